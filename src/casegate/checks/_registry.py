@@ -1,0 +1,154 @@
+"""The rule registry: every check is a declared rule record plus a pure function that yields hits.
+
+A check receives a `Context` (the loaded case, policy, evidence state, date, boundary) and yields
+`Hit`s; the runner turns hits into located findings. Checks never read files or the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..evidence import ArtifactState
+from ..model import Case, Finding, Policy, Rule, RuleSeverity, Serves
+from ..model._base import BoundaryKind
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One thing a check found: where, what, and optionally a different severity or fix."""
+
+    path: tuple[str | int, ...]
+    message: str
+    severity: RuleSeverity | None = None
+    help: str | None = None
+
+
+@dataclass
+class Context:
+    """Everything a check may look at."""
+
+    case: Case
+    policy: Policy
+    today: dt.date
+    boundary: BoundaryKind | None
+    """The boundary being evaluated (the case's own, or a narrower one the gate is trying)."""
+    artifacts: dict[str, ArtifactState] = field(default_factory=dict)
+    previous: Case | None = None
+    previous_policy: Policy | None = None
+    registry_cases: list[Case] = field(default_factory=list)
+    """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
+
+
+CheckFn = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class RegisteredRule:
+    rule: Rule
+    check: CheckFn
+    pass_: int
+    """Structure passes: 1 references/duplicates/cycles, 2 reachability/support; 3 semantics."""
+
+
+_RULES: dict[str, RegisteredRule] = {}
+_LOAD_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: str,
+    serves: Serves,
+    summary: str,
+    rationale: str,
+    bad: str,
+    good: str,
+    fix: str,
+    pass_: int = 3,
+    since: str = "0.1.0",
+) -> Callable[[CheckFn], CheckFn]:
+    """Declare a rule and register its check function."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        r = Rule(code=code, name=name, severity=RuleSeverity(severity), serves=serves,
+                 summary=summary, rationale=rationale, bad=bad.strip("\n"), good=good.strip("\n"),
+                 fix=fix, since=since)
+        if code in _RULES or code in _LOAD_RULES:
+            raise ValueError(f"rule {code} declared twice")
+        _RULES[code] = RegisteredRule(r, fn, pass_)
+        return fn
+
+    return deco
+
+
+def load_rule(code: str, name: str, *, serves: Serves, summary: str, rationale: str, bad: str,
+              good: str, fix: str, severity: str = "blocking") -> None:
+    """Declare a rule that the loader enforces (duplicate keys, schema) so it is documented too."""
+    _LOAD_RULES[code] = Rule(code=code, name=name, severity=RuleSeverity(severity), serves=serves,
+                             summary=summary, rationale=rationale, bad=bad.strip("\n"),
+                             good=good.strip("\n"), fix=fix)
+
+
+def all_rules() -> list[Rule]:
+    """Every declared rule, sorted by code."""
+    _ensure_loaded()
+    rules = [r.rule for r in _RULES.values()] + list(_LOAD_RULES.values())
+    return sorted(rules, key=lambda r: r.code)
+
+
+def get_rule(code: str) -> Rule | None:
+    _ensure_loaded()
+    if code in _RULES:
+        return _RULES[code].rule
+    return _LOAD_RULES.get(code)
+
+
+def registered() -> list[RegisteredRule]:
+    _ensure_loaded()
+    return sorted(_RULES.values(), key=lambda r: (r.pass_, r.rule.code))
+
+
+def _ensure_loaded() -> None:
+    # importing the family modules registers their rules
+    from . import families  # noqa: F401
+
+
+def make_finding(r: Rule, hit: Hit) -> Finding:
+    return Finding(code=r.code, name=r.name, severity=hit.severity or r.severity,
+                   message=hit.message, path=hit.path, help=hit.help or r.fix)
+
+
+def run_checks(ctx: Context, *, select: Callable[[Rule], bool] | None = None) -> list[Finding]:
+    """Run the registered checks in passes; stop before a pass that would only echo an earlier
+    pass's blocking structure failures. Findings are unlocated (the caller locates them)."""
+    out: list[Finding] = []
+    rules = registered()
+    stop_after: int | None = None
+    for pass_no in sorted({r.pass_ for r in rules}):
+        if stop_after is not None and pass_no > stop_after:
+            break
+        produced_blocking = False
+        for reg in (r for r in rules if r.pass_ == pass_no):
+            if select is not None and not select(reg.rule):
+                continue
+            for hit in reg.check(ctx):
+                f = make_finding(reg.rule, hit)
+                out.append(f)
+                produced_blocking |= f.severity is RuleSeverity.blocking
+        if produced_blocking and pass_no < 3:
+            stop_after = pass_no
+    return out
+
+
+def iter_rules_by_family() -> Iterator[tuple[str, list[Rule]]]:
+    rules = all_rules()
+    fams: dict[str, list[Rule]] = {}
+    for r in rules:
+        fams.setdefault(r.code[:3], []).append(r)
+    yield from sorted(fams.items())

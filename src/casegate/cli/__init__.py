@@ -1,0 +1,57 @@
+"""The `casegate` command line. Commands are thin: parse input, call the library, format output.
+
+Exit codes: 0 success (nothing blocking / GO), 1 blocking findings or failed verification
+(NO-GO), 2 unreadable input or usage error, 3 the registry is unreachable.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="casegate",
+    help="Make a frontier-AI safety case a release gate.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# command modules register themselves on `app` (and sub-apps) when imported
+from . import _check  # noqa: E402,F401
+from . import _gate  # noqa: E402,F401
+from . import _evidence  # noqa: E402,F401
+from . import _sign  # noqa: E402,F401
+from . import _registry  # noqa: E402,F401
+from . import _publish  # noqa: E402,F401
+from . import _monitor  # noqa: E402,F401
+from . import _serve  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point: every CasegateError becomes its diagnostics and its exit code, never a traceback."""
+    from ..errors import CasegateError
+
+    try:
+        app(standalone_mode=False)
+    except CasegateError as e:
+        print(e.diagnostics(), file=sys.stderr)
+        sys.exit(e.exit_code)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # click usage errors arrive as click exceptions
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(2)
+        raise
+    sys.exit(0)

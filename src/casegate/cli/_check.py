@@ -1,0 +1,107 @@
+"""`casegate check`, `casegate rules`, `casegate schema`, `casegate init`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import Format, err, fail, out, parse_date
+
+
+@app.command()
+def check(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    at: Annotated[str | None, typer.Option(help="Check as of this date (YYYY-MM-DD); default today.")] = None,
+    policy: Annotated[Path | None, typer.Option(help="Use this policy file instead of the case's.")] = None,
+) -> None:
+    """Check a case against every rule and print the findings.
+
+    Exit 0 when nothing is blocking, 1 when something is, 2 when the input cannot be read.
+    """
+    from ..checks import all_rules, check_case
+    from ..evidence import rehash_artifacts
+    from ..load import load_case
+    from ..report import format_json, format_sarif, format_text, summary_line
+
+    loaded = load_case(case, policy=policy)
+    report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
+    if format is Format.json:
+        out(format_json(report.findings, files=report.files))
+    elif format is Format.sarif:
+        out(format_sarif(report.findings, all_rules()))
+    else:
+        text = format_text(report.findings, loaded.source_line)
+        if text:
+            out(text)
+        out(f"{case}: {summary_line(report.findings)}")
+    fail(report.exit_code)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code (CG301) or name to explain.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or markdown")] = "text",
+) -> None:
+    """List every rule, or explain one."""
+    from ..checks import all_rules, get_rule, iter_rules_by_family
+    from ..report import rule_doc
+
+    if code:
+        r = get_rule(code.upper()) or next((x for x in all_rules() if x.name == code), None)
+        if r is None:
+            err(f"error: no rule {code!r}\n  help: `casegate rules` lists them")
+            fail(2)
+        out(rule_doc(r))  # type: ignore[arg-type]
+        return
+    if format == "markdown":
+        out("# casegate rules\n")
+        for fam, rs in iter_rules_by_family():
+            out(f"# {fam}xx\n")
+            for r in rs:
+                out(rule_doc(r))
+        return
+    for fam, rs in iter_rules_by_family():
+        for r in rs:
+            out(f"{r.code}  {r.name:<36} {r.severity.value:<9} {r.serves:<34} {r.summary}")
+
+
+class SchemaKind(str, Enum):
+    case = "case"
+    policy = "policy"
+
+
+@app.command()
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="case or policy")]) -> None:
+    """Print the JSON Schema of the case or policy file format."""
+    from ..model import Case, Policy
+
+    model = Case if kind is SchemaKind.case else Policy
+    s = model.model_json_schema()
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["$id"] = f"https://casegate.dev/schemas/{kind.value}.schema.json"
+    out(json.dumps(s, indent=2))
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to write the new case.")],
+    template: Annotated[str, typer.Option(help="Template name (see --list).")] = "frontier-api",
+    list_: Annotated[bool, typer.Option("--list", help="List templates and exit.")] = False,
+) -> None:
+    """Scaffold a new case from a template."""
+    from ..load.templates import copy_template, templates
+
+    if list_:
+        for name, desc in templates().items():
+            out(f"{name:<16} {desc}")
+        return
+    written = copy_template(template, directory)
+    for p in written:
+        out(f"wrote {p}")
+    out(f"next: edit {directory}/case.yaml, then run `casegate check {directory}/case.yaml`")

@@ -1,0 +1,45 @@
+"""Helpers shared by the command modules: output, dates, formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+
+import typer
+
+from ..errors import InputError
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+def parse_date(value: str | None, what: str = "--at") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise InputError(f"{what}: {value!r} is not a date", help="write dates as YYYY-MM-DD") from None
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+
+
+def fail(code: int) -> None:
+    raise typer.Exit(code)

@@ -1,0 +1,399 @@
+"""Load a case (and the files it includes) and its policy into typed models, with every problem
+reported at once and located at file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError
+from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, RuleSeverity
+from ._yaml import YamlDoc, parse_yaml
+
+# Sections whose values are mappings of id -> item; included files add ids to them.
+_ID_SECTIONS = {"threat_model", "evidence", "safeguards", "residual_risk"}
+_NESTED_ID_SECTIONS = {
+    "argument": {"elements"},
+    "post_deployment": {"monitors", "triggers"},
+    "decision": {"objections"},
+}
+_LIST_SECTIONS = {"decision": {"signoffs", "authors"}, "post_deployment": {"withdrawal"}}
+
+
+@dataclass
+class SourceFile:
+    """One file read for a case or policy: where it is, what its bytes hash to, its parse."""
+
+    path: str
+    """The path as shown to the user (relative to the working directory when possible)."""
+    abspath: Path
+    sha256: str
+    doc: YamlDoc
+
+
+@dataclass
+class Loaded:
+    """A loaded case with its policy, the files they came from, and load-time findings."""
+
+    case_path: str
+    case: Case | None
+    policy: Policy | None
+    files: list[SourceFile]
+    policy_file: SourceFile | None
+    diagnostics: list[Finding] = field(default_factory=list)
+    origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def main(self) -> SourceFile:
+        return self.files[0]
+
+    def origin(self, path: tuple[str | int, ...]) -> SourceFile:
+        """The file that declared the element at `path` (for includes)."""
+        if path and path[0] == "@policy" and self.policy_file is not None:
+            return self.policy_file
+        for n in (3, 2, 1):
+            if len(path) >= n and path[:n] in self.origins:
+                return self.origins[path[:n]]
+        return self.main
+
+    def locate(self, path: tuple[str | int, ...]) -> Location:
+        """file:line:col of the element at `path` (policy paths start with '@policy')."""
+        src = self.origin(path)
+        p = path[1:] if path and path[0] == "@policy" else path
+        line, col = src.doc.locate(p)
+        return Location(file=src.path, line=line, column=col)
+
+    def base_dir(self, path: tuple[str | int, ...]) -> Path:
+        """Directory relative to which paths in the element at `path` are resolved."""
+        return self.origin(path).abspath.parent
+
+    def artifact_path(self, evidence_id: str) -> Path | None:
+        """Absolute path of an evidence item's artifact, or None when it names none."""
+        if self.case is None or evidence_id not in self.case.evidence:
+            return None
+        art = self.case.evidence[evidence_id].artifact
+        if not art:
+            return None
+        return (self.base_dir(("evidence", evidence_id)) / art).resolve()
+
+    def source_line(self, loc: Location) -> str:
+        for f in self.files + ([self.policy_file] if self.policy_file else []):
+            if f.path == loc.file:
+                return f.doc.source_line(loc.line)
+        return ""
+
+
+def display_path(p: Path) -> str:
+    try:
+        return os.path.relpath(p)
+    except ValueError:
+        return str(p)
+
+
+def _read(path: Path, shown: str) -> SourceFile:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            "file not found", location=shown, help="check the path (it is relative to the file naming it)"
+        ) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a YAML file", location=shown,
+                         help="give the path of the case's main YAML file") from None
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror}", location=shown) from None
+    doc = parse_yaml(shown, raw)
+    return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
+
+
+def _check_version(src: SourceFile, kind: str) -> dict[str, Any]:
+    data = src.doc.data
+    if not isinstance(data, dict):
+        raise InputError(
+            f"expected a mapping at the top of a {kind} file, found {type(data).__name__ if data is not None else 'nothing'}",
+            location=f"{src.path}:1:1",
+            help=f"start the file with `casegate: {FORMAT_VERSION}` and the {kind}'s sections",
+        )
+    if "casegate" not in data:
+        raise InputError(
+            "the file does not say which casegate format it uses",
+            location=f"{src.path}:1:1",
+            help=f"add `casegate: {FORMAT_VERSION}` as the first line",
+        )
+    v = data["casegate"]
+    if v != FORMAT_VERSION:
+        line, col = src.doc.locate(("casegate",))
+        raise InputError(
+            f"unknown casegate format version {v!r}; this casegate reads version {FORMAT_VERSION}",
+            location=f"{src.path}:{line}:{col}",
+            help=f"write `casegate: {FORMAT_VERSION}`, or use the casegate release that wrote this file",
+        )
+    return data
+
+
+def _finding(code: str, name: str, message: str, loc: Location, help: str | None,
+             path: tuple[str | int, ...] = ()) -> Finding:
+    return Finding(code=code, name=name, severity=RuleSeverity.blocking, message=message,
+                   path=path, location=loc, help=help)
+
+
+_FIELD_NAMES: list[str] | None = None
+
+
+def _all_field_names() -> list[str]:
+    global _FIELD_NAMES
+    if _FIELD_NAMES is None:
+        import casegate.model as m
+
+        names: set[str] = set()
+        for obj in vars(m).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel):
+                names.update(obj.model_fields)
+        _FIELD_NAMES = sorted(names)
+    return _FIELD_NAMES
+
+
+def validation_findings(
+    err: ValidationError, locate: Any, prefix: tuple[str | int, ...] = ()
+) -> list[Finding]:
+    """Translate pydantic errors into CG900 findings located through `locate(path)`."""
+    out: list[Finding] = []
+    for e in err.errors(include_url=False):
+        loc = tuple(p for p in e["loc"] if isinstance(p, (str, int)))
+        # pydantic adds union/tag names to loc; keep the part that exists in the document
+        path = prefix + loc
+        typ = e["type"]
+        msg = e["msg"]
+        help: str | None = None
+        shown = ".".join(str(p) for p in loc) or "(document)"
+        if typ == "missing":
+            msg = f"`{shown}` is required"
+            help = f"add `{loc[-1]}:` here (see `casegate schema` for what it holds)"
+            path = path[:-1]
+        elif typ == "extra_forbidden":
+            key = str(loc[-1])
+            close = difflib.get_close_matches(key, _all_field_names(), n=1)
+            msg = f"unknown field `{key}`"
+            help = f"did you mean `{close[0]}`?" if close else "remove it, or check the spelling against `casegate schema`"
+        elif typ in ("literal_error", "enum"):
+            msg = f"`{shown}`: {msg}"
+            help = "use one of the values listed"
+        elif typ == "value_error":
+            msg = f"`{shown}`: {msg.removeprefix('Value error, ')}"
+        else:
+            msg = f"`{shown}`: {msg}"
+            help = "see `casegate schema` for the expected type"
+        out.append(_finding("CG900", "invalid-format", msg, locate(path), help, path))
+    return out
+
+
+def _merge_include(
+    merged: dict[str, Any], inc: SourceFile, origins: dict[tuple[str | int, ...], SourceFile],
+    diags: list[Finding],
+) -> None:
+    data = inc.doc.data
+    for key, val in data.items():
+        if key in ("casegate", "kind", "include"):
+            continue
+        if key in _ID_SECTIONS or key in _NESTED_ID_SECTIONS or key in _LIST_SECTIONS:
+            if not isinstance(val, dict):
+                merged.setdefault(key, val)
+                continue
+            target = merged.setdefault(key, {})
+            if not isinstance(target, dict):
+                continue
+            nested = _NESTED_ID_SECTIONS.get(key, set())
+            lists = _LIST_SECTIONS.get(key, set())
+            for k2, v2 in val.items():
+                if key in _ID_SECTIONS:
+                    _add_id(target, k2, v2, (key, k2), inc, origins, diags)
+                elif k2 in nested and isinstance(v2, dict):
+                    sub = target.setdefault(k2, {})
+                    for k3, v3 in v2.items():
+                        _add_id(sub, k3, v3, (key, k2, k3), inc, origins, diags)
+                elif k2 in lists and isinstance(v2, list):
+                    target.setdefault(k2, []).extend(v2)
+                elif k2 in target:
+                    _dup_section(inc, (key, k2), diags)
+                else:
+                    target[k2] = v2
+                    origins[(key, k2)] = inc
+        elif key in merged:
+            _dup_section(inc, (key,), diags)
+        else:
+            merged[key] = val
+            origins[(key,)] = inc
+
+
+def _add_id(target: dict[str, Any], k: str, v: Any, path: tuple[str | int, ...], inc: SourceFile,
+            origins: dict[tuple[str | int, ...], SourceFile], diags: list[Finding]) -> None:
+    if k in target:
+        first = origins.get(path)
+        line, col = inc.doc.locate(path[:1] + path[1:])
+        where = f" (first declared in {first.path})" if first else ""
+        diags.append(_finding(
+            "CG902", "duplicate-id", f"`{k}` is declared twice{where}",
+            Location(file=inc.path, line=line, column=col),
+            "give each element a unique id across all the case's files", path))
+        return
+    target[k] = v
+    origins[path] = inc
+
+
+def _dup_section(inc: SourceFile, path: tuple[str | int, ...], diags: list[Finding]) -> None:
+    line, col = inc.doc.locate(path)
+    diags.append(_finding(
+        "CG902", "duplicate-id", f"section `{'.'.join(map(str, path))}` is already set by another file",
+        Location(file=inc.path, line=line, column=col),
+        "set each single-valued section in one file only", path))
+
+
+def _dup_key_findings(src: SourceFile, diags: list[Finding]) -> None:
+    for d in src.doc.duplicates:
+        line, col = src.doc.locate_duplicate(d.path, d.key)
+        diags.append(_finding(
+            "CG901", "duplicate-key",
+            f"key `{d.key}` appears twice in the same mapping; the first value is kept",
+            Location(file=src.path, line=line, column=col),
+            "remove or rename one of the two keys (YAML would otherwise silently keep one)",
+            d.path + (d.key,)))
+
+
+BUILTIN_PREFIX = "builtin:"
+
+
+def builtin_policies() -> list[str]:
+    """Names of the built-in policy templates."""
+    d = resources.files("casegate.load") / "builtin"
+    return sorted(p.name[:-5] for p in d.iterdir() if p.name.endswith(".yaml"))
+
+
+def _policy_path(ref: str, base: Path) -> tuple[Path, str]:
+    if ref.startswith(BUILTIN_PREFIX):
+        name = ref[len(BUILTIN_PREFIX):]
+        p = Path(str(resources.files("casegate.load") / "builtin" / f"{name}.yaml"))
+        if not p.exists():
+            raise InputError(
+                f"no built-in policy named {name!r}",
+                help="use one of: " + ", ".join(BUILTIN_PREFIX + n for n in builtin_policies()),
+            )
+        return p, ref
+    p = (base / ref)
+    return p, display_path(p)
+
+
+def load_policy(path: str | Path, shown: str | None = None) -> tuple[Policy | None, SourceFile, list[Finding]]:
+    """Load a policy file. Returns the policy (None when invalid), its source and findings."""
+    p = Path(path)
+    src = _read(p, shown or str(path))
+    data = _check_version(src, "policy")
+    diags: list[Finding] = []
+    _dup_key_findings(src, diags)
+    try:
+        pol = Policy.model_validate(data)
+    except ValidationError as e:
+        def loc(path: tuple[str | int, ...]) -> Location:
+            line, col = src.doc.locate(path)
+            return Location(file=src.path, line=line, column=col)
+        diags.extend(validation_findings(e, loc))
+        pol = None
+    return pol, src, diags
+
+
+def load_case(path: str | Path, *, policy: str | Path | None = None) -> Loaded:
+    """Load a case file, its includes and its policy.
+
+    Raises InputError when a file cannot be read as a casegate document at all; every other
+    problem (duplicate keys, invalid fields, ...) is returned as a finding in `diagnostics`.
+    """
+    p = Path(path)
+    main = _read(p, str(path))
+    data = dict(_check_version(main, "case"))
+    files = [main]
+    diags: list[Finding] = []
+    origins: dict[tuple[str | int, ...], SourceFile] = {}
+    _dup_key_findings(main, diags)
+    for k, v in data.items():
+        origins.setdefault((k,), main)
+        if isinstance(v, dict):
+            for k2 in v:
+                origins[(k, k2)] = main
+                if k in _NESTED_ID_SECTIONS and k2 in _NESTED_ID_SECTIONS[k] and isinstance(v[k2], dict):
+                    for k3 in v[k2]:
+                        origins[(k, k2, k3)] = main
+    # includes, depth-first, each file once
+    includes = data.get("include") or []
+    if not isinstance(includes, list):
+        includes = []
+    seen = {main.abspath}
+    queue: list[tuple[SourceFile, int, Any]] = [(main, i, inc) for i, inc in enumerate(includes)]
+    while queue:
+        parent, idx, inc = queue.pop(0)
+        if not isinstance(inc, str):
+            continue
+        ip = parent.abspath.parent / inc
+        if ip.resolve() in seen:
+            continue
+        line, col = parent.doc.locate(("include", idx))
+        try:
+            src = _read(ip, display_path(ip))
+        except InputError as e:
+            e.location = f"{parent.path}:{line}:{col}"
+            e.message = f"included file {inc!r}: {e.message}"
+            raise
+        seen.add(src.abspath)
+        files.append(src)
+        idata = _check_version(src, "case")
+        _dup_key_findings(src, diags)
+        _merge_include(data, src, origins, diags)
+        for j, sub in enumerate(idata.get("include") or []):
+            queue.append((src, j, sub))
+    data.pop("include", None)
+    data["include"] = [f.path for f in files[1:]]
+
+    def loc(path: tuple[str | int, ...]) -> Location:
+        for n in (3, 2, 1):
+            if len(path) >= n and path[:n] in origins:
+                src = origins[path[:n]]
+                break
+        else:
+            src = main
+        line, col = src.doc.locate(path)
+        return Location(file=src.path, line=line, column=col)
+
+    case: Case | None
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as e:
+        diags.extend(validation_findings(e, loc))
+        case = None
+
+    pol: Policy | None = None
+    pol_src: SourceFile | None = None
+    ref = str(policy) if policy is not None else data.get("policy")
+    if isinstance(ref, str):
+        if policy is not None:
+            pp, shown = Path(policy), str(policy)
+        else:
+            pp, shown = _policy_path(ref, main.abspath.parent)
+        try:
+            pol, pol_src, pdiags = load_policy(pp, shown)
+        except InputError as e:
+            if e.location is None or e.location.startswith(str(pp)):
+                line, col = main.doc.locate(("policy",))
+                e.message = f"policy {shown}: {e.message}"
+                e.location = e.location or f"{main.path}:{line}:{col}"
+            raise
+        if ref.startswith(BUILTIN_PREFIX):
+            pol_src.path = ref
+        diags.extend(pdiags)
+    return Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
+                  diagnostics=diags, origins=origins, data=data)

@@ -1,0 +1,335 @@
+"""Strict YAML reading on rapidyaml: plain Python data, duplicate keys caught, and a lazy source
+map from any path in the document to file:line:col.
+
+rapidyaml parses in C++ and emits JSON in C++; `json.loads` then builds the Python objects. Positions
+are not computed up front: the parsed tree is kept, and a path is resolved to a node (and the node's
+byte offset in the source buffer) only when a message needs it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import os
+from collections.abc import Iterator
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import ryml
+
+from ..errors import InputError
+
+_NONE = ryml.NONE
+_RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
+
+
+@dataclass
+class DuplicateKey:
+    """A mapping key that appears twice; the first value is kept."""
+
+    path: tuple[str | int, ...]
+    key: str
+
+
+@dataclass
+class YamlDoc:
+    """One parsed YAML file: its data, and what is needed to locate any path in it."""
+
+    path: str
+    data: Any
+    raw: bytes
+    duplicates: list[DuplicateKey] = field(default_factory=list)
+    _buf: bytearray | None = None
+    _tree: Any = None
+    _base: int = 0
+    _line_starts: list[int] | None = None
+
+    # -- locations --------------------------------------------------------------------------
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self.raw.find
+            i = find(b"\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find(b"\n", i + 1)
+            self._line_starts = starts
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def source_line(self, line: int) -> str:
+        lines = self.raw.split(b"\n")
+        if 1 <= line <= len(lines):
+            return lines[line - 1].decode("utf-8", "replace").rstrip("\r")
+        return ""
+
+    def _offset(self, view: Any) -> int | None:
+        import numpy as np
+
+        if view is None or len(view) == 0:
+            return None
+        addr = int(np.frombuffer(view, dtype=np.uint8).__array_interface__["data"][0])
+        off = addr - self._base
+        if 0 <= off <= len(self.raw):
+            return off
+        return None
+
+    def locate_duplicate(self, path: tuple[str | int, ...], key: str) -> tuple[int, int]:
+        """Line and column of the second occurrence of `key` in the mapping at `path`."""
+        t = self._tree
+        line, col = self.locate(path)
+        if t is None:
+            return line, col
+        node = t.root_id()
+        if t.is_stream(node):
+            node = t.first_child(node)
+        for part in path:
+            if t.is_map(node):
+                node = _find_key(t, node, str(part))
+            elif t.is_seq(node) and isinstance(part, int):
+                node = t.child(node, part)
+            else:
+                return line, col
+            if node < 0 or node == _NONE:
+                return line, col
+        seen = 0
+        c = t.first_child(node) if t.is_map(node) else _NONE
+        while c != _NONE:
+            if t.has_key(c) and bytes(t.key(c)).decode() == key:
+                seen += 1
+                if seen == 2:
+                    off = self._offset(t.key(c))
+                    return self.line_col(off) if off is not None else (line, col)
+            c = t.next_sibling(c)
+        return line, col
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """Line and column of the deepest node along `path` that exists (keys point at the key)."""
+        t = self._tree
+        if t is None:
+            return 1, 1
+        node = t.root_id()
+        if t.is_stream(node):
+            node = t.first_child(node)
+        best: int | None = None
+        for part in path:
+            if t.is_map(node):
+                child = _find_key(t, node, str(part))
+            elif t.is_seq(node) and isinstance(part, int) and 0 <= part < t.num_children(node):
+                child = t.child(node, part)
+            else:
+                child = -1
+            if child is None or child < 0 or child == _NONE:
+                break
+            node = child
+            off = self._offset(t.key(node)) if t.has_key(node) else None
+            if off is None and t.has_val(node):
+                off = self._offset(t.val(node))
+            if off is None:
+                fc = t.first_child(node) if t.num_children(node) else _NONE
+                while off is None and fc != _NONE:
+                    if t.has_key(fc):
+                        off = self._offset(t.key(fc))
+                    elif t.has_val(fc):
+                        off = self._offset(t.val(fc))
+                    fc = t.first_child(fc) if t.num_children(fc) else _NONE
+            if off is not None:
+                best = off
+        if best is None:
+            return 1, 1
+        return self.line_col(best)
+
+
+def _find_key(t: Any, node: int, key: str) -> int:
+    # find_child compares raw bytes; quoted keys compare the same once unescaped in the arena
+    try:
+        c = t.find_child(node, key.encode())
+        return int(c) if c is not None and c != _NONE else -1
+    except Exception:
+        return -1
+
+
+def _pairs_hook(dups: list[tuple[str, int]]) -> Any:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(pairs)
+        if len(d) != len(pairs):
+            seen: set[str] = set()
+            first: dict[str, Any] = {}
+            for k, v in pairs:
+                if k in seen:
+                    dups.append((k, id(d)))
+                    continue
+                seen.add(k)
+                first[k] = v
+            d = first
+            dups.append(("", id(d)))  # marker: this dict had duplicates
+        return d
+
+    return hook
+
+
+def _walk(t: Any, node: int) -> Any:
+    """Slow path: build Python data node by node (used when the source has plain `~` nulls)."""
+    if t.is_map(node):
+        out: dict[str, Any] = {}
+        dup_out: list[str] = []
+        c = t.first_child(node)
+        while c != _NONE:
+            k = bytes(t.key(c)).decode() if t.has_key(c) else ""
+            v = _walk(t, c)
+            if k in out:
+                dup_out.append(k)
+            else:
+                out[k] = v
+            c = t.next_sibling(c)
+        if dup_out:
+            out["\x00dups"] = dup_out  # collected by the caller
+        return out
+    if t.is_seq(node):
+        items = []
+        c = t.first_child(node)
+        while c != _NONE:
+            items.append(_walk(t, c))
+            c = t.next_sibling(c)
+        return items
+    if not t.has_val(node) or t.val_is_null(node):
+        return None
+    raw = bytes(t.val(node)).decode()
+    if t.is_val_quoted(node) or t.type_has_any(node, ryml.VAL_LITERAL | ryml.VAL_FOLDED):
+        return raw
+    return _plain_scalar(raw)
+
+
+def _plain_scalar(raw: str) -> Any:
+    if raw in ("~", "null", "Null", "NULL", ""):
+        return None
+    if raw in ("true", "True", "TRUE"):
+        return True
+    if raw in ("false", "False", "FALSE"):
+        return False
+    try:
+        return int(raw)
+    except ValueError:
+        pass
+    try:
+        if re.fullmatch(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?", raw):
+            return float(raw)
+    except ValueError:
+        pass
+    return raw
+
+
+def _collect_dups_walked(data: Any, path: tuple[str | int, ...], out: list[DuplicateKey]) -> Any:
+    if isinstance(data, dict):
+        dups = data.pop("\x00dups", None)
+        if dups:
+            out.extend(DuplicateKey(path, k) for k in dups)
+        for k, v in data.items():
+            _collect_dups_walked(v, path + (k,), out)
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            _collect_dups_walked(v, path + (i,), out)
+    return data
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints parse errors to fd 2 before raising; the error is reported by us."""
+    try:
+        fd = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(fd, 2)
+    finally:
+        os.close(fd)
+
+
+def parse_yaml(path: str, raw: bytes) -> YamlDoc:
+    """Parse one YAML document. Raises InputError (with line and column) on syntax errors."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(
+            "the file is not valid UTF-8",
+            location=f"{path}:{line}",
+            help="save the file as UTF-8",
+        ) from None
+    buf = bytearray(raw)
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_place(buf)
+    except Exception as e:  # ryml raises its own exception types with the position in the text
+        loc, reason = path, "invalid YAML"
+        try:
+            yl = e.errdata_parse.ymlloc  # type: ignore[attr-defined]
+            loc = f"{path}:{yl.line}:{yl.col}"
+            reason = str(e.msg) or reason  # type: ignore[attr-defined]
+        except AttributeError:
+            m = _RYML_POS.search(str(e))
+            if m:
+                loc = f"{path}:{m.group(1)}:{m.group(2)}"
+        raise InputError(
+            f"YAML syntax error: {reason}",
+            location=loc,
+            help="fix the YAML syntax at that position (indentation, quotes, brackets)",
+        ) from None
+    import numpy as np
+
+    base = int(np.frombuffer(buf, dtype=np.uint8).__array_interface__["data"][0]) if buf else 0
+    doc = YamlDoc(path=path, data=None, raw=raw, _buf=buf, _tree=tree, _base=base)
+    root = tree.root_id()
+    if tree.is_stream(root):
+        if tree.num_children(root) > 1:
+            raise InputError(
+                "the file holds several YAML documents",
+                location=f"{path}:1:1",
+                help="keep one document per file; use `include:` to split a case over files",
+            )
+        if tree.num_children(root) == 0:
+            doc.data = None
+            return doc
+    if not tree.is_map(root) and not tree.is_seq(root) and not tree.has_val(root):
+        doc.data = None
+        return doc
+    if b"~" in raw or b"&" in raw or b"*" in raw or b"!!" in raw:
+        # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
+        if b"*" in raw or b"&" in raw:
+            tree.resolve()
+        out: list[DuplicateKey] = []
+        start = tree.first_child(root) if tree.is_stream(root) else root
+        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.duplicates = out
+        return doc
+    dup_marks: list[tuple[str, int]] = []
+    try:
+        text = ryml.emit_json_malloc(tree, root)
+        data = json.loads(text, object_pairs_hook=_pairs_hook(dup_marks))
+    except Exception:
+        start = tree.first_child(root) if tree.is_stream(root) else root
+        out = []
+        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.duplicates = out
+        return doc
+    if tree.is_stream(root) and isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    doc.data = data
+    if dup_marks:
+        # rare: find where the duplicates are with the slow walk, which knows paths
+        out = []
+        start = tree.first_child(root) if tree.is_stream(root) else root
+        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.duplicates = out
+    return doc

@@ -1,0 +1,63 @@
+"""casegate's data model: pydantic types for cases, policies, findings and decisions. No I/O."""
+
+from ._base import (
+    BOUNDARY_LADDER,
+    FORMAT_VERSION,
+    BoundaryKind,
+    Confidentiality,
+    Frozen,
+    Scaffold,
+    Severity,
+    Variant,
+)
+from ._case import (
+    Argument,
+    Boundary,
+    Case,
+    CapabilityAssertion,
+    DecisionSection,
+    DomainThreats,
+    Elicitation,
+    Element,
+    Evidence,
+    Lineage,
+    Monitor,
+    ObjectionRef,
+    Pathway,
+    PostDeployment,
+    Publication,
+    ResidualRisk,
+    Result,
+    Safeguard,
+    SampleScore,
+    Scope,
+    SignoffRef,
+    SourceRecord,
+    System,
+    Trigger,
+)
+from ._findings import Finding, Location, Rule, RuleSeverity, Serves, Waiver
+from ._policy import (
+    Citation,
+    Domain,
+    ElicitationMinimum,
+    EvidencePolicy,
+    Policy,
+    RoleRequirement,
+    SafeguardRequirement,
+    SignoffPolicy,
+    Threshold,
+    Tolerance,
+    WaiverPolicy,
+)
+
+__all__ = [
+    "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
+    "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
+    "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
+    "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
+    "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",
+    "SignoffRef", "SourceRecord", "System", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
+    "WaiverPolicy",
+]

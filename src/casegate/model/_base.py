@@ -1,0 +1,113 @@
+"""Shared base types for every casegate document model."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+FORMAT_VERSION = 1
+"""The only case/policy file format version this casegate reads and writes."""
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", min_length=1)]
+"""An element identifier: letters, digits, '_', '.', '-'; starts with a letter or digit."""
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+"""A lowercase hex SHA-256 digest (64 characters)."""
+
+Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+"""A digest written `sha256:<64 hex>`."""
+
+
+class Frozen(BaseModel):
+    """Base of every document model: immutable, strict about unknown keys, documented."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+class Confidentiality(str, Enum):
+    """How widely an element may be shown; anything above `public` is redacted on publication."""
+
+    public = "public"
+    internal = "internal"
+    restricted = "restricted"
+    secret = "secret"
+
+
+class Severity(str, Enum):
+    """How bad the harm at the end of a pathway is."""
+
+    low = "low"
+    moderate = "moderate"
+    high = "high"
+    severe = "severe"
+    catastrophic = "catastrophic"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = list(Severity)
+
+
+class BoundaryKind(str, Enum):
+    """Deployment boundaries, from least to most exposed (the exposure ladder)."""
+
+    training = "training"
+    internal_research = "internal-research"
+    internal_deployment = "internal-deployment"
+    trusted_access = "trusted-access"
+    api = "api"
+    consumer = "consumer"
+    third_party = "third-party"
+    fine_tuning = "fine-tuning"
+    open_weights = "open-weights"
+
+    @property
+    def rank(self) -> int:
+        return BOUNDARY_LADDER.index(self)
+
+    @property
+    def internal(self) -> bool:
+        return self.rank <= BOUNDARY_LADDER.index(BoundaryKind.internal_deployment)
+
+
+BOUNDARY_LADDER: list[BoundaryKind] = list(BoundaryKind)
+"""The boundary kinds in order of exposure, narrowest first."""
+
+
+class Scaffold(str, Enum):
+    """How much scaffolding an evaluation gave the model, weakest first."""
+
+    none = "none"
+    prompted = "prompted"
+    tool_use = "tool-use"
+    agent = "agent"
+    expert_agent = "expert-agent"
+
+    @property
+    def rank(self) -> int:
+        return list(Scaffold).index(self)
+
+
+class Variant(str, Enum):
+    """Which model variant was evaluated, least to most capable of revealing a capability."""
+
+    production = "production"
+    low_refusal = "low-refusal"
+    helpful_only = "helpful-only"
+    fine_tuned = "fine-tuned"
+
+    @property
+    def rank(self) -> int:
+        return list(Variant).index(self)

@@ -1,0 +1,619 @@
+"""The safety-case file: system, boundary, threat model, evidence, argument, safeguards,
+residual risk, post-deployment plan and decision section."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ._base import (
+    BoundaryKind,
+    Confidentiality,
+    Digest,
+    Frozen,
+    Id,
+    Scaffold,
+    Severity,
+    Sha256,
+    Variant,
+)
+
+# --------------------------------------------------------------------------- system
+
+
+class Lineage(Frozen):
+    """A model this system derives from."""
+
+    relation: str
+    """How it derives, e.g. 'fine-tuned-from', 'distilled-from', 'checkpoint-of'."""
+    name: str
+    """Name and version of the parent."""
+    digest: Digest | None = None
+    """Digest of the parent's artifacts, when known."""
+    case: str | None = None
+    """Id of the parent's safety case, when there is one."""
+
+
+class System(Frozen):
+    """The model being released."""
+
+    name: str
+    """Model name."""
+    version: str
+    """Model version."""
+    digests: list[Digest] = Field(min_length=1)
+    """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
+    lineage: list[Lineage] = []
+    """Models this one derives from."""
+    description: str | None = None
+    """Short description."""
+
+
+# --------------------------------------------------------------------------- boundary
+
+
+class Scope(Frozen):
+    """Who may use the system across the boundary, and how much."""
+
+    users: str | None = None
+    """Who the users are, e.g. 'verified developers', 'all staff in research org'."""
+    rate_limit: str | None = None
+    """Rate limits, e.g. '600/min per key'."""
+    regions: list[str] = []
+    """Regions where the deployment is offered."""
+    max_users: int | None = None
+    """Upper bound on the number of users."""
+
+
+class Boundary(Frozen):
+    """The one deployment boundary the case argues for."""
+
+    kind: BoundaryKind
+    """Where on the exposure ladder the deployment sits."""
+    tools: list[str] = []
+    """Tools and agent affordances given to the model (widen the boundary)."""
+    sensitive_domains: list[str] = []
+    """Sensitive domains the deployment integrates into (widen the boundary)."""
+    scope: Scope | None = None
+    """Users, rate limits, regions."""
+    description: str | None = None
+    """What the deployment is."""
+
+
+# --------------------------------------------------------------------------- threat model
+
+
+class Pathway(Frozen):
+    """An ordered route from access to harm."""
+
+    title: str | None = None
+    """Readable name of the pathway."""
+    severity: Severity
+    """Severity of the harm at the end."""
+    steps: list[Id] = Field(min_length=1)
+    """Ordered steps from access to harm; safeguards block steps as `pathway.step`."""
+    actors: list[str] = []
+    """Threat actors who could take this pathway (default: the domain's)."""
+    attempts_per_year: float | None = Field(default=None, ge=0)
+    """Expected malicious attempts per year across the boundary (for residual risk)."""
+    confidentiality: Confidentiality = Confidentiality.public
+    """How widely the pathway may be shown."""
+
+
+class DomainThreats(Frozen):
+    """The threat model for one risk domain: addressed with pathways, or scoped out."""
+
+    actors: list[str] = []
+    """Threat actors considered."""
+    pathways: dict[Id, Pathway] = {}
+    """Harm pathways, keyed by id (ids are unique across domains)."""
+    scoped_out: str | None = None
+    """Reason this domain is out of scope for this boundary; null when addressed."""
+    evidence: list[Id] = []
+    """Evidence supporting the scoping-out decision."""
+
+
+# --------------------------------------------------------------------------- evidence
+
+EvidenceKind = Literal[
+    "eval",
+    "red-team",
+    "safeguard-test",
+    "security-audit",
+    "expert-review",
+    "monitoring",
+    "sandbagging-probe",
+    "attestation",
+    "other",
+]
+
+
+class Elicitation(Frozen):
+    """How hard the evaluation tried to draw out the capability."""
+
+    variant: Variant = Variant.production
+    """Which model variant was evaluated."""
+    attempts: int = Field(default=1, ge=1)
+    """Attempts (epochs or retries) per task."""
+    scaffold: Scaffold = Scaffold.none
+    """Scaffolding given to the model."""
+    tools: list[str] = []
+    """Tools available to the model."""
+    budget_tokens: int | None = Field(default=None, ge=0)
+    """Token budget per task."""
+    prompting: str | None = None
+    """Prompting approach, e.g. 'expert-written', 'few-shot'."""
+    solver: list[str] = []
+    """Solver steps as recorded by the evaluation tool."""
+    generate_config: dict[str, str | int | float | bool | None] = {}
+    """Generation settings (temperature, max tokens, ...)."""
+
+
+class SampleScore(Frozen):
+    """One scored sample (per-sample results, for epoch reduction and pass@k)."""
+
+    id: str
+    """Sample id."""
+    epoch: int = 1
+    """Epoch number."""
+    score: float
+    """Score on the documented scale (1 success, 0 failure for binary scorers)."""
+
+
+class Result(Frozen):
+    """What the evidence showed, as counts wherever possible."""
+
+    successes: int | None = Field(default=None, ge=0)
+    """Successful trials (capability evaluations)."""
+    trials: int | None = Field(default=None, ge=0)
+    """Scored trials."""
+    bypasses: int | None = Field(default=None, ge=0)
+    """Safeguard bypasses (red-team and safeguard tests)."""
+    attempts: int | None = Field(default=None, ge=0)
+    """Bypass attempts."""
+    metric: str | None = None
+    """Name of a headline metric, when counts are not meaningful."""
+    value: float | None = None
+    """Value of the headline metric."""
+    stderr: float | None = None
+    """Standard error of the headline metric."""
+    scale: Literal["binary", "proportion", "other"] = "binary"
+    """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
+    passed: bool | None = None
+    """For audits and reviews: whether the check passed."""
+    samples: list[SampleScore] = []
+    """Per-sample scores when available."""
+
+    @model_validator(mode="after")
+    def _counts_consistent(self) -> Result:
+        if self.successes is not None and self.trials is not None and self.successes > self.trials:
+            raise ValueError(f"successes ({self.successes}) exceed trials ({self.trials})")
+        if self.bypasses is not None and self.attempts is not None and self.bypasses > self.attempts:
+            raise ValueError(f"bypasses ({self.bypasses}) exceed attempts ({self.attempts})")
+        return self
+
+
+class SourceRecord(Frozen):
+    """What the evaluation tool recorded about the run (filled in by `casegate evidence add`)."""
+
+    tool: str
+    """Tool that wrote the log, e.g. 'inspect-ai', 'lm-eval', 'generic'."""
+    tool_version: str | None = None
+    """Version of that tool."""
+    task: str | None = None
+    """Task name."""
+    task_version: str | None = None
+    """Task version."""
+    model: str | None = None
+    """Model name as the tool recorded it."""
+    status: str | None = None
+    """Run status: success, error, cancelled, started."""
+    error: str | None = None
+    """Error message, when the run failed."""
+    invalidated: bool = False
+    """Whether the log or some samples were invalidated after the run."""
+    created: str | None = None
+    """When the run was created (tool's timestamp)."""
+    revision: str | None = None
+    """Code revision of the task."""
+    epochs: int | None = None
+    """Epochs run."""
+    metrics: dict[str, float | None] = {}
+    """Headline metrics (name -> value) and their standard errors (name.stderr)."""
+
+
+class Evidence(Frozen):
+    """An evidence item, pinned by the sha256 of its artifact."""
+
+    kind: EvidenceKind
+    """What kind of evidence this is."""
+    title: str | None = None
+    """Readable title."""
+    artifact: str | None = None
+    """Path of the artifact, relative to the file that declares the item."""
+    sha256: Sha256 | None = None
+    """sha256 of the artifact's raw bytes, pinned when the evidence was added."""
+    producer: str
+    """Who produced it (team or organisation)."""
+    independent: bool = False
+    """Whether the producer is independent of the developer."""
+    date: dt.date
+    """When the evidence was produced."""
+    expires: dt.date | None = None
+    """When it stops counting (default: date + the policy's max_age_days)."""
+    confidentiality: Confidentiality = Confidentiality.internal
+    """How widely the evidence may be shown."""
+    domain: Id | None = None
+    """Risk domain the evidence bears on."""
+    threshold: Id | None = None
+    """Capability threshold the evaluation measures against (capability evidence)."""
+    eval_set: list[str] = []
+    """Names of the tasks or datasets covered (compared across versions)."""
+    elicitation: Elicitation | None = None
+    """The elicitation record (evaluations)."""
+    result: Result | None = None
+    """What it showed."""
+    source: SourceRecord | None = None
+    """The evaluation tool's record of the run."""
+    summary: str | None = None
+    """One or two sentences on what the evidence shows."""
+
+
+# --------------------------------------------------------------------------- argument
+
+DefeaterKind = Literal[
+    "objection", "counter-evidence", "sandbagging", "undercutter", "rebuttal", "incident"
+]
+DefeaterStatus = Literal["open", "answered", "accepted"]
+
+
+class CapabilityAssertion(Frozen):
+    """A claim's structured statement about a capability threshold."""
+
+    threshold: Id
+    """Policy threshold the claim is about."""
+    position: Literal["below", "below-alert", "above"] = "below"
+    """'below' the threshold, 'below-alert' (under the early-warning level), or 'above'."""
+
+
+class Element(Frozen):
+    """One element of the argument: a claim, strategy, context, assumption, justification or
+    defeater (exactly one of these text fields is set)."""
+
+    claim: str | None = None
+    """A goal: a proposition the argument supports."""
+    strategy: str | None = None
+    """How a claim is broken down into sub-claims."""
+    context: str | None = None
+    """Context in which claims are made."""
+    assumption: str | None = None
+    """Something taken as true without support."""
+    justification: str | None = None
+    """Why a strategy or claim is acceptable."""
+    defeater: str | None = None
+    """An objection or counter-evidence aimed at claims (`against`)."""
+    supported_by: list[Id] = []
+    """Claims or strategies that support this element."""
+    in_context_of: list[Id] = []
+    """Context, assumptions and justifications this element is read in."""
+    evidence: list[Id] = []
+    """Evidence items that directly support this claim."""
+    defeaters: list[Id] = []
+    """Defeaters raised against this element."""
+    undeveloped: bool = False
+    """Explicitly marked as not yet developed (GSN's undeveloped goal)."""
+    domain: Id | None = None
+    """Risk domain the claim is about."""
+    pathway: Id | None = None
+    """Harm pathway the claim is about."""
+    capability: CapabilityAssertion | None = None
+    """Structured capability assertion (inability or threshold claims)."""
+    asserted: dt.date | None = None
+    """When the claim was first written; a conclusion dated before its evidence is flagged."""
+    # defeater fields
+    kind: DefeaterKind | None = None
+    """Defeater kind (defeaters only)."""
+    against: list[Id] = []
+    """Elements the defeater targets (defeaters only)."""
+    status: DefeaterStatus | None = None
+    """Defeater status: open, answered (rebutted with evidence) or accepted (claim defeated)."""
+    answered_by: list[Id] = []
+    """Evidence or claims that answer the defeater."""
+    raised_by: str | None = None
+    """Who raised the defeater."""
+    confidentiality: Confidentiality = Confidentiality.public
+    """How widely the element may be shown."""
+
+    @model_validator(mode="after")
+    def _one_text(self) -> Element:
+        texts = [
+            n
+            for n in ("claim", "strategy", "context", "assumption", "justification", "defeater")
+            if getattr(self, n) is not None
+        ]
+        if len(texts) != 1:
+            raise ValueError(
+                "an argument element needs exactly one of claim, strategy, context, assumption, "
+                f"justification, defeater (found {', '.join(texts) or 'none'})"
+            )
+        return self
+
+    @property
+    def type(self) -> str:
+        for n in ("claim", "strategy", "context", "assumption", "justification", "defeater"):
+            if getattr(self, n) is not None:
+                return n
+        raise AssertionError("unreachable: validated")
+
+    @property
+    def text(self) -> str:
+        return str(getattr(self, self.type))
+
+
+class Argument(Frozen):
+    """The argument: a top claim and its elements."""
+
+    top: Id
+    """The top claim."""
+    elements: dict[Id, Element] = {}
+    """Every element, keyed by id."""
+
+
+# --------------------------------------------------------------------------- safeguards
+
+SafeguardLayer = Literal[
+    "model-behaviour",
+    "classifier",
+    "access-control",
+    "user-vetting",
+    "monitoring",
+    "rate-limit",
+    "tool-permissions",
+    "logging",
+    "staged-rollout",
+    "incident-response",
+    "weight-security",
+    "other",
+]
+
+
+class Safeguard(Frozen):
+    """A control and the pathway steps it blocks."""
+
+    layer: SafeguardLayer
+    """Which layer of defence it is."""
+    title: str | None = None
+    """Readable name."""
+    blocks: list[str] = []
+    """Pathway steps it blocks, written `pathway.step`."""
+    evidence: list[Id] = []
+    """Evidence that it works (red-team, safeguard tests, audits)."""
+    verified_by: str | None = None
+    """Who verified its effectiveness."""
+    security: bool = False
+    """A security control (weights, insider access): needs independent evidence."""
+    confidentiality: Confidentiality = Confidentiality.internal
+    """How widely its details may be shown."""
+
+
+# --------------------------------------------------------------------------- residual risk
+
+
+class ResidualRisk(Frozen):
+    """What remains on one pathway after safeguards, and who owns it."""
+
+    estimate: str | None = None
+    """The stated estimate, with its uncertainty, in words."""
+    exposed: list[str] = []
+    """Who is exposed to the remaining risk."""
+    detection: str | None = None
+    """How an occurrence would be detected."""
+    stop_authority: str | None = None
+    """Role that can stop the deployment."""
+    owner: str | None = None
+    """Role that owns the residual risk."""
+    accepted_by: str | None = None
+    """Role or body that accepted it."""
+    rationale: str | None = None
+    """Why acceptance is justified (not merely that risk was acknowledged)."""
+    confidentiality: Confidentiality = Confidentiality.public
+    """How widely the entry may be shown."""
+
+
+# --------------------------------------------------------------------------- post-deployment
+
+Action = Literal["reopen", "restrict", "withdraw"]
+
+
+class Monitor(Frozen):
+    """A signal watched after launch, and what a breach does."""
+
+    signal: str
+    """Name of the monitored signal (matches ingested time series)."""
+    op: Literal[">", ">=", "<", "<="] = ">"
+    """Comparison that counts as a breach."""
+    threshold: float
+    """Breach threshold."""
+    window: str = "24h"
+    """Window over which the signal is averaged, e.g. '24h', '7d'."""
+    action: Action = "reopen"
+    """What a breach does to the case."""
+    to: BoundaryKind | None = None
+    """Narrower boundary for a 'restrict' action."""
+    notify: list[str] = []
+    """Roles to notify."""
+    domain: Id | None = None
+    """Risk domain the monitor watches."""
+
+
+TriggerEvent = Literal[
+    "incident",
+    "monitor",
+    "capability",
+    "model-change",
+    "scope-change",
+    "evidence-expiry",
+    "condition-overdue",
+]
+
+
+class Trigger(Frozen):
+    """An event that reopens, restricts or withdraws the case."""
+
+    on: TriggerEvent
+    """What fires it."""
+    domain: Id | None = None
+    """Only for events in this domain (incidents, capability results)."""
+    min_severity: Severity | None = None
+    """Only for incidents at or above this severity."""
+    monitor: Id | None = None
+    """Only for breaches of this monitor."""
+    action: Action
+    """What happens to the case."""
+    to: BoundaryKind | None = None
+    """Narrower boundary for 'restrict'."""
+    notify: list[str] = []
+    """Roles to notify."""
+    description: str | None = None
+    """In words, for the public summary."""
+
+
+class PostDeployment(Frozen):
+    """Monitoring, incident reporting, re-evaluation, change control and withdrawal."""
+
+    monitors: dict[Id, Monitor] = {}
+    """Monitored signals."""
+    triggers: dict[Id, Trigger] = {}
+    """Events and their actions."""
+    reevaluate_by: dt.date | None = None
+    """Date by which the case must be re-evaluated."""
+    model_change_control: str | None = None
+    """How changes to the model (weights, fine-tunes, tools) are controlled."""
+    withdrawal: list[str] = []
+    """Conditions under which the deployment is withdrawn."""
+    incident_reporting: str | None = None
+    """How incidents are reported and to whom."""
+    at_scale: str | None = None
+    """What is expected, and watched, if the model behaves differently at scale."""
+
+
+# --------------------------------------------------------------------------- publication
+
+
+class Publication(Frozen):
+    """How the case is made public."""
+
+    summary: bool = True
+    """Whether a redacted public summary is published."""
+    venue: str | None = None
+    """Where it is published."""
+    audience: str | None = None
+    """Who it is for."""
+    withheld: str | None = None
+    """What is withheld, and why, in words."""
+
+
+# --------------------------------------------------------------------------- decision
+
+
+class SignoffRef(Frozen):
+    """A sign-off: a role's approval, by reference to its signed envelope when signed."""
+
+    role: str
+    """Role signing."""
+    person: str
+    """Person holding the role."""
+    date: dt.date
+    """When they signed."""
+    envelope: str | None = None
+    """Path of the DSSE envelope, relative to the declaring file."""
+    relies_on: list[Id] = []
+    """Evidence the signer relied on (a sign-off dated before it is flagged)."""
+
+
+class ObjectionRef(Frozen):
+    """A recorded objection and its answer."""
+
+    role: str
+    """Role objecting."""
+    person: str
+    """Person objecting."""
+    date: dt.date
+    """When they objected."""
+    reason: str
+    """The objection."""
+    status: Literal["open", "answered", "upheld", "escalated"] = "open"
+    """Open until answered (with evidence or a changed case) or upheld."""
+    answer: str | None = None
+    """The answer, when answered."""
+    answered_by: str | None = None
+    """Role that answered."""
+    envelope: str | None = None
+    """Path of the signed objection envelope, when signed."""
+
+
+class DecisionSection(Frozen):
+    """Sign-offs and objections recorded for this case."""
+
+    signoffs: list[SignoffRef] = []
+    """Sign-offs by reference."""
+    objections: dict[Id, ObjectionRef] = {}
+    """Objections by id."""
+    authors: list[str] = []
+    """People who wrote the case (authors cannot sign)."""
+
+
+# --------------------------------------------------------------------------- the case
+
+
+class Case(Frozen):
+    """A safety case: an argument that one system may cross one boundary."""
+
+    casegate: int
+    """Format version of this file (1)."""
+    kind: Literal["case"] = "case"
+    """Document kind."""
+    id: Id
+    """Stable case id, kept across versions."""
+    title: str
+    """Readable title."""
+    version: str = "1"
+    """Version of this case."""
+    policy: str
+    """Policy file path (relative to this file) or 'builtin:NAME'."""
+    include: list[str] = []
+    """Further files whose sections are merged into this case."""
+    system: System
+    """The model being released."""
+    boundary: Boundary | None = None
+    """The boundary argued for (exactly one)."""
+    boundaries: list[Boundary] = []
+    """Only to detect cases that name several boundaries: a case names one."""
+    threat_model: dict[Id, DomainThreats] = {}
+    """Per risk domain: actors and harm pathways, or a reason it is scoped out."""
+    evidence: dict[Id, Evidence] = {}
+    """Evidence items."""
+    argument: Argument
+    """The argument."""
+    safeguards: dict[Id, Safeguard] = {}
+    """Safeguards."""
+    residual_risk: dict[Id, ResidualRisk] = {}
+    """Residual risk per pathway id."""
+    post_deployment: PostDeployment | None = None
+    """The post-deployment plan."""
+    publication: Publication | None = None
+    """The publication plan."""
+    decision: DecisionSection = DecisionSection()
+    """Sign-offs and objections."""
+    date: dt.date | None = None
+    """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
+
+    def pathways(self) -> dict[str, tuple[str, Pathway]]:
+        """Every pathway id -> (domain id, pathway)."""
+        out: dict[str, tuple[str, Pathway]] = {}
+        for dom, threats in self.threat_model.items():
+            for pid, p in threats.pathways.items():
+                out[pid] = (dom, p)
+        return out

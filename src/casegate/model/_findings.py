@@ -1,0 +1,119 @@
+"""Rules, findings and decision records: the data the checks and the gate produce."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import Frozen
+
+Serves = Literal[
+    # the seven tests
+    "test-1-boundary",
+    "test-2-threat-model",
+    "test-3-elicitation",
+    "test-4-safeguards",
+    "test-5-authority",
+    "test-6-publication",
+    "test-7-post-deployment",
+    # the six failure modes
+    "fm-argument-theater",
+    "fm-threshold-gaming",
+    "fm-residual-risk-laundering",
+    "fm-internal-deployment-blindness",
+    "fm-security-opacity",
+    "fm-no-public-memory",
+    # structure
+    "structure",
+]
+
+
+class RuleSeverity(str, Enum):
+    """What a finding of the rule does to the decision."""
+
+    blocking = "blocking"
+    condition = "condition"
+    advisory = "advisory"
+
+
+class Rule(Frozen):
+    """A declared rule: its code, name, what it serves, and its documentation."""
+
+    code: str = Field(pattern=r"^CG[1-9][0-9]{2}$")
+    """Stable code, e.g. CG301."""
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    """Readable kebab-case name, e.g. 'elicitation-below-minimum'."""
+    severity: RuleSeverity
+    """Default severity of its findings."""
+    serves: Serves
+    """The seed test or failure mode the rule serves."""
+    summary: str
+    """One line: what the rule finds."""
+    rationale: str
+    """Why it matters."""
+    bad: str
+    """A YAML fragment that triggers the rule."""
+    good: str
+    """The same fragment, fixed."""
+    fix: str
+    """How to fix a finding."""
+    since: str = "0.1.0"
+    """casegate version that introduced the rule."""
+
+
+class Location(Frozen):
+    """Where in the source a finding points."""
+
+    file: str
+    """File path as given."""
+    line: int
+    """1-based line."""
+    column: int
+    """1-based column."""
+
+
+class Finding(Frozen):
+    """One violation of a rule, pointing at a case element."""
+
+    code: str
+    """Rule code."""
+    name: str
+    """Rule name."""
+    severity: RuleSeverity
+    """Severity of this finding (may differ from the rule's default)."""
+    message: str
+    """What is wrong, in terms of this case."""
+    path: tuple[str | int, ...] = ()
+    """Path of the offending element in the merged document."""
+    location: Location | None = None
+    """Source location, resolved from `path`."""
+    help: str | None = None
+    """How to fix it."""
+    waived: Waiver | None = None
+    """The waiver covering this finding, when waived."""
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is RuleSeverity.blocking and self.waived is None
+
+
+class Waiver(Frozen):
+    """A signed waiver of one finding."""
+
+    code: str
+    """Rule code waived."""
+    path: tuple[str | int, ...] = ()
+    """Finding path waived (empty: every finding of the code)."""
+    role: str
+    """Role that waived it."""
+    person: str
+    """Who waived it."""
+    reason: str
+    """Why."""
+    until: str
+    """ISO date the waiver lapses."""
+
+
+Finding.model_rebuild()

@@ -1,0 +1,194 @@
+"""The policy file: an organisation's safety framework as data."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import BoundaryKind, Frozen, Id, Scaffold, Severity, Variant
+
+
+class Citation(Frozen):
+    """Where a policy element comes from in a published framework."""
+
+    document: str
+    """Title of the source document, e.g. 'OpenAI Preparedness Framework'."""
+    version: str | None = None
+    """Version of the source document, e.g. 'v2'."""
+    date: str | None = None
+    """Publication date of that version (YYYY-MM or YYYY-MM-DD)."""
+    section: str | None = None
+    """Section or page the element paraphrases."""
+
+
+class Domain(Frozen):
+    """A risk domain the framework covers (CBRN, cyber, autonomy, ...)."""
+
+    name: str
+    """Readable name of the domain."""
+    required: bool = True
+    """Whether every case must address this domain or scope it out with a reason."""
+    internal_relevant: bool = False
+    """Capability in this domain matters inside the lab (AI R&D, autonomy): reaching its alert
+    level requires a case that covers internal deployment."""
+    description: str | None = None
+    """What the domain covers."""
+
+
+class ElicitationMinimum(Frozen):
+    """The least elicitation an evaluation must show before its result counts for a threshold."""
+
+    attempts: int = Field(default=1, ge=1)
+    """Minimum attempts (epochs or retries) per task."""
+    scaffold: Scaffold = Scaffold.none
+    """Weakest scaffold allowed."""
+    tools: list[str] = []
+    """Tools the model must have been given."""
+    variant: Variant = Variant.production
+    """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
+    budget_tokens: int | None = Field(default=None, ge=0)
+    """Minimum token budget per task, if the framework sets one."""
+    samples: int | None = Field(default=None, ge=1)
+    """Minimum number of scored samples."""
+
+
+class SafeguardRequirement(Frozen):
+    """Safeguard layers a boundary needs once a capability level is reached or cannot be ruled out."""
+
+    boundary: BoundaryKind
+    """The boundary this requirement applies to (and every wider one, unless overridden)."""
+    level: Literal["baseline", "alert", "threshold"] = "threshold"
+    """When it applies: always ('baseline'), once the alert level cannot be ruled out ('alert'),
+    or once the threshold cannot be ruled out ('threshold')."""
+    min_layers: int = Field(default=1, ge=0)
+    """Minimum number of independent safeguard layers on every severe pathway step."""
+    layers: list[str] = []
+    """Layers that must be present among those blocking the domain's pathways."""
+
+
+class Threshold(Frozen):
+    """A capability threshold in one domain, with its early-warning (alert) level."""
+
+    domain: Id
+    """Risk domain id (a key of the policy's `domains`)."""
+    name: str
+    """Name as the framework uses it, e.g. 'Cyber High' or 'CBRN-3'."""
+    definition: str
+    """What reaching the threshold means, in the framework's terms (paraphrased)."""
+    source: Citation | None = None
+    """Where the threshold comes from."""
+    metric: str = "success-rate"
+    """The proxy measure the numbers apply to (a proportion of successful trials)."""
+    value: float | None = Field(default=None, ge=0, le=1)
+    """Proxy threshold on the metric; null when the framework leaves it qualitative and the
+    organisation has not yet defined a number (then no numeric claim can pass)."""
+    alert: float | None = Field(default=None, ge=0, le=1)
+    """Early-warning level: a result at or above it (but below `value`) is a condition."""
+    organisation_defined: bool = False
+    """True when the numbers are the organisation's own proxy, not from the public framework."""
+    gaming_margin: float | None = Field(default=None, ge=0, le=1)
+    """A point estimate within this distance under `value` is flagged as parked under the gate."""
+    elicitation: ElicitationMinimum = ElicitationMinimum()
+    """Elicitation an evaluation must show to count against this threshold."""
+    safeguards: list[SafeguardRequirement] = []
+    """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
+    security_level: str | None = None
+    """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
+
+
+class RoleRequirement(Frozen):
+    """A role that must sign for a boundary, and how many distinct people of it."""
+
+    role: str
+    """Role name, e.g. 'rso', 'safety-lead', 'external-evaluator'."""
+    min: int = Field(default=1, ge=1)
+    """How many distinct people holding the role must sign (k of n)."""
+
+
+class SignoffPolicy(Frozen):
+    """Who must sign what, and which roles must stay apart."""
+
+    required: dict[BoundaryKind, list[RoleRequirement]] = {}
+    """Roles that must sign, per boundary. A boundary not listed uses the nearest narrower one
+    that is listed; none listed is a blocking finding (fail closed)."""
+    separate: list[list[str]] = []
+    """Groups of roles that no single person may hold together on one decision."""
+    product_role: str = "product-lead"
+    """The product leadership role, which can never approve alone."""
+    objections: Literal["block", "escalate"] = "block"
+    """An open objection blocks the decision, or escalates it to `escalate_to`."""
+    escalate_to: str | None = None
+    """Role that must answer an escalated objection."""
+
+
+class EvidencePolicy(Frozen):
+    """Freshness and independence rules for evidence."""
+
+    max_age_days: int = Field(default=365, ge=1)
+    """Evidence older than this on the decision date counts as expired."""
+    independent_kinds: list[str] = ["security-audit"]
+    """Evidence kinds that only count when produced independently of the developer."""
+
+
+class Tolerance(Frozen):
+    """The residual risk the organisation accepts per pathway, by severity."""
+
+    harm_per_year: dict[Severity, float] = {
+        Severity.catastrophic: 1e-4,
+        Severity.severe: 1e-3,
+        Severity.high: 1e-2,
+    }
+    """Highest acceptable upper bound on expected successful harms per year, per severity."""
+    max_bypass_rate: float = Field(default=0.05, ge=0, le=1)
+    """Highest acceptable upper bound on a safeguard's bypass rate in red-team trials."""
+    severe_from: Severity = Severity.severe
+    """Pathways at or above this severity are 'severe': every step must be blocked."""
+
+
+class WaiverPolicy(Frozen):
+    """Which findings may be waived, and by whom."""
+
+    roles: dict[str, list[str]] = {}
+    """Rule code (or family prefix like 'CG4') -> roles allowed to waive it."""
+    non_waivable: list[str] = ["CG3", "CG5", "CG9"]
+    """Rule codes or family prefixes that can never be waived."""
+    max_days: int = Field(default=90, ge=1)
+    """Longest a waiver may run."""
+
+
+class Policy(Frozen):
+    """An organisation's safety framework as code."""
+
+    casegate: int
+    """Format version of this file (1)."""
+    kind: Literal["policy"] = "policy"
+    """Document kind."""
+    id: Id
+    """Stable identifier of the policy, e.g. 'acme-frontier-v3'."""
+    name: str
+    """Readable name."""
+    version: str = "1"
+    """The policy's own version."""
+    based_on: list[Citation] = []
+    """Public frameworks this policy follows."""
+    confidence: float = Field(default=0.95, gt=0.5, lt=1)
+    """Confidence level for statistical claims (two-sided interval level)."""
+    interval: Literal["clopper-pearson", "wilson"] = "clopper-pearson"
+    """Interval method for proportions."""
+    domains: dict[Id, Domain]
+    """Risk domains this framework covers."""
+    thresholds: dict[Id, Threshold] = {}
+    """Capability thresholds, keyed by id."""
+    signoff: SignoffPolicy = SignoffPolicy()
+    """Who must sign, and separation of authority."""
+    evidence: EvidencePolicy = EvidencePolicy()
+    """Evidence freshness and independence."""
+    tolerance: Tolerance = Tolerance()
+    """Residual risk tolerance."""
+    condition_defeaters: list[str] = []
+    """Defeater kinds that may stand open as a condition instead of blocking."""
+    waivers: WaiverPolicy = WaiverPolicy()
+    """Waiver rules."""
+    notes: str | None = None
+    """Free text about the policy."""

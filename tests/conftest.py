@@ -1,0 +1,52 @@
+"""Shared fixtures: paths, the example case, and a database URL per backend (SQLite, PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def example_case() -> Path:
+    return EXAMPLES / "atlas-api" / "case.yaml"
+
+
+def _backends() -> list[str]:
+    out = ["sqlite"]
+    if os.environ.get("CASEGATE_TEST_POSTGRES_URL"):
+        out.append("postgres")
+    elif os.environ.get("CI"):
+        # in CI PostgreSQL must be there: a missing server is a failure, not a skip
+        out.append("postgres")
+    return out
+
+
+@pytest.fixture(params=_backends())
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database on each backend the run has (SQLite always, PostgreSQL in CI)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'registry.db'}"
+    base = os.environ.get("CASEGATE_TEST_POSTGRES_URL")
+    if not base:
+        pytest.fail("CASEGATE_TEST_POSTGRES_URL is not set: run the tests through `make test`")
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = base.rsplit("/", 1)[0] + "/" + name
+    yield url  # type: ignore[misc]
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
