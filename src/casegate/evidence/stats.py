@@ -1,0 +1,77 @@
+"""Statistics capability and safeguard claims rest on: exact and score intervals for proportions,
+and the unbiased pass@k estimator.
+
+All bounds are for a proportion p estimated from `successes` out of `trials` independent trials.
+`confidence` is the two-sided level (0.95 gives a 95% interval); `upper_bound` is one-sided at
+`confidence` (the bound a "below threshold" claim must clear).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from scipy.stats import beta, norm
+
+Method = Literal["clopper-pearson", "wilson"]
+
+
+def _check(successes: int, trials: int, confidence: float) -> None:
+    if trials < 0 or successes < 0 or successes > trials:
+        raise ValueError(f"need 0 <= successes <= trials, got {successes} of {trials}")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence}")
+
+
+def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Exact (Clopper-Pearson) two-sided interval. With no trials the interval is [0, 1]."""
+    _check(successes, trials, confidence)
+    if trials == 0:
+        return 0.0, 1.0
+    a = 1 - confidence
+    lo = 0.0 if successes == 0 else float(beta.ppf(a / 2, successes, trials - successes + 1))
+    hi = 1.0 if successes == trials else float(beta.ppf(1 - a / 2, successes + 1, trials - successes))
+    return lo, hi
+
+
+def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson score two-sided interval. With no trials the interval is [0, 1]."""
+    _check(successes, trials, confidence)
+    if trials == 0:
+        return 0.0, 1.0
+    z = float(norm.ppf(1 - (1 - confidence) / 2))
+    p = successes / trials
+    denom = 1 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / denom
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def upper_bound(successes: int, trials: int, confidence: float = 0.95,
+                method: Method = "clopper-pearson") -> float:
+    """One-sided upper confidence bound at `confidence` (e.g. 95%: P(p <= bound) >= 0.95)."""
+    _check(successes, trials, confidence)
+    if trials == 0:
+        return 1.0
+    two_sided = 2 * confidence - 1
+    if method == "wilson":
+        return wilson(successes, trials, two_sided)[1]
+    if successes == trials:
+        return 1.0
+    return float(beta.ppf(confidence, successes + 1, trials - successes))
+
+
+def pass_at_k(n: int, c: int, k: int) -> float:
+    """Unbiased pass@k estimator (Chen et al. 2021): 1 - C(n-c, k) / C(n, k) for n samples with
+    c correct. Needs k <= n."""
+    if not 0 <= c <= n:
+        raise ValueError(f"need 0 <= c <= n, got c={c}, n={n}")
+    if not 1 <= k <= n:
+        raise ValueError(f"need 1 <= k <= n, got k={k}, n={n}")
+    if n - c < k:
+        return 1.0
+    # product form avoids huge binomials
+    prod = 1.0
+    for i in range(n - c + 1, n + 1):
+        prod *= 1.0 - k / i
+    return 1.0 - prod
