@@ -36,6 +36,16 @@ from ._case import (
     System,
     Trigger,
 )
+from ._decision import (
+    DECISION_RECORD_VERSION,
+    EIGHT_QUESTIONS,
+    Answer,
+    BoundaryTrial,
+    Condition,
+    DecisionRecord,
+    Digests,
+    Outcome,
+)
 from ._findings import Finding, Location, Rule, RuleSeverity, Serves, Waiver
 from ._policy import (
     Citation,
@@ -52,6 +62,8 @@ from ._policy import (
 )
 
 __all__ = [
+    "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
+    "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
     "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",

@@ -1,0 +1,117 @@
+"""The gate's decision record: outcome, findings, conditions, the eight answers, and the digests
+of every input, so the same inputs give a byte-identical record."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ._base import BoundaryKind, Frozen
+from ._findings import Finding
+
+Outcome = Literal["GO", "GO WITH CONDITIONS", "NO-GO"]
+
+DECISION_RECORD_VERSION = 1
+"""Version of the decision record format."""
+
+EIGHT_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("capability", "What capability was found?"),
+    ("pathway", "What harm pathway was considered?"),
+    ("safeguards", "What safeguards block it?"),
+    ("checked-by", "Who checked the evidence?"),
+    ("objectors", "Who could object?"),
+    ("uncertainty", "What remains uncertain?"),
+    ("at-scale", "What happens if the model behaves differently at scale?"),
+    ("retreat", "What evidence would force retreat?"),
+)
+"""The eight questions every decision must answer: (key, question)."""
+
+
+class Condition(Frozen):
+    """Something a GO WITH CONDITIONS decision requires, with its cause and due date."""
+
+    id: str
+    """Stable id within the decision, e.g. 'C1'."""
+    text: str
+    """What must be done (stronger control, monitoring, a re-evaluation)."""
+    cause: str
+    """Rule code of the finding that made it a condition."""
+    path: tuple[str | int, ...] = ()
+    """The case element it concerns."""
+    due: str | None = None
+    """ISO date by which it must be met."""
+
+
+class Answer(Frozen):
+    """The case's answer to one of the eight questions, pointing at where it came from."""
+
+    key: str
+    """Question key (see EIGHT_QUESTIONS)."""
+    question: str
+    """The question."""
+    answer: str
+    """The answer, composed from the case's data ('' when it cannot be answered)."""
+    sources: list[str] = []
+    """Element references the answer came from, e.g. 'evidence.E-ctf', 'safeguards.SG-classifier'."""
+    answerable: bool = True
+    """False when the case lacks what the answer needs (a blocking finding)."""
+
+
+class BoundaryTrial(Frozen):
+    """The gate's evaluation of one boundary."""
+
+    boundary: BoundaryKind
+    """The boundary tried."""
+    outcome: Outcome
+    """What the decision would be for it."""
+    blocking: list[str] = []
+    """Codes of the blocking findings that stand for it."""
+
+
+class Digests(Frozen):
+    """sha256 of every input the decision rests on."""
+
+    case_files: dict[str, str] = {}
+    """Case file path -> sha256 of its bytes."""
+    policy: str | None = None
+    """sha256 of the policy file."""
+    evidence: dict[str, str | None] = {}
+    """Evidence id -> sha256 of its artifact as hashed at decision time."""
+    model: list[str] = []
+    """The system's digests (what a deploy pipeline must match)."""
+    case: str | None = None
+    """sha256 over the canonical JSON of the case's file digests (the case's identity)."""
+
+
+class DecisionRecord(Frozen):
+    """A versioned, reproducible record of one gate run."""
+
+    record_version: int = DECISION_RECORD_VERSION
+    """Format version of this record."""
+    casegate_version: str
+    """casegate version that produced it."""
+    case_id: str
+    """Case id."""
+    case_version: str
+    """Case version."""
+    system: str
+    """System name and version."""
+    boundary: BoundaryKind | None
+    """The boundary requested."""
+    decided_at: str
+    """The date the gate evaluated as (ISO date; the --at date or the case's date)."""
+    outcome: Outcome
+    """GO, GO WITH CONDITIONS or NO-GO."""
+    findings: list[Finding] = []
+    """Every finding, waived ones included and marked."""
+    conditions: list[Condition] = []
+    """Conditions of a GO WITH CONDITIONS."""
+    answers: list[Answer] = []
+    """The eight answers."""
+    narrower: BoundaryKind | None = None
+    """On NO-GO: the widest narrower boundary the same evidence supports (None if none does)."""
+    lacks: list[str] = []
+    """On NO-GO: what the requested boundary lacks, in words."""
+    trials: list[BoundaryTrial] = []
+    """Every boundary tried."""
+    digests: Digests = Digests()
+    """Digests of every input."""

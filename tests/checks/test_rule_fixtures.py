@@ -1,0 +1,60 @@
+"""Every rule has a failing and a passing fixture; the failing one is caught on exactly the marked
+lines (`# expect: CGxxx`), the passing one has no finding of that code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from casegate.checks import all_rules, check_case
+from casegate.evidence import rehash_artifacts
+from casegate.load import load_case
+
+RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+TODAY = dt.date(2026, 11, 27)
+_MARK = re.compile(r"#\s*expect:\s*((?:CG\d{3}[ ,]*)+)")
+
+
+def _codes_with_fixtures() -> list[str]:
+    return sorted(p.name for p in RULES.iterdir() if p.is_dir() and re.fullmatch(r"CG\d{3}", p.name))
+
+
+def _expected_lines(case_dir: Path, code: str) -> set[tuple[str, int]]:
+    out = set()
+    for f in sorted(case_dir.rglob("*.yaml")):
+        for n, line in enumerate(f.read_text().splitlines(), 1):
+            m = _MARK.search(line)
+            if m and code in re.findall(r"CG\d{3}", m.group(1)):
+                out.add((f.name, n))
+    return out
+
+
+def _findings(case: Path, code: str) -> set[tuple[str, int]]:
+    loaded = load_case(case)
+    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    return {(Path(f.location.file).name, f.location.line) for f in report.findings
+            if f.code == code and f.location is not None}
+
+
+@pytest.mark.parametrize("code", _codes_with_fixtures())
+def test_bad_fixture_is_caught_on_marked_lines(code: str) -> None:
+    case_dir = RULES / code / "bad"
+    expected = _expected_lines(case_dir, code)
+    assert expected, f"{code}/bad has no `# expect: {code}` marker"
+    assert _findings(case_dir / "case.yaml", code) == expected
+
+
+@pytest.mark.parametrize("code", _codes_with_fixtures())
+def test_good_fixture_passes(code: str) -> None:
+    assert _findings(RULES / code / "good" / "case.yaml", code) == set()
+
+
+def test_every_rule_has_fixtures_and_docs() -> None:
+    have = set(_codes_with_fixtures())
+    missing = [r.code for r in all_rules() if r.code not in have]
+    assert not missing, f"rules without fixtures: {missing}"
+    for r in all_rules():
+        assert r.summary and r.rationale and r.bad and r.good and r.fix, r.code
