@@ -38,15 +38,17 @@ def rehash_artifacts(loaded: Loaded) -> dict[str, ArtifactState]:
     out: dict[str, ArtifactState] = {}
     if loaded.case is None:
         return out
+    hashed: dict[Path, tuple[bool, str | None, str]] = {}  # many items may share one artifact
     for eid, ev in loaded.case.evidence.items():
         p = loaded.artifact_path(eid)
         if p is None:
             out[eid] = ArtifactState(eid, None, False, None, ev.sha256)
             continue
-        try:
-            actual: str | None = sha256_file(p)
-            exists = True
-        except OSError:
-            actual, exists = None, False
-        out[eid] = ArtifactState(eid, display_path(p), exists, actual, ev.sha256)
+        if p not in hashed:
+            try:
+                hashed[p] = (True, sha256_file(p), display_path(p))
+            except OSError:
+                hashed[p] = (False, None, display_path(p))
+        exists, actual, shown = hashed[p]
+        out[eid] = ArtifactState(eid, shown, exists, actual, ev.sha256)
     return out

@@ -50,6 +50,7 @@ class Loaded:
     diagnostics: list[Finding] = field(default_factory=list)
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
 
     @property
     def main(self) -> SourceFile:
@@ -82,7 +83,12 @@ class Loaded:
         art = self.case.evidence[evidence_id].artifact
         if not art:
             return None
-        return (self.base_dir(("evidence", evidence_id)) / art).resolve()
+        key = (self.origin(("evidence", evidence_id)).path, art)
+        got = self._resolved.get(key)
+        if got is None:
+            base = self.origin(("evidence", evidence_id)).abspath.parent
+            got = self._resolved[key] = Path(os.path.normpath(os.path.join(base, art)))
+        return got
 
     def source_line(self, loc: Location) -> str:
         for f in self.files + ([self.policy_file] if self.policy_file else []):

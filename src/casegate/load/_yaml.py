@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import ctypes
 import os
 from collections.abc import Iterator
 import json
@@ -67,12 +68,9 @@ class YamlDoc:
         return ""
 
     def _offset(self, view: Any) -> int | None:
-        import numpy as np
-
         if view is None or len(view) == 0:
             return None
-        addr = int(np.frombuffer(view, dtype=np.uint8).__array_interface__["data"][0])
-        off = addr - self._base
+        off = _address(view) - self._base
         if 0 <= off <= len(self.raw):
             return off
         return None
@@ -141,6 +139,24 @@ class YamlDoc:
         if best is None:
             return 1, 1
         return self.line_col(best)
+
+
+class _PyBuffer(ctypes.Structure):
+    _fields_ = [("buf", ctypes.c_void_p), ("obj", ctypes.py_object), ("len", ctypes.c_ssize_t),
+                ("itemsize", ctypes.c_ssize_t), ("readonly", ctypes.c_int), ("ndim", ctypes.c_int),
+                ("format", ctypes.c_char_p), ("shape", ctypes.c_void_p), ("strides", ctypes.c_void_p),
+                ("suboffsets", ctypes.c_void_p), ("internal", ctypes.c_void_p)]
+
+
+def _address(view: Any) -> int:
+    """Address of the first byte of a (read-only) buffer: rapidyaml's scalars are views into the
+    parsed source, so address - base is the scalar's byte offset in the file."""
+    b = _PyBuffer()
+    ctypes.pythonapi.PyObject_GetBuffer(ctypes.py_object(view), ctypes.byref(b), 0)
+    try:
+        return int(b.buf or 0)
+    finally:
+        ctypes.pythonapi.PyBuffer_Release(ctypes.byref(b))
 
 
 def _find_key(t: Any, node: int, key: str) -> int:
@@ -286,9 +302,7 @@ def parse_yaml(path: str, raw: bytes) -> YamlDoc:
             location=loc,
             help="fix the YAML syntax at that position (indentation, quotes, brackets)",
         ) from None
-    import numpy as np
-
-    base = int(np.frombuffer(buf, dtype=np.uint8).__array_interface__["data"][0]) if buf else 0
+    base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0
     doc = YamlDoc(path=path, data=None, raw=raw, _buf=buf, _tree=tree, _base=base)
     root = tree.root_id()
     if tree.is_stream(root):

@@ -36,6 +36,7 @@ from ._case import (
     System,
     Trigger,
 )
+from ._docs import documented_schema
 from ._decision import (
     DECISION_RECORD_VERSION,
     EIGHT_QUESTIONS,
@@ -62,6 +63,7 @@ from ._policy import (
 )
 
 __all__ = [
+    "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",

@@ -24,12 +24,16 @@ Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
 
 
 class Frozen(BaseModel):
-    """Base of every document model: immutable, strict about unknown keys, documented."""
+    """Base of every document model: immutable, strict about unknown keys, documented.
+
+    Each field is documented by the string literal under it. Those docstrings become the JSON
+    Schema's descriptions through `casegate.model.documented_schema` (parsing them at import
+    time would slow every command's start-up).
+    """
 
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         populate_by_name=True,
     )
 

@@ -4,7 +4,7 @@ residual risk, post-deployment plan and decision section."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -45,7 +45,7 @@ class System(Frozen):
     """Model version."""
     digests: list[Digest] = Field(min_length=1)
     """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
-    lineage: list[Lineage] = []
+    lineage: list[Lineage] = Field(default_factory=list)
     """Models this one derives from."""
     description: str | None = None
     """Short description."""
@@ -61,7 +61,7 @@ class Scope(Frozen):
     """Who the users are, e.g. 'verified developers', 'all staff in research org'."""
     rate_limit: str | None = None
     """Rate limits, e.g. '600/min per key'."""
-    regions: list[str] = []
+    regions: list[str] = Field(default_factory=list)
     """Regions where the deployment is offered."""
     max_users: int | None = None
     """Upper bound on the number of users."""
@@ -72,9 +72,9 @@ class Boundary(Frozen):
 
     kind: BoundaryKind
     """Where on the exposure ladder the deployment sits."""
-    tools: list[str] = []
+    tools: list[str] = Field(default_factory=list)
     """Tools and agent affordances given to the model (widen the boundary)."""
-    sensitive_domains: list[str] = []
+    sensitive_domains: list[str] = Field(default_factory=list)
     """Sensitive domains the deployment integrates into (widen the boundary)."""
     scope: Scope | None = None
     """Users, rate limits, regions."""
@@ -94,7 +94,7 @@ class Pathway(Frozen):
     """Severity of the harm at the end."""
     steps: list[Id] = Field(min_length=1)
     """Ordered steps from access to harm; safeguards block steps as `pathway.step`."""
-    actors: list[str] = []
+    actors: list[str] = Field(default_factory=list)
     """Threat actors who could take this pathway (default: the domain's)."""
     attempts_per_year: float | None = Field(default=None, ge=0)
     """Expected malicious attempts per year across the boundary (for residual risk)."""
@@ -105,13 +105,13 @@ class Pathway(Frozen):
 class DomainThreats(Frozen):
     """The threat model for one risk domain: addressed with pathways, or scoped out."""
 
-    actors: list[str] = []
+    actors: list[str] = Field(default_factory=list)
     """Threat actors considered."""
-    pathways: dict[Id, Pathway] = {}
+    pathways: dict[Id, Pathway] = Field(default_factory=dict)
     """Harm pathways, keyed by id (ids are unique across domains)."""
     scoped_out: str | None = None
     """Reason this domain is out of scope for this boundary; null when addressed."""
-    evidence: list[Id] = []
+    evidence: list[Id] = Field(default_factory=list)
     """Evidence supporting the scoping-out decision."""
 
 
@@ -139,15 +139,15 @@ class Elicitation(Frozen):
     """Attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Scaffolding given to the model."""
-    tools: list[str] = []
+    tools: list[str] = Field(default_factory=list)
     """Tools available to the model."""
     budget_tokens: int | None = Field(default=None, ge=0)
     """Token budget per task."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
-    solver: list[str] = []
+    solver: list[str] = Field(default_factory=list)
     """Solver steps as recorded by the evaluation tool."""
-    generate_config: dict[str, str | int | float | bool | None] = {}
+    generate_config: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     """Generation settings (temperature, max tokens, ...)."""
 
 
@@ -183,7 +183,7 @@ class Result(Frozen):
     """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
     passed: bool | None = None
     """For audits and reviews: whether the check passed."""
-    samples: list[SampleScore] = []
+    samples: list[SampleScore] = Field(default_factory=list)
     """Per-sample scores when available."""
 
     @model_validator(mode="after")
@@ -220,7 +220,7 @@ class SourceRecord(Frozen):
     """Code revision of the task."""
     epochs: int | None = None
     """Epochs run."""
-    metrics: dict[str, float | None] = {}
+    metrics: dict[str, float | None] = Field(default_factory=dict)
     """Headline metrics (name -> value) and their standard errors (name.stderr)."""
 
 
@@ -249,7 +249,7 @@ class Evidence(Frozen):
     """Risk domain the evidence bears on."""
     threshold: Id | None = None
     """Capability threshold the evaluation measures against (capability evidence)."""
-    eval_set: list[str] = []
+    eval_set: list[str] = Field(default_factory=list)
     """Names of the tasks or datasets covered (compared across versions)."""
     elicitation: Elicitation | None = None
     """The elicitation record (evaluations)."""
@@ -267,6 +267,9 @@ DefeaterKind = Literal[
     "objection", "counter-evidence", "sandbagging", "undercutter", "rebuttal", "incident"
 ]
 DefeaterStatus = Literal["open", "answered", "accepted"]
+
+
+_TEXT_FIELDS = ("claim", "strategy", "context", "assumption", "justification", "defeater")
 
 
 class CapabilityAssertion(Frozen):
@@ -294,13 +297,13 @@ class Element(Frozen):
     """Why a strategy or claim is acceptable."""
     defeater: str | None = None
     """An objection or counter-evidence aimed at claims (`against`)."""
-    supported_by: list[Id] = []
+    supported_by: list[Id] = Field(default_factory=list)
     """Claims or strategies that support this element."""
-    in_context_of: list[Id] = []
+    in_context_of: list[Id] = Field(default_factory=list)
     """Context, assumptions and justifications this element is read in."""
-    evidence: list[Id] = []
+    evidence: list[Id] = Field(default_factory=list)
     """Evidence items that directly support this claim."""
-    defeaters: list[Id] = []
+    defeaters: list[Id] = Field(default_factory=list)
     """Defeaters raised against this element."""
     undeveloped: bool = False
     """Explicitly marked as not yet developed (GSN's undeveloped goal)."""
@@ -315,34 +318,35 @@ class Element(Frozen):
     # defeater fields
     kind: DefeaterKind | None = None
     """Defeater kind (defeaters only)."""
-    against: list[Id] = []
+    against: list[Id] = Field(default_factory=list)
     """Elements the defeater targets (defeaters only)."""
     status: DefeaterStatus | None = None
     """Defeater status: open, answered (rebutted with evidence) or accepted (claim defeated)."""
-    answered_by: list[Id] = []
+    answered_by: list[Id] = Field(default_factory=list)
     """Evidence or claims that answer the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
     confidentiality: Confidentiality = Confidentiality.public
     """How widely the element may be shown."""
 
-    @model_validator(mode="after")
-    def _one_text(self) -> Element:
-        texts = [
-            n
-            for n in ("claim", "strategy", "context", "assumption", "justification", "defeater")
-            if getattr(self, n) is not None
-        ]
-        if len(texts) != 1:
-            raise ValueError(
-                "an argument element needs exactly one of claim, strategy, context, assumption, "
-                f"justification, defeater (found {', '.join(texts) or 'none'})"
-            )
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _one_text(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            texts = [n for n in _TEXT_FIELDS if data.get(n) is not None]
+            if len(texts) != 1:
+                raise ValueError(
+                    "an argument element needs exactly one of claim, strategy, context, "
+                    f"assumption, justification, defeater (found {', '.join(texts) or 'none'})"
+                )
+        return data
 
     @property
     def type(self) -> str:
-        for n in ("claim", "strategy", "context", "assumption", "justification", "defeater"):
+        """claim, strategy, context, assumption, justification or defeater."""
+        if self.claim is not None:
+            return "claim"
+        for n in _TEXT_FIELDS[1:]:
             if getattr(self, n) is not None:
                 return n
         raise AssertionError("unreachable: validated")
@@ -357,7 +361,7 @@ class Argument(Frozen):
 
     top: Id
     """The top claim."""
-    elements: dict[Id, Element] = {}
+    elements: dict[Id, Element] = Field(default_factory=dict)
     """Every element, keyed by id."""
 
 
@@ -386,9 +390,9 @@ class Safeguard(Frozen):
     """Which layer of defence it is."""
     title: str | None = None
     """Readable name."""
-    blocks: list[str] = []
+    blocks: list[str] = Field(default_factory=list)
     """Pathway steps it blocks, written `pathway.step`."""
-    evidence: list[Id] = []
+    evidence: list[Id] = Field(default_factory=list)
     """Evidence that it works (red-team, safeguard tests, audits)."""
     verified_by: str | None = None
     """Who verified its effectiveness."""
@@ -406,7 +410,7 @@ class ResidualRisk(Frozen):
 
     estimate: str | None = None
     """The stated estimate, with its uncertainty, in words."""
-    exposed: list[str] = []
+    exposed: list[str] = Field(default_factory=list)
     """Who is exposed to the remaining risk."""
     detection: str | None = None
     """How an occurrence would be detected."""
@@ -442,7 +446,7 @@ class Monitor(Frozen):
     """What a breach does to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for a 'restrict' action."""
-    notify: list[str] = []
+    notify: list[str] = Field(default_factory=list)
     """Roles to notify."""
     domain: Id | None = None
     """Risk domain the monitor watches."""
@@ -474,7 +478,7 @@ class Trigger(Frozen):
     """What happens to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for 'restrict'."""
-    notify: list[str] = []
+    notify: list[str] = Field(default_factory=list)
     """Roles to notify."""
     description: str | None = None
     """In words, for the public summary."""
@@ -483,15 +487,15 @@ class Trigger(Frozen):
 class PostDeployment(Frozen):
     """Monitoring, incident reporting, re-evaluation, change control and withdrawal."""
 
-    monitors: dict[Id, Monitor] = {}
+    monitors: dict[Id, Monitor] = Field(default_factory=dict)
     """Monitored signals."""
-    triggers: dict[Id, Trigger] = {}
+    triggers: dict[Id, Trigger] = Field(default_factory=dict)
     """Events and their actions."""
     reevaluate_by: dt.date | None = None
     """Date by which the case must be re-evaluated."""
     model_change_control: str | None = None
     """How changes to the model (weights, fine-tunes, tools) are controlled."""
-    withdrawal: list[str] = []
+    withdrawal: list[str] = Field(default_factory=list)
     """Conditions under which the deployment is withdrawn."""
     incident_reporting: str | None = None
     """How incidents are reported and to whom."""
@@ -529,7 +533,7 @@ class SignoffRef(Frozen):
     """When they signed."""
     envelope: str | None = None
     """Path of the DSSE envelope, relative to the declaring file."""
-    relies_on: list[Id] = []
+    relies_on: list[Id] = Field(default_factory=list)
     """Evidence the signer relied on (a sign-off dated before it is flagged)."""
 
 
@@ -557,11 +561,11 @@ class ObjectionRef(Frozen):
 class DecisionSection(Frozen):
     """Sign-offs and objections recorded for this case."""
 
-    signoffs: list[SignoffRef] = []
+    signoffs: list[SignoffRef] = Field(default_factory=list)
     """Sign-offs by reference."""
-    objections: dict[Id, ObjectionRef] = {}
+    objections: dict[Id, ObjectionRef] = Field(default_factory=dict)
     """Objections by id."""
-    authors: list[str] = []
+    authors: list[str] = Field(default_factory=list)
     """People who wrote the case (authors cannot sign)."""
 
 
@@ -583,23 +587,23 @@ class Case(Frozen):
     """Version of this case."""
     policy: str
     """Policy file path (relative to this file) or 'builtin:NAME'."""
-    include: list[str] = []
+    include: list[str] = Field(default_factory=list)
     """Further files whose sections are merged into this case."""
     system: System
     """The model being released."""
     boundary: Boundary | None = None
     """The boundary argued for (exactly one)."""
-    boundaries: list[Boundary] = []
+    boundaries: list[Boundary] = Field(default_factory=list)
     """Only to detect cases that name several boundaries: a case names one."""
-    threat_model: dict[Id, DomainThreats] = {}
+    threat_model: dict[Id, DomainThreats] = Field(default_factory=dict)
     """Per risk domain: actors and harm pathways, or a reason it is scoped out."""
-    evidence: dict[Id, Evidence] = {}
+    evidence: dict[Id, Evidence] = Field(default_factory=dict)
     """Evidence items."""
     argument: Argument
     """The argument."""
-    safeguards: dict[Id, Safeguard] = {}
+    safeguards: dict[Id, Safeguard] = Field(default_factory=dict)
     """Safeguards."""
-    residual_risk: dict[Id, ResidualRisk] = {}
+    residual_risk: dict[Id, ResidualRisk] = Field(default_factory=dict)
     """Residual risk per pathway id."""
     post_deployment: PostDeployment | None = None
     """The post-deployment plan."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ._base import BoundaryKind, Frozen
 from ._findings import Finding
 
@@ -50,7 +52,7 @@ class Answer(Frozen):
     """The question."""
     answer: str
     """The answer, composed from the case's data ('' when it cannot be answered)."""
-    sources: list[str] = []
+    sources: list[str] = Field(default_factory=list)
     """Element references the answer came from, e.g. 'evidence.E-ctf', 'safeguards.SG-classifier'."""
     answerable: bool = True
     """False when the case lacks what the answer needs (a blocking finding)."""
@@ -63,20 +65,20 @@ class BoundaryTrial(Frozen):
     """The boundary tried."""
     outcome: Outcome
     """What the decision would be for it."""
-    blocking: list[str] = []
+    blocking: list[str] = Field(default_factory=list)
     """Codes of the blocking findings that stand for it."""
 
 
 class Digests(Frozen):
     """sha256 of every input the decision rests on."""
 
-    case_files: dict[str, str] = {}
+    case_files: dict[str, str] = Field(default_factory=dict)
     """Case file path -> sha256 of its bytes."""
     policy: str | None = None
     """sha256 of the policy file."""
-    evidence: dict[str, str | None] = {}
+    evidence: dict[str, str | None] = Field(default_factory=dict)
     """Evidence id -> sha256 of its artifact as hashed at decision time."""
-    model: list[str] = []
+    model: list[str] = Field(default_factory=list)
     """The system's digests (what a deploy pipeline must match)."""
     case: str | None = None
     """sha256 over the canonical JSON of the case's file digests (the case's identity)."""
@@ -101,17 +103,17 @@ class DecisionRecord(Frozen):
     """The date the gate evaluated as (ISO date; the --at date or the case's date)."""
     outcome: Outcome
     """GO, GO WITH CONDITIONS or NO-GO."""
-    findings: list[Finding] = []
+    findings: list[Finding] = Field(default_factory=list)
     """Every finding, waived ones included and marked."""
-    conditions: list[Condition] = []
+    conditions: list[Condition] = Field(default_factory=list)
     """Conditions of a GO WITH CONDITIONS."""
-    answers: list[Answer] = []
+    answers: list[Answer] = Field(default_factory=list)
     """The eight answers."""
     narrower: BoundaryKind | None = None
     """On NO-GO: the widest narrower boundary the same evidence supports (None if none does)."""
-    lacks: list[str] = []
+    lacks: list[str] = Field(default_factory=list)
     """On NO-GO: what the requested boundary lacks, in words."""
-    trials: list[BoundaryTrial] = []
+    trials: list[BoundaryTrial] = Field(default_factory=list)
     """Every boundary tried."""
     digests: Digests = Digests()
     """Digests of every input."""

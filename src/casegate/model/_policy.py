@@ -43,7 +43,7 @@ class ElicitationMinimum(Frozen):
     """Minimum attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Weakest scaffold allowed."""
-    tools: list[str] = []
+    tools: list[str] = Field(default_factory=list)
     """Tools the model must have been given."""
     variant: Variant = Variant.production
     """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
@@ -63,7 +63,7 @@ class SafeguardRequirement(Frozen):
     or once the threshold cannot be ruled out ('threshold')."""
     min_layers: int = Field(default=1, ge=0)
     """Minimum number of independent safeguard layers on every severe pathway step."""
-    layers: list[str] = []
+    layers: list[str] = Field(default_factory=list)
     """Layers that must be present among those blocking the domain's pathways."""
 
 
@@ -91,7 +91,7 @@ class Threshold(Frozen):
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
     elicitation: ElicitationMinimum = ElicitationMinimum()
     """Elicitation an evaluation must show to count against this threshold."""
-    safeguards: list[SafeguardRequirement] = []
+    safeguards: list[SafeguardRequirement] = Field(default_factory=list)
     """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
     security_level: str | None = None
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
@@ -109,10 +109,10 @@ class RoleRequirement(Frozen):
 class SignoffPolicy(Frozen):
     """Who must sign what, and which roles must stay apart."""
 
-    required: dict[BoundaryKind, list[RoleRequirement]] = {}
+    required: dict[BoundaryKind, list[RoleRequirement]] = Field(default_factory=dict)
     """Roles that must sign, per boundary. A boundary not listed uses the nearest narrower one
     that is listed; none listed is a blocking finding (fail closed)."""
-    separate: list[list[str]] = []
+    separate: list[list[str]] = Field(default_factory=list)
     """Groups of roles that no single person may hold together on one decision."""
     product_role: str = "product-lead"
     """The product leadership role, which can never approve alone."""
@@ -149,7 +149,7 @@ class Tolerance(Frozen):
 class WaiverPolicy(Frozen):
     """Which findings may be waived, and by whom."""
 
-    roles: dict[str, list[str]] = {}
+    roles: dict[str, list[str]] = Field(default_factory=dict)
     """Rule code (or family prefix like 'CG4') -> roles allowed to waive it."""
     non_waivable: list[str] = ["CG3", "CG5", "CG9"]
     """Rule codes or family prefixes that can never be waived."""
@@ -170,7 +170,7 @@ class Policy(Frozen):
     """Readable name."""
     version: str = "1"
     """The policy's own version."""
-    based_on: list[Citation] = []
+    based_on: list[Citation] = Field(default_factory=list)
     """Public frameworks this policy follows."""
     confidence: float = Field(default=0.95, gt=0.5, lt=1)
     """Confidence level for statistical claims (two-sided interval level)."""
@@ -178,7 +178,7 @@ class Policy(Frozen):
     """Interval method for proportions."""
     domains: dict[Id, Domain]
     """Risk domains this framework covers."""
-    thresholds: dict[Id, Threshold] = {}
+    thresholds: dict[Id, Threshold] = Field(default_factory=dict)
     """Capability thresholds, keyed by id."""
     signoff: SignoffPolicy = SignoffPolicy()
     """Who must sign, and separation of authority."""
@@ -186,7 +186,7 @@ class Policy(Frozen):
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance()
     """Residual risk tolerance."""
-    condition_defeaters: list[str] = []
+    condition_defeaters: list[str] = Field(default_factory=list)
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy()
     """Waiver rules."""
