@@ -185,6 +185,8 @@ class Result(Frozen):
     """For audits and reviews: whether the check passed."""
     samples: list[SampleScore] = Field(default_factory=list)
     """Per-sample scores when available."""
+    reduction: Literal["at-least-one", "majority", "mean"] | None = None
+    """How per-epoch scores of one sample were reduced to the counts (see `casegate.evidence.stats`)."""
 
     @model_validator(mode="after")
     def _counts_consistent(self) -> Result:
@@ -222,6 +224,14 @@ class SourceRecord(Frozen):
     """Epochs run."""
     metrics: dict[str, float | None] = Field(default_factory=dict)
     """Headline metrics (name -> value) and their standard errors (name.stderr)."""
+    samples: int | None = Field(default=None, ge=0)
+    """Samples in the task's dataset, as the tool recorded it."""
+    scored: int | None = Field(default=None, ge=0)
+    """Distinct samples that received a score (fewer than `samples` means a partial run)."""
+    scorer: str | None = None
+    """Scorer or metric whose per-sample scores the counts come from."""
+    files: dict[str, Sha256] = Field(default_factory=dict)
+    """Further files read with the artifact (e.g. per-sample logs), path -> sha256 of their bytes."""
 
 
 class Evidence(Frozen):
