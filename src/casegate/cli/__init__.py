@@ -35,7 +35,7 @@ def main() -> None:
     from ..errors import CasegateError
 
     try:
-        app(standalone_mode=False)
+        rv = app(standalone_mode=False)
     except CasegateError as e:
         print(e.diagnostics(), file=sys.stderr)
         sys.exit(e.exit_code)
@@ -54,4 +54,4 @@ def main() -> None:
             e.show()
             sys.exit(2)
         raise
-    sys.exit(0)
+    sys.exit(rv if isinstance(rv, int) else 0)

@@ -272,6 +272,21 @@ def _quiet_stderr() -> Iterator[None]:
 
 def parse_yaml(path: str, raw: bytes) -> YamlDoc:
     """Parse one YAML document. Raises InputError (with line and column) on syntax errors."""
+    try:
+        return _parse_yaml(path, raw)
+    except InputError:
+        raise
+    except Exception as e:  # rapidyaml's resolver and odd escapes: still a typed error
+        with contextlib.suppress(Exception):
+            e = e.with_traceback(None)
+        raise InputError(
+            f"cannot read the YAML: {type(e).__name__} {str(e)[:200]}".strip(),
+            location=f"{path}:1:1",
+            help="check anchors/aliases (&name, *name), tags and escape sequences in the file",
+        ) from None
+
+
+def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -321,7 +336,8 @@ def parse_yaml(path: str, raw: bytes) -> YamlDoc:
     if b"~" in raw or b"&" in raw or b"*" in raw or b"!!" in raw:
         # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
         if b"*" in raw or b"&" in raw:
-            tree.resolve()
+            with _quiet_stderr():
+                tree.resolve()
         out: list[DuplicateKey] = []
         start = tree.first_child(root) if tree.is_stream(root) else root
         doc.data = _collect_dups_walked(_walk(tree, start), (), out)

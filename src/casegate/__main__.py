@@ -1,0 +1,5 @@
+"""`python -m casegate` runs the command line."""
+
+from casegate.cli import main
+
+main()
