@@ -24,7 +24,7 @@ _NESTED_ID_SECTIONS = {
     "post_deployment": {"monitors", "triggers"},
     "decision": {"objections"},
 }
-_LIST_SECTIONS = {"decision": {"signoffs", "authors"}, "post_deployment": {"withdrawal"}}
+_LIST_SECTIONS = {"decision": {"signoffs", "authors", "waivers"}, "post_deployment": {"withdrawal"}}
 
 
 @dataclass

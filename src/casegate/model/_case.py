@@ -577,6 +577,8 @@ class DecisionSection(Frozen):
     """Objections by id."""
     authors: list[str] = Field(default_factory=list)
     """People who wrote the case (authors cannot sign)."""
+    waivers: list[str] = Field(default_factory=list)
+    """Paths of signed waiver envelopes (DSSE), relative to the declaring file."""
 
 
 # --------------------------------------------------------------------------- the case
