@@ -1,0 +1,229 @@
+"""The eight questions every decision must answer, answered from the case's own data.
+
+Each answer names the elements it came from (`evidence.E-ctf`, `safeguards.SG-kyc`, ...). A
+question the case holds nothing for is unanswerable: rule CG602 turns that into a blocking finding
+and the gate prints the answers in its decision record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..evidence.stats import upper_bound
+from ..model import EIGHT_QUESTIONS, Answer, BoundaryKind, Case, Policy
+from ._registry import Context
+
+__all__ = ["QUESTION_SECTIONS", "compose_answers"]
+
+QUESTION_SECTIONS: dict[str, tuple[str, ...]] = {
+    "capability": ("evidence",),
+    "pathway": ("threat_model",),
+    "safeguards": ("safeguards",),
+    "checked-by": ("decision",),
+    "objectors": ("decision",),
+    "uncertainty": ("residual_risk",),
+    "at-scale": ("post_deployment",),
+    "retreat": ("post_deployment",),
+}
+"""Question key -> the case section a missing answer points at."""
+
+_Parts = tuple[list[str], list[str]]
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _capability(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    for eid, e in case.evidence.items():
+        if e.kind != "eval" or e.result is None:
+            continue
+        r = e.result
+        th = pol.thresholds.get(e.threshold) if e.threshold else None
+        if r.successes is not None and r.trials:
+            ub = upper_bound(r.successes, r.trials, pol.confidence, pol.interval)
+            shown = (f"{r.successes}/{r.trials} = {_pct(r.successes / r.trials)} "
+                     f"(one-sided {round(pol.confidence * 100)}% upper bound {_pct(ub)})")
+        elif r.value is not None:
+            shown = f"{r.metric or 'score'} {r.value:g}" + (f" ± {r.stderr:g}" if r.stderr is not None else "")
+        else:
+            continue
+        what = e.title or eid
+        against = ""
+        if th is not None:
+            marks = []
+            if th.value is not None:
+                marks.append(f"threshold {_pct(th.value)}")
+            else:
+                marks.append("threshold not yet set numerically")
+            if th.alert is not None:
+                marks.append(f"alert {_pct(th.alert)}")
+            against = f" against {th.name} ({', '.join(marks)})"
+        lines.append(f"{what} [{eid}]: {shown}{against}")
+        src.append(f"evidence.{eid}")
+    for eid, el in case.argument.elements.items():
+        if el.type == "claim" and el.capability is not None:
+            th = pol.thresholds.get(el.capability.threshold)
+            name = th.name if th else el.capability.threshold
+            lines.append(f"claim {eid}: {el.capability.position} {name}")
+            src.append(f"argument.elements.{eid}")
+    return lines, src
+
+
+def _pathway(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    for dom, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            title = f"{p.title} " if p.title else ""
+            lines.append(f"{title}[{pid}] ({dom}, {p.severity.value}): " + " -> ".join(p.steps))
+            src.append(f"threat_model.{dom}.pathways.{pid}")
+    if lines:
+        for dom, t in case.threat_model.items():
+            if t.scoped_out:
+                lines.append(f"{dom} scoped out: {t.scoped_out.strip()}")
+                src.append(f"threat_model.{dom}")
+    return lines, src
+
+
+def _safeguards(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    for sid, s in case.safeguards.items():
+        if not s.blocks:
+            continue
+        tested = f"; evidence {', '.join(s.evidence)}" if s.evidence else "; no test evidence"
+        lines.append(f"{s.title or sid} [{sid}] ({s.layer}) blocks {', '.join(s.blocks)}{tested}")
+        src.append(f"safeguards.{sid}")
+    return lines, src
+
+
+def _checked_by(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    for i, s in enumerate(case.decision.signoffs):
+        on = f", relying on {', '.join(s.relies_on)}" if s.relies_on else ""
+        lines.append(f"{s.person} ({s.role}) signed on {s.date.isoformat()}{on}")
+        src.append(f"decision.signoffs.{i}")
+    for eid, e in case.evidence.items():
+        if e.independent:
+            lines.append(f"{e.producer} (independent) produced {eid}")
+            src.append(f"evidence.{eid}")
+    for sid, sg in case.safeguards.items():
+        if sg.verified_by:
+            lines.append(f"{sg.verified_by} verified {sid}")
+            src.append(f"safeguards.{sid}")
+    return lines, src
+
+
+def _objectors(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    from .families.authority import required_roles
+
+    lines: list[str] = []
+    src: list[str] = []
+    if boundary is not None:
+        listed, reqs = required_roles(pol, boundary)
+        if listed is not None and reqs:
+            lines.append(f"every role that must sign for {boundary.value} can withhold its sign-off: "
+                         + ", ".join(r.role if r.min == 1 else f"{r.role} ({r.min} people)" for r in reqs))
+            src.append(f"@policy.signoff.required.{listed.value}")
+    for oid, o in case.decision.objections.items():
+        ans = f"; answer: {o.answer.strip()}" if o.answer else ""
+        lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {o.status}]: {o.reason.strip()}{ans}")
+        src.append(f"decision.objections.{oid}")
+    for eid, el in case.argument.elements.items():
+        if el.type == "defeater" and el.raised_by:
+            lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'})")
+            src.append(f"argument.elements.{eid}")
+    return lines, src
+
+
+def _uncertainty(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    for pid, r in case.residual_risk.items():
+        if r.estimate:
+            lines.append(f"residual risk on {pid}: {r.estimate.strip()}")
+            src.append(f"residual_risk.{pid}")
+    for eid, el in case.argument.elements.items():
+        if el.type == "assumption":
+            lines.append(f"assumed [{eid}]: {el.text.strip()}")
+            src.append(f"argument.elements.{eid}")
+        elif el.type == "defeater" and el.status in (None, "open", "accepted"):
+            lines.append(f"{el.status or 'open'} defeater [{eid}]: {el.text.strip()}")
+            src.append(f"argument.elements.{eid}")
+        elif el.type == "claim" and el.undeveloped:
+            lines.append(f"undeveloped claim [{eid}]: {el.text.strip()}")
+            src.append(f"argument.elements.{eid}")
+    return lines, src
+
+
+def _at_scale(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    pd = case.post_deployment
+    if pd is None:
+        return lines, src
+    if pd.at_scale:
+        lines.append(pd.at_scale.strip())
+        src.append("post_deployment.at_scale")
+    for mid, m in pd.monitors.items():
+        to = f" to {m.to.value}" if m.to else ""
+        lines.append(f"monitor {mid}: {m.signal} {m.op} {m.threshold:g} over {m.window} -> {m.action}{to}")
+        src.append(f"post_deployment.monitors.{mid}")
+    return lines, src
+
+
+def _retreat(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+    lines: list[str] = []
+    src: list[str] = []
+    pd = case.post_deployment
+    if pd is None:
+        return lines, src
+    for i, w in enumerate(pd.withdrawal):
+        lines.append(f"withdraw if: {w.strip()}")
+        src.append(f"post_deployment.withdrawal.{i}")
+    for tid, t in pd.triggers.items():
+        what = t.description.strip() if t.description else _trigger_words(t.on, t.domain, t.min_severity)
+        to = f" to {t.to.value}" if t.to else ""
+        lines.append(f"{t.action}{to} on {t.on} [{tid}]: {what}")
+        src.append(f"post_deployment.triggers.{tid}")
+    return lines, src
+
+
+def _trigger_words(on: str, domain: str | None, sev: object) -> str:
+    parts = [on]
+    if domain:
+        parts.append(f"in {domain}")
+    if sev is not None:
+        parts.append(f"at {getattr(sev, 'value', sev)} severity or worse")
+    return " ".join(parts)
+
+
+_COMPOSERS: dict[str, Callable[[Case, Policy, BoundaryKind | None], _Parts]] = {
+    "capability": _capability,
+    "pathway": _pathway,
+    "safeguards": _safeguards,
+    "checked-by": _checked_by,
+    "objectors": _objectors,
+    "uncertainty": _uncertainty,
+    "at-scale": _at_scale,
+    "retreat": _retreat,
+}
+
+
+def compose_answers(ctx: Context) -> list[Answer]:
+    """The eight answers for the case at `ctx.boundary`, in the order of EIGHT_QUESTIONS."""
+    key = f"answers:{ctx.boundary.value if ctx.boundary else ''}"
+    got = ctx.memo.get(key)
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    out = []
+    for qkey, question in EIGHT_QUESTIONS:
+        lines, src = _COMPOSERS[qkey](ctx.case, ctx.policy, ctx.boundary)
+        out.append(Answer(key=qkey, question=question, answer="\n".join(lines), sources=src,
+                          answerable=bool(lines)))
+    ctx.memo[key] = out
+    return out

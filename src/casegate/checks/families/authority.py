@@ -1,0 +1,257 @@
+"""CG5xx: separated decision authority (seed test 5) and argument theater in the decision trail.
+
+Who must sign is read from the policy for the boundary being evaluated (`ctx.boundary`), so the
+gate can ask the same question of a narrower boundary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ...model import BOUNDARY_LADDER, BoundaryKind, Case, Policy, RoleRequirement, RuleSeverity
+from .._registry import Context, Hit, rule
+
+_EL = ("argument", "elements")
+
+
+def required_roles(policy: Policy, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
+    """The roles that must sign for `boundary`: its own entry in the policy, or the nearest
+    narrower boundary's. `(None, [])` when the policy lists no boundary at or below it."""
+    req = policy.signoff.required
+    for kind in reversed(BOUNDARY_LADDER[: boundary.rank + 1]):
+        if kind in req:
+            return kind, list(req[kind])
+    return None, []
+
+
+def _signers(case: Case) -> dict[str, set[str]]:
+    """Role -> distinct people who signed in it."""
+    out: dict[str, set[str]] = {}
+    for s in case.decision.signoffs:
+        out.setdefault(s.role, set()).add(s.person.strip())
+    return out
+
+
+@rule(
+    "CG501", "required-role-missing", severity="blocking", serves="test-5-authority",
+    summary="A role the policy requires for this boundary has not signed (or fewer distinct people than the k-of-n asks).",
+    rationale="A release gate is only as strong as the people who must agree to open it; a missing "
+              "signature means a check the framework promised did not happen. A policy that names no "
+              "signers for the boundary fails closed: nobody is not an approver.",
+    bad="# policy: api needs safety-lead, rso, external-evaluator\n"
+        "decision:\n  signoffs:\n    - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}\n"
+        "    - {role: rso, person: Sam Whitfield, date: 2026-11-22}",
+    good="decision:\n  signoffs:\n    - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}\n"
+         "    - {role: rso, person: Sam Whitfield, date: 2026-11-22}\n"
+         "    - {role: external-evaluator, person: Priya Natarajan, date: 2026-11-22}",
+    fix="Obtain the missing sign-offs (distinct people, as many as the policy's `min`), or argue for a "
+        "narrower boundary whose required roles have signed.",
+)
+def required_role_missing(ctx: Context) -> Iterator[Hit]:
+    if ctx.boundary is None:
+        return  # the boundary family reports a case with no boundary
+    listed, reqs = required_roles(ctx.policy, ctx.boundary)
+    where: tuple[str | int, ...] = ("decision", "signoffs") if ctx.case.decision.signoffs else ("decision",)
+    if listed is None or not reqs:
+        yield Hit(where, f"policy `{ctx.policy.id}` names no roles that must sign for `{ctx.boundary.value}` "
+                         "(or any narrower boundary); an empty set of approvers cannot open the gate",
+                  help="list the required roles under `signoff.required` in the policy")
+        return
+    signers = _signers(ctx.case)
+    via = "" if listed is ctx.boundary else f" (the policy's `{listed.value}` entry applies)"
+    for r in reqs:
+        have = signers.get(r.role, set())
+        if len(have) < r.min:
+            got = f"{len(have)} ({', '.join(sorted(have))})" if have else "none"
+            yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role "
+                             f"`{r.role}`{via}; found {got}")
+
+
+@rule(
+    "CG502", "roles-not-separated", severity="blocking", serves="test-5-authority",
+    summary="One person signed in two roles that the policy keeps separate.",
+    rationale="Separation of authority exists so that the launch incentive and the safety judgement "
+              "do not collapse into one head; one person holding both defeats it.",
+    bad="# policy: separate [product-lead, rso]\nsignoffs:\n"
+        "  - {role: product-lead, person: Lee Park, date: 2026-11-21}\n"
+        "  - {role: rso, person: Lee Park, date: 2026-11-22}",
+    good="signoffs:\n  - {role: product-lead, person: Lee Park, date: 2026-11-21}\n"
+         "  - {role: rso, person: Sam Whitfield, date: 2026-11-22}",
+    fix="Have a different person sign in one of the two roles.",
+)
+def roles_not_separated(ctx: Context) -> Iterator[Hit]:
+    roles_of: dict[str, dict[str, int]] = {}
+    for i, s in enumerate(ctx.case.decision.signoffs):
+        roles_of.setdefault(s.person.strip(), {}).setdefault(s.role, i)
+    for person, roles in roles_of.items():
+        for group in ctx.policy.signoff.separate:
+            held = [r for r in group if r in roles]
+            if len(held) >= 2:
+                last = max(roles[r] for r in held)
+                yield Hit(("decision", "signoffs", last),
+                          f"{person} signed as {' and '.join(f'`{r}`' for r in held)}, roles the policy keeps separate")
+
+
+@rule(
+    "CG503", "product-sole-approver", severity="blocking", serves="test-5-authority",
+    summary="The product leadership role is the only approver (in the sign-offs, or in the policy's list for the boundary).",
+    rationale="Product leadership carries the launch incentive; it can take part in a decision but can "
+              "never be the whole of it.",
+    bad="signoffs:\n  - {role: product-lead, person: Lee Park, date: 2026-11-21}",
+    good="signoffs:\n  - {role: product-lead, person: Lee Park, date: 2026-11-21}\n"
+         "  - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}",
+    fix="Add sign-offs from the safety roles the policy requires; make the policy require them.",
+)
+def product_sole_approver(ctx: Context) -> Iterator[Hit]:
+    product = ctx.policy.signoff.product_role
+    roles = {s.role for s in ctx.case.decision.signoffs}
+    if roles == {product}:
+        yield Hit(("decision", "signoffs"), f"the only sign-offs are by the product role `{product}`")
+    if ctx.boundary is not None:
+        listed, reqs = required_roles(ctx.policy, ctx.boundary)
+        if listed is not None and reqs and {r.role for r in reqs} == {product}:
+            yield Hit(("@policy", "signoff", "required", listed.value),
+                      f"the policy requires only the product role `{product}` to sign for `{listed.value}`")
+
+
+@rule(
+    "CG504", "objection-unanswered", severity="blocking", serves="test-5-authority",
+    summary="An objection is open with no answer, was upheld, or is escalated where the policy does not allow escalation.",
+    rationale="Dissent is only meaningful if it can stop the decision until it is answered; an "
+              "objection recorded and then ignored is decoration.",
+    bad="objections:\n  O-1: {role: external-evaluator, person: Priya Natarajan, date: 2026-11-21,\n"
+        "        reason: The CTF suite under-samples web exploitation, status: open}",
+    good="objections:\n  O-1: {role: external-evaluator, person: Priya Natarajan, date: 2026-11-21,\n"
+         "        reason: The CTF suite under-samples web exploitation, status: answered,\n"
+         "        answer: Web challenges were added before the final run, answered_by: safety-lead}",
+    fix="Answer the objection (with evidence or a changed case) and record the answer, or escalate it "
+        "if the policy allows; an upheld objection means the case must change.",
+)
+def objection_unanswered(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy.signoff
+    for oid, o in ctx.case.decision.objections.items():
+        path = ("decision", "objections", oid)
+        who = f"{o.person} ({o.role})"
+        if o.status == "open":
+            extra = f"; the policy lets it be escalated to `{pol.escalate_to}`" if pol.objections == "escalate" else ""
+            yield Hit(path, f"objection `{oid}` by {who} is open with no answer{extra}")
+        elif o.status == "upheld":
+            yield Hit(path, f"objection `{oid}` by {who} was upheld: the case as written does not stand")
+        elif o.status == "escalated":
+            if pol.objections == "escalate":
+                to = pol.escalate_to or "the escalation role"
+                yield Hit(path, f"objection `{oid}` by {who} is escalated to `{to}` and awaits its answer",
+                          severity=RuleSeverity.condition,
+                          help=f"`{to}` answers the objection before the condition's due date")
+            else:
+                yield Hit(path, f"objection `{oid}` by {who} is escalated, but the policy says open "
+                                "objections block the decision")
+        elif o.status == "answered" and not (o.answer and o.answer.strip()):
+            yield Hit(path, f"objection `{oid}` by {who} is marked answered but records no answer")
+
+
+@rule(
+    "CG505", "signoff-before-evidence", severity="blocking", serves="fm-argument-theater",
+    summary="A sign-off is dated before evidence it says it relied on.",
+    rationale="Approving before the evidence exists means the decision was made first and the "
+              "evidence assembled to fit it: argument theater.",
+    bad="evidence:\n  E-ctf: {kind: eval, producer: evals, date: 2026-10-02}\n"
+        "signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-09-30, relies_on: [E-ctf]}",
+    good="signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-10-05, relies_on: [E-ctf]}",
+    fix="Review the evidence and sign again after it exists; the new sign-off's date must follow it.",
+)
+def signoff_before_evidence(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.case.evidence
+    for i, s in enumerate(ctx.case.decision.signoffs):
+        late = [(x, ev[x].date) for x in s.relies_on if x in ev and ev[x].date > s.date]
+        if late:
+            items = ", ".join(f"`{x}` ({d.isoformat()})" for x, d in late)
+            yield Hit(("decision", "signoffs", i, "date"),
+                      f"{s.person} signed as `{s.role}` on {s.date.isoformat()}, before the evidence "
+                      f"relied on: {items}")
+
+
+def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
+    """Element id -> (date, evidence id) of the newest evidence under it (its own and its
+    supporting elements'), for elements that rest on any dated evidence."""
+    got = ctx.memo.get("cg5_latest_evidence")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    els = ctx.case.argument.elements
+    ev = ctx.case.evidence
+    out: dict[str, tuple[dt.date, str]] = {}
+    done: set[str] = set()
+    for root in els:
+        if root in done:
+            continue
+        stack: list[tuple[str, bool]] = [(root, False)]
+        on_path: set[str] = set()
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                on_path.discard(node)
+                best: tuple[dt.date, str] | None = None
+                for x in els[node].evidence:
+                    if x in ev and (best is None or ev[x].date > best[0]):
+                        best = (ev[x].date, x)
+                for k in els[node].supported_by:
+                    if k in out and (best is None or out[k][0] > best[0]):
+                        best = out[k]
+                if best is not None:
+                    out[node] = best
+                done.add(node)
+                continue
+            if node in done or node in on_path:
+                continue  # cycles are reported by the structure family
+            on_path.add(node)
+            stack.append((node, True))
+            for k in els[node].supported_by:
+                if k in els and k not in done and k not in on_path:
+                    stack.append((k, False))
+    ctx.memo["cg5_latest_evidence"] = out
+    return out
+
+
+@rule(
+    "CG506", "conclusion-before-evidence", severity="blocking", serves="fm-argument-theater",
+    summary="A claim was asserted (its `asserted` date) before evidence it rests on was produced.",
+    rationale="A conclusion written before its evidence arrived was not drawn from that evidence; the "
+              "argument rationalises a decision already taken.",
+    bad="G1: {claim: Safe to release, asserted: 2026-09-01, supported_by: [G2]}\n"
+        "G2: {claim: Below Cyber High, evidence: [E-ctf]}   # E-ctf dated 2026-10-02",
+    good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
+         "G2: {claim: Below Cyber High, evidence: [E-ctf]}",
+    fix="Re-examine the claim in the light of the evidence and record when it was actually concluded; "
+        "if the evidence changes the conclusion, change the claim.",
+)
+def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
+    els = ctx.case.argument.elements
+    if not any(e.asserted for e in els.values()):
+        return
+    latest = _latest_evidence(ctx)
+    for eid, e in els.items():
+        if e.asserted is None or eid not in latest:
+            continue
+        d, x = latest[eid]
+        if d > e.asserted:
+            yield Hit(_EL + (eid, "asserted"),
+                      f"`{eid}` was asserted on {e.asserted.isoformat()}, before the evidence it rests on "
+                      f"arrived (`{x}`, {d.isoformat()})")
+
+
+@rule(
+    "CG507", "author-signed", severity="blocking", serves="test-5-authority",
+    summary="An author of the case signed the decision.",
+    rationale="The people who wrote the argument cannot also be the ones who check it; a sign-off is "
+              "meant to be a second pair of eyes.",
+    bad="decision:\n  authors: [Mira Chen]\n  signoffs:\n    - {role: safety-lead, person: Mira Chen, date: 2026-11-21}",
+    good="decision:\n  authors: [Mira Chen]\n  signoffs:\n    - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}",
+    fix="Have someone who did not write the case sign in that role.",
+)
+def author_signed(ctx: Context) -> Iterator[Hit]:
+    authors = {a.strip().casefold() for a in ctx.case.decision.authors}
+    for i, s in enumerate(ctx.case.decision.signoffs):
+        if s.person.strip().casefold() in authors:
+            yield Hit(("decision", "signoffs", i, "person"),
+                      f"{s.person} wrote the case and signed it as `{s.role}`")

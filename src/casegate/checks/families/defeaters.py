@@ -1,0 +1,224 @@
+"""CG8xx: defeaters (objections, counter-evidence, sandbagging) against the claims the decision
+rests on. A defeater stays open until it is answered with evidence; an inability argument must
+face the possibility that the model underperformed on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Element, RuleSeverity
+from .._registry import Context, Hit, rule
+
+_EL = ("argument", "elements")
+_INABILITY = ("below", "below-alert")
+
+
+def depended_on(ctx: Context) -> set[str]:
+    """Claims and strategies the top claim depends on (itself included), through `supported_by`."""
+    got = ctx.memo.get("cg8_depended_on")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    els = ctx.case.argument.elements
+    seen: set[str] = set()
+    todo = [ctx.case.argument.top]
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in els:
+            continue
+        seen.add(n)
+        todo.extend(els[n].supported_by)
+    ctx.memo["cg8_depended_on"] = seen
+    return seen
+
+
+def defeaters_of(ctx: Context) -> dict[str, list[str]]:
+    """Element id -> ids of the defeaters aimed at it (via `defeaters:` on the element or `against:`
+    on the defeater)."""
+    got = ctx.memo.get("cg8_defeaters_of")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    els = ctx.case.argument.elements
+    out: dict[str, list[str]] = {}
+    for eid, e in els.items():
+        for d in e.defeaters:
+            if d in els and els[d].type == "defeater" and d not in out.setdefault(eid, []):
+                out[eid].append(d)
+        if e.type == "defeater":
+            for t in e.against:
+                if eid not in out.setdefault(t, []):
+                    out[t].append(eid)
+    ctx.memo["cg8_defeaters_of"] = out
+    return out
+
+
+def _targets(ctx: Context, did: str) -> list[str]:
+    """The depended-on elements a defeater is aimed at."""
+    dep = depended_on(ctx)
+    return sorted(t for t, ds in defeaters_of(ctx).items() if did in ds and t in dep)
+
+
+def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
+    return _EL + (did, "status") if d.status is not None else _EL + (did,)
+
+
+@rule(
+    "CG801", "open-defeater", severity="blocking", serves="fm-argument-theater",
+    summary="A defeater against a claim the top claim depends on is still open.",
+    rationale="An objection or piece of counter-evidence that nobody has answered leaves the claim "
+              "it targets unsupported; proceeding anyway treats the argument as ceremony. Only "
+              "the defeater kinds the policy lists under `condition_defeaters` may stand open as a "
+              "condition of the decision.",
+    bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
+        "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
+    good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
+         "     status: answered, answered_by: [E-ctf-web]}",
+    fix="Answer the defeater with evidence (status: answered, answered_by: [...]), or weaken the claim "
+        "it defeats; list its kind in the policy's `condition_defeaters` only if the framework allows it.",
+)
+def open_defeater(ctx: Context) -> Iterator[Hit]:
+    els = ctx.case.argument.elements
+    allowed = set(ctx.policy.condition_defeaters)
+    for did, d in els.items():
+        if d.type != "defeater" or d.status not in (None, "open"):
+            continue
+        targets = _targets(ctx, did)
+        if not targets:
+            continue
+        kind = d.kind or "defeater"
+        state = "is open" if d.status == "open" else "has no status (counted as open)"
+        on = ", ".join(f"`{t}`" for t in targets)
+        if d.kind is not None and d.kind in allowed:
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
+                      f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
+                      help="answer it with evidence before the condition's due date")
+        else:
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}")
+
+
+@rule(
+    "CG802", "defeated-claim", severity="blocking", serves="fm-argument-theater",
+    summary="A defeater was accepted (the claim is defeated) yet the top claim still depends on that claim.",
+    rationale="Once a defeater is accepted the claim no longer holds; an argument that still leans "
+              "on it reaches its conclusion through a claim its own authors gave up.",
+    bad="D1: {defeater: Scores fell within noise of the threshold, kind: counter-evidence,\n"
+        "     against: [G2], status: accepted}",
+    good="# replace G2 with a claim the evidence supports, and aim D1 at nothing the top claim needs",
+    fix="Restructure the argument so the top claim no longer rests on the defeated claim, or narrow "
+        "the boundary to one where it is not needed.",
+)
+def defeated_claim(ctx: Context) -> Iterator[Hit]:
+    for did, d in ctx.case.argument.elements.items():
+        if d.type == "defeater" and d.status == "accepted":
+            targets = _targets(ctx, did)
+            if targets:
+                yield Hit(_status_path(did, d), f"`{did}` was accepted, defeating "
+                          + ", ".join(f"`{t}`" for t in targets) + ", which the top claim still depends on")
+
+
+@rule(
+    "CG803", "answered-without-answer", severity="blocking", serves="fm-argument-theater",
+    summary="A defeater is marked answered but names nothing that answers it.",
+    rationale="'Answered' is a claim about the argument; without the evidence or rebuttal it "
+              "points at, the defeater is still open under another name.",
+    bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}",
+    good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
+         "     status: answered, answered_by: [E-ctf-web]}",
+    fix="List the evidence or claims that answer it under `answered_by`, or set `status: open`.",
+)
+def answered_without_answer(ctx: Context) -> Iterator[Hit]:
+    for did, d in ctx.case.argument.elements.items():
+        if d.type == "defeater" and d.status == "answered" and not d.answered_by:
+            yield Hit(_EL + (did, "status"), f"defeater `{did}` is marked answered but `answered_by` is empty")
+
+
+def _ancestors(ctx: Context, eid: str) -> set[str]:
+    """Elements that (transitively) list `eid` under `supported_by`, plus `eid` itself."""
+    parents = ctx.memo.get("cg8_parents")
+    if parents is None:
+        parents = {}
+        for pid, p in ctx.case.argument.elements.items():
+            for k in p.supported_by:
+                parents.setdefault(k, []).append(pid)
+        ctx.memo["cg8_parents"] = parents
+    seen: set[str] = set()
+    todo = [eid]
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        todo.extend(parents.get(n, []))
+    return seen
+
+
+@rule(
+    "CG804", "sandbagging-not-addressed", severity="blocking", serves="test-3-elicitation",
+    summary="An inability claim (capability below a threshold or its alert level) has no sandbagging defeater.",
+    rationale="An inability argument holds only if the model tried: a model that underperforms on "
+              "purpose passes every capability test. Each inability claim (or a claim above it) must "
+              "name sandbagging as a defeater and answer it with evidence.",
+    bad="G2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below}, evidence: [E-ctf]}",
+    good="G2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below},\n"
+         "     evidence: [E-ctf], defeaters: [D1]}\n"
+         "D1: {defeater: The model may sandbag the CTF suite, kind: sandbagging, against: [G2],\n"
+         "     status: answered, answered_by: [E-sandbag-probe]}",
+    fix="Add a `kind: sandbagging` defeater against the claim and answer it with evidence such as a "
+        "sandbagging probe or fine-tuning elicitation.",
+)
+def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
+    els = ctx.case.argument.elements
+    dmap = defeaters_of(ctx)
+    for eid in sorted(depended_on(ctx)):
+        e = els[eid]
+        if e.capability is None or e.capability.position not in _INABILITY:
+            continue
+        covered = any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))
+        if not covered:
+            yield Hit(_EL + (eid, "capability"),
+                      f"`{eid}` argues inability ({e.capability.position} `{e.capability.threshold}`) "
+                      "but no sandbagging defeater is raised against it")
+
+
+def _answered_with_evidence(ctx: Context, d: Element) -> bool:
+    """True when some item in `answered_by` is evidence that did not fail, or a claim resting on such."""
+    els, ev = ctx.case.argument.elements, ctx.case.evidence
+
+    def usable(x: str) -> bool:
+        item = ev.get(x)
+        return item is not None and not (item.result is not None and item.result.passed is False)
+
+    seen: set[str] = set()
+    todo = list(d.answered_by)
+    while todo:
+        x = todo.pop()
+        if x in seen:
+            continue
+        seen.add(x)
+        if usable(x):
+            return True
+        if x in els:
+            todo.extend(els[x].evidence)
+            todo.extend(els[x].supported_by)
+    return False
+
+
+@rule(
+    "CG805", "sandbagging-answer-without-evidence", severity="blocking", serves="test-3-elicitation",
+    summary="A sandbagging defeater is answered without evidence (or only with evidence that failed).",
+    rationale="Deliberate underperformance cannot be ruled out by assertion; the answer has to be "
+              "an observation, such as a sandbagging probe or elicitation by fine-tuning.",
+    bad="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
+        "     answered_by: [J1]}\nJ1: {justification: We have no reason to think it sandbags}",
+    good="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
+         "     answered_by: [E-sandbag-probe]}",
+    fix="Run a sandbagging probe (or fine-tuning elicitation) and cite it under `answered_by`.",
+)
+def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
+    for did, d in ctx.case.argument.elements.items():
+        if d.type != "defeater" or d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
+            continue
+        if not _answered_with_evidence(ctx, d):
+            yield Hit(_EL + (did, "answered_by"),
+                      f"sandbagging defeater `{did}` is answered by "
+                      + ", ".join(f"`{x}`" for x in d.answered_by)
+                      + ", none of which is (or rests on) evidence that passed")
