@@ -82,7 +82,9 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="case or policy")]) -
     from ..model import Case, Policy
 
     model = Case if kind is SchemaKind.case else Policy
-    s = model.model_json_schema()
+    from ..model import documented_schema
+
+    s = documented_schema(model)
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["$id"] = f"https://casegate.dev/schemas/{kind.value}.schema.json"
     out(json.dumps(s, indent=2))
