@@ -1,0 +1,463 @@
+"""Numbers several rule families and the gate share: each policy threshold's capability status and
+each pathway's propagated residual-risk bound.
+
+Both are computed once per `Context` and kept in `ctx.memo`, so rules, the decision and the eight
+answers read the same values.
+
+Capability status (`capability_status`). For each policy threshold, the evaluations that measure it
+(`Evidence.threshold`) are sorted into those that count and those that do not (expired, elicitation
+below the policy minimum, a failed or invalidated run, an artifact that no longer matches its pinned
+sha256, no success counts). For each counting evaluation the one-sided upper confidence bound on
+its success rate is taken at the policy's `confidence` with the policy's `interval` method; the
+highest such bound decides (any adequate evaluation that cannot rule the threshold out means it
+cannot be ruled out). The status is:
+
+- `below-alert`: the bound is under the alert level (or under the threshold when no alert is set);
+- `between`: the bound is at or above the alert level and under the threshold (a condition);
+- `reached`: the bound is at or above the threshold, or the threshold cannot be ruled out at all
+  (no counting evaluation, or the threshold has no number): under uncertainty, act as if reached.
+
+Residual risk (`pathway_risk`). For a pathway with `attempts_per_year` A, the distinct safeguards
+blocking any of its steps each contribute the bypass-rate upper bound of their test evidence
+(red-team or safeguard-test items with `bypasses` out of `attempts`, not expired). Where a
+safeguard has several tests the highest bound is used (the safeguard must hold under every test's
+conditions). A safeguard, or an evidence item, contributes at most once per pathway: one safeguard
+on two steps is not two independent barriers, and one test cited by two safeguards measured them
+together. With k such factors the bound is
+
+    A x prod_i U_i,   U_i = one-sided Clopper-Pearson upper bound at level 1 - (1 - c) / k
+
+where c is the policy's confidence. By Bonferroni's inequality all k bounds hold together with
+probability at least c, so the product is a joint upper bound at confidence c, under the model's
+assumption that an attempt must get past every safeguard on the pathway and that the safeguards
+fail independently. Safeguards without countable tests, and unblocked steps, contribute a factor of
+1 (no credit). Exact bounds are used here whatever the policy's interval, because the Bonferroni
+argument needs each bound's coverage to be guaranteed, which the Wilson interval does not give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from ..evidence.stats import upper_bound
+from ..model import Evidence, Pathway, Policy, Severity
+from ..model._policy import ElicitationMinimum, Threshold
+from ._registry import Context
+
+__all__ = [
+    "CapabilityStatus",
+    "EvidenceBound",
+    "PathwayRisk",
+    "SafeguardFactor",
+    "Shortfall",
+    "TEST_KINDS",
+    "bypass_counts",
+    "capability_status",
+    "elicitation_shortfalls",
+    "evidence_expiry",
+    "is_expired",
+    "pathway_risk",
+    "proportion",
+    "Requirement",
+    "requirements_for",
+    "safeguards_by_step",
+]
+
+Status = Literal["below-alert", "between", "reached"]
+
+TEST_KINDS = ("red-team", "safeguard-test")
+"""Evidence kinds that measure a safeguard's bypass rate."""
+
+
+# --------------------------------------------------------------------------- evidence helpers
+
+
+def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date:
+    """When the item stops counting: its own `expires`, else its date + the policy's max age."""
+    if ev.expires is not None:
+        return ev.expires
+    return ev.date + dt.timedelta(days=policy.evidence.max_age_days)
+
+
+def is_expired(ev: Evidence, ctx: Context) -> bool:
+    """True when the item's expiry date is on or before the decision date."""
+    return evidence_expiry(ev, ctx.policy) <= ctx.today
+
+
+def proportion(ev: Evidence) -> tuple[int, int] | None:
+    """(successes, trials) of a capability result, or None when it has no success counts.
+
+    Counts come from `successes`/`trials`; failing those, from binary per-sample scores, one trial
+    per sample, a success when any of its epochs succeeded.
+    """
+    r = ev.result
+    if r is None:
+        return None
+    if r.successes is not None and r.trials is not None and r.trials > 0:
+        return r.successes, r.trials
+    if r.samples and r.scale == "binary":
+        best: dict[str, float] = {}
+        for s in r.samples:
+            best[s.id] = max(best.get(s.id, 0.0), s.score)
+        if all(v in (0.0, 1.0) for v in best.values()):
+            return sum(1 for v in best.values() if v == 1.0), len(best)
+    return None
+
+
+def bypass_counts(ev: Evidence) -> tuple[int, int] | None:
+    """(bypasses, attempts) of a safeguard test, or None when it has no usable counts."""
+    r = ev.result
+    if ev.kind not in TEST_KINDS or r is None or r.bypasses is None or not r.attempts:
+        return None
+    return r.bypasses, r.attempts
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One way an evaluation's elicitation falls short of a threshold's minimum."""
+
+    field: str
+    """Which part of the elicitation record, e.g. 'attempts', 'scaffold'."""
+    message: str
+    """The shortfall with its numbers."""
+
+
+def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Shortfall]:
+    """Every way the item's elicitation is below `minimum` (empty when it meets it). A missing
+    elicitation record is one shortfall."""
+    e = ev.elicitation
+    if e is None:
+        return [Shortfall("elicitation", "records no elicitation (variant, attempts, scaffold, tools, budget)")]
+    out: list[Shortfall] = []
+    if e.attempts < minimum.attempts:
+        out.append(Shortfall("attempts", f"ran {e.attempts} attempt(s) per task; the policy asks for at least {minimum.attempts}"))
+    if e.scaffold.rank < minimum.scaffold.rank:
+        out.append(Shortfall("scaffold", f"used scaffold `{e.scaffold.value}`; the policy asks for `{minimum.scaffold.value}` or stronger"))
+    missing = [t for t in minimum.tools if t not in e.tools]
+    if missing:
+        out.append(Shortfall("tools", f"did not give the model tool(s) {', '.join(missing)} that the policy requires"))
+    if e.variant.rank < minimum.variant.rank:
+        out.append(Shortfall("variant", f"evaluated the `{e.variant.value}` variant; the policy asks for `{minimum.variant.value}` or more capable"))
+    if minimum.budget_tokens is not None and (e.budget_tokens is None or e.budget_tokens < minimum.budget_tokens):
+        got = "no recorded token budget" if e.budget_tokens is None else f"a budget of {e.budget_tokens:,} tokens"
+        out.append(Shortfall("budget_tokens", f"had {got} per task; the policy asks for at least {minimum.budget_tokens:,}"))
+    if minimum.samples is not None:
+        counts = proportion(ev)
+        n = counts[1] if counts else 0
+        if n < minimum.samples:
+            out.append(Shortfall("samples", f"scored {n} sample(s); the policy asks for at least {minimum.samples}"))
+    return out
+
+
+# --------------------------------------------------------------------------- capability status
+
+
+@dataclass(frozen=True)
+class EvidenceBound:
+    """One counting evaluation of a threshold and its numbers."""
+
+    evidence: str
+    successes: int
+    trials: int
+    estimate: float
+    upper: float
+
+
+@dataclass(frozen=True)
+class CapabilityStatus:
+    """Where the model stands against one policy threshold, with the numbers behind it."""
+
+    threshold: str
+    """Threshold id."""
+    domain: str
+    """Its risk domain."""
+    value: float | None
+    """The threshold's proxy value (None: qualitative, no number)."""
+    alert: float | None
+    """The alert (early-warning) level."""
+    status: Status
+    """below-alert, between (a condition) or reached (reached or cannot be ruled out)."""
+    measured: bool
+    """Whether a counting evaluation exists (False: the status is 'reached' for want of evidence)."""
+    evidence: tuple[str, ...]
+    """Every evaluation that names this threshold."""
+    counted: tuple[EvidenceBound, ...]
+    """The evaluations that count, with their bounds."""
+    excluded: tuple[tuple[str, str], ...]
+    """(evidence id, reason) for evaluations that do not count."""
+    deciding: EvidenceBound | None
+    """The counting evaluation with the highest upper bound (the one the status rests on)."""
+    confidence: float
+    """One-sided confidence level of the bounds."""
+    method: str
+    """Interval method of the bounds."""
+    basis: str
+    """The status in words, with its numbers."""
+
+    @property
+    def upper(self) -> float | None:
+        return self.deciding.upper if self.deciding else None
+
+    @property
+    def estimate(self) -> float | None:
+        return self.deciding.estimate if self.deciding else None
+
+    @property
+    def at_or_above_alert(self) -> bool:
+        """True for 'between' and 'reached' (the alert level cannot be ruled out)."""
+        return self.status != "below-alert"
+
+    @property
+    def reached(self) -> bool:
+        """True when the threshold is reached or cannot be ruled out."""
+        return self.status == "reached"
+
+
+def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | None:
+    if ev.kind != "eval":
+        return f"is a {ev.kind}, not an evaluation"
+    if is_expired(ev, ctx):
+        return f"expired on {evidence_expiry(ev, ctx.policy).isoformat()}"
+    src = ev.source
+    if src is not None and src.status not in (None, "success"):
+        return f"the run's status is `{src.status}`"
+    if src is not None and src.invalidated:
+        return "the run was invalidated"
+    art = ctx.artifacts.get(eid)
+    if art is not None and art.path is not None and art.pinned_sha256 is not None and not art.matches:
+        return "its artifact is missing or no longer matches its pinned sha256"
+    if elicitation_shortfalls(ev, th.elicitation):
+        return "its elicitation is below the policy minimum"
+    if proportion(ev) is None:
+        return "it records no success counts (successes and trials)"
+    return None
+
+
+def _status_of(ctx: Context, tid: str, th: Threshold) -> CapabilityStatus:
+    pol = ctx.policy
+    conf, method = pol.confidence, pol.interval
+    names: list[str] = []
+    counted: list[EvidenceBound] = []
+    excluded: list[tuple[str, str]] = []
+    for eid, ev in ctx.case.evidence.items():
+        if ev.threshold != tid:
+            continue
+        names.append(eid)
+        why = _exclusion(ctx, eid, ev, th)
+        if why is not None:
+            excluded.append((eid, why))
+            continue
+        s, n = proportion(ev) or (0, 0)
+        counted.append(EvidenceBound(eid, s, n, s / n, upper_bound(s, n, conf, method)))
+    deciding = max(counted, key=lambda b: b.upper) if counted else None
+    pct = f"{conf:.0%} one-sided {method}"
+    status: Status
+    if deciding is None:
+        status = "reached"
+        basis = ("no evaluation counts for this threshold, so it cannot be ruled out"
+                 if names else "no evaluation measures this threshold, so it cannot be ruled out")
+    else:
+        u = deciding.upper
+        nums = f"{deciding.successes}/{deciding.trials} in `{deciding.evidence}`, upper bound {u:.3f} ({pct})"
+        if th.value is None:
+            status = "reached"
+            basis = f"{nums}; the threshold has no number, so it cannot be ruled out"
+        elif u >= th.value:
+            status = "reached"
+            basis = f"{nums} reaches the threshold {th.value:g}"
+        elif th.alert is not None and u >= th.alert:
+            status = "between"
+            basis = f"{nums} is at or above the alert level {th.alert:g} and below the threshold {th.value:g}"
+        else:
+            status = "below-alert"
+            lvl = f"the alert level {th.alert:g}" if th.alert is not None else f"the threshold {th.value:g}"
+            basis = f"{nums} is below {lvl}"
+    return CapabilityStatus(
+        threshold=tid, domain=th.domain, value=th.value, alert=th.alert, status=status,
+        measured=deciding is not None, evidence=tuple(names), counted=tuple(counted),
+        excluded=tuple(excluded), deciding=deciding, confidence=conf, method=method, basis=basis,
+    )
+
+
+def capability_status(ctx: Context) -> dict[str, CapabilityStatus]:
+    """Threshold id -> its capability status, for every threshold of the policy (memoised)."""
+    got = ctx.memo.get("capability_status")
+    if got is None:
+        got = {tid: _status_of(ctx, tid, th) for tid, th in ctx.policy.thresholds.items()}
+        ctx.memo["capability_status"] = got
+    return got
+
+
+# --------------------------------------------------------------------------- safeguard requirements
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The safeguard requirements that apply to one domain's severe pathways at the evaluated
+    boundary: the largest `min_layers` and the union of required layers, with their sources."""
+
+    min_layers: int = 0
+    layers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Human-readable origins, e.g. 'cyber-high (alert, from api)'."""
+
+
+def requirements_for(ctx: Context, domain: str) -> Requirement:
+    """Requirements of every threshold in `domain` that apply at `ctx.boundary`.
+
+    A requirement applies at its boundary and every wider one; requirements accumulate (the
+    largest minimum, every named layer), so a narrower boundary never needs more than a wider one.
+    Its level applies by capability status: baseline always, alert once the alert level cannot be
+    ruled out, threshold once the threshold cannot be ruled out. With no boundary the widest is
+    assumed (fail closed).
+    """
+    statuses = capability_status(ctx)
+    rank = ctx.boundary.rank if ctx.boundary is not None else 10**6
+    min_layers = 0
+    layers: list[str] = []
+    sources: list[str] = []
+    for tid, th in ctx.policy.thresholds.items():
+        if th.domain != domain:
+            continue
+        st = statuses[tid]
+        for req in th.safeguards:
+            if req.boundary.rank > rank:
+                continue
+            if req.level == "alert" and not st.at_or_above_alert:
+                continue
+            if req.level == "threshold" and not st.reached:
+                continue
+            min_layers = max(min_layers, req.min_layers)
+            layers.extend(x for x in req.layers if x not in layers)
+            sources.append(f"{tid} ({req.level}, from {req.boundary.value})")
+    return Requirement(min_layers, tuple(layers), tuple(sources))
+
+
+# --------------------------------------------------------------------------- residual risk
+
+
+@dataclass(frozen=True)
+class SafeguardFactor:
+    """One safeguard's contribution to a pathway's bound."""
+
+    safeguard: str
+    evidence: str
+    bypasses: int
+    attempts: int
+    upper: float
+    """Bypass-rate upper bound at the per-bound (Bonferroni-adjusted) level."""
+
+
+@dataclass(frozen=True)
+class PathwayRisk:
+    """A pathway's propagated residual-risk upper bound and what it rests on."""
+
+    pathway: str
+    domain: str
+    severity: Severity
+    severe: bool
+    """At or above the policy's `tolerance.severe_from`."""
+    attempts_per_year: float | None
+    steps: tuple[tuple[str, tuple[str, ...]], ...]
+    """(step, safeguards blocking it) in pathway order."""
+    factors: tuple[SafeguardFactor, ...]
+    """Distinct quantified safeguards, each counted once."""
+    unquantified: tuple[str, ...]
+    """Safeguards on the pathway with no countable, unexpired test (no credit)."""
+    per_bound_confidence: float
+    """One-sided level of each factor's bound: 1 - (1 - confidence) / len(factors)."""
+    confidence: float
+    """Joint confidence of the product (the policy's)."""
+    bound: float | None
+    """Upper bound on successful harms per year; None without `attempts_per_year`."""
+    tolerance: float | None
+    """The policy's tolerance for this severity; None when it sets none."""
+
+    @property
+    def within(self) -> bool | None:
+        """Whether the bound is within tolerance (None when either is missing)."""
+        if self.bound is None or self.tolerance is None:
+            return None
+        return self.bound <= self.tolerance
+
+
+def _safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
+    got = ctx.memo.get("safeguards_by_step")
+    if got is None:
+        got = {}
+        for sid, sg in ctx.case.safeguards.items():
+            for step in sg.blocks:
+                lst = got.setdefault(step, [])
+                if sid not in lst:
+                    lst.append(sid)
+        ctx.memo["safeguards_by_step"] = got
+    return got
+
+
+def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
+    """`pathway.step` -> ids of the safeguards that block it (memoised)."""
+    return _safeguards_by_step(ctx)
+
+
+def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
+    pol = ctx.policy
+    by_step = _safeguards_by_step(ctx)
+    steps = tuple((st, tuple(by_step.get(f"{pid}.{st}", ()))) for st in p.steps)
+    order: list[str] = []
+    for _, sgs in steps:
+        order.extend(s for s in sgs if s not in order)
+    # candidates per safeguard: its countable, unexpired tests
+    tests: dict[str, list[tuple[str, int, int]]] = {}
+    unquantified: list[str] = []
+    for sid in order:
+        items = []
+        for eid in ctx.case.safeguards[sid].evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or is_expired(ev, ctx):
+                continue
+            c = bypass_counts(ev)
+            if c is not None:
+                items.append((eid, c[0], c[1]))
+        if items:
+            tests[sid] = items
+        else:
+            unquantified.append(sid)
+    # a test measures every safeguard that cites it together: once a safeguard contributes a
+    # factor, its tests are spent, and a later safeguard with only spent tests adds no factor
+    contributing: list[tuple[str, list[tuple[str, int, int]]]] = []
+    spent: set[str] = set()
+    for sid in order:
+        fresh = [t for t in tests.get(sid, []) if t[0] not in spent]
+        if fresh:
+            contributing.append((sid, fresh))
+            spent.update(t[0] for t in tests[sid])
+    k = len(contributing)
+    per = 1 - (1 - pol.confidence) / k if k else pol.confidence
+    factors: list[SafeguardFactor] = []
+    for sid, fresh in contributing:
+        u, eid, b, n = max((upper_bound(b, n, per), eid, b, n) for eid, b, n in fresh)
+        factors.append(SafeguardFactor(sid, eid, b, n, u))
+    bound: float | None = None
+    if p.attempts_per_year is not None:
+        bound = p.attempts_per_year
+        for f in factors:
+            bound *= f.upper
+    return PathwayRisk(
+        pathway=pid, domain=dom, severity=p.severity,
+        severe=p.severity.rank >= pol.tolerance.severe_from.rank,
+        attempts_per_year=p.attempts_per_year, steps=steps, factors=tuple(factors),
+        unquantified=tuple(unquantified), per_bound_confidence=per, confidence=pol.confidence,
+        bound=bound, tolerance=pol.tolerance.harm_per_year.get(p.severity),
+    )
+
+
+def pathway_risk(ctx: Context) -> dict[str, PathwayRisk]:
+    """Pathway id -> its propagated residual-risk bound, for every pathway (memoised)."""
+    got = ctx.memo.get("pathway_risk")
+    if got is None:
+        got = {pid: _risk_of(ctx, pid, dom, p) for pid, (dom, p) in ctx.case.pathways().items()}
+        ctx.memo["pathway_risk"] = got
+    return got
+
