@@ -1,0 +1,358 @@
+"""Pure trigger evaluation: given the approved case and what happened since, which triggers fire.
+
+Nothing here touches the registry; `_run.py` gathers the facts and applies the firings. Each
+firing carries a cause key that is stable across runs, so a trigger fires at most once per cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..evidence.stats import upper_bound
+from ..model import BoundaryKind, Case, Policy
+from ..model._case import Action, Boundary, Monitor, Trigger
+from ._incidents import Incident
+from ._series import Sample, first_breach, iso, parse_window
+
+
+@dataclass(frozen=True)
+class RecordedIncident:
+    """An incident as the registry holds it: the record and its log index."""
+
+    index: int
+    incident: Incident
+
+
+@dataclass(frozen=True)
+class LaterVersion:
+    """A version of the case submitted after the approved one."""
+
+    index: int
+    """Log index of its submission."""
+    label: str
+    """How to name it (declared version and number)."""
+    case: Case
+    policy: Policy | None
+
+
+@dataclass(frozen=True)
+class ConditionStatus:
+    """A condition of a GO WITH CONDITIONS decision and whether it has been met."""
+
+    decision: int
+    """Log index of the decision that set it."""
+    id: str
+    text: str
+    due: dt.date | None
+    met: bool = False
+    met_on: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    def overdue(self, today: dt.date) -> bool:
+        return not self.met and self.due is not None and today > self.due
+
+
+@dataclass
+class Facts:
+    """What a trigger run knows about one approved case."""
+
+    case: Case
+    """The approved version."""
+    policy: Policy | None
+    """Its policy (needed for evidence expiry and capability alert levels)."""
+    approved_at: dt.datetime
+    """When the case entered its current approval (only events after this count)."""
+    incidents: list[RecordedIncident] = field(default_factory=list)
+    samples: dict[str, list[Sample]] = field(default_factory=dict)
+    later_versions: list[LaterVersion] = field(default_factory=list)
+    conditions: list[ConditionStatus] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One trigger that fires for one cause."""
+
+    trigger: str
+    """Trigger id (a monitor's id when the monitor acts on its own)."""
+    event: str
+    """What fired it: incident, monitor, capability, model-change, scope-change,
+    evidence-expiry, condition-overdue."""
+    cause: str
+    """Stable key of the cause; a trigger fires at most once per cause."""
+    action: Action
+    to: BoundaryKind | None
+    notify: tuple[str, ...]
+    reason: str
+    """In words, for the log, the notification and `casegate verify`."""
+    defeats: tuple[str, ...] = ()
+    """Claim ids this cause defeats."""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"trigger": self.trigger, "event": self.event, "cause": self.cause,
+                "action": self.action, "to": self.to.value if self.to else None,
+                "notify": list(self.notify), "reason": self.reason,
+                "defeats": list(self.defeats), "details": self.details}
+
+
+def domain_claims(case: Case, domain: str) -> list[str]:
+    """Claims of the argument that are about `domain` (directly, or through one of its pathways)."""
+    pathways = case.threat_model.get(domain)
+    pids = set(pathways.pathways) if pathways else set()
+    out = []
+    for eid, el in case.argument.elements.items():
+        if el.claim is None:
+            continue
+        if el.domain == domain or (el.pathway is not None and el.pathway in pids):
+            out.append(eid)
+        elif el.capability is not None and case_threshold_domain(case, el.capability.threshold) == domain:
+            out.append(eid)
+    return sorted(out)
+
+
+def case_threshold_domain(case: Case, threshold: str) -> str | None:
+    for ev in case.evidence.values():
+        if ev.threshold == threshold and ev.domain:
+            return ev.domain
+    return None
+
+
+def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date]:
+    """Each evidence item's expiry: its own, or its date plus the policy's maximum age."""
+    max_age = policy.evidence.max_age_days if policy is not None else None
+    out = {}
+    for eid, ev in case.evidence.items():
+        if ev.expires is not None:
+            out[eid] = ev.expires
+        elif max_age is not None:
+            out[eid] = ev.date + dt.timedelta(days=max_age)
+    return out
+
+
+def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
+    """How `later` is wider than `approved`, in words (empty: not wider)."""
+    if approved is None or later is None:
+        return []
+    out = []
+    if later.kind.rank > approved.kind.rank:
+        out.append(f"boundary {approved.kind.value} -> {later.kind.value}")
+    new_tools = sorted(set(later.tools) - set(approved.tools))
+    if new_tools:
+        out.append("tools added: " + ", ".join(new_tools))
+    new_domains = sorted(set(later.sensitive_domains) - set(approved.sensitive_domains))
+    if new_domains:
+        out.append("sensitive domains added: " + ", ".join(new_domains))
+    a_regions = set(approved.scope.regions) if approved.scope else set()
+    l_regions = set(later.scope.regions) if later.scope else set()
+    if a_regions and (l_regions - a_regions or not l_regions):
+        added = sorted(l_regions - a_regions)
+        out.append("regions added: " + ", ".join(added) if added else "region limit removed")
+    a_max = approved.scope.max_users if approved.scope else None
+    l_max = later.scope.max_users if later.scope else None
+    if a_max is not None and (l_max is None or l_max > a_max):
+        out.append(f"max users {a_max} -> {l_max if l_max is not None else 'unlimited'}")
+    return out
+
+
+def _notify(trig_notify: Iterable[str], case: Case, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    roles = list(dict.fromkeys([*trig_notify, *extra]))
+    if not roles:
+        # nobody named: tell whoever can stop the deployment
+        roles = sorted({r.stop_authority for r in case.residual_risk.values() if r.stop_authority})
+    return tuple(roles)
+
+
+def _monitor_triggers(case: Case) -> dict[str, tuple[Trigger | None, Monitor]]:
+    """Every (trigger, monitor) pair that acts on a monitor breach. A monitor no trigger names
+    acts on its own with its own action."""
+    pd = case.post_deployment
+    if pd is None:
+        return {}
+    out: dict[str, tuple[Trigger | None, Monitor]] = {}
+    named: set[str] = set()
+    for tid, t in pd.triggers.items():
+        if t.on != "monitor":
+            continue
+        mids = [t.monitor] if t.monitor else list(pd.monitors)
+        for mid in mids:
+            if mid in pd.monitors:
+                out[f"{tid}\0{mid}"] = (t, pd.monitors[mid])
+                named.add(mid)
+    for mid, m in pd.monitors.items():
+        if mid not in named:
+            out[f"{mid}\0{mid}"] = (None, m)
+    return out
+
+
+def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
+    """Every firing of the approved case's triggers as of `at` (already-fired causes included;
+    the caller drops those)."""
+    case = facts.case
+    pd = case.post_deployment
+    if pd is None:
+        return []
+    firings: list[Firing] = []
+    today = at.date()
+    for tid, t in pd.triggers.items():
+        if t.on == "incident":
+            for ri in facts.incidents:
+                inc = ri.incident
+                if t.domain is not None and inc.domain != t.domain:
+                    continue
+                if t.min_severity is not None and inc.severity.rank < t.min_severity.rank:
+                    continue
+                firings.append(Firing(
+                    tid, "incident", f"incident:{ri.index}", t.action, t.to,
+                    _notify(t.notify, case),
+                    f"incident #{ri.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value}): "
+                    f"{inc.description}",
+                    defeats=tuple(domain_claims(case, inc.domain)),
+                    details={"incident": ri.index, "domain": inc.domain,
+                             "severity": inc.severity.value},
+                ))
+        elif t.on == "capability":
+            firings.extend(_capability(tid, t, facts))
+        elif t.on == "model-change":
+            approved = set(case.system.digests)
+            for v in facts.later_versions:
+                new = set(v.case.system.digests)
+                if new != approved:
+                    firings.append(Firing(
+                        tid, "model-change", "model-change:" + ",".join(sorted(new)), t.action, t.to,
+                        _notify(t.notify, case),
+                        f"version {v.label} changes the model digests "
+                        f"({', '.join(sorted(new - approved)) or 'digests removed'})",
+                        details={"version": v.label, "digests": sorted(new)},
+                    ))
+        elif t.on == "scope-change":
+            for v in facts.later_versions:
+                wider = widening(case.boundary, v.case.boundary)
+                if wider:
+                    firings.append(Firing(
+                        tid, "scope-change", f"scope-change:{v.index}", t.action, t.to,
+                        _notify(t.notify, case),
+                        f"version {v.label} widens the deployment: {'; '.join(wider)}",
+                        details={"version": v.label, "widened": wider},
+                    ))
+        elif t.on == "evidence-expiry":
+            for eid, exp in sorted(evidence_expiry(case, facts.policy).items()):
+                if t.domain is not None and case.evidence[eid].domain != t.domain:
+                    continue
+                if today > exp:
+                    firings.append(Firing(
+                        tid, "evidence-expiry", f"evidence-expiry:{eid}:{exp.isoformat()}", t.action,
+                        t.to, _notify(t.notify, case),
+                        f"evidence {eid} expired on {exp.isoformat()}",
+                        details={"evidence": eid, "expired": exp.isoformat()},
+                    ))
+        elif t.on == "condition-overdue":
+            for c in facts.conditions:
+                if c.overdue(today):
+                    assert c.due is not None
+                    firings.append(Firing(
+                        tid, "condition-overdue", f"condition-overdue:{c.decision}:{c.id}", t.action,
+                        t.to, _notify(t.notify, case),
+                        f"condition {c.id} was due on {c.due.isoformat()} and is not met: {c.text}",
+                        details={"condition": c.id, "decision": c.decision, "due": c.due.isoformat()},
+                    ))
+    for key, (t, m) in _monitor_triggers(case).items():
+        tid, mid = key.split("\0")
+        window = parse_window(m.window, f"post_deployment.monitors.{mid}.window")
+        breach = first_breach(facts.samples.get(m.signal, []), op=m.op, threshold=m.threshold,
+                              window=window, since=facts.approved_at, until=at)
+        if breach is None:
+            continue
+        action = t.action if t is not None else m.action
+        to = t.to if t is not None else m.to
+        notify = _notify(t.notify if t is not None else (), case, m.notify)
+        firings.append(Firing(
+            tid, "monitor", f"monitor:{mid}:{iso(breach.end)}", action, to, notify,
+            f"monitor {mid}: {m.signal} averaged {breach.mean:.6g} over the {m.window} to "
+            f"{iso(breach.end)} ({breach.count} samples), {m.op} {m.threshold:g}",
+            details={"monitor": mid, "signal": m.signal, "mean": breach.mean,
+                     "count": breach.count, "window_end": iso(breach.end), "window": m.window},
+        ))
+    return firings
+
+
+def _capability(tid: str, t: Trigger, facts: Facts) -> list[Firing]:
+    case = facts.case
+    known = {(eid, ev.sha256, _counts(ev)) for eid, ev in case.evidence.items()}
+    out = []
+    seen: set[str] = set()
+    for v in facts.later_versions:
+        policy = v.policy or facts.policy
+        if policy is None:
+            continue
+        for eid, ev in sorted(v.case.evidence.items()):
+            counts = _counts(ev)
+            if ev.threshold is None or counts is None or (eid, ev.sha256, counts) in known:
+                continue
+            th = policy.thresholds.get(ev.threshold)
+            if th is None:
+                continue
+            if t.domain is not None and th.domain != t.domain:
+                continue
+            level = th.alert if th.alert is not None else th.value
+            if level is None:
+                continue
+            s, n = counts
+            ub = upper_bound(s, n, policy.confidence, policy.interval)
+            key = f"capability:{eid}:{ev.sha256 or f'{s}/{n}'}"
+            if ub < level or key in seen:
+                continue
+            seen.add(key)
+            point = s / n if n else 0.0
+            defeated = []
+            for cid, el in case.argument.elements.items():
+                cap = el.capability
+                if el.claim is None or cap is None or cap.threshold != ev.threshold:
+                    continue
+                if cap.position == "below-alert" or (
+                        cap.position == "below" and th.value is not None and ub >= th.value):
+                    defeated.append(cid)
+            out.append(Firing(
+                tid, "capability", key, t.action, t.to, _notify(t.notify, case),
+                f"new result {eid} in version {v.label}: {s}/{n} on {ev.threshold} "
+                f"(upper bound {ub:.3f} at {policy.confidence:.0%}) reaches the alert level {level:g}",
+                defeats=tuple(sorted(defeated)),
+                details={"evidence": eid, "version": v.label, "threshold": ev.threshold,
+                         "successes": s, "trials": n, "point": point, "upper_bound": ub,
+                         "alert": level},
+            ))
+    return out
+
+
+def _counts(ev: Any) -> tuple[int, int] | None:
+    r = ev.result
+    if r is None or r.successes is None or r.trials is None:
+        return None
+    return (r.successes, r.trials)
+
+
+ACTION_STRENGTH = {"withdraw": 3, "reopen": 2, "restrict": 1}
+"""When several triggers fire in one run, the strongest action is applied."""
+
+
+def strongest(firings: list[Firing], boundary: BoundaryKind | None,
+              restriction: BoundaryKind | None) -> tuple[Action, BoundaryKind | None] | None:
+    """The one action to apply for a batch of firings, failing closed: a restriction with no
+    narrower boundary to go to becomes a reopening. None when nothing needs to change (every
+    firing restricts to a boundary the case is already confined within)."""
+    if not firings:
+        return None
+    best = max(ACTION_STRENGTH[f.action] for f in firings)
+    if best > 1:
+        return ("withdraw" if best == 3 else "reopen"), None
+    ceiling = restriction or boundary
+    targets = [f.to for f in firings]
+    if any(to is None for to in targets) or (
+            boundary is not None and any(to.rank >= boundary.rank for to in targets if to)):
+        return "reopen", None
+    narrowest = min((to for to in targets if to is not None), key=lambda b: b.rank)
+    if ceiling is not None and narrowest.rank >= ceiling.rank:
+        return None
+    return "restrict", narrowest

@@ -1,0 +1,49 @@
+"""Incidents after launch, recorded with the fields the AI Incident Database uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, field_validator
+
+from ..model import Severity
+from ..model._base import Frozen, Id
+
+INCIDENT_VERSION = 1
+"""Version of the incident record format."""
+
+
+class Incident(Frozen):
+    """Something that went wrong after launch, linked to the case it bears on."""
+
+    incident_version: int = INCIDENT_VERSION
+    """Format version of this record."""
+    case: Id
+    """The case the incident is linked to."""
+    date: dt.date
+    """When the incident happened."""
+    deployer: str
+    """Who deployed the system involved (alleged deployer)."""
+    developer: str
+    """Who developed the system involved (alleged developer)."""
+    harmed: list[str] = Field(min_length=1)
+    """Who was harmed or nearly harmed (alleged harmed parties)."""
+    description: str = Field(min_length=1)
+    """What happened."""
+    severity: Severity
+    """How bad it was."""
+    domain: Id
+    """Risk domain it falls in (as the case's threat model and policy name domains)."""
+    title: str | None = None
+    """A short title."""
+    reports: list[str] = Field(default_factory=list)
+    """Where it was reported (URLs or references)."""
+    reported_by: str | None = None
+    """Who reported it to the registry."""
+
+    @field_validator("deployer", "developer")
+    @classmethod
+    def _named(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("must name someone")
+        return v
