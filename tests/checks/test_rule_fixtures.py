@@ -34,7 +34,10 @@ def _expected_lines(case_dir: Path, code: str) -> set[tuple[str, int]]:
 
 def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     loaded = load_case(case)
-    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    # a `previous.yaml` beside the case is its previous version (rules that compare versions)
+    prev = load_case(case.parent / "previous.yaml") if (case.parent / "previous.yaml").exists() else None
+    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded),
+                        previous=prev.case if prev else None, previous_policy=prev.policy if prev else None)
     return {(Path(f.location.file).name, f.location.line) for f in report.findings
             if f.code == code and f.location is not None}
 

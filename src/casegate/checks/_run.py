@@ -72,14 +72,19 @@ def check_case(
     today: dt.date | None = None,
     artifacts: dict[str, ArtifactState] | None = None,
     select: Callable[[Rule], bool] | None = None,
+    previous: Case | None = None,
+    previous_policy: Policy | None = None,
+    related: list[Case] | None = None,
 ) -> CheckReport:
     """Run the structure checks (and, with `select`, any others) and locate the findings.
 
     By default `casegate check` runs the structure family plus evidence integrity; the gate runs
-    every family.
+    every family. `previous` / `previous_policy` (the case's previous version and its policy) and
+    `related` (other cases of the same system) feed the rules that compare against them.
     """
     findings = list(loaded.diagnostics)
-    ctx = make_context(loaded, today=today, artifacts=artifacts)
+    ctx = make_context(loaded, today=today, artifacts=artifacts, previous=previous,
+                       previous_policy=previous_policy, related=related)
     if ctx is not None and not any(f.severity is RuleSeverity.blocking and f.code == "CG900" for f in findings):
         findings.extend(run_checks(ctx, select=select))
     return CheckReport(findings=locate_findings(loaded, findings), files=[f.path for f in loaded.files])
