@@ -6,6 +6,7 @@ Exit codes: 0 success (nothing blocking / GO), 1 blocking findings or failed ver
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -47,11 +48,17 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click usage errors arrive as click exceptions
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
+    except Exception as e:
+        # usage errors (unknown command, bad option) are click exceptions, whichever click
+        # Typer was built with: they know how to show themselves
+        show = getattr(e, "show", None)
+        if callable(show) and hasattr(e, "exit_code"):
+            show()
             sys.exit(2)
-        raise
+        if os.environ.get("CASEGATE_DEBUG"):
+            raise
+        print(f"internal error: {type(e).__name__}: {e}\n"
+              "  help: this is a casegate bug, not a problem with your input; rerun with "
+              "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)
+        sys.exit(70)
     sys.exit(rv if isinstance(rv, int) else 0)
