@@ -1,0 +1,156 @@
+"""Which triggers of the example case fire, for each kind of event, and which claims fall."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from casegate.load import load_case
+from casegate.model import BoundaryKind, Case, Severity
+from casegate.monitor import (
+    ConditionStatus,
+    Facts,
+    Incident,
+    LaterVersion,
+    RecordedIncident,
+    Sample,
+    domain_claims,
+    evaluate,
+    strongest,
+    widening,
+)
+
+UTC = dt.UTC
+APPROVED = dt.datetime(2026, 11, 25, tzinfo=UTC)
+AT = dt.datetime(2026, 12, 5, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def case() -> Case:
+    loaded = load_case(Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None and loaded.policy is not None
+    return loaded.case
+
+
+@pytest.fixture(scope="module")
+def policy():  # type: ignore[no-untyped-def]
+    loaded = load_case(Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml")
+    return loaded.policy
+
+
+def _incident(domain: str, severity: str) -> Incident:
+    return Incident(case="atlas-2-api", date=dt.date(2026, 12, 1), deployer="Acme", developer="Acme",
+                    harmed=["a hospital"], description="ransomware built with the API",
+                    severity=Severity(severity), domain=domain)
+
+
+def test_nothing_fires_on_a_quiet_deployment(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    assert evaluate(Facts(case, policy, APPROVED), AT) == []
+
+
+def test_incident_fires_by_domain_and_severity_and_defeats_the_domains_claims(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    facts = Facts(case, policy, APPROVED, incidents=[
+        RecordedIncident(7, _incident("cyber", "high")),
+        RecordedIncident(8, _incident("cyber", "moderate")),  # below min_severity
+        RecordedIncident(9, _incident("persuasion", "severe")),  # no trigger for this domain
+    ])
+    (f,) = evaluate(facts, AT)
+    assert (f.trigger, f.event, f.cause, f.action) == ("T-cyber-incident", "incident", "incident:7", "reopen")
+    assert f.defeats == ("G2", "G4") == tuple(domain_claims(case, "cyber"))
+    assert f.notify == ("safety-lead", "rso")
+    assert "incident #7" in f.reason and "cyber, high" in f.reason
+
+
+def test_bio_incident_withdraws(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    facts = Facts(case, policy, APPROVED, incidents=[RecordedIncident(3, _incident("cbrn", "moderate"))])
+    (f,) = evaluate(facts, AT)
+    assert f.action == "withdraw" and f.defeats == ("G3",)
+    assert f.notify == ("safety-lead", "rso", "board-committee")
+
+
+def test_monitor_breach_through_its_trigger_and_on_its_own(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    t = APPROVED + dt.timedelta(days=1)
+    samples = {
+        "cyber-classifier-flag-rate": [Sample(t, "cyber-classifier-flag-rate", 0.004, "atlas-2-api"),
+                                       Sample(t + dt.timedelta(hours=6), "cyber-classifier-flag-rate",
+                                              0.008, "atlas-2-api")],
+        "bio-classifier-flag-rate": [Sample(t, "bio-classifier-flag-rate", 0.002, "atlas-2-api")],
+        # before the approval: does not count
+    }
+    firings = {f.trigger: f for f in evaluate(Facts(case, policy, APPROVED, samples=samples), AT)}
+    assert set(firings) == {"T-cyber-flags", "M-bio-flags"}
+    cyber = firings["T-cyber-flags"]
+    assert cyber.action == "reopen" and cyber.details["count"] == 2
+    assert cyber.notify == ("safety-lead", "rso")  # the monitor's roles
+    bio = firings["M-bio-flags"]
+    assert bio.action == "restrict" and bio.to is BoundaryKind.trusted_access
+    # breaches before the approval are not causes
+    early = Facts(case, policy, t + dt.timedelta(days=2), samples=samples)
+    assert evaluate(early, AT) == []
+
+
+def test_new_capability_result_model_change_and_scope_change(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    ctf = case.evidence["E-cyber-ctf"]
+    new_ev = ctf.model_copy(update={"sha256": "0" * 64, "result": ctf.result.model_copy(  # type: ignore[union-attr]
+        update={"successes": 70, "trials": 200})})
+    boundary = case.boundary.model_copy(update={"tools": ["code-execution", "web-browsing"]})  # type: ignore[union-attr]
+    v2 = case.model_copy(update={
+        "evidence": {**case.evidence, "E-cyber-ctf-v2": new_ev},
+        "system": case.system.model_copy(update={"digests": ["sha256:" + "a" * 64]}),
+        "boundary": boundary,
+    })
+    same = case.model_copy()
+    facts = Facts(case, policy, APPROVED, later_versions=[LaterVersion(20, "1.1 (#2)", v2, policy),
+                                                          LaterVersion(15, "1.0 (#1b)", same, policy)])
+    by_event = {f.event: f for f in evaluate(facts, AT)}
+    assert set(by_event) == {"capability", "model-change", "scope-change"}
+    cap = by_event["capability"]
+    assert cap.cause == "capability:E-cyber-ctf-v2:" + "0" * 64
+    assert cap.details["upper_bound"] > 0.30 and cap.defeats == ("G2",)
+    assert "tools added: web-browsing" in by_event["scope-change"].reason
+
+
+def test_widening() -> None:
+    from casegate.model._case import Boundary, Scope
+
+    api = Boundary(kind=BoundaryKind.api, tools=["x"], scope=Scope(regions=["US"], max_users=10))
+    assert widening(api, api) == []
+    assert widening(api, api.model_copy(update={"kind": BoundaryKind.trusted_access})) == []
+    assert widening(api, api.model_copy(update={"kind": BoundaryKind.consumer})) == ["boundary api -> consumer"]
+    assert widening(api, api.model_copy(update={"scope": Scope(regions=["US", "BR"], max_users=10)})) == [
+        "regions added: BR"]
+    assert widening(api, api.model_copy(update={"scope": Scope(regions=["US"])})) == [
+        "max users 10 -> unlimited"]
+    assert widening(api, api.model_copy(update={"sensitive_domains": ["health"]})) == [
+        "sensitive domains added: health"]
+
+
+def test_expired_evidence_and_overdue_conditions(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    conds = [ConditionStatus(4, "C1", "add a monitoring layer", dt.date(2026, 12, 1)),
+             ConditionStatus(4, "C2", "rerun the CTF", dt.date(2026, 12, 1), met=True),
+             ConditionStatus(4, "C3", "later", dt.date(2027, 1, 1))]
+    firings = evaluate(Facts(case, policy, APPROVED, conditions=conds), AT)
+    (f,) = firings
+    assert (f.event, f.cause, f.action, f.to) == (
+        "condition-overdue", "condition-overdue:4:C1", "restrict", BoundaryKind.trusted_access)
+    far = evaluate(Facts(case, policy, APPROVED), dt.datetime(2028, 1, 1, tzinfo=UTC))
+    expired = {f.details["evidence"] for f in far if f.event == "evidence-expiry"}
+    assert expired == set(case.evidence)
+
+
+def test_the_strongest_action_wins_and_restriction_fails_closed() -> None:
+    from casegate.monitor import Firing
+
+    def f(action: str, to: BoundaryKind | None = None) -> Firing:
+        return Firing("T", "incident", "k", action, to, (), "r")  # type: ignore[arg-type]
+
+    api, ta, inner = BoundaryKind.api, BoundaryKind.trusted_access, BoundaryKind.internal_deployment
+    assert strongest([], api, None) is None
+    assert strongest([f("restrict", ta), f("withdraw")], api, None) == ("withdraw", None)
+    assert strongest([f("restrict", ta), f("reopen")], api, None) == ("reopen", None)
+    assert strongest([f("restrict", ta), f("restrict", inner)], api, None) == ("restrict", inner)
+    assert strongest([f("restrict", ta)], api, ta) is None  # already confined there
+    assert strongest([f("restrict", None)], api, None) == ("reopen", None)
+    assert strongest([f("restrict", BoundaryKind.consumer)], api, None) == ("reopen", None)
