@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..evidence.stats import upper_bound
-from ..model import EIGHT_QUESTIONS, Answer, BoundaryKind, Case, Policy
+from ..model import EIGHT_QUESTIONS, Answer
+from ._derived import capability_status, pathway_risk
 from ._registry import Context
 
 __all__ = ["QUESTION_SECTIONS", "compose_answers"]
@@ -30,39 +30,23 @@ QUESTION_SECTIONS: dict[str, tuple[str, ...]] = {
 _Parts = tuple[list[str], list[str]]
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}%"
+_STATUS_WORDS = {
+    "below-alert": "below the alert level",
+    "between": "between the alert level and the threshold",
+    "reached": "reached or cannot be ruled out",
+}
 
 
-def _capability(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _capability(ctx: Context) -> _Parts:
     lines: list[str] = []
     src: list[str] = []
-    for eid, e in case.evidence.items():
-        if e.kind != "eval" or e.result is None:
+    case, pol = ctx.case, ctx.policy
+    for tid, st in capability_status(ctx).items():
+        if not st.evidence:
             continue
-        r = e.result
-        th = pol.thresholds.get(e.threshold) if e.threshold else None
-        if r.successes is not None and r.trials:
-            ub = upper_bound(r.successes, r.trials, pol.confidence, pol.interval)
-            shown = (f"{r.successes}/{r.trials} = {_pct(r.successes / r.trials)} "
-                     f"(one-sided {round(pol.confidence * 100)}% upper bound {_pct(ub)})")
-        elif r.value is not None:
-            shown = f"{r.metric or 'score'} {r.value:g}" + (f" ± {r.stderr:g}" if r.stderr is not None else "")
-        else:
-            continue
-        what = e.title or eid
-        against = ""
-        if th is not None:
-            marks = []
-            if th.value is not None:
-                marks.append(f"threshold {_pct(th.value)}")
-            else:
-                marks.append("threshold not yet set numerically")
-            if th.alert is not None:
-                marks.append(f"alert {_pct(th.alert)}")
-            against = f" against {th.name} ({', '.join(marks)})"
-        lines.append(f"{what} [{eid}]: {shown}{against}")
-        src.append(f"evidence.{eid}")
+        name = pol.thresholds[tid].name
+        lines.append(f"{name} [{tid}]: {_STATUS_WORDS[st.status]}: {st.basis}")
+        src.extend(f"evidence.{e}" for e in st.evidence)
     for eid, el in case.argument.elements.items():
         if el.type == "claim" and el.capability is not None:
             th = pol.thresholds.get(el.capability.threshold)
@@ -72,7 +56,8 @@ def _capability(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Part
     return lines, src
 
 
-def _pathway(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _pathway(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     for dom, t in case.threat_model.items():
@@ -88,7 +73,8 @@ def _pathway(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
     return lines, src
 
 
-def _safeguards(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _safeguards(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     for sid, s in case.safeguards.items():
@@ -100,7 +86,8 @@ def _safeguards(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Part
     return lines, src
 
 
-def _checked_by(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _checked_by(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     for i, s in enumerate(case.decision.signoffs):
@@ -118,7 +105,8 @@ def _checked_by(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Part
     return lines, src
 
 
-def _objectors(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _objectors(ctx: Context) -> _Parts:
+    case, pol, boundary = ctx.case, ctx.policy, ctx.boundary
     from .families.authority import required_roles
 
     lines: list[str] = []
@@ -140,13 +128,20 @@ def _objectors(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts
     return lines, src
 
 
-def _uncertainty(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _uncertainty(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     for pid, r in case.residual_risk.items():
         if r.estimate:
             lines.append(f"residual risk on {pid}: {r.estimate.strip()}")
             src.append(f"residual_risk.{pid}")
+    for pid, risk in pathway_risk(ctx).items():
+        if risk.bound is not None:
+            tol = f" (tolerance {risk.tolerance:g})" if risk.tolerance is not None else ""
+            lines.append(f"propagated upper bound on {pid}: {risk.bound:.2g} successful harms per year "
+                         f"at {risk.confidence:.0%} confidence{tol}")
+            src.append(f"threat_model.{risk.domain}.pathways.{pid}")
     for eid, el in case.argument.elements.items():
         if el.type == "assumption":
             lines.append(f"assumed [{eid}]: {el.text.strip()}")
@@ -160,7 +155,8 @@ def _uncertainty(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Par
     return lines, src
 
 
-def _at_scale(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _at_scale(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     pd = case.post_deployment
@@ -176,7 +172,8 @@ def _at_scale(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
     return lines, src
 
 
-def _retreat(case: Case, pol: Policy, boundary: BoundaryKind | None) -> _Parts:
+def _retreat(ctx: Context) -> _Parts:
+    case = ctx.case
     lines: list[str] = []
     src: list[str] = []
     pd = case.post_deployment
@@ -202,7 +199,7 @@ def _trigger_words(on: str, domain: str | None, sev: object) -> str:
     return " ".join(parts)
 
 
-_COMPOSERS: dict[str, Callable[[Case, Policy, BoundaryKind | None], _Parts]] = {
+_COMPOSERS: dict[str, Callable[[Context], _Parts]] = {
     "capability": _capability,
     "pathway": _pathway,
     "safeguards": _safeguards,
@@ -222,7 +219,7 @@ def compose_answers(ctx: Context) -> list[Answer]:
         return got  # type: ignore[no-any-return]
     out = []
     for qkey, question in EIGHT_QUESTIONS:
-        lines, src = _COMPOSERS[qkey](ctx.case, ctx.policy, ctx.boundary)
+        lines, src = _COMPOSERS[qkey](ctx)
         out.append(Answer(key=qkey, question=question, answer="\n".join(lines), sources=src,
                           answerable=bool(lines)))
     ctx.memo[key] = out

@@ -67,6 +67,8 @@ class BoundaryTrial(Frozen):
     """What the decision would be for it."""
     blocking: list[str] = Field(default_factory=list)
     """Codes of the blocking findings that stand for it."""
+    dropped: list[str] = Field(default_factory=list)
+    """Boundary attributes removed for this trial ('tools', 'sensitive_domains')."""
 
 
 class Digests(Frozen):
@@ -115,5 +117,9 @@ class DecisionRecord(Frozen):
     """On NO-GO: what the requested boundary lacks, in words."""
     trials: list[BoundaryTrial] = Field(default_factory=list)
     """Every boundary tried."""
+    narrower_dropped: list[str] = Field(default_factory=list)
+    """On NO-GO: boundary attributes ('tools', 'sensitive_domains') the narrower boundary drops."""
+    rejected_waivers: list[str] = Field(default_factory=list)
+    """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
     digests: Digests = Digests()
     """Digests of every input."""

@@ -1,0 +1,224 @@
+"""The gate: every rule over the case at the requested boundary, then GO / GO WITH CONDITIONS /
+NO-GO, and on NO-GO the widest narrower boundary the same evidence and policy support."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .. import __version__
+from ..checks import Context, locate_findings, run_checks
+from ..checks.answers import compose_answers
+from ..errors import InputError
+from ..evidence import ArtifactState, rehash_artifacts
+from ..load import Loaded
+from ..model import (
+    BOUNDARY_LADDER,
+    BoundaryKind,
+    BoundaryTrial,
+    Case,
+    Condition,
+    DecisionRecord,
+    Finding,
+    Outcome,
+    Policy,
+    RuleSeverity,
+    Waiver,
+)
+from ._record import input_digests
+from ._waivers import apply_waivers
+
+CONDITION_DAYS = 30
+"""Days to meet a condition when the case sets no later re-evaluation date."""
+
+_ATTRS = ("sensitive_domains", "tools")
+
+
+@dataclass(frozen=True)
+class _Trial:
+    kind: BoundaryKind
+    dropped: tuple[str, ...]
+    findings: list[Finding]
+    ctx: Context
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [f for f in self.findings if f.blocking]
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.blocking:
+            return "NO-GO"
+        if any(f.severity is RuleSeverity.condition or f.waived is not None for f in self.findings):
+            return "GO WITH CONDITIONS"
+        return "GO"
+
+    def record(self) -> BoundaryTrial:
+        return BoundaryTrial(boundary=self.kind, outcome=self.outcome,
+                             blocking=sorted({f.code for f in self.blocking}), dropped=list(self.dropped))
+
+
+def _as_case(x: Loaded | Case, what: str) -> tuple[Case, Policy | None]:
+    if isinstance(x, Case):
+        return x, None
+    if x.case is None:
+        first = next((f for f in x.diagnostics if f.blocking), None)
+        where = f"{first.location.file}:{first.location.line}" if first and first.location else x.case_path
+        raise InputError(f"{what} {x.case_path} is not a valid case"
+                         + (f": {first.message}" if first else ""), location=where,
+                         help=f"run `casegate check {x.case_path}`")
+    return x.case, x.policy
+
+
+def _candidates(case: Case, requested: BoundaryKind) -> Iterator[tuple[BoundaryKind, tuple[str, ...]]]:
+    """Narrower boundaries, widest first: the same kind without widening attributes, then each
+    narrower kind with the attributes kept, then without them."""
+    b = case.boundary
+    attrs = [a for a in _ATTRS if b is not None and getattr(b, a)]
+    drops: list[tuple[str, ...]] = [()] + [(a,) for a in attrs] + ([tuple(attrs)] if len(attrs) > 1 else [])
+    for kind in reversed(BOUNDARY_LADDER[: requested.rank + 1]):
+        for d in drops:
+            if kind is requested and not d:
+                continue
+            yield kind, d
+
+
+def _variant(case: Case, dropped: tuple[str, ...]) -> Case:
+    if not dropped or case.boundary is None:
+        return case
+    b = case.boundary.model_copy(update={a: [] for a in dropped})
+    return case.model_copy(update={"boundary": b})
+
+
+def _condition_due(case: Case, day: dt.date) -> str:
+    pd = case.post_deployment
+    if pd is not None and pd.reevaluate_by is not None and pd.reevaluate_by > day:
+        return pd.reevaluate_by.isoformat()
+    return (day + dt.timedelta(days=CONDITION_DAYS)).isoformat()
+
+
+def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condition]:
+    out: list[Condition] = []
+    seen: set[tuple[str, tuple[str | int, ...], str]] = set()
+    due = _condition_due(case, day)
+    for f in findings:
+        key = (f.code, tuple(f.path), f.message)
+        if key in seen:
+            continue
+        if f.waived is not None:
+            w = f.waived
+            text = (f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason}); "
+                    "resolve it before the waiver lapses")
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10]))
+        elif f.severity is RuleSeverity.condition:
+            text = f.message + (f"; {f.help}" if f.help else "")
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due))
+        else:
+            continue
+        seen.add(key)
+    return [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(out, 1)]
+
+
+def run_gate(
+    loaded: Loaded,
+    *,
+    boundary: BoundaryKind | None = None,
+    previous: Loaded | Case | None = None,
+    today: dt.date | None = None,
+    artifacts: dict[str, ArtifactState] | None = None,
+    waivers: Iterable[Waiver] = (),
+    related: Sequence[Loaded | Case] = (),
+) -> DecisionRecord:
+    """Decide whether the case's system may cross `boundary` (default: the case's own).
+
+    NO-GO when any unwaived blocking finding stands; GO WITH CONDITIONS when condition findings or
+    waived findings stand (each becomes a condition with its cause and due date); GO otherwise.
+    On NO-GO the narrower boundaries are tried with the same evidence and policy, and the record
+    names the widest that would pass and what the requested one lacks. The decision date is
+    `today`, else the case's `date`, else the real date. Raises InputError when `previous` or a
+    related case cannot be read as a case, or when `boundary` is wider than the case argues for.
+    """
+    if artifacts is None:
+        artifacts = rehash_artifacts(loaded)
+    waivers = list(waivers)
+    case, policy = loaded.case, loaded.policy
+    day = today or (case.date if case is not None and case.date else None) or dt.date.today()
+    if case is None or policy is None:
+        return _unreadable_record(loaded, day, artifacts)
+
+    prev_case, prev_policy = _as_case(previous, "--previous") if previous is not None else (None, None)
+    rel = [_as_case(r, "--related")[0] for r in related]
+    requested = boundary or (case.boundary.kind if case.boundary else None)
+    if boundary is not None and case.boundary is not None and boundary.rank > case.boundary.kind.rank:
+        raise InputError(
+            f"--boundary {boundary.value} is wider than the `{case.boundary.kind.value}` boundary the case argues for",
+            help="widening a boundary reopens the case: write (or extend) the case for the wider boundary",
+        )
+
+    rejected: list[str] = []
+
+    def trial(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> _Trial:
+        ctx = Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
+                      artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
+                      registry_cases=rel)
+        found, why = apply_waivers(list(loaded.diagnostics) + run_checks(ctx), waivers, policy, day)
+        if not dropped and kind is requested:
+            rejected[:] = why
+        return _Trial(kind or BOUNDARY_LADDER[0], dropped, found, ctx)
+
+    first = trial(requested, ())
+    findings = locate_findings(loaded, first.findings)
+    main = _Trial(first.kind, (), findings, first.ctx)
+    trials = [main] if requested is not None else []
+    narrower: _Trial | None = None
+    lacks: list[str] = []
+    if main.outcome == "NO-GO":
+        if requested is not None:
+            for kind, dropped in _candidates(case, requested):
+                t = trial(kind, dropped)
+                trials.append(t)
+                if t.outcome != "NO-GO":
+                    narrower = t
+                    break
+        still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
+        lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
+                 if (f.code, tuple(f.path)) not in still]
+    conditions = _conditions(findings, case, day) if main.outcome != "NO-GO" else []
+    return DecisionRecord(
+        casegate_version=__version__,
+        case_id=case.id,
+        case_version=case.version,
+        system=f"{case.system.name} {case.system.version}",
+        boundary=requested,
+        decided_at=day.isoformat(),
+        outcome=main.outcome,
+        findings=findings,
+        conditions=conditions,
+        answers=compose_answers(main.ctx),
+        narrower=narrower.kind if narrower else None,
+        narrower_dropped=list(narrower.dropped) if narrower else [],
+        lacks=lacks,
+        trials=[t.record() for t in trials],
+        digests=input_digests(loaded, artifacts),
+        rejected_waivers=rejected,
+    )
+
+
+def _unreadable_record(loaded: Loaded, day: dt.date, artifacts: dict[str, ArtifactState]) -> DecisionRecord:
+    """A NO-GO for a case or policy that could not be built: the load findings are the reasons."""
+    data = loaded.data
+    raw = data.get("system")
+    system: dict[str, object] = raw if isinstance(raw, dict) else {}
+    return DecisionRecord(
+        casegate_version=__version__,
+        case_id=str(data.get("id") or loaded.case_path),
+        case_version=str(data.get("version") or ""),
+        system=f"{system.get('name', '')} {system.get('version', '')}".strip(),
+        boundary=None,
+        decided_at=day.isoformat(),
+        outcome="NO-GO",
+        findings=locate_findings(loaded, list(loaded.diagnostics)),
+        lacks=[f"{f.code} {f.name}: {f.message}" for f in loaded.diagnostics if f.blocking],
+        digests=input_digests(loaded, artifacts),
+    )

@@ -1,0 +1,53 @@
+"""Applying signed waivers to findings: a waived finding stays in every report, marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..model import Finding, Policy, Waiver
+
+
+def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
+    """Why the policy does not accept `w` on `today`, or None when it does."""
+    wp = policy.waivers
+    blocked = [p for p in wp.non_waivable if w.code.startswith(p)]
+    if blocked:
+        return f"{w.code} cannot be waived under policy `{policy.id}` (non-waivable: {blocked[0]})"
+    allowed = sorted({r for key, roles in wp.roles.items() if w.code.startswith(key) for r in roles})
+    if w.role not in allowed:
+        who = ", ".join(allowed) if allowed else "no role"
+        return f"role `{w.role}` may not waive {w.code} under policy `{policy.id}` (allowed: {who})"
+    try:
+        until = dt.date.fromisoformat(w.until[:10])
+    except ValueError:
+        return f"waiver of {w.code} has an unreadable `until` date {w.until!r}"
+    if until < today:
+        return f"waiver of {w.code} by {w.person} lapsed on {until.isoformat()}"
+    if (until - today).days > wp.max_days:
+        return (f"waiver of {w.code} by {w.person} runs to {until.isoformat()}, longer than the "
+                f"policy's {wp.max_days} days")
+    return None
+
+
+def apply_waivers(
+    findings: list[Finding], waivers: Iterable[Waiver], policy: Policy, today: dt.date
+) -> tuple[list[Finding], list[str]]:
+    """Mark the findings each acceptable waiver covers (same code; same path when the waiver names
+    one). Returns the findings and, for each waiver not applied, why."""
+    out = list(findings)
+    rejected: list[str] = []
+    for w in waivers:
+        problem = waiver_problem(w, policy, today)
+        if problem is not None:
+            rejected.append(problem)
+            continue
+        hit = False
+        for i, f in enumerate(out):
+            if f.code == w.code and f.waived is None and (not w.path or tuple(f.path) == tuple(w.path)):
+                out[i] = f.model_copy(update={"waived": w})
+                hit = True
+        if not hit:
+            where = f" at {'.'.join(map(str, w.path))}" if w.path else ""
+            rejected.append(f"waiver of {w.code}{where} by {w.person} matches no finding")
+    return out, rejected
