@@ -1,0 +1,40 @@
+"""The registry and its verifiable append-only log.
+
+Case versions, decisions, sign-offs, objections, publications, incidents and state changes are
+kept in SQLite (default) or PostgreSQL; every event is a leaf of an RFC 9162 Merkle tree with
+signed C2SP checkpoints, so nobody can quietly rewrite the record.
+"""
+
+from ._checkpoint import (
+    Checkpoint,
+    NoteSignature,
+    cosign_checkpoint,
+    generate_key,
+    load_private_key,
+    load_public_key,
+    parse_checkpoint,
+    sign_checkpoint,
+    verifier_key,
+    verify_cosignature,
+)
+from ._engine import default_database_url
+from ._events import (
+    latest,
+    open_objections,
+    record_decision,
+    record_objection,
+    record_publication,
+    record_signoff,
+)
+from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
+from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
+from ._registry import Registry, open_registry
+
+__all__ = [
+    "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
+    "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
+    "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
+    "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
+    "verify_inclusion", "latest", "open_objections", "record_decision", "record_objection",
+    "record_publication", "record_signoff",
+]

@@ -1,0 +1,70 @@
+"""The payloads of the registry's common events, in one place so every writer and reader agrees.
+
+    decision     {"version": n, "record": <decision record JSON>, "record_sha256": hex,
+                  "outcome": "GO"|..., "boundary": kind, "bundle": <signed bundle JSON> | null}
+    signoff      {"version": n, "role", "person", "envelope": <DSSE JSON> | null, "via": "cli"|"web"}
+    objection    {"version": n, "role", "person", "reason", "envelope": <DSSE JSON> | null,
+                  "status": "open"|"answered"|..., "via": "cli"|"web"}
+    publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex}
+
+`version` is the registry's version number of the case the event is about (null when unknown).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from ..model import DecisionRecord
+from ._records import LogEntry
+from ._registry import Registry
+
+
+def _sha(obj: Any) -> str:
+    import rfc8785
+
+    return hashlib.sha256(rfc8785.dumps(obj)).hexdigest()
+
+
+def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,
+                    bundle: dict[str, Any] | None = None) -> LogEntry:
+    """Log a gate decision (and its signed bundle, when there is one)."""
+    rec = json.loads(record.model_dump_json())
+    return reg.record("decision", record.case_id, {
+        "version": version, "record": rec, "record_sha256": _sha(rec), "outcome": record.outcome,
+        "boundary": record.boundary.value if record.boundary else None, "bundle": bundle,
+    })
+
+
+def record_signoff(reg: Registry, case_id: str, *, role: str, person: str, version: int | None = None,
+                   envelope: dict[str, Any] | None = None, via: str = "cli") -> LogEntry:
+    return reg.record("signoff", case_id, {"version": version, "role": role, "person": person,
+                                           "envelope": envelope, "via": via})
+
+
+def record_objection(reg: Registry, case_id: str, *, role: str, person: str, reason: str,
+                     version: int | None = None, envelope: dict[str, Any] | None = None,
+                     status: str = "open", via: str = "cli") -> LogEntry:
+    return reg.record("objection", case_id, {"version": version, "role": role, "person": person,
+                                             "reason": reason, "envelope": envelope, "status": status,
+                                             "via": via})
+
+
+def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
+                       version: int | None = None) -> LogEntry:
+    return reg.record("publication", case_id, {"version": version, "summary": summary,
+                                               "summary_sha256": _sha(summary)})
+
+
+def latest(reg: Registry, case_id: str, kind: str) -> LogEntry | None:
+    """The most recent event of `kind` for the case."""
+    found = reg.events(case_id=case_id, kind=kind)
+    return found[-1] if found else None
+
+
+def open_objections(reg: Registry, case_id: str) -> list[LogEntry]:
+    """Objections recorded for the case that no later 'objection-answer' event closed."""
+    answered = {e.payload.get("objection") for e in reg.events(case_id=case_id, kind="objection-answer")}
+    return [e for e in reg.events(case_id=case_id, kind="objection")
+            if e.payload.get("status", "open") == "open" and e.index not in answered]
