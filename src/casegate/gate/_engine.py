@@ -129,6 +129,7 @@ def run_gate(
     artifacts: dict[str, ArtifactState] | None = None,
     waivers: Iterable[Waiver] = (),
     related: Sequence[Loaded | Case] = (),
+    waiver_problems: Sequence[str] = (),
 ) -> DecisionRecord:
     """Decide whether the case's system may cross `boundary` (default: the case's own).
 
@@ -138,6 +139,8 @@ def run_gate(
     names the widest that would pass and what the requested one lacks. The decision date is
     `today`, else the case's `date`, else the real date. Raises InputError when `previous` or a
     related case cannot be read as a case, or when `boundary` is wider than the case argues for.
+    `waiver_problems` are reasons waiver envelopes were set aside before the gate (bad signature,
+    another case version); they are kept in the record beside the gate's own rejections.
     """
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
@@ -201,7 +204,7 @@ def run_gate(
         lacks=lacks,
         trials=[t.record() for t in trials],
         digests=input_digests(loaded, artifacts),
-        rejected_waivers=rejected,
+        rejected_waivers=list(waiver_problems) + rejected,
     )
 
 

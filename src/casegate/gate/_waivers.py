@@ -14,7 +14,9 @@ def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
     blocked = [p for p in wp.non_waivable if w.code.startswith(p)]
     if blocked:
         return f"{w.code} cannot be waived under policy `{policy.id}` (non-waivable: {blocked[0]})"
-    allowed = sorted({r for key, roles in wp.roles.items() if w.code.startswith(key) for r in roles})
+    # the most specific entry (a full code over a family prefix) decides
+    keys = [k for k in wp.roles if w.code.startswith(k)]
+    allowed = sorted(wp.roles[max(keys, key=len)]) if keys else []
     if w.role not in allowed:
         who = ", ".join(allowed) if allowed else "no role"
         return f"role `{w.role}` may not waive {w.code} under policy `{policy.id}` (allowed: {who})"
