@@ -1,1 +1,235 @@
-"""CLI commands (registry)."""
+"""`casegate registry ...` (case versions and their history) and `casegate log ...` (the
+verifiable append-only log: checkpoints, proofs, the auditor's check)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import err, out
+
+registry_app = typer.Typer(help="Case versions and their recorded history.", no_args_is_help=True)
+log_app = typer.Typer(help="The append-only log: signed checkpoints, proofs, verification.",
+                      no_args_is_help=True)
+app.add_typer(registry_app, name="registry")
+app.add_typer(log_app, name="log")
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Registry URL or SQLite path (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+LOG_KEY_ENV = "CASEGATE_LOG_KEY"
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from ..store import open_registry
+
+    return open_registry(db)
+
+
+def _default_key(db_url: str) -> Path:
+    env = os.environ.get(LOG_KEY_ENV)
+    if env:
+        return Path(env)
+    if db_url.startswith("sqlite:///"):
+        return Path(db_url[len("sqlite:///"):]).parent / "log-key.pem"
+    return Path.cwd() / ".casegate" / "log-key.pem"
+
+
+@registry_app.command("submit")
+def submit(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Store an immutable version of a case (every file's bytes and digests) and log it."""
+    from ..load import load_case
+
+    loaded = load_case(case)
+    with _open(db) as reg:
+        before = reg.size()
+        v = reg.submit_case(loaded)
+        new = v.log_index >= before
+    if as_json:
+        out(json.dumps({**v.to_json(), "new": new}, indent=2))
+    elif new:
+        out(f"recorded {v.ref} (digest {v.digest[:16]}, {len(v.files)} files, log entry {v.log_index})")
+    else:
+        out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
+
+
+@registry_app.command("history")
+def history(
+    case_id: Annotated[str, typer.Argument(help="A case id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every version of a case and every event recorded about it, in log order."""
+    from ..errors import InputError
+
+    with _open(db) as reg:
+        versions = reg.case_versions(case_id)
+        events = reg.events(case_id=case_id)
+        state = reg.case_state(case_id)
+        restriction = reg.case_restriction(case_id)
+    if state is None and not events:
+        raise InputError(f"the registry has no case {case_id!r}", help="`casegate registry show` lists the cases")
+    if as_json:
+        out(json.dumps({"case_id": case_id, "state": state, "restricted_to": restriction,
+                        "versions": [v.to_json() for v in versions],
+                        "events": [e.to_json() for e in events]}, indent=2))
+        return
+    out(f"{case_id}: {state}" + (f" (restricted to {restriction})" if restriction else ""))
+    for v in versions:
+        out(f"  version {v.number}  {v.submitted_at}  {v.digest[:16]}  declared {v.declared_version!r}  {v.title}")
+    out("events:")
+    for e in events:
+        out(f"  #{e.index:<6} {e.recorded_at}  {e.kind:<16} {_brief(e.payload)}")
+
+
+def _brief(payload: dict[str, object]) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+@registry_app.command("show")
+def show(
+    ref: Annotated[str | None, typer.Argument(help="A case id, CASE_ID@N, or a log entry index; none lists the cases.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a case (its latest version), one version (CASE_ID@N) or one log entry (a number)."""
+    from ..errors import InputError
+
+    with _open(db) as reg:
+        if ref is None:
+            ids = reg.case_ids()
+            if as_json:
+                out(json.dumps([{"case_id": i, "state": reg.case_state(i)} for i in ids], indent=2))
+            else:
+                for i in ids:
+                    out(f"{i}  {reg.case_state(i)}")
+            return
+        if ref.isdigit():
+            e = reg.entry(int(ref))
+            out(json.dumps(e.to_json(), indent=2, ensure_ascii=False))
+            return
+        case_id, _, n = ref.partition("@")
+        if n and not n.isdigit():
+            raise InputError(f"{ref!r}: the version after '@' must be a number", help="write CASE_ID@2")
+        v = reg.case_version(case_id, int(n) if n else None, contents=False)
+        state = reg.case_state(case_id)
+        restriction = reg.case_restriction(case_id)
+    if as_json:
+        out(json.dumps({**v.to_json(), "state": state, "restricted_to": restriction}, indent=2))
+        return
+    out(f"{v.ref}  {v.title}")
+    out(f"  state      {state}" + (f" (restricted to {restriction})" if restriction else ""))
+    out(f"  digest     {v.digest}")
+    out(f"  submitted  {v.submitted_at} (log entry {v.log_index})")
+    out(f"  declared   version {v.declared_version!r}, policy {v.policy_ref}")
+    out("  files:")
+    for f in v.files:
+        out(f"    {f.role:<9} {f.sha256[:16]}  {f.size:>8}  {f.path}")
+    if v.evidence:
+        out("  evidence:")
+        for ev in v.evidence:
+            pinned = ""
+            if ev.declared_sha256 and ev.artifact_sha256 and ev.declared_sha256 != ev.artifact_sha256:
+                pinned = "  (artifact does not match its pinned sha256)"
+            elif ev.artifact and not ev.artifact_sha256:
+                pinned = "  (artifact missing at submission)"
+            out(f"    {ev.evidence_id:<24} {ev.kind:<12} {ev.producer}{pinned}")
+
+
+@log_app.command("checkpoint")
+def checkpoint(
+    key: Annotated[Path | None, typer.Option("--key", help=f"Ed25519 private key (PEM). Default: ${LOG_KEY_ENV}, or log-key.pem beside the SQLite registry (created on first use).")] = None,
+    origin: Annotated[str | None, typer.Option("--origin", help="Checkpoint origin line (default: this log's own origin).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Sign and store a checkpoint of the whole log; print the signed note."""
+    from ..store import generate_key
+
+    with _open(db) as reg:
+        if key is None:
+            key = _default_key(reg.url)
+            if not key.exists():
+                generate_key(key)
+                err(f"note: generated a new log signing key at {key} (public key: {key}.pub); "
+                    "keep the private key secret and publish the public key")
+        out(reg.checkpoint(key, origin).rstrip("\n"))
+
+
+@log_app.command("keygen")
+def keygen(path: Annotated[Path, typer.Argument(help="Where to write the PEM private key (the public key goes to PATH.pub).")]) -> None:
+    """Generate an Ed25519 key for signing checkpoints."""
+    from ..store import generate_key, verifier_key
+
+    k = generate_key(path)
+    out(f"wrote {path} and {path}.pub")
+    out(f"note verifier key (for origin-named checkpoints, replace NAME): {verifier_key('NAME', k.public_key())}")
+
+
+@log_app.command("prove")
+def prove(
+    entry: Annotated[int, typer.Argument(help="The log entry index.")],
+    size: Annotated[int | None, typer.Option("--size", help="Tree size to prove against (default: the whole log).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print an RFC 9162 inclusion proof (JSON) for one entry, after checking it."""
+    with _open(db) as reg:
+        proof = reg.prove_inclusion(entry, size)
+        e = reg.entry(entry)
+    proof.verify()
+    out(json.dumps({"entry": e.to_json(), "proof": proof.to_json()}, indent=2, ensure_ascii=False))
+
+
+@log_app.command("consistency")
+def consistency(
+    old_size: Annotated[int, typer.Argument(help="The older tree size.")],
+    size: Annotated[int | None, typer.Option("--size", help="The newer tree size (default: the whole log).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print an RFC 9162 consistency proof (JSON) between two tree sizes, after checking it."""
+    with _open(db) as reg:
+        proof = reg.prove_consistency(old_size, size)
+    proof.verify()
+    out(json.dumps(proof.to_json(), indent=2))
+
+
+@log_app.command("verify")
+def verify(
+    checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="A checkpoint you kept earlier: the log must be consistent with it.")] = None,
+    key: Annotated[str | None, typer.Option("--key", help="The log's public key (PEM file, or a note verifier key). Without it the key stored in the registry is used (self-attested).")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The auditor's full check: recompute every entry's leaf and the tree, check every signed
+    checkpoint, and prove consistency with your own checkpoint. Exit 0 when the log verifies,
+    1 with the reason when it does not."""
+    from ..errors import InputError
+
+    trusted = None
+    if checkpoint is not None:
+        try:
+            trusted = checkpoint.read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"cannot read the checkpoint: {e.strerror}", location=str(checkpoint)) from None
+    with _open(db) as reg:
+        report = reg.verify_log(trusted, key)
+    if as_json:
+        out(report.to_json())
+    else:
+        out(report.summary())
+        out("OK: the log verifies")
+    if key is None:
+        print("warning: checkpoint signatures were checked against the key stored in the registry; "
+              "pass --key with the log's published public key to check against a key you trust",
+              file=sys.stderr)

@@ -1,0 +1,283 @@
+"""Signed checkpoints: C2SP tlog-checkpoint bodies in C2SP signed-note envelopes, Ed25519.
+
+A checkpoint commits to the log's size and root hash:
+
+    <origin>
+    <tree size>
+    <base64 root hash>
+    <optional extension lines>
+
+    — <key name> <base64(4-byte key id || signature)>
+    — <witness name> <base64(4-byte key id || 8-byte timestamp || signature)>
+
+The key id of an Ed25519 note key is the first 4 bytes of SHA-256(name || "\\n" || 0x01 ||
+public key). Witness cosignatures (C2SP tlog-cosignature, key type 0x04) are parsed and kept;
+`verify_cosignature` checks one against a witness key when the caller has it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from ..errors import InputError, VerificationError
+
+DASH = "\u2014"
+ED25519 = 0x01
+COSIGNATURE_V1 = 0x04
+PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
+"""Environment variable holding the passphrase of an encrypted PEM key."""
+
+
+def key_id(name: str, public_key: bytes, key_type: int = ED25519) -> bytes:
+    """The 4-byte note key id: SHA-256(name || "\\n" || type || public key)[:4]."""
+    return hashlib.sha256(name.encode() + b"\n" + bytes([key_type]) + public_key).digest()[:4]
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def verifier_key(name: str, key: Ed25519PublicKey) -> str:
+    """The note verifier key string `<name>+<hex key id>+<base64(0x01 || public key)>`."""
+    pub = raw_public(key)
+    return f"{name}+{key_id(name, pub).hex()}+{base64.b64encode(bytes([ED25519]) + pub).decode()}"
+
+
+@dataclass(frozen=True)
+class NoteSignature:
+    """One signature line of a signed note."""
+
+    name: str
+    key_id: bytes
+    signature: bytes
+    """Everything after the key id: 64 bytes for Ed25519, timestamp + 64 for a cosignature."""
+
+    @property
+    def is_cosignature(self) -> bool:
+        return len(self.signature) == 8 + 64
+
+    @property
+    def timestamp(self) -> int | None:
+        return struct.unpack(">Q", self.signature[:8])[0] if self.is_cosignature else None
+
+    def line(self) -> str:
+        return f"{DASH} {self.name} {base64.b64encode(self.key_id + self.signature).decode()}"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A parsed checkpoint note."""
+
+    origin: str
+    tree_size: int
+    root: bytes
+    extensions: tuple[str, ...]
+    signatures: tuple[NoteSignature, ...]
+
+    @property
+    def body(self) -> str:
+        return checkpoint_body(self.origin, self.tree_size, self.root, self.extensions)
+
+    def text(self) -> str:
+        return self.body + "\n" + "".join(s.line() + "\n" for s in self.signatures)
+
+    def verify(self, key: Ed25519PublicKey, name: str | None = None) -> None:
+        """Raise VerificationError unless a signature line by `key` (named `name`, default any
+        name whose key id matches) signs the body."""
+        pub = raw_public(key)
+        body = self.body.encode()
+        matched = False
+        for s in self.signatures:
+            if s.is_cosignature or (name is not None and s.name != name):
+                continue
+            if s.key_id != key_id(s.name, pub):
+                continue
+            matched = True
+            try:
+                key.verify(s.signature, body)
+                return
+            except InvalidSignature:
+                continue
+        if matched:
+            raise VerificationError("the checkpoint's signature does not verify with the given key: "
+                                    "the checkpoint was altered or signed by someone else")
+        raise VerificationError("the checkpoint carries no signature by the given key",
+                                help="check that you passed the log's public key")
+
+    def with_signature(self, sig: NoteSignature) -> Checkpoint:
+        """The same checkpoint with one more signature line (e.g. a witness cosignature)."""
+        if sig in self.signatures:
+            return self
+        return Checkpoint(self.origin, self.tree_size, self.root, self.extensions, self.signatures + (sig,))
+
+
+def checkpoint_body(origin: str, tree_size: int, root: bytes, extensions: tuple[str, ...] = ()) -> str:
+    return "".join(line + "\n" for line in (origin, str(tree_size), base64.b64encode(root).decode(), *extensions))
+
+
+def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
+                    name: str | None = None) -> Checkpoint:
+    """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:
+    the origin)."""
+    if not origin or "\n" in origin:
+        raise InputError("a checkpoint origin must be one non-empty line")
+    name = name or origin
+    if any(c.isspace() for c in name) or "+" in name:
+        raise InputError(f"note key name {name!r} may not contain spaces or '+'")
+    body = checkpoint_body(origin, tree_size, root).encode()
+    pub = raw_public(key.public_key())
+    sig = NoteSignature(name, key_id(name, pub), key.sign(body))
+    return Checkpoint(origin, tree_size, root, (), (sig,))
+
+
+def parse_checkpoint(text: str) -> Checkpoint:
+    """Parse a checkpoint note; raises VerificationError naming what is malformed."""
+    if "\n\n" not in text:
+        raise VerificationError("not a signed note: no blank line between the checkpoint and its signatures")
+    body, sigs = text.split("\n\n", 1)
+    lines = body.split("\n")
+    if len(lines) < 3:
+        raise VerificationError("a checkpoint needs an origin, a tree size and a root hash line")
+    origin, size_s, root_s, *ext = lines
+    if not size_s.isdigit() or (size_s != "0" and size_s.startswith("0")):
+        raise VerificationError(f"checkpoint tree size {size_s!r} is not a decimal number")
+    try:
+        root = base64.b64decode(root_s, validate=True)
+    except binascii.Error:
+        raise VerificationError("checkpoint root hash is not base64") from None
+    if len(root) != 32:
+        raise VerificationError("checkpoint root hash is not 32 bytes")
+    out: list[NoteSignature] = []
+    for line in sigs.split("\n"):
+        if not line:
+            continue
+        parts = line.split(" ")
+        if len(parts) != 3 or parts[0] != DASH:
+            raise VerificationError(f"malformed signature line {line!r}")
+        try:
+            raw = base64.b64decode(parts[2], validate=True)
+        except binascii.Error:
+            raise VerificationError(f"signature line for {parts[1]!r} is not base64") from None
+        if len(raw) < 5:
+            raise VerificationError(f"signature line for {parts[1]!r} is too short")
+        out.append(NoteSignature(parts[1], raw[:4], raw[4:]))
+    if not out:
+        raise VerificationError("the checkpoint carries no signature")
+    return Checkpoint(origin, int(size_s), root, tuple(ext), tuple(out))
+
+
+def cosign_checkpoint(cp: Checkpoint, key: Ed25519PrivateKey, name: str, timestamp: int) -> NoteSignature:
+    """A C2SP tlog-cosignature/v1 line over `cp` (what a witness adds)."""
+    msg = f"cosignature/v1\ntime {timestamp}\n".encode() + cp.body.encode()
+    pub = raw_public(key.public_key())
+    return NoteSignature(name, key_id(name, pub, COSIGNATURE_V1), struct.pack(">Q", timestamp) + key.sign(msg))
+
+
+def verify_cosignature(cp: Checkpoint, key: Ed25519PublicKey, name: str) -> int:
+    """Check a witness cosignature on `cp`; returns its timestamp or raises VerificationError."""
+    pub = raw_public(key)
+    kid = key_id(name, pub, COSIGNATURE_V1)
+    for s in cp.signatures:
+        if s.name == name and s.key_id == kid and s.is_cosignature:
+            ts = s.timestamp or 0
+            msg = f"cosignature/v1\ntime {ts}\n".encode() + cp.body.encode()
+            try:
+                key.verify(s.signature[8:], msg)
+            except InvalidSignature:
+                raise VerificationError(f"witness {name}'s cosignature does not verify") from None
+            return ts
+    raise VerificationError(f"the checkpoint carries no cosignature by witness {name}")
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+
+def load_private_key(path: str | Path) -> Ed25519PrivateKey:
+    """An Ed25519 private key from a PEM (PKCS#8) file, or InputError saying what is wrong."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read the key file: {e.strerror}", location=str(p),
+                         help="give the path of a PEM Ed25519 private key (casegate log keygen writes one)") from None
+    import os
+
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except TypeError:
+        if not passphrase:
+            raise InputError("the key is encrypted and no passphrase was given", location=str(p),
+                             help=f"set {PASSPHRASE_ENV} to its passphrase") from None
+        try:
+            key = serialization.load_pem_private_key(data, password=passphrase.encode())
+        except (ValueError, TypeError):
+            raise InputError(f"cannot decrypt the key with ${PASSPHRASE_ENV}", location=str(p)) from None
+    except ValueError as e:
+        raise InputError(f"not a PEM private key ({e})", location=str(p)) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise InputError("the key is not an Ed25519 key", location=str(p),
+                         help="checkpoints are signed with Ed25519 keys")
+    return key
+
+
+def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519PrivateKey) -> Ed25519PublicKey:
+    """An Ed25519 public key from a key object, 32 raw bytes, a note verifier key string, or a
+    PEM file holding a public or a private key."""
+    if isinstance(source, Ed25519PublicKey):
+        return source
+    if isinstance(source, Ed25519PrivateKey):
+        return source.public_key()
+    if isinstance(source, bytes):
+        if len(source) != 32:
+            raise InputError("a raw Ed25519 public key is 32 bytes")
+        return Ed25519PublicKey.from_public_bytes(source)
+    s = str(source)
+    if s.count("+") == 2 and not Path(s).exists():
+        raw = base64.b64decode(s.rsplit("+", 1)[1] + "==")
+        if len(raw) != 33 or raw[0] != ED25519:
+            raise InputError(f"{s!r} is not an Ed25519 note verifier key")
+        return Ed25519PublicKey.from_public_bytes(raw[1:])
+    p = Path(s)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read the key file: {e.strerror}", location=s) from None
+    if b"PRIVATE KEY" in data:
+        return load_private_key(p).public_key()
+    try:
+        key = serialization.load_pem_public_key(data)
+    except ValueError as e:
+        raise InputError(f"not a PEM public key ({e})", location=s) from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise InputError("the key is not an Ed25519 key", location=s)
+    return key
+
+
+def generate_key(path: str | Path) -> Ed25519PrivateKey:
+    """Write a new Ed25519 private key (PEM, PKCS#8, mode 0600) and its public key beside it
+    (`<path>.pub`, PEM)."""
+    p = Path(path)
+    if p.exists():
+        raise InputError("a key file already exists here; refusing to overwrite it", location=str(p))
+    key = Ed25519PrivateKey.generate()
+    p.parent.mkdir(parents=True, exist_ok=True)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    import os
+
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    Path(str(p) + ".pub").write_bytes(key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    return key

@@ -1,0 +1,146 @@
+"""Connecting to the registry database: URL defaults, SQLite pragmas, migrations, and turning
+driver errors into StoreError."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event, exc
+
+from ..errors import CasegateError, StoreError
+
+HEAD_REVISION = "0001"
+"""The migration revision this code reads and writes (a test checks it is Alembic's head)."""
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_PG_MIGRATION_LOCK = 0x63617365  # advisory lock key held while migrating ("case")
+
+
+def default_database_url() -> str:
+    """$CASEGATE_DATABASE_URL, else SQLite at ./.casegate/registry.db (absolute)."""
+    env = os.environ.get("CASEGATE_DATABASE_URL")
+    if env:
+        return env
+    return f"sqlite:///{Path.cwd() / '.casegate' / 'registry.db'}"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a plain file path as a SQLite database; `postgresql://` uses psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return url
+
+
+def describe(e: BaseException) -> str:
+    """A one-line reason from a driver error."""
+    orig = getattr(e, "orig", None) or e
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__
+
+
+@contextlib.contextmanager
+def store_errors(url: str, doing: str) -> Iterator[None]:
+    """Turn database and file-system failures into StoreError with a plain reason."""
+    try:
+        yield
+    except CasegateError:
+        raise
+    except exc.SQLAlchemyError as e:
+        reason = describe(e)
+        low = reason.lower()
+        help = None
+        if "disk is full" in low or "no space left" in low or "disk full" in low:
+            help = "free disk space; nothing from the failed operation was recorded"
+        elif "connect" in low or "connection" in low or "server closed" in low or "unable to open" in low:
+            help = "check that the database is running and that --db / CASEGATE_DATABASE_URL is right"
+        elif "locked" in low or "busy" in low:
+            help = "another casegate process holds the registry; try again"
+        raise StoreError(f"registry {shown_url(url)}: {doing} failed: {reason}", help=help) from None
+    except OSError as e:
+        raise StoreError(f"registry {shown_url(url)}: {doing} failed: {e.strerror or e}",
+                         help="check the path and free space") from None
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for `url` with the settings the log relies on.
+
+    SQLite: WAL journal, synchronous=FULL (an acknowledged append survives a crash), foreign
+    keys on, a 30 s busy timeout, and transactions begun by casegate itself so that writers can
+    start with BEGIN IMMEDIATE (one writer at a time, never a fork of the tree).
+    """
+    u = sa.engine.make_url(url)
+    kwargs: dict[str, Any] = {}
+    if u.get_backend_name() == "sqlite":
+        db = u.database
+        if db and db != ":memory:":
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": 30}
+    elif u.get_backend_name() == "postgresql":
+        kwargs["connect_args"] = {"connect_timeout": 10}
+        kwargs["pool_pre_ping"] = True
+    engine = sa.create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.isolation_level = None  # casegate issues BEGIN itself
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: sa.Connection) -> None:
+            write = conn.get_execution_options().get("casegate_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    return engine
+
+
+def current_revision(conn: sa.Connection) -> str | None:
+    insp = sa.inspect(conn)
+    if not insp.has_table("alembic_version"):
+        return None
+    row = conn.execute(sa.text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to HEAD_REVISION with Alembic, one migrator at a time."""
+    with engine.connect() as probe:
+        rev = current_revision(probe)
+        probe.rollback()
+    if rev == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        rev = current_revision(conn)
+        if rev == HEAD_REVISION:
+            return
+        if rev is not None and rev > HEAD_REVISION:
+            raise StoreError(
+                f"the registry was written by a newer casegate (schema revision {rev}, this casegate knows {HEAD_REVISION})",
+                help="upgrade casegate to read this registry")
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

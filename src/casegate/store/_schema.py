@@ -1,0 +1,103 @@
+"""The registry's tables (SQLAlchemy Core). Migrations in `migrations/` create and evolve them;
+this module mirrors the head revision for queries."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+log_head = sa.Table(
+    "log_head", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+)
+"""One row (id 1) holding the log size; writers lock it so appends never fork the tree."""
+
+log_meta = sa.Table(
+    "log_meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+"""Settings of this log, such as its checkpoint origin."""
+
+log_entries = sa.Table(
+    "log_entries", metadata,
+    sa.Column("idx", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(64), nullable=False),
+    sa.Column("case_id", sa.String(200), nullable=True),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("hashes", sa.LargeBinary, nullable=False),
+    sa.Index("ix_log_entries_case_id", "case_id"),
+    sa.Index("ix_log_entries_kind", "kind"),
+)
+"""The append-only log. `payload` is RFC 8785 JSON text; `hashes` holds the leaf hash followed
+by the hash of every tree node this leaf completed (levels 1, 2, ...)."""
+
+checkpoints = sa.Table(
+    "checkpoints", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("tree_size", sa.BigInteger, nullable=False),
+    sa.Column("root", sa.LargeBinary, nullable=False),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("key_name", sa.Text, nullable=False),
+    sa.Column("public_key", sa.LargeBinary, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+"""Signed checkpoints (C2SP signed notes) as issued, witness cosignatures included."""
+
+cases = sa.Table(
+    "cases", metadata,
+    sa.Column("case_id", sa.String(200), primary_key=True),
+    sa.Column("state", sa.String(40), nullable=False),
+    sa.Column("restricted_to", sa.String(200), nullable=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+blobs = sa.Table(
+    "blobs", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+)
+
+case_versions = sa.Table(
+    "case_versions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(200), sa.ForeignKey("cases.case_id"), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("declared_version", sa.String(64), nullable=False),
+    sa.Column("main_path", sa.Text, nullable=False),
+    sa.Column("policy_ref", sa.Text, nullable=False),
+    sa.Column("submitted_at", sa.String(40), nullable=False),
+    sa.Column("log_index", sa.BigInteger, nullable=False),
+    sa.UniqueConstraint("case_id", "number", name="uq_case_versions_number"),
+    sa.UniqueConstraint("case_id", "digest", name="uq_case_versions_digest"),
+)
+
+case_files = sa.Table(
+    "case_files", metadata,
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("case_versions.id"), primary_key=True),
+    sa.Column("path", sa.Text, primary_key=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("sha256", sa.String(64), sa.ForeignKey("blobs.sha256"), nullable=False),
+)
+
+evidence_items = sa.Table(
+    "evidence_items", metadata,
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("case_versions.id"), primary_key=True),
+    sa.Column("evidence_id", sa.String(200), primary_key=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("producer", sa.Text, nullable=False),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("expires", sa.String(10), nullable=True),
+    sa.Column("confidentiality", sa.String(20), nullable=False),
+    sa.Column("artifact", sa.Text, nullable=True),
+    sa.Column("declared_sha256", sa.String(64), nullable=True),
+    sa.Column("artifact_sha256", sa.String(64), nullable=True),
+)
