@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..model import BoundaryKind
+from ..model import BoundaryKind, Waiver
 from . import app
 from ._common import ReportFormat, fail, out, parse_date
 
@@ -51,7 +51,8 @@ def gate(
     prev = load_case(previous) if previous is not None else None
     rel = [load_case(p) for p in related or []]
     day = parse_date(at)
-    waivers, problems = [], []
+    waivers: list[Waiver] = []
+    problems: list[str] = []
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
