@@ -1,1 +1,162 @@
-"""CLI commands (publish)."""
+"""`casegate publish`, `casegate publish verify-disclosure`, `casegate disclose`, `casegate report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import app
+from ._common import err, out, parse_date
+
+_DEFAULT = "case"
+
+
+class _DefaultCommandGroup(TyperGroup):
+    """A group whose first argument, when it is not one of its commands, goes to a default
+    command: `casegate publish CASE` runs `casegate publish case CASE`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [_DEFAULT, *args]
+        return super().parse_args(ctx, args)
+
+
+publish_app = typer.Typer(
+    cls=_DefaultCommandGroup,
+    help="Write the public summary of a case (`casegate publish CASE`), or check a disclosure "
+         "against one (`casegate publish verify-disclosure SUMMARY.json OPENING.json`).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(publish_app, name="publish")
+
+SaltKey = Annotated[Path | None, typer.Option(
+    "--salt-key", help="The publisher's secret salt key (default .casegate/publish.key; created "
+                       "with mode 0600 on first publication). Keep it out of the published output.")]
+
+
+def _key(path: Path | None, *, create: bool) -> bytes:
+    from ..publish import DEFAULT_KEY_PATH, key_is_private, load_key
+
+    p = path or DEFAULT_KEY_PATH
+    existed = p.exists()
+    key = load_key(p, create=create)
+    if not existed:
+        err(f"created publisher key {p} (mode 0600): keep it secret and keep it; disclosures need it")
+    elif not key_is_private(p):
+        err(f"warning: {p} is readable by other users; `chmod 600 {p}`")
+    return key
+
+
+def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool) -> str:
+    """The argument diagram from the diagram layer, redactions marked."""
+    from ..render import argument_graph, findings_by_element, render_svg
+
+    graph = argument_graph(case, findings=findings_by_element(findings), redactions=dict(redactions),
+                           public=public)
+    return render_svg(graph)
+
+
+def _default_out(loaded: Any) -> Path:
+    case_id = loaded.case.id if loaded.case is not None else Path(loaded.case_path).stem
+    return Path("out") / case_id
+
+
+@publish_app.command(_DEFAULT)
+def publish_case(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
+    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json.")] = "md,html,json",
+    level: Annotated[str, typer.Option(
+        help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
+    salt_key: SaltKey = None,
+) -> None:
+    """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
+    redacted argument as summary.svg)."""
+    from ..load import load_case
+    from ..publish import parse_formats, parse_level, publish
+
+    formats = parse_formats(format)
+    lv = parse_level(level)
+    loaded = load_case(case)
+    key = _key(salt_key, create=True)
+    result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
+                     today=parse_date(at), diagram=_diagram)
+    s = result.summary
+    for path in result.files.values():
+        out(f"wrote {path}")
+    out(f"{s.case['id']} {s.case['version']}: {s.decision.outcome}; published for the {lv.value} "
+        f"audience with {len(s.redactions)} element(s) redacted")
+
+
+@publish_app.command("verify-disclosure")
+def verify_disclosure_cmd(
+    summary: Annotated[Path, typer.Argument(help="The published summary.json.")],
+    opening: Annotated[Path, typer.Argument(help="The opening written by `casegate disclose`.")],
+) -> None:
+    """Check that a disclosed element is what the summary committed to.
+
+    Exit 0 when it verifies, 1 when it does not, 2 when a file cannot be read.
+    """
+    from ..publish import verify_disclosure
+
+    o = verify_disclosure(summary, opening)
+    out(f"verified: {o.element} ({o.type}) of case {o.case} {o.case_version} matches the published commitment {o.commitment}")
+
+
+@app.command()
+def disclose(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    element: Annotated[str, typer.Argument(help="Element id (E-bio-uplift) or pointer (/evidence/E-bio-uplift).")],
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the opening here (default: stdout).")] = None,
+    salt_key: SaltKey = None,
+) -> None:
+    """Write the opening of a redacted element: its pointer, salt and content, which anyone can
+    check against the published summary with `casegate publish verify-disclosure`."""
+    import json
+
+    from ..load import load_case
+    from ..publish import disclose as open_element
+    from ..publish._api import _require_case
+
+    loaded = load_case(case)
+    key = _key(salt_key, create=False)
+    opening = open_element(_require_case(loaded), element, key=key)
+    text = json.dumps(opening.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    if out_file is None:
+        out(text)
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text, encoding="utf-8")
+        err(f"wrote {out_file}: the opening of {opening.element}")
+
+
+@app.command()
+def report(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write report.pdf (needs casegate[pdf]).")] = False,
+    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
+    level: Annotated[str, typer.Option(
+        help="Audience level (default secret: the decision body sees everything).")] = "secret",
+    salt_key: SaltKey = None,
+) -> None:
+    """Write the decision report for the people who decide: the decision, its conditions, the
+    eight answers, the argument diagram and the findings (report.html, and report.pdf)."""
+    from ..load import load_case
+    from ..publish import parse_level, write_report
+
+    lv = parse_level(level)
+    loaded = load_case(case)
+    key = _key(salt_key, create=True)
+    result = write_report(loaded, out_dir or _default_out(loaded), key=key, level=lv,
+                          today=parse_date(at), pdf=pdf, diagram=_diagram)
+    for path in result.files.values():
+        out(f"wrote {path}")
+    out(f"{result.summary.case['id']}: {result.record.outcome}")

@@ -1,0 +1,39 @@
+"""Publication: public summaries that keep the argument's structure, redaction with salted
+commitments, disclosure openings and their verification, and the decision report."""
+
+from ._api import (
+    FORMATS,
+    DiagramFn,
+    Published,
+    decide,
+    diagram_redactions,
+    disclose,
+    parse_formats,
+    publish,
+    redactable_ids,
+    verify_disclosure,
+)
+from ._commit import (
+    DEFAULT_KEY_PATH,
+    SCHEME,
+    Opening,
+    canonical,
+    commitment,
+    content_of,
+    derive_salt,
+    key_is_private,
+    load_key,
+    verify_opening,
+)
+from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
+from ._report import Report, html_to_pdf, report_html, write_report
+from ._summary import SUMMARY_VERSION, PublicSummary, build_summary, summary_json
+
+__all__ = [
+    "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn",
+    "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
+    "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
+    "html_to_pdf", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
+    "pointer_of", "publish", "redact", "redactable_ids", "report_html", "summary_json",
+    "verify_disclosure", "verify_opening", "write_report",
+]

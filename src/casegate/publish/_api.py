@@ -1,0 +1,130 @@
+"""Publishing a case: run the gate, redact, write the summary; disclose and verify openings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..load import Loaded
+from ..model import Case, Confidentiality, DecisionRecord, Finding
+from ._commit import Opening, parse_opening, read_json, verify_opening
+from ._redact import iter_redactable, pointer_of, resolve_element, seal
+from ._render import render
+from ._summary import PublicSummary, build_summary, summary_json
+
+FORMATS = ("md", "html", "json")
+"""Formats of the public summary."""
+
+DiagramFn = Callable[[Case, Iterable[Finding], Mapping[str, str], bool], str]
+"""Draws the argument as SVG: (case, findings, redactions id -> commitment, public) -> SVG text.
+The caller supplies it so this layer does not depend on the diagram layer."""
+
+
+@dataclass
+class Published:
+    """What `publish` wrote."""
+
+    summary: PublicSummary
+    record: DecisionRecord
+    files: dict[str, Path] = field(default_factory=dict)
+    """Format -> path written."""
+
+
+def parse_formats(value: str) -> list[str]:
+    """`md,html,json` -> the formats, validated."""
+    out = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in out if f not in FORMATS]
+    if bad or not out:
+        raise InputError(f"unknown summary format {', '.join(bad) or '(none)'}",
+                         help="formats are md, html and json, comma-separated")
+    return list(dict.fromkeys(out))
+
+
+def decide(loaded: Loaded, today: dt.date | None) -> DecisionRecord:
+    """The gate's decision on the loaded case."""
+    from ..gate import run_gate
+
+    return run_gate(loaded, today=today)
+
+
+def _require_case(loaded: Loaded) -> Case:
+    if loaded.case is None:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        where = f"{first.location.file}:{first.location.line}: " if first and first.location else ""
+        raise InputError(f"{loaded.case_path}: the case cannot be read, so nothing can be published",
+                         help=f"{where}{first.message if first else 'run `casegate check` to see why'}")
+    return loaded.case
+
+
+def diagram_redactions(summary: PublicSummary) -> dict[str, str]:
+    """Argument-element and evidence id -> commitment, for a diagram of the redacted argument."""
+    out: dict[str, str] = {}
+    for r in summary.redactions:
+        if r.pointer.startswith("/argument/elements/") or r.pointer.startswith("/evidence/"):
+            out[r.id] = r.commitment
+    return out
+
+
+def publish(
+    loaded: Loaded,
+    out_dir: Path,
+    *,
+    key: bytes,
+    formats: Iterable[str] = FORMATS,
+    level: Confidentiality = Confidentiality.public,
+    today: dt.date | None = None,
+    record: DecisionRecord | None = None,
+    diagram: DiagramFn | None = None,
+) -> Published:
+    """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
+    as `summary.<format>`, plus `summary.svg` of the redacted argument when `diagram` is given."""
+    case = _require_case(loaded)
+    if record is None:
+        record = decide(loaded, today)
+    summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = Published(summary=summary, record=record)
+    svg = None
+    if diagram is not None:
+        svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
+        path = out_dir / "summary.svg"
+        path.write_text(svg, encoding="utf-8")
+        result.files["svg"] = path
+    for fmt in formats:
+        if fmt == "json":
+            text = summary_json(summary)
+        elif fmt == "md":
+            text = render("summary.md.j2", s=summary)
+        else:
+            text = render("summary.html.j2", s=summary, svg=svg)
+        path = out_dir / f"summary.{fmt}"
+        path.write_text(text, encoding="utf-8")
+        result.files[fmt] = path
+    return result
+
+
+def disclose(case: Case, element: str, *, key: bytes) -> Opening:
+    """The opening of one element's commitment: its pointer, salt and content."""
+    parts, model = resolve_element(case, element)
+    sealed = seal(case, key, parts, model)
+    return Opening(case=case.id, case_version=case.version, element=pointer_of(parts),
+                   type=sealed.type, salt=sealed.salt.hex(), content=sealed.content,
+                   commitment=sealed.commitment)
+
+
+def verify_disclosure(summary_path: Path, opening_path: Path) -> Opening:
+    """Check an opening file against a published summary file. Returns the opening when it
+    verifies; raises VerificationError when it does not, InputError when a file is unreadable."""
+    summary: dict[str, Any] = read_json(summary_path, "public summary (summary.json)")
+    opening = parse_opening(read_json(opening_path, "opening"), str(opening_path))
+    verify_opening(summary, opening)
+    return opening
+
+
+def redactable_ids(case: Case) -> list[str]:
+    """Pointers of every element that carries a confidentiality level."""
+    return [pointer_of(p) for p, _ in iter_redactable(case)]

@@ -1,0 +1,197 @@
+"""Salted commitments to redacted content, the publisher's salt key, and disclosure openings.
+
+Construction (version 1), for an element at RFC 6901 pointer `P` of case `C`:
+
+    salt       = HMAC-SHA256(key, "casegate/salt/v1" || 0x00 || C || 0x00 || P)      (32 bytes)
+    content    = RFC 8785 canonical JSON of the element's fields (defaults left out)
+    commitment = "sha256:" || hex(SHA-256("casegate/commitment/v1" || 0x00 || salt || content))
+
+The key is a 32-byte secret that never leaves the publisher, so salts are reproducible for the
+publisher and unguessable for everyone else: a reader cannot confirm a guess of the content
+without the salt. An opening (pointer, salt, content) lets anyone recompute the commitment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+import rfc8785
+from pydantic import BaseModel, Field, ValidationError
+
+from ..errors import InputError, VerificationError
+from ..model import Frozen
+
+SALT_TAG = b"casegate/salt/v1"
+COMMIT_TAG = b"casegate/commitment/v1"
+SCHEME = "casegate-commitment-v1"
+"""Name of the commitment construction written into every summary and opening."""
+
+OPENING_VERSION = 1
+DEFAULT_KEY_PATH = Path(".casegate") / "publish.key"
+_KEY_BYTES = 32
+
+
+# --------------------------------------------------------------------------- the key
+
+
+def load_key(path: Path, *, create: bool = False) -> bytes:
+    """The publisher's salt key at `path` (64 hex characters). With `create`, a missing key is
+    generated and written with mode 0600; without it, a missing key is an InputError."""
+    if not path.exists():
+        if not create:
+            raise InputError(
+                f"no publisher key at {path}",
+                help="disclosure needs the key the summary was published with; pass it with --salt-key FILE",
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(_KEY_BYTES)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key.hex() + "\n")
+        os.chmod(path, 0o600)
+        return key
+    try:
+        text = path.read_text().strip()
+        key = bytes.fromhex(text)
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise InputError(
+            f"{path}: not a casegate publisher key",
+            help="a publisher key is 64 hexadecimal characters on one line",
+        ) from None
+    if len(key) != _KEY_BYTES:
+        raise InputError(
+            f"{path}: a publisher key is {_KEY_BYTES} bytes (64 hex characters), this one is {len(key)}",
+            help="generate one with `python -c 'import secrets; print(secrets.token_hex(32))'`",
+        )
+    return key
+
+
+def key_is_private(path: Path) -> bool:
+    """Whether no one but the owner can read the key file."""
+    return not (path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def derive_salt(key: bytes, case_id: str, pointer: str) -> bytes:
+    """The element's salt: HMAC-SHA256 of the case id and element pointer under the key."""
+    msg = SALT_TAG + b"\x00" + case_id.encode() + b"\x00" + pointer.encode()
+    return hmac.new(key, msg, hashlib.sha256).digest()
+
+
+def content_of(element: BaseModel) -> dict[str, Any]:
+    """The committed content of an element: its fields as JSON, defaults left out (so fields
+    added to the format later, at their defaults, do not change existing commitments)."""
+    return element.model_dump(mode="json", exclude_defaults=True)
+
+
+def canonical(content: Any) -> bytes:
+    """RFC 8785 canonical JSON of `content`."""
+    try:
+        return rfc8785.dumps(content)
+    except rfc8785.CanonicalizationError as e:
+        raise InputError(
+            f"cannot write this content as canonical JSON (RFC 8785): {e}",
+            help="numbers in redacted elements must be finite and integers within ±2^53",
+        ) from None
+
+
+def commitment(salt: bytes, content: Any) -> str:
+    """`sha256:<hex>` over the tag, the salt and the canonical content."""
+    h = hashlib.sha256(COMMIT_TAG + b"\x00" + salt + canonical(content))
+    return "sha256:" + h.hexdigest()
+
+
+# --------------------------------------------------------------------------- openings
+
+
+class Opening(Frozen):
+    """A disclosure of one redacted element: everything needed to recompute its commitment."""
+
+    casegate_opening: int = OPENING_VERSION
+    """Format version of the opening."""
+    scheme: str = SCHEME
+    """Commitment construction."""
+    case: str
+    """Case id."""
+    case_version: str
+    """Case version the summary was published for."""
+    element: str
+    """RFC 6901 pointer of the element in the case document, e.g. '/evidence/E-bio-uplift'."""
+    type: str
+    """Element type (evidence, claim, safeguard, pathway, ...)."""
+    salt: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """The element's salt, hex."""
+    content: dict[str, Any]
+    """The element's content; the commitment is over its RFC 8785 canonical form."""
+    commitment: str
+    """The commitment the opening claims to open (checked against the summary, not trusted)."""
+
+
+def read_json(path: Path, what: str) -> dict[str, Any]:
+    """A JSON object from `path`, or an InputError naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", help=f"pass the path of the {what}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read: {e}") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}:{e.lineno}:{e.colno}: not JSON: {e.msg}", help=f"pass the {what}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a {what} (expected a JSON object)")
+    return data
+
+
+def parse_opening(data: dict[str, Any], source: str) -> Opening:
+    """Validate an opening document."""
+    if data.get("casegate_opening") != OPENING_VERSION:
+        raise InputError(
+            f"{source}: not a casegate opening of version {OPENING_VERSION}",
+            help="create openings with `casegate disclose CASE ELEMENT`",
+        )
+    try:
+        return Opening.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{source}: {loc}: {first['msg']}", help="the opening is malformed") from None
+
+
+def verify_opening(summary: dict[str, Any], opening: Opening) -> None:
+    """Check that `opening` opens the commitment the summary published for its element.
+
+    Returns nothing on success; raises VerificationError naming what does not match."""
+    if summary.get("casegate_summary") is None:
+        raise InputError("not a casegate public summary (no 'casegate_summary' version)",
+                         help="pass the summary.json written by `casegate publish`")
+    if summary.get("commitment_scheme") != SCHEME or opening.scheme != SCHEME:
+        raise VerificationError(
+            f"commitment scheme mismatch: summary uses {summary.get('commitment_scheme')!r}, "
+            f"opening {opening.scheme!r}"
+        )
+    case_id = summary.get("case", {}).get("id")
+    if opening.case != case_id:
+        raise VerificationError(f"the opening is for case {opening.case!r}, the summary for {case_id!r}")
+    published = {r.get("pointer"): r for r in summary.get("redactions", []) if isinstance(r, dict)}
+    entry = published.get(opening.element)
+    if entry is None:
+        raise VerificationError(
+            f"the summary publishes no commitment for {opening.element}",
+            help="the element was not redacted in this summary",
+        )
+    recomputed = commitment(bytes.fromhex(opening.salt), opening.content)
+    if not hmac.compare_digest(recomputed, str(entry.get("commitment"))):
+        raise VerificationError(
+            f"{opening.element}: the opening does not match the published commitment "
+            f"(published {entry.get('commitment')}, opening gives {recomputed})",
+            help="the disclosed content or salt differs from what was committed to",
+        )

@@ -1,0 +1,251 @@
+"""Redaction: which parts of a case a given audience may see, and the public document that is left.
+
+Every model in the case that carries a `confidentiality` field is an element that can be redacted.
+An element above the published level is replaced, in place, by a stub that keeps its role in the
+argument (its type, id, the ids it links to, a few enumerated attributes) and a salted commitment
+to its content. The walk is generic: a field added to the case format is redacted with its element
+without any change here, because only the fields named in `REVEALED_FIELDS` ever leave a redacted
+element.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import InputError
+from ..model import Case, Confidentiality, Element, Evidence, Pathway, ResidualRisk, Safeguard
+from ._commit import commitment, content_of, derive_salt
+
+LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
+"""Confidentiality levels, most public first."""
+
+REVEALED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
+    Element: frozenset(
+        {"supported_by", "in_context_of", "evidence", "defeaters", "against", "answered_by",
+         "undeveloped", "kind", "status"}
+    ),
+    Safeguard: frozenset({"layer", "blocks", "evidence", "security"}),
+    Evidence: frozenset({"kind"}),
+    Pathway: frozenset({"severity"}),
+    ResidualRisk: frozenset(),
+}
+"""The only fields of a redacted element that appear in public output: links to other elements by
+id and enumerated attributes that say what role the element plays. Everything else (all free
+text, numbers, dates, and any field added later) is covered by the commitment alone."""
+
+_TYPE_NAMES: dict[type[BaseModel], str] = {
+    Evidence: "evidence", Safeguard: "safeguard", Pathway: "pathway", ResidualRisk: "residual-risk",
+}
+
+
+def rank(level: Confidentiality) -> int:
+    """0 for public, rising with confidentiality."""
+    return LEVELS.index(level)
+
+
+def parse_level(value: str) -> Confidentiality:
+    """A confidentiality level from its name, or an InputError listing the levels."""
+    try:
+        return Confidentiality(value)
+    except ValueError:
+        raise InputError(
+            f"unknown confidentiality level {value!r}",
+            help="levels are " + ", ".join(lv.value for lv in LEVELS),
+        ) from None
+
+
+def pointer_of(parts: tuple[str | int, ...]) -> str:
+    """RFC 6901 JSON Pointer of a path in the case document."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def type_of(model: BaseModel) -> str:
+    """The element's type as shown in public output (claim, strategy, evidence, safeguard, ...)."""
+    if isinstance(model, Element):
+        return model.type
+    name = _TYPE_NAMES.get(type(model))
+    if name is not None:
+        return name
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", type(model).__name__).lower()
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """A redactable element with its salt and content (publisher-side only, never published)."""
+
+    pointer: str
+    id: str
+    type: str
+    level: Confidentiality
+    model: BaseModel
+    salt: bytes
+    content: dict[str, Any]
+    commitment: str
+
+
+@dataclass(frozen=True)
+class Stub:
+    """What the public sees of a redacted element."""
+
+    pointer: str
+    id: str
+    type: str
+    level: Confidentiality
+    commitment: str
+    revealed: dict[str, Any]
+
+    def document(self) -> dict[str, Any]:
+        """The stub as it stands in the redacted case document."""
+        return {"redacted": True, "type": self.type, "id": self.id, "level": self.level.value,
+                "commitment": self.commitment, **self.revealed}
+
+
+@dataclass
+class Redaction:
+    """The result of redacting one case for one audience."""
+
+    level: Confidentiality
+    """The published level: elements above it are redacted."""
+    stubs: dict[str, Stub] = field(default_factory=dict)
+    """Redacted elements by pointer, in document order."""
+    document: dict[str, Any] = field(default_factory=dict)
+    """The case as the audience sees it, redacted elements replaced by their stubs."""
+    step_mask: dict[str, str] = field(default_factory=dict)
+    """`pathway.step` of a redacted pathway -> `pathway.#n` (its position)."""
+
+    def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
+        """Whether the element at this path (or anything containing it) is redacted."""
+        p = parts if isinstance(parts, str) else pointer_of(parts)
+        return any(p == s or p.startswith(s + "/") for s in self.stubs)
+
+    def stub_at(self, parts: tuple[str | int, ...]) -> Stub | None:
+        """The stub of the element at exactly this path, if it is redacted."""
+        return self.stubs.get(pointer_of(parts))
+
+    def step(self, ref: str) -> str:
+        """A `pathway.step` reference as the audience may see it."""
+        return self.step_mask.get(ref, ref)
+
+    @property
+    def ids(self) -> set[str]:
+        """Ids of every redacted element."""
+        return {s.id for s in self.stubs.values()}
+
+
+def iter_redactable(case: Case) -> Iterator[tuple[tuple[str | int, ...], BaseModel]]:
+    """Every model in the case that carries a confidentiality level, with its path (outermost
+    first; an element nested in a redactable element is listed too)."""
+
+    def walk(obj: Any, parts: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], BaseModel]]:
+        if isinstance(obj, BaseModel):
+            if "confidentiality" in type(obj).model_fields:
+                yield parts, obj
+            for name in type(obj).model_fields:
+                yield from walk(getattr(obj, name), parts + (name,))
+        elif isinstance(obj, dict):
+            for k, v in obj.items():
+                yield from walk(v, parts + (k,))
+        elif isinstance(obj, list | tuple):
+            for i, v in enumerate(obj):
+                yield from walk(v, parts + (i,))
+
+    yield from walk(case, ())
+
+
+def seal(case: Case, key: bytes, parts: tuple[str | int, ...], model: BaseModel) -> Sealed:
+    """Salt, content and commitment of the element at `parts`."""
+    pointer = pointer_of(parts)
+    salt = derive_salt(key, case.id, pointer)
+    content = content_of(model)
+    level = getattr(model, "confidentiality", Confidentiality.public)
+    return Sealed(pointer=pointer, id=str(parts[-1]) if parts else case.id, type=type_of(model),
+                  level=level, model=model, salt=salt, content=content,
+                  commitment=commitment(salt, content))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def redact(case: Case, key: bytes, level: Confidentiality = Confidentiality.public) -> Redaction:
+    """Redact `case` for an audience cleared to `level`."""
+    result = Redaction(level=level)
+    # steps of redacted pathways are named by position, never by their (confidential) names
+    for parts, model in iter_redactable(case):
+        if isinstance(model, Pathway) and rank(model.confidentiality) > rank(level):
+            pid = parts[-1]
+            for i, s in enumerate(model.steps, 1):
+                result.step_mask[f"{pid}.{s}"] = f"{pid}.#{i}"
+
+    def mask(value: Any) -> Any:
+        if isinstance(value, str):
+            return result.step_mask.get(value, value)
+        if isinstance(value, list):
+            return [mask(v) for v in value]
+        return value
+
+    def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
+        if isinstance(obj, BaseModel):
+            lv = getattr(obj, "confidentiality", None)
+            if isinstance(lv, Confidentiality) and rank(lv) > rank(level):
+                sealed = seal(case, key, parts, obj)
+                revealed: dict[str, Any] = {}
+                for name in sorted(REVEALED_FIELDS.get(type(obj), frozenset())):
+                    v = getattr(obj, name)
+                    if v is None or v == [] or v is False:
+                        continue
+                    revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
+                if isinstance(obj, Pathway):
+                    revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
+                stub = Stub(pointer=sealed.pointer, id=sealed.id, type=sealed.type, level=lv,
+                            commitment=sealed.commitment, revealed=revealed)
+                result.stubs[stub.pointer] = stub
+                return stub.document()
+            out: dict[str, Any] = {}
+            for name, info in type(obj).model_fields.items():
+                v = getattr(obj, name)
+                if not info.is_required() and v == info.get_default(call_default_factory=True):
+                    continue
+                out[name] = walk(v, parts + (name,))
+            return out
+        if isinstance(obj, dict):
+            return {str(k): walk(v, parts + (k,)) for k, v in obj.items()}
+        if isinstance(obj, list | tuple):
+            return [walk(v, parts + (i,)) for i, v in enumerate(obj)]
+        return mask(_plain(obj))
+
+    result.document = walk(case, ())
+    return result
+
+
+def resolve_element(case: Case, ref: str) -> tuple[tuple[str | int, ...], BaseModel]:
+    """The redactable element named by `ref`: an RFC 6901 pointer ('/evidence/E-bio') or an id
+    that names exactly one redactable element."""
+    found = list(iter_redactable(case))
+    if ref.startswith("/"):
+        for parts, model in found:
+            if pointer_of(parts) == ref:
+                return parts, model
+        raise InputError(f"no redactable element at {ref}",
+                         help="name an element by id or by its pointer, e.g. /evidence/E-ctf")
+    matches = [(p, m) for p, m in found if p and str(p[-1]) == ref]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        known = ", ".join(sorted({str(p[-1]) for p, _ in found if p}))
+        raise InputError(f"no redactable element with id {ref!r}",
+                         help=f"elements that carry a confidentiality level: {known}")
+    pointers = ", ".join(pointer_of(p) for p, _ in matches)
+    raise InputError(f"id {ref!r} names several elements: {pointers}",
+                     help="name the element by its pointer instead")

@@ -1,0 +1,34 @@
+"""Rendering the public summary and the decision report with Jinja2 (autoescaping on)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import jinja2
+import markupsafe
+
+
+def _md_escape(value: Any) -> Any:
+    # Markdown is often shown as HTML: text from a case must never become markup there.
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+@cache
+def environment(markdown: bool = False) -> jinja2.Environment:
+    """The template environment. HTML templates autoescape; Markdown templates escape every
+    interpolated value's `&`, `<` and `>` (quotes stay readable in the Markdown source)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("casegate.publish", "templates"),
+        autoescape=not markdown,
+        finalize=_md_escape if markdown else None,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one of the package's templates (`.md.j2` as Markdown, the others as HTML)."""
+    return environment(template.endswith(".md.j2")).get_template(template).render(**context)
