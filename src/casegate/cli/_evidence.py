@@ -1,1 +1,89 @@
-"""CLI commands (evidence)."""
+"""`casegate evidence add`: import evaluation logs into a case as pinned evidence items."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import err, out
+
+evidence_app = typer.Typer(help="Import evaluation logs as evidence.", no_args_is_help=True)
+app.add_typer(evidence_app, name="evidence")
+
+
+class ReduceOpt(StrEnum):
+    at_least_one = "at-least-one"
+    majority = "majority"
+    mean = "mean"
+
+
+class ScaleOpt(StrEnum):
+    binary = "binary"
+    proportion = "proportion"
+
+
+@evidence_app.command("add")
+def add(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    paths: Annotated[list[Path], typer.Argument(help="Log files or folders (scanned for Inspect AI, lm-eval and casegate-results logs).")],
+    id_prefix: Annotated[str, typer.Option("--id-prefix", help="Prefix of new evidence ids (the rest is the task name).")] = "E-",
+    domain: Annotated[str | None, typer.Option(help="Risk domain the evidence bears on.")] = None,
+    threshold: Annotated[str | None, typer.Option(help="Capability threshold the evaluations measure against.")] = None,
+    producer: Annotated[str | None, typer.Option(help="Who ran the evaluations (needed for new items).")] = None,
+    into: Annotated[Path | None, typer.Option(help="Evidence file to write (default: evidence-imported.yaml beside the case).")] = None,
+    reduce: Annotated[ReduceOpt, typer.Option("--reduce", help="How a sample's epochs become one success count.")] = ReduceOpt.at_least_one,
+    scale: Annotated[ScaleOpt | None, typer.Option(help="Scale of numeric scores whose scorer documents none.")] = None,
+) -> None:
+    """Import evaluation logs as evidence items, each pinned by the sha256 of the log's bytes.
+
+    Re-running is idempotent: the same bytes give the same item; changed bytes update the item
+    and the change is reported.
+    """
+    from ..evidence import ReadOptions, add_evidence
+
+    options = ReadOptions(reduction=reduce.value, scale=scale.value if scale else None)
+    progress = None
+    task = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        progress = Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+
+    def found(n: int) -> None:
+        nonlocal task
+        if progress is not None and n > 1:
+            progress.start()
+            task = progress.add_task("", total=n)
+
+    def done(p: Path) -> None:
+        if progress is not None and task is not None:
+            progress.update(task, advance=1, description=p.name)
+
+    try:
+        report = add_evidence(case, paths, id_prefix=id_prefix, producer=producer, domain=domain,
+                              threshold=threshold, into=into, options=options, on_found=found, on_log=done)
+    finally:
+        if progress is not None:
+            progress.stop()
+    for c in report.changes:
+        line = f"{c.action:<9} {c.id}  {c.artifact}"
+        out(line + (f"  ({c.detail})" if c.detail else ""))
+    for n in report.notes:
+        err(f"note: {n}")
+    for p in report.skipped:
+        err(f"skipped: {p} (no importer reads it)")
+    what = "created" if report.created else "wrote"
+    out(f"{what} {report.into}: {report.count('added')} added, {report.count('updated')} updated, "
+        f"{report.count('unchanged')} unchanged")
+    if report.include_added:
+        out(f"added {report.into.name} to the include list of {case}")
+    if not report.changes:
+        err("error: no evaluation logs found")
+        raise typer.Exit(2)

@@ -1,5 +1,29 @@
-"""Evidence: importing evaluation logs, pinning artifacts by hash, and the statistics claims rest on."""
+"""Evidence: importing evaluation logs, pinning artifacts by hash, and the statistics claims rest on.
 
-from ._artifacts import ArtifactState, rehash_artifacts, sha256_file
+`add_evidence` (the import behind `casegate evidence add`) is loaded on first use, so commands
+that only re-hash artifacts do not pay for the importers.
+"""
 
-__all__ = ["ArtifactState", "rehash_artifacts", "sha256_file"]
+from typing import TYPE_CHECKING, Any
+
+from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
+
+if TYPE_CHECKING:
+    from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
+    from .importers import ImportedRun, LogReadError, ReadOptions, discover
+
+__all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "ImportedRun",
+           "LogReadError", "ReadOptions", "add_evidence", "add_include", "discover",
+           "rehash_artifacts", "sha256_file"]
+
+_LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
+         "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
+         "ReadOptions": "importers", "discover": "importers"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

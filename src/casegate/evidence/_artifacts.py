@@ -1,4 +1,8 @@
-"""Re-hashing evidence artifacts, so a changed or missing file is caught at every check."""
+"""Re-hashing evidence artifacts, so a changed or missing file is caught at every check.
+
+Besides each item's `artifact`, the further files an import read with it (`source.files`, e.g.
+lm-eval's per-sample logs) are re-hashed too: they are `companions` of the artifact.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,22 @@ from ..load import Loaded, display_path
 
 
 @dataclass(frozen=True)
+class CompanionState:
+    """What re-hashing one further file of an evidence item found."""
+
+    name: str
+    """The file as the item names it (relative to the artifact's folder)."""
+    path: str
+    exists: bool
+    actual_sha256: str | None
+    pinned_sha256: str
+
+    @property
+    def matches(self) -> bool:
+        return self.exists and self.actual_sha256 == self.pinned_sha256
+
+
+@dataclass(frozen=True)
 class ArtifactState:
     """What re-hashing an evidence item's artifact found."""
 
@@ -18,6 +38,8 @@ class ArtifactState:
     exists: bool
     actual_sha256: str | None
     pinned_sha256: str | None
+    companions: tuple[CompanionState, ...] = ()
+    """Further files pinned with the artifact (`source.files`)."""
 
     @property
     def matches(self) -> bool:
@@ -34,21 +56,30 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def rehash_artifacts(loaded: Loaded) -> dict[str, ArtifactState]:
-    """Hash every evidence artifact the case names, as it is on disk now."""
+    """Hash every evidence artifact the case names (and its pinned further files), as it is on
+    disk now. Each file is hashed once however many items share it."""
     out: dict[str, ArtifactState] = {}
     if loaded.case is None:
         return out
     hashed: dict[Path, tuple[bool, str | None, str]] = {}  # many items may share one artifact
-    for eid, ev in loaded.case.evidence.items():
-        p = loaded.artifact_path(eid)
-        if p is None:
-            out[eid] = ArtifactState(eid, None, False, None, ev.sha256)
-            continue
+
+    def state(p: Path) -> tuple[bool, str | None, str]:
         if p not in hashed:
             try:
                 hashed[p] = (True, sha256_file(p), display_path(p))
             except OSError:
                 hashed[p] = (False, None, display_path(p))
-        exists, actual, shown = hashed[p]
-        out[eid] = ArtifactState(eid, shown, exists, actual, ev.sha256)
+        return hashed[p]
+
+    for eid, ev in loaded.case.evidence.items():
+        p = loaded.artifact_path(eid)
+        if p is None:
+            out[eid] = ArtifactState(eid, None, False, None, ev.sha256)
+            continue
+        exists, actual, shown = state(p)
+        comps = []
+        for name, pinned in (ev.source.files.items() if ev.source else ()):
+            cexists, cactual, cshown = state((p.parent / name).resolve())
+            comps.append(CompanionState(name, cshown, cexists, cactual, pinned))
+        out[eid] = ArtifactState(eid, shown, exists, actual, ev.sha256, tuple(comps))
     return out

@@ -9,9 +9,8 @@ All bounds are for a proportion p estimated from `successes` out of `trials` ind
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Literal
-
-from scipy.stats import beta, norm
 
 Method = Literal["clopper-pearson", "wilson"]
 
@@ -28,6 +27,8 @@ def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tu
     _check(successes, trials, confidence)
     if trials == 0:
         return 0.0, 1.0
+    from scipy.stats import beta  # imported on use: scipy is slow to import
+
     a = 1 - confidence
     lo = 0.0 if successes == 0 else float(beta.ppf(a / 2, successes, trials - successes + 1))
     hi = 1.0 if successes == trials else float(beta.ppf(1 - a / 2, successes + 1, trials - successes))
@@ -39,6 +40,8 @@ def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float
     _check(successes, trials, confidence)
     if trials == 0:
         return 0.0, 1.0
+    from scipy.stats import norm
+
     z = float(norm.ppf(1 - (1 - confidence) / 2))
     p = successes / trials
     denom = 1 + z * z / trials
@@ -58,6 +61,8 @@ def upper_bound(successes: int, trials: int, confidence: float = 0.95,
         return wilson(successes, trials, two_sided)[1]
     if successes == trials:
         return 1.0
+    from scipy.stats import beta
+
     return float(beta.ppf(confidence, successes + 1, trials - successes))
 
 
@@ -75,3 +80,74 @@ def pass_at_k(n: int, c: int, k: int) -> float:
     for i in range(n - c + 1, n + 1):
         prod *= 1.0 - k / i
     return 1.0 - prod
+
+
+# --------------------------------------------------------------------------- per-sample scores
+
+Reduction = Literal["at-least-one", "majority", "mean"]
+"""How the scores of one sample across epochs become counts.
+
+- `at-least-one`: a sample is one trial; it succeeds when any epoch succeeded (the capability was
+  shown at least once in `attempts` tries). The default: a capability claim must count what a
+  user retrying the same task would get.
+- `majority`: a sample is one trial; it succeeds when at least half of its epochs succeeded (a
+  tie counts as a success, erring toward finding the capability).
+- `mean`: every scored epoch of every sample is a trial. Epochs of one sample are not independent,
+  so intervals from these counts are narrower than the data supports; prefer the other two.
+"""
+
+REDUCTIONS: tuple[Reduction, ...] = ("at-least-one", "majority", "mean")
+
+
+def _binary(score: float, sample: str) -> int:
+    if score == 1:
+        return 1
+    if score == 0:
+        return 0
+    raise ValueError(f"sample {sample!r} has score {score!r}; binary scores are 0 or 1")
+
+
+def group_epochs(samples: Iterable[tuple[str, float]]) -> dict[str, list[float]]:
+    """Scores grouped by sample id, in input order."""
+    out: dict[str, list[float]] = {}
+    for sid, score in samples:
+        out.setdefault(sid, []).append(score)
+    return out
+
+
+def binary_counts(samples: Iterable[tuple[str, float]], reduction: Reduction = "at-least-one") -> tuple[int, int]:
+    """(successes, trials) from per-epoch binary scores `(sample id, score)` under `reduction`.
+
+    Raises ValueError when a score is not 0 or 1 (non-binary scores have no success count) or
+    the reduction is unknown.
+    """
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"unknown reduction {reduction!r}; use one of {', '.join(REDUCTIONS)}")
+    successes = trials = 0
+    for sid, scores in group_epochs(samples).items():
+        bits = [_binary(s, sid) for s in scores]
+        if reduction == "mean":
+            successes += sum(bits)
+            trials += len(bits)
+        elif reduction == "at-least-one":
+            successes += int(any(bits))
+            trials += 1
+        else:
+            successes += int(2 * sum(bits) >= len(bits))
+            trials += 1
+    return successes, trials
+
+
+def mean_pass_at_k(samples: Iterable[tuple[str, float]], k: int) -> float:
+    """pass@k averaged over samples, each sample's epochs being its n tries (unbiased estimator
+    per sample). Needs every sample to have at least k binary-scored epochs."""
+    groups = group_epochs(samples)
+    if not groups:
+        raise ValueError("no samples")
+    total = 0.0
+    for sid, scores in groups.items():
+        bits = [_binary(s, sid) for s in scores]
+        if len(bits) < k:
+            raise ValueError(f"sample {sid!r} has {len(bits)} epochs, fewer than k={k}")
+        total += pass_at_k(len(bits), sum(bits), k)
+    return total / len(groups)

@@ -1,0 +1,77 @@
+"""Evidence importers: one module per evaluation tool's log format, behind `interface.Importer`.
+
+`importer_for(path)` picks the importer that claims a file; `discover(paths)` walks folders and
+returns the logs found (and the files no importer reads, which are reported, not dropped
+silently).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .generic import FORMAT, GenericImporter
+from .inspect_log import InspectImporter
+from .interface import ImportedRun, Importer, LogReadError, ReadOptions
+from .lm_eval import LmEvalImporter
+
+IMPORTERS: tuple[Importer, ...] = (GenericImporter(), LmEvalImporter(), InspectImporter())
+"""Tried in this order; the first that claims a file reads it."""
+
+_COMPANION_PREFIXES = ("samples_",)  # read by the lm-eval importer with their results file
+
+
+def importer_for(path: Path) -> Importer | None:
+    """The importer that reads `path`, or None."""
+    for imp in IMPORTERS:
+        if imp.claims(path):
+            return imp
+    return None
+
+
+@dataclass
+class Discovered:
+    """Logs found under the given paths, in a stable order."""
+
+    logs: list[tuple[Path, Importer]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    """Files under a folder that no importer reads (companion files excluded)."""
+
+
+def discover(paths: Iterable[Path]) -> Discovered:
+    """Every log under `paths` (files are taken as given; folders are walked recursively).
+
+    Raises LogReadError for a path that does not exist, or a file given by name that no
+    importer reads.
+    """
+    out = Discovered()
+    seen: set[Path] = set()
+    for p in paths:
+        if not p.exists():
+            raise LogReadError("no such file or folder", location=str(p))
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                if f.resolve() in seen or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                imp = importer_for(f)
+                if imp is None:
+                    if not f.name.startswith(_COMPANION_PREFIXES):
+                        out.skipped.append(f)
+                    continue
+                seen.add(f.resolve())
+                out.logs.append((f, imp))
+        else:
+            imp = importer_for(p)
+            if imp is None:
+                raise LogReadError(
+                    "no importer reads this file", location=str(p),
+                    help=f"casegate reads Inspect AI logs (.eval, .json), lm-eval results_*.json and {FORMAT} JSON/CSV")
+            if p.resolve() not in seen:
+                seen.add(p.resolve())
+                out.logs.append((p, imp))
+    return out
+
+
+__all__ = ["IMPORTERS", "Discovered", "ImportedRun", "Importer", "LogReadError", "ReadOptions",
+           "discover", "importer_for"]

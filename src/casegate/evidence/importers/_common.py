@@ -1,0 +1,96 @@
+"""Helpers every importer shares: pinning bytes, reading a file's head, and scoring scales."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+from ...model import Result, SampleScore
+from .._artifacts import sha256_file
+from ..stats import Reduction, binary_counts
+from .interface import LogReadError
+
+Scalar = str | int | float | bool | None
+
+
+def head(path: Path, n: int = 4096) -> bytes:
+    """The first `n` bytes of a file (b'' when unreadable: the importer that claims it reports)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(n)
+    except OSError:
+        return b""
+
+
+def pinned_sha256(path: Path) -> str:
+    """sha256 of the file's bytes, with a clear error when it cannot be read."""
+    try:
+        return sha256_file(path)
+    except OSError as e:
+        raise LogReadError(f"cannot read the log: {e.strerror}", location=str(path)) from None
+
+
+def check_unchanged(path: Path, before: str) -> None:
+    """Fail when the file changed while it was being read (the pinned hash would not match
+    what was parsed)."""
+    if pinned_sha256(path) != before:
+        raise LogReadError("the log changed while it was being read", location=str(path),
+                           help="wait for the evaluation to finish writing it, then import again")
+
+
+def scalars(*configs: dict[str, Any]) -> dict[str, Scalar]:
+    """Merge settings, later ones winning, keeping scalar values that are set."""
+    out: dict[str, Scalar] = {}
+    for c in configs:
+        for k, v in c.items():
+            if v is None or isinstance(v, (list, dict, tuple)):
+                continue
+            if isinstance(v, (str, int, float, bool)):
+                out[k] = v
+    return dict(sorted(out.items()))
+
+
+def iso_date(value: str | float | None, where: str) -> tuple[dt.date, str]:
+    """(date, ISO timestamp) from an ISO string or a Unix time."""
+    try:
+        if isinstance(value, (int, float)):
+            t = dt.datetime.fromtimestamp(float(value), tz=dt.UTC)
+        elif isinstance(value, str):
+            t = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        else:
+            raise ValueError("missing")
+    except (ValueError, OverflowError, OSError):
+        raise LogReadError(f"the log has no readable creation time ({value!r})", location=where) from None
+    return t.date(), t.isoformat()
+
+
+def counts_result(
+    samples: list[tuple[str, int, float]],
+    scale: str,
+    reduction: Reduction,
+    *,
+    metric: str | None,
+    value: float | None,
+    stderr: float | None,
+    where: str,
+) -> Result:
+    """A Result from per-sample scores `(id, epoch, score)` on a known scale: counts for binary
+    scales (under `reduction`), the headline metric otherwise."""
+    rows = [SampleScore(id=s, epoch=e, score=v) for s, e, v in samples]
+    if scale == "binary":
+        try:
+            succ, trials = binary_counts(((s, v) for s, _, v in samples), reduction)
+        except ValueError as e:
+            raise LogReadError(f"scores are declared binary but {e}", location=where,
+                               help="declare the scores' real scale (--scale proportion)") from None
+        return Result(successes=succ, trials=trials, metric=metric, value=value, stderr=stderr,
+                      scale="binary", samples=rows, reduction=reduction)
+    if scale == "proportion":
+        bad = next(((s, v) for s, _, v in samples if not 0 <= v <= 1 or math.isnan(v)), None)
+        if bad is not None:
+            raise LogReadError(f"sample {bad[0]!r} has score {bad[1]!r}, outside the proportion scale [0, 1]",
+                               location=where)
+        return Result(metric=metric, value=value, stderr=stderr, scale="proportion", samples=rows)
+    return Result(metric=metric, value=value, stderr=stderr, scale="other", samples=rows)

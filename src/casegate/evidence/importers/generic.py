@@ -1,0 +1,206 @@
+"""casegate's generic results format, for tools casegate has no importer for.
+
+JSON (`"format": "casegate-results/1"`): one task's run, with counts, per-sample rows, or both.
+CSV: a header row naming at least `task,model,status,created,scale,sample,epoch,score`, then one
+row per scored sample and epoch; several tasks may share a file. The format is documented in
+docs/evidence.md. The scale is always declared by the file: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ...model import Elicitation, Scaffold, SourceRecord
+from ..stats import REDUCTIONS, Reduction, binary_counts
+from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from .interface import ImportedRun, LogReadError, ReadOptions
+
+FORMAT = "casegate-results/1"
+CSV_COLUMNS = ("task", "model", "status", "created", "scale", "sample", "epoch", "score")
+CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version")
+
+
+class GenericSample(BaseModel):
+    """One scored sample and epoch."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | int
+    epoch: int = Field(default=1, ge=1)
+    score: float
+
+
+class GenericResults(BaseModel):
+    """The JSON form of casegate-results/1."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["casegate-results/1"]
+    task: str
+    task_version: str | int | None = None
+    model: str
+    status: Literal["success", "error", "cancelled", "started"]
+    error: str | None = None
+    invalidated: bool = False
+    created: str
+    epochs: int = Field(default=1, ge=1)
+    scale: Literal["binary", "proportion", "other"]
+    successes: int | None = Field(default=None, ge=0)
+    trials: int | None = Field(default=None, ge=0)
+    reduction: Literal["at-least-one", "majority", "mean"] = "at-least-one"
+    samples: list[GenericSample] = Field(default_factory=list)
+    dataset_samples: int | None = Field(default=None, ge=0)
+    metric: str | None = None
+    value: float | None = None
+    stderr: float | None = None
+    tools: list[str] = Field(default_factory=list)
+    scaffold: Scaffold | None = None
+    solver: list[str] = Field(default_factory=list)
+    budget_tokens: int | None = Field(default=None, ge=0)
+    generate_config: dict[str, Any] = Field(default_factory=dict)
+    revision: str | None = None
+    tool: str | None = None
+    tool_version: str | None = None
+
+
+class GenericImporter:
+    """casegate-results/1 JSON and CSV files."""
+
+    name = "generic"
+
+    def claims(self, path: Path) -> bool:
+        if path.suffix == ".json":
+            return b"casegate-results/" in head(path, 512)
+        if path.suffix == ".csv":
+            first = head(path, 2048).split(b"\n", 1)[0].decode("utf-8", "replace")
+            cols = {c.strip() for c in first.split(",")}
+            return all(c in cols for c in CSV_COLUMNS)
+        return False
+
+    def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
+        sha = pinned_sha256(path)
+        raw = path.read_bytes()
+        check_unchanged(path, sha)
+        if path.suffix == ".csv":
+            return self._csv(path, sha, raw, options)
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise LogReadError(f"not readable JSON: {e}", location=str(path)) from None
+        if isinstance(data, dict) and isinstance(data.get("format"), str) and data["format"] != FORMAT:
+            raise LogReadError(f"unknown results format {data['format']!r}; casegate reads {FORMAT!r}",
+                               location=str(path), help="see docs/evidence.md for the format")
+        try:
+            doc = GenericResults.model_validate(data)
+        except ValidationError as e:
+            first = e.errors(include_url=False)[0]
+            loc = ".".join(str(p) for p in first["loc"]) or "(document)"
+            raise LogReadError(f"`{loc}`: {first['msg']}", location=str(path),
+                               help=f"see docs/evidence.md for the {FORMAT} format") from None
+        return [self._run(path, sha, doc, options)]
+
+    def _run(self, path: Path, sha: str, d: GenericResults, options: ReadOptions) -> ImportedRun:
+        where = str(path)
+        date, created = iso_date(d.created, where)
+        notes: list[str] = []
+        rows = [(str(s.id), s.epoch, s.score) for s in d.samples]
+        if rows:
+            if d.scale == "binary" and d.successes is not None and d.trials is not None:
+                try:
+                    stated = binary_counts(((s, v) for s, _, v in rows), d.reduction)
+                except ValueError as e:
+                    raise LogReadError(f"scale is binary but {e}", location=where) from None
+                if stated != (d.successes, d.trials):
+                    raise LogReadError(
+                        f"the file states {d.successes} of {d.trials} but its samples give "
+                        f"{stated[0]} of {stated[1]} under reduction '{d.reduction}'", location=where,
+                        help="fix the counts or the samples; they must agree")
+            result = counts_result(rows, d.scale, options.reduction, metric=d.metric, value=d.value,
+                                   stderr=d.stderr, where=where)
+            scored = len({s for s, _, _ in rows})
+        else:
+            from ...model import Result
+
+            if d.scale == "binary" and (d.successes is None or d.trials is None):
+                raise LogReadError("a binary result needs `successes` and `trials`, or `samples`",
+                                   location=where)
+            try:
+                result = Result(successes=d.successes, trials=d.trials, metric=d.metric, value=d.value,
+                                stderr=d.stderr, scale=d.scale,
+                                reduction=d.reduction if d.successes is not None else None)
+            except ValidationError as e:
+                raise LogReadError(e.errors(include_url=False)[0]["msg"], location=where) from None
+            scored = None
+        if d.scale == "other":
+            notes.append(f"`{d.task}` declares scale 'other': no success count can be used")
+        tools = list(d.tools)
+        scaffold = d.scaffold or (Scaffold.tool_use if tools else Scaffold.none)
+        elicitation = Elicitation(attempts=d.epochs, scaffold=scaffold, tools=tools,
+                                  budget_tokens=d.budget_tokens, solver=d.solver,
+                                  generate_config=scalars(d.generate_config))
+        metrics: dict[str, float | None] = {}
+        if d.metric:
+            metrics[d.metric] = d.value
+            if d.stderr is not None:
+                metrics[f"{d.metric}_stderr"] = d.stderr
+        source = SourceRecord(
+            tool=d.tool or self.name, tool_version=d.tool_version, task=d.task,
+            task_version=str(d.task_version) if d.task_version is not None else None, model=d.model,
+            status=d.status, error=d.error, invalidated=d.invalidated, created=created,
+            revision=d.revision, epochs=d.epochs, metrics=metrics, samples=d.dataset_samples,
+            scored=scored, scorer=d.metric,
+        )
+        return ImportedRun(artifact=path, sha256=sha, task=d.task, date=date, title=d.task,
+                           eval_set=[d.task], elicitation=elicitation, result=result, source=source,
+                           notes=notes)
+
+    def _csv(self, path: Path, sha: str, raw: bytes, options: ReadOptions) -> list[ImportedRun]:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise LogReadError("the CSV file is not UTF-8", location=str(path)) from None
+        reader = csv.DictReader(io.StringIO(text))
+        tasks: dict[str, dict[str, Any]] = {}
+        for n, row in enumerate(reader, 2):
+            where = f"{path}:{n}"
+            try:
+                task = row["task"].strip()
+                t = tasks.setdefault(task, {"rows": [], "first": row, "line": n})
+                for col in ("model", "status", "created", "scale") + CSV_OPTIONAL:
+                    if (row.get(col) or "") != (t["first"].get(col) or ""):
+                        raise LogReadError(f"column `{col}` changes within task `{task}` "
+                                           f"({t['first'].get(col)!r} on line {t['line']}, {row.get(col)!r} here)",
+                                           location=where, help="one task's rows share one run")
+                t["rows"].append((row["sample"].strip(), int(row["epoch"]), float(row["score"])))
+            except (KeyError, AttributeError, ValueError) as e:
+                if isinstance(e, LogReadError):
+                    raise
+                raise LogReadError(f"row is missing a column or has a bad number ({e})", location=where,
+                                   help="columns: " + ",".join(CSV_COLUMNS)) from None
+        if not tasks:
+            raise LogReadError("the CSV file has no rows", location=str(path))
+        runs = []
+        for task, t in tasks.items():
+            first = t["first"]
+            epochs = max(e for _, e, _ in t["rows"])
+            data = {"format": FORMAT, "task": task, "model": first["model"], "status": first["status"],
+                    "created": first["created"], "scale": first["scale"], "epochs": epochs,
+                    "samples": [{"id": s, "epoch": e, "score": v} for s, e, v in t["rows"]]}
+            for col in CSV_OPTIONAL:
+                if first.get(col):
+                    data[col] = first[col]
+            try:
+                doc = GenericResults.model_validate(data)
+            except ValidationError as e:
+                err = e.errors(include_url=False)[0]
+                raise LogReadError(f"task `{task}`: `{'.'.join(map(str, err['loc']))}`: {err['msg']}",
+                                   location=f"{path}:{t['line']}") from None
+            runs.append(self._run(path, sha, doc, options))
+        return runs
+
+
+__all__ = ["FORMAT", "GenericImporter", "GenericResults", "REDUCTIONS", "Reduction"]

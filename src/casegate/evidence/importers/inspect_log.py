@@ -1,0 +1,237 @@
+"""Inspect AI logs (`.eval` archives and `.json` documents), read with inspect-ai's own reader.
+
+Only the header (`read_eval_log(path, header_only=True)`) and the sample summaries
+(`read_eval_log_sample_summaries`) are read, never the full sample transcripts. inspect-ai is an
+optional extra (`pip install 'casegate[inspect]'`), imported only when a log is read.
+
+Mapping into the evidence item (documented in docs/evidence.md):
+
+- attempts = `eval.config.epochs`; per-sample scores keep their epoch.
+- tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
+- scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
+  `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
+  `prompted` when a step shapes the prompt (`system_message`, `prompt_template`,
+  `chain_of_thought`, `multiple_choice`, `self_critique`, `user_message`); else `none`.
+  `expert-agent` is never derived: it is a judgement only the author can make.
+- budget_tokens = the run's per-sample `token_limit`; failing that, `max_tokens` when the
+  solver makes a single generation (no tools, no agent); otherwise unset.
+- generate_config = the task's `plan.config` overlaid with the run's `eval.model_generate_config`.
+- scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
+  incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
+  proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
+  documented scale and is refused unless the user declares one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ...errors import MissingExtraError
+from ...model import Elicitation, Scaffold, SourceRecord
+from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from .interface import ImportedRun, LogReadError, ReadOptions
+
+KNOWN_VERSIONS = (1, 2)
+"""Inspect log format versions this importer reads."""
+
+_AGENT_SOLVERS = {"react", "basic_agent", "human_agent", "bridge", "agent_bridge"}
+_PROMPT_SOLVERS = {"system_message", "prompt_template", "chain_of_thought", "multiple_choice",
+                   "self_critique", "user_message", "assistant_message"}
+_PROPORTION_SCORERS = {"f1"}
+_CI = {"C": 1.0, "I": 0.0, "N": 0.0}
+_CIP = {"C": 1.0, "P": 0.5, "I": 0.0, "N": 0.0}
+_JSON_VERSION = re.compile(rb'"version"\s*:\s*(\d+)')
+
+
+class InspectImporter:
+    """Inspect AI `.eval` and `.json` logs."""
+
+    name = "inspect-ai"
+
+    def claims(self, path: Path) -> bool:
+        if path.suffix == ".eval":
+            return True
+        if path.suffix != ".json":
+            return False
+        h = head(path, 2048)
+        return h.lstrip().startswith(b"{") and b'"eval"' in h and _JSON_VERSION.search(h) is not None \
+            and b'"status"' in h
+
+    def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
+        where = str(path)
+        sha = pinned_sha256(path)
+        self._precheck(path)
+        try:
+            from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
+        except ImportError:
+            raise MissingExtraError("inspect-ai", "inspect") from None
+        try:
+            header = read_eval_log(str(path), header_only=True)
+            summaries = read_eval_log_sample_summaries(str(path))
+        except Exception as e:  # inspect raises ValueError, KeyError, zip and JSON errors
+            raise LogReadError(f"inspect-ai cannot read this log: {e}", location=where,
+                               help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
+        check_unchanged(path, sha)
+        if header.version not in KNOWN_VERSIONS:
+            raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
+                               f"{', '.join(map(str, KNOWN_VERSIONS))}", location=where)
+        return [self._run(path, sha, header, summaries, options)]
+
+    @staticmethod
+    def _precheck(path: Path) -> None:
+        h = head(path, 2048)
+        if path.suffix == ".eval":
+            if not h.startswith(b"PK"):
+                raise LogReadError("not an Inspect .eval archive (it is not a zip file)", location=str(path),
+                                   help="the file is corrupt or is not an Inspect log")
+            return
+        m = _JSON_VERSION.search(h)
+        if m and int(m.group(1)) not in KNOWN_VERSIONS:
+            raise LogReadError(f"unknown Inspect log version {int(m.group(1))}; casegate reads versions "
+                               f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path),
+                               help="convert it with the inspect-ai release that wrote it, or upgrade casegate")
+
+    def _run(self, path: Path, sha: str, h: Any, summaries: list[Any], options: ReadOptions) -> ImportedRun:
+        where = str(path)
+        ev, plan = h.eval, h.plan
+        notes: list[str] = []
+        date, created = iso_date(ev.created, where)
+        epochs = int(ev.config.epochs or 1)
+
+        steps = [s.solver for s in (plan.steps if plan else [])]
+        tools: list[str] = []
+        for s in plan.steps if plan else []:
+            _collect_tools(s.params, tools)
+        token_limit = ev.config.token_limit
+        gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
+        scaffold = _scaffold(steps, tools)
+        budget: int | None = int(token_limit) if isinstance(token_limit, int) else None
+        if budget is None and scaffold in (Scaffold.none, Scaffold.prompted) and isinstance(gen.get("max_tokens"), int):
+            budget = int(gen["max_tokens"])  # type: ignore[arg-type]
+        elicitation = Elicitation(attempts=max(epochs, 1), scaffold=scaffold, tools=tools,
+                                  budget_tokens=budget, solver=steps, generate_config=gen)
+
+        scorer = _scorer_name(h, summaries)
+        metrics: dict[str, float | None] = {}
+        head_metric: str | None = None
+        head_value = head_stderr = None
+        for sc in (h.results.scores if h.results else []):
+            for mname, m in sc.metrics.items():
+                metrics[f"{sc.name}/{mname}"] = _num(m.value)
+            if sc.name == scorer:
+                for mname, m in sc.metrics.items():
+                    if mname not in ("stderr", "std", "var") and head_metric is None:
+                        head_metric, head_value = f"{sc.name}/{mname}", _num(m.value)
+                if "stderr" in sc.metrics:
+                    head_stderr = _num(sc.metrics["stderr"].value)
+
+        raw: list[tuple[str, int, Any]] = []
+        for s in summaries:
+            if s.error or not s.scores or scorer not in s.scores:
+                continue
+            raw.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+        scale, rows = _scale(scorer, raw, options, notes)
+        result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
+                               stderr=head_stderr, where=where)
+        scored = len({sid for sid, _, _ in rows})
+        dataset_n = ev.dataset.samples if ev.dataset else None
+        status = str(h.status)
+        err = h.error.message if h.error else None
+        if status != "success":
+            notes.append(f"the run's status is '{status}'" + (f" ({err})" if err else "")
+                         + ": it cannot support a claim")
+        if h.invalidated:
+            notes.append("the log has invalidated samples: it cannot support a claim")
+        revision = None
+        if ev.revision is not None and ev.revision.commit:
+            revision = ev.revision.commit + ("-dirty" if getattr(ev.revision, "dirty", False) else "")
+        source = SourceRecord(
+            tool=self.name, tool_version=(ev.packages or {}).get("inspect_ai"), task=ev.task,
+            task_version=str(ev.task_version) if ev.task_version is not None else None,
+            model=ev.model, status=status, error=err, invalidated=bool(h.invalidated), created=created,
+            revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
+            scorer=scorer,
+        )
+        title = getattr(ev, "task_display_name", None) or ev.task
+        return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
+                           eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
+                           notes=notes)
+
+
+def _dump(cfg: Any) -> dict[str, Any]:
+    if cfg is None:
+        return {}
+    d = cfg.model_dump(exclude_none=True) if hasattr(cfg, "model_dump") else dict(cfg)
+    return d if isinstance(d, dict) else {}
+
+
+def _num(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _collect_tools(params: Any, out: list[str]) -> None:
+    """Names of every tool in a solver step's parameters (Inspect records `{"type": "tool",
+    "name": ...}`), in order, once each."""
+    if isinstance(params, dict):
+        if params.get("type") in ("tool", "tool_def") and isinstance(params.get("name"), str):
+            if params["name"] not in out:
+                out.append(params["name"])
+            return
+        for v in params.values():
+            _collect_tools(v, out)
+    elif isinstance(params, (list, tuple)):
+        for v in params:
+            _collect_tools(v, out)
+
+
+def _scaffold(steps: list[str], tools: list[str]) -> Scaffold:
+    short = [s.rsplit("/", 1)[-1] for s in steps]
+    if any(s in _AGENT_SOLVERS or "agent" in s for s in short):
+        return Scaffold.agent
+    if tools:
+        return Scaffold.tool_use
+    if any(s in _PROMPT_SOLVERS for s in short):
+        return Scaffold.prompted
+    return Scaffold.none
+
+
+def _scorer_name(h: Any, summaries: list[Any]) -> str | None:
+    if h.results and h.results.scores:
+        return str(h.results.scores[0].name)
+    scorers = getattr(h.eval, "scorers", None)
+    if scorers:
+        return str(scorers[0].name)
+    for s in summaries:
+        if s.scores:
+            return str(next(iter(s.scores)))
+    return None
+
+
+def _scale(scorer: str | None, raw: list[tuple[str, int, Any]], options: ReadOptions,
+           notes: list[str]) -> tuple[str, list[tuple[str, int, float]]]:
+    """The scores' documented scale and the scores on it; never guessed."""
+    values = [v for _, _, v in raw]
+    if not values:
+        return "binary", []
+    if all(isinstance(v, str) and v in _CI for v in values):
+        return "binary", [(s, e, _CI[v]) for s, e, v in raw]
+    if all(isinstance(v, str) and v in _CIP for v in values):
+        return "proportion", [(s, e, _CIP[v]) for s, e, v in raw]
+    if all(isinstance(v, bool) for v in values):
+        return "binary", [(s, e, float(v)) for s, e, v in raw]
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        rows = [(s, e, float(v)) for s, e, v in raw]
+        short = (scorer or "").rsplit("/", 1)[-1]
+        if short in _PROPORTION_SCORERS:
+            return "proportion", rows
+        if options.scale in ("binary", "proportion"):
+            notes.append(f"scorer `{scorer}` documents no scale; using the declared scale '{options.scale}'")
+            return options.scale, rows
+        notes.append(f"scorer `{scorer}` gives numeric scores with no documented scale: no success "
+                     "count was derived (declare the scale with --scale binary|proportion if you know it)")
+        return "other", rows
+    notes.append(f"scorer `{scorer}` gives scores casegate cannot place on a scale "
+                 f"(e.g. {values[0]!r}): no success count was derived")
+    return "other", []

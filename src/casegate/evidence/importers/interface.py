@@ -1,0 +1,75 @@
+"""The importer plug-in point: what an importer promises, what it returns, and how it fails.
+
+An importer reads one evaluation tool's log format. `claims(path)` decides cheaply (file name and
+first bytes) whether the file is one of its logs; `read(path, options)` returns one `ImportedRun`
+per task the log holds, or raises `LogReadError` with a message naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ...errors import InputError
+from ...model import Elicitation, Result, SourceRecord
+from ..stats import Reduction
+
+ScaleName = str
+"""'binary' or 'proportion': a scale the user declares for scores the tool does not document."""
+
+
+class LogReadError(InputError):
+    """A log cannot be imported: corrupt archive, unknown log version, inconsistent content."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Choices that apply to every log of one import."""
+
+    reduction: Reduction = "at-least-one"
+    """How a sample's epochs become one success count (see `casegate.evidence.stats`)."""
+    scale: ScaleName | None = None
+    """Scale to use for numeric scores whose scorer documents none (never guessed)."""
+
+
+@dataclass(frozen=True)
+class ImportedRun:
+    """One task's run read from a log: everything an evidence item is built from."""
+
+    artifact: Path
+    """The log file (pinned by `sha256`)."""
+    sha256: str
+    """sha256 of the log's raw bytes, hashed before and checked again after parsing."""
+    task: str
+    """Task name (evidence ids are derived from it)."""
+    date: dt.date
+    """When the run was created."""
+    title: str
+    """Readable title."""
+    eval_set: list[str]
+    """Tasks or datasets covered."""
+    elicitation: Elicitation
+    """Attempts, scaffold, tools, budget, solver steps and generation settings."""
+    result: Result
+    """Counts (binary scales), headline metric with its standard error, per-sample scores."""
+    source: SourceRecord
+    """The tool's own record of the run."""
+    notes: list[str] = field(default_factory=list)
+    """Things the user should know (a scale not documented, a partial run, ...)."""
+
+
+class Importer(Protocol):
+    """One evaluation tool's log format."""
+
+    name: str
+    """Short name shown to users, e.g. 'inspect-ai'."""
+
+    def claims(self, path: Path) -> bool:
+        """Whether `path` is a log of this format (cheap: name and first bytes only)."""
+        ...
+
+    def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
+        """Every task run in the log. Raises LogReadError (or MissingExtraError)."""
+        ...

@@ -1,0 +1,176 @@
+"""lm-evaluation-harness results (`results_<time>.json`), with the per-sample
+`samples_<task>_<time>.jsonl` files written beside them when the run logged samples.
+
+The files are plain JSON and JSON lines, read directly (lm-eval is not needed to read them).
+One results file may hold several tasks: each becomes its own run, all pinned to the same file;
+a task's samples file is pinned too (its sha256 goes into `source.files`).
+
+Mapping (documented in docs/evidence.md): attempts = the task's `repeats`; tools = none (lm-eval
+scores single prompts); scaffold = `prompted` with few-shot examples, a system instruction or a
+chat template, else `none`; budget_tokens = `max_gen_toks` of generation tasks; generate_config
+= the task's `generation_kwargs` overlaid with the run's `gen_kwargs`; solver = output type,
+shots, chat template. lm-eval writes the results file only after every task finished, so a
+results file means a completed run; a `limit` makes it partial (fewer samples scored than the
+dataset has). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+other metrics have no documented scale and are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from ...model import Elicitation, Result, Scaffold, SourceRecord
+from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from .interface import ImportedRun, LogReadError, ReadOptions
+
+BINARY_METRICS = ("acc", "acc_norm", "exact_match")
+_STAMP = re.compile(r"^results_(?P<stamp>.+)\.json$")
+
+
+class LmEvalImporter:
+    """lm-evaluation-harness `results_*.json` files."""
+
+    name = "lm-eval"
+
+    def claims(self, path: Path) -> bool:
+        if not _STAMP.match(path.name):
+            return False
+        h = head(path, 4096)
+        return h.lstrip().startswith(b"{") and b'"results"' in h
+
+    def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
+        where = str(path)
+        sha = pinned_sha256(path)
+        try:
+            doc = json.loads(path.read_bytes())
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise LogReadError(f"not a readable lm-eval results file: {e}", location=where,
+                               help="the file is corrupt or truncated: copy it again from the run's output folder") from None
+        check_unchanged(path, sha)
+        if not isinstance(doc, dict) or not isinstance(doc.get("results"), dict) or not isinstance(doc.get("configs"), dict):
+            raise LogReadError("not an lm-eval results file (no `results` and `configs` sections)", location=where)
+        stamp = _STAMP.match(path.name).group("stamp")  # type: ignore[union-attr]
+        runs = []
+        for task in sorted(doc["configs"]):
+            if task in doc["results"]:
+                runs.append(self._task(path, sha, doc, task, stamp, options))
+        if not runs:
+            raise LogReadError("the results file has no task with both a config and results", location=where)
+        return runs
+
+    def _task(self, path: Path, sha: str, doc: dict[str, Any], task: str, stamp: str,
+              options: ReadOptions) -> ImportedRun:
+        where = f"{path} (task {task})"
+        cfg: dict[str, Any] = doc["configs"][task] or {}
+        res: dict[str, Any] = doc["results"][task] or {}
+        run_cfg: dict[str, Any] = doc.get("config") or {}
+        notes: list[str] = []
+        date, created = iso_date(doc.get("date"), str(path))
+
+        metrics: dict[str, float | None] = {}
+        for k, v in res.items():
+            if "," in k and (isinstance(v, (int, float)) or v is None or v == "N/A"):
+                name, _, filt = k.partition(",")
+                key = name if filt == "none" else f"{name},{filt}"
+                metrics[key] = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+        declared = [m.get("metric") for m in cfg.get("metric_list") or [] if isinstance(m, dict)]
+        metric = next((m for m in declared if isinstance(m, str) and m in metrics), None)
+        if metric is None:
+            metric = next((k for k in metrics if "_stderr" not in k), None)
+        value = metrics.get(metric) if metric else None
+        stderr = metrics.get(f"{metric}_stderr") if metric else None
+
+        n = doc.get("n-samples", {}).get(task, {}) or {}
+        original, effective = n.get("original"), n.get("effective")
+        gen_kwargs = cfg.get("generation_kwargs") or {}
+        run_gen = run_cfg.get("gen_kwargs") or {}
+        if isinstance(run_gen, str):
+            run_gen = dict(kv.split("=", 1) for kv in run_gen.split(",") if "=" in kv)
+        gen = scalars(gen_kwargs, run_gen)
+        shots = cfg.get("num_fewshot")
+        shots = int(doc.get("n-shot", {}).get(task, shots or 0) or 0)
+        out_type = str(cfg.get("output_type") or "unknown")
+        steps = [out_type, f"{shots}-shot"]
+        if doc.get("chat_template"):
+            steps.append("chat-template")
+        if doc.get("system_instruction"):
+            steps.append("system-instruction")
+        scaffold = Scaffold.prompted if (shots > 0 or len(steps) > 2) else Scaffold.none
+        budget = gen_kwargs.get("max_gen_toks") if out_type == "generate_until" else None
+        repeats = int(cfg.get("repeats") or 1)
+        elicitation = Elicitation(attempts=max(repeats, 1), scaffold=scaffold, tools=[],
+                                  budget_tokens=int(budget) if isinstance(budget, int) else None,
+                                  solver=steps, generate_config=gen)
+
+        files: dict[str, str] = {}
+        scored: int | None
+        rows: list[tuple[str, int, float]] | None = None
+        samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
+        if samples_file.exists() and metric is not None:
+            fsha = pinned_sha256(samples_file)
+            rows = _sample_rows(samples_file, metric)
+            check_unchanged(samples_file, fsha)
+            files[samples_file.name] = fsha
+        scale = "binary" if metric in BINARY_METRICS else (options.scale or "other")
+        if rows is not None:
+            result = counts_result(rows, scale, options.reduction, metric=metric, value=value,
+                                   stderr=stderr, where=str(samples_file))
+            scored = len({r[0] for r in rows})
+        elif scale == "binary" and value is not None and isinstance(effective, int):
+            # the metric is the mean of per-document 0/1 scores over `effective` documents
+            succ = value * effective
+            if abs(succ - round(succ)) > 1e-6 or math.isnan(succ):
+                raise LogReadError(f"`{metric}` = {value} is not a whole number of successes out of {effective}",
+                                   location=where)
+            result = Result(successes=int(round(succ)), trials=effective, metric=metric, value=value,
+                            stderr=stderr, scale="binary", reduction=options.reduction)
+            scored = effective
+            notes.append(f"no samples file for `{task}`: counts derived from `{metric}` x {effective} documents")
+        else:
+            result = Result(metric=metric, value=value, stderr=stderr,
+                            scale="proportion" if scale == "proportion" else "other")
+            scored = effective if isinstance(effective, int) else None
+        if result.scale == "other":
+            why = "has no documented scale" if metric not in BINARY_METRICS else "has neither samples nor a value"
+            notes.append(f"metric `{metric}` of `{task}` {why}: no success count was derived")
+        if run_cfg.get("limit") is not None:
+            notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
+        model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
+        margs = run_cfg.get("model_args")
+        if isinstance(margs, str) and margs:
+            model += f" ({margs})"
+        elif isinstance(margs, dict) and margs:
+            model += " (" + ",".join(f"{k}={v}" for k, v in sorted(margs.items())) + ")"
+        version = doc.get("versions", {}).get(task)
+        source = SourceRecord(
+            tool=self.name, tool_version=doc.get("lm_eval_version"), task=task,
+            task_version=str(version) if version is not None else None, model=model,
+            status="success", created=created, revision=doc.get("git_hash"), epochs=repeats,
+            metrics=metrics, samples=original if isinstance(original, int) else None, scored=scored,
+            scorer=metric, files=files,
+        )
+        return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
+                           eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes)
+
+
+def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
+    rows: list[tuple[str, int, float]] = []
+    try:
+        with path.open("rb") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                    v = d[metric]
+                    rows.append((str(d["doc_id"]), 1, float(v)))
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+                    raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{metric}`",
+                                       location=str(path)) from None
+    except OSError as e:
+        raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
+    return rows
