@@ -1,1 +1,343 @@
-"""CLI commands (sign)."""
+"""`casegate keys ...`, `casegate sign`, `casegate object`, `casegate waive`, `casegate decide`,
+`casegate verify`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError
+from . import app
+from ._common import err, fail, out, parse_date
+
+keys_app = typer.Typer(help="Signing keys and keyrings.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+KEYRING_ENV = "CASEGATE_KEYRING"
+
+KeyringOpt = Annotated[Path | None, typer.Option("--keyring", help=f"Keyring file (default ${KEYRING_ENV}).")]
+KeyOpt = Annotated[str, typer.Option("--key", help="Private key file, or a securesystemslib signer URI (with --keyid).")]
+KeyidOpt = Annotated[str | None, typer.Option("--keyid", help="Key id in the keyring, for a signer URI.")]
+PassEnvOpt = Annotated[str | None, typer.Option("--passphrase-env",
+                                                help="Environment variable holding the key's passphrase "
+                                                     "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")]
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _keyring_path(path: Path | None) -> Path:
+    if path is not None:
+        return path
+    env = os.environ.get(KEYRING_ENV)
+    if env:
+        return Path(env)
+    raise InputError("no keyring given", help=f"pass --keyring FILE or set ${KEYRING_ENV}")
+
+
+def _signer(key: str, keyid: str | None, keyring: object, passphrase_env: str | None):  # type: ignore[no-untyped-def]
+    from ..sign import Keyring, load_signer
+
+    assert isinstance(keyring, Keyring)
+    pub = None
+    if keyid:
+        entry = next((k for k in keyring.keys if k.keyid.startswith(keyid)), None)
+        if entry is None:
+            raise InputError(f"no key {keyid!r} in the keyring")
+        pub = entry.sslib_key()
+    return load_signer(key, public_key=pub, passphrase_env=passphrase_env)
+
+
+def _instant(value: str | None):  # type: ignore[no-untyped-def]
+    from ..sign import now_utc, parse_instant
+
+    if value is None:
+        return now_utc()
+    t = parse_instant(value)
+    # a bare date means the end of that day: "is this valid on that day"
+    return parse_instant(value, end_of_day=True) if len(value.strip()) <= 10 else t
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@keys_app.command("generate")
+def keys_generate(
+    path: Annotated[Path, typer.Argument(help="Private key file to write (the public key goes to PATH.pub).")],
+    passphrase_env: Annotated[str | None, typer.Option("--passphrase-env",
+                              help="Encrypt with the passphrase in this environment variable.")] = None,
+    prompt: Annotated[bool, typer.Option("--prompt", help="Encrypt with a passphrase typed twice.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing key file.")] = False,
+) -> None:
+    """Generate an Ed25519 signing key (private key file mode 0600) and print its key id."""
+    from ..sign import generate_key
+
+    passphrase = None
+    if passphrase_env:
+        passphrase = os.environ.get(passphrase_env)
+        if not passphrase:
+            raise InputError(f"${passphrase_env} is not set or empty")
+    elif prompt:
+        passphrase = getpass.getpass("passphrase: ")
+        if passphrase != getpass.getpass("again: "):
+            raise InputError("the passphrases differ")
+        if not passphrase:
+            raise InputError("empty passphrase", help="omit --prompt for an unencrypted key")
+    g = generate_key(path, passphrase=passphrase, force=force)
+    out(f"keyid {g.keyid}")
+    out(f"wrote {g.private_path} (private, mode 0600{', encrypted' if g.encrypted else ''})")
+    out(f"wrote {g.public_path} (public)")
+    out(f"next: a keyring owner runs `casegate keys add KEYRING --public {g.public_path} --person NAME --role ROLE`")
+
+
+@keys_app.command("id")
+def keys_id(path: Annotated[Path, typer.Argument(help="A public (.pub) or private key file.")]) -> None:
+    """Print the casegate key id of a key file (hex SHA-256 of its DER public key)."""
+    from ..sign import key_id, load_private_key, load_public_key
+
+    text = path.read_bytes() if path.exists() else b""
+    pub = load_private_key(path).public_key() if b"PRIVATE KEY" in text else load_public_key(path)
+    out(key_id(pub))
+
+
+@keys_app.command("add")
+def keys_add(
+    keyring: Annotated[Path, typer.Argument(help="Keyring file (created when missing).")],
+    public: Annotated[Path, typer.Option("--public", help="The key's .pub file.")],
+    person: Annotated[str, typer.Option("--person", help="Who holds the key.")],
+    role: Annotated[list[str], typer.Option("--role", help="A role the person signs in (repeat for several).")],
+    valid_from: Annotated[str, typer.Option("--from", help="First day the key counts (YYYY-MM-DD).")],
+    until: Annotated[str, typer.Option("--until", help="Last day the key counts (YYYY-MM-DD).")],
+    name: Annotated[str, typer.Option("--name", help="Name of a new keyring.")] = "casegate keyring",
+    note: Annotated[str | None, typer.Option("--note", help="Free text about the key.")] = None,
+) -> None:
+    """Trust a public key for a person and their roles over a validity period."""
+    from ..sign import add_key, load_keyring, load_public_key, new_keyring, save_keyring, sslib_key
+
+    ring = load_keyring(keyring) if keyring.exists() else new_keyring(name)
+    k = sslib_key(load_public_key(public))
+    ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note)
+    save_keyring(ring, keyring)
+    out(f"added {k.keyid} for {person} ({', '.join(role)}) to {keyring}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    keyring: Annotated[Path, typer.Argument(help="Keyring file.")],
+    keyid: Annotated[str, typer.Argument(help="Key id (or a unique prefix).")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the key is revoked.")],
+    at: Annotated[str | None, typer.Option("--at", help="Revoked from (date or date-time; default now).")] = None,
+) -> None:
+    """Revoke a key: from `--at` on, no signature by it verifies, whenever it was made."""
+    from ..sign import iso, load_keyring, now_utc, revoke_key, save_keyring
+
+    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason)
+    save_keyring(ring, keyring)
+    out(f"revoked {keyid} in {keyring}")
+
+
+@keys_app.command("show")
+def keys_show(
+    keyring: Annotated[Path, typer.Argument(help="Keyring file.")],
+    at: Annotated[str | None, typer.Option("--at", help="Show each key's status at this time.")] = None,
+    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
+) -> None:
+    """List the keyring's keys: who holds each, roles, validity, and status at a time."""
+    from ..sign import load_keyring
+
+    ring = load_keyring(keyring)
+    t = _instant(at)
+    rows = [{"keyid": k.keyid, "person": k.person, "roles": k.roles, "valid_from": k.valid_from,
+             "valid_until": k.valid_until, "revoked": k.revoked.model_dump() if k.revoked else None,
+             "status": "; ".join(k.problems_at(t)) or "valid"} for k in ring.keys]
+    if format is OutFormat.json:
+        out(json.dumps({"name": ring.name, "fingerprint": ring.fingerprint(), "keys": rows}, indent=2))
+        return
+    out(f"{ring.name}  {ring.fingerprint()}")
+    for r in rows:
+        out(f"{r['keyid'][:16]}  {r['person']:<20} {','.join(r['roles']):<24} "
+            f"{r['valid_from']}..{r['valid_until']}  {r['status']}")
+
+
+# --------------------------------------------------------------------------- sign / object / waive
+
+
+@app.command()
+def sign(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    role: Annotated[str, typer.Option("--role", help="The role you sign in.")],
+    key: KeyOpt,
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+    comment: Annotated[str | None, typer.Option("--comment", help="A note signed with the sign-off.")] = None,
+) -> None:
+    """Sign off the case in a role: write a DSSE envelope next to the case and reference it."""
+    from ..load import load_case
+    from ..sign import load_keyring, sign_case
+
+    ring = load_keyring(_keyring_path(keyring))
+    r = sign_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, comment=comment)
+    out(f"signed off {case} as {role} ({r.key.person}, key {r.key.keyid[:16]}...)")
+    out(f"wrote {r.path}; recorded as envelope: {r.ref}")
+
+
+@app.command("object")
+def object_(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    role: Annotated[str, typer.Option("--role", help="The role you object in.")],
+    key: KeyOpt,
+    reason: Annotated[str, typer.Option("--reason", help="The objection.")],
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+) -> None:
+    """Record a signed objection; it stays open (and blocks or escalates) until answered."""
+    from ..load import load_case
+    from ..sign import load_keyring, object_to_case
+
+    ring = load_keyring(_keyring_path(keyring))
+    oid, r = object_to_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, reason)
+    out(f"objection {oid} by {r.key.person} ({role}) recorded in {case}; wrote {r.path}")
+
+
+@app.command()
+def waive(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    finding: Annotated[str, typer.Argument(help="Rule code of the finding to waive, e.g. CG702.")],
+    role: Annotated[str, typer.Option("--role", help="The role you waive in (the policy says which may).")],
+    key: KeyOpt,
+    reason: Annotated[str, typer.Option("--reason", help="Why.")],
+    until: Annotated[str, typer.Option("--until", help="Last day the waiver holds (YYYY-MM-DD).")],
+    path: Annotated[str | None, typer.Option("--path", help="Only the finding at this element, "
+                                                            "e.g. post_deployment/reevaluate_by.")] = None,
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+) -> None:
+    """Waive a finding with a signed, dated waiver. It stays visible everywhere and lapses on its date."""
+    from ..load import load_case
+    from ..sign import load_keyring, waive_finding
+
+    ring = load_keyring(_keyring_path(keyring))
+    d = parse_date(until, "--until")
+    assert d is not None
+    parts: tuple[str | int, ...] = tuple(int(p) if p.isdigit() else p for p in path.split("/")) if path else ()
+    r = waive_finding(load_case(case), finding, role, _signer(key, keyid, ring, passphrase_env), ring, reason, d,
+                      path=parts)
+    out(f"waived {finding.upper()} until {d} as {role} ({r.key.person}); wrote {r.path}")
+
+
+# --------------------------------------------------------------------------- decide / verify
+
+
+@app.command()
+def decide(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    key: KeyOpt,
+    role: Annotated[str, typer.Option("--role", help="The role you sign the decision in.")],
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+    bundle: Annotated[Path | None, typer.Option("--out", help="Bundle file (default: decision.bundle.json next to the case).")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="Decide as of this date (YYYY-MM-DD); default today.")] = None,
+) -> None:
+    """Check the sign-offs, run the gate, and write the signed decision bundle.
+
+    Exit 0 for GO or GO WITH CONDITIONS, 1 for NO-GO (the bundle is written either way) or when
+    the required sign-offs are not all present and valid (nothing is written).
+    """
+    from ..load import load_case
+    from ..sign import load_keyring
+    from ..verify import decide_case, write_bundle
+
+    ring = load_keyring(_keyring_path(keyring))
+    loaded = load_case(case)
+    today = parse_date(at)
+    when = _instant(at) if at else None
+    record, b = decide_case(loaded, _signer(key, keyid, ring, passphrase_env), role, ring, today=today, at=when)
+    dest = bundle or case.parent / "decision.bundle.json"
+    write_bundle(b, dest)
+    out(f"{record.case_id} {record.case_version} -> {record.boundary.value if record.boundary else '?'}: "
+        f"{record.outcome}")
+    for c in record.conditions:
+        out(f"  condition {c.id}: {c.text}" + (f" (due {c.due})" if c.due else ""))
+    if record.outcome == "NO-GO" and record.narrower:
+        out(f"  the evidence supports {record.narrower.value}")
+    out(f"wrote {dest}")
+    out(f"next: casegate verify --bundle {dest} --model-digest {record.digests.model[0] if record.digests.model else 'sha256:...'} "
+        f"--boundary {record.boundary.value if record.boundary else 'KIND'} --keyring KEYRING")
+    fail(0 if record.outcome in ("GO", "GO WITH CONDITIONS") else 1)
+
+
+def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
+    """The registry to ask about the case's lifecycle, or None when none is configured."""
+    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    if url is None:
+        default = Path.cwd() / ".casegate" / "registry.db"
+        if not default.exists():
+            return None
+        url = f"sqlite:///{default}"
+    from ..store import open_registry  # type: ignore[attr-defined]
+
+    return open_registry(url)
+
+
+@app.command()
+def verify(
+    bundle: Annotated[Path, typer.Option("--bundle", help="The decision bundle.")],
+    model_digest: Annotated[str, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")],
+    boundary: Annotated[str, typer.Option("--boundary", help="The boundary being crossed, e.g. api.")],
+    at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
+    keyring: KeyringOpt = None,
+    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
+    db: Annotated[str | None, typer.Option("--db", help="Registry URL (default $CASEGATE_DATABASE_URL, "
+                                                       "else ./.casegate/registry.db when it exists).")] = None,
+) -> None:
+    """Verify offline that a signed decision allows deploying this model across this boundary.
+
+    Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
+    error. 3: the registry named could not be read.
+    """
+    import re
+
+    from ..model import BoundaryKind
+    from ..sign import load_keyring
+    from ..verify import check_bundle, read_bundle
+
+    if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
+        raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
+    try:
+        kind = BoundaryKind(boundary)
+    except ValueError:
+        raise InputError(f"--boundary {boundary!r} is not a boundary kind",
+                         help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
+    ring = load_keyring(_keyring_path(keyring))
+    data = read_bundle(bundle)
+    reg = _open_registry(db)
+    v = check_bundle(data, ring, model_digest=model_digest, boundary=kind, at=_instant(at), registry=reg)
+    if reg is None:
+        v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
+    if format is OutFormat.json:
+        out(json.dumps(v.to_json(), indent=2))
+    else:
+        if v.ok:
+            out(f"verified: {v.case_id} {v.outcome} for {model_digest} across {kind.value}")
+            for s in v.signers:
+                out(f"  {s['as']}: {s['person']} ({s['role']}) key {s['keyid'][:16]}...")
+        else:
+            err(f"NOT verified: {len(v.reasons)} reason{'s' if len(v.reasons) != 1 else ''}")
+            for r in v.reasons:
+                err(f"  - {r}")
+        for n in v.notes:
+            err(f"  note: {n}")
+    fail(0 if v.ok else 1)

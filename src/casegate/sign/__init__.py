@@ -1,0 +1,70 @@
+"""Signing: Ed25519 keys, the keyring, and DSSE envelopes around in-toto statements for
+sign-offs, objections, waivers and decisions."""
+
+from ._keyring import (
+    KEYRING_VERSION,
+    Keyring,
+    Revocation,
+    TrustedKey,
+    add_key,
+    dump_keyring,
+    load_keyring,
+    new_keyring,
+    parse_instant,
+    revoke_key,
+    save_keyring,
+)
+from ._keys import (
+    PASSPHRASE_ENV,
+    GeneratedKey,
+    generate_key,
+    key_id,
+    load_private_key,
+    load_public_key,
+    load_signer,
+    public_key_pem,
+    sslib_key,
+)
+from ._signoff import (
+    Recorded,
+    check_waivers,
+    load_waivers,
+    object_to_case,
+    read_envelope_file,
+    sign_case,
+    signer_entry,
+    waive_finding,
+    waiver_roles,
+)
+from ._statement import (
+    DECISION,
+    OBJECTION,
+    PAYLOAD_TYPE,
+    PREDICATE_TYPES,
+    SIGNOFF,
+    STATEMENT_TYPE,
+    WAIVER,
+    Signed,
+    canonical,
+    case_digest,
+    check_envelope,
+    decode_payload,
+    envelope_bytes,
+    envelope_sha256,
+    iso,
+    now_utc,
+    sign_statement,
+    statement,
+    subjects,
+)
+
+__all__ = [
+    "DECISION", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
+    "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Keyring", "Recorded", "Revocation",
+    "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
+    "decode_payload", "dump_keyring", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
+    "key_id", "load_keyring", "load_private_key", "load_public_key", "load_signer", "load_waivers",
+    "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
+    "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
+    "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
+]

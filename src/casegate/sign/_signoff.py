@@ -1,0 +1,274 @@
+"""Sign-offs, objections and waivers: signed statements about one case, written next to it and
+referenced from its `decision` section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from securesystemslib.signer import Signer
+
+from ..errors import InputError
+from ..load import Loaded
+from ..model import Waiver
+from . import _yamledit as ye
+from ._keyring import Keyring, TrustedKey, parse_instant
+from ._statement import (
+    OBJECTION,
+    SIGNOFF,
+    WAIVER,
+    case_digest,
+    check_envelope,
+    envelope_bytes,
+    iso,
+    now_utc,
+    sign_statement,
+    statement,
+    subjects,
+)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a role or person name."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An envelope written next to the case and referenced from it."""
+
+    envelope: dict[str, Any]
+    path: Path
+    """Where the envelope file was written."""
+    ref: str
+    """The reference recorded in the case (relative to the declaring file)."""
+    key: TrustedKey
+    """The keyring entry of the key that signed."""
+
+
+def _require_loaded(loaded: Loaded) -> None:
+    if loaded.case is None or loaded.policy is None:
+        raise InputError("the case does not load cleanly, so it cannot be signed", location=loaded.case_path,
+                         help=f"run `casegate check {loaded.case_path}` and fix what it reports")
+
+
+def signer_entry(signer: Signer, keyring: Keyring, role: str, at: dt.datetime) -> TrustedKey:
+    """The keyring entry for the signer's key, refusing early what verification would reject."""
+    keyid = signer.public_key.keyid
+    key = keyring.get(keyid)
+    if key is None:
+        raise InputError(f"the key {keyid[:16]}... is not in the keyring",
+                         help="add it with `casegate keys add` (a keyring owner does this, not the signer)")
+    problems = key.problems_at(at)
+    if problems:
+        raise InputError(f"{key.person}'s key {keyid[:16]}... {problems[0]}",
+                         help="use a current key, or have the keyring owner renew it")
+    if role not in key.roles:
+        raise InputError(f"{key.person}'s key does not hold the role {role!r} (it holds: {', '.join(key.roles)})",
+                         help="sign in a role the keyring gives this key")
+    return key
+
+
+def _base_predicate(loaded: Loaded, key: TrustedKey, role: str, at: dt.datetime) -> dict[str, Any]:
+    assert loaded.case is not None and loaded.policy is not None and loaded.policy_file is not None
+    c = loaded.case
+    return {
+        "case": {"id": c.id, "version": c.version, "digest": case_digest(loaded)},
+        "policy": {"id": loaded.policy.id, "version": loaded.policy.version,
+                   "sha256": loaded.policy_file.sha256},
+        "system": {"name": c.system.name, "version": c.system.version, "digests": list(c.system.digests)},
+        "boundary": c.boundary.kind.value if c.boundary else None,
+        "role": role,
+        "person": key.person,
+        "keyid": key.keyid,
+        "signed_at": iso(at),
+    }
+
+
+def _write(loaded: Loaded, folder: str, name: str, env: dict[str, Any]) -> Path:
+    d = loaded.main.abspath.parent / folder
+    d.mkdir(parents=True, exist_ok=True)
+    p = d / name
+    p.write_bytes(envelope_bytes(env))
+    return p
+
+
+def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
+              at: dt.datetime | None = None, comment: str | None = None) -> Recorded:
+    """Sign off the case in `role`: write `signoffs/<role>-<person>.dsse.json` next to the case
+    and record it as that sign-off's `envelope` (adding the sign-off when the case lacks it)."""
+    _require_loaded(loaded)
+    assert loaded.case is not None
+    at = at or now_utc()
+    key = signer_entry(signer, keyring, role, at)
+    if key.person in loaded.case.decision.authors:
+        raise InputError(f"{key.person} is an author of this case, and authors cannot sign it off",
+                         help="separation of authority: someone who did not write the case signs it")
+    idx = next((i for i, s in enumerate(loaded.case.decision.signoffs)
+                if s.role == role and s.person == key.person), None)
+    pred = _base_predicate(loaded, key, role, at)
+    if idx is not None:
+        pred["relies_on"] = list(loaded.case.decision.signoffs[idx].relies_on)
+    if comment:
+        pred["comment"] = comment
+    env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), SIGNOFF, pred), signer)
+    path = _write(loaded, "signoffs", f"{slug(role)}-{slug(key.person)}.dsse.json", env)
+
+    def ok(again: Loaded) -> bool:
+        assert again.case is not None
+        return any(s.role == role and s.person == key.person and s.envelope is not None
+                   for s in again.case.decision.signoffs)
+
+    if idx is not None:
+        p: tuple[str | int, ...] = ("decision", "signoffs", idx)
+        ref = ye.relative_ref(path, loaded.base_dir(p))
+        ye.set_item_key(loaded, p, "envelope", ye.q(ref), ok)
+    else:
+        ref = ye.relative_ref(path, loaded.base_dir(("decision", "signoffs")))
+        item = ye.flow({"role": ye.q(role), "person": ye.q(key.person),
+                        "date": at.date().isoformat(), "envelope": ye.q(ref)})
+        ye.add_seq_item(loaded, ("decision", "signoffs"), item, ok)
+    return Recorded(env, path, ref, key)
+
+
+def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, reason: str, *,
+                   at: dt.datetime | None = None) -> tuple[str, Recorded]:
+    """Object to the case in `role`: write `objections/<id>.dsse.json` and add an open objection
+    with that id to the case. Returns the objection id and what was written."""
+    _require_loaded(loaded)
+    assert loaded.case is not None
+    if not reason.strip():
+        raise InputError("an objection needs a reason", help="pass --reason TEXT")
+    at = at or now_utc()
+    key = signer_entry(signer, keyring, role, at)
+    used = set(loaded.case.decision.objections)
+    n = 1 + max([int(m.group(1)) for o in used if (m := re.match(r"^O-(\d+)$", o))] or [0])
+    oid = f"O-{n}"
+    pred = _base_predicate(loaded, key, role, at)
+    pred.update({"objection": oid, "reason": reason})
+    env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), OBJECTION, pred), signer)
+    path = _write(loaded, "objections", f"{oid}.dsse.json", env)
+    ref = ye.relative_ref(path, loaded.base_dir(("decision", "objections")))
+    value = ye.flow({"role": ye.q(role), "person": ye.q(key.person), "date": at.date().isoformat(),
+                     "reason": json.dumps(reason, ensure_ascii=False), "status": "open",
+                     "envelope": ye.q(ref)})
+
+    def ok(again: Loaded) -> bool:
+        assert again.case is not None
+        o = again.case.decision.objections.get(oid)
+        return o is not None and o.envelope is not None
+
+    ye.add_map_entry(loaded, ("decision", "objections"), oid, value, ok)
+    return oid, Recorded(env, path, ref, key)
+
+
+def _matches(code: str, patterns: list[str]) -> bool:
+    return any(code == p or (len(p) < len(code) and code.startswith(p)) for p in patterns)
+
+
+def waiver_roles(loaded: Loaded, code: str) -> list[str]:
+    """Roles the policy allows to waive `code` (the most specific entry wins)."""
+    assert loaded.policy is not None
+    best = ""
+    for pat in loaded.policy.waivers.roles:
+        if _matches(code, [pat]) and len(pat) > len(best):
+            best = pat
+    return list(loaded.policy.waivers.roles.get(best, [])) if best else []
+
+
+def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring: Keyring, reason: str,
+                  until: dt.date, *, path: tuple[str | int, ...] = (), at: dt.datetime | None = None) -> Recorded:
+    """Waive findings of `code` (at `path`, or all of them) in `role` until `until`: checks the
+    policy first (non-waivable rules, allowed roles, longest term), then writes
+    `waivers/<code>-<n>.dsse.json` and adds it to the case's `decision.waivers`."""
+    _require_loaded(loaded)
+    assert loaded.case is not None and loaded.policy is not None
+    code = code.upper()
+    if not re.match(r"^CG[1-9][0-9]{2}$", code):
+        raise InputError(f"{code!r} is not a rule code", help="waive a finding by its code, e.g. CG702")
+    if not reason.strip():
+        raise InputError("a waiver needs a reason", help="pass --reason TEXT")
+    wp = loaded.policy.waivers
+    if _matches(code, wp.non_waivable):
+        raise InputError(f"the policy makes {code} non-waivable", help="fix the finding instead")
+    allowed = waiver_roles(loaded, code)
+    if role not in allowed:
+        raise InputError(f"the policy does not let {role!r} waive {code}"
+                         + (f" (allowed: {', '.join(allowed)})" if allowed else " (no role may)"))
+    at = at or now_utc()
+    if until < at.date():
+        raise InputError(f"--until {until} is in the past")
+    if (until - at.date()).days > wp.max_days:
+        raise InputError(f"a waiver may run at most {wp.max_days} days under this policy",
+                         help=f"choose --until on or before {at.date() + dt.timedelta(days=wp.max_days)}")
+    key = signer_entry(signer, keyring, role, at)
+    pred = _base_predicate(loaded, key, role, at)
+    pred.update({"code": code, "path": list(path), "reason": reason, "until": until.isoformat()})
+    env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), WAIVER, pred), signer)
+    existing = {Path(w).name for w in loaded.case.decision.waivers}
+    n = 1
+    while f"{code}-{n}.dsse.json" in existing or (loaded.main.abspath.parent / "waivers" / f"{code}-{n}.dsse.json").exists():
+        n += 1
+    out = _write(loaded, "waivers", f"{code}-{n}.dsse.json", env)
+    ref = ye.relative_ref(out, loaded.base_dir(("decision", "waivers")))
+
+    def ok(again: Loaded) -> bool:
+        assert again.case is not None
+        return ref in again.case.decision.waivers
+
+    ye.add_seq_item(loaded, ("decision", "waivers"), ye.q(ref), ok)
+    return Recorded(env, out, ref, key)
+
+
+def read_envelope_file(path: Path, shown: str) -> Any:
+    """The JSON of an envelope file (InputError when missing or not JSON)."""
+    try:
+        return json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError("envelope file not found", location=shown) from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read the envelope: {e}", location=shown) from None
+
+
+def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date) -> tuple[list[Waiver], list[str]]:
+    """The case's waivers whose signatures verify (as of `today`) against the keyring, by a key
+    holding the role they claim, for this exact case content and model; and why each other one
+    was set aside. Policy (allowed roles, non-waivable rules, expiry) is the gate's to apply."""
+    _require_loaded(loaded)
+    assert loaded.case is not None
+    at = parse_instant(today)
+    digest = case_digest(loaded)
+    model = set(loaded.case.system.digests)
+    out: list[Waiver] = []
+    problems: list[str] = []
+    base = loaded.base_dir(("decision", "waivers"))
+    for ref in loaded.case.decision.waivers:
+        label = f"waiver {ref}"
+        try:
+            data = read_envelope_file(base / ref, ref)
+        except InputError as e:
+            problems.append(f"{label}: {e.message}")
+            continue
+        signed, reasons = check_envelope(data, keyring, at, label, expect=WAIVER)
+        if signed is not None:
+            pred = signed.predicate
+            if pred.get("case", {}).get("digest") != digest:
+                reasons.append(f"{label}: was signed for another version of the case (case digest differs)")
+            if set(pred.get("system", {}).get("digests", [])) != model:
+                reasons.append(f"{label}: was signed for other model digests")
+        if reasons or signed is None:
+            problems.extend(reasons)
+            continue
+        p = signed.predicate
+        out.append(Waiver(code=str(p["code"]), path=tuple(p.get("path") or ()), role=signed.role,
+                          person=signed.person, reason=str(p["reason"]), until=str(p["until"])))
+    return out, problems
+
+
+def load_waivers(loaded: Loaded, keyring: Keyring, today: dt.date) -> list[Waiver]:
+    """The verified waivers of the case, for the gate (see `check_waivers`)."""
+    return check_waivers(loaded, keyring, today)[0]

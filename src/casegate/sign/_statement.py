@@ -1,0 +1,235 @@
+"""in-toto Statement v1 payloads in RFC 8785 canonical JSON, wrapped in DSSE envelopes, and the
+checks every casegate envelope passes before anything in it is believed."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import rfc8785
+from securesystemslib import exceptions as sslib_exceptions
+from securesystemslib.dsse import Envelope
+from securesystemslib.signer import Signer
+
+from ..errors import InputError
+from ..load import Loaded
+from ._keyring import Keyring, TrustedKey, parse_instant
+
+STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
+"""in-toto Statement v1 `_type`."""
+PAYLOAD_TYPE = "application/vnd.in-toto+json"
+"""DSSE payloadType of an in-toto statement."""
+
+SIGNOFF = "https://casegate.dev/signoff/v1"
+"""Predicate type of a sign-off: a role approves the case for its boundary."""
+OBJECTION = "https://casegate.dev/objection/v1"
+"""Predicate type of an objection: a role objects to the case, with a reason."""
+DECISION = "https://casegate.dev/decision/v1"
+"""Predicate type of a decision: the gate's record, with the sign-offs it rests on."""
+WAIVER = "https://casegate.dev/waiver/v1"
+"""Predicate type of a waiver of one finding, by a role, until a date."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER)
+
+CASE_DIGEST_VERSION = 1
+"""Version of the case digest derivation (see `case_digest`)."""
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def iso(t: dt.datetime) -> str:
+    return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def canonical(obj: Any) -> bytes:
+    """RFC 8785 canonical JSON bytes."""
+    try:
+        return rfc8785.dumps(obj)
+    except (rfc8785.CanonicalizationError, TypeError, ValueError) as e:
+        raise InputError(f"cannot write canonical JSON: {e}",
+                         help="numbers must be finite and keys must be strings") from None
+
+
+def _artifact_hashes(loaded: Loaded) -> dict[str, str | None]:
+    assert loaded.case is not None
+    out: dict[str, str | None] = {}
+    for eid in sorted(loaded.case.evidence):
+        p = loaded.artifact_path(eid)
+        try:
+            out[eid] = hashlib.sha256(p.read_bytes()).hexdigest() if p is not None else None
+        except OSError:
+            out[eid] = None
+    return out
+
+
+def case_digest(loaded: Loaded) -> str:
+    """The case's identity as signers see it, `sha256:<hex>`.
+
+    SHA-256 over the RFC 8785 canonical JSON of {"casegate-case-digest": 1, "case": the merged
+    case document without its `decision` and `include` sections, "policy": sha256 of the policy
+    file's bytes, "artifacts": evidence id -> sha256 of the artifact's bytes (null when absent)}.
+    The `decision` section is left out because it records the sign-offs themselves (recording
+    one must not change what the others signed); everything the argument rests on is in.
+    """
+    if loaded.case is None or loaded.policy_file is None:
+        raise InputError("the case does not load cleanly, so it cannot be signed",
+                         location=loaded.case_path, help=f"run `casegate check {loaded.case_path}`")
+    body = {k: v for k, v in loaded.data.items() if k not in ("decision", "include")}
+    doc = {
+        "casegate-case-digest": CASE_DIGEST_VERSION,
+        "case": body,
+        "policy": loaded.policy_file.sha256,
+        "artifacts": _artifact_hashes(loaded),
+    }
+    return "sha256:" + hashlib.sha256(canonical(doc)).hexdigest()
+
+
+def subjects(loaded: Loaded, digest: str) -> list[dict[str, Any]]:
+    """Statement subjects: each of the model's artifact digests, then the case digest."""
+    assert loaded.case is not None
+    s = loaded.case.system
+    out = [
+        {"name": f"model:{s.name}@{s.version}" + (f"#{i}" if i else ""),
+         "digest": {"sha256": d.removeprefix("sha256:")}}
+        for i, d in enumerate(s.digests)
+    ]
+    out.append({"name": f"case:{loaded.case.id}@{loaded.case.version}",
+                "digest": {"sha256": digest.removeprefix("sha256:")}})
+    return out
+
+
+def statement(subject: list[dict[str, Any]], predicate_type: str, predicate: dict[str, Any]) -> dict[str, Any]:
+    """An in-toto Statement v1."""
+    return {"_type": STATEMENT_TYPE, "subject": subject, "predicateType": predicate_type,
+            "predicate": predicate}
+
+
+def sign_statement(stmt: dict[str, Any], signer: Signer) -> dict[str, Any]:
+    """A DSSE envelope (as its JSON object) over the statement's canonical JSON, signed by `signer`."""
+    env = Envelope(canonical(stmt), PAYLOAD_TYPE, {})
+    env.sign(signer)
+    return env.to_dict()
+
+
+def envelope_bytes(env: dict[str, Any]) -> bytes:
+    """An envelope as written to disk (indented JSON, trailing newline)."""
+    return (json.dumps(env, indent=2) + "\n").encode()
+
+
+def envelope_sha256(env: dict[str, Any]) -> str:
+    """sha256 over the envelope's canonical JSON (how a decision refers to the envelopes it used)."""
+    return hashlib.sha256(canonical(env)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Signed:
+    """An envelope whose signature verified against a trusted key, and what it says."""
+
+    label: str
+    """How messages name it, e.g. 'sign-off signoffs/rso-sam-whitfield.dsse.json'."""
+    envelope: dict[str, Any]
+    statement: dict[str, Any]
+    key: TrustedKey
+
+    @property
+    def predicate_type(self) -> str:
+        return str(self.statement["predicateType"])
+
+    @property
+    def predicate(self) -> dict[str, Any]:
+        return dict(self.statement["predicate"])
+
+    @property
+    def role(self) -> str:
+        return str(self.predicate.get("role", ""))
+
+    @property
+    def person(self) -> str:
+        return self.key.person
+
+    def subject_digests(self) -> dict[str, str]:
+        return {str(s.get("name")): "sha256:" + str(s.get("digest", {}).get("sha256"))
+                for s in self.statement.get("subject", []) if isinstance(s, dict)}
+
+
+def _parse(data: Any, label: str) -> tuple[Envelope | None, dict[str, Any] | None, list[str]]:
+    if not isinstance(data, dict):
+        return None, None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
+    try:
+        env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
+    except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
+        return None, None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
+    if env.payload_type != PAYLOAD_TYPE:
+        return None, None, [f"{label}: payloadType is {env.payload_type!r}, expected {PAYLOAD_TYPE!r}"]
+    try:
+        stmt = json.loads(env.payload)
+    except ValueError:
+        return env, None, [f"{label}: the payload is not JSON"]
+    if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE:
+        return env, None, [f"{label}: the payload is not an in-toto Statement v1"]
+    if stmt.get("predicateType") not in PREDICATE_TYPES or not isinstance(stmt.get("predicate"), dict):
+        return env, None, [f"{label}: unknown predicate type {stmt.get('predicateType')!r}"]
+    return env, stmt, []
+
+
+def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
+                   expect: str | None = None) -> tuple[Signed | None, list[str]]:
+    """Verify one envelope against the keyring as of `at`.
+
+    Returns the verified envelope (None when its signature cannot be trusted at all) and every
+    reason it fails: unreadable, unknown key, bad signature, key expired / not yet valid /
+    revoked at `at`, signed outside the key's validity, a person or role the key does not hold,
+    an unexpected predicate type.
+    """
+    env, stmt, reasons = _parse(data, label)
+    if env is None or stmt is None:
+        return None, reasons
+    if len(env.signatures) != 1:
+        return None, [f"{label}: has {len(env.signatures)} signatures; a casegate envelope has exactly one"]
+    (sig,) = env.signatures.values()
+    key = keyring.get(sig.keyid)
+    if key is None:
+        return None, [f"{label}: signed by key {sig.keyid[:16]}..., which is not in the keyring"]
+    try:
+        env.verify([key.sslib_key()], 1)
+    except (sslib_exceptions.VerificationError, sslib_exceptions.UnverifiedSignatureError, ValueError):
+        return None, [f"{label}: the signature does not verify against {key.person}'s key "
+                      f"{key.keyid[:16]}... (the payload was changed after signing, or another key signed it)"]
+    out: list[str] = []
+    for p in key.problems_at(at):
+        out.append(f"{label}: {key.person}'s key {key.keyid[:16]}... {p}")
+    pred = stmt["predicate"]
+    if expect is not None and stmt["predicateType"] != expect:
+        out.append(f"{label}: is a {stmt['predicateType']} statement, expected {expect}")
+    if pred.get("person") != key.person:
+        out.append(f"{label}: names {pred.get('person')!r} as signer, but the key belongs to {key.person!r}")
+    role = pred.get("role")
+    if role not in key.roles:
+        out.append(f"{label}: claims role {role!r}, which {key.person}'s key does not hold "
+                   f"(it holds: {', '.join(key.roles)})")
+    if pred.get("keyid") not in (None, key.keyid):
+        out.append(f"{label}: names key {str(pred.get('keyid'))[:16]}... but was signed by {key.keyid[:16]}...")
+    signed_at = pred.get("signed_at")
+    try:
+        t = parse_instant(str(signed_at))
+    except InputError:
+        out.append(f"{label}: signed_at {signed_at!r} is not a date-time")
+    else:
+        if t < parse_instant(key.valid_from) or t > parse_instant(key.valid_until, end_of_day=True):
+            out.append(f"{label}: was signed at {signed_at}, outside the validity of {key.person}'s key "
+                       f"({key.valid_from} to {key.valid_until})")
+    return Signed(label, data, stmt, key), out
+
+
+def decode_payload(env: dict[str, Any]) -> dict[str, Any] | None:
+    """The statement inside an envelope, unverified (for display only), or None."""
+    try:
+        return dict(json.loads(base64.b64decode(env["payload"])))
+    except Exception:
+        return None

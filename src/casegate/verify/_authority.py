@@ -1,0 +1,86 @@
+"""Separation of authority, from the policy: who must sign for a boundary, how many distinct
+people of each role, which roles one person may not combine, the product role never alone, and
+authors never signing their own case."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import BOUNDARY_LADDER, BoundaryKind, RoleRequirement, SignoffPolicy
+
+
+def required_roles(policy: SignoffPolicy, boundary: BoundaryKind) -> list[RoleRequirement] | None:
+    """The roles that must sign for `boundary`: its own entry, else the nearest narrower listed
+    boundary's; None when no boundary at or below it is listed (fail closed)."""
+    for b in reversed(BOUNDARY_LADDER[: boundary.rank + 1]):
+        if b in policy.required and policy.required[b]:
+            return list(policy.required[b])
+    return None
+
+
+def _match(slots: list[str], people: dict[str, set[str]]) -> dict[int, str]:
+    """Assign distinct people to role slots (bipartite matching by augmenting paths)."""
+    owner: dict[int, str] = {}
+
+    def try_person(person: str, seen: set[int]) -> bool:
+        for i, role in enumerate(slots):
+            if role in people[person] and i not in seen:
+                seen.add(i)
+                if i not in owner or try_person(owner[i], seen):
+                    owner[i] = person
+                    return True
+        return False
+
+    for person in sorted(people):
+        try_person(person, set())
+    return owner
+
+
+def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPolicy,
+                       boundary: BoundaryKind, authors: list[str]) -> list[str]:
+    """Every way the verified sign-offs fall short of the policy for `boundary`.
+
+    `signoffs` holds (person, role, keyid) for each sign-off whose signature verified against a
+    key that holds the role. Each person fills at most one required slot, so one person can never
+    make up two required roles, or two of the k in a k-of-n requirement.
+    """
+    out: list[str] = []
+    req = required_roles(policy, boundary)
+    if req is None:
+        return [f"the policy names no roles that must sign for {boundary.value} or any narrower "
+                "boundary; with no required signers nothing can be approved (fail closed)"]
+    people: dict[str, set[str]] = defaultdict(set)
+    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for person, role, keyid in signoffs:
+        people[person].add(role)
+        keys[(person, role)].add(keyid)
+    slots = [r.role for r in req for _ in range(r.min)]
+    owner = _match(slots, people)
+    for r in req:
+        filled = [owner[i] for i, s in enumerate(slots) if s == r.role and i in owner]
+        if len(filled) >= r.min:
+            continue
+        signers = sorted(p for p, roles in people.items() if r.role in roles)
+        need = f"role {r.role} needs {r.min} distinct {'person' if r.min == 1 else 'people'}"
+        if not signers:
+            out.append(f"{need}; no valid sign-off in that role")
+            continue
+        twice = [f"{p} signed {len(keys[(p, r.role)])} times with different keys"
+                 for p in signers if len(keys[(p, r.role)]) > 1]
+        elsewhere = [f"{p} already counts for {next(slots[i] for i, o in owner.items() if o == p)}"
+                     for p in signers if p not in filled and p in owner.values()]
+        detail = "; ".join(twice + elsewhere)
+        out.append(f"{need}; only {len(filled)} counted ({', '.join(signers)})"
+                   + (f": {detail}; one person counts once" if detail else ""))
+    for person, roles in sorted(people.items()):
+        for group in policy.separate:
+            both = sorted(roles & set(group))
+            if len(both) >= 2:
+                out.append(f"{person} signed as {' and '.join(both)}, roles the policy keeps separate")
+    all_roles = {role for roles in people.values() for role in roles}
+    if all_roles == {policy.product_role}:
+        out.append(f"only the product role ({policy.product_role}) signed; product leadership cannot approve alone")
+    for person in sorted(people):
+        if person in authors:
+            out.append(f"{person} wrote the case and cannot sign it off")
+    return out

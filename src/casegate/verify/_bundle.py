@@ -1,0 +1,497 @@
+"""The decision bundle: the signed decision with every sign-off, objection and waiver it rests
+on, the policy it was judged under, and the keyring fingerprint; written by `decide`, checked
+offline by `verify_bundle` at deploy time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from securesystemslib.signer import Signer
+
+from ..errors import InputError, VerificationError
+from ..load import Loaded, parse_yaml
+from ..model import BoundaryKind, DecisionRecord, Policy
+from ..sign import (
+    DECISION,
+    OBJECTION,
+    SIGNOFF,
+    WAIVER,
+    Keyring,
+    Signed,
+    case_digest,
+    check_envelope,
+    check_waivers,
+    envelope_sha256,
+    iso,
+    now_utc,
+    read_envelope_file,
+    sign_statement,
+    signer_entry,
+    statement,
+    subjects,
+)
+from ._authority import authority_problems
+
+BUNDLE_VERSION = 1
+"""Version of the decision bundle format."""
+PASSING = ("GO", "GO WITH CONDITIONS")
+
+
+class BundleVerificationError(VerificationError):
+    """The bundle does not allow this deploy; `reasons` lists every reason, each on its own."""
+
+    def __init__(self, reasons: list[str], *, subject: str = "verification failed"):
+        super().__init__(f"{subject}: {len(reasons)} reason{'s' if len(reasons) != 1 else ''}")
+        self.reasons = reasons
+
+    def diagnostics(self) -> str:
+        return "\n".join([f"error: {self.message}", *(f"  - {r}" for r in self.reasons)])
+
+
+# --------------------------------------------------------------------------- decide
+
+
+@dataclass
+class Collected:
+    """The case's verified sign-offs, objections and waivers, and what is wrong with the rest."""
+
+    signoffs: list[Signed] = field(default_factory=list)
+    objections: list[tuple[str, Signed]] = field(default_factory=list)
+    waivers: list[Signed] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unsigned: list[str] = field(default_factory=list)
+
+
+def _binding(s: Signed, pred: dict[str, Any], label: str) -> list[str]:
+    """Whether a sign-off/objection/waiver binds to the same case, model, policy and boundary."""
+    out = []
+    p = s.predicate
+    if p.get("case", {}).get("digest") != pred["case"]["digest"]:
+        out.append(f"{label}: was signed for another version of the case (case digest "
+                   f"{str(p.get('case', {}).get('digest'))[:19]}..., decision is for {pred['case']['digest'][:19]}...)")
+    if sorted(p.get("system", {}).get("digests", [])) != sorted(pred["system"]["digests"]):
+        out.append(f"{label}: was signed for model digests {', '.join(p.get('system', {}).get('digests', []))}, "
+                   f"not {', '.join(pred['system']['digests'])}")
+    if p.get("policy", {}).get("sha256") != pred["policy"]["sha256"]:
+        out.append(f"{label}: was signed under another policy file (sha256 differs)")
+    if p.get("boundary") != pred["boundary"]:
+        out.append(f"{label}: was signed for boundary {p.get('boundary')}, the decision is for {pred['boundary']}")
+    return out
+
+
+def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
+    """Read and verify every envelope the case references, as of `at`."""
+    assert loaded.case is not None
+    c = loaded.case
+    out = Collected()
+    here = {"case": {"digest": case_digest(loaded)}, "system": {"digests": list(c.system.digests)},
+            "policy": {"sha256": loaded.policy_file.sha256 if loaded.policy_file else None},
+            "boundary": c.boundary.kind.value if c.boundary else None}
+    for i, s in enumerate(c.decision.signoffs):
+        if s.envelope is None:
+            out.unsigned.append(f"{s.role} ({s.person})")
+            continue
+        label = f"sign-off {s.envelope}"
+        try:
+            data = read_envelope_file(loaded.base_dir(("decision", "signoffs", i)) / s.envelope, s.envelope)
+        except InputError as e:
+            out.problems.append(f"{label}: {e.message}")
+            continue
+        signed, reasons = check_envelope(data, keyring, at, label, expect=SIGNOFF)
+        if signed is not None:
+            reasons += _binding(signed, here, label)
+            if signed.role != s.role or signed.person != s.person:
+                reasons.append(f"{label}: is signed by {signed.person} as {signed.role}, but the case "
+                               f"lists it for {s.person} as {s.role}")
+        out.problems += reasons
+        if signed is not None and not reasons:
+            out.signoffs.append(signed)
+    for oid, o in c.decision.objections.items():
+        if o.envelope is None:
+            continue
+        label = f"objection {oid} ({o.envelope})"
+        try:
+            data = read_envelope_file(loaded.base_dir(("decision", "objections", oid)) / o.envelope, o.envelope)
+        except InputError as e:
+            out.problems.append(f"{label}: {e.message}")
+            continue
+        signed, reasons = check_envelope(data, keyring, at, label, expect=OBJECTION)
+        out.problems += reasons
+        if signed is not None and not reasons:
+            out.objections.append((oid, signed))
+    base = loaded.base_dir(("decision", "waivers"))
+    for ref in c.decision.waivers:
+        try:
+            data = read_envelope_file(base / ref, ref)
+        except InputError:
+            continue  # reported by check_waivers
+        signed, reasons = check_envelope(data, keyring, at, f"waiver {ref}", expect=WAIVER)
+        if signed is not None and not reasons:
+            out.waivers.append(signed)
+    _, wproblems = check_waivers(loaded, keyring, at.date())
+    out.problems += wproblems
+    return out
+
+
+def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
+    """Why the verified sign-offs do not yet meet the policy for the case's boundary."""
+    assert loaded.case is not None and loaded.policy is not None
+    if loaded.case.boundary is None:
+        return ["the case names no boundary"]
+    return authority_problems([(s.person, s.role, s.key.keyid) for s in collected.signoffs],
+                              loaded.policy.signoff, loaded.case.boundary.kind, loaded.case.decision.authors)
+
+
+def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
+    assert loaded.case is not None and loaded.policy is not None
+    days = loaded.policy.evidence.max_age_days
+    return [{"id": eid, "date": e.date.isoformat(),
+             "expires": (e.expires or (e.date + dt.timedelta(days=days))).isoformat()}
+            for eid, e in sorted(loaded.case.evidence.items())]
+
+
+def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, signer: Signer, role: str,
+                keyring: Keyring, *, at: dt.datetime | None = None,
+                narrower: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Sign the gate's decision record (as `role`) together with the envelopes it rests on, and
+    return the bundle. The caller has checked that the sign-offs meet the policy."""
+    assert loaded.case is not None and loaded.policy is not None and loaded.policy_file is not None
+    at = at or now_utc()
+    key = signer_entry(signer, keyring, role, at)
+    c = loaded.case
+    digest = case_digest(loaded)
+    pred: dict[str, Any] = {
+        "case": {"id": c.id, "version": c.version, "digest": digest},
+        "policy": {"id": loaded.policy.id, "version": loaded.policy.version, "sha256": loaded.policy_file.sha256},
+        "system": {"name": c.system.name, "version": c.system.version, "digests": list(c.system.digests)},
+        "boundary": c.boundary.kind.value if c.boundary else None,
+        "role": role, "person": key.person, "keyid": key.keyid, "signed_at": iso(at),
+        "record": json.loads(record.model_dump_json()),
+        "signoffs": [{"role": s.role, "person": s.person, "keyid": s.key.keyid,
+                      "envelope": envelope_sha256(s.envelope)} for s in collected.signoffs],
+        "objections": [],
+        "waivers": [{"code": w.predicate["code"], "role": w.role, "person": w.person,
+                     "until": w.predicate["until"], "envelope": envelope_sha256(w.envelope)}
+                    for w in collected.waivers],
+        "evidence": _evidence_expiry(loaded),
+        "authors": list(c.decision.authors),
+        "narrower": list(narrower or []),
+    }
+    signed_obj = dict(collected.objections)
+    for oid, o in c.decision.objections.items():
+        pred["objections"].append({
+            "id": oid, "role": o.role, "person": o.person, "status": o.status, "reason": o.reason,
+            "answer": o.answer, "answered_by": o.answered_by,
+            "envelope": envelope_sha256(signed_obj[oid].envelope) if oid in signed_obj else None})
+    env = sign_statement(statement(subjects(loaded, digest), DECISION, pred), signer)
+    ptext = loaded.policy_file.abspath.read_bytes() if loaded.policy_file.abspath.exists() else None
+    if ptext is None:
+        raise InputError("cannot read the policy file to put it in the bundle", location=loaded.policy_file.path)
+    return {
+        "casegate": BUNDLE_VERSION,
+        "kind": "decision-bundle",
+        "case": {"id": c.id, "version": c.version, "digest": digest},
+        "decision": env,
+        "signoffs": [s.envelope for s in collected.signoffs],
+        "objections": [o.envelope for _, o in collected.objections],
+        "waivers": [w.envelope for w in collected.waivers],
+        "policy": {"path": loaded.policy_file.path, "sha256": loaded.policy_file.sha256,
+                   "text": ptext.decode()},
+        "keyring": {"name": keyring.name, "fingerprint": keyring.fingerprint()},
+    }
+
+
+def write_bundle(bundle: dict[str, Any], path: Path) -> None:
+    """Write a bundle as indented JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(bundle, indent=2) + "\n")
+
+
+def read_bundle(path: Path) -> dict[str, Any]:
+    """Read a bundle file; InputError when it is not a casegate decision bundle of a known version."""
+    try:
+        data = json.loads(Path(path).read_bytes())
+    except FileNotFoundError:
+        raise InputError("bundle not found", location=str(path), help="`casegate decide` writes it") from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read the bundle: {e}", location=str(path)) from None
+    if not isinstance(data, dict) or data.get("kind") != "decision-bundle":
+        raise InputError("not a casegate decision bundle", location=str(path))
+    if data.get("casegate") != BUNDLE_VERSION:
+        raise InputError(f"unsupported bundle version {data.get('casegate')!r}", location=str(path),
+                         help=f"this casegate reads bundle version {BUNDLE_VERSION}")
+    return data
+
+
+# --------------------------------------------------------------------------- verify
+
+
+@dataclass
+class Verdict:
+    """What verification found: every failing reason and every note (informational)."""
+
+    case_id: str | None = None
+    boundary: str | None = None
+    outcome: str | None = None
+    reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    signers: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.reasons
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verified": self.ok, "case": self.case_id, "boundary": self.boundary,
+                "outcome": self.outcome, "reasons": self.reasons, "notes": self.notes,
+                "signers": self.signers}
+
+
+class RegistryView:
+    """What verification asks the registry: the case's lifecycle state and any restriction."""
+
+    def case_state(self, case_id: str) -> Any: ...  # pragma: no cover - protocol
+
+    def case_restriction(self, case_id: str) -> Any: ...  # pragma: no cover - protocol
+
+
+DEPLOYABLE_STATES = ("approved", "approved-with-conditions", "restricted")
+
+
+def _policy_from_bundle(bundle: dict[str, Any], verdict: Verdict, expected_sha: str | None) -> Policy | None:
+    p = bundle.get("policy")
+    if not isinstance(p, dict) or not isinstance(p.get("text"), str):
+        verdict.reasons.append("the bundle carries no policy text")
+        return None
+    raw = p["text"].encode()
+    sha = hashlib.sha256(raw).hexdigest()
+    if expected_sha is not None and sha != expected_sha:
+        verdict.reasons.append("the policy in the bundle is not the one the decision was signed under (sha256 differs)")
+        return None
+    try:
+        return Policy.model_validate(parse_yaml(str(p.get("path", "policy")), raw).data)
+    except (ValidationError, InputError) as e:
+        verdict.reasons.append(f"the policy in the bundle cannot be read: {str(e).splitlines()[0]}")
+        return None
+
+
+def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict) -> None:
+    try:
+        raw = reg.case_state(case_id)
+    except LookupError:
+        raw = None
+    state = getattr(raw, "value", raw)
+    if state is None:
+        verdict.notes.append(f"the registry has no record of case {case_id}; lifecycle not checked")
+        return
+    state = str(state)
+    if state not in DEPLOYABLE_STATES:
+        verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies")
+        return
+    if state == "restricted":
+        r = reg.case_restriction(case_id)
+        r = getattr(r, "value", r)
+        if r is None:
+            verdict.reasons.append(f"the registry says case {case_id} is restricted, to no named boundary")
+            return
+        to = BoundaryKind(str(r))
+        if requested.rank > to.rank:
+            verdict.reasons.append(f"the registry says case {case_id} is restricted to {to.value}; "
+                                   f"{requested.value} is wider")
+        else:
+            verdict.notes.append(f"case {case_id} is restricted to {to.value}")
+    else:
+        verdict.notes.append(f"registry: case {case_id} is {state}")
+
+
+def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
+                 at: dt.datetime, registry: RegistryView | None = None) -> Verdict:
+    """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, and
+    collect every failing reason (see `verify_bundle`)."""
+    v = Verdict(boundary=boundary.value)
+    d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
+    v.reasons += reasons
+    pred: dict[str, Any] | None = d.predicate if d is not None else None
+    record: DecisionRecord | None = None
+    if pred is not None:
+        try:
+            record = DecisionRecord.model_validate(pred.get("record"))
+        except ValidationError:
+            v.reasons.append("decision: the decision record in it cannot be read")
+        for k in ("case", "system", "policy", "boundary"):
+            if k not in pred:
+                v.reasons.append(f"decision: the statement lacks {k!r}")
+                pred = None
+                break
+    if pred is not None:
+        v.case_id = str(pred["case"].get("id"))
+        v.signers.append({"as": "decider", "role": d.role, "person": d.person, "keyid": d.key.keyid})  # type: ignore[union-attr]
+        subj = d.subject_digests()  # type: ignore[union-attr]
+        if pred["case"].get("digest") not in subj.values():
+            v.reasons.append("decision: its subject does not carry the case digest it names")
+    if bundle.get("keyring", {}).get("fingerprint") not in (None, keyring.fingerprint()):
+        v.notes.append(f"the bundle was made with keyring {bundle['keyring'].get('fingerprint')}; "
+                       f"verifying with {keyring.fingerprint()}")
+    policy = _policy_from_bundle(bundle, v, pred["policy"].get("sha256") if pred else None)
+
+    # model digest and boundary
+    if pred is not None:
+        digests = list(pred["system"].get("digests", []))
+        if model_digest not in digests or model_digest not in d.subject_digests().values():  # type: ignore[union-attr]
+            v.reasons.append(f"the bundle is for model digest {', '.join(digests)}, not {model_digest}")
+    decided = None
+    if pred is not None:
+        try:
+            decided = BoundaryKind(pred["boundary"])
+        except ValueError:
+            v.reasons.append(f"decision: unknown boundary {pred['boundary']!r}")
+    if decided is not None and record is not None:
+        if boundary.rank > decided.rank:
+            v.reasons.append(f"the bundle is for boundary {decided.value}; {boundary.value} is wider "
+                             "and needs its own case and decision")
+            v.outcome = record.outcome
+        elif boundary == decided:
+            v.outcome = record.outcome
+        else:
+            trial = next((t.outcome for t in record.trials if t.boundary == boundary), None)
+            trial = trial or next((str(x.get("outcome")) for x in (pred or {}).get("narrower", [])
+                                   if x.get("boundary") == boundary.value), None)
+            if trial is None:
+                v.reasons.append(f"the decision did not evaluate the narrower boundary {boundary.value}")
+            else:
+                v.outcome = trial
+                v.notes.append(f"verifying for {boundary.value}, narrower than the decided {decided.value}")
+        if v.outcome is not None and v.outcome not in PASSING:
+            lacks = f" ({'; '.join(record.lacks)})" if record.lacks and boundary == decided else ""
+            v.reasons.append(f"the decision for {boundary.value} is {v.outcome}{lacks}")
+        # conditions
+        day = at.date()
+        for cnd in record.conditions:
+            if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day:
+                v.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due}")
+    # evidence expiry
+    if pred is not None:
+        for e in pred.get("evidence", []):
+            try:
+                exp = dt.date.fromisoformat(str(e.get("expires"))[:10])
+            except ValueError:
+                v.reasons.append(f"evidence {e.get('id')}: unreadable expiry {e.get('expires')!r}")
+                continue
+            if exp < at.date():
+                v.reasons.append(f"evidence {e.get('id')} expired on {exp.isoformat()}")
+
+    # sign-offs
+    listed = {x.get("envelope"): x for x in (pred or {}).get("signoffs", [])}
+    seen: set[str] = set()
+    valid: list[tuple[str, str, str]] = []
+    for i, env in enumerate(bundle.get("signoffs") or []):
+        label = f"sign-off #{i + 1}"
+        s, reasons = check_envelope(env, keyring, at, label, expect=SIGNOFF)
+        if s is not None:
+            label = f"sign-off by {s.person} as {s.role!r}"
+            reasons = [r.replace(f"sign-off #{i + 1}", label, 1) for r in reasons]
+            if pred is not None:
+                reasons += _binding(s, pred, label)
+                sha = envelope_sha256(env)
+                if sha not in listed:
+                    reasons.append(f"{label}: is not one of the sign-offs the decision rests on")
+                seen.add(sha)
+        v.reasons += reasons
+        if s is not None and not reasons:
+            valid.append((s.person, s.role, s.key.keyid))
+            v.signers.append({"as": "sign-off", "role": s.role, "person": s.person, "keyid": s.key.keyid})
+    for sha, x in listed.items():
+        if sha not in seen:
+            v.reasons.append(f"the sign-off by {x.get('person')} as {x.get('role')!r} that the decision "
+                             "rests on is missing from the bundle")
+    if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
+        authors = list((pred or {}).get("authors", []))
+        v.reasons += authority_problems(valid, policy.signoff, boundary, authors)
+
+    # objections
+    if pred is not None:
+        olisted = {x.get("envelope"): x for x in pred.get("objections", []) if x.get("envelope")}
+        oseen: set[str] = set()
+        for i, env in enumerate(bundle.get("objections") or []):
+            label = f"objection #{i + 1}"
+            s, reasons = check_envelope(env, keyring, at, label, expect=OBJECTION)
+            if s is not None:
+                label = f"objection {s.predicate.get('objection')} by {s.person}"
+                reasons = [r.replace(f"objection #{i + 1}", label, 1) for r in reasons]
+                oseen.add(envelope_sha256(env))
+            v.reasons += reasons
+        for sha, x in olisted.items():
+            if sha not in oseen:
+                v.reasons.append(f"objection {x.get('id')} by {x.get('person')} is missing from the bundle")
+        mode = policy.signoff.objections if policy else "block"
+        esc = policy.signoff.escalate_to if policy else None
+        signed_roles = {role for _, role, _ in valid}
+        for x in pred.get("objections", []):
+            st, who = x.get("status"), f"objection {x.get('id')} by {x.get('person')} ({x.get('role')})"
+            if st == "upheld":
+                v.reasons.append(f"{who} was upheld: {x.get('reason')}")
+            elif st in ("open", "escalated"):
+                if mode == "escalate" and esc and esc in signed_roles and st == "escalated":
+                    v.notes.append(f"{who} was escalated to {esc}, who signed off")
+                elif mode == "escalate":
+                    v.reasons.append(f"{who} is {st} and must be answered by {esc or 'the escalation role'}: "
+                                     f"{x.get('reason')}")
+                else:
+                    v.reasons.append(f"{who} is {st}: {x.get('reason')}")
+
+    # waivers
+    if pred is not None and record is not None:
+        wvalid: list[dict[str, Any]] = []
+        wlisted = {x.get("envelope") for x in pred.get("waivers", [])}
+        for i, env in enumerate(bundle.get("waivers") or []):
+            s, reasons = check_envelope(env, keyring, at, f"waiver #{i + 1}", expect=WAIVER)
+            if s is not None and envelope_sha256(env) not in wlisted:
+                reasons.append(f"waiver of {s.predicate.get('code')}: not one the decision rests on")
+            if s is not None and not reasons:
+                wvalid.append(s.predicate)
+            v.reasons += reasons
+        for f in record.findings:
+            if f.waived is None:
+                continue
+            w = f.waived
+            ok = any(p.get("code") == w.code and p.get("person") == w.person and p.get("until") == w.until
+                     for p in wvalid)
+            if not ok:
+                v.reasons.append(f"finding {f.code} is marked waived by {w.person}, but no valid waiver "
+                                 "envelope for it is in the bundle")
+            elif dt.date.fromisoformat(w.until[:10]) < at.date() and f.severity.value == "blocking":
+                v.reasons.append(f"the waiver of {f.code} by {w.person} lapsed on {w.until}; the blocking "
+                                 f"finding returns: {f.message}")
+
+    # lifecycle
+    if registry is not None and v.case_id:
+        _registry(registry, v.case_id, boundary, v)
+    return v
+
+
+def verify_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
+                  at: dt.datetime, registry: RegistryView | None = None) -> Verdict:
+    """Verify that the bundle allows deploying `model_digest` across `boundary` at `at`.
+
+    Raises BundleVerificationError listing every reason when: a signature does not verify
+    against the keyring, or its key is unknown, expired, not yet valid or revoked at `at`, or
+    claims a person or role the keyring does not give it; the required roles are not held by
+    enough distinct people, roles the policy separates are combined, only the product role
+    signed, or an author signed; a sign-off is for another case version, model, policy or
+    boundary; the model digest is not the bundle's; the boundary is wider than the decided one
+    (a narrower one needs a passing trial in the record); the decision is not GO or GO WITH
+    CONDITIONS; evidence has expired or a condition is overdue at `at`; an objection is open or
+    upheld; a waiver a blocking finding relied on is missing or lapsed; or the registry says the
+    case was reopened, withdrawn or restricted to a narrower boundary. Returns the verdict
+    (notes only) on success.
+    """
+    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at, registry=registry)
+    if v.reasons:
+        raise BundleVerificationError(v.reasons)
+    return v
