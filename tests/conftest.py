@@ -31,7 +31,8 @@ def _backends() -> list[str]:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database on each backend the run has (SQLite always, PostgreSQL in CI)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'registry.db'}"
+        yield f"sqlite:///{tmp_path / 'registry.db'}"
+        return
     base = os.environ.get("CASEGATE_TEST_POSTGRES_URL")
     if not base:
         pytest.fail("CASEGATE_TEST_POSTGRES_URL is not set: run the tests through `make test`")
