@@ -43,7 +43,9 @@ class ArtifactState:
 
     @property
     def matches(self) -> bool:
-        return self.exists and self.pinned_sha256 is not None and self.actual_sha256 == self.pinned_sha256
+        """The artifact exists, is pinned, has the pinned bytes, and so do its pinned companions."""
+        return (self.exists and self.pinned_sha256 is not None and self.actual_sha256 == self.pinned_sha256
+                and all(c.matches for c in self.companions))
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
