@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from ..errors import InputError, VerificationError
 DASH = "\u2014"
 ED25519 = 0x01
 COSIGNATURE_V1 = 0x04
+_VERIFIER = re.compile(r"^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*$")
 PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
 """Environment variable holding the passphrase of an encrypted PEM key."""
 
@@ -242,10 +244,16 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
             raise InputError("a raw Ed25519 public key is 32 bytes")
         return Ed25519PublicKey.from_public_bytes(source)
     s = str(source)
-    if s.count("+") == 2 and not Path(s).exists():
-        raw = base64.b64decode(s.rsplit("+", 1)[1] + "==")
+    if _VERIFIER.match(s) and not Path(s).exists():
+        name, kid, b64 = s.split("+", 2)
+        try:
+            raw = base64.b64decode(b64, validate=True)
+        except binascii.Error:
+            raw = b""
         if len(raw) != 33 or raw[0] != ED25519:
             raise InputError(f"{s!r} is not an Ed25519 note verifier key")
+        if key_id(name, raw[1:]).hex() != kid:
+            raise InputError(f"{s!r}: the key id does not match the key")
         return Ed25519PublicKey.from_public_bytes(raw[1:])
     p = Path(s)
     try:

@@ -1,0 +1,56 @@
+"""Entries are hashed over RFC 8785 JSON: the composed form equals rfc8785 on the whole entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import pytest
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casegate.errors import InputError
+from casegate.store._canonical import canonical_payload, entry_bytes, to_json_value
+
+json_scalars = st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | \
+    st.floats(allow_nan=False, allow_infinity=False) | st.text()
+json_values = st.recursive(json_scalars, lambda c: st.lists(c, max_size=4) |
+                           st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(index=st.integers(0, 2**40), kind=st.text(min_size=1, max_size=12),
+       case_id=st.none() | st.text(max_size=12), payload=st.dictionaries(st.text(max_size=8), json_values, max_size=5),
+       at=st.text(max_size=30))
+def test_composed_entry_is_rfc8785(index: int, kind: str, case_id: str | None, payload: dict, at: str) -> None:
+    try:
+        pj = canonical_payload(payload)
+    except InputError:
+        return  # lone surrogates: refused, never hashed
+    try:
+        whole = rfc8785.dumps({"index": index, "kind": kind, "case_id": case_id, "payload": payload,
+                               "recorded_at": at})
+    except rfc8785.CanonicalizationError:
+        return
+    assert entry_bytes(index, kind, case_id, pj, at) == whole
+
+
+class Color(enum.Enum):
+    red = "red"
+
+
+def test_payload_values_are_normalised() -> None:
+    v = to_json_value({"d": dt.date(2026, 1, 2), "e": Color.red, "s": {3, 1}, "t": (1, 2), 4: "x"})
+    assert v == {"d": "2026-01-02", "e": "red", "s": [1, 3], "t": [1, 2], "4": "x"}
+
+
+@pytest.mark.parametrize("bad, msg", [
+    ({"x": float("nan")}, "cannot be written as JSON"),
+    ({"x": object()}, "cannot be recorded"),
+    ({"x": 2**60}, "canonical JSON"),
+    ({(1, 2): 1}, "not a string"),
+])
+def test_bad_payloads_are_refused_with_a_reason(bad: dict, msg: str) -> None:
+    with pytest.raises(InputError, match=msg):
+        canonical_payload(bad)
