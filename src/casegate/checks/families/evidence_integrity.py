@@ -34,7 +34,7 @@ def _cited_memo(ctx: Context) -> set[str]:
     got = ctx.memo.get("cited_evidence")
     if got is None:
         got = ctx.memo["cited_evidence"] = _cited(ctx.case)
-    return got  # type: ignore[no-any-return]
+    return got
 
 
 def _weight(ctx: Context, eid: str) -> RuleSeverity | None:
