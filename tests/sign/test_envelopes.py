@@ -1,0 +1,110 @@
+"""DSSE envelopes with in-toto statements: what casegate writes is standard, and what standard
+tools write verifies with casegate."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+
+import rfc8785
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from securesystemslib.dsse import Envelope
+from securesystemslib.signer import CryptoSigner
+
+from casegate.sign import (
+    PAYLOAD_TYPE,
+    SIGNOFF,
+    STATEMENT_TYPE,
+    case_digest,
+    check_envelope,
+    parse_instant,
+    sign_case,
+    sign_statement,
+    statement,
+    subjects,
+)
+
+from .helpers import MODEL, make_world
+
+AT = parse_instant("2026-11-25")
+
+
+def test_casegate_envelope_verifies_with_securesystemslib_and_plain_ed25519(tmp_path):
+    w = make_world(tmp_path)
+    r = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT)
+    env = Envelope.from_dict(json.loads(r.path.read_text()))
+    key = w.ring.get(w.signers["dana"].public_key.keyid).sslib_key()
+    assert set(env.verify([key], 1)) == {key.keyid}
+    # the payload is RFC 8785 canonical JSON of an in-toto Statement v1
+    assert rfc8785.dumps(json.loads(env.payload)) == env.payload
+    st = json.loads(env.payload)
+    assert st["_type"] == STATEMENT_TYPE and st["predicateType"] == SIGNOFF
+    assert env.payload_type == PAYLOAD_TYPE
+    names = [s["name"] for s in st["subject"]]
+    assert names == ["model:Atlas-2@2.1.0", "case:atlas-2-api@1.0"]
+    assert "sha256:" + st["subject"][0]["digest"]["sha256"] == MODEL
+    assert st["predicate"]["role"] == "safety-lead" and st["predicate"]["person"] == "Dana Ortiz"
+    # and with nothing but the DSSE spec: Ed25519 over PAE(type, payload)
+    raw = json.loads(r.path.read_text())
+    payload = base64.b64decode(raw["payload"])
+    pae = b"DSSEv1 %d %b %d %b" % (len(PAYLOAD_TYPE), PAYLOAD_TYPE.encode(), len(payload), payload)
+    Ed25519PublicKey.from_public_bytes(bytes.fromhex(key.keyval["public"])).verify(
+        base64.b64decode(raw["signatures"][0]["sig"]), pae)
+
+
+def test_securesystemslib_envelope_verifies_with_casegate(tmp_path):
+    w = make_world(tmp_path)
+    loaded = w.load()
+    key = w.ring.get(w.signers["dana"].public_key.keyid)
+    from casegate.sign import load_private_key
+
+    priv = load_private_key(w.key_paths["dana"])
+    signer = CryptoSigner(priv, key.sslib_key())
+    digest = case_digest(loaded)
+    pred = {"case": {"id": "atlas-2-api", "version": "1.0", "digest": digest}, "role": "safety-lead",
+            "person": "Dana Ortiz", "signed_at": "2026-11-25T10:00:00Z", "boundary": "api"}
+    st = statement(subjects(loaded, digest), SIGNOFF, pred)
+    env = Envelope(json.dumps(st, indent=1).encode(), "application/vnd.in-toto+json", {})  # not canonical
+    env.sign(signer)
+    signed, reasons = check_envelope(env.to_dict(), w.ring, AT, "external")
+    assert reasons == [] and signed is not None
+    assert signed.person == "Dana Ortiz" and signed.role == "safety-lead"
+
+
+def test_tampered_payload_fails(tmp_path):
+    w = make_world(tmp_path)
+    r = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT)
+    env = dict(r.envelope)
+    st = json.loads(base64.b64decode(env["payload"]))
+    st["predicate"]["relies_on"] = []
+    env["payload"] = base64.b64encode(rfc8785.dumps(st)).decode()
+    signed, reasons = check_envelope(env, w.ring, AT, "sign-off")
+    assert signed is None
+    assert reasons == [f"sign-off: the signature does not verify against Dana Ortiz's key "
+                       f"{w.signers['dana'].public_key.keyid[:16]}... (the payload was changed after "
+                       "signing, or another key signed it)"]
+
+
+def test_unknown_key_and_garbage(tmp_path):
+    w = make_world(tmp_path)
+    st = statement([], SIGNOFF, {"role": "rso", "person": "X", "signed_at": "2026-11-25T00:00:00Z"})
+    env = sign_statement(st, w.stranger)
+    signed, reasons = check_envelope(env, w.ring, AT, "e")
+    assert signed is None and "not in the keyring" in reasons[0]
+    assert "not a DSSE envelope" in check_envelope([1], w.ring, AT, "e")[1][0]
+    assert "not a valid DSSE envelope" in check_envelope({"payload": "!!"}, w.ring, AT, "e")[1][0]
+    bad_type = dict(env, payloadType="text/plain")
+    assert "payloadType" in check_envelope(bad_type, w.ring, AT, "e")[1][0]
+
+
+def test_signed_outside_key_validity(tmp_path):
+    w = make_world(tmp_path)
+    r = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT)
+    assert check_envelope(r.envelope, w.ring, AT, "e")[1] == []
+    st = statement([], SIGNOFF, {"role": "safety-lead", "person": "Dana Ortiz",
+                                 "signed_at": "2025-06-01T00:00:00Z"})
+    _, reasons = check_envelope(sign_statement(st, w.signers["dana"]), w.ring, AT, "e")
+    assert reasons == ["e: was signed at 2025-06-01T00:00:00Z, outside the validity of Dana Ortiz's key "
+                       "(2026-01-01 to 2028-12-31)"]
+    assert dt.date(2026, 1, 1)  # keys in the helper world are valid from 2026-01-01
