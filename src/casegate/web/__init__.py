@@ -1,0 +1,7 @@
+"""The review board: HTTP API and server-rendered pages for reviewers, release engineers and the
+public, over the registry."""
+
+from ._app import Settings, create_app
+from ._tokens import AUTHOR_ROLE, Principal, TokenStore
+
+__all__ = ["AUTHOR_ROLE", "Principal", "Settings", "TokenStore", "create_app"]

@@ -1,0 +1,296 @@
+"""The JSON API (/api/v1): read the registry, submit signed sign-offs and objections, report
+incidents, run the gate on a stored version. Writes need a token and are rate-limited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from ._tokens import AUTHOR_ROLE, Principal
+from ._views import case_list, case_view, load_version
+
+router = APIRouter(prefix="/api/v1")
+
+
+def board(request: Request) -> Any:
+    return request.app.state.board
+
+
+def who(request: Request) -> Principal:
+    return board(request).principal(request)  # type: ignore[no-any-return]
+
+
+def reader(request: Request) -> Principal:
+    """Any token holder may read the internal API."""
+    p = who(request)
+    if p.is_public:
+        raise HTTPException(401, "a token is needed (Authorization: Bearer <token>)")
+    return p
+
+
+def writer(request: Request) -> Principal:
+    p = reader(request)
+    if not board(request).limiter.allow(p.token_id or request.client.host if request.client else "?"):
+        raise HTTPException(429, "too many writes: slow down")
+    return p
+
+
+def _case_or_404(request: Request, case_id: str) -> Any:
+    v = case_view(board(request).registry, case_id)
+    if v is None:
+        raise HTTPException(404, f"no case {case_id!r}")
+    return v
+
+
+def _acting_role(request: Request, p: Principal, role: str, case_id: str) -> None:
+    """The principal may act in `role` only if both its token and the keyring give it that role,
+    and it is not one of the case's authors."""
+    if AUTHOR_ROLE in p.roles:
+        raise HTTPException(403, "authors cannot sign or object")
+    if role not in p.roles:
+        raise HTTPException(403, f"this token does not act in the role {role!r}")
+    if role not in board(request).keyring_roles(p.person):
+        raise HTTPException(403, f"the keyring does not give {p.person} the role {role!r}")
+    view = _case_or_404(request, case_id)
+    loaded = load_version(board(request).registry, case_id, view.latest_version)
+    if loaded.case is not None and p.person in loaded.case.decision.authors:
+        raise HTTPException(403, f"{p.person} is an author of this case and cannot sign or object")
+
+
+# ------------------------------------------------------------------------------------- reads
+
+
+class CaseSummary(BaseModel):
+    id: str
+    title: str
+    state: str | None
+    restricted_to: str | None
+    versions: int
+    outcome: str | None
+
+
+@router.get("/cases", response_model=list[CaseSummary], tags=["cases"])
+def list_cases(request: Request, _: Principal = Depends(reader)) -> list[CaseSummary]:
+    """Every case with its state and latest decision."""
+    return [CaseSummary(id=v.case_id, title=v.title, state=v.state, restricted_to=v.restriction,
+                        versions=v.versions, outcome=(v.decision or {}).get("outcome"))
+            for v in case_list(board(request).registry)]
+
+
+@router.get("/cases/{case_id}", tags=["cases"])
+def get_case(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
+    """A case: state, versions, latest decision (findings, conditions, eight answers)."""
+    v = _case_or_404(request, case_id)
+    return {"id": v.case_id, "title": v.title, "state": v.state, "restricted_to": v.restriction,
+            "versions": v.versions, "latest_version": v.latest_version, "decision": v.decision}
+
+
+@router.get("/cases/{case_id}/versions", tags=["cases"])
+def get_versions(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Immutable versions of the case, with file and evidence digests."""
+    _case_or_404(request, case_id)
+    return [r.to_json() for r in board(request).registry.case_versions(case_id)]
+
+
+@router.get("/cases/{case_id}/findings", tags=["gate"])
+def get_findings(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Findings of the latest recorded gate run."""
+    v = _case_or_404(request, case_id)
+    return list((v.decision or {}).get("findings", []))
+
+
+@router.get("/cases/{case_id}/evidence", tags=["evidence"])
+def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Evidence items of the latest version, with artifact digests and statistics."""
+    v = _case_or_404(request, case_id)
+    return evidence_rows(load_version(board(request).registry, case_id, v.latest_version))
+
+
+@router.get("/cases/{case_id}/events", tags=["log"])
+def get_events(request: Request, case_id: str, kind: str | None = None,
+               _: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Every logged event about the case (sign-offs, objections, incidents, state changes...)."""
+    _case_or_404(request, case_id)
+    return [e.to_json() for e in board(request).registry.events(case_id=case_id, kind=kind)]
+
+
+# ------------------------------------------------------------------------------------ writes
+
+
+class ObjectionIn(BaseModel):
+    role: str = Field(min_length=1, max_length=100)
+    reason: str = Field(min_length=3, max_length=5000)
+    envelope: dict[str, Any] | None = None
+
+
+class SignoffIn(BaseModel):
+    envelope: dict[str, Any]
+
+
+class IncidentIn(BaseModel):
+    date: dt.date
+    description: str = Field(min_length=3, max_length=10000)
+    severity: Literal["low", "moderate", "high", "severe", "catastrophic"]
+    domain: str = Field(min_length=1, max_length=100)
+    deployer: str | None = Field(default=None, max_length=300)
+    developer: str | None = Field(default=None, max_length=300)
+    harmed: list[str] = Field(default_factory=list, max_length=50)
+
+
+class Written(BaseModel):
+    index: int
+    kind: str
+    leaf_hash: str
+
+
+def _written(e: Any) -> Written:
+    return Written(index=e.index, kind=e.kind, leaf_hash=e.leaf_hash.hex())
+
+
+def record_objection(request: Request, p: Principal, case_id: str, body: ObjectionIn, via: str) -> Any:
+    from ..store import record_objection as rec
+
+    _acting_role(request, p, body.role, case_id)
+    v = _case_or_404(request, case_id)
+    return rec(board(request).registry, case_id, role=body.role, person=p.person, reason=body.reason,
+               version=v.latest_version, envelope=body.envelope, via=via)
+
+
+def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], via: str) -> Any:
+    """Verify an uploaded sign-off envelope against the keyring and the stored case, then log it."""
+    from ..sign import SIGNOFF, case_digest, check_envelope, decode_payload
+    from ..store import record_signoff as rec
+
+    b = board(request)
+    if b.keyring is None:
+        raise HTTPException(409, "this board has no keyring: start it with --keyring")
+    statement = decode_payload(envelope) or {}
+    pred = statement.get("predicate", {}) if isinstance(statement, dict) else {}
+    role = str(pred.get("role", ""))
+    _acting_role(request, p, role, case_id)
+    signed, reasons = check_envelope(envelope, b.keyring, dt.datetime.now(dt.timezone.utc), "sign-off",
+                                     expect=SIGNOFF)
+    if signed is None or reasons:
+        raise HTTPException(422, "; ".join(reasons) or "the envelope does not verify")
+    signer = str(pred.get("person", ""))
+    if signer != p.person:
+        raise HTTPException(403, f"the envelope is signed by {signer}, not by {p.person}")
+    v = _case_or_404(request, case_id)
+    loaded = load_version(b.registry, case_id, v.latest_version)
+    case = pred.get("case", {})
+    if case.get("id") != case_id or case.get("digest") != case_digest(loaded):
+        raise HTTPException(422, "the sign-off is for another case or another version of it")
+    return rec(b.registry, case_id, role=role, person=p.person, version=v.latest_version,
+               envelope=envelope, via=via)
+
+
+@router.post("/cases/{case_id}/objections", response_model=Written, status_code=201, tags=["review"])
+def post_objection(request: Request, case_id: str, body: ObjectionIn,
+                   p: Principal = Depends(writer)) -> Written:
+    """Record an objection in a role the keyring gives the token's person."""
+    return _written(record_objection(request, p, case_id, body, "api"))
+
+
+@router.post("/cases/{case_id}/signoffs", response_model=Written, status_code=201, tags=["review"])
+def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal = Depends(writer)) -> Written:
+    """Record a signed sign-off (a DSSE envelope made with `casegate sign`)."""
+    return _written(record_signoff(request, p, case_id, body.envelope, "api"))
+
+
+@router.post("/cases/{case_id}/incidents", response_model=Written, status_code=201, tags=["incidents"])
+def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
+    """Report an incident linked to the case (fields after the AI Incident Database)."""
+    _case_or_404(request, case_id)
+    if AUTHOR_ROLE in p.roles and len(p.roles) == 1:
+        raise HTTPException(403, "authors report incidents through a reviewer role")
+    payload = body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person}
+    return _written(board(request).registry.record("incident", case_id, payload))
+
+
+@router.post("/cases/{case_id}/gate", tags=["gate"])
+def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) -> dict[str, Any]:
+    """Run the gate on the latest stored version and record the decision."""
+    from ..gate import run_gate
+    from ..store import record_decision
+
+    v = _case_or_404(request, case_id)
+    loaded = load_version(board(request).registry, case_id, v.latest_version)
+    rec = run_gate(loaded)
+    e = record_decision(board(request).registry, rec, version=v.latest_version)
+    return {"index": e.index, "outcome": rec.outcome}
+
+
+# ------------------------------------------------------------------------------------ public
+
+
+@router.get("/public/cases", tags=["public"])
+def public_cases(request: Request) -> list[dict[str, Any]]:
+    """Published summaries only (redacted; nothing unpublished or confidential)."""
+    out = []
+    for v in case_list(board(request).registry):
+        if v.published is not None:
+            out.append({"id": v.case_id, "state": v.state, "summary_sha256": v.published.get("summary_sha256")})
+    return out
+
+
+@router.get("/public/cases/{case_id}", tags=["public"])
+def public_case(request: Request, case_id: str) -> dict[str, Any]:
+    """A published summary."""
+    v = case_view(board(request).registry, case_id)
+    if v is None or v.published is None:
+        raise HTTPException(404, f"no published summary for {case_id!r}")
+    return {"id": case_id, "state": v.state, "summary": v.published.get("summary")}
+
+
+@router.get("/log/checkpoint", tags=["log"])
+def checkpoint(request: Request) -> dict[str, Any]:
+    """The latest signed checkpoint (C2SP signed note) and the current tree size."""
+    reg = board(request).registry
+    return {"size": reg.size(), "checkpoint": reg.latest_checkpoint()}
+
+
+@router.get("/log/inclusion/{index}", tags=["log"])
+def inclusion(request: Request, index: int, size: int | None = Query(default=None, ge=1)) -> dict[str, Any]:
+    """RFC 9162 inclusion proof of entry `index` in the tree of `size` (default: current)."""
+    reg = board(request).registry
+    n = size or reg.size()
+    if not 0 <= index < n or n > reg.size():
+        raise HTTPException(404, "no such entry in a tree of that size")
+    return dict(reg.prove_inclusion(index, n).to_json())
+
+
+@router.get("/log/consistency", tags=["log"])
+def consistency(request: Request, old: int = Query(ge=1), new: int | None = Query(default=None, ge=1)) -> dict[str, Any]:
+    """RFC 9162 consistency proof between two tree sizes."""
+    reg = board(request).registry
+    n = new or reg.size()
+    if old > n or n > reg.size():
+        raise HTTPException(404, "sizes out of range")
+    return dict(reg.prove_consistency(old, n).to_json())
+
+
+def evidence_rows(loaded: Any) -> list[dict[str, Any]]:
+    """Evidence table rows: id, kind, producer, digest and, for counts, the interval."""
+    from ..evidence.stats import clopper_pearson, upper_bound
+
+    if loaded.case is None:
+        return []
+    conf = loaded.policy.confidence if loaded.policy else 0.95
+    rows = []
+    for eid, e in loaded.case.evidence.items():
+        r = e.result
+        stat = None
+        if r is not None and r.trials:
+            lo, hi = clopper_pearson(r.successes or 0, r.trials, conf)
+            stat = {"successes": r.successes, "trials": r.trials, "interval": [lo, hi],
+                    "upper_bound": upper_bound(r.successes or 0, r.trials, conf)}
+        elif r is not None and r.attempts:
+            stat = {"bypasses": r.bypasses, "attempts": r.attempts,
+                    "upper_bound": upper_bound(r.bypasses or 0, r.attempts, conf)}
+        rows.append({"id": eid, "kind": e.kind, "title": e.title, "producer": e.producer,
+                     "independent": e.independent, "date": e.date.isoformat(), "sha256": e.sha256,
+                     "confidentiality": e.confidentiality.value, "statistics": stat})
+    return rows

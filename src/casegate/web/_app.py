@@ -1,0 +1,118 @@
+"""The review board: a FastAPI application over the registry, with server-rendered pages.
+
+`create_app()` builds it; `casegate serve` runs it under uvicorn. Reading public pages needs no
+token; everything else needs an API token (Bearer header, or the session cookie set by the login
+form). Every write is recorded in the registry's log.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from .. import __version__
+from ..errors import CasegateError
+from ._guards import BodyLimit, RateLimiter, read_session
+from ._tokens import ANONYMOUS, Principal, TokenStore
+
+SESSION_COOKIE = "casegate_session"
+
+
+@dataclass
+class Settings:
+    """Where the review board reads and writes."""
+
+    database_url: str | None = None
+    keyring: Path | None = None
+    tokens: Path | None = None
+    secret: bytes = b""
+    write_rate: float = 5.0
+    write_burst: int = 20
+
+
+class Board:
+    """Shared state of one running board: registry, keyring, tokens, limiter, templates."""
+
+    def __init__(self, settings: Settings):
+        from ..store import open_registry
+
+        self.settings = settings
+        self.registry = open_registry(settings.database_url)
+        self.tokens = TokenStore(settings.tokens)
+        self.keyring: Any = None
+        if settings.keyring is not None:
+            from ..sign import load_keyring
+
+            self.keyring = load_keyring(settings.keyring)
+        self.secret = settings.secret or secrets.token_bytes(32)
+        self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
+        tdir = str(resources.files("casegate.web") / "templates")
+        self.templates = Jinja2Templates(directory=tdir)
+        self.templates.env.autoescape = True
+
+    def principal(self, request: Request) -> Principal:
+        auth = request.headers.get("authorization", "")
+        if auth.lower().startswith("bearer "):
+            p = self.tokens.authenticate(auth[7:].strip())
+            return p if p is not None else ANONYMOUS
+        tid = read_session(self.secret, request.cookies.get(SESSION_COOKIE))
+        if tid:
+            p = self.tokens.by_id(tid)
+            if p is not None:
+                return p
+        return ANONYMOUS
+
+    def keyring_roles(self, person: str) -> set[str]:
+        """Roles the keyring gives a person (empty without a keyring: nobody may sign or object)."""
+        if self.keyring is None:
+            return set()
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc)
+        roles: set[str] = set()
+        for k in self.keyring.keys:
+            if k.person == person and not k.problems_at(now):
+                roles.update(k.roles)
+        return roles
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the review board application."""
+    settings = settings or Settings(
+        database_url=os.environ.get("CASEGATE_DATABASE_URL"),
+        keyring=Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None,
+        tokens=Path(os.environ["CASEGATE_TOKENS"]) if os.environ.get("CASEGATE_TOKENS") else None,
+        secret=os.environ.get("CASEGATE_WEB_SECRET", "").encode(),
+    )
+    board = Board(settings)
+    app = FastAPI(
+        title="casegate review board",
+        version=__version__,
+        description="Cases, versions, gate runs, findings, evidence, sign-offs and objections, "
+                    "incidents, state changes, the transparency log and published summaries.",
+    )
+    app.state.board = board
+    app.add_middleware(BodyLimit)
+    static = str(resources.files("casegate.web") / "static")
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.exception_handler(CasegateError)
+    async def _casegate_error(request: Request, exc: CasegateError) -> JSONResponse:
+        status = 503 if exc.exit_code == 3 else 400
+        return JSONResponse({"detail": exc.message, "help": exc.help}, status_code=status)
+
+    from ._api import router as api_router
+    from ._pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    return app

@@ -1,0 +1,117 @@
+"""API tokens: stored hashed (sha256), each bound to one person and the roles they act in.
+
+The token file is JSON: {"casegate_tokens": 1, "tokens": [{"id", "sha256", "person", "roles",
+"created", "revoked"}]}. A token is shown once, when created; only its hash is kept. A person's
+roles are further limited by the keyring at review time: a token cannot grant a role the keyring
+does not give that person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+TOKENS_VERSION = 1
+AUTHOR_ROLE = "author"
+"""Role of case authors: they may submit cases and evidence, never sign or object."""
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is making a request."""
+
+    person: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+    token_id: str | None = None
+
+    @property
+    def is_public(self) -> bool:
+        return self.token_id is None
+
+
+ANONYMOUS = Principal(person=PUBLIC)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class TokenStore:
+    """A token file, read at start-up; lookups compare hashes in constant time."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self._entries: list[dict[str, object]] = []
+        if path is not None and path.exists():
+            try:
+                doc = json.loads(path.read_text())
+            except (OSError, json.JSONDecodeError) as e:
+                raise InputError(f"cannot read the token file: {e}", location=str(path),
+                                 help="recreate it with `casegate token create`") from None
+            if doc.get("casegate_tokens") != TOKENS_VERSION:
+                raise InputError("unknown token file version", location=str(path),
+                                 help=f"expected casegate_tokens: {TOKENS_VERSION}")
+            self._entries = list(doc.get("tokens", []))
+
+    def create(self, person: str, roles: list[str]) -> tuple[str, str]:
+        """Add a token; returns (token id, the token itself, shown only now)."""
+        if self.path is None:
+            raise InputError("no token file given", help="pass --tokens FILE")
+        token = "cgt_" + secrets.token_urlsafe(32)
+        tid = "t-" + secrets.token_hex(4)
+        self._entries.append({"id": tid, "sha256": _hash(token), "person": person, "roles": sorted(set(roles)),
+                              "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                              "revoked": False})
+        self._save()
+        return tid, token
+
+    def revoke(self, tid: str) -> None:
+        for e in self._entries:
+            if e["id"] == tid:
+                e["revoked"] = True
+                self._save()
+                return
+        raise InputError(f"no token {tid!r}", help="`casegate token list` shows the ids")
+
+    def list(self) -> list[dict[str, object]]:
+        return [dict(e, sha256="…") for e in self._entries]
+
+    def authenticate(self, token: str | None) -> Principal | None:
+        """The principal for a presented token, or None when it is unknown or revoked."""
+        if not token:
+            return None
+        h = _hash(token)
+        found = None
+        for e in self._entries:  # compare every entry: timing does not reveal which matched
+            if hmac.compare_digest(str(e["sha256"]), h) and not e.get("revoked"):
+                found = e
+        if found is None:
+            return None
+        return Principal(person=str(found["person"]), roles=frozenset(found.get("roles", [])),  # type: ignore[arg-type]
+                         token_id=str(found["id"]))
+
+    def by_id(self, tid: str) -> Principal | None:
+        """The principal of a (non-revoked) token id, for sessions."""
+        for e in self._entries:
+            if e["id"] == tid and not e.get("revoked"):
+                return Principal(person=str(e["person"]), roles=frozenset(e.get("roles", [])),  # type: ignore[arg-type]
+                                 token_id=tid)
+        return None
+
+    def _save(self) -> None:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump({"casegate_tokens": TOKENS_VERSION, "tokens": self._entries}, f, indent=2)
+        os.replace(tmp, self.path)

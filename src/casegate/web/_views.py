@@ -1,0 +1,108 @@
+"""What the pages and the API show, read from the registry: no decision logic here, only the
+registry's records and the library's own functions (gate, render)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..store import LogEntry, Registry
+
+
+@dataclass
+class CaseView:
+    """One case as the review board shows it."""
+
+    case_id: str
+    title: str
+    state: str | None
+    restriction: str | None
+    versions: int
+    latest_version: int | None
+    decision: dict[str, Any] | None
+    signoffs: list[dict[str, Any]] = field(default_factory=list)
+    objections: list[dict[str, Any]] = field(default_factory=list)
+    published: dict[str, Any] | None = None
+    events: list[LogEntry] = field(default_factory=list)
+
+
+def _latest(events: list[LogEntry], kind: str) -> LogEntry | None:
+    found = [e for e in events if e.kind == kind]
+    return found[-1] if found else None
+
+
+def case_view(reg: Registry, case_id: str) -> CaseView | None:
+    """The case's latest version, decision, sign-offs, objections and publication."""
+    if case_id not in reg.case_ids():
+        return None
+    events = reg.events(case_id=case_id)
+    versions = reg.case_versions(case_id)
+    latest = versions[-1] if versions else None
+    dec = _latest(events, "decision")
+    pub = _latest(events, "publication")
+    title = case_id
+    for e in reversed(events):
+        if e.kind == "case-version" and isinstance(e.payload.get("title"), str):
+            title = e.payload["title"]
+            break
+    else:
+        if latest is not None:
+            title = getattr(latest, "title", None) or case_id
+    return CaseView(
+        case_id=case_id,
+        title=title,
+        state=reg.case_state(case_id),
+        restriction=reg.case_restriction(case_id),
+        versions=len(versions),
+        latest_version=getattr(latest, "number", None) if latest is not None else None,
+        decision=_decision_payload(dec),
+        signoffs=[dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "signoff"],
+        objections=[dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "objection"],
+        published=pub.payload if pub else None,
+        events=events,
+    )
+
+
+def _decision_payload(e: LogEntry | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    p = e.payload
+    rec = p.get("record", p)
+    return rec if isinstance(rec, dict) else None
+
+
+def case_list(reg: Registry) -> list[CaseView]:
+    out = []
+    for cid in reg.case_ids():
+        v = case_view(reg, cid)
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def load_version(reg: Registry, case_id: str, number: int | None) -> Any:
+    """The stored case version, loaded as a casegate case (materialised in a private temp dir)."""
+    return _load_cached(reg, case_id, number)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
+    from ..load import load_case
+
+    d = Path(tempfile.mkdtemp(prefix="casegate-web-"))
+    main = reg.materialise(case_id, number, d)
+    return load_case(main)
+
+
+def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
+    """The GSN diagram of a loaded case, with findings and open defeaters marked."""
+    from ..render import argument_graph, findings_by_element, render_svg
+
+    if loaded.case is None:
+        return ""
+    graph = argument_graph(loaded.case, findings=findings_by_element(findings) if findings else None,
+                           public=public)
+    return render_svg(graph, title=None)
