@@ -13,8 +13,40 @@ from ._evaluate import (
     strongest,
     widening,
 )
+from ._history import History, case_history, format_history
 from ._incidents import Incident
-from ._series import Sample, WindowMean, first_breach, parse_timestamp, parse_window, read_samples, window_mean
+from ._lifecycle import (
+    CONDITION_OVERDUE,
+    Applied,
+    act,
+    apply_decision,
+    condition_met,
+    condition_statuses,
+    current_conditions,
+    decide,
+    interrupted_version,
+    overdue_findings,
+    read_decision,
+    submit_for_review,
+    supersede,
+)
+from ._run import (
+    CaseRun,
+    incident_from_fields,
+    ingest_samples,
+    report_incident,
+    run_triggers,
+    stored_samples,
+)
+from ._series import (
+    Sample,
+    WindowMean,
+    first_breach,
+    parse_timestamp,
+    parse_window,
+    read_samples,
+    window_mean,
+)
 from ._states import (
     DEPLOYABLE,
     TRANSITIONS,
@@ -29,6 +61,11 @@ from ._states import (
 )
 
 __all__ = [
+    "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
+    "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
+    "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
+    "read_decision", "report_incident", "run_triggers", "stored_samples", "submit_for_review",
+    "supersede",
     "DEPLOYABLE", "TRANSITIONS", "CaseState", "CauseType", "ConditionStatus", "Facts", "Firing",
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",
     "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",

@@ -258,16 +258,16 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                         f"condition {c.id} was due on {c.due.isoformat()} and is not met: {c.text}",
                         details={"condition": c.id, "decision": c.decision, "due": c.due.isoformat()},
                     ))
-    for key, (t, m) in _monitor_triggers(case).items():
+    for key, (mt, m) in _monitor_triggers(case).items():
         tid, mid = key.split("\0")
         window = parse_window(m.window, f"post_deployment.monitors.{mid}.window")
         breach = first_breach(facts.samples.get(m.signal, []), op=m.op, threshold=m.threshold,
                               window=window, since=facts.approved_at, until=at)
         if breach is None:
             continue
-        action = t.action if t is not None else m.action
-        to = t.to if t is not None else m.to
-        notify = _notify(t.notify if t is not None else (), case, m.notify)
+        action = mt.action if mt is not None else m.action
+        to = mt.to if mt is not None else m.to
+        notify = _notify(mt.notify if mt is not None else (), case, m.notify)
         firings.append(Firing(
             tid, "monitor", f"monitor:{mid}:{iso(breach.end)}", action, to, notify,
             f"monitor {mid}: {m.signal} averaged {breach.mean:.6g} over the {m.window} to "

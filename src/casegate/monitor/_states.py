@@ -8,14 +8,15 @@ deploy verification fail. The store keeps the state; nothing is re-signed when i
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 from ..errors import CasegateError
 from ..model import BoundaryKind
+from ..store import LogEntry
 
 
-class CaseState(str, Enum):
+class CaseState(StrEnum):
     """Where a case is in its lifecycle."""
 
     draft = "draft"
@@ -40,7 +41,7 @@ WATCHED = DEPLOYABLE
 """States whose triggers `triggers run` evaluates: every state in which the system is deployed."""
 
 
-class CauseType(str, Enum):
+class CauseType(StrEnum):
     """What kind of event may move a case."""
 
     submission = "submission"
@@ -197,7 +198,7 @@ class StateStore(Protocol):
     def case_restriction(self, case_id: str) -> Any: ...
 
     def set_case_state(self, case_id: str, state: str, cause: Any,
-                       restricted_to: str | None = None) -> Any: ...
+                       restricted_to: str | None = None) -> LogEntry: ...
 
 
 def current_state(reg: StateStore, case_id: str) -> CaseState:
@@ -222,7 +223,7 @@ def transition(
     *,
     restricted_to: BoundaryKind | None = None,
     boundary: BoundaryKind | None = None,
-) -> Any:
+) -> LogEntry:
     """Move a case to `to` if the lifecycle allows it, and record the change with its cause.
 
     `cause` is the recorded cause: a dict with at least `type` (a `CauseType` value) and the
@@ -231,7 +232,7 @@ def transition(
     when the move is not allowed.
     """
     try:
-        ctype = CauseType(cause.get("type"))
+        ctype = CauseType(str(cause.get("type")))
     except ValueError:
         raise IllegalTransitionError(
             f"unknown cause type {cause.get('type')!r}",

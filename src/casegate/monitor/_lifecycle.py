@@ -1,0 +1,319 @@
+"""Moving cases through the lifecycle in the registry: submission for review, decisions (and the
+conditions they set), explicit acts by a role, and conditions met with evidence.
+
+Every move goes through the transition table (`_states.py`) and is logged by the store as a
+'state-change' event with its cause. Conditions are logged as 'condition' events when the decision
+that sets them is applied, and 'condition-met' events when someone shows they are met.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+from ..model import BoundaryKind, DecisionRecord, Finding, RuleSeverity
+from ..store import LogEntry, Registry
+from ._evaluate import ConditionStatus
+from ._states import CaseState, CauseType, IllegalTransitionError, transition
+from ._versions import Approval, VersionCache, current_approval, require_case
+
+OUTCOME_STATE = {"GO": CaseState.approved, "GO WITH CONDITIONS": CaseState.approved_with_conditions}
+"""The state a recorded decision moves a case under review (or reopened, or restricted) to."""
+
+CONDITION_OVERDUE = "CG750"
+"""Code of the finding for a condition past its due date (reported from the registry)."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What applying a decision did."""
+
+    decision: LogEntry
+    conditions: list[LogEntry]
+    state_change: LogEntry | None
+    version: int
+
+
+def submit_for_review(reg: Registry, case_id: str, *, by: str) -> LogEntry:
+    """Move a draft (or reopened, restricted, withdrawn) case to under-review."""
+    require_case(reg, case_id)
+    latest = reg.case_version(case_id, contents=False)
+    stale = interrupted_version(reg, case_id)
+    if stale is not None and latest.number <= stale:
+        raise IllegalTransitionError(
+            f"version {latest.number} of {case_id} was approved and then reopened, restricted or "
+            "withdrawn: only a new version can be reviewed",
+            help="change the case to answer the cause, then: casegate registry submit CASE.yaml",
+        )
+    return transition(reg, case_id, CaseState.under_review,
+                      {"type": CauseType.submission.value, "by": by, "version": latest.number})
+
+
+def act(reg: Registry, case_id: str, to: CaseState, *, role: str, reason: str,
+        restricted_to: BoundaryKind | None = None) -> LogEntry:
+    """An explicit act by someone with authority: return to draft, reopen, restrict, withdraw."""
+    require_case(reg, case_id)
+    boundary = _approved_boundary(reg, case_id)
+    return transition(reg, case_id, to, {"type": CauseType.manual.value, "role": role, "reason": reason},
+                      restricted_to=restricted_to, boundary=boundary)
+
+
+def supersede(reg: Registry, case_id: str, *, by_case: str, reason: str | None = None) -> LogEntry:
+    """Mark a case as replaced by another case (final)."""
+    require_case(reg, case_id)
+    require_case(reg, by_case)
+    if by_case == case_id:
+        raise IllegalTransitionError("a case cannot supersede itself",
+                                     help="submit a new version of it instead")
+    return transition(reg, case_id, CaseState.superseded,
+                      {"type": CauseType.superseded_by.value, "by": by_case, "reason": reason})
+
+
+def interrupted_version(reg: Registry, case_id: str) -> int | None:
+    """The newest version whose approval was later reopened, restricted or withdrawn (None when
+    no approval was ever interrupted). Only a newer version can be approved again."""
+    approved: int | None = None
+    stale: int | None = None
+    for e in reg.events(case_id, "state-change"):
+        cause = e.payload.get("cause") or {}
+        to = e.payload.get("to")
+        if to in (CaseState.approved.value, CaseState.approved_with_conditions.value) \
+                and cause.get("type") == CauseType.decision.value and isinstance(cause.get("version"), int):
+            approved = cause["version"]
+        elif to in (CaseState.reopened.value, CaseState.restricted.value, CaseState.withdrawn.value) \
+                and approved is not None:
+            stale = max(stale or 0, approved)
+    return stale
+
+
+def _approved_boundary(reg: Registry, case_id: str) -> BoundaryKind | None:
+    appr = current_approval(reg, case_id)
+    if appr is None:
+        return None
+    payload = reg.entry(appr.decision).payload if appr.decision is not None else {}
+    raw = payload.get("boundary")
+    return BoundaryKind(raw) if raw else None
+
+
+def find_version(reg: Registry, record: DecisionRecord, version: int | None) -> int:
+    """The registry version the decision was made on: the one whose case files are exactly the
+    files the decision record names. InputError when none is."""
+    wanted = frozenset(record.digests.case_files.values())
+    versions = VersionCache(reg)
+    candidates = [version] if version is not None else list(reversed(versions.numbers(record.case_id)))
+    for n in candidates:
+        rec = reg.case_version(record.case_id, n, contents=False)
+        have = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
+        if not wanted or have == wanted:
+            return n
+    if version is not None:
+        raise InputError(f"the decision was not made on version {version} of {record.case_id}: "
+                         "its case files differ",
+                         help="run the gate on that version's files, or name the right --version")
+    raise InputError(f"the decision's case files match no submitted version of {record.case_id}",
+                     help="submit the case first: casegate registry submit CASE.yaml")
+
+
+def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
+    """Move the case according to a logged 'decision' event, and log its conditions.
+
+    GO approves, GO WITH CONDITIONS approves with conditions (each logged as a 'condition' event
+    with its due date), NO-GO returns a case under review to its authors and leaves any other
+    state as it is. A case that was reopened, restricted or withdrawn is approved again only by a
+    decision on a newer version than the one it was approved at (a new gate run, new sign-offs).
+    Raises IllegalTransitionError (and logs nothing more) when the move is not allowed.
+    """
+    if entry.kind != "decision" or entry.case_id is None:
+        raise InputError(f"log entry {entry.index} is not a decision")
+    case_id = entry.case_id
+    state = require_case(reg, case_id)
+    record = DecisionRecord.model_validate(entry.payload["record"])
+    version = entry.payload.get("version")
+    if not isinstance(version, int):
+        version = find_version(reg, record, None)
+    used = {e.payload.get("cause", {}).get("decision") for e in reg.events(case_id, "state-change")}
+    if entry.index in used:
+        raise IllegalTransitionError(f"decision {entry.index} has already been applied",
+                                     help="a new approval needs a new gate run and new sign-offs")
+    stale = interrupted_version(reg, case_id)
+    if record.outcome in OUTCOME_STATE and stale is not None and version <= stale:
+        raise IllegalTransitionError(
+            f"a decision on version {version} of {case_id} cannot approve it: version {stale} was "
+            "approved before and then reopened, restricted or withdrawn",
+            help="submit a new version that answers the cause, run the gate, collect new sign-offs",
+        )
+    cause = {"type": CauseType.decision.value, "decision": entry.index, "version": version,
+             "outcome": record.outcome, "case_digest": record.digests.case,
+             "version_digest": reg.case_version(case_id, version, contents=False).digest}
+    if record.outcome == "NO-GO":
+        change = None
+        if state is CaseState.under_review:
+            change = transition(reg, case_id, CaseState.draft, cause)
+        return Applied(entry, [], change, version)
+    to = OUTCOME_STATE[record.outcome]
+    from ._states import check_transition
+
+    check_transition(state, to, CauseType.decision)  # refuse before logging conditions
+    conds = reg.record_many([
+        ("condition", case_id, {"decision": entry.index, "version": version, "id": c.id,
+                                "text": c.text, "cause": c.cause, "due": c.due,
+                                "path": [str(p) for p in c.path]})
+        for c in record.conditions
+    ]) if record.outcome == "GO WITH CONDITIONS" and record.conditions else []
+    change = transition(reg, case_id, to, cause)
+    return Applied(entry, conds, change, version)
+
+
+def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
+           bundle: dict[str, Any] | None = None) -> Applied:
+    """Log a gate decision for the registry version it was made on, then apply it."""
+    from ..store import record_decision
+
+    require_case(reg, record.case_id)
+    n = find_version(reg, record, version)
+    # refuse an illegal move before anything is logged
+    state = require_case(reg, record.case_id)
+    if record.outcome in OUTCOME_STATE:
+        from ._states import check_transition
+
+        check_transition(state, OUTCOME_STATE[record.outcome], CauseType.decision)
+    entry = record_decision(reg, record, version=n, bundle=bundle)
+    return apply_decision(reg, entry)
+
+
+def read_decision(text: str, where: str) -> tuple[DecisionRecord, dict[str, Any] | None]:
+    """A decision record from JSON: the record itself (`casegate gate --record`), or a signed
+    bundle holding it (a DSSE envelope whose statement's predicate carries the record).
+    Returns the record and the bundle (None for a bare record)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not valid JSON: {e.msg}", location=f"{where}:{e.lineno}:{e.colno}") from None
+    bundle = None
+    found = _find_record(doc)
+    if found is None and isinstance(doc, dict):
+        from ..sign import decode_payload
+
+        for env in _envelopes(doc):
+            payload = decode_payload(env)
+            if payload is not None:
+                found = _find_record(payload)
+                if found is not None:
+                    bundle = doc
+                    break
+    if found is None:
+        raise InputError("no decision record found", location=where,
+                         help="give the record written by `casegate gate --record FILE`, or a decision bundle")
+    try:
+        return DecisionRecord.model_validate(found), bundle
+    except ValueError as e:
+        raise InputError(f"not a valid decision record: {e}", location=where) from None
+
+
+def _find_record(doc: Any, depth: int = 0) -> dict[str, Any] | None:
+    if not isinstance(doc, dict) or depth > 4:
+        return None
+    if "outcome" in doc and "case_id" in doc and "record_version" in doc:
+        return doc
+    for v in doc.values():
+        got = _find_record(v, depth + 1)
+        if got is not None:
+            return got
+    return None
+
+
+def _envelopes(doc: Any, depth: int = 0) -> list[dict[str, Any]]:
+    if depth > 3:
+        return []
+    if isinstance(doc, dict):
+        if "payload" in doc and "payloadType" in doc:
+            return [doc]
+        return [e for v in doc.values() for e in _envelopes(v, depth + 1)]
+    if isinstance(doc, list):
+        return [e for v in doc for e in _envelopes(v, depth + 1)]
+    return []
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+def condition_statuses(reg: Registry, case_id: str, decision: int | None = None) -> list[ConditionStatus]:
+    """Conditions set by `decision` (every decision when None), with whether each was met."""
+    met: dict[tuple[int, str], LogEntry] = {}
+    for e in reg.events(case_id, "condition-met"):
+        met.setdefault((int(e.payload["decision"]), str(e.payload["id"])), e)
+    out = []
+    for e in reg.events(case_id, "condition"):
+        d = int(e.payload["decision"])
+        if decision is not None and d != decision:
+            continue
+        m = met.get((d, str(e.payload["id"])))
+        due = e.payload.get("due")
+        out.append(ConditionStatus(
+            decision=d, id=str(e.payload["id"]), text=str(e.payload.get("text", "")),
+            due=dt.date.fromisoformat(due[:10]) if due else None, met=m is not None,
+            met_on=m.payload.get("met_on") if m else None,
+            evidence=tuple(m.payload.get("evidence", [])) if m else (),
+        ))
+    return out
+
+
+def current_conditions(reg: Registry, case_id: str) -> tuple[Approval | None, list[ConditionStatus]]:
+    """The conditions of the decision the case currently stands on."""
+    appr = current_approval(reg, case_id)
+    if appr is None or appr.decision is None:
+        return appr, []
+    return appr, condition_statuses(reg, case_id, appr.decision)
+
+
+def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list[str], by: str,
+                  note: str | None = None, on: dt.date | None = None) -> tuple[LogEntry, LogEntry | None]:
+    """Record that a condition of the current decision is met, with the evidence that shows it.
+    When every condition is then met, a case approved with conditions becomes approved.
+    Returns the 'condition-met' entry and the state change (None when the state stays)."""
+    state = require_case(reg, case_id)
+    if not evidence:
+        raise InputError("a condition is met only with evidence", help="pass --evidence ID_OR_PATH (repeatable)")
+    appr, conds = current_conditions(reg, case_id)
+    if appr is None or not conds:
+        raise InputError(f"case {case_id} has no conditions to meet",
+                         help="conditions come from a GO WITH CONDITIONS decision applied to the registry")
+    by_id = {c.id: c for c in conds}
+    if condition not in by_id:
+        raise InputError(f"the current decision of {case_id} has no condition {condition!r}",
+                         help="its conditions: " + ", ".join(sorted(by_id)))
+    if by_id[condition].met:
+        raise InputError(f"condition {condition} is already met (on {by_id[condition].met_on})")
+    day = on or dt.date.today()
+    c = by_id[condition]
+    entry = reg.record("condition-met", case_id, {
+        "decision": appr.decision, "id": condition, "evidence": list(evidence), "by": by,
+        "note": note, "met_on": day.isoformat(),
+        "late": bool(c.due is not None and day > c.due),
+    })
+    change = None
+    if state is CaseState.approved_with_conditions and all(x.met or x.id == condition for x in conds):
+        change = transition(reg, case_id, CaseState.approved, {
+            "type": CauseType.conditions_met.value, "conditions": sorted(by_id),
+            "decision": appr.decision, "version": appr.version})
+    return entry, change
+
+
+def overdue_findings(conds: list[ConditionStatus], today: dt.date) -> list[Finding]:
+    """A CG750 condition-overdue finding for each unmet condition past its due date."""
+    out = []
+    for c in conds:
+        if c.overdue(today):
+            assert c.due is not None
+            out.append(Finding(
+                code=CONDITION_OVERDUE, name="condition-overdue", severity=RuleSeverity.blocking,
+                message=f"condition {c.id} of decision {c.decision} was due on {c.due.isoformat()} "
+                        f"and is not met: {c.text}",
+                path=("conditions", c.id),
+                help=f"meet it and record it: casegate condition met CASE {c.id} --evidence ...; "
+                     "an unmet condition takes away the ground of a conditional approval",
+            ))
+    return out

@@ -1,0 +1,210 @@
+"""Incidents and samples into the registry, and `triggers run`: evaluate every trigger of every
+deployed case, log what fired (once per cause), notify, and apply the action."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import BoundaryKind, Severity
+from ..store import LogEntry, Registry
+from ._evaluate import (
+    Facts,
+    Firing,
+    LaterVersion,
+    RecordedIncident,
+    domain_claims,
+    evaluate,
+    strongest,
+)
+from ._incidents import Incident
+from ._lifecycle import current_conditions
+from ._series import Sample, iso, parse_timestamp
+from ._states import WATCHED, CaseState, CauseType, transition
+from ._versions import VersionCache, current_approval, parse_recorded, require_case
+
+
+def report_incident(reg: Registry, incident: Incident) -> LogEntry:
+    """Log an incident against its linked case, with the claims it defeats: the claims of the
+    incident's domain in the version the case currently stands on (else its latest version)."""
+    require_case(reg, incident.case)
+    appr = current_approval(reg, incident.case)
+    versions = VersionCache(reg)
+    number = appr.version if appr is not None else versions.numbers(incident.case)[-1]
+    v = versions.get(incident.case, number)
+    payload = json.loads(incident.model_dump_json(exclude_none=True))
+    payload["defeats"] = {"version": number, "claims": domain_claims(v.case, incident.domain)}
+    return reg.record("incident", incident.case, payload)
+
+
+def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256: str) -> list[LogEntry]:
+    """Log the samples of one file, one 'monitor-samples' event per case, in one transaction.
+    Each case must be in the registry."""
+    by_case: dict[str, list[Sample]] = defaultdict(list)
+    for s in samples:
+        by_case[s.case].append(s)
+    for case_id in by_case:
+        require_case(reg, case_id)
+    return reg.record_many([
+        ("monitor-samples", case_id, {
+            "source": source, "sha256": sha256,
+            "signals": sorted({s.signal for s in ss}),
+            "from": iso(ss[0].timestamp), "to": iso(ss[-1].timestamp),
+            "samples": [[s.signal, iso(s.timestamp), s.value] for s in ss],
+        })
+        for case_id, ss in sorted(by_case.items())
+    ])
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def stored_samples(reg: Registry, case_id: str) -> dict[str, list[Sample]]:
+    """Every sample ingested for the case, per signal, in time order."""
+    out: dict[str, list[Sample]] = defaultdict(list)
+    for e in reg.events(case_id, "monitor-samples"):
+        for signal, ts, value in e.payload["samples"]:
+            out[signal].append(Sample(parse_timestamp(ts, f"log entry {e.index}"), signal, float(value), case_id))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+@dataclass
+class CaseRun:
+    """What `triggers run` did for one case."""
+
+    case_id: str
+    state_before: str
+    version: int | None = None
+    fired: list[tuple[Firing, int]] = field(default_factory=list)
+    """New firings and the log index of their 'trigger-fired' entries."""
+    already: int = 0
+    """Firings whose cause had fired before (not repeated)."""
+    applied: str | None = None
+    """The action applied ('reopen', 'restrict to trusted-access', 'withdraw'), or None."""
+    state_after: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case_id, "state_before": self.state_before, "version": self.version,
+                "fired": [{**f.to_json(), "entry": i} for f, i in self.fired],
+                "already_fired": self.already, "applied": self.applied,
+                "state_after": self.state_after or self.state_before, "notes": self.notes}
+
+
+def fired_causes(reg: Registry, case_id: str) -> set[tuple[str, str]]:
+    return {(str(e.payload["trigger"]), str(e.payload["cause"])) for e in reg.events(case_id, "trigger-fired")}
+
+
+def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: VersionCache) -> tuple[Facts, int] | None:
+    """What the triggers of a deployed case are evaluated against, or None when the case was
+    never approved by a decision."""
+    appr = current_approval(reg, case_id)
+    if appr is None:
+        return None
+    approved = versions.get(case_id, appr.version)
+    incidents = []
+    for e in reg.events(case_id, "incident"):
+        if e.index <= appr.entry.index:
+            continue
+        inc = Incident.model_validate({k: v for k, v in e.payload.items() if k != "defeats"})
+        if inc.date <= at.date():
+            incidents.append(RecordedIncident(e.index, inc))
+    later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
+    _, conds = current_conditions(reg, case_id)
+    facts = Facts(
+        case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
+        incidents=incidents, samples=stored_samples(reg, case_id),
+        later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
+        conditions=conds,
+    )
+    return facts, appr.version
+
+
+def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str | None = None) -> list[CaseRun]:
+    """Evaluate every trigger of every deployed case (approved, approved with conditions,
+    restricted) as of `at` (default now). Each trigger fires at most once per cause: a new firing
+    is logged ('trigger-fired'), its roles are notified ('notification'), and the strongest action
+    of the run is applied through the lifecycle (withdraw over reopen over restrict; a restriction
+    with no narrower boundary to go to reopens instead)."""
+    now = at or dt.datetime.now(dt.UTC)
+    ids = [case_id] if case_id is not None else reg.case_ids()
+    versions = VersionCache(reg)
+    runs = []
+    for cid in ids:
+        state = require_case(reg, cid)
+        run = CaseRun(cid, state.value)
+        runs.append(run)
+        if state not in WATCHED:
+            run.notes.append(f"not deployed ({state.value}): triggers are not evaluated")
+            continue
+        got = gather_facts(reg, cid, now, versions)
+        if got is None:
+            run.notes.append("no decision in the registry approved it: nothing to evaluate against")
+            continue
+        facts, run.version = got
+        done = fired_causes(reg, cid)
+        new = []
+        for f in evaluate(facts, now):
+            if (f.trigger, f.cause) in done:
+                run.already += 1
+            else:
+                done.add((f.trigger, f.cause))
+                new.append(f)
+        if not new:
+            continue
+        entries = reg.record_many([
+            ("trigger-fired", cid, {**f.to_json(), "version": run.version, "at": iso(now)}) for f in new
+        ])
+        run.fired = list(zip(new, [e.index for e in entries], strict=True))
+        reg.record_many([
+            ("notification", cid, {"roles": list(f.notify), "trigger": f.trigger, "fired": e.index,
+                                   "action": f.action, "reason": f.reason})
+            for f, e in zip(new, entries, strict=True)
+        ])
+        boundary = facts.case.boundary.kind if facts.case.boundary else None
+        restriction = reg.case_restriction(cid)
+        decided = strongest(new, boundary, BoundaryKind(restriction) if restriction else None)
+        if decided is None:
+            run.notes.append("already restricted at or below every boundary the firings name")
+            continue
+        action, to = decided
+        target = {"withdraw": CaseState.withdrawn, "reopen": CaseState.reopened,
+                  "restrict": CaseState.restricted}[action]
+        leading = [f for f in new if f.action == action] or new
+        cause = {"type": CauseType.trigger.value, "trigger": leading[0].trigger,
+                 "event": leading[0].event, "reason": leading[0].reason,
+                 "fired": [i for _f, i in run.fired], "triggers": sorted({f.trigger for f in new})}
+        if action == "reopen" and not any(f.action == "reopen" for f in new):
+            cause["reason"] = leading[0].reason + " (restriction had no narrower boundary: reopened)"
+        transition(reg, cid, target, cause, restricted_to=to, boundary=boundary)
+        run.applied = action if to is None else f"restrict to {to.value}"
+        run.state_after = target.value
+    return runs
+
+
+def incident_from_fields(*, case: str, date: str, deployer: str, developer: str, harmed: list[str],
+                         description: str, severity: str, domain: str, title: str | None = None,
+                         reports: list[str] | None = None, reported_by: str | None = None) -> Incident:
+    """An Incident from command-line fields; InputError naming the field that is wrong."""
+    from pydantic import ValidationError
+
+    try:
+        return Incident(case=case, date=dt.date.fromisoformat(date), deployer=deployer, developer=developer,
+                        harmed=harmed, description=description, severity=Severity(severity), domain=domain,
+                        title=title, reports=reports or [], reported_by=reported_by)
+    except ValueError as e:
+        if isinstance(e, ValidationError):
+            first = e.errors()[0]
+            field_name = ".".join(str(x) for x in first["loc"]) or "incident"
+            raise InputError(f"--{field_name}: {first['msg']}",
+                             help="see `casegate incident report --help`") from None
+        what = "--date" if "isoformat" in str(e) or "date" in str(e) else "--severity"
+        raise InputError(f"{what}: {e}", help="dates are YYYY-MM-DD; severities: "
+                         + ", ".join(s.value for s in Severity)) from None

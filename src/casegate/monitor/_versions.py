@@ -1,0 +1,110 @@
+"""Reading case versions back from the registry as loaded cases, and finding the approved one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError, StoreError
+from ..load import load_case
+from ..model import Case, Policy
+from ..store import LogEntry, Registry
+from ._states import DEPLOYABLE, CaseState, CauseType
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """A case version as stored, loaded back into the model."""
+
+    number: int
+    label: str
+    """'1.0 (#1)': the declared version and the registry's number."""
+    index: int
+    """Log index of its 'case-version' entry."""
+    case: Case
+    policy: Policy | None
+    files: frozenset[str]
+    """sha256 of its case and include files."""
+
+
+class VersionCache:
+    """Materialises and loads each stored version at most once per run."""
+
+    def __init__(self, reg: Registry):
+        self.reg = reg
+        self._cache: dict[tuple[str, int], StoredVersion] = {}
+
+    def get(self, case_id: str, number: int) -> StoredVersion:
+        key = (case_id, number)
+        if key not in self._cache:
+            rec = self.reg.case_version(case_id, number, contents=True)
+            with tempfile.TemporaryDirectory(prefix="casegate-version-") as tmp:
+                main = self.reg.materialise(case_id, number, tmp)
+                loaded = load_case(main)
+            if loaded.case is None:
+                raise StoreError(
+                    f"stored version {number} of {case_id} no longer loads as a case",
+                    help="run `casegate log verify`; the registry may have been altered",
+                )
+            files = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
+            self._cache[key] = StoredVersion(number, f"{rec.declared_version} (#{number})",
+                                             rec.log_index, loaded.case, loaded.policy, files)
+        return self._cache[key]
+
+    def numbers(self, case_id: str) -> list[int]:
+        return [v.number for v in self.reg.case_versions(case_id)]
+
+
+def parse_recorded(t: str) -> dt.datetime:
+    """A registry timestamp ('...Z') as an aware datetime."""
+    return dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
+
+
+def require_case(reg: Registry, case_id: str) -> CaseState:
+    """The case's state; InputError when the registry does not know the case."""
+    raw = reg.case_state(case_id)
+    if raw is None:
+        raise InputError(f"the registry has no case {case_id!r}",
+                         help="submit it first: casegate registry submit CASE.yaml")
+    return CaseState(raw)
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The decision a deployed case currently stands on."""
+
+    entry: LogEntry
+    """The state change that approved it."""
+    version: int
+    """The approved version's number."""
+    decision: int | None
+    """Log index of the decision event, when recorded."""
+
+
+def current_approval(reg: Registry, case_id: str) -> Approval | None:
+    """The latest approval by a decision (the one a deployed case stands on), or None."""
+    changes = reg.events(case_id, "state-change")
+    for e in reversed(changes):
+        cause: dict[str, Any] = e.payload.get("cause") or {}
+        if e.payload.get("to") in (CaseState.approved.value, CaseState.approved_with_conditions.value) \
+                and cause.get("type") == CauseType.decision.value:
+            version = cause.get("version")
+            if not isinstance(version, int):
+                version = _version_before(reg, case_id, e.index)
+            dec = cause.get("decision")
+            return Approval(e, version, dec if isinstance(dec, int) else None)
+    return None
+
+
+def _version_before(reg: Registry, case_id: str, index: int) -> int:
+    before = [v.number for v in reg.case_versions(case_id) if v.log_index < index]
+    if not before:
+        raise StoreError(f"case {case_id} was approved before any version was submitted",
+                         help="run `casegate log verify`")
+    return before[-1]
+
+
+def is_deployed(state: CaseState) -> bool:
+    return state in DEPLOYABLE

@@ -1,0 +1,231 @@
+"""The lifecycle against a real registry (SQLite and PostgreSQL): approval by a decision,
+incidents, samples, capability and model changes, conditions, re-approval, and the history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.errors import InputError
+from casegate.evidence import rehash_artifacts
+from casegate.gate import run_gate
+from casegate.load import load_case
+from casegate.model import BoundaryKind, Condition, DecisionRecord, Severity
+from casegate.monitor import (
+    CaseState,
+    IllegalTransitionError,
+    Incident,
+    act,
+    case_history,
+    condition_met,
+    decide,
+    format_history,
+    ingest_samples,
+    report_incident,
+    run_triggers,
+    submit_for_review,
+    supersede,
+)
+from casegate.monitor._series import Sample
+from casegate.store import open_registry
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
+CASE = "atlas-2-api"
+
+
+def _copy(tmp: Path, name: str, edit: dict[str, str] | None = None) -> Path:
+    dest = tmp / name
+    shutil.copytree(EXAMPLE, dest)
+    text = (dest / "case.yaml").read_text()
+    for old, new in (edit or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (dest / "case.yaml").write_text(text)
+    return dest / "case.yaml"
+
+
+def _record(path: Path) -> DecisionRecord:
+    loaded = load_case(path)
+    return run_gate(loaded, artifacts=rehash_artifacts(loaded))
+
+
+def _approved(database_url: str, tmp_path: Path, record_edit=None):  # type: ignore[no-untyped-def]
+    reg = open_registry(database_url)
+    main = _copy(tmp_path, "v1")
+    reg.submit_case(load_case(main))
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    rec = _record(main)
+    assert rec.outcome != "NO-GO"
+    if record_edit is not None:
+        rec = record_edit(rec)
+    decide(reg, rec)
+    return reg, main
+
+
+def _incident(domain: str = "cyber", severity: str = "high", day: dt.date | None = None) -> Incident:
+    return Incident(case=CASE, date=day or dt.date.today(), deployer="Acme API customer",
+                    developer="Acme Labs", harmed=["Northfield Hospital"],
+                    description="ransomware written with the code-execution tool",
+                    severity=Severity(severity), domain=domain)
+
+
+def test_incident_reopens_and_history_shows_the_defeated_claims(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    assert CaseState(reg.case_state(CASE)).deployable
+    assert run_triggers(reg)[0].fired == []
+    report_incident(reg, _incident())
+    (run,) = run_triggers(reg)
+    assert run.applied == "reopen" and run.state_after == "reopened"
+    assert [f.trigger for f, _ in run.fired] == ["T-cyber-incident"]
+    assert reg.case_state(CASE) == "reopened"
+    change = reg.events(CASE, "state-change")[-1].payload
+    assert change["cause"]["type"] == "trigger" and change["cause"]["trigger"] == "T-cyber-incident"
+    assert "cyber, high" in change["cause"]["reason"]
+    (note,) = reg.events(CASE, "notification")
+    assert note.payload["roles"] == ["safety-lead", "rso"]
+    # a second run repeats nothing (and a reopened case is not deployed)
+    (again,) = run_triggers(reg)
+    assert again.fired == [] and "not deployed" in again.notes[0]
+    h = case_history(reg, CASE)
+    claims = {c.id: c for c in h.versions[0].claims}
+    assert {k for k, c in claims.items() if c.status == "defeated"} == {"G2", "G4"}
+    assert claims["G3"].status == "held" and "incident #" in claims["G2"].defeated_by[0]
+    assert [t["trigger"] for t in h.triggers] == ["T-cyber-incident"]
+    text = format_history(h)
+    assert "DEFEATED G2" in text and "-> reopened: trigger T-cyber-incident" in text
+    assert h.to_json()["versions"][0]["claims"][0]["status"] in ("held", "defeated")
+
+
+def test_reapproval_needs_a_new_version_and_a_new_decision(database_url: str, tmp_path: Path) -> None:
+    reg, main = _approved(database_url, tmp_path)
+    report_incident(reg, _incident())
+    run_triggers(reg)
+    old = _record(main)
+    with pytest.raises(IllegalTransitionError, match="cannot approve"):
+        decide(reg, old)
+    with pytest.raises(IllegalTransitionError, match="only a new version"):
+        submit_for_review(reg, CASE, by="acme-safety-team")
+    v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.1"'})
+    reg.submit_case(load_case(v2))
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    decide(reg, _record(v2))
+    assert CaseState(reg.case_state(CASE)).deployable
+    # the incident that reopened version 1 does not fire again against version 2
+    (run,) = run_triggers(reg)
+    assert run.fired == [] and run.version == 2
+    h = case_history(reg, CASE)
+    assert [v.deployed for v in h.versions] == [True, True]
+    assert all(c.status == "held" for c in h.versions[1].claims)
+
+
+def test_illegal_moves_are_refused_and_log_nothing(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    size = reg.size()
+    with pytest.raises(IllegalTransitionError) as e:
+        act(reg, CASE, CaseState.draft, role="product-lead", reason="ship it again")
+    assert e.value.exit_code == 4 and "cannot become draft" in e.value.diagnostics()
+    with pytest.raises(IllegalTransitionError, match="not narrower"):
+        act(reg, CASE, CaseState.restricted, role="rso", reason="x", restricted_to=BoundaryKind.consumer)
+    with pytest.raises(IllegalTransitionError, match="must say"):
+        act(reg, CASE, CaseState.withdrawn, role="rso", reason="")
+    assert reg.size() == size
+    act(reg, CASE, CaseState.restricted, role="rso", reason="abuse wave",
+        restricted_to=BoundaryKind.trusted_access)
+    assert reg.case_restriction(CASE) == "trusted-access"
+    with pytest.raises(InputError, match="no case"):
+        act(reg, "nope", CaseState.withdrawn, role="rso", reason="x")
+    reg.submit_case(load_case(_copy(tmp_path, "other", {"id: atlas-2-api": "id: atlas-3-api"})))
+    supersede(reg, CASE, by_case="atlas-3-api")
+    assert reg.case_state(CASE) == "superseded"
+
+
+def _with_conditions(rec: DecisionRecord) -> DecisionRecord:
+    # the gate's own conditions replaced by two with near due dates
+    return rec.model_copy(update={"outcome": "GO WITH CONDITIONS", "conditions": [
+        Condition(id="C1", text="add a third classifier layer", cause="CG420", due="2026-12-10"),
+        Condition(id="C2", text="rerun the CTF suite with pass@10", cause="CG310", due="2026-12-20"),
+    ]})
+
+
+def test_conditions_met_move_to_approved(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path, _with_conditions)
+    assert reg.case_state(CASE) == "approved-with-conditions"
+    with pytest.raises(InputError, match="only with evidence"):
+        condition_met(reg, CASE, "C1", evidence=[], by="safety-lead")
+    with pytest.raises(InputError, match="no condition 'C9'"):
+        condition_met(reg, CASE, "C9", evidence=["E-x"], by="safety-lead")
+    _, change = condition_met(reg, CASE, "C1", evidence=["E-classifier-3"], by="safety-lead",
+                              on=dt.date(2026, 12, 5))
+    assert change is None
+    with pytest.raises(InputError, match="already met"):
+        condition_met(reg, CASE, "C1", evidence=["E-x"], by="safety-lead")
+    _, change = condition_met(reg, CASE, "C2", evidence=["E-ctf-pass10"], by="safety-lead",
+                              on=dt.date(2026, 12, 21))
+    assert change is not None and reg.case_state(CASE) == "approved"
+    h = case_history(reg, CASE, today=dt.date(2026, 12, 30))
+    assert [(c["id"], c["status"]) for c in h.conditions] == [("C1", "met"), ("C2", "met late")]
+
+
+def test_overdue_condition_restricts_and_is_a_finding(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path, _with_conditions)
+    (run,) = run_triggers(reg, at=dt.datetime(2026, 12, 11, tzinfo=dt.UTC))
+    assert [f.event for f, _ in run.fired] == ["condition-overdue"]
+    assert run.applied == "restrict to trusted-access"
+    assert reg.case_state(CASE) == "restricted" and reg.case_restriction(CASE) == "trusted-access"
+    # restricted cases stay watched: C2 overdue later fires once more but is already at that boundary
+    (run,) = run_triggers(reg, at=dt.datetime(2026, 12, 21, tzinfo=dt.UTC))
+    assert [f.details["condition"] for f, _ in run.fired] == ["C2"] and run.applied is None
+    h = case_history(reg, CASE, today=dt.date(2026, 12, 21))
+    assert [c["status"] for c in h.conditions] == ["missed", "missed"]
+    assert {f["code"] for f in h.findings} == {"CG750"}
+
+
+def test_monitor_breach_restricts_then_a_bio_incident_withdraws(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    t0 = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    quiet = [Sample(t0 + dt.timedelta(hours=h), "bio-classifier-flag-rate", 0.0005, CASE) for h in range(3)]
+    ingest_samples(reg, quiet, source="quiet.csv", sha256="0" * 64)
+    (run,) = run_triggers(reg, at=t0 + dt.timedelta(days=1))
+    assert run.fired == []
+    loud = [Sample(t0 + dt.timedelta(hours=4 + h), "bio-classifier-flag-rate", 0.004, CASE) for h in range(3)]
+    ingest_samples(reg, loud, source="loud.csv", sha256="1" * 64)
+    (run,) = run_triggers(reg, at=t0 + dt.timedelta(days=1))
+    assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and run.applied == "restrict to trusted-access"
+    report_incident(reg, _incident("cbrn", "moderate"))
+    (run,) = run_triggers(reg, at=t0 + dt.timedelta(days=1))
+    assert [f.trigger for f, _ in run.fired] == ["T-bio-incident"] and run.applied == "withdraw"
+    assert reg.case_state(CASE) == "withdrawn" and reg.case_restriction(CASE) is None
+    h = case_history(reg, CASE)
+    assert [c.id for c in h.versions[0].claims if c.status == "defeated"] == ["G3"]
+
+
+def test_a_new_version_with_changed_weights_and_tools_reopens(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    v2 = _copy(tmp_path, "v2", {
+        "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f": "sha256:" + "b" * 64,
+        "tools: [code-execution]": "tools: [code-execution, web-browsing]",
+    })
+    reg.submit_case(load_case(v2))
+    (run,) = run_triggers(reg)
+    assert {f.event for f, _ in run.fired} == {"model-change", "scope-change"}
+    assert run.applied == "reopen"
+
+
+def test_unknown_case_and_bad_incident(database_url: str, tmp_path: Path) -> None:
+    from casegate.monitor import incident_from_fields
+
+    reg = open_registry(database_url)
+    with pytest.raises(InputError, match="no case"):
+        run_triggers(reg, case_id="nope")
+    with pytest.raises(InputError, match="--severity|severity"):
+        incident_from_fields(case=CASE, date="2026-12-01", deployer="a", developer="b", harmed=["c"],
+                             description="d", severity="apocalyptic", domain="cyber")
+    with pytest.raises(InputError, match="--date"):
+        incident_from_fields(case=CASE, date="last week", deployer="a", developer="b", harmed=["c"],
+                             description="d", severity="high", domain="cyber")
+    with pytest.raises(InputError, match="harmed"):
+        incident_from_fields(case=CASE, date="2026-12-01", deployer="a", developer="b", harmed=[],
+                             description="d", severity="high", domain="cyber")
