@@ -29,6 +29,7 @@ from . import _registry  # noqa: E402,F401
 from . import _publish  # noqa: E402,F401
 from . import _monitor  # noqa: E402,F401
 from . import _serve  # noqa: E402,F401
+from . import _render  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,231 @@
+"""The argument as a diagram graph: GSN node kinds, links, and the marks drawn on them
+(findings, open defeaters, redactions). Every renderer (SVG, Mermaid, DOT) reads this graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Case, Confidentiality, Finding, RuleSeverity
+
+GOAL = "goal"
+STRATEGY = "strategy"
+SOLUTION = "solution"
+CONTEXT = "context"
+ASSUMPTION = "assumption"
+JUSTIFICATION = "justification"
+DEFEATER = "defeater"
+AWAY = "away"
+"""A reference to an element drawn on another page (split view)."""
+MODULE = "module"
+"""A whole module, in the overview of a split diagram."""
+MISSING = "missing"
+"""An id the argument refers to but does not define."""
+
+SIDE_KINDS = frozenset({CONTEXT, ASSUMPTION, JUSTIFICATION, DEFEATER})
+"""Kinds drawn beside the element they qualify rather than below it."""
+
+SUPPORT = "support"
+"""supported_by (goal/strategy to goal/strategy) and evidence (claim to solution)."""
+IN_CONTEXT = "context"
+"""in_context_of."""
+DEFEATS = "defeats"
+"""A defeater aimed at an element (drawn from the defeater to its target)."""
+
+_TYPE_TO_KIND = {
+    "claim": GOAL,
+    "strategy": STRATEGY,
+    "context": CONTEXT,
+    "assumption": ASSUMPTION,
+    "justification": JUSTIFICATION,
+    "defeater": DEFEATER,
+}
+
+_SEVERITY_ORDER = {"blocking": 0, "condition": 1, "advisory": 2}
+
+
+@dataclass(slots=True)
+class Mark:
+    """A finding drawn on a node: its rule code and severity."""
+
+    code: str
+    severity: str
+
+
+@dataclass(slots=True)
+class Node:
+    """One diagram node."""
+
+    id: str
+    kind: str
+    text: str
+    """The element's text; empty when redacted."""
+    undeveloped: bool = False
+    redacted: str | None = None
+    """None when shown; otherwise the commitment ('sha256:...'), or '' when redacted without one."""
+    marks: list[Mark] = field(default_factory=list)
+    status: str | None = None
+    """Defeater status: open, answered, accepted."""
+    note: str | None = None
+    """A short extra line (e.g. 'answered by E-x', '12 elements')."""
+    href: str | None = None
+    """Link target (split view)."""
+
+    @property
+    def worst(self) -> str | None:
+        """Worst finding severity on the node, or None."""
+        if not self.marks:
+            return None
+        return min((m.severity for m in self.marks), key=lambda s: _SEVERITY_ORDER.get(s, 9))
+
+    @property
+    def open_defeater(self) -> bool:
+        return self.kind == DEFEATER and self.status in (None, "open")
+
+
+@dataclass(slots=True)
+class Edge:
+    """A directed link. SUPPORT and IN_CONTEXT point from the element to what supports or frames
+    it; DEFEATS points from the defeater to its target."""
+
+    src: str
+    dst: str
+    kind: str
+
+
+@dataclass
+class ArgumentGraph:
+    """Nodes in declaration order, links, and the top claim."""
+
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    top: str | None
+    title: str = ""
+
+    def children(self) -> dict[str, list[str]]:
+        """Hierarchical (SUPPORT) children of each node, in declaration order."""
+        out: dict[str, list[str]] = {k: [] for k in self.nodes}
+        for e in self.edges:
+            if e.kind == SUPPORT:
+                out[e.src].append(e.dst)
+        return out
+
+
+def findings_by_element(findings: Iterable[Finding]) -> dict[str, list[Mark]]:
+    """Map each argument element or evidence id to the findings pointing at it (waived findings
+    are left out: they do not stand)."""
+    out: dict[str, list[Mark]] = {}
+    for f in findings:
+        if f.waived is not None:
+            continue
+        p = f.path
+        key: str | None = None
+        if len(p) >= 3 and p[0] == "argument" and p[1] == "elements":
+            key = str(p[2])
+        elif len(p) >= 2 and p[0] == "evidence":
+            key = str(p[1])
+        if key is not None:
+            sev = f.severity.value if isinstance(f.severity, RuleSeverity) else str(f.severity)
+            marks = out.setdefault(key, [])
+            if not any(m.code == f.code for m in marks):
+                marks.append(Mark(f.code, sev))
+    return out
+
+
+def _normalise_marks(findings: Mapping[str, Sequence[object]] | None) -> dict[str, list[Mark]]:
+    out: dict[str, list[Mark]] = {}
+    for k, vs in (findings or {}).items():
+        ms: list[Mark] = []
+        for v in vs:
+            if isinstance(v, Mark):
+                ms.append(v)
+            elif isinstance(v, tuple) and len(v) == 2:
+                ms.append(Mark(str(v[0]), str(v[1])))
+            elif isinstance(v, str):
+                ms.append(Mark(v, "blocking"))
+            else:
+                raise TypeError(f"finding mark for {k!r} must be a Mark, (code, severity) or a code")
+        out[k] = ms
+    return out
+
+
+def argument_graph(
+    case: Case,
+    *,
+    findings: Mapping[str, Sequence[object]] | None = None,
+    redactions: Mapping[str, str] | None = None,
+    public: bool = False,
+) -> ArgumentGraph:
+    """Build the diagram graph of a case's argument.
+
+    `findings` maps an element or evidence id to its findings (Mark, (code, severity) or code);
+    `redactions` maps an id to the commitment published in place of its content. With
+    `public=True`, every element and evidence item above `public` confidentiality is redacted
+    too (with its commitment when `redactions` has one). A redacted node keeps its id, kind and
+    links; its text is never copied into the graph.
+    """
+    marks = _normalise_marks(findings)
+    red = dict(redactions or {})
+    arg = case.argument
+    nodes: dict[str, Node] = {}
+    edges: list[Edge] = []
+
+    def redaction(key: str, conf: Confidentiality) -> str | None:
+        if key in red:
+            c = red[key]
+            return c if c.startswith("sha256:") or not c else f"sha256:{c}"
+        if public and conf is not Confidentiality.public:
+            return ""
+        return None
+
+    for eid, el in arg.elements.items():
+        kind = _TYPE_TO_KIND[el.type]
+        r = redaction(eid, el.confidentiality)
+        note = None
+        if kind == DEFEATER:
+            st = el.status or "open"
+            note = st + (f" by {', '.join(el.answered_by)}" if el.answered_by and st == "answered" else "")
+        nodes[eid] = Node(eid, kind, "" if r is not None else el.text, undeveloped=el.undeveloped,
+                          redacted=r, marks=marks.get(eid, []),
+                          status=(el.status or "open") if kind == DEFEATER else None, note=note)
+
+    ev_key: dict[str, str] = {}
+
+    def solution(evid: str) -> str:
+        if evid in ev_key:
+            return ev_key[evid]
+        key = evid if evid not in arg.elements else f"{evid} (evidence)"
+        ev_key[evid] = key
+        item = case.evidence.get(evid)
+        if item is None:
+            nodes[key] = Node(key, MISSING, "evidence not in the case")
+            return key
+        r = redaction(evid, item.confidentiality)
+        nodes[key] = Node(key, SOLUTION, "" if r is not None else (item.title or item.kind),
+                          redacted=r, marks=marks.get(evid, []))
+        return key
+
+    def ref(target: str) -> str:
+        if target not in nodes:
+            nodes[target] = Node(target, MISSING, "not in the argument")
+        return target
+
+    seen_defeats: set[tuple[str, str]] = set()
+    for eid, el in arg.elements.items():
+        for t in el.supported_by:
+            edges.append(Edge(eid, ref(t), SUPPORT))
+        for evid in el.evidence:
+            edges.append(Edge(eid, solution(evid), SUPPORT))
+        for t in el.in_context_of:
+            edges.append(Edge(eid, ref(t), IN_CONTEXT))
+        for d in el.defeaters:
+            if (d, eid) not in seen_defeats:
+                seen_defeats.add((d, eid))
+                edges.append(Edge(ref(d), eid, DEFEATS))
+        if el.type == "defeater":
+            for t in el.against:
+                if (eid, t) not in seen_defeats:
+                    seen_defeats.add((eid, t))
+                    edges.append(Edge(eid, ref(t), DEFEATS))
+    top = arg.top if arg.top in nodes else None
+    return ArgumentGraph(nodes=nodes, edges=edges, top=top, title=case.title)

@@ -1,0 +1,431 @@
+"""Interchange with gsn2x's YAML format (version 4): export a casegate argument, and import a
+gsn2x file as the argument and evidence sections of a casegate case.
+
+Mapping (both ways): goal <-> claim, strategy, context, assumption and justification keep their
+kind; a solution (Sn) <-> an evidence item cited in `evidence`; a counter-goal (CG) <-> a
+defeater; a counter-solution (CSn) <-> a defeater of kind `counter-evidence`; `challenges` <->
+the defeater's `against`, or, when a normal element challenges a counter-goal, the defeater's
+`answered_by`; `defeated: true` on a counter element <-> status `answered`, on its target <->
+status `accepted`. Layout keys and display layers have no casegate meaning: import reports
+them as ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..load import parse_yaml
+from ..model import Argument, Case, Confidentiality, Element, Evidence
+
+GSN2X_TYPES = ("Goal", "Strategy", "Solution", "Context", "Assumption", "Justification",
+               "CounterGoal", "CounterSolution")
+_PREFIXES = (("CSn", "CounterSolution"), ("CG", "CounterGoal"), ("Sn", "Solution"), ("G", "Goal"),
+             ("S", "Strategy"), ("C", "Context"), ("A", "Assumption"), ("J", "Justification"))
+_LAYOUT_KEYS = {"classes", "rankIncrement", "horizontalIndex", "charWrap", "acp", "level",
+                "defeatedRelation"}
+_KNOWN_KEYS = {"text", "nodeType", "supportedBy", "inContextOf", "undeveloped", "challenges",
+               "defeated", "url"} | _LAYOUT_KEYS
+_ELEMENT_KIND = {"Goal": "claim", "Strategy": "strategy", "Context": "context",
+                 "Assumption": "assumption", "Justification": "justification"}
+counter_types = ("CounterGoal", "CounterSolution")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+def type_from_id(element_id: str) -> str | None:
+    """The gsn2x type implied by an id's prefix (None when no prefix applies)."""
+    for prefix, t in _PREFIXES:
+        if element_id.startswith(prefix):
+            return t
+    return None
+
+
+# --------------------------------------------------------------------------- YAML writing
+
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.,;'()/+%=-]*$")
+_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
+
+
+def yaml_scalar(s: str) -> str:
+    """A YAML scalar for `s`: plain when unambiguous, otherwise double-quoted (JSON escapes)."""
+    if _PLAIN.match(s) and s.lower() not in _RESERVED and not s.endswith(" ") and not _looks_numeric(s):
+        return s
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _looks_numeric(s: str) -> bool:
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return bool(re.match(r"^\d{4}-\d\d-\d\d", s))
+
+
+def _flow(items: list[str]) -> str:
+    return "[" + ", ".join(yaml_scalar(i) for i in items) + "]"
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export_gsn2x(
+    case: Case,
+    *,
+    redactions: dict[str, str] | None = None,
+    public: bool = False,
+) -> str:
+    """The case's argument as a gsn2x YAML document (one module named after the case).
+
+    Evidence cited by the argument becomes solutions. With `redactions` (id -> commitment) or
+    `public=True`, redacted elements keep their id, type and links and their text becomes
+    '[redacted: <commitment>]'.
+    """
+    arg = case.argument
+    red = dict(redactions or {})
+
+    def text_of(key: str, text: str, conf: Confidentiality) -> str:
+        if key in red:
+            c = red[key]
+            return f"[redacted: {c if c.startswith('sha256:') else 'sha256:' + c}]"
+        if public and conf is not Confidentiality.public:
+            return "[redacted]"
+        return text
+
+    accepted_targets: set[str] = set()
+    against: dict[str, list[str]] = {}
+    for eid, el in arg.elements.items():
+        if el.type == "defeater":
+            against.setdefault(eid, [])
+            for t in el.against:
+                if t not in against[eid]:
+                    against[eid].append(t)
+    for eid, el in arg.elements.items():
+        for d in el.defeaters:
+            lst = against.setdefault(d, [])
+            if eid not in lst:
+                lst.append(eid)
+    for d, targets in against.items():
+        de = arg.elements.get(d)
+        if de is not None and de.status == "accepted":
+            accepted_targets.update(targets)
+    challenger: dict[str, str] = {}
+    for eid, el in arg.elements.items():
+        if el.type == "defeater":
+            for x in el.answered_by:
+                challenger.setdefault(x, eid)
+
+    out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
+           "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
+
+    def node(key: str, gtype: str, text: str, *, supported: list[str], context: list[str],
+             undeveloped: bool = False, challenges: str | None = None, defeated: bool = False) -> None:
+        out.append(f"{yaml_scalar(key)}:")
+        if type_from_id(key) != gtype:
+            out.append(f"  nodeType: {gtype}")
+        if "\n" in text:
+            out.append("  text: |")
+            out.extend(("    " + ln).rstrip() for ln in text.split("\n"))
+        else:
+            out.append(f"  text: {yaml_scalar(text)}")
+        if supported:
+            out.append(f"  supportedBy: {_flow(supported)}")
+        if context:
+            out.append(f"  inContextOf: {_flow(context)}")
+        if undeveloped:
+            out.append("  undeveloped: true")
+        if challenges:
+            out.append(f"  challenges: {yaml_scalar(challenges)}")
+        if defeated:
+            out.append("  defeated: true")
+        out.append("")
+
+    cited: list[str] = []
+    for el in arg.elements.values():
+        for x in [*el.evidence, *(el.answered_by if el.type == "defeater" else [])]:
+            if x in case.evidence and x not in arg.elements and x not in cited:
+                cited.append(x)
+    for eid, el in arg.elements.items():
+        if el.type == "defeater":
+            counter_solution = el.kind == "counter-evidence" and not el.supported_by and not el.evidence
+            gtype = "CounterSolution" if counter_solution else "CounterGoal"
+            targets = against.get(eid, [])
+            node(eid, gtype, text_of(eid, el.text, el.confidentiality),
+                 supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
+                 undeveloped=el.undeveloped, challenges=targets[0] if targets else None,
+                 defeated=el.status == "answered")
+        else:
+            gtype = {"claim": "Goal", "strategy": "Strategy", "context": "Context",
+                     "assumption": "Assumption", "justification": "Justification"}[el.type]
+            node(eid, gtype, text_of(eid, el.text, el.confidentiality),
+                 supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
+                 undeveloped=el.undeveloped, challenges=challenger.get(eid),
+                 defeated=eid in accepted_targets)
+    for x in cited:
+        ev = case.evidence[x]
+        node(x, "Solution", text_of(x, ev.title or ev.kind, ev.confidentiality), supported=[],
+             context=[], challenges=challenger.get(x), defeated=x in accepted_targets)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass
+class Gsn2xImport:
+    """What a gsn2x file became: the argument, the evidence items, the module header, and every
+    key that had no casegate meaning (reported, not silently dropped)."""
+
+    argument: Argument
+    evidence: dict[str, Evidence]
+    name: str | None = None
+    brief: str | None = None
+    ignored: list[str] = field(default_factory=list)
+
+
+def _as_list(v: Any, where: str, key: str) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return list(v)
+    raise InputError(f"`{key}` must be an element id or a list of ids", location=where,
+                     help="write e.g. `supportedBy: [S1, G2]`")
+
+
+def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
+    """Read a gsn2x YAML file into a casegate argument and evidence items.
+
+    Raises InputError (with file:line:col) when the file is not a gsn2x document: an element
+    whose type cannot be told, a reference to an id the file does not define, a bad field.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror}", help="check the path") from None
+    doc = parse_yaml(str(path), raw)
+    data = doc.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("a gsn2x file is a mapping of element ids to elements", location=f"{path}:1:1")
+    if doc.duplicates:
+        d = doc.duplicates[0]
+        line, col = doc.locate_duplicate(d.path, d.key)
+        raise InputError(f"duplicate key {d.key!r}", location=f"{path}:{line}:{col}",
+                         help="each element id may be defined once")
+
+    def loc(*keys: str) -> str:
+        line, col = doc.locate(tuple(keys))
+        return f"{path}:{line}:{col}"
+
+    today = today or dt.date.today()
+    name = brief = None
+    types: dict[str, str] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    ignored_keys: dict[str, list[str]] = {}
+    for key, val in data.items():
+        key = str(key)
+        if key == "module":
+            if not isinstance(val, dict):
+                raise InputError("`module` must be a mapping (name, brief, ...)", location=loc(key))
+            name = str(val["name"]) if val.get("name") is not None else None
+            brief = str(val["brief"]) if val.get("brief") is not None else None
+            for k in val:
+                if k not in ("name", "brief"):
+                    ignored_keys.setdefault(f"module.{k}", []).append("module")
+            continue
+        if val is None:
+            val = {}
+        if not isinstance(val, dict):
+            raise InputError(f"element {key} must be a mapping (text, supportedBy, ...)", location=loc(key))
+        if not _ID_RE.match(key):
+            raise InputError(f"element id {key!r} is not a valid casegate id", location=loc(key),
+                             help="ids use letters, digits, '_', '.', '-' and start with a letter or digit")
+        nt = val.get("nodeType")
+        if nt is not None:
+            if nt not in GSN2X_TYPES:
+                raise InputError(f"element {key}: unknown nodeType {nt!r}", location=loc(key, "nodeType"),
+                                 help="use one of " + ", ".join(GSN2X_TYPES))
+            t = str(nt)
+        else:
+            t2 = type_from_id(key)
+            if t2 is None:
+                raise InputError(f"element {key}: its type cannot be told from its id",
+                                 location=loc(key),
+                                 help="start the id with G, S, Sn, C, A, J, CG or CSn, or add `nodeType:`")
+            t = t2
+        types[key] = t
+        nodes[key] = val
+        for k in val:
+            if k not in _KNOWN_KEYS:
+                ignored_keys.setdefault(f"{k} (display layer)" if isinstance(val[k], str) else k, []).append(key)
+            elif k in _LAYOUT_KEYS:
+                ignored_keys.setdefault(k, []).append(key)
+
+    # links
+    sup: dict[str, list[str]] = {}
+    ctx: dict[str, list[str]] = {}
+    chal: dict[str, str] = {}
+    notes: list[str] = []
+    for key, val in nodes.items():
+        sup[key] = _as_list(val.get("supportedBy"), loc(key, "supportedBy"), "supportedBy")
+        ctx[key] = _as_list(val.get("inContextOf"), loc(key, "inContextOf"), "inContextOf")
+        for fld, refs in (("supportedBy", sup[key]), ("inContextOf", ctx[key])):
+            for r in refs:
+                if r not in nodes:
+                    raise InputError(f"element {key}: {fld} refers to {r!r}, which the file does not define",
+                                     location=loc(key, fld), help="define the element or fix the id")
+        c = val.get("challenges")
+        if c is not None:
+            if not isinstance(c, str):
+                raise InputError(f"element {key}: `challenges` must be one element id or a relation 'A -> B'",
+                                 location=loc(key, "challenges"))
+            target = c
+            if "->" in c:
+                src, _, dst = (s.strip() for s in c.partition("->"))
+                notes.append(f"{key} challenges the relation {src} -> {dst}; imported as challenging {src}")
+                target = src
+            if target not in nodes:
+                raise InputError(f"element {key}: challenges {target!r}, which the file does not define",
+                                 location=loc(key, "challenges"))
+            chal[key] = target
+        for b in ("undeveloped", "defeated"):
+            if b in val and not isinstance(val[b], bool):
+                raise InputError(f"element {key}: `{b}` must be true or false", location=loc(key, b))
+
+    counter = {k for k, t in types.items() if t in ("CounterGoal", "CounterSolution")}
+    solutions = {k for k, t in types.items() if t == "Solution"}
+    answered_by: dict[str, list[str]] = {}
+    against: dict[str, list[str]] = {k: [] for k in counter}
+    for k, target in chal.items():
+        if k in counter:
+            against[k].append(target)
+        elif target in counter:
+            answered_by.setdefault(target, []).append(k)
+        else:
+            notes.append(f"{k} challenges {target}, but neither is a counter-goal or counter-solution; "
+                         "the challenge was not imported")
+    defeated = {k for k, v in nodes.items() if v.get("defeated") is True}
+    for k in defeated:
+        if k not in counter and not any(k in ts for ts in against.values()):
+            notes.append(f"{k} is marked defeated but nothing challenges it; the mark was not imported")
+
+    elements: dict[str, Element] = {}
+    evidence: dict[str, Evidence] = {}
+    for key, val in nodes.items():
+        t = types[key]
+        text = str(val.get("text", "") or "").rstrip("\n")
+        if t == "Solution":
+            url = val.get("url")
+            note = f"Imported from gsn2x solution {key}" + (f"; url: {url}" if url else "") + (
+                f" on {today.isoformat()}; set producer, date, artifact and sha256.")
+            evidence[key] = Evidence(kind="other", title=text or key, producer="unknown (imported)",
+                                     date=today, summary=note)
+            continue
+        s_ids = [r for r in sup[key] if r not in solutions]
+        e_ids = [r for r in sup[key] if r in solutions]
+        common: dict[str, Any] = dict(supported_by=s_ids, evidence=e_ids, in_context_of=ctx[key],
+                                      undeveloped=bool(val.get("undeveloped", False)))
+        if t in counter_types:
+            status = "open"
+            if key in defeated:
+                status = "answered"
+            elif any(x in defeated for x in against[key]):
+                status = "accepted"
+            elements[key] = Element(
+                defeater=text, kind="counter-evidence" if t == "CounterSolution" else "objection",
+                against=against[key], status=status, answered_by=answered_by.get(key, []), **common)
+        else:
+            elements[key] = Element(**{_ELEMENT_KIND[t]: text}, **common)
+
+    referenced = {r for k in nodes for r in (*sup[k], *ctx[k])}
+    roots = [k for k, t in types.items() if t == "Goal" and k not in referenced]
+    top = roots[0] if roots else next((k for k, t in types.items() if t == "Goal"), None)
+    if top is None:
+        raise InputError("the gsn2x file has no goal", location=f"{path}:1:1",
+                         help="a casegate argument needs a top claim")
+    ignored = [f"{k}: ignored on {len(v)} element{'s' if len(v) > 1 else ''} ({', '.join(v[:5])}"
+               f"{', ...' if len(v) > 5 else ''})" for k, v in ignored_keys.items()]
+    return Gsn2xImport(argument=Argument(top=top, elements=elements), evidence=evidence,
+                       name=name, brief=brief, ignored=ignored + notes)
+
+
+# --------------------------------------------------------------------------- case skeleton
+
+
+def _element_yaml(eid: str, el: Element) -> list[str]:
+    lines = [f"    {yaml_scalar(eid)}:"]
+    t = el.type
+    text = el.text
+    if "\n" in text:
+        lines.append(f"      {t}: |")
+        lines.extend(("        " + ln).rstrip() for ln in text.split("\n"))
+    else:
+        lines.append(f"      {t}: {yaml_scalar(text)}")
+    for fld in ("supported_by", "evidence", "in_context_of"):
+        v = getattr(el, fld)
+        if v:
+            lines.append(f"      {fld}: {_flow(v)}")
+    if el.undeveloped:
+        lines.append("      undeveloped: true")
+    if t == "defeater":
+        lines.append(f"      kind: {el.kind}")
+        lines.append(f"      against: {_flow(el.against)}")
+        lines.append(f"      status: {el.status}")
+        if el.answered_by:
+            lines.append(f"      answered_by: {_flow(el.answered_by)}")
+    return lines
+
+
+def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str | None = None,
+                        case_id: str | None = None) -> list[Path]:
+    """Write case.yaml (a skeleton to complete), argument.yaml and evidence.yaml into `out`.
+    Refuses to overwrite existing files."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = {n: out / n for n in ("case.yaml", "argument.yaml", "evidence.yaml")}
+    existing = [str(p) for p in files.values() if p.exists()]
+    if existing:
+        raise InputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}",
+                         help="import into an empty directory")
+    head = ["casegate: 1", "kind: case"]
+    arg = [f"# The argument imported from the gsn2x file {source}.", *head, "argument:",
+           f"  top: {yaml_scalar(imp.argument.top)}", "  elements:"]
+    for eid, el in imp.argument.elements.items():
+        arg.extend(_element_yaml(eid, el))
+    ev = [f"# Solutions imported from the gsn2x file {source}: complete each item (producer, date,",
+          "# artifact, sha256) before the case can pass its checks.", *head, "evidence:"]
+    if not imp.evidence:
+        ev[-1] = "evidence: {}"
+    for k, e in imp.evidence.items():
+        ev.append(f"  {yaml_scalar(k)}:")
+        ev.append(f"    kind: {e.kind}")
+        ev.append(f"    title: {yaml_scalar(e.title or k)}")
+        ev.append(f"    producer: {yaml_scalar(e.producer)}")
+        ev.append(f"    date: {e.date.isoformat()}")
+        ev.append(f"    summary: {yaml_scalar(e.summary or '')}")
+    cid = case_id or re.sub(r"[^A-Za-z0-9_.\-]", "-", imp.name or Path(source).stem).strip("-.") or "imported"
+    if not cid[0].isalnum():
+        cid = "c" + cid
+    case = [
+        f"# Case skeleton imported from the gsn2x file {source}. Complete the system, boundary and",
+        "# threat model, then run `casegate check case.yaml`.", *head,
+        f"id: {yaml_scalar(cid)}",
+        f"title: {yaml_scalar(imp.brief or imp.name or cid)}",
+        f"policy: {yaml_scalar(policy or 'policy.yaml')}" + ("" if policy else "  # write or point to the policy"),
+        "include: [evidence.yaml, argument.yaml]",
+        "system:",
+        "  name: TODO-model-name",
+        '  version: "0"',
+        '  digests: ["sha256:' + "0" * 64 + '"]  # the digest of the weights or their manifest',
+    ]
+    files["argument.yaml"].write_text("\n".join(arg) + "\n", encoding="utf-8")
+    files["evidence.yaml"].write_text("\n".join(ev) + "\n", encoding="utf-8")
+    files["case.yaml"].write_text("\n".join(case) + "\n", encoding="utf-8")
+    return list(files.values())
