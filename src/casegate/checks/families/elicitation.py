@@ -1,0 +1,484 @@
+"""CG3xx (CG300-CG329): elicitation, not ordinary use (seed test 3); capability claims against
+thresholds with honest statistics; evidence freshness; and threshold gaming against the case's
+previous version and its policy.
+
+Numbers come from `casegate.checks._derived.capability_status`: a "below threshold" claim holds only
+when the one-sided upper confidence bound at the policy's confidence is under the threshold, and a
+threshold that cannot be ruled out is treated as reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Case, Evidence, Policy, RuleSeverity
+from ...model._policy import ElicitationMinimum
+from .._derived import (
+    CapabilityStatus,
+    capability_status,
+    elicitation_shortfalls,
+    evidence_expiry,
+    is_expired,
+    proportion,
+)
+from .._registry import Context, Hit, rule
+
+_EL = ("argument", "elements")
+
+
+def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
+    return [(eid, ev) for eid, ev in case.evidence.items() if ev.kind == "eval" and ev.threshold == tid]
+
+
+@rule(
+    "CG301", "elicitation-below-minimum", severity="blocking", serves="test-3-elicitation",
+    summary="An evaluation measuring a threshold used less elicitation than the policy's minimum "
+            "(attempts, scaffold, tools, model variant, token budget, samples).",
+    rationale="A weak prompt, a small budget or the production model with its refusals understates "
+              "capability. A result only says what capable users and adversaries could draw out when "
+              "the evaluation tried at least as hard as the framework requires.",
+    bad="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: production, attempts: 1, scaffold: prompted}",
+    good="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: helpful-only, attempts: 5, scaffold: agent, tools: [bash, python], budget_tokens: 2000000}",
+    fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy.",
+)
+def elicitation_below_minimum(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy
+    for eid, ev in ctx.case.evidence.items():
+        if ev.kind != "eval" or ev.threshold not in pol.thresholds:
+            continue
+        for sf in elicitation_shortfalls(ev, pol.thresholds[ev.threshold].elicitation):
+            if sf.field == "elicitation":
+                path: tuple[str | int, ...] = ("evidence", eid)
+            elif sf.field == "samples":
+                path = ("evidence", eid, "result")
+            else:
+                path = ("evidence", eid, "elicitation", sf.field)
+            yield Hit(path, f"evaluation `{eid}` for `{ev.threshold}` {sf.message}")
+
+
+def _closure_evidence(case: Case, eid: str) -> list[str]:
+    """Evidence cited by the element or any element supporting it, transitively."""
+    els = case.argument.elements
+    seen = {eid}
+    stack = [eid]
+    out: list[str] = []
+    while stack:
+        e = els.get(stack.pop())
+        if e is None:
+            continue
+        out.extend(x for x in e.evidence if x not in out)
+        for s in e.supported_by:
+            if s not in seen:
+                seen.add(s)
+                stack.append(s)
+    return out
+
+
+def _capability_claims(ctx: Context) -> Iterator[tuple[str, str, str]]:
+    """(element id, threshold id, position) of every capability claim naming a known threshold."""
+    for eid, e in ctx.case.argument.elements.items():
+        if e.type == "claim" and e.capability and e.capability.threshold in ctx.policy.thresholds:
+            yield eid, e.capability.threshold, e.capability.position
+
+
+@rule(
+    "CG302", "capability-claim-without-evaluation", severity="blocking", serves="test-3-elicitation",
+    summary="A claim that capability is below a threshold rests on no evaluation of that threshold "
+            "with success counts.",
+    rationale="An inability claim is only as good as the evaluation behind it. Without an evaluation "
+              "of the named threshold somewhere under the claim, it is an assertion, not evidence.",
+    bad="G2:\n  claim: Cyber capability is below Cyber High.\n  capability: {threshold: cyber-high}\n  evidence: [E-expert-opinion]",
+    good="G2:\n  claim: Cyber capability is below Cyber High.\n  capability: {threshold: cyber-high}\n  evidence: [E-cyber-ctf]   # kind: eval, threshold: cyber-high, result: {successes: 3, trials: 200}",
+    fix="Cite (on the claim or a claim supporting it) an evaluation whose `threshold` is the claimed "
+        "one and whose result records `successes` and `trials`.",
+)
+def capability_claim_without_evaluation(ctx: Context) -> Iterator[Hit]:
+    c = ctx.case
+    for eid, tid, pos in _capability_claims(ctx):
+        if pos == "above":
+            continue
+        evs = [x for x in _closure_evidence(c, eid)
+               if x in c.evidence and c.evidence[x].kind == "eval" and c.evidence[x].threshold == tid]
+        path = _EL + (eid, "capability")
+        if not evs:
+            yield Hit(path, f"claim `{eid}` says capability is {pos} `{tid}` but no evaluation of `{tid}` "
+                            "supports it")
+        elif all(proportion(c.evidence[x]) is None for x in evs):
+            yield Hit(path, f"claim `{eid}` rests on {', '.join(evs)}, which record(s) no success counts "
+                            f"for `{tid}`")
+
+
+@rule(
+    "CG303", "below-claim-bound-reaches", severity="blocking", serves="test-3-elicitation",
+    summary="'Below threshold' (or 'below alert') is claimed while the one-sided upper confidence "
+            "bound reaches that level.",
+    rationale="A capability result is a proportion from a finite sample. The claim holds only if the "
+              "upper confidence bound at the policy's level is under the threshold; if the model "
+              "cannot be shown to be below, the framework's rule is to act as though it is above.",
+    bad="# E-cyber-ctf: 52/200; 95% upper bound 0.316 >= 0.30\nG2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below}, evidence: [E-cyber-ctf]}",
+    good="# E-cyber-ctf: 33/200; 95% upper bound 0.214 < 0.30\nG2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below}, evidence: [E-cyber-ctf]}",
+    fix="Treat the threshold as reached (apply its safeguards and argue for that), or run a larger "
+        "evaluation whose upper bound clears the threshold.",
+)
+def below_claim_bound_reaches(ctx: Context) -> Iterator[Hit]:
+    statuses = capability_status(ctx)
+    for eid, tid, pos in _capability_claims(ctx):
+        st = statuses[tid]
+        if not st.measured or st.upper is None:
+            continue
+        level = st.value if pos == "below" else st.alert if pos == "below-alert" else None
+        if level is None or st.upper < level:
+            continue
+        what = "threshold" if pos == "below" else "alert level"
+        assert st.deciding is not None
+        yield Hit(_EL + (eid, "capability"),
+                  f"claim `{eid}` says capability is {pos} `{tid}`, but {st.deciding.successes}/"
+                  f"{st.deciding.trials} in `{st.deciding.evidence}` has a {st.confidence:.0%} one-sided "
+                  f"{st.method} upper bound of {st.upper:.3f}, at or above the {what} {level:g}: "
+                  "it cannot be ruled out, so it counts as reached")
+
+
+@rule(
+    "CG304", "claim-against-undefined-threshold", severity="blocking", serves="test-3-elicitation",
+    summary="A 'below' claim is made against a threshold (or alert level) the policy leaves without "
+            "a number.",
+    rationale="Public frameworks mostly define thresholds qualitatively; an organisation must set its "
+              "own numeric proxy before any result can be compared with it. Until then, no numeric "
+              "result can show the model is below.",
+    bad="# policy: ai-rnd-4 {value: null, organisation_defined: true}\nG5: {claim: Below AI R&D-4, capability: {threshold: ai-rnd-4}}",
+    good="# policy: ai-rnd-4 {value: 0.50, alert: 0.20, organisation_defined: true}\nG5: {claim: Below AI R&D-4, capability: {threshold: ai-rnd-4}}",
+    fix="Define the threshold's proxy `value` (and `alert`) in the policy, citing how it was set, or "
+        "argue the claim another way (e.g. control, not inability).",
+)
+def claim_against_undefined_threshold(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy
+    for eid, tid, pos in _capability_claims(ctx):
+        th = pol.thresholds[tid]
+        if pos == "below" and th.value is None:
+            yield Hit(_EL + (eid, "capability"), f"claim `{eid}` says capability is below `{tid}` "
+                                                 f"({th.name}), which has no numeric value in the policy")
+        elif pos == "below-alert" and th.alert is None:
+            yield Hit(_EL + (eid, "capability"), f"claim `{eid}` says capability is below the alert level of "
+                                                 f"`{tid}` ({th.name}), which has none in the policy")
+
+
+def _status_path(st: CapabilityStatus) -> tuple[str | int, ...]:
+    return ("evidence", st.deciding.evidence, "result") if st.deciding else ("evidence",)
+
+
+@rule(
+    "CG305", "capability-at-alert-level", severity="condition", serves="test-3-elicitation",
+    summary="A measured capability is at or above its alert (early-warning) level: the upper bound is "
+            "between the alert level and the threshold, or reaches the threshold.",
+    rationale="An alert level is the framework's early warning: capability is approaching a threshold. "
+              "Deployment may continue, but with conditions: the stronger safeguards the policy ties "
+              "to that level, closer monitoring and an earlier re-evaluation.",
+    bad="# cyber-high alert 0.15, threshold 0.30\nE-cyber-ctf: {kind: eval, threshold: cyber-high, result: {successes: 33, trials: 200}}  # upper 0.214",
+    good="E-cyber-ctf: {kind: eval, threshold: cyber-high, result: {successes: 12, trials: 200}}  # upper 0.093",
+    fix="Accept the condition: apply the alert-level safeguards, monitor the domain and set a "
+        "re-evaluation date; or show with a larger evaluation that the bound is under the alert level.",
+)
+def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
+    for tid, st in capability_status(ctx).items():
+        if not st.measured or not st.at_or_above_alert:
+            continue
+        th = ctx.policy.thresholds[tid]
+        if st.status == "between":
+            yield Hit(_status_path(st), f"`{tid}` ({th.name}): {st.basis}; the alert-level safeguards, "
+                                        "monitoring and re-evaluation apply")
+        else:
+            yield Hit(_status_path(st), f"`{tid}` ({th.name}): {st.basis}; deployment rests on the "
+                                        "threshold-level safeguards")
+
+
+def _cited(case: Case) -> set[str]:
+    used: set[str] = set()
+    for e in case.argument.elements.values():
+        used.update(e.evidence)
+        used.update(e.answered_by)
+    for s in case.safeguards.values():
+        used.update(s.evidence)
+    for t in case.threat_model.values():
+        used.update(t.evidence)
+    for so in case.decision.signoffs:
+        used.update(so.relies_on)
+    used.update(eid for eid, ev in case.evidence.items() if ev.threshold)
+    return used
+
+
+@rule(
+    "CG306", "evidence-expired", severity="blocking", serves="test-3-elicitation",
+    summary="An evidence item is past its expiry (its `expires` date, or its date plus the policy's "
+            "`evidence.max_age_days`) on the decision date.",
+    rationale="Models, scaffolds and attackers move on; an evaluation or red team from long ago says "
+              "little about today's risk. Expired evidence the case relies on blocks; expired evidence "
+              "nothing relies on is noted.",
+    bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
+    good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
+    fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
+)
+def evidence_expired(ctx: Context) -> Iterator[Hit]:
+    used: set[str] | None = None
+    for eid, ev in ctx.case.evidence.items():
+        if not is_expired(ev, ctx):
+            continue
+        if used is None:
+            used = _cited(ctx.case)
+        until = evidence_expiry(ev, ctx.policy)
+        field = "expires" if ev.expires is not None else "date"
+        why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {ctx.policy.evidence.max_age_days} days)"
+        if eid in used:
+            yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
+                                                f"before the decision date {ctx.today.isoformat()}")
+        else:
+            yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}; "
+                                                "nothing relies on it", severity=RuleSeverity.advisory)
+
+
+@rule(
+    "CG307", "threshold-not-evaluated", severity="blocking", serves="test-3-elicitation",
+    summary="A threshold of a domain the case addresses is measured by no evaluation with success "
+            "counts.",
+    rationale="Addressing a domain means knowing where the model stands against its thresholds. A "
+              "threshold nobody measured cannot be ruled out, and the case is silent about it.",
+    bad="# policy: cyber-high in domain cyber\nthreat_model:\n  cyber: {pathways: {...}}\nevidence: {}   # nothing measures cyber-high",
+    good="evidence:\n  E-ctf: {kind: eval, threshold: cyber-high, result: {successes: 3, trials: 200}, ...}",
+    fix="Run an evaluation of the threshold with adequate elicitation and record it with `threshold:` "
+        "and its success counts; or scope the domain out with a reason.",
+)
+def threshold_not_evaluated(ctx: Context) -> Iterator[Hit]:
+    tm = ctx.case.threat_model
+    for tid, th in ctx.policy.thresholds.items():
+        t = tm.get(th.domain)
+        if t is None or t.scoped_out is not None:
+            continue
+        if any(proportion(ev) is not None for _, ev in _evals(ctx.case, tid)):
+            continue
+        yield Hit(("threat_model", th.domain), f"domain `{th.domain}` is addressed, but no evaluation with "
+                                               f"success counts measures its threshold `{tid}` ({th.name})")
+
+
+# --------------------------------------------------------------------------- threshold gaming
+
+
+def _loosened_minimum(old: ElicitationMinimum, new: ElicitationMinimum) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if new.attempts < old.attempts:
+        out.append(("attempts", f"attempts {old.attempts} -> {new.attempts}"))
+    if new.scaffold.rank < old.scaffold.rank:
+        out.append(("scaffold", f"scaffold {old.scaffold.value} -> {new.scaffold.value}"))
+    dropped = [t for t in old.tools if t not in new.tools]
+    if dropped:
+        out.append(("tools", f"tools no longer required: {', '.join(dropped)}"))
+    if new.variant.rank < old.variant.rank:
+        out.append(("variant", f"variant {old.variant.value} -> {new.variant.value}"))
+    if old.budget_tokens is not None and (new.budget_tokens or 0) < old.budget_tokens:
+        out.append(("budget_tokens", f"budget {old.budget_tokens:,} -> {new.budget_tokens or 'none'}"))
+    if old.samples is not None and (new.samples or 0) < old.samples:
+        out.append(("samples", f"samples {old.samples} -> {new.samples or 'none'}"))
+    return out
+
+
+def _policy_pairs(ctx: Context) -> Iterator[tuple[str, Policy]]:
+    prev = ctx.previous_policy
+    if prev is None:
+        return
+    for tid in ctx.policy.thresholds:
+        if tid in prev.thresholds:
+            yield tid, prev
+
+
+@rule(
+    "CG320", "threshold-loosened", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the previous version, a threshold or alert level was raised, or its elicitation "
+            "minimum weakened, in a way that changes where this case's evidence lands.",
+    rationale="When a framework is tied to launch permission there is pressure to make the gate easier "
+              "to pass. A loosening that lets this case's result pass where the previous policy would "
+              "not have (a bound now under a raised threshold, an evaluation that only meets a weakened "
+              "minimum) blocks; one that changes nothing here is noted.",
+    bad="# previous policy: cyber-high value 0.30\nthresholds:\n  cyber-high: {value: 0.40, ...}   # bound 0.316",
+    good="thresholds:\n  cyber-high: {value: 0.30, ...}",
+    fix="Evaluate against the previous (stricter) threshold, or have the policy change approved and "
+        "recorded on its own before this case relies on it.",
+)
+def threshold_loosened(ctx: Context) -> Iterator[Hit]:
+    statuses = capability_status(ctx)
+    for tid, prev in _policy_pairs(ctx):
+        old, new = prev.thresholds[tid], ctx.policy.thresholds[tid]
+        st = statuses[tid]
+        base = ("@policy", "thresholds", tid)
+        for field, o, n in (("value", old.value, new.value), ("alert", old.alert, new.alert)):
+            if o is None or (n is not None and n <= o):
+                continue
+            matters = st.upper is None or st.upper >= o
+            shown = "removed" if n is None else f"{n:g}"
+            bound = f"the upper bound {st.upper:.3f}" if st.upper is not None else "the unmeasured capability"
+            yield Hit(base + (field,),
+                      f"`{tid}` {field} raised from {o:g} to {shown} since the previous version; "
+                      + (f"{bound} reaches the previous {field}" if matters else f"{bound} is under both"),
+                      severity=None if matters else RuleSeverity.advisory)
+        for field, what in _loosened_minimum(old.elicitation, new.elicitation):
+            old_only = ElicitationMinimum.model_validate({**new.elicitation.model_dump(),
+                                                          field: getattr(old.elicitation, field)})
+            relies = [eid for eid, ev in _evals(ctx.case, tid)
+                      if any(s.field == field for s in elicitation_shortfalls(ev, old_only))]
+            yield Hit(base + ("elicitation", field),
+                      f"`{tid}` elicitation minimum weakened since the previous version ({what})"
+                      + (f"; {', '.join(relies)} meet(s) only the weakened minimum" if relies else ""),
+                      severity=None if relies else RuleSeverity.advisory)
+
+
+@rule(
+    "CG321", "threshold-redefined", severity="condition", serves="fm-threshold-gaming",
+    summary="Since the previous version, a threshold was removed (blocking) or its metric, definition "
+            "or domain changed.",
+    rationale="Redefining what a threshold measures can move a result under it without any change in "
+              "capability; removing it makes the capability stop counting. Either needs to be seen "
+              "and justified, and removal cannot pass silently.",
+    bad="# previous policy: cyber-high metric 'success-rate on the full CTF suite'\nthresholds:\n  cyber-high: {metric: success-rate on the easy CTF subset, ...}",
+    good="thresholds:\n  cyber-high: {metric: success-rate on the full CTF suite, ...}",
+    fix="Keep the previous definition, or evaluate against both and record the policy change and its "
+        "approval.",
+)
+def threshold_redefined(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous_policy
+    if prev is None:
+        return
+    for tid, old in prev.thresholds.items():
+        new = ctx.policy.thresholds.get(tid)
+        if new is None:
+            yield Hit(("@policy", "thresholds"), f"threshold `{tid}` ({old.name}) of the previous version's "
+                                                 "policy is gone", severity=RuleSeverity.blocking)
+            continue
+        for field in ("metric", "definition", "domain"):
+            o, n = getattr(old, field), getattr(new, field)
+            if " ".join(str(o).split()) != " ".join(str(n).split()):
+                yield Hit(("@policy", "thresholds", tid, field),
+                          f"`{tid}` {field} changed since the previous version: {o!r} -> {n!r}")
+
+
+def _eval_sets(case: Case, tid: str) -> set[str]:
+    out: set[str] = set()
+    for _, ev in _evals(case, tid):
+        out.update(ev.eval_set)
+    return out
+
+
+@rule(
+    "CG322", "eval-set-narrowed", severity="blocking", serves="fm-threshold-gaming",
+    summary="The evaluations of a threshold cover fewer tasks or datasets than in the previous version.",
+    rationale="Dropping the hard part of a suite is the quietest way to move a score under a threshold. "
+              "The evaluation set of a threshold may grow between versions; it may not shrink.",
+    bad="# previous: eval_set [ctf/web, ctf/pwn, ctf/crypto]\nE-ctf: {eval_set: [ctf/web, ctf/crypto], ...}",
+    good="E-ctf: {eval_set: [ctf/web, ctf/pwn, ctf/crypto], ...}",
+    fix="Restore the dropped tasks (or replace them with harder ones) and re-run the evaluation.",
+)
+def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    for tid in ctx.policy.thresholds:
+        before, now = _eval_sets(prev, tid), _eval_sets(ctx.case, tid)
+        cur = _evals(ctx.case, tid)
+        dropped = sorted(before - now)
+        if not dropped or not cur:
+            continue
+        eid = next((e for e, ev in cur if ev.eval_set), cur[0][0])
+        yield Hit(("evidence", eid, "eval_set"),
+                  f"evaluations of `{tid}` no longer cover {', '.join(dropped)} "
+                  f"({len(now)} of the previous {len(before)} task sets remain or were added)")
+
+
+def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:
+    """Per elicitation dimension: (strength, shown value, evidence id) of the strongest evaluation."""
+    best: dict[str, tuple[float, str, str]] = {}
+
+    def put(k: str, v: float, shown: str, eid: str) -> None:
+        if k not in best or v > best[k][0]:
+            best[k] = (v, shown, eid)
+
+    for eid, ev in _evals(case, tid):
+        e = ev.elicitation
+        if e is not None:
+            put("attempts", e.attempts, str(e.attempts), eid)
+            put("scaffold", e.scaffold.rank, e.scaffold.value, eid)
+            put("variant", e.variant.rank, e.variant.value, eid)
+            if e.budget_tokens is not None:
+                put("budget_tokens", e.budget_tokens, f"{e.budget_tokens:,}", eid)
+        counts = proportion(ev)
+        if counts is not None:
+            put("samples", counts[1], str(counts[1]), eid)
+    return best
+
+
+@rule(
+    "CG323", "elicitation-weaker-than-before", severity="blocking", serves="fm-threshold-gaming",
+    summary="A threshold's evaluations use fewer attempts, a weaker scaffold or model variant, a "
+            "smaller budget or fewer samples than in the previous version.",
+    rationale="Less elicitation than last time lowers measured capability without any change in the "
+              "model. Meeting the policy minimum is not enough when the case itself once did more: the "
+              "previous version is the floor.",
+    bad="# previous: attempts 10, scaffold expert-agent\nE-ctf: {elicitation: {attempts: 5, scaffold: agent, ...}}",
+    good="E-ctf: {elicitation: {attempts: 10, scaffold: expert-agent, ...}}",
+    fix="Re-run with at least the previous version's elicitation.",
+)
+def elicitation_weaker_than_before(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    for tid in ctx.policy.thresholds:
+        before, now = _strongest(prev, tid), _strongest(ctx.case, tid)
+        if not now:
+            continue
+        for dim, (bv, bshown, _) in before.items():
+            cur = now.get(dim)
+            if cur is not None and cur[0] >= bv:
+                continue
+            eid = cur[2] if cur else next(iter(now.values()))[2]
+            if dim == "samples":
+                path: tuple[str | int, ...] = ("evidence", eid, "result")
+            elif cur is None:
+                path = ("evidence", eid, "elicitation")
+            else:
+                path = ("evidence", eid, "elicitation", dim)
+            shown = cur[1] if cur else "none recorded"
+            yield Hit(path, f"evaluations of `{tid}`: {dim.replace('_', ' ')} {shown}, weaker than the "
+                            f"previous version's {bshown}")
+
+
+def _previous_estimate(ctx: Context, tid: str) -> float | None:
+    prev = ctx.previous
+    if prev is None:
+        return None
+    ests = [c[0] / c[1] for _, ev in _evals(prev, tid) if (c := proportion(ev)) is not None]
+    return max(ests) if ests else None
+
+
+@rule(
+    "CG324", "score-parked-under-threshold", severity="condition", serves="fm-threshold-gaming",
+    summary="A point estimate sits within the policy's gaming margin just under a threshold or its "
+            "alert level (blocking when the previous version's estimate was at or above that level).",
+    rationale="Scores that land just under the line, version after version, suggest the evaluation is "
+              "being tuned to the gate rather than the gate measuring the model. A score that fell to "
+              "just under the line since the last version is the clearest sign.",
+    bad="# cyber-high value 0.30, gaming_margin 0.03\nE-ctf: {result: {successes: 580, trials: 2000}}   # 0.29",
+    good="E-ctf: {result: {successes: 400, trials: 2000}}   # 0.20, well under",
+    fix="Have the evaluation re-run independently (or on a held-out set) and treat the threshold as "
+        "reached if the re-run lands at or above it.",
+)
+def score_parked_under_threshold(ctx: Context) -> Iterator[Hit]:
+    for tid, st in capability_status(ctx).items():
+        th = ctx.policy.thresholds[tid]
+        if th.gaming_margin is None:
+            continue
+        prev_est = _previous_estimate(ctx, tid)
+        for b in st.counted:
+            for what, level in (("threshold", th.value), ("alert level", th.alert)):
+                if level is None or not level - th.gaming_margin <= b.estimate < level:
+                    continue
+                fell = prev_est is not None and prev_est >= level
+                tail = f"; the previous version's estimate was {prev_est:.3f}" if prev_est is not None else ""
+                yield Hit(("evidence", b.evidence, "result"),
+                          f"`{b.evidence}` estimates {b.estimate:.3f} for `{tid}`, within {th.gaming_margin:g} "
+                          f"under the {what} {level:g}{tail}",
+                          severity=RuleSeverity.blocking if fell else None)

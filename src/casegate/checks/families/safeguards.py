@@ -1,0 +1,344 @@
+"""CG4xx: safeguards mapped to pathways (seed test 4), tested, layered as the policy asks at the
+boundary being evaluated; security controls verified independently (security opacity); residual
+risk propagated to a bound, compared with tolerance, and owned (residual-risk laundering).
+
+Layer requirements are read for `ctx.boundary`, so the gate can ask the same question of a narrower
+boundary. The residual-risk arithmetic is `casegate.checks._derived.pathway_risk`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...evidence.stats import upper_bound
+from ...model import Case, Pathway, RuleSeverity, Safeguard
+from .._derived import (
+    bypass_counts,
+    pathway_risk,
+    requirements_for,
+    safeguards_by_step,
+)
+from .._registry import Context, Hit, rule
+
+_SECURITY_LAYERS = ("weight-security",)
+
+
+def _pathway_path(dom: str, pid: str) -> tuple[str | int, ...]:
+    return ("threat_model", dom, "pathways", pid)
+
+
+def _severe(ctx: Context, p: Pathway) -> bool:
+    return p.severity.rank >= ctx.policy.tolerance.severe_from.rank
+
+
+def _layers_on(ctx: Context, pid: str, p: Pathway) -> list[str]:
+    by_step = safeguards_by_step(ctx)
+    out: list[str] = []
+    for st in p.steps:
+        for sid in by_step.get(f"{pid}.{st}", []):
+            layer = ctx.case.safeguards[sid].layer
+            if layer not in out:
+                out.append(layer)
+    return out
+
+
+@rule(
+    "CG401", "severe-step-unblocked", severity="blocking", serves="test-4-safeguards",
+    summary="A step of a pathway at or above the policy's `tolerance.severe_from` severity is blocked "
+            "by no safeguard.",
+    rationale="Safeguards should appear because they block a named route to harm. A severe pathway with "
+              "an open step is a route the case has not closed: the harm only needs that step to be "
+              "the one attackers take.",
+    bad="cyber-ransomware: {severity: severe, steps: [obtain-access, build-exploit]}\n"
+        "safeguards:\n  SG-kyc: {layer: user-vetting, blocks: [cyber-ransomware.obtain-access]}",
+    good="safeguards:\n  SG-kyc: {layer: user-vetting, blocks: [cyber-ransomware.obtain-access]}\n"
+         "  SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit]}",
+    fix="Add a safeguard whose `blocks` names the step (`pathway.step`), with evidence that it works.",
+)
+def severe_step_unblocked(ctx: Context) -> Iterator[Hit]:
+    by_step = safeguards_by_step(ctx)
+    for dom, t in ctx.case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if not _severe(ctx, p):
+                continue
+            for i, st in enumerate(p.steps):
+                if f"{pid}.{st}" not in by_step:
+                    yield Hit(_pathway_path(dom, pid) + ("steps", i),
+                              f"step `{st}` of {p.severity.value} pathway `{pid}` is blocked by no safeguard")
+
+
+@rule(
+    "CG402", "too-few-safeguard-layers", severity="blocking", serves="test-4-safeguards",
+    summary="A severe pathway has fewer distinct safeguard layers than the policy requires at this "
+            "boundary for the domain's capability level.",
+    rationale="The frameworks scale safeguards with capability and exposure: a threshold's requirements "
+              "apply at their boundary and every wider one, baseline always, alert-level ones once the "
+              "alert cannot be ruled out, threshold-level ones once the threshold cannot. Defence in "
+              "depth is counted in distinct layers (two classifiers are one layer).",
+    bad="# cyber-high is between alert and threshold; api needs 3 layers\n"
+        "safeguards:\n  SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit]}\n"
+        "  SG-monitoring: {layer: monitoring, blocks: [cyber-ransomware.deploy]}",
+    good="safeguards:\n  SG-kyc: {layer: user-vetting, blocks: [cyber-ransomware.obtain-access]}\n"
+         "  SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit]}\n"
+         "  SG-monitoring: {layer: monitoring, blocks: [cyber-ransomware.deploy]}",
+    fix="Add safeguards of further layers to the pathway, or gate a narrower boundary whose "
+        "requirements the case meets.",
+)
+def too_few_safeguard_layers(ctx: Context) -> Iterator[Hit]:
+    where = ctx.boundary.value if ctx.boundary else "an unstated (widest) boundary"
+    for dom, t in ctx.case.threat_model.items():
+        req = requirements_for(ctx, dom)
+        if req.min_layers == 0:
+            continue
+        for pid, p in t.pathways.items():
+            if not _severe(ctx, p):
+                continue
+            layers = _layers_on(ctx, pid, p)
+            if len(layers) < req.min_layers:
+                yield Hit(_pathway_path(dom, pid),
+                          f"pathway `{pid}` has {len(layers)} distinct safeguard layer(s)"
+                          f"{' (' + ', '.join(layers) + ')' if layers else ''}; at {where} the policy asks "
+                          f"for {req.min_layers} ({'; '.join(req.sources)})")
+
+
+@rule(
+    "CG403", "required-safeguard-layer-missing", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard layer the policy names for this boundary and capability level is not among "
+            "the layers blocking a severe pathway of the domain.",
+    rationale="Some risks need a particular kind of control (a classifier, monitoring, weight "
+              "security), not just any number of layers. The policy names them; a case without them "
+              "has not applied the framework.",
+    bad="# api at alert level needs layers [classifier, monitoring]\n"
+        "safeguards:\n  SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit]}",
+    good="safeguards:\n  SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit]}\n"
+         "  SG-monitoring: {layer: monitoring, blocks: [cyber-ransomware.deploy]}",
+    fix="Add a safeguard of the named layer that blocks a step of the pathway.",
+)
+def required_safeguard_layer_missing(ctx: Context) -> Iterator[Hit]:
+    where = ctx.boundary.value if ctx.boundary else "an unstated (widest) boundary"
+    for dom, t in ctx.case.threat_model.items():
+        req = requirements_for(ctx, dom)
+        if not req.layers:
+            continue
+        for pid, p in t.pathways.items():
+            if not _severe(ctx, p):
+                continue
+            have = _layers_on(ctx, pid, p)
+            for layer in req.layers:
+                if layer not in have:
+                    yield Hit(_pathway_path(dom, pid),
+                              f"pathway `{pid}` has no `{layer}` safeguard, which the policy requires at "
+                              f"{where} ({'; '.join(req.sources)})")
+
+
+@rule(
+    "CG404", "decorative-safeguard", severity="advisory", serves="test-4-safeguards",
+    summary="A safeguard blocks no pathway step.",
+    rationale="A control listed without the route to harm it closes is decoration: it makes the case "
+              "look defended without carrying any part of the argument.",
+    bad="SG-bug-bounty: {layer: incident-response, blocks: []}",
+    good="SG-bug-bounty: {layer: incident-response, blocks: [cyber-ransomware.deploy]}",
+    fix="Name the pathway steps it blocks (`pathway.step`), or remove it from the case.",
+)
+def decorative_safeguard(ctx: Context) -> Iterator[Hit]:
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks:
+            yield Hit(("safeguards", sid), f"safeguard `{sid}` ({sg.layer}) blocks no pathway step")
+
+
+def _is_security(sg: Safeguard) -> bool:
+    return sg.security or sg.layer in _SECURITY_LAYERS
+
+
+def _severe_blocked(ctx: Context, blocks: list[str]) -> bool:
+    pathways = ctx.case.pathways()
+    return any(b.partition(".")[0] in pathways and _severe(ctx, pathways[b.partition(".")[0]][1]) for b in blocks)
+
+
+@rule(
+    "CG405", "safeguard-untested", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard that blocks pathway steps has no test evidence (a red team or safeguard test "
+            "with bypasses out of attempts; for security controls, also a passed security audit).",
+    rationale="'We added mitigations' is not 'the mitigations work'. Effectiveness is shown by trying to "
+              "get past the safeguard and counting how often that worked. Blocking when it guards a "
+              "severe pathway, a condition otherwise.",
+    bad="SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit], evidence: []}",
+    good="SG-classifier: {layer: classifier, blocks: [cyber-ransomware.build-exploit], evidence: [E-redteam]}\n"
+         "# E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}",
+    fix="Red-team the safeguard (or run a safeguard test) and cite it with `bypasses` and `attempts`.",
+)
+def safeguard_untested(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.case.evidence
+    for sid, sg in ctx.case.safeguards.items():
+        if not sg.blocks:
+            continue
+        tested = False
+        for x in sg.evidence:
+            e = ev.get(x)
+            if e is None:
+                continue
+            if bypass_counts(e) is not None:
+                tested = True
+            elif _is_security(sg) and e.kind == "security-audit" and e.result is not None and e.result.passed:
+                tested = True
+        if tested:
+            continue
+        kinds = sorted({ev[x].kind for x in sg.evidence if x in ev})
+        have = f" (it cites only {', '.join(kinds)})" if kinds else ""
+        yield Hit(("safeguards", sid), f"safeguard `{sid}` has no test evidence of its effectiveness{have}",
+                  severity=None if _severe_blocked(ctx, sg.blocks) else RuleSeverity.condition)
+
+
+@rule(
+    "CG406", "bypass-rate-above-tolerance", severity="blocking", serves="test-4-safeguards",
+    summary="A safeguard test's one-sided upper bound on the bypass rate exceeds the policy's "
+            "`tolerance.max_bypass_rate`.",
+    rationale="A red team's bypass count is a sample. The safeguard holds to the policy's standard only "
+              "if the upper confidence bound on its bypass rate is within tolerance; a few bypasses in "
+              "few attempts can hide a high real rate.",
+    bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.147",
+    good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
+    fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
+        "tolerance.",
+)
+def bypass_rate_above_tolerance(ctx: Context) -> Iterator[Hit]:
+    pol = ctx.policy
+    tol = pol.tolerance.max_bypass_rate
+    for sid, sg in ctx.case.safeguards.items():
+        for i, x in enumerate(sg.evidence):
+            e = ctx.case.evidence.get(x)
+            c = bypass_counts(e) if e is not None else None
+            if c is None:
+                continue
+            u = upper_bound(c[0], c[1], pol.confidence, pol.interval)
+            if u > tol:
+                yield Hit(("safeguards", sid, "evidence", i),
+                          f"`{x}` shows {c[0]} bypasses of `{sid}` in {c[1]} attempts: {pol.confidence:.0%} "
+                          f"one-sided {pol.interval} upper bound {u:.3f} exceeds the tolerance {tol:g}")
+
+
+@rule(
+    "CG407", "security-self-attested", severity="blocking", serves="fm-security-opacity",
+    summary="A security safeguard (weight security, insider controls, access restrictions marked "
+            "`security: true`) rests only on the developer's own evidence.",
+    rationale="Model-weight security and insider controls are central to the frameworks and hard for "
+              "outsiders to see. A claim the public cannot inspect needs someone independent of the "
+              "developer to have checked it; self-attestation is not evidence.",
+    bad="SG-weights: {layer: weight-security, security: true, evidence: [E-internal-review]}\n"
+        "# E-internal-review: {kind: attestation, producer: acme-security}",
+    good="SG-weights: {layer: weight-security, security: true, evidence: [E-weights-audit]}\n"
+         "# E-weights-audit: {kind: security-audit, producer: halden-assurance, independent: true}",
+    fix="Have an independent party audit or red-team the control and cite that evidence "
+        "(`independent: true`).",
+)
+def security_self_attested(ctx: Context) -> Iterator[Hit]:
+    ev = ctx.case.evidence
+    for sid, sg in ctx.case.safeguards.items():
+        if not _is_security(sg):
+            continue
+        items = [ev[x] for x in sg.evidence if x in ev]
+        if any(e.independent and e.kind != "attestation" for e in items):
+            continue
+        who = sorted({e.producer for e in items})
+        tail = f"; its evidence comes from {', '.join(who)}, not independent" if who else "; it cites no evidence"
+        yield Hit(("safeguards", sid), f"security safeguard `{sid}` ({sg.layer}) rests on self-attestation{tail}")
+
+
+# --------------------------------------------------------------------------- residual risk
+
+
+def _pathway_where(case: Case, pid: str, dom: str, prefer_entry: bool) -> tuple[str | int, ...]:
+    if prefer_entry and pid in case.residual_risk:
+        return ("residual_risk", pid)
+    return _pathway_path(dom, pid)
+
+
+@rule(
+    "CG410", "residual-risk-above-tolerance", severity="blocking", serves="test-4-safeguards",
+    summary="A pathway's propagated upper bound on successful harms per year exceeds the policy's "
+            "tolerance for its severity.",
+    rationale="Residual risk is what remains after safeguards, with its uncertainty. The bound is the "
+              "attempt rate times the product of the safeguards' bypass-rate upper bounds "
+              "(Bonferroni-adjusted exact bounds, a joint bound at the policy's confidence); a stated "
+              "estimate in words does not replace it.",
+    bad="# severe tolerance 1e-3/year\ncyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}\n"
+        "# one safeguard, 0 bypasses in 60 attempts: 200 x 0.049 = 9.7/year",
+    good="# two tested layers: 200 x 0.0074 x 0.00061 = 9e-4/year",
+    fix="Add or strengthen safeguards on the pathway, test them with more attempts, narrow the "
+        "boundary to lower the attempt rate, or do not deploy.",
+)
+def residual_risk_above_tolerance(ctx: Context) -> Iterator[Hit]:
+    for pid, r in pathway_risk(ctx).items():
+        if r.within is not False:
+            continue
+        assert r.bound is not None and r.tolerance is not None and r.attempts_per_year is not None
+        parts = " x ".join(f"{f.upper:.3g} ({f.safeguard}: {f.bypasses}/{f.attempts})" for f in r.factors)
+        calc = f"{r.attempts_per_year:g}/year" + (f" x {parts}" if parts else " with no tested safeguard")
+        yield Hit(_pathway_where(ctx.case, pid, r.domain, True),
+                  f"pathway `{pid}` ({r.severity.value}): residual risk upper bound {r.bound:.3g}/year "
+                  f"({calc}; joint {r.confidence:.0%}) exceeds the tolerance {r.tolerance:g}/year")
+
+
+@rule(
+    "CG411", "attempt-rate-missing", severity="blocking", serves="test-4-safeguards",
+    summary="A pathway whose severity the policy sets a tolerance for has no `attempts_per_year`, so "
+            "its residual risk cannot be propagated.",
+    rationale="Without an estimate of how often the pathway is attempted across this boundary, no "
+              "bound on harms per year exists, and the tolerance cannot be shown to be met.",
+    bad="cyber-ransomware: {severity: severe, steps: [access, exploit]}",
+    good="cyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}",
+    fix="Estimate the attempts per year across the boundary (threat intelligence, abuse data) and "
+        "record it as `attempts_per_year`; err high.",
+)
+def attempt_rate_missing(ctx: Context) -> Iterator[Hit]:
+    for pid, r in pathway_risk(ctx).items():
+        if r.attempts_per_year is None and r.tolerance is not None:
+            yield Hit(_pathway_path(r.domain, pid),
+                      f"pathway `{pid}` ({r.severity.value}) has no attempts_per_year; its residual risk "
+                      f"cannot be compared with the tolerance {r.tolerance:g}/year")
+
+
+_OWNERSHIP = (
+    ("owner", "no owner"),
+    ("detection", "no way to detect an occurrence"),
+    ("stop_authority", "no authority who can stop the deployment"),
+    ("accepted_by", "no one who accepted it"),
+    ("rationale", "no rationale for accepting it"),
+)
+
+
+@rule(
+    "CG412", "residual-risk-unowned", severity="blocking", serves="fm-residual-risk-laundering",
+    summary="A residual-risk entry has no owner, no detection, no stop authority, or no acceptance "
+            "(who accepted it and why).",
+    rationale="Acknowledging that risk remains is not mitigation. What makes remaining risk acceptable "
+              "is that someone owns it, an occurrence would be detected, someone can stop the "
+              "deployment, and someone with authority accepted it for stated reasons.",
+    bad="residual_risk:\n  cyber-ransomware: {estimate: some risk remains}",
+    good="residual_risk:\n  cyber-ransomware:\n    estimate: upper bound 6e-5/year\n    owner: head-of-safeguards\n"
+         "    detection: usage monitoring\n    stop_authority: rso\n    accepted_by: rso\n"
+         "    rationale: below tolerance with four tested layers",
+    fix="Fill in `owner`, `detection`, `stop_authority`, `accepted_by` and `rationale`.",
+)
+def residual_risk_unowned(ctx: Context) -> Iterator[Hit]:
+    for pid, rr in ctx.case.residual_risk.items():
+        for field, what in _OWNERSHIP:
+            if not (getattr(rr, field) or "").strip():
+                yield Hit(("residual_risk", pid), f"residual risk on `{pid}` has {what} (`{field}`)")
+
+
+@rule(
+    "CG413", "residual-risk-missing", severity="blocking", serves="fm-residual-risk-laundering",
+    summary="A severe pathway has no residual-risk entry.",
+    rationale="Every pathway to severe harm leaves some risk after safeguards. A case that states none "
+              "for a severe pathway has not said who owns it, who would see it happen, or who can stop it.",
+    bad="threat_model: {cyber: {pathways: {cyber-ransomware: {severity: severe, ...}}}}\nresidual_risk: {}",
+    good="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, detection: ..., stop_authority: rso, accepted_by: rso, rationale: ...}",
+    fix="Add `residual_risk.<pathway>` with its estimate, owner, detection, stop authority and acceptance.",
+)
+def residual_risk_missing(ctx: Context) -> Iterator[Hit]:
+    for dom, t in ctx.case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if _severe(ctx, p) and pid not in ctx.case.residual_risk:
+                yield Hit(_pathway_path(dom, pid), f"{p.severity.value} pathway `{pid}` has no residual-risk entry")
+

@@ -1,0 +1,151 @@
+"""CG2xx: an explicit threat model (seed test 2): every risk domain the policy requires is addressed
+with harm pathways or scoped out with a reason, and claims about misuse say which domain they are
+about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Case, RuleSeverity
+from .._derived import capability_status
+from .._registry import Context, Hit, rule
+
+_EL = ("argument", "elements")
+
+
+@rule(
+    "CG201", "domain-not-addressed", severity="blocking", serves="test-2-threat-model",
+    summary="A risk domain the policy requires is neither addressed in the threat model nor scoped "
+            "out with a reason.",
+    rationale="CBRN, cyber, persuasion, autonomy, AI R&D, exfiltration and sabotage are different "
+              "risks needing different evidence. A domain the case is silent on was not considered; "
+              "'we tested for misuse' has not named the risk.",
+    bad="# policy requires cbrn and cyber\nthreat_model:\n  cyber: {pathways: {...}}",
+    good="threat_model:\n  cyber: {pathways: {...}}\n  cbrn:\n    scoped_out: no wet-lab capability reachable through this boundary\n    evidence: [E-bio-screen]",
+    fix="Add the domain under `threat_model` with its actors and pathways, or with `scoped_out:` "
+        "giving the reason (and evidence) it does not apply at this boundary.",
+)
+def domain_not_addressed(ctx: Context) -> Iterator[Hit]:
+    tm = ctx.case.threat_model
+    for did, dom in ctx.policy.domains.items():
+        if not dom.required:
+            continue
+        if did not in tm:
+            where: tuple[str | int, ...] = ("threat_model",) if tm else ("id",)
+            yield Hit(where, f"policy domain `{did}` ({dom.name}) is neither addressed nor scoped out",
+                      help=f"add `threat_model.{did}` with pathways, or with `scoped_out:` and the reason")
+        elif (reason := tm[did].scoped_out) is not None and not reason.strip():
+            yield Hit(("threat_model", did, "scoped_out"), f"domain `{did}` is scoped out with no reason")
+
+
+@rule(
+    "CG202", "domain-without-pathway", severity="blocking", serves="test-2-threat-model",
+    summary="A domain the case addresses has no harm pathway.",
+    rationale="Safeguards and residual risk are argued per pathway, from access to harm. A domain "
+              "addressed with actors but no pathway leaves nothing for safeguards to block and no "
+              "residual risk to bound.",
+    bad="threat_model:\n  cyber:\n    actors: [ransomware crew]",
+    good="threat_model:\n  cyber:\n    actors: [ransomware crew]\n    pathways:\n      cyber-ransomware: {severity: severe, steps: [obtain-access, build-exploit, deploy]}",
+    fix="Add at least one pathway (ordered steps from access to harm, with a severity), or scope the "
+        "domain out with a reason.",
+)
+def domain_without_pathway(ctx: Context) -> Iterator[Hit]:
+    for did, t in ctx.case.threat_model.items():
+        if t.scoped_out is None and not t.pathways:
+            yield Hit(("threat_model", did), f"domain `{did}` is addressed but names no harm pathway")
+
+
+def _parents(case: Case) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for eid, e in case.argument.elements.items():
+        for t in e.supported_by:
+            out.setdefault(t, []).append(eid)
+    return out
+
+
+def _inherited_domain(case: Case, eid: str, parents: dict[str, list[str]]) -> str | None:
+    """The domain named by the element or the nearest ancestor (through supported_by) naming one."""
+    els = case.argument.elements
+    seen = {eid}
+    frontier = [eid]
+    while frontier:
+        nxt: list[str] = []
+        for x in frontier:
+            e = els.get(x)
+            if e is not None and e.domain:
+                return e.domain
+            for p in parents.get(x, []):
+                if p not in seen:
+                    seen.add(p)
+                    nxt.append(p)
+        frontier = nxt
+    return None
+
+
+@rule(
+    "CG203", "misuse-claim-without-domain", severity="blocking", serves="test-2-threat-model",
+    summary="A claim about capability or misuse names no risk domain (or one that contradicts its "
+            "threshold or pathway).",
+    rationale="A claim is about misuse when it asserts a capability position, names a harm pathway, or "
+              "cites capability evidence (an evaluation, or evidence measuring a threshold). Such a "
+              "claim must say which domain's risk it bounds, itself or through a claim it supports, "
+              "so it can be checked against that domain's thresholds and pathways.",
+    bad="G2:\n  claim: The model does not give meaningful uplift.\n  evidence: [E-cyber-ctf]",
+    good="G2:\n  claim: The model's cyber capability is below Cyber High.\n  domain: cyber\n  evidence: [E-cyber-ctf]",
+    fix="Add `domain:` to the claim (or to the claim it supports), matching its threshold's and "
+        "pathway's domain.",
+)
+def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
+    c, pol = ctx.case, ctx.policy
+    pathways = c.pathways()
+    parents: dict[str, list[str]] | None = None
+    for eid, e in c.argument.elements.items():
+        if e.type != "claim":
+            continue
+        cites = [x for x in e.evidence if x in c.evidence
+                 and (c.evidence[x].threshold is not None or c.evidence[x].kind == "eval")]
+        if not (e.capability or e.pathway or cites):
+            continue
+        if parents is None:
+            parents = _parents(c)
+        dom = _inherited_domain(c, eid, parents)
+        base = _EL + (eid,)
+        if dom is None:
+            why = ("asserts a capability position" if e.capability else
+                   f"names pathway `{e.pathway}`" if e.pathway else
+                   f"cites capability evidence ({', '.join(cites)})")
+            yield Hit(base, f"claim `{eid}` {why} but names no risk domain")
+            continue
+        if e.capability and e.capability.threshold in pol.thresholds:
+            tdom = pol.thresholds[e.capability.threshold].domain
+            if tdom != dom:
+                yield Hit(base + ("capability", "threshold"),
+                          f"claim `{eid}` is about domain `{dom}` but threshold `{e.capability.threshold}` "
+                          f"belongs to `{tdom}`")
+        if e.pathway and e.pathway in pathways and pathways[e.pathway][0] != dom:
+            yield Hit(base + ("pathway",), f"claim `{eid}` is about domain `{dom}` but pathway `{e.pathway}` "
+                                           f"belongs to `{pathways[e.pathway][0]}`")
+
+
+@rule(
+    "CG204", "scoped-out-despite-capability", severity="blocking", serves="test-2-threat-model",
+    summary="A domain is scoped out although an evaluation shows its capability at or above the "
+            "alert level.",
+    rationale="Scoping a domain out says its risk does not arise at this boundary. When the model's "
+              "measured capability in that domain reaches the threshold (blocking) or its alert level "
+              "(a condition), the scoping-out is contradicted by the case's own evidence: the domain "
+              "needs pathways and safeguards.",
+    bad="threat_model:\n  cyber: {scoped_out: not relevant}\n# E-cyber-ctf: 80/200, upper bound 0.46 >= 0.30",
+    good="threat_model:\n  cyber:\n    pathways:\n      cyber-ransomware: {severity: severe, steps: [...]}",
+    fix="Address the domain with pathways and safeguards, or justify the scoping-out with evidence "
+        "that the capability cannot be used across this boundary and gate at a boundary where it holds.",
+)
+def scoped_out_despite_capability(ctx: Context) -> Iterator[Hit]:
+    tm = ctx.case.threat_model
+    for tid, st in capability_status(ctx).items():
+        t = tm.get(st.domain)
+        if t is None or t.scoped_out is None or not st.measured or not st.at_or_above_alert:
+            continue
+        yield Hit(("threat_model", st.domain, "scoped_out"),
+                  f"domain `{st.domain}` is scoped out, but `{tid}`: {st.basis}",
+                  severity=None if st.reached else RuleSeverity.condition)
