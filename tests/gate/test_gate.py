@@ -1,0 +1,212 @@
+"""The gate's decision: outcomes, conditions, narrower boundaries, waivers, answers, records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.errors import InputError
+from casegate.gate import exit_code, record_bytes, run_gate
+from casegate.load import load_case
+from casegate.model import EIGHT_QUESTIONS, BoundaryKind, DecisionRecord, Waiver
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+RULES = ROOT / "tests" / "fixtures" / "rules"
+ATLAS = EXAMPLES / "atlas-api" / "case.yaml"
+TODAY = dt.date(2026, 11, 27)
+
+
+def _gate(path: Path, **kw: object) -> DecisionRecord:
+    return run_gate(load_case(path), **kw)  # type: ignore[arg-type]
+
+
+def _blocking(r: DecisionRecord) -> set[str]:
+    return {f.code for f in r.findings if f.blocking}
+
+
+def test_atlas_is_go_with_conditions_and_answers_every_question() -> None:
+    r = _gate(ATLAS)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+    # the cyber result sits between the alert level and the threshold
+    cyber = [c for c in r.conditions if c.cause == "CG305"]
+    assert cyber and cyber[0].due == "2027-04-01"  # the case's re-evaluation date
+    assert [c.id for c in r.conditions] == [f"C{i}" for i in range(1, len(r.conditions) + 1)]
+    assert [a.key for a in r.answers] == [k for k, _ in EIGHT_QUESTIONS]
+    assert all(a.answerable and a.sources for a in r.answers)
+    assert "evidence.E-cyber-ctf" in r.answers[0].sources
+    assert [t.boundary for t in r.trials] == [BoundaryKind.api] and r.narrower is None and r.lacks == []
+
+
+def test_missing_signoff_is_no_go_and_names_narrower_boundary() -> None:
+    r = _gate(EXAMPLES / "narrower-boundary" / "case.yaml")
+    assert r.outcome == "NO-GO"
+    assert _blocking(r) == {"CG501"}
+    assert r.narrower is BoundaryKind.trusted_access
+    assert r.narrower_dropped == []
+    assert any("external-evaluator" in x for x in r.lacks)
+    # widest first: api without its tool is tried before trusted-access
+    assert [(t.boundary.value, t.dropped, t.outcome) for t in r.trials][:2] == [
+        ("api", [], "NO-GO"), ("api", ["tools"], "NO-GO")]
+    assert r.trials[-1].boundary is BoundaryKind.trusted_access and r.trials[-1].outcome != "NO-GO"
+    assert r.conditions == []  # a NO-GO carries no conditions
+
+
+def test_boundary_independent_failure_has_no_narrower_boundary() -> None:
+    r = _gate(EXAMPLES / "failure-modes" / "no-public-memory" / "case.yaml")
+    assert r.outcome == "NO-GO" and r.narrower is None
+    assert r.trials[-1].boundary is BoundaryKind.training
+    assert r.lacks == ["CG601 no-publication-plan: the case has no `publication` section: nothing of it will be public"]
+
+
+def test_narrower_boundary_flag_uses_that_boundarys_roles() -> None:
+    r = _gate(EXAMPLES / "narrower-boundary" / "case.yaml", boundary=BoundaryKind.trusted_access)
+    assert r.boundary is BoundaryKind.trusted_access and "CG501" not in _blocking(r)
+
+
+def test_wider_boundary_than_the_case_is_refused() -> None:
+    with pytest.raises(InputError, match="wider than the `api` boundary"):
+        _gate(ATLAS, boundary=BoundaryKind.consumer)
+
+
+def _copy_fixture(tmp_path: Path, code: str, kind: str = "bad") -> Path:
+    dst = tmp_path / "rules" / code / kind
+    shutil.copytree(RULES / code / kind, dst)
+    shutil.copy(RULES / "policy.yaml", tmp_path / "rules" / "policy.yaml")
+    return dst / "case.yaml"
+
+
+def _copy_atlas(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLES / "atlas-api", tmp_path / "atlas-api")
+    return tmp_path / "atlas-api" / "case.yaml"
+
+
+def test_condition_due_defaults_to_thirty_days_without_later_reevaluation(tmp_path: Path) -> None:
+    case = _copy_atlas(tmp_path)
+    case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2026-11-20"))
+    r = _gate(case)
+    assert r.outcome == "GO WITH CONDITIONS"
+    assert {c.due for c in r.conditions} == {"2026-12-20"}
+
+
+def _waiver(code: str, role: str = "rso", until: str = "2026-12-15", path: tuple[str | int, ...] = ()) -> Waiver:
+    return Waiver(code=code, path=path, role=role, person="Sam Whitfield", reason="accepted for two weeks", until=until)
+
+
+NO_PUBLIC = EXAMPLES / "failure-modes" / "no-public-memory" / "case.yaml"
+
+
+def test_waiver_accepted_marks_the_finding_and_adds_a_condition() -> None:
+    assert _blocking(_gate(NO_PUBLIC)) == {"CG601"}
+    r = _gate(NO_PUBLIC, waivers=[_waiver("CG601")])
+    waived = [f for f in r.findings if f.code == "CG601"]
+    assert waived and all(f.waived is not None and not f.blocking for f in waived)
+    assert r.outcome == "GO WITH CONDITIONS"
+    assert any(c.cause == "CG601" and c.due == "2026-12-15" and "waived by Sam Whitfield" in c.text
+               for c in r.conditions)
+    assert r.rejected_waivers == []
+
+
+@pytest.mark.parametrize(("waiver", "why"), [
+    (_waiver("CG601", role="product-lead"), "may not waive"),
+    (_waiver("CG601", until="2026-11-01"), "lapsed"),
+    (_waiver("CG601", until="2027-03-01"), "longer than"),
+    (_waiver("CG505"), "cannot be waived"),
+    (_waiver("CG601", path=("decision",)), "matches no finding"),
+])
+def test_waiver_rejected_leaves_finding_blocking(waiver: Waiver, why: str) -> None:
+    r = _gate(NO_PUBLIC, waivers=[waiver])
+    assert "CG601" in _blocking(r)
+    assert r.outcome == "NO-GO"
+    assert len(r.rejected_waivers) == 1 and why in r.rejected_waivers[0]
+
+
+def test_most_specific_waiver_entry_decides(tmp_path: Path) -> None:
+    case = _copy_atlas(tmp_path)
+    case.write_text(case.read_text()[: case.read_text().index("publication:\n")]
+                    + case.read_text()[case.read_text().index("decision:\n"):])
+    pol = tmp_path / "atlas-api" / "policy.yaml"
+    pol.write_text(pol.read_text().replace("roles: {CG7: [rso], CG6: [rso], CG4: [rso]}",
+                                           "roles: {CG7: [rso], CG6: [rso], CG601: [board-committee], CG4: [rso]}"))
+    r = _gate(case, waivers=[_waiver("CG601")])
+    assert "CG601" in _blocking(r) and "may not waive" in r.rejected_waivers[0]
+
+
+def test_unanswerable_question_is_blocking_and_marked() -> None:
+    r = _gate(RULES / "CG602" / "bad" / "case.yaml", today=TODAY)
+    assert "CG602" in _blocking(r)
+    ans = {a.key: a for a in r.answers}
+    assert not ans["at-scale"].answerable and ans["at-scale"].answer == ""
+    assert ans["capability"].answerable and ans["retreat"].answerable
+
+
+def test_record_is_byte_identical_for_the_same_inputs() -> None:
+    a = record_bytes(_gate(ATLAS))
+    b = record_bytes(_gate(ATLAS))
+    assert a == b
+    doc = json.loads(a)
+    assert doc["decided_at"] == "2026-11-20"  # the case's date, not the clock
+    assert doc["digests"]["case_files"].keys() == {"case.yaml", "evidence.yaml", "argument.yaml"}
+    assert doc["digests"]["policy"] and doc["digests"]["case"]
+    assert doc["digests"]["model"] == ["sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"]
+    assert all(v and len(v) == 64 for v in doc["digests"]["evidence"].values())
+    assert doc["casegate_version"]
+    # canonical JSON: sorted keys, no whitespace
+    assert a.startswith(b'{"answers":') and b"\n" not in a
+
+
+def test_record_changes_when_an_artifact_changes(tmp_path: Path) -> None:
+    case = _copy_atlas(tmp_path)
+    before = _gate(case)
+    art = tmp_path / "atlas-api" / "reports" / "kyc-test.md"
+    art.write_text(art.read_text() + "\nedited after the run\n")
+    after = _gate(case)
+    assert before.digests.evidence["E-kyc"] != after.digests.evidence["E-kyc"]
+    assert record_bytes(before) != record_bytes(after)
+
+
+def test_decided_at_follows_today() -> None:
+    assert _gate(ATLAS, today=TODAY).decided_at == "2026-11-27"
+
+
+def test_exit_codes() -> None:
+    base = dict(casegate_version="0", case_id="c", case_version="1", system="s", boundary=None, decided_at="2026-01-01")
+    go = DecisionRecord(outcome="GO", **base)  # type: ignore[arg-type]
+    cond = DecisionRecord(outcome="GO WITH CONDITIONS", **base)  # type: ignore[arg-type]
+    nogo = DecisionRecord(outcome="NO-GO", **base)  # type: ignore[arg-type]
+    assert [exit_code(go), exit_code(cond), exit_code(nogo)] == [0, 0, 1]
+    assert [exit_code(go, True), exit_code(cond, True), exit_code(nogo, True)] == [0, 1, 1]
+
+
+def test_invalid_case_is_no_go_with_its_load_findings(tmp_path: Path) -> None:
+    case = _copy_fixture(tmp_path, "CG501", "good")
+    case.write_text(case.read_text().replace("    kind: eval\n", "    kind: evaluation\n", 1))
+    r = _gate(case, today=TODAY)
+    assert r.outcome == "NO-GO" and _blocking(r) == {"CG900"}
+    assert r.case_id == "fixture-api" and r.answers == []
+
+
+def test_previous_must_be_a_valid_case(tmp_path: Path) -> None:
+    bad = _copy_fixture(tmp_path, "CG501", "good")
+    bad.write_text(bad.read_text().replace("    kind: eval\n", "    kind: evaluation\n", 1))
+    with pytest.raises(InputError, match="--previous"):
+        _gate(ATLAS, previous=load_case(bad))
+
+
+@pytest.mark.parametrize("name", ["anthropic-rsp", "openai-preparedness", "gdm-fsf"])
+def test_builtin_policies_load_and_fail_closed(tmp_path: Path, name: str) -> None:
+    case = _copy_fixture(tmp_path, "CG501", "good")
+    case.write_text(case.read_text().replace("policy: ../../policy.yaml", f"policy: builtin:{name}"))
+    loaded = load_case(case)
+    assert loaded.policy is not None, [f.message for f in loaded.diagnostics]
+    pol = loaded.policy
+    assert pol.thresholds
+    for th in pol.thresholds.values():
+        assert th.source is not None and th.source.version, th.name
+        assert th.value is None and th.alert is None and th.organisation_defined
+    # qualitative thresholds cannot be shown to be cleared: the case cannot pass as it stands
+    assert run_gate(loaded, today=TODAY).outcome == "NO-GO"
