@@ -319,7 +319,7 @@ class Registry:
                              location=loaded.case_path, help="run `casegate check` and fix the CG900 findings")
         files, evidence = _collect(loaded)
         main = files[0][0]
-        digest = _case_digest(main, files)
+        digest = _case_digest(main, {p: h for p, _r, h, _b in files})
         policy_ref = case.policy
         with self._write("submitting a case") as (conn, size):
             existing = conn.execute(sa.select(case_versions.c.number).where(
@@ -495,6 +495,10 @@ class Registry:
                             f"entry {expected} is missing: the stored log jumps from entry {expected - 1} to {idx}",
                             help="an entry was deleted; restore the registry from a copy you trust")
                     raise VerificationError(f"entry {idx} appears twice")
+                if idx >= size:
+                    raise VerificationError(
+                        f"entries {size}..{idx} were inserted outside the log: the log head says {size} entries",
+                        help="rows were added to the registry without going through casegate")
                 payload = row.payload
                 try:
                     parsed = json.loads(payload)
@@ -547,6 +551,7 @@ class Registry:
                     spec = mk.consistency_spec(trusted.tree_size, new)
                     path = mk.resolve(spec, self._nodes(conn, mk.needed(spec)))
                     mk.verify_consistency(trusted.tree_size, new, trusted.root, roots[new], path)
+            report.notes.append(_check_records(conn))
         return report
 
 
@@ -573,6 +578,48 @@ def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed
         raise VerificationError(
             f"the log's entries no longer produce the root signed in the checkpoint at size {n}: "
             "history was rewritten", help="restore the registry from a copy you trust")
+
+
+def _check_records(conn: sa.Connection) -> str:
+    """Check what the registry keeps beside the log against the log: every case version
+    against the 'case-version' entry that recorded it, every stored file's bytes against their
+    sha256, and every case's state against its last 'state-change' entry."""
+    nv = 0
+    for v in conn.execute(sa.select(case_versions).order_by(case_versions.c.id)).all():
+        ref = f"{v.case_id}@{v.number}"
+        e = conn.execute(sa.select(log_entries).where(log_entries.c.idx == v.log_index)).first()
+        if e is None or e.kind != "case-version" or e.case_id != v.case_id:
+            raise VerificationError(f"case version {ref} does not match log entry {v.log_index}, which should record it")
+        logged = json.loads(e.payload)
+        if logged.get("version") != v.number or logged.get("digest") != v.digest:
+            raise VerificationError(f"case version {ref}: its number or digest differs from log entry {v.log_index}")
+        files = {r.path: r.sha256 for r in conn.execute(
+            sa.select(case_files.c.path, case_files.c.sha256).where(case_files.c.version_id == v.id))}
+        if files != logged.get("files") or _case_digest(v.main_path, files) != v.digest:
+            raise VerificationError(f"case version {ref}: its stored files differ from those logged in entry {v.log_index}")
+        arts = {r.evidence_id: {"artifact": r.artifact, "sha256": r.artifact_sha256} for r in conn.execute(
+            sa.select(evidence_items).where(evidence_items.c.version_id == v.id))}
+        if arts != logged.get("evidence"):
+            raise VerificationError(f"case version {ref}: its evidence items differ from those logged in entry {v.log_index}")
+        nv += 1
+    nb = 0
+    for sha, content in conn.execution_options(yield_per=200).execute(sa.select(blobs.c.sha256, blobs.c.content)):
+        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+            raise VerificationError(f"the stored bytes of a case file (sha256 {sha[:16]}...) were altered")
+        nb += 1
+    for c in conn.execute(sa.select(cases)).all():
+        last = conn.execute(sa.select(log_entries.c.payload).where(
+            log_entries.c.case_id == c.case_id, log_entries.c.kind == "state-change"
+        ).order_by(log_entries.c.idx.desc()).limit(1)).first()
+        state, restricted = ("draft", None)
+        if last is not None:
+            p = json.loads(last.payload)
+            state, restricted = p.get("to"), p.get("restricted_to")
+        if (c.state, c.restricted_to) != (state, restricted):
+            raise VerificationError(
+                f"case {c.case_id}: its state {c.state!r} is not the one the log recorded ({state!r})",
+                help="the state column was altered; the log's last state-change entry is authoritative")
+    return f"{nv} case version(s), {nb} stored file(s) and every case state match the log"
 
 
 def _rollback_notes(cps: Sequence[Any]) -> list[str]:
@@ -664,6 +711,6 @@ def _builtin_bytes(ref: str) -> bytes:
     return (resources.files("casegate.load") / "builtin" / f"{name}.yaml").read_bytes()
 
 
-def _case_digest(main: str, files: Sequence[FileRow]) -> str:
-    doc = {"main": main, "files": {p: h for p, _r, h, _b in files}}
-    return hashlib.sha256(rfc8785.dumps(doc)).hexdigest()
+def _case_digest(main: str, files: Mapping[str, str]) -> str:
+    """sha256 of the RFC 8785 JSON of {main, files: {path: sha256}}."""
+    return hashlib.sha256(rfc8785.dumps({"main": main, "files": dict(files)})).hexdigest()
