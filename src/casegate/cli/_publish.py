@@ -72,7 +72,7 @@ def publish_case(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
     at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json.")] = "md,html,json",
+    format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json, svg.")] = "md,html,json,svg",
     level: Annotated[str, typer.Option(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
     salt_key: SaltKey = None,

@@ -16,8 +16,8 @@ from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
 from ._summary import PublicSummary, build_summary, summary_json
 
-FORMATS = ("md", "html", "json")
-"""Formats of the public summary."""
+FORMATS = ("md", "html", "json", "svg")
+"""Formats of the public summary (svg: the redacted argument diagram, when a drawer is given)."""
 
 DiagramFn = Callable[[Case, Iterable[Finding], Mapping[str, str], bool], str]
 """Draws the argument as SVG: (case, findings, redactions id -> commitment, public) -> SVG text.
@@ -40,7 +40,7 @@ def parse_formats(value: str) -> list[str]:
     bad = [f for f in out if f not in FORMATS]
     if bad or not out:
         raise InputError(f"unknown summary format {', '.join(bad) or '(none)'}",
-                         help="formats are md, html and json, comma-separated")
+                         help="formats are md, html, json and svg, comma-separated")
     return list(dict.fromkeys(out))
 
 
@@ -81,21 +81,24 @@ def publish(
     diagram: DiagramFn | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
-    as `summary.<format>`, plus `summary.svg` of the redacted argument when `diagram` is given."""
+    as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
+    `summary.svg` and embedded in the HTML; without `diagram` there is no svg."""
     case = _require_case(loaded)
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
+    formats = list(formats)
     svg = None
-    if diagram is not None:
+    if diagram is not None and ("svg" in formats or "html" in formats):
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
-        path = out_dir / "summary.svg"
-        path.write_text(svg, encoding="utf-8")
-        result.files["svg"] = path
     for fmt in formats:
-        if fmt == "json":
+        if fmt == "svg":
+            if svg is None:
+                continue
+            text = svg
+        elif fmt == "json":
             text = summary_json(summary)
         elif fmt == "md":
             text = render("summary.md.j2", s=summary)

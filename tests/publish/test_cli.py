@@ -1,0 +1,122 @@
+"""`casegate publish`, `disclose`, `publish verify-disclosure` and `report` from the command line."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
+
+
+def cg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "casegate", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("publish")
+    r = cg("publish", str(EXAMPLE), "--out", "out", cwd=work)
+    assert r.returncode == 0, r.stderr
+    return work
+
+
+def test_publish_writes_the_summary_in_every_format(published: Path) -> None:
+    out = published / "out"
+    for name in ("summary.md", "summary.html", "summary.json", "summary.svg"):
+        assert (out / name).stat().st_size > 0
+    s = json.loads((out / "summary.json").read_text())
+    assert s["casegate_summary"] == 1 and s["level"] == "public"
+    assert [q["key"] for q in s["questions"]] == ["capability", "pathway", "safeguards", "checked-by",
+                                                  "objectors", "uncertainty", "at-scale", "retreat"]
+    assert s["decision"]["outcome"] in ("GO", "GO WITH CONDITIONS", "NO-GO")
+    assert "/evidence/E-bio-uplift" in {r["pointer"] for r in s["redactions"]}
+    assert s["argument"]["nodes"]["G3"]["redacted"]["type"] == "claim"
+    assert s["argument"]["nodes"]["G3"]["text"] is None
+    md = (out / "summary.md").read_text()
+    for heading in ("## Decision", "## The eight questions", "## Threat model", "## Safeguards mapped",
+                    "## Evidence that mattered", "## Residual uncertainty", "## Reconsideration triggers",
+                    "## Who signed", "## Dissent", "## The argument", "## Redactions"):
+        assert heading in md
+    assert (out / "summary.svg").read_text().lstrip().startswith("<svg")
+
+
+def test_the_publisher_key_is_created_private_outside_the_output(published: Path) -> None:
+    key = published / ".casegate" / "publish.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    secret = key.read_text().strip()
+    for f in (published / "out").iterdir():
+        assert secret not in f.read_text()
+
+
+def test_publish_is_reproducible(published: Path) -> None:
+    r = cg("publish", str(EXAMPLE), "--out", "again", cwd=published)
+    assert r.returncode == 0, r.stderr
+    for name in ("summary.md", "summary.html", "summary.json", "summary.svg"):
+        assert (published / "again" / name).read_bytes() == (published / "out" / name).read_bytes()
+
+
+def test_a_disclosure_verifies_and_a_forged_one_does_not(published: Path) -> None:
+    r = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "opening.json", cwd=published)
+    assert r.returncode == 0, r.stderr
+    opening = json.loads((published / "opening.json").read_text())
+    assert opening["element"] == "/evidence/E-bio-uplift" and len(opening["salt"]) == 64
+    r = cg("publish", "verify-disclosure", "out/summary.json", "opening.json", cwd=published)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("verified: /evidence/E-bio-uplift")
+
+    opening["content"]["result"]["successes"] += 1
+    (published / "forged.json").write_text(json.dumps(opening))
+    r = cg("publish", "verify-disclosure", "out/summary.json", "forged.json", cwd=published)
+    assert r.returncode == 1
+    assert "does not match the published commitment" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_disclose_to_stdout(published: Path) -> None:
+    r = cg("disclose", str(EXAMPLE), "/safeguards/SG-weights", cwd=published)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["type"] == "safeguard"
+
+
+def test_publish_one_format_at_another_level(tmp_path: Path) -> None:
+    r = cg("publish", str(EXAMPLE), "--out", "o", "--format", "json", "--level", "internal",
+           "--at", "2026-11-23", "--salt-key", "k", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["summary.json"]
+    s = json.loads((tmp_path / "o" / "summary.json").read_text())
+    assert s["level"] == "internal" and s["decision"]["decided_at"] == "2026-11-23"
+    levels = {r["level"] for r in s["redactions"]}
+    assert levels and "internal" not in levels
+
+
+@pytest.mark.parametrize("args,msg", [
+    (["publish", "EXAMPLE", "--format", "pdf"], "unknown summary format pdf"),
+    (["publish", "EXAMPLE", "--level", "top"], "unknown confidentiality level"),
+    (["publish", "missing.yaml"], "missing.yaml"),
+    (["disclose", "EXAMPLE", "E-bio-uplift", "--salt-key", "nokey"], "no publisher key at nokey"),
+    (["publish", "verify-disclosure", "nothing.json", "nothing.json"], "no such file"),
+])
+def test_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], msg: str) -> None:
+    r = cg(*[str(EXAMPLE) if a == "EXAMPLE" else a for a in args], cwd=tmp_path)
+    assert r.returncode == 2
+    assert msg in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_verify_disclosure_refuses_a_file_that_is_not_a_summary(published: Path) -> None:
+    r = cg("publish", "verify-disclosure", "opening.json", "opening.json", cwd=published)
+    assert r.returncode == 2 and "not a casegate public summary" in r.stderr
+
+
+def test_report_html_and_pdf(tmp_path: Path) -> None:
+    r = cg("report", str(EXAMPLE), "--out", "r", "--pdf", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "r" / "report.html").read_text()
+    assert "Decision report" in html and "<svg" in html
+    assert (tmp_path / "r" / "report.pdf").read_bytes().startswith(b"%PDF")
