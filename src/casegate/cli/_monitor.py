@@ -1,1 +1,415 @@
-"""CLI commands (monitor)."""
+"""After launch: `casegate incident report`, `casegate monitor ingest`, `casegate triggers run`,
+`casegate state` (show, set, transitions), `casegate condition` (list, met), `casegate history`.
+
+Exit codes: 0 done; 1 `condition list` found an overdue condition; 2 bad input; 3 the registry
+is unreachable; 4 an illegal state transition was refused (nothing was recorded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ..model import BoundaryKind
+from . import app
+from ._common import fail, out, parse_date
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Registry URL or SQLite path (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from ..store import open_registry
+
+    return open_registry(db)
+
+
+def _instant(value: str | None) -> dt.datetime | None:
+    """--at as an instant: a date means the end of that day (UTC), so the whole day counts."""
+    if value is None:
+        return None
+    if len(value.strip()) > 10:
+        from ..monitor import parse_timestamp
+
+        return parse_timestamp(value, "--at")
+    day = parse_date(value)
+    assert day is not None
+    return dt.datetime.combine(day, dt.time.max, dt.UTC)
+
+
+# --------------------------------------------------------------------------- incidents
+
+incident_app = typer.Typer(help="Incidents after launch, linked to the case they bear on.",
+                           no_args_is_help=True)
+app.add_typer(incident_app, name="incident")
+
+
+@incident_app.command("report")
+def incident_report(
+    case: Annotated[str, typer.Option("--case", help="Id of the linked case.")],
+    date: Annotated[str, typer.Option("--date", help="When it happened (YYYY-MM-DD).")],
+    deployer: Annotated[str, typer.Option("--deployer", help="Alleged deployer of the system involved.")],
+    developer: Annotated[str, typer.Option("--developer", help="Alleged developer of the system.")],
+    harmed: Annotated[list[str], typer.Option("--harmed", help="Harmed or nearly harmed party (repeatable).")],
+    description: Annotated[str, typer.Option("--description", help="What happened.")],
+    severity: Annotated[str, typer.Option("--severity", help="low, moderate, high, severe, catastrophic.")],
+    domain: Annotated[str, typer.Option("--domain", help="Risk domain, as the case's policy names it.")],
+    title: Annotated[str | None, typer.Option(help="A short title.")] = None,
+    report: Annotated[list[str] | None, typer.Option("--report", help="Where it was reported (repeatable).")] = None,
+    reported_by: Annotated[str | None, typer.Option(help="Who is reporting it.")] = None,
+    triggers: Annotated[bool, typer.Option(
+        "--triggers/--no-triggers", help="Run the linked case's triggers at once (default) or only record.")] = True,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record an incident (fields after the AI Incident Database) and, by default, run the linked
+    case's triggers at once, so a matching trigger reopens, restricts or withdraws it now."""
+    from ..monitor import incident_from_fields, report_incident, run_triggers
+
+    inc = incident_from_fields(case=case, date=date, deployer=deployer, developer=developer,
+                               harmed=harmed, description=description, severity=severity,
+                               domain=domain, title=title, reports=report, reported_by=reported_by)
+    with _open(db) as reg:
+        entry = report_incident(reg, inc)
+        runs = run_triggers(reg, case_id=case) if triggers else []
+    if as_json:
+        out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs]}, indent=2))
+        return
+    defeats = entry.payload.get("defeats", {})
+    out(f"recorded incident #{entry.index} against {case} ({domain}, {severity})"
+        + (f"; it defeats claims {', '.join(defeats['claims'])} of version {defeats['version']}"
+           if defeats.get("claims") else ""))
+    for r in runs:
+        _print_run(r)
+
+
+# --------------------------------------------------------------------------- samples
+
+monitor_app = typer.Typer(help="Monitoring signals after launch.", no_args_is_help=True)
+app.add_typer(monitor_app, name="monitor")
+
+
+@monitor_app.command("ingest")
+def monitor_ingest(
+    file: Annotated[Path, typer.Argument(help="Samples as JSON or CSV: signal, timestamp, value, case.")],
+    case: Annotated[str | None, typer.Option("--case", help="Case id for samples that name none.")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record a file of monitoring samples (see docs/post-deployment.md for the format); the
+    windowed means are evaluated by `casegate triggers run`."""
+    from ..monitor import ingest_samples, read_samples
+    from ..monitor._run import file_sha256
+
+    samples = read_samples(file, case=case)
+    with _open(db) as reg:
+        entries = ingest_samples(reg, samples, source=file.name, sha256=file_sha256(file))
+    if as_json:
+        out(json.dumps([{"entry": e.index, "case": e.case_id, "samples": len(e.payload["samples"]),
+                         "signals": e.payload["signals"]} for e in entries], indent=2))
+        return
+    for e in entries:
+        out(f"recorded {len(e.payload['samples'])} samples of {', '.join(e.payload['signals'])} "
+            f"for {e.case_id} ({e.payload['from']} to {e.payload['to']}), log entry {e.index}")
+
+
+# --------------------------------------------------------------------------- triggers
+
+triggers_app = typer.Typer(help="Post-deployment triggers.", no_args_is_help=True)
+app.add_typer(triggers_app, name="triggers")
+
+
+@triggers_app.command("run")
+def triggers_run(
+    case: Annotated[str | None, typer.Option("--case", help="Only this case (default: every case).")] = None,
+    at: Annotated[str | None, typer.Option(
+        "--at", help="Evaluate as of this date (end of day, UTC) or instant; default now.")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Evaluate every trigger of every deployed case against the registry and the date; fire
+    each at most once per cause, notify its roles, and apply the action (reopen, restrict,
+    withdraw) through the lifecycle."""
+    from ..monitor import run_triggers
+
+    with _open(db) as reg:
+        runs = run_triggers(reg, at=_instant(at), case_id=case)
+    if as_json:
+        out(json.dumps([r.to_json() for r in runs], indent=2))
+        return
+    if not runs:
+        out("the registry has no cases")
+    for r in runs:
+        _print_run(r)
+
+
+def _print_run(r: Any) -> None:
+    head = f"{r.case_id}: {r.state_before}"
+    if r.applied:
+        head += f" -> {r.state_after} ({r.applied})"
+    out(head + (f", version {r.version}" if r.version else ""))
+    for f, idx in r.fired:
+        out(f"  fired {f.trigger} ({f.event}) #{idx}: {f.reason}")
+        if f.defeats:
+            out(f"    defeats claims {', '.join(f.defeats)}")
+        out(f"    action {f.action}" + (f" to {f.to.value}" if f.to else "")
+            + f"; notified {', '.join(f.notify) or 'nobody'}")
+    if not r.fired and r.version is not None:
+        out("  nothing new fired" + (f" ({r.already} cause(s) had fired before)" if r.already else ""))
+    for n in r.notes:
+        out(f"  {n}")
+
+
+# --------------------------------------------------------------------------- state
+
+_DEFAULT = "show"
+
+
+class _StateGroup(TyperGroup):
+    """`casegate state CASE_ID` shows the state; `casegate state set ...` changes it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [_DEFAULT, *args]
+        return super().parse_args(ctx, args)
+
+
+state_app = typer.Typer(
+    cls=_StateGroup, no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    help="A case's lifecycle state: `casegate state CASE_ID` shows it, `casegate state set` moves "
+         "it through a legal transition, `casegate state transitions` prints the table.",
+)
+app.add_typer(state_app, name="state")
+
+
+@state_app.command("show")
+def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
+               db: DbOption = None, as_json: JsonFlag = False) -> None:
+    """Print the case's state, its restriction, and the last change with its cause."""
+    from ..monitor import next_states
+    from ..monitor._states import CaseState
+    from ..monitor._versions import require_case
+
+    with _open(db) as reg:
+        state = require_case(reg, case_id)
+        restricted = reg.case_restriction(case_id)
+        changes = reg.events(case_id, "state-change")
+    last = changes[-1] if changes else None
+    if as_json:
+        out(json.dumps({"case": case_id, "state": state.value, "restricted_to": restricted,
+                        "deployable": state.deployable,
+                        "next": [s.value for s in next_states(state)],
+                        "last_change": last.to_json() if last else None}, indent=2))
+        return
+    out(f"{case_id}: {state.value}" + (f" (restricted to {restricted})" if restricted else "")
+        + ("" if state.deployable else " — not deployable: `casegate verify` fails"))
+    if last is not None:
+        from ..monitor._history import _why
+
+        out(f"  since {last.recorded_at} (log entry {last.index}): {_why(last.payload.get('cause') or {})}")
+    legal = next_states(CaseState(state))
+    out("  may become: " + (", ".join(s.value for s in legal) if legal else "nothing (final)"))
+
+
+@state_app.command("set")
+def state_set(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    to: Annotated[str, typer.Argument(help="The new state (see `casegate state transitions`).")],
+    role: Annotated[str | None, typer.Option(help="Acting role, for an explicit act (reopen, restrict, withdraw, return to draft).")] = None,
+    reason: Annotated[str | None, typer.Option(help="Why, for an explicit act.")] = None,
+    restrict_to: Annotated[BoundaryKind | None, typer.Option("--to", help="The narrower boundary, when restricting.")] = None,
+    by: Annotated[str | None, typer.Option(help="Who submits the case for review (to under-review).")] = None,
+    decision: Annotated[Path | None, typer.Option(
+        help="A decision record (`casegate gate --record`) or signed decision bundle: approves, "
+             "approves with conditions, or returns to draft according to its outcome.")] = None,
+    version: Annotated[int | None, typer.Option(help="Registry version the decision was made on (default: found by its files).")] = None,
+    superseded_by: Annotated[str | None, typer.Option(help="The case that replaces this one (to superseded).")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        help="Keyring to verify a decision bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Move a case through a legal transition, recording the cause. Illegal moves are refused
+    with exit code 4 and nothing is recorded. Approval takes a signed decision bundle
+    (`casegate decide`) whose signatures and sign-offs verify against the keyring."""
+    from ..errors import InputError
+    from ..monitor import act, decide, read_decision, submit_for_review, supersede
+    from ..monitor._states import CaseState, IllegalTransitionError
+
+    try:
+        target = CaseState(to)
+    except ValueError:
+        raise InputError(f"unknown state {to!r}",
+                         help="one of: " + ", ".join(s.value for s in CaseState)) from None
+    with _open(db) as reg:
+        if decision is not None:
+            try:
+                text = decision.read_text()
+            except OSError as e:
+                raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+            record, bundle = read_decision(text, str(decision))
+            if record.outcome != "NO-GO":
+                _check_signed(record, bundle, keyring, str(decision))
+            if record.case_id != case_id:
+                raise InputError(f"the decision is for case {record.case_id!r}, not {case_id!r}",
+                                 location=str(decision))
+            expected = {"GO": CaseState.approved, "GO WITH CONDITIONS": CaseState.approved_with_conditions,
+                        "NO-GO": CaseState.draft}[record.outcome]
+            if expected is not target:
+                raise IllegalTransitionError(
+                    f"a {record.outcome} decision moves a case to {expected.value}, not {target.value}",
+                    help=f"casegate state set {case_id} {expected.value} --decision {decision}")
+            applied = decide(reg, record, version=version, bundle=bundle)
+            out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
+                + (f" with {len(applied.conditions)} condition(s)" if applied.conditions else ""))
+            change = applied.state_change
+        elif superseded_by is not None:
+            change = supersede(reg, case_id, by_case=superseded_by, reason=reason)
+        elif target is CaseState.under_review:
+            if not by:
+                raise InputError("say who submits the case for review", help="--by NAME_OR_TEAM")
+            change = submit_for_review(reg, case_id, by=by)
+        else:
+            change = act(reg, case_id, target, role=role or "", reason=reason or "",
+                         restricted_to=restrict_to)
+    if change is None:
+        out(f"{case_id}: state unchanged")
+    else:
+        p = change.payload
+        out(f"{case_id}: {p['from']} -> {p['to']}"
+            + (f" ({p['restricted_to']})" if p.get("restricted_to") else "")
+            + f" (log entry {change.index})")
+
+
+def _check_signed(record: Any, bundle: dict[str, Any] | None, keyring: Path | None, where: str) -> None:
+    """An approval needs sign-offs: the bundle's signatures, roles and separation must verify
+    (the registry's lifecycle is not consulted here: the case is under review)."""
+    import os
+
+    from ..errors import InputError, VerificationError
+    from ..model import BoundaryKind as BK
+    from ..sign import load_keyring
+    from ..verify import check_bundle
+
+    if bundle is None:
+        raise InputError("an approval needs the signed decision bundle, not a bare decision record",
+                         location=where, help="run `casegate decide CASE` after the sign-offs and give its bundle")
+    ring = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    if ring is None:
+        raise InputError("no keyring to check the decision's signatures against",
+                         help="pass --keyring FILE or set CASEGATE_KEYRING")
+    if not record.digests.model or record.boundary is None:
+        raise InputError("the decision names no model digest or boundary", location=where)
+    verdict = check_bundle(bundle, load_keyring(ring), model_digest=record.digests.model[0],
+                           boundary=BK(record.boundary), at=dt.datetime.now(dt.UTC))
+    if verdict.reasons:
+        raise VerificationError("the decision bundle does not verify: " + "; ".join(verdict.reasons),
+                                location=where, help="collect valid sign-offs and run `casegate decide` again")
+
+
+@state_app.command("transitions")
+def state_transitions(as_json: JsonFlag = False) -> None:
+    """Print every legal transition and the causes that may make it."""
+    from ..monitor import TRANSITIONS
+
+    if as_json:
+        out(json.dumps([{"from": f.value, "to": t.value, "causes": sorted(c.value for c in cs)}
+                        for (f, t), cs in TRANSITIONS.items()], indent=2))
+        return
+    for (f, t), cs in TRANSITIONS.items():
+        out(f"{f.value:<25} -> {t.value:<25} {', '.join(sorted(c.value for c in cs))}")
+
+
+# --------------------------------------------------------------------------- conditions
+
+condition_app = typer.Typer(help="Conditions of GO WITH CONDITIONS decisions.", no_args_is_help=True)
+app.add_typer(condition_app, name="condition")
+
+
+@condition_app.command("list")
+def condition_list(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    at: Annotated[str | None, typer.Option("--at", help="As of this date (default today).")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the current decision's conditions; exit 1 when one is overdue (finding CG750)."""
+    from ..monitor import current_conditions, overdue_findings
+    from ..monitor._versions import require_case
+
+    day = parse_date(at) or dt.date.today()
+    with _open(db) as reg:
+        require_case(reg, case_id)
+        _appr, conds = current_conditions(reg, case_id)
+    findings = overdue_findings(conds, day)
+    if as_json:
+        out(json.dumps({"conditions": [{"id": c.id, "decision": c.decision, "text": c.text,
+                                        "due": c.due.isoformat() if c.due else None, "met": c.met,
+                                        "met_on": c.met_on, "evidence": list(c.evidence),
+                                        "overdue": c.overdue(day)} for c in conds],
+                        "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings]},
+                       indent=2))
+    else:
+        if not conds:
+            out(f"{case_id}: no conditions on the current decision")
+        for c in conds:
+            status = "met" if c.met else ("OVERDUE" if c.overdue(day) else "open")
+            out(f"{c.id} {status:<8} due {c.due}  {c.text}")
+        for f in findings:
+            out(f"{f.code} {f.name}: {f.message}\n  help: {f.help}")
+    if findings:
+        fail(1)
+
+
+@condition_app.command("met")
+def condition_met_cmd(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    condition: Annotated[str, typer.Argument(help="The condition id, e.g. C1.")],
+    evidence: Annotated[list[str], typer.Option("--evidence", help="Evidence that shows it met (repeatable).")],
+    by: Annotated[str, typer.Option(help="Role recording it.")],
+    note: Annotated[str | None, typer.Option(help="A note.")] = None,
+    on: Annotated[str | None, typer.Option(help="When it was met (default today).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record that a condition is met, with evidence; when all are met the case is approved."""
+    from ..monitor import condition_met
+
+    with _open(db) as reg:
+        entry, change = condition_met(reg, case_id, condition, evidence=evidence, by=by, note=note,
+                                      on=parse_date(on, "--on"))
+    late = " (late)" if entry.payload.get("late") else ""
+    out(f"recorded condition {condition} met{late} (log entry {entry.index})")
+    if change is not None:
+        out(f"{case_id}: every condition met: {change.payload['from']} -> {change.payload['to']}")
+
+
+# --------------------------------------------------------------------------- history
+
+
+@app.command("history")
+def history_cmd(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    at: Annotated[str | None, typer.Option("--at", help="As of this date (default today).")] = None,
+    db: DbOption = None,
+) -> None:
+    """What held up: per version, which claims incidents or new evidence defeated and which held;
+    conditions met or missed; triggers fired; every state change with its cause."""
+    from ..errors import InputError
+    from ..monitor import case_history, format_history
+
+    if format not in ("text", "json"):
+        raise InputError(f"--format {format!r}: use text or json")
+    with _open(db) as reg:
+        h = case_history(reg, case_id, today=parse_date(at))
+    if format == "json":
+        out(json.dumps(h.to_json(), indent=2))
+    else:
+        out(format_history(h))
+
+
