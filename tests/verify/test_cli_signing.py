@@ -1,0 +1,98 @@
+"""The command sequence of docs/signing.md, run through the real `casegate` command on a copy of
+the example with its demo keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.sign.helpers import EXAMPLE, MODEL
+
+SIGNERS = [("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")]
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    e = dict(os.environ, **(env or {}))
+    e.pop("CASEGATE_DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "casegate", *args], cwd=cwd, env=e, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    d = tmp_path / "atlas-api"
+    shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "objections", "waivers", "*.bundle.json"))
+    for k in (d / "keys").glob("*.key"):
+        k.chmod(0o600)
+    return d
+
+
+def test_sign_decide_verify_with_demo_keys(demo):
+    env = {"CASEGATE_KEYRING": "keys/keyring.yaml"}
+    for role, who in SIGNERS:
+        r = run(["sign", "case.yaml", "--role", role, "--key", f"keys/{who}.key"], demo, env)
+        assert r.returncode == 0, r.stderr
+    r = run(["decide", "case.yaml", "--key", "keys/sam-whitfield.key", "--role", "rso", "--out", "decision.bundle.json"],
+            demo, env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "-> api: GO" in r.stdout
+    ok = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
+              "--at", "2026-12-01"], demo, env)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("verified: atlas-2-api GO")
+    js = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "consumer",
+              "--at", "2026-12-01", "--format", "json"], demo, env)
+    assert js.returncode == 1
+    doc = json.loads(js.stdout)
+    assert doc["verified"] is False
+    assert doc["reasons"] == ["the bundle is for boundary api; consumer is wider and needs its own case and decision"]
+    bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
+               "--boundary", "api", "--at", "2026-12-01"], demo, env)
+    assert bad.returncode == 1 and "NOT verified: 1 reason" in bad.stderr
+    assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
+
+
+def test_decide_without_all_signoffs_exits_1_and_writes_nothing(demo):
+    env = {"CASEGATE_KEYRING": "keys/keyring.yaml"}
+    run(["sign", "case.yaml", "--role", "safety-lead", "--key", "keys/dana-ortiz.key"], demo, env)
+    r = run(["decide", "case.yaml", "--key", "keys/sam-whitfield.key", "--role", "rso"], demo, env)
+    assert r.returncode == 1
+    assert "role rso needs 1 distinct person; no valid sign-off in that role" in r.stderr
+    assert not (demo / "decision.bundle.json").exists()
+
+
+def test_keys_commands(tmp_path):
+    r = run(["keys", "generate", "k/me.key"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    keyid = r.stdout.split()[1]
+    assert oct((tmp_path / "k" / "me.key").stat().st_mode & 0o777) == "0o600"
+    assert run(["keys", "id", "k/me.key.pub"], tmp_path).stdout.strip() == keyid
+    r = run(["keys", "add", "ring.yaml", "--public", "k/me.key.pub", "--person", "Ada", "--role", "rso",
+             "--from", "2026-01-01", "--until", "2026-12-31"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run(["keys", "revoke", "ring.yaml", keyid[:10], "--reason", "rotated", "--at", "2026-06-01"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    show = json.loads(run(["keys", "show", "ring.yaml", "--at", "2026-07-01", "--format", "json"], tmp_path).stdout)
+    assert show["keys"][0]["status"] == "was revoked on 2026-06-01 (rotated)"
+    again = run(["keys", "generate", "k/me.key"], tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_usage_errors_exit_2(demo):
+    env = {"CASEGATE_KEYRING": "keys/keyring.yaml"}
+    r = run(["verify", "--bundle", "nope.json", "--model-digest", MODEL, "--boundary", "api"], demo, env)
+    assert r.returncode == 2 and "bundle not found" in r.stderr
+    r = run(["verify", "--bundle", "nope.json", "--model-digest", "abc", "--boundary", "api"], demo, env)
+    assert r.returncode == 2 and "--model-digest" in r.stderr
+    r = run(["verify", "--bundle", "nope.json", "--model-digest", MODEL, "--boundary", "moon"], demo, env)
+    assert r.returncode == 2 and "not a boundary kind" in r.stderr
+    r = run(["sign", "case.yaml", "--role", "rso", "--key", "keys/dana-ortiz.key"], demo, env)
+    assert r.returncode == 2 and "does not hold the role 'rso'" in r.stderr
+    r = run(["sign", "case.yaml", "--role", "rso", "--key", "keys/sam-whitfield.key"], demo)
+    assert r.returncode == 2 and "no keyring given" in r.stderr
