@@ -206,3 +206,15 @@ def test_requirements_accumulate_by_boundary_and_level(example: Context) -> None
     wide = Context(case=example.case, policy=example.policy, today=example.today, boundary=BoundaryKind.consumer)
     bio = requirements_for(wide, "cbrn")
     assert bio.min_layers == 3 and set(bio.layers) == {"model-behaviour", "classifier"}
+
+
+def test_example_meets_every_boundary_threat_elicitation_and_safeguard_rule() -> None:
+    from casegate.checks import check_case
+
+    loaded = load_case(EXAMPLE)
+    for today in (dt.date(2026, 11, 20), dt.date(2026, 11, 27)):
+        report = check_case(loaded, today=today, artifacts=rehash_artifacts(loaded),
+                            select=lambda r: r.code[:3] in ("CG1", "CG2", "CG4")
+                            or (r.code.startswith("CG3") and not r.code.startswith("CG33")))
+        got = [(f.code, f.severity.value, f.path) for f in report.findings]
+        assert got == [("CG305", "condition", ("evidence", "E-cyber-ctf", "result"))]

@@ -1,0 +1,101 @@
+"""CG4xx: safeguards on every severe step, layered for the evaluated boundary, tested, independent
+where they are security controls; residual risk propagated, within tolerance and owned."""
+
+from __future__ import annotations
+
+from casegate.model import BoundaryKind, RuleSeverity
+
+from ._cases import base_doc, context, hits, severity
+
+CODES = ("CG401", "CG402", "CG403", "CG404", "CG405", "CG406", "CG407",
+         "CG410", "CG411", "CG412", "CG413")
+
+
+def test_base_case_has_no_safeguard_findings() -> None:
+    ctx = context(base_doc())
+    assert {code: hits(code, ctx) for code in CODES} == {code: [] for code in CODES}
+
+
+def _between() -> dict:  # type: ignore[type-arg]
+    doc = base_doc()
+    doc["evidence"]["E-ctf"]["result"] = {"successes": 50, "trials": 400}  # cyber-high between
+    return doc
+
+
+def test_alert_level_requirements_apply_at_api_not_at_trusted_access() -> None:
+    doc = _between()
+    assert hits("CG402", context(doc)) != [] and hits("CG403", context(doc)) != []
+    narrow = context(doc, boundary=BoundaryKind.trusted_access)
+    assert hits("CG402", narrow) == [] and hits("CG403", narrow) == []
+
+
+def test_no_boundary_assumes_the_widest() -> None:
+    assert hits("CG402", context(_between(), boundary=None)) != []
+
+
+def test_two_safeguards_of_one_layer_are_one_layer() -> None:
+    doc = base_doc()
+    doc["safeguards"]["SG-kyc"]["layer"] = "classifier"
+    (h,) = hits("CG402", context(doc))
+    assert "1 distinct safeguard layer(s) (classifier)" in h.message
+
+
+def test_low_severity_pathways_need_not_be_blocked() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["spam"] = {"severity": "moderate", "steps": ["send"], "attempts_per_year": 5}
+    assert hits("CG401", context(doc)) == [] and hits("CG413", context(doc)) == []
+
+
+def test_untested_safeguard_on_a_non_severe_pathway_is_a_condition() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["spam"] = {"severity": "moderate", "steps": ["send"], "attempts_per_year": 5}
+    doc["safeguards"]["SG-filter"] = {"layer": "classifier", "blocks": ["spam.send"]}
+    (h,) = hits("CG405", context(doc))
+    assert severity("CG405", h) is RuleSeverity.condition
+
+
+def test_passed_security_audit_counts_as_a_test_for_security_controls_only() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-audit"] = {"kind": "security-audit", "producer": "auditor", "independent": True,
+                                  "date": "2026-10-01", "result": {"passed": True}}
+    doc["safeguards"]["SG-kyc"]["evidence"] = ["E-audit"]
+    assert [h.path for h in hits("CG405", context(doc))] == [("safeguards", "SG-kyc")]
+    doc["safeguards"]["SG-kyc"]["security"] = True
+    assert hits("CG405", context(doc)) == []
+    assert hits("CG407", context(doc)) == []
+
+
+def test_independent_attestation_is_still_self_attestation() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-att"] = {"kind": "attestation", "producer": "vendor", "independent": True, "date": "2026-10-01"}
+    doc["safeguards"]["SG-kyc"].update(security=True, evidence=["E-att", "E-kyc-test"])
+    (h,) = hits("CG407", context(doc))
+    assert "trust-and-safety, vendor" in h.message
+
+
+def test_bypass_bound_uses_the_policy_confidence() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-redteam"]["result"] = {"bypasses": 1, "attempts": 60}  # 95% upper 0.077
+    (h,) = hits("CG406", context(doc))
+    assert "0.077" in h.message
+
+
+def test_residual_risk_message_shows_the_arithmetic() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["ransomware"]["attempts_per_year"] = 100000
+    (h,) = hits("CG410", context(doc))
+    assert h.path == ("residual_risk", "ransomware")
+    assert "100000/year x 0.00368 (SG-kyc: 0/1000) x 0.00368 (SG-classifier: 0/1000)" in h.message
+
+
+def test_pathway_without_tolerance_needs_no_attempt_rate() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["spam"] = {"severity": "moderate", "steps": ["send"]}
+    assert hits("CG411", context(doc)) == []
+
+
+def test_each_missing_ownership_field_is_a_finding() -> None:
+    doc = base_doc()
+    doc["residual_risk"]["ransomware"] = {"estimate": "risk remains, acknowledged", "owner": " "}
+    fields = [h.message.rsplit("`", 2)[-2] for h in hits("CG412", context(doc))]
+    assert fields == ["owner", "detection", "stop_authority", "accepted_by", "rationale"]
