@@ -44,11 +44,14 @@ def _arith_samples(n: int) -> list[tuple[str, str, str]]:
     return out
 
 
-def _mock_model(wrong_every: int = 3, tool_name: str | None = None):  # type: ignore[no-untyped-def]
+def _mock_model(wrong_every: int = 3, tool_name: str | None = None, submit: bool = False,
+                right_every: int | None = None):  # type: ignore[no-untyped-def]
     """A mockllm model that answers arithmetic questions, wrongly on a deterministic subset.
 
     Which answers are wrong depends on the question and on how many times it was asked before,
-    so epochs differ. With `tool_name`, the first turn of each sample calls that tool.
+    so epochs differ. With `tool_name`, the first turn of each sample calls that tool. With
+    `submit`, the answer is given through an agent's `submit` tool. With `right_every`, answers
+    are right only on that fraction (a weak model), instead of wrong on `1/wrong_every`.
     """
     from inspect_ai.model import (
         ChatMessageTool,
@@ -73,8 +76,15 @@ def _mock_model(wrong_every: int = 3, tool_name: str | None = None):  # type: ig
         n = asked.get(q, 0)
         asked[q] = n + 1
         a, b = int(q.split()[2]), int(q.split()[4].rstrip("?"))
-        right = (a * 3 + b + n) % wrong_every != 0
-        out = ModelOutput.from_content("mockllm/model", str(a + b if right else a + b + 1))
+        if right_every is not None:
+            right = (a * 3 + b + n) % right_every == 0
+        else:
+            right = (a * 3 + b + n) % wrong_every != 0
+        text = str(a + b if right else a + b + 1)
+        if submit:
+            out = ModelOutput.for_tool_call("mockllm/model", "submit", {"answer": text})
+        else:
+            out = ModelOutput.from_content("mockllm/model", text)
         out.usage = usage
         return out
 
@@ -153,6 +163,16 @@ def gen_inspect(out: Path) -> list[Path]:
     written.append(_run_inspect(_task("arith-tools", 8, version=3, solver=agentic),
                                 d / "arith-tools.eval", "eval", _mock_model(tool_name="add"),
                                 token_limit=20000))
+
+    # an agent with bash and python, several epochs, a large token budget: the elicitation the
+    # example policy asks for AI R&D tasks (the mock never calls bash or python, so no sandbox runs)
+    from inspect_ai.solver import basic_agent
+    from inspect_ai.tool import bash, python
+
+    agent = [basic_agent(tools=[bash(timeout=60), python(timeout=60)], message_limit=12)]
+    written.append(_run_inspect(_task("rnd-agent", 50, version=1, epochs=3, solver=agent),
+                                d / "rnd-agent.eval", "eval",
+                                _mock_model(submit=True, right_every=60), token_limit=4_000_000))
 
     # an invalidated run: the clean run's log, with two samples invalidated by inspect's own API
     log = read_eval_log(str(d / "arith-clean.eval"))
