@@ -33,6 +33,8 @@ SIDE_GAP = 26.0
 SIDE_VGAP = 10.0
 """Vertical gap between stacked side nodes (px)."""
 DUMMY_W = 8.0
+LANE = 9.0
+"""Offset of the lane that links from a node's second and further parents run on (px)."""
 MARGIN = 20.0
 SWEEPS = 4
 
@@ -441,6 +443,8 @@ def layout(
             pts = [(bu.x, bu.bottom)]
             for a, b in zip(chain, chain[1:], strict=False):
                 ymid = ytop[lrank[b]] - VGAP / 2
+                if b == v and tparent[v] != a:
+                    ymid += LANE  # a second parent's link runs on its own lane, apart from the bus
                 xa = bu.x if a == u else x[a]
                 xb = bv.x if b == v else x[b]
                 if pts[-1][0] != xa or pts[-1][1] != ymid:

@@ -133,8 +133,13 @@ def face(node: Node) -> _Face:
     width = _WRAP.get(kind, 30)
     lines: list[tuple[str, str]]
     if node.redacted is not None:
-        lines = [(node.id, "id"), (KIND_LABEL.get(kind, kind), "note"),
-                 (_commit_label(node.redacted), "red")]
+        label = _commit_label(node.redacted)
+        lines = [(node.id, "id"), (KIND_LABEL.get(kind, kind), "note")]
+        if kind == SOLUTION and ": " in label:  # keep solution circles small
+            head, _, tail = label.partition(": ")
+            lines += [(head, "red"), (tail, "red")]
+        else:
+            lines.append((label, "red"))
     else:
         lines = [(node.id, "id")]
         lines.extend((t, "") for t in wrap(node.text, width))
