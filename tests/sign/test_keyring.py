@@ -23,7 +23,7 @@ from casegate.sign import (
 
 from .helpers import EXAMPLE
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _ring(tmp_path):

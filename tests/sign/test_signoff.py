@@ -33,7 +33,7 @@ def test_sign_records_envelope_and_keeps_the_case_valid(tmp_path):
     so = next(s for s in after.case.decision.signoffs if s.role == "safety-lead")
     assert so.envelope == "signoffs/safety-lead-dana-ortiz.dsse.json"
     assert so.relies_on  # the rest of the entry is kept
-    changed = [(a, b) for a, b in zip(before.splitlines(), w.case.read_text().splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(before.splitlines(), w.case.read_text().splitlines(), strict=True) if a != b]
     assert len(changed) == 1 and changed[0][1].endswith("envelope: signoffs/safety-lead-dana-ortiz.dsse.json}")
     # recording a sign-off does not change what the others sign
     assert case_digest(after) == digest

@@ -14,7 +14,6 @@ import rfc8785
 
 from casegate.model import BoundaryKind
 from casegate.sign import (
-    SIGNOFF,
     Signed,
     add_key,
     parse_instant,

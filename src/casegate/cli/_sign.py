@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,7 +29,7 @@ PassEnvOpt = Annotated[str | None, typer.Option("--passphrase-env",
                                                      "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")]
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -163,9 +162,9 @@ def keys_show(
         out(json.dumps({"name": ring.name, "fingerprint": ring.fingerprint(), "keys": rows}, indent=2))
         return
     out(f"{ring.name}  {ring.fingerprint()}")
-    for r in rows:
-        out(f"{r['keyid'][:16]}  {r['person']:<20} {','.join(r['roles']):<24} "
-            f"{r['valid_from']}..{r['valid_until']}  {r['status']}")
+    for k in ring.keys:
+        out(f"{k.keyid[:16]}  {k.person:<20} {','.join(k.roles):<24} "
+            f"{k.valid_from}..{k.valid_until}  {'; '.join(k.problems_at(t)) or 'valid'}")
 
 
 # --------------------------------------------------------------------------- sign / object / waive
@@ -287,7 +286,7 @@ def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
         if not default.exists():
             return None
         url = f"sqlite:///{default}"
-    from ..store import open_registry  # type: ignore[attr-defined]
+    from ..store import open_registry
 
     return open_registry(url)
 

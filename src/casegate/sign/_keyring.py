@@ -14,7 +14,7 @@ from typing import Literal
 
 import rfc8785
 from pydantic import Field, ValidationError
-from securesystemslib.signer import SSlibKey
+from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import parse_yaml
@@ -24,7 +24,7 @@ from ._keys import key_id
 KEYRING_VERSION = 1
 """The keyring file format version."""
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def parse_instant(value: str | dt.date | dt.datetime, *, end_of_day: bool = False) -> dt.datetime:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from securesystemslib.signer import Signer
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded

@@ -14,7 +14,7 @@ from typing import Any
 import rfc8785
 from securesystemslib import exceptions as sslib_exceptions
 from securesystemslib.dsse import Envelope
-from securesystemslib.signer import Signer
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
@@ -40,11 +40,11 @@ CASE_DIGEST_VERSION = 1
 
 
 def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def iso(t: dt.datetime) -> str:
-    return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return t.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def canonical(obj: Any) -> bytes:

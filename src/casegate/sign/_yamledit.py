@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..load import Loaded, SourceFile, load_case
@@ -172,7 +173,7 @@ def set_item_key(loaded: Loaded, path: tuple[str | int, ...], key: str, value: s
     """Set `key: value` in the mapping at `path` (a sign-off or objection), adding or replacing it."""
     src = loaded.origin(path)
     text = _Text(src)
-    node = loaded.data
+    node: Any = loaded.data
     for part in path:
         node = node[part]
     if key in node:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from securesystemslib.signer import Signer
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
@@ -359,7 +359,7 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
         elif boundary == decided:
             v.outcome = record.outcome
         else:
-            trial = next((t.outcome for t in record.trials if t.boundary == boundary), None)
+            trial: str | None = next((t.outcome for t in record.trials if t.boundary == boundary), None)
             trial = trial or next((str(x.get("outcome")) for x in (pred or {}).get("narrower", [])
                                    if x.get("boundary") == boundary.value), None)
             if trial is None:
