@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/results
+export CASEGATE_PGPORT=${CASEGATE_PGPORT:-54339} CASEGATE_PGDIR=${CASEGATE_PGDIR:-/tmp/casegate-pg-bench}
+source scripts/pg.sh start
+trap 'bash scripts/pg.sh stop' EXIT
 for b in bench/bench_*.py; do
   echo "== $b"
   .venv/bin/python "$b" 2>&1 | tee "bench/results/$(basename "$b" .py).txt"

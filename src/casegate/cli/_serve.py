@@ -23,6 +23,8 @@ def serve(
     tokens: Annotated[Path | None, typer.Option("--tokens", help="API token file.", envvar="CASEGATE_TOKENS")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8750,
+    write_rate: Annotated[float, typer.Option(help="Writes per second allowed per token (rate limit).")] = 5.0,
+    write_burst: Annotated[int, typer.Option(help="Writes allowed at once per token.")] = 20,
 ) -> None:
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os
@@ -32,7 +34,8 @@ def serve(
     from ..web import Settings, create_app
 
     secret = os.environ.get("CASEGATE_WEB_SECRET", "").encode()
-    application = create_app(Settings(database_url=db, keyring=keyring, tokens=tokens, secret=secret))
+    application = create_app(Settings(database_url=db, keyring=keyring, tokens=tokens, secret=secret,
+                                      write_rate=write_rate, write_burst=write_burst))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -45,6 +45,12 @@ def _case_or_404(request: Request, case_id: str) -> Any:
     return v
 
 
+def _require_case(request: Request, case_id: str) -> None:
+    """404 unless the registry knows the case (cheap: no events read)."""
+    if case_id not in board(request).registry.case_ids():
+        raise HTTPException(404, f"no case {case_id!r}")
+
+
 def _acting_role(request: Request, p: Principal, role: str, case_id: str) -> None:
     """The principal may act in `role` only if both its token and the keyring give it that role,
     and it is not one of the case's authors."""
@@ -91,7 +97,7 @@ def get_case(request: Request, case_id: str, _: Principal = Depends(reader)) -> 
 @router.get("/cases/{case_id}/versions", tags=["cases"])
 def get_versions(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Immutable versions of the case, with file and evidence digests."""
-    _case_or_404(request, case_id)
+    _require_case(request, case_id)
     return [r.to_json() for r in board(request).registry.case_versions(case_id)]
 
 
@@ -113,7 +119,7 @@ def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader))
 def get_events(request: Request, case_id: str, kind: str | None = None,
                _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Every logged event about the case (sign-offs, objections, incidents, state changes...)."""
-    _case_or_404(request, case_id)
+    _require_case(request, case_id)
     return [e.to_json() for e in board(request).registry.events(case_id=case_id, kind=kind)]
 
 
@@ -203,7 +209,7 @@ def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal =
 @router.post("/cases/{case_id}/incidents", response_model=Written, status_code=201, tags=["incidents"])
 def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
     """Report an incident linked to the case (fields after the AI Incident Database)."""
-    _case_or_404(request, case_id)
+    _require_case(request, case_id)
     if AUTHOR_ROLE in p.roles and len(p.roles) == 1:
         raise HTTPException(403, "authors report incidents through a reviewer role")
     payload = body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person}
