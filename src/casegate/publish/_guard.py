@@ -10,6 +10,14 @@ from typing import Any
 from ._redact import Redaction, Sealed, pointer_of
 
 _MIN_SECRET = 4
+_SHINGLE = 4
+_WORD = re.compile(r"\w[\w\-]*")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """Runs of four consecutive words (lower case): a partial quotation shares one."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
 def _leaves(value: Any) -> Iterable[str]:
@@ -27,17 +35,27 @@ def _leaves(value: Any) -> Iterable[str]:
 
 
 class TextGuard:
-    """Withholds text that names a redacted element, points into one, or contains any of their
-    content that the public document does not already show."""
+    """Withholds text that names a redacted element, points into one, or quotes their content
+    (a whole value, or any run of four words of it) where the public document does not already
+    show it. Derived values (a bound computed from redacted counts) are caught by the naming
+    and path rules: the gate names the element its numbers come from."""
 
     def __init__(self, redaction: Redaction, sealed: Iterable[Sealed]):
         self.redaction = redaction
         public = set(_leaves(redaction.document))
+        public_shingles: set[tuple[str, ...]] = set()
+        for x in public:
+            public_shingles |= _shingles(x)
         secrets: set[str] = set()
+        shingles: set[tuple[str, ...]] = set()
         for s in sealed:
             if s.pointer in redaction.stubs:
-                secrets.update(x for x in _leaves(s.content) if len(x) >= _MIN_SECRET and x not in public)
+                for x in _leaves(s.content):
+                    if len(x) >= _MIN_SECRET and x not in public:
+                        secrets.add(x)
+                        shingles |= _shingles(x)
         self._secrets = sorted(secrets, key=len, reverse=True)
+        self._shingles = shingles - public_shingles
         ids = sorted(redaction.ids, key=len, reverse=True)
         self._ids = (
             re.compile(r"(?<![A-Za-z0-9_\-])(" + "|".join(re.escape(i) for i in ids) + r")(?![A-Za-z0-9_\-])")
@@ -59,5 +77,7 @@ class TextGuard:
         if any(self.mentions(r) for r in refs):
             return False
         if self.mentions(text):
+            return False
+        if self._shingles & _shingles(text):
             return False
         return not any(s in text for s in self._secrets)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -16,17 +17,28 @@ def _md_escape(value: Any) -> Any:
     return value
 
 
+_TICKS = re.compile(r"`([^`\n]+)`")
+
+
+def _inline(value: Any) -> markupsafe.Markup:
+    """Escape text for HTML and show `backticked` spans (as the gate writes names) as code."""
+    escaped = str(markupsafe.escape("" if value is None else value))
+    return markupsafe.Markup(_TICKS.sub(r"<code>\1</code>", escaped))
+
+
 @cache
 def environment(markdown: bool = False) -> jinja2.Environment:
     """The template environment. HTML templates autoescape; Markdown templates escape every
     interpolated value's `&`, `<` and `>` (quotes stay readable in the Markdown source)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("casegate.publish", "templates"),
         autoescape=not markdown,
         finalize=_md_escape if markdown else None,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["inline"] = (lambda v: v) if markdown else _inline
+    return env
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,0 +1,140 @@
+"""The public summary keeps the argument's structure and withholds what touches redacted content."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casegate.load import load_case
+from casegate.model import (
+    EIGHT_QUESTIONS,
+    Answer,
+    Condition,
+    Confidentiality,
+    DecisionRecord,
+    Finding,
+    RuleSeverity,
+)
+from casegate.publish import build_summary, redact, summary_json
+from casegate.publish._render import render
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
+KEY = bytes(range(32))
+
+
+@pytest.fixture(scope="module")
+def loaded():  # type: ignore[no-untyped-def]
+    result = load_case(EXAMPLE)
+    assert result.case is not None
+    return result
+
+
+def _record(case, **kw):  # type: ignore[no-untyped-def]
+    return DecisionRecord(casegate_version="test", case_id=case.id, case_version=case.version,
+                          system="Atlas-2 2.1.0", boundary=case.boundary.kind, decided_at="2026-11-23",
+                          outcome=kw.pop("outcome", "GO WITH CONDITIONS"), **kw)
+
+
+def test_redacted_nodes_stay_in_the_argument_with_their_links(loaded) -> None:  # type: ignore[no-untyped-def]
+    s = build_summary(loaded.case, _record(loaded.case), key=KEY, policy=loaded.policy)
+    g3 = s.argument.nodes["G3"]
+    assert g3.text is None and g3.redacted is not None and g3.redacted.level is Confidentiality.restricted
+    assert g3.type == "claim" and g3.evidence == ["E-bio-uplift"] and g3.defeaters == ["D2"]
+    assert g3.supports == ["S1"]
+    assert "G3" in s.argument.nodes["S1"].supported_by
+    assert not s.argument.unreachable
+    assert set(s.argument.nodes) == set(loaded.case.argument.elements)
+
+
+def test_steps_of_a_redacted_pathway_are_named_by_position(loaded) -> None:  # type: ignore[no-untyped-def]
+    case = loaded.case
+    rd = redact(case, KEY)
+    assert rd.step("bio-known-agent.protocol-troubleshooting") == "bio-known-agent.#3"
+    s = build_summary(case, _record(case), key=KEY, policy=loaded.policy)
+    text = summary_json(s)
+    for step in case.threat_model["cbrn"].pathways["bio-known-agent"].steps:
+        if step != "obtain-access":  # also a step name of the public cyber pathway
+            assert step not in text
+    bio = next(p for p in s.pathways if p.id == "bio-known-agent")
+    assert [st.step for st in bio.steps] == [f"bio-known-agent.#{i}" for i in range(1, 5)]
+    assert bio.steps[2].blocked_by == ["SG-classifier"]
+
+
+def test_levels_decide_what_is_redacted(loaded) -> None:  # type: ignore[no-untyped-def]
+    case = loaded.case
+    levels = {lv: {r.pointer for r in build_summary(case, _record(case), key=KEY, level=lv).redactions}
+              for lv in Confidentiality}
+    assert levels[Confidentiality.secret] == set()
+    assert levels[Confidentiality.restricted] < levels[Confidentiality.internal] < levels[Confidentiality.public]
+    assert "/evidence/E-weights-audit" in levels[Confidentiality.restricted]  # secret
+    assert "/evidence/E-cyber-ctf" not in levels[Confidentiality.internal]
+
+
+def test_commitments_do_not_depend_on_the_level(loaded) -> None:  # type: ignore[no-untyped-def]
+    case = loaded.case
+    pub = {r.pointer: r.commitment for r in build_summary(case, _record(case), key=KEY).redactions}
+    restricted = build_summary(case, _record(case), key=KEY, level=Confidentiality.restricted)
+    for r in restricted.redactions:
+        assert pub[r.pointer] == r.commitment
+
+
+def test_gate_text_that_touches_redacted_content_is_withheld(loaded) -> None:  # type: ignore[no-untyped-def]
+    case = loaded.case
+    answers = [Answer(key=k, question=q, answer=f"plain answer {k}") for k, q in EIGHT_QUESTIONS]
+    answers[0] = Answer(key="capability", question=EIGHT_QUESTIONS[0][1],
+                        answer="11/300 in E-bio-uplift, upper bound 0.06", sources=["evidence.E-bio-uplift"])
+    record = _record(
+        case, answers=answers,
+        conditions=[Condition(id="C1", text="Re-run the bio suite with more samples", cause="CG305",
+                              path=("evidence", "E-bio-uplift", "result")),
+                    Condition(id="C2", text="Watch the cyber flag rate weekly", cause="CG701",
+                              path=("post_deployment",))],
+        findings=[Finding(code="CG305", name="capability-at-alert-level", severity=RuleSeverity.condition,
+                          message="11 of 300 successes", path=("evidence", "E-bio-uplift", "result")),
+                  Finding(code="CG701", name="x", severity=RuleSeverity.advisory,
+                          message="Expert-graded biological uplift suite is thin",
+                          path=("post_deployment",))],
+        lacks=["CG301 E-kyc is stale"])
+    s = build_summary(case, record, key=KEY, policy=loaded.policy)
+    cap = s.questions[0]
+    assert cap.origin == "summary" and "E-bio-uplift (redacted eval)" in cap.answer
+    assert "11/300" not in cap.answer
+    assert all(q.origin == "gate" for q in s.questions[1:])
+    c1, c2 = s.decision.conditions
+    assert c1.withheld and c1.text is None
+    assert not c2.withheld and c2.text == "Watch the cyber flag rate weekly"
+    f1, f2 = s.decision.findings
+    assert f1.withheld and f1.element is None and f1.location is None
+    assert f2.withheld  # quotes the redacted evidence's title
+    assert s.decision.lacks == ["(withheld: concerns redacted content)"]
+    text = summary_json(s) + render("summary.md.j2", s=s) + render("summary.html.j2", s=s, svg=None)
+    for secret in ("11 of 300", "Re-run the bio suite", "Expert-graded biological uplift suite"):
+        assert secret not in text
+
+
+def test_every_section_of_the_summary_is_rendered(loaded) -> None:  # type: ignore[no-untyped-def]
+    s = build_summary(loaded.case, _record(loaded.case), key=KEY, policy=loaded.policy)
+    doc = json.loads(summary_json(s))
+    for key in ("boundary", "questions", "threat_model", "pathways", "safeguards", "evidence",
+                "residual_risk", "post_deployment", "signoffs", "dissent", "argument", "redactions"):
+        assert doc[key], key
+    assert doc["required_roles"] == ["safety-lead", "rso", "external-evaluator"]
+    assert [o["status"] for o in doc["dissent"]["objections"]] == ["answered"]
+    assert {d["id"] for d in doc["dissent"]["defeaters"]} == {"D1", "D2"}
+    html = render("summary.html.j2", s=s, svg=None)
+    assert "<script" not in html
+
+
+def test_markup_in_a_case_is_escaped(loaded) -> None:  # type: ignore[no-untyped-def]
+    case = loaded.case
+    els = dict(case.argument.elements)
+    els["G2"] = els["G2"].model_copy(update={"claim": "<script>alert(1)</script> & more"})
+    case = case.model_copy(update={"argument": case.argument.model_copy(update={"elements": els})})
+    s = build_summary(case, _record(case), key=KEY)
+    html = render("summary.html.j2", s=s, svg=None)
+    md = render("summary.md.j2", s=s)
+    for out in (html, md):
+        assert "<script>" not in out and "&lt;script&gt;" in out
