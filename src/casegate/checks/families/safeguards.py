@@ -150,8 +150,7 @@ def _is_security(sg: Safeguard) -> bool:
     return sg.security or sg.layer in _SECURITY_LAYERS
 
 
-def _severe_blocked(ctx: Context, blocks: list[str]) -> bool:
-    pathways = ctx.case.pathways()
+def _severe_blocked(ctx: Context, blocks: list[str], pathways: dict[str, tuple[str, Pathway]]) -> bool:
     return any(b.partition(".")[0] in pathways and _severe(ctx, pathways[b.partition(".")[0]][1]) for b in blocks)
 
 
@@ -169,6 +168,7 @@ def _severe_blocked(ctx: Context, blocks: list[str]) -> bool:
 )
 def safeguard_untested(ctx: Context) -> Iterator[Hit]:
     ev = ctx.case.evidence
+    pathways = ctx.case.pathways()
     for sid, sg in ctx.case.safeguards.items():
         if not sg.blocks:
             continue
@@ -186,7 +186,7 @@ def safeguard_untested(ctx: Context) -> Iterator[Hit]:
         kinds = sorted({ev[x].kind for x in sg.evidence if x in ev})
         have = f" (it cites only {', '.join(kinds)})" if kinds else ""
         yield Hit(("safeguards", sid), f"safeguard `{sid}` has no test evidence of its effectiveness{have}",
-                  severity=None if _severe_blocked(ctx, sg.blocks) else RuleSeverity.condition)
+                  severity=None if _severe_blocked(ctx, sg.blocks, pathways) else RuleSeverity.condition)
 
 
 @rule(

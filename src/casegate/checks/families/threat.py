@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Case, RuleSeverity
+from ...model import RuleSeverity
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 
@@ -55,31 +55,36 @@ def domain_without_pathway(ctx: Context) -> Iterator[Hit]:
             yield Hit(("threat_model", did), f"domain `{did}` is addressed but names no harm pathway")
 
 
-def _parents(case: Case) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for eid, e in case.argument.elements.items():
+def _domains_in_scope(ctx: Context) -> dict[str, str]:
+    """Element id -> the domain it names, or else one named by an ancestor (through
+    supported_by), computed top-down once per context."""
+    got = ctx.memo.get("domain_in_scope")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    els = ctx.case.argument.elements
+    indegree = {eid: 0 for eid in els}
+    for e in els.values():
         for t in e.supported_by:
-            out.setdefault(t, []).append(eid)
+            if t in indegree:
+                indegree[t] += 1
+    out: dict[str, str] = {}
+    ready = [eid for eid, d in indegree.items() if d == 0]
+    while ready:  # Kahn's order: every parent is settled before its children
+        eid = ready.pop()
+        e = els[eid]
+        dom = e.domain or out.get(eid)
+        if dom:
+            out[eid] = dom
+        for t in e.supported_by:
+            if t not in indegree:
+                continue
+            if dom and t not in out:
+                out[t] = dom
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                ready.append(t)
+    ctx.memo["domain_in_scope"] = out
     return out
-
-
-def _inherited_domain(case: Case, eid: str, parents: dict[str, list[str]]) -> str | None:
-    """The domain named by the element or the nearest ancestor (through supported_by) naming one."""
-    els = case.argument.elements
-    seen = {eid}
-    frontier = [eid]
-    while frontier:
-        nxt: list[str] = []
-        for x in frontier:
-            e = els.get(x)
-            if e is not None and e.domain:
-                return e.domain
-            for p in parents.get(x, []):
-                if p not in seen:
-                    seen.add(p)
-                    nxt.append(p)
-        frontier = nxt
-    return None
 
 
 @rule(
@@ -98,7 +103,7 @@ def _inherited_domain(case: Case, eid: str, parents: dict[str, list[str]]) -> st
 def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     c, pol = ctx.case, ctx.policy
     pathways = c.pathways()
-    parents: dict[str, list[str]] | None = None
+    scope: dict[str, str] | None = None
     for eid, e in c.argument.elements.items():
         if e.type != "claim":
             continue
@@ -106,9 +111,9 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
                  and (c.evidence[x].threshold is not None or c.evidence[x].kind == "eval")]
         if not (e.capability or e.pathway or cites):
             continue
-        if parents is None:
-            parents = _parents(c)
-        dom = _inherited_domain(c, eid, parents)
+        if scope is None:
+            scope = _domains_in_scope(ctx)
+        dom = scope.get(eid)
         base = _EL + (eid,)
         if dom is None:
             why = ("asserts a capability position" if e.capability else
