@@ -57,14 +57,16 @@ class SafeguardRequirement(Frozen):
     """Safeguard layers a boundary needs once a capability level is reached or cannot be ruled out."""
 
     boundary: BoundaryKind
-    """The boundary this requirement applies to (and every wider one, unless overridden)."""
+    """The boundary this requirement applies to, and every wider one; requirements that apply at a
+    boundary accumulate (the largest `min_layers`, every named layer)."""
     level: Literal["baseline", "alert", "threshold"] = "threshold"
     """When it applies: always ('baseline'), once the alert level cannot be ruled out ('alert'),
     or once the threshold cannot be ruled out ('threshold')."""
     min_layers: int = Field(default=1, ge=0)
-    """Minimum number of independent safeguard layers on every severe pathway step."""
+    """Minimum number of distinct safeguard layers among the safeguards blocking the steps of each
+    severe pathway of the threshold's domain."""
     layers: list[str] = Field(default_factory=list)
-    """Layers that must be present among those blocking the domain's pathways."""
+    """Layers that must be present among those blocking each severe pathway of the domain."""
 
 
 class Threshold(Frozen):
