@@ -119,3 +119,11 @@ def test_score_parked_under_the_alert_level() -> None:
     doc["evidence"]["E-ctf"]["result"] = {"successes": 2800, "trials": 20000}  # 0.14, alert 0.15
     (h,) = hits("CG324", context(doc))
     assert "alert level 0.15" in h.message
+
+
+def test_removed_alert_level_is_a_loosening_but_a_nulled_value_is_not() -> None:
+    th = dict(policy().thresholds)
+    th["cyber-high"] = th["cyber-high"].model_copy(update={"alert": None, "value": None})
+    pol = policy().model_copy(update={"thresholds": th})
+    got = hits("CG320", context(base_doc(), pol=pol, previous_policy=policy()))
+    assert [h.path[-1] for h in got] == ["alert"] and "removed" in got[0].message

@@ -308,7 +308,8 @@ def threshold_loosened(ctx: Context) -> Iterator[Hit]:
         st = statuses[tid]
         base = ("@policy", "thresholds", tid)
         for field, o, n in (("value", old.value, new.value), ("alert", old.alert, new.alert)):
-            if o is None or (n is not None and n <= o):
+            # a value made qualitative (null) is stricter, not looser: nothing can pass it
+            if o is None or (n is None and field == "value") or (n is not None and n <= o):
                 continue
             matters = st.upper is None or st.upper >= o
             shown = "removed" if n is None else f"{n:g}"
