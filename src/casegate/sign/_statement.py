@@ -158,24 +158,28 @@ class Signed:
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
 
 
-def _parse(data: Any, label: str) -> tuple[Envelope | None, dict[str, Any] | None, list[str]]:
+def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     if not isinstance(data, dict):
-        return None, None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
+        return None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
     try:
         env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
     except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
-        return None, None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
+        return None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
     if env.payload_type != PAYLOAD_TYPE:
-        return None, None, [f"{label}: payloadType is {env.payload_type!r}, expected {PAYLOAD_TYPE!r}"]
+        return None, [f"{label}: payloadType is {env.payload_type!r}, expected {PAYLOAD_TYPE!r}"]
+    return env, []
+
+
+def _statement(env: Envelope, label: str) -> tuple[dict[str, Any] | None, list[str]]:
     try:
         stmt = json.loads(env.payload)
     except ValueError:
-        return env, None, [f"{label}: the payload is not JSON"]
+        return None, [f"{label}: the payload is not JSON"]
     if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE:
-        return env, None, [f"{label}: the payload is not an in-toto Statement v1"]
+        return None, [f"{label}: the payload is not an in-toto Statement v1"]
     if stmt.get("predicateType") not in PREDICATE_TYPES or not isinstance(stmt.get("predicate"), dict):
-        return env, None, [f"{label}: unknown predicate type {stmt.get('predicateType')!r}"]
-    return env, stmt, []
+        return None, [f"{label}: unknown predicate type {stmt.get('predicateType')!r}"]
+    return stmt, []
 
 
 def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
@@ -187,8 +191,8 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
     revoked at `at`, signed outside the key's validity, a person or role the key does not hold,
     an unexpected predicate type.
     """
-    env, stmt, reasons = _parse(data, label)
-    if env is None or stmt is None:
+    env, reasons = _parse(data, label)
+    if env is None:
         return None, reasons
     if len(env.signatures) != 1:
         return None, [f"{label}: has {len(env.signatures)} signatures; a casegate envelope has exactly one"]
@@ -201,6 +205,9 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
     except (sslib_exceptions.VerificationError, sslib_exceptions.UnverifiedSignatureError, ValueError):
         return None, [f"{label}: the signature does not verify against {key.person}'s key "
                       f"{key.keyid[:16]}... (the payload was changed after signing, or another key signed it)"]
+    stmt, reasons = _statement(env, label)
+    if stmt is None:
+        return None, reasons
     out: list[str] = []
     for p in key.problems_at(at):
         out.append(f"{label}: {key.person}'s key {key.keyid[:16]}... {p}")
