@@ -7,12 +7,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casegate.render import ArgumentGraph, Box, Edge, Node, layout
+from casegate.render import ArgumentGraph, Box, Edge, Node, argument_graph, layout
 from casegate.render._graph import DEFEATS, IN_CONTEXT, SUPPORT
 from casegate.render._svg import INSETS, arrange
 
 from ._cases import FINDINGS, case_from, small_case
-from casegate.render import argument_graph
 
 EPS = 0.01
 

@@ -102,6 +102,7 @@ def diagram(
         find_module,
         findings_by_element,
         module_graph,
+        module_page,
         overview_graph,
         partition,
         render_mermaid,
@@ -144,6 +145,9 @@ def diagram(
             if m is None:
                 raise InputError(f"no module or element {module!r} in the argument",
                                  help="module ids are M-<root id>; `--collapsed` lists them")
+            if format is DiagramFormat.svg and engine is Engine.casegate:
+                _write(module_page(graph, mods, m.id), out_path)
+                return
             graph = module_graph(graph, mods, m.id)
     if format is DiagramFormat.mermaid:
         _write(render_mermaid(graph), out_path)

@@ -20,6 +20,7 @@ from ._split import (
     Module,
     find_module,
     module_graph,
+    module_page,
     overview_graph,
     partition,
     render_split,
@@ -29,7 +30,7 @@ from ._svg import arrange, diagram_svg, render_svg
 __all__ = [
     "DOT_LIMIT", "INDEX", "MAX_ELEMENTS", "ArgumentGraph", "Box", "Edge", "Gsn2xImport", "Layout",
     "Mark", "Module", "Node", "Route", "argument_graph", "arrange", "diagram_svg", "dot_svg", "export_gsn2x",
-    "find_module", "findings_by_element", "import_gsn2x", "layout", "module_graph",
+    "find_module", "findings_by_element", "import_gsn2x", "layout", "module_graph", "module_page",
     "overview_graph", "partition", "render_mermaid", "render_split", "render_svg", "to_dot",
     "type_from_id", "write_case_skeleton",
 ]

@@ -230,11 +230,19 @@ def render_split(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> dict
     by_id = {m.id: m for m in modules}
     pages = {INDEX: render_svg(overview_graph(graph, modules))}
     for m in modules:
-        links = [("↑ overview", INDEX)]
-        if m.parent:
-            links.append((f"↑ parent {m.parent}", by_id[m.parent].file))
-        pages[m.file] = render_svg(module_graph(graph, modules, m.id), links=links)
+        pages[m.file] = module_page(graph, modules, m.id, by_id)
     return pages
+
+
+def module_page(graph: ArgumentGraph, modules: list[Module], module_id: str,
+                by_id: dict[str, Module] | None = None) -> str:
+    """The SVG page of one module, with links to the overview and to its parent module."""
+    by_id = by_id or {m.id: m for m in modules}
+    m = by_id[module_id]
+    links = [("↑ overview", INDEX)]
+    if m.parent:
+        links.append((f"↑ parent {m.parent}", by_id[m.parent].file))
+    return render_svg(module_graph(graph, modules, m.id), links=links)
 
 
 def find_module(modules: list[Module], ref: str) -> Module | None:
