@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..model import Variant
 from . import app
 from ._common import err, out
 
@@ -20,6 +21,9 @@ class ReduceOpt(StrEnum):
     at_least_one = "at-least-one"
     majority = "majority"
     mean = "mean"
+
+
+VariantOpt = StrEnum("VariantOpt", {v.name: v.value for v in Variant})  # type: ignore[misc]
 
 
 class ScaleOpt(StrEnum):
@@ -35,6 +39,7 @@ def add(
     domain: Annotated[str | None, typer.Option(help="Risk domain the evidence bears on.")] = None,
     threshold: Annotated[str | None, typer.Option(help="Capability threshold the evaluations measure against.")] = None,
     producer: Annotated[str | None, typer.Option(help="Who ran the evaluations (needed for new items).")] = None,
+    variant: Annotated[VariantOpt | None, typer.Option(help="Model variant evaluated (logs do not record it).")] = None,
     into: Annotated[Path | None, typer.Option(help="Evidence file to write (default: evidence-imported.yaml beside the case).")] = None,
     reduce: Annotated[ReduceOpt, typer.Option("--reduce", help="How a sample's epochs become one success count.")] = ReduceOpt.at_least_one,
     scale: Annotated[ScaleOpt | None, typer.Option(help="Scale of numeric scores whose scorer documents none.")] = None,
@@ -68,7 +73,7 @@ def add(
 
     try:
         report = add_evidence(case, paths, id_prefix=id_prefix, producer=producer, domain=domain,
-                              threshold=threshold, into=into, options=options, on_found=found, on_log=done)
+                              threshold=threshold, variant=variant.value if variant else None, into=into, options=options, on_found=found, on_log=done)
     finally:
         if progress is not None:
             progress.stop()

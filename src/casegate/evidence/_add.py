@@ -30,6 +30,8 @@ USER_FIELDS = ("title", "producer", "independent", "expires", "confidentiality",
 """Fields of an imported item that the author may edit by hand; re-imports keep them."""
 USER_ELICITATION = ("variant", "prompting")
 """Elicitation fields no log records; re-imports keep the author's values."""
+_ELIC_ORDER = ["variant", "attempts", "scaffold", "tools", "budget_tokens", "prompting", "solver",
+               "generate_config"]
 
 _HEADER = """\
 # Evidence imported from evaluation logs by `casegate evidence add`; each item pins the sha256
@@ -74,7 +76,7 @@ def _rel(path: Path, base: Path) -> str:
 
 
 def _item(run: ImportedRun, artifact: str, old: dict[str, Any] | None, *, producer: str | None,
-          domain: str | None, threshold: str | None) -> dict[str, Any]:
+          domain: str | None, threshold: str | None, variant: str | None) -> dict[str, Any]:
     """The evidence item's data for a run, keeping the author's edits of `old`."""
     item: dict[str, Any] = {"kind": "eval", "title": run.title, "artifact": artifact,
                             "sha256": run.sha256}
@@ -95,7 +97,9 @@ def _item(run: ImportedRun, artifact: str, old: dict[str, Any] | None, *, produc
     for k in USER_ELICITATION:
         if k in old_elic:
             elic[k] = old_elic[k]
-    item["elicitation"] = elic
+    if variant is not None:
+        elic["variant"] = variant
+    item["elicitation"] = dict(sorted(elic.items(), key=lambda kv: _ELIC_ORDER.index(kv[0])))
     item["result"] = run.result.model_dump(mode="json", exclude_defaults=True)
     item["source"] = run.source.model_dump(mode="json", exclude_defaults=True)
     order = ["kind", "title", "artifact", "sha256", "producer", "independent", "date", "expires",
@@ -208,6 +212,7 @@ def add_evidence(
     producer: str | None = None,
     domain: str | None = None,
     threshold: str | None = None,
+    variant: str | None = None,
     into: Path | None = None,
     options: ReadOptions = ReadOptions(),
     on_found: Callable[[int], None] | None = None,
@@ -220,6 +225,15 @@ def add_evidence(
     written then).
     """
     loaded = load_case(case_path)
+    pol = loaded.policy
+    if pol is not None and threshold is not None and threshold not in pol.thresholds:
+        raise InputError(f"--threshold {threshold}: the policy `{pol.id}` has no such threshold",
+                         help="use one of: " + (", ".join(pol.thresholds) or "(none defined)"))
+    if pol is not None and domain is not None and domain not in pol.domains:
+        raise InputError(f"--domain {domain}: the policy `{pol.id}` has no such domain",
+                         help="use one of: " + ", ".join(pol.domains))
+    if threshold is not None and domain is None and pol is not None:
+        domain = pol.thresholds[threshold].domain
     case_dir = case_path.resolve().parent
     into = (into if into is not None else case_dir / DEFAULT_FILE)
     if not into.is_absolute():
@@ -256,7 +270,8 @@ def add_evidence(
             raise InputError(f"a new evidence item for `{run.task}` needs a producer",
                              location=str(run.artifact),
                              help="pass --producer TEAM (who ran the evaluation)")
-        new = _item(run, artifact, old, producer=producer, domain=domain, threshold=threshold)
+        new = _item(run, artifact, old, producer=producer, domain=domain, threshold=threshold,
+                    variant=variant)
         if eid is None:
             stem = f"{id_prefix}{_slug(run.task)}"
             eid, n = stem, 2
@@ -276,8 +291,10 @@ def add_evidence(
         items[eid] = new
         report.notes.extend(f"{eid}: {n}" for n in run.notes)
 
+    # a file whose items all came out unchanged is left as the author last saw it
     text = render_evidence_file(items)
-    if not exists or into.read_text(encoding="utf-8") != text:
+    touched = not exists or any(c.action != "unchanged" for c in report.changes)
+    if touched and (not exists or into.read_text(encoding="utf-8") != text):
         into.parent.mkdir(parents=True, exist_ok=True)
         into.write_text(text, encoding="utf-8")
     included = {f.abspath for f in loaded.files}
