@@ -196,7 +196,7 @@ def safeguard_untested(ctx: Context) -> Iterator[Hit]:
     rationale="A red team's bypass count is a sample. The safeguard holds to the policy's standard only "
               "if the upper confidence bound on its bypass rate is within tolerance; a few bypasses in "
               "few attempts can hide a high real rate.",
-    bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.147",
+    bad="# max_bypass_rate 0.05\nE-redteam: {kind: red-team, result: {bypasses: 4, attempts: 60}}   # upper bound 0.146",
     good="E-redteam: {kind: red-team, result: {bypasses: 3, attempts: 1200}}   # upper bound 0.0064",
     fix="Strengthen the safeguard and re-test, or run enough attempts that the bound is within "
         "tolerance.",
@@ -263,7 +263,8 @@ def _pathway_where(case: Case, pid: str, dom: str, prefer_entry: bool) -> tuple[
               "estimate in words does not replace it.",
     bad="# severe tolerance 1e-3/year\ncyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}\n"
         "# one safeguard, 0 bypasses in 60 attempts: 200 x 0.049 = 9.7/year",
-    good="# two tested layers: 200 x 0.0074 x 0.00061 = 9e-4/year",
+    good="cyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}\n"
+         "# SG-classifier 0/500 and SG-monitoring 0/6000, each at 97.5%: 200 x 0.0074 x 0.00061 = 9e-4/year",
     fix="Add or strengthen safeguards on the pathway, test them with more attempts, narrow the "
         "boundary to lower the attempt rate, or do not deploy.",
 )
