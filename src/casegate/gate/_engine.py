@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import __version__
-from ..checks import Context, locate_findings, run_checks
+from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
 from ..checks.answers import compose_answers
 from ..errors import InputError
 from ..evidence import ArtifactState, rehash_artifacts
@@ -27,7 +27,7 @@ from ..model import (
     Waiver,
 )
 from ._record import input_digests
-from ._waivers import apply_waivers
+from ._waivers import apply_waivers, waiver_problem
 
 CONDITION_DAYS = 30
 """Days to meet a condition when the case sets no later re-evaluation date."""
@@ -120,6 +120,27 @@ def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condi
     return [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(out, 1)]
 
 
+def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
+    """Every registered rule, those that blocked at the requested boundary first: a narrower
+    boundary most often fails for the same reason."""
+    rules = registered()
+    return [r for r in rules if r.rule.code in blocking_codes] + [r for r in rules if r.rule.code not in blocking_codes]
+
+
+def _first_blocking(ctx: Context, order: list[RegisteredRule], waivers: list[Waiver]) -> str | None:
+    """The code of the first unwaived blocking finding at `ctx`'s boundary, or None when there is
+    none. Stops at the first one: a failing narrower boundary needs no full report."""
+    for reg in order:
+        for hit in reg.check(ctx):
+            sev = hit.severity or reg.rule.severity
+            if sev is not RuleSeverity.blocking:
+                continue
+            if any(w.code == reg.rule.code and (not w.path or tuple(w.path) == tuple(hit.path)) for w in waivers):
+                continue
+            return reg.rule.code
+    return None
+
+
 def run_gate(
     loaded: Loaded,
     *,
@@ -159,31 +180,41 @@ def run_gate(
             help="widening a boundary reopens the case: write (or extend) the case for the wider boundary",
         )
 
-    rejected: list[str] = []
 
-    def trial(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> _Trial:
-        ctx = Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
-                      artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
-                      registry_cases=rel)
-        found, why = apply_waivers(list(loaded.diagnostics) + run_checks(ctx), waivers, policy, day)
-        if not dropped and kind is requested:
-            rejected[:] = why
+    def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
+        return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
+                       artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
+                       registry_cases=rel)
+
+    def full(kind: BoundaryKind | None, dropped: tuple[str, ...], ctx: Context | None = None) -> _Trial:
+        ctx = ctx or context(kind, dropped)
+        found, _ = apply_waivers(list(loaded.diagnostics) + run_checks(ctx), waivers, policy, day)
         return _Trial(kind or BOUNDARY_LADDER[0], dropped, found, ctx)
 
-    first = trial(requested, ())
-    findings = locate_findings(loaded, first.findings)
-    main = _Trial(first.kind, (), findings, first.ctx)
-    trials = [main] if requested is not None else []
+    ctx0 = context(requested, ())
+    raw, rejected = apply_waivers(list(loaded.diagnostics) + run_checks(ctx0), waivers, policy, day)
+    findings = locate_findings(loaded, raw)
+    main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)
+    trials = [main.record()] if requested is not None else []
     narrower: _Trial | None = None
     lacks: list[str] = []
     if main.outcome == "NO-GO":
-        if requested is not None:
+        # load findings stand at every boundary: no narrower one can pass
+        if requested is not None and not any(f.blocking for f in loaded.diagnostics):
+            accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
+            order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested):
-                t = trial(kind, dropped)
-                trials.append(t)
-                if t.outcome != "NO-GO":
-                    narrower = t
+                ctx = context(kind, dropped)
+                stop = _first_blocking(ctx, order, accepted)
+                if stop is not None:
+                    trials.append(BoundaryTrial(boundary=kind, outcome="NO-GO", blocking=[stop],
+                                                dropped=list(dropped)))
+                    continue
+                narrower = full(kind, dropped, context(kind, dropped))
+                trials.append(narrower.record())
+                if narrower.outcome != "NO-GO":
                     break
+                narrower = None
         still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
@@ -202,7 +233,7 @@ def run_gate(
         narrower=narrower.kind if narrower else None,
         narrower_dropped=list(narrower.dropped) if narrower else [],
         lacks=lacks,
-        trials=[t.record() for t in trials],
+        trials=trials,
         digests=input_digests(loaded, artifacts),
         rejected_waivers=list(waiver_problems) + rejected,
     )

@@ -66,7 +66,8 @@ class BoundaryTrial(Frozen):
     outcome: Outcome
     """What the decision would be for it."""
     blocking: list[str] = Field(default_factory=list)
-    """Codes of the blocking findings that stand for it."""
+    """Codes of the blocking findings that stand for it (for a narrower boundary that fails, the
+    first one found: the gate stops there)."""
     dropped: list[str] = Field(default_factory=list)
     """Boundary attributes removed for this trial ('tools', 'sensitive_domains')."""
 
