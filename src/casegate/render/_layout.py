@@ -367,18 +367,18 @@ def layout(
     for r in roots:
         Lr, Rr = cl.pop(r), cr.pop(r)
         base = lrank[r]
-        s = 0.0
+        at = 0.0
         first = True
         for j, lv in enumerate(Lr):
             g = grid_right.get(base + j)
             if g is not None:
                 need = g - lv + HGAP
-                if first or need > s:
-                    s = need
+                if first or need > at:
+                    at = need
                     first = False
-        x[r] = s
+        x[r] = at
         for j, rv in enumerate(Rr):
-            grid_right[base + j] = rv + s
+            grid_right[base + j] = rv + at
     for u in order:
         p = tparent[u]
         if p >= 0:
@@ -402,9 +402,9 @@ def layout(
     for u in hier:
         cy = ytop[rank[u]] + layer_h[rank[u]] / 2
         boxes_i[u] = Box(x[u], cy, W[u], Hh[u])
-        c = cols[u]
-        if c[0] or c[1]:
-            right, left, rw, lw, rh, lh = c
+        col = cols[u]
+        if col[0] or col[1]:
+            right, left, rw, lw, rh, lh = col
             yy = cy - rh / 2
             xe = x[u] + W[u] / 2 + SIDE_GAP
             for s_ in right:
@@ -417,19 +417,19 @@ def layout(
                 yy += Hh[s_] + SIDE_VGAP
 
     # normalise so the leftmost extent sits at the margin
-    minx = min(b.left for b in boxes_i if b is not None)
-    maxx = max(b.right for b in boxes_i if b is not None)
+    minx = min(bx.left for bx in boxes_i if bx is not None)
+    maxx = max(bx.right for bx in boxes_i if bx is not None)
     shift = MARGIN - minx
-    for b in boxes_i:
-        if b is not None:
-            b.x += shift
+    for bx in boxes_i:
+        if bx is not None:
+            bx.x += shift
     for d in range(n, N):
         x[d] += shift
     width = maxx - minx + 2 * MARGIN
     boxes: dict[str, Box] = {}
-    for i, b in enumerate(boxes_i):
-        assert b is not None
-        boxes[ids[i]] = b
+    for i, bx in enumerate(boxes_i):
+        assert bx is not None
+        boxes[ids[i]] = bx
 
     # ---- routes ------------------------------------------------------------------------------------
     routes: list[Route] = []

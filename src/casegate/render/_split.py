@@ -118,17 +118,17 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
     mods: dict[str, Module] = {r: Module(id=f"M-{r}", root=r) for r in module_roots}
     where: dict[str, str] = {}
     for r in roots:
-        stack = [(r, r)]
-        while stack:
-            u, m = stack.pop()
+        todo: list[tuple[str, str]] = [(r, r)]
+        while todo:
+            u, mr = todo.pop()
             if u in cut:
-                m = u
-            mods[m].members.append(u)
-            where[u] = m
-            for s in sides.get(u, ()):
-                mods[m].members.append(s)
-                where[s] = m
-            stack.extend((v, m) for v in reversed(tch[u]))
+                mr = u
+            mods[mr].members.append(u)
+            where[u] = mr
+            for sn in sides.get(u, ()):
+                mods[mr].members.append(sn)
+                where[sn] = mr
+            todo.extend((v, mr) for v in reversed(tch[u]))
     # parent links: a cut root's module parent is the module of its tree parent
     tparent = {v: u for u, vs in tch.items() for v in vs}
     first = roots[0] if roots else None
@@ -142,8 +142,8 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
         mods[r].parent = mods[p].id
         mods[p].children.append(mods[r].id)
     order_index = {k: i for i, k in enumerate(graph.nodes)}
-    for m in mods.values():
-        m.members.sort(key=order_index.__getitem__)
+    for mod in mods.values():
+        mod.members.sort(key=order_index.__getitem__)
     return [mods[r] for r in module_roots]
 
 
