@@ -25,7 +25,7 @@ Answers = dict[str, tuple[str, list[str]]]
 
 
 def _join(parts: list[str]) -> str:
-    return "; ".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)
 
 
 def compose_answers(
@@ -83,8 +83,11 @@ def compose_answers(
     # 3. safeguards
     parts, src = [], []
     for p in pathways:
-        blocked = [f"{s.step} ← {', '.join(s.blocked_by)}" for s in p.steps if s.blocked_by]
-        open_ = [s.step for s in p.steps if not s.blocked_by]
+        def short(step: str, pid: str = p.id) -> str:
+            return step[len(pid) + 1:] if step.startswith(pid + ".") else step
+
+        blocked = [f"{short(s.step)} ← {', '.join(s.blocked_by)}" for s in p.steps if s.blocked_by]
+        open_ = [short(s.step) for s in p.steps if not s.blocked_by]
         text = f"{p.id}: " + (", ".join(blocked) or "no step blocked")
         if open_:
             text += f" (unblocked: {', '.join(open_)})"
