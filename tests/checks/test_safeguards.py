@@ -99,3 +99,11 @@ def test_each_missing_ownership_field_is_a_finding() -> None:
     doc["residual_risk"]["ransomware"] = {"estimate": "risk remains, acknowledged", "owner": " "}
     fields = [h.message.rsplit("`", 2)[-2] for h in hits("CG412", context(doc))]
     assert fields == ["owner", "detection", "stop_authority", "accepted_by", "rationale"]
+
+
+def test_weight_security_needed_only_when_the_level_is_reached_or_unmeasured_and_addressed() -> None:
+    doc = base_doc()
+    assert hits("CG408", context(doc)) == []  # bio-high unmeasured, but cbrn scoped out
+    doc["threat_model"]["cbrn"] = {"pathways": {"bio": {"severity": "catastrophic", "steps": ["ask"], "attempts_per_year": 1}}}
+    (h,) = hits("CG408", context(doc))
+    assert h.path == ("threat_model", "cbrn") and "SL3" in h.message

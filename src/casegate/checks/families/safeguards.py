@@ -14,6 +14,7 @@ from ...evidence.stats import upper_bound
 from ...model import Case, Pathway, RuleSeverity, Safeguard
 from .._derived import (
     bypass_counts,
+    capability_status,
     pathway_risk,
     requirements_for,
     safeguards_by_step,
@@ -242,6 +243,38 @@ def security_self_attested(ctx: Context) -> Iterator[Hit]:
         who = sorted({e.producer for e in items})
         tail = f"; its evidence comes from {', '.join(who)}, not independent" if who else "; it cites no evidence"
         yield Hit(("safeguards", sid), f"security safeguard `{sid}` ({sg.layer}) rests on self-attestation{tail}")
+
+
+@rule(
+    "CG408", "weight-security-missing", severity="blocking", serves="test-4-safeguards",
+    summary="A threshold that names a weight-security level is reached (or cannot be ruled out) and "
+            "the case has no weight-security safeguard blocking any pathway.",
+    rationale="Frameworks tie security levels for the weights (e.g. RAND SL3) to capability levels: "
+              "once a model has the capability, stolen weights carry it past every deployment "
+              "safeguard. A threshold measured at or above its level, or unmeasured in a domain the "
+              "case addresses, needs weight security in the case.",
+    bad="# policy: bio-high {security_level: SL3}; E-bio: 90/300, upper bound 0.35 >= 0.25\n"
+        "safeguards:\n  SG-classifier: {layer: classifier, blocks: [bio.protocol]}",
+    good="safeguards:\n  SG-weights: {layer: weight-security, security: true, blocks: [weight-theft.steal], evidence: [E-weights-audit]}",
+    fix="Add the weight-security controls the level requires as a safeguard on the exfiltration "
+        "pathway, with independent evidence (an audit or red team against that level).",
+)
+def weight_security_missing(ctx: Context) -> Iterator[Hit]:
+    have = any(sg.layer in _SECURITY_LAYERS and sg.blocks for sg in ctx.case.safeguards.values())
+    if have:
+        return
+    tm = ctx.case.threat_model
+    for tid, st in capability_status(ctx).items():
+        th = ctx.policy.thresholds[tid]
+        if not th.security_level or not st.reached:
+            continue
+        addressed = st.domain in tm and tm[st.domain].scoped_out is None
+        if not (st.measured or addressed):
+            continue  # unmeasured in a scoped-out domain: the threat-model rules speak to it
+        path: tuple[str | int, ...] = (("evidence", st.deciding.evidence, "result") if st.deciding
+                                       else ("threat_model", st.domain))
+        yield Hit(path, f"`{tid}` ({th.name}): {st.basis}; the policy requires weight security "
+                        f"{th.security_level}, and no weight-security safeguard blocks any pathway")
 
 
 # --------------------------------------------------------------------------- residual risk
