@@ -65,3 +65,20 @@ def test_pdf_needs_the_pdf_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_pdf_is_written(tmp_path: Path) -> None:
     html_to_pdf("<h1>Decision</h1>", tmp_path / "r.pdf")
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_large_argument_is_drawn_as_an_overview_without_leaks() -> None:
+    from casegate.cli._publish import _DIAGRAM_MAX_NODES, _diagram
+    from casegate.model import Element
+
+    case = load_case(EXAMPLE).case
+    assert case is not None
+    els = dict(case.argument.elements)
+    new = [f"G-big{i}" for i in range(_DIAGRAM_MAX_NODES + 10)]
+    for i, eid in enumerate(new):
+        els[eid] = Element(claim=f"CANARY-big-{i} restricted claim", confidentiality=Confidentiality.restricted)
+    els["S1"] = els["S1"].model_copy(update={"supported_by": [*els["S1"].supported_by, *new]})
+    big = case.model_copy(update={"argument": case.argument.model_copy(update={"elements": els})})
+    svg = _diagram(big, [], {eid: "sha256:" + "0" * 64 for eid in new}, True)
+    assert svg.lstrip().startswith("<svg") and "overview" in svg
+    assert "CANARY-big" not in svg

@@ -53,13 +53,28 @@ def _key(path: Path | None, *, create: bool) -> bytes:
     return key
 
 
-def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool) -> str:
-    """The argument diagram from the diagram layer, redactions marked."""
-    from ..render import argument_graph, findings_by_element, render_svg
+_DIAGRAM_MAX_NODES = 150
+"""Above this many nodes the diagram shows the module overview (one node per part of the
+argument) instead of every element: a page must stay readable."""
 
+
+def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool) -> str:
+    """The argument diagram from the diagram layer, findings and redactions marked."""
+    from ..render import (
+        argument_graph,
+        diagram_svg,
+        findings_by_element,
+        overview_graph,
+        partition,
+        render_svg,
+    )
+
+    if len(case.argument.elements) + len(case.evidence) <= _DIAGRAM_MAX_NODES:
+        return diagram_svg(case, findings, redactions, public)
     graph = argument_graph(case, findings=findings_by_element(findings), redactions=dict(redactions),
                            public=public)
-    return render_svg(graph)
+    return render_svg(overview_graph(graph, partition(graph)),
+                      title=f"{case.title}: overview of the argument's parts")
 
 
 def _default_out(loaded: Any) -> Path:
