@@ -143,3 +143,16 @@ def test_cycle_is_drawn_not_laid_out() -> None:
     check_invariants(graph, lay.boxes, lay.routes, lay.width, lay.height)
     back = next(r for r in lay.routes if (r.src, r.dst) == ("G2", "G1"))
     assert not back.laid_out
+
+
+def test_many_leaves_wrap_into_rows() -> None:
+    kids = [f"G{i}" for i in range(2, 16)]
+    elements = {"G1": {"claim": "top", "supported_by": kids}}
+    elements.update({k: {"claim": f"leaf {k}"} for k in kids})
+    graph = argument_graph(case_from(elements))
+    _, lay = arrange(graph)
+    check_invariants(graph, lay.boxes, lay.routes, lay.width, lay.height)
+    rows = sorted({lay.ranks[k] for k in kids})
+    assert rows == [1, 2, 3]  # 14 leaves in rows of 6
+    assert max(sum(1 for k in kids if lay.ranks[k] == r) for r in rows) == 6
+    assert lay.width < 6 * 260

@@ -37,6 +37,8 @@ LANE = 9.0
 """Offset of the lane that links from a node's second and further parents run on (px)."""
 MARGIN = 20.0
 SWEEPS = 4
+WRAP_LEAVES = 6
+"""Leaf children of one node beyond this many go to further rows."""
 
 
 @dataclass(slots=True)
@@ -100,17 +102,29 @@ def _clip(b: Box, tx: float, ty: float) -> tuple[float, float]:
     return b.x + dx * s, b.y + dy * s
 
 
+def _path(tparent: list[int], d: int, u: int) -> list[int]:
+    """The dummies from just below `u` down to `d` (empty when d is u)."""
+    out: list[int] = []
+    while d != u:
+        out.append(d)
+        d = tparent[d]
+    out.reverse()
+    return out
+
+
 def layout(
     graph: ArgumentGraph,
     sizes: Mapping[str, tuple[float, float]],
     *,
     insets: Mapping[str, float] | None = None,
     top_offset: float = 0.0,
+    wrap_leaves: int | None = WRAP_LEAVES,
 ) -> Layout:
     """Lay out `graph` with node sizes `sizes` (id -> (width, height)).
 
     `insets` maps a node kind to how far its outline sits inside its box at mid-height (e.g. a
     parallelogram's slant), so side links end on the outline. `top_offset` leaves room above.
+    More than `wrap_leaves` leaf children of one node are drawn in several rows.
     """
     ins = insets or {}
     ids = list(graph.nodes)
@@ -245,6 +259,50 @@ def layout(
     lup: list[list[int]] = [[] for _ in range(n)]  # layered neighbours above (non-forest too)
     ldown: list[list[int]] = [[] for _ in range(n)]
     chains: dict[tuple[int, int], list[int]] = {}
+
+    def new_dummy(parent: int, r: int) -> int:
+        nonlocal N
+        d = N
+        N += 1
+        lrank.append(r)
+        tparent.append(parent)
+        tch.append([])
+        lup.append([parent])
+        ldown.append([])
+        tch[parent].append(d)
+        ldown[parent].append(d)
+        return d
+
+    # many leaf children of one node are wrapped into rows of `wrap_leaves`, each further row
+    # hanging from a shared dummy at the end of the row above (keeps wide fans on one screen)
+    if wrap_leaves and wrap_leaves > 0:
+        indeg = [0] * n
+        for u in hier:
+            for v in fch[u]:
+                indeg[v] += 1
+        for u in hier:
+            leaves = [v for v in fch[u] if dfs_parent[v] == u and indeg[v] == 1 and not fch[v]
+                      and not side_of[v]]
+            if len(leaves) <= wrap_leaves:
+                continue
+            rows = [leaves[i:i + wrap_leaves] for i in range(0, len(leaves), wrap_leaves)]
+            holder = u
+            for ri, row in enumerate(rows):
+                r = rank[u] + 1 + ri
+                for v in row:
+                    rank[v] = lrank[v] = r
+                    chain = [u, *_path(tparent, holder, u), v]
+                    chains[(u, v)] = chain
+                    tparent[v] = holder
+                    tch[holder].append(v)
+                    ldown[holder].append(v)
+                    lup[v].append(holder)
+                if ri + 1 < len(rows):
+                    d = new_dummy(holder, r)
+                    kids = tch[holder]  # the next row hangs from the middle of this one
+                    kids.remove(d)
+                    kids.insert(kids.index(row[len(row) // 2]), d)
+                    holder = d
     for u in hier:
         for v in fch[u]:
             if (u, v) in chains:
@@ -253,15 +311,7 @@ def layout(
             chain = [u]
             prev = u
             for k in range(1, span):
-                d = N
-                N += 1
-                lrank.append(rank[u] + k)
-                tparent.append(prev)
-                tch.append([])
-                lup.append([prev])
-                ldown.append([])
-                tch[prev].append(d)
-                ldown[prev].append(d)
+                d = new_dummy(prev, rank[u] + k)
                 chain.append(d)
                 prev = d
             chain.append(v)
