@@ -180,16 +180,15 @@ def run_gate(
             help="widening a boundary reopens the case: write (or extend) the case for the wider boundary",
         )
 
-
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
                        registry_cases=rel)
 
-    def full(kind: BoundaryKind | None, dropped: tuple[str, ...], ctx: Context | None = None) -> _Trial:
-        ctx = ctx or context(kind, dropped)
+    def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
+        ctx = context(kind, dropped)
         found, _ = apply_waivers(list(loaded.diagnostics) + run_checks(ctx), waivers, policy, day)
-        return _Trial(kind or BOUNDARY_LADDER[0], dropped, found, ctx)
+        return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
     raw, rejected = apply_waivers(list(loaded.diagnostics) + run_checks(ctx0), waivers, policy, day)
@@ -210,7 +209,7 @@ def run_gate(
                     trials.append(BoundaryTrial(boundary=kind, outcome="NO-GO", blocking=[stop],
                                                 dropped=list(dropped)))
                     continue
-                narrower = full(kind, dropped, context(kind, dropped))
+                narrower = full(kind, dropped)
                 trials.append(narrower.record())
                 if narrower.outcome != "NO-GO":
                     break
