@@ -330,3 +330,31 @@ def test_registry_lifecycle(world, decided, database_url, state, restricted, bou
 def test_demo_keyring_is_labelled(world):
     assert Path(__file__).exists() and PEOPLE["dana"][0] == "Dana Ortiz"
     assert dt.date.today().year >= 2024
+
+
+def test_waiver_carries_the_decision_until_it_lapses(tmp_path):
+    w = make_world(tmp_path)
+    # CG704: no re-evaluation date
+    w.case.write_text(w.case.read_text().replace("  reevaluate_by: 2027-04-01\n", ""))
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
+    record, _ = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert record.outcome == "NO-GO" and any(f.code == "CG704" and f.blocking for f in record.findings)
+    from casegate.sign import waive_finding
+
+    waive_finding(w.load(), "CG704", "rso", w.signers["sam"], w.ring, "change board charter signed next week",
+                  dt.date(2026, 12, 10), at=AT)
+    # the waiver changes only the decision section: the sign-offs still bind
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    waived = [f for f in record.findings if f.code == "CG704"]
+    assert record.outcome == "GO WITH CONDITIONS" and waived and waived[0].waived is not None
+    assert waived[0].waived.person == "Sam Whitfield"
+    assert len(bundle["waivers"]) == 1
+    assert _verify(bundle, w.ring, at=parse_instant("2026-12-10")).ok
+    reasons = _verify(bundle, w.ring, at=parse_instant("2026-12-11")).reasons
+    assert any(r.startswith("the waiver of CG704 by Sam Whitfield lapsed on 2026-12-10; the blocking finding "
+                            "returns") for r in reasons)
+    # a bundle whose waiver envelope was dropped does not verify
+    stripped = copy.deepcopy(bundle) | {"waivers": []}
+    assert any("marked waived by Sam Whitfield, but no valid waiver envelope" in r
+               for r in _verify(stripped, w.ring).reasons)
