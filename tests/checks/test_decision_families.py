@@ -1,0 +1,136 @@
+"""Behaviour of the authority, defeater and post-deployment rules beyond their fixtures:
+fail-closed sign-off lists, k-of-n by distinct people, escalation, condition defeaters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from casegate.checks import check_case
+from casegate.checks.families.authority import required_roles
+from casegate.evidence import rehash_artifacts
+from casegate.load import load_case
+from casegate.model import BoundaryKind, Finding, RuleSeverity
+
+RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+TODAY = dt.date(2026, 11, 27)
+
+
+def _case(tmp_path: Path, *edits: tuple[str, str], policy_edits: tuple[tuple[str, str], ...] = ()) -> Path:
+    d = tmp_path / "rules" / "X" / "good"
+    d.mkdir(parents=True)
+    text = (RULES / "CG501" / "good" / "case.yaml").read_text()
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    (d / "case.yaml").write_text(text)
+    pol = (RULES / "policy.yaml").read_text()
+    for old, new in policy_edits:
+        assert old in pol, old
+        pol = pol.replace(old, new, 1)
+    (tmp_path / "rules" / "policy.yaml").write_text(pol)
+    return d / "case.yaml"
+
+
+def _findings(path: Path, code: str) -> list[Finding]:
+    loaded = load_case(path)
+    rep = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    return [f for f in rep.findings if f.code == code]
+
+
+def test_required_roles_fall_back_to_nearest_narrower_boundary() -> None:
+    loaded = load_case(RULES / "CG501" / "good" / "case.yaml")
+    assert loaded.policy is not None
+    listed, reqs = required_roles(loaded.policy, BoundaryKind.internal_deployment)
+    assert listed is BoundaryKind.internal_research and [r.role for r in reqs] == ["safety-lead"]
+    assert required_roles(loaded.policy, BoundaryKind.training) == (None, [])
+    listed, _ = required_roles(loaded.policy, BoundaryKind.open_weights)
+    assert listed is BoundaryKind.consumer
+
+
+def test_no_required_roles_fails_closed(tmp_path: Path) -> None:
+    start = "signoff:\n  required:\n"
+    pol = (RULES / "policy.yaml").read_text()
+    block = pol[pol.index(start):pol.index("  separate:")]
+    case = _case(tmp_path, policy_edits=((block, "signoff:\n  required: {}\n"),))
+    [f] = _findings(case, "CG501")
+    assert "names no roles" in f.message and f.severity is RuleSeverity.blocking
+
+
+def test_k_of_n_counts_distinct_people(tmp_path: Path) -> None:
+    extra = "    - role: rso\n      person: Sam Whitfield\n      date: 2026-11-23\n"
+    case = _case(tmp_path, ("  signoffs:\n", "  signoffs:\n" + extra),
+                 policy_edits=(("      - {role: rso}\n      - {role: external-evaluator}",
+                                "      - {role: rso, min: 2}\n      - {role: external-evaluator}"),))
+    [f] = _findings(case, "CG501")
+    assert "needs 2 distinct sign-off(s) from role `rso`" in f.message and "found 1 (Sam Whitfield)" in f.message
+
+
+def test_escalated_objection_is_a_condition_when_policy_escalates(tmp_path: Path) -> None:
+    obj = ("  objections:\n    O-1:\n      role: external-evaluator\n      person: Priya Natarajan\n"
+           "      date: 2026-11-21\n      reason: Web exploitation is under-sampled.\n      status: escalated\n")
+    text = (RULES / "CG501" / "good" / "case.yaml").read_text()
+    case = _case(tmp_path, (text, text.rstrip("\n") + "\n" + obj),
+                 policy_edits=(("  objections: block", "  objections: escalate\n  escalate_to: board-committee"),))
+    [f] = _findings(case, "CG504")
+    assert f.severity is RuleSeverity.condition and "board-committee" in f.message
+
+
+def test_escalated_objection_blocks_when_policy_blocks(tmp_path: Path) -> None:
+    obj = ("  objections:\n    O-1:\n      role: external-evaluator\n      person: Priya Natarajan\n"
+           "      date: 2026-11-21\n      reason: Web exploitation is under-sampled.\n      status: escalated\n")
+    text = (RULES / "CG501" / "good" / "case.yaml").read_text()
+    case = _case(tmp_path, (text, text.rstrip("\n") + "\n" + obj))
+    [f] = _findings(case, "CG504")
+    assert f.severity is RuleSeverity.blocking
+
+
+def test_condition_defeater_kind_is_a_condition(tmp_path: Path) -> None:
+    d2 = ("    D2:\n      defeater: The CTF suite may not reflect real intrusions.\n      kind: undercutter\n"
+          "      against: [G2]\n      status: open\n")
+    case = _case(tmp_path, ("    G3:\n", d2 + "    G3:\n"))
+    [f] = _findings(case, "CG801")
+    assert f.severity is RuleSeverity.condition  # the fixture policy lists `undercutter`
+    case2 = _case(tmp_path / "b", ("    G3:\n", d2.replace("undercutter", "objection") + "    G3:\n"))
+    [g] = _findings(case2, "CG801")
+    assert g.severity is RuleSeverity.blocking
+
+
+def test_defeater_against_claim_outside_the_argument_does_not_block(tmp_path: Path) -> None:
+    extra = ("    G9:\n      claim: An unrelated claim.\n      undeveloped: true\n"
+             "    D9:\n      defeater: Irrelevant.\n      kind: objection\n      against: [G9]\n      status: open\n")
+    case = _case(tmp_path, ("    G3:\n", extra + "    G3:\n"))
+    assert _findings(case, "CG801") == []
+
+
+def test_sandbagging_defeater_on_a_parent_claim_covers_the_inability_claim(tmp_path: Path) -> None:
+    case = _case(tmp_path, ("      defeaters: [D1]\n", ""), ("      against: [G2]\n", "      against: [G1]\n"))
+    assert _findings(case, "CG804") == []
+
+
+def test_withdraw_trigger_counts_as_withdrawal_condition(tmp_path: Path) -> None:
+    case = _case(tmp_path, ("  withdrawal:\n    - A severe cyber incident linked to the model.\n", ""),
+                 ("{on: incident, min_severity: high, action: reopen}", "{on: incident, min_severity: high, action: withdraw}"))
+    assert _findings(case, "CG703") == []
+
+
+def test_model_change_trigger_counts_as_change_control(tmp_path: Path) -> None:
+    case = _case(tmp_path,
+                 ("  model_change_control: Served weights are pinned by digest; any change needs a new gate run.\n", ""),
+                 ("    T-incident: {on: incident, min_severity: high, action: reopen}\n",
+                  "    T-incident: {on: incident, min_severity: high, action: reopen}\n"
+                  "    T-change: {on: model-change, action: reopen}\n"))
+    assert _findings(case, "CG706") == []
+    bare = _case(tmp_path / "b",
+                 ("  model_change_control: Served weights are pinned by digest; any change needs a new gate run.\n", ""))
+    assert len(_findings(bare, "CG706")) == 1
+
+
+def test_copy_of_good_fixture_is_clean_of_these_families(tmp_path: Path) -> None:
+    d = tmp_path / "rules" / "Y" / "good"
+    shutil.copytree(RULES / "CG501" / "good", d)
+    shutil.copy(RULES / "policy.yaml", tmp_path / "rules" / "policy.yaml")
+    loaded = load_case(d / "case.yaml")
+    rep = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert not [f.code for f in rep.findings if f.code[:3] in ("CG5", "CG6", "CG7", "CG8")]
