@@ -358,3 +358,22 @@ def test_waiver_carries_the_decision_until_it_lapses(tmp_path):
     stripped = copy.deepcopy(bundle) | {"waivers": []}
     assert any("marked waived by Sam Whitfield, but no valid waiver envelope" in r
                for r in _verify(stripped, w.ring).reasons)
+
+
+def test_escalated_objection_needs_the_escalation_role(tmp_path):
+    w = make_world(tmp_path)
+    pol = w.dir / "policy.yaml"
+    pol.write_text(pol.read_text().replace("  objections: block\n", "  objections: escalate\n  escalate_to: rso\n"))
+    from casegate.sign import object_to_case
+
+    object_to_case(w.load(), "external-evaluator", w.signers["priya"], w.ring, "Sample too small", at=AT)
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
+    _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert ("objection O-2 by Priya Natarajan (external-evaluator) is open and must be answered by rso: "
+            "Sample too small") in _verify(bundle, w.ring).reasons
+    w.case.write_text(w.case.read_text().replace("status: open", "status: escalated"))
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    v = _verify(bundle, w.ring)
+    assert not any("objection O-2" in r for r in v.reasons)
+    assert "objection O-2 by Priya Natarajan (external-evaluator) was escalated to rso, who signed off" in v.notes
