@@ -96,3 +96,28 @@ def test_usage_errors_exit_2(demo):
     assert r.returncode == 2 and "does not hold the role 'rso'" in r.stderr
     r = run(["sign", "case.yaml", "--role", "rso", "--key", "keys/sam-whitfield.key"], demo)
     assert r.returncode == 2 and "no keyring given" in r.stderr
+
+
+def test_verify_consults_the_registry_named(demo, tmp_path):
+    env = {"CASEGATE_KEYRING": "keys/keyring.yaml"}
+    for role, who in SIGNERS:
+        assert run(["sign", "case.yaml", "--role", role, "--key", f"keys/{who}.key"], demo, env).returncode == 0
+    assert run(["decide", "case.yaml", "--key", "keys/sam-whitfield.key", "--role", "rso"], demo, env).returncode == 0
+    from casegate.load import load_case
+    from casegate.store import open_registry
+
+    db = f"sqlite:///{tmp_path / 'reg.db'}"
+    reg = open_registry(db)
+    try:
+        reg.submit_case(load_case(demo / "case.yaml"))
+        reg.set_case_state("atlas-2-api", "withdrawn", {"type": "manual", "role": "rso", "reason": "bio incident"})
+    finally:
+        reg.close()
+    args = ["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
+            "--at", "2026-12-01", "--format", "json"]
+    r = run([*args, "--db", db], demo, env)
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["reasons"] == [
+        "the registry says case atlas-2-api is withdrawn: a signed GO no longer verifies"]
+    down = run([*args, "--db", "postgresql+psycopg://casegate@127.0.0.1:1/none"], demo, env)
+    assert down.returncode == 3, down.stderr
