@@ -93,10 +93,11 @@ def test_incident_reopens_and_history_shows_the_defeated_claims(database_url: st
     claims = {c.id: c for c in h.versions[0].claims}
     assert {k for k, c in claims.items() if c.status == "defeated"} == {"G2", "G4"}
     assert claims["G3"].status == "held" and "incident #" in claims["G2"].defeated_by[0]
+    assert claims["G1"].status == "undermined"  # it rests on G2 and G4 through S1
     assert [t["trigger"] for t in h.triggers] == ["T-cyber-incident"]
     text = format_history(h)
-    assert "DEFEATED G2" in text and "-> reopened: trigger T-cyber-incident" in text
-    assert h.to_json()["versions"][0]["claims"][0]["status"] in ("held", "defeated")
+    assert "DEFEATED   G2" in text and "UNDERMINED G1" in text and "-> reopened: trigger T-cyber-incident" in text
+    assert h.to_json()["versions"][0]["claims"][0] == {"id": "G1", "text": claims["G1"].text, "domain": None, "status": "undermined", "defeated_by": ["defeated sub-claim G2", "defeated sub-claim G4"]}
 
 
 def test_reapproval_needs_a_new_version_and_a_new_decision(database_url: str, tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ class ClaimRecord:
     text: str
     domain: str | None
     status: str = "held"
-    """'held' (deployed and not defeated), 'defeated', or 'not deployed' (never approved)."""
+    """'held' (deployed and not defeated), 'defeated' (by an incident or new evidence),
+    'undermined' (a claim it rests on was defeated), or 'not deployed' (never approved)."""
     defeated_by: list[str] = field(default_factory=list)
 
 
@@ -116,12 +117,17 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
         vr = VersionRecord(rec.number, sv.label, rec.submitted_at, rec.digest,
                            decisions_by_version.get(rec.number, []), rec.number in approved_versions)
         against = defeats.get(rec.number, {})
-        for eid, el in sorted(sv.case.argument.elements.items()):
+        elements = sv.case.argument.elements
+        for eid, el in sorted(elements.items()):
             if el.claim is None:
                 continue
             cr = ClaimRecord(eid, el.claim, el.domain)
+            below = _supporting_claims(elements, eid) & set(against)
             if eid in against:
                 cr.status, cr.defeated_by = "defeated", against[eid]
+            elif below:
+                cr.status = "undermined"
+                cr.defeated_by = [f"defeated sub-claim {c}" for c in sorted(below)]
             elif not vr.deployed:
                 cr.status = "not deployed"
             vr.claims.append(cr)
@@ -140,6 +146,19 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
                                 "met_on": c.met_on, "evidence": list(c.evidence)})
     hist.findings = [f.model_dump(mode="json", exclude_none=True) for f in overdue_findings(conds, day)]
     return hist
+
+
+def _supporting_claims(elements: dict[str, Any], top: str) -> set[str]:
+    """Every claim that supports `top`, through strategies and sub-claims (not `top` itself)."""
+    seen: set[str] = set()
+    stack = list(elements[top].supported_by)
+    while stack:
+        eid = stack.pop()
+        if eid in seen or eid not in elements:
+            continue
+        seen.add(eid)
+        stack.extend(elements[eid].supported_by)
+    return {e for e in seen if elements[e].claim is not None}
 
 
 def _why(cause: dict[str, Any]) -> str:
@@ -168,10 +187,11 @@ def format_history(h: History) -> str:
         lines.append(f"\nversion {v.label}  submitted {v.submitted_at}  {decided}"
                      + ("  [deployed]" if v.deployed else ""))
         for c in v.claims:
-            mark = {"held": "held    ", "defeated": "DEFEATED", "not deployed": "untested"}[c.status]
+            mark = {"held": "held      ", "defeated": "DEFEATED  ", "undermined": "UNDERMINED",
+                    "not deployed": "untested  "}[c.status]
             lines.append(f"  {mark} {c.id}: {c.text}")
             for why in c.defeated_by:
-                lines.append(f"           by {why}")
+                lines.append(f"             by {why}")
     if h.conditions:
         lines.append("\nconditions")
         for cond in h.conditions:
