@@ -39,7 +39,7 @@ def main() -> None:
         case = make_case(goals)
         graph = argument_graph(case, findings=findings_for(case))
         n = len(graph.nodes)
-        t = best(lambda: render_svg(graph), 3 if goals <= 2000 else 2)  # noqa: B023
+        t = best(lambda: render_svg(graph), 5 if goals <= 2000 else 3)  # noqa: B023
         results[goals] = (n, t)
         print(f"{goals:>6} goals, {n:>6} elements: casegate SVG {t:.3f} s")
         if goals == 2000:
