@@ -377,3 +377,15 @@ def test_escalated_objection_needs_the_escalation_role(tmp_path):
     v = _verify(bundle, w.ring)
     assert not any("objection O-2" in r for r in v.reasons)
     assert "objection O-2 by Priya Natarajan (external-evaluator) was escalated to rso, who signed off" in v.notes
+
+
+def test_decide_refuses_signoffs_for_an_earlier_version(tmp_path):
+    w = make_world(tmp_path)
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
+    art = w.dir / "reports" / "redteam-classifier.md"
+    art.write_text(art.read_text() + "\nA late edit to the red-team report.\n")
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    stale = [r for r in e.value.reasons if "was signed for another version of the case" in r]
+    assert len(stale) == 3
