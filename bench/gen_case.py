@@ -20,8 +20,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "atlas-api"
 def generate(elements: int, out: Path, files: int = 8) -> Path:
     if out.exists():
         shutil.rmtree(out)
-    (out / "evals").mkdir(parents=True)
-    shutil.copyfile(EXAMPLE / "policy.yaml", out / "policy.yaml")
+    shutil.copytree(EXAMPLE, out, ignore=shutil.ignore_patterns("keys", "case.yaml", "argument.yaml"))
     artifact = out / "evals" / "suite.json"
     artifact.write_text('{"format": "casegate-results/1", "task": "synthetic", "status": "success", "successes": 3, "trials": 400}\n')
     sha = hashlib.sha256(artifact.read_bytes()).hexdigest()
@@ -44,16 +43,18 @@ def generate(elements: int, out: Path, files: int = 8) -> Path:
             cid = "C" + gid[1:]
             kids = [f"{gid}.{i}" for i in range(3)]
             part.append(f"    {gid}:\n      claim: Claim {gid} holds for the boundary under the stated assumptions.\n"
-                        f"      supported_by: [{sid}]\n")
+                        f"      domain: cyber\n      supported_by: [{sid}]\n")
+            extra = ", G1" if gid == "G0" else ""  # the example's own argument hangs under the top
             part.append(f"    {sid}:\n      strategy: Argue over the three sub-risks of {gid}.\n"
-                        f"      supported_by: [{', '.join(kids)}]\n      in_context_of: [{cid}]\n")
+                        f"      supported_by: [{', '.join(kids)}{extra}]\n      in_context_of: [{cid}]\n")
             part.append(f"    {cid}:\n      context: Definitions and scope used by {sid}.\n")
             count += 3
             queue.extend(kids)
         else:
             eid = f"E{n_ev}"
             n_ev += 1
-            part.append(f"    {gid}:\n      claim: Leaf claim {gid} is shown by evaluation {eid}.\n      evidence: [{eid}]\n")
+            part.append(f"    {gid}:\n      claim: Leaf claim {gid} is shown by evaluation {eid}.\n"
+                        f"      domain: cyber\n      evidence: [{eid}]\n")
             evid.append(
                 f"  {eid}:\n    kind: eval\n    title: Synthetic evaluation {eid}\n    artifact: evals/suite.json\n"
                 f"    sha256: {sha}\n    producer: synthetic-evals\n    date: 2026-10-01\n"
@@ -65,7 +66,8 @@ def generate(elements: int, out: Path, files: int = 8) -> Path:
         eid = f"E{n_ev}"
         n_ev += 1
         lines_by_part[claims % files].append(
-            f"    {gid}:\n      claim: Leaf claim {gid} is shown by evaluation {eid}.\n      evidence: [{eid}]\n")
+            f"    {gid}:\n      claim: Leaf claim {gid} is shown by evaluation {eid}.\n      domain: cyber\n"
+            f"      evidence: [{eid}]\n")
         evid.append(
             f"  {eid}:\n    kind: eval\n    artifact: evals/suite.json\n    sha256: {sha}\n"
             f"    producer: synthetic-evals\n    date: 2026-10-01\n    result: {{successes: 3, trials: 400}}\n")
@@ -74,14 +76,14 @@ def generate(elements: int, out: Path, files: int = 8) -> Path:
         name = f"argument-{i}.yaml"
         includes.append(name)
         (out / name).write_text("casegate: 1\nkind: case\nargument:\n  elements:\n" + "".join(lines))
-    (out / "evidence.yaml").write_text("casegate: 1\nkind: case\nevidence:\n" + "".join(evid))
-    includes.append("evidence.yaml")
+    (out / "evidence-synthetic.yaml").write_text("casegate: 1\nkind: case\nevidence:\n" + "".join(evid))
+    includes += ["evidence-synthetic.yaml", "evidence.yaml", "argument-example.yaml"]
+    example_arg = (EXAMPLE / "argument.yaml").read_text().replace("  top: G1\n", "")
+    (out / "argument-example.yaml").write_text(example_arg)
     main = (EXAMPLE / "case.yaml").read_text()
-    head, _, _ = main.partition("\nsafeguards:")
-    head = head.replace("include: [evidence.yaml, argument.yaml]", "include: [" + ", ".join(includes) + "]")
-    head = head.replace("id: atlas-2-api", "id: synthetic-case")
-    head = head.replace("    evidence: [E-rnd-tasks]\n", "")
-    (out / "case.yaml").write_text(head + "\nargument:\n  top: G0\n")
+    main = main.replace("include: [evidence.yaml, argument.yaml]", "include: [" + ", ".join(includes) + "]")
+    main = main.replace("id: atlas-2-api", "id: synthetic-case")
+    (out / "case.yaml").write_text(main + "\nargument:\n  top: G0\n")
     return out / "case.yaml"
 
 

@@ -27,11 +27,11 @@ def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tu
     _check(successes, trials, confidence)
     if trials == 0:
         return 0.0, 1.0
-    from scipy.stats import beta  # imported on use: scipy is slow to import
+    from scipy.special import betaincinv  # scipy.special: scipy.stats takes ~0.5 s to import
 
     a = 1 - confidence
-    lo = 0.0 if successes == 0 else float(beta.ppf(a / 2, successes, trials - successes + 1))
-    hi = 1.0 if successes == trials else float(beta.ppf(1 - a / 2, successes + 1, trials - successes))
+    lo = 0.0 if successes == 0 else float(betaincinv(successes, trials - successes + 1, a / 2))
+    hi = 1.0 if successes == trials else float(betaincinv(successes + 1, trials - successes, 1 - a / 2))
     return lo, hi
 
 
@@ -40,9 +40,9 @@ def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float
     _check(successes, trials, confidence)
     if trials == 0:
         return 0.0, 1.0
-    from scipy.stats import norm
+    from scipy.special import ndtri
 
-    z = float(norm.ppf(1 - (1 - confidence) / 2))
+    z = float(ndtri(1 - (1 - confidence) / 2))
     p = successes / trials
     denom = 1 + z * z / trials
     centre = (p + z * z / (2 * trials)) / denom
@@ -61,9 +61,9 @@ def upper_bound(successes: int, trials: int, confidence: float = 0.95,
         return wilson(successes, trials, two_sided)[1]
     if successes == trials:
         return 1.0
-    from scipy.stats import beta
+    from scipy.special import betaincinv
 
-    return float(beta.ppf(confidence, successes + 1, trials - successes))
+    return float(betaincinv(successes + 1, trials - successes, confidence))
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:

@@ -51,6 +51,7 @@ class Loaded:
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
+    _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
     @property
     def main(self) -> SourceFile:
@@ -91,10 +92,13 @@ class Loaded:
         return got
 
     def source_line(self, loc: Location) -> str:
-        for f in self.files + ([self.policy_file] if self.policy_file else []):
-            if f.path == loc.file:
-                return f.doc.source_line(loc.line)
-        return ""
+        """The text of the source line a location points at."""
+        by_path = self._by_path
+        if not by_path:
+            for f in self.files + ([self.policy_file] if self.policy_file else []):
+                by_path[f.path] = f
+        f = by_path.get(loc.file)
+        return f.doc.source_line(loc.line) if f is not None else ""
 
 
 def display_path(p: Path) -> str:

@@ -46,6 +46,7 @@ class YamlDoc:
     _tree: Any = None
     _base: int = 0
     _line_starts: list[int] | None = None
+    _lines: list[bytes] | None = None
 
     # -- locations --------------------------------------------------------------------------
 
@@ -62,7 +63,9 @@ class YamlDoc:
         return line + 1, offset - self._line_starts[line] + 1
 
     def source_line(self, line: int) -> str:
-        lines = self.raw.split(b"\n")
+        if self._lines is None:
+            self._lines = self.raw.split(b"\n")
+        lines = self._lines
         if 1 <= line <= len(lines):
             return lines[line - 1].decode("utf-8", "replace").rstrip("\r")
         return ""
