@@ -389,3 +389,15 @@ def test_decide_refuses_signoffs_for_an_earlier_version(tmp_path):
         decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     stale = [r for r in e.value.reasons if "was signed for another version of the case" in r]
     assert len(stale) == 3
+
+
+def test_objection_answer_must_come_from_a_signing_role(world, decided):
+    _, bundle = decided
+    record = decided[0]
+    # the example's O-1 is answered by safety-lead, who signed: fine
+    assert _verify(bundle, world.ring).ok
+    # without Dana's sign-off the answer no longer counts
+    c = Collected(signoffs=[_signed(e, world.ring) for e in bundle["signoffs"][1:]])
+    b = make_bundle(world.load(), record, c, world.signers["sam"], "rso", world.ring, at=AT)
+    assert ("objection O-1 by Priya Natarajan (external-evaluator) is marked answered by safety-lead, which has "
+            "no valid sign-off in the bundle") in _verify(b, world.ring).reasons

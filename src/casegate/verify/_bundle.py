@@ -436,6 +436,10 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
             st, who = x.get("status"), f"objection {x.get('id')} by {x.get('person')} ({x.get('role')})"
             if st == "upheld":
                 v.reasons.append(f"{who} was upheld: {x.get('reason')}")
+            elif st == "answered" and x.get("answered_by") not in signed_roles:
+                # an answer counts only from a role that put its own signature on this case
+                v.reasons.append(f"{who} is marked answered by {x.get('answered_by') or 'no one'}, "
+                                 "which has no valid sign-off in the bundle")
             elif st in ("open", "escalated"):
                 if mode == "escalate" and esc and esc in signed_roles and st == "escalated":
                     v.notes.append(f"{who} was escalated to {esc}, who signed off")
