@@ -323,7 +323,11 @@ def verify(
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
     reg = _open_registry(db)
-    v = check_bundle(data, ring, model_digest=model_digest, boundary=kind, at=_instant(at), registry=reg)
+    try:
+        v = check_bundle(data, ring, model_digest=model_digest, boundary=kind, at=_instant(at), registry=reg)
+    finally:
+        if reg is not None:
+            reg.close()
     if reg is None:
         v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
     if format is OutFormat.json:
