@@ -72,13 +72,15 @@ def test_import_maps_kinds_and_dialectic() -> None:
     assert els["G2"].evidence == ["Sn1", "Sn2"] and els["G2"].supported_by == []
     assert els["G4"].undeveloped
     # solutions are evidence items of kind other, with a note saying what to complete
-    assert set(imp.evidence) == {"Sn1", "Sn2", "Sn3", "Sn4", "Sn5"}
+    assert set(imp.evidence) == {"Sn1", "Sn2", "Sn3", "Sn4", "Sn5", "CSn1"}
     sn1 = imp.evidence["Sn1"]
     assert sn1.kind == "other" and "gsn2x" in (sn1.summary or "") and "example.org" in (sn1.summary or "")
     # counter-goal rebutted by G5 (challenges + defeated) -> answered defeater
     cg1 = els["CG1"]
     assert cg1.type == "defeater" and cg1.against == ["G2"] and cg1.status == "answered"
-    assert cg1.answered_by == ["G5"] and cg1.supported_by == ["CSn1"]
+    assert cg1.answered_by == ["G5"] and cg1.evidence == ["CSn1"]
+    # a counter-solution supporting a counter-goal is evidence; one challenging a claim a defeater
+    assert "CSn1" in imp.evidence and "counter-solution" in (imp.evidence["CSn1"].summary or "")
     # an unanswered counter-solution -> open counter-evidence defeater
     assert els["CSn2"].kind == "counter-evidence" and els["CSn2"].status == "open"
     assert els["CSn2"].against == ["G7"]

@@ -168,3 +168,14 @@ def test_every_kind_renders(kind: str) -> None:
                       "X": el | ({"against": ["G1"]} if kind == "defeater" else {})})
     svg = render_svg(argument_graph(case))
     assert 'id="n-X"' in svg
+
+
+def test_wrap_breaks_long_words_after_hyphens_and_caps_lines() -> None:
+    from casegate.render._text import wrap
+
+    assert wrap("enrolment test of the verified-developer programme", 16) == [
+        "enrolment test", "of the", "verified-", "developer", "programme"]
+    assert all(len(ln) <= 10 for ln in wrap("x" * 35, 10))
+    long = wrap("word " * 200, 20, max_lines=4)
+    assert len(long) == 4 and long[-1].endswith("…")
+    assert wrap("first\nsecond", 30) == ["first", "second"]

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 from ..errors import InputError
-from ._graph import DEFEATER, DEFEATS, IN_CONTEXT, ArgumentGraph
+from ._graph import ANSWERS, DEFEATER, DEFEATS, IN_CONTEXT, ArgumentGraph
 from ._svg import KIND_LABEL, _commit_label
 from ._text import wrap
 
@@ -53,6 +53,8 @@ def to_dot(graph: ArgumentGraph) -> str:
             out.append(f"  {_q(e.src)} -> {_q(e.dst)} [arrowhead=empty];")
         elif e.kind == DEFEATS:
             out.append(f'  {_q(e.src)} -> {_q(e.dst)} [style=dashed color="#c62828"];')
+        elif e.kind == ANSWERS:
+            out.append(f'  {_q(e.src)} -> {_q(e.dst)} [style=dotted color="#2e7d32"];')
         else:
             out.append(f"  {_q(e.src)} -> {_q(e.dst)};")
     out.append("}")

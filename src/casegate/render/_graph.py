@@ -31,6 +31,8 @@ IN_CONTEXT = "context"
 """in_context_of."""
 DEFEATS = "defeats"
 """A defeater aimed at an element (drawn from the defeater to its target)."""
+ANSWERS = "answers"
+"""A claim or evidence that answers a defeater (drawn from the answer to the defeater)."""
 
 _TYPE_TO_KIND = {
     "claim": GOAL,
@@ -86,7 +88,7 @@ class Node:
 @dataclass(slots=True)
 class Edge:
     """A directed link. SUPPORT and IN_CONTEXT point from the element to what supports or frames
-    it; DEFEATS points from the defeater to its target."""
+    it; DEFEATS points from the defeater to its target; ANSWERS from an answer to the defeater."""
 
     src: str
     dst: str
@@ -227,5 +229,8 @@ def argument_graph(
                 if (eid, t) not in seen_defeats:
                     seen_defeats.add((eid, t))
                     edges.append(Edge(eid, ref(t), DEFEATS))
+            for a in el.answered_by:
+                src = a if a in arg.elements else solution(a)
+                edges.append(Edge(src, eid, ANSWERS))
     top = arg.top if arg.top in nodes else None
     return ArgumentGraph(nodes=nodes, edges=edges, top=top, title=case.title)

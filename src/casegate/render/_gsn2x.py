@@ -165,9 +165,13 @@ def export_gsn2x(
                  supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
                  undeveloped=el.undeveloped, challenges=challenger.get(eid),
                  defeated=eid in accepted_targets)
+    # evidence cited only by defeaters supports a counter-claim: a counter-solution
+    by_defeater = {x for el in arg.elements.values() if el.type == "defeater" for x in el.evidence}
+    by_other = {x for el in arg.elements.values() if el.type != "defeater" for x in el.evidence}
     for x in cited:
         ev = case.evidence[x]
-        node(x, "Solution", text_of(x, ev.title or ev.kind, ev.confidentiality), supported=[],
+        gtype = "CounterSolution" if x in by_defeater and x not in by_other else "Solution"
+        node(x, gtype, text_of(x, ev.title or ev.kind, ev.confidentiality), supported=[],
              context=[], challenges=challenger.get(x), defeated=x in accepted_targets)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -300,8 +304,12 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
             if b in val and not isinstance(val[b], bool):
                 raise InputError(f"element {key}: `{b}` must be true or false", location=loc(key, b))
 
-    counter = {k for k, t in types.items() if t in ("CounterGoal", "CounterSolution")}
-    solutions = {k for k, t in types.items() if t == "Solution"}
+    # a counter-solution that challenges nothing is evidence for its counter-goal; one that
+    # challenges an element is itself a defeater (counter-evidence)
+    counter = {k for k, t in types.items()
+               if t == "CounterGoal" or (t == "CounterSolution" and k in chal)}
+    solutions = {k for k, t in types.items()
+                 if t == "Solution" or (t == "CounterSolution" and k not in chal)}
     answered_by: dict[str, list[str]] = {}
     against: dict[str, list[str]] = {k: [] for k in counter}
     for k, target in chal.items():
@@ -322,9 +330,10 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     for key, val in nodes.items():
         t = types[key]
         text = str(val.get("text", "") or "").rstrip("\n")
-        if t == "Solution":
+        if key in solutions:
             url = val.get("url")
-            note = f"Imported from gsn2x solution {key}" + (f"; url: {url}" if url else "") + (
+            what = "counter-solution" if t == "CounterSolution" else "solution"
+            note = f"Imported from gsn2x {what} {key}" + (f"; url: {url}" if url else "") + (
                 f" on {today.isoformat()}; set producer, date, artifact and sha256.")
             evidence[key] = Evidence(kind="other", title=text or key, producer="unknown (imported)",
                                      date=today, summary=note)

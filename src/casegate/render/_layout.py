@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from operator import sub
 
-from ._graph import DEFEATS, IN_CONTEXT, SIDE_KINDS, SUPPORT, ArgumentGraph
+from ._graph import ANSWERS, DEFEATS, IN_CONTEXT, SIDE_KINDS, SUPPORT, ArgumentGraph
 
 HGAP = 28.0
 """Horizontal gap between neighbouring blocks (px)."""
@@ -161,6 +161,14 @@ def layout(
         elif e.kind == DEFEATS:
             if u != v and owner[u] < 0 and kinds[u] in SIDE_KINDS:
                 owner[u] = v
+    # an element that qualifies, defeats or answers another one, and has no parent of its own,
+    # is drawn beside it rather than as a separate tree at the far right
+    anchor = [-1] * n
+    for (u, v, kind) in unique_edges:
+        if kind == IN_CONTEXT and anchor[v] < 0 and u != v:
+            anchor[v] = u
+        elif kind in (DEFEATS, ANSWERS) and anchor[u] < 0 and u != v:
+            anchor[u] = v
     cand = [owner[i] >= 0 and not has_h[i] for i in range(n)]
     side = [cand[i] and not cand[owner[i]] for i in range(n)]
     side_of: list[list[int]] = [[] for _ in range(n)]
@@ -172,9 +180,9 @@ def layout(
     top = idx[graph.top] if graph.top is not None and graph.top in idx else -1
     hier = [i for i in range(n) if not side[i]]
     starts = ([top] if top >= 0 and not side[top] else []) + [
-        i for i in hier if not has_parent[i] and i != top and owner[i] < 0
+        i for i in hier if not has_parent[i] and i != top and anchor[i] < 0
     ]
-    starts += [i for i in hier if not has_parent[i] and i != top and owner[i] >= 0]
+    starts += [i for i in hier if not has_parent[i] and i != top and anchor[i] >= 0]
     state = [0] * n  # 0 new, 1 on stack, 2 done
     dfs_parent = [-1] * n
     back: set[tuple[int, int]] = set()
@@ -216,12 +224,13 @@ def layout(
             for v in fch[u]:
                 indeg[v] += 1
         if attach:
-            for r in roots:
-                o = owner[r]
+            for r in roots[1:]:
+                o = anchor[r]
                 if o >= 0:
                     o = owner[o] if side[o] else o
-                    extra[o].append(r)
-                    indeg[r] += 1
+                    if o != r:
+                        extra[o].append(r)
+                        indeg[r] += 1
         for i in range(n):
             rank[i] = 0
         queue = [i for i in hier if indeg[i] == 0]
@@ -321,6 +330,22 @@ def layout(
             if dfs_parent[v] == u and tparent[v] < 0:
                 tparent[v] = prev
                 tch[prev].append(v)
+
+    # attached roots become siblings of their anchor's element, on the anchor's side
+    for r in list(roots[1:]):
+        a = anchor[r]
+        if a < 0:
+            continue
+        h = owner[a] if side[a] else a
+        p = tparent[h]
+        if p < 0 or lrank[r] != lrank[h] or h == r:
+            continue
+        kids = tch[p]
+        pos_h = kids.index(h)
+        right_side = side[a] and a in side_of[h][0::2]
+        kids.insert(pos_h + 1 if right_side else pos_h, r)
+        tparent[r] = p
+        roots.remove(r)
 
     # ---- crossing reduction: barycenter sweeps over sibling order ------------------------------
     def preorder() -> list[int]:

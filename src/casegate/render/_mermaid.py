@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ._graph import DEFEATER, DEFEATS, IN_CONTEXT, ArgumentGraph, Node
+from ._graph import ANSWERS, DEFEATER, DEFEATS, IN_CONTEXT, ArgumentGraph, Node
 from ._svg import KIND_LABEL, _commit_label
 
 _SAFE = re.compile(r"[^A-Za-z0-9_]")
@@ -110,6 +110,9 @@ def render_mermaid(graph: ArgumentGraph) -> str:
             src = graph.nodes[e.src]
             color = "#c62828" if src.status in (None, "open", "accepted") else "#8d6e63"
             link_styles.append(f"  linkStyle {i} stroke:{color},stroke-width:2px,stroke-dasharray:6 3")
+        elif e.kind == ANSWERS:
+            out.append(f"  {a} -. answers .-> {b}")
+            link_styles.append(f"  linkStyle {i} stroke:#2e7d32,stroke-dasharray:2 3")
         else:
             out.append(f"  {a} --> {b}")
     for k, n in graph.nodes.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._graph import (
+    ANSWERS,
     AWAY,
     DEFEATS,
     GOAL,
@@ -165,7 +166,7 @@ def module_graph(graph: ArgumentGraph, modules: list[Module], module_id: str) ->
         if si and di:
             edges.append(e)
             continue
-        if si or (di and e.kind == DEFEATS):
+        if si or (di and e.kind in (DEFEATS, ANSWERS)):
             other = e.dst if si else e.src
             if e.kind == SUPPORT and other == mod.root:
                 continue

@@ -84,7 +84,9 @@ STYLE = """
 .e.context{marker-end:url(#harrow)}
 .e.defeats{stroke:#8d6e63;stroke-dasharray:6 3;marker-end:url(#darrow)}
 .e.defeats.open{stroke:#c62828;stroke-width:2}
+.e.defeats.answered{marker-end:url(#barrow)}
 .e.defeats.accepted{stroke:#b71c1c;stroke-width:2.2;stroke-dasharray:none}
+.e.answers{stroke:#2e7d32;stroke-dasharray:2 3;marker-end:url(#aarrow)}
 .e.cross{stroke-opacity:.55}
 a .n .s{cursor:pointer}
 """
@@ -97,6 +99,10 @@ DEFS = (
     'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#fff" stroke="#37474f"/></marker>'
     '<marker id="darrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
     'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#c62828"/></marker>'
+    '<marker id="barrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+    'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#8d6e63"/></marker>'
+    '<marker id="aarrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+    'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#2e7d32"/></marker>'
     '<pattern id="hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f5f5f5"/>'
     '<line x1="0" y1="0" x2="0" y2="8" stroke="#d6d6d6" stroke-width="3"/></pattern>'

@@ -30,8 +30,9 @@ def wrap(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
                 if cur:
                     lines.append(cur)
                     cur = ""
-                lines.append(w[:width])
-                w = w[width:]
+                cut = w.rfind("-", 1, width) + 1 or width  # break after a hyphen when there is one
+                lines.append(w[:cut])
+                w = w[cut:]
             if not cur:
                 cur = w
             elif len(cur) + 1 + len(w) <= width:
