@@ -202,10 +202,37 @@ def gen_inspect(out: Path) -> list[Path]:
     return written
 
 
-def gen_inspect_large(out: Path, n: int) -> list[Path]:
-    """One clean run with `n` samples (benchmark input, not committed)."""
-    return [_run_inspect(_task("arith-large", n), out / f"arith-large-{n}.eval", "eval",
-                         _mock_model())]
+def gen_inspect_large(out: Path, n: int, base: int = 200) -> list[Path]:
+    """One clean run with `n` samples (benchmark input, not committed).
+
+    Running thousands of mock samples through the full eval loop takes long, so a real run of
+    `base` samples is read back with inspect-ai and its samples are repeated (fresh ids and
+    uuids) up to `n`, then written with inspect-ai's own `write_eval_log`.
+    """
+    from inspect_ai.log import read_eval_log, write_eval_log
+    from shortuuid import uuid as short_uuid
+
+    dest = out / f"arith-large-{n}.eval"
+    small = _run_inspect(_task("arith-large", min(n, base)), out / f".arith-large-base-{base}.eval",
+                         "eval", _mock_model(), max_samples=base)
+    if n <= base:
+        small.rename(dest)
+        return [dest]
+    log = read_eval_log(str(small))
+    src = log.samples or []
+    samples = []
+    for i in range(n):
+        s = src[i % len(src)]
+        samples.append(s.model_copy(update={"id": f"q{i:06d}", "uuid": short_uuid()}))
+    log.samples = samples
+    log.eval.dataset.samples = n
+    log.eval.dataset.sample_ids = [s.id for s in samples]
+    if log.results is not None:
+        log.results.total_samples = n
+        log.results.completed_samples = n
+    write_eval_log(log, str(dest))
+    small.unlink()
+    return [dest]
 
 
 # ----------------------------------------------------------------------------- lm-eval
