@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casegate.render import ArgumentGraph, Box, Edge, Node, argument_graph, layout
-from casegate.render._graph import DEFEATS, IN_CONTEXT, SUPPORT
+from casegate.render._graph import ANSWERS, DEFEATS, IN_CONTEXT, SUPPORT
 from casegate.render._svg import INSETS, arrange
 
 from ._cases import FINDINGS, case_from, small_case
@@ -39,6 +39,16 @@ def graphs(draw: st.DrawFn) -> tuple[ArgumentGraph, dict[str, tuple[float, float
         if draw(st.booleans()) and n > 1:  # a second element reads the same side node
             other = f"H{draw(st.integers(0, n - 1))}"
             edges.append(Edge(sid, other, DEFEATS) if kind == "defeater" else Edge(other, sid, IN_CONTEXT))
+    xs = [k for k in nodes if k.startswith("X")]
+    if xs:
+        for _ in range(draw(st.integers(0, 3))):
+            # a defeater or context with support of its own (a counter-argument), and answers
+            x = draw(st.sampled_from(xs))
+            h = f"H{draw(st.integers(0, n - 1))}"
+            if draw(st.booleans()):
+                edges.append(Edge(x, h, SUPPORT))
+            else:
+                edges.append(Edge(h, x, ANSWERS))
     sizes = {k: (draw(st.floats(20, 260)), draw(st.floats(16, 140))) for k in nodes}
     top = "H0" if draw(st.booleans()) else None
     return ArgumentGraph(nodes=nodes, edges=edges, top=top), sizes
@@ -78,7 +88,7 @@ def check_invariants(graph: ArgumentGraph, lay_boxes: dict[str, Box], routes: li
                 assert y2 >= y1 - EPS, f"{r.src}->{r.dst} goes up"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(graphs())
 def test_layout_invariants_on_random_graphs(g: tuple[ArgumentGraph, dict[str, tuple[float, float]]]) -> None:
     graph, sizes = g
@@ -156,3 +166,29 @@ def test_many_leaves_wrap_into_rows() -> None:
     assert rows == [1, 2, 3]  # 14 leaves in rows of 6
     assert max(sum(1 for k in kids if lay.ranks[k] == r) for r in rows) == 6
     assert lay.width < 6 * 260
+
+
+def test_counter_argument_is_drawn_beside_its_target() -> None:
+    from pathlib import Path
+
+    from casegate.model import Case
+    from casegate.render import import_gsn2x
+
+    from ._cases import DIGEST
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "model-release.gsn.yaml"
+    imp = import_gsn2x(fixture)
+    case = Case.model_validate({"casegate": 1, "id": "x", "title": "t", "policy": "p",
+                                "system": {"name": "m", "version": "1", "digests": [DIGEST]},
+                                "argument": imp.argument, "evidence": imp.evidence})
+    graph = argument_graph(case)
+    _, lay = arrange(graph)
+    check_invariants(graph, lay.boxes, lay.routes, lay.width, lay.height)
+    # CG1 (with support of its own) defeats G2 and G5 answers CG1: all three on G2's layer,
+    # next to each other, with nothing between them
+    assert lay.ranks["CG1"] == lay.ranks["G2"] == lay.ranks["G5"]
+    row = sorted((b.x, k) for k, b in lay.boxes.items() if abs(b.y - lay.boxes["G2"].y) < 1)
+    names = [k for _, k in row]
+    i = names.index("G2")
+    assert names[i - 2:i] == ["G5", "CG1"]
+    assert any(r.kind == "answers" and (r.src, r.dst) == ("G5", "CG1") for r in lay.routes)
