@@ -59,3 +59,49 @@ def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
 @pytest.fixture
 def board(tmp_path: Path, database_url: str) -> BoardFixture:
     return build_board(tmp_path, database_url)
+
+
+MODEL_DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+
+
+def cli(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "casegate", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def approve(board: BoardFixture) -> Path:
+    """Sign the stored case in its three required roles, decide, and approve it in the registry;
+    returns the signed decision bundle."""
+    import json
+    import os
+
+    from casegate.load import load_case
+    from casegate.monitor import decide, submit_for_review
+    from casegate.sign import load_keyring, load_signer
+    from casegate.store import open_registry
+    from casegate.verify import decide_case
+
+    d = board.case_dir
+    for k in (d / "keys").glob("*.key"):
+        os.chmod(k, 0o600)
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        r = cli("sign", "case.yaml", "--role", role, "--key", f"keys/{key}.key", "--keyring", "keys/keyring.yaml", cwd=d)
+        assert r.returncode == 0, r.stderr
+    loaded = load_case(d / "case.yaml")
+    record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso",
+                                 load_keyring(d / "keys" / "keyring.yaml"))
+    path = d / "decision.bundle.json"
+    path.write_text(json.dumps(bundle))
+    reg = open_registry(board.database_url)
+    reg.submit_case(loaded)  # signing added the envelopes to the case: a new version
+    submit_for_review(reg, board.case_id, by="Sam Whitfield")
+    decide(reg, record, bundle=bundle)
+    reg.close()
+    return path
+
+
+def verify(board: BoardFixture, bundle: Path) -> "subprocess.CompletedProcess[str]":
+    return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
+               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", cwd=board.case_dir)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .browser import chromium, serve
-from .conftest import BoardFixture
+from .conftest import BoardFixture, approve, verify
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -17,6 +17,9 @@ CASE = "atlas-2-api"
 
 
 def test_reviewer_objects_and_the_case_page_shows_it(board: BoardFixture, tmp_path: Path) -> None:
+    bundle = approve(board)
+    before = verify(board, bundle)
+    assert before.returncode == 0, before.stdout + before.stderr
     app = board.client.app
     with serve(app) as base, chromium() as page:
         page.goto(f"{base}/login?next=/cases/{CASE}/review")
@@ -42,6 +45,10 @@ def test_reviewer_objects_and_the_case_page_shows_it(board: BoardFixture, tmp_pa
             page.screenshot(path=str(DOCS / "case-page.png"), full_page=False)
     events = board.client.get(f"/api/v1/cases/{CASE}/events?kind=objection", headers=board.auth("rso")).json()
     assert events[-1]["payload"]["reason"] == reason and events[-1]["payload"]["via"] == "web"
+    after = verify(board, bundle)
+    assert after.returncode == 1
+    assert "objection by Priya Natarajan (external-evaluator) recorded in the registry" in after.stdout + after.stderr
+    assert reason in after.stdout + after.stderr
 
 
 def test_public_pages_in_the_browser(board: BoardFixture) -> None:

@@ -308,6 +308,21 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
             verdict.notes.append(f"case {case_id} is restricted to {to.value}")
     else:
         verdict.notes.append(f"registry: case {case_id} is {state}")
+    _registry_objections(reg, case_id, verdict)
+
+
+def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> None:
+    """Objections recorded in the registry (e.g. from the review board) that no answer closed
+    block deployment just like objections inside the case."""
+    if not hasattr(reg, "events"):
+        return
+    from ..store import open_objections
+
+    for e in open_objections(reg, case_id):  # type: ignore[arg-type]
+        p = e.payload
+        verdict.reasons.append(
+            f"an objection by {p.get('person')} ({p.get('role')}) recorded in the registry "
+            f"(log entry {e.index}, {e.recorded_at[:10]}) is open: {p.get('reason')}")
 
 
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
