@@ -167,3 +167,14 @@ def test_add_include_refuses_layouts_it_cannot_edit(tmp_path: Path) -> None:
         add_include(p, "new.yaml")
     assert e.value.help == "add `new.yaml` to `include:` by hand"
     assert p.read_text() == "casegate: 1\ninclude: [a.yaml,\n  b.yaml]\nid: x\n"
+
+
+def test_a_folder_without_logs_is_an_error_and_writes_nothing(case: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.txt").write_text("no logs here")
+    before = case.read_bytes()
+    with pytest.raises(InputError, match="no evaluation logs found") as e:
+        add_evidence(case, [empty], producer="p")
+    assert e.value.help and "skipped 1 other file" in e.value.help
+    assert not (case.parent / DEFAULT_FILE).exists() and case.read_bytes() == before

@@ -89,6 +89,3 @@ def add(
         f"{report.count('unchanged')} unchanged")
     if report.include_added:
         out(f"added {report.into.name} to the include list of {case}")
-    if not report.changes:
-        err("error: no evaluation logs found")
-        raise typer.Exit(2)

@@ -250,6 +250,12 @@ def add_evidence(
 
     found: Discovered = discover(paths)
     report.skipped = found.skipped
+    if not found.logs:
+        shown = ", ".join(str(p) for p in paths)
+        raise InputError(f"no evaluation logs found in {shown}",
+                         help="casegate reads Inspect AI logs (.eval, .json), lm-eval results_*.json and "
+                              "casegate-results/1 JSON/CSV" + (
+                                  f"; skipped {len(found.skipped)} other file(s)" if found.skipped else ""))
     if on_found:
         on_found(len(found.logs))
     runs: list[ImportedRun] = []

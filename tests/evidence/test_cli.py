@@ -1,0 +1,78 @@
+"""`casegate evidence add` from the command line: output, exit codes, errors without tracebacks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from evidence_logs import EXAMPLE, INSPECT
+
+RUN = "from casegate.cli import main; main()"
+NO_INSPECT = "import sys; sys.modules['inspect_ai'] = None\n" + RUN  # as if the extra were not installed
+
+
+def cli(*args: str | Path, code: str = RUN) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True)
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLE, tmp_path / "case")
+    return tmp_path / "case" / "case.yaml"
+
+
+def test_add_prints_each_item_and_a_summary(case: Path) -> None:
+    r = cli("evidence", "add", case, INSPECT / "arith-tools.eval", INSPECT / "arith-error.eval",
+            "--producer", "evals", "--id-prefix", "E-calc-")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("added     E-calc-arith-tools")
+    assert lines[1].startswith("added     E-calc-arith-error")
+    assert "2 added, 0 updated, 0 unchanged" in lines[2]
+    # the errored run is imported (pinned, visible) with a note; CG333 keeps it from supporting claims
+    assert "note: E-calc-arith-error: the run's status is 'error'" in r.stderr
+    assert "\x1b[" not in r.stderr  # no progress bar or colour when not on a terminal
+
+
+def _truncated(tmp: Path) -> Path:
+    p = tmp / "cut.eval"
+    p.write_bytes((INSPECT / "arith-clean.eval").read_bytes()[:4000])
+    return p
+
+
+def _missing(tmp: Path) -> Path:
+    return tmp / "nowhere"
+
+
+def _text(tmp: Path) -> Path:
+    p = tmp / "notes.txt"
+    p.write_text("hello")
+    return p
+
+
+@pytest.mark.parametrize("make,message", [
+    (_truncated, "cut.eval: inspect-ai cannot read this log"),
+    (_missing, "nowhere: no such file or folder"),
+    (_text, "notes.txt: no importer reads this file"),
+])
+def test_bad_input_exits_2_with_a_message(case: Path, tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("evidence", "add", case, make(tmp_path), "--producer", "evals")
+    assert r.returncode == 2
+    assert message in r.stderr and r.stderr.startswith("error: ")
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_inspect_extra_names_the_install_command(case: Path) -> None:
+    r = cli("evidence", "add", case, INSPECT / "arith-clean.eval", "--producer", "evals", code=NO_INSPECT)
+    assert r.returncode == 2
+    assert "optional package 'inspect-ai'" in r.stderr
+    assert "help: pip install 'casegate[inspect]'" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_unknown_threshold_is_refused(case: Path) -> None:
+    r = cli("evidence", "add", case, INSPECT / "arith-clean.eval", "--producer", "evals", "--threshold", "nope")
+    assert r.returncode == 2 and "no such threshold" in r.stderr and "cyber-high" in r.stderr
