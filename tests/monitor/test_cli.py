@@ -3,11 +3,14 @@ example approved with signed sign-offs, an incident that reopens it, verify fail
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,31 +21,73 @@ DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8
 ROLES = {"safety-lead": "Dana Ortiz", "rso": "Sam Whitfield", "external-evaluator": "Priya Natarajan"}
 
 
-def _cg(tmp: Path, db: str, *args: str, code: int | None = 0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASEGATE_DATABASE_URL": db, "CASEGATE_KEYRING": str(tmp / "keyring.yaml")}
-    p = subprocess.run([sys.executable, "-m", "casegate", *args], cwd=tmp, env=env, text=True,
-                       capture_output=True, timeout=120)
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _cg(tmp: Path, db: str, *args: str, code: int | None = 0) -> Ran:
+    """Run the CLI's entry point in this process (as `casegate ARGS` in `tmp`), exit code and all."""
+    from casegate.cli import main
+
+    saved = (os.getcwd(), sys.argv, {k: os.environ.get(k) for k in ENV})
+    os.environ.update({"CASEGATE_DATABASE_URL": db, "CASEGATE_KEYRING": str(tmp / "keyring.yaml")})
+    os.chdir(tmp)
+    sys.argv = ["casegate", *args]
+    out, err = io.StringIO(), io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            main()
+    except SystemExit as e:
+        rc = int(e.code or 0)
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+        for k, v in saved[2].items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    ran = Ran(rc, out.getvalue(), err.getvalue())
     if code is not None:
-        assert p.returncode == code, (args, p.stdout, p.stderr)
-    return p
+        assert ran.returncode == code, (args, ran.stdout, ran.stderr)
+    return ran
+
+
+ENV = ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING")
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example signed off by the three roles its policy requires, and its decision bundle."""
+    tmp = tmp_path_factory.mktemp("signed")
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp / "case",
+                    ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
+    db = f"sqlite:///{tmp / 'unused.db'}"
+    for role, person in ROLES.items():
+        _cg(tmp, db, "keys", "generate", f"keys/{role}.pem")
+        _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
+            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
+        _cg(tmp, db, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
+    _cg(tmp, db, "decide", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
+    _cg(tmp, db, "gate", "case/case.yaml", "--record", "record.json", code=None)
+    return tmp
 
 
 @pytest.fixture
-def approved(tmp_path: Path, database_url: str) -> tuple[Path, str]:
-    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case",
-                    ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
-    for role, person in ROLES.items():
-        _cg(tmp_path, database_url, "keys", "generate", f"keys/{role}.pem")
-        _cg(tmp_path, database_url, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
-            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
-        _cg(tmp_path, database_url, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
-    _cg(tmp_path, database_url, "decide", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
+def approved(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path, str]:
+    for name in ("case", "keys"):
+        shutil.copytree(signed / name, tmp_path / name)
+    for name in ("keyring.yaml", "record.json"):
+        shutil.copy2(signed / name, tmp_path / name)
     _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml")
     _cg(tmp_path, database_url, "state", "set", "atlas-2-api", "under-review", "--by", "acme-safety-team")
-    outcome = json.loads(_cg(tmp_path, database_url, "gate", "case/case.yaml", "-f", "json").stdout)["outcome"]
+    outcome = json.loads((tmp_path / "record.json").read_text())["outcome"]
     target = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions"}[outcome]
     # a bare decision record carries no sign-offs: it cannot approve
-    _cg(tmp_path, database_url, "gate", "case/case.yaml", "--record", "record.json", code=None)
     p = _cg(tmp_path, database_url, "state", "set", "atlas-2-api", target, "--decision", "record.json", code=2)
     assert "needs the signed decision bundle" in p.stderr
     # the wrong target for the outcome is an illegal transition
@@ -53,7 +98,7 @@ def approved(tmp_path: Path, database_url: str) -> tuple[Path, str]:
     return tmp_path, database_url
 
 
-def _verify(tmp: Path, db: str, code: int) -> subprocess.CompletedProcess[str]:
+def _verify(tmp: Path, db: str, code: int) -> Ran:
     return _cg(tmp, db, "verify", "--bundle", "case/decision.bundle.json", "--model-digest", DIGEST,
                "--boundary", "api", code=code)
 
@@ -126,3 +171,13 @@ def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:
     assert "no conditions" in p.stdout
     rows = json.loads(_cg(tmp_path, database_url, "state", "transitions", "--json").stdout)
     assert {"from": "approved", "to": "reopened", "causes": ["manual", "trigger"]} in rows
+
+
+def test_the_installed_entry_point_exits_4_on_an_illegal_transition(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    _cg(tmp_path, db, "registry", "submit", str(ROOT / "examples" / "atlas-api" / "case.yaml"))
+    p = subprocess.run([sys.executable, "-m", "casegate", "state", "set", "atlas-2-api", "reopened",
+                        "--role", "rso", "--reason", "x", "--db", db],
+                       text=True, capture_output=True, timeout=120)
+    assert p.returncode == 4 and "error: a case that is draft cannot become reopened" in p.stderr
+    assert "Traceback" not in p.stderr
