@@ -101,7 +101,9 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     loaded = load_version(b.registry, case_id, v.latest_version)
     roles = sorted(set(p.roles) & b.keyring_roles(p.person))
     required = _required_roles(loaded)
-    return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error)
+    dec = loaded.case.decision if loaded.case is not None else None
+    return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
+                   case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
 
 
 def _required_roles(loaded: Any) -> list[str]:
