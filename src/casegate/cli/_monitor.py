@@ -312,6 +312,28 @@ def _check_signed(record: Any, bundle: dict[str, Any] | None, keyring: Path | No
                                 location=where, help="collect valid sign-offs and run `casegate decide` again")
 
 
+@state_app.command("apply")
+def state_apply(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    decision: Annotated[Path, typer.Option(help="The signed decision bundle (`casegate decide`).")],
+    version: Annotated[int | None, typer.Option(help="Registry version the decision was made on (default: found by its files).")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        help="Keyring to verify the bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record a decision and move the case to the state its outcome names: GO approves, GO WITH
+    CONDITIONS approves with conditions, NO-GO returns a case under review to draft."""
+    from ..errors import InputError
+    from ..monitor import read_decision
+
+    try:
+        record, _bundle = read_decision(decision.read_text(), str(decision))
+    except OSError as e:
+        raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+    to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
+    state_set(case_id, to, decision=decision, version=version, keyring=keyring, db=db)
+
+
 @state_app.command("transitions")
 def state_transitions(as_json: JsonFlag = False) -> None:
     """Print every legal transition and the causes that may make it."""
