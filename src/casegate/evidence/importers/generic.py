@@ -176,9 +176,7 @@ class GenericImporter:
                                            f"({t['first'].get(col)!r} on line {t['line']}, {row.get(col)!r} here)",
                                            location=where, help="one task's rows share one run")
                 t["rows"].append((row["sample"].strip(), int(row["epoch"]), float(row["score"])))
-            except (KeyError, AttributeError, ValueError) as e:
-                if isinstance(e, LogReadError):
-                    raise
+            except (KeyError, AttributeError, TypeError, ValueError) as e:
                 raise LogReadError(f"row is missing a column or has a bad number ({e})", location=where,
                                    help="columns: " + ",".join(CSV_COLUMNS)) from None
         if not tasks:

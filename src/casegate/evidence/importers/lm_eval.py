@@ -56,8 +56,15 @@ class LmEvalImporter:
         stamp = _STAMP.match(path.name).group("stamp")  # type: ignore[union-attr]
         runs = []
         for task in sorted(doc["configs"]):
-            if task in doc["results"]:
+            if task not in doc["results"]:
+                continue
+            try:
                 runs.append(self._task(path, sha, doc, task, stamp, options))
+            except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as e:
+                # a field of an unexpected type: say which task, never a traceback
+                raise LogReadError(
+                    f"task `{task}` is not in the lm-eval results layout casegate reads ({type(e).__name__}: {e})",
+                    location=where, help="check the file against the lm-eval release that wrote it") from None
         if not runs:
             raise LogReadError("the results file has no task with both a config and results", location=where)
         return runs
