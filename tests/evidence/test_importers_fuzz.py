@@ -6,9 +6,9 @@ import json
 import tempfile
 from pathlib import Path
 
+from evidence_logs import lm_results
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from evidence_logs import lm_results
 
 from casegate.evidence.importers import LogReadError, ReadOptions
 from casegate.evidence.importers.generic import GenericImporter
