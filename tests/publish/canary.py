@@ -71,7 +71,12 @@ class Filler:
         return self._int
 
     def number(self) -> float:
-        x = round(self.rng.uniform(0.1, 0.9), 9)
+        # nine significant digits, the sixth not zero: both the full and the short (%g) form are
+        # long enough never to occur by chance (as '0.3' would, in an SVG's coordinates)
+        while True:
+            x = round(self.rng.uniform(0.1, 0.9), 9)
+            if len(repr(x)) == 11 and len(f"{x:g}") == 8:
+                break
         self.tokens.update({repr(x), f"{x:g}"})
         return x
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def _outputs(cc: CanaryCase, work: Path) -> dict[str, str]:
     return {name: p.read_text(encoding="utf-8") for name, p in files.items()}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("CASEGATE_LEAK_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cc=canary_cases())
 def test_no_canary_in_any_public_output(cc: CanaryCase) -> None:
     with tempfile.TemporaryDirectory() as d:
