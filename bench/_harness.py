@@ -7,6 +7,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,9 +15,29 @@ PY = sys.executable
 DATA = ROOT / "bench" / "data"
 
 
+@dataclass
+class Timing:
+    """One command measured over several runs."""
+
+    wall: float
+    """Best wall-clock time (s)."""
+    cpu: float
+    """Best CPU time, user + system (s): on a shared, busy machine this moves far less than the
+    wall clock, since waiting for a core is not counted."""
+    peak_kib: int
+    """Peak resident set size over the runs (KiB)."""
+
+
 def run(cmd: list[str], repeat: int = 5, ok: tuple[int, ...] = (0, 1)) -> tuple[float, int]:
     """Best wall time over `repeat` runs and the peak RSS (KiB) of one run of `cmd`."""
+    t = measure(cmd, repeat, ok)
+    return t.wall, t.peak_kib
+
+
+def measure(cmd: list[str], repeat: int = 5, ok: tuple[int, ...] = (0, 1)) -> Timing:
+    """Best wall and CPU times over `repeat` runs of `cmd`, and its peak RSS."""
     best = float("inf")
+    best_cpu = float("inf")
     peak = 0
     for _ in range(repeat):
         t = time.perf_counter()
@@ -33,8 +54,9 @@ def run(cmd: list[str], repeat: int = 5, ok: tuple[int, ...] = (0, 1)) -> tuple[
             out = subprocess.run(cmd, capture_output=True, text=True)
             raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{out.stderr[-2000:]}")
         best = min(best, dt)
+        best_cpu = min(best_cpu, usage.ru_utime + usage.ru_stime)
         peak = max(peak, usage.ru_maxrss)
-    return best, peak
+    return Timing(best, best_cpu, peak)
 
 
 def ensure_case(elements: int) -> Path:
