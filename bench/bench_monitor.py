@@ -24,7 +24,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from casegate.evidence import rehash_artifacts  # noqa: E402
 from casegate.gate import run_gate  # noqa: E402
 from casegate.load import load_case  # noqa: E402
-from casegate.monitor import Sample, decide, first_breach, ingest_samples, run_triggers, submit_for_review  # noqa: E402
+from casegate.monitor import (  # noqa: E402
+    Sample,
+    decide,
+    first_breach,
+    ingest_samples,
+    run_triggers,
+    submit_for_review,
+)
 from casegate.store import open_registry  # noqa: E402
 
 T0 = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
@@ -58,8 +65,8 @@ def main() -> None:
     for n in (5_000, 20_000):
         s = series(n)
         assert first_breach(s, op=">", threshold=0.5, window=w) is None and naive(s, w, 0.5) is None
-        fast = best(lambda: first_breach(s, op=">", threshold=0.5, window=w))
-        slow = best(lambda: naive(s, w, 0.5))
+        fast = best(lambda s=s: first_breach(s, op=">", threshold=0.5, window=w))
+        slow = best(lambda s=s: naive(s, w, 0.5))
         print(f"windowed breach search, {n} samples, 24h window: sliding {fast * 1e3:.1f} ms cpu, "
               f"recompute-each-window {slow * 1e3:.1f} ms cpu; ratio {slow / fast:.1f}x faster")
 

@@ -94,7 +94,8 @@ def approved(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path, str
     wrong = "approved" if target != "approved" else "approved-with-conditions"
     p = _cg(tmp_path, database_url, "state", "set", "atlas-2-api", wrong, "--decision",
             "case/decision.bundle.json", code=4)
-    _cg(tmp_path, database_url, "state", "set", "atlas-2-api", target, "--decision", "case/decision.bundle.json")
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "case/decision.bundle.json")
+    assert f"under-review -> {target}" in p.stdout
     return tmp_path, database_url
 
 

@@ -147,7 +147,8 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
         )
     cause = {"type": CauseType.decision.value, "decision": entry.index, "version": version,
              "outcome": record.outcome, "case_digest": record.digests.case,
-             "version_digest": reg.case_version(case_id, version, contents=False).digest}
+             "version_digest": reg.case_version(case_id, version, contents=False).digest,
+             "record_sha256": entry.payload.get("record_sha256")}
     if record.outcome == "NO-GO":
         change = None
         if state is CaseState.under_review:
