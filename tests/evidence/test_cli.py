@@ -76,3 +76,25 @@ def test_missing_inspect_extra_names_the_install_command(case: Path) -> None:
 def test_unknown_threshold_is_refused(case: Path) -> None:
     r = cli("evidence", "add", case, INSPECT / "arith-clean.eval", "--producer", "evals", "--threshold", "nope")
     assert r.returncode == 2 and "no such threshold" in r.stderr and "cyber-high" in r.stderr
+
+
+def test_progress_bar_on_a_terminal(case: Path) -> None:
+    import os
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: the command on a pseudo-terminal
+        os.execv(sys.executable, [sys.executable, "-c", RUN, "evidence", "add", str(case),
+                                  str(INSPECT), "--producer", "evals"])
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, out[-2000:]
+    assert b"importing" in out and b"/8" in out  # eight Inspect logs, counted as they are read
