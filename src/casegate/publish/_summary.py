@@ -91,6 +91,17 @@ class Node(Frozen):
     """Who raised the defeater."""
 
 
+class OutlineRow(Frozen):
+    """One line of the argument's outline."""
+
+    id: str
+    """Element id."""
+    depth: int
+    """Depth below the top claim."""
+    repeat: bool = False
+    """The element was already shown in full above (shared context, or several parents)."""
+
+
 class ArgumentView(Frozen):
     """The argument's structure: the top claim and every element in place."""
 
@@ -98,6 +109,8 @@ class ArgumentView(Frozen):
     """Top claim id."""
     nodes: dict[str, Node]
     """Elements by id, in the case's order."""
+    outline: list[OutlineRow] = Field(default_factory=list)
+    """The argument as an indented outline from the top claim (depth-first)."""
     unreachable: list[str] = Field(default_factory=list)
     """Elements not reachable from the top claim."""
 
@@ -373,25 +386,36 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
         stub = rd.stub_at(("argument", "elements", eid))
         nodes[eid] = _node(eid, stub if stub is not None else el, rd)
     parents: dict[str, list[str]] = {k: [] for k in nodes}
+    attackers: dict[str, list[str]] = {k: [] for k in nodes}
     for eid, n in nodes.items():
         for child in n.supported_by + n.in_context_of + n.defeaters:
             if child in parents and eid not in parents[child]:
                 parents[child].append(eid)
         for target in n.against:
-            if target in nodes and eid not in nodes[target].defeaters and target not in parents[eid]:
-                parents[eid].append(target)
+            if target in nodes:
+                attackers[target].append(eid)
+                if eid not in nodes[target].defeaters and target not in parents[eid]:
+                    parents[eid].append(target)
     nodes = {k: n.model_copy(update={"supports": parents[k]}) for k, n in nodes.items()}
+
+    def children(n: Node) -> list[str]:
+        kids = n.in_context_of + n.defeaters + [a for a in attackers[n.id] if a not in n.defeaters]
+        return [k for k in dict.fromkeys(kids + n.supported_by) if k in nodes]
+
+    # depth-first outline from the top claim: each element drawn once in full, later mentions
+    # point back to it (iterative, so a deep argument cannot exhaust the stack)
+    outline: list[OutlineRow] = []
     seen: set[str] = set()
-    stack = [case.argument.top]
+    stack: list[tuple[str, int]] = [(case.argument.top, 0)] if case.argument.top in nodes else []
     while stack:
-        x = stack.pop()
-        if x in seen or x not in nodes:
+        x, depth = stack.pop()
+        if x in seen:
+            outline.append(OutlineRow(id=x, depth=depth, repeat=True))
             continue
         seen.add(x)
-        n = nodes[x]
-        stack.extend(n.supported_by + n.in_context_of + n.defeaters)
-        stack.extend(k for k, m in nodes.items() if x in m.against)
-    return ArgumentView(top=case.argument.top, nodes=nodes,
+        outline.append(OutlineRow(id=x, depth=depth))
+        stack.extend((k, depth + 1) for k in reversed(children(nodes[x])))
+    return ArgumentView(top=case.argument.top, nodes=nodes, outline=outline,
                         unreachable=[k for k in nodes if k not in seen])
 
 
