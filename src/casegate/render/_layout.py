@@ -19,7 +19,7 @@ every laid-out link the parent is above the child.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import sub
 
 from ._graph import ANSWERS, DEFEATS, IN_CONTEXT, SIDE_KINDS, SUPPORT, ArgumentGraph
@@ -112,6 +112,56 @@ def _path(tparent: list[int], d: int, u: int) -> list[int]:
     return out
 
 
+@dataclass
+class _Work:
+    """The layout's working state, indexed by node number (dummies follow the n real nodes)."""
+
+    ids: list[str]
+    kinds: list[str]
+    W: list[float]
+    H: list[float]
+    hch: list[list[int]]
+    """Hierarchical (support) children."""
+    has_parent: list[bool]
+    owner: list[int]
+    """The element a side node is drawn beside (-1: none)."""
+    anchor: list[int]
+    """The element a parentless element qualifies, defeats or answers (-1: none)."""
+    side: list[bool]
+    side_of: list[list[int]]
+    hier: list[int]
+    """Real nodes laid out in layers (not side nodes)."""
+    unique_edges: list[tuple[int, int, str]]
+    top: int
+    # filled by the phases below
+    dfs_parent: list[int] = field(default_factory=list)
+    roots: list[int] = field(default_factory=list)
+    fch: list[list[int]] = field(default_factory=list)
+    """Forward (non-back) hierarchical children."""
+    rank: list[int] = field(default_factory=list)
+    lrank: list[int] = field(default_factory=list)
+    tparent: list[int] = field(default_factory=list)
+    tch: list[list[int]] = field(default_factory=list)
+    lup: list[list[int]] = field(default_factory=list)
+    ldown: list[list[int]] = field(default_factory=list)
+    chains: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def new_dummy(self, parent: int, r: int) -> int:
+        d = len(self.lrank)
+        self.lrank.append(r)
+        self.tparent.append(parent)
+        self.tch.append([])
+        self.lup.append([parent])
+        self.ldown.append([])
+        self.tch[parent].append(d)
+        self.ldown[parent].append(d)
+        return d
+
+
 def layout(
     graph: ArgumentGraph,
     sizes: Mapping[str, tuple[float, float]],
@@ -126,17 +176,23 @@ def layout(
     parallelogram's slant), so side links end on the outline. `top_offset` leaves room above.
     More than `wrap_leaves` leaf children of one node are drawn in several rows.
     """
-    ins = insets or {}
+    if not graph.nodes:
+        return Layout({}, [], 2 * MARGIN, 2 * MARGIN + top_offset, {})
+    w = _structure(graph, sizes)
+    _spanning_forest(w)
+    _ranks(w)
+    _layered(w, wrap_leaves)
+    order = _order(w)
+    x = _pack(w, order)
+    return _place_and_route(w, x, insets or {}, top_offset)
+
+
+def _structure(graph: ArgumentGraph, sizes: Mapping[str, tuple[float, float]]) -> _Work:
+    """Hierarchical links, side attachments and anchors."""
     ids = list(graph.nodes)
     n = len(ids)
-    if n == 0:
-        return Layout({}, [], 2 * MARGIN, 2 * MARGIN + top_offset, {})
     idx = {k: i for i, k in enumerate(ids)}
     kinds = [graph.nodes[k].kind for k in ids]
-    W = [float(sizes[k][0]) for k in ids]
-    Hh = [float(sizes[k][1]) for k in ids]
-
-    # ---- hierarchical links and side attachments -------------------------------------------
     hch: list[list[int]] = [[] for _ in range(n)]
     has_h = [False] * n
     has_parent = [False] * n
@@ -169,26 +225,38 @@ def layout(
             anchor[v] = u
         elif kind in (DEFEATS, ANSWERS) and anchor[u] < 0 and u != v:
             anchor[u] = v
+    # a side node is a context, assumption, justification or defeater with an owner and no
+    # support links of its own, whose owner is not itself a side node
     cand = [owner[i] >= 0 and not has_h[i] for i in range(n)]
     side = [cand[i] and not cand[owner[i]] for i in range(n)]
     side_of: list[list[int]] = [[] for _ in range(n)]
     for i in range(n):
         if side[i]:
             side_of[owner[i]].append(i)
-
-    # ---- depth-first search: spanning forest, preorder, back edges --------------------------
     top = idx[graph.top] if graph.top is not None and graph.top in idx else -1
-    hier = [i for i in range(n) if not side[i]]
+    return _Work(
+        ids=ids, kinds=kinds, W=[float(sizes[k][0]) for k in ids],
+        H=[float(sizes[k][1]) for k in ids], hch=hch, has_parent=has_parent, owner=owner,
+        anchor=anchor, side=side, side_of=side_of, hier=[i for i in range(n) if not side[i]],
+        unique_edges=unique_edges, top=top)
+
+
+def _spanning_forest(w: _Work) -> None:
+    """Depth-first search from the top claim, then from other roots: the spanning forest, and
+    the back links that close cycles (dropped from the forward links)."""
+    n, hch, side, anchor, has_parent = w.n, w.hch, w.side, w.anchor, w.has_parent
+    top = w.top
     starts = ([top] if top >= 0 and not side[top] else []) + [
-        i for i in hier if not has_parent[i] and i != top and anchor[i] < 0
+        i for i in w.hier if not has_parent[i] and i != top and anchor[i] < 0
     ]
-    starts += [i for i in hier if not has_parent[i] and i != top and anchor[i] >= 0]
+    starts += [i for i in w.hier if not has_parent[i] and i != top and anchor[i] >= 0]
     state = [0] * n  # 0 new, 1 on stack, 2 done
     dfs_parent = [-1] * n
     back: set[tuple[int, int]] = set()
     roots: list[int] = []
-
-    def dfs(s: int) -> None:
+    for s in [*starts, *w.hier]:
+        if state[s] != 0:
+            continue
         roots.append(s)
         state[s] = 1
         stack = [(s, iter(hch[s]))]
@@ -205,16 +273,15 @@ def layout(
             else:
                 state[u] = 2
                 stack.pop()
+    w.dfs_parent = dfs_parent
+    w.roots = roots
+    w.fch = [[v for v in hch[u] if (u, v) not in back] for u in range(n)] if back else hch
 
-    for s in starts:
-        if state[s] == 0:
-            dfs(s)
-    for s in hier:
-        if state[s] == 0:
-            dfs(s)
 
-    # ---- ranks: longest path over forward links (attached roots share their owner's rank) -----
-    fch: list[list[int]] = [[v for v in hch[u] if (u, v) not in back] for u in range(n)] if back else hch
+def _ranks(w: _Work) -> None:
+    """Longest path from the roots over forward links; anchored roots share their anchor's
+    rank (unless that would close a cycle); side nodes share their owner's."""
+    n, hier, fch, owner, side, anchor = w.n, w.hier, w.fch, w.owner, w.side, w.anchor
     rank = [0] * n
 
     def longest_path(attach: bool) -> bool:
@@ -224,7 +291,7 @@ def layout(
             for v in fch[u]:
                 indeg[v] += 1
         if attach:
-            for r in roots[1:]:
+            for r in w.roots[1:]:
                 o = anchor[r]
                 if o >= 0:
                     o = owner[o] if side[o] else o
@@ -259,31 +326,23 @@ def layout(
     for i in range(n):
         if side[i]:
             rank[i] = rank[owner[i]]
+    w.rank = rank
 
-    # ---- layered graph with dummies; spanning-forest children ---------------------------------
-    N = n
-    lrank = list(rank)
-    tparent = [-1] * n
+
+def _layered(w: _Work, wrap_leaves: int | None) -> None:
+    """The layered graph: dummies on links spanning several layers, wide fans of leaves wrapped
+    into rows, and the spanning-forest children every later phase walks."""
+    n, hier, fch, rank, dfs_parent, side_of = w.n, w.hier, w.fch, w.rank, w.dfs_parent, w.side_of
+    w.lrank = lrank = list(rank)
+    w.tparent = tparent = [-1] * n
     tch: list[list[int]] = [[] for _ in range(n)]
     lup: list[list[int]] = [[] for _ in range(n)]  # layered neighbours above (non-forest too)
     ldown: list[list[int]] = [[] for _ in range(n)]
-    chains: dict[tuple[int, int], list[int]] = {}
-
-    def new_dummy(parent: int, r: int) -> int:
-        nonlocal N
-        d = N
-        N += 1
-        lrank.append(r)
-        tparent.append(parent)
-        tch.append([])
-        lup.append([parent])
-        ldown.append([])
-        tch[parent].append(d)
-        ldown[parent].append(d)
-        return d
+    w.tch, w.lup, w.ldown = tch, lup, ldown
+    chains = w.chains
 
     # many leaf children of one node are wrapped into rows of `wrap_leaves`, each further row
-    # hanging from a shared dummy at the end of the row above (keeps wide fans on one screen)
+    # hanging from a shared dummy in the middle of the row above (keeps wide fans on one screen)
     if wrap_leaves and wrap_leaves > 0:
         indeg = [0] * n
         for u in hier:
@@ -300,15 +359,14 @@ def layout(
                 r = rank[u] + 1 + ri
                 for v in row:
                     rank[v] = lrank[v] = r
-                    chain = [u, *_path(tparent, holder, u), v]
-                    chains[(u, v)] = chain
+                    chains[(u, v)] = [u, *_path(tparent, holder, u), v]
                     tparent[v] = holder
                     tch[holder].append(v)
                     ldown[holder].append(v)
                     lup[v].append(holder)
                 if ri + 1 < len(rows):
-                    d = new_dummy(holder, r)
-                    kids = tch[holder]  # the next row hangs from the middle of this one
+                    d = w.new_dummy(holder, r)
+                    kids = tch[holder]
                     kids.remove(d)
                     kids.insert(kids.index(row[len(row) // 2]), d)
                     holder = d
@@ -316,13 +374,11 @@ def layout(
         for v in fch[u]:
             if (u, v) in chains:
                 continue
-            span = rank[v] - rank[u]
             chain = [u]
             prev = u
-            for k in range(1, span):
-                d = new_dummy(prev, rank[u] + k)
-                chain.append(d)
-                prev = d
+            for k in range(1, rank[v] - rank[u]):
+                prev = w.new_dummy(prev, rank[u] + k)
+                chain.append(prev)
             chain.append(v)
             chains[(u, v)] = chain
             ldown[prev].append(v)
@@ -331,8 +387,9 @@ def layout(
                 tparent[v] = prev
                 tch[prev].append(v)
 
-    # attached roots become siblings of their anchor's element, on the anchor's side
-    for r in list(roots[1:]):
+    # anchored roots become siblings of their anchor's element, on the anchor's side
+    owner, side, anchor = w.owner, w.side, w.anchor
+    for r in list(w.roots[1:]):
         a = anchor[r]
         if a < 0:
             continue
@@ -345,65 +402,67 @@ def layout(
         right_side = side[a] and a in side_of[h][0::2]
         kids.insert(pos_h + 1 if right_side else pos_h, r)
         tparent[r] = p
-        roots.remove(r)
+        w.roots.remove(r)
 
-    # ---- crossing reduction: barycenter sweeps over sibling order ------------------------------
-    def preorder() -> list[int]:
-        order: list[int] = []
-        for r in roots:
-            stack = [r]
-            while stack:
-                u = stack.pop()
-                order.append(u)
-                stack.extend(reversed(tch[u]))
-        return order
 
-    order = preorder()
-    nontree = any(len(lup[v]) > 1 for v in range(N))
-    if nontree:
-        for sweep in range(SWEEPS):
-            pos = [0] * N
-            counters: dict[int, int] = {}
-            for u in order:
-                r = lrank[u]
-                c = counters.get(r, 0)
-                pos[u] = c
-                counters[r] = c + 1
-            nb = lup if sweep % 2 == 0 else ldown
-            for u in range(N):
-                kids = tch[u]
-                if len(kids) > 1:
-                    # a child with no neighbours on that side keeps its place after its left sibling
-                    keys: dict[int, float] = {}
-                    last = -1.0
-                    for v in kids:
-                        ns = nb[v]
-                        if ns:
-                            last = sum(pos[x] for x in ns) / len(ns)
-                        keys[v] = last
-                    kids.sort(key=keys.__getitem__)
-            order = preorder()
+def _preorder(roots: list[int], tch: list[list[int]]) -> list[int]:
+    order: list[int] = []
+    for r in roots:
+        stack = [r]
+        while stack:
+            u = stack.pop()
+            order.append(u)
+            stack.extend(reversed(tch[u]))
+    return order
 
-    # ---- block extents --------------------------------------------------------------------------
+
+def _order(w: _Work) -> list[int]:
+    """Crossing reduction: barycenter sweeps, alternately over the layer above and below, that
+    reorder each node's children. Returns the preorder of the spanning forest."""
+    tch, lup, ldown, lrank = w.tch, w.lup, w.ldown, w.lrank
+    N = len(lrank)
+    order = _preorder(w.roots, tch)
+    if not any(len(lup[v]) > 1 for v in range(N)):
+        return order  # a forest: nothing can cross
+    for sweep in range(SWEEPS):
+        pos = [0] * N
+        counters: dict[int, int] = {}
+        for u in order:
+            r = lrank[u]
+            c = counters.get(r, 0)
+            pos[u] = c
+            counters[r] = c + 1
+        nb = lup if sweep % 2 == 0 else ldown
+        for u in range(N):
+            kids = tch[u]
+            if len(kids) > 1:
+                # a child with no neighbours on that side keeps its place after its left sibling
+                keys: dict[int, float] = {}
+                last = -1.0
+                for v in kids:
+                    ns = nb[v]
+                    if ns:
+                        last = sum(pos[x] for x in ns) / len(ns)
+                    keys[v] = last
+                kids.sort(key=keys.__getitem__)
+        order = _preorder(w.roots, tch)
+    return order
+
+
+def _pack(w: _Work, order: list[int]) -> list[float]:
+    """Horizontal centres: each subtree packed against its left siblings' contours (one left and
+    right extent per layer), each parent centred over its children, roots packed last."""
+    W, side_of, tch, lrank, tparent = w.W, w.side_of, w.tch, w.lrank, w.tparent
+    N = len(lrank)
     L = [-DUMMY_W / 2] * N
     R = [DUMMY_W / 2] * N
-    BH = [0.0] * N
-    cols: list[tuple[list[int], list[int], float, float, float, float]] = [([], [], 0.0, 0.0, 0.0, 0.0)] * n
-    for u in hier:
+    for u in w.hier:
         hw = W[u] / 2
         right = side_of[u][0::2]
         left = side_of[u][1::2]
-        rw = max((W[s] for s in right), default=0.0)
-        lw = max((W[s] for s in left), default=0.0)
-        rh = sum(Hh[s] for s in right) + SIDE_VGAP * max(0, len(right) - 1)
-        lh = sum(Hh[s] for s in left) + SIDE_VGAP * max(0, len(left) - 1)
-        R[u] = hw + (SIDE_GAP + rw if right else 0.0)
-        L[u] = -hw - (SIDE_GAP + lw if left else 0.0)
-        BH[u] = max(Hh[u], rh, lh)
-        if right or left:
-            cols[u] = (right, left, rw, lw, rh, lh)
+        R[u] = hw + (SIDE_GAP + max(W[s] for s in right) if right else 0.0)
+        L[u] = -hw - (SIDE_GAP + max(W[s] for s in left) if left else 0.0)
 
-    # ---- contour packing, children before parents -------------------------------------------
     rel = [0.0] * N
     cl: dict[int, list[float]] = {}
     cr: dict[int, list[float]] = {}
@@ -439,7 +498,7 @@ def layout(
 
     x = [0.0] * N
     grid_right: dict[int, float] = {}
-    for r in roots:
+    for r in w.roots:
         Lr, Rr = cl.pop(r), cr.pop(r)
         base = lrank[r]
         at = 0.0
@@ -458,14 +517,25 @@ def layout(
         p = tparent[u]
         if p >= 0:
             x[u] = x[p] + rel[u]
+    return x
 
-    # ---- vertical positions ----------------------------------------------------------------------
+
+def _side_column(nodes: list[int], W: list[float], H: list[float]) -> float:
+    return sum(H[s] for s in nodes) + SIDE_VGAP * max(0, len(nodes) - 1)
+
+
+def _place_and_route(w: _Work, x: list[float], ins: Mapping[str, float],
+                     top_offset: float) -> Layout:
+    """Layer heights, boxes (side nodes stacked beside their owner), and link routes."""
+    n, W, H, rank, lrank, side_of = w.n, w.W, w.H, w.rank, w.lrank, w.side_of
+    ids, kinds, side, owner, tparent = w.ids, w.kinds, w.side, w.owner, w.tparent
+    N = len(lrank)
     nranks = max(lrank) + 1
     layer_h = [0.0] * nranks
-    for u in hier:
-        r = rank[u]
-        if BH[u] > layer_h[r]:
-            layer_h[r] = BH[u]
+    for u in w.hier:
+        bh = max(H[u], _side_column(side_of[u][0::2], W, H), _side_column(side_of[u][1::2], W, H))
+        if bh > layer_h[rank[u]]:
+            layer_h[rank[u]] = bh
     ytop = [0.0] * nranks
     y0 = MARGIN + top_offset
     for r in range(nranks):
@@ -474,22 +544,20 @@ def layout(
     height = y0 - VGAP + MARGIN
 
     boxes_i: list[Box | None] = [None] * n
-    for u in hier:
+    for u in w.hier:
         cy = ytop[rank[u]] + layer_h[rank[u]] / 2
-        boxes_i[u] = Box(x[u], cy, W[u], Hh[u])
-        col = cols[u]
-        if col[0] or col[1]:
-            right, left, rw, lw, rh, lh = col
-            yy = cy - rh / 2
-            xe = x[u] + W[u] / 2 + SIDE_GAP
-            for s_ in right:
-                boxes_i[s_] = Box(xe + W[s_] / 2, yy + Hh[s_] / 2, W[s_], Hh[s_])
-                yy += Hh[s_] + SIDE_VGAP
-            yy = cy - lh / 2
-            xe = x[u] - W[u] / 2 - SIDE_GAP
-            for s_ in left:
-                boxes_i[s_] = Box(xe - W[s_] / 2, yy + Hh[s_] / 2, W[s_], Hh[s_])
-                yy += Hh[s_] + SIDE_VGAP
+        boxes_i[u] = Box(x[u], cy, W[u], H[u])
+        right, left = side_of[u][0::2], side_of[u][1::2]
+        yy = cy - _side_column(right, W, H) / 2
+        xe = x[u] + W[u] / 2 + SIDE_GAP
+        for s_ in right:
+            boxes_i[s_] = Box(xe + W[s_] / 2, yy + H[s_] / 2, W[s_], H[s_])
+            yy += H[s_] + SIDE_VGAP
+        yy = cy - _side_column(left, W, H) / 2
+        xe = x[u] - W[u] / 2 - SIDE_GAP
+        for s_ in left:
+            boxes_i[s_] = Box(xe - W[s_] / 2, yy + H[s_] / 2, W[s_], H[s_])
+            yy += H[s_] + SIDE_VGAP
 
     # normalise so the leftmost extent sits at the margin
     minx = min(bx.left for bx in boxes_i if bx is not None)
@@ -500,21 +568,19 @@ def layout(
             bx.x += shift
     for d in range(n, N):
         x[d] += shift
-    width = maxx - minx + 2 * MARGIN
     boxes: dict[str, Box] = {}
     for i, bx in enumerate(boxes_i):
         assert bx is not None
         boxes[ids[i]] = bx
 
-    # ---- routes ------------------------------------------------------------------------------------
     routes: list[Route] = []
-    for (u, v, kind) in unique_edges:
+    for (u, v, kind) in w.unique_edges:
         bu, bv = boxes_i[u], boxes_i[v]
         assert bu is not None and bv is not None
         if u == v:
             continue
-        if kind == SUPPORT and (u, v) in chains:
-            chain = chains[(u, v)]
+        if kind == SUPPORT and (u, v) in w.chains:
+            chain = w.chains[(u, v)]
             pts = [(bu.x, bu.bottom)]
             for a, b in zip(chain, chain[1:], strict=False):
                 ymid = ytop[lrank[b]] - VGAP / 2
@@ -541,11 +607,10 @@ def layout(
             else:
                 po = (bo.left + ins.get(kinds[o], 0.0), bo.y)
                 ps = (bs.right - ins.get(kinds[s], 0.0), bs.y)
-            pts = [po, ps] if kind == IN_CONTEXT else [ps, po]
-            routes.append(Route(ids[u], ids[v], kind, pts))
+            routes.append(Route(ids[u], ids[v], kind, [po, ps] if kind == IN_CONTEXT else [ps, po]))
             continue
         routes.append(Route(ids[u], ids[v], kind, [_clip(bu, bv.x, bv.y), _clip(bv, bu.x, bu.y)],
                             laid_out=False))
 
-    return Layout(boxes=boxes, routes=routes, width=width, height=height,
+    return Layout(boxes=boxes, routes=routes, width=maxx - minx + 2 * MARGIN, height=height,
                   ranks={ids[i]: rank[i] for i in range(n)})
