@@ -230,3 +230,25 @@ def test_unknown_case_and_bad_incident(database_url: str, tmp_path: Path) -> Non
     with pytest.raises(InputError, match="harmed"):
         incident_from_fields(case=CASE, date="2026-12-01", deployer="a", developer="b", harmed=[],
                              description="d", severity="high", domain="cyber")
+
+
+def test_an_incident_in_an_unknown_domain_is_refused(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    size = reg.size()
+    with pytest.raises(InputError) as e:
+        report_incident(reg, _incident("cybr", "high"))
+    assert "not a risk domain" in e.value.diagnostics() and "cyber" in e.value.diagnostics()
+    assert reg.size() == size
+
+
+def test_a_malformed_plan_is_reported_and_other_cases_still_run(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    bad = _copy(tmp_path, "bad", {"id: atlas-2-api": "id: atlas-2-bad", "window: 24h\n      action: reopen":
+                                  "window: one day\n      action: reopen"})
+    reg.submit_case(load_case(bad))
+    submit_for_review(reg, "atlas-2-bad", by="t")
+    decide(reg, _record(bad))
+    report_incident(reg, _incident())
+    runs = {r.case_id: r for r in run_triggers(reg)}
+    assert runs["atlas-2-bad"].error is not None and "one day" in runs["atlas-2-bad"].error
+    assert runs[CASE].applied == "reopen"

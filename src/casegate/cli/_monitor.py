@@ -1,8 +1,10 @@
 """After launch: `casegate incident report`, `casegate monitor ingest`, `casegate triggers run`,
 `casegate state` (show, set, transitions), `casegate condition` (list, met), `casegate history`.
 
-Exit codes: 0 done; 1 `condition list` found an overdue condition; 2 bad input; 3 the registry
-is unreachable; 4 an illegal state transition was refused (nothing was recorded).
+Exit codes: 0 done; 1 `condition list` found an overdue condition, or a decision bundle does not
+verify; 2 bad input (for `triggers run`: a case's plan could not be evaluated; the other cases
+were); 3 the registry is unreachable; 4 an illegal state transition was refused (nothing was
+recorded).
 """
 
 from __future__ import annotations
@@ -142,11 +144,13 @@ def triggers_run(
         runs = run_triggers(reg, at=_instant(at), case_id=case)
     if as_json:
         out(json.dumps([r.to_json() for r in runs], indent=2))
-        return
-    if not runs:
-        out("the registry has no cases")
-    for r in runs:
-        _print_run(r)
+    else:
+        if not runs:
+            out("the registry has no cases")
+        for r in runs:
+            _print_run(r)
+    if any(r.error for r in runs):
+        fail(2)
 
 
 def _print_run(r: Any) -> None:

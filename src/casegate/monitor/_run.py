@@ -38,6 +38,11 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     versions = VersionCache(reg)
     number = appr.version if appr is not None else versions.numbers(incident.case)[-1]
     v = versions.get(incident.case, number)
+    known = set(v.case.threat_model) | (set(v.policy.domains) if v.policy is not None else set())
+    if incident.domain not in known:
+        # an unknown domain would match no trigger: refuse rather than record a silent incident
+        raise InputError(f"--domain {incident.domain!r} is not a risk domain of case {incident.case}",
+                         help="one of: " + ", ".join(sorted(known)))
     payload = json.loads(incident.model_dump_json(exclude_none=True))
     payload["defeats"] = {"version": number, "claims": domain_claims(v.case, incident.domain)}
     return reg.record("incident", incident.case, payload)
@@ -90,12 +95,15 @@ class CaseRun:
     """The action applied ('reopen', 'restrict to trusted-access', 'withdraw'), or None."""
     state_after: str | None = None
     notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    """Why the case's triggers could not be evaluated (a malformed plan), if so."""
 
     def to_json(self) -> dict[str, Any]:
         return {"case": self.case_id, "state_before": self.state_before, "version": self.version,
                 "fired": [{**f.to_json(), "entry": i} for f, i in self.fired],
                 "already_fired": self.already, "applied": self.applied,
-                "state_after": self.state_after or self.state_before, "notes": self.notes}
+                "state_after": self.state_after or self.state_before, "notes": self.notes,
+                "error": self.error}
 
 
 def fired_causes(reg: Registry, case_id: str) -> set[tuple[str, str]]:
@@ -151,7 +159,13 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
         facts, run.version = got
         done = fired_causes(reg, cid)
         new = []
-        for f in evaluate(facts, now):
+        try:
+            found = evaluate(facts, now)
+        except InputError as e:
+            run.error = e.diagnostics()
+            run.notes.append(f"cannot evaluate its triggers: {e.diagnostics()}")
+            continue
+        for f in found:
             if (f.trigger, f.cause) in done:
                 run.already += 1
             else:
