@@ -133,6 +133,10 @@ def cases(draw: st.DrawFn) -> tuple[Any, set[str]]:
         evidence[evid] = {"kind": "eval", "producer": "p", "date": "2026-01-01", "confidentiality": level,
                           "title": f"{CANARY}-{evid}" if level != "public" else "public title"}
         elements[ids[draw(st.integers(0, n - 1))]].setdefault("evidence", []).append(evid)
+    answers = list(evidence) + ids
+    for el in elements.values():
+        if "defeater" in el and draw(st.booleans()):  # answered by evidence or a claim
+            el["answered_by"] = [draw(st.sampled_from(answers))]
     return case_from(elements, evidence, top="G0"), secret_ids
 
 
