@@ -252,3 +252,30 @@ def test_a_malformed_plan_is_reported_and_other_cases_still_run(database_url: st
     runs = {r.case_id: r for r in run_triggers(reg)}
     assert runs["atlas-2-bad"].error is not None and "one day" in runs["atlas-2-bad"].error
     assert runs[CASE].applied == "reopen"
+
+
+def test_a_concurrent_state_change_is_detected(database_url: str, tmp_path: Path) -> None:
+    from casegate.errors import StoreError
+    from casegate.monitor import transition
+
+    reg, _ = _approved(database_url, tmp_path)
+    other = open_registry(database_url)
+
+    class Racing:
+        """The real registry, with a second writer withdrawing the case right after our read."""
+
+        def case_state(self, case_id: str) -> str | None:
+            state = reg.case_state(case_id)
+            other.set_case_state(case_id, "withdrawn", {"type": "manual", "role": "rso", "reason": "race"})
+            return state
+
+        def case_restriction(self, case_id: str) -> str | None:
+            return reg.case_restriction(case_id)
+
+        def set_case_state(self, *a, **k):  # type: ignore[no-untyped-def]
+            return reg.set_case_state(*a, **k)
+
+    with pytest.raises(StoreError, match="changed from approved.* to withdrawn"):
+        transition(Racing(), CASE, CaseState.reopened,  # type: ignore[arg-type]
+                   {"type": "manual", "role": "rso", "reason": "abuse"})
+    other.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Protocol
 
-from ..errors import CasegateError
+from ..errors import CasegateError, StoreError
 from ..model import BoundaryKind
 from ..store import LogEntry
 
@@ -251,8 +251,16 @@ def transition(
         current_restriction=current_restriction(reg, case_id) if from_ is CaseState.restricted else None,
         boundary=boundary,
     )
-    payload = dict(cause)
-    payload["from"] = from_.value
-    return reg.set_case_state(
-        case_id, to.value, payload, restricted_to=restricted_to.value if restricted_to else None
+    entry = reg.set_case_state(
+        case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None
     )
+    recorded_from = entry.payload.get("from")
+    if recorded_from != from_.value:
+        # another writer moved the case between our check and our write: the log shows both
+        raise StoreError(
+            f"case {case_id} changed from {from_.value} to {recorded_from} while this transition "
+            f"was being made; log entry {entry.index} records {recorded_from} -> {to.value}",
+            help=f"review it with `casegate state {case_id}` and `casegate history {case_id}`, "
+                 "and run one writer of state changes at a time",
+        )
+    return entry
