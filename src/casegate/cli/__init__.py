@@ -20,22 +20,31 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# command modules register themselves on `app` (and sub-apps) when imported
-from . import _check  # noqa: E402,F401
-from . import _gate  # noqa: E402,F401
-from . import _evidence  # noqa: E402,F401
-from . import _sign  # noqa: E402,F401
-from . import _registry  # noqa: E402,F401
-from . import _publish  # noqa: E402,F401
-from . import _monitor  # noqa: E402,F401
-from . import _serve  # noqa: E402,F401
-from . import _render  # noqa: E402,F401
+# Command modules register themselves on `app` (and sub-apps) when imported. The release-gate
+# commands run on every CI build, so `check` and `gate` import only their own module and the
+# command line starts without the registry, signing, publishing and monitoring stacks.
+_COMMAND_MODULES = ("_check", "_gate", "_evidence", "_sign", "_registry", "_publish", "_monitor",
+                    "_serve", "_render")
+_GATE_MODULES = ("_check", "_gate")  # two or more commands keep `app` a group of subcommands
+
+
+def register_commands(argv: list[str] | None = None) -> typer.Typer:
+    """Register the commands `argv` (the arguments after the program name) can reach on `app`,
+    and return it: only `check` and `gate` for those two, every command otherwise."""
+    import importlib
+
+    first = argv[0] if argv else None
+    names = _GATE_MODULES if first in ("check", "gate") else _COMMAND_MODULES
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}")
+    return app
 
 
 def main() -> None:
     """Entry point: every CasegateError becomes its diagnostics and its exit code, never a traceback."""
     from ..errors import CasegateError
 
+    register_commands(sys.argv[1:])
     try:
         rv = app(standalone_mode=False)
     except CasegateError as e:
