@@ -54,3 +54,48 @@ def test_payload_values_are_normalised() -> None:
 def test_bad_payloads_are_refused_with_a_reason(bad: dict, msg: str) -> None:
     with pytest.raises(InputError, match=msg):
         canonical_payload(bad)
+
+
+any_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=10) | st.sampled_from(
+    ["\u0000\u001f\u007f", "\b\f\n\r\t\"\\/", "\u2028\u2029", "\ue000\U0001f600", "\uffff\U00010000", "é€𝄞"])
+exact_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | any_text,
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(any_text, c, max_size=5), max_leaves=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=exact_values | json_values)
+def test_fast_encoder_is_rfc8785_exactly(value: object) -> None:
+    from casegate.store._canonical import canonical
+
+    try:
+        want = rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(InputError):
+            canonical(value)
+        return
+    assert canonical(value) == want
+
+
+def test_utf16_key_order_goes_through_rfc8785() -> None:
+    from casegate.store._canonical import canonical
+
+    # U+E000 sorts after U+1F600 by code point but before it by UTF-16 code units
+    value = {"\ue000": 1, "\U0001f600": 2}
+    assert canonical(value) == rfc8785.dumps(value)
+    assert canonical(value).index("\U0001f600".encode()) < canonical(value).index("\ue000".encode())
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.dictionaries(any_text, exact_values | json_values, max_size=5))
+def test_payload_fast_path_is_rfc8785_exactly(value: dict) -> None:
+    from casegate.store._canonical import normalise_payload
+
+    try:
+        want = rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(InputError):
+            normalise_payload(value)
+        return
+    plain, got = normalise_payload(value)
+    assert got == want and plain == value

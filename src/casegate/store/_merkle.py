@@ -18,6 +18,7 @@ of every complete node answers any proof with O(log n) lookups.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,23 +96,26 @@ Spec = list[Node]
 
 
 def inclusion_spec(m: int, n: int) -> list[Spec]:
-    """PATH(m, D[n]) (RFC 9162 2.1.3.1) as subtree specs, ordered from the leaf upward."""
+    """PATH(m, D[n]) (RFC 9162 2.1.3.1) as subtree specs, ordered from the leaf upward.
+
+    Unrolled form of the RFC's recursion: the tree of size n is the frontier of perfect
+    subtrees (largest first). Leaf m lies in one of them, say the j-th of height h. The
+    recursion first descends through the frontier subtrees left of it (each contributes its
+    own hash, outermost last), then through the fold of everything right of it, then through
+    the perfect subtree itself (siblings at levels 0 .. h-1). Tests compare it with the
+    recursion at every size."""
     if not 0 <= m < n:
         raise ValueError(f"leaf {m} is not in a tree of size {n}")
-    out: list[Spec] = []
-    offset = 0
-    # walk down from the root; each step contributes the sibling subtree's hash
-    while n > 1:
-        k = _split(n)
-        if m < k:
-            out.append(range_nodes(offset + k, offset + n))
-            n = k
-        else:
-            out.append(range_nodes(offset, offset + k))
-            offset += k
-            m -= k
-            n -= k
-    out.reverse()
+    fr = _frontier(n)
+    pos = 0
+    for j, (h, _i) in enumerate(fr):  # noqa: B007 (j and h are used after the break)
+        if m < pos + (1 << h):
+            break
+        pos += 1 << h
+    out: list[Spec] = [[(level, (m >> level) ^ 1)] for level in range(h)]
+    if j + 1 < len(fr):
+        out.append(list(fr[j + 1:]))
+    out.extend([node] for node in reversed(fr[:j]))
     return out
 
 
@@ -141,7 +145,7 @@ def consistency_spec(m: int, n: int) -> list[Spec]:
 
 def resolve(specs: Iterable[Spec], nodes: Mapping[Node, bytes]) -> list[bytes]:
     """Turn subtree specs into hashes, given the hash of every node they name."""
-    return [fold([nodes[n] for n in spec]) for spec in specs]
+    return [nodes[spec[0]] if len(spec) == 1 else fold([nodes[n] for n in spec]) for spec in specs]
 
 
 def needed(specs: Iterable[Spec]) -> set[Node]:
@@ -240,7 +244,12 @@ def verify_consistency(old_size: int, new_size: int, old_root: bytes, new_root: 
 
 def frontier_nodes(size: int) -> list[Node]:
     """The perfect subtrees covering [0, size), largest first (the 'compact range')."""
-    return range_nodes(0, size)
+    return list(_frontier(size))
+
+
+@functools.lru_cache(maxsize=256)
+def _frontier(size: int) -> tuple[Node, ...]:
+    return tuple(range_nodes(0, size))
 
 
 def append_leaf(frontier: list[bytes], index: int, leaf: bytes) -> list[bytes]:

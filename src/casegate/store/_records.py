@@ -14,9 +14,10 @@ CASE_STATES = ("draft", "under-review", "approved", "approved-with-conditions", 
 """The states a case can be in (the monitor layer decides which transitions are legal)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LogEntry:
-    """One event in the append-only log; its leaf hash commits to all of it."""
+    """One event in the append-only log; its leaf hash commits to all of it. Treat it as
+    read-only (it is not frozen only because appends create very many of them)."""
 
     index: int
     """Position in the log, from 0."""

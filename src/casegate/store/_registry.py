@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from ..errors import InputError, StoreError, VerificationError
 from . import _merkle as mk
-from ._canonical import canonical, canonical_payload, entry_bytes, to_json_value
+from ._canonical import canonical, entry_bytes, json_string, normalise_payload, to_json_value
 from ._checkpoint import (
     Checkpoint,
     load_private_key,
@@ -57,6 +57,11 @@ if TYPE_CHECKING:
 
     from ..load import Loaded
 
+CACHE_MIN_LEVEL = 4
+"""Complete nodes at this level or above (16+ leaves) are cached once read."""
+CACHE_MAX_NODES = 1 << 18
+"""The node cache is emptied when it reaches this many nodes (about 30 MB)."""
+
 _KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
@@ -64,10 +69,15 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+_KINDS_SEEN: set[str] = set()
+
+
 def _check_kind(kind: str) -> None:
     if not kind or not isinstance(kind, str) or not set(kind) <= _KIND_CHARS or len(kind) > 64:
         raise InputError(f"event kind {kind!r} is not a short lowercase name",
                          help="use names like 'decision', 'signoff', 'incident'")
+    if len(_KINDS_SEEN) < 1000:
+        _KINDS_SEEN.add(kind)
 
 
 def open_registry(url: str | None = None) -> Registry:
@@ -89,6 +99,12 @@ class Registry:
     def __init__(self, engine: sa.Engine, url: str):
         self.engine = engine
         self.url = url
+        # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
+        self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
+        self._node_cache: dict[mk.Node, bytes] = {}
+        self._roots: dict[int, bytes] = {}
+        self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
+                            f"VALUES ({', '.join([self._mark] * 6)})")
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -121,49 +137,98 @@ class Registry:
                 yield conn, int(size)
 
     def _append(self, conn: sa.Connection, size: int,
-                items: Sequence[tuple[str, str | None, bytes]]) -> list[LogEntry]:
-        """Append (kind, case_id, canonical payload) items at `size` inside the caller's
-        write transaction; returns the new entries."""
+                items: Sequence[tuple[str, str | None, dict[str, Any], bytes]]) -> list[LogEntry]:
+        """Append (kind, case_id, plain payload, its canonical bytes) items at `size` inside the
+        caller's write transaction; returns the new entries."""
         if not items:
             return []
-        frontier = [self._nodes(conn, mk.frontier_nodes(size))[n] for n in mk.frontier_nodes(size)]
+        fr = mk.frontier_nodes(size)
+        have = self._nodes(conn, fr)
+        frontier = [have[n] for n in fr]
         at = _now()
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         out: list[LogEntry] = []
-        for i, (kind, case_id, payload) in enumerate(items):
-            idx = size + i
-            leaf = mk.leaf_hash(entry_bytes(idx, kind, case_id, payload, at))
-            done = mk.append_leaf(frontier, idx, leaf)
-            rows.append({"idx": idx, "kind": kind, "case_id": case_id, "payload": payload.decode(),
-                         "recorded_at": at, "hashes": b"".join(done)})
-            out.append(LogEntry(idx, kind, case_id, json.loads(payload), at, leaf))
-        conn.execute(log_entries.insert(), rows)
+        # entry_bytes() inlined: the kind, case id and time are encoded once per batch
+        tail = b',"recorded_at":' + json_string(at) + b"}"
+        heads: dict[tuple[str, str | None], tuple[bytes, bytes]] = {}
+        sha256, join = hashlib.sha256, b"".join
+        idx = size
+        for kind, case_id, plain, payload in items:
+            h = heads.get((kind, case_id))
+            if h is None:
+                h = heads[(kind, case_id)] = (b'{"case_id":' + json_string(case_id) + b',"index":',
+                                              b',"kind":' + json_string(kind) + b',"payload":')
+            leaf = sha256(b"\x00" + h[0] + str(idx).encode() + h[1] + payload + tail).digest()
+            # append_leaf() inlined: the nodes this leaf completes, level 0 upward
+            done = [leaf]
+            node = leaf
+            j = idx
+            while j & 1:
+                node = sha256(b"\x01" + frontier.pop() + node).digest()
+                done.append(node)
+                j >>= 1
+            frontier.append(node)
+            rows.append((idx, kind, case_id, payload.decode(), at, join(done)))
+            out.append(LogEntry(idx, kind, case_id, plain, at, leaf))
+            idx += 1
+        conn.exec_driver_sql(self._sql_insert, rows)
         conn.execute(log_head.update().where(log_head.c.id == 1).values(size=size + len(items)))
         return out
 
-    def _nodes(self, conn: sa.Connection, nodes: Iterable[mk.Node]) -> dict[mk.Node, bytes]:
-        """The stored hash of each complete tree node."""
-        wanted = list(set(nodes))
-        if not wanted:
-            return {}
-        owners = {mk.owner_row(n) for n in wanted}
-        blobs_by_row: dict[int, bytes] = {}
-        ids = sorted(owners)
-        for chunk in range(0, len(ids), 500):
-            for idx, h in conn.execute(
-                sa.select(log_entries.c.idx, log_entries.c.hashes).where(
-                    log_entries.c.idx.in_(ids[chunk:chunk + 500]))
-            ):
-                blobs_by_row[int(idx)] = bytes(h)
+    def _placeholders(self, n: int) -> str:
+        return ", ".join([self._mark] * n)
+
+    def _nodes(self, conn: sa.Connection, nodes: Iterable[mk.Node], *, cached: bool = True) -> dict[mk.Node, bytes]:
+        """The stored hash of each complete tree node (read straight from the entries'
+        `hashes` column: node (level, i) is stored with leaf ((i + 1) << level) - 1).
+
+        Nodes of level >= CACHE_MIN_LEVEL are kept in a per-registry cache once read: a
+        complete node never changes, and `verify_log` never uses the cache."""
         out: dict[mk.Node, bytes] = {}
-        for n in wanted:
-            level, _ = n
+        cache = self._node_cache if cached else {}
+        missing = []
+        for n in set(nodes):
+            h = cache.get(n)
+            if h is None:
+                missing.append(n)
+            else:
+                out[n] = h
+        if not missing:
+            return out
+        ids = sorted({mk.owner_row(n) for n in missing})
+        blobs_by_row: dict[int, bytes] = {}
+        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                cur.execute(f"SELECT idx, hashes FROM log_entries WHERE idx IN ({self._placeholders(len(part))})",
+                            tuple(part))
+                for idx, h in cur.fetchall():
+                    blobs_by_row[int(idx)] = bytes(h)
+        finally:
+            cur.close()
+        size = mk.HASH_SIZE
+        for n in missing:
+            level = n[0]
             blob = blobs_by_row.get(mk.owner_row(n))
-            if blob is None or len(blob) < (level + 1) * mk.HASH_SIZE:
+            if blob is None or len(blob) < (level + 1) * size:
                 raise StoreError(f"the stored tree is damaged: entry {mk.owner_row(n)} or its hashes are missing",
                                  help="run `casegate log verify` to see what was altered")
-            out[n] = blob[level * mk.HASH_SIZE:(level + 1) * mk.HASH_SIZE]
+            h = blob[level * size:(level + 1) * size]
+            out[n] = h
+            if level >= CACHE_MIN_LEVEL:
+                if len(cache) >= CACHE_MAX_NODES:
+                    cache.clear()
+                cache[n] = h
         return out
+
+    def _raw_size(self, conn: sa.Connection) -> int:
+        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cur.execute("SELECT size FROM log_head WHERE id = 1")
+            return int(cur.fetchone()[0])
+        finally:
+            cur.close()
 
     # --- the log ------------------------------------------------------------------------
 
@@ -175,8 +240,11 @@ class Registry:
         """Append a batch of (kind, case_id, payload) events in one transaction: all or none."""
         items = []
         for kind, case_id, payload in events:
-            _check_kind(kind)
-            items.append((kind, case_id, canonical_payload(payload)))
+            if kind not in _KINDS_SEEN:
+                _check_kind(kind)
+            if case_id is not None and not isinstance(case_id, str):
+                raise InputError(f"a case id must be a string, not {type(case_id).__name__}")
+            items.append((kind, case_id, *normalise_payload(payload)))
         with self._write("recording events") as (conn, size):
             return self._append(conn, size, items)
 
@@ -234,24 +302,40 @@ class Registry:
         nodes = self._nodes(conn, fr)
         return mk.fold([nodes[x] for x in fr])
 
+    @contextmanager
+    def _plain(self, doing: str) -> Iterator[sa.Connection]:
+        """A connection for reads that need no snapshot: the size only grows and the nodes of
+        a committed size never change, so reading the size and then its nodes is consistent."""
+        with store_errors(self.url, doing), self.engine.connect() as conn:
+            yield conn
+
     def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
         """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all)."""
-        with self._read("proving inclusion") as conn:
-            size = self._size(conn)
+        with self._plain("proving inclusion") as conn:
+            size = self._raw_size(conn)
             n = size if tree_size is None else tree_size
             self._check_size(n, size)
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
             spec = mk.inclusion_spec(index, n)
-            fr = mk.frontier_nodes(n)
-            nodes = self._nodes(conn, mk.needed(spec) | set(fr) | {(0, index)})
-        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)),
-                                 mk.fold([nodes[x] for x in fr]))
+            root = self._roots.get(n)
+            want = mk.needed(spec)
+            want.add((0, index))
+            if root is None:
+                fr = mk.frontier_nodes(n)
+                want.update(fr)
+            nodes = self._nodes(conn, want)
+            if root is None:
+                root = mk.fold([nodes[x] for x in fr])
+                if len(self._roots) > 1024:
+                    self._roots.clear()
+                self._roots[n] = root  # the root of a committed size never changes
+        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
 
     def prove_consistency(self, old_size: int, new_size: int | None = None) -> mk.ConsistencyProof:
         """RFC 9162 consistency proof from the tree of `old_size` to that of `new_size`."""
-        with self._read("proving consistency") as conn:
-            size = self._size(conn)
+        with self._plain("proving consistency") as conn:
+            size = self._raw_size(conn)
             n = size if new_size is None else new_size
             self._check_size(n, size)
             if not 0 < old_size <= n:
@@ -343,7 +427,7 @@ class Registry:
                     "evidence": {e.evidence_id: {"artifact": e.artifact, "sha256": e.artifact_sha256}
                                  for e in evidence},
                 }
-                entry = self._append(conn, size, [("case-version", case.id, canonical(to_json_value(payload)))])[0]
+                entry = self._append(conn, size, [("case-version", case.id, *normalise_payload(payload))])[0]
                 vid = conn.execute(case_versions.insert().values(
                     case_id=case.id, number=number, digest=digest, title=case.title,
                     declared_version=case.version, main_path=main, policy_ref=policy_ref,
@@ -457,7 +541,7 @@ class Registry:
                 raise InputError(f"the registry has no case {case_id!r}",
                                  help="submit it first with `casegate registry submit`")
             payload = {"from": row.state, "to": state, "restricted_to": restricted_to, "cause": cause_json}
-            entry = self._append(conn, size, [("state-change", case_id, canonical(payload))])[0]
+            entry = self._append(conn, size, [("state-change", case_id, *normalise_payload(payload))])[0]
             conn.execute(cases.update().where(cases.c.case_id == case_id).values(
                 state=state, restricted_to=restricted_to, updated_at=entry.recorded_at))
             return entry
@@ -505,7 +589,7 @@ class Registry:
                 except ValueError:
                     raise VerificationError(f"entry {idx}: its payload is not JSON any more (it was edited)") from None
                 pj = payload.encode()
-                if rfc8785.dumps(parsed) != pj:
+                if canonical(parsed) != pj:
                     raise VerificationError(f"entry {idx}: its payload is not in canonical form (it was edited)")
                 leaf = mk.leaf_hash(entry_bytes(idx, row.kind, row.case_id, pj, row.recorded_at))
                 hashes = bytes(row.hashes)
@@ -549,7 +633,7 @@ class Registry:
                     # the same proof a client would ask the log for
                     new = int(cps[-1].tree_size)
                     spec = mk.consistency_spec(trusted.tree_size, new)
-                    path = mk.resolve(spec, self._nodes(conn, mk.needed(spec)))
+                    path = mk.resolve(spec, self._nodes(conn, mk.needed(spec), cached=False))
                     mk.verify_consistency(trusted.tree_size, new, trusted.root, roots[new], path)
             report.notes.append(_check_records(conn))
         return report

@@ -7,6 +7,9 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+LOG_INDEX = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+"""64-bit on PostgreSQL; on SQLite an INTEGER PRIMARY KEY, i.e. the rowid itself (one B-tree)."""
+
 log_head = sa.Table(
     "log_head", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
@@ -23,12 +26,12 @@ log_meta = sa.Table(
 
 log_entries = sa.Table(
     "log_entries", metadata,
-    sa.Column("idx", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("idx", LOG_INDEX, primary_key=True, autoincrement=False),
+    sa.Column("hashes", sa.LargeBinary, nullable=False),
     sa.Column("kind", sa.String(64), nullable=False),
     sa.Column("case_id", sa.String(200), nullable=True),
-    sa.Column("payload", sa.Text, nullable=False),
     sa.Column("recorded_at", sa.String(40), nullable=False),
-    sa.Column("hashes", sa.LargeBinary, nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
     sa.Index("ix_log_entries_case_id", "case_id"),
     sa.Index("ix_log_entries_kind", "kind"),
 )

@@ -31,12 +31,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "log_entries",
-        sa.Column("idx", sa.BigInteger, primary_key=True, autoincrement=False),
+        # on SQLite an INTEGER PRIMARY KEY is the rowid: one B-tree for lookups by index
+        sa.Column("idx", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True,
+                  autoincrement=False),
+        sa.Column("hashes", sa.LargeBinary, nullable=False),
         sa.Column("kind", sa.String(64), nullable=False),
         sa.Column("case_id", sa.String(200), nullable=True),
-        sa.Column("payload", sa.Text, nullable=False),
         sa.Column("recorded_at", sa.String(40), nullable=False),
-        sa.Column("hashes", sa.LargeBinary, nullable=False),
+        sa.Column("payload", sa.Text, nullable=False),
     )
     op.create_index("ix_log_entries_case_id", "log_entries", ["case_id"])
     op.create_index("ix_log_entries_kind", "log_entries", ["kind"])

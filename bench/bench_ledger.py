@@ -1,0 +1,150 @@
+"""The append-only log against pymerkle 7, measured in the same run, on SQLite and PostgreSQL.
+
+- appends: 100,000 events recorded in batches (`Registry.record_many`: RFC 8785 encoding, leaf
+  and node hashes, one transaction per batch, durable commit) vs pymerkle appending the same
+  entries in memory (`InmemoryTree.append_entry`) and on its SQLite backend
+  (`SqliteTree.append_entries`, one transaction per batch). pymerkle takes bytes, so it is
+  timed twice: given the entries' canonical bytes (its best case) and encoding the same events
+  with rfc8785 first (the same work casegate does).
+- proofs: 1,000 inclusion proofs at random entries of the 100,000-entry tree, casegate from
+  its stored tree vs pymerkle on SQLite and in memory.
+
+Measurements are interleaved batch by batch (and proof by proof), so load on the machine
+affects both sides alike. The roots and a sample of inclusion paths are checked equal first.
+
+    python bench/bench_ledger.py [--entries N] [--batch B] [--proofs P] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import rfc8785
+from pymerkle import InmemoryTree, SqliteTree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from casegate.store import open_registry  # noqa: E402
+
+
+def events(start: int, n: int) -> list[tuple[str, str | None, dict[str, object]]]:
+    kinds = ("decision", "signoff", "objection", "incident", "state-change")
+    return [(kinds[i % 5], f"case-{i % 37}",
+             {"n": i, "outcome": "GO WITH CONDITIONS", "role": "safety-lead", "person": "dana-ortiz",
+              "conditions": ["re-evaluate by 2027-04-01"], "digest": f"sha256:{i:064x}"})
+            for i in range(start, start + n)]
+
+
+def run_backend(name: str, url: str, entries: int, batch: int, proofs: int, tmp: Path) -> dict[str, float]:
+    reg = open_registry(url)
+    mem = InmemoryTree()
+    sql = SqliteTree(str(tmp / f"pymerkle-{name}.db"))
+    t_cg = t_enc = t_mem = t_sql = 0.0
+    for start in range(0, entries, batch):
+        evs = events(start, min(batch, entries - start))
+        t = time.perf_counter()
+        done = reg.record_many(evs)
+        t_cg += time.perf_counter() - t
+        dicts = [e.entry() for e in done]
+        t = time.perf_counter()
+        data = [rfc8785.dumps(d) for d in dicts]
+        t_enc += time.perf_counter() - t
+        t = time.perf_counter()
+        for d in data:
+            mem.append_entry(d)
+        t_mem += time.perf_counter() - t
+        t = time.perf_counter()
+        sql.append_entries(data)
+        t_sql += time.perf_counter() - t
+    # the same tree: equal roots, equal paths (pymerkle: 1-based index, path[0] is the leaf)
+    assert reg.root() == mem.get_root() == sql.get_root(), "roots differ"
+    rng = random.Random(7)
+    idx = [rng.randrange(entries) for _ in range(proofs)]
+    for i in idx[:20]:
+        assert list(reg.prove_inclusion(i).path) == list(mem.prove_inclusion(i + 1).path[1:]), i
+    p_cg = p_sql = p_mem = 0.0
+    for i in idx:
+        t = time.perf_counter()
+        reg.prove_inclusion(i)
+        p_cg += time.perf_counter() - t
+        t = time.perf_counter()
+        sql.prove_inclusion(i + 1)
+        p_sql += time.perf_counter() - t
+        t = time.perf_counter()
+        mem.prove_inclusion(i + 1)
+        p_mem += time.perf_counter() - t
+    t = time.perf_counter()
+    report = reg.verify_log()
+    t_verify = time.perf_counter() - t
+    assert report.size == entries
+    sql.close()
+    reg.close()
+    return {"append_casegate_s": t_cg, "append_pymerkle_mem_s": t_mem, "encode_rfc8785_s": t_enc,
+            "append_pymerkle_sqlite_s": t_sql, "proofs_casegate_s": p_cg, "proofs_pymerkle_sqlite_s": p_sql,
+            "proofs_pymerkle_mem_s": p_mem, "verify_log_s": t_verify}
+
+
+def show(name: str, r: dict[str, float], entries: int, proofs: int) -> None:
+    print(f"\n[{name}] {entries:,} appends, {proofs:,} inclusion proofs")
+    print(f"  appends  casegate {r['append_casegate_s'] / entries * 1e6:7.1f} us/entry")
+    print(f"    vs pymerkle in memory, given the bytes:        "
+          f"{r['append_pymerkle_mem_s'] / r['append_casegate_s']:5.2f}x  (>1: casegate faster)")
+    print(f"    vs pymerkle in memory, encoding the same events: "
+          f"{(r['append_pymerkle_mem_s'] + r['encode_rfc8785_s']) / r['append_casegate_s']:5.2f}x")
+    print(f"    vs pymerkle on SQLite, given the bytes:         "
+          f"{r['append_pymerkle_sqlite_s'] / r['append_casegate_s']:5.2f}x")
+    print(f"  proofs   casegate {r['proofs_casegate_s'] / proofs * 1e6:7.1f} us/proof")
+    print(f"    vs pymerkle on SQLite:                          "
+          f"{r['proofs_pymerkle_sqlite_s'] / r['proofs_casegate_s']:5.1f}x  (goal >= 10x)")
+    print(f"    vs pymerkle in memory:                          "
+          f"{r['proofs_pymerkle_mem_s'] / r['proofs_casegate_s']:5.2f}x")
+    print(f"  full audit (verify_log, every hash recomputed): {r['verify_log_s']:.1f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--entries", type=int, default=100_000)
+    ap.add_argument("--batch", type=int, default=1_000)
+    ap.add_argument("--proofs", type=int, default=1_000)
+    ap.add_argument("--postgres", default=os.environ.get("CASEGATE_TEST_POSTGRES_URL"),
+                    help="a PostgreSQL URL (default: $CASEGATE_TEST_POSTGRES_URL); the benchmark creates "
+                         "and drops its own database there")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    a = ap.parse_args()
+    print(f"bench_ledger: the append-only log vs pymerkle 7 (same run, interleaved; batches of {a.batch:,})")
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        results["sqlite"] = run_backend("sqlite", f"sqlite:///{tmp / 'registry.db'}", a.entries, a.batch,
+                                        a.proofs, tmp)
+        show("SQLite (WAL, synchronous=FULL)", results["sqlite"], a.entries, a.proofs)
+        if a.postgres:
+            import sqlalchemy as sa
+
+            dbname = f"bench_ledger_{os.getpid()}"
+            admin = sa.create_engine(a.postgres, isolation_level="AUTOCOMMIT")
+            with admin.connect() as c:
+                c.execute(sa.text(f'CREATE DATABASE "{dbname}"'))
+            try:
+                url = a.postgres.rsplit("/", 1)[0] + "/" + dbname
+                results["postgresql"] = run_backend("postgresql", url, a.entries, a.batch, a.proofs, tmp)
+                show("PostgreSQL", results["postgresql"], a.entries, a.proofs)
+            finally:
+                with admin.connect() as c:
+                    c.execute(sa.text(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)'))
+                admin.dispose()
+        else:
+            print("\n[PostgreSQL] not measured: no --postgres URL and no $CASEGATE_TEST_POSTGRES_URL")
+    if a.json:
+        a.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
