@@ -18,6 +18,7 @@ every laid-out link the parent is above the child.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import sub
@@ -100,6 +101,18 @@ def _clip(b: Box, tx: float, ty: float) -> tuple[float, float]:
     sy = hh / abs(dy) if dy else float("inf")
     s = min(sx, sy)
     return b.x + dx * s, b.y + dy * s
+
+
+def _straighten(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop the middle point of every three in a vertical or horizontal line."""
+    out = pts[:2]
+    for p in pts[2:]:
+        (x0, y0), (x1, y1) = out[-2], out[-1]
+        if (x0 == x1 == p[0]) or (y0 == y1 == p[1]):
+            out[-1] = p
+        else:
+            out.append(p)
+    return out
 
 
 def _path(tparent: list[int], d: int, u: int) -> list[int]:
@@ -353,7 +366,9 @@ def _layered(w: _Work, wrap_leaves: int | None) -> None:
                       and not side_of[v]]
             if len(leaves) <= wrap_leaves:
                 continue
-            rows = [leaves[i:i + wrap_leaves] for i in range(0, len(leaves), wrap_leaves)]
+            # rows grow with the square root of the fan, so routes stay short on huge fans
+            per_row = max(wrap_leaves, math.isqrt(len(leaves) - 1) + 1)
+            rows = [leaves[i:i + per_row] for i in range(0, len(leaves), per_row)]
             holder = u
             for ri, row in enumerate(rows):
                 r = rank[u] + 1 + ri
@@ -595,7 +610,7 @@ def _place_and_route(w: _Work, x: list[float], ins: Mapping[str, float],
                 if b != v:
                     pts.append((xb, ytop[lrank[b]] + layer_h[lrank[b]]))
             pts.append((bv.x, bv.top))
-            routes.append(Route(ids[u], ids[v], kind, pts))
+            routes.append(Route(ids[u], ids[v], kind, _straighten(pts)))
             continue
         s, o = (v, u) if kind == IN_CONTEXT else (u, v)  # s: the side node, o: its owner
         if kind in (IN_CONTEXT, DEFEATS) and side[s] and owner[s] == o:
