@@ -52,9 +52,9 @@ def test_nothing_fires_on_a_quiet_deployment(case: Case, policy) -> None:  # typ
 
 def test_incident_fires_by_domain_and_severity_and_defeats_the_domains_claims(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
     facts = Facts(case, policy, APPROVED, incidents=[
-        RecordedIncident(7, _incident("cyber", "high")),
-        RecordedIncident(8, _incident("cyber", "moderate")),  # below min_severity
-        RecordedIncident(9, _incident("persuasion", "severe")),  # no trigger for this domain
+        RecordedIncident.of(7, _incident("cyber", "high")),
+        RecordedIncident.of(8, _incident("cyber", "moderate")),  # below min_severity
+        RecordedIncident.of(9, _incident("persuasion", "severe")),  # no trigger for this domain
     ])
     (f,) = evaluate(facts, AT)
     assert (f.trigger, f.event, f.cause, f.action) == ("T-cyber-incident", "incident", "incident:7", "reopen")
@@ -64,7 +64,7 @@ def test_incident_fires_by_domain_and_severity_and_defeats_the_domains_claims(ca
 
 
 def test_bio_incident_withdraws(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
-    facts = Facts(case, policy, APPROVED, incidents=[RecordedIncident(3, _incident("cbrn", "moderate"))])
+    facts = Facts(case, policy, APPROVED, incidents=[RecordedIncident.of(3, _incident("cbrn", "moderate"))])
     (f,) = evaluate(facts, AT)
     assert f.action == "withdraw" and f.defeats == ("G3",)
     assert f.notify == ("safety-lead", "rso", "board-committee")

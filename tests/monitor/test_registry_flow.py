@@ -279,3 +279,23 @@ def test_a_concurrent_state_change_is_detected(database_url: str, tmp_path: Path
         transition(Racing(), CASE, CaseState.reopened,  # type: ignore[arg-type]
                    {"type": "manual", "role": "rso", "reason": "abuse"})
     other.close()
+
+
+def test_incidents_logged_by_other_writers_count_and_show_in_history(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    # the review board logs incidents itself, without the defeated claims and maybe without parties
+    reg.record("incident", CASE, {"case": CASE, "date": dt.date.today().isoformat(), "domain": "cyber",
+                                  "severity": "severe", "description": "exploit kit", "deployer": None,
+                                  "harmed": []})
+    (run,) = run_triggers(reg)
+    assert run.applied == "reopen"
+    h = case_history(reg, CASE)
+    assert [c.id for c in h.versions[0].claims if c.status == "defeated"] == ["G2", "G4"]
+
+
+def test_an_unreadable_incident_is_an_error_not_a_silent_pass(database_url: str, tmp_path: Path) -> None:
+    reg, _ = _approved(database_url, tmp_path)
+    reg.record("incident", CASE, {"case": CASE, "domain": "cyber", "severity": "dire"})
+    (run,) = run_triggers(reg)
+    assert run.error is not None and "cannot be read" in run.error
+    assert CaseState(reg.case_state(CASE)).deployable and run.applied is None

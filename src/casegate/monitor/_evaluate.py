@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..evidence.stats import upper_bound
-from ..model import BoundaryKind, Case, Policy
+from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._series import Sample, first_breach, iso, parse_window
@@ -20,10 +20,27 @@ from ._series import Sample, first_breach, iso, parse_window
 
 @dataclass(frozen=True)
 class RecordedIncident:
-    """An incident as the registry holds it: the record and its log index."""
+    """What triggers need of an incident the registry holds: its log index, date, domain,
+    severity and description (incidents recorded by other writers may lack the other fields)."""
 
     index: int
-    incident: Incident
+    date: dt.date
+    domain: str
+    severity: Severity
+    description: str = ""
+
+    @classmethod
+    def of(cls, index: int, incident: Incident) -> RecordedIncident:
+        return cls(index, incident.date, incident.domain, incident.severity, incident.description)
+
+    @classmethod
+    def from_payload(cls, index: int, payload: dict[str, Any]) -> RecordedIncident:
+        """Read a logged incident; ValueError naming what is missing or malformed."""
+        try:
+            return cls(index, dt.date.fromisoformat(str(payload["date"])[:10]), str(payload["domain"]),
+                       Severity(payload["severity"]), str(payload.get("description") or ""))
+        except (KeyError, ValueError) as e:
+            raise ValueError(f"incident #{index} cannot be read ({e!s})") from None
 
 
 @dataclass(frozen=True)
@@ -198,19 +215,18 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
     today = at.date()
     for tid, t in pd.triggers.items():
         if t.on == "incident":
-            for ri in facts.incidents:
-                inc = ri.incident
+            for inc in facts.incidents:
                 if t.domain is not None and inc.domain != t.domain:
                     continue
                 if t.min_severity is not None and inc.severity.rank < t.min_severity.rank:
                     continue
                 firings.append(Firing(
-                    tid, "incident", f"incident:{ri.index}", t.action, t.to,
+                    tid, "incident", f"incident:{inc.index}", t.action, t.to,
                     _notify(t.notify, case),
-                    f"incident #{ri.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value}): "
+                    f"incident #{inc.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value}): "
                     f"{inc.description}",
                     defeats=tuple(domain_claims(case, inc.domain)),
-                    details={"incident": ri.index, "domain": inc.domain,
+                    details={"incident": inc.index, "domain": inc.domain,
                              "severity": inc.severity.value},
                 ))
         elif t.on == "capability":

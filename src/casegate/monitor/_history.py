@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Registry
+from ._evaluate import domain_claims
 from ._lifecycle import condition_statuses, overdue_findings
 from ._states import CaseState, CauseType
 from ._versions import VersionCache, require_case
@@ -72,9 +73,10 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
     stored = reg.case_versions(case_id)
 
     defeats: dict[int, dict[str, list[str]]] = {}
+    changes = reg.events(case_id, "state-change")
     for e in reg.events(case_id, "incident"):
         p = e.payload
-        d = p.get("defeats") or {}
+        d = p.get("defeats") or _defeats_at(changes, e.index, p.get("domain"), cache, case_id)
         hist.incidents.append({"entry": e.index, "date": p.get("date"), "domain": p.get("domain"),
                                "severity": p.get("severity"), "description": p.get("description"),
                                "deployer": p.get("deployer"), "developer": p.get("developer"),
@@ -97,7 +99,7 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
 
     approved_versions: set[int] = set()
     decisions_by_version: dict[int, list[dict[str, Any]]] = {}
-    for e in reg.events(case_id, "state-change"):
+    for e in changes:
         p = e.payload
         cause = p.get("cause") or {}
         hist.transitions.append({"entry": e.index, "at": e.recorded_at, "from": p.get("from"),
@@ -146,6 +148,21 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
                                 "met_on": c.met_on, "evidence": list(c.evidence)})
     hist.findings = [f.model_dump(mode="json", exclude_none=True) for f in overdue_findings(conds, day)]
     return hist
+
+
+def _defeats_at(changes: list[Any], index: int, domain: Any, cache: VersionCache,
+                case_id: str) -> dict[str, Any]:
+    """For an incident logged without its defeated claims (by another writer): the claims of its
+    domain in the version approved when it was logged."""
+    version = None
+    for e in changes:
+        cause = e.payload.get("cause") or {}
+        if e.index < index and cause.get("type") == CauseType.decision.value \
+                and isinstance(cause.get("version"), int):
+            version = cause["version"]
+    if version is None or not isinstance(domain, str):
+        return {}
+    return {"version": version, "claims": domain_claims(cache.get(case_id, version).case, domain)}
 
 
 def _supporting_claims(elements: dict[str, Any], top: str) -> set[str]:

@@ -121,9 +121,12 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
     for e in reg.events(case_id, "incident"):
         if e.index <= appr.entry.index:
             continue
-        inc = Incident.model_validate({k: v for k, v in e.payload.items() if k != "defeats"})
+        try:
+            inc = RecordedIncident.from_payload(e.index, e.payload)
+        except ValueError as err:
+            raise InputError(str(err), help="an incident needs date, domain and severity") from None
         if inc.date <= at.date():
-            incidents.append(RecordedIncident(e.index, inc))
+            incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     _, conds = current_conditions(reg, case_id)
     facts = Facts(
@@ -152,19 +155,19 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
         if state not in WATCHED:
             run.notes.append(f"not deployed ({state.value}): triggers are not evaluated")
             continue
-        got = gather_facts(reg, cid, now, versions)
-        if got is None:
-            run.notes.append("no decision in the registry approved it: nothing to evaluate against")
-            continue
-        facts, run.version = got
-        done = fired_causes(reg, cid)
-        new = []
         try:
+            got = gather_facts(reg, cid, now, versions)
+            if got is None:
+                run.notes.append("no decision in the registry approved it: nothing to evaluate against")
+                continue
+            facts, run.version = got
             found = evaluate(facts, now)
         except InputError as e:
             run.error = e.diagnostics()
             run.notes.append(f"cannot evaluate its triggers: {e.diagnostics()}")
             continue
+        done = fired_causes(reg, cid)
+        new = []
         for f in found:
             if (f.trigger, f.cause) in done:
                 run.already += 1
