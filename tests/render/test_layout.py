@@ -192,3 +192,14 @@ def test_counter_argument_is_drawn_beside_its_target() -> None:
     i = names.index("G2")
     assert names[i - 2:i] == ["G5", "CG1"]
     assert any(r.kind == "answers" and (r.src, r.dst) == ("G5", "CG1") for r in lay.routes)
+
+
+def test_huge_fan_rows_grow_with_the_square_root() -> None:
+    kids = [f"G{i}" for i in range(2, 402)]  # 400 leaves: rows of 20
+    elements = {"G1": {"claim": "top", "supported_by": kids}}
+    elements.update({k: {"claim": k} for k in kids})
+    graph = argument_graph(case_from(elements))
+    _, lay = arrange(graph)
+    check_invariants(graph, lay.boxes, lay.routes, lay.width, lay.height)
+    assert len({lay.ranks[k] for k in kids}) == 20
+    assert max(len(r.points) for r in lay.routes) < 3 * 20 + 4
