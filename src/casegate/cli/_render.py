@@ -20,6 +20,10 @@ gsn2x_app = typer.Typer(help="Export to and import from gsn2x's YAML format (v4)
 app.add_typer(gsn2x_app, name="gsn2x")
 
 
+LARGE = 150
+"""Above this many elements a single diagram no longer fits a screen: suggest the split view."""
+
+
 class DiagramFormat(str, Enum):
     svg = "svg"
     mermaid = "mermaid"
@@ -157,6 +161,9 @@ def diagram(
         _write(dot_svg(graph), out_path)
     else:
         _write(render_svg(graph), out_path)
+        if not collapsed and module is None and len(graph.nodes) > LARGE:
+            err(f"note: the argument has {len(graph.nodes)} elements, too many to read on one page: "
+                "`--split --out DIR` draws an overview and one linked page per module")
 
 
 @gsn2x_app.command("export")
