@@ -105,8 +105,10 @@ def test_reapproval_needs_a_new_version_and_a_new_decision(database_url: str, tm
     report_incident(reg, _incident())
     run_triggers(reg)
     old = _record(main)
+    size = reg.size()
     with pytest.raises(IllegalTransitionError, match="cannot approve"):
         decide(reg, old)
+    assert reg.size() == size
     with pytest.raises(IllegalTransitionError, match="only a new version"):
         submit_for_review(reg, CASE, by="acme-safety-team")
     v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.1"'})
@@ -299,3 +301,18 @@ def test_an_unreadable_incident_is_an_error_not_a_silent_pass(database_url: str,
     (run,) = run_triggers(reg)
     assert run.error is not None and "cannot be read" in run.error
     assert CaseState(reg.case_state(CASE)).deployable and run.applied is None
+
+
+def test_a_deployed_case_moves_to_a_newer_approved_version_without_interruption(
+        database_url: str, tmp_path: Path) -> None:
+    reg, main = _approved(database_url, tmp_path)
+    size = reg.size()
+    with pytest.raises(IllegalTransitionError, match="already"):
+        decide(reg, _record(main))
+    assert reg.size() == size  # refused before anything was logged
+    v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.0.1"'})
+    reg.submit_case(load_case(v2))
+    decide(reg, _record(v2))
+    assert CaseState(reg.case_state(CASE)).deployable
+    (run,) = run_triggers(reg)
+    assert run.version == 2

@@ -26,6 +26,8 @@ EXPECTED_LEGAL = {
     (S.under_review, S.draft), (S.under_review, S.approved),
     (S.under_review, S.approved_with_conditions), (S.under_review, S.withdrawn),
     (S.under_review, S.superseded),
+    (S.approved, S.approved), (S.approved, S.approved_with_conditions),
+    (S.approved_with_conditions, S.approved_with_conditions),
     (S.approved, S.reopened), (S.approved, S.restricted), (S.approved, S.withdrawn),
     (S.approved, S.superseded),
     (S.approved_with_conditions, S.approved), (S.approved_with_conditions, S.reopened),
@@ -92,6 +94,8 @@ def test_only_a_decision_approves() -> None:
     for (f, t), causes in TRANSITIONS.items():
         if t in (S.approved_with_conditions,) or (t is S.approved and f is not S.approved_with_conditions):
             assert causes == {CauseType.decision}, (f, t)
+    assert allowed_causes(S.approved_with_conditions, S.approved) == {
+        CauseType.conditions_met, CauseType.decision}
 
 
 def test_restriction_must_narrow() -> None:

@@ -138,13 +138,7 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
     if entry.index in used:
         raise IllegalTransitionError(f"decision {entry.index} has already been applied",
                                      help="a new approval needs a new gate run and new sign-offs")
-    stale = interrupted_version(reg, case_id)
-    if record.outcome in OUTCOME_STATE and stale is not None and version <= stale:
-        raise IllegalTransitionError(
-            f"a decision on version {version} of {case_id} cannot approve it: version {stale} was "
-            "approved before and then reopened, restricted or withdrawn",
-            help="submit a new version that answers the cause, run the gate, collect new sign-offs",
-        )
+    check_approval(reg, case_id, state, record.outcome, version)
     cause = {"type": CauseType.decision.value, "decision": entry.index, "version": version,
              "outcome": record.outcome, "case_digest": record.digests.case,
              "version_digest": reg.case_version(case_id, version, contents=False).digest,
@@ -168,6 +162,32 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
     return Applied(entry, conds, change, version)
 
 
+def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, version: int) -> None:
+    """Raise IllegalTransitionError unless a decision with `outcome` on `version` may move the
+    case from `state`: the lifecycle table allows it, and an approval is on a version newer than
+    any approval that was interrupted and than the approval the case stands on."""
+    if outcome not in OUTCOME_STATE:
+        return
+    from ._states import check_transition
+
+    check_transition(state, OUTCOME_STATE[outcome], CauseType.decision)
+    stale = interrupted_version(reg, case_id)
+    if stale is not None and version <= stale:
+        raise IllegalTransitionError(
+            f"a decision on version {version} of {case_id} cannot approve it: version {stale} was "
+            "approved before and then reopened, restricted or withdrawn",
+            help="submit a new version that answers the cause, run the gate, collect new sign-offs",
+        )
+    current = current_approval(reg, case_id)
+    if state in (CaseState.approved, CaseState.approved_with_conditions) and current is not None \
+            and version <= current.version:
+        raise IllegalTransitionError(
+            f"case {case_id} is already {state.value} at version {current.version}: a decision on "
+            f"version {version} cannot replace that approval",
+            help="a deployed case is approved again only by a decision on a newer version",
+        )
+
+
 def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
            bundle: dict[str, Any] | None = None) -> Applied:
     """Log a gate decision for the registry version it was made on, then apply it."""
@@ -176,11 +196,7 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     require_case(reg, record.case_id)
     n = find_version(reg, record, version)
     # refuse an illegal move before anything is logged
-    state = require_case(reg, record.case_id)
-    if record.outcome in OUTCOME_STATE:
-        from ._states import check_transition
-
-        check_transition(state, OUTCOME_STATE[record.outcome], CauseType.decision)
+    check_approval(reg, record.case_id, require_case(reg, record.case_id), record.outcome, n)
     entry = record_decision(reg, record, version=n, bundle=bundle)
     return apply_decision(reg, entry)
 

@@ -74,11 +74,14 @@ TRANSITIONS: dict[tuple[CaseState, CaseState], frozenset[CauseType]] = {
     (S.under_review, S.withdrawn): frozenset({C.manual}),
     (S.under_review, S.superseded): frozenset({C.superseded_by}),
     # deployed
+    (S.approved, S.approved): frozenset({C.decision}),
+    (S.approved, S.approved_with_conditions): frozenset({C.decision}),
     (S.approved, S.reopened): frozenset({C.trigger, C.manual}),
     (S.approved, S.restricted): frozenset({C.trigger, C.manual}),
     (S.approved, S.withdrawn): frozenset({C.trigger, C.manual}),
     (S.approved, S.superseded): frozenset({C.superseded_by}),
-    (S.approved_with_conditions, S.approved): frozenset({C.conditions_met}),
+    (S.approved_with_conditions, S.approved): frozenset({C.conditions_met, C.decision}),
+    (S.approved_with_conditions, S.approved_with_conditions): frozenset({C.decision}),
     (S.approved_with_conditions, S.reopened): frozenset({C.trigger, C.manual}),
     (S.approved_with_conditions, S.restricted): frozenset({C.trigger, C.manual}),
     (S.approved_with_conditions, S.withdrawn): frozenset({C.trigger, C.manual}),
@@ -101,7 +104,9 @@ TRANSITIONS: dict[tuple[CaseState, CaseState], frozenset[CauseType]] = {
     # superseded is final
 }
 """Every legal transition (from, to) and the cause types that may make it. Anything else is
-refused. A restricted case may be restricted again, only to a narrower boundary."""
+refused. A restricted case may be restricted again, only to a narrower boundary. A deployed case
+moves from approval to approval only by a decision on a newer version (checked where decisions
+are applied)."""
 
 INITIAL = CaseState.draft
 """The state of a case when its first version is submitted to the registry."""
