@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from evidence_logs import EXAMPLE, INSPECT, LMEVAL
 
 from casegate.errors import InputError
 from casegate.evidence import DEFAULT_FILE, add_evidence, add_include
 from casegate.evidence.importers import LogReadError, ReadOptions
 from casegate.load import load_case, parse_yaml
+
+from .evidence_logs import EXAMPLE, INSPECT, LMEVAL
 
 
 @pytest.fixture

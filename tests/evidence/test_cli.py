@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from evidence_logs import EXAMPLE, INSPECT
+
+from .evidence_logs import EXAMPLE, INSPECT
 
 RUN = "from casegate.cli import main; main()"
 NO_INSPECT = "import sys; sys.modules['inspect_ai'] = None\n" + RUN  # as if the extra were not installed

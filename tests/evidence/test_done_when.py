@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from evidence_logs import EXAMPLE, INSPECT, LMEVAL
 
 from casegate.checks import make_context
 from casegate.checks._derived import capability_status
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
+
+from .evidence_logs import EXAMPLE, INSPECT, LMEVAL
 
 TODAY = "2026-11-27"
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from evidence_logs import INSPECT, LMEVAL, lm_results
 
 from casegate.errors import MissingExtraError
 from casegate.evidence.importers import IMPORTERS, LogReadError, ReadOptions, discover, importer_for
@@ -17,6 +16,8 @@ from casegate.evidence.importers.generic import GenericImporter
 from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.evidence.importers.lm_eval import LmEvalImporter
 from casegate.model import Scaffold
+
+from .evidence_logs import INSPECT, LMEVAL, lm_results
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTS = ReadOptions()

@@ -6,7 +6,6 @@ import json
 import tempfile
 from pathlib import Path
 
-from evidence_logs import lm_results
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ from casegate.evidence.importers import LogReadError, ReadOptions
 from casegate.evidence.importers.generic import GenericImporter
 from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.evidence.importers.lm_eval import LmEvalImporter
+
+from .evidence_logs import lm_results
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
