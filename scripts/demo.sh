@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The casegate demo: the bundled Atlas-2 API case, end to end, on the embedded SQLite registry.
+# Everything it writes goes under out/demo/ (the example in examples/ is never modified).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CG="$ROOT/.venv/bin/casegate"
+OUT="$ROOT/out/demo"
+MODEL=sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f
+# The demo runs as of fixed dates, so it tells the same story whenever it is run: the checks as
+# of DAY (inside the evidence's lifetime), the deploy check on AT, the incident the day after.
+DAY=2026-11-27
+AT=2026-12-01
+LATER=2026-12-04
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+run() { printf '$ casegate %s\n' "$*"; "$CG" "$@"; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT/evals"
+cp -r "$ROOT/examples/atlas-api" "$OUT/case"
+chmod 600 "$OUT"/case/keys/*.key          # git does not keep file modes; casegate refuses readable keys
+cp "$ROOT"/tests/fixtures/evidence/logs/inspect/{arith-clean,rnd-agent}.eval "$OUT/evals/"
+cp -r "$ROOT/tests/fixtures/evidence/logs/lm-eval" "$OUT/evals/"
+cd "$OUT"
+export CASEGATE_DATABASE_URL="sqlite:///$OUT/.casegate/registry.db"
+export CASEGATE_KEYRING=case/keys/keyring.yaml
+
+step "1. Check the case (every rule, findings with file:line)"
+run check case/case.yaml --at "$DAY"
+
+step "2. Import real evaluation logs (Inspect AI and lm-evaluation-harness) as pinned evidence"
+run evidence add case/case.yaml evals/ --producer acme-frontier-evals --domain ai-rnd
+printf 'x' >> evals/arith-clean.eval
+echo "(one byte appended to evals/arith-clean.eval)"
+if "$CG" check case/case.yaml --at "$DAY" > tamper.txt; then echo "tampering went unnoticed" >&2; exit 1; fi
+grep -m1 "CG33" tamper.txt || true
+truncate -s -1 evals/arith-clean.eval
+echo "(byte removed again)"
+run check case/case.yaml --at "$DAY" | tail -1
+
+step "3. The gate: GO / GO WITH CONDITIONS / NO-GO, with the eight answers"
+run gate case/case.yaml --record decision-record.json
+
+step "4. Separated authority: three people sign in their roles; the RSO signs the decision"
+run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
+run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
+run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
+run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
+
+step "5. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
+run registry submit case/case.yaml
+run state set atlas-2-api under-review --by "Sam Whitfield"
+run state set atlas-2-api approved-with-conditions --decision decision.bundle.json
+"$CG" keys generate log.key > /dev/null
+run log checkpoint --key log.key --origin demo.casegate.example/log
+run log verify --key log.key.pub
+
+step "6. Deploy-time verification (offline, bound to the model digest and the boundary)"
+run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT"
+echo "A wider boundary must not verify:"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$AT"; then
+  echo "consumer verified: that is a bug" >&2; exit 1; fi
+
+step "7. Publication: the redacted public summary, the argument diagram, the decision report"
+run publish case/case.yaml --out public
+run disclose case/case.yaml E-bio-uplift --out public/E-bio-uplift.opening.json
+run publish verify-disclosure public/summary.json public/E-bio-uplift.opening.json
+run diagram case/case.yaml --out argument.svg
+run report case/case.yaml --out report --pdf
+
+step "8. After launch: a high-severity cyber incident reopens the case"
+run incident report --case atlas-2-api --date 2026-12-03 --deployer "Acme API" --developer "Acme Labs" \
+  --harmed "a regional hospital" --severity high --domain cyber \
+  --description "A ransomware crew used Atlas-2 through the API to adapt an exploit for a hospital's VPN."
+run triggers run --case atlas-2-api --at "$LATER"
+echo "The old GO no longer verifies:"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
+  echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
+run history atlas-2-api --at "$LATER"
+run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
+run log verify --key log.key.pub
+
+step "Where everything went"
+cat <<EOT
+  case (signed)          $OUT/case/case.yaml
+  decision record        $OUT/decision-record.json
+  signed bundle          $OUT/decision.bundle.json
+  registry (SQLite)      $OUT/.casegate/registry.db
+  public summary         $OUT/public/summary.{md,html,json}
+  argument diagram       $OUT/argument.svg
+  decision report        $OUT/report/report.{html,pdf}
+  log checkpoint key     $OUT/log.key (public: log.key.pub)
+Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db  (then open http://127.0.0.1:8750/public)
+EOT
