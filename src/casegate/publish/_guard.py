@@ -20,18 +20,23 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-def _leaves(value: Any) -> Iterable[str]:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield str(k)
-            yield from _leaves(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _leaves(v)
-    elif isinstance(value, bool) or value is None:
-        return
-    else:
-        yield str(value)
+def _leaves(value: Any) -> list[str]:
+    """Every key and scalar in a JSON-like value, as text (iterative: documents can be large)."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            out.extend(str(k) for k in v)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif v is not None and not isinstance(v, bool):
+            out.append(str(v))
+    return out
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
 
 
 class TextGuard:
@@ -43,9 +48,6 @@ class TextGuard:
     def __init__(self, redaction: Redaction, sealed: Iterable[Sealed]):
         self.redaction = redaction
         public = set(_leaves(redaction.document))
-        public_shingles: set[tuple[str, ...]] = set()
-        for x in public:
-            public_shingles |= _shingles(x)
         secrets: set[str] = set()
         shingles: set[tuple[str, ...]] = set()
         for s in sealed:
@@ -54,19 +56,41 @@ class TextGuard:
                     if len(x) >= _MIN_SECRET and x not in public:
                         secrets.add(x)
                         shingles |= _shingles(x)
+        self._public = public
+        self._public_words: str | None = None
         self._secrets = sorted(secrets, key=len, reverse=True)
-        self._shingles = shingles - public_shingles
-        ids = sorted(redaction.ids, key=len, reverse=True)
-        self._ids = (
-            re.compile(r"(?<![A-Za-z0-9_\-])(" + "|".join(re.escape(i) for i in ids) + r")(?![A-Za-z0-9_\-])")
-            if ids else None
-        )
+        self._shingles = shingles
+        self._ids = redaction.ids
+
+    def _shown(self, shingle: tuple[str, ...]) -> bool:
+        """Whether the public document itself shows this run of words (then quoting it leaks
+        nothing). The public words are joined once, on first need."""
+        if self._public_words is None:
+            self._public_words = "\n".join(" ".join(_WORD.findall(x.lower())) for x in self._public)
+        run = " ".join(shingle)
+        i = self._public_words.find(run)
+        while i >= 0:
+            before = self._public_words[i - 1] if i > 0 else " "
+            end = i + len(run)
+            after = self._public_words[end] if end < len(self._public_words) else " "
+            if before in " \n" and after in " \n":
+                return True
+            i = self._public_words.find(run, i + 1)
+        return False
 
     def mentions(self, text: str) -> list[str]:
         """Redacted element ids named in `text`."""
-        if self._ids is None:
+        if not self._ids:
             return []
-        return sorted(set(self._ids.findall(text)))
+        found: set[str] = set()
+        for token in _TOKEN.findall(text):
+            parts = token.split(".")
+            for i in range(len(parts)):
+                for j in range(i + 1, len(parts) + 1):
+                    candidate = ".".join(parts[i:j])
+                    if candidate in self._ids:
+                        found.add(candidate)
+        return sorted(found)
 
     def safe(self, text: str, *, paths: Iterable[tuple[str | int, ...]] = (), refs: Iterable[str] = ()) -> bool:
         """Whether `text` may be shown: it names no redacted element, none of `paths` lies in one,
@@ -78,6 +102,7 @@ class TextGuard:
             return False
         if self.mentions(text):
             return False
-        if self._shingles & _shingles(text):
-            return False
+        for sh in self._shingles & _shingles(text):
+            if not self._shown(sh):
+                return False
         return not any(s in text for s in self._secrets)

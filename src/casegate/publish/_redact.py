@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -63,7 +64,12 @@ def parse_level(value: str) -> Confidentiality:
 
 def pointer_of(parts: tuple[str | int, ...]) -> str:
     """RFC 6901 JSON Pointer of a path in the case document."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    if not parts:
+        return ""
+    text = [str(p) for p in parts]
+    if any("~" in p or "/" in p for p in text):
+        text = [p.replace("~", "~0").replace("/", "~1") for p in text]
+    return "/" + "/".join(text)
 
 
 def type_of(model: BaseModel) -> str:
@@ -115,6 +121,8 @@ class Redaction:
     """The published level: elements above it are redacted."""
     stubs: dict[str, Stub] = field(default_factory=dict)
     """Redacted elements by pointer, in document order."""
+    sealed: dict[str, Sealed] = field(default_factory=dict)
+    """The redacted elements' salts and content by pointer (publisher-side only)."""
     document: dict[str, Any] = field(default_factory=dict)
     """The case as the audience sees it, redacted elements replaced by their stubs."""
     step_mask: dict[str, str] = field(default_factory=dict)
@@ -123,7 +131,12 @@ class Redaction:
     def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
         """Whether the element at this path (or anything containing it) is redacted."""
         p = parts if isinstance(parts, str) else pointer_of(parts)
-        return any(p == s or p.startswith(s + "/") for s in self.stubs)
+        i = len(p)
+        while i > 0:
+            if p[:i] in self.stubs:
+                return True
+            i = p.rfind("/", 0, i)
+        return False
 
     def stub_at(self, parts: tuple[str | int, ...]) -> Stub | None:
         """The stub of the element at exactly this path, if it is redacted."""
@@ -170,6 +183,16 @@ def seal(case: Case, key: bytes, parts: tuple[str | int, ...], model: BaseModel)
                   commitment=commitment(salt, content))
 
 
+_REQUIRED = object()
+
+
+@cache
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    """Field name -> default value (or _REQUIRED), per model class (pydantic's lookup is slow)."""
+    return {name: _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
+            for name, info in cls.model_fields.items()}
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -182,10 +205,9 @@ def redact(case: Case, key: bytes, level: Confidentiality = Confidentiality.publ
     """Redact `case` for an audience cleared to `level`."""
     result = Redaction(level=level)
     # steps of redacted pathways are named by position, never by their (confidential) names
-    for parts, model in iter_redactable(case):
-        if isinstance(model, Pathway) and rank(model.confidentiality) > rank(level):
-            pid = parts[-1]
-            for i, s in enumerate(model.steps, 1):
+    for pid, (_, pathway) in case.pathways().items():
+        if rank(pathway.confidentiality) > rank(level):
+            for i, s in enumerate(pathway.steps, 1):
                 result.step_mask[f"{pid}.{s}"] = f"{pid}.#{i}"
 
     def mask(value: Any) -> Any:
@@ -211,11 +233,12 @@ def redact(case: Case, key: bytes, level: Confidentiality = Confidentiality.publ
                 stub = Stub(pointer=sealed.pointer, id=sealed.id, type=sealed.type, level=lv,
                             commitment=sealed.commitment, revealed=revealed)
                 result.stubs[stub.pointer] = stub
+                result.sealed[stub.pointer] = sealed
                 return stub.document()
             out: dict[str, Any] = {}
-            for name, info in type(obj).model_fields.items():
+            for name, default in _defaults(type(obj)).items():
                 v = getattr(obj, name)
-                if not info.is_required() and v == info.get_default(call_default_factory=True):
+                if default is not _REQUIRED and v == default:
                     continue
                 out[name] = walk(v, parts + (name,))
             return out

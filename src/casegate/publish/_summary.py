@@ -28,7 +28,7 @@ from ..model import (
 from ._answers import compose_answers
 from ._commit import SCHEME
 from ._guard import TextGuard
-from ._redact import Redaction, Stub, iter_redactable, pointer_of, redact, seal
+from ._redact import Redaction, Stub, pointer_of, redact
 
 SUMMARY_VERSION = 1
 """Version of the public summary format."""
@@ -364,16 +364,16 @@ def format_result(r: Result | None) -> str | None:
     return "; ".join(parts) or None
 
 
-def _node(eid: str, el: Element | Stub, rd: Redaction) -> Node:
+def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
     if isinstance(el, Stub):
         rv = el.revealed
-        return Node(id=eid, type=el.type, redacted=_ref(el),
+        return Node(id=eid, type=el.type, redacted=_ref(el), supports=supports,
                     supported_by=rv.get("supported_by", []), in_context_of=rv.get("in_context_of", []),
                     evidence=rv.get("evidence", []), defeaters=rv.get("defeaters", []),
                     undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
                     status=rv.get("status"), against=rv.get("against", []),
                     answered_by=rv.get("answered_by", []))
-    return Node(id=eid, type=el.type, text=el.text, supported_by=list(el.supported_by),
+    return Node(id=eid, type=el.type, text=el.text, supports=supports, supported_by=list(el.supported_by),
                 in_context_of=list(el.in_context_of), evidence=list(el.evidence),
                 defeaters=list(el.defeaters), undeveloped=el.undeveloped, kind=el.kind,
                 status=el.status, against=list(el.against), answered_by=list(el.answered_by),
@@ -381,22 +381,31 @@ def _node(eid: str, el: Element | Stub, rd: Redaction) -> Node:
 
 
 def _argument(case: Case, rd: Redaction) -> ArgumentView:
-    nodes: dict[str, Node] = {}
-    for eid, el in case.argument.elements.items():
-        stub = rd.stub_at(("argument", "elements", eid))
-        nodes[eid] = _node(eid, stub if stub is not None else el, rd)
-    parents: dict[str, list[str]] = {k: [] for k in nodes}
-    attackers: dict[str, list[str]] = {k: [] for k in nodes}
-    for eid, n in nodes.items():
-        for child in n.supported_by + n.in_context_of + n.defeaters:
-            if child in parents and eid not in parents[child]:
+    elements = case.argument.elements
+    # links as the audience sees them: a redacted element's come from its stub
+    shown: dict[str, Element | Stub] = {}
+    links: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for eid, el in elements.items():
+        stub = rd.stubs.get(pointer_of(("argument", "elements", eid)))
+        shown[eid] = stub if stub is not None else el
+        if stub is not None:
+            rv = stub.revealed
+            links[eid] = ([*rv.get("supported_by", []), *rv.get("in_context_of", []), *rv.get("defeaters", [])],
+                          rv.get("against", []), rv.get("defeaters", []))
+        else:
+            links[eid] = ([*el.supported_by, *el.in_context_of, *el.defeaters], el.against, el.defeaters)
+    parents: dict[str, list[str]] = {k: [] for k in elements}
+    attackers: dict[str, list[str]] = {k: [] for k in elements}
+    for eid, (children_, against, _) in links.items():
+        for child in dict.fromkeys(children_):
+            if child in parents:
                 parents[child].append(eid)
-        for target in n.against:
-            if target in nodes:
+        for target in against:
+            if target in elements:
                 attackers[target].append(eid)
-                if eid not in nodes[target].defeaters and target not in parents[eid]:
+                if eid not in links[target][2] and target not in parents[eid]:
                     parents[eid].append(target)
-    nodes = {k: n.model_copy(update={"supports": parents[k]}) for k, n in nodes.items()}
+    nodes = {eid: _node(eid, shown[eid], parents[eid]) for eid in elements}
 
     def children(n: Node) -> list[str]:
         kids = n.in_context_of + n.defeaters + [a for a in attackers[n.id] if a not in n.defeaters]
@@ -581,8 +590,7 @@ def build_summary(
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`."""
     rd = redact(case, key, level)
-    sealed = [seal(case, key, parts, m) for parts, m in iter_redactable(case)]
-    guard = TextGuard(rd, sealed)
+    guard = TextGuard(rd, rd.sealed.values())
     argument = _argument(case, rd)
     safeguards = _safeguards(case, rd)
     domains, pathways = _threats(case, rd, safeguards)
@@ -632,7 +640,5 @@ def build_summary(
 
 
 def summary_json(summary: BaseModel) -> str:
-    """The summary as JSON text (stable key order, two-space indent, UTF-8)."""
-    import json
-
-    return json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    """The summary as JSON text (fields in model order, two-space indent, UTF-8)."""
+    return summary.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,37 @@
+"""`casegate publish` vs `casegate gate` on the same synthetic case, whole processes, same run.
+
+Publishing runs the gate, then redacts every confidential element (salted commitments over
+canonical JSON), composes the summary and renders Markdown, HTML, JSON and the diagram (an
+overview of the argument's parts at this size). Goal: publish <= 2x gate at 10k elements, growing
+about linearly (the 1k and 10k ratios should be close).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from _harness import casegate, ensure_case, measure
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 10_000]
+    print("bench_publish: casegate publish vs casegate gate (whole process, best of runs)")
+    with tempfile.TemporaryDirectory() as tmp:
+        key = Path(tmp) / "publish.key"
+        for n in sizes:
+            case = ensure_case(n)
+            rep = 3
+            out = Path(tmp) / f"out-{n}"
+            base = measure([casegate(), "gate", str(case)], repeat=rep)
+            ours = measure([casegate(), "publish", str(case), "--out", str(out), "--salt-key", str(key)],
+                           repeat=rep)
+            print(f"  {n // 1000:>4}k elements: publish {ours.wall:.3f}s  gate {base.wall:.3f}s  "
+                  f"ratio {ours.wall / base.wall:.2f}x (goal <= 2.00); "
+                  f"cpu {ours.cpu:.3f}s vs {base.cpu:.3f}s ratio {ours.cpu / base.cpu:.2f}x   "
+                  f"peak RSS publish {ours.peak_kib / 1024:.0f} MiB, gate {base.peak_kib / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
