@@ -120,3 +120,17 @@ def test_report_html_and_pdf(tmp_path: Path) -> None:
     html = (tmp_path / "r" / "report.html").read_text()
     assert "Decision report" in html and "<svg" in html
     assert (tmp_path / "r" / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("command", ["publish", "report"])
+def test_an_unreadable_case_is_not_published(tmp_path: Path, command: str) -> None:
+    policy = EXAMPLE.parent / "policy.yaml"
+    (tmp_path / "case.yaml").write_text(
+        f"casegate: 1\nkind: case\nid: x\ntitle: t\npolicy: {policy}\n"
+        "system: {name: a, version: '1', digests: []}\n"
+        "argument: {top: G1, elements: {G1: {claim: c}}}\n")
+    r = cg(command, "case.yaml", "--out", "o", "--salt-key", "k", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "the case cannot be read, so nothing can be published" in r.stderr
+    assert "case.yaml:6" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "o").exists()
