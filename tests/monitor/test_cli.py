@@ -3,6 +3,7 @@ example approved with signed sign-offs, an incident that reopens it, verify fail
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -182,3 +183,23 @@ def test_the_installed_entry_point_exits_4_on_an_illegal_transition(tmp_path: Pa
                        text=True, capture_output=True, timeout=120)
     assert p.returncode == 4 and "error: a case that is draft cannot become reopened" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+def test_conditions_listed_overdue_and_met(approved: tuple[Path, str]) -> None:
+    tmp, db = approved
+    conds = json.loads((tmp / "record.json").read_text())["conditions"]
+    if not conds:
+        assert "no conditions" in _cg(tmp, db, "condition", "list", "atlas-2-api").stdout
+        return
+    first = conds[0]
+    listed = json.loads(_cg(tmp, db, "condition", "list", "atlas-2-api", "--json").stdout)
+    assert [c["id"] for c in listed["conditions"]] == [c["id"] for c in conds]
+    late = (dt.date.fromisoformat(first["due"]) + dt.timedelta(days=1)).isoformat()
+    p = _cg(tmp, db, "condition", "list", "atlas-2-api", "--at", late, code=1)
+    assert "CG750 condition-overdue" in p.stdout
+    for c in conds:
+        p = _cg(tmp, db, "condition", "met", "atlas-2-api", c["id"], "--evidence", "E-followup-eval",
+                "--by", "safety-lead")
+    assert "approved-with-conditions -> approved" in p.stdout
+    h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json").stdout)
+    assert {c["status"] for c in h["conditions"]} == {"met"}
