@@ -140,7 +140,11 @@ def test_samples_restrict_and_verify_passes_only_narrower(approved: tuple[Path, 
             for h in range(3)]
     samples.write_text("signal,timestamp,value,case\n" + "\n".join(rows) + "\n")
     p = _cg(tmp, db, "monitor", "ingest", str(samples))
-    assert "recorded 3 samples of bio-classifier-flag-rate" in p.stdout
+    assert "recorded 3 samples of bio-classifier-flag-rate" in p.stdout and "warning" not in p.stderr
+    typo = tmp / "typo.csv"
+    typo.write_text("signal,timestamp,value,case\nbio-flag-rate,2026-11-01T00:00:00Z,0.5,atlas-2-api\n")
+    p = _cg(tmp, db, "monitor", "ingest", str(typo))
+    assert "warning: no monitor of atlas-2-api watches bio-flag-rate" in p.stderr
     at = (t0 + dt.timedelta(days=1)).isoformat()
     p = _cg(tmp, db, "triggers", "run", "--at", at, "--json")
     (run,) = json.loads(p.stdout)

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from ..model import BoundaryKind
 from . import app
-from ._common import fail, out, parse_date
+from ._common import err, fail, out, parse_date
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Registry URL or SQLite path (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")]
@@ -107,14 +107,19 @@ def monitor_ingest(
     """Record a file of monitoring samples (see docs/post-deployment.md for the format); the
     windowed means are evaluated by `casegate triggers run`."""
     from ..monitor import ingest_samples, read_samples
-    from ..monitor._run import file_sha256
+    from ..monitor._run import file_sha256, unwatched_signals
 
     samples = read_samples(file, case=case)
     with _open(db) as reg:
         entries = ingest_samples(reg, samples, source=file.name, sha256=file_sha256(file))
+        unwatched = {e.case_id: unwatched_signals(reg, str(e.case_id), e.payload["signals"]) for e in entries}
+    for cid, names in unwatched.items():
+        if names:
+            err(f"warning: no monitor of {cid} watches {', '.join(names)}; those samples cannot breach anything")
     if as_json:
         out(json.dumps([{"entry": e.index, "case": e.case_id, "samples": len(e.payload["samples"]),
-                         "signals": e.payload["signals"]} for e in entries], indent=2))
+                         "signals": e.payload["signals"], "unwatched": unwatched[e.case_id]}
+                        for e in entries], indent=2))
         return
     for e in entries:
         out(f"recorded {len(e.payload['samples'])} samples of {', '.join(e.payload['signals'])} "

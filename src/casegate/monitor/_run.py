@@ -67,6 +67,17 @@ def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256:
     ])
 
 
+def unwatched_signals(reg: Registry, case_id: str, signals: list[str]) -> list[str]:
+    """The signals no monitor of the case watches (in the version it stands on, else its latest):
+    a misspelt signal would otherwise never breach anything."""
+    appr = current_approval(reg, case_id)
+    versions = VersionCache(reg)
+    number = appr.version if appr is not None else versions.numbers(case_id)[-1]
+    pd = versions.get(case_id, number).case.post_deployment
+    watched = {m.signal for m in pd.monitors.values()} if pd is not None else set()
+    return sorted(set(signals) - watched)
+
+
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
