@@ -133,4 +133,4 @@ def test_an_unreadable_case_is_not_published(tmp_path: Path, command: str) -> No
     assert r.returncode == 2
     assert "the case cannot be read, so nothing can be published" in r.stderr
     assert "case.yaml:6" in r.stderr and "Traceback" not in r.stderr
-    assert not (tmp_path / "o").exists()
+    assert not (tmp_path / "o").exists() and not (tmp_path / "k").exists()

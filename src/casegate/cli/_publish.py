@@ -95,11 +95,12 @@ def publish_case(
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg)."""
     from ..load import load_case
-    from ..publish import parse_formats, parse_level, publish
+    from ..publish import parse_formats, parse_level, publish, readable_case
 
     formats = parse_formats(format)
     lv = parse_level(level)
     loaded = load_case(case)
+    readable_case(loaded)
     key = _key(salt_key, create=True)
     result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
                      today=parse_date(at), diagram=_diagram)
@@ -138,11 +139,11 @@ def disclose(
 
     from ..load import load_case
     from ..publish import disclose as open_element
-    from ..publish._api import _require_case
+    from ..publish import readable_case
 
     loaded = load_case(case)
     key = _key(salt_key, create=False)
-    opening = open_element(_require_case(loaded), element, key=key)
+    opening = open_element(readable_case(loaded), element, key=key)
     text = json.dumps(opening.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if out_file is None:
         out(text)
@@ -165,10 +166,11 @@ def report(
     """Write the decision report for the people who decide: the decision, its conditions, the
     eight answers, the argument diagram and the findings (report.html, and report.pdf)."""
     from ..load import load_case
-    from ..publish import parse_level, write_report
+    from ..publish import parse_level, readable_case, write_report
 
     lv = parse_level(level)
     loaded = load_case(case)
+    readable_case(loaded)
     key = _key(salt_key, create=True)
     result = write_report(loaded, out_dir or _default_out(loaded), key=key, level=lv,
                           today=parse_date(at), pdf=pdf, diagram=_diagram)

@@ -51,7 +51,8 @@ def decide(loaded: Loaded, today: dt.date | None) -> DecisionRecord:
     return run_gate(loaded, today=today)
 
 
-def _require_case(loaded: Loaded) -> Case:
+def readable_case(loaded: Loaded) -> Case:
+    """The loaded case, or an InputError naming the first load finding when it could not be built."""
     if loaded.case is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f"{first.location.file}:{first.location.line}: " if first and first.location else ""
@@ -83,7 +84,7 @@ def publish(
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
     `summary.svg` and embedded in the HTML; without `diagram` there is no svg."""
-    case = _require_case(loaded)
+    case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)

@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import MissingExtraError
 from ..load import Loaded
 from ..model import Confidentiality, DecisionRecord
-from ._api import DiagramFn, _require_case, decide, diagram_redactions
+from ._api import DiagramFn, decide, diagram_redactions, readable_case
 from ._render import render
 from ._summary import PublicSummary, build_summary
 
@@ -63,7 +63,7 @@ def write_report(
 ) -> Report:
     """Run the gate (unless `record` is given) and write `report.html` (and `report.pdf`) to
     `out_dir`. The default level shows everything: the report is for the decision body."""
-    case = _require_case(loaded)
+    case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
