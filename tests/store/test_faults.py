@@ -27,12 +27,12 @@ WRITER = textwrap.dedent("""
     url, tag, batches, batch_size, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
     reg = open_registry(url)
     if mode == "stall":
-        # hold the transaction open right after the entries were written, so the kill lands
-        # between the INSERT and the COMMIT of a batch
+        # hold the transaction open right after the entries were written (the head moves last),
+        # so the kill lands between writing a batch and its COMMIT
         count = {"n": 0}
         @event.listens_for(reg.engine, "after_cursor_execute")
         def stall(conn, cursor, statement, params, context, executemany):
-            if statement.lstrip().upper().startswith("INSERT INTO LOG_ENTRIES"):
+            if statement.lstrip().upper().startswith("UPDATE LOG_HEAD"):
                 count["n"] += 1
                 if count["n"] == 6:
                     print("inside", flush=True)
@@ -172,7 +172,7 @@ def test_dropped_connection_is_a_store_error_and_rolls_back(database_url: str, l
     admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
 
     def drop(conn: sa.Connection, cursor: object, statement: str, *_: object) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO LOG_ENTRIES"):
+        if statement.lstrip().upper().startswith("UPDATE LOG_HEAD"):
             pid = conn.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
             with admin.connect() as a:
                 a.execute(sa.text("SELECT pg_terminate_backend(:p)"), {"p": pid})

@@ -92,7 +92,9 @@ def make_engine(url: str) -> sa.Engine:
         kwargs["connect_args"] = {"timeout": 30}
     elif u.get_backend_name() == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 10}
-        kwargs["pool_pre_ping"] = True
+        # no pre-ping (a round trip per checkout): a dropped connection fails one operation with
+        # a StoreError and SQLAlchemy replaces the pool's connections for the next one
+        kwargs["pool_recycle"] = 1800
     engine = sa.create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")

@@ -101,6 +101,7 @@ class Registry:
         self.url = url
         # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
         self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
+        self._pg = engine.dialect.name == "postgresql"
         self._node_cache: dict[mk.Node, bytes] = {}
         self._roots: dict[int, bytes] = {}
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
@@ -171,7 +172,16 @@ class Registry:
             rows.append((idx, kind, case_id, payload.decode(), at, join(done)))
             out.append(LogEntry(idx, kind, case_id, plain, at, leaf))
             idx += 1
-        conn.exec_driver_sql(self._sql_insert, rows)
+        if self._pg and len(rows) > 16:
+            # COPY is PostgreSQL's bulk path (many times faster than row-by-row INSERTs)
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            with raw.cursor() as cur, cur.copy(  # type: ignore[attr-defined]
+                    "COPY log_entries (idx, kind, case_id, payload, recorded_at, hashes) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
+        else:
+            conn.exec_driver_sql(self._sql_insert, rows)
         conn.execute(log_head.update().where(log_head.c.id == 1).values(size=size + len(items)))
         return out
 
@@ -199,7 +209,11 @@ class Registry:
         blobs_by_row: dict[int, bytes] = {}
         cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            for chunk in range(0, len(ids), 500):
+            if self._pg:  # one statement text, so psycopg prepares it once
+                cur.execute("SELECT idx, hashes FROM log_entries WHERE idx = ANY(%s)", (ids,))
+                for idx, h in cur.fetchall():
+                    blobs_by_row[int(idx)] = bytes(h)
+            for chunk in range(0, len(ids) if not self._pg else 0, 500):
                 part = ids[chunk:chunk + 500]
                 cur.execute(f"SELECT idx, hashes FROM log_entries WHERE idx IN ({self._placeholders(len(part))})",
                             tuple(part))
@@ -307,6 +321,9 @@ class Registry:
         """A connection for reads that need no snapshot: the size only grows and the nodes of
         a committed size never change, so reading the size and then its nodes is consistent."""
         with store_errors(self.url, doing), self.engine.connect() as conn:
+            if self._pg:
+                # single statements, no transaction to end: saves a round trip on return
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             yield conn
 
     def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
