@@ -100,7 +100,9 @@ def publish_case(
     formats = parse_formats(format)
     lv = parse_level(level)
     loaded = load_case(case)
-    readable_case(loaded)
+    pub_plan = readable_case(loaded).publication
+    if pub_plan is not None and not pub_plan.summary:
+        err("warning: the case's publication plan says no public summary (publication.summary: false)")
     key = _key(salt_key, create=True)
     result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
                      today=parse_date(at), diagram=_diagram)
