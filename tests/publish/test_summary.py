@@ -138,3 +138,19 @@ def test_markup_in_a_case_is_escaped(loaded) -> None:  # type: ignore[no-untyped
     md = render("summary.md.j2", s=s)
     for out in (html, md):
         assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_a_confidential_objection_shows_its_role_and_status_only(loaded) -> None:  # type: ignore[no-untyped-def]
+    from casegate.publish import disclose, verify_opening
+
+    case = loaded.case
+    objections = {k: o.model_copy(update={"confidentiality": Confidentiality.restricted})
+                  for k, o in case.decision.objections.items()}
+    case = case.model_copy(update={"decision": case.decision.model_copy(update={"objections": objections})})
+    s = build_summary(case, _record(case), key=KEY, policy=loaded.policy)
+    (o,) = s.dissent.objections
+    assert (o.role, o.status, o.reason, o.person) == ("external-evaluator", "answered", None, None)
+    assert o.redacted is not None and o.redacted.pointer == "/decision/objections/O-1"
+    text = summary_json(s) + render("summary.md.j2", s=s) + render("summary.html.j2", s=s, svg=None)
+    assert "under-samples web exploitation" not in text and "Web challenges were added" not in text
+    verify_opening(json.loads(summary_json(s)), disclose(case, "O-1", key=KEY))

@@ -354,11 +354,20 @@ class Element(Frozen):
     @property
     def type(self) -> str:
         """claim, strategy, context, assumption, justification or defeater."""
+        # spelled out (not a loop over _TEXT_FIELDS): the rules ask this of every element many
+        # times, and large arguments have a hundred thousand elements
         if self.claim is not None:
             return "claim"
-        for n in _TEXT_FIELDS[1:]:
-            if getattr(self, n) is not None:
-                return n
+        if self.strategy is not None:
+            return "strategy"
+        if self.context is not None:
+            return "context"
+        if self.assumption is not None:
+            return "assumption"
+        if self.justification is not None:
+            return "justification"
+        if self.defeater is not None:
+            return "defeater"
         raise AssertionError("unreachable: validated")
 
     @property
@@ -566,6 +575,9 @@ class ObjectionRef(Frozen):
     """Role that answered."""
     envelope: str | None = None
     """Path of the signed objection envelope, when signed."""
+    confidentiality: Confidentiality = Confidentiality.public
+    """How widely the objection may be shown; above the published level only its role and
+    status appear, with a commitment to the rest."""
 
 
 class DecisionSection(Frozen):

@@ -21,7 +21,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import InputError
-from ..model import Case, Confidentiality, Element, Evidence, Pathway, ResidualRisk, Safeguard
+from ..model import (
+    Case,
+    Confidentiality,
+    Element,
+    Evidence,
+    ObjectionRef,
+    Pathway,
+    ResidualRisk,
+    Safeguard,
+)
 from ._commit import commitment, content_of, derive_salt
 
 LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
@@ -36,6 +45,7 @@ REVEALED_FIELDS: dict[type[BaseModel], frozenset[str]] = {
     Evidence: frozenset({"kind"}),
     Pathway: frozenset({"severity"}),
     ResidualRisk: frozenset(),
+    ObjectionRef: frozenset({"role", "status"}),
 }
 """The only fields of a redacted element that appear in public output: links to other elements by
 id and enumerated attributes that say what role the element plays. Everything else (all free
@@ -43,6 +53,7 @@ text, numbers, dates, and any field added later) is covered by the commitment al
 
 _TYPE_NAMES: dict[type[BaseModel], str] = {
     Evidence: "evidence", Safeguard: "safeguard", Pathway: "pathway", ResidualRisk: "residual-risk",
+    ObjectionRef: "objection",
 }
 
 

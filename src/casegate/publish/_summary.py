@@ -265,12 +265,14 @@ class SignoffItem(Frozen):
 class ObjectionItem(Frozen):
     id: str
     role: str
-    person: str
-    date: str
-    reason: str
     status: str
+    person: str | None = None
+    date: str | None = None
+    reason: str | None = None
+    """None when the objection is redacted."""
     answer: str | None = None
     answered_by: str | None = None
+    redacted: Redacted | None = None
 
 
 class DissentView(Frozen):
@@ -601,10 +603,16 @@ def build_summary(
     signoffs = [SignoffItem(role=s.role, person=s.person, date=s.date.isoformat(),
                             signed=s.envelope is not None, relies_on=list(s.relies_on))
                 for s in case.decision.signoffs]
-    objections = [ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
-                                reason=o.reason, status=o.status, answer=o.answer,
-                                answered_by=o.answered_by)
-                  for oid, o in case.decision.objections.items()]
+    objections = []
+    for oid, o in case.decision.objections.items():
+        stub = rd.stubs.get(pointer_of(("decision", "objections", oid)))
+        if stub is not None:
+            objections.append(ObjectionItem(id=oid, role=stub.revealed.get("role", ""),
+                                            status=stub.revealed.get("status", "open"), redacted=_ref(stub)))
+        else:
+            objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
+                                            reason=o.reason, status=o.status, answer=o.answer,
+                                            answered_by=o.answered_by))
     dissent = DissentView(objections=objections,
                           defeaters=[n for n in argument.nodes.values() if n.type == "defeater"])
     composed = compose_answers(
