@@ -149,7 +149,7 @@ def _plain_exact(v: Any) -> bool:
     if t is str or t is bool or v is None:
         return True
     if t is int:
-        return -_SAFE_INT <= v <= _SAFE_INT
+        return bool(-_SAFE_INT <= v <= _SAFE_INT)
     if t is dict:
         for k, x in v.items():
             if type(k) is not str or (not k.isascii() and max(k) > "\uffff") or not _plain_exact(x):

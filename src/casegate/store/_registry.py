@@ -240,7 +240,10 @@ class Registry:
         cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cur.execute("SELECT size FROM log_head WHERE id = 1")
-            return int(cur.fetchone()[0])
+            row = cur.fetchone()
+            if row is None:
+                raise StoreError("the registry has no log head row", help="the registry was altered")
+            return int(row[0])
         finally:
             cur.close()
 
@@ -369,7 +372,7 @@ class Registry:
     def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None) -> str:
         """Sign a C2SP checkpoint of the whole log with the Ed25519 key in `key_path` (PEM),
         store it, and return the signed note text. The note key name is the origin."""
-        key = load_private_key(key_path)
+        key = load_private_key(Path(key_path))
         with self._write("writing a checkpoint") as (conn, size):
             org = origin or str(conn.execute(
                 sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
@@ -574,7 +577,8 @@ class Registry:
         Raises VerificationError naming the first problem (a changed, missing, inserted or
         reordered entry; an altered tree hash; a bad signature; a rewritten history).
         """
-        key = load_public_key(public_key) if public_key is not None else None
+        key = load_public_key(public_key if not isinstance(public_key, os.PathLike) else Path(public_key)) \
+            if public_key is not None else None
         trusted = parse_checkpoint(trusted_checkpoint_text) if trusted_checkpoint_text else None
         with self._read("verifying the log") as conn:
             size = self._size(conn)
@@ -772,15 +776,15 @@ def _collect(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     root = Path(os.path.commonpath([str(p.parent) for p in real]))
     files: list[FileRow] = []
     seen: set[str] = set()
-    for p, role in found:
-        if isinstance(p, str):
-            data, rel = _builtin_bytes(p), p
+    for where, role in found:
+        if isinstance(where, str):
+            data, rel = _builtin_bytes(where), where
         else:
             try:
-                data = p.read_bytes()
+                data = where.read_bytes()
             except OSError as e:
-                raise InputError(f"cannot read {p}: {e.strerror}") from None
-            rel = p.relative_to(root).as_posix()
+                raise InputError(f"cannot read {where}: {e.strerror}") from None
+            rel = where.relative_to(root).as_posix()
         if rel in seen:
             continue
         seen.add(rel)
@@ -797,7 +801,7 @@ def _collect(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         sha: str | None = None
         if ap is not None:
             rel_art = ap.relative_to(root).as_posix() if ap.is_file() else ev.artifact
-            sha = digests.get(rel_art) if ap.is_file() else None
+            sha = digests.get(rel_art) if ap.is_file() and rel_art is not None else None
         evidence.append(EvidenceRecord(
             eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
             ev.expires.isoformat() if ev.expires else None,
