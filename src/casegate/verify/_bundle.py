@@ -281,7 +281,23 @@ def _policy_from_bundle(bundle: dict[str, Any], verdict: Verdict, expected_sha: 
         return None
 
 
-def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict) -> None:
+def _state_changes(reg: RegistryView, case_id: str) -> list[Any]:
+    if not hasattr(reg, "events"):
+        return []
+    return list(reg.events(case_id=case_id, kind="state-change"))  # type: ignore[attr-defined]
+
+
+def _cause_text(change: Any) -> str:
+    """Why the registry moved the case, in words (the incident or trigger behind a reopening)."""
+    cause = change.payload.get("cause") or {}
+    words = cause.get("reason") or cause.get("summary") or cause.get("type") or "no cause recorded"
+    kind = cause.get("type")
+    what = f"{kind}: {words}" if kind and kind != words else str(words)
+    return f"{what} (log entry {change.index}, {change.recorded_at[:10]})"
+
+
+def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict,
+              record_json: Any = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -291,9 +307,12 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
         verdict.notes.append(f"the registry has no record of case {case_id}; lifecycle not checked")
         return
     state = str(state)
+    changes = _state_changes(reg, case_id)
     if state not in DEPLOYABLE_STATES:
-        verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies")
+        why = f"; cause: {_cause_text(changes[-1])}" if changes else ""
+        verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies{why}")
         return
+    _approved_decision(case_id, changes, record_json, verdict)
     if state == "restricted":
         r = reg.case_restriction(case_id)
         r = getattr(r, "value", r)
@@ -309,6 +328,26 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
     else:
         verdict.notes.append(f"registry: case {case_id} is {state}")
     _registry_objections(reg, case_id, verdict)
+
+
+def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdict: Verdict) -> None:
+    """The registry approved the case on one decision; an older bundle (say, of a version that was
+    reopened and then replaced) must not verify just because the case is approved again."""
+    import rfc8785
+
+    approvals = [c for c in changes if (c.payload.get("cause") or {}).get("type") == "decision"
+                 and c.payload.get("to") in ("approved", "approved-with-conditions")]
+    if not approvals or not isinstance(record_json, dict):
+        return
+    expected = (approvals[-1].payload.get("cause") or {}).get("record_sha256")
+    if not expected:
+        return
+    actual = hashlib.sha256(rfc8785.dumps(record_json)).hexdigest()
+    if actual != expected:
+        version = (approvals[-1].payload.get("cause") or {}).get("version")
+        verdict.reasons.append(
+            f"the registry approved case {case_id} on another decision (version {version}, log entry "
+            f"{approvals[-1].index}): this bundle is not the approved one")
 
 
 def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> None:
@@ -490,7 +529,7 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
 
     # lifecycle
     if registry is not None and v.case_id:
-        _registry(registry, v.case_id, boundary, v)
+        _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None)
     return v
 
 
