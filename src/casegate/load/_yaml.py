@@ -47,6 +47,8 @@ class YamlDoc:
     _base: int = 0
     _line_starts: list[int] | None = None
     _lines: list[bytes] | None = None
+    _keys: dict[int, dict[bytes, int]] = field(default_factory=dict)
+    _lookups: dict[int, int] = field(default_factory=dict)
 
     # -- locations --------------------------------------------------------------------------
 
@@ -70,6 +72,32 @@ class YamlDoc:
             return lines[line - 1].decode("utf-8", "replace").rstrip("\r")
         return ""
 
+    def _child(self, node: int, key: str) -> int:
+        """The first child of the mapping `node` under `key`, or -1.
+
+        rapidyaml finds a key by scanning the mapping's children, so locating each of many
+        findings in a section of thousands of items would grow with the square of the section.
+        A mapping looked up more than twice gets an index of its keys (first occurrence wins, as
+        in the scan).
+        """
+        index = self._keys.get(node)
+        if index is None:
+            t = self._tree
+            seen = self._lookups[node] = self._lookups.get(node, 0) + 1
+            if seen <= 2 or t.num_children(node) < 32:
+                return _find_key(t, node, key)
+            index = {}
+            c = t.first_child(node)
+            while c != _NONE:
+                if t.has_key(c):
+                    index.setdefault(bytes(t.key(c)), c)
+                c = t.next_sibling(c)
+            self._keys[node] = index
+        try:
+            return index.get(key.encode(), -1)
+        except UnicodeError:
+            return -1
+
     def _offset(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
             return None
@@ -89,7 +117,7 @@ class YamlDoc:
             node = t.first_child(node)
         for part in path:
             if t.is_map(node):
-                node = _find_key(t, node, str(part))
+                node = self._child(node, str(part))
             elif t.is_seq(node) and isinstance(part, int):
                 node = t.child(node, part)
             else:
@@ -118,7 +146,7 @@ class YamlDoc:
         best: int | None = None
         for part in path:
             if t.is_map(node):
-                child = _find_key(t, node, str(part))
+                child = self._child(node, str(part))
             elif t.is_seq(node) and isinstance(part, int) and 0 <= part < t.num_children(node):
                 child = t.child(node, part)
             else:
