@@ -28,7 +28,8 @@ from ._commit import (
 )
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
 from ._report import Report, html_to_pdf, report_html, write_report
-from ._summary import SUMMARY_VERSION, PublicSummary, build_summary, summary_json
+from ._summary import build_summary, summary_json
+from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
     "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn",

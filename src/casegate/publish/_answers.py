@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Case
 
 if TYPE_CHECKING:
-    from ._summary import (
+    from ._views import (
         ArgumentView,
         DissentView,
         EvidenceItem,

@@ -7,9 +7,7 @@ this model alone, so they can show nothing the JSON does not.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from ..model import (
     EIGHT_QUESTIONS,
@@ -18,7 +16,6 @@ from ..model import (
     DecisionRecord,
     Element,
     Evidence,
-    Frozen,
     Pathway,
     Policy,
     ResidualRisk,
@@ -26,326 +23,35 @@ from ..model import (
     Safeguard,
 )
 from ._answers import compose_answers
-from ._commit import SCHEME
 from ._guard import TextGuard
 from ._redact import Redaction, Stub, pointer_of, redact
+from ._views import (
+    SUMMARY_VERSION,
+    AnswerItem,
+    ArgumentView,
+    ConditionItem,
+    DecisionView,
+    DissentView,
+    DomainItem,
+    EvidenceItem,
+    FindingItem,
+    MonitorItem,
+    Node,
+    ObjectionItem,
+    OutlineRow,
+    PathwayItem,
+    PostDeploymentView,
+    PublicSummary,
+    ResidualItem,
+    SafeguardItem,
+    SignoffItem,
+    StepView,
+    TriggerItem,
+    ref,
+)
 
-SUMMARY_VERSION = 1
-"""Version of the public summary format."""
-
-
-class Redacted(Frozen):
-    """A redacted element: where it stood, what it was, and the commitment to its content."""
-
-    pointer: str
-    """RFC 6901 pointer of the element in the case document."""
-    type: str
-    """Element type."""
-    id: str
-    """Element id."""
-    level: Confidentiality
-    """Its confidentiality level."""
-    commitment: str
-    """`sha256:<hex>` salted commitment to its content (see `commitment_scheme`)."""
-
-
-def _ref(stub: Stub | None) -> Redacted | None:
-    if stub is None:
-        return None
-    return Redacted(pointer=stub.pointer, type=stub.type, id=stub.id, level=stub.level,
-                    commitment=stub.commitment)
-
-
-class Node(Frozen):
-    """One element of the argument, in place, with its text or its redaction."""
-
-    id: str
-    """Element id."""
-    type: str
-    """claim, strategy, context, assumption, justification or defeater."""
-    text: str | None = None
-    """The element's text (None when redacted)."""
-    redacted: Redacted | None = None
-    """The redaction, when redacted."""
-    supported_by: list[str] = Field(default_factory=list)
-    """Elements that support it."""
-    in_context_of: list[str] = Field(default_factory=list)
-    """Context, assumptions and justifications."""
-    evidence: list[str] = Field(default_factory=list)
-    """Evidence it rests on."""
-    defeaters: list[str] = Field(default_factory=list)
-    """Defeaters raised against it."""
-    supports: list[str] = Field(default_factory=list)
-    """Elements it supports (derived from the others' links)."""
-    undeveloped: bool = False
-    """Marked as not yet developed."""
-    kind: str | None = None
-    """Defeater kind."""
-    status: str | None = None
-    """Defeater status."""
-    against: list[str] = Field(default_factory=list)
-    """What the defeater targets."""
-    answered_by: list[str] = Field(default_factory=list)
-    """What answers the defeater."""
-    raised_by: str | None = None
-    """Who raised the defeater."""
-
-
-class OutlineRow(Frozen):
-    """One line of the argument's outline."""
-
-    id: str
-    """Element id."""
-    depth: int
-    """Depth below the top claim."""
-    repeat: bool = False
-    """The element was already shown in full above (shared context, or several parents)."""
-
-
-class ArgumentView(Frozen):
-    """The argument's structure: the top claim and every element in place."""
-
-    top: str
-    """Top claim id."""
-    nodes: dict[str, Node]
-    """Elements by id, in the case's order."""
-    outline: list[OutlineRow] = Field(default_factory=list)
-    """The argument as an indented outline from the top claim (depth-first)."""
-    unreachable: list[str] = Field(default_factory=list)
-    """Elements not reachable from the top claim."""
-
-
-class EvidenceItem(Frozen):
-    """An evidence item and what it bears on."""
-
-    id: str
-    kind: str | None = None
-    title: str | None = None
-    producer: str | None = None
-    independent: bool | None = None
-    date: str | None = None
-    expires: str | None = None
-    result: str | None = None
-    """The result in words, e.g. '33 of 200 successes'."""
-    summary: str | None = None
-    sha256: str | None = None
-    """sha256 of the artifact (public evidence only)."""
-    supports: list[str] = Field(default_factory=list)
-    """Claims, safeguards and defeater answers that rest on it."""
-    relied_on_by: list[str] = Field(default_factory=list)
-    """Roles whose sign-off relied on it."""
-    redacted: Redacted | None = None
-
-
-class DomainItem(Frozen):
-    """A risk domain of the threat model."""
-
-    id: str
-    actors: list[str] = Field(default_factory=list)
-    scoped_out: str | None = None
-    """Why it is out of scope (None when addressed)."""
-    evidence: list[str] = Field(default_factory=list)
-    pathways: list[str] = Field(default_factory=list)
-
-
-class StepView(Frozen):
-    """One step of a pathway and the safeguards that block it."""
-
-    step: str
-    """The step (its position, `#n`, when the pathway is redacted)."""
-    blocked_by: list[str] = Field(default_factory=list)
-    """Safeguards that block it."""
-
-
-class PathwayItem(Frozen):
-    """A harm pathway with the safeguards mapped to each step."""
-
-    id: str
-    domain: str
-    title: str | None = None
-    severity: str | None = None
-    actors: list[str] = Field(default_factory=list)
-    steps: list[StepView] = Field(default_factory=list)
-    redacted: Redacted | None = None
-
-
-class SafeguardItem(Frozen):
-    """A safeguard and the pathway steps it blocks."""
-
-    id: str
-    layer: str | None = None
-    title: str | None = None
-    blocks: list[str] = Field(default_factory=list)
-    evidence: list[str] = Field(default_factory=list)
-    verified_by: str | None = None
-    security: bool = False
-    redacted: Redacted | None = None
-
-
-class ResidualItem(Frozen):
-    """Residual risk on one pathway."""
-
-    pathway: str
-    estimate: str | None = None
-    exposed: list[str] = Field(default_factory=list)
-    detection: str | None = None
-    stop_authority: str | None = None
-    owner: str | None = None
-    accepted_by: str | None = None
-    rationale: str | None = None
-    redacted: Redacted | None = None
-
-
-class AnswerItem(Frozen):
-    """One of the eight questions, answered."""
-
-    key: str
-    question: str
-    answer: str
-    sources: list[str] = Field(default_factory=list)
-    answerable: bool = True
-    """Whether the gate found the case able to answer it."""
-    origin: str = "gate"
-    """'gate' when the gate's own answer is shown; 'summary' when it touched redacted content and
-    the answer was composed from the public view instead."""
-
-
-class ConditionItem(Frozen):
-    """A condition of the decision."""
-
-    id: str
-    text: str | None = None
-    """What must be done (None when withheld because it concerns redacted content)."""
-    cause: str
-    due: str | None = None
-    withheld: bool = False
-
-
-class FindingItem(Frozen):
-    """A finding of the gate."""
-
-    code: str
-    name: str
-    severity: str
-    message: str | None = None
-    """None when withheld because it concerns redacted content."""
-    element: str | None = None
-    """Pointer of the element it concerns (None when inside a redacted element)."""
-    location: str | None = None
-    """file:line of the element in the case's source (None when inside a redacted element)."""
-    waived: bool = False
-    withheld: bool = False
-
-
-class DecisionView(Frozen):
-    """The gate's decision."""
-
-    outcome: str
-    decided_at: str
-    boundary: str | None = None
-    narrower: str | None = None
-    lacks: list[str] = Field(default_factory=list)
-    conditions: list[ConditionItem] = Field(default_factory=list)
-    findings: list[FindingItem] = Field(default_factory=list)
-    counts: dict[str, int] = Field(default_factory=dict)
-    """Findings by severity (blocking, condition, advisory) and waived."""
-    digests: dict[str, Any] = Field(default_factory=dict)
-    """Model digests and the case digest the decision is bound to."""
-
-
-class SignoffItem(Frozen):
-    role: str
-    person: str
-    date: str
-    signed: bool = False
-    """Whether a signed envelope is recorded."""
-    relies_on: list[str] = Field(default_factory=list)
-
-
-class ObjectionItem(Frozen):
-    id: str
-    role: str
-    status: str
-    person: str | None = None
-    date: str | None = None
-    reason: str | None = None
-    """None when the objection is redacted."""
-    answer: str | None = None
-    answered_by: str | None = None
-    redacted: Redacted | None = None
-
-
-class DissentView(Frozen):
-    """Objections and defeaters, with their status."""
-
-    objections: list[ObjectionItem] = Field(default_factory=list)
-    defeaters: list[Node] = Field(default_factory=list)
-
-
-class TriggerItem(Frozen):
-    id: str
-    on: str
-    action: str
-    to: str | None = None
-    description: str | None = None
-    detail: str | None = None
-    """The event's filter in words (domain, severity, monitor)."""
-
-
-class MonitorItem(Frozen):
-    id: str
-    signal: str
-    rule: str
-    """e.g. '> 0.005 over 24h'."""
-    action: str
-    to: str | None = None
-
-
-class PostDeploymentView(Frozen):
-    monitors: list[MonitorItem] = Field(default_factory=list)
-    triggers: list[TriggerItem] = Field(default_factory=list)
-    reevaluate_by: str | None = None
-    model_change_control: str | None = None
-    withdrawal: list[str] = Field(default_factory=list)
-    incident_reporting: str | None = None
-    at_scale: str | None = None
-
-
-class PublicSummary(Frozen):
-    """The public summary document (JSON), from which the Markdown and HTML pages are rendered."""
-
-    casegate_summary: int = SUMMARY_VERSION
-    """Format version."""
-    commitment_scheme: str = SCHEME
-    """How commitments are computed (see docs/publication.md)."""
-    level: Confidentiality
-    """Audience level: elements above it are redacted."""
-    case: dict[str, Any]
-    """id, title, version, date."""
-    system: dict[str, Any]
-    """The system: name, version, digests, lineage."""
-    boundary: dict[str, Any] | None
-    """The boundary crossed."""
-    decision: DecisionView
-    questions: list[AnswerItem]
-    threat_model: list[DomainItem]
-    pathways: list[PathwayItem]
-    safeguards: list[SafeguardItem]
-    evidence: list[EvidenceItem]
-    residual_risk: list[ResidualItem]
-    post_deployment: PostDeploymentView
-    required_roles: list[str]
-    """Roles the policy requires to sign for this boundary."""
-    signoffs: list[SignoffItem]
-    dissent: DissentView
-    argument: ArgumentView
-    publication: dict[str, Any]
-    """The case's publication plan (venue, audience, what is withheld and why)."""
-    redactions: list[Redacted]
-    """Every redacted element with its commitment."""
-    case_document: dict[str, Any]
-    """The whole case document with redacted elements replaced by their stubs."""
-
+__all__ = ["SUMMARY_VERSION", "PublicSummary", "build_summary", "format_result", "required_roles",
+           "summary_json"]
 
 # --------------------------------------------------------------------------- building
 
@@ -369,7 +75,7 @@ def format_result(r: Result | None) -> str | None:
 def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
     if isinstance(el, Stub):
         rv = el.revealed
-        return Node(id=eid, type=el.type, redacted=_ref(el), supports=supports,
+        return Node(id=eid, type=el.type, redacted=ref(el), supports=supports,
                     supported_by=rv.get("supported_by", []), in_context_of=rv.get("in_context_of", []),
                     evidence=rv.get("evidence", []), defeaters=rv.get("defeaters", []),
                     undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
@@ -455,7 +161,7 @@ def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
             out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
-                                    relied_on_by=relied[eid], redacted=_ref(stub)))
+                                    relied_on_by=relied[eid], redacted=ref(stub)))
             continue
         assert isinstance(ev, Evidence)
         out.append(EvidenceItem(
@@ -476,7 +182,7 @@ def _safeguards(case: Case, rd: Redaction) -> list[SafeguardItem]:
             rv = stub.revealed
             out.append(SafeguardItem(id=sid, layer=rv.get("layer"), blocks=rv.get("blocks", []),
                                      evidence=rv.get("evidence", []), security=bool(rv.get("security")),
-                                     redacted=_ref(stub)))
+                                     redacted=ref(stub)))
             continue
         assert isinstance(sg, Safeguard)
         out.append(SafeguardItem(id=sid, layer=sg.layer, title=sg.title,
@@ -499,7 +205,7 @@ def _threats(case: Case, rd: Redaction, safeguards: list[SafeguardItem]) -> tupl
             if stub is not None:
                 steps = [StepView(step=s, blocked_by=blockers.get(s, [])) for s in stub.revealed["steps"]]
                 pathways.append(PathwayItem(id=pid, domain=did, severity=stub.revealed.get("severity"),
-                                            steps=steps, redacted=_ref(stub)))
+                                            steps=steps, redacted=ref(stub)))
                 continue
             assert isinstance(p, Pathway)
             steps = [StepView(step=s, blocked_by=blockers.get(f"{pid}.{s}", [])) for s in p.steps]
@@ -513,7 +219,7 @@ def _residual(case: Case, rd: Redaction) -> list[ResidualItem]:
     for pid, r in case.residual_risk.items():
         stub = rd.stub_at(("residual_risk", pid))
         if stub is not None:
-            out.append(ResidualItem(pathway=pid, redacted=_ref(stub)))
+            out.append(ResidualItem(pathway=pid, redacted=ref(stub)))
             continue
         assert isinstance(r, ResidualRisk)
         out.append(ResidualItem(pathway=pid, estimate=r.estimate, exposed=list(r.exposed),
@@ -608,7 +314,7 @@ def build_summary(
         stub = rd.stubs.get(pointer_of(("decision", "objections", oid)))
         if stub is not None:
             objections.append(ObjectionItem(id=oid, role=stub.revealed.get("role", ""),
-                                            status=stub.revealed.get("status", "open"), redacted=_ref(stub)))
+                                            status=stub.revealed.get("status", "open"), redacted=ref(stub)))
         else:
             objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
                                             reason=o.reason, status=o.status, answer=o.answer,
@@ -642,7 +348,7 @@ def build_summary(
         threat_model=domains, pathways=pathways, safeguards=safeguards, evidence=evidence,
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,
         dissent=dissent, argument=argument, publication=doc.get("publication", {}),
-        redactions=[r for r in (_ref(s) for s in rd.stubs.values()) if r is not None],
+        redactions=[r for r in (ref(s) for s in rd.stubs.values()) if r is not None],
         case_document=doc,
     )
 

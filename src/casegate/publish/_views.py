@@ -1,0 +1,342 @@
+"""The public summary document: the types of `summary.json` (format `casegate_summary: 1`).
+
+Every field holds only what the audience may see: a redacted element appears as its `Redacted`
+reference and the few attributes `REVEALED_FIELDS` allows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from ..model import Confidentiality, Frozen
+from ._commit import SCHEME
+from ._redact import Stub
+
+SUMMARY_VERSION = 1
+"""Version of the public summary format."""
+
+
+class Redacted(Frozen):
+    """A redacted element: where it stood, what it was, and the commitment to its content."""
+
+    pointer: str
+    """RFC 6901 pointer of the element in the case document."""
+    type: str
+    """Element type."""
+    id: str
+    """Element id."""
+    level: Confidentiality
+    """Its confidentiality level."""
+    commitment: str
+    """`sha256:<hex>` salted commitment to its content (see `commitment_scheme`)."""
+
+
+def ref(stub: Stub | None) -> Redacted | None:
+    """The public reference to a redacted element (None when not redacted)."""
+    if stub is None:
+        return None
+    return Redacted(pointer=stub.pointer, type=stub.type, id=stub.id, level=stub.level,
+                    commitment=stub.commitment)
+
+
+class Node(Frozen):
+    """One element of the argument, in place, with its text or its redaction."""
+
+    id: str
+    """Element id."""
+    type: str
+    """claim, strategy, context, assumption, justification or defeater."""
+    text: str | None = None
+    """The element's text (None when redacted)."""
+    redacted: Redacted | None = None
+    """The redaction, when redacted."""
+    supported_by: list[str] = Field(default_factory=list)
+    """Elements that support it."""
+    in_context_of: list[str] = Field(default_factory=list)
+    """Context, assumptions and justifications."""
+    evidence: list[str] = Field(default_factory=list)
+    """Evidence it rests on."""
+    defeaters: list[str] = Field(default_factory=list)
+    """Defeaters raised against it."""
+    supports: list[str] = Field(default_factory=list)
+    """Elements it supports (derived from the others' links)."""
+    undeveloped: bool = False
+    """Marked as not yet developed."""
+    kind: str | None = None
+    """Defeater kind."""
+    status: str | None = None
+    """Defeater status."""
+    against: list[str] = Field(default_factory=list)
+    """What the defeater targets."""
+    answered_by: list[str] = Field(default_factory=list)
+    """What answers the defeater."""
+    raised_by: str | None = None
+    """Who raised the defeater."""
+
+
+class OutlineRow(Frozen):
+    """One line of the argument's outline."""
+
+    id: str
+    """Element id."""
+    depth: int
+    """Depth below the top claim."""
+    repeat: bool = False
+    """The element was already shown in full above (shared context, or several parents)."""
+
+
+class ArgumentView(Frozen):
+    """The argument's structure: the top claim and every element in place."""
+
+    top: str
+    """Top claim id."""
+    nodes: dict[str, Node]
+    """Elements by id, in the case's order."""
+    outline: list[OutlineRow] = Field(default_factory=list)
+    """The argument as an indented outline from the top claim (depth-first)."""
+    unreachable: list[str] = Field(default_factory=list)
+    """Elements not reachable from the top claim."""
+
+
+class EvidenceItem(Frozen):
+    """An evidence item and what it bears on."""
+
+    id: str
+    kind: str | None = None
+    title: str | None = None
+    producer: str | None = None
+    independent: bool | None = None
+    date: str | None = None
+    expires: str | None = None
+    result: str | None = None
+    """The result in words, e.g. '33 of 200 successes'."""
+    summary: str | None = None
+    sha256: str | None = None
+    """sha256 of the artifact (public evidence only)."""
+    supports: list[str] = Field(default_factory=list)
+    """Claims, safeguards and defeater answers that rest on it."""
+    relied_on_by: list[str] = Field(default_factory=list)
+    """Roles whose sign-off relied on it."""
+    redacted: Redacted | None = None
+
+
+class DomainItem(Frozen):
+    """A risk domain of the threat model."""
+
+    id: str
+    actors: list[str] = Field(default_factory=list)
+    scoped_out: str | None = None
+    """Why it is out of scope (None when addressed)."""
+    evidence: list[str] = Field(default_factory=list)
+    pathways: list[str] = Field(default_factory=list)
+
+
+class StepView(Frozen):
+    """One step of a pathway and the safeguards that block it."""
+
+    step: str
+    """The step (its position, `#n`, when the pathway is redacted)."""
+    blocked_by: list[str] = Field(default_factory=list)
+    """Safeguards that block it."""
+
+
+class PathwayItem(Frozen):
+    """A harm pathway with the safeguards mapped to each step."""
+
+    id: str
+    domain: str
+    title: str | None = None
+    severity: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    steps: list[StepView] = Field(default_factory=list)
+    redacted: Redacted | None = None
+
+
+class SafeguardItem(Frozen):
+    """A safeguard and the pathway steps it blocks."""
+
+    id: str
+    layer: str | None = None
+    title: str | None = None
+    blocks: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    verified_by: str | None = None
+    security: bool = False
+    redacted: Redacted | None = None
+
+
+class ResidualItem(Frozen):
+    """Residual risk on one pathway."""
+
+    pathway: str
+    estimate: str | None = None
+    exposed: list[str] = Field(default_factory=list)
+    detection: str | None = None
+    stop_authority: str | None = None
+    owner: str | None = None
+    accepted_by: str | None = None
+    rationale: str | None = None
+    redacted: Redacted | None = None
+
+
+class AnswerItem(Frozen):
+    """One of the eight questions, answered."""
+
+    key: str
+    question: str
+    answer: str
+    sources: list[str] = Field(default_factory=list)
+    answerable: bool = True
+    """Whether the gate found the case able to answer it."""
+    origin: str = "gate"
+    """'gate' when the gate's own answer is shown; 'summary' when it touched redacted content and
+    the answer was composed from the public view instead."""
+
+
+class ConditionItem(Frozen):
+    """A condition of the decision."""
+
+    id: str
+    text: str | None = None
+    """What must be done (None when withheld because it concerns redacted content)."""
+    cause: str
+    due: str | None = None
+    withheld: bool = False
+
+
+class FindingItem(Frozen):
+    """A finding of the gate."""
+
+    code: str
+    name: str
+    severity: str
+    message: str | None = None
+    """None when withheld because it concerns redacted content."""
+    element: str | None = None
+    """Pointer of the element it concerns (None when inside a redacted element)."""
+    location: str | None = None
+    """file:line of the element in the case's source (None when inside a redacted element)."""
+    waived: bool = False
+    withheld: bool = False
+
+
+class DecisionView(Frozen):
+    """The gate's decision."""
+
+    outcome: str
+    decided_at: str
+    boundary: str | None = None
+    narrower: str | None = None
+    lacks: list[str] = Field(default_factory=list)
+    conditions: list[ConditionItem] = Field(default_factory=list)
+    findings: list[FindingItem] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    """Findings by severity (blocking, condition, advisory) and waived."""
+    digests: dict[str, Any] = Field(default_factory=dict)
+    """Model digests and the case digest the decision is bound to."""
+
+
+class SignoffItem(Frozen):
+    """A sign-off recorded in the case."""
+
+    role: str
+    person: str
+    date: str
+    signed: bool = False
+    """Whether a signed envelope is recorded."""
+    relies_on: list[str] = Field(default_factory=list)
+
+
+class ObjectionItem(Frozen):
+    """An objection and its answer (only role and status when redacted)."""
+
+    id: str
+    role: str
+    status: str
+    person: str | None = None
+    date: str | None = None
+    reason: str | None = None
+    """None when the objection is redacted."""
+    answer: str | None = None
+    answered_by: str | None = None
+    redacted: Redacted | None = None
+
+
+class DissentView(Frozen):
+    """Objections and defeaters, with their status."""
+
+    objections: list[ObjectionItem] = Field(default_factory=list)
+    defeaters: list[Node] = Field(default_factory=list)
+
+
+class TriggerItem(Frozen):
+    """An event that reopens, restricts or withdraws the case."""
+
+    id: str
+    on: str
+    action: str
+    to: str | None = None
+    description: str | None = None
+    detail: str | None = None
+    """The event's filter in words (domain, severity, monitor)."""
+
+
+class MonitorItem(Frozen):
+    """A signal watched after launch."""
+
+    id: str
+    signal: str
+    rule: str
+    """e.g. '> 0.005 over 24h'."""
+    action: str
+    to: str | None = None
+
+
+class PostDeploymentView(Frozen):
+    """The post-deployment plan: what is watched and what reopens the case."""
+
+    monitors: list[MonitorItem] = Field(default_factory=list)
+    triggers: list[TriggerItem] = Field(default_factory=list)
+    reevaluate_by: str | None = None
+    model_change_control: str | None = None
+    withdrawal: list[str] = Field(default_factory=list)
+    incident_reporting: str | None = None
+    at_scale: str | None = None
+
+
+class PublicSummary(Frozen):
+    """The public summary document (JSON), from which the Markdown and HTML pages are rendered."""
+
+    casegate_summary: int = SUMMARY_VERSION
+    """Format version."""
+    commitment_scheme: str = SCHEME
+    """How commitments are computed (see docs/publication.md)."""
+    level: Confidentiality
+    """Audience level: elements above it are redacted."""
+    case: dict[str, Any]
+    """id, title, version, date."""
+    system: dict[str, Any]
+    """The system: name, version, digests, lineage."""
+    boundary: dict[str, Any] | None
+    """The boundary crossed."""
+    decision: DecisionView
+    questions: list[AnswerItem]
+    threat_model: list[DomainItem]
+    pathways: list[PathwayItem]
+    safeguards: list[SafeguardItem]
+    evidence: list[EvidenceItem]
+    residual_risk: list[ResidualItem]
+    post_deployment: PostDeploymentView
+    required_roles: list[str]
+    """Roles the policy requires to sign for this boundary."""
+    signoffs: list[SignoffItem]
+    dissent: DissentView
+    argument: ArgumentView
+    publication: dict[str, Any]
+    """The case's publication plan (venue, audience, what is withheld and why)."""
+    redactions: list[Redacted]
+    """Every redacted element with its commitment."""
+    case_document: dict[str, Any]
+    """The whole case document with redacted elements replaced by their stubs."""
