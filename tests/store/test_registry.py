@@ -199,3 +199,16 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         c.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(StoreError, match="newer casegate"):
         open_registry(url)
+
+
+def test_a_log_keeps_one_origin(registry: Registry, log_key: Path) -> None:
+    registry.record("decision", None, {})
+    first = registry.checkpoint(log_key, origin="registry.example.org/cases")
+    assert registry.origin() == "registry.example.org/cases"
+    registry.record("decision", None, {})
+    second = registry.checkpoint(log_key)
+    assert parse_checkpoint(second).origin == "registry.example.org/cases"
+    with pytest.raises(InputError, match="cannot change it"):
+        registry.checkpoint(log_key, origin="elsewhere.example/log")
+    report = registry.verify_log(first, Path(str(log_key) + ".pub"))
+    assert report.origin == "registry.example.org/cases" and report.trusted_size == 1

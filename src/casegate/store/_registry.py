@@ -371,11 +371,22 @@ class Registry:
 
     def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None) -> str:
         """Sign a C2SP checkpoint of the whole log with the Ed25519 key in `key_path` (PEM),
-        store it, and return the signed note text. The note key name is the origin."""
+        store it, and return the signed note text. The note key name is the origin.
+
+        A log has one origin: `origin` may set it before the first checkpoint (the default is
+        the random one chosen at creation); afterwards it must be the same."""
         key = load_private_key(Path(key_path))
         with self._write("writing a checkpoint") as (conn, size):
-            org = origin or str(conn.execute(
+            org = str(conn.execute(
                 sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
+            if origin is not None and origin != org:
+                if conn.execute(sa.select(checkpoints.c.id).limit(1)).first() is not None:
+                    raise InputError(f"this log's origin is {org!r}; its checkpoints cannot change it to {origin!r}",
+                                     help="leave out --origin, or pass the log's own origin")
+                if not origin.strip() or "\n" in origin:
+                    raise InputError("a checkpoint origin must be one non-empty line")
+                conn.execute(log_meta.update().where(log_meta.c.key == "origin").values(value=origin))
+                org = origin
             root = self._root(conn, size)
             cp = sign_checkpoint(org, size, root, key)
             text = cp.text()
@@ -636,7 +647,7 @@ class Registry:
             report = LogReport(size=size, root=root.hex(), origin=origin,
                                key_source="given" if key is not None else "stored in the registry (self-attested)")
             for c in cps:
-                _check_stored_checkpoint(c, roots, size, key)
+                _check_stored_checkpoint(c, roots, size, key, origin)
                 report.checkpoints_checked += 1
             if cps:
                 report.checkpoint_size = int(cps[-1].tree_size)
@@ -660,10 +671,13 @@ class Registry:
         return report
 
 
-def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None) -> None:
+def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,
+                             origin: str) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     n = int(c.tree_size)
+    if c.origin != origin:
+        raise VerificationError(f"stored checkpoint {c.id} names log {c.origin!r}, but this log is {origin!r}")
     try:
         cp = parse_checkpoint(c.note)
     except VerificationError as e:
