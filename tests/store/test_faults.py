@@ -213,3 +213,26 @@ def test_database_going_away_is_a_store_error(database_url: str, tmp_path: Path)
         admin.dispose()
         with pytest.raises(StoreError, match="failed"):
             reg.record("decision", None, {})
+
+
+def test_server_closing_connections_between_reads(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a server closing idle connections exists only on PostgreSQL")
+    reg = open_registry(database_url)
+    reg.record_many([("decision", None, {"i": i}) for i in range(40)])
+    reg.prove_inclusion(3).verify()
+    name = database_url.rsplit("/", 1)[1]
+    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:  # e.g. a server restart: every pooled connection is dead now
+        c.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = :d AND pid <> pg_backend_pid()"), {"d": name})
+    admin.dispose()
+    try:
+        reg.prove_inclusion(5).verify()  # may succeed if the pool noticed already
+    except StoreError as e:
+        assert "proving inclusion failed" in e.message
+    # whatever happened to the first call, the registry recovers by itself
+    reg.prove_inclusion(7).verify()
+    reg.record("decision", None, {"after": True})
+    reg.verify_log()
+    reg.close()

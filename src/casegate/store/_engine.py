@@ -60,7 +60,8 @@ def store_errors(url: str, doing: str) -> Iterator[None]:
         yield
     except CasegateError:
         raise
-    except exc.SQLAlchemyError as e:
+    except (exc.SQLAlchemyError, *_driver_errors()) as e:
+        # driver errors arrive unwrapped from the hot paths that use driver cursors directly
         reason = describe(e)
         low = reason.lower()
         help = None
@@ -74,6 +75,19 @@ def store_errors(url: str, doing: str) -> Iterator[None]:
     except OSError as e:
         raise StoreError(f"registry {shown_url(url)}: {doing} failed: {e.strerror or e}",
                          help="check the path and free space") from None
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    import sqlite3
+
+    out: list[type[BaseException]] = [sqlite3.Error]
+    try:
+        import psycopg
+
+        out.append(psycopg.Error)
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pass
+    return tuple(out)
 
 
 def make_engine(url: str) -> sa.Engine:
