@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..evidence.stats import upper_bound
-from ..model import Evidence, Pathway, Policy, Severity
+from ..model import Element, Evidence, Pathway, Policy, Severity
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
 
@@ -55,6 +55,7 @@ __all__ = [
     "TEST_KINDS",
     "bypass_counts",
     "capability_status",
+    "elements_by_type",
     "elicitation_shortfalls",
     "evidence_expiry",
     "is_expired",
@@ -69,6 +70,21 @@ Status = Literal["below-alert", "between", "reached"]
 
 TEST_KINDS = ("red-team", "safeguard-test")
 """Evidence kinds that measure a safeguard's bypass rate."""
+
+
+# --------------------------------------------------------------------------- argument helpers
+
+
+def elements_by_type(ctx: Context) -> dict[str, list[tuple[str, Element]]]:
+    """Element type (claim, strategy, ..., defeater) -> its (id, element) pairs in the argument's
+    order, computed once per context: rules about defeaters need not visit every claim."""
+    got = ctx.memo.get("elements_by_type")
+    if got is None:
+        got = {}
+        for eid, e in ctx.case.argument.elements.items():
+            got.setdefault(e.type, []).append((eid, e))
+        ctx.memo["elements_by_type"] = got
+    return got
 
 
 # --------------------------------------------------------------------------- evidence helpers

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Element, RuleSeverity
+from .._derived import elements_by_type
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
@@ -76,10 +77,9 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
         "it defeats; list its kind in the policy's `condition_defeaters` only if the framework allows it.",
 )
 def open_defeater(ctx: Context) -> Iterator[Hit]:
-    els = ctx.case.argument.elements
     allowed = set(ctx.policy.condition_defeaters)
-    for did, d in els.items():
-        if d.type != "defeater" or d.status not in (None, "open"):
+    for did, d in elements_by_type(ctx).get("defeater", []):
+        if d.status not in (None, "open"):
             continue
         targets = _targets(ctx, did)
         if not targets:
@@ -107,8 +107,8 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
         "the boundary to one where it is not needed.",
 )
 def defeated_claim(ctx: Context) -> Iterator[Hit]:
-    for did, d in ctx.case.argument.elements.items():
-        if d.type == "defeater" and d.status == "accepted":
+    for did, d in elements_by_type(ctx).get("defeater", []):
+        if d.status == "accepted":
             targets = _targets(ctx, did)
             if targets:
                 yield Hit(_status_path(did, d), f"`{did}` was accepted, defeating "
@@ -126,8 +126,8 @@ def defeated_claim(ctx: Context) -> Iterator[Hit]:
     fix="List the evidence or claims that answer it under `answered_by`, or set `status: open`.",
 )
 def answered_without_answer(ctx: Context) -> Iterator[Hit]:
-    for did, d in ctx.case.argument.elements.items():
-        if d.type == "defeater" and d.status == "answered" and not d.answered_by:
+    for did, d in elements_by_type(ctx).get("defeater", []):
+        if d.status == "answered" and not d.answered_by:
             yield Hit(_EL + (did, "status"), f"defeater `{did}` is marked answered but `answered_by` is empty")
 
 
@@ -214,8 +214,8 @@ def _answered_with_evidence(ctx: Context, d: Element) -> bool:
     fix="Run a sandbagging probe (or fine-tuning elicitation) and cite it under `answered_by`.",
 )
 def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
-    for did, d in ctx.case.argument.elements.items():
-        if d.type != "defeater" or d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
+    for did, d in elements_by_type(ctx).get("defeater", []):
+        if d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
             continue
         if not _answered_with_evidence(ctx, d):
             yield Hit(_EL + (did, "answered_by"),

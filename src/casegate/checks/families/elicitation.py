@@ -76,9 +76,13 @@ def _closure_evidence(case: Case, eid: str) -> list[str]:
 
 def _capability_claims(ctx: Context) -> Iterator[tuple[str, str, str]]:
     """(element id, threshold id, position) of every capability claim naming a known threshold."""
-    for eid, e in ctx.case.argument.elements.items():
-        if e.type == "claim" and e.capability and e.capability.threshold in ctx.policy.thresholds:
-            yield eid, e.capability.threshold, e.capability.position
+    got = ctx.memo.get("capability_claims")
+    if got is None:
+        got = [(eid, e.capability.threshold, e.capability.position)
+               for eid, e in ctx.case.argument.elements.items()
+               if e.type == "claim" and e.capability and e.capability.threshold in ctx.policy.thresholds]
+        ctx.memo["capability_claims"] = got
+    return iter(got)
 
 
 @rule(
