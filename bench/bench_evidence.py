@@ -9,7 +9,9 @@ Both sides are whole Python processes that import what they need (same interpret
 
 Printed as ratios against the baseline (goal for the import: <= 1.5x at 2,000 samples), for the
 whole process and for the work after imports, with each side's peak RSS at 2k and 20k samples.
-The logs are written by scripts/gen_eval_logs.py (inspect-ai's mock model and its own writer).
+The logs are written by scripts/gen_eval_logs.py (inspect-ai's mock model and its own writer) on
+the first run and kept in bench/data/evidence; writing the 20k log takes minutes, because
+inspect-ai's .eval writer merges each sample's summary into a list it scans every time.
 """
 
 from __future__ import annotations
