@@ -4,6 +4,7 @@ threshold numbers come from them; one edited byte makes `casegate check` fail wi
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,12 @@ def test_imported_numbers_reach_the_gate(imported: Path) -> None:
     assert st.status == "below-alert"
     check = casegate("check", imported, "--at", TODAY)
     assert check.returncode == 0, check.stdout + check.stderr
+    # the decision's answer to "what capability was found?" quotes the imported run's numbers
+    gate = casegate("gate", imported, "--at", TODAY, "-f", "json")
+    assert gate.returncode == 0, gate.stdout + gate.stderr
+    record = json.loads(gate.stdout)
+    found = next(a for a in record["answers"] if "evidence.E-rnd-agent" in a["sources"])
+    assert f"{agent.result.successes}/50 in `E-rnd-agent`" in found["answer"]
 
 
 def test_one_edited_byte_fails_the_check_with_the_reason(imported: Path) -> None:
@@ -82,6 +89,8 @@ def test_one_edited_byte_fails_the_check_with_the_reason(imported: Path) -> None
     assert "CG331 artifact-changed" in check.stdout
     assert "the artifact of `E-rnd-agent`" in check.stdout and "changed since it was pinned" in check.stdout
     assert "evidence-imported.yaml" in check.stdout  # located at the item's sha256 line
+    gate = casegate("gate", imported, "--at", TODAY)
+    assert gate.returncode == 1 and "NO-GO" in gate.stdout
     # and the gate no longer counts the run
     st = _status(imported)
     assert "E-rnd-agent" not in {b.evidence for b in st.counted}
