@@ -44,6 +44,8 @@ def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
 
     case_dir = tmp_path / "atlas-api"
     shutil.copytree(EXAMPLE, case_dir)
+    for k in (case_dir / "keys").glob("*.key"):  # git does not keep file modes; keys must be 0600
+        k.chmod(0o600)
     reg = open_registry(database_url)
     loaded = load_case(case_dir / "case.yaml")
     v = reg.submit_case(loaded)

@@ -98,10 +98,11 @@ def test_signed_signoff_upload(board: BoardFixture) -> None:
     from casegate.load import load_case
     from casegate.sign import load_keyring, load_signer, sign_case
 
-    from .conftest import EXAMPLE, KEYRING
+    from .conftest import KEYRING
 
     loaded = load_case(board.case_dir / "case.yaml")
-    rec = sign_case(loaded, "safety-lead", load_signer(str(EXAMPLE / "keys" / "dana-ortiz.key")), load_keyring(KEYRING))
+    rec = sign_case(loaded, "safety-lead", load_signer(str(board.case_dir / "keys" / "dana-ortiz.key")),
+                    load_keyring(KEYRING))
     env = json.loads(rec.path.read_text())
     c = board.client
     assert c.post(f"/api/v1/cases/{CASE}/signoffs", json={"envelope": env}, headers=board.auth("external")).status_code == 403
