@@ -60,8 +60,13 @@ def store_errors(url: str, doing: str) -> Iterator[None]:
         yield
     except CasegateError:
         raise
-    except (exc.SQLAlchemyError, *_driver_errors()) as e:
+    except OSError as e:
+        raise StoreError(f"registry {shown_url(url)}: {doing} failed: {e.strerror or e}",
+                         help="check the path and free space") from None
+    except Exception as e:
         # driver errors arrive unwrapped from the hot paths that use driver cursors directly
+        if not isinstance(e, exc.SQLAlchemyError) and not isinstance(e, _DRIVER_ERRORS):
+            raise
         reason = describe(e)
         low = reason.lower()
         help = None
@@ -72,9 +77,6 @@ def store_errors(url: str, doing: str) -> Iterator[None]:
         elif "locked" in low or "busy" in low:
             help = "another casegate process holds the registry; try again"
         raise StoreError(f"registry {shown_url(url)}: {doing} failed: {reason}", help=help) from None
-    except OSError as e:
-        raise StoreError(f"registry {shown_url(url)}: {doing} failed: {e.strerror or e}",
-                         help="check the path and free space") from None
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -88,6 +90,9 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # pragma: no cover - psycopg is a dependency
         pass
     return tuple(out)
+
+
+_DRIVER_ERRORS = _driver_errors()
 
 
 def make_engine(url: str) -> sa.Engine:

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -102,6 +103,10 @@ class Registry:
         # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
         self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
         self._pg = engine.dialect.name == "postgresql"
+        db = engine.url.database
+        self._sqlite_path = db if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
+        self._readers = threading.local()
+        self._reader_list: list[Any] = []
         self._node_cache: dict[mk.Node, bytes] = {}
         self._roots: dict[int, bytes] = {}
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
@@ -110,6 +115,10 @@ class Registry:
     # --- plumbing ------------------------------------------------------------------------
 
     def close(self) -> None:
+        for r in self._reader_list:
+            r.close()
+        self._reader_list.clear()
+        self._readers = threading.local()
         self.engine.dispose()
 
     def __enter__(self) -> Registry:
@@ -188,7 +197,7 @@ class Registry:
     def _placeholders(self, n: int) -> str:
         return ", ".join([self._mark] * n)
 
-    def _nodes(self, conn: sa.Connection, nodes: Iterable[mk.Node], *, cached: bool = True) -> dict[mk.Node, bytes]:
+    def _nodes(self, conn: sa.Connection | Any, nodes: Iterable[mk.Node], *, cached: bool = True) -> dict[mk.Node, bytes]:
         """The stored hash of each complete tree node (read straight from the entries'
         `hashes` column: node (level, i) is stored with leaf ((i + 1) << level) - 1).
 
@@ -207,7 +216,7 @@ class Registry:
             return out
         ids = sorted({mk.owner_row(n) for n in missing})
         blobs_by_row: dict[int, bytes] = {}
-        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cur = _dbapi(conn).cursor()
         try:
             if self._pg:  # one statement text, so psycopg prepares it once
                 cur.execute("SELECT idx, hashes FROM log_entries WHERE idx = ANY(%s)", (ids,))
@@ -236,8 +245,8 @@ class Registry:
                 cache[n] = h
         return out
 
-    def _raw_size(self, conn: sa.Connection) -> int:
-        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    def _raw_size(self, conn: sa.Connection | Any) -> int:
+        cur = _dbapi(conn).cursor()
         try:
             cur.execute("SELECT size FROM log_head WHERE id = 1")
             row = cur.fetchone()
@@ -320,14 +329,29 @@ class Registry:
         return mk.fold([nodes[x] for x in fr])
 
     @contextmanager
-    def _plain(self, doing: str) -> Iterator[sa.Connection]:
-        """A connection for reads that need no snapshot: the size only grows and the nodes of
-        a committed size never change, so reading the size and then its nodes is consistent."""
-        with store_errors(self.url, doing), self.engine.connect() as conn:
-            if self._pg:
-                # single statements, no transaction to end: saves a round trip on return
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            yield conn
+    def _plain(self, doing: str) -> Iterator[Any]:
+        """A driver connection for reads that need no snapshot: the size only grows and the
+        nodes of a committed size never change, so reading the size and then its nodes is
+        consistent. SQLite: a reader connection kept per thread (no pool round trip per proof);
+        PostgreSQL: a pooled connection in autocommit mode (no transaction to end)."""
+        with store_errors(self.url, doing):
+            if not self._pg and self._sqlite_path is not None:
+                reader = getattr(self._readers, "conn", None)
+                if reader is None:
+                    import sqlite3
+
+                    reader = sqlite3.connect(self._sqlite_path, timeout=30, isolation_level=None,
+                                             check_same_thread=False)
+                    reader.execute("PRAGMA cache_size=-65536")
+                    reader.execute("PRAGMA mmap_size=268435456")
+                    self._readers.conn = reader
+                    self._reader_list.append(reader)
+                yield reader
+                return
+            with self.engine.connect() as conn:
+                if self._pg:
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                yield conn
 
     def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
         """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all)."""
@@ -669,6 +693,11 @@ class Registry:
                     mk.verify_consistency(trusted.tree_size, new, trusted.root, roots[new], path)
             report.notes.append(_check_records(conn))
         return report
+
+
+def _dbapi(conn: sa.Connection | Any) -> Any:
+    """The driver connection behind an SQLAlchemy connection (or the driver connection itself)."""
+    return conn.connection.dbapi_connection if isinstance(conn, sa.Connection) else conn
 
 
 def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,
