@@ -129,8 +129,8 @@ def _run_inspect(task, out: Path, fmt: str, model, **kw) -> Path:  # type: ignor
 
 
 def gen_inspect(out: Path) -> list[Path]:
-    """A clean run (.eval and .json), several epochs, an errored run, a tool-using solver, an
-    invalidated run, and a scorer without a documented scale."""
+    """A clean run (.eval and .json), several epochs, an errored run, a partial run, a tool-using
+    solver, an agent, an invalidated run, and a scorer without a documented scale."""
     from inspect_ai.log import ProvenanceData, invalidate_samples, read_eval_log, write_eval_log
     from inspect_ai.scorer import Score, mean, scorer, stderr
     from inspect_ai.solver import generate, system_message, use_tools
@@ -145,6 +145,7 @@ def gen_inspect(out: Path) -> list[Path]:
                                 _mock_model(wrong_every=2)))
     written.append(_run_inspect(_task("arith-error", 10, fail_on="q00004"), d / "arith-error.eval",
                                 "eval", _mock_model(), max_samples=1))
+    written.append(gen_inspect_partial(d))
 
     @tool
     def add():  # type: ignore[no-untyped-def]
@@ -200,6 +201,11 @@ def gen_inspect(out: Path) -> list[Path]:
         solver=[generate()], scorer=closeness())
     written.append(_run_inspect(t, d / "arith-closeness.eval", "eval", _mock_model()))
     return written
+
+
+def gen_inspect_partial(d: Path) -> Path:
+    """A run limited to the first 3 of 10 samples (`--limit 3`)."""
+    return _run_inspect(_task("arith-limit", 10), d / "arith-limit.eval", "eval", _mock_model(), limit=3)
 
 
 def gen_inspect_large(out: Path, n: int, base: int = 200) -> list[Path]:

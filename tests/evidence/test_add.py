@@ -179,3 +179,18 @@ def test_a_folder_without_logs_is_an_error_and_writes_nothing(case: Path, tmp_pa
         add_evidence(case, [empty], producer="p")
     assert e.value.help and "skipped 1 other file" in e.value.help
     assert not (case.parent / DEFAULT_FILE).exists() and case.read_bytes() == before
+
+
+def test_a_partial_run_is_a_condition_at_check(case: Path) -> None:
+    import datetime as dt
+
+    from casegate.checks import check_case
+    from casegate.evidence import rehash_artifacts
+
+    rep = add_evidence(case, [INSPECT / "arith-limit.eval"], producer="p")
+    loaded = load_case(case)
+    report = check_case(loaded, today=dt.date(2026, 11, 27), artifacts=rehash_artifacts(loaded))
+    partial = [f for f in report.findings if f.code == "CG335"]
+    assert len(partial) == 1 and partial[0].severity.value == "condition"
+    assert f"`{rep.changes[0].id}` scored 3 of the 10 samples" in partial[0].message
+    assert partial[0].location is not None and partial[0].location.file.endswith(DEFAULT_FILE)

@@ -292,3 +292,9 @@ def test_unknown_file_given_by_name(tmp_path: Path) -> None:
         discover([p])
     with pytest.raises(LogReadError, match="no such file"):
         discover([tmp_path / "missing"])
+
+
+def test_inspect_partial_run() -> None:
+    r = _one(INSPECT / "arith-limit.eval")
+    assert r.source.samples == 10 and r.source.scored == 3 and r.result.trials == 3
+    assert r.source.status == "success"
