@@ -87,11 +87,11 @@ class Loaded:
         art = self.case.evidence[evidence_id].artifact
         if not art:
             return None
-        key = (self.origin(("evidence", evidence_id)).path, art)
+        src = self.origin(("evidence", evidence_id))
+        key = (src.path, art)
         got = self._resolved.get(key)
         if got is None:
-            base = self.origin(("evidence", evidence_id)).abspath.parent
-            got = self._resolved[key] = Path(os.path.normpath(os.path.join(base, art)))
+            got = self._resolved[key] = Path(os.path.normpath(os.path.join(src.abspath.parent, art)))
         return got
 
     def source_line(self, loc: Location) -> str:
