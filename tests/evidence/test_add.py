@@ -194,3 +194,11 @@ def test_a_partial_run_is_a_condition_at_check(case: Path) -> None:
     assert len(partial) == 1 and partial[0].severity.value == "condition"
     assert f"`{rep.changes[0].id}` scored 3 of the 10 samples" in partial[0].message
     assert partial[0].location is not None and partial[0].location.file.endswith(DEFAULT_FILE)
+
+
+def test_a_hand_written_file_is_never_rewritten(case: Path) -> None:
+    hand = case.parent / "evidence.yaml"
+    before = hand.read_bytes()
+    with pytest.raises(InputError, match="not written by `casegate evidence add`"):
+        add_evidence(case, [INSPECT / "arith-clean.eval"], producer="p", into=hand)
+    assert hand.read_bytes() == before

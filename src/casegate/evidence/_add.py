@@ -128,7 +128,11 @@ def _read_into(into: Path) -> tuple[dict[str, dict[str, Any]], bool]:
     """Existing items of the evidence file (id -> data), and whether the file exists."""
     if not into.exists():
         return {}, False
-    doc = parse_yaml(str(into), into.read_bytes())
+    raw = into.read_bytes()
+    if not raw.startswith(_HEADER.split("`")[0].encode()):
+        raise InputError("this file was not written by `casegate evidence add`; importing would rewrite it",
+                         location=str(into), help="choose a new file with --into (hand-written evidence stays yours)")
+    doc = parse_yaml(str(into), raw)
     data = doc.data
     if not isinstance(data, dict) or data.get("casegate") != FORMAT_VERSION or data.get("kind", "case") != "case":
         raise InputError("not a casegate evidence file (it needs `casegate: 1` and `kind: case`)",
