@@ -212,3 +212,18 @@ def test_a_log_keeps_one_origin(registry: Registry, log_key: Path) -> None:
         registry.checkpoint(log_key, origin="elsewhere.example/log")
     report = registry.verify_log(first, Path(str(log_key) + ".pub"))
     assert report.origin == "registry.example.org/cases" and report.trusted_size == 1
+
+
+def test_proofs_follow_appends_by_other_writers(database_url: str) -> None:
+    a, b = open_registry(database_url), open_registry(database_url)
+    a.record_many([("decision", None, {"i": i}) for i in range(10)])
+    assert a.prove_inclusion(3).tree_size == 10
+    b.record_many([("decision", None, {"i": i}) for i in range(10, 25)])
+    p = a.prove_inclusion(3)
+    assert p.tree_size == 25 and p.root == b.root()
+    p.verify()
+    assert a.prove_inclusion(3, 10).root == mk.mth([e.leaf_hash for e in b.events()][:10])
+    with pytest.raises(InputError, match="out of range"):
+        a.prove_inclusion(0, 26)
+    a.close()
+    b.close()
