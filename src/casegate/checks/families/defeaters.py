@@ -168,10 +168,12 @@ def _ancestors(ctx: Context, eid: str) -> set[str]:
 def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
     els = ctx.case.argument.elements
     dmap = defeaters_of(ctx)
-    for eid in sorted(depended_on(ctx)):
+    dep = depended_on(ctx)
+    # sort only the inability claims, not every element the top claim depends on
+    for eid in sorted(x for x, e in els.items()
+                      if e.capability is not None and e.capability.position in _INABILITY and x in dep):
         e = els[eid]
-        if e.capability is None or e.capability.position not in _INABILITY:
-            continue
+        assert e.capability is not None
         covered = any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))
         if not covered:
             yield Hit(_EL + (eid, "capability"),
