@@ -65,6 +65,10 @@ step "7. Publication: the redacted public summary, the argument diagram, the dec
 run publish case/case.yaml --out public
 run disclose case/case.yaml E-bio-uplift --out public/E-bio-uplift.opening.json
 run publish verify-disclosure public/summary.json public/E-bio-uplift.opening.json
+sed 's/"successes": 11/"successes": 1/' public/E-bio-uplift.opening.json > public/forged.opening.json
+echo "A forged opening (11 successes changed to 1) must not verify:"
+if "$CG" publish verify-disclosure public/summary.json public/forged.opening.json; then
+  echo "a forged disclosure verified: that is a bug" >&2; exit 1; fi
 run diagram case/case.yaml --out argument.svg
 run report case/case.yaml --out report --pdf
 

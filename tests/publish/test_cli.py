@@ -110,7 +110,10 @@ def test_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], msg: str) -
 
 
 def test_verify_disclosure_refuses_a_file_that_is_not_a_summary(published: Path) -> None:
-    r = cg("publish", "verify-disclosure", "opening.json", "opening.json", cwd=published)
+    (published / "not-a-summary.json").write_text('{"pointer": "/evidence/E-1", "salt": "00"}')
+    d = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "own-opening.json", cwd=published)
+    assert d.returncode == 0, d.stderr
+    r = cg("publish", "verify-disclosure", "not-a-summary.json", "own-opening.json", cwd=published)
     assert r.returncode == 2 and "not a casegate public summary" in r.stderr
 
 

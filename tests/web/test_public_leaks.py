@@ -39,7 +39,8 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
                                         "description": "internal description " + next(iter(cc.tokens))})
     reg.close()
     client = TestClient(create_app(Settings(database_url=url, secret=b"s")))
-    pages = PUBLIC_PAGES + [f"/public/cases/{cc.case.id}", f"/api/v1/public/cases/{cc.case.id}"]
+    pages = PUBLIC_PAGES + [f"/public/cases/{cc.case.id}", f"/public/cases/{cc.case.id}/summary",
+                            f"/api/v1/public/cases/{cc.case.id}"]
     for page in pages:
         r = client.get(page)
         assert r.status_code == 200, (page, r.status_code)

@@ -91,6 +91,9 @@ def publish_case(
     level: Annotated[str, typer.Option(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
     salt_key: SaltKey = None,
+    db: Annotated[str | None, typer.Option("--db", help="Also record the summary in this registry "
+                                           "(default: $CASEGATE_DATABASE_URL when set), where the "
+                                           "review board's public pages show it.")] = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg)."""
@@ -111,6 +114,25 @@ def publish_case(
         out(f"wrote {path}")
     out(f"{s.case['id']} {s.case['version']}: {s.decision.outcome}; published for the {lv.value} "
         f"audience with {len(s.redactions)} element(s) redacted")
+    import os
+
+    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    if url:
+        import json
+
+        from ..store import open_registry, record_publication
+
+        reg = open_registry(url)
+        try:
+            if s.case["id"] not in reg.case_ids():
+                err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
+                    "(casegate registry submit CASE first)")
+                return
+            entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
+                                       version=reg.case_version(s.case["id"], contents=False).number)
+            out(f"recorded the publication in the registry (log entry {entry.index})")
+        finally:
+            reg.close()
 
 
 @publish_app.command("verify-disclosure")

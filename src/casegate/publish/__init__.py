@@ -10,6 +10,7 @@ from ._api import (
     disclose,
     parse_formats,
     publish,
+    summary_html,
     readable_case,
     redactable_ids,
     verify_disclosure,
@@ -36,6 +37,6 @@ __all__ = [
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
     "html_to_pdf", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
-    "pointer_of", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_json",
+    "pointer_of", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_html", "summary_json",
     "verify_disclosure", "verify_opening", "write_report",
 ]

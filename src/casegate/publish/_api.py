@@ -111,6 +111,11 @@ def publish(
     return result
 
 
+def summary_html(summary: PublicSummary, svg: str | None = None) -> str:
+    """The published summary as a standalone HTML page (what `summary.html` holds)."""
+    return render("summary.html.j2", s=summary, svg=svg)
+
+
 def disclose(case: Case, element: str, *, key: bytes) -> Opening:
     """The opening of one element's commitment: its pointer, salt and content."""
     parts, model = resolve_element(case, element)

@@ -180,6 +180,18 @@ def public_case(request: Request, case_id: str) -> Response:
     return _render(request, "public_case.html", v=v, s=summary, history=history)
 
 
+@router.get("/public/cases/{case_id}/summary", response_class=HTMLResponse)
+def public_summary(request: Request, case_id: str) -> Response:
+    """The published summary exactly as `casegate publish` renders it (redacted at publication)."""
+    from ..publish import PublicSummary, summary_html
+
+    v = case_view(board(request).registry, case_id)
+    if v is None or v.published is None:
+        raise HTTPException(404, "no published summary for this case")
+    summary = PublicSummary.model_validate(v.published.get("summary") or {})
+    return HTMLResponse(summary_html(summary))
+
+
 @router.get("/public/log", response_class=HTMLResponse)
 def public_log(request: Request) -> Response:
     reg = board(request).registry
