@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casegate.errors import InputError
 from casegate.evidence import DEFAULT_FILE, add_evidence, add_include
@@ -202,3 +204,44 @@ def test_a_hand_written_file_is_never_rewritten(case: Path) -> None:
     with pytest.raises(InputError, match="not written by `casegate evidence add`"):
         add_evidence(case, [INSPECT / "arith-clean.eval"], producer="p", into=hand)
     assert hand.read_bytes() == before
+
+
+_ITEM = st.sampled_from(["a.yaml", "ev/b.yaml", "'c d.yaml'", '"e.yaml"'])
+_COMMENT = st.sampled_from(["", "  # note", " #x"])
+
+
+@st.composite
+def _case_text(draw: st.DrawFn) -> str:
+    items = draw(st.lists(_ITEM, max_size=3))
+    style = draw(st.sampled_from(["flow", "block", "none", "flow-multiline"]))
+    head = "# a case\ncasegate: 1\n" + draw(st.sampled_from(["", "kind: case\n"])) + "policy: p.yaml" + draw(_COMMENT) + "\n"
+    if style == "flow":
+        inc = f"include: [{', '.join(items)}]{draw(_COMMENT)}\n"
+    elif style == "flow-multiline" and items:
+        inc = "include: [" + ",\n  ".join(items) + "]\n"
+    elif style == "block" and items:
+        pad = draw(st.sampled_from(["  ", "    ", ""]))
+        inc = "include:" + draw(_COMMENT) + "\n" + "".join(f"{pad}- {i}{draw(_COMMENT)}\n" for i in items)
+    else:
+        inc = ""
+    return head + inc + "id: x\ntitle: t\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_case_text())
+def test_add_include_edits_correctly_or_refuses(tmp_path: Path, text: str) -> None:
+    p = tmp_path / "case.yaml"
+    p.write_text(text)
+    before = parse_yaml(str(p), p.read_bytes()).data
+    try:
+        add_include(p, "new.yaml")
+    except InputError:
+        assert p.read_text() == text  # refused: untouched
+        return
+    after = parse_yaml(str(p), p.read_bytes()).data
+    assert after["include"] == list(before.get("include") or []) + ["new.yaml"]
+    assert {k: v for k, v in after.items() if k != "include"} == {k: v for k, v in before.items() if k != "include"}
+    # every comment line of the original survives
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            assert line in p.read_text().splitlines()
