@@ -110,22 +110,33 @@ def _item_start(text: _Text, line: int, col: int) -> tuple[int, bool]:
     return col - 1, False
 
 
+def _current(loaded: Loaded, path: tuple[str, str]) -> Any:
+    """The value at `section.key` in the merged document (None when absent)."""
+    section = loaded.data.get(path[0])
+    return section.get(path[1]) if isinstance(section, dict) else None
+
+
+def _fill_empty(loaded: Loaded, src: Any, text: _Text, path: tuple[str, str], empty: str, written: str,
+                new: str, ok: Callable[[Loaded], bool]) -> None:
+    """Replace an empty flow collection (`[]` or `{}`) at `path` with `new`."""
+    line, _ = src.doc.locate(path)
+    m = re.search(empty, text.line(line))
+    if not m:
+        raise _refuse(f"{src.path}:{line}", f"`{path[1]}` is empty but not written as {written}")
+    text.replace_in_line(line, m.start(), m.end(), new)
+    _commit(loaded, text, ok)
+
+
 def add_seq_item(loaded: Loaded, path: tuple[str, str], item: str, ok: Callable[[Loaded], bool]) -> None:
     """Add `item` (one-line YAML) as the first element of the sequence at `path`."""
-    cur = loaded.data.get(path[0], {}).get(path[1]) if isinstance(loaded.data.get(path[0]), dict) else None
+    cur = _current(loaded, path)
     if cur is None:
         _add_under_decision(loaded, path[1], [f"- {item}"], ok)
         return
     src = loaded.origin(path)
     text = _Text(src)
     if not cur:
-        line, _ = src.doc.locate(path)
-        s = text.line(line)
-        m = re.search(r"\[\s*\]", s)
-        if not m:
-            raise _refuse(f"{src.path}:{line}", f"`{path[1]}` is empty but not written as []")
-        text.replace_in_line(line, m.start(), m.end(), f"[{item}]")
-        _commit(loaded, text, ok)
+        _fill_empty(loaded, src, text, path, r"\[\s*\]", "[]", f"[{item}]", ok)
         return
     line, col = src.doc.locate((*path, 0))
     start, _ = _item_start(text, line, col)
@@ -142,20 +153,14 @@ def add_seq_item(loaded: Loaded, path: tuple[str, str], item: str, ok: Callable[
 def add_map_entry(loaded: Loaded, path: tuple[str, str], key: str, value: str,
                   ok: Callable[[Loaded], bool]) -> None:
     """Add `key: value` (value a one-line flow mapping) as the first entry of the mapping at `path`."""
-    cur = loaded.data.get(path[0], {}).get(path[1]) if isinstance(loaded.data.get(path[0]), dict) else None
+    cur = _current(loaded, path)
     if cur is None:
         _add_under_decision(loaded, path[1], [f"{key}: {value}"], ok)
         return
     src = loaded.origin(path)
     text = _Text(src)
     if not cur:
-        line, _ = src.doc.locate(path)
-        s = text.line(line)
-        m = re.search(r"\{\s*\}", s)
-        if not m:
-            raise _refuse(f"{src.path}:{line}", f"`{path[1]}` is empty but not written as {{}}")
-        text.replace_in_line(line, m.start(), m.end(), "{" + f"{key}: {value}" + "}")
-        _commit(loaded, text, ok)
+        _fill_empty(loaded, src, text, path, r"\{\s*\}", "{}", "{" + f"{key}: {value}" + "}", ok)
         return
     first = next(iter(cur))
     line, col = src.doc.locate((*path, first))
