@@ -14,4 +14,15 @@ $BIN/lint-imports
 source scripts/pg.sh start
 trap 'bash scripts/pg.sh stop' EXIT
 echo "== pytest (SQLite and PostgreSQL at $CASEGATE_TEST_POSTGRES_URL)"
-$BIN/python -m pytest -n 2 -p no:cacheprovider "$@"
+status=0
+$BIN/python -m pytest -n 2 -p no:cacheprovider --junitxml=.pytest-results.xml "$@" || status=$?
+# one closing line, whatever the plugins print
+$BIN/python - <<'PY'
+import xml.etree.ElementTree as ET
+root = ET.parse(".pytest-results.xml").getroot()
+suites = [root] if root.tag == "testsuite" else list(root)
+n = lambda k: sum(int(s.get(k, 0)) for s in suites)
+failed = n("failures") + n("errors")
+print(f"{n('tests') - failed - n('skipped')} passed, {failed} failed, {n('skipped')} skipped")
+PY
+exit $status

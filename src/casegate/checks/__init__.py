@@ -1,6 +1,16 @@
 """Checks: declared rules, one module per family, run in passes over a loaded case."""
 
-from ._registry import Context, Hit, RegisteredRule, all_rules, get_rule, iter_rules_by_family, registered, rule, run_checks
+from ._registry import (
+           Context,
+           Hit,
+           RegisteredRule,
+           all_rules,
+           get_rule,
+           iter_rules_by_family,
+           registered,
+           rule,
+           run_checks,
+)
 from ._run import CheckReport, check_case, locate_findings, make_context
 
 __all__ = ["CheckReport", "Context", "Hit", "RegisteredRule", "all_rules", "check_case", "get_rule",

@@ -66,7 +66,7 @@ def rules(
             for r in rs:
                 out(rule_doc(r))
         return
-    for fam, rs in iter_rules_by_family():
+    for _family, rs in iter_rules_by_family():
         for r in rs:
             out(f"{r.code}  {r.name:<36} {r.severity.value:<9} {r.serves:<34} {r.summary}")
 

@@ -59,7 +59,7 @@ def token_list(tokens: TokensOpt = Path(".casegate/tokens.json")) -> None:
     from ..web import TokenStore
 
     for e in TokenStore(tokens).list():
-        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {'revoked' if e.get('revoked') else ''}")  # type: ignore[arg-type]
+        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {'revoked' if e.get('revoked') else ''}")
 
 
 @token_app.command("revoke")

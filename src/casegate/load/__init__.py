@@ -1,6 +1,14 @@
 """Loading YAML case and policy files into the model, with a source map for every element."""
 
-from ._loader import Loaded, SourceFile, builtin_policies, display_path, load_case, load_policy, validation_findings
+from ._loader import (
+           Loaded,
+           SourceFile,
+           builtin_policies,
+           display_path,
+           load_case,
+           load_policy,
+           validation_findings,
+)
 from ._yaml import YamlDoc, parse_yaml
 
 __all__ = ["Loaded", "SourceFile", "YamlDoc", "builtin_policies", "display_path", "load_case",

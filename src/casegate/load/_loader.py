@@ -100,8 +100,8 @@ class Loaded:
         if not by_path:
             for f in self.files + ([self.policy_file] if self.policy_file else []):
                 by_path[f.path] = f
-        f = by_path.get(loc.file)
-        return f.doc.source_line(loc.line) if f is not None else ""
+        found = by_path.get(loc.file)
+        return found.doc.source_line(loc.line) if found is not None else ""
 
 
 def display_path(p: Path) -> str:

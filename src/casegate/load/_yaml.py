@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
-import os
-from collections.abc import Iterator
 import json
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -13,12 +13,12 @@ from ._base import (
 from ._case import (
     Argument,
     Boundary,
-    Case,
     CapabilityAssertion,
+    Case,
     DecisionSection,
     DomainThreats,
-    Elicitation,
     Element,
+    Elicitation,
     Evidence,
     Lineage,
     Monitor,
@@ -36,7 +36,6 @@ from ._case import (
     System,
     Trigger,
 )
-from ._docs import documented_schema
 from ._decision import (
     DECISION_RECORD_VERSION,
     EIGHT_QUESTIONS,
@@ -47,6 +46,7 @@ from ._decision import (
     Digests,
     Outcome,
 )
+from ._docs import documented_schema
 from ._findings import Finding, Location, Rule, RuleSeverity, Serves, Waiver
 from ._policy import (
     Citation,

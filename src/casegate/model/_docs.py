@@ -19,7 +19,7 @@ def _field_docs(module_name: str) -> dict[str, dict[str, str]]:
             continue
         docs: dict[str, str] = {}
         body = node.body
-        for a, b in zip(body, body[1:]):
+        for a, b in zip(body, body[1:], strict=False):
             if (isinstance(a, ast.AnnAssign) and isinstance(a.target, ast.Name)
                     and isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant)
                     and isinstance(b.value.value, str)):

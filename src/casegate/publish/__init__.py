@@ -10,9 +10,9 @@ from ._api import (
     disclose,
     parse_formats,
     publish,
-    summary_html,
     readable_case,
     redactable_ids,
+    summary_html,
     verify_disclosure,
 )
 from ._commit import (

@@ -284,7 +284,7 @@ def _policy_from_bundle(bundle: dict[str, Any], verdict: Verdict, expected_sha: 
 def _state_changes(reg: RegistryView, case_id: str) -> list[Any]:
     if not hasattr(reg, "events"):
         return []
-    return list(reg.events(case_id=case_id, kind="state-change"))  # type: ignore[attr-defined]
+    return list(reg.events(case_id=case_id, kind="state-change"))
 
 
 def _cause_text(change: Any) -> str:

@@ -177,7 +177,7 @@ def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[
     pred = statement.get("predicate", {}) if isinstance(statement, dict) else {}
     role = str(pred.get("role", ""))
     _acting_role(request, p, role, case_id)
-    signed, reasons = check_envelope(envelope, b.keyring, dt.datetime.now(dt.timezone.utc), "sign-off",
+    signed, reasons = check_envelope(envelope, b.keyring, dt.datetime.now(dt.UTC), "sign-off",
                                      expect=SIGNOFF)
     if signed is None or reasons:
         raise HTTPException(422, "; ".join(reasons) or "the envelope does not verify")

@@ -77,7 +77,7 @@ class Board:
             return set()
         import datetime as dt
 
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         roles: set[str] = set()
         for k in self.keyring.keys:
             if k.person == person and not k.problems_at(now):

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ._api import board, evidence_rows, record_objection, record_signoff, ObjectionIn
+from ._api import ObjectionIn, board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import csrf_ok, csrf_token, sign_session
 from ._tokens import Principal
@@ -21,7 +21,8 @@ def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLR
     p: Principal = b.principal(request)
     session = request.cookies.get(SESSION_COOKIE) or ""
     ctx.update(request=request, who=p, csrf=csrf_token(b.secret, session) if session else "")
-    return b.templates.TemplateResponse(request, name, ctx, status_code=status)
+    resp: HTMLResponse = b.templates.TemplateResponse(request, name, ctx, status_code=status)
+    return resp
 
 
 def _login_required(request: Request) -> Principal | Response:

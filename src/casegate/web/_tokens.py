@@ -16,6 +16,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -45,12 +46,18 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _principal(entry: dict[str, Any]) -> Principal:
+    roles = entry.get("roles") or []
+    return Principal(person=str(entry["person"]), roles=frozenset(str(r) for r in roles),
+                     token_id=str(entry["id"]))
+
+
 class TokenStore:
     """A token file, read at start-up; lookups compare hashes in constant time."""
 
     def __init__(self, path: Path | None):
         self.path = path
-        self._entries: list[dict[str, object]] = []
+        self._entries: list[dict[str, Any]] = []
         if path is not None and path.exists():
             try:
                 doc = json.loads(path.read_text())
@@ -69,7 +76,7 @@ class TokenStore:
         token = "cgt_" + secrets.token_urlsafe(32)
         tid = "t-" + secrets.token_hex(4)
         self._entries.append({"id": tid, "sha256": _hash(token), "person": person, "roles": sorted(set(roles)),
-                              "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                              "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                               "revoked": False})
         self._save()
         return tid, token
@@ -82,7 +89,7 @@ class TokenStore:
                 return
         raise InputError(f"no token {tid!r}", help="`casegate token list` shows the ids")
 
-    def list(self) -> list[dict[str, object]]:
+    def list(self) -> list[dict[str, Any]]:
         return [dict(e, sha256="…") for e in self._entries]
 
     def authenticate(self, token: str | None) -> Principal | None:
@@ -96,15 +103,13 @@ class TokenStore:
                 found = e
         if found is None:
             return None
-        return Principal(person=str(found["person"]), roles=frozenset(found.get("roles", [])),  # type: ignore[arg-type]
-                         token_id=str(found["id"]))
+        return _principal(found)
 
     def by_id(self, tid: str) -> Principal | None:
         """The principal of a (non-revoked) token id, for sessions."""
         for e in self._entries:
             if e["id"] == tid and not e.get("revoked"):
-                return Principal(person=str(e["person"]), roles=frozenset(e.get("roles", [])),  # type: ignore[arg-type]
-                                 token_id=tid)
+                return _principal(e)
         return None
 
     def _save(self) -> None:

@@ -1,12 +1,14 @@
 """Rule families, one module each: CG1xx boundary ... CG8xx failure modes, CG9xx structure."""
 
-from . import structure  # noqa: F401
-from . import authority  # noqa: F401
-from . import publication  # noqa: F401
-from . import post_deployment  # noqa: F401
-from . import defeaters  # noqa: F401
-from . import evidence_integrity  # noqa: F401
-from . import boundary  # noqa: F401
-from . import threat  # noqa: F401
-from . import elicitation  # noqa: F401
-from . import safeguards  # noqa: F401
+from . import (
+    authority,  # noqa: F401
+    boundary,  # noqa: F401
+    defeaters,  # noqa: F401
+    elicitation,  # noqa: F401
+    evidence_integrity,  # noqa: F401
+    post_deployment,  # noqa: F401
+    publication,  # noqa: F401
+    safeguards,  # noqa: F401
+    structure,  # noqa: F401
+    threat,  # noqa: F401
+)

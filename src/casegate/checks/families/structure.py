@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import RuleSeverity
 from .._registry import Context, Hit, load_rule, rule
 
 load_rule(
@@ -96,11 +95,11 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
                       help="use one of: " + ", ".join(pol.thresholds) if pol.thresholds else "define the threshold in the policy")
         if e.pathway and e.pathway not in pathways:
             yield Hit(base + ("pathway",), f"`{eid}` names pathway `{e.pathway}`, which the threat model does not define")
-    for dom, t in c.threat_model.items():
+    for dom, threats in c.threat_model.items():
         if dom not in pol.domains:
             yield Hit(("threat_model", dom), f"threat model domain `{dom}` is not a domain of policy `{pol.id}`",
                       help="use one of: " + ", ".join(pol.domains))
-        for i, x in enumerate(t.evidence):
+        for i, x in enumerate(threats.evidence):
             if x not in ev:
                 yield Hit(("threat_model", dom, "evidence", i), f"`{dom}` cites evidence `{x}`, which is not declared")
     for sid, s in c.safeguards.items():
@@ -118,19 +117,19 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     for pid in c.residual_risk:
         if pid not in pathways:
             yield Hit(("residual_risk", pid), f"residual risk is stated for `{pid}`, which is not a pathway of the threat model")
-    for eid, e in ev.items():
-        if e.threshold and e.threshold not in pol.thresholds:
-            yield Hit(("evidence", eid, "threshold"), f"evidence `{eid}` measures threshold `{e.threshold}`, which the policy does not define")
-        if e.domain and e.domain not in pol.domains:
-            yield Hit(("evidence", eid, "domain"), f"evidence `{eid}` names domain `{e.domain}`, which the policy does not define")
+    for eid, item in ev.items():
+        if item.threshold and item.threshold not in pol.thresholds:
+            yield Hit(("evidence", eid, "threshold"), f"evidence `{eid}` measures threshold `{item.threshold}`, which the policy does not define")
+        if item.domain and item.domain not in pol.domains:
+            yield Hit(("evidence", eid, "domain"), f"evidence `{eid}` names domain `{item.domain}`, which the policy does not define")
     if c.post_deployment:
-        for tid, t in c.post_deployment.triggers.items():
-            if t.monitor and t.monitor not in c.post_deployment.monitors:
-                yield Hit(("post_deployment", "triggers", tid, "monitor"), f"trigger `{tid}` watches monitor `{t.monitor}`, which is not declared")
-    for i, s in enumerate(c.decision.signoffs):
-        for j, x in enumerate(s.relies_on):
+        for tid, trig in c.post_deployment.triggers.items():
+            if trig.monitor and trig.monitor not in c.post_deployment.monitors:
+                yield Hit(("post_deployment", "triggers", tid, "monitor"), f"trigger `{tid}` watches monitor `{trig.monitor}`, which is not declared")
+    for i, so in enumerate(c.decision.signoffs):
+        for j, x in enumerate(so.relies_on):
             if x not in ev:
-                yield Hit(("decision", "signoffs", i, "relies_on", j), f"the {s.role} sign-off relies on `{x}`, which is not declared evidence")
+                yield Hit(("decision", "signoffs", i, "relies_on", j), f"the {so.role} sign-off relies on `{x}`, which is not declared evidence")
 
 
 @rule(
