@@ -4,6 +4,7 @@ token per kind of user."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def board(tmp_path: Path, database_url: str) -> BoardFixture:
 MODEL_DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
 
 
-def cli(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     import subprocess
     import sys
 
@@ -104,6 +105,6 @@ def approve(board: BoardFixture) -> Path:
     return path
 
 
-def verify(board: BoardFixture, bundle: Path) -> "subprocess.CompletedProcess[str]":
+def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str]:
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
                "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", cwd=board.case_dir)

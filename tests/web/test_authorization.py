@@ -113,3 +113,29 @@ def test_signed_signoff_upload(board: BoardFixture) -> None:
     tampered["payload"] = tampered["payload"][:-4] + ("AAAA" if not tampered["payload"].endswith("AAAA") else "BBBB")
     bad = c.post(f"/api/v1/cases/{CASE}/signoffs", json={"envelope": tampered}, headers=board.auth("safety-lead"))
     assert bad.status_code in (403, 422)
+
+
+def test_an_objection_is_answered_by_someone_else(board: BoardFixture) -> None:
+    c = board.client
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json=OBJECTION, headers=board.auth("external"))
+    index = r.json()["index"]
+    answer = {"role": "external-evaluator", "answer": "Answering my own objection."}
+    own = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json=answer, headers=board.auth("external"))
+    assert own.status_code == 403
+    by_author = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                       json={"role": "author", "answer": "Authors cannot answer."}, headers=board.auth("author"))
+    assert by_author.status_code == 403
+    ok = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                json={"role": "rso", "answer": "Cloud targets were added to the suite in version 2."},
+                headers=board.auth("rso"))
+    assert ok.status_code == 201
+    again = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                   json={"role": "rso", "answer": "Answered twice."}, headers=board.auth("rso"))
+    assert again.status_code == 404  # no longer open
+    from casegate.store import open_objections, open_registry
+
+    reg = open_registry(board.database_url)
+    try:
+        assert [e.index for e in open_objections(reg, CASE)] == []
+    finally:
+        reg.close()

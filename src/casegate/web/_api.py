@@ -132,6 +132,11 @@ class ObjectionIn(BaseModel):
     envelope: dict[str, Any] | None = None
 
 
+class AnswerIn(BaseModel):
+    role: str = Field(min_length=1, max_length=100)
+    answer: str = Field(min_length=3, max_length=5000)
+
+
 class SignoffIn(BaseModel):
     envelope: dict[str, Any]
 
@@ -198,6 +203,29 @@ def post_objection(request: Request, case_id: str, body: ObjectionIn,
                    p: Principal = Depends(writer)) -> Written:
     """Record an objection in a role the keyring gives the token's person."""
     return _written(record_objection(request, p, case_id, body, "api"))
+
+
+def record_answer(request: Request, p: Principal, case_id: str, index: int, body: AnswerIn, via: str) -> Any:
+    """Answer an open objection recorded in the registry; the objector cannot answer their own."""
+    from ..store import open_objections
+
+    _acting_role(request, p, body.role, case_id)
+    reg = board(request).registry
+    target = next((e for e in open_objections(reg, case_id) if e.index == index), None)
+    if target is None:
+        raise HTTPException(404, f"no open objection at log entry {index} for {case_id!r}")
+    if target.payload.get("person") == p.person:
+        raise HTTPException(403, "an objection is answered by someone other than its author")
+    return reg.record("objection-answer", case_id, {"objection": index, "role": body.role,
+                                                    "person": p.person, "answer": body.answer, "via": via})
+
+
+@router.post("/cases/{case_id}/objections/{index}/answer", response_model=Written, status_code=201,
+             tags=["review"])
+def post_answer(request: Request, case_id: str, index: int, body: AnswerIn,
+                p: Principal = Depends(writer)) -> Written:
+    """Answer an open objection (it then no longer blocks `casegate verify`)."""
+    return _written(record_answer(request, p, case_id, index, body, "api"))
 
 
 @router.post("/cases/{case_id}/signoffs", response_model=Written, status_code=201, tags=["review"])
