@@ -27,7 +27,6 @@ def generate(elements: int, out: Path, files: int = 8) -> Path:
 
     # Build the tree breadth-first: each claim gets one strategy, each strategy 3 sub-claims and a context;
     # leaves cite one evidence item each. Elements ~= claims + strategies + contexts + evidence.
-    arg: list[str] = []
     evid: list[str] = []
     count = 0
     queue = ["G0"]
