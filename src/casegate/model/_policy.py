@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import BoundaryKind, Frozen, Id, Scaffold, Severity, Variant
+from ._base import BOUNDARY_LADDER, BoundaryKind, Frozen, Id, Scaffold, Severity, Variant
 
 
 class Citation(Frozen):
@@ -122,6 +122,15 @@ class SignoffPolicy(Frozen):
     """An open objection blocks the decision, or escalates it to `escalate_to`."""
     escalate_to: str | None = None
     """Role that must answer an escalated objection."""
+
+    def required_for(self, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
+        """The roles that must sign for `boundary`: its own entry, else the nearest narrower
+        listed boundary's, with the boundary whose entry applies. `(None, [])` when no boundary
+        at or below it is listed; an empty list always means nobody can approve (fail closed)."""
+        for kind in reversed(BOUNDARY_LADDER[: boundary.rank + 1]):
+            if kind in self.required:
+                return kind, list(self.required[kind])
+        return None, []
 
 
 class EvidencePolicy(Frozen):

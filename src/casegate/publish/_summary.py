@@ -254,7 +254,7 @@ def required_roles(case: Case, policy: Policy | None) -> list[str]:
     """Roles the policy requires to sign for the case's boundary."""
     if policy is None or case.boundary is None:
         return []
-    return [r.role for r in policy.signoff.required.get(case.boundary.kind, [])]
+    return [r.role for r in policy.signoff.required_for(case.boundary.kind)[1]]
 
 
 def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:

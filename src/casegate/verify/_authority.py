@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import BOUNDARY_LADDER, BoundaryKind, RoleRequirement, SignoffPolicy
+from ..model import BoundaryKind, RoleRequirement, SignoffPolicy
 
 
 def required_roles(policy: SignoffPolicy, boundary: BoundaryKind) -> list[RoleRequirement] | None:
-    """The roles that must sign for `boundary`: its own entry, else the nearest narrower listed
-    boundary's; None when no boundary at or below it is listed (fail closed)."""
-    for b in reversed(BOUNDARY_LADDER[: boundary.rank + 1]):
-        if b in policy.required and policy.required[b]:
-            return list(policy.required[b])
-    return None
+    """The roles that must sign for `boundary` (`SignoffPolicy.required_for`); None when the
+    policy names nobody for it (fail closed)."""
+    return policy.required_for(boundary)[1] or None
 
 
 def _match(slots: list[str], people: dict[str, set[str]]) -> dict[int, str]:

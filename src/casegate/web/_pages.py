@@ -110,14 +110,8 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
 def _required_roles(loaded: Any) -> list[str]:
     if loaded.policy is None or loaded.case is None or loaded.case.boundary is None:
         return []
-    from ..model import BOUNDARY_LADDER
-
-    req = loaded.policy.signoff.required
-    kind = loaded.case.boundary.kind
-    for k in reversed(BOUNDARY_LADDER[: kind.rank + 1]):
-        if k in req:
-            return [f"{r.role} x{r.min}" if r.min > 1 else r.role for r in req[k]]
-    return []
+    _, reqs = loaded.policy.signoff.required_for(loaded.case.boundary.kind)
+    return [f"{r.role} x{r.min}" if r.min > 1 else r.role for r in reqs]
 
 
 @router.post("/cases/{case_id}/review/objection")

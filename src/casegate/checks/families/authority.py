@@ -9,20 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import BOUNDARY_LADDER, BoundaryKind, Case, Policy, RoleRequirement, RuleSeverity
+from ...model import BoundaryKind, Case, Policy, RoleRequirement, RuleSeverity
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
 
 
 def required_roles(policy: Policy, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
-    """The roles that must sign for `boundary`: its own entry in the policy, or the nearest
-    narrower boundary's. `(None, [])` when the policy lists no boundary at or below it."""
-    req = policy.signoff.required
-    for kind in reversed(BOUNDARY_LADDER[: boundary.rank + 1]):
-        if kind in req:
-            return kind, list(req[kind])
-    return None, []
+    """The roles that must sign for `boundary` (see `SignoffPolicy.required_for`)."""
+    return policy.signoff.required_for(boundary)
 
 
 def _signers(case: Case) -> dict[str, set[str]]:
