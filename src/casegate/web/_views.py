@@ -3,6 +3,7 @@ registry's records and the library's own functions (gate, render)."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,24 +44,25 @@ def case_view(reg: Registry, case_id: str) -> CaseView | None:
     latest = versions[-1] if versions else None
     dec = _latest(events, "decision")
     pub = _latest(events, "publication")
-    title = case_id
-    for e in reversed(events):
-        if e.kind == "case-version" and isinstance(e.payload.get("title"), str):
-            title = e.payload["title"]
-            break
-    else:
-        if latest is not None:
-            title = getattr(latest, "title", None) or case_id
+    answers = {e.payload.get("objection"): e.payload for e in events if e.kind == "objection-answer"}
+    objections = []
+    for e in events:
+        if e.kind == "objection":
+            o = dict(e.payload, _index=e.index, _at=e.recorded_at)
+            if e.index in answers:
+                o.update(status="answered", answer=answers[e.index].get("answer"),
+                         answered_by=answers[e.index].get("role"))
+            objections.append(o)
     return CaseView(
         case_id=case_id,
-        title=title,
+        title=latest.title if latest is not None else case_id,
         state=reg.case_state(case_id),
         restriction=reg.case_restriction(case_id),
         versions=len(versions),
-        latest_version=getattr(latest, "number", None) if latest is not None else None,
+        latest_version=latest.number if latest is not None else None,
         decision=_decision_payload(dec),
         signoffs=[dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "signoff"],
-        objections=[dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "objection"],
+        objections=objections,
         published=pub.payload if pub else None,
         events=events,
     )
@@ -92,9 +94,18 @@ def load_version(reg: Registry, case_id: str, number: int | None) -> Any:
 def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
     from ..load import load_case
 
-    d = Path(tempfile.mkdtemp(prefix="casegate-web-"))
+    # versions are immutable: each is written out once, under one folder per process (the
+    # cache holds `reg`, so its id names its folder for as long as the entry lives)
+    d = _workdir() / f"{id(reg):x}" / f"{case_id}@{number}"
+    if d.exists():
+        shutil.rmtree(d)
     main = reg.materialise(case_id, number, d)
     return load_case(main)
+
+
+@lru_cache(maxsize=1)
+def _workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="casegate-web-"))
 
 
 def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
