@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 from casegate.checks import check_case
-from casegate.checks.families.authority import required_roles
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
 from casegate.model import BoundaryKind, Finding, RuleSeverity
@@ -42,10 +41,10 @@ def _findings(path: Path, code: str) -> list[Finding]:
 def test_required_roles_fall_back_to_nearest_narrower_boundary() -> None:
     loaded = load_case(RULES / "CG501" / "good" / "case.yaml")
     assert loaded.policy is not None
-    listed, reqs = required_roles(loaded.policy, BoundaryKind.internal_deployment)
+    listed, reqs = loaded.policy.signoff.required_for(BoundaryKind.internal_deployment)
     assert listed is BoundaryKind.internal_research and [r.role for r in reqs] == ["safety-lead"]
-    assert required_roles(loaded.policy, BoundaryKind.training) == (None, [])
-    listed, _ = required_roles(loaded.policy, BoundaryKind.open_weights)
+    assert loaded.policy.signoff.required_for(BoundaryKind.training) == (None, [])
+    listed, _ = loaded.policy.signoff.required_for(BoundaryKind.open_weights)
     assert listed is BoundaryKind.consumer
 
 

@@ -63,6 +63,7 @@ __all__ = [
     "proportion",
     "Requirement",
     "requirements_for",
+    "evidence_by_threshold",
     "safeguards_by_step",
 ]
 
@@ -73,6 +74,26 @@ TEST_KINDS = ("red-team", "safeguard-test")
 
 
 # --------------------------------------------------------------------------- argument helpers
+
+
+def cited_evidence(ctx: Context) -> set[str]:
+    """Evidence ids something in the case relies on: claims, defeater answers, safeguards, scoping
+    decisions and sign-offs (memoised)."""
+    got: set[str] | None = ctx.memo.get("cited_evidence")
+    if got is None:
+        c = ctx.case
+        got = set()
+        for e in c.argument.elements.values():
+            got.update(e.evidence)
+            got.update(e.answered_by)
+        for s in c.safeguards.values():
+            got.update(s.evidence)
+        for t in c.threat_model.values():
+            got.update(t.evidence)
+        for so in c.decision.signoffs:
+            got.update(so.relies_on)
+        ctx.memo["cited_evidence"] = got
+    return got
 
 
 def elements_by_type(ctx: Context) -> dict[str, list[tuple[str, Element]]]:
@@ -251,15 +272,25 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     return None
 
 
+def evidence_by_threshold(ctx: Context) -> dict[str, list[tuple[str, Evidence]]]:
+    """Threshold id -> the evidence items that measure it, in case order (memoised)."""
+    got: dict[str, list[tuple[str, Evidence]]] | None = ctx.memo.get("evidence_by_threshold")
+    if got is None:
+        got = {}
+        for eid, ev in ctx.case.evidence.items():
+            if ev.threshold is not None:
+                got.setdefault(ev.threshold, []).append((eid, ev))
+        ctx.memo["evidence_by_threshold"] = got
+    return got
+
+
 def _status_of(ctx: Context, tid: str, th: Threshold) -> CapabilityStatus:
     pol = ctx.policy
     conf, method = pol.confidence, pol.interval
     names: list[str] = []
     counted: list[EvidenceBound] = []
     excluded: list[tuple[str, str]] = []
-    for eid, ev in ctx.case.evidence.items():
-        if ev.threshold != tid:
-            continue
+    for eid, ev in evidence_by_threshold(ctx).get(tid, ()):
         names.append(eid)
         why = _exclusion(ctx, eid, ev, th)
         if why is not None:
@@ -399,7 +430,7 @@ class PathwayRisk:
         return self.bound <= self.tolerance
 
 
-def _safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
+def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     got = ctx.memo.get("safeguards_by_step")
     if got is None:
         got = {}
@@ -412,14 +443,9 @@ def _safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     return got
 
 
-def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
-    """`pathway.step` -> ids of the safeguards that block it (memoised)."""
-    return _safeguards_by_step(ctx)
-
-
 def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     pol = ctx.policy
-    by_step = _safeguards_by_step(ctx)
+    by_step = safeguards_by_step(ctx)
     steps = tuple((st, tuple(by_step.get(f"{pid}.{st}", ()))) for st in p.steps)
     order: list[str] = []
     for _, sgs in steps:

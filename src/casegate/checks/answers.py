@@ -107,12 +107,11 @@ def _checked_by(ctx: Context) -> _Parts:
 
 def _objectors(ctx: Context) -> _Parts:
     case, pol, boundary = ctx.case, ctx.policy, ctx.boundary
-    from .families.authority import required_roles
 
     lines: list[str] = []
     src: list[str] = []
     if boundary is not None:
-        listed, reqs = required_roles(pol, boundary)
+        listed, reqs = pol.signoff.required_for(boundary)
         if listed is not None and reqs:
             lines.append(f"every role that must sign for {boundary.value} can withhold its sign-off: "
                          + ", ".join(r.role if r.min == 1 else f"{r.role} ({r.min} people)" for r in reqs))

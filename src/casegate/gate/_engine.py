@@ -27,7 +27,7 @@ from ..model import (
     Waiver,
 )
 from ._record import input_digests
-from ._waivers import apply_waivers, waiver_problem
+from ._waivers import apply_waivers, covers, waiver_problem
 
 CONDITION_DAYS = 30
 """Days to meet a condition when the case sets no later re-evaluation date."""
@@ -135,7 +135,7 @@ def _first_blocking(ctx: Context, order: list[RegisteredRule], waivers: list[Wai
             sev = hit.severity or reg.rule.severity
             if sev is not RuleSeverity.blocking:
                 continue
-            if any(w.code == reg.rule.code and (not w.path or tuple(w.path) == tuple(hit.path)) for w in waivers):
+            if any(covers(w, reg.rule.code, hit.path) for w in waivers):
                 continue
             return reg.rule.code
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..model import Finding, Policy, Waiver
 
@@ -32,6 +32,12 @@ def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
     return None
 
 
+def covers(w: Waiver, code: str, path: Sequence[str | int]) -> bool:
+    """Whether waiver `w` applies to a finding with this code and path (an empty path: every
+    finding of the code)."""
+    return w.code == code and (not w.path or tuple(w.path) == tuple(path))
+
+
 def apply_waivers(
     findings: list[Finding], waivers: Iterable[Waiver], policy: Policy, today: dt.date
 ) -> tuple[list[Finding], list[str]]:
@@ -46,7 +52,7 @@ def apply_waivers(
             continue
         hit = False
         for i, f in enumerate(out):
-            if f.code == w.code and f.waived is None and (not w.path or tuple(f.path) == tuple(w.path)):
+            if f.waived is None and covers(w, f.code, f.path):
                 out[i] = f.model_copy(update={"waived": w})
                 hit = True
         if not hit:

@@ -9,15 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import BoundaryKind, Case, Policy, RoleRequirement, RuleSeverity
+from ...model import Case, RuleSeverity
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
-
-
-def required_roles(policy: Policy, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
-    """The roles that must sign for `boundary` (see `SignoffPolicy.required_for`)."""
-    return policy.signoff.required_for(boundary)
 
 
 def _signers(case: Case) -> dict[str, set[str]]:
@@ -46,7 +41,7 @@ def _signers(case: Case) -> dict[str, set[str]]:
 def required_role_missing(ctx: Context) -> Iterator[Hit]:
     if ctx.boundary is None:
         return  # the boundary family reports a case with no boundary
-    listed, reqs = required_roles(ctx.policy, ctx.boundary)
+    listed, reqs = ctx.policy.signoff.required_for(ctx.boundary)
     where: tuple[str | int, ...] = ("decision", "signoffs") if ctx.case.decision.signoffs else ("decision",)
     if listed is None or not reqs:
         yield Hit(where, f"policy `{ctx.policy.id}` names no roles that must sign for `{ctx.boundary.value}` "
@@ -104,7 +99,7 @@ def product_sole_approver(ctx: Context) -> Iterator[Hit]:
     if roles == {product}:
         yield Hit(("decision", "signoffs"), f"the only sign-offs are by the product role `{product}`")
     if ctx.boundary is not None:
-        listed, reqs = required_roles(ctx.policy, ctx.boundary)
+        listed, reqs = ctx.policy.signoff.required_for(ctx.boundary)
         if listed is not None and reqs and {r.role for r in reqs} == {product}:
             yield Hit(("@policy", "signoff", "required", listed.value),
                       f"the policy requires only the product role `{product}` to sign for `{listed.value}`")

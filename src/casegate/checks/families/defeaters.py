@@ -53,9 +53,19 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
 
 
 def _targets(ctx: Context, did: str) -> list[str]:
-    """The depended-on elements a defeater is aimed at."""
-    dep = depended_on(ctx)
-    return sorted(t for t, ds in defeaters_of(ctx).items() if did in ds and t in dep)
+    """The depended-on elements a defeater is aimed at (sorted)."""
+    got: dict[str, list[str]] | None = ctx.memo.get("cg8_targets")
+    if got is None:
+        dep = depended_on(ctx)
+        got = {}
+        for t, ds in defeaters_of(ctx).items():
+            if t in dep:
+                for d in ds:
+                    got.setdefault(d, []).append(t)
+        for targets in got.values():
+            targets.sort()
+        ctx.memo["cg8_targets"] = got
+    return got.get(did, [])
 
 
 def _status_path(did: str, d: Element) -> tuple[str | int, ...]:

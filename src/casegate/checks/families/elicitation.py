@@ -16,6 +16,7 @@ from ...model._policy import ElicitationMinimum
 from .._derived import (
     CapabilityStatus,
     capability_status,
+    cited_evidence,
     elicitation_shortfalls,
     evidence_expiry,
     is_expired,
@@ -195,21 +196,6 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
                                         "threshold-level safeguards")
 
 
-def _cited(case: Case) -> set[str]:
-    used: set[str] = set()
-    for e in case.argument.elements.values():
-        used.update(e.evidence)
-        used.update(e.answered_by)
-    for s in case.safeguards.values():
-        used.update(s.evidence)
-    for t in case.threat_model.values():
-        used.update(t.evidence)
-    for so in case.decision.signoffs:
-        used.update(so.relies_on)
-    used.update(eid for eid, ev in case.evidence.items() if ev.threshold)
-    return used
-
-
 @rule(
     "CG306", "evidence-expired", severity="blocking", serves="test-3-elicitation",
     summary="An evidence item is past its expiry (its `expires` date, or its date plus the policy's "
@@ -222,16 +208,13 @@ def _cited(case: Case) -> set[str]:
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
 )
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
-    used: set[str] | None = None
     for eid, ev in ctx.case.evidence.items():
         if not is_expired(ev, ctx):
             continue
-        if used is None:
-            used = _cited(ctx.case)
         until = evidence_expiry(ev, ctx.policy)
         field = "expires" if ev.expires is not None else "date"
         why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {ctx.policy.evidence.max_age_days} days)"
-        if eid in used:
+        if eid in cited_evidence(ctx) or ev.threshold:
             yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
                                                 f"before the decision date {ctx.today.isoformat()}")
         else:

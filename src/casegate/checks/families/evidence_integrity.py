@@ -11,35 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...evidence.stats import binary_counts
-from ...model import Case, RuleSeverity
+from ...model import RuleSeverity
+from .._derived import cited_evidence
 from .._registry import Context, Hit, rule
-
-
-def _cited(case: Case) -> set[str]:
-    """Evidence ids something in the case relies on."""
-    out: set[str] = set()
-    for e in case.argument.elements.values():
-        out.update(e.evidence)
-        out.update(e.answered_by)
-    for s in case.safeguards.values():
-        out.update(s.evidence)
-    for t in case.threat_model.values():
-        out.update(t.evidence)
-    for so in case.decision.signoffs:
-        out.update(so.relies_on)
-    return out
-
-
-def _cited_memo(ctx: Context) -> set[str]:
-    got = ctx.memo.get("cited_evidence")
-    if got is None:
-        got = ctx.memo["cited_evidence"] = _cited(ctx.case)
-    return got
 
 
 def _weight(ctx: Context, eid: str) -> RuleSeverity | None:
     """Blocking (the rule's severity) when the item is relied on; advisory otherwise."""
-    return None if eid in _cited_memo(ctx) else RuleSeverity.advisory
+    return None if eid in cited_evidence(ctx) else RuleSeverity.advisory
 
 
 def _short(h: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._derived import cited_evidence
 from .._registry import Context, Hit, load_rule, rule
 
 load_rule(
@@ -238,18 +239,8 @@ def unsupported(ctx: Context) -> Iterator[Hit]:
     fix="Cite the evidence where it supports the argument, or remove it.",
 )
 def uncited(ctx: Context) -> Iterator[Hit]:
-    c = ctx.case
-    cited: set[str] = set()
-    for e in c.argument.elements.values():
-        cited.update(e.evidence)
-        cited.update(e.answered_by)
-    for s in c.safeguards.values():
-        cited.update(s.evidence)
-    for t in c.threat_model.values():
-        cited.update(t.evidence)
-    for so in c.decision.signoffs:
-        cited.update(so.relies_on)
-    for eid in c.evidence:
+    cited = cited_evidence(ctx)
+    for eid in ctx.case.evidence:
         if eid not in cited:
             yield Hit(("evidence", eid), f"evidence `{eid}` is cited by nothing")
 
