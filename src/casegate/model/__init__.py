@@ -47,7 +47,7 @@ from ._decision import (
     Outcome,
 )
 from ._docs import documented_schema
-from ._findings import Finding, Location, Rule, RuleSeverity, Serves, Waiver
+from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
 from ._policy import (
     Citation,
     Domain,
@@ -63,6 +63,7 @@ from ._policy import (
 )
 
 __all__ = [
+    "SEVERITY_RANK",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

@@ -38,6 +38,10 @@ class RuleSeverity(str, Enum):
     advisory = "advisory"
 
 
+SEVERITY_RANK: dict[str, int] = {s.value: i for i, s in enumerate(RuleSeverity)}
+"""Severity value -> rank, most serious first (blocking 0, condition 1, advisory 2)."""
+
+
 class Rule(Frozen):
     """A declared rule: its code, name, what it serves, and its documentation."""
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ._redact import Redaction, Sealed, pointer_of
+from ._redact import Redaction, pointer_of
 
 _MIN_SECRET = 4
 _SHINGLE = 4
@@ -45,17 +45,16 @@ class TextGuard:
     show it. Derived values (a bound computed from redacted counts) are caught by the naming
     and path rules: the gate names the element its numbers come from."""
 
-    def __init__(self, redaction: Redaction, sealed: Iterable[Sealed]):
+    def __init__(self, redaction: Redaction):
         self.redaction = redaction
         public = set(_leaves(redaction.document))
         secrets: set[str] = set()
         shingles: set[tuple[str, ...]] = set()
-        for s in sealed:
-            if s.pointer in redaction.stubs:
-                for x in _leaves(s.content):
-                    if len(x) >= _MIN_SECRET and x not in public:
-                        secrets.add(x)
-                        shingles |= _shingles(x)
+        for s in redaction.sealed.values():
+            for x in _leaves(s.content):
+                if len(x) >= _MIN_SECRET and x not in public:
+                    secrets.add(x)
+                    shingles |= _shingles(x)
         self._public = public
         self._public_words: str | None = None
         self._secrets = sorted(secrets, key=len, reverse=True)

@@ -10,12 +10,10 @@ from pathlib import Path
 from .. import __version__
 from ..errors import MissingExtraError
 from ..load import Loaded
-from ..model import Confidentiality, DecisionRecord
+from ..model import SEVERITY_RANK, Confidentiality, DecisionRecord
 from ._api import DiagramFn, decide, diagram_redactions, readable_case
 from ._render import render
 from ._summary import PublicSummary, build_summary
-
-_SEVERITY_ORDER = {"blocking": 0, "condition": 1, "advisory": 2}
 
 _HEADLINES = {
     "GO": "Nothing stands against crossing this boundary. The decision is bound to the model digest and boundary, and stops verifying when a trigger fires or evidence expires.",
@@ -36,7 +34,7 @@ class Report:
 def report_html(summary: PublicSummary, svg: str | None = None) -> str:
     """The decision report as a standalone HTML page."""
     findings = sorted(summary.decision.findings,
-                      key=lambda f: (f.waived, _SEVERITY_ORDER.get(f.severity, 9), f.code))
+                      key=lambda f: (f.waived, SEVERITY_RANK.get(f.severity, 9), f.code))
     return render("report.html.j2", s=summary, svg=svg, findings_sorted=findings,
                   headline=_HEADLINES.get(summary.decision.outcome, ""), version=__version__)
 

@@ -298,7 +298,7 @@ def build_summary(
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`."""
     rd = redact(case, key, level)
-    guard = TextGuard(rd, rd.sealed.values())
+    guard = TextGuard(rd)
     argument = _argument(case, rd)
     safeguards = _safeguards(case, rd)
     domains, pathways = _threats(case, rd, safeguards)

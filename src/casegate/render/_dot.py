@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 from ..errors import InputError
-from ._graph import ANSWERS, DEFEATER, DEFEATS, IN_CONTEXT, ArgumentGraph
+from ._graph import ANSWERS, DEFEATS, IN_CONTEXT, ArgumentGraph
 from ._svg import KIND_LABEL, _commit_label
 from ._text import wrap
 
@@ -43,7 +43,7 @@ def to_dot(graph: ArgumentGraph) -> str:
         worst = n.worst
         if worst:
             attrs.append('color="#c62828" penwidth=3' if worst == "blocking" else 'color="#f59e0b" penwidth=3')
-        if n.kind == DEFEATER and n.status in (None, "open"):
+        if n.open_defeater:
             attrs.append('style="dashed,filled" color="#c62828" fillcolor="#ffebee"')
         if n.href:
             attrs.append(f"URL={_q(n.href)}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Case, Confidentiality, Finding, RuleSeverity
+from ..model import SEVERITY_RANK, Case, Confidentiality, Finding
 
 GOAL = "goal"
 STRATEGY = "strategy"
@@ -43,7 +43,6 @@ _TYPE_TO_KIND = {
     "defeater": DEFEATER,
 }
 
-_SEVERITY_ORDER = {"blocking": 0, "condition": 1, "advisory": 2}
 
 
 @dataclass(slots=True)
@@ -78,7 +77,7 @@ class Node:
         """Worst finding severity on the node, or None."""
         if not self.marks:
             return None
-        return min((m.severity for m in self.marks), key=lambda s: _SEVERITY_ORDER.get(s, 9))
+        return min((m.severity for m in self.marks), key=lambda s: SEVERITY_RANK.get(s, 9))
 
     @property
     def open_defeater(self) -> bool:
@@ -127,7 +126,7 @@ def findings_by_element(findings: Iterable[Finding]) -> dict[str, list[Mark]]:
         elif len(p) >= 2 and p[0] == "evidence":
             key = str(p[1])
         if key is not None:
-            sev = f.severity.value if isinstance(f.severity, RuleSeverity) else str(f.severity)
+            sev = f.severity.value
             marks = out.setdefault(key, [])
             if not any(m.code == f.code for m in marks):
                 marks.append(Mark(f.code, sev))

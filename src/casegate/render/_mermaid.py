@@ -68,10 +68,9 @@ def _shape(n: Node, label: str) -> str:
 
 def _classes(n: Node) -> list[str]:
     c = [n.kind]
-    if n.kind == DEFEATER:
-        if n.status in (None, "open"):
-            c.append("openDefeater")
-        elif n.status == "accepted":
+    if n.open_defeater:
+        c.append("openDefeater")
+    elif n.kind == DEFEATER and n.status == "accepted":
             c.append("acceptedDefeater")
     if n.redacted is not None:
         c.append("redacted")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import SEVERITY_RANK
 from ._graph import (
     ANSWERS,
     AWAY,
@@ -208,8 +209,7 @@ def overview_graph(graph: ArgumentGraph, modules: list[Module]) -> ArgumentGraph
                     marks.append(mk)
             if n.open_defeater:
                 opened += 1
-        sev_order = {"blocking": 0, "condition": 1, "advisory": 2}
-        marks.sort(key=lambda mk: sev_order.get(mk.severity, 9))
+        marks.sort(key=lambda mk: SEVERITY_RANK.get(mk.severity, 9))
         bits = [f"{len(m.members)} elements"]
         hidden = sum(1 for c in m.children if c not in shown_ids)
         if hidden:
