@@ -106,12 +106,13 @@ def monitor_ingest(
 ) -> None:
     """Record a file of monitoring samples (see docs/post-deployment.md for the format); the
     windowed means are evaluated by `casegate triggers run`."""
+    from ..evidence import sha256_file
     from ..monitor import ingest_samples, read_samples
-    from ..monitor._run import file_sha256, unwatched_signals
+    from ..monitor._run import unwatched_signals
 
     samples = read_samples(file, case=case)
     with _open(db) as reg:
-        entries = ingest_samples(reg, samples, source=file.name, sha256=file_sha256(file))
+        entries = ingest_samples(reg, samples, source=file.name, sha256=sha256_file(file))
         unwatched = {e.case_id: unwatched_signals(reg, str(e.case_id), e.payload["signals"]) for e in entries}
     for cid, names in unwatched.items():
         if names:

@@ -18,7 +18,7 @@ from ..model import BoundaryKind, DecisionRecord, Finding, RuleSeverity
 from ..store import LogEntry, Registry
 from ._evaluate import ConditionStatus
 from ._states import CaseState, CauseType, IllegalTransitionError, transition
-from ._versions import Approval, VersionCache, current_approval, require_case
+from ._versions import Approval, current_approval, require_case
 
 OUTCOME_STATE = {"GO": CaseState.approved, "GO WITH CONDITIONS": CaseState.approved_with_conditions}
 """The state a recorded decision moves a case under review (or reopened, or restricted) to."""
@@ -102,13 +102,12 @@ def find_version(reg: Registry, record: DecisionRecord, version: int | None) -> 
     """The registry version the decision was made on: the one whose case files are exactly the
     files the decision record names. InputError when none is."""
     wanted = frozenset(record.digests.case_files.values())
-    versions = VersionCache(reg)
-    candidates = [version] if version is not None else list(reversed(versions.numbers(record.case_id)))
-    for n in candidates:
-        rec = reg.case_version(record.case_id, n, contents=False)
+    candidates = ([reg.case_version(record.case_id, version, contents=False)] if version is not None
+                  else list(reversed(reg.case_versions(record.case_id))))
+    for rec in candidates:
         have = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
         if not wanted or have == wanted:
-            return n
+            return rec.number
     if version is not None:
         raise InputError(f"the decision was not made on version {version} of {record.case_id}: "
                          "its case files differ",
@@ -193,10 +192,10 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     """Log a gate decision for the registry version it was made on, then apply it."""
     from ..store import record_decision
 
-    require_case(reg, record.case_id)
+    state = require_case(reg, record.case_id)
     n = find_version(reg, record, version)
     # refuse an illegal move before anything is logged
-    check_approval(reg, record.case_id, require_case(reg, record.case_id), record.outcome, n)
+    check_approval(reg, record.case_id, state, record.outcome, n)
     entry = record_decision(reg, record, version=n, bundle=bundle)
     return apply_decision(reg, entry)
 

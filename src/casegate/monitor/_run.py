@@ -4,11 +4,9 @@ deployed case, log what fired (once per cause), notify, and apply the action."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -24,20 +22,24 @@ from ._evaluate import (
     strongest,
 )
 from ._incidents import Incident
-from ._lifecycle import current_conditions
+from ._lifecycle import condition_statuses
 from ._series import Sample, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
+
+
+def standing_version(reg: Registry, case_id: str) -> int:
+    """The version the case stands on: the approved one, else its latest."""
+    appr = current_approval(reg, case_id)
+    return appr.version if appr is not None else reg.case_version(case_id, contents=False).number
 
 
 def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     """Log an incident against its linked case, with the claims it defeats: the claims of the
     incident's domain in the version the case currently stands on (else its latest version)."""
     require_case(reg, incident.case)
-    appr = current_approval(reg, incident.case)
-    versions = VersionCache(reg)
-    number = appr.version if appr is not None else versions.numbers(incident.case)[-1]
-    v = versions.get(incident.case, number)
+    number = standing_version(reg, incident.case)
+    v = VersionCache(reg).get(incident.case, number)
     known = set(v.case.threat_model) | (set(v.policy.domains) if v.policy is not None else set())
     if incident.domain not in known:
         # an unknown domain would match no trigger: refuse rather than record a silent incident
@@ -70,16 +72,9 @@ def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256:
 def unwatched_signals(reg: Registry, case_id: str, signals: list[str]) -> list[str]:
     """The signals no monitor of the case watches (in the version it stands on, else its latest):
     a misspelt signal would otherwise never breach anything."""
-    appr = current_approval(reg, case_id)
-    versions = VersionCache(reg)
-    number = appr.version if appr is not None else versions.numbers(case_id)[-1]
-    pd = versions.get(case_id, number).case.post_deployment
+    pd = VersionCache(reg).get(case_id, standing_version(reg, case_id)).case.post_deployment
     watched = {m.signal for m in pd.monitors.values()} if pd is not None else set()
     return sorted(set(signals) - watched)
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def stored_samples(reg: Registry, case_id: str) -> dict[str, list[Sample]]:
@@ -139,7 +134,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         if inc.date <= at.date():
             incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
-    _, conds = current_conditions(reg, case_id)
+    conds = condition_statuses(reg, case_id, appr.decision) if appr.decision is not None else []
     facts = Facts(
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
         incidents=incidents, samples=stored_samples(reg, case_id),

@@ -11,7 +11,7 @@ from ..errors import InputError, StoreError
 from ..load import load_case
 from ..model import Case, Policy
 from ..store import LogEntry, Registry
-from ._states import DEPLOYABLE, CaseState, CauseType
+from ._states import CaseState, CauseType
 
 
 @dataclass(frozen=True)
@@ -106,5 +106,3 @@ def _version_before(reg: Registry, case_id: str, index: int) -> int:
     return before[-1]
 
 
-def is_deployed(state: CaseState) -> bool:
-    return state in DEPLOYABLE

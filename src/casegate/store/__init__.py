@@ -19,6 +19,7 @@ from ._checkpoint import (
 )
 from ._engine import default_database_url
 from ._events import (
+    json_sha256,
     latest,
     open_objections,
     record_decision,
@@ -35,6 +36,6 @@ __all__ = [
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
-    "verify_inclusion", "latest", "open_objections", "record_decision", "record_objection",
+    "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
     "record_publication", "record_signoff",
 ]

@@ -21,7 +21,9 @@ from ._records import LogEntry
 from ._registry import Registry
 
 
-def _sha(obj: Any) -> str:
+def json_sha256(obj: Any) -> str:
+    """sha256 of the RFC 8785 JSON of `obj`: how decision records and summaries are identified in
+    the log (verify recomputes it for the record inside a signed bundle)."""
     import rfc8785
 
     return hashlib.sha256(rfc8785.dumps(obj)).hexdigest()
@@ -32,7 +34,7 @@ def record_decision(reg: Registry, record: DecisionRecord, *, version: int | Non
     """Log a gate decision (and its signed bundle, when there is one)."""
     rec = json.loads(record.model_dump_json())
     return reg.record("decision", record.case_id, {
-        "version": version, "record": rec, "record_sha256": _sha(rec), "outcome": record.outcome,
+        "version": version, "record": rec, "record_sha256": json_sha256(rec), "outcome": record.outcome,
         "boundary": record.boundary.value if record.boundary else None, "bundle": bundle,
     })
 
@@ -54,7 +56,7 @@ def record_objection(reg: Registry, case_id: str, *, role: str, person: str, rea
 def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
                        version: int | None = None) -> LogEntry:
     return reg.record("publication", case_id, {"version": version, "summary": summary,
-                                               "summary_sha256": _sha(summary)})
+                                               "summary_sha256": json_sha256(summary)})
 
 
 def latest(reg: Registry, case_id: str, kind: str) -> LogEntry | None:

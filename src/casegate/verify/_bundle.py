@@ -333,7 +333,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
 def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdict: Verdict) -> None:
     """The registry approved the case on one decision; an older bundle (say, of a version that was
     reopened and then replaced) must not verify just because the case is approved again."""
-    import rfc8785
+    from ..store import json_sha256
 
     approvals = [c for c in changes if (c.payload.get("cause") or {}).get("type") == "decision"
                  and c.payload.get("to") in ("approved", "approved-with-conditions")]
@@ -342,7 +342,7 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
     expected = (approvals[-1].payload.get("cause") or {}).get("record_sha256")
     if not expected:
         return
-    actual = hashlib.sha256(rfc8785.dumps(record_json)).hexdigest()
+    actual = json_sha256(record_json)
     if actual != expected:
         version = (approvals[-1].payload.get("cause") or {}).get("version")
         verdict.reasons.append(
