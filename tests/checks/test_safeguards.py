@@ -3,9 +3,9 @@ where they are security controls; residual risk propagated, within tolerance and
 
 from __future__ import annotations
 
-from casegate.model import BoundaryKind, RuleSeverity
+from casegate.model import ArgumentPolicy, BoundaryKind, Policy, RuleSeverity
 
-from ._cases import base_doc, context, hits, severity
+from ._cases import base_doc, context, hits, policy, severity
 
 CODES = ("CG401", "CG402", "CG403", "CG404", "CG405", "CG406", "CG407",
          "CG410", "CG411", "CG412", "CG413")
@@ -80,10 +80,15 @@ def test_bypass_bound_uses_the_policy_confidence() -> None:
     assert "0.077" in h.message
 
 
+def _controls_only() -> Policy:
+    """The fixture policy, not accepting inability arguments: every pathway is argued by controls."""
+    return policy().model_copy(update={"arguments": ArgumentPolicy(inability=False)})
+
+
 def test_residual_risk_message_shows_the_arithmetic() -> None:
     doc = base_doc()
     doc["threat_model"]["cyber"]["pathways"]["ransomware"]["attempts_per_year"] = 100000
-    (h,) = hits("CG410", context(doc))
+    (h,) = hits("CG410", context(doc, pol=_controls_only()))
     assert h.path == ("residual_risk", "ransomware")
     assert "100000/year x 0.00368 (SG-kyc: 0/1000) x 0.00368 (SG-classifier: 0/1000)" in h.message
 
@@ -107,3 +112,32 @@ def test_weight_security_needed_only_when_the_level_is_reached_or_unmeasured_and
     doc["threat_model"]["cbrn"] = {"pathways": {"bio": {"severity": "catastrophic", "steps": ["ask"], "attempts_per_year": 1}}}
     (h,) = hits("CG408", context(doc))
     assert h.path == ("threat_model", "cbrn") and "SL3" in h.message
+
+
+def _open_step(doc: dict) -> dict:  # type: ignore[type-arg]
+    doc["safeguards"]["SG-classifier"]["blocks"] = []
+    return doc
+
+
+def test_inability_shown_lifts_the_every_step_rule() -> None:
+    # cyber measured at 2/400 (upper bound 0.016, below the 0.15 alert level): argued by inability
+    doc = _open_step(base_doc())
+    assert hits("CG401", context(doc)) == []
+    (h,) = hits("CG401", context(doc, pol=_controls_only()))
+    assert "inability is not shown: the policy does not accept inability arguments" in h.message
+
+
+def test_inability_not_shown_between_alert_and_threshold() -> None:
+    doc = _open_step(base_doc())
+    doc["evidence"]["E-ctf"]["result"] = {"successes": 60, "trials": 400}  # upper bound above 0.15
+    (h,) = hits("CG401", context(doc))
+    assert "`cyber-high`" in h.message and "alert level" in h.message
+
+
+def test_inability_at_weights_access_needs_fine_tuning_attacks() -> None:
+    doc = _open_step(base_doc())
+    doc["boundary"] = {"kind": "open-weights", "scope": {"users": "anyone", "access": "public", "weights": "download"}}
+    (h,) = hits("CG401", context(doc))
+    assert "`fine-tuned` variant" in h.message
+    doc["evidence"]["E-ctf"]["elicitation"]["variant"] = "fine-tuned"
+    assert hits("CG401", context(doc)) == []

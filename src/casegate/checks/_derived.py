@@ -49,6 +49,7 @@ from ._registry import Context
 __all__ = [
     "CapabilityStatus",
     "EvidenceBound",
+    "Inability",
     "PathwayRisk",
     "SafeguardFactor",
     "Shortfall",
@@ -57,6 +58,8 @@ __all__ = [
     "capability_status",
     "elements_by_type",
     "elicitation_shortfalls",
+    "inability",
+    "weights_reachable",
     "evidence_expiry",
     "is_expired",
     "pathway_risk",
@@ -503,3 +506,68 @@ def pathway_risk(ctx: Context) -> dict[str, PathwayRisk]:
         ctx.memo["pathway_risk"] = got
     return got
 
+
+
+# --------------------------------------------------------------------------- inability
+
+
+@dataclass(frozen=True)
+class Inability:
+    """Whether a domain's risk is argued by inability at the evaluated boundary, and why."""
+
+    domain: str
+    shown: bool
+    """True when every threshold of the domain is measured below its alert level by evaluations
+    meeting the elicitation the boundary requires, and the policy accepts inability arguments."""
+    reason: str
+    """In words: what shows it, or what is missing."""
+
+
+def weights_reachable(ctx: Context) -> bool:
+    """True when users across the evaluated boundary can tune or download the weights: the kind is
+    fine-tuning or open weights, or the boundary's scope says so."""
+    from ..model import BoundaryKind
+
+    if ctx.boundary is not None and ctx.boundary.rank >= BoundaryKind.fine_tuning.rank:
+        return True
+    b = ctx.case.boundary
+    return bool(b is not None and b.scope is not None and b.scope.weights != "none"
+                and (ctx.boundary is None or ctx.boundary is b.kind))
+
+
+def _inability_of(ctx: Context, domain: str) -> Inability:
+    pol = ctx.policy
+    if not pol.arguments.inability:
+        return Inability(domain, False, "the policy does not accept inability arguments")
+    tids = [tid for tid, th in pol.thresholds.items() if th.domain == domain]
+    if not tids:
+        return Inability(domain, False, f"the policy sets no capability threshold in `{domain}` to "
+                                        "measure inability against")
+    statuses = capability_status(ctx)
+    weights = weights_reachable(ctx)
+    need = pol.arguments.weights_variant
+    parts: list[str] = []
+    for tid in tids:
+        st = statuses[tid]
+        if st.status != "below-alert" or not st.measured:
+            return Inability(domain, False, f"`{tid}`: {st.basis}")
+        if weights:
+            strong = [b.evidence for b in st.counted
+                      if (ev := ctx.case.evidence[b.evidence].elicitation) is not None
+                      and ev.variant.rank >= need.rank]
+            if not strong:
+                return Inability(domain, False,
+                                 f"`{tid}` is measured below its alert level, but the weights are "
+                                 f"reachable across this boundary and no counting evaluation used the "
+                                 f"`{need.value}` variant (fine-tuning attacks)")
+        parts.append(f"`{tid}`: {st.basis}")
+    return Inability(domain, True, "; ".join(parts))
+
+
+def inability(ctx: Context, domain: str) -> Inability:
+    """The inability argument for `domain` at `ctx.boundary` (memoised per domain)."""
+    memo: dict[str, Inability] = ctx.memo.setdefault("inability", {})
+    got = memo.get(domain)
+    if got is None:
+        got = memo[domain] = _inability_of(ctx, domain)
+    return got

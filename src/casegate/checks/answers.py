@@ -65,11 +65,12 @@ def _pathway(ctx: Context) -> _Parts:
             title = f"{p.title} " if p.title else ""
             lines.append(f"{title}[{pid}] ({dom}, {p.severity.value}): " + " -> ".join(p.steps))
             src.append(f"threat_model.{dom}.pathways.{pid}")
-    if lines:
-        for dom, t in case.threat_model.items():
-            if t.scoped_out:
-                lines.append(f"{dom} scoped out: {t.scoped_out.strip()}")
-                src.append(f"threat_model.{dom}")
+    for dom, t in case.threat_model.items():
+        if t.scoped_out:
+            rests = [f"boundary.{p}" for p in t.rests_on] + list(t.evidence)
+            on = f" (rests on {', '.join(rests)})" if rests else ""
+            lines.append(f"{dom} scoped out: {t.scoped_out.strip()}{on}")
+            src.append(f"threat_model.{dom}")
     return lines, src
 
 

@@ -49,10 +49,13 @@ from ._decision import (
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
 from ._policy import (
+    DEFAULT_KIND_TABLE,
+    ArgumentPolicy,
     Citation,
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
+    KindProperties,
     Policy,
     RoleRequirement,
     SafeguardRequirement,
@@ -63,7 +66,7 @@ from ._policy import (
 )
 
 __all__ = [
-    "SEVERITY_RANK",
+    "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -87,6 +87,12 @@ class BoundaryKind(str, Enum):
 
 
 BOUNDARY_LADDER: list[BoundaryKind] = list(BoundaryKind)
+
+Access = Literal["public", "self-serve", "vetted-organisations", "named-partners", "employees"]
+"""Who can reach the model across a boundary, widest first."""
+
+WeightsAccess = Literal["none", "fine-tuning", "download"]
+"""What users can do with the weights: nothing, tune them through a hosted interface, download them."""
 """The boundary kinds in order of exposure, narrowest first."""
 
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ._base import (
+    Access,
     BoundaryKind,
     Confidentiality,
     Digest,
@@ -18,6 +19,7 @@ from ._base import (
     Severity,
     Sha256,
     Variant,
+    WeightsAccess,
 )
 
 # --------------------------------------------------------------------------- system
@@ -65,6 +67,15 @@ class Scope(Frozen):
     """Regions where the deployment is offered."""
     max_users: int | None = None
     """Upper bound on the number of users."""
+    access: Access | None = None
+    """Who can reach the model: 'public' (anyone, no sign-up), 'self-serve' (anyone who signs up),
+    'vetted-organisations' (organisations admitted after vetting), 'named-partners' (a named list
+    under contract) or 'employees'. The boundary's kind must agree with it (rule CG105)."""
+    vetting: str | None = None
+    """How users are vetted before they get access, e.g. 'identity verification and use-case review'."""
+    weights: WeightsAccess = "none"
+    """Access to the weights: 'none', 'fine-tuning' (tuning through a hosted interface) or
+    'download' (weights can be downloaded)."""
 
 
 class Boundary(Frozen):
@@ -113,6 +124,10 @@ class DomainThreats(Frozen):
     """Reason this domain is out of scope for this boundary; null when addressed."""
     evidence: list[Id] = Field(default_factory=list)
     """Evidence supporting the scoping-out decision."""
+    rests_on: list[str] = Field(default_factory=list)
+    """Boundary properties the scoping-out rests on, as paths into `boundary`: `kind`, `tools`,
+    `sensitive_domains`, `scope.access`, `scope.vetting`, `scope.weights`, `scope.regions`,
+    `scope.rate_limit`, `scope.max_users`."""
 
 
 # --------------------------------------------------------------------------- evidence
@@ -398,6 +413,9 @@ SafeguardLayer = Literal[
     "staged-rollout",
     "incident-response",
     "weight-security",
+    "pretraining-data-filtering",
+    "unlearning",
+    "tamper-resistant-training",
     "other",
 ]
 
@@ -458,7 +476,10 @@ class Monitor(Frozen):
     op: Literal[">", ">=", "<", "<="] = ">"
     """Comparison that counts as a breach."""
     threshold: float
-    """Breach threshold."""
+    """Breach threshold (finite, and inside the signal's range)."""
+    range: tuple[float, float] | None = None
+    """Lowest and highest value the signal can take; default [0, 1] for signals named as a rate,
+    ratio, share or fraction, otherwise unbounded."""
     window: str = "24h"
     """Window over which the signal is averaged, e.g. '24h', '7d'."""
     action: Action = "reopen"

@@ -6,7 +6,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import BOUNDARY_LADDER, BoundaryKind, Frozen, Id, Scaffold, Severity, Variant
+from ._base import (
+    BOUNDARY_LADDER,
+    Access,
+    BoundaryKind,
+    Frozen,
+    Id,
+    Scaffold,
+    Severity,
+    Variant,
+    WeightsAccess,
+)
 
 
 class Citation(Frozen):
@@ -168,6 +178,88 @@ class WaiverPolicy(Frozen):
     """Longest a waiver may run."""
 
 
+class KindProperties(Frozen):
+    """What a boundary kind may contain: the access and weights properties consistent with it."""
+
+    access: list[Access]
+    """Who may reach the model at this kind of boundary."""
+    weights: list[WeightsAccess] = ["none"]
+    """What users may do with the weights at this kind of boundary."""
+
+
+DEFAULT_KIND_TABLE: dict[BoundaryKind, KindProperties] = {
+    BoundaryKind.training: KindProperties(access=["employees"]),
+    BoundaryKind.internal_research: KindProperties(access=["employees"]),
+    BoundaryKind.internal_deployment: KindProperties(access=["employees"]),
+    BoundaryKind.trusted_access: KindProperties(access=["employees", "named-partners", "vetted-organisations"]),
+    BoundaryKind.api: KindProperties(access=["named-partners", "vetted-organisations", "self-serve"]),
+    BoundaryKind.consumer: KindProperties(access=["self-serve", "public"]),
+    BoundaryKind.third_party: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"]),
+    BoundaryKind.fine_tuning: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"],
+                                             weights=["fine-tuning"]),
+    BoundaryKind.open_weights: KindProperties(access=["employees", "named-partners", "vetted-organisations",
+                                                      "self-serve", "public"], weights=["download"]),
+}
+"""The built-in table: internal kinds reach employees only; trusted access reaches vetted
+organisations or named partners; an API is open to self-serve sign-up at most; anyone, without
+sign-up, is consumer or wider; hosted fine-tuning is `fine-tuning`; downloadable weights are
+`open-weights`."""
+
+
+class ArgumentPolicy(Frozen):
+    """Which kinds of argument the policy accepts for a domain's risk."""
+
+    inability: bool = True
+    """Whether a domain's risk may be argued by inability: every threshold of the domain measured
+    below its alert level by evaluations that meet the elicitation required at the boundary. Where
+    inability is shown, the every-step rule (CG401) does not apply; elsewhere safeguards must block
+    every step of each severe pathway."""
+    weights_variant: Variant = Variant.fine_tuned
+    """At a boundary that gives access to the weights (fine-tuning, open weights), the least
+    capable model variant an inability argument may rest on: fine-tuning attacks are part of the
+    elicitation there."""
+
+
+class PostDeploymentPolicy(Frozen):
+    """Limits on the post-deployment plan."""
+
+    max_reevaluation_days: int = Field(default=365, ge=1)
+    """Longest interval from the decision date to the case's `reevaluate_by`."""
+
+
+class PublicationPolicy(Frozen):
+    """What the policy asks of a case's publication plan."""
+
+    public_summary: bool = True
+    """Whether the summary must be addressed to the public (a plan whose audience is only internal
+    is blocking)."""
+
+
+DEFAULT_HOLLOW = [
+    "noted", "tbd", "tbc", "n/a", "na", "none", "to be determined", "to be confirmed",
+    "to be decided", "see above", "see below", "not applicable", "not relevant", "ok", "fine",
+    "acknowledged", "accepted", "done", "n.a.", "-", "...", "we will keep an eye on it",
+    "will be monitored", "if leadership decides", "as needed", "as appropriate", "low risk",
+]
+"""Built-in boilerplate that carries no content where substance is required."""
+
+
+class TextPolicy(Frozen):
+    """What counts as text with no content where the case must say something."""
+
+    hollow: list[str] = Field(default_factory=lambda: list(DEFAULT_HOLLOW))
+    """Boilerplate answers (compared case-insensitively, ignoring punctuation)."""
+    extra_hollow: list[str] = Field(default_factory=list)
+    """Further boilerplate the organisation adds to the built-in list."""
+    unquantified: list[str] = ["negligible", "minimal", "very low", "low", "small", "tiny", "remote", "unlikely"]
+    """Words that make an estimate hollow when the estimate carries no number."""
+    min_words: int = Field(default=4, ge=1)
+    """Fewest content words (not counting common words) an answer needs."""
+
+    def boilerplate(self) -> list[str]:
+        return [*self.hollow, *self.extra_hollow]
+
+
 class Policy(Frozen):
     """An organisation's safety framework as code."""
 
@@ -201,5 +293,40 @@ class Policy(Frozen):
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy()
     """Waiver rules."""
+    roles: list[str] = Field(default_factory=list)
+    """Roles the organisation defines beyond those its sign-off and waiver rules name (e.g. risk
+    owners such as 'head-of-safeguards', 'ciso'). Residual-risk owners, stop authorities and
+    acceptors must be policy roles."""
+    boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=dict)
+    """Per boundary kind, the access and weights properties consistent with it; kinds not listed
+    use the built-in table."""
+    arguments: ArgumentPolicy = ArgumentPolicy()
+    """Which kinds of argument (inability, controls) the policy accepts."""
+    post_deployment: PostDeploymentPolicy = PostDeploymentPolicy()
+    """Limits on the post-deployment plan."""
+    publication: PublicationPolicy = PublicationPolicy()
+    """What the publication plan must do."""
+    text: TextPolicy = TextPolicy()
+    """What counts as hollow text."""
+
+    def known_roles(self) -> set[str]:
+        """Every role the policy names: declared roles, sign-off roles, separated roles, the
+        product and escalation roles, and roles allowed to waive."""
+        out = set(self.roles)
+        for reqs in self.signoff.required.values():
+            out.update(r.role for r in reqs)
+        for group in self.signoff.separate:
+            out.update(group)
+        out.add(self.signoff.product_role)
+        if self.signoff.escalate_to:
+            out.add(self.signoff.escalate_to)
+        for rs in self.waivers.roles.values():
+            out.update(rs)
+        return out
+
+    def kind_properties(self, kind: BoundaryKind) -> KindProperties:
+        """The properties consistent with `kind`: the policy's table entry, else the built-in one."""
+        return self.boundary_kinds.get(kind) or DEFAULT_KIND_TABLE[kind]
+
     notes: str | None = None
     """Free text about the policy."""

@@ -245,3 +245,49 @@ def author_signed(ctx: Context) -> Iterator[Hit]:
         if s.person.strip().casefold() in authors:
             yield Hit(("decision", "signoffs", i, "person"),
                       f"{s.person} wrote the case and signed it as `{s.role}`")
+
+
+@rule(
+    "CG508", "objection-answer-hollow", severity="blocking", serves="test-5-authority",
+    summary="An objection is marked answered with an answer that carries no content: boilerplate "
+            "('Noted.', 'Acknowledged'), too few words, or a restatement of the objection.",
+    rationale="Dissent is answered by evidence or a changed case. 'Noted.' records that someone read "
+              "the objection, not that it was answered; letting it close the objection makes dissent "
+              "decoration again. The boilerplate list is the policy's (`text.hollow`).",
+    bad="O-1: {..., reason: The CTF suite under-samples web exploitation., status: answered, answer: Noted.}",
+    good="O-1: {..., status: answered, answer: Web challenges were added before the final run (E-cyber-ctf covers acme-ctf-pro/web).}",
+    fix="Answer the objection in substance (what changed, which evidence answers it), or leave it open.",
+)
+def objection_answer_hollow(ctx: Context) -> Iterator[Hit]:
+    from .._text import hollow_reason
+
+    for oid, o in ctx.case.decision.objections.items():
+        if o.status != "answered" or not (o.answer and o.answer.strip()):
+            continue  # CG504 reports an answered objection with no answer
+        why = hollow_reason(o.answer, ctx.policy, question=o.reason)
+        if why is not None:
+            yield Hit(("decision", "objections", oid, "answer"),
+                      f"objection `{oid}` by {o.person} ({o.role}) is marked answered, but the answer carries no content: {why}")
+
+
+@rule(
+    "CG509", "objection-dropped", severity="blocking", serves="test-5-authority",
+    summary="An objection recorded in the previous version of the case is missing from this one.",
+    rationale="Dissent is part of the record: an objection is answered, upheld or escalated, never "
+              "deleted. A version that quietly drops an objection its predecessor recorded erases "
+              "the one voice that could stop the decision.",
+    bad="# previous version: objections: {O-1: {role: external-evaluator, ..., status: open}}\n"
+        "decision:\n  objections: {}",
+    good="decision:\n  objections:\n    O-1: {role: external-evaluator, ..., status: answered, answer: ...}",
+    fix="Keep the objection and record its answer (or that it was upheld or escalated).",
+)
+def objection_dropped(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    now = ctx.case.decision.objections
+    where: tuple[str | int, ...] = ("decision", "objections") if now else ("decision",)
+    for oid, o in prev.decision.objections.items():
+        if oid not in now:
+            yield Hit(where, f"objection `{oid}` by {o.person} ({o.role}), recorded in version {prev.version}, "
+                             "is missing from this version")

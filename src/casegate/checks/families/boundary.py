@@ -139,3 +139,42 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
             path = ("system",)
         yield Hit(path, f"`{tid}` ({dom.name}): {st.basis}; capability in this domain matters inside the "
                         "lab, and no case covers internal deployment of this system")
+
+
+@rule(
+    "CG105", "boundary-kind-inconsistent", severity="blocking", serves="test-1-boundary",
+    summary="The boundary does not record who can reach the model, or the kind it names is not "
+            "consistent with its described properties (access, weights) under the policy's table.",
+    rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
+              "what they can do with it. A paid, self-serve API relabelled `trusted-access` needs "
+              "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
+              "described properties (the policy's `boundary_kinds`, else the built-in table); "
+              "properties that are not recorded cannot be checked, so the kind cannot be trusted.",
+    bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
+    good="boundary:\n  kind: api\n  scope: {users: paying developers, access: self-serve, vetting: identity verification, rate_limit: 600/min}",
+    fix="Record `scope.access` (public, self-serve, vetted-organisations, named-partners, employees) "
+        "and `scope.weights`, and name the kind they make the boundary (or narrow the access).",
+)
+def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
+    b = ctx.case.boundary
+    if b is None or b.scope is None:
+        return  # CG101 / CG103 speak to these
+    allowed = ctx.policy.kind_properties(b.kind)
+    src = "the policy's `boundary_kinds`" if b.kind in ctx.policy.boundary_kinds else "the built-in table"
+    if b.scope.access is None:
+        yield Hit(("boundary", "scope"), f"the `{b.kind.value}` boundary does not record who can reach the "
+                                         "model (`scope.access`), so its kind cannot be checked")
+    elif b.scope.access not in allowed.access:
+        yield Hit(("boundary", "scope", "access"),
+                  f"access `{b.scope.access}` is not consistent with a `{b.kind.value}` boundary under {src} "
+                  f"(it allows {', '.join(allowed.access)})",
+                  help=f"name the kind this access makes the boundary, or restrict access to one of "
+                       f"{', '.join(allowed.access)}")
+    if b.scope.weights not in allowed.weights:
+        yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
+                  f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
+                  f"under {src} (it allows {', '.join(allowed.weights)})")
+    if (b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in ("vetted-organisations", "named-partners")
+            and not (b.scope.vetting or "").strip()):
+        yield Hit(("boundary", "scope", "access"),
+                  f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted (`scope.vetting`)")

@@ -136,3 +136,187 @@ def no_incident_reporting(ctx: Context) -> Iterator[Hit]:
     has_text = bool(pd.incident_reporting and pd.incident_reporting.strip())
     if not has_text and not any(t.on == "incident" for t in pd.triggers.values()):
         yield Hit(_PD, "the post-deployment plan has no `incident_reporting` and no `incident` trigger")
+
+
+@rule(
+    "CG708", "at-scale-hollow", severity="blocking", serves="test-7-post-deployment",
+    summary="The answer to 'What happens if the model behaves differently at scale?' carries no "
+            "content ('We will keep an eye on it').",
+    rationale="Behaviour at scale is where the pre-deployment evidence runs out; the answer must say "
+              "what is watched and what a change would do. Boilerplate reads as an answer and "
+              "commits to nothing. The boilerplate list is the policy's (`text.hollow`).",
+    bad="post_deployment:\n  at_scale: We will keep an eye on it.",
+    good="post_deployment:\n  at_scale: Classifier flag rates are watched daily; a rise past the monitor thresholds reopens the case.",
+    fix="Say what is watched at scale, at what level, and what a change would do to the case.",
+)
+def at_scale_hollow(ctx: Context) -> Iterator[Hit]:
+    from .._text import hollow_reason
+
+    pd = ctx.case.post_deployment
+    if pd is None or pd.at_scale is None:
+        return
+    why = hollow_reason(pd.at_scale, ctx.policy,
+                        question="What happens if the model behaves differently at scale?")
+    if why is not None:
+        yield Hit(_PD + ("at_scale",), f"the at-scale answer carries no content: {why}")
+
+
+_SEVERITY_WORDS = ("low", "moderate", "high", "severe", "catastrophic")
+
+
+def _measurable(text: str, ids: set[str], signals: set[str]) -> bool:
+    low = text.casefold()
+    if any(ch.isdigit() for ch in text):
+        return True
+    if any(i.casefold() in low for i in ids | signals):
+        return True
+    return "incident" in low and any(w in low.split() or f"{w}-" in low for w in _SEVERITY_WORDS)
+
+
+@rule(
+    "CG709", "withdrawal-condition-unmeasurable", severity="blocking", serves="test-7-post-deployment",
+    summary="A withdrawal condition names nothing that can be observed: no monitor, trigger, "
+            "monitored signal, number or incident severity ('if leadership decides').",
+    rationale="A withdrawal condition is a promise about evidence that would force retreat. One that "
+              "refers to no measurable quantity cannot be checked, cannot fire, and is met only when "
+              "someone chooses it to be: the gate can only ever open.",
+    bad="post_deployment:\n  withdrawal: [If leadership decides the risk is too high.]",
+    good="post_deployment:\n  withdrawal:\n    - A biological incident of moderate severity or worse linked to the model.\n"
+         "    - The M-bio-flags rate above 0.1% for a week.",
+    fix="Tie each condition to a monitor or trigger id, a monitored signal, a number, or an incident "
+        "severity.",
+)
+def withdrawal_condition_unmeasurable(ctx: Context) -> Iterator[Hit]:
+    from .._text import hollow_reason
+
+    pd = ctx.case.post_deployment
+    if pd is None:
+        return
+    ids = set(pd.monitors) | set(pd.triggers)
+    signals = {m.signal for m in pd.monitors.values()}
+    for i, w in enumerate(pd.withdrawal):
+        why = hollow_reason(w, ctx.policy)
+        if why is None and _measurable(w, ids, signals):
+            continue
+        detail = why or "it names no monitor, trigger, signal, number or incident severity"
+        yield Hit(_PD + ("withdrawal", i), f"withdrawal condition \"{w.strip()}\" cannot be observed: {detail}")
+
+
+_BOUNDED = ("rate", "ratio", "share", "fraction", "proportion", "percent-of")
+"""Signals named with these words are proportions in [0, 1] unless the monitor gives a range."""
+
+
+def signal_range(signal: str, declared: tuple[float, float] | None) -> tuple[float, float] | None:
+    """The range a monitored signal can take: the declared one, [0, 1] for a signal named as a rate
+    or proportion, else None (unbounded)."""
+    if declared is not None:
+        return declared
+    low = signal.casefold()
+    return (0.0, 1.0) if any(w in low for w in _BOUNDED) else None
+
+
+def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
+    return {">": threshold >= hi, ">=": threshold > hi, "<": threshold <= lo, "<=": threshold < lo}[op]
+
+
+@rule(
+    "CG710", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
+    summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
+            "signal's range, its window is not a duration or is not shorter than the time to the "
+            "re-evaluation date, or no trigger acts on it.",
+    rationale="A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), "
+              "is listed as a control and can never change anything. The same holds for a window "
+              "longer than the deployment runs before re-evaluation, and for a monitor that no "
+              "trigger (`on: monitor`) ties to an action on the case.",
+    bad="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 1.0, window: 24h}\n# no trigger on: monitor",
+    good="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 0.005, window: 24h}\n"
+         "triggers:\n  T1: {on: monitor, monitor: M1, action: reopen}",
+    fix="Set a finite threshold the signal can cross (state `range` for signals that are not "
+        "proportions), a window shorter than the re-evaluation interval, and a trigger on the monitor.",
+)
+def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
+    import math
+
+    from .._text import parse_window
+
+    pd = ctx.case.post_deployment
+    if pd is None:
+        return
+    tied: set[str] = set()
+    for t in pd.triggers.values():
+        if t.on == "monitor":
+            tied.update([t.monitor] if t.monitor else pd.monitors)
+    interval = (pd.reevaluate_by - ctx.today) if pd.reevaluate_by is not None else None
+    for mid, m in pd.monitors.items():
+        path = _PD + ("monitors", mid)
+        if not math.isfinite(m.threshold):
+            yield Hit(path + ("threshold",), f"monitor `{mid}` has threshold `{m.threshold}`, not a finite number: "
+                                             "it can never fire")
+        else:
+            rng = signal_range(m.signal, m.range)
+            if rng is not None and (m.threshold < rng[0] or m.threshold > rng[1] or _never_fires(m.op, m.threshold, *rng)):
+                yield Hit(path + ("threshold",),
+                          f"monitor `{mid}` fires when {m.signal} {m.op} {m.threshold:g}, which a signal in "
+                          f"[{rng[0]:g}, {rng[1]:g}] can never be")
+        window = parse_window(m.window)
+        if window is None:
+            yield Hit(path + ("window",), f"monitor `{mid}` has window `{m.window}`, not a duration (30m, 24h, 7d, 2w)")
+        elif interval is not None and interval.days > 0 and window >= interval:
+            yield Hit(path + ("window",), f"monitor `{mid}` averages over {m.window}, not shorter than the "
+                                          f"{interval.days} day(s) to the re-evaluation date")
+        if mid not in tied:
+            yield Hit(path, f"no trigger acts on monitor `{mid}` (add a trigger `on: monitor, monitor: {mid}`)")
+
+
+@rule(
+    "CG711", "reevaluation-too-far", severity="blocking", serves="test-7-post-deployment",
+    summary="The re-evaluation date is further from the decision date than the policy allows.",
+    rationale="A re-evaluation date years away is a date that never comes: evidence expires and "
+              "capabilities move long before it. The policy sets the longest interval "
+              "(`post_deployment.max_reevaluation_days`).",
+    bad="post_deployment:\n  reevaluate_by: 2031-01-01   # decided 2026-11-20; policy max 365 days",
+    good="post_deployment:\n  reevaluate_by: 2027-04-01",
+    fix="Set `reevaluate_by` within the policy's maximum interval.",
+)
+def reevaluation_too_far(ctx: Context) -> Iterator[Hit]:
+    pd = ctx.case.post_deployment
+    if pd is None or pd.reevaluate_by is None:
+        return
+    days = (pd.reevaluate_by - ctx.today).days
+    most = ctx.policy.post_deployment.max_reevaluation_days
+    if days > most:
+        yield Hit(_PD + ("reevaluate_by",), f"the re-evaluation date {pd.reevaluate_by.isoformat()} is {days} days "
+                                            f"after the decision date; the policy allows at most {most}")
+
+
+@rule(
+    "CG712", "weights-cannot-be-recalled", severity="advisory", serves="test-7-post-deployment",
+    summary="At a boundary where the weights can be downloaded, a restrict or withdraw action cannot "
+            "recall copies already taken.",
+    rationale="Withdrawing an open-weights release stops further distribution; it does not recall "
+              "weights already downloaded or fine-tuned. The case should say so rather than count "
+              "the action as a control on deployed copies.",
+    bad="boundary: {kind: open-weights, ...}\ntriggers:\n  T1: {on: incident, action: withdraw}",
+    good="boundary: {kind: open-weights, ...}\ntriggers:\n  T1: {on: incident, action: reopen, description: ...}",
+    fix="Describe what the action can still do (stop distribution, revoke hosted access) and argue "
+        "the risk of copies already out by inability.",
+)
+def weights_cannot_be_recalled(ctx: Context) -> Iterator[Hit]:
+    from ...model import BoundaryKind
+
+    pd = ctx.case.post_deployment
+    b = ctx.case.boundary
+    download = (ctx.boundary is BoundaryKind.open_weights
+                or (b is not None and b.scope is not None and b.scope.weights == "download"))
+    if pd is None or not download:
+        return
+    for mid, m in pd.monitors.items():
+        if m.action in ("restrict", "withdraw"):
+            yield Hit(_PD + ("monitors", mid, "action"),
+                      f"monitor `{mid}` would {m.action} an open-weights release: that stops further "
+                      "distribution but cannot recall weights already downloaded")
+    for tid, t in pd.triggers.items():
+        if t.action in ("restrict", "withdraw"):
+            yield Hit(_PD + ("triggers", tid, "action"),
+                      f"trigger `{tid}` would {t.action} an open-weights release: that stops further "
+                      "distribution but cannot recall weights already downloaded")

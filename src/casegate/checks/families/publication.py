@@ -77,3 +77,31 @@ def redaction_unexplained(ctx: Context) -> Iterator[Hit]:
         more = f" and {len(hidden) - 3} more" if len(hidden) > 3 else ""
         yield Hit(("publication",), f"{len(hidden)} element(s) will be redacted ({', '.join(hidden[:3])}{more}) "
                   "but the plan does not say what is withheld or why")
+
+
+_PUBLIC_WORDS = ("public", "anyone", "everyone", "general audience")
+
+
+@rule(
+    "CG604", "publication-not-public", severity="blocking", serves="fm-no-public-memory",
+    summary="The policy requires a public summary, and the publication plan's audience is not the "
+            "public (an internal wiki, the board, regulators only).",
+    rationale="A summary published to the internal wiki is institutional memory for the lab, not "
+              "public memory: nobody outside can learn which arguments held up. Where the policy "
+              "requires public summaries (`publication.public_summary`), the plan must name the "
+              "public among its audience.",
+    bad="publication:\n  summary: true\n  venue: internal wiki\n  audience: Acme staff",
+    good="publication:\n  summary: true\n  venue: Acme safety case registry\n  audience: the public, AISI",
+    fix="Publish the redacted summary to the public (name it in `audience`), or change the policy "
+        "if it does not require public summaries.",
+)
+def publication_not_public(ctx: Context) -> Iterator[Hit]:
+    pub = ctx.case.publication
+    if pub is None or not pub.summary or not ctx.policy.publication.public_summary:
+        return  # CG601 reports a missing plan or summary
+    audience = (pub.audience or "").casefold()
+    if not any(w in audience for w in _PUBLIC_WORDS):
+        where: tuple[str | int, ...] = ("publication", "audience") if pub.audience else ("publication",)
+        shown = f"`{pub.audience.strip()}`" if pub.audience and pub.audience.strip() else "not stated"
+        yield Hit(where, f"the policy requires a public summary, but the plan's audience is {shown}"
+                         + (f" (venue: {pub.venue.strip()})" if pub.venue else ""))

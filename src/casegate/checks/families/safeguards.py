@@ -15,6 +15,7 @@ from ...model import Case, Pathway, RuleSeverity, Safeguard
 from .._derived import (
     bypass_counts,
     capability_status,
+    inability,
     pathway_risk,
     requirements_for,
     safeguards_by_step,
@@ -46,10 +47,14 @@ def _layers_on(ctx: Context, pid: str, p: Pathway) -> list[str]:
 @rule(
     "CG401", "severe-step-unblocked", severity="blocking", serves="test-4-safeguards",
     summary="A step of a pathway at or above the policy's `tolerance.severe_from` severity is blocked "
-            "by no safeguard.",
+            "by no safeguard, in a domain whose risk is not argued by inability.",
     rationale="Safeguards should appear because they block a named route to harm. A severe pathway with "
               "an open step is a route the case has not closed: the harm only needs that step to be "
-              "the one attackers take.",
+              "the one attackers take. Where the policy accepts inability arguments and every "
+              "threshold of the domain is measured below its alert level under the elicitation the "
+              "boundary requires (at weights-access boundaries, fine-tuning attacks included), the "
+              "pathway's risk rests on the capability bound instead, and no control need block "
+              "every step (none can block fine-tuning published weights).",
     bad="cyber-ransomware: {severity: severe, steps: [obtain-access, build-exploit]}\n"
         "safeguards:\n  SG-kyc: {layer: user-vetting, blocks: [cyber-ransomware.obtain-access]}",
     good="safeguards:\n  SG-kyc: {layer: user-vetting, blocks: [cyber-ransomware.obtain-access]}\n"
@@ -59,13 +64,17 @@ def _layers_on(ctx: Context, pid: str, p: Pathway) -> list[str]:
 def severe_step_unblocked(ctx: Context) -> Iterator[Hit]:
     by_step = safeguards_by_step(ctx)
     for dom, t in ctx.case.threat_model.items():
+        if not t.pathways or inability(ctx, dom).shown:
+            continue
+        why = inability(ctx, dom).reason
         for pid, p in t.pathways.items():
             if not _severe(ctx, p):
                 continue
             for i, st in enumerate(p.steps):
                 if f"{pid}.{st}" not in by_step:
                     yield Hit(_pathway_path(dom, pid) + ("steps", i),
-                              f"step `{st}` of {p.severity.value} pathway `{pid}` is blocked by no safeguard")
+                              f"step `{st}` of {p.severity.value} pathway `{pid}` is blocked by no safeguard "
+                              f"(inability is not shown: {why})")
 
 
 @rule(
@@ -293,7 +302,8 @@ def _pathway_where(case: Case, pid: str, dom: str, prefer_entry: bool) -> tuple[
     rationale="Residual risk is what remains after safeguards, with its uncertainty. The bound is the "
               "attempt rate times the product of the safeguards' bypass-rate upper bounds "
               "(Bonferroni-adjusted exact bounds, a joint bound at the policy's confidence); a stated "
-              "estimate in words does not replace it.",
+              "estimate in words does not replace it. Pathways of a domain argued by inability rest "
+              "on the capability bound instead (see CG401).",
     bad="# severe tolerance 1e-3/year\ncyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}\n"
         "# one safeguard, 0 bypasses in 60 attempts: 200 x 0.049 = 9.7/year",
     good="cyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}\n"
@@ -303,7 +313,7 @@ def _pathway_where(case: Case, pid: str, dom: str, prefer_entry: bool) -> tuple[
 )
 def residual_risk_above_tolerance(ctx: Context) -> Iterator[Hit]:
     for pid, r in pathway_risk(ctx).items():
-        if r.within is not False:
+        if r.within is not False or inability(ctx, r.domain).shown:
             continue
         assert r.bound is not None and r.tolerance is not None and r.attempts_per_year is not None
         parts = " x ".join(f"{f.upper:.3g} ({f.safeguard}: {f.bypasses}/{f.attempts})" for f in r.factors)
@@ -326,7 +336,7 @@ def residual_risk_above_tolerance(ctx: Context) -> Iterator[Hit]:
 )
 def attempt_rate_missing(ctx: Context) -> Iterator[Hit]:
     for pid, r in pathway_risk(ctx).items():
-        if r.attempts_per_year is None and r.tolerance is not None:
+        if r.attempts_per_year is None and r.tolerance is not None and not inability(ctx, r.domain).shown:
             yield Hit(_pathway_path(r.domain, pid),
                       f"pathway `{pid}` ({r.severity.value}) has no attempts_per_year; its residual risk "
                       f"cannot be compared with the tolerance {r.tolerance:g}/year")
@@ -376,3 +386,158 @@ def residual_risk_missing(ctx: Context) -> Iterator[Hit]:
             if _severe(ctx, p) and pid not in ctx.case.residual_risk:
                 yield Hit(_pathway_path(dom, pid), f"{p.severity.value} pathway `{pid}` has no residual-risk entry")
 
+
+
+_HOLLOW_FIELDS = (
+    ("estimate", True, None, "What is the remaining risk, with its uncertainty?"),
+    ("detection", False, 1, "How would an occurrence be detected?"),
+    ("rationale", False, 2, "Why is accepting the risk justified?"),
+)
+
+
+@rule(
+    "CG414", "residual-risk-hollow", severity="blocking", serves="fm-residual-risk-laundering",
+    summary="A residual-risk estimate, detection or rationale carries no content: boilerplate "
+            "('TBD', 'to be determined'), 'negligible' with no number, or a restatement.",
+    rationale="Filling the fields of a residual-risk entry with words that say nothing launders the "
+              "risk as surely as leaving them empty: 'Negligible.' is not an estimate and 'to be "
+              "determined' is not a way to detect harm. The boilerplate list is the policy's "
+              "(`text.hollow`, `text.extra_hollow`).",
+    bad="residual_risk:\n  cyber-ransomware: {estimate: Negligible., detection: to be determined, ...}",
+    good="residual_risk:\n  cyber-ransomware:\n    estimate: Upper bound 9e-4 successful attacks per year at 95% confidence.\n"
+         "    detection: Usage monitoring flags reviewed within 24 hours.",
+    fix="State the estimate with a number and its uncertainty, how an occurrence would be detected, "
+        "and why accepting it is justified.",
+)
+def residual_risk_hollow(ctx: Context) -> Iterator[Hit]:
+    from .._text import hollow_reason
+
+    for pid, rr in ctx.case.residual_risk.items():
+        for field, estimate, least, question in _HOLLOW_FIELDS:
+            why = hollow_reason(getattr(rr, field), ctx.policy, question=question, estimate=estimate,
+                                min_words=least)
+            if why is not None:
+                yield Hit(("residual_risk", pid, field),
+                          f"the residual-risk {field} on `{pid}` carries no content: {why}")
+
+
+_AUTHORITY = (("owner", "owner"), ("stop_authority", "stop authority"), ("accepted_by", "acceptor"))
+
+
+@rule(
+    "CG415", "risk-authority-not-a-role", severity="blocking", serves="fm-residual-risk-laundering",
+    summary="A residual risk's owner, stop authority or acceptor is not a role the policy defines, "
+            "the acceptor is the product role, or one role both owns and accepts the risk.",
+    rationale="'The safety team' cannot be paged and 'anyone at Acme' cannot be held to a stop. "
+              "Ownership, the authority to stop and the acceptance of remaining risk belong to roles "
+              "the policy defines (held by named people with keys), and acceptance is a check on the "
+              "owner: the product role carries the launch incentive and never accepts risk alone.",
+    bad="residual_risk:\n  cyber-ransomware: {owner: the safety team, stop_authority: anyone at Acme, accepted_by: product-lead, ...}",
+    good="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
+         "# policy: roles: [head-of-safeguards, ciso]",
+    fix="Name policy roles (declare further ones under the policy's `roles`); have a role other than "
+        "the owner, and other than the product role, accept the risk.",
+)
+def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
+    roles = ctx.policy.known_roles()
+    product = ctx.policy.signoff.product_role
+    for pid, rr in ctx.case.residual_risk.items():
+        for field, what in _AUTHORITY:
+            v = (getattr(rr, field) or "").strip()
+            if v and v not in roles:
+                yield Hit(("residual_risk", pid, field),
+                          f"the {what} of the residual risk on `{pid}` is `{v}`, not a role the policy defines",
+                          help="name a policy role, or declare it under the policy's `roles`")
+        acc = (rr.accepted_by or "").strip()
+        if acc and acc == product:
+            yield Hit(("residual_risk", pid, "accepted_by"),
+                      f"the residual risk on `{pid}` is accepted by the product role `{product}` alone")
+        elif acc and acc == (rr.owner or "").strip():
+            yield Hit(("residual_risk", pid, "accepted_by"),
+                      f"`{acc}` both owns and accepts the residual risk on `{pid}`: acceptance is no check on the owner")
+
+
+def evidence_subjects(ctx: Context) -> dict[str, set[str]]:
+    """Evidence id -> the risk domains it is about: its own `domain`, its threshold's domain, else
+    the domains of the pathways blocked by the safeguards that cite it (empty: unknown)."""
+    got = ctx.memo.get("evidence_subjects")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    c, pol = ctx.case, ctx.policy
+    pathways = c.pathways()
+    out: dict[str, set[str]] = {}
+    for eid, ev in c.evidence.items():
+        doms: set[str] = set()
+        if ev.domain:
+            doms.add(ev.domain)
+        if ev.threshold in pol.thresholds:
+            doms.add(pol.thresholds[ev.threshold].domain)
+        out[eid] = doms
+    for sg in c.safeguards.values():
+        blocked = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
+        for x in sg.evidence:
+            if x in out and not (c.evidence[x].domain or c.evidence[x].threshold):
+                out[x] |= blocked
+    ctx.memo["evidence_subjects"] = out
+    return out
+
+
+@rule(
+    "CG416", "evidence-off-subject", severity="blocking", serves="fm-argument-theater",
+    summary="A claim or safeguard cites evidence about something else: another domain, another "
+            "threshold, or a safeguard of another kind.",
+    rationale="Evidence supports a claim only if it is about the claim's subject. A weight-security "
+              "claim supported by a customer-vetting test, or a capability claim about Cyber High "
+              "citing the bio suite, has the form of an argument and none of its content. An "
+              "item's subject is its domain or threshold, else the pathways of the safeguards that "
+              "cite it.",
+    bad="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-kyc]}\n"
+        "# E-kyc tests SG-kyc, which blocks cyber and cbrn pathways",
+    good="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-weights-audit]}",
+    fix="Cite evidence about the claim's own domain, threshold or safeguard; evidence about something "
+        "else belongs to the claim about that.",
+)
+def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
+    c, pol = ctx.case, ctx.policy
+    subjects = evidence_subjects(ctx)
+    from .threat import _domains_in_scope
+
+    scope = _domains_in_scope(ctx)
+    for eid, e in c.argument.elements.items():
+        if e.type != "claim" or not e.evidence:
+            continue
+        dom = e.domain or scope.get(eid)
+        tid = e.capability.threshold if e.capability else None
+        for i, x in enumerate(e.evidence):
+            ev = c.evidence.get(x)
+            if ev is None:
+                continue
+            path: tuple[str | int, ...] = ("argument", "elements", eid, "evidence", i)
+            if tid and ev.threshold and ev.threshold != tid:
+                yield Hit(path, f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures `{ev.threshold}`")
+            elif dom and subjects.get(x) and dom not in subjects[x]:
+                yield Hit(path, f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
+                                f"{', '.join(f'`{d}`' for d in sorted(subjects[x]))}")
+    citers: dict[str, list[str]] = {}
+    for sid, sg in c.safeguards.items():
+        for x in sg.evidence:
+            citers.setdefault(x, []).append(sid)
+    pathways = c.pathways()
+    for sid, sg in c.safeguards.items():
+        own = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
+        for i, x in enumerate(sg.evidence):
+            ev = c.evidence.get(x)
+            if ev is None:
+                continue
+            spath: tuple[str | int, ...] = ("safeguards", sid, "evidence", i)
+            declared = ({ev.domain} if ev.domain else set()) | (
+                {pol.thresholds[ev.threshold].domain} if ev.threshold in pol.thresholds else set())
+            if own and declared and not (own & declared):
+                yield Hit(spath, f"safeguard `{sid}` blocks {', '.join(f'`{d}`' for d in sorted(own))} pathways "
+                                f"but cites `{x}`, which is about {', '.join(f'`{d}`' for d in sorted(declared))}")
+                continue
+            others = [o for o in citers.get(x, []) if o != sid]
+            if others and _is_security(sg) != any(_is_security(c.safeguards[o]) for o in others) \
+                    and all(c.safeguards[o].layer != sg.layer for o in others):
+                yield Hit(spath, f"safeguard `{sid}` ({sg.layer}) cites `{x}`, a test of "
+                                f"{', '.join(f'`{o}` ({c.safeguards[o].layer})' for o in others)}")

@@ -154,3 +154,123 @@ def scoped_out_despite_capability(ctx: Context) -> Iterator[Hit]:
         yield Hit(("threat_model", st.domain, "scoped_out"),
                   f"domain `{st.domain}` is scoped out, but `{tid}`: {st.basis}",
                   severity=None if st.reached else RuleSeverity.condition)
+
+
+BOUNDARY_PROPERTIES = ("kind", "tools", "sensitive_domains", "scope.access", "scope.vetting", "scope.weights",
+                       "scope.regions", "scope.rate_limit", "scope.max_users", "scope.users")
+"""Paths into `boundary` a scoping-out may rest on."""
+
+
+def _property_value(ctx: Context, path: str) -> object:
+    b = ctx.case.boundary
+    obj: object = b
+    for part in path.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, part, None)
+    return obj
+
+
+@rule(
+    "CG205", "scoped-out-reason-hollow", severity="blocking", serves="test-2-threat-model",
+    summary="A domain is scoped out with a reason that carries no content, or that cites neither a "
+            "boundary property nor evidence.",
+    rationale="Scoping a domain out must never be easier than arguing it. 'Not relevant' or 'N/A' "
+              "hides a risk behind a sentence; a reason counts when it rests on something the gate "
+              "can hold the case to: a described property of the boundary (`rests_on`, e.g. "
+              "`tools` or `scope.weights`) or evidence.",
+    bad="threat_model:\n  autonomy: {scoped_out: N/A}",
+    good="threat_model:\n  autonomy:\n    scoped_out: The code tool runs in a sandbox with no network egress.\n    rests_on: [tools]",
+    fix="Give the reason in substance and cite what it rests on: `rests_on:` boundary properties, "
+        "or `evidence:`.",
+)
+def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
+    from .._text import hollow_reason
+
+    for did, t in ctx.case.threat_model.items():
+        if t.scoped_out is None or not t.scoped_out.strip():
+            continue  # CG201 reports an empty reason
+        path = ("threat_model", did, "scoped_out")
+        why = hollow_reason(t.scoped_out, ctx.policy, min_words=3)
+        if why is not None:
+            yield Hit(path, f"domain `{did}` is scoped out with a reason that carries no content: {why}")
+            continue
+        for i, prop in enumerate(t.rests_on):
+            if prop not in BOUNDARY_PROPERTIES:
+                yield Hit(("threat_model", did, "rests_on", i),
+                          f"domain `{did}` rests its scoping-out on `{prop}`, which is not a boundary property "
+                          f"({', '.join(BOUNDARY_PROPERTIES)})")
+            elif ctx.case.boundary is None or _property_value(ctx, prop) is None:
+                yield Hit(("threat_model", did, "rests_on", i),
+                          f"domain `{did}` rests its scoping-out on `boundary.{prop}`, which the boundary "
+                          "does not state")
+        if not t.rests_on and not t.evidence:
+            yield Hit(path, f"domain `{did}` is scoped out with a reason that cites neither a boundary "
+                            "property (`rests_on`) nor evidence")
+
+
+@rule(
+    "CG206", "scoped-out-without-inability", severity="blocking", serves="test-2-threat-model",
+    summary="A domain the policy sets thresholds for, or with capability evidence in the case, is "
+            "scoped out without the evidence an argued domain would need: every threshold measured "
+            "below its alert level under the elicitation the boundary requires.",
+    rationale="If scoping out needs less than arguing, a lab under pressure scopes out the domains "
+              "it cannot argue, and the gate rewards hiding risks. A domain with a threshold in the "
+              "policy, or with capability evidence in the case, is out of scope only when inability "
+              "is shown to the same standard as an argued domain (at weights-access boundaries, with "
+              "fine-tuning attacks). A domain measured between its alert level and its threshold "
+              "would need safeguards on every step if argued, so scoping it out blocks too.",
+    bad="# policy: bio-high in cbrn; no bio evaluation\nthreat_model:\n  cbrn: {scoped_out: not a bio model, rests_on: [kind]}",
+    good="threat_model:\n  cbrn:\n    scoped_out: Measured below the Bio High alert level.\n    evidence: [E-bio-uplift]",
+    fix="Evaluate each threshold of the domain with the required elicitation and cite the results, "
+        "or address the domain with pathways and safeguards.",
+)
+def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
+    from .._derived import inability
+
+    pol = ctx.policy
+    statuses = capability_status(ctx)
+    with_evidence = {ev.domain for ev in ctx.case.evidence.values() if ev.domain and ev.kind == "eval"}
+    with_evidence |= {pol.thresholds[ev.threshold].domain for ev in ctx.case.evidence.values()
+                      if ev.threshold in pol.thresholds}
+    for did, t in ctx.case.threat_model.items():
+        if t.scoped_out is None:
+            continue
+        has_thresholds = any(th.domain == did for th in pol.thresholds.values())
+        if not has_thresholds and did not in with_evidence:
+            continue
+        if any(st.domain == did and st.measured and st.reached for st in statuses.values()):
+            continue  # CG204 blocks on a threshold measured as reached
+        inab = inability(ctx, did)
+        if not inab.shown:
+            yield Hit(("threat_model", did, "scoped_out"),
+                      f"domain `{did}` is scoped out, but inability is not shown to the standard an argued "
+                      f"domain needs: {inab.reason}")
+
+
+_GENERIC_STEPS = frozenset({"misuse", "harm", "abuse", "attack", "use", "risk", "bad-outcome", "exploit-model"})
+
+
+@rule(
+    "CG207", "pathway-collapsed", severity="blocking", serves="test-2-threat-model",
+    summary="A severe pathway is collapsed to one step, or its steps only name misuse in general.",
+    rationale="A pathway is a route from access to harm in ordered steps, so that safeguards can be "
+              "placed on steps and residual risk propagated along them. A one-step 'misuse' pathway "
+              "gives safeguards nothing to block but the whole harm, and any one safeguard then "
+              "'blocks every step'.",
+    bad="cyber-misuse: {severity: severe, steps: [misuse]}",
+    good="cyber-ransomware: {severity: severe, steps: [obtain-access, find-vulnerability, build-exploit, deploy]}",
+    fix="Write the pathway as the ordered steps an actor would take, from access to harm.",
+)
+def pathway_collapsed(ctx: Context) -> Iterator[Hit]:
+    severe_from = ctx.policy.tolerance.severe_from.rank
+    for did, t in ctx.case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank < severe_from:
+                continue
+            path = ("threat_model", did, "pathways", pid, "steps")
+            if len(p.steps) < 2:
+                yield Hit(path, f"{p.severity.value} pathway `{pid}` has {len(p.steps)} step "
+                                f"(`{'`, `'.join(p.steps)}`): a route from access to harm has at least two")
+            elif all(s.casefold() in _GENERIC_STEPS for s in p.steps):
+                yield Hit(path, f"the steps of {p.severity.value} pathway `{pid}` only name misuse in general")

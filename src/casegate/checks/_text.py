@@ -1,0 +1,84 @@
+"""Whether text the case must fill with substance carries any: boilerplate ("Noted.", "TBD"),
+too few content words, a restatement of the question, an unquantified estimate ("negligible"
+with no number), and whether a condition names something that can be measured.
+
+Shared by the rules that need substance (objection answers, scoped-out reasons, residual-risk
+estimates, at-scale answers, withdrawal conditions); the boilerplate list is the policy's
+(`text.hollow` plus `text.extra_hollow`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Policy
+
+__all__ = ["content_words", "has_number", "hollow_reason", "parse_window"]
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_NUMBER = re.compile(r"\d")
+_COMMON = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being it its this
+that these those there here we our us you your they them their he she his her i me my not no so than
+then too very can could will would shall should may might must do does did done have has had any all
+some each every more most less least such what which who whom whose when where why how about into
+over under again also just only own same other out up down off per via yet still
+""".split())
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` that carry content (common function words removed)."""
+    return [w for w in _WORD.findall(text.casefold()) if w not in _COMMON]
+
+
+def has_number(text: str) -> bool:
+    """True when `text` states a number."""
+    return bool(_NUMBER.search(text))
+
+
+def hollow_reason(text: str | None, policy: Policy, *, question: str | None = None,
+                  estimate: bool = False, min_words: int | None = None) -> str | None:
+    """Why `text` carries no content, or None when it does. `question` is what the text answers
+    (a restatement of it is hollow); `estimate` makes an unquantified word without a number
+    hollow ("negligible"); `min_words` overrides the policy's fewest content words (short
+    names of mechanisms, such as a detection route, need fewer)."""
+    if text is None:
+        return None
+    norm = _normal(text)
+    if not norm:
+        return "it is empty"
+    boiler = {_normal(b) for b in policy.text.boilerplate()}
+    if norm in boiler:
+        return f"\"{text.strip()}\" is boilerplate"
+    words = content_words(text)
+    if estimate and not has_number(text):
+        vague = [u for u in policy.text.unquantified if re.search(rf"\b{re.escape(u.casefold())}\b", norm)]
+        if vague:
+            return f"\"{text.strip()}\" says `{vague[0]}` without a number"
+    if question is not None and words:
+        asked = set(content_words(question))
+        if set(words) <= asked:
+            return f"\"{text.strip()}\" only restates what it answers"
+    least = policy.text.min_words if min_words is None else min_words
+    if len(words) < least and not has_number(text):
+        return (f"\"{text.strip()}\" has {len(words)} content word(s); an answer needs at least "
+                f"{least} or a number")
+    return None
+
+
+_WINDOW = re.compile(r"^\s*(\d+)\s*(s|m|h|d|w)\s*$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_window(text: str) -> dt.timedelta | None:
+    """'30m', '24h', '7d', '2w' as a duration; None for anything else (the same grammar as the
+    monitor's)."""
+    m = _WINDOW.match(text)
+    if not m or int(m.group(1)) == 0:
+        return None
+    return dt.timedelta(seconds=int(m.group(1)) * _UNITS[m.group(2)])

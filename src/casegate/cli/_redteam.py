@@ -1,0 +1,41 @@
+"""`casegate redteam`: apply the gaming mutations to copies of a case and report which ones still
+get GO or GO WITH CONDITIONS."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import out, parse_date
+
+
+class RedteamFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def redteam(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    policy: Annotated[Path | None, typer.Option(
+        help="Gate against this policy instead of the one the case names.")] = None,
+    at: Annotated[str | None, typer.Option(
+        help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
+    format: Annotated[RedteamFormat, typer.Option("--format", "-f", help="Output format.")] = RedteamFormat.text,
+) -> None:
+    """Attack the case with every gaming mutation (relabelled boundary, hollow answers, dead
+    monitors, ...) and report which ones the gate does not catch.
+
+    Exit 0 when every applicable mutation is caught, 1 when one is not, 2 when an input cannot be
+    read. The case's files are never changed: the mutations edit in-memory copies.
+    """
+    from ..load import load_case
+    from ..redteam import format_redteam_json, format_redteam_text, run_redteam
+
+    report = run_redteam(load_case(case, policy=policy), today=parse_date(at))
+    out(format_redteam_json(report) if format is RedteamFormat.json else format_redteam_text(report))
+    raise typer.Exit(report.exit_code)

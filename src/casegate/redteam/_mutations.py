@@ -1,0 +1,550 @@
+"""The library of gaming mutations: each a declared record (name, what it attacks, what it edits,
+the rules expected to catch it) with a pure function from a case and its policy to an edited copy.
+
+A mutation is one class of move a lab under pressure could make against one of the seed's seven
+tests, six failure modes or eight questions. `apply` returns the edited (case, policy), or a
+string saying why the move does not apply to this case (nothing to edit). Mutations never touch
+files: the copies live in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import BOUNDARY_LADDER, Case, Policy
+from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, ResidualRisk, SignoffRef
+
+__all__ = ["ATTACK_TARGETS", "MUTATIONS", "Mutation", "get_mutation"]
+
+ATTACK_TARGETS: tuple[str, ...] = (
+    "test-1-boundary", "test-2-threat-model", "test-3-elicitation", "test-4-safeguards",
+    "test-5-authority", "test-6-publication", "test-7-post-deployment",
+    "fm-argument-theater", "fm-threshold-gaming", "fm-residual-risk-laundering",
+    "fm-internal-deployment-blindness", "fm-security-opacity", "fm-no-public-memory",
+    "q-capability", "q-pathway", "q-safeguards", "q-checked-by", "q-objectors", "q-uncertainty",
+    "q-at-scale", "q-retreat",
+)
+"""What a mutation can attack: the seven tests and six failure modes (as rules' `serves`), and the
+eight questions (`q-<key>`)."""
+
+Applied = tuple[Case, Policy] | str
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """One gaming move, declared like a rule."""
+
+    name: str
+    """Readable name, e.g. `relabelled-boundary`."""
+    attacks: tuple[str, ...]
+    """The seed tests, failure modes and questions (`ATTACK_TARGETS`) it attacks."""
+    edits: str
+    """What it edits, in words."""
+    caught_by: tuple[str, ...]
+    """The rule codes expected to catch it (documentation; the run reports what actually did)."""
+    apply: Callable[[Case, Policy], Applied]
+    """The edit: (case, policy) -> edited (case, policy), or why it does not apply."""
+    needs_previous: bool = False
+    """Caught only by comparing with the previous version (the redteam run passes the unedited
+    case as the previous version, as the registry would)."""
+
+
+def _upd(m: Any, **kw: Any) -> Any:
+    return m.model_copy(update=kw)
+
+
+def _capability_evals(case: Case, policy: Policy) -> list[tuple[str, Evidence]]:
+    return [(eid, e) for eid, e in case.evidence.items()
+            if e.kind == "eval" and e.threshold in policy.thresholds and e.result is not None
+            and e.result.successes is not None and e.result.trials]
+
+
+def _worst_eval(case: Case, policy: Policy) -> tuple[str, Evidence] | None:
+    """The capability evaluation whose rate is closest to (or past) its threshold."""
+    evals = _capability_evals(case, policy)
+    if not evals:
+        return None
+
+    def ratio(item: tuple[str, Evidence]) -> float:
+        r, th = item[1].result, policy.thresholds[item[1].threshold or ""]
+        assert r is not None and r.successes is not None and r.trials
+        return (r.successes / r.trials) / (th.value or 1.0)
+
+    return max(evals, key=ratio)
+
+
+def _with_evidence(case: Case, eid: str, ev: Evidence) -> Case:
+    return case.model_copy(update={"evidence": {**case.evidence, eid: ev}})
+
+
+# --------------------------------------------------------------------------- test 1: boundary
+
+
+def relabelled_boundary(case: Case, policy: Policy) -> Applied:
+    b = case.boundary
+    if b is None or b.kind.rank == 0:
+        return "the case names no boundary wider than the narrowest"
+    narrower = BOUNDARY_LADDER[b.kind.rank - 1]
+    return _upd(case, boundary=_upd(b, kind=narrower)), policy
+
+
+def undescribed_boundary(case: Case, policy: Policy) -> Applied:
+    b = case.boundary
+    if b is None or b.scope is None or b.scope.access is None:
+        return "the boundary records no access to drop"
+    return _upd(case, boundary=_upd(b, scope=_upd(b.scope, access=None))), policy
+
+
+# --------------------------------------------------------------------------- test 2: threat model
+
+
+def _domain_with_thresholds(case: Case, policy: Policy) -> str | None:
+    for did, t in case.threat_model.items():
+        if t.pathways and any(th.domain == did for th in policy.thresholds.values()):
+            return did
+    return None
+
+
+def scoped_out_domain(case: Case, policy: Policy) -> Applied:
+    did = _domain_with_thresholds(case, policy)
+    if did is None:
+        return "no addressed domain has a policy threshold"
+    pids = set(case.threat_model[did].pathways)
+    tm = {**case.threat_model, did: DomainThreats(
+        scoped_out="Not a realistic concern for the users of this deployment boundary.", rests_on=["kind"])}
+    sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b.partition(".")[0] not in pids])
+           for sid, sg in case.safeguards.items()}
+    rr = {pid: r for pid, r in case.residual_risk.items() if pid not in pids}
+    return _upd(case, threat_model=tm, safeguards=sgs, residual_risk=rr), policy
+
+
+def hollow_scoped_out_reason(case: Case, policy: Policy) -> Applied:
+    did = next((d for d, t in case.threat_model.items() if t.scoped_out), None)
+    if did is None:
+        return "no domain is scoped out"
+    t = case.threat_model[did]
+    return _upd(case, threat_model={**case.threat_model, did: _upd(t, scoped_out="N/A")}), policy
+
+
+def collapsed_pathway(case: Case, policy: Policy) -> Applied:
+    severe = policy.tolerance.severe_from.rank
+    for did, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank >= severe and len(p.steps) > 1:
+                one: Pathway = _upd(p, steps=["misuse"])
+                tm = {**case.threat_model, did: _upd(t, pathways={**t.pathways, pid: one})}
+                sgs = {sid: _upd(sg, blocks=sorted({f"{pid}.misuse" if b.partition(".")[0] == pid else b
+                                                    for b in sg.blocks}))
+                       for sid, sg in case.safeguards.items()}
+                return _upd(case, threat_model=tm, safeguards=sgs), policy
+    return "no severe pathway has more than one step"
+
+
+# --------------------------------------------------------------------------- test 3 and threshold gaming
+
+
+def fewer_attempts(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None or got[1].elicitation is None or got[1].elicitation.attempts <= 1:
+        return "no capability evaluation records more than one attempt"
+    eid, ev = got
+    assert ev.elicitation is not None
+    return _with_evidence(case, eid, _upd(ev, elicitation=_upd(ev.elicitation, attempts=1))), policy
+
+
+def weaker_variant(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None or got[1].elicitation is None or got[1].elicitation.variant.rank == 0:
+        return "no capability evaluation used a variant above production"
+    eid, ev = got
+    assert ev.elicitation is not None
+    from ..model import Variant
+
+    return _with_evidence(case, eid, _upd(ev, elicitation=_upd(ev.elicitation, variant=Variant.production))), policy
+
+
+def hand_edited_counts(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None or got[1].artifact is None:
+        return "no capability evaluation has an artifact to contradict"
+    eid, ev = got
+    assert ev.result is not None and ev.result.successes is not None
+    return _with_evidence(case, eid, _upd(ev, result=_upd(ev.result, successes=ev.result.successes // 4))), policy
+
+
+def weaker_reduction(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None:
+        return "no capability evaluation"
+    eid, ev = got
+    assert ev.result is not None and ev.result.successes is not None
+    weaker = "majority" if ev.result.reduction != "majority" else "mean"
+    return _with_evidence(case, eid, _upd(ev, result=_upd(ev.result, reduction=weaker,
+                                                          successes=ev.result.successes // 2))), policy
+
+
+def renamed_metric(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None or got[1].threshold is None:
+        return "no capability evaluation"
+    tid = got[1].threshold
+    th = policy.thresholds[tid]
+    loosened = _upd(th, metric=f"{th.metric} (revised scoring)",
+                    value=min(1.0, (th.value or 0.0) * 2) if th.value is not None else None)
+    return case, _upd(policy, thresholds={**policy.thresholds, tid: loosened})
+
+
+def raised_threshold(case: Case, policy: Policy) -> Applied:
+    got = _worst_eval(case, policy)
+    if got is None or got[1].threshold is None or policy.thresholds[got[1].threshold].value is None:
+        return "no numeric threshold is measured"
+    tid = got[1].threshold
+    th = policy.thresholds[tid]
+    assert th.value is not None
+    raised = _upd(th, value=min(1.0, th.value * 2), alert=min(1.0, (th.alert or th.value) * 2))
+    return case, _upd(policy, thresholds={**policy.thresholds, tid: raised})
+
+
+# --------------------------------------------------------------------------- test 4 and security opacity
+
+
+def _severe_steps(case: Case, policy: Policy) -> list[str]:
+    severe = policy.tolerance.severe_from.rank
+    return [f"{pid}.{st}" for _, t in case.threat_model.items() for pid, p in t.pathways.items()
+            if p.severity.rank >= severe for st in p.steps]
+
+
+def dropped_safeguard(case: Case, policy: Policy) -> Applied:
+    steps = set(_severe_steps(case, policy))
+    for sid, sg in case.safeguards.items():
+        if any(b in steps for b in sg.blocks):
+            return _upd(case, safeguards={k: v for k, v in case.safeguards.items() if k != sid}), policy
+    return "no safeguard blocks a severe step"
+
+
+def untested_safeguard(case: Case, policy: Policy) -> Applied:
+    for sid, sg in case.safeguards.items():
+        if sg.blocks and sg.evidence:
+            return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, evidence=[])}), policy
+    return "no safeguard cites test evidence"
+
+
+def _security_safeguard(case: Case) -> str | None:
+    return next((sid for sid, sg in case.safeguards.items() if sg.security or sg.layer == "weight-security"), None)
+
+
+def self_attested_security(case: Case, policy: Policy) -> Applied:
+    sid = _security_safeguard(case)
+    if sid is None:
+        return "the case has no security safeguard"
+    sg = case.safeguards[sid]
+    att = Evidence(kind="attestation", producer="internal-security", date=case.date or dt.date(2026, 1, 1),
+                   summary="The security team attests that the controls are in place.")
+    case = _with_evidence(case, "E-redteam-self-attestation", att)
+    return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, evidence=["E-redteam-self-attestation"])}), policy
+
+
+def self_declared_independence(case: Case, policy: Policy) -> Applied:
+    sid = _security_safeguard(case)
+    if sid is None:
+        return "the case has no security safeguard"
+    sg = case.safeguards[sid]
+    tests = [x for x in sg.evidence if x in case.evidence and case.evidence[x].result is not None
+             and case.evidence[x].result.bypasses is not None]  # type: ignore[union-attr]
+    if not tests:
+        return "the security safeguard cites no test with counts"
+    x = tests[0]
+    own = _upd(case.evidence[x], producer="internal-security", independent=True)
+    case = _with_evidence(case, x, own)
+    return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, evidence=[x])}), policy
+
+
+def off_subject_evidence(case: Case, policy: Policy) -> Applied:
+    pathways = case.pathways()
+    subject: dict[str, set[str]] = {}
+    for sg in case.safeguards.values():
+        doms = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
+        for x in sg.evidence:
+            if x in case.evidence and not case.evidence[x].domain and not case.evidence[x].threshold:
+                subject.setdefault(x, set()).update(doms)
+    for eid, el in case.argument.elements.items():
+        if el.type != "claim" or not el.domain or not el.evidence:
+            continue
+        other = next((x for x, d in subject.items() if d and el.domain not in d), None)
+        if other is not None:
+            els = {**case.argument.elements, eid: _upd(el, evidence=[other])}
+            return _upd(case, argument=_upd(case.argument, elements=els)), policy
+    return "no claim with a domain can be given evidence about another domain"
+
+
+# --------------------------------------------------------------------------- test 5: authority
+
+
+def hollow_objection_answer(case: Case, policy: Policy) -> Applied:
+    oid = next((k for k, o in case.decision.objections.items() if o.status == "answered"), None)
+    if oid is None:
+        return "no answered objection"
+    o = case.decision.objections[oid]
+    objs = {**case.decision.objections, oid: _upd(o, answer="Noted.")}
+    return _upd(case, decision=_upd(case.decision, objections=objs)), policy
+
+
+def dropped_objection(case: Case, policy: Policy) -> Applied:
+    if not case.decision.objections:
+        return "no objection to drop"
+    first = next(iter(case.decision.objections))
+    objs: dict[str, ObjectionRef] = {k: v for k, v in case.decision.objections.items() if k != first}
+    return _upd(case, decision=_upd(case.decision, objections=objs)), policy
+
+
+def unsigned_authority(case: Case, policy: Policy) -> Applied:
+    if not case.decision.signoffs:
+        return "no sign-off"
+    s = case.decision.signoffs[-1]
+    forged = SignoffRef(role=s.role, person="A. Standin", date=s.date, relies_on=s.relies_on)
+    return _upd(case, decision=_upd(case.decision, signoffs=[*case.decision.signoffs[:-1], forged])), policy
+
+
+def product_acceptance(case: Case, policy: Policy) -> Applied:
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    rr = {k: _upd(r, owner="the safety team", stop_authority="anyone at the lab",
+                  accepted_by=policy.signoff.product_role) for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
+# --------------------------------------------------------------------------- argument theater
+
+
+def conclusion_first(case: Case, policy: Policy) -> Applied:
+    dates = [e.date for e in case.evidence.values()]
+    if not dates:
+        return "no evidence"
+    top = case.argument.elements.get(case.argument.top)
+    if top is None:
+        return "no top claim"
+    early = min(dates) - dt.timedelta(days=30)
+    els = {**case.argument.elements, case.argument.top: _upd(top, asserted=early)}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
+def signoff_first(case: Case, policy: Policy) -> Applied:
+    if not case.decision.signoffs or not case.evidence:
+        return "no sign-off or evidence"
+    s = case.decision.signoffs[0]
+    newest = max(case.evidence, key=lambda k: case.evidence[k].date)
+    early = SignoffRef(role=s.role, person=s.person, date=case.evidence[newest].date - dt.timedelta(days=5),
+                       relies_on=[newest], envelope=s.envelope)
+    return _upd(case, decision=_upd(case.decision, signoffs=[early, *case.decision.signoffs[1:]])), policy
+
+
+def closed_defeater(case: Case, policy: Policy) -> Applied:
+    for eid, el in case.argument.elements.items():
+        if el.type == "defeater" and el.answered_by:
+            els = {**case.argument.elements, eid: _upd(el, status="answered", answered_by=[])}
+            return _upd(case, argument=_upd(case.argument, elements=els)), policy
+    return "no answered defeater"
+
+
+# --------------------------------------------------------------------------- residual risk
+
+
+def hollow_uncertainty(case: Case, policy: Policy) -> Applied:
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    rr: dict[str, ResidualRisk] = {k: _upd(r, estimate="Negligible.", detection="To be determined.")
+                                   for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), policy
+
+
+# --------------------------------------------------------------------------- internal deployment
+
+
+def dropped_internal_case(case: Case, policy: Policy) -> Applied:
+    if not any(lin.case for lin in case.system.lineage):
+        return "the lineage links no internal case"
+    lin = [_upd(x, case=None) for x in case.system.lineage]
+    # the move only matters when internal-relevant capability is at its alert level: raise it
+    rel = {d for d, dom in policy.domains.items() if dom.internal_relevant}
+    evals = [(eid, e) for eid, e in _capability_evals(case, policy)
+             if policy.thresholds[e.threshold or ""].domain in rel]
+    if not evals:
+        return "no evaluation measures an internal-relevant threshold"
+    eid, ev = evals[0]
+    th = policy.thresholds[ev.threshold or ""]
+    assert ev.result is not None and ev.result.trials is not None
+    at_alert = int(ev.result.trials * ((th.alert or th.value or 0.5) + 0.05)) + 1
+    case = _with_evidence(case, eid, _upd(ev, result=_upd(ev.result, successes=min(at_alert, ev.result.trials))))
+    return _upd(case, system=_upd(case.system, lineage=lin)), policy
+
+
+# --------------------------------------------------------------------------- publication
+
+
+def wiki_only_publication(case: Case, policy: Policy) -> Applied:
+    if case.publication is None:
+        return "no publication plan"
+    return _upd(case, publication=_upd(case.publication, venue="internal wiki", audience="Acme staff")), policy
+
+
+def no_summary(case: Case, policy: Policy) -> Applied:
+    if case.publication is None:
+        return "no publication plan"
+    return _upd(case, publication=_upd(case.publication, summary=False)), policy
+
+
+# --------------------------------------------------------------------------- test 7: post-deployment
+
+
+def _pd_edit(case: Case, **kw: Any) -> Case:
+    assert case.post_deployment is not None
+    return case.model_copy(update={"post_deployment": case.post_deployment.model_copy(update=kw)})
+
+
+def dead_monitor_saturated(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not pd.monitors:
+        return "no monitor"
+    mons = {k: _upd(m, op=">", threshold=1.0, range=None, signal=m.signal if "rate" in m.signal else f"{m.signal}-rate")
+            for k, m in pd.monitors.items()}
+    return _pd_edit(case, monitors=mons), policy
+
+
+def dead_monitor_nan(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not pd.monitors:
+        return "no monitor"
+    return _pd_edit(case, monitors={k: _upd(m, threshold=float("nan")) for k, m in pd.monitors.items()}), policy
+
+
+def far_reevaluation(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or pd.reevaluate_by is None:
+        return "no re-evaluation date"
+    return _pd_edit(case, reevaluate_by=pd.reevaluate_by.replace(year=pd.reevaluate_by.year + 5)), policy
+
+
+def unmeasurable_withdrawal(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not pd.withdrawal:
+        return "no withdrawal condition"
+    return _pd_edit(case, withdrawal=["If leadership decides the risk has become too high."]), policy
+
+
+def hollow_at_scale(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not pd.at_scale:
+        return "no at-scale answer"
+    return _pd_edit(case, at_scale="We will keep an eye on it."), policy
+
+
+def untied_monitors(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not any(t.on == "monitor" for t in pd.triggers.values()):
+        return "no trigger acts on a monitor"
+    return _pd_edit(case, triggers={k: t for k, t in pd.triggers.items() if t.on != "monitor"}), policy
+
+
+# --------------------------------------------------------------------------- the library
+
+MUTATIONS: tuple[Mutation, ...] = (
+    Mutation("relabelled-boundary", ("test-1-boundary",),
+             "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
+    Mutation("undescribed-boundary", ("test-1-boundary",),
+             "drops `boundary.scope.access`, so the kind cannot be checked", ("CG105",), undescribed_boundary),
+    Mutation("scoped-out-domain", ("test-2-threat-model", "q-pathway"),
+             "scopes out an addressed domain with thresholds, dropping its pathways, blocks and residual risk",
+             ("CG204", "CG206"), scoped_out_domain),
+    Mutation("hollow-scoped-out-reason", ("test-2-threat-model",),
+             "replaces a scoped-out reason with `N/A`", ("CG205",), hollow_scoped_out_reason),
+    Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
+             "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
+    Mutation("fewer-attempts", ("test-3-elicitation", "q-capability"),
+             "cuts the attempts of the evaluation nearest its threshold to 1", ("CG301",), fewer_attempts),
+    Mutation("weaker-variant", ("test-3-elicitation",),
+             "evaluates the production variant instead of the stronger one", ("CG301",), weaker_variant),
+    Mutation("hand-edited-counts", ("fm-threshold-gaming", "q-capability"),
+             "divides the successes of the evaluation nearest its threshold by four, leaving its artifact as it was",
+             ("derived counts",), hand_edited_counts),
+    Mutation("weaker-reduction", ("fm-threshold-gaming",),
+             "switches the epoch reduction to a weaker one (fewer successes) than the previous version's",
+             ("version comparison",), weaker_reduction, needs_previous=True),
+    Mutation("renamed-metric", ("fm-threshold-gaming",),
+             "renames the threshold's metric and doubles its value in the policy", ("CG320",), renamed_metric,
+             needs_previous=True),
+    Mutation("raised-threshold", ("fm-threshold-gaming",),
+             "doubles a measured threshold and its alert level in the policy", ("CG320",), raised_threshold,
+             needs_previous=True),
+    Mutation("dropped-safeguard", ("test-4-safeguards", "q-safeguards"),
+             "removes a safeguard that blocks a severe step", ("CG401", "CG402"), dropped_safeguard),
+    Mutation("untested-safeguard", ("test-4-safeguards",),
+             "removes a safeguard's test evidence", ("CG405",), untested_safeguard),
+    Mutation("self-attested-security", ("fm-security-opacity",),
+             "replaces a security safeguard's evidence with the security team's own attestation", ("CG407",),
+             self_attested_security),
+    Mutation("self-declared-independence", ("fm-security-opacity", "q-checked-by"),
+             "keeps only a security safeguard's test, now produced by the developer's own team and still marked `independent: true`",
+             ("derived independence",), self_declared_independence),
+    Mutation("off-subject-evidence", ("fm-security-opacity", "fm-argument-theater"),
+             "makes a claim cite only evidence about another domain (weight security backed by a customer-vetting test)",
+             ("CG416",), off_subject_evidence),
+    Mutation("hollow-objection-answer", ("test-5-authority", "q-objectors"),
+             "answers an objection with `Noted.`", ("CG508",), hollow_objection_answer),
+    Mutation("dropped-objection", ("test-5-authority", "q-objectors"),
+             "deletes a recorded objection", ("CG509",), dropped_objection, needs_previous=True),
+    Mutation("unsigned-authority", ("test-5-authority", "q-checked-by"),
+             "replaces the last sign-off with one by a person nobody's key signed for", ("signed sign-offs",),
+             unsigned_authority),
+    Mutation("unowned-residual-risk", ("fm-residual-risk-laundering", "test-5-authority"),
+             "gives every residual risk to `the safety team`, stoppable by `anyone at the lab`, accepted by the product role",
+             ("CG415",), product_acceptance),
+    Mutation("hollow-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
+             "answers every residual-risk estimate `Negligible.` and detection `To be determined.`", ("CG414",),
+             hollow_uncertainty),
+    Mutation("conclusion-first", ("fm-argument-theater",),
+             "dates the top claim a month before the first evidence", ("CG506",), conclusion_first),
+    Mutation("signoff-first", ("fm-argument-theater", "q-checked-by"),
+             "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
+    Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "marks a defeater answered with nothing answering it", ("CG803",), closed_defeater),
+    Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
+             "raises an internal-relevant result to its alert level and unlinks the internal case",
+             ("CG104",), dropped_internal_case),
+    Mutation("wiki-only-publication", ("fm-no-public-memory", "test-6-publication"),
+             "publishes the summary to the internal wiki for staff only", ("CG604",), wiki_only_publication),
+    Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),
+             "publishes no summary", ("CG601",), no_summary),
+    Mutation("dead-monitor-saturated", ("test-7-post-deployment", "q-at-scale"),
+             "sets every monitor to fire only above a rate of 1.0", ("CG710",), dead_monitor_saturated),
+    Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
+             "sets every monitor threshold to NaN (no comparison is ever true)", ("CG710",), dead_monitor_nan),
+    Mutation("untied-monitors", ("test-7-post-deployment",),
+             "removes every trigger that acts on a monitor", ("CG710",), untied_monitors),
+    Mutation("far-reevaluation", ("test-7-post-deployment",),
+             "moves the re-evaluation date five years later", ("CG711",), far_reevaluation),
+    Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),
+             "replaces the withdrawal conditions with `If leadership decides ...`", ("CG709",), unmeasurable_withdrawal),
+    Mutation("hollow-at-scale", ("q-at-scale",),
+             "answers the at-scale question `We will keep an eye on it.`", ("CG708",), hollow_at_scale),
+)
+"""Every mutation, in the order of the seed's tests, failure modes and questions."""
+
+
+def get_mutation(name: str) -> Mutation | None:
+    return next((m for m in MUTATIONS if m.name == name), None)
+
+
+def _check_declared() -> None:
+    names = [m.name for m in MUTATIONS]
+    if len(names) != len(set(names)):
+        raise ValueError("a mutation is declared twice")
+    for m in MUTATIONS:
+        bad = [a for a in m.attacks if a not in ATTACK_TARGETS]
+        if bad:
+            raise ValueError(f"mutation {m.name} attacks unknown targets {bad}")
+
+
+_check_declared()

@@ -1,0 +1,165 @@
+"""Running every mutation through the gate and reporting which ones the gate did not catch.
+
+A mutation is caught when the gate run on the edited copy has a blocking finding the unedited
+case does not have (for a case that is GO or GO WITH CONDITIONS, that means the mutation turns it
+NO-GO; for a case already NO-GO, that the move adds a reason of its own). Each run passes the
+unedited case as the previous version, as the registry would, so the rules that compare versions
+take part. Artifacts are hashed once and shared: mutations edit the case, not the files.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..checks import get_rule
+from ..errors import InputError
+from ..evidence import rehash_artifacts
+from ..gate import run_gate
+from ..load import Loaded
+from ..model import Finding, Outcome
+from ._mutations import MUTATIONS, Mutation
+
+__all__ = ["MutationResult", "RedteamReport", "format_redteam_json", "format_redteam_text", "run_redteam"]
+
+
+@dataclass(frozen=True)
+class MutationResult:
+    """What the gate made of one mutation."""
+
+    mutation: Mutation
+    applicable: bool
+    """False when the case holds nothing the mutation could edit."""
+    outcome: Outcome | None
+    """The gate's outcome on the edited copy (None when not applicable)."""
+    caught_by: tuple[str, ...]
+    """Codes of the blocking findings the edit added whose rule names the failure: a rule the
+    mutation expects, or one serving a test or failure mode the mutation attacks (empty: not
+    caught)."""
+    incidental: tuple[str, ...]
+    """Codes of other blocking findings the edit added (rules that fire for another reason)."""
+    messages: tuple[str, ...]
+    """The added blocking findings' messages."""
+    note: str = ""
+    """Why it does not apply, when it does not."""
+
+    @property
+    def caught(self) -> bool:
+        return bool(self.caught_by)
+
+    @property
+    def status(self) -> str:
+        if not self.applicable:
+            return "not applicable"
+        return "caught" if self.caught else "not caught"
+
+
+@dataclass
+class RedteamReport:
+    """Every mutation's result for one case."""
+
+    case_id: str
+    case_version: str
+    baseline: Outcome
+    """The gate's outcome on the unedited case."""
+    results: list[MutationResult] = field(default_factory=list)
+
+    @property
+    def not_caught(self) -> list[MutationResult]:
+        return [r for r in self.results if r.applicable and not r.caught]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every applicable mutation was caught, 1 otherwise."""
+        return 1 if self.not_caught else 0
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    return f.code, f.message
+
+
+def _names(m: Mutation, code: str) -> bool:
+    """Whether rule `code` names the failure `m` commits."""
+    if code in m.caught_by:
+        return True
+    rule = get_rule(code)
+    return rule is not None and rule.serves in m.attacks
+
+
+def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
+                mutations: Sequence[Mutation] = MUTATIONS) -> RedteamReport:
+    """Apply each mutation to an in-memory copy of the case and gate it. Raises InputError when the
+    case or its policy cannot be read (there is nothing to attack)."""
+    case, policy = loaded.case, loaded.policy
+    if case is None or policy is None:
+        raise InputError(f"{loaded.case_path} is not a valid case", location=loaded.case_path,
+                         help=f"run `casegate check {loaded.case_path}` and fix what it reports first")
+    artifacts = rehash_artifacts(loaded)
+    base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts)
+    before = {_key(f) for f in base.findings if f.blocking}
+    report = RedteamReport(case_id=case.id, case_version=case.version, baseline=base.outcome)
+    for m in mutations:
+        got = m.apply(case, policy)
+        if isinstance(got, str):
+            report.results.append(MutationResult(m, False, None, (), (), (), note=got))
+            continue
+        mcase, mpolicy = got
+        edited = copy.copy(loaded)
+        edited.case, edited.policy = mcase, mpolicy
+        r = run_gate(edited, previous=loaded, today=today, artifacts=artifacts)
+        new = [f for f in r.findings if f.blocking and _key(f) not in before]
+        naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
+        other = tuple(sorted({f.code for f in new} - set(naming)))
+        report.results.append(MutationResult(m, True, r.outcome, naming, other,
+                                             tuple(f"{f.code}: {f.message}" for f in new)))
+    return report
+
+
+def format_redteam_text(report: RedteamReport) -> str:
+    """A table: mutation, what it attacks, the gate's outcome, and the rules that caught it."""
+    rows = [("mutation", "attacks", "outcome", "status", "caught by")]
+    for r in report.results:
+        also = f" (also {', '.join(r.incidental)})" if r.incidental else ""
+        by = ", ".join(r.caught_by) or ("-" if r.applicable else r.note)
+        rows.append((r.mutation.name, ", ".join(r.mutation.attacks), r.outcome or "-", r.status, by + also))
+    widths = [max(len(row[i]) for row in rows[:]) for i in range(4)]
+    lines = [f"redteam {report.case_id} {report.case_version}: unedited case {report.baseline}", ""]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+    applicable = [r for r in report.results if r.applicable]
+    missed = report.not_caught
+    lines.append("")
+    lines.append(f"{len(applicable) - len(missed)} of {len(applicable)} applicable mutations caught"
+                 f" ({len(report.results) - len(applicable)} not applicable to this case)")
+    for r in missed:
+        still = (f"still gets {r.outcome}" if r.outcome != "NO-GO"
+                 else f"adds no blocking finding that names the failure ({', '.join(r.incidental) or 'none'})")
+        lines.append(f"not caught: {r.mutation.name} ({r.mutation.edits}) {still}")
+    return "\n".join(lines)
+
+
+def format_redteam_json(report: RedteamReport) -> str:
+    """The same report as JSON."""
+    doc = {
+        "case_id": report.case_id,
+        "case_version": report.case_version,
+        "baseline": report.baseline,
+        "mutations": [{
+            "name": r.mutation.name,
+            "attacks": list(r.mutation.attacks),
+            "edits": r.mutation.edits,
+            "expected_rules": list(r.mutation.caught_by),
+            "needs_previous": r.mutation.needs_previous,
+            "status": r.status,
+            "outcome": r.outcome,
+            "caught_by": list(r.caught_by),
+            "also_blocking": list(r.incidental),
+            "findings": list(r.messages),
+            "note": r.note or None,
+        } for r in report.results],
+        "not_caught": [r.mutation.name for r in report.not_caught],
+    }
+    return json.dumps(doc, indent=2)

@@ -1,0 +1,120 @@
+"""Mechanisms that must be able to work (CG710-CG712), boundary kinds that follow from described
+properties (CG105), and hollow text (the shared detector behind CG205, CG414, CG508, CG708, CG709)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casegate.checks._text import hollow_reason
+from casegate.model import BoundaryKind, KindProperties
+
+from ._cases import base_doc, context, hits, policy
+
+
+def _pd(doc: dict) -> dict:  # type: ignore[type-arg]
+    doc["post_deployment"] = {
+        "monitors": {"M1": {"signal": "classifier-flag-rate", "threshold": 0.005, "window": "24h"}},
+        "triggers": {"T1": {"on": "monitor", "monitor": "M1", "action": "reopen"}},
+        "reevaluate_by": "2027-04-01",
+    }
+    return doc
+
+
+def test_working_monitor_passes() -> None:
+    assert hits("CG710", context(_pd(base_doc()))) == []
+
+
+@pytest.mark.parametrize("threshold", [float("nan"), float("inf"), -float("inf")])
+def test_non_finite_threshold_can_never_fire(threshold: float) -> None:
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"]["threshold"] = threshold
+    (h,) = hits("CG710", context(doc))
+    assert h.path[-1] == "threshold" and "not a finite number" in h.message
+
+
+@pytest.mark.parametrize(("op", "threshold", "fires"), [(">", 1.0, False), (">=", 1.0, True), ("<", 0.0, False),
+                                                        ("<=", 0.0, True), (">", 1.5, False), (">", 0.99, True)])
+def test_threshold_inside_the_rate_range(op: str, threshold: float, fires: bool) -> None:
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"].update(op=op, threshold=threshold)
+    assert (hits("CG710", context(doc)) == []) is fires
+
+
+def test_declared_range_replaces_the_default() -> None:
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"].update(signal="abuse-reports", threshold=50, range=(0, 10))
+    (h,) = hits("CG710", context(doc))
+    assert "[0, 10]" in h.message
+    doc["post_deployment"]["monitors"]["M1"]["range"] = None
+    assert hits("CG710", context(doc)) == []  # a count with no declared range is unbounded
+
+
+def test_window_must_be_shorter_than_the_reevaluation_interval() -> None:
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"]["window"] = "30w"
+    (h,) = hits("CG710", context(doc))
+    assert "not shorter than the 125 day(s)" in h.message
+
+
+def test_reevaluation_within_the_policy_maximum() -> None:
+    doc = _pd(base_doc())
+    doc["post_deployment"]["reevaluate_by"] = "2027-11-27"
+    assert hits("CG711", context(doc)) == []
+    doc["post_deployment"]["reevaluate_by"] = "2027-11-28"
+    (h,) = hits("CG711", context(doc))
+    assert "366 days" in h.message and "at most 365" in h.message
+
+
+def test_kind_follows_the_policy_table() -> None:
+    doc = base_doc()
+    doc["boundary"]["kind"] = "trusted-access"
+    (h,) = hits("CG105", context(doc))
+    assert "self-serve" in h.message and "built-in table" in h.message
+    table = {BoundaryKind.trusted_access: KindProperties(access=["self-serve"])}
+    pol = policy().model_copy(update={"boundary_kinds": table})
+    assert hits("CG105", context(doc, pol=pol)) == []
+
+
+def test_undescribed_access_fails_closed() -> None:
+    doc = base_doc()
+    del doc["boundary"]["scope"]["access"]
+    (h,) = hits("CG105", context(doc))
+    assert "does not record who can reach the model" in h.message
+
+
+def test_open_weights_needs_download_declared() -> None:
+    doc = base_doc()
+    doc["boundary"] = {"kind": "open-weights", "scope": {"users": "anyone", "access": "public"}}
+    (h,) = hits("CG105", context(doc))
+    assert "weights access `none`" in h.message
+
+
+@pytest.mark.parametrize("text", ["Noted.", "TBD", "n/a", "To be determined.", "We will keep an eye on it."])
+def test_boilerplate_is_hollow(text: str) -> None:
+    assert hollow_reason(text, policy()) is not None
+
+
+def test_policy_extends_the_boilerplate() -> None:
+    text = "Per the usual process described elsewhere."
+    assert hollow_reason(text, policy()) is None
+    pol = policy().model_copy(update={"text": policy().text.model_copy(update={"extra_hollow": [text]})})
+    assert "boilerplate" in (hollow_reason(text, pol) or "")
+
+
+def test_estimate_needs_a_number_with_vague_words() -> None:
+    assert "negligible" in (hollow_reason("Negligible risk overall for every user group", policy(), estimate=True) or "")
+    assert hollow_reason("Negligible: upper bound 1e-6 per year", policy(), estimate=True) is None
+
+
+def test_restating_the_question_is_hollow() -> None:
+    q = "The CTF suite under-samples web exploitation."
+    assert "restates" in (hollow_reason("The CTF suite under-samples web exploitation", policy(), question=q) or "")
+
+
+def test_today_is_the_decision_date() -> None:
+    # the window check reads the interval from the context's decision date
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"]["window"] = "2w"
+    assert hits("CG710", context(doc, today=dt.date(2027, 3, 20))) != []
