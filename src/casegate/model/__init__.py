@@ -48,6 +48,7 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
+from ._history import MEASUREMENT_FIELDS, Baseline, PolicyChange
 from ._policy import (
     DEFAULT_KIND_TABLE,
     ArgumentPolicy,
@@ -67,6 +68,7 @@ from ._policy import (
 
 __all__ = [
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
+    "MEASUREMENT_FIELDS", "Baseline", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

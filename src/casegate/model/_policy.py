@@ -293,6 +293,10 @@ class Policy(Frozen):
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy()
     """Waiver rules."""
+    owners: list[str] = Field(default_factory=list)
+    """Roles that own this policy: only a change they sign (`casegate policy change`) and the
+    registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
+    or task set. Empty: no change of measurement can be accepted."""
     roles: list[str] = Field(default_factory=list)
     """Roles the organisation defines beyond those its sign-off and waiver rules name (e.g. risk
     owners such as 'head-of-safeguards', 'ciso'). Residual-risk owners, stop authorities and
@@ -310,9 +314,9 @@ class Policy(Frozen):
     """What counts as hollow text."""
 
     def known_roles(self) -> set[str]:
-        """Every role the policy names: declared roles, sign-off roles, separated roles, the
-        product and escalation roles, and roles allowed to waive."""
-        out = set(self.roles)
+        """Every role the policy names: declared roles, its owners, sign-off roles, separated
+        roles, the product and escalation roles, and roles allowed to waive."""
+        out = set(self.roles) | set(self.owners)
         for reqs in self.signoff.required.values():
             out.update(r.role for r in reqs)
         for group in self.signoff.separate:
