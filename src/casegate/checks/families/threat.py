@@ -219,7 +219,9 @@ def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
               "policy, or with capability evidence in the case, is out of scope only when inability "
               "is shown to the same standard as an argued domain (at weights-access boundaries, with "
               "fine-tuning attacks). A domain measured between its alert level and its threshold "
-              "would need safeguards on every step if argued, so scoping it out blocks too.",
+              "would need safeguards on every step if argued, so scoping it out blocks too; only a "
+              "measured domain whose risk arises inside the lab (the policy's `internal_relevant`) "
+              "may be scoped out of an external boundary, where CG104 asks for the internal case.",
     bad="# policy: bio-high in cbrn; no bio evaluation\nthreat_model:\n  cbrn: {scoped_out: not a bio model, rests_on: [kind]}",
     good="threat_model:\n  cbrn:\n    scoped_out: Measured below the Bio High alert level.\n    evidence: [E-bio-uplift]",
     fix="Evaluate each threshold of the domain with the required elicitation and cite the results, "
@@ -241,6 +243,10 @@ def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
             continue
         if any(st.domain == did and st.measured and st.reached for st in statuses.values()):
             continue  # CG204 blocks on a threshold measured as reached
+        dom = pol.domains.get(did)
+        if (dom is not None and dom.internal_relevant and ctx.boundary is not None and not ctx.boundary.internal
+                and all(st.measured for st in statuses.values() if st.domain == did)):
+            continue  # measured capability that matters inside the lab: CG104 asks for the internal case
         inab = inability(ctx, did)
         if not inab.shown:
             yield Hit(("threat_model", did, "scoped_out"),
