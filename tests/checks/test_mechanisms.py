@@ -118,3 +118,12 @@ def test_today_is_the_decision_date() -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"]["window"] = "2w"
     assert hits("CG710", context(doc, today=dt.date(2027, 3, 20))) != []
+
+
+def test_scoped_out_with_inability_must_cite_the_evaluations() -> None:
+    doc = base_doc()
+    doc["threat_model"]["ai-rnd"] = {"scoped_out": "Measured below the AI R&D-4 alert level on the agentic suite."}
+    (h,) = [h for h in hits("CG206", context(doc)) if h.path[1] == "ai-rnd"]
+    assert "without citing the evaluations that show inability for `ai-rnd-4` (E-rnd)" in h.message
+    doc["threat_model"]["ai-rnd"]["evidence"] = ["E-rnd"]
+    assert [h for h in hits("CG206", context(doc)) if h.path[1] == "ai-rnd"] == []

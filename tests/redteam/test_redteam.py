@@ -103,3 +103,11 @@ def test_unreadable_case_is_an_input_error(tmp_path: Path) -> None:
     bad.write_text("casegate: 1\nkind: case\nid: x\n")
     r = subprocess.run([sys.executable, "-m", "casegate", "redteam", str(bad)], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "casegate check" in r.stderr
+
+
+def test_every_mutation_is_documented() -> None:
+    doc = (ROOT / "docs" / "redteam.md").read_text()
+    for m in MUTATIONS:
+        assert f"| `{m.name}` | {', '.join(m.attacks)} | {m.edits} |" in doc, f"docs/redteam.md lacks {m.name}"
+    for name in KNOWN_GAPS:
+        assert f"`{name}`" in doc

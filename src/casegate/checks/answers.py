@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import EIGHT_QUESTIONS, Answer
-from ._derived import capability_status, pathway_risk
+from ._derived import capability_status, inability, pathway_risk
 from ._registry import Context
 
 __all__ = ["QUESTION_SECTIONS", "compose_answers"]
@@ -137,7 +137,13 @@ def _uncertainty(ctx: Context) -> _Parts:
             lines.append(f"residual risk on {pid}: {r.estimate.strip()}")
             src.append(f"residual_risk.{pid}")
     for pid, risk in pathway_risk(ctx).items():
-        if risk.bound is not None:
+        inab = inability(ctx, risk.domain)
+        if inab.shown:
+            extra = (f"; the safeguards' propagated bound, {risk.bound:.2g} per year, is defence in depth"
+                     if risk.bound is not None else "")
+            lines.append(f"{pid} is argued by inability: {inab.reason}{extra}")
+            src.append(f"threat_model.{risk.domain}.pathways.{pid}")
+        elif risk.bound is not None:
             tol = f" (tolerance {risk.tolerance:g})" if risk.tolerance is not None else ""
             lines.append(f"propagated upper bound on {pid}: {risk.bound:.2g} successful harms per year "
                          f"at {risk.confidence:.0%} confidence{tol}")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..evidence.stats import upper_bound
 from ..model import BOUNDARY_LADDER, Case, Policy
 from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, ResidualRisk, SignoffRef
 
@@ -203,7 +204,12 @@ def raised_threshold(case: Case, policy: Policy) -> Applied:
         return "no numeric threshold is measured"
     tid = got[1].threshold
     th = policy.thresholds[tid]
-    assert th.value is not None
+    assert th.value is not None and got[1].result is not None
+    r = got[1].result
+    assert r.successes is not None and r.trials
+    upper = upper_bound(r.successes, r.trials, policy.confidence, policy.interval)
+    if upper < (th.alert if th.alert is not None else th.value):
+        return "every measured result is under its alert level: loosening a threshold would change nothing"
     raised = _upd(th, value=min(1.0, th.value * 2), alert=min(1.0, (th.alert or th.value) * 2))
     return case, _upd(policy, thresholds={**policy.thresholds, tid: raised})
 
@@ -441,13 +447,6 @@ def hollow_at_scale(case: Case, policy: Policy) -> Applied:
     return _pd_edit(case, at_scale="We will keep an eye on it."), policy
 
 
-def untied_monitors(case: Case, policy: Policy) -> Applied:
-    pd = case.post_deployment
-    if pd is None or not any(t.on == "monitor" for t in pd.triggers.values()):
-        return "no trigger acts on a monitor"
-    return _pd_edit(case, triggers={k: t for k, t in pd.triggers.items() if t.on != "monitor"}), policy
-
-
 # --------------------------------------------------------------------------- the library
 
 MUTATIONS: tuple[Mutation, ...] = (
@@ -521,8 +520,6 @@ MUTATIONS: tuple[Mutation, ...] = (
              "sets every monitor to fire only above a rate of 1.0", ("CG710",), dead_monitor_saturated),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor threshold to NaN (no comparison is ever true)", ("CG710",), dead_monitor_nan),
-    Mutation("untied-monitors", ("test-7-post-deployment",),
-             "removes every trigger that acts on a monitor", ("CG710",), untied_monitors),
     Mutation("far-reevaluation", ("test-7-post-deployment",),
              "moves the re-evaluation date five years later", ("CG711",), far_reevaluation),
     Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),

@@ -222,17 +222,17 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
 @rule(
     "CG710", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
     summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
-            "signal's range, its window is not a duration or is not shorter than the time to the "
-            "re-evaluation date, or no trigger acts on it.",
+            "signal's range, or its window is not a duration or is not shorter than the time to the "
+            "re-evaluation date.",
     rationale="A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), "
               "is listed as a control and can never change anything. The same holds for a window "
-              "longer than the deployment runs before re-evaluation, and for a monitor that no "
-              "trigger (`on: monitor`) ties to an action on the case.",
-    bad="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 1.0, window: 24h}\n# no trigger on: monitor",
+              "longer than the deployment runs before re-evaluation. (A monitor acts through the "
+              "triggers that name it, or on its own with its own `action`.)",
+    bad="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 1.0, window: 24h}",
     good="monitors:\n  M1: {signal: classifier-flag-rate, op: '>', threshold: 0.005, window: 24h}\n"
          "triggers:\n  T1: {on: monitor, monitor: M1, action: reopen}",
     fix="Set a finite threshold the signal can cross (state `range` for signals that are not "
-        "proportions), a window shorter than the re-evaluation interval, and a trigger on the monitor.",
+        "proportions) and a window shorter than the re-evaluation interval.",
 )
 def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
     import math
@@ -242,10 +242,6 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
     pd = ctx.case.post_deployment
     if pd is None:
         return
-    tied: set[str] = set()
-    for t in pd.triggers.values():
-        if t.on == "monitor":
-            tied.update([t.monitor] if t.monitor else pd.monitors)
     interval = (pd.reevaluate_by - ctx.today) if pd.reevaluate_by is not None else None
     for mid, m in pd.monitors.items():
         path = _PD + ("monitors", mid)
@@ -264,8 +260,6 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
         elif interval is not None and interval.days > 0 and window >= interval:
             yield Hit(path + ("window",), f"monitor `{mid}` averages over {m.window}, not shorter than the "
                                           f"{interval.days} day(s) to the re-evaluation date")
-        if mid not in tied:
-            yield Hit(path, f"no trigger acts on monitor `{mid}` (add a trigger `on: monitor, monitor: {mid}`)")
 
 
 @rule(

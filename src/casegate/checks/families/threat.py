@@ -224,8 +224,8 @@ def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
               "may be scoped out of an external boundary, where CG104 asks for the internal case.",
     bad="# policy: bio-high in cbrn; no bio evaluation\nthreat_model:\n  cbrn: {scoped_out: not a bio model, rests_on: [kind]}",
     good="threat_model:\n  cbrn:\n    scoped_out: Measured below the Bio High alert level.\n    evidence: [E-bio-uplift]",
-    fix="Evaluate each threshold of the domain with the required elicitation and cite the results, "
-        "or address the domain with pathways and safeguards.",
+    fix="Evaluate each threshold of the domain with the required elicitation and cite the results "
+        "under the domain's `evidence:`, or address the domain with pathways and safeguards.",
 )
 def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
     from .._derived import inability
@@ -252,6 +252,13 @@ def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
             yield Hit(("threat_model", did, "scoped_out"),
                       f"domain `{did}` is scoped out, but inability is not shown to the standard an argued "
                       f"domain needs: {inab.reason}")
+            continue
+        for tid, st in statuses.items():
+            if st.domain == did and not any(b.evidence in t.evidence for b in st.counted):
+                yield Hit(("threat_model", did, "evidence") if t.evidence else ("threat_model", did, "scoped_out"),
+                          f"domain `{did}` is scoped out without citing the evaluations that show inability "
+                          f"for `{tid}` ({', '.join(b.evidence for b in st.counted)})",
+                          help="list them under the domain's `evidence:`")
 
 
 _GENERIC_STEPS = frozenset({"misuse", "harm", "abuse", "attack", "use", "risk", "bad-outcome", "exploit-model"})
