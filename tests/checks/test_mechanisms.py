@@ -1,5 +1,5 @@
-"""Mechanisms that must be able to work (CG710-CG712), boundary kinds that follow from described
-properties (CG105), and hollow text (the shared detector behind CG205, CG414, CG508, CG708, CG709)."""
+"""Mechanisms that must be able to work (CG715-CG717), boundary kinds that follow from described
+properties (CG105), and hollow text (the shared detector behind CG205, CG414, CG508, CG713, CG714)."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ def _pd(doc: dict) -> dict:  # type: ignore[type-arg]
 
 
 def test_working_monitor_passes() -> None:
-    assert hits("CG710", context(_pd(base_doc()))) == []
+    assert hits("CG715", context(_pd(base_doc()))) == []
 
 
 @pytest.mark.parametrize("threshold", [float("nan"), float("inf"), -float("inf")])
 def test_non_finite_threshold_can_never_fire(threshold: float) -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"]["threshold"] = threshold
-    (h,) = hits("CG710", context(doc))
+    (h,) = hits("CG715", context(doc))
     assert h.path[-1] == "threshold" and "not a finite number" in h.message
 
 
@@ -39,31 +39,31 @@ def test_non_finite_threshold_can_never_fire(threshold: float) -> None:
 def test_threshold_inside_the_rate_range(op: str, threshold: float, fires: bool) -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"].update(op=op, threshold=threshold)
-    assert (hits("CG710", context(doc)) == []) is fires
+    assert (hits("CG715", context(doc)) == []) is fires
 
 
 def test_declared_range_replaces_the_default() -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"].update(signal="abuse-reports", threshold=50, range=(0, 10))
-    (h,) = hits("CG710", context(doc))
+    (h,) = hits("CG715", context(doc))
     assert "[0, 10]" in h.message
     doc["post_deployment"]["monitors"]["M1"]["range"] = None
-    assert hits("CG710", context(doc)) == []  # a count with no declared range is unbounded
+    assert hits("CG715", context(doc)) == []  # a count with no declared range is unbounded
 
 
 def test_window_must_be_shorter_than_the_reevaluation_interval() -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"]["window"] = "30w"
-    (h,) = hits("CG710", context(doc))
+    (h,) = hits("CG715", context(doc))
     assert "not shorter than the 125 day(s)" in h.message
 
 
 def test_reevaluation_within_the_policy_maximum() -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["reevaluate_by"] = "2027-11-27"
-    assert hits("CG711", context(doc)) == []
+    assert hits("CG716", context(doc)) == []
     doc["post_deployment"]["reevaluate_by"] = "2027-11-28"
-    (h,) = hits("CG711", context(doc))
+    (h,) = hits("CG716", context(doc))
     assert "366 days" in h.message and "at most 365" in h.message
 
 
@@ -117,7 +117,7 @@ def test_today_is_the_decision_date() -> None:
     # the window check reads the interval from the context's decision date
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"]["window"] = "2w"
-    assert hits("CG710", context(doc, today=dt.date(2027, 3, 20))) != []
+    assert hits("CG715", context(doc, today=dt.date(2027, 3, 20))) != []
 
 
 def test_scoped_out_with_inability_must_cite_the_evaluations() -> None:

@@ -250,10 +250,10 @@ def test_a_malformed_plan_is_reported_and_other_cases_still_run(database_url: st
     reg.submit_case(load_case(bad))
     submit_for_review(reg, "atlas-2-bad", by="t")
     rec = _record(bad)
-    # the gate now blocks a window that is not a duration (CG710); a plan approved before that check
+    # the gate now blocks a window that is not a duration (CG715); a plan approved before that check
     # existed can still be in the registry, and the monitor must report it, not stop
-    assert {f.code for f in rec.findings if f.blocking} == {"CG710"}
-    decide(reg, rec.model_copy(update={"outcome": "GO", "findings": [f for f in rec.findings if f.code != "CG710"],
+    assert {f.code for f in rec.findings if f.blocking} == {"CG715"}
+    decide(reg, rec.model_copy(update={"outcome": "GO", "findings": [f for f in rec.findings if f.code != "CG715"],
                                        "lacks": [], "trials": []}))
     report_incident(reg, _incident())
     runs = {r.case_id: r for r in run_triggers(reg)}

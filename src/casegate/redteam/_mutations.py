@@ -517,15 +517,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),
              "publishes no summary", ("CG601",), no_summary),
     Mutation("dead-monitor-saturated", ("test-7-post-deployment", "q-at-scale"),
-             "sets every monitor to fire only above a rate of 1.0", ("CG710",), dead_monitor_saturated),
+             "sets every monitor to fire only above a rate of 1.0", ("CG715",), dead_monitor_saturated),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
-             "sets every monitor threshold to NaN (no comparison is ever true)", ("CG710",), dead_monitor_nan),
+             "sets every monitor threshold to NaN (no comparison is ever true)", ("CG715",), dead_monitor_nan),
     Mutation("far-reevaluation", ("test-7-post-deployment",),
-             "moves the re-evaluation date five years later", ("CG711",), far_reevaluation),
+             "moves the re-evaluation date five years later", ("CG716",), far_reevaluation),
     Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),
-             "replaces the withdrawal conditions with `If leadership decides ...`", ("CG709",), unmeasurable_withdrawal),
+             "replaces the withdrawal conditions with `If leadership decides ...`", ("CG714",), unmeasurable_withdrawal),
     Mutation("hollow-at-scale", ("q-at-scale",),
-             "answers the at-scale question `We will keep an eye on it.`", ("CG708",), hollow_at_scale),
+             "answers the at-scale question `We will keep an eye on it.`", ("CG713",), hollow_at_scale),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

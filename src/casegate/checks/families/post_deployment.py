@@ -139,7 +139,7 @@ def no_incident_reporting(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CG708", "at-scale-hollow", severity="blocking", serves="test-7-post-deployment",
+    "CG713", "at-scale-hollow", severity="blocking", serves="test-7-post-deployment",
     summary="The answer to 'What happens if the model behaves differently at scale?' carries no "
             "content ('We will keep an eye on it').",
     rationale="Behaviour at scale is where the pre-deployment evidence runs out; the answer must say "
@@ -174,7 +174,7 @@ def _measurable(text: str, ids: set[str], signals: set[str]) -> bool:
 
 
 @rule(
-    "CG709", "withdrawal-condition-unmeasurable", severity="blocking", serves="test-7-post-deployment",
+    "CG714", "withdrawal-condition-unmeasurable", severity="blocking", serves="test-7-post-deployment",
     summary="A withdrawal condition names nothing that can be observed: no monitor, trigger, "
             "monitored signal, number or incident severity ('if leadership decides').",
     rationale="A withdrawal condition is a promise about evidence that would force retreat. One that "
@@ -220,7 +220,7 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
 
 
 @rule(
-    "CG710", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
+    "CG715", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
     summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
             "signal's range, or its window is not a duration or is not shorter than the time to the "
             "re-evaluation date.",
@@ -263,7 +263,7 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CG711", "reevaluation-too-far", severity="blocking", serves="test-7-post-deployment",
+    "CG716", "reevaluation-too-far", severity="blocking", serves="test-7-post-deployment",
     summary="The re-evaluation date is further from the decision date than the policy allows.",
     rationale="A re-evaluation date years away is a date that never comes: evidence expires and "
               "capabilities move long before it. The policy sets the longest interval "
@@ -284,7 +284,7 @@ def reevaluation_too_far(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "CG712", "weights-cannot-be-recalled", severity="advisory", serves="test-7-post-deployment",
+    "CG717", "weights-cannot-be-recalled", severity="advisory", serves="test-7-post-deployment",
     summary="At a boundary where the weights can be downloaded, a restrict or withdraw action cannot "
             "recall copies already taken.",
     rationale="Withdrawing an open-weights release stops further distribution; it does not recall "
