@@ -17,7 +17,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError
-from ..limits import LimitError, confine, current_limits, default_root, outside_root, read_regular_file
+from ..limits import (
+    LimitError,
+    confine,
+    current_limits,
+    default_root,
+    outside_root,
+    read_regular_file,
+)
 from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, RuleSeverity
 from ._yaml import YamlDoc, parse_yaml
 
@@ -474,12 +481,24 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         diags.extend(pdiags)
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
                     diagnostics=diags, origins=origins, data=data, root=top)
-    if case is not None:
-        for eid in case.evidence:
-            try:
-                loaded.artifact_path(eid)
-            except InputError as e:
-                line, col = loaded.locate(("evidence", eid, "artifact"))
-                e.location = f"{loaded.origin(('evidence', eid)).path}:{line}:{col}"
-                raise
+    _confine_artifacts(loaded)
     return loaded
+
+
+def _confine_artifacts(loaded: Loaded) -> None:
+    """Refuse an evidence artifact outside the root, whether or not the case is otherwise valid."""
+    evidence = loaded.data.get("evidence")
+    if not isinstance(evidence, dict) or loaded.root is None:
+        return
+    for eid, item in evidence.items():
+        art = item.get("artifact") if isinstance(item, dict) else None
+        if not isinstance(art, str) or not art:
+            continue
+        src = loaded.origin(("evidence", eid))
+        try:
+            confine(Path(os.path.normpath(os.path.join(src.abspath.parent, art))), loaded.root, art,
+                    f"evidence {eid!r}: artifact")
+        except InputError as e:
+            line, col = src.doc.locate(("evidence", eid, "artifact"))
+            e.location = f"{src.path}:{line}:{col}"
+            raise

@@ -21,7 +21,7 @@ from typing import Any
 import ryml
 
 from ..errors import InputError
-from ..limits import Limits, LimitError, current_limits
+from ..limits import LimitError, Limits, current_limits
 
 _NONE = ryml.NONE
 _RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
