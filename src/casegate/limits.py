@@ -12,10 +12,13 @@ Each limit can be raised (or lowered) with an environment variable `CASEGATE_LIM
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -40,10 +43,12 @@ class Limits:
     """Files a case may include, directly or through other includes."""
     include_depth: int = 16
     """How deep includes may nest (a file included by an included file is depth 2)."""
-    log_bytes: int = 2048 * MiB
-    """Decompressed size of one evaluation log (all the entries of an Inspect `.eval` archive)."""
-    log_entries: int = 200_000
-    """Entries in one evaluation log archive."""
+    log_bytes: int = 512 * MiB
+    """Decompressed size of what casegate reads of one evaluation log: an Inspect `.eval`
+    archive's entries other than the sample transcripts (header, sample summaries, reductions),
+    or a whole Inspect `.json` log."""
+    log_entries: int = 500_000
+    """Entries in one Inspect `.eval` archive."""
     json_bytes: int = 1024 * MiB
     """Size of one JSON evidence file (an lm-eval results or samples file)."""
 
@@ -163,3 +168,60 @@ def confine(path: Path, root: Path, shown: str, what: str) -> Path:
                  "(or CASEGATE_ROOT) if you trust everything under it",
         )
     return path.resolve()
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+
+
+def json_too_deep(text: bytes, depth: int) -> bool:
+    """Whether a JSON text nests containers deeper than `depth`, decided before it is parsed
+    (Python's parser would recurse once per level). Each pass removes the innermost pairs of
+    brackets, so at most `depth` passes over the brackets alone."""
+    if text.count(b"[") + text.count(b"{") <= depth:
+        return False
+    brackets = _JSON_STRING.sub(b"", text).translate(None, _NOT_BRACKETS)
+    for _ in range(depth):
+        if not brackets:
+            return False
+        shorter = _INNERMOST.sub(b"", brackets)
+        if len(shorter) == len(brackets):
+            return False  # unbalanced: not JSON, the parser says where
+        brackets = shorter
+    return bool(brackets)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def strict_json(text: bytes | str, source: str) -> Any:
+    """JSON for documents whose every value counts (disclosures, bundles): a key given twice,
+    NaN or an infinity, or nesting past the `depth` limit is refused, never read one way by
+    casegate and another by the next reader."""
+    raw = text.encode() if isinstance(text, str) else text
+    if json_too_deep(raw, current_limits().depth):
+        raise LimitError("depth", "the JSON nests too deep", location=source)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(items)
+        if len(d) != len(items):
+            seen: set[str] = set()
+            dup = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise InputError(f"the key {dup!r} appears twice in one object", location=source,
+                             help="a document a decision rests on must say each thing once")
+        return d
+
+    try:
+        return json.loads(raw, object_pairs_hook=pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON: {e.msg} (line {e.lineno}, column {e.colno})", location=source,
+                         help="pass the file casegate wrote") from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 JSON", location=source, help="pass the file casegate wrote") from None
+    except ValueError as e:
+        raise InputError(f"not acceptable JSON: {e}", location=source,
+                         help="numbers must be finite (no NaN or Infinity)") from None
+    except RecursionError:
+        raise LimitError("depth", "the JSON nests too deep", location=source) from None
