@@ -64,11 +64,11 @@ class InspectImporter:
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)
         sha = pinned_sha256(path)
-        self._precheck(path)
         try:
             from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
         except ImportError:
             raise MissingExtraError("inspect-ai", "inspect") from None
+        self._precheck(path)
         try:
             header = read_eval_log(str(path), header_only=True)
             summaries = read_eval_log_sample_summaries(str(path))
@@ -279,6 +279,6 @@ def _bounded_archive(path: Path) -> None:
                                              "the limit", location=where)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError,
             ValueError, RuntimeError) as e:
-        raise LogReadError(f"not a readable Inspect .eval archive: {e}", location=where,
+        raise LogReadError(f"inspect-ai cannot read this log: {e}", location=where,
                            help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
 
