@@ -249,6 +249,9 @@ def decide(
     passphrase_env: PassEnvOpt = None,
     bundle: Annotated[Path | None, typer.Option("--out", help="Bundle file (default: decision.bundle.json next to the case).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Decide as of this date (YYYY-MM-DD); default today.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry whose previous and last approved versions the gate compares with "
+                     "(default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db when it exists).")] = None,
 ) -> None:
     """Check the sign-offs, run the gate, and write the signed decision bundle.
 
@@ -263,7 +266,11 @@ def decide(
     loaded = load_case(case)
     today = parse_date(at)
     when = _instant(at) if at else None
-    record, b = decide_case(loaded, _signer(key, keyid, ring, passphrase_env), role, ring, today=today, at=when)
+    from ._common import fetch_comparison
+
+    comparison = fetch_comparison(loaded, db, ring)
+    record, b = decide_case(loaded, _signer(key, keyid, ring, passphrase_env), role, ring, today=today, at=when,
+                            comparison=comparison)
     dest = bundle or case.parent / "decision.bundle.json"
     write_bundle(b, dest)
     out(f"{record.case_id} {record.case_version} -> {record.boundary.value if record.boundary else '?'}: "
