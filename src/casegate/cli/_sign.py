@@ -301,8 +301,11 @@ def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
 @app.command()
 def verify(
     bundle: Annotated[Path, typer.Option("--bundle", help="The decision bundle.")],
-    model_digest: Annotated[str, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")],
     boundary: Annotated[str, typer.Option("--boundary", help="The boundary being crossed, e.g. api.")],
+    model_digest: Annotated[str | None, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="The model being deployed (directory, weights file, "
+                                                             "OCI layout or manifest): its digest is computed "
+                                                             "here, as `casegate digest` does.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
@@ -320,6 +323,13 @@ def verify(
     from ..sign import load_keyring
     from ..verify import check_bundle, read_bundle
 
+    if (model is None) == (model_digest is None):
+        raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
+    if model is not None:
+        from ..evidence import model_digest as compute_digest
+
+        model_digest = compute_digest(model).digest
+    assert model_digest is not None
     if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
         raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
     try:
@@ -337,6 +347,8 @@ def verify(
             reg.close()
     if reg is None:
         v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
+    if model is not None:
+        v.notes.insert(0, f"model digest {model_digest} computed from {model}")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:

@@ -4,8 +4,10 @@ The CLI and the board call this and hand the result to the gate; the rules never
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..gate import Compared, Comparison
 from ..load import Loaded
 from ..model import Baseline, PolicyChange
@@ -69,4 +71,33 @@ def policy_changes(reg: Registry, policy_id: str | None, keyring: Keyring | None
             continue
         out.append(read_policy_change(e.payload.get("envelope"), keyring, label=f"policy change (log entry {e.index})",
                                       logged_at=e.recorded_at, log_index=e.index))
+    return out
+
+
+def version_diff(reg: Registry, case_id: str, old: int, new: int, *, today: dt.date | None = None,
+                 cache: VersionCache | None = None) -> CaseDiff:
+    """The semantic diff between two stored versions, with the conditions the older version's
+    decisions set and whether each was met or missed (as of `today`)."""
+    from ._lifecycle import condition_statuses
+
+    cache = cache or VersionCache(reg)
+    a, b = cache.get(case_id, old), cache.get(case_id, new)
+    day = today or dt.date.today()
+    decided = {e.index for e in reg.events(case_id, "decision") if e.payload.get("version") == old}
+    outcomes = []
+    for c in condition_statuses(reg, case_id):
+        if c.decision in decided:
+            status = "met" if c.met else "missed" if c.overdue(day) else "open"
+            outcomes.append(ConditionOutcome(c.id, c.text, status))
+    return diff_cases(a.case, b.case, old_policy=a.policy, new_policy=b.policy,
+                      old_label=f"{case_id}@{old} (version {a.label})", new_label=f"{case_id}@{new} (version {b.label})",
+                      conditions=outcomes)
+
+
+def public_commitments(reg: Registry, case_id: str) -> dict[str, str]:
+    """Pointer -> commitment of every redacted element named in the case's recorded publications
+    (the latest publication wins)."""
+    out: dict[str, str] = {}
+    for e in reg.events(case_id, "publication"):
+        out.update(commitments_in(e.payload.get("summary")))
     return out
