@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import BoardFixture
+from .conftest import BoardFixture, sign_in
 
 CASE = "atlas-2-api"
 
@@ -75,7 +75,7 @@ def test_request_size_limit(board: BoardFixture) -> None:
 
 def test_form_without_csrf_token_is_refused(board: BoardFixture) -> None:
     c = board.client
-    r = c.post("/login", data={"token": board.tokens["external"], "next": "/"}, follow_redirects=False)
+    r = sign_in(c, board.tokens["external"])
     assert r.status_code == 303
     r = c.post(f"/cases/{CASE}/review/objection", data={"role": "external-evaluator", "reason": "no csrf"},
                follow_redirects=False)
