@@ -21,7 +21,7 @@ INCIDENT = {"date": "2026-12-01", "description": "Ransomware crew used the API t
 # user -> expected status for each write; "public" is no token at all
 MATRIX: dict[str, dict[str, int]] = {
     "public":      {"read": 401, "object-own-role": 401, "object-other-role": 401, "incident": 401, "gate": 401},
-    "author":      {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 200},
+    "author":      {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 403},
     "safety-lead": {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
     "external":    {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
     "impostor":    {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 201, "gate": 200},
