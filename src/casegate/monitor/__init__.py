@@ -67,6 +67,20 @@ from ._states import (
     next_states,
     transition,
 )
+from ._webhooks import (
+    EVENT_KINDS,
+    REPLAY_WINDOW_SECONDS,
+    SIGNATURE_HEADER,
+    SendReport,
+    Webhook,
+    WebhookConfig,
+    event_payload,
+    load_webhooks,
+    send_events,
+    sign_body,
+    slack_payload,
+    verify_signature,
+)
 
 __all__ = [
     "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
@@ -81,4 +95,7 @@ __all__ = [
     "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
     "parse_window", "read_samples", "strongest", "transition", "widening", "window_mean",
+    "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
+    "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
+    "verify_signature",
 ]
