@@ -46,6 +46,7 @@ run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
 run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
+run attest decision.bundle.json --out attestations
 
 step "5. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
 run registry submit case/case.yaml
@@ -80,6 +81,8 @@ run triggers run --case atlas-2-api --at "$LATER"
 echo "The old GO no longer verifies:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
+echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
+run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
@@ -89,10 +92,12 @@ cat <<EOT
   case (signed)          $OUT/case/case.yaml
   decision record        $OUT/decision-record.json
   signed bundle          $OUT/decision.bundle.json
+  attestations           $OUT/attestations/ (decision.intoto.jsonl, *.sigstore.json)
   registry (SQLite)      $OUT/.casegate/registry.db
   public summary         $OUT/public/summary.{md,html,json}
   argument diagram       $OUT/argument.svg
   decision report        $OUT/report/report.{html,pdf}
   log checkpoint key     $OUT/log.key (public: log.key.pub)
-Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db  (then open http://127.0.0.1:8750/public)
+Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
+  (then open http://127.0.0.1:8750/public)
 EOT
