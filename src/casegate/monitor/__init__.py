@@ -4,6 +4,7 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 from ._compare import (
     POLICY_CHANGE_EVENT,
     comparison_for,
+    last_approved_before,
     policy_changes,
     public_commitments,
     stored_number,
@@ -83,7 +84,7 @@ from ._webhooks import (
 )
 
 __all__ = [
-    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
+    "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
