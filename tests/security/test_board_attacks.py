@@ -165,8 +165,9 @@ def test_deep_or_huge_json_bodies_are_refused(site: tuple[BoardFixture, str]) ->
 
 
 def test_database_down_names_no_credentials(tmp_path: Path) -> None:
-    from casegate.web import Settings, create_app
     from fastapi.testclient import TestClient
+
+    from casegate.web import Settings, create_app
 
     url = "postgresql+psycopg://casegate:s3cr3t-pw@127.0.0.1:9/nodb"
     try:
@@ -178,3 +179,19 @@ def test_database_down_names_no_credentials(tmp_path: Path) -> None:
     assert r.status_code == 503
     for leak in ("s3cr3t-pw", "casegate:", "127.0.0.1", ":9", "nodb"):
         assert leak not in r.text, r.text
+
+
+def test_api_docs_are_served_offline_from_the_board(site: tuple[BoardFixture, str]) -> None:
+    _board, base = site
+    with _client(base) as c:
+        for path in ("/docs", "/redoc"):
+            page = c.get(path)
+            assert page.status_code == 200
+            scripts = re.findall(r'<script src="([^"]+)"', page.text)
+            assert scripts and all(s.startswith("/static/vendor/") for s in scripts), scripts
+            assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page.text)
+            assert "cdn" not in page.text.lower() and "https://" not in page.text
+            for s in scripts:
+                r = c.get(s)
+                assert r.status_code == 200 and len(r.content) > 200, s
+        assert c.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200

@@ -97,12 +97,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     board = Board(settings)
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="casegate review board",
         version=__version__,
         description="Cases, versions, gate runs, findings, evidence, sign-offs and objections, "
                     "incidents, state changes, the transparency log and published summaries.",
     )
     app.state.board = board
+    _offline_docs(app)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     static = str(resources.files("casegate.web") / "static")
@@ -135,3 +138,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc from the copies vendored under static/vendor: they work
+    without network access and under the board's Content-Security-Policy (no inline script)."""
+    from fastapi.responses import HTMLResponse
+
+    swagger = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>casegate review board API</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/vendor/swagger-ui/casegate-init.js"></script></body></html>"""
+    redoc = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>casegate review board API</title></head>
+<body><redoc spec-url="/openapi.json"></redoc>
+<script src="/static/vendor/redoc/redoc.standalone.js"></script></body></html>"""
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return HTMLResponse(swagger)
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc_ui() -> HTMLResponse:
+        return HTMLResponse(redoc)
+
