@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..evidence import ArtifactState
-from ..model import Case, Finding, Policy, Rule, RuleSeverity, Serves
+from ..model import Case, Finding, Policy, Regime, Rule, RuleSeverity, Serves
 from ..model._base import BoundaryKind
 
 
@@ -41,6 +41,8 @@ class Context:
     previous_policy: Policy | None = None
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 
@@ -164,5 +166,5 @@ def iter_rules_by_family() -> Iterator[tuple[str, list[Rule]]]:
     rules = all_rules()
     fams: dict[str, list[Rule]] = {}
     for r in rules:
-        fams.setdefault(r.code[:3], []).append(r)
-    yield from sorted(fams.items())
+        fams.setdefault(r.code[:-2], []).append(r)
+    yield from sorted(fams.items(), key=lambda kv: int(kv[0][2:]))

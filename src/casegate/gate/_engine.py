@@ -183,7 +183,7 @@ def run_gate(
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
-                       registry_cases=rel)
+                       registry_cases=rel, regimes=list(loaded.regimes))
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

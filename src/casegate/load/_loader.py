@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError
-from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, RuleSeverity
+from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, Regime, RuleSeverity
 from ._yaml import YamlDoc, parse_yaml
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
@@ -53,6 +53,8 @@ class Loaded:
     diagnostics: list[Finding] = field(default_factory=list)
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (its own and its policy's), each once."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
@@ -431,5 +433,25 @@ def _load_case(path: str | Path, *, policy: str | Path | None) -> Loaded:
         if ref.startswith(BUILTIN_PREFIX):
             pol_src.path = ref
         diags.extend(pdiags)
+    regimes, rdiags = _case_regimes(case, main, pol, pol_src)
+    diags.extend(rdiags)
     return Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                  diagnostics=diags, origins=origins, data=data)
+                  diagnostics=diags, origins=origins, data=data, regimes=regimes)
+
+
+def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,
+                  pol_src: SourceFile | None) -> tuple[list[Regime], list[Finding]]:
+    """The regimes the case names, then those its policy names (each resolved against the file
+    that names it)."""
+    from ._regimes import resolve_regimes
+
+    refs: list[tuple[str, Path, str]] = []
+    if case is not None:
+        for i, r in enumerate(case.regimes):
+            line, col = main.doc.locate(("regimes", i))
+            refs.append((r, main.abspath.parent, f"{main.path}:{line}:{col}"))
+    if pol is not None and pol_src is not None:
+        for i, r in enumerate(pol.regimes):
+            line, col = pol_src.doc.locate(("regimes", i))
+            refs.append((r, pol_src.abspath.parent, f"{pol_src.path}:{line}:{col}"))
+    return resolve_regimes(refs) if refs else ([], [])

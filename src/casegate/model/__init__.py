@@ -26,6 +26,7 @@ from ._case import (
     Pathway,
     PostDeployment,
     Publication,
+    Release,
     ResidualRisk,
     Result,
     Safeguard,
@@ -53,6 +54,7 @@ from ._policy import (
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
+    Governance,
     Policy,
     RoleRequirement,
     SafeguardRequirement,
@@ -61,9 +63,19 @@ from ._policy import (
     Tolerance,
     WaiverPolicy,
 )
+from ._regime import (
+    REGIME_SOURCES,
+    Deadline,
+    IncidentClass,
+    Regime,
+    RegimeCitation,
+    RegimeDocument,
+    RegimeSection,
+)
 
 __all__ = [
-    "SEVERITY_RANK",
+    "SEVERITY_RANK", "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
+    "RegimeDocument", "RegimeSection", "Release", "Governance",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

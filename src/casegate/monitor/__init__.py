@@ -30,6 +30,18 @@ from ._lifecycle import (
     submit_for_review,
     supersede,
 )
+from ._reports import (
+    CLASSIFIED,
+    FILED,
+    INCIDENT_REPORT_OVERDUE,
+    ReportClock,
+    classify,
+    overdue_report_findings,
+    record_classification,
+    record_filing,
+    report_clocks,
+    suggested_classes,
+)
 from ._run import (
     CaseRun,
     incident_from_fields,
@@ -42,6 +54,7 @@ from ._series import (
     Sample,
     WindowMean,
     first_breach,
+    iso,
     parse_timestamp,
     parse_window,
     read_samples,
@@ -59,8 +72,12 @@ from ._states import (
     next_states,
     transition,
 )
+from ._versions import StoredVersion, VersionCache, current_approval
 
 __all__ = [
+    "StoredVersion", "VersionCache", "current_approval", "iso",
+    "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
+    "record_filing", "report_clocks", "suggested_classes",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",

@@ -38,6 +38,7 @@ from ._signoff import (
 )
 from ._statement import (
     DECISION,
+    INCIDENT_REPORT,
     OBJECTION,
     PAYLOAD_TYPE,
     PREDICATE_TYPES,
@@ -59,7 +60,7 @@ from ._statement import (
 )
 
 __all__ = [
-    "DECISION", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
+    "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
     "decode_payload", "dump_keyring", "envelope_bytes", "envelope_sha256", "generate_key", "iso",

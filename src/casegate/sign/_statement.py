@@ -33,7 +33,9 @@ DECISION = "https://casegate.dev/decision/v1"
 """Predicate type of a decision: the gate's record, with the sign-offs it rests on."""
 WAIVER = "https://casegate.dev/waiver/v1"
 """Predicate type of a waiver of one finding, by a role, until a date."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER)
+INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
+"""Predicate type of a filing: a role records that a regime report of an incident was filed."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, INCIDENT_REPORT)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""
