@@ -173,6 +173,14 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str]) -> None:
     with open_registry(db) as reg:
         (ev,) = reg.events("atlas-2-api", "incident-report-filed")
     assert ev.payload["envelope"]["payloadType"] == "application/vnd.in-toto+json"
+    import base64
+
+    import jsonschema
+
+    stmt = json.loads(base64.b64decode(ev.payload["envelope"]["payload"]))
+    schema = json.loads((ROOT / "schemas" / "predicates" / "incident-report-filed-v1.schema.json").read_text())
+    assert stmt["predicateType"] == "https://casegate.dev/incident-report-filed/v1"
+    jsonschema.validate(stmt["predicate"], schema)
     assert ev.payload["person"] == "Sam Whitfield" and ev.payload["late"] is True
 
 

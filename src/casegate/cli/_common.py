@@ -15,6 +15,8 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class ReportFormat(str, Enum):
@@ -22,6 +24,15 @@ class ReportFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
+def command_line() -> str:
+    """The command as typed (for SARIF's invocation record)."""
+    import shlex
+
+    return shlex.join(["casegate", *sys.argv[1:]])
 
 
 def parse_date(value: str | None, what: str = "--at") -> dt.date | None:

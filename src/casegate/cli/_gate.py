@@ -9,7 +9,7 @@ import typer
 
 from ..model import BoundaryKind, Waiver
 from . import app
-from ._common import ReportFormat, fail, out, parse_date
+from ._common import ReportFormat, command_line, fail, out, parse_date
 
 
 @app.command()
@@ -33,6 +33,8 @@ def gate(
 ) -> None:
     """Decide whether the case's system may cross its boundary.
 
+    Formats: text, json, sarif, markdown, github (workflow commands: annotations on the case's
+    files and the outcome), junit (JUnit XML with a `decision` testcase).
     Exit 0 for GO and GO WITH CONDITIONS, 1 for NO-GO (and for conditions with
     --fail-on-conditions), 2 when an input cannot be read.
     """
@@ -41,7 +43,9 @@ def gate(
     from ..gate import exit_code, record_bytes, run_gate
     from ..load import load_case
     from ..report import (
+        format_decision_github,
         format_decision_json,
+        format_decision_junit,
         format_decision_markdown,
         format_decision_text,
         format_sarif,
@@ -76,7 +80,12 @@ def gate(
     if format is ReportFormat.json:
         out(format_decision_json(decision))
     elif format is ReportFormat.sarif:
-        out(format_sarif(decision.findings, all_rules()))
+        out(format_sarif(decision.findings, all_rules(), exit_code=exit_code(decision, fail_on_conditions),
+                         command_line=command_line()))
+    elif format is ReportFormat.github:
+        out(format_decision_github(decision))
+    elif format is ReportFormat.junit:
+        out(format_decision_junit(decision))
     elif format is ReportFormat.markdown:
         out(format_decision_markdown(decision))
     else:

@@ -1,6 +1,14 @@
 """Signing: Ed25519 keys, the keyring, and DSSE envelopes around in-toto statements for
 sign-offs, objections, waivers and decisions."""
 
+from ._attest import (
+    SIGSTORE_BUNDLE_MEDIA_TYPE,
+    bundle_envelopes,
+    intoto_bundle,
+    sigstore_bundle,
+    validate_statement,
+    write_attestations,
+)
 from ._keyring import (
     KEYRING_VERSION,
     Keyring,
@@ -60,6 +68,8 @@ from ._statement import (
 )
 
 __all__ = [
+    "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
+    "validate_statement", "write_attestations",
     "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
