@@ -18,7 +18,10 @@ def gate(
     boundary: Annotated[BoundaryKind | None, typer.Option(
         help="Decide for this boundary (default: the case's own; narrower ones only).")] = None,
     previous: Annotated[Path | None, typer.Option(
-        help="The previous version of the case, for threshold-gaming checks.")] = None,
+        help="Compare with this file instead of the registry's previous and last approved versions.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry to compare with (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db "
+                     "when it exists).")] = None,
     at: Annotated[str | None, typer.Option(
         help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
     related: Annotated[list[Path] | None, typer.Option(
@@ -50,6 +53,7 @@ def gate(
         format_decision_text,
         format_sarif,
     )
+    from ._common import fetch_comparison
 
     loaded = load_case(case)
     prev = load_case(previous) if previous is not None else None
@@ -57,6 +61,12 @@ def gate(
     day = parse_date(at)
     waivers: list[Waiver] = []
     problems: list[str] = []
+    ring = None
+    if keyring is not None:
+        from ..sign import load_keyring
+
+        ring = load_keyring(keyring)
+    comparison = fetch_comparison(loaded, db, ring)
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
@@ -69,9 +79,9 @@ def gate(
                 import datetime as dt
 
                 as_of = dt.date.today()
-            waivers, problems = check_waivers(loaded, load_keyring(keyring), as_of)
+            waivers, problems = check_waivers(loaded, ring or load_keyring(keyring), as_of)
     decision = run_gate(loaded, boundary=boundary, previous=prev, today=day, waivers=waivers,
-                        related=rel, waiver_problems=problems)
+                        related=rel, waiver_problems=problems, comparison=comparison)
     if record is not None:
         try:
             record.write_bytes(record_bytes(decision))

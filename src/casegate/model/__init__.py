@@ -49,6 +49,7 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
+from ._history import MEASUREMENT_FIELDS, Baseline, PolicyChange
 from ._policy import (
     Citation,
     Domain,
@@ -76,6 +77,7 @@ from ._regime import (
 __all__ = [
     "SEVERITY_RANK", "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
+    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

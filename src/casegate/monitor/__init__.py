@@ -1,6 +1,14 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
+from ._compare import (
+    POLICY_CHANGE_EVENT,
+    comparison_for,
+    policy_changes,
+    public_commitments,
+    stored_number,
+    version_diff,
+)
 from ._evaluate import (
     ConditionStatus,
     Facts,
@@ -78,6 +86,8 @@ __all__ = [
     "StoredVersion", "VersionCache", "current_approval", "iso",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
+    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
+    "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",

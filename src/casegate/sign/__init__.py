@@ -33,6 +33,7 @@ from ._keys import (
     public_key_pem,
     sslib_key,
 )
+from ._policy_change import read_policy_change, sign_policy_change
 from ._signoff import (
     Recorded,
     check_waivers,
@@ -49,6 +50,7 @@ from ._statement import (
     INCIDENT_REPORT,
     OBJECTION,
     PAYLOAD_TYPE,
+    POLICY_CHANGE,
     PREDICATE_TYPES,
     SIGNOFF,
     STATEMENT_TYPE,
@@ -78,4 +80,5 @@ __all__ = [
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
 ]
