@@ -86,6 +86,8 @@ run triggers run --case atlas-2-api --at "$LATER"
 echo "The old GO no longer verifies:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
+echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
+run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
 echo "The incident's regulatory reports and their deadlines (counted from when it became known):"
 run incident clocks --case atlas-2-api --at "$LATER"
@@ -108,5 +110,6 @@ cat <<EOT
   decision report        $OUT/report/report.{html,pdf}
   regulatory documents   $OUT/regimes/ (EU Model Report, SB 53 transparency report, incident report draft)
   log checkpoint key     $OUT/log.key (public: log.key.pub)
-Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db  (then open http://127.0.0.1:8750/public)
+Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
+  (then open http://127.0.0.1:8750/public)
 EOT

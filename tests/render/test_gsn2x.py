@@ -148,3 +148,102 @@ def test_bad_gsn2x_files_are_refused_with_a_location(tmp_path: Path, text: str, 
     diag = ei.value.diagnostics()
     assert message in diag
     assert f"bad.gsn.yaml:{line}" in diag
+
+
+# ------------------------------------------------------------------ gsn2x's own validation rules
+
+DIALECTIC = FIXTURE.parent / "dialectic.gsn.yaml"
+
+
+def valid_export(case: Case, **kw: Any) -> str:
+    """Export and check the result with gsn2x's rules (tests/render/gsn2x_rules.py)."""
+    from .gsn2x_rules import errors
+
+    text = export_gsn2x(case, **kw)
+    assert errors(text) == [], "\n".join(errors(text))
+    return text
+
+
+@pytest.mark.parametrize("example", sorted(p.parent.name for p in EXAMPLE.parents[1].glob("*/case.yaml")))
+def test_every_example_exports_what_gsn2x_accepts(example: str) -> None:
+    case = load_case(EXAMPLE.parents[1] / example / "case.yaml").case
+    assert case is not None
+    valid_export(case)
+    valid_export(case, redactions={"G1": "sha256:" + "1" * 64}, public=True)
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, DIALECTIC], ids=["model-release", "dialectic"])
+def test_fixtures_pass_gsn2x_rules_and_round_trip(fixture: Path) -> None:
+    from .gsn2x_rules import errors
+
+    assert errors(fixture.read_text()) == []
+    exported = valid_export(_case(import_gsn2x(fixture)))
+    assert gsn2x_structure(exported) == gsn2x_structure(fixture.read_text())
+
+
+def test_dialectic_import_reads_counter_counter_elements() -> None:
+    imp = import_gsn2x(DIALECTIC)
+    els = imp.argument.elements
+    assert els["CSn2"].against == ["G5"] and els["CSn2"].status == "answered"
+    assert els["CSn2"].answered_by == ["CCG1"] and els["CCG1"].type == "claim"
+    assert els["CCG1"].evidence == ["CCSn2"] and "CCSn2" in imp.evidence
+    assert els["CG3"].against == ["Sn3"] and els["CG4"].against == ["S2"]
+    assert els["CG1"].status == "accepted" and els["CG1"].supported_by == ["CG2"]
+
+
+def test_rules_catch_what_gsn2x_refuses() -> None:
+    """The ported rules are not vacuous: the export casegate used to write is refused."""
+    from .gsn2x_rules import validate
+
+    old = ("G1:\n  text: a\n  supportedBy: [Sn1]\nSn1:\n  text: s\n  challenges: CG1\n"
+           "CG1:\n  text: c\n  challenges: G1\n  defeated: true\nG9:\n  text: x\n  defeated: true\n")
+    codes = {d.code for d in validate(old) if d.level == "error"}
+    assert {"V12", "V10", "C01"} <= codes
+    assert {d.code for d in validate("G1:\n  supportedBy: [C1]\nC1: {}\n")} == {"V04"}
+    assert {d.code for d in validate("G1:\n  supportedBy: [G2]\nG2:\n  supportedBy: [G1]\n")} >= {"C04", "C01"}
+    assert {d.code for d in validate("G1:\n  undeveloped: true\n  supportedBy: [Sn1]\nSn1: {}\n")} == {"V03"}
+
+
+def _multi_case() -> Case:
+    """A defeater against two claims, answered by two items; an item answering two defeaters."""
+    doc = {
+        "casegate": 1, "id": "multi", "title": "t", "policy": "p",
+        "system": {"name": "m", "version": "1", "digests": [DIGEST]},
+        "argument": {"top": "G1", "elements": {
+            "G1": {"claim": "top", "supported_by": ["G2", "G3"]},
+            "G2": {"claim": "two", "evidence": ["E-a"]},
+            "G3": {"claim": "three", "evidence": ["E-a"]},
+            "G4": {"claim": "a rebuttal nobody builds on", "evidence": ["E-b"]},
+            "D1": {"defeater": "both may be wrong", "against": ["G2", "G3"], "status": "answered",
+                   "answered_by": ["E-probe", "G4"], "evidence": ["E-a"]},
+            "D2": {"defeater": "and another", "against": ["G3"], "status": "answered",
+                   "answered_by": ["E-probe"]},
+        }},
+        "evidence": {k: {"kind": "other", "title": k, "producer": "p", "date": "2026-11-01"}
+                     for k in ("E-a", "E-b", "E-probe")},
+    }
+    return Case.model_validate(doc)
+
+
+def test_every_challenge_and_answer_survives_the_round_trip() -> None:
+    case = _multi_case()
+    text = valid_export(case)
+    imp = import_gsn2x_text(text)
+    els = imp.argument.elements
+    assert els["D1"].against == ["G2", "G3"] and els["D1"].status == "answered"
+    assert sorted(els["D1"].answered_by) == ["E-probe", "G4"]  # gsn2x keeps no order among challengers
+    assert els["D2"].against == ["G3"] and els["D2"].answered_by == ["E-probe"]
+    assert els["D1"].evidence == ["E-a"] and els["G2"].evidence == ["E-a"]
+    assert els["G4"].type == "claim" and els["G4"].evidence == ["E-b"]
+    assert set(imp.evidence) == {"E-a", "E-b", "E-probe"}
+    assert set(els) == set(case.argument.elements)
+    # and again: the second export is the first
+    assert export_gsn2x(_case(imp)) == export_gsn2x(_case(import_gsn2x_text(export_gsn2x(_case(imp)))))
+
+
+def test_atlas_answers_of_both_defeaters_survive() -> None:
+    case = load_case(EXAMPLE).case
+    assert case is not None
+    imp = import_gsn2x_text(valid_export(case))
+    for d in ("D1", "D2"):
+        assert imp.argument.elements[d].answered_by == case.argument.elements[d].answered_by == ["E-sandbag"]

@@ -29,8 +29,11 @@ _PREFIXES = (("CSn", "CounterSolution"), ("CG", "CounterGoal"), ("Sn", "Solution
              ("S", "Strategy"), ("C", "Context"), ("A", "Assumption"), ("J", "Justification"))
 _LAYOUT_KEYS = {"classes", "rankIncrement", "horizontalIndex", "charWrap", "acp", "level",
                 "defeatedRelation"}
+_ALIAS_KEYS = ("casegate-answer", "casegate-copy-of", "casegate-evidence")
+"""Layer keys casegate writes on the copies gsn2x's one-target `challenges` and its typing rules
+need (see `export_gsn2x`); gsn2x shows them only as layers."""
 _KNOWN_KEYS = {"text", "nodeType", "supportedBy", "inContextOf", "undeveloped", "challenges",
-               "defeated", "url"} | _LAYOUT_KEYS
+               "defeated", "url", *_ALIAS_KEYS} | _LAYOUT_KEYS
 _ELEMENT_KIND = {"Goal": "claim", "Strategy": "strategy", "Context": "context",
                  "Assumption": "assumption", "Justification": "justification"}
 counter_types = ("CounterGoal", "CounterSolution")
@@ -113,17 +116,24 @@ def export_gsn2x(
         de = arg.elements.get(d)
         if de is not None and de.status == "accepted":
             accepted_targets.update(targets)
-    challenger: dict[str, str] = {}
+    # answers: who answers which defeater, in order
+    answers: dict[str, list[str]] = {}
     for eid, el in arg.elements.items():
         if el.type == "defeater":
             for x in el.answered_by:
-                challenger.setdefault(x, eid)
+                if eid not in answers.setdefault(x, []):
+                    answers[x].append(eid)
+    referenced = {r for el in arg.elements.values() for r in (*el.supported_by, *el.in_context_of)}
+    # an answering claim becomes a CounterGoal itself when nothing else depends on it as a goal
+    counter_claims = {x for x in answers if x in arg.elements and arg.elements[x].type == "claim"
+                      and x not in referenced and not arg.elements[x].supported_by}
 
     out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
            "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
 
     def node(key: str, gtype: str, text: str, *, supported: list[str], context: list[str],
-             undeveloped: bool = False, challenges: str | None = None, defeated: bool = False) -> None:
+             undeveloped: bool = False, challenges: str | None = None, defeated: bool = False,
+             layer: tuple[str, str] | None = None) -> None:
         out.append(f"{yaml_scalar(key)}:")
         if type_from_id(key) != gtype:
             out.append(f"  nodeType: {gtype}")
@@ -142,37 +152,85 @@ def export_gsn2x(
             out.append(f"  challenges: {yaml_scalar(challenges)}")
         if defeated:
             out.append("  defeated: true")
+        if layer:
+            out.append(f"  {layer[0]}: {yaml_scalar(layer[1])}")
         out.append("")
 
+    counter_side = {eid for eid, el in arg.elements.items() if el.type == "defeater"} | counter_claims
     cited: list[str] = []
     for el in arg.elements.values():
         for x in [*el.evidence, *(el.answered_by if el.type == "defeater" else [])]:
             if x in case.evidence and x not in arg.elements and x not in cited:
                 cited.append(x)
+    by_counter = {x for eid in counter_side for x in arg.elements[eid].evidence}
+    by_other = {x for eid, el in arg.elements.items() if eid not in counter_side for x in el.evidence}
+    # evidence a counter element rests on must be a CounterSolution; when a normal goal cites it
+    # too, the counter side gets a copy that names it (`casegate-evidence`)
+    shared = by_counter & by_other
+
+    def counter_support(el: Element) -> list[str]:
+        return [*el.supported_by, *(f"CSn.{x}" if x in shared else x for x in el.evidence)]
+
+    def evidence_text(x: str) -> str:
+        ev = case.evidence[x]
+        return text_of(x, ev.title or ev.kind, ev.confidentiality)
+
+    aliases: list[tuple[str, str, str, str, tuple[str, str]]] = []  # id, type, text, challenges, layer
+    own_answer: dict[str, str] = {}  # answering element emitted under its own id -> defeater
+    for x, ds in answers.items():
+        if x in counter_claims or (x in case.evidence and x not in arg.elements
+                                   and x not in by_counter and x not in by_other):
+            own_answer[x] = ds[0]
+            rest = ds[1:]
+        else:
+            rest = ds
+        for d in rest:
+            if x in arg.elements:
+                xe = arg.elements[x]
+                aliases.append((f"CG.{x}.answers.{d}", "CounterGoal", text_of(x, xe.text, xe.confidentiality),
+                                d, ("casegate-answer", x)))
+            elif x in case.evidence:
+                aliases.append((f"CSn.{x}.answers.{d}", "CounterSolution", evidence_text(x), d,
+                                ("casegate-answer", x)))
+
     for eid, el in arg.elements.items():
         if el.type == "defeater":
             counter_solution = el.kind == "counter-evidence" and not el.supported_by and not el.evidence
             gtype = "CounterSolution" if counter_solution else "CounterGoal"
             targets = against.get(eid, [])
-            node(eid, gtype, text_of(eid, el.text, el.confidentiality),
-                 supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
+            text = text_of(eid, el.text, el.confidentiality)
+            node(eid, gtype, text, supported=counter_support(el), context=list(el.in_context_of),
                  undeveloped=el.undeveloped, challenges=targets[0] if targets else None,
                  defeated=el.status == "answered")
+            # gsn2x's `challenges` names one element: each further target gets a copy
+            for t in targets[1:]:
+                aliases.append((f"{eid}.also.{t}", gtype, text, t, ("casegate-copy-of", eid)))
+        elif eid in counter_claims:
+            node(eid, "CounterGoal", text_of(eid, el.text, el.confidentiality),
+                 supported=counter_support(el), context=list(el.in_context_of),
+                 undeveloped=el.undeveloped, challenges=own_answer.get(eid),
+                 defeated=eid in accepted_targets)
         else:
             gtype = {"claim": "Goal", "strategy": "Strategy", "context": "Context",
                      "assumption": "Assumption", "justification": "Justification"}[el.type]
             node(eid, gtype, text_of(eid, el.text, el.confidentiality),
                  supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
-                 undeveloped=el.undeveloped, challenges=challenger.get(eid),
-                 defeated=eid in accepted_targets)
-    # evidence cited only by defeaters supports a counter-claim: a counter-solution
-    by_defeater = {x for el in arg.elements.values() if el.type == "defeater" for x in el.evidence}
-    by_other = {x for el in arg.elements.values() if el.type != "defeater" for x in el.evidence}
+                 undeveloped=el.undeveloped, defeated=eid in accepted_targets)
     for x in cited:
-        ev = case.evidence[x]
-        gtype = "CounterSolution" if x in by_defeater and x not in by_other else "Solution"
-        node(x, gtype, text_of(x, ev.title or ev.kind, ev.confidentiality), supported=[],
-             context=[], challenges=challenger.get(x), defeated=x in accepted_targets)
+        if x in by_counter and x not in by_other:
+            gtype = "CounterSolution"
+        elif x in own_answer:
+            gtype = "CounterSolution"
+        else:
+            gtype = "Solution"
+        if x in by_counter or x in by_other or x in own_answer:
+            node(x, gtype, evidence_text(x), supported=[], context=[], challenges=own_answer.get(x),
+                 defeated=x in accepted_targets)
+    for x in sorted(shared):
+        node(f"CSn.{x}", "CounterSolution", evidence_text(x), supported=[], context=[],
+             layer=("casegate-evidence", x))
+    for key, gtype, text, target, layer in aliases:
+        node(key, gtype, text, supported=[], context=[], challenges=target, layer=layer)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -304,15 +362,38 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
             if b in val and not isinstance(val[b], bool):
                 raise InputError(f"element {key}: `{b}` must be true or false", location=loc(key, b))
 
+    # copies casegate wrote (see export_gsn2x) fold back into the element they stand for
+    alias: dict[str, tuple[str, str]] = {}
+    for key, val in nodes.items():
+        for a in _ALIAS_KEYS:
+            if a in val:
+                target = str(val[a])
+                if target not in nodes and a != "casegate-answer":
+                    raise InputError(f"element {key}: {a} names {target!r}, which the file does not define",
+                                     location=loc(key, a))
+                alias[key] = (a, target)
+    for key in nodes:
+        sup[key] = [alias[r][1] if r in alias and alias[r][0] == "casegate-evidence" else r for r in sup[key]]
+
     # a counter-solution that challenges nothing is evidence for its counter-goal; one that
-    # challenges an element is itself a defeater (counter-evidence)
-    counter = {k for k, t in types.items()
-               if t == "CounterGoal" or (t == "CounterSolution" and k in chal)}
-    solutions = {k for k, t in types.items()
-                 if t == "Solution" or (t == "CounterSolution" and k not in chal)}
+    # challenges an element is itself a defeater (counter-evidence); a counter element that
+    # challenges a counter element answers it
+    counter = {k for k, t in types.items() if k not in alias
+               and (t == "CounterGoal" or (t == "CounterSolution" and k in chal))}
+    answers = {k for k in counter if chal.get(k) in counter}
+    counter -= answers
+    solutions = {k for k, t in types.items() if k not in alias
+                 and (t == "Solution" or (t == "CounterSolution" and (k not in chal or k in answers)))}
     answered_by: dict[str, list[str]] = {}
     against: dict[str, list[str]] = {k: [] for k in counter}
     for k, target in chal.items():
+        if k in alias:
+            kind, of = alias[k]
+            if kind == "casegate-copy-of" and of in against:
+                against[of].append(target)
+            elif kind == "casegate-answer":
+                answered_by.setdefault(target, []).append(of)
+            continue
         if k in counter:
             against[k].append(target)
         elif target in counter:
@@ -330,6 +411,8 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     for key, val in nodes.items():
         t = types[key]
         text = str(val.get("text", "") or "").rstrip("\n")
+        if key in alias:
+            continue
         if key in solutions:
             url = val.get("url")
             what = "counter-solution" if t == "CounterSolution" else "solution"
@@ -342,7 +425,7 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
         e_ids = [r for r in sup[key] if r in solutions]
         common: dict[str, Any] = dict(supported_by=s_ids, evidence=e_ids, in_context_of=ctx[key],
                                       undeveloped=bool(val.get("undeveloped", False)))
-        if t in counter_types:
+        if t in counter_types and key in counter:
             status = "open"
             if key in defeated:
                 status = "answered"
@@ -352,9 +435,11 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
                 defeater=text, kind="counter-evidence" if t == "CounterSolution" else "objection",
                 against=against[key], status=status, answered_by=answered_by.get(key, []), **common)
         else:
-            elements[key] = Element(**{_ELEMENT_KIND[t]: text}, **common)
+            kind = "claim" if t in counter_types else _ELEMENT_KIND[t]  # an answering CounterGoal
+            elements[key] = Element(**{kind: text}, **common)
 
     referenced = {r for k in nodes for r in (*sup[k], *ctx[k])}
+    referenced |= set(answers)
     roots = [k for k, t in types.items() if t == "Goal" and k not in referenced]
     top = roots[0] if roots else next((k for k, t in types.items() if t == "Goal"), None)
     if top is None:
