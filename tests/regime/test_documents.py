@@ -209,3 +209,18 @@ def test_markdown_escapes_markup_from_the_case(tmp_path: Path) -> None:
     assert "\\<script\\>alert(1)\\</script\\> & tools" in md and "<script>" not in md
     html = files["html"].read_text()
     assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_a_regime_file_outside_the_case_folder_is_refused(tmp_path: Path) -> None:
+    from casegate.errors import InputError
+
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    shutil.copy(ROOT / "src" / "casegate" / "load" / "builtin" / "regimes" / "ca-sb53.yaml", tmp_path / "sb53.yaml")
+    main = tmp_path / "case" / "case.yaml"
+    main.write_text(main.read_text().replace("regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]",
+                                             "regimes: [../sb53.yaml]"))
+    with pytest.raises(InputError, match="outside the case's root folder"):
+        load_case(main)
+    (tmp_path / "case" / "sb53.yaml").write_bytes((tmp_path / "sb53.yaml").read_bytes())
+    main.write_text(main.read_text().replace("regimes: [../sb53.yaml]", "regimes: [sb53.yaml]"))
+    assert [r.id for r in load_case(main).regimes] == ["ca-sb53"]
