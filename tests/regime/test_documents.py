@@ -211,8 +211,10 @@ def test_markdown_escapes_markup_from_the_case(tmp_path: Path) -> None:
     assert "&lt;script&gt;" in html and "<script>" not in html
 
 
-def test_a_regime_file_outside_the_case_folder_is_refused(tmp_path: Path) -> None:
+def test_a_regime_file_outside_the_case_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from casegate.errors import InputError
+
+    monkeypatch.delenv("CASEGATE_ROOT", raising=False)  # the suite trusts a wide root; this tests the default
 
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
     shutil.copy(ROOT / "src" / "casegate" / "load" / "builtin" / "regimes" / "ca-sb53.yaml", tmp_path / "sb53.yaml")
