@@ -50,6 +50,7 @@ from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
 from ._policy import (
     Citation,
+    DecisionAuthority,
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
@@ -69,7 +70,7 @@ __all__ = [
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
-    "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "DecisionAuthority", "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 import rfc8785
 import sqlalchemy as sa
 
-from ..errors import InputError, StoreError, VerificationError
+from ..errors import InputError, StoreError, VerificationError, WriteOutcomeUnknown
 from . import _merkle as mk
 from ._canonical import canonical, entry_bytes, json_string, normalise_payload, to_json_value
 from ._checkpoint import (
+    TIME_EXTENSION,
     Checkpoint,
     load_private_key,
     load_public_key,
@@ -32,7 +33,17 @@ from ._checkpoint import (
     raw_public,
     sign_checkpoint,
 )
-from ._engine import default_database_url, make_engine, migrate, normalise_url, store_errors
+from ._engine import (
+    HEAD_REVISION,
+    current_revision,
+    default_database_url,
+    describe,
+    make_engine,
+    migrate,
+    normalise_url,
+    shown_url,
+    store_errors,
+)
 from ._records import (
     CASE_STATES,
     CaseFile,
@@ -81,14 +92,28 @@ def _check_kind(kind: str) -> None:
         _KINDS_SEEN.add(kind)
 
 
-def open_registry(url: str | None = None) -> Registry:
+def open_registry(url: str | None = None, *, readonly: bool = False) -> Registry:
     """Open (and create or migrate) the registry at `url`, $CASEGATE_DATABASE_URL, or
     sqlite:///<cwd>/.casegate/registry.db. A plain path means a SQLite file.
 
-    Raises StoreError when the database cannot be reached or created.
+    `readonly`: never create, never migrate, never write (SQLite opened with `mode=ro`,
+    PostgreSQL sessions read-only); a missing SQLite file or a schema at another revision is a
+    StoreError. Raises StoreError when the database cannot be reached or created.
     """
     full = normalise_url(url or default_database_url())
     with store_errors(full, "opening"):
+        if readonly:
+            engine = make_engine(full, readonly=True)
+            with engine.connect() as probe:
+                rev = current_revision(probe)
+                probe.rollback()
+            if rev != HEAD_REVISION:
+                engine.dispose()
+                raise StoreError(f"registry {shown_url(full)} is not a casegate registry at schema revision "
+                                 f"{HEAD_REVISION} (found {rev or 'no casegate schema'}); it is opened "
+                                 "read-only and never migrated here",
+                                 help="check --db; migrate it with a casegate command that writes to it")
+            return Registry(engine, full, readonly=True)
         engine = make_engine(full)
         migrate(engine)
     return Registry(engine, full)
@@ -97,13 +122,18 @@ def open_registry(url: str | None = None) -> Registry:
 class Registry:
     """A casegate registry on SQLite or PostgreSQL. Use `open_registry` to get one."""
 
-    def __init__(self, engine: sa.Engine, url: str):
+    def __init__(self, engine: sa.Engine, url: str, *, readonly: bool = False):
         self.engine = engine
         self.url = url
+        self.readonly = readonly
         # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
         self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
         self._pg = engine.dialect.name == "postgresql"
         db = engine.url.database
+        if db and db.startswith("file:"):  # a read-only URI
+            from urllib.parse import unquote
+
+            db = unquote(db[len("file:"):])
         self._sqlite_path = db if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
         self._readers = threading.local()
         self._reader_list: list[Any] = []
@@ -139,13 +169,29 @@ class Registry:
 
     @contextmanager
     def _write(self, doing: str) -> Iterator[tuple[sa.Connection, int]]:
-        """A write transaction holding the log head; yields (connection, current log size)."""
+        """A write transaction holding the log head; yields (connection, current log size).
+
+        A failure while committing is reported as an unknown outcome (the database may have
+        committed before the reply was lost), never as a plain failure."""
         with store_errors(self.url, doing):
-            with self.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
-                size = conn.execute(
-                    sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
-                ).scalar_one()
-                yield conn, int(size)
+            with self.engine.connect().execution_options(casegate_write=True) as conn:
+                trans = conn.begin()
+                try:
+                    size = conn.execute(
+                        sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
+                    ).scalar_one()
+                    yield conn, int(size)
+                except BaseException:
+                    trans.rollback()
+                    raise
+                try:
+                    trans.commit()
+                except Exception as e:
+                    raise WriteOutcomeUnknown(
+                        f"registry {shown_url(self.url)}: {doing}: the commit was sent but its reply was "
+                        f"lost ({describe(e)}); the write may or may not be recorded",
+                        help="look before retrying: `casegate history CASE` or `casegate log verify` "
+                             "shows whether it was recorded") from None
 
     def _append(self, conn: sa.Connection, size: int,
                 items: Sequence[tuple[str, str | None, dict[str, Any], bytes]]) -> list[LogEntry]:
@@ -343,8 +389,9 @@ class Registry:
                 if reader is None:
                     import sqlite3
 
-                    reader = sqlite3.connect(self._sqlite_path, timeout=30, isolation_level=None,
-                                             check_same_thread=False)
+                    where = f"file:{self._sqlite_path}?mode=ro" if self.readonly else self._sqlite_path
+                    reader = sqlite3.connect(where, timeout=30, isolation_level=None,
+                                             check_same_thread=False, uri=self.readonly)
                     reader.execute("PRAGMA cache_size=-65536")
                     reader.execute("PRAGMA mmap_size=268435456")
                     self._readers.conn = reader
@@ -439,9 +486,11 @@ class Registry:
 
     # --- checkpoints --------------------------------------------------------------------
 
-    def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None) -> str:
+    def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None, *,
+                   at: dt.datetime | None = None) -> str:
         """Sign a C2SP checkpoint of the whole log with the Ed25519 key in `key_path` (PEM),
-        store it, and return the signed note text. The note key name is the origin.
+        store it, and return the signed note text. The note key name is the origin. The signed
+        body carries the signing time (`at`, default now) so a verifier can tell how fresh it is.
 
         A log has one origin: `origin` may set it before the first checkpoint (the default is
         the random one chosen at creation); afterwards it must be the same."""
@@ -458,7 +507,8 @@ class Registry:
                 conn.execute(log_meta.update().where(log_meta.c.key == "origin").values(value=origin))
                 org = origin
             root = self._root(conn, size)
-            cp = sign_checkpoint(org, size, root, key)
+            when = int((at or dt.datetime.now(dt.UTC)).timestamp())
+            cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",))
             text = cp.text()
             conn.execute(checkpoints.insert().values(
                 tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,
@@ -629,9 +679,13 @@ class Registry:
         return None if row is None else row.restricted_to
 
     def set_case_state(self, case_id: str, state: str, cause: Mapping[str, Any],
-                       restricted_to: str | None = None) -> LogEntry:
+                       restricted_to: str | None = None,
+                       check: Callable[[str, str | None], None] | None = None) -> LogEntry:
         """Set the case's state (and restriction) and log a 'state-change' event, in one
-        transaction. Whether the transition is allowed is the caller's decision."""
+        transaction. Whether the transition is allowed is the caller's decision, taken by
+        `check(current state, current restriction)` while the write lock is held: it raises to
+        refuse (nothing is written), so no other writer can move the case between the check
+        and the write."""
         if state not in CASE_STATES:
             raise InputError(f"unknown case state {state!r}", help="use one of: " + ", ".join(CASE_STATES))
         cause_json = to_json_value(cause, "cause")
@@ -641,11 +695,58 @@ class Registry:
             if row is None:
                 raise InputError(f"the registry has no case {case_id!r}",
                                  help="submit it first with `casegate registry submit`")
+            if check is not None:
+                check(str(row.state), row.restricted_to)
             payload = {"from": row.state, "to": state, "restricted_to": restricted_to, "cause": cause_json}
             entry = self._append(conn, size, [("state-change", case_id, *normalise_payload(payload))])[0]
             conn.execute(cases.update().where(cases.c.case_id == case_id).values(
                 state=state, restricted_to=restricted_to, updated_at=entry.recorded_at))
             return entry
+
+    # --- state proofs -------------------------------------------------------------------
+
+    def state_proof(self, case_id: str) -> tuple[dict[str, Any] | None, list[str]]:
+        """A state proof of the case under the newest stored checkpoint (see `_proof.py`), and
+        every reason the registry cannot vouch for the case's state: no checkpoint, a case the
+        log does not know, entries of the case newer than the checkpoint, or a `cases` row that
+        is missing or is not what the log replays to. The proof is None only when there is no
+        checkpoint."""
+        from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, entry_json, replay
+
+        problems: list[str] = []
+        with self._read("making a state proof") as conn:
+            cp_row = conn.execute(sa.select(checkpoints.c.note, checkpoints.c.tree_size)
+                                  .order_by(checkpoints.c.id.desc()).limit(1)).first()
+            rows = conn.execute(sa.select(log_entries).where(
+                log_entries.c.case_id == case_id, log_entries.c.kind.in_(PROOF_KINDS)
+            ).order_by(log_entries.c.idx)).all()
+            row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
+                               .where(cases.c.case_id == case_id)).first()
+        entries = [self._entry(r) for r in rows]
+        replayed = replay(entries)
+        if replayed.state is None:
+            problems.append(f"the log holds no version of case {case_id}: the registry does not know the case")
+        elif row is None:
+            problems.append(f"the registry's record of case {case_id} is missing, but the log holds "
+                            f"{len(entries)} entries for it: the row was deleted")
+        elif (row.state, row.restricted_to) != (replayed.state, replayed.restricted_to):
+            problems.append(f"the registry's state column says case {case_id} is {row.state}, but the "
+                            f"case's log entries replay to {replayed.state}: the column was altered")
+        problems += replayed.problems
+        if cp_row is None:
+            problems.append("the registry has no signed checkpoint, so nothing proves the case's state "
+                            "(sign one with `casegate log checkpoint`)")
+            return None, problems
+        size = int(cp_row.tree_size)
+        late = [e.index for e in entries if e.index >= size]
+        if late:
+            problems.append(f"{len(late)} log entr{'y' if len(late) == 1 else 'ies'} of case {case_id} "
+                            f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
+                            "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
+        proved = [entry_json(e, self.prove_inclusion(e.index, size).path) for e in entries if e.index < size]
+        proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
+                 "checkpoint": str(cp_row.note), "entries": proved}
+        return proof, problems
 
     # --- the auditor's check ------------------------------------------------------------
 
