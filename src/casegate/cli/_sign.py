@@ -20,6 +20,7 @@ keys_app = typer.Typer(help="Signing keys and keyrings.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 KEYRING_ENV = "CASEGATE_KEYRING"
+BOARD_TOKEN_ENV = "CASEGATE_BOARD_TOKEN"
 
 KeyringOpt = Annotated[Path | None, typer.Option("--keyring", help=f"Keyring file (default ${KEYRING_ENV}).")]
 KeyOpt = Annotated[str, typer.Option("--key", help="Private key file, or a securesystemslib signer URI (with --keyid).")]
@@ -304,16 +305,20 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
 
 
 def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
-    """GET <board>/api/cases/<case>/state-proof; StoreError (exit 3) when the board cannot be reached."""
+    """GET <board>/api/v1/cases/<case>/state-proof; StoreError (exit 3) when the board cannot be reached."""
     import urllib.error
     import urllib.parse
     import urllib.request
 
     from ..errors import StoreError
 
-    url = f"{base.rstrip('/')}/api/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
+    url = f"{base.rstrip('/')}/api/v1/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
+    req = urllib.request.Request(url)
+    token = os.environ.get(BOARD_TOKEN_ENV)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(url, timeout=30) as r:  # noqa: S310 - the deployer names the board
+        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
             doc = json.loads(r.read())
     except urllib.error.HTTPError as e:
         try:
@@ -322,6 +327,9 @@ def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
             detail = None
         if e.code == 404:
             return None, [f"the review board has no case {case_id}"]
+        if e.code == 401:
+            raise StoreError(f"the review board at {base} wants a token for the state proof",
+                             help=f"set ${BOARD_TOKEN_ENV} to a reader token") from None
         if e.code == 409 and isinstance(detail, dict):
             return None, [str(x) for x in detail.get("reasons", [])] or [str(detail)]
         raise StoreError(f"the review board at {base} answered {e.code} for the state proof") from None
@@ -343,7 +351,7 @@ def verify(
     state_proof: Annotated[Path | None, typer.Option(
         "--state-proof", help="The case's state proof (`casegate state-proof`), for an offline check.")] = None,
     registry_url: Annotated[str | None, typer.Option(
-        "--registry-url", help="A review board to fetch the case's state proof from.")] = None,
+        "--registry-url", help=f"A review board to fetch the case's state proof from (token: ${BOARD_TOKEN_ENV}).")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
                                                        "read-only (default $CASEGATE_DATABASE_URL, else "
