@@ -20,7 +20,7 @@ from ._bundle import (
 )
 from ._decide import decide_case
 from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
-from ._state import ProvenState, check_state_proof
+from ._proven import ProvenState, check_state_proof
 
 __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",

@@ -12,7 +12,7 @@ from ..model import BoundaryKind
 from ..sign import Keyring, decode_payload, parse_instant
 from ..trust import TrustRoot
 from ._bundle import RegistryView, Verdict, _registry, check_bundle
-from ._state import check_state_proof
+from ._proven import check_state_proof
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
