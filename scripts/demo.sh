@@ -46,6 +46,7 @@ run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
 run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
+run attest decision.bundle.json --out attestations
 
 step "5. The deployer's trust root: root keys (2 of 3) pin the policy, the keyring and the log"
 echo "(DEMO ONLY: the three root keys are generated here, unencrypted, side by side; a real"
@@ -102,6 +103,8 @@ run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 echo "The old GO no longer verifies (online: the state proof comes from the registry, read-only):"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
+echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
+run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
 run log verify --key log.key.pub
 
@@ -110,6 +113,7 @@ cat <<EOT
   case (signed)          $OUT/case/case.yaml
   decision record        $OUT/decision-record.json
   signed bundle          $OUT/decision.bundle.json
+  attestations           $OUT/attestations/ (decision.intoto.jsonl, *.sigstore.json)
   registry (SQLite)      $OUT/.casegate/registry.db
   public summary         $OUT/public/summary.{md,html,json}
   argument diagram       $OUT/argument.svg
@@ -117,5 +121,6 @@ cat <<EOT
   trust root (DEMO)      $OUT/trust/root.json (root keys: $OUT/trust-keys/, demo only)
   state proof            $OUT/state-proof.json
   log checkpoint key     $OUT/log.key (public: log.key.pub)
-Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db  (then open http://127.0.0.1:8750/public)
+Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
+  (then open http://127.0.0.1:8750/public)
 EOT

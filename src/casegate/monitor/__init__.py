@@ -1,6 +1,14 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
+from ._compare import (
+    POLICY_CHANGE_EVENT,
+    comparison_for,
+    policy_changes,
+    public_commitments,
+    stored_number,
+    version_diff,
+)
 from ._evaluate import (
     ConditionStatus,
     Facts,
@@ -61,6 +69,8 @@ from ._states import (
 )
 
 __all__ = [
+    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
+    "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
