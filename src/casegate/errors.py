@@ -15,8 +15,10 @@ class CasegateError(Exception):
         self.location = location
 
     def diagnostics(self) -> str:
+        from .terminal import escape_controls
+
         head = f"{self.location}: {self.message}" if self.location else self.message
-        return f"error: {head}" + (f"\n  help: {self.help}" if self.help else "")
+        return escape_controls(f"error: {head}" + (f"\n  help: {self.help}" if self.help else ""))
 
 
 class InputError(CasegateError):
@@ -33,6 +35,11 @@ class StoreError(CasegateError):
     """The registry cannot be reached or is inconsistent."""
 
     exit_code = 3
+
+
+class WriteOutcomeUnknown(StoreError):
+    """A write was sent to the registry but its commit was not confirmed: it may or may not be
+    recorded. Never reported as a plain failure (a retry could record it twice)."""
 
 
 class MissingExtraError(CasegateError):

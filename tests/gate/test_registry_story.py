@@ -97,3 +97,57 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     p = _cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1)
     rec = json.loads(p.stdout)
     assert rec["compared_with"] == ["previous: version 1.0 (#1), the last approved"]
+
+    # the diff names each change, from the registry and from the two files alike
+    _cg(tmp_path, db, "registry", "submit", "v2/case.yaml")
+    p = _cg(tmp_path, db, "diff", f"{CASE_ID}@1", f"{CASE_ID}@2", "--format", "json")
+    changes = json.loads(p.stdout)["changes"]
+    said = {(c["section"], c["subject"], c["detail"]) for c in changes}
+    assert ("thresholds", "cyber-high",
+            f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'") in said
+    assert ("thresholds", "cyber-high", "`cyber-high` reduction: at-least-one -> majority") in said
+    assert ("thresholds", "cyber-high",
+            "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite") in said
+    assert any(s == "evidence" and subj == "E-cyber-ctf" and d.startswith("re-run") for s, subj, d in said)
+    # the earlier decision's condition (the CTF result at the alert level) is open, not yet due
+    assert any(c["section"] == "conditions" and c["kind"] == "open" for c in changes)
+    files = _cg(tmp_path, db, "diff", "v1/case.yaml", "v2/case.yaml", "--format", "json")
+    assert {(c["section"], c["detail"]) for c in json.loads(files.stdout)["changes"]} >= \
+        {(s, d) for s, _subj, d in said if s == "thresholds"}
+    # redacted for the public: the internal CTF evaluation's change shows no content
+    pub = _cg(tmp_path, db, "diff", f"{CASE_ID}@1", f"{CASE_ID}@2", "--public")
+    assert "4-lite" not in pub.stdout and "content withheld (internal)" in pub.stdout
+    assert RENAMED in pub.stdout  # the policy is public
+    # history shows each version's changes since the one before, redacted the same way
+    hist = json.loads(_cg(tmp_path, db, "history", CASE_ID, "--format", "json").stdout)
+    v2_changes = hist["versions"][1]["changes"]
+    assert any(c["section"] == "thresholds" and RENAMED in c["detail"] for c in v2_changes)
+    assert not any("4-lite" in c["detail"] for c in v2_changes)
+    assert hist["versions"][0]["changes"] == []
+
+
+def test_a_policy_change_logged_after_the_run_does_not_count(versions: Path, tmp_path: Path,
+                                                             database_url: str) -> None:
+    for name in ("v1", "v2", "keys"):
+        shutil.copytree(versions / name, tmp_path / name)
+    shutil.copy2(versions / "keyring.yaml", tmp_path / "keyring.yaml")
+    db = database_url
+    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
+    # only an owner of the policy may sign a change of it
+    p = _cg(tmp_path, db, "policy", "change", "v2/policy.yaml", "--threshold", "cyber-high", "--field", "metric",
+            "--rationale", "hints leaked", "--key", "keys/safety-lead.pem", "--role", "safety-lead", code=2)
+    assert "'safety-lead' is not an owner of the policy" in p.stderr
+    p = _cg(tmp_path, db, "policy", "change", "v2/policy.yaml", "--threshold", "cyber-high", "--field", "metric",
+            "--rationale", "hints leaked into the old suite", "--key", "keys/rso.pem", "--role", "rso")
+    assert "logged policy change" in p.stdout
+    assert list((tmp_path / "v2" / "policy-changes").glob("cyber-high-*.dsse.json"))
+    rec = json.loads(_cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", "--keyring", "keyring.yaml",
+                         code=1).stdout)
+    (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
+    # logged today, long after the CTF run of 2026-10-02: it cannot have been planned before the run
+    assert "signed by Sam Whitfield was logged at" in metric["message"]
+    assert "not before E-cyber-ctf ran (2026-10-02T00:00:00Z)" in metric["message"]
+    # without the keyring the change is not verified, and says so
+    rec = json.loads(_cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1).stdout)
+    (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
+    assert "is not verified: no keyring given (pass --keyring)" in metric["message"]

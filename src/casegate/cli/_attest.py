@@ -1,5 +1,6 @@
-"""`casegate attest`: a decision bundle's envelopes as an in-toto attestation bundle and as
-Sigstore bundles, for the tools deploy pipelines already run."""
+"""`casegate attest` and `casegate digest`: a decision bundle's envelopes as an in-toto
+attestation bundle and as Sigstore bundles, for the tools deploy pipelines already run; the model
+digest a decision binds, computed from the model itself."""
 
 from __future__ import annotations
 
@@ -31,3 +32,24 @@ def attest(
     dest = out_dir if out_dir is not None else bundle.parent / "attestations"
     for p in write_attestations(data, dest):
         out(f"wrote {p}")
+
+
+@app.command()
+def digest(
+    path: Annotated[Path, typer.Argument(help="A model directory or weights file, an OCI image layout "
+                                              "directory, or an OCI image manifest file.")],
+    files: Annotated[bool, typer.Option("--files", help="Also list each file's sha256 (manifest order).")] = False,
+) -> None:
+    """Print the model's digest, sha256:<hex>, as `casegate verify --model` computes it.
+
+    A directory or file: the root digest of its OpenSSF model-signing manifest (SHA-256 of each
+    file, in manifest order, hashed together). An OCI image layout or image manifest: the
+    manifest's digest. See docs/signing.md.
+    """
+    from ..evidence import model_digest
+
+    d = model_digest(path)
+    out(d.digest)
+    if files:
+        for name, hexd in d.resources:
+            out(f"  {hexd}  {name}")

@@ -20,6 +20,7 @@ keys_app = typer.Typer(help="Signing keys and keyrings.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 KEYRING_ENV = "CASEGATE_KEYRING"
+BOARD_TOKEN_ENV = "CASEGATE_BOARD_TOKEN"
 
 KeyringOpt = Annotated[Path | None, typer.Option("--keyring", help=f"Keyring file (default ${KEYRING_ENV}).")]
 KeyOpt = Annotated[str, typer.Option("--key", help="Private key file, or a securesystemslib signer URI (with --keyid).")]
@@ -118,15 +119,50 @@ def keys_add(
     until: Annotated[str, typer.Option("--until", help="Last day the key counts (YYYY-MM-DD).")],
     name: Annotated[str, typer.Option("--name", help="Name of a new keyring.")] = "casegate keyring",
     note: Annotated[str | None, typer.Option("--note", help="Free text about the key.")] = None,
+    identity: Annotated[str | None, typer.Option("--identity", help="Identity id to add the key to, or "
+                                                 "to create (default: the identity with this name, or a new "
+                                                 "one named after the person).")] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation", help="The person's organisation.")] = None,
 ) -> None:
-    """Trust a public key for a person and their roles over a validity period."""
+    """Trust a public key for a person (an identity) and their roles over a validity period.
+
+    A second key for the same person goes to their existing identity, under their exact name;
+    a look-alike of another identity's name (case, width, invisible characters, homoglyphs) is
+    refused. Under a trust root, the changed keyring counts only once the root threshold pins it.
+    """
     from ..sign import add_key, load_keyring, load_public_key, new_keyring, save_keyring, sslib_key
 
     ring = load_keyring(keyring) if keyring.exists() else new_keyring(name)
     k = sslib_key(load_public_key(public))
-    ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note)
+    ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note,
+                   identity=identity, organisation=organisation)
     save_keyring(ring, keyring)
-    out(f"added {k.keyid} for {person} ({', '.join(role)}) to {keyring}")
+    entry = ring.get(k.keyid)
+    assert entry is not None
+    out(f"added {k.keyid} for {person} (identity {entry.identity}; {', '.join(role)}) to {keyring}")
+
+
+@keys_app.command("migrate")
+def keys_migrate(keyring: Annotated[Path, typer.Argument(help="Keyring file (version 1) to rewrite as version 2.")]) -> None:
+    """Rewrite a version 1 keyring (keys naming their person) as version 2 (identities with keys).
+
+    Each distinct name becomes one identity; names that are the same person's by casegate's
+    comparison are refused, as they are whenever the keyring is read.
+    """
+    from ..load import parse_yaml
+    from ..sign import KEYRING_VERSION, load_keyring, save_keyring
+
+    ring = load_keyring(keyring)
+    try:
+        was = parse_yaml(str(keyring), keyring.read_bytes()).data.get("casegate")
+    except AttributeError:
+        was = None
+    if was == KEYRING_VERSION:
+        out(f"{keyring} is already keyring version {KEYRING_VERSION}")
+        return
+    save_keyring(ring, keyring)
+    out(f"rewrote {keyring} as keyring version {KEYRING_VERSION}: {len(ring.identities)} identities, "
+        f"{len(ring.keys)} keys; fingerprint {ring.fingerprint()}")
 
 
 @keys_app.command("revoke")
@@ -135,13 +171,18 @@ def keys_revoke(
     keyid: Annotated[str, typer.Argument(help="Key id (or a unique prefix).")],
     reason: Annotated[str, typer.Option("--reason", help="Why the key is revoked.")],
     at: Annotated[str | None, typer.Option("--at", help="Revoked from (date or date-time; default now).")] = None,
+    retired: Annotated[bool, typer.Option("--retired", help="The key was retired in a rotation, not "
+                                          "compromised: signatures logged while it was valid keep counting.")] = False,
 ) -> None:
-    """Revoke a key: from `--at` on, no signature by it verifies, whenever it was made."""
+    """Revoke a key. Compromised (the default): from `--at` on it no longer counts, and no
+    signature by it counts unless the log shows it was made before `--at`. Retired: signatures
+    logged while it was valid keep counting."""
     from ..sign import iso, load_keyring, now_utc, revoke_key, save_keyring
 
-    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason)
+    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason,
+                      kind="retired" if retired else "compromised")
     save_keyring(ring, keyring)
-    out(f"revoked {keyid} in {keyring}")
+    out(f"revoked {keyid} in {keyring} ({'retired' if retired else 'compromised'})")
 
 
 @keys_app.command("show")
@@ -155,7 +196,8 @@ def keys_show(
 
     ring = load_keyring(keyring)
     t = _instant(at)
-    rows = [{"keyid": k.keyid, "person": k.person, "roles": k.roles, "valid_from": k.valid_from,
+    rows = [{"keyid": k.keyid, "person": k.person, "identity": k.identity, "organisation": k.organisation,
+             "roles": k.roles, "valid_from": k.valid_from,
              "valid_until": k.valid_until, "revoked": k.revoked.model_dump() if k.revoked else None,
              "status": "; ".join(k.problems_at(t)) or "valid"} for k in ring.keys]
     if format is OutFormat.json:
@@ -163,7 +205,7 @@ def keys_show(
         return
     out(f"{ring.name}  {ring.fingerprint()}")
     for k in ring.keys:
-        out(f"{k.keyid[:16]}  {k.person:<20} {','.join(k.roles):<24} "
+        out(f"{k.keyid[:16]}  {k.identity:<18} {k.person:<20} {','.join(k.roles):<24} "
             f"{k.valid_from}..{k.valid_until}  {'; '.join(k.problems_at(t)) or 'valid'}")
 
 
@@ -285,41 +327,109 @@ def decide(
     fail(0 if record.outcome in ("GO", "GO WITH CONDITIONS") else 1)
 
 
-def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
-    """The registry to ask about the case's lifecycle, or None when none is configured."""
+def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None):  # type: ignore[no-untyped-def]
+    """Where the case's state proof comes from, and the registry to close afterwards: a proof
+    file (offline), the review board's API, or the registry itself opened read-only."""
+    if state_proof is not None:
+        try:
+            doc = json.loads(state_proof.read_text())
+        except OSError as e:
+            raise InputError(f"cannot read the state proof: {e.strerror}", location=str(state_proof)) from None
+        except ValueError as e:
+            raise InputError(f"the state proof is not JSON: {e}", location=str(state_proof)) from None
+        return (lambda _case: (doc, [])), None
+    if registry_url is not None:
+        return (lambda case: _fetch_proof(registry_url, case)), None
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
     if url is None:
         default = Path.cwd() / ".casegate" / "registry.db"
         if not default.exists():
-            return None
+            return None, None
         url = f"sqlite:///{default}"
     from ..store import open_registry
 
-    return open_registry(url)
+    reg = open_registry(url, readonly=True)
+    return reg.state_proof, reg
+
+
+def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
+    """GET <board>/api/v1/cases/<case>/state-proof; StoreError (exit 3) when the board cannot be reached."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from ..errors import StoreError
+
+    url = f"{base.rstrip('/')}/api/v1/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
+    req = urllib.request.Request(url)
+    token = os.environ.get(BOARD_TOKEN_ENV)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
+            doc = json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        try:
+            detail = json.loads(e.read()).get("detail")
+        except Exception:  # noqa: BLE001
+            detail = None
+        if e.code == 404:
+            return None, [f"the review board has no case {case_id}"]
+        if e.code == 401:
+            raise StoreError(f"the review board at {base} wants a token for the state proof",
+                             help=f"set ${BOARD_TOKEN_ENV} to a reader token") from None
+        if e.code == 409 and isinstance(detail, dict):
+            return None, [str(x) for x in detail.get("reasons", [])] or [str(detail)]
+        raise StoreError(f"the review board at {base} answered {e.code} for the state proof") from None
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise StoreError(f"cannot reach the review board at {base}: {getattr(e, 'reason', e)}",
+                         help="check --registry-url; verify never passes without the case's state") from None
+    return doc, []
 
 
 @app.command()
 def verify(
     bundle: Annotated[Path, typer.Option("--bundle", help="The decision bundle.")],
-    model_digest: Annotated[str, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")],
     boundary: Annotated[str, typer.Option("--boundary", help="The boundary being crossed, e.g. api.")],
+    model_digest: Annotated[str | None, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="The model being deployed (directory, weights file, "
+                                                             "OCI layout or manifest): its digest is computed "
+                                                             "here, as `casegate digest` does.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
+    state_proof: Annotated[Path | None, typer.Option(
+        "--state-proof", help="The case's state proof (`casegate state-proof`), for an offline check.")] = None,
+    registry_url: Annotated[str | None, typer.Option(
+        "--registry-url", help=f"A review board to fetch the case's state proof from (token: ${BOARD_TOKEN_ENV}).")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
-    db: Annotated[str | None, typer.Option("--db", help="Registry URL (default $CASEGATE_DATABASE_URL, "
-                                                       "else ./.casegate/registry.db when it exists).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
+                                                       "read-only (default $CASEGATE_DATABASE_URL, else "
+                                                       "./.casegate/registry.db when it exists).")] = None,
 ) -> None:
-    """Verify offline that a signed decision allows deploying this model across this boundary.
+    """Verify that a signed decision allows deploying this model across this boundary: its
+    signatures and sign-offs under the policy and keyring the trust root pins, and the case's
+    current state proven by the log the root pins. Without a trust root or a state proof it is
+    never verified.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
-    error. 3: the registry named could not be read.
+    error. 3: the registry or review board named could not be read.
     """
     import re
 
     from ..model import BoundaryKind
     from ..sign import load_keyring
-    from ..verify import check_bundle, read_bundle
+    from ..trust import TrustRootError, load_trust_root
+    from ..verify import NO_TRUST_ROOT, read_bundle, verify_deploy
 
+    if (model is None) == (model_digest is None):
+        raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
+    if model is not None:
+        from ..evidence import model_digest as compute_digest
+
+        model_digest = compute_digest(model).digest
+    assert model_digest is not None
     if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
         raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
     try:
@@ -329,14 +439,24 @@ def verify(
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
-    reg = _open_registry(db)
+    root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
+    root, root_problem = None, None
+    if root_path is not None:
+        try:
+            root = load_trust_root(root_path)
+        except TrustRootError as e:
+            root_problem = f"{e.location}: {e.message}" if e.location else e.message
+    source, reg = _proof_source(db, state_proof, registry_url)
     try:
-        v = check_bundle(data, ring, model_digest=model_digest, boundary=kind, at=_instant(at), registry=reg)
+        v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
+                          at=_instant(at))
     finally:
         if reg is not None:
             reg.close()
-    if reg is None:
-        v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
+    if root_problem is not None:
+        v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
+    if model is not None:
+        v.notes.insert(0, f"model digest {model_digest} computed from {model}")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:

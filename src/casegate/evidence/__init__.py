@@ -7,14 +7,15 @@ that only re-hash artifacts do not pay for the importers.
 from typing import TYPE_CHECKING, Any
 
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
+from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "ImportedRun",
-           "LogReadError", "ReadOptions", "add_evidence", "add_include", "discover",
-           "rehash_artifacts", "sha256_file"]
+           "LogReadError", "ModelDigest", "ReadOptions", "add_evidence", "add_include", "discover",
+           "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts", "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",

@@ -35,7 +35,9 @@ WAIVER = "https://casegate.dev/waiver/v1"
 """Predicate type of a waiver of one finding, by a role, until a date."""
 POLICY_CHANGE = "https://casegate.dev/policy-change/v1"
 """Predicate type of a policy change: an owner records a changed threshold measurement and why."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE)
+INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
+"""Predicate type of a filing: a role records that a regime report of an incident was filed."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""
@@ -155,6 +157,11 @@ class Signed:
     def person(self) -> str:
         return self.key.person
 
+    @property
+    def identity(self) -> str:
+        """The signer's identity id (what counts once toward any requirement)."""
+        return self.key.identity
+
     def subject_digests(self) -> dict[str, str]:
         return {str(s.get("name")): "sha256:" + str(s.get("digest", {}).get("sha256"))
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
@@ -224,6 +231,9 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
                    f"(it holds: {', '.join(key.roles)})")
     if pred.get("keyid") not in (None, key.keyid):
         out.append(f"{label}: names key {str(pred.get('keyid'))[:16]}... but was signed by {key.keyid[:16]}...")
+    if pred.get("identity") not in (None, key.identity):
+        out.append(f"{label}: names identity {pred.get('identity')!r}, but the key belongs to identity "
+                   f"{key.identity!r} ({key.person})")
     signed_at = pred.get("signed_at")
     try:
         t = parse_instant(str(signed_at))
