@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pydantic import ValidationError
 
 from casegate.checks._text import hollow_reason
 from casegate.model import BoundaryKind, KindProperties
@@ -28,10 +29,12 @@ def test_working_monitor_passes() -> None:
 
 @pytest.mark.parametrize("threshold", [float("nan"), float("inf"), -float("inf")])
 def test_non_finite_threshold_can_never_fire(threshold: float) -> None:
+    # a monitor threshold of NaN or infinity never fires: the case format refuses it outright
+    # (every number in a case must be finite), and CG715 is the rule's record of why
     doc = _pd(base_doc())
     doc["post_deployment"]["monitors"]["M1"]["threshold"] = threshold
-    (h,) = hits("CG715", context(doc))
-    assert h.path[-1] == "threshold" and "not a finite number" in h.message
+    with pytest.raises(ValidationError, match="finite number"):
+        context(doc)
 
 
 @pytest.mark.parametrize(("op", "threshold", "fires"), [(">", 1.0, False), (">=", 1.0, True), ("<", 0.0, False),
@@ -122,6 +125,8 @@ def test_today_is_the_decision_date() -> None:
 
 def test_scoped_out_with_inability_must_cite_the_evaluations() -> None:
     doc = base_doc()
+    # inside the lab, where AI R&D capability is argued in this case rather than left to CG104
+    doc["boundary"]["kind"] = "internal-deployment"
     doc["threat_model"]["ai-rnd"] = {"scoped_out": "Measured below the AI R&D-4 alert level on the agentic suite."}
     (h,) = [h for h in hits("CG206", context(doc)) if h.path[1] == "ai-rnd"]
     assert "without citing the evaluations that show inability for `ai-rnd-4` (E-rnd)" in h.message
