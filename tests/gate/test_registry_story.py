@@ -118,3 +118,9 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     pub = _cg(tmp_path, db, "diff", f"{CASE_ID}@1", f"{CASE_ID}@2", "--public")
     assert "4-lite" not in pub.stdout and "content withheld (internal)" in pub.stdout
     assert RENAMED in pub.stdout  # the policy is public
+    # history shows each version's changes since the one before, redacted the same way
+    hist = json.loads(_cg(tmp_path, db, "history", CASE_ID, "--format", "json").stdout)
+    v2_changes = hist["versions"][1]["changes"]
+    assert any(c["section"] == "thresholds" and RENAMED in c["detail"] for c in v2_changes)
+    assert not any("4-lite" in c["detail"] for c in v2_changes)
+    assert hist["versions"][0]["changes"] == []

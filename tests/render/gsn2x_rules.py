@@ -53,9 +53,26 @@ def _type(key: str, node: dict[str, Any]) -> str | None:
 
 def validate(text: str) -> list[Diagnostic]:
     """Every diagnostic gsn2x's ported rules give for one gsn2x YAML document."""
-    data = parse_yaml("export.gsn.yaml", text.encode()).data or {}
-    nodes = {str(k): (v or {}) for k, v in data.items() if k != "module"}
+    return validate_modules([text])
+
+
+def validate_modules(texts: list[str]) -> list[Diagnostic]:
+    """The rules over a set of modules (gsn2x's input files): the per-file rules on each
+    element, the whole-set rules over all of them, plus unique module names (C06) and ids (C07)."""
     out: list[Diagnostic] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    names: list[str] = []
+    for i, text in enumerate(texts):
+        data = parse_yaml(f"module{i}.gsn.yaml", text.encode()).data or {}
+        names.append(str((data.get("module") or {}).get("name", f"#{i}")))
+        for k, v in data.items():
+            if k == "module":
+                continue
+            if str(k) in nodes:
+                out.append(Diagnostic("error", "C07", f"Element {k} is defined in two modules"))
+            nodes[str(k)] = v or {}
+    if len(set(names)) != len(names):
+        out.append(Diagnostic("error", "C06", f"Module names are not unique: {names}"))
 
     def err(code: str, msg: str) -> None:
         out.append(Diagnostic("error", code, msg))

@@ -247,3 +247,118 @@ def test_atlas_answers_of_both_defeaters_survive() -> None:
     imp = import_gsn2x_text(valid_export(case))
     for d in ("D1", "D2"):
         assert imp.argument.elements[d].answered_by == case.argument.elements[d].answered_by == ["E-sandbag"]
+
+
+# ------------------------------------------------------------------ modular arguments
+
+MODULAR = FIXTURE.parent / "modular" / "index.gsn.yaml"
+
+
+def _module_structures(texts: dict[str, str]) -> dict[str, dict[str, tuple[Any, ...]]]:
+    out = {}
+    for text in texts.values():
+        name = parse_yaml("m", text.encode()).data["module"]["name"]
+        out[name] = gsn2x_structure(text)
+    return out
+
+
+def _fixture_modules() -> dict[str, str]:
+    d = MODULAR.parent
+    return {p.name: p.read_text() for p in (d / "index.gsn.yaml", d / "teams" / "evaluation.gsn.yaml",
+                                            d / "shared.gsn.yaml")}
+
+
+def test_modular_fixture_passes_gsn2x_rules_as_a_set() -> None:
+    from .gsn2x_rules import validate_modules
+
+    errs = [d for d in validate_modules(list(_fixture_modules().values())) if d.level == "error"]
+    assert errs == []
+
+
+def test_modular_import_follows_uses_across_files() -> None:
+    imp = import_gsn2x(MODULAR)
+    assert [m.name for m in imp.modules] == ["Release", "Evaluation", "Shared"]
+    assert imp.modules[2].elements == ["C2", "Sn1"]  # a module without a goal
+    els = imp.argument.elements
+    assert imp.argument.top == "G1"
+    assert els["S1"].supported_by == ["G2", "G3"]      # G3 is defined in another module (away goal)
+    assert els["G1"].in_context_of == ["A1"] and els["G3"].evidence == ["Sn1"]
+    assert els["G3"].in_context_of == ["J1", "C2"]
+    assert els["CG1"].status == "answered" and els["CG1"].answered_by == ["CSn1"]
+
+
+def test_modular_import_writes_a_multi_file_case_and_exports_the_modules_back(tmp_path: Path) -> None:
+    from casegate.render import export_gsn2x_modules, modules_of, write_case_skeleton
+
+    from .gsn2x_rules import validate_modules
+
+    imp = import_gsn2x(MODULAR)
+    written = write_case_skeleton(imp, tmp_path / "case", source="index.gsn.yaml", policy="builtin:anthropic-rsp")
+    assert sorted(p.name for p in written) == ["argument.yaml", "case.yaml", "evidence.yaml",
+                                                "module-Evaluation.yaml", "module-Shared.yaml"]
+    loaded = load_case(tmp_path / "case" / "case.yaml")
+    assert loaded.case is not None, [f.message for f in loaded.diagnostics]
+    assert set(loaded.case.argument.elements) == set(imp.argument.elements)
+    mods = modules_of(loaded)
+    assert mods["G3"] == "Evaluation" and mods["C2"] == "Shared" and "G1" not in mods
+    docs = export_gsn2x_modules(loaded.case, mods)
+    assert list(docs) == [loaded.case.id, "Evaluation", "Shared"]
+    index = parse_yaml("i", docs[loaded.case.id].encode()).data
+    assert index["module"]["uses"] == ["Evaluation.gsn.yaml", "Shared.gsn.yaml"]
+    assert [d for d in validate_modules(list(docs.values())) if d.level == "error"] == []
+    # same elements in the same modules, same links
+    original = _module_structures(_fixture_modules())
+    exported = _module_structures(docs)
+    assert exported["Evaluation"] == original["Evaluation"] and exported["Shared"] == original["Shared"]
+    assert exported[loaded.case.id] == original["Release"]
+    # and the written modules import again
+    out = tmp_path / "gsn2x"
+    out.mkdir()
+    for name, text in docs.items():
+        (out / f"{name}.gsn.yaml").write_text(text)
+    again = import_gsn2x(out / f"{loaded.case.id}.gsn.yaml")
+    assert set(again.argument.elements) == set(imp.argument.elements)
+
+
+MODULAR_BAD = [
+    ({"index.gsn.yaml": "module:\n  name: M\n  uses: [missing.gsn.yaml]\nG1:\n  text: a\n"},
+     "cannot read", "missing.gsn.yaml"),
+    ({"index.gsn.yaml": "module:\n  name: M\n  uses: [b.gsn.yaml]\nG1:\n  text: a\n  supportedBy: [G9]\n",
+      "b.gsn.yaml": "module:\n  name: B\nG2:\n  text: b\n"}, "which no module defines", "index.gsn.yaml:6:3"),
+    ({"index.gsn.yaml": "module:\n  name: M\n  uses: [b.gsn.yaml]\nG1:\n  text: a\n",
+      "b.gsn.yaml": "module:\n  name: B\nG1:\n  text: again\n"}, "defined in two modules", "b.gsn.yaml:3"),
+    ({"index.gsn.yaml": "module:\n  name: M\n  uses: [b.gsn.yaml]\nG1:\n  text: a\n",
+      "b.gsn.yaml": "module:\n  name: M\nG2:\n  text: b\n"}, "two modules are named 'M'", "b.gsn.yaml:1"),
+]
+
+
+@pytest.mark.parametrize("files,message,where", MODULAR_BAD, ids=[b[1] for b in MODULAR_BAD])
+def test_bad_modular_files_are_refused(tmp_path: Path, files: dict[str, str], message: str, where: str) -> None:
+    for n, t in files.items():
+        (tmp_path / n).write_text(t)
+    with pytest.raises(InputError) as ei:
+        import_gsn2x(tmp_path / "index.gsn.yaml")
+    diag = ei.value.diagnostics()
+    assert message in diag and where in diag
+
+
+def test_cli_imports_and_exports_modules(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+
+    def cg(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "casegate", *args], capture_output=True, text=True, env=env)
+
+    r = cg("gsn2x", "import", str(MODULAR), "--out", str(tmp_path / "c"), "--policy", "builtin:anthropic-rsp")
+    assert r.returncode == 0, r.stderr
+    assert "module-Evaluation.yaml" in r.stderr and "module-Shared.yaml" in r.stderr
+    r = cg("gsn2x", "export", str(tmp_path / "c" / "case.yaml"), "--out", str(tmp_path / "x.gsn.yaml"))
+    assert r.returncode == 2 and "--out must name a directory" in r.stderr
+    r = cg("gsn2x", "export", str(tmp_path / "c" / "case.yaml"), "--out", str(tmp_path / "g"))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "g").iterdir()) == ["Evaluation.gsn.yaml", "Release.gsn.yaml",
+                                                                   "Shared.gsn.yaml"]

@@ -39,6 +39,9 @@ def gate(
                           "(labelled PREVIEW; not a decision, and --record is refused).")] = False,
     fail_on_conditions: Annotated[bool, typer.Option(
         "--fail-on-conditions", help="Exit 1 on GO WITH CONDITIONS too.")] = False,
+    root: Annotated[Path | None, typer.Option(
+        help="The folder every file of the case must lie inside (default: the enclosing git work "
+             "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Decide whether the case's system may cross its boundary.
 
@@ -70,9 +73,9 @@ def gate(
     if preview and record is not None:
         raise InputError("--record writes a decision; a preview is not one",
                          help="drop --preview to record what the signed sign-offs decide")
-    loaded = load_case(case)
-    prev = load_case(previous) if previous is not None else None
-    rel = [load_case(p) for p in related or []]
+    loaded = load_case(case, root=root)
+    prev = load_case(previous, root=root) if previous is not None else None
+    rel = [load_case(p, root=root) for p in related or []]
     day = parse_date(at) or dt.date.today()
     ring = None
     if keyring is not None:

@@ -4,6 +4,7 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 from ._compare import (
     POLICY_CHANGE_EVENT,
     comparison_for,
+    last_approved_before,
     policy_changes,
     public_commitments,
     stored_number,
@@ -67,9 +68,23 @@ from ._states import (
     next_states,
     transition,
 )
+from ._webhooks import (
+    EVENT_KINDS,
+    REPLAY_WINDOW_SECONDS,
+    SIGNATURE_HEADER,
+    SendReport,
+    Webhook,
+    WebhookConfig,
+    event_payload,
+    load_webhooks,
+    send_events,
+    sign_body,
+    slack_payload,
+    verify_signature,
+)
 
 __all__ = [
-    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
+    "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
@@ -81,4 +96,7 @@ __all__ = [
     "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
     "parse_window", "read_samples", "strongest", "transition", "widening", "window_mean",
+    "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
+    "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
+    "verify_signature",
 ]

@@ -88,6 +88,53 @@ def export_gsn2x(
     `public=True`, redacted elements keep their id, type and links and their text becomes
     '[redacted: <commitment>]'.
     """
+    out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
+           "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
+    for _, _, lines in _export_nodes(case, redactions=redactions, public=public):
+        out.extend(lines)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def export_gsn2x_modules(
+    case: Case,
+    module_of: dict[str, str],
+    *,
+    redactions: dict[str, str] | None = None,
+    public: bool = False,
+) -> dict[str, str]:
+    """The argument as gsn2x modules: module name -> document. `module_of` names the module of
+    each argument element (those it does not name belong to the case's own module, the index,
+    named after the case). A solution goes with the first element citing it, a copy with the
+    element it copies. The index names every other module under `module: uses:`
+    (`<name>.gsn.yaml`)."""
+    chunks = _export_nodes(case, redactions=redactions, public=public)
+    order: list[str] = [case.id]
+    by_module: dict[str, list[str]] = {case.id: []}
+    for key, owner, lines in chunks:
+        m = module_of.get(key) or module_of.get(owner, case.id)
+        if m not in by_module:
+            order.append(m)
+            by_module[m] = []
+        by_module[m].extend(lines)
+    docs: dict[str, str] = {}
+    for m in order:
+        head = [f"# gsn2x (v4) module of casegate case {case.id} version {case.version}", "",
+                "module:", f"  name: {yaml_scalar(m)}"]
+        if m == case.id:
+            head.append(f"  brief: {yaml_scalar(case.title)}")
+            if len(order) > 1:
+                head.append(f"  uses: {_flow([f'{x}.gsn.yaml' for x in order[1:]])}")
+        docs[m] = "\n".join([*head, "", *by_module[m]]).rstrip("\n") + "\n"
+    return docs
+
+
+def _export_nodes(
+    case: Case,
+    *,
+    redactions: dict[str, str] | None = None,
+    public: bool = False,
+) -> list[tuple[str, str, list[str]]]:
+    """Every gsn2x node as (its id, the argument element it belongs with, its YAML lines)."""
     arg = case.argument
     red = dict(redactions or {})
 
@@ -128,12 +175,17 @@ def export_gsn2x(
     counter_claims = {x for x in answers if x in arg.elements and arg.elements[x].type == "claim"
                       and x not in referenced and not arg.elements[x].supported_by}
 
-    out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
-           "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
+    chunks: list[tuple[str, str, list[str]]] = []
+    first_citer: dict[str, str] = {}
+    for eid, el in arg.elements.items():
+        for x in [*el.evidence, *(el.answered_by if el.type == "defeater" else [])]:
+            first_citer.setdefault(x, eid)
 
     def node(key: str, gtype: str, text: str, *, supported: list[str], context: list[str],
              undeveloped: bool = False, challenges: str | None = None, defeated: bool = False,
-             layer: tuple[str, str] | None = None) -> None:
+             layer: tuple[str, str] | None = None, owner: str | None = None) -> None:
+        out: list[str] = []
+        chunks.append((key, owner or (key if key in arg.elements else first_citer.get(key, key)), out))
         out.append(f"{yaml_scalar(key)}:")
         if type_from_id(key) != gtype:
             out.append(f"  nodeType: {gtype}")
@@ -228,10 +280,12 @@ def export_gsn2x(
                  defeated=x in accepted_targets)
     for x in sorted(shared):
         node(f"CSn.{x}", "CounterSolution", evidence_text(x), supported=[], context=[],
-             layer=("casegate-evidence", x))
+             layer=("casegate-evidence", x),
+             owner=next(e for e in arg.elements if e in counter_side and x in arg.elements[e].evidence))
     for key, gtype, text, target, layer in aliases:
-        node(key, gtype, text, supported=[], context=[], challenges=target, layer=layer)
-    return "\n".join(out).rstrip("\n") + "\n"
+        owner = layer[1] if layer[0] == "casegate-copy-of" else target
+        node(key, gtype, text, supported=[], context=[], challenges=target, layer=layer, owner=owner)
+    return chunks
 
 
 # --------------------------------------------------------------------------- import
@@ -247,6 +301,8 @@ class Gsn2xImport:
     name: str | None = None
     brief: str | None = None
     ignored: list[str] = field(default_factory=list)
+    modules: list[Gsn2xModule] = field(default_factory=list)
+    """The files read, the named one first; one entry for a file that uses no modules."""
 
 
 def _as_list(v: Any, where: str, key: str) -> list[str]:
@@ -260,76 +316,141 @@ def _as_list(v: Any, where: str, key: str) -> list[str]:
                      help="write e.g. `supportedBy: [S1, G2]`")
 
 
-def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
-    """Read a gsn2x YAML file into a casegate argument and evidence items.
+@dataclass
+class Gsn2xModule:
+    """One gsn2x file of a (possibly modular) argument."""
 
-    Raises InputError (with file:line:col) when the file is not a gsn2x document: an element
-    whose type cannot be told, a reference to an id the file does not define, a bad field.
-    """
-    p = Path(path)
+    name: str
+    """The module's name (`module: name:`, else the file name without `.gsn.yaml`)."""
+    path: Path
+    """The file."""
+    brief: str | None = None
+    uses: list[str] = field(default_factory=list)
+    """The files it names under `module: uses:` (or `requires:`), as written."""
+    elements: list[str] = field(default_factory=list)
+    """Ids of the elements it defines, in file order."""
+    declared_name: str | None = None
+    """The name its header gives, if any."""
+
+
+def _module_name(p: Path) -> str:
+    n = p.name
+    for suffix in (".gsn.yaml", ".gsn.yml", ".yaml", ".yml"):
+        if n.endswith(suffix):
+            return n[: -len(suffix)]
+    return n
+
+
+def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types: dict[str, str],
+                 locs: dict[str, Any], ignored_keys: dict[str, list[str]]) -> Gsn2xModule:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read {path}: {e.strerror}", help="check the path") from None
-    doc = parse_yaml(str(path), raw)
+        raise InputError(f"cannot read {display}: {e.strerror}", help="check the path") from None
+    doc = parse_yaml(display, raw)
     data = doc.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError("a gsn2x file is a mapping of element ids to elements", location=f"{path}:1:1")
+        raise InputError("a gsn2x file is a mapping of element ids to elements", location=f"{display}:1:1")
     if doc.duplicates:
         d = doc.duplicates[0]
         line, col = doc.locate_duplicate(d.path, d.key)
-        raise InputError(f"duplicate key {d.key!r}", location=f"{path}:{line}:{col}",
+        raise InputError(f"duplicate key {d.key!r}", location=f"{display}:{line}:{col}",
                          help="each element id may be defined once")
 
-    def loc(*keys: str) -> str:
+    def loc_of(*keys: str) -> str:
         line, col = doc.locate(tuple(keys))
-        return f"{path}:{line}:{col}"
+        return f"{display}:{line}:{col}"
 
-    today = today or dt.date.today()
-    name = brief = None
-    types: dict[str, str] = {}
-    nodes: dict[str, dict[str, Any]] = {}
-    ignored_keys: dict[str, list[str]] = {}
+    mod = Gsn2xModule(name=_module_name(p), path=p)
     for key, val in data.items():
         key = str(key)
-        if key == "module":
+        if key in ("module", "meta"):
             if not isinstance(val, dict):
-                raise InputError("`module` must be a mapping (name, brief, ...)", location=loc(key))
-            name = str(val["name"]) if val.get("name") is not None else None
-            brief = str(val["brief"]) if val.get("brief") is not None else None
+                raise InputError(f"`{key}` must be a mapping (name, brief, uses, ...)", location=loc_of(key))
+            nm = val.get("name", val.get("moduleName"))
+            if nm is not None:
+                mod.name = mod.declared_name = str(nm)
+            mod.brief = str(val["brief"]) if val.get("brief") is not None else None
+            for k in ("uses", "requires"):
+                if k in val:
+                    mod.uses += _as_list(val[k], loc_of(key, k), f"module.{k}")
             for k in val:
-                if k not in ("name", "brief"):
-                    ignored_keys.setdefault(f"module.{k}", []).append("module")
+                if k not in ("name", "moduleName", "brief", "uses", "requires"):
+                    ignored_keys.setdefault(f"{key}.{k}", []).append(mod.name)
             continue
         if val is None:
             val = {}
         if not isinstance(val, dict):
-            raise InputError(f"element {key} must be a mapping (text, supportedBy, ...)", location=loc(key))
+            raise InputError(f"element {key} must be a mapping (text, supportedBy, ...)", location=loc_of(key))
         if not _ID_RE.match(key):
-            raise InputError(f"element id {key!r} is not a valid casegate id", location=loc(key),
+            raise InputError(f"element id {key!r} is not a valid casegate id", location=loc_of(key),
                              help="ids use letters, digits, '_', '.', '-' and start with a letter or digit")
+        if key in nodes:
+            raise InputError(f"element {key} is defined in two modules: here and at {locs[key](key)}",
+                             location=loc_of(key), help="element ids must be unique across all modules")
         nt = val.get("nodeType")
         if nt is not None:
             if nt not in GSN2X_TYPES:
-                raise InputError(f"element {key}: unknown nodeType {nt!r}", location=loc(key, "nodeType"),
+                raise InputError(f"element {key}: unknown nodeType {nt!r}", location=loc_of(key, "nodeType"),
                                  help="use one of " + ", ".join(GSN2X_TYPES))
             t = str(nt)
         else:
             t2 = type_from_id(key)
             if t2 is None:
                 raise InputError(f"element {key}: its type cannot be told from its id",
-                                 location=loc(key),
+                                 location=loc_of(key),
                                  help="start the id with G, S, Sn, C, A, J, CG or CSn, or add `nodeType:`")
             t = t2
         types[key] = t
         nodes[key] = val
+        locs[key] = loc_of
+        mod.elements.append(key)
         for k in val:
             if k not in _KNOWN_KEYS:
                 ignored_keys.setdefault(f"{k} (display layer)" if isinstance(val[k], str) else k, []).append(key)
             elif k in _LAYOUT_KEYS:
                 ignored_keys.setdefault(k, []).append(key)
+    return mod
+
+
+def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
+    """Read a gsn2x YAML file, and every module it names under `module: uses:` (or `requires:`,
+    paths relative to the file naming them, followed transitively), into a casegate argument and
+    evidence items. Elements may refer to elements other modules define (gsn2x's away goals); a
+    module need not hold a goal.
+
+    Raises InputError (with file:line:col) when a file is not a gsn2x document: an element
+    whose type cannot be told, a reference to an id no module defines, an id two modules define,
+    a module file that cannot be read, a bad field.
+    """
+    p = Path(path)
+    today = today or dt.date.today()
+    types: dict[str, str] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    locs: dict[str, Any] = {}
+    ignored_keys: dict[str, list[str]] = {}
+    modules: list[Gsn2xModule] = []
+    seen: set[Path] = set()
+    queue: list[tuple[Path, str]] = [(p, str(path))]
+    while queue:
+        fp, display = queue.pop(0)
+        key_path = fp.resolve()
+        if key_path in seen:
+            continue
+        seen.add(key_path)
+        mod = _read_module(fp, display, nodes, types, locs, ignored_keys)
+        if any(m.name == mod.name for m in modules):
+            raise InputError(f"two modules are named {mod.name!r}", location=f"{display}:1:1",
+                             help="module names must be unique")
+        modules.append(mod)
+        for u in mod.uses:
+            queue.append((fp.parent / u, str(Path(display).parent / u)))
+    name, brief = modules[0].declared_name, modules[0].brief
+
+    def loc(key: str, *keys: str) -> str:
+        return str(locs[key](key, *keys))
 
     # links
     sup: dict[str, list[str]] = {}
@@ -342,7 +463,8 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
         for fld, refs in (("supportedBy", sup[key]), ("inContextOf", ctx[key])):
             for r in refs:
                 if r not in nodes:
-                    raise InputError(f"element {key}: {fld} refers to {r!r}, which the file does not define",
+                    raise InputError(f"element {key}: {fld} refers to {r!r}, which "
+                                     + ("no module defines" if len(modules) > 1 else "the file does not define"),
                                      location=loc(key, fld), help="define the element or fix the id")
         c = val.get("challenges")
         if c is not None:
@@ -448,7 +570,7 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     ignored = [f"{k}: ignored on {len(v)} element{'s' if len(v) > 1 else ''} ({', '.join(v[:5])}"
                f"{', ...' if len(v) > 5 else ''})" for k, v in ignored_keys.items()]
     return Gsn2xImport(argument=Argument(top=top, elements=elements), evidence=evidence,
-                       name=name, brief=brief, ignored=ignored + notes)
+                       name=name, brief=brief, ignored=ignored + notes, modules=modules)
 
 
 # --------------------------------------------------------------------------- case skeleton
@@ -478,12 +600,55 @@ def _element_yaml(eid: str, el: Element) -> list[str]:
     return lines
 
 
+MODULE_FILE_PREFIX = "module-"
+"""An included file named `module-<name>.yaml` holds the gsn2x module <name> of the argument."""
+
+
+def module_file_name(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.\-]", "-", name).strip("-.") or "module"
+    return f"{MODULE_FILE_PREFIX}{slug}.yaml"
+
+
+def modules_of(loaded: Any) -> dict[str, str]:
+    """Argument element or evidence id -> gsn2x module name, for what a loaded case declares in
+    `module-<name>.yaml` files (see `write_case_skeleton`); the rest belong to the case's own
+    module (a solution there goes with the first element citing it)."""
+    out: dict[str, str] = {}
+    case = loaded.case
+    if case is None:
+        return out
+    paths: list[tuple[str, ...]] = [("argument", "elements", eid) for eid in case.argument.elements]
+    paths += [("evidence", x) for x in case.evidence]
+    for path in paths:
+        name = Path(loaded.origin(path).path).name
+        if name.startswith(MODULE_FILE_PREFIX) and name.endswith((".yaml", ".yml")):
+            out[str(path[-1])] = name[len(MODULE_FILE_PREFIX):].rsplit(".", 1)[0]
+    return out
+
+
+def _evidence_yaml(imp: Gsn2xImport, keys: list[str]) -> list[str]:
+    ev: list[str] = []
+    for k in keys:
+        e = imp.evidence[k]
+        ev.append(f"  {yaml_scalar(k)}:")
+        ev.append(f"    kind: {e.kind}")
+        ev.append(f"    title: {yaml_scalar(e.title or k)}")
+        ev.append(f"    producer: {yaml_scalar(e.producer)}")
+        ev.append(f"    date: {e.date.isoformat()}")
+        ev.append(f"    summary: {yaml_scalar(e.summary or '')}")
+    return ev
+
+
 def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str | None = None,
                         case_id: str | None = None) -> list[Path]:
     """Write case.yaml (a skeleton to complete), argument.yaml and evidence.yaml into `out`.
     Refuses to overwrite existing files."""
     out.mkdir(parents=True, exist_ok=True)
     files = {n: out / n for n in ("case.yaml", "argument.yaml", "evidence.yaml")}
+    others = imp.modules[1:]
+    for m in others:
+        files[module_file_name(m.name)] = out / module_file_name(m.name)
+    main_ids = set(imp.modules[0].elements) if others else set(imp.argument.elements) | set(imp.evidence)
     existing = [str(p) for p in files.values() if p.exists()]
     if existing:
         raise InputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}",
@@ -492,18 +657,28 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
     arg = [f"# The argument imported from the gsn2x file {source}.", *head, "argument:",
            f"  top: {yaml_scalar(imp.argument.top)}", "  elements:"]
     for eid, el in imp.argument.elements.items():
-        arg.extend(_element_yaml(eid, el))
+        if eid in main_ids:
+            arg.extend(_element_yaml(eid, el))
+    if arg[-1] == "  elements:":
+        arg[-1] = "  elements: {}"
     ev = [f"# Solutions imported from the gsn2x file {source}: complete each item (producer, date,",
           "# artifact, sha256) before the case can pass its checks.", *head, "evidence:"]
-    if not imp.evidence:
+    main_ev = [k for k in imp.evidence if k in main_ids]
+    if not main_ev:
         ev[-1] = "evidence: {}"
-    for k, e in imp.evidence.items():
-        ev.append(f"  {yaml_scalar(k)}:")
-        ev.append(f"    kind: {e.kind}")
-        ev.append(f"    title: {yaml_scalar(e.title or k)}")
-        ev.append(f"    producer: {yaml_scalar(e.producer)}")
-        ev.append(f"    date: {e.date.isoformat()}")
-        ev.append(f"    summary: {yaml_scalar(e.summary or '')}")
+    ev += _evidence_yaml(imp, main_ev)
+    module_texts: dict[str, str] = {}
+    for m in others:
+        lines = [f"# gsn2x module {m.name} (from {m.path.name}), imported with {source}.", *head]
+        els = [k for k in m.elements if k in imp.argument.elements]
+        evs = [k for k in m.elements if k in imp.evidence]
+        if els:
+            lines += ["argument:", "  elements:"]
+            for eid in els:
+                lines.extend(_element_yaml(eid, imp.argument.elements[eid]))
+        if evs:
+            lines += ["evidence:", *_evidence_yaml(imp, evs)]
+        module_texts[module_file_name(m.name)] = "\n".join(lines) + "\n"
     cid = case_id or re.sub(r"[^A-Za-z0-9_.\-]", "-", imp.name or Path(source).stem).strip("-.") or "imported"
     if not cid[0].isalnum():
         cid = "c" + cid
@@ -513,7 +688,7 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
         f"id: {yaml_scalar(cid)}",
         f"title: {yaml_scalar(imp.brief or imp.name or cid)}",
         f"policy: {yaml_scalar(policy or 'policy.yaml')}" + ("" if policy else "  # write or point to the policy"),
-        "include: [evidence.yaml, argument.yaml]",
+        f"include: {_flow(['evidence.yaml', 'argument.yaml', *module_texts])}",
         "system:",
         "  name: TODO-model-name",
         '  version: "0"',
@@ -522,4 +697,6 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
     files["argument.yaml"].write_text("\n".join(arg) + "\n", encoding="utf-8")
     files["evidence.yaml"].write_text("\n".join(ev) + "\n", encoding="utf-8")
     files["case.yaml"].write_text("\n".join(case) + "\n", encoding="utf-8")
+    for n, text in module_texts.items():
+        files[n].write_text(text, encoding="utf-8")
     return list(files.values())

@@ -100,7 +100,7 @@ def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
     if d.exists():
         shutil.rmtree(d)
     main = reg.materialise(case_id, number, d)
-    return load_case(main)
+    return load_case(main, root=d)
 
 
 @lru_cache(maxsize=1)
