@@ -44,7 +44,7 @@ def test_anyone_can_check_the_served_log(board: BoardFixture, tmp_path: Path) ->
     # the recipe in docs/ledger.md: parse the note, check the signature, recompute the root
     body, sigs = note.split("\n\n", 1)
     origin, size, root_b64 = body.split("\n")[:3]
-    name, keyid_hex, key_b64 = vkey.split("+")
+    name, keyid_hex, key_b64 = vkey.split("+", 2)  # base64 may itself hold "+"
     assert name == origin == "board.casegate.example/log"
     raw = base64.b64decode(key_b64)
     assert raw[0] == 1 and hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() == keyid_hex
