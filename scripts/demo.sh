@@ -76,10 +76,15 @@ if "$CG" publish verify-disclosure public/summary.json public/forged.opening.jso
   echo "a forged disclosure verified: that is a bug" >&2; exit 1; fi
 run diagram case/case.yaml --out argument.svg
 run report case/case.yaml --out report --pdf
+echo "The documents regulators ask for, made from the case (EU GPAI Code of Practice, California SB 53):"
+run report case/case.yaml --regime eu-gpai-cop-2025 --document model-report --out regimes --pdf
+run report case/case.yaml --regime ca-sb53 --document transparency-report --out regimes --pdf
+run regime gaps case/case.yaml
 
 step "8. After launch: a high-severity cyber incident reopens the case"
 run incident report --case atlas-2-api --date 2026-12-03 --deployer "Acme API" --developer "Acme Labs" \
   --harmed "a regional hospital" --severity high --domain cyber \
+  --known 2026-12-03T08:00:00Z --class eu-gpai-cop-2025:cybersecurity-breach --class ca-sb53:critical-safety-incident \
   --description "A ransomware crew used Atlas-2 through the API to adapt an exploit for a hospital's VPN."
 run triggers run --case atlas-2-api --at "$LATER"
 echo "The old GO no longer verifies:"
@@ -88,6 +93,12 @@ if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary
 echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
 run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
+echo "The incident's regulatory reports and their deadlines (counted from when it became known):"
+run incident clocks --case atlas-2-api --at "$LATER"
+INCIDENT=$("$CG" incident clocks --case atlas-2-api --at "$LATER" --json \
+  | "$ROOT/.venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["reports"][0]["incident"])')
+run incident draft "$INCIDENT" --case atlas-2-api --class ca-sb53:critical-safety-incident --at "$LATER" \
+  --out regimes/incident-$INCIDENT.ca-sb53.md
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
 
@@ -153,6 +164,7 @@ cat <<EOT
   public summary         $OUT/public/summary.{md,html,json}
   argument diagram       $OUT/argument.svg
   decision report        $OUT/report/report.{html,pdf}
+  regulatory documents   $OUT/regimes/ (EU Model Report, SB 53 transparency report, incident report draft)
   log checkpoint key     $OUT/log.key (public: log.key.pub)
 Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
   (then open http://127.0.0.1:8750/public)

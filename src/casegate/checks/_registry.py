@@ -20,6 +20,7 @@ from ..model import (
     IncidentDefeat,
     Policy,
     PolicyChange,
+    Regime,
     Rule,
     RuleSeverity,
     Serves,
@@ -59,6 +60,8 @@ class Context:
     registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 
@@ -182,5 +185,5 @@ def iter_rules_by_family() -> Iterator[tuple[str, list[Rule]]]:
     rules = all_rules()
     fams: dict[str, list[Rule]] = {}
     for r in rules:
-        fams.setdefault(r.code[:3], []).append(r)
-    yield from sorted(fams.items())
+        fams.setdefault(r.code[:-2], []).append(r)
+    yield from sorted(fams.items(), key=lambda kv: int(kv[0][2:]))

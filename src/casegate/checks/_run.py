@@ -64,7 +64,7 @@ def make_context(
         boundary = case.boundary.kind
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
-                   registry_cases=related or [], incidents=incidents or [])
+                   registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes))
 
 
 def check_case(

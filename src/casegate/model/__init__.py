@@ -27,6 +27,7 @@ from ._case import (
     Pathway,
     PostDeployment,
     Publication,
+    Release,
     ResidualRisk,
     Result,
     Safeguard,
@@ -55,6 +56,7 @@ from ._policy import (
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
+    Governance,
     Policy,
     RoleRequirement,
     SafeguardRequirement,
@@ -63,8 +65,19 @@ from ._policy import (
     Tolerance,
     WaiverPolicy,
 )
+from ._regime import (
+    REGIME_SOURCES,
+    Deadline,
+    IncidentClass,
+    Regime,
+    RegimeCitation,
+    RegimeDocument,
+    RegimeSection,
+)
 
 __all__ = [
+    "SEVERITY_RANK", "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
+    "RegimeDocument", "RegimeSection", "Release", "Governance",
     "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",

@@ -168,6 +168,21 @@ class WaiverPolicy(Frozen):
     """Longest a waiver may run."""
 
 
+class Governance(Frozen):
+    """How the framework itself is run, in words (transparency regimes ask for these)."""
+
+    updates: str | None = None
+    """How the framework is revisited and updated, and when a model counts as substantially modified."""
+    cybersecurity: str | None = None
+    """How unreleased model weights are secured against unauthorised modification or transfer."""
+    incident_response: str | None = None
+    """How critical safety incidents are identified and responded to."""
+    internal_governance: str | None = None
+    """Internal governance practices that ensure the framework is implemented."""
+    internal_use: str | None = None
+    """How risk from internal use of models is assessed and managed."""
+
+
 class Policy(Frozen):
     """An organisation's safety framework as code."""
 
@@ -205,5 +220,10 @@ class Policy(Frozen):
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
     registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
     or task set. Empty: no change of measurement can be accepted."""
+    governance: Governance | None = None
+    """How the framework is run: updates, weight security, incidents, internal governance."""
+    regimes: list[str] = Field(default_factory=list)
+    """Regulatory regimes every case under this policy is under ('builtin:NAME' or a path
+    relative to the policy file)."""
     notes: str | None = None
     """Free text about the policy."""
