@@ -435,6 +435,14 @@ def state_set(
     """Move a case through a legal transition, recording the cause. Illegal moves are refused
     with exit code 4 and nothing is recorded. Approval takes a signed decision bundle
     (`casegate decide`) whose signatures and sign-offs verify against the keyring."""
+    _set_state(case_id, to, role=role, reason=reason, restrict_to=restrict_to, by=by, decision=decision,
+               version=version, superseded_by=superseded_by, keyring=keyring, db=db)
+
+
+def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | None = None,
+               restrict_to: BoundaryKind | None = None, by: str | None = None, decision: Path | None = None,
+               version: int | None = None, superseded_by: str | None = None, keyring: Path | None = None,
+               db: str | None = None, signed_only: bool = False) -> None:
     from ..errors import InputError
     from ..monitor import act, decide, read_decision, submit_for_review, supersede
     from ..monitor._states import CaseState, IllegalTransitionError
@@ -451,8 +459,9 @@ def state_set(
             except OSError as e:
                 raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
             record, bundle = read_decision(text, str(decision))
-            if record.outcome != "NO-GO":
-                _check_signed(record, bundle, keyring, str(decision))
+            if bundle is not None or record.outcome != "NO-GO" or signed_only:
+                # what is applied is the record inside the exact envelope that verified
+                record, bundle = _check_signed(text, case_id, keyring, str(decision))
             if record.case_id != case_id:
                 raise InputError(f"the decision is for case {record.case_id!r}, not {case_id!r}",
                                  location=str(decision))
@@ -484,30 +493,34 @@ def state_set(
             + f" (log entry {change.index})")
 
 
-def _check_signed(record: Any, bundle: dict[str, Any] | None, keyring: Path | None, where: str) -> None:
-    """An approval needs sign-offs: the bundle's signatures, roles and separation must verify
-    (the registry's lifecycle is not consulted here: the case is under review)."""
+def _check_signed(text: str, case_id: str, keyring: Path | None, where: str) -> tuple[Any, dict[str, Any]]:
+    """The decision record and bundle to apply: the record is read from the bundle's own signed
+    decision envelope, which must verify against the keyring (an approval's sign-offs too) and be
+    for this case. The registry's lifecycle is not consulted here: the case is under review."""
+    import json
     import os
 
     from ..errors import InputError, VerificationError
-    from ..model import BoundaryKind as BK
     from ..sign import load_keyring
-    from ..verify import check_bundle
+    from ..verify import BundleVerificationError, signed_record
 
-    if bundle is None:
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not valid JSON: {e.msg}", location=f"{where}:{e.lineno}:{e.colno}") from None
+    if not isinstance(bundle, dict) or bundle.get("kind") != "decision-bundle":
         raise InputError("an approval needs the signed decision bundle, not a bare decision record",
                          location=where, help="run `casegate decide CASE` after the sign-offs and give its bundle")
     ring = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
     if ring is None:
         raise InputError("no keyring to check the decision's signatures against",
                          help="pass --keyring FILE or set CASEGATE_KEYRING")
-    if not record.digests.model or record.boundary is None:
-        raise InputError("the decision names no model digest or boundary", location=where)
-    verdict = check_bundle(bundle, load_keyring(ring), model_digest=record.digests.model[0],
-                           boundary=BK(record.boundary), at=dt.datetime.now(dt.UTC))
-    if verdict.reasons:
-        raise VerificationError("the decision bundle does not verify: " + "; ".join(verdict.reasons),
-                                location=where, help="collect valid sign-offs and run `casegate decide` again")
+    try:
+        record = signed_record(bundle, load_keyring(ring), case_id=case_id, at=dt.datetime.now(dt.UTC))
+    except BundleVerificationError as e:
+        raise VerificationError("the decision bundle does not verify: " + "; ".join(e.reasons),
+                                location=where, help="collect valid sign-offs and run `casegate decide` again") from None
+    return record, bundle
 
 
 @state_app.command("apply")
@@ -520,16 +533,18 @@ def state_apply(
     db: DbOption = None,
 ) -> None:
     """Record a decision and move the case to the state its outcome names: GO approves, GO WITH
-    CONDITIONS approves with conditions, NO-GO returns a case under review to draft."""
+    CONDITIONS approves with conditions, NO-GO returns a case under review to draft. Only the
+    record inside the bundle's signed decision envelope is applied, after that envelope verifies
+    against the keyring and names this case; anything else is refused and nothing is recorded."""
     from ..errors import InputError
-    from ..monitor import read_decision
 
     try:
-        record, _bundle = read_decision(decision.read_text(), str(decision))
+        text = decision.read_text()
     except OSError as e:
         raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+    record, _bundle = _check_signed(text, case_id, keyring, str(decision))
     to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
-    state_set(case_id, to, decision=decision, version=version, keyring=keyring, db=db)
+    _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True)
 
 
 @state_app.command("transitions")

@@ -53,6 +53,7 @@ from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Ser
 from ._history import MEASUREMENT_FIELDS, Baseline, IncidentDefeat, PolicyChange
 from ._policy import (
     Citation,
+    DecisionAuthority,
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
@@ -84,7 +85,8 @@ __all__ = [
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
-    "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "DecisionAuthority", "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding",
+    "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",

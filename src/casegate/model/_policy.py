@@ -133,6 +133,22 @@ class SignoffPolicy(Frozen):
         return None, []
 
 
+class DecisionAuthority(Frozen):
+    """Who may sign the decision itself (the act of deciding, after the sign-offs)."""
+
+    deciding_roles: list[str] | None = None
+    """Roles whose holder may sign the decision. Unset: any role the policy requires to sign off
+    the decided boundary; an empty list means nobody can decide (fail closed)."""
+    decider_may_sign: bool = True
+    """Whether the person who decides may also count as one of the sign-offs."""
+
+    def roles_for(self, signoff: SignoffPolicy, boundary: BoundaryKind) -> list[str]:
+        """The roles that may decide for `boundary`."""
+        if self.deciding_roles is not None:
+            return list(self.deciding_roles)
+        return sorted({r.role for r in signoff.required_for(boundary)[1]})
+
+
 class EvidencePolicy(Frozen):
     """Freshness and independence rules for evidence."""
 
@@ -208,6 +224,8 @@ class Policy(Frozen):
     """Capability thresholds, keyed by id."""
     signoff: SignoffPolicy = SignoffPolicy()
     """Who must sign, and separation of authority."""
+    decision: DecisionAuthority = DecisionAuthority()
+    """Who may sign the decision, and whether they may also sign off."""
     evidence: EvidencePolicy = EvidencePolicy()
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance()
