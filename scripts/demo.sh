@@ -41,7 +41,8 @@ run check case/case.yaml --at "$DAY" | tail -1
 step "3. The gate: GO / GO WITH CONDITIONS / NO-GO, with the eight answers"
 run gate case/case.yaml --record decision-record.json
 
-step "4. Separated authority: three people sign in their roles; the RSO signs the decision"
+step "4. Separated authority: the author signs who wrote the case; three others sign in their roles; the RSO signs the decision"
+run authors sign case/case.yaml --role author --key case/keys/mira-chen.key
 run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key

@@ -122,6 +122,12 @@ class SignoffPolicy(Frozen):
     """An open objection blocks the decision, or escalates it to `escalate_to`."""
     escalate_to: str | None = None
     """Role that must answer an escalated objection."""
+    answer_roles: list[str] | None = None
+    """Roles whose holders may answer an objection (a signed answer by anyone else does not
+    count); unset: the roles that must sign for the case's boundary."""
+    answer_accepted_by: Literal["objector", "escalation"] = "objector"
+    """Who closes an objection once it has a valid answer: the objector, by signing an acceptance
+    of the answer; or also `escalate_to`, which then decides (accepts or upholds) for them."""
 
     def required_for(self, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
         """The roles that must sign for `boundary`: its own entry, else the nearest narrower
