@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..evidence import ArtifactState
-from ..model import Baseline, Case, Finding, Policy, PolicyChange, Rule, RuleSeverity, Serves
+from ..model import (
+    Baseline,
+    Case,
+    Finding,
+    IncidentDefeat,
+    Policy,
+    PolicyChange,
+    Regime,
+    Rule,
+    RuleSeverity,
+    Serves,
+)
 from ..model._base import BoundaryKind
 
 
@@ -44,8 +55,13 @@ class Context:
     so messages can name it; None when `previous` came without a label."""
     policy_changes: list[PolicyChange] = field(default_factory=list)
     """Signed policy changes from the registry (verified or not: each says what is wrong with it)."""
+    incidents: list[IncidentDefeat] = field(default_factory=list)
+    """Incidents logged against the case that defeated claims of an earlier version (from the
+    registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 
@@ -169,5 +185,5 @@ def iter_rules_by_family() -> Iterator[tuple[str, list[Rule]]]:
     rules = all_rules()
     fams: dict[str, list[Rule]] = {}
     for r in rules:
-        fams.setdefault(r.code[:3], []).append(r)
-    yield from sorted(fams.items())
+        fams.setdefault(r.code[:-2], []).append(r)
+    yield from sorted(fams.items(), key=lambda kv: int(kv[0][2:]))

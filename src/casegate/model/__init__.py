@@ -20,12 +20,14 @@ from ._case import (
     Element,
     Elicitation,
     Evidence,
+    IncidentAnswer,
     Lineage,
     Monitor,
     ObjectionRef,
     Pathway,
     PostDeployment,
     Publication,
+    Release,
     ResidualRisk,
     Result,
     Safeguard,
@@ -48,12 +50,14 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
-from ._history import MEASUREMENT_FIELDS, Baseline, PolicyChange
+from ._history import MEASUREMENT_FIELDS, Baseline, IncidentDefeat, PolicyChange
 from ._policy import (
     Citation,
+    DecisionAuthority,
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
+    Governance,
     Policy,
     RoleRequirement,
     SafeguardRequirement,
@@ -62,15 +66,27 @@ from ._policy import (
     Tolerance,
     WaiverPolicy,
 )
+from ._regime import (
+    REGIME_SOURCES,
+    Deadline,
+    IncidentClass,
+    Regime,
+    RegimeCitation,
+    RegimeDocument,
+    RegimeSection,
+)
 
 __all__ = [
-    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "PolicyChange",
+    "SEVERITY_RANK", "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
+    "RegimeDocument", "RegimeSection", "Release", "Governance",
+    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
-    "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "DecisionAuthority", "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding",
+    "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",

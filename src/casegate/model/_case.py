@@ -36,6 +36,23 @@ class Lineage(Frozen):
     """Id of the parent's safety case, when there is one."""
 
 
+class Release(Frozen):
+    """Public facts about the release that transparency regimes ask for."""
+
+    date: dt.date | None = None
+    """Release date of the model at this boundary."""
+    website: str | None = None
+    """The developer's website."""
+    contact: str | None = None
+    """How a person can contact the developer about the model."""
+    languages: list[str] = Field(default_factory=list)
+    """Languages the model supports."""
+    modalities: list[str] = Field(default_factory=list)
+    """Output modalities, e.g. 'text', 'image', 'code'."""
+    intended_uses: list[str] = Field(default_factory=list)
+    """Intended uses of the model."""
+
+
 class System(Frozen):
     """The model being released."""
 
@@ -49,6 +66,8 @@ class System(Frozen):
     """Models this one derives from."""
     description: str | None = None
     """Short description."""
+    release: Release | None = None
+    """Public facts about the release (website, contact, languages, modalities, intended uses)."""
 
 
 # --------------------------------------------------------------------------- boundary
@@ -479,6 +498,7 @@ TriggerEvent = Literal[
     "scope-change",
     "evidence-expiry",
     "condition-overdue",
+    "report-overdue",
 ]
 
 
@@ -593,6 +613,26 @@ class DecisionSection(Frozen):
     """Paths of signed waiver envelopes (DSSE), relative to the declaring file."""
 
 
+# --------------------------------------------------------------------------- incidents
+
+
+class IncidentAnswer(Frozen):
+    """How this version answers an incident that defeated claims of an earlier version. Each link
+    must hold: new evidence dated after the incident, a claim changed since the defeated version,
+    a safeguard the defeated version lacked, or a narrower boundary."""
+
+    evidence: list[Id] = Field(default_factory=list)
+    """Evidence dated after the incident that bears on what it defeated."""
+    claims: list[Id] = Field(default_factory=list)
+    """Claims changed (reworded, narrowed or withdrawn) since the defeated version."""
+    safeguards: list[Id] = Field(default_factory=list)
+    """Safeguards added since the defeated version."""
+    boundary: bool = False
+    """The boundary was narrowed (a narrower kind, or tools dropped) since the defeated version."""
+    note: str | None = None
+    """How the answer meets the incident, in words."""
+
+
 # --------------------------------------------------------------------------- the case
 
 
@@ -635,8 +675,14 @@ class Case(Frozen):
     """The publication plan."""
     decision: DecisionSection = DecisionSection()
     """Sign-offs and objections."""
+    incident_answers: dict[str, IncidentAnswer] = Field(default_factory=dict)
+    """Incident id ('incident-<log index>', as `casegate history` names it) -> how this version
+    answers an incident that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
+    regimes: list[str] = Field(default_factory=list)
+    """Regulatory regimes the case is under ('builtin:NAME' or a path relative to this file), in
+    addition to those its policy names."""
 
     def pathways(self) -> dict[str, tuple[str, Pathway]]:
         """Every pathway id -> (domain id, pathway)."""

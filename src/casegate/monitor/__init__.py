@@ -4,6 +4,7 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 from ._compare import (
     POLICY_CHANGE_EVENT,
     comparison_for,
+    last_approved_before,
     policy_changes,
     public_commitments,
     stored_number,
@@ -38,6 +39,18 @@ from ._lifecycle import (
     submit_for_review,
     supersede,
 )
+from ._reports import (
+    CLASSIFIED,
+    FILED,
+    INCIDENT_REPORT_OVERDUE,
+    ReportClock,
+    classify,
+    overdue_report_findings,
+    record_classification,
+    record_filing,
+    report_clocks,
+    suggested_classes,
+)
 from ._run import (
     CaseRun,
     incident_from_fields,
@@ -50,6 +63,7 @@ from ._series import (
     Sample,
     WindowMean,
     first_breach,
+    iso,
     parse_timestamp,
     parse_window,
     read_samples,
@@ -67,9 +81,27 @@ from ._states import (
     next_states,
     transition,
 )
+from ._versions import StoredVersion, VersionCache, current_approval
+from ._webhooks import (
+    EVENT_KINDS,
+    REPLAY_WINDOW_SECONDS,
+    SIGNATURE_HEADER,
+    SendReport,
+    Webhook,
+    WebhookConfig,
+    event_payload,
+    load_webhooks,
+    send_events,
+    sign_body,
+    slack_payload,
+    verify_signature,
+)
 
 __all__ = [
-    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "public_commitments", "stored_number",
+    "StoredVersion", "VersionCache", "current_approval", "iso",
+    "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
+    "record_filing", "report_clocks", "suggested_classes",
+    "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
@@ -81,4 +113,7 @@ __all__ = [
     "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
     "parse_window", "read_samples", "strongest", "transition", "widening", "window_mean",
+    "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
+    "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
+    "verify_signature",
 ]

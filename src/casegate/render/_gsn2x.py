@@ -692,7 +692,7 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
         "system:",
         "  name: TODO-model-name",
         '  version: "0"',
-        '  digests: ["sha256:' + "0" * 64 + '"]  # the digest of the weights or their manifest',
+        '  digests: ["sha256:' + "0" * 64 + '"]  # `casegate digest MODEL_DIR` (docs/signing.md)',
     ]
     files["argument.yaml"].write_text("\n".join(arg) + "\n", encoding="utf-8")
     files["evidence.yaml"].write_text("\n".join(ev) + "\n", encoding="utf-8")

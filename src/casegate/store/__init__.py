@@ -6,8 +6,10 @@ signed C2SP checkpoints, so nobody can quietly rewrite the record.
 """
 
 from ._checkpoint import (
+    TIME_EXTENSION,
     Checkpoint,
     NoteSignature,
+    checkpoint_time,
     cosign_checkpoint,
     generate_key,
     load_private_key,
@@ -17,6 +19,7 @@ from ._checkpoint import (
     verifier_key,
     verify_cosignature,
 )
+from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
 from ._engine import default_database_url
 from ._events import (
     json_sha256,
@@ -28,14 +31,18 @@ from ._events import (
     record_signoff,
 )
 from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
+from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, leaf_of, replay
 from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
 from ._registry import Registry, open_registry
 
 __all__ = [
+    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
+    "replay",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
     "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
-    "record_publication", "record_signoff",
+    "record_publication", "record_signoff", "Delivery", "deliveries", "delivered_events",
+    "record_delivery",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
@@ -84,9 +85,29 @@ def case_page(request: Request, case_id: str) -> Response:
         raise HTTPException(404, f"no case {case_id!r}")
     loaded = load_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
+    from ..regime import regime_overview
+
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded),
                    now=deploy_now(reg, case_id, b.keyring),
-                   svg=argument_svg(loaded, findings, public=False), loaded=loaded)
+                   svg=argument_svg(loaded, findings, public=False), loaded=loaded,
+                   diff=_diff_since_approved(reg, case_id, v.latest_version),
+                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
+
+
+def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False) -> Any:
+    """The diff of the latest version against the last version approved before it (redacted for
+    the public page), or None when there is no such version."""
+    from ..diff import SECTIONS, redacted
+    from ..monitor import last_approved_before, public_commitments, version_diff
+
+    base = last_approved_before(reg, case_id, latest) if latest is not None else None
+    if base is None or latest is None:
+        return None
+    d = version_diff(reg, case_id, base, latest)
+    if public:
+        d = redacted(d, commitments=public_commitments(reg, case_id))
+    titles = dict(SECTIONS)
+    return {"old": d.old, "new": d.new, "groups": [(titles[k], d.section(k)) for k in titles if d.section(k)]}
 
 
 def _findings(decision: dict[str, Any] | None) -> list[Any]:
@@ -182,7 +203,8 @@ def public_case(request: Request, case_id: str) -> Response:
     summary = v.published.get("summary") or {}
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
-                   now=deploy_now(reg, case_id, b.keyring))
+                   now=deploy_now(reg, case_id, b.keyring),
+                   diff=_diff_since_approved(reg, case_id, v.latest_version, public=True))
 
 
 @router.get("/public/cases/{case_id}/summary", response_class=HTMLResponse)
