@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..evidence import ArtifactState
+from ..evidence import ArtifactState, EvidenceFacts
 from ..model import Case, Finding, Policy, Rule, RuleSeverity, Serves
 from ..model._base import BoundaryKind
 
@@ -41,6 +41,9 @@ class Context:
     previous_policy: Policy | None = None
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    facts: EvidenceFacts | None = None
+    """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
+    derived values. None when nothing was derived (a case built in memory)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 

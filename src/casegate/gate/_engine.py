@@ -11,7 +11,7 @@ from .. import __version__
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
 from ..checks.answers import compose_answers
 from ..errors import InputError
-from ..evidence import ArtifactState, rehash_artifacts
+from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..load import Loaded
 from ..model import (
     BOUNDARY_LADDER,
@@ -170,6 +170,9 @@ def run_gate(
     day = today or (case.date if case is not None and case.date else None) or dt.date.today()
     if case is None or policy is None:
         return _unreadable_record(loaded, day, artifacts)
+    # every rule reads the case as its artifacts show it; the record's own values stay in `facts`
+    case, facts = facts_for(loaded, artifacts)
+    assert case is not None
 
     prev_case, prev_policy = _as_case(previous, "--previous") if previous is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -183,7 +186,7 @@ def run_gate(
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
-                       registry_cases=rel)
+                       registry_cases=rel, facts=facts)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

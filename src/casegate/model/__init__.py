@@ -57,6 +57,7 @@ from ._policy import (
     RoleRequirement,
     SafeguardRequirement,
     SignoffPolicy,
+    TaskRef,
     Threshold,
     Tolerance,
     WaiverPolicy,
@@ -73,6 +74,6 @@ __all__ = [
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",
-    "SignoffRef", "SourceRecord", "System", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
+    "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
     "WaiverPolicy",
 ]
