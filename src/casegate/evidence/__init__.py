@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
 from ._derive import Derivation, DerivedRun, derive_evidence
 from ._facts import EvidenceFacts, Mismatch, Problem, apply_facts
+from ._show import describe_evidence
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
-           "DerivedRun", "EvidenceFacts", "ImportedRun", "Mismatch", "Problem", "apply_facts", "derive_evidence",
+           "DerivedRun", "EvidenceFacts", "describe_evidence", "ImportedRun", "Mismatch", "Problem", "apply_facts", "derive_evidence",
            "LogReadError", "ReadOptions", "add_evidence", "add_include", "discover",
            "facts_for", "rehash_artifacts", "sha256_file"]
 
