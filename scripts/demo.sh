@@ -46,6 +46,7 @@ run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
 run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
+run attest decision.bundle.json --out attestations
 
 step "5. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
 run registry submit case/case.yaml
@@ -89,6 +90,7 @@ cat <<EOT
   case (signed)          $OUT/case/case.yaml
   decision record        $OUT/decision-record.json
   signed bundle          $OUT/decision.bundle.json
+  attestations           $OUT/attestations/ (decision.intoto.jsonl, *.sigstore.json)
   registry (SQLite)      $OUT/.casegate/registry.db
   public summary         $OUT/public/summary.{md,html,json}
   argument diagram       $OUT/argument.svg

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..evidence import ArtifactState, EvidenceFacts
-from ..model import Case, Finding, Policy, Rule, RuleSeverity, Serves
+from ..model import Baseline, Case, Finding, Policy, PolicyChange, Rule, RuleSeverity, Serves
 from ..model._base import BoundaryKind
 
 
@@ -39,6 +39,11 @@ class Context:
     artifacts: dict[str, ArtifactState] = field(default_factory=dict)
     previous: Case | None = None
     previous_policy: Policy | None = None
+    baseline: Baseline | None = None
+    """What `previous` is (the previous submitted version, the last approved one, or a file given),
+    so messages can name it; None when `previous` came without a label."""
+    policy_changes: list[PolicyChange] = field(default_factory=list)
+    """Signed policy changes from the registry (verified or not: each says what is wrong with it)."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
     facts: EvidenceFacts | None = None

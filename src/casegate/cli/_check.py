@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import Format, err, fail, out, parse_date
+from ._common import Format, command_line, err, fail, out, parse_date
 
 
 @app.command()
@@ -22,19 +22,37 @@ def check(
 ) -> None:
     """Check a case against every rule and print the findings.
 
+    Formats: text (like a linter), json, sarif, github (workflow commands that annotate the
+    files in a GitHub Actions run), junit (JUnit XML).
+
     Exit 0 when nothing is blocking, 1 when something is, 2 when the input cannot be read.
     """
     from ..checks import all_rules, check_case
     from ..evidence import rehash_artifacts
     from ..load import load_case
-    from ..report import format_json, format_sarif, format_text, summary_line
+    from ..report import (
+        format_github,
+        format_json,
+        format_junit,
+        format_sarif,
+        format_text,
+        summary_line,
+    )
 
     loaded = load_case(case, policy=policy)
     report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
     if format is Format.json:
         out(format_json(report.findings, files=report.files))
     elif format is Format.sarif:
-        out(format_sarif(report.findings, all_rules()))
+        out(format_sarif(report.findings, all_rules(), exit_code=report.exit_code,
+                         command_line=command_line()))
+    elif format is Format.github:
+        text = format_github(report.findings)
+        if text:
+            out(text)
+        out(f"{case}: {summary_line(report.findings)}")
+    elif format is Format.junit:
+        out(format_junit(report.findings, name=str(case)))
     else:
         text = format_text(report.findings, loaded.source_line)
         if text:

@@ -15,6 +15,8 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class ReportFormat(str, Enum):
@@ -22,6 +24,15 @@ class ReportFormat(str, Enum):
     json = "json"
     sarif = "sarif"
     markdown = "markdown"
+    github = "github"
+    junit = "junit"
+
+
+def command_line() -> str:
+    """The command as typed (for SARIF's invocation record)."""
+    import shlex
+
+    return shlex.join(["casegate", *sys.argv[1:]])
 
 
 def parse_date(value: str | None, what: str = "--at") -> dt.date | None:
@@ -43,3 +54,33 @@ def err(text: str) -> None:
 
 def fail(code: int) -> None:
     raise typer.Exit(code)
+
+
+def configured_registry(db: str | None):  # type: ignore[no-untyped-def]
+    """The registry named by --db or $CASEGATE_DATABASE_URL, else ./.casegate/registry.db when it
+    exists; None when no registry is configured."""
+    import os
+    from pathlib import Path
+
+    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    if url is None:
+        default = Path.cwd() / ".casegate" / "registry.db"
+        if not default.exists():
+            return None
+        url = f"sqlite:///{default}"
+    from ..store import open_registry
+
+    return open_registry(url)
+
+
+def fetch_comparison(loaded, db: str | None, keyring: object | None = None):  # type: ignore[no-untyped-def]
+    """What the gate compares `loaded` with, from the configured registry (None without one)."""
+    if loaded.case is None:
+        return None
+    reg = configured_registry(db)
+    if reg is None:
+        return None
+    from ..monitor import comparison_for
+
+    with reg:
+        return comparison_for(reg, loaded, keyring=keyring)  # type: ignore[arg-type]

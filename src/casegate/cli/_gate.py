@@ -9,7 +9,7 @@ import typer
 
 from ..model import BoundaryKind, Waiver
 from . import app
-from ._common import ReportFormat, fail, out, parse_date
+from ._common import ReportFormat, command_line, fail, out, parse_date
 
 
 @app.command()
@@ -18,7 +18,10 @@ def gate(
     boundary: Annotated[BoundaryKind | None, typer.Option(
         help="Decide for this boundary (default: the case's own; narrower ones only).")] = None,
     previous: Annotated[Path | None, typer.Option(
-        help="The previous version of the case, for threshold-gaming checks.")] = None,
+        help="Compare with this file instead of the registry's previous and last approved versions.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry to compare with (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db "
+                     "when it exists).")] = None,
     at: Annotated[str | None, typer.Option(
         help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
     related: Annotated[list[Path] | None, typer.Option(
@@ -33,6 +36,8 @@ def gate(
 ) -> None:
     """Decide whether the case's system may cross its boundary.
 
+    Formats: text, json, sarif, markdown, github (workflow commands: annotations on the case's
+    files and the outcome), junit (JUnit XML with a `decision` testcase).
     Exit 0 for GO and GO WITH CONDITIONS, 1 for NO-GO (and for conditions with
     --fail-on-conditions), 2 when an input cannot be read.
     """
@@ -41,11 +46,14 @@ def gate(
     from ..gate import exit_code, record_bytes, run_gate
     from ..load import load_case
     from ..report import (
+        format_decision_github,
         format_decision_json,
+        format_decision_junit,
         format_decision_markdown,
         format_decision_text,
         format_sarif,
     )
+    from ._common import fetch_comparison
 
     loaded = load_case(case)
     prev = load_case(previous) if previous is not None else None
@@ -53,6 +61,12 @@ def gate(
     day = parse_date(at)
     waivers: list[Waiver] = []
     problems: list[str] = []
+    ring = None
+    if keyring is not None:
+        from ..sign import load_keyring
+
+        ring = load_keyring(keyring)
+    comparison = fetch_comparison(loaded, db, ring)
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
@@ -65,9 +79,9 @@ def gate(
                 import datetime as dt
 
                 as_of = dt.date.today()
-            waivers, problems = check_waivers(loaded, load_keyring(keyring), as_of)
+            waivers, problems = check_waivers(loaded, ring or load_keyring(keyring), as_of)
     decision = run_gate(loaded, boundary=boundary, previous=prev, today=day, waivers=waivers,
-                        related=rel, waiver_problems=problems)
+                        related=rel, waiver_problems=problems, comparison=comparison)
     if record is not None:
         try:
             record.write_bytes(record_bytes(decision))
@@ -76,7 +90,12 @@ def gate(
     if format is ReportFormat.json:
         out(format_decision_json(decision))
     elif format is ReportFormat.sarif:
-        out(format_sarif(decision.findings, all_rules()))
+        out(format_sarif(decision.findings, all_rules(), exit_code=exit_code(decision, fail_on_conditions),
+                         command_line=command_line()))
+    elif format is ReportFormat.github:
+        out(format_decision_github(decision))
+    elif format is ReportFormat.junit:
+        out(format_decision_junit(decision))
     elif format is ReportFormat.markdown:
         out(format_decision_markdown(decision))
     else:

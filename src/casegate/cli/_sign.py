@@ -249,6 +249,9 @@ def decide(
     passphrase_env: PassEnvOpt = None,
     bundle: Annotated[Path | None, typer.Option("--out", help="Bundle file (default: decision.bundle.json next to the case).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Decide as of this date (YYYY-MM-DD); default today.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry whose previous and last approved versions the gate compares with "
+                     "(default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db when it exists).")] = None,
 ) -> None:
     """Check the sign-offs, run the gate, and write the signed decision bundle.
 
@@ -263,7 +266,11 @@ def decide(
     loaded = load_case(case)
     today = parse_date(at)
     when = _instant(at) if at else None
-    record, b = decide_case(loaded, _signer(key, keyid, ring, passphrase_env), role, ring, today=today, at=when)
+    from ._common import fetch_comparison
+
+    comparison = fetch_comparison(loaded, db, ring)
+    record, b = decide_case(loaded, _signer(key, keyid, ring, passphrase_env), role, ring, today=today, at=when,
+                            comparison=comparison)
     dest = bundle or case.parent / "decision.bundle.json"
     write_bundle(b, dest)
     out(f"{record.case_id} {record.case_version} -> {record.boundary.value if record.boundary else '?'}: "
@@ -294,8 +301,11 @@ def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
 @app.command()
 def verify(
     bundle: Annotated[Path, typer.Option("--bundle", help="The decision bundle.")],
-    model_digest: Annotated[str, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")],
     boundary: Annotated[str, typer.Option("--boundary", help="The boundary being crossed, e.g. api.")],
+    model_digest: Annotated[str | None, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="The model being deployed (directory, weights file, "
+                                                             "OCI layout or manifest): its digest is computed "
+                                                             "here, as `casegate digest` does.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
@@ -313,6 +323,13 @@ def verify(
     from ..sign import load_keyring
     from ..verify import check_bundle, read_bundle
 
+    if (model is None) == (model_digest is None):
+        raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
+    if model is not None:
+        from ..evidence import model_digest as compute_digest
+
+        model_digest = compute_digest(model).digest
+    assert model_digest is not None
     if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
         raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
     try:
@@ -330,6 +347,8 @@ def verify(
             reg.close()
     if reg is None:
         v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
+    if model is not None:
+        v.notes.insert(0, f"model digest {model_digest} computed from {model}")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:

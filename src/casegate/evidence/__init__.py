@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
 from ._derive import Derivation, DerivedRun, derive_evidence
 from ._facts import EvidenceFacts, Mismatch, Problem, apply_facts
+from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
 from ._show import describe_evidence
 
 if TYPE_CHECKING:
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
-           "DerivedRun", "EvidenceFacts", "describe_evidence", "ImportedRun", "Mismatch", "Problem", "apply_facts", "derive_evidence",
-           "LogReadError", "ReadOptions", "add_evidence", "add_include", "discover",
-           "facts_for", "rehash_artifacts", "sha256_file"]
+           "DerivedRun", "EvidenceFacts", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Problem",
+           "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
+           "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts",
+           "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",

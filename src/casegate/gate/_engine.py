@@ -15,6 +15,7 @@ from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..load import Loaded
 from ..model import (
     BOUNDARY_LADDER,
+    Baseline,
     BoundaryKind,
     BoundaryTrial,
     Case,
@@ -26,6 +27,7 @@ from ..model import (
     RuleSeverity,
     Waiver,
 )
+from ._compare import Compared, Comparison, compared_with, other_baselines
 from ._record import input_digests
 from ._waivers import apply_waivers, covers, waiver_problem
 
@@ -151,6 +153,7 @@ def run_gate(
     waivers: Iterable[Waiver] = (),
     related: Sequence[Loaded | Case] = (),
     waiver_problems: Sequence[str] = (),
+    comparison: Comparison | None = None,
 ) -> DecisionRecord:
     """Decide whether the case's system may cross `boundary` (default: the case's own).
 
@@ -162,6 +165,11 @@ def run_gate(
     related case cannot be read as a case, or when `boundary` is wider than the case argues for.
     `waiver_problems` are reasons waiver envelopes were set aside before the gate (bad signature,
     another case version); they are kept in the record beside the gate's own rejections.
+
+    `comparison` holds the earlier versions to compare with (the previous submitted version first,
+    then the last approved one) and the signed policy changes, as the caller fetched them from
+    the registry; `previous` (a file) replaces its versions. Every threshold-gaming rule runs
+    against each version, and the record's `compared_with` says what was compared (or why nothing).
     """
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
@@ -174,7 +182,13 @@ def run_gate(
     case, facts = facts_for(loaded, artifacts)
     assert case is not None
 
-    prev_case, prev_policy = _as_case(previous, "--previous") if previous is not None else (None, None)
+    if previous is not None:
+        given, given_policy = _as_case(previous, "--previous")
+        comparison = Comparison(versions=[Compared(Baseline(role="given", label="the --previous version"),
+                                             given, given_policy)],
+                          policy_changes=comparison.policy_changes if comparison is not None else ())
+    first = comparison.versions[0] if comparison is not None and comparison.versions else None
+    prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
     requested = boundary or (case.boundary.kind if case.boundary else None)
     if boundary is not None and case.boundary is not None and boundary.rank > case.boundary.kind.rank:
@@ -186,6 +200,8 @@ def run_gate(
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
+                       baseline=first.baseline if first is not None else None,
+                       policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        registry_cases=rel, facts=facts)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
@@ -194,7 +210,10 @@ def run_gate(
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
-    raw, rejected = apply_waivers(list(loaded.diagnostics) + run_checks(ctx0), waivers, policy, day)
+    own = run_checks(ctx0)
+    if comparison is not None and len(comparison.versions) > 1:
+        own += other_baselines(ctx0, comparison, own)
+    raw, rejected = apply_waivers(list(loaded.diagnostics) + own, waivers, policy, day)
     findings = locate_findings(loaded, raw)
     main = _Trial(requested or BOUNDARY_LADDER[0], (), findings, ctx0)
     trials = [main.record()] if requested is not None else []
@@ -238,6 +257,7 @@ def run_gate(
         trials=trials,
         digests=input_digests(loaded, artifacts),
         rejected_waivers=list(waiver_problems) + rejected,
+        compared_with=compared_with(comparison),
     )
 
 

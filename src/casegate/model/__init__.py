@@ -48,6 +48,7 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
+from ._history import MEASUREMENT_FIELDS, Baseline, PolicyChange
 from ._policy import (
     Citation,
     Domain,
@@ -64,7 +65,7 @@ from ._policy import (
 )
 
 __all__ = [
-    "SEVERITY_RANK",
+    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",

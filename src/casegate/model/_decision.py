@@ -124,3 +124,6 @@ class DecisionRecord(Frozen):
     """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
     digests: Digests = Digests()
     """Digests of every input."""
+    compared_with: list[str] = Field(default_factory=list)
+    """The earlier versions the threshold-gaming rules compared this one with, e.g. 'previous:
+    version 1.0 (#1)'; or the one reason nothing was compared, 'nothing: ...'."""

@@ -241,5 +241,9 @@ class Policy(Frozen):
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy()
     """Waiver rules."""
+    owners: list[str] = Field(default_factory=list)
+    """Roles that own this policy: only a change they sign (`casegate policy change`) and the
+    registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
+    or task set. Empty: no change of measurement can be accepted."""
     notes: str | None = None
     """Free text about the policy."""

@@ -1,6 +1,7 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
+from ._compare import POLICY_CHANGE_EVENT, comparison_for, policy_changes, stored_number
 from ._evaluate import (
     ConditionStatus,
     Facts,
@@ -61,6 +62,7 @@ from ._states import (
 )
 
 __all__ = [
+    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "stored_number",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",

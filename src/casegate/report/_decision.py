@@ -56,6 +56,10 @@ def format_decision_text(record: DecisionRecord, source_line: Callable[[Any], st
             else:
                 out.append("    CANNOT BE ANSWERED from the case")
         out.append("")
+    if record.compared_with:
+        out.append("Compared with (threshold-gaming rules):")
+        out += [f"  - {c}" for c in record.compared_with]
+        out.append("")
     if record.rejected_waivers:
         out.append("Waivers not applied:")
         out += [f"  - {w}" for w in record.rejected_waivers]
@@ -93,6 +97,8 @@ def format_decision_markdown(record: DecisionRecord) -> str:
                 out += ["", "Sources: " + ", ".join(f"`{s}`" for s in a.sources), ""]
             else:
                 out += ["**Cannot be answered from the case.**", ""]
+    if record.compared_with:
+        out += ["## Compared with", ""] + [f"- {_md(c)}" for c in record.compared_with] + [""]
     if record.rejected_waivers:
         out += ["## Waivers not applied", ""] + [f"- {_md(w)}" for w in record.rejected_waivers] + [""]
     out += ["## Findings", "", f"{summary_line(record.findings)}.", ""]

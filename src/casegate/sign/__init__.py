@@ -1,6 +1,14 @@
 """Signing: Ed25519 keys, the keyring, and DSSE envelopes around in-toto statements for
 sign-offs, objections, waivers and decisions."""
 
+from ._attest import (
+    SIGSTORE_BUNDLE_MEDIA_TYPE,
+    bundle_envelopes,
+    intoto_bundle,
+    sigstore_bundle,
+    validate_statement,
+    write_attestations,
+)
 from ._keyring import (
     KEYRING_VERSION,
     Keyring,
@@ -25,6 +33,7 @@ from ._keys import (
     public_key_pem,
     sslib_key,
 )
+from ._policy_change import read_policy_change, sign_policy_change
 from ._signoff import (
     Recorded,
     check_waivers,
@@ -40,6 +49,7 @@ from ._statement import (
     DECISION,
     OBJECTION,
     PAYLOAD_TYPE,
+    POLICY_CHANGE,
     PREDICATE_TYPES,
     SIGNOFF,
     STATEMENT_TYPE,
@@ -59,6 +69,8 @@ from ._statement import (
 )
 
 __all__ = [
+    "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
+    "validate_statement", "write_attestations",
     "DECISION", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
@@ -67,4 +79,5 @@ __all__ = [
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
 ]

@@ -33,7 +33,9 @@ DECISION = "https://casegate.dev/decision/v1"
 """Predicate type of a decision: the gate's record, with the sign-offs it rests on."""
 WAIVER = "https://casegate.dev/waiver/v1"
 """Predicate type of a waiver of one finding, by a role, until a date."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER)
+POLICY_CHANGE = "https://casegate.dev/policy-change/v1"
+"""Predicate type of a policy change: an owner records a changed threshold measurement and why."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

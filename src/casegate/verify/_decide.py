@@ -4,7 +4,7 @@ the decision bundle."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
@@ -14,14 +14,19 @@ from ..model import BOUNDARY_LADDER, DecisionRecord
 from ..sign import Keyring, check_waivers, now_utc
 from ._bundle import BundleVerificationError, collect, make_bundle, signoff_shortfall
 
+if TYPE_CHECKING:
+    from ..gate import Comparison
+
 
 def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
-                today: dt.date | None = None, at: dt.datetime | None = None) -> tuple[DecisionRecord, dict[str, Any]]:
+                today: dt.date | None = None, at: dt.datetime | None = None,
+                comparison: Comparison | None = None) -> tuple[DecisionRecord, dict[str, Any]]:
     """Run the gate on the case and return its record and the signed decision bundle.
 
     Raises BundleVerificationError (and signs nothing) when any referenced envelope fails to
     verify or the valid sign-offs do not meet the policy for the case's boundary; the sign-offs
-    are checked again, independently, by `verify_bundle` at deploy time.
+    are checked again, independently, by `verify_bundle` at deploy time. `comparison` holds the
+    earlier versions the gate compares with (`casegate.monitor.comparison_for` fetches them).
     """
     if loaded.case is None or loaded.policy is None:
         raise InputError("the case does not load cleanly", location=loaded.case_path,
@@ -36,13 +41,15 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
     from ..gate import run_gate
 
     waivers, waiver_problems = check_waivers(loaded, keyring, today or at.date())
-    record = run_gate(loaded, today=today, waivers=waivers, waiver_problems=waiver_problems)
+    record = run_gate(loaded, today=today, waivers=waivers, waiver_problems=waiver_problems,
+                      comparison=comparison)
     # each narrower boundary, judged by the same gate, so a deploy confined to one (say after a
     # restriction) can be verified against this decision
     narrower = []
     if loaded.case.boundary is not None:
         for kind in BOUNDARY_LADDER[: loaded.case.boundary.kind.rank]:
-            r = run_gate(loaded, boundary=kind, today=today, waivers=waivers, waiver_problems=waiver_problems)
+            r = run_gate(loaded, boundary=kind, today=today, waivers=waivers, waiver_problems=waiver_problems,
+                         comparison=comparison)
             narrower.append({"boundary": kind.value, "outcome": r.outcome,
                              "blocking": sorted({f.code for f in r.findings if f.blocking})})
     bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower)

@@ -246,13 +246,17 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
 
 @router.post("/cases/{case_id}/gate", tags=["gate"])
 def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) -> dict[str, Any]:
-    """Run the gate on the latest stored version and record the decision."""
+    """Run the gate on the latest stored version, compared with the version submitted before it
+    and the last approved one, and record the decision."""
     from ..gate import run_gate
+    from ..monitor import comparison_for
     from ..store import record_decision
 
     v = _case_or_404(request, case_id)
-    loaded = load_version(board(request).registry, case_id, v.latest_version)
-    rec = run_gate(loaded)
+    reg = board(request).registry
+    loaded = load_version(reg, case_id, v.latest_version)
+    rec = run_gate(loaded, comparison=comparison_for(reg, loaded, keyring=board(request).keyring)
+                   if loaded.case is not None else None)
     e = record_decision(board(request).registry, rec, version=v.latest_version)
     return {"index": e.index, "outcome": rec.outcome}
 

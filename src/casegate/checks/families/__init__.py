@@ -6,6 +6,7 @@ from . import (
     defeaters,  # noqa: F401
     elicitation,  # noqa: F401
     evidence_integrity,  # noqa: F401
+    history,  # noqa: F401
     post_deployment,  # noqa: F401
     publication,  # noqa: F401
     safeguards,  # noqa: F401

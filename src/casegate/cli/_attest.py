@@ -1,0 +1,55 @@
+"""`casegate attest` and `casegate digest`: a decision bundle's envelopes as an in-toto
+attestation bundle and as Sigstore bundles, for the tools deploy pipelines already run; the model
+digest a decision binds, computed from the model itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from ._common import out
+
+
+@app.command()
+def attest(
+    bundle: Annotated[Path, typer.Argument(help="The decision bundle (from `casegate decide`).")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default: "
+                                                              "attestations/ next to the bundle).")] = None,
+) -> None:
+    """Write the decision and every sign-off, objection and waiver as an in-toto attestation
+    bundle (decision.intoto.jsonl, one DSSE envelope per line) and as Sigstore bundles v0.3
+    (<name>.sigstore.json, with the signer's key id as the public-key hint).
+
+    The envelopes are re-packaged, not re-signed: verify them with the signers' public keys.
+    """
+    from ..sign import write_attestations
+    from ..verify import read_bundle
+
+    data = read_bundle(bundle)
+    dest = out_dir if out_dir is not None else bundle.parent / "attestations"
+    for p in write_attestations(data, dest):
+        out(f"wrote {p}")
+
+
+@app.command()
+def digest(
+    path: Annotated[Path, typer.Argument(help="A model directory or weights file, an OCI image layout "
+                                              "directory, or an OCI image manifest file.")],
+    files: Annotated[bool, typer.Option("--files", help="Also list each file's sha256 (manifest order).")] = False,
+) -> None:
+    """Print the model's digest, sha256:<hex>, as `casegate verify --model` computes it.
+
+    A directory or file: the root digest of its OpenSSF model-signing manifest (SHA-256 of each
+    file, in manifest order, hashed together). An OCI image layout or image manifest: the
+    manifest's digest. See docs/signing.md.
+    """
+    from ..evidence import model_digest
+
+    d = model_digest(path)
+    out(d.digest)
+    if files:
+        for name, hexd in d.resources:
+            out(f"  {hexd}  {name}")

@@ -1,0 +1,144 @@
+"""The model digest a decision is bound to, computed from the model itself: for a directory (or a
+single weights file), the root digest of the OpenSSF model-signing manifest (file
+serialization, SHA-256); for an OCI image, the digest of its image manifest.
+
+The manifest is computed here rather than through the `model-signing` package because that
+package takes seconds to import (it loads its signing and Sigstore stacks), which every
+`casegate verify` in a deploy pipeline would pay; the tests compare both on the same trees."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..errors import InputError
+from ._artifacts import sha256_file
+
+MODEL_SIGNING_IGNORED = (".git", ".gitattributes", ".github", ".gitignore")
+"""Paths (relative to the model directory) model-signing leaves out by default."""
+OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
+OCI_INDEX = "application/vnd.oci.image.index.v1+json"
+
+
+@dataclass(frozen=True)
+class ModelDigest:
+    """A model's digest and how it was computed."""
+
+    digest: str
+    """`sha256:<hex>`."""
+    method: str
+    """'model-signing-files' (manifest root digest) or 'oci-manifest'."""
+    resources: tuple[tuple[str, str], ...] = ()
+    """For a manifest: each file's path (POSIX, relative) and sha256 hex, in manifest order."""
+
+
+def _refuse(path: Path, what: str, help: str | None = None) -> InputError:
+    return InputError(f"cannot compute the model digest: {what}", location=str(path), help=help)
+
+
+def _manifest_files(root: Path) -> list[tuple[PurePosixPath, Path]]:
+    """Every regular file under `root` that model-signing hashes, keyed by its relative path.
+    Symbolic links and special files are refused, as model-signing refuses them by default."""
+    ignored = [root / p for p in MODEL_SIGNING_IGNORED]
+    out: list[tuple[PurePosixPath, Path]] = []
+    for p in [root, *root.glob("**/*")]:
+        if p.is_symlink():
+            raise _refuse(p, "it is a symbolic link",
+                          help="model-signing refuses symbolic links by default; copy the file in")
+        if not (p.is_file() or p.is_dir()):
+            raise _refuse(p, "it is neither a file nor a directory (or cannot be read)")
+        if p.is_file() and not any(p.is_relative_to(i) for i in ignored):
+            out.append((PurePosixPath(p.relative_to(root).as_posix()), p))
+    return out
+
+
+def manifest_digest(path: Path) -> ModelDigest:
+    """The model-signing manifest root digest of a model directory or a single model file.
+
+    Each regular file (the `.git`, `.gitattributes`, `.github` and `.gitignore` entries at the
+    top of the directory left out) is hashed with SHA-256; the files are ordered by their
+    relative path compared component by component (the manifest's own order); the root digest
+    is SHA-256 over the concatenated 32-byte file digests. A single file is a one-item manifest.
+    """
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        raise _refuse(path, "no such file or directory")
+    try:
+        files = _manifest_files(path)
+    except OSError as e:
+        raise _refuse(path, e.strerror or str(e)) from None
+    if not files:
+        raise _refuse(path, "the directory holds no files to hash",
+                      help="point at the directory the model's weights and configuration are in")
+    files.sort(key=lambda item: item[0].parts)
+    root = hashlib.sha256()
+    resources = []
+    for rel, p in files:
+        try:
+            hexd = sha256_file(p)
+        except OSError as e:
+            raise _refuse(p, e.strerror or str(e)) from None
+        root.update(bytes.fromhex(hexd))
+        resources.append((str(rel), hexd))
+    return ModelDigest("sha256:" + root.hexdigest(), "model-signing-files", tuple(resources))
+
+
+def _json(path: Path) -> object:
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError) as e:
+        raise _refuse(path, f"cannot read it as JSON ({e})") from None
+
+
+def _oci_layout(path: Path) -> ModelDigest:
+    index = _json(path / "index.json")
+    manifests = index.get("manifests") if isinstance(index, dict) else None
+    if not isinstance(manifests, list):
+        raise _refuse(path / "index.json", "an OCI layout's index.json lists no manifests")
+    images = [m for m in manifests if isinstance(m, dict) and m.get("mediaType") == OCI_MANIFEST]
+    if len(images) != 1:
+        raise _refuse(path, f"the OCI layout names {len(images)} image manifests, not one",
+                      help="pass the manifest blob itself: PATH/blobs/sha256/<hex>")
+    digest = str(images[0].get("digest", ""))
+    algo, _, hexd = digest.partition(":")
+    if algo != "sha256" or len(hexd) != 64:
+        raise _refuse(path / "index.json", f"the manifest digest {digest!r} is not sha256:<hex>")
+    blob = path / "blobs" / "sha256" / hexd
+    if not blob.is_file():
+        raise _refuse(blob, "the manifest the index names is missing from the layout")
+    return oci_manifest_digest(blob, expect=digest)
+
+
+def oci_manifest_digest(path: Path, *, expect: str | None = None) -> ModelDigest:
+    """The digest of an OCI image manifest: sha256 over the manifest file's exact bytes (how OCI
+    content addresses it). With `expect`, the bytes must hash to it (fail closed)."""
+    doc = _json(path)
+    if not isinstance(doc, dict) or doc.get("mediaType") == OCI_INDEX:
+        raise _refuse(path, "an OCI image index, not an image manifest",
+                      help="pass the image manifest of the platform being deployed")
+    if doc.get("mediaType") not in (OCI_MANIFEST, None) or doc.get("schemaVersion") != 2 \
+            or "config" not in doc or "layers" not in doc:
+        raise _refuse(path, "not an OCI image manifest (schemaVersion 2 with config and layers)")
+    digest = "sha256:" + sha256_file(path)
+    if expect is not None and digest != expect:
+        raise _refuse(path, f"the manifest's bytes hash to {digest}, but the index says {expect}")
+    return ModelDigest(digest, "oci-manifest")
+
+
+def model_digest(path: Path) -> ModelDigest:
+    """The digest of a model at `path`: an OCI image layout (a directory with `oci-layout`) or
+    image manifest file gives its manifest digest; any other directory or file gives its
+    model-signing manifest root digest."""
+    path = Path(path)
+    if path.is_dir() and not path.is_symlink() and (path / "oci-layout").is_file():
+        return _oci_layout(path)
+    if path.is_file() and not path.is_symlink() and path.suffix == ".json":
+        try:
+            head = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            head = None
+        if isinstance(head, dict) and head.get("mediaType") in (OCI_MANIFEST, OCI_INDEX):
+            return oci_manifest_digest(path)
+    return manifest_digest(path)

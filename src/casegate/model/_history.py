@@ -1,0 +1,49 @@
+"""What the registry remembers that a decision must be compared with: the versions decided
+before and the signed policy changes logged before a run. Filled by the service layer (CLI, board)
+from the registry; the rules only read it."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ._base import Frozen
+
+MEASUREMENT_FIELDS = ("metric", "reduction", "tasks")
+"""The parts of a threshold's measurement whose change moves a result without any change in the
+model: the metric (and the scorer that computes it), how epochs are reduced, and the task set."""
+
+
+class PolicyChange(Frozen):
+    """A signed, logged record that a policy's owners changed how a threshold is measured."""
+
+    policy: str
+    """Id of the policy changed."""
+    threshold: str
+    """Threshold id whose measurement changed."""
+    fields: list[str] = Field(default_factory=list)
+    """Which of MEASUREMENT_FIELDS changed."""
+    rationale: str
+    """Why, in the owners' words."""
+    role: str
+    """Role the change was signed in (must be one of the policy's `owners`)."""
+    person: str
+    """Who signed it (from the keyring)."""
+    signed_at: str
+    """When it was signed (UTC, ISO 8601), as the statement says."""
+    logged_at: str | None = None
+    """When the registry logged it (UTC, ISO 8601); None when it is not in the log."""
+    log_index: int | None = None
+    """Index of its 'policy-change' log entry."""
+    problems: list[str] = Field(default_factory=list)
+    """Why the envelope cannot be trusted (bad signature, unknown key, no keyring given); a change
+    with problems counts for nothing."""
+
+
+class Baseline(Frozen):
+    """An earlier version of the case that this one is compared with."""
+
+    role: str
+    """'previous' (the last version submitted before this one), 'approved' (the last version a
+    decision approved) or 'given' (a file passed with --previous)."""
+    label: str
+    """How messages name it, e.g. 'version 1.0 (#1)'."""

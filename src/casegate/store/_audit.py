@@ -1,0 +1,283 @@
+"""Signed checkpoints of the log and the auditor's full check of the registry against it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from ..errors import InputError, VerificationError
+from . import _merkle as mk
+from ._canonical import canonical, entry_bytes
+from ._checkpoint import (
+    Checkpoint,
+    load_private_key,
+    load_public_key,
+    parse_checkpoint,
+    raw_public,
+    sign_checkpoint,
+)
+from ._files import case_digest
+from ._log import Log, _now
+from ._records import LogReport
+from ._schema import (
+    blobs,
+    case_files,
+    case_versions,
+    cases,
+    checkpoints,
+    evidence_items,
+    log_entries,
+    log_meta,
+)
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+
+class AuditedLog(Log):
+    """The log with its signed checkpoints and `verify_log`."""
+
+    # --- checkpoints --------------------------------------------------------------------
+
+    def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None) -> str:
+        """Sign a C2SP checkpoint of the whole log with the Ed25519 key in `key_path` (PEM),
+        store it, and return the signed note text. The note key name is the origin.
+
+        A log has one origin: `origin` may set it before the first checkpoint (the default is
+        the random one chosen at creation); afterwards it must be the same."""
+        key = load_private_key(Path(key_path))
+        with self._write("writing a checkpoint") as (conn, size):
+            org = str(conn.execute(
+                sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
+            if origin is not None and origin != org:
+                if conn.execute(sa.select(checkpoints.c.id).limit(1)).first() is not None:
+                    raise InputError(f"this log's origin is {org!r}; its checkpoints cannot change it to {origin!r}",
+                                     help="leave out --origin, or pass the log's own origin")
+                if not origin.strip() or "\n" in origin:
+                    raise InputError("a checkpoint origin must be one non-empty line")
+                conn.execute(log_meta.update().where(log_meta.c.key == "origin").values(value=origin))
+                org = origin
+            root = self._root(conn, size)
+            cp = sign_checkpoint(org, size, root, key)
+            text = cp.text()
+            conn.execute(checkpoints.insert().values(
+                tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,
+                public_key=raw_public(key.public_key()), note=text, created_at=_now()))
+        return text
+
+    def checkpoints(self) -> list[str]:
+        """Every stored checkpoint note, oldest first."""
+        with self._read("reading checkpoints") as conn:
+            return [r.note for r in conn.execute(sa.select(checkpoints.c.note).order_by(checkpoints.c.id))]
+
+    def latest_checkpoint(self) -> str | None:
+        """The newest stored checkpoint note, or None."""
+        with self._read("reading checkpoints") as conn:
+            row = conn.execute(sa.select(checkpoints.c.note).order_by(checkpoints.c.id.desc()).limit(1)).first()
+        return None if row is None else str(row.note)
+
+    def add_cosignatures(self, note_text: str) -> str:
+        """Merge the signature lines of `note_text` (e.g. witness cosignatures) into the stored
+        checkpoint with the same body; returns the merged note."""
+        cp = parse_checkpoint(note_text)
+        with self._write("storing cosignatures") as (conn, _size):
+            rows = conn.execute(sa.select(checkpoints).where(checkpoints.c.tree_size == cp.tree_size)).all()
+            for r in rows:
+                stored = parse_checkpoint(r.note)
+                if stored.body == cp.body:
+                    for s in cp.signatures:
+                        stored = stored.with_signature(s)
+                    text = stored.text()
+                    conn.execute(checkpoints.update().where(checkpoints.c.id == r.id).values(note=text))
+                    return text
+        raise InputError("no stored checkpoint has this body", help="cosign a checkpoint this log issued")
+
+    # --- the auditor's check ------------------------------------------------------------
+
+    def verify_log(self, trusted_checkpoint_text: str | None = None,
+                   public_key: str | os.PathLike[str] | bytes | Ed25519PublicKey | None = None) -> LogReport:
+        """Recompute every leaf and tree hash from the stored entries, check every stored
+        checkpoint's signature and root (the latest must match the log), and, when the auditor
+        gives a checkpoint they kept, prove the log consistent with it (RFC 9162).
+
+        Raises VerificationError naming the first problem (a changed, missing, inserted or
+        reordered entry; an altered tree hash; a bad signature; a rewritten history).
+        """
+        key = load_public_key(public_key if not isinstance(public_key, os.PathLike) else Path(public_key)) \
+            if public_key is not None else None
+        trusted = parse_checkpoint(trusted_checkpoint_text) if trusted_checkpoint_text else None
+        with self._read("verifying the log") as conn:
+            size = self._size(conn)
+            origin = str(conn.execute(sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
+            cps = conn.execute(sa.select(checkpoints).order_by(checkpoints.c.id)).all()
+            want = {int(c.tree_size) for c in cps}
+            if trusted is not None:
+                want.add(trusted.tree_size)
+            roots: dict[int, bytes] = {0: mk.EMPTY_ROOT} if 0 in want else {}
+            frontier: list[bytes] = []
+            expected = 0
+            result = conn.execution_options(yield_per=5000).execute(
+                sa.select(log_entries).order_by(log_entries.c.idx))
+            for row in result:
+                idx = int(row.idx)
+                if idx != expected:
+                    if idx > expected:
+                        raise VerificationError(
+                            f"entry {expected} is missing: the stored log jumps from entry {expected - 1} to {idx}",
+                            help="an entry was deleted; restore the registry from a copy you trust")
+                    raise VerificationError(f"entry {idx} appears twice")
+                if idx >= size:
+                    raise VerificationError(
+                        f"entries {size}..{idx} were inserted outside the log: the log head says {size} entries",
+                        help="rows were added to the registry without going through casegate")
+                payload = row.payload
+                try:
+                    parsed = json.loads(payload)
+                except ValueError:
+                    raise VerificationError(f"entry {idx}: its payload is not JSON any more (it was edited)") from None
+                pj = payload.encode()
+                if canonical(parsed) != pj:
+                    raise VerificationError(f"entry {idx}: its payload is not in canonical form (it was edited)")
+                leaf = mk.leaf_hash(entry_bytes(idx, row.kind, row.case_id, pj, row.recorded_at))
+                hashes = bytes(row.hashes)
+                if hashes[:mk.HASH_SIZE] != leaf:
+                    raise VerificationError(
+                        f"entry {idx} ({row.kind}) was changed after it was logged: "
+                        "its content no longer matches its leaf hash",
+                        help="the registry was altered; restore it from a copy you trust")
+                done = mk.append_leaf(frontier, idx, leaf)
+                if hashes != b"".join(done):
+                    raise VerificationError(f"the tree hashes stored with entry {idx} were altered")
+                expected += 1
+                if expected in want:
+                    roots[expected] = mk.fold(frontier)
+            if expected != size:
+                if expected > size:
+                    raise VerificationError(
+                        f"entries {size}..{expected - 1} were inserted outside the log: the log head says {size} entries")
+                raise VerificationError(
+                    f"entries {expected}..{size - 1} are missing: the log head says {size} entries",
+                    help="entries were deleted; restore the registry from a copy you trust")
+            root = mk.fold(frontier)
+            report = LogReport(size=size, root=root.hex(), origin=origin,
+                               key_source="given" if key is not None else "stored in the registry (self-attested)")
+            for c in cps:
+                _check_stored_checkpoint(c, roots, size, key, origin)
+                report.checkpoints_checked += 1
+            if cps:
+                report.checkpoint_size = int(cps[-1].tree_size)
+                report.notes.extend(_rollback_notes(cps))
+                if size > report.checkpoint_size:
+                    report.notes.append(f"{size - report.checkpoint_size} entries are newer than the latest "
+                                        "checkpoint (sign one with `casegate log checkpoint`)")
+            if trusted is not None:
+                _check_trusted(trusted, roots, size, key, origin)
+                report.trusted_size = trusted.tree_size
+                if key is None:
+                    report.notes.append("your checkpoint's signature was not checked (no public key given); "
+                                        "its root was compared with the log's")
+                if cps and 0 < trusted.tree_size <= int(cps[-1].tree_size):
+                    # the same proof a client would ask the log for
+                    new = int(cps[-1].tree_size)
+                    spec = mk.consistency_spec(trusted.tree_size, new)
+                    path = mk.resolve(spec, self._nodes(conn, mk.needed(spec), cached=False))
+                    mk.verify_consistency(trusted.tree_size, new, trusted.root, roots[new], path)
+            report.notes.append(_check_records(conn))
+        return report
+
+
+def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,
+                             origin: str) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    n = int(c.tree_size)
+    if c.origin != origin:
+        raise VerificationError(f"stored checkpoint {c.id} names log {c.origin!r}, but this log is {origin!r}")
+    try:
+        cp = parse_checkpoint(c.note)
+    except VerificationError as e:
+        raise VerificationError(f"stored checkpoint {c.id} (size {n}) is malformed: {e.message}") from None
+    if cp.tree_size != n or cp.root != bytes(c.root) or cp.origin != c.origin:
+        raise VerificationError(f"stored checkpoint {c.id}: its note and its recorded size/root disagree (altered)")
+    k = key if key is not None else Ed25519PublicKey.from_public_bytes(bytes(c.public_key))
+    try:
+        cp.verify(k)
+    except VerificationError as e:
+        raise VerificationError(f"checkpoint at size {n}: {e.message}") from None
+    if n > size:
+        raise VerificationError(
+            f"the log has {size} entries but a signed checkpoint covers {n}: entries were removed",
+            help="restore the registry from a copy you trust")
+    if roots.get(n) != cp.root:
+        raise VerificationError(
+            f"the log's entries no longer produce the root signed in the checkpoint at size {n}: "
+            "history was rewritten", help="restore the registry from a copy you trust")
+
+
+def _check_records(conn: sa.Connection) -> str:
+    """Check what the registry keeps beside the log against the log: every case version
+    against the 'case-version' entry that recorded it, every stored file's bytes against their
+    sha256, and every case's state against its last 'state-change' entry."""
+    nv = 0
+    for v in conn.execute(sa.select(case_versions).order_by(case_versions.c.id)).all():
+        ref = f"{v.case_id}@{v.number}"
+        e = conn.execute(sa.select(log_entries).where(log_entries.c.idx == v.log_index)).first()
+        if e is None or e.kind != "case-version" or e.case_id != v.case_id:
+            raise VerificationError(f"case version {ref} does not match log entry {v.log_index}, which should record it")
+        logged = json.loads(e.payload)
+        if logged.get("version") != v.number or logged.get("digest") != v.digest:
+            raise VerificationError(f"case version {ref}: its number or digest differs from log entry {v.log_index}")
+        files = {r.path: r.sha256 for r in conn.execute(
+            sa.select(case_files.c.path, case_files.c.sha256).where(case_files.c.version_id == v.id))}
+        if files != logged.get("files") or case_digest(v.main_path, files) != v.digest:
+            raise VerificationError(f"case version {ref}: its stored files differ from those logged in entry {v.log_index}")
+        arts = {r.evidence_id: {"artifact": r.artifact, "sha256": r.artifact_sha256} for r in conn.execute(
+            sa.select(evidence_items).where(evidence_items.c.version_id == v.id))}
+        if arts != logged.get("evidence"):
+            raise VerificationError(f"case version {ref}: its evidence items differ from those logged in entry {v.log_index}")
+        nv += 1
+    nb = 0
+    for sha, content in conn.execution_options(yield_per=200).execute(sa.select(blobs.c.sha256, blobs.c.content)):
+        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+            raise VerificationError(f"the stored bytes of a case file (sha256 {sha[:16]}...) were altered")
+        nb += 1
+    for c in conn.execute(sa.select(cases)).all():
+        last = conn.execute(sa.select(log_entries.c.payload).where(
+            log_entries.c.case_id == c.case_id, log_entries.c.kind == "state-change"
+        ).order_by(log_entries.c.idx.desc()).limit(1)).first()
+        state, restricted = ("draft", None)
+        if last is not None:
+            p = json.loads(last.payload)
+            state, restricted = p.get("to"), p.get("restricted_to")
+        if (c.state, c.restricted_to) != (state, restricted):
+            raise VerificationError(
+                f"case {c.case_id}: its state {c.state!r} is not the one the log recorded ({state!r})",
+                help="the state column was altered; the log's last state-change entry is authoritative")
+    return f"{nv} case version(s), {nb} stored file(s) and every case state match the log"
+
+
+def _rollback_notes(cps: Sequence[Any]) -> list[str]:
+    sizes = [int(c.tree_size) for c in cps]
+    return ["checkpoints were issued out of order (a later one is smaller)"] if sizes != sorted(sizes) else []
+
+
+def _check_trusted(cp: Checkpoint, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,
+                   origin: str) -> None:
+    if key is not None:
+        cp.verify(key)
+    if cp.origin != origin:
+        raise VerificationError(f"your checkpoint is for log {cp.origin!r}, this log is {origin!r}")
+    if cp.tree_size > size:
+        raise VerificationError(
+            f"your checkpoint covers {cp.tree_size} entries but the log now has only {size}: it was rolled back")
+    if roots.get(cp.tree_size) != cp.root:
+        raise VerificationError(
+            f"the log is not consistent with your checkpoint at size {cp.tree_size}: "
+            "its first entries no longer produce the root you kept (history was rewritten)")
+

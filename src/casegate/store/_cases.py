@@ -1,0 +1,194 @@
+"""Case versions (immutable stored files and evidence items) and case state."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from ..errors import InputError, StoreError
+from ._audit import AuditedLog
+from ._canonical import normalise_payload, to_json_value
+from ._files import case_digest, collect_files
+from ._log import _now
+from ._records import (
+    CASE_STATES,
+    CaseFile,
+    CaseVersionRecord,
+    EvidenceRecord,
+    LogEntry,
+)
+from ._schema import (
+    blobs,
+    case_files,
+    case_versions,
+    cases,
+    evidence_items,
+)
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+
+
+class CaseStore(AuditedLog):
+    """The log with the case versions and states it records."""
+
+    # --- cases --------------------------------------------------------------------------
+
+    def submit_case(self, loaded: Loaded) -> CaseVersionRecord:
+        """Store an immutable version of a loaded case (every file's bytes, evidence items and
+        artifact digests) and log a 'case-version' event. Submitting bytes identical to an
+        existing version returns that version and logs nothing."""
+        case = loaded.case
+        if case is None:
+            raise InputError("the case does not validate, so it cannot be submitted",
+                             location=loaded.case_path, help="run `casegate check` and fix the CG900 findings")
+        files, evidence = collect_files(loaded)
+        main = files[0][0]
+        digest = case_digest(main, {p: h for p, _r, h, _b in files})
+        policy_ref = case.policy
+        with self._write("submitting a case") as (conn, size):
+            existing = conn.execute(sa.select(case_versions.c.number).where(
+                case_versions.c.case_id == case.id, case_versions.c.digest == digest)).first()
+            if existing is not None:
+                number = int(existing.number)
+            else:
+                now = _now()
+                if conn.execute(sa.select(cases.c.case_id).where(cases.c.case_id == case.id)).first() is None:
+                    conn.execute(cases.insert().values(case_id=case.id, state="draft", restricted_to=None,
+                                                       created_at=now, updated_at=now))
+                number = int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(case_versions.c.number), 0))
+                                          .where(case_versions.c.case_id == case.id)).scalar_one()) + 1
+                payload = {
+                    "version": number, "digest": digest, "title": case.title,
+                    "declared_version": case.version, "main": main, "policy": policy_ref,
+                    "system": {"name": case.system.name, "version": case.system.version,
+                               "digests": list(case.system.digests)},
+                    "boundary": case.boundary.kind.value if case.boundary is not None else None,
+                    "files": {p: h for p, _role, h, _b in files},
+                    "evidence": {e.evidence_id: {"artifact": e.artifact, "sha256": e.artifact_sha256}
+                                 for e in evidence},
+                }
+                entry = self._append(conn, size, [("case-version", case.id, *normalise_payload(payload))])[0]
+                vid = conn.execute(case_versions.insert().values(
+                    case_id=case.id, number=number, digest=digest, title=case.title,
+                    declared_version=case.version, main_path=main, policy_ref=policy_ref,
+                    submitted_at=entry.recorded_at, log_index=entry.index,
+                ).returning(case_versions.c.id)).scalar_one()
+                have = {r[0] for r in conn.execute(sa.select(blobs.c.sha256).where(
+                    blobs.c.sha256.in_({h for _p, _r, h, _b in files})))}
+                new_blobs = {h: b for _p, _r, h, b in files if h not in have}
+                if new_blobs:
+                    conn.execute(blobs.insert(), [{"sha256": h, "size": len(b), "content": b}
+                                                  for h, b in new_blobs.items()])
+                conn.execute(case_files.insert(), [{"version_id": vid, "path": p, "role": r, "sha256": h}
+                                                   for p, r, h, _b in files])
+                if evidence:
+                    conn.execute(evidence_items.insert(), [{
+                        "version_id": vid, "evidence_id": e.evidence_id, "kind": e.kind,
+                        "producer": e.producer, "date": e.date, "expires": e.expires,
+                        "confidentiality": e.confidentiality, "artifact": e.artifact,
+                        "declared_sha256": e.declared_sha256, "artifact_sha256": e.artifact_sha256,
+                    } for e in evidence])
+        return self.case_version(case.id, number, contents=False)
+
+    def case_ids(self) -> list[str]:
+        """Every case id in the registry, sorted."""
+        with self._read("listing cases") as conn:
+            return [r[0] for r in conn.execute(sa.select(cases.c.case_id).order_by(cases.c.case_id))]
+
+    def case_versions(self, case_id: str) -> list[CaseVersionRecord]:
+        """Every version of `case_id`, oldest first, with file digests (not contents)."""
+        with self._read("reading case versions") as conn:
+            rows = conn.execute(sa.select(case_versions).where(case_versions.c.case_id == case_id)
+                                .order_by(case_versions.c.number)).all()
+            return [self._version(conn, r, contents=False) for r in rows]
+
+    def case_version(self, case_id: str, n: int | None = None, *, contents: bool = True) -> CaseVersionRecord:
+        """Version `n` of `case_id` (the latest when None), with file contents unless
+        `contents=False`. InputError when there is no such version."""
+        with self._read("reading a case version") as conn:
+            q = sa.select(case_versions).where(case_versions.c.case_id == case_id)
+            q = q.where(case_versions.c.number == n) if n is not None else \
+                q.order_by(case_versions.c.number.desc()).limit(1)
+            row = conn.execute(q).first()
+            if row is None:
+                what = f"version {n} of case {case_id!r}" if n is not None else f"case {case_id!r}"
+                raise InputError(f"the registry has no {what}",
+                                 help="see `casegate registry history CASE_ID`; submit with `casegate registry submit`")
+            return self._version(conn, row, contents=contents)
+
+    def _version(self, conn: sa.Connection, row: Any, *, contents: bool) -> CaseVersionRecord:
+        cols = [case_files.c.path, case_files.c.role, case_files.c.sha256, blobs.c.size]
+        if contents:
+            cols.append(blobs.c.content)
+        frows = conn.execute(sa.select(*cols).join(blobs, blobs.c.sha256 == case_files.c.sha256)
+                             .where(case_files.c.version_id == row.id).order_by(case_files.c.path)).all()
+        order = {"case": 0, "include": 1, "policy": 2, "artifact": 3}
+        files = sorted((CaseFile(f.path, f.role, f.sha256, int(f.size),
+                                 bytes(f.content) if contents else None) for f in frows),
+                       key=lambda f: (order.get(f.role, 9), f.path))
+        erows = conn.execute(sa.select(evidence_items).where(evidence_items.c.version_id == row.id)
+                             .order_by(evidence_items.c.evidence_id)).all()
+        ev = tuple(EvidenceRecord(e.evidence_id, e.kind, e.producer, e.date, e.expires, e.confidentiality,
+                                  e.artifact, e.declared_sha256, e.artifact_sha256) for e in erows)
+        return CaseVersionRecord(row.case_id, int(row.number), row.digest, row.title, row.declared_version,
+                                 row.main_path, row.policy_ref, row.submitted_at, int(row.log_index),
+                                 tuple(files), ev)
+
+    def materialise(self, case_id: str, n: int | None, dest_dir: str | os.PathLike[str]) -> Path:
+        """Write version `n` (latest when None) of a case under `dest_dir`, byte for byte, and
+        return the path of its main file (load it with `casegate.load.load_case`)."""
+        v = self.case_version(case_id, n, contents=True)
+        dest = Path(dest_dir)
+        for f in v.files:
+            if f.path.startswith("builtin:"):
+                continue
+            rel = PurePosixPath(f.path)
+            if rel.is_absolute() or ".." in rel.parts:
+                raise StoreError(f"stored path {f.path!r} would escape the destination folder",
+                                 help="the registry was altered; run `casegate log verify`")
+            target = dest.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            assert f.content is not None
+            if hashlib.sha256(f.content).hexdigest() != f.sha256:
+                raise StoreError(f"stored bytes of {f.path} no longer match their sha256",
+                                 help="the registry was altered; run `casegate log verify`")
+            target.write_bytes(f.content)
+        return dest.joinpath(*PurePosixPath(v.main_path).parts)
+
+    def case_state(self, case_id: str) -> str | None:
+        """The case's current state, or None when the registry does not know the case."""
+        with self._read("reading case state") as conn:
+            row = conn.execute(sa.select(cases.c.state).where(cases.c.case_id == case_id)).first()
+        return None if row is None else str(row.state)
+
+    def case_restriction(self, case_id: str) -> str | None:
+        """The boundary a restricted case is limited to, if any."""
+        with self._read("reading case state") as conn:
+            row = conn.execute(sa.select(cases.c.restricted_to).where(cases.c.case_id == case_id)).first()
+        return None if row is None else row.restricted_to
+
+    def set_case_state(self, case_id: str, state: str, cause: Mapping[str, Any],
+                       restricted_to: str | None = None) -> LogEntry:
+        """Set the case's state (and restriction) and log a 'state-change' event, in one
+        transaction. Whether the transition is allowed is the caller's decision."""
+        if state not in CASE_STATES:
+            raise InputError(f"unknown case state {state!r}", help="use one of: " + ", ".join(CASE_STATES))
+        cause_json = to_json_value(cause, "cause")
+        with self._write("changing case state") as (conn, size):
+            row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
+                               .where(cases.c.case_id == case_id)).first()
+            if row is None:
+                raise InputError(f"the registry has no case {case_id!r}",
+                                 help="submit it first with `casegate registry submit`")
+            payload = {"from": row.state, "to": state, "restricted_to": restricted_to, "cause": cause_json}
+            entry = self._append(conn, size, [("state-change", case_id, *normalise_payload(payload))])[0]
+            conn.execute(cases.update().where(cases.c.case_id == case_id).values(
+                state=state, restricted_to=restricted_to, updated_at=entry.recorded_at))
+            return entry
+

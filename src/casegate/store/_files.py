@@ -1,0 +1,88 @@
+"""The files of a case version: collected from a loaded case, and their digest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import rfc8785
+
+from ..errors import InputError
+from ._records import EvidenceRecord
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+
+
+FileRow = tuple[str, str, str, bytes]
+"""(path relative to the version root, role, sha256, bytes)."""
+
+
+def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
+    """Every file of the case (main file first) and its evidence items, with paths relative to
+    the folder that holds them all."""
+    case = loaded.case
+    assert case is not None
+    found: list[tuple[Path | str, str]] = []
+    for i, f in enumerate(loaded.files):
+        found.append((f.abspath, "case" if i == 0 else "include"))
+    if loaded.policy_file is not None:
+        pf = loaded.policy_file
+        found.append((pf.path if pf.path.startswith("builtin:") else pf.abspath, "policy"))
+    arts: dict[str, Path] = {}
+    for eid in case.evidence:
+        p = loaded.artifact_path(eid)
+        if p is not None:
+            arts[eid] = p
+            if p.is_file():
+                found.append((p, "artifact"))
+    real = [p for p, _ in found if isinstance(p, Path)]
+    root = Path(os.path.commonpath([str(p.parent) for p in real]))
+    files: list[FileRow] = []
+    seen: set[str] = set()
+    for where, role in found:
+        if isinstance(where, str):
+            data, rel = _builtin_bytes(where), where
+        else:
+            try:
+                data = where.read_bytes()
+            except OSError as e:
+                raise InputError(f"cannot read {where}: {e.strerror}") from None
+            rel = where.relative_to(root).as_posix()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        files.append((rel, role, hashlib.sha256(data).hexdigest(), data))
+    digests = {p: h for p, _r, h, _b in files}
+    for f in loaded.files:
+        if digests.get(f.abspath.relative_to(root).as_posix()) != f.sha256:
+            raise InputError("the file changed on disk after it was loaded", location=f.path,
+                             help="submit again")
+    evidence = []
+    for eid, ev in case.evidence.items():
+        ap = arts.get(eid)
+        rel_art: str | None = None
+        sha: str | None = None
+        if ap is not None:
+            rel_art = ap.relative_to(root).as_posix() if ap.is_file() else ev.artifact
+            sha = digests.get(rel_art) if ap.is_file() and rel_art is not None else None
+        evidence.append(EvidenceRecord(
+            eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
+            ev.expires.isoformat() if ev.expires else None,
+            str(getattr(ev.confidentiality, "value", ev.confidentiality)), rel_art, ev.sha256, sha))
+    return files, evidence
+
+
+def _builtin_bytes(ref: str) -> bytes:
+    from importlib import resources
+
+    name = ref.split(":", 1)[1]
+    return (resources.files("casegate.load") / "builtin" / f"{name}.yaml").read_bytes()
+
+
+def case_digest(main: str, files: Mapping[str, str]) -> str:
+    """sha256 of the RFC 8785 JSON of {main, files: {path: sha256}}."""
+    return hashlib.sha256(rfc8785.dumps({"main": main, "files": dict(files)})).hexdigest()

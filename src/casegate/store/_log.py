@@ -1,0 +1,403 @@
+"""The append-only Merkle log: writing entries under the locked head, reading them back, and
+RFC 9162 inclusion and consistency proofs.
+
+Every write goes through one transaction that first locks the log head (SQLite: BEGIN
+IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE on the head row), assigns the next indices,
+writes the entries with their leaf and completed-node hashes, and moves the head. Two writers
+therefore never fork the tree, and an entry is either fully recorded or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, Self
+
+import sqlalchemy as sa
+
+from ..errors import InputError, StoreError
+from . import _merkle as mk
+from ._canonical import json_string, normalise_payload
+from ._engine import store_errors
+from ._records import LogEntry
+from ._schema import (
+    log_entries,
+    log_head,
+    log_meta,
+)
+
+CACHE_MIN_LEVEL = 4
+"""Complete nodes at this level or above (16+ leaves) are cached once read."""
+CACHE_MAX_NODES = 1 << 18
+"""The node cache is emptied when it reaches this many nodes (about 30 MB)."""
+
+_KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+_KINDS_SEEN: set[str] = set()
+
+
+def _check_kind(kind: str) -> None:
+    if not kind or not isinstance(kind, str) or not set(kind) <= _KIND_CHARS or len(kind) > 64:
+        raise InputError(f"event kind {kind!r} is not a short lowercase name",
+                         help="use names like 'decision', 'signoff', 'incident'")
+    if len(_KINDS_SEEN) < 1000:
+        _KINDS_SEEN.add(kind)
+
+
+class Log:
+    """The log half of a registry: entries, proofs and the connections they use."""
+
+    def __init__(self, engine: sa.Engine, url: str):
+        self.engine = engine
+        self.url = url
+        # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
+        self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
+        self._pg = engine.dialect.name == "postgresql"
+        db = engine.url.database
+        self._sqlite_path = db if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
+        self._readers = threading.local()
+        self._reader_list: list[Any] = []
+        self._node_cache: dict[mk.Node, bytes] = {}
+        self._roots: dict[int, bytes] = {}
+        self._last_size: int | None = None
+        self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
+                            f"VALUES ({', '.join([self._mark] * 6)})")
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        for r in self._reader_list:
+            r.close()
+        self._reader_list.clear()
+        self._readers = threading.local()
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self, doing: str) -> Iterator[sa.Connection]:
+        with store_errors(self.url, doing):
+            opts: dict[str, Any] = {}
+            if self.engine.dialect.name == "postgresql":
+                opts["isolation_level"] = "REPEATABLE READ"  # one snapshot for the whole read
+            with self.engine.connect().execution_options(**opts) as conn, conn.begin():
+                yield conn
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[tuple[sa.Connection, int]]:
+        """A write transaction holding the log head; yields (connection, current log size)."""
+        with store_errors(self.url, doing):
+            with self.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
+                size = conn.execute(
+                    sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
+                ).scalar_one()
+                yield conn, int(size)
+
+    def _append(self, conn: sa.Connection, size: int,
+                items: Sequence[tuple[str, str | None, dict[str, Any], bytes]]) -> list[LogEntry]:
+        """Append (kind, case_id, plain payload, its canonical bytes) items at `size` inside the
+        caller's write transaction; returns the new entries."""
+        if not items:
+            return []
+        fr = mk.frontier_nodes(size)
+        have = self._nodes(conn, fr)
+        frontier = [have[n] for n in fr]
+        at = _now()
+        rows: list[tuple[Any, ...]] = []
+        out: list[LogEntry] = []
+        # entry_bytes() inlined: the kind, case id and time are encoded once per batch
+        tail = b',"recorded_at":' + json_string(at) + b"}"
+        heads: dict[tuple[str, str | None], tuple[bytes, bytes]] = {}
+        sha256, join = hashlib.sha256, b"".join
+        idx = size
+        for kind, case_id, plain, payload in items:
+            h = heads.get((kind, case_id))
+            if h is None:
+                h = heads[(kind, case_id)] = (b'{"case_id":' + json_string(case_id) + b',"index":',
+                                              b',"kind":' + json_string(kind) + b',"payload":')
+            leaf = sha256(b"\x00" + h[0] + str(idx).encode() + h[1] + payload + tail).digest()
+            # append_leaf() inlined: the nodes this leaf completes, level 0 upward
+            done = [leaf]
+            node = leaf
+            j = idx
+            while j & 1:
+                node = sha256(b"\x01" + frontier.pop() + node).digest()
+                done.append(node)
+                j >>= 1
+            frontier.append(node)
+            rows.append((idx, kind, case_id, payload.decode(), at, join(done)))
+            out.append(LogEntry(idx, kind, case_id, plain, at, leaf))
+            idx += 1
+        if self._pg and len(rows) > 16:
+            # COPY is PostgreSQL's bulk path (many times faster than row-by-row INSERTs)
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            with raw.cursor() as cur, cur.copy(  # type: ignore[attr-defined]
+                    "COPY log_entries (idx, kind, case_id, payload, recorded_at, hashes) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
+        else:
+            conn.exec_driver_sql(self._sql_insert, rows)
+        conn.execute(log_head.update().where(log_head.c.id == 1).values(size=size + len(items)))
+        return out
+
+    def _placeholders(self, n: int) -> str:
+        return ", ".join([self._mark] * n)
+
+    def _nodes(self, conn: sa.Connection | Any, nodes: Iterable[mk.Node], *, cached: bool = True) -> dict[mk.Node, bytes]:
+        """The stored hash of each complete tree node (read straight from the entries'
+        `hashes` column: node (level, i) is stored with leaf ((i + 1) << level) - 1).
+
+        Nodes of level >= CACHE_MIN_LEVEL are kept in a per-registry cache once read: a
+        complete node never changes, and `verify_log` never uses the cache."""
+        out: dict[mk.Node, bytes] = {}
+        cache = self._node_cache if cached else {}
+        missing = []
+        for n in set(nodes):
+            h = cache.get(n)
+            if h is None:
+                missing.append(n)
+            else:
+                out[n] = h
+        if not missing:
+            return out
+        ids = sorted({mk.owner_row(n) for n in missing})
+        blobs_by_row: dict[int, bytes] = {}
+        cur = _dbapi(conn).cursor()
+        try:
+            if self._pg:  # one statement text, so psycopg prepares it once
+                cur.execute("SELECT idx, hashes FROM log_entries WHERE idx = ANY(%s)", (ids,))
+                for idx, h in cur.fetchall():
+                    blobs_by_row[int(idx)] = bytes(h)
+            for chunk in range(0, len(ids) if not self._pg else 0, 500):
+                part = ids[chunk:chunk + 500]
+                cur.execute(f"SELECT idx, hashes FROM log_entries WHERE idx IN ({self._placeholders(len(part))})",
+                            tuple(part))
+                for idx, h in cur.fetchall():
+                    blobs_by_row[int(idx)] = bytes(h)
+        finally:
+            cur.close()
+        size = mk.HASH_SIZE
+        for n in missing:
+            level = n[0]
+            blob = blobs_by_row.get(mk.owner_row(n))
+            if blob is None or len(blob) < (level + 1) * size:
+                raise StoreError(f"the stored tree is damaged: entry {mk.owner_row(n)} or its hashes are missing",
+                                 help="run `casegate log verify` to see what was altered")
+            h = blob[level * size:(level + 1) * size]
+            out[n] = h
+            if level >= CACHE_MIN_LEVEL:
+                if len(cache) >= CACHE_MAX_NODES:
+                    cache.clear()
+                cache[n] = h
+        return out
+
+    def _raw_size(self, conn: sa.Connection | Any) -> int:
+        self._last_size = None
+        cur = _dbapi(conn).cursor()
+        try:
+            cur.execute("SELECT size FROM log_head WHERE id = 1")
+            row = cur.fetchone()
+            if row is None:
+                raise StoreError("the registry has no log head row", help="the registry was altered")
+            self._last_size = int(row[0])
+            return self._last_size
+        finally:
+            cur.close()
+
+    # --- the log ------------------------------------------------------------------------
+
+    def record(self, kind: str, case_id: str | None, payload: Mapping[str, Any]) -> LogEntry:
+        """Append one event to the log and return it (with its index and leaf hash)."""
+        return self.record_many([(kind, case_id, payload)])[0]
+
+    def record_many(self, events: Iterable[tuple[str, str | None, Mapping[str, Any]]]) -> list[LogEntry]:
+        """Append a batch of (kind, case_id, payload) events in one transaction: all or none."""
+        items = []
+        for kind, case_id, payload in events:
+            if kind not in _KINDS_SEEN:
+                _check_kind(kind)
+            if case_id is not None and not isinstance(case_id, str):
+                raise InputError(f"a case id must be a string, not {type(case_id).__name__}")
+            items.append((kind, case_id, *normalise_payload(payload)))
+        with self._write("recording events") as (conn, size):
+            return self._append(conn, size, items)
+
+    def size(self) -> int:
+        """Number of entries in the log."""
+        with self._read("reading the log size") as conn:
+            return int(conn.execute(sa.select(log_head.c.size)).scalar_one())
+
+    def origin(self) -> str:
+        """This log's checkpoint origin line."""
+        with self._read("reading the log origin") as conn:
+            return str(conn.execute(sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
+
+    @staticmethod
+    def _entry(row: Any) -> LogEntry:
+        return LogEntry(int(row.idx), row.kind, row.case_id, json.loads(row.payload), row.recorded_at,
+                        bytes(row.hashes[:mk.HASH_SIZE]))
+
+    def entry(self, index: int) -> LogEntry:
+        """The entry at `index`; InputError when there is none."""
+        with self._read("reading an entry") as conn:
+            row = conn.execute(sa.select(log_entries).where(log_entries.c.idx == index)).first()
+        if row is None:
+            raise InputError(f"the log has no entry {index}", help="see `casegate log verify` for its size")
+        return self._entry(row)
+
+    def events(self, case_id: str | None = None, kind: str | None = None) -> list[LogEntry]:
+        """Entries in log order, optionally only those about `case_id` and/or of `kind`."""
+        q = sa.select(log_entries).order_by(log_entries.c.idx)
+        if case_id is not None:
+            q = q.where(log_entries.c.case_id == case_id)
+        if kind is not None:
+            q = q.where(log_entries.c.kind == kind)
+        with self._read("reading events") as conn:
+            return [self._entry(r) for r in conn.execute(q)]
+
+    def root(self, tree_size: int | None = None) -> bytes:
+        """The RFC 9162 root hash of the first `tree_size` entries (default: all)."""
+        with self._read("computing the root") as conn:
+            size = self._size(conn)
+            n = size if tree_size is None else tree_size
+            self._check_size(n, size)
+            return self._root(conn, n)
+
+    def _size(self, conn: sa.Connection) -> int:
+        return int(conn.execute(sa.select(log_head.c.size)).scalar_one())
+
+    @staticmethod
+    def _check_size(n: int, size: int) -> None:
+        if not 0 <= n <= size:
+            raise InputError(f"tree size {n} is out of range: the log has {size} entries")
+
+    def _root(self, conn: sa.Connection, n: int) -> bytes:
+        fr = mk.frontier_nodes(n)
+        nodes = self._nodes(conn, fr)
+        return mk.fold([nodes[x] for x in fr])
+
+    @contextmanager
+    def _plain(self, doing: str) -> Iterator[Any]:
+        """A driver connection for reads that need no snapshot: the size only grows and the
+        nodes of a committed size never change, so reading the size and then its nodes is
+        consistent. SQLite: a reader connection kept per thread (no pool round trip per proof);
+        PostgreSQL: a pooled connection in autocommit mode (no transaction to end)."""
+        with store_errors(self.url, doing):
+            if not self._pg and self._sqlite_path is not None:
+                reader = getattr(self._readers, "conn", None)
+                if reader is None:
+                    import sqlite3
+
+                    reader = sqlite3.connect(self._sqlite_path, timeout=30, isolation_level=None,
+                                             check_same_thread=False)
+                    reader.execute("PRAGMA cache_size=-65536")
+                    reader.execute("PRAGMA mmap_size=268435456")
+                    self._readers.conn = reader
+                    self._reader_list.append(reader)
+                yield reader
+                return
+            with self.engine.connect() as conn:
+                if self._pg:
+                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                yield conn
+
+    def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
+        """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all)."""
+        with self._plain("proving inclusion") as conn:
+            if self._pg:
+                quick = self._pg_inclusion(conn, index, tree_size)
+                if quick is not None:
+                    return quick
+            size = self._raw_size(conn)
+            n = size if tree_size is None else tree_size
+            self._check_size(n, size)
+            if not 0 <= index < n:
+                raise InputError(f"entry {index} is not in the tree of size {n}")
+            spec = mk.inclusion_spec(index, n)
+            root = self._roots.get(n)
+            want = mk.needed(spec)
+            want.add((0, index))
+            if root is None:
+                fr = mk.frontier_nodes(n)
+                want.update(fr)
+            nodes = self._nodes(conn, want)
+            if root is None:
+                root = mk.fold([nodes[x] for x in fr])
+                if len(self._roots) > 1024:
+                    self._roots.clear()
+                self._roots[n] = root  # the root of a committed size never changes
+        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
+
+    def _pg_inclusion(self, conn: Any, index: int, tree_size: int | None) -> mk.InclusionProof | None:
+        """PostgreSQL in one round trip: guess the size (the one asked for, or the last one
+        seen), read the log size and the guessed tree's nodes in one statement, and keep the
+        result only if the guess was right. None means: take the ordinary path."""
+        n = tree_size if tree_size is not None else self._last_size
+        if n is None or not 0 <= index < n:
+            return None
+        spec = mk.inclusion_spec(index, n)
+        fr = mk.frontier_nodes(n)
+        want = mk.needed(spec) | set(fr) | {(0, index)}
+        cache = self._node_cache
+        nodes = {x: cache[x] for x in want if x in cache}
+        ids = sorted({mk.owner_row(x) for x in want if x not in nodes})
+        cur = _dbapi(conn).cursor()
+        try:
+            cur.execute("SELECT -1 - size, NULL FROM log_head WHERE id = 1 UNION ALL "
+                        "SELECT idx, hashes FROM log_entries WHERE idx = ANY(%s)", (ids,))
+            rows = cur.fetchall()
+        finally:
+            cur.close()
+        size = next((-1 - int(r[0]) for r in rows if r[0] < 0), None)
+        if size is None:
+            return None
+        self._last_size = size
+        if n > size or (tree_size is None and n != size):
+            return None
+        blobs_by_row = {int(r[0]): bytes(r[1]) for r in rows if r[0] >= 0}
+        for x in want:
+            if x in nodes:
+                continue
+            blob = blobs_by_row.get(mk.owner_row(x), b"")
+            if len(blob) < (x[0] + 1) * mk.HASH_SIZE:
+                return None  # let the ordinary path report the damage
+            nodes[x] = blob[x[0] * mk.HASH_SIZE:(x[0] + 1) * mk.HASH_SIZE]
+            if x[0] >= CACHE_MIN_LEVEL and len(cache) < CACHE_MAX_NODES:
+                cache[x] = nodes[x]
+        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)),
+                                 mk.fold([nodes[x] for x in fr]))
+
+    def prove_consistency(self, old_size: int, new_size: int | None = None) -> mk.ConsistencyProof:
+        """RFC 9162 consistency proof from the tree of `old_size` to that of `new_size`."""
+        with self._plain("proving consistency") as conn:
+            size = self._raw_size(conn)
+            n = size if new_size is None else new_size
+            self._check_size(n, size)
+            if not 0 < old_size <= n:
+                raise InputError(f"no consistency proof from size {old_size} to size {n}",
+                                 help="the old size must be between 1 and the new size")
+            spec = mk.consistency_spec(old_size, n)
+            fo, fn = mk.frontier_nodes(old_size), mk.frontier_nodes(n)
+            nodes = self._nodes(conn, mk.needed(spec) | set(fo) | set(fn))
+        return mk.ConsistencyProof(old_size, n, mk.fold([nodes[x] for x in fo]),
+                                   mk.fold([nodes[x] for x in fn]), tuple(mk.resolve(spec, nodes)))
+
+
+def _dbapi(conn: sa.Connection | Any) -> Any:
+    """The driver connection behind an SQLAlchemy connection (or the driver connection itself)."""
+    return conn.connection.dbapi_connection if isinstance(conn, sa.Connection) else conn
+

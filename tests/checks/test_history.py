@@ -1,0 +1,118 @@
+"""CG325 measurement-changed: a threshold's metric, reduction or task set changed since the version
+compared with blocks, unless a change signed by the policy's owners was logged before the run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casegate.checks.measurement import measurement_changes
+from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity
+
+from ._cases import base_doc, case, context, hits, policy, severity
+
+
+def _with_eval(doc: dict[str, Any], **result: Any) -> dict[str, Any]:
+    for ev in doc["evidence"].values():
+        if ev.get("threshold") == "cyber-high":
+            ev["result"] = {**ev["result"], **result}
+    return doc
+
+
+def _with_source(doc: dict[str, Any], **source: Any) -> dict[str, Any]:
+    for ev in doc["evidence"].values():
+        if ev.get("threshold") == "cyber-high":
+            ev["source"] = {"tool": "inspect-ai", **source}
+    return doc
+
+
+def _policy(**threshold: Any) -> Policy:
+    p = policy()
+    th = p.thresholds["cyber-high"].model_copy(update=threshold)
+    return p.model_copy(update={"thresholds": {**p.thresholds, "cyber-high": th}, "owners": ["rso"]})
+
+
+def _change(**kw: Any) -> PolicyChange:
+    base: dict[str, Any] = dict(policy=policy().id, threshold="cyber-high", fields=["metric"], rationale="r",
+                                role="rso", person="Sam", signed_at="2026-09-01T00:00:00Z",
+                                logged_at="2026-09-01T00:00:01Z", log_index=3)
+    return PolicyChange(**{**base, **kw})
+
+
+def test_nothing_changed_nothing_found() -> None:
+    assert hits("CG325", context(base_doc(), previous=case(base_doc()), previous_policy=policy())) == []
+
+
+def test_metric_renamed_in_the_policy_blocks_and_names_both() -> None:
+    pol = _policy(metric="success-rate, first attempt, hints disabled")
+    (h,) = hits("CG325", context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy()))
+    assert h.path == ("@policy", "thresholds", "cyber-high", "metric")
+    assert "first attempt, hints disabled" in h.message and "success-rate on the" in h.message
+    assert "no policy change signed by the policy's owners records it" in h.message
+    assert severity("CG325", h) is RuleSeverity.blocking
+
+
+def test_reduction_and_swapped_suite_under_the_same_task_name() -> None:
+    prev = _with_source(_with_eval(base_doc(), reduction="at-least-one"), task="ctf", task_version="2")
+    now = _with_source(_with_eval(base_doc(), reduction="majority"), task="ctf", task_version="2-lite")
+    got = {h.message.split(":")[0]: h for h in hits("CG325", context(now, previous=case(prev), previous_policy=policy()))}
+    assert set(got) == {"`cyber-high` reduction", "`cyber-high` task set"}
+    assert "at-least-one -> majority" in got["`cyber-high` reduction"].message
+    assert "ctf: version 2 -> ctf: version 2-lite" in got["`cyber-high` task set"].message
+    assert got["`cyber-high` task set"].path[-2:] == ("source", "task")
+
+
+def test_a_new_task_name_is_not_a_swap() -> None:
+    prev = _with_source(base_doc(), task="ctf", task_version="2")
+    now = _with_source(base_doc(), task="ctf-v3", task_version="1")
+    assert hits("CG325", context(now, previous=case(prev), previous_policy=policy())) == []
+
+
+def test_an_owner_change_logged_before_the_run_accepts_it() -> None:
+    pol = _policy(metric="renamed")
+    ctx = context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy())
+    ctx.policy_changes = [_change()]  # the evaluations ran on 2026-10-01
+    assert hits("CG325", ctx) == []
+
+
+def test_a_change_that_does_not_count_says_why() -> None:
+    pol = _policy(metric="renamed")
+    cases = {
+        "logged at 2026-10-05T00:00:00Z, not before": _change(logged_at="2026-10-05T00:00:00Z"),
+        "not an owner of the policy (owners: rso)": _change(role="product-lead"),
+        "is not verified: bad signature": _change(problems=["bad signature"]),
+        "is not in the registry's log": _change(log_index=None),
+    }
+    for want, pc in cases.items():
+        ctx = context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy())
+        ctx.policy_changes = [pc]
+        (h,) = hits("CG325", ctx)
+        assert want in h.message, (want, h.message)
+    # a change of another field, threshold or policy is not about this one
+    for pc in (_change(fields=["reduction"]), _change(threshold="ai-rnd-4"), _change(policy="other")):
+        ctx = context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy())
+        ctx.policy_changes = [pc]
+        (h,) = hits("CG325", ctx)
+        assert "no policy change signed" in h.message
+
+
+def test_owners_come_from_the_policy_before_the_change() -> None:
+    # a new policy cannot make its own signer an owner
+    pol = _policy(metric="renamed").model_copy(update={"owners": ["product-lead"]})
+    ctx = context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy())
+    ctx.policy_changes = [_change(role="product-lead")]
+    (h,) = hits("CG325", ctx)
+    assert "not an owner" in h.message
+
+
+def test_message_names_the_baseline() -> None:
+    pol = _policy(metric="renamed")
+    ctx = context(base_doc(), pol=pol, previous=case(base_doc()), previous_policy=_policy())
+    ctx.baseline = Baseline(role="approved", label="version 1.0 (#1), the last approved")
+    (h,) = hits("CG325", ctx)
+    assert "since version 1.0 (#1), the last approved" in h.message
+
+
+def test_measurement_changes_compare_policy_fields_the_policy_may_add() -> None:
+    # policy fields appear as attributes where the policy format has them; absent ones count as unset
+    chs = measurement_changes(None, _policy(), case(base_doc()), _policy(metric="x"))
+    assert [(c.threshold, c.field) for c in chs] == [("cyber-high", "metric")]

@@ -1,0 +1,145 @@
+"""The model digest equals what the OpenSSF model-signing package puts in its signature's subject,
+on trees chosen for the places an implementation could differ (ordering of `a-b` against `a/b`,
+hidden files, the ignored git paths, a single file, empty files); OCI digests are sha256 over the
+manifest's bytes; `verify --model` computes the digest itself."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casegate.errors import InputError
+from casegate.evidence import model_digest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def model_signing_subject(path: Path) -> str:
+    """The digest model-signing's signing payload names as its subject (its own code end to end)."""
+    pytest.importorskip("OpenSSL", reason="model-signing imports pyOpenSSL")
+    import model_signing.hashing
+    from model_signing._signing.signing import Payload
+
+    stmt = Payload(model_signing.hashing.hash(path)).statement.pb
+    return "sha256:" + stmt.subject[0].digest["sha256"]
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+    return root
+
+
+TREES = {
+    "flat": {"model.safetensors": b"\x00" * 1000, "config.json": b'{"a": 1}'},
+    "ordering": {"a-b": b"1", "a/b": b"2", "a/c/d": b"3", "a.b": b"4", "A": b"5", "a b": b"6", "\u00e9": b"7"},
+    "hidden-and-git": {".hidden": b"h", "sub/.gitignore": b"kept: only top-level git paths are left out",
+                       ".git/HEAD": b"ref", ".gitignore": b"x", ".gitattributes": b"y", ".github/w.yml": b"z",
+                       "w/weights.bin": os.urandom(70_000)},
+    "empty-files": {"e1": b"", "d/e2": b"", "d/f": b"f"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TREES))
+def test_directory_digest_equals_model_signing(tmp_path: Path, name: str) -> None:
+    root = write_tree(tmp_path / name, TREES[name])
+    assert model_digest(root).digest == model_signing_subject(root)
+
+
+def test_single_file_and_ignored_paths(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "m", TREES["hidden-and-git"])
+    f = root / "w" / "weights.bin"
+    assert model_digest(f).digest == model_signing_subject(f)
+    names = [n for n, _ in model_digest(root).resources]
+    assert ".git/HEAD" not in names and ".gitignore" not in names and "sub/.gitignore" in names
+
+
+def test_root_digest_definition(tmp_path: Path) -> None:
+    """The definition in docs/signing.md, computed by hand: sha256 over the file digests in order."""
+    root = write_tree(tmp_path / "m", {"b": b"2", "a/z": b"1"})
+    by_hand = hashlib.sha256(hashlib.sha256(b"1").digest() + hashlib.sha256(b"2").digest()).hexdigest()
+    assert model_digest(root).digest == f"sha256:{by_hand}"
+
+
+def test_any_change_changes_the_digest(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "m", TREES["flat"])
+    before = model_digest(root).digest
+    (root / "config.json").write_bytes(b'{"a": 2}')
+    assert model_digest(root).digest != before
+    (root / "config.json").write_bytes(b'{"a": 1}')
+    assert model_digest(root).digest == before
+    (root / "config.json").rename(root / "config2.json")
+    assert model_digest(root).digest == before  # names are not hashed by model-signing's root digest
+    (root / "extra").write_bytes(b"")
+    assert model_digest(root).digest != before
+
+
+def test_symlinks_and_empty_directories_are_refused(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "m", TREES["flat"])
+    (root / "link").symlink_to(root / "config.json")
+    with pytest.raises(InputError, match="symbolic link"):
+        model_digest(root)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no files to hash"):
+        model_digest(tmp_path / "empty")
+
+
+def _oci_layout(root: Path, n_manifests: int = 1) -> tuple[Path, str]:
+    blobs = root / "blobs" / "sha256"
+    blobs.mkdir(parents=True)
+    (root / "oci-layout").write_text('{"imageLayoutVersion": "1.0.0"}')
+    entries = []
+    digest = ""
+    for i in range(n_manifests):
+        config = json.dumps({"architecture": "amd64", "os": "linux", "i": i}).encode()
+        chex = hashlib.sha256(config).hexdigest()
+        (blobs / chex).write_bytes(config)
+        manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                               "config": {"mediaType": "application/vnd.oci.image.config.v1+json",
+                                          "digest": f"sha256:{chex}", "size": len(config)},
+                               "layers": []}, indent=1).encode()
+        mhex = hashlib.sha256(manifest).hexdigest()
+        (blobs / mhex).write_bytes(manifest)
+        digest = f"sha256:{mhex}"
+        entries.append({"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": digest,
+                        "size": len(manifest)})
+    (root / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": entries}))
+    return root, digest
+
+
+def test_oci_layout_and_manifest(tmp_path: Path) -> None:
+    root, digest = _oci_layout(tmp_path / "img")
+    d = model_digest(root)
+    assert d.digest == digest and d.method == "oci-manifest"
+    blob = root / "blobs" / "sha256" / digest.removeprefix("sha256:")
+    copy = tmp_path / "manifest.json"
+    shutil.copy(blob, copy)
+    assert model_digest(copy).digest == digest
+    blob.write_bytes(blob.read_bytes() + b" ")  # the index no longer matches the blob
+    with pytest.raises(InputError, match="but the index says"):
+        model_digest(root)
+    two, _ = _oci_layout(tmp_path / "two", 2)
+    with pytest.raises(InputError, match="names 2 image manifests"):
+        model_digest(two)
+
+
+def test_cli_digest_and_verify_model(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "model", TREES["flat"])
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(root), "--files"],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == model_digest(root).digest
+    assert "  " + hashlib.sha256(b'{"a": 1}').hexdigest() + "  config.json" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(tmp_path / "nope")],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "no such file or directory" in r.stderr

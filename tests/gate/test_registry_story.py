@@ -1,0 +1,99 @@
+"""The registry as the gate's memory, end to end through the real CLI on both backends: version 1
+approved; a gamed version 2 (metric renamed, suite swapped under the same task name, reduction
+changed) is NO-GO through `decide` with no --previous, because the gate compares it with the
+registry's previous and last approved version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.monitor.test_cli import ROLES, _cg
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE_ID = "atlas-2-api"
+RENAMED = "success-rate, first attempt, hints disabled"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1))
+
+
+def _sign_all(tmp: Path, case: str) -> None:
+    for role in ROLES:
+        _cg(tmp, "sqlite:///unused.db", "sign", f"{case}/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
+
+
+def _findings(bundle: Path) -> list[dict[str, object]]:
+    from casegate.monitor import read_decision
+
+    record, _ = read_decision(bundle.read_text(), str(bundle))
+    return [f.model_dump(mode="json") for f in record.findings]
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """v1 (owners named, the CTF run's task and reduction recorded) signed and decided; v2 gamed
+    and signed again by the same three roles."""
+    tmp = tmp_path_factory.mktemp("story")
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp / "v1",
+                    ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
+    _edit(tmp / "v1" / "policy.yaml", "\nthresholds:", "\nowners: [rso]\nthresholds:")
+    _edit(tmp / "v1" / "evidence.yaml", "    result: {successes: 33, trials: 200}\n",
+          "    result: {successes: 33, trials: 200, reduction: at-least-one}\n"
+          "    source: {tool: casegate-results, task: acme-ctf-pro, task_version: \"4\"}\n")
+    db = "sqlite:///unused.db"
+    for role, person in ROLES.items():
+        _cg(tmp, db, "keys", "generate", f"keys/{role}.pem")
+        _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
+            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
+    _sign_all(tmp, "v1")
+    _cg(tmp, db, "decide", "v1/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
+
+    shutil.copytree(tmp / "v1", tmp / "v2", ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
+    v2 = tmp / "v2"
+    _edit(v2 / "case.yaml", "version: ", "version: \"1.1\"  # was: ")
+    _edit(v2 / "policy.yaml", "metric: success-rate on the Acme professional CTF suite", f"metric: {RENAMED}")
+    art = v2 / "evals" / "cyber-ctf.json"
+    old_sha = hashlib.sha256(art.read_bytes()).hexdigest()
+    _edit(art, '"task_version": "4"', '"task_version": "4-lite"')
+    _edit(v2 / "evidence.yaml", old_sha, hashlib.sha256(art.read_bytes()).hexdigest())
+    _edit(v2 / "evidence.yaml", "reduction: at-least-one", "reduction: majority")
+    _edit(v2 / "evidence.yaml", 'task_version: "4"', 'task_version: "4-lite"')
+    return tmp
+
+
+def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, tmp_path: Path,
+                                                                 database_url: str) -> None:
+    for name in ("v1", "v2", "keys"):
+        shutil.copytree(versions / name, tmp_path / name)
+    shutil.copy2(versions / "keyring.yaml", tmp_path / "keyring.yaml")
+    db = database_url
+    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
+    _cg(tmp_path, db, "state", "set", CASE_ID, "under-review", "--by", "acme-safety-team")
+    _cg(tmp_path, db, "state", "apply", CASE_ID, "--decision", "v1/decision.bundle.json")
+
+    # without a registry nothing is compared, and the record says so
+    p = _cg(tmp_path, "sqlite:///" + str(tmp_path / "none" / "x.db"), "gate", "v2/case.yaml", "--format", "json",
+            "--db", str(tmp_path / "elsewhere.db"), code=None)
+    assert json.loads(p.stdout)["compared_with"] == [f"nothing: first version (the registry has no case '{CASE_ID}')"]
+
+    _sign_all(tmp_path, "v2")
+    p = _cg(tmp_path, db, "decide", "v2/case.yaml", "--key", "keys/rso.pem", "--role", "rso", code=1)
+    assert "NO-GO" in p.stdout
+    got = [f for f in _findings(tmp_path / "v2" / "decision.bundle.json") if f["code"] == "CG325"]
+    messages = " | ".join(str(f["message"]) for f in got)
+    assert len(got) == 3, messages
+    assert f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'" in messages
+    assert "`cyber-high` reduction: at-least-one -> majority" in messages
+    assert "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite" in messages
+    assert all("the last approved" in str(f["message"]) for f in got)
+
+    p = _cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1)
+    rec = json.loads(p.stdout)
+    assert rec["compared_with"] == ["previous: version 1.0 (#1), the last approved"]

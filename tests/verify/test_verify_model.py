@@ -1,0 +1,52 @@
+"""`casegate verify --model PATH` computes the model digest itself: the model the decision was
+made for verifies; a changed weights file does not."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from casegate.evidence import model_digest
+from casegate.sign import parse_instant, sign_case
+from casegate.verify import decide_case, write_bundle
+from tests.sign.helpers import MODEL, make_world
+
+ROOT = Path(__file__).resolve().parents[2]
+AT = parse_instant("2026-11-25")
+
+
+def test_verify_model_path(tmp_path: Path) -> None:
+    model = tmp_path / "atlas-2"
+    (model / "shards").mkdir(parents=True)
+    (model / "config.json").write_text('{"layers": 48}')
+    (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
+    digest = model_digest(model).digest
+    w = make_world(tmp_path)
+    text = w.case.read_text()
+    assert f"digests: [{MODEL}]" in text
+    w.case.write_text(text.replace(f"digests: [{MODEL}]", f"digests: [{digest}]"))
+    for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    write_bundle(bundle, w.dir / "decision.bundle.json")
+
+    def verify(*extra: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        env.pop("CASEGATE_DATABASE_URL", None)
+        return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
+                               "--boundary", "api", "--at", "2026-12-01", "--keyring", str(w.ring_path), *extra],
+                              capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    ok = verify("--model", str(model))
+    assert ok.returncode == 0, ok.stderr
+    assert f"note: model digest {digest} computed from {model}" in ok.stderr
+    (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
+    bad = verify("--model", str(model))
+    assert bad.returncode == 1
+    assert f"the bundle is for model digest {digest}, not {model_digest(model).digest}" in bad.stderr
+    both = verify("--model", str(model), "--model-digest", digest)
+    assert both.returncode == 2 and "one of them" in both.stderr
+    neither = verify()
+    assert neither.returncode == 2 and "one of them" in neither.stderr
