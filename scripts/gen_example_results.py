@@ -48,7 +48,7 @@ def _write(out: Path, runs: dict[str, dict[str, object]]) -> None:
                "model": "acme/atlas-2-helpful-only", "status": "success", "created": r["created"],
                "epochs": r["epochs"], "scale": "binary", "metric": r["metric"], "tools": r["tools"],
                "scaffold": r["scaffold"], "budget_tokens": r["budget_tokens"], "samples": rows}
-        (out / name).write_text(json.dumps(doc, separators=(",", ":")) + "\n")
+        (out / name).write_text(json.dumps(doc) + "\n")
         print(f"wrote {out / name}")
 
 
