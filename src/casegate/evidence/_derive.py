@@ -19,6 +19,7 @@ that cannot be written only costs time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -30,8 +31,9 @@ from ..errors import InputError
 from ..load import Loaded, display_path
 from ..model import Elicitation, Result, SourceRecord
 from ._artifacts import ArtifactState, sha256_file
+from .stats import policy_counts
 
-DERIVE_VERSION = 1
+DERIVE_VERSION = 3
 """Version of the cached form; entries of another version are derived again."""
 CACHE_ENTRIES = 2000
 """Most derived artifacts kept in the cache."""
@@ -57,8 +59,32 @@ class DerivedRun(BaseModel):
     """`sha256:` over the distinct scored sample ids, sorted, one per line."""
     elicitation: Elicitation
     result: Result
-    """Per-sample scores (`samples`) and the counts the log states."""
+    """The counts, metric and scale the log states (its per-sample scores are in `sample_ids`,
+    `epochs` and `scores`, kept as flat lists: they are read back from the cache quickly)."""
     source: SourceRecord
+    scored_samples: int = 0
+    """Distinct samples with a score."""
+    scores_json: str = ""
+    """Every per-sample score as JSON `[[id, epoch, score], ...]`: one string, so reading the cache
+    does not build thousands of objects; parsed only when a count needs it."""
+    reduced: dict[str, list[int]] = {}
+    """(successes, trials) under each reduction without a parameter (any, mean, majority, all),
+    counted once when the artifact is read; absent when the scores are not binary."""
+
+    def per_sample(self) -> list[tuple[str, float]]:
+        """(sample id, score) of every scored sample and epoch."""
+        rows = json.loads(self.scores_json) if self.scores_json else []
+        return [(str(r[0]), float(r[2])) for r in rows]
+
+    def counts(self, reduction: str, k: int | None) -> tuple[int, int] | None:
+        """(successes, trials) under `reduction`, or None without per-sample scores. Raises
+        ValueError when the scores do not allow it (see `stats.policy_counts`)."""
+        got = self.reduced.get(reduction)
+        if got is not None:
+            return got[0], got[1]
+        if not self.scores_json:
+            return None
+        return policy_counts(self.per_sample(), reduction, k)  # type: ignore[arg-type]
 
 
 class CachedArtifact(BaseModel):
@@ -117,8 +143,25 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
             variant_field=r.variant_field, time_limit=r.time_limit,
             sample_digest=sample_digest([s.id for s in r.result.samples]),
-            elicitation=r.elicitation, result=r.result, source=r.source))
+            elicitation=r.elicitation, result=r.result.model_copy(update={"samples": []}), source=r.source,
+            scored_samples=len({s.id for s in r.result.samples}),
+            scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],
+                                   separators=(",", ":")) if r.result.samples else "",
+            reduced=_reduced(r.result)))
     return runs, files
+
+
+def _reduced(result: Result) -> dict[str, list[int]]:
+    if result.scale != "binary" or not result.samples:
+        return {}
+    rows = [(s.id, s.score) for s in result.samples]
+    out: dict[str, list[int]] = {}
+    for red in ("any", "mean", "majority", "all"):
+        try:
+            out[red] = list(policy_counts(rows, red))
+        except ValueError:
+            return {}  # scores off the scale: counted (and reported) when needed
+    return out
 
 
 class _Cache:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Case, Elicitation, Evidence, Policy, Result, Scaffold, Threshold, Variant
 from ._derive import Derivation, DerivedRun
-from .stats import policy_counts, same_counts
+from .stats import same_counts
 
 # Where each derived fact is read, per format (shown in findings and in docs/evidence.md).
 ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
@@ -165,9 +165,9 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
         return None  # CG336 reports scores with no success count
     path: tuple[str | int, ...] = ("evidence", eid, "result")
     how = f"`{reduction}`" + (f" with k={k}" if reduction == "pass@k" else "")
-    if r.samples:
+    if run.scores_json:
         try:
-            return policy_counts(((s.id, s.score) for s in r.samples), reduction, k)
+            return run.counts(reduction, k)
         except ValueError as e:
             problems.append(Problem(eid, "not-recomputable", path,
                                     f"the result of `{eid}` cannot be counted under the policy's {how} reduction: {e}",

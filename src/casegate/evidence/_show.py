@@ -44,7 +44,7 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
             "counts": fact("counts", None if r is None or r.successes is None else
                            {"successes": r.successes, "trials": r.trials,
                             "reduction": th.reduction if th else "any", "k": th.k if th else None}),
-            "scored_samples": len({s.id for s in run.result.samples}) or run.source.scored,
+            "scored_samples": run.scored_samples or run.source.scored,
             "model": fact("model", run.source.model),
             "variant": {"value": run.variant, "from": run.variant_field or artifact_field("variant", run.tool)},
             "attempts": fact("attempts", el.attempts),
