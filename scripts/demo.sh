@@ -81,13 +81,67 @@ run triggers run --case atlas-2-api --at "$LATER"
 echo "The old GO no longer verifies:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
+echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
+run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
+run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
+run log verify --key log.key.pub
+
+step "9. Version 1.1 must answer the incident before it can be approved again"
+cp -r case case-1.1
+rm -rf case-1.1/signoffs case-1.1/objections
+INC=$("$ROOT/.venv/bin/python" -c 'import json,sys; print("incident-%d" % json.load(sys.stdin)["incidents"][-1]["entry"])' \
+      < <("$CG" history atlas-2-api --format json --at "$LATER"))
+sed -i 's/^version: "1.0"/version: "1.1"/; s/^date: 2026-11-20/date: 2026-12-04/' case-1.1/case.yaml
+echo "(case-1.1: version 1.1, nothing else changed yet)"
+echo "The unanswered incident blocks the new version (the registry feeds it to the gate):"
+if "$CG" gate case-1.1/case.yaml --at "$LATER" > unanswered.txt; then
+  echo "an unanswered incident passed the gate: that is a bug" >&2; exit 1; fi
+grep -m1 "CG708" unanswered.txt
+sed -i "s/claim: Atlas-2's cyber capability is below the Cyber High threshold under full elicitation./claim: Atlas-2's cyber capability is below the Cyber High threshold under full elicitation, and exploit adaptation for known vulnerabilities is blocked by a dedicated filter./" case-1.1/argument.yaml
+sed -i "s/claim: Every step of the cyber and biological pathways beyond access is blocked by a tested safeguard./claim: Every step of the cyber and biological pathways beyond access, exploit adaptation included, is blocked by a tested safeguard./" case-1.1/argument.yaml
+"$ROOT/.venv/bin/python" - "$INC" <<'PY'
+import sys
+from pathlib import Path
+inc = sys.argv[1]
+p = Path("case-1.1/case.yaml")
+text = p.read_text().replace("safeguards:\n", """safeguards:
+  SG-exploit-filter:
+    layer: classifier
+    title: Output filter for exploit adaptation against known CVEs
+    blocks: [cyber-ransomware.build-exploit]
+    evidence: [E-redteam-classifier]
+    verified_by: acme-safeguards
+""", 1)
+text += f"""
+incident_answers:
+  {inc}:
+    claims: [G2, G4]
+    safeguards: [SG-exploit-filter]
+    note: The exploit-adaptation step the incident used is now filtered; G2 and G4 say so.
+"""
+p.write_text(text)
+PY
+echo "(case-1.1 now answers $INC: an added safeguard and the two defeated claims changed)"
+run sign case-1.1/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
+run sign case-1.1/case.yaml --role rso --key case/keys/sam-whitfield.key
+run sign case-1.1/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
+run decide case-1.1/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision-1.1.bundle.json --at "$LATER"
+run registry submit case-1.1/case.yaml
+run state set atlas-2-api under-review --by "Sam Whitfield"
+run state apply atlas-2-api --decision decision-1.1.bundle.json
+run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"
+V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
+    < <("$CG" registry history atlas-2-api --json))
+run diff atlas-2-api@1 "atlas-2-api@$V"
+echo "What the public may see of the same diff:"
+run diff atlas-2-api@1 "atlas-2-api@$V" --public --format markdown
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
 
 step "Where everything went"
 cat <<EOT
-  case (signed)          $OUT/case/case.yaml
+  case (signed)          $OUT/case/case.yaml (version 1.1, answering the incident: $OUT/case-1.1/case.yaml)
   decision record        $OUT/decision-record.json
   signed bundle          $OUT/decision.bundle.json
   attestations           $OUT/attestations/ (decision.intoto.jsonl, *.sigstore.json)
@@ -96,5 +150,6 @@ cat <<EOT
   argument diagram       $OUT/argument.svg
   decision report        $OUT/report/report.{html,pdf}
   log checkpoint key     $OUT/log.key (public: log.key.pub)
-Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db  (then open http://127.0.0.1:8750/public)
+Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
+  (then open http://127.0.0.1:8750/public)
 EOT

@@ -17,6 +17,13 @@ if "CASEGATE_CACHE_DIR" not in os.environ:
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# The suite lays cases out the way a repository does: a case in one folder naming a policy,
+# includes and artifacts shared from folders above it, copied into temporary folders that have
+# no `.git` to mark the top. Those cases are trusted, so the suite names one root holding both
+# the temporary folders and the source tree; tests/security unsets it to test confinement.
+os.environ.setdefault("CASEGATE_ROOT", os.path.commonpath([
+    str(Path(__import__("tempfile").gettempdir()).resolve()), str(ROOT)]))
+
 
 @pytest.fixture
 def example_case() -> Path:

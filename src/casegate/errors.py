@@ -15,8 +15,10 @@ class CasegateError(Exception):
         self.location = location
 
     def diagnostics(self) -> str:
+        from .terminal import escape_controls
+
         head = f"{self.location}: {self.message}" if self.location else self.message
-        return f"error: {head}" + (f"\n  help: {self.help}" if self.help else "")
+        return escape_controls(f"error: {head}" + (f"\n  help: {self.help}" if self.help else ""))
 
 
 class InputError(CasegateError):

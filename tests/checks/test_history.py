@@ -116,3 +116,49 @@ def test_measurement_changes_compare_policy_fields_the_policy_may_add() -> None:
     # policy fields appear as attributes where the policy format has them; absent ones count as unset
     chs = measurement_changes(None, _policy(), case(base_doc()), _policy(metric="x"))
     assert [(c.threshold, c.field) for c in chs] == [("cyber-high", "metric")]
+
+
+def _incident(**kw: Any) -> Any:
+    from casegate.model import IncidentDefeat
+
+    base: dict[str, Any] = dict(id="incident-7", date="2026-10-20", domain="cyber", severity="high",
+                                version="version 0.9 (#1)", claims={"G2": "Cyber capability is below the Cyber High threshold."},
+                                safeguards=["SG-kyc", "SG-classifier"], boundary_rank=4, tools=[])
+    return IncidentDefeat.model_validate({**base, **kw})
+
+
+def _cg708(doc: dict[str, Any]) -> list[Any]:
+    ctx = context(doc)
+    ctx.incidents = [_incident()]
+    return hits("CG708", ctx)
+
+
+def test_an_unanswered_incident_blocks() -> None:
+    (h,) = _cg708(base_doc())
+    assert "incident-7 (cyber, high, 2026-10-20) defeated G2 of version 0.9 (#1); this version does not answer it" \
+        == h.message
+    assert severity("CG708", h) is RuleSeverity.blocking
+
+
+def test_each_kind_of_answer_and_why_a_link_does_not_hold() -> None:
+    later = base_doc()
+    later["evidence"]["E-ctf"]["date"] = "2026-11-01"
+    later["incident_answers"] = {"incident-7": {"evidence": ["E-ctf"]}}
+    assert _cg708(later) == []
+    sg = base_doc()
+    sg["safeguards"]["SG-exploit"] = {"layer": "classifier", "blocks": ["ransomware.exploit"]}
+    sg["incident_answers"] = {"incident-7": {"safeguards": ["SG-exploit"]}}
+    assert _cg708(sg) == []
+    narrower = base_doc()
+    narrower["boundary"]["kind"] = "trusted-access"
+    narrower["incident_answers"] = {"incident-7": {"boundary": True}}
+    assert _cg708(narrower) == []
+    stale = base_doc()
+    stale["incident_answers"] = {"incident-7": {"evidence": ["E-ctf"], "claims": ["G2"], "safeguards": ["SG-kyc"],
+                                                "boundary": True}}
+    (h,) = _cg708(stale)
+    for why in ("evidence E-ctf is dated 2026-10-01, not after the incident (2026-10-20)",
+                "claim G2 is unchanged since version 0.9 (#1)", "safeguard SG-kyc was already in version 0.9 (#1)",
+                "the boundary is not narrower than in version 0.9 (#1)"):
+        assert why in h.message
+    assert h.path == ("incident_answers", "incident-7")

@@ -8,10 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from casegate.checks import all_rules, check_case
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
+from casegate.model import IncidentDefeat
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 TODAY = dt.date(2026, 11, 27)
@@ -36,8 +38,12 @@ def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     loaded = load_case(case)
     # a `previous.yaml` beside the case is its previous version (rules that compare versions)
     prev = load_case(case.parent / "previous.yaml") if (case.parent / "previous.yaml").exists() else None
+    # an `incidents.yaml` beside it lists incidents that defeated claims of an earlier version
+    inc = case.parent / "incidents.yaml"
+    incidents = [IncidentDefeat.model_validate(x) for x in yaml.safe_load(inc.read_text())] if inc.exists() else None
     report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded),
-                        previous=prev.case if prev else None, previous_policy=prev.policy if prev else None)
+                        previous=prev.case if prev else None, previous_policy=prev.policy if prev else None,
+                        incidents=incidents)
     return {(Path(f.location.file).name, f.location.line) for f in report.findings
             if f.code == code and f.location is not None}
 

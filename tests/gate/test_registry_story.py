@@ -100,3 +100,30 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     p = _cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1)
     rec = json.loads(p.stdout)
     assert rec["compared_with"] == ["previous: version 1.0 (#1), the last approved"]
+
+    # the diff names each change, from the registry and from the two files alike
+    _cg(tmp_path, db, "registry", "submit", "v2/case.yaml")
+    p = _cg(tmp_path, db, "diff", f"{CASE_ID}@1", f"{CASE_ID}@2", "--format", "json")
+    changes = json.loads(p.stdout)["changes"]
+    said = {(c["section"], c["subject"], c["detail"]) for c in changes}
+    assert ("thresholds", "cyber-high",
+            f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'") in said
+    assert ("thresholds", "cyber-high", "`cyber-high` reduction: at-least-one -> majority") in said
+    assert ("thresholds", "cyber-high",
+            "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite") in said
+    assert any(s == "evidence" and subj == "E-cyber-ctf" and d.startswith("re-run") for s, subj, d in said)
+    # the earlier decision's condition (the CTF result at the alert level) is open, not yet due
+    assert any(c["section"] == "conditions" and c["kind"] == "open" for c in changes)
+    files = _cg(tmp_path, db, "diff", "v1/case.yaml", "v2/case.yaml", "--format", "json")
+    assert {(c["section"], c["detail"]) for c in json.loads(files.stdout)["changes"]} >= \
+        {(s, d) for s, _subj, d in said if s == "thresholds"}
+    # redacted for the public: the internal CTF evaluation's change shows no content
+    pub = _cg(tmp_path, db, "diff", f"{CASE_ID}@1", f"{CASE_ID}@2", "--public")
+    assert "4-lite" not in pub.stdout and "content withheld (internal)" in pub.stdout
+    assert RENAMED in pub.stdout  # the policy is public
+    # history shows each version's changes since the one before, redacted the same way
+    hist = json.loads(_cg(tmp_path, db, "history", CASE_ID, "--format", "json").stdout)
+    v2_changes = hist["versions"][1]["changes"]
+    assert any(c["section"] == "thresholds" and RENAMED in c["detail"] for c in v2_changes)
+    assert not any("4-lite" in c["detail"] for c in v2_changes)
+    assert hist["versions"][0]["changes"] == []

@@ -64,12 +64,12 @@ def test_keyid_not_matching_public_key_is_refused(tmp_path):
     (tmp_path / "kr.yaml").write_text(text)
     with pytest.raises(InputError, match="does not match its public key") as e:
         load_keyring(tmp_path / "kr.yaml")
-    assert e.value.location.startswith(f"{tmp_path / 'kr.yaml'}:6")
+    assert e.value.location.startswith(f"{tmp_path / 'kr.yaml'}:9")  # the key's line in a version 2 file
 
 
 @pytest.mark.parametrize("text,message", [
     ("casegate: 1\nkind: case\n", "not a casegate keyring"),
-    ("casegate: 2\nkind: keyring\nname: x\n", "unsupported keyring version"),
+    ("casegate: 3\nkind: keyring\nname: x\n", "unsupported keyring version"),
     ("casegate: 1\nkind: keyring\nname: x\nname: y\n", "duplicate key"),
     ("casegate: 1\nkind: keyring\nname: x\nkeys: [{person: a}]\n", "keys.0.keyid"),
 ])

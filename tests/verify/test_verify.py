@@ -157,8 +157,7 @@ def test_revoked_key(world, decided):
 def test_expired_key(world, decided, tmp_path):
     _, bundle = decided
     dana = world.signers["dana"].public_key.keyid
-    keys = [k.model_copy(update={"valid_until": "2026-11-30"}) if k.keyid == dana else k for k in world.ring.keys]
-    ring = world.ring.model_copy(update={"keys": keys})
+    ring = world.ring.with_key(dana, valid_until="2026-11-30")
     assert _verify(bundle, ring, at=parse_instant("2026-11-30")).ok
     reasons = _verify(bundle, ring, at=parse_instant("2026-12-01")).reasons
     assert reasons[0] == (f"sign-off by Dana Ortiz as 'safety-lead': Dana Ortiz's key {dana[:16]}... "

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..evidence import ArtifactState, EvidenceFacts
-from ..model import Baseline, Case, Finding, Policy, PolicyChange, Rule, RuleSeverity, Serves
+from ..model import (
+    Baseline,
+    Case,
+    Finding,
+    IncidentDefeat,
+    Policy,
+    PolicyChange,
+    Rule,
+    RuleSeverity,
+    Serves,
+)
 from ..model._base import BoundaryKind
 
 
@@ -44,6 +54,9 @@ class Context:
     so messages can name it; None when `previous` came without a label."""
     policy_changes: list[PolicyChange] = field(default_factory=list)
     """Signed policy changes from the registry (verified or not: each says what is wrong with it)."""
+    incidents: list[IncidentDefeat] = field(default_factory=list)
+    """Incidents logged against the case that defeated claims of an earlier version (from the
+    registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
     facts: EvidenceFacts | None = None

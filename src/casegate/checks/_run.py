@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..evidence import ArtifactState
 from ..load import Loaded
-from ..model import BoundaryKind, Case, Finding, Policy, Rule, RuleSeverity
+from ..model import BoundaryKind, Case, Finding, IncidentDefeat, Policy, Rule, RuleSeverity
 from ._registry import Context, run_checks
 
 
@@ -54,6 +54,7 @@ def make_context(
     previous: Case | None = None,
     previous_policy: Policy | None = None,
     related: list[Case] | None = None,
+    incidents: list[IncidentDefeat] | None = None,
 ) -> Context | None:
     """A check context, or None when the case or policy could not be built (load findings stand)."""
     if loaded.case is None or loaded.policy is None:
@@ -70,7 +71,7 @@ def make_context(
         case = effective if effective is not None else case
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
-                   registry_cases=related or [], facts=facts)
+                   registry_cases=related or [], incidents=incidents or [], facts=facts)
 
 
 def check_case(
@@ -82,6 +83,7 @@ def check_case(
     previous: Case | None = None,
     previous_policy: Policy | None = None,
     related: list[Case] | None = None,
+    incidents: list[IncidentDefeat] | None = None,
 ) -> CheckReport:
     """Run the structure checks (and, with `select`, any others) and locate the findings.
 
@@ -91,7 +93,7 @@ def check_case(
     """
     findings = list(loaded.diagnostics)
     ctx = make_context(loaded, today=today, artifacts=artifacts, previous=previous,
-                       previous_policy=previous_policy, related=related)
+                       previous_policy=previous_policy, related=related, incidents=incidents)
     if ctx is not None and not any(f.severity is RuleSeverity.blocking and f.code == "CG900" for f in findings):
         findings.extend(run_checks(ctx, select=select))
     return CheckReport(findings=locate_findings(loaded, findings), files=[f.path for f in loaded.files])

@@ -19,6 +19,9 @@ def check(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     at: Annotated[str | None, typer.Option(help="Check as of this date (YYYY-MM-DD); default today.")] = None,
     policy: Annotated[Path | None, typer.Option(help="Use this policy file instead of the case's.")] = None,
+    root: Annotated[Path | None, typer.Option(
+        help="The folder every file of the case must lie inside (default: the enclosing git work "
+             "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Check a case against every rule and print the findings.
 
@@ -39,7 +42,7 @@ def check(
         summary_line,
     )
 
-    loaded = load_case(case, policy=policy)
+    loaded = load_case(case, policy=policy, root=root)
     report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
     if format is Format.json:
         out(format_json(report.findings, files=report.files))

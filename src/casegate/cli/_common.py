@@ -9,6 +9,7 @@ from enum import Enum
 import typer
 
 from ..errors import InputError
+from ..terminal import escape_controls
 
 
 class Format(str, Enum):
@@ -45,10 +46,14 @@ def parse_date(value: str | None, what: str = "--at") -> dt.date | None:
 
 
 def out(text: str) -> None:
+    """Print to stdout, control characters from input files shown as escapes."""
+    text = escape_controls(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def err(text: str) -> None:
+    """Print to stderr, control characters from input files shown as escapes."""
+    text = escape_controls(text)
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 

@@ -33,6 +33,9 @@ def gate(
         help="Keyring to verify the case's signed waivers against.")] = None,
     fail_on_conditions: Annotated[bool, typer.Option(
         "--fail-on-conditions", help="Exit 1 on GO WITH CONDITIONS too.")] = False,
+    root: Annotated[Path | None, typer.Option(
+        help="The folder every file of the case must lie inside (default: the enclosing git work "
+             "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Decide whether the case's system may cross its boundary.
 
@@ -55,9 +58,9 @@ def gate(
     )
     from ._common import fetch_comparison
 
-    loaded = load_case(case)
-    prev = load_case(previous) if previous is not None else None
-    rel = [load_case(p) for p in related or []]
+    loaded = load_case(case, root=root)
+    prev = load_case(previous, root=root) if previous is not None else None
+    rel = [load_case(p, root=root) for p in related or []]
     day = parse_date(at)
     waivers: list[Waiver] = []
     problems: list[str] = []

@@ -200,25 +200,40 @@ app.add_typer(state_app, name="state")
 
 @state_app.command("show")
 def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
-               db: DbOption = None, as_json: JsonFlag = False) -> None:
-    """Print the case's state, its restriction, and the last change with its cause."""
+               db: DbOption = None, as_json: JsonFlag = False,
+               keyring: Annotated[Path | None, typer.Option(
+                   "--keyring", envvar="CASEGATE_KEYRING",
+                   help="Keyring to check the recorded decision's signatures (default $CASEGATE_KEYRING).")] = None,
+               at: Annotated[str | None, typer.Option("--at", help="As of this date or date-time (default now).")] = None,
+               ) -> None:
+    """Lead with what a deploy pipeline would get now (the same check as `casegate verify`),
+    then the lifecycle state, its restriction, and the last change with its cause."""
     from ..monitor import next_states
     from ..monitor._states import CaseState
     from ..monitor._versions import require_case
+    from ..sign import load_keyring
+    from ..verify import deploy_state
 
     with _open(db) as reg:
         state = require_case(reg, case_id)
+        ring = load_keyring(keyring) if keyring is not None else None
         restricted = reg.case_restriction(case_id)
         changes = reg.events(case_id, "state-change")
+        now = deploy_state(reg, case_id, ring, at=_instant(at))
     last = changes[-1] if changes else None
     if as_json:
-        out(json.dumps({"case": case_id, "state": state.value, "restricted_to": restricted,
-                        "deployable": state.deployable,
+        out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,
+                        "deployable": now.deployable,
                         "next": [s.value for s in next_states(state)],
                         "last_change": last.to_json() if last else None}, indent=2))
         return
-    out(f"{case_id}: {state.value}" + (f" (restricted to {restricted})" if restricted else "")
-        + ("" if state.deployable else " — not deployable: `casegate verify` fails"))
+    out(f"{case_id}: {now.headline}")
+    for r in now.reasons[1:]:
+        out(f"  - {r}")
+    if now.last_decision:
+        d = now.last_decision
+        out(f"  decision made: {d['outcome']} for {d['boundary']} on {d['date']} (log entry {d['log_entry']})")
+    out(f"  lifecycle: {state.value}" + (f" (restricted to {restricted})" if restricted else ""))
     if last is not None:
         from ..monitor._history import _why
 

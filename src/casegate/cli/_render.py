@@ -173,13 +173,29 @@ def gsn2x_export(
     public: Annotated[bool, typer.Option("--public", help="Redact every element above public confidentiality.")] = False,
     salt_key: Annotated[Path | None, typer.Option("--salt-key", help="Publisher key, for the commitments of redacted elements.")] = None,
 ) -> None:
-    """Export the case's argument as a gsn2x YAML file (solutions from the cited evidence)."""
+    """Export the case's argument as a gsn2x YAML file (solutions from the cited evidence).
+
+    A case whose argument is split into `module-<name>.yaml` files is written as gsn2x modules:
+    --out names a directory, which gets `<case id>.gsn.yaml` (the index, with `module: uses:`)
+    and `<name>.gsn.yaml` per module.
+    """
+    from ..errors import InputError
     from ..load import load_case
-    from ..render import export_gsn2x
+    from ..render import export_gsn2x, export_gsn2x_modules, modules_of
 
     loaded = load_case(case)
     c = _case(loaded)
-    _write(export_gsn2x(c, redactions=_redactions(loaded, c, public, salt_key), public=public), out_path)
+    red = _redactions(loaded, c, public, salt_key)
+    mods = modules_of(loaded)
+    if not mods:
+        _write(export_gsn2x(c, redactions=red, public=public), out_path)
+        return
+    if out_path is None or out_path.suffix in (".yaml", ".yml"):
+        raise InputError("the argument is split into modules: --out must name a directory",
+                         help="e.g. --out gsn2x/ (one <module>.gsn.yaml per module)")
+    out_path.mkdir(parents=True, exist_ok=True)
+    for name, text in export_gsn2x_modules(c, mods, redactions=red, public=public).items():
+        _write(text, out_path / f"{name}.gsn.yaml")
 
 
 @gsn2x_app.command("import")

@@ -118,15 +118,50 @@ def keys_add(
     until: Annotated[str, typer.Option("--until", help="Last day the key counts (YYYY-MM-DD).")],
     name: Annotated[str, typer.Option("--name", help="Name of a new keyring.")] = "casegate keyring",
     note: Annotated[str | None, typer.Option("--note", help="Free text about the key.")] = None,
+    identity: Annotated[str | None, typer.Option("--identity", help="Identity id to add the key to, or "
+                                                 "to create (default: the identity with this name, or a new "
+                                                 "one named after the person).")] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation", help="The person's organisation.")] = None,
 ) -> None:
-    """Trust a public key for a person and their roles over a validity period."""
+    """Trust a public key for a person (an identity) and their roles over a validity period.
+
+    A second key for the same person goes to their existing identity, under their exact name;
+    a look-alike of another identity's name (case, width, invisible characters, homoglyphs) is
+    refused. Under a trust root, the changed keyring counts only once the root threshold pins it.
+    """
     from ..sign import add_key, load_keyring, load_public_key, new_keyring, save_keyring, sslib_key
 
     ring = load_keyring(keyring) if keyring.exists() else new_keyring(name)
     k = sslib_key(load_public_key(public))
-    ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note)
+    ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note,
+                   identity=identity, organisation=organisation)
     save_keyring(ring, keyring)
-    out(f"added {k.keyid} for {person} ({', '.join(role)}) to {keyring}")
+    entry = ring.get(k.keyid)
+    assert entry is not None
+    out(f"added {k.keyid} for {person} (identity {entry.identity}; {', '.join(role)}) to {keyring}")
+
+
+@keys_app.command("migrate")
+def keys_migrate(keyring: Annotated[Path, typer.Argument(help="Keyring file (version 1) to rewrite as version 2.")]) -> None:
+    """Rewrite a version 1 keyring (keys naming their person) as version 2 (identities with keys).
+
+    Each distinct name becomes one identity; names that are the same person's by casegate's
+    comparison are refused, as they are whenever the keyring is read.
+    """
+    from ..load import parse_yaml
+    from ..sign import KEYRING_VERSION, load_keyring, save_keyring
+
+    ring = load_keyring(keyring)
+    try:
+        was = parse_yaml(str(keyring), keyring.read_bytes()).data.get("casegate")
+    except AttributeError:
+        was = None
+    if was == KEYRING_VERSION:
+        out(f"{keyring} is already keyring version {KEYRING_VERSION}")
+        return
+    save_keyring(ring, keyring)
+    out(f"rewrote {keyring} as keyring version {KEYRING_VERSION}: {len(ring.identities)} identities, "
+        f"{len(ring.keys)} keys; fingerprint {ring.fingerprint()}")
 
 
 @keys_app.command("revoke")
@@ -135,13 +170,18 @@ def keys_revoke(
     keyid: Annotated[str, typer.Argument(help="Key id (or a unique prefix).")],
     reason: Annotated[str, typer.Option("--reason", help="Why the key is revoked.")],
     at: Annotated[str | None, typer.Option("--at", help="Revoked from (date or date-time; default now).")] = None,
+    retired: Annotated[bool, typer.Option("--retired", help="The key was retired in a rotation, not "
+                                          "compromised: signatures logged while it was valid keep counting.")] = False,
 ) -> None:
-    """Revoke a key: from `--at` on, no signature by it verifies, whenever it was made."""
+    """Revoke a key. Compromised (the default): from `--at` on it no longer counts, and no
+    signature by it counts unless the log shows it was made before `--at`. Retired: signatures
+    logged while it was valid keep counting."""
     from ..sign import iso, load_keyring, now_utc, revoke_key, save_keyring
 
-    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason)
+    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason,
+                      kind="retired" if retired else "compromised")
     save_keyring(ring, keyring)
-    out(f"revoked {keyid} in {keyring}")
+    out(f"revoked {keyid} in {keyring} ({'retired' if retired else 'compromised'})")
 
 
 @keys_app.command("show")
@@ -155,7 +195,8 @@ def keys_show(
 
     ring = load_keyring(keyring)
     t = _instant(at)
-    rows = [{"keyid": k.keyid, "person": k.person, "roles": k.roles, "valid_from": k.valid_from,
+    rows = [{"keyid": k.keyid, "person": k.person, "identity": k.identity, "organisation": k.organisation,
+             "roles": k.roles, "valid_from": k.valid_from,
              "valid_until": k.valid_until, "revoked": k.revoked.model_dump() if k.revoked else None,
              "status": "; ".join(k.problems_at(t)) or "valid"} for k in ring.keys]
     if format is OutFormat.json:
@@ -163,7 +204,7 @@ def keys_show(
         return
     out(f"{ring.name}  {ring.fingerprint()}")
     for k in ring.keys:
-        out(f"{k.keyid[:16]}  {k.person:<20} {','.join(k.roles):<24} "
+        out(f"{k.keyid[:16]}  {k.identity:<18} {k.person:<20} {','.join(k.roles):<24} "
             f"{k.valid_from}..{k.valid_until}  {'; '.join(k.problems_at(t)) or 'valid'}")
 
 

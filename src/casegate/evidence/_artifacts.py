@@ -81,7 +81,11 @@ def rehash_artifacts(loaded: Loaded) -> dict[str, ArtifactState]:
         exists, actual, shown = state(p)
         comps = []
         for name, pinned in (ev.source.files.items() if ev.source else ()):
-            cexists, cactual, cshown = state((p.parent / name).resolve())
+            cp = (p.parent / name).resolve()
+            if loaded.inside_root(cp):
+                cexists, cactual, cshown = state(cp)
+            else:  # never read a file outside the case's root: it counts as missing
+                cexists, cactual, cshown = False, None, display_path(cp)
             comps.append(CompanionState(name, cshown, cexists, cactual, pinned))
         out[eid] = ArtifactState(eid, shown, exists, actual, ev.sha256, tuple(comps))
     return out

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..checks import Context, run_checks
-from ..model import Baseline, Case, Finding, Policy, PolicyChange
+from ..model import Baseline, Case, Finding, IncidentDefeat, Policy, PolicyChange
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
@@ -32,6 +32,8 @@ class Comparison:
     listed once even when it is both."""
     policy_changes: Sequence[PolicyChange] = ()
     """Signed policy changes, each with its verification problems (none when trusted)."""
+    incidents: Sequence[IncidentDefeat] = ()
+    """Incidents that defeated claims of an earlier version: each must be answered (CG708)."""
     why_none: str | None = None
     """Why `versions` is empty (e.g. 'first version in the registry')."""
     notes: list[str] = field(default_factory=list)

@@ -186,7 +186,8 @@ def run_gate(
         given, given_policy = _as_case(previous, "--previous")
         comparison = Comparison(versions=[Compared(Baseline(role="given", label="the --previous version"),
                                              given, given_policy)],
-                          policy_changes=comparison.policy_changes if comparison is not None else ())
+                          policy_changes=comparison.policy_changes if comparison is not None else (),
+                          incidents=comparison.incidents if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -202,6 +203,7 @@ def run_gate(
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
+                       incidents=list(comparison.incidents) if comparison is not None else [],
                        registry_cases=rel, facts=facts)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:

@@ -4,6 +4,7 @@ from ._loader import (
            Loaded,
            SourceFile,
            builtin_policies,
+           case_root,
            display_path,
            load_case,
            load_policy,
@@ -11,5 +12,5 @@ from ._loader import (
 )
 from ._yaml import YamlDoc, parse_yaml
 
-__all__ = ["Loaded", "SourceFile", "YamlDoc", "builtin_policies", "display_path", "load_case",
+__all__ = ["Loaded", "SourceFile", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
            "load_policy", "parse_yaml", "validation_findings"]

@@ -17,6 +17,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError
+from ..limits import (
+    LimitError,
+    confine,
+    current_limits,
+    default_root,
+    outside_root,
+    read_regular_file,
+)
 from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, RuleSeverity
 from ._yaml import YamlDoc, parse_yaml
 
@@ -53,6 +61,8 @@ class Loaded:
     diagnostics: list[Finding] = field(default_factory=list)
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    root: Path | None = None
+    """The folder every file read for the case must lie inside (resolved)."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 
@@ -91,8 +101,15 @@ class Loaded:
         key = (src.path, art)
         got = self._resolved.get(key)
         if got is None:
-            got = self._resolved[key] = Path(os.path.normpath(os.path.join(src.abspath.parent, art)))
+            got = Path(os.path.normpath(os.path.join(src.abspath.parent, art)))
+            if self.root is not None:
+                confine(got, self.root, art, f"evidence {evidence_id!r}: artifact")
+            self._resolved[key] = got
         return got
+
+    def inside_root(self, path: Path) -> bool:
+        """Whether a further file (e.g. an evidence item's pinned companion) may be read."""
+        return self.root is None or not outside_root(path, self.root)
 
     def source_line(self, loc: Location) -> str:
         """The text of the source line a location points at."""
@@ -112,17 +129,7 @@ def display_path(p: Path) -> str:
 
 
 def _read(path: Path, shown: str) -> SourceFile:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            "file not found", location=shown, help="check the path (it is relative to the file naming it)"
-        ) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a YAML file", location=shown,
-                         help="give the path of the case's main YAML file") from None
-    except OSError as e:
-        raise InputError(f"cannot read the file: {e.strerror}", location=shown) from None
+    raw = read_regular_file(path, shown)
     doc = parse_yaml(shown, raw)
     return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
 
@@ -339,19 +346,42 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_case(path: str | Path, *, policy: str | Path | None = None) -> Loaded:
+def load_case(path: str | Path, *, policy: str | Path | None = None,
+              root: str | Path | None = None) -> Loaded:
     """Load a case file, its includes and its policy.
 
-    Raises InputError when a file cannot be read as a casegate document at all; every other
-    problem (duplicate keys, invalid fields, ...) is returned as a finding in `diagnostics`.
+    Every file the case names (includes, its policy, evidence artifacts) must lie inside `root`
+    (symlinks followed): by default `CASEGATE_ROOT` when set, else the top of the work tree
+    holding the case (the nearest folder with `.git`), else the case's folder. A policy given as
+    `policy=` is the caller's choice and is not confined.
+
+    Raises InputError when a file cannot be read as a casegate document at all, or leaves the
+    root, or is over a limit (`casegate.limits`); every other problem (duplicate keys, invalid
+    fields, ...) is returned as a finding in `diagnostics`.
     """
     with _gc_paused():
-        return _load_case(path, policy=policy)
+        return _load_case(path, policy=policy, root=root)
 
 
-def _load_case(path: str | Path, *, policy: str | Path | None) -> Loaded:
+def case_root(path: str | Path, root: str | Path | None = None) -> Path:
+    """The folder a case's files must stay inside (see `load_case`)."""
+    chosen = root if root is not None else os.environ.get("CASEGATE_ROOT") or None
+    if chosen is not None:
+        r = Path(chosen).resolve()
+        if not r.is_dir():
+            raise InputError(f"the root folder {str(chosen)!r} is not a folder",
+                             help="name an existing folder with --root (or CASEGATE_ROOT)")
+        return r
+    return default_root(Path(path))
+
+
+def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path | None) -> Loaded:
     p = Path(path)
+    top = case_root(p, root)
+    confine(p, top, str(path), "the case file")
+    limits = current_limits()
     main = _read(p, str(path))
+    total_bytes = len(main.doc.raw)
     data = dict(_check_version(main, "case"))
     files = [main]
     diags: list[Finding] = []
@@ -370,21 +400,33 @@ def _load_case(path: str | Path, *, policy: str | Path | None) -> Loaded:
     if not isinstance(includes, list):
         includes = []
     seen = {main.abspath}
+    depth_of = {main.abspath: 0}
     queue: list[tuple[SourceFile, int, Any]] = [(main, i, inc) for i, inc in enumerate(includes)]
     while queue:
         parent, idx, inc = queue.pop(0)
         if not isinstance(inc, str):
             continue
         ip = parent.abspath.parent / inc
-        if ip.resolve() in seen:
-            continue
         line, col = parent.doc.locate(("include", idx))
         try:
+            confine(ip, top, inc, "the included file")
+            if ip.resolve() in seen:
+                continue
+            if len(files) > limits.includes:
+                raise LimitError("includes", "the case includes too many files")
+            depth = depth_of[parent.abspath] + 1
+            if depth > limits.include_depth:
+                raise LimitError("include_depth", "includes nest too deep")
             src = _read(ip, display_path(ip))
+            total_bytes += len(src.doc.raw)
+            if total_bytes > limits.case_bytes:
+                raise LimitError("case_bytes", f"the case's files hold {total_bytes:,} bytes")
         except InputError as e:
             e.location = f"{parent.path}:{line}:{col}"
-            e.message = f"included file {inc!r}: {e.message}"
+            if not e.message.startswith("the included file"):
+                e.message = f"included file {inc!r}: {e.message}"
             raise
+        depth_of[src.abspath] = depth
         seen.add(src.abspath)
         files.append(src)
         idata = _check_version(src, "case")
@@ -421,8 +463,14 @@ def _load_case(path: str | Path, *, policy: str | Path | None) -> Loaded:
         else:
             pp, shown = _policy_path(ref, main.abspath.parent)
         try:
+            if policy is None and not ref.startswith(BUILTIN_PREFIX):
+                confine(pp, top, ref, "the policy")
             pol, pol_src, pdiags = load_policy(pp, shown)
         except InputError as e:
+            if policy is None and e.message.startswith("the policy"):
+                line, col = main.doc.locate(("policy",))
+                e.location = f"{main.path}:{line}:{col}"
+                raise
             if e.location is None or e.location.startswith(str(pp)):
                 line, col = main.doc.locate(("policy",))
                 e.message = f"policy {shown}: {e.message}"
@@ -431,5 +479,26 @@ def _load_case(path: str | Path, *, policy: str | Path | None) -> Loaded:
         if ref.startswith(BUILTIN_PREFIX):
             pol_src.path = ref
         diags.extend(pdiags)
-    return Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                  diagnostics=diags, origins=origins, data=data)
+    loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
+                    diagnostics=diags, origins=origins, data=data, root=top)
+    _confine_artifacts(loaded)
+    return loaded
+
+
+def _confine_artifacts(loaded: Loaded) -> None:
+    """Refuse an evidence artifact outside the root, whether or not the case is otherwise valid."""
+    evidence = loaded.data.get("evidence")
+    if not isinstance(evidence, dict) or loaded.root is None:
+        return
+    for eid, item in evidence.items():
+        art = item.get("artifact") if isinstance(item, dict) else None
+        if not isinstance(art, str) or not art:
+            continue
+        src = loaded.origin(("evidence", eid))
+        try:
+            confine(Path(os.path.normpath(os.path.join(src.abspath.parent, art))), loaded.root, art,
+                    f"evidence {eid!r}: artifact")
+        except InputError as e:
+            line, col = src.doc.locate(("evidence", eid, "artifact"))
+            e.location = f"{src.path}:{line}:{col}"
+            raise

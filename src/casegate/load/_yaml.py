@@ -21,6 +21,7 @@ from typing import Any
 import ryml
 
 from ..errors import InputError
+from ..limits import LimitError, Limits, current_limits
 
 _NONE = ryml.NONE
 _RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
@@ -218,36 +219,159 @@ def _pairs_hook(dups: list[tuple[str, int]]) -> Any:
     return hook
 
 
-def _walk(t: Any, node: int) -> Any:
-    """Slow path: build Python data node by node (used when the source has plain `~` nulls)."""
-    if t.is_map(node):
-        out: dict[str, Any] = {}
-        dup_out: list[str] = []
+class _Walker:
+    """Builds Python data from the tree node by node, resolving aliases itself.
+
+    rapidyaml's own resolver is never used: it recurses without bound on a self-referencing
+    alias (`a: &x [*x]` crashes the process) and expands nested aliases without limit (a few
+    hundred bytes can ask for gigabytes). Here an alias is a reference to the node its anchor
+    named at that point of the document; expanding it copies that node, every node copied counts
+    against the `alias_nodes` limit, an alias to a node still being built is a cycle (refused),
+    and nesting deeper than the `depth` limit is refused.
+    """
+
+    def __init__(self, t: Any, path: str, limits: Limits):
+        self.t = t
+        self.path = path
+        self.max_depth = limits.depth
+        self.max_alias_nodes = limits.alias_nodes
+        self.alias_nodes = 0
+        self.replaying = 0
+        self.anchors: dict[bytes, tuple[int, str]] = {}
+        self.targets: dict[tuple[int, str], tuple[int, str]] = {}
+        self.building: set[int] = set()
+
+    def _where(self, node: int) -> str:
+        return f"{self.path}:1:1"
+
+    def _target(self, node: int, side: str) -> tuple[int, str]:
+        got = self.targets.get((node, side))
+        if got is not None:
+            return got
+        t = self.t
+        name = bytes(t.key_ref(node) if side == "key" else t.val_ref(node))
+        target = self.anchors.get(name)
+        if target is None:
+            raise InputError(f"alias *{name.decode(errors='replace')} names no anchor defined before it",
+                             location=self._where(node),
+                             help="define the anchor (&name) before the alias (*name) that uses it")
+        self.targets[(node, side)] = target
+        return target
+
+    def _anchor(self, node: int) -> None:
+        if self.replaying:
+            return
+        t = self.t
+        if t.has_key_anchor(node):
+            self.anchors[bytes(t.key_anchor(node))] = (node, "key")
+        if t.has_val_anchor(node):
+            self.anchors[bytes(t.val_anchor(node))] = (node, "val")
+
+    def key(self, node: int, depth: int) -> str:
+        t = self.t
+        if t.is_key_ref(node):
+            target, side = self._target(node, "key")
+            v = self._scalar_of(target, side, depth)
+            if isinstance(v, (dict, list)):
+                raise InputError("an alias used as a mapping key names a mapping or a list",
+                                 location=self._where(node), help="use a plain value as a key")
+            return "" if v is None else str(v) if not isinstance(v, bool) else str(v).lower()
+        return bytes(t.key(node)).decode() if t.has_key(node) else ""
+
+    def _scalar_of(self, target: int, side: str, depth: int) -> Any:
+        if side == "key":
+            return bytes(self.t.key(target)).decode()
+        return self.value(target, depth, replay=True)
+
+    def value(self, node: int, depth: int, replay: bool = False) -> Any:
+        """The value held by `node` (a document root, a sequence item or a key's value)."""
+        if depth > self.max_depth:
+            raise LimitError("depth", "the YAML nests too deep", location=self._where(node))
+        t = self.t
+        if replay or self.replaying:  # every node an alias copies counts
+            self.alias_nodes += 1
+            if self.alias_nodes > self.max_alias_nodes:
+                raise LimitError("alias_nodes", "aliases expand to too many nodes",
+                                 location=self._where(node))
+        if replay:
+            self.replaying += 1
+        else:
+            self._anchor(node)
+        try:
+            if t.is_val_ref(node):
+                target, side = self._target(node, "val")
+                if target in self.building:
+                    raise InputError("an alias refers to the node that contains it (a cycle)",
+                                     location=self._where(node),
+                                     help="aliases must name a finished node, not one of their parents")
+                return self._scalar_of(target, side, depth + 1) if side == "key" else \
+                    self.value(target, depth + 1, replay=True)
+            if t.is_map(node) or t.is_seq(node):
+                self.building.add(node)
+                try:
+                    return self._map(node, depth) if t.is_map(node) else self._seq(node, depth)
+                finally:
+                    self.building.discard(node)
+            if not t.has_val(node) or t.val_is_null(node):
+                return None
+            raw = bytes(t.val(node)).decode()
+            if t.is_val_quoted(node) or t.type_has_any(node, ryml.VAL_LITERAL | ryml.VAL_FOLDED):
+                return raw
+            return _plain_scalar(raw)
+        finally:
+            if replay:
+                self.replaying -= 1
+
+    def _seq(self, node: int, depth: int) -> list[Any]:
+        t = self.t
+        items = []
         c = t.first_child(node)
         while c != _NONE:
-            k = bytes(t.key(c)).decode() if t.has_key(c) else ""
-            v = _walk(t, c)
-            if k in out:
+            items.append(self.value(c, depth + 1))
+            c = t.next_sibling(c)
+        return items
+
+    def _map(self, node: int, depth: int) -> dict[str, Any]:
+        t = self.t
+        out: dict[str, Any] = {}
+        dup_out: list[str] = []
+        merges: list[Any] = []
+        c = t.first_child(node)
+        while c != _NONE:
+            self._anchor_key(c)
+            k = self.key(c, depth + 1)
+            v = self.value(c, depth + 1)
+            if k == "<<" and not t.is_key_quoted(c) and isinstance(v, (dict, list)):
+                merges.extend(v if isinstance(v, list) else [v])
+            elif k in out:
                 dup_out.append(k)
             else:
                 out[k] = v
             c = t.next_sibling(c)
+        for m in merges:  # YAML merge keys: keys written in the mapping itself win
+            if not isinstance(m, dict):
+                raise InputError("a merge key (<<) names something other than a mapping",
+                                 location=self._where(node), help="merge only mappings with <<")
+            for mk, mv in m.items():
+                if mk != "\x00dups":
+                    out.setdefault(mk, mv)
         if dup_out:
             out["\x00dups"] = dup_out  # collected by the caller
         return out
-    if t.is_seq(node):
-        items = []
-        c = t.first_child(node)
-        while c != _NONE:
-            items.append(_walk(t, c))
-            c = t.next_sibling(c)
-        return items
-    if not t.has_val(node) or t.val_is_null(node):
-        return None
-    raw = bytes(t.val(node)).decode()
-    if t.is_val_quoted(node) or t.type_has_any(node, ryml.VAL_LITERAL | ryml.VAL_FOLDED):
-        return raw
-    return _plain_scalar(raw)
+
+    def _anchor_key(self, node: int) -> None:
+        if not self.replaying and self.t.has_key_anchor(node):
+            self.anchors[bytes(self.t.key_anchor(node))] = (node, "key")
+
+
+def _walk(t: Any, node: int, path: str = "", limits: Limits | None = None) -> Any:
+    """Slow path: build Python data node by node (anchors, aliases, tags, plain `~` nulls, or
+    documents nested past what the JSON emitter takes)."""
+    walker = _Walker(t, path, limits or current_limits())
+    try:
+        return walker.value(node, 1)
+    except RecursionError:
+        raise LimitError("depth", "the YAML nests too deep", location=f"{path}:1:1") from None
 
 
 def _plain_scalar(raw: str) -> Any:
@@ -318,6 +442,8 @@ def parse_yaml(path: str, raw: bytes) -> YamlDoc:
 
 
 def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
+    if len(raw) > current_limits().file_bytes:
+        raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -348,6 +474,9 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
             location=loc,
             help="fix the YAML syntax at that position (indentation, quotes, brackets)",
         ) from None
+    limits = current_limits()
+    if tree.size() > limits.yaml_nodes:
+        raise LimitError("yaml_nodes", f"the YAML has {tree.size():,} nodes", location=f"{path}:1:1")
     base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0
     doc = YamlDoc(path=path, data=None, raw=raw, _buf=buf, _tree=tree, _base=base)
     root = tree.root_id()
@@ -364,24 +493,22 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     if not tree.is_map(root) and not tree.is_seq(root) and not tree.has_val(root):
         doc.data = None
         return doc
-    if b"~" in raw or b"&" in raw or b"*" in raw or b"!!" in raw:
-        # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
-        if b"*" in raw or b"&" in raw:
-            with _quiet_stderr():
-                tree.resolve()
+    start = tree.first_child(root) if tree.is_stream(root) else root
+    # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
+    # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
+    if limits.depth < 64 or b"~" in raw or b"&" in raw or b"*" in raw or b"!!" in raw:
         out: list[DuplicateKey] = []
-        start = tree.first_child(root) if tree.is_stream(root) else root
-        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out
         return doc
     dup_marks: list[tuple[str, int]] = []
     try:
-        text = ryml.emit_json_malloc(tree, root)
+        with _quiet_stderr():
+            text = ryml.emit_json_malloc(tree, root)
         data = json.loads(text, object_pairs_hook=_pairs_hook(dup_marks))
     except Exception:
-        start = tree.first_child(root) if tree.is_stream(root) else root
         out = []
-        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out
         return doc
     if tree.is_stream(root) and isinstance(data, list) and len(data) == 1:
@@ -390,7 +517,6 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     if dup_marks:
         # rare: find where the duplicates are with the slow walk, which knows paths
         out = []
-        start = tree.first_child(root) if tree.is_stream(root) else root
-        doc.data = _collect_dups_walked(_walk(tree, start), (), out)
+        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out
     return doc

@@ -20,6 +20,7 @@ from ._case import (
     Element,
     Elicitation,
     Evidence,
+    IncidentAnswer,
     Lineage,
     Monitor,
     ObjectionRef,
@@ -48,7 +49,7 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
-from ._history import MEASUREMENT_FIELDS, Baseline, PolicyChange
+from ._history import MEASUREMENT_FIELDS, Baseline, IncidentDefeat, PolicyChange
 from ._policy import (
     Citation,
     Domain,
@@ -65,13 +66,13 @@ from ._policy import (
 )
 
 __all__ = [
-    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "PolicyChange",
+    "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
-    "ElicitationMinimum", "Element", "Evidence", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding", "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",

@@ -35,6 +35,9 @@ class Frozen(BaseModel):
         frozen=True,
         extra="forbid",
         populate_by_name=True,
+        # NaN or an infinity in a case, policy or evidence is an invalid value (a finding), never
+        # a number that silently compares false with every threshold
+        allow_inf_nan=False,
     )
 
 

@@ -600,6 +600,26 @@ class DecisionSection(Frozen):
     """Paths of signed waiver envelopes (DSSE), relative to the declaring file."""
 
 
+# --------------------------------------------------------------------------- incidents
+
+
+class IncidentAnswer(Frozen):
+    """How this version answers an incident that defeated claims of an earlier version. Each link
+    must hold: new evidence dated after the incident, a claim changed since the defeated version,
+    a safeguard the defeated version lacked, or a narrower boundary."""
+
+    evidence: list[Id] = Field(default_factory=list)
+    """Evidence dated after the incident that bears on what it defeated."""
+    claims: list[Id] = Field(default_factory=list)
+    """Claims changed (reworded, narrowed or withdrawn) since the defeated version."""
+    safeguards: list[Id] = Field(default_factory=list)
+    """Safeguards added since the defeated version."""
+    boundary: bool = False
+    """The boundary was narrowed (a narrower kind, or tools dropped) since the defeated version."""
+    note: str | None = None
+    """How the answer meets the incident, in words."""
+
+
 # --------------------------------------------------------------------------- the case
 
 
@@ -642,6 +662,9 @@ class Case(Frozen):
     """The publication plan."""
     decision: DecisionSection = DecisionSection()
     """Sign-offs and objections."""
+    incident_answers: dict[str, IncidentAnswer] = Field(default_factory=dict)
+    """Incident id ('incident-<log index>', as `casegate history` names it) -> how this version
+    answers an incident that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
 

@@ -4,6 +4,8 @@ from the registry; the rules only read it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from ._base import Frozen
@@ -47,3 +49,27 @@ class Baseline(Frozen):
     decision approved) or 'given' (a file passed with --previous)."""
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
+
+
+class IncidentDefeat(Frozen):
+    """An incident logged against the case that defeated claims of an earlier version: a defeater
+    the next version must answer."""
+
+    id: str
+    """How a case names it in `incident_answers`: 'incident-<log index>'."""
+    date: dt.date
+    """When the incident happened."""
+    domain: str
+    """Its risk domain."""
+    severity: str
+    """Its severity."""
+    version: str
+    """The version whose claims it defeated, e.g. 'version 1.0 (#1)'."""
+    claims: dict[str, str] = Field(default_factory=dict)
+    """Defeated claim id -> the claim's text in that version."""
+    safeguards: list[str] = Field(default_factory=list)
+    """Safeguard ids of that version (an answer must add one)."""
+    boundary_rank: int | None = None
+    """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
+    tools: list[str] = Field(default_factory=list)
+    """Tools that version's boundary gave (dropping one narrows the boundary)."""

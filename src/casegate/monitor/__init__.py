@@ -1,7 +1,15 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
-from ._compare import POLICY_CHANGE_EVENT, comparison_for, policy_changes, stored_number
+from ._compare import (
+    POLICY_CHANGE_EVENT,
+    comparison_for,
+    last_approved_before,
+    policy_changes,
+    public_commitments,
+    stored_number,
+    version_diff,
+)
 from ._evaluate import (
     ConditionStatus,
     Facts,
@@ -60,9 +68,24 @@ from ._states import (
     next_states,
     transition,
 )
+from ._webhooks import (
+    EVENT_KINDS,
+    REPLAY_WINDOW_SECONDS,
+    SIGNATURE_HEADER,
+    SendReport,
+    Webhook,
+    WebhookConfig,
+    event_payload,
+    load_webhooks,
+    send_events,
+    sign_body,
+    slack_payload,
+    verify_signature,
+)
 
 __all__ = [
-    "POLICY_CHANGE_EVENT", "comparison_for", "policy_changes", "stored_number",
+    "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
@@ -73,4 +96,7 @@ __all__ = [
     "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
     "parse_window", "read_samples", "strongest", "transition", "widening", "window_mean",
+    "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
+    "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
+    "verify_signature",
 ]

@@ -4,11 +4,13 @@ The CLI and the board call this and hand the result to the gate; the rules never
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..gate import Compared, Comparison
 from ..load import Loaded
-from ..model import Baseline, PolicyChange
+from ..model import Baseline, IncidentDefeat, PolicyChange
 from ..store import CaseVersionRecord, Registry
 from ._versions import VersionCache, current_approval
 
@@ -42,6 +44,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     this = stored_number(loaded, versions)
     before = [v for v in versions if this is None or v.number < this]
     cache = cache or VersionCache(reg)
+    incidents = defeating_incidents(reg, case.id, this, cache)
     approval = current_approval(reg, case.id)
     approved = approval.version if approval is not None and (this is None or approval.version < this) else None
     out: list[Compared] = []
@@ -54,7 +57,28 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
         out.append(Compared(Baseline(role="approved", label=f"version {sv.label}, the last approved"),
                             sv.case, sv.policy))
     why = None if out else "first version of the case in the registry"
-    return Comparison(versions=out, policy_changes=changes, why_none=why)
+    return Comparison(versions=out, policy_changes=changes, incidents=incidents, why_none=why)
+
+
+def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache) -> list[IncidentDefeat]:
+    """Incidents logged against the case that defeated claims of version `this` or an earlier one
+    (every version when `this` is not stored yet)."""
+    out: list[IncidentDefeat] = []
+    for e in reg.events(case_id, "incident"):
+        p = e.payload
+        d = p.get("defeats") or {}
+        n, claims = d.get("version"), d.get("claims") or []
+        if not isinstance(n, int) or not claims or (this is not None and n > this):
+            continue
+        sv = cache.get(case_id, n)
+        els = sv.case.argument.elements
+        b = sv.case.boundary
+        out.append(IncidentDefeat(
+            id=f"incident-{e.index}", date=p.get("date"), domain=str(p.get("domain")), severity=str(p.get("severity")),
+            version=f"version {sv.label}", claims={c: els[c].text for c in claims if c in els},
+            safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
+            tools=list(b.tools) if b is not None else []))
+    return out
 
 
 def policy_changes(reg: Registry, policy_id: str | None, keyring: Keyring | None) -> list[PolicyChange]:
@@ -70,3 +94,46 @@ def policy_changes(reg: Registry, policy_id: str | None, keyring: Keyring | None
         out.append(read_policy_change(e.payload.get("envelope"), keyring, label=f"policy change (log entry {e.index})",
                                       logged_at=e.recorded_at, log_index=e.index))
     return out
+
+
+def version_diff(reg: Registry, case_id: str, old: int, new: int, *, today: dt.date | None = None,
+                 cache: VersionCache | None = None) -> CaseDiff:
+    """The semantic diff between two stored versions, with the conditions the older version's
+    decisions set and whether each was met or missed (as of `today`)."""
+    from ._lifecycle import condition_statuses
+
+    cache = cache or VersionCache(reg)
+    a, b = cache.get(case_id, old), cache.get(case_id, new)
+    day = today or dt.date.today()
+    decided = {e.index for e in reg.events(case_id, "decision") if e.payload.get("version") == old}
+    outcomes = []
+    for c in condition_statuses(reg, case_id):
+        if c.decision in decided:
+            status = "met" if c.met else "missed" if c.overdue(day) else "open"
+            outcomes.append(ConditionOutcome(c.id, c.text, status))
+    return diff_cases(a.case, b.case, old_policy=a.policy, new_policy=b.policy,
+                      old_label=f"{case_id}@{old} (version {a.label})", new_label=f"{case_id}@{new} (version {b.label})",
+                      conditions=outcomes)
+
+
+def public_commitments(reg: Registry, case_id: str) -> dict[str, str]:
+    """Pointer -> commitment of every redacted element named in the case's recorded publications
+    (the latest publication wins)."""
+    out: dict[str, str] = {}
+    for e in reg.events(case_id, "publication"):
+        out.update(commitments_in(e.payload.get("summary")))
+    return out
+
+
+def last_approved_before(reg: Registry, case_id: str, number: int) -> int | None:
+    """The newest version before `number` that a decision approved, or None."""
+    from ._states import CaseState, CauseType
+
+    best: int | None = None
+    for e in reg.events(case_id, "state-change"):
+        cause = e.payload.get("cause") or {}
+        v = cause.get("version")
+        if e.payload.get("to") in (CaseState.approved.value, CaseState.approved_with_conditions.value) \
+                and cause.get("type") == CauseType.decision.value and isinstance(v, int) and v < number:
+            best = v if best is None else max(best, v)
+    return best

@@ -8,7 +8,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diff import redacted
 from ..store import Registry
+from ._compare import public_commitments, version_diff
 from ._evaluate import domain_claims
 from ._lifecycle import condition_statuses, overdue_findings
 from ._states import CaseState, CauseType
@@ -35,6 +37,9 @@ class VersionRecord:
     decisions: list[dict[str, Any]] = field(default_factory=list)
     deployed: bool = False
     claims: list[ClaimRecord] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    """What changed since the version before it, redacted for the public (a confidential
+    element's change shows its published commitment, never its content)."""
 
 
 @dataclass
@@ -58,6 +63,7 @@ class History:
                 "decisions": v.decisions, "deployed": v.deployed,
                 "claims": [{"id": c.id, "text": c.text, "domain": c.domain, "status": c.status,
                             "defeated_by": c.defeated_by} for c in v.claims],
+                "changes": v.changes,
             } for v in self.versions],
             "conditions": self.conditions, "triggers_fired": self.triggers, "incidents": self.incidents,
             "transitions": self.transitions, "findings": self.findings,
@@ -71,6 +77,7 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
     hist = History(case_id, state.value, reg.case_restriction(case_id), day.isoformat())
     cache = VersionCache(reg)
     stored = reg.case_versions(case_id)
+    commitments = public_commitments(reg, case_id) if len(stored) > 1 else {}
 
     defeats: dict[int, dict[str, list[str]]] = {}
     changes = reg.events(case_id, "state-change")
@@ -133,6 +140,9 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
             elif not vr.deployed:
                 cr.status = "not deployed"
             vr.claims.append(cr)
+        if hist.versions:
+            d = version_diff(reg, case_id, hist.versions[-1].number, rec.number, today=day, cache=cache)
+            vr.changes = [c.to_json() for c in redacted(d, commitments=commitments).changes]
         hist.versions.append(vr)
 
     conds = condition_statuses(reg, case_id)
@@ -209,6 +219,9 @@ def format_history(h: History) -> str:
             lines.append(f"  {mark} {c.id}: {c.text}")
             for why in c.defeated_by:
                 lines.append(f"             by {why}")
+        if v.changes:
+            lines.append(f"  changes since the version before (redacted for the public): {len(v.changes)}")
+            lines += [f"    {c['kind']:<12} {c['section']} {c['subject']}: {c['detail']}" for c in v.changes]
     if h.conditions:
         lines.append("\nconditions")
         for cond in h.conditions:

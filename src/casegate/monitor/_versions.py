@@ -42,7 +42,7 @@ class VersionCache:
             rec = self.reg.case_version(case_id, number, contents=True)
             with tempfile.TemporaryDirectory(prefix="casegate-version-") as tmp:
                 main = self.reg.materialise(case_id, number, tmp)
-                loaded = load_case(main)
+                loaded = load_case(main, root=tmp)
             if loaded.case is None:
                 raise StoreError(
                     f"stored version {number} of {case_id} no longer loads as a case",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import stat
@@ -26,6 +25,7 @@ import rfc8785
 from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import InputError, VerificationError
+from ..limits import read_regular_file, strict_json
 from ..model import Frozen
 
 SALT_TAG = b"casegate/salt/v1"
@@ -139,13 +139,14 @@ class Opening(Frozen):
 def read_json(path: Path, what: str) -> dict[str, Any]:
     """A JSON object from `path`, or an InputError naming the file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", help=f"pass the path of the {what}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{path}: cannot read: {e}") from None
-    except json.JSONDecodeError as e:
-        raise InputError(f"{path}:{e.lineno}:{e.colno}: not JSON: {e.msg}", help=f"pass the {what}") from None
+        raw = read_regular_file(path, str(path), limit="json_bytes")
+    except InputError as e:
+        if e.message == "file not found":
+            raise InputError(f"{path}: no such file", help=f"pass the path of the {what}") from None
+        raise
+    # a key given twice would verify here while a reader keeping the other value sees another
+    # number: refused, as are NaN, infinities and runaway nesting
+    data = strict_json(raw, str(path))
     if not isinstance(data, dict):
         raise InputError(f"{path}: not a {what} (expected a JSON object)")
     return data

@@ -11,7 +11,16 @@ from ._graph import (
     argument_graph,
     findings_by_element,
 )
-from ._gsn2x import Gsn2xImport, export_gsn2x, import_gsn2x, type_from_id, write_case_skeleton
+from ._gsn2x import (
+    Gsn2xImport,
+    Gsn2xModule,
+    export_gsn2x,
+    export_gsn2x_modules,
+    import_gsn2x,
+    modules_of,
+    type_from_id,
+    write_case_skeleton,
+)
 from ._layout import Box, Layout, Route, layout
 from ._mermaid import render_mermaid
 from ._split import (
@@ -29,7 +38,7 @@ from ._svg import arrange, diagram_svg, render_svg
 
 __all__ = [
     "DOT_LIMIT", "INDEX", "MAX_ELEMENTS", "ArgumentGraph", "Box", "Edge", "Gsn2xImport", "Layout",
-    "Mark", "Module", "Node", "Route", "argument_graph", "arrange", "diagram_svg", "dot_svg", "export_gsn2x",
+    "Mark", "Module", "Node", "Route", "argument_graph", "arrange", "diagram_svg", "dot_svg", "export_gsn2x", "export_gsn2x_modules", "Gsn2xModule", "modules_of",
     "find_module", "findings_by_element", "import_gsn2x", "layout", "module_graph", "module_page",
     "overview_graph", "partition", "render_mermaid", "render_split", "render_svg", "to_dot",
     "type_from_id", "write_case_skeleton",

@@ -29,8 +29,11 @@ _PREFIXES = (("CSn", "CounterSolution"), ("CG", "CounterGoal"), ("Sn", "Solution
              ("S", "Strategy"), ("C", "Context"), ("A", "Assumption"), ("J", "Justification"))
 _LAYOUT_KEYS = {"classes", "rankIncrement", "horizontalIndex", "charWrap", "acp", "level",
                 "defeatedRelation"}
+_ALIAS_KEYS = ("casegate-answer", "casegate-copy-of", "casegate-evidence")
+"""Layer keys casegate writes on the copies gsn2x's one-target `challenges` and its typing rules
+need (see `export_gsn2x`); gsn2x shows them only as layers."""
 _KNOWN_KEYS = {"text", "nodeType", "supportedBy", "inContextOf", "undeveloped", "challenges",
-               "defeated", "url"} | _LAYOUT_KEYS
+               "defeated", "url", *_ALIAS_KEYS} | _LAYOUT_KEYS
 _ELEMENT_KIND = {"Goal": "claim", "Strategy": "strategy", "Context": "context",
                  "Assumption": "assumption", "Justification": "justification"}
 counter_types = ("CounterGoal", "CounterSolution")
@@ -85,6 +88,53 @@ def export_gsn2x(
     `public=True`, redacted elements keep their id, type and links and their text becomes
     '[redacted: <commitment>]'.
     """
+    out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
+           "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
+    for _, _, lines in _export_nodes(case, redactions=redactions, public=public):
+        out.extend(lines)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def export_gsn2x_modules(
+    case: Case,
+    module_of: dict[str, str],
+    *,
+    redactions: dict[str, str] | None = None,
+    public: bool = False,
+) -> dict[str, str]:
+    """The argument as gsn2x modules: module name -> document. `module_of` names the module of
+    each argument element (those it does not name belong to the case's own module, the index,
+    named after the case). A solution goes with the first element citing it, a copy with the
+    element it copies. The index names every other module under `module: uses:`
+    (`<name>.gsn.yaml`)."""
+    chunks = _export_nodes(case, redactions=redactions, public=public)
+    order: list[str] = [case.id]
+    by_module: dict[str, list[str]] = {case.id: []}
+    for key, owner, lines in chunks:
+        m = module_of.get(key) or module_of.get(owner, case.id)
+        if m not in by_module:
+            order.append(m)
+            by_module[m] = []
+        by_module[m].extend(lines)
+    docs: dict[str, str] = {}
+    for m in order:
+        head = [f"# gsn2x (v4) module of casegate case {case.id} version {case.version}", "",
+                "module:", f"  name: {yaml_scalar(m)}"]
+        if m == case.id:
+            head.append(f"  brief: {yaml_scalar(case.title)}")
+            if len(order) > 1:
+                head.append(f"  uses: {_flow([f'{x}.gsn.yaml' for x in order[1:]])}")
+        docs[m] = "\n".join([*head, "", *by_module[m]]).rstrip("\n") + "\n"
+    return docs
+
+
+def _export_nodes(
+    case: Case,
+    *,
+    redactions: dict[str, str] | None = None,
+    public: bool = False,
+) -> list[tuple[str, str, list[str]]]:
+    """Every gsn2x node as (its id, the argument element it belongs with, its YAML lines)."""
     arg = case.argument
     red = dict(redactions or {})
 
@@ -113,17 +163,29 @@ def export_gsn2x(
         de = arg.elements.get(d)
         if de is not None and de.status == "accepted":
             accepted_targets.update(targets)
-    challenger: dict[str, str] = {}
+    # answers: who answers which defeater, in order
+    answers: dict[str, list[str]] = {}
     for eid, el in arg.elements.items():
         if el.type == "defeater":
             for x in el.answered_by:
-                challenger.setdefault(x, eid)
+                if eid not in answers.setdefault(x, []):
+                    answers[x].append(eid)
+    referenced = {r for el in arg.elements.values() for r in (*el.supported_by, *el.in_context_of)}
+    # an answering claim becomes a CounterGoal itself when nothing else depends on it as a goal
+    counter_claims = {x for x in answers if x in arg.elements and arg.elements[x].type == "claim"
+                      and x not in referenced and not arg.elements[x].supported_by}
 
-    out = [f"# gsn2x (v4) export of casegate case {case.id} version {case.version}", "",
-           "module:", f"  name: {yaml_scalar(case.id)}", f"  brief: {yaml_scalar(case.title)}", ""]
+    chunks: list[tuple[str, str, list[str]]] = []
+    first_citer: dict[str, str] = {}
+    for eid, el in arg.elements.items():
+        for x in [*el.evidence, *(el.answered_by if el.type == "defeater" else [])]:
+            first_citer.setdefault(x, eid)
 
     def node(key: str, gtype: str, text: str, *, supported: list[str], context: list[str],
-             undeveloped: bool = False, challenges: str | None = None, defeated: bool = False) -> None:
+             undeveloped: bool = False, challenges: str | None = None, defeated: bool = False,
+             layer: tuple[str, str] | None = None, owner: str | None = None) -> None:
+        out: list[str] = []
+        chunks.append((key, owner or (key if key in arg.elements else first_citer.get(key, key)), out))
         out.append(f"{yaml_scalar(key)}:")
         if type_from_id(key) != gtype:
             out.append(f"  nodeType: {gtype}")
@@ -142,38 +204,88 @@ def export_gsn2x(
             out.append(f"  challenges: {yaml_scalar(challenges)}")
         if defeated:
             out.append("  defeated: true")
+        if layer:
+            out.append(f"  {layer[0]}: {yaml_scalar(layer[1])}")
         out.append("")
 
+    counter_side = {eid for eid, el in arg.elements.items() if el.type == "defeater"} | counter_claims
     cited: list[str] = []
     for el in arg.elements.values():
         for x in [*el.evidence, *(el.answered_by if el.type == "defeater" else [])]:
             if x in case.evidence and x not in arg.elements and x not in cited:
                 cited.append(x)
+    by_counter = {x for eid in counter_side for x in arg.elements[eid].evidence}
+    by_other = {x for eid, el in arg.elements.items() if eid not in counter_side for x in el.evidence}
+    # evidence a counter element rests on must be a CounterSolution; when a normal goal cites it
+    # too, the counter side gets a copy that names it (`casegate-evidence`)
+    shared = by_counter & by_other
+
+    def counter_support(el: Element) -> list[str]:
+        return [*el.supported_by, *(f"CSn.{x}" if x in shared else x for x in el.evidence)]
+
+    def evidence_text(x: str) -> str:
+        ev = case.evidence[x]
+        return text_of(x, ev.title or ev.kind, ev.confidentiality)
+
+    aliases: list[tuple[str, str, str, str, tuple[str, str]]] = []  # id, type, text, challenges, layer
+    own_answer: dict[str, str] = {}  # answering element emitted under its own id -> defeater
+    for x, ds in answers.items():
+        if x in counter_claims or (x in case.evidence and x not in arg.elements
+                                   and x not in by_counter and x not in by_other):
+            own_answer[x] = ds[0]
+            rest = ds[1:]
+        else:
+            rest = ds
+        for d in rest:
+            if x in arg.elements:
+                xe = arg.elements[x]
+                aliases.append((f"CG.{x}.answers.{d}", "CounterGoal", text_of(x, xe.text, xe.confidentiality),
+                                d, ("casegate-answer", x)))
+            elif x in case.evidence:
+                aliases.append((f"CSn.{x}.answers.{d}", "CounterSolution", evidence_text(x), d,
+                                ("casegate-answer", x)))
+
     for eid, el in arg.elements.items():
         if el.type == "defeater":
             counter_solution = el.kind == "counter-evidence" and not el.supported_by and not el.evidence
             gtype = "CounterSolution" if counter_solution else "CounterGoal"
             targets = against.get(eid, [])
-            node(eid, gtype, text_of(eid, el.text, el.confidentiality),
-                 supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
+            text = text_of(eid, el.text, el.confidentiality)
+            node(eid, gtype, text, supported=counter_support(el), context=list(el.in_context_of),
                  undeveloped=el.undeveloped, challenges=targets[0] if targets else None,
                  defeated=el.status == "answered")
+            # gsn2x's `challenges` names one element: each further target gets a copy
+            for t in targets[1:]:
+                aliases.append((f"{eid}.also.{t}", gtype, text, t, ("casegate-copy-of", eid)))
+        elif eid in counter_claims:
+            node(eid, "CounterGoal", text_of(eid, el.text, el.confidentiality),
+                 supported=counter_support(el), context=list(el.in_context_of),
+                 undeveloped=el.undeveloped, challenges=own_answer.get(eid),
+                 defeated=eid in accepted_targets)
         else:
             gtype = {"claim": "Goal", "strategy": "Strategy", "context": "Context",
                      "assumption": "Assumption", "justification": "Justification"}[el.type]
             node(eid, gtype, text_of(eid, el.text, el.confidentiality),
                  supported=[*el.supported_by, *el.evidence], context=list(el.in_context_of),
-                 undeveloped=el.undeveloped, challenges=challenger.get(eid),
-                 defeated=eid in accepted_targets)
-    # evidence cited only by defeaters supports a counter-claim: a counter-solution
-    by_defeater = {x for el in arg.elements.values() if el.type == "defeater" for x in el.evidence}
-    by_other = {x for el in arg.elements.values() if el.type != "defeater" for x in el.evidence}
+                 undeveloped=el.undeveloped, defeated=eid in accepted_targets)
     for x in cited:
-        ev = case.evidence[x]
-        gtype = "CounterSolution" if x in by_defeater and x not in by_other else "Solution"
-        node(x, gtype, text_of(x, ev.title or ev.kind, ev.confidentiality), supported=[],
-             context=[], challenges=challenger.get(x), defeated=x in accepted_targets)
-    return "\n".join(out).rstrip("\n") + "\n"
+        if x in by_counter and x not in by_other:
+            gtype = "CounterSolution"
+        elif x in own_answer:
+            gtype = "CounterSolution"
+        else:
+            gtype = "Solution"
+        if x in by_counter or x in by_other or x in own_answer:
+            node(x, gtype, evidence_text(x), supported=[], context=[], challenges=own_answer.get(x),
+                 defeated=x in accepted_targets)
+    for x in sorted(shared):
+        node(f"CSn.{x}", "CounterSolution", evidence_text(x), supported=[], context=[],
+             layer=("casegate-evidence", x),
+             owner=next(e for e in arg.elements if e in counter_side and x in arg.elements[e].evidence))
+    for key, gtype, text, target, layer in aliases:
+        owner = layer[1] if layer[0] == "casegate-copy-of" else target
+        node(key, gtype, text, supported=[], context=[], challenges=target, layer=layer, owner=owner)
+    return chunks
 
 
 # --------------------------------------------------------------------------- import
@@ -189,6 +301,8 @@ class Gsn2xImport:
     name: str | None = None
     brief: str | None = None
     ignored: list[str] = field(default_factory=list)
+    modules: list[Gsn2xModule] = field(default_factory=list)
+    """The files read, the named one first; one entry for a file that uses no modules."""
 
 
 def _as_list(v: Any, where: str, key: str) -> list[str]:
@@ -202,76 +316,141 @@ def _as_list(v: Any, where: str, key: str) -> list[str]:
                      help="write e.g. `supportedBy: [S1, G2]`")
 
 
-def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
-    """Read a gsn2x YAML file into a casegate argument and evidence items.
+@dataclass
+class Gsn2xModule:
+    """One gsn2x file of a (possibly modular) argument."""
 
-    Raises InputError (with file:line:col) when the file is not a gsn2x document: an element
-    whose type cannot be told, a reference to an id the file does not define, a bad field.
-    """
-    p = Path(path)
+    name: str
+    """The module's name (`module: name:`, else the file name without `.gsn.yaml`)."""
+    path: Path
+    """The file."""
+    brief: str | None = None
+    uses: list[str] = field(default_factory=list)
+    """The files it names under `module: uses:` (or `requires:`), as written."""
+    elements: list[str] = field(default_factory=list)
+    """Ids of the elements it defines, in file order."""
+    declared_name: str | None = None
+    """The name its header gives, if any."""
+
+
+def _module_name(p: Path) -> str:
+    n = p.name
+    for suffix in (".gsn.yaml", ".gsn.yml", ".yaml", ".yml"):
+        if n.endswith(suffix):
+            return n[: -len(suffix)]
+    return n
+
+
+def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types: dict[str, str],
+                 locs: dict[str, Any], ignored_keys: dict[str, list[str]]) -> Gsn2xModule:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read {path}: {e.strerror}", help="check the path") from None
-    doc = parse_yaml(str(path), raw)
+        raise InputError(f"cannot read {display}: {e.strerror}", help="check the path") from None
+    doc = parse_yaml(display, raw)
     data = doc.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError("a gsn2x file is a mapping of element ids to elements", location=f"{path}:1:1")
+        raise InputError("a gsn2x file is a mapping of element ids to elements", location=f"{display}:1:1")
     if doc.duplicates:
         d = doc.duplicates[0]
         line, col = doc.locate_duplicate(d.path, d.key)
-        raise InputError(f"duplicate key {d.key!r}", location=f"{path}:{line}:{col}",
+        raise InputError(f"duplicate key {d.key!r}", location=f"{display}:{line}:{col}",
                          help="each element id may be defined once")
 
-    def loc(*keys: str) -> str:
+    def loc_of(*keys: str) -> str:
         line, col = doc.locate(tuple(keys))
-        return f"{path}:{line}:{col}"
+        return f"{display}:{line}:{col}"
 
-    today = today or dt.date.today()
-    name = brief = None
-    types: dict[str, str] = {}
-    nodes: dict[str, dict[str, Any]] = {}
-    ignored_keys: dict[str, list[str]] = {}
+    mod = Gsn2xModule(name=_module_name(p), path=p)
     for key, val in data.items():
         key = str(key)
-        if key == "module":
+        if key in ("module", "meta"):
             if not isinstance(val, dict):
-                raise InputError("`module` must be a mapping (name, brief, ...)", location=loc(key))
-            name = str(val["name"]) if val.get("name") is not None else None
-            brief = str(val["brief"]) if val.get("brief") is not None else None
+                raise InputError(f"`{key}` must be a mapping (name, brief, uses, ...)", location=loc_of(key))
+            nm = val.get("name", val.get("moduleName"))
+            if nm is not None:
+                mod.name = mod.declared_name = str(nm)
+            mod.brief = str(val["brief"]) if val.get("brief") is not None else None
+            for k in ("uses", "requires"):
+                if k in val:
+                    mod.uses += _as_list(val[k], loc_of(key, k), f"module.{k}")
             for k in val:
-                if k not in ("name", "brief"):
-                    ignored_keys.setdefault(f"module.{k}", []).append("module")
+                if k not in ("name", "moduleName", "brief", "uses", "requires"):
+                    ignored_keys.setdefault(f"{key}.{k}", []).append(mod.name)
             continue
         if val is None:
             val = {}
         if not isinstance(val, dict):
-            raise InputError(f"element {key} must be a mapping (text, supportedBy, ...)", location=loc(key))
+            raise InputError(f"element {key} must be a mapping (text, supportedBy, ...)", location=loc_of(key))
         if not _ID_RE.match(key):
-            raise InputError(f"element id {key!r} is not a valid casegate id", location=loc(key),
+            raise InputError(f"element id {key!r} is not a valid casegate id", location=loc_of(key),
                              help="ids use letters, digits, '_', '.', '-' and start with a letter or digit")
+        if key in nodes:
+            raise InputError(f"element {key} is defined in two modules: here and at {locs[key](key)}",
+                             location=loc_of(key), help="element ids must be unique across all modules")
         nt = val.get("nodeType")
         if nt is not None:
             if nt not in GSN2X_TYPES:
-                raise InputError(f"element {key}: unknown nodeType {nt!r}", location=loc(key, "nodeType"),
+                raise InputError(f"element {key}: unknown nodeType {nt!r}", location=loc_of(key, "nodeType"),
                                  help="use one of " + ", ".join(GSN2X_TYPES))
             t = str(nt)
         else:
             t2 = type_from_id(key)
             if t2 is None:
                 raise InputError(f"element {key}: its type cannot be told from its id",
-                                 location=loc(key),
+                                 location=loc_of(key),
                                  help="start the id with G, S, Sn, C, A, J, CG or CSn, or add `nodeType:`")
             t = t2
         types[key] = t
         nodes[key] = val
+        locs[key] = loc_of
+        mod.elements.append(key)
         for k in val:
             if k not in _KNOWN_KEYS:
                 ignored_keys.setdefault(f"{k} (display layer)" if isinstance(val[k], str) else k, []).append(key)
             elif k in _LAYOUT_KEYS:
                 ignored_keys.setdefault(k, []).append(key)
+    return mod
+
+
+def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImport:
+    """Read a gsn2x YAML file, and every module it names under `module: uses:` (or `requires:`,
+    paths relative to the file naming them, followed transitively), into a casegate argument and
+    evidence items. Elements may refer to elements other modules define (gsn2x's away goals); a
+    module need not hold a goal.
+
+    Raises InputError (with file:line:col) when a file is not a gsn2x document: an element
+    whose type cannot be told, a reference to an id no module defines, an id two modules define,
+    a module file that cannot be read, a bad field.
+    """
+    p = Path(path)
+    today = today or dt.date.today()
+    types: dict[str, str] = {}
+    nodes: dict[str, dict[str, Any]] = {}
+    locs: dict[str, Any] = {}
+    ignored_keys: dict[str, list[str]] = {}
+    modules: list[Gsn2xModule] = []
+    seen: set[Path] = set()
+    queue: list[tuple[Path, str]] = [(p, str(path))]
+    while queue:
+        fp, display = queue.pop(0)
+        key_path = fp.resolve()
+        if key_path in seen:
+            continue
+        seen.add(key_path)
+        mod = _read_module(fp, display, nodes, types, locs, ignored_keys)
+        if any(m.name == mod.name for m in modules):
+            raise InputError(f"two modules are named {mod.name!r}", location=f"{display}:1:1",
+                             help="module names must be unique")
+        modules.append(mod)
+        for u in mod.uses:
+            queue.append((fp.parent / u, str(Path(display).parent / u)))
+    name, brief = modules[0].declared_name, modules[0].brief
+
+    def loc(key: str, *keys: str) -> str:
+        return str(locs[key](key, *keys))
 
     # links
     sup: dict[str, list[str]] = {}
@@ -284,7 +463,8 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
         for fld, refs in (("supportedBy", sup[key]), ("inContextOf", ctx[key])):
             for r in refs:
                 if r not in nodes:
-                    raise InputError(f"element {key}: {fld} refers to {r!r}, which the file does not define",
+                    raise InputError(f"element {key}: {fld} refers to {r!r}, which "
+                                     + ("no module defines" if len(modules) > 1 else "the file does not define"),
                                      location=loc(key, fld), help="define the element or fix the id")
         c = val.get("challenges")
         if c is not None:
@@ -304,15 +484,38 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
             if b in val and not isinstance(val[b], bool):
                 raise InputError(f"element {key}: `{b}` must be true or false", location=loc(key, b))
 
+    # copies casegate wrote (see export_gsn2x) fold back into the element they stand for
+    alias: dict[str, tuple[str, str]] = {}
+    for key, val in nodes.items():
+        for a in _ALIAS_KEYS:
+            if a in val:
+                target = str(val[a])
+                if target not in nodes and a != "casegate-answer":
+                    raise InputError(f"element {key}: {a} names {target!r}, which the file does not define",
+                                     location=loc(key, a))
+                alias[key] = (a, target)
+    for key in nodes:
+        sup[key] = [alias[r][1] if r in alias and alias[r][0] == "casegate-evidence" else r for r in sup[key]]
+
     # a counter-solution that challenges nothing is evidence for its counter-goal; one that
-    # challenges an element is itself a defeater (counter-evidence)
-    counter = {k for k, t in types.items()
-               if t == "CounterGoal" or (t == "CounterSolution" and k in chal)}
-    solutions = {k for k, t in types.items()
-                 if t == "Solution" or (t == "CounterSolution" and k not in chal)}
+    # challenges an element is itself a defeater (counter-evidence); a counter element that
+    # challenges a counter element answers it
+    counter = {k for k, t in types.items() if k not in alias
+               and (t == "CounterGoal" or (t == "CounterSolution" and k in chal))}
+    answers = {k for k in counter if chal.get(k) in counter}
+    counter -= answers
+    solutions = {k for k, t in types.items() if k not in alias
+                 and (t == "Solution" or (t == "CounterSolution" and (k not in chal or k in answers)))}
     answered_by: dict[str, list[str]] = {}
     against: dict[str, list[str]] = {k: [] for k in counter}
     for k, target in chal.items():
+        if k in alias:
+            kind, of = alias[k]
+            if kind == "casegate-copy-of" and of in against:
+                against[of].append(target)
+            elif kind == "casegate-answer":
+                answered_by.setdefault(target, []).append(of)
+            continue
         if k in counter:
             against[k].append(target)
         elif target in counter:
@@ -330,6 +533,8 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     for key, val in nodes.items():
         t = types[key]
         text = str(val.get("text", "") or "").rstrip("\n")
+        if key in alias:
+            continue
         if key in solutions:
             url = val.get("url")
             what = "counter-solution" if t == "CounterSolution" else "solution"
@@ -342,7 +547,7 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
         e_ids = [r for r in sup[key] if r in solutions]
         common: dict[str, Any] = dict(supported_by=s_ids, evidence=e_ids, in_context_of=ctx[key],
                                       undeveloped=bool(val.get("undeveloped", False)))
-        if t in counter_types:
+        if t in counter_types and key in counter:
             status = "open"
             if key in defeated:
                 status = "answered"
@@ -352,9 +557,11 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
                 defeater=text, kind="counter-evidence" if t == "CounterSolution" else "objection",
                 against=against[key], status=status, answered_by=answered_by.get(key, []), **common)
         else:
-            elements[key] = Element(**{_ELEMENT_KIND[t]: text}, **common)
+            kind = "claim" if t in counter_types else _ELEMENT_KIND[t]  # an answering CounterGoal
+            elements[key] = Element(**{kind: text}, **common)
 
     referenced = {r for k in nodes for r in (*sup[k], *ctx[k])}
+    referenced |= set(answers)
     roots = [k for k, t in types.items() if t == "Goal" and k not in referenced]
     top = roots[0] if roots else next((k for k, t in types.items() if t == "Goal"), None)
     if top is None:
@@ -363,7 +570,7 @@ def import_gsn2x(path: str | Path, *, today: dt.date | None = None) -> Gsn2xImpo
     ignored = [f"{k}: ignored on {len(v)} element{'s' if len(v) > 1 else ''} ({', '.join(v[:5])}"
                f"{', ...' if len(v) > 5 else ''})" for k, v in ignored_keys.items()]
     return Gsn2xImport(argument=Argument(top=top, elements=elements), evidence=evidence,
-                       name=name, brief=brief, ignored=ignored + notes)
+                       name=name, brief=brief, ignored=ignored + notes, modules=modules)
 
 
 # --------------------------------------------------------------------------- case skeleton
@@ -393,12 +600,55 @@ def _element_yaml(eid: str, el: Element) -> list[str]:
     return lines
 
 
+MODULE_FILE_PREFIX = "module-"
+"""An included file named `module-<name>.yaml` holds the gsn2x module <name> of the argument."""
+
+
+def module_file_name(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.\-]", "-", name).strip("-.") or "module"
+    return f"{MODULE_FILE_PREFIX}{slug}.yaml"
+
+
+def modules_of(loaded: Any) -> dict[str, str]:
+    """Argument element or evidence id -> gsn2x module name, for what a loaded case declares in
+    `module-<name>.yaml` files (see `write_case_skeleton`); the rest belong to the case's own
+    module (a solution there goes with the first element citing it)."""
+    out: dict[str, str] = {}
+    case = loaded.case
+    if case is None:
+        return out
+    paths: list[tuple[str, ...]] = [("argument", "elements", eid) for eid in case.argument.elements]
+    paths += [("evidence", x) for x in case.evidence]
+    for path in paths:
+        name = Path(loaded.origin(path).path).name
+        if name.startswith(MODULE_FILE_PREFIX) and name.endswith((".yaml", ".yml")):
+            out[str(path[-1])] = name[len(MODULE_FILE_PREFIX):].rsplit(".", 1)[0]
+    return out
+
+
+def _evidence_yaml(imp: Gsn2xImport, keys: list[str]) -> list[str]:
+    ev: list[str] = []
+    for k in keys:
+        e = imp.evidence[k]
+        ev.append(f"  {yaml_scalar(k)}:")
+        ev.append(f"    kind: {e.kind}")
+        ev.append(f"    title: {yaml_scalar(e.title or k)}")
+        ev.append(f"    producer: {yaml_scalar(e.producer)}")
+        ev.append(f"    date: {e.date.isoformat()}")
+        ev.append(f"    summary: {yaml_scalar(e.summary or '')}")
+    return ev
+
+
 def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str | None = None,
                         case_id: str | None = None) -> list[Path]:
     """Write case.yaml (a skeleton to complete), argument.yaml and evidence.yaml into `out`.
     Refuses to overwrite existing files."""
     out.mkdir(parents=True, exist_ok=True)
     files = {n: out / n for n in ("case.yaml", "argument.yaml", "evidence.yaml")}
+    others = imp.modules[1:]
+    for m in others:
+        files[module_file_name(m.name)] = out / module_file_name(m.name)
+    main_ids = set(imp.modules[0].elements) if others else set(imp.argument.elements) | set(imp.evidence)
     existing = [str(p) for p in files.values() if p.exists()]
     if existing:
         raise InputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}",
@@ -407,18 +657,28 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
     arg = [f"# The argument imported from the gsn2x file {source}.", *head, "argument:",
            f"  top: {yaml_scalar(imp.argument.top)}", "  elements:"]
     for eid, el in imp.argument.elements.items():
-        arg.extend(_element_yaml(eid, el))
+        if eid in main_ids:
+            arg.extend(_element_yaml(eid, el))
+    if arg[-1] == "  elements:":
+        arg[-1] = "  elements: {}"
     ev = [f"# Solutions imported from the gsn2x file {source}: complete each item (producer, date,",
           "# artifact, sha256) before the case can pass its checks.", *head, "evidence:"]
-    if not imp.evidence:
+    main_ev = [k for k in imp.evidence if k in main_ids]
+    if not main_ev:
         ev[-1] = "evidence: {}"
-    for k, e in imp.evidence.items():
-        ev.append(f"  {yaml_scalar(k)}:")
-        ev.append(f"    kind: {e.kind}")
-        ev.append(f"    title: {yaml_scalar(e.title or k)}")
-        ev.append(f"    producer: {yaml_scalar(e.producer)}")
-        ev.append(f"    date: {e.date.isoformat()}")
-        ev.append(f"    summary: {yaml_scalar(e.summary or '')}")
+    ev += _evidence_yaml(imp, main_ev)
+    module_texts: dict[str, str] = {}
+    for m in others:
+        lines = [f"# gsn2x module {m.name} (from {m.path.name}), imported with {source}.", *head]
+        els = [k for k in m.elements if k in imp.argument.elements]
+        evs = [k for k in m.elements if k in imp.evidence]
+        if els:
+            lines += ["argument:", "  elements:"]
+            for eid in els:
+                lines.extend(_element_yaml(eid, imp.argument.elements[eid]))
+        if evs:
+            lines += ["evidence:", *_evidence_yaml(imp, evs)]
+        module_texts[module_file_name(m.name)] = "\n".join(lines) + "\n"
     cid = case_id or re.sub(r"[^A-Za-z0-9_.\-]", "-", imp.name or Path(source).stem).strip("-.") or "imported"
     if not cid[0].isalnum():
         cid = "c" + cid
@@ -428,13 +688,15 @@ def write_case_skeleton(imp: Gsn2xImport, out: Path, *, source: str, policy: str
         f"id: {yaml_scalar(cid)}",
         f"title: {yaml_scalar(imp.brief or imp.name or cid)}",
         f"policy: {yaml_scalar(policy or 'policy.yaml')}" + ("" if policy else "  # write or point to the policy"),
-        "include: [evidence.yaml, argument.yaml]",
+        f"include: {_flow(['evidence.yaml', 'argument.yaml', *module_texts])}",
         "system:",
         "  name: TODO-model-name",
         '  version: "0"',
-        '  digests: ["sha256:' + "0" * 64 + '"]  # the digest of the weights or their manifest',
+        '  digests: ["sha256:' + "0" * 64 + '"]  # `casegate digest MODEL_DIR` (docs/signing.md)',
     ]
     files["argument.yaml"].write_text("\n".join(arg) + "\n", encoding="utf-8")
     files["evidence.yaml"].write_text("\n".join(ev) + "\n", encoding="utf-8")
     files["case.yaml"].write_text("\n".join(case) + "\n", encoding="utf-8")
+    for n, text in module_texts.items():
+        files[n].write_text(text, encoding="utf-8")
     return list(files.values())

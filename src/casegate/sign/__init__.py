@@ -11,11 +11,14 @@ from ._attest import (
 )
 from ._keyring import (
     KEYRING_VERSION,
+    Identity,
+    KeyEntry,
     Keyring,
     Revocation,
     TrustedKey,
     add_key,
     dump_keyring,
+    identity_id,
     load_keyring,
     new_keyring,
     parse_instant,
@@ -33,6 +36,7 @@ from ._keys import (
     public_key_pem,
     sslib_key,
 )
+from ._names import name_key, normalise_name, same_person
 from ._policy_change import read_policy_change, sign_policy_change
 from ._signoff import (
     Recorded,
@@ -72,9 +76,9 @@ __all__ = [
     "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
     "validate_statement", "write_attestations",
     "DECISION", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
-    "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Keyring", "Recorded", "Revocation",
+    "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
-    "decode_payload", "dump_keyring", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
+    "decode_payload", "dump_keyring", "identity_id", "name_key", "normalise_name", "same_person", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
     "key_id", "load_keyring", "load_private_key", "load_public_key", "load_signer", "load_waivers",
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",

@@ -1,7 +1,16 @@
-"""The keyring: which keys casegate trusts, who holds each, which roles, when, and revocations.
+"""The keyring: the people casegate trusts (identities), the keys each holds, their roles, when,
+and revocations.
 
-A keyring is a versioned YAML (or JSON) file. Each key's id is re-derived from its public key
-when the file is read, so a keyring cannot pin a key under someone else's id.
+A keyring is a versioned YAML (or JSON) file. Version 2 lists identities, each with a stable id,
+a name, an optional organisation and one or more keys; a person counts once toward any
+requirement however many keys they hold. Version 1 files (a flat list of keys, each naming its
+person) are still read, as one identity per distinct name, so old decisions stay checkable;
+`casegate keys migrate` rewrites them as version 2.
+
+When the file is read: each key's id is re-derived from its public key (a keyring cannot pin a
+key under someone else's id), a key may belong to one identity only, and two identities whose
+names are the same person's by `name_key` (NFKC, zero-width and control characters removed, case
+folded, look-alike letters mapped) are refused.
 """
 
 from __future__ import annotations
@@ -9,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import rfc8785
 from pydantic import Field, ValidationError
@@ -20,9 +30,11 @@ from ..errors import InputError
 from ..load import parse_yaml
 from ..model import Frozen
 from ._keys import key_id
+from ._names import latin_form, name_key, normalise_name
 
-KEYRING_VERSION = 1
-"""The keyring file format version."""
+KEYRING_VERSION = 2
+"""The keyring file format version written (version 1 is still read)."""
+READABLE_VERSIONS = (1, 2)
 
 UTC = dt.UTC
 
@@ -53,22 +65,66 @@ def parse_instant(value: str | dt.date | dt.datetime, *, end_of_day: bool = Fals
 
 
 class Revocation(Frozen):
-    """The revocation of a key: from when it no longer counts, and why."""
+    """The revocation of a key: from when it no longer counts, why, and what that means for the
+    signatures it made before."""
 
     at: str
-    """ISO date or date-time from which every signature by the key is rejected (also ones made
-    earlier: a compromised key can backdate)."""
+    """ISO date or date-time from which the key no longer counts."""
     reason: str
     """Why the key was revoked."""
+    kind: Literal["compromised", "retired"] = "compromised"
+    """`compromised`: every signature by the key not logged before `at` is rejected (its holder
+    may backdate). `retired`: taken out of use in a rotation; signatures logged while it was
+    valid keep counting."""
+
+
+class KeyEntry(Frozen):
+    """One key of an identity, as the keyring file lists it."""
+
+    keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """Key id: hex SHA-256 of the DER SubjectPublicKeyInfo (checked against `public`)."""
+    roles: list[str] = Field(min_length=1)
+    """Roles the identity may sign in with this key."""
+    keytype: str = "ed25519"
+    """securesystemslib key type."""
+    scheme: str = "ed25519"
+    """securesystemslib signature scheme."""
+    public: str
+    """Public key value as securesystemslib stores it (hex for Ed25519, PEM otherwise)."""
+    valid_from: str
+    """ISO date or date-time the key starts to count."""
+    valid_until: str
+    """ISO date (inclusive) or date-time after which the key no longer counts."""
+    revoked: Revocation | None = None
+    """Set when the key is revoked."""
+    note: str | None = None
+    """Free text, e.g. 'demo key, not for real use'."""
+
+
+class Identity(Frozen):
+    """One person: a stable id, their name, and the keys they hold."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    """Stable id of the person (kept when their name or keys change)."""
+    name: str = Field(min_length=1)
+    """The person's name as shown; no other identity may have the same name by `name_key`."""
+    organisation: str | None = None
+    """The organisation the person belongs to (for judging independence)."""
+    keys: list[KeyEntry] = Field(min_length=1)
+    """The person's keys."""
 
 
 class TrustedKey(Frozen):
-    """One trusted key and the person who holds it."""
+    """One trusted key with the identity that holds it (a flattened view of the keyring)."""
 
     keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
     """Key id: hex SHA-256 of the DER SubjectPublicKeyInfo (checked against `public`)."""
     person: str = Field(min_length=1)
-    """The person who holds the key; each person counts once toward any sign-off requirement."""
+    """The name of the person who holds the key."""
+    identity: str = ""
+    """Stable id of the holder's identity; each identity counts once toward any requirement."""
+    organisation: str | None = None
+    """The holder's organisation."""
     roles: list[str] = Field(min_length=1)
     """Roles the person may sign in with this key."""
     keytype: str = "ed25519"
@@ -101,24 +157,51 @@ class TrustedKey(Frozen):
             out.append(f"expired on {self.valid_until}")
         return out
 
+    def entry(self) -> KeyEntry:
+        """The key as its identity lists it."""
+        return KeyEntry.model_validate(self.model_dump(exclude={"person", "identity", "organisation"}))
+
 
 class Keyring(Frozen):
     """A keyring file."""
 
-    casegate: Literal[1]
-    """Format version of this file (1)."""
+    casegate: Literal[2]
+    """Format version of this file (2)."""
     kind: Literal["keyring"] = "keyring"
     """Document kind."""
     name: str
     """Readable name of the keyring."""
     note: str | None = None
     """Free text about the keyring."""
-    keys: list[TrustedKey] = Field(default_factory=list)
-    """Trusted keys."""
+    identities: list[Identity] = Field(default_factory=list)
+    """The people the keyring trusts, each with their keys."""
+
+    @property
+    def keys(self) -> list[TrustedKey]:
+        """Every key, with the identity that holds it."""
+        return [TrustedKey(person=i.name, identity=i.id, organisation=i.organisation,
+                           **k.model_dump(exclude_none=False))
+                for i in self.identities for k in i.keys]
 
     def get(self, keyid: str) -> TrustedKey | None:
         """The key with this id, if trusted."""
-        return next((k for k in self.keys if k.keyid == keyid), None)
+        for i in self.identities:
+            for k in i.keys:
+                if k.keyid == keyid:
+                    return TrustedKey(person=i.name, identity=i.id, organisation=i.organisation,
+                                      **k.model_dump())
+        return None
+
+    def identity(self, ref: str) -> Identity | None:
+        """The identity with this id, or whose name is the same person's as `ref`."""
+        return next((i for i in self.identities if i.id == ref), None) or \
+            next((i for i in self.identities if name_key(i.name) == name_key(ref)), None)
+
+    def with_key(self, keyid: str, **changes: Any) -> Keyring:
+        """The keyring with the fields `changes` set on the key `keyid`."""
+        idents = [i.model_copy(update={"keys": [k.model_copy(update=changes) if k.keyid == keyid else k
+                                                for k in i.keys]}) for i in self.identities]
+        return self.model_copy(update={"identities": idents})
 
     def fingerprint(self) -> str:
         """sha256:<hex> over the keyring's RFC 8785 canonical JSON."""
@@ -126,8 +209,97 @@ class Keyring(Frozen):
         return "sha256:" + hashlib.sha256(body).hexdigest()
 
 
+class _KeyV1(Frozen):
+    """A key as a version 1 keyring lists it (with its holder's name)."""
+
+    keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
+    person: str = Field(min_length=1)
+    roles: list[str] = Field(min_length=1)
+    keytype: str = "ed25519"
+    scheme: str = "ed25519"
+    public: str
+    valid_from: str
+    valid_until: str
+    revoked: Revocation | None = None
+    note: str | None = None
+
+
+class _KeyringV1(Frozen):
+    casegate: Literal[1]
+    kind: Literal["keyring"] = "keyring"
+    name: str
+    note: str | None = None
+    keys: list[_KeyV1] = Field(default_factory=list)
+
+
+def identity_id(name: str) -> str:
+    """A stable id made from a person's name (ASCII letters and digits, dashes)."""
+    return re.sub(r"[^a-z0-9]+", "-", latin_form(name).encode("ascii", "ignore").decode()).strip("-") or "person"
+
+
+def _from_v1(old: _KeyringV1) -> dict[str, Any]:
+    """A version 1 keyring as version 2 data: one identity per distinct name (exact spelling;
+    look-alike spellings then collide and are refused)."""
+    people: dict[str, dict[str, Any]] = {}
+    for k in old.keys:
+        entry = k.model_dump(exclude={"person"}, exclude_none=True)
+        if k.person not in people:
+            base = identity_id(k.person)
+            ident, n = base, 2
+            while any(p["id"] == ident for p in people.values()):
+                ident, n = f"{base}-{n}", n + 1
+            people[k.person] = {"id": ident, "name": k.person, "keys": []}
+        people[k.person]["keys"].append(entry)
+    return {"casegate": KEYRING_VERSION, "kind": "keyring", "name": old.name, "note": old.note,
+            "identities": list(people.values())}
+
+
+def _check(ring: Keyring, where: Any) -> None:
+    """Refuse what would let one person count twice or a key be claimed by two people."""
+    seen_keys: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    names: dict[str, Identity] = {}
+    for i, ident in enumerate(ring.identities):
+        here = where(("identities", i))
+        if ident.id in seen_ids:
+            raise InputError(f"identity id {ident.id!r} is listed twice", location=here)
+        seen_ids.add(ident.id)
+        if not normalise_name(ident.name):
+            raise InputError(f"identity {ident.id!r} has an empty name once invisible characters are removed",
+                             location=here)
+        nk = name_key(ident.name)
+        other = names.get(nk)
+        if other is not None:
+            raise InputError(f"identity {ident.id!r} ({ident.name!r}) has the same name as identity "
+                             f"{other.id!r} ({other.name!r}) once case, width, invisible characters and "
+                             "look-alike letters are normalised", location=here,
+                             help="one person is one identity: add the key to the existing identity, "
+                                  "or give the other person a name that cannot be mistaken for it")
+        names[nk] = ident
+        for j, k in enumerate(ident.keys):
+            kwhere = where(("identities", i, "keys", j))
+            try:
+                derived = key_id(TrustedKey(person=ident.name, **k.model_dump()).sslib_key()._crypto_key())
+            except Exception:
+                raise InputError("the public key cannot be read", location=kwhere) from None
+            if derived != k.keyid:
+                raise InputError(f"keyid {k.keyid[:16]}... does not match its public key (derived {derived})",
+                                 location=kwhere, help="key ids are the SHA-256 of the DER public key")
+            if k.keyid in seen_keys:
+                holder = seen_keys[k.keyid]
+                raise InputError(f"key {k.keyid[:16]}... is listed twice"
+                                 + (f" (also under identity {holder!r}): a key belongs to one person"
+                                    if holder != ident.id else ""), location=kwhere)
+            seen_keys[k.keyid] = ident.id
+            parse_instant(k.valid_from)
+            parse_instant(k.valid_until)
+            if k.revoked is not None:
+                parse_instant(k.revoked.at)
+
+
 def load_keyring(path: Path | str) -> Keyring:
-    """Read and validate a keyring file; every key id is re-derived and must match."""
+    """Read and validate a keyring file (version 2, or version 1 read as version 2); every key id
+    is re-derived and must match, and look-alike names of two identities are refused."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -140,36 +312,48 @@ def load_keyring(path: Path | str) -> Keyring:
     data = doc.data
     if not isinstance(data, dict) or data.get("kind") != "keyring":
         raise InputError("not a casegate keyring (no `kind: keyring`)", location=str(path))
-    if data.get("casegate") != KEYRING_VERSION:
+    if data.get("casegate") not in READABLE_VERSIONS:
         raise InputError(f"unsupported keyring version {data.get('casegate')!r}", location=str(path),
-                         help=f"this casegate reads keyring version {KEYRING_VERSION}")
+                         help=f"this casegate reads keyring versions {', '.join(map(str, READABLE_VERSIONS))}")
     if doc.duplicates:
         d = doc.duplicates[0]
         line, col = doc.locate(d.path)
         raise InputError(f"duplicate key {d.key!r}", location=f"{path}:{line}:{col}")
+
+    def where(loc: tuple[Any, ...]) -> str:
+        line, col = doc.locate(loc)
+        return f"{path}:{line}:{col}"
+
+    def invalid(e: ValidationError) -> InputError:
+        err = e.errors()[0]
+        loc = tuple(err["loc"])
+        return InputError(f"{'.'.join(map(str, loc))}: {err['msg']}", location=where(loc))
+
+    legacy = data.get("casegate") == 1
+    if legacy:
+        try:
+            old = _KeyringV1.model_validate(data)
+        except ValidationError as e:
+            raise invalid(e) from None
+        data = _from_v1(old)
+        # messages point at the v1 key's own position, ("keys", n)
+        order = [k.keyid for k in old.keys]
+
+        def where(loc: tuple[Any, ...]) -> str:  # noqa: F811 - v1 positions
+            if len(loc) >= 4 and loc[0] == "identities":
+                keyid = data["identities"][loc[1]]["keys"][loc[3]]["keyid"]
+                line, col = doc.locate(("keys", order.index(keyid)))
+            elif len(loc) >= 2 and loc[0] == "identities":
+                first = data["identities"][loc[1]]["keys"][0]["keyid"]
+                line, col = doc.locate(("keys", order.index(first)))
+            else:
+                line, col = doc.locate(loc)
+            return f"{path}:{line}:{col}"
     try:
         ring = Keyring.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = tuple(err["loc"])
-        line, col = doc.locate(loc)
-        raise InputError(f"{'.'.join(map(str, loc))}: {err['msg']}", location=f"{path}:{line}:{col}") from None
-    seen: set[str] = set()
-    for i, k in enumerate(ring.keys):
-        line, col = doc.locate(("keys", i))
-        where = f"{path}:{line}:{col}"
-        try:
-            derived = key_id(k.sslib_key()._crypto_key())
-        except Exception:
-            raise InputError("the public key cannot be read", location=where) from None
-        if derived != k.keyid:
-            raise InputError(f"keyid {k.keyid[:16]}... does not match its public key (derived {derived})",
-                             location=where, help="key ids are the SHA-256 of the DER public key")
-        if k.keyid in seen:
-            raise InputError(f"key {k.keyid[:16]}... is listed twice", location=where)
-        seen.add(k.keyid)
-        parse_instant(k.valid_from)
-        parse_instant(k.valid_until)
+        raise invalid(e) from None
+    _check(ring, where)
     return ring
 
 
@@ -180,27 +364,33 @@ def _q(s: str) -> str:
 def dump_keyring(ring: Keyring) -> str:
     """The keyring as YAML text (every scalar quoted, so it reads back exactly)."""
     lines = [
-        "# casegate keyring: the keys casegate trusts, who holds each, which roles, and when.",
+        "# casegate keyring: the people casegate trusts, the keys each holds, their roles, and when.",
         f"casegate: {ring.casegate}",
         "kind: keyring",
         f"name: {_q(ring.name)}",
     ]
     if ring.note:
         lines.append(f"note: {_q(ring.note)}")
-    lines.append("keys:" if ring.keys else "keys: []")
-    for k in ring.keys:
-        lines.append(f"  - keyid: {_q(k.keyid)}")
-        lines.append(f"    person: {_q(k.person)}")
-        lines.append(f"    roles: [{', '.join(_q(r) for r in k.roles)}]")
-        lines.append(f"    keytype: {_q(k.keytype)}")
-        lines.append(f"    scheme: {_q(k.scheme)}")
-        lines.append(f"    public: {_q(k.public)}")
-        lines.append(f"    valid_from: {_q(k.valid_from)}")
-        lines.append(f"    valid_until: {_q(k.valid_until)}")
-        if k.revoked:
-            lines.append(f"    revoked: {{at: {_q(k.revoked.at)}, reason: {_q(k.revoked.reason)}}}")
-        if k.note:
-            lines.append(f"    note: {_q(k.note)}")
+    lines.append("identities:" if ring.identities else "identities: []")
+    for i in ring.identities:
+        lines.append(f"  - id: {_q(i.id)}")
+        lines.append(f"    name: {_q(i.name)}")
+        if i.organisation:
+            lines.append(f"    organisation: {_q(i.organisation)}")
+        lines.append("    keys:")
+        for k in i.keys:
+            lines.append(f"      - keyid: {_q(k.keyid)}")
+            lines.append(f"        roles: [{', '.join(_q(r) for r in k.roles)}]")
+            lines.append(f"        keytype: {_q(k.keytype)}")
+            lines.append(f"        scheme: {_q(k.scheme)}")
+            lines.append(f"        public: {_q(k.public)}")
+            lines.append(f"        valid_from: {_q(k.valid_from)}")
+            lines.append(f"        valid_until: {_q(k.valid_until)}")
+            if k.revoked:
+                lines.append(f"        revoked: {{at: {_q(k.revoked.at)}, reason: {_q(k.revoked.reason)}, "
+                             f"kind: {_q(k.revoked.kind)}}}")
+            if k.note:
+                lines.append(f"        note: {_q(k.note)}")
     return "\n".join(lines) + "\n"
 
 
@@ -215,27 +405,57 @@ def new_keyring(name: str) -> Keyring:
 
 
 def add_key(ring: Keyring, public_key: SSlibKey, *, person: str, roles: list[str], valid_from: str,
-            valid_until: str, note: str | None = None) -> Keyring:
-    """The keyring with one more key (an existing key with the same id is an error)."""
+            valid_until: str, note: str | None = None, identity: str | None = None,
+            organisation: str | None = None) -> Keyring:
+    """The keyring with one more key.
+
+    The key goes to the identity `identity` names (its id), or to the identity whose name is the
+    same person's as `person`, or to a new identity for `person`. Refused: a key already in the
+    keyring (whoever holds it), an `identity` whose name is not `person`, and a name that is a
+    look-alike (not the exact spelling) of an existing identity's name.
+    """
     if ring.get(public_key.keyid):
         raise InputError(f"key {public_key.keyid} is already in the keyring",
                          help="revoke it and add a new key to change who holds it")
     if parse_instant(valid_until, end_of_day=True) < parse_instant(valid_from):
         raise InputError("--until is before --from")
-    k = TrustedKey(keyid=public_key.keyid, person=person, roles=roles, keytype=public_key.keytype,
-                   scheme=public_key.scheme, public=public_key.keyval["public"],
-                   valid_from=valid_from, valid_until=valid_until, note=note)
-    return ring.model_copy(update={"keys": [*ring.keys, k]})
+    k = KeyEntry(keyid=public_key.keyid, roles=roles, keytype=public_key.keytype, scheme=public_key.scheme,
+                 public=public_key.keyval["public"], valid_from=valid_from, valid_until=valid_until, note=note)
+    existing = next((i for i in ring.identities if i.id == identity), None) if identity else \
+        next((i for i in ring.identities if name_key(i.name) == name_key(person)), None)
+    if identity and existing is None and ring.identity(person) is not None:
+        raise InputError(f"{person!r} is already identity {ring.identity(person).id!r}",  # type: ignore[union-attr]
+                         help="add the key to that identity, or name another person")
+    if existing is not None:
+        if existing.name != person:
+            raise InputError(f"{person!r} is not the name of identity {existing.id!r} ({existing.name!r})",
+                             help="a key is added under the identity's exact name; a look-alike name "
+                                  "is refused so no one can claim another person's identity")
+        if organisation and existing.organisation and organisation != existing.organisation:
+            raise InputError(f"identity {existing.id!r} belongs to {existing.organisation!r}, not {organisation!r}")
+        updated = existing.model_copy(update={"keys": [*existing.keys, k],
+                                              "organisation": existing.organisation or organisation})
+        idents = [updated if i is existing else i for i in ring.identities]
+    else:
+        new_id = identity or identity_id(person)
+        if any(i.id == new_id for i in ring.identities):
+            raise InputError(f"identity id {new_id!r} is taken", help="pass --identity with another id")
+        idents = [*ring.identities, Identity(id=new_id, name=person, organisation=organisation, keys=[k])]
+    out = ring.model_copy(update={"identities": idents})
+    _check(Keyring.model_validate(out.model_dump()), lambda loc: "keyring")
+    return out
 
 
-def revoke_key(ring: Keyring, keyid: str, *, at: str, reason: str) -> Keyring:
+def revoke_key(ring: Keyring, keyid: str, *, at: str, reason: str,
+               kind: Literal["compromised", "retired"] = "compromised") -> Keyring:
     """The keyring with the key (id or unique id prefix) revoked from `at`."""
     matches = [k for k in ring.keys if k.keyid.startswith(keyid)]
     if len(matches) != 1:
         raise InputError(f"{'no' if not matches else 'more than one'} key matches {keyid!r}",
                          help="`casegate keys show KEYRING` lists the key ids")
     parse_instant(at)
-    target = matches[0]
-    keys = [k.model_copy(update={"revoked": Revocation(at=at, reason=reason)}) if k is target else k
-            for k in ring.keys]
-    return ring.model_copy(update={"keys": keys})
+    target = matches[0].keyid
+    idents = [i.model_copy(update={"keys": [
+        k.model_copy(update={"revoked": Revocation(at=at, reason=reason, kind=kind)}) if k.keyid == target else k
+        for k in i.keys]}) for i in ring.identities]
+    return ring.model_copy(update={"identities": idents})

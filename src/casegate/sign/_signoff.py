@@ -17,6 +17,7 @@ from ..load import Loaded
 from ..model import Waiver
 from . import _yamledit as ye
 from ._keyring import Keyring, TrustedKey, parse_instant
+from ._names import same_person
 from ._statement import (
     OBJECTION,
     SIGNOFF,
@@ -84,6 +85,7 @@ def _base_predicate(loaded: Loaded, key: TrustedKey, role: str, at: dt.datetime)
         "boundary": c.boundary.kind.value if c.boundary else None,
         "role": role,
         "person": key.person,
+        "identity": key.identity,
         "keyid": key.keyid,
         "signed_at": iso(at),
     }
@@ -105,7 +107,7 @@ def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
     assert loaded.case is not None
     at = at or now_utc()
     key = signer_entry(signer, keyring, role, at)
-    if key.person in loaded.case.decision.authors:
+    if any(same_person(key.person, a) for a in loaded.case.decision.authors):
         raise InputError(f"{key.person} is an author of this case, and authors cannot sign it off",
                          help="separation of authority: someone who did not write the case signs it")
     idx = next((i for i, s in enumerate(loaded.case.decision.signoffs)

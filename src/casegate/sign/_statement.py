@@ -155,6 +155,11 @@ class Signed:
     def person(self) -> str:
         return self.key.person
 
+    @property
+    def identity(self) -> str:
+        """The signer's identity id (what counts once toward any requirement)."""
+        return self.key.identity
+
     def subject_digests(self) -> dict[str, str]:
         return {str(s.get("name")): "sha256:" + str(s.get("digest", {}).get("sha256"))
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
@@ -224,6 +229,9 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
                    f"(it holds: {', '.join(key.roles)})")
     if pred.get("keyid") not in (None, key.keyid):
         out.append(f"{label}: names key {str(pred.get('keyid'))[:16]}... but was signed by {key.keyid[:16]}...")
+    if pred.get("identity") not in (None, key.identity):
+        out.append(f"{label}: names identity {pred.get('identity')!r}, but the key belongs to identity "
+                   f"{key.identity!r} ({key.person})")
     signed_at = pred.get("signed_at")
     try:
         t = parse_instant(str(signed_at))

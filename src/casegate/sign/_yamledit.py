@@ -66,7 +66,7 @@ def _refuse(where: str, what: str) -> InputError:
 def _commit(loaded: Loaded, text: _Text, ok: Callable[[Loaded], bool]) -> None:
     text.write()
     try:
-        again = load_case(loaded.case_path)
+        again = load_case(loaded.case_path, root=loaded.root)
         good = again.case is not None and ok(again)
     except Exception:
         good = False

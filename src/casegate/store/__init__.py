@@ -17,6 +17,7 @@ from ._checkpoint import (
     verifier_key,
     verify_cosignature,
 )
+from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
 from ._engine import default_database_url
 from ._events import (
     json_sha256,
@@ -37,5 +38,6 @@ __all__ = [
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
     "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
-    "record_publication", "record_signoff",
+    "record_publication", "record_signoff", "Delivery", "deliveries", "delivered_events",
+    "record_delivery",
 ]

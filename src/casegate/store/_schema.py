@@ -104,3 +104,19 @@ evidence_items = sa.Table(
     sa.Column("declared_sha256", sa.String(64), nullable=True),
     sa.Column("artifact_sha256", sa.String(64), nullable=True),
 )
+
+webhook_deliveries = sa.Table(
+    "webhook_deliveries", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("hook", sa.String(200), nullable=False),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("event_index", sa.BigInteger, nullable=False),
+    sa.Column("event_kind", sa.String(64), nullable=False),
+    sa.Column("case_id", sa.String(200), nullable=True),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("status", sa.Integer, nullable=True),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("delivered", sa.Boolean, nullable=False),
+    sa.Column("payload_sha256", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+)

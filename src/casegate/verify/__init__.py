@@ -18,9 +18,10 @@ from ._bundle import (
     write_bundle,
 )
 from ._decide import decide_case
+from ._state import DeployState, deploy_state
 
 __all__ = [
-    "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "RegistryView",
-    "Verdict", "authority_problems", "check_bundle", "collect", "decide_case", "make_bundle",
+    "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
+    "Verdict", "authority_problems", "check_bundle", "collect", "decide_case", "deploy_state", "make_bundle",
     "read_bundle", "required_roles", "signoff_shortfall", "verify_bundle", "write_bundle",
 ]

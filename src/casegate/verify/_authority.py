@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import BoundaryKind, RoleRequirement, SignoffPolicy
+from ..sign import name_key
 
 
 def required_roles(policy: SignoffPolicy, boundary: BoundaryKind) -> list[RoleRequirement] | None:
@@ -38,8 +39,10 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
     """Every way the verified sign-offs fall short of the policy for `boundary`.
 
     `signoffs` holds (person, role, keyid) for each sign-off whose signature verified against a
-    key that holds the role. Each person fills at most one required slot, so one person can never
-    make up two required roles, or two of the k in a k-of-n requirement.
+    key that holds the role; the person is the keyring identity's name, and names are compared by
+    `name_key` (case, width, invisible characters and look-alike letters do not make a second
+    person). Each person fills at most one required slot, so one person can never make up two
+    required roles, or two of the k in a k-of-n requirement.
     """
     out: list[str] = []
     req = required_roles(policy, boundary)
@@ -48,7 +51,9 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
                 "boundary; with no required signers nothing can be approved (fail closed)"]
     people: dict[str, set[str]] = defaultdict(set)
     keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for person, role, keyid in signoffs:
+    shown: dict[str, str] = {}
+    for raw, role, keyid in signoffs:
+        person = shown.setdefault(name_key(raw), raw)
         people[person].add(role)
         keys[(person, role)].add(keyid)
     slots = [r.role for r in req for _ in range(r.min)]
@@ -77,7 +82,8 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
     all_roles = {role for roles in people.values() for role in roles}
     if all_roles == {policy.product_role}:
         out.append(f"only the product role ({policy.product_role}) signed; product leadership cannot approve alone")
+    wrote = {name_key(a) for a in authors}
     for person in sorted(people):
-        if person in authors:
+        if name_key(person) in wrote:
             out.append(f"{person} wrote the case and cannot sign it off")
     return out

@@ -11,7 +11,7 @@ from ._api import ObjectionIn, board, evidence_rows, record_objection, record_si
 from ._app import SESSION_COOKIE
 from ._guards import csrf_ok, csrf_token, sign_session
 from ._tokens import Principal
-from ._views import argument_svg, case_list, case_view, load_version
+from ._views import argument_svg, case_list, case_view, deploy_now, load_version
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,7 +43,10 @@ def home(request: Request) -> Response:
     p = _login_required(request)
     if isinstance(p, Response):
         return RedirectResponse("/public", status_code=303)
-    return _render(request, "cases.html", cases=case_list(board(request).registry))
+    b = board(request)
+    cases = case_list(b.registry)
+    return _render(request, "cases.html", cases=cases,
+                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring) for c in cases})
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -74,14 +77,33 @@ def case_page(request: Request, case_id: str) -> Response:
     p = _login_required(request)
     if isinstance(p, Response):
         return p
-    reg = board(request).registry
+    b = board(request)
+    reg = b.registry
     v = case_view(reg, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
     loaded = load_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded),
-                   svg=argument_svg(loaded, findings, public=False), loaded=loaded)
+                   now=deploy_now(reg, case_id, b.keyring),
+                   svg=argument_svg(loaded, findings, public=False), loaded=loaded,
+                   diff=_diff_since_approved(reg, case_id, v.latest_version))
+
+
+def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False) -> Any:
+    """The diff of the latest version against the last version approved before it (redacted for
+    the public page), or None when there is no such version."""
+    from ..diff import SECTIONS, redacted
+    from ..monitor import last_approved_before, public_commitments, version_diff
+
+    base = last_approved_before(reg, case_id, latest) if latest is not None else None
+    if base is None or latest is None:
+        return None
+    d = version_diff(reg, case_id, base, latest)
+    if public:
+        d = redacted(d, commitments=public_commitments(reg, case_id))
+    titles = dict(SECTIONS)
+    return {"old": d.old, "new": d.new, "groups": [(titles[k], d.section(k)) for k in titles if d.section(k)]}
 
 
 def _findings(decision: dict[str, Any] | None) -> list[Any]:
@@ -104,6 +126,7 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     required = _required_roles(loaded)
     dec = loaded.case.decision if loaded.case is not None else None
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
+                   now=deploy_now(b.registry, case_id, b.keyring),
                    case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
 
 
@@ -160,19 +183,24 @@ async def review_signoff(request: Request, case_id: str, envelope: UploadFile, c
 
 @router.get("/public", response_class=HTMLResponse)
 def public_list(request: Request) -> Response:
-    cases = [v for v in case_list(board(request).registry) if v.published is not None]
-    return _render(request, "public_list.html", cases=cases)
+    b = board(request)
+    cases = [v for v in case_list(b.registry) if v.published is not None]
+    return _render(request, "public_list.html", cases=cases, public=True,
+                   states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring) for c in cases})
 
 
 @router.get("/public/cases/{case_id}", response_class=HTMLResponse)
 def public_case(request: Request, case_id: str) -> Response:
-    reg = board(request).registry
+    b = board(request)
+    reg = b.registry
     v = case_view(reg, case_id)
     if v is None or v.published is None:
         raise HTTPException(404, "no published summary for this case")
     summary = v.published.get("summary") or {}
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
-    return _render(request, "public_case.html", v=v, s=summary, history=history)
+    return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
+                   now=deploy_now(reg, case_id, b.keyring),
+                   diff=_diff_since_approved(reg, case_id, v.latest_version, public=True))
 
 
 @router.get("/public/cases/{case_id}/summary", response_class=HTMLResponse)

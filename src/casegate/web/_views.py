@@ -100,7 +100,7 @@ def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
     if d.exists():
         shutil.rmtree(d)
     main = reg.materialise(case_id, number, d)
-    return load_case(main)
+    return load_case(main, root=d)
 
 
 @lru_cache(maxsize=1)
@@ -117,3 +117,12 @@ def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
     graph = argument_graph(loaded.case, findings=findings_by_element(findings) if findings else None,
                            public=public)
     return render_svg(graph, title=None)
+
+
+def deploy_now(reg: Registry, case_id: str, keyring: Any) -> Any:
+    """What a deploy pipeline would get now for the case (`verify.deploy_state`, the same check as
+    `casegate verify`); without a keyring the answer is "not verified" unless the registry already
+    says no."""
+    from ..verify import deploy_state
+
+    return deploy_state(reg, case_id, keyring)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ...model import Case, RuleSeverity
+from ...sign import name_key
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
@@ -240,8 +241,8 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
     fix="Have someone who did not write the case sign in that role.",
 )
 def author_signed(ctx: Context) -> Iterator[Hit]:
-    authors = {a.strip().casefold() for a in ctx.case.decision.authors}
+    authors = {name_key(a) for a in ctx.case.decision.authors}
     for i, s in enumerate(ctx.case.decision.signoffs):
-        if s.person.strip().casefold() in authors:
+        if name_key(s.person) in authors:
             yield Hit(("decision", "signoffs", i, "person"),
                       f"{s.person} wrote the case and signed it as `{s.role}`")

@@ -1,13 +1,13 @@
-"""CG325-CG329: what the registry remembers. A change in how a threshold is measured between
+"""What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming)."""
+gaming); CG708 an incident that defeated claims of an earlier version and is not answered."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import PolicyChange
+from ...model import IncidentDefeat, PolicyChange
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 
@@ -77,3 +77,77 @@ def measurement_changed(ctx: Context) -> Iterator[Hit]:
             "no policy change signed by the policy's owners records it"
         yield Hit(ch.path, f"{ch.describe()}{against}; {why}")
 
+
+
+def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:
+    """(what answers the incident, why each other link does not)."""
+    ans = ctx.case.incident_answers.get(inc.id)
+    if ans is None:
+        return [], []
+    ok: list[str] = []
+    bad: list[str] = []
+    for eid in ans.evidence:
+        ev = ctx.case.evidence.get(eid)
+        if ev is None:
+            bad.append(f"evidence {eid} is not in the case")
+        elif ev.date <= inc.date:
+            bad.append(f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})")
+        else:
+            ok.append(f"evidence {eid} ({ev.date})")
+    for cid in ans.claims:
+        el = ctx.case.argument.elements.get(cid)
+        before = inc.claims.get(cid)
+        if el is None:
+            if before is not None:
+                ok.append(f"claim {cid} withdrawn")
+            else:
+                bad.append(f"claim {cid} is not in the case")
+        elif before is not None and " ".join(el.text.split()) == " ".join(before.split()):
+            bad.append(f"claim {cid} is unchanged since {inc.version}")
+        else:
+            ok.append(f"claim {cid} changed")
+    for sid in ans.safeguards:
+        if sid not in ctx.case.safeguards:
+            bad.append(f"safeguard {sid} is not in the case")
+        elif sid in inc.safeguards:
+            bad.append(f"safeguard {sid} was already in {inc.version}")
+        else:
+            ok.append(f"safeguard {sid} added")
+    if ans.boundary:
+        b = ctx.case.boundary
+        narrower = b is not None and inc.boundary_rank is not None and (
+            b.kind.rank < inc.boundary_rank or (b.kind.rank == inc.boundary_rank and set(inc.tools) - set(b.tools)))
+        (ok if narrower else bad).append("boundary narrowed" if narrower
+                                         else f"the boundary is not narrower than in {inc.version}")
+    return ok, bad
+
+
+@rule(
+    "CG708", "incident-unanswered", severity="blocking", serves="test-7-post-deployment",
+    summary="An incident defeated claims of an earlier version of the case, and this version does not "
+            "answer it (under `incident_answers`) with new evidence dated after it, a changed claim, an "
+            "added safeguard or a narrower boundary.",
+    rationale="An incident that defeated a claim is a defeater with the strongest possible evidence "
+              "behind it. A new version that keeps the defeated claim, adds a larger evaluation run "
+              "before the incident and asks for a clean GO has not learnt anything; the next decision "
+              "must show what changed because of it.",
+    bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
+        "incident_answers: {}",
+    good="incident_answers:\n"
+         "  incident-12: {evidence: [E-ctf-2026-12], claims: [G2], safeguards: [SG-exploit-filter],\n"
+         "                note: re-evaluated with the exploit chain; claim narrowed to unassisted use}",
+    fix="Answer the incident under `incident_answers.<incident id>`: link new evidence dated after it, "
+        "a changed claim, an added safeguard or a narrower boundary.",
+)
+def incident_unanswered(ctx: Context) -> Iterator[Hit]:
+    for inc in ctx.incidents:
+        ok, bad = _answer_problems(ctx, inc)
+        if ok:
+            continue
+        what = (f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) defeated "
+                f"{', '.join(sorted(inc.claims)) or 'claims'} of {inc.version}")
+        if inc.id not in ctx.case.incident_answers:
+            yield Hit(("incident_answers",) if ctx.case.incident_answers else (),
+                      f"{what}; this version does not answer it")
+        else:
+            yield Hit(("incident_answers", inc.id), f"{what}; nothing in the answer holds: {'; '.join(bad) or 'it links nothing'}")

@@ -24,11 +24,13 @@ Mapping into the evidence item (documented in docs/evidence.md):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any
 
 from ...errors import MissingExtraError
+from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
 from ._common import (
     check_unchanged,
@@ -70,11 +72,11 @@ class InspectImporter:
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)
         sha = pinned_sha256(path)
-        self._precheck(path)
         try:
             from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
         except ImportError:
             raise MissingExtraError("inspect-ai", "inspect") from None
+        self._precheck(path)
         try:
             header = read_eval_log(str(path), header_only=True)
             summaries = read_eval_log_sample_summaries(str(path))
@@ -94,7 +96,11 @@ class InspectImporter:
             if not h.startswith(b"PK"):
                 raise LogReadError("not an Inspect .eval archive (it is not a zip file)", location=str(path),
                                    help="the file is corrupt or is not an Inspect log")
+            _bounded_archive(path)
             return
+        size = path.stat().st_size
+        if size > current_limits().log_bytes:
+            raise LimitError("log_bytes", f"the log is {size:,} bytes", location=str(path))
         m = _JSON_VERSION.search(h)
         if m and int(m.group(1)) not in KNOWN_VERSIONS:
             raise LogReadError(f"unknown Inspect log version {int(m.group(1))}; casegate reads versions "
@@ -248,3 +254,44 @@ def _scale(scorer: str | None, raw: list[tuple[str, int, Any]], options: ReadOpt
     notes.append(f"scorer `{scorer}` gives scores casegate cannot place on a scale "
                  f"(e.g. {values[0]!r}): no success count was derived")
     return "other", []
+
+
+def _bounded_archive(path: Path) -> None:
+    """Refuse a zip bomb before inspect-ai opens the archive.
+
+    The central directory is read first: too many entries, or members casegate would read (all
+    but the sample transcripts) declaring more than the `log_bytes` limit, are refused without
+    inflating anything. The declared sizes may lie, so those members are then inflated here,
+    in chunks, and the count of bytes actually produced is capped by the same limit (the zip
+    reader never yields more than a member declares, and a member that inflates to more fails
+    its CRC).
+    """
+    import zipfile
+
+    with contextlib.suppress(ImportError):
+        import inspect_ai._util.zipfile  # noqa: F401  (registers the zstd codec .eval files use)
+    lim = current_limits()
+    where = str(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > lim.log_entries:
+                raise LimitError("log_entries", f"the archive has {len(infos):,} entries", location=where)
+            read = [i for i in infos if not i.filename.startswith("samples/") and not i.is_dir()]
+            declared = sum(i.file_size for i in read)
+            if declared > lim.log_bytes:
+                raise LimitError("log_bytes", f"the archive's header and summaries declare {declared:,} bytes "
+                                 "once decompressed", location=where)
+            inflated = 0
+            for info in read:
+                with zf.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        inflated += len(chunk)
+                        if inflated > lim.log_bytes:
+                            raise LimitError("log_bytes", "the archive's header and summaries inflate past "
+                                             "the limit", location=where)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError,
+            ValueError, RuntimeError) as e:
+        raise LogReadError(f"inspect-ai cannot read this log: {e}", location=where,
+                           help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
+

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ...limits import LimitError, current_limits, json_too_deep, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
 from ._common import (
     check_unchanged,
@@ -53,8 +54,13 @@ class LmEvalImporter:
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)
         sha = pinned_sha256(path)
+        raw = read_regular_file(path, where, limit="json_bytes")
+        if json_too_deep(raw, current_limits().depth):
+            raise LimitError("depth", "the JSON nests too deep", location=where)
         try:
-            doc = json.loads(path.read_bytes())
+            doc = json.loads(raw)
+        except RecursionError:
+            raise LimitError("depth", "the JSON nests too deep", location=where) from None
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise LogReadError(f"not a readable lm-eval results file: {e}", location=where,
                                help="the file is corrupt or truncated: copy it again from the run's output folder") from None
@@ -92,6 +98,14 @@ class LmEvalImporter:
                 name, _, filt = k.partition(",")
                 key = name if filt == "none" else f"{name},{filt}"
                 metrics[key] = float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+                if metrics[key] is not None and not math.isfinite(metrics[key]):  # type: ignore[arg-type]
+                    if key.endswith("_stderr") or "_stderr," in key:
+                        metrics[key] = None  # a standard error that could not be computed
+                        notes.append(f"`{k}` is {v}: recorded as not computed")
+                    else:
+                        raise LogReadError(f"task `{task}`: metric `{k}` is {v}, not a number casegate can "
+                                           "compare with a threshold", location=where,
+                                           help="rerun the evaluation, or check why the metric was not computed")
         declared = [m.get("metric") for m in cfg.get("metric_list") or [] if isinstance(m, dict)]
         metric = next((m for m in declared if isinstance(m, str) and m in metrics), None)
         if metric is None:
@@ -188,9 +202,12 @@ def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
                     d = json.loads(line)
                     v = d[metric]
                     rows.append((str(d["doc_id"]), 1, float(v)))
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError):
                     raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{metric}`",
                                        location=str(path)) from None
+                if not math.isfinite(rows[-1][2]):
+                    raise LogReadError(f"line {n}: the sample's `{metric}` is {rows[-1][2]}, not a finite number",
+                                       location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
     return rows

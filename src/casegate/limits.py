@@ -1,0 +1,227 @@
+"""The bounds casegate keeps on what it reads, and the two rules every input file passes: it is a
+regular file (never a device, FIFO or socket), and it lies inside the folder the user trusts.
+
+Every limit is checked before the work it bounds: a file's size before it is read, a YAML tree's
+node count before Python objects are built from it, an alias's expansion while it is expanded, a
+zip entry's declared size before it is inflated (and the inflation itself is capped). Past a
+limit, reading stops with a `LimitError` (exit 2) that names the limit and how to raise it.
+
+Each limit can be raised (or lowered) with an environment variable `CASEGATE_LIMIT_<NAME>`, e.g.
+`CASEGATE_LIMIT_FILE_BYTES=134217728`; `casegate limits` lists them (docs/security.md too).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+MiB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds on input. Defaults fit cases of 100,000+ argument elements with room to spare."""
+
+    file_bytes: int = 64 * MiB
+    """Size of one YAML file (case, include, policy, keyring)."""
+    case_bytes: int = 256 * MiB
+    """Size of all the YAML files of one case together."""
+    yaml_nodes: int = 4_000_000
+    """Nodes (mappings, sequences, scalars) in one parsed YAML file."""
+    alias_nodes: int = 10_000
+    """Nodes built by expanding aliases (`*name`) in one YAML file."""
+    depth: int = 64
+    """Nesting depth of a YAML or JSON document."""
+    includes: int = 1_000
+    """Files a case may include, directly or through other includes."""
+    include_depth: int = 16
+    """How deep includes may nest (a file included by an included file is depth 2)."""
+    log_bytes: int = 512 * MiB
+    """Decompressed size of what casegate reads of one evaluation log: an Inspect `.eval`
+    archive's entries other than the sample transcripts (header, sample summaries, reductions),
+    or a whole Inspect `.json` log."""
+    log_entries: int = 500_000
+    """Entries in one Inspect `.eval` archive."""
+    json_bytes: int = 1024 * MiB
+    """Size of one JSON evidence file (an lm-eval results or samples file)."""
+
+    def describe(self, name: str) -> str:
+        return f"{name.replace('_', '-')} ({getattr(self, name):,})"
+
+
+def env_name(field_name: str) -> str:
+    return f"CASEGATE_LIMIT_{field_name.upper()}"
+
+
+def current_limits() -> Limits:
+    """The limits in force: the defaults, overridden by `CASEGATE_LIMIT_*` variables."""
+    values: dict[str, int] = {}
+    for f in fields(Limits):
+        raw = os.environ.get(env_name(f.name))
+        if raw is None or not raw.strip():
+            continue
+        try:
+            v = int(raw.strip().replace("_", ""))
+        except ValueError:
+            raise InputError(f"{env_name(f.name)}={raw!r} is not a whole number",
+                             help="set it to a positive whole number, or unset it for the default") from None
+        if v <= 0:
+            raise InputError(f"{env_name(f.name)}={raw!r} must be positive",
+                             help="set it to a positive whole number, or unset it for the default")
+        values[f.name] = v
+    return Limits(**values)
+
+
+class LimitError(InputError):
+    """An input is larger, deeper or more repetitive than a limit allows."""
+
+    def __init__(self, limit: str, what: str, *, location: str | None = None):
+        lim = current_limits()
+        super().__init__(
+            f"{what}: over the {lim.describe(limit)} limit",
+            location=location,
+            help=f"if the input is trusted, raise the limit with {env_name(limit)}=N",
+        )
+        self.limit = limit
+
+
+def read_regular_file(path: Path, shown: str, *, limit: str = "file_bytes",
+                      max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, refusing devices, FIFOs and sockets before they are opened
+    for reading (so `/dev/zero` or a FIFO never hangs or fills memory) and files over the limit."""
+    cap = max_bytes if max_bytes is not None else getattr(current_limits(), limit)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("file not found", location=shown,
+                         help="check the path (it is relative to the file naming it)") from None
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror}", location=shown) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory, not a file", location=shown,
+                         help="give the path of a file") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a device, FIFO or socket); refused", location=shown,
+                         help="name a regular file")
+    if st.st_size > cap:
+        raise LimitError(limit, f"the file is {st.st_size:,} bytes", location=shown)
+    try:
+        # O_NONBLOCK: were the file swapped for a FIFO after the stat, opening it does not hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror}", location=shown) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError("not a regular file (a device, FIFO or socket); refused", location=shown,
+                             help="name a regular file")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > cap:
+                raise LimitError(limit, "the file grew while it was read", location=shown)
+        return b"".join(chunks)
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror}", location=shown) from None
+    finally:
+        os.close(fd)
+
+
+def default_root(case_file: Path) -> Path:
+    """The folder a case's files must stay inside when the user names none: the top of the
+    version-controlled work tree holding the case (a folder with `.git`), else the case's folder."""
+    folder = case_file.resolve().parent
+    for d in (folder, *folder.parents):
+        if (d / ".git").exists():
+            return d
+    return folder
+
+
+def outside_root(path: Path, root: Path) -> bool:
+    """Whether `path`, resolved (symlinks followed), lies outside `root` (already resolved)."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
+    return not resolved.is_relative_to(root)
+
+
+def confine(path: Path, root: Path, shown: str, what: str) -> Path:
+    """`path` resolved, or an InputError when it leaves `root` (by `..`, an absolute path or a
+    symlink)."""
+    if outside_root(path, root):
+        raise InputError(
+            f"{what} {shown!r} is outside the case's root folder {str(root)!r}; refused",
+            location=None,
+            help="keep the case's files inside its folder, or name a wider root with --root DIR "
+                 "(or CASEGATE_ROOT) if you trust everything under it",
+        )
+    return path.resolve()
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+
+
+def json_too_deep(text: bytes, depth: int) -> bool:
+    """Whether a JSON text nests containers deeper than `depth`, decided before it is parsed
+    (Python's parser would recurse once per level). Each pass removes the innermost pairs of
+    brackets, so at most `depth` passes over the brackets alone."""
+    if text.count(b"[") + text.count(b"{") <= depth:
+        return False
+    brackets = _JSON_STRING.sub(b"", text).translate(None, _NOT_BRACKETS)
+    for _ in range(depth):
+        if not brackets:
+            return False
+        shorter = _INNERMOST.sub(b"", brackets)
+        if len(shorter) == len(brackets):
+            return False  # unbalanced: not JSON, the parser says where
+        brackets = shorter
+    return bool(brackets)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def strict_json(text: bytes | str, source: str) -> Any:
+    """JSON for documents whose every value counts (disclosures, bundles): a key given twice,
+    NaN or an infinity, or nesting past the `depth` limit is refused, never read one way by
+    casegate and another by the next reader."""
+    raw = text.encode() if isinstance(text, str) else text
+    if json_too_deep(raw, current_limits().depth):
+        raise LimitError("depth", "the JSON nests too deep", location=source)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(items)
+        if len(d) != len(items):
+            seen: set[str] = set()
+            dup = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise InputError(f"the key {dup!r} appears twice in one object", location=source,
+                             help="a document a decision rests on must say each thing once")
+        return d
+
+    try:
+        return json.loads(raw, object_pairs_hook=pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON: {e.msg} (line {e.lineno}, column {e.colno})", location=source,
+                         help="pass the file casegate wrote") from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 JSON", location=source, help="pass the file casegate wrote") from None
+    except ValueError as e:
+        raise InputError(f"not acceptable JSON: {e}", location=source,
+                         help="numbers must be finite (no NaN or Infinity)") from None
+    except RecursionError:
+        raise LimitError("depth", "the JSON nests too deep", location=source) from None

@@ -1,0 +1,206 @@
+"""What a deploy pipeline would get now: the case's current deployable state, computed from the
+registry and the signed decision bundle it recorded, by the same `check_bundle` that
+`casegate verify` runs. `state show`, the review board's pages and the report lead with it; the
+decision that was made is history beneath it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import BoundaryKind, DecisionRecord
+from ..sign import Keyring
+from ._bundle import DEPLOYABLE_STATES, PASSING, Verdict, _registry, check_bundle
+
+DEPLOYABLE = "deployable"
+NOT_DEPLOYABLE = "not-deployable"
+NOT_VERIFIED = "not-verified"
+
+
+@dataclass
+class DeployState:
+    """The answer `verify` would give now for the case's own model digest and the boundary it
+    stands on (the restricted boundary when the registry restricted it)."""
+
+    case_id: str
+    status: str
+    """`deployable`, `not-deployable` (a fact stands against it) or `not-verified` (a fact the
+    answer needs could not be established: it is not deployable either)."""
+    lifecycle: str | None
+    """The registry's lifecycle state (draft, under-review, approved, reopened, ...)."""
+    outcome: str | None = None
+    """The outcome that verifies (GO or GO WITH CONDITIONS), when deployable."""
+    boundary: str | None = None
+    """The boundary the answer is for."""
+    decided_boundary: str | None = None
+    """The boundary the recorded decision was made for."""
+    model_digest: str | None = None
+    reasons: list[str] = field(default_factory=list)
+    """Why it is not deployable (each reason on its own), empty when deployable."""
+    causes: list[str] = field(default_factory=list)
+    """The reasons in words safe for the public page: the kind of each cause (reopened, restricted,
+    open objection, expired evidence, overdue condition), never a confidential detail."""
+    notes: list[str] = field(default_factory=list)
+    last_decision: dict[str, Any] | None = None
+    """The last decision recorded: outcome, boundary, date, log entry (history, not the answer)."""
+    at: str = ""
+
+    @property
+    def deployable(self) -> bool:
+        return self.status == DEPLOYABLE
+
+    @property
+    def headline(self) -> str:
+        """One line: what a deploy pipeline gets now."""
+        if self.deployable:
+            narrowed = (f" only (restricted from {self.decided_boundary})"
+                        if self.boundary != self.decided_boundary else "")
+            return f"DEPLOYABLE: {self.outcome} for {self.boundary}{narrowed}"
+        word = "NOT VERIFIED" if self.status == NOT_VERIFIED else "NOT DEPLOYABLE"
+        return f"{word}: {self.reasons[0]}" if self.reasons else word
+
+    @property
+    def label(self) -> str:
+        """The headline's first words, for a badge."""
+        if self.deployable:
+            return f"DEPLOYABLE: {self.outcome} · {self.boundary}"
+        return "NOT VERIFIED" if self.status == NOT_VERIFIED else "NOT DEPLOYABLE"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case_id, "status": self.status, "deployable": self.deployable,
+                "headline": self.headline, "lifecycle": self.lifecycle, "outcome": self.outcome,
+                "boundary": self.boundary, "decided_boundary": self.decided_boundary,
+                "model_digest": self.model_digest, "reasons": self.reasons, "causes": self.causes, "notes": self.notes,
+                "last_decision": self.last_decision, "at": self.at}
+
+
+def _events(reg: Any, case_id: str, kind: str) -> list[Any]:
+    return list(reg.events(case_id=case_id, kind=kind))
+
+
+def _approved_bundle(reg: Any, case_id: str) -> tuple[Any, Any]:
+    """The last decision event, and the last one that carried a signed bundle with a passing outcome."""
+    decisions = _events(reg, case_id, "decision")
+    last = decisions[-1] if decisions else None
+    signed = [e for e in decisions if isinstance(e.payload.get("bundle"), dict)
+              and e.payload.get("outcome") in PASSING]
+    return last, (signed[-1] if signed else None)
+
+
+def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
+                 at: dt.datetime | None = None) -> DeployState:
+    """The case's current deployable state (see `_deploy_state`), with its public causes."""
+    at = at or dt.datetime.now(dt.UTC)
+    st, bundle = _deploy_state(reg, case_id, keyring, at)
+    if not st.deployable:
+        st.causes = _causes(reg, st, bundle, at)
+    return st
+
+
+def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
+                  at: dt.datetime) -> tuple[DeployState, dict[str, Any] | None]:
+    """The case's current deployable state, as `casegate verify` would answer it at `at` (default
+    now) for the model digest and boundary of the decision the registry recorded.
+
+    Fails closed: no recorded signed decision, a registry state that is not deployable, or no
+    keyring to check the signatures with each makes the answer "not deployable" or "not
+    verified", with the reason.
+    """
+    try:
+        raw = reg.case_state(case_id)
+    except LookupError:
+        raw = None
+    lifecycle = None if raw is None else str(getattr(raw, "value", raw))
+    restricted = reg.case_restriction(case_id) if lifecycle == "restricted" else None
+    restricted = None if restricted is None else str(getattr(restricted, "value", restricted))
+    st = DeployState(case_id=case_id, status=NOT_DEPLOYABLE, lifecycle=lifecycle, at=at.isoformat())
+    last, approved = _approved_bundle(reg, case_id)
+    if last is not None:
+        st.last_decision = {"outcome": last.payload.get("outcome"), "boundary": last.payload.get("boundary"),
+                            "date": last.recorded_at[:10], "log_entry": last.index,
+                            "version": last.payload.get("version")}
+    if approved is None:
+        if lifecycle is None:
+            st.reasons.append(f"the registry has no record of case {case_id}")
+        elif last is None:
+            st.reasons.append(f"no decision has been recorded (the case is {lifecycle})")
+        elif last.payload.get("outcome") not in PASSING:
+            st.reasons.append(f"the last decision was {last.payload.get('outcome')} (the case is {lifecycle})")
+        else:
+            st.reasons.append(f"the decision recorded is not a signed decision bundle (the case is {lifecycle})")
+        return st, None
+    try:
+        record = DecisionRecord.model_validate(approved.payload.get("record"))
+    except ValueError:
+        st.status = NOT_VERIFIED
+        st.reasons.append(f"the decision recorded in log entry {approved.index} cannot be read")
+        return st, None
+    st.decided_boundary = record.boundary.value if record.boundary else None
+    st.model_digest = record.digests.model[0] if record.digests.model else None
+    boundary = restricted or st.decided_boundary
+    st.boundary = boundary
+    if boundary is None or st.model_digest is None:
+        st.status = NOT_VERIFIED
+        st.reasons.append("the recorded decision names no boundary or model digest")
+        return st, None
+    if keyring is None:
+        # the registry alone can still say no (the same lifecycle check verify makes); a yes
+        # needs the signatures checked
+        lv = Verdict(boundary=boundary)
+        _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"))
+        st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
+        st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
+        return st, approved.payload["bundle"]
+    v = check_bundle(approved.payload["bundle"], keyring, model_digest=st.model_digest,
+                     boundary=BoundaryKind(boundary), at=at, registry=reg)
+    st.notes = list(v.notes)
+    if v.ok:
+        st.status = DEPLOYABLE
+        st.outcome = v.outcome
+    else:
+        st.reasons = list(v.reasons)
+    return st, approved.payload["bundle"]
+
+
+def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.datetime) -> list[str]:
+    """Each kind of reason, read from the same facts verify read (the registry, the signed
+    decision), in words that name no confidential detail."""
+    from ..sign import decode_payload
+    from ..store import open_objections
+
+    out: list[str] = []
+    if st.lifecycle is None:
+        return ["not in the registry"]
+    if st.lifecycle == "restricted":
+        out.append(f"restricted to {st.boundary} (decided for {st.decided_boundary})")
+    elif st.lifecycle not in DEPLOYABLE_STATES:
+        out.append(st.lifecycle)
+    if bundle is None:
+        last = st.last_decision
+        if last is None:
+            out.append("no decision recorded")
+        elif last["outcome"] not in PASSING:
+            out.append(f"decision {last['outcome']}")
+        else:
+            out.append("no signed decision")
+        return out
+    env = bundle.get("decision")
+    pred = ((decode_payload(env) if isinstance(env, dict) else None) or {}).get("predicate") or {}
+    objections = len(open_objections(reg, st.case_id)) + sum(
+        1 for o in pred.get("objections", []) if o.get("status") in ("open", "escalated", "upheld"))
+    if objections:
+        out.append(f"{objections} open objection{'s' if objections != 1 else ''}")
+    day = at.date()
+    expired = sum(1 for e in pred.get("evidence", []) if str(e.get("expires", ""))[:10] < day.isoformat())
+    if expired:
+        out.append(f"{expired} evidence item{'s' if expired != 1 else ''} expired")
+    record = pred.get("record") or {}
+    overdue = sum(1 for c in record.get("conditions", []) if c.get("due") and str(c["due"])[:10] < day.isoformat())
+    if overdue:
+        out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
+    if not out and st.status == NOT_VERIFIED:
+        out.append("signatures not checked")
+    elif not out:
+        out.append("the signed decision does not verify")
+    return out

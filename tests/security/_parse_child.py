@@ -1,0 +1,40 @@
+"""Run in a child process by the fuzz tests: parse each YAML document read (as a JSON list of
+strings) from stdin under hard resource limits, and print one JSON line per document with its
+outcome, the CPU seconds it took and the process's peak memory after it.
+
+A crash (segmentation fault, abort), a run past the CPU limit (SIGXCPU) or over the address-space
+limit (MemoryError) shows in the parent as a missing line or a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+CPU_SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+ADDRESS_SPACE = int(sys.argv[2]) if len(sys.argv) > 2 else 2 << 30
+
+resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+from casegate.errors import CasegateError  # noqa: E402
+from casegate.load import parse_yaml  # noqa: E402
+
+docs = json.load(sys.stdin)
+for i, text in enumerate(docs):
+    t0 = time.process_time()
+    try:
+        parse_yaml(f"fuzz-{i}.yaml", text.encode("utf-8", "surrogatepass"))
+        outcome = "ok"
+    except CasegateError as e:
+        outcome = "error: " + e.message[:120]
+    except MemoryError:
+        outcome = "MemoryError"
+    except BaseException as e:  # anything else is a defect the parent reports
+        outcome = f"crash: {type(e).__name__}: {e}"[:300]
+    cpu = time.process_time() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"i": i, "outcome": outcome, "cpu": cpu, "peak_kib": peak}), flush=True)

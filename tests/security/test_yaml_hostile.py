@@ -1,0 +1,232 @@
+"""Hostile YAML: aliases that loop or multiply, nesting past any sane depth, files too large or
+with too many nodes, special files. Each is refused before the work it would cause, with exit 2
+and the limit named; nothing crashes the process, runs unbounded or fills memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casegate.errors import InputError
+from casegate.limits import LimitError
+from casegate.load import load_case, parse_yaml
+
+from .conftest import run_cli
+
+CHILD = Path(__file__).resolve().parent / "_parse_child.py"
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def _laughs(width: int, levels: int) -> str:
+    """The "billion laughs": each level an anchored list of `width` aliases to the level below."""
+    lines = ["casegate: 1", "l0: &l0 [" + ",".join(["lol"] * width) + "]"]
+    for k in range(1, levels):
+        lines.append(f"l{k}: &l{k} [" + ",".join([f"*l{k - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+# (name, YAML text, exception, substring of the message)
+HOSTILE = [
+    ("self-referencing alias in a list", "casegate: 1\nsystem: &a [*a]\n", InputError, "cycle"),
+    ("self-referencing alias in a mapping", "casegate: 1\nsystem: &a {name: *a}\n", InputError, "cycle"),
+    ("alias to its grandparent", "casegate: 1\na: &a\n  b:\n    - c: *a\n", InputError, "cycle"),
+    ("alias before its anchor", "casegate: 1\na: *later\nb: &later 1\n", InputError, "names no anchor"),
+    ("billion laughs (379 bytes)", _laughs(9, 9), LimitError, "alias-nodes"),
+    ("merge of a billion laughs", _laughs(9, 8) + "m:\n  <<: *l7\n", LimitError, "alias-nodes"),
+    ("flow nesting 100,000 deep", "casegate: 1\na: " + "[" * 100_000 + "]" * 100_000 + "\n", LimitError, "depth"),
+    ("mapping nesting 200 deep", "casegate: 1\n" + "".join("  " * i + f"k{i}:\n" for i in range(200)), LimitError, "depth"),
+    ("flow nesting 65 deep", "casegate: 1\na: " + "{x: " * 65 + "1" + "}" * 65 + "\n", LimitError, "depth"),
+    ("alias nesting past the depth", "casegate: 1\na: &a " + "[" * 40 + "]" * 40 + "\nb: " + "[" * 30 + "*a" + "]" * 30 + "\n", LimitError, "depth"),
+    ("merge of a non-mapping", "casegate: 1\na: &a 3\nb:\n  <<: *a\n", None, ""),
+]
+
+
+@pytest.mark.parametrize("name,text,exc,message", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_yaml_is_refused_by_the_parser(name: str, text: str, exc: type | None, message: str) -> None:
+    if exc is None:
+        parse_yaml("hostile.yaml", text.encode())  # a merge of a scalar is kept as a plain value
+        return
+    with pytest.raises(exc) as info:
+        parse_yaml("hostile.yaml", text.encode())
+    assert message in str(info.value.diagnostics()), info.value.diagnostics()
+    assert info.value.help
+
+
+def test_a_billion_laughs_of_a_few_hundred_bytes_is_refused_at_once() -> None:
+    text = _laughs(9, 9)  # 9**9 = 387 million nodes once expanded
+    assert len(text) < 500
+    with pytest.raises(LimitError) as info:
+        parse_yaml("laughs.yaml", text.encode())
+    assert info.value.limit == "alias_nodes"
+
+
+def test_aliases_keep_their_meaning() -> None:
+    doc = parse_yaml("ok.yaml", (
+        b"a: &s foo\nb: *s\nl:\n  - &i 3\n  - *i\nm: &m\n  x: 1\n  y: 1\n"
+        b"n:\n  <<: *m\n  y: 2\no:\n  <<: [*m, {z: 3}]\nr: &s bar\nt: *s\n")).data
+    assert doc == {"a": "foo", "b": "foo", "l": [3, 3], "m": {"x": 1, "y": 1}, "n": {"y": 2, "x": 1},
+                   "o": {"x": 1, "y": 1, "z": 3}, "r": "bar", "t": "bar"}
+    # each alias is its own copy: changing one never changes another
+    doc["m"]["x"] = 9
+    assert doc["n"]["x"] == 1
+
+
+@pytest.mark.parametrize("name,text,limit,env", [
+    ("too many nodes", "casegate: 1\nx: [" + ", ".join(["1"] * 5000) + "]\n", "yaml-nodes", {"CASEGATE_LIMIT_YAML_NODES": "1000"}),
+    ("file too large", "casegate: 1\nx: " + "a" * 5000 + "\n", "file-bytes", {"CASEGATE_LIMIT_FILE_BYTES": "4096"}),
+    ("nesting past a lowered depth", "casegate: 1\nx: [[[[[[1]]]]]]\n", "depth", {"CASEGATE_LIMIT_DEPTH": "4"}),
+    ("a self-referencing alias", "casegate: 1\nsystem: &a [*a]\n", "", {}),
+    ("a billion laughs", _laughs(9, 9), "alias-nodes", {}),
+])
+def test_cli_exits_2_naming_the_limit(tmp_path: Path, name: str, text: str, limit: str, env: dict[str, str]) -> None:
+    p = tmp_path / "case.yaml"
+    p.write_text(text)
+    for command in (["check", str(p)], ["gate", str(p)]) if not limit else (["check", str(p)],):
+        r = run_cli(*command, env=env)
+        assert r.returncode == 2, (r.returncode, r.stderr)
+        assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+        assert limit in r.stderr, r.stderr
+        if limit:
+            assert f"CASEGATE_LIMIT_{limit.replace('-', '_').upper()}" in r.stderr
+
+
+def test_a_limit_can_be_raised(tmp_path: Path) -> None:
+    p = tmp_path / "case.yaml"
+    p.write_text("casegate: 1\nx: [[[[[[1]]]]]]\n")
+    assert run_cli("check", str(p), env={"CASEGATE_LIMIT_DEPTH": "4"}).returncode == 2
+    r = run_cli("check", str(p), env={"CASEGATE_LIMIT_DEPTH": "100"})
+    assert "depth" not in r.stderr
+    bad = run_cli("check", str(p), env={"CASEGATE_LIMIT_DEPTH": "lots"})
+    assert bad.returncode == 2 and "CASEGATE_LIMIT_DEPTH" in bad.stderr
+
+
+# -- special files ----------------------------------------------------------------------------
+
+
+def _case(tmp_path: Path, include: str) -> Path:
+    p = tmp_path / "case.yaml"
+    p.write_text(f"casegate: 1\nkind: case\ninclude: [{include}]\n")
+    return p
+
+
+def test_device_include_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load_case(_case(tmp_path, "/dev/zero"), root="/")
+    assert "not a regular file" in info.value.message
+    assert info.value.location and info.value.location.endswith(":3:11")
+
+
+def test_fifo_include_is_refused_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    r = run_cli("check", str(_case(tmp_path, "pipe.yaml")), timeout=30)
+    assert r.returncode == 2 and "not a regular file" in r.stderr, r.stderr
+
+
+def test_fifo_case_file_is_refused_without_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "case.yaml")
+    r = run_cli("check", str(tmp_path / "case.yaml"), timeout=30)
+    assert r.returncode == 2 and "not a regular file" in r.stderr, r.stderr
+
+
+# -- includes ---------------------------------------------------------------------------------
+
+
+def test_include_count_and_depth_are_limited(tmp_path: Path) -> None:
+    for i in range(30):  # a chain: each file includes the next
+        (tmp_path / f"f{i}.yaml").write_text(f"casegate: 1\nkind: case\ninclude: [f{i + 1}.yaml]\n")
+    (tmp_path / "f30.yaml").write_text("casegate: 1\nkind: case\n")
+    with pytest.raises(LimitError) as info:
+        load_case(tmp_path / "f0.yaml")
+    assert info.value.limit == "include_depth"
+    wide = tmp_path / "wide.yaml"
+    wide.write_text("casegate: 1\nkind: case\ninclude: [" + ", ".join(f"f{i}.yaml" for i in range(25, 31)) + "]\n")
+    os.environ["CASEGATE_LIMIT_INCLUDES"] = "3"
+    try:
+        with pytest.raises(LimitError) as info:
+            load_case(wide)
+        assert info.value.limit == "includes"
+    finally:
+        del os.environ["CASEGATE_LIMIT_INCLUDES"]
+
+
+# -- fuzzing in a child process under resource limits ------------------------------------------
+
+
+@st.composite
+def alias_graphs(draw: st.DrawFn) -> str:
+    """A document of anchored nodes whose aliases point anywhere: back, forward, at themselves,
+    at their parents, through merges and nested containers, many times over."""
+    n = draw(st.integers(1, 9))
+    lines = ["casegate: 1"]
+    for i in range(n):
+        refs = draw(st.lists(st.integers(0, n), min_size=0, max_size=9))
+        items = [f"*a{j}" if draw(st.booleans()) or j != n else "x" for j in refs]
+        shape = draw(st.sampled_from(["seq", "map", "merge", "nested", "block", "scalar"]))
+        if shape == "seq":
+            lines.append(f"k{i}: &a{i} [{', '.join(items)}]")
+        elif shape == "map":
+            lines.append(f"k{i}: &a{i} {{{', '.join(f'm{p}: {v}' for p, v in enumerate(items))}}}")
+        elif shape == "merge":
+            lines.append(f"k{i}: &a{i}\n  <<: [{', '.join(items)}]\n  own: 1")
+        elif shape == "nested":
+            d = draw(st.integers(1, 70))
+            lines.append(f"k{i}: &a{i} " + "[" * d + ", ".join(items) + "]" * d)
+        elif shape == "block":
+            lines.append(f"k{i}: &a{i}")
+            lines.extend(f"  - {it}" for it in items or ["x"])
+        else:
+            lines.append(f"k{i}: &a{i} {draw(st.sampled_from(['1', 'x', '~', '*a0', '.nan', '!!str 3']))}")
+    return "\n".join(lines) + "\n"
+
+
+def _run_batch(docs: list[str], cpu: int = 60) -> list[dict[str, object]]:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    r = subprocess.run([sys.executable, str(CHILD), str(cpu), str(2 << 30)], input=json.dumps(docs),
+                       capture_output=True, text=True, env=env, timeout=cpu * 3)
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    if r.returncode != 0 or len(rows) != len(docs):
+        bad = docs[len(rows)] if len(rows) < len(docs) else None
+        raise AssertionError(f"the parser died (exit {r.returncode}) on input {len(rows)}: {bad!r}\n{r.stderr[-2000:]}")
+    return rows
+
+
+def _check_rows(docs: list[str], rows: list[dict[str, object]]) -> None:
+    for doc, row in zip(docs, rows, strict=True):
+        outcome = str(row["outcome"])
+        assert not outcome.startswith("crash") and outcome != "MemoryError", (outcome, doc)
+        # bounded work per input: seconds of CPU, not minutes (the limits stop a hostile input
+        # after at most tens of thousands of nodes)
+        assert float(str(row["cpu"])) < 10, (row, doc)
+        assert int(str(row["peak_kib"])) < 1 << 20, (row, doc)  # under 1 GiB
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(st.lists(alias_graphs(), min_size=60, max_size=60))
+def test_fuzzed_alias_graphs_never_crash_or_run_away(docs: list[str]) -> None:
+    _check_rows(docs, _run_batch(docs))
+
+
+_yamlish_tokens = st.sampled_from(["&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ": ", ", ", "\n", "\n  ",
+                                   "- ", "<<: ", "!!str ", "? ", "'", '"', "|\n  ", "~", "x", "1", "#",
+                                   "---\n", "...\n", "\t", "%YAML 1.2\n", "\\", "\x00", "\u2028"])
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(st.lists(st.lists(_yamlish_tokens, max_size=60).map("".join), min_size=100, max_size=100))
+def test_fuzzed_yaml_tokens_never_crash(docs: list[str]) -> None:
+    _check_rows(docs, _run_batch(docs))
+
+
+def test_the_known_crashers_in_a_child() -> None:
+    """The inputs that crashed or ran away before the parser resolved aliases itself."""
+    docs = [text for _n, text, _e, _m in HOSTILE] + [_laughs(10, 12), _laughs(2, 60)]
+    rows = _run_batch(docs)
+    _check_rows(docs, rows)
+    assert all(r["outcome"] != "ok" for r in rows[:4])

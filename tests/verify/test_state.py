@@ -1,0 +1,108 @@
+"""The current deployable state: computed by the same check as `casegate verify`, from the
+registry and the signed decision bundle it recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from casegate.model import BoundaryKind
+from casegate.monitor import act
+from casegate.monitor._states import CaseState
+from casegate.sign import load_keyring
+from casegate.store import open_registry, record_objection
+from casegate.verify import deploy_state
+
+from ..web.conftest import KEYRING, approve, build_board, verify
+
+AT = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+CASE = "atlas-2-api"
+
+
+def _state(url: str, keyring: bool = True):  # type: ignore[no-untyped-def]
+    reg = open_registry(url)
+    try:
+        return deploy_state(reg, CASE, load_keyring(KEYRING) if keyring else None, at=AT)
+    finally:
+        reg.close()
+
+
+def test_gated_but_unsigned_is_not_deployable(tmp_path: Path, database_url: str) -> None:
+    build_board(tmp_path, database_url)
+    s = _state(database_url)
+    assert not s.deployable and s.status == "not-deployable"
+    assert s.last_decision is not None and s.last_decision["outcome"] == "GO WITH CONDITIONS"
+    assert "not a signed decision bundle" in s.reasons[0]
+
+
+def test_approved_case_is_deployable_and_agrees_with_verify(tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    bundle = approve(b)
+    s = _state(database_url)
+    assert s.deployable, s.reasons
+    assert (s.outcome, s.boundary, s.lifecycle) == ("GO WITH CONDITIONS", "api", "approved-with-conditions")
+    assert s.headline == "DEPLOYABLE: GO WITH CONDITIONS for api"
+    assert verify(b, bundle).returncode == 0
+    # without a keyring nothing can be said for it: not verified, never deployable
+    s = _state(database_url, keyring=False)
+    assert s.status == "not-verified" and not s.deployable
+    assert "no keyring" in s.reasons[-1]
+
+
+def test_reopened_objected_and_restricted(tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    bundle = approve(b)
+    reg = open_registry(database_url)
+    record_objection(reg, CASE, role="external-evaluator", person="Priya Natarajan",
+                     reason="The CTF suite leaves out cloud-native targets.")
+    reg.close()
+    s = _state(database_url)
+    assert not s.deployable
+    assert any("objection by Priya Natarajan" in r and "is open" in r for r in s.reasons)
+    assert verify(b, bundle).returncode == 1  # the same answer
+
+    reg = open_registry(database_url)
+    act(reg, CASE, CaseState.reopened, role="rso", reason="a high-severity cyber incident")
+    reg.close()
+    s = _state(database_url)
+    assert not s.deployable and s.lifecycle == "reopened"
+    assert "is reopened" in s.reasons[0] and "a high-severity cyber incident" in s.reasons[0]
+    # the registry's facts stand even without a keyring: not deployable, not merely unverified
+    s = _state(database_url, keyring=False)
+    assert s.status == "not-deployable" and "is reopened" in s.reasons[0]
+
+
+def test_restricted_case_is_deployable_only_at_the_narrower_boundary(tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    approve(b)
+    reg = open_registry(database_url)
+    act(reg, CASE, CaseState.restricted, role="rso", reason="pending review",
+        restricted_to=BoundaryKind("trusted-access"))
+    reg.close()
+    s = _state(database_url)
+    assert s.boundary == "trusted-access" and s.decided_boundary == "api"
+    assert s.lifecycle == "restricted"
+    assert s.deployable, s.reasons
+    assert s.headline == "DEPLOYABLE: GO WITH CONDITIONS for trusted-access only (restricted from api)"
+
+
+def test_public_causes_name_no_detail(tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    approve(b)
+    reg = open_registry(database_url)
+    record_objection(reg, CASE, role="external-evaluator", person="Priya Natarajan", reason="CANARY-detail")
+    act(reg, CASE, CaseState.reopened, role="rso", reason="CANARY-incident")
+    reg.close()
+    s = _state(database_url)
+    assert s.causes == ["reopened", "1 open objection"]
+    later = deploy_state_at(database_url, dt.datetime(2028, 1, 1, tzinfo=dt.UTC))
+    assert any("evidence items expired" in c for c in later.causes)
+    assert any("overdue" in c for c in later.causes)
+
+
+def deploy_state_at(url: str, at: dt.datetime):  # type: ignore[no-untyped-def]
+    reg = open_registry(url)
+    try:
+        return deploy_state(reg, CASE, load_keyring(KEYRING), at=at)
+    finally:
+        reg.close()

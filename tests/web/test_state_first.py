@@ -1,0 +1,66 @@
+"""Every page leads with what a deploy pipeline would get now (the same check as `verify`); the
+decision that was made is history beneath it."""
+
+from __future__ import annotations
+
+from casegate.load import load_case
+from casegate.monitor import act
+from casegate.monitor._states import CaseState
+from casegate.publish import build_summary
+from casegate.store import open_registry, record_publication
+
+from .conftest import BoardFixture, approve
+
+CASE = "atlas-2-api"
+
+
+def _publish(board: BoardFixture) -> None:
+    import json
+
+    from casegate.gate import run_gate
+
+    reg = open_registry(board.database_url)
+    loaded = load_case(board.case_dir / "case.yaml")
+    assert loaded.case is not None
+    s = build_summary(loaded.case, run_gate(loaded), key=b"k" * 32, policy=loaded.policy)
+    record_publication(reg, CASE, json.loads(s.model_dump_json()))
+    reg.close()
+
+
+def _lead(html: str) -> str:
+    """The text of the page between <main> and the decision history."""
+    body = html.split("<main>", 1)[1]
+    return body.split('id="decision-history"', 1)[0]
+
+
+def test_gated_but_unapproved_case_is_not_deployable_on_every_page(board: BoardFixture) -> None:
+    _publish(board)
+    page = board.client.get(f"/cases/{CASE}", headers=board.auth("rso")).text
+    assert 'id="state"' in page and "NOT DEPLOYABLE" in _lead(page)
+    assert "GO WITH CONDITIONS" not in _lead(page)  # the gate's outcome is history, not the headline
+    assert page.index('id="state"') < page.index('id="outcome"')
+    public = board.client.get(f"/public/cases/{CASE}").text
+    assert "NOT DEPLOYABLE" in _lead(public) and "no signed decision" in _lead(public)
+
+
+def test_reopened_case_leads_with_not_deployable(board: BoardFixture) -> None:
+    approve(board)
+    _publish(board)
+    listing = board.client.get("/public").text
+    assert "DEPLOYABLE" in listing and "GO WITH CONDITIONS · api" in listing
+    assert "Atlas-2" in listing  # the title, not only the id
+    reg = open_registry(board.database_url)
+    act(reg, CASE, CaseState.reopened, role="rso", reason="CANARY-internal-detail of the incident")
+    reg.close()
+    public = board.client.get(f"/public/cases/{CASE}").text
+    lead = _lead(public)
+    assert "NOT DEPLOYABLE" in lead and "reopened" in lead
+    assert "CANARY-internal-detail" not in lead  # the public page names the kind of cause only
+    internal = board.client.get(f"/cases/{CASE}", headers=board.auth("rso")).text
+    assert "NOT DEPLOYABLE" in _lead(internal) and "CANARY-internal-detail" in _lead(internal)
+    listing = board.client.get("/public").text
+    assert "NOT DEPLOYABLE" in listing and "reopened" in listing
+    review = board.client.get(f"/cases/{CASE}/review", headers=board.auth("rso")).text
+    assert "NOT DEPLOYABLE" in review
+    cases = board.client.get("/", headers=board.auth("rso")).text
+    assert "NOT DEPLOYABLE" in cases
