@@ -107,8 +107,9 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     changes = json.loads(p.stdout)["changes"]
     said = {(c["section"], c["subject"], c["detail"]) for c in changes}
     assert ("thresholds", "cyber-high",
-            f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'") in said
-    assert ("thresholds", "cyber-high", "`cyber-high` reduction: at-least-one -> majority") in said
+            f"`cyber-high` metric: metric 'success-rate on the Acme professional CTF suite', scorer solved -> "
+            f"metric '{RENAMED}', scorer solved") in said
+    assert ("thresholds", "cyber-high", "`cyber-high` reduction: any -> majority") in said
     assert ("thresholds", "cyber-high",
             "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite") in said
     assert any(s == "evidence" and subj == "E-cyber-ctf" and d.startswith("re-run") for s, subj, d in said)
