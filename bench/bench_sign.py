@@ -54,8 +54,11 @@ def main() -> None:
         t_gate, _ = run([casegate(), "gate", case], repeat=3)
         print(f"  decide {t_decide:.3f}s  gate {t_gate:.3f}s  ratio {t_decide / t_gate:.2f}x "
               "(decide also gates each narrower boundary)")
+        from bench_trust import trusted
+
+        extra, _db = trusted(d, case, bundle)  # a trust root and a state proof: verify fails closed without
         verify = [casegate(), "verify", "--bundle", bundle, "--model-digest", MODEL, "--boundary", "api",
-                  "--at", "2026-12-01"]
+                  "--at", "2026-12-01", *extra]
         t_verify, m_verify = run(verify, repeat=5, ok=(0,))
         t_check, m_check = run([casegate(), "check", case], repeat=5)
         print(f"  verify {t_verify:.3f}s  check {t_check:.3f}s  ratio {t_verify / t_check:.2f}x (goal <= 1.00)  "

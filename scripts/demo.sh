@@ -48,21 +48,42 @@ run sign case/case.yaml --role external-evaluator --key case/keys/priya-nataraja
 run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
 run attest decision.bundle.json --out attestations
 
-step "5. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
+step "5. The deployer's trust root: root keys (2 of 3) pin the policy, the keyring and the log"
+echo "(DEMO ONLY: the three root keys are generated here, unencrypted, side by side; a real"
+echo " organisation keeps each on its holder's own hardware token, see README 'Trust root')"
+for k in root-a root-b root-c; do "$CG" keys generate "trust-keys/$k.key" > /dev/null; done
+"$CG" keys generate log.key > /dev/null
+run trust init trust --root-key trust-keys/root-a.key.pub --root-key trust-keys/root-b.key.pub \
+  --root-key trust-keys/root-c.key.pub --threshold 2 \
+  --sign-with trust-keys/root-a.key --sign-with trust-keys/root-b.key \
+  --policy case/policy.yaml --keyring case/keys/keyring.yaml \
+  --log-key log.key.pub --origin demo.casegate.example/log --max-checkpoint-age 24h --expires 365d \
+  --note "DEMO ROOT: demo keys, not for real use"
+run trust show trust
+export CASEGATE_TRUST_ROOT=trust
+
+step "6. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
 run registry submit case/case.yaml
 run state set atlas-2-api under-review --by "Sam Whitfield"
-run state set atlas-2-api approved-with-conditions --decision decision.bundle.json
-"$CG" keys generate log.key > /dev/null
+run state apply atlas-2-api --decision decision.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log
 run log verify --key log.key.pub
+echo "At release time, the proof of the case's current state for the air-gapped pipeline:"
+run state-proof atlas-2-api --out state-proof.json
 
-step "6. Deploy-time verification (offline, bound to the model digest and the boundary)"
-run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT"
+step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
+run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT" \
+  --state-proof state-proof.json
 echo "A wider boundary must not verify:"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$AT"; then
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$AT" \
+    --state-proof state-proof.json; then
   echo "consumer verified: that is a bug" >&2; exit 1; fi
+echo "Without the trust root nothing the bundle brings is trusted:"
+if CASEGATE_TRUST_ROOT= "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api \
+    --at "$AT" --state-proof state-proof.json; then
+  echo "verified without a trust root: that is a bug" >&2; exit 1; fi
 
-step "7. Publication: the redacted public summary, the argument diagram, the decision report"
+step "8. Publication: the redacted public summary, the argument diagram, the decision report"
 run publish case/case.yaml --out public
 run disclose case/case.yaml E-bio-uplift --out public/E-bio-uplift.opening.json
 run publish verify-disclosure public/summary.json public/E-bio-uplift.opening.json
@@ -72,22 +93,34 @@ if "$CG" publish verify-disclosure public/summary.json public/forged.opening.jso
   echo "a forged disclosure verified: that is a bug" >&2; exit 1; fi
 run diagram case/case.yaml --out argument.svg
 run report case/case.yaml --out report --pdf
+echo "The documents regulators ask for, made from the case (EU GPAI Code of Practice, California SB 53):"
+run report case/case.yaml --regime eu-gpai-cop-2025 --document model-report --out regimes --pdf
+run report case/case.yaml --regime ca-sb53 --document transparency-report --out regimes --pdf
+run regime gaps case/case.yaml
 
-step "8. After launch: a high-severity cyber incident reopens the case"
+step "9. After launch: a high-severity cyber incident reopens the case"
 run incident report --case atlas-2-api --date 2026-12-03 --deployer "Acme API" --developer "Acme Labs" \
   --harmed "a regional hospital" --severity high --domain cyber \
+  --known 2026-12-03T08:00:00Z --class eu-gpai-cop-2025:cybersecurity-breach --class ca-sb53:critical-safety-incident \
   --description "A ransomware crew used Atlas-2 through the API to adapt an exploit for a hospital's VPN."
 run triggers run --case atlas-2-api --at "$LATER"
-echo "The old GO no longer verifies:"
+run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
+echo "The old GO no longer verifies (online: the state proof comes from the registry, read-only):"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
 echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
 run state show atlas-2-api --at "$LATER"
 run history atlas-2-api --at "$LATER"
+echo "The incident's regulatory reports and their deadlines (counted from when it became known):"
+run incident clocks --case atlas-2-api --at "$LATER"
+INCIDENT=$("$CG" incident clocks --case atlas-2-api --at "$LATER" --json \
+  | "$ROOT/.venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["reports"][0]["incident"])')
+run incident draft "$INCIDENT" --case atlas-2-api --class ca-sb53:critical-safety-incident --at "$LATER" \
+  --out regimes/incident-$INCIDENT.ca-sb53.md
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
 
-step "9. Version 1.1 must answer the incident before it can be approved again"
+step "10. Version 1.1 must answer the incident before it can be approved again"
 cp -r case case-1.1
 rm -rf case-1.1/signoffs case-1.1/objections
 INC=$("$ROOT/.venv/bin/python" -c 'import json,sys; print("incident-%d" % json.load(sys.stdin)["incidents"][-1]["entry"])' \
@@ -130,6 +163,7 @@ run decide case-1.1/case.yaml --key case/keys/sam-whitfield.key --role rso --out
 run registry submit case-1.1/case.yaml
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
+run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"
 V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
     < <("$CG" registry history atlas-2-api --json))
@@ -149,6 +183,9 @@ cat <<EOT
   public summary         $OUT/public/summary.{md,html,json}
   argument diagram       $OUT/argument.svg
   decision report        $OUT/report/report.{html,pdf}
+  trust root (DEMO)      $OUT/trust/root.json (root keys: $OUT/trust-keys/, demo only)
+  state proof            $OUT/state-proof.json
+  regulatory documents   $OUT/regimes/ (EU Model Report, SB 53 transparency report, incident report draft)
   log checkpoint key     $OUT/log.key (public: log.key.pub)
 Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml
   (then open http://127.0.0.1:8750/public)

@@ -37,6 +37,11 @@ class StoreError(CasegateError):
     exit_code = 3
 
 
+class WriteOutcomeUnknown(StoreError):
+    """A write was sent to the registry but its commit was not confirmed: it may or may not be
+    recorded. Never reported as a plain failure (a retry could record it twice)."""
+
+
 class MissingExtraError(CasegateError):
     """An optional dependency is not installed."""
 

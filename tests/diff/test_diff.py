@@ -136,3 +136,14 @@ def test_public_diff_never_shows_confidential_content(level: str, where: str) ->
         assert "commitment sha256:abc" in format_diff_text(pub)
     else:
         assert f"content withheld ({level})" in format_diff_text(pub)
+
+
+@settings(max_examples=200, deadline=None)
+@given(trials=st.integers(1, 5000), frac=st.floats(0, 1), conf=st.sampled_from([0.8, 0.9, 0.95, 0.99]),
+       method=st.sampled_from(["clopper-pearson", "wilson"]))
+def test_the_diffs_bound_is_the_gates_bound(trials: int, frac: float, conf: float, method: str) -> None:
+    from casegate.diff._bounds import upper_bound as shown
+    from casegate.evidence.stats import upper_bound as gate
+
+    s = round(frac * trials)
+    assert abs(shown(s, trials, conf, method) - gate(s, trials, conf, method)) < 1e-9  # type: ignore[arg-type]

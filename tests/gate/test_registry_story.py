@@ -128,3 +128,30 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     assert any(c["section"] == "thresholds" and RENAMED in c["detail"] for c in v2_changes)
     assert not any("4-lite" in c["detail"] for c in v2_changes)
     assert hist["versions"][0]["changes"] == []
+
+
+def test_a_policy_change_logged_after_the_run_does_not_count(versions: Path, tmp_path: Path,
+                                                             database_url: str) -> None:
+    for name in ("v1", "v2", "keys"):
+        shutil.copytree(versions / name, tmp_path / name)
+    shutil.copy2(versions / "keyring.yaml", tmp_path / "keyring.yaml")
+    db = database_url
+    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
+    # only an owner of the policy may sign a change of it
+    p = _cg(tmp_path, db, "policy", "change", "v2/policy.yaml", "--threshold", "cyber-high", "--field", "metric",
+            "--rationale", "hints leaked", "--key", "keys/safety-lead.pem", "--role", "safety-lead", code=2)
+    assert "'safety-lead' is not an owner of the policy" in p.stderr
+    p = _cg(tmp_path, db, "policy", "change", "v2/policy.yaml", "--threshold", "cyber-high", "--field", "metric",
+            "--rationale", "hints leaked into the old suite", "--key", "keys/rso.pem", "--role", "rso")
+    assert "logged policy change" in p.stdout
+    assert list((tmp_path / "v2" / "policy-changes").glob("cyber-high-*.dsse.json"))
+    rec = json.loads(_cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", "--keyring", "keyring.yaml",
+                         code=1).stdout)
+    (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
+    # logged today, long after the CTF run of 2026-10-02: it cannot have been planned before the run
+    assert "signed by Sam Whitfield was logged at" in metric["message"]
+    assert "not before E-cyber-ctf ran (2026-10-02T00:00:00Z)" in metric["message"]
+    # without the keyring the change is not verified, and says so
+    rec = json.loads(_cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1).stdout)
+    (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
+    assert "is not verified: no keyring given (pass --keyring)" in metric["message"]

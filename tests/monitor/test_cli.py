@@ -101,8 +101,16 @@ def approved(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path, str
 
 
 def _verify(tmp: Path, db: str, code: int) -> Ran:
+    """Verify online against the registry (read-only) under a trust root pinning the case's
+    policy and keyring, after the log signs a fresh checkpoint."""
+    from tests.verify.trusted import Trust, make_trust
+
+    t = Trust(tmp / "root" / "trust", tmp / "root" / "log.pem", tmp / "root" / "root.key")
+    if not t.dir.exists():
+        t = make_trust(tmp / "root", policy=tmp / "case" / "policy.yaml", keyring=tmp / "keyring.yaml")
+    t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", "case/decision.bundle.json", "--model-digest", DIGEST,
-               "--boundary", "api", code=code)
+               "--boundary", "api", "--trust-root", str(t.dir), code=code)
 
 
 def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved: tuple[Path, str]) -> None:

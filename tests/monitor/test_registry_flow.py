@@ -256,8 +256,7 @@ def test_a_malformed_plan_is_reported_and_other_cases_still_run(database_url: st
     assert runs[CASE].applied == "reopen"
 
 
-def test_a_concurrent_state_change_is_detected(database_url: str, tmp_path: Path) -> None:
-    from casegate.errors import StoreError
+def test_a_concurrent_state_change_is_checked_under_the_write_lock(database_url: str, tmp_path: Path) -> None:
     from casegate.monitor import transition
 
     reg, _ = _approved(database_url, tmp_path)
@@ -277,9 +276,14 @@ def test_a_concurrent_state_change_is_detected(database_url: str, tmp_path: Path
         def set_case_state(self, *a, **k):  # type: ignore[no-untyped-def]
             return reg.set_case_state(*a, **k)
 
-    with pytest.raises(StoreError, match="changed from approved.* to withdrawn"):
+    size = reg.size()
+    # the other writer withdrew the case after our first look: under the lock the move is
+    # withdrawn -> reopened, which the lifecycle forbids, so it is refused and nothing is recorded
+    with pytest.raises(IllegalTransitionError, match="withdrawn cannot become reopened"):
         transition(Racing(), CASE, CaseState.reopened,  # type: ignore[arg-type]
                    {"type": "manual", "role": "rso", "reason": "abuse"})
+    assert reg.size() == size + 1  # only the other writer's withdrawal
+    assert reg.case_state(CASE) == "withdrawn"
     other.close()
 
 

@@ -33,7 +33,26 @@ def demo(tmp_path) -> Path:
     return d
 
 
-def test_sign_decide_verify_with_demo_keys(demo):
+def _trusted(demo: Path, tmp_path: Path) -> Path:
+    """Record the decided case in a registry, pin the example's policy and keyring in a trust
+    root, and write the case's state proof to tmp_path/state-proof.json; returns the root."""
+    from casegate.load import load_case
+    from casegate.monitor import decide, read_decision, submit_for_review
+    from casegate.store import open_registry
+    from tests.verify.trusted import make_trust
+
+    db = f"sqlite:///{tmp_path / 'trusted.db'}"
+    with open_registry(db) as reg:
+        reg.submit_case(load_case(demo / "case.yaml"))
+        submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
+        record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
+        decide(reg, record, bundle=bundle)
+    t = make_trust(tmp_path / "root", policy=demo / "policy.yaml", keyring=demo / "keys" / "keyring.yaml")
+    t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
+    return t.dir
+
+
+def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     env = {"CASEGATE_KEYRING": "keys/keyring.yaml"}
     for role, who in SIGNERS:
         r = run(["sign", "case.yaml", "--role", role, "--key", f"keys/{who}.key"], demo, env)
@@ -42,18 +61,26 @@ def test_sign_decide_verify_with_demo_keys(demo):
             demo, env)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "-> api: GO" in r.stdout
+    # without a trust root and a proof of the case's state it is never verified
+    bare = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
+                "--at", "2026-12-01"], demo, env)
+    assert bare.returncode == 1
+    assert "no trust root: nothing the bundle brings (policy, keyring) can be trusted" in bare.stderr
+    assert "no proof of the case's current state" in bare.stderr
+    env = dict(env, CASEGATE_TRUST_ROOT=str(_trusted(demo, tmp_path)))
+    proof = ["--state-proof", str(tmp_path / "state-proof.json")]
     ok = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
-              "--at", "2026-12-01"], demo, env)
+              "--at", "2026-12-01", *proof], demo, env)
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("verified: atlas-2-api GO")
     js = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "consumer",
-              "--at", "2026-12-01", "--format", "json"], demo, env)
+              "--at", "2026-12-01", "--format", "json", *proof], demo, env)
     assert js.returncode == 1
     doc = json.loads(js.stdout)
     assert doc["verified"] is False
     assert doc["reasons"] == ["the bundle is for boundary api; consumer is wider and needs its own case and decision"]
     bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
-               "--boundary", "api", "--at", "2026-12-01"], demo, env)
+               "--boundary", "api", "--at", "2026-12-01", *proof], demo, env)
     assert bad.returncode == 1 and "NOT verified: 1 reason" in bad.stderr
     assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
 
@@ -115,7 +142,11 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
         reg.close()
     args = ["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
             "--at", "2026-12-01", "--format", "json"]
-    r = run([*args, "--db", db], demo, env)
+    from tests.verify.trusted import make_trust
+
+    t = make_trust(tmp_path / "root", policy=demo / "policy.yaml", keyring=demo / "keys" / "keyring.yaml")
+    t.checkpoint(db)
+    r = run([*args, "--db", db, "--trust-root", str(t.dir)], demo, env)
     assert r.returncode == 1
     (reason,) = json.loads(r.stdout)["reasons"]
     assert reason.startswith("the registry says case atlas-2-api is withdrawn: a signed GO no longer verifies; "

@@ -29,14 +29,27 @@ def test_verify_model_path(tmp_path: Path) -> None:
     w.case.write_text(text.replace(f"digests: [{MODEL}]", f"digests: [{digest}]"))
     for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
         sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
-    _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     write_bundle(bundle, w.dir / "decision.bundle.json")
+    # verify fails closed: a trust root pinning the policy and keyring, and the case's state proof
+    from casegate.monitor import decide, submit_for_review
+    from casegate.store import open_registry
+    from tests.verify.trusted import make_trust
+
+    db = f"sqlite:///{tmp_path / 'registry.db'}"
+    with open_registry(db) as reg:
+        reg.submit_case(w.load())
+        submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
+        decide(reg, record, bundle=bundle)
+    t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    proof = t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
 
     def verify(*extra: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         env.pop("CASEGATE_DATABASE_URL", None)
         return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--at", "2026-12-01", "--keyring", str(w.ring_path), *extra],
+                               "--boundary", "api", "--at", "2026-12-01", "--keyring", str(w.ring_path),
+                               "--trust-root", str(t.dir), "--state-proof", str(proof), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 
     ok = verify("--model", str(model))

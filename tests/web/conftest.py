@@ -106,5 +106,15 @@ def approve(board: BoardFixture) -> Path:
 
 
 def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str]:
+    """Verify online against the board's registry under a trust root pinning the example's policy
+    and keyring, after the log signs a fresh checkpoint."""
+    from tests.verify.trusted import Trust, make_trust
+
+    where = board.case_dir.parent / "root"
+    t = Trust(where / "trust", where / "log.pem", where / "root.key")
+    if not t.dir.exists():
+        t = make_trust(where, policy=board.case_dir / "policy.yaml", keyring=board.case_dir / "keys" / "keyring.yaml")
+    t.checkpoint(board.database_url)
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
-               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", cwd=board.case_dir)
+               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01",
+               "--trust-root", str(t.dir), cwd=board.case_dir)

@@ -1,5 +1,6 @@
 """Checks: declared rules, one module per family, run in passes over a loaded case."""
 
+from ._regimes import FactItem, FactValue, RegistryFacts, SectionFill, fill_section, read_fact
 from ._registry import (
            Context,
            Hit,
@@ -13,5 +14,6 @@ from ._registry import (
 )
 from ._run import CheckReport, check_case, locate_findings, make_context
 
-__all__ = ["CheckReport", "Context", "Hit", "RegisteredRule", "all_rules", "check_case", "get_rule",
+__all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact",
+           "CheckReport", "Context", "Hit", "RegisteredRule", "all_rules", "check_case", "get_rule",
            "iter_rules_by_family", "locate_findings", "make_context", "registered", "rule", "run_checks"]

@@ -20,6 +20,7 @@ from ..model import (
     IncidentDefeat,
     Policy,
     PolicyChange,
+    Regime,
     Rule,
     RuleSeverity,
     Serves,
@@ -62,6 +63,8 @@ class Context:
     facts: EvidenceFacts | None = None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 
@@ -185,5 +188,5 @@ def iter_rules_by_family() -> Iterator[tuple[str, list[Rule]]]:
     rules = all_rules()
     fams: dict[str, list[Rule]] = {}
     for r in rules:
-        fams.setdefault(r.code[:3], []).append(r)
-    yield from sorted(fams.items())
+        fams.setdefault(r.code[:-2], []).append(r)
+    yield from sorted(fams.items(), key=lambda kv: int(kv[0][2:]))

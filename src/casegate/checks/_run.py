@@ -71,7 +71,8 @@ def make_context(
         case = effective if effective is not None else case
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
-                   registry_cases=related or [], incidents=incidents or [], facts=facts)
+                   registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
+                   facts=facts)
 
 
 def check_case(

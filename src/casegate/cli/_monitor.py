@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -65,6 +66,14 @@ def incident_report(
     title: Annotated[str | None, typer.Option(help="A short title.")] = None,
     report: Annotated[list[str] | None, typer.Option("--report", help="Where it was reported (repeatable).")] = None,
     reported_by: Annotated[str | None, typer.Option(help="Who is reporting it.")] = None,
+    known: Annotated[str | None, typer.Option(
+        "--known", help="When it became known (ISO date-time; default the start of --date): regime "
+                        "reporting deadlines count from here.")] = None,
+    classes: Annotated[list[str] | None, typer.Option(
+        "--class", help="Regime incident class it falls in, REGIME:CLASS (repeatable); each starts a "
+                        "reporting clock. See `casegate regime show NAME`.")] = None,
+    not_reportable: Annotated[str | None, typer.Option(
+        "--not-reportable", help="Why no incident class of the case's regimes applies.")] = None,
     triggers: Annotated[bool, typer.Option(
         "--triggers/--no-triggers", help="Run the linked case's triggers at once (default) or only record.")] = True,
     db: DbOption = None,
@@ -76,7 +85,8 @@ def incident_report(
 
     inc = incident_from_fields(case=case, date=date, deployer=deployer, developer=developer,
                                harmed=harmed, description=description, severity=severity,
-                               domain=domain, title=title, reports=report, reported_by=reported_by)
+                               domain=domain, title=title, reports=report, reported_by=reported_by,
+                               known=known, classes=classes, not_reportable=not_reportable)
     with _open(db) as reg:
         entry = report_incident(reg, inc)
         runs = run_triggers(reg, case_id=case) if triggers else []
@@ -87,8 +97,171 @@ def incident_report(
     out(f"recorded incident #{entry.index} against {case} ({domain}, {severity})"
         + (f"; it defeats claims {', '.join(defeats['claims'])} of version {defeats['version']}"
            if defeats.get("claims") else ""))
+    for r in entry.payload.get("regime_reports") or []:
+        out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} "
+            f"({r['deadline']} after it became known; {r['cite']})")
     for r in runs:
         _print_run(r)
+
+
+@incident_app.command("clocks")
+def incident_clocks(
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    at: Annotated[str | None, typer.Option(help="As of this instant or date (default now).")] = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The regime reports the case's incidents owe: deadline, time left, filed or overdue. Exit 1
+    when a report is overdue (finding CG1003)."""
+    from ..monitor import iso, overdue_report_findings, report_clocks
+
+    now = _instant(at) or dt.datetime.now(dt.UTC)
+    with _open(db) as reg:
+        from ..monitor._versions import require_case
+
+        require_case(reg, case)
+        clocks = report_clocks(reg, case)
+    overdue = overdue_report_findings(clocks, now)
+    if as_json:
+        out(json.dumps({"case": case, "at": now.isoformat(), "reports": [c.to_json(now) for c in clocks],
+                        "findings": [json.loads(f.model_dump_json()) for f in overdue]}, indent=2))
+    else:
+        if not clocks:
+            out(f"{case}: no incident owes a regime report")
+        for c in clocks:
+            filed = (f"filed {iso(c.filed_at)} by {c.filed_by}" + (" (late)" if c.late else "")
+                     if c.filed_at else c.remaining(now))
+            out(f"incident #{c.incident} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
+                f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}")
+        for f in overdue:
+            err(f"{f.code} {f.name}: {f.message}")
+    if overdue:
+        raise typer.Exit(1)
+
+
+@incident_app.command("classify")
+def incident_classify(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    classes: Annotated[list[str] | None, typer.Option(
+        "--class", help="Regime incident class it falls in, REGIME:CLASS (repeatable).")] = None,
+    not_reportable: Annotated[str | None, typer.Option(
+        "--not-reportable", help="Why no incident class of the case's regimes applies.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who classifies it.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Set the regime classes of a recorded incident (an unclassified one owes a provisional
+    report by each regime's shortest deadline); the deadlines count from when it became known."""
+    from ..monitor import VersionCache, record_classification
+    from ..monitor._versions import require_case
+
+    with _open(db) as reg:
+        require_case(reg, case)
+        latest = reg.case_version(case, contents=False).number
+        regimes = list(VersionCache(reg).get(case, latest).regimes)
+        entry = record_classification(reg, case, incident, classes=classes or [], not_reportable=not_reportable,
+                                      by=by, regimes=regimes)
+    reports = entry.payload["regime_reports"]
+    out(f"classified incident #{incident}: " + (", ".join(classes or []) or f"not reportable ({not_reportable})"))
+    for r in reports:
+        out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} ({r['deadline']}; {r['cite']})")
+
+
+@incident_app.command("draft")
+def incident_draft(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    cls: Annotated[str, typer.Option("--class", help="The report to draft: REGIME:CLASS.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the draft here (default: print it).")] = None,
+    at: Annotated[str | None, typer.Option(help="Status as of this instant or date (default now).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Draft one regime report of an incident (Markdown): the incident, the model and its case,
+    the triggers it fired, and the deadline. casegate does not give legal advice: the draft says so."""
+    from ..monitor import iso
+    from ..regime import draft_incident_report, regime_notice
+
+    now = _instant(at) or dt.datetime.now(dt.UTC)
+    with _open(db) as reg:
+        from ..monitor import VersionCache
+        from ..monitor._versions import require_case
+
+        require_case(reg, case)
+        latest = reg.case_version(case, contents=False).number
+        regimes = list(VersionCache(reg).get(case, latest).regimes)
+        text, clock = draft_incident_report(reg, case, incident, cls, at=now, notice=regime_notice(regimes, cls))
+    if out_file is None:
+        out(text)
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text, encoding="utf-8")
+        out(f"wrote {out_file}: {clock.title} report of incident #{incident}, due {iso(clock.due)} "
+            f"({clock.status(now)}, {clock.remaining(now)})")
+
+
+@incident_app.command("filed")
+def incident_filed(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident (as `incident report` printed it).")],
+    cls: Annotated[str, typer.Option("--class", help="The report filed: REGIME:CLASS.")],
+    key: Annotated[str, typer.Option("--key", help="Private key of the person recording the filing.")],
+    role: Annotated[str, typer.Option("--role", help="Role in which they record it (one their key holds).")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    reference: Annotated[str | None, typer.Option(help="The authority's reference for the filing.")] = None,
+    at: Annotated[str | None, typer.Option(help="When it was filed (ISO date-time or date; default now).")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", help="Keyring (default $CASEGATE_KEYRING).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record, as a signed statement, that a regime report of an incident was filed. The statement
+    is verified against the keyring before anything is logged."""
+    from ..errors import InputError
+    from ..monitor import parse_timestamp, record_filing, report_clocks
+    from ..monitor._versions import require_case
+    from ..sign import check_envelope, load_keyring, load_signer, sign_statement
+
+    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    if ring_path is None:
+        raise InputError("a keyring is needed to verify who records the filing",
+                         help="give --keyring or set CASEGATE_KEYRING")
+    ring = load_keyring(ring_path)
+    signer = load_signer(key)
+    now = dt.datetime.now(dt.UTC)
+    filed_at = parse_timestamp(at, "--at") if at else now
+    stmt = filing_statement(case=case, incident=incident, cls=cls, reference=reference, filed_at=filed_at,
+                            role=role, keyid=signer.public_key.keyid, ring=ring, signed_at=now)
+    env = sign_statement(stmt, signer)
+    signed, problems = check_envelope(env, ring, now, "the filing statement", expect=stmt["predicateType"])
+    if signed is None or problems:
+        raise InputError("the filing statement does not verify: " + "; ".join(problems),
+                         help="record the filing with a key in the keyring, in a role the key holds")
+    with _open(db) as reg:
+        require_case(reg, case)
+        entry = record_filing(reg, case, report_clocks(reg, case), incident=incident, cls=cls,
+                              person=signed.person, role=role, keyid=signed.key.keyid, filed_at=filed_at,
+                              reference=reference, envelope=env)
+    late = " (late)" if entry.payload.get("late") else ""
+    out(f"recorded the {cls} report of incident #{incident} as filed{late} by {signed.person} ({role}), "
+        f"log entry {entry.index}")
+
+
+def filing_statement(*, case: str, incident: int, cls: str, reference: str | None, filed_at: dt.datetime,
+                     role: str, keyid: str, ring: Any, signed_at: dt.datetime) -> dict[str, Any]:
+    """The in-toto statement of a filing (its subject names the incident and the class)."""
+    import hashlib
+
+    from ..errors import InputError
+    from ..sign import INCIDENT_REPORT, iso, statement
+
+    trusted = ring.get(keyid)
+    if trusted is None:
+        raise InputError(f"the signing key {keyid[:16]}... is not in the keyring",
+                         help="add it with `casegate keyring add`")
+    subject = [{"name": f"incident:{case}#{incident}:{cls}",
+                "digest": {"sha256": hashlib.sha256(f"{case}#{incident}:{cls}".encode()).hexdigest()}}]
+    return statement(subject, INCIDENT_REPORT, {
+        "case": case, "incident": incident, "class": cls, "reference": reference,
+        "filed_at": iso(filed_at), "person": trusted.person, "role": role, "keyid": keyid,
+        "signed_at": iso(signed_at)})
 
 
 # --------------------------------------------------------------------------- samples
@@ -262,6 +435,14 @@ def state_set(
     """Move a case through a legal transition, recording the cause. Illegal moves are refused
     with exit code 4 and nothing is recorded. Approval takes a signed decision bundle
     (`casegate decide`) whose signatures and sign-offs verify against the keyring."""
+    _set_state(case_id, to, role=role, reason=reason, restrict_to=restrict_to, by=by, decision=decision,
+               version=version, superseded_by=superseded_by, keyring=keyring, db=db)
+
+
+def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | None = None,
+               restrict_to: BoundaryKind | None = None, by: str | None = None, decision: Path | None = None,
+               version: int | None = None, superseded_by: str | None = None, keyring: Path | None = None,
+               db: str | None = None, signed_only: bool = False) -> None:
     from ..errors import InputError
     from ..monitor import act, decide, read_decision, submit_for_review, supersede
     from ..monitor._states import CaseState, IllegalTransitionError
@@ -278,8 +459,9 @@ def state_set(
             except OSError as e:
                 raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
             record, bundle = read_decision(text, str(decision))
-            if record.outcome != "NO-GO":
-                _check_signed(record, bundle, keyring, str(decision))
+            if bundle is not None or record.outcome != "NO-GO" or signed_only:
+                # what is applied is the record inside the exact envelope that verified
+                record, bundle = _check_signed(text, case_id, keyring, str(decision))
             if record.case_id != case_id:
                 raise InputError(f"the decision is for case {record.case_id!r}, not {case_id!r}",
                                  location=str(decision))
@@ -311,30 +493,34 @@ def state_set(
             + f" (log entry {change.index})")
 
 
-def _check_signed(record: Any, bundle: dict[str, Any] | None, keyring: Path | None, where: str) -> None:
-    """An approval needs sign-offs: the bundle's signatures, roles and separation must verify
-    (the registry's lifecycle is not consulted here: the case is under review)."""
+def _check_signed(text: str, case_id: str, keyring: Path | None, where: str) -> tuple[Any, dict[str, Any]]:
+    """The decision record and bundle to apply: the record is read from the bundle's own signed
+    decision envelope, which must verify against the keyring (an approval's sign-offs too) and be
+    for this case. The registry's lifecycle is not consulted here: the case is under review."""
+    import json
     import os
 
     from ..errors import InputError, VerificationError
-    from ..model import BoundaryKind as BK
     from ..sign import load_keyring
-    from ..verify import check_bundle
+    from ..verify import BundleVerificationError, signed_record
 
-    if bundle is None:
+    try:
+        bundle = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"not valid JSON: {e.msg}", location=f"{where}:{e.lineno}:{e.colno}") from None
+    if not isinstance(bundle, dict) or bundle.get("kind") != "decision-bundle":
         raise InputError("an approval needs the signed decision bundle, not a bare decision record",
                          location=where, help="run `casegate decide CASE` after the sign-offs and give its bundle")
     ring = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
     if ring is None:
         raise InputError("no keyring to check the decision's signatures against",
                          help="pass --keyring FILE or set CASEGATE_KEYRING")
-    if not record.digests.model or record.boundary is None:
-        raise InputError("the decision names no model digest or boundary", location=where)
-    verdict = check_bundle(bundle, load_keyring(ring), model_digest=record.digests.model[0],
-                           boundary=BK(record.boundary), at=dt.datetime.now(dt.UTC))
-    if verdict.reasons:
-        raise VerificationError("the decision bundle does not verify: " + "; ".join(verdict.reasons),
-                                location=where, help="collect valid sign-offs and run `casegate decide` again")
+    try:
+        record = signed_record(bundle, load_keyring(ring), case_id=case_id, at=dt.datetime.now(dt.UTC))
+    except BundleVerificationError as e:
+        raise VerificationError("the decision bundle does not verify: " + "; ".join(e.reasons),
+                                location=where, help="collect valid sign-offs and run `casegate decide` again") from None
+    return record, bundle
 
 
 @state_app.command("apply")
@@ -347,16 +533,18 @@ def state_apply(
     db: DbOption = None,
 ) -> None:
     """Record a decision and move the case to the state its outcome names: GO approves, GO WITH
-    CONDITIONS approves with conditions, NO-GO returns a case under review to draft."""
+    CONDITIONS approves with conditions, NO-GO returns a case under review to draft. Only the
+    record inside the bundle's signed decision envelope is applied, after that envelope verifies
+    against the keyring and names this case; anything else is refused and nothing is recorded."""
     from ..errors import InputError
-    from ..monitor import read_decision
 
     try:
-        record, _bundle = read_decision(decision.read_text(), str(decision))
+        text = decision.read_text()
     except OSError as e:
         raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+    record, _bundle = _check_signed(text, case_id, keyring, str(decision))
     to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
-    state_set(case_id, to, decision=decision, version=version, keyring=keyring, db=db)
+    _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True)
 
 
 @state_app.command("transitions")

@@ -183,21 +183,86 @@ def report(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write report.pdf (needs casegate[pdf]).")] = False,
     at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
-    level: Annotated[str, typer.Option(
-        help="Audience level (default secret: the decision body sees everything).")] = "secret",
+    level: Annotated[str | None, typer.Option(
+        help="Audience level (default secret for the decision report: the decision body sees "
+             "everything; for a regime document, the highest level its audience may see).")] = None,
     salt_key: SaltKey = None,
+    regime: Annotated[str | None, typer.Option(
+        "--regime", help="Write a document of this regulatory regime instead (e.g. eu-gpai-cop-2025, "
+                         "ca-sb53; the case or its policy must name the regime).")] = None,
+    document: Annotated[str | None, typer.Option(
+        "--document", help="Which document of the regime (e.g. model-report, transparency-report, "
+                           "framework); default every document it asks for.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry to read the case's history and incidents from (regime documents); "
+                     "default $CASEGATE_DATABASE_URL when set. Without one, facts only the registry "
+                     "knows are reported as gaps.")] = None,
 ) -> None:
     """Write the decision report for the people who decide: the decision, its conditions, the
-    eight answers, the argument diagram and the findings (report.html, and report.pdf)."""
+    eight answers, the argument diagram and the findings (report.html, and report.pdf). With
+    --regime, write the regime's documents from the case instead (HTML, Markdown, PDF), each with
+    its gap list; exit 1 when a required section cannot be filled."""
     from ..load import load_case
     from ..publish import parse_level, readable_case, write_report
 
-    lv = parse_level(level)
     loaded = load_case(case)
     readable_case(loaded)
     key = _key(salt_key, create=True)
+    if regime is not None:
+        _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), key=key,
+                          level=parse_level(level) if level else None, at=at, pdf=pdf, db=db)
+        return
+    if document is not None:
+        fail_usage("--document needs --regime")
+    lv = parse_level(level or "secret")
     result = write_report(loaded, out_dir or _default_out(loaded), key=key, level=lv,
                           today=parse_date(at), pdf=pdf, diagram=_diagram)
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{result.summary.case['id']}: {result.record.outcome}")
+
+
+def fail_usage(message: str) -> None:
+    from ..errors import InputError
+
+    raise InputError(message, help="see `casegate report --help`")
+
+
+def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: Path, *, key: bytes,
+                      level: Any, at: str | None, pdf: bool, db: str | None) -> None:
+    import os
+
+    from ..publish import decide
+    from ..regime import build_document, find_document, registry_facts, write_document
+
+    case = loaded.case
+    rid = regime.removeprefix("builtin:")
+    if document is None:
+        found = next((r for r in loaded.regimes if r.id == rid), None)
+        docs = list(found.documents) if found is not None else [""]
+    else:
+        docs = [document]
+    for d in docs:
+        find_document(loaded.regimes, rid, d)
+    today = parse_date(at)
+    record = decide(loaded, today)
+    facts = None
+    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    if url:
+        from ..store import open_registry
+
+        with open_registry(url) as reg:
+            facts = registry_facts(reg, case)
+    gaps = 0
+    for d in docs:
+        doc = build_document(loaded, rid, d, key=key, record=record, today=today, registry=facts, level=level)
+        files = write_document(doc, out_dir, pdf=pdf)
+        for path in files.values():
+            out(f"wrote {path}")
+        out(f"{rid} {d}: {len(doc.sections) - len({g.section for g in doc.gaps})} of {len(doc.sections)} "
+            f"sections filled" + (f"; {len(doc.gaps)} gap(s):" if doc.gaps else "; no gaps"))
+        for g in doc.gaps:
+            out(f"  gap: {g.title} ({g.cite}): {g.reason}")
+        gaps += len(doc.gaps)
+    if gaps:
+        raise typer.Exit(1)

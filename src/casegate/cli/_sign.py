@@ -20,6 +20,7 @@ keys_app = typer.Typer(help="Signing keys and keyrings.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 KEYRING_ENV = "CASEGATE_KEYRING"
+BOARD_TOKEN_ENV = "CASEGATE_BOARD_TOKEN"
 
 KeyringOpt = Annotated[Path | None, typer.Option("--keyring", help=f"Keyring file (default ${KEYRING_ENV}).")]
 KeyOpt = Annotated[str, typer.Option("--key", help="Private key file, or a securesystemslib signer URI (with --keyid).")]
@@ -326,17 +327,64 @@ def decide(
     fail(0 if record.outcome in ("GO", "GO WITH CONDITIONS") else 1)
 
 
-def _open_registry(db: str | None):  # type: ignore[no-untyped-def]
-    """The registry to ask about the case's lifecycle, or None when none is configured."""
+def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None):  # type: ignore[no-untyped-def]
+    """Where the case's state proof comes from, and the registry to close afterwards: a proof
+    file (offline), the review board's API, or the registry itself opened read-only."""
+    if state_proof is not None:
+        try:
+            doc = json.loads(state_proof.read_text())
+        except OSError as e:
+            raise InputError(f"cannot read the state proof: {e.strerror}", location=str(state_proof)) from None
+        except ValueError as e:
+            raise InputError(f"the state proof is not JSON: {e}", location=str(state_proof)) from None
+        return (lambda _case: (doc, [])), None
+    if registry_url is not None:
+        return (lambda case: _fetch_proof(registry_url, case)), None
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
     if url is None:
         default = Path.cwd() / ".casegate" / "registry.db"
         if not default.exists():
-            return None
+            return None, None
         url = f"sqlite:///{default}"
     from ..store import open_registry
 
-    return open_registry(url)
+    reg = open_registry(url, readonly=True)
+    return reg.state_proof, reg
+
+
+def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
+    """GET <board>/api/v1/cases/<case>/state-proof; StoreError (exit 3) when the board cannot be reached."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from ..errors import StoreError
+
+    url = f"{base.rstrip('/')}/api/v1/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
+    req = urllib.request.Request(url)
+    token = os.environ.get(BOARD_TOKEN_ENV)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
+            doc = json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        try:
+            detail = json.loads(e.read()).get("detail")
+        except Exception:  # noqa: BLE001
+            detail = None
+        if e.code == 404:
+            return None, [f"the review board has no case {case_id}"]
+        if e.code == 401:
+            raise StoreError(f"the review board at {base} wants a token for the state proof",
+                             help=f"set ${BOARD_TOKEN_ENV} to a reader token") from None
+        if e.code == 409 and isinstance(detail, dict):
+            return None, [str(x) for x in detail.get("reasons", [])] or [str(detail)]
+        raise StoreError(f"the review board at {base} answered {e.code} for the state proof") from None
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise StoreError(f"cannot reach the review board at {base}: {getattr(e, 'reason', e)}",
+                         help="check --registry-url; verify never passes without the case's state") from None
+    return doc, []
 
 
 @app.command()
@@ -349,20 +397,31 @@ def verify(
                                                              "here, as `casegate digest` does.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
+    state_proof: Annotated[Path | None, typer.Option(
+        "--state-proof", help="The case's state proof (`casegate state-proof`), for an offline check.")] = None,
+    registry_url: Annotated[str | None, typer.Option(
+        "--registry-url", help=f"A review board to fetch the case's state proof from (token: ${BOARD_TOKEN_ENV}).")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
-    db: Annotated[str | None, typer.Option("--db", help="Registry URL (default $CASEGATE_DATABASE_URL, "
-                                                       "else ./.casegate/registry.db when it exists).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
+                                                       "read-only (default $CASEGATE_DATABASE_URL, else "
+                                                       "./.casegate/registry.db when it exists).")] = None,
 ) -> None:
-    """Verify offline that a signed decision allows deploying this model across this boundary.
+    """Verify that a signed decision allows deploying this model across this boundary: its
+    signatures and sign-offs under the policy and keyring the trust root pins, and the case's
+    current state proven by the log the root pins. Without a trust root or a state proof it is
+    never verified.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
-    error. 3: the registry named could not be read.
+    error. 3: the registry or review board named could not be read.
     """
     import re
 
     from ..model import BoundaryKind
     from ..sign import load_keyring
-    from ..verify import check_bundle, read_bundle
+    from ..trust import TrustRootError, load_trust_root
+    from ..verify import NO_TRUST_ROOT, read_bundle, verify_deploy
 
     if (model is None) == (model_digest is None):
         raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
@@ -380,14 +439,22 @@ def verify(
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
-    reg = _open_registry(db)
+    root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
+    root, root_problem = None, None
+    if root_path is not None:
+        try:
+            root = load_trust_root(root_path)
+        except TrustRootError as e:
+            root_problem = f"{e.location}: {e.message}" if e.location else e.message
+    source, reg = _proof_source(db, state_proof, registry_url)
     try:
-        v = check_bundle(data, ring, model_digest=model_digest, boundary=kind, at=_instant(at), registry=reg)
+        v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
+                          at=_instant(at))
     finally:
         if reg is not None:
             reg.close()
-    if reg is None:
-        v.notes.append("no registry configured: reopening, restriction and withdrawal not checked")
+    if root_problem is not None:
+        v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
     if model is not None:
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
     if format is OutFormat.json:

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..checks.measurement import measurement_changes
-from ..evidence.stats import upper_bound
 from ..model import (
     Boundary,
     Case,
@@ -25,6 +24,7 @@ from ..model import (
     ResidualRisk,
     Safeguard,
 )
+from ._bounds import upper_bound
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("system", "System"),

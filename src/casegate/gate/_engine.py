@@ -204,7 +204,7 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
-                       registry_cases=rel, facts=facts)
+                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

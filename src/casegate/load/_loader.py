@@ -25,7 +25,7 @@ from ..limits import (
     outside_root,
     read_regular_file,
 )
-from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, RuleSeverity
+from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, Regime, RuleSeverity
 from ._yaml import YamlDoc, parse_yaml
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
@@ -61,6 +61,8 @@ class Loaded:
     diagnostics: list[Finding] = field(default_factory=list)
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    regimes: list[Regime] = field(default_factory=list)
+    """Regulatory regimes the case is under (its own and its policy's), each once."""
     root: Path | None = None
     """The folder every file read for the case must lie inside (resolved)."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
@@ -479,8 +481,10 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         if ref.startswith(BUILTIN_PREFIX):
             pol_src.path = ref
         diags.extend(pdiags)
+    regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
+    diags.extend(rdiags)
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                    diagnostics=diags, origins=origins, data=data, root=top)
+                    diagnostics=diags, origins=origins, data=data, root=top, regimes=regimes)
     _confine_artifacts(loaded)
     return loaded
 
@@ -502,3 +506,28 @@ def _confine_artifacts(loaded: Loaded) -> None:
             line, col = src.doc.locate(("evidence", eid, "artifact"))
             e.location = f"{src.path}:{line}:{col}"
             raise
+
+
+def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,
+                  pol_src: SourceFile | None, root: Path | None) -> tuple[list[Regime], list[Finding]]:
+    """The regimes the case names, then those its policy names (each resolved against the file
+    that names it); a regime file the case names must lie inside the case's root folder."""
+    from ._regimes import BUILTIN_PREFIX as REGIME_BUILTIN
+    from ._regimes import resolve_regimes
+
+    refs: list[tuple[str, Path, str]] = []
+    if case is not None:
+        for i, r in enumerate(case.regimes):
+            line, col = main.doc.locate(("regimes", i))
+            if root is not None and not r.startswith(REGIME_BUILTIN):
+                try:
+                    confine(main.abspath.parent / r, root, r, "regime file")
+                except InputError as e:
+                    e.location = f"{main.path}:{line}:{col}"
+                    raise
+            refs.append((r, main.abspath.parent, f"{main.path}:{line}:{col}"))
+    if pol is not None and pol_src is not None:
+        for i, r in enumerate(pol.regimes):
+            line, col = pol_src.doc.locate(("regimes", i))
+            refs.append((r, pol_src.abspath.parent, f"{pol_src.path}:{line}:{col}"))
+    return resolve_regimes(refs) if refs else ([], [])

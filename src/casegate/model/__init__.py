@@ -27,6 +27,7 @@ from ._case import (
     Pathway,
     PostDeployment,
     Publication,
+    Release,
     ResidualRisk,
     Result,
     Safeguard,
@@ -52,9 +53,11 @@ from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Ser
 from ._history import MEASUREMENT_FIELDS, Baseline, IncidentDefeat, PolicyChange
 from ._policy import (
     Citation,
+    DecisionAuthority,
     Domain,
     ElicitationMinimum,
     EvidencePolicy,
+    Governance,
     Policy,
     RoleRequirement,
     SafeguardRequirement,
@@ -64,15 +67,27 @@ from ._policy import (
     Tolerance,
     WaiverPolicy,
 )
+from ._regime import (
+    REGIME_SOURCES,
+    Deadline,
+    IncidentClass,
+    Regime,
+    RegimeCitation,
+    RegimeDocument,
+    RegimeSection,
+)
 
 __all__ = [
+    "SEVERITY_RANK", "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
+    "RegimeDocument", "RegimeSection", "Release", "Governance",
     "SEVERITY_RANK", "MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "PolicyChange",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
-    "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding", "Frozen", "Lineage",
+    "DecisionAuthority", "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding",
+    "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",

@@ -36,6 +36,23 @@ class Lineage(Frozen):
     """Id of the parent's safety case, when there is one."""
 
 
+class Release(Frozen):
+    """Public facts about the release that transparency regimes ask for."""
+
+    date: dt.date | None = None
+    """Release date of the model at this boundary."""
+    website: str | None = None
+    """The developer's website."""
+    contact: str | None = None
+    """How a person can contact the developer about the model."""
+    languages: list[str] = Field(default_factory=list)
+    """Languages the model supports."""
+    modalities: list[str] = Field(default_factory=list)
+    """Output modalities, e.g. 'text', 'image', 'code'."""
+    intended_uses: list[str] = Field(default_factory=list)
+    """Intended uses of the model."""
+
+
 class System(Frozen):
     """The model being released."""
 
@@ -49,6 +66,8 @@ class System(Frozen):
     """Models this one derives from."""
     description: str | None = None
     """Short description."""
+    release: Release | None = None
+    """Public facts about the release (website, contact, languages, modalities, intended uses)."""
 
 
 # --------------------------------------------------------------------------- boundary
@@ -486,6 +505,7 @@ TriggerEvent = Literal[
     "scope-change",
     "evidence-expiry",
     "condition-overdue",
+    "report-overdue",
 ]
 
 
@@ -667,6 +687,9 @@ class Case(Frozen):
     answers an incident that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
+    regimes: list[str] = Field(default_factory=list)
+    """Regulatory regimes the case is under ('builtin:NAME' or a path relative to this file), in
+    addition to those its policy names."""
 
     def pathways(self) -> dict[str, tuple[str, Pathway]]:
         """Every pathway id -> (domain id, pathway)."""

@@ -45,7 +45,7 @@ SEVERITY_RANK: dict[str, int] = {s.value: i for i, s in enumerate(RuleSeverity)}
 class Rule(Frozen):
     """A declared rule: its code, name, what it serves, and its documentation."""
 
-    code: str = Field(pattern=r"^CG[1-9][0-9]{2}$")
+    code: str = Field(pattern=r"^CG(?:[1-9][0-9]{2}|1[0-9]{3})$")
     """Stable code, e.g. CG301."""
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     """Readable kebab-case name, e.g. 'elicitation-below-minimum'."""

@@ -167,6 +167,22 @@ class SignoffPolicy(Frozen):
         return None, []
 
 
+class DecisionAuthority(Frozen):
+    """Who may sign the decision itself (the act of deciding, after the sign-offs)."""
+
+    deciding_roles: list[str] | None = None
+    """Roles whose holder may sign the decision. Unset: any role the policy requires to sign off
+    the decided boundary; an empty list means nobody can decide (fail closed)."""
+    decider_may_sign: bool = True
+    """Whether the person who decides may also count as one of the sign-offs."""
+
+    def roles_for(self, signoff: SignoffPolicy, boundary: BoundaryKind) -> list[str]:
+        """The roles that may decide for `boundary`."""
+        if self.deciding_roles is not None:
+            return list(self.deciding_roles)
+        return sorted({r.role for r in signoff.required_for(boundary)[1]})
+
+
 class EvidencePolicy(Frozen):
     """Freshness and independence rules for evidence."""
 
@@ -208,6 +224,21 @@ class WaiverPolicy(Frozen):
     """Longest a waiver may run."""
 
 
+class Governance(Frozen):
+    """How the framework itself is run, in words (transparency regimes ask for these)."""
+
+    updates: str | None = None
+    """How the framework is revisited and updated, and when a model counts as substantially modified."""
+    cybersecurity: str | None = None
+    """How unreleased model weights are secured against unauthorised modification or transfer."""
+    incident_response: str | None = None
+    """How critical safety incidents are identified and responded to."""
+    internal_governance: str | None = None
+    """Internal governance practices that ensure the framework is implemented."""
+    internal_use: str | None = None
+    """How risk from internal use of models is assessed and managed."""
+
+
 class Policy(Frozen):
     """An organisation's safety framework as code."""
 
@@ -233,6 +264,8 @@ class Policy(Frozen):
     """Capability thresholds, keyed by id."""
     signoff: SignoffPolicy = SignoffPolicy()
     """Who must sign, and separation of authority."""
+    decision: DecisionAuthority = DecisionAuthority()
+    """Who may sign the decision, and whether they may also sign off."""
     evidence: EvidencePolicy = EvidencePolicy()
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance()
@@ -245,5 +278,10 @@ class Policy(Frozen):
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
     registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
     or task set. Empty: no change of measurement can be accepted."""
+    governance: Governance | None = None
+    """How the framework is run: updates, weight security, incidents, internal governance."""
+    regimes: list[str] = Field(default_factory=list)
+    """Regulatory regimes every case under this policy is under ('builtin:NAME' or a path
+    relative to the policy file)."""
     notes: str | None = None
     """Free text about the policy."""

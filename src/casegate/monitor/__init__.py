@@ -39,6 +39,18 @@ from ._lifecycle import (
     submit_for_review,
     supersede,
 )
+from ._reports import (
+    CLASSIFIED,
+    FILED,
+    INCIDENT_REPORT_OVERDUE,
+    ReportClock,
+    classify,
+    overdue_report_findings,
+    record_classification,
+    record_filing,
+    report_clocks,
+    suggested_classes,
+)
 from ._run import (
     CaseRun,
     incident_from_fields,
@@ -51,6 +63,7 @@ from ._series import (
     Sample,
     WindowMean,
     first_breach,
+    iso,
     parse_timestamp,
     parse_window,
     read_samples,
@@ -68,6 +81,7 @@ from ._states import (
     next_states,
     transition,
 )
+from ._versions import StoredVersion, VersionCache, current_approval
 from ._webhooks import (
     EVENT_KINDS,
     REPLAY_WINDOW_SECONDS,
@@ -84,6 +98,9 @@ from ._webhooks import (
 )
 
 __all__ = [
+    "StoredVersion", "VersionCache", "current_approval", "iso",
+    "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
+    "record_filing", "report_clocks", "suggested_classes",
     "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",

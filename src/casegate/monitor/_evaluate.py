@@ -15,6 +15,7 @@ from ..evidence.stats import upper_bound
 from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
+from ._reports import ReportClock
 from ._series import Sample, first_breach, iso, parse_window
 
 
@@ -86,6 +87,8 @@ class Facts:
     samples: dict[str, list[Sample]] = field(default_factory=dict)
     later_versions: list[LaterVersion] = field(default_factory=list)
     conditions: list[ConditionStatus] = field(default_factory=list)
+    report_clocks: list[ReportClock] = field(default_factory=list)
+    """Regime incident reports the case's incidents owe."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Firing:
     """Trigger id (a monitor's id when the monitor acts on its own)."""
     event: str
     """What fired it: incident, monitor, capability, model-change, scope-change,
-    evidence-expiry, condition-overdue."""
+    evidence-expiry, condition-overdue, report-overdue."""
     cause: str
     """Stable key of the cause; a trigger fires at most once per cause."""
     action: Action
@@ -273,6 +276,16 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                         t.to, _notify(t.notify, case),
                         f"condition {c.id} was due on {c.due.isoformat()} and is not met: {c.text}",
                         details={"condition": c.id, "decision": c.decision, "due": c.due.isoformat()},
+                    ))
+        elif t.on == "report-overdue":
+            for rc in facts.report_clocks:
+                if rc.overdue(at):
+                    firings.append(Firing(
+                        tid, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", t.action,
+                        t.to, _notify(t.notify, case),
+                        f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to "
+                        f"{rc.report_to} by {iso(rc.due)} and is not filed",
+                        details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
                     ))
     for key, (mt, m) in _monitor_triggers(case).items():
         tid, mid = key.split("\0")

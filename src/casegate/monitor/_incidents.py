@@ -40,6 +40,21 @@ class Incident(Frozen):
     """Where it was reported (URLs or references)."""
     reported_by: str | None = None
     """Who reported it to the registry."""
+    known: dt.datetime | None = None
+    """When the developer became aware of it (regime deadlines count from here; default: the
+    start of `date`, the earliest it can have been known)."""
+    classes: list[str] = Field(default_factory=list)
+    """Regime incident classes it falls in, written `REGIME:CLASS` (e.g.
+    'ca-sb53:critical-safety-incident'); each sets a reporting deadline."""
+    not_reportable: str | None = None
+    """Why no incident class of the case's regimes applies (required instead of `classes` when
+    the case is under a regime)."""
+
+    def known_at(self) -> dt.datetime:
+        """When the incident became known (the regime clocks' start)."""
+        if self.known is not None:
+            return self.known if self.known.tzinfo else self.known.replace(tzinfo=dt.UTC)
+        return dt.datetime.combine(self.date, dt.time.min, dt.UTC)
 
     @field_validator("deployer", "developer")
     @classmethod

@@ -23,6 +23,7 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
+from ._reports import classify, report_clocks
 from ._series import Sample, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
@@ -45,8 +46,11 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
         # an unknown domain would match no trigger: refuse rather than record a silent incident
         raise InputError(f"--domain {incident.domain!r} is not a risk domain of case {incident.case}",
                          help="one of: " + ", ".join(sorted(known)))
+    reports = classify(incident, v.regimes)
     payload = json.loads(incident.model_dump_json(exclude_none=True))
     payload["defeats"] = {"version": number, "claims": domain_claims(v.case, incident.domain)}
+    if reports:
+        payload["regime_reports"] = reports
     return reg.record("incident", incident.case, payload)
 
 
@@ -139,7 +143,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
         incidents=incidents, samples=stored_samples(reg, case_id),
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
-        conditions=conds,
+        conditions=conds, report_clocks=report_clocks(reg, case_id),
     )
     return facts, appr.version
 
@@ -214,14 +218,18 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
 
 def incident_from_fields(*, case: str, date: str, deployer: str, developer: str, harmed: list[str],
                          description: str, severity: str, domain: str, title: str | None = None,
-                         reports: list[str] | None = None, reported_by: str | None = None) -> Incident:
+                         reports: list[str] | None = None, reported_by: str | None = None,
+                         known: str | None = None, classes: list[str] | None = None,
+                         not_reportable: str | None = None) -> Incident:
     """An Incident from command-line fields; InputError naming the field that is wrong."""
     from pydantic import ValidationError
 
+    known_at = parse_timestamp(known, "--known") if known else None
     try:
         return Incident(case=case, date=dt.date.fromisoformat(date), deployer=deployer, developer=developer,
                         harmed=harmed, description=description, severity=Severity(severity), domain=domain,
-                        title=title, reports=reports or [], reported_by=reported_by)
+                        title=title, reports=reports or [], reported_by=reported_by, known=known_at,
+                        classes=classes or [], not_reportable=not_reportable)
     except ValueError as e:
         if isinstance(e, ValidationError):
             first = e.errors()[0]

@@ -8,10 +8,11 @@ deploy verification fail. The store keeps the state; nothing is re-signed when i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol
 
-from ..errors import CasegateError, StoreError
+from ..errors import CasegateError
 from ..model import BoundaryKind
 from ..store import LogEntry
 
@@ -203,7 +204,8 @@ class StateStore(Protocol):
     def case_restriction(self, case_id: str) -> Any: ...
 
     def set_case_state(self, case_id: str, state: str, cause: Any,
-                       restricted_to: str | None = None) -> LogEntry: ...
+                       restricted_to: str | None = None,
+                       check: Callable[[str, str | None], None] | None = None) -> LogEntry: ...
 
 
 def current_state(reg: StateStore, case_id: str) -> CaseState:
@@ -256,16 +258,17 @@ def transition(
         current_restriction=current_restriction(reg, case_id) if from_ is CaseState.restricted else None,
         boundary=boundary,
     )
-    entry = reg.set_case_state(
-        case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None
-    )
-    recorded_from = entry.payload.get("from")
-    if recorded_from != from_.value:
-        # another writer moved the case between our check and our write: the log shows both
-        raise StoreError(
-            f"case {case_id} changed from {from_.value} to {recorded_from} while this transition "
-            f"was being made; log entry {entry.index} records {recorded_from} -> {to.value}",
-            help=f"review it with `casegate state {case_id}` and `casegate history {case_id}`, "
-                 "and run one writer of state changes at a time",
+
+    def legal_now(state: str, restriction: str | None) -> None:
+        # checked again under the registry's write lock: another writer may have moved the case
+        now = CaseState(state)
+        check_transition(
+            now, to, ctype, restricted_to=restricted_to,
+            current_restriction=BoundaryKind(restriction) if now is CaseState.restricted and restriction else None,
+            boundary=boundary,
         )
-    return entry
+
+    return reg.set_case_state(
+        case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
+        check=legal_now,
+    )

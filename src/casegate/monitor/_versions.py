@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import InputError, StoreError
 from ..load import load_case
-from ..model import Case, Policy
+from ..model import Case, Policy, Regime
 from ..store import LogEntry, Registry
 from ._states import CaseState, CauseType
 
@@ -27,6 +27,8 @@ class StoredVersion:
     policy: Policy | None
     files: frozenset[str]
     """sha256 of its case and include files."""
+    regimes: tuple[Regime, ...] = ()
+    """Regulatory regimes the version is under."""
 
 
 class VersionCache:
@@ -50,7 +52,8 @@ class VersionCache:
                 )
             files = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
             self._cache[key] = StoredVersion(number, f"{rec.declared_version} (#{number})",
-                                             rec.log_index, loaded.case, loaded.policy, files)
+                                             rec.log_index, loaded.case, loaded.policy, files,
+                                             tuple(loaded.regimes))
         return self._cache[key]
 
     def numbers(self, case_id: str) -> list[int]:

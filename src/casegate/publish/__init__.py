@@ -27,13 +27,14 @@ from ._commit import (
     load_key,
     verify_opening,
 )
+from ._guard import TextGuard
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
 from ._report import Report, html_to_pdf, report_html, write_report
 from ._summary import build_summary, summary_json
 from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
-    "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn",
+    "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn", "TextGuard",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
     "html_to_pdf", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",

@@ -51,6 +51,7 @@ from ._signoff import (
 )
 from ._statement import (
     DECISION,
+    INCIDENT_REPORT,
     OBJECTION,
     PAYLOAD_TYPE,
     POLICY_CHANGE,
@@ -75,7 +76,7 @@ from ._statement import (
 __all__ = [
     "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
     "validate_statement", "write_attestations",
-    "DECISION", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
+    "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
     "decode_payload", "dump_keyring", "identity_id", "name_key", "normalise_name", "same_person", "envelope_bytes", "envelope_sha256", "generate_key", "iso",

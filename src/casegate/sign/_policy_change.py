@@ -68,7 +68,7 @@ def read_policy_change(env: Any, keyring: Keyring | None, *, label: str, logged_
     problems: list[str] = []
     if keyring is None:
         stmt = decode_payload(env) if isinstance(env, dict) else None
-        problems.append("not verified: no keyring given (pass --keyring)")
+        problems.append("no keyring given (pass --keyring)")
     else:
         signed, problems = check_envelope(env, keyring, _at(env, logged_at), label, expect=POLICY_CHANGE)
         stmt = signed.statement if signed is not None else None

@@ -35,7 +35,9 @@ WAIVER = "https://casegate.dev/waiver/v1"
 """Predicate type of a waiver of one finding, by a role, until a date."""
 POLICY_CHANGE = "https://casegate.dev/policy-change/v1"
 """Predicate type of a policy change: an owner records a changed threshold measurement and why."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE)
+INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
+"""Predicate type of a filing: a role records that a regime report of an incident was filed."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

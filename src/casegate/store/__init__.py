@@ -6,8 +6,10 @@ signed C2SP checkpoints, so nobody can quietly rewrite the record.
 """
 
 from ._checkpoint import (
+    TIME_EXTENSION,
     Checkpoint,
     NoteSignature,
+    checkpoint_time,
     cosign_checkpoint,
     generate_key,
     load_private_key,
@@ -29,10 +31,13 @@ from ._events import (
     record_signoff,
 )
 from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
+from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, leaf_of, replay
 from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
 from ._registry import Registry, open_registry
 
 __all__ = [
+    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
+    "replay",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -15,6 +16,7 @@ from ..errors import InputError, VerificationError
 from . import _merkle as mk
 from ._canonical import canonical, entry_bytes
 from ._checkpoint import (
+    TIME_EXTENSION,
     Checkpoint,
     load_private_key,
     load_public_key,
@@ -45,9 +47,11 @@ class AuditedLog(Log):
 
     # --- checkpoints --------------------------------------------------------------------
 
-    def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None) -> str:
+    def checkpoint(self, key_path: str | os.PathLike[str], origin: str | None = None, *,
+                   at: dt.datetime | None = None) -> str:
         """Sign a C2SP checkpoint of the whole log with the Ed25519 key in `key_path` (PEM),
-        store it, and return the signed note text. The note key name is the origin.
+        store it, and return the signed note text. The note key name is the origin. The signed
+        body carries the signing time (`at`, default now) so a verifier can tell how fresh it is.
 
         A log has one origin: `origin` may set it before the first checkpoint (the default is
         the random one chosen at creation); afterwards it must be the same."""
@@ -64,7 +68,8 @@ class AuditedLog(Log):
                 conn.execute(log_meta.update().where(log_meta.c.key == "origin").values(value=origin))
                 org = origin
             root = self._root(conn, size)
-            cp = sign_checkpoint(org, size, root, key)
+            when = int((at or dt.datetime.now(dt.UTC)).timestamp())
+            cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",))
             text = cp.text()
             conn.execute(checkpoints.insert().values(
                 tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,9 @@ from ._schema import (
     case_files,
     case_versions,
     cases,
+    checkpoints,
     evidence_items,
+    log_entries,
 )
 
 if TYPE_CHECKING:
@@ -174,9 +176,13 @@ class CaseStore(AuditedLog):
         return None if row is None else row.restricted_to
 
     def set_case_state(self, case_id: str, state: str, cause: Mapping[str, Any],
-                       restricted_to: str | None = None) -> LogEntry:
+                       restricted_to: str | None = None,
+                       check: Callable[[str, str | None], None] | None = None) -> LogEntry:
         """Set the case's state (and restriction) and log a 'state-change' event, in one
-        transaction. Whether the transition is allowed is the caller's decision."""
+        transaction. Whether the transition is allowed is the caller's decision, taken by
+        `check(current state, current restriction)` while the write lock is held: it raises to
+        refuse (nothing is written), so no other writer can move the case between the check
+        and the write."""
         if state not in CASE_STATES:
             raise InputError(f"unknown case state {state!r}", help="use one of: " + ", ".join(CASE_STATES))
         cause_json = to_json_value(cause, "cause")
@@ -186,9 +192,55 @@ class CaseStore(AuditedLog):
             if row is None:
                 raise InputError(f"the registry has no case {case_id!r}",
                                  help="submit it first with `casegate registry submit`")
+            if check is not None:
+                check(str(row.state), row.restricted_to)
             payload = {"from": row.state, "to": state, "restricted_to": restricted_to, "cause": cause_json}
             entry = self._append(conn, size, [("state-change", case_id, *normalise_payload(payload))])[0]
             conn.execute(cases.update().where(cases.c.case_id == case_id).values(
                 state=state, restricted_to=restricted_to, updated_at=entry.recorded_at))
             return entry
 
+    # --- state proofs -------------------------------------------------------------------
+
+    def state_proof(self, case_id: str) -> tuple[dict[str, Any] | None, list[str]]:
+        """A state proof of the case under the newest stored checkpoint (see `_proof.py`), and
+        every reason the registry cannot vouch for the case's state: no checkpoint, a case the
+        log does not know, entries of the case newer than the checkpoint, or a `cases` row that
+        is missing or is not what the log replays to. The proof is None only when there is no
+        checkpoint."""
+        from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, entry_json, replay
+
+        problems: list[str] = []
+        with self._read("making a state proof") as conn:
+            cp_row = conn.execute(sa.select(checkpoints.c.note, checkpoints.c.tree_size)
+                                  .order_by(checkpoints.c.id.desc()).limit(1)).first()
+            rows = conn.execute(sa.select(log_entries).where(
+                log_entries.c.case_id == case_id, log_entries.c.kind.in_(PROOF_KINDS)
+            ).order_by(log_entries.c.idx)).all()
+            row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
+                               .where(cases.c.case_id == case_id)).first()
+        entries = [self._entry(r) for r in rows]
+        replayed = replay(entries)
+        if replayed.state is None:
+            problems.append(f"the log holds no version of case {case_id}: the registry does not know the case")
+        elif row is None:
+            problems.append(f"the registry's record of case {case_id} is missing, but the log holds "
+                            f"{len(entries)} entries for it: the row was deleted")
+        elif (row.state, row.restricted_to) != (replayed.state, replayed.restricted_to):
+            problems.append(f"the registry's state column says case {case_id} is {row.state}, but the "
+                            f"case's log entries replay to {replayed.state}: the column was altered")
+        problems += replayed.problems
+        if cp_row is None:
+            problems.append("the registry has no signed checkpoint, so nothing proves the case's state "
+                            "(sign one with `casegate log checkpoint`)")
+            return None, problems
+        size = int(cp_row.tree_size)
+        late = [e.index for e in entries if e.index >= size]
+        if late:
+            problems.append(f"{len(late)} log entr{'y' if len(late) == 1 else 'ies'} of case {case_id} "
+                            f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
+                            "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
+        proved = [entry_json(e, self.prove_inclusion(e.index, size).path) for e in entries if e.index < size]
+        proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
+                 "checkpoint": str(cp_row.note), "entries": proved}
+        return proof, problems

@@ -126,19 +126,33 @@ def checkpoint_body(origin: str, tree_size: int, root: bytes, extensions: tuple[
     return "".join(line + "\n" for line in (origin, str(tree_size), base64.b64encode(root).decode(), *extensions))
 
 
+TIME_EXTENSION = "casegate-time "
+"""Prefix of the extension line carrying when the log signed the checkpoint (Unix seconds)."""
+
+
+def checkpoint_time(cp: Checkpoint) -> int | None:
+    """When the log signed the checkpoint (Unix seconds, from its signed body), or None."""
+    for line in cp.extensions:
+        if line.startswith(TIME_EXTENSION) and line[len(TIME_EXTENSION):].isdigit():
+            return int(line[len(TIME_EXTENSION):])
+    return None
+
+
 def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
-                    name: str | None = None) -> Checkpoint:
+                    name: str | None = None, extensions: tuple[str, ...] = ()) -> Checkpoint:
     """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:
-    the origin)."""
+    the origin), with optional extension lines in its signed body."""
     if not origin or "\n" in origin:
         raise InputError("a checkpoint origin must be one non-empty line")
     name = name or origin
     if any(c.isspace() for c in name) or "+" in name:
         raise InputError(f"note key name {name!r} may not contain spaces or '+'")
-    body = checkpoint_body(origin, tree_size, root).encode()
+    if any(not e or "\n" in e for e in extensions):
+        raise InputError("a checkpoint extension must be one non-empty line")
+    body = checkpoint_body(origin, tree_size, root, extensions).encode()
     pub = raw_public(key.public_key())
     sig = NoteSignature(name, key_id(name, pub), key.sign(body))
-    return Checkpoint(origin, tree_size, root, (), (sig,))
+    return Checkpoint(origin, tree_size, root, tuple(extensions), (sig,))
 
 
 def parse_checkpoint(text: str) -> Checkpoint:

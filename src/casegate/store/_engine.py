@@ -95,7 +95,7 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
 _DRIVER_ERRORS = _driver_errors()
 
 
-def make_engine(url: str) -> sa.Engine:
+def make_engine(url: str, *, readonly: bool = False) -> sa.Engine:
     """An engine for `url` with the settings the log relies on.
 
     SQLite: WAL journal, synchronous=FULL (an acknowledged append survives a crash), foreign
@@ -104,6 +104,8 @@ def make_engine(url: str) -> sa.Engine:
     """
     u = sa.engine.make_url(url)
     kwargs: dict[str, Any] = {}
+    if readonly:
+        return _readonly_engine(u)
     if u.get_backend_name() == "sqlite":
         db = u.database
         if db and db != ":memory:":
@@ -134,6 +136,37 @@ def make_engine(url: str) -> sa.Engine:
             write = conn.get_execution_options().get("casegate_write", False)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
     return engine
+
+
+def _readonly_engine(u: sa.URL) -> sa.Engine:
+    """An engine that cannot create or change the database: SQLite through a `mode=ro` URI
+    (a missing file is an error, not a new database), PostgreSQL with read-only sessions."""
+    if u.get_backend_name() == "sqlite":
+        db = u.database
+        if not db or db == ":memory:":
+            raise StoreError("a read-only registry must be a SQLite file or a PostgreSQL database")
+        if not Path(db).is_file():
+            raise StoreError(f"no registry at {db}: the file does not exist (it is not created here)",
+                             help="check --db / CASEGATE_DATABASE_URL")
+        from urllib.parse import quote
+
+        engine = sa.create_engine(f"sqlite:///file:{quote(str(Path(db).resolve()))}?mode=ro&uri=true",
+                                  connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.isolation_level = None
+            dbapi_conn.execute("PRAGMA busy_timeout=30000")
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: sa.Connection) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+        return engine
+    if u.get_backend_name() == "postgresql":
+        return sa.create_engine(u, connect_args={"connect_timeout": 10,
+                                                 "options": "-c default_transaction_read_only=on"})
+    raise StoreError(f"unsupported registry database {u.get_backend_name()!r}")
 
 
 def current_revision(conn: sa.Connection) -> str | None:

@@ -19,10 +19,10 @@ from typing import Any, Self
 
 import sqlalchemy as sa
 
-from ..errors import InputError, StoreError
+from ..errors import InputError, StoreError, WriteOutcomeUnknown
 from . import _merkle as mk
 from ._canonical import json_string, normalise_payload
-from ._engine import store_errors
+from ._engine import describe, shown_url, store_errors
 from ._records import LogEntry
 from ._schema import (
     log_entries,
@@ -56,13 +56,18 @@ def _check_kind(kind: str) -> None:
 class Log:
     """The log half of a registry: entries, proofs and the connections they use."""
 
-    def __init__(self, engine: sa.Engine, url: str):
+    def __init__(self, engine: sa.Engine, url: str, *, readonly: bool = False):
         self.engine = engine
         self.url = url
+        self.readonly = readonly
         # hot paths use driver SQL: SQLite takes '?' placeholders, psycopg '%s'
         self._mark = "?" if engine.dialect.name == "sqlite" else "%s"
         self._pg = engine.dialect.name == "postgresql"
         db = engine.url.database
+        if db and db.startswith("file:"):  # a read-only URI
+            from urllib.parse import unquote
+
+            db = unquote(db[len("file:"):])
         self._sqlite_path = db if engine.dialect.name == "sqlite" and db and db != ":memory:" else None
         self._readers = threading.local()
         self._reader_list: list[Any] = []
@@ -98,13 +103,29 @@ class Log:
 
     @contextmanager
     def _write(self, doing: str) -> Iterator[tuple[sa.Connection, int]]:
-        """A write transaction holding the log head; yields (connection, current log size)."""
+        """A write transaction holding the log head; yields (connection, current log size).
+
+        A failure while committing is reported as an unknown outcome (the database may have
+        committed before the reply was lost), never as a plain failure."""
         with store_errors(self.url, doing):
-            with self.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
-                size = conn.execute(
-                    sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
-                ).scalar_one()
-                yield conn, int(size)
+            with self.engine.connect().execution_options(casegate_write=True) as conn:
+                trans = conn.begin()
+                try:
+                    size = conn.execute(
+                        sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
+                    ).scalar_one()
+                    yield conn, int(size)
+                except BaseException:
+                    trans.rollback()
+                    raise
+                try:
+                    trans.commit()
+                except Exception as e:
+                    raise WriteOutcomeUnknown(
+                        f"registry {shown_url(self.url)}: {doing}: the commit was sent but its reply was "
+                        f"lost ({describe(e)}); the write may or may not be recorded",
+                        help="look before retrying: `casegate history CASE` or `casegate log verify` "
+                             "shows whether it was recorded") from None
 
     def _append(self, conn: sa.Connection, size: int,
                 items: Sequence[tuple[str, str | None, dict[str, Any], bytes]]) -> list[LogEntry]:
@@ -302,8 +323,9 @@ class Log:
                 if reader is None:
                     import sqlite3
 
-                    reader = sqlite3.connect(self._sqlite_path, timeout=30, isolation_level=None,
-                                             check_same_thread=False)
+                    where = f"file:{self._sqlite_path}?mode=ro" if self.readonly else self._sqlite_path
+                    reader = sqlite3.connect(where, timeout=30, isolation_level=None,
+                                             check_same_thread=False, uri=self.readonly)
                     reader.execute("PRAGMA cache_size=-65536")
                     reader.execute("PRAGMA mmap_size=268435456")
                     self._readers.conn = reader

@@ -8,18 +8,42 @@ policy changes logged before a run).
 
 from __future__ import annotations
 
+from ..errors import StoreError
 from ._cases import CaseStore
-from ._engine import default_database_url, make_engine, migrate, normalise_url, store_errors
+from ._engine import (
+    HEAD_REVISION,
+    current_revision,
+    default_database_url,
+    make_engine,
+    migrate,
+    normalise_url,
+    shown_url,
+    store_errors,
+)
 
 
-def open_registry(url: str | None = None) -> Registry:
+def open_registry(url: str | None = None, *, readonly: bool = False) -> Registry:
     """Open (and create or migrate) the registry at `url`, $CASEGATE_DATABASE_URL, or
     sqlite:///<cwd>/.casegate/registry.db. A plain path means a SQLite file.
 
-    Raises StoreError when the database cannot be reached or created.
+    `readonly`: never create, never migrate, never write (SQLite opened with `mode=ro`,
+    PostgreSQL sessions read-only); a missing SQLite file or a schema at another revision is a
+    StoreError. Raises StoreError when the database cannot be reached or created.
     """
     full = normalise_url(url or default_database_url())
     with store_errors(full, "opening"):
+        if readonly:
+            engine = make_engine(full, readonly=True)
+            with engine.connect() as probe:
+                rev = current_revision(probe)
+                probe.rollback()
+            if rev != HEAD_REVISION:
+                engine.dispose()
+                raise StoreError(f"registry {shown_url(full)} is not a casegate registry at schema revision "
+                                 f"{HEAD_REVISION} (found {rev or 'no casegate schema'}); it is opened "
+                                 "read-only and never migrated here",
+                                 help="check --db; migrate it with a casegate command that writes to it")
+            return Registry(engine, full, readonly=True)
         engine = make_engine(full)
         migrate(engine)
     return Registry(engine, full)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import BoundaryKind, RoleRequirement, SignoffPolicy
+from ..model import BoundaryKind, DecisionAuthority, RoleRequirement, SignoffPolicy
 from ..sign import name_key
 
 
@@ -86,4 +86,20 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
     for person in sorted(people):
         if name_key(person) in wrote:
             out.append(f"{person} wrote the case and cannot sign it off")
+    return out
+
+
+def decider_problems(person: str, role: str, authority: DecisionAuthority, signoff: SignoffPolicy,
+                     boundary: BoundaryKind, signers: list[str]) -> list[str]:
+    """Why the decision's signer may not decide for `boundary`: their role is not one the policy
+    lets decide, or they also signed off where the policy keeps the two apart. `role` is the role
+    the decider's key holds (checked against the keyring by the caller)."""
+    out = []
+    allowed = authority.roles_for(signoff, boundary)
+    if role not in allowed:
+        out.append(f"the decision is signed by {person} as {role}, a role the policy does not let decide "
+                   f"(deciding roles: {', '.join(allowed) or 'none'})")
+    if not authority.decider_may_sign and person in signers:
+        out.append(f"{person} signed the decision and also signed it off; the policy keeps deciding and "
+                   "signing off apart")
     return out

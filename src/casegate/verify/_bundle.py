@@ -36,7 +36,7 @@ from ..sign import (
     statement,
     subjects,
 )
-from ._authority import authority_problems
+from ._authority import authority_problems, decider_problems
 
 BUNDLE_VERSION = 1
 """Version of the decision bundle format."""
@@ -468,6 +468,9 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         authors = list((pred or {}).get("authors", []))
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors)
+    if policy is not None and d is not None and decided is not None:
+        v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
+                                      [p for p, _, _ in valid])
 
     # objections
     if pred is not None:
@@ -532,6 +535,37 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
     if registry is not None and v.case_id:
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None)
     return v
+
+
+def signed_record(bundle: Any, keyring: Keyring, *, case_id: str, at: dt.datetime) -> DecisionRecord:
+    """The decision record carried inside the bundle's own decision envelope, once that exact
+    envelope verifies against the keyring and is for `case_id`; for an approval, every sign-off,
+    objection and waiver of the bundle must verify too. Nothing outside the signed envelope is
+    read. Raises BundleVerificationError listing every reason."""
+    if not isinstance(bundle, dict) or bundle.get("kind") != "decision-bundle":
+        raise BundleVerificationError(["not a signed decision bundle (a bare or unsigned record cannot be applied)"],
+                                      subject="the decision cannot be applied")
+    d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
+    record: DecisionRecord | None = None
+    if d is not None and not reasons:
+        try:
+            record = DecisionRecord.model_validate(d.predicate.get("record"))
+        except ValidationError:
+            reasons.append("decision: the decision record in it cannot be read")
+        pid = (d.predicate.get("case") or {}).get("id")
+        if record is not None and (record.case_id != case_id or pid != case_id):
+            reasons.append(f"decision: it is signed for case {pid or record.case_id!r}, not {case_id!r}")
+    if record is not None and not reasons and record.outcome in PASSING:
+        if not record.digests.model or record.boundary is None:
+            reasons.append("decision: the record names no model digest or boundary")
+        else:
+            v = check_bundle(bundle, keyring, model_digest=record.digests.model[0],
+                             boundary=BoundaryKind(record.boundary), at=at)
+            reasons += v.reasons
+    if reasons or record is None:
+        raise BundleVerificationError(reasons or ["decision: no signed record"],
+                                      subject="the decision cannot be applied")
+    return record
 
 
 def verify_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,

@@ -12,6 +12,7 @@ from ..errors import InputError
 from ..load import Loaded
 from ..model import BOUNDARY_LADDER, DecisionRecord
 from ..sign import Keyring, check_waivers, now_utc
+from ._authority import decider_problems
 from ._bundle import BundleVerificationError, collect, make_bundle, signoff_shortfall
 
 if TYPE_CHECKING:
@@ -34,6 +35,13 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
     at = at or now_utc()
     collected = collect(loaded, keyring, at)
     problems = collected.problems + signoff_shortfall(loaded, collected)
+    if loaded.case.boundary is not None:
+        key = next((k for k in keyring.keys if k.keyid == signer.public_key.keyid), None)
+        person = key.person if key is not None else "the decider"
+        if key is not None and role not in key.roles:
+            problems.append(f"{person}'s key does not hold the role {role!r}")
+        problems += decider_problems(person, role, loaded.policy.decision, loaded.policy.signoff,
+                                     loaded.case.boundary.kind, [s.person for s in collected.signoffs])
     if collected.unsigned and problems:
         problems.append("sign-offs listed without an envelope (not counted): " + ", ".join(collected.unsigned))
     if problems:

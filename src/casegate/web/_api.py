@@ -123,6 +123,19 @@ def get_events(request: Request, case_id: str, kind: str | None = None,
     return [e.to_json() for e in board(request).registry.events(case_id=case_id, kind=kind)]
 
 
+@router.get("/cases/{case_id}/state-proof", tags=["log"])
+def get_state_proof(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
+    """The proof of the case's current state (its entries under the latest signed checkpoint)
+    that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
+    every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
+    it, a state column that differs from the log)."""
+    _require_case(request, case_id)
+    proof, problems = board(request).registry.state_proof(case_id)
+    if problems or proof is None:
+        raise HTTPException(409, {"reasons": problems})
+    return proof  # type: ignore[no-any-return]
+
+
 # ------------------------------------------------------------------------------------ writes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
@@ -84,10 +85,13 @@ def case_page(request: Request, case_id: str) -> Response:
         raise HTTPException(404, f"no case {case_id!r}")
     loaded = load_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
+    from ..regime import regime_overview
+
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded),
                    now=deploy_now(reg, case_id, b.keyring),
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded,
-                   diff=_diff_since_approved(reg, case_id, v.latest_version))
+                   diff=_diff_since_approved(reg, case_id, v.latest_version),
+                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
 
 
 def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False) -> Any:

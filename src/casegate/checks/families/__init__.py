@@ -1,4 +1,4 @@
-"""Rule families, one module each: CG1xx boundary ... CG8xx failure modes, CG9xx structure."""
+"""Rule families, one module each: CG1xx boundary ... CG8xx failure modes, CG9xx structure, CG10xx regulatory regimes."""
 
 from . import (
     authority,  # noqa: F401
@@ -9,6 +9,7 @@ from . import (
     history,  # noqa: F401
     post_deployment,  # noqa: F401
     publication,  # noqa: F401
+    regimes,  # noqa: F401
     safeguards,  # noqa: F401
     structure,  # noqa: F401
     threat,  # noqa: F401

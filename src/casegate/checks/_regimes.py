@@ -1,0 +1,335 @@
+"""Reading the facts a regime's sections ask for (`REGIME_SOURCES`) from a case, its policy, its
+decision and what the registry remembers. Pure: the caller gathers the registry's facts.
+
+Each fact comes back as items (one line of text each) that name the case element they came from,
+so a document can link back to it and redact it like `casegate publish` does. A fact that cannot
+be read here says why: it is empty, it is made by the decision, or only the registry knows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import Answer, DecisionRecord, Regime, RegimeSection
+from ._derived import capability_status
+from ._registry import Context
+
+__all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact"]
+
+
+@dataclass(frozen=True)
+class FactItem:
+    """One line of a fact, and the case element it came from."""
+
+    text: str
+    parts: tuple[str | int, ...] = ()
+    """Path of the element in the case (empty: from the policy, the decision or the registry)."""
+
+
+FactStatus = Literal["filled", "empty", "at-decision", "needs-registry"]
+
+
+@dataclass(frozen=True)
+class FactValue:
+    source: str
+    status: FactStatus
+    items: tuple[FactItem, ...] = ()
+    why: str = ""
+    """Why the fact is not filled."""
+
+
+@dataclass(frozen=True)
+class RegistryFacts:
+    """What the registry remembers about the case, gathered by the caller."""
+
+    previous: str | None = None
+    """The version this one follows, when there is one."""
+    changes: tuple[str, ...] = ()
+    """What changed since `previous`, one line each."""
+    incidents: tuple[str, ...] = ()
+    """Incidents recorded against the case, one line each."""
+
+
+def _items(lines: list[tuple[str, tuple[str | int, ...]]]) -> tuple[FactItem, ...]:
+    return tuple(FactItem(t, p) for t, p in lines)
+
+
+def _answer(ctx: Context, key: str) -> Answer | None:
+    from .answers import compose_answers
+
+    return next((a for a in compose_answers(ctx) if a.key == key), None)
+
+
+def read_fact(source: str, ctx: Context, record: DecisionRecord | None = None,
+              registry: RegistryFacts | None = None) -> FactValue:
+    """The value of one regime source for the case in `ctx`."""
+    case, pol = ctx.case, ctx.policy
+    lines: list[tuple[str, tuple[str | int, ...]]] = []
+
+    def done(why: str) -> FactValue:
+        if lines:
+            return FactValue(source, "filled", _items(lines))
+        return FactValue(source, "empty", why=why)
+
+    sysm = case.system
+    rel = sysm.release
+    if source == "system.identity":
+        lines.append((f"{sysm.name} version {sysm.version}; digests {', '.join(sysm.digests)}", ("system",)))
+        return done("")
+    if source == "system.description":
+        if sysm.description:
+            lines.append((sysm.description, ("system", "description")))
+        return done("the case gives no `system.description`")
+    if source == "system.lineage":
+        for i, ln in enumerate(sysm.lineage):
+            lines.append((f"{ln.relation} {ln.name}", ("system", "lineage", i)))
+        return done("the case names no lineage")
+    if source.startswith("release."):
+        what = source.split(".", 1)[1]
+        if rel is not None:
+            if what == "date" and rel.date is not None:
+                lines.append((rel.date.isoformat(), ("system", "release", "date")))
+            elif what == "contact":
+                if rel.website:
+                    lines.append((f"website: {rel.website}", ("system", "release", "website")))
+                if rel.contact:
+                    lines.append((f"contact: {rel.contact}", ("system", "release", "contact")))
+                if not (rel.website and rel.contact):
+                    lines.clear()
+            elif what in ("languages", "modalities", "intended_uses"):
+                for i, v in enumerate(getattr(rel, what)):
+                    lines.append((v, ("system", "release", what, i)))
+        field_name = {"contact": "website` and `system.release.contact"}.get(what, what)
+        return done(f"the case gives no `system.release.{field_name}`")
+    if source == "boundary":
+        b = case.boundary
+        if b is not None:
+            lines.append((f"boundary: {b.kind.value}" + (f"; {b.description}" if b.description else ""),
+                          ("boundary",)))
+            if b.tools:
+                lines.append((f"tools: {', '.join(b.tools)}", ("boundary", "tools")))
+        return done("the case names no boundary")
+    if source == "boundary.restrictions":
+        b = case.boundary
+        sc = b.scope if b is not None else None
+        if sc is not None:
+            if sc.users:
+                lines.append((f"users: {sc.users}", ("boundary", "scope", "users")))
+            if sc.rate_limit:
+                lines.append((f"rate limit: {sc.rate_limit}", ("boundary", "scope", "rate_limit")))
+            if sc.regions:
+                lines.append((f"regions: {', '.join(sc.regions)}", ("boundary", "scope", "regions")))
+            if sc.max_users is not None:
+                lines.append((f"at most {sc.max_users} users", ("boundary", "scope", "max_users")))
+        return done("the boundary states no scope (users, rate limits, regions)")
+    if source == "threat_model.addressed":
+        for dom, t in case.threat_model.items():
+            if t.scoped_out is None and t.pathways:
+                for pid, p in t.pathways.items():
+                    lines.append((f"{dom}: {p.title or pid} ({p.severity.value}; {len(p.steps)} steps)",
+                                  ("threat_model", dom, "pathways", pid)))
+        return done("no risk domain is addressed with harm pathways")
+    if source == "threat_model.scoped_out":
+        for dom, t in case.threat_model.items():
+            if t.scoped_out is not None:
+                lines.append((f"{dom}: scoped out: {t.scoped_out}", ("threat_model", dom)))
+        return done("no risk domain is scoped out")
+    if source == "capability.results":
+        for tid, st in capability_status(ctx).items():
+            if not st.evidence:
+                continue
+            th = pol.thresholds[tid]
+            parts: tuple[str | int, ...] = ("evidence", st.deciding.evidence) if st.deciding else ()
+            lines.append((f"{th.name}: {st.basis}", parts))
+        return done("no evaluation measures a threshold of the policy")
+    if source == "evidence.external":
+        for eid, ev in case.evidence.items():
+            if ev.independent:
+                lines.append((f"{ev.title or eid} ({ev.kind}) by {ev.producer}, {ev.date.isoformat()}"
+                              + (f": {ev.summary}" if ev.summary else ""), ("evidence", eid)))
+        return done("no evidence item is produced by an independent evaluator")
+    if source in ("safeguards", "safeguards.security"):
+        want_security = source == "safeguards.security"
+        for sid, sg in case.safeguards.items():
+            is_security = sg.security or sg.layer == "weight-security"
+            if is_security != want_security:
+                continue
+            blocks = f"; blocks {', '.join(sg.blocks)}" if sg.blocks else ""
+            lines.append((f"{sg.title or sid} ({sg.layer}){blocks}", ("safeguards", sid)))
+        return done("the case has no security safeguards" if want_security else "the case has no safeguards")
+    if source == "residual_risk":
+        for pid, rr in case.residual_risk.items():
+            bits = [f"estimate: {rr.estimate}" if rr.estimate else "no estimate",
+                    f"owner {rr.owner}" if rr.owner else "", f"stop authority {rr.stop_authority}" if rr.stop_authority else "",
+                    f"accepted by {rr.accepted_by}" if rr.accepted_by else ""]
+            lines.append((f"{pid}: " + "; ".join(b for b in bits if b), ("residual_risk", pid)))
+        return done("the case states no residual risk")
+    if source == "decision":
+        if record is None:
+            return FactValue(source, "at-decision", why="made by the gate's decision")
+        text = f"{record.outcome} for {record.boundary.value if record.boundary else 'no boundary'}"
+        if record.narrower:
+            text += f"; the evidence supports {record.narrower.value}"
+        lines.append((text, ()))
+        for c in record.conditions:
+            lines.append((f"condition {c.id}: {c.text}" + (f" (due {c.due})" if c.due else ""), ()))
+        return done("")
+    if source == "decision.signoffs":
+        for i, s in enumerate(case.decision.signoffs):
+            lines.append((f"{s.role}: {s.person} ({s.date.isoformat()})"
+                          + ("" if s.envelope else ", declared, not signed"), ("decision", "signoffs", i)))
+        return done("no sign-off is recorded")
+    if source == "decision.objections":
+        for oid, o in case.decision.objections.items():
+            lines.append((f"{o.role} ({o.status}): {o.reason}"
+                          + (f"; answer: {o.answer}" if o.answer else ""), ("decision", "objections", oid)))
+        return done("no objection is recorded")
+    if source in ("answer.uncertain", "answer.retreat"):
+        key = {"answer.uncertain": "uncertainty", "answer.retreat": "retreat"}[source]
+        a = _answer(ctx, key)
+        if a is not None and a.answerable:
+            lines.append((a.answer, ()))
+        return done(f"the case cannot answer \"{a.question if a else key}\"")
+    pd = case.post_deployment
+    if source == "post_deployment.monitoring":
+        if pd is not None:
+            for mid, m in pd.monitors.items():
+                lines.append((f"monitor {mid}: {m.signal} {m.op} {m.threshold:g} over {m.window} -> {m.action}",
+                              ("post_deployment", "monitors", mid)))
+            for tid, trig in pd.triggers.items():
+                lines.append((f"trigger {tid}: on {trig.on} -> {trig.action}"
+                               + (f" ({trig.description})" if trig.description else ""),
+                              ("post_deployment", "triggers", tid)))
+        return done("the case defines no monitors or triggers")
+    if source in ("post_deployment.incident_reporting", "post_deployment.model_change_control"):
+        name = source.split(".", 1)[1]
+        val = getattr(pd, name) if pd is not None else None
+        if val:
+            lines.append((val, ("post_deployment", name)))
+        return done(f"the case gives no `post_deployment.{name}`")
+    if source == "post_deployment.reevaluation":
+        if pd is not None and pd.reevaluate_by is not None:
+            lines.append((f"re-evaluated by {pd.reevaluate_by.isoformat()}", ("post_deployment", "reevaluate_by")))
+        return done("the case sets no re-evaluation date")
+    if source == "publication":
+        pub = case.publication
+        if pub is not None and pub.summary:
+            lines.append((f"summary published at {pub.venue or 'an unnamed venue'} for {pub.audience or 'an unnamed audience'}",
+                          ("publication",)))
+        return done("the case publishes no summary")
+    if source.startswith("policy."):
+        return _policy_fact(source, ctx)
+    if source.startswith("history."):
+        if registry is None:
+            return FactValue(source, "needs-registry", why="only the registry knows it (give --db)")
+        if source == "history.changes":
+            if registry.previous is None:
+                lines.append(("first version of this case in the registry: nothing earlier to compare", ()))
+            else:
+                lines.extend((f"since {registry.previous}: {c}", ()) for c in registry.changes)
+                if not registry.changes:
+                    lines.append((f"no change recorded since {registry.previous}", ()))
+            return done("")
+        lines.extend((i, ()) for i in registry.incidents)
+        return done("no incident is recorded against the case")
+    raise ValueError(f"unknown regime source {source!r}")  # the regime model refuses these on load
+
+
+def _policy_fact(source: str, ctx: Context) -> FactValue:
+    pol = ctx.policy
+    lines: list[tuple[str, tuple[str | int, ...]]] = []
+    why = ""
+    if source == "policy.framework":
+        lines.append((f"{pol.name} (version {pol.version})", ("@policy", "name")))
+        for c in pol.based_on:
+            lines.append((f"based on {c.document}" + (f" {c.version}" if c.version else "")
+                          + (f" ({c.date})" if c.date else ""), ("@policy", "based_on")))
+    elif source == "policy.thresholds":
+        for tid, th in pol.thresholds.items():
+            level = (f"threshold {th.value:g}" if th.value is not None else "threshold set by the organisation")
+            alert = f", alert {th.alert:g}" if th.alert is not None else ""
+            lines.append((f"{th.name} [{tid}, {th.domain}]: {level}{alert}; elicitation at least "
+                          f"{th.elicitation.attempts} attempt(s), {th.elicitation.variant.value} variant",
+                          ("@policy", "thresholds", tid)))
+        why = "the policy defines no thresholds"
+    elif source == "policy.safeguard_requirements":
+        for tid, th in pol.thresholds.items():
+            for r in th.safeguards:
+                layers = ", ".join(r.layers) if r.layers else f"{r.min_layers} layer(s)"
+                lines.append((f"{th.name}: at {r.boundary.value} and wider, from the {r.level} level: {layers}",
+                              ("@policy", "thresholds", tid, "safeguards")))
+        why = "the policy requires no safeguards per threshold"
+    elif source == "policy.signoff":
+        for kind, reqs in pol.signoff.required.items():
+            roles = ", ".join(f"{r.role}" + (f" x{r.min}" if r.min > 1 else "") for r in reqs)
+            lines.append((f"{kind.value}: {roles}", ("@policy", "signoff", "required")))
+        if lines:
+            lines.append((f"objections {pol.signoff.objections}"
+                          + (f" (escalated to {pol.signoff.escalate_to})" if pol.signoff.escalate_to else "")
+                          + f"; the {pol.signoff.product_role} never approves alone", ("@policy", "signoff")))
+        why = "the policy names no roles that must sign"
+    elif source == "policy.evidence":
+        ev = pol.evidence
+        lines.append((f"evidence counts for at most {ev.max_age_days} days; independent evidence required for "
+                      + (", ".join(ev.independent_kinds) or "no kind"), ("@policy", "evidence")))
+    elif source == "policy.tolerance":
+        t = pol.tolerance
+        per = ", ".join(f"{k.value} {v:g}/year" for k, v in t.harm_per_year.items())
+        lines.append((f"tolerated harm per year: {per}; at most {t.max_bypass_rate:g} safeguard bypass rate",
+                      ("@policy", "tolerance")))
+    elif source == "policy.internal_use":
+        for did, d in pol.domains.items():
+            if d.internal_relevant:
+                lines.append((f"{d.name} [{did}] matters inside the developer: reaching its alert level needs a case for internal deployment",
+                              ("@policy", "domains", did)))
+        gov = pol.governance
+        if gov is not None and gov.internal_use:
+            lines.append((gov.internal_use, ("@policy", "governance", "internal_use")))
+        why = "the policy marks no domain as relevant to internal use"
+    elif source.startswith("policy.governance."):
+        name = source.rsplit(".", 1)[1]
+        gov = pol.governance
+        val = getattr(gov, name) if gov is not None else None
+        if val:
+            lines.append((val, ("@policy", "governance", name)))
+        why = f"the policy gives no `governance.{name}`"
+    else:
+        raise ValueError(f"unknown regime source {source!r}")
+    if lines:
+        return FactValue(source, "filled", _items(lines))
+    return FactValue(source, "empty", why=why)
+
+
+@dataclass(frozen=True)
+class SectionFill:
+    """One section of a regime document, as far as the case fills it."""
+
+    regime: str
+    document: str
+    section: str
+    spec: RegimeSection
+    facts: tuple[FactValue, ...] = ()
+    extras: tuple[FactValue, ...] = ()
+    gaps: tuple[FactValue, ...] = field(default=())
+    """Required facts that are empty (or unknowable without the registry, when it was asked)."""
+
+    @property
+    def filled(self) -> bool:
+        return not self.gaps
+
+
+def fill_section(regime: Regime, document: str, section: str, ctx: Context,
+                 record: DecisionRecord | None = None, registry: RegistryFacts | None = None,
+                 *, registry_required: bool = False) -> SectionFill:
+    """Fill one section; its gaps are the required facts that are empty. A fact that needs the
+    registry is a gap only when `registry_required` (a document is being written and the registry
+    was not given: fail closed); a fact the decision makes is never a gap here (the gate always
+    makes one)."""
+    spec = regime.documents[document].sections[section]
+    facts = tuple(read_fact(s, ctx, record, registry) for s in spec.sources)
+    extras = tuple(v for v in (read_fact(s, ctx, record, registry) for s in spec.optional)
+                   if v.status == "filled")
+    gaps = tuple(f for f in facts if f.status == "empty"
+                 or (f.status == "needs-registry" and registry_required))
+    return SectionFill(regime.id, document, section, spec, facts, extras, gaps)

@@ -1,0 +1,91 @@
+"""CG10xx: regulatory regimes. A case under a regime (the EU GPAI Code of Practice, California's
+SB 53, or a regime file of the organisation's own) must hold what the regime's documents ask for,
+so the documents are made from the case instead of being written beside it and drifting apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._regimes import fill_section
+from .._registry import Context, Hit, load_rule, rule
+
+
+def _named_at(ctx: Context, regime_id: str) -> tuple[str | int, ...]:
+    """Where the case or its policy names the regime (the finding points there)."""
+    for i, ref in enumerate(ctx.case.regimes):
+        if ref.rsplit(":", 1)[-1].removesuffix(".yaml").endswith(regime_id):
+            return ("regimes", i)
+    if ctx.case.regimes:
+        return ("regimes",)
+    for i, ref in enumerate(ctx.policy.regimes):
+        if ref.rsplit(":", 1)[-1].removesuffix(".yaml").endswith(regime_id):
+            return ("@policy", "regimes", i)
+    return ("@policy", "regimes")
+
+
+def _gaps(ctx: Context, basis: str) -> Iterator[Hit]:
+    for regime in ctx.regimes:
+        for did, doc in regime.documents.items():
+            if doc.basis != basis:
+                continue
+            for sid, spec in doc.sections.items():
+                if not spec.required:
+                    continue
+                fill = fill_section(regime, did, sid, ctx)
+                if fill.filled:
+                    continue
+                why = "; ".join(g.why for g in fill.gaps)
+                yield Hit(_named_at(ctx, regime.id),
+                          f"{regime.id} {did}: section \"{spec.title}\" ({spec.cite.section}) cannot be "
+                          f"filled from the {basis}: {why}")
+
+
+@rule(
+    "CG1001", "regime-section-gap", severity="condition", serves="fm-no-public-memory",
+    summary="A document the case's regime asks for has a section the case cannot fill.",
+    rationale="Regulators ask for the same facts a safety case holds (the model, the risks, the "
+              "evaluations, the mitigations, the external evaluators). Where the case cannot supply "
+              "a section, the filing is written by hand beside the case and the two drift apart; the "
+              "gap is named so it is closed in the case, before the document is due.",
+    bad="regimes: [builtin:ca-sb53]\nsystem: {name: Atlas-2, version: 2.1.0, digests: [sha256:...]}\n"
+        "# no system.release: website, contact, languages, modalities, intended uses",
+    good="regimes: [builtin:ca-sb53]\nsystem:\n  name: Atlas-2\n  version: 2.1.0\n  digests: [sha256:...]\n"
+         "  release: {date: 2026-12-01, website: https://acme.example, contact: safety@acme.example,\n"
+         "            languages: [en], modalities: [text, code], intended_uses: [software engineering]}",
+    fix="Add to the case what the section asks for (the message names the missing fact); "
+        "`casegate regime show NAME` lists every section and the facts that fill it.",
+)
+def regime_section_gap(ctx: Context) -> Iterator[Hit]:
+    yield from _gaps(ctx, "case")
+
+
+@rule(
+    "CG1002", "regime-framework-gap", severity="advisory", serves="fm-no-public-memory",
+    summary="A framework document the regime asks for has a section the policy cannot fill.",
+    rationale="Regimes ask developers to publish the framework they follow (SB 53's frontier AI "
+              "framework, the Code of Practice's Safety and Security Framework). The policy file is "
+              "that framework as data; what it does not state cannot be published from it.",
+    bad="regimes: [builtin:ca-sb53]\n# the policy has no governance section",
+    good="governance:\n  updates: Reviewed every year and after any threshold is reached.\n"
+         "  cybersecurity: Weights held under two-person control in an isolated enclave.\n"
+         "  incident_response: A 24/7 on-call rotation triages incidents within 4 hours.\n"
+         "  internal_governance: The RSO reports to the board's safety committee.",
+    fix="Add what the section asks for to the policy (usually its `governance` section).",
+)
+def regime_framework_gap(ctx: Context) -> Iterator[Hit]:
+    yield from _gaps(ctx, "policy")
+
+
+load_rule(
+    "CG1003", "incident-report-overdue", severity="blocking", serves="test-7-post-deployment",
+    summary="An incident report a regime requires is past its deadline and not filed.",
+    rationale="Regimes set reporting deadlines counted from when an incident became known (SB 53: "
+              "15 days, or 24 hours for an imminent risk of death or serious injury; the Code of "
+              "Practice: 2 to 15 days by the kind of harm). A missed deadline is a fact about the "
+              "deployment, recorded by the registry, not a matter of wording in the case.",
+    bad="# registry: incident #42 became known 2026-12-03T09:00Z, class ca-sb53:critical-safety-incident\n"
+        "# no incident-report-filed event by 2026-12-18T09:00Z",
+    good="# casegate incident filed 42 --class ca-sb53:critical-safety-incident --key rso.key",
+    fix="File the report (`casegate incident draft` writes it from the incident and the case), then "
+        "record the filing: `casegate incident filed INDEX --class REGIME:CLASS --key KEY`.",
+)

@@ -1,0 +1,301 @@
+"""`casegate trust init | show | rotate` (the deployer's trust root) and `casegate state-proof`
+(the proof of a case's current state that an offline `verify` checks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import InputError
+from . import app
+from ._common import err, fail, out
+
+if TYPE_CHECKING:
+    from ..trust import LogPin, Pins
+
+trust_app = typer.Typer(help="The trust root the deployer holds: root keys and what they pin.",
+                        no_args_is_help=True)
+app.add_typer(trust_app, name="trust")
+
+TRUST_ROOT_ENV = "CASEGATE_TRUST_ROOT"
+
+RootKeyOpt = Annotated[list[Path] | None, typer.Option(
+    "--root-key", help="A root key holder's public key (.pub from `casegate keys generate`); repeat for each.")]
+SignWithOpt = Annotated[list[str], typer.Option(
+    "--sign-with", help="A root key holder's private key (or signer URI) to sign with; repeat up to the threshold.")]
+PolicyOpt = Annotated[list[str] | None, typer.Option(
+    "--policy", help="A policy file (or builtin:NAME) decisions may be judged under; repeat for several.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Record the new root version in this registry's log.")]
+
+
+def _duration(value: str, what: str) -> dt.timedelta:
+    m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", value)
+    if not m:
+        raise InputError(f"{what} {value!r} is not a duration", help="write e.g. 90m, 24h, 30d")
+    n, unit = int(m.group(1)), m.group(2)
+    if n <= 0:
+        raise InputError(f"{what} must be positive")
+    return dt.timedelta(seconds=n * {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit])
+
+
+def _expiry(value: str) -> dt.datetime:
+    from ..sign import now_utc, parse_instant
+
+    if re.fullmatch(r"\s*\d+\s*[smhd]\s*", value):
+        return now_utc() + _duration(value, "--expires")
+    return parse_instant(value, end_of_day=True)
+
+
+def _policy_pin(ref: str) -> Any:
+    from importlib import resources
+
+    from ..load import parse_yaml
+    from ..model import Policy
+    from ..trust import PinnedPolicy
+
+    if ref.startswith("builtin:"):
+        path = resources.files("casegate.load") / "builtin" / f"{ref.split(':', 1)[1]}.yaml"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raise InputError(f"no built-in policy {ref!r}") from None
+    else:
+        try:
+            raw = Path(ref).read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read the policy: {e.strerror}", location=ref) from None
+    try:
+        pol = Policy.model_validate(parse_yaml(ref, raw).data)
+    except ValueError as e:
+        raise InputError(f"not a valid policy: {str(e).splitlines()[0]}", location=ref) from None
+    return PinnedPolicy(id=pol.id, version=pol.version, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _raw_hex(path: Path) -> str:
+    from cryptography.hazmat.primitives import serialization
+
+    from ..store import load_public_key
+
+    key = load_public_key(path)
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+
+
+def _log_pin(log_key: Path, origin: str, witnesses: list[str], witness_threshold: int | None) -> LogPin:
+    from ..trust import LogPin, WitnessPin
+
+    pins = []
+    for w in witnesses:
+        name, sep, pub = w.partition("=")
+        if not sep or not name or not pub:
+            raise InputError(f"--witness {w!r} is not NAME=PUBLIC_KEY_FILE")
+        pins.append(WitnessPin(name=name, key=_raw_hex(Path(pub))))
+    k = len(pins) if witness_threshold is None else witness_threshold
+    if k > len(pins):
+        raise InputError(f"--witness-threshold {k} is more than the {len(pins)} witness(es) given")
+    return LogPin(origin=origin, key=_raw_hex(log_key), witnesses=pins, witness_threshold=k)
+
+
+def _root_keys(paths: list[Path]) -> list[Any]:
+    from ..sign import load_public_key, sslib_key
+
+    return [sslib_key(load_public_key(p)) for p in paths]
+
+
+def _sign(md: Any, sign_with: list[str]) -> None:
+    from ..sign import load_signer
+    from ..trust import sign_root
+
+    sign_root(md, [load_signer(k) for k in sign_with])
+
+
+def _record(db: str | None, root: Any, path: Path) -> None:
+    if db is None:
+        return
+    from ..store import open_registry
+
+    with open_registry(db) as reg:
+        e = reg.record("trust-root", None, {
+            "version": root.version, "digest": root.digest(), "expires": root.expires.isoformat(),
+            "keyring": next(k.digest for k in root.pins.keyrings if k.until is None),
+            "keyrings": [k.model_dump(exclude_none=True) for k in root.pins.keyrings],
+            "policies": [p.model_dump() for p in root.pins.policies],
+            "log": {"origin": root.pins.log.origin, "key": root.pins.log.key},
+            "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    out(f"recorded trust root version {root.version} in the log (entry {e.index})")
+
+
+def _write_version(directory: Path, md: Any) -> Path:
+    from ..trust import load_trust_root, write_root
+
+    n = int(md.signed.version)
+    dest = directory / f"{n}.root.json"
+    if dest.exists():
+        raise InputError(f"{dest} already exists", help="each root version is written once")
+    write_root(md, dest)
+    shutil.copyfile(dest, directory / "root.json")
+    load_trust_root(directory)  # the chain as a verifier will read it
+    return dest
+
+
+@trust_app.command("init")
+def trust_init(
+    directory: Annotated[Path, typer.Argument(help="Directory for the root chain (1.root.json, root.json).")],
+    root_key: RootKeyOpt = None,
+    threshold: Annotated[int, typer.Option("--threshold", help="How many root keys must sign (k of n).")] = 1,
+    sign_with: SignWithOpt = [],  # noqa: B006 - typer reads the default
+    policy: PolicyOpt = None,
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="The keyring to pin.")] = None,
+    log_key: Annotated[Path | None, typer.Option("--log-key", help="The log's checkpoint public key (PEM).")] = None,
+    origin: Annotated[str | None, typer.Option("--origin", help="The log's checkpoint origin line.")] = None,
+    witness: Annotated[list[str] | None, typer.Option("--witness", help="NAME=PUBLIC_KEY_FILE of a witness; repeat.")] = None,
+    witness_threshold: Annotated[int | None, typer.Option("--witness-threshold", help="Cosignatures required (default: all witnesses).")] = None,
+    max_age: Annotated[str, typer.Option("--max-checkpoint-age", help="Oldest checkpoint a state proof may rest on.")] = "24h",
+    expires: Annotated[str, typer.Option("--expires", help="When this version expires: a duration (365d) or a date.")] = "365d",
+    note: Annotated[str | None, typer.Option("--note", help="Free text, e.g. 'demo root: not for real use'.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Create version 1 of a trust root, signed by the threshold of its root keys."""
+    from ..sign import load_keyring
+    from ..trust import PinnedKeyring, Pins, load_trust_root, new_root
+
+    if (directory / "1.root.json").exists():
+        raise InputError(f"{directory} already holds a trust root", help="use `casegate trust rotate`")
+    for what, v in (("--root-key", root_key), ("--policy", policy), ("--keyring", keyring),
+                    ("--log-key", log_key), ("--origin", origin)):
+        if not v:
+            raise InputError(f"{what} is required")
+    assert root_key and policy and keyring and log_key and origin
+    pins = Pins(policies=[_policy_pin(p) for p in policy],
+                keyrings=[PinnedKeyring(digest=load_keyring(keyring).fingerprint())],
+                log=_log_pin(log_key, origin, witness or [], witness_threshold),
+                max_checkpoint_age_seconds=int(_duration(max_age, "--max-checkpoint-age").total_seconds()),
+                note=note)
+    md = new_root(_root_keys(root_key), threshold, pins, _expiry(expires))
+    _sign(md, sign_with)
+    _check_signed(md, None)
+    dest = _write_version(directory, md)
+    root = load_trust_root(directory)
+    out(f"wrote {dest} (trust root version 1, {root.threshold} of {len(root.root_keyids)} root keys, "
+        f"expires {root.expires.date()})")
+    _record(db, root, dest)
+
+
+def _check_signed(md: Any, previous: Any) -> None:
+    from ..errors import VerificationError
+    from ..trust import root_problems
+
+    problems = root_problems(md, previous)
+    if problems:
+        raise VerificationError("the new root version is not signed well enough: " + "; ".join(problems),
+                                help="add --sign-with for more root key holders; nothing was written")
+
+
+@trust_app.command("rotate")
+def trust_rotate(
+    directory: Annotated[Path, typer.Argument(help="The root chain directory.")],
+    sign_with: SignWithOpt = [],  # noqa: B006 - typer reads the default
+    root_key: RootKeyOpt = None,
+    threshold: Annotated[int | None, typer.Option("--threshold", help="New threshold (default: unchanged).")] = None,
+    policy: PolicyOpt = None,
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="A new keyring to pin; the old one "
+                                                 "stays readable for decisions signed before now.")] = None,
+    log_key: Annotated[Path | None, typer.Option("--log-key", help="A new log checkpoint public key.")] = None,
+    origin: Annotated[str | None, typer.Option("--origin", help="A new log origin.")] = None,
+    max_age: Annotated[str | None, typer.Option("--max-checkpoint-age")] = None,
+    expires: Annotated[str, typer.Option("--expires", help="When the new version expires.")] = "365d",
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Write version N+1 of the trust root: changed pins (keyring, policies, log) or root keys,
+    signed by the threshold of version N and of version N+1."""
+    from ..sign import iso, load_keyring, now_utc
+    from ..trust import PinnedKeyring, load_trust_root, rotated_root
+
+    current = load_trust_root(directory)
+    pins = current.pins
+    upd: dict[str, Any] = {}
+    if keyring is not None:
+        fp = load_keyring(keyring).fingerprint()
+        old = [k if k.until is not None else k.model_copy(update={"until": iso(now_utc())})
+               for k in pins.keyrings if k.digest != fp]
+        upd["keyrings"] = [*old, PinnedKeyring(digest=fp)]
+    if policy:
+        upd["policies"] = [_policy_pin(p) for p in policy]
+    if log_key is not None or origin is not None:
+        upd["log"] = pins.log.model_copy(update={
+            "key": _raw_hex(log_key) if log_key else pins.log.key, "origin": origin or pins.log.origin})
+    if max_age is not None:
+        upd["max_checkpoint_age_seconds"] = int(_duration(max_age, "--max-checkpoint-age").total_seconds())
+    if note is not None:
+        upd["note"] = note
+    new_pins: Pins = pins.model_copy(update=upd)
+    md = rotated_root(current.metadata, pins=type(pins).model_validate(new_pins.model_dump()),
+                      expires=_expiry(expires), keys=_root_keys(root_key) if root_key else None,
+                      threshold=threshold)
+    _sign(md, sign_with)
+    _check_signed(md, current.metadata.signed)
+    dest = _write_version(directory, md)
+    root = load_trust_root(directory)
+    out(f"wrote {dest} (trust root version {root.version}, chain of {root.chain} verified)")
+    _record(db, root, dest)
+
+
+@trust_app.command("show")
+def trust_show(
+    path: Annotated[Path, typer.Argument(help="The root chain directory or a root file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Verify the trust root and print what it pins."""
+    from ..trust import describe, load_trust_root
+
+    root = load_trust_root(path)
+    d = describe(root)
+    if as_json:
+        out(json.dumps(d, indent=2))
+        return
+    p = root.pins
+    out(f"trust root version {root.version} ({d['digest']}), expires {d['expires']}")
+    out(f"  root keys: {root.threshold} of {len(root.root_keyids)}: "
+        + ", ".join(k[:16] + "..." for k in root.root_keyids))
+    for pol in p.policies:
+        out(f"  policy {pol.id} version {pol.version}  sha256 {pol.sha256[:16]}...")
+    for k in p.keyrings:
+        out(f"  keyring {k.digest}" + (f"  (replaced {k.until}: old decisions only)" if k.until else "  (current)"))
+    out(f"  log {p.log.origin}  key {p.log.key[:16]}...  witnesses {len(p.log.witnesses)} "
+        f"(need {p.log.witness_threshold})")
+    out(f"  checkpoints must be younger than {p.max_checkpoint_age_seconds} s")
+    if p.note:
+        out(f"  note: {p.note}")
+
+
+@app.command("state-proof")
+def state_proof(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    dest: Annotated[Path, typer.Option("--out", help="Where to write the proof (JSON).")],
+    db: Annotated[str | None, typer.Option("--db", help="Registry URL (default $CASEGATE_DATABASE_URL).")] = None,
+) -> None:
+    """Write the proof of the case's current state (its log entries under the latest signed
+    checkpoint) for an offline `verify --state-proof`. Exit 1, writing nothing, when the registry
+    cannot vouch for the state (no checkpoint, unknown case, entries newer than the checkpoint,
+    a state column that differs from the log)."""
+    from ..store import open_registry
+
+    with open_registry(db, readonly=True) as reg:
+        proof, problems = reg.state_proof(case_id)
+    if problems or proof is None:
+        err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")
+        for r in problems:
+            err(f"  - {r}")
+        fail(1)
+    assert proof is not None
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(proof, indent=1) + "\n")
+    out(f"wrote {dest}: {len(proof['entries'])} log entries of {case_id} under the checkpoint at "
+        f"size {proof['checkpoint'].splitlines()[1]}")

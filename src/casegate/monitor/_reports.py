@@ -1,0 +1,224 @@
+"""Regime incident reports: which reports an incident owes, by when, and whether they were filed.
+
+When an incident is recorded against a case under a regime, the reporter says which of the
+regime's incident classes it falls in (or why none does). Each class sets a deadline counted from
+when the incident became known; the deadlines are computed then and written into the incident's
+log entry, so a later edit of a regime file cannot move them. A filing is a signed statement by a
+keyring member, verified before it is logged. A report not filed by its deadline is a blocking
+finding (CG1003) and fires the case's `report-overdue` triggers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+from ..model import Finding, Regime, RuleSeverity, Severity
+from ..store import LogEntry, Registry
+from ._incidents import Incident
+from ._series import iso, parse_timestamp
+
+INCIDENT_REPORT_OVERDUE = "CG1003"
+"""The finding a report past its deadline gives (documented with the regime rules)."""
+FILED = "incident-report-filed"
+"""Log event: a regime report of an incident was filed."""
+CLASSIFIED = "incident-classified"
+"""Log event: an incident's regime classes were set (replacing those it was recorded with)."""
+
+
+def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
+    """Classes whose hints (domain, minimum severity) match the incident: a suggestion only."""
+    out = []
+    for r in regimes:
+        for cid, c in r.incident_classes.items():
+            if c.domains and incident.domain not in c.domains:
+                continue
+            if c.min_severity is not None and Severity(incident.severity).rank < c.min_severity.rank:
+                continue
+            out.append(f"{r.id}:{cid}")
+    return out
+
+
+def classify(incident: Incident, regimes: Sequence[Regime]) -> list[dict[str, Any]]:
+    """The regime reports an incident owes, with their deadlines, as logged. InputError when a
+    class is unknown. An incident of a case under a regime that names no class and gives no
+    reason why none applies is unclassified: it owes a provisional report under each regime,
+    due by the regime's shortest deadline, until `casegate incident classify` says otherwise
+    (fail closed: no incident under a regime starts no clock)."""
+    return reports_for(incident.case, incident.classes, incident.not_reportable, incident.known_at(), regimes)
+
+
+UNCLASSIFIED = "unclassified"
+"""The class of a provisional report (an incident not yet classified)."""
+
+
+def reports_for(case_id: str, classes: Sequence[str], not_reportable: str | None, known: dt.datetime,
+                regimes: Sequence[Regime]) -> list[dict[str, Any]]:
+    """The reports owed for these classes (see `classify`)."""
+    by_id = {r.id: r for r in regimes}
+    out = []
+    if not classes:
+        if not_reportable and not_reportable.strip():
+            return []
+        for r in regimes:
+            if not r.incident_classes:
+                continue
+            cid, c = min(r.incident_classes.items(), key=lambda kv: kv[1].deadline.delta())
+            out.append({"class": f"{r.id}:{UNCLASSIFIED}", "provisional": True,
+                        "title": f"Unclassified incident (until classified, the shortest deadline applies: {c.title})",
+                        "report_to": c.report_to, "deadline": c.deadline.describe(),
+                        "cite": f"{c.cite.document}, {c.cite.section}",
+                        "known": iso(known), "due": iso(known + c.deadline.delta())})
+        return out
+    for ref in classes:
+        rid, sep, cid = ref.partition(":")
+        regime = by_id.get(rid)
+        if not sep or regime is None or cid not in regime.incident_classes:
+            known_classes = ", ".join(f"{r.id}:{c}" for r in regimes for c in r.incident_classes)
+            raise InputError(f"--class {ref!r} is not an incident class of the regimes case {case_id} is under",
+                             help=f"one of: {known_classes}" if known_classes else
+                                  "the case is under no regime (add `regimes:` to the case or its policy)")
+        c = regime.incident_classes[cid]
+        out.append({"class": ref, "title": c.title, "report_to": c.report_to,
+                    "deadline": c.deadline.describe(), "cite": f"{c.cite.document}, {c.cite.section}",
+                    "known": iso(known), "due": iso(known + c.deadline.delta())})
+    return out
+
+
+@dataclass(frozen=True)
+class ReportClock:
+    """One report an incident owes under a regime."""
+
+    incident: int
+    """Log index of the incident."""
+    cls: str
+    """REGIME:CLASS."""
+    title: str
+    report_to: str
+    deadline: str
+    cite: str
+    known: dt.datetime
+    due: dt.datetime
+    description: str = ""
+    filed_at: dt.datetime | None = None
+    filed_by: str | None = None
+    reference: str | None = None
+    filed_entry: int | None = None
+    provisional: bool = False
+    """Owed by an incident not yet classified (the regime's shortest deadline applies)."""
+
+    def overdue(self, at: dt.datetime) -> bool:
+        return self.filed_at is None and at > self.due
+
+    @property
+    def late(self) -> bool:
+        return self.filed_at is not None and self.filed_at > self.due
+
+    def status(self, at: dt.datetime) -> str:
+        if self.filed_at is not None:
+            return "filed late" if self.late else "filed"
+        return "overdue" if self.overdue(at) else "open"
+
+    def remaining(self, at: dt.datetime) -> str:
+        """Time left (or past) in words, e.g. '2 days 3 hours left' or '5 hours overdue'."""
+        delta = self.due - at
+        secs = abs(int(delta.total_seconds()))
+        days, hours = secs // 86400, (secs % 86400) // 3600
+        words = (f"{days} day{'s' if days != 1 else ''} " if days else "") + f"{hours} hour{'s' if hours != 1 else ''}"
+        return f"{words} left" if delta.total_seconds() >= 0 else f"{words} overdue"
+
+    def to_json(self, at: dt.datetime | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "incident": self.incident, "class": self.cls, "title": self.title, "report_to": self.report_to,
+            "deadline": self.deadline, "cite": self.cite, "known": iso(self.known), "due": iso(self.due),
+            "filed_at": iso(self.filed_at) if self.filed_at else None, "filed_by": self.filed_by,
+            "reference": self.reference, "filed_entry": self.filed_entry,
+        }
+        if at is not None:
+            out["status"] = self.status(at)
+            out["remaining"] = self.remaining(at)
+        return out
+
+
+def report_clocks(reg: Registry, case_id: str) -> list[ReportClock]:
+    """Every regime report the case's incidents owe, with their filings, in log order."""
+    filed: dict[tuple[int, str], LogEntry] = {}
+    for e in reg.events(case_id, FILED):
+        filed.setdefault((int(e.payload["incident"]), str(e.payload["class"])), e)
+    classified: dict[int, list[dict[str, Any]]] = {}
+    for e in reg.events(case_id, CLASSIFIED):
+        classified[int(e.payload["incident"])] = list(e.payload.get("regime_reports") or [])
+    out = []
+    for e in reg.events(case_id, "incident"):
+        for r in classified.get(e.index, e.payload.get("regime_reports") or []):
+            f = filed.get((e.index, str(r["class"])))
+            where = f"incident #{e.index}"
+            out.append(ReportClock(
+                incident=e.index, cls=str(r["class"]), title=str(r["title"]), report_to=str(r["report_to"]),
+                deadline=str(r["deadline"]), cite=str(r["cite"]),
+                known=parse_timestamp(str(r["known"]), where), due=parse_timestamp(str(r["due"]), where),
+                description=str(e.payload.get("description") or ""),
+                filed_at=parse_timestamp(str(f.payload["filed_at"]), f"log entry {f.index}") if f else None,
+                filed_by=str(f.payload.get("person")) if f else None,
+                reference=f.payload.get("reference") if f else None,
+                filed_entry=f.index if f else None, provisional=bool(r.get("provisional")),
+            ))
+    return out
+
+
+def overdue_report_findings(clocks: Sequence[ReportClock], at: dt.datetime) -> list[Finding]:
+    """A blocking CG1003 finding for each report past its deadline and not filed."""
+    return [
+        Finding(code=INCIDENT_REPORT_OVERDUE, name="incident-report-overdue", severity=RuleSeverity.blocking,
+                message=f"the {c.title} report of incident #{c.incident} ({c.cls}) was due to {c.report_to} "
+                        f"by {iso(c.due)} ({c.deadline} after it became known, {c.cite}) and is not filed",
+                path=("incidents", c.incident, c.cls),
+                help=f"file it (casegate incident draft {c.incident} --class {c.cls} writes a draft), then "
+                     f"record it: casegate incident filed {c.incident} --class {c.cls} --key KEY")
+        for c in clocks if c.overdue(at)
+    ]
+
+
+def record_classification(reg: Registry, case_id: str, incident: int, *, classes: Sequence[str],
+                          not_reportable: str | None, by: str | None, regimes: Sequence[Regime]) -> LogEntry:
+    """Log the regime classes of a recorded incident (or why none applies); the reports it owes
+    are recomputed from when it became known. InputError for an unknown incident or class."""
+    entry = next((e for e in reg.events(case_id, "incident") if e.index == incident), None)
+    if entry is None:
+        raise InputError(f"the registry has no incident #{incident} of case {case_id}",
+                         help="`casegate incident clocks --case CASE` lists the case's incidents")
+    if not classes and not (not_reportable and not_reportable.strip()):
+        raise InputError("name the classes that apply (--class REGIME:CLASS) or why none does (--not-reportable)")
+    first = (entry.payload.get("regime_reports") or [{}])[0]
+    known = parse_timestamp(str(entry.payload.get("known") or first.get("known")
+                                or f"{entry.payload['date']}T00:00:00Z"), f"incident #{incident}")
+    reports = reports_for(case_id, classes, not_reportable, known, regimes)
+    return reg.record(CLASSIFIED, case_id, {"incident": incident, "classes": list(classes),
+                                            "not_reportable": not_reportable, "by": by,
+                                            "regime_reports": reports})
+
+
+def record_filing(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *, incident: int, cls: str,
+                  person: str, role: str, keyid: str, filed_at: dt.datetime, reference: str | None,
+                  envelope: dict[str, Any]) -> LogEntry:
+    """Log a verified filing of one report. InputError when the incident owes no such report or
+    it was filed already."""
+    owed = [c for c in clocks if c.incident == incident and c.cls == cls]
+    if not owed:
+        owes = ", ".join(f"#{c.incident} {c.cls}" for c in clocks) or "none"
+        raise InputError(f"incident #{incident} of {case_id} owes no {cls} report",
+                         help=f"reports the case's incidents owe: {owes}")
+    if owed[0].provisional:
+        raise InputError(f"incident #{incident} is not classified yet: classify it first",
+                         help="casegate incident classify INDEX --case CASE --class REGIME:CLASS")
+    if owed[0].filed_at is not None:
+        raise InputError(f"the {cls} report of incident #{incident} was filed already "
+                         f"(log entry {owed[0].filed_entry}, {iso(owed[0].filed_at)})")
+    return reg.record(FILED, case_id, {
+        "incident": incident, "class": cls, "person": person, "role": role, "keyid": keyid,
+        "filed_at": iso(filed_at), "reference": reference, "envelope": envelope,
+        "late": filed_at > owed[0].due,
+    })

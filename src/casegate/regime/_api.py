@@ -1,0 +1,182 @@
+"""Writing regime documents and incident-report drafts, and gathering what the registry
+remembers for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..checks import RegistryFacts
+from ..errors import InputError
+from ..model import Case, Regime
+from ..monitor import ReportClock, report_clocks
+from ..store import Registry
+from ._document import RegimeDoc
+
+
+def _md_escape(value: Any) -> Any:
+    # text from a case must never become markup where Markdown is shown as HTML: a backslash
+    # escape keeps `<` and `>` literal and readable in the source
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
+    return value
+
+
+@cache
+def _env(markdown: bool) -> jinja2.Environment:
+    from ..monitor import iso
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("casegate.regime", "templates"),
+                             autoescape=not markdown, finalize=_md_escape if markdown else None,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["utc"] = iso
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return _env(template.endswith(".md.j2")).get_template(template).render(**context)
+
+
+def write_document(doc: RegimeDoc, out_dir: Path, *, pdf: bool = False) -> dict[str, Path]:
+    """Write the document as HTML and Markdown (and PDF with the `pdf` extra) to `out_dir`,
+    named after the regime and document; returns format -> path."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"{doc.regime.id}.{doc.document_id}"
+    files: dict[str, Path] = {}
+    html = render("document.html.j2", d=doc)
+    files["html"] = out_dir / f"{stem}.html"
+    files["html"].write_text(html, encoding="utf-8")
+    files["md"] = out_dir / f"{stem}.md"
+    files["md"].write_text(render("document.md.j2", d=doc), encoding="utf-8")
+    if pdf:
+        from ..publish import html_to_pdf
+
+        files["pdf"] = out_dir / f"{stem}.pdf"
+        html_to_pdf(html, files["pdf"], base_url=out_dir)
+    return files
+
+
+def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
+    """What the registry remembers about the case for regime documents: the version this one
+    follows and what changed since, and the incidents recorded against it."""
+    from ..monitor import VersionCache
+
+    if reg.case_state(case.id) is None:
+        return RegistryFacts()
+    versions = reg.case_versions(case.id)
+    earlier = [v for v in versions if v.declared_version != case.version]
+    changes: list[str] = []
+    previous = None
+    if earlier:
+        prev = earlier[-1]
+        previous = f"version {prev.declared_version} (#{prev.number})"
+        old = VersionCache(reg).get(case.id, prev.number).case
+        changes = changes_between(old, case)
+    incidents = []
+    for e in reg.events(case.id, "incident"):
+        p = e.payload
+        incidents.append(f"incident #{e.index} on {p.get('date')} ({p.get('domain')}, {p.get('severity')}): "
+                         f"{p.get('title') or p.get('description')}")
+    return RegistryFacts(previous=previous, changes=tuple(changes), incidents=tuple(incidents))
+
+
+def changes_between(old: Case, new: Case) -> list[str]:
+    """The changes between two versions a regulator asks about, one line each: model, boundary,
+    risk domains, evidence, safeguards, residual risk and claims added or removed."""
+    out: list[str] = []
+    if set(old.system.digests) != set(new.system.digests):
+        out.append("the model digests changed")
+    ob, nb = old.boundary, new.boundary
+    if (ob.kind if ob else None) != (nb.kind if nb else None):
+        out.append(f"the boundary changed from {ob.kind.value if ob else 'none'} to {nb.kind.value if nb else 'none'}")
+    elif ob and nb and (set(ob.tools) != set(nb.tools) or ob.scope != nb.scope):
+        out.append("the boundary's tools or scope changed")
+
+    def delta(label: str, a: set[str], b: set[str]) -> None:
+        if b - a:
+            out.append(f"{label} added: {', '.join(sorted(b - a))}")
+        if a - b:
+            out.append(f"{label} removed: {', '.join(sorted(a - b))}")
+
+    delta("risk domains addressed", {d for d, t in old.threat_model.items() if t.scoped_out is None},
+          {d for d, t in new.threat_model.items() if t.scoped_out is None})
+    delta("evidence", set(old.evidence), set(new.evidence))
+    changed = sorted(e for e in set(old.evidence) & set(new.evidence) if old.evidence[e] != new.evidence[e])
+    if changed:
+        out.append(f"evidence changed: {', '.join(changed)}")
+    delta("safeguards", set(old.safeguards), set(new.safeguards))
+    delta("residual-risk entries", set(old.residual_risk), set(new.residual_risk))
+    delta("claims", {k for k, e in old.argument.elements.items() if e.claim is not None},
+          {k for k, e in new.argument.elements.items() if e.claim is not None})
+    return out
+
+
+def draft_incident_report(reg: Registry, case_id: str, incident: int, cls: str, *, at: dt.datetime,
+                          notice: str) -> tuple[str, ReportClock]:
+    """A Markdown draft of one regime report of an incident: the incident, the case, the
+    triggers it fired and the clock. InputError when the incident owes no such report."""
+    from ..monitor import VersionCache, current_approval
+
+    clocks = [c for c in report_clocks(reg, case_id) if c.incident == incident and c.cls == cls]
+    if not clocks:
+        owed = ", ".join(f"#{c.incident} {c.cls}" for c in report_clocks(reg, case_id)) or "none"
+        raise InputError(f"incident #{incident} of {case_id} owes no {cls} report",
+                         help=f"reports owed: {owed}")
+    clock = clocks[0]
+    entry = next(e for e in reg.events(case_id, "incident") if e.index == incident)
+    inc = entry.payload
+    number = (inc.get("defeats") or {}).get("version")
+    appr = current_approval(reg, case_id)
+    number = number or (appr.version if appr else None)
+    system, version, boundary = "", None, None
+    if number is not None:
+        v = VersionCache(reg).get(case_id, int(number))
+        s = v.case.system
+        system = f"{s.name} version {s.version} (digests {', '.join(s.digests)})"
+        version = v.case.version
+        boundary = v.case.boundary.kind.value if v.case.boundary else None
+    fired = [e.payload for e in reg.events(case_id, "trigger-fired")
+             if (e.payload.get("details") or {}).get("incident") == incident]
+    text = render("incident.md.j2", c=clock, inc=inc, at=at, notice=notice, system=system,
+                  case_id=case_id, version=version, boundary=boundary, fired=fired,
+                  defeats=(inc.get("defeats") or {}).get("claims") or [])
+    return text, clock
+
+
+def regime_notice(regimes: list[Regime], cls: str) -> str:
+    rid = cls.partition(":")[0]
+    for r in regimes:
+        if r.id == rid:
+            return r.notice
+    return Regime.model_fields["notice"].default  # type: ignore[no-any-return]
+
+
+def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime) -> list[dict[str, Any]]:
+    """Per regime of the case: each document with its filled sections and gaps (without the
+    decision: sections the decision fills count as filled), and the incident reports owed with
+    their clocks. What the board shows on a case page."""
+    from ..checks import fill_section, make_context
+
+    if loaded.case is None or loaded.policy is None or not loaded.regimes:
+        return []
+    ctx = make_context(loaded, today=at.date())
+    assert ctx is not None
+    facts = registry_facts(reg, loaded.case) if reg is not None else None
+    clocks = report_clocks(reg, loaded.case.id) if reg is not None else []
+    out = []
+    for regime in loaded.regimes:
+        docs = []
+        for did, d in regime.documents.items():
+            fills = [fill_section(regime, did, sid, ctx, None, facts) for sid in d.sections]
+            gaps = [f"{f.spec.title} ({f.spec.cite.section}): " + "; ".join(g.why for g in f.gaps)
+                    for f in fills if f.spec.required and not f.filled]
+            docs.append({"id": did, "title": d.title, "audience": d.audience, "basis": d.basis,
+                         "sections": len(fills), "filled": sum(1 for f in fills if f.filled), "gaps": gaps})
+        mine = [c for c in clocks if c.cls.partition(":")[0] == regime.id]
+        out.append({"id": regime.id, "title": regime.title, "documents": docs,
+                    "clocks": [dict(c.to_json(at), overdue=c.overdue(at)) for c in mine]})
+    return out

@@ -1,0 +1,297 @@
+"""The trust root file: a TUF root role whose root keys and threshold sign it, with casegate's
+pins kept in the role's own signed body (an `x-casegate-pins` field).
+
+The other TUF roles (timestamp, snapshot, targets) are required by the format; casegate assigns
+them the root keys and threshold and never uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+from securesystemslib.signer import Key, Signer  # type: ignore[attr-defined]
+from tuf.api.metadata import Metadata, Role, Root  # type: ignore[attr-defined]
+from tuf.api.serialization import DeserializationError
+from tuf.api.serialization.json import JSONSerializer
+
+from ..errors import InputError, VerificationError
+from ..model import Frozen
+
+PINS_FIELD = "x-casegate-pins"
+"""The field of the signed root body that holds casegate's pins."""
+PINS_VERSION = 1
+_ROLES = (Root.type, "timestamp", "snapshot", "targets")
+
+
+class TrustRootError(VerificationError):
+    """The trust root does not verify (signatures short of the threshold, broken chain, expired)."""
+
+
+class PinnedPolicy(Frozen):
+    """A policy file the root accepts decisions under."""
+
+    id: str
+    """The policy's id."""
+    version: str
+    """The policy's own version."""
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """Hex SHA-256 of the policy file's bytes (what a decision bundle names)."""
+
+
+class PinnedKeyring(Frozen):
+    """A keyring the root accepts signatures from."""
+
+    digest: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
+    """The keyring's fingerprint (sha256 over its canonical JSON)."""
+    until: str | None = None
+    """None for the current keyring; for a replaced one, when it was replaced: it still counts
+    for decisions signed before then, never after."""
+
+
+class WitnessPin(Frozen):
+    """A witness whose cosignature on the log's checkpoints the root may require."""
+
+    name: str
+    """The witness's note key name."""
+    key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """Raw Ed25519 public key, hex."""
+
+
+class LogPin(Frozen):
+    """The log whose signed checkpoints prove a case's state."""
+
+    origin: str = Field(min_length=1)
+    """The checkpoint origin line."""
+    key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """The log's raw Ed25519 checkpoint public key, hex."""
+    witnesses: list[WitnessPin] = Field(default_factory=list)
+    """Witnesses (may be empty)."""
+    witness_threshold: int = Field(default=0, ge=0)
+    """How many of the witnesses must cosign a checkpoint."""
+
+
+class Pins(Frozen):
+    """What the root keys vouch for."""
+
+    casegate: int = PINS_VERSION
+    """Format version of the pins."""
+    policies: list[PinnedPolicy] = Field(min_length=1)
+    """Policies a decision may be judged under."""
+    keyrings: list[PinnedKeyring] = Field(min_length=1)
+    """The current keyring (`until` unset) and the ones it replaced."""
+    log: LogPin
+    """The log."""
+    max_checkpoint_age_seconds: int = Field(gt=0)
+    """The oldest a checkpoint may be for a state proof to count."""
+    note: str | None = None
+    """Free text, e.g. 'demo root: not for real use'."""
+
+
+@dataclass(frozen=True)
+class TrustRoot:
+    """A verified trust root."""
+
+    metadata: Metadata[Root]
+    pins: Pins
+    source: str
+    chain: int
+    """How many versions were verified in sequence to reach this one (1: a single file)."""
+
+    @property
+    def version(self) -> int:
+        return int(self.metadata.signed.version)
+
+    @property
+    def expires(self) -> dt.datetime:
+        return self.metadata.signed.expires
+
+    @property
+    def threshold(self) -> int:
+        return int(self.metadata.signed.roles[Root.type].threshold)
+
+    @property
+    def root_keyids(self) -> list[str]:
+        return list(self.metadata.signed.roles[Root.type].keyids)
+
+    def digest(self) -> str:
+        """sha256 of the signed root body (canonical JSON)."""
+        return "sha256:" + hashlib.sha256(self.metadata.signed_bytes).hexdigest()
+
+    def policy(self, sha256: str | None) -> PinnedPolicy | None:
+        """The pinned policy with this file digest, if any."""
+        return next((p for p in self.pins.policies if p.sha256 == sha256), None)
+
+    def keyring_problems(self, digest: str, signed_at: dt.datetime | None) -> list[str]:
+        """Why signatures checked against the keyring with `digest` do not count (made at
+        `signed_at`): the root does not pin it, or it was replaced before then."""
+        pin = next((k for k in self.pins.keyrings if k.digest == digest), None)
+        if pin is None:
+            return [f"the keyring {digest} is not pinned by the trust root (version {self.version}); "
+                    "a keyring the root does not pin is never trusted"]
+        if pin.until is not None:
+            until = dt.datetime.fromisoformat(pin.until.replace("Z", "+00:00"))
+            if signed_at is None or signed_at >= until:
+                return [f"the keyring {digest} was replaced on {pin.until} (trust root version "
+                        f"{self.version}); it counts only for decisions signed before then"]
+        return []
+
+
+def _key_dict(key: Key) -> dict[str, Any]:
+    return {"keytype": key.keytype, "scheme": key.scheme, "keyval": dict(key.keyval)}
+
+
+def _root_body(keys: Sequence[Key], threshold: int, pins: Pins, version: int, expires: dt.datetime) -> Root:
+    if not keys:
+        raise InputError("a trust root needs at least one root key", help="pass --root-key PUB (repeatable)")
+    if len({k.keyid for k in keys}) != len(keys):
+        raise InputError("the same root key is given twice")
+    if not 1 <= threshold <= len(keys):
+        raise InputError(f"threshold {threshold} is not between 1 and the {len(keys)} root key(s)")
+    root = Root(version=version, expires=expires.astimezone(dt.UTC).replace(microsecond=0),
+                consistent_snapshot=False,
+                unrecognized_fields={PINS_FIELD: pins.model_dump(mode="json", exclude_none=True)})
+    for role in _ROLES:
+        root.roles[role] = Role([], threshold)
+        for k in keys:
+            root.add_key(k, role)
+    return root
+
+
+def new_root(keys: Sequence[Key], threshold: int, pins: Pins, expires: dt.datetime) -> Metadata[Root]:
+    """Version 1 of a trust root (unsigned: sign it with `Metadata.sign`)."""
+    return Metadata(_root_body(keys, threshold, pins, 1, expires))
+
+
+def rotated_root(previous: Metadata[Root], *, pins: Pins, expires: dt.datetime,
+                 keys: Sequence[Key] | None = None, threshold: int | None = None) -> Metadata[Root]:
+    """Version N+1 of `previous`, with new pins (and root keys or threshold when given); it must
+    be signed by the threshold of `previous` and by its own."""
+    old = previous.signed
+    if keys is None:
+        keys = [old.get_key(kid) for kid in old.roles[Root.type].keyids]
+    return Metadata(_root_body(keys, threshold or old.roles[Root.type].threshold, pins,
+                               int(old.version) + 1, expires))
+
+
+def sign_root(md: Metadata[Root], signers: Sequence[Signer]) -> None:
+    """Add each signer's signature to the root."""
+    for s in signers:
+        md.sign(s, append=True)
+
+
+def root_problems(md: Metadata[Root], previous: Root | None = None) -> list[str]:
+    """Why the root is not signed by the threshold of its own root keys (and of `previous`'s,
+    for a rotation). Empty when it is."""
+    try:
+        res = md.signed.get_root_verification_result(previous, md.signed_bytes, md.signatures)
+    except ValueError as e:
+        return [str(e)]
+    out = []
+    for which, r in (("its own", res.second), ("the previous version's", res.first)):
+        if previous is None and which != "its own":
+            continue
+        if not r.verified:
+            out.append(f"version {md.signed.version} carries {len(r.signed)} valid signature(s) of "
+                       f"{which} root keys; the threshold is {r.threshold}")
+    return out
+
+
+def write_root(md: Metadata[Root], path: Path) -> None:
+    """Write the root as indented JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(md.to_bytes(JSONSerializer(compact=False)) + b"\n")
+
+
+def _read(path: Path) -> Metadata[Root]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("trust root not found", location=str(path),
+                         help="`casegate trust init` creates one; pass --trust-root FILE_OR_DIR") from None
+    except OSError as e:
+        raise InputError(f"cannot read the trust root: {e.strerror}", location=str(path)) from None
+    try:
+        md = Metadata[Root].from_bytes(raw)
+    except (DeserializationError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"not a trust root (TUF root metadata): {str(e).splitlines()[0] if str(e) else e}",
+                         location=str(path)) from None
+    if not isinstance(md.signed, Root):
+        raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
+    return md
+
+
+def _pins(md: Metadata[Root], where: str) -> Pins:
+    raw = (md.signed.unrecognized_fields or {}).get(PINS_FIELD)
+    if not isinstance(raw, dict):
+        raise InputError(f"the root carries no {PINS_FIELD!r}: it pins nothing casegate can use", location=where)
+    if raw.get("casegate") != PINS_VERSION:
+        raise InputError(f"unsupported pins version {raw.get('casegate')!r}", location=where,
+                         help=f"this casegate reads pins version {PINS_VERSION}")
+    try:
+        pins = Pins.model_validate(raw)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise InputError(f"{PINS_FIELD}.{'.'.join(map(str, err['loc']))}: {err['msg']}", location=where) from None
+    if sum(1 for k in pins.keyrings if k.until is None) != 1:
+        raise InputError("the root must pin exactly one current keyring (one without `until`)", location=where)
+    return pins
+
+
+def chain_files(directory: Path) -> list[Path]:
+    """`1.root.json`, `2.root.json`, ... in the directory, in order (stopping at the first gap)."""
+    out = []
+    n = 1
+    while (directory / f"{n}.root.json").exists():
+        out.append(directory / f"{n}.root.json")
+        n += 1
+    return out
+
+
+def load_trust_root(path: Path | str, *, now: dt.datetime | None = None) -> TrustRoot:
+    """Read and verify a trust root.
+
+    A directory holds the chain `1.root.json`, `2.root.json`, ...: version 1 must be signed by
+    the threshold of its own root keys, and every later version by the threshold of the one
+    before and of its own; the newest is returned. A file is taken as the root the deployer
+    holds and must be signed by the threshold of its own root keys. Either way it must not have
+    expired at `now`. Raises TrustRootError (exit 1) when it does not verify, InputError when
+    it cannot be read.
+    """
+    p = Path(path)
+    now = now or dt.datetime.now(dt.UTC)
+    files = chain_files(p) if p.is_dir() else [p]
+    if not files:
+        raise InputError("no 1.root.json in the trust root directory", location=str(p),
+                         help="`casegate trust init DIR` creates one")
+    previous: Root | None = None
+    md: Metadata[Root] | None = None
+    for f in files:
+        md = _read(f)
+        problems = root_problems(md, previous)
+        if previous is None and p.is_dir() and md.signed.version != 1:
+            problems.append(f"the chain starts at version {md.signed.version}, not 1")
+        if problems:
+            raise TrustRootError(f"the trust root does not verify: {'; '.join(problems)}", location=str(f),
+                                 help="a root version counts only when signed by the threshold of the "
+                                      "version before it and of its own root keys")
+        previous = md.signed
+    assert md is not None
+    if md.signed.is_expired(now):
+        raise TrustRootError(f"the trust root (version {md.signed.version}) expired on "
+                             f"{md.signed.expires.isoformat()}", location=str(files[-1]),
+                             help="the root key holders must sign a new version: `casegate trust rotate`")
+    return TrustRoot(md, _pins(md, str(files[-1])), str(files[-1]), len(files))
+
+
+def describe(root: TrustRoot) -> dict[str, Any]:
+    """The root as plain data, for `trust show`."""
+    return {"version": root.version, "expires": root.expires.isoformat(), "digest": root.digest(),
+            "threshold": root.threshold, "root_keys": root.root_keyids, "chain_verified": root.chain,
+            "source": root.source, "pins": json.loads(root.pins.model_dump_json(exclude_none=True))}

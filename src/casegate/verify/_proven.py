@@ -1,0 +1,140 @@
+"""Checking a state proof against the trust root: the checkpoint must be signed by the log key
+the root pins (and cosigned by its witnesses, when it names them), no older than the root
+allows, and every entry must be included under it; the case's state is what its entries replay
+to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from ..errors import VerificationError
+from ..store import (
+    STATE_PROOF_VERSION,
+    LogEntry,
+    checkpoint_time,
+    leaf_of,
+    parse_checkpoint,
+    replay,
+    verify_cosignature,
+    verify_inclusion,
+)
+from ..trust import TrustRoot
+
+FUTURE_SKEW = dt.timedelta(minutes=5)
+"""How far ahead of the verifier's clock a checkpoint's time may be."""
+
+
+@dataclass(frozen=True)
+class ProvenState:
+    """The case's lifecycle as its proven log entries replay it (what `RegistryView` asks)."""
+
+    case_id: str
+    state: str
+    restricted_to: str | None
+    entries: tuple[LogEntry, ...]
+    tree_size: int
+    signed_at: dt.datetime
+
+    def case_state(self, case_id: str) -> str | None:
+        return self.state if case_id == self.case_id else None
+
+    def case_restriction(self, case_id: str) -> str | None:
+        return self.restricted_to if case_id == self.case_id else None
+
+    def events(self, case_id: str | None = None, kind: str | None = None) -> list[LogEntry]:
+        return [e for e in self.entries if (case_id is None or e.case_id == case_id)
+                and (kind is None or e.kind == kind)]
+
+
+def _age(seconds: float) -> str:
+    if seconds >= 86400:
+        return f"{seconds / 86400:.1f} days"
+    if seconds >= 3600:
+        return f"{seconds / 3600:.1f} hours"
+    return f"{int(seconds)} seconds"
+
+
+def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
+                      now: dt.datetime | None = None) -> tuple[ProvenState | None, list[str]]:
+    """The proven state of `case_id`, or None and every reason the proof does not establish it."""
+    now = now or dt.datetime.now(dt.UTC)
+    if not isinstance(proof, dict) or proof.get("kind") != "state-proof":
+        return None, ["the state proof is not a casegate state proof"]
+    if proof.get("casegate") != STATE_PROOF_VERSION:
+        return None, [f"unsupported state proof version {proof.get('casegate')!r}"]
+    reasons: list[str] = []
+    if proof.get("case_id") != case_id:
+        return None, [f"the state proof is for case {proof.get('case_id')!r}, the decision for {case_id!r}"]
+    try:
+        cp = parse_checkpoint(str(proof.get("checkpoint")))
+    except VerificationError as bad:
+        return None, [f"the state proof's checkpoint cannot be read: {bad.message}"]
+    log = root.pins.log
+    if cp.origin != log.origin:
+        reasons.append(f"the checkpoint is for log {cp.origin!r}; the trust root pins log {log.origin!r}")
+    try:
+        cp.verify(Ed25519PublicKey.from_public_bytes(bytes.fromhex(log.key)))
+    except VerificationError:
+        reasons.append("the checkpoint is not signed by the log key the trust root pins "
+                       f"({log.key[:16]}...): it was signed by another key or altered")
+    if log.witness_threshold:
+        ok = 0
+        for w in log.witnesses:
+            try:
+                verify_cosignature(cp, Ed25519PublicKey.from_public_bytes(bytes.fromhex(w.key)), w.name)
+                ok += 1
+            except VerificationError:
+                pass
+        if ok < log.witness_threshold:
+            reasons.append(f"the checkpoint carries {ok} valid witness cosignature(s); the trust root "
+                           f"requires {log.witness_threshold}")
+    ts = checkpoint_time(cp)
+    signed_at = dt.datetime.fromtimestamp(ts, dt.UTC) if ts is not None else None
+    if signed_at is None:
+        reasons.append("the checkpoint does not say when it was signed, so its freshness cannot be established")
+    else:
+        age = (now - signed_at).total_seconds()
+        limit = root.pins.max_checkpoint_age_seconds
+        if age > limit:
+            reasons.append(f"the checkpoint is stale: signed {signed_at.isoformat()}, {_age(age)} ago; the "
+                           f"trust root accepts at most {_age(limit)} (a fresh proof is needed)")
+        elif -age > FUTURE_SKEW.total_seconds():
+            reasons.append(f"the checkpoint claims to be signed in the future ({signed_at.isoformat()})")
+    entries: list[LogEntry] = []
+    last = -1
+    for i, raw in enumerate(proof.get("entries") or []):
+        try:
+            e = LogEntry(int(raw["index"]), str(raw["kind"]), raw.get("case_id"), dict(raw["payload"]),
+                         str(raw["recorded_at"]), b"")
+            path = [bytes.fromhex(h) for h in raw.get("path", [])]
+        except (KeyError, TypeError, ValueError):
+            reasons.append(f"state proof entry #{i + 1} cannot be read")
+            continue
+        if e.case_id != case_id:
+            reasons.append(f"log entry {e.index} in the proof is about case {e.case_id!r}, not {case_id!r}")
+            continue
+        if e.index <= last:
+            reasons.append(f"the proof's entries are not in log order at entry {e.index}")
+        last = max(last, e.index)
+        if not 0 <= e.index < cp.tree_size:
+            reasons.append(f"log entry {e.index} is outside the checkpoint's tree of size {cp.tree_size}")
+            continue
+        try:
+            verify_inclusion(e.index, cp.tree_size, leaf_of(e), path, cp.root)
+        except (VerificationError, ValueError):
+            reasons.append(f"log entry {e.index} ({e.kind}) is not in the log the checkpoint signs: "
+                           "it was altered or made up")
+            continue
+        entries.append(e)
+    replayed = replay(entries)
+    reasons += replayed.problems
+    if replayed.state is None:
+        reasons.append(f"the log proves no version of case {case_id}: the case is unknown to the registry")
+    if reasons or replayed.state is None or signed_at is None:
+        return None, reasons
+    return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
+                       signed_at), []

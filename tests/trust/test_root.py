@@ -1,0 +1,134 @@
+"""The trust root through the real `casegate trust` commands: k-of-n signing, the rotation chain
+(N+1 signed by the threshold of N and of N+1), expiry, and keyring rotation that keeps old
+decisions readable and refuses new ones under the replaced keyring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from casegate.trust import TrustRootError, load_trust_root
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "examples" / "atlas-api" / "policy.yaml"
+KEYRING = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"
+
+
+def cg(cwd: Path, *args: str) -> tuple[int, str]:
+    from casegate.cli import main
+
+    saved = (os.getcwd(), sys.argv)
+    os.chdir(cwd)
+    sys.argv = ["casegate", *args]
+    buf = io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(buf), redirect_stderr(buf):
+            main()
+    except SystemExit as e:
+        rc = int(e.code or 0)
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+    return rc, buf.getvalue()
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> Path:
+    for k in ("a", "b", "c", "d", "log"):
+        assert cg(tmp_path, "keys", "generate", f"{k}.key")[0] == 0
+    return tmp_path
+
+
+def _init(d: Path, *sign: str) -> tuple[int, str]:
+    return cg(d, "trust", "init", "trust", "--root-key", "a.key.pub", "--root-key", "b.key.pub",
+              "--root-key", "c.key.pub", "--threshold", "2", *[x for k in sign for x in ("--sign-with", f"{k}.key")],
+              "--policy", str(POLICY), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+              "--origin", "t.example/log", "--max-checkpoint-age", "2h", "--expires", "30d")
+
+
+def test_init_needs_the_threshold_and_show_prints_the_pins(keys: Path) -> None:
+    rc, text = _init(keys, "a")
+    assert rc == 1 and "carries 1 valid signature(s) of its own root keys; the threshold is 2" in text
+    assert not (keys / "trust").exists() or not (keys / "trust" / "1.root.json").exists()
+    rc, text = _init(keys, "a", "d")  # d is not a root key: its signature does not count
+    assert rc == 1
+    rc, text = _init(keys, "a", "b")
+    assert rc == 0, text
+    rc, text = cg(keys, "trust", "show", "trust", "--json")
+    d = json.loads(text)
+    assert d["version"] == 1 and d["threshold"] == 2 and len(d["root_keys"]) == 3
+    assert d["pins"]["policies"][0]["id"] == "acme-frontier"
+    assert d["pins"]["max_checkpoint_age_seconds"] == 7200
+    assert d["pins"]["keyrings"] == [{"digest": load_keyring_fp()}]
+
+
+def load_keyring_fp() -> str:
+    from casegate.sign import load_keyring
+
+    return load_keyring(KEYRING).fingerprint()
+
+
+def test_rotation_is_a_chain(keys: Path, tmp_path: Path) -> None:
+    assert _init(keys, "a", "b")[0] == 0
+    # new root keys c, d: signed only by the new keys is not enough, the old threshold must sign too
+    rc, text = cg(keys, "trust", "rotate", "trust", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
+                  "--sign-with", "c.key", "--sign-with", "d.key")
+    assert rc == 1 and "of the previous version's root keys; the threshold is 2" in text
+    assert not (keys / "trust" / "2.root.json").exists()
+    rc, text = cg(keys, "trust", "rotate", "trust", "--root-key", "c.key.pub", "--root-key", "d.key.pub",
+                  "--sign-with", "a.key", "--sign-with", "b.key", "--sign-with", "c.key", "--sign-with", "d.key")
+    assert rc == 0, text
+    root = load_trust_root(keys / "trust")
+    assert root.version == 2 and root.chain == 2
+    # a forged version 3 signed by a and b, which no longer hold root keys, breaks the chain
+    from casegate.sign import load_signer
+    from casegate.trust import rotated_root, sign_root, write_root
+
+    md = rotated_root(root.metadata, pins=root.pins, expires=dt.datetime.now(dt.UTC) + dt.timedelta(days=1),
+                      keys=[load_signer(str(keys / "a.key")).public_key, load_signer(str(keys / "b.key")).public_key])
+    sign_root(md, [load_signer(str(keys / "a.key")), load_signer(str(keys / "b.key"))])
+    write_root(md, keys / "trust" / "3.root.json")
+    with pytest.raises(TrustRootError, match="of the previous version's root keys"):
+        load_trust_root(keys / "trust")
+
+
+def test_keyring_rotation_keeps_old_decisions_only(keys: Path) -> None:
+    assert _init(keys, "a", "b")[0] == 0
+    import shutil
+
+    shutil.copy(KEYRING, keys / "new-ring.yaml")
+    (keys / "new-ring.yaml").write_text((keys / "new-ring.yaml").read_text().replace(
+        'name: "', 'name: "rotated ', 1))
+    rc, text = cg(keys, "trust", "rotate", "trust", "--keyring", "new-ring.yaml", "--sign-with", "a.key",
+                  "--sign-with", "c.key")
+    assert rc == 0, text
+    root = load_trust_root(keys / "trust")
+    old = load_keyring_fp()
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    after = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    assert root.keyring_problems(old, before) == []
+    (problem,) = root.keyring_problems(old, after)
+    assert "was replaced on" in problem and "counts only for decisions signed before then" in problem
+    from casegate.sign import load_keyring
+
+    assert root.keyring_problems(load_keyring(keys / "new-ring.yaml").fingerprint(), after) == []
+    assert "not pinned" in root.keyring_problems("sha256:" + "0" * 64, after)[0]
+
+
+def test_an_expired_root_does_not_load(keys: Path) -> None:
+    assert _init(keys, "a", "b")[0] == 0
+    with pytest.raises(TrustRootError, match="expired"):
+        load_trust_root(keys / "trust", now=dt.datetime.now(dt.UTC) + dt.timedelta(days=31))
+    rc, text = cg(keys, "trust", "show", "trust/1.root.json")
+    assert rc == 0 and "trust root version 1" in text
+    (keys / "junk.json").write_text("{}")
+    rc, text = cg(keys, "trust", "show", "junk.json")
+    assert rc == 2 and "not a trust root" in text

@@ -1,0 +1,58 @@
+"""The decision's own signer: the policy says which roles may decide and whether the decider may
+also sign off; decide refuses and verify rejects a decision signed by anyone else."""
+
+from __future__ import annotations
+
+import pytest
+
+from casegate.model import BoundaryKind
+from casegate.sign import parse_instant, sign_case
+from casegate.verify import BundleVerificationError, check_bundle, collect, decide_case, make_bundle
+from tests.sign.helpers import MODEL, make_world
+
+AT = parse_instant("2026-11-25")
+SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+
+
+def _world(tmp_path, policy_extra: str = ""):  # type: ignore[no-untyped-def]
+    w = make_world(tmp_path)
+    if policy_extra:
+        p = w.dir / "policy.yaml"
+        p.write_text(p.read_text() + policy_extra)
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    return w
+
+
+def test_a_product_lead_cannot_decide(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = _world(tmp_path)
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["pat"], "product-lead", w.ring, at=AT)
+    assert any("Pat Quinn as product-lead, a role the policy does not let decide" in r for r in e.value.reasons)
+    # forged past decide: the bundle signed by the product lead does not verify
+    record, good = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    loaded = w.load()
+    forged = make_bundle(loaded, record, collect(loaded, w.ring, AT), w.signers["pat"], "product-lead", w.ring, at=AT)
+    v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+    assert v.reasons == ["the decision is signed by Pat Quinn as product-lead, a role the policy does not "
+                         "let decide (deciding roles: external-evaluator, rso, safety-lead)"]
+    assert check_bundle(good, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).ok
+
+
+def test_the_policy_names_the_deciding_roles_and_keeps_the_decider_apart(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = _world(tmp_path, "\ndecision:\n  deciding_roles: [rso]\n  decider_may_sign: false\n")
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["dana"], "safety-lead", w.ring, at=AT)
+    assert any("(deciding roles: rso)" in r for r in e.value.reasons)
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert any("Sam Whitfield signed the decision and also signed it off" in r for r in e.value.reasons)
+    loaded = w.load()
+    # signed anyway (past decide): verify refuses the same way
+    from casegate.gate import run_gate
+
+    rec = run_gate(loaded)
+    forged = make_bundle(loaded, rec, collect(loaded, w.ring, AT), w.signers["sam"], "rso", w.ring, at=AT)
+    v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+    assert "Sam Whitfield signed the decision and also signed it off; the policy keeps deciding and " \
+           "signing off apart" in v.reasons

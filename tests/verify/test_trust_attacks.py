@@ -1,0 +1,262 @@
+"""Attacks on deploy verification, each refused with its reason (SQLite and PostgreSQL): a bundle
+built by one keyring member under their own policy or keyring, no trust root, no registry, a
+missing database, a deleted case row, an edited state column, a stale checkpoint, a checkpoint
+signed by another key, a forged or foreign state proof, a root signed below its threshold. Verify
+only reads: nothing is recorded and no database is created."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from casegate.model import BoundaryKind
+from casegate.monitor import act, decide, submit_for_review
+from casegate.monitor._states import CaseState
+from casegate.sign import add_key, new_keyring, sign_case
+from casegate.store import generate_key as log_keygen
+from casegate.store import open_registry
+from casegate.trust import TrustRootError, load_trust_root
+from casegate.verify import NO_STATE_PROOF, NO_TRUST_ROOT, decide_case, verify_deploy
+from tests.sign.helpers import MODEL, World, make_world
+from tests.verify.trusted import Trust, make_trust
+
+CASE = "atlas-2-api"
+SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+
+
+class Setup:
+    def __init__(self, w: World, db: str, trust: Trust, bundle: dict[str, Any], path: Path):
+        self.w, self.db, self.trust, self.bundle, self.path = w, db, trust, bundle, path
+
+    def root(self) -> Any:
+        return load_trust_root(self.trust.dir)
+
+    def verify(self, bundle: dict[str, Any] | None = None, *, ring: Any = None, trust: Any = "root",
+               proof: Any = "db", now: dt.datetime | None = None) -> Any:
+        reg = None
+        if proof == "db":
+            reg = open_registry(self.db, readonly=True)
+            proof = reg.state_proof
+        try:
+            return verify_deploy(bundle or self.bundle, ring or self.w.ring,
+                                 trust=self.root() if trust == "root" else trust, proof=proof,
+                                 model_digest=MODEL, boundary=BoundaryKind.api,
+                                 at=dt.datetime.now(dt.UTC), now=now)
+        finally:
+            if reg is not None:
+                reg.close()
+
+    def size(self) -> int:
+        with open_registry(self.db) as reg:
+            return reg.size()
+
+
+@pytest.fixture
+def setup(tmp_path: Path, database_url: str) -> Setup:
+    w = make_world(tmp_path / "w")
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
+    with open_registry(database_url) as reg:
+        reg.submit_case(w.load())
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        decide(reg, record, bundle=bundle)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    return Setup(w, database_url, trust, bundle, tmp_path)
+
+
+def test_the_honest_bundle_verifies_with_root_and_proof(setup: Setup) -> None:
+    v = setup.verify()
+    assert v.ok, v.reasons
+    assert any(n.startswith("state proven by the log at size") for n in v.notes)
+
+
+def test_no_trust_root_and_no_proof_never_verify(setup: Setup) -> None:
+    v = setup.verify(trust=None, proof=None)
+    assert v.reasons == [NO_TRUST_ROOT, NO_STATE_PROOF]
+
+
+def test_a_single_member_under_their_own_policy_is_not_trusted(setup: Setup, tmp_path: Path) -> None:
+    """Sam alone: a policy of his own needing only an rso, any model digest; signed and decided
+    by him alone. Everything verifies against the keyring, but the root never pinned that policy."""
+    before = setup.size()
+    w = make_world(tmp_path / "forger")
+    pol = w.dir / "policy.yaml"
+    text = pol.read_text()
+    start = text.index("signoff:\n")
+    end = text.index("\n\n", start)
+    pol.write_text(text[:start] + "signoff:\n  required:\n    api:\n      - {role: rso}\n" + text[end:])
+    sign_case(w.load(), "rso", setup.w.signers["sam"], setup.w.ring)
+    _, forged = decide_case(w.load(), setup.w.signers["sam"], "rso", setup.w.ring)
+    v = setup.verify(forged)
+    assert any("the policy in the bundle" in r and "is not pinned by the trust root" in r for r in v.reasons), v.reasons
+    assert not v.ok and setup.size() == before
+
+
+def test_a_keyring_the_root_does_not_pin_is_never_trusted(setup: Setup, tmp_path: Path) -> None:
+    """A keyring of the attacker's own: one stranger key holding every role."""
+    from casegate.sign import generate_key, load_signer
+
+    ring = new_keyring("attacker")
+    signers = {}
+    for name, person, role in (("a", "Ann A", "safety-lead"), ("b", "Ben B", "rso"), ("c", "Cy C", "external-evaluator")):
+        generate_key(tmp_path / f"{name}.key")
+        signers[name] = load_signer(str(tmp_path / f"{name}.key"))
+        ring = add_key(ring, signers[name].public_key, person=person, roles=[role], valid_from="2026-01-01",
+                       valid_until="2030-12-31")
+    w = make_world(tmp_path / "forger")
+    for name, role in (("a", "safety-lead"), ("b", "rso"), ("c", "external-evaluator")):
+        sign_case(w.load(), role, signers[name], ring)
+    _, forged = decide_case(w.load(), signers["b"], "rso", ring)
+    v = setup.verify(forged, ring=ring)
+    assert any("is not pinned by the trust root (version 1); a keyring the root does not pin is never trusted" in r
+               for r in v.reasons), v.reasons
+
+
+def test_a_reopened_case_does_not_verify_and_neither_does_a_stale_proof(setup: Setup) -> None:
+    with open_registry(setup.db) as reg:
+        act(reg, CASE, CaseState.reopened, role="rso", reason="bio incident")
+    # entries newer than the checkpoint: the registry cannot vouch yet
+    v = setup.verify()
+    assert any("newer than the latest checkpoint" in r for r in v.reasons), v.reasons
+    setup.trust.checkpoint(setup.db)
+    v = setup.verify()
+    assert any("is reopened: a signed GO no longer verifies" in r for r in v.reasons), v.reasons
+
+
+def test_a_deleted_case_row_does_not_undo_a_reopening(setup: Setup) -> None:
+    with open_registry(setup.db) as reg:
+        act(reg, CASE, CaseState.reopened, role="rso", reason="bio incident")
+    setup.trust.checkpoint(setup.db)
+    eng = sa.create_engine(setup.db)
+    with eng.begin() as c:
+        if eng.dialect.name == "postgresql":  # an attacker with the database's keys drops what stops them
+            c.execute(sa.text("ALTER TABLE case_versions DROP CONSTRAINT case_versions_case_id_fkey"))
+        c.execute(sa.text("DELETE FROM cases WHERE case_id = :c"), {"c": CASE})
+    eng.dispose()
+    v = setup.verify()
+    assert any("the registry's record of case atlas-2-api is missing" in r and "the row was deleted" in r
+               for r in v.reasons), v.reasons
+
+
+def test_an_edited_state_column_is_caught_by_the_replay(setup: Setup) -> None:
+    with open_registry(setup.db) as reg:
+        act(reg, CASE, CaseState.withdrawn, role="rso", reason="bio incident")
+    setup.trust.checkpoint(setup.db)
+    eng = sa.create_engine(setup.db)
+    with eng.begin() as c:
+        c.execute(sa.text("UPDATE cases SET state = 'approved' WHERE case_id = :c"), {"c": CASE})
+    eng.dispose()
+    v = setup.verify()
+    assert any("state column says case atlas-2-api is approved, but the case's log entries replay to withdrawn" in r
+               for r in v.reasons), v.reasons
+    assert any("is withdrawn" in r for r in v.reasons)
+
+
+def test_a_stale_checkpoint_is_refused(setup: Setup) -> None:
+    setup.trust.checkpoint(setup.db, at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
+    v = setup.verify()
+    assert any(r.startswith("the checkpoint is stale: signed") and "at most 1.0 days" in r for r in v.reasons), v.reasons
+
+
+def test_a_checkpoint_signed_by_another_key_is_refused(setup: Setup) -> None:
+    other = setup.path / "other-log.pem"
+    log_keygen(other)
+    with open_registry(setup.db) as reg:
+        reg.checkpoint(other, "test.casegate.example/log")
+    v = setup.verify()
+    assert any("the checkpoint is not signed by the log key the trust root pins" in r for r in v.reasons), v.reasons
+
+
+def test_an_unknown_case_is_refused(setup: Setup) -> None:
+    eng = sa.create_engine(setup.db)
+    with eng.begin() as c:  # a registry that never heard of the case
+        c.execute(sa.text("UPDATE log_entries SET case_id = 'other' WHERE case_id = :c"), {"c": CASE})
+    eng.dispose()
+    with open_registry(setup.db, readonly=True) as reg:
+        proof, problems = reg.state_proof(CASE)
+    assert any("does not know the case" in p for p in problems)
+
+
+def test_a_forged_state_proof_is_refused(setup: Setup) -> None:
+    with open_registry(setup.db) as reg:
+        act(reg, CASE, CaseState.reopened, role="rso", reason="bio incident")
+    setup.trust.checkpoint(setup.db)
+    with open_registry(setup.db, readonly=True) as reg:
+        proof, problems = reg.state_proof(CASE)
+    assert not problems
+    # drop the reopening: the replay no longer ends where the checkpointed log does... but it is
+    # the last entry, so the forger also rewrites it into an approval
+    last = proof["entries"][-1]
+    last["payload"]["to"] = "approved"
+    v = setup.verify(proof=lambda _c: (proof, []))
+    assert any("is not in the log the checkpoint signs: it was altered or made up" in r for r in v.reasons), v.reasons
+    foreign = dict(proof, case_id="other-case")
+    v = setup.verify(proof=lambda _c: (foreign, []))
+    assert "the state proof is for case 'other-case', the decision for 'atlas-2-api'" in v.reasons
+
+
+def test_a_root_below_its_threshold_or_expired_is_refused(setup: Setup, tmp_path: Path) -> None:
+    md = json.loads((setup.trust.dir / "1.root.json").read_text())
+    md["signatures"] = []
+    (tmp_path / "unsigned.root.json").write_text(json.dumps(md))
+    with pytest.raises(TrustRootError, match="carries 0 valid signature"):
+        load_trust_root(tmp_path / "unsigned.root.json")
+    with pytest.raises(TrustRootError, match="expired"):
+        load_trust_root(setup.trust.dir, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=60))
+
+
+def _cli(cwd: Path, *args: str) -> tuple[int, str]:
+    from casegate.cli import main
+
+    saved = (os.getcwd(), sys.argv)
+    os.chdir(cwd)
+    sys.argv = ["casegate", *args]
+    buf = io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(buf), redirect_stderr(buf):
+            main()
+    except SystemExit as e:
+        rc = int(e.code or 0)
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+    return rc, buf.getvalue()
+
+
+def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
+    base = ["verify", "--bundle", str(setup.path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
+            "--keyring", str(setup.w.ring_path)]
+    rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db", setup.db)
+    assert rc == 0, text
+    rc, text = _cli(setup.path, *base)
+    assert rc == 1 and "no trust root" in text and "no proof of the case's current state" in text
+    missing = setup.path / "nowhere" / "registry.db"
+    rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db", f"sqlite:///{missing}")
+    assert rc == 3 and "does not exist (it is not created here)" in text
+    assert not missing.exists() and not missing.parent.exists()
+    rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db",
+                    "postgresql+psycopg://casegate@127.0.0.1:1/none")
+    assert rc == 3, text
+    rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--registry-url", "http://127.0.0.1:1")
+    assert rc == 3 and "cannot reach the review board" in text
+    before = setup.size()
+    rc, text = _cli(setup.path, "state-proof", CASE, "--out", str(setup.path / "p.json"), "--db", setup.db)
+    assert rc == 0, text
+    rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--state-proof", str(setup.path / "p.json"))
+    assert rc == 0, text
+    assert setup.size() == before  # verify and state-proof only read

@@ -1,0 +1,62 @@
+"""A trust root and a signed log for tests: one root key (1 of 1), a log key, and helpers that
+sign a checkpoint and make a state proof, through the library (the CLI is tested on its own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+ORIGIN = "test.casegate.example/log"
+
+
+@dataclass
+class Trust:
+    dir: Path
+    """The root chain directory (pass it as --trust-root)."""
+    log_key: Path
+    """The log's private checkpoint key (PEM)."""
+    root_key: Path
+    """The single root key (1 of 1)."""
+
+    def checkpoint(self, db: str, *, at: dt.datetime | None = None) -> str:
+        from casegate.store import open_registry
+
+        with open_registry(db) as reg:
+            return reg.checkpoint(self.log_key, ORIGIN, at=at)
+
+    def proof(self, db: str, case_id: str, dest: Path, *, at: dt.datetime | None = None) -> Path:
+        """Sign a checkpoint and write the case's state proof (asserting the registry vouches)."""
+        from casegate.store import open_registry
+
+        self.checkpoint(db, at=at)
+        with open_registry(db, readonly=True) as reg:
+            doc, problems = reg.state_proof(case_id)
+        assert not problems, problems
+        dest.write_text(json.dumps(doc))
+        return dest
+
+
+def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelta = dt.timedelta(hours=24),
+               extra_keyrings: list[str] | None = None) -> Trust:
+    """Version 1 of a trust root pinning `policy` and `keyring`, and a new log key."""
+    from casegate.cli._trust import _policy_pin, _raw_hex
+    from casegate.sign import generate_key, load_keyring, load_signer
+    from casegate.store import generate_key as log_keygen
+    from casegate.trust import LogPin, PinnedKeyring, Pins, new_root, sign_root, write_root
+
+    where.mkdir(parents=True, exist_ok=True)
+    root_key = where / "root.key"
+    generate_key(root_key)
+    log_key = where / "log.pem"
+    log_keygen(log_key)
+    signer = load_signer(str(root_key))
+    pins = Pins(policies=[_policy_pin(str(policy))],
+                keyrings=[PinnedKeyring(digest=load_keyring(keyring).fingerprint())],
+                log=LogPin(origin=ORIGIN, key=_raw_hex(Path(str(log_key) + ".pub"))),
+                max_checkpoint_age_seconds=int(max_age.total_seconds()))
+    md = new_root([signer.public_key], 1, pins, dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
+    sign_root(md, [signer])
+    write_root(md, where / "trust" / "1.root.json")
+    return Trust(where / "trust", log_key, root_key)

@@ -1,0 +1,43 @@
+"""`verify --registry-url`: the state proof fetched from a running review board (a real loopback
+server) is checked against the deployer's trust root; a board that cannot vouch, or cannot be
+reached, never lets the deploy verify."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.verify.trusted import make_trust
+
+from .browser import serve
+from .conftest import MODEL_DIGEST, BoardFixture, approve
+
+
+def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, token: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, CASEGATE_BOARD_TOKEN=token)
+    env.pop("CASEGATE_DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(bundle),
+                           "--model-digest", MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml",
+                           "--at", "2026-12-01", "--trust-root", str(root), "--registry-url", url],
+                          cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) -> None:
+    bundle = approve(board)
+    t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
+                   keyring=board.case_dir / "keys" / "keyring.yaml")
+    with serve(board.client.app) as base:
+        # no checkpoint yet: the board cannot vouch for the state
+        r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
+        assert r.returncode == 1, r.stdout + r.stderr
+        assert "the registry has no signed checkpoint" in r.stderr
+        t.checkpoint(board.database_url)
+        r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert "state proven by the log at size" in r.stderr
+        r = _verify(board, bundle, base, t.dir, "not-a-token")
+        assert r.returncode == 3 and "wants a token" in r.stderr
+    r = _verify(board, bundle, base, t.dir, board.tokens["rso"])  # the board is gone
+    assert r.returncode == 3 and "cannot reach the review board" in r.stderr
