@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -121,3 +122,15 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
                "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01",
                "--trust-root", str(t.dir), cwd=board.case_dir)
+
+
+def sign_in(client: TestClient, token: str, next: str = "/") -> Any:
+    """Sign in through the form as a browser does: fetch it (its CSRF token and nonce cookie),
+    then post it."""
+    import re
+
+    form = client.get(f"/login?next={next}")
+    csrf = re.search(r'name="csrf" value="([^"]*)"', form.text)
+    assert csrf, form.text[:500]
+    return client.post("/login", data={"token": token, "next": next, "csrf": csrf.group(1)},
+                       follow_redirects=False)

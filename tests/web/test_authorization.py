@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import BoardFixture
+from .conftest import BoardFixture, sign_in
 
 CASE = "atlas-2-api"
 
@@ -21,7 +21,7 @@ INCIDENT = {"date": "2026-12-01", "description": "Ransomware crew used the API t
 # user -> expected status for each write; "public" is no token at all
 MATRIX: dict[str, dict[str, int]] = {
     "public":      {"read": 401, "object-own-role": 401, "object-other-role": 401, "incident": 401, "gate": 401},
-    "author":      {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 200},
+    "author":      {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 403},
     "safety-lead": {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
     "external":    {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
     "impostor":    {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 201, "gate": 200},
@@ -75,7 +75,7 @@ def test_request_size_limit(board: BoardFixture) -> None:
 
 def test_form_without_csrf_token_is_refused(board: BoardFixture) -> None:
     c = board.client
-    r = c.post("/login", data={"token": board.tokens["external"], "next": "/"}, follow_redirects=False)
+    r = sign_in(c, board.tokens["external"])
     assert r.status_code == 303
     r = c.post(f"/cases/{CASE}/review/objection", data={"role": "external-evaluator", "reason": "no csrf"},
                follow_redirects=False)

@@ -30,13 +30,17 @@ def json_sha256(obj: Any) -> str:
 
 
 def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,
-                    bundle: dict[str, Any] | None = None) -> LogEntry:
-    """Log a gate decision (and its signed bundle, when there is one)."""
+                    bundle: dict[str, Any] | None = None, actor: dict[str, Any] | None = None) -> LogEntry:
+    """Log a gate decision (and its signed bundle, when there is one; and who asked for the run,
+    when it was run for someone, e.g. on the board)."""
     rec = json.loads(record.model_dump_json())
-    return reg.record("decision", record.case_id, {
+    payload = {
         "version": version, "record": rec, "record_sha256": json_sha256(rec), "outcome": record.outcome,
         "boundary": record.boundary.value if record.boundary else None, "bundle": bundle,
-    })
+    }
+    if actor is not None:
+        payload["actor"] = actor
+    return reg.record("decision", record.case_id, payload)
 
 
 def record_signoff(reg: Registry, case_id: str, *, role: str, person: str, version: int | None = None,

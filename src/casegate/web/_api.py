@@ -33,9 +33,25 @@ def reader(request: Request) -> Principal:
 
 def writer(request: Request) -> Principal:
     p = reader(request)
+    _csrf_for_cookie_writes(request)
     if not board(request).limiter.allow(p.token_id or request.client.host if request.client else "?"):
         raise HTTPException(429, "too many writes: slow down")
     return p
+
+
+def _csrf_for_cookie_writes(request: Request) -> None:
+    """A write authenticated by the session cookie (not a Bearer token) must carry the page's
+    CSRF token in `X-CSRF-Token`: a cross-site page can make the browser send the cookie, never
+    the token."""
+    from ._app import SESSION_COOKIE
+    from ._guards import csrf_ok
+
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return
+    session = request.cookies.get(SESSION_COOKIE)
+    if session and not csrf_ok(board(request).secret, session, request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "a write signed in by the session cookie needs the page's CSRF token "
+                                 "in the X-CSRF-Token header (or use a Bearer token)")
 
 
 def _case_or_404(request: Request, case_id: str) -> Any:
@@ -257,20 +273,32 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     return _written(board(request).registry.record("incident", case_id, payload))
 
 
-@router.post("/cases/{case_id}/gate", tags=["gate"])
+@router.post("/cases/{case_id}/gate", tags=["gate"], responses={
+    403: {"description": "authors and viewers may not run the gate (its decision joins the public history)"},
+    429: {"description": "over the gate-run limit of the token's role"}})
 def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) -> dict[str, Any]:
     """Run the gate on the latest stored version, compared with the version submitted before it
-    and the last approved one, and record the decision."""
+    and the last approved one, and record the decision with who asked for the run.
+
+    Only reviewer roles may: a recorded decision changes the board's latest decision and the
+    public history. Runs are limited per token (`GATE_RUN_LIMITS`), more tightly for reviewers
+    who do not decide."""
     from ..gate import run_gate
     from ..monitor import comparison_for
     from ..store import record_decision
+    from ._guards import gate_run_allowed
 
+    if not (p.roles - {AUTHOR_ROLE, "viewer"}):
+        raise HTTPException(403, "authors and viewers may not run the gate: its decision joins the public history")
+    if not gate_run_allowed(p.token_id or p.person, p.roles):
+        raise HTTPException(429, "too many gate runs for this token: try again later")
     v = _case_or_404(request, case_id)
     reg = board(request).registry
     loaded = load_version(reg, case_id, v.latest_version)
     rec = run_gate(loaded, comparison=comparison_for(reg, loaded, keyring=board(request).keyring)
                    if loaded.case is not None else None)
-    e = record_decision(board(request).registry, rec, version=v.latest_version)
+    e = record_decision(board(request).registry, rec, version=v.latest_version,
+                        actor={"person": p.person, "roles": sorted(p.roles), "via": "board"})
     return {"index": e.index, "outcome": rec.outcome}
 
 

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..errors import CasegateError
-from ._guards import BodyLimit, RateLimiter, read_session
+from ._guards import BodyLimit, RateLimiter, SecurityHeaders, SessionStore, read_session
 from ._tokens import ANONYMOUS, Principal, TokenStore
 
 SESSION_COOKIE = "casegate_session"
@@ -55,6 +56,7 @@ class Board:
             self.keyring = load_keyring(settings.keyring)
         self.secret = settings.secret or secrets.token_bytes(32)
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
+        self.sessions = SessionStore()
         tdir = str(resources.files("casegate.web") / "templates")
         self.templates = Jinja2Templates(directory=tdir)
         self.templates.env.autoescape = True
@@ -64,7 +66,7 @@ class Board:
         if auth.lower().startswith("bearer "):
             p = self.tokens.authenticate(auth[7:].strip())
             return p if p is not None else ANONYMOUS
-        tid = read_session(self.secret, request.cookies.get(SESSION_COOKIE))
+        tid = self.sessions.token_of(read_session(self.secret, request.cookies.get(SESSION_COOKIE)))
         if tid:
             p = self.tokens.by_id(tid)
             if p is not None:
@@ -95,20 +97,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     board = Board(settings)
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="casegate review board",
         version=__version__,
         description="Cases, versions, gate runs, findings, evidence, sign-offs and objections, "
                     "incidents, state changes, the transparency log and published summaries.",
     )
     app.state.board = board
+    _offline_docs(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
     static = str(resources.files("casegate.web") / "static")
     app.mount("/static", StaticFiles(directory=static), name="static")
 
     @app.exception_handler(CasegateError)
     async def _casegate_error(request: Request, exc: CasegateError) -> JSONResponse:
-        status = 503 if exc.exit_code == 3 else 400
-        return JSONResponse({"detail": exc.message, "help": exc.help}, status_code=status)
+        if exc.exit_code == 3:
+            # the registry's address, user and database name are for the operator's log only
+            import logging
+
+            logging.getLogger("casegate.web").error("registry unavailable: %s", exc.message)
+            return JSONResponse({"detail": "the registry is unavailable; try again later",
+                                 "help": "the board's operator can see why in the server log"}, status_code=503)
+        return JSONResponse({"detail": exc.message, "help": exc.help}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """Which field is wrong and how, in plain words: no parser internals, input echoes or
+        links to the framework's documentation."""
+        problems = []
+        for e in exc.errors()[:20]:
+            where = ".".join(str(p) for p in e.get("loc", ()) if isinstance(p, (str, int)))
+            problems.append({"field": where, "problem": str(e.get("msg", "invalid"))[:200]})
+        return JSONResponse({"detail": "the request is not valid", "problems": problems}, status_code=422)
 
     from ._api import router as api_router
     from ._pages import router as pages_router
@@ -116,3 +138,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc from the copies vendored under static/vendor: they work
+    without network access and under the board's Content-Security-Policy (no inline script)."""
+    from fastapi.responses import HTMLResponse
+
+    swagger = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>casegate review board API</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/vendor/swagger-ui/casegate-init.js"></script></body></html>"""
+    redoc = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>casegate review board API</title></head>
+<body><redoc spec-url="/openapi.json"></redoc>
+<script src="/static/vendor/redoc/redoc.standalone.js"></script></body></html>"""
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return HTMLResponse(swagger)
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc_ui() -> HTMLResponse:
+        return HTMLResponse(redoc)
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import threading
@@ -38,21 +39,64 @@ class BodyLimit:
 
         async def limited() -> dict[str, Any]:
             nonlocal seen
-            msg = await receive()
+            # a client that stops sending half-way is not waited for without end
+            try:
+                msg = await asyncio.wait_for(receive(), BODY_TIMEOUT)
+            except TimeoutError:
+                raise _TooSlow() from None
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.limit:
                     raise _TooLarge()
             return msg
 
+        is_json = any(k == b"content-type" and b"json" in v.lower() for k, v in scope.get("headers", []))
+        downstream = limited
         try:
-            await self.app(scope, limited, send)
+            if is_json and scope.get("method") in ("POST", "PUT", "PATCH"):
+                # JSON bodies are read whole (they are small) and their nesting checked before
+                # any parser recurses into them
+                chunks: list[bytes] = []
+                while True:
+                    msg = await limited()
+                    if msg["type"] != "http.request":
+                        break
+                    chunks.append(msg.get("body", b""))
+                    if not msg.get("more_body"):
+                        break
+                body = b"".join(chunks)
+                from ..limits import current_limits, json_too_deep
+
+                if json_too_deep(body, current_limits().depth):
+                    await _reject(send, 400, b'{"detail": "the JSON body nests too deep"}')
+                    return
+                replayed = False
+
+                async def replay() -> dict[str, Any]:
+                    nonlocal replayed
+                    if not replayed:
+                        replayed = True
+                        return {"type": "http.request", "body": body, "more_body": False}
+                    return await receive()
+
+                downstream = replay
+            await self.app(scope, downstream, send)
         except _TooLarge:
             await _reject(send, 413, b'{"detail": "request body too large (limit 1 MiB)"}')
+        except _TooSlow:
+            await _reject(send, 408, b'{"detail": "the request body did not arrive in time"}')
 
 
 class _TooLarge(Exception):
     pass
+
+
+class _TooSlow(Exception):
+    pass
+
+
+BODY_TIMEOUT = 30.0
+"""Seconds the board waits for each part of a request body."""
 
 
 async def _reject(send: Callable[[dict[str, Any]], Awaitable[None]], status: int, body: bytes) -> None:
@@ -105,3 +149,142 @@ def read_session(secret: bytes, value: str | None) -> str | None:
     tid, mac = value.rsplit(".", 1)
     good = hmac.new(secret, b"session:" + tid.encode(), hashlib.sha256).hexdigest()
     return tid if hmac.compare_digest(good, mac) else None
+
+
+# ------------------------------------------------------------------------------ headers
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+"""No inline or third-party script anywhere on the board (inline style attributes stay allowed:
+they cannot run code); no page may be framed (clickjacking)."""
+
+_SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding the security headers to every response, and `Cache-Control:
+    no-store` to everything but static assets (a reviewer's page must not come back from the
+    browser's cache after sign-out)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[dict[str, Any]]],
+                       send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = str(scope.get("path", "")).startswith("/static/")
+
+        async def with_headers(msg: dict[str, Any]) -> None:
+            if msg["type"] == "http.response.start":
+                names = {k.lower() for k, _ in msg.get("headers", [])}
+                headers = list(msg.get("headers", []))
+                headers += [(k, v) for k, v in _SECURITY_HEADERS if k not in names]
+                if not static:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
+                msg = {**msg, "headers": headers}
+            await send(msg)
+
+        await self.app(scope, receive, with_headers)
+
+
+def same_origin_path(target: str | None, default: str = "/") -> str:
+    """`target` when it is a path on this site, else `default`: never `//host`, `/\\host`, a
+    scheme, or anything with control characters (an open redirect after sign-in)."""
+    from urllib.parse import urlsplit
+
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return default
+    if any(ord(c) < 0x20 or c in "\\\x7f" for c in target):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return default
+    return target
+
+
+# ------------------------------------------------------------------------------ sessions
+
+SESSION_SECONDS = 8 * 3600
+"""A board session lasts a working day; signing out ends it on the server at once."""
+
+
+class SessionStore:
+    """Server-side sessions: the cookie carries a random session id (HMAC-signed), the board
+    keeps which token it stands for and until when. Signing out deletes the session, so a
+    cookie saved before sign-out no longer signs anyone in."""
+
+    def __init__(self, lifetime: int = SESSION_SECONDS):
+        self.lifetime = lifetime
+        self._sessions: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def start(self, token_id: str) -> str:
+        import secrets
+
+        sid = secrets.token_urlsafe(32)
+        now = time.time()
+        with self._lock:
+            self._sessions = {k: v for k, v in self._sessions.items() if v[1] > now}
+            self._sessions[sid] = (token_id, now + self.lifetime)
+        return sid
+
+    def token_of(self, sid: str | None) -> str | None:
+        if not sid:
+            return None
+        with self._lock:
+            got = self._sessions.get(sid)
+            if got is None:
+                return None
+            if got[1] <= time.time():
+                del self._sessions[sid]
+                return None
+            return got[0]
+
+    def end(self, sid: str | None) -> None:
+        if sid:
+            with self._lock:
+                self._sessions.pop(sid, None)
+
+
+# ------------------------------------------------------------------------------ gate runs
+
+GATE_RUN_LIMITS = {
+    "rso": "12/minute;120/hour",
+    "safety-lead": "12/minute;120/hour",
+    "default": "4/minute;30/hour",
+}
+"""Gate runs per token: a run loads a whole case and writes to the public history, so the
+roles that decide get more than other reviewers. Authors and viewers get none."""
+
+_gate_limiter: Any = None
+_gate_lock = threading.Lock()
+
+
+def gate_run_allowed(key: str, roles: frozenset[str]) -> bool:
+    """Whether one more gate run fits the token's limits (moving windows, `limits` package)."""
+    global _gate_limiter
+    from limits import parse_many
+    from limits.storage import MemoryStorage
+    from limits.strategies import MovingWindowRateLimiter
+
+    with _gate_lock:
+        if _gate_limiter is None:
+            _gate_limiter = MovingWindowRateLimiter(MemoryStorage())
+    role = next((r for r in sorted(roles) if r in GATE_RUN_LIMITS), "default")
+    items = parse_many(GATE_RUN_LIMITS[role])
+    if not all(_gate_limiter.test(item, "gate", key) for item in items):
+        return False
+    return all([_gate_limiter.hit(item, "gate", key) for item in items])

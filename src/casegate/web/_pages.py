@@ -10,7 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ._api import ObjectionIn, board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
-from ._guards import csrf_ok, csrf_token, sign_session
+from ._guards import (
+    SESSION_SECONDS,
+    csrf_ok,
+    csrf_token,
+    read_session,
+    same_origin_path,
+    sign_session,
+)
 from ._tokens import Principal
 from ._views import argument_svg, case_list, case_view, deploy_now, load_version
 
@@ -29,7 +36,9 @@ def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLR
 def _login_required(request: Request) -> Principal | Response:
     p: Principal = board(request).principal(request)
     if p.is_public:
-        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     return p
 
 
@@ -50,26 +59,57 @@ def home(request: Request) -> Response:
                    states={c.case_id: deploy_now(b.registry, c.case_id, b.keyring) for c in cases})
 
 
+LOGIN_COOKIE = "casegate_login"
+
+
+def _login_page(request: Request, next: str, status: int = 200, error: str | None = None) -> Response:
+    """The sign-in form, bound to a fresh nonce cookie: a cross-site page cannot post the form
+    (login CSRF), since the strict same-site cookie is not sent with its request."""
+    import secrets
+
+    b = board(request)
+    nonce = secrets.token_urlsafe(24)
+    resp = _render(request, "login.html", status=status, next=same_origin_path(next), error=error,
+                   login_csrf=csrf_token(b.secret, "login:" + nonce))
+    resp.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, httponly=True, samesite="strict",
+                    secure=request.url.scheme == "https")
+    return resp
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, next: str = "/") -> Response:
-    return _render(request, "login.html", next=next if next.startswith("/") else "/")
+    return _login_page(request, next)
 
 
 @router.post("/login")
-def login(request: Request, token: str = Form(...), next: str = Form("/")) -> Response:
+def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf: str = Form("")) -> Response:
     b = board(request)
+    nonce = request.cookies.get(LOGIN_COOKIE)
+    if not csrf_ok(b.secret, "login:" + nonce if nonce else None, csrf):
+        return _login_page(request, next, status=403,
+                           error="the sign-in form expired or came from another site: sign in again here")
     p = b.tokens.authenticate(token.strip())
     if p is None:
-        return _render(request, "login.html", status=401, next=next, error="unknown or revoked token")
-    resp = RedirectResponse(next if next.startswith("/") else "/", status_code=303)
-    resp.set_cookie(SESSION_COOKIE, sign_session(b.secret, p.token_id or ""), httponly=True, samesite="strict")
+        return _login_page(request, next, status=401, error="unknown or revoked token")
+    old = read_session(b.secret, request.cookies.get(SESSION_COOKIE))
+    b.sessions.end(old)  # a new session id at every sign-in (no session fixation)
+    sid = b.sessions.start(p.token_id or "")
+    resp = RedirectResponse(same_origin_path(next), status_code=303)
+    resp.set_cookie(SESSION_COOKIE, sign_session(b.secret, sid), max_age=SESSION_SECONDS, httponly=True,
+                    samesite="strict", secure=request.url.scheme == "https")
+    resp.delete_cookie(LOGIN_COOKIE)
     return resp
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request, csrf: str = Form("")) -> Response:
+    b = board(request)
+    session = request.cookies.get(SESSION_COOKIE)
+    if not csrf_ok(b.secret, session, csrf):
+        raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page and try again")
+    b.sessions.end(read_session(b.secret, session))  # the cookie no longer signs anyone in
     resp = RedirectResponse("/public", status_code=303)
-    resp.delete_cookie(SESSION_COOKIE)
+    resp.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
     return resp
 
 
@@ -117,7 +157,8 @@ def _findings(decision: dict[str, Any] | None) -> list[Any]:
 
 
 @router.get("/cases/{case_id}/review", response_class=HTMLResponse)
-def review_page(request: Request, case_id: str, msg: str | None = None, error: str | None = None) -> Response:
+def review_page(request: Request, case_id: str, msg: str | None = None, error: str | None = None,
+                sig: str | None = None) -> Response:
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -129,9 +170,31 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     roles = sorted(set(p.roles) & b.keyring_roles(p.person))
     required = _required_roles(loaded)
     dec = loaded.case.decision if loaded.case is not None else None
+    msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
                    now=deploy_now(b.registry, case_id, b.keyring),
                    case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
+
+
+def _flash_sig(request: Request, kind: str, text: str) -> str:
+    return csrf_token(board(request).secret, f"flash:{kind}:{text}")[:32]
+
+
+def _flash(request: Request, case_id: str, kind: str, text: str) -> Response:
+    """Back to the review page with a message the board wrote: signed, so a link from anywhere
+    else cannot make the board show text of its choosing as a success or an error."""
+    from urllib.parse import quote, urlencode
+
+    query = urlencode({kind: text, "sig": _flash_sig(request, kind, text)})
+    return RedirectResponse(f"/cases/{quote(case_id)}/review?{query}", status_code=303)
+
+
+def _signed_flash(request: Request, kind: str, text: str | None, sig: str | None) -> str | None:
+    import hmac
+
+    if text is None or not sig or not hmac.compare_digest(_flash_sig(request, kind, text), sig):
+        return None
+    return text
 
 
 def _required_roles(loaded: Any) -> list[str]:
@@ -153,10 +216,10 @@ def review_object(request: Request, case_id: str, role: str = Form(...), reason:
     try:
         record_objection(request, p, case_id, ObjectionIn(role=role, reason=reason), "web")
     except HTTPException as e:
-        return RedirectResponse(f"/cases/{case_id}/review?error={e.detail}", status_code=303)
+        return _flash(request, case_id, "error", str(e.detail))
     except ValueError as e:
-        return RedirectResponse(f"/cases/{case_id}/review?error={str(e)[:200]}", status_code=303)
-    return RedirectResponse(f"/cases/{case_id}/review?msg=objection recorded", status_code=303)
+        return _flash(request, case_id, "error", str(e)[:200])
+    return _flash(request, case_id, "msg", "objection recorded")
 
 
 @router.post("/cases/{case_id}/review/signoff")
@@ -176,10 +239,10 @@ async def review_signoff(request: Request, case_id: str, envelope: UploadFile, c
             raise ValueError("not a JSON object")
         record_signoff(request, p, case_id, env, "web")
     except HTTPException as e:
-        return RedirectResponse(f"/cases/{case_id}/review?error={e.detail}", status_code=303)
+        return _flash(request, case_id, "error", str(e.detail))
     except ValueError as e:
-        return RedirectResponse(f"/cases/{case_id}/review?error=the file is not a sign-off envelope: {e}", status_code=303)
-    return RedirectResponse(f"/cases/{case_id}/review?msg=sign-off recorded", status_code=303)
+        return _flash(request, case_id, "error", f"the file is not a sign-off envelope: {e}"[:300])
+    return _flash(request, case_id, "msg", "sign-off recorded")
 
 
 # ------------------------------------------------------------------------------------ public
