@@ -44,7 +44,8 @@ if "$CG" gate case/case.yaml --at "$DAY" | tail -6; then echo "unsigned lines co
 echo "What it would decide once the declared sign-offs are signed:"
 run gate case/case.yaml --at "$DAY" --preview
 
-step "4. Separated authority: three people sign in their roles; the RSO signs the decision"
+step "4. Separated authority: the author signs who wrote the case; three others sign in their roles; the RSO signs the decision"
+run authors sign case/case.yaml --role author --key case/keys/mira-chen.key
 run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
