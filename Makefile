@@ -19,6 +19,7 @@ demo: $(STAMP)
 	@bash scripts/demo.sh
 
 test: $(STAMP)
+	@bash scripts/system-deps.sh
 	@bash scripts/test.sh
 
 lint: $(STAMP)

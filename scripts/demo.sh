@@ -39,12 +39,17 @@ echo "(byte removed again)"
 run check case/case.yaml --at "$DAY" | tail -1
 
 step "3. The gate: GO / GO WITH CONDITIONS / NO-GO, with the eight answers"
-run gate case/case.yaml --record decision-record.json
+echo "Nobody has signed yet: the sign-off lines in the case are declared, not signed, so the gate says NO-GO."
+if "$CG" gate case/case.yaml --at "$DAY" | tail -6; then echo "unsigned lines counted as signatures: that is a bug" >&2; exit 1; fi
+echo "What it would decide once the declared sign-offs are signed:"
+run gate case/case.yaml --at "$DAY" --preview
 
-step "4. Separated authority: three people sign in their roles; the RSO signs the decision"
+step "4. Separated authority: the author signs who wrote the case; three others sign in their roles; the RSO signs the decision"
+run authors sign case/case.yaml --role author --key case/keys/mira-chen.key
 run sign case/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
+run gate case/case.yaml --at "$DAY" --record decision-record.json | tail -1
 run decide case/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision.bundle.json
 run attest decision.bundle.json --out attestations
 

@@ -165,15 +165,7 @@ def gen_inspect(out: Path) -> list[Path]:
                                 d / "arith-tools.eval", "eval", _mock_model(tool_name="add"),
                                 token_limit=20000))
 
-    # an agent with bash and python, several epochs, a large token budget: the elicitation the
-    # example policy asks for AI R&D tasks (the mock never calls bash or python, so no sandbox runs)
-    from inspect_ai.solver import basic_agent
-    from inspect_ai.tool import bash, python
-
-    agent = [basic_agent(tools=[bash(timeout=60), python(timeout=60)], message_limit=12)]
-    written.append(_run_inspect(_task("rnd-agent", 50, version=1, epochs=3, solver=agent),
-                                d / "rnd-agent.eval", "eval",
-                                _mock_model(submit=True, right_every=60), token_limit=4_000_000))
+    written.append(gen_inspect_agent(d))
 
     # an invalidated run: the clean run's log, with two samples invalidated by inspect's own API
     log = read_eval_log(str(d / "arith-clean.eval"))
@@ -201,6 +193,19 @@ def gen_inspect(out: Path) -> list[Path]:
         solver=[generate()], scorer=closeness())
     written.append(_run_inspect(t, d / "arith-closeness.eval", "eval", _mock_model()))
     return written
+
+
+def gen_inspect_agent(d: Path) -> Path:
+    """An agent with bash and python, several epochs, large token and time budgets, run on the
+    helpful-only variant (recorded in the run's metadata): the elicitation the example policy
+    asks for AI R&D tasks (the mock never calls bash or python, so no sandbox runs)."""
+    from inspect_ai.solver import basic_agent
+    from inspect_ai.tool import bash, python
+
+    agent = [basic_agent(tools=[bash(timeout=60), python(timeout=60)], message_limit=12)]
+    return _run_inspect(_task("rnd-agent", 50, version=1, epochs=3, solver=agent), d / "rnd-agent.eval", "eval",
+                        _mock_model(submit=True, right_every=60), token_limit=4_000_000, time_limit=3600,
+                        metadata={"variant": "helpful-only"})
 
 
 def gen_inspect_partial(d: Path) -> Path:
@@ -319,7 +324,7 @@ def gen_lm_eval(out: Path) -> list[Path]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--only", choices=["inspect", "lm-eval", "inspect-large"])
+    ap.add_argument("--only", choices=["inspect", "inspect-agent", "lm-eval", "inspect-large"])
     ap.add_argument("--samples", type=int, default=2000, help="samples for inspect-large")
     a = ap.parse_args()
     written: list[Path] = []
@@ -327,6 +332,8 @@ def main() -> None:
         written += gen_inspect(a.out)
     if a.only in (None, "lm-eval"):
         written += gen_lm_eval(a.out)
+    if a.only == "inspect-agent":
+        written.append(gen_inspect_agent(a.out / "inspect"))
     if a.only == "inspect-large":
         written += gen_inspect_large(a.out, a.samples)
     for p in written:

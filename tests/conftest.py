@@ -8,6 +8,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# facts derived from evidence artifacts are cached per user; the tests keep theirs apart
+if "CASEGATE_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["CASEGATE_CACHE_DIR"] = tempfile.mkdtemp(prefix="casegate-test-cache-")
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -44,8 +44,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp / "v1",
                     ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
     _edit(tmp / "v1" / "policy.yaml", "\nthresholds:", "\nowners: [rso]\nthresholds:")
-    _edit(tmp / "v1" / "evidence.yaml", "    result: {successes: 33, trials: 200}\n",
-          "    result: {successes: 33, trials: 200, reduction: at-least-one}\n"
+    _edit(tmp / "v1" / "evidence.yaml", "    threshold: cyber-high\n",
+          "    threshold: cyber-high\n"
           "    source: {tool: casegate-results, task: acme-ctf-pro, task_version: \"4\"}\n")
     db = "sqlite:///unused.db"
     for role, person in ROLES.items():
@@ -63,7 +63,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old_sha = hashlib.sha256(art.read_bytes()).hexdigest()
     _edit(art, '"task_version": "4"', '"task_version": "4-lite"')
     _edit(v2 / "evidence.yaml", old_sha, hashlib.sha256(art.read_bytes()).hexdigest())
-    _edit(v2 / "evidence.yaml", "reduction: at-least-one", "reduction: majority")
+    # the policy fixes how epochs are counted: gaming it means changing the policy
+    _edit(v2 / "policy.yaml", "    scorer: solved\n    reduction: any", "    scorer: solved\n    reduction: majority")
     _edit(v2 / "evidence.yaml", 'task_version: "4"', 'task_version: "4-lite"')
     return tmp
 
@@ -89,8 +90,10 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     got = [f for f in _findings(tmp_path / "v2" / "decision.bundle.json") if f["code"] == "CG325"]
     messages = " | ".join(str(f["message"]) for f in got)
     assert len(got) == 3, messages
-    assert f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'" in messages
-    assert "`cyber-high` reduction: at-least-one -> majority" in messages
+    # the policy names the scorer beside the metric, so both are shown
+    assert (f"`cyber-high` metric: metric 'success-rate on the Acme professional CTF suite', scorer solved -> "
+            f"metric '{RENAMED}', scorer solved") in messages
+    assert "`cyber-high` reduction: any -> majority" in messages
     assert "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite" in messages
     assert all("the last approved" in str(f["message"]) for f in got)
 
@@ -104,8 +107,9 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     changes = json.loads(p.stdout)["changes"]
     said = {(c["section"], c["subject"], c["detail"]) for c in changes}
     assert ("thresholds", "cyber-high",
-            f"`cyber-high` metric: 'success-rate on the Acme professional CTF suite' -> '{RENAMED}'") in said
-    assert ("thresholds", "cyber-high", "`cyber-high` reduction: at-least-one -> majority") in said
+            f"`cyber-high` metric: metric 'success-rate on the Acme professional CTF suite', scorer solved -> "
+            f"metric '{RENAMED}', scorer solved") in said
+    assert ("thresholds", "cyber-high", "`cyber-high` reduction: any -> majority") in said
     assert ("thresholds", "cyber-high",
             "`cyber-high` task set: acme-ctf-pro: version 4 -> acme-ctf-pro: version 4-lite") in said
     assert any(s == "evidence" and subj == "E-cyber-ctf" and d.startswith("re-run") for s, subj, d in said)

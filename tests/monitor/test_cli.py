@@ -73,6 +73,10 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
             "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
         _cg(tmp, db, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
+    _cg(tmp, db, "keys", "generate", "keys/author.pem")
+    _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
+        "--role", "author", "--from", "2026-01-01", "--until", "2030-12-31")
+    _cg(tmp, db, "authors", "sign", "case/case.yaml", "--role", "author", "--key", "keys/author.pem")
     _cg(tmp, db, "decide", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
     _cg(tmp, db, "gate", "case/case.yaml", "--record", "record.json", code=None)
     return tmp

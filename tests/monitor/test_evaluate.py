@@ -93,7 +93,10 @@ def test_monitor_breach_through_its_trigger_and_on_its_own(case: Case, policy) -
 
 def test_new_capability_result_model_change_and_scope_change(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
     ctf = case.evidence["E-cyber-ctf"]
-    new_ev = ctf.model_copy(update={"sha256": "0" * 64, "result": ctf.result.model_copy(  # type: ignore[union-attr]
+    # the example's record leaves its counts to the log; the later version records them
+    from casegate.model import Result
+
+    new_ev = ctf.model_copy(update={"sha256": "0" * 64, "result": (ctf.result or Result()).model_copy(
         update={"successes": 70, "trials": 200})})
     boundary = case.boundary.model_copy(update={"tools": ["code-execution", "web-browsing"]})  # type: ignore[union-attr]
     v2 = case.model_copy(update={

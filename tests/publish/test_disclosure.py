@@ -34,9 +34,11 @@ KEY = bytes(range(32))
 
 @pytest.fixture(scope="module")
 def case():  # type: ignore[no-untyped-def]
+    from casegate.publish import readable_case
+
     loaded = load_case(EXAMPLE)
     assert loaded.case is not None
-    return loaded.case
+    return readable_case(loaded)  # what is published: the case as its evidence artifacts show it
 
 
 @pytest.fixture(scope="module")

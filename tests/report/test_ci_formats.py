@@ -125,15 +125,21 @@ def test_check_github_annotates_file_and_line() -> None:
     assert r.stdout.splitlines()[-1].endswith("1 blocking, 0 condition, 0 advisory")
 
 
-def test_gate_github_states_the_outcome() -> None:
-    r = cg("gate", NARROW, "--format", "github")
+def test_gate_github_states_the_outcome(tmp_path: Path) -> None:
+    from tests.gate.test_cli_gate import signed_atlas
+
+    d = signed_atlas(tmp_path)
+    r = cg("gate", NARROW, "--format", "github", "--at", "2026-11-20")
     assert r.returncode == 1
     cmds = [parse_command(x) for x in r.stdout.splitlines()]
     last = cmds[-1]
     assert last[0] == "error" and last[1]["title"].startswith("casegate: NO-GO for")
-    assert "the same evidence supports trusted-access" in last[2]
-    r = cg("gate", ATLAS, "--format", "github")
-    assert r.returncode == 0
+    # its sign-offs are declared, not signed: no narrower boundary passes either (see the
+    # preview in tests/gate/test_cli_gate.py for the boundary the evidence supports once signed)
+    assert "needs 1 distinct sign-off(s) from role `safety-lead`; found none" in last[2]
+    r = cg("gate", str(d / "case.yaml"), "--format", "github", "--at", "2026-11-27",
+           "--keyring", str(d / "keys" / "keyring.yaml"))
+    assert r.returncode == 0, r.stdout
     cmds = [parse_command(x) for x in r.stdout.splitlines()]
     assert any(c == "warning" and p["title"].startswith("casegate: GO WITH CONDITIONS") and m.startswith("C1:")
                for c, p, m in cmds)
@@ -168,8 +174,12 @@ def test_check_junit_reads_with_junitparser(tmp_path: Path) -> None:
 def test_gate_junit_has_a_decision_testcase(tmp_path: Path) -> None:
     from junitparser import Failure, JUnitXml
 
-    for case, failed, outcome in ((NARROW, True, "NO-GO"), (ATLAS, False, "GO WITH CONDITIONS")):
-        r = cg("gate", case, "--format", "junit")
+    from tests.gate.test_cli_gate import signed_atlas
+
+    d = signed_atlas(tmp_path)
+    signed = (str(d / "case.yaml"), "--keyring", str(d / "keys" / "keyring.yaml"))
+    for case, failed, outcome in (((NARROW,), True, "NO-GO"), (signed, False, "GO WITH CONDITIONS")):
+        r = cg("gate", *case, "--format", "junit", "--at", "2026-11-27")
         assert r.returncode == (1 if failed else 0)
         f = tmp_path / "gate.xml"
         f.write_text(r.stdout)

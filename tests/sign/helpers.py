@@ -41,7 +41,8 @@ class World:
         return load_case(self.case)
 
 
-def make_world(tmp: Path, people: dict[str, tuple[str, list[str], str, str]] | None = None) -> World:
+def make_world(tmp: Path, people: dict[str, tuple[str, list[str], str, str]] | None = None,
+               authors_list: bool = True) -> World:
     d = tmp / "atlas-api"
     shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("keys", "signoffs", "objections", "waivers",
                                                                "*.bundle.json"))
@@ -58,4 +59,8 @@ def make_world(tmp: Path, people: dict[str, tuple[str, list[str], str, str]] | N
     w.key_paths["stranger"] = tmp / "keys" / "stranger.key"
     w.ring = ring
     save_keyring(ring, w.ring_path)
+    if authors_list and "mira" in w.signers:  # Mira Chen, an author, signs the authors list
+        from casegate.sign import parse_instant, sign_authors
+
+        sign_authors(w.load(), "safety-lead", w.signers["mira"], ring, at=parse_instant("2026-11-20"))
     return w

@@ -90,7 +90,7 @@ def test_demo_keyring_matches_demo_keys_and_roles(tmp_path):
     assert "DEMO" in ring.name
     holders = {(k.person, tuple(k.roles)) for k in ring.keys}
     assert holders == {("Dana Ortiz", ("safety-lead",)), ("Sam Whitfield", ("rso",)),
-                       ("Priya Natarajan", ("external-evaluator",))}
+                       ("Priya Natarajan", ("external-evaluator",)), ("Mira Chen", ("author",))}
     for name in ("dana-ortiz", "sam-whitfield", "priya-natarajan"):
         p = tmp_path / f"{name}.key"
         p.write_bytes((EXAMPLE / "keys" / f"{name}.key").read_bytes())

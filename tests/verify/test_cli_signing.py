@@ -30,6 +30,10 @@ def demo(tmp_path) -> Path:
     shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "objections", "waivers", "*.bundle.json"))
     for k in (d / "keys").glob("*.key"):
         k.chmod(0o600)
+    # the author signs who wrote the case (decide and verify read authorship only from it)
+    r = run(["authors", "sign", "case.yaml", "--role", "author", "--key", "keys/mira-chen.key"], d,
+            {"CASEGATE_KEYRING": "keys/keyring.yaml"})
+    assert r.returncode == 0, r.stderr
     return d
 
 

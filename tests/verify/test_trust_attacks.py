@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from casegate.model import BoundaryKind
 from casegate.monitor import act, decide, submit_for_review
 from casegate.monitor._states import CaseState
-from casegate.sign import add_key, new_keyring, sign_case
+from casegate.sign import add_key, new_keyring, sign_authors, sign_case
 from casegate.store import generate_key as log_keygen
 from casegate.store import open_registry
 from casegate.trust import TrustRootError, load_trust_root
@@ -91,13 +91,14 @@ def test_a_single_member_under_their_own_policy_is_not_trusted(setup: Setup, tmp
     """Sam alone: a policy of his own needing only an rso, any model digest; signed and decided
     by him alone. Everything verifies against the keyring, but the root never pinned that policy."""
     before = setup.size()
-    w = make_world(tmp_path / "forger")
+    w = make_world(tmp_path / "forger", authors_list=False)
     pol = w.dir / "policy.yaml"
     text = pol.read_text()
     start = text.index("signoff:\n")
     end = text.index("\n\n", start)
     pol.write_text(text[:start] + "signoff:\n  required:\n    api:\n      - {role: rso}\n" + text[end:])
     sign_case(w.load(), "rso", setup.w.signers["sam"], setup.w.ring)
+    sign_authors(w.load(), "safety-lead", setup.w.signers["mira"], setup.w.ring)  # a signed authors list
     _, forged = decide_case(w.load(), setup.w.signers["sam"], "rso", setup.w.ring)
     v = setup.verify(forged)
     assert any("the policy in the bundle" in r and "is not pinned by the trust root" in r for r in v.reasons), v.reasons
@@ -110,14 +111,16 @@ def test_a_keyring_the_root_does_not_pin_is_never_trusted(setup: Setup, tmp_path
 
     ring = new_keyring("attacker")
     signers = {}
-    for name, person, role in (("a", "Ann A", "safety-lead"), ("b", "Ben B", "rso"), ("c", "Cy C", "external-evaluator")):
+    for name, person, role in (("a", "Ann A", "safety-lead"), ("b", "Ben B", "rso"), ("c", "Cy C", "external-evaluator"),
+                               ("d", "Dee D", "author")):
         generate_key(tmp_path / f"{name}.key")
         signers[name] = load_signer(str(tmp_path / f"{name}.key"))
         ring = add_key(ring, signers[name].public_key, person=person, roles=[role], valid_from="2026-01-01",
                        valid_until="2030-12-31")
-    w = make_world(tmp_path / "forger")
+    w = make_world(tmp_path / "forger", authors_list=False)
     for name, role in (("a", "safety-lead"), ("b", "rso"), ("c", "external-evaluator")):
         sign_case(w.load(), role, signers[name], ring)
+    sign_authors(w.load(), "author", signers["d"], ring)
     _, forged = decide_case(w.load(), signers["b"], "rso", ring)
     v = setup.verify(forged, ring=ring)
     assert any("is not pinned by the trust root (version 1); a keyring the root does not pin is never trusted" in r

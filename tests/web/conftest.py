@@ -93,6 +93,9 @@ def approve(board: BoardFixture) -> Path:
     for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
         r = cli("sign", "case.yaml", "--role", role, "--key", f"keys/{key}.key", "--keyring", "keys/keyring.yaml", cwd=d)
         assert r.returncode == 0, r.stderr
+    r = cli("authors", "sign", "case.yaml", "--role", "author", "--key", "keys/mira-chen.key", "--keyring",
+            "keys/keyring.yaml", cwd=d)
+    assert r.returncode == 0, r.stderr
     loaded = load_case(d / "case.yaml")
     record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso",
                                  load_keyring(d / "keys" / "keyring.yaml"))

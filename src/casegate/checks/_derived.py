@@ -183,6 +183,9 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
     if minimum.budget_tokens is not None and (e.budget_tokens is None or e.budget_tokens < minimum.budget_tokens):
         got = "no recorded token budget" if e.budget_tokens is None else f"a budget of {e.budget_tokens:,} tokens"
         out.append(Shortfall("budget_tokens", f"had {got} per task; the policy asks for at least {minimum.budget_tokens:,}"))
+    if minimum.time_limit is not None and (e.time_limit is None or e.time_limit < minimum.time_limit):
+        got = "no recorded time limit" if e.time_limit is None else f"a limit of {e.time_limit:,} s"
+        out.append(Shortfall("time_limit", f"had {got} per task; the policy asks for at least {minimum.time_limit:,} s"))
     if minimum.samples is not None:
         counts = proportion(ev)
         n = counts[1] if counts else 0
@@ -268,6 +271,8 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     art = ctx.artifacts.get(eid)
     if art is not None and art.path is not None and art.pinned_sha256 is not None and not art.matches:
         return "its artifact is missing or no longer matches its pinned sha256"
+    if ctx.facts is not None and eid in ctx.facts.excluded:
+        return ctx.facts.excluded[eid]
     if elicitation_shortfalls(ev, th.elicitation):
         return "its elicitation is below the policy minimum"
     if proportion(ev) is None:
@@ -460,7 +465,7 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
-            if ev is None or is_expired(ev, ctx):
+            if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded):
                 continue
             c = bypass_counts(ev)
             if c is not None:

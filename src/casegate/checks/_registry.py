@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..evidence import ArtifactState
+from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
     Baseline,
     Case,
@@ -60,6 +60,9 @@ class Context:
     registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    facts: EvidenceFacts | None = None
+    """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
+    derived values. None when nothing was derived (a case built in memory)."""
     regimes: list[Regime] = field(default_factory=list)
     """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)

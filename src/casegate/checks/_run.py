@@ -62,9 +62,17 @@ def make_context(
     case = loaded.case
     if boundary is None and case.boundary is not None:
         boundary = case.boundary.kind
+    facts = None
+    if artifacts is not None:
+        # the rules read the case as its artifacts show it
+        from ..evidence import facts_for
+
+        effective, facts = facts_for(loaded, artifacts)
+        case = effective if effective is not None else case
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
-                   registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes))
+                   registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
+                   facts=facts)
 
 
 def check_case(

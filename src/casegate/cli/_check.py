@@ -113,17 +113,21 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="case or policy")]) -
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to write the new case.")],
+    directory: Annotated[Path | None, typer.Argument(help="Where to write the new case.")] = None,
     template: Annotated[str, typer.Option(help="Template name (see --list).")] = "frontier-api",
     list_: Annotated[bool, typer.Option("--list", help="List templates and exit.")] = False,
 ) -> None:
     """Scaffold a new case from a template."""
+    from ..errors import InputError
     from ..load.templates import copy_template, templates
 
     if list_:
         for name, desc in templates().items():
             out(f"{name:<16} {desc}")
         return
+    if directory is None:
+        raise InputError("say where to write the new case", help="casegate init --template NAME DIRECTORY "
+                         "(casegate init --list shows the templates)")
     written = copy_template(template, directory)
     for p in written:
         out(f"wrote {p}")

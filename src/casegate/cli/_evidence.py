@@ -89,3 +89,47 @@ def add(
         f"{report.count('unchanged')} unchanged")
     if report.include_added:
         out(f"added {report.into.name} to the include list of {case}")
+
+
+@evidence_app.command("show")
+def show(
+    evidence_id: Annotated[str, typer.Argument(metavar="ID", help="The evidence item's id.")],
+    case: Annotated[Path, typer.Option("--case", "-c", help="The case's main YAML file.")] = Path("case.yaml"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print what was derived from an evidence item's artifact, where each fact was read, how the
+    policy counts it, and every recorded value the artifact contradicts."""
+    import json
+
+    from ..evidence import describe_evidence
+    from ..load import load_case
+
+    view = describe_evidence(load_case(case), evidence_id)
+    if as_json:
+        out(json.dumps(view, indent=2))
+        return
+    head = f"{view['id']} ({view['kind']})"
+    if view["declared"]:
+        what = f"artifact {view['artifact']} is not a log casegate reads" if view["artifact"] else "no artifact"
+        out(f"{head}: declared ({what}); its values are the author's word")
+    elif view.get("derived") is None:
+        out(f"{head}: nothing derived from {view['artifact']}: {view['problem']}")
+    else:
+        src = "cache" if view.get("cached") else "artifact"
+        out(f"{head}: derived from {view['artifact']} ({view['tool']}, read from the {src})")
+        for name, f in view["derived"].items():
+            if not isinstance(f, dict):
+                out(f"  {name:<14} {f}")
+                continue
+            v = f["value"]
+            if name == "counts" and v is not None:
+                k = f" k={v['k']}" if v.get("k") else ""
+                v = f"{v['successes']}/{v['trials']} under `{v['reduction']}`{k}"
+            shown = "none recorded" if v is None else (", ".join(v) or "none") if isinstance(v, list) else v
+            out(f"  {name:<14} {shown}  <- {f['from']}")
+    for m in view["mismatches"]:
+        out(f"  mismatch: {m['fact']}: recorded {m['recorded']}, artifact {m['derived']} ({m['from']})")
+    for p in view["problems"]:
+        out(f"  problem: {p}")
+    if view.get("counts_for_nothing"):
+        out(f"  counts for nothing: {view['counts_for_nothing']}")

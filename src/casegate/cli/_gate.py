@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -23,14 +24,19 @@ def gate(
         "--db", help="Registry to compare with (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db "
                      "when it exists).")] = None,
     at: Annotated[str | None, typer.Option(
-        help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
+        help="Decide as of this date (YYYY-MM-DD); default today.")] = None,
     related: Annotated[list[Path] | None, typer.Option(
         help="Another case for the same system (e.g. its internal-deployment case); repeatable.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
     record: Annotated[Path | None, typer.Option(
         help="Write the decision record (canonical JSON, byte-reproducible) to this file.")] = None,
     keyring: Annotated[Path | None, typer.Option(
-        help="Keyring to verify the case's signed waivers against.")] = None,
+        envvar="CASEGATE_KEYRING",
+        help="Keyring to verify the case's sign-off and waiver envelopes against (default $CASEGATE_KEYRING); "
+             "without one no sign-off counts.")] = None,
+    preview: Annotated[bool, typer.Option(
+        "--preview", help="Show what the decision would be once every declared sign-off is signed "
+                          "(labelled PREVIEW; not a decision, and --record is refused).")] = False,
     fail_on_conditions: Annotated[bool, typer.Option(
         "--fail-on-conditions", help="Exit 1 on GO WITH CONDITIONS too.")] = False,
     root: Annotated[Path | None, typer.Option(
@@ -38,6 +44,9 @@ def gate(
              "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Decide whether the case's system may cross its boundary.
+
+    A sign-off line counts only when its envelope verifies against the keyring; every other line
+    is "declared, not signed" and the role it stands for is missing.
 
     Formats: text, json, sarif, markdown, github (workflow commands: annotations on the case's
     files and the outcome), junit (JUnit XML with a `decision` testcase).
@@ -58,31 +67,38 @@ def gate(
     )
     from ._common import fetch_comparison
 
+    if preview and format in (ReportFormat.sarif, ReportFormat.github, ReportFormat.junit):
+        raise InputError(f"--preview is not for CI formats ({format.value}): a pipeline must see the decision",
+                         help="use --preview with text, markdown or json")
+    if preview and record is not None:
+        raise InputError("--record writes a decision; a preview is not one",
+                         help="drop --preview to record what the signed sign-offs decide")
     loaded = load_case(case, root=root)
     prev = load_case(previous, root=root) if previous is not None else None
     rel = [load_case(p, root=root) for p in related or []]
-    day = parse_date(at)
-    waivers: list[Waiver] = []
-    problems: list[str] = []
+    day = parse_date(at) or dt.date.today()
     ring = None
     if keyring is not None:
         from ..sign import load_keyring
 
         ring = load_keyring(keyring)
+    declared: list[str] = []
+    if not preview and loaded.case is not None:
+        from ..verify import signed_signoffs
+
+        check = signed_signoffs(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
+        loaded, declared = check.signed_case, check.declared
+    waivers: list[Waiver] = []
+    problems: list[str] = []
     comparison = fetch_comparison(loaded, db, ring)
     if loaded.case is not None and loaded.case.decision.waivers:
-        if keyring is None:
+        if ring is None:
             problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
                         for w in loaded.case.decision.waivers]
         else:
-            from ..sign import check_waivers, load_keyring
+            from ..sign import check_waivers
 
-            as_of = day or loaded.case.date
-            if as_of is None:
-                import datetime as dt
-
-                as_of = dt.date.today()
-            waivers, problems = check_waivers(loaded, ring or load_keyring(keyring), as_of)
+            waivers, problems = check_waivers(loaded, ring, day)
     decision = run_gate(loaded, boundary=boundary, previous=prev, today=day, waivers=waivers,
                         related=rel, waiver_problems=problems, comparison=comparison)
     if record is not None:
@@ -90,8 +106,16 @@ def gate(
             record.write_bytes(record_bytes(decision))
         except OSError as e:
             raise InputError(f"cannot write the record: {e.strerror}", location=str(record)) from None
+    banner = ("PREVIEW: as if every declared sign-off were signed; this is not a decision "
+              "(drop --preview for the decision the signed sign-offs make)")
     if format is ReportFormat.json:
-        out(format_decision_json(decision))
+        import json
+
+        doc = json.loads(format_decision_json(decision))
+        doc["signoffs_declared_not_signed"] = declared
+        if preview:
+            doc["preview"] = True
+        out(json.dumps(doc, indent=2))
     elif format is ReportFormat.sarif:
         out(format_sarif(decision.findings, all_rules(), exit_code=exit_code(decision, fail_on_conditions),
                          command_line=command_line()))
@@ -100,7 +124,18 @@ def gate(
     elif format is ReportFormat.junit:
         out(format_decision_junit(decision))
     elif format is ReportFormat.markdown:
-        out(format_decision_markdown(decision))
+        text = format_decision_markdown(decision)
+        if preview:
+            text = f"> **{banner}**\n\n{text}"
+        if declared:
+            text += "\n\n## Declared, not signed (not counted)\n\n" + "\n".join(f"- {d}" for d in declared)
+        out(text)
     else:
-        out(format_decision_text(decision, loaded.source_line))
+        lines = format_decision_text(decision, loaded.source_line).rstrip("\n").split("\n")
+        if declared:
+            lines[-1:-1] = ["Declared, not signed (not counted; the roles they stand for are missing):",
+                            *(f"  - {d}" for d in declared), ""]
+        if preview:
+            lines = [banner, *lines[:-1], "PREVIEW " + lines[-1]]
+        out("\n".join(lines))
     fail(exit_code(decision, fail_on_conditions))

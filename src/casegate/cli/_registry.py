@@ -167,6 +167,29 @@ def checkpoint(
         out(reg.checkpoint(key, origin).rstrip("\n"))
 
 
+@log_app.command("vkey")
+def vkey(
+    key: Annotated[Path | None, typer.Option("--key", help="A checkpoint key (private or .pub PEM): print its "
+                                             "verifier key under this log's origin, instead of the one "
+                                             "that signed the newest checkpoint.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print the log's C2SP note verifier key (`name+keyid+base64`), which anyone needs to check
+    its checkpoints."""
+    from ..errors import InputError
+    from ..store import load_public_key, verifier_key
+
+    with _open(db) as reg:
+        if key is not None:
+            out(verifier_key(reg.origin(), load_public_key(key)))
+            return
+        vk = reg.log_verifier_key()
+    if vk is None:
+        raise InputError("no checkpoint has been signed yet, so the log has no verifier key",
+                         help="run `casegate log checkpoint` first, or pass --key")
+    out(vk)
+
+
 @log_app.command("keygen")
 def keygen(path: Annotated[Path, typer.Argument(help="Where to write the PEM private key (the public key goes to PATH.pub).")]) -> None:
     """Generate an Ed25519 key for signing checkpoints."""

@@ -8,7 +8,7 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -471,3 +471,67 @@ def verify(
         for n in v.notes:
             err(f"  note: {n}")
     fail(0 if v.ok else 1)
+
+
+@app.command("answer")
+def answer_(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    objection: Annotated[str, typer.Argument(help="The objection's id, e.g. O-1.")],
+    role: Annotated[str, typer.Option("--role", help="The role you sign in.")],
+    key: KeyOpt,
+    text: Annotated[str | None, typer.Option("--text", help="The answer.")] = None,
+    accept: Annotated[bool, typer.Option("--accept", help="As the objector (or the policy's escalation "
+                                         "role), accept the latest signed answer.")] = False,
+    accepts: Annotated[str | None, typer.Option("--answer-sha", help="With --accept: the answer to accept "
+                                                "(sha256 prefix of its envelope).")] = None,
+    uphold: Annotated[bool, typer.Option("--uphold", help="As the policy's escalation role, uphold the "
+                                         "objection: it stands.")] = False,
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+) -> None:
+    """Answer a signed objection, accept an answer, or uphold an objection, as a signed statement.
+
+    An answer counts only when signed by someone other than the objector in a role the policy
+    lets answer (`signoff.answer_roles`, default: the roles that must sign); it closes the
+    objection once the objector accepts it (`--accept`), or, when the policy says
+    `answer_accepted_by: escalation`, once the `escalate_to` role does.
+    """
+    from ..load import load_case
+    from ..sign import answer, load_keyring
+
+    if accept and uphold:
+        raise InputError("--accept and --uphold exclude each other")
+    ring = load_keyring(_keyring_path(keyring))
+    kind: Literal["answer", "accept", "uphold"] = "accept" if accept else "uphold" if uphold else "answer"
+    w = answer(load_case(case), objection, role, _signer(key, keyid, ring, passphrase_env), ring,
+               text=text, kind=kind, accepts=accepts)
+    verb = {"answer": "answered", "accept": "accepted the answer to", "uphold": "upheld"}[kind]
+    out(f"{w.person} ({role}) {verb} {objection}; wrote {w.path}")
+
+
+authors_app = typer.Typer(help="The case's signed authors list.", no_args_is_help=True)
+app.add_typer(authors_app, name="authors")
+
+
+@authors_app.command("sign")
+def authors_sign(
+    case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    role: Annotated[str, typer.Option("--role", help="A role your key holds.")],
+    key: KeyOpt,
+    author: Annotated[list[str] | None, typer.Option("--author", help="An author (repeat); default: the "
+                                                     "case's decision.authors.")] = None,
+    keyring: KeyringOpt = None,
+    keyid: KeyidOpt = None,
+    passphrase_env: PassEnvOpt = None,
+) -> None:
+    """Sign the case's authors list (you are always on it). Authors cannot sign the case off, and
+    `decide` and `verify` read authorship only from these signed lists, never from the YAML."""
+    from ..load import load_case
+    from ..sign import decode_payload, load_keyring, sign_authors
+
+    ring = load_keyring(_keyring_path(keyring))
+    w = sign_authors(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring,
+                     authors=list(author) if author else None)
+    names = (decode_payload(w.envelope) or {}).get("predicate", {}).get("authors", [])
+    out(f"{w.person} signed the authors list: {', '.join(names)}; wrote {w.path}")

@@ -4,18 +4,24 @@
 that only re-hash artifacts do not pay for the importers.
 """
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
+from ._derive import Derivation, DerivedRun, derive_evidence
+from ._facts import EvidenceFacts, Mismatch, Problem, apply_facts
 from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
+from ._show import describe_evidence
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
-__all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "ImportedRun",
-           "LogReadError", "ModelDigest", "ReadOptions", "add_evidence", "add_include", "discover",
-           "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts", "sha256_file"]
+__all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
+           "DerivedRun", "EvidenceFacts", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Problem",
+           "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
+           "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts",
+           "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
@@ -28,3 +34,13 @@ def __getattr__(name: str) -> Any:
 
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path | None | bool = True
+              ) -> tuple[Any, EvidenceFacts | None]:
+    """(effective case, facts) for a loaded case: its artifacts derived and applied. The case is
+    `loaded.case` unchanged (and facts None) when the case or policy could not be built."""
+    if loaded.case is None or loaded.policy is None:
+        return loaded.case, None
+    derived = derive_evidence(loaded, artifacts, cache=cache)
+    return apply_facts(loaded.case, loaded.policy, derived)

@@ -30,7 +30,7 @@ USER_FIELDS = ("title", "producer", "independent", "expires", "confidentiality",
 """Fields of an imported item that the author may edit by hand; re-imports keep them."""
 USER_ELICITATION = ("variant", "prompting")
 """Elicitation fields no log records; re-imports keep the author's values."""
-_ELIC_ORDER = ["variant", "attempts", "scaffold", "tools", "budget_tokens", "prompting", "solver",
+_ELIC_ORDER = ["variant", "attempts", "scaffold", "tools", "budget_tokens", "time_limit", "prompting", "solver",
                "generate_config"]
 
 _HEADER = """\
@@ -93,6 +93,10 @@ def _item(run: ImportedRun, artifact: str, old: dict[str, Any] | None, *, produc
     item["date"] = run.date
     item["eval_set"] = list(run.eval_set)
     elic = run.elicitation.model_dump(mode="json", exclude_defaults=True)
+    if run.variant is not None:
+        elic["variant"] = run.variant
+    if run.time_limit is not None:
+        elic["time_limit"] = run.time_limit
     old_elic: dict[str, Any] = old["elicitation"] if isinstance(old.get("elicitation"), dict) else {}
     for k in USER_ELICITATION:
         if k in old_elic:

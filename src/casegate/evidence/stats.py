@@ -151,3 +151,53 @@ def mean_pass_at_k(samples: Iterable[tuple[str, float]], k: int) -> float:
             raise ValueError(f"sample {sid!r} has {len(bits)} epochs, fewer than k={k}")
         total += pass_at_k(len(bits), sum(bits), k)
     return total / len(groups)
+
+
+# --------------------------------------------------------------------------- the policy's reductions
+
+PolicyReduction = Literal["any", "mean", "majority", "all", "pass@k"]
+"""How a policy threshold counts a sample's epochs (stated per threshold in the policy).
+
+- `any`: a sample is one trial, a success when any epoch succeeded (`at-least-one`).
+- `mean`: every scored epoch is a trial.
+- `majority`: a sample succeeds when at least half of its epochs did.
+- `all`: a sample succeeds only when every epoch did.
+- `pass@k`: the unbiased pass@k estimate of each sample (its epochs are its n tries, n >= k);
+  the sample estimates are summed and rounded up to whole successes, one trial per sample
+  (rounding up errs toward finding the capability).
+"""
+
+POLICY_REDUCTIONS: tuple[PolicyReduction, ...] = ("any", "mean", "majority", "all", "pass@k")
+
+
+def policy_counts(samples: Iterable[tuple[str, float]], reduction: PolicyReduction,
+                  k: int | None = None) -> tuple[int, int]:
+    """(successes, trials) from per-epoch binary scores `(sample id, score)` under a policy's
+    reduction. Raises ValueError when a score is not 0 or 1, `pass@k` has no k, or a sample has
+    fewer than k epochs."""
+    if reduction == "any":
+        return binary_counts(samples, "at-least-one")
+    if reduction in ("mean", "majority"):
+        return binary_counts(samples, reduction)
+    groups = group_epochs(samples)
+    if reduction == "all":
+        ok = sum(all(_binary(s, sid) for s in scores) for sid, scores in groups.items())
+        return ok, len(groups)
+    if reduction == "pass@k":
+        if k is None or k < 1:
+            raise ValueError("the pass@k reduction needs k >= 1")
+        if not groups:
+            return 0, 0
+        total = mean_pass_at_k(((sid, s) for sid, scores in groups.items() for s in scores), k) * len(groups)
+        return min(len(groups), math.ceil(total - 1e-9)), len(groups)
+    raise ValueError(f"unknown reduction {reduction!r}; use one of {', '.join(POLICY_REDUCTIONS)}")
+
+
+def same_counts(stated: str | None, required: PolicyReduction, k: int | None, epochs: int) -> bool:
+    """Whether counts stated under reduction `stated` are the counts `required` would give, without
+    the per-sample scores: always with one epoch per sample (every reduction then agrees, and pass@1
+    is the success rate), else only when the reductions are the same."""
+    if epochs <= 1:
+        return required != "pass@k" or k == 1
+    names = {"at-least-one": "any", "majority": "majority", "mean": "mean"}
+    return stated is not None and names.get(stated) == required

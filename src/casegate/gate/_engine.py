@@ -11,7 +11,7 @@ from .. import __version__
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
 from ..checks.answers import compose_answers
 from ..errors import InputError
-from ..evidence import ArtifactState, rehash_artifacts
+from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..load import Loaded
 from ..model import (
     BOUNDARY_LADDER,
@@ -178,6 +178,9 @@ def run_gate(
     day = today or (case.date if case is not None and case.date else None) or dt.date.today()
     if case is None or policy is None:
         return _unreadable_record(loaded, day, artifacts)
+    # every rule reads the case as its artifacts show it; the record's own values stay in `facts`
+    case, facts = facts_for(loaded, artifacts)
+    assert case is not None
 
     if previous is not None:
         given, given_policy = _as_case(previous, "--previous")
@@ -201,7 +204,7 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
-                       registry_cases=rel, regimes=list(loaded.regimes))
+                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

@@ -65,6 +65,7 @@ from ._policy import (
     RoleRequirement,
     SafeguardRequirement,
     SignoffPolicy,
+    TaskRef,
     Threshold,
     Tolerance,
     WaiverPolicy,
@@ -94,6 +95,6 @@ __all__ = [
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",
-    "SignoffRef", "SourceRecord", "System", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
+    "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
     "WaiverPolicy",
 ]

@@ -177,6 +177,8 @@ class Elicitation(Frozen):
     """Tools available to the model."""
     budget_tokens: int | None = Field(default=None, ge=0)
     """Token budget per task."""
+    time_limit: int | None = Field(default=None, ge=0)
+    """Wall-clock limit per task, in seconds."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
     solver: list[str] = Field(default_factory=list)
@@ -293,6 +295,8 @@ class Evidence(Frozen):
     """Risk domain the evidence bears on."""
     threshold: Id | None = None
     """Capability threshold the evaluation measures against (capability evidence)."""
+    task: str | None = None
+    """Which task of the artifact the item is, when the artifact holds several."""
     eval_set: list[str] = Field(default_factory=list)
     """Names of the tasks or datasets covered (compared across versions)."""
     elicitation: Elicitation | None = None
@@ -303,6 +307,9 @@ class Evidence(Frozen):
     """The evaluation tool's record of the run."""
     summary: str | None = None
     """One or two sentences on what the evidence shows."""
+    tests: list[Id] = Field(default_factory=list)
+    """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
+    name it here)."""
 
 
 # --------------------------------------------------------------------------- argument

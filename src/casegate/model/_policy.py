@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ._base import (
     BOUNDARY_LADDER,
     Access,
     BoundaryKind,
+    Digest,
     Frozen,
     Id,
     Scaffold,
@@ -59,6 +60,8 @@ class ElicitationMinimum(Frozen):
     """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
     budget_tokens: int | None = Field(default=None, ge=0)
     """Minimum token budget per task, if the framework sets one."""
+    time_limit: int | None = Field(default=None, ge=0)
+    """Minimum wall-clock limit per task in seconds, if the framework sets one."""
     samples: int | None = Field(default=None, ge=1)
     """Minimum number of scored samples."""
 
@@ -77,6 +80,18 @@ class SafeguardRequirement(Frozen):
     severe pathway of the threshold's domain."""
     layers: list[str] = Field(default_factory=list)
     """Layers that must be present among those blocking each severe pathway of the domain."""
+
+
+class TaskRef(Frozen):
+    """A task an evaluation of a threshold must have run: by name (and version), or by the digest
+    of its sample ids."""
+
+    name: str | None = None
+    """Task name as the evaluation tool records it."""
+    version: str | None = None
+    """Task version the tool records (any version when unset)."""
+    digest: Digest | None = None
+    """sha256 over the task's sorted sample ids, one per line (`casegate evidence show` prints it)."""
 
 
 class Threshold(Frozen):
@@ -103,10 +118,30 @@ class Threshold(Frozen):
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
     elicitation: ElicitationMinimum = ElicitationMinimum()
     """Elicitation an evaluation must show to count against this threshold."""
+    scorer: str | None = None
+    """The metric or scorer whose per-sample scores are counted, as the evaluation tool names it
+    (e.g. `match`, `acc`); an evaluation scored by another one does not count. Unset: any."""
+    reduction: Literal["any", "mean", "majority", "all", "pass@k"] = "any"
+    """How a sample's epochs are counted: any epoch solved it, every epoch a trial, a majority of
+    epochs, all epochs, or the unbiased pass@k estimate (with `k`). The gate recomputes each result
+    under this reduction from the artifact's per-sample scores."""
+    k: int | None = Field(default=None, ge=1)
+    """k of `pass@k` (needed for that reduction only)."""
+    tasks: list[TaskRef] = Field(default_factory=list)
+    """The task set an evaluation of this threshold must have run (each evaluation one of them);
+    empty: any task."""
     safeguards: list[SafeguardRequirement] = Field(default_factory=list)
     """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
     security_level: str | None = None
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
+
+    @model_validator(mode="after")
+    def _k_with_pass_at_k(self) -> Threshold:
+        if self.reduction == "pass@k" and self.k is None:
+            raise ValueError("the pass@k reduction needs `k` (e.g. k: 5)")
+        if self.reduction != "pass@k" and self.k is not None:
+            raise ValueError(f"`k` is only read with the pass@k reduction (this threshold counts by `{self.reduction}`)")
+        return self
 
 
 class RoleRequirement(Frozen):
@@ -132,6 +167,12 @@ class SignoffPolicy(Frozen):
     """An open objection blocks the decision, or escalates it to `escalate_to`."""
     escalate_to: str | None = None
     """Role that must answer an escalated objection."""
+    answer_roles: list[str] | None = None
+    """Roles whose holders may answer an objection (a signed answer by anyone else does not
+    count); unset: the roles that must sign for the case's boundary."""
+    answer_accepted_by: Literal["objector", "escalation"] = "objector"
+    """Who closes an objection once it has a valid answer: the objector, by signing an acceptance
+    of the answer; or also `escalate_to`, which then decides (accepts or upholds) for them."""
 
     def required_for(self, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
         """The roles that must sign for `boundary`: its own entry, else the nearest narrower
@@ -166,6 +207,12 @@ class EvidencePolicy(Frozen):
     """Evidence older than this on the decision date counts as expired."""
     independent_kinds: list[str] = ["security-audit"]
     """Evidence kinds that only count when produced independently of the developer."""
+    declared_kinds: list[str] | None = None
+    """Evidence kinds that may count without a machine-readable artifact ("declared" evidence,
+    whose numbers are the author's word). Unset: every kind. A policy that lists kinds makes a
+    declared item of any other kind count for nothing."""
+    organisations: list[str] = Field(default_factory=list)
+    """The developer's own organisations: evidence produced by them is never independent."""
 
 
 class Tolerance(Frozen):

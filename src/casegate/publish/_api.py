@@ -52,13 +52,18 @@ def decide(loaded: Loaded, today: dt.date | None) -> DecisionRecord:
 
 
 def readable_case(loaded: Loaded) -> Case:
-    """The loaded case, or an InputError naming the first load finding when it could not be built."""
+    """The loaded case as its evidence artifacts show it (derived values in place of the record's),
+    or an InputError naming the first load finding when it could not be built."""
     if loaded.case is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f"{first.location.file}:{first.location.line}: " if first and first.location else ""
         raise InputError(f"{loaded.case_path}: the case cannot be read, so nothing can be published",
                          help=f"{where}{first.message if first else 'run `casegate check` to see why'}")
-    return loaded.case
+    # what is published is what the evidence artifacts show, as the gate counted it
+    from ..evidence import facts_for, rehash_artifacts
+
+    effective, _ = facts_for(loaded, rehash_artifacts(loaded))
+    return effective if effective is not None else loaded.case
 
 
 def diagram_redactions(summary: PublicSummary) -> dict[str, str]:

@@ -9,6 +9,18 @@ from ._attest import (
     validate_statement,
     write_attestations,
 )
+from ._dissent import (
+    Dissent,
+    ObjectionState,
+    answer,
+    answer_roles,
+    authors_of,
+    check_dissent,
+    gather,
+    resolve,
+    sign_authors,
+    standing_problems,
+)
 from ._keyring import (
     KEYRING_VERSION,
     Identity,
@@ -50,6 +62,8 @@ from ._signoff import (
     waiver_roles,
 )
 from ._statement import (
+    ANSWER,
+    AUTHORS,
     DECISION,
     INCIDENT_REPORT,
     OBJECTION,
@@ -76,6 +90,8 @@ from ._statement import (
 __all__ = [
     "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
     "validate_statement", "write_attestations",
+    "ANSWER", "AUTHORS", "Dissent", "ObjectionState", "answer", "answer_roles", "authors_of", "check_dissent",
+    "gather", "resolve", "sign_authors", "standing_problems",
     "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",

@@ -147,7 +147,9 @@ def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, 
         raise InputError("an objection needs a reason", help="pass --reason TEXT")
     at = at or now_utc()
     key = signer_entry(signer, keyring, role, at)
-    used = set(loaded.case.decision.objections)
+    folder = loaded.main.abspath.parent / "objections"
+    used = set(loaded.case.decision.objections) | \
+        ({p.name.removesuffix(".dsse.json") for p in folder.glob("*.dsse.json")} if folder.is_dir() else set())
     n = 1 + max([int(m.group(1)) for o in used if (m := re.match(r"^O-(\d+)$", o))] or [0])
     oid = f"O-{n}"
     pred = _base_predicate(loaded, key, role, at)

@@ -37,7 +37,12 @@ POLICY_CHANGE = "https://casegate.dev/policy-change/v1"
 """Predicate type of a policy change: an owner records a changed threshold measurement and why."""
 INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
 """Predicate type of a filing: a role records that a regime report of an incident was filed."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT)
+ANSWER = "https://casegate.dev/objection-answer/v1"
+"""Predicate type of an answer to one signed objection, its acceptance, or an escalation role
+upholding it (`kind`: answer / accept / uphold)."""
+AUTHORS = "https://casegate.dev/authors/v1"
+"""Predicate type of an authors list: who wrote the case (the signer is always one of them)."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

@@ -23,6 +23,7 @@ from ._checkpoint import (
     parse_checkpoint,
     raw_public,
     sign_checkpoint,
+    verifier_key,
 )
 from ._files import case_digest
 from ._log import Log, _now
@@ -86,6 +87,18 @@ class AuditedLog(Log):
         with self._read("reading checkpoints") as conn:
             row = conn.execute(sa.select(checkpoints.c.note).order_by(checkpoints.c.id.desc()).limit(1)).first()
         return None if row is None else str(row.note)
+
+    def log_verifier_key(self) -> str | None:
+        """The C2SP note verifier key (`name+keyid+base64`) of the key that signed the newest
+        checkpoint, or None before the first checkpoint."""
+        with self._read("reading checkpoints") as conn:
+            row = conn.execute(sa.select(checkpoints.c.key_name, checkpoints.c.public_key)
+                               .order_by(checkpoints.c.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey as _Pub
+
+        return verifier_key(str(row.key_name), _Pub.from_public_bytes(bytes(row.public_key)))
 
     def add_cosignatures(self, note_text: str) -> str:
         """Merge the signature lines of `note_text` (e.g. witness cosignatures) into the stored

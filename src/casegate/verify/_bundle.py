@@ -18,21 +18,29 @@ from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
 from ..model import BoundaryKind, DecisionRecord, Policy
 from ..sign import (
+    ANSWER,
+    AUTHORS,
     DECISION,
     OBJECTION,
     SIGNOFF,
     WAIVER,
+    Dissent,
     Keyring,
     Signed,
+    authors_of,
     case_digest,
+    check_dissent,
     check_envelope,
     check_waivers,
     envelope_sha256,
+    gather,
     iso,
     now_utc,
     read_envelope_file,
+    resolve,
     sign_statement,
     signer_entry,
+    standing_problems,
     statement,
     subjects,
 )
@@ -66,6 +74,8 @@ class Collected:
     waivers: list[Signed] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     unsigned: list[str] = field(default_factory=list)
+    dissent: Dissent = field(default_factory=Dissent)
+    """Signed objections, answers and authors lists (what counts; the YAML is a view of them)."""
 
 
 def _binding(s: Signed, pred: dict[str, Any], label: str) -> list[str]:
@@ -112,19 +122,9 @@ def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
         out.problems += reasons
         if signed is not None and not reasons:
             out.signoffs.append(signed)
-    for oid, o in c.decision.objections.items():
-        if o.envelope is None:
-            continue
-        label = f"objection {oid} ({o.envelope})"
-        try:
-            data = read_envelope_file(loaded.base_dir(("decision", "objections", oid)) / o.envelope, o.envelope)
-        except InputError as e:
-            out.problems.append(f"{label}: {e.message}")
-            continue
-        signed, reasons = check_envelope(data, keyring, at, label, expect=OBJECTION)
-        out.problems += reasons
-        if signed is not None and not reasons:
-            out.objections.append((oid, signed))
+    out.dissent = gather(loaded, keyring, at)
+    out.problems += out.dissent.problems
+    out.objections = [(str(o.predicate.get("objection")), o) for o in out.dissent.objections]
     base = loaded.base_dir(("decision", "waivers"))
     for ref in c.decision.waivers:
         try:
@@ -144,8 +144,13 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
     assert loaded.case is not None and loaded.policy is not None
     if loaded.case.boundary is None:
         return ["the case names no boundary"]
-    return authority_problems([(s.person, s.role, s.key.keyid) for s in collected.signoffs],
-                              loaded.policy.signoff, loaded.case.boundary.kind, loaded.case.decision.authors)
+    authors = [*loaded.case.decision.authors, *collected.dissent.author_names()]
+    out = authority_problems([(s.person, s.role, s.key.keyid) for s in collected.signoffs],
+                             loaded.policy.signoff, loaded.case.boundary.kind, authors)
+    if not collected.dissent.authors:
+        out.append("no signed authors list: who wrote the case cannot be established, so no one can be "
+                   "shown not to be signing their own case (an author runs `casegate authors sign`)")
+    return out
 
 
 def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
@@ -177,19 +182,21 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "signoffs": [{"role": s.role, "person": s.person, "keyid": s.key.keyid,
                       "envelope": envelope_sha256(s.envelope)} for s in collected.signoffs],
         "objections": [],
+        "answers": [envelope_sha256(a.envelope) for a in collected.dissent.answers],
+        "authors_lists": [envelope_sha256(a.envelope) for a in collected.dissent.authors],
         "waivers": [{"code": w.predicate["code"], "role": w.role, "person": w.person,
                      "until": w.predicate["until"], "envelope": envelope_sha256(w.envelope)}
                     for w in collected.waivers],
         "evidence": _evidence_expiry(loaded),
-        "authors": list(c.decision.authors),
+        "authors": collected.dissent.author_names(),
         "narrower": list(narrower or []),
     }
-    signed_obj = dict(collected.objections)
-    for oid, o in c.decision.objections.items():
-        pred["objections"].append({
-            "id": oid, "role": o.role, "person": o.person, "status": o.status, "reason": o.reason,
-            "answer": o.answer, "answered_by": o.answered_by,
-            "envelope": envelope_sha256(signed_obj[oid].envelope) if oid in signed_obj else None})
+    states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
+                     c.boundary.kind if c.boundary else None)
+    for st in states:
+        pred["objections"].append({"id": st.id, "role": st.role, "person": st.person, "status": st.status,
+                                   "reason": st.reason, "answer": st.answer, "answered_by": st.answered_by,
+                                   "envelope": st.envelope})
     env = sign_statement(statement(subjects(loaded, digest), DECISION, pred), signer)
     ptext = loaded.policy_file.abspath.read_bytes() if loaded.policy_file.abspath.exists() else None
     if ptext is None:
@@ -200,7 +207,9 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "case": {"id": c.id, "version": c.version, "digest": digest},
         "decision": env,
         "signoffs": [s.envelope for s in collected.signoffs],
-        "objections": [o.envelope for _, o in collected.objections],
+        "objections": [o.envelope for o in collected.dissent.objections],
+        "answers": [a.envelope for a in collected.dissent.answers],
+        "authors": [a.envelope for a in collected.dissent.authors],
         "waivers": [w.envelope for w in collected.waivers],
         "policy": {"path": loaded.policy_file.path, "sha256": loaded.policy_file.sha256,
                    "text": ptext.decode()},
@@ -352,17 +361,43 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
 
 
 def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> None:
-    """Objections recorded in the registry (e.g. from the review board) that no answer closed
-    block deployment just like objections inside the case."""
+    """Unsigned objections recorded in the registry (before the board took only signed ones)
+    that no answer closed block deployment just like objections inside the case."""
     if not hasattr(reg, "events"):
         return
     from ..store import open_objections
 
     for e in open_objections(reg, case_id):  # type: ignore[arg-type]
         p = e.payload
+        if p.get("envelope") is not None:
+            continue  # signed: judged with the signed answers (`_registry_dissent`)
         verdict.reasons.append(
             f"an objection by {p.get('person')} ({p.get('role')}) recorded in the registry "
             f"(log entry {e.index}, {e.recorded_at[:10]}) is open: {p.get('reason')}")
+
+
+def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.datetime, objs: list[Signed],
+                      answers: list[Signed], policy: Policy | None, decided: BoundaryKind | None,
+                      verdict: Verdict) -> None:
+    """Signed objections logged in the registry (e.g. from the review board) that the bundle does
+    not carry stand unless signed answers, logged or in the bundle, close them."""
+    if not hasattr(reg, "events") or policy is None:
+        return
+    logged_o = [e.payload.get("envelope") for e in reg.events(case_id=case_id, kind="objection")
+                if e.payload.get("envelope") is not None]
+    logged_a = [e.payload.get("envelope") for e in reg.events(case_id=case_id, kind="objection-answer")
+                if e.payload.get("envelope") is not None]
+    extra_o, problems = check_dissent(logged_o, keyring, at, case_id, OBJECTION, "objection in the registry")
+    extra_a, aproblems = check_dissent(logged_a, keyring, at, case_id, ANSWER, "answer in the registry")
+    verdict.reasons += problems + aproblems
+    known = {envelope_sha256(o.envelope) for o in objs}
+    new = [o for o in extra_o if envelope_sha256(o.envelope) not in known]
+    if not new:
+        return
+    seen = {envelope_sha256(a.envelope) for a in answers}
+    all_answers = answers + [a for a in extra_a if envelope_sha256(a.envelope) not in seen]
+    for r in standing_problems(resolve(new, all_answers, policy.signoff, decided), policy.signoff):
+        verdict.reasons.append(f"{r} (recorded in the registry, not in the bundle)")
 
 
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
@@ -465,47 +500,43 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
         if sha not in seen:
             v.reasons.append(f"the sign-off by {x.get('person')} as {x.get('role')!r} that the decision "
                              "rests on is missing from the bundle")
+    # authors: only signed authors lists count (the signed record's own list is not trusted)
+    author_lists: list[Signed] = []
+    if pred is not None:
+        author_lists, problems = check_dissent(list(bundle.get("authors") or []), keyring, at, v.case_id or "",
+                                               AUTHORS, "authors list")
+        v.reasons += problems
+        have = {envelope_sha256(a.envelope) for a in author_lists}
+        for sha in pred.get("authors_lists", []):
+            if sha not in have:
+                v.reasons.append("an authors list the decision rests on is missing from the bundle")
+        if not author_lists:
+            v.reasons.append("the bundle carries no signed authors list: who wrote the case cannot be "
+                             "established (fail closed)")
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
-        authors = list((pred or {}).get("authors", []))
-        v.reasons += authority_problems(valid, policy.signoff, boundary, authors)
+        v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists))
     if policy is not None and d is not None and decided is not None:
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
                                       [p for p, _, _ in valid])
 
-    # objections
+    # objections: from the signed objections and answers in the bundle alone
     if pred is not None:
-        olisted = {x.get("envelope"): x for x in pred.get("objections", []) if x.get("envelope")}
-        oseen: set[str] = set()
-        for i, env in enumerate(bundle.get("objections") or []):
-            label = f"objection #{i + 1}"
-            s, reasons = check_envelope(env, keyring, at, label, expect=OBJECTION)
-            if s is not None:
-                label = f"objection {s.predicate.get('objection')} by {s.person}"
-                reasons = [r.replace(f"objection #{i + 1}", label, 1) for r in reasons]
-                oseen.add(envelope_sha256(env))
-            v.reasons += reasons
-        for sha, x in olisted.items():
-            if sha not in oseen:
-                v.reasons.append(f"objection {x.get('id')} by {x.get('person')} is missing from the bundle")
-        mode = policy.signoff.objections if policy else "block"
-        esc = policy.signoff.escalate_to if policy else None
-        signed_roles = {role for _, role, _ in valid}
+        objs, problems = check_dissent(list(bundle.get("objections") or []), keyring, at, v.case_id or "",
+                                       OBJECTION, "objection")
+        answers, aproblems = check_dissent(list(bundle.get("answers") or []), keyring, at, v.case_id or "",
+                                           ANSWER, "answer")
+        v.reasons += problems + aproblems
+        have = {envelope_sha256(o.envelope) for o in objs}
         for x in pred.get("objections", []):
-            st, who = x.get("status"), f"objection {x.get('id')} by {x.get('person')} ({x.get('role')})"
-            if st == "upheld":
-                v.reasons.append(f"{who} was upheld: {x.get('reason')}")
-            elif st == "answered" and x.get("answered_by") not in signed_roles:
-                # an answer counts only from a role that put its own signature on this case
-                v.reasons.append(f"{who} is marked answered by {x.get('answered_by') or 'no one'}, "
-                                 "which has no valid sign-off in the bundle")
-            elif st in ("open", "escalated"):
-                if mode == "escalate" and esc and esc in signed_roles and st == "escalated":
-                    v.notes.append(f"{who} was escalated to {esc}, who signed off")
-                elif mode == "escalate":
-                    v.reasons.append(f"{who} is {st} and must be answered by {esc or 'the escalation role'}: "
-                                     f"{x.get('reason')}")
-                else:
-                    v.reasons.append(f"{who} is {st}: {x.get('reason')}")
+            if x.get("envelope") and x.get("envelope") not in have:
+                v.reasons.append(f"objection {x.get('id')} by {x.get('person')} is missing from the bundle")
+        ahave = {envelope_sha256(a.envelope) for a in answers}
+        if any(sha not in ahave for sha in pred.get("answers", [])):
+            v.reasons.append("an answer to an objection that the decision rests on is missing from the bundle")
+        if policy is not None:
+            v.reasons += standing_problems(resolve(objs, answers, policy.signoff, decided), policy.signoff)
+        if registry is not None and v.case_id:
+            _registry_dissent(registry, v.case_id, keyring, at, objs, answers, policy, decided, v)
 
     # waivers
     if pred is not None and record is not None:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from ._api import ObjectionIn, board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
@@ -285,4 +285,32 @@ def public_summary(request: Request, case_id: str) -> Response:
 @router.get("/public/log", response_class=HTMLResponse)
 def public_log(request: Request) -> Response:
     reg = board(request).registry
-    return _render(request, "public_log.html", size=reg.size(), checkpoint=reg.latest_checkpoint())
+    return _render(request, "public_log.html", size=reg.size(), checkpoint=reg.latest_checkpoint(),
+                   vkey=reg.log_verifier_key())
+
+
+@router.get("/public/log/checkpoint")
+def public_log_checkpoint(request: Request) -> Response:
+    """The newest signed checkpoint, exactly as signed (a C2SP signed note)."""
+    note = board(request).registry.latest_checkpoint()
+    if note is None:
+        raise HTTPException(404, "no checkpoint has been signed yet")
+    return PlainTextResponse(note, media_type="text/plain; charset=utf-8")
+
+
+@router.get("/public/log/vkey")
+def public_log_vkey(request: Request) -> Response:
+    """The C2SP note verifier key of the checkpoint signer."""
+    vk = board(request).registry.log_verifier_key()
+    if vk is None:
+        raise HTTPException(404, "no checkpoint has been signed yet")
+    return PlainTextResponse(vk + "\n", media_type="text/plain; charset=utf-8")
+
+
+@router.get("/public/log/leaves")
+def public_log_leaves(request: Request) -> Response:
+    """Every leaf hash of the log, in order, one lowercase hex line each (RFC 9162 leaf hashes:
+    SHA-256 of 0x00 and the entry's RFC 8785 JSON), so anyone can recompute the tree root."""
+    reg = board(request).registry
+    return PlainTextResponse("".join(e.leaf_hash.hex() + "\n" for e in reg.events()),
+                             media_type="text/plain; charset=utf-8")

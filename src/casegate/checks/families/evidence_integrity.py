@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity
 from .._derived import cited_evidence
@@ -224,3 +225,180 @@ def attempts_exceed_log(ctx: Context) -> Iterator[Hit]:
         if el.attempts > src.epochs:
             yield Hit(("evidence", eid, "elicitation", "attempts"),
                       f"`{eid}` claims {el.attempts} attempts, but its run made {src.epochs} per sample")
+
+
+# --------------------------------------------------------------------------- facts from the artifacts
+
+
+def _problems(ctx: Context, kind: str) -> Iterator[Problem]:
+    if ctx.facts is None:
+        return
+    for p in ctx.facts.problems:
+        if p.kind == kind and p.evidence_id in ctx.case.evidence:
+            yield p
+
+
+def _relied_on(ctx: Context, eid: str) -> RuleSeverity | None:
+    """Blocking when the item is cited or measures a threshold; advisory otherwise."""
+    ev = ctx.case.evidence.get(eid)
+    return None if eid in cited_evidence(ctx) or (ev is not None and ev.threshold) else RuleSeverity.advisory
+
+
+@rule(
+    "CG340", "record-disagrees-with-artifact", severity="blocking", serves="fm-threshold-gaming",
+    summary="A value the evidence item records (counts, model, variant, attempts, tools, scaffold, budgets, "
+            "task, version, scorer, status, date) differs from what its artifact says.",
+    rationale="The gate counts what the log shows, not what the YAML says. A record that says 33/200 over a log "
+              "that says 80/200, or five attempts with tools over a one-epoch run without them, is either a "
+              "stale copy or a misstatement; either way reviewers were shown the wrong number.",
+    bad="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ..., result: {successes: 33, trials: 200}}\n"
+        "# the log's samples give 80 of 200",
+    good="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}   # counts come from the log",
+    fix="Delete the value from the record (the gate derives it from the artifact), or correct it to the "
+        "artifact's value; `casegate evidence show ID` prints what was derived.",
+)
+def record_disagrees_with_artifact(ctx: Context) -> Iterator[Hit]:
+    if ctx.facts is None:
+        return
+    for m in ctx.facts.mismatches:
+        if m.evidence_id not in ctx.case.evidence:
+            continue
+        yield Hit(m.path, f"`{m.evidence_id}` records {m.fact.replace('_', ' ')} {m.recorded}, but its artifact "
+                          f"{m.artifact} says {m.derived} (from {m.artifact_field})",
+                  help=f"remove `{m.path[-1]}` from `{m.evidence_id}` (it is derived from the artifact) or set it "
+                       f"to {m.derived}")
+
+
+@rule(
+    "CG341", "artifact-unreadable", severity="blocking", serves="test-3-elicitation",
+    summary="An artifact in a format casegate reads (Inspect, lm-eval, casegate-results) cannot be read: "
+            "truncated, corrupt, or holding several tasks with none named.",
+    rationale="Facts that cannot be read from the log cannot be checked; the record's numbers would then be "
+              "believed on the author's word. Such an item counts for nothing.",
+    bad="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}   # the .eval file was cut short",
+    good="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}   # the complete log",
+    fix="Restore the complete log from where the run wrote it and pin its sha256 again; for a log of several "
+        "tasks, name the item's task with `task:`.",
+)
+def artifact_unreadable(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "unreadable"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG342", "result-not-recomputable", severity="blocking", serves="fm-threshold-gaming",
+    summary="An evaluation's result cannot be counted under the reduction the policy fixes for its "
+            "threshold (no per-sample scores, fewer epochs than pass@k needs, non-binary scores).",
+    rationale="The same per-epoch scores give different verdicts counted as 'any epoch solved it', the mean "
+              "or the majority; the policy fixes the reduction so the author cannot pick it. A result that "
+              "cannot be recomputed under it is not counted, never quietly counted another way.",
+    bad="# policy: cyber-high {reduction: any}\n# artifact: {epochs: 5, successes: 33, trials: 200, "
+        "reduction: mean} and no samples",
+    good="# artifact: per-sample, per-epoch scores (Inspect and lm-eval --log_samples keep them)",
+    fix="Keep the per-sample scores in the log (every epoch of every sample) and import it again.",
+)
+def result_not_recomputable(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "not-recomputable"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG343", "declared-evidence-not-accepted", severity="blocking", serves="fm-threshold-gaming",
+    summary="An evidence item has no machine-readable artifact (it is declared), and the policy does not "
+            "accept declared evidence of its kind.",
+    rationale="A declared item's numbers are the author's word: nothing checks them. The policy states for "
+              "which kinds of evidence that is acceptable (an audit report, say) and for which it is not (a "
+              "capability evaluation, whose log exists).",
+    bad="# policy: evidence: {declared_kinds: [security-audit]}\nE-ctf: {kind: eval, result: {successes: 3, trials: 200}, ...}",
+    good="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}",
+    fix="Attach the evaluation's log as the artifact (Inspect, lm-eval or casegate-results), pinned by its "
+        "sha256; or argue without the item.",
+)
+def declared_evidence_not_accepted(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "declared-not-allowed"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG344", "variant-not-in-artifact", severity="blocking", serves="test-3-elicitation",
+    summary="The item records a stronger model variant (helpful-only, low-refusal, fine-tuned) than its log "
+            "records.",
+    rationale="An evaluation of the production model with its refusals understates capability; labelling it "
+              "helpful-only would let it meet an elicitation minimum it does not meet. The variant counts "
+              "only when the harness recorded it; otherwise the run counts as the production model.",
+    bad="E-ctf: {elicitation: {variant: helpful-only}, artifact: evals/ctf.eval, ...}   # log model: acme/atlas-2",
+    good="E-ctf: {artifact: evals/ctf.eval, ...}   # log model: acme/atlas-2-helpful-only",
+    fix="Run the evaluation with the variant recorded by the harness (in the model's name or the run's "
+        "`variant` setting), then import the new log.",
+)
+def variant_not_in_artifact(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "variant-unrecorded"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG345", "evaluation-off-policy-task-or-scorer", severity="blocking", serves="fm-threshold-gaming",
+    summary="An evaluation of a threshold ran a task (name, version or sample set) or a scorer other than "
+            "the ones the policy names for that threshold.",
+    rationale="A threshold's number means something only on the suite and metric it was set on: an easier "
+              "task version, a subset of the samples or a lenient scorer moves the result without any change "
+              "in the model.",
+    bad="# policy: cyber-high {tasks: [{name: acme-ctf-pro, version: '4'}], scorer: match}\n"
+        "# the log ran acme-ctf-pro version 3",
+    good="# the log ran acme-ctf-pro version 4, scored by match",
+    fix="Run the task set and scorer the policy names for the threshold, or have the policy changed (and "
+        "reviewed) first.",
+)
+def evaluation_off_policy(ctx: Context) -> Iterator[Hit]:
+    for kind in ("task-not-in-set", "scorer"):
+        for p in _problems(ctx, kind):
+            yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG346", "untagged-evaluation-weighed", severity="advisory", serves="test-3-elicitation",
+    summary="An evaluation with no `threshold` is cited by a capability claim: it is weighed against the "
+            "claim's threshold.",
+    rationale="An evaluation cited for a capability claim bears on it whether or not it was tagged; ignoring "
+              "an untagged one would let a worse result sit under a claim without counting. The gate counts "
+              "it and says so.",
+    bad="G2: {claim: Below Cyber High, capability: {threshold: cyber-high}, evidence: [E-ctf-extra]}\n"
+        "E-ctf-extra: {kind: eval, ...}   # no threshold",
+    good="E-ctf-extra: {kind: eval, threshold: cyber-high, ...}",
+    fix="Tag the evaluation with the threshold it measures, or stop citing it for the claim.",
+)
+def untagged_evaluation_weighed(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "mapped"):
+        yield Hit(p.path, p.message, help=p.help)
+
+
+_SAFEGUARD_TEST_KINDS = ("safeguard-test", "red-team", "security-audit")
+
+
+@rule(
+    "CG347", "safeguard-evidence-irrelevant", severity="blocking", serves="fm-security-opacity",
+    summary="A safeguard cites evidence that is not a test of it: not a safeguard test, red team or audit, "
+            "or one that names (in `tests:`) other safeguards and not this one.",
+    rationale="Evidence that a classifier works must test the classifier: a network-egress drill says nothing "
+              "about it. Each test names the safeguards it tests, so citing it for anything else shows.",
+    bad="S-classifier: {layer: classifier, evidence: [E-egress-test]}\nE-egress-test: {kind: safeguard-test, tests: [S-egress]}",
+    good="S-classifier: {layer: classifier, evidence: [E-redteam]}\nE-redteam: {kind: red-team, tests: [S-classifier]}",
+    fix="Cite a safeguard test, red team or audit of this safeguard, and list the safeguard in the test's `tests:`.",
+)
+def safeguard_evidence_irrelevant(ctx: Context) -> Iterator[Hit]:
+    case = ctx.case
+    for sid, sg in case.safeguards.items():
+        for i, eid in enumerate(sg.evidence):
+            ev = case.evidence.get(eid)
+            if ev is None:
+                continue  # a dangling reference is reported by the structure rules
+            path = ("safeguards", sid, "evidence", i)
+            if ev.kind not in _SAFEGUARD_TEST_KINDS:
+                yield Hit(path, f"safeguard `{sid}` cites `{eid}`, a `{ev.kind}`, which does not test a safeguard",
+                          help=f"cite a safeguard test, red team or audit of `{sid}`")
+            elif not ev.tests:
+                yield Hit(path, f"safeguard `{sid}` cites `{eid}`, which does not say which safeguard it tests",
+                          help=f"add `tests: [{sid}]` to `{eid}` if it tests `{sid}`")
+            elif sid not in ev.tests:
+                yield Hit(path, f"safeguard `{sid}` cites `{eid}`, which tests {', '.join(ev.tests)}, not `{sid}`",
+                          help=f"cite a test of `{sid}`, or add `{sid}` to `{eid}`'s `tests:` if it tested it too")

@@ -94,3 +94,20 @@ def counts_result(
                                location=where)
         return Result(metric=metric, value=value, stderr=stderr, scale="proportion", samples=rows)
     return Result(metric=metric, value=value, stderr=stderr, scale="other", samples=rows)
+
+
+_VARIANT_NAMES = ("helpful-only", "low-refusal", "fine-tuned")
+
+
+def variant_in(settings: dict[str, Any] | None, model: str | None, setting_field: str,
+               model_field: str) -> tuple[str | None, str | None]:
+    """(variant, where it was read) from a run's settings (a `variant` key) or, failing that, the
+    variant's name inside the model's name (`acme/atlas-2-helpful-only`); (None, None) when the
+    run records none. Underscores and hyphens are the same."""
+    if settings and isinstance(settings.get("variant"), str):
+        return str(settings["variant"]).strip().replace("_", "-"), setting_field
+    name = (model or "").lower().replace("_", "-")
+    for v in _VARIANT_NAMES:
+        if v in name:
+            return v, model_field
+    return None, None

@@ -18,12 +18,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...model import Elicitation, Scaffold, SourceRecord
 from ..stats import REDUCTIONS, Reduction, binary_counts
-from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from ._common import (
+    check_unchanged,
+    counts_result,
+    head,
+    iso_date,
+    pinned_sha256,
+    scalars,
+    variant_in,
+)
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 FORMAT = "casegate-results/1"
 CSV_COLUMNS = ("task", "model", "status", "created", "scale", "sample", "epoch", "score")
-CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version")
+CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version", "variant")
 
 
 class GenericSample(BaseModel):
@@ -65,6 +73,8 @@ class GenericResults(BaseModel):
     revision: str | None = None
     tool: str | None = None
     tool_version: str | None = None
+    variant: str | None = None
+    time_limit: int | None = Field(default=None, ge=0)
 
 
 class GenericImporter:
@@ -154,9 +164,10 @@ class GenericImporter:
             revision=d.revision, epochs=d.epochs, metrics=metrics, samples=d.dataset_samples,
             scored=scored, scorer=d.metric,
         )
+        variant, vfield = variant_in({"variant": d.variant} if d.variant else None, d.model, "variant", "model")
         return ImportedRun(artifact=path, sha256=sha, task=d.task, date=date, title=d.task,
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
-                           notes=notes)
+                           notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit)
 
     def _csv(self, path: Path, sha: str, raw: bytes, options: ReadOptions) -> list[ImportedRun]:
         try:

@@ -32,7 +32,15 @@ from typing import Any
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
-from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from ._common import (
+    check_unchanged,
+    counts_result,
+    head,
+    iso_date,
+    pinned_sha256,
+    scalars,
+    variant_in,
+)
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 KNOWN_VERSIONS = (1, 2)
@@ -161,9 +169,14 @@ class InspectImporter:
             scorer=scorer,
         )
         title = getattr(ev, "task_display_name", None) or ev.task
+        variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
+        if variant is None and isinstance(ev.model_args, dict):
+            variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
+        time_limit = ev.config.time_limit
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
-                           notes=notes)
+                           notes=notes, variant=variant, variant_field=vfield,
+                           time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None)
 
 
 def _dump(cfg: Any) -> dict[str, Any]:

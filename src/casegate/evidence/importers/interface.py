@@ -58,6 +58,13 @@ class ImportedRun:
     """The tool's own record of the run."""
     notes: list[str] = field(default_factory=list)
     """Things the user should know (a scale not documented, a partial run, ...)."""
+    variant: str | None = None
+    """The model variant as the log records it (a `variant` setting, or the variant's name in the
+    model's name); None when the log does not record one."""
+    variant_field: str | None = None
+    """Where in the log the variant was read."""
+    time_limit: int | None = None
+    """Wall-clock limit per sample, in seconds, as the run set it."""
 
 
 class Importer(Protocol):

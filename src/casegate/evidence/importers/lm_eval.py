@@ -25,7 +25,15 @@ from typing import Any
 
 from ...limits import LimitError, current_limits, json_too_deep, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
-from ._common import check_unchanged, counts_result, head, iso_date, pinned_sha256, scalars
+from ._common import (
+    check_unchanged,
+    counts_result,
+    head,
+    iso_date,
+    pinned_sha256,
+    scalars,
+    variant_in,
+)
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 BINARY_METRICS = ("acc", "acc_norm", "exact_match")
@@ -162,6 +170,10 @@ class LmEvalImporter:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
         model = str(run_cfg.get("model") or doc.get("model_name") or "unknown")
         margs = run_cfg.get("model_args")
+        margs_dict: dict[str, Any] = dict(margs) if isinstance(margs, dict) else (
+            dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
+        variant, vfield = variant_in(margs_dict, str(margs_dict.get("pretrained") or doc.get("model_name") or ""),
+                                     "config.model_args.variant", "config.model_args.pretrained")
         if isinstance(margs, str) and margs:
             model += f" ({margs})"
         elif isinstance(margs, dict) and margs:
@@ -175,7 +187,8 @@ class LmEvalImporter:
             scorer=metric, files=files,
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
-                           eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes)
+                           eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
+                           variant=variant, variant_field=vfield)
 
 
 def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:

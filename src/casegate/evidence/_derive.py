@@ -1,0 +1,307 @@
+"""Facts derived from evidence artifacts: what each log itself says about its run.
+
+For every evidence item whose artifact is in a format casegate reads (Inspect AI `.eval`/`.json`,
+lm-eval results with their samples files, casegate-results JSON/CSV), the artifact is read with
+the same importer `casegate evidence add` uses and reduced to a `DerivedRun`: the per-sample
+scores (from which the gate counts successes under the policy's reduction), the model and
+variant as the harness recorded them, epochs, tools, scaffold, token and time budgets, the task,
+its version and a digest of its sample ids, the scorer, and the run's status. An item without
+such an artifact is *declared*: its numbers are only the author's word.
+
+Derivation runs only on artifacts whose bytes match their pinned sha256 (a changed file is
+already a blocking finding, and its facts would be about other bytes). Results are cached by the
+artifact's sha256 in the user's cache folder (`CASEGATE_CACHE_DIR`, else `$XDG_CACHE_HOME/casegate`,
+else `~/.cache/casegate`), under `derived/`; the cache is bounded (oldest entries are removed past
+`CACHE_ENTRIES`), written atomically, and any entry that does not parse is derived again. A cache
+that cannot be written only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import InputError
+from ..load import Loaded, display_path
+from ..model import Elicitation, Result, SourceRecord
+from ._artifacts import ArtifactState, sha256_file
+from .stats import policy_counts
+
+DERIVE_VERSION = 3
+"""Version of the cached form; entries of another version are derived again."""
+CACHE_ENTRIES = 2000
+"""Most derived artifacts kept in the cache."""
+
+
+class DerivedRun(BaseModel):
+    """What one task's log says about its run (cached as JSON, keyed by the artifact's sha256)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    tool: str
+    """Format the facts were read from: inspect-ai, lm-eval, or the generic format's `tool`."""
+    task: str
+    """Task name as the tool recorded it."""
+    date: str
+    """ISO date the run was created."""
+    variant: str | None = None
+    """Model variant as the log records it; None when it records none."""
+    variant_field: str | None = None
+    """Where the variant was read in the log."""
+    time_limit: int | None = None
+    """Wall-clock limit per sample in seconds."""
+    sample_digest: str | None = None
+    """`sha256:` over the distinct scored sample ids, sorted, one per line."""
+    elicitation: Elicitation
+    result: Result
+    """The counts, metric and scale the log states (its per-sample scores are in `sample_ids`,
+    `epochs` and `scores`, kept as flat lists: they are read back from the cache quickly)."""
+    source: SourceRecord
+    scored_samples: int = 0
+    """Distinct samples with a score."""
+    scores_json: str = ""
+    """Every per-sample score as JSON `[[id, epoch, score], ...]`: one string, so reading the cache
+    does not build thousands of objects; parsed only when a count needs it."""
+    reduced: dict[str, list[int]] = {}
+    """(successes, trials) under each reduction without a parameter (any, mean, majority, all),
+    counted once when the artifact is read; absent when the scores are not binary."""
+
+    def per_sample(self) -> list[tuple[str, float]]:
+        """(sample id, score) of every scored sample and epoch."""
+        rows = json.loads(self.scores_json) if self.scores_json else []
+        return [(str(r[0]), float(r[2])) for r in rows]
+
+    def counts(self, reduction: str, k: int | None) -> tuple[int, int] | None:
+        """(successes, trials) under `reduction`, or None without per-sample scores. Raises
+        ValueError when the scores do not allow it (see `stats.policy_counts`)."""
+        got = self.reduced.get(reduction)
+        if got is not None:
+            return got[0], got[1]
+        if not self.scores_json:
+            return None
+        return policy_counts(self.per_sample(), reduction, k)  # type: ignore[arg-type]
+
+
+class CachedArtifact(BaseModel):
+    """One cache entry: every task run of one artifact, and the further files read with it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int
+    runs: list[DerivedRun]
+    files: dict[str, str] = {}
+    """Further files read (name beside the artifact -> sha256), re-hashed on every use."""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """What was derived for one evidence item, or why nothing was."""
+
+    evidence_id: str
+    run: DerivedRun | None = None
+    """The item's run as its artifact records it."""
+    declared: bool = False
+    """No machine-readable artifact: the item's values are the author's word."""
+    problem: str | None = None
+    """Why an artifact casegate reads gave no facts (unreadable, truncated, ambiguous task)."""
+    artifact: str | None = None
+    """The artifact as shown to users."""
+    cached: bool = False
+    """Whether the facts came from the cache."""
+
+
+def cache_dir() -> Path:
+    """The folder derived facts are cached in."""
+    env = os.environ.get("CASEGATE_CACHE_DIR")
+    if env:
+        return Path(env) / "derived"
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "casegate" / "derived"
+
+
+def sample_digest(ids: list[str]) -> str | None:
+    """`sha256:` over the distinct ids sorted, one per line; None without ids."""
+    uniq = sorted(set(ids))
+    if not uniq:
+        return None
+    return "sha256:" + hashlib.sha256("".join(i + "\n" for i in uniq).encode("utf-8")).hexdigest()
+
+
+def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
+    from .importers import ImportedRun
+
+    runs: list[DerivedRun] = []
+    files: dict[str, str] = {}
+    for r in imported:
+        assert isinstance(r, ImportedRun)
+        files.update(r.source.files)
+        runs.append(DerivedRun(
+            tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
+            variant_field=r.variant_field, time_limit=r.time_limit,
+            sample_digest=sample_digest([s.id for s in r.result.samples]),
+            elicitation=r.elicitation, result=r.result.model_copy(update={"samples": []}), source=r.source,
+            scored_samples=len({s.id for s in r.result.samples}),
+            scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],
+                                   separators=(",", ":")) if r.result.samples else "",
+            reduced=_reduced(r.result)))
+    return runs, files
+
+
+def _reduced(result: Result) -> dict[str, list[int]]:
+    if result.scale != "binary" or not result.samples:
+        return {}
+    rows = [(s.id, s.score) for s in result.samples]
+    out: dict[str, list[int]] = {}
+    for red in ("any", "mean", "majority", "all"):
+        try:
+            out[red] = list(policy_counts(rows, red))
+        except ValueError:
+            return {}  # scores off the scale: counted (and reported) when needed
+    return out
+
+
+class _Cache:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.wrote = False
+
+    def _path(self, sha: str) -> Path | None:
+        return self.folder / f"{sha}.json" if self.folder is not None else None
+
+    def get(self, sha: str, base: Path) -> CachedArtifact | None:
+        p = self._path(sha)
+        if p is None:
+            return None
+        try:
+            entry = CachedArtifact.model_validate_json(p.read_bytes())
+        except (OSError, ValidationError, ValueError):
+            return None
+        if entry.version != DERIVE_VERSION:
+            return None
+        for name, pinned in entry.files.items():
+            try:
+                if sha256_file(base / name) != pinned:
+                    return None
+            except OSError:
+                return None
+        return entry
+
+    def put(self, sha: str, entry: CachedArtifact) -> None:
+        p = self._path(sha)
+        if p is None or self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "wb") as f:
+                f.write(entry.model_dump_json().encode("utf-8"))
+            os.replace(tmp, p)
+            self.wrote = True
+        except OSError:
+            return
+
+    def prune(self) -> None:
+        if self.folder is None or not self.wrote:
+            return
+        try:
+            entries = sorted(self.folder.glob("*.json"), key=lambda q: q.stat().st_mtime)
+            for old in entries[: max(0, len(entries) - CACHE_ENTRIES)]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            return
+
+
+def _read_artifact(path: Path, sha: str, cache: _Cache) -> tuple[list[DerivedRun], bool]:
+    """Every task run of the artifact (from the cache when its entry is good). Raises InputError
+    (LogReadError, MissingExtraError) when the artifact cannot be read."""
+    hit = cache.get(sha, path.parent)
+    if hit is not None:
+        return hit.runs, True
+    from .importers import ReadOptions, importer_for
+
+    imp = importer_for(path)
+    assert imp is not None
+    runs, files = _to_runs(list(imp.read(path, ReadOptions())))
+    cache.put(sha, CachedArtifact(version=DERIVE_VERSION, runs=runs, files=files))
+    return runs, False
+
+
+def reads(path: Path) -> bool:
+    """Whether casegate reads the artifact's format (else items citing it are declared)."""
+    from .importers import importer_for
+
+    return importer_for(path) is not None
+
+
+def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
+                    cache: Path | None | bool = True) -> dict[str, Derivation]:
+    """Evidence id -> what its artifact says, for every item of the case.
+
+    `artifacts` is the re-hash of the case's artifacts (`rehash_artifacts`); only artifacts whose
+    bytes match their pin are read. `cache`: True for the user cache folder, a folder, or
+    False/None for none. Never raises for a bad artifact: the problem is recorded on the item.
+    """
+    out: dict[str, Derivation] = {}
+    case = loaded.case
+    if case is None:
+        return out
+    folder = cache_dir() if cache is True else (cache if isinstance(cache, Path) else None)
+    store = _Cache(folder)
+    per_file: dict[Path, tuple[list[DerivedRun], bool] | str] = {}
+    for eid, ev in case.evidence.items():
+        path = loaded.artifact_path(eid)
+        st = artifacts.get(eid)
+        if path is None or ev.artifact is None:
+            out[eid] = Derivation(eid, declared=True)
+            continue
+        shown = display_path(path)
+        if st is None or not st.exists or not reads(path):
+            # a missing file is CG330; a format casegate does not read makes the item declared
+            out[eid] = Derivation(eid, declared=True, artifact=shown)
+            continue
+        if st.pinned_sha256 is None or st.actual_sha256 != st.pinned_sha256 or st.actual_sha256 is None:
+            out[eid] = Derivation(eid, problem="its bytes do not match a pinned sha256, so nothing is "
+                                               "derived from them", artifact=shown)
+            continue
+        if path not in per_file:
+            try:
+                per_file[path] = _read_artifact(path, st.actual_sha256, store)
+            except InputError as e:
+                per_file[path] = e.message + (f" ({e.help})" if e.help else "")
+            except Exception as e:  # an importer bug must not take the gate down: fail closed
+                per_file[path] = f"casegate could not read it ({type(e).__name__}: {e})"
+        got = per_file[path]
+        if isinstance(got, str):
+            out[eid] = Derivation(eid, problem=got, artifact=shown)
+            continue
+        runs, cached = got
+        run, problem = _pick(ev.task, ev.source.task if ev.source else None, ev.eval_set, runs)
+        out[eid] = Derivation(eid, run=run, problem=problem, artifact=shown, cached=cached)
+    store.prune()
+    return out
+
+
+def _pick(task: str | None, source_task: str | None, eval_set: list[str],
+          runs: list[DerivedRun]) -> tuple[DerivedRun | None, str | None]:
+    names = [r.task for r in runs]
+    for want in (task, source_task):
+        if want is not None:
+            hit = next((r for r in runs if r.task == want), None)
+            if hit is None:
+                return None, f"the artifact has no task `{want}` (it holds {', '.join(names)})"
+            return hit, None
+    if len(runs) == 1:
+        return runs[0], None
+    named = [r for r in runs if r.task in eval_set]
+    if len(named) == 1:
+        return named[0], None
+    return None, (f"the artifact holds {len(runs)} tasks ({', '.join(names)}); name the item's one "
+                  "with `task:`")
+
+
+__all__ = ["CACHE_ENTRIES", "DERIVE_VERSION", "Derivation", "DerivedRun", "cache_dir", "derive_evidence",
+           "reads", "sample_digest"]

@@ -1,0 +1,347 @@
+"""The case as its artifacts show it: derived facts replace the author's values, and every
+difference between the two is kept as a `Mismatch` for the rules to report.
+
+`apply_facts(case, policy, derivations)` is pure (no file is read): it takes what `derive_evidence`
+read and returns the effective case (each derived item's elicitation, result, source, task set
+and date as the artifact records them, counted under the policy's reduction for the item's
+threshold) with an `EvidenceFacts` describing what was derived, what disagreed, what could not be
+counted and why, and which items are only declared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Case, Elicitation, Evidence, Policy, Result, Scaffold, Threshold, Variant
+from ._derive import Derivation, DerivedRun
+from .stats import same_counts
+
+# Where each derived fact is read, per format (shown in findings and in docs/evidence.md).
+ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
+    "counts": {"inspect-ai": "samples[].scores[<scorer>] (per sample and epoch)",
+               "lm-eval": "samples_<task>_<date>.jsonl: <metric> per doc_id",
+               "generic": "samples[] (or successes/trials with reduction)"},
+    "model": {"inspect-ai": "eval.model", "lm-eval": "config.model + config.model_args", "generic": "model"},
+    "variant": {"inspect-ai": "eval.metadata.variant, else the variant's name in eval.model",
+                "lm-eval": "config.model_args variant=, else the variant's name in pretrained=",
+                "generic": "variant, else the variant's name in model"},
+    "attempts": {"inspect-ai": "eval.config.epochs", "lm-eval": "configs.<task>.repeats", "generic": "epochs"},
+    "tools": {"inspect-ai": "plan.steps[].params (tools)", "lm-eval": "(none: lm-eval gives no tools)",
+              "generic": "tools"},
+    "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
+                 "generic": "scaffold, else tools"},
+    "budget_tokens": {"inspect-ai": "eval.config.token_limit (else generate max_tokens)",
+                      "lm-eval": "configs.<task>.generation_kwargs.max_gen_toks", "generic": "budget_tokens"},
+    "time_limit": {"inspect-ai": "eval.config.time_limit", "lm-eval": "(not recorded)", "generic": "time_limit"},
+    "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
+    "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
+    "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id", "generic": "samples[].id"},
+    "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
+               "generic": "metric"},
+    "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",
+               "generic": "status, invalidated"},
+    "date": {"inspect-ai": "eval.created", "lm-eval": "date", "generic": "created"},
+}
+
+
+def artifact_field(fact: str, tool: str) -> str:
+    """Where `fact` is read in logs of `tool`."""
+    per = ARTIFACT_FIELDS[fact]
+    return per.get(tool) or per["generic"]
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A value the author recorded that the artifact contradicts."""
+
+    evidence_id: str
+    fact: str
+    """Which derived fact (a key of ARTIFACT_FIELDS)."""
+    path: tuple[str | int, ...]
+    """Where the recorded value is, in the case."""
+    recorded: str
+    derived: str
+    artifact: str
+    """The artifact file as shown."""
+    artifact_field: str
+    """Where in the artifact the derived value comes from."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about an item's derived facts that stops it counting, or needs saying."""
+
+    evidence_id: str
+    kind: str
+    """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
+    'declared-not-allowed' or 'mapped'."""
+    path: tuple[str | int, ...]
+    message: str
+    help: str | None = None
+
+
+@dataclass
+class EvidenceFacts:
+    """What the artifacts showed for the case's evidence, and how it differs from the record."""
+
+    derivations: dict[str, Derivation] = field(default_factory=dict)
+    recorded: dict[str, Evidence] = field(default_factory=dict)
+    """The items as the author wrote them (the effective case holds the derived values)."""
+    mismatches: list[Mismatch] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    excluded: dict[str, str] = field(default_factory=dict)
+    """Evidence id -> why it counts for nothing (beyond the gate's other reasons)."""
+    mapped: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Untagged evaluation -> the thresholds of the capability claims that cite it."""
+
+    def declared(self, eid: str) -> bool:
+        d = self.derivations.get(eid)
+        return d is not None and d.declared
+
+    def derived(self, eid: str) -> DerivedRun | None:
+        d = self.derivations.get(eid)
+        return d.run if d is not None else None
+
+
+def _claims_citing(case: Case, policy: Policy) -> dict[str, list[str]]:
+    """Evidence id -> thresholds of the capability claims citing it (on the claim or below it)."""
+    els = case.argument.elements
+    out: dict[str, list[str]] = {}
+    for e in els.values():
+        if e.type != "claim" or e.capability is None or e.capability.threshold not in policy.thresholds:
+            continue
+        tid = e.capability.threshold
+        seen: set[int] = set()
+        stack = [e]
+        while stack:
+            cur = stack.pop()
+            if id(cur) in seen:
+                continue
+            seen.add(id(cur))
+            for x in cur.evidence:
+                lst = out.setdefault(x, [])
+                if tid not in lst:
+                    lst.append(tid)
+            stack.extend(els[s] for s in cur.supported_by if s in els)
+    return out
+
+
+def _shown(v: Any) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(map(str, v)) + "]" if v else "none"
+    if v is None:
+        return "none recorded"
+    if isinstance(v, Variant | Scaffold):
+        return str(v.value)
+    return str(v)
+
+
+def _task_matches(run: DerivedRun, th: Threshold) -> bool:
+    for ref in th.tasks:
+        if ref.digest is not None and ref.digest == run.sample_digest:
+            return True
+        if ref.name is not None and ref.name == run.task and (
+                ref.version is None or ref.version == run.source.task_version):
+            return True
+    return False
+
+
+def _scorer_matches(run: DerivedRun, want: str) -> bool:
+    got = [x for x in (run.source.scorer, run.result.metric) if x]
+    return any(g == want or g.rsplit("/", 1)[-1] == want or g.split("/", 1)[0] == want for g in got)
+
+
+def _counts(eid: str, run: DerivedRun, th: Threshold | None,
+            problems: list[Problem]) -> tuple[int, int] | None:
+    """The item's (successes, trials) under the threshold's reduction, or None (with a problem
+    recorded when the reduction cannot be applied)."""
+    r = run.result
+    reduction = th.reduction if th is not None else "any"
+    k = th.k if th is not None else None
+    if r.scale != "binary":
+        return None  # CG336 reports scores with no success count
+    path: tuple[str | int, ...] = ("evidence", eid, "result")
+    how = f"`{reduction}`" + (f" with k={k}" if reduction == "pass@k" else "")
+    if run.scores_json:
+        try:
+            return run.counts(reduction, k)
+        except ValueError as e:
+            problems.append(Problem(eid, "not-recomputable", path,
+                                    f"the result of `{eid}` cannot be counted under the policy's {how} reduction: {e}",
+                                    "re-run the evaluation so every sample has the scores the reduction needs"))
+            return None
+    epochs = run.source.epochs or run.elicitation.attempts
+    if r.successes is not None and r.trials is not None:
+        if same_counts(r.reduction, reduction, k, epochs):
+            return r.successes, r.trials
+        stated = f"under `{r.reduction}`" if r.reduction else "with no stated reduction"
+        problems.append(Problem(eid, "not-recomputable", path,
+                                f"the artifact of `{eid}` states {r.successes}/{r.trials} {stated} over {epochs} "
+                                f"epochs but no per-sample scores, so the policy's {how} reduction cannot be applied",
+                                "keep the per-sample scores in the log (Inspect and lm-eval --log_samples do) and "
+                                "import it again"))
+        return None
+    problems.append(Problem(eid, "not-recomputable", path,
+                            f"the artifact of `{eid}` has neither per-sample scores nor counts: nothing can be "
+                            f"counted under the policy's {how} reduction",
+                            "keep the per-sample scores in the log and import it again"))
+    return None
+
+
+def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
+    def mm(fact: str, path: tuple[str | int, ...], recorded: Any, derived: Any) -> Mismatch:
+        return Mismatch(eid, fact, ("evidence", eid) + path, _shown(recorded), _shown(derived), shown,
+                        artifact_field(fact, run.tool))
+
+    rr, er = rec.result, eff.result
+    if rr is not None and er is not None and rr.successes is not None and rr.trials is not None \
+            and er.successes is not None and er.trials is not None \
+            and (rr.successes, rr.trials) != (er.successes, er.trials):
+        yield mm("counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
+    el = rec.elicitation
+    de = run.elicitation
+    if el is not None:
+        fs = el.model_fields_set
+        if "variant" in fs and run.variant is not None and el.variant.value != run.variant:
+            yield mm("variant", ("elicitation", "variant"), el.variant, run.variant)
+        if "attempts" in fs and el.attempts != de.attempts:
+            yield mm("attempts", ("elicitation", "attempts"), el.attempts, de.attempts)
+        if "tools" in fs and sorted(el.tools) != sorted(de.tools):
+            yield mm("tools", ("elicitation", "tools"), el.tools, de.tools)
+        if "scaffold" in fs and el.scaffold != de.scaffold and not (
+                el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent):
+            yield mm("scaffold", ("elicitation", "scaffold"), el.scaffold, de.scaffold)
+        if "budget_tokens" in fs and el.budget_tokens != de.budget_tokens:
+            yield mm("budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
+        if "time_limit" in fs and el.time_limit != run.time_limit:
+            yield mm("time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
+    if rec.eval_set and sorted(rec.eval_set) != [run.task]:
+        yield mm("task", ("eval_set",), rec.eval_set, [run.task])
+    src, ds = rec.source, run.source
+    if src is not None:
+        for name, fact in (("model", "model"), ("task", "task"), ("task_version", "task_version"),
+                           ("scorer", "scorer"), ("status", "status"), ("epochs", "attempts")):
+            a, b = getattr(src, name), getattr(ds, name)
+            if a is not None and a != b:
+                yield mm(fact, ("source", name), a, b)
+        if src.invalidated != ds.invalidated:
+            yield mm("status", ("source", "invalidated"), f"invalidated: {str(src.invalidated).lower()}",
+                     f"invalidated: {str(ds.invalidated).lower()}")
+    if rr is not None and rr.metric is not None and run.result.metric is not None and rr.metric != run.result.metric:
+        yield mm("scorer", ("result", "metric"), rr.metric, run.result.metric)
+    if rec.date.isoformat() != run.date:
+        yield mm("date", ("date",), rec.date.isoformat(), run.date)
+
+
+def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation]) -> tuple[Case, EvidenceFacts]:
+    """The effective case (derived values in place of the record's) and what differed."""
+    facts = EvidenceFacts(derivations=derivations, recorded=dict(case.evidence))
+    citing = _claims_citing(case, policy)
+    allowed = policy.evidence.declared_kinds
+    new_items: dict[str, Evidence] = {}
+    for eid, ev in case.evidence.items():
+        d = derivations.get(eid)
+        threshold = ev.threshold
+        if ev.kind == "eval" and threshold is None and citing.get(eid):
+            tids = tuple(citing[eid])
+            facts.mapped[eid] = tids
+            threshold = tids[0]
+            more = f"; it is also cited for {', '.join(tids[1:])}, which it is not counted against" if len(tids) > 1 else ""
+            facts.problems.append(Problem(
+                eid, "mapped", ("evidence", eid),
+                f"evaluation `{eid}` names no threshold but a claim about `{threshold}` cites it: it is weighed "
+                f"against `{threshold}`{more}",
+                f"add `threshold: {threshold}` to `{eid}` (or stop citing it for that claim)"))
+        th = policy.thresholds.get(threshold) if threshold is not None else None
+        if d is None:
+            new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
+            continue
+        if d.declared:
+            if allowed is not None and ev.kind not in allowed:
+                why = (f"is declared (its artifact {d.artifact} is not a log casegate reads)" if d.artifact
+                       else "is declared (it names no artifact)")
+                facts.excluded[eid] = f"it {why}, and the policy does not accept declared `{ev.kind}` evidence"
+                facts.problems.append(Problem(
+                    eid, "declared-not-allowed", ("evidence", eid),
+                    f"`{eid}` {why}: the policy counts declared evidence only of kinds "
+                    f"{', '.join(allowed) or '(none)'}, not `{ev.kind}`",
+                    "attach the evaluation's log (Inspect, lm-eval or casegate-results) as the artifact, "
+                    "pinned by its sha256"))
+            new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
+            continue
+        if d.run is None:
+            facts.excluded[eid] = f"nothing could be derived from its artifact ({d.problem})"
+            if d.problem and not d.problem.startswith("its bytes do not match"):
+                facts.problems.append(Problem(
+                    eid, "unreadable", ("evidence", eid, "artifact"),
+                    f"nothing could be derived from the artifact of `{eid}` ({d.artifact}): {d.problem}",
+                    "restore the complete log from where the run wrote it, or name the task with `task:`"))
+            new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
+            continue
+        run = d.run
+        problems: list[Problem] = []
+        counts = _counts(eid, run, th, problems) if ev.kind == "eval" else None
+        if problems:
+            facts.excluded.setdefault(eid, problems[0].message)
+        facts.problems.extend(problems)
+        rec_el = ev.elicitation
+        variant = Variant.production
+        if run.variant is not None:
+            try:
+                variant = Variant(run.variant)
+            except ValueError:
+                variant = Variant.production
+        elif rec_el is not None and "variant" in rec_el.model_fields_set and rec_el.variant is not Variant.production:
+            facts.problems.append(Problem(
+                eid, "variant-unrecorded", ("evidence", eid, "elicitation", "variant"),
+                f"`{eid}` records the `{rec_el.variant.value}` variant, but its log ({d.artifact}) records no "
+                f"variant for model `{run.source.model}`: it counts as the production model",
+                "run the evaluation with the variant named in the run's settings (Inspect: "
+                "`--metadata variant=helpful-only`; lm-eval: `--model_args ...,variant=helpful-only`) or in the model's name"))
+        de = run.elicitation
+        scaffold = de.scaffold
+        if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent:
+            scaffold = Scaffold.expert_agent  # a judgement no log records
+        elic = Elicitation(variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
+                           budget_tokens=de.budget_tokens, time_limit=run.time_limit,
+                           prompting=rec_el.prompting if rec_el else None, solver=list(de.solver),
+                           generate_config=dict(de.generate_config))
+        rr = run.result
+        if ev.kind == "eval":
+            red = th.reduction if th is not None else "any"
+            result: Result | None = Result(
+                successes=counts[0] if counts else None, trials=counts[1] if counts else None,
+                metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
+                reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
+        else:
+            result = ev.result
+        if th is not None and ev.kind == "eval":
+            if th.scorer is not None and not _scorer_matches(run, th.scorer):
+                msg = (f"`{eid}` was scored by `{run.source.scorer or run.result.metric or 'no scorer'}`, but the "
+                       f"policy counts `{threshold}` by `{th.scorer}`")
+                facts.problems.append(Problem(eid, "scorer", ("evidence", eid), msg,
+                                              f"score the evaluation with `{th.scorer}`"))
+                facts.excluded.setdefault(eid, msg)
+            if th.tasks and not _task_matches(run, th):
+                want = ", ".join(
+                    (f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
+                    for t in th.tasks)
+                ver = f" v{run.source.task_version}" if run.source.task_version else ""
+                msg = (f"`{eid}` ran `{run.task}`{ver} (samples {run.sample_digest or 'none'}), not a task the "
+                       f"policy names for `{threshold}` ({want})")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "run the task set the policy names for the threshold"))
+                facts.excluded.setdefault(eid, msg)
+        eff = ev.model_copy(update={
+            "threshold": threshold, "elicitation": elic, "result": result,
+            "source": run.source.model_copy(update={"files": {**run.source.files, **(ev.source.files if ev.source else {})}}),
+            "eval_set": [run.task], "date": dt.date.fromisoformat(run.date)})
+        facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
+        new_items[eid] = eff
+    return case.model_copy(update={"evidence": new_items}), facts
+
+
+__all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Mismatch", "Problem", "apply_facts", "artifact_field"]

@@ -1,0 +1,371 @@
+"""Objections, their answers and the authors list, as signed statements.
+
+The case's `decision.objections` and `decision.authors` are a view of these envelopes, never their
+source: `gather` reads every envelope in the case's `objections/`, `answers/` and `authors/`
+folders (and any the YAML references), verifies each against the keyring, and `resolve` decides
+from them alone whether each objection still stands, under the policy's rules for who may answer
+and who must accept an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+
+from ..errors import InputError
+from ..load import Loaded
+from ..model import BoundaryKind, SignoffPolicy
+from . import _yamledit as ye
+from ._keyring import Keyring
+from ._names import name_key
+from ._statement import (
+    ANSWER,
+    AUTHORS,
+    OBJECTION,
+    Signed,
+    check_envelope,
+    envelope_sha256,
+    now_utc,
+    sign_statement,
+    statement,
+    subjects,
+)
+
+FOLDERS = {OBJECTION: "objections", ANSWER: "answers", AUTHORS: "authors"}
+
+
+@dataclass
+class Dissent:
+    """The verified objections, answers and authors lists of one case, and why others were set aside."""
+
+    objections: list[Signed] = field(default_factory=list)
+    answers: list[Signed] = field(default_factory=list)
+    authors: list[Signed] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def author_names(self) -> list[str]:
+        """Everyone a verified authors list names, and everyone who signed one."""
+        return authors_of(self.authors)
+
+
+def authors_of(lists: list[Signed]) -> list[str]:
+    """The authors named by verified authors lists (their signers included), by name key."""
+    out: dict[str, str] = {}
+    for s in lists:
+        for n in [s.person, *[str(a) for a in s.predicate.get("authors", []) if isinstance(a, str)]]:
+            out.setdefault(name_key(n), n)
+    return list(out.values())
+
+
+def check_dissent(envelopes: list[Any], keyring: Keyring, at: dt.datetime, case_id: str,
+                  expect: str, label: str) -> tuple[list[Signed], list[str]]:
+    """Verify envelopes of one kind for the case `case_id` (any version of it)."""
+    good: list[Signed] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for i, env in enumerate(envelopes):
+        what = f"{label} #{i + 1}"
+        signed, reasons = check_envelope(env, keyring, at, what, expect=expect)
+        if signed is not None:
+            sha = envelope_sha256(signed.envelope)
+            if sha in seen:
+                continue
+            seen.add(sha)
+            pid = signed.predicate.get("case", {}).get("id") if isinstance(signed.predicate.get("case"), dict) else None
+            if pid != case_id:
+                reasons.append(f"{what}: is about case {pid!r}, not {case_id!r}")
+        problems += reasons
+        if signed is not None and not reasons:
+            good.append(signed)
+    return good, problems
+
+
+def _envelope_files(loaded: Loaded, folder: str) -> list[Path]:
+    d = loaded.main.abspath.parent / folder
+    return sorted(d.glob("*.dsse.json")) if d.is_dir() else []
+
+
+def gather(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Dissent:
+    """Every objection, answer and authors list of the case (from its folders and the envelopes
+    its YAML references), verified against the keyring as of `at`."""
+    from ._signoff import read_envelope_file
+
+    assert loaded.case is not None
+    out = Dissent()
+    found: dict[str, list[Any]] = {OBJECTION: [], ANSWER: [], AUTHORS: []}
+    paths: dict[str, list[Path]] = {k: _envelope_files(loaded, f) for k, f in FOLDERS.items()}
+    for oid, o in loaded.case.decision.objections.items():
+        if o.envelope is not None:
+            p = (loaded.base_dir(("decision", "objections", oid)) / o.envelope).resolve()
+            if p not in [q.resolve() for q in paths[OBJECTION]]:
+                paths[OBJECTION].append(p)
+    for kind, files in paths.items():
+        for p in files:
+            try:
+                found[kind].append(read_envelope_file(p, str(p)))
+            except InputError as e:
+                out.problems.append(f"{FOLDERS[kind]}/{p.name}: {e.message}")
+    cid = loaded.case.id
+    out.objections, pr1 = check_dissent(found[OBJECTION], keyring, at, cid, OBJECTION, "objection")
+    out.answers, pr2 = check_dissent(found[ANSWER], keyring, at, cid, ANSWER, "answer")
+    out.authors, pr3 = check_dissent(found[AUTHORS], keyring, at, cid, AUTHORS, "authors list")
+    out.problems += pr1 + pr2 + pr3
+    return out
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class ObjectionState:
+    """Where one signed objection stands, decided from signed statements only."""
+
+    id: str
+    role: str
+    person: str
+    reason: str
+    date: str
+    envelope: str
+    """sha256 of the objection's envelope."""
+    status: Literal["open", "answered", "upheld"]
+    answer: str | None = None
+    answered_by: str | None = None
+    """Role of the accepted answer's signer."""
+    answerer: str | None = None
+    accepted_by: str | None = None
+    notes: tuple[str, ...] = ()
+    """Why answers did not count (role not allowed, answering one's own objection, not accepted)."""
+
+    @property
+    def who(self) -> str:
+        return f"objection {self.id} by {self.person} ({self.role})"
+
+
+def answer_roles(policy: SignoffPolicy, boundary: BoundaryKind | None) -> list[str]:
+    """Roles whose holders may answer an objection: the policy's `answer_roles`, else the roles
+    that must sign for the boundary."""
+    if policy.answer_roles is not None:
+        return list(policy.answer_roles)
+    if boundary is None:
+        return []
+    return sorted({r.role for r in policy.required_for(boundary)[1]})
+
+
+def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPolicy,
+            boundary: BoundaryKind | None) -> list[ObjectionState]:
+    """Each objection's standing. An answer counts when signed by an identity other than the
+    objector in a role the policy lets answer; it closes the objection once the objector signs
+    an acceptance of it, or (when the policy lets an escalation role decide) once an identity in
+    `escalate_to` does. An escalation role's `uphold` keeps the objection standing for good."""
+    allowed = answer_roles(policy, boundary)
+    esc = policy.escalate_to if policy.answer_accepted_by == "escalation" else None
+    out: list[ObjectionState] = []
+    for o in sorted(objections, key=lambda s: (str(s.predicate.get("signed_at")), str(s.predicate.get("objection")))):
+        sha = envelope_sha256(o.envelope)
+        mine = [a for a in answers if a.predicate.get("objection_envelope") == sha]
+        notes: list[str] = []
+        valid: dict[str, Signed] = {}
+        for a in mine:
+            if a.predicate.get("kind", "answer") != "answer":
+                continue
+            if a.identity == o.identity or name_key(a.person) == name_key(o.person):
+                notes.append(f"the answer by {a.person} does not count: an objection is answered by someone "
+                             "other than its author")
+            elif a.role not in allowed:
+                notes.append(f"the answer by {a.person} as {a.role!r} does not count: the policy lets "
+                             + (", ".join(allowed) if allowed else "no role") + " answer objections")
+            else:
+                valid[envelope_sha256(a.envelope)] = a
+        upheld = next((a for a in mine if a.predicate.get("kind") == "uphold" and esc and a.role == esc), None)
+        accepted: tuple[Signed, Signed] | None = None
+        for acc in mine:
+            if acc.predicate.get("kind") != "accept":
+                continue
+            target = valid.get(str(acc.predicate.get("accepts")))
+            by_objector = acc.identity == o.identity
+            by_escalation = esc is not None and acc.role == esc and acc.identity != (target.identity if target else None)
+            if target is None:
+                notes.append(f"the acceptance by {acc.person} names no answer that counts")
+            elif by_objector or by_escalation:
+                accepted = (target, acc)
+            else:
+                notes.append(f"the acceptance by {acc.person} as {acc.role!r} does not count: "
+                             + ("the objector or " + esc if esc else "only the objector") + " accepts an answer")
+        if valid and accepted is None and upheld is None:
+            notes.append("answered, but the answer is not yet accepted by "
+                         + (f"the objector or {esc}" if esc else "the objector"))
+        p = o.predicate
+        oid, reason, date = str(p.get("objection")), str(p.get("reason")), str(p.get("signed_at", ""))[:10]
+        if upheld is not None:
+            out.append(ObjectionState(oid, o.role, o.person, reason, date, sha, "upheld", answered_by=upheld.role,
+                                      answerer=upheld.person, notes=tuple(notes)))
+        elif accepted is not None:
+            ans, acc = accepted
+            out.append(ObjectionState(oid, o.role, o.person, reason, date, sha, "answered",
+                                      answer=str(ans.predicate.get("answer")), answered_by=ans.role,
+                                      answerer=ans.person, accepted_by=acc.person, notes=tuple(notes)))
+        else:
+            out.append(ObjectionState(oid, o.role, o.person, reason, date, sha, "open", notes=tuple(notes)))
+    return out
+
+
+def standing_problems(states: list[ObjectionState], policy: SignoffPolicy) -> list[str]:
+    """Why the objections stop a decision (empty when every one was answered and accepted)."""
+    out = []
+    for s in states:
+        if s.status == "upheld":
+            out.append(f"{s.who} was upheld by {s.answerer} ({s.answered_by}): {s.reason}")
+        elif s.status == "open":
+            esc = policy.escalate_to if policy.answer_accepted_by == "escalation" else None
+            must = f" and must be answered by {esc}" if esc else ""
+            why = f" ({'; '.join(s.notes)})" if s.notes else ""
+            out.append(f"{s.who} is open{must}: {s.reason}{why}")
+    return out
+
+
+# --------------------------------------------------------------------------- signing
+
+
+def _predicate(loaded: Loaded, keyring: Keyring, signer: Signer, role: str, at: dt.datetime) -> dict[str, Any]:
+    from ._signoff import _base_predicate, signer_entry
+
+    key = signer_entry(signer, keyring, role, at)
+    return _base_predicate(loaded, key, role, at)
+
+
+def _write(loaded: Loaded, folder: str, stem: str, env: dict[str, Any]) -> Path:
+    from ._statement import envelope_bytes
+
+    d = loaded.main.abspath.parent / folder
+    d.mkdir(parents=True, exist_ok=True)
+    n, p = 1, d / f"{stem}.dsse.json"
+    while p.exists():
+        n += 1
+        p = d / f"{stem}-{n}.dsse.json"
+    p.write_bytes(envelope_bytes(env))
+    return p
+
+
+def _require(loaded: Loaded) -> None:
+    if loaded.case is None or loaded.policy is None:
+        raise InputError("the case does not load cleanly, so it cannot be signed", location=loaded.case_path,
+                         help=f"run `casegate check {loaded.case_path}` and fix what it reports")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A signed statement written next to the case."""
+
+    envelope: dict[str, Any]
+    path: Path
+    person: str
+
+
+def answer(loaded: Loaded, oid: str, role: str, signer: Signer, keyring: Keyring, *,
+           text: str | None = None, kind: Literal["answer", "accept", "uphold"] = "answer",
+           accepts: str | None = None, at: dt.datetime | None = None) -> Written:
+    """Sign an answer to objection `oid` (or, as the objector or escalation role, accept an
+    answer; or, as the escalation role, uphold the objection): writes `answers/<oid>-<kind>-<person>.dsse.json`
+    and updates the YAML view. Refuses early what `resolve` would not count."""
+    from ._signoff import slug
+
+    _require(loaded)
+    assert loaded.case is not None and loaded.policy is not None
+    at = at or now_utc()
+    keyring_key = keyring.get(signer.public_key.keyid)
+    dissent = gather(loaded, keyring, at)
+    target = next((o for o in dissent.objections if o.predicate.get("objection") == oid), None)
+    if target is None:
+        raise InputError(f"no signed objection {oid!r} for this case",
+                         help="an answer is to a signed objection (`casegate object` writes one)")
+    pol = loaded.policy.signoff
+    boundary = loaded.case.boundary.kind if loaded.case.boundary else None
+    pred = _predicate(loaded, keyring, signer, role, at)
+    assert keyring_key is not None
+    sha = envelope_sha256(target.envelope)
+    pred.update({"objection": oid, "objection_envelope": sha, "kind": kind})
+    if kind == "answer":
+        if not (text or "").strip():
+            raise InputError("an answer needs its text", help="pass --text TEXT")
+        if keyring_key.identity == target.identity:
+            raise InputError("an objection is answered by someone other than its author")
+        allowed = answer_roles(pol, boundary)
+        if role not in allowed:
+            raise InputError(f"the policy does not let {role!r} answer objections"
+                             + (f" (allowed: {', '.join(allowed)})" if allowed else " (no role may)"))
+        pred["answer"] = text
+    elif kind == "accept":
+        allowed = answer_roles(pol, boundary)
+        valid = [a for a in dissent.answers if a.predicate.get("objection_envelope") == sha
+                 and a.predicate.get("kind", "answer") == "answer" and a.role in allowed
+                 and a.identity != target.identity]
+        chosen = next((a for a in valid if accepts and envelope_sha256(a.envelope).startswith(accepts)), None) \
+            if accepts else (valid[-1] if valid else None)
+        if chosen is None:
+            raise InputError(f"no signed answer to {oid} to accept" + (f" matching {accepts!r}" if accepts else ""))
+        esc = pol.escalate_to if pol.answer_accepted_by == "escalation" else None
+        if keyring_key.identity != target.identity and not (esc and role == esc):
+            raise InputError(f"only the objector ({target.person})"
+                             + (f" or the escalation role {esc}" if esc else "") + " accepts an answer")
+        pred["accepts"] = envelope_sha256(chosen.envelope)
+        text = str(chosen.predicate.get("answer"))
+    else:
+        esc = pol.escalate_to if pol.answer_accepted_by == "escalation" else None
+        if not esc or role != esc:
+            raise InputError("only the policy's escalation role upholds an objection"
+                             + (f" ({esc})" if esc else " (the policy names none)"))
+    env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), ANSWER, pred), signer)
+    path = _write(loaded, "answers", f"{oid}-{kind}-{slug(keyring_key.person)}", env)
+    _refresh_view(loaded, keyring, at)
+    return Written(env, path, keyring_key.person)
+
+
+def sign_authors(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
+                 authors: list[str] | None = None, at: dt.datetime | None = None) -> Written:
+    """Sign the case's authors list (default: the YAML's `decision.authors`); the signer is an
+    author too. Writes `authors/<person>.dsse.json`."""
+    from ._signoff import slug
+
+    _require(loaded)
+    assert loaded.case is not None
+    at = at or now_utc()
+    names = list(authors if authors is not None else loaded.case.decision.authors)
+    pred = _predicate(loaded, keyring, signer, role, at)
+    if not any(name_key(n) == name_key(pred["person"]) for n in names):
+        names.append(pred["person"])
+    pred["authors"] = names
+    env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), AUTHORS, pred), signer)
+    path = _write(loaded, "authors", slug(pred["person"]), env)
+    return Written(env, path, str(pred["person"]))
+
+
+def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
+    """Bring the YAML's objection entries in line with the signed statements (status, answer,
+    answered_by), where it can be edited in place; the envelopes stay what counts."""
+    from ..load import load_case
+
+    again = load_case(loaded.case_path)
+    if again.case is None or again.policy is None:
+        return
+    d = gather(again, keyring, at)
+    boundary = again.case.boundary.kind if again.case.boundary else None
+    for st in resolve(d.objections, d.answers, again.policy.signoff, boundary):
+        o = again.case.decision.objections.get(st.id)
+        if o is None or o.status == st.status:
+            continue
+        path: tuple[str | int, ...] = ("decision", "objections", st.id)
+        try:
+            ye.set_item_key(again, path, "status", st.status, lambda x: True)
+            again = load_case(loaded.case_path)
+            if st.answer is not None:
+                ye.set_item_key(again, path, "answer", ye.q(st.answer), lambda x: True)
+                again = load_case(loaded.case_path)
+            if st.answered_by is not None:
+                ye.set_item_key(again, path, "answered_by", ye.q(st.answered_by), lambda x: True)
+                again = load_case(loaded.case_path)
+        except InputError:
+            return  # the view could not be edited in place; the envelopes are unaffected

@@ -1,0 +1,57 @@
+"""The public can check the log with the served files alone: the signed checkpoint (text/plain),
+the verifier key, and the leaf hashes, using only hashlib and `cryptography`."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from casegate.store import generate_key, open_registry
+
+from .conftest import BoardFixture, cli
+
+
+def _root(leaves: list[bytes]) -> bytes:
+    """RFC 9162 Merkle tree hash over leaf hashes."""
+    if not leaves:
+        return hashlib.sha256(b"").digest()
+    if len(leaves) == 1:
+        return leaves[0]
+    k = 1
+    while k * 2 < len(leaves):
+        k *= 2
+    return hashlib.sha256(b"\x01" + _root(leaves[:k]) + _root(leaves[k:])).digest()
+
+
+def test_anyone_can_check_the_served_log(board: BoardFixture, tmp_path: Path) -> None:
+    key = tmp_path / "log.key"
+    generate_key(key)
+    reg = open_registry(board.database_url)
+    reg.checkpoint(key, "board.casegate.example/log")
+    reg.close()
+    c = board.client
+    r = c.get("/public/log/checkpoint")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
+    note = r.text
+    vkey = c.get("/public/log/vkey").text.strip()
+    printed = cli("log", "vkey", "--db", board.database_url, cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout.strip() == vkey
+    assert vkey in c.get("/public/log").text
+    # the recipe in docs/ledger.md: parse the note, check the signature, recompute the root
+    body, sigs = note.split("\n\n", 1)
+    origin, size, root_b64 = body.split("\n")[:3]
+    name, keyid_hex, key_b64 = vkey.split("+", 2)  # base64 may itself hold "+"
+    assert name == origin == "board.casegate.example/log"
+    raw = base64.b64decode(key_b64)
+    assert raw[0] == 1 and hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() == keyid_hex
+    line = next(x for x in sigs.splitlines() if x.startswith(f"\u2014 {name} "))
+    sig = base64.b64decode(line.split(" ")[2])
+    assert sig[:4].hex() == keyid_hex
+    Ed25519PublicKey.from_public_bytes(raw[1:]).verify(sig[4:], (body + "\n").encode())
+    leaves = [bytes.fromhex(x) for x in c.get("/public/log/leaves").text.split()]
+    assert len(leaves) == int(size)
+    assert base64.b64encode(_root(leaves)).decode() == root_b64
