@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,7 +55,11 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _cg(tmp, db, "keys", "generate", f"keys/{role}.pem")
         _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
             "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
+    _cg(tmp, db, "keys", "generate", "keys/author.pem")
+    _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
+        "--role", "author", "--from", "2026-01-01", "--until", "2030-12-31")
     _sign_all(tmp, "v1")
+    _cg(tmp, db, "authors", "sign", "v1/case.yaml", "--role", "author", "--key", "keys/author.pem")
     _cg(tmp, db, "decide", "v1/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
 
     shutil.copytree(tmp / "v1", tmp / "v2", ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
@@ -150,8 +157,13 @@ def test_a_policy_change_logged_after_the_run_does_not_count(versions: Path, tmp
     (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
     # logged today, long after the CTF run of 2026-10-02: it cannot have been planned before the run
     assert "signed by Sam Whitfield was logged at" in metric["message"]
-    assert "not before E-cyber-ctf ran (2026-10-02T00:00:00Z)" in metric["message"]
-    # without the keyring the change is not verified, and says so
-    rec = json.loads(_cg(tmp_path, db, "gate", "v2/case.yaml", "--format", "json", code=1).stdout)
+    assert "not before E-cyber-ctf ran (2026-10-02T09:00:00Z)" in metric["message"]
+    # without the keyring the change is not verified, and says so (the helper names the keyring in
+    # $CASEGATE_KEYRING, so the child runs without it)
+    env = {k: v for k, v in os.environ.items() if k != "CASEGATE_KEYRING"}
+    child = subprocess.run([sys.executable, "-m", "casegate", "gate", "v2/case.yaml", "--format", "json",
+                            "--db", db], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert child.returncode == 1, child.stderr
+    rec = json.loads(child.stdout)
     (metric,) = [f for f in rec["findings"] if f["code"] == "CG325" and "metric" in f["message"]]
     assert "is not verified: no keyring given (pass --keyring)" in metric["message"]

@@ -200,15 +200,15 @@ def test_markdown_escapes_markup_from_the_case(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
     main = tmp_path / "case" / "case.yaml"
     main.write_text(main.read_text().replace(
-        "intended_uses: [software engineering assistance,", "intended_uses: ['<script>alert(1)</script> & tools',"))
+        "intended_uses: [software engineering assistance,", "intended_uses: ['<u>Zed</u> & Quux',"))
     loaded = load_case(main)
     record = run_gate(loaded, today=TODAY)
     doc = build_document(loaded, "ca-sb53", "transparency-report", key=b"k" * 32, record=record, registry=FIRST)
     files = write_document(doc, tmp_path / "out")
     md = files["md"].read_text()
-    assert "\\<script\\>alert(1)\\</script\\> & tools" in md and "<script>" not in md
+    assert "\\<u\\>Zed\\</u\\> & Quux" in md and "<u>" not in md
     html = files["html"].read_text()
-    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "&lt;u&gt;Zed&lt;/u&gt; &amp; Quux" in html and "<u>" not in html
 
 
 def test_a_regime_file_outside_the_case_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -163,7 +163,9 @@ def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime) -> list[
 
     if loaded.case is None or loaded.policy is None or not loaded.regimes:
         return []
-    ctx = make_context(loaded, today=at.date())
+    from ..evidence import rehash_artifacts
+
+    ctx = make_context(loaded, today=at.date(), artifacts=rehash_artifacts(loaded))
     assert ctx is not None
     facts = registry_facts(reg, loaded.case) if reg is not None else None
     clocks = report_clocks(reg, loaded.case.id) if reg is not None else []

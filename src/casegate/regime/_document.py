@@ -116,9 +116,12 @@ def build_document(loaded: Loaded, regime_id: str, document_id: str, *, key: byt
         raise InputError("the case does not load; fix the findings of `casegate check` first")
     regime, spec = find_document(loaded.regimes, regime_id, document_id)
     lv = _level(spec, level)
-    ctx = make_context(loaded, today=today)
+    from ..evidence import rehash_artifacts
+
+    # the documents report the case as its evidence artifacts show it, as the gate counted it
+    ctx = make_context(loaded, today=today, artifacts=rehash_artifacts(loaded))
     assert ctx is not None
-    case = loaded.case
+    case = ctx.case
     rd = redact(case, key, lv)
     guard = TextGuard(rd)
     if spec.basis == "policy":
