@@ -139,7 +139,7 @@ def test_version_1_keyring_is_read_as_identities_and_migrated(tmp_path):
     r = subprocess.run([sys.executable, "-m", "casegate", "keys", "migrate", str(tmp_path / "v1.yaml")],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert "as keyring version 2: 3 identities, 3 keys" in r.stdout
+    assert f"as keyring version 2: {len(ring.identities)} identities, {len(ring.keys)} keys" in r.stdout
     assert load_keyring(tmp_path / "v1.yaml") == old
     assert "casegate: 2" in (tmp_path / "v1.yaml").read_text()
     assert v1 == (EXAMPLE / "keys" / "keyring.yaml").read_text()

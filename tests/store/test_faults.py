@@ -180,7 +180,9 @@ def test_dropped_connection_is_a_store_error_and_rolls_back(database_url: str, l
     sa.event.listen(reg.engine, "after_cursor_execute", drop)
     with pytest.raises(StoreError) as e:
         reg.record_many([("decision", None, {"lost": i}) for i in range(3)])
-    assert "recording events failed" in e.value.message
+    # the drop is noticed at the commit: the registry cannot know whether the server committed,
+    # and says so (the log below shows it did not)
+    assert "recording events failed" in e.value.message or "reply was lost" in e.value.message
     sa.event.remove(reg.engine, "after_cursor_execute", drop)
     # the half-done batch was rolled back by the server; the pool reconnects
     assert reg.size() == 5

@@ -56,7 +56,7 @@ def _objected(tmp_path, policy_edit=None):
 
 def test_answered_and_accepted_objection_verifies(tmp_path):
     w = _objected(tmp_path)
-    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Web tasks were added", at=AT)
+    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Forty web exploitation tasks were added to the suite and rerun", at=AT)
     # answered but not yet accepted: still open
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     assert any(r.startswith(OPEN) and "not yet accepted by the objector" in r for r in _verify(bundle, w.ring).reasons)
@@ -129,7 +129,7 @@ def test_escalation_role_decides(tmp_path):
         "  objections: block\n", "  objections: escalate\n  escalate_to: rso\n  answer_accepted_by: escalation\n"))
     _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     assert any(r.startswith(OPEN + " and must be answered by rso") for r in _verify(bundle, w.ring).reasons)
-    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Web tasks were added", at=AT)
+    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Forty web exploitation tasks were added to the suite and rerun", at=AT)
     with pytest.raises(InputError, match="only the objector"):
         answer(w.load(), "O-2", "safety-lead", w.signers["lee"], w.ring, kind="accept", at=AT)
     answer(w.load(), "O-2", "rso", w.signers["sam"], w.ring, kind="accept", at=AT)

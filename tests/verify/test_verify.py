@@ -379,7 +379,7 @@ def test_escalated_objection_needs_the_escalation_role(tmp_path):
     assert any(r.startswith("objection O-2 by Priya Natarajan (external-evaluator) is open and must be answered "
                             "by rso") for r in _verify(bundle, w.ring).reasons)
     # a signed answer, accepted by the escalation role, closes it
-    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="More samples were run", at=AT)
+    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Four hundred more samples were run on the full suite", at=AT)
     answer(w.load(), "O-2", "rso", w.signers["sam"], w.ring, kind="accept", at=AT)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     v = _verify(bundle, w.ring)
@@ -409,7 +409,7 @@ def test_objection_answer_must_come_from_a_signing_role(tmp_path):
         sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
     with pytest.raises(InputError, match="the policy does not let 'product-lead' answer objections"):
         answer(w.load(), "O-2", "product-lead", w.signers["pat"], w.ring, text="Ship it", at=AT)
-    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="More samples were run", at=AT)
+    answer(w.load(), "O-2", "safety-lead", w.signers["dana"], w.ring, text="Four hundred more samples were run on the full suite", at=AT)
     answer(w.load(), "O-2", "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
     _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     assert _verify(bundle, w.ring).ok
