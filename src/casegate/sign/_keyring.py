@@ -209,19 +209,10 @@ class Keyring(Frozen):
         return "sha256:" + hashlib.sha256(body).hexdigest()
 
 
-class _KeyV1(Frozen):
-    """A key as a version 1 keyring lists it (with its holder's name)."""
+class _KeyV1(KeyEntry):
+    """A key as a version 1 keyring lists it: a version 2 key entry with its holder's name."""
 
-    keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
     person: str = Field(min_length=1)
-    roles: list[str] = Field(min_length=1)
-    keytype: str = "ed25519"
-    scheme: str = "ed25519"
-    public: str
-    valid_from: str
-    valid_until: str
-    revoked: Revocation | None = None
-    note: str | None = None
 
 
 class _KeyringV1(Frozen):
