@@ -210,8 +210,11 @@ def test_requirements_accumulate_by_boundary_and_level(example: Context) -> None
 
 def test_example_meets_every_boundary_threat_elicitation_and_safeguard_rule() -> None:
     from casegate.checks import check_case
+    from casegate.sign import load_keyring, parse_instant, with_attestations
 
-    loaded = load_case(EXAMPLE)
+    # the example's external evaluators signed their evidence: checked against the example keyring
+    loaded = with_attestations(load_case(EXAMPLE), load_keyring(EXAMPLE.parent / "keys" / "keyring.yaml"),
+                               parse_instant("2026-11-27"))
     for today in (dt.date(2026, 11, 20), dt.date(2026, 11, 27)):
         report = check_case(loaded, today=today, artifacts=rehash_artifacts(loaded),
                             select=lambda r: r.code[:-2] in ("CG1", "CG2", "CG4")

@@ -14,6 +14,7 @@ from casegate.checks import all_rules, check_case
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
 from casegate.model import IncidentDefeat
+from casegate.sign import load_keyring, parse_instant, with_attestations
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 TODAY = dt.date(2026, 11, 27)
@@ -36,6 +37,10 @@ def _expected_lines(case_dir: Path, code: str) -> set[tuple[str, int]]:
 
 def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     loaded = load_case(case)
+    # a `keyring.yaml` beside the case is the keyring its evidence attestations are checked against
+    if (case.parent / "keyring.yaml").exists():
+        loaded = with_attestations(loaded, load_keyring(case.parent / "keyring.yaml"),
+                                   parse_instant(TODAY.isoformat(), end_of_day=True))
     # a `previous.yaml` beside the case is its previous version (rules that compare versions)
     prev = load_case(case.parent / "previous.yaml") if (case.parent / "previous.yaml").exists() else None
     # an `incidents.yaml` beside it lists incidents that defeated claims of an earlier version

@@ -69,11 +69,13 @@ def test_imported_numbers_reach_the_gate(imported: Path) -> None:
     # the imported run has the highest upper bound, so the threshold's status rests on it
     assert st.deciding is not None and st.deciding.evidence == "E-rnd-agent"
     assert st.status == "below-alert"
-    check = casegate("check", imported, "--at", TODAY)
+    # the example's external evaluators signed their evidence: checked against its keyring
+    ring = imported.parent / "keys" / "keyring.yaml"
+    check = casegate("check", imported, "--at", TODAY, "--keyring", ring)
     assert check.returncode == 0, check.stdout + check.stderr
     # the decision's answer to "what capability was found?" quotes the imported run's numbers
     # the example's sign-offs are declared, not signed: what it argues for is the preview
-    gate = casegate("gate", imported, "--at", TODAY, "-f", "json", "--preview")
+    gate = casegate("gate", imported, "--at", TODAY, "-f", "json", "--preview", "--keyring", ring)
     assert gate.returncode == 0, gate.stdout + gate.stderr
     record = json.loads(gate.stdout)
     found = next(a for a in record["answers"] if "evidence.E-rnd-agent" in a["sources"])
@@ -85,7 +87,9 @@ def test_one_edited_byte_fails_the_check_with_the_reason(imported: Path) -> None
     data = bytearray(log.read_bytes())
     data[len(data) // 2] ^= 0x01
     log.write_bytes(bytes(data))
-    check = casegate("check", imported, "--at", TODAY)
+    # the example's external evaluators signed their evidence: checked against its keyring
+    ring = imported.parent / "keys" / "keyring.yaml"
+    check = casegate("check", imported, "--at", TODAY, "--keyring", ring)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "CG331 artifact-changed" in check.stdout
     assert "the artifact of `E-rnd-agent`" in check.stdout and "changed since it was pinned" in check.stdout
@@ -101,7 +105,9 @@ def test_one_edited_byte_fails_the_check_with_the_reason(imported: Path) -> None
 def test_an_edited_per_sample_file_fails_the_check(imported: Path) -> None:
     samples = next((imported.parent.parent / "logs" / "lm-eval").glob("samples_arith_mc_*.jsonl"))
     samples.write_text(samples.read_text().replace('"acc": 0.0', '"acc": 1.0', 1))
-    check = casegate("check", imported, "--at", TODAY)
+    # the example's external evaluators signed their evidence: checked against its keyring
+    ring = imported.parent / "keys" / "keyring.yaml"
+    check = casegate("check", imported, "--at", TODAY, "--keyring", ring)
     assert check.returncode == 1
     assert "CG331" in check.stdout and f"`{samples.name}`, pinned with `E-arith_mc`" in check.stdout
 

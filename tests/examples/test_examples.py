@@ -13,9 +13,13 @@ from casegate.checks import get_rule
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import BoundaryKind
+from casegate.sign import load_keyring, parse_instant, with_attestations
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
+KEYRING = load_keyring(EXAMPLES / "atlas-api" / "keys" / "keyring.yaml")
+"""The examples' keyring: their signers, and the external evaluators whose signed attestations
+make evidence independent."""
 _ROW = re.compile(r"^\|\s*`(?P<ex>[^`]+)`\s*\|(?P<args>[^|]*)\|\s*(?P<outcome>GO|GO WITH CONDITIONS|NO-GO)\s*\|"
                   r"(?P<codes>[^|]*)\|(?P<narrower>[^|]*)\|$")
 
@@ -52,7 +56,8 @@ def test_example_outcome(example: str, args: str, outcome: str, codes: set[str],
     if argv:
         assert argv[0] == "--previous" and len(argv) == 2, f"unsupported arguments: {args}"
         previous = load_case(ROOT / argv[1])
-    r = run_gate(load_case(EXAMPLES / example / "case.yaml"), previous=previous)
+    loaded = with_attestations(load_case(EXAMPLES / example / "case.yaml"), KEYRING, parse_instant("2026-11-27"))
+    r = run_gate(loaded, previous=previous)
     blocking = {f.code for f in r.findings if f.blocking}
     assert (r.outcome, blocking) == (outcome, codes), [f.message for f in r.findings if f.blocking]
     assert r.narrower == (BoundaryKind(narrower) if narrower else None)

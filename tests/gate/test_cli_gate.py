@@ -24,7 +24,8 @@ def cg(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 # the example's sign-off lines are declared, not signed: the outcome it argues for is a preview
-PREVIEW = ("--preview", "--at", "2026-11-20")
+# (with the keyring its external evaluators' evidence attestations are checked against)
+PREVIEW = ("--preview", "--at", "2026-11-20", "--keyring", "examples/atlas-api/keys/keyring.yaml")
 
 
 def test_text_report_shows_outcome_conditions_and_answers() -> None:

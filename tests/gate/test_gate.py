@@ -13,6 +13,7 @@ from casegate.errors import InputError
 from casegate.gate import exit_code, record_bytes, run_gate
 from casegate.load import load_case
 from casegate.model import EIGHT_QUESTIONS, BoundaryKind, DecisionRecord, Waiver
+from casegate.sign import load_keyring, parse_instant, with_attestations
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -21,8 +22,13 @@ ATLAS = EXAMPLES / "atlas-api" / "case.yaml"
 TODAY = dt.date(2026, 11, 27)
 
 
+KEYRING = load_keyring(EXAMPLES / "atlas-api" / "keys" / "keyring.yaml")
+"""The examples' keyring: their external evaluators' evidence attestations are checked against it."""
+
+
 def _gate(path: Path, **kw: object) -> DecisionRecord:
-    return run_gate(load_case(path), **kw)  # type: ignore[arg-type]
+    loaded = with_attestations(load_case(path), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    return run_gate(loaded, **kw)  # type: ignore[arg-type]
 
 
 def _blocking(r: DecisionRecord) -> set[str]:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests._evaluators import add_example_evaluators
 from tests.monitor.test_cli import ROLES, _cg
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +59,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _cg(tmp, db, "keys", "generate", "keys/author.pem")
     _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
         "--role", "author", "--from", "2026-01-01", "--until", "2030-12-31")
+    add_example_evaluators(tmp / "keyring.yaml")  # who attested the example's independent evidence
     _sign_all(tmp, "v1")
     _cg(tmp, db, "authors", "sign", "v1/case.yaml", "--role", "author", "--key", "keys/author.pem")
     _cg(tmp, db, "decide", "v1/case.yaml", "--key", "keys/rso.pem", "--role", "rso")

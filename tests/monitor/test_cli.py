@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests._evaluators import add_example_evaluators
+
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "monitor"
 DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
@@ -76,6 +78,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _cg(tmp, db, "keys", "generate", "keys/author.pem")
     _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
         "--role", "author", "--from", "2026-01-01", "--until", "2030-12-31")
+    add_example_evaluators(tmp / "keyring.yaml")  # who attested the example's independent evidence
     _cg(tmp, db, "authors", "sign", "case/case.yaml", "--role", "author", "--key", "keys/author.pem")
     _cg(tmp, db, "decide", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
     _cg(tmp, db, "gate", "case/case.yaml", "--record", "record.json", code=None)

@@ -16,6 +16,7 @@ from casegate.checks import all_rules
 from casegate.load import load_case
 from casegate.model import Case, Policy
 from casegate.redteam import ATTACK_TARGETS, MUTATIONS, RedteamReport, run_redteam
+from casegate.sign import load_keyring, parse_instant, with_attestations
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(str(p.parent.relative_to(ROOT / "examples")) for p in (ROOT / "examples").rglob("case.yaml")
@@ -24,7 +25,6 @@ EXAMPLES = sorted(str(p.parent.relative_to(ROOT / "examples")) for p in (ROOT / 
 KNOWN_GAPS = {
     "hand-edited-counts": "counts are compared with the artifact (CG340) only where the case records them",
     "weaker-reduction": "a reduction is compared only where the case records one",
-    "self-declared-independence": "independence is not yet derived from who produced and signed the evidence",
     "unsigned-authority": "sign-offs are not yet required to be signed by identities in a keyring",
 }
 """Mutations no rule catches yet on every example, each with what is missing. Every entry must be a
@@ -37,9 +37,15 @@ now carry only what cannot be derived (the gate reads counts, elicitation, metri
 the artifact), so on it these mutations find nothing to edit: they do not yet edit artifacts."""
 
 
+KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
+"""The examples' keyring: the external evaluators' attestations make their evidence independent in
+the unedited cases, so a mutation that only relabels independence is what changes."""
+
+
 @cache
 def _report(example: str) -> RedteamReport:
-    return run_redteam(load_case(ROOT / "examples" / example / "case.yaml"))
+    loaded = load_case(ROOT / "examples" / example / "case.yaml")
+    return run_redteam(with_attestations(loaded, KEYRING, parse_instant("2026-11-27")))
 
 
 def _params() -> list[object]:

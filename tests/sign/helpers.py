@@ -10,6 +10,7 @@ from securesystemslib.signer import Signer
 
 from casegate.load import Loaded, load_case
 from casegate.sign import Keyring, add_key, generate_key, load_signer, new_keyring, save_keyring
+from tests._evaluators import with_example_evaluators
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api"
@@ -57,6 +58,8 @@ def make_world(tmp: Path, people: dict[str, tuple[str, list[str], str, str]] | N
     generate_key(tmp / "keys" / "stranger.key")
     w.stranger = load_signer(str(tmp / "keys" / "stranger.key"))
     w.key_paths["stranger"] = tmp / "keys" / "stranger.key"
+    # the example's external evaluators, whose signed attestations make its evidence independent
+    ring = with_example_evaluators(ring)
     w.ring = ring
     save_keyring(ring, w.ring_path)
     if authors_list and "mira" in w.signers:  # Mira Chen, an author, signs the authors list

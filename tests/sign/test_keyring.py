@@ -90,8 +90,9 @@ def test_demo_keyring_matches_demo_keys_and_roles(tmp_path):
     assert "DEMO" in ring.name
     holders = {(k.person, tuple(k.roles)) for k in ring.keys}
     assert holders == {("Dana Ortiz", ("safety-lead",)), ("Sam Whitfield", ("rso",)),
-                       ("Priya Natarajan", ("external-evaluator",)), ("Mira Chen", ("author",))}
-    for name in ("dana-ortiz", "sam-whitfield", "priya-natarajan"):
+                       ("Priya Natarajan", ("external-evaluator",)), ("Mira Chen", ("author",)),
+                       ("Jonas Berg", ("evaluator",)), ("Lena Kovac", ("evaluator",))}
+    for name in ("dana-ortiz", "sam-whitfield", "priya-natarajan", "jonas-berg", "lena-kovac"):
         p = tmp_path / f"{name}.key"
         p.write_bytes((EXAMPLE / "keys" / f"{name}.key").read_bytes())
         os.chmod(p, 0o600)

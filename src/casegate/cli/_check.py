@@ -22,6 +22,10 @@ def check(
     root: Annotated[Path | None, typer.Option(
         help="The folder every file of the case must lie inside (default: the enclosing git work "
              "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one "
+             "no evidence is independent.")] = None,
 ) -> None:
     """Check a case against every rule and print the findings.
 
@@ -41,8 +45,9 @@ def check(
         format_text,
         summary_line,
     )
+    from ._common import attested
 
-    loaded = load_case(case, policy=policy, root=root)
+    loaded = attested(load_case(case, policy=policy, root=root), keyring, at)
     report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
     if format is Format.json:
         out(format_json(report.findings, files=report.files))

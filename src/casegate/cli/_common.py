@@ -5,11 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import InputError
 from ..terminal import escape_controls
+
+if TYPE_CHECKING:
+    from ..load import Loaded
+
+AttestKeyring = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one no "
+         "evidence is independent.")]
+"""The --keyring option of commands that judge independence from evidence attestations."""
 
 
 class Format(str, Enum):
@@ -89,3 +100,16 @@ def fetch_comparison(loaded, db: str | None, keyring: object | None = None):  # 
 
     with reg:
         return comparison_for(reg, loaded, keyring=keyring)  # type: ignore[arg-type]
+
+
+def attested(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None) -> Loaded:
+    """The loaded case with its evidence attestations checked against the keyring file `keyring`
+    (a Path, or None: no evidence is independent) as of the end of day `at` (a date, YYYY-MM-DD
+    text, or None: now)."""
+    if keyring is None or loaded.case is None:
+        return loaded
+    from ..sign import load_keyring, now_utc, with_attestations
+
+    day = parse_date(at) if isinstance(at, str) else at
+    when = dt.datetime.combine(day, dt.time.max, dt.UTC) if day is not None else now_utc()
+    return with_attestations(loaded, load_keyring(keyring), when)

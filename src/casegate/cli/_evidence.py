@@ -96,15 +96,22 @@ def show(
     evidence_id: Annotated[str, typer.Argument(metavar="ID", help="The evidence item's id.")],
     case: Annotated[Path, typer.Option("--case", "-c", help="The case's main YAML file.")] = Path("case.yaml"),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one "
+             "no evidence is independent.")] = None,
+    at: Annotated[str | None, typer.Option(help="Check attestations as of this date (YYYY-MM-DD); default now.")] = None,
 ) -> None:
     """Print what was derived from an evidence item's artifact, where each fact was read, how the
-    policy counts it, and every recorded value the artifact contradicts."""
+    policy counts it, whether signed attestations make it independent, and every recorded value
+    the artifact contradicts."""
     import json
 
     from ..evidence import describe_evidence
     from ..load import load_case
+    from ._common import attested
 
-    view = describe_evidence(load_case(case), evidence_id)
+    view = describe_evidence(attested(load_case(case), keyring, at), evidence_id)
     if as_json:
         out(json.dumps(view, indent=2))
         return
@@ -127,9 +134,59 @@ def show(
                 v = f"{v['successes']}/{v['trials']} under `{v['reduction']}`{k}"
             shown = "none recorded" if v is None else (", ".join(v) or "none") if isinstance(v, list) else v
             out(f"  {name:<14} {shown}  <- {f['from']}")
+    ind = view.get("independence")
+    if ind is not None:
+        if ind["independent"]:
+            out(f"  independent    yes  <- signed attestation: {'; '.join(ind['attested_by'])}")
+        else:
+            typed = " (the case declares it independent: not counted)" if ind["declared"] else ""
+            out(f"  independent    no{typed}  <- {'; '.join(ind['reasons'])}")
     for m in view["mismatches"]:
         out(f"  mismatch: {m['fact']}: recorded {m['recorded']}, artifact {m['derived']} ({m['from']})")
     for p in view["problems"]:
         out(f"  problem: {p}")
     if view.get("counts_for_nothing"):
         out(f"  counts for nothing: {view['counts_for_nothing']}")
+
+
+class ActivityOpt(StrEnum):
+    ran = "ran"
+    reviewed = "reviewed"
+
+
+@evidence_app.command("attest")
+def attest(
+    evidence_id: Annotated[str, typer.Argument(metavar="ID", help="The evidence item's id.")],
+    key: Annotated[str, typer.Option("--key", help="Your private key file, or a securesystemslib signer URI (with --keyid).")],
+    role: Annotated[str, typer.Option("--role", help="The role you attest in (one your key holds, e.g. external-evaluator).")],
+    statement: Annotated[str, typer.Option("--statement", help="What you ran or reviewed, in your words "
+                                                              "(e.g. '1,200 jailbreak attempts against the classifiers, 14 red-teamers').")],
+    activity: Annotated[ActivityOpt, typer.Option("--activity", help="Whether you ran it or reviewed it.")] = ActivityOpt.ran,
+    case: Annotated[Path, typer.Option("--case", "-c", help="The case's main YAML file.")] = Path("case.yaml"),
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring file (default $CASEGATE_KEYRING).")] = None,
+    keyid: Annotated[str | None, typer.Option("--keyid", help="Key id in the keyring, for a signer URI.")] = None,
+    passphrase_env: Annotated[str | None, typer.Option("--passphrase-env", help="Environment variable holding "
+                                                       "the key's passphrase (default $CASEGATE_KEY_PASSPHRASE, else a prompt).")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Envelope file to write (default: "
+                                                  "evidence-attestations/ARTIFACT.IDENTITY.dsse.json beside the artifact).")] = None,
+) -> None:
+    """As an evaluator, sign with your own key that you ran or reviewed the evidence whose artifact
+    has the pinned sha256.
+
+    Evidence counts as independent only through such a statement: the signer's organisation (from
+    the keyring) must not be one of the developer's, and the item's producer must be the signer or
+    their organisation. `independent: true` typed in the case counts for nothing by itself.
+    """
+    from ..load import load_case
+    from ..sign import attest_evidence, load_keyring
+    from ._sign import _keyring_path, _signer
+
+    ring = load_keyring(_keyring_path(keyring))
+    path, k, digest = attest_evidence(load_case(case), evidence_id, _signer(key, keyid, ring, passphrase_env), ring,
+                                      role, activity=activity.value, says=statement, out=out_file)
+    org = k.organisation or "no organisation"
+    out(f"attested {evidence_id} (artifact sha256 {digest}) as {role}: {k.person}, {org}, key {k.keyid[:16]}...")
+    out(f"wrote {path}")
+    if k.organisation is None:
+        err(f"note: the keyring records no organisation for {k.person}, so this attestation makes nothing "
+            "independent (`casegate keys add --organisation`)")

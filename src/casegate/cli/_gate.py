@@ -32,8 +32,8 @@ def gate(
         help="Write the decision record (canonical JSON, byte-reproducible) to this file.")] = None,
     keyring: Annotated[Path | None, typer.Option(
         envvar="CASEGATE_KEYRING",
-        help="Keyring to verify the case's sign-off and waiver envelopes against (default $CASEGATE_KEYRING); "
-             "without one no sign-off counts.")] = None,
+        help="Keyring to verify the case's sign-off, waiver and evidence attestation envelopes against "
+             "(default $CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent.")] = None,
     preview: Annotated[bool, typer.Option(
         "--preview", help="Show what the decision would be once every declared sign-off is signed "
                           "(labelled PREVIEW; not a decision, and --record is refused).")] = False,
@@ -82,6 +82,10 @@ def gate(
         from ..sign import load_keyring
 
         ring = load_keyring(keyring)
+    if ring is not None and loaded.case is not None:
+        from ..sign import with_attestations
+
+        loaded = with_attestations(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
     declared: list[str] = []
     if not preview and loaded.case is not None:
         from ..verify import signed_signoffs

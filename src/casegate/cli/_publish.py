@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import err, out, parse_date
+from ._common import AttestKeyring, attested, err, out, parse_date
 
 _DEFAULT = "case"
 
@@ -94,6 +94,7 @@ def publish_case(
     db: Annotated[str | None, typer.Option("--db", help="Also record the summary in this registry "
                                            "(default: $CASEGATE_DATABASE_URL when set), where the "
                                            "review board's public pages show it.")] = None,
+    keyring: AttestKeyring = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg)."""
@@ -102,7 +103,7 @@ def publish_case(
 
     formats = parse_formats(format)
     lv = parse_level(level)
-    loaded = load_case(case)
+    loaded = attested(load_case(case), keyring, at)
     pub_plan = readable_case(loaded).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
@@ -156,6 +157,7 @@ def disclose(
     element: Annotated[str, typer.Argument(help="Element id (E-bio-uplift) or pointer (/evidence/E-bio-uplift).")],
     out_file: Annotated[Path | None, typer.Option("--out", help="Write the opening here (default: stdout).")] = None,
     salt_key: SaltKey = None,
+    keyring: AttestKeyring = None,
 ) -> None:
     """Write the opening of a redacted element: its pointer, salt and content, which anyone can
     check against the published summary with `casegate publish verify-disclosure`."""
@@ -165,7 +167,7 @@ def disclose(
     from ..publish import disclose as open_element
     from ..publish import readable_case
 
-    loaded = load_case(case)
+    loaded = attested(load_case(case), keyring, None)
     key = _key(salt_key, create=False)
     opening = open_element(readable_case(loaded), element, key=key)
     text = json.dumps(opening.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
@@ -197,6 +199,7 @@ def report(
         "--db", help="Registry to read the case's history and incidents from (regime documents); "
                      "default $CASEGATE_DATABASE_URL when set. Without one, facts only the registry "
                      "knows are reported as gaps.")] = None,
+    keyring: AttestKeyring = None,
 ) -> None:
     """Write the decision report for the people who decide: the decision, its conditions, the
     eight answers, the argument diagram and the findings (report.html, and report.pdf). With
@@ -205,7 +208,7 @@ def report(
     from ..load import load_case
     from ..publish import parse_level, readable_case, write_report
 
-    loaded = load_case(case)
+    loaded = attested(load_case(case), keyring, at)
     readable_case(loaded)
     key = _key(salt_key, create=True)
     if regime is not None:

@@ -26,6 +26,10 @@ def redteam(
     at: Annotated[str | None, typer.Option(
         help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
     format: Annotated[RedteamFormat, typer.Option("--format", "-f", help="Output format.")] = RedteamFormat.text,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one "
+             "no evidence is independent, in the unedited case too.")] = None,
 ) -> None:
     """Attack the case with every gaming mutation (relabelled boundary, hollow answers, dead
     monitors, ...) and report which ones the gate does not catch.
@@ -35,7 +39,10 @@ def redteam(
     """
     from ..load import load_case
     from ..redteam import format_redteam_json, format_redteam_text, run_redteam
+    from ._common import attested
 
-    report = run_redteam(load_case(case, policy=policy), today=parse_date(at))
+    loaded = load_case(case, policy=policy)
+    day = parse_date(at) or (loaded.case.date if loaded.case is not None else None)
+    report = run_redteam(attested(loaded, keyring, day), today=parse_date(at))
     out(format_redteam_json(report) if format is RedteamFormat.json else format_redteam_text(report))
     raise typer.Exit(report.exit_code)

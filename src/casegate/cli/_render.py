@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import err, out
+from ._common import AttestKeyring, attested, err, out
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -90,6 +90,7 @@ def diagram(
     salt_key: Annotated[Path | None, typer.Option("--salt-key", help="Publisher key, to show the published commitments of redacted elements.")] = None,
     findings: Annotated[bool, typer.Option("--findings/--no-findings", help="Mark the findings of every rule.")] = True,
     max_elements: Annotated[int, typer.Option(help="Module size bound for --split, --module and --collapsed.", min=2)] = 30,
+    keyring: AttestKeyring = None,
 ) -> None:
     """Draw the argument as a GSN diagram (SVG), or export it as Mermaid or DOT.
 
@@ -119,7 +120,7 @@ def diagram(
         raise InputError("choose one of --module, --collapsed and --split")
     if split and out_path is None:
         raise InputError("--split writes several files", help="give the directory with --out DIR")
-    loaded = load_case(case)
+    loaded = attested(load_case(case), keyring, None)
     c = _case(loaded)
     marks = {}
     if findings:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
 from ._derive import Derivation, DerivedRun, derive_evidence
-from ._facts import EvidenceFacts, Mismatch, Problem, apply_facts
+from ._facts import EvidenceFacts, Independence, Mismatch, Problem, apply_facts
 from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
 from ._show import describe_evidence
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
-           "DerivedRun", "EvidenceFacts", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Problem",
+           "DerivedRun", "EvidenceFacts", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Problem",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
            "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts",
            "sha256_file"]
@@ -43,4 +43,6 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
     if loaded.case is None or loaded.policy is None:
         return loaded.case, None
     derived = derive_evidence(loaded, artifacts, cache=cache)
-    return apply_facts(loaded.case, loaded.policy, derived)
+    digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
+    return apply_facts(loaded.case, loaded.policy, derived, attestations=getattr(loaded, "attestations", None),
+                       digests=digests)

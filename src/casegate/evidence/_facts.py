@@ -11,11 +11,22 @@ counted and why, and which items are only declared.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Case, Elicitation, Evidence, Policy, Result, Scaffold, Threshold, Variant
+from ..model import (
+    AttestationSet,
+    Case,
+    Elicitation,
+    Evidence,
+    Policy,
+    Result,
+    Scaffold,
+    Threshold,
+    Variant,
+)
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
@@ -83,6 +94,21 @@ class Problem:
     help: str | None = None
 
 
+@dataclass(frozen=True)
+class Independence:
+    """Whether an item is independent of the developer, derived from signed attestations."""
+
+    evidence_id: str
+    declared: bool
+    """What the case typed (`independent: true`)."""
+    independent: bool
+    """What the attestations show."""
+    attested_by: tuple[str, ...] = ()
+    """Who attested it, e.g. 'Jonas Berg (Northbridge Security) ran it'."""
+    reasons: tuple[str, ...] = ()
+    """Why it is not independent (empty when it is)."""
+
+
 @dataclass
 class EvidenceFacts:
     """What the artifacts showed for the case's evidence, and how it differs from the record."""
@@ -96,6 +122,10 @@ class EvidenceFacts:
     """Evidence id -> why it counts for nothing (beyond the gate's other reasons)."""
     mapped: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Untagged evaluation -> the thresholds of the capability claims that cite it."""
+    independence: dict[str, Independence] = field(default_factory=dict)
+    """Evidence id -> whether signed attestations make it independent, and why not."""
+    developer_organisations: tuple[str, ...] = ()
+    """The organisations whose evidence is never independent (the policy's and the authors')."""
 
     def declared(self, eid: str) -> bool:
         d = self.derivations.get(eid)
@@ -236,8 +266,14 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
         yield mm("date", ("date",), rec.date.isoformat(), run.date)
 
 
-def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation]) -> tuple[Case, EvidenceFacts]:
-    """The effective case (derived values in place of the record's) and what differed."""
+def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
+                attestations: AttestationSet | None = None,
+                digests: dict[str, str] | None = None) -> tuple[Case, EvidenceFacts]:
+    """The effective case (derived values in place of the record's) and what differed.
+
+    `attestations` are the evidence attestations verified against a keyring and `digests` the
+    sha256 of each artifact whose bytes match its pin: an item is independent only when one of
+    them makes it so (without them, none is)."""
     facts = EvidenceFacts(derivations=derivations, recorded=dict(case.evidence))
     citing = _claims_citing(case, policy)
     allowed = policy.evidence.declared_kinds
@@ -341,7 +377,89 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation]) 
             "eval_set": [run.task], "date": dt.date.fromisoformat(run.date)})
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
         new_items[eid] = eff
+    _apply_independence(new_items, policy, facts, attestations, digests)
     return case.model_copy(update={"evidence": new_items}), facts
 
 
-__all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Mismatch", "Problem", "apply_facts", "artifact_field"]
+def _org_key(name: str) -> str:
+    """An organisation or producer name compared loosely: case, spacing and punctuation ignored
+    ('Northbridge Security' is 'northbridge-security')."""
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _attested(a: Any) -> str:
+    org = f" ({a.organisation})" if a.organisation else ""
+    return f"{a.person}{org} {a.activity} it"
+
+
+def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
+           developer: dict[str, str]) -> Independence:
+    """Whether a signed attestation makes the item independent: it covers the artifact's exact
+    digest, its signer's organisation is known and is not the developer's, and the item's
+    producer is the signer or the signer's organisation."""
+    reasons: list[str] = []
+    ok: list[str] = []
+    if atts is None:
+        reasons.append("no keyring was given, so no evidence attestation could be checked")
+    elif ev.artifact is None:
+        reasons.append("it has no artifact, so no attestation can cover it")
+    elif digest is None:
+        reasons.append("its artifact's bytes do not match a pinned sha256, so no attestation can cover them")
+    else:
+        cover = [a for a in atts.attestations if a.sha256 == digest]
+        elsewhere = [a for a in atts.attestations if a.evidence == eid and a.sha256 != digest]
+        for a in elsewhere:
+            reasons.append(f"{a.label} by {a.person} names `{eid}` but covers sha256 {a.sha256[:16]}..., "
+                           f"not its artifact's {digest[:16]}...")
+        rejected = [r.reason for r in atts.rejected if r.sha256 == digest]
+        reasons += rejected
+        if not cover and not elsewhere and not rejected:
+            reasons.append(f"no attestation signed by a keyring identity covers its artifact (sha256 {digest[:16]}...)")
+        producer = _org_key(ev.producer)
+        for a in cover:
+            if not developer:
+                reasons.append(f"{a.person} attested it, but the developer's organisations are unknown (the policy "
+                               "names none under `evidence.organisations` and no author's identity has one)")
+            elif not a.organisation:
+                reasons.append(f"{a.person} attested it, but the keyring records no organisation for them")
+            elif _org_key(a.organisation) in developer:
+                reasons.append(f"{a.person} attested it, but is from {a.organisation}, the developer's own organisation")
+            elif producer not in {_org_key(a.organisation), _org_key(a.person), _org_key(a.identity)}:
+                reasons.append(f"{a.person} ({a.organisation}) attested it, but its producer is `{ev.producer}`, "
+                               "neither them nor their organisation")
+            else:
+                ok.append(_attested(a))
+    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons))
+
+
+def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
+                        atts: AttestationSet | None, digests: dict[str, str] | None) -> None:
+    """Set each item's `independent` to what the attestations show, and record the difference."""
+    developer: dict[str, str] = {}
+    for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
+        developer.setdefault(_org_key(o), o)
+    facts.developer_organisations = tuple(developer.values())
+    needs = set(policy.evidence.independent_kinds)
+    for eid, ev in list(items.items()):
+        verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer)
+        facts.independence[eid] = verdict
+        if verdict.independent != ev.independent:
+            items[eid] = ev.model_copy(update={"independent": verdict.independent})
+        why = "; ".join(verdict.reasons)
+        if ev.independent and not verdict.independent:
+            facts.problems.append(Problem(
+                eid, "independence-not-attested", ("evidence", eid, "independent"),
+                f"`{eid}` is marked independent, but nothing signed shows it: {why}",
+                f"have the evaluator who produced `{eid}` sign it with their own key "
+                f"(`casegate evidence attest {eid}`), or remove `independent: true`"))
+        if ev.kind in needs and not verdict.independent:
+            msg = (f"`{eid}` is a `{ev.kind}`, which the policy counts only when independent of the developer, "
+                   f"and it is not: {why}")
+            facts.excluded.setdefault(eid, msg)
+            facts.problems.append(Problem(
+                eid, "needs-independence", ("evidence", eid),
+                msg, f"have an evaluator outside the developer's organisations run or review `{eid}` and sign "
+                     f"it (`casegate evidence attest {eid}`)"))
+
+
+__all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Independence", "Mismatch", "Problem", "apply_facts", "artifact_field"]

@@ -24,7 +24,9 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
                          help="use one of: " + (", ".join(case.evidence) or "(none)"))
     artifacts = rehash_artifacts(loaded)
     derived = derive_evidence(loaded, {eid: artifacts[eid]} if eid in artifacts else {}, cache=cache)
-    effective, facts = apply_facts(case, policy, derived)
+    st = artifacts.get(eid)
+    digests = {eid: st.actual_sha256} if st is not None and st.matches and st.actual_sha256 else {}
+    effective, facts = apply_facts(case, policy, derived, attestations=loaded.attestations, digests=digests)
     d = derived[eid]
     ev = effective.evidence[eid]
     th = policy.thresholds.get(ev.threshold) if ev.threshold else None
@@ -63,6 +65,11 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
     out["mismatches"] = [{"fact": m.fact, "recorded": m.recorded, "derived": m.derived, "from": m.artifact_field}
                          for m in facts.mismatches if m.evidence_id == eid]
     out["problems"] = [p.message for p in facts.problems if p.evidence_id == eid]
+    ind = facts.independence.get(eid)
+    if ind is not None:
+        out["independence"] = {"declared": ind.declared, "independent": ind.independent,
+                               "attested_by": list(ind.attested_by), "reasons": list(ind.reasons),
+                               "developer_organisations": list(facts.developer_organisations)}
     if eid in facts.excluded:
         out["counts_for_nothing"] = facts.excluded[eid]
     return out

@@ -25,7 +25,16 @@ from ..limits import (
     outside_root,
     read_regular_file,
 )
-from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, Regime, RuleSeverity
+from ..model import (
+    FORMAT_VERSION,
+    AttestationSet,
+    Case,
+    Finding,
+    Location,
+    Policy,
+    Regime,
+    RuleSeverity,
+)
 from ._yaml import YamlDoc, parse_yaml
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
@@ -65,6 +74,10 @@ class Loaded:
     """Regulatory regimes the case is under (its own and its policy's), each once."""
     root: Path | None = None
     """The folder every file read for the case must lie inside (resolved)."""
+    attestations: AttestationSet | None = None
+    """The evidence attestations found for the case, checked against a keyring
+    (`casegate.sign.with_attestations`); None when none was checked, so no evidence is
+    independent."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
 

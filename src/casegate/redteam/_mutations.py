@@ -486,7 +486,7 @@ MUTATIONS: tuple[Mutation, ...] = (
              self_attested_security),
     Mutation("self-declared-independence", ("fm-security-opacity", "q-checked-by"),
              "keeps only a security safeguard's test, now produced by the developer's own team and still marked `independent: true`",
-             ("derived independence",), self_declared_independence),
+             ("CG348", "CG407"), self_declared_independence),
     Mutation("off-subject-evidence", ("fm-security-opacity", "fm-argument-theater"),
              "makes a claim cite only evidence about another domain (weight security backed by a customer-vetting test)",
              ("CG416",), off_subject_evidence),

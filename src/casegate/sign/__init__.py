@@ -21,6 +21,15 @@ from ._dissent import (
     sign_authors,
     standing_problems,
 )
+from ._evidence import (
+    ATTESTATION_FOLDER,
+    attest_artifact,
+    attest_evidence,
+    attestation_files,
+    check_attestation,
+    check_attestations,
+    with_attestations,
+)
 from ._keyring import (
     KEYRING_VERSION,
     Identity,
@@ -65,6 +74,7 @@ from ._statement import (
     ANSWER,
     AUTHORS,
     DECISION,
+    EVIDENCE_ATTESTATION,
     INCIDENT_REPORT,
     OBJECTION,
     PAYLOAD_TYPE,
@@ -101,4 +111,6 @@ __all__ = [
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
     "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
+    "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_files",
+    "check_attestation", "check_attestations", "with_attestations",
 ]

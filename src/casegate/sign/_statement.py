@@ -42,7 +42,11 @@ ANSWER = "https://casegate.dev/objection-answer/v1"
 upholding it (`kind`: answer / accept / uphold)."""
 AUTHORS = "https://casegate.dev/authors/v1"
 """Predicate type of an authors list: who wrote the case (the signer is always one of them)."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS)
+EVIDENCE_ATTESTATION = "https://casegate.dev/evidence-attestation/v1"
+"""Predicate type of an evidence attestation: an evaluator says they ran or reviewed the evidence
+whose artifact has the subject's digest."""
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
+                   EVIDENCE_ATTESTATION)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

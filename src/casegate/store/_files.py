@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from ..load import Loaded
 
 
+ATTESTATION_FOLDER = "evidence-attestations"
+"""Where evidence attestation envelopes lie beside an artifact or the case (as `casegate.sign` writes them)."""
+
 FileRow = tuple[str, str, str, bytes]
 """(path relative to the version root, role, sha256, bytes)."""
 
@@ -39,6 +42,13 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
             arts[eid] = p
             if p.is_file():
                 found.append((p, "artifact"))
+    # evidence attestations (signed statements over artifact digests) travel with the version, so
+    # a version read back is judged on the same signatures
+    folders = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}
+    folders.update({p.parent / ATTESTATION_FOLDER: None for p in arts.values()})
+    for d in folders:
+        if d.is_dir() and loaded.inside_root(d):
+            found += [(q, "attestation") for q in sorted(d.glob("*.dsse.json")) if q.is_file()]
     real = [p for p, _ in found if isinstance(p, Path)]
     root = Path(os.path.commonpath([str(p.parent) for p in real]))
     files: list[FileRow] = []

@@ -54,7 +54,7 @@ class CaseFile:
     path: str
     """Path relative to the version's root folder (POSIX separators), or 'builtin:<name>'."""
     role: str
-    """'case', 'include', 'policy' or 'artifact'."""
+    """'case', 'include', 'policy', 'artifact' or 'attestation' (an evidence attestation envelope)."""
     sha256: str
     size: int
     content: bytes | None = None

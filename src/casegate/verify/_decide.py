@@ -12,7 +12,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 from ..errors import InputError
 from ..load import Loaded
 from ..model import BOUNDARY_LADDER, DecisionRecord, ObjectionRef
-from ..sign import Keyring, check_waivers, now_utc, resolve
+from ..sign import Keyring, check_waivers, now_utc, resolve, with_attestations
 from ._authority import decider_problems
 from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
 
@@ -34,6 +34,9 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
         raise InputError("the case does not load cleanly", location=loaded.case_path,
                          help=f"run `casegate check {loaded.case_path}`")
     at = at or now_utc()
+    # independence is what the evaluators signed, checked against the same keyring
+    loaded = with_attestations(loaded, keyring, at)
+    assert loaded.case is not None and loaded.policy is not None
     collected = collect(loaded, keyring, at)
     problems = collected.problems + signoff_shortfall(loaded, collected)
     if loaded.case.boundary is not None:

@@ -295,6 +295,11 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     v = _case_or_404(request, case_id)
     reg = board(request).registry
     loaded = load_version(reg, case_id, v.latest_version)
+    if board(request).keyring is not None:
+        from ..sign import with_attestations
+
+        # independence from the evaluators' signed attestations, stored with the version
+        loaded = with_attestations(loaded, board(request).keyring, dt.datetime.now(dt.UTC))
     rec = run_gate(loaded, comparison=comparison_for(reg, loaded, keyring=board(request).keyring)
                    if loaded.case is not None else None)
     e = record_decision(board(request).registry, rec, version=v.latest_version,

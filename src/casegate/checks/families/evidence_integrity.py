@@ -372,6 +372,46 @@ def untagged_evaluation_weighed(ctx: Context) -> Iterator[Hit]:
         yield Hit(p.path, p.message, help=p.help)
 
 
+@rule(
+    "CG348", "independence-not-attested", severity="blocking", serves="fm-security-opacity",
+    summary="An evidence item is marked `independent: true`, but no signed attestation shows it: none by a "
+            "keyring identity from outside the developer's organisations, who produced it, over its artifact's "
+            "exact digest.",
+    rationale="Independence is what makes an audit or red team worth more than the developer's word; typed by "
+              "the author it is the developer's word again. It counts only when the evaluator signed, with "
+              "their own key, a statement over the artifact's sha256 and the keyring puts them in another "
+              "organisation than the developer's (the policy's `evidence.organisations` and the authors'). "
+              "The gate treats the item as not independent; this finding says the case claims otherwise.",
+    bad="E-audit: {kind: security-audit, producer: acme-security, independent: true, artifact: reports/audit.md, ...}\n"
+        "# no evidence-attestations/ envelope by an outside evaluator covers reports/audit.md",
+    good="E-audit: {kind: security-audit, producer: halden-assurance, artifact: reports/audit.md, ...}\n"
+         "# evidence-attestations/E-audit.lena-kovac.dsse.json: signed by Lena Kovac (Halden Assurance)",
+    fix="Have the evaluator who produced the item run `casegate evidence attest ID --key THEIR-KEY` (their "
+        "identity, with its organisation, in the keyring), or remove `independent: true`.",
+)
+def independence_not_attested(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "independence-not-attested"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
+@rule(
+    "CG349", "evidence-needs-independence", severity="blocking", serves="fm-security-opacity",
+    summary="An evidence item is of a kind the policy counts only when independent (`evidence.independent_kinds`), "
+            "and no signed attestation makes it independent: it counts for nothing.",
+    rationale="A framework that asks for independent audits is not met by the developer's own audit, however "
+              "it is labelled. Independence is derived from who signed the artifact, so the policy's "
+              "requirement is checked against that, never against the case's say-so.",
+    bad="# policy: evidence: {independent_kinds: [security-audit]}\n"
+        "E-audit: {kind: security-audit, producer: acme-security, ...}",
+    good="E-audit: {kind: security-audit, producer: halden-assurance, ...}   # attested by Halden Assurance",
+    fix="Have an evaluator outside the developer's organisations run or review the item and sign it with "
+        "`casegate evidence attest ID`.",
+)
+def evidence_needs_independence(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "needs-independence"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
 _SAFEGUARD_TEST_KINDS = ("safeguard-test", "red-team", "security-audit")
 
 

@@ -1,0 +1,66 @@
+"""Evidence attestations: statements an evaluator signed over an evidence artifact's digest,
+as verified against a keyring. Independence is derived from these, never from the case's own
+`independent: true`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ._base import Frozen, Sha256
+
+AttestedActivity = Literal["ran", "reviewed"]
+"""What the attester did: ran the evaluation or test themselves, or reviewed its run and result."""
+
+
+class EvidenceAttestation(Frozen):
+    """A signed statement over one artifact's sha256 whose signature verified against a keyring
+    key valid when it was signed (the signer's organisation comes from the keyring, not from the
+    statement)."""
+
+    label: str
+    """The envelope as messages name it (its file)."""
+    sha256: Sha256
+    """The artifact digest the statement covers (its subject)."""
+    person: str
+    """The signer's name in the keyring."""
+    identity: str
+    """The signer's identity id in the keyring."""
+    organisation: str | None = None
+    """The signer's organisation as the keyring records it (None: the keyring records none)."""
+    keyid: str
+    """The key that signed."""
+    role: str
+    """The role the statement was signed in."""
+    activity: AttestedActivity
+    """Whether the signer ran the evaluation or reviewed it."""
+    statement: str
+    """What the signer says they ran or reviewed."""
+    signed_at: str
+    """When it was signed (ISO date-time)."""
+    evidence: str | None = None
+    """The evidence id the signer had in view (informational; the digest is what binds)."""
+
+
+class RejectedAttestation(Frozen):
+    """An evidence attestation envelope set aside, and why."""
+
+    reason: str
+    """Why it does not count (unknown key, bad signature, expired key, ...)."""
+    sha256: Sha256 | None = None
+    """The artifact digest its (unverified) subject names, when it can be read."""
+
+
+class AttestationSet(Frozen):
+    """Every evidence attestation found for a case, checked against one keyring."""
+
+    keyring: str
+    """The keyring's name (what the signatures were checked against)."""
+    attestations: list[EvidenceAttestation] = Field(default_factory=list)
+    """The statements whose signatures verified."""
+    rejected: list[RejectedAttestation] = Field(default_factory=list)
+    """Envelopes set aside, each with why (unknown key, bad signature, expired key, ...)."""
+    author_organisations: list[str] = Field(default_factory=list)
+    """Organisations of the case's authors, as the keyring records them: developer organisations
+    beside the ones the policy names."""

@@ -1,0 +1,227 @@
+"""Evidence attestations: an evaluator signs, with their own key from the keyring, that they ran
+or reviewed the evidence whose artifact has a given sha256.
+
+The envelopes live in an `evidence-attestations/` folder beside the case, beside the file that
+declares the item, or beside the artifact (any of them; the digest binds a statement to an
+artifact, not the folder). `check_attestations` verifies each against the keyring; which items
+that makes independent is decided with the case (`casegate.evidence.apply_facts`): the signer's
+organisation must be known and differ from the developer's, and the item's producer must be the
+signer or the signer's organisation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+
+from ..errors import InputError
+from ..load import Loaded
+from ..model import AttestationSet, EvidenceAttestation, RejectedAttestation
+from ._keyring import Keyring, TrustedKey
+from ._names import name_key
+from ._statement import (
+    EVIDENCE_ATTESTATION,
+    check_envelope,
+    decode_payload,
+    envelope_bytes,
+    iso,
+    now_utc,
+    sign_statement,
+    statement,
+)
+
+ATTESTATION_FOLDER = "evidence-attestations"
+"""Folder name where evidence attestation envelopes are looked for and written."""
+
+ACTIVITIES = ("ran", "reviewed")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
+
+
+def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str, *, activity: str,
+                    says: str, evidence_id: str | None = None, at: dt.datetime | None = None
+                    ) -> tuple[dict[str, Any], TrustedKey, str]:
+    """Sign a statement over the artifact's sha256: (envelope, the signer's keyring entry, the
+    digest). Refused: a key not in the keyring or not valid now, a role the key does not hold, an
+    activity other than `ran` / `reviewed`, an empty statement."""
+    from ._signoff import signer_entry
+
+    if activity not in ACTIVITIES:
+        raise InputError(f"--activity {activity!r}: say whether you `ran` the evaluation or `reviewed` it")
+    if not says.strip():
+        raise InputError("an attestation says what was run or reviewed", help="pass --statement TEXT")
+    at = at or now_utc()
+    key = signer_entry(signer, keyring, role, at)
+    try:
+        digest = hashlib.sha256(artifact.read_bytes()).hexdigest()
+    except OSError as e:
+        raise InputError(f"cannot read the artifact: {e.strerror}", location=str(artifact)) from None
+    pred: dict[str, Any] = {"person": key.person, "identity": key.identity, "keyid": key.keyid, "role": role,
+                            "organisation": key.organisation, "activity": activity, "statement": says.strip(),
+                            "signed_at": iso(at)}
+    if evidence_id:
+        pred["evidence"] = evidence_id
+    subject = [{"name": artifact.name, "digest": {"sha256": digest}}]
+    return sign_statement(statement(subject, EVIDENCE_ATTESTATION, pred), signer), key, digest
+
+
+def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: Keyring, role: str, *,
+                    activity: str, says: str, at: dt.datetime | None = None, out: Path | None = None
+                    ) -> tuple[Path, TrustedKey, str]:
+    """Attest one evidence item of the case: sign over its artifact (whose bytes must match the
+    pinned sha256) and write the envelope to `out`, or to `evidence-attestations/` beside the
+    artifact (so every case citing the artifact finds it). Returns (path written, signer's key
+    entry, digest)."""
+    case = loaded.case
+    if case is None:
+        raise InputError("the case does not load cleanly", location=loaded.case_path,
+                         help=f"run `casegate check {loaded.case_path}`")
+    ev = case.evidence.get(evidence_id)
+    if ev is None:
+        raise InputError(f"the case has no evidence item {evidence_id!r}",
+                         help="the ids are the keys under `evidence:`")
+    path = loaded.artifact_path(evidence_id)
+    if path is None:
+        raise InputError(f"`{evidence_id}` names no artifact, so there is nothing to attest",
+                         help="attach the artifact (pinned by its sha256) first")
+    env, key, digest = attest_artifact(path, signer, keyring, role, activity=activity, says=says,
+                                       evidence_id=evidence_id, at=at)
+    if ev.sha256 != digest:
+        raise InputError(f"the bytes of {path} hash to {digest}, not the sha256 `{evidence_id}` pins "
+                         f"({ev.sha256 or 'none'})",
+                         help="attest the artifact the case pins; re-pin it with `casegate evidence add` if it changed")
+    dest = out or (path.parent / ATTESTATION_FOLDER / f"{_slug(path.name)}.{_slug(key.identity)}.dsse.json")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(envelope_bytes(env))
+    return dest, key, digest
+
+
+def attestation_files(loaded: Loaded) -> list[Path]:
+    """Every `*.dsse.json` in an `evidence-attestations/` folder beside the case, beside a file
+    that declares evidence, or beside an artifact (inside the case's root)."""
+    folders: dict[Path, None] = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}
+    if loaded.case is not None:
+        for eid in loaded.case.evidence:
+            folders[loaded.base_dir(("evidence", eid)) / ATTESTATION_FOLDER] = None
+            try:
+                art = loaded.artifact_path(eid)
+            except InputError:
+                continue
+            if art is not None:
+                folders[art.parent / ATTESTATION_FOLDER] = None
+    out: dict[Path, None] = {}
+    for d in folders:
+        d = d.resolve()
+        if d.is_dir() and loaded.inside_root(d):
+            for p in sorted(d.glob("*.dsse.json")):
+                out[p] = None
+    return list(out)
+
+
+def _read(p: Path) -> Any:
+    try:
+        return json.loads(p.read_bytes())
+    except (OSError, ValueError) as e:
+        raise InputError(f"not a readable JSON envelope ({type(e).__name__})") from None
+
+
+def _shown(p: Path) -> str:
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)
+
+
+def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
+                      ) -> tuple[EvidenceAttestation | None, list[str]]:
+    """Verify one evidence attestation envelope against the keyring as of `at`: the verified
+    statement, or None with every reason it does not count."""
+    signed, reasons = check_envelope(data, keyring, at, label, expect=EVIDENCE_ATTESTATION)
+    if signed is None:
+        return None, reasons
+    pred = signed.predicate
+    subj = [s for s in signed.statement.get("subject", []) if isinstance(s, dict)]
+    digest = subj[0].get("digest", {}).get("sha256") if len(subj) == 1 and isinstance(subj[0].get("digest"), dict) else None
+    if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
+        reasons.append(f"{label}: its subject is not one artifact with a sha256 digest")
+    if pred.get("activity") not in ACTIVITIES:
+        reasons.append(f"{label}: activity {pred.get('activity')!r} is neither `ran` nor `reviewed`")
+    says = pred.get("statement")
+    if not isinstance(says, str) or not says.strip():
+        reasons.append(f"{label}: says nothing about what was run or reviewed")
+    if pred.get("organisation") not in (None, signed.key.organisation):
+        reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
+                       f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
+    if reasons:
+        return None, reasons
+    ev = pred.get("evidence")
+    return EvidenceAttestation(label=label, sha256=str(digest), person=signed.key.person,
+                               identity=signed.key.identity, organisation=signed.key.organisation,
+                               keyid=signed.key.keyid, role=str(pred.get("role")), activity=pred["activity"],
+                               statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
+                               evidence=ev if isinstance(ev, str) else None), []
+
+
+def _claimed_digest(data: Any) -> str | None:
+    """The artifact digest an envelope's unverified statement names (to say which item a
+    rejected attestation was for), or None."""
+    stmt = decode_payload(data) if isinstance(data, dict) else None
+    subj = stmt.get("subject") if isinstance(stmt, dict) else None
+    if isinstance(subj, list) and len(subj) == 1 and isinstance(subj[0], dict):
+        d = subj[0].get("digest")
+        h = d.get("sha256") if isinstance(d, dict) else None
+        if isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h):
+            return h
+    return None
+
+
+def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> AttestationSet:
+    """Every evidence attestation of the case verified against the keyring as of `at`, and the
+    organisations of the case's authors (declared in the case or by a signed authors list)."""
+    from ._dissent import gather
+
+    good: list[EvidenceAttestation] = []
+    rejected: list[RejectedAttestation] = []
+    for p in attestation_files(loaded):
+        label = f"attestation {_shown(p)}"
+        try:
+            data = _read(p)
+        except InputError as e:
+            rejected.append(RejectedAttestation(reason=f"{label}: {e.message}"))
+            continue
+        att, reasons = check_attestation(data, keyring, at, label)
+        if att is not None:
+            good.append(att)
+        elif reasons:
+            digest = _claimed_digest(data)
+            rejected += [RejectedAttestation(reason=r, sha256=digest) for r in reasons]
+    orgs: dict[str, str] = {}
+    if loaded.case is not None:
+        names = list(loaded.case.decision.authors)
+        try:
+            names += gather(loaded, keyring, at).author_names()
+        except InputError:
+            pass
+        for n in names:
+            ident = keyring.identity(n)
+            if ident is not None and ident.organisation:
+                orgs.setdefault(name_key(ident.organisation), ident.organisation)
+    return AttestationSet(keyring=keyring.name, attestations=good, rejected=rejected,
+                          author_organisations=sorted(orgs.values()))
+
+
+def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:
+    """The loaded case carrying its evidence attestations as verified against `keyring` (without
+    a keyring: unchanged, and no evidence is independent)."""
+    if keyring is None or loaded.case is None:
+        return loaded
+    return dataclasses.replace(loaded, attestations=check_attestations(loaded, keyring, at))

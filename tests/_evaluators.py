@@ -1,0 +1,24 @@
+"""The examples' external evaluators, for test keyrings made of fresh keys: the example evidence
+they signed (evidence-attestations/ beside its artifacts) is independent only when the keyring
+the gate checks holds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casegate.sign import Keyring, load_keyring, save_keyring
+
+EXAMPLE_KEYRING = Path(__file__).resolve().parents[1] / "examples" / "atlas-api" / "keys" / "keyring.yaml"
+EVALUATORS = ("jonas-berg", "lena-kovac")
+
+
+def with_example_evaluators(ring: Keyring) -> Keyring:
+    """The keyring with the examples' evaluators (their public keys and organisations) added."""
+    have = {i.id for i in ring.identities}
+    extra = [i for i in load_keyring(EXAMPLE_KEYRING).identities if i.id in EVALUATORS and i.id not in have]
+    return ring.model_copy(update={"identities": [*ring.identities, *extra]})
+
+
+def add_example_evaluators(path: Path) -> None:
+    """Add the examples' evaluators to the keyring file at `path`."""
+    save_keyring(with_example_evaluators(load_keyring(path)), path)
