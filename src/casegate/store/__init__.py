@@ -5,6 +5,8 @@ kept in SQLite (default) or PostgreSQL; every event is a leaf of an RFC 9162 Mer
 signed C2SP checkpoints, so nobody can quietly rewrite the record.
 """
 
+from . import _merkle as merkle
+from ._canonical import entry_bytes
 from ._checkpoint import (
     COSIGNATURE_V1,
     ED25519,
@@ -39,6 +41,7 @@ from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, 
 from ._registry import Registry, open_registry
 
 __all__ = [
+    "merkle", "entry_bytes",
     "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
