@@ -116,3 +116,89 @@ def test_the_state_survives_a_save_and_refuses_a_gap(registry: Registry, tmp_pat
     path.write_text("{")
     with pytest.raises(InputError, match="cannot read the monitor state"):
         MonitorState.load(path)
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    import io
+    import sys
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from casegate.cli import main
+
+    saved = sys.argv
+    sys.argv = ["casegate", *args]
+    o, e = io.StringIO(), io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(o), redirect_stderr(e):
+            main()
+    except SystemExit as ex:
+        rc = int(ex.code or 0)
+    finally:
+        sys.argv = saved
+    return rc, o.getvalue(), e.getvalue()
+
+
+def test_log_monitor_follows_the_tiles(registry: Registry, tmp_path: Path) -> None:
+    """`casegate log monitor` over the tiles of a real log: the honest part passes, the forged
+    entries are reported with their codes (exit 1), a second run finds nothing new (exit 0), and
+    altered tiles or another history with the same key are refused, nothing recorded."""
+    import json
+
+    from casegate.ledger import open_store, write_tiles
+    from casegate.store import generate_key, load_public_key, verifier_key
+
+    key = tmp_path / "log.pem"
+    generate_key(key)
+    origin = "monitor.test.example/log"
+    vkey = verifier_key(origin, load_public_key(key))
+    tiles = tmp_path / "tiles"
+    state = tmp_path / "monitor.json"
+
+    def publish(reg: Registry, where: Path) -> None:
+        write_tiles(reg, open_store(str(where)), reg.checkpoint(key, origin))
+
+    decision = honest_history(registry, tmp_path / "w")
+    publish(registry, tiles)
+    args = ["log", "monitor", "--url", str(tiles), "--vkey", vkey, "--state", str(state)]
+    rc, out, err = _cli(*args)
+    assert rc == 0, err
+    assert f"checkpoint of {registry.size()} entries; checked entries 0..{registry.size() - 1}" in out
+    assert "0 break a rule" in out
+    expected = forged_history(registry, decision)
+    publish(registry, tiles)
+    rc, out, err = _cli(*args, "--json")
+    assert rc == 1, err
+    doc = json.loads(out)
+    got: dict[int, set[str]] = {}
+    for v in doc["violations"]:
+        got.setdefault(v["index"], set()).add(v["code"])
+    assert got == expected
+    assert doc["cases"] == {CASE: "approved"} and doc["checked"]["from"] > 0
+    rc, out, err = _cli(*args)
+    assert rc == 0 and "no new entries; 0 break a rule" in out and f"({len(doc['violations'])} found by earlier runs)" in out
+    # another history with the same origin and key: refused, the state is not moved
+    before = state.read_text()
+    with open_registry(f"sqlite:///{tmp_path / 'other.db'}") as other:
+        other.record_many([("note", None, {"i": i}) for i in range(registry.size() + 3)])
+        publish(other, tmp_path / "other-tiles")
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "other-tiles"), "--vkey", vkey, "--state", str(state))
+    assert rc == 1 and "does not extend the tree of" in err and "the log shows different histories" in err, err
+    assert state.read_text() == before
+    # an altered entry in the tiles: refused, nothing recorded
+    from casegate.ledger import bundle_path
+
+    bundle = tiles / bundle_path(0, registry.size())
+    data = bundle.read_bytes()
+    at = data.index(b"atlas-2-api")
+    bundle.write_bytes(data[:at] + b"atlas-3" + data[at + 7:])
+    rc, out, err = _cli("log", "monitor", "--url", str(tiles), "--vkey", vkey, "--state", str(tmp_path / "fresh.json"))
+    assert rc == 1 and "the bundle was altered" in err, err
+    assert not (tmp_path / "fresh.json").exists()
+    # the wrong key: refused
+    other_key = tmp_path / "other.pem"
+    generate_key(other_key)
+    rc, out, err = _cli("log", "monitor", "--url", str(tiles), "--vkey", str(other_key) + ".pub",
+                        "--state", str(tmp_path / "fresh.json"))
+    assert rc == 1 and "signature" in err, err
+    assert not (tmp_path / "fresh.json").exists()

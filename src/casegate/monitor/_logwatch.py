@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,7 +114,10 @@ class MonitorState:
     cases: dict[str, _Case] = field(default_factory=dict)
     violations: list[LogViolation] = field(default_factory=list)
     checkpoint: str | None = None
-    """The last checkpoint the entries were verified under (the client keeps its own too)."""
+    """The last checkpoint the entries were verified under."""
+    frontier: list[str] = field(default_factory=list)
+    """Hex hashes of the perfect subtrees covering the entries checked (the compact range): with
+    the next entries' leaves they must make the next checkpoint's root."""
 
     @classmethod
     def load(cls, path: Path) -> MonitorState:
@@ -133,14 +136,14 @@ class MonitorState:
             return cls(size=int(doc["size"]), origin=doc.get("origin"),
                        cases={k: _Case.from_json(v) for k, v in doc["cases"].items()},
                        violations=[LogViolation(**v) for v in doc.get("violations", [])],
-                       checkpoint=doc.get("checkpoint"))
+                       checkpoint=doc.get("checkpoint"), frontier=[str(h) for h in doc.get("frontier", [])])
         except (KeyError, TypeError, ValueError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
 
     def save(self, path: Path) -> None:
         doc = {"casegate": MONITOR_STATE_VERSION, "kind": "log-monitor-state", "size": self.size,
-               "origin": self.origin, "checkpoint": self.checkpoint,
+               "origin": self.origin, "checkpoint": self.checkpoint, "frontier": self.frontier,
                "cases": {k: v.to_json() for k, v in sorted(self.cases.items())},
                "violations": [v.__dict__ for v in self.violations]}
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,8 +199,10 @@ def _check(state: MonitorState, e: LogEntry) -> list[LogViolation]:
         return []
     if e.kind == "decision":
         outcome = p.get("outcome")
-        bundle = p.get("bundle") if isinstance(p.get("bundle"), dict) else {}
-        signed = len(bundle.get("signoffs") or []) if isinstance(bundle.get("signoffs"), list) else 0
+        raw = p.get("bundle")
+        bundle: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        envelopes = bundle.get("signoffs")
+        signed = len(envelopes) if isinstance(envelopes, list) else 0
         logged = c.signoffs.get(_version_key(p.get("version")), 0)
         c.decisions[str(e.index)] = {"version": p.get("version"), "outcome": outcome,
                                      "signoffs": signed + logged}
@@ -263,3 +268,90 @@ def _state_change(c: _Case, e: LogEntry, bad: Any) -> list[LogViolation]:
     c.state = str(to)
     c.restricted_to = p.get("restricted_to")
     return out
+
+
+# --- following a tiled log ------------------------------------------------------------------
+
+
+@dataclass
+class MonitorRun:
+    """What one run of the monitor checked and found."""
+
+    origin: str
+    tree_size: int
+    checked_from: int
+    checked_to: int
+    violations: list[LogViolation]
+    """Found in this run."""
+    earlier: int
+    """Violations found by earlier runs (kept in the state file)."""
+    cosigned_by: list[str]
+    cases: dict[str, str | None]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"origin": self.origin, "checkpoint_size": self.tree_size,
+                "checked": {"from": self.checked_from, "to": self.checked_to},
+                "violations": [v.to_json() for v in self.violations], "earlier_violations": self.earlier,
+                "cosigned_by": self.cosigned_by, "cases": self.cases}
+
+
+def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = None,
+               witnesses: Sequence[tuple[str, Any]] = (), witness_threshold: int = 0) -> MonitorRun:
+    """Check the entries of the tiled log `log` (a `casegate.ledger.TileLog`) that the monitor
+    has not seen, under its newest checkpoint, and record where it stopped in `state_path`.
+
+    The checkpoint must be signed by `key` (for `origin`, when given) and, when
+    `witness_threshold` is set, cosigned by that many of `witnesses` ((name, public key) pairs).
+    It must extend the tree the monitor checked before (a consistency proof from tiles), and the
+    new entries, appended to that tree, must make its root: a log that shows another history, or
+    altered entries, raises VerificationError and nothing is recorded.
+    """
+    from ..errors import VerificationError
+    from ..ledger import SplitView
+    from ..store import _merkle as mk
+    from ..store import verify_cosignature
+
+    cp = log.checkpoint(key, origin)
+    cosigned = []
+    for name, wkey in witnesses:
+        try:
+            verify_cosignature(cp, wkey, name)
+            cosigned.append(name)
+        except VerificationError:
+            pass
+    if len(cosigned) < witness_threshold:
+        raise VerificationError(f"the checkpoint carries {len(cosigned)} valid witness cosignature(s); "
+                                f"{witness_threshold} are required", help="ask the log to collect cosignatures")
+    st = MonitorState.load(state_path)
+    if st.origin is not None and st.origin != cp.origin:
+        raise InputError(f"this monitor state follows log {st.origin!r}, not {cp.origin!r}", location=str(state_path),
+                         help="give each log its own --state file")
+    if cp.tree_size < st.size:
+        raise SplitView(f"the log's checkpoint has {cp.tree_size} entries, but this monitor already checked "
+                        f"{st.size}: the log was rolled back or shows another history")
+    frontier = [bytes.fromhex(h) for h in st.frontier]
+    if st.size:
+        old_root = mk.fold(frontier)
+        if cp.tree_size == st.size:
+            if cp.root != old_root:
+                raise SplitView(f"two different roots for size {st.size}: the log shows another history than "
+                                "the one this monitor checked")
+        else:
+            log.consistency_proof(st.size, old_root, cp)  # raises SplitView
+    start = st.size
+
+    def chained() -> Iterable[LogEntry]:
+        for e in log.entries(cp, start, cp.tree_size):
+            mk.append_leaf(frontier, e.index, e.leaf_hash)
+            yield e
+
+    found = check_entries(st, chained())
+    if mk.fold(frontier) != cp.root:
+        raise VerificationError(f"the entries {start}..{cp.tree_size - 1} served at {log.location} do not make the "
+                                f"root the checkpoint of size {cp.tree_size} signs: they were altered")
+    st.origin = cp.origin
+    st.checkpoint = cp.text()
+    st.frontier = [h.hex() for h in frontier]
+    st.save(state_path)
+    return MonitorRun(cp.origin, cp.tree_size, start, cp.tree_size, found, len(st.violations) - len(found),
+                      cosigned, {k: v.state for k, v in sorted(st.cases.items())})
