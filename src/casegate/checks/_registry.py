@@ -75,7 +75,7 @@ class Context:
         got = self.memo.get("argument_index")
         if got is None:
             got = self.memo["argument_index"] = build_index(self.case)
-        return got  # type: ignore[no-any-return]
+        return got
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

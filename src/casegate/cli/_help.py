@@ -1,13 +1,17 @@
 """`casegate --help` without importing Typer or any command: the text Typer renders for the
-top-level help, kept here (a test compares it with what Typer renders from the commands).
+top-level help, kept here with the sizes of the command modules it was rendered from.
 
-Refresh it after adding or renaming a command: `python -m casegate.cli._help --write`.
+When any of those files has changed since (a command added, renamed or re-documented), the kept
+text is not used and Typer renders the help as before: a stale text is never shown, the help is
+only slower. Refresh it with `python -m casegate.cli._help --write`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+MARK = "# --- kept: written by `python -m casegate.cli._help --write` ---"
 
 WIDTH = 80
 """The help is kept as rendered for a terminal at least this wide (Click renders at most this
@@ -26,12 +30,32 @@ def prog_name() -> str:
     return f"python -m {module.lstrip('.')}"
 
 
+def fingerprint() -> tuple[tuple[str, int], ...]:
+    """(module, source size) of the command line's modules; () when a source is missing."""
+    from . import _COMMAND_MODULES
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for name in ("__init__", "_app", *_COMMAND_MODULES):
+        try:
+            out.append((name, os.stat(os.path.join(here, f"{name}.py")).st_size))
+        except OSError:
+            return ()
+    return tuple(out)
+
+
+def current() -> bool:
+    """Whether the kept text was rendered from the command modules as they are now."""
+    got = fingerprint()
+    return bool(got) and got == KEPT_FROM
+
+
 def print_top_help(to_stderr: bool = False) -> bool:
-    """Print the top-level help; False (nothing printed) when the terminal is narrower than the
-    kept text, so that Typer renders it for that width."""
+    """Print the top-level help; False (nothing printed) when the kept text is not current or
+    the terminal is narrower than it, so that Typer renders the help."""
     import shutil
 
-    if shutil.get_terminal_size().columns < WIDTH:
+    if not current() or shutil.get_terminal_size().columns < WIDTH:
         return False
     text = TOP_HELP.replace("{prog}", prog_name())
     (sys.stderr if to_stderr else sys.stdout).write(text)
@@ -51,6 +75,20 @@ def render_top_help() -> str:
     return command.get_help(ctx) + "\n"
 
 
+if __name__ == "__main__":  # python -m casegate.cli._help [--write]
+    text = render_top_help()
+    if sys.argv[1:] == ["--write"]:
+        with open(__file__, encoding="utf-8") as f:
+            source = f.read()
+        head = source[:source.index("\n" + MARK + "\n") + 1]
+        lines = "".join(f"    {line!r}\n" for line in text.splitlines(keepends=True))
+        sizes = "".join(f"    {item!r},\n" for item in fingerprint())
+        with open(__file__, "w", encoding="utf-8") as f:
+            f.write(f"{head}{MARK}\nTOP_HELP = (\n{lines})\n\nKEPT_FROM: tuple[tuple[str, int], ...] = (\n{sizes})\n")
+    else:
+        sys.stdout.write(text)
+
+# --- kept: written by `python -m casegate.cli._help --write` ---
 TOP_HELP = (
     'Usage: {prog} [OPTIONS] COMMAND [ARGS]...\n'
     '\n'
@@ -99,19 +137,27 @@ TOP_HELP = (
     "  gsn2x        Export to and import from gsn2x's YAML format (v4).\n"
     '  regime       Regulatory regimes: the documents they ask for and...\n'
     '  notify       Webhooks for trigger actions, decisions and objections.\n'
+    "  witness      A witness: cosigns a log's checkpoints only while they...\n"
 )
 
-
-if __name__ == "__main__":  # python -m casegate.cli._help --write
-    text = render_top_help()
-    if sys.argv[1:] == ["--write"]:
-        path = __file__
-        with open(path, encoding="utf-8") as f:
-            source = f.read()
-        head, _, tail = source.partition('TOP_HELP = ')
-        rest = tail.split("\n\n\n", 1)[1]
-        with open(path, "w", encoding="utf-8") as f:
-            lines = "".join(f"    {line!r}\n" for line in text.splitlines(keepends=True))
-            f.write(f"{head}TOP_HELP = (\n{lines})\n\n\n{rest}")
-    else:
-        sys.stdout.write(text)
+KEPT_FROM: tuple[tuple[str, int], ...] = (
+    ('__init__', 4940),
+    ('_app', 814),
+    ('_check', 7266),
+    ('_gate', 6919),
+    ('_evidence', 6111),
+    ('_sign', 27080),
+    ('_registry', 10689),
+    ('_trust', 14650),
+    ('_publish', 12027),
+    ('_monitor', 33584),
+    ('_policy', 3260),
+    ('_diff', 3777),
+    ('_serve', 2995),
+    ('_render', 9905),
+    ('_regime', 4316),
+    ('_attest', 2222),
+    ('_notify', 2777),
+    ('_redteam', 1579),
+    ('_witness', 6864),
+)

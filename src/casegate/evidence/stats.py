@@ -8,6 +8,7 @@ All bounds are for a proportion p estimated from `successes` out of `trials` ind
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from typing import Literal
@@ -161,6 +162,7 @@ def _check(successes: int, trials: int, confidence: float) -> None:
         raise ValueError(f"confidence must be in (0, 1), got {confidence}")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; rules and reports ask for the same counts again
 def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
     """Exact (Clopper-Pearson) two-sided interval. With no trials the interval is [0, 1]."""
     _check(successes, trials, confidence)
@@ -185,6 +187,7 @@ def wilson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+@functools.lru_cache(maxsize=4096)
 def upper_bound(successes: int, trials: int, confidence: float = 0.95,
                 method: Method = "clopper-pearson") -> float:
     """One-sided upper confidence bound at `confidence` (e.g. 95%: P(p <= bound) >= 0.95)."""

@@ -501,15 +501,15 @@ def _confine_artifacts(loaded: Loaded) -> None:
             continue
         src = loaded.origin(("evidence", eid))
         target = os.path.normpath(os.path.join(src.abspath.parent, art))
-        if target in checked:
-            continue
-        try:
-            confine(Path(target), loaded.root, art, f"evidence {eid!r}: artifact")
-        except InputError as e:
-            line, col = src.doc.locate(("evidence", eid, "artifact"))
-            e.location = f"{src.path}:{line}:{col}"
-            raise
-        checked.add(target)
+        if target not in checked:
+            try:
+                confine(Path(target), loaded.root, art, f"evidence {eid!r}: artifact")
+            except InputError as e:
+                line, col = src.doc.locate(("evidence", eid, "artifact"))
+                e.location = f"{src.path}:{line}:{col}"
+                raise
+            checked.add(target)
+        loaded._resolved[(src.path, art)] = Path(target)  # what artifact_path would resolve again
 
 
 def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,

@@ -340,6 +340,8 @@ class Log:
                     pooled = self.engine.raw_connection()
                     pooled.detach()  # kept outside the pool for this thread; close() closes it
                     reader = pooled.dbapi_connection
+                    if reader is None:
+                        raise StoreError("registry: no database connection for reading")
                     reader.autocommit = True
                     self._readers.pg = reader
                     self._reader_list.append(reader)
