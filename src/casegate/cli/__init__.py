@@ -43,7 +43,7 @@ def register_commands(argv: list[str] | None = None) -> typer.Typer:
     names = _GATE_MODULES if first in ("check", "gate") else _COMMAND_MODULES
     for name in names:
         importlib.import_module(f"{__name__}.{name}")
-    from ._app import app as app
+    from ._app import app
 
     return app
 
