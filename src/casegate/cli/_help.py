@@ -120,7 +120,7 @@ TOP_HELP = (
     '  attest       Write the decision and every sign-off, objection and...\n'
     "  digest       Print the model's digest, sha256:<hex>, as `casegate...\n"
     '  redteam      Attack the case with every gaming mutation (relabelled...\n'
-    '  evidence     Import evaluation logs as evidence.\n'
+    '  evidence     Import evaluation logs as evidence; pin any artifact by...\n'
     '  keys         Signing keys and keyrings.\n'
     "  authors      The case's signed authors list.\n"
     '  registry     Case versions and their recorded history.\n'
@@ -145,16 +145,16 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_app', 814),
     ('_check', 7266),
     ('_gate', 6919),
-    ('_evidence', 6111),
-    ('_sign', 27080),
-    ('_registry', 10689),
+    ('_evidence', 7349),
+    ('_sign', 27466),
+    ('_registry', 10482),
     ('_trust', 14650),
-    ('_publish', 12027),
+    ('_publish', 12423),
     ('_monitor', 33584),
     ('_policy', 3260),
     ('_diff', 3777),
-    ('_serve', 2995),
-    ('_render', 9905),
+    ('_serve', 3446),
+    ('_render', 9901),
     ('_regime', 4316),
     ('_attest', 2222),
     ('_notify', 2777),
