@@ -34,6 +34,13 @@ def _until(q: queue.Queue[str], pred: object, timeout: float = 120.0) -> list[st
     raise AssertionError("timed out; saw:\n" + "".join(seen[-40:]))
 
 
+def _save(path: Path, text: str) -> None:
+    """Write the file as editors save it: the new content replaces the old in one step."""
+    tmp = path.with_suffix(".swp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
 def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> None:
     case_dir = tmp_path / "atlas"
     shutil.copytree(ROOT / "examples" / "atlas-api", case_dir, ignore=shutil.ignore_patterns("keys"))
@@ -50,7 +57,7 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
         _until(errs, lambda line: line.startswith("watching for changes"))
 
         arg = case_dir / "argument.yaml"
-        arg.write_text(arg.read_text().replace("evidence: [E-cyber-ctf]", "evidence: [E-nowhere]", 1))
+        _save(arg, arg.read_text().replace("evidence: [E-cyber-ctf]", "evidence: [E-nowhere]", 1))
         second = _until(out, lambda line: "blocking," in line)
         assert any("CG903 unknown-reference" in line and "E-nowhere" in line for line in second), "".join(second)
         assert not second[-1].rstrip().endswith("0 blocking, 1 condition, 4 advisory")
@@ -58,11 +65,13 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
                    for line in _until(errs, lambda line: line.startswith("watching for changes")))
 
         # a syntax error mid-edit is reported, and watching goes on
-        arg.write_text(arg.read_text() + "  bad: [unclosed\n")
+        _save(arg, arg.read_text() + "  bad: [unclosed\n")
         _until(errs, lambda line: "YAML syntax error" in line)
-        arg.write_text(arg.read_text().replace("  bad: [unclosed\n", "").replace("E-nowhere", "E-cyber-ctf"))
+        _until(errs, lambda line: line.startswith("watching for changes"))
+        _save(arg, arg.read_text().replace("  bad: [unclosed\n", "").replace("E-nowhere", "E-cyber-ctf"))
         third = _until(out, lambda line: "blocking," in line)
         assert third[-1].rstrip().endswith("0 blocking, 1 condition, 4 advisory"), third[-1]
+        _until(errs, lambda line: line.startswith("watching for changes"))
     finally:
         proc.send_signal(signal.SIGINT)
         try:

@@ -104,12 +104,13 @@ def _watch(case: Path, format: Format, at: str | None, policy: Path | None, root
                 code = e.exit_code
             took = (time.perf_counter() - started) * 1000
             took_cpu = (time.process_time() - cpu) * 1000
+            # files first read by this check (an include just added) are watched from now on
+            states = {**file_states(watched_files(loaded, case)), **before}
             if changed:
                 err(f"re-checked in {took:.0f} ms ({took_cpu:.0f} ms of CPU) after a change to "
                     + ", ".join(display_path(p) for p in changed))
             err("watching for changes (Ctrl-C to stop)")
             sys.stdout.flush()
-            states = {**file_states(watched_files(loaded, case)), **before}
             changed = wait_for_change(states)
     except KeyboardInterrupt:
         return code

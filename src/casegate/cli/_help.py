@@ -143,7 +143,7 @@ TOP_HELP = (
 KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('__init__', 4933),
     ('_app', 814),
-    ('_check', 7266),
+    ('_check', 7359),
     ('_gate', 6919),
     ('_evidence', 7349),
     ('_sign', 27466),
