@@ -141,7 +141,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 4933),
+    ('__init__', 4946),
     ('_app', 814),
     ('_check', 7359),
     ('_gate', 6919),
@@ -159,5 +159,6 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_attest', 2222),
     ('_notify', 2777),
     ('_redteam', 1579),
-    ('_witness', 6864),
+    ('_witness', 7235),
+    ('_logwatch', 3907),
 )
