@@ -10,7 +10,15 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import AttestKeyring, attested, configured_registry, err, out, parse_date, publisher_key_path
+from ._common import (
+    AttestKeyring,
+    attested,
+    configured_registry,
+    err,
+    out,
+    parse_date,
+    publisher_key_path,
+)
 
 _DEFAULT = "case"
 
