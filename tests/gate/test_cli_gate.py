@@ -132,7 +132,8 @@ def test_markdown_and_sarif() -> None:
 
 
 def test_boundary_and_at_options() -> None:
-    r = cg("gate", NARROW, "--boundary", "trusted-access", "--format", "json", "--at", "2026-11-27", "--preview")
+    r = cg("gate", NARROW, "--boundary", "trusted-access", "--format", "json", "--at", "2026-11-27", "--preview",
+           "--keyring", "examples/atlas-api/keys/keyring.yaml")
     doc = json.loads(r.stdout)
     assert r.returncode == 0 and doc["boundary"] == "trusted-access" and doc["decided_at"] == "2026-11-27"
 
