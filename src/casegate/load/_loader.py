@@ -25,7 +25,16 @@ from ..limits import (
     outside_root,
     read_regular_file,
 )
-from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, Regime, RuleSeverity
+from ..model import (
+    FORMAT_VERSION,
+    Case,
+    EvaluationProtocol,
+    Finding,
+    Location,
+    Policy,
+    Regime,
+    RuleSeverity,
+)
 from ._yaml import YamlDoc, parse_yaml
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
@@ -328,6 +337,31 @@ def load_policy(path: str | Path, shown: str | None = None) -> tuple[Policy | No
         diags.extend(validation_findings(e, loc))
         pol = None
     return pol, src, diags
+
+
+def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
+    """Load an evaluation protocol file; raises InputError (naming file, line and what to fix)
+    when it is not one."""
+    p = Path(path)
+    src = _read(p, str(path))
+    data = _check_version(src, "protocol")
+    diags: list[Finding] = []
+    _dup_key_findings(src, diags)
+    try:
+        proto = EvaluationProtocol.model_validate(data)
+    except ValidationError as e:
+        def loc(path: tuple[str | int, ...]) -> Location:
+            line, col = src.doc.locate(path)
+            return Location(file=src.path, line=line, column=col)
+        diags.extend(validation_findings(e, loc))
+        proto = None
+    if diags or proto is None:
+        first = diags[0]
+        where = f"{first.location.file}:{first.location.line}:{first.location.column}" if first.location else str(path)
+        raise InputError(f"{path} is not a valid protocol: {first.message}", location=where,
+                         help=first.help or "fix the protocol file (fields: id, policy, threshold, metric, "
+                                             "reduction, tasks, elicitation, model, samples)")
+    return proto, src
 
 
 @contextlib.contextmanager

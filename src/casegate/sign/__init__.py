@@ -50,6 +50,7 @@ from ._keys import (
 )
 from ._names import name_key, normalise_name, same_person
 from ._policy_change import read_policy_change, sign_policy_change
+from ._protocol import read_protocol, sign_protocol
 from ._signoff import (
     Recorded,
     check_waivers,
@@ -92,7 +93,7 @@ __all__ = [
     "validate_statement", "write_attestations",
     "ANSWER", "AUTHORS", "Dissent", "ObjectionState", "answer", "answer_roles", "authors_of", "check_dissent",
     "gather", "resolve", "sign_authors", "standing_problems",
-    "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
+    "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES", "read_protocol", "sign_protocol",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
     "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
     "decode_payload", "dump_keyring", "identity_id", "name_key", "normalise_name", "same_person", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
