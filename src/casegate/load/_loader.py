@@ -118,6 +118,21 @@ class Loaded:
             self._resolved[key] = got
         return got
 
+    def with_artifacts(self, case: Case, policy: Policy | None, replaced: dict[str, Path]) -> Loaded:
+        """A copy holding `case` and `policy`, in which the artifacts of the evidence items in
+        `replaced` are read from the given files instead (a rewritten copy in a workspace; the
+        redteam's artifact mutations). Other paths resolve as before."""
+        import copy
+
+        out = copy.copy(self)
+        out.case, out.policy = case, policy
+        out._resolved = dict(self._resolved)
+        for eid, path in replaced.items():
+            art = case.evidence[eid].artifact
+            if art:
+                out._resolved[(self.origin(("evidence", eid)).path, art)] = path
+        return out
+
     def inside_root(self, path: Path) -> bool:
         """Whether a further file (e.g. an evidence item's pinned companion) may be read."""
         return self.root is None or not outside_root(path, self.root)

@@ -139,6 +139,36 @@ def protocol_not_followed(ctx: Context) -> Iterator[Hit]:
                             f"in force when it ran at {when}): {'; '.join(diff)}{tail}", severity=sev)
 
 
+@rule(
+    "CG327", "run-rewritten", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the version compared with, an evaluation's artifact was replaced with different "
+            "bytes (its pinned sha256 changed) while it still stands for a run of the same day.",
+    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, the "
+              "move that is left is to edit the log itself and pin the new digest: fewer successes, "
+              "one epoch instead of five, another model variant. A finished run's log does not "
+              "change; a re-run is new evidence with its own date and id. The registry keeps every "
+              "version's artifact digests, so a rewritten log shows against the version compared with.",
+    bad="# previous: E-ctf artifact evals/ctf.json sha256 cb18..., date 2026-10-02\n"
+        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}",
+    good="E-ctf: {artifact: evals/ctf.json, sha256: cb18..., date: 2026-10-02}\n"
+         "E-ctf-rerun: {artifact: evals/ctf-rerun.json, sha256: 5e2a..., date: 2026-11-02}",
+    fix="Restore the run's original log; record a re-run as new evidence with its own id and date.",
+)
+def run_rewritten(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    for eid, ev in ctx.case.evidence.items():
+        old = prev.evidence.get(eid)
+        if (old is None or ev.kind != "eval" or not ev.artifact or old.artifact != ev.artifact
+                or not ev.sha256 or not old.sha256 or ev.sha256 == old.sha256 or ev.date != old.date):
+            continue
+        yield Hit(("evidence", eid, "sha256"),
+                  f"`{eid}` pins other bytes for {ev.artifact} than {against} did ({old.sha256[:12]}... -> "
+                  f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
+
+
 def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:
     """(what answers the incident, why each other link does not)."""
     ans = ctx.case.incident_answers.get(inc.id)
