@@ -121,3 +121,11 @@ def test_lineage_is_looked_up_in_the_registry(lab: Path, database_url: str) -> N
           "  internal: {instances: 40, training_code: read, weights: none, autonomy: human-on-the-loop}\n")
     _cg(lab, db, "registry", "submit", "internal/case.yaml")
     assert cg106() == []
+
+
+def test_a_protocol_file_that_is_not_one_is_refused_with_file_and_line(lab: Path) -> None:
+    (lab / "protocols" / "bad.yaml").write_text("casegate: 1\nkind: protocol\nid: P1\npolicy: acme-frontier\n"
+                                                "elicitation: {attempts: 0}\n")
+    r = _cg(lab, "sqlite:///unused.db", "protocol", "register", "protocols/bad.yaml", "--policy", "case/policy.yaml",
+            "--key", "keys/evals.pem", "--role", "evals-lead", code=2)
+    assert "protocols/bad.yaml" in r.stderr and "is not a valid protocol" in r.stderr and "Traceback" not in r.stderr
