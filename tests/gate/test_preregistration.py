@@ -52,7 +52,7 @@ def lab(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case",
                     ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
     with (tmp_path / "case" / "policy.yaml").open("a") as f:
-        f.write("\npreregistration: {required: true}\n")
+        f.write("\npreregistration: required\n")
     db = "sqlite:///unused.db"
     _cg(tmp_path, db, "keys", "generate", "keys/evals.pem")
     _cg(tmp_path, db, "keys", "add", "keyring.yaml", "--public", "keys/evals.pem.pub", "--person", "Ada Evans",

@@ -31,7 +31,7 @@ def register(
 ) -> None:
     """Sign an evaluation protocol and log it in the registry.
 
-    Where the policy sets `preregistration: {required: true}`, each evaluation of a threshold must
+    Where the policy says `preregistration: required`, each evaluation of a threshold must
     match the protocol in force when it started: registered before the run, and not departed from.
     """
     from ..load import load_policy, load_protocol

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -300,7 +300,15 @@ class PreregistrationPolicy(Frozen):
 
     required: bool = False
     """When true, every evaluation measuring a threshold must match a protocol registered (signed
-    and logged, `casegate protocol register`) before the run started (rule CG327)."""
+    and logged, `casegate protocol register`) before the run started (rule CG326). The policy may
+    say `preregistration: required` (or `optional`) for short."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, v: Any) -> Any:
+        if v in ("required", "optional"):
+            return {"required": v == "required"}
+        return v
 
 
 class PostDeploymentPolicy(Frozen):
