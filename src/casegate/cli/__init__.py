@@ -40,7 +40,7 @@ def _root(version: bool = typer.Option(False, "--version", "-V", callback=_versi
 # command line starts without the registry, signing, publishing and monitoring stacks.
 _COMMAND_MODULES = ("_check", "_gate", "_evidence", "_sign", "_registry", "_trust", "_publish", "_monitor", "_policy",
                     "_diff", "_serve", "_render", "_regime", "_attest", "_notify", "_redteam",
-                    "_witness")
+                    "_witness", "_tiles")
 _GATE_MODULES = ("_check", "_gate")  # two or more commands keep `app` a group of subcommands
 
 
