@@ -133,6 +133,23 @@ def test_a_log_showing_two_histories_is_refused(signed_log: SignedLog, three: li
         reasons = [w["error"] for w in doc["witnesses"]]
         assert all("(422)" in r and "not consistent with the one this witness cosigned at size 6" in r
                    for r in reasons), reasons
+        # the trust-nobody client: a reader who saw history A refuses history B's checkpoint, and
+        # B carries no witness cosignature for a reader who requires them
+        from casegate.ledger import ClientState, SplitView, open_store, open_tiles, write_tiles
+
+        for name, lg in (("a", signed_log), ("b", fork)):
+            write_tiles(lg.reg, open_store(str(tmp_path / f"tiles-{name}")), lg.reg.latest_checkpoint() or "")
+        key = load_public_key(signed_log.key)
+        reader = ClientState(tmp_path / "reader.json")
+        log_a = open_tiles(tmp_path / "tiles-a")
+        reader.advance(log_a, log_a.checkpoint(key, ORIGIN))
+        reader.save()
+        log_b = open_tiles(tmp_path / "tiles-b")
+        cp_b = log_b.checkpoint(key, ORIGIN)  # signed by the log's own key: only history tells
+        with pytest.raises(SplitView, match="the log shows different histories"):
+            ClientState(tmp_path / "reader.json").advance(log_b, cp_b)
+        assert _cosigners(cp_b.text(), three) == []
+        assert len(_cosigners(log_a.checkpoint(key, ORIGIN).text(), three)) == 3
     finally:
         fork.reg.close()
     # history A goes on being cosigned; each witness kept the refused requests as evidence

@@ -26,6 +26,7 @@ from ..model import (
     Serves,
 )
 from ..model._base import BoundaryKind
+from ._index import ArgumentIndex, build_index
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,14 @@ class Context:
     """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
+
+    @property
+    def index(self) -> ArgumentIndex:
+        """The argument's element types, links and reachability, built once per context."""
+        got = self.memo.get("argument_index")
+        if got is None:
+            got = self.memo["argument_index"] = build_index(self.case)
+        return got
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

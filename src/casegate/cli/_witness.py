@@ -104,6 +104,8 @@ def log_witness(
                                                "(`casegate witness vkey`) and its URL. Repeat.")],
     need: Annotated[int | None, typer.Option("--need", help="Cosignatures needed for success (default: every witness).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each witness.")] = 10.0,
+    tiles: Annotated[str | None, typer.Option("--tiles", help="Also write the cosigned checkpoint (and any new tiles) to "
+                                              "these tiles: a directory or s3://bucket/prefix.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -128,6 +130,10 @@ def log_witness(
             text = reg.add_cosignatures(cp.text())
         else:
             text = note
+        if tiles is not None:
+            from ..ledger import open_store, write_tiles
+
+            write_tiles(reg, open_store(tiles), text)
     if as_json:
         out(json.dumps({"checkpoint": text, "cosigned": len(got), "needed": k,
                         "witnesses": [r.to_json() for r in results]}, indent=2))

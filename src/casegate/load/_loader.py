@@ -494,18 +494,22 @@ def _confine_artifacts(loaded: Loaded) -> None:
     evidence = loaded.data.get("evidence")
     if not isinstance(evidence, dict) or loaded.root is None:
         return
+    checked: set[str] = set()  # many items often share one artifact: resolve each path once
     for eid, item in evidence.items():
         art = item.get("artifact") if isinstance(item, dict) else None
         if not isinstance(art, str) or not art:
             continue
         src = loaded.origin(("evidence", eid))
-        try:
-            confine(Path(os.path.normpath(os.path.join(src.abspath.parent, art))), loaded.root, art,
-                    f"evidence {eid!r}: artifact")
-        except InputError as e:
-            line, col = src.doc.locate(("evidence", eid, "artifact"))
-            e.location = f"{src.path}:{line}:{col}"
-            raise
+        target = os.path.normpath(os.path.join(src.abspath.parent, art))
+        if target not in checked:
+            try:
+                confine(Path(target), loaded.root, art, f"evidence {eid!r}: artifact")
+            except InputError as e:
+                line, col = src.doc.locate(("evidence", eid, "artifact"))
+                e.location = f"{src.path}:{line}:{col}"
+                raise
+            checked.add(target)
+        loaded._resolved[(src.path, art)] = Path(target)  # what artifact_path would resolve again
 
 
 def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,

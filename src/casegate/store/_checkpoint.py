@@ -243,7 +243,7 @@ def load_private_key(path: str | Path) -> Ed25519PrivateKey:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read the key file: {e.strerror}", location=str(p),
-                         help="give the path of a PEM Ed25519 private key (casegate log keygen writes one)") from None
+                         help="give the path of a PEM Ed25519 private key (`casegate keys generate` writes one)") from None
     import os
 
     passphrase = os.environ.get(PASSPHRASE_ENV)
