@@ -133,6 +133,7 @@ TOP_HELP = (
     "  state        A case's lifecycle state: `casegate state CASE_ID` shows...\n"
     '  condition    Conditions of GO WITH CONDITIONS decisions.\n'
     '  policy       Signed changes to a policy.\n'
+    '  protocol     Evaluation protocols registered before their runs.\n'
     '  token        API tokens for the review board (stored hashed).\n'
     "  gsn2x        Export to and import from gsn2x's YAML format (v4).\n"
     '  regime       Regulatory regimes: the documents they ask for and...\n'
@@ -141,7 +142,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 4946),
+    ('__init__', 4959),
     ('_app', 814),
     ('_check', 7359),
     ('_gate', 6919),
@@ -152,6 +153,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_publish', 12423),
     ('_monitor', 33584),
     ('_policy', 3260),
+    ('_protocol', 3004),
     ('_diff', 3777),
     ('_serve', 3446),
     ('_render', 9901),

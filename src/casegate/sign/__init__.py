@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     )
     from ._names import name_key, normalise_name, same_person
     from ._policy_change import read_policy_change, sign_policy_change
+    from ._protocol import read_protocol, sign_protocol
     from ._signoff import (
         Recorded,
         check_waivers,
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
         PAYLOAD_TYPE,
         POLICY_CHANGE,
         PREDICATE_TYPES,
+        PROTOCOL,
         SIGNOFF,
         STATEMENT_TYPE,
         WAIVER,
@@ -102,8 +104,9 @@ _WHERE = {
     **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
     **dict.fromkeys(('name_key', 'normalise_name', 'same_person'), '_names'),
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
+    **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
-    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
 }
 
 
@@ -129,5 +132,5 @@ __all__ = [
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
-    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "PROTOCOL", "read_protocol", "sign_protocol",
 ]
