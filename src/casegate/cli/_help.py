@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 27466),
     ('_registry', 10482),
     ('_trust', 14650),
-    ('_publish', 12423),
+    ('_publish', 12882),
     ('_monitor', 33584),
     ('_policy', 3260),
     ('_protocol', 3004),
