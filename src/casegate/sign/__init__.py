@@ -73,6 +73,8 @@ from ._statement import (
     SIGNOFF,
     STATEMENT_TYPE,
     WAIVER,
+    LoggedAt,
+    LogTimes,
     Signed,
     canonical,
     case_digest,
@@ -100,5 +102,5 @@ __all__ = [
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
-    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "LoggedAt", "LogTimes",
 ]
