@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import err, out, parse_date
+from ._common import configured_registry, err, out, parse_date, publisher_key_path
 
 _DEFAULT = "case"
 
@@ -36,18 +36,20 @@ publish_app = typer.Typer(
 app.add_typer(publish_app, name="publish")
 
 SaltKey = Annotated[Path | None, typer.Option(
-    "--salt-key", help="The publisher's secret salt key (default .casegate/publish.key; created "
-                       "with mode 0600 on first publication). Keep it out of the published output.")]
+    "--salt-key", help="The publisher's secret salt key (default: publish.key beside the registry, "
+                       "./.casegate/publish.key for the default one; created with mode 0600 on first "
+                       "publication, and announced). Keep it out of the published output.")]
 
 
-def _key(path: Path | None, *, create: bool) -> bytes:
-    from ..publish import DEFAULT_KEY_PATH, key_is_private, load_key
+def _key(path: Path | None, *, create: bool, db: str | None = None) -> bytes:
+    from ..publish import key_is_private, load_key
 
-    p = path or DEFAULT_KEY_PATH
+    p = publisher_key_path(path, db)
     existed = p.exists()
     key = load_key(p, create=create)
     if not existed:
-        err(f"created publisher key {p} (mode 0600): keep it secret and keep it; disclosures need it")
+        err(f"created the publisher key {p.resolve()} (mode 0600), beside the registry: keep it "
+            "secret and keep it; disclosures need it")
     elif not key_is_private(p):
         err(f"warning: {p} is readable by other users; `chmod 600 {p}`")
     return key
@@ -92,8 +94,8 @@ def publish_case(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
     salt_key: SaltKey = None,
     db: Annotated[str | None, typer.Option("--db", help="Also record the summary in this registry "
-                                           "(default: $CASEGATE_DATABASE_URL when set), where the "
-                                           "review board's public pages show it.")] = None,
+                                           "(default: $CASEGATE_DATABASE_URL, or ./.casegate/registry.db "
+                                           "when it exists), where the review board's public pages show it.")] = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg)."""
@@ -106,7 +108,7 @@ def publish_case(
     pub_plan = readable_case(loaded).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    key = _key(salt_key, create=True)
+    key = _key(salt_key, create=True, db=db)
     result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
                      today=parse_date(at), diagram=_diagram)
     s = result.summary
@@ -114,25 +116,26 @@ def publish_case(
         out(f"wrote {path}")
     out(f"{s.case['id']} {s.case['version']}: {s.decision.outcome}; published for the {lv.value} "
         f"audience with {len(s.redactions)} element(s) redacted")
-    import os
+    reg = configured_registry(db)
+    if reg is None:
+        err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "
+            "summary is written to files only, and no review board shows it")
+        return
+    import json
 
-    url = db or os.environ.get("CASEGATE_DATABASE_URL")
-    if url:
-        import json
+    from ..store import record_publication
 
-        from ..store import open_registry, record_publication
-
-        reg = open_registry(url)
-        try:
-            if s.case["id"] not in reg.case_ids():
-                err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
-                    "(casegate registry submit CASE first)")
-                return
-            entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
-                                       version=reg.case_version(s.case["id"], contents=False).number)
-            out(f"recorded the publication in the registry (log entry {entry.index})")
-        finally:
-            reg.close()
+    try:
+        if s.case["id"] not in reg.case_ids():
+            err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
+                f"(`casegate registry submit {case}` first)")
+            return
+        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
+                                   version=reg.case_version(s.case["id"], contents=False).number)
+        out(f"recorded the publication in the registry (log entry {entry.index}); "
+            f"`casegate serve` shows it at /public/cases/{s.case['id']}")
+    finally:
+        reg.close()
 
 
 @publish_app.command("verify-disclosure")
@@ -207,7 +210,7 @@ def report(
 
     loaded = load_case(case)
     readable_case(loaded)
-    key = _key(salt_key, create=True)
+    key = _key(salt_key, create=True, db=db)
     if regime is not None:
         _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), key=key,
                           level=parse_level(level) if level else None, at=at, pdf=pdf, db=db)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import err, out
+from ._common import err, out, publisher_key_path
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -53,9 +53,9 @@ def _redactions(loaded: Loaded, case: Case, public: bool, salt_key: Path | None)
     available (the same commitments the public summary carries)."""
     if not public:
         return {}
-    from ..publish import DEFAULT_KEY_PATH, load_key, redact
+    from ..publish import load_key, redact
 
-    path = salt_key or Path(DEFAULT_KEY_PATH)
+    path = publisher_key_path(salt_key)
     if salt_key is None and not path.exists():
         err(f"note: no publisher key at {path}: redacted elements are drawn without commitments")
         return {}

@@ -112,10 +112,13 @@ def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condi
             w = f.waived
             text = (f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason}); "
                     "resolve it before the waiver lapses")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10]))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10],
+                                 finding=f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason})",
+                                 fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due,
+                                 finding=f.message, fix=f.help or ""))
         else:
             continue
         seen.add(key)

@@ -39,6 +39,15 @@ from ._lifecycle import (
     submit_for_review,
     supersede,
 )
+from ._logwatch import (
+    LOG_RULES,
+    LogRule,
+    LogViolation,
+    MonitorRun,
+    MonitorState,
+    check_entries,
+    follow_log,
+)
 from ._reports import (
     CLASSIFIED,
     FILED,
@@ -98,6 +107,7 @@ from ._webhooks import (
 )
 
 __all__ = [
+    "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
     "StoredVersion", "VersionCache", "current_approval", "iso",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
