@@ -79,6 +79,17 @@ def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], 
                       title=f"{case.title}: overview of the argument's parts")
 
 
+def _charts(loaded: Any, day: Any, withheld: frozenset[str]) -> list[str]:
+    """The decision's charts from the gate's own numbers: thresholds, then residual risk."""
+    from ..gate import measures
+    from ..render import risk_chart, threshold_chart
+
+    m = measures(loaded, day)
+    if m is None:
+        return []
+    return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
+
+
 def _default_out(loaded: Any) -> Path:
     case_id = loaded.case.id if loaded.case is not None else Path(loaded.case_path).stem
     return Path("out") / case_id
@@ -110,7 +121,7 @@ def publish_case(
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
     key = _key(salt_key, create=True, db=db)
     result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
-                     today=parse_date(at), diagram=_diagram)
+                     today=parse_date(at), diagram=_diagram, charts=_charts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
@@ -219,7 +230,7 @@ def report(
         fail_usage("--document needs --regime")
     lv = parse_level(level or "secret")
     result = write_report(loaded, out_dir or _default_out(loaded), key=key, level=lv,
-                          today=parse_date(at), pdf=pdf, diagram=_diagram)
+                          today=parse_date(at), pdf=pdf, diagram=_diagram, charts=_charts)
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{result.summary.case['id']}: {result.record.outcome}")

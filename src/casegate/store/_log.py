@@ -9,6 +9,7 @@ therefore never fork the tree, and an entry is either fully recorded or not at a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -315,8 +316,9 @@ class Log:
     def _plain(self, doing: str) -> Iterator[Any]:
         """A driver connection for reads that need no snapshot: the size only grows and the
         nodes of a committed size never change, so reading the size and then its nodes is
-        consistent. SQLite: a reader connection kept per thread (no pool round trip per proof);
-        PostgreSQL: a pooled connection in autocommit mode (no transaction to end)."""
+        consistent. A reader connection is kept per thread (no pool checkout, no transaction to
+        begin or end per proof): SQLite's opened on the file, PostgreSQL's taken out of the pool
+        in autocommit mode."""
         with store_errors(self.url, doing):
             if not self._pg and self._sqlite_path is not None:
                 reader = getattr(self._readers, "conn", None)
@@ -332,9 +334,27 @@ class Log:
                     self._reader_list.append(reader)
                 yield reader
                 return
+            if self._pg:
+                reader = getattr(self._readers, "pg", None)
+                if reader is None or reader.closed:
+                    pooled = self.engine.raw_connection()
+                    pooled.detach()  # kept outside the pool for this thread; close() closes it
+                    reader = pooled.dbapi_connection
+                    if reader is None:
+                        raise StoreError("registry: no database connection for reading")
+                    reader.autocommit = True
+                    self._readers.pg = reader
+                    self._reader_list.append(reader)
+                try:
+                    yield reader
+                except BaseException:
+                    # a failed read may leave the connection unusable: the next read reconnects
+                    self._readers.pg = None
+                    with contextlib.suppress(Exception):
+                        reader.close()
+                    raise
+                return
             with self.engine.connect() as conn:
-                if self._pg:
-                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
                 yield conn
 
     def entry_range(self, start: int, end: int, *, chunk: int = 4096) -> Iterator[tuple[int, bytes, bytes]]:
