@@ -18,9 +18,11 @@ from ..model import (
     Case,
     Finding,
     IncidentDefeat,
+    LinkedCase,
     Policy,
     PolicyChange,
     Regime,
+    RegisteredProtocol,
     Rule,
     RuleSeverity,
     Serves,
@@ -61,6 +63,12 @@ class Context:
     registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    lineage: list[LinkedCase] | None = None
+    """The cases the system's lineage names, as the registry knows them; None when no registry
+    was consulted (the links are then not verified)."""
+    protocols: list[RegisteredProtocol] | None = None
+    """Evaluation protocols registered in the log for the case's policy, oldest first; None when
+    no registry was consulted."""
     facts: EvidenceFacts | None = None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""

@@ -133,6 +133,7 @@ TOP_HELP = (
     "  state        A case's lifecycle state: `casegate state CASE_ID` shows...\n"
     '  condition    Conditions of GO WITH CONDITIONS decisions.\n'
     '  policy       Signed changes to a policy.\n'
+    '  protocol     Evaluation protocols registered before their runs.\n'
     '  token        API tokens for the review board (stored hashed).\n'
     "  gsn2x        Export to and import from gsn2x's YAML format (v4).\n"
     '  regime       Regulatory regimes: the documents they ask for and...\n'
@@ -141,17 +142,18 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 4946),
+    ('__init__', 4969),
     ('_app', 814),
     ('_check', 7359),
     ('_gate', 6919),
     ('_evidence', 7349),
     ('_sign', 27466),
     ('_registry', 10482),
-    ('_trust', 14650),
-    ('_publish', 12423),
+    ('_trust', 16274),
+    ('_publish', 12882),
     ('_monitor', 33584),
     ('_policy', 3260),
+    ('_protocol', 3004),
     ('_diff', 3777),
     ('_serve', 3446),
     ('_render', 9901),
@@ -161,4 +163,5 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_redteam', 1579),
     ('_witness', 7235),
     ('_logwatch', 3907),
+    ('_tiles', 7820),
 )

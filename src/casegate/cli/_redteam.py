@@ -28,8 +28,8 @@ def redteam(
     format: Annotated[RedteamFormat, typer.Option("--format", "-f", help="Output format.")] = RedteamFormat.text,
     keyring: Annotated[Path | None, typer.Option(
         "--keyring", envvar="CASEGATE_KEYRING",
-        help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one "
-             "no evidence is independent, in the unedited case too.")] = None,
+        help="Keyring the sign-offs and evidence attestations are checked against (default "
+             "$CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent.")] = None,
 ) -> None:
     """Attack the case with every gaming mutation (relabelled boundary, hollow answers, dead
     monitors, ...) and report which ones the gate does not catch.
@@ -37,12 +37,20 @@ def redteam(
     Exit 0 when every applicable mutation is caught, 1 when one is not, 2 when an input cannot be
     read. The case's files are never changed: the mutations edit in-memory copies.
     """
+    import os
+
     from ..load import load_case
     from ..redteam import format_redteam_json, format_redteam_text, run_redteam
-    from ._common import attested
+    from ..sign import load_keyring, with_attestations
 
+    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    ring = load_keyring(ring_path) if ring_path is not None else None
     loaded = load_case(case, policy=policy)
     day = parse_date(at) or (loaded.case.date if loaded.case is not None else None)
-    report = run_redteam(attested(loaded, keyring, day), today=parse_date(at))
+    if ring is not None and day is not None:
+        import datetime as dt
+
+        loaded = with_attestations(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
+    report = run_redteam(loaded, today=parse_date(at), keyring=ring)
     out(format_redteam_json(report) if format is RedteamFormat.json else format_redteam_text(report))
     raise typer.Exit(report.exit_code)

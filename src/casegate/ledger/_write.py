@@ -67,8 +67,9 @@ class TilesReport:
         if self.old_size == self.tree_size and not self.written:
             what = "already up to date" + ("; checkpoint refreshed" if self.checkpoint_written else "")
             return f"tiles for {self.tree_size} entries: {what}"
-        return (f"tiles for {self.tree_size} entries (was {self.old_size}): {len(self.written)} objects written "
-                f"({self.bytes_written} bytes), {len(self.removed)} partial tiles removed (their full tiles now exist)")
+        gone = f", {len(self.removed)} partial tiles removed (their full tiles now exist)" if self.removed else ""
+        return (f"tiles for {self.tree_size} entries (was {self.old_size}): {len(self.written)} tiles and bundles "
+                f"written ({self.bytes_written} bytes) and the checkpoint{gone}")
 
 
 def _stored_checkpoint(store: TileStore, cp: Checkpoint) -> Checkpoint | None:
@@ -141,7 +142,8 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
         top += 1
     for lv in range(top + 1):
         first = level_count(m, lv) // TILE_WIDTH  # the tile that was partial (or did not exist) at m
-        left = [] if lv == 0 else log.node_range(TILE_HEIGHT * lv, first * TILE_WIDTH, level_count(m, lv))
+        have = level_count(m, lv)
+        left = log.node_range(TILE_HEIGHT * lv, first * TILE_WIDTH, have) if lv and have > first * TILE_WIDTH else []
         levels.append(_Level(lv, first, left))
 
     def put(path: str, data: bytes, full: bool) -> None:

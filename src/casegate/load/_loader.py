@@ -29,6 +29,7 @@ from ..model import (
     FORMAT_VERSION,
     AttestationSet,
     Case,
+    EvaluationProtocol,
     Finding,
     Location,
     Policy,
@@ -80,6 +81,9 @@ class Loaded:
     independent."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
+    _facts_memo: Any = field(default=None, repr=False, compare=False)
+    """The last evidence facts derived for this case (`casegate.evidence.facts_for`), with what
+    they were derived from: publishing asks for them three times."""
 
     @property
     def main(self) -> SourceFile:
@@ -121,6 +125,21 @@ class Loaded:
                 confine(got, self.root, art, f"evidence {evidence_id!r}: artifact")
             self._resolved[key] = got
         return got
+
+    def with_artifacts(self, case: Case, policy: Policy | None, replaced: dict[str, Path]) -> Loaded:
+        """A copy holding `case` and `policy`, in which the artifacts of the evidence items in
+        `replaced` are read from the given files instead (a rewritten copy in a workspace; the
+        redteam's artifact mutations). Other paths resolve as before."""
+        import copy
+
+        out = copy.copy(self)
+        out.case, out.policy = case, policy
+        out._resolved = dict(self._resolved)
+        for eid, path in replaced.items():
+            art = case.evidence[eid].artifact
+            if art:
+                out._resolved[(self.origin(("evidence", eid)).path, art)] = path
+        return out
 
     def inside_root(self, path: Path) -> bool:
         """Whether a further file (e.g. an evidence item's pinned companion) may be read."""
@@ -341,6 +360,31 @@ def load_policy(path: str | Path, shown: str | None = None) -> tuple[Policy | No
         diags.extend(validation_findings(e, loc))
         pol = None
     return pol, src, diags
+
+
+def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
+    """Load an evaluation protocol file; raises InputError (naming file, line and what to fix)
+    when it is not one."""
+    p = Path(path)
+    src = _read(p, str(path))
+    data = _check_version(src, "protocol")
+    diags: list[Finding] = []
+    _dup_key_findings(src, diags)
+    try:
+        proto = EvaluationProtocol.model_validate(data)
+    except ValidationError as e:
+        def loc(path: tuple[str | int, ...]) -> Location:
+            line, col = src.doc.locate(path)
+            return Location(file=src.path, line=line, column=col)
+        diags.extend(validation_findings(e, loc))
+        proto = None
+    if diags or proto is None:
+        first = diags[0]
+        where = f"{first.location.file}:{first.location.line}:{first.location.column}" if first.location else str(path)
+        raise InputError(f"{path} is not a valid protocol: {first.message}", location=where,
+                         help=first.help or "fix the protocol file (fields: id, policy, threshold, metric, "
+                                             "reduction, tasks, elicitation, model, samples)")
+    return proto, src
 
 
 @contextlib.contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -116,7 +116,7 @@ class Threshold(Frozen):
     """True when the numbers are the organisation's own proxy, not from the public framework."""
     gaming_margin: float | None = Field(default=None, ge=0, le=1)
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
-    elicitation: ElicitationMinimum = ElicitationMinimum()
+    elicitation: ElicitationMinimum = ElicitationMinimum.model_construct()
     """Elicitation an evaluation must show to count against this threshold."""
     scorer: str | None = None
     """The metric or scorer whose per-sample scores are counted, as the evaluation tool names it
@@ -283,6 +283,34 @@ class ArgumentPolicy(Frozen):
     elicitation there."""
 
 
+class InternalPolicy(Frozen):
+    """How the policy weighs the scale of an internal deployment."""
+
+    research_max_instances: int = Field(default=100, ge=0)
+    """Most instances an `internal-research` boundary may run at once; more is an internal
+    deployment."""
+    wide_layers: list[str] = ["monitoring", "access-control"]
+    """Safeguard layers a wide internal deployment (autonomous instances, or write access to
+    training code or weights) of a model at or above an alert level in a domain that matters
+    inside the lab must have."""
+
+
+class PreregistrationPolicy(Frozen):
+    """Whether evaluation protocols must be registered in the log before the runs they govern."""
+
+    required: bool = False
+    """When true, every evaluation measuring a threshold must match a protocol registered (signed
+    and logged, `casegate protocol register`) before the run started (rule CG326). The policy may
+    say `preregistration: required` (or `optional`) for short."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, v: Any) -> Any:
+        if v in ("required", "optional"):
+            return {"required": v == "required"}
+        return v
+
+
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
@@ -361,17 +389,17 @@ class Policy(Frozen):
     """Risk domains this framework covers."""
     thresholds: dict[Id, Threshold] = Field(default_factory=dict)
     """Capability thresholds, keyed by id."""
-    signoff: SignoffPolicy = SignoffPolicy()
+    signoff: SignoffPolicy = SignoffPolicy.model_construct()
     """Who must sign, and separation of authority."""
-    decision: DecisionAuthority = DecisionAuthority()
+    decision: DecisionAuthority = DecisionAuthority.model_construct()
     """Who may sign the decision, and whether they may also sign off."""
-    evidence: EvidencePolicy = EvidencePolicy()
+    evidence: EvidencePolicy = EvidencePolicy.model_construct()
     """Evidence freshness and independence."""
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = Tolerance.model_construct()
     """Residual risk tolerance."""
     condition_defeaters: list[str] = Field(default_factory=list)
     """Defeater kinds that may stand open as a condition instead of blocking."""
-    waivers: WaiverPolicy = WaiverPolicy()
+    waivers: WaiverPolicy = WaiverPolicy.model_construct()
     """Waiver rules."""
     owners: list[str] = Field(default_factory=list)
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
@@ -384,13 +412,17 @@ class Policy(Frozen):
     boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=dict)
     """Per boundary kind, the access and weights properties consistent with it; kinds not listed
     use the built-in table."""
-    arguments: ArgumentPolicy = ArgumentPolicy()
+    arguments: ArgumentPolicy = ArgumentPolicy.model_construct()
     """Which kinds of argument (inability, controls) the policy accepts."""
-    post_deployment: PostDeploymentPolicy = PostDeploymentPolicy()
+    post_deployment: PostDeploymentPolicy = PostDeploymentPolicy.model_construct()
     """Limits on the post-deployment plan."""
-    publication: PublicationPolicy = PublicationPolicy()
+    publication: PublicationPolicy = PublicationPolicy.model_construct()
     """What the publication plan must do."""
-    text: TextPolicy = TextPolicy()
+    internal: InternalPolicy = InternalPolicy.model_construct()
+    """How the scale of an internal deployment is weighed."""
+    preregistration: PreregistrationPolicy = PreregistrationPolicy.model_construct()
+    """Whether evaluation protocols must be registered before their runs."""
+    text: TextPolicy = TextPolicy.model_construct()
     """What counts as hollow text."""
     governance: Governance | None = None
     """How the framework is run: updates, weight security, incidents, internal governance."""

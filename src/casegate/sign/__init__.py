@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     )
     from ._names import name_key, normalise_name, same_person
     from ._policy_change import read_policy_change, sign_policy_change
+    from ._protocol import read_protocol, sign_protocol
     from ._signoff import (
         Recorded,
         check_waivers,
@@ -86,9 +87,12 @@ if TYPE_CHECKING:
         PAYLOAD_TYPE,
         POLICY_CHANGE,
         PREDICATE_TYPES,
+        PROTOCOL,
         SIGNOFF,
         STATEMENT_TYPE,
         WAIVER,
+        LoggedAt,
+        LogTimes,
         Signed,
         canonical,
         case_digest,
@@ -113,8 +117,9 @@ _WHERE = {
     **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'with_attestations'), '_evidence'),
     **dict.fromkeys(('name_key', 'normalise_name', 'same_person'), '_names'),
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
+    **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
-    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
 }
 
 
@@ -134,13 +139,13 @@ __all__ = [
     "gather", "resolve", "sign_authors", "standing_problems",
     "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
-    "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
+    "LoggedAt", "LogTimes", "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
     "decode_payload", "dump_keyring", "identity_id", "name_key", "normalise_name", "same_person", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
     "key_id", "load_keyring", "load_private_key", "load_public_key", "load_signer", "load_waivers",
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
-    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "PROTOCOL", "read_protocol", "sign_protocol",
     "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_files",
     "check_attestation", "check_attestations", "with_attestations",
 ]
