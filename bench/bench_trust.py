@@ -55,6 +55,8 @@ def prepare(tmp: str) -> tuple[Path, str, str]:
     os.environ.pop("CASEGATE_DATABASE_URL", None)
     os.environ.pop("CASEGATE_TRUST_ROOT", None)
     case, bundle = str(d / "case.yaml"), str(d / "decision.bundle.json")
+    subprocess.run([casegate(), "authors", "sign", case, "--role", "author", "--key", str(d / "keys" / "mira-chen.key")],
+                   check=True, stdout=subprocess.DEVNULL)
     for role, who in SIGNERS:
         subprocess.run([casegate(), "sign", case, "--role", role, "--key", str(d / "keys" / f"{who}.key")],
                        check=True, stdout=subprocess.DEVNULL)
