@@ -11,11 +11,13 @@ import pytest
 from casegate.errors import MissingExtraError
 from casegate.load import load_case
 from casegate.model import Confidentiality
-from casegate.publish import html_to_pdf, write_report
+from casegate.publish import Salts, html_to_pdf, write_report
+from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
 KEY = bytes(range(32))
+SALTS = Salts(MemorySaltStore())
 
 
 def _svg(case: Any, findings: Any, redactions: Any, public: bool) -> str:
@@ -23,7 +25,7 @@ def _svg(case: Any, findings: Any, redactions: Any, public: bool) -> str:
 
 
 def test_report_puts_the_decision_first_then_answers_diagram_findings(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, diagram=_svg)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, diagram=_svg)
     html = rep.files["html"].read_text()
     order = [html.index(x) for x in ("1. The decision", "2. The eight questions", "4. Findings",
                                      "5. The argument", "the diagram")]
@@ -37,12 +39,12 @@ def test_report_puts_the_decision_first_then_answers_diagram_findings(tmp_path: 
 
 
 def test_without_a_diagram_the_slot_says_so(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS)
     assert "Diagram not rendered." in rep.files["html"].read_text()
 
 
 def test_a_report_for_a_public_audience_is_redacted(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, level=Confidentiality.public)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, level=Confidentiality.public)
     html = rep.files["html"].read_text()
     assert "redacted claim" in html
     assert "biological uplift is below" not in html  # G3, restricted

@@ -18,7 +18,10 @@ from ._api import (
 from ._commit import (
     DEFAULT_KEY_PATH,
     SCHEME,
+    KeyedSalts,
+    NoSaltKept,
     Opening,
+    Salts,
     canonical,
     commitment,
     content_of,
@@ -34,7 +37,7 @@ from ._summary import build_summary, summary_json
 from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
-    "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn", "TextGuard",
+    "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn", "TextGuard",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
     "html_to_pdf", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",

@@ -12,6 +12,7 @@ from ..errors import MissingExtraError
 from ..load import Loaded
 from ..model import SEVERITY_RANK, Confidentiality, DecisionRecord
 from ._api import DiagramFn, decide, diagram_redactions, readable_case
+from ._commit import Salts
 from ._render import render
 from ._summary import PublicSummary, build_summary
 
@@ -52,7 +53,7 @@ def write_report(
     loaded: Loaded,
     out_dir: Path,
     *,
-    key: bytes,
+    salts: Salts,
     level: Confidentiality = Confidentiality.secret,
     today: dt.date | None = None,
     pdf: bool = False,
@@ -64,7 +65,7 @@ def write_report(
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
-    summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
+    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy)
     svg = None
     if diagram is not None:
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)

@@ -34,6 +34,14 @@ from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verif
 from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, leaf_of, replay
 from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
 from ._registry import Registry, open_registry
+from ._salts import (
+    SALT_STORE_VERSION,
+    FileSaltStore,
+    MemorySaltStore,
+    RegistrySalts,
+    SaltRecord,
+    SaltStore,
+)
 
 __all__ = [
     "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
@@ -45,4 +53,5 @@ __all__ = [
     "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
     "record_publication", "record_signoff", "Delivery", "deliveries", "delivered_events",
     "record_delivery",
+    "SALT_STORE_VERSION", "FileSaltStore", "MemorySaltStore", "RegistrySalts", "SaltRecord", "SaltStore",
 ]

@@ -14,7 +14,7 @@ from sqlalchemy import event, exc
 
 from ..errors import CasegateError, StoreError
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The migration revision this code reads and writes (a test checks it is Alembic's head)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
