@@ -13,7 +13,15 @@ import pytest
 
 from casegate.load import load_case
 from casegate.model import Case, DecisionRecord
-from casegate.publish import KeyedSalts, NoSaltKept, Salts, build_summary, commitment, disclose, readable_case
+from casegate.publish import (
+    KeyedSalts,
+    NoSaltKept,
+    Salts,
+    build_summary,
+    commitment,
+    disclose,
+    readable_case,
+)
 from casegate.store import FileSaltStore, MemorySaltStore, RegistrySalts, open_registry
 from tests.security.conftest import run_cli
 
