@@ -53,9 +53,7 @@ def submit(
 
     loaded = load_case(case)
     with _open(db) as reg:
-        before = reg.size()
-        v = reg.submit_case(loaded)
-        new = v.log_index >= before
+        v, new = reg.submit_case_once(loaded)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new}, indent=2))
     elif new:
