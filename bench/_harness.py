@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -60,7 +61,7 @@ def measure(cmd: list[str], repeat: int = 5, ok: tuple[int, ...] = (0, 1)) -> Ti
 
 
 def ensure_case(elements: int) -> Path:
-    out = DATA / f"case-{elements // 1000}k"
+    out = DATA / (f"case-{elements // 1000}k" if elements % 1000 == 0 else f"case-{elements}")
     main = out / "case.yaml"
     if not main.exists():
         subprocess.run([PY, str(ROOT / "bench" / "gen_case.py"), "--elements", str(elements), "--out", str(out)],
@@ -88,3 +89,60 @@ _compiled = False
 
 
 _ = resource  # peak memory comes from wait4's rusage
+
+
+@dataclass
+class Paired:
+    """One command's runs, interleaved with the other commands of the same comparison."""
+
+    walls: list[float]
+    cpus: list[float]
+    peak_kib: int
+
+    @property
+    def wall(self) -> float:
+        """Median wall-clock time (s)."""
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU time, user + system (s)."""
+        return statistics.median(self.cpus)
+
+
+def _once(cmd: list[str], ok: tuple[int, ...]) -> tuple[float, float, int]:
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.execvp(cmd[0], cmd)
+    _, status, usage = os.wait4(pid, 0)
+    dt = time.perf_counter() - t
+    code = os.waitstatus_to_exitcode(status)
+    if code not in ok:
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    return dt, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def paired(cmds: dict[str, list[str]], repeat: int = 9, ok: tuple[int, ...] = (0, 1, 2)) -> dict[str, Paired]:
+    """Run every command `repeat` times, interleaved (round k runs them in a rotated order, so
+    that a burst of load on the shared machine falls on all of them alike); medians per command.
+
+    A ratio of two medians from the same call is the figure to quote: absolute times on a busy
+    machine move with the load, ratios much less.
+    """
+    names = list(cmds)
+    got = {n: Paired([], [], 0) for n in names}
+    _once(cmds[names[0]], ok)  # warm the page cache and the byte-code caches
+    for k in range(repeat):
+        order = names[k % len(names):] + names[:k % len(names)]
+        for n in order:
+            wall, cpu, peak = _once(cmds[n], ok)
+            p = got[n]
+            p.walls.append(wall)
+            p.cpus.append(cpu)
+            p.peak_kib = max(p.peak_kib, peak)
+    return got

@@ -22,7 +22,8 @@ def generate(elements: int, out: Path, files: int = 8) -> Path:
         shutil.rmtree(out)
     shutil.copytree(EXAMPLE, out, ignore=shutil.ignore_patterns("keys", "case.yaml", "argument.yaml"))
     artifact = out / "evals" / "suite.json"
-    artifact.write_text('{"format": "casegate-results/1", "task": "synthetic", "status": "success", "successes": 3, "trials": 400}\n')
+    artifact.write_text('{"format": "casegate-results/1", "task": "synthetic", "model": "acme/atlas-2-helpful-only", '
+                        '"status": "success", "created": "2026-10-01T09:00:00Z", "scale": "binary", "successes": 3, "trials": 400}\n')
     sha = hashlib.sha256(artifact.read_bytes()).hexdigest()
 
     # Build the tree breadth-first: each claim gets one strategy, each strategy 3 sub-claims and a context;

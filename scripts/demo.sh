@@ -196,6 +196,28 @@ run diff atlas-2-api@1 "atlas-2-api@$V" --public --format markdown
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 run log verify --key log.key.pub
 
+step "A witness cosigns the checkpoint (C2SP tlog-witness: one witness, on loopback)"
+run witness init --name witness.demo.casegate.example --key witness.key --state witness-state.json
+WPORT=$("$ROOT/.venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$CG" witness serve --name witness.demo.casegate.example --key witness.key --state witness-state.json \
+  --log "$("$CG" log vkey)" --port "$WPORT" > witness.log 2>&1 &
+WPID=$!
+trap 'kill "$WPID" 2>/dev/null || true' EXIT
+"$ROOT/.venv/bin/python" - "$WPORT" <<'PY'
+import sys, time, urllib.request
+for _ in range(300):  # up to 30 s
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=1)
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit("the demo witness did not start: see witness.log")
+PY
+run log witness --witness "$("$CG" witness vkey --name witness.demo.casegate.example --key witness.key)=http://127.0.0.1:$WPORT"
+kill "$WPID" && wait "$WPID" 2>/dev/null || true
+trap - EXIT
+
 step "Where everything went"
 cat <<EOT
   case (signed)          $OUT/case/case.yaml (version 1.1, answering the incident: $OUT/case-1.1/case.yaml)

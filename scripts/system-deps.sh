@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The system packages the test suite uses: Chromium (pages), Graphviz (diagrams), a PostgreSQL
-# server (the team backend) and Pango (PDF reports). Installed with apt-get when missing and when
+# server (the team backend), Pango (PDF reports) and poppler-utils (reading the PDFs back in tests). Installed with apt-get when missing and when
 # running as root on Debian; otherwise each missing one is named, with the command to install it.
 set -euo pipefail
 need=()
@@ -8,6 +8,7 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v dot >/dev/null || need+=(graphviz)
 { command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || need+=(postgresql)
 dpkg -s libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v pdfinfo >/dev/null || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing system packages: ${need[*]}"

@@ -66,7 +66,7 @@ def test_rules_lists_and_explains() -> None:
     assert r.returncode == 2 and "no rule" in r.stderr
 
 
-@pytest.mark.parametrize("template", ["minimal", "frontier-api"])
+@pytest.mark.parametrize("template", ["skeleton", "frontier-api"])
 def test_init_scaffolds_a_case_that_loads(tmp_path: Path, template: str) -> None:
     d = tmp_path / "new"
     r = cg("init", str(d), "--template", template)

@@ -13,7 +13,7 @@ import yaml
 from casegate.checks import all_rules, check_case
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
-from casegate.model import IncidentDefeat
+from casegate.model import IncidentDefeat, LinkedCase, RegisteredProtocol
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 TODAY = dt.date(2026, 11, 27)
@@ -41,9 +41,15 @@ def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     # an `incidents.yaml` beside it lists incidents that defeated claims of an earlier version
     inc = case.parent / "incidents.yaml"
     incidents = [IncidentDefeat.model_validate(x) for x in yaml.safe_load(inc.read_text())] if inc.exists() else None
+    # a `lineage.yaml` lists the lineage's cases as a registry knows them; a `protocols.yaml` the
+    # evaluation protocols registered in the log
+    lin = case.parent / "lineage.yaml"
+    lineage = [LinkedCase.model_validate(x) for x in yaml.safe_load(lin.read_text())] if lin.exists() else None
+    pro = case.parent / "protocols.yaml"
+    protocols = [RegisteredProtocol.model_validate(x) for x in yaml.safe_load(pro.read_text())] if pro.exists() else None
     report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded),
                         previous=prev.case if prev else None, previous_policy=prev.policy if prev else None,
-                        incidents=incidents)
+                        incidents=incidents, lineage=lineage, protocols=protocols)
     return {(Path(f.location.file).name, f.location.line) for f in report.findings
             if f.code == code and f.location is not None}
 

@@ -147,3 +147,18 @@ def test_the_diffs_bound_is_the_gates_bound(trials: int, frac: float, conf: floa
 
     s = round(frac * trials)
     assert abs(shown(s, trials, conf, method) - gate(s, trials, conf, method)) < 1e-9  # type: ignore[arg-type]
+
+
+def test_internal_scale_changes_say_which_way() -> None:
+    old = base_doc()
+    old["boundary"] = {"kind": "internal-deployment", "scope": {"users": "staff", "access": "employees"},
+                       "internal": {"instances": 40, "training_code": "read", "weights": "none",
+                                    "autonomy": "human-in-the-loop"}}
+    new = base_doc()
+    new["boundary"] = {"kind": "internal-deployment", "scope": {"users": "staff", "access": "employees"},
+                       "internal": {"instances": 4000, "training_code": "write", "weights": "none",
+                                    "autonomy": "human-in-the-loop"}}
+    said = _said(_diff(new, old))
+    assert {("boundary", "internal.instances", "widened"), ("boundary", "internal.training_code", "widened")} <= said
+    assert not any(s[1] in ("internal.weights", "internal.autonomy") for s in said)
+    assert ("boundary", "internal.instances", "narrowed") in _said(_diff(old, new))

@@ -154,3 +154,61 @@ def test_reduction_order(groups: dict[str, list[float]]) -> None:
     # the mean rate lies between "all epochs succeeded" and "any epoch succeeded"
     all_ok = sum(1 for vs in groups.values() if all(vs))
     assert all_ok / trials - 1e-12 <= mean_s / mean_t <= one / trials + 1e-12
+
+
+# --------------------------------------------------------------------------- scipy-free quantiles
+
+def _count_grid() -> list[tuple[int, int]]:
+    grid = [(k, n) for n in range(1, 31) for k in range(n + 1)]
+    for n in (50, 77, 100, 200, 333, 1000, 5000, 100_000):
+        grid += [(k, n) for k in sorted({0, 1, 2, 3, 5, n // 10, n // 3, n // 2, n - 3, n - 1, n})]
+    return grid
+
+
+@pytest.mark.parametrize("conf", [0.8, 0.9, 0.95, 0.99, 0.999])
+def test_pure_python_beta_quantile_matches_scipy_over_a_grid_of_counts(conf: float) -> None:
+    from scipy.special import betaincinv as scipy_betaincinv
+
+    from casegate.evidence.stats import betaincinv
+
+    tail = 1 - conf
+    for k, n in _count_grid():
+        for a, b, p in ((k, n - k + 1, tail / 2), (k + 1, n - k, 1 - tail / 2), (k + 1, n - k, conf)):
+            if a <= 0 or b <= 0:
+                continue
+            ours, theirs = betaincinv(a, b, p), float(scipy_betaincinv(a, b, p))
+            assert abs(ours - theirs) <= 1e-10, (k, n, a, b, p, ours, theirs)
+
+
+def test_intervals_over_the_grid_match_scipy() -> None:
+    from scipy.special import betaincinv as scipy_betaincinv
+    from scipy.special import ndtri as scipy_ndtri
+
+    for k, n in _count_grid():
+        lo, hi = clopper_pearson(k, n, 0.95)
+        assert lo == (0.0 if k == 0 else pytest.approx(float(scipy_betaincinv(k, n - k + 1, 0.025)), abs=1e-10))
+        assert hi == (1.0 if k == n else pytest.approx(float(scipy_betaincinv(k + 1, n - k, 0.975)), abs=1e-10))
+        z = float(scipy_ndtri(0.975))
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        assert wilson(k, n, 0.95)[0] <= centre <= wilson(k, n, 0.95)[1]
+
+
+def test_pure_python_quantiles_edges_and_normal_quantile() -> None:
+    from scipy.special import betainc as scipy_betainc
+    from scipy.special import ndtri as scipy_ndtri
+
+    from casegate.evidence.stats import betainc, betaincinv, ndtri
+
+    for p in (1e-12, 1e-6, 0.001, 0.025, 0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 0.95, 0.975, 0.999, 1 - 1e-9):
+        assert ndtri(p) == pytest.approx(float(scipy_ndtri(p)), abs=1e-12)
+    for a, b, x in ((0.5, 0.5, 0.3), (0.1, 3, 0.5), (3, 0.1, 0.2), (2, 5, 0.9), (40, 60, 0.4)):
+        assert betainc(a, b, x) == pytest.approx(float(scipy_betainc(a, b, x)), abs=1e-13)
+        assert betaincinv(a, b, betainc(a, b, x)) == pytest.approx(x, abs=1e-10)
+    assert betaincinv(3, 4, 0.0) == 0.0 and betaincinv(3, 4, 1.0) == 1.0
+    for bad in ((0, 1, 0.5), (1, 1, 1.5), (1, -1, 0.5)):
+        with pytest.raises(ValueError):
+            betaincinv(*bad)
+    with pytest.raises(ValueError):
+        ndtri(1.0)
+

@@ -210,3 +210,7 @@ def test_builtin_policies_load_and_fail_closed(tmp_path: Path, name: str) -> Non
         assert th.value is None and th.alert is None and th.organisation_defined
     # qualitative thresholds cannot be shown to be cleared: the case cannot pass as it stands
     assert run_gate(loaded, today=TODAY).outcome == "NO-GO"
+    # the roles that own, detect and stop residual risk are declared, beyond those that sign
+    signing = {r.role for reqs in pol.signoff.required.values() for r in reqs}
+    assert pol.roles and not set(pol.roles) & signing and "ciso" in pol.roles
+    assert set(pol.roles) <= pol.known_roles()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,70 @@ def test_a_large_argument_is_drawn_as_an_overview_without_leaks() -> None:
     svg = _diagram(big, [], {eid: "sha256:" + "0" * 64 for eid in new}, True)
     assert svg.lstrip().startswith("<svg") and "overview" in svg
     assert "CANARY-big" not in svg
+
+
+def _charts(loaded: Any, day: Any, withheld: frozenset[str]) -> list[str]:
+    from casegate.gate import measures
+    from casegate.render import risk_chart, threshold_chart
+
+    m = measures(loaded, day)
+    assert m is not None
+    return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
+
+
+def test_the_pdf_report_is_tagged_and_marked_on_every_page(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
+        pytest.fail("poppler-utils (pdfinfo, pdftotext) missing: scripts/system-deps.sh installs them")
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, pdf=True, diagram=_svg, charts=_charts)
+    info = subprocess.run(["pdfinfo", str(rep.files["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))  # type: ignore[union-attr]
+    assert pages > 1
+    for n in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(rep.files["pdf"]), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "SECRET · atlas-2-api v1.0" in text, f"page {n} carries no classification marking"
+    public = write_report(load_case(EXAMPLE), tmp_path / "pub", salts=SALTS, pdf=True, level=Confidentiality.public)
+    text = subprocess.run(["pdftotext", str(public.files["pdf"]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "PUBLIC · atlas-2-api" in text and "SECRET" not in text
+
+
+def test_the_report_charts_the_numbers_the_gate_decided_on(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
+    html = rep.files["html"].read_text()
+    assert html.index("Where the numbers stand") < html.index("2. The eight questions")
+    # the bound the gate's condition names is the one the chart labels; no two-sided interval
+    cond = next(c for c in rep.record.conditions if c.cause == "CG305")
+    assert "upper bound 0.214" in cond.finding and "upper bound 0.214 (95% one-sided)" in html
+    assert "<style" not in html.split("Where the numbers stand", 1)[1].split("2. The eight questions", 1)[0]
+    assert "5.5e-05/year within tolerance 1e-03" in html
+
+
+def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from casegate.publish import publish
+
+    res = publish(load_case(EXAMPLE), tmp_path, key=KEY, today=dt.date(2026, 11, 27), charts=_charts)
+    charts = [res.files["chart-1"].read_text(), res.files["chart-2"].read_text()]
+    # E-cyber-ctf is internal: its 33/200 and bound are not in the public chart
+    assert "33/200" not in charts[0] and "0.214" not in charts[0]
+    assert "withheld: the evaluation is redacted for this audience" in charts[0]
+    assert "withheld: the pathway or the tests its bound rests on are redacted" in charts[1]
+    # cyber-ransomware is public, but its bound rests on internal safeguard tests
+    assert "5.5e-05" not in charts[1] and "1e-03" not in charts[1]
+    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", key=KEY, today=dt.date(2026, 11, 27),
+                         charts=_charts, level=Confidentiality.restricted)
+    shown = restricted.files["chart-2"].read_text()
+    assert "5.5e-05/year within tolerance 1e-03" in shown  # its tests are restricted at most: shown
+    assert "8.8e-05" not in shown  # weight-theft rests on secret audits
+    md = res.files["md"].read_text()
+    assert "![chart 1](summary.chart-1.svg)" in md
+    html = res.files["html"].read_text()
+    assert html.count('<figure class="chart">') == 2

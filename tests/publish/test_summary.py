@@ -156,3 +156,30 @@ def test_a_confidential_objection_shows_its_role_and_status_only(loaded) -> None
     text = summary_json(s) + render("summary.md.j2", s=s) + render("summary.html.j2", s=s, svg=None)
     assert "under-samples web exploitation" not in text and "Web challenges were added" not in text
     verify_opening(json.loads(summary_json(s)), disclose(case, "O-1", salts=SALTS))
+
+
+def test_markdown_keeps_plain_comparisons_and_ampersands_readable(loaded) -> None:  # type: ignore[no-untyped-def]
+    s = build_summary(loaded.case, _record(loaded.case), salts=SALTS)
+    md = render("summary.md.j2", s=s)
+    assert "&gt;" not in md and "&amp;" not in md
+    assert "flag-rate > 0.005" in md and "AI R&D" in md
+    # what Markdown would read as markup is still neutralised
+    from casegate.publish._render import _md_escape
+
+    assert _md_escape("<img src=x onerror=alert(1)> &#60; <!-- x --> <https://x>") == \
+        "&lt;img src=x onerror=alert(1)&gt; &amp;#60; &lt;!-- x --&gt; &lt;https://x&gt;"
+    assert _md_escape("p < 0.05 and q > 1 & r") == "p < 0.05 and q > 1 & r"
+
+
+def test_conditions_are_published_as_finding_and_fix(loaded) -> None:  # type: ignore[no-untyped-def]
+    from casegate.model import Condition
+
+    c1 = Condition(id="C1", text="the monitor is new; run it for 30 days", cause="CG702", path=("post_deployment",),
+                   due="2027-01-01", finding="the monitor is new", fix="Run it for 30 days.")
+    s = build_summary(loaded.case, _record(loaded.case, conditions=[c1]), salts=SALTS)
+    conds = [c for c in s.decision.conditions if not c.withheld]
+    assert conds and all(c.finding and c.fix for c in conds)
+    md = render("summary.md.j2", s=s)
+    html = render("summary.html.j2", s=s, svg=None)
+    assert f"  - *Fix:* {conds[0].fix}" in md
+    assert '<div class="fix"><span class="meta">Fix:</span>' in html

@@ -22,20 +22,11 @@ EXAMPLES = sorted(str(p.parent.relative_to(ROOT / "examples")) for p in (ROOT / 
                   if "previous" not in p.parts)
 
 KNOWN_GAPS = {
-    "hand-edited-counts": "counts are compared with the artifact (CG340) only where the case records them",
-    "weaker-reduction": "a reduction is compared only where the case records one",
     "self-declared-independence": "independence is not yet derived from who produced and signed the evidence",
     "unsigned-authority": "sign-offs are not yet required to be signed by identities in a keyring",
 }
 """Mutations no rule catches yet on every example, each with what is missing. Every entry must be a
 declared mutation. Some are caught on some examples (not strict)."""
-
-DERIVED = {"fewer-attempts", "weaker-variant", "hand-edited-counts", "weaker-reduction", "renamed-metric",
-           "raised-threshold", "dropped-internal-case"}
-"""Mutations that edit a value an evaluation record used to carry. The realistic example's records
-now carry only what cannot be derived (the gate reads counts, elicitation, metric and task set from
-the artifact), so on it these mutations find nothing to edit: they do not yet edit artifacts."""
-
 
 @cache
 def _report(example: str) -> RedteamReport:
@@ -55,7 +46,7 @@ def _params() -> list[object]:
 def test_mutation_is_caught(example: str, name: str) -> None:
     r = next(x for x in _report(example).results if x.mutation.name == name)
     if not r.applicable:
-        assert example != "atlas-api" or name in DERIVED, f"{name} must apply to the realistic case: {r.note}"
+        assert example != "atlas-api", f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
     assert r.caught, f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
 
@@ -120,3 +111,33 @@ def test_every_mutation_is_documented() -> None:
         assert f"| `{m.name}` | {', '.join(m.attacks)} | {m.edits} |" in doc, f"docs/redteam.md lacks {m.name}"
     for name in KNOWN_GAPS:
         assert f"`{name}`" in doc
+
+
+REWRITING = {"fewer-attempts": "CG301", "weaker-variant": "CG301", "hand-edited-counts": "CG327",
+             "dropped-internal-case": "CG104", "weaker-reduction": "CG325", "renamed-metric": "CG325",
+             "raised-threshold": "CG320"}
+"""Moves on values the gate derives from the artifacts: on the realistic case (whose records carry
+none of them) each is made on the artifact or the policy, and caught by the rule that names it."""
+
+
+@pytest.mark.parametrize("name", sorted(REWRITING))
+def test_moves_on_derived_values_are_made_on_the_artifacts_and_caught(name: str) -> None:
+    r = next(x for x in _report("atlas-api").results if x.mutation.name == name)
+    assert r.applicable and REWRITING[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_rewritten_logs_live_in_a_workspace_and_the_originals_stay(tmp_path: Path) -> None:
+    import hashlib
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "case" / "evals").iterdir()}
+    loaded = load_case(tmp_path / "case" / "case.yaml")
+    from casegate.redteam import get_mutation
+
+    report = run_redteam(loaded, mutations=[m for m in MUTATIONS if m.name in ("hand-edited-counts", "fewer-attempts")])
+    assert all(r.caught for r in report.results)
+    hit = next(r for r in report.results if r.mutation.name == "hand-edited-counts")
+    assert any("the run's log was rewritten" in m for m in hit.messages)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "case" / "evals").iterdir()}
+    assert before == after and get_mutation("hand-edited-counts") is not None

@@ -39,12 +39,22 @@ class Trust:
 
 
 def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelta = dt.timedelta(hours=24),
-               extra_keyrings: list[str] | None = None) -> Trust:
-    """Version 1 of a trust root pinning `policy` and `keyring`, and a new log key."""
+               extra_keyrings: list[str] | None = None, witnesses: list[tuple[str, Path]] | None = None,
+               witness_threshold: int = 0) -> Trust:
+    """Version 1 of a trust root pinning `policy` and `keyring`, and a new log key (and, when
+    given, witnesses by (name, public key file) with the cosignatures it requires)."""
     from casegate.cli._trust import _policy_pin, _raw_hex
     from casegate.sign import generate_key, load_keyring, load_signer
     from casegate.store import generate_key as log_keygen
-    from casegate.trust import LogPin, PinnedKeyring, Pins, new_root, sign_root, write_root
+    from casegate.trust import (
+        LogPin,
+        PinnedKeyring,
+        Pins,
+        WitnessPin,
+        new_root,
+        sign_root,
+        write_root,
+    )
 
     where.mkdir(parents=True, exist_ok=True)
     root_key = where / "root.key"
@@ -54,7 +64,9 @@ def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelt
     signer = load_signer(str(root_key))
     pins = Pins(policies=[_policy_pin(str(policy))],
                 keyrings=[PinnedKeyring(digest=load_keyring(keyring).fingerprint())],
-                log=LogPin(origin=ORIGIN, key=_raw_hex(Path(str(log_key) + ".pub"))),
+                log=LogPin(origin=ORIGIN, key=_raw_hex(Path(str(log_key) + ".pub")),
+                           witnesses=[WitnessPin(name=n, key=_raw_hex(k)) for n, k in witnesses or []],
+                           witness_threshold=witness_threshold),
                 max_checkpoint_age_seconds=int(max_age.total_seconds()))
     md = new_root([signer.public_key], 1, pins, dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
     sign_root(md, [signer])

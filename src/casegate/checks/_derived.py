@@ -102,13 +102,7 @@ def cited_evidence(ctx: Context) -> set[str]:
 def elements_by_type(ctx: Context) -> dict[str, list[tuple[str, Element]]]:
     """Element type (claim, strategy, ..., defeater) -> its (id, element) pairs in the argument's
     order, computed once per context: rules about defeaters need not visit every claim."""
-    got = ctx.memo.get("elements_by_type")
-    if got is None:
-        got = {}
-        for eid, e in ctx.case.argument.elements.items():
-            got.setdefault(e.type, []).append((eid, e))
-        ctx.memo["elements_by_type"] = got
-    return got
+    return ctx.index.by_type
 
 
 # --------------------------------------------------------------------------- evidence helpers

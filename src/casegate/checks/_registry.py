@@ -18,14 +18,17 @@ from ..model import (
     Case,
     Finding,
     IncidentDefeat,
+    LinkedCase,
     Policy,
     PolicyChange,
     Regime,
+    RegisteredProtocol,
     Rule,
     RuleSeverity,
     Serves,
 )
 from ..model._base import BoundaryKind
+from ._index import ArgumentIndex, build_index
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ class Context:
     registry): each must be answered."""
     registry_cases: list[Case] = field(default_factory=list)
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
+    lineage: list[LinkedCase] | None = None
+    """The cases the system's lineage names, as the registry knows them; None when no registry
+    was consulted (the links are then not verified)."""
+    protocols: list[RegisteredProtocol] | None = None
+    """Evaluation protocols registered in the log for the case's policy, oldest first; None when
+    no registry was consulted."""
     facts: EvidenceFacts | None = None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
@@ -67,6 +76,14 @@ class Context:
     """Regulatory regimes the case is under (loaded with the case)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
+
+    @property
+    def index(self) -> ArgumentIndex:
+        """The argument's element types, links and reachability, built once per context."""
+        got = self.memo.get("argument_index")
+        if got is None:
+            got = self.memo["argument_index"] = build_index(self.case)
+        return got
 
 
 CheckFn = Callable[[Context], Iterable[Hit]]

@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 
 from ..evidence import ArtifactState
 from ..load import Loaded
-from ..model import BoundaryKind, Case, Finding, IncidentDefeat, Policy, Rule, RuleSeverity
+from ..model import (
+    BoundaryKind,
+    Case,
+    Finding,
+    IncidentDefeat,
+    LinkedCase,
+    Policy,
+    RegisteredProtocol,
+    Rule,
+    RuleSeverity,
+)
 from ._registry import Context, run_checks
 
 
@@ -55,6 +65,8 @@ def make_context(
     previous_policy: Policy | None = None,
     related: list[Case] | None = None,
     incidents: list[IncidentDefeat] | None = None,
+    lineage: list[LinkedCase] | None = None,
+    protocols: list[RegisteredProtocol] | None = None,
 ) -> Context | None:
     """A check context, or None when the case or policy could not be built (load findings stand)."""
     if loaded.case is None or loaded.policy is None:
@@ -72,7 +84,7 @@ def make_context(
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
                    registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
-                   facts=facts)
+                   facts=facts, lineage=lineage, protocols=protocols)
 
 
 def check_case(
@@ -85,6 +97,8 @@ def check_case(
     previous_policy: Policy | None = None,
     related: list[Case] | None = None,
     incidents: list[IncidentDefeat] | None = None,
+    lineage: list[LinkedCase] | None = None,
+    protocols: list[RegisteredProtocol] | None = None,
 ) -> CheckReport:
     """Run the structure checks (and, with `select`, any others) and locate the findings.
 
@@ -94,7 +108,8 @@ def check_case(
     """
     findings = list(loaded.diagnostics)
     ctx = make_context(loaded, today=today, artifacts=artifacts, previous=previous,
-                       previous_policy=previous_policy, related=related, incidents=incidents)
+                       previous_policy=previous_policy, related=related, incidents=incidents,
+                       lineage=lineage, protocols=protocols)
     if ctx is not None and not any(f.severity is RuleSeverity.blocking and f.code == "CG900" for f in findings):
         findings.extend(run_checks(ctx, select=select))
     return CheckReport(findings=locate_findings(loaded, findings), files=[f.path for f in loaded.files])

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app
 from ._common import Format, command_line, err, fail, out, parse_date
+
+if TYPE_CHECKING:
+    from ..load import Loaded
 
 
 @app.command()
@@ -22,6 +25,9 @@ def check(
     root: Annotated[Path | None, typer.Option(
         help="The folder every file of the case must lie inside (default: the enclosing git work "
              "tree, else the case's folder; or CASEGATE_ROOT).")] = None,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Keep running: check again each time one of the case's files, its policy or "
+                        "an evidence artifact changes (Ctrl-C to stop; exits with the last check's code).")] = False,
 ) -> None:
     """Check a case against every rule and print the findings.
 
@@ -30,6 +36,15 @@ def check(
 
     Exit 0 when nothing is blocking, 1 when something is, 2 when the input cannot be read.
     """
+    if watch:
+        fail(_watch(case, format, at, policy, root))
+    code, _ = _check_once(case, format, at, policy, root)
+    fail(code)
+
+
+def _check_once(case: Path, format: Format, at: str | None, policy: Path | None,
+                root: Path | None) -> tuple[int, Loaded]:
+    """Load and check the case, print the report; (exit code, the loaded case)."""
     from ..checks import all_rules, check_case
     from ..evidence import rehash_artifacts
     from ..load import load_case
@@ -61,7 +76,44 @@ def check(
         if text:
             out(text)
         out(f"{case}: {summary_line(report.findings)}")
-    fail(report.exit_code)
+    return report.exit_code, loaded
+
+
+def _watch(case: Path, format: Format, at: str | None, policy: Path | None, root: Path | None) -> int:
+    """Check, then check again after every change to a file the check read, until interrupted."""
+    import sys
+    import time
+
+    from ..checks import file_states, wait_for_change, watched_files
+    from ..errors import CasegateError
+    from ..load import display_path
+
+    loaded: Loaded | None = None
+    code = 2
+    changed: list[Path] = []
+    try:
+        while True:
+            # the files as they are before this check reads them: an edit made while it runs is
+            # seen as a change afterwards
+            before = file_states(watched_files(loaded, case))
+            started, cpu = time.perf_counter(), time.process_time()
+            try:
+                code, loaded = _check_once(case, format, at, policy, root)
+            except CasegateError as e:
+                err(e.diagnostics())
+                code = e.exit_code
+            took = (time.perf_counter() - started) * 1000
+            took_cpu = (time.process_time() - cpu) * 1000
+            # files first read by this check (an include just added) are watched from now on
+            states = {**file_states(watched_files(loaded, case)), **before}
+            if changed:
+                err(f"re-checked in {took:.0f} ms ({took_cpu:.0f} ms of CPU) after a change to "
+                    + ", ".join(display_path(p) for p in changed))
+            err("watching for changes (Ctrl-C to stop)")
+            sys.stdout.flush()
+            changed = wait_for_change(states)
+    except KeyboardInterrupt:
+        return code
 
 
 @app.command()

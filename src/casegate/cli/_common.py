@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from enum import Enum
+from pathlib import Path
 
 import typer
 
@@ -65,7 +66,6 @@ def configured_registry(db: str | None):  # type: ignore[no-untyped-def]
     """The registry named by --db or $CASEGATE_DATABASE_URL, else ./.casegate/registry.db when it
     exists; None when no registry is configured."""
     import os
-    from pathlib import Path
 
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
     if url is None:
@@ -89,3 +89,34 @@ def fetch_comparison(loaded, db: str | None, keyring: object | None = None):  # 
 
     with reg:
         return comparison_for(reg, loaded, keyring=keyring)  # type: ignore[arg-type]
+
+
+DEFAULT_TOKENS = ".casegate/tokens.json"
+"""The review board's token file, shared by `casegate token` and `casegate serve` (or $CASEGATE_TOKENS)."""
+
+
+def tokens_path(given: Path | None) -> Path:
+    """The token file: --tokens, else $CASEGATE_TOKENS, else ./.casegate/tokens.json."""
+    import os
+
+    if given is not None:
+        return given
+    return Path(os.environ.get("CASEGATE_TOKENS") or DEFAULT_TOKENS)
+
+
+def state_dir(db: str | None = None) -> Path:
+    """Where casegate keeps the registry's companions (publisher key, log key): beside the SQLite
+    registry named by --db or $CASEGATE_DATABASE_URL, else ./.casegate."""
+    import os
+
+    url = db or os.environ.get("CASEGATE_DATABASE_URL") or ""
+    if url.startswith("sqlite:///"):
+        return Path(url[len("sqlite:///"):]).parent
+    if url and "://" not in url:
+        return Path(url).parent
+    return Path(".casegate")
+
+
+def publisher_key_path(salt_key: Path | None, db: str | None = None) -> Path:
+    """The publisher's salt key: --salt-key, else publish.key beside the registry."""
+    return salt_key if salt_key is not None else state_dir(db) / "publish.key"

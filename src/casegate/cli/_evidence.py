@@ -13,7 +13,7 @@ from ..model import Variant
 from . import app
 from ._common import err, out
 
-evidence_app = typer.Typer(help="Import evaluation logs as evidence.", no_args_is_help=True)
+evidence_app = typer.Typer(help="Import evaluation logs as evidence; pin any artifact by its hash.", no_args_is_help=True)
 app.add_typer(evidence_app, name="evidence")
 
 
@@ -89,6 +89,29 @@ def add(
         f"{report.count('unchanged')} unchanged")
     if report.include_added:
         out(f"added {report.into.name} to the include list of {case}")
+
+
+@evidence_app.command("pin")
+def pin(
+    artifact: Annotated[Path, typer.Argument(metavar="FILE", help="The artifact (report, log, data file) to pin.")],
+    case: Annotated[Path | None, typer.Option("--case", "-c", help="The case's main YAML file.")] = None,
+    evidence_id: Annotated[str | None, typer.Option("--id", help="The evidence item the artifact backs.")] = None,
+) -> None:
+    """Pin any artifact by the sha256 of its bytes. With --case and --id, write the digest and
+    the artifact's path into that evidence item (only those lines change); without them, print
+    the lines to write."""
+    from ..errors import InputError
+    from ..evidence import pin_artifact
+
+    if (case is None) != (evidence_id is None):
+        raise InputError("--case and --id go together", help="pass both to write the pin into an evidence item")
+    p = pin_artifact(artifact, case, evidence_id)
+    if p.file is None:
+        out(f"artifact: {p.artifact}\nsha256: {p.sha256}")
+    elif p.changed:
+        out(f"pinned {evidence_id} to {p.artifact} (sha256 {p.sha256}): wrote {', '.join(p.changed)} in {p.file}")
+    else:
+        out(f"unchanged: {evidence_id} already pins {p.artifact} (sha256 {p.sha256})")
 
 
 @evidence_app.command("show")

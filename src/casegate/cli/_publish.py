@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import err, out, parse_date
+from ._common import configured_registry, err, out, parse_date
 
 _DEFAULT = "case"
 
@@ -46,20 +46,17 @@ SaltStoreOpt = Annotated[Path | None, typer.Option(
 @contextlib.contextmanager
 def salt_source(salt_store: Path | None, db: str | None, *, fresh: bool) -> Iterator[Any]:
     """The salts of redacted elements: kept in `salt_store` when given, else in the registry
-    (`db` or $CASEGATE_DATABASE_URL), else nowhere (publishing something redacted is refused)."""
-    import os
-
+    (`db`, $CASEGATE_DATABASE_URL or ./.casegate/registry.db), else nowhere (publishing something redacted is refused)."""
     from ..publish import Salts
-    from ..store import FileSaltStore, RegistrySalts, open_registry
+    from ..store import FileSaltStore, RegistrySalts
 
     if salt_store is not None:
         yield Salts(FileSaltStore(salt_store), fresh=fresh)
         return
-    url = db or os.environ.get("CASEGATE_DATABASE_URL")
-    if not url:
+    reg = configured_registry(db)
+    if reg is None:
         yield Salts(None, fresh=fresh, where="no salt store (pass --db or --salt-store)")
         return
-    reg = open_registry(url)
     try:
         yield Salts(RegistrySalts(reg), fresh=fresh)
     finally:
@@ -90,6 +87,17 @@ def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], 
                       title=f"{case.title}: overview of the argument's parts")
 
 
+def _charts(loaded: Any, day: Any, withheld: frozenset[str]) -> list[str]:
+    """The decision's charts from the gate's own numbers: thresholds, then residual risk."""
+    from ..gate import measures
+    from ..render import risk_chart, threshold_chart
+
+    m = measures(loaded, day)
+    if m is None:
+        return []
+    return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
+
+
 def _default_out(loaded: Any) -> Path:
     case_id = loaded.case.id if loaded.case is not None else Path(loaded.case_path).stem
     return Path("out") / case_id
@@ -105,15 +113,14 @@ def publish_case(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
     salt_store: SaltStoreOpt = None,
     db: Annotated[str | None, typer.Option("--db", help="Also record the summary in this registry "
-                                           "(default: $CASEGATE_DATABASE_URL when set), where the "
-                                           "review board's public pages show it; redacted elements' "
-                                           "salts are kept there unless --salt-store is given.")] = None,
+                                           "(default: $CASEGATE_DATABASE_URL, or ./.casegate/registry.db "
+                                           "when it exists), where the review board's public pages show "
+                                           "it; redacted elements' salts are kept there unless "
+                                           "--salt-store is given.")] = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg). Each redacted element gets a fresh random salt for this
     version, kept privately (registry or --salt-store) before anything is written."""
-    import os
-
     from ..load import load_case
     from ..publish import parse_formats, parse_level, publish, readable_case
 
@@ -125,7 +132,7 @@ def publish_case(
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
-                         today=parse_date(at), diagram=_diagram)
+                         today=parse_date(at), diagram=_diagram, charts=_charts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
@@ -133,24 +140,26 @@ def publish_case(
         f"audience with {len(s.redactions)} element(s) redacted")
     if s.redactions:
         err(f"kept the salts of the redacted elements in {salts.where}: disclosures need them")
+    reg = configured_registry(db)
+    if reg is None:
+        err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "
+            "summary is written to files only, and no review board shows it")
+        return
+    import json
 
-    url = db or os.environ.get("CASEGATE_DATABASE_URL")
-    if url:
-        import json
+    from ..store import record_publication
 
-        from ..store import open_registry, record_publication
-
-        reg = open_registry(url)
-        try:
-            if s.case["id"] not in reg.case_ids():
-                err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
-                    "(casegate registry submit CASE first)")
-                return
-            entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
-                                       version=reg.case_version(s.case["id"], contents=False).number)
-            out(f"recorded the publication in the registry (log entry {entry.index})")
-        finally:
-            reg.close()
+    try:
+        if s.case["id"] not in reg.case_ids():
+            err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
+                f"(`casegate registry submit {case}` first)")
+            return
+        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
+                                   version=reg.case_version(s.case["id"], contents=False).number)
+        out(f"recorded the publication in the registry (log entry {entry.index}); "
+            f"`casegate serve` shows it at /public/cases/{s.case['id']}")
+    finally:
+        reg.close()
 
 
 @publish_app.command("verify-disclosure")
@@ -265,7 +274,7 @@ def report(
             return
         lv = parse_level(level or "secret")
         result = write_report(loaded, out_dir or _default_out(loaded), salts=salts, level=lv,
-                              today=parse_date(at), pdf=pdf, diagram=_diagram)
+                              today=parse_date(at), pdf=pdf, diagram=_diagram, charts=_charts)
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{result.summary.case['id']}: {result.record.outcome}")

@@ -54,12 +54,18 @@ def submit(
     loaded = load_case(case)
     with _open(db) as reg:
         v, new = reg.submit_case_once(loaded)
+        state = reg.case_state(v.case_id)
     if as_json:
-        out(json.dumps({**v.to_json(), "new": new}, indent=2))
-    elif new:
+        out(json.dumps({**v.to_json(), "new": new, "state": state}, indent=2))
+        return
+    if new:
         out(f"recorded {v.ref} (digest {v.digest[:16]}, {len(v.files)} files, log entry {v.log_index})")
     else:
         out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
+    if state == "draft":
+        out(f"state: draft; next, to ask for review: casegate state set {v.case_id} under-review --by NAME")
+    elif state:
+        out(f"state: {state}")
 
 
 @registry_app.command("history")
@@ -186,16 +192,6 @@ def vkey(
         raise InputError("no checkpoint has been signed yet, so the log has no verifier key",
                          help="run `casegate log checkpoint` first, or pass --key")
     out(vk)
-
-
-@log_app.command("keygen")
-def keygen(path: Annotated[Path, typer.Argument(help="Where to write the PEM private key (the public key goes to PATH.pub).")]) -> None:
-    """Generate an Ed25519 key for signing checkpoints."""
-    from ..store import generate_key, verifier_key
-
-    k = generate_key(path)
-    out(f"wrote {path} and {path}.pub")
-    out(f"note verifier key (for origin-named checkpoints, replace NAME): {verifier_key('NAME', k.public_key())}")
 
 
 @log_app.command("prove")

@@ -8,19 +8,21 @@ from typing import Annotated
 import typer
 
 from . import app
-from ._common import out
+from ._common import DEFAULT_TOKENS, err, out, tokens_path
 
 token_app = typer.Typer(help="API tokens for the review board (stored hashed).", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 
-TokensOpt = Annotated[Path, typer.Option("--tokens", help="The token file.", envvar="CASEGATE_TOKENS")]
+TokensOpt = Annotated[Path | None, typer.Option(
+    "--tokens", help=f"The token file (default: $CASEGATE_TOKENS or {DEFAULT_TOKENS}, shared with `casegate serve`).")]
 
 
 @app.command()
 def serve(
     db: Annotated[str | None, typer.Option("--db", help="Registry URL (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).", envvar="CASEGATE_DATABASE_URL")] = None,
     keyring: Annotated[Path | None, typer.Option(help="Keyring: who may act in which role.", envvar="CASEGATE_KEYRING")] = None,
-    tokens: Annotated[Path | None, typer.Option("--tokens", help="API token file.", envvar="CASEGATE_TOKENS")] = None,
+    tokens: Annotated[Path | None, typer.Option(
+        "--tokens", help=f"API token file (default: $CASEGATE_TOKENS or {DEFAULT_TOKENS}, where `casegate token create` writes).")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8750,
     write_rate: Annotated[float, typer.Option(help="Writes per second allowed per token (rate limit).")] = 5.0,
@@ -34,7 +36,14 @@ def serve(
     from ..web import Settings, create_app
 
     secret = os.environ.get("CASEGATE_WEB_SECRET", "").encode()
-    application = create_app(Settings(database_url=db, keyring=keyring, tokens=tokens, secret=secret,
+    token_file = tokens_path(tokens)
+    if not token_file.exists():
+        err(f"note: no token file at {token_file}: only the public pages can be used "
+            "(`casegate token create --person NAME --role ROLE` writes one)")
+        token_file_arg = None
+    else:
+        token_file_arg = token_file
+    application = create_app(Settings(database_url=db, keyring=keyring, tokens=token_file_arg, secret=secret,
                                       write_rate=write_rate, write_burst=write_burst))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
@@ -44,28 +53,28 @@ def serve(
 def token_create(
     person: Annotated[str, typer.Option(help="The person the token acts for.")],
     role: Annotated[list[str], typer.Option("--role", help="A role the token may act in (repeat).")],
-    tokens: TokensOpt = Path(".casegate/tokens.json"),
+    tokens: TokensOpt = None,
 ) -> None:
     """Create a token; it is printed once and only its hash is kept."""
     from ..web import TokenStore
 
-    tid, token = TokenStore(tokens).create(person, role)
+    tid, token = TokenStore(tokens_path(tokens)).create(person, role)
     out(f"token {tid} for {person} ({', '.join(role)}):\n{token}")
 
 
 @token_app.command("list")
-def token_list(tokens: TokensOpt = Path(".casegate/tokens.json")) -> None:
+def token_list(tokens: TokensOpt = None) -> None:
     """List tokens (ids, people, roles; never the tokens)."""
     from ..web import TokenStore
 
-    for e in TokenStore(tokens).list():
+    for e in TokenStore(tokens_path(tokens)).list():
         out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {'revoked' if e.get('revoked') else ''}")
 
 
 @token_app.command("revoke")
-def token_revoke(token_id: str, tokens: TokensOpt = Path(".casegate/tokens.json")) -> None:
+def token_revoke(token_id: str, tokens: TokensOpt = None) -> None:
     """Revoke a token by id."""
     from ..web import TokenStore
 
-    TokenStore(tokens).revoke(token_id)
+    TokenStore(tokens_path(tokens)).revoke(token_id)
     out(f"revoked {token_id}")

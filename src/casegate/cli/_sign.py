@@ -221,13 +221,16 @@ def sign(
     keyid: KeyidOpt = None,
     passphrase_env: PassEnvOpt = None,
     comment: Annotated[str | None, typer.Option("--comment", help="A note signed with the sign-off.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace your earlier sign-off in this role.")] = False,
 ) -> None:
-    """Sign off the case in a role: write a DSSE envelope next to the case and reference it."""
+    """Sign off the case in a role: write a DSSE envelope next to the case and reference it.
+    Signing again in the same role needs --force (the earlier envelope is replaced)."""
     from ..load import load_case
     from ..sign import load_keyring, sign_case
 
     ring = load_keyring(_keyring_path(keyring))
-    r = sign_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, comment=comment)
+    r = sign_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, comment=comment,
+                  replace=force)
     out(f"signed off {case} as {role} ({r.key.person}, key {r.key.keyid[:16]}...)")
     out(f"wrote {r.path}; recorded as envelope: {r.ref}")
 
@@ -318,7 +321,11 @@ def decide(
     out(f"{record.case_id} {record.case_version} -> {record.boundary.value if record.boundary else '?'}: "
         f"{record.outcome}")
     for c in record.conditions:
-        out(f"  condition {c.id}: {c.text}" + (f" (due {c.due})" if c.due else ""))
+        due = f" (due {c.due})" if c.due else ""
+        if c.finding:
+            out(f"  condition {c.id}{due}: {c.finding}" + (f"\n    fix: {c.fix}" if c.fix else ""))
+        else:
+            out(f"  condition {c.id}: {c.text}{due}")
     if record.outcome == "NO-GO" and record.narrower:
         out(f"  the evidence supports {record.narrower.value}")
     out(f"wrote {dest}")

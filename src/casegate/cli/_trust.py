@@ -93,8 +93,19 @@ def _log_pin(log_key: Path, origin: str, witnesses: list[str], witness_threshold
     pins = []
     for w in witnesses:
         name, sep, pub = w.partition("=")
+        if not sep and "+" in w:  # a witness's verifier key carries its name
+            from cryptography.hazmat.primitives import serialization
+
+            from ..store import COSIGNATURE_V1, parse_verifier_key
+
+            name, ktype, key = parse_verifier_key(w)
+            if ktype != COSIGNATURE_V1:
+                raise InputError(f"--witness {w!r} is a checkpoint signer's key, not a witness's (type 0x04)")
+            raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+            pins.append(WitnessPin(name=name, key=raw.hex()))
+            continue
         if not sep or not name or not pub:
-            raise InputError(f"--witness {w!r} is not NAME=PUBLIC_KEY_FILE")
+            raise InputError(f"--witness {w!r} is neither NAME=PUBLIC_KEY_FILE nor a witness verifier key")
         pins.append(WitnessPin(name=name, key=_raw_hex(Path(pub))))
     k = len(pins) if witness_threshold is None else witness_threshold
     if k > len(pins):
@@ -154,7 +165,7 @@ def trust_init(
     keyring: Annotated[Path | None, typer.Option("--keyring", help="The keyring to pin.")] = None,
     log_key: Annotated[Path | None, typer.Option("--log-key", help="The log's checkpoint public key (PEM).")] = None,
     origin: Annotated[str | None, typer.Option("--origin", help="The log's checkpoint origin line.")] = None,
-    witness: Annotated[list[str] | None, typer.Option("--witness", help="NAME=PUBLIC_KEY_FILE of a witness; repeat.")] = None,
+    witness: Annotated[list[str] | None, typer.Option("--witness", help="A witness: its verifier key (`casegate witness vkey`), or NAME=PUBLIC_KEY_FILE; repeat.")] = None,
     witness_threshold: Annotated[int | None, typer.Option("--witness-threshold", help="Cosignatures required (default: all witnesses).")] = None,
     max_age: Annotated[str, typer.Option("--max-checkpoint-age", help="Oldest checkpoint a state proof may rest on.")] = "24h",
     expires: Annotated[str, typer.Option("--expires", help="When this version expires: a duration (365d) or a date.")] = "365d",

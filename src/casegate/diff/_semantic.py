@@ -162,6 +162,20 @@ def _boundary(o: Boundary | None, n: Boundary | None) -> Iterator[Change]:
                 kind = "widened" if set(nd.get(k, [])) > set(od.get(k, [])) else "changed"
             yield Change("boundary", f"scope.{k}", kind, f"scope {k}: {od.get(k, 'unset')} -> {nd.get(k, 'unset')}",
                          ("boundary", "scope", k))
+    oi = o.internal.model_dump(exclude_none=True) if o.internal is not None else {}
+    ni = n.internal.model_dump(exclude_none=True) if n.internal is not None else {}
+    order = {"none": 0, "read": 1, "write": 2, "human-in-the-loop": 0, "human-on-the-loop": 1, "autonomous": 2}
+    for k in sorted(oi.keys() | ni.keys()):
+        a, b = oi.get(k), ni.get(k)
+        if a == b:
+            continue
+        kind = "changed"
+        if isinstance(a, int) and isinstance(b, int):
+            kind = "widened" if b > a else "narrowed"
+        elif isinstance(a, str) and isinstance(b, str) and a in order and b in order:
+            kind = "widened" if order[b] > order[a] else "narrowed"
+        yield Change("boundary", f"internal.{k}", kind, f"internal {k}: {a if a is not None else 'unset'} -> "
+                     f"{b if b is not None else 'unset'}", ("boundary", "internal", k))
 
 
 def _thresholds(old: Case, new: Case, op: Policy | None, np: Policy | None) -> Iterator[Change]:

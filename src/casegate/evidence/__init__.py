@@ -11,6 +11,7 @@ from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_
 from ._derive import Derivation, DerivedRun, derive_evidence
 from ._facts import EvidenceFacts, Mismatch, Problem, apply_facts
 from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
+from ._pin import Pinned, pin_artifact
 from ._show import describe_evidence
 
 if TYPE_CHECKING:
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
-           "DerivedRun", "EvidenceFacts", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Problem",
+           "DerivedRun", "EvidenceFacts", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest", "Pinned", "Problem",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "rehash_artifacts",
+           "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "pin_artifact", "rehash_artifacts",
            "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",

@@ -252,14 +252,19 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
     folder = cache_dir() if cache is True else (cache if isinstance(cache, Path) else None)
     store = _Cache(folder)
     per_file: dict[Path, tuple[list[DerivedRun], bool] | str] = {}
+    shown_of: dict[Path, str] = {}
+    readable: dict[Path, bool] = {}
     for eid, ev in case.evidence.items():
         path = loaded.artifact_path(eid)
         st = artifacts.get(eid)
         if path is None or ev.artifact is None:
             out[eid] = Derivation(eid, declared=True)
             continue
-        shown = display_path(path)
-        if st is None or not st.exists or not reads(path):
+        shown = shown_of.get(path)
+        if shown is None:  # many items often cite one artifact: name and sniff it once
+            shown = shown_of[path] = display_path(path)
+        if st is None or not st.exists or not (readable.get(path) if path in readable
+                                                else readable.setdefault(path, reads(path))):
             # a missing file is CG330; a format casegate does not read makes the item declared
             out[eid] = Derivation(eid, declared=True, artifact=shown)
             continue

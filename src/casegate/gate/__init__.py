@@ -3,8 +3,10 @@ the narrowest safe boundary, the eight answers and a reproducible decision recor
 
 from ._compare import NOT_CONFIGURED, Compared, Comparison, compared_with
 from ._engine import CONDITION_DAYS, run_gate
+from ._measure import Measures, PathwayMeasure, ThresholdMeasure, measures
 from ._record import EXIT_GO, EXIT_NO_GO, EXIT_UNREADABLE, exit_code, input_digests, record_bytes
 from ._waivers import apply_waivers, waiver_problem
 
 __all__ = ["CONDITION_DAYS", "NOT_CONFIGURED", "Compared", "Comparison", "compared_with", "EXIT_GO", "EXIT_NO_GO", "EXIT_UNREADABLE", "apply_waivers", "exit_code",
-           "input_digests", "record_bytes", "run_gate", "waiver_problem"]
+           "input_digests", "record_bytes", "run_gate", "waiver_problem",
+           "Measures", "PathwayMeasure", "ThresholdMeasure", "measures"]

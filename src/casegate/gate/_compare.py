@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..checks import Context, run_checks
-from ..model import Baseline, Case, Finding, IncidentDefeat, Policy, PolicyChange
+from ..model import (
+    Baseline,
+    Case,
+    Finding,
+    IncidentDefeat,
+    LinkedCase,
+    Policy,
+    PolicyChange,
+    RegisteredProtocol,
+)
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
@@ -34,6 +43,10 @@ class Comparison:
     """Signed policy changes, each with its verification problems (none when trusted)."""
     incidents: Sequence[IncidentDefeat] = ()
     """Incidents that defeated claims of an earlier version: each must be answered (CG708)."""
+    lineage: Sequence[LinkedCase] | None = None
+    """The cases the system's lineage names, looked up in the registry (None: not looked up)."""
+    protocols: Sequence[RegisteredProtocol] | None = None
+    """Evaluation protocols registered for the case's policy (None: the registry was not read)."""
     why_none: str | None = None
     """Why `versions` is empty (e.g. 'first version in the registry')."""
     notes: list[str] = field(default_factory=list)
@@ -43,13 +56,20 @@ class Comparison:
 NOT_CONFIGURED = "no registry configured and no --previous given"
 
 
-def compared_with(comparison: Comparison | None) -> list[str]:
-    """The decision record's `compared_with` lines."""
+def compared_with(comparison: Comparison | None, case: Case | None = None) -> list[str]:
+    """The decision record's `compared_with` lines (and, when the case's lineage names cases that
+    no registry was consulted for, a line saying they were not looked up)."""
     if comparison is None:
-        return [f"nothing: {NOT_CONFIGURED}"]
-    if not comparison.versions:
-        return [f"nothing: {comparison.why_none or 'no earlier version'}"] + comparison.notes
-    return [f"{c.baseline.role}: {c.baseline.label}" for c in comparison.versions] + comparison.notes
+        out = [f"nothing: {NOT_CONFIGURED}"]
+    elif not comparison.versions:
+        out = [f"nothing: {comparison.why_none or 'no earlier version'}"] + comparison.notes
+    else:
+        out = [f"{c.baseline.role}: {c.baseline.label}" for c in comparison.versions] + comparison.notes
+    if case is not None and (comparison is None or comparison.lineage is None):
+        linked = sorted({lin.case for lin in case.system.lineage if lin.case})
+        if linked:
+            out.append(f"lineage: case {', '.join(linked)} not looked up (no registry consulted)")
+    return out
 
 
 def other_baselines(ctx: Context, comparison: Comparison, found: Sequence[Finding]) -> list[Finding]:

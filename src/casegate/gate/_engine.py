@@ -112,10 +112,13 @@ def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condi
             w = f.waived
             text = (f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason}); "
                     "resolve it before the waiver lapses")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10]))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10],
+                                 finding=f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason})",
+                                 fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due,
+                                 finding=f.message, fix=f.help or ""))
         else:
             continue
         seen.add(key)
@@ -187,7 +190,9 @@ def run_gate(
         comparison = Comparison(versions=[Compared(Baseline(role="given", label="the --previous version"),
                                              given, given_policy)],
                           policy_changes=comparison.policy_changes if comparison is not None else (),
-                          incidents=comparison.incidents if comparison is not None else ())
+                          incidents=comparison.incidents if comparison is not None else (),
+                          lineage=comparison.lineage if comparison is not None else None,
+                          protocols=comparison.protocols if comparison is not None else None)
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -204,7 +209,9 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
-                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts)
+                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts,
+                       lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
+                       protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)
@@ -259,7 +266,7 @@ def run_gate(
         trials=trials,
         digests=input_digests(loaded, artifacts),
         rejected_waivers=list(waiver_problems) + rejected,
-        compared_with=compared_with(comparison),
+        compared_with=compared_with(comparison, case),
     )
 
 

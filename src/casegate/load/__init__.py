@@ -8,11 +8,12 @@ from ._loader import (
            display_path,
            load_case,
            load_policy,
+           load_protocol,
            validation_findings,
 )
 from ._regimes import builtin_regimes, load_builtin_regime, load_regime, resolve_regimes
 from ._yaml import YamlDoc, parse_yaml
 
 __all__ = ["Loaded", "SourceFile", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
-           "load_policy", "parse_yaml", "validation_findings", "builtin_regimes", "load_builtin_regime",
+           "load_policy", "load_protocol", "parse_yaml", "validation_findings", "builtin_regimes", "load_builtin_regime",
            "load_regime", "resolve_regimes"]

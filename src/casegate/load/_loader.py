@@ -25,7 +25,16 @@ from ..limits import (
     outside_root,
     read_regular_file,
 )
-from ..model import FORMAT_VERSION, Case, Finding, Location, Policy, Regime, RuleSeverity
+from ..model import (
+    FORMAT_VERSION,
+    Case,
+    EvaluationProtocol,
+    Finding,
+    Location,
+    Policy,
+    Regime,
+    RuleSeverity,
+)
 from ._yaml import YamlDoc, parse_yaml
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
@@ -108,6 +117,21 @@ class Loaded:
                 confine(got, self.root, art, f"evidence {evidence_id!r}: artifact")
             self._resolved[key] = got
         return got
+
+    def with_artifacts(self, case: Case, policy: Policy | None, replaced: dict[str, Path]) -> Loaded:
+        """A copy holding `case` and `policy`, in which the artifacts of the evidence items in
+        `replaced` are read from the given files instead (a rewritten copy in a workspace; the
+        redteam's artifact mutations). Other paths resolve as before."""
+        import copy
+
+        out = copy.copy(self)
+        out.case, out.policy = case, policy
+        out._resolved = dict(self._resolved)
+        for eid, path in replaced.items():
+            art = case.evidence[eid].artifact
+            if art:
+                out._resolved[(self.origin(("evidence", eid)).path, art)] = path
+        return out
 
     def inside_root(self, path: Path) -> bool:
         """Whether a further file (e.g. an evidence item's pinned companion) may be read."""
@@ -330,6 +354,31 @@ def load_policy(path: str | Path, shown: str | None = None) -> tuple[Policy | No
     return pol, src, diags
 
 
+def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
+    """Load an evaluation protocol file; raises InputError (naming file, line and what to fix)
+    when it is not one."""
+    p = Path(path)
+    src = _read(p, str(path))
+    data = _check_version(src, "protocol")
+    diags: list[Finding] = []
+    _dup_key_findings(src, diags)
+    try:
+        proto = EvaluationProtocol.model_validate(data)
+    except ValidationError as e:
+        def loc(path: tuple[str | int, ...]) -> Location:
+            line, col = src.doc.locate(path)
+            return Location(file=src.path, line=line, column=col)
+        diags.extend(validation_findings(e, loc))
+        proto = None
+    if diags or proto is None:
+        first = diags[0]
+        where = f"{first.location.file}:{first.location.line}:{first.location.column}" if first.location else str(path)
+        raise InputError(f"{path} is not a valid protocol: {first.message}", location=where,
+                         help=first.help or "fix the protocol file (fields: id, policy, threshold, metric, "
+                                             "reduction, tasks, elicitation, model, samples)")
+    return proto, src
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a case is turned into objects.
@@ -494,18 +543,22 @@ def _confine_artifacts(loaded: Loaded) -> None:
     evidence = loaded.data.get("evidence")
     if not isinstance(evidence, dict) or loaded.root is None:
         return
+    checked: set[str] = set()  # many items often share one artifact: resolve each path once
     for eid, item in evidence.items():
         art = item.get("artifact") if isinstance(item, dict) else None
         if not isinstance(art, str) or not art:
             continue
         src = loaded.origin(("evidence", eid))
-        try:
-            confine(Path(os.path.normpath(os.path.join(src.abspath.parent, art))), loaded.root, art,
-                    f"evidence {eid!r}: artifact")
-        except InputError as e:
-            line, col = src.doc.locate(("evidence", eid, "artifact"))
-            e.location = f"{src.path}:{line}:{col}"
-            raise
+        target = os.path.normpath(os.path.join(src.abspath.parent, art))
+        if target not in checked:
+            try:
+                confine(Path(target), loaded.root, art, f"evidence {eid!r}: artifact")
+            except InputError as e:
+                line, col = src.doc.locate(("evidence", eid, "artifact"))
+                e.location = f"{src.path}:{line}:{col}"
+                raise
+            checked.add(target)
+        loaded._resolved[(src.path, art)] = Path(target)  # what artifact_path would resolve again
 
 
 def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,

@@ -25,6 +25,11 @@ from ..limits import LimitError, Limits, current_limits
 
 _NONE = ryml.NONE
 _RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
+# What the JSON emitter does not carry over: node properties (an anchor `&a`, an alias `*a`, a
+# tag `!t`), which can only start a node (after whitespace, at a line start or after a flow
+# indicator), and the plain null `~`. Prose such as "R&D" or "x*y" does not match; a false match
+# (an asterisk opening a word in a sentence) only takes the slower, exact path.
+_NEEDS_WALK = re.compile(rb"(?:^|[\s\[{,])(?:[&*!]\S|~(?:[\s\]},:]|$))", re.M)
 
 
 @dataclass
@@ -496,7 +501,7 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     start = tree.first_child(root) if tree.is_stream(root) else root
     # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
     # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
-    if limits.depth < 64 or b"~" in raw or b"&" in raw or b"*" in raw or b"!!" in raw:
+    if limits.depth < 64 or _NEEDS_WALK.search(raw):
         out: list[DuplicateKey] = []
         doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out

@@ -10,8 +10,11 @@ from ..errors import InputError
 
 _DESCRIPTIONS = {
     "frontier-api": "A frontier model's API release covering cyber and bio misuse (full example).",
-    "minimal": "The smallest valid case and policy, to fill in.",
+    "skeleton": "The bare structure of a case and policy to fill in: it does not pass `check` until "
+                "filled in, and its findings are the to-do list.",
 }
+
+_RENAMED = {"minimal": "skeleton"}
 
 
 def templates() -> dict[str, str]:
@@ -20,6 +23,9 @@ def templates() -> dict[str, str]:
 
 def copy_template(name: str, directory: Path) -> list[Path]:
     """Copy template `name` into `directory` (which must not hold a case.yaml already)."""
+    if name in _RENAMED:
+        raise InputError(f"the template {name!r} is now called {_RENAMED[name]!r}",
+                         help=f"use --template {_RENAMED[name]}")
     if name not in _DESCRIPTIONS:
         raise InputError(f"no template named {name!r}", help="use one of: " + ", ".join(_DESCRIPTIONS))
     src = Path(str(resources.files("casegate.load") / "template_files" / name))

@@ -21,6 +21,7 @@ from ._case import (
     Elicitation,
     Evidence,
     IncidentAnswer,
+    InternalScale,
     Lineage,
     Monitor,
     ObjectionRef,
@@ -50,7 +51,14 @@ from ._decision import (
 )
 from ._docs import documented_schema
 from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
-from ._history import MEASUREMENT_FIELDS, Baseline, IncidentDefeat, PolicyChange
+from ._history import (
+    MEASUREMENT_FIELDS,
+    Baseline,
+    IncidentDefeat,
+    LinkedCase,
+    PolicyChange,
+    RegisteredProtocol,
+)
 from ._policy import (
     DEFAULT_KIND_TABLE,
     ArgumentPolicy,
@@ -60,8 +68,10 @@ from ._policy import (
     ElicitationMinimum,
     EvidencePolicy,
     Governance,
+    InternalPolicy,
     KindProperties,
     Policy,
+    PreregistrationPolicy,
     RoleRequirement,
     SafeguardRequirement,
     SignoffPolicy,
@@ -70,6 +80,7 @@ from ._policy import (
     Tolerance,
     WaiverPolicy,
 )
+from ._protocol import EvaluationProtocol, PlannedElicitation, protocol_plan
 from ._regime import (
     REGIME_SOURCES,
     Deadline,
@@ -84,7 +95,7 @@ __all__ = [
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
-    "MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "PolicyChange",
+    "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",
     "documented_schema",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
@@ -94,7 +105,7 @@ __all__ = [
     "Frozen", "Lineage",
     "Location", "Monitor", "ObjectionRef", "Pathway", "Policy", "PostDeployment", "Publication",
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
-    "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "Serves", "Severity", "SignoffPolicy",
+    "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
     "WaiverPolicy",
 ]

@@ -97,6 +97,43 @@ class Scope(Frozen):
     'download' (weights can be downloaded)."""
 
 
+AccessLevel = Literal["none", "read", "write"]
+"""How far an internal deployment reaches into something: not at all, read, or write."""
+
+Autonomy = Literal["human-in-the-loop", "human-on-the-loop", "autonomous"]
+"""How an internal deployment acts: each action approved by a person, actions reviewed by people
+as they happen, or unattended."""
+
+
+class InternalScale(Frozen):
+    """The scale of an internal deployment: how many instances, what they can touch, how freely
+    they act. The internal-deployment rules (CG104, CG107) weigh it."""
+
+    instances: int | None = Field(default=None, ge=0)
+    """Instances of the model running at once (an upper bound)."""
+    training_code: AccessLevel | None = None
+    """Access to the organisation's training code and infrastructure."""
+    weights: AccessLevel | None = None
+    """Access to model weights (its own or other models')."""
+    autonomy: Autonomy | None = None
+    """How freely the instances act."""
+
+    def unrecorded(self) -> list[str]:
+        """Names of the scale fields not recorded."""
+        return [n for n in ("instances", "training_code", "weights", "autonomy") if getattr(self, n) is None]
+
+    def wide(self) -> list[str]:
+        """What makes this deployment wide, in words (empty when nothing does)."""
+        out = []
+        if self.autonomy == "autonomous":
+            out.append("instances act autonomously")
+        if self.training_code == "write":
+            out.append("write access to training code")
+        if self.weights == "write":
+            out.append("write access to weights")
+        return out
+
+
 class Boundary(Frozen):
     """The one deployment boundary the case argues for."""
 
@@ -108,6 +145,9 @@ class Boundary(Frozen):
     """Sensitive domains the deployment integrates into (widen the boundary)."""
     scope: Scope | None = None
     """Users, rate limits, regions."""
+    internal: InternalScale | None = None
+    """For internal boundaries: the scale of the deployment (instances, access to training code
+    and weights, autonomy)."""
     description: str | None = None
     """What the deployment is."""
 

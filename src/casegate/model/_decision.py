@@ -41,6 +41,11 @@ class Condition(Frozen):
     """The case element it concerns."""
     due: str | None = None
     """ISO date by which it must be met."""
+    finding: str = ""
+    """What the gate found (the finding's message), shown apart from the fix ('' in records
+    written before the two were kept apart: `text` then holds both)."""
+    fix: str = ""
+    """What to do about it (the rule's fix hint, or resolving a waived finding)."""
 
 
 class Answer(Frozen):

@@ -73,3 +73,48 @@ class IncidentDefeat(Frozen):
     """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
     tools: list[str] = Field(default_factory=list)
     """Tools that version's boundary gave (dropping one narrows the boundary)."""
+
+
+class LinkedCase(Frozen):
+    """A case named in the system's lineage (`system.lineage[].case`), as the registry knows it."""
+
+    id: str
+    """The case id the lineage names."""
+    state: str | None = None
+    """Its lifecycle state in the registry; None when the registry does not know the case."""
+    version: str | None = None
+    """Its latest version, e.g. 'version 1.0 (#1)'; None when unknown."""
+    system: str | None = None
+    """Name and version of the system that case is about."""
+    digests: list[str] = Field(default_factory=list)
+    """That system's digests."""
+    boundary: str | None = None
+    """That case's boundary kind."""
+    internal_scale: bool = False
+    """Whether that case records the scale of its internal deployment (`boundary.internal`)."""
+
+
+class RegisteredProtocol(Frozen):
+    """An evaluation protocol registered (signed and logged) before the run it governs."""
+
+    id: str
+    """The protocol's id (registering the same id again records a changed protocol)."""
+    policy: str
+    """Id of the policy whose threshold it tests."""
+    threshold: str
+    """Threshold id it tests."""
+    plan: dict[str, str] = Field(default_factory=dict)
+    """What it fixes before the run, as comparable text: metric, reduction, tasks, variant,
+    attempts, scaffold, tools, budget_tokens, model, samples (only the keys it sets)."""
+    role: str
+    """Role it was signed in."""
+    person: str
+    """Who signed it (from the keyring)."""
+    signed_at: str
+    """When it was signed (UTC, ISO 8601)."""
+    logged_at: str | None = None
+    """When the registry logged it (UTC, ISO 8601)."""
+    log_index: int | None = None
+    """Index of its 'protocol' log entry."""
+    problems: list[str] = Field(default_factory=list)
+    """Why the envelope cannot be trusted; a protocol with problems counts for nothing."""

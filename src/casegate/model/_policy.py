@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -283,6 +283,34 @@ class ArgumentPolicy(Frozen):
     elicitation there."""
 
 
+class InternalPolicy(Frozen):
+    """How the policy weighs the scale of an internal deployment."""
+
+    research_max_instances: int = Field(default=100, ge=0)
+    """Most instances an `internal-research` boundary may run at once; more is an internal
+    deployment."""
+    wide_layers: list[str] = ["monitoring", "access-control"]
+    """Safeguard layers a wide internal deployment (autonomous instances, or write access to
+    training code or weights) of a model at or above an alert level in a domain that matters
+    inside the lab must have."""
+
+
+class PreregistrationPolicy(Frozen):
+    """Whether evaluation protocols must be registered in the log before the runs they govern."""
+
+    required: bool = False
+    """When true, every evaluation measuring a threshold must match a protocol registered (signed
+    and logged, `casegate protocol register`) before the run started (rule CG326). The policy may
+    say `preregistration: required` (or `optional`) for short."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, v: Any) -> Any:
+        if v in ("required", "optional"):
+            return {"required": v == "required"}
+        return v
+
+
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
@@ -390,6 +418,10 @@ class Policy(Frozen):
     """Limits on the post-deployment plan."""
     publication: PublicationPolicy = PublicationPolicy()
     """What the publication plan must do."""
+    internal: InternalPolicy = InternalPolicy()
+    """How the scale of an internal deployment is weighed."""
+    preregistration: PreregistrationPolicy = PreregistrationPolicy()
+    """Whether evaluation protocols must be registered before their runs."""
     text: TextPolicy = TextPolicy()
     """What counts as hollow text."""
     governance: Governance | None = None

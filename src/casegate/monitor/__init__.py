@@ -3,6 +3,7 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 
 from ._compare import (
     POLICY_CHANGE_EVENT,
+    PROTOCOL_EVENT,
     comparison_for,
     last_approved_before,
     policy_changes,
@@ -38,6 +39,15 @@ from ._lifecycle import (
     read_decision,
     submit_for_review,
     supersede,
+)
+from ._logwatch import (
+    LOG_RULES,
+    LogRule,
+    LogViolation,
+    MonitorRun,
+    MonitorState,
+    check_entries,
+    follow_log,
 )
 from ._reports import (
     CLASSIFIED,
@@ -98,10 +108,11 @@ from ._webhooks import (
 )
 
 __all__ = [
+    "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
     "StoredVersion", "VersionCache", "current_approval", "iso",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
-    "POLICY_CHANGE_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",

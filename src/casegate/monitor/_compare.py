@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..gate import Compared, Comparison
 from ..load import Loaded
-from ..model import Baseline, IncidentDefeat, PolicyChange
+from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
 from ..store import CaseVersionRecord, Registry
 from ._versions import VersionCache, current_approval
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 POLICY_CHANGE_EVENT = "policy-change"
 """Log entry kind of a signed policy change."""
+PROTOCOL_EVENT = "protocol"
+"""Log entry kind of a registered evaluation protocol."""
 
 
 def stored_number(loaded: Loaded, versions: list[CaseVersionRecord]) -> int | None:
@@ -37,13 +39,17 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     policy, each verified against `keyring` (unverified, with the reason, without one)."""
     case = loaded.case
     assert case is not None
-    changes = policy_changes(reg, loaded.policy.id if loaded.policy is not None else None, keyring)
+    policy_id = loaded.policy.id if loaded.policy is not None else None
+    changes = policy_changes(reg, policy_id, keyring)
+    cache = cache or VersionCache(reg)
+    lineage = linked_cases(reg, loaded, cache)
+    protocols = registered_protocols(reg, policy_id, keyring)
     if reg.case_state(case.id) is None:
-        return Comparison(policy_changes=changes, why_none=f"first version (the registry has no case {case.id!r})")
+        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols,
+                          why_none=f"first version (the registry has no case {case.id!r})")
     versions = reg.case_versions(case.id)
     this = stored_number(loaded, versions)
     before = [v for v in versions if this is None or v.number < this]
-    cache = cache or VersionCache(reg)
     incidents = defeating_incidents(reg, case.id, this, cache)
     approval = current_approval(reg, case.id)
     approved = approval.version if approval is not None and (this is None or approval.version < this) else None
@@ -57,7 +63,43 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
         out.append(Compared(Baseline(role="approved", label=f"version {sv.label}, the last approved"),
                             sv.case, sv.policy))
     why = None if out else "first version of the case in the registry"
-    return Comparison(versions=out, policy_changes=changes, incidents=incidents, why_none=why)
+    return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
+                      protocols=protocols, why_none=why)
+
+
+def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:
+    """Each case the system's lineage names, as the registry knows it (its state and what its
+    latest version is about); a case the registry does not know has no state."""
+    case = loaded.case
+    assert case is not None
+    out: list[LinkedCase] = []
+    for lin in case.system.lineage:
+        if not lin.case or any(x.id == lin.case for x in out):
+            continue
+        state = reg.case_state(lin.case)
+        versions = reg.case_versions(lin.case) if state is not None else []
+        if state is None or not versions:
+            out.append(LinkedCase(id=lin.case))
+            continue
+        sv = cache.get(lin.case, versions[-1].number)
+        b = sv.case.boundary
+        out.append(LinkedCase(
+            id=lin.case, state=state, version=f"version {sv.label}",
+            system=f"{sv.case.system.name} {sv.case.system.version}", digests=list(sv.case.system.digests),
+            boundary=b.kind.value if b is not None else None,
+            internal_scale=b is not None and b.internal is not None and not b.internal.unrecorded()))
+    return out
+
+
+def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring | None) -> list[RegisteredProtocol]:
+    """Every protocol registered for `policy_id`, oldest first, verified against `keyring`."""
+    from ..sign import read_protocol
+
+    if policy_id is None:
+        return []
+    return [read_protocol(e.payload.get("envelope"), keyring, label=f"protocol (log entry {e.index})",
+                          logged_at=e.recorded_at, log_index=e.index)
+            for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
 def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache) -> list[IncidentDefeat]:

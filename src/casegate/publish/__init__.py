@@ -3,6 +3,7 @@ commitments, disclosure openings and their verification, and the decision report
 
 from ._api import (
     FORMATS,
+    ChartsFn,
     DiagramFn,
     Published,
     decide,
@@ -14,6 +15,7 @@ from ._api import (
     redactable_ids,
     summary_html,
     verify_disclosure,
+    withheld_ids,
 )
 from ._commit import (
     DEFAULT_KEY_PATH,
@@ -32,15 +34,17 @@ from ._commit import (
 )
 from ._guard import TextGuard
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
+from ._render import inline_html
 from ._report import Report, html_to_pdf, report_html, write_report
 from ._summary import build_summary, summary_json
 from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
-    "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "SCHEME", "SUMMARY_VERSION", "DiagramFn", "TextGuard",
+    "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
+    "SUMMARY_VERSION", "DiagramFn", "TextGuard",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
-    "html_to_pdf", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
+    "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
     "pointer_of", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_html", "summary_json",
-    "verify_disclosure", "verify_opening", "write_report",
+    "verify_disclosure", "verify_opening", "withheld_ids", "write_report",
 ]

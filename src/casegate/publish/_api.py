@@ -23,6 +23,22 @@ DiagramFn = Callable[[Case, Iterable[Finding], Mapping[str, str], bool], str]
 """Draws the argument as SVG: (case, findings, redactions id -> commitment, public) -> SVG text.
 The caller supplies it so this layer does not depend on the diagram layer."""
 
+ChartsFn = Callable[[Loaded, dt.date, frozenset[str]], list[str]]
+"""Draws the decision's charts (SVG documents) for a loaded case as of the decision date, with
+the numbers of the given ids (redacted evidence, pathways, thresholds) withheld. Supplied by the
+caller, like `DiagramFn`."""
+
+
+def withheld_ids(summary: PublicSummary) -> frozenset[str]:
+    """Ids whose numbers a chart for this summary's audience must not show: redacted evidence,
+    safeguards, pathways and residual-risk entries."""
+    return frozenset(r.id for r in summary.redactions
+                     if r.pointer.startswith(("/evidence/", "/safeguards/", "/threat_model/", "/residual_risk/")))
+
+
+def decision_day(record: DecisionRecord) -> dt.date:
+    return dt.date.fromisoformat(record.decided_at[:10])
+
 
 @dataclass
 class Published:
@@ -85,10 +101,13 @@ def publish(
     today: dt.date | None = None,
     record: DecisionRecord | None = None,
     diagram: DiagramFn | None = None,
+    charts: ChartsFn | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
-    `summary.svg` and embedded in the HTML; without `diagram` there is no svg."""
+    `summary.svg` and embedded in the HTML; without `diagram` there is no svg. The charts
+    (`charts`) are embedded in the HTML and written as `summary.chart-N.svg` beside it, which the
+    Markdown shows."""
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
@@ -99,6 +118,13 @@ def publish(
     svg = None
     if diagram is not None and ("svg" in formats or "html" in formats):
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
+    chart_svgs = charts(loaded, decision_day(record), withheld_ids(summary)) if charts is not None else []
+    chart_files = []
+    for i, chart in enumerate(chart_svgs, 1):
+        path = out_dir / f"summary.chart-{i}.svg"
+        path.write_text(chart, encoding="utf-8")
+        result.files[f"chart-{i}"] = path
+        chart_files.append(path.name)
     for fmt in formats:
         if fmt == "svg":
             if svg is None:
@@ -107,18 +133,18 @@ def publish(
         elif fmt == "json":
             text = summary_json(summary)
         elif fmt == "md":
-            text = render("summary.md.j2", s=summary)
+            text = render("summary.md.j2", s=summary, chart_files=chart_files)
         else:
-            text = render("summary.html.j2", s=summary, svg=svg)
+            text = render("summary.html.j2", s=summary, svg=svg, charts=chart_svgs)
         path = out_dir / f"summary.{fmt}"
         path.write_text(text, encoding="utf-8")
         result.files[fmt] = path
     return result
 
 
-def summary_html(summary: PublicSummary, svg: str | None = None) -> str:
+def summary_html(summary: PublicSummary, svg: str | None = None, charts: list[str] | None = None) -> str:
     """The published summary as a standalone HTML page (what `summary.html` holds)."""
-    return render("summary.html.j2", s=summary, svg=svg)
+    return render("summary.html.j2", s=summary, svg=svg, charts=charts or [])
 
 
 def disclose(case: Case, element: str, *, salts: Salts) -> Opening:

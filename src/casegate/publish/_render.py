@@ -9,18 +9,24 @@ from typing import Any
 import jinja2
 import markupsafe
 
+_TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
 
 def _md_escape(value: Any) -> Any:
-    # Markdown is often shown as HTML: text from a case must never become markup there.
+    """Markdown is often shown as HTML: text from a case must never become markup there. Only
+    what CommonMark would read as markup is neutralised (a tag, a comment, an autolink, an
+    entity); a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as written."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        value = _ENTITY.sub("&amp;", value)
+        return _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
     return value
 
 
 _TICKS = re.compile(r"`([^`\n]+)`")
 
 
-def _inline(value: Any) -> markupsafe.Markup:
+def inline_html(value: Any) -> markupsafe.Markup:
     """Escape text for HTML and show `backticked` spans (as the gate writes names) as code."""
     escaped = str(markupsafe.escape("" if value is None else value))
     return markupsafe.Markup(_TICKS.sub(r"<code>\1</code>", escaped))
@@ -37,7 +43,7 @@ def environment(markdown: bool = False) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["inline"] = (lambda v: v) if markdown else _inline
+    env.filters["inline"] = (lambda v: v) if markdown else inline_html
     return env
 
 

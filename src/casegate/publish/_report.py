@@ -11,7 +11,15 @@ from .. import __version__
 from ..errors import MissingExtraError
 from ..load import Loaded
 from ..model import SEVERITY_RANK, Confidentiality, DecisionRecord
-from ._api import DiagramFn, decide, diagram_redactions, readable_case
+from ._api import (
+    ChartsFn,
+    DiagramFn,
+    decide,
+    decision_day,
+    diagram_redactions,
+    readable_case,
+    withheld_ids,
+)
 from ._commit import Salts
 from ._render import render
 from ._summary import PublicSummary, build_summary
@@ -32,11 +40,11 @@ class Report:
     files: dict[str, Path] = field(default_factory=dict)
 
 
-def report_html(summary: PublicSummary, svg: str | None = None) -> str:
+def report_html(summary: PublicSummary, svg: str | None = None, charts: list[str] | None = None) -> str:
     """The decision report as a standalone HTML page."""
     findings = sorted(summary.decision.findings,
                       key=lambda f: (f.waived, SEVERITY_RANK.get(f.severity, 9), f.code))
-    return render("report.html.j2", s=summary, svg=svg, findings_sorted=findings,
+    return render("report.html.j2", s=summary, svg=svg, charts=charts or [], findings_sorted=findings,
                   headline=_HEADLINES.get(summary.decision.outcome, ""), version=__version__)
 
 
@@ -46,7 +54,9 @@ def html_to_pdf(html: str, path: Path, base_url: Path | None = None) -> None:
         import weasyprint
     except ImportError:
         raise MissingExtraError("weasyprint", "pdf") from None
-    weasyprint.HTML(string=html, base_url=str(base_url) if base_url else None).write_pdf(str(path))
+    # tagged (structure tree, for screen readers and reflow) and with the document language
+    weasyprint.HTML(string=html, base_url=str(base_url) if base_url else None).write_pdf(
+        str(path), pdf_tags=True, lang="en")
 
 
 def write_report(
@@ -59,6 +69,7 @@ def write_report(
     pdf: bool = False,
     record: DecisionRecord | None = None,
     diagram: DiagramFn | None = None,
+    charts: ChartsFn | None = None,
 ) -> Report:
     """Run the gate (unless `record` is given) and write `report.html` (and `report.pdf`) to
     `out_dir`. The default level shows everything: the report is for the decision body."""
@@ -69,7 +80,8 @@ def write_report(
     svg = None
     if diagram is not None:
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
-    html = report_html(summary, svg)
+    chart_svgs = charts(loaded, decision_day(record), withheld_ids(summary)) if charts is not None else []
+    html = report_html(summary, svg, chart_svgs)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Report(summary=summary, record=record)
     path = out_dir / "report.html"

@@ -261,9 +261,11 @@ def required_roles(case: Case, policy: Policy | None) -> list[str]:
 def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
     conditions = []
     for c in record.conditions:
-        ok = guard.safe(c.text, paths=[c.path])
+        ok = guard.safe(c.text, paths=[c.path]) and guard.safe(c.finding, paths=[c.path]) \
+            and guard.safe(c.fix, paths=[c.path])
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
-                                        withheld=not ok))
+                                        withheld=not ok, finding=(c.finding or None) if ok else None,
+                                        fix=(c.fix or None) if ok else None))
     findings = []
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:

@@ -204,6 +204,10 @@ class ConditionItem(Frozen):
     cause: str
     due: str | None = None
     withheld: bool = False
+    finding: str | None = None
+    """What the gate found (None when withheld, or in a record that kept finding and fix together)."""
+    fix: str | None = None
+    """What to do about it (None when withheld or not recorded apart)."""
 
 
 class FindingItem(Frozen):

@@ -3,8 +3,10 @@ the rules expected to catch it) with a pure function from a case and its policy 
 
 A mutation is one class of move a lab under pressure could make against one of the seed's seven
 tests, six failure modes or eight questions. `apply` returns the edited (case, policy), or a
-string saying why the move does not apply to this case (nothing to edit). Mutations never touch
-files: the copies live in memory.
+string saying why the move does not apply to this case (nothing to edit). Where the value a move
+edits is derived from an evaluation artifact, its `rewrite` makes the same move on the artifact:
+a rewritten copy of the log, its digest re-pinned (`._artifacts`). Mutations never touch the
+case's own files: the copies live in memory and in the mutation's temporary workspace.
 """
 
 from __future__ import annotations
@@ -15,8 +17,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..evidence.stats import upper_bound
-from ..model import BOUNDARY_LADDER, Case, Policy
+from ..model import BOUNDARY_LADDER, Case, Policy, Variant
 from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, ResidualRisk, SignoffRef
+from ._artifacts import (
+    ArtifactEdit,
+    Subject,
+    capability_evals,
+    results_log,
+    rewritten,
+    successful_ids,
+    worst_eval,
+)
 
 __all__ = ["ATTACK_TARGETS", "MUTATIONS", "Mutation", "get_mutation"]
 
@@ -32,6 +43,7 @@ ATTACK_TARGETS: tuple[str, ...] = (
 eight questions (`q-<key>`)."""
 
 Applied = tuple[Case, Policy] | str
+Rewritten = ArtifactEdit | str
 
 
 @dataclass(frozen=True)
@@ -51,30 +63,18 @@ class Mutation:
     needs_previous: bool = False
     """Caught only by comparing with the previous version (the redteam run passes the unedited
     case as the previous version, as the registry would)."""
+    rewrite: Callable[[Subject], Rewritten] | None = None
+    """The same move where the value is derived from an artifact: rewrites the artifact (or edits
+    the policy, where that is where the value now lives). Tried when `apply` finds nothing to edit
+    in the records."""
 
 
 def _upd(m: Any, **kw: Any) -> Any:
     return m.model_copy(update=kw)
 
 
-def _capability_evals(case: Case, policy: Policy) -> list[tuple[str, Evidence]]:
-    return [(eid, e) for eid, e in case.evidence.items()
-            if e.kind == "eval" and e.threshold in policy.thresholds and e.result is not None
-            and e.result.successes is not None and e.result.trials]
-
-
-def _worst_eval(case: Case, policy: Policy) -> tuple[str, Evidence] | None:
-    """The capability evaluation whose rate is closest to (or past) its threshold."""
-    evals = _capability_evals(case, policy)
-    if not evals:
-        return None
-
-    def ratio(item: tuple[str, Evidence]) -> float:
-        r, th = item[1].result, policy.thresholds[item[1].threshold or ""]
-        assert r is not None and r.successes is not None and r.trials
-        return (r.successes / r.trials) / (th.value or 1.0)
-
-    return max(evals, key=ratio)
+_capability_evals = capability_evals
+_worst_eval = worst_eval
 
 
 def _with_evidence(case: Case, eid: str, ev: Evidence) -> Case:
@@ -162,8 +162,6 @@ def weaker_variant(case: Case, policy: Policy) -> Applied:
         return "no capability evaluation used a variant above production"
     eid, ev = got
     assert ev.elicitation is not None
-    from ..model import Variant
-
     return _with_evidence(case, eid, _upd(ev, elicitation=_upd(ev.elicitation, variant=Variant.production))), policy
 
 
@@ -212,6 +210,115 @@ def raised_threshold(case: Case, policy: Policy) -> Applied:
         return "every measured result is under its alert level: loosening a threshold would change nothing"
     raised = _upd(th, value=min(1.0, th.value * 2), alert=min(1.0, (th.alert or th.value) * 2))
     return case, _upd(policy, thresholds={**policy.thresholds, tid: raised})
+
+
+# ----------------------------------------------------- the same moves, where the artifact is the record
+
+
+def _worst_log(s: Subject) -> tuple[str, Evidence, dict[str, Any]] | str:
+    got = worst_eval(s.effective, s.policy)
+    if got is None:
+        return "no capability evaluation has counts, recorded or derived"
+    eid, ev = got
+    doc = results_log(s, eid)
+    return doc if isinstance(doc, str) else (eid, ev, doc)
+
+
+def fewer_attempts_log(s: Subject) -> Rewritten:
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if int(doc.get("epochs") or 1) <= 1:
+        return f"`{eid}`'s log records one attempt"
+    doc["epochs"] = 1
+    if doc.get("samples"):
+        doc["samples"] = [x for x in doc["samples"] if int(x.get("epoch") or 1) == 1]
+    return rewritten(s, eid, doc)
+
+
+def weaker_variant_log(s: Subject) -> Rewritten:
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, ev, doc = got
+    if ev.elicitation is None or ev.elicitation.variant.rank == 0:
+        return f"`{eid}` already evaluated the production variant"
+    doc["variant"] = Variant.production.value
+    return rewritten(s, eid, doc)
+
+
+def hand_edited_counts_log(s: Subject) -> Rewritten:
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if doc.get("samples"):
+        wins = successful_ids(doc)
+        if not wins:
+            return f"`{eid}`'s log has no successful sample"
+        drop = set(wins[: len(wins) * 3 // 4 or 1])
+        doc["samples"] = [{**x, "score": 0} if str(x.get("id")) in drop else x for x in doc["samples"]]
+    elif isinstance(doc.get("successes"), int) and doc["successes"] > 0:
+        doc["successes"] = doc["successes"] // 4
+    else:
+        return f"`{eid}`'s log states no successes"
+    return rewritten(s, eid, doc)
+
+
+def _policy_move(s: Subject, edit: Callable[[Case, Policy], Applied]) -> Rewritten:
+    """A move whose value lives in the policy: choose the evaluation from what the artifacts show."""
+    got = edit(s.effective, s.policy)
+    if isinstance(got, str):
+        return got
+    return ArtifactEdit(s.case, got[1])
+
+
+def weaker_reduction_policy(s: Subject) -> Rewritten:
+    got = worst_eval(s.effective, s.policy)
+    if got is None or got[1].threshold is None:
+        return "no capability evaluation has counts, recorded or derived"
+    tid = got[1].threshold
+    th = s.policy.thresholds[tid]
+    weaker = "majority" if th.reduction != "majority" else "all"
+    return ArtifactEdit(s.case, s.policy.model_copy(update={"thresholds": {
+        **s.policy.thresholds, tid: th.model_copy(update={"reduction": weaker})}}))
+
+
+def renamed_metric_policy(s: Subject) -> Rewritten:
+    return _policy_move(s, renamed_metric)
+
+
+def raised_threshold_policy(s: Subject) -> Rewritten:
+    return _policy_move(s, raised_threshold)
+
+
+def dropped_internal_case_log(s: Subject) -> Rewritten:
+    if not any(lin.case for lin in s.case.system.lineage):
+        return "the lineage links no internal case"
+    rel = {d for d, dom in s.policy.domains.items() if dom.internal_relevant}
+    evals = [(eid, e) for eid, e in capability_evals(s.effective, s.policy)
+             if s.policy.thresholds[e.threshold or ""].domain in rel]
+    if not evals:
+        return "no evaluation measures an internal-relevant threshold"
+    eid, ev = evals[0]
+    doc = results_log(s, eid)
+    if isinstance(doc, str):
+        return doc
+    th = s.policy.thresholds[ev.threshold or ""]
+    assert ev.result is not None and ev.result.trials is not None
+    need = min(int(ev.result.trials * ((th.alert or th.value or 0.5) + 0.05)) + 1, ev.result.trials)
+    if doc.get("samples"):
+        ids: list[str] = []
+        for x in doc["samples"]:
+            if str(x.get("id")) not in ids:
+                ids.append(str(x.get("id")))
+        up = set(ids[:need])
+        doc["samples"] = [{**x, "score": 1} if str(x.get("id")) in up else x for x in doc["samples"]]
+    else:
+        doc["successes"] = need
+    lin = [_upd(x, case=None) for x in s.case.system.lineage]
+    return rewritten(s, eid, doc, case=_upd(s.case, system=_upd(s.case.system, lineage=lin)))
 
 
 # --------------------------------------------------------------------------- test 4 and security opacity
@@ -462,21 +569,25 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
              "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
     Mutation("fewer-attempts", ("test-3-elicitation", "q-capability"),
-             "cuts the attempts of the evaluation nearest its threshold to 1", ("CG301",), fewer_attempts),
+             "cuts the attempts of the evaluation nearest its threshold to 1 (in its log: one epoch, later epochs dropped)", ("CG301",), fewer_attempts,
+             rewrite=fewer_attempts_log),
     Mutation("weaker-variant", ("test-3-elicitation",),
-             "evaluates the production variant instead of the stronger one", ("CG301",), weaker_variant),
+             "evaluates the production variant instead of the stronger one (in its log: `variant: production`)", ("CG301",), weaker_variant,
+             rewrite=weaker_variant_log),
     Mutation("hand-edited-counts", ("fm-threshold-gaming", "q-capability"),
-             "divides the successes of the evaluation nearest its threshold by four, leaving its artifact as it was",
-             ("derived counts",), hand_edited_counts),
+             "divides the successes of the evaluation nearest its threshold by four (in the record, or by rewriting its log and re-pinning the digest)",
+             ("CG340", "CG327"), hand_edited_counts,
+             needs_previous=True, rewrite=hand_edited_counts_log),
     Mutation("weaker-reduction", ("fm-threshold-gaming",),
-             "switches the epoch reduction to a weaker one (fewer successes) than the previous version's",
-             ("CG325",), weaker_reduction, needs_previous=True),
+             "switches the epoch reduction to a weaker one (fewer successes) than the previous version's (in the record, or in the policy where the gate counts from the log)",
+             ("CG325",), weaker_reduction, needs_previous=True,
+             rewrite=weaker_reduction_policy),
     Mutation("renamed-metric", ("fm-threshold-gaming",),
              "renames the threshold's metric and doubles its value in the policy", ("CG325",), renamed_metric,
-             needs_previous=True),
+             needs_previous=True, rewrite=renamed_metric_policy),
     Mutation("raised-threshold", ("fm-threshold-gaming",),
              "doubles a measured threshold and its alert level in the policy", ("CG320",), raised_threshold,
-             needs_previous=True),
+             needs_previous=True, rewrite=raised_threshold_policy),
     Mutation("dropped-safeguard", ("test-4-safeguards", "q-safeguards"),
              "removes a safeguard that blocks a severe step", ("CG401", "CG402"), dropped_safeguard),
     Mutation("untested-safeguard", ("test-4-safeguards",),
@@ -510,8 +621,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),
              "marks a defeater answered with nothing answering it", ("CG803",), closed_defeater),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
-             "raises an internal-relevant result to its alert level and unlinks the internal case",
-             ("CG104",), dropped_internal_case),
+             "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
+             ("CG104",), dropped_internal_case,
+             rewrite=dropped_internal_case_log),
     Mutation("wiki-only-publication", ("fm-no-public-memory", "test-6-publication"),
              "publishes the summary to the internal wiki for staff only", ("CG604",), wiki_only_publication),
     Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),

@@ -4,7 +4,8 @@ A mutation is caught when the gate run on the edited copy has a blocking finding
 case does not have (for a case that is GO or GO WITH CONDITIONS, that means the mutation turns it
 NO-GO; for a case already NO-GO, that the move adds a reason of its own). Each run passes the
 unedited case as the previous version, as the registry would, so the rules that compare versions
-take part. Artifacts are hashed once and shared: mutations edit the case, not the files.
+take part. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
+rewritten copy into its own temporary workspace, and only that item is hashed again.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..checks import get_rule
 from ..errors import InputError
-from ..evidence import rehash_artifacts
+from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..gate import run_gate
 from ..load import Loaded
-from ..model import Finding, Outcome
+from ..model import Case, DecisionRecord, Finding, Outcome, Policy
+from ._artifacts import ArtifactEdit, Subject
 from ._mutations import MUTATIONS, Mutation
 
 __all__ = ["MutationResult", "RedteamReport", "format_redteam_json", "format_redteam_text", "run_redteam"]
@@ -100,22 +104,46 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
     artifacts = rehash_artifacts(loaded)
     base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts)
     before = {_key(f) for f in base.findings if f.blocking}
+    effective, facts = facts_for(loaded, artifacts)
+    subject = Subject(loaded, case, policy, effective or case, facts)
     report = RedteamReport(case_id=case.id, case_version=case.version, baseline=base.outcome)
     for m in mutations:
-        got = m.apply(case, policy)
+        got: tuple[Case, Policy] | ArtifactEdit | str = m.apply(case, policy)
+        if isinstance(got, str) and m.rewrite is not None:
+            again = m.rewrite(subject)
+            got = again if not isinstance(again, str) else got if again == got else f"{got}; {again}"
         if isinstance(got, str):
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
-        mcase, mpolicy = got
-        edited = copy.copy(loaded)
-        edited.case, edited.policy = mcase, mpolicy
-        r = run_gate(edited, previous=loaded, today=today, artifacts=artifacts)
+        if isinstance(got, ArtifactEdit):
+            r = _gate_rewritten(loaded, got, artifacts, today)
+        else:
+            edited = copy.copy(loaded)
+            edited.case, edited.policy = got
+            r = run_gate(edited, previous=loaded, today=today, artifacts=artifacts)
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
         other = tuple(sorted({f.code for f in new} - set(naming)))
         report.results.append(MutationResult(m, True, r.outcome, naming, other,
                                              tuple(f"{f.code}: {f.message}" for f in new)))
     return report
+
+
+def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
+                    today: dt.date | None) -> DecisionRecord:
+    """Gate a copy whose rewritten artifacts live in a temporary workspace for the run."""
+    with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
+        paths: dict[str, Path] = {}
+        for eid, data in edit.files.items():
+            p = Path(ws) / f"{eid}-{Path(edit.case.evidence[eid].artifact or 'artifact').name}"
+            p.write_bytes(data)
+            paths[eid] = p
+        edited = loaded.with_artifacts(edit.case, edit.policy, paths)
+        arts = dict(artifacts)
+        if paths:
+            fresh = rehash_artifacts(edited)
+            arts.update({eid: fresh[eid] for eid in paths})
+        return run_gate(edited, previous=loaded, today=today, artifacts=arts)
 
 
 def format_redteam_text(report: RedteamReport) -> str:

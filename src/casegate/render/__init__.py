@@ -2,6 +2,7 @@
 (per-module) views for large arguments, Mermaid, Graphviz DOT for small arguments, and gsn2x
 YAML export and import."""
 
+from ._charts import TimelineEvent, risk_chart, threshold_chart, timeline_chart
 from ._dot import DOT_LIMIT, dot_svg, to_dot
 from ._graph import (
     ArgumentGraph,
@@ -37,6 +38,7 @@ from ._split import (
 from ._svg import arrange, diagram_svg, render_svg
 
 __all__ = [
+    "TimelineEvent", "risk_chart", "threshold_chart", "timeline_chart",
     "DOT_LIMIT", "INDEX", "MAX_ELEMENTS", "ArgumentGraph", "Box", "Edge", "Gsn2xImport", "Layout",
     "Mark", "Module", "Node", "Route", "argument_graph", "arrange", "diagram_svg", "dot_svg", "export_gsn2x", "export_gsn2x_modules", "Gsn2xModule", "modules_of",
     "find_module", "findings_by_element", "import_gsn2x", "layout", "module_graph", "module_page",

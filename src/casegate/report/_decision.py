@@ -44,7 +44,13 @@ def format_decision_text(record: DecisionRecord, source_line: Callable[[Any], st
     if record.conditions:
         out.append("Conditions:")
         for c in record.conditions:
-            out.append(f"  {c.id} [{c.cause}] due {c.due}: {c.text}")
+            if c.finding:
+                out.append(f"  {c.id} [{c.cause}] due {c.due}")
+                out.append(f"     finding: {c.finding}")
+                if c.fix:
+                    out.append(f"     fix:     {c.fix}")
+            else:
+                out.append(f"  {c.id} [{c.cause}] due {c.due}: {c.text}")
         out.append("")
     if record.answers:
         out.append("The eight questions:")
@@ -85,8 +91,9 @@ def format_decision_markdown(record: DecisionRecord) -> str:
             out += [f"- {_md(x)}" for x in record.lacks]
             out.append("")
     if record.conditions:
-        out += ["## Conditions", "", "| id | cause | due | condition |", "| --- | --- | --- | --- |"]
-        out += [f"| {c.id} | {c.cause} | {c.due or ''} | {_cell(c.text)} |" for c in record.conditions]
+        out += ["## Conditions", "", "| id | cause | due | finding | fix |", "| --- | --- | --- | --- | --- |"]
+        out += [f"| {c.id} | {c.cause} | {c.due or ''} | {_cell(c.finding or c.text)} | {_cell(c.fix)} |"
+                for c in record.conditions]
         out.append("")
     if record.answers:
         out += ["## The eight questions", ""]

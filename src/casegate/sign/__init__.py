@@ -1,91 +1,123 @@
 """Signing: Ed25519 keys, the keyring, and DSSE envelopes around in-toto statements for
 sign-offs, objections, waivers and decisions."""
 
-from ._attest import (
-    SIGSTORE_BUNDLE_MEDIA_TYPE,
-    bundle_envelopes,
-    intoto_bundle,
-    sigstore_bundle,
-    validate_statement,
-    write_attestations,
-)
-from ._dissent import (
-    Dissent,
-    ObjectionState,
-    answer,
-    answer_roles,
-    authors_of,
-    check_dissent,
-    gather,
-    resolve,
-    sign_authors,
-    standing_problems,
-)
-from ._keyring import (
-    KEYRING_VERSION,
-    Identity,
-    KeyEntry,
-    Keyring,
-    Revocation,
-    TrustedKey,
-    add_key,
-    dump_keyring,
-    identity_id,
-    load_keyring,
-    new_keyring,
-    parse_instant,
-    revoke_key,
-    save_keyring,
-)
-from ._keys import (
-    PASSPHRASE_ENV,
-    GeneratedKey,
-    generate_key,
-    key_id,
-    load_private_key,
-    load_public_key,
-    load_signer,
-    public_key_pem,
-    sslib_key,
-)
-from ._names import name_key, normalise_name, same_person
-from ._policy_change import read_policy_change, sign_policy_change
-from ._signoff import (
-    Recorded,
-    check_waivers,
-    load_waivers,
-    object_to_case,
-    read_envelope_file,
-    sign_case,
-    signer_entry,
-    waive_finding,
-    waiver_roles,
-)
-from ._statement import (
-    ANSWER,
-    AUTHORS,
-    DECISION,
-    INCIDENT_REPORT,
-    OBJECTION,
-    PAYLOAD_TYPE,
-    POLICY_CHANGE,
-    PREDICATE_TYPES,
-    SIGNOFF,
-    STATEMENT_TYPE,
-    WAIVER,
-    Signed,
-    canonical,
-    case_digest,
-    check_envelope,
-    decode_payload,
-    envelope_bytes,
-    envelope_sha256,
-    iso,
-    now_utc,
-    sign_statement,
-    statement,
-    subjects,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._attest import (
+        SIGSTORE_BUNDLE_MEDIA_TYPE,
+        bundle_envelopes,
+        intoto_bundle,
+        sigstore_bundle,
+        validate_statement,
+        write_attestations,
+    )
+    from ._dissent import (
+        Dissent,
+        ObjectionState,
+        answer,
+        answer_roles,
+        authors_of,
+        check_dissent,
+        gather,
+        resolve,
+        sign_authors,
+        standing_problems,
+    )
+    from ._keyring import (
+        KEYRING_VERSION,
+        Identity,
+        KeyEntry,
+        Keyring,
+        Revocation,
+        TrustedKey,
+        add_key,
+        dump_keyring,
+        identity_id,
+        load_keyring,
+        new_keyring,
+        parse_instant,
+        revoke_key,
+        save_keyring,
+    )
+    from ._keys import (
+        PASSPHRASE_ENV,
+        GeneratedKey,
+        generate_key,
+        key_id,
+        load_private_key,
+        load_public_key,
+        load_signer,
+        public_key_pem,
+        sslib_key,
+    )
+    from ._names import name_key, normalise_name, same_person
+    from ._policy_change import read_policy_change, sign_policy_change
+    from ._protocol import read_protocol, sign_protocol
+    from ._signoff import (
+        Recorded,
+        check_waivers,
+        load_waivers,
+        object_to_case,
+        read_envelope_file,
+        sign_case,
+        signer_entry,
+        waive_finding,
+        waiver_roles,
+    )
+    from ._statement import (
+        ANSWER,
+        AUTHORS,
+        DECISION,
+        INCIDENT_REPORT,
+        OBJECTION,
+        PAYLOAD_TYPE,
+        POLICY_CHANGE,
+        PREDICATE_TYPES,
+        PROTOCOL,
+        SIGNOFF,
+        STATEMENT_TYPE,
+        WAIVER,
+        Signed,
+        canonical,
+        case_digest,
+        check_envelope,
+        decode_payload,
+        envelope_bytes,
+        envelope_sha256,
+        iso,
+        now_utc,
+        sign_statement,
+        statement,
+        subjects,
+    )
+
+# The names are imported on first use: checking a case needs only `name_key`, and the signing
+# stack (securesystemslib, which imports every cloud signer it knows) is slow to import.
+_WHERE = {
+    **dict.fromkeys(('SIGSTORE_BUNDLE_MEDIA_TYPE', 'bundle_envelopes', 'intoto_bundle', 'sigstore_bundle', 'validate_statement', 'write_attestations'), '_attest'),
+    **dict.fromkeys(('Dissent', 'ObjectionState', 'answer', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
+    **dict.fromkeys(('KEYRING_VERSION', 'Identity', 'KeyEntry', 'Keyring', 'Revocation', 'TrustedKey', 'add_key', 'dump_keyring', 'identity_id', 'load_keyring', 'new_keyring', 'parse_instant', 'revoke_key', 'save_keyring'), '_keyring'),
+    **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
+    **dict.fromkeys(('name_key', 'normalise_name', 'same_person'), '_names'),
+    **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
+    **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
+    **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+}
+
+
+def __getattr__(name: str) -> Any:
+    mod = _WHERE.get(name)
+    if mod is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SIGSTORE_BUNDLE_MEDIA_TYPE", "bundle_envelopes", "intoto_bundle", "sigstore_bundle",
@@ -100,5 +132,5 @@ __all__ = [
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
-    "POLICY_CHANGE", "read_policy_change", "sign_policy_change",
+    "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "PROTOCOL", "read_protocol", "sign_protocol",
 ]

@@ -100,9 +100,10 @@ def _write(loaded: Loaded, folder: str, name: str, env: dict[str, Any]) -> Path:
 
 
 def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
-              at: dt.datetime | None = None, comment: str | None = None) -> Recorded:
+              at: dt.datetime | None = None, comment: str | None = None, replace: bool = True) -> Recorded:
     """Sign off the case in `role`: write `signoffs/<role>-<person>.dsse.json` next to the case
-    and record it as that sign-off's `envelope` (adding the sign-off when the case lacks it)."""
+    and record it as that sign-off's `envelope` (adding the sign-off when the case lacks it).
+    With `replace=False`, an envelope already there is an InputError instead of being replaced."""
     _require_loaded(loaded)
     assert loaded.case is not None
     at = at or now_utc()
@@ -117,8 +118,13 @@ def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
         pred["relies_on"] = list(loaded.case.decision.signoffs[idx].relies_on)
     if comment:
         pred["comment"] = comment
+    name = f"{slug(role)}-{slug(key.person)}.dsse.json"
+    existing = loaded.main.abspath.parent / "signoffs" / name
+    if not replace and existing.exists():
+        raise InputError(f"{key.person} has already signed off this case as {role} ({existing})",
+                         help="pass --force to replace that sign-off with a new signature")
     env = sign_statement(statement(subjects(loaded, pred["case"]["digest"]), SIGNOFF, pred), signer)
-    path = _write(loaded, "signoffs", f"{slug(role)}-{slug(key.person)}.dsse.json", env)
+    path = _write(loaded, "signoffs", name, env)
 
     def ok(again: Loaded) -> bool:
         assert again.case is not None

@@ -40,9 +40,12 @@ INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
 ANSWER = "https://casegate.dev/objection-answer/v1"
 """Predicate type of an answer to one signed objection, its acceptance, or an escalation role
 upholding it (`kind`: answer / accept / uphold)."""
+PROTOCOL = "https://casegate.dev/protocol/v1"
+"""Predicate type of a registered evaluation protocol: what a run will measure and how, fixed before it."""
 AUTHORS = "https://casegate.dev/authors/v1"
 """Predicate type of an authors list: who wrote the case (the signer is always one of them)."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS)
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
+                   PROTOCOL)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

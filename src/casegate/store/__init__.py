@@ -5,7 +5,11 @@ kept in SQLite (default) or PostgreSQL; every event is a leaf of an RFC 9162 Mer
 signed C2SP checkpoints, so nobody can quietly rewrite the record.
 """
 
+from . import _merkle as merkle
+from ._canonical import entry_bytes
 from ._checkpoint import (
+    COSIGNATURE_V1,
+    ED25519,
     TIME_EXTENSION,
     Checkpoint,
     NoteSignature,
@@ -15,6 +19,7 @@ from ._checkpoint import (
     load_private_key,
     load_public_key,
     parse_checkpoint,
+    parse_verifier_key,
     sign_checkpoint,
     verifier_key,
     verify_cosignature,
@@ -44,8 +49,9 @@ from ._salts import (
 )
 
 __all__ = [
+    "merkle", "entry_bytes",
     "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
-    "replay",
+    "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",

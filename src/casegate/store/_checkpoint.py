@@ -48,10 +48,29 @@ def raw_public(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def verifier_key(name: str, key: Ed25519PublicKey) -> str:
-    """The note verifier key string `<name>+<hex key id>+<base64(0x01 || public key)>`."""
+def verifier_key(name: str, key: Ed25519PublicKey, key_type: int = ED25519) -> str:
+    """The note verifier key string `<name>+<hex key id>+<base64(type || public key)>`: type
+    0x01 for a signer of checkpoints, 0x04 (`COSIGNATURE_V1`) for a witness's cosignatures."""
     pub = raw_public(key)
-    return f"{name}+{key_id(name, pub).hex()}+{base64.b64encode(bytes([ED25519]) + pub).decode()}"
+    return f"{name}+{key_id(name, pub, key_type).hex()}+{base64.b64encode(bytes([key_type]) + pub).decode()}"
+
+
+def parse_verifier_key(vkey: str) -> tuple[str, int, Ed25519PublicKey]:
+    """(name, key type, public key) of a note verifier key of type 0x01 (Ed25519 signer) or
+    0x04 (Ed25519 cosigner); InputError saying what is wrong otherwise."""
+    s = vkey.strip()
+    if not _VERIFIER.match(s):
+        raise InputError(f"{vkey!r} is not a note verifier key (NAME+KEYID+BASE64)")
+    name, kid, b64 = s.split("+", 2)
+    try:
+        raw = base64.b64decode(b64, validate=True)
+    except binascii.Error:
+        raw = b""
+    if len(raw) != 33 or raw[0] not in (ED25519, COSIGNATURE_V1):
+        raise InputError(f"{vkey!r} is not an Ed25519 note verifier key (type 0x01 or 0x04)")
+    if key_id(name, raw[1:], raw[0]).hex() != kid:
+        raise InputError(f"{vkey!r}: the key id does not match the key")
+    return name, raw[0], Ed25519PublicKey.from_public_bytes(raw[1:])
 
 
 @dataclass(frozen=True)
@@ -224,7 +243,7 @@ def load_private_key(path: str | Path) -> Ed25519PrivateKey:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read the key file: {e.strerror}", location=str(p),
-                         help="give the path of a PEM Ed25519 private key (casegate log keygen writes one)") from None
+                         help="give the path of a PEM Ed25519 private key (`casegate keys generate` writes one)") from None
     import os
 
     passphrase = os.environ.get(PASSPHRASE_ENV)
@@ -247,8 +266,8 @@ def load_private_key(path: str | Path) -> Ed25519PrivateKey:
 
 
 def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519PrivateKey) -> Ed25519PublicKey:
-    """An Ed25519 public key from a key object, 32 raw bytes, a note verifier key string, or a
-    PEM file holding a public or a private key."""
+    """An Ed25519 public key from a key object, 32 raw bytes, a note verifier key string (of a
+    signer or a cosigner), or a PEM file holding a public or a private key."""
     if isinstance(source, Ed25519PublicKey):
         return source
     if isinstance(source, Ed25519PrivateKey):
@@ -259,16 +278,7 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
         return Ed25519PublicKey.from_public_bytes(source)
     s = str(source)
     if _VERIFIER.match(s) and not Path(s).exists():
-        name, kid, b64 = s.split("+", 2)
-        try:
-            raw = base64.b64decode(b64, validate=True)
-        except binascii.Error:
-            raw = b""
-        if len(raw) != 33 or raw[0] != ED25519:
-            raise InputError(f"{s!r} is not an Ed25519 note verifier key")
-        if key_id(name, raw[1:]).hex() != kid:
-            raise InputError(f"{s!r}: the key id does not match the key")
-        return Ed25519PublicKey.from_public_bytes(raw[1:])
+        return parse_verifier_key(s)[2]
     p = Path(s)
     try:
         data = p.read_bytes()

@@ -9,6 +9,7 @@ therefore never fork the tree, and an entry is either fully recorded or not at a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -315,8 +316,9 @@ class Log:
     def _plain(self, doing: str) -> Iterator[Any]:
         """A driver connection for reads that need no snapshot: the size only grows and the
         nodes of a committed size never change, so reading the size and then its nodes is
-        consistent. SQLite: a reader connection kept per thread (no pool round trip per proof);
-        PostgreSQL: a pooled connection in autocommit mode (no transaction to end)."""
+        consistent. A reader connection is kept per thread (no pool checkout, no transaction to
+        begin or end per proof): SQLite's opened on the file, PostgreSQL's taken out of the pool
+        in autocommit mode."""
         with store_errors(self.url, doing):
             if not self._pg and self._sqlite_path is not None:
                 reader = getattr(self._readers, "conn", None)
@@ -332,10 +334,73 @@ class Log:
                     self._reader_list.append(reader)
                 yield reader
                 return
+            if self._pg:
+                reader = getattr(self._readers, "pg", None)
+                if reader is None or reader.closed:
+                    pooled = self.engine.raw_connection()
+                    pooled.detach()  # kept outside the pool for this thread; close() closes it
+                    reader = pooled.dbapi_connection
+                    if reader is None:
+                        raise StoreError("registry: no database connection for reading")
+                    reader.autocommit = True
+                    self._readers.pg = reader
+                    self._reader_list.append(reader)
+                try:
+                    yield reader
+                except BaseException:
+                    # a failed read may leave the connection unusable: the next read reconnects
+                    self._readers.pg = None
+                    with contextlib.suppress(Exception):
+                        reader.close()
+                    raise
+                return
             with self.engine.connect() as conn:
-                if self._pg:
-                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
                 yield conn
+
+    def entry_range(self, start: int, end: int, *, chunk: int = 4096) -> Iterator[tuple[int, bytes, bytes]]:
+        """(index, the entry's RFC 8785 bytes, its stored leaf hash) for entries [start, end), in
+        log order, read in chunks (what static tiles are written from). The bytes are rebuilt
+        from the stored columns exactly as they were hashed on append; InputError when the log
+        has fewer than `end` entries."""
+        from ._canonical import entry_bytes
+
+        with self._plain("reading entries") as conn:
+            size = self._raw_size(conn)
+            if not 0 <= start <= end <= size:
+                raise InputError(f"entries [{start}, {end}) are out of range: the log has {size} entries")
+            q = ("SELECT idx, kind, case_id, payload, recorded_at, hashes FROM log_entries "
+                 f"WHERE idx >= {self._mark} AND idx < {self._mark} ORDER BY idx")
+            pos = start
+            while pos < end:
+                stop = min(end, pos + chunk)
+                cur = _dbapi(conn).cursor()
+                try:
+                    cur.execute(q, (pos, stop))
+                    rows = cur.fetchall()
+                finally:
+                    cur.close()
+                for want, (idx, kind, case_id, payload, at, hashes) in enumerate(rows, pos):
+                    if int(idx) != want:
+                        raise StoreError(f"the stored log is damaged: entry {want} is missing",
+                                         help="run `casegate log verify` to see what was altered")
+                    yield want, entry_bytes(want, kind, case_id, str(payload).encode(), at), bytes(hashes[:mk.HASH_SIZE])
+                if len(rows) != stop - pos:
+                    raise StoreError(f"the stored log is damaged: entries {pos}..{stop - 1} are incomplete",
+                                     help="run `casegate log verify` to see what was altered")
+                pos = stop
+
+    def node_range(self, level: int, start: int, end: int) -> list[bytes]:
+        """The stored hashes of the complete tree nodes (level, i) for i in [start, end): node
+        (level, i) covers leaves [i << level, (i + 1) << level)."""
+        if start >= end:
+            return []
+        with self._plain("reading tree nodes") as conn:
+            size = self._raw_size(conn)
+            if start < 0 or end << level > size:
+                raise InputError(f"nodes {start}..{end - 1} at level {level} are not complete in a log of {size} entries")
+            want = [(level, i) for i in range(start, end)]
+            nodes = self._nodes(conn, want)
+        return [nodes[n] for n in want]
 
     def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
         """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all)."""

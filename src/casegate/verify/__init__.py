@@ -1,28 +1,55 @@
 """Deciding and verifying: the signed decision bundle, separation of authority as the policy
 states it, and the offline check a deploy pipeline runs before shipping a model."""
 
-from ._authority import authority_problems, required_roles
-from ._bundle import (
-    BUNDLE_VERSION,
-    DEPLOYABLE_STATES,
-    BundleVerificationError,
-    Collected,
-    RegistryView,
-    Verdict,
-    check_bundle,
-    collect,
-    make_bundle,
-    read_bundle,
-    signed_record,
-    signoff_shortfall,
-    verify_bundle,
-    write_bundle,
-)
-from ._decide import decide_case
-from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
-from ._proven import ProvenState, check_state_proof
-from ._signed import SignoffCheck, signed_signoffs
-from ._state import DeployState, deploy_state
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._authority import authority_problems, required_roles
+    from ._bundle import (
+        BUNDLE_VERSION,
+        DEPLOYABLE_STATES,
+        BundleVerificationError,
+        Collected,
+        RegistryView,
+        Verdict,
+        check_bundle,
+        collect,
+        make_bundle,
+        read_bundle,
+        signed_record,
+        signoff_shortfall,
+        verify_bundle,
+        write_bundle,
+    )
+    from ._decide import decide_case
+    from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
+    from ._proven import ProvenState, check_state_proof
+    from ._signed import SignoffCheck, signed_signoffs
+    from ._state import DeployState, deploy_state
+
+# The names are imported on first use: the gate needs only `signed_signoffs`, and the bundle,
+# deploy and state-proof modules import the signing stack and the store.
+_WHERE = {
+    **dict.fromkeys(('authority_problems', 'required_roles'), '_authority'),
+    **dict.fromkeys(('BUNDLE_VERSION', 'DEPLOYABLE_STATES', 'BundleVerificationError', 'Collected', 'RegistryView', 'Verdict', 'check_bundle', 'collect', 'make_bundle', 'read_bundle', 'signed_record', 'signoff_shortfall', 'verify_bundle', 'write_bundle'), '_bundle'),
+    **dict.fromkeys(('decide_case',), '_decide'),
+    **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
+    **dict.fromkeys(('ProvenState', 'check_state_proof'), '_proven'),
+    **dict.fromkeys(('SignoffCheck', 'signed_signoffs'), '_signed'),
+    **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
+}
+
+
+def __getattr__(name: str) -> Any:
+    mod = _WHERE.get(name)
+    if mod is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",

@@ -7,11 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..load import Loaded
 from ..model import SignoffRef
-from ..sign import Keyring
-from ._bundle import collect
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 
 @dataclass
@@ -35,6 +37,8 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
     if keyring is None:
         return _keep(loaded, [], [f"{s.person} ({s.role}): no keyring to check a signature against"
                                   for s in lines])
+    from ._bundle import collect  # the signing stack, only when there is a signature to check
+
     collected = collect(loaded, keyring, at)
     valid = {(x.person, x.role) for x in collected.signoffs}
     keep: list[SignoffRef] = []

@@ -3,5 +3,6 @@ public, over the registry."""
 
 from ._app import Settings, create_app
 from ._tokens import AUTHOR_ROLE, Principal, TokenStore
+from ._witness import create_witness_app
 
-__all__ = ["AUTHOR_ROLE", "Principal", "Settings", "TokenStore", "create_app"]
+__all__ = ["AUTHOR_ROLE", "Principal", "Settings", "TokenStore", "create_app", "create_witness_app"]

@@ -60,6 +60,10 @@ class Board:
         tdir = str(resources.files("casegate.web") / "templates")
         self.templates = Jinja2Templates(directory=tdir)
         self.templates.env.autoescape = True
+        from ..publish import inline_html
+
+        # Texts the gate writes name things in `backticks`: shown as code, never as raw ticks.
+        self.templates.env.filters["inline"] = inline_html
 
     def principal(self, request: Request) -> Principal:
         auth = request.headers.get("authorization", "")

@@ -19,7 +19,15 @@ from ._guards import (
     sign_session,
 )
 from ._tokens import Principal
-from ._views import argument_svg, case_list, case_view, deploy_now, load_version
+from ._views import (
+    argument_svg,
+    case_list,
+    case_view,
+    decision_charts,
+    deploy_now,
+    load_version,
+    timeline_events,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -126,9 +134,11 @@ def case_page(request: Request, case_id: str) -> Response:
     loaded = load_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
     from ..regime import regime_overview
+    from ..render import timeline_chart
 
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded),
                    now=deploy_now(reg, case_id, b.keyring),
+                   charts=decision_charts(loaded, v.decision), timeline=timeline_chart(timeline_events(v.events)),
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded,
                    diff=_diff_since_approved(reg, case_id, v.latest_version),
                    regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
@@ -265,7 +275,11 @@ def public_case(request: Request, case_id: str) -> Response:
         raise HTTPException(404, "no published summary for this case")
     summary = v.published.get("summary") or {}
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
+    from ..render import timeline_chart
+
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
+                   charts=_public_charts(reg, v, summary),
+                   timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=deploy_now(reg, case_id, b.keyring),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True))
 
@@ -279,7 +293,37 @@ def public_summary(request: Request, case_id: str) -> Response:
     if v is None or v.published is None:
         raise HTTPException(404, "no published summary for this case")
     summary = PublicSummary.model_validate(v.published.get("summary") or {})
-    return HTMLResponse(summary_html(summary))
+    return HTMLResponse(summary_html(summary, _public_diagram(board(request).registry, v, summary),
+                                     _public_charts(board(request).registry, v, v.published.get("summary") or {})))
+
+
+def _published_version(reg: Any, v: Any, summary: dict[str, Any]) -> Any:
+    """The registry version the published summary was made from (the latest when not recorded)."""
+    number = (v.published or {}).get("version") or v.latest_version
+    return load_version(reg, v.case_id, number)
+
+
+def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
+    """The charts of the published version, every number the publication redacted withheld."""
+    from ..publish import PublicSummary, withheld_ids
+
+    try:
+        s = PublicSummary.model_validate(summary)
+    except ValueError:
+        return []
+    loaded = _published_version(reg, v, summary)
+    return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s))
+
+
+def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
+    """The redacted argument diagram, as `casegate publish` draws it into summary.svg."""
+    from ..publish import diagram_redactions, readable_case
+    from ..render import diagram_svg
+
+    loaded = _published_version(reg, v, summary)
+    if loaded.case is None:
+        return None
+    return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True)
 
 
 @router.get("/public/log", response_class=HTMLResponse)

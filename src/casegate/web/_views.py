@@ -126,3 +126,44 @@ def deploy_now(reg: Registry, case_id: str, keyring: Any) -> Any:
     from ..verify import deploy_state
 
     return deploy_state(reg, case_id, keyring)
+
+
+def timeline_events(events: list[LogEntry]) -> list[Any]:
+    """The case's history for the timeline chart: versions, decisions, incidents, triggers,
+    state changes and publications, as the log recorded them."""
+    from ..render import TimelineEvent
+
+    out = []
+    for e in events:
+        p = e.payload
+        if e.kind == "case-version":
+            out.append(TimelineEvent(e.recorded_at, "version", f"version {p.get('declared_version', '')} submitted"))
+        elif e.kind == "decision":
+            out.append(TimelineEvent(e.recorded_at, "decision", f"{p.get('outcome', '')} for {p.get('boundary', '')}"))
+        elif e.kind == "incident":
+            out.append(TimelineEvent(e.recorded_at, "incident",
+                                     f"{p.get('severity', '')} incident in {p.get('domain', '')}"))
+        elif e.kind == "trigger":
+            out.append(TimelineEvent(e.recorded_at, "trigger", str(p.get("action") or p.get("trigger") or "trigger")))
+        elif e.kind == "state-change":
+            out.append(TimelineEvent(e.recorded_at, "state-change", f"{p.get('from') or ''} → {p.get('to') or p.get('state') or ''}"))
+        elif e.kind == "publication":
+            out.append(TimelineEvent(e.recorded_at, "publication", "summary published"))
+    return out
+
+
+def decision_charts(loaded: Any, decision: dict[str, Any] | None, withheld: frozenset[str] = frozenset()) -> list[str]:
+    """The threshold and residual-risk charts, from the gate's own numbers as of the recorded
+    decision's date (today when no decision is recorded), numbers of `withheld` ids left out."""
+    import datetime as dt
+
+    from ..gate import measures
+    from ..render import risk_chart, threshold_chart
+
+    day = None
+    if decision and decision.get("decided_at"):
+        day = dt.date.fromisoformat(str(decision["decided_at"])[:10])
+    m = measures(loaded, day or dt.date.today())
+    if m is None:
+        return []
+    return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]

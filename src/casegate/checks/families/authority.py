@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ...model import Case, RuleSeverity
-from ...sign import name_key
+from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")

@@ -84,12 +84,42 @@ def boundary_scope_missing(ctx: Context) -> Iterator[Hit]:
                   help="state the rate limits in `scope.rate_limit` (they bound the attempt rates residual risk uses)")
 
 
+_GONE = ("withdrawn", "superseded")
+"""Registry states in which a case no longer stands for anything."""
+
+
+def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, case_id: str) -> str | None:
+    """Why the registry does not bear out the lineage entry's case link (None when it does, or
+    when no registry was consulted)."""
+    if ctx.lineage is None:
+        return None
+    linked = next((x for x in ctx.lineage if x.id == case_id), None)
+    if linked is None or linked.state is None:
+        return f"case `{case_id}` named in the lineage ({relation} {name}) is not in the registry"
+    if linked.state in _GONE:
+        return f"case `{case_id}` named in the lineage is {linked.state} ({linked.version})"
+    own = set(ctx.case.system.digests)
+    if digest is not None:
+        if digest not in linked.digests and not own & set(linked.digests):
+            return (f"case `{case_id}` named in the lineage is about {linked.system} (digests "
+                    f"{', '.join(d[:19] for d in linked.digests)}), not the model the lineage names ({digest[:19]})")
+    else:
+        linked_name = (linked.system or "").rsplit(" ", 1)[0].casefold()
+        if linked_name not in name.casefold() and linked_name != ctx.case.system.name.casefold() \
+                and not own & set(linked.digests):
+            return f"case `{case_id}` named in the lineage is about {linked.system}, not {name}"
+    return None
+
+
 def internal_coverage(ctx: Context) -> str | None:
     """What covers internal deployment of this system, in words; None when nothing does.
 
     Covered when the boundary being evaluated is itself internal, when a related case of the same
     system (`ctx.registry_cases`) has an internal boundary, or when the system's lineage names a
-    case (`Lineage.case`) that the known related cases do not show to be external.
+    case (`Lineage.case`) that covers it: with a registry consulted (`ctx.lineage`), a case the
+    registry knows, neither withdrawn nor superseded, about the model the lineage names, with an
+    internal boundary that records the deployment's scale; without one, a case the known related
+    cases do not show to be external.
     """
     if ctx.boundary is not None and ctx.boundary.internal:
         return f"this case's own `{ctx.boundary.value}` boundary"
@@ -101,10 +131,38 @@ def internal_coverage(ctx: Context) -> str | None:
     for lin in ctx.case.system.lineage:
         if not lin.case:
             continue
+        if ctx.lineage is not None:
+            if lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case) is not None:
+                continue
+            reg = next(x for x in ctx.lineage if x.id == lin.case)
+            if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale:
+                return f"case `{lin.case}` named in the lineage ({reg.boundary}, {reg.version})"
+            continue
         linked = known.get(lin.case)
         if linked is None or (linked.boundary is not None and linked.boundary.kind.internal):
             return f"case `{lin.case}` named in the lineage"
     return None
+
+
+def _coverage_gaps(ctx: Context) -> str:
+    """Why the lineage's case links do not cover internal deployment (registry consulted)."""
+    if ctx.lineage is None:
+        return ""
+    why: list[str] = []
+    for lin in ctx.case.system.lineage:
+        if not lin.case:
+            continue
+        p = lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case)
+        if p is not None:
+            why.append(p)
+            continue
+        reg = next(x for x in ctx.lineage if x.id == lin.case)
+        if reg.boundary is None or not BoundaryKind(reg.boundary).internal:
+            why.append(f"case `{lin.case}` named in the lineage has the external boundary `{reg.boundary}`")
+        elif not reg.internal_scale:
+            why.append(f"case `{lin.case}` named in the lineage does not record the scale of its internal "
+                       "deployment (`boundary.internal`)")
+    return f" ({'; '.join(why)})" if why else ""
 
 
 @rule(
@@ -138,7 +196,7 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
         else:
             path = ("system",)
         yield Hit(path, f"`{tid}` ({dom.name}): {st.basis}; capability in this domain matters inside the "
-                        "lab, and no case covers internal deployment of this system")
+                        f"lab, and no case covers internal deployment of this system{_coverage_gaps(ctx)}")
 
 
 @rule(
@@ -178,3 +236,97 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
             and not (b.scope.vetting or "").strip()):
         yield Hit(("boundary", "scope", "access"),
                   f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted (`scope.vetting`)")
+
+
+@rule(
+    "CG106", "lineage-unresolved", severity="advisory", serves="fm-internal-deployment-blindness",
+    summary="A case named in the system's lineage is not in the registry, is withdrawn or superseded, "
+            "or is about another model.",
+    rationale="A lineage link is a claim that another case stands behind this model (its internal "
+              "deployment, its parent). A link to a case that exists nowhere, no longer stands, or "
+              "argues about a different model is a label, not a case: it must not satisfy the "
+              "internal-deployment check (CG104 then blocks where internal capability matters), and "
+              "the reader of the lineage must be told.",
+    bad="system:\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: no-such-case}",
+    good="system:\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: atlas-2-internal}\n"
+         "# atlas-2-internal is submitted to the registry, approved, about Atlas-2",
+    fix="Submit the linked case to the registry (`casegate registry submit`), link its current successor, "
+        "or correct the lineage entry's name, digest or case id.",
+)
+def lineage_unresolved(ctx: Context) -> Iterator[Hit]:
+    for i, lin in enumerate(ctx.case.system.lineage):
+        if not lin.case:
+            continue
+        why = lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case)
+        if why is not None:
+            yield Hit(("system", "lineage", i), why)
+
+
+def _internal_at_alert(ctx: Context) -> list[str]:
+    """Thresholds in domains that matter inside the lab at or above their alert level."""
+    out = []
+    for tid, st in capability_status(ctx).items():
+        dom = ctx.policy.domains.get(st.domain)
+        if dom is not None and dom.internal_relevant and st.at_or_above_alert:
+            out.append(tid)
+    return out
+
+
+@rule(
+    "CG107", "internal-scale", severity="blocking", serves="fm-internal-deployment-blindness",
+    summary="An internal boundary does not record the deployment's scale (instances, access to training "
+            "code and weights, autonomy) where capability matters inside the lab, records a scale beyond "
+            "internal research under that kind, or runs wide without the safeguard layers the policy "
+            "requires for it.",
+    rationale="'Internal' covers ten researchers trying a checkpoint and thousands of autonomous "
+              "instances with write access to the training code. The risk of capability that matters "
+              "inside the lab (AI R&D, autonomy, sabotage) depends on that scale; a case that does not "
+              "record it cannot be weighed, and a wide deployment of such a model needs monitoring "
+              "and access control on what the instances do.",
+    bad="boundary:\n  kind: internal-research\n  scope: {users: research staff, access: employees}\n"
+        "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}",
+    good="boundary:\n  kind: internal-deployment\n  scope: {users: research staff, access: employees}\n"
+         "  internal: {instances: 2000, training_code: write, weights: read, autonomy: autonomous}\n"
+         "safeguards:\n  SG-agent-monitor: {layer: monitoring, ...}\n  SG-permissions: {layer: access-control, ...}",
+    fix="Record `boundary.internal` (instances, training_code, weights, autonomy); name the kind the scale "
+        "makes the deployment; add the safeguard layers the policy's `internal.wide_layers` lists.",
+)
+def internal_scale(ctx: Context) -> Iterator[Hit]:
+    b = ctx.case.boundary
+    kind = ctx.boundary
+    if b is None or kind is None or kind not in (BoundaryKind.internal_research, BoundaryKind.internal_deployment):
+        return
+    scale = b.internal
+    at_alert = _internal_at_alert(ctx)
+    missing = scale.unrecorded() if scale is not None else ["instances", "training_code", "weights", "autonomy"]
+    if missing:
+        what = ", ".join(missing)
+        if at_alert:
+            yield Hit(("boundary", "internal") if scale is not None else ("boundary", "kind"),
+                      f"the `{kind.value}` boundary does not record {what} of the deployment, so the scale at "
+                      f"which {', '.join(at_alert)} (at or above its alert level) is deployed cannot be weighed")
+        else:
+            yield Hit(("boundary", "internal") if scale is not None else ("boundary", "kind"),
+                      f"the `{kind.value}` boundary does not record {what} of the deployment",
+                      severity=RuleSeverity.advisory,
+                      help="record `boundary.internal` so a later rise in capability can be weighed against it")
+    if scale is None:
+        return
+    wide = scale.wide()
+    limit = ctx.policy.internal.research_max_instances
+    if kind is BoundaryKind.internal_research:
+        beyond = list(wide)
+        if scale.instances is not None and scale.instances > limit:
+            beyond.insert(0, f"{scale.instances} instances (the policy allows {limit} for internal research)")
+        if beyond:
+            yield Hit(("boundary", "internal"),
+                      f"an `internal-research` boundary with {'; '.join(beyond)} is an internal deployment",
+                      help="name the kind `internal-deployment` (and meet what the policy asks of it), or narrow the scale")
+    if wide and at_alert:
+        have = {sg.layer for sg in ctx.case.safeguards.values()}
+        lacking = [layer for layer in ctx.policy.internal.wide_layers if layer not in have]
+        if lacking:
+            yield Hit(("boundary", "internal"),
+                      f"the internal deployment is wide ({'; '.join(wide)}) and {', '.join(at_alert)} is at or "
+                      f"above its alert level, but the case has no {', '.join(lacking)} safeguard",
+                      help=f"add safeguards of the layers {', '.join(lacking)} on what the instances do")

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import IncidentDefeat, PolicyChange
+from ...model import IncidentDefeat, PolicyChange, RuleSeverity
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
+from ..protocols import departures, in_force, run_values
 
 
 def _instant(t: str | None) -> dt.datetime | None:
@@ -77,6 +78,95 @@ def measurement_changed(ctx: Context) -> Iterator[Hit]:
             "no policy change signed by the policy's owners records it"
         yield Hit(ch.path, f"{ch.describe()}{against}; {why}")
 
+
+
+@rule(
+    "CG326", "protocol-not-followed", severity="blocking", serves="fm-threshold-gaming",
+    summary="Where the policy requires pre-registration, an evaluation of a threshold has no protocol "
+            "registered before it ran, or departs from the protocol in force when it started (metric, "
+            "reduction, task set, variant, attempts, scaffold, tools, budget, model, sample size). Where "
+            "it does not, a run departing from a registered protocol is a condition.",
+    rationale="An evaluation whose measurement, elicitation and sample size were chosen after its "
+              "results were seen can be tuned to land under a threshold: run until it passes, drop "
+              "the hard tasks, count epochs the kind way. Registering the protocol in the log before "
+              "the run, signed, fixes those choices while the result is still unknown; a protocol "
+              "logged after the run, or a run that departs from it, fixes nothing.",
+    bad="# policy: preregistration: {required: true}\n"
+        "# protocol P-ctf logged 2026-10-05: attempts 10, samples 400\n"
+        "E-ctf: {source: {created: 2026-10-01T09:00:00Z}, elicitation: {attempts: 5}, result: {trials: 200}}",
+    good="# casegate protocol register protocols/ctf.yaml --policy policy.yaml ... (logged 2026-09-20)\n"
+         "E-ctf: {source: {created: 2026-10-01T09:00:00Z}, elicitation: {attempts: 10}, result: {trials: 400}}",
+    fix="Register the protocol (`casegate protocol register`) before the run and run it as registered; a "
+        "changed plan is a new registration, and the evaluation is re-run after it.",
+)
+def protocol_not_followed(ctx: Context) -> Iterator[Hit]:
+    required = ctx.policy.preregistration.required
+    sev = None if required else RuleSeverity.condition
+    for tid in ctx.policy.thresholds:
+        for eid, ev in evaluations(ctx.case, tid):
+            if ctx.facts is not None and eid in ctx.facts.excluded:
+                continue
+            path: tuple[str | int, ...] = ("evidence", eid)
+            started = run_started(ev)
+            when = f"{started:%Y-%m-%dT%H:%M:%SZ}"
+            if ctx.protocols is None:
+                if required:
+                    yield Hit(path, f"`{eid}` ({tid}): not verified: the policy requires a protocol registered "
+                                    "before the run, and no registry was consulted to find one",
+                              help="gate with the registry the protocols are logged in (--db or $CASEGATE_DATABASE_URL)")
+                continue
+            proto, after, untrusted = in_force(ctx.protocols, ctx.policy.id, tid, started)
+            if proto is None:
+                if not required and not after:
+                    continue
+                if after:
+                    p = after[0]
+                    yield Hit(path, f"`{eid}` ({tid}) ran at {when}; protocol {p.id} was registered at "
+                                    f"{p.logged_at} (log entry {p.log_index}), after the run", severity=sev)
+                else:
+                    why = f" ({untrusted[0]})" if untrusted else ""
+                    yield Hit(path, f"`{eid}` ({tid}) ran at {when} and no trusted protocol for `{tid}` was "
+                                    f"registered before it{why}", severity=sev)
+                continue
+            run = run_values(ctx.case, eid, ev, ctx.facts)
+            diff = departures(proto.plan, run)
+            if not diff:
+                continue
+            later = [p for p in after if p.id == proto.id and not departures(p.plan, run)]
+            tail = (f"; protocol {proto.id} was registered again at {later[0].logged_at}, after the run, to "
+                    "match it") if later else ""
+            yield Hit(path, f"`{eid}` ({tid}) departs from protocol {proto.id} (log entry {proto.log_index}, "
+                            f"in force when it ran at {when}): {'; '.join(diff)}{tail}", severity=sev)
+
+
+@rule(
+    "CG327", "run-rewritten", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the version compared with, an evaluation's artifact was replaced with different "
+            "bytes (its pinned sha256 changed) while it still stands for a run of the same day.",
+    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, the "
+              "move that is left is to edit the log itself and pin the new digest: fewer successes, "
+              "one epoch instead of five, another model variant. A finished run's log does not "
+              "change; a re-run is new evidence with its own date and id. The registry keeps every "
+              "version's artifact digests, so a rewritten log shows against the version compared with.",
+    bad="# previous: E-ctf artifact evals/ctf.json sha256 cb18..., date 2026-10-02\n"
+        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}",
+    good="E-ctf: {artifact: evals/ctf.json, sha256: cb18..., date: 2026-10-02}\n"
+         "E-ctf-rerun: {artifact: evals/ctf-rerun.json, sha256: 5e2a..., date: 2026-11-02}",
+    fix="Restore the run's original log; record a re-run as new evidence with its own id and date.",
+)
+def run_rewritten(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    for eid, ev in ctx.case.evidence.items():
+        old = prev.evidence.get(eid)
+        if (old is None or ev.kind != "eval" or not ev.artifact or old.artifact != ev.artifact
+                or not ev.sha256 or not old.sha256 or ev.sha256 == old.sha256 or ev.date != old.date):
+            continue
+        yield Hit(("evidence", eid, "sha256"),
+                  f"`{eid}` pins other bytes for {ev.artifact} than {against} did ({old.sha256[:12]}... -> "
+                  f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
 
 
 def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:

@@ -37,12 +37,7 @@ _EL = ("argument", "elements")
 
 def _graph(ctx: Context) -> dict[str, list[str]]:
     """Support edges among argument elements (supported_by and in_context_of), known targets only."""
-    g = ctx.memo.get("support_graph")
-    if g is None:
-        els = ctx.case.argument.elements
-        g = {eid: [t for t in e.supported_by if t in els] for eid, e in els.items()}
-        ctx.memo["support_graph"] = g
-    return g
+    return ctx.index.support
 
 
 @rule(
@@ -58,17 +53,18 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     els = c.argument.elements
     ev = c.evidence
     pathways = c.pathways()
+    types = ctx.index.types
     if c.argument.top not in els:
         yield Hit(("argument", "top"), f"top claim `{c.argument.top}` is not an argument element")
-    elif els[c.argument.top].type != "claim":
-        yield Hit(("argument", "top"), f"top element `{c.argument.top}` is a {els[c.argument.top].type}, not a claim")
+    elif types[c.argument.top] != "claim":
+        yield Hit(("argument", "top"), f"top element `{c.argument.top}` is a {types[c.argument.top]}, not a claim")
     for eid, e in els.items():
         base = _EL + (eid,)
         for i, t in enumerate(e.supported_by):
             if t not in els:
                 yield Hit(base + ("supported_by", i), f"`{eid}` is supported by `{t}`, which is not an argument element")
-            elif els[t].type not in ("claim", "strategy"):
-                yield Hit(base + ("supported_by", i), f"`{eid}` is supported by `{t}`, a {els[t].type}; only claims and strategies support",
+            elif types[t] not in ("claim", "strategy"):
+                yield Hit(base + ("supported_by", i), f"`{eid}` is supported by `{t}`, a {types[t]}; only claims and strategies support",
                           help=f"list `{t}` under in_context_of instead")
         for i, t in enumerate(e.in_context_of):
             if t not in els:
@@ -79,8 +75,8 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
         for i, t in enumerate(e.defeaters):
             if t not in els:
                 yield Hit(base + ("defeaters", i), f"`{eid}` lists defeater `{t}`, which is not an argument element")
-            elif els[t].type != "defeater":
-                yield Hit(base + ("defeaters", i), f"`{eid}` lists `{t}` as a defeater, but it is a {els[t].type}")
+            elif types[t] != "defeater":
+                yield Hit(base + ("defeaters", i), f"`{eid}` lists `{t}` as a defeater, but it is a {types[t]}")
         for i, t in enumerate(e.against):
             if t not in els:
                 yield Hit(base + ("against", i), f"defeater `{eid}` is aimed at `{t}`, which is not an argument element")
@@ -176,26 +172,7 @@ def argument_cycle(ctx: Context) -> Iterator[Hit]:
 
 def reachable(ctx: Context) -> set[str]:
     """Element ids reachable from the top claim through support, context and defeater links."""
-    got = ctx.memo.get("reachable")
-    if got is not None:
-        return got  # type: ignore[no-any-return]
-    els = ctx.case.argument.elements
-    seen: set[str] = set()
-    todo = [ctx.case.argument.top] if ctx.case.argument.top in els else []
-    while todo:
-        n = todo.pop()
-        if n in seen or n not in els:
-            continue
-        seen.add(n)
-        e = els[n]
-        todo.extend(e.supported_by)
-        todo.extend(e.in_context_of)
-        todo.extend(e.defeaters)
-    for n, e in els.items():  # defeaters aimed at reachable elements are part of the argument
-        if e.type == "defeater" and any(t in seen for t in e.against):
-            seen.add(n)
-    ctx.memo["reachable"] = seen
-    return seen
+    return ctx.index.reachable
 
 
 @rule(
@@ -208,11 +185,13 @@ def reachable(ctx: Context) -> set[str]:
 )
 def unreachable(ctx: Context) -> Iterator[Hit]:
     seen = reachable(ctx)
-    for eid, e in ctx.case.argument.elements.items():
-        if eid not in seen and e.type in ("claim", "strategy"):
-            yield Hit(_EL + (eid,), f"{e.type} `{eid}` is not reachable from the top claim `{ctx.case.argument.top}`")
-        elif eid not in seen and e.type in ("context", "assumption", "justification"):
-            yield Hit(_EL + (eid,), f"{e.type} `{eid}` is not used by any element of the argument",
+    for eid, t in ctx.index.types.items():
+        if eid in seen:
+            continue
+        if t in ("claim", "strategy"):
+            yield Hit(_EL + (eid,), f"{t} `{eid}` is not reachable from the top claim `{ctx.case.argument.top}`")
+        elif t in ("context", "assumption", "justification"):
+            yield Hit(_EL + (eid,), f"{t} `{eid}` is not used by any element of the argument",
                       severity=None)
 
 
@@ -225,9 +204,11 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
     fix="Support the claim with evidence or sub-claims, or mark it `undeveloped: true`.",
 )
 def unsupported(ctx: Context) -> Iterator[Hit]:
-    for eid, e in ctx.case.argument.elements.items():
-        if e.type in ("claim", "strategy") and not e.supported_by and not e.evidence and not e.undeveloped:
-            yield Hit(_EL + (eid,), f"{e.type} `{eid}` has no support and is not marked undeveloped")
+    by_type = ctx.index.by_type
+    for t in ("claim", "strategy"):
+        for eid, e in by_type.get(t, []):
+            if not e.supported_by and not e.evidence and not e.undeveloped:
+                yield Hit(_EL + (eid,), f"{t} `{eid}` has no support and is not marked undeveloped")
 
 
 @rule(
@@ -259,10 +240,11 @@ def defeater_without_target(ctx: Context) -> Iterator[Hit]:
     for eid, e in els.items():
         for d in e.defeaters:
             listed.setdefault(d, []).append(eid)
+    types = ctx.index.types
     for eid, e in els.items():
-        if e.type != "defeater":
+        if types[eid] != "defeater":
             if e.kind or e.against or e.status or e.answered_by:
-                yield Hit(_EL + (eid,), f"{e.type} `{eid}` has defeater fields (kind/against/status/answered_by)",
+                yield Hit(_EL + (eid,), f"{types[eid]} `{eid}` has defeater fields (kind/against/status/answered_by)",
                           help="only defeaters carry kind, against, status and answered_by")
             continue
         if not e.against and not listed.get(eid):

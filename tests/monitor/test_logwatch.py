@@ -1,0 +1,204 @@
+"""The log monitor's rules over a real registry log (SQLite and PostgreSQL): an honest history
+(submitted, reviewed, approved by a signed decision, reopened) breaks none; entries written
+straight into the log, past the registry's checks, each break the rule they should, at their
+index; a second run checks only the new entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casegate.monitor import act, decide, submit_for_review
+from casegate.monitor._logwatch import MonitorState, check_entries
+from casegate.monitor._states import CaseState
+from casegate.sign import sign_case
+from casegate.store import Registry, open_registry
+from casegate.verify import decide_case
+from tests.sign.helpers import make_world
+
+CASE = "atlas-2-api"
+SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+
+
+def honest_history(reg: Registry, where: Path) -> int:
+    """Submit, review, approve (signed GO with its sign-offs), reopen; returns the decision's index."""
+    w = make_world(where)
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
+    assert bundle and bundle["signoffs"]
+    reg.submit_case(w.load())
+    submit_for_review(reg, CASE, by="Sam Whitfield")
+    applied = decide(reg, record, bundle=bundle)
+    act(reg, CASE, CaseState.reopened, role="rso", reason="an incident")
+    return applied.decision.index
+
+
+def forged_history(reg: Registry, decision: int) -> dict[int, set[str]]:
+    """Entries the registry would refuse, appended straight to the log; returns index -> codes."""
+    def change(frm: str, to: str, cause: dict | None) -> int:  # type: ignore[type-arg]
+        payload = {"from": frm, "to": to, "restricted_to": None}
+        if cause is not None:
+            payload["cause"] = cause  # type: ignore[assignment]
+        return reg.record("state-change", CASE, payload).index
+
+    out: dict[int, set[str]] = {}
+    # a GO decision with no sign-off anywhere
+    nosign = reg.record("decision", CASE, {"version": 1, "outcome": "GO", "boundary": "api", "bundle": None,
+                                           "record": {}, "record_sha256": "0" * 64}).index
+    out[nosign] = {"LM101"}
+    # reopened -> under-review, by a submission (legal) ...
+    change("reopened", "under-review", {"type": "submission", "by": "Sam Whitfield", "version": 1})
+    # ... and approved again on the same version 1: no new version was logged
+    i = change("under-review", "approved", {"type": "decision", "decision": decision, "version": 1})
+    out[i] = {"LM103"}
+    # withdrawn with no cause at all
+    i = change("approved", "withdrawn", None)
+    out[i] = {"LM102"}
+    # withdrawn -> approved: the lifecycle has no such transition (and still no new version)
+    i = change("withdrawn", "approved", {"type": "decision", "decision": nosign, "version": 1})
+    out[i] = {"LM104", "LM103"}
+    # a manual cause that does not say who and why, and a cause type the transition does not take
+    i = change("approved", "reopened", {"type": "manual"})
+    out[i] = {"LM102"}
+    i = change("reopened", "withdrawn", {"type": "submission", "by": "x"})
+    out[i] = {"LM102"}
+    # a change that starts from a state the case is not in (a state change is missing)
+    i = change("approved", "reopened", {"type": "manual", "role": "rso", "reason": "r"})
+    out[i] = {"LM105"}
+    # a decision cause naming an entry that is not a decision of this case
+    i = change("reopened", "approved", {"type": "decision", "decision": 0, "version": 2})
+    out[i] = {"LM102", "LM103"}
+    return out
+
+
+@pytest.fixture
+def registry(database_url: str):  # type: ignore[no-untyped-def]
+    reg = open_registry(database_url)
+    yield reg
+    reg.close()
+
+
+def test_honest_entries_break_no_rule_and_forged_ones_each_break_theirs(registry: Registry, tmp_path: Path) -> None:
+    decision = honest_history(registry, tmp_path / "w")
+    honest_size = registry.size()
+    state = MonitorState()
+    assert check_entries(state, registry.events()) == []
+    assert state.size == honest_size and state.cases[CASE].state == "reopened"
+    expected = forged_history(registry, decision)
+    # the next run checks only the entries it has not seen
+    new = [e for e in registry.events() if e.index >= state.size]
+    found = check_entries(state, new)
+    got: dict[int, set[str]] = {}
+    for v in found:
+        got.setdefault(v.index, set()).add(v.code)
+    assert got == expected
+    assert all(v.case_id == CASE and v.kind in ("decision", "state-change") for v in found)
+    # what the replay says the case is now: the last forged change's target
+    assert state.cases[CASE].state == "approved" and state.size == registry.size()
+
+
+def test_the_state_survives_a_save_and_refuses_a_gap(registry: Registry, tmp_path: Path) -> None:
+    from casegate.errors import InputError
+
+    decision = honest_history(registry, tmp_path / "w")
+    state = MonitorState()
+    check_entries(state, registry.events())
+    path = tmp_path / "monitor.json"
+    state.save(path)
+    forged_history(registry, decision)
+    again = MonitorState.load(path)
+    found = check_entries(again, [e for e in registry.events() if e.index >= again.size])
+    assert {v.code for v in found} == {"LM101", "LM102", "LM103", "LM104", "LM105"}
+    with pytest.raises(InputError, match="expected log entry"):
+        check_entries(MonitorState(), registry.events()[1:])
+    path.write_text("{")
+    with pytest.raises(InputError, match="cannot read the monitor state"):
+        MonitorState.load(path)
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    import io
+    import sys
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from casegate.cli import main
+
+    saved = sys.argv
+    sys.argv = ["casegate", *args]
+    o, e = io.StringIO(), io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(o), redirect_stderr(e):
+            main()
+    except SystemExit as ex:
+        rc = int(ex.code or 0)
+    finally:
+        sys.argv = saved
+    return rc, o.getvalue(), e.getvalue()
+
+
+def test_log_monitor_follows_the_tiles(registry: Registry, tmp_path: Path) -> None:
+    """`casegate log monitor` over the tiles of a real log: the honest part passes, the forged
+    entries are reported with their codes (exit 1), a second run finds nothing new (exit 0), and
+    altered tiles or another history with the same key are refused, nothing recorded."""
+    import json
+
+    from casegate.ledger import open_store, write_tiles
+    from casegate.store import generate_key, load_public_key, verifier_key
+
+    key = tmp_path / "log.pem"
+    generate_key(key)
+    origin = "monitor.test.example/log"
+    vkey = verifier_key(origin, load_public_key(key))
+    tiles = tmp_path / "tiles"
+    state = tmp_path / "monitor.json"
+
+    def publish(reg: Registry, where: Path) -> None:
+        write_tiles(reg, open_store(str(where)), reg.checkpoint(key, origin))
+
+    decision = honest_history(registry, tmp_path / "w")
+    publish(registry, tiles)
+    args = ["log", "monitor", "--url", str(tiles), "--vkey", vkey, "--state", str(state)]
+    rc, out, err = _cli(*args)
+    assert rc == 0, err
+    assert f"checkpoint of {registry.size()} entries; checked entries 0..{registry.size() - 1}" in out
+    assert "0 break a rule" in out
+    expected = forged_history(registry, decision)
+    publish(registry, tiles)
+    rc, out, err = _cli(*args, "--json")
+    assert rc == 1, err
+    doc = json.loads(out)
+    got: dict[int, set[str]] = {}
+    for v in doc["violations"]:
+        got.setdefault(v["index"], set()).add(v["code"])
+    assert got == expected
+    assert doc["cases"] == {CASE: "approved"} and doc["checked"]["from"] > 0
+    rc, out, err = _cli(*args)
+    assert rc == 0 and "no new entries; 0 break a rule" in out and f"({len(doc['violations'])} found by earlier runs)" in out
+    # another history with the same origin and key: refused, the state is not moved
+    before = state.read_text()
+    with open_registry(f"sqlite:///{tmp_path / 'other.db'}") as other:
+        other.record_many([("note", None, {"i": i}) for i in range(registry.size() + 3)])
+        publish(other, tmp_path / "other-tiles")
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "other-tiles"), "--vkey", vkey, "--state", str(state))
+    assert rc == 1 and "does not extend the tree of" in err and "the log shows different histories" in err, err
+    assert state.read_text() == before
+    # an altered entry in the tiles: refused, nothing recorded
+    from casegate.ledger import bundle_path
+
+    bundle = tiles / bundle_path(0, registry.size())
+    data = bundle.read_bytes()
+    at = data.index(b"atlas-2-api")
+    bundle.write_bytes(data[:at] + b"atlas-3" + data[at + 7:])
+    rc, out, err = _cli("log", "monitor", "--url", str(tiles), "--vkey", vkey, "--state", str(tmp_path / "fresh.json"))
+    assert rc == 1 and "the bundle was altered" in err, err
+    assert not (tmp_path / "fresh.json").exists()
+    # the wrong key: refused
+    other_key = tmp_path / "other.pem"
+    generate_key(other_key)
+    rc, out, err = _cli("log", "monitor", "--url", str(tiles), "--vkey", str(other_key) + ".pub",
+                        "--state", str(tmp_path / "fresh.json"))
+    assert rc == 1 and "signature" in err, err
+    assert not (tmp_path / "fresh.json").exists()

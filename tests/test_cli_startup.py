@@ -1,0 +1,127 @@
+"""Start-up of the command line: `--help` without Typer, commands importing only what they use,
+and the fast exit of `check` and `gate` run as the program (output complete, exit codes right)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ATLAS = ROOT / "examples" / "atlas-api" / "case.yaml"
+BAD = ROOT / "tests" / "fixtures" / "rules" / "CG903" / "bad" / "case.yaml"
+
+# Runs the entry point as the program does and reports, after it, which heavy modules it imported
+PROBE = ("import sys, atexit\n"
+         "atexit.register(lambda: print('MODULES', *sorted(m for m in ('typer', 'scipy', 'pydantic', "
+         "'securesystemslib', 'sqlalchemy', 'casegate.model') if m in sys.modules), file=sys.stderr))\n"
+         "from casegate.cli import main\n"
+         "sys.argv = ['casegate', *sys.argv[1:]]\n"
+         "main()\n")
+
+
+def _probe(*args: str) -> tuple[int, str, str, set[str]]:
+    env = {**os.environ, "COLUMNS": "100"}
+    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    mods = next((line.split()[1:] for line in r.stderr.splitlines() if line.startswith("MODULES")), None)
+    return r.returncode, r.stdout, r.stderr, set(mods) if mods is not None else {"<no report: fast exit>"}
+
+
+def test_the_kept_help_is_used_only_while_it_is_what_typer_renders() -> None:
+    from casegate.cli import _help
+
+    if _help.current():  # rendered from the command modules as they are: it must be Typer's text
+        assert _help.TOP_HELP == _help.render_top_help(), "refresh it: python -m casegate.cli._help --write"
+    # a command module changed since the text was kept: Typer renders the help instead
+    saved = _help.KEPT_FROM
+    try:
+        _help.KEPT_FROM = tuple((name, size + 1) for name, size in saved)
+        assert not _help.current()
+        assert _help.print_top_help() is False
+    finally:
+        _help.KEPT_FROM = saved
+
+
+def test_help_is_printed_without_typer_or_the_model() -> None:
+    rc, out, _, mods = _probe("--help")
+    assert rc == 0 and out.startswith("Usage: casegate [OPTIONS] COMMAND") and "  check " in out
+    assert mods == set(), mods
+    rc, out, err, mods = _probe()
+    assert rc == 2 and out == "" and err.startswith("Usage: casegate [OPTIONS] COMMAND") and mods == set()
+
+
+def test_help_on_a_narrow_terminal_is_rendered_by_typer_for_its_width() -> None:
+    env = {**os.environ, "COLUMNS": "60"}
+    r = subprocess.run([sys.executable, "-m", "casegate", "--help"], capture_output=True, text=True,
+                       cwd=ROOT, env=env)
+    assert r.returncode == 0 and "check" in r.stdout
+    assert max(len(line) for line in r.stdout.splitlines()) <= 60
+
+
+def test_help_in_process_matches_the_program() -> None:
+    from casegate.cli import main
+
+    saved = sys.argv
+    sys.argv = ["casegate", "--help"]
+    buf = io.StringIO()
+    try:
+        with redirect_stdout(buf), redirect_stderr(io.StringIO()), pytest.raises(SystemExit) as e:
+            main()
+    finally:
+        sys.argv = saved
+    assert e.value.code == 0 and "Commands:" in buf.getvalue()
+
+
+def test_check_with_evaluation_results_imports_neither_scipy_nor_the_signing_stack() -> None:
+    # the probe calls main() from `__main__`, so check takes the fast exit: run it in-process
+    # style instead through a module-level wrapper to read sys.modules afterwards
+    code = ("import sys\n"
+            "from casegate.cli import _main\n"
+            "sys.argv = ['casegate', 'check', sys.argv[1]]\n"
+            "try:\n    _main()\nexcept SystemExit as e:\n    rc = e.code\n"
+            "print('RC', rc, *sorted(m for m in ('scipy', 'securesystemslib', 'sqlalchemy', 'rich') if m in sys.modules))\n")
+    for cmd in ("check", "gate"):
+        r = subprocess.run([sys.executable, "-c", code.replace("'check'", repr(cmd)), str(ATLAS)],
+                           capture_output=True, text=True, cwd=ROOT)
+        last = r.stdout.strip().splitlines()[-1].split()
+        assert last[0] == "RC" and last[2:] == [], (cmd, r.stdout[-500:], r.stderr[-2000:])
+
+
+@pytest.mark.parametrize("args,code", [
+    (["check", str(ATLAS)], 0),
+    (["check", str(BAD)], 1),
+    (["check", str(ROOT / "no-such-case.yaml")], 2),
+    (["gate", str(BAD)], 1),
+])
+def test_fast_exit_keeps_the_exit_code_and_every_line_of_output(args: list[str], code: int) -> None:
+    # as the program (python -m casegate): the fast exit
+    prog = subprocess.run([sys.executable, "-m", "casegate", *args], capture_output=True, text=True, cwd=ROOT)
+    # in-process: SystemExit as usual
+    from casegate.cli import main
+
+    saved, cwd = sys.argv, os.getcwd()
+    sys.argv = ["casegate", *args]
+    out, err = io.StringIO(), io.StringIO()
+    os.chdir(ROOT)
+    try:
+        with redirect_stdout(out), redirect_stderr(err), pytest.raises(SystemExit) as e:
+            main()
+    finally:
+        sys.argv = saved
+        os.chdir(cwd)
+    assert prog.returncode == code and e.value.code == code
+    assert prog.stdout == out.getvalue() and prog.stderr == err.getvalue()
+    assert prog.stdout or prog.stderr
+
+
+def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:
+    prog = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    import json
+
+    assert prog.returncode == 0 and json.loads(prog.stdout)["findings"]

@@ -1,0 +1,82 @@
+"""`casegate check --watch`: the case is checked again after an edit, and the findings follow."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _lines(stream: object, into: queue.Queue[str]) -> None:
+    for line in iter(stream.readline, ""):  # type: ignore[attr-defined]
+        into.put(line)
+
+
+def _until(q: queue.Queue[str], pred: object, timeout: float = 120.0) -> list[str]:
+    seen: list[str] = []
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            line = q.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if pred(line):  # type: ignore[operator]
+            return seen
+    raise AssertionError("timed out; saw:\n" + "".join(seen[-40:]))
+
+
+def _save(path: Path, text: str) -> None:
+    """Write the file as editors save it: the new content replaces the old in one step."""
+    tmp = path.with_suffix(".swp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> None:
+    case_dir = tmp_path / "atlas"
+    shutil.copytree(ROOT / "examples" / "atlas-api", case_dir, ignore=shutil.ignore_patterns("keys"))
+    proc = subprocess.Popen([sys.executable, "-m", "casegate", "check", "--watch", str(case_dir / "case.yaml")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    out: queue.Queue[str] = queue.Queue()
+    errs: queue.Queue[str] = queue.Queue()
+    for stream, q in ((proc.stdout, out), (proc.stderr, errs)):
+        threading.Thread(target=_lines, args=(stream, q), daemon=True).start()
+    try:
+        first = _until(out, lambda line: "blocking," in line)
+        assert first[-1].rstrip().endswith("0 blocking, 1 condition, 4 advisory"), first[-1]
+        _until(errs, lambda line: line.startswith("watching for changes"))
+
+        arg = case_dir / "argument.yaml"
+        _save(arg, arg.read_text().replace("evidence: [E-cyber-ctf]", "evidence: [E-nowhere]", 1))
+        second = _until(out, lambda line: "blocking," in line)
+        assert any("CG903 unknown-reference" in line and "E-nowhere" in line for line in second), "".join(second)
+        assert not second[-1].rstrip().endswith("0 blocking, 1 condition, 4 advisory")
+        assert any(line.startswith("re-checked in ") and "argument.yaml" in line
+                   for line in _until(errs, lambda line: line.startswith("watching for changes")))
+
+        # a syntax error mid-edit is reported, and watching goes on
+        _save(arg, arg.read_text() + "  bad: [unclosed\n")
+        _until(errs, lambda line: "YAML syntax error" in line)
+        _until(errs, lambda line: line.startswith("watching for changes"))
+        _save(arg, arg.read_text().replace("  bad: [unclosed\n", "").replace("E-nowhere", "E-cyber-ctf"))
+        third = _until(out, lambda line: "blocking," in line)
+        assert third[-1].rstrip().endswith("0 blocking, 1 condition, 4 advisory"), third[-1]
+        _until(errs, lambda line: line.startswith("watching for changes"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0  # the last check found nothing blocking

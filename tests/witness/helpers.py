@@ -1,0 +1,96 @@
+"""Witnesses for tests: real `casegate witness serve` processes on 127.0.0.1 (random free ports),
+each with its own key and state file, stopped and restarted like a real service."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from casegate.store import COSIGNATURE_V1, generate_key, verifier_key
+from casegate.witness import WitnessState
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class WitnessProcess:
+    name: str
+    key: Path
+    state: Path
+    logs: list[str]
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+    log_file: Path | None = None
+    starts: int = field(default=0)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def vkey(self) -> str:
+        from casegate.store import load_public_key
+
+        return verifier_key(self.name, load_public_key(self.key), COSIGNATURE_V1)
+
+    @property
+    def spec(self) -> str:
+        """What `casegate log witness --witness` takes."""
+        return f"{self.vkey}={self.url}"
+
+    def start(self) -> None:
+        self.port = self.port or free_port()
+        self.starts += 1
+        self.log_file = self.state.with_suffix(f".serve{self.starts}.log")
+        cmd = [sys.executable, "-m", "casegate", "witness", "serve", "--name", self.name, "--key", str(self.key),
+               "--state", str(self.state), "--port", str(self.port)]
+        for v in self.logs:
+            cmd += ["--log", v]
+        with open(self.log_file, "wb") as f:
+            self.proc = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, env=dict(os.environ))
+        deadline = time.monotonic() + 60
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"witness {self.name} exited: {self.log_file.read_text()}")
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"witness {self.name} did not start: {self.log_file.read_text()}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+def make_witnesses(where: Path, n: int, logs: list[str]) -> list[WitnessProcess]:
+    """`n` new witnesses (keys and empty state files), not yet started."""
+    out = []
+    for i in range(1, n + 1):
+        key = where / f"w{i}.pem"
+        generate_key(key)
+        state = where / f"w{i}.json"
+        WitnessState(state).init()
+        out.append(WitnessProcess(f"witness{i}.test.example", key, state, logs))
+    return out
