@@ -135,7 +135,7 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
 
     from casegate.publish import publish
 
-    res = publish(load_case(EXAMPLE), tmp_path, key=KEY, today=dt.date(2026, 11, 27), charts=_charts)
+    res = publish(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
     charts = [res.files["chart-1"].read_text(), res.files["chart-2"].read_text()]
     # E-cyber-ctf is internal: its 33/200 and bound are not in the public chart
     assert "33/200" not in charts[0] and "0.214" not in charts[0]
@@ -143,7 +143,7 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
     assert "withheld: the pathway or the tests its bound rests on are redacted" in charts[1]
     # cyber-ransomware is public, but its bound rests on internal safeguard tests
     assert "5.5e-05" not in charts[1] and "1e-03" not in charts[1]
-    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", key=KEY, today=dt.date(2026, 11, 27),
+    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", salts=SALTS, today=dt.date(2026, 11, 27),
                          charts=_charts, level=Confidentiality.restricted)
     shown = restricted.files["chart-2"].read_text()
     assert "5.5e-05/year within tolerance 1e-03" in shown  # its tests are restricted at most: shown
