@@ -56,7 +56,7 @@ def main() -> None:
     yard = [PY, "-c", "import pydantic, ryml"]
     print("bench_startup: whole processes, medians of interleaved runs (wall; cpu = user + system)")
     runs = paired({"yardstick": yard, "help": [cg, "--help"], "check": [cg, "check", atlas],
-                   "gate": [cg, "gate", atlas]}, repeat=9)
+                   "gate": [cg, "gate", atlas]}, repeat=7)
     base = runs["yardstick"]
     for name, goal in (("help", 2.0), ("check", 3.0), ("gate", 3.0)):
         label = {"help": "casegate --help", "check": "check atlas-api", "gate": "gate atlas-api"}[name]
@@ -66,7 +66,7 @@ def main() -> None:
     for k in sizes:
         case = argument_case(k)
         files = sorted(str(p) for p in case.parent.glob("*.yaml"))
-        rep = 7 if k <= 10 else 3
+        rep = 5 if k <= 1 else 3
         runs = paired({"floor": [PY, "-c", FLOOR, *files], "check": [cg, "check", str(case)]}, repeat=rep)
         ours, floor = runs["check"], runs["floor"]
         ref_s, ref_mib = GSN2X.get(k, (None, None))

@@ -202,3 +202,36 @@ def test_log_monitor_follows_the_tiles(registry: Registry, tmp_path: Path) -> No
                         "--state", str(tmp_path / "fresh.json"))
     assert rc == 1 and "signature" in err, err
     assert not (tmp_path / "fresh.json").exists()
+
+
+def test_the_monitor_requires_the_witness_cosignatures_it_is_told_to(tmp_path: Path) -> None:
+    """With a witness threshold (from a trust root, in the CLI), a checkpoint without enough valid
+    cosignatures is refused and nothing is recorded; cosigned by a real witness, it is followed."""
+    from casegate.errors import VerificationError
+    from casegate.ledger import open_store, open_tiles, write_tiles
+    from casegate.monitor import follow_log
+    from casegate.store import generate_key, load_private_key, load_public_key, verifier_key
+    from casegate.witness import Witness, WitnessState, request_body, trusted_log
+
+    origin = "monitor.test.example/log"
+    key, wkey = tmp_path / "log.pem", tmp_path / "w.pem"
+    generate_key(key)
+    generate_key(wkey)
+    st = WitnessState(tmp_path / "w.json")
+    st.init()
+    wit = Witness("w.test.example", load_private_key(wkey), [trusted_log(verifier_key(origin, load_public_key(key)))], st)
+    state = tmp_path / "monitor.json"
+    with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
+        reg.record_many([("note", None, {"i": i}) for i in range(300)])  # more than one tile
+        note = reg.checkpoint(key, origin)
+        write_tiles(reg, open_store(str(tmp_path / "tiles")), note)
+        witnesses = [("w.test.example", load_public_key(wkey))]
+        with pytest.raises(VerificationError, match="carries 0 valid witness cosignature"):
+            follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
+                       witnesses=witnesses, witness_threshold=1)
+        assert not state.exists()
+        cosigned = reg.add_cosignatures(note + wit.add_checkpoint(request_body(0, [], note)))
+        write_tiles(reg, open_store(str(tmp_path / "tiles")), cosigned)
+    run = follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
+                     witnesses=witnesses, witness_threshold=1)
+    assert (run.cosigned_by, run.checked_from, run.checked_to, run.violations) == (["w.test.example"], 0, 300, [])

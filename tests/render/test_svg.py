@@ -183,3 +183,30 @@ def test_wrap_breaks_long_words_after_hyphens_and_caps_lines() -> None:
     long = wrap("word " * 200, 20, max_lines=4)
     assert len(long) == 4 and long[-1].endswith("…")
     assert wrap("first\nsecond", 30) == ["first", "second"]
+
+
+def test_the_diagram_carries_presentation_attributes_not_a_style_sheet() -> None:
+    import re
+
+    svg = render_svg(_small_graph())
+    assert "<style" not in svg
+    shapes = re.findall(r"<(?:rect|path|polygon|ellipse|circle)[^>]*class=\"s\"[^>]*>", svg)
+    assert shapes
+    for s in shapes:
+        assert re.search(r' fill="[^"]+"', s) and re.search(r' stroke="[^"]+"', s), s
+    for t in re.findall(r"<text[^>]*>", svg):
+        assert " fill=" in t or "class=" not in t, t
+
+
+def test_style_rules_become_attributes_as_css_would_apply_them() -> None:
+    from casegate.render._presentation import apply_styles
+
+    css = ".n .s{fill:#fff;stroke:#111}.n.open .s{stroke:#c00;stroke-dasharray:4 2}.n text{font-size:12px}a .n .s{cursor:pointer}"
+    svg = ('<svg><g class="n"><rect class="s" fill="black"/><text x="1">a</text></g>'
+           '<g class="n open"><rect class="s"/></g><rect class="s"/></svg>')
+    out = apply_styles(svg, css)
+    assert '<rect class="s" fill="#fff" stroke="#111"/>' in out  # the sheet overrides the attribute
+    assert '<rect class="s" fill="#fff" stroke="#c00" stroke-dasharray="4 2"/>' in out  # more specific wins
+    assert '<text x="1" font-size="12px">' in out
+    assert out.endswith('<rect class="s"/></svg>')  # outside any .n: untouched
+    assert "cursor" not in out

@@ -30,7 +30,7 @@ def __getattr__(name: str) -> Any:
 # command line starts without the registry, signing, publishing and monitoring stacks.
 _COMMAND_MODULES = ("_check", "_gate", "_evidence", "_sign", "_registry", "_trust", "_publish", "_monitor", "_policy",
                     "_protocol", "_diff", "_serve", "_render", "_regime", "_attest", "_notify", "_redteam",
-                    "_witness", "_logwatch")
+                    "_witness", "_logwatch", "_tiles")
 _GATE_MODULES = ("_check", "_gate")  # two or more commands keep `app` a group of subcommands
 
 

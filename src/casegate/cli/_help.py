@@ -142,15 +142,15 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 4959),
+    ('__init__', 4969),
     ('_app', 814),
     ('_check', 7359),
     ('_gate', 6919),
     ('_evidence', 7349),
     ('_sign', 27466),
     ('_registry', 10482),
-    ('_trust', 14650),
-    ('_publish', 12423),
+    ('_trust', 16274),
+    ('_publish', 12882),
     ('_monitor', 33584),
     ('_policy', 3260),
     ('_protocol', 3004),
@@ -163,4 +163,5 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_redteam', 1579),
     ('_witness', 7235),
     ('_logwatch', 3907),
+    ('_tiles', 7820),
 )

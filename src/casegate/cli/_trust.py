@@ -291,15 +291,37 @@ def state_proof(
     case_id: Annotated[str, typer.Argument(help="The case id.")],
     dest: Annotated[Path, typer.Option("--out", help="Where to write the proof (JSON).")],
     db: Annotated[str | None, typer.Option("--db", help="Registry URL (default $CASEGATE_DATABASE_URL).")] = None,
+    tiles: Annotated[str | None, typer.Option("--tiles", help="Build the proof from the log's tiles alone (an http(s) prefix, s3://BUCKET/PREFIX or a directory) instead of the registry.")] = None,
+    vkey: Annotated[str | None, typer.Option("--vkey", help="With --tiles: the log's key (note verifier key or PEM public key).")] = None,
+    trust_root: Annotated[Path | None, typer.Option("--trust-root", help="With --tiles: take the log's origin and key from this trust root (default $CASEGATE_TRUST_ROOT).")] = None,
+    endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="S3-compatible endpoint for s3:// tiles.")] = None,
 ) -> None:
     """Write the proof of the case's current state (its log entries under the latest signed
     checkpoint) for an offline `verify --state-proof`. Exit 1, writing nothing, when the registry
     cannot vouch for the state (no checkpoint, unknown case, entries newer than the checkpoint,
-    a state column that differs from the log)."""
-    from ..store import open_registry
+    a state column that differs from the log). With --tiles the registry is not consulted: the
+    checkpoint's signature is checked with the key you give, every entry bundle is read and must
+    rebuild the checkpoint's root, and each of the case's entries is proven from the tiles."""
+    from ..errors import InputError
 
-    with open_registry(db, readonly=True) as reg:
-        proof, problems = reg.state_proof(case_id)
+    if tiles is not None:
+        if db is not None:
+            raise InputError("--tiles and --db are two sources of the same proof: give one")
+        from ..ledger import open_tiles, state_proof_from_tiles
+        from ._tiles import _trust, log_key
+
+        root = None if vkey is not None and trust_root is None else _trust(trust_root)
+        key, origin, _source = log_key(vkey, root)
+        log = open_tiles(tiles, endpoint_url=endpoint_url)
+        cp = log.checkpoint(key, origin)
+        proof = state_proof_from_tiles(log, cp, case_id)
+        problems: list[str] = []
+    else:
+        from ..store import open_registry
+
+        with open_registry(db, readonly=True) as reg:
+            got, problems = reg.state_proof(case_id)
+        proof = got  # type: ignore[assignment]
     if problems or proof is None:
         err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")
         for r in problems:
@@ -309,4 +331,4 @@ def state_proof(
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(proof, indent=1) + "\n")
     out(f"wrote {dest}: {len(proof['entries'])} log entries of {case_id} under the checkpoint at "
-        f"size {proof['checkpoint'].splitlines()[1]}")
+        f"size {proof['checkpoint'].splitlines()[1]}" + (f" (from the tiles at {tiles})" if tiles else ""))

@@ -43,5 +43,14 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
     `loaded.case` unchanged (and facts None) when the case or policy could not be built."""
     if loaded.case is None or loaded.policy is None:
         return loaded.case, None
+    memo = getattr(loaded, "_facts_memo", None)
+    # the same case and policy objects and the same artifact states give the same facts (a
+    # copy of `loaded` with another case, as the gate makes for signed sign-offs, does not match)
+    if (memo is not None and memo[0] is loaded.case and memo[1] is loaded.policy and memo[2] == cache
+            and memo[3] == artifacts):
+        return memo[4]  # type: ignore[no-any-return]
     derived = derive_evidence(loaded, artifacts, cache=cache)
-    return apply_facts(loaded.case, loaded.policy, derived)
+    got = apply_facts(loaded.case, loaded.policy, derived)
+    if hasattr(loaded, "_facts_memo"):
+        loaded._facts_memo = (loaded.case, loaded.policy, cache, dict(artifacts), got)
+    return got

@@ -25,7 +25,9 @@ from ._layout import (
     tile_width,
     tiles_for_size,
 )
+from ._serve import read_tile
 from ._state import STATE_ENV, Advance, ClientState, Seen, default_state_path
+from ._stateproof import state_proof_from_tiles
 from ._write import LogSource, TilesReport, write_tiles
 from .storage import (
     LocalTiles,
@@ -43,6 +45,6 @@ __all__ = [
     "LocalTiles", "LogSource", "MissingTile", "S3Tiles", "Seen", "SplitView", "TileLog", "TileRef",
     "TileSource", "TileStore", "TileStoreError", "TilesReport", "VerifiedEntry", "bundle_path",
     "cache_control", "decode_bundle", "default_state_path", "encode_bundle", "encode_index",
-    "entry_from_bytes", "level_count", "open_source", "open_store", "open_tiles", "parse_path",
+    "entry_from_bytes", "level_count", "open_source", "open_store", "open_tiles", "parse_path", "read_tile", "state_proof_from_tiles",
     "subtree_hash", "tile_path", "tile_width", "tiles_for_size", "write_tiles",
 ]

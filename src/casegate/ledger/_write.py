@@ -141,7 +141,8 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
         top += 1
     for lv in range(top + 1):
         first = level_count(m, lv) // TILE_WIDTH  # the tile that was partial (or did not exist) at m
-        left = [] if lv == 0 else log.node_range(TILE_HEIGHT * lv, first * TILE_WIDTH, level_count(m, lv))
+        have = level_count(m, lv)
+        left = log.node_range(TILE_HEIGHT * lv, first * TILE_WIDTH, have) if lv and have > first * TILE_WIDTH else []
         levels.append(_Level(lv, first, left))
 
     def put(path: str, data: bytes, full: bool) -> None:

@@ -76,6 +76,9 @@ class Loaded:
     """The folder every file read for the case must lie inside (resolved)."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
+    _facts_memo: Any = field(default=None, repr=False, compare=False)
+    """The last evidence facts derived for this case (`casegate.evidence.facts_for`), with what
+    they were derived from: publishing asks for them three times."""
 
     @property
     def main(self) -> SourceFile:

@@ -741,7 +741,7 @@ class Case(Frozen):
     """The post-deployment plan."""
     publication: Publication | None = None
     """The publication plan."""
-    decision: DecisionSection = DecisionSection()
+    decision: DecisionSection = DecisionSection.model_construct()
     """Sign-offs and objections."""
     incident_answers: dict[str, IncidentAnswer] = Field(default_factory=dict)
     """Incident id ('incident-<log index>', as `casegate history` names it) -> how this version

@@ -127,7 +127,7 @@ class DecisionRecord(Frozen):
     """On NO-GO: boundary attributes ('tools', 'sensitive_domains') the narrower boundary drops."""
     rejected_waivers: list[str] = Field(default_factory=list)
     """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
-    digests: Digests = Digests()
+    digests: Digests = Digests.model_construct()
     """Digests of every input."""
     compared_with: list[str] = Field(default_factory=list)
     """The earlier versions the threshold-gaming rules compared this one with, e.g. 'previous:

@@ -120,4 +120,5 @@ class Waiver(Frozen):
     """ISO date the waiver lapses."""
 
 
-Finding.model_rebuild()
+# No Finding.model_rebuild() here: validators are built on first use (`Frozen`'s defer_build),
+# when `Waiver` above is defined; building it at import cost every command a tenth of a second.

@@ -116,7 +116,7 @@ class Threshold(Frozen):
     """True when the numbers are the organisation's own proxy, not from the public framework."""
     gaming_margin: float | None = Field(default=None, ge=0, le=1)
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
-    elicitation: ElicitationMinimum = ElicitationMinimum()
+    elicitation: ElicitationMinimum = ElicitationMinimum.model_construct()
     """Elicitation an evaluation must show to count against this threshold."""
     scorer: str | None = None
     """The metric or scorer whose per-sample scores are counted, as the evaluation tool names it
@@ -389,17 +389,17 @@ class Policy(Frozen):
     """Risk domains this framework covers."""
     thresholds: dict[Id, Threshold] = Field(default_factory=dict)
     """Capability thresholds, keyed by id."""
-    signoff: SignoffPolicy = SignoffPolicy()
+    signoff: SignoffPolicy = SignoffPolicy.model_construct()
     """Who must sign, and separation of authority."""
-    decision: DecisionAuthority = DecisionAuthority()
+    decision: DecisionAuthority = DecisionAuthority.model_construct()
     """Who may sign the decision, and whether they may also sign off."""
-    evidence: EvidencePolicy = EvidencePolicy()
+    evidence: EvidencePolicy = EvidencePolicy.model_construct()
     """Evidence freshness and independence."""
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = Tolerance.model_construct()
     """Residual risk tolerance."""
     condition_defeaters: list[str] = Field(default_factory=list)
     """Defeater kinds that may stand open as a condition instead of blocking."""
-    waivers: WaiverPolicy = WaiverPolicy()
+    waivers: WaiverPolicy = WaiverPolicy.model_construct()
     """Waiver rules."""
     owners: list[str] = Field(default_factory=list)
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
@@ -412,17 +412,17 @@ class Policy(Frozen):
     boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=dict)
     """Per boundary kind, the access and weights properties consistent with it; kinds not listed
     use the built-in table."""
-    arguments: ArgumentPolicy = ArgumentPolicy()
+    arguments: ArgumentPolicy = ArgumentPolicy.model_construct()
     """Which kinds of argument (inability, controls) the policy accepts."""
-    post_deployment: PostDeploymentPolicy = PostDeploymentPolicy()
+    post_deployment: PostDeploymentPolicy = PostDeploymentPolicy.model_construct()
     """Limits on the post-deployment plan."""
-    publication: PublicationPolicy = PublicationPolicy()
+    publication: PublicationPolicy = PublicationPolicy.model_construct()
     """What the publication plan must do."""
-    internal: InternalPolicy = InternalPolicy()
+    internal: InternalPolicy = InternalPolicy.model_construct()
     """How the scale of an internal deployment is weighed."""
-    preregistration: PreregistrationPolicy = PreregistrationPolicy()
+    preregistration: PreregistrationPolicy = PreregistrationPolicy.model_construct()
     """Whether evaluation protocols must be registered before their runs."""
-    text: TextPolicy = TextPolicy()
+    text: TextPolicy = TextPolicy.model_construct()
     """What counts as hollow text."""
     governance: Governance | None = None
     """How the framework is run: updates, weight security, incidents, internal governance."""

@@ -46,7 +46,7 @@ class EvaluationProtocol(Frozen):
     """How epochs of one sample will be reduced to a count."""
     tasks: list[TaskRef] = Field(default_factory=list)
     """The task set: by name (and version) or by the digest of its sample ids."""
-    elicitation: PlannedElicitation = PlannedElicitation()
+    elicitation: PlannedElicitation = PlannedElicitation.model_construct()
     """The elicitation plan."""
     model: Digest | None = None
     """Digest of the model to be evaluated (one of the case's `system.digests`)."""

@@ -106,8 +106,8 @@ def publish(
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
     `summary.svg` and embedded in the HTML; without `diagram` there is no svg. The charts
-    (`charts`) are embedded in the HTML and written as `summary.chart-N.svg` beside it, which the
-    Markdown shows."""
+    (`charts`) are embedded in the HTML and, with the svg format, written as `summary.chart-N.svg`
+    beside it, which the Markdown then shows."""
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
@@ -118,9 +118,10 @@ def publish(
     svg = None
     if diagram is not None and ("svg" in formats or "html" in formats):
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
-    chart_svgs = charts(loaded, decision_day(record), withheld_ids(summary)) if charts is not None else []
+    chart_svgs = (charts(loaded, decision_day(record), withheld_ids(summary))
+                  if charts is not None and ("svg" in formats or "html" in formats) else [])
     chart_files = []
-    for i, chart in enumerate(chart_svgs, 1):
+    for i, chart in enumerate(chart_svgs if "svg" in formats else [], 1):
         path = out_dir / f"summary.chart-{i}.svg"
         path.write_text(chart, encoding="utf-8")
         result.files[f"chart-{i}"] = path

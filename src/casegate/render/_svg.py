@@ -29,6 +29,7 @@ from ._graph import (
     findings_by_element,
 )
 from ._layout import Layout, layout
+from ._presentation import apply_styles
 from ._text import CHAR_W, LINE_H, wrap
 
 SKEW = 12.0
@@ -338,7 +339,6 @@ def svg_document(
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{W:.0f}" height="{H:.0f}" '
         f'viewBox="0 0 {W:.0f} {H:.0f}" font-family="Helvetica, Arial, sans-serif" font-size="12">',
-        f"<style>{STYLE}</style>",
         DEFS,
         f'<rect width="{W:.0f}" height="{H:.0f}" fill="#fff"/>',
         f'<text class="title" x="20" y="26">{esc(title)}</text>',
@@ -372,7 +372,8 @@ def svg_document(
         b = boxes[k]
         _node_svg(node, faces[k], b.x, b.y, out)
     out.append("</g></svg>\n")
-    return "\n".join(out)
+    # presentation attributes, not a <style> block: renderers other than browsers draw it alike
+    return apply_styles("\n".join(out), STYLE)
 
 
 def diagram_svg(

@@ -11,8 +11,6 @@ import functools
 import re
 import unicodedata
 
-from confusable_homoglyphs import confusables
-
 _SPACE = re.compile(r"\s+")
 
 
@@ -27,6 +25,9 @@ def normalise_name(name: str) -> str:
 def _latin(ch: str) -> str:
     if ch.isascii():
         return ch
+    # the confusables table takes a tenth of a second to load: only a non-ASCII name needs it
+    from confusable_homoglyphs import confusables
+
     found = confusables.is_confusable(ch, preferred_aliases=["latin", "common"], greedy=True) or []
     for hit in found:
         for g in hit.get("homoglyphs", []):

@@ -36,7 +36,7 @@ from ._events import (
     record_signoff,
 )
 from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
-from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, leaf_of, replay
+from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
 from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
 from ._registry import Registry, open_registry
 from ._salts import (
@@ -50,7 +50,7 @@ from ._salts import (
 
 __all__ = [
     "merkle", "entry_bytes",
-    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "leaf_of",
+    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",

@@ -184,14 +184,19 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        static = str(scope.get("path", "")).startswith("/static/")
+        path = str(scope.get("path", ""))
+        static = path.startswith("/static/")
+        # the log's tiles and checkpoint say how long they may be cached (tiles are immutable)
+        own_cache = path.startswith("/public/log/tile/") or path == "/public/log/checkpoint"
 
         async def with_headers(msg: dict[str, Any]) -> None:
             if msg["type"] == "http.response.start":
                 names = {k.lower() for k, _ in msg.get("headers", [])}
                 headers = list(msg.get("headers", []))
                 headers += [(k, v) for k, v in _SECURITY_HEADERS if k not in names]
-                if not static:
+                if own_cache and b"cache-control" in names:
+                    pass
+                elif not static:
                     headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
                     headers.append((b"cache-control", b"no-store"))
                 msg = {**msg, "headers": headers}

@@ -329,8 +329,12 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
 @router.get("/public/log", response_class=HTMLResponse)
 def public_log(request: Request) -> Response:
     reg = board(request).registry
-    return _render(request, "public_log.html", size=reg.size(), checkpoint=reg.latest_checkpoint(),
-                   vkey=reg.log_verifier_key())
+    from ..store import parse_checkpoint
+
+    note = reg.latest_checkpoint()
+    signed = parse_checkpoint(note).tree_size if note else 0
+    return _render(request, "public_log.html", size=signed, checkpoint=note, vkey=reg.log_verifier_key(),
+                   entries=reg.size(), tile0_width=min(signed, 255))
 
 
 @router.get("/public/log/checkpoint")
@@ -339,7 +343,24 @@ def public_log_checkpoint(request: Request) -> Response:
     note = board(request).registry.latest_checkpoint()
     if note is None:
         raise HTTPException(404, "no checkpoint has been signed yet")
-    return PlainTextResponse(note, media_type="text/plain; charset=utf-8")
+    return PlainTextResponse(note, media_type="text/plain; charset=utf-8", headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/public/log/tile/{path:path}")
+def public_log_tile(request: Request, path: str) -> Response:
+    """The log as C2SP tlog-tiles under /public/log/: hash tiles `tile/<L>/<N>[.p/<W>]` and
+    entry bundles `tile/entries/<N>[.p/<W>]` of the latest signed checkpoint's tree, built from
+    the registry. Immutable, so cacheable for good (partial ones briefly)."""
+    from ..ledger import cache_control, read_tile
+    from ..store import parse_checkpoint
+
+    reg = board(request).registry
+    note = reg.latest_checkpoint()
+    full = f"tile/{path}"
+    data = None if note is None else read_tile(reg, full, parse_checkpoint(note).tree_size)
+    if data is None:
+        raise HTTPException(404, "no such tile in the log's latest signed tree")
+    return Response(data, media_type="application/octet-stream", headers={"Cache-Control": cache_control(full)})
 
 
 @router.get("/public/log/vkey")

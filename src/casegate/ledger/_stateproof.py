@@ -1,0 +1,30 @@
+"""A case's state proof built from tiles alone: the same document `casegate state-proof` makes
+from the registry (see `store._proof`), so `verify --state-proof` checks it the same way.
+
+The tiles carry no index by case, so every entry bundle of the checkpoint's tree is read, and
+the leaves they make must rebuild the checkpoint's root: no entry of the case can be left out,
+changed or added. Each of the case's entries then gets its inclusion proof from the tiles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import VerificationError
+from ..store import PROOF_KINDS, STATE_PROOF_VERSION, Checkpoint, entry_json, replay
+from ._client import TileLog
+
+
+def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str) -> dict[str, Any]:
+    """The state proof of `case_id` under `cp` (already signature-checked), from `log`'s tiles;
+    VerificationError when the tiles do not back the checkpoint or the log does not establish
+    the case's state."""
+    entries = [e for e in log.scan(cp) if e.case_id == case_id and e.kind in PROOF_KINDS]
+    replayed = replay(entries)
+    problems = list(replayed.problems)
+    if replayed.state is None:
+        problems.insert(0, f"the log (size {cp.tree_size}) holds no version of case {case_id}")
+    if problems:
+        raise VerificationError(f"the tiles do not establish the state of {case_id}: " + "; ".join(problems))
+    proved = [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in entries]
+    return {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
+            "checkpoint": cp.text(), "entries": proved}

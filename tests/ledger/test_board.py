@@ -1,0 +1,95 @@
+"""The review board serves the log as tiles under /public/log/ (the prefix of its checkpoint),
+with caching headers, and the client reads it over real HTTP from uvicorn on loopback."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from casegate.ledger import ClientState, open_store, open_tiles, write_tiles
+from casegate.store import generate_key, load_public_key, open_registry
+from tests.web.conftest import BoardFixture, build_board
+
+
+@pytest.fixture
+def board(tmp_path: Path, database_url: str) -> BoardFixture:
+    b = build_board(tmp_path, database_url)
+    reg = open_registry(database_url)
+    reg.record_many([("decision", "bulk", {"n": i}) for i in range(300)])
+    generate_key(tmp_path / "log.pem")
+    reg.checkpoint(tmp_path / "log.pem", "board.casegate.example/log")
+    reg.close()
+    return b
+
+
+def test_board_serves_the_same_tiles_as_the_writer(board: BoardFixture, tmp_path: Path) -> None:
+    reg = open_registry(board.database_url)
+    write_tiles(reg, open_store(tmp_path / "tiles"), reg.latest_checkpoint() or "")
+    size = reg.size()
+    reg.close()
+    c = board.client
+    for path in sorted(p.relative_to(tmp_path / "tiles").as_posix() for p in (tmp_path / "tiles").rglob("*")
+                       if p.is_file()):
+        r = c.get(f"/public/log/{path}")
+        assert r.status_code == 200, path
+        assert r.content == (tmp_path / "tiles" / path).read_bytes(), path
+    full = c.get("/public/log/tile/0/000")
+    assert full.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert full.headers["content-type"] == "application/octet-stream"
+    part = c.get(f"/public/log/tile/0/001.p/{size - 256}")
+    assert part.headers["cache-control"] == "public, max-age=60"
+    assert c.get("/public/log/checkpoint").headers["cache-control"] == "no-cache"
+    assert c.get("/public/log").headers["cache-control"] == "no-store"  # pages keep no-store
+    # a narrower partial (an older checkpoint's) is served; beyond the signed tree is not
+    assert c.get("/public/log/tile/0/001.p/1").status_code == 200
+    assert c.get(f"/public/log/tile/0/001.p/{size - 255}").status_code == 404
+    assert c.get("/public/log/tile/0/001").status_code == 404
+    assert c.get("/public/log/tile/0/0001").status_code == 404  # not a canonical path
+    assert c.get("/public/log/tile/entries/x000/000").status_code == 404
+
+
+def test_public_log_page_links_the_tiles(board: BoardFixture) -> None:
+    page = board.client.get("/public/log").text
+    assert 'href="/public/log/tile/0/000"' in page and 'href="/public/log/tile/entries/000"' in page
+    assert "casegate log client --url" in page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(board: BoardFixture) -> Iterator[str]:
+    import uvicorn
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(board.client.app, host="127.0.0.1", port=port, log_level="error"))
+    t = threading.Thread(target=server.run, daemon=True)
+    t.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}/public/log"
+    finally:
+        server.should_exit = True
+        t.join(10)
+
+
+def test_client_reads_the_board_over_http(board: BoardFixture, served: str, tmp_path: Path) -> None:
+    key = load_public_key(str(tmp_path / "log.pem") + ".pub")
+    tiles = open_tiles(served)
+    cp = tiles.checkpoint(key, origin="board.casegate.example/log")
+    e = tiles.entry(cp.tree_size - 1, cp)
+    assert e.entry.kind == "decision" and e.entry.payload == {"n": 299}
+    assert tiles.fetches <= 6
+    state = ClientState(tmp_path / "state.json")
+    assert state.advance(tiles, cp).previous is None
