@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -54,6 +55,8 @@ def prepare(tmp: str) -> tuple[Path, str, str]:
     os.environ.pop("CASEGATE_DATABASE_URL", None)
     os.environ.pop("CASEGATE_TRUST_ROOT", None)
     case, bundle = str(d / "case.yaml"), str(d / "decision.bundle.json")
+    subprocess.run([casegate(), "authors", "sign", case, "--role", "author", "--key", str(d / "keys" / "mira-chen.key")],
+                   check=True, stdout=subprocess.DEVNULL)
     for role, who in SIGNERS:
         subprocess.run([casegate(), "sign", case, "--role", role, "--key", str(d / "keys" / f"{who}.key")],
                        check=True, stdout=subprocess.DEVNULL)
@@ -67,8 +70,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d, case, bundle = prepare(tmp)
         extra, db = trusted(d, case, bundle)
+        # a signature's time is when the log recorded it (just now): verify as of the example's date,
+        # or now when the log was written after it
+        at = max(dt.datetime(2026, 12, 1, 23, 59, 59, tzinfo=dt.UTC), dt.datetime.now(dt.UTC))
         base = [casegate(), "verify", "--bundle", bundle, "--model-digest", MODEL, "--boundary", "api",
-                "--at", "2026-12-01"]
+                "--at", at.strftime("%Y-%m-%dT%H:%M:%SZ")]
         bare = measure(base, repeat=7, ok=(1,))
         proof = measure([*base, *extra], repeat=7, ok=(0,))
         online = measure([*base, "--trust-root", extra[1], "--db", db], repeat=7, ok=(0,))

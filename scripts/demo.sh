@@ -12,6 +12,9 @@ DAY=2026-11-27
 AT=2026-12-01
 LATER=2026-12-04
 
+# A signature's time is when the log recorded it, and `verify --at T` never accepts one logged
+# after T: the deploy checks run as of the story's date, or now when the log was written later.
+later_of() { local now; now=$(date -u +%Y-%m-%dT%H:%M:%SZ); if [[ "$now" > "$1T23:59:59Z" ]]; then echo "$now"; else echo "$1"; fi; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ casegate %s\n' "$*"; "$CG" "$@"; }
 
@@ -83,18 +86,19 @@ echo "The same state proof, built from the tiles alone (no registry):"
 run state-proof atlas-2-api --tiles tiles --out state-proof.tiles.json
 
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
-run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT" \
+VERIFY_AT=$(later_of "$AT")
+run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
-run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT" \
+run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --state-proof state-proof.tiles.json
 echo "A wider boundary must not verify:"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$AT" \
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$VERIFY_AT" \
     --state-proof state-proof.json; then
   echo "consumer verified: that is a bug" >&2; exit 1; fi
 echo "Without the trust root nothing the bundle brings is trusted:"
 if CASEGATE_TRUST_ROOT= "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api \
-    --at "$AT" --state-proof state-proof.json; then
+    --at "$VERIFY_AT" --state-proof state-proof.json; then
   echo "verified without a trust root: that is a bug" >&2; exit 1; fi
 
 step "8. Publication: the redacted public summary, the argument diagram, the decision report"
@@ -196,7 +200,7 @@ run registry submit case-1.1/case.yaml
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
-run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --at "$LATER"
+run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --at "$(later_of "$LATER")"
 V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
     < <("$CG" registry history atlas-2-api --json))
 run diff atlas-2-api@1 "atlas-2-api@$V"

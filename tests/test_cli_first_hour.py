@@ -127,3 +127,13 @@ def test_conditions_show_the_finding_and_the_fix_apart(tmp_path) -> None:  # typ
     assert "Accept the condition" not in lines[1]
     md = cg("gate", str(d / "case.yaml"), "--preview", "--at", "2026-11-27", "--format", "markdown")
     assert "| id | cause | due | finding | fix |" in md.stdout
+
+
+def test_publish_warns_when_it_withholds_a_condition(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    d = _atlas(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "casegate", "publish", str(d / "case.yaml"), "--out", "pub",
+                        "--at", "2026-11-27", "--salt-key", "k"], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "warning: 1 of the decision's 1 condition(s) are withheld from the public audience" in r.stderr
+    assert "no registry" in r.stderr  # and says where the summary did not go
+    assert "it is withheld here because it concerns material redacted" in (tmp_path / "pub" / "summary.md").read_text()

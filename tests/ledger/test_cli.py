@@ -29,7 +29,7 @@ def test_tiles_client_and_state_proof_from_tiles(setup: Setup, tmp_path: Path) -
     tiles = tmp_path / "tiles"
     r = cg("log", "tiles", "--out", str(tiles), "--db", s.db, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "objects written" in r.stdout and (tiles / "checkpoint").exists()
+    assert "tiles and bundles written" in r.stdout and (tiles / "checkpoint").exists()
     again = cg("log", "tiles", "--out", str(tiles), "--db", s.db, "--json", cwd=tmp_path)
     assert again.returncode == 0 and json.loads(again.stdout)["written"] == []
 

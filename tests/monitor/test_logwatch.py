@@ -235,3 +235,29 @@ def test_the_monitor_requires_the_witness_cosignatures_it_is_told_to(tmp_path: P
     run = follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
                      witnesses=witnesses, witness_threshold=1)
     assert (run.cosigned_by, run.checked_from, run.checked_to, run.violations) == (["w.test.example"], 0, 300, [])
+
+
+def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_path: Path) -> None:
+    """`casegate log monitor --url http://.../public/log`: the review board on loopback serves the
+    tiles straight from the registry, and the monitor finds the forged entries through them."""
+    import json
+
+    from casegate.store import generate_key, load_public_key, verifier_key
+    from casegate.web import Settings, create_app
+    from tests.web.browser import serve
+
+    key = tmp_path / "log.pem"
+    generate_key(key)
+    origin = "monitor.test.example/log"
+    vkey = verifier_key(origin, load_public_key(key))
+    decision = honest_history(registry, tmp_path / "w")
+    expected = forged_history(registry, decision)
+    registry.checkpoint(key, origin)
+    with serve(create_app(Settings(database_url=registry.url))) as base:
+        rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
+                            "--state", str(tmp_path / "m.json"), "--json")
+    assert rc == 1, err
+    got: dict[int, set[str]] = {}
+    for v in json.loads(out)["violations"]:
+        got.setdefault(v["index"], set()).add(v["code"])
+    assert got == expected

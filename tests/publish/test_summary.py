@@ -183,3 +183,25 @@ def test_conditions_are_published_as_finding_and_fix(loaded) -> None:  # type: i
     html = render("summary.html.j2", s=s, svg=None)
     assert f"  - *Fix:* {conds[0].fix}" in md
     assert '<div class="fix"><span class="meta">Fix:</span>' in html
+
+
+def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> None:  # type: ignore[no-untyped-def]
+    from casegate.model import Condition
+    from casegate.publish import plain_lead
+
+    secret_cond = Condition(id="C1", text="`E-cyber-ctf` bound 0.214 between alert and threshold", cause="CG305",
+                            path=("evidence", "E-cyber-ctf"), due="2027-04-01",
+                            finding="`E-cyber-ctf` bound 0.214 between alert and threshold", fix="Apply the alert-level safeguards.")
+    s = build_summary(loaded.case, _record(loaded.case, conditions=[secret_cond]), key=KEY, policy=loaded.policy)
+    assert s.decision.conditions[0].withheld  # E-cyber-ctf is internal
+    lead = plain_lead(s)
+    assert lead[0].startswith("Atlas-2 2.1.0 is to be released through an API with code-execution, for verified developers")
+    assert "may be released only on conditions" in lead[1]
+    assert "1 condition must be met by 2027-04-01; it is withheld here because it concerns material redacted" in lead[2]
+    assert lead[3].startswith("What would force a retreat: A high-severity cyber incident")
+    joined = " ".join(lead)
+    assert "0.214" not in joined and "E-cyber-ctf" not in joined
+    html = render("summary.html.j2", s=s, svg=None)
+    md = render("summary.md.j2", s=s)
+    assert html.index('id="lead"') < html.index("<h2>Decision</h2>")
+    assert md.index("> Atlas-2 2.1.0 is to be released") < md.index("## Decision")

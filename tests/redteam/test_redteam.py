@@ -23,7 +23,6 @@ EXAMPLES = sorted(str(p.parent.relative_to(ROOT / "examples")) for p in (ROOT / 
 
 KNOWN_GAPS = {
     "self-declared-independence": "independence is not yet derived from who produced and signed the evidence",
-    "unsigned-authority": "sign-offs are not yet required to be signed by identities in a keyring",
 }
 """Mutations no rule catches yet on every example, each with what is missing. Every entry must be a
 declared mutation. Some are caught on some examples (not strict)."""
@@ -111,6 +110,19 @@ def test_every_mutation_is_documented() -> None:
         assert f"| `{m.name}` | {', '.join(m.attacks)} | {m.edits} |" in doc, f"docs/redteam.md lacks {m.name}"
     for name in KNOWN_GAPS:
         assert f"`{name}`" in doc
+
+
+def test_a_typed_name_is_not_an_authority() -> None:
+    """The forged sign-off names a person the keyring does not know; with the keyring the finding
+    says so, and a line the keyring knows but nobody signed is blocking too."""
+    from casegate.sign import load_keyring
+
+    ring = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
+    report = run_redteam(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"),
+                         mutations=[m for m in MUTATIONS if m.name == "unsigned-authority"], keyring=ring)
+    (r,) = report.results
+    assert r.caught and r.caught_by == ("signed sign-offs",)
+    assert any("A. Standin is no identity in the keyring" in m for m in r.messages), r.messages
 
 
 REWRITING = {"fewer-attempts": "CG301", "weaker-variant": "CG301", "hand-edited-counts": "CG327",

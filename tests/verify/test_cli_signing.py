@@ -43,10 +43,10 @@ def _trusted(demo: Path, tmp_path: Path) -> Path:
     from casegate.load import load_case
     from casegate.monitor import decide, read_decision, submit_for_review
     from casegate.store import open_registry
-    from tests.verify.trusted import make_trust
+    from tests.verify.trusted import log_clock, make_trust
 
     db = f"sqlite:///{tmp_path / 'trusted.db'}"
-    with open_registry(db) as reg:
+    with open_registry(db) as reg, log_clock():
         reg.submit_case(load_case(demo / "case.yaml"))
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
         record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
@@ -135,13 +135,19 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
         assert run(["sign", "case.yaml", "--role", role, "--key", f"keys/{who}.key"], demo, env).returncode == 0
     assert run(["decide", "case.yaml", "--key", "keys/sam-whitfield.key", "--role", "rso"], demo, env).returncode == 0
     from casegate.load import load_case
+    from casegate.monitor import decide, read_decision, submit_for_review
     from casegate.store import open_registry
+    from tests.verify.trusted import log_clock
 
     db = f"sqlite:///{tmp_path / 'reg.db'}"
     reg = open_registry(db)
     try:
-        reg.submit_case(load_case(demo / "case.yaml"))
-        reg.set_case_state("atlas-2-api", "withdrawn", {"type": "manual", "role": "rso", "reason": "bio incident"})
+        with log_clock():  # the decision is logged (a signature's time is the log's), then withdrawn
+            reg.submit_case(load_case(demo / "case.yaml"))
+            submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
+            record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
+            decide(reg, record, bundle=bundle)
+            reg.set_case_state("atlas-2-api", "withdrawn", {"type": "manual", "role": "rso", "reason": "bio incident"})
     finally:
         reg.close()
     args = ["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
@@ -154,6 +160,6 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     assert r.returncode == 1
     (reason,) = json.loads(r.stdout)["reasons"]
     assert reason.startswith("the registry says case atlas-2-api is withdrawn: a signed GO no longer verifies; "
-                             "cause: manual: bio incident (log entry 1, ")
+                             "cause: manual: bio incident (log entry 5, ")  # after the logged decision
     down = run([*args, "--db", "postgresql+psycopg://casegate@127.0.0.1:1/none"], demo, env)
     assert down.returncode == 3, down.stderr

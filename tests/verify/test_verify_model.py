@@ -34,10 +34,10 @@ def test_verify_model_path(tmp_path: Path) -> None:
     # verify fails closed: a trust root pinning the policy and keyring, and the case's state proof
     from casegate.monitor import decide, submit_for_review
     from casegate.store import open_registry
-    from tests.verify.trusted import make_trust
+    from tests.verify.trusted import log_clock, make_trust
 
     db = f"sqlite:///{tmp_path / 'registry.db'}"
-    with open_registry(db) as reg:
+    with open_registry(db) as reg, log_clock():
         reg.submit_case(w.load())
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
         decide(reg, record, bundle=bundle)

@@ -3,12 +3,32 @@ sign a checkpoint and make a state proof, through the library (the CLI is tested
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 ORIGIN = "test.casegate.example/log"
+STORY_LOGGED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
+"""When the tests' stories record their decisions in the log (before the `--at 2026-12-01` they
+verify at: a signature's time is when the log recorded it, and one logged after `--at` never
+counts)."""
+
+
+@contextlib.contextmanager
+def log_clock(when: dt.datetime = STORY_LOGGED) -> Iterator[None]:
+    """Entries the registry appends inside the block are recorded at `when` (the log's own clock
+    is the real time; a test story sets it to the story's dates)."""
+    import casegate.store._log as log
+
+    real = log._now
+    log._now = lambda: when.strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        log._now = real  # type: ignore[assignment]
 
 
 @dataclass

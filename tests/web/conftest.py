@@ -101,10 +101,13 @@ def approve(board: BoardFixture) -> Path:
                                  load_keyring(d / "keys" / "keyring.yaml"))
     path = d / "decision.bundle.json"
     path.write_text(json.dumps(bundle))
+    from tests.verify.trusted import log_clock
+
     reg = open_registry(board.database_url)
-    reg.submit_case(loaded)  # signing added the envelopes to the case: a new version
-    submit_for_review(reg, board.case_id, by="Sam Whitfield")
-    decide(reg, record, bundle=bundle)
+    with log_clock():  # the story's date: verify runs --at 2026-12-01
+        reg.submit_case(loaded)  # signing added the envelopes to the case: a new version
+        submit_for_review(reg, board.case_id, by="Sam Whitfield")
+        decide(reg, record, bundle=bundle)
     reg.close()
     return path
 
@@ -134,3 +137,49 @@ def sign_in(client: TestClient, token: str, next: str = "/") -> Any:
     assert csrf, form.text[:500]
     return client.post("/login", data={"token": token, "next": next, "csrf": csrf.group(1)},
                        follow_redirects=False)
+
+
+KEYS = {"Dana Ortiz": "dana-ortiz", "Sam Whitfield": "sam-whitfield", "Priya Natarajan": "priya-natarajan",
+        "Mira Chen": "mira-chen"}
+
+
+def statement_env(board: BoardFixture, person: str, role: str, predicate_type: str, **fields: Any) -> dict[str, Any]:
+    """A DSSE envelope over a statement about the board's case, signed with `person`'s example key
+    in `role` (whether or not the keyring gives them that role: the board must judge it)."""
+    from casegate.load import load_case
+    from casegate.sign import (
+        load_keyring,
+        load_signer,
+        now_utc,
+        sign_statement,
+        statement,
+        subjects,
+    )
+    from casegate.sign._signoff import _base_predicate
+
+    loaded = load_case(board.case_dir / "case.yaml")
+    signer = load_signer(str(board.case_dir / "keys" / f"{KEYS[person]}.key"))
+    key = load_keyring(KEYRING).get(signer.public_key.keyid)
+    assert key is not None
+    pred = _base_predicate(loaded, key, role, now_utc())
+    pred.update(fields)
+    return sign_statement(statement(subjects(loaded, pred["case"]["digest"]), predicate_type, pred), signer)
+
+
+def objection_env(board: BoardFixture, person: str, role: str, reason: str, oid: str = "O-1") -> dict[str, Any]:
+    from casegate.sign import OBJECTION
+
+    return statement_env(board, person, role, OBJECTION, objection=oid, reason=reason)
+
+
+def answer_env(board: BoardFixture, person: str, role: str, objection: dict[str, Any], *, kind: str = "answer",
+               text: str | None = None, accepts: dict[str, Any] | None = None) -> dict[str, Any]:
+    from casegate.sign import ANSWER, decode_payload, envelope_sha256
+
+    oid = (decode_payload(objection) or {})["predicate"]["objection"]
+    fields: dict[str, Any] = {"objection": oid, "objection_envelope": envelope_sha256(objection), "kind": kind}
+    if text is not None:
+        fields["answer"] = text
+    if accepts is not None:
+        fields["accepts"] = envelope_sha256(accepts)
+    return statement_env(board, person, role, ANSWER, **fields)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import BoardFixture, sign_in
+from .conftest import USERS, BoardFixture, answer_env, objection_env, sign_in
 
 CASE = "atlas-2-api"
 
@@ -14,7 +14,7 @@ READS = ["/api/v1/cases", f"/api/v1/cases/{CASE}", f"/api/v1/cases/{CASE}/versio
          f"/api/v1/cases/{CASE}/findings", f"/api/v1/cases/{CASE}/evidence", f"/api/v1/cases/{CASE}/events"]
 PUBLIC = ["/api/v1/public/cases", "/api/v1/log/checkpoint", "/public", "/public/log", "/openapi.json"]
 
-OBJECTION = {"role": "external-evaluator", "reason": "The CTF suite under-samples web exploitation."}
+OBJECTION_REASON = "The CTF suite under-samples web exploitation."
 INCIDENT = {"date": "2026-12-01", "description": "Ransomware crew used the API to build an exploit.",
             "severity": "high", "domain": "cyber"}
 
@@ -38,9 +38,11 @@ def test_authorization_matrix(board: BoardFixture, user: str) -> None:
         assert c.get(url, headers=h).status_code == exp["read"], (user, url)
     for url in PUBLIC:
         assert c.get(url, headers=h).status_code == 200, (user, url)
-    own: dict[str, Any] = {"role": OWN_ROLE[user], "reason": "A reason long enough."}
+    person = USERS[user][0] if user in USERS else "Sam Whitfield"  # the public caller holds a stolen envelope
+    own: dict[str, Any] = {"envelope": objection_env(board, person, OWN_ROLE[user], "A reason long enough.")}
     assert c.post(f"/api/v1/cases/{CASE}/objections", json=own, headers=h).status_code == exp["object-own-role"], user
-    other = {"role": "rso" if user != "rso" else "safety-lead", "reason": "Acting in a role not held."}
+    other = {"envelope": objection_env(board, person, "rso" if user != "rso" else "safety-lead",
+                                       "Acting in a role not held.")}
     assert c.post(f"/api/v1/cases/{CASE}/objections", json=other, headers=h).status_code == exp["object-other-role"], user
     assert c.post(f"/api/v1/cases/{CASE}/incidents", json=INCIDENT, headers=h).status_code == exp["incident"], user
     assert c.post(f"/api/v1/cases/{CASE}/gate", headers=h).status_code == exp["gate"], user
@@ -49,7 +51,9 @@ def test_authorization_matrix(board: BoardFixture, user: str) -> None:
 def test_every_write_is_a_logged_event(board: BoardFixture) -> None:
     c = board.client
     before = len(c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json())
-    r = c.post(f"/api/v1/cases/{CASE}/objections", json=OBJECTION, headers=board.auth("external"))
+    r = c.post(f"/api/v1/cases/{CASE}/objections",
+               json={"envelope": objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION_REASON)},
+               headers=board.auth("external"))
     assert r.status_code == 201
     events = c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json()
     assert len(events) == before + 1
@@ -77,7 +81,10 @@ def test_form_without_csrf_token_is_refused(board: BoardFixture) -> None:
     c = board.client
     r = sign_in(c, board.tokens["external"])
     assert r.status_code == 303
-    r = c.post(f"/cases/{CASE}/review/objection", data={"role": "external-evaluator", "reason": "no csrf"},
+    import json
+
+    env = json.dumps(objection_env(board, "Priya Natarajan", "external-evaluator", "no csrf")).encode()
+    r = c.post(f"/cases/{CASE}/review/objection", files={"envelope": ("o.dsse.json", env, "application/json")},
                follow_redirects=False)
     assert r.status_code == 403
     page = c.get(f"/cases/{CASE}/review")
@@ -85,9 +92,8 @@ def test_form_without_csrf_token_is_refused(board: BoardFixture) -> None:
 
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
     assert token
-    r = c.post(f"/cases/{CASE}/review/objection",
-               data={"role": "external-evaluator", "reason": "with csrf", "csrf": token.group(1)},
-               follow_redirects=False)
+    r = c.post(f"/cases/{CASE}/review/objection", data={"csrf": token.group(1)},
+               files={"envelope": ("o.dsse.json", env, "application/json")}, follow_redirects=False)
     assert r.status_code == 303 and "msg=objection" in r.headers["location"]
 
 
@@ -117,25 +123,108 @@ def test_signed_signoff_upload(board: BoardFixture) -> None:
 
 def test_an_objection_is_answered_by_someone_else(board: BoardFixture) -> None:
     c = board.client
-    r = c.post(f"/api/v1/cases/{CASE}/objections", json=OBJECTION, headers=board.auth("external"))
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION_REASON)
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection}, headers=board.auth("external"))
     index = r.json()["index"]
-    answer = {"role": "external-evaluator", "answer": "Answering my own objection."}
-    own = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json=answer, headers=board.auth("external"))
+    own = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                 json={"envelope": answer_env(board, "Priya Natarajan", "external-evaluator", objection,
+                                              text="Answering my own objection.")}, headers=board.auth("external"))
     assert own.status_code == 403
     by_author = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
-                       json={"role": "author", "answer": "Authors cannot answer."}, headers=board.auth("author"))
+                       json={"envelope": answer_env(board, "Mira Chen", "author", objection,
+                                                    text="Authors cannot answer.")}, headers=board.auth("author"))
     assert by_author.status_code == 403
-    ok = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
-                json={"role": "rso", "answer": "Cloud targets were added to the suite in version 2."},
-                headers=board.auth("rso"))
-    assert ok.status_code == 201
-    again = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
-                   json={"role": "rso", "answer": "Answered twice."}, headers=board.auth("rso"))
-    assert again.status_code == 404  # no longer open
+    answer = answer_env(board, "Sam Whitfield", "rso", objection,
+                        text="Cloud targets were added to the suite in version 2.")
+    ok = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": answer}, headers=board.auth("rso"))
+    assert ok.status_code == 201, ok.text
     from casegate.store import open_objections, open_registry
 
+    reg = open_registry(board.database_url)
+    try:
+        assert [e.index for e in open_objections(reg, CASE)] == [index]  # answered, not yet accepted
+    finally:
+        reg.close()
+    # Sam cannot accept his own answer; Priya, the objector, can
+    by_answerer = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                         json={"envelope": answer_env(board, "Sam Whitfield", "rso", objection, kind="accept",
+                                                      accepts=answer)}, headers=board.auth("rso"))
+    assert by_answerer.status_code == 403
+    accepted = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                      json={"envelope": answer_env(board, "Priya Natarajan", "external-evaluator", objection,
+                                                   kind="accept", accepts=answer)}, headers=board.auth("external"))
+    assert accepted.status_code == 201, accepted.text
     reg = open_registry(board.database_url)
     try:
         assert [e.index for e in open_objections(reg, CASE)] == []
     finally:
         reg.close()
+
+
+def test_an_unsigned_objection_or_answer_is_refused(board: BoardFixture) -> None:
+    """The old one-call answer: a reviewer posts a role and a text for another's objection. Refused
+    (422, nothing logged), as is an unsigned objection."""
+    c = board.client
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION_REASON)
+    index = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection},
+                   headers=board.auth("external")).json()["index"]
+    before = len(c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json())
+    r = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+               json={"role": "rso", "answer": "Nothing to see here."}, headers=board.auth("rso"))
+    assert r.status_code == 422
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"role": "rso", "reason": "Unsigned objection."},
+               headers=board.auth("rso"))
+    assert r.status_code == 422
+    assert len(c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json()) == before
+
+
+def test_an_answer_signed_by_someone_else_or_tampered_is_refused(board: BoardFixture) -> None:
+    """Sam's token posting Dana's signed answer; an answer whose text was changed after signing;
+    an answer to another objection: each refused, nothing logged."""
+    import json
+
+    c = board.client
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION_REASON)
+    index = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection},
+                   headers=board.auth("external")).json()["index"]
+    before = len(c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json())
+    danas = answer_env(board, "Dana Ortiz", "safety-lead", objection, text="Dana's answer, not Sam's.")
+    assert c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": danas},
+                  headers=board.auth("rso")).status_code == 403
+    tampered = json.loads(json.dumps(danas))
+    tampered["payload"] = tampered["payload"][:-4] + ("AAAA" if not tampered["payload"].endswith("AAAA") else "BBBB")
+    assert c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": tampered},
+                  headers=board.auth("safety-lead")).status_code in (403, 422)
+    other = objection_env(board, "Dana Ortiz", "safety-lead", "Another objection.", oid="O-2")
+    elsewhere = answer_env(board, "Sam Whitfield", "rso", other, text="An answer to the other objection.")
+    assert c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer", json={"envelope": elsewhere},
+                  headers=board.auth("rso")).status_code == 422
+    assert len(c.get(f"/api/v1/cases/{CASE}/events", headers=board.auth("rso")).json()) == before
+
+
+def test_an_answer_by_a_role_the_policy_does_not_allow_is_refused(board: BoardFixture) -> None:
+    """A policy that lets only the rso answer: Dana, a safety lead the keyring trusts, answering
+    Priya's objection is refused; Sam, the rso, is not; an author never answers."""
+    from casegate.load import load_case
+    from casegate.store import open_registry
+
+    pol = board.case_dir / "policy.yaml"
+    pol.write_text(pol.read_text().replace("signoff:\n  required:\n", "signoff:\n  answer_roles: [rso]\n  required:\n", 1))
+    with open_registry(board.database_url) as reg:
+        reg.submit_case(load_case(board.case_dir / "case.yaml"))
+    c = board.client
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION_REASON)
+    index = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": objection},
+                   headers=board.auth("external")).json()["index"]
+    dana = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                  json={"envelope": answer_env(board, "Dana Ortiz", "safety-lead", objection, text="Dana answers.")},
+                  headers=board.auth("safety-lead"))
+    assert dana.status_code == 403 and "does not let 'safety-lead' answer" in dana.text
+    by_author = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                       json={"envelope": answer_env(board, "Mira Chen", "author", objection, text="An author's answer.")},
+                       headers=board.auth("author"))
+    assert by_author.status_code == 403
+    sam = c.post(f"/api/v1/cases/{CASE}/objections/{index}/answer",
+                 json={"envelope": answer_env(board, "Sam Whitfield", "rso", objection, text="Sam answers it.")},
+                 headers=board.auth("rso"))
+    assert sam.status_code == 201, sam.text

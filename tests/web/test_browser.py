@@ -1,5 +1,5 @@
-"""The review board in a real browser: a reviewer signs in, objects, and the case page shows it;
-the objection then blocks deploy verification."""
+"""The review board in a real browser: a reviewer signs in, uploads a signed objection, and the
+case page shows it; the objection then blocks deploy verification."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.verify.trusted import log_clock
+
 from .browser import chromium, serve
-from .conftest import BoardFixture, approve, verify
+from .conftest import BoardFixture, approve, objection_env, verify
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -21,15 +23,19 @@ def test_reviewer_objects_and_the_case_page_shows_it(board: BoardFixture, tmp_pa
     before = verify(board, bundle)
     assert before.returncode == 0, before.stdout + before.stderr
     app = board.client.app
-    with serve(app) as base, chromium() as page:
+    import json
+
+    reason = "The CTF suite leaves out cloud-native targets that ransomware crews now favour."
+    signed = tmp_path / "O-1.dsse.json"
+    signed.write_text(json.dumps(objection_env(board, "Priya Natarajan", "external-evaluator", reason)))
+    # logged on the story's date, before the `--at` verify runs at (a signature's time is the log's)
+    with log_clock(), serve(app) as base, chromium() as page:
         page.goto(f"{base}/login?next=/cases/{CASE}/review")
         page.fill("#token", board.tokens["external"])
         page.click("button[type=submit]")
         page.wait_for_url(f"{base}/cases/{CASE}/review")
         assert "Record an objection" in page.content()
-        page.select_option("#role", "external-evaluator")
-        reason = "The CTF suite leaves out cloud-native targets that ransomware crews now favour."
-        page.fill("#reason", reason)
+        page.set_input_files("#objection", str(signed))
         page.click("#object-form button[type=submit]")
         page.wait_for_selector("#flash")
         assert "objection recorded" in page.inner_text("#flash")
@@ -47,7 +53,8 @@ def test_reviewer_objects_and_the_case_page_shows_it(board: BoardFixture, tmp_pa
     assert events[-1]["payload"]["reason"] == reason and events[-1]["payload"]["via"] == "web"
     after = verify(board, bundle)
     assert after.returncode == 1
-    assert "objection by Priya Natarajan (external-evaluator) recorded in the registry" in after.stdout + after.stderr
+    assert "objection O-1 by Priya Natarajan (external-evaluator) is open" in after.stdout + after.stderr
+    assert "(recorded in the registry, not in the bundle)" in after.stdout + after.stderr
     assert reason in after.stdout + after.stderr
 
 

@@ -149,6 +149,14 @@ def test_a_log_showing_two_histories_is_refused(signed_log: SignedLog, three: li
         with pytest.raises(SplitView, match="the log shows different histories"):
             ClientState(tmp_path / "reader.json").advance(log_b, cp_b)
         assert _cosigners(cp_b.text(), three) == []
+        # the same with `casegate log client`: a reader who saw A refuses B
+        reader2 = str(tmp_path / "reader2.json")
+        rc, out, err = _cli("log", "client", "--url", str(tmp_path / "tiles-a"), "--vkey", signed_log.vkey,
+                            "--state", reader2)
+        assert rc == 0, err
+        rc, out, err = _cli("log", "client", "--url", str(tmp_path / "tiles-b"), "--vkey", signed_log.vkey,
+                            "--state", reader2)
+        assert rc == 1 and "different histories" in err, err
         assert len(_cosigners(log_a.checkpoint(key, ORIGIN).text(), three)) == 3
     finally:
         fork.reg.close()

@@ -78,6 +78,22 @@ def configured_registry(db: str | None):  # type: ignore[no-untyped-def]
     return open_registry(url)
 
 
+def log_keyring_change(db: str | None, change: str, path: object, before: str | None, ring: object,
+                       **detail: object) -> None:
+    """Record a keyring change in the registry's log whenever a registry is in use (--db,
+    $CASEGATE_DATABASE_URL or ./.casegate/registry.db): what changed, and the keyring's
+    fingerprint before and after, so the log says when each key was added or revoked."""
+    reg = configured_registry(db)
+    if reg is None:
+        return
+    with reg:
+        e = reg.record("keyring-change", None, {
+            "change": change, "keyring": str(path), "name": getattr(ring, "name", None),
+            "fingerprint_before": before, "fingerprint": ring.fingerprint(),  # type: ignore[attr-defined]
+            **detail})
+    out(f"recorded the keyring change in the log (entry {e.index})")
+
+
 def fetch_comparison(loaded, db: str | None, keyring: object | None = None):  # type: ignore[no-untyped-def]
     """What the gate compares `loaded` with, from the configured registry (None without one)."""
     if loaded.case is None:

@@ -140,6 +140,13 @@ def publish_case(
         f"audience with {len(s.redactions)} element(s) redacted")
     if s.redactions:
         err(f"kept the salts of the redacted elements in {salts.where}: disclosures need them")
+    from ..publish import withheld_conditions
+
+    hidden = withheld_conditions(s)
+    if hidden:
+        err(f"warning: {hidden} of the decision's {len(s.decision.conditions)} condition(s) are withheld from the "
+            f"{lv.value} audience because they concern redacted content; the summary says so, but not what "
+            "they are (publish at a wider level, or state the conditions in words the audience may see)")
     reg = configured_registry(db)
     if reg is None:
         err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "

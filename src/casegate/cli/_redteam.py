@@ -26,6 +26,8 @@ def redteam(
     at: Annotated[str | None, typer.Option(
         help="Decide as of this date (YYYY-MM-DD); default the case's `date`, else today.")] = None,
     format: Annotated[RedteamFormat, typer.Option("--format", "-f", help="Output format.")] = RedteamFormat.text,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", help="Keyring the sign-offs are checked against (default $CASEGATE_KEYRING).")] = None,
 ) -> None:
     """Attack the case with every gaming mutation (relabelled boundary, hollow answers, dead
     monitors, ...) and report which ones the gate does not catch.
@@ -33,9 +35,14 @@ def redteam(
     Exit 0 when every applicable mutation is caught, 1 when one is not, 2 when an input cannot be
     read. The case's files are never changed: the mutations edit in-memory copies.
     """
+    import os
+
     from ..load import load_case
     from ..redteam import format_redteam_json, format_redteam_text, run_redteam
+    from ..sign import load_keyring
 
-    report = run_redteam(load_case(case, policy=policy), today=parse_date(at))
+    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    ring = load_keyring(ring_path) if ring_path is not None else None
+    report = run_redteam(load_case(case, policy=policy), today=parse_date(at), keyring=ring)
     out(format_redteam_json(report) if format is RedteamFormat.json else format_redteam_text(report))
     raise typer.Exit(report.exit_code)

@@ -14,7 +14,7 @@ import typer
 
 from ..errors import InputError
 from . import app
-from ._common import err, fail, out, parse_date
+from ._common import err, fail, log_keyring_change, out, parse_date
 
 keys_app = typer.Typer(help="Signing keys and keyrings.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
@@ -28,6 +28,11 @@ KeyidOpt = Annotated[str | None, typer.Option("--keyid", help="Key id in the key
 PassEnvOpt = Annotated[str | None, typer.Option("--passphrase-env",
                                                 help="Environment variable holding the key's passphrase "
                                                      "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")]
+
+
+LogDbOpt = Annotated[str | None, typer.Option(
+    "--db", help="Registry whose log records the change (default $CASEGATE_DATABASE_URL, else "
+                 "./.casegate/registry.db when it exists; the change is logged whenever a registry is in use).")]
 
 
 class OutFormat(StrEnum):
@@ -123,6 +128,7 @@ def keys_add(
                                                  "to create (default: the identity with this name, or a new "
                                                  "one named after the person).")] = None,
     organisation: Annotated[str | None, typer.Option("--organisation", help="The person's organisation.")] = None,
+    db: LogDbOpt = None,
 ) -> None:
     """Trust a public key for a person (an identity) and their roles over a validity period.
 
@@ -133,6 +139,7 @@ def keys_add(
     from ..sign import add_key, load_keyring, load_public_key, new_keyring, save_keyring, sslib_key
 
     ring = load_keyring(keyring) if keyring.exists() else new_keyring(name)
+    before = ring.fingerprint() if keyring.exists() else None
     k = sslib_key(load_public_key(public))
     ring = add_key(ring, k, person=person, roles=role, valid_from=valid_from, valid_until=until, note=note,
                    identity=identity, organisation=organisation)
@@ -140,6 +147,8 @@ def keys_add(
     entry = ring.get(k.keyid)
     assert entry is not None
     out(f"added {k.keyid} for {person} (identity {entry.identity}; {', '.join(role)}) to {keyring}")
+    log_keyring_change(db, "add-key", keyring, before, ring, keyid=k.keyid, identity=entry.identity,
+                       person=person, roles=sorted(role), valid_from=valid_from, valid_until=until)
 
 
 @keys_app.command("migrate")
@@ -173,16 +182,31 @@ def keys_revoke(
     at: Annotated[str | None, typer.Option("--at", help="Revoked from (date or date-time; default now).")] = None,
     retired: Annotated[bool, typer.Option("--retired", help="The key was retired in a rotation, not "
                                           "compromised: signatures logged while it was valid keep counting.")] = False,
+    db: LogDbOpt = None,
 ) -> None:
-    """Revoke a key. Compromised (the default): from `--at` on it no longer counts, and no
-    signature by it counts unless the log shows it was made before `--at`. Retired: signatures
-    logged while it was valid keep counting."""
+    """Revoke a key. Compromised (the default): no signature by it counts unless the log shows it
+    was recorded before the compromise date `--at`; without `--at` the date is unknown and every
+    signature it ever made is refused. Retired (`--retired`, from `--at`, default now):
+    signatures logged before then keep counting, later ones never do. The change is recorded in
+    the registry's log whenever a registry is in use."""
     from ..sign import iso, load_keyring, now_utc, revoke_key, save_keyring
 
-    ring = revoke_key(load_keyring(keyring), keyid, at=at or iso(now_utc()), reason=reason,
-                      kind="retired" if retired else "compromised")
+    ring = load_keyring(keyring)
+    before = ring.fingerprint()
+    match = [k for k in ring.keys if k.keyid.startswith(keyid)]
+    when = at
+    if when is None:
+        # a compromise with no known date: from the key's first day, so nothing it signed counts
+        when = match[0].valid_from if len(match) == 1 and not retired else iso(now_utc())
+    ring = revoke_key(ring, keyid, at=when, reason=reason, kind="retired" if retired else "compromised")
     save_keyring(ring, keyring)
-    out(f"revoked {keyid} in {keyring} ({'retired' if retired else 'compromised'})")
+    what = "retired" if retired else "compromised"
+    out(f"revoked {keyid} in {keyring} ({what} from {when})")
+    if not retired and at is None:
+        out("no compromise date given: every signature this key ever made is refused")
+    target = next(k for k in ring.keys if k.keyid.startswith(keyid))
+    log_keyring_change(db, "revoke-key", keyring, before, ring, keyid=target.keyid, identity=target.identity,
+                       kind=what, at=when, reason=reason)
 
 
 @keys_app.command("show")

@@ -32,7 +32,12 @@ SignWithOpt = Annotated[list[str], typer.Option(
     "--sign-with", help="A root key holder's private key (or signer URI) to sign with; repeat up to the threshold.")]
 PolicyOpt = Annotated[list[str] | None, typer.Option(
     "--policy", help="A policy file (or builtin:NAME) decisions may be judged under; repeat for several.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="Record the new root version in this registry's log.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Record the new root version in this registry's log "
+                                            "(default $CASEGATE_DATABASE_URL, else ./.casegate/registry.db when it exists).")]
+DraftOpt = Annotated[Path | None, typer.Option(
+    "--draft", help="Write the proposed version to this file, signed only by the --sign-with keys given "
+                    "(possibly none), for the root key holders to sign one at a time with `casegate trust "
+                    "sign`; `casegate trust publish` adds it to the chain once the threshold signed.")]
 
 
 def _duration(value: str, what: str) -> dt.timedelta:
@@ -127,11 +132,15 @@ def _sign(md: Any, sign_with: list[str]) -> None:
 
 
 def _record(db: str | None, root: Any, path: Path) -> None:
-    if db is None:
-        return
-    from ..store import open_registry
+    """Record the new root version in the registry's log whenever a registry is in use (--db,
+    $CASEGATE_DATABASE_URL or ./.casegate/registry.db): the keyrings it pins, with when each was
+    replaced, are keyring changes the log must hold."""
+    from ._common import configured_registry
 
-    with open_registry(db) as reg:
+    reg = configured_registry(db)
+    if reg is None:
+        return
+    with reg:
         e = reg.record("trust-root", None, {
             "version": root.version, "digest": root.digest(), "expires": root.expires.isoformat(),
             "keyring": next(k.digest for k in root.pins.keyrings if k.until is None),
@@ -171,12 +180,14 @@ def trust_init(
     expires: Annotated[str, typer.Option("--expires", help="When this version expires: a duration (365d) or a date.")] = "365d",
     note: Annotated[str | None, typer.Option("--note", help="Free text, e.g. 'demo root: not for real use'.")] = None,
     db: DbOpt = None,
+    draft: DraftOpt = None,
 ) -> None:
-    """Create version 1 of a trust root, signed by the threshold of its root keys."""
+    """Create version 1 of a trust root, signed by the threshold of its root keys (or, with
+    --draft, a proposal for the holders to sign one at a time)."""
     from ..sign import load_keyring
     from ..trust import PinnedKeyring, Pins, load_trust_root, new_root
 
-    if (directory / "1.root.json").exists():
+    if (directory / "1.root.json").exists() and draft is None:
         raise InputError(f"{directory} already holds a trust root", help="use `casegate trust rotate`")
     for what, v in (("--root-key", root_key), ("--policy", policy), ("--keyring", keyring),
                     ("--log-key", log_key), ("--origin", origin)):
@@ -190,6 +201,9 @@ def trust_init(
                 note=note)
     md = new_root(_root_keys(root_key), threshold, pins, _expiry(expires))
     _sign(md, sign_with)
+    if draft is not None:
+        _write_draft(md, draft, None)
+        return
     _check_signed(md, None)
     dest = _write_version(directory, md)
     root = load_trust_root(directory)
@@ -223,6 +237,7 @@ def trust_rotate(
     expires: Annotated[str, typer.Option("--expires", help="When the new version expires.")] = "365d",
     note: Annotated[str | None, typer.Option("--note")] = None,
     db: DbOpt = None,
+    draft: DraftOpt = None,
 ) -> None:
     """Write version N+1 of the trust root: changed pins (keyring, policies, log) or root keys,
     signed by the threshold of version N and of version N+1."""
@@ -251,7 +266,97 @@ def trust_rotate(
                       expires=_expiry(expires), keys=_root_keys(root_key) if root_key else None,
                       threshold=threshold)
     _sign(md, sign_with)
+    if draft is not None:
+        _write_draft(md, draft, current.metadata.signed)
+        return
     _check_signed(md, current.metadata.signed)
+    dest = _write_version(directory, md)
+    root = load_trust_root(directory)
+    out(f"wrote {dest} (trust root version {root.version}, chain of {root.chain} verified)")
+    _record(db, root, dest)
+
+
+def _status(md: Any, previous: Any) -> str:
+    from ..trust import root_problems
+
+    problems = root_problems(md, previous)
+    have = len(md.signatures)
+    if not problems:
+        return f"{have} signature(s): the threshold is met"
+    return f"{have} signature(s); still short: " + "; ".join(problems)
+
+
+def _write_draft(md: Any, path: Path, previous: Any) -> None:
+    from ..trust import write_root
+
+    if path.exists():
+        raise InputError(f"{path} already exists", help="a draft is written once; sign it with `casegate trust sign`")
+    write_root(md, path)
+    out(f"wrote the draft of trust root version {md.signed.version} to {path}: {_status(md, previous)}")
+    out(f"next: each root key holder runs `casegate trust sign {path} --key THEIR_KEY`"
+        + (" --chain DIR" if previous is not None else "") + ", then `casegate trust publish DIR "
+        f"{path}`")
+
+
+def _previous(md: Any, chain: Path | None) -> Any:
+    """The version before `md` from the chain directory (None for version 1)."""
+    from ..trust import load_trust_root
+
+    if int(md.signed.version) == 1:
+        return None
+    if chain is None:
+        raise InputError(f"version {md.signed.version} is a rotation: pass --chain DIR (the chain it extends)",
+                         help="the holders of the previous version's root keys must sign it too")
+    current = load_trust_root(chain)
+    if current.version != int(md.signed.version) - 1:
+        raise InputError(f"the chain in {chain} is at version {current.version}; the draft is version "
+                         f"{md.signed.version}", help="a draft extends the newest version of the chain")
+    return current.metadata.signed
+
+
+@trust_app.command("sign")
+def trust_sign(
+    draft: Annotated[Path, typer.Argument(help="A draft root version (`trust init|rotate --draft FILE`).")],
+    key: Annotated[str, typer.Option("--key", help="Your root key (private key file or signer URI).")],
+    chain: Annotated[Path | None, typer.Option("--chain", help="The chain directory a rotation extends.")] = None,
+) -> None:
+    """Add one root key holder's signature to a draft root version (holders sign one at a time,
+    each on their own machine). Refused: a key that is not a root key of this version (or, for a
+    rotation, of the previous one), and a key that already signed."""
+    from ..sign import load_signer
+    from ..trust import load_draft, sign_root, write_root
+
+    md = load_draft(draft)
+    previous = _previous(md, chain)
+    signer = load_signer(key)
+    kid = signer.public_key.keyid
+    allowed = set(md.signed.roles["root"].keyids) | (set(previous.roles["root"].keyids) if previous else set())
+    if kid not in allowed:
+        raise InputError(f"key {kid[:16]}... is not a root key of version {md.signed.version}"
+                         + (" or of the version before it" if previous is not None else ""),
+                         location=str(draft), help="only the root key holders sign a root version")
+    if kid in md.signatures:
+        raise InputError(f"key {kid[:16]}... has already signed this draft", location=str(draft))
+    sign_root(md, [signer])
+    write_root(md, draft)
+    out(f"signed {draft} with root key {kid[:16]}...: {_status(md, previous)}")
+
+
+@trust_app.command("publish")
+def trust_publish(
+    directory: Annotated[Path, typer.Argument(help="The root chain directory.")],
+    draft: Annotated[Path, typer.Argument(help="The draft root version, signed by the holders.")],
+    db: DbOpt = None,
+) -> None:
+    """Add a draft root version to the chain once it is signed by the threshold of its own root
+    keys (and, for a rotation, of the version before it). Exit 1, writing nothing, when short."""
+    from ..trust import load_draft, load_trust_root
+
+    md = load_draft(draft)
+    previous = _previous(md, directory if int(md.signed.version) > 1 else None)
+    if int(md.signed.version) == 1 and (directory / "1.root.json").exists():
+        raise InputError(f"{directory} already holds a trust root", help="a rotation is version N+1")
+    _check_signed(md, previous)
     dest = _write_version(directory, md)
     root = load_trust_root(directory)
     out(f"wrote {dest} (trust root version {root.version}, chain of {root.chain} verified)")

@@ -67,8 +67,9 @@ class TilesReport:
         if self.old_size == self.tree_size and not self.written:
             what = "already up to date" + ("; checkpoint refreshed" if self.checkpoint_written else "")
             return f"tiles for {self.tree_size} entries: {what}"
-        return (f"tiles for {self.tree_size} entries (was {self.old_size}): {len(self.written)} objects written "
-                f"({self.bytes_written} bytes), {len(self.removed)} partial tiles removed (their full tiles now exist)")
+        gone = f", {len(self.removed)} partial tiles removed (their full tiles now exist)" if self.removed else ""
+        return (f"tiles for {self.tree_size} entries (was {self.old_size}): {len(self.written)} tiles and bundles "
+                f"written ({self.bytes_written} bytes) and the checkpoint{gone}")
 
 
 def _stored_checkpoint(store: TileStore, cp: Checkpoint) -> Checkpoint | None:

@@ -44,6 +44,9 @@ def environment(markdown: bool = False) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
+    from ._lead import plain_lead
+
+    env.globals["plain_lead"] = plain_lead
     return env
 
 

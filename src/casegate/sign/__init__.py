@@ -81,6 +81,8 @@ if TYPE_CHECKING:
         SIGNOFF,
         STATEMENT_TYPE,
         WAIVER,
+        LoggedAt,
+        LogTimes,
         Signed,
         canonical,
         case_digest,
@@ -106,7 +108,7 @@ _WHERE = {
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
-    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
 }
 
 
@@ -126,7 +128,7 @@ __all__ = [
     "gather", "resolve", "sign_authors", "standing_problems",
     "DECISION", "INCIDENT_REPORT", "KEYRING_VERSION", "OBJECTION", "PASSPHRASE_ENV", "PAYLOAD_TYPE", "PREDICATE_TYPES",
     "SIGNOFF", "STATEMENT_TYPE", "WAIVER", "GeneratedKey", "Identity", "KeyEntry", "Keyring", "Recorded", "Revocation",
-    "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
+    "LoggedAt", "LogTimes", "Signed", "TrustedKey", "add_key", "canonical", "case_digest", "check_envelope", "check_waivers",
     "decode_payload", "dump_keyring", "identity_id", "name_key", "normalise_name", "same_person", "envelope_bytes", "envelope_sha256", "generate_key", "iso",
     "key_id", "load_keyring", "load_private_key", "load_public_key", "load_signer", "load_waivers",
     "new_keyring", "now_utc", "object_to_case", "parse_instant", "public_key_pem",

@@ -26,6 +26,7 @@ from ._statement import (
     ANSWER,
     AUTHORS,
     OBJECTION,
+    LogTimes,
     Signed,
     check_envelope,
     envelope_sha256,
@@ -62,14 +63,15 @@ def authors_of(lists: list[Signed]) -> list[str]:
 
 
 def check_dissent(envelopes: list[Any], keyring: Keyring, at: dt.datetime, case_id: str,
-                  expect: str, label: str) -> tuple[list[Signed], list[str]]:
-    """Verify envelopes of one kind for the case `case_id` (any version of it)."""
+                  expect: str, label: str, logged: LogTimes | None = None) -> tuple[list[Signed], list[str]]:
+    """Verify envelopes of one kind for the case `case_id` (any version of it); with `logged`,
+    each signature's time is when the log recorded it (see `check_envelope`)."""
     good: list[Signed] = []
     problems: list[str] = []
     seen: set[str] = set()
     for i, env in enumerate(envelopes):
         what = f"{label} #{i + 1}"
-        signed, reasons = check_envelope(env, keyring, at, what, expect=expect)
+        signed, reasons = check_envelope(env, keyring, at, what, expect=expect, logged=logged)
         if signed is not None:
             sha = envelope_sha256(signed.envelope)
             if sha in seen:

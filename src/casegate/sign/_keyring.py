@@ -146,10 +146,11 @@ class TrustedKey(Frozen):
         """The key as a securesystemslib key, with its casegate key id."""
         return SSlibKey(self.keyid, self.keytype, self.scheme, {"public": self.public})
 
-    def problems_at(self, at: dt.datetime) -> list[str]:
-        """Why the key does not count at `at` (empty when it does)."""
+    def problems_at(self, at: dt.datetime, *, revocation: bool = True) -> list[str]:
+        """Why the key does not count at `at` (empty when it does); with `revocation` false, a
+        revocation is left to the caller (judged by when the log recorded each signature)."""
         out = []
-        if self.revoked is not None and parse_instant(self.revoked.at) <= at:
+        if revocation and self.revoked is not None and parse_instant(self.revoked.at) <= at:
             out.append(f"was revoked on {self.revoked.at} ({self.revoked.reason})")
         if at < parse_instant(self.valid_from):
             out.append(f"is not valid before {self.valid_from}")

@@ -8,6 +8,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,6 +176,60 @@ class Signed:
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
 
 
+@dataclass(frozen=True)
+class LoggedAt:
+    """When the log recorded an envelope: the first log entry that holds it, and that entry's
+    recorded time (the signature's time; the date the signer wrote is only a claim)."""
+
+    index: int
+    time: dt.datetime
+
+
+LogTimes = Mapping[str, LoggedAt]
+"""envelope_sha256 -> when the log first recorded that envelope."""
+
+
+def _time_problems(key: TrustedKey, label: str, at: dt.datetime, claimed: dt.datetime | None,
+                   lt: LoggedAt | None, logged: bool) -> list[str]:
+    """Why the signature does not count by time. Without log times (`logged` false) the key must
+    count at `at`. With them, a signature's time is when the log recorded it: it must be logged
+    at or before `at`, while the key was valid, and before a revocation (a retired key keeps the
+    signatures logged before it was retired; a compromised one only those logged before the
+    compromise date). A signature dated (by its signer) at or after a revocation never counts."""
+    out: list[str] = []
+    who = f"{key.person}'s key {key.keyid[:16]}..."
+    rev = key.revoked
+    if not logged:
+        out += [f"{label}: {who} {p}" for p in key.problems_at(at)]
+    else:
+        out += [f"{label}: {who} {p}" for p in key.problems_at(at, revocation=False)]
+        if lt is None:
+            out.append(f"{label}: is not in the log the trust root pins, so when it was signed cannot be "
+                       "established (a signature's time is when the log recorded it, never the date its "
+                       "signer wrote)")
+        else:
+            when = f"{iso(lt.time)} (log entry {lt.index})"
+            if lt.time > at:
+                out.append(f"{label}: was logged at {when}, after {iso(at)}, the time verified for: a "
+                           "signature logged after --at never counts")
+            if lt.time < parse_instant(key.valid_from) or lt.time > parse_instant(key.valid_until, end_of_day=True):
+                out.append(f"{label}: was logged at {when}, outside the validity of {who} "
+                           f"({key.valid_from} to {key.valid_until})")
+            if rev is not None and lt.time >= parse_instant(rev.at):
+                if rev.kind == "retired":
+                    out.append(f"{label}: was logged at {when}, after {who} was retired on {rev.at} "
+                               f"({rev.reason}); only signatures logged while it was valid count")
+                else:
+                    out.append(f"{label}: was logged at {when}, not before {who} was revoked as "
+                               f"compromised from {rev.at} ({rev.reason}); a compromised key's signature "
+                               "counts only when the log shows it was made before the compromise")
+    if rev is not None and claimed is not None and claimed >= parse_instant(rev.at) \
+            and not any("revoked" in r or "retired" in r for r in out):
+        out.append(f"{label}: is dated {iso(claimed)}, at or after {who} was revoked on {rev.at} "
+                   f"({rev.reason}); it never counts, whatever time it is verified for")
+    return out
+
+
 def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     if not isinstance(data, dict):
         return None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
@@ -200,13 +255,14 @@ def _statement(env: Envelope, label: str) -> tuple[dict[str, Any] | None, list[s
 
 
 def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
-                   expect: str | None = None) -> tuple[Signed | None, list[str]]:
+                   expect: str | None = None, logged: LogTimes | None = None) -> tuple[Signed | None, list[str]]:
     """Verify one envelope against the keyring as of `at`.
 
     Returns the verified envelope (None when its signature cannot be trusted at all) and every
     reason it fails: unreadable, unknown key, bad signature, key expired / not yet valid /
     revoked at `at`, signed outside the key's validity, a person or role the key does not hold,
-    an unexpected predicate type.
+    an unexpected predicate type. With `logged` (when the log the trust root pins recorded each
+    envelope), the signature's time is its log time (see `_time_problems`).
     """
     env, reasons = _parse(data, label)
     if env is None:
@@ -226,8 +282,6 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
     if stmt is None:
         return None, reasons
     out: list[str] = []
-    for p in key.problems_at(at):
-        out.append(f"{label}: {key.person}'s key {key.keyid[:16]}... {p}")
     pred = stmt["predicate"]
     if expect is not None and stmt["predicateType"] != expect:
         out.append(f"{label}: is a {stmt['predicateType']} statement, expected {expect}")
@@ -243,14 +297,18 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
         out.append(f"{label}: names identity {pred.get('identity')!r}, but the key belongs to identity "
                    f"{key.identity!r} ({key.person})")
     signed_at = pred.get("signed_at")
+    t: dt.datetime | None
     try:
         t = parse_instant(str(signed_at))
     except InputError:
         out.append(f"{label}: signed_at {signed_at!r} is not a date-time")
+        t = None
     else:
         if t < parse_instant(key.valid_from) or t > parse_instant(key.valid_until, end_of_day=True):
             out.append(f"{label}: was signed at {signed_at}, outside the validity of {key.person}'s key "
                        f"({key.valid_from} to {key.valid_until})")
+    lt = logged.get(envelope_sha256(data)) if logged is not None else None
+    out[:0] = _time_problems(key, label, at, t, lt, logged is not None)
     return Signed(label, data, stmt, key), out
 
 

@@ -70,7 +70,14 @@ def latest(reg: Registry, case_id: str, kind: str) -> LogEntry | None:
 
 
 def open_objections(reg: Registry, case_id: str) -> list[LogEntry]:
-    """Objections recorded for the case that no later 'objection-answer' event closed."""
-    answered = {e.payload.get("objection") for e in reg.events(case_id=case_id, kind="objection-answer")}
+    """Objections recorded for the case that no later 'objection-answer' event closed. A signed
+    objection is closed only by a signed acceptance of an answer (an answer alone, or an
+    upholding, leaves it standing); an unsigned one (recorded before the board took only signed
+    statements) by any answer."""
+    answers = reg.events(case_id=case_id, kind="objection-answer")
+    accepted = {e.payload.get("objection") for e in answers
+                if e.payload.get("envelope") is not None and e.payload.get("kind") == "accept"}
+    answered = accepted | {e.payload.get("objection") for e in answers if e.payload.get("envelope") is None}
     return [e for e in reg.events(case_id=case_id, kind="objection")
-            if e.payload.get("status", "open") == "open" and e.index not in answered]
+            if e.payload.get("status", "open") == "open"
+            and e.index not in (accepted if e.payload.get("envelope") is not None else answered)]

@@ -1,7 +1,8 @@
 """State proofs: a case's state as the log proves it, not as a mutable column says.
 
 A state proof holds a checkpoint the log signed, and every entry of the case that decides its
-state (its versions, state changes, objections and their answers), each with an RFC 9162
+state (its versions, state changes, objections and their answers) and the signed statements
+it rests on (its decisions with their bundles, its sign-offs), each with an RFC 9162
 inclusion proof under that checkpoint. Replaying the state changes in log order gives the
 state; the registry's `cases` row is only a cache of it.
 
@@ -20,8 +21,9 @@ from ._canonical import canonical, entry_bytes
 from ._records import LogEntry
 
 STATE_PROOF_VERSION = 1
-PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer")
-"""The kinds of a case's entries a state proof carries."""
+PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff")
+"""The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the
+log recorded each signature)."""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from ._root import (
     WitnessPin,
     chain_files,
     describe,
+    load_draft,
     load_trust_root,
     new_root,
     root_problems,
@@ -24,6 +25,6 @@ from ._root import (
 
 __all__ = [
     "PINS_FIELD", "LogPin", "PinnedKeyring", "PinnedPolicy", "Pins", "TrustRoot", "TrustRootError",
-    "WitnessPin", "chain_files", "describe", "load_trust_root", "new_root", "root_problems",
+    "WitnessPin", "chain_files", "describe", "load_draft", "load_trust_root", "new_root", "root_problems",
     "rotated_root", "sign_root", "write_root",
 ]

@@ -227,6 +227,11 @@ def _read(path: Path) -> Metadata[Root]:
     return md
 
 
+def load_draft(path: Path | str) -> Metadata[Root]:
+    """A draft root version (signatures may be short of the threshold), for holders to sign."""
+    return _read(Path(path))
+
+
 def _pins(md: Metadata[Root], where: str) -> Pins:
     raw = (md.signed.unrecognized_fields or {}).get(PINS_FIELD)
     if not isinstance(raw, dict):

@@ -26,6 +26,7 @@ from ..sign import (
     WAIVER,
     Dissent,
     Keyring,
+    LogTimes,
     Signed,
     authors_of,
     case_digest,
@@ -378,7 +379,7 @@ def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> N
 
 def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.datetime, objs: list[Signed],
                       answers: list[Signed], policy: Policy | None, decided: BoundaryKind | None,
-                      verdict: Verdict) -> None:
+                      verdict: Verdict, logged: LogTimes | None = None) -> None:
     """Signed objections logged in the registry (e.g. from the review board) that the bundle does
     not carry stand unless signed answers, logged or in the bundle, close them."""
     if not hasattr(reg, "events") or policy is None:
@@ -387,8 +388,8 @@ def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.
                 if e.payload.get("envelope") is not None]
     logged_a = [e.payload.get("envelope") for e in reg.events(case_id=case_id, kind="objection-answer")
                 if e.payload.get("envelope") is not None]
-    extra_o, problems = check_dissent(logged_o, keyring, at, case_id, OBJECTION, "objection in the registry")
-    extra_a, aproblems = check_dissent(logged_a, keyring, at, case_id, ANSWER, "answer in the registry")
+    extra_o, problems = check_dissent(logged_o, keyring, at, case_id, OBJECTION, "objection in the registry", logged)
+    extra_a, aproblems = check_dissent(logged_a, keyring, at, case_id, ANSWER, "answer in the registry", logged)
     verdict.reasons += problems + aproblems
     known = {envelope_sha256(o.envelope) for o in objs}
     new = [o for o in extra_o if envelope_sha256(o.envelope) not in known]
@@ -401,25 +402,28 @@ def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.
 
 
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
-                 at: dt.datetime, registry: RegistryView | None = None) -> Verdict:
+                 at: dt.datetime, registry: RegistryView | None = None,
+                 logged: LogTimes | None = None) -> Verdict:
     """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, and
-    collect every failing reason (see `verify_bundle`). A bundle whose parts have the wrong
-    shape (a number where an envelope's payload belongs, a list for the keyring, ...) is an
-    InputError naming what is wrong, never a crash."""
+    collect every failing reason (see `verify_bundle`). With `logged` (when the log the trust
+    root pins recorded each envelope), every signature's time is its log time. A bundle whose
+    parts have the wrong shape (a number where an envelope's payload belongs, a list for the
+    keyring, ...) is an InputError naming what is wrong, never a crash."""
     if not isinstance(bundle, dict):
         raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
-                             registry=registry)
+                             registry=registry, logged=logged)
     except (TypeError, AttributeError, KeyError, IndexError, ValueError) as e:
         raise InputError(f"the decision bundle is malformed: a part has the wrong shape ({type(e).__name__}: "
                          f"{str(e)[:160]})", help="it was altered or truncated; ask for the bundle again") from None
 
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
-                  at: dt.datetime, registry: RegistryView | None = None) -> Verdict:
+                  at: dt.datetime, registry: RegistryView | None = None,
+                  logged: LogTimes | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
-    d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
+    d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION, logged=logged)
     v.reasons += reasons
     pred: dict[str, Any] | None = d.predicate if d is not None else None
     record: DecisionRecord | None = None
@@ -496,7 +500,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     valid: list[tuple[str, str, str]] = []
     for i, env in enumerate(bundle.get("signoffs") or []):
         label = f"sign-off #{i + 1}"
-        s, reasons = check_envelope(env, keyring, at, label, expect=SIGNOFF)
+        s, reasons = check_envelope(env, keyring, at, label, expect=SIGNOFF, logged=logged)
         if s is not None:
             label = f"sign-off by {s.person} as {s.role!r}"
             reasons = [r.replace(f"sign-off #{i + 1}", label, 1) for r in reasons]
@@ -518,7 +522,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     author_lists: list[Signed] = []
     if pred is not None:
         author_lists, problems = check_dissent(list(bundle.get("authors") or []), keyring, at, v.case_id or "",
-                                               AUTHORS, "authors list")
+                                               AUTHORS, "authors list", logged)
         v.reasons += problems
         have = {envelope_sha256(a.envelope) for a in author_lists}
         for sha in pred.get("authors_lists", []):
@@ -536,9 +540,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     # objections: from the signed objections and answers in the bundle alone
     if pred is not None:
         objs, problems = check_dissent(list(bundle.get("objections") or []), keyring, at, v.case_id or "",
-                                       OBJECTION, "objection")
+                                       OBJECTION, "objection", logged)
         answers, aproblems = check_dissent(list(bundle.get("answers") or []), keyring, at, v.case_id or "",
-                                           ANSWER, "answer")
+                                           ANSWER, "answer", logged)
         v.reasons += problems + aproblems
         have = {envelope_sha256(o.envelope) for o in objs}
         for x in pred.get("objections", []):
@@ -550,14 +554,14 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if policy is not None:
             v.reasons += standing_problems(resolve(objs, answers, policy.signoff, decided), policy.signoff)
         if registry is not None and v.case_id:
-            _registry_dissent(registry, v.case_id, keyring, at, objs, answers, policy, decided, v)
+            _registry_dissent(registry, v.case_id, keyring, at, objs, answers, policy, decided, v, logged)
 
     # waivers
     if pred is not None and record is not None:
         wvalid: list[dict[str, Any]] = []
         wlisted = {x.get("envelope") for x in pred.get("waivers", [])}
         for i, env in enumerate(bundle.get("waivers") or []):
-            s, reasons = check_envelope(env, keyring, at, f"waiver #{i + 1}", expect=WAIVER)
+            s, reasons = check_envelope(env, keyring, at, f"waiver #{i + 1}", expect=WAIVER, logged=logged)
             if s is not None and envelope_sha256(env) not in wlisted:
                 reasons.append(f"waiver of {s.predicate.get('code')}: not one the decision rests on")
             if s is not None and not reasons:

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from ..model import BoundaryKind
-from ..sign import Keyring, decode_payload, parse_instant
+from ..sign import DECISION, Keyring, check_envelope, decode_payload, envelope_sha256, parse_instant
 from ..trust import TrustRoot
-from ._bundle import RegistryView, Verdict, _registry, check_bundle
-from ._proven import check_state_proof
+from ._bundle import RegistryView, Verdict, check_bundle
+from ._proven import check_state_proof, log_times
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -31,21 +31,52 @@ def _decision_time(bundle: dict[str, Any]) -> dt.datetime | None:
         return None
 
 
+def _case_id(bundle: dict[str, Any], keyring: Keyring, at: dt.datetime) -> str | None:
+    """The case the decision envelope is signed for (its signature checked), if any."""
+    d, _ = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
+    case = d.predicate.get("case") if d is not None else None
+    return str(case.get("id")) if isinstance(case, dict) and case.get("id") else None
+
+
 def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot | None,
                   proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
                   at: dt.datetime, now: dt.datetime | None = None) -> Verdict:
     """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, collecting
     every reason it does not allow it: every reason of `check_bundle`; no trust root; a keyring
-    or policy the root does not pin (or a keyring replaced before the decision was signed); no
+    or policy the root does not pin (or a keyring replaced before the decision was logged); no
     proof of the case's state, or one that does not verify (see `check_state_proof`); or a
     proven state in which the decision no longer holds (reopened, withdrawn, restricted to a
-    narrower boundary, approved on another decision, an open objection)."""
-    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at)
+    narrower boundary, approved on another decision, an open objection).
+
+    Every signature's time is when the proven log recorded it (`log_times`): one the log does
+    not hold, one logged after `at`, after its key was retired, or not before its key's
+    compromise does not count."""
+    case_id = _case_id(bundle, keyring, at)
+    proof_reasons: list[str] = []
+    proven = None
+    checked = False
+    if case_id and proof is not None:
+        doc, problems = proof(case_id)
+        proof_reasons += problems
+        if doc is None:
+            if not problems:
+                proof_reasons.append(NO_STATE_PROOF)
+        elif trust is None:
+            proof_reasons.append("the state proof cannot be checked without a trust root (it pins the log's key)")
+        else:
+            proven, reasons = check_state_proof(doc, trust, case_id, now=now)
+            proof_reasons += reasons
+            checked = True
+    logged = log_times(proven.entries) if proven is not None else None
+    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
+                     registry=cast(RegistryView, proven) if proven is not None else None)
     if trust is None:
         v.reasons.insert(0, NO_TRUST_ROOT)
     else:
         fp = keyring.fingerprint()
-        v.reasons += trust.keyring_problems(fp, _decision_time(bundle))
+        d_sha = envelope_sha256(bundle["decision"]) if isinstance(bundle.get("decision"), dict) else None
+        when = logged.get(d_sha) if logged is not None and d_sha is not None else None
+        v.reasons += trust.keyring_problems(fp, when.time if when is not None else _decision_time(bundle))
         named = (bundle.get("keyring") or {}).get("fingerprint")
         if named != fp:
             v.reasons.append(f"the bundle names keyring {named}, not the keyring {fp} it is checked against")
@@ -60,21 +91,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     if proof is None:
         v.reasons.append(NO_STATE_PROOF)
         return v
-    doc, problems = proof(v.case_id)
-    v.reasons += problems
-    if doc is None:
-        if not problems:
-            v.reasons.append(NO_STATE_PROOF)
-        return v
-    if trust is None:
-        v.reasons.append("the state proof cannot be checked without a trust root (it pins the log's key)")
-        return v
-    proven, reasons = check_state_proof(doc, trust, v.case_id, now=now)
-    v.reasons += reasons
+    v.reasons += proof_reasons
     if proven is not None:
-        st = decode_payload(bundle.get("decision") or {})
-        record = ((st or {}).get("predicate") or {}).get("record")
-        _registry(cast(RegistryView, proven), v.case_id, boundary, v, record)
         v.notes.append(f"state proven by the log at size {proven.tree_size}, checkpoint signed "
-                       f"{proven.signed_at.isoformat()}")
+                       f"{proven.signed_at.isoformat()}; signature times are the log's")
+    elif not checked and not proof_reasons:
+        v.reasons.append(NO_STATE_PROOF)
     return v

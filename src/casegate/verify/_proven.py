@@ -12,6 +12,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ..errors import VerificationError
+from ..sign import LoggedAt, envelope_sha256
 from ..store import (
     STATE_PROOF_VERSION,
     LogEntry,
@@ -48,6 +49,32 @@ class ProvenState:
     def events(self, case_id: str | None = None, kind: str | None = None) -> list[LogEntry]:
         return [e for e in self.entries if (case_id is None or e.case_id == case_id)
                 and (kind is None or e.kind == kind)]
+
+
+def log_times(entries: tuple[LogEntry, ...] | list[LogEntry]) -> dict[str, LoggedAt]:
+    """When the proven log first recorded each envelope its entries carry (objections, answers
+    and sign-offs logged on their own; the decision and every envelope of its bundle): a
+    signature's time, as the log, not its signer, says it."""
+    out: dict[str, LoggedAt] = {}
+
+    def note(env: Any, e: LogEntry) -> None:
+        if isinstance(env, dict) and "signatures" in env:
+            try:
+                sha = envelope_sha256(env)
+            except Exception:  # noqa: BLE001 - an envelope that cannot be hashed is judged where it is used
+                return
+            if sha not in out:
+                out[sha] = LoggedAt(e.index, dt.datetime.fromisoformat(e.recorded_at.replace("Z", "+00:00")))
+
+    for e in sorted(entries, key=lambda x: x.index):
+        note(e.payload.get("envelope"), e)
+        b = e.payload.get("bundle")
+        if isinstance(b, dict):
+            note(b.get("decision"), e)
+            for k in ("signoffs", "objections", "answers", "authors", "waivers"):
+                for env in b.get(k) or []:
+                    note(env, e)
+    return out
 
 
 def _age(seconds: float) -> str:

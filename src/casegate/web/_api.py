@@ -185,14 +185,15 @@ def get_state_proof(request: Request, case_id: str, _: Principal = Depends(reade
 
 
 class ObjectionIn(BaseModel):
-    role: str = Field(min_length=1, max_length=100)
-    reason: str = Field(min_length=3, max_length=5000)
-    envelope: dict[str, Any] | None = None
+    envelope: dict[str, Any]
+    """The signed objection (DSSE envelope of an objection statement, as `casegate object` writes
+    it); its role, person and reason are read from the verified statement."""
 
 
 class AnswerIn(BaseModel):
-    role: str = Field(min_length=1, max_length=100)
-    answer: str = Field(min_length=3, max_length=5000)
+    envelope: dict[str, Any]
+    """The signed answer, acceptance or upholding (DSSE envelope of an objection-answer
+    statement, as `casegate answer` writes it) of the signed objection at that log entry."""
 
 
 class SignoffIn(BaseModel):
@@ -219,13 +220,43 @@ def _written(e: Any) -> Written:
     return Written(index=e.index, kind=e.kind, leaf_hash=e.leaf_hash.hex())
 
 
-def record_objection(request: Request, p: Principal, case_id: str, body: ObjectionIn, via: str) -> Any:
+def _verified(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], expect: str,
+              what: str) -> Any:
+    """The envelope verified against the board's keyring as it is now: signed by the token's
+    person, in a role both the token and the keyring give them, for this case."""
+    from ..sign import check_envelope, decode_payload
+
+    b = board(request)
+    keyring = b.keyring
+    if keyring is None:
+        raise HTTPException(409, "this board has no keyring: start it with --keyring")
+    statement = decode_payload(envelope) or {}
+    pred = statement.get("predicate", {}) if isinstance(statement, dict) else {}
+    pred = pred if isinstance(pred, dict) else {}
+    _acting_role(request, p, str(pred.get("role", "")), case_id)
+    signed, reasons = check_envelope(envelope, keyring, dt.datetime.now(dt.UTC), what, expect=expect)
+    if signed is None or reasons:
+        raise HTTPException(422, "; ".join(reasons) or f"the {what} does not verify")
+    if signed.person != p.person:
+        raise HTTPException(403, f"the {what} is signed by {signed.person}, not by {p.person}")
+    case = signed.predicate.get("case")
+    if not isinstance(case, dict) or case.get("id") != case_id:
+        raise HTTPException(422, f"the {what} is about another case, not {case_id!r}")
+    return signed
+
+
+def record_objection(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], via: str) -> Any:
+    """Verify a signed objection against the live keyring, then log it (its statement is what counts)."""
+    from ..sign import OBJECTION
     from ..store import record_objection as rec
 
-    _acting_role(request, p, body.role, case_id)
+    signed = _verified(request, p, case_id, envelope, OBJECTION, "objection")
     v = _case_or_404(request, case_id)
-    return rec(board(request).registry, case_id, role=body.role, person=p.person, reason=body.reason,
-               version=v.latest_version, envelope=body.envelope, via=via)
+    reason = str(signed.predicate.get("reason") or "").strip()
+    if len(reason) < 3:
+        raise HTTPException(422, "the objection gives no reason")
+    return rec(board(request).registry, case_id, role=signed.role, person=signed.person, reason=reason,
+               version=v.latest_version, envelope=envelope, via=via)
 
 
 def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], via: str) -> Any:
@@ -259,31 +290,73 @@ def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[
 @router.post("/cases/{case_id}/objections", response_model=Written, status_code=201, tags=["review"])
 def post_objection(request: Request, case_id: str, body: ObjectionIn,
                    p: Principal = Depends(writer)) -> Written:
-    """Record an objection in a role the keyring gives the token's person."""
-    return _written(record_objection(request, p, case_id, body, "api"))
+    """Record a signed objection (`casegate object` writes the envelope): signed by the token's
+    person in a role the token and the keyring give them. Unsigned objections are refused."""
+    return _written(record_objection(request, p, case_id, body.envelope, "api"))
 
 
-def record_answer(request: Request, p: Principal, case_id: str, index: int, body: AnswerIn, via: str) -> Any:
-    """Answer an open objection recorded in the registry; the objector cannot answer their own."""
-    from ..store import open_objections
+def record_answer(request: Request, p: Principal, case_id: str, index: int, envelope: dict[str, Any],
+                  via: str) -> Any:
+    """Verify a signed answer (or acceptance, or upholding) of the signed objection logged at
+    `index`, against the live keyring and the case's policy, then log it. An answer is signed by
+    someone other than the objector in a role the policy lets answer; an acceptance by the
+    objector (or the escalation role when the policy says so); an upholding by the escalation role."""
+    from ..sign import ANSWER, OBJECTION, answer_roles, check_envelope, envelope_sha256
 
-    _acting_role(request, p, body.role, case_id)
-    reg = board(request).registry
-    target = next((e for e in open_objections(reg, case_id) if e.index == index), None)
+    b = board(request)
+    reg = b.registry
+    target = next((e for e in reg.events(case_id=case_id, kind="objection") if e.index == index), None)
     if target is None:
-        raise HTTPException(404, f"no open objection at log entry {index} for {case_id!r}")
-    if target.payload.get("person") == p.person:
-        raise HTTPException(403, "an objection is answered by someone other than its author")
-    return reg.record("objection-answer", case_id, {"objection": index, "role": body.role,
-                                                    "person": p.person, "answer": body.answer, "via": via})
+        raise HTTPException(404, f"no objection at log entry {index} for {case_id!r}")
+    signed = _verified(request, p, case_id, envelope, ANSWER, "answer")
+    oenv = target.payload.get("envelope")
+    if not isinstance(oenv, dict):
+        raise HTTPException(409, "the objection at that log entry is not signed, so no signed answer can name it")
+    if signed.predicate.get("objection_envelope") != envelope_sha256(oenv):
+        raise HTTPException(422, "the answer is to another objection (its objection_envelope does not match)")
+    objection, _ = check_envelope(oenv, b.keyring, dt.datetime.now(dt.UTC), "objection", expect=OBJECTION)
+    if objection is None:
+        raise HTTPException(409, "the objection's signature no longer verifies against the keyring")
+    loaded = load_version(reg, case_id, _case_or_404(request, case_id).latest_version)
+    if loaded.policy is None or loaded.case is None:
+        raise HTTPException(409, "the stored case does not load, so its policy cannot say who may answer")
+    pol = loaded.policy.signoff
+    boundary = loaded.case.boundary.kind if loaded.case.boundary else None
+    esc = pol.escalate_to if pol.answer_accepted_by == "escalation" else None
+    kind = str(signed.predicate.get("kind", "answer"))
+    own = signed.identity == objection.identity
+    if kind == "answer":
+        allowed = answer_roles(pol, boundary)
+        if own:
+            raise HTTPException(403, "an objection is answered by someone other than its author")
+        if signed.role not in allowed:
+            raise HTTPException(403, f"the policy does not let {signed.role!r} answer objections (allowed: "
+                                     f"{', '.join(allowed) or 'no role'})")
+        if len(str(signed.predicate.get("answer") or "").strip()) < 3:
+            raise HTTPException(422, "the answer has no text")
+    elif kind == "accept":
+        if not own and not (esc and signed.role == esc):
+            raise HTTPException(403, "only the objector" + (f" or the escalation role {esc}" if esc else "")
+                                + " accepts an answer")
+    elif kind == "uphold":
+        if not esc or signed.role != esc:
+            raise HTTPException(403, "only the policy's escalation role upholds an objection")
+    else:
+        raise HTTPException(422, f"unknown answer kind {kind!r}")
+    return reg.record("objection-answer", case_id, {
+        "objection": index, "role": signed.role, "person": signed.person, "kind": kind,
+        "answer": signed.predicate.get("answer"), "envelope": envelope, "via": via})
 
 
 @router.post("/cases/{case_id}/objections/{index}/answer", response_model=Written, status_code=201,
              tags=["review"])
 def post_answer(request: Request, case_id: str, index: int, body: AnswerIn,
                 p: Principal = Depends(writer)) -> Written:
-    """Answer an open objection (it then no longer blocks `casegate verify`)."""
-    return _written(record_answer(request, p, case_id, index, body, "api"))
+    """Record a signed answer, acceptance or upholding (`casegate answer` writes the envelope) of
+    the signed objection logged at `index`. Whether the objection still blocks is decided from the
+    signed statements (an answer counts once the objector, or the policy's escalation role,
+    accepts it). Unsigned answers are refused."""
+    return _written(record_answer(request, p, case_id, index, body.envelope, "api"))
 
 
 @router.post("/cases/{case_id}/signoffs", response_model=Written, status_code=201, tags=["review"])

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
-from ..errors import CasegateError
+from ..errors import CasegateError, InputError
 from ._guards import BodyLimit, RateLimiter, SecurityHeaders, SessionStore, read_session
 from ._tokens import ANONYMOUS, Principal, TokenStore
 
@@ -48,12 +48,10 @@ class Board:
 
         self.settings = settings
         self.registry = open_registry(settings.database_url)
-        self.tokens = TokenStore(settings.tokens)
-        self.keyring: Any = None
-        if settings.keyring is not None:
-            from ..sign import load_keyring
-
-            self.keyring = load_keyring(settings.keyring)
+        self._tokens = TokenStore(settings.tokens)
+        self._keyring = _Watched(settings.keyring, _read_keyring) if settings.keyring is not None else None
+        if self._keyring is not None:
+            self._keyring.get(strict=True)  # a keyring that cannot be read stops the board at start-up
         self.secret = settings.secret or secrets.token_bytes(32)
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
@@ -64,6 +62,20 @@ class Board:
 
         # Texts the gate writes name things in `backticks`: shown as code, never as raw ticks.
         self.templates.env.filters["inline"] = inline_html
+
+    @property
+    def tokens(self) -> TokenStore:
+        """The token file as it is now: re-read when it changed, so a revoked token is refused
+        on the next request."""
+        self._tokens.refresh()
+        return self._tokens
+
+    @property
+    def keyring(self) -> Any:
+        """The keyring as it is now: re-read when the file changed (a revoked key counts for
+        nothing from the next request on). A keyring that no longer reads is no keyring: nobody
+        may sign or object until it is fixed (fail closed)."""
+        return self._keyring.get() if self._keyring is not None else None
 
     def principal(self, request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
@@ -89,6 +101,48 @@ class Board:
             if k.person == person and not k.problems_at(now):
                 roles.update(k.roles)
         return roles
+
+
+def _read_keyring(path: Path) -> Any:
+    from ..sign import load_keyring
+
+    return load_keyring(path)
+
+
+class _Watched:
+    """A file read again whenever its bytes change (checked on every use by hashing it: the files
+    are small, and a modification time can miss two writes within one clock tick)."""
+
+    def __init__(self, path: Path, load: Any):
+        self.path = path
+        self._load = load
+        self._digest: bytes | None = None
+        self._value: Any = None
+
+    def get(self, *, strict: bool = False) -> Any:
+        import hashlib
+        import logging
+
+        try:
+            raw = self.path.read_bytes()
+        except OSError as e:
+            if strict:
+                raise InputError(f"cannot read {self.path}: {e.strerror}", location=str(self.path)) from None
+            logging.getLogger("casegate.web").error("cannot read %s (%s): treated as absent", self.path, e.strerror)
+            self._digest, self._value = None, None
+            return None
+        digest = hashlib.sha256(raw).digest()
+        if digest != self._digest:
+            try:
+                value = self._load(self.path)
+            except CasegateError as e:
+                if strict:
+                    raise
+                logging.getLogger("casegate.web").error("%s no longer reads (%s): treated as absent",
+                                                        self.path, e.message)
+                value = None
+            self._digest, self._value = digest, value
+        return self._value
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from ._api import ObjectionIn, board, evidence_rows, record_objection, record_signoff
+from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
     SESSION_SECONDS,
@@ -215,8 +215,10 @@ def _required_roles(loaded: Any) -> list[str]:
 
 
 @router.post("/cases/{case_id}/review/objection")
-def review_object(request: Request, case_id: str, role: str = Form(...), reason: str = Form(...),
-                  csrf: str = Form("")) -> Response:
+async def review_object(request: Request, case_id: str, envelope: UploadFile, csrf: str = Form("")) -> Response:
+    """Upload a signed objection (`casegate object` writes it); an unsigned one is never recorded."""
+    import json
+
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -224,11 +226,15 @@ def review_object(request: Request, case_id: str, role: str = Form(...), reason:
     if not board(request).limiter.allow(p.token_id or "?"):
         raise HTTPException(429, "too many writes: slow down")
     try:
-        record_objection(request, p, case_id, ObjectionIn(role=role, reason=reason), "web")
+        raw = await envelope.read(200_000)
+        env = json.loads(raw)
+        if not isinstance(env, dict):
+            raise ValueError("not a JSON object")
+        record_objection(request, p, case_id, env, "web")
     except HTTPException as e:
         return _flash(request, case_id, "error", str(e.detail))
     except ValueError as e:
-        return _flash(request, case_id, "error", str(e)[:200])
+        return _flash(request, case_id, "error", f"the file is not a signed objection: {e}"[:300])
     return _flash(request, case_id, "msg", "objection recorded")
 
 

@@ -53,21 +53,55 @@ def _principal(entry: dict[str, Any]) -> Principal:
 
 
 class TokenStore:
-    """A token file, read at start-up; lookups compare hashes in constant time."""
+    """A token file, re-read whenever its bytes change; lookups compare hashes in constant time."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self._entries: list[dict[str, Any]] = []
+        self._digest: bytes | None = None
         if path is not None and path.exists():
-            try:
-                doc = json.loads(path.read_text())
-            except (OSError, json.JSONDecodeError) as e:
-                raise InputError(f"cannot read the token file: {e}", location=str(path),
-                                 help="recreate it with `casegate token create`") from None
-            if doc.get("casegate_tokens") != TOKENS_VERSION:
-                raise InputError("unknown token file version", location=str(path),
-                                 help=f"expected casegate_tokens: {TOKENS_VERSION}")
-            self._entries = list(doc.get("tokens", []))
+            raw = self._raw()
+            self._entries = self._parse(raw)
+            self._digest = hashlib.sha256(raw).digest()
+
+    def _raw(self) -> bytes:
+        assert self.path is not None
+        try:
+            return self.path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read the token file: {e.strerror}", location=str(self.path),
+                             help="recreate it with `casegate token create`") from None
+
+    def _parse(self, raw: bytes) -> list[dict[str, Any]]:
+        try:
+            doc = json.loads(raw)
+        except ValueError as e:
+            raise InputError(f"cannot read the token file: {e}", location=str(self.path),
+                             help="recreate it with `casegate token create`") from None
+        if not isinstance(doc, dict) or doc.get("casegate_tokens") != TOKENS_VERSION:
+            raise InputError("unknown token file version", location=str(self.path),
+                             help=f"expected casegate_tokens: {TOKENS_VERSION}")
+        return list(doc.get("tokens", []))
+
+    def refresh(self) -> None:
+        """Re-read the file when its bytes changed (a token revoked by `casegate token revoke`
+        in another process is refused from the next request on). A file that disappeared or no
+        longer reads leaves no token valid (fail closed)."""
+        if self.path is None:
+            return
+        try:
+            raw = self._raw()
+        except InputError:
+            self._entries, self._digest = [], None
+            return
+        digest = hashlib.sha256(raw).digest()
+        if digest == self._digest:
+            return
+        try:
+            self._entries = self._parse(raw)
+        except InputError:
+            self._entries = []
+        self._digest = digest
 
     def create(self, person: str, roles: list[str]) -> tuple[str, str]:
         """Add a token; returns (token id, the token itself, shown only now)."""
@@ -120,3 +154,4 @@ class TokenStore:
         with os.fdopen(fd, "w") as f:
             json.dump({"casegate_tokens": TOKENS_VERSION, "tokens": self._entries}, f, indent=2)
         os.replace(tmp, self.path)
+        self._digest = hashlib.sha256(self.path.read_bytes()).digest()
