@@ -90,7 +90,7 @@ VERIFY_AT=$(later_of "$AT")
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
-run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$AT" \
+run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --state-proof state-proof.tiles.json
 echo "A wider boundary must not verify:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$VERIFY_AT" \

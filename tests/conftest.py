@@ -11,9 +11,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # facts derived from evidence artifacts are cached per user; the tests keep theirs apart
 if "CASEGATE_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["CASEGATE_CACHE_DIR"] = tempfile.mkdtemp(prefix="casegate-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CASEGATE_CACHE_DIR"], True)
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -105,6 +105,10 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
         os.kill(pid, 15)
     # everything went to the fresh home directory, nothing into the clone
     assert (first / ".casegate" / "registry.db").exists() and (first / ".casegate" / "tokens.json").exists()
-    assert (first / ".casegate" / "publish.key").exists()
+    # the salts of the published summary's commitments are kept privately in that registry
+    from casegate.store import RegistrySalts, open_registry
+
+    with open_registry(f"sqlite:///{first / '.casegate' / 'registry.db'}") as reg:
+        assert RegistrySalts(reg).all_salts()
     assert (first / "out" / "atlas-2-api" / "summary.html").exists()
     assert not (ROOT / "first").exists()

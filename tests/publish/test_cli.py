@@ -21,7 +21,7 @@ def cg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("publish")
-    r = cg("publish", str(EXAMPLE), "--out", "out", cwd=work)
+    r = cg("publish", str(EXAMPLE), "--out", "out", "--salt-store", "private/salts.json", cwd=work)
     assert r.returncode == 0, r.stderr
     return work
 
@@ -46,23 +46,27 @@ def test_publish_writes_the_summary_in_every_format(published: Path) -> None:
     assert (out / "summary.svg").read_text().lstrip().startswith("<svg")
 
 
-def test_the_publisher_key_is_created_private_outside_the_output(published: Path) -> None:
-    key = published / ".casegate" / "publish.key"
-    assert stat.S_IMODE(key.stat().st_mode) == 0o600
-    secret = key.read_text().strip()
+def test_the_salt_store_is_private_outside_the_output(published: Path) -> None:
+    store = published / "private" / "salts.json"
+    assert stat.S_IMODE(store.stat().st_mode) == 0o600
+    salts = [s["salt"] for s in json.loads(store.read_text())["salts"]]
+    assert salts
     for f in (published / "out").iterdir():
-        assert secret not in f.read_text()
+        text = f.read_text()
+        assert not any(salt in text for salt in salts)
+    assert not (published / ".casegate").exists()  # nothing is created silently in the working directory
 
 
 def test_publish_is_reproducible(published: Path) -> None:
-    r = cg("publish", str(EXAMPLE), "--out", "again", cwd=published)
+    r = cg("publish", str(EXAMPLE), "--out", "again", "--salt-store", "private/salts.json", cwd=published)
     assert r.returncode == 0, r.stderr
     for name in ("summary.md", "summary.html", "summary.json", "summary.svg"):
         assert (published / "again" / name).read_bytes() == (published / "out" / name).read_bytes()
 
 
 def test_a_disclosure_verifies_and_a_forged_one_does_not(published: Path) -> None:
-    r = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "opening.json", cwd=published)
+    r = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "opening.json", "--salt-store",
+           "private/salts.json", cwd=published)
     assert r.returncode == 0, r.stderr
     opening = json.loads((published / "opening.json").read_text())
     assert opening["element"] == "/evidence/E-bio-uplift" and len(opening["salt"]) == 64
@@ -79,14 +83,15 @@ def test_a_disclosure_verifies_and_a_forged_one_does_not(published: Path) -> Non
 
 
 def test_disclose_to_stdout(published: Path) -> None:
-    r = cg("disclose", str(EXAMPLE), "/safeguards/SG-weights", cwd=published)
+    r = cg("disclose", str(EXAMPLE), "/safeguards/SG-weights", "--salt-store", "private/salts.json",
+           cwd=published)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["type"] == "safeguard"
 
 
 def test_publish_one_format_at_another_level(tmp_path: Path) -> None:
     r = cg("publish", str(EXAMPLE), "--out", "o", "--format", "json", "--level", "internal",
-           "--at", "2026-11-23", "--salt-key", "k", cwd=tmp_path)
+           "--at", "2026-11-23", "--salt-store", "k", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["summary.json"]
     s = json.loads((tmp_path / "o" / "summary.json").read_text())
@@ -101,6 +106,8 @@ def test_publish_one_format_at_another_level(tmp_path: Path) -> None:
     (["publish", "missing.yaml"], "missing.yaml"),
     (["disclose", "EXAMPLE", "E-bio-uplift", "--salt-key", "nokey"], "no publisher key at nokey"),
     (["publish", "verify-disclosure", "nothing.json", "nothing.json"], "no such file"),
+    (["publish", "EXAMPLE"], "there is nowhere to keep it"),
+    (["disclose", "EXAMPLE", "E-bio-uplift", "--salt-store", "empty.json"], "no salt is kept in the salt store"),
 ])
 def test_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], msg: str) -> None:
     r = cg(*[str(EXAMPLE) if a == "EXAMPLE" else a for a in args], cwd=tmp_path)
@@ -111,7 +118,8 @@ def test_bad_input_is_a_clear_error(tmp_path: Path, args: list[str], msg: str) -
 
 def test_verify_disclosure_refuses_a_file_that_is_not_a_summary(published: Path) -> None:
     (published / "not-a-summary.json").write_text('{"pointer": "/evidence/E-1", "salt": "00"}')
-    d = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "own-opening.json", cwd=published)
+    d = cg("disclose", str(EXAMPLE), "E-bio-uplift", "--out", "own-opening.json", "--salt-store",
+           "private/salts.json", cwd=published)
     assert d.returncode == 0, d.stderr
     r = cg("publish", "verify-disclosure", "not-a-summary.json", "own-opening.json", cwd=published)
     assert r.returncode == 2 and "not a casegate public summary" in r.stderr
@@ -132,7 +140,7 @@ def test_an_unreadable_case_is_not_published(tmp_path: Path, command: str) -> No
         f"casegate: 1\nkind: case\nid: x\ntitle: t\npolicy: {policy}\n"
         "system: {name: a, version: '1', digests: []}\n"
         "argument: {top: G1, elements: {G1: {claim: c}}}\n")
-    r = cg(command, "case.yaml", "--out", "o", "--salt-key", "k", cwd=tmp_path)
+    r = cg(command, "case.yaml", "--out", "o", "--salt-store", "k", cwd=tmp_path)
     assert r.returncode == 2
     assert "the case cannot be read, so nothing can be published" in r.stderr
     assert "case.yaml:6" in r.stderr and "Traceback" not in r.stderr

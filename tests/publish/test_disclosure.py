@@ -17,6 +17,7 @@ from casegate.load import load_case
 from casegate.model import DecisionRecord
 from casegate.publish import (
     Opening,
+    Salts,
     build_summary,
     commitment,
     derive_salt,
@@ -26,10 +27,12 @@ from casegate.publish import (
     verify_opening,
 )
 from casegate.publish._commit import COMMIT_TAG
+from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
 KEY = bytes(range(32))
+SALTS = Salts(MemorySaltStore())
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +49,7 @@ def summary(case):  # type: ignore[no-untyped-def]
     record = DecisionRecord(casegate_version="test", case_id=case.id, case_version=case.version,
                             system="Atlas-2 2.1.0", boundary=case.boundary.kind,
                             decided_at="2026-11-23", outcome="GO")
-    return json.loads(summary_json(build_summary(case, record, key=KEY)))
+    return json.loads(summary_json(build_summary(case, record, salts=SALTS)))
 
 
 def test_commitment_is_the_documented_construction() -> None:
@@ -88,7 +91,7 @@ def test_bad_keys_are_refused(tmp_path: Path, text: str, msg: str) -> None:
                                      "/threat_model/cbrn/pathways/bio-known-agent",
                                      "/residual_risk/bio-known-agent"])
 def test_a_genuine_opening_verifies(case, summary, element: str) -> None:  # type: ignore[no-untyped-def]
-    opening = disclose(case, element, key=KEY)
+    opening = disclose(case, element, salts=SALTS)
     verify_opening(summary, opening)
     assert any(r["pointer"] == opening.element and r["commitment"] == opening.commitment
                for r in summary["redactions"])
@@ -99,7 +102,7 @@ def _forge(opening: Opening, **update: object) -> Opening:
 
 
 def test_changed_content_does_not_verify(case, summary) -> None:  # type: ignore[no-untyped-def]
-    opening = disclose(case, "E-bio-uplift", key=KEY)
+    opening = disclose(case, "E-bio-uplift", salts=SALTS)
     content = json.loads(json.dumps(opening.content))
     content["result"]["successes"] += 1
     with pytest.raises(VerificationError, match="does not match"):
@@ -111,7 +114,7 @@ def test_changed_content_does_not_verify(case, summary) -> None:  # type: ignore
 def test_any_changed_byte_of_content_or_salt_fails(case, summary, data) -> None:  # type: ignore[no-untyped-def]
     element = data.draw(st.sampled_from(["E-bio-uplift", "G3", "SG-weights",
                                                 "/threat_model/cbrn/pathways/bio-known-agent"]))
-    opening = disclose(case, element, key=KEY)
+    opening = disclose(case, element, salts=SALTS)
     if data.draw(st.booleans(), label="salt"):
         i = data.draw(st.integers(0, 63), label="hex digit")
         digits = "0123456789abcdef".replace(opening.salt[i], "")
@@ -134,27 +137,27 @@ def test_any_changed_byte_of_content_or_salt_fails(case, summary, data) -> None:
 
 
 def test_an_opening_of_another_element_does_not_verify(case, summary) -> None:  # type: ignore[no-untyped-def]
-    opening = disclose(case, "E-bio-uplift", key=KEY)
-    other = disclose(case, "E-kyc", key=KEY)
+    opening = disclose(case, "E-bio-uplift", salts=SALTS)
+    other = disclose(case, "E-kyc", salts=SALTS)
     with pytest.raises(VerificationError):
         verify_opening(summary, _forge(opening, element=other.element))
 
 
 def test_an_opening_for_another_case_does_not_verify(case, summary) -> None:  # type: ignore[no-untyped-def]
-    opening = disclose(case, "E-bio-uplift", key=KEY)
+    opening = disclose(case, "E-bio-uplift", salts=SALTS)
     with pytest.raises(VerificationError, match="for case"):
         verify_opening(summary, _forge(opening, case="someone-else"))
 
 
 def test_a_public_element_has_no_commitment_to_open(case, summary) -> None:  # type: ignore[no-untyped-def]
-    opening = disclose(case, "G2", key=KEY)  # G2 is public: nothing was committed to
+    opening = disclose(case, "G2", salts=SALTS)  # G2 is public: nothing was committed to
     with pytest.raises(VerificationError, match="no commitment"):
         verify_opening(summary, opening)
 
 
-def test_a_different_key_gives_openings_that_do_not_verify(case, summary) -> None:  # type: ignore[no-untyped-def]
+def test_salts_from_another_store_give_openings_that_do_not_verify(case, summary) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(VerificationError):
-        verify_opening(summary, disclose(case, "E-bio-uplift", key=bytes(32)))
+        verify_opening(summary, disclose(case, "E-bio-uplift", salts=Salts(MemorySaltStore())))
 
 
 @pytest.mark.parametrize("ref,msg", [("E-nope", "no redactable element with id"),
@@ -162,4 +165,4 @@ def test_a_different_key_gives_openings_that_do_not_verify(case, summary) -> Non
                                      ("/evidence/E-nope", "no redactable element at")])
 def test_unknown_elements_are_named(case, ref: str, msg: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match=msg):
-        disclose(case, ref, key=KEY)
+        disclose(case, ref, salts=SALTS)

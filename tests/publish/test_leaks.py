@@ -11,18 +11,20 @@ from hypothesis import HealthCheck, given, settings
 from casegate.cli._publish import _diagram
 from casegate.load import load_case
 from casegate.model import Confidentiality
-from casegate.publish import publish, write_report
+from casegate.publish import Salts, publish, write_report
+from casegate.store import MemorySaltStore
 
 from .canary import CanaryCase, canary_cases, leaks, write_case
 
 KEY = bytes(range(32))
+SALTS = Salts(MemorySaltStore())
 
 
 def _outputs(cc: CanaryCase, work: Path) -> dict[str, str]:
     loaded = load_case(write_case(cc.case, work / "case"))
     assert loaded.case is not None, [d.message for d in loaded.diagnostics]
-    pub = publish(loaded, work / "out", key=KEY, level=cc.level, diagram=_diagram)
-    rep = write_report(loaded, work / "report", key=KEY, level=cc.level, record=pub.record,
+    pub = publish(loaded, work / "out", salts=SALTS, level=cc.level, diagram=_diagram)
+    rep = write_report(loaded, work / "report", salts=SALTS, level=cc.level, record=pub.record,
                        diagram=_diagram)
     files = {**{f"summary.{k}": p for k, p in pub.files.items()}, "report.html": rep.files["html"]}
     return {name: p.read_text(encoding="utf-8") for name, p in files.items()}
@@ -51,5 +53,5 @@ def test_canaries_are_found_when_nothing_is_redacted(tmp_path: Path) -> None:
     cc = build_canary_case(example_case(), random.Random(7), Confidentiality.public, {}, 1)
     assert cc.redacted
     loaded = load_case(write_case(cc.case, tmp_path / "case"))
-    rep = write_report(loaded, tmp_path / "report", key=KEY, level=Confidentiality.secret)
+    rep = write_report(loaded, tmp_path / "report", salts=SALTS, level=Confidentiality.secret)
     assert leaks(rep.files["html"].read_text(), cc.tokens)

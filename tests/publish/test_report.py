@@ -12,11 +12,13 @@ import pytest
 from casegate.errors import MissingExtraError
 from casegate.load import load_case
 from casegate.model import Confidentiality
-from casegate.publish import html_to_pdf, write_report
+from casegate.publish import Salts, html_to_pdf, write_report
+from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
 KEY = bytes(range(32))
+SALTS = Salts(MemorySaltStore())
 
 
 def _svg(case: Any, findings: Any, redactions: Any, public: bool) -> str:
@@ -24,7 +26,7 @@ def _svg(case: Any, findings: Any, redactions: Any, public: bool) -> str:
 
 
 def test_report_puts_the_decision_first_then_answers_diagram_findings(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, diagram=_svg)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, diagram=_svg)
     html = rep.files["html"].read_text()
     order = [html.index(x) for x in ("1. The decision", "2. The eight questions", "4. Findings",
                                      "5. The argument", "the diagram")]
@@ -38,12 +40,12 @@ def test_report_puts_the_decision_first_then_answers_diagram_findings(tmp_path: 
 
 
 def test_without_a_diagram_the_slot_says_so(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS)
     assert "Diagram not rendered." in rep.files["html"].read_text()
 
 
 def test_a_report_for_a_public_audience_is_redacted(tmp_path: Path) -> None:
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, level=Confidentiality.public)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, level=Confidentiality.public)
     html = rep.files["html"].read_text()
     assert "redacted claim" in html
     assert "biological uplift is below" not in html  # G3, restricted
@@ -100,7 +102,7 @@ def test_the_pdf_report_is_tagged_and_marked_on_every_page(tmp_path: Path) -> No
 
     if not (shutil.which("pdfinfo") and shutil.which("pdftotext")):
         pytest.fail("poppler-utils (pdfinfo, pdftotext) missing: scripts/system-deps.sh installs them")
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, pdf=True, diagram=_svg, charts=_charts)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, pdf=True, diagram=_svg, charts=_charts)
     info = subprocess.run(["pdfinfo", str(rep.files["pdf"])], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
     pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))  # type: ignore[union-attr]
@@ -109,7 +111,7 @@ def test_the_pdf_report_is_tagged_and_marked_on_every_page(tmp_path: Path) -> No
         text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(rep.files["pdf"]), "-"],
                               capture_output=True, text=True, check=True).stdout
         assert "SECRET · atlas-2-api v1.0" in text, f"page {n} carries no classification marking"
-    public = write_report(load_case(EXAMPLE), tmp_path / "pub", key=KEY, pdf=True, level=Confidentiality.public)
+    public = write_report(load_case(EXAMPLE), tmp_path / "pub", salts=SALTS, pdf=True, level=Confidentiality.public)
     text = subprocess.run(["pdftotext", str(public.files["pdf"]), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "PUBLIC · atlas-2-api" in text and "SECRET" not in text
@@ -118,7 +120,7 @@ def test_the_pdf_report_is_tagged_and_marked_on_every_page(tmp_path: Path) -> No
 def test_the_report_charts_the_numbers_the_gate_decided_on(tmp_path: Path) -> None:
     import datetime as dt
 
-    rep = write_report(load_case(EXAMPLE), tmp_path, key=KEY, today=dt.date(2026, 11, 27), charts=_charts)
+    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
     html = rep.files["html"].read_text()
     assert html.index("Where the numbers stand") < html.index("2. The eight questions")
     # the bound the gate's condition names is the one the chart labels; no two-sided interval
@@ -133,7 +135,7 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
 
     from casegate.publish import publish
 
-    res = publish(load_case(EXAMPLE), tmp_path, key=KEY, today=dt.date(2026, 11, 27), charts=_charts)
+    res = publish(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
     charts = [res.files["chart-1"].read_text(), res.files["chart-2"].read_text()]
     # E-cyber-ctf is internal: its 33/200 and bound are not in the public chart
     assert "33/200" not in charts[0] and "0.214" not in charts[0]
@@ -141,7 +143,7 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
     assert "withheld: the pathway or the tests its bound rests on are redacted" in charts[1]
     # cyber-ransomware is public, but its bound rests on internal safeguard tests
     assert "5.5e-05" not in charts[1] and "1e-03" not in charts[1]
-    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", key=KEY, today=dt.date(2026, 11, 27),
+    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", salts=SALTS, today=dt.date(2026, 11, 27),
                          charts=_charts, level=Confidentiality.restricted)
     shown = restricted.files["chart-2"].read_text()
     assert "5.5e-05/year within tolerance 1e-03" in shown  # its tests are restricted at most: shown

@@ -17,12 +17,14 @@ from casegate.model import (
     Finding,
     RuleSeverity,
 )
-from casegate.publish import build_summary, redact, summary_json
+from casegate.publish import Salts, build_summary, redact, summary_json
 from casegate.publish._render import render
+from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
 KEY = bytes(range(32))
+SALTS = Salts(MemorySaltStore())
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,7 @@ def _record(case, **kw):  # type: ignore[no-untyped-def]
 
 
 def test_redacted_nodes_stay_in_the_argument_with_their_links(loaded) -> None:  # type: ignore[no-untyped-def]
-    s = build_summary(loaded.case, _record(loaded.case), key=KEY, policy=loaded.policy)
+    s = build_summary(loaded.case, _record(loaded.case), salts=SALTS, policy=loaded.policy)
     g3 = s.argument.nodes["G3"]
     assert g3.text is None and g3.redacted is not None and g3.redacted.level is Confidentiality.restricted
     assert g3.type == "claim" and g3.evidence == ["E-bio-uplift"] and g3.defeaters == ["D2"]
@@ -51,9 +53,9 @@ def test_redacted_nodes_stay_in_the_argument_with_their_links(loaded) -> None:  
 
 def test_steps_of_a_redacted_pathway_are_named_by_position(loaded) -> None:  # type: ignore[no-untyped-def]
     case = loaded.case
-    rd = redact(case, KEY)
+    rd = redact(case, SALTS)
     assert rd.step("bio-known-agent.protocol-troubleshooting") == "bio-known-agent.#3"
-    s = build_summary(case, _record(case), key=KEY, policy=loaded.policy)
+    s = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy)
     text = summary_json(s)
     for step in case.threat_model["cbrn"].pathways["bio-known-agent"].steps:
         if step != "obtain-access":  # also a step name of the public cyber pathway
@@ -65,7 +67,7 @@ def test_steps_of_a_redacted_pathway_are_named_by_position(loaded) -> None:  # t
 
 def test_levels_decide_what_is_redacted(loaded) -> None:  # type: ignore[no-untyped-def]
     case = loaded.case
-    levels = {lv: {r.pointer for r in build_summary(case, _record(case), key=KEY, level=lv).redactions}
+    levels = {lv: {r.pointer for r in build_summary(case, _record(case), salts=SALTS, level=lv).redactions}
               for lv in Confidentiality}
     assert levels[Confidentiality.secret] == set()
     assert levels[Confidentiality.restricted] < levels[Confidentiality.internal] < levels[Confidentiality.public]
@@ -75,8 +77,8 @@ def test_levels_decide_what_is_redacted(loaded) -> None:  # type: ignore[no-unty
 
 def test_commitments_do_not_depend_on_the_level(loaded) -> None:  # type: ignore[no-untyped-def]
     case = loaded.case
-    pub = {r.pointer: r.commitment for r in build_summary(case, _record(case), key=KEY).redactions}
-    restricted = build_summary(case, _record(case), key=KEY, level=Confidentiality.restricted)
+    pub = {r.pointer: r.commitment for r in build_summary(case, _record(case), salts=SALTS).redactions}
+    restricted = build_summary(case, _record(case), salts=SALTS, level=Confidentiality.restricted)
     for r in restricted.redactions:
         assert pub[r.pointer] == r.commitment
 
@@ -98,7 +100,7 @@ def test_gate_text_that_touches_redacted_content_is_withheld(loaded) -> None:  #
                           message="Expert-graded biological uplift suite is thin",
                           path=("post_deployment",))],
         lacks=["CG301 E-kyc is stale"])
-    s = build_summary(case, record, key=KEY, policy=loaded.policy)
+    s = build_summary(case, record, salts=SALTS, policy=loaded.policy)
     cap = s.questions[0]
     assert cap.origin == "summary" and "E-bio-uplift (redacted eval)" in cap.answer
     assert "11/300" not in cap.answer
@@ -116,7 +118,7 @@ def test_gate_text_that_touches_redacted_content_is_withheld(loaded) -> None:  #
 
 
 def test_every_section_of_the_summary_is_rendered(loaded) -> None:  # type: ignore[no-untyped-def]
-    s = build_summary(loaded.case, _record(loaded.case), key=KEY, policy=loaded.policy)
+    s = build_summary(loaded.case, _record(loaded.case), salts=SALTS, policy=loaded.policy)
     doc = json.loads(summary_json(s))
     for key in ("boundary", "questions", "threat_model", "pathways", "safeguards", "evidence",
                 "residual_risk", "post_deployment", "signoffs", "dissent", "argument", "redactions"):
@@ -133,7 +135,7 @@ def test_markup_in_a_case_is_escaped(loaded) -> None:  # type: ignore[no-untyped
     els = dict(case.argument.elements)
     els["G2"] = els["G2"].model_copy(update={"claim": "<script>alert(1)</script> & more"})
     case = case.model_copy(update={"argument": case.argument.model_copy(update={"elements": els})})
-    s = build_summary(case, _record(case), key=KEY)
+    s = build_summary(case, _record(case), salts=SALTS)
     html = render("summary.html.j2", s=s, svg=None)
     md = render("summary.md.j2", s=s)
     for out in (html, md):
@@ -147,17 +149,17 @@ def test_a_confidential_objection_shows_its_role_and_status_only(loaded) -> None
     objections = {k: o.model_copy(update={"confidentiality": Confidentiality.restricted})
                   for k, o in case.decision.objections.items()}
     case = case.model_copy(update={"decision": case.decision.model_copy(update={"objections": objections})})
-    s = build_summary(case, _record(case), key=KEY, policy=loaded.policy)
+    s = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy)
     (o,) = s.dissent.objections
     assert (o.role, o.status, o.reason, o.person) == ("external-evaluator", "answered", None, None)
     assert o.redacted is not None and o.redacted.pointer == "/decision/objections/O-1"
     text = summary_json(s) + render("summary.md.j2", s=s) + render("summary.html.j2", s=s, svg=None)
     assert "under-samples web exploitation" not in text and "Web challenges were added" not in text
-    verify_opening(json.loads(summary_json(s)), disclose(case, "O-1", key=KEY))
+    verify_opening(json.loads(summary_json(s)), disclose(case, "O-1", salts=SALTS))
 
 
 def test_markdown_keeps_plain_comparisons_and_ampersands_readable(loaded) -> None:  # type: ignore[no-untyped-def]
-    s = build_summary(loaded.case, _record(loaded.case), key=KEY)
+    s = build_summary(loaded.case, _record(loaded.case), salts=SALTS)
     md = render("summary.md.j2", s=s)
     assert "&gt;" not in md and "&amp;" not in md
     assert "flag-rate > 0.005" in md and "AI R&D" in md
@@ -174,7 +176,7 @@ def test_conditions_are_published_as_finding_and_fix(loaded) -> None:  # type: i
 
     c1 = Condition(id="C1", text="the monitor is new; run it for 30 days", cause="CG702", path=("post_deployment",),
                    due="2027-01-01", finding="the monitor is new", fix="Run it for 30 days.")
-    s = build_summary(loaded.case, _record(loaded.case, conditions=[c1]), key=KEY)
+    s = build_summary(loaded.case, _record(loaded.case, conditions=[c1]), salts=SALTS)
     conds = [c for c in s.decision.conditions if not c.withheld]
     assert conds and all(c.finding and c.fix for c in conds)
     md = render("summary.md.j2", s=s)

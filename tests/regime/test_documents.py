@@ -17,7 +17,9 @@ from casegate.gate import run_gate
 from casegate.load import builtin_regimes, load_builtin_regime, load_case
 from casegate.model import Case, DomainThreats, Policy
 from casegate.model._policy import Governance
+from casegate.publish import Salts
 from casegate.regime import build_document, write_document
+from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 27)
@@ -155,9 +157,9 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp / "case")
     loaded = load_case(tmp / "case" / "case.yaml")
     record = run_gate(loaded, today=TODAY)
-    key = b"k" * 32
+    salts = Salts(MemorySaltStore())
     for rid, did in (("eu-gpai-cop-2025", "model-report"), ("ca-sb53", "transparency-report")):
-        doc = build_document(loaded, rid, did, key=key, record=record, today=TODAY, registry=FIRST)
+        doc = build_document(loaded, rid, did, salts=salts, record=record, today=TODAY, registry=FIRST)
         write_document(doc, tmp / "out")
     return tmp / "out"
 
@@ -190,10 +192,10 @@ def test_a_level_above_the_audience_is_refused(tmp_path: Path) -> None:
     loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
     record = run_gate(loaded, today=TODAY)
     with pytest.raises(InputError, match="may show at most public"):
-        build_document(loaded, "ca-sb53", "transparency-report", key=b"k" * 32, record=record,
+        build_document(loaded, "ca-sb53", "transparency-report", salts=Salts(MemorySaltStore()), record=record,
                        level=Confidentiality.secret)
     with pytest.raises(InputError, match="not under the regime"):
-        build_document(loaded, "ny-raise", "x", key=b"k" * 32, record=record)
+        build_document(loaded, "ny-raise", "x", salts=Salts(MemorySaltStore()), record=record)
 
 
 def test_markdown_escapes_markup_from_the_case(tmp_path: Path) -> None:
@@ -203,7 +205,7 @@ def test_markdown_escapes_markup_from_the_case(tmp_path: Path) -> None:
         "intended_uses: [software engineering assistance,", "intended_uses: ['<u>Zed</u> & Quux',"))
     loaded = load_case(main)
     record = run_gate(loaded, today=TODAY)
-    doc = build_document(loaded, "ca-sb53", "transparency-report", key=b"k" * 32, record=record, registry=FIRST)
+    doc = build_document(loaded, "ca-sb53", "transparency-report", salts=Salts(MemorySaltStore()), record=record, registry=FIRST)
     files = write_document(doc, tmp_path / "out")
     md = files["md"].read_text()
     assert "\\<u\\>Zed\\</u\\> & Quux" in md and "<u>" not in md

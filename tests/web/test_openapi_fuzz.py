@@ -3,6 +3,8 @@ server error, whatever the input, with and without a token."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from hypothesis import HealthCheck, settings
 from .conftest import build_board
 
 _tmp = Path(tempfile.mkdtemp(prefix="casegate-fuzz-"))
+atexit.register(shutil.rmtree, _tmp, True)  # the registry and token file it holds go with the run
 _board = build_board(_tmp, f"sqlite:///{_tmp / 'registry.db'}")
 schema = schemathesis.openapi.from_asgi("/openapi.json", _board.client.app)
 

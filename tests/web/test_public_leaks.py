@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -20,8 +19,14 @@ PUBLIC_PAGES = ["/public", "/public/log", "/api/v1/public/cases", "/api/v1/log/c
 def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: CanaryCase) -> None:  # type: ignore[no-untyped-def]
     from casegate.gate import run_gate
     from casegate.load import load_case
-    from casegate.publish import build_summary
-    from casegate.store import open_registry, record_decision, record_publication, record_signoff
+    from casegate.publish import Salts, build_summary
+    from casegate.store import (
+        RegistrySalts,
+        open_registry,
+        record_decision,
+        record_publication,
+        record_signoff,
+    )
     from casegate.web import Settings, create_app
 
     d: Path = tmp_path_factory.mktemp("leak")
@@ -33,7 +38,7 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     record = run_gate(loaded)
     record_decision(reg, record, version=v.number)
     record_signoff(reg, cc.case.id, role="rso", person="Sam Whitfield", version=v.number)
-    summary = build_summary(loaded.case, record, key=secrets.token_bytes(32), level=cc.level, policy=loaded.policy)
+    summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), level=cc.level, policy=loaded.policy)
     record_publication(reg, cc.case.id, json.loads(summary.model_dump_json()), version=v.number)
     reg.record("incident", cc.case.id, {"date": "2027-01-02", "severity": "high", "domain": "cyber",
                                         "description": "internal description " + next(iter(cc.tokens))})

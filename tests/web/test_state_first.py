@@ -6,8 +6,8 @@ from __future__ import annotations
 from casegate.load import load_case
 from casegate.monitor import act
 from casegate.monitor._states import CaseState
-from casegate.publish import build_summary
-from casegate.store import open_registry, record_publication
+from casegate.publish import Salts, build_summary
+from casegate.store import MemorySaltStore, open_registry, record_publication
 
 from .conftest import BoardFixture, approve
 
@@ -22,7 +22,7 @@ def _publish(board: BoardFixture) -> None:
     reg = open_registry(board.database_url)
     loaded = load_case(board.case_dir / "case.yaml")
     assert loaded.case is not None
-    s = build_summary(loaded.case, run_gate(loaded), key=b"k" * 32, policy=loaded.policy)
+    s = build_summary(loaded.case, run_gate(loaded), salts=Salts(MemorySaltStore()), policy=loaded.policy)
     record_publication(reg, CASE, json.loads(s.model_dump_json()))
     reg.close()
 

@@ -155,7 +155,3 @@ def state_dir(db: str | None = None) -> Path:
         return Path(url).parent
     return Path(".casegate")
 
-
-def publisher_key_path(salt_key: Path | None, db: str | None = None) -> Path:
-    """The publisher's salt key: --salt-key, else publish.key beside the registry."""
-    return salt_key if salt_key is not None else state_dir(db) / "publish.key"

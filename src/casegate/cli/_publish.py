@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,15 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import (
-    AttestKeyring,
-    attested,
-    configured_registry,
-    err,
-    out,
-    parse_date,
-    publisher_key_path,
-)
+from ._common import AttestKeyring, attested, configured_registry, err, out, parse_date
 
 _DEFAULT = "case"
 
@@ -43,24 +36,31 @@ publish_app = typer.Typer(
 )
 app.add_typer(publish_app, name="publish")
 
-SaltKey = Annotated[Path | None, typer.Option(
-    "--salt-key", help="The publisher's secret salt key (default: publish.key beside the registry, "
-                       "./.casegate/publish.key for the default one; created with mode 0600 on first "
-                       "publication, and announced). Keep it out of the published output.")]
+SaltStoreOpt = Annotated[Path | None, typer.Option(
+    "--salt-store", envvar="CASEGATE_SALT_STORE",
+    help="Private file that keeps the salts of redacted elements (created with mode 0600), for "
+         "publishing without a registry; default: the registry (--db / $CASEGATE_DATABASE_URL). "
+         "Never publish it: a salt opens its commitment.")]
 
 
-def _key(path: Path | None, *, create: bool, db: str | None = None) -> bytes:
-    from ..publish import key_is_private, load_key
+@contextlib.contextmanager
+def salt_source(salt_store: Path | None, db: str | None, *, fresh: bool) -> Iterator[Any]:
+    """The salts of redacted elements: kept in `salt_store` when given, else in the registry
+    (`db`, $CASEGATE_DATABASE_URL or ./.casegate/registry.db), else nowhere (publishing something redacted is refused)."""
+    from ..publish import Salts
+    from ..store import FileSaltStore, RegistrySalts
 
-    p = publisher_key_path(path, db)
-    existed = p.exists()
-    key = load_key(p, create=create)
-    if not existed:
-        err(f"created the publisher key {p.resolve()} (mode 0600), beside the registry: keep it "
-            "secret and keep it; disclosures need it")
-    elif not key_is_private(p):
-        err(f"warning: {p} is readable by other users; `chmod 600 {p}`")
-    return key
+    if salt_store is not None:
+        yield Salts(FileSaltStore(salt_store), fresh=fresh)
+        return
+    reg = configured_registry(db)
+    if reg is None:
+        yield Salts(None, fresh=fresh, where="no salt store (pass --db or --salt-store)")
+        return
+    try:
+        yield Salts(RegistrySalts(reg), fresh=fresh)
+    finally:
+        reg.close()
 
 
 _DIAGRAM_MAX_NODES = 150
@@ -111,14 +111,17 @@ def publish_case(
     format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json, svg.")] = "md,html,json,svg",
     level: Annotated[str, typer.Option(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
-    salt_key: SaltKey = None,
+    salt_store: SaltStoreOpt = None,
     db: Annotated[str | None, typer.Option("--db", help="Also record the summary in this registry "
                                            "(default: $CASEGATE_DATABASE_URL, or ./.casegate/registry.db "
-                                           "when it exists), where the review board's public pages show it.")] = None,
+                                           "when it exists), where the review board's public pages show "
+                                           "it; redacted elements' salts are kept there unless "
+                                           "--salt-store is given.")] = None,
     keyring: AttestKeyring = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
-    redacted argument as summary.svg)."""
+    redacted argument as summary.svg). Each redacted element gets a fresh random salt for this
+    version, kept privately (registry or --salt-store) before anything is written."""
     from ..load import load_case
     from ..publish import parse_formats, parse_level, publish, readable_case
 
@@ -128,14 +131,16 @@ def publish_case(
     pub_plan = readable_case(loaded).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    key = _key(salt_key, create=True, db=db)
-    result = publish(loaded, out_dir or _default_out(loaded), key=key, formats=formats, level=lv,
-                     today=parse_date(at), diagram=_diagram, charts=_charts)
+    with salt_source(salt_store, db, fresh=True) as salts:
+        result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
+                         today=parse_date(at), diagram=_diagram, charts=_charts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{s.case['id']} {s.case['version']}: {s.decision.outcome}; published for the {lv.value} "
         f"audience with {len(s.redactions)} element(s) redacted")
+    if s.redactions:
+        err(f"kept the salts of the redacted elements in {salts.where}: disclosures need them")
     from ..publish import withheld_conditions
 
     hidden = withheld_conditions(s)
@@ -180,25 +185,55 @@ def verify_disclosure_cmd(
     out(f"verified: {o.element} ({o.type}) of case {o.case} {o.case_version} matches the published commitment {o.commitment}")
 
 
+@publish_app.command("export-salts")
+def export_salts_cmd(
+    out_file: Annotated[Path, typer.Option("--out", help="Salt-store file to write (mode 0600); "
+                                                         "salts already in it are kept.")],
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry whose salts to export (default $CASEGATE_DATABASE_URL).")] = None,
+    case_id: Annotated[str | None, typer.Option("--case", help="Only this case's salts.")] = None,
+) -> None:
+    """Export the registry's commitment salts to a private salt-store file, for escrow: anyone
+    holding it can open the commitments, so keep it as secret as the registry.
+    `casegate disclose --salt-store FILE` opens commitments from it."""
+    from ..store import FileSaltStore, RegistrySalts, open_registry
+
+    with open_registry(db, readonly=True) as reg:
+        records = [r for r in RegistrySalts(reg).all_salts() if case_id is None or r.case_id == case_id]
+    FileSaltStore(out_file).keep_commitment_salts(records)
+    out(f"exported {len(records)} salt(s) to {out_file} (mode 0600): keep it secret")
+
+
 @app.command()
 def disclose(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     element: Annotated[str, typer.Argument(help="Element id (E-bio-uplift) or pointer (/evidence/E-bio-uplift).")],
     out_file: Annotated[Path | None, typer.Option("--out", help="Write the opening here (default: stdout).")] = None,
-    salt_key: SaltKey = None,
+    salt_store: SaltStoreOpt = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry the summary was published with (default $CASEGATE_DATABASE_URL): "
+                     "its salts open the commitment.")] = None,
+    salt_key: Annotated[Path | None, typer.Option(
+        "--salt-key", help="Publisher key of a summary published before salts were random "
+                           "(earlier casegate versions derived them from this key).")] = None,
     keyring: AttestKeyring = None,
 ) -> None:
     """Write the opening of a redacted element: its pointer, salt and content, which anyone can
-    check against the published summary with `casegate publish verify-disclosure`."""
+    check against the published summary with `casegate publish verify-disclosure`. The salt is
+    the one kept when the element was published (registry or --salt-store)."""
     import json
 
     from ..load import load_case
+    from ..publish import KeyedSalts, load_key, readable_case
     from ..publish import disclose as open_element
-    from ..publish import readable_case
 
     loaded = attested(load_case(case), keyring, None)
-    key = _key(salt_key, create=False)
-    opening = open_element(readable_case(loaded), element, key=key)
+    readable = readable_case(loaded)
+    if salt_key is not None:
+        opening = open_element(readable, element, salts=KeyedSalts(load_key(salt_key)))
+    else:
+        with salt_source(salt_store, db, fresh=False) as salts:
+            opening = open_element(readable, element, salts=salts)
     text = json.dumps(opening.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     if out_file is None:
         out(text)
@@ -217,7 +252,7 @@ def report(
     level: Annotated[str | None, typer.Option(
         help="Audience level (default secret for the decision report: the decision body sees "
              "everything; for a regime document, the highest level its audience may see).")] = None,
-    salt_key: SaltKey = None,
+    salt_store: SaltStoreOpt = None,
     regime: Annotated[str | None, typer.Option(
         "--regime", help="Write a document of this regulatory regime instead (e.g. eu-gpai-cop-2025, "
                          "ca-sb53; the case or its policy must name the regime).")] = None,
@@ -227,7 +262,8 @@ def report(
     db: Annotated[str | None, typer.Option(
         "--db", help="Registry to read the case's history and incidents from (regime documents); "
                      "default $CASEGATE_DATABASE_URL when set. Without one, facts only the registry "
-                     "knows are reported as gaps.")] = None,
+                     "knows are reported as gaps. Salts of redacted elements are kept there unless "
+                     "--salt-store is given.")] = None,
     keyring: AttestKeyring = None,
 ) -> None:
     """Write the decision report for the people who decide: the decision, its conditions, the
@@ -239,16 +275,16 @@ def report(
 
     loaded = attested(load_case(case), keyring, at)
     readable_case(loaded)
-    key = _key(salt_key, create=True, db=db)
-    if regime is not None:
-        _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), key=key,
-                          level=parse_level(level) if level else None, at=at, pdf=pdf, db=db)
-        return
-    if document is not None:
+    if regime is None and document is not None:
         fail_usage("--document needs --regime")
-    lv = parse_level(level or "secret")
-    result = write_report(loaded, out_dir or _default_out(loaded), key=key, level=lv,
-                          today=parse_date(at), pdf=pdf, diagram=_diagram, charts=_charts)
+    with salt_source(salt_store, db, fresh=True) as salts:
+        if regime is not None:
+            _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), salts=salts,
+                              level=parse_level(level) if level else None, at=at, pdf=pdf, db=db)
+            return
+        lv = parse_level(level or "secret")
+        result = write_report(loaded, out_dir or _default_out(loaded), salts=salts, level=lv,
+                              today=parse_date(at), pdf=pdf, diagram=_diagram, charts=_charts)
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{result.summary.case['id']}: {result.record.outcome}")
@@ -260,7 +296,7 @@ def fail_usage(message: str) -> None:
     raise InputError(message, help="see `casegate report --help`")
 
 
-def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: Path, *, key: bytes,
+def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: Path, *, salts: Any,
                       level: Any, at: str | None, pdf: bool, db: str | None) -> None:
     import os
 
@@ -287,7 +323,7 @@ def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: P
             facts = registry_facts(reg, case)
     gaps = 0
     for d in docs:
-        doc = build_document(loaded, rid, d, key=key, record=record, today=today, registry=facts, level=level)
+        doc = build_document(loaded, rid, d, salts=salts, record=record, today=today, registry=facts, level=level)
         files = write_document(doc, out_dir, pdf=pdf)
         for path in files.values():
             out(f"wrote {path}")

@@ -53,9 +53,7 @@ def submit(
 
     loaded = load_case(case)
     with _open(db) as reg:
-        before = reg.size()
-        v = reg.submit_case(loaded)
-        new = v.log_index >= before
+        v, new = reg.submit_case_once(loaded)
         state = reg.case_state(v.case_id)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new, "state": state}, indent=2))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import AttestKeyring, attested, err, out, publisher_key_path
+from ._common import AttestKeyring, attested, err, out
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -48,19 +48,22 @@ def _case(loaded: Loaded) -> Case:
     return loaded.case
 
 
-def _redactions(loaded: Loaded, case: Case, public: bool, salt_key: Path | None) -> dict[str, str]:
-    """Commitments for the redacted argument elements and evidence, when a publisher key is
-    available (the same commitments the public summary carries)."""
+def _redactions(loaded: Loaded, case: Case, public: bool, salt_store: Path | None,
+                db: str | None) -> dict[str, str]:
+    """Commitments for the redacted argument elements and evidence, when the salts they were
+    published with are kept (the same commitments the public summary carries)."""
     if not public:
         return {}
-    from ..publish import load_key, redact
+    from ..publish import NoSaltKept, readable_case, redact
+    from ._publish import salt_source
 
-    path = publisher_key_path(salt_key)
-    if salt_key is None and not path.exists():
-        err(f"note: no publisher key at {path}: redacted elements are drawn without commitments")
-        return {}
-    key = load_key(path)
-    red = redact(case, key)
+    with salt_source(salt_store, db, fresh=False) as salts:
+        try:
+            # the summary committed to the case as its evidence artifacts show it
+            red = redact(readable_case(loaded), salts)
+        except NoSaltKept as e:
+            err(f"note: redacted elements are drawn without commitments: {e.message}")
+            return {}
     outm: dict[str, str] = {}
     for ptr, stub in red.stubs.items():
         if ptr.startswith("/argument/elements/") or ptr.startswith("/evidence/"):
@@ -87,7 +90,11 @@ def diagram(
     out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (directory with --split); default stdout.")] = None,
     engine: Annotated[Engine, typer.Option(help="Layout engine: casegate's own, or Graphviz dot (small arguments only).")] = Engine.casegate,
     public: Annotated[bool, typer.Option("--public", help="Redact every element above public confidentiality.")] = False,
-    salt_key: Annotated[Path | None, typer.Option("--salt-key", help="Publisher key, to show the published commitments of redacted elements.")] = None,
+    salt_store: Annotated[Path | None, typer.Option(
+        "--salt-store", envvar="CASEGATE_SALT_STORE",
+        help="Salt store the summary was published with, to show the published commitments of redacted elements.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry the summary was published with (its salts; default $CASEGATE_DATABASE_URL).")] = None,
     findings: Annotated[bool, typer.Option("--findings/--no-findings", help="Mark the findings of every rule.")] = True,
     max_elements: Annotated[int, typer.Option(help="Module size bound for --split, --module and --collapsed.", min=2)] = 30,
     keyring: AttestKeyring = None,
@@ -128,7 +135,7 @@ def diagram(
         from ..evidence import rehash_artifacts
 
         marks = findings_by_element(check_case(loaded, artifacts=rehash_artifacts(loaded)).findings)
-    graph = argument_graph(c, findings=marks, redactions=_redactions(loaded, c, public, salt_key),
+    graph = argument_graph(c, findings=marks, redactions=_redactions(loaded, c, public, salt_store, db),
                            public=public)
     if split:
         if format is not DiagramFormat.svg or engine is not Engine.casegate:
@@ -172,7 +179,11 @@ def gsn2x_export(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Output file; default stdout.")] = None,
     public: Annotated[bool, typer.Option("--public", help="Redact every element above public confidentiality.")] = False,
-    salt_key: Annotated[Path | None, typer.Option("--salt-key", help="Publisher key, for the commitments of redacted elements.")] = None,
+    salt_store: Annotated[Path | None, typer.Option(
+        "--salt-store", envvar="CASEGATE_SALT_STORE",
+        help="Salt store the summary was published with, for the commitments of redacted elements.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Registry the summary was published with (its salts; default $CASEGATE_DATABASE_URL).")] = None,
 ) -> None:
     """Export the case's argument as a gsn2x YAML file (solutions from the cited evidence).
 
@@ -186,7 +197,7 @@ def gsn2x_export(
 
     loaded = load_case(case)
     c = _case(loaded)
-    red = _redactions(loaded, c, public, salt_key)
+    red = _redactions(loaded, c, public, salt_store, db)
     mods = modules_of(loaded)
     if not mods:
         _write(export_gsn2x(c, redactions=red, public=public), out_path)

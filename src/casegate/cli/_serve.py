@@ -27,13 +27,16 @@ def serve(
     port: Annotated[int, typer.Option(help="Port.")] = 8750,
     write_rate: Annotated[float, typer.Option(help="Writes per second allowed per token (rate limit).")] = 5.0,
     write_burst: Annotated[int, typer.Option(help="Writes allowed at once per token.")] = 20,
+    header_timeout: Annotated[float, typer.Option(
+        help="Seconds a client may take to send a request's headers before the connection is closed.",
+        min=0.1)] = 10.0,
 ) -> None:
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os
 
     import uvicorn
 
-    from ..web import Settings, create_app
+    from ..web import Settings, create_app, server_config
 
     secret = os.environ.get("CASEGATE_WEB_SECRET", "").encode()
     token_file = tokens_path(tokens)
@@ -46,7 +49,7 @@ def serve(
     application = create_app(Settings(database_url=db, keyring=keyring, tokens=token_file_arg, secret=secret,
                                       write_rate=write_rate, write_burst=write_burst))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(application, host, port, header_timeout=header_timeout)).run()
 
 
 @token_app.command("create")

@@ -20,7 +20,10 @@ from ._api import (
 from ._commit import (
     DEFAULT_KEY_PATH,
     SCHEME,
+    KeyedSalts,
+    NoSaltKept,
     Opening,
+    Salts,
     canonical,
     commitment,
     content_of,
@@ -38,7 +41,8 @@ from ._summary import build_summary, summary_json
 from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
-    "DEFAULT_KEY_PATH", "FORMATS", "REVEALED_FIELDS", "ChartsFn", "SCHEME", "SUMMARY_VERSION", "DiagramFn", "TextGuard",
+    "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
+    "SUMMARY_VERSION", "DiagramFn", "TextGuard",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
     "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",

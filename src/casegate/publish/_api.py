@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..load import Loaded
 from ..model import Case, Confidentiality, DecisionRecord, Finding
-from ._commit import Opening, parse_opening, read_json, verify_opening
+from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
 from ._summary import PublicSummary, build_summary, summary_json
@@ -95,7 +95,7 @@ def publish(
     loaded: Loaded,
     out_dir: Path,
     *,
-    key: bytes,
+    salts: Salts,
     formats: Iterable[str] = FORMATS,
     level: Confidentiality = Confidentiality.public,
     today: dt.date | None = None,
@@ -111,7 +111,7 @@ def publish(
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
-    summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
+    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)
@@ -148,10 +148,11 @@ def summary_html(summary: PublicSummary, svg: str | None = None, charts: list[st
     return render("summary.html.j2", s=summary, svg=svg, charts=charts or [])
 
 
-def disclose(case: Case, element: str, *, key: bytes) -> Opening:
-    """The opening of one element's commitment: its pointer, salt and content."""
+def disclose(case: Case, element: str, *, salts: Salts) -> Opening:
+    """The opening of one element's commitment: its pointer, salt and content, with the salt
+    kept when the element was published (`salts` only reads; NoSaltKept when none is kept)."""
     parts, model = resolve_element(case, element)
-    sealed = seal(case, key, parts, model)
+    sealed = seal(case, salts, parts, model)
     return Opening(case=case.id, case_version=case.version, element=pointer_of(parts),
                    type=sealed.type, salt=sealed.salt.hex(), content=sealed.content,
                    commitment=sealed.commitment)

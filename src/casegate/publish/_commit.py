@@ -1,14 +1,19 @@
-"""Salted commitments to redacted content, the publisher's salt key, and disclosure openings.
+"""Salted commitments to redacted content, the salts that open them, and disclosure openings.
 
-Construction (version 1), for an element at RFC 6901 pointer `P` of case `C`:
+Construction, for an element at RFC 6901 pointer `P` of case `C` published as version `V`:
 
-    salt       = HMAC-SHA256(key, "casegate/salt/v1" || 0x00 || C || 0x00 || P)      (32 bytes)
+    salt       = 32 fresh random bytes, one per element per published version (kept privately
+                 in the registry or a salt store, keyed by C, V, P and the commitment)
     content    = RFC 8785 canonical JSON of the element's fields (defaults left out)
     commitment = "sha256:" || hex(SHA-256("casegate/commitment/v1" || 0x00 || salt || content))
 
-The key is a 32-byte secret that never leaves the publisher, so salts are reproducible for the
-publisher and unguessable for everyone else: a reader cannot confirm a guess of the content
-without the salt. An opening (pointer, salt, content) lets anyone recompute the commitment.
+Publishing the same version again reuses the salt kept for the same content, so a summary is
+reproducible; a version whose element changed gets a new salt, so a salt disclosed for one
+version never helps guess another version's content. An opening (pointer, salt, content) lets
+anyone recompute the commitment.
+
+Summaries published before random salts derived the salt as HMAC-SHA256(key, "casegate/salt/v1"
+|| 0x00 || C || 0x00 || P) from a publisher key; `KeyedSalts` still opens those.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..errors import InputError, VerificationError
 from ..limits import read_regular_file, strict_json
 from ..model import Frozen
+from ..store import SaltRecord, SaltStore
 
 SALT_TAG = b"casegate/salt/v1"
 COMMIT_TAG = b"casegate/commitment/v1"
@@ -82,9 +88,76 @@ def key_is_private(path: Path) -> bool:
 
 
 def derive_salt(key: bytes, case_id: str, pointer: str) -> bytes:
-    """The element's salt: HMAC-SHA256 of the case id and element pointer under the key."""
+    """The salt summaries published with a publisher key used: HMAC-SHA256 of the case id and
+    element pointer under the key (the same in every version; kept only to open old summaries)."""
     msg = SALT_TAG + b"\x00" + case_id.encode() + b"\x00" + pointer.encode()
     return hmac.new(key, msg, hashlib.sha256).digest()
+
+
+class NoSaltKept(InputError):
+    """No salt is kept for an element whose opening was asked for."""
+
+
+class Salts:
+    """The salts of one publication: reuses a kept salt when the element's content is the one it
+    committed to, otherwise draws a fresh random salt and keeps it (in `store`) before anything
+    is published with it. `fresh=False` only reads (disclosure, diagrams): an element without a
+    kept salt raises NoSaltKept."""
+
+    def __init__(self, store: SaltStore | None, *, fresh: bool = True, where: str | None = None) -> None:
+        self.store = store
+        self.fresh = fresh
+        self.where = where or str(getattr(store, "where", "the salt store"))
+        self._kept: dict[tuple[str, str], list[SaltRecord]] = {}
+        self.pending: list[SaltRecord] = []
+
+    def _records(self, case_id: str, version: str) -> list[SaltRecord]:
+        k = (case_id, version)
+        if k not in self._kept:
+            self._kept[k] = list(self.store.commitment_salts(case_id, version)) if self.store is not None else []
+        return self._kept[k]
+
+    def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
+        """The salt for this element's content in this version."""
+        records = self._records(case_id, version)
+        for r in records:
+            if r.pointer == pointer and hmac.compare_digest(commitment(r.salt, content), r.commitment):
+                return r.salt
+        if not self.fresh:
+            raise NoSaltKept(
+                f"no salt is kept in {self.where} for {pointer} of case {case_id} version {version} "
+                "with its current content",
+                help="open it with the registry or salt store it was published with (--db or --salt-store); "
+                     "an element changed since publication cannot be opened for that publication")
+        if self.store is None:
+            raise InputError(
+                f"{pointer} of case {case_id} is redacted at this level, and its commitment's salt must be "
+                "kept privately to disclose it later; there is nowhere to keep it",
+                help="pass --db URL (or set $CASEGATE_DATABASE_URL) to keep salts in the registry, or "
+                     "--salt-store FILE (or $CASEGATE_SALT_STORE) to keep them in a private file")
+        new = secrets.token_bytes(_KEY_BYTES)
+        rec = SaltRecord(case_id, version, pointer, new, commitment(new, content))
+        records.append(rec)
+        self.pending.append(rec)
+        return new
+
+    def flush(self) -> None:
+        """Keep the salts drawn so far (before anything committed with them is published)."""
+        if self.pending and self.store is not None:
+            self.store.keep_commitment_salts(self.pending)
+        self.pending = []
+
+
+class KeyedSalts(Salts):
+    """Salts derived from a publisher key, as summaries published before random salts used
+    (read-only: they open old summaries, nothing new is published with them)."""
+
+    def __init__(self, key: bytes) -> None:
+        super().__init__(None, fresh=False, where="the publisher key")
+        self.key = key
+
+    def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
+        return derive_salt(self.key, case_id, pointer)
 
 
 def content_of(element: BaseModel) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from ..model import (
     ResidualRisk,
     Safeguard,
 )
-from ._commit import commitment, content_of, derive_salt
+from ._commit import Salts, commitment, content_of
 
 LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
 """Confidentiality levels, most public first."""
@@ -183,11 +183,11 @@ def iter_redactable(case: Case) -> Iterator[tuple[tuple[str | int, ...], BaseMod
     yield from walk(case, ())
 
 
-def seal(case: Case, key: bytes, parts: tuple[str | int, ...], model: BaseModel) -> Sealed:
+def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel) -> Sealed:
     """Salt, content and commitment of the element at `parts`."""
     pointer = pointer_of(parts)
-    salt = derive_salt(key, case.id, pointer)
     content = content_of(model)
+    salt = salts.salt(case.id, case.version, pointer, content)
     level = getattr(model, "confidentiality", Confidentiality.public)
     return Sealed(pointer=pointer, id=str(parts[-1]) if parts else case.id, type=type_of(model),
                   level=level, model=model, salt=salt, content=content,
@@ -212,8 +212,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def redact(case: Case, key: bytes, level: Confidentiality = Confidentiality.public) -> Redaction:
-    """Redact `case` for an audience cleared to `level`."""
+def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
+    """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
+    caller keeps them with `salts.flush()` before publishing anything)."""
     result = Redaction(level=level)
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
@@ -232,7 +233,7 @@ def redact(case: Case, key: bytes, level: Confidentiality = Confidentiality.publ
         if isinstance(obj, BaseModel):
             lv = getattr(obj, "confidentiality", None)
             if isinstance(lv, Confidentiality) and rank(lv) > rank(level):
-                sealed = seal(case, key, parts, obj)
+                sealed = seal(case, salts, parts, obj)
                 revealed: dict[str, Any] = {}
                 for name in sorted(REVEALED_FIELDS.get(type(obj), frozenset())):
                     v = getattr(obj, name)

@@ -20,6 +20,7 @@ from ._api import (
     readable_case,
     withheld_ids,
 )
+from ._commit import Salts
 from ._render import render
 from ._summary import PublicSummary, build_summary
 
@@ -62,7 +63,7 @@ def write_report(
     loaded: Loaded,
     out_dir: Path,
     *,
-    key: bytes,
+    salts: Salts,
     level: Confidentiality = Confidentiality.secret,
     today: dt.date | None = None,
     pdf: bool = False,
@@ -75,7 +76,7 @@ def write_report(
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
-    summary = build_summary(case, record, key=key, level=level, policy=loaded.policy)
+    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy)
     svg = None
     if diagram is not None:
         svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)

@@ -23,6 +23,7 @@ from ..model import (
     Safeguard,
 )
 from ._answers import compose_answers
+from ._commit import Salts
 from ._guard import TextGuard
 from ._redact import Redaction, Stub, pointer_of, redact
 from ._views import (
@@ -294,12 +295,13 @@ def build_summary(
     case: Case,
     record: DecisionRecord,
     *,
-    key: bytes,
+    salts: Salts,
     level: Confidentiality = Confidentiality.public,
     policy: Policy | None = None,
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`."""
-    rd = redact(case, key, level)
+    rd = redact(case, salts, level)
+    salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     argument = _argument(case, rd)
     safeguards = _safeguards(case, rd)

@@ -11,7 +11,7 @@ from ..checks import FactValue, RegistryFacts, fill_section, make_context
 from ..errors import InputError
 from ..load import Loaded
 from ..model import Confidentiality, DecisionRecord, Regime, RegimeDocument
-from ..publish import TextGuard, redact
+from ..publish import Salts, TextGuard, redact
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _level(spec: RegimeDocument, level: Confidentiality | None) -> Confidentiali
     return level
 
 
-def build_document(loaded: Loaded, regime_id: str, document_id: str, *, key: bytes,
+def build_document(loaded: Loaded, regime_id: str, document_id: str, *, salts: Salts,
                    record: DecisionRecord, today: dt.date | None = None,
                    registry: RegistryFacts | None = None,
                    level: Confidentiality | None = None) -> RegimeDoc:
@@ -122,7 +122,8 @@ def build_document(loaded: Loaded, regime_id: str, document_id: str, *, key: byt
     ctx = make_context(loaded, today=today, artifacts=rehash_artifacts(loaded))
     assert ctx is not None
     case = ctx.case
-    rd = redact(case, key, lv)
+    rd = redact(case, salts, lv)
+    salts.flush()  # kept before the document that commits with them is written
     guard = TextGuard(rd)
     if spec.basis == "policy":
         subject = f"{loaded.policy.name} (policy {loaded.policy.id}, version {loaded.policy.version})"

@@ -39,6 +39,14 @@ from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verif
 from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
 from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
 from ._registry import Registry, open_registry
+from ._salts import (
+    SALT_STORE_VERSION,
+    FileSaltStore,
+    MemorySaltStore,
+    RegistrySalts,
+    SaltRecord,
+    SaltStore,
+)
 
 __all__ = [
     "merkle", "entry_bytes",
@@ -51,4 +59,5 @@ __all__ = [
     "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
     "record_publication", "record_signoff", "Delivery", "deliveries", "delivered_events",
     "record_delivery",
+    "SALT_STORE_VERSION", "FileSaltStore", "MemorySaltStore", "RegistrySalts", "SaltRecord", "SaltStore",
 ]

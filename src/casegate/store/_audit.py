@@ -25,7 +25,7 @@ from ._checkpoint import (
     sign_checkpoint,
     verifier_key,
 )
-from ._files import case_digest
+from ._files import case_digest, evidence_meta
 from ._log import Log, _now
 from ._records import LogReport
 from ._schema import (
@@ -36,6 +36,7 @@ from ._schema import (
     checkpoints,
     evidence_items,
     log_entries,
+    log_head,
     log_meta,
 )
 
@@ -130,9 +131,26 @@ class AuditedLog(Log):
         key = load_public_key(public_key if not isinstance(public_key, os.PathLike) else Path(public_key)) \
             if public_key is not None else None
         trusted = parse_checkpoint(trusted_checkpoint_text) if trusted_checkpoint_text else None
+        try:
+            return self._verify_log(trusted, key)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError) as e:
+            # a column edited to a value of another type: the registry was altered, not a crash
+            raise VerificationError(
+                f"the registry holds a value of the wrong type ({type(e).__name__}: {str(e)[:200]}): "
+                "it was altered outside casegate",
+                help="restore the registry from a copy you trust") from None
+
+    def _verify_log(self, trusted: Checkpoint | None, key: Ed25519PublicKey | None) -> LogReport:
         with self._read("verifying the log") as conn:
-            size = self._size(conn)
-            origin = str(conn.execute(sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one())
+            head = conn.execute(sa.select(log_head.c.size).where(log_head.c.id == 1)).scalar_one_or_none()
+            if head is None:
+                raise VerificationError("the log head row is missing: the registry was altered",
+                                        help="restore the registry from a copy you trust")
+            size = int(head)
+            origin_value = conn.execute(sa.select(log_meta.c.value).where(log_meta.c.key == "origin")).scalar_one_or_none()
+            if origin_value is None:
+                raise VerificationError("the log's origin setting is missing: the registry was altered")
+            origin = str(origin_value)
             cps = conn.execute(sa.select(checkpoints).order_by(checkpoints.c.id)).all()
             want = {int(c.tree_size) for c in cps}
             if trusted is not None:
@@ -238,33 +256,88 @@ def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed
             "history was rewritten", help="restore the registry from a copy you trust")
 
 
+_VERSION_FIELDS = (("title", "title"), ("declared_version", "declared_version"), ("main_path", "main"),
+                   ("policy_ref", "policy"))
+"""Stored case-version column -> the logged field it must equal."""
+
+
 def _check_records(conn: sa.Connection) -> str:
-    """Check what the registry keeps beside the log against the log: every case version
-    against the 'case-version' entry that recorded it, every stored file's bytes against their
-    sha256, and every case's state against its last 'state-change' entry."""
+    """Check what the registry keeps beside the log against the log: every 'case-version' entry
+    against its stored version (none deleted), every stored field a page or a decision shows
+    (title, declared version, main file, policy reference, submission time, files and their
+    roles, evidence items and their metadata) against the entry that recorded it, every stored
+    file's bytes against their sha256 and size, and every case's state against its last
+    'state-change' entry."""
+    logged_versions: dict[tuple[str, int], int] = {}
+    for le in conn.execute(sa.select(log_entries.c.idx, log_entries.c.case_id, log_entries.c.payload)
+                           .where(log_entries.c.kind == "case-version").order_by(log_entries.c.idx)):
+        p = json.loads(le.payload)
+        logged_versions[(str(le.case_id), int(p.get("version")))] = int(le.idx)
+    stored: set[tuple[str, int]] = set()
     nv = 0
     for v in conn.execute(sa.select(case_versions).order_by(case_versions.c.id)).all():
         ref = f"{v.case_id}@{v.number}"
+        stored.add((str(v.case_id), int(v.number)))
         e = conn.execute(sa.select(log_entries).where(log_entries.c.idx == v.log_index)).first()
         if e is None or e.kind != "case-version" or e.case_id != v.case_id:
             raise VerificationError(f"case version {ref} does not match log entry {v.log_index}, which should record it")
         logged = json.loads(e.payload)
         if logged.get("version") != v.number or logged.get("digest") != v.digest:
             raise VerificationError(f"case version {ref}: its number or digest differs from log entry {v.log_index}")
-        files = {r.path: r.sha256 for r in conn.execute(
-            sa.select(case_files.c.path, case_files.c.sha256).where(case_files.c.version_id == v.id))}
+        for column, field in _VERSION_FIELDS:
+            if getattr(v, column) != logged.get(field):
+                raise VerificationError(
+                    f"case version {ref}: its stored {column.replace('_', ' ')} {getattr(v, column)!r} differs "
+                    f"from the {logged.get(field)!r} logged in entry {v.log_index}",
+                    help="the registry was altered; the log is authoritative")
+        if v.submitted_at != e.recorded_at:
+            raise VerificationError(
+                f"case version {ref}: its stored submission time {v.submitted_at!r} differs from the time "
+                f"{e.recorded_at!r} logged in entry {v.log_index}")
+        frows = conn.execute(sa.select(case_files.c.path, case_files.c.role, case_files.c.sha256)
+                             .where(case_files.c.version_id == v.id)).all()
+        files = {r.path: r.sha256 for r in frows}
         if files != logged.get("files") or case_digest(v.main_path, files) != v.digest:
             raise VerificationError(f"case version {ref}: its stored files differ from those logged in entry {v.log_index}")
-        arts = {r.evidence_id: {"artifact": r.artifact, "sha256": r.artifact_sha256} for r in conn.execute(
-            sa.select(evidence_items).where(evidence_items.c.version_id == v.id))}
+        roles = logged.get("file_roles")
+        if roles is not None and {r.path: r.role for r in frows} != roles:
+            raise VerificationError(f"case version {ref}: the stored roles of its files differ from those "
+                                    f"logged in entry {v.log_index}")
+        erows = conn.execute(sa.select(evidence_items).where(evidence_items.c.version_id == v.id)).all()
+        arts = {r.evidence_id: {"artifact": r.artifact, "sha256": r.artifact_sha256} for r in erows}
         if arts != logged.get("evidence"):
             raise VerificationError(f"case version {ref}: its evidence items differ from those logged in entry {v.log_index}")
+        meta = logged.get("evidence_meta")
+        if meta is not None:
+            for r in erows:
+                if evidence_meta(r) != meta.get(r.evidence_id):
+                    raise VerificationError(
+                        f"case version {ref}: the stored metadata of evidence {r.evidence_id} (kind, producer, "
+                        f"dates, confidentiality, declared sha256) differs from entry {v.log_index}")
         nv += 1
+    missing = sorted(set(logged_versions) - stored, key=lambda k: logged_versions[k])
+    if missing:
+        cid, num = missing[0]
+        raise VerificationError(
+            f"case version {cid}@{num}, recorded in log entry {logged_versions[(cid, num)]}, is missing from "
+            f"the registry ({len(missing)} logged version(s) missing): it was deleted",
+            help="restore the registry from a copy you trust")
+    known_blobs: set[str] = set()
     nb = 0
-    for sha, content in conn.execution_options(yield_per=200).execute(sa.select(blobs.c.sha256, blobs.c.content)):
-        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+    for sha, size, content in conn.execution_options(yield_per=200).execute(
+            sa.select(blobs.c.sha256, blobs.c.size, blobs.c.content)):
+        data = bytes(content)
+        if hashlib.sha256(data).hexdigest() != sha:
             raise VerificationError(f"the stored bytes of a case file (sha256 {sha[:16]}...) were altered")
+        if int(size) != len(data):
+            raise VerificationError(f"the stored size of a case file (sha256 {sha[:16]}...) is {size}, "
+                                    f"its bytes are {len(data)}: the registry was altered")
+        known_blobs.add(sha)
         nb += 1
+    for (sha,) in conn.execute(sa.select(case_files.c.sha256).distinct()):
+        if sha not in known_blobs:
+            raise VerificationError(f"the bytes of a stored case file (sha256 {str(sha)[:16]}...) are missing: "
+                                    "they were deleted")
     for c in conn.execute(sa.select(cases)).all():
         last = conn.execute(sa.select(log_entries.c.payload).where(
             log_entries.c.case_id == c.case_id, log_entries.c.kind == "state-change"

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ..errors import InputError, StoreError
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
-from ._files import case_digest, collect_files
+from ._files import case_digest, collect_files, evidence_meta
 from ._log import _now
 from ._records import (
     CASE_STATES,
@@ -45,6 +45,11 @@ class CaseStore(AuditedLog):
         """Store an immutable version of a loaded case (every file's bytes, evidence items and
         artifact digests) and log a 'case-version' event. Submitting bytes identical to an
         existing version returns that version and logs nothing."""
+        return self.submit_case_once(loaded)[0]
+
+    def submit_case_once(self, loaded: Loaded) -> tuple[CaseVersionRecord, bool]:
+        """`submit_case`, and whether this call recorded the version (False: an identical
+        version was already there, perhaps submitted a moment before by someone else)."""
         case = loaded.case
         if case is None:
             raise InputError("the case does not validate, so it cannot be submitted",
@@ -56,6 +61,7 @@ class CaseStore(AuditedLog):
         with self._write("submitting a case") as (conn, size):
             existing = conn.execute(sa.select(case_versions.c.number).where(
                 case_versions.c.case_id == case.id, case_versions.c.digest == digest)).first()
+            created = existing is None
             if existing is not None:
                 number = int(existing.number)
             else:
@@ -74,6 +80,9 @@ class CaseStore(AuditedLog):
                     "files": {p: h for p, _role, h, _b in files},
                     "evidence": {e.evidence_id: {"artifact": e.artifact, "sha256": e.artifact_sha256}
                                  for e in evidence},
+                    # logged so `log verify` can compare every stored field a page shows
+                    "file_roles": {p: r for p, r, _h, _b in files},
+                    "evidence_meta": {e.evidence_id: evidence_meta(e) for e in evidence},
                 }
                 entry = self._append(conn, size, [("case-version", case.id, *normalise_payload(payload))])[0]
                 vid = conn.execute(case_versions.insert().values(
@@ -96,7 +105,7 @@ class CaseStore(AuditedLog):
                         "confidentiality": e.confidentiality, "artifact": e.artifact,
                         "declared_sha256": e.declared_sha256, "artifact_sha256": e.artifact_sha256,
                     } for e in evidence])
-        return self.case_version(case.id, number, contents=False)
+        return self.case_version(case.id, number, contents=False), created
 
     def case_ids(self) -> list[str]:
         """Every case id in the registry, sorted."""
@@ -244,3 +253,4 @@ class CaseStore(AuditedLog):
         proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
                  "checkpoint": str(cp_row.note), "entries": proved}
         return proof, problems
+

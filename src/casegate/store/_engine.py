@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 
-from ..errors import CasegateError, StoreError
+from ..errors import CasegateError, InputError, StoreError
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The migration revision this code reads and writes (a test checks it is Alembic's head)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -38,12 +39,20 @@ def normalise_url(url: str) -> str:
     return url
 
 
+_PASSWORD = re.compile(r"(?P<head>://[^/@:]*:)[^@]*@")
+
+
+def redact_password(text: str) -> str:
+    """`text` with the password of any URL in it replaced by ***."""
+    return _PASSWORD.sub(lambda m: m.group("head") + "***@", text)
+
+
 def shown_url(url: str) -> str:
-    """The URL without its password, for messages."""
+    """The URL without its password, for messages (also when the URL cannot be parsed)."""
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except exc.ArgumentError:
-        return url
+    except Exception:
+        return redact_password(url)
 
 
 def describe(e: BaseException) -> str:
@@ -102,10 +111,24 @@ def make_engine(url: str, *, readonly: bool = False) -> sa.Engine:
     keys on, a 30 s busy timeout, and transactions begun by casegate itself so that writers can
     start with BEGIN IMMEDIATE (one writer at a time, never a fork of the tree).
     """
-    u = sa.engine.make_url(url)
+    try:
+        u = sa.engine.make_url(url)
+        u.get_dialect()
+    except (ValueError, exc.ArgumentError, exc.NoSuchModuleError) as e:
+        raise InputError(f"the database URL {shown_url(url)} cannot be used: {redact_password(str(e))}",
+                         help="give --db as sqlite:///PATH, a file path, or postgresql://USER@HOST:PORT/NAME "
+                              "(a port is a number)") from None
+    if u.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InputError(f"the database URL {shown_url(url)} names {u.get_backend_name()!r}: a casegate registry "
+                         "is SQLite or PostgreSQL",
+                         help="give --db as sqlite:///PATH, a file path, or postgresql://USER@HOST:PORT/NAME")
     kwargs: dict[str, Any] = {}
     if readonly:
-        return _readonly_engine(u)
+        try:
+            return _readonly_engine(u)
+        except (ImportError, ValueError, exc.ArgumentError) as e:
+            raise InputError(f"the database URL {shown_url(url)} cannot be used: {redact_password(str(e))}",
+                             help="casegate reaches PostgreSQL through psycopg 3 (postgresql+psycopg://)") from None
     if u.get_backend_name() == "sqlite":
         db = u.database
         if db and db != ":memory:":
@@ -116,7 +139,11 @@ def make_engine(url: str, *, readonly: bool = False) -> sa.Engine:
         # no pre-ping (a round trip per checkout): a dropped connection fails one operation with
         # a StoreError and SQLAlchemy replaces the pool's connections for the next one
         kwargs["pool_recycle"] = 1800
-    engine = sa.create_engine(url, **kwargs)
+    try:
+        engine = sa.create_engine(url, **kwargs)
+    except (ImportError, ValueError, exc.ArgumentError) as e:
+        raise InputError(f"the database URL {shown_url(url)} cannot be used: {redact_password(str(e))}",
+                         help="casegate reaches PostgreSQL through psycopg 3 (postgresql+psycopg://)") from None
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _rec: Any) -> None:
@@ -186,6 +213,7 @@ def migrate(engine: sa.Engine) -> None:
         return
     from alembic import command
     from alembic.config import Config
+    from alembic.util import CommandError
 
     with engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
@@ -200,4 +228,8 @@ def migrate(engine: sa.Engine) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        try:
+            command.upgrade(cfg, "head")
+        except CommandError as e:
+            raise StoreError(f"the registry is at an unknown schema revision {rev!r}: {e}",
+                             help="it was not written by casegate, or was altered; check --db") from None

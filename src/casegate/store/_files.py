@@ -6,7 +6,7 @@ import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 
@@ -96,3 +96,9 @@ def _builtin_bytes(ref: str) -> bytes:
 def case_digest(main: str, files: Mapping[str, str]) -> str:
     """sha256 of the RFC 8785 JSON of {main, files: {path: sha256}}."""
     return hashlib.sha256(rfc8785.dumps({"main": main, "files": dict(files)})).hexdigest()
+
+
+def evidence_meta(e: Any) -> dict[str, Any]:
+    """The evidence item's stored fields besides its artifact digest, as logged with the version."""
+    return {"kind": e.kind, "producer": e.producer, "date": e.date, "expires": e.expires,
+            "confidentiality": e.confidentiality, "declared_sha256": e.declared_sha256}

@@ -120,3 +120,18 @@ webhook_deliveries = sa.Table(
     sa.Column("payload_sha256", sa.String(64), nullable=False),
     sa.Column("at", sa.String(40), nullable=False),
 )
+
+commitment_salts = sa.Table(
+    "commitment_salts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("case_id", sa.String(200), nullable=False),
+    sa.Column("case_version", sa.String(64), nullable=False),
+    sa.Column("pointer", sa.Text, nullable=False),
+    sa.Column("salt", sa.String(64), nullable=False),
+    sa.Column("commitment", sa.String(80), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("case_id", "case_version", "pointer", "commitment", name="uq_commitment_salts"),
+    sa.Index("ix_commitment_salts_case", "case_id", "case_version"),
+)
+"""The private salt of each redacted element of each published case version (never logged,
+never shown: a salt opens its commitment). Disclosure reads it from here on any machine."""

@@ -406,7 +406,22 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                  logged: LogTimes | None = None) -> Verdict:
     """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, and
     collect every failing reason (see `verify_bundle`). With `logged` (when the log the trust
-    root pins recorded each envelope), every signature's time is its log time."""
+    root pins recorded each envelope), every signature's time is its log time. A bundle whose
+    parts have the wrong shape (a number where an envelope's payload belongs, a list for the
+    keyring, ...) is an InputError naming what is wrong, never a crash."""
+    if not isinstance(bundle, dict):
+        raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
+    try:
+        return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
+                             registry=registry, logged=logged)
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as e:
+        raise InputError(f"the decision bundle is malformed: a part has the wrong shape ({type(e).__name__}: "
+                         f"{str(e)[:160]})", help="it was altered or truncated; ask for the bundle again") from None
+
+
+def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
+                  at: dt.datetime, registry: RegistryView | None = None,
+                  logged: LogTimes | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
     d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION, logged=logged)
     v.reasons += reasons

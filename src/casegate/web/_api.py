@@ -7,12 +7,40 @@ import datetime as dt
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from ._tokens import AUTHOR_ROLE, Principal
 from ._views import case_list, case_view, load_version
 
-router = APIRouter(prefix="/api/v1")
+
+class ApiError(BaseModel):
+    """Every error the API returns: what went wrong and what to do."""
+
+    detail: str
+    """What went wrong, in plain words."""
+    help: str | None = None
+    """What to do next, when there is something to do."""
+    problems: list[dict[str, str]] | None = None
+    """For 422: which field is wrong and how."""
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ApiError, "description": "The input cannot be used (a casegate input error)."},
+    401: {"model": ApiError, "description": "A token is needed: `Authorization: Bearer <token>`."},
+    403: {"model": ApiError, "description": "The token's role may not do this, or a CSRF token is missing."},
+    404: {"model": ApiError, "description": "No such case, version or entry."},
+    413: {"model": ApiError, "description": "The request body or its JSON nesting is over the limit."},
+    422: {"model": ApiError, "description": "The request is not valid (the problems name the fields)."},
+    429: {"model": ApiError, "description": "Too many writes or gate runs: slow down."},
+    503: {"model": ApiError, "description": "The registry is unavailable."},
+}
+"""The error responses documented on every endpoint."""
+
+router = APIRouter(prefix="/api/v1", responses=ERRORS)
+
+bearer = HTTPBearer(auto_error=False, scheme_name="bearerAuth",
+                    description="A board token from `casegate token create`; pages use the session cookie.")
 
 
 def board(request: Request) -> Any:
@@ -23,15 +51,16 @@ def who(request: Request) -> Principal:
     return board(request).principal(request)  # type: ignore[no-any-return]
 
 
-def reader(request: Request) -> Principal:
-    """Any token holder may read the internal API."""
+def reader(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Principal:
+    """Any token holder may read the internal API (the bearer dependency documents the scheme;
+    the board itself checks the token or the session)."""
     p = who(request)
     if p.is_public:
         raise HTTPException(401, "a token is needed (Authorization: Bearer <token>)")
     return p
 
 
-def writer(request: Request) -> Principal:
+def writer(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Principal:
     p = reader(request)
     _csrf_for_cookie_writes(request)
     if not board(request).limiter.allow(p.token_id or request.client.host if request.client else "?"):
@@ -347,8 +376,9 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
 
 
 @router.post("/cases/{case_id}/gate", tags=["gate"], responses={
-    403: {"description": "authors and viewers may not run the gate (its decision joins the public history)"},
-    429: {"description": "over the gate-run limit of the token's role"}})
+    403: {"model": ApiError,
+          "description": "authors and viewers may not run the gate (its decision joins the public history)"},
+    429: {"model": ApiError, "description": "over the gate-run limit of the token's role"}})
 def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) -> dict[str, Any]:
     """Run the gate on the latest stored version, compared with the version submitted before it
     and the last approved one, and record the decision with who asked for the run.

@@ -105,7 +105,13 @@ def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
 
 @lru_cache(maxsize=1)
 def _workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="casegate-web-"))
+    """This process's folder of materialised versions, removed when the process ends (uvicorn
+    turns SIGTERM and SIGINT into a normal exit, so a stopped board leaves nothing behind)."""
+    import atexit
+
+    d = Path(tempfile.mkdtemp(prefix="casegate-web-"))
+    atexit.register(shutil.rmtree, d, True)
+    return d
 
 
 def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:

@@ -1,0 +1,223 @@
+"""Where the salts of published commitments are kept: in the registry (table `commitment_salts`,
+never logged, never shown) or, for publishing without a registry, in a private salt-store file.
+
+A salt opens its commitment, so a salt store is a secret: the file is written with mode 0600,
+and nothing casegate publishes reads from either store. Both hold the same records and either
+can be exported to the other (escrow).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+
+from ..errors import InputError
+from ..limits import read_regular_file, strict_json
+from ._engine import store_errors
+from ._registry import Registry
+from ._schema import commitment_salts
+
+SALT_STORE_VERSION = 1
+"""Format version of a salt-store file."""
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_COMMITMENT = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class SaltRecord:
+    """The salt of one redacted element of one published case version, with the commitment it
+    produced (so a changed element never reuses the salt of its earlier content)."""
+
+    case_id: str
+    case_version: str
+    pointer: str
+    salt: bytes
+    commitment: str
+
+
+class SaltStore(Protocol):
+    """Somewhere salts are kept privately."""
+
+    def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
+        """Every salt kept for this case version, oldest first."""
+        ...
+
+    def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
+        """Keep these salts (a record already kept is not duplicated)."""
+        ...
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# --------------------------------------------------------------------------- in the registry
+
+
+class RegistrySalts:
+    """The registry's `commitment_salts` table as a salt store."""
+
+    def __init__(self, reg: Registry) -> None:
+        self.reg = reg
+
+    @property
+    def where(self) -> str:
+        """Where the salts are, for messages (the URL without its password)."""
+        from ._engine import shown_url
+
+        return f"the registry {shown_url(self.reg.url)}"
+
+    def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
+        q = (sa.select(commitment_salts).where(commitment_salts.c.case_id == case_id,
+                                                commitment_salts.c.case_version == case_version)
+             .order_by(commitment_salts.c.id))
+        with store_errors(self.reg.url, "reading commitment salts"):
+            with self.reg.engine.connect() as conn:
+                rows = list(conn.execute(q))
+        return [_record(r.case_id, r.case_version, r.pointer, r.salt, r.commitment, "the registry")
+                for r in rows]
+
+    def all_salts(self) -> list[SaltRecord]:
+        """Every salt in the registry, for escrow."""
+        with store_errors(self.reg.url, "reading commitment salts"):
+            with self.reg.engine.connect() as conn:
+                rows = list(conn.execute(sa.select(commitment_salts).order_by(commitment_salts.c.id)))
+        return [_record(r.case_id, r.case_version, r.pointer, r.salt, r.commitment, "the registry")
+                for r in rows]
+
+    def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
+        if not records:
+            return
+        now = _now()
+        with store_errors(self.reg.url, "keeping commitment salts"):
+            with self.reg.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
+                for r in records:
+                    have = conn.execute(sa.select(commitment_salts.c.id).where(
+                        commitment_salts.c.case_id == r.case_id,
+                        commitment_salts.c.case_version == r.case_version,
+                        commitment_salts.c.pointer == r.pointer,
+                        commitment_salts.c.commitment == r.commitment)).first()
+                    if have is None:
+                        conn.execute(commitment_salts.insert().values(
+                            case_id=r.case_id, case_version=r.case_version, pointer=r.pointer,
+                            salt=r.salt.hex(), commitment=r.commitment, created_at=now))
+
+
+def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any, where: str) -> SaltRecord:
+    if not (isinstance(case_id, str) and isinstance(version, str) and isinstance(pointer, str)
+            and isinstance(salt, str) and _HEX64.match(salt)
+            and isinstance(commitment, str) and _COMMITMENT.match(commitment)):
+        raise InputError(f"{where}: a kept salt is malformed ({pointer!r} of {case_id!r} {version!r})",
+                         help="restore the salt store from your escrow copy")
+    return SaltRecord(case_id, version, pointer, bytes.fromhex(salt), commitment)
+
+
+# --------------------------------------------------------------------------- in a file
+
+
+class FileSaltStore:
+    """A private JSON file of salts (mode 0600), for publishing without a registry.
+
+    `{"casegate_salts": 1, "salts": [{"case", "case_version", "pointer", "salt", "commitment"}]}`;
+    writes replace the file atomically under an exclusive lock, so concurrent publications
+    never lose each other's salts."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def where(self) -> str:
+        return f"the salt store {self.path}"
+
+    def _read(self) -> list[SaltRecord]:
+        if not self.path.exists():
+            return []
+        data = strict_json(read_regular_file(self.path, str(self.path), limit="json_bytes"), str(self.path))
+        if not isinstance(data, dict) or data.get("casegate_salts") != SALT_STORE_VERSION \
+                or not isinstance(data.get("salts"), list):
+            raise InputError(f"{self.path}: not a casegate salt store of version {SALT_STORE_VERSION}",
+                             help="pass the file written by `casegate publish --salt-store`")
+        out = []
+        for i, s in enumerate(data["salts"]):
+            if not isinstance(s, dict):
+                raise InputError(f"{self.path}: salts[{i}] is not an object")
+            out.append(_record(s.get("case"), s.get("case_version"), s.get("pointer"), s.get("salt"),
+                               s.get("commitment"), f"{self.path}: salts[{i}]"))
+        return out
+
+    def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
+        return [r for r in self._read() if r.case_id == case_id and r.case_version == case_version]
+
+    def all_salts(self) -> list[SaltRecord]:
+        """Every salt in the file."""
+        return self._read()
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = self.path.with_name(self.path.name + ".lock")
+        fd = os.open(lock, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
+        if not records:
+            return
+        with self._locked():
+            kept = self._read()
+            seen = {(r.case_id, r.case_version, r.pointer, r.commitment) for r in kept}
+            for r in records:
+                k = (r.case_id, r.case_version, r.pointer, r.commitment)
+                if k not in seen:
+                    kept.append(r)
+                    seen.add(k)
+            doc = {"casegate_salts": SALT_STORE_VERSION, "salts": [
+                {"case": r.case_id, "case_version": r.case_version, "pointer": r.pointer,
+                 "salt": r.salt.hex(), "commitment": r.commitment} for r in kept]}
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(doc, fh, indent=1)
+                    fh.write("\n")
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, 0o600)
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                raise
+
+
+class MemorySaltStore:
+    """Salts kept in memory only (tests, previews that publish nothing)."""
+
+    where = "memory"
+
+    def __init__(self) -> None:
+        self.records: list[SaltRecord] = []
+
+    def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
+        return [r for r in self.records if r.case_id == case_id and r.case_version == case_version]
+
+    def all_salts(self) -> list[SaltRecord]:
+        return list(self.records)
+
+    def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
+        seen = {(r.case_id, r.case_version, r.pointer, r.commitment) for r in self.records}
+        self.records.extend(r for r in records if (r.case_id, r.case_version, r.pointer, r.commitment) not in seen)
