@@ -67,7 +67,7 @@ def test_every_mutation_is_declared_like_a_rule() -> None:
         assert set(m.attacks) <= set(ATTACK_TARGETS), m.name
         named = [c for c in m.caught_by if c.startswith("CG")]
         assert set(named) <= codes, (m.name, named)
-        if m.name not in KNOWN_GAPS:
+        if m.name not in KNOWN_GAPS and "signed sign-offs" not in m.caught_by:  # the red team's own sign-off check
             assert named, f"{m.name} names no rule expected to catch it"
 
 
