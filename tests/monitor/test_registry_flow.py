@@ -30,10 +30,13 @@ from casegate.monitor import (
     supersede,
 )
 from casegate.monitor._series import Sample
+from casegate.sign import load_keyring, parse_instant, with_attestations
 from casegate.store import open_registry
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
 CASE = "atlas-2-api"
+# The example keyring holds the external evaluators whose signed attestations make evidence independent.
+KEYRING = load_keyring(EXAMPLE / "keys" / "keyring.yaml")
 
 
 def _copy(tmp: Path, name: str, edit: dict[str, str] | None = None) -> Path:
@@ -48,7 +51,7 @@ def _copy(tmp: Path, name: str, edit: dict[str, str] | None = None) -> Path:
 
 
 def _record(path: Path) -> DecisionRecord:
-    loaded = load_case(path)
+    loaded = with_attestations(load_case(path), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     return run_gate(loaded, artifacts=rehash_artifacts(loaded))
 
 
