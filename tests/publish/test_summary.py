@@ -23,7 +23,6 @@ from casegate.store import MemorySaltStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
-KEY = bytes(range(32))
 SALTS = Salts(MemorySaltStore())
 
 
@@ -192,7 +191,7 @@ def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> 
     secret_cond = Condition(id="C1", text="`E-cyber-ctf` bound 0.214 between alert and threshold", cause="CG305",
                             path=("evidence", "E-cyber-ctf"), due="2027-04-01",
                             finding="`E-cyber-ctf` bound 0.214 between alert and threshold", fix="Apply the alert-level safeguards.")
-    s = build_summary(loaded.case, _record(loaded.case, conditions=[secret_cond]), key=KEY, policy=loaded.policy)
+    s = build_summary(loaded.case, _record(loaded.case, conditions=[secret_cond]), salts=SALTS, policy=loaded.policy)
     assert s.decision.conditions[0].withheld  # E-cyber-ctf is internal
     lead = plain_lead(s)
     assert lead[0].startswith("Atlas-2 2.1.0 is to be released through an API with code-execution, for verified developers")
