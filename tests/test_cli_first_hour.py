@@ -117,7 +117,8 @@ def test_signing_again_needs_force(tmp_path) -> None:  # type: ignore[no-untyped
 
 def test_conditions_show_the_finding_and_the_fix_apart(tmp_path) -> None:  # type: ignore[no-untyped-def]
     d = _atlas(tmp_path)
-    r = cg("gate", str(d / "case.yaml"), "--preview", "--at", "2026-11-27")
+    ring = str(d / "keys" / "keyring.yaml")  # independence is derived from signed attestations
+    r = cg("gate", str(d / "case.yaml"), "--preview", "--at", "2026-11-27", "--keyring", ring)
     assert r.returncode == 0, r.stderr
     block = r.stdout.split("Conditions:", 1)[1].split("\n\n", 1)[0]
     lines = block.strip().splitlines()
@@ -125,14 +126,15 @@ def test_conditions_show_the_finding_and_the_fix_apart(tmp_path) -> None:  # typ
     assert lines[1].strip().startswith("finding: `cyber-high` (Cybersecurity High)")
     assert lines[2].strip().startswith("fix:") and "Accept the condition" in lines[2]
     assert "Accept the condition" not in lines[1]
-    md = cg("gate", str(d / "case.yaml"), "--preview", "--at", "2026-11-27", "--format", "markdown")
+    md = cg("gate", str(d / "case.yaml"), "--preview", "--at", "2026-11-27", "--format", "markdown", "--keyring", ring)
     assert "| id | cause | due | finding | fix |" in md.stdout
 
 
 def test_publish_warns_when_it_withholds_a_condition(tmp_path) -> None:  # type: ignore[no-untyped-def]
     d = _atlas(tmp_path)
     r = subprocess.run([sys.executable, "-m", "casegate", "publish", str(d / "case.yaml"), "--out", "pub",
-                        "--at", "2026-11-27", "--salt-key", "k"], capture_output=True, text=True, cwd=tmp_path)
+                        "--at", "2026-11-27", "--salt-store", str(tmp_path / "salts.json"),
+                        "--keyring", str(d / "keys" / "keyring.yaml")], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "warning: 1 of the decision's 1 condition(s) are withheld from the public audience" in r.stderr
     assert "no registry" in r.stderr  # and says where the summary did not go

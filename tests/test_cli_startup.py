@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS = ROOT / "examples" / "atlas-api" / "case.yaml"
+ATLAS_KEYRING = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"  # atlas's evidence is independent only with it
 BAD = ROOT / "tests" / "fixtures" / "rules" / "CG903" / "bad" / "case.yaml"
 
 # Runs the entry point as the program does and reports, after it, which heavy modules it imported
@@ -97,7 +98,7 @@ def test_check_with_evaluation_results_imports_neither_scipy_nor_the_signing_sta
 
 
 @pytest.mark.parametrize("args,code", [
-    (["check", str(ATLAS)], 0),
+    (["check", str(ATLAS), "--keyring", str(ATLAS_KEYRING)], 0),
     (["check", str(BAD)], 1),
     (["check", str(ROOT / "no-such-case.yaml")], 2),
     (["gate", str(BAD)], 1),
@@ -124,7 +125,8 @@ def test_fast_exit_keeps_the_exit_code_and_every_line_of_output(args: list[str],
 
 
 def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:
-    prog = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS), "--format", "json"],
+    prog = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS), "--format", "json",
+                           "--keyring", str(ATLAS_KEYRING)],
                           capture_output=True, text=True, cwd=ROOT)
     import json
 

@@ -44,7 +44,8 @@ def _save(path: Path, text: str) -> None:
 def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> None:
     case_dir = tmp_path / "atlas"
     shutil.copytree(ROOT / "examples" / "atlas-api", case_dir, ignore=shutil.ignore_patterns("keys"))
-    proc = subprocess.Popen([sys.executable, "-m", "casegate", "check", "--watch", str(case_dir / "case.yaml")],
+    proc = subprocess.Popen([sys.executable, "-m", "casegate", "check", "--watch", str(case_dir / "case.yaml"),
+                             "--keyring", str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     out: queue.Queue[str] = queue.Queue()
