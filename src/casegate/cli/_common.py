@@ -77,7 +77,7 @@ def configured_registry(db: str | None):  # type: ignore[no-untyped-def]
     exists; None when no registry is configured."""
     import os
 
-    url = db or os.environ.get("CASEGATE_DATABASE_URL")
+    url = db or os.environ.get("CASEGATE_DATABASE_URL") or None  # an empty value is no registry named
     if url is None:
         default = Path.cwd() / ".casegate" / "registry.db"
         if not default.exists():
