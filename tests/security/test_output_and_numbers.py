@@ -70,9 +70,11 @@ def test_strict_json(text: str, message: str) -> None:
 
 
 def test_a_disclosure_with_duplicate_keys_is_refused(tmp_path: Path) -> None:
-    r = run_cli("publish", str(EXAMPLE / "case.yaml"), "--out", "out", cwd=tmp_path)
+    salts = str(tmp_path / "salts.json")  # redacted elements' salts are kept privately, here
+    r = run_cli("publish", str(EXAMPLE / "case.yaml"), "--out", "out", "--salt-store", salts, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    r = run_cli("disclose", str(EXAMPLE / "case.yaml"), "E-bio-uplift", "--out", "opening.json", cwd=tmp_path)
+    r = run_cli("disclose", str(EXAMPLE / "case.yaml"), "E-bio-uplift", "--out", "opening.json", "--salt-store", salts,
+                cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     good = (tmp_path / "opening.json").read_text()
     assert run_cli("publish", "verify-disclosure", "out/summary.json", "opening.json", cwd=tmp_path).returncode == 0
