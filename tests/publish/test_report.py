@@ -120,7 +120,12 @@ def test_the_pdf_report_is_tagged_and_marked_on_every_page(tmp_path: Path) -> No
 def test_the_report_charts_the_numbers_the_gate_decided_on(tmp_path: Path) -> None:
     import datetime as dt
 
-    rep = write_report(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
+    from casegate.sign import load_keyring, parse_instant, with_attestations
+
+    # the example's evaluators signed their evidence: it is independent only with the example keyring
+    loaded = with_attestations(load_case(EXAMPLE), load_keyring(EXAMPLE.parent / "keys" / "keyring.yaml"),
+                               parse_instant("2026-11-27", end_of_day=True))
+    rep = write_report(loaded, tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
     html = rep.files["html"].read_text()
     assert html.index("Where the numbers stand") < html.index("2. The eight questions")
     # the bound the gate's condition names is the one the chart labels; no two-sided interval
