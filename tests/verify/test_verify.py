@@ -173,7 +173,7 @@ def test_same_person_signing_twice_to_reach_a_count(tmp_path):
     envs = [sign_case(w.load(), r, w.signers[n], w.ring, at=AT).envelope for n, r in SIGNED.items()]
     second = sign_case(w.load(), "safety-lead", w.signers["dana2"], w.ring, at=AT).envelope
     loaded = w.load()
-    record, _ = _gate(loaded)
+    record, _ = _gate(loaded, w.ring)
     c = Collected(signoffs=[_signed(e, w.ring) for e in [*envs, second]])
     bundle = make_bundle(loaded, record, c, w.signers["sam"], "rso", w.ring, at=AT)
     reasons = _verify(bundle, w.ring).reasons
@@ -182,14 +182,16 @@ def test_same_person_signing_twice_to_reach_a_count(tmp_path):
     # a second, different person fills it
     third = sign_case(w.load(), "safety-lead", w.signers["lee"], w.ring, at=AT).envelope
     c = Collected(signoffs=[_signed(e, w.ring) for e in [*envs, third]], dissent=collect(w.load(), w.ring, AT).dissent)
-    record, _ = _gate(w.load())
+    record, _ = _gate(w.load(), w.ring)
     assert _verify(make_bundle(w.load(), record, c, w.signers["sam"], "rso", w.ring, at=AT), w.ring).ok
 
 
-def _gate(loaded):
+def _gate(loaded, ring):
     from casegate.gate import run_gate
+    from casegate.sign import with_attestations
 
-    return run_gate(loaded), None
+    # as `decide_case` does: independence is what the evaluators signed, checked against the keyring
+    return run_gate(with_attestations(loaded, ring, AT)), None
 
 
 def test_key_claiming_a_role_it_does_not_hold(world, decided):

@@ -41,6 +41,7 @@ class BoardFixture:
 def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
     from casegate.gate import run_gate
     from casegate.load import load_case
+    from casegate.sign import load_keyring, parse_instant, with_attestations
     from casegate.store import open_registry, record_decision
     from casegate.web import Settings, TokenStore, create_app
 
@@ -49,7 +50,9 @@ def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
     for k in (case_dir / "keys").glob("*.key"):  # git does not keep file modes; keys must be 0600
         k.chmod(0o600)
     reg = open_registry(database_url)
-    loaded = load_case(case_dir / "case.yaml")
+    # the demo keyring holds the external evaluators whose signed attestations make the evidence independent
+    loaded = with_attestations(load_case(case_dir / "case.yaml"), load_keyring(KEYRING),
+                               parse_instant("2026-11-27", end_of_day=True))
     v = reg.submit_case(loaded)
     record_decision(reg, run_gate(loaded), version=v.number)
     reg.close()
