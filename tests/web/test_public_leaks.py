@@ -48,6 +48,6 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
                             f"/api/v1/public/cases/{cc.case.id}"]
     for page in pages:
         r = client.get(page)
-        assert r.status_code == 200, (page, r.status_code)
+        assert r.status_code == 200, (page, r.status_code, r.text[:600])
         found = leaks(r.text, cc.tokens)
         assert not found, f"{page} leaks {found[:3]}"
