@@ -37,7 +37,11 @@ def test_the_kept_help_is_used_only_while_it_is_what_typer_renders() -> None:
     from casegate.cli import _help
 
     if _help.current():  # rendered from the command modules as they are: it must be Typer's text
-        assert _help.TOP_HELP == _help.render_top_help(), "refresh it: python -m casegate.cli._help --write"
+        # rendered in a fresh process: commands are listed in the order they were registered, and
+        # a test run imports command modules in whatever order its tests ran
+        fresh = subprocess.run([sys.executable, "-m", "casegate.cli._help"], capture_output=True, text=True,
+                               cwd=ROOT, check=True).stdout
+        assert _help.TOP_HELP == fresh, "refresh it: python -m casegate.cli._help --write"
     # a command module changed since the text was kept: Typer renders the help instead
     saved = _help.KEPT_FROM
     try:

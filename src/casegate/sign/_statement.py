@@ -212,7 +212,8 @@ def _time_problems(key: TrustedKey, label: str, at: dt.datetime, claimed: dt.dat
                        "signer wrote)")
         else:
             when = f"{iso(lt.time)} (log entry {lt.index})"
-            if lt.time > at:
+            # compared at whole seconds, the resolution --at is given and shown in
+            if lt.time.replace(microsecond=0) > at:
                 out.append(f"{label}: was logged at {when}, after {iso(at)}, the time verified for: a "
                            "signature logged after --at never counts")
             if lt.time < parse_instant(key.valid_from) or lt.time > parse_instant(key.valid_until, end_of_day=True):
