@@ -31,8 +31,7 @@ bench: $(STAMP)
 	@bash scripts/bench.sh
 
 schemas: $(STAMP)
-	$(BIN)/casegate schema case > schemas/case.schema.json
-	$(BIN)/casegate schema policy > schemas/policy.schema.json
+	$(BIN)/casegate schema --write schemas
 
 clean:
 	rm -rf $(VENV) out .casegate bench/results

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -150,23 +149,42 @@ def rules(
             out(f"{r.code}  {r.name:<36} {r.severity.value:<9} {r.serves:<34} {r.summary}")
 
 
-class SchemaKind(str, Enum):
-    case = "case"
-    policy = "policy"
+def _schemas() -> dict[str, dict[str, object]]:
+    from ..model import case_file_schemas
+    from ..sign import keyring_schema
+
+    return {**case_file_schemas(), "keyring": keyring_schema()}
 
 
 @app.command()
-def schema(kind: Annotated[SchemaKind, typer.Argument(help="case or policy")]) -> None:
-    """Print the JSON Schema of the case or policy file format."""
-    from ..model import Case, Policy
+def schema(
+    name: Annotated[str | None, typer.Argument(
+        help="case (the main file), case-include (any included file), case-SECTION (an included "
+             "file holding one section, e.g. case-evidence), policy or keyring; --list shows all.")] = None,
+    write: Annotated[Path | None, typer.Option(
+        "--write", metavar="DIR", help="Write every schema into DIR as NAME.schema.json.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the schemas and exit.")] = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of one kind of casegate file, for editors and
+    validators. Point a file at its schema with a first line such as
+    `# yaml-language-server: $schema=schemas/case.schema.json`."""
+    from ..errors import InputError
 
-    model = Case if kind is SchemaKind.case else Policy
-    from ..model import documented_schema
-
-    s = documented_schema(model)
-    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    s["$id"] = f"https://casegate.dev/schemas/{kind.value}.schema.json"
-    out(json.dumps(s, indent=2))
+    schemas = _schemas()
+    if list_:
+        for n, s in schemas.items():
+            out(f"{n:<26} {s.get('title', '')}")
+        return
+    if write is not None:
+        write.mkdir(parents=True, exist_ok=True)
+        for n, s in schemas.items():
+            (write / f"{n}.schema.json").write_text(json.dumps(s, indent=2) + "\n")
+        out(f"wrote {len(schemas)} schemas to {write}")
+        return
+    if name is None or name not in schemas:
+        raise InputError(f"no schema named {name!r}" if name else "say which schema to print",
+                         help="one of: " + ", ".join(schemas) + " (or --write DIR for all of them)")
+    out(json.dumps(schemas[name], indent=2))
 
 
 @app.command()
@@ -187,6 +205,11 @@ def init(
         raise InputError("say where to write the new case", help="casegate init --template NAME DIRECTORY "
                          "(casegate init --list shows the templates)")
     written = copy_template(template, directory)
+    schemas = directory / "schemas"
     for p in written:
-        out(f"wrote {p}")
+        if p.parent != schemas:
+            out(f"wrote {p}")
+    n = sum(1 for p in written if p.parent == schemas)
+    out(f"wrote {n} JSON Schemas to {schemas}/ (each file's `yaml-language-server` line names its schema, "
+        "so editors check it as you type)")
     out(f"next: edit {directory}/case.yaml, then run `casegate check {directory}/case.yaml`")

@@ -89,6 +89,8 @@ def add(
         f"{report.count('unchanged')} unchanged")
     if report.include_added:
         out(f"added {report.into.name} to the include list of {case}")
+    if report.schema_written:
+        out(f"wrote {report.schema_written} (the JSON Schema an editor checks {report.into.name} against)")
 
 
 @evidence_app.command("pin")

@@ -61,6 +61,8 @@ class AddReport:
     notes: list[str] = field(default_factory=list)
     include_added: bool = False
     created: bool = False
+    schema_written: Path | None = None
+    """The editor schema written beside the case for a new evidence file's modeline, if any."""
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes if c.action == action)
@@ -151,12 +153,41 @@ def _read_into(into: Path) -> tuple[dict[str, dict[str, Any]], bool]:
     return {str(k): v for k, v in ev.items() if isinstance(v, dict)}, True
 
 
-def render_evidence_file(items: dict[str, dict[str, Any]]) -> str:
-    """The evidence file's text for `items` (stable: the same items give the same bytes)."""
+_MODELINE = "# yaml-language-server: $schema="
+
+
+def _modeline_of(into: Path) -> str | None:
+    """The editor schema line the evidence file already carries (kept as the user set it)."""
+    if not into.is_file():
+        return None
+    lines = into.read_text(encoding="utf-8", errors="replace").splitlines()
+    return next((ln for ln in lines if ln.startswith(_MODELINE)), None)
+
+
+def _editor_schema(case_dir: Path, into: Path) -> tuple[str, Path | None]:
+    """The modeline naming the evidence file's JSON Schema, and the schema file written for it
+    (None when one already exists in `schemas/` beside the case or a folder above it)."""
+    name = "case-evidence.schema.json"
+    found = next((d / "schemas" / name for d in [case_dir, *list(case_dir.parents)[:3]]
+                  if (d / "schemas" / name).is_file()), None)
+    written = None
+    if found is None:
+        from ..load.templates import write_editor_schemas
+
+        written, = write_editor_schemas(case_dir / "schemas", ["case-evidence"])
+        found = written
+    rel = os.path.relpath(found, into.parent).replace(os.sep, "/")
+    return f"{_MODELINE}{rel}", written
+
+
+def render_evidence_file(items: dict[str, dict[str, Any]], schema_line: str | None = None) -> str:
+    """The evidence file's text for `items` (stable: the same items give the same bytes), with
+    `schema_line` (the editor's schema modeline) after the header when given."""
     lines = [_HEADER.format(user=", ".join(USER_FIELDS), elic=", ".join(USER_ELICITATION)).rstrip("\n"),
+             *([schema_line] if schema_line else []),
              f"casegate: {FORMAT_VERSION}", "kind: case", "evidence:"]
     if not items:
-        lines[-1] = "evidence: {}"
+        lines[-1] = "evidence: {}"  # the last line so far is `evidence:`
     for eid, item in items.items():
         lines.append(f"  {eid}:")
         lines.extend(dump(item, 4))
@@ -306,8 +337,11 @@ def add_evidence(
         report.notes.extend(f"{eid}: {n}" for n in run.notes)
 
     # a file whose items all came out unchanged is left as the author last saw it
-    text = render_evidence_file(items)
     touched = not exists or any(c.action != "unchanged" for c in report.changes)
+    schema_line = _modeline_of(into) if exists else None
+    if touched and schema_line is None and not exists:
+        schema_line, report.schema_written = _editor_schema(case_dir, into)
+    text = render_evidence_file(items, schema_line)
     if touched and (not exists or into.read_text(encoding="utf-8") != text):
         into.parent.mkdir(parents=True, exist_ok=True)
         into.write_text(text, encoding="utf-8")

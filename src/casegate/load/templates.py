@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -38,5 +39,22 @@ def copy_template(name: str, directory: Path) -> list[Path]:
             dest = directory / p.relative_to(src)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(p, dest)
+            written.append(dest)
+    written.extend(write_editor_schemas(directory / "schemas"))
+    return written
+
+
+def write_editor_schemas(folder: Path, names: list[str] | None = None) -> list[Path]:
+    """Write the case and policy JSON Schemas (all, or `names`) into `folder` as
+    NAME.schema.json: the files' `yaml-language-server` modelines point there, so an editor
+    checks them against the schemas of the casegate that wrote them."""
+    from ..model import case_file_schemas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in case_file_schemas().items():
+        if names is None or name in names:
+            dest = folder / f"{name}.schema.json"
+            dest.write_text(json.dumps(schema, indent=2) + "\n")
             written.append(dest)
     return written

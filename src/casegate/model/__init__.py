@@ -91,6 +91,7 @@ from ._regime import (
     RegimeDocument,
     RegimeSection,
 )
+from ._schemas import SECTIONS, case_file_schemas, modeline, schema_for_section_file
 
 __all__ = [
     "AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation",
@@ -98,7 +99,7 @@ __all__ = [
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
     "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",
-    "documented_schema",
+    "documented_schema", "SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition",
     "DecisionRecord", "Digests", "Outcome",
     "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",

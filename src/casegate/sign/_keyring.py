@@ -353,9 +353,23 @@ def _q(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
-def dump_keyring(ring: Keyring) -> str:
-    """The keyring as YAML text (every scalar quoted, so it reads back exactly)."""
-    lines = [
+def keyring_schema() -> dict[str, Any]:
+    """The keyring file's JSON Schema (draft 2020-12), for editors."""
+    from ..model import documented_schema
+
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://casegate.dev/schemas/keyring.schema.json",
+            **documented_schema(Keyring), "title": "casegate keyring"}
+
+
+_MODELINE = "# yaml-language-server: $schema="
+
+
+def dump_keyring(ring: Keyring, schema_line: str | None = None) -> str:
+    """The keyring as YAML text (every scalar quoted, so it reads back exactly), after
+    `schema_line` (an editor's schema modeline) when given."""
+    lines = [schema_line] if schema_line else []
+    lines += [
         "# casegate keyring: the people casegate trusts, the keys each holds, their roles, and when.",
         f"casegate: {ring.casegate}",
         "kind: keyring",
@@ -387,8 +401,12 @@ def dump_keyring(ring: Keyring) -> str:
 
 
 def save_keyring(ring: Keyring, path: Path | str) -> None:
-    """Write the keyring file."""
-    Path(path).write_text(dump_keyring(ring))
+    """Write the keyring file (an editor's schema modeline it already has is kept)."""
+    p = Path(path)
+    kept = None
+    if p.is_file():
+        kept = next((ln for ln in p.read_text(errors="replace").splitlines() if ln.startswith(_MODELINE)), None)
+    p.write_text(dump_keyring(ring, kept))
 
 
 def new_keyring(name: str) -> Keyring:
