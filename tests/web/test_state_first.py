@@ -64,3 +64,14 @@ def test_reopened_case_leads_with_not_deployable(board: BoardFixture) -> None:
     assert "NOT DEPLOYABLE" in review
     cases = board.client.get("/", headers=board.auth("rso")).text
     assert "NOT DEPLOYABLE" in cases
+
+
+def test_public_case_page_carries_the_plain_language_lead(board: BoardFixture) -> None:
+    approve(board)
+    _publish(board)
+    public = board.client.get(f"/public/cases/{CASE}").text
+    assert 'id="lead"' in public
+    lead = public.split('id="lead"', 1)[1].split("</section>", 1)[0]
+    assert "Atlas-2" in lead and "through an API" in lead and "casegate's release gate decided on" in lead
+    # the lead is history like the decision: it comes after what a deploy gets now
+    assert public.index('id="state"') < public.index('id="decision-history"') < public.index('id="lead"')

@@ -33,6 +33,7 @@ from ._commit import (
     verify_opening,
 )
 from ._guard import TextGuard
+from ._glossary import glossary, with_titles
 from ._lead import plain_lead, withheld_conditions
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
 from ._render import inline_html
@@ -46,6 +47,6 @@ __all__ = [
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose",
     "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
-    "plain_lead", "pointer_of", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_html", "summary_json",
+    "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_html", "summary_json",
     "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_ids", "write_report",
 ]

@@ -44,9 +44,11 @@ def environment(markdown: bool = False) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
+    from ._glossary import glossary, with_titles
     from ._lead import plain_lead
 
     env.globals["plain_lead"] = plain_lead
+    env.globals["titled"] = lambda text, s: with_titles(text, glossary(s))
     return env
 
 

@@ -285,7 +285,7 @@ def public_case(request: Request, case_id: str) -> Response:
     from ..render import timeline_chart
 
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
-                   charts=_public_charts(reg, v, summary),
+                   lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=deploy_now(reg, case_id, b.keyring),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True))
@@ -302,6 +302,28 @@ def public_summary(request: Request, case_id: str) -> Response:
     summary = PublicSummary.model_validate(v.published.get("summary") or {})
     return HTMLResponse(summary_html(summary, _public_diagram(board(request).registry, v, summary),
                                      _public_charts(board(request).registry, v, v.published.get("summary") or {})))
+
+
+def _public_lead(summary: dict[str, Any]) -> list[str]:
+    """The published summary's plain-language lead (none when the stored summary does not read
+    as one: the page then shows the rest without it)."""
+    from ..publish import PublicSummary, plain_lead
+
+    try:
+        return plain_lead(PublicSummary.model_validate(summary))
+    except ValueError:
+        return []
+
+
+def _titler(summary: dict[str, Any]) -> Any:
+    """Text -> the same text with each id the published summary titles followed by its title."""
+    from ..publish import PublicSummary, glossary, with_titles
+
+    try:
+        terms = glossary(PublicSummary.model_validate(summary))
+    except ValueError:
+        terms = {}
+    return lambda text: with_titles(text, terms)
 
 
 def _published_version(reg: Any, v: Any, summary: dict[str, Any]) -> Any:
