@@ -189,6 +189,9 @@ def _run_passes(ctx: Context, select: Callable[[Rule], bool] | None) -> list[Fin
         if stop_after is not None and pass_no > stop_after:
             break
         produced_blocking = False
+        # rules about the decision's conditions (which conditions the public summary withholds)
+        # read what the earlier passes found
+        ctx.memo["earlier_findings"] = tuple(out)
         for reg in (r for r in rules if r.pass_ == pass_no):
             if select is not None and not select(reg.rule):
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Confidentiality
+from ...model import Confidentiality, Finding, RuleSeverity
 from .._registry import Context, Hit, rule
 from ..answers import QUESTION_SECTIONS, compose_answers
 
@@ -105,3 +105,69 @@ def publication_not_public(ctx: Context) -> Iterator[Hit]:
         shown = f"`{pub.audience.strip()}`" if pub.audience and pub.audience.strip() else "not stated"
         yield Hit(where, f"the policy requires a public summary, but the plan's audience is {shown}"
                          + (f" (venue: {pub.venue.strip()})" if pub.venue else ""))
+
+
+def _private_elements(ctx: Context) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Path prefix -> (id, kind of element) of every element the public summary redacts."""
+    c = ctx.case
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for section, kind, items in (("evidence", "evidence item", c.evidence), ("safeguards", "safeguard", c.safeguards),
+                                 ("residual_risk", "residual-risk estimate", c.residual_risk)):
+        for k, v in items.items():
+            if v.confidentiality is not Confidentiality.public:
+                out[(section, k)] = (k, f"{v.confidentiality.value} {kind}")
+    for k, e in c.argument.elements.items():
+        if e.confidentiality is not Confidentiality.public:
+            out[("argument", "elements", k)] = (k, f"{e.confidentiality.value} argument element")
+    for dom, threats in c.threat_model.items():
+        for pid, p in threats.pathways.items():
+            if p.confidentiality is not Confidentiality.public:
+                out[("threat_model", dom, "pathways", pid)] = (pid, f"{p.confidentiality.value} pathway")
+    return out
+
+
+def _becomes_condition(f: Finding) -> bool:
+    return f.waived is not None or f.severity is RuleSeverity.condition
+
+
+@rule(
+    "CG605", "withheld-condition-unexplained", severity="condition", serves="test-6-publication",
+    pass_=9,
+    summary="A condition of the decision concerns an element the public summary redacts, so the "
+            "summary will withhold it, and the publication plan does not say so.",
+    rationale="A condition is what the developer still owes before or after release. A public "
+              "summary that drops it silently reads as an unconditional approval; readers must at "
+              "least learn that a condition exists, what it is about in general terms, and why its "
+              "text is withheld.",
+    bad="evidence:\n  E-cyber-ctf: {confidentiality: internal, ...}   # its bound sets a condition\n"
+        "publication:\n  summary: true\n  withheld: Weight-security details.",
+    good="publication:\n  summary: true\n  withheld: >-\n    Weight-security details. The condition on "
+         "the cyber evaluation (E-cyber-ctf) is\n    withheld with its numbers; the AISI receives both.",
+    fix="Say in `publication.withheld` that the condition is withheld and why, naming the element it "
+        "concerns (or publish that element at the public level).",
+)
+def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
+    pub = ctx.case.publication
+    if pub is None or not pub.summary:
+        return
+    private = _private_elements(ctx)
+    if not private:
+        return
+    said = (pub.withheld or "").lower()
+    flagged: set[str] = set()
+    for f in ctx.memo.get("earlier_findings", ()):
+        if not _becomes_condition(f):
+            continue
+        path = tuple(str(x) for x in f.path)
+        concerned = [el for prefix, el in private.items() if path[:len(prefix)] == prefix]
+        concerned += [el for el in private.values() if f"`{el[0]}`" in f.message and el not in concerned]
+        for eid, kind in concerned:
+            if eid in flagged or eid.lower() in said or "condition" in said:
+                continue
+            flagged.add(eid)
+            where = ("publication", "withheld") if pub.withheld else ("publication",)
+            # the message names no redacted id: the public summary shows this condition
+            # (nor a word such as "summary" that is a field name inside redacted elements)
+            yield Hit(where, f"a condition of the decision ({f.code} {f.name}) concerns an {kind} that is "
+                             "redacted for the public, so the public page will withhold the condition, and "
+                             "`publication.withheld` does not say so")

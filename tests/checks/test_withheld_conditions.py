@@ -1,0 +1,72 @@
+"""CG605: a condition the public summary will withhold (it concerns a redacted element) is
+flagged unless the publication plan says so; the flag itself is a condition the public can read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from casegate.checks import check_case
+from casegate.evidence import rehash_artifacts
+from casegate.gate import run_gate
+from casegate.load import Loaded, load_case
+from casegate.model import Finding
+from casegate.publish import Salts, build_summary
+from casegate.sign import load_keyring, parse_instant, with_attestations
+from casegate.store import MemorySaltStore
+
+ATLAS = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
+DAY = dt.date(2026, 11, 27)
+
+
+def _attested(loaded: Loaded) -> Loaded:
+    """The case with its evidence attestations checked against the example's keyring."""
+    ring = load_keyring(ATLAS / "keys" / "keyring.yaml")
+    return with_attestations(loaded, ring, parse_instant(DAY.isoformat(), end_of_day=True))
+
+
+def _check(loaded: Loaded) -> list[Finding]:
+    return check_case(loaded, today=DAY, artifacts=rehash_artifacts(loaded)).findings
+
+
+def _atlas(tmp_path: Path, withheld: str) -> Path:
+    d = tmp_path / "atlas"
+    shutil.copytree(ATLAS, d)
+    case = d / "case.yaml"
+    text = case.read_text()
+    start = text.index("  withheld: >-\n")
+    end = text.index("\n\n", start)
+    case.write_text(text[:start] + f"  withheld: {withheld}" + text[end:])
+    return case
+
+
+def test_unexplained_withheld_condition_is_flagged_and_shown(tmp_path: Path) -> None:
+    case = _atlas(tmp_path, "Bio evaluation items, classifier internals and weight-security details.")
+    loaded = load_case(case)
+    found = [f for f in _check(loaded) if f.code == "CG605"]
+    assert len(found) == 1
+    f = found[0]
+    line = case.read_text().splitlines().index(
+        "  withheld: Bio evaluation items, classifier internals and weight-security details.") + 1
+    assert f.location is not None and f.location.line == line and f.location.file.endswith("case.yaml")
+    assert "CG305" in f.message and "internal evidence item" in f.message
+    attested = _attested(loaded)
+    record = run_gate(attested, today=DAY, artifacts=rehash_artifacts(attested))
+    assert record.outcome == "GO WITH CONDITIONS"
+    assert loaded.case is not None
+    s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy)
+    by_cause = {c.cause: c for c in s.decision.conditions}
+    assert by_cause["CG305"].withheld  # the cyber condition itself stays withheld ...
+    assert not by_cause["CG605"].withheld  # ... but the public reads that it exists and why it is hidden
+    assert "concerns an internal evidence item that is redacted for the public" in (by_cause["CG605"].finding or "")
+
+
+def test_a_plan_that_explains_the_withholding_is_not_flagged(tmp_path: Path) -> None:
+    for said in ("The condition on the CTF results is withheld with its numbers.",
+                 "E-cyber-ctf is internal; the AISI receives it."):
+        case = _atlas(tmp_path / str(len(said)), said)
+        assert not [f for f in _check(load_case(case)) if f.code == "CG605"]
+    # the example itself explains it, and has the condition the rule is about
+    codes = [f.code for f in _check(load_case(ATLAS / "case.yaml"))]
+    assert "CG305" in codes and "CG605" not in codes
