@@ -166,7 +166,7 @@ def schema(
     list_: Annotated[bool, typer.Option("--list", help="List the schemas and exit.")] = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one kind of casegate file, for editors and
-    validators. Point a file at its schema with a first line such as
+    validators. Point a file at its schema with a comment line such as
     `# yaml-language-server: $schema=schemas/case.schema.json`."""
     from ..errors import InputError
 

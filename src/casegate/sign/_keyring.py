@@ -366,11 +366,11 @@ _MODELINE = "# yaml-language-server: $schema="
 
 
 def dump_keyring(ring: Keyring, schema_line: str | None = None) -> str:
-    """The keyring as YAML text (every scalar quoted, so it reads back exactly), after
-    `schema_line` (an editor's schema modeline) when given."""
-    lines = [schema_line] if schema_line else []
-    lines += [
+    """The keyring as YAML text (every scalar quoted, so it reads back exactly), with
+    `schema_line` (an editor's schema modeline) under the header comment when given."""
+    lines = [
         "# casegate keyring: the people casegate trusts, the keys each holds, their roles, and when.",
+        *([schema_line] if schema_line else []),
         f"casegate: {ring.casegate}",
         "kind: keyring",
         f"name: {_q(ring.name)}",
