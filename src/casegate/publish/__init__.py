@@ -32,8 +32,8 @@ from ._commit import (
     load_key,
     verify_opening,
 )
-from ._guard import TextGuard
 from ._glossary import glossary, with_titles
+from ._guard import TextGuard
 from ._lead import plain_lead, withheld_conditions
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
 from ._render import inline_html

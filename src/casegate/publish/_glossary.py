@@ -40,7 +40,7 @@ def with_titles(text: str | None, terms: dict[str, str]) -> str:
     seen: set[str] = set()
 
     def add(m: re.Match[str]) -> str:
-        open_, name, step, close = m.group(1), m.group(2), m.group(3), m.group(4)
+        open_, name, close = m.group(1), m.group(2), m.group(4)
         key = next((k for k in table if k.lower() == name.lower()), name)
         if key in seen or (open_ and not close) or (close and not open_):
             return m.group(0)
