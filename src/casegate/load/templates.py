@@ -10,7 +10,9 @@ from pathlib import Path
 from ..errors import InputError
 
 _DESCRIPTIONS = {
-    "frontier-api": "A frontier model's API release covering cyber and bio misuse (full example).",
+    "frontier-api": "A worked example to adapt: a frontier model's API release covering cyber and bio "
+                    "misuse, with fictional people and evidence; as shipped it does not pass `check` (its "
+                    "findings are gaps to close as you adapt it).",
     "skeleton": "The bare structure of a case and policy to fill in: it does not pass `check` until "
                 "filled in, and its findings are the to-do list.",
 }
