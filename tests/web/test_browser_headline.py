@@ -1,0 +1,86 @@
+"""In a real browser, the headline of the public and the reviewers' case pages is what a deploy
+pipeline would get now, for a case that was approved and then reopened, objected to, or restricted
+to a narrower boundary. With CASEGATE_SCREENSHOTS set, the pages are saved into docs/."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from casegate.model import BoundaryKind
+from casegate.monitor import act
+from casegate.monitor._states import CaseState
+from casegate.store import open_registry
+from tests.verify.trusted import log_clock
+
+from .browser import chromium, serve
+from .conftest import BoardFixture, approve, objection_env
+from .test_state_first import _publish
+
+pytestmark = pytest.mark.browser
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+CASE = "atlas-2-api"
+SHOTS = bool(os.environ.get("CASEGATE_SCREENSHOTS"))
+
+
+def _act(board: BoardFixture, to: CaseState, reason: str, restricted_to: BoundaryKind | None = None) -> None:
+    reg = open_registry(board.database_url)
+    try:
+        act(reg, CASE, to, role="rso", reason=reason, restricted_to=restricted_to)
+    finally:
+        reg.close()
+
+
+@pytest.mark.parametrize("scenario", ["reopened", "objected", "restricted"])
+def test_headline_is_the_state_a_deploy_gets_now(board: BoardFixture, tmp_path: Path, scenario: str) -> None:
+    approve(board)
+    _publish(board)
+    if scenario == "reopened":
+        _act(board, CaseState.reopened, "A severe cyber incident linked to the model was reported.")
+    elif scenario == "restricted":
+        _act(board, CaseState.restricted, "Code execution is paused pending the incident review.",
+             restricted_to=BoundaryKind.trusted_access)
+    signed = tmp_path / "O-1.dsse.json"
+    reason = "The CTF suite leaves out cloud-native targets that ransomware crews now favour."
+    signed.write_text(json.dumps(objection_env(board, "Priya Natarajan", "external-evaluator", reason)))
+    with log_clock(), serve(board.client.app) as base, chromium() as page:
+        if scenario == "objected":
+            page.goto(f"{base}/login?next=/cases/{CASE}/review")
+            page.fill("#token", board.tokens["external"])
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{base}/cases/{CASE}/review")
+            page.set_input_files("#objection", str(signed))
+            page.click("#object-form button[type=submit]")
+            page.wait_for_selector("#flash")
+            assert "objection recorded" in page.inner_text("#flash")
+        page.goto(f"{base}/public/cases/{CASE}")
+        label = page.inner_text("#state-label")
+        why = page.inner_text("#state-why") if page.locator("#state-why").count() else ""
+        # the state comes first on the page; the decision that was made is history beneath it
+        top = page.locator("#state").bounding_box()
+        history = page.locator("#decision-history").bounding_box()
+        assert top is not None and history is not None and top["y"] < history["y"]
+        if scenario == "reopened":
+            assert label == "NOT DEPLOYABLE" and "reopened" in why
+            if SHOTS:
+                page.screenshot(path=str(DOCS / "public-case-reopened.png"), full_page=False)
+        elif scenario == "objected":
+            assert label == "NOT DEPLOYABLE" and "objection" in why.lower()
+        else:
+            assert label.startswith("DEPLOYABLE: GO WITH CONDITIONS for trusted-access only (restricted from api)")
+        if scenario == "objected" and SHOTS:
+            page.goto(f"{base}/public/log")
+            page.screenshot(path=str(DOCS / "public-log.png"), full_page=False)
+        if scenario == "restricted":
+            page.goto(f"{base}/login?next=/cases/{CASE}")
+            page.fill("#token", board.tokens["rso"])
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{base}/cases/{CASE}")
+            assert page.inner_text("#state-label").startswith("DEPLOYABLE: GO WITH CONDITIONS for trusted-access only")
+            assert page.locator("figure.chart svg").count() >= 2  # the threshold and risk charts
+            if SHOTS:
+                page.locator("#charts").scroll_into_view_if_needed()
+                page.screenshot(path=str(DOCS / "case-page-charts.png"), full_page=True)
