@@ -69,7 +69,7 @@ argument) instead of every element: a page must stay readable."""
 
 
 def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool,
-             basis: Mapping[str, str]) -> str:
+             basis: Mapping[str, str] | None = None) -> str:
     """The argument diagram from the diagram layer, findings and redactions marked, each evidence
     item labelled derived or declared."""
     from ..render import (

@@ -304,15 +304,14 @@ def build_summary(
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`. `basis` maps
     each evidence id to where its values come from ('derived', 'declared', 'not derived');
-    without it, each item says 'declared' (nothing was derived)."""
+    without it the items carry no basis (the caller did not say, and a guess could be false)."""
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     argument = _argument(case, rd)
     safeguards = _safeguards(case, rd)
     domains, pathways = _threats(case, rd, safeguards)
-    evidence = _evidence(case, rd, argument, safeguards,
-                         basis if basis is not None else dict.fromkeys(case.evidence, "declared"))
+    evidence = _evidence(case, rd, argument, safeguards, basis or {})
     residual = _residual(case, rd)
     post = _post(case)
     roles = required_roles(case, policy)
