@@ -213,17 +213,38 @@ def test_an_inspect_rewrite_is_a_log_inspect_reads(tmp_path: Path) -> None:
     assert hashlib.sha256(art.read_bytes()).hexdigest() == before
 
 
-def test_lm_eval_logs_are_not_rewritten_and_say_so() -> None:
-    """Rewriting an lm-evaluation-harness log (a results file beside per-task sample files) is not
-    built: the move is reported not applicable, naming the format."""
+LM_EVAL_CASE = ROOT / "tests" / "fixtures" / "redteam" / "lm-eval" / "case.yaml"
+LM_EVAL_MOVES = {"hand-edited-counts": "CG327", "edited-after-pinning": "CG331"}
+"""Moves on an lm-evaluation-harness run (results file and the task's samples file beside it):
+three quarters of the correct documents scored 0 in the samples and the task's metric recomputed,
+re-pinned; the same edit with the old pin kept."""
+
+
+@pytest.mark.parametrize("name", sorted(LM_EVAL_MOVES))
+def test_moves_on_an_lm_eval_log_are_caught(name: str) -> None:
+    report = run_redteam(load_case(LM_EVAL_CASE), mutations=[m for m in MUTATIONS if m.name == name])
+    (r,) = report.results
+    assert r.applicable, r.note
+    assert LM_EVAL_MOVES[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_an_lm_eval_rewrite_edits_the_samples_beside_the_results() -> None:
+    import json as _json
+
     from casegate.evidence import facts_for, rehash_artifacts
-    from casegate.redteam._artifacts import Subject, inspect_log
+    from casegate.redteam import get_mutation
+    from casegate.redteam._artifacts import ArtifactEdit, Subject
 
-    loaded = load_case(ROOT / "tests" / "fixtures" / "rules" / "CG331" / "good" / "case.yaml")
-    assert loaded.case is not None
-    lm = next(eid for eid, e in loaded.case.evidence.items() if e.artifact and "results_" in e.artifact)
-
-    assert loaded.policy is not None
+    loaded = load_case(LM_EVAL_CASE)
+    assert loaded.case is not None and loaded.policy is not None
     effective, facts = facts_for(loaded, rehash_artifacts(loaded))
-    why = inspect_log(Subject(loaded, loaded.case, loaded.policy, effective or loaded.case, facts), lm)
-    assert isinstance(why, str) and "lm-evaluation-harness" in why and "not built" in why
+    m = get_mutation("hand-edited-counts")
+    assert m is not None and m.rewrite is not None
+    got = m.rewrite(Subject(loaded, loaded.case, loaded.policy, effective or loaded.case, facts))
+    assert isinstance(got, ArtifactEdit)
+    beside = got.companions["E-rnd"]
+    rows = [_json.loads(x) for x in beside["samples_arith_mc_2026-11-27T03-46-10.096901.jsonl"].decode().splitlines()]
+    results = _json.loads(got.files["E-rnd"])
+    assert sum(r["acc"] for r in rows) == 2  # 8 correct of 24, three quarters of them scored 0
+    assert results["results"]["arith_mc"]["acc,none"] == pytest.approx(2 / 24)
+    assert "samples_arith_gen_2026-11-27T03-46-10.096901.jsonl" in beside  # the other task's file, unchanged

@@ -5,8 +5,8 @@ the case. The original files are never touched.
 
 Rewriting is built for casegate-results JSON logs (the format the examples use) and for Inspect AI
 logs (read and written again with inspect-ai's own `read_eval_log` / `write_eval_log`, so the
-rewritten log is one Inspect itself would read); an lm-evaluation-harness log (a results file
-beside its per-task sample files) is reported as not applicable, with that reason."""
+rewritten log is one Inspect itself would read); and for lm-evaluation-harness results files, whose
+per-task sample files are rewritten beside them (`LmEvalLog`)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ class ArtifactEdit:
     policy: Policy
     files: dict[str, bytes] = field(default_factory=dict)
     """Evidence id -> the rewritten artifact's bytes."""
+    companions: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    """Evidence id -> files written beside the rewritten artifact, by name (an lm-eval results
+    file's per-task sample files)."""
 
 
 def capability_evals(case: Case, policy: Policy) -> list[tuple[str, Evidence]]:
@@ -96,6 +99,63 @@ def _is_inspect(raw: bytes) -> bool:
     return raw[:2] == b"PK" or (raw[:1] == b"{" and b'"eval"' in raw[:4096] and b'"status"' in raw)
 
 
+@dataclass
+class LmEvalLog:
+    """An lm-evaluation-harness results file and the sample rows of the item's task, to edit."""
+
+    results: dict[str, Any]
+    task: str
+    metric: str | None
+    samples_name: str | None
+    """The task's `samples_<task>_<time>.jsonl` file beside the results file (None: not logged)."""
+    rows: list[dict[str, Any]]
+    others: dict[str, bytes]
+    """Every other file of the run beside the results file (other tasks' samples), unchanged."""
+
+
+def lm_eval_log(s: Subject, eid: str, raw: bytes) -> LmEvalLog | str:
+    """The item's lm-eval results file, with its task's sample rows."""
+    path = s.loaded.artifact_path(eid)
+    assert path is not None
+    try:
+        doc = json.loads(raw)
+    except ValueError:
+        return f"`{eid}`'s artifact is not JSON"
+    ev = s.effective.evidence[eid]
+    task = ev.source.task if ev.source is not None else None
+    if not isinstance(doc, dict) or task is None or task not in (doc.get("results") or {}):
+        return f"`{eid}`'s lm-eval results name no task the item records"
+    stamp = path.name.removeprefix("results_").removesuffix(".json")
+    metric = ev.result.metric if ev.result is not None else None
+    name = f"samples_{task}_{stamp}.jsonl"
+    rows: list[dict[str, Any]] = []
+    others: dict[str, bytes] = {}
+    for f in path.parent.glob(f"samples_*_{stamp}.jsonl"):
+        if f.name == name:
+            rows = [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
+        else:
+            others[f.name] = f.read_bytes()
+    return LmEvalLog(doc, task, metric, name if rows else None, rows, others)
+
+
+def lm_eval_written(s: Subject, eid: str, log: LmEvalLog, *, repin: bool = True) -> ArtifactEdit:
+    """The lm-eval run written back: the results file as the item's artifact, its samples beside it
+    (re-pinned in the item's `source.files`, unless `repin` is false)."""
+    data = json.dumps(log.results, indent=2).encode()
+    beside = dict(log.others)
+    if log.samples_name is not None:
+        beside[log.samples_name] = "".join(json.dumps(r) + "\n" for r in log.rows).encode()
+    if not repin:
+        return ArtifactEdit(s.case, s.policy, {eid: data}, {eid: beside})
+    ev = s.case.evidence[eid]
+    if log.samples_name is not None and ev.source is not None and log.samples_name in (ev.source.files or {}):
+        files = {**ev.source.files, log.samples_name: hashlib.sha256(beside[log.samples_name]).hexdigest()}
+        ev = ev.model_copy(update={"source": ev.source.model_copy(update={"files": files})})
+    case = s.case.model_copy(update={"evidence": {**s.case.evidence, eid: ev}})
+    edit = rewritten(s, eid, data, case=case)
+    return ArtifactEdit(edit.case, edit.policy, edit.files, {eid: beside})
+
+
 def inspect_log(s: Subject, eid: str) -> Any:
     """The evidence item's artifact as an Inspect AI `EvalLog` (samples included), or why it cannot
     be rewritten (not an Inspect log; an lm-eval results file; unreadable)."""
@@ -124,6 +184,9 @@ def open_log(s: Subject, eid: str) -> Any:
         return raw
     if RESULTS_FORMAT.encode() in raw[:512]:
         return results_log(s, eid)
+    path = s.loaded.artifact_path(eid)
+    if path is not None and path.name.startswith("results_") and not _is_inspect(raw):
+        return lm_eval_log(s, eid, raw)
     return inspect_log(s, eid)
 
 

@@ -23,10 +23,12 @@ from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, Residu
 from ._artifacts import (
     INSPECT_SUCCESS,
     ArtifactEdit,
+    LmEvalLog,
     Subject,
     capability_evals,
     inspect_bytes,
     inspect_successes,
+    lm_eval_written,
     open_log,
     results_log,
     rewritten,
@@ -241,6 +243,12 @@ def fewer_attempts_log(s: Subject) -> Rewritten:
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):  # lm-eval: the task's repeats cut to one
+        cfg = (doc.results.get("configs") or {}).get(doc.task) or {}
+        if int(cfg.get("repeats") or 1) <= 1:
+            return f"`{eid}`'s lm-eval task `{doc.task}` ran one repeat"
+        cfg["repeats"] = 1
+        return lm_eval_written(s, eid, doc)
     if not isinstance(doc, dict):  # an Inspect log: one epoch, the later epochs' samples dropped
         if int(doc.eval.config.epochs or 1) <= 1:
             return f"`{eid}`'s log records one attempt"
@@ -262,6 +270,15 @@ def weaker_variant_log(s: Subject) -> Rewritten:
     eid, ev, doc = got
     if ev.elicitation is None or ev.elicitation.variant.rank == 0:
         return f"`{eid}` already evaluated the production variant"
+    if isinstance(doc, LmEvalLog):  # lm-eval run with `variant=production` in its model_args
+        run = doc.results.setdefault("config", {})
+        margs = run.get("model_args")
+        if isinstance(margs, str):
+            run["model_args"] = ",".join([x for x in margs.split(",") if x and not x.startswith("variant=")]
+                                         + ["variant=production"])
+        else:
+            run["model_args"] = {**(margs if isinstance(margs, dict) else {}), "variant": Variant.production.value}
+        return lm_eval_written(s, eid, doc)
     if not isinstance(doc, dict):  # an Inspect log of the production model
         doc.eval.metadata = {**(doc.eval.metadata or {}), "variant": Variant.production.value}
         return _inspect_written(s, eid, doc)
@@ -274,6 +291,8 @@ def hand_edited_counts_log(s: Subject) -> Rewritten:
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):  # lm-eval: three quarters of the task's correct documents scored 0
+        return _lm_eval_counts(s, eid, doc)
     if not isinstance(doc, dict):  # an Inspect log: three quarters of the correct samples marked incorrect
         wins = inspect_successes(doc)
         if not wins:
@@ -298,6 +317,22 @@ def hand_edited_counts_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+def _lm_eval_counts(s: Subject, eid: str, log: LmEvalLog) -> Rewritten:
+    metric = log.metric
+    if log.samples_name is None or metric is None:
+        return f"`{eid}`'s lm-eval task `{log.task}` logged no samples to edit"
+    wins = [r for r in log.rows if r.get(metric) in (1, 1.0, True)]
+    if not wins:
+        return f"`{eid}`'s lm-eval task `{log.task}` has no correct document"
+    for r in wins[: len(wins) * 3 // 4 or 1]:
+        r[metric] = 0.0
+    res = log.results["results"][log.task]
+    key = next((k for k in res if k.split(",")[0] == metric), None)
+    if key is not None and log.rows:
+        res[key] = sum(float(r.get(metric) or 0) for r in log.rows) / len(log.rows)
+    return lm_eval_written(s, eid, log)
+
+
 def edited_after_pinning(case: Case, policy: Policy) -> Applied:
     return "the move is made on an evaluation's log"
 
@@ -305,7 +340,7 @@ def edited_after_pinning(case: Case, policy: Policy) -> Applied:
 def edited_after_pinning_log(s: Subject) -> Rewritten:
     """The hand edit of the counts, with the digest pinned before the edit left as it was."""
     got = hand_edited_counts_log(s)
-    return got if isinstance(got, str) else ArtifactEdit(s.case, s.policy, got.files)
+    return got if isinstance(got, str) else ArtifactEdit(s.case, s.policy, got.files, got.companions)
 
 
 def _policy_move(s: Subject, edit: Callable[[Case, Policy], Applied]) -> Rewritten:
@@ -629,7 +664,7 @@ MUTATIONS: tuple[Mutation, ...] = (
              ("CG340", "CG327"), hand_edited_counts,
              needs_previous=True, rewrite=hand_edited_counts_log),
     Mutation("edited-after-pinning", ("fm-threshold-gaming", "q-capability"),
-             "rewrites the counts in the log of the evaluation nearest its threshold (casegate-results or Inspect) and leaves the sha256 pinned before the edit",
+             "rewrites the counts in the log of the evaluation nearest its threshold (casegate-results, Inspect or lm-eval) and leaves the sha256 pinned before the edit",
              ("CG331",), edited_after_pinning, rewrite=edited_after_pinning_log),
     Mutation("weaker-reduction", ("fm-threshold-gaming",),
              "switches the epoch reduction to a weaker one (fewer successes) than the previous version's (in the record, or in the policy where the gate counts from the log)",

@@ -143,8 +143,14 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
     with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
         paths: dict[str, Path] = {}
         for eid, data in edit.files.items():
-            p = Path(ws) / f"{eid}-{Path(edit.case.evidence[eid].artifact or 'artifact').name}"
+            # each item's files in a folder of their own, under their own names (lm-eval finds a
+            # results file's samples by name beside it)
+            d = Path(ws) / f"item-{len(paths)}"
+            d.mkdir()
+            p = d / Path(edit.case.evidence[eid].artifact or "artifact").name
             p.write_bytes(data)
+            for name, more in edit.companions.get(eid, {}).items():
+                (d / name).write_bytes(more)
             paths[eid] = p
         edited = loaded.with_artifacts(edit.case, edit.policy, paths)
         arts = dict(artifacts)
