@@ -211,7 +211,7 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
-                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts,
+                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts, authority=loaded.authority,
                        lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None)
 
