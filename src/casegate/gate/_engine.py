@@ -159,6 +159,7 @@ def run_gate(
     related: Sequence[Loaded | Case] = (),
     waiver_problems: Sequence[str] = (),
     comparison: Comparison | None = None,
+    try_narrower: bool = True,
 ) -> DecisionRecord:
     """Decide whether the case's system may cross `boundary` (default: the case's own).
 
@@ -175,6 +176,8 @@ def run_gate(
     then the last approved one) and the signed policy changes, as the caller fetched them from
     the registry; `previous` (a file) replaces its versions. Every threshold-gaming rule runs
     against each version, and the record's `compared_with` says what was compared (or why nothing).
+    `try_narrower` false skips the narrower boundaries (a caller that needs only the findings at
+    the requested one, such as the red team).
     """
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
@@ -232,7 +235,7 @@ def run_gate(
     lacks: list[str] = []
     if main.outcome == "NO-GO":
         # load findings stand at every boundary: no narrower one can pass
-        if requested is not None and not any(f.blocking for f in loaded.diagnostics):
+        if requested is not None and try_narrower and not any(f.blocking for f in loaded.diagnostics):
             accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
             order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested):

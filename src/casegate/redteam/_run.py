@@ -110,7 +110,7 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
     artifacts = rehash_artifacts(loaded)
     at = dt.datetime.combine(today or case.date or dt.date.today(), dt.time.max, dt.UTC)
     loaded = with_authority(loaded, keyring, at)
-    base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts)
+    base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts, try_narrower=False)
     before = {_key(f) for f in base.findings if f.blocking}
     effective, facts = facts_for(loaded, artifacts)
     subject = Subject(loaded, case, policy, effective or case, facts)
@@ -128,7 +128,8 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
-            r = run_gate(with_authority(edited, keyring, at), previous=loaded, today=today, artifacts=artifacts)
+            r = run_gate(with_authority(edited, keyring, at), previous=loaded, today=today, artifacts=artifacts,
+                         try_narrower=False)
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
         other = tuple(sorted({f.code for f in new} - set(naming)))
@@ -157,7 +158,7 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
         if paths:
             fresh = rehash_artifacts(edited)
             arts.update({eid: fresh[eid] for eid in paths})
-        return run_gate(edited, previous=loaded, today=today, artifacts=arts)
+        return run_gate(edited, previous=loaded, today=today, artifacts=arts, try_narrower=False)
 
 
 def format_redteam_text(report: RedteamReport) -> str:
