@@ -105,8 +105,8 @@ def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
 
 @lru_cache(maxsize=1)
 def _workdir() -> Path:
-    """This process's folder of materialised versions, removed when the process ends (uvicorn
-    turns SIGTERM and SIGINT into a normal exit, so a stopped board leaves nothing behind)."""
+    """This process's folder of materialised versions, removed when the process ends (`serve`
+    turns SIGTERM into a normal exit, so a stopped board leaves nothing behind)."""
     import atexit
 
     d = Path(tempfile.mkdtemp(prefix="casegate-web-"))
