@@ -106,6 +106,8 @@ class EvidenceRow(_Out):
     sha256: str | None
     confidentiality: str
     statistics: EvidenceStatistics | None
+    basis: str
+    """Where the item's numbers come from: derived from its artifact, or declared in the YAML."""
 
 
 class LogEvent(_Out):
