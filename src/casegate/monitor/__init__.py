@@ -91,7 +91,7 @@ from ._states import (
     next_states,
     transition,
 )
-from ._versions import StoredVersion, VersionCache, current_approval
+from ._versions import StoredVersion, VersionCache, current_approval, load_stored
 from ._webhooks import (
     EVENT_KINDS,
     REPLAY_WINDOW_SECONDS,
@@ -109,7 +109,7 @@ from ._webhooks import (
 
 __all__ = [
     "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
-    "StoredVersion", "VersionCache", "current_approval", "iso",
+    "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
     "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",

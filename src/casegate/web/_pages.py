@@ -8,7 +8,6 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import InputError
 from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
@@ -318,10 +317,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
         s = PublicSummary.model_validate(summary)
     except ValueError:
         return []
-    try:
-        loaded = _published_version(reg, v, summary)
-    except InputError:
-        return []  # the stored version no longer loads here (e.g. a policy outside its folder): no charts
+    loaded = _published_version(reg, v, summary)
     return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s))
 
 
@@ -330,10 +326,7 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     from ..publish import diagram_redactions, readable_case
     from ..render import diagram_svg
 
-    try:
-        loaded = _published_version(reg, v, summary)
-    except InputError:
-        return None  # the stored version no longer loads here: the summary is shown without its diagram
+    loaded = _published_version(reg, v, summary)
     if loaded.case is None:
         return None
     return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True)
