@@ -99,6 +99,8 @@ def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
     d = _workdir() / f"{id(reg):x}" / f"{case_id}@{number}"
     if d.exists():
         shutil.rmtree(d)
+    # loaded as stored, confined to its folder: a version whose policy path leaves the folder
+    # does not load here (the public pages then show no charts; see _pages._public_charts)
     main = reg.materialise(case_id, number, d)
     return load_case(main, root=d)
 
