@@ -108,21 +108,33 @@ class Salts:
         self.store = store
         self.fresh = fresh
         self.where = where or str(getattr(store, "where", "the salt store"))
-        self._kept: dict[tuple[str, str], list[SaltRecord]] = {}
+        self._kept: dict[tuple[str, str], dict[str, list[SaltRecord]]] = {}
         self.pending: list[SaltRecord] = []
 
-    def _records(self, case_id: str, version: str) -> list[SaltRecord]:
+    def _records(self, case_id: str, version: str) -> dict[str, list[SaltRecord]]:
+        """Pointer -> the salts kept for it in this version (in the order the store gives them)."""
         k = (case_id, version)
-        if k not in self._kept:
-            self._kept[k] = list(self.store.commitment_salts(case_id, version)) if self.store is not None else []
-        return self._kept[k]
+        got = self._kept.get(k)
+        if got is None:
+            got = self._kept[k] = {}
+            for r in self.store.commitment_salts(case_id, version) if self.store is not None else []:
+                got.setdefault(r.pointer, []).append(r)
+        return got
 
     def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
         """The salt for this element's content in this version."""
-        records = self._records(case_id, version)
-        for r in records:
-            if r.pointer == pointer and hmac.compare_digest(commitment(r.salt, content), r.commitment):
-                return r.salt
+        return self.salted(case_id, version, pointer, content)[0]
+
+    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+        """The salt for this element's content in this version, and the commitment to the content
+        with it (the content written as canonical JSON once for both)."""
+        records = self._records(case_id, version).setdefault(pointer, [])
+        body = None
+        if records:
+            body = canonical(content)
+            for r in records:
+                if hmac.compare_digest(_commit(r.salt, body), r.commitment):
+                    return r.salt, r.commitment
         if not self.fresh:
             raise NoSaltKept(
                 f"no salt is kept in {self.where} for {pointer} of case {case_id} version {version} "
@@ -136,10 +148,10 @@ class Salts:
                 help="pass --db URL (or set $CASEGATE_DATABASE_URL) to keep salts in the registry, or "
                      "--salt-store FILE (or $CASEGATE_SALT_STORE) to keep them in a private file")
         new = secrets.token_bytes(_KEY_BYTES)
-        rec = SaltRecord(case_id, version, pointer, new, commitment(new, content))
+        rec = SaltRecord(case_id, version, pointer, new, _commit(new, canonical(content) if body is None else body))
         records.append(rec)
         self.pending.append(rec)
-        return new
+        return new, rec.commitment
 
     def flush(self) -> None:
         """Keep the salts drawn so far (before anything committed with them is published)."""
@@ -158,6 +170,10 @@ class KeyedSalts(Salts):
 
     def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
         return derive_salt(self.key, case_id, pointer)
+
+    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+        salt = self.salt(case_id, version, pointer, content)
+        return salt, commitment(salt, content)
 
 
 def content_of(element: BaseModel) -> dict[str, Any]:
@@ -179,8 +195,12 @@ def canonical(content: Any) -> bytes:
 
 def commitment(salt: bytes, content: Any) -> str:
     """`sha256:<hex>` over the tag, the salt and the canonical content."""
-    h = hashlib.sha256(COMMIT_TAG + b"\x00" + salt + canonical(content))
-    return "sha256:" + h.hexdigest()
+    return _commit(salt, canonical(content))
+
+
+def _commit(salt: bytes, body: bytes) -> str:
+    """`commitment` of content already written as canonical JSON (`body`)."""
+    return "sha256:" + hashlib.sha256(COMMIT_TAG + b"\x00" + salt + body).hexdigest()
 
 
 # --------------------------------------------------------------------------- openings
