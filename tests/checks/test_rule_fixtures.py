@@ -15,6 +15,7 @@ from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
 from casegate.model import IncidentDefeat, LinkedCase, RegisteredProtocol
 from casegate.sign import load_keyring, parse_instant, with_attestations
+from casegate.verify import with_authority
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 TODAY = dt.date(2026, 11, 27)
@@ -37,10 +38,11 @@ def _expected_lines(case_dir: Path, code: str) -> set[tuple[str, int]]:
 
 def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     loaded = load_case(case)
-    # a `keyring.yaml` beside the case is the keyring its evidence attestations are checked against
+    # a `keyring.yaml` beside the case is the keyring its evidence attestations, sign-offs and
+    # authorities are checked against
     if (case.parent / "keyring.yaml").exists():
-        loaded = with_attestations(loaded, load_keyring(case.parent / "keyring.yaml"),
-                                   parse_instant(TODAY.isoformat(), end_of_day=True))
+        ring, at = load_keyring(case.parent / "keyring.yaml"), parse_instant(TODAY.isoformat(), end_of_day=True)
+        loaded = with_authority(with_attestations(loaded, ring, at), ring, at)
     # a `previous.yaml` beside the case is its previous version (rules that compare versions)
     prev = load_case(case.parent / "previous.yaml") if (case.parent / "previous.yaml").exists() else None
     # an `incidents.yaml` beside it lists incidents that defeated claims of an earlier version

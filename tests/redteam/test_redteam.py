@@ -29,13 +29,15 @@ declared mutation. Some are caught on some examples (not strict)."""
 
 KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
 """The examples' keyring: the external evaluators' attestations make their evidence independent in
-the unedited cases, so a mutation that only relabels independence is what changes."""
+the unedited cases, so a mutation that only relabels independence is what changes; and its
+identities hold the roles the examples' sign-offs and residual risks name, so a move to a typed
+name or to a role nobody holds is what changes."""
 
 
 @cache
 def _report(example: str) -> RedteamReport:
     loaded = load_case(ROOT / "examples" / example / "case.yaml")
-    return run_redteam(with_attestations(loaded, KEYRING, parse_instant("2026-11-27")))
+    return run_redteam(with_attestations(loaded, KEYRING, parse_instant("2026-11-27")), keyring=KEYRING)
 
 
 def _params() -> list[object]:
@@ -67,8 +69,8 @@ def test_every_mutation_is_declared_like_a_rule() -> None:
         assert set(m.attacks) <= set(ATTACK_TARGETS), m.name
         named = [c for c in m.caught_by if c.startswith("CG")]
         assert set(named) <= codes, (m.name, named)
-        if m.name not in KNOWN_GAPS and "signed sign-offs" not in m.caught_by:  # the red team's own sign-off check
-            assert named, f"{m.name} names no rule expected to catch it"
+        if m.name not in KNOWN_GAPS:
+            assert named == list(m.caught_by), f"{m.name} must name the rules expected to catch it"
 
 
 def test_library_covers_the_seed() -> None:
@@ -127,7 +129,7 @@ def test_a_typed_name_is_not_an_authority() -> None:
     report = run_redteam(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"),
                          mutations=[m for m in MUTATIONS if m.name == "unsigned-authority"], keyring=ring)
     (r,) = report.results
-    assert r.caught and r.caught_by == ("signed sign-offs",)
+    assert r.caught and r.caught_by == ("CG510",)
     assert any("A. Standin is no identity in the keyring" in m for m in r.messages), r.messages
 
 
@@ -159,3 +161,90 @@ def test_rewritten_logs_live_in_a_workspace_and_the_originals_stay(tmp_path: Pat
     assert any("the run's log was rewritten" in m for m in hit.messages)
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "case" / "evals").iterdir()}
     assert before == after and get_mutation("hand-edited-counts") is not None
+
+
+INSPECT_CASE = ROOT / "tests" / "fixtures" / "redteam" / "inspect-rnd" / "case.yaml"
+INSPECT_MOVES = {"fewer-attempts": "CG301", "weaker-variant": "CG301", "hand-edited-counts": "CG327",
+                 "edited-after-pinning": "CG331"}
+"""Moves on a log written by Inspect AI (rnd-agent.eval: three epochs of the helpful-only
+variant), rewritten with inspect-ai's own reader and writer: one epoch; a log of the production
+variant; three quarters of the correct samples marked incorrect and re-pinned; the same edit with
+the old pin kept."""
+
+
+@cache
+def _inspect_report() -> RedteamReport:
+    return run_redteam(load_case(INSPECT_CASE), mutations=[m for m in MUTATIONS if m.name in INSPECT_MOVES])
+
+
+@pytest.mark.parametrize("name", sorted(INSPECT_MOVES))
+def test_moves_on_an_inspect_log_are_caught(name: str) -> None:
+    r = next(x for x in _inspect_report().results if x.mutation.name == name)
+    assert r.applicable, r.note
+    assert INSPECT_MOVES[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_an_inspect_rewrite_is_a_log_inspect_reads(tmp_path: Path) -> None:
+    """The rewritten bytes are an Inspect log with the edit in it, and the committed log is unchanged."""
+    import hashlib
+
+    from inspect_ai.log import read_eval_log
+
+    from casegate.evidence import facts_for, rehash_artifacts
+    from casegate.redteam import get_mutation
+    from casegate.redteam._artifacts import ArtifactEdit, Subject
+
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.case is not None and loaded.policy is not None
+    art = loaded.artifact_path("E-rnd")
+    assert art is not None
+    before = hashlib.sha256(art.read_bytes()).hexdigest()
+    effective, facts = facts_for(loaded, rehash_artifacts(loaded))
+    subject = Subject(loaded, loaded.case, loaded.policy, effective or loaded.case, facts)
+    m = get_mutation("fewer-attempts")
+    assert m is not None and m.rewrite is not None
+    got = m.rewrite(subject)
+    assert isinstance(got, ArtifactEdit)
+    out = tmp_path / "rnd-agent.eval"
+    out.write_bytes(got.files["E-rnd"])
+    log = read_eval_log(str(out))
+    assert log.eval.config.epochs == 1 and {s.epoch for s in log.samples or []} == {1}
+    assert got.case.evidence["E-rnd"].sha256 == hashlib.sha256(got.files["E-rnd"]).hexdigest() != before
+    assert hashlib.sha256(art.read_bytes()).hexdigest() == before
+
+
+LM_EVAL_CASE = ROOT / "tests" / "fixtures" / "redteam" / "lm-eval" / "case.yaml"
+LM_EVAL_MOVES = {"hand-edited-counts": "CG327", "edited-after-pinning": "CG331"}
+"""Moves on an lm-evaluation-harness run (results file and the task's samples file beside it):
+three quarters of the correct documents scored 0 in the samples and the task's metric recomputed,
+re-pinned; the same edit with the old pin kept."""
+
+
+@pytest.mark.parametrize("name", sorted(LM_EVAL_MOVES))
+def test_moves_on_an_lm_eval_log_are_caught(name: str) -> None:
+    report = run_redteam(load_case(LM_EVAL_CASE), mutations=[m for m in MUTATIONS if m.name == name])
+    (r,) = report.results
+    assert r.applicable, r.note
+    assert LM_EVAL_MOVES[name] in r.caught_by, (r.status, r.caught_by, r.messages)
+
+
+def test_an_lm_eval_rewrite_edits_the_samples_beside_the_results() -> None:
+    import json as _json
+
+    from casegate.evidence import facts_for, rehash_artifacts
+    from casegate.redteam import get_mutation
+    from casegate.redteam._artifacts import ArtifactEdit, Subject
+
+    loaded = load_case(LM_EVAL_CASE)
+    assert loaded.case is not None and loaded.policy is not None
+    effective, facts = facts_for(loaded, rehash_artifacts(loaded))
+    m = get_mutation("hand-edited-counts")
+    assert m is not None and m.rewrite is not None
+    got = m.rewrite(Subject(loaded, loaded.case, loaded.policy, effective or loaded.case, facts))
+    assert isinstance(got, ArtifactEdit)
+    beside = got.companions["E-rnd"]
+    rows = [_json.loads(x) for x in beside["samples_arith_mc_2026-11-27T03-46-10.096901.jsonl"].decode().splitlines()]
+    results = _json.loads(got.files["E-rnd"])
+    assert sum(r["acc"] for r in rows) == 2  # 8 correct of 24, three quarters of them scored 0
+    assert results["results"]["arith_mc"]["acc,none"] == pytest.approx(2 / 24)
+    assert "samples_arith_gen_2026-11-27T03-46-10.096901.jsonl" in beside  # the other task's file, unchanged

@@ -91,8 +91,11 @@ def test_demo_keyring_matches_demo_keys_and_roles(tmp_path):
     holders = {(k.person, tuple(k.roles)) for k in ring.keys}
     assert holders == {("Dana Ortiz", ("safety-lead",)), ("Sam Whitfield", ("rso",)),
                        ("Priya Natarajan", ("external-evaluator",)), ("Mira Chen", ("author",)),
-                       ("Jonas Berg", ("evaluator",)), ("Lena Kovac", ("evaluator",))}
-    for name in ("dana-ortiz", "sam-whitfield", "priya-natarajan", "jonas-berg", "lena-kovac"):
+                       ("Jonas Berg", ("evaluator",)), ("Lena Kovac", ("evaluator",)),
+                       # who holds the residual-risk roles the example names (CG417)
+                       ("Ravi Menon", ("head-of-safeguards",)), ("Hana Sato", ("ciso",))}
+    for name in ("dana-ortiz", "sam-whitfield", "priya-natarajan", "jonas-berg", "lena-kovac", "ravi-menon",
+                 "hana-sato"):
         p = tmp_path / f"{name}.key"
         p.write_bytes((EXAMPLE / "keys" / f"{name}.key").read_bytes())
         os.chmod(p, 0o600)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
+    AuthorityCheck,
     Baseline,
     Case,
     Finding,
@@ -74,6 +75,9 @@ class Context:
     derived values. None when nothing was derived (a case built in memory)."""
     regimes: list[Regime] = field(default_factory=list)
     """Regulatory regimes the case is under (loaded with the case)."""
+    authority: AuthorityCheck | None = None
+    """The sign-offs and the roles that hold authority, checked against a keyring; None when no
+    check was made (a preview, a case built in memory)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 

@@ -157,6 +157,7 @@ def run_gate(
     related: Sequence[Loaded | Case] = (),
     waiver_problems: Sequence[str] = (),
     comparison: Comparison | None = None,
+    try_narrower: bool = True,
 ) -> DecisionRecord:
     """Decide whether the case's system may cross `boundary` (default: the case's own).
 
@@ -173,6 +174,8 @@ def run_gate(
     then the last approved one) and the signed policy changes, as the caller fetched them from
     the registry; `previous` (a file) replaces its versions. Every threshold-gaming rule runs
     against each version, and the record's `compared_with` says what was compared (or why nothing).
+    `try_narrower` false skips the narrower boundaries (a caller that needs only the findings at
+    the requested one, such as the red team).
     """
     if artifacts is None:
         artifacts = rehash_artifacts(loaded)
@@ -209,7 +212,7 @@ def run_gate(
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
                        incidents=list(comparison.incidents) if comparison is not None else [],
-                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts,
+                       registry_cases=rel, regimes=list(loaded.regimes), facts=facts, authority=loaded.authority,
                        lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None)
 
@@ -230,7 +233,7 @@ def run_gate(
     lacks: list[str] = []
     if main.outcome == "NO-GO":
         # load findings stand at every boundary: no narrower one can pass
-        if requested is not None and not any(f.blocking for f in loaded.diagnostics):
+        if requested is not None and try_narrower and not any(f.blocking for f in loaded.diagnostics):
             accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
             order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested):

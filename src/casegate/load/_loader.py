@@ -28,6 +28,7 @@ from ..limits import (
 from ..model import (
     FORMAT_VERSION,
     AttestationSet,
+    AuthorityCheck,
     Case,
     EvaluationProtocol,
     Finding,
@@ -79,6 +80,10 @@ class Loaded:
     """The evidence attestations found for the case, checked against a keyring
     (`casegate.sign.with_attestations`); None when none was checked, so no evidence is
     independent."""
+    authority: AuthorityCheck | None = None
+    """The case's sign-offs and the roles that hold authority, checked against a keyring
+    (`casegate.verify.signed_signoffs`, `casegate.verify.with_authority`); None when nothing was
+    checked (the rules that need it then say nothing: a preview, or a case built in memory)."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _facts_memo: Any = field(default=None, repr=False, compare=False)

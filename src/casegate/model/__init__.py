@@ -1,6 +1,7 @@
 """casegate's data model: pydantic types for cases, policies, findings and decisions. No I/O."""
 
 from ._attestation import AttestationSet, AttestedActivity, EvidenceAttestation, RejectedAttestation
+from ._authority import AuthorityCheck, UnsignedSignoff
 from ._base import (
     BOUNDARY_LADDER,
     FORMAT_VERSION,
@@ -95,7 +96,7 @@ from ._regime import (
 )
 
 __all__ = [
-    "AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation",
+    "AttestationSet", "AttestedActivity", "AuthorityCheck", "UnsignedSignoff", "EvidenceAttestation", "RejectedAttestation",
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",

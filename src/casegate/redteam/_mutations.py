@@ -14,15 +14,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..evidence.stats import upper_bound
 from ..model import BOUNDARY_LADDER, Case, Policy, Variant
 from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, ResidualRisk, SignoffRef
 from ._artifacts import (
+    INSPECT_SUCCESS,
     ArtifactEdit,
+    LmEvalLog,
     Subject,
     capability_evals,
+    inspect_bytes,
+    inspect_successes,
+    lm_eval_written,
+    open_log,
     results_log,
     rewritten,
     successful_ids,
@@ -215,13 +222,20 @@ def raised_threshold(case: Case, policy: Policy) -> Applied:
 # ----------------------------------------------------- the same moves, where the artifact is the record
 
 
-def _worst_log(s: Subject) -> tuple[str, Evidence, dict[str, Any]] | str:
+def _worst_log(s: Subject) -> tuple[str, Evidence, Any] | str:
+    """The evaluation nearest its threshold and its log: a casegate-results document (a dict) or
+    an Inspect AI `EvalLog`."""
     got = worst_eval(s.effective, s.policy)
     if got is None:
         return "no capability evaluation has counts, recorded or derived"
     eid, ev = got
-    doc = results_log(s, eid)
+    doc = open_log(s, eid)
     return doc if isinstance(doc, str) else (eid, ev, doc)
+
+
+def _inspect_written(s: Subject, eid: str, log: Any) -> ArtifactEdit:
+    name = Path(s.case.evidence[eid].artifact or "log.eval").name
+    return rewritten(s, eid, inspect_bytes(log, name))
 
 
 def fewer_attempts_log(s: Subject) -> Rewritten:
@@ -229,6 +243,18 @@ def fewer_attempts_log(s: Subject) -> Rewritten:
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):  # lm-eval: the task's repeats cut to one
+        cfg = (doc.results.get("configs") or {}).get(doc.task) or {}
+        if int(cfg.get("repeats") or 1) <= 1:
+            return f"`{eid}`'s lm-eval task `{doc.task}` ran one repeat"
+        cfg["repeats"] = 1
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):  # an Inspect log: one epoch, the later epochs' samples dropped
+        if int(doc.eval.config.epochs or 1) <= 1:
+            return f"`{eid}`'s log records one attempt"
+        doc.eval.config.epochs = 1
+        doc.samples = [x for x in doc.samples or [] if int(x.epoch or 1) == 1]
+        return _inspect_written(s, eid, doc)
     if int(doc.get("epochs") or 1) <= 1:
         return f"`{eid}`'s log records one attempt"
     doc["epochs"] = 1
@@ -244,6 +270,18 @@ def weaker_variant_log(s: Subject) -> Rewritten:
     eid, ev, doc = got
     if ev.elicitation is None or ev.elicitation.variant.rank == 0:
         return f"`{eid}` already evaluated the production variant"
+    if isinstance(doc, LmEvalLog):  # lm-eval run with `variant=production` in its model_args
+        run = doc.results.setdefault("config", {})
+        margs = run.get("model_args")
+        if isinstance(margs, str):
+            run["model_args"] = ",".join([x for x in margs.split(",") if x and not x.startswith("variant=")]
+                                         + ["variant=production"])
+        else:
+            run["model_args"] = {**(margs if isinstance(margs, dict) else {}), "variant": Variant.production.value}
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):  # an Inspect log of the production model
+        doc.eval.metadata = {**(doc.eval.metadata or {}), "variant": Variant.production.value}
+        return _inspect_written(s, eid, doc)
     doc["variant"] = Variant.production.value
     return rewritten(s, eid, doc)
 
@@ -253,6 +291,19 @@ def hand_edited_counts_log(s: Subject) -> Rewritten:
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):  # lm-eval: three quarters of the task's correct documents scored 0
+        return _lm_eval_counts(s, eid, doc)
+    if not isinstance(doc, dict):  # an Inspect log: three quarters of the correct samples marked incorrect
+        wins = inspect_successes(doc)
+        if not wins:
+            return f"`{eid}`'s log has no correct sample"
+        drop = set(wins[: len(wins) * 3 // 4 or 1])
+        for smp in doc.samples or []:
+            if str(smp.id) in drop:
+                for sc in (smp.scores or {}).values():
+                    if sc.value in INSPECT_SUCCESS:
+                        sc.value = "I" if isinstance(sc.value, str) else 0
+        return _inspect_written(s, eid, doc)
     if doc.get("samples"):
         wins = successful_ids(doc)
         if not wins:
@@ -264,6 +315,32 @@ def hand_edited_counts_log(s: Subject) -> Rewritten:
     else:
         return f"`{eid}`'s log states no successes"
     return rewritten(s, eid, doc)
+
+
+def _lm_eval_counts(s: Subject, eid: str, log: LmEvalLog) -> Rewritten:
+    metric = log.metric
+    if log.samples_name is None or metric is None:
+        return f"`{eid}`'s lm-eval task `{log.task}` logged no samples to edit"
+    wins = [r for r in log.rows if r.get(metric) in (1, 1.0, True)]
+    if not wins:
+        return f"`{eid}`'s lm-eval task `{log.task}` has no correct document"
+    for r in wins[: len(wins) * 3 // 4 or 1]:
+        r[metric] = 0.0
+    res = log.results["results"][log.task]
+    key = next((k for k in res if k.split(",")[0] == metric), None)
+    if key is not None and log.rows:
+        res[key] = sum(float(r.get(metric) or 0) for r in log.rows) / len(log.rows)
+    return lm_eval_written(s, eid, log)
+
+
+def edited_after_pinning(case: Case, policy: Policy) -> Applied:
+    return "the move is made on an evaluation's log"
+
+
+def edited_after_pinning_log(s: Subject) -> Rewritten:
+    """The hand edit of the counts, with the digest pinned before the edit left as it was."""
+    got = hand_edited_counts_log(s)
+    return got if isinstance(got, str) else ArtifactEdit(s.case, s.policy, got.files, got.companions)
 
 
 def _policy_move(s: Subject, edit: Callable[[Case, Policy], Applied]) -> Rewritten:
@@ -429,6 +506,14 @@ def product_acceptance(case: Case, policy: Policy) -> Applied:
     return _upd(case, residual_risk=rr), policy
 
 
+def unheld_risk_authority(case: Case, policy: Policy) -> Applied:
+    if not case.residual_risk:
+        return "no residual-risk entry"
+    role = "risk-committee"
+    rr = {k: _upd(r, accepted_by=role) for k, r in case.residual_risk.items()}
+    return _upd(case, residual_risk=rr), _upd(policy, roles=sorted({*policy.roles, role}))
+
+
 # --------------------------------------------------------------------------- argument theater
 
 
@@ -578,6 +663,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "divides the successes of the evaluation nearest its threshold by four (in the record, or by rewriting its log and re-pinning the digest)",
              ("CG340", "CG327"), hand_edited_counts,
              needs_previous=True, rewrite=hand_edited_counts_log),
+    Mutation("edited-after-pinning", ("fm-threshold-gaming", "q-capability"),
+             "rewrites the counts in the log of the evaluation nearest its threshold (casegate-results, Inspect or lm-eval) and leaves the sha256 pinned before the edit",
+             ("CG331",), edited_after_pinning, rewrite=edited_after_pinning_log),
     Mutation("weaker-reduction", ("fm-threshold-gaming",),
              "switches the epoch reduction to a weaker one (fewer successes) than the previous version's (in the record, or in the policy where the gate counts from the log)",
              ("CG325",), weaker_reduction, needs_previous=True,
@@ -606,8 +694,11 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-objection", ("test-5-authority", "q-objectors"),
              "deletes a recorded objection", ("CG509",), dropped_objection, needs_previous=True),
     Mutation("unsigned-authority", ("test-5-authority", "q-checked-by"),
-             "replaces the last sign-off with one by a person nobody's key signed for", ("signed sign-offs",),
+             "replaces the last sign-off with one by a person nobody's key signed for", ("CG510",),
              unsigned_authority),
+    Mutation("unheld-risk-authority", ("fm-residual-risk-laundering", "test-5-authority"),
+             "declares a new policy role, `risk-committee`, that nobody in the keyring holds, and makes it accept every residual risk",
+             ("CG417",), unheld_risk_authority),
     Mutation("unowned-residual-risk", ("fm-residual-risk-laundering", "test-5-authority"),
              "gives every residual risk to `the safety team`, stoppable by `anyone at the lab`, accepted by the product role",
              ("CG415",), product_acceptance),

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..gate import run_gate
 from ..load import Loaded
-from ..model import Case, DecisionRecord, Finding, Outcome, Policy, RuleSeverity
+from ..model import Case, DecisionRecord, Finding, Outcome, Policy
 from ..sign import Keyring
 from ._artifacts import ArtifactEdit, Subject
 from ._mutations import MUTATIONS, Mutation
@@ -94,51 +94,24 @@ def _names(m: Mutation, code: str) -> bool:
     return rule is not None and rule.serves in m.attacks
 
 
-AUTHORITY = "signed sign-offs"
-"""The code of the findings that name a sign-off no keyring identity signed."""
-
-
-def _authority(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> list[Finding]:
-    """A blocking finding for each sign-off line that does not count as signed: its person is no
-    identity in the keyring, holds no key for the role, or no envelope of theirs verifies (with
-    no keyring, nothing can be checked, so no line counts). A typed name is not an authority."""
-    from ..verify import signed_signoffs
-
-    assert loaded.case is not None
-    check = signed_signoffs(loaded, keyring, at)
-    unsigned = set(check.declared)
-    out: list[Finding] = []
-    for i, s in enumerate(loaded.case.decision.signoffs):
-        line = next((d for d in unsigned if d.startswith(f"{s.person} ({s.role}): ")), None)
-        if line is None:
-            continue
-        why = line.split(": ", 1)[1]
-        if keyring is not None:
-            ident = keyring.identity(s.person)
-            if ident is None:
-                why = f"{s.person} is no identity in the keyring"
-            elif not any(s.role in k.roles for k in ident.keys):
-                why = f"{s.person} holds no key for the role {s.role!r}"
-        out.append(Finding(code=AUTHORITY, name="signoff-not-signed", severity=RuleSeverity.blocking,
-                           message=f"the sign-off of {s.person} as {s.role} is not signed by a keyring identity: {why}",
-                           path=("decision", "signoffs", i)))
-    return out
-
-
 def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
                 mutations: Sequence[Mutation] = MUTATIONS, keyring: Keyring | None = None) -> RedteamReport:
-    """Apply each mutation to an in-memory copy of the case and gate it. Each run also checks the
-    sign-offs against `keyring` (`_authority`): an authority must be a keyring identity that
-    signed, not a typed name. Raises InputError when the case or its policy cannot be read (there
-    is nothing to attack)."""
+    """Apply each mutation to an in-memory copy of the case and gate it. Each run checks the
+    sign-offs and the residual-risk authorities against `keyring` (`casegate.verify.with_authority`:
+    CG510 names a sign-off no keyring identity signed, CG417 a risk authority nobody holds); the
+    sign-off lines all stay in the gated copy, so the rules on their dates and people still run.
+    Raises InputError when the case or its policy cannot be read (there is nothing to attack)."""
+    from ..verify import with_authority
+
     case, policy = loaded.case, loaded.policy
     if case is None or policy is None:
         raise InputError(f"{loaded.case_path} is not a valid case", location=loaded.case_path,
                          help=f"run `casegate check {loaded.case_path}` and fix what it reports first")
     artifacts = rehash_artifacts(loaded)
     at = dt.datetime.combine(today or case.date or dt.date.today(), dt.time.max, dt.UTC)
-    base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts)
-    before = {_key(f) for f in [*base.findings, *_authority(loaded, keyring, at)] if f.blocking}
+    loaded = with_authority(loaded, keyring, at)
+    base = run_gate(loaded, previous=loaded, today=today, artifacts=artifacts, try_narrower=False)
+    before = {_key(f) for f in base.findings if f.blocking}
     effective, facts = facts_for(loaded, artifacts)
     subject = Subject(loaded, case, policy, effective or case, facts)
     report = RedteamReport(case_id=case.id, case_version=case.version, baseline=base.outcome)
@@ -151,14 +124,13 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
         if isinstance(got, ArtifactEdit):
-            r = _gate_rewritten(loaded, got, artifacts, today)
-            signed = _authority(loaded, keyring, at)  # the case's sign-offs are not edited
+            r = _gate_rewritten(loaded, got, artifacts, today)  # the sign-offs are not edited
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
-            r = run_gate(edited, previous=loaded, today=today, artifacts=artifacts)
-            signed = _authority(edited, keyring, at)
-        new = [f for f in [*r.findings, *signed] if f.blocking and _key(f) not in before]
+            r = run_gate(with_authority(edited, keyring, at), previous=loaded, today=today, artifacts=artifacts,
+                         try_narrower=False)
+        new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
         other = tuple(sorted({f.code for f in new} - set(naming)))
         report.results.append(MutationResult(m, True, r.outcome, naming, other,
@@ -172,15 +144,21 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
     with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
         paths: dict[str, Path] = {}
         for eid, data in edit.files.items():
-            p = Path(ws) / f"{eid}-{Path(edit.case.evidence[eid].artifact or 'artifact').name}"
+            # each item's files in a folder of their own, under their own names (lm-eval finds a
+            # results file's samples by name beside it)
+            d = Path(ws) / f"item-{len(paths)}"
+            d.mkdir()
+            p = d / Path(edit.case.evidence[eid].artifact or "artifact").name
             p.write_bytes(data)
+            for name, more in edit.companions.get(eid, {}).items():
+                (d / name).write_bytes(more)
             paths[eid] = p
         edited = loaded.with_artifacts(edit.case, edit.policy, paths)
         arts = dict(artifacts)
         if paths:
             fresh = rehash_artifacts(edited)
             arts.update({eid: fresh[eid] for eid in paths})
-        return run_gate(edited, previous=loaded, today=today, artifacts=arts)
+        return run_gate(edited, previous=loaded, today=today, artifacts=arts, try_narrower=False)
 
 
 def format_redteam_text(report: RedteamReport) -> str:

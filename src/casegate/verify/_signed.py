@@ -1,6 +1,8 @@
 """Which sign-off lines of a case are signed: a line counts only when its DSSE envelope verifies
 against the keyring, for this case version, in the role and by the person the line names. Every
-other line is "declared, not signed", and the role it stands for is missing."""
+other line is "declared, not signed", and the role it stands for is missing. The result is also
+attached to the loaded case as an `AuthorityCheck` (with who holds each role in the keyring), so
+the rules can name an unsigned authority (CG510) and a risk authority nobody holds (CG417)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..load import Loaded
-from ..model import SignoffRef
+from ..model import AuthorityCheck, UnsignedSignoff
 
 if TYPE_CHECKING:
     from ..sign import Keyring
@@ -35,32 +37,62 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
         return SignoffCheck(loaded)
     lines = loaded.case.decision.signoffs
     if keyring is None:
-        return _keep(loaded, [], [f"{s.person} ({s.role}): no keyring to check a signature against"
-                                  for s in lines])
+        return _keep(loaded, [(i, "no keyring to check a signature against") for i in range(len(lines))], None)
     from ._bundle import collect  # the signing stack, only when there is a signature to check
 
     collected = collect(loaded, keyring, at)
     valid = {(x.person, x.role) for x in collected.signoffs}
-    keep: list[SignoffRef] = []
-    declared: list[str] = []
-    for s in lines:
+    declared: list[tuple[int, str]] = []
+    for i, s in enumerate(lines):
         if s.envelope is not None and (s.person, s.role) in valid:
-            keep.append(s)
             continue
-        if s.envelope is None:
+        ident = keyring.identity(s.person)
+        if ident is None:
+            why = f"{s.person} is no identity in the keyring"
+        elif not any(s.role in k.roles for k in ident.keys):
+            why = f"{s.person} holds no key for the role {s.role!r}"
+        elif s.envelope is None:
             why = "no envelope (sign it with `casegate sign`)"
         else:
             label = f"sign-off {s.envelope}"
             found = [p.removeprefix(label + ": ") for p in collected.problems if p.startswith(label)]
             why = "; ".join(found) or "its envelope does not verify"
-        declared.append(f"{s.person} ({s.role}): {why}")
-    return _keep(loaded, keep, declared)
+        declared.append((i, why))
+    return _keep(loaded, declared, keyring, at)
 
 
-def _keep(loaded: Loaded, keep: list[SignoffRef], declared: list[str]) -> SignoffCheck:
+def with_authority(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:
+    """The loaded case, unchanged, carrying its `AuthorityCheck` against `keyring` (every
+    sign-off line still listed: what a red-team run gates, so the rules on sign-off dates and
+    people still see them)."""
+    check = signed_signoffs(loaded, keyring, at)
+    return dataclasses.replace(loaded, authority=check.signed_case.authority)
+
+
+def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
+    """Role -> names of the identities holding a key for it that counts at `at`."""
+    out: dict[str, list[str]] = {}
+    for k in keyring.keys:
+        if k.problems_at(at):
+            continue
+        for r in k.roles:
+            if k.person not in out.setdefault(r, []):
+                out[r].append(k.person)
+    return out
+
+
+def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | None,
+          at: dt.datetime | None = None) -> SignoffCheck:
     assert loaded.case is not None
+    lines = loaded.case.decision.signoffs
+    out = {i for i, _ in declared}
+    keep = [s for i, s in enumerate(lines) if i not in out]
     decision = loaded.case.decision.model_copy(update={"signoffs": keep})
     case = loaded.case.model_copy(update={"decision": decision})
-    return SignoffCheck(dataclasses.replace(loaded, case=case),
+    check = AuthorityCheck(
+        keyring=keyring.name if keyring is not None else None,
+        holders=role_holders(keyring, at) if keyring is not None and at is not None else {},
+        unsigned=[UnsignedSignoff(index=i, person=lines[i].person, role=lines[i].role, why=why) for i, why in declared])
+    return SignoffCheck(dataclasses.replace(loaded, case=case, authority=check),
                         signed=[f"{s.person} ({s.role})" for s in keep],
-                        declared=declared)
+                        declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])

@@ -292,3 +292,28 @@ def objection_dropped(ctx: Context) -> Iterator[Hit]:
         if oid not in now:
             yield Hit(where, f"objection `{oid}` by {o.person} ({o.role}), recorded in version {prev.version}, "
                              "is missing from this version")
+
+
+@rule(
+    "CG510", "signoff-not-signed", severity="blocking", serves="test-5-authority",
+    summary="A sign-off line names an authority that no keyring identity signed for: the person is "
+            "no identity in the keyring, holds no key for the role, or no envelope of theirs verifies.",
+    rationale="A typed name is not an authority. Separation of authority holds only if each "
+              "sign-off is made by a distinct person with a distinct key the deployer trusts; a line "
+              "anyone can type ('A. Standin, rso') otherwise stands in for the check it claims. The "
+              "line is checked against the keyring the gate was given; with none, nothing can be "
+              "checked and no line counts (fail closed).",
+    bad="decision:\n  signoffs:\n    - {role: rso, person: A. Standin, date: 2026-11-22}   # nobody in the keyring",
+    good="decision:\n  signoffs:\n    - {role: rso, person: Sam Whitfield, date: 2026-11-22,\n"
+         "       envelope: signoffs/rso.sam-whitfield.dsse.json}   # verifies against Sam Whitfield's rso key",
+    fix="Have the person sign the line with their key (`casegate sign --role ROLE --key KEY`), add "
+        "them and their key for the role to the keyring, or remove the line.",
+)
+def signoff_not_signed(ctx: Context) -> Iterator[Hit]:
+    if ctx.authority is None:
+        return  # no check was made (a preview or an in-memory case): the gate's caller says so
+    ring = f"the keyring `{ctx.authority.keyring}`" if ctx.authority.keyring else "no keyring"
+    for u in ctx.authority.unsigned:
+        yield Hit(("decision", "signoffs", u.index),
+                  f"the sign-off of {u.person} as `{u.role}` is declared but not signed by a keyring "
+                  f"identity ({ring}): {u.why}")

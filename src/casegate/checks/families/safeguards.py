@@ -457,6 +457,58 @@ def risk_authority_not_a_role(ctx: Context) -> Iterator[Hit]:
                       f"`{acc}` both owns and accepts the residual risk on `{pid}`: acceptance is no check on the owner")
 
 
+@rule(
+    "CG417", "risk-authority-not-held", severity="blocking", serves="fm-residual-risk-laundering",
+    summary="A residual risk's owner, stop authority or acceptor is a role no keyring identity holds, "
+            "or only people who also hold the owner's role, the product role or a role the policy "
+            "keeps apart from the owner's can accept it.",
+    rationale="A role on paper is not a person who can be paged, stopped or held to account. Owners, "
+              "stop authorities and acceptors are roles held by people with keys the deployer trusts "
+              "(the keyring); a role nobody holds launders the risk as surely as 'the safety team'. "
+              "Acceptance is a check on the owner: someone who holds the owner's role, the product "
+              "role, or a role the policy's `signoff.separate` keeps apart from the owner's cannot be "
+              "that check. With no keyring, who holds a role cannot be established (fail closed).",
+    bad="residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}\n"
+        "# keyring: nobody holds head-of-safeguards",
+    good="# keyring: Ravi Menon holds head-of-safeguards, Sam Whitfield holds rso\n"
+         "residual_risk:\n  cyber-ransomware: {owner: head-of-safeguards, stop_authority: rso, accepted_by: rso, ...}",
+    fix="Add the people who hold the roles, with their keys, to the keyring (`casegate keys add`), or name "
+        "roles that someone in the keyring holds; have someone other than the owner accept the risk.",
+)
+def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
+    auth = ctx.authority
+    if auth is None:
+        return  # no keyring check was made (a preview or an in-memory case)
+    roles = ctx.policy.known_roles()
+    product = ctx.policy.signoff.product_role
+    for pid, rr in ctx.case.residual_risk.items():
+        for field, what in _AUTHORITY:
+            v = (getattr(rr, field) or "").strip()
+            if not v or v not in roles:
+                continue  # CG413 reports a missing field, CG415 a name that is no policy role
+            if auth.keyring is None:
+                yield Hit(("residual_risk", pid, field),
+                          f"who holds `{v}`, the {what} of the residual risk on `{pid}`, cannot be "
+                          "established: no keyring was given",
+                          help="gate with --keyring (or $CASEGATE_KEYRING)")
+            elif not auth.holders.get(v):
+                yield Hit(("residual_risk", pid, field),
+                          f"the {what} of the residual risk on `{pid}` is `{v}`, a role no identity in "
+                          f"the keyring `{auth.keyring}` holds")
+        owner, acc = (rr.owner or "").strip(), (rr.accepted_by or "").strip()
+        if auth.keyring is None or not owner or not acc or acc == owner or not auth.holders.get(acc):
+            continue  # CG415 reports an owner who accepts; the loop above a role nobody holds
+        apart = {r for g in ctx.policy.signoff.separate if owner in g for r in g} - {owner}
+        barred = {owner, product} | apart
+        free = [p for p in auth.holders[acc] if not (auth.roles_of(p) - {acc}) & barred]
+        if not free:
+            held = "; ".join(f"{p} also holds {', '.join(sorted((auth.roles_of(p) - {acc}) & barred))}"
+                             for p in auth.holders[acc])
+            yield Hit(("residual_risk", pid, "accepted_by"),
+                      f"nobody who holds `{acc}` can accept the residual risk on `{pid}` as a check on its "
+                      f"owner `{owner}`: {held}")
+
+
 def evidence_subjects(ctx: Context) -> dict[str, set[str]]:
     """Evidence id -> the risk domains it is about: its own `domain`, its threshold's domain, else
     the domains of the pathways blocked by the safeguards that cite it (empty: unknown)."""

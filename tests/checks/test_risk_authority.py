@@ -1,0 +1,99 @@
+"""CG417: residual-risk owners, stop authorities and acceptors are roles keyring identities hold,
+and acceptance is a check on the owner (never someone who also holds the owner's role, the product
+role, or a role the policy keeps apart from the owner's)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from casegate.checks import check_case
+from casegate.evidence import rehash_artifacts
+from casegate.load import Loaded, load_case
+from casegate.model import AuthorityCheck, UnsignedSignoff
+from casegate.sign import load_keyring
+from casegate.verify import role_holders, signed_signoffs, with_authority
+
+GOOD = Path(__file__).resolve().parents[1] / "fixtures" / "rules" / "CG417" / "good"
+TODAY = dt.date(2026, 11, 27)
+AT = dt.datetime(2026, 11, 27, 23, 59, tzinfo=dt.UTC)
+"""The fixture: owner head-of-safeguards, stop authority rso, acceptor rso."""
+
+
+def _cg417(loaded: Loaded) -> list[str]:
+    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    return [f.message for f in report.findings if f.code == "CG417"]
+
+
+def _with(holders: dict[str, list[str]], *, keyring: str | None = "ring", separate: list[list[str]] | None = None) -> Loaded:
+    loaded = load_case(GOOD / "case.yaml")
+    if separate is not None:
+        assert loaded.policy is not None
+        so = loaded.policy.signoff.model_copy(update={"separate": separate})
+        loaded = dataclasses.replace(loaded, policy=loaded.policy.model_copy(update={"signoff": so}))
+    return dataclasses.replace(loaded, authority=AuthorityCheck(keyring=keyring, holders=holders))
+
+
+def test_roles_held_by_distinct_people_pass() -> None:
+    assert _cg417(_with({"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"]})) == []
+
+
+def test_a_role_nobody_holds_is_reported() -> None:
+    got = _cg417(_with({"rso": ["Sam Whitfield"]}))
+    assert got == ["the owner of the residual risk on `cyber-ransomware` is `head-of-safeguards`, a role no "
+                   "identity in the keyring `ring` holds"]
+
+
+@pytest.mark.parametrize(("also", "why"), [
+    ("head-of-safeguards", "the owner's own role"),
+    ("product-lead", "the product role"),
+])
+def test_an_acceptor_who_also_holds_a_barred_role_is_no_check(also: str, why: str) -> None:
+    holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], also: ["Sam Whitfield", "Ravi Menon"]}
+    got = _cg417(_with(holders))
+    assert len(got) == 1 and "nobody who holds `rso` can accept" in got[0] and f"Sam Whitfield also holds {also}" in got[0], why
+    # a second rso holding neither is the check
+    holders["rso"] = ["Sam Whitfield", "Ida Lund"]
+    assert _cg417(_with(holders)) == []
+
+
+def test_the_policy_separations_bind_the_acceptor() -> None:
+    holders = {"head-of-safeguards": ["Ravi Menon"], "rso": ["Sam Whitfield"], "ciso": ["Sam Whitfield"]}
+    assert _cg417(_with(holders, separate=[])) == []
+    got = _cg417(_with(holders, separate=[["head-of-safeguards", "ciso"]]))
+    assert len(got) == 1 and "Sam Whitfield also holds ciso" in got[0]
+
+
+def test_without_a_keyring_nothing_is_established() -> None:
+    got = _cg417(_with({}, keyring=None))
+    assert len(got) == 3 and all("cannot be established: no keyring was given" in m for m in got)
+
+
+def test_no_check_made_means_no_finding() -> None:
+    """A case built or checked without an authority check (a preview) gets no CG417 or CG510."""
+    loaded = load_case(GOOD / "case.yaml")
+    report = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert not [f for f in report.findings if f.code in ("CG417", "CG510")]
+
+
+def test_holders_come_from_valid_keys_only() -> None:
+    ring = load_keyring(GOOD / "keyring.yaml")
+    assert role_holders(ring, AT)["head-of-safeguards"] == ["Ravi Menon"]
+    assert "head-of-safeguards" not in role_holders(ring, dt.datetime(2029, 6, 1, tzinfo=dt.UTC))  # expired
+
+
+def test_the_signoff_check_names_each_unsigned_line() -> None:
+    ring = load_keyring(GOOD / "keyring.yaml")
+    loaded = load_case(GOOD / "case.yaml")
+    check = signed_signoffs(loaded, ring, AT)
+    assert check.signed_case.authority is not None
+    assert check.signed_case.authority.unsigned == [
+        UnsignedSignoff(index=i, person=p, role=r, why="no envelope (sign it with `casegate sign`)")
+        for i, (p, r) in enumerate([("Dana Ortiz", "safety-lead"), ("Sam Whitfield", "rso"),
+                                    ("Priya Natarajan", "external-evaluator")])]
+    # with_authority keeps every line in the case, and carries the same check
+    kept = with_authority(loaded, ring, AT)
+    assert kept.case == loaded.case and kept.authority == check.signed_case.authority
