@@ -30,14 +30,19 @@ RUNS = {
 }
 # the internal-deployment-blindness example: AI R&D capability past the alert level
 RUNS_IDB = {"rnd-tasks.json": {**RUNS["rnd-tasks.json"], "solved": 26}}
+# the threshold-gaming example's previous version (0.9): the CTF suite run with 10 attempts per
+# challenge, the elicitation version 1.0 cut to 5
+RUNS_GAMING = {"cyber-ctf.json": {**RUNS["cyber-ctf.json"], "epochs": 10, "created": "2026-09-30T09:00:00Z"}}
 
 
 def main() -> None:
     _write(OUT, RUNS)
     _write(ROOT / "examples" / "failure-modes" / "internal-deployment-blindness" / "evals", RUNS_IDB)
+    _write(ROOT / "examples" / "failure-modes" / "threshold-gaming" / "previous" / "evals", RUNS_GAMING)
 
 
 def _write(out: Path, runs: dict[str, dict[str, object]]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     for name, r in runs.items():
         rows = []
         for i in range(int(r["samples"])):  # type: ignore[call-overload]

@@ -211,12 +211,36 @@ def test_builtin_policies_load_and_fail_closed(tmp_path: Path, name: str) -> Non
     assert loaded.policy is not None, [f.message for f in loaded.diagnostics]
     pol = loaded.policy
     assert pol.thresholds
-    for th in pol.thresholds.values():
+    for tid, th in pol.thresholds.items():
         assert th.source is not None and th.source.version, th.name
         assert th.value is None and th.alert is None and th.organisation_defined
+        # each threshold states how results are counted: scorer, reduction over epochs, task set
+        # and minimum trials (the scorer and task set are placeholders no log matches)
+        assert {"scorer", "reduction", "tasks"} <= th.model_fields_set, th.name
+        assert "samples" in th.elicitation.model_fields_set and (th.elicitation.samples or 0) >= 100, th.name
+        assert th.reduction == "any" and th.scorer and th.scorer.startswith("<your scorer"), th.name
+        assert [t.name for t in th.tasks] == [f"<your task set for {tid}>"], th.name
     # qualitative thresholds cannot be shown to be cleared: the case cannot pass as it stands
     assert run_gate(loaded, today=TODAY).outcome == "NO-GO"
     # the roles that own, detect and stop residual risk are declared, beyond those that sign
     signing = {r.role for reqs in pol.signoff.required.values() for r in reqs}
     assert pol.roles and not set(pol.roles) & signing and "ciso" in pol.roles
     assert set(pol.roles) <= pol.known_roles()
+
+
+def test_under_a_builtin_policy_a_real_log_counts_for_nothing_until_its_task_set_is_named(tmp_path: Path) -> None:
+    d = tmp_path / "atlas-api"
+    shutil.copytree(ATLAS.parent, d, ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
+    case = d / "case.yaml"
+    case.write_text(case.read_text().replace("policy: policy.yaml", "policy: builtin:openai-preparedness"))
+    from casegate.evidence import facts_for, rehash_artifacts
+
+    loaded = load_case(case)
+    assert loaded.policy is not None, [f.message for f in loaded.diagnostics]
+    _, facts = facts_for(loaded, rehash_artifacts(loaded), cache=False)
+    assert facts is not None
+    kinds = {p.kind for p in facts.problems if p.evidence_id == "E-cyber-ctf"}
+    assert {"scorer", "task-not-in-set"} <= kinds
+    msg = next(p.message for p in facts.problems if p.evidence_id == "E-cyber-ctf" and p.kind == "task-not-in-set")
+    assert "ran `acme-ctf-pro` v4" in msg and "<your task set for cyber-high>" in msg
+    assert "E-cyber-ctf" in facts.excluded

@@ -21,7 +21,7 @@ KEY = bytes(range(32))
 SALTS = Salts(MemorySaltStore())
 
 
-def _svg(case: Any, findings: Any, redactions: Any, public: bool) -> str:
+def _svg(case: Any, findings: Any, redactions: Any, public: bool, basis: Any) -> str:
     return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>the diagram</text></svg>'
 
 

@@ -13,7 +13,7 @@ from ..model import EIGHT_QUESTIONS, Answer
 from ._derived import capability_status, inability, pathway_risk
 from ._registry import Context
 
-__all__ = ["QUESTION_SECTIONS", "compose_answers"]
+__all__ = ["QUESTION_SECTIONS", "compose_answers", "provenance"]
 
 QUESTION_SECTIONS: dict[str, tuple[str, ...]] = {
     "capability": ("evidence",),
@@ -37,6 +37,26 @@ _STATUS_WORDS = {
 }
 
 
+def provenance(ctx: Context, eid: str) -> str:
+    """Where an evidence item's values come from: 'derived from <artifact>', 'declared' (no
+    artifact casegate reads: the author's word) or 'not derived: ...' (nothing could be read)."""
+    facts = ctx.facts
+    if facts is None:
+        return "not derived: the case or policy could not be built"
+    basis = facts.basis(eid)
+    d = facts.derivations.get(eid)
+    if basis == "derived" and d is not None:
+        return f"derived from {d.artifact}"
+    if basis == "not derived":
+        why = d.problem if d is not None and d.problem else "nothing could be read"
+        return f"not derived: {why}"
+    return basis
+
+
+def _labelled(ctx: Context, eids: list[str]) -> str:
+    return ", ".join(f"{e} ({provenance(ctx, e)})" for e in eids)
+
+
 def _capability(ctx: Context) -> _Parts:
     lines: list[str] = []
     src: list[str] = []
@@ -45,7 +65,7 @@ def _capability(ctx: Context) -> _Parts:
         if not st.evidence:
             continue
         name = pol.thresholds[tid].name
-        lines.append(f"{name} [{tid}]: {_STATUS_WORDS[st.status]}: {st.basis}")
+        lines.append(f"{name} [{tid}]: {_STATUS_WORDS[st.status]}: {st.basis}; evidence: {_labelled(ctx, list(st.evidence))}")
         src.extend(f"evidence.{e}" for e in st.evidence)
     for eid, el in case.argument.elements.items():
         if el.type == "claim" and el.capability is not None:
@@ -81,7 +101,7 @@ def _safeguards(ctx: Context) -> _Parts:
     for sid, s in case.safeguards.items():
         if not s.blocks:
             continue
-        tested = f"; evidence {', '.join(s.evidence)}" if s.evidence else "; no test evidence"
+        tested = f"; evidence {_labelled(ctx, list(s.evidence))}" if s.evidence else "; no test evidence"
         lines.append(f"{s.title or sid} [{sid}] ({s.layer}) blocks {', '.join(s.blocks)}{tested}")
         src.append(f"safeguards.{sid}")
     return lines, src
@@ -93,15 +113,23 @@ def _checked_by(ctx: Context) -> _Parts:
     src: list[str] = []
     for i, s in enumerate(case.decision.signoffs):
         on = f", relying on {', '.join(s.relies_on)}" if s.relies_on else ""
-        lines.append(f"{s.person} ({s.role}) signed on {s.date.isoformat()}{on}")
+        how = "" if s.envelope is not None else " [declared: no signed envelope]"
+        lines.append(f"{s.person} ({s.role}) signed on {s.date.isoformat()}{on}{how}")
         src.append(f"decision.signoffs.{i}")
+    facts = ctx.facts
     for eid, e in case.evidence.items():
+        ind = facts.independence.get(eid) if facts is not None else None
         if e.independent:
-            lines.append(f"{e.producer} (independent) produced {eid}")
+            by = "; ".join(ind.attested_by) if ind is not None else ""
+            lines.append(f"{e.producer} (independent) produced {eid} [derived: signed attestation" +
+                         (f" by {by}" if by else "") + "]")
+            src.append(f"evidence.{eid}")
+        elif ind is not None and ind.declared:
+            lines.append(f"{e.producer} produced {eid} [declared independent, not attested: not counted as independent]")
             src.append(f"evidence.{eid}")
     for sid, sg in case.safeguards.items():
         if sg.verified_by:
-            lines.append(f"{sg.verified_by} verified {sid}")
+            lines.append(f"{sg.verified_by} verified {sid} [declared]")
             src.append(f"safeguards.{sid}")
     return lines, src
 

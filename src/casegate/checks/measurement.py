@@ -112,11 +112,16 @@ def measurement_changes(old_case: Case | None, old_policy: Policy | None,
                     out.append(MeasurementChange(tid, field, b, a, ("@policy", "thresholds", tid, attr)))
     if old_case is None:
         return out
+    # a derived evaluation is counted under the policy's reduction, so its result's reduction
+    # echoes the policy's: a reduction change the policy side names is not reported twice
+    named = {(c.threshold, c.field) for c in out if c.field == "reduction"}
     for tid in policy.thresholds:
         before_evs, now_evs = evaluations(old_case, tid), evaluations(case, tid)
         if not before_evs or not now_evs:
             continue
         for field in _POLICY_FIELDS:
+            if (tid, field) in named:
+                continue
             before, now = _values(before_evs, field), _values(now_evs, field)
             for key in sorted(before.keys() & now.keys()):
                 if before[key] == now[key]:

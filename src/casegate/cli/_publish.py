@@ -68,8 +68,10 @@ _DIAGRAM_MAX_NODES = 150
 argument) instead of every element: a page must stay readable."""
 
 
-def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool) -> str:
-    """The argument diagram from the diagram layer, findings and redactions marked."""
+def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool,
+             basis: Mapping[str, str] | None = None) -> str:
+    """The argument diagram from the diagram layer, findings and redactions marked, each evidence
+    item labelled derived or declared."""
     from ..render import (
         argument_graph,
         diagram_svg,
@@ -80,9 +82,9 @@ def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], 
     )
 
     if len(case.argument.elements) + len(case.evidence) <= _DIAGRAM_MAX_NODES:
-        return diagram_svg(case, findings, redactions, public)
+        return diagram_svg(case, findings, redactions, public, basis)
     graph = argument_graph(case, findings=findings_by_element(findings), redactions=dict(redactions),
-                           public=public)
+                           public=public, basis=basis)
     return render_svg(overview_graph(graph, partition(graph)),
                       title=f"{case.title}: overview of the argument's parts")
 

@@ -135,8 +135,10 @@ def diagram(
         from ..evidence import rehash_artifacts
 
         marks = findings_by_element(check_case(loaded, artifacts=rehash_artifacts(loaded)).findings)
+    from ..publish import evidence_basis
+
     graph = argument_graph(c, findings=marks, redactions=_redactions(loaded, c, public, salt_store, db),
-                           public=public)
+                           public=public, basis=evidence_basis(loaded))
     if split:
         if format is not DiagramFormat.svg or engine is not Engine.casegate:
             raise InputError("--split draws SVG with casegate's engine")

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
 from ._derive import Derivation, DerivedRun, derive_evidence
-from ._facts import EvidenceFacts, Independence, Mismatch, Problem, apply_facts
+from ._facts import (
+    DECLARED,
+    DERIVED,
+    NOT_DERIVED,
+    EvidenceFacts,
+    Independence,
+    Mismatch,
+    Problem,
+    apply_facts,
+)
 from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
 from ._pin import Pinned, pin_artifact
 from ._show import describe_evidence
@@ -18,7 +27,7 @@ if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
-__all__ = ["DEFAULT_FILE", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
+__all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
            "DerivedRun", "EvidenceFacts", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",

@@ -58,6 +58,11 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
 }
 
 
+DERIVED = "derived"
+DECLARED = "declared"
+NOT_DERIVED = "not derived"
+
+
 def artifact_field(fact: str, tool: str) -> str:
     """Where `fact` is read in logs of `tool`."""
     per = ARTIFACT_FIELDS[fact]
@@ -134,6 +139,19 @@ class EvidenceFacts:
     def derived(self, eid: str) -> DerivedRun | None:
         d = self.derivations.get(eid)
         return d.run if d is not None else None
+
+    def basis(self, eid: str) -> str:
+        """Where an item's values come from, in the words every surface shows: 'derived' (read
+        from its artifact), 'declared' (no artifact in a format casegate reads: the author's word)
+        or 'not derived' (an artifact casegate reads gave nothing: it counts for nothing)."""
+        d = self.derivations.get(eid)
+        if d is None or d.declared:
+            return DECLARED
+        return DERIVED if d.run is not None else NOT_DERIVED
+
+    def bases(self) -> dict[str, str]:
+        """Evidence id -> `basis(id)` for every item of the case."""
+        return {eid: self.basis(eid) for eid in self.recorded}
 
 
 def _claims_citing(case: Case, policy: Policy) -> dict[str, list[str]]:

@@ -62,6 +62,7 @@ class _Trial:
 
 
 def _as_case(x: Loaded | Case, what: str) -> tuple[Case, Policy | None]:
+    """The case of a compared version as its artifacts show it (derived like the case decided)."""
     if isinstance(x, Case):
         return x, None
     if x.case is None:
@@ -70,7 +71,8 @@ def _as_case(x: Loaded | Case, what: str) -> tuple[Case, Policy | None]:
         raise InputError(f"{what} {x.case_path} is not a valid case"
                          + (f": {first.message}" if first else ""), location=where,
                          help=f"run `casegate check {x.case_path}`")
-    return x.case, x.policy
+    effective, _ = facts_for(x, rehash_artifacts(x))
+    return (effective if effective is not None else x.case), x.policy
 
 
 def _candidates(case: Case, requested: BoundaryKind) -> Iterator[tuple[BoundaryKind, tuple[str, ...]]]:

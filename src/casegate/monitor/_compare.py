@@ -41,7 +41,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     assert case is not None
     policy_id = loaded.policy.id if loaded.policy is not None else None
     changes = policy_changes(reg, policy_id, keyring)
-    cache = cache or VersionCache(reg)
+    cache = cache or VersionCache(reg, keyring)
     lineage = linked_cases(reg, loaded, cache)
     protocols = registered_protocols(reg, policy_id, keyring)
     if reg.case_state(case.id) is None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, StoreError
+from ..evidence import EvidenceFacts, facts_for, rehash_artifacts
 from ..load import load_case
 from ..model import Case, Policy, Regime
 from ..store import LogEntry, Registry
 from ._states import CaseState, CauseType
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 
 @dataclass(frozen=True)
@@ -24,18 +28,27 @@ class StoredVersion:
     index: int
     """Log index of its 'case-version' entry."""
     case: Case
+    """The version as its stored artifacts show it (derived values in place of the record's)."""
     policy: Policy | None
     files: frozenset[str]
     """sha256 of its case and include files."""
     regimes: tuple[Regime, ...] = ()
     """Regulatory regimes the version is under."""
+    facts: EvidenceFacts | None = None
+    """What its stored artifacts showed and where the stored record disagrees with them (None
+    when its policy could not be built, so nothing was derived)."""
 
 
 class VersionCache:
-    """Materialises and loads each stored version at most once per run."""
+    """Materialises and loads each stored version at most once per run, each as its stored
+    artifacts show it: the same derivation as a fresh `gate` (`facts_for`), so a stored record
+    cannot carry values its artifacts contradict. With a keyring, its evidence attestations are
+    verified as of the version's submission (without one, none of its evidence is independent,
+    as for a fresh gate without a keyring)."""
 
-    def __init__(self, reg: Registry):
+    def __init__(self, reg: Registry, keyring: Keyring | None = None):
         self.reg = reg
+        self.keyring = keyring
         self._cache: dict[tuple[str, int], StoredVersion] = {}
 
     def get(self, case_id: str, number: int) -> StoredVersion:
@@ -45,15 +58,21 @@ class VersionCache:
             with tempfile.TemporaryDirectory(prefix="casegate-version-") as tmp:
                 main = self.reg.materialise(case_id, number, tmp)
                 loaded = load_case(main, root=tmp)
-            if loaded.case is None:
+                if self.keyring is not None:
+                    from ..sign import with_attestations
+
+                    loaded = with_attestations(loaded, self.keyring, parse_recorded(rec.submitted_at))
+                # the version as its stored artifacts show it, derived as a case file is
+                effective, facts = facts_for(loaded, rehash_artifacts(loaded))
+            if loaded.case is None or effective is None:
                 raise StoreError(
                     f"stored version {number} of {case_id} no longer loads as a case",
                     help="run `casegate log verify`; the registry may have been altered",
                 )
             files = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
             self._cache[key] = StoredVersion(number, f"{rec.declared_version} (#{number})",
-                                             rec.log_index, loaded.case, loaded.policy, files,
-                                             tuple(loaded.regimes))
+                                             rec.log_index, effective, loaded.policy, files,
+                                             tuple(loaded.regimes), facts)
         return self._cache[key]
 
     def numbers(self, case_id: str) -> list[int]:

@@ -48,9 +48,11 @@ def compose_answers(
         e = ev.get(eid)
         if e is None:
             return eid
+        how = f", {e.basis}" if e.basis else ""
         if e.redacted is not None:
-            return f"{eid} (redacted {e.kind or 'evidence'})"
-        return f"{eid}: {e.result}" if e.result else eid
+            return f"{eid} (redacted {e.kind or 'evidence'}{how})"
+        label = f"{eid} ({e.basis})" if e.basis else eid
+        return f"{label}: {e.result}" if e.result else label
 
     out: Answers = {}
 

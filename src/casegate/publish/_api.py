@@ -19,9 +19,10 @@ from ._summary import PublicSummary, build_summary, summary_json
 FORMATS = ("md", "html", "json", "svg")
 """Formats of the public summary (svg: the redacted argument diagram, when a drawer is given)."""
 
-DiagramFn = Callable[[Case, Iterable[Finding], Mapping[str, str], bool], str]
-"""Draws the argument as SVG: (case, findings, redactions id -> commitment, public) -> SVG text.
-The caller supplies it so this layer does not depend on the diagram layer."""
+DiagramFn = Callable[[Case, Iterable[Finding], Mapping[str, str], bool, Mapping[str, str]], str]
+"""Draws the argument as SVG: (case, findings, redactions id -> commitment, public, evidence id ->
+basis 'derived' / 'declared' / 'not derived') -> SVG text. The caller supplies it so this layer
+does not depend on the diagram layer."""
 
 ChartsFn = Callable[[Loaded, dt.date, frozenset[str]], list[str]]
 """Draws the decision's charts (SVG documents) for a loaded case as of the decision date, with
@@ -82,6 +83,25 @@ def readable_case(loaded: Loaded) -> Case:
     return effective if effective is not None else loaded.case
 
 
+def evidence_basis(loaded: Loaded) -> dict[str, str]:
+    """Evidence id -> where its values come from, as the gate derived them: 'derived' (read from
+    its artifact), 'declared' (no artifact casegate reads) or 'not derived' (its artifact gave
+    nothing). Every item is 'declared' when the case or policy could not be built."""
+    from ..evidence import facts_for, rehash_artifacts
+
+    if loaded.case is None:
+        return {}
+    _, facts = facts_for(loaded, rehash_artifacts(loaded))
+    if facts is None:
+        return dict.fromkeys(loaded.case.evidence, "declared")
+    return facts.bases()
+
+
+def summary_basis(summary: PublicSummary) -> dict[str, str]:
+    """Evidence id -> basis, as the summary states it (for its diagram)."""
+    return {e.id: e.basis for e in summary.evidence if e.basis is not None}
+
+
 def diagram_redactions(summary: PublicSummary) -> dict[str, str]:
     """Argument-element and evidence id -> commitment, for a diagram of the redacted argument."""
     out: dict[str, str] = {}
@@ -111,13 +131,15 @@ def publish(
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
-    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy)
+    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
+                            basis=evidence_basis(loaded))
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)
     svg = None
     if diagram is not None and ("svg" in formats or "html" in formats):
-        svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
+        svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public,
+                      summary_basis(summary))
     chart_svgs = (charts(loaded, decision_day(record), withheld_ids(summary))
                   if charts is not None and ("svg" in formats or "html" in formats) else [])
     chart_files = []

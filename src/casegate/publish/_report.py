@@ -17,7 +17,9 @@ from ._api import (
     decide,
     decision_day,
     diagram_redactions,
+    evidence_basis,
     readable_case,
+    summary_basis,
     withheld_ids,
 )
 from ._commit import Salts
@@ -76,10 +78,12 @@ def write_report(
     case = readable_case(loaded)
     if record is None:
         record = decide(loaded, today)
-    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy)
+    summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
+                            basis=evidence_basis(loaded))
     svg = None
     if diagram is not None:
-        svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public)
+        svg = diagram(case, record.findings, diagram_redactions(summary), level is Confidentiality.public,
+                      summary_basis(summary))
     chart_svgs = charts(loaded, decision_day(record), withheld_ids(summary)) if charts is not None else []
     html = report_html(summary, svg, chart_svgs)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ this model alone, so they can show nothing the JSON does not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import BaseModel
 
 from ..model import (
@@ -138,7 +140,7 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
 
 
 def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
-              safeguards: list[SafeguardItem]) -> list[EvidenceItem]:
+              safeguards: list[SafeguardItem], basis: Mapping[str, str]) -> list[EvidenceItem]:
     supports: dict[str, list[str]] = {e: [] for e in case.evidence}
     for n in argument.nodes.values():
         for e in n.evidence + n.answered_by:
@@ -162,14 +164,14 @@ def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
             out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
-                                    relied_on_by=relied[eid], redacted=ref(stub)))
+                                    relied_on_by=relied[eid], redacted=ref(stub), basis=basis.get(eid)))
             continue
         assert isinstance(ev, Evidence)
         out.append(EvidenceItem(
             id=eid, kind=ev.kind, title=ev.title, producer=ev.producer, independent=ev.independent,
             date=ev.date.isoformat(), expires=ev.expires.isoformat() if ev.expires else None,
             result=format_result(ev.result), summary=ev.summary, sha256=ev.sha256,
-            supports=supports[eid], relied_on_by=relied[eid]))
+            supports=supports[eid], relied_on_by=relied[eid], basis=basis.get(eid)))
     # what mattered first: the most-relied-on, then the most-used
     out.sort(key=lambda e: (-(len(e.relied_on_by) * 10 + len(e.supports)),))
     return out
@@ -298,15 +300,18 @@ def build_summary(
     salts: Salts,
     level: Confidentiality = Confidentiality.public,
     policy: Policy | None = None,
+    basis: Mapping[str, str] | None = None,
 ) -> PublicSummary:
-    """The summary of `case` and its decision for an audience cleared to `level`."""
+    """The summary of `case` and its decision for an audience cleared to `level`. `basis` maps
+    each evidence id to where its values come from ('derived', 'declared', 'not derived');
+    without it the items carry no basis (the caller did not say, and a guess could be false)."""
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     argument = _argument(case, rd)
     safeguards = _safeguards(case, rd)
     domains, pathways = _threats(case, rd, safeguards)
-    evidence = _evidence(case, rd, argument, safeguards)
+    evidence = _evidence(case, rd, argument, safeguards, basis or {})
     residual = _residual(case, rd)
     post = _post(case)
     roles = required_roles(case, policy)

@@ -120,6 +120,9 @@ class EvidenceItem(Frozen):
     relied_on_by: list[str] = Field(default_factory=new_list)
     """Roles whose sign-off relied on it."""
     redacted: Redacted | None = None
+    basis: str | None = None
+    """Where its values come from: 'derived' (read from its artifact by casegate), 'declared' (no
+    artifact casegate reads: the author's word) or 'not derived' (its artifact gave nothing)."""
 
 
 class DomainItem(Frozen):

@@ -156,6 +156,7 @@ def argument_graph(
     findings: Mapping[str, Sequence[object]] | None = None,
     redactions: Mapping[str, str] | None = None,
     public: bool = False,
+    basis: Mapping[str, str] | None = None,
 ) -> ArgumentGraph:
     """Build the diagram graph of a case's argument.
 
@@ -163,7 +164,8 @@ def argument_graph(
     `redactions` maps an id to the commitment published in place of its content. With
     `public=True`, every element and evidence item above `public` confidentiality is redacted
     too (with its commitment when `redactions` has one). A redacted node keeps its id, kind and
-    links; its text is never copied into the graph.
+    links; its text is never copied into the graph. `basis` maps an evidence id to where its
+    values come from ('derived', 'declared', 'not derived'), drawn under its solution node.
     """
     marks = _normalise_marks(findings)
     red = dict(redactions or {})
@@ -203,7 +205,7 @@ def argument_graph(
             return key
         r = redaction(evid, item.confidentiality)
         nodes[key] = Node(key, SOLUTION, "" if r is not None else (item.title or item.kind),
-                          redacted=r, marks=marks.get(evid, []))
+                          redacted=r, marks=marks.get(evid, []), note=(basis or {}).get(evid))
         return key
 
     def ref(target: str) -> str:

@@ -381,10 +381,12 @@ def diagram_svg(
     findings: Iterable[Finding] = (),
     redactions: Mapping[str, str] | None = None,
     public: bool = False,
+    basis: Mapping[str, str] | None = None,
 ) -> str:
     """The SVG of a case's argument with its findings marked and `redactions` (id ->
-    commitment) applied; `public` also redacts every element above public confidentiality.
-    Matches the diagram hook of the publication layer."""
+    commitment) applied; `public` also redacts every element above public confidentiality;
+    `basis` labels each evidence item derived or declared. Matches the diagram hook of the
+    publication layer."""
     graph = argument_graph(case, findings=findings_by_element(findings), redactions=redactions,
-                           public=public)
+                           public=public, basis=basis)
     return render_svg(graph)

@@ -157,7 +157,8 @@ def get_findings(request: Request, case_id: str, _: Principal = Depends(reader))
 def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Evidence items of the latest version, with artifact digests and statistics."""
     v = _case_or_404(request, case_id)
-    return evidence_rows(load_version(board(request).registry, case_id, v.latest_version))
+    b = board(request)
+    return evidence_rows(load_version(b.registry, case_id, v.latest_version), b.keyring)
 
 
 @router.get("/cases/{case_id}/events", tags=["log"])
@@ -459,15 +460,21 @@ def consistency(request: Request, old: int = Query(ge=1), new: int | None = Quer
     return dict(reg.prove_consistency(old, n).to_json())
 
 
-def evidence_rows(loaded: Any) -> list[dict[str, Any]]:
-    """Evidence table rows: id, kind, producer, digest and, for counts, the interval."""
+def evidence_rows(loaded: Any, keyring: Any = None) -> list[dict[str, Any]]:
+    """Evidence table rows: id, kind, producer, digest, basis and, for counts, the interval; the
+    values as the version's stored artifacts show them (as the gate counts them), independence
+    as the attestations verified against `keyring` now show it (none without a keyring)."""
+    from ..evidence import facts_for, rehash_artifacts
     from ..evidence.stats import clopper_pearson, upper_bound
+    from ..sign import with_attestations
 
     if loaded.case is None:
         return []
+    loaded = with_attestations(loaded, keyring, dt.datetime.now(dt.UTC))
+    case, facts = facts_for(loaded, rehash_artifacts(loaded))
     conf = loaded.policy.confidence if loaded.policy else 0.95
     rows = []
-    for eid, e in loaded.case.evidence.items():
+    for eid, e in case.evidence.items():
         r = e.result
         stat = None
         if r is not None and r.trials:
@@ -479,5 +486,6 @@ def evidence_rows(loaded: Any) -> list[dict[str, Any]]:
                     "upper_bound": upper_bound(r.bypasses or 0, r.attempts, conf)}
         rows.append({"id": eid, "kind": e.kind, "title": e.title, "producer": e.producer,
                      "independent": e.independent, "date": e.date.isoformat(), "sha256": e.sha256,
-                     "confidentiality": e.confidentiality.value, "statistics": stat})
+                     "confidentiality": e.confidentiality.value, "statistics": stat,
+                     "basis": facts.basis(eid) if facts is not None else "declared"})
     return rows

@@ -137,7 +137,7 @@ def case_page(request: Request, case_id: str) -> Response:
     from ..regime import regime_overview
     from ..render import timeline_chart
 
-    return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded),
+    return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
                    now=deploy_now(reg, case_id, b.keyring),
                    charts=decision_charts(loaded, v.decision), timeline=timeline_chart(timeline_events(v.events)),
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded,
@@ -327,7 +327,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
 
 def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     """The redacted argument diagram, as `casegate publish` draws it into summary.svg."""
-    from ..publish import diagram_redactions, readable_case
+    from ..publish import diagram_redactions, evidence_basis, readable_case
     from ..render import diagram_svg
 
     try:
@@ -336,7 +336,7 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
         return None  # the stored version no longer loads here: the summary is shown without its diagram
     if loaded.case is None:
         return None
-    return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True)
+    return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True, evidence_basis(loaded))
 
 
 @router.get("/public/log", response_class=HTMLResponse)

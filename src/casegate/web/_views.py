@@ -116,12 +116,14 @@ def _workdir() -> Path:
 
 def argument_svg(loaded: Any, findings: list[Any], *, public: bool) -> str:
     """The GSN diagram of a loaded case, with findings and open defeaters marked."""
+    from ..publish import evidence_basis, readable_case
     from ..render import argument_graph, findings_by_element, render_svg
 
     if loaded.case is None:
         return ""
-    graph = argument_graph(loaded.case, findings=findings_by_element(findings) if findings else None,
-                           public=public)
+    # drawn as the gate decided it: the values its artifacts show, each item derived or declared
+    graph = argument_graph(readable_case(loaded), findings=findings_by_element(findings) if findings else None,
+                           public=public, basis=evidence_basis(loaded))
     return render_svg(graph, title=None)
 
 
