@@ -1,6 +1,8 @@
 """The examples' external evaluators, for test keyrings made of fresh keys: the example evidence
 they signed (evidence-attestations/ beside its artifacts) is independent only when the keyring
-the gate checks holds them."""
+the gate checks holds them. The people who hold the example's residual-risk roles
+(head-of-safeguards, ciso) come with them: a risk authority must be a role a keyring identity
+holds (CG417)."""
 
 from __future__ import annotations
 
@@ -10,15 +12,18 @@ from casegate.sign import Keyring, load_keyring, save_keyring
 
 EXAMPLE_KEYRING = Path(__file__).resolve().parents[1] / "examples" / "atlas-api" / "keys" / "keyring.yaml"
 EVALUATORS = ("jonas-berg", "lena-kovac")
+RISK_HOLDERS = ("ravi-menon", "hana-sato")
 
 
 def with_example_evaluators(ring: Keyring) -> Keyring:
-    """The keyring with the examples' evaluators (their public keys and organisations) added."""
+    """The keyring with the examples' evaluators and risk-role holders (their public keys and
+    organisations) added."""
     have = {i.id for i in ring.identities}
-    extra = [i for i in load_keyring(EXAMPLE_KEYRING).identities if i.id in EVALUATORS and i.id not in have]
+    extra = [i for i in load_keyring(EXAMPLE_KEYRING).identities
+             if i.id in (*EVALUATORS, *RISK_HOLDERS) and i.id not in have]
     return ring.model_copy(update={"identities": [*ring.identities, *extra]})
 
 
 def add_example_evaluators(path: Path) -> None:
-    """Add the examples' evaluators to the keyring file at `path`."""
+    """Add the examples' evaluators and risk-role holders to the keyring file at `path`."""
     save_keyring(with_example_evaluators(load_keyring(path)), path)

@@ -57,6 +57,28 @@ def test_committed_schemas_are_current(kind: str, model: type) -> None:
     assert documented_schema(model)["properties"]["casegate"]["description"]
 
 
+@pytest.mark.parametrize("value,valid", [("required", True), ("optional", True), ({"required": True}, True),
+                                         ("mandatory", False), (True, False)])
+def test_policy_schema_takes_what_the_loader_takes_for_preregistration(value: object, valid: bool) -> None:
+    """The committed policy schema (editors validate with it) accepts the short form
+    `preregistration: required` exactly as the loader does, and refuses what the loader refuses."""
+    import jsonschema
+    import yaml
+    from pydantic import ValidationError
+
+    schema = json.loads((ROOT / "schemas" / "policy.schema.json").read_text())
+    doc = yaml.safe_load((ROOT / "examples" / "atlas-api" / "policy.yaml").read_text())
+    doc["preregistration"] = value
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+    assert (not errors) is valid, [e.message for e in errors]
+    try:
+        Policy.model_validate(doc)
+        loads = True
+    except ValidationError:
+        loads = False
+    assert loads is valid
+
+
 def test_rules_lists_and_explains() -> None:
     r = cg("rules")
     assert r.returncode == 0 and "CG903" in r.stdout

@@ -8,13 +8,14 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -30,12 +31,6 @@ def first_hour_block() -> list[str]:
 def expected_exit(line: str) -> int:
     m = re.search(r"#\s*exit (\d+)", line)
     return int(m.group(1)) if m else 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def get(url: str, token: str | None = None) -> tuple[int, str]:

@@ -3,9 +3,6 @@ with caching headers, and the client reads it over real HTTP from uvicorn on loo
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +10,7 @@ import pytest
 
 from casegate.ledger import ClientState, open_store, open_tiles, write_tiles
 from casegate.store import generate_key, load_public_key, open_registry
+from tests.loopback import serve
 from tests.web.conftest import BoardFixture, build_board
 
 
@@ -59,29 +57,10 @@ def test_public_log_page_links_the_tiles(board: BoardFixture) -> None:
     assert "casegate log client --url" in page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(board: BoardFixture) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(board.client.app, host="127.0.0.1", port=port, log_level="error"))
-    t = threading.Thread(target=server.run, daemon=True)
-    t.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}/public/log"
-    finally:
-        server.should_exit = True
-        t.join(10)
+    with serve(board.client.app, log_level="error") as base:
+        yield f"{base}/public/log"
 
 
 def test_client_reads_the_board_over_http(board: BoardFixture, served: str, tmp_path: Path) -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from casegate.errors import VerificationError
 from casegate.ledger import (
+    LARGE_ENTRY_PREFIX,
     TILE_WIDTH,
     TileRef,
     bundle_path,
     decode_bundle,
     encode_bundle,
     encode_index,
+    parse_large_path,
+    parse_large_ref,
     parse_path,
     tile_path,
     tiles_for_size,
@@ -95,6 +100,12 @@ def test_bundle_encoding() -> None:
         decode_bundle(data[:-1], 4, "b")
     with pytest.raises(VerificationError, match="inside an entry's length"):
         decode_bundle(data + b"\x00", 4, "b")
-    with pytest.raises(ValueError, match="16-bit"):
-        encode_bundle([b"x" * 65536])
+    # over the 16-bit length: a reference to tile/entries/large/<N> stands in its place
+    (ref,) = decode_bundle(encode_bundle([b"x" * 65536]), 1, "b")
+    assert parse_large_ref(ref) == (hashlib.sha256(b"x" * 65536).hexdigest(), 65536)
+    assert parse_large_ref(b'{"case_id":null}') is None
+    with pytest.raises(VerificationError, match="malformed"):
+        parse_large_ref(LARGE_ENTRY_PREFIX + b"nothex\n1\n")
     assert decode_bundle(encode_bundle([b"y" * 65535]), 1, "b") == [b"y" * 65535]
+    assert parse_large_path("tile/entries/large/x001/x234/067") == 1234067
+    assert parse_large_path("tile/entries/large/x000/067") is None and parse_large_path("tile/entries/067") is None

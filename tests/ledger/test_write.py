@@ -206,13 +206,16 @@ def test_tampered_registry_is_not_published(registry: Registry, log_key: Path, t
         write_tiles(registry, open_store(tmp_path / "t"), cp)
 
 
-def test_oversized_entry_is_refused(tmp_path: Path) -> None:
+def test_oversized_entry_is_published_on_its_own(tmp_path: Path) -> None:
+    """An entry over 65,535 bytes does not fit its bundle's 16-bit length: the bundle refers to it
+    and its bytes lie at tile/entries/large/<N> (see test_large_entries)."""
     log = MemoryLog(3)
     log.entries[1] = b"x" * 70000
     log.leaves[1] = mk.leaf_hash(log.entries[1])
     log.nodes = mk.build_nodes(log.leaves)
-    with pytest.raises(StoreError, match="entry 1 is 70000 bytes"):
-        write_tiles(log, open_store(tmp_path / "t"), _cp(log, 3, tmp_path))
+    write_tiles(log, open_store(tmp_path / "t"), _cp(log, 3, tmp_path))
+    assert (tmp_path / "t" / "tile/entries/large/001").read_bytes() == log.entries[1]
+    assert decode_bundle((tmp_path / "t" / "tile/entries/000.p/3").read_bytes(), 3, "b")[1].startswith(b"\x00")
 
 
 def test_local_store_writes_atomically(tmp_path: Path) -> None:

@@ -9,30 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from casegate.monitor import act, decide, submit_for_review
+from casegate.monitor import act
 from casegate.monitor._logwatch import MonitorState, check_entries
 from casegate.monitor._states import CaseState
-from casegate.sign import sign_case
 from casegate.store import Registry, open_registry
-from casegate.verify import decide_case
-from tests.sign.helpers import make_world
-
-CASE = "atlas-2-api"
-SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+from tests.verify.trusted import CASE, approved_world
 
 
 def honest_history(reg: Registry, where: Path) -> int:
     """Submit, review, approve (signed GO with its sign-offs), reopen; returns the decision's index."""
-    w = make_world(where)
-    for name, role in SIGNED.items():
-        sign_case(w.load(), role, w.signers[name], w.ring)
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
+    _w, bundle, applied = approved_world(where, reg)
     assert bundle and bundle["signoffs"]
-    reg.submit_case(w.load())
-    submit_for_review(reg, CASE, by="Sam Whitfield")
-    applied = decide(reg, record, bundle=bundle)
     act(reg, CASE, CaseState.reopened, role="rso", reason="an incident")
-    return applied.decision.index
+    return int(applied.decision.index)
 
 
 def forged_history(reg: Registry, decision: int) -> dict[int, set[str]]:

@@ -5,7 +5,6 @@ other clients are served; oversized headers are refused."""
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,31 +12,18 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ..web.browser import free_port
+from ..loopback import serve
 
 HEADER_TIMEOUT = 1.5
 
 
 @pytest.fixture
 def board(tmp_path: Path) -> Iterator[tuple[str, int]]:
-    import uvicorn
-
     from casegate.web import Settings, create_app, server_config
 
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'registry.db'}", secret=b"s" * 32))
-    port = free_port()
-    server = uvicorn.Server(server_config(app, "127.0.0.1", port, header_timeout=HEADER_TIMEOUT))
-    t = threading.Thread(target=server.run, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the board did not start"
-        time.sleep(0.05)
-    try:
-        yield "127.0.0.1", port
-    finally:
-        server.should_exit = True
-        t.join(timeout=10)
+    with serve(app, config=lambda a, port: server_config(a, "127.0.0.1", port, header_timeout=HEADER_TIMEOUT)) as base:
+        yield "127.0.0.1", int(base.rsplit(":", 1)[1])
 
 
 def _closed_within(sock: socket.socket, seconds: float, drip: bytes = b"") -> float | None:

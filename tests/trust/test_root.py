@@ -5,39 +5,20 @@ decisions readable and refuses new ones under the replaced keyring."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import os
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from casegate.trust import TrustRootError, load_trust_root
+from tests.verify.trusted import cli_in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "examples" / "atlas-api" / "policy.yaml"
 KEYRING = ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml"
 
 
-def cg(cwd: Path, *args: str) -> tuple[int, str]:
-    from casegate.cli import main
-
-    saved = (os.getcwd(), sys.argv)
-    os.chdir(cwd)
-    sys.argv = ["casegate", *args]
-    buf = io.StringIO()
-    rc = 0
-    try:
-        with redirect_stdout(buf), redirect_stderr(buf):
-            main()
-    except SystemExit as e:
-        rc = int(e.code or 0)
-    finally:
-        os.chdir(saved[0])
-        sys.argv = saved[1]
-    return rc, buf.getvalue()
+cg = cli_in_process
 
 
 @pytest.fixture

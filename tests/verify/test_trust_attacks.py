@@ -7,11 +7,7 @@ only reads: nothing is recorded and no database is created."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import os
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from casegate.model import BoundaryKind
-from casegate.monitor import act, decide, submit_for_review
+from casegate.monitor import act
 from casegate.monitor._states import CaseState
 from casegate.sign import add_key, new_keyring, sign_authors, sign_case
 from casegate.store import generate_key as log_keygen
@@ -27,10 +23,7 @@ from casegate.store import open_registry
 from casegate.trust import TrustRootError, load_trust_root
 from casegate.verify import NO_STATE_PROOF, NO_TRUST_ROOT, decide_case, verify_deploy
 from tests.sign.helpers import MODEL, World, make_world
-from tests.verify.trusted import Trust, make_trust
-
-CASE = "atlas-2-api"
-SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+from tests.verify.trusted import CASE, Trust, approved_world, cli_in_process, make_trust
 
 
 class Setup:
@@ -62,14 +55,8 @@ class Setup:
 
 @pytest.fixture
 def setup(tmp_path: Path, database_url: str) -> Setup:
-    w = make_world(tmp_path / "w")
-    for name, role in SIGNED.items():
-        sign_case(w.load(), role, w.signers[name], w.ring)
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     with open_registry(database_url) as reg:
-        reg.submit_case(w.load())
-        submit_for_review(reg, CASE, by="Sam Whitfield")
-        decide(reg, record, bundle=bundle)
+        w, bundle, _applied = approved_world(tmp_path / "w", reg)
     trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     trust.checkpoint(database_url)
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
@@ -220,23 +207,7 @@ def test_a_root_below_its_threshold_or_expired_is_refused(setup: Setup, tmp_path
         load_trust_root(setup.trust.dir, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=60))
 
 
-def _cli(cwd: Path, *args: str) -> tuple[int, str]:
-    from casegate.cli import main
-
-    saved = (os.getcwd(), sys.argv)
-    os.chdir(cwd)
-    sys.argv = ["casegate", *args]
-    buf = io.StringIO()
-    rc = 0
-    try:
-        with redirect_stdout(buf), redirect_stderr(buf):
-            main()
-    except SystemExit as e:
-        rc = int(e.code or 0)
-    finally:
-        os.chdir(saved[0])
-        sys.argv = saved[1]
-    return rc, buf.getvalue()
+_cli = cli_in_process
 
 
 def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from casegate.monitor import decide, submit_for_review
-from casegate.sign import load_keyring, load_signer, sign_case
+from casegate.sign import load_keyring, load_signer
 from casegate.store import cosign_checkpoint, open_registry, parse_checkpoint
 from casegate.trust import (
     LogPin,
@@ -24,11 +23,9 @@ from casegate.trust import (
     sign_root,
     write_root,
 )
-from casegate.verify import check_state_proof, decide_case
-from tests.sign.helpers import make_world
-from tests.verify.trusted import ORIGIN, make_trust
+from casegate.verify import check_state_proof
+from tests.verify.trusted import CASE, ORIGIN, approved_world, make_trust
 
-CASE = "atlas-2-api"
 WITNESS = "witness.example/w1"
 
 
@@ -43,14 +40,8 @@ def proof(tmp_path: Path, database_url: str) -> tuple[Any, Any, Ed25519PrivateKe
     """The case's state proof under a fresh checkpoint, and a root requiring one witness."""
     from casegate.cli._trust import _policy_pin
 
-    w = make_world(tmp_path / "w")
-    for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
-        sign_case(w.load(), role, w.signers[name], w.ring)
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     with open_registry(database_url) as reg:
-        reg.submit_case(w.load())
-        submit_for_review(reg, CASE, by="Sam Whitfield")
-        decide(reg, record, bundle=bundle)
+        w, _bundle, _applied = approved_world(tmp_path / "w", reg)
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     t.checkpoint(database_url)
     with open_registry(database_url, readonly=True) as reg:

@@ -12,8 +12,6 @@ from typing import Any
 import pytest
 
 from casegate.model import BoundaryKind
-from casegate.monitor import decide, submit_for_review
-from casegate.sign import sign_case
 from casegate.store import (
     NoteSignature,
     generate_key,
@@ -22,26 +20,17 @@ from casegate.store import (
     parse_checkpoint,
 )
 from casegate.trust import load_trust_root
-from casegate.verify import decide_case, verify_deploy
+from casegate.verify import verify_deploy
 from casegate.witness import Witness, WitnessState, request_body, trusted_log
-from tests.sign.helpers import MODEL, make_world
-from tests.verify.trusted import ORIGIN, make_trust
-
-CASE = "atlas-2-api"
-SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+from tests.sign.helpers import MODEL
+from tests.verify.trusted import ORIGIN, approved_world, make_trust
 
 
 def test_verify_requires_k_of_n_witness_cosignatures(tmp_path: Path, database_url: str) -> None:
     from casegate.store import load_public_key, verifier_key
 
-    w = make_world(tmp_path / "w")
-    for name, role in SIGNED.items():
-        sign_case(w.load(), role, w.signers[name], w.ring)
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     with open_registry(database_url) as reg:
-        reg.submit_case(w.load())
-        submit_for_review(reg, CASE, by="Sam Whitfield")
-        decide(reg, record, bundle=bundle)
+        w, bundle, _applied = approved_world(tmp_path / "w", reg)
     names = ["w1.test.example", "w2.test.example", "w3.test.example"]
     (tmp_path / "wit").mkdir()
     log_key = tmp_path / "root" / "log.pem"

@@ -9,8 +9,14 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from tests.sign.helpers import World, make_world
 
 ORIGIN = "test.casegate.example/log"
+CASE = "atlas-2-api"
+SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+"""Who signs the example off, in which role, before Sam (rso) decides."""
 STORY_LOGGED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 """When the tests' stories record their decisions in the log (before the `--at 2026-12-01` they
 verify at: a signature's time is when the log recorded it, and one logged after `--at` never
@@ -92,3 +98,46 @@ def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelt
     sign_root(md, [signer])
     write_root(md, where / "trust" / "1.root.json")
     return Trust(where / "trust", log_key, root_key)
+
+
+def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
+    """A signed world (`make_world`) whose case Dana, Sam and Priya signed off and Sam decided:
+    submitted to `reg`, sent for review and approved by the signed decision. Returns the world,
+    the decision's bundle and what `decide` recorded."""
+    from casegate.monitor import decide, submit_for_review
+    from casegate.sign import sign_case
+    from casegate.verify import decide_case
+
+    w = make_world(where)
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
+    reg.submit_case(w.load())
+    submit_for_review(reg, CASE, by="Sam Whitfield")
+    applied = decide(reg, record, bundle=bundle)
+    return w, bundle, applied
+
+
+def cli_in_process(cwd: Path, *args: str) -> tuple[int, str]:
+    """`casegate ARGS` run in this process from `cwd`: its exit code and its stdout and stderr together."""
+    import io
+    import os
+    import sys
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from casegate.cli import main
+
+    saved = (os.getcwd(), sys.argv)
+    os.chdir(cwd)
+    sys.argv = ["casegate", *args]
+    buf = io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(buf), redirect_stderr(buf):
+            main()
+    except SystemExit as e:
+        rc = int(e.code or 0)
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+    return rc, buf.getvalue()

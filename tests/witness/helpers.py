@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casegate.store import COSIGNATURE_V1, generate_key, verifier_key
 from casegate.witness import WitnessState
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from ..loopback import free_port, wait_until_up
 
 
 @dataclass
@@ -59,19 +52,8 @@ class WitnessProcess:
             cmd += ["--log", v]
         with open(self.log_file, "wb") as f:
             self.proc = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, env=dict(os.environ))
-        deadline = time.monotonic() + 60
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"witness {self.name} exited: {self.log_file.read_text()}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"witness {self.name} did not start: {self.log_file.read_text()}")
-            time.sleep(0.1)
+        log = self.log_file
+        wait_until_up(self.url + "/", proc=self.proc, what=f"witness {self.name}", log=log.read_text)
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

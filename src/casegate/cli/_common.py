@@ -14,7 +14,8 @@ from ..errors import InputError
 from ..terminal import escape_controls
 
 if TYPE_CHECKING:
-    from ..load import Loaded
+    from ..load import Loaded, SourceFile
+    from ..model import Policy
 
 AttestKeyring = Annotated[Path | None, typer.Option(
     "--keyring", envvar="CASEGATE_KEYRING",
@@ -86,6 +87,30 @@ def configured_registry(db: str | None):  # type: ignore[no-untyped-def]
     from ..store import open_registry
 
     return open_registry(url)
+
+
+def required_registry(db: str | None, what: str):  # type: ignore[no-untyped-def]
+    """The configured registry (see `configured_registry`); InputError naming `what` cannot be
+    done ("the protocol cannot be registered") when none is configured."""
+    reg = configured_registry(db)
+    if reg is None:
+        raise InputError(f"no registry is configured, so {what}",
+                         help="pass --db, set $CASEGATE_DATABASE_URL, or create ./.casegate/registry.db "
+                              "(`casegate registry submit`)")
+    return reg
+
+
+def valid_policy(path: Path, then: str) -> tuple[Policy, SourceFile]:
+    """The policy at `path` and its source; InputError with the first diagnostic when it does not
+    load (`then`: what to do after fixing it)."""
+    from ..load import load_policy
+
+    pol, src, diags = load_policy(path)
+    if pol is None:
+        first = diags[0] if diags else None
+        raise InputError(f"{path} is not a valid policy" + (f": {first.message}" if first else ""),
+                         location=str(path), help=f"fix the policy, then {then}")
+    return pol, src
 
 
 def log_keyring_change(db: str | None, change: str, path: object, before: str | None, ring: object,

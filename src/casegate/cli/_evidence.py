@@ -201,11 +201,11 @@ def attest(
     their organisation. `independent: true` typed in the case counts for nothing by itself.
     """
     from ..load import load_case
-    from ..sign import attest_evidence, load_keyring
-    from ._sign import _keyring_path, _signer
+    from ..sign import attest_evidence
+    from ._sign import keyring_signer
 
-    ring = load_keyring(_keyring_path(keyring))
-    path, k, digest = attest_evidence(load_case(case), evidence_id, _signer(key, keyid, ring, passphrase_env), ring,
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    path, k, digest = attest_evidence(load_case(case), evidence_id, signer, ring,
                                       role, activity=activity.value, says=statement, out=out_file)
     org = k.organisation or "no organisation"
     out(f"attested {evidence_id} (artifact sha256 {digest}) as {role}: {k.person}, {org}, key {k.keyid[:16]}...")

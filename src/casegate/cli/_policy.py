@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
 from . import app
-from ._common import configured_registry, out
-from ._sign import KeyidOpt, KeyOpt, KeyringOpt, PassEnvOpt, _keyring_path, _signer
+from ._common import out, required_registry, valid_policy
+from ._sign import KeyidOpt, KeyOpt, KeyringOpt, PassEnvOpt, keyring_signer
 
 policy_app = typer.Typer(help="Signed changes to a policy.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
@@ -35,24 +34,14 @@ def change(
 
     An evaluation may use the changed measurement only when it ran after the change was logged.
     """
-    from ..load import load_policy
     from ..monitor import POLICY_CHANGE_EVENT
-    from ..sign import envelope_bytes, load_keyring, sign_policy_change
+    from ..sign import envelope_bytes, sign_policy_change
 
-    pol, src, diags = load_policy(policy)
-    if pol is None:
-        first = diags[0] if diags else None
-        raise InputError(f"{policy} is not a valid policy" + (f": {first.message}" if first else ""),
-                         location=str(policy), help="fix the policy, then run `casegate check` on a case using it")
-    ring = load_keyring(_keyring_path(keyring))
-    reg = configured_registry(db)
-    if reg is None:
-        raise InputError("no registry is configured, so the change cannot be logged",
-                         help="pass --db, set $CASEGATE_DATABASE_URL, or create ./.casegate/registry.db "
-                              "(`casegate registry submit`)")
-    env = sign_policy_change(pol, src.sha256, threshold, field, rationale, role,
-                             _signer(key, keyid, ring, passphrase_env), ring)
+    pol, src = valid_policy(policy, "run `casegate check` on a case using it")
+    reg = required_registry(db, "the change cannot be logged")
     with reg:
+        ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+        env = sign_policy_change(pol, src.sha256, threshold, field, rationale, role, signer, ring)
         e = reg.record(POLICY_CHANGE_EVENT, None, {"policy": pol.id, "threshold": threshold,
                                                     "fields": sorted(set(field)), "envelope": env})
     dest = policy.parent / "policy-changes" / f"{threshold}-{e.index}.dsse.json"

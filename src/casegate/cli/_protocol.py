@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
 from . import app
-from ._common import configured_registry, out
-from ._sign import KeyidOpt, KeyOpt, KeyringOpt, PassEnvOpt, _keyring_path, _signer
+from ._common import out, required_registry, valid_policy
+from ._sign import KeyidOpt, KeyOpt, KeyringOpt, PassEnvOpt, keyring_signer
 
 protocol_app = typer.Typer(help="Evaluation protocols registered before their runs.", no_args_is_help=True)
 app.add_typer(protocol_app, name="protocol")
@@ -34,24 +33,16 @@ def register(
     Where the policy says `preregistration: required`, each evaluation of a threshold must
     match the protocol in force when it started: registered before the run, and not departed from.
     """
-    from ..load import load_policy, load_protocol
+    from ..load import load_protocol
     from ..monitor import PROTOCOL_EVENT
-    from ..sign import envelope_bytes, load_keyring, sign_protocol
+    from ..sign import envelope_bytes, sign_protocol
 
     proto, psrc = load_protocol(protocol)
-    pol, _src, diags = load_policy(policy)
-    if pol is None:
-        first = diags[0] if diags else None
-        raise InputError(f"{policy} is not a valid policy" + (f": {first.message}" if first else ""),
-                         location=str(policy), help="fix the policy, then register the protocol")
-    ring = load_keyring(_keyring_path(keyring))
-    reg = configured_registry(db)
-    if reg is None:
-        raise InputError("no registry is configured, so the protocol cannot be registered",
-                         help="pass --db, set $CASEGATE_DATABASE_URL, or create ./.casegate/registry.db "
-                              "(`casegate registry submit`)")
-    env = sign_protocol(proto, psrc.sha256, pol, role, _signer(key, keyid, ring, passphrase_env), ring)
+    pol, _src = valid_policy(policy, "register the protocol")
+    reg = required_registry(db, "the protocol cannot be registered")
     with reg:
+        ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+        env = sign_protocol(proto, psrc.sha256, pol, role, signer, ring)
         e = reg.record(PROTOCOL_EVENT, None, {"policy": pol.id, "threshold": proto.threshold,
                                               "protocol": proto.id, "envelope": env})
     dest = protocol.parent / f"{protocol.stem}-{e.index}.dsse.json"

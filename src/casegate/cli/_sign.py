@@ -62,6 +62,15 @@ def _signer(key: str, keyid: str | None, keyring: object, passphrase_env: str | 
     return load_signer(key, public_key=pub, passphrase_env=passphrase_env)
 
 
+def keyring_signer(keyring: Path | None, key: str, keyid: str | None, passphrase_env: str | None):  # type: ignore[no-untyped-def]
+    """The keyring (--keyring or $CASEGATE_KEYRING) and the signer for --key (--keyid picks its
+    public key from that keyring)."""
+    from ..sign import load_keyring
+
+    ring = load_keyring(_keyring_path(keyring))
+    return ring, _signer(key, keyid, ring, passphrase_env)
+
+
 def _instant(value: str | None):  # type: ignore[no-untyped-def]
     from ..sign import now_utc, parse_instant
 
@@ -250,10 +259,10 @@ def sign(
     """Sign off the case in a role: write a DSSE envelope next to the case and reference it.
     Signing again in the same role needs --force (the earlier envelope is replaced)."""
     from ..load import load_case
-    from ..sign import load_keyring, sign_case
+    from ..sign import sign_case
 
-    ring = load_keyring(_keyring_path(keyring))
-    r = sign_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, comment=comment,
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    r = sign_case(load_case(case), role, signer, ring, comment=comment,
                   replace=force)
     out(f"signed off {case} as {role} ({r.key.person}, key {r.key.keyid[:16]}...)")
     out(f"wrote {r.path}; recorded as envelope: {r.ref}")
@@ -271,10 +280,10 @@ def object_(
 ) -> None:
     """Record a signed objection; it stays open (and blocks or escalates) until answered."""
     from ..load import load_case
-    from ..sign import load_keyring, object_to_case
+    from ..sign import object_to_case
 
-    ring = load_keyring(_keyring_path(keyring))
-    oid, r = object_to_case(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring, reason)
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    oid, r = object_to_case(load_case(case), role, signer, ring, reason)
     out(f"objection {oid} by {r.key.person} ({role}) recorded in {case}; wrote {r.path}")
 
 
@@ -529,13 +538,13 @@ def answer_(
     `answer_accepted_by: escalation`, once the `escalate_to` role does.
     """
     from ..load import load_case
-    from ..sign import answer, load_keyring
+    from ..sign import answer
 
     if accept and uphold:
         raise InputError("--accept and --uphold exclude each other")
-    ring = load_keyring(_keyring_path(keyring))
     kind: Literal["answer", "accept", "uphold"] = "accept" if accept else "uphold" if uphold else "answer"
-    w = answer(load_case(case), objection, role, _signer(key, keyid, ring, passphrase_env), ring,
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    w = answer(load_case(case), objection, role, signer, ring,
                text=text, kind=kind, accepts=accepts)
     verb = {"answer": "answered", "accept": "accepted the answer to", "uphold": "upheld"}[kind]
     out(f"{w.person} ({role}) {verb} {objection}; wrote {w.path}")
@@ -559,10 +568,10 @@ def authors_sign(
     """Sign the case's authors list (you are always on it). Authors cannot sign the case off, and
     `decide` and `verify` read authorship only from these signed lists, never from the YAML."""
     from ..load import load_case
-    from ..sign import decode_payload, load_keyring, sign_authors
+    from ..sign import decode_payload, sign_authors
 
-    ring = load_keyring(_keyring_path(keyring))
-    w = sign_authors(load_case(case), role, _signer(key, keyid, ring, passphrase_env), ring,
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    w = sign_authors(load_case(case), role, signer, ring,
                      authors=list(author) if author else None)
     names = (decode_payload(w.envelope) or {}).get("predicate", {}).get("authors", [])
     out(f"{w.person} signed the authors list: {', '.join(names)}; wrote {w.path}")

@@ -10,6 +10,7 @@ Reading: `open_tiles(source)` -> `TileLog` (`checkpoint`, `inclusion_proof`,
 from ._client import MissingTile, SplitView, TileLog, VerifiedEntry, entry_from_bytes, open_tiles
 from ._layout import (
     CHECKPOINT_PATH,
+    LARGE_ENTRY_PREFIX,
     MAX_ENTRY_BYTES,
     TILE_HEIGHT,
     TILE_WIDTH,
@@ -18,7 +19,10 @@ from ._layout import (
     decode_bundle,
     encode_bundle,
     encode_index,
+    large_entry_path,
     level_count,
+    parse_large_path,
+    parse_large_ref,
     parse_path,
     subtree_hash,
     tile_path,
@@ -41,10 +45,10 @@ from .storage import (
 )
 
 __all__ = [
-    "CHECKPOINT_PATH", "MAX_ENTRY_BYTES", "STATE_ENV", "TILE_HEIGHT", "TILE_WIDTH", "Advance", "ClientState",
+    "CHECKPOINT_PATH", "LARGE_ENTRY_PREFIX", "MAX_ENTRY_BYTES", "STATE_ENV", "TILE_HEIGHT", "TILE_WIDTH", "Advance", "ClientState",
     "LocalTiles", "LogSource", "MissingTile", "S3Tiles", "Seen", "SplitView", "TileLog", "TileRef",
     "TileSource", "TileStore", "TileStoreError", "TilesReport", "VerifiedEntry", "bundle_path",
     "cache_control", "decode_bundle", "default_state_path", "encode_bundle", "encode_index",
-    "entry_from_bytes", "level_count", "open_source", "open_store", "open_tiles", "parse_path", "read_tile", "state_proof_from_tiles",
+    "entry_from_bytes", "large_entry_path", "level_count", "parse_large_path", "parse_large_ref", "open_source", "open_store", "open_tiles", "parse_path", "read_tile", "state_proof_from_tiles",
     "subtree_hash", "tile_path", "tile_width", "tiles_for_size", "write_tiles",
 ]

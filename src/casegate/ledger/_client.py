@@ -15,6 +15,7 @@ carries its width), so a fetched tile never needs fetching again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,7 +32,9 @@ from ._layout import (
     TILE_WIDTH,
     bundle_path,
     decode_bundle,
+    large_entry_path,
     level_count,
+    parse_large_ref,
     split_hashes,
     subtree_hash,
     tile_path,
@@ -219,11 +222,31 @@ class TileLog:
         if data is None and width < TILE_WIDTH:
             full = self._get(bundle_path(index))
             if full is not None:
-                return decode_bundle(full, TILE_WIDTH, f"{self.location}/{bundle_path(index)}")[:width]
+                return self._large(index, decode_bundle(full, TILE_WIDTH, f"{self.location}/{bundle_path(index)}")[:width])
         if data is None:
             raise MissingTile(f"{self.location} does not serve {path}, which its checkpoint of size "
                               f"{tree_size} requires")
-        return decode_bundle(data, width, f"{self.location}/{path}")
+        return self._large(index, decode_bundle(data, width, f"{self.location}/{path}"))
+
+    def _large(self, bundle: int, raws: list[bytes]) -> list[bytes]:
+        """The bundle's entries with each reference to a large entry replaced by the entry's bytes
+        (fetched from `tile/entries/large/<N>`, checked against the reference's sha256 and size;
+        the caller checks them against the leaf as for any entry)."""
+        for i, raw in enumerate(raws):
+            ref = parse_large_ref(raw)
+            if ref is None:
+                continue
+            index = bundle * TILE_WIDTH + i
+            path = large_entry_path(index)
+            data = self._get(path)
+            if data is None:
+                raise MissingTile(f"{self.location} does not serve {path}, where entry {index} "
+                                  f"({ref[1]} bytes, too long for its bundle) lies")
+            if len(data) != ref[1] or hashlib.sha256(data).hexdigest() != ref[0]:
+                raise VerificationError(f"{self.location}/{path} is not the entry its bundle refers to "
+                                        f"(sha256 {ref[0][:16]}..., {ref[1]} bytes)")
+            raws[i] = data
+        return raws
 
     def entry(self, index: int, cp: Checkpoint) -> VerifiedEntry:
         """Entry `index` rebuilt from its bundle: its bytes must hash to the leaf the level-0

@@ -8,6 +8,11 @@ they hold.
 - `tile/<L>/<N>.p/<W>`: the partial tile (1 <= W <= 255 hashes) at the right edge of a tree.
 - `tile/entries/<N>[.p/<W>]`: the entries hashed into level-0 tile N, each as a big-endian
   uint16 length and the entry's bytes.
+- `tile/entries/large/<N>`: casegate's extension for an entry over 65,535 bytes (a bundle's
+  16-bit length cannot hold it): the bundle holds a reference (`LARGE_ENTRY_PREFIX`, then the
+  entry's sha256 in hex and its size) and the entry's bytes lie here, N being the entry's index.
+  The tree is unchanged: the leaf is still the hash of the whole entry, so a client checks the
+  bytes it fetched against the level-0 tile as for any other entry.
 
 <N> is written as zero-padded 3-digit path elements, all but the last prefixed with `x`
 (1234067 -> x001/x234/067). A tile of height 8 at level L holds complete tree nodes of tree
@@ -16,6 +21,7 @@ level 8*L: hash i of tile N at level L is node (8*L, N*256 + i) in `store`'s nam
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 from collections.abc import Iterator, Sequence
@@ -29,7 +35,11 @@ TILE_WIDTH = 1 << TILE_HEIGHT
 HASH_SIZE = 32
 CHECKPOINT_PATH = "checkpoint"
 MAX_ENTRY_BYTES = 0xFFFF
-"""An entry bundle prefixes each entry with a big-endian uint16 length."""
+"""An entry bundle prefixes each entry with a big-endian uint16 length; a longer entry stands in
+its bundle as a reference to `tile/entries/large/<N>` (see `large_entry_ref`)."""
+LARGE_ENTRY_PREFIX = b"\x00casegate-large-entry/v1\n"
+"""How a reference to a large entry starts in a bundle (no log entry starts with a NUL byte: they
+are JSON objects)."""
 
 
 def encode_index(n: int) -> str:
@@ -62,9 +72,41 @@ def bundle_path(index: int, width: int = TILE_WIDTH) -> str:
     return f"tile/entries/{encode_index(index)}{_suffix(width)}"
 
 
+def large_entry_path(index: int) -> str:
+    """`tile/entries/large/<N>`: where the bytes of entry N, over MAX_ENTRY_BYTES, lie."""
+    return f"tile/entries/large/{encode_index(index)}"
+
+
+def large_entry_ref(entry: bytes) -> bytes:
+    """What a bundle holds in place of an entry over MAX_ENTRY_BYTES: the prefix, the entry's
+    sha256 (hex) and its size in bytes, each on its own line."""
+    return LARGE_ENTRY_PREFIX + hashlib.sha256(entry).hexdigest().encode() + b"\n" + str(len(entry)).encode() + b"\n"
+
+
+def parse_large_ref(raw: bytes) -> tuple[str, int] | None:
+    """(sha256 hex, size) when `raw` is a reference to a large entry, else None."""
+    if not raw.startswith(LARGE_ENTRY_PREFIX):
+        return None
+    m = _LARGE_REF_RE.match(raw[len(LARGE_ENTRY_PREFIX):])
+    if m is None:
+        raise VerificationError("a reference to a large log entry is malformed")
+    return m.group(1).decode(), int(m.group(2))
+
+
+_LARGE_REF_RE = re.compile(rb"^([0-9a-f]{64})\n([1-9]\d{0,12})\n$")
 _INDEX = r"((?:x\d{3}/)*\d{3})"
 _TILE_RE = re.compile(r"^tile/(0|[1-9]\d?)/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?$")
 _BUNDLE_RE = re.compile(r"^tile/entries/" + _INDEX + r"(?:\.p/([1-9]\d{0,2}))?$")
+_LARGE_RE = re.compile(r"^tile/entries/large/" + _INDEX + r"$")
+
+
+def parse_large_path(path: str) -> int | None:
+    """The entry index a `tile/entries/large/<N>` path names, or None (not such a path, or not canonical)."""
+    m = _LARGE_RE.match(path)
+    if m is None:
+        return None
+    index = _decode_index(m.group(1))
+    return index if index is not None and large_entry_path(index) == path else None
 
 
 @dataclass(frozen=True)
@@ -133,11 +175,12 @@ def split_hashes(data: bytes, width: int, where: str) -> list[bytes]:
 
 
 def encode_bundle(entries: Sequence[bytes]) -> bytes:
-    """Entries as a bundle: each a big-endian uint16 length and its bytes."""
+    """Entries as a bundle: each a big-endian uint16 length and its bytes; an entry over
+    MAX_ENTRY_BYTES as a reference to its `large_entry_path` (the caller publishes it there)."""
     out = bytearray()
     for e in entries:
         if len(e) > MAX_ENTRY_BYTES:
-            raise ValueError(f"an entry of {len(e)} bytes does not fit a bundle's 16-bit length")
+            e = large_entry_ref(e)
         out += struct.pack(">H", len(e))
         out += e
     return bytes(out)

@@ -28,6 +28,7 @@ from ._layout import (
     TILE_WIDTH,
     bundle_path,
     encode_bundle,
+    large_entry_path,
     level_count,
     subtree_hash,
     tile_path,
@@ -175,13 +176,12 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
     bundle: list[bytes] = []
     start = levels[0].index * TILE_WIDTH
     for idx, entry, stored in log.entry_range(start, n):
-        if len(entry) > MAX_ENTRY_BYTES:
-            raise StoreError(f"log entry {idx} is {len(entry)} bytes; an entry bundle holds entries of at most "
-                             f"{MAX_ENTRY_BYTES} bytes", help="such an entry cannot be published as tiles")
         leaf = mk.leaf_hash(entry)
         if stored is not None and stored != leaf:
             raise VerificationError(f"log entry {idx} does not hash to the leaf the log stored for it: "
                                     "the registry was altered", help="run `casegate log verify`")
+        if len(entry) > MAX_ENTRY_BYTES:  # too long for a bundle's 16-bit length: published on its own
+            put(large_entry_path(idx), entry, True)
         bundle.append(entry)
         if len(bundle) == TILE_WIDTH:
             put(bundle_path(idx // TILE_WIDTH), encode_bundle(bundle), True)

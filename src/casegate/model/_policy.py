@@ -313,6 +313,12 @@ class PreregistrationPolicy(Frozen):
         return v
 
 
+def _short_form_schema(schema: dict[str, Any]) -> None:
+    """The `preregistration` property's schema: the object, or the short form the loader accepts."""
+    obj = {k: schema.pop(k) for k in ("$ref", "allOf", "type", "properties", "additionalProperties") if k in schema}
+    schema["anyOf"] = [obj, {"type": "string", "enum": ["required", "optional"]}]
+
+
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
@@ -422,8 +428,10 @@ class Policy(Frozen):
     """What the publication plan must do."""
     internal: InternalPolicy = InternalPolicy.model_construct()
     """How the scale of an internal deployment is weighed."""
-    preregistration: PreregistrationPolicy = PreregistrationPolicy.model_construct()
-    """Whether evaluation protocols must be registered before their runs."""
+    preregistration: PreregistrationPolicy = Field(default=PreregistrationPolicy.model_construct(),
+                                                   json_schema_extra=_short_form_schema)
+    """Whether evaluation protocols must be registered before their runs: `required` or
+    `optional` for short, or `{required: true}`."""
     text: TextPolicy = TextPolicy.model_construct()
     """What counts as hollow text."""
     governance: Governance | None = None

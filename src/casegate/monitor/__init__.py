@@ -8,6 +8,7 @@ from ._compare import (
     last_approved_before,
     policy_changes,
     public_commitments,
+    registered_protocols,
     stored_number,
     version_diff,
 )
@@ -91,7 +92,7 @@ from ._states import (
     next_states,
     transition,
 )
-from ._versions import StoredVersion, VersionCache, current_approval
+from ._versions import StoredVersion, VersionCache, current_approval, load_stored
 from ._webhooks import (
     EVENT_KINDS,
     REPLAY_WINDOW_SECONDS,
@@ -109,10 +110,10 @@ from ._webhooks import (
 
 __all__ = [
     "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
-    "StoredVersion", "VersionCache", "current_approval", "iso",
+    "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
-    "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "decide", "format_history",

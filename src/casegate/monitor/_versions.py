@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, StoreError
 from ..evidence import EvidenceFacts, facts_for, rehash_artifacts
-from ..load import load_case
+from ..load import Loaded, load_case
 from ..model import Case, Policy, Regime
 from ..store import LogEntry, Registry
 from ._states import CaseState, CauseType
@@ -39,6 +41,29 @@ class StoredVersion:
     when its policy could not be built, so nothing was derived)."""
 
 
+def load_stored(reg: Registry, case_id: str, number: int | None, dest: str | os.PathLike[str]) -> Loaded:
+    """Version `number` (latest when None) of a case, written out under `dest` and loaded with
+    the policy stored with it. Every file stays inside `dest`; a case whose `policy:` named a file
+    by an absolute path (or any path that no longer leads to the stored policy) is loaded with the
+    stored policy file, which is the one it was submitted and decided with."""
+    rec = reg.case_version(case_id, number, contents=False)
+    main = reg.materialise(case_id, rec.number, dest)
+    return load_case(main, root=Path(dest), policy=_stored_policy(rec, main, Path(dest)))
+
+
+def _stored_policy(rec: Any, main: Path, dest: Path) -> Path | None:
+    """The stored policy file when the case's own `policy:` reference does not lead to it from the
+    written-out main file (None: the reference works as it stands, or the policy is built in)."""
+    stored = next((f.path for f in rec.files if f.role == "policy" and not f.path.startswith("builtin:")), None)
+    ref = rec.policy_ref
+    if stored is None or not isinstance(ref, str) or not ref:
+        return None
+    target = Path(os.path.abspath(dest.joinpath(*PurePosixPath(stored).parts)))
+    if Path(os.path.normpath(os.path.abspath(main.parent / ref))) == target:
+        return None
+    return target
+
+
 class VersionCache:
     """Materialises and loads each stored version at most once per run, each as its stored
     artifacts show it: the same derivation as a fresh `gate` (`facts_for`), so a stored record
@@ -54,10 +79,9 @@ class VersionCache:
     def get(self, case_id: str, number: int) -> StoredVersion:
         key = (case_id, number)
         if key not in self._cache:
-            rec = self.reg.case_version(case_id, number, contents=True)
+            rec = self.reg.case_version(case_id, number, contents=False)
             with tempfile.TemporaryDirectory(prefix="casegate-version-") as tmp:
-                main = self.reg.materialise(case_id, number, tmp)
-                loaded = load_case(main, root=tmp)
+                loaded = load_stored(self.reg, case_id, number, tmp)
                 if self.keyring is not None:
                     from ..sign import with_attestations
 

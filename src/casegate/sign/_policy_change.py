@@ -14,7 +14,14 @@ from ..errors import InputError
 from ..model import MEASUREMENT_FIELDS, Policy, PolicyChange
 from ._keyring import Keyring
 from ._signoff import signer_entry
-from ._statement import POLICY_CHANGE, check_envelope, iso, now_utc, sign_statement, statement
+from ._statement import (
+    POLICY_CHANGE,
+    iso,
+    now_utc,
+    read_signed_statement,
+    sign_statement,
+    statement,
+)
 
 
 def sign_policy_change(policy: Policy, policy_sha256: str, threshold: str, fields: list[str], rationale: str,
@@ -61,22 +68,10 @@ def _value(th: Any, field: str) -> Any:
 
 def read_policy_change(env: Any, keyring: Keyring | None, *, label: str, logged_at: str | None,
                        log_index: int | None) -> PolicyChange:
-    """The change an envelope records, with every reason it cannot be trusted (no keyring, bad
-    signature, unknown or revoked key, a role the key does not hold). Never raises on bad input."""
-    from ._statement import decode_payload
-
-    problems: list[str] = []
-    if keyring is None:
-        stmt = decode_payload(env) if isinstance(env, dict) else None
-        problems.append("no keyring given (pass --keyring)")
-    else:
-        signed, problems = check_envelope(env, keyring, _at(env, logged_at), label, expect=POLICY_CHANGE)
-        stmt = signed.statement if signed is not None else None
-        if signed is None and not problems:
-            problems = [f"{label}: cannot be verified"]
-    pred: dict[str, Any] = dict(stmt.get("predicate") or {}) if isinstance(stmt, dict) else {}
-    if not pred:
-        problems = problems or [f"{label}: not a policy change"]
+    """The change an envelope records, with every reason it cannot be trusted (see
+    `read_signed_statement`). Never raises on bad input."""
+    pred, problems = read_signed_statement(env, keyring, expect=POLICY_CHANGE, label=label, logged_at=logged_at,
+                                           what="a policy change")
     raw = pred.get("policy")
     pol: dict[str, Any] = raw if isinstance(raw, dict) else {}
     fields = pred.get("fields")
@@ -87,12 +82,3 @@ def read_policy_change(env: Any, keyring: Keyring | None, *, label: str, logged_
         person=str(pred.get("person", "")), signed_at=str(pred.get("signed_at", "")),
         logged_at=logged_at, log_index=log_index, problems=problems)
 
-
-def _at(env: Any, logged_at: str | None) -> dt.datetime:
-    """The instant the key must have been valid at: when the change was logged (else now)."""
-    if logged_at:
-        try:
-            return dt.datetime.fromisoformat(logged_at.replace("Z", "+00:00"))
-        except ValueError:
-            pass
-    return now_utc()

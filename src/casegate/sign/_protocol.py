@@ -14,14 +14,12 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 from ..errors import InputError
 from ..model import EvaluationProtocol, Policy, RegisteredProtocol, protocol_plan
 from ._keyring import Keyring
-from ._policy_change import _at
 from ._signoff import signer_entry
 from ._statement import (
     PROTOCOL,
-    check_envelope,
-    decode_payload,
     iso,
     now_utc,
+    read_signed_statement,
     sign_statement,
     statement,
 )
@@ -53,22 +51,10 @@ def sign_protocol(proto: EvaluationProtocol, proto_sha256: str, policy: Policy, 
 
 def read_protocol(env: Any, keyring: Keyring | None, *, label: str, logged_at: str | None,
                   log_index: int | None) -> RegisteredProtocol:
-    """The protocol an envelope records, with every reason it cannot be trusted (no keyring, bad
-    signature, unknown or revoked key, a role the key does not hold). Never raises on bad input."""
-    problems: list[str] = []
-    if keyring is None:
-        stmt = decode_payload(env) if isinstance(env, dict) else None
-        problems.append("no keyring given (pass --keyring)")
-    else:
-        signed, problems = check_envelope(env, keyring, _at(env, logged_at), label, expect=PROTOCOL)
-        stmt = signed.statement if signed is not None else None
-        if signed is None and not problems:
-            problems = [f"{label}: cannot be verified"]
-        if stmt is None and isinstance(env, dict):
-            stmt = decode_payload(env)  # unverified: only to name what it claims to be
-    pred: dict[str, Any] = dict(stmt.get("predicate") or {}) if isinstance(stmt, dict) else {}
-    if not pred:
-        problems = problems or [f"{label}: not a protocol"]
+    """The protocol an envelope records, with every reason it cannot be trusted (see
+    `read_signed_statement`). Never raises on bad input."""
+    pred, problems = read_signed_statement(env, keyring, expect=PROTOCOL, label=label, logged_at=logged_at,
+                                           what="a protocol")
     raw = pred.get("plan")
     plan = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
     return RegisteredProtocol(

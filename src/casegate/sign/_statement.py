@@ -322,3 +322,39 @@ def decode_payload(env: dict[str, Any]) -> dict[str, Any] | None:
         return dict(json.loads(base64.b64decode(env["payload"])))
     except Exception:
         return None
+
+
+def logged_instant(logged_at: str | None) -> dt.datetime:
+    """The instant a key must have been valid at for a logged statement: when it was logged (else now)."""
+    if logged_at:
+        try:
+            return dt.datetime.fromisoformat(logged_at.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    return now_utc()
+
+
+def read_signed_statement(env: Any, keyring: Keyring | None, *, expect: str, label: str, logged_at: str | None,
+                          what: str) -> tuple[dict[str, Any], list[str]]:
+    """The predicate of a logged envelope of type `expect`, with every reason it cannot be trusted
+    (no keyring, bad signature, unknown or revoked key at its log time, a role the key does not
+    hold). An envelope that does not verify still yields what it claims (to name it in reasons);
+    its problems are never empty. `what` names the kind ("a protocol") when there is no predicate.
+    Never raises on bad input."""
+    problems: list[str] = []
+    stmt: dict[str, Any] | None
+    if keyring is None:
+        stmt = None
+        problems.append("no keyring given (pass --keyring)")
+    else:
+        signed, problems = check_envelope(env, keyring, logged_instant(logged_at), label, expect=expect)
+        stmt = signed.statement if signed is not None else None
+        if signed is None and not problems:
+            problems = [f"{label}: cannot be verified"]
+    if stmt is None and isinstance(env, dict):
+        stmt = decode_payload(env)  # unverified: only to name what it claims to be
+    pred: dict[str, Any] = dict(stmt.get("predicate") or {}) if isinstance(stmt, dict) else {}
+    if not pred:
+        problems = problems or [f"{label}: not {what}"]
+    return pred, problems
+

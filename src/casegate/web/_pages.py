@@ -8,7 +8,6 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import InputError
 from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
@@ -142,7 +141,23 @@ def case_page(request: Request, case_id: str) -> Response:
                    charts=decision_charts(loaded, v.decision), timeline=timeline_chart(timeline_events(v.events)),
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded,
                    diff=_diff_since_approved(reg, case_id, v.latest_version),
+                   protocols=_protocols(reg, loaded, b.keyring),
                    regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
+
+
+def _protocols(reg: Any, loaded: Any, keyring: Any) -> list[dict[str, Any]]:
+    """The evaluation protocols registered (signed and logged) for the thresholds of the case's
+    policy, oldest first, each verified against the board's keyring as the gate verifies it."""
+    from ..monitor import registered_protocols
+    from ..sign import Keyring
+
+    if loaded.policy is None:
+        return []
+    ring = keyring if isinstance(keyring, Keyring) else None
+    return [{"id": p.id, "threshold": p.threshold, "person": p.person, "role": p.role, "logged_at": p.logged_at,
+             "log_index": p.log_index, "plan": "; ".join(f"{k}: {v}" for k, v in p.plan.items()),
+             "problem": p.problems[0] if p.problems else None}
+            for p in registered_protocols(reg, loaded.policy.id, ring)]
 
 
 def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False) -> Any:
@@ -318,10 +333,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
         s = PublicSummary.model_validate(summary)
     except ValueError:
         return []
-    try:
-        loaded = _published_version(reg, v, summary)
-    except InputError:
-        return []  # the stored version no longer loads here (e.g. a policy outside its folder): no charts
+    loaded = _published_version(reg, v, summary)
     return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s))
 
 
@@ -330,10 +342,7 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     from ..publish import diagram_redactions, evidence_basis, readable_case
     from ..render import diagram_svg
 
-    try:
-        loaded = _published_version(reg, v, summary)
-    except InputError:
-        return None  # the stored version no longer loads here: the summary is shown without its diagram
+    loaded = _published_version(reg, v, summary)
     if loaded.case is None:
         return None
     return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True, evidence_basis(loaded))

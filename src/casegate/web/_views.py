@@ -92,15 +92,14 @@ def load_version(reg: Registry, case_id: str, number: int | None) -> Any:
 
 @lru_cache(maxsize=32)
 def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
-    from ..load import load_case
+    from ..monitor import load_stored
 
     # versions are immutable: each is written out once, under one folder per process (the
     # cache holds `reg`, so its id names its folder for as long as the entry lives)
     d = _workdir() / f"{id(reg):x}" / f"{case_id}@{number}"
     if d.exists():
         shutil.rmtree(d)
-    main = reg.materialise(case_id, number, d)
-    return load_case(main, root=d)
+    return load_stored(reg, case_id, number, d)
 
 
 @lru_cache(maxsize=1)

@@ -10,17 +10,7 @@ from collections.abc import Iterator
 from ...model import IncidentDefeat, PolicyChange, RuleSeverity
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
-from ..protocols import departures, in_force, run_values
-
-
-def _instant(t: str | None) -> dt.datetime | None:
-    if not t:
-        return None
-    try:
-        v = dt.datetime.fromisoformat(t.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return v if v.tzinfo is not None else v.replace(tzinfo=dt.UTC)
+from ..protocols import departures, in_force, instant, run_values
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -32,7 +22,7 @@ def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: l
                 f"policy (owners: {', '.join(owners) or 'none named'})")
     if pc.log_index is None:
         return f"the policy change signed by {pc.person} is not in the registry's log"
-    signed, logged = _instant(pc.signed_at), _instant(pc.logged_at)
+    signed, logged = instant(pc.signed_at), instant(pc.logged_at)
     if signed is None or logged is None:
         return f"the policy change signed by {pc.person} has no readable signing or log time"
     when = max(signed, logged)
