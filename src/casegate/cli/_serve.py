@@ -34,9 +34,7 @@ def serve(
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os
 
-    import uvicorn
-
-    from ..web import Settings, create_app, server_config
+    from ..web import Settings, create_app, run_server, server_config
 
     secret = os.environ.get("CASEGATE_WEB_SECRET", "").encode()
     token_file = tokens_path(tokens)
@@ -49,7 +47,7 @@ def serve(
     application = create_app(Settings(database_url=db, keyring=keyring, tokens=token_file_arg, secret=secret,
                                       write_rate=write_rate, write_burst=write_burst))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
-    uvicorn.Server(server_config(application, host, port, header_timeout=header_timeout)).run()
+    run_server(server_config(application, host, port, header_timeout=header_timeout))
 
 
 @token_app.command("create")

@@ -36,12 +36,18 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         pf = loaded.policy_file
         found.append((pf.path if pf.path.startswith("builtin:") else pf.abspath, "policy"))
     arts: dict[str, Path] = {}
-    for eid in case.evidence:
+    for eid, ev in case.evidence.items():
         p = loaded.artifact_path(eid)
         if p is not None:
             arts[eid] = p
             if p.is_file():
                 found.append((p, "artifact"))
+            # the further files pinned with the artifact (lm-eval's per-sample logs): deriving the
+            # item's numbers from a stored version needs them as much as the artifact
+            for name in (ev.source.files if ev.source else {}):
+                cp = (p.parent / name).resolve()
+                if loaded.inside_root(cp) and cp.is_file():
+                    found.append((cp, "companion"))
     # evidence attestations (signed statements over artifact digests) travel with the version, so
     # a version read back is judged on the same signatures
     folders = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}

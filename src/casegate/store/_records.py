@@ -54,7 +54,8 @@ class CaseFile:
     path: str
     """Path relative to the version's root folder (POSIX separators), or 'builtin:<name>'."""
     role: str
-    """'case', 'include', 'policy', 'artifact' or 'attestation' (an evidence attestation envelope)."""
+    """'case', 'include', 'policy', 'artifact', 'companion' (a further file pinned with an artifact,
+    e.g. lm-eval's per-sample log) or 'attestation' (an evidence attestation envelope)."""
     sha256: str
     size: int
     content: bytes | None = None

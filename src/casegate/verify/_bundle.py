@@ -224,6 +224,11 @@ def write_bundle(bundle: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(bundle, indent=2) + "\n")
 
 
+def _is_version(value: Any) -> bool:
+    """The bundle's format version is this casegate's (an int: `true` and `1.0` are not 1)."""
+    return type(value) is int and value == BUNDLE_VERSION
+
+
 def read_bundle(path: Path) -> dict[str, Any]:
     """Read a bundle file; InputError when it is not a casegate decision bundle of a known version."""
     try:
@@ -234,8 +239,8 @@ def read_bundle(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read the bundle: {e}", location=str(path)) from None
     if not isinstance(data, dict) or data.get("kind") != "decision-bundle":
         raise InputError("not a casegate decision bundle", location=str(path))
-    if data.get("casegate") != BUNDLE_VERSION:
-        raise InputError(f"unsupported bundle version {data.get('casegate')!r}", location=str(path),
+    if not _is_version(data.get("casegate")):
+        raise InputError(f"unsupported bundle version {str(data.get('casegate'))[:40]!r}", location=str(path),
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     return data
 
@@ -411,12 +416,29 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
     keyring, ...) is an InputError naming what is wrong, never a crash."""
     if not isinstance(bundle, dict):
         raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
+    # the format markers are not signed: a bundle that does not say it is this format is refused
+    # rather than read as one (fail closed), as `read_bundle` refuses the file
+    if bundle.get("kind") != "decision-bundle":
+        raise InputError("not a casegate decision bundle (its `kind` is not decision-bundle)",
+                         help="pass the bundle `casegate decide` wrote")
+    if not _is_version(bundle.get("casegate")):
+        raise InputError(f"unsupported bundle version {str(bundle.get('casegate'))[:40]!r}",
+                         help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
                              registry=registry, logged=logged)
-    except (TypeError, AttributeError, KeyError, IndexError, ValueError) as e:
-        raise InputError(f"the decision bundle is malformed: a part has the wrong shape ({type(e).__name__}: "
-                         f"{str(e)[:160]})", help="it was altered or truncated; ask for the bundle again") from None
+    except SHAPE_ERRORS as e:
+        raise malformed(e) from None
+
+
+SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+"""What reading a part of the wrong shape raises (a number where an envelope's payload belongs)."""
+
+
+def malformed(e: Exception) -> InputError:
+    """The error for a bundle a part of which has the wrong shape (`SHAPE_ERRORS`)."""
+    return InputError(f"the decision bundle is malformed: a part has the wrong shape ({type(e).__name__}: "
+                      f"{str(e)[:160]})", help="it was altered or truncated; ask for the bundle again")
 
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
@@ -505,8 +527,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             label = f"sign-off by {s.person} as {s.role!r}"
             reasons = [r.replace(f"sign-off #{i + 1}", label, 1) for r in reasons]
             if pred is not None:
-                reasons += _binding(s, pred, label)
                 sha = envelope_sha256(env)
+                if sha in seen:
+                    continue  # the same envelope twice counts once (the list is not signed)
+                reasons += _binding(s, pred, label)
                 if sha not in listed:
                     reasons.append(f"{label}: is not one of the sign-offs the decision rests on")
                 seen.add(sha)

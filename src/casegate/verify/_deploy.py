@@ -8,10 +8,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, cast
 
+from ..errors import InputError
 from ..model import BoundaryKind
 from ..sign import DECISION, Keyring, check_envelope, decode_payload, envelope_sha256, parse_instant
 from ..trust import TrustRoot
-from ._bundle import RegistryView, Verdict, check_bundle
+from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malformed
 from ._proven import check_state_proof, log_times
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
@@ -31,11 +32,29 @@ def _decision_time(bundle: dict[str, Any]) -> dt.datetime | None:
         return None
 
 
-def _case_id(bundle: dict[str, Any], keyring: Keyring, at: dt.datetime) -> str | None:
-    """The case the decision envelope is signed for (its signature checked), if any."""
-    d, _ = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
-    case = d.predicate.get("case") if d is not None else None
+def _signed_predicate(bundle: dict[str, Any], keyring: Keyring, at: dt.datetime) -> dict[str, Any]:
+    """The decision envelope's predicate once its signature is checked ({} when it is not).
+    InputError when the bundle or its envelope has the wrong shape (never a crash)."""
+    if not isinstance(bundle, dict):
+        raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
+    try:
+        d, _ = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION)
+    except SHAPE_ERRORS as e:
+        raise malformed(e) from None
+    return d.predicate if d is not None and isinstance(d.predicate, dict) else {}
+
+
+def _case_id(pred: dict[str, Any]) -> str | None:
+    """The case the decision envelope is signed for, if any."""
+    case = pred.get("case")
     return str(case.get("id")) if isinstance(case, dict) and case.get("id") else None
+
+
+def _signed_policy_sha(pred: dict[str, Any]) -> str | None:
+    """The policy file digest the decision is signed under (never the bundle's unsigned copy)."""
+    pol = pred.get("policy")
+    sha = pol.get("sha256") if isinstance(pol, dict) else None
+    return sha if isinstance(sha, str) else None
 
 
 def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot | None,
@@ -51,7 +70,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     Every signature's time is when the proven log recorded it (`log_times`): one the log does
     not hold, one logged after `at`, after its key was retired, or not before its key's
     compromise does not count."""
-    case_id = _case_id(bundle, keyring, at)
+    pred = _signed_predicate(bundle, keyring, at)
+    case_id = _case_id(pred)
     proof_reasons: list[str] = []
     proven = None
     checked = False
@@ -77,10 +97,14 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         d_sha = envelope_sha256(bundle["decision"]) if isinstance(bundle.get("decision"), dict) else None
         when = logged.get(d_sha) if logged is not None and d_sha is not None else None
         v.reasons += trust.keyring_problems(fp, when.time if when is not None else _decision_time(bundle))
-        named = (bundle.get("keyring") or {}).get("fingerprint")
+        claimed = bundle.get("keyring")
+        named = claimed.get("fingerprint") if isinstance(claimed, dict) else None
         if named != fp:
-            v.reasons.append(f"the bundle names keyring {named}, not the keyring {fp} it is checked against")
-        sha = (bundle.get("policy") or {}).get("sha256")
+            v.reasons.append(f"the bundle names keyring {str(named)[:80]}, not the keyring {fp} it is checked against")
+        # the pin is looked up by the digest the decision is signed under; `check_bundle` has
+        # refused a policy text whose digest is another (the bundle's own `policy.sha256` is
+        # not signed and is never read)
+        sha = _signed_policy_sha(pred)
         if trust.policy(sha) is None:
             v.reasons.append(f"the policy in the bundle (sha256 {str(sha)[:16]}...) is not pinned by the trust "
                              f"root (version {trust.version}); a policy the root does not pin is never trusted")

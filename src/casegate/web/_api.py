@@ -10,6 +10,21 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
+from ._schemas import (
+    CaseDetail,
+    CaseSummary,
+    CaseVersion,
+    CheckpointOut,
+    ConsistencyProofOut,
+    EvidenceRow,
+    Finding,
+    GateRun,
+    InclusionProofOut,
+    LogEvent,
+    PublicCase,
+    PublicCaseSummary,
+    StateProof,
+)
 from ._tokens import AUTHOR_ROLE, Principal
 from ._views import case_list, case_view, load_version
 
@@ -114,14 +129,6 @@ def _acting_role(request: Request, p: Principal, role: str, case_id: str) -> Non
 # ------------------------------------------------------------------------------------- reads
 
 
-class CaseSummary(BaseModel):
-    id: str
-    title: str
-    state: str | None
-    restricted_to: str | None
-    versions: int
-    outcome: str | None
-
 
 @router.get("/cases", response_model=list[CaseSummary], tags=["cases"])
 def list_cases(request: Request, _: Principal = Depends(reader)) -> list[CaseSummary]:
@@ -131,7 +138,7 @@ def list_cases(request: Request, _: Principal = Depends(reader)) -> list[CaseSum
             for v in case_list(board(request).registry)]
 
 
-@router.get("/cases/{case_id}", tags=["cases"])
+@router.get("/cases/{case_id}", response_model=CaseDetail, tags=["cases"])
 def get_case(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
     """A case: state, versions, latest decision (findings, conditions, eight answers)."""
     v = _case_or_404(request, case_id)
@@ -139,21 +146,21 @@ def get_case(request: Request, case_id: str, _: Principal = Depends(reader)) -> 
             "versions": v.versions, "latest_version": v.latest_version, "decision": v.decision}
 
 
-@router.get("/cases/{case_id}/versions", tags=["cases"])
+@router.get("/cases/{case_id}/versions", response_model=list[CaseVersion], tags=["cases"])
 def get_versions(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Immutable versions of the case, with file and evidence digests."""
     _require_case(request, case_id)
     return [r.to_json() for r in board(request).registry.case_versions(case_id)]
 
 
-@router.get("/cases/{case_id}/findings", tags=["gate"])
+@router.get("/cases/{case_id}/findings", response_model=list[Finding], tags=["gate"])
 def get_findings(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Findings of the latest recorded gate run."""
     v = _case_or_404(request, case_id)
     return list((v.decision or {}).get("findings", []))
 
 
-@router.get("/cases/{case_id}/evidence", tags=["evidence"])
+@router.get("/cases/{case_id}/evidence", response_model=list[EvidenceRow], tags=["evidence"])
 def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Evidence items of the latest version, with artifact digests and statistics."""
     v = _case_or_404(request, case_id)
@@ -161,7 +168,7 @@ def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader))
     return evidence_rows(load_version(b.registry, case_id, v.latest_version), b.keyring)
 
 
-@router.get("/cases/{case_id}/events", tags=["log"])
+@router.get("/cases/{case_id}/events", response_model=list[LogEvent], tags=["log"])
 def get_events(request: Request, case_id: str, kind: str | None = None,
                _: Principal = Depends(reader)) -> list[dict[str, Any]]:
     """Every logged event about the case (sign-offs, objections, incidents, state changes...)."""
@@ -169,7 +176,7 @@ def get_events(request: Request, case_id: str, kind: str | None = None,
     return [e.to_json() for e in board(request).registry.events(case_id=case_id, kind=kind)]
 
 
-@router.get("/cases/{case_id}/state-proof", tags=["log"])
+@router.get("/cases/{case_id}/state-proof", response_model=StateProof, tags=["log"])
 def get_state_proof(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
     """The proof of the case's current state (its entries under the latest signed checkpoint)
     that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
@@ -376,7 +383,7 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     return _written(board(request).registry.record("incident", case_id, payload))
 
 
-@router.post("/cases/{case_id}/gate", tags=["gate"], responses={
+@router.post("/cases/{case_id}/gate", response_model=GateRun, tags=["gate"], responses={
     403: {"model": ApiError,
           "description": "authors and viewers may not run the gate (its decision joins the public history)"},
     429: {"model": ApiError, "description": "over the gate-run limit of the token's role"}})
@@ -414,7 +421,7 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
 # ------------------------------------------------------------------------------------ public
 
 
-@router.get("/public/cases", tags=["public"])
+@router.get("/public/cases", response_model=list[PublicCaseSummary], tags=["public"])
 def public_cases(request: Request) -> list[dict[str, Any]]:
     """Published summaries only (redacted; nothing unpublished or confidential)."""
     out = []
@@ -424,7 +431,7 @@ def public_cases(request: Request) -> list[dict[str, Any]]:
     return out
 
 
-@router.get("/public/cases/{case_id}", tags=["public"])
+@router.get("/public/cases/{case_id}", response_model=PublicCase, tags=["public"])
 def public_case(request: Request, case_id: str) -> dict[str, Any]:
     """A published summary."""
     v = case_view(board(request).registry, case_id)
@@ -433,14 +440,14 @@ def public_case(request: Request, case_id: str) -> dict[str, Any]:
     return {"id": case_id, "state": v.state, "summary": v.published.get("summary")}
 
 
-@router.get("/log/checkpoint", tags=["log"])
+@router.get("/log/checkpoint", response_model=CheckpointOut, tags=["log"])
 def checkpoint(request: Request) -> dict[str, Any]:
     """The latest signed checkpoint (C2SP signed note) and the current tree size."""
     reg = board(request).registry
     return {"size": reg.size(), "checkpoint": reg.latest_checkpoint()}
 
 
-@router.get("/log/inclusion/{index}", tags=["log"])
+@router.get("/log/inclusion/{index}", response_model=InclusionProofOut, tags=["log"])
 def inclusion(request: Request, index: int, size: int | None = Query(default=None, ge=1)) -> dict[str, Any]:
     """RFC 9162 inclusion proof of entry `index` in the tree of `size` (default: current)."""
     reg = board(request).registry
@@ -450,7 +457,7 @@ def inclusion(request: Request, index: int, size: int | None = Query(default=Non
     return dict(reg.prove_inclusion(index, n).to_json())
 
 
-@router.get("/log/consistency", tags=["log"])
+@router.get("/log/consistency", response_model=ConsistencyProofOut, tags=["log"])
 def consistency(request: Request, old: int = Query(ge=1), new: int | None = Query(default=None, ge=1)) -> dict[str, Any]:
     """RFC 9162 consistency proof between two tree sizes."""
     reg = board(request).registry

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
+from ..errors import InputError
 from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
@@ -333,7 +334,10 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
         s = PublicSummary.model_validate(summary)
     except ValueError:
         return []
-    loaded = _published_version(reg, v, summary)
+    try:
+        loaded = _published_version(reg, v, summary)
+    except InputError:
+        return []  # the stored version does not load here (a policy outside its folder): no charts
     return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s))
 
 
@@ -342,7 +346,10 @@ def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:
     from ..publish import diagram_redactions, evidence_basis, readable_case
     from ..render import diagram_svg
 
-    loaded = _published_version(reg, v, summary)
+    try:
+        loaded = _published_version(reg, v, summary)
+    except InputError:
+        return None  # the stored version does not load here: the summary is shown without its diagram
     if loaded.case is None:
         return None
     return diagram_svg(readable_case(loaded), (), diagram_redactions(summary), True, evidence_basis(loaded))

@@ -88,3 +88,22 @@ def server_config(app: Any, host: str, port: int, *, header_timeout: float = HEA
                           h11_max_incomplete_event_size=MAX_HEADER_BYTES,
                           timeout_keep_alive=KEEP_ALIVE_SECONDS, limit_concurrency=MAX_CONNECTIONS,
                           server_header=False)
+
+
+def run_server(config: uvicorn.Config) -> None:
+    """Serve until stopped, and on SIGTERM (how a service manager stops it) end as a normal exit,
+    so the process's exit handlers run and remove its temporary folders.
+
+    uvicorn shuts down gracefully on SIGTERM, then restores the handler it found and raises the
+    signal again: with the default handler there, the process would die of the signal and skip
+    its exit handlers. The handler installed here turns that second delivery into exit 0."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(0)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -92,20 +92,23 @@ def load_version(reg: Registry, case_id: str, number: int | None) -> Any:
 
 @lru_cache(maxsize=32)
 def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
-    from ..monitor import load_stored
+    from ..load import load_case
 
     # versions are immutable: each is written out once, under one folder per process (the
     # cache holds `reg`, so its id names its folder for as long as the entry lives)
     d = _workdir() / f"{id(reg):x}" / f"{case_id}@{number}"
     if d.exists():
         shutil.rmtree(d)
-    return load_stored(reg, case_id, number, d)
+    # loaded as stored, confined to its folder: a version whose policy path leaves the folder
+    # does not load here (the public pages then show no charts; see _pages._public_charts)
+    main = reg.materialise(case_id, number, d)
+    return load_case(main, root=d)
 
 
 @lru_cache(maxsize=1)
 def _workdir() -> Path:
-    """This process's folder of materialised versions, removed when the process ends (uvicorn
-    turns SIGTERM and SIGINT into a normal exit, so a stopped board leaves nothing behind)."""
+    """This process's folder of materialised versions, removed when the process ends (`serve`
+    turns SIGTERM into a normal exit, so a stopped board leaves nothing behind)."""
     import atexit
 
     d = Path(tempfile.mkdtemp(prefix="casegate-web-"))

@@ -1,0 +1,188 @@
+"""The JSON bodies the API returns, as typed models: each endpoint's OpenAPI description names
+one of these, so a client knows every field. Parts whose shape is owned elsewhere and versioned
+on their own (a decision record, a log entry's payload, a published summary) are typed as JSON
+objects; the models allow fields added later (a newer board's field is not an error)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class CaseSummary(_Out):
+    """A case in the list: its state and latest decision."""
+
+    id: str
+    title: str
+    state: str | None
+    restricted_to: str | None
+    versions: int
+    outcome: str | None
+
+
+class CaseDetail(_Out):
+    """A case: its state, how many versions, the latest one, and the latest recorded decision."""
+
+    id: str
+    title: str
+    state: str | None
+    restricted_to: str | None
+    versions: int
+    latest_version: int | None
+    decision: dict[str, Any] | None
+    """The latest decision record (findings, conditions, the eight answers), as `gate` writes it."""
+
+
+class VersionFile(_Out):
+    path: str
+    role: str
+    """case, include, policy, artifact, companion or attestation."""
+    sha256: str
+    size: int
+
+
+class VersionEvidence(_Out):
+    id: str
+    kind: str | None
+    producer: str | None
+    date: str | None
+    expires: str | None
+    confidentiality: str | None
+    artifact: str | None
+    declared_sha256: str | None
+    artifact_sha256: str | None
+
+
+class CaseVersion(_Out):
+    """An immutable version of a case, with every file's and evidence artifact's digest."""
+
+    case_id: str
+    version: int
+    digest: str
+    title: str
+    declared_version: str | None
+    main: str
+    policy: str | None
+    submitted_at: str
+    log_index: int
+    files: list[VersionFile]
+    evidence: list[VersionEvidence]
+
+
+class Finding(_Out):
+    """A finding of the latest recorded gate run, as the decision record holds it."""
+
+    code: str
+    severity: str
+    message: str
+
+
+class EvidenceStatistics(_Out):
+    """For counts: successes of trials with the interval and upper bound at the policy's confidence;
+    for red-teaming: bypasses of attempts with the upper bound."""
+
+    successes: int | None = None
+    trials: int | None = None
+    interval: list[float] | None = None
+    bypasses: int | None = None
+    attempts: int | None = None
+    upper_bound: float
+
+
+class EvidenceRow(_Out):
+    """An evidence item of the latest version."""
+
+    id: str
+    kind: str
+    title: str | None
+    producer: str
+    independent: bool
+    date: str
+    sha256: str | None
+    confidentiality: str
+    statistics: EvidenceStatistics | None
+    basis: str
+    """Where the item's numbers come from: derived from its artifact, or declared in the YAML."""
+
+
+class LogEvent(_Out):
+    """A log entry about the case, with its RFC 9162 leaf hash."""
+
+    index: int
+    kind: str
+    case_id: str | None
+    payload: dict[str, Any]
+    recorded_at: str
+    leaf_hash: str
+
+
+class ProvedEntry(_Out):
+    """A log entry with its inclusion path under the proof's checkpoint."""
+
+    index: int
+    kind: str
+    case_id: str | None
+    payload: dict[str, Any]
+    recorded_at: str
+    path: list[str]
+    """Hex hashes of the inclusion path."""
+
+
+class StateProof(_Out):
+    """The case's entries under the latest signed checkpoint (`casegate verify` checks it)."""
+
+    casegate: int
+    kind: str
+    case_id: str
+    checkpoint: str
+    """The signed checkpoint note (C2SP signed-note text)."""
+    entries: list[ProvedEntry]
+
+
+class GateRun(_Out):
+    """The decision the gate run recorded."""
+
+    index: int
+    """Its log entry."""
+    outcome: str
+
+
+class PublicCaseSummary(_Out):
+    id: str
+    state: str | None
+    summary_sha256: str | None
+
+
+class PublicCase(_Out):
+    id: str
+    state: str | None
+    summary: dict[str, Any] | None
+    """The published summary, redacted at publication."""
+
+
+class CheckpointOut(_Out):
+    size: int
+    """The log's current tree size."""
+    checkpoint: str | None
+    """The latest signed checkpoint note, or none when no checkpoint was signed yet."""
+
+
+class InclusionProofOut(_Out):
+    index: int
+    tree_size: int
+    leaf_hash: str
+    path: list[str]
+    root: str
+
+
+class ConsistencyProofOut(_Out):
+    old_size: int
+    new_size: int
+    old_root: str
+    new_root: str
+    path: list[str]
