@@ -260,14 +260,21 @@ def canary_cases(draw: st.DrawFn, base: Case | None = None) -> CanaryCase:
     return cc
 
 
-def write_case(case: Case, directory: Path, policy: Path | None = None) -> Path:
-    """Write `case` as one YAML file in `directory` (its policy: the example's) and return its path."""
+def write_case(case: Case, directory: Path, policy: Path | None = None, *, beside: bool = False) -> Path:
+    """Write `case` as one YAML file in `directory` (its policy: the example's) and return its path.
+    `beside`: the policy is copied into `directory` and named relatively, as a case folder keeps it
+    (a stored version then reloads with it, charts and all)."""
+    import shutil
+
     import yaml
 
     directory.mkdir(parents=True, exist_ok=True)
     data = case.model_dump(mode="json", exclude_defaults=True)
     data["include"] = []
-    data["policy"] = str((policy or EXAMPLE.parent / "policy.yaml").resolve())
+    source = (policy or EXAMPLE.parent / "policy.yaml").resolve()
+    if beside:
+        shutil.copyfile(source, directory / "policy.yaml")
+    data["policy"] = "policy.yaml" if beside else str(source)
     path = directory / "case.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path

@@ -30,7 +30,9 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     from casegate.web import Settings, create_app
 
     d: Path = tmp_path_factory.mktemp("leak")
-    path = write_case(cc.case, d / "case")
+    # the policy beside the case, as a case folder keeps it: the stored version reloads on the
+    # board, so its public charts and diagram are drawn and checked too
+    path = write_case(cc.case, d / "case", beside=True)
     loaded = load_case(path)
     url = f"sqlite:///{d / 'registry.db'}"
     reg = open_registry(url)
@@ -51,3 +53,5 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
         assert r.status_code == 200, (page, r.status_code, r.text[:600])
         found = leaks(r.text, cc.tokens)
         assert not found, f"{page} leaks {found[:3]}"
+        if page == f"/public/cases/{cc.case.id}":
+            assert "Residual risk against tolerance" in r.text, "the public charts were not drawn"

@@ -42,7 +42,7 @@ CACHE_ENTRIES = 2000
 class DerivedRun(BaseModel):
     """What one task's log says about its run (cached as JSON, keyed by the artifact's sha256)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     tool: str
     """Format the facts were read from: inspect-ai, lm-eval, or the generic format's `tool`."""
     task: str
@@ -90,7 +90,7 @@ class DerivedRun(BaseModel):
 class CachedArtifact(BaseModel):
     """One cache entry: every task run of one artifact, and the further files read with it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     version: int
     runs: list[DerivedRun]
     files: dict[str, str] = {}

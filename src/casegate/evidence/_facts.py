@@ -296,6 +296,9 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     citing = _claims_citing(case, policy)
     allowed = policy.evidence.declared_kinds
     new_items: dict[str, Evidence] = {}
+    # Many items often read one artifact (the tasks of one log): the effective elicitation, result
+    # and source they get from one run are the same immutable values, built once per run
+    built: dict[tuple[Any, ...], Any] = {}
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold = ev.threshold
@@ -359,17 +362,24 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         scaffold = de.scaffold
         if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent:
             scaffold = Scaffold.expert_agent  # a judgement no log records
-        elic = Elicitation(variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
-                           budget_tokens=de.budget_tokens, time_limit=run.time_limit,
-                           prompting=rec_el.prompting if rec_el else None, solver=list(de.solver),
-                           generate_config=dict(de.generate_config))
+        prompting = rec_el.prompting if rec_el else None
+        key: tuple[Any, ...] = ("elicitation", id(run), variant, scaffold, prompting)
+        elic = built.get(key)
+        if elic is None:
+            elic = built[key] = Elicitation(
+                variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
+                budget_tokens=de.budget_tokens, time_limit=run.time_limit, prompting=prompting,
+                solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
         if ev.kind == "eval":
             red = th.reduction if th is not None else "any"
-            result: Result | None = Result(
-                successes=counts[0] if counts else None, trials=counts[1] if counts else None,
-                metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
-                reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
+            key = ("result", id(run), counts, red)
+            result: Result | None = built.get(key)
+            if result is None:
+                result = built[key] = Result(
+                    successes=counts[0] if counts else None, trials=counts[1] if counts else None,
+                    metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
+                    reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
         else:
             result = ev.result
         if th is not None and ev.kind == "eval":
@@ -389,9 +399,14 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))
                 facts.excluded.setdefault(eid, msg)
+        extra_files = ev.source.files if ev.source else {}
+        source = built.get(("source", id(run))) if not extra_files else None
+        if source is None:
+            source = run.source.model_copy(update={"files": {**run.source.files, **extra_files}})
+            if not extra_files:
+                built["source", id(run)] = source
         eff = ev.model_copy(update={
-            "threshold": threshold, "elicitation": elic, "result": result,
-            "source": run.source.model_copy(update={"files": {**run.source.files, **(ev.source.files if ev.source else {})}}),
+            "threshold": threshold, "elicitation": elic, "result": result, "source": source,
             "eval_set": [run.task], "date": dt.date.fromisoformat(run.date)})
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
         new_items[eid] = eff

@@ -562,6 +562,9 @@ def _confine_artifacts(loaded: Loaded) -> None:
         if not isinstance(art, str) or not art:
             continue
         src = loaded.origin(("evidence", eid))
+        key = (src.path, art)
+        if key in loaded._resolved:  # the same file names the same artifact again: resolved above
+            continue
         target = os.path.normpath(os.path.join(src.abspath.parent, art))
         if target not in checked:
             try:
@@ -571,7 +574,7 @@ def _confine_artifacts(loaded: Loaded) -> None:
                 e.location = f"{src.path}:{line}:{col}"
                 raise
             checked.add(target)
-        loaded._resolved[(src.path, art)] = Path(target)  # what artifact_path would resolve again
+        loaded._resolved[key] = Path(target)  # what artifact_path would resolve again
 
 
 def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,

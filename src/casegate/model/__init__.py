@@ -11,6 +11,8 @@ from ._base import (
     Scaffold,
     Severity,
     Variant,
+    new_dict,
+    new_list,
 )
 from ._case import (
     Argument,
@@ -111,5 +113,5 @@ __all__ = [
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
-    "WaiverPolicy",
+    "WaiverPolicy", "new_dict", "new_list",
 ]

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Frozen, Sha256
+from ._base import Frozen, Sha256, new_list
 
 AttestedActivity = Literal["ran", "reviewed"]
 """What the attester did: ran the evaluation or test themselves, or reviewed its run and result."""
@@ -57,10 +57,10 @@ class AttestationSet(Frozen):
 
     keyring: str
     """The keyring's name (what the signatures were checked against)."""
-    attestations: list[EvidenceAttestation] = Field(default_factory=list)
+    attestations: list[EvidenceAttestation] = Field(default_factory=new_list)
     """The statements whose signatures verified."""
-    rejected: list[RejectedAttestation] = Field(default_factory=list)
+    rejected: list[RejectedAttestation] = Field(default_factory=new_list)
     """Envelopes set aside, each with why (unknown key, bad signature, expired key, ...)."""
-    author_organisations: list[str] = Field(default_factory=list)
+    author_organisations: list[str] = Field(default_factory=new_list)
     """Organisations of the case's authors, as the keyring records them: developer organisations
     beside the ones the policy names."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ._base import Frozen
+from ._base import Frozen, new_dict, new_list
 
 
 class UnsignedSignoff(Frozen):
@@ -26,10 +26,10 @@ class AuthorityCheck(Frozen):
 
     keyring: str | None
     """The keyring's name; None when no keyring was given (then nothing can be verified)."""
-    holders: dict[str, list[str]] = Field(default_factory=dict)
+    holders: dict[str, list[str]] = Field(default_factory=new_dict)
     """Role -> names of the keyring identities holding a key for it that is valid and not
     revoked at the decision time."""
-    unsigned: list[UnsignedSignoff] = Field(default_factory=list)
+    unsigned: list[UnsignedSignoff] = Field(default_factory=new_list)
     """The sign-off lines no keyring identity signed."""
 
     def roles_of(self, person: str) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -21,6 +21,21 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
 """A digest written `sha256:<64 hex>`."""
+
+
+def new_list() -> list[Any]:
+    """An empty list: the `default_factory` of list fields.
+
+    pydantic reads the signature of every default factory when it builds a model class; for the
+    builtin `list` or `dict` that means parsing a text signature (about a millisecond each, a
+    tenth of a short run over all the models), for a Python function it is a few microseconds.
+    """
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    """An empty dict: the `default_factory` of mapping fields (see `new_list`)."""
+    return {}
 
 
 class Frozen(BaseModel):

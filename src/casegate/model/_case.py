@@ -20,6 +20,8 @@ from ._base import (
     Sha256,
     Variant,
     WeightsAccess,
+    new_dict,
+    new_list,
 )
 
 # --------------------------------------------------------------------------- system
@@ -47,11 +49,11 @@ class Release(Frozen):
     """The developer's website."""
     contact: str | None = None
     """How a person can contact the developer about the model."""
-    languages: list[str] = Field(default_factory=list)
+    languages: list[str] = Field(default_factory=new_list)
     """Languages the model supports."""
-    modalities: list[str] = Field(default_factory=list)
+    modalities: list[str] = Field(default_factory=new_list)
     """Output modalities, e.g. 'text', 'image', 'code'."""
-    intended_uses: list[str] = Field(default_factory=list)
+    intended_uses: list[str] = Field(default_factory=new_list)
     """Intended uses of the model."""
 
 
@@ -64,7 +66,7 @@ class System(Frozen):
     """Model version."""
     digests: list[Digest] = Field(min_length=1)
     """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
-    lineage: list[Lineage] = Field(default_factory=list)
+    lineage: list[Lineage] = Field(default_factory=new_list)
     """Models this one derives from."""
     description: str | None = None
     """Short description."""
@@ -82,7 +84,7 @@ class Scope(Frozen):
     """Who the users are, e.g. 'verified developers', 'all staff in research org'."""
     rate_limit: str | None = None
     """Rate limits, e.g. '600/min per key'."""
-    regions: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=new_list)
     """Regions where the deployment is offered."""
     max_users: int | None = None
     """Upper bound on the number of users."""
@@ -139,9 +141,9 @@ class Boundary(Frozen):
 
     kind: BoundaryKind
     """Where on the exposure ladder the deployment sits."""
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=new_list)
     """Tools and agent affordances given to the model (widen the boundary)."""
-    sensitive_domains: list[str] = Field(default_factory=list)
+    sensitive_domains: list[str] = Field(default_factory=new_list)
     """Sensitive domains the deployment integrates into (widen the boundary)."""
     scope: Scope | None = None
     """Users, rate limits, regions."""
@@ -164,7 +166,7 @@ class Pathway(Frozen):
     """Severity of the harm at the end."""
     steps: list[Id] = Field(min_length=1)
     """Ordered steps from access to harm; safeguards block steps as `pathway.step`."""
-    actors: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=new_list)
     """Threat actors who could take this pathway (default: the domain's)."""
     attempts_per_year: float | None = Field(default=None, ge=0)
     """Expected malicious attempts per year across the boundary (for residual risk)."""
@@ -175,15 +177,15 @@ class Pathway(Frozen):
 class DomainThreats(Frozen):
     """The threat model for one risk domain: addressed with pathways, or scoped out."""
 
-    actors: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=new_list)
     """Threat actors considered."""
-    pathways: dict[Id, Pathway] = Field(default_factory=dict)
+    pathways: dict[Id, Pathway] = Field(default_factory=new_dict)
     """Harm pathways, keyed by id (ids are unique across domains)."""
     scoped_out: str | None = None
     """Reason this domain is out of scope for this boundary; null when addressed."""
-    evidence: list[Id] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=new_list)
     """Evidence supporting the scoping-out decision."""
-    rests_on: list[str] = Field(default_factory=list)
+    rests_on: list[str] = Field(default_factory=new_list)
     """Boundary properties the scoping-out rests on, as paths into `boundary`: `kind`, `tools`,
     `sensitive_domains`, `scope.access`, `scope.vetting`, `scope.weights`, `scope.regions`,
     `scope.rate_limit`, `scope.max_users`."""
@@ -213,7 +215,7 @@ class Elicitation(Frozen):
     """Attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Scaffolding given to the model."""
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=new_list)
     """Tools available to the model."""
     budget_tokens: int | None = Field(default=None, ge=0)
     """Token budget per task."""
@@ -221,9 +223,9 @@ class Elicitation(Frozen):
     """Wall-clock limit per task, in seconds."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
-    solver: list[str] = Field(default_factory=list)
+    solver: list[str] = Field(default_factory=new_list)
     """Solver steps as recorded by the evaluation tool."""
-    generate_config: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    generate_config: dict[str, str | int | float | bool | None] = Field(default_factory=new_dict)
     """Generation settings (temperature, max tokens, ...)."""
 
 
@@ -259,7 +261,7 @@ class Result(Frozen):
     """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
     passed: bool | None = None
     """For audits and reviews: whether the check passed."""
-    samples: list[SampleScore] = Field(default_factory=list)
+    samples: list[SampleScore] = Field(default_factory=new_list)
     """Per-sample scores when available."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
     """How per-epoch scores of one sample were reduced to the counts (see `casegate.evidence.stats`)."""
@@ -298,7 +300,7 @@ class SourceRecord(Frozen):
     """Code revision of the task."""
     epochs: int | None = None
     """Epochs run."""
-    metrics: dict[str, float | None] = Field(default_factory=dict)
+    metrics: dict[str, float | None] = Field(default_factory=new_dict)
     """Headline metrics (name -> value) and their standard errors (name.stderr)."""
     samples: int | None = Field(default=None, ge=0)
     """Samples in the task's dataset, as the tool recorded it."""
@@ -306,7 +308,7 @@ class SourceRecord(Frozen):
     """Distinct samples that received a score (fewer than `samples` means a partial run)."""
     scorer: str | None = None
     """Scorer or metric whose per-sample scores the counts come from."""
-    files: dict[str, Sha256] = Field(default_factory=dict)
+    files: dict[str, Sha256] = Field(default_factory=new_dict)
     """Further files read with the artifact (e.g. per-sample logs), path -> sha256 of their bytes."""
 
 
@@ -337,7 +339,7 @@ class Evidence(Frozen):
     """Capability threshold the evaluation measures against (capability evidence)."""
     task: str | None = None
     """Which task of the artifact the item is, when the artifact holds several."""
-    eval_set: list[str] = Field(default_factory=list)
+    eval_set: list[str] = Field(default_factory=new_list)
     """Names of the tasks or datasets covered (compared across versions)."""
     elicitation: Elicitation | None = None
     """The elicitation record (evaluations)."""
@@ -347,7 +349,7 @@ class Evidence(Frozen):
     """The evaluation tool's record of the run."""
     summary: str | None = None
     """One or two sentences on what the evidence shows."""
-    tests: list[Id] = Field(default_factory=list)
+    tests: list[Id] = Field(default_factory=new_list)
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
 
@@ -388,13 +390,13 @@ class Element(Frozen):
     """Why a strategy or claim is acceptable."""
     defeater: str | None = None
     """An objection or counter-evidence aimed at claims (`against`)."""
-    supported_by: list[Id] = Field(default_factory=list)
+    supported_by: list[Id] = Field(default_factory=new_list)
     """Claims or strategies that support this element."""
-    in_context_of: list[Id] = Field(default_factory=list)
+    in_context_of: list[Id] = Field(default_factory=new_list)
     """Context, assumptions and justifications this element is read in."""
-    evidence: list[Id] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=new_list)
     """Evidence items that directly support this claim."""
-    defeaters: list[Id] = Field(default_factory=list)
+    defeaters: list[Id] = Field(default_factory=new_list)
     """Defeaters raised against this element."""
     undeveloped: bool = False
     """Explicitly marked as not yet developed (GSN's undeveloped goal)."""
@@ -409,11 +411,11 @@ class Element(Frozen):
     # defeater fields
     kind: DefeaterKind | None = None
     """Defeater kind (defeaters only)."""
-    against: list[Id] = Field(default_factory=list)
+    against: list[Id] = Field(default_factory=new_list)
     """Elements the defeater targets (defeaters only)."""
     status: DefeaterStatus | None = None
     """Defeater status: open, answered (rebutted with evidence) or accepted (claim defeated)."""
-    answered_by: list[Id] = Field(default_factory=list)
+    answered_by: list[Id] = Field(default_factory=new_list)
     """Evidence or claims that answer the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
@@ -461,7 +463,7 @@ class Argument(Frozen):
 
     top: Id
     """The top claim."""
-    elements: dict[Id, Element] = Field(default_factory=dict)
+    elements: dict[Id, Element] = Field(default_factory=new_dict)
     """Every element, keyed by id."""
 
 
@@ -493,9 +495,9 @@ class Safeguard(Frozen):
     """Which layer of defence it is."""
     title: str | None = None
     """Readable name."""
-    blocks: list[str] = Field(default_factory=list)
+    blocks: list[str] = Field(default_factory=new_list)
     """Pathway steps it blocks, written `pathway.step`."""
-    evidence: list[Id] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=new_list)
     """Evidence that it works (red-team, safeguard tests, audits)."""
     verified_by: str | None = None
     """Who verified its effectiveness."""
@@ -513,7 +515,7 @@ class ResidualRisk(Frozen):
 
     estimate: str | None = None
     """The stated estimate, with its uncertainty, in words."""
-    exposed: list[str] = Field(default_factory=list)
+    exposed: list[str] = Field(default_factory=new_list)
     """Who is exposed to the remaining risk."""
     detection: str | None = None
     """How an occurrence would be detected."""
@@ -552,7 +554,7 @@ class Monitor(Frozen):
     """What a breach does to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for a 'restrict' action."""
-    notify: list[str] = Field(default_factory=list)
+    notify: list[str] = Field(default_factory=new_list)
     """Roles to notify."""
     domain: Id | None = None
     """Risk domain the monitor watches."""
@@ -585,7 +587,7 @@ class Trigger(Frozen):
     """What happens to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for 'restrict'."""
-    notify: list[str] = Field(default_factory=list)
+    notify: list[str] = Field(default_factory=new_list)
     """Roles to notify."""
     description: str | None = None
     """In words, for the public summary."""
@@ -594,15 +596,15 @@ class Trigger(Frozen):
 class PostDeployment(Frozen):
     """Monitoring, incident reporting, re-evaluation, change control and withdrawal."""
 
-    monitors: dict[Id, Monitor] = Field(default_factory=dict)
+    monitors: dict[Id, Monitor] = Field(default_factory=new_dict)
     """Monitored signals."""
-    triggers: dict[Id, Trigger] = Field(default_factory=dict)
+    triggers: dict[Id, Trigger] = Field(default_factory=new_dict)
     """Events and their actions."""
     reevaluate_by: dt.date | None = None
     """Date by which the case must be re-evaluated."""
     model_change_control: str | None = None
     """How changes to the model (weights, fine-tunes, tools) are controlled."""
-    withdrawal: list[str] = Field(default_factory=list)
+    withdrawal: list[str] = Field(default_factory=new_list)
     """Conditions under which the deployment is withdrawn."""
     incident_reporting: str | None = None
     """How incidents are reported and to whom."""
@@ -640,7 +642,7 @@ class SignoffRef(Frozen):
     """When they signed."""
     envelope: str | None = None
     """Path of the DSSE envelope, relative to the declaring file."""
-    relies_on: list[Id] = Field(default_factory=list)
+    relies_on: list[Id] = Field(default_factory=new_list)
     """Evidence the signer relied on (a sign-off dated before it is flagged)."""
 
 
@@ -671,13 +673,13 @@ class ObjectionRef(Frozen):
 class DecisionSection(Frozen):
     """Sign-offs and objections recorded for this case."""
 
-    signoffs: list[SignoffRef] = Field(default_factory=list)
+    signoffs: list[SignoffRef] = Field(default_factory=new_list)
     """Sign-offs by reference."""
-    objections: dict[Id, ObjectionRef] = Field(default_factory=dict)
+    objections: dict[Id, ObjectionRef] = Field(default_factory=new_dict)
     """Objections by id."""
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=new_list)
     """People who wrote the case (authors cannot sign)."""
-    waivers: list[str] = Field(default_factory=list)
+    waivers: list[str] = Field(default_factory=new_list)
     """Paths of signed waiver envelopes (DSSE), relative to the declaring file."""
 
 
@@ -689,11 +691,11 @@ class IncidentAnswer(Frozen):
     must hold: new evidence dated after the incident, a claim changed since the defeated version,
     a safeguard the defeated version lacked, or a narrower boundary."""
 
-    evidence: list[Id] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=new_list)
     """Evidence dated after the incident that bears on what it defeated."""
-    claims: list[Id] = Field(default_factory=list)
+    claims: list[Id] = Field(default_factory=new_list)
     """Claims changed (reworded, narrowed or withdrawn) since the defeated version."""
-    safeguards: list[Id] = Field(default_factory=list)
+    safeguards: list[Id] = Field(default_factory=new_list)
     """Safeguards added since the defeated version."""
     boundary: bool = False
     """The boundary was narrowed (a narrower kind, or tools dropped) since the defeated version."""
@@ -719,23 +721,23 @@ class Case(Frozen):
     """Version of this case."""
     policy: str
     """Policy file path (relative to this file) or 'builtin:NAME'."""
-    include: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=new_list)
     """Further files whose sections are merged into this case."""
     system: System
     """The model being released."""
     boundary: Boundary | None = None
     """The boundary argued for (exactly one)."""
-    boundaries: list[Boundary] = Field(default_factory=list)
+    boundaries: list[Boundary] = Field(default_factory=new_list)
     """Only to detect cases that name several boundaries: a case names one."""
-    threat_model: dict[Id, DomainThreats] = Field(default_factory=dict)
+    threat_model: dict[Id, DomainThreats] = Field(default_factory=new_dict)
     """Per risk domain: actors and harm pathways, or a reason it is scoped out."""
-    evidence: dict[Id, Evidence] = Field(default_factory=dict)
+    evidence: dict[Id, Evidence] = Field(default_factory=new_dict)
     """Evidence items."""
     argument: Argument
     """The argument."""
-    safeguards: dict[Id, Safeguard] = Field(default_factory=dict)
+    safeguards: dict[Id, Safeguard] = Field(default_factory=new_dict)
     """Safeguards."""
-    residual_risk: dict[Id, ResidualRisk] = Field(default_factory=dict)
+    residual_risk: dict[Id, ResidualRisk] = Field(default_factory=new_dict)
     """Residual risk per pathway id."""
     post_deployment: PostDeployment | None = None
     """The post-deployment plan."""
@@ -743,12 +745,12 @@ class Case(Frozen):
     """The publication plan."""
     decision: DecisionSection = DecisionSection.model_construct()
     """Sign-offs and objections."""
-    incident_answers: dict[str, IncidentAnswer] = Field(default_factory=dict)
+    incident_answers: dict[str, IncidentAnswer] = Field(default_factory=new_dict)
     """Incident id ('incident-<log index>', as `casegate history` names it) -> how this version
     answers an incident that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
-    regimes: list[str] = Field(default_factory=list)
+    regimes: list[str] = Field(default_factory=new_list)
     """Regulatory regimes the case is under ('builtin:NAME' or a path relative to this file), in
     addition to those its policy names."""
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import BoundaryKind, Frozen
+from ._base import BoundaryKind, Frozen, new_dict, new_list
 from ._findings import Finding
 
 Outcome = Literal["GO", "GO WITH CONDITIONS", "NO-GO"]
@@ -57,7 +57,7 @@ class Answer(Frozen):
     """The question."""
     answer: str
     """The answer, composed from the case's data ('' when it cannot be answered)."""
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=new_list)
     """Element references the answer came from, e.g. 'evidence.E-ctf', 'safeguards.SG-classifier'."""
     answerable: bool = True
     """False when the case lacks what the answer needs (a blocking finding)."""
@@ -70,23 +70,23 @@ class BoundaryTrial(Frozen):
     """The boundary tried."""
     outcome: Outcome
     """What the decision would be for it."""
-    blocking: list[str] = Field(default_factory=list)
+    blocking: list[str] = Field(default_factory=new_list)
     """Codes of the blocking findings that stand for it (for a narrower boundary that fails, the
     first one found: the gate stops there)."""
-    dropped: list[str] = Field(default_factory=list)
+    dropped: list[str] = Field(default_factory=new_list)
     """Boundary attributes removed for this trial ('tools', 'sensitive_domains')."""
 
 
 class Digests(Frozen):
     """sha256 of every input the decision rests on."""
 
-    case_files: dict[str, str] = Field(default_factory=dict)
+    case_files: dict[str, str] = Field(default_factory=new_dict)
     """Case file path -> sha256 of its bytes."""
     policy: str | None = None
     """sha256 of the policy file."""
-    evidence: dict[str, str | None] = Field(default_factory=dict)
+    evidence: dict[str, str | None] = Field(default_factory=new_dict)
     """Evidence id -> sha256 of its artifact as hashed at decision time."""
-    model: list[str] = Field(default_factory=list)
+    model: list[str] = Field(default_factory=new_list)
     """The system's digests (what a deploy pipeline must match)."""
     case: str | None = None
     """sha256 over the canonical JSON of the case's file digests (the case's identity)."""
@@ -111,24 +111,24 @@ class DecisionRecord(Frozen):
     """The date the gate evaluated as (ISO date; the --at date or the case's date)."""
     outcome: Outcome
     """GO, GO WITH CONDITIONS or NO-GO."""
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=new_list)
     """Every finding, waived ones included and marked."""
-    conditions: list[Condition] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=new_list)
     """Conditions of a GO WITH CONDITIONS."""
-    answers: list[Answer] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=new_list)
     """The eight answers."""
     narrower: BoundaryKind | None = None
     """On NO-GO: the widest narrower boundary the same evidence supports (None if none does)."""
-    lacks: list[str] = Field(default_factory=list)
+    lacks: list[str] = Field(default_factory=new_list)
     """On NO-GO: what the requested boundary lacks, in words."""
-    trials: list[BoundaryTrial] = Field(default_factory=list)
+    trials: list[BoundaryTrial] = Field(default_factory=new_list)
     """Every boundary tried."""
-    narrower_dropped: list[str] = Field(default_factory=list)
+    narrower_dropped: list[str] = Field(default_factory=new_list)
     """On NO-GO: boundary attributes ('tools', 'sensitive_domains') the narrower boundary drops."""
-    rejected_waivers: list[str] = Field(default_factory=list)
+    rejected_waivers: list[str] = Field(default_factory=new_list)
     """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
     digests: Digests = Digests.model_construct()
     """Digests of every input."""
-    compared_with: list[str] = Field(default_factory=list)
+    compared_with: list[str] = Field(default_factory=new_list)
     """The earlier versions the threshold-gaming rules compared this one with, e.g. 'previous:
     version 1.0 (#1)'; or the one reason nothing was compared, 'nothing: ...'."""

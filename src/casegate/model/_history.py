@@ -8,7 +8,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from ._base import Frozen
+from ._base import Frozen, new_dict, new_list
 
 MEASUREMENT_FIELDS = ("metric", "reduction", "tasks")
 """The parts of a threshold's measurement whose change moves a result without any change in the
@@ -22,7 +22,7 @@ class PolicyChange(Frozen):
     """Id of the policy changed."""
     threshold: str
     """Threshold id whose measurement changed."""
-    fields: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=new_list)
     """Which of MEASUREMENT_FIELDS changed."""
     rationale: str
     """Why, in the owners' words."""
@@ -36,7 +36,7 @@ class PolicyChange(Frozen):
     """When the registry logged it (UTC, ISO 8601); None when it is not in the log."""
     log_index: int | None = None
     """Index of its 'policy-change' log entry."""
-    problems: list[str] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=new_list)
     """Why the envelope cannot be trusted (bad signature, unknown key, no keyring given); a change
     with problems counts for nothing."""
 
@@ -65,13 +65,13 @@ class IncidentDefeat(Frozen):
     """Its severity."""
     version: str
     """The version whose claims it defeated, e.g. 'version 1.0 (#1)'."""
-    claims: dict[str, str] = Field(default_factory=dict)
+    claims: dict[str, str] = Field(default_factory=new_dict)
     """Defeated claim id -> the claim's text in that version."""
-    safeguards: list[str] = Field(default_factory=list)
+    safeguards: list[str] = Field(default_factory=new_list)
     """Safeguard ids of that version (an answer must add one)."""
     boundary_rank: int | None = None
     """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=new_list)
     """Tools that version's boundary gave (dropping one narrows the boundary)."""
 
 
@@ -86,7 +86,7 @@ class LinkedCase(Frozen):
     """Its latest version, e.g. 'version 1.0 (#1)'; None when unknown."""
     system: str | None = None
     """Name and version of the system that case is about."""
-    digests: list[str] = Field(default_factory=list)
+    digests: list[str] = Field(default_factory=new_list)
     """That system's digests."""
     boundary: str | None = None
     """That case's boundary kind."""
@@ -103,7 +103,7 @@ class RegisteredProtocol(Frozen):
     """Id of the policy whose threshold it tests."""
     threshold: str
     """Threshold id it tests."""
-    plan: dict[str, str] = Field(default_factory=dict)
+    plan: dict[str, str] = Field(default_factory=new_dict)
     """What it fixes before the run, as comparable text: metric, reduction, tasks, variant,
     attempts, scaffold, tools, budget_tokens, model, samples (only the keys it sets)."""
     role: str
@@ -116,5 +116,5 @@ class RegisteredProtocol(Frozen):
     """When the registry logged it (UTC, ISO 8601)."""
     log_index: int | None = None
     """Index of its 'protocol' log entry."""
-    problems: list[str] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=new_list)
     """Why the envelope cannot be trusted; a protocol with problems counts for nothing."""

@@ -17,6 +17,8 @@ from ._base import (
     Severity,
     Variant,
     WeightsAccess,
+    new_dict,
+    new_list,
 )
 
 
@@ -54,7 +56,7 @@ class ElicitationMinimum(Frozen):
     """Minimum attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Weakest scaffold allowed."""
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=new_list)
     """Tools the model must have been given."""
     variant: Variant = Variant.production
     """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
@@ -78,7 +80,7 @@ class SafeguardRequirement(Frozen):
     min_layers: int = Field(default=1, ge=0)
     """Minimum number of distinct safeguard layers among the safeguards blocking the steps of each
     severe pathway of the threshold's domain."""
-    layers: list[str] = Field(default_factory=list)
+    layers: list[str] = Field(default_factory=new_list)
     """Layers that must be present among those blocking each severe pathway of the domain."""
 
 
@@ -127,10 +129,10 @@ class Threshold(Frozen):
     under this reduction from the artifact's per-sample scores."""
     k: int | None = Field(default=None, ge=1)
     """k of `pass@k` (needed for that reduction only)."""
-    tasks: list[TaskRef] = Field(default_factory=list)
+    tasks: list[TaskRef] = Field(default_factory=new_list)
     """The task set an evaluation of this threshold must have run (each evaluation one of them);
     empty: any task."""
-    safeguards: list[SafeguardRequirement] = Field(default_factory=list)
+    safeguards: list[SafeguardRequirement] = Field(default_factory=new_list)
     """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
     security_level: str | None = None
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
@@ -156,10 +158,10 @@ class RoleRequirement(Frozen):
 class SignoffPolicy(Frozen):
     """Who must sign what, and which roles must stay apart."""
 
-    required: dict[BoundaryKind, list[RoleRequirement]] = Field(default_factory=dict)
+    required: dict[BoundaryKind, list[RoleRequirement]] = Field(default_factory=new_dict)
     """Roles that must sign, per boundary. A boundary not listed uses the nearest narrower one
     that is listed; none listed is a blocking finding (fail closed)."""
-    separate: list[list[str]] = Field(default_factory=list)
+    separate: list[list[str]] = Field(default_factory=new_list)
     """Groups of roles that no single person may hold together on one decision."""
     product_role: str = "product-lead"
     """The product leadership role, which can never approve alone."""
@@ -211,7 +213,7 @@ class EvidencePolicy(Frozen):
     """Evidence kinds that may count without a machine-readable artifact ("declared" evidence,
     whose numbers are the author's word). Unset: every kind. A policy that lists kinds makes a
     declared item of any other kind count for nothing."""
-    organisations: list[str] = Field(default_factory=list)
+    organisations: list[str] = Field(default_factory=new_list)
     """The developer's own organisations: evidence produced by them is never independent."""
 
 
@@ -233,7 +235,7 @@ class Tolerance(Frozen):
 class WaiverPolicy(Frozen):
     """Which findings may be waived, and by whom."""
 
-    roles: dict[str, list[str]] = Field(default_factory=dict)
+    roles: dict[str, list[str]] = Field(default_factory=new_dict)
     """Rule code (or family prefix like 'CG4') -> roles allowed to waive it."""
     non_waivable: list[str] = ["CG3", "CG5", "CG9"]
     """Rule codes or family prefixes that can never be waived."""
@@ -346,7 +348,7 @@ class TextPolicy(Frozen):
 
     hollow: list[str] = Field(default_factory=lambda: list(DEFAULT_HOLLOW))
     """Boilerplate answers (compared case-insensitively, ignoring punctuation)."""
-    extra_hollow: list[str] = Field(default_factory=list)
+    extra_hollow: list[str] = Field(default_factory=new_list)
     """Further boilerplate the organisation adds to the built-in list."""
     unquantified: list[str] = ["negligible", "minimal", "very low", "low", "small", "tiny", "remote", "unlikely"]
     """Words that make an estimate hollow when the estimate carries no number."""
@@ -385,7 +387,7 @@ class Policy(Frozen):
     """Readable name."""
     version: str = "1"
     """The policy's own version."""
-    based_on: list[Citation] = Field(default_factory=list)
+    based_on: list[Citation] = Field(default_factory=new_list)
     """Public frameworks this policy follows."""
     confidence: float = Field(default=0.95, gt=0.5, lt=1)
     """Confidence level for statistical claims (two-sided interval level)."""
@@ -393,7 +395,7 @@ class Policy(Frozen):
     """Interval method for proportions."""
     domains: dict[Id, Domain]
     """Risk domains this framework covers."""
-    thresholds: dict[Id, Threshold] = Field(default_factory=dict)
+    thresholds: dict[Id, Threshold] = Field(default_factory=new_dict)
     """Capability thresholds, keyed by id."""
     signoff: SignoffPolicy = SignoffPolicy.model_construct()
     """Who must sign, and separation of authority."""
@@ -403,19 +405,19 @@ class Policy(Frozen):
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance.model_construct()
     """Residual risk tolerance."""
-    condition_defeaters: list[str] = Field(default_factory=list)
+    condition_defeaters: list[str] = Field(default_factory=new_list)
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy.model_construct()
     """Waiver rules."""
-    owners: list[str] = Field(default_factory=list)
+    owners: list[str] = Field(default_factory=new_list)
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
     registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
     or task set. Empty: no change of measurement can be accepted."""
-    roles: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=new_list)
     """Roles the organisation defines beyond those its sign-off and waiver rules name (e.g. risk
     owners such as 'head-of-safeguards', 'ciso'). Residual-risk owners, stop authorities and
     acceptors must be policy roles."""
-    boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=dict)
+    boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=new_dict)
     """Per boundary kind, the access and weights properties consistent with it; kinds not listed
     use the built-in table."""
     arguments: ArgumentPolicy = ArgumentPolicy.model_construct()
@@ -434,7 +436,7 @@ class Policy(Frozen):
     """What counts as hollow text."""
     governance: Governance | None = None
     """How the framework is run: updates, weight security, incidents, internal governance."""
-    regimes: list[str] = Field(default_factory=list)
+    regimes: list[str] = Field(default_factory=new_list)
     """Regulatory regimes every case under this policy is under ('builtin:NAME' or a path
     relative to the policy file)."""
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import Field, field_validator
 
 from ..model import Severity
-from ..model._base import Frozen, Id
+from ..model._base import Frozen, Id, new_list
 
 INCIDENT_VERSION = 1
 """Version of the incident record format."""
@@ -36,14 +36,14 @@ class Incident(Frozen):
     """Risk domain it falls in (as the case's threat model and policy name domains)."""
     title: str | None = None
     """A short title."""
-    reports: list[str] = Field(default_factory=list)
+    reports: list[str] = Field(default_factory=new_list)
     """Where it was reported (URLs or references)."""
     reported_by: str | None = None
     """Who reported it to the registry."""
     known: dt.datetime | None = None
     """When the developer became aware of it (regime deadlines count from here; default: the
     start of `date`, the earliest it can have been known)."""
-    classes: list[str] = Field(default_factory=list)
+    classes: list[str] = Field(default_factory=new_list)
     """Regime incident classes it falls in, written `REGIME:CLASS` (e.g.
     'ca-sb53:critical-safety-incident'); each sets a reporting deadline."""
     not_reportable: str | None = None

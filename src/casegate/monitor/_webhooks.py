@@ -45,7 +45,7 @@ EVENT_KINDS: dict[str, tuple[str, ...]] = {
 class Webhook(BaseModel):
     """One receiver."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     """Names the webhook in the delivery log."""
@@ -73,7 +73,7 @@ class Webhook(BaseModel):
 class WebhookConfig(BaseModel):
     """A webhooks file."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     casegate: Literal[1]
     kind: Literal["webhooks"]

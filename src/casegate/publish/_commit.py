@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import stat
@@ -108,21 +109,33 @@ class Salts:
         self.store = store
         self.fresh = fresh
         self.where = where or str(getattr(store, "where", "the salt store"))
-        self._kept: dict[tuple[str, str], list[SaltRecord]] = {}
+        self._kept: dict[tuple[str, str], dict[str, list[SaltRecord]]] = {}
         self.pending: list[SaltRecord] = []
 
-    def _records(self, case_id: str, version: str) -> list[SaltRecord]:
+    def _records(self, case_id: str, version: str) -> dict[str, list[SaltRecord]]:
+        """Pointer -> the salts kept for it in this version (in the order the store gives them)."""
         k = (case_id, version)
-        if k not in self._kept:
-            self._kept[k] = list(self.store.commitment_salts(case_id, version)) if self.store is not None else []
-        return self._kept[k]
+        got = self._kept.get(k)
+        if got is None:
+            got = self._kept[k] = {}
+            for r in self.store.commitment_salts(case_id, version) if self.store is not None else []:
+                got.setdefault(r.pointer, []).append(r)
+        return got
 
     def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
         """The salt for this element's content in this version."""
-        records = self._records(case_id, version)
-        for r in records:
-            if r.pointer == pointer and hmac.compare_digest(commitment(r.salt, content), r.commitment):
-                return r.salt
+        return self.salted(case_id, version, pointer, content)[0]
+
+    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+        """The salt for this element's content in this version, and the commitment to the content
+        with it (the content written as canonical JSON once for both)."""
+        records = self._records(case_id, version).setdefault(pointer, [])
+        body = None
+        if records:
+            body = canonical(content)
+            for r in records:
+                if hmac.compare_digest(_commit(r.salt, body), r.commitment):
+                    return r.salt, r.commitment
         if not self.fresh:
             raise NoSaltKept(
                 f"no salt is kept in {self.where} for {pointer} of case {case_id} version {version} "
@@ -136,10 +149,10 @@ class Salts:
                 help="pass --db URL (or set $CASEGATE_DATABASE_URL) to keep salts in the registry, or "
                      "--salt-store FILE (or $CASEGATE_SALT_STORE) to keep them in a private file")
         new = secrets.token_bytes(_KEY_BYTES)
-        rec = SaltRecord(case_id, version, pointer, new, commitment(new, content))
+        rec = SaltRecord(case_id, version, pointer, new, _commit(new, canonical(content) if body is None else body))
         records.append(rec)
         self.pending.append(rec)
-        return new
+        return new, rec.commitment
 
     def flush(self) -> None:
         """Keep the salts drawn so far (before anything committed with them is published)."""
@@ -159,6 +172,10 @@ class KeyedSalts(Salts):
     def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
         return derive_salt(self.key, case_id, pointer)
 
+    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+        salt = self.salt(case_id, version, pointer, content)
+        return salt, commitment(salt, content)
+
 
 def content_of(element: BaseModel) -> dict[str, Any]:
     """The committed content of an element: its fields as JSON, defaults left out (so fields
@@ -166,8 +183,49 @@ def content_of(element: BaseModel) -> dict[str, Any]:
     return element.model_dump(mode="json", exclude_defaults=True)
 
 
+_SAFE_INT = 2**53 - 1
+"""Largest integer RFC 8785 writes (JSON numbers are IEEE doubles)."""
+
+
+def _plain(content: Any) -> bool:
+    """Whether `content` holds only values Python's JSON encoder writes exactly as RFC 8785 does:
+    strings, booleans, null, integers within +-(2^53 - 1), lists, and objects whose keys are ASCII
+    (sorted by code point, as RFC 8785's UTF-16 order sorts them). Numbers with a fraction are
+    not: their shortest forms differ (1.0 against 1, 1e+21 against 1e21)."""
+    stack = [content]
+    while stack:
+        v = stack.pop()
+        t = type(v)
+        if t is str or t is bool or v is None:
+            continue
+        if t is int:
+            if -_SAFE_INT <= v <= _SAFE_INT:
+                continue
+            return False
+        if t is dict:
+            for k in v:
+                if type(k) is not str or not k.isascii():
+                    return False
+            stack.extend(v.values())
+        elif t is list or t is tuple:
+            stack.extend(v)
+        else:
+            return False
+    return True
+
+
 def canonical(content: Any) -> bytes:
-    """RFC 8785 canonical JSON of `content`."""
+    """RFC 8785 canonical JSON of `content`.
+
+    Redacted elements are mostly text: for those the C JSON encoder writes the same bytes as the
+    RFC 8785 library (same escapes, separators and key order) several times faster; anything
+    else (a number with a fraction, a non-ASCII key, a lone surrogate) goes to the library."""
+    if _plain(content):
+        try:
+            return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                              allow_nan=False).encode("utf-8")
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: the library names the problem
     try:
         return rfc8785.dumps(content)
     except rfc8785.CanonicalizationError as e:
@@ -179,8 +237,12 @@ def canonical(content: Any) -> bytes:
 
 def commitment(salt: bytes, content: Any) -> str:
     """`sha256:<hex>` over the tag, the salt and the canonical content."""
-    h = hashlib.sha256(COMMIT_TAG + b"\x00" + salt + canonical(content))
-    return "sha256:" + h.hexdigest()
+    return _commit(salt, canonical(content))
+
+
+def _commit(salt: bytes, body: bytes) -> str:
+    """`commitment` of content already written as canonical JSON (`body`)."""
+    return "sha256:" + hashlib.sha256(COMMIT_TAG + b"\x00" + salt + body).hexdigest()
 
 
 # --------------------------------------------------------------------------- openings

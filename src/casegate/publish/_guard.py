@@ -52,7 +52,7 @@ class TextGuard:
         shingles: set[tuple[str, ...]] = set()
         for s in redaction.sealed.values():
             for x in _leaves(s.content):
-                if len(x) >= _MIN_SECRET and x not in public:
+                if len(x) >= _MIN_SECRET and x not in public and x not in secrets:  # a repeated text: done
                     secrets.add(x)
                     shingles |= _shingles(x)
         self._public = public

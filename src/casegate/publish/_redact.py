@@ -31,7 +31,7 @@ from ..model import (
     ResidualRisk,
     Safeguard,
 )
-from ._commit import Salts, commitment, content_of
+from ._commit import Salts, content_of
 
 LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
 """Confidentiality levels, most public first."""
@@ -187,11 +187,10 @@ def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseMode
     """Salt, content and commitment of the element at `parts`."""
     pointer = pointer_of(parts)
     content = content_of(model)
-    salt = salts.salt(case.id, case.version, pointer, content)
+    salt, sealed = salts.salted(case.id, case.version, pointer, content)
     level = getattr(model, "confidentiality", Confidentiality.public)
     return Sealed(pointer=pointer, id=str(parts[-1]) if parts else case.id, type=type_of(model),
-                  level=level, model=model, salt=salt, content=content,
-                  commitment=commitment(salt, content))
+                  level=level, model=model, salt=salt, content=content, commitment=sealed)
 
 
 _REQUIRED = object()

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..model import Confidentiality, Frozen
+from ..model import Confidentiality, Frozen, new_dict, new_list
 from ._commit import SCHEME
 from ._redact import Stub
 
@@ -52,15 +52,15 @@ class Node(Frozen):
     """The element's text (None when redacted)."""
     redacted: Redacted | None = None
     """The redaction, when redacted."""
-    supported_by: list[str] = Field(default_factory=list)
+    supported_by: list[str] = Field(default_factory=new_list)
     """Elements that support it."""
-    in_context_of: list[str] = Field(default_factory=list)
+    in_context_of: list[str] = Field(default_factory=new_list)
     """Context, assumptions and justifications."""
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=new_list)
     """Evidence it rests on."""
-    defeaters: list[str] = Field(default_factory=list)
+    defeaters: list[str] = Field(default_factory=new_list)
     """Defeaters raised against it."""
-    supports: list[str] = Field(default_factory=list)
+    supports: list[str] = Field(default_factory=new_list)
     """Elements it supports (derived from the others' links)."""
     undeveloped: bool = False
     """Marked as not yet developed."""
@@ -68,9 +68,9 @@ class Node(Frozen):
     """Defeater kind."""
     status: str | None = None
     """Defeater status."""
-    against: list[str] = Field(default_factory=list)
+    against: list[str] = Field(default_factory=new_list)
     """What the defeater targets."""
-    answered_by: list[str] = Field(default_factory=list)
+    answered_by: list[str] = Field(default_factory=new_list)
     """What answers the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
@@ -94,9 +94,9 @@ class ArgumentView(Frozen):
     """Top claim id."""
     nodes: dict[str, Node]
     """Elements by id, in the case's order."""
-    outline: list[OutlineRow] = Field(default_factory=list)
+    outline: list[OutlineRow] = Field(default_factory=new_list)
     """The argument as an indented outline from the top claim (depth-first)."""
-    unreachable: list[str] = Field(default_factory=list)
+    unreachable: list[str] = Field(default_factory=new_list)
     """Elements not reachable from the top claim."""
 
 
@@ -115,9 +115,9 @@ class EvidenceItem(Frozen):
     summary: str | None = None
     sha256: str | None = None
     """sha256 of the artifact (public evidence only)."""
-    supports: list[str] = Field(default_factory=list)
+    supports: list[str] = Field(default_factory=new_list)
     """Claims, safeguards and defeater answers that rest on it."""
-    relied_on_by: list[str] = Field(default_factory=list)
+    relied_on_by: list[str] = Field(default_factory=new_list)
     """Roles whose sign-off relied on it."""
     redacted: Redacted | None = None
     basis: str | None = None
@@ -129,11 +129,11 @@ class DomainItem(Frozen):
     """A risk domain of the threat model."""
 
     id: str
-    actors: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=new_list)
     scoped_out: str | None = None
     """Why it is out of scope (None when addressed)."""
-    evidence: list[str] = Field(default_factory=list)
-    pathways: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=new_list)
+    pathways: list[str] = Field(default_factory=new_list)
 
 
 class StepView(Frozen):
@@ -141,7 +141,7 @@ class StepView(Frozen):
 
     step: str
     """The step (its position, `#n`, when the pathway is redacted)."""
-    blocked_by: list[str] = Field(default_factory=list)
+    blocked_by: list[str] = Field(default_factory=new_list)
     """Safeguards that block it."""
 
 
@@ -152,8 +152,8 @@ class PathwayItem(Frozen):
     domain: str
     title: str | None = None
     severity: str | None = None
-    actors: list[str] = Field(default_factory=list)
-    steps: list[StepView] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=new_list)
+    steps: list[StepView] = Field(default_factory=new_list)
     redacted: Redacted | None = None
 
 
@@ -163,8 +163,8 @@ class SafeguardItem(Frozen):
     id: str
     layer: str | None = None
     title: str | None = None
-    blocks: list[str] = Field(default_factory=list)
-    evidence: list[str] = Field(default_factory=list)
+    blocks: list[str] = Field(default_factory=new_list)
+    evidence: list[str] = Field(default_factory=new_list)
     verified_by: str | None = None
     security: bool = False
     redacted: Redacted | None = None
@@ -175,7 +175,7 @@ class ResidualItem(Frozen):
 
     pathway: str
     estimate: str | None = None
-    exposed: list[str] = Field(default_factory=list)
+    exposed: list[str] = Field(default_factory=new_list)
     detection: str | None = None
     stop_authority: str | None = None
     owner: str | None = None
@@ -190,7 +190,7 @@ class AnswerItem(Frozen):
     key: str
     question: str
     answer: str
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=new_list)
     answerable: bool = True
     """Whether the gate found the case able to answer it."""
     origin: str = "gate"
@@ -236,12 +236,12 @@ class DecisionView(Frozen):
     decided_at: str
     boundary: str | None = None
     narrower: str | None = None
-    lacks: list[str] = Field(default_factory=list)
-    conditions: list[ConditionItem] = Field(default_factory=list)
-    findings: list[FindingItem] = Field(default_factory=list)
-    counts: dict[str, int] = Field(default_factory=dict)
+    lacks: list[str] = Field(default_factory=new_list)
+    conditions: list[ConditionItem] = Field(default_factory=new_list)
+    findings: list[FindingItem] = Field(default_factory=new_list)
+    counts: dict[str, int] = Field(default_factory=new_dict)
     """Findings by severity (blocking, condition, advisory) and waived."""
-    digests: dict[str, Any] = Field(default_factory=dict)
+    digests: dict[str, Any] = Field(default_factory=new_dict)
     """Model digests and the case digest the decision is bound to."""
 
 
@@ -253,7 +253,7 @@ class SignoffItem(Frozen):
     date: str
     signed: bool = False
     """Whether a signed envelope is recorded."""
-    relies_on: list[str] = Field(default_factory=list)
+    relies_on: list[str] = Field(default_factory=new_list)
 
 
 class ObjectionItem(Frozen):
@@ -274,8 +274,8 @@ class ObjectionItem(Frozen):
 class DissentView(Frozen):
     """Objections and defeaters, with their status."""
 
-    objections: list[ObjectionItem] = Field(default_factory=list)
-    defeaters: list[Node] = Field(default_factory=list)
+    objections: list[ObjectionItem] = Field(default_factory=new_list)
+    defeaters: list[Node] = Field(default_factory=new_list)
 
 
 class TriggerItem(Frozen):
@@ -304,11 +304,11 @@ class MonitorItem(Frozen):
 class PostDeploymentView(Frozen):
     """The post-deployment plan: what is watched and what reopens the case."""
 
-    monitors: list[MonitorItem] = Field(default_factory=list)
-    triggers: list[TriggerItem] = Field(default_factory=list)
+    monitors: list[MonitorItem] = Field(default_factory=new_list)
+    triggers: list[TriggerItem] = Field(default_factory=new_list)
     reevaluate_by: str | None = None
     model_change_control: str | None = None
-    withdrawal: list[str] = Field(default_factory=list)
+    withdrawal: list[str] = Field(default_factory=new_list)
     incident_reporting: str | None = None
     at_scale: str | None = None
 

@@ -161,7 +161,9 @@ def risk_chart(pathways: Sequence[PathwayMeasure], *, withheld: Iterable[str] = 
     for i, p in enumerate(pathways):
         y = top + i * row + 22
         body.append(f'<g id="pathway-{esc(p.pathway)}">')
-        name = p.title if len(p.title) <= 34 else p.title[:33] + "…"
+        # a redacted pathway's title is as confidential as the rest of it: only its id is public
+        name = ("(withheld pathway)" if p.pathway in hidden
+                else p.title if len(p.title) <= 34 else p.title[:33] + "…")
         body.append(f'<text x="16" y="{y - 4:.0f}" font-weight="bold">{esc(name)}</text>')
         body.append(f'<text x="16" y="{y + 12:.0f}" font-size="11" fill="{MUTED}">{esc(p.pathway)} ({esc(p.severity)})</text>')
         if p.pathway in hidden or hidden.intersection(p.rests_on):

@@ -28,7 +28,7 @@ from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import parse_yaml
-from ..model import Frozen
+from ..model import Frozen, new_list
 from ._keys import key_id
 from ._names import latin_form, name_key, normalise_name
 
@@ -174,7 +174,7 @@ class Keyring(Frozen):
     """Readable name of the keyring."""
     note: str | None = None
     """Free text about the keyring."""
-    identities: list[Identity] = Field(default_factory=list)
+    identities: list[Identity] = Field(default_factory=new_list)
     """The people the keyring trusts, each with their keys."""
 
     @property
@@ -221,7 +221,7 @@ class _KeyringV1(Frozen):
     kind: Literal["keyring"] = "keyring"
     name: str
     note: str | None = None
-    keys: list[_KeyV1] = Field(default_factory=list)
+    keys: list[_KeyV1] = Field(default_factory=new_list)
 
 
 def identity_id(name: str) -> str:

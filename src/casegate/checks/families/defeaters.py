@@ -39,12 +39,13 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
     if got is not None:
         return got  # type: ignore[no-any-return]
     els = ctx.case.argument.elements
+    types = ctx.index.types
     out: dict[str, list[str]] = {}
     for eid, e in els.items():
         for d in e.defeaters:
-            if d in els and els[d].type == "defeater" and d not in out.setdefault(eid, []):
+            if types.get(d) == "defeater" and d not in out.setdefault(eid, []):
                 out[eid].append(d)
-        if e.type == "defeater":
+        if types[eid] == "defeater":
             for t in e.against:
                 if eid not in out.setdefault(t, []):
                     out[t].append(eid)

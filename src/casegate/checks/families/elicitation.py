@@ -80,8 +80,8 @@ def _capability_claims(ctx: Context) -> Iterator[tuple[str, str, str]]:
     got = ctx.memo.get("capability_claims")
     if got is None:
         got = [(eid, e.capability.threshold, e.capability.position)
-               for eid, e in ctx.case.argument.elements.items()
-               if e.type == "claim" and e.capability and e.capability.threshold in ctx.policy.thresholds]
+               for eid, e in ctx.index.by_type.get("claim", ())
+               if e.capability and e.capability.threshold in ctx.policy.thresholds]
         ctx.memo["capability_claims"] = got
     return iter(got)
 

@@ -555,8 +555,8 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     from .threat import _domains_in_scope
 
     scope = _domains_in_scope(ctx)
-    for eid, e in c.argument.elements.items():
-        if e.type != "claim" or not e.evidence:
+    for eid, e in ctx.index.by_type.get("claim", ()):
+        if not e.evidence:
             continue
         dom = e.domain or scope.get(eid)
         tid = e.capability.threshold if e.capability else None

@@ -104,11 +104,9 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     c, pol = ctx.case, ctx.policy
     pathways = c.pathways()
     scope: dict[str, str] | None = None
-    for eid, e in c.argument.elements.items():
-        if e.type != "claim":
-            continue
-        cites = [x for x in e.evidence if x in c.evidence
-                 and (c.evidence[x].threshold is not None or c.evidence[x].kind == "eval")]
+    capability_evidence = {x for x, ev in c.evidence.items() if ev.threshold is not None or ev.kind == "eval"}
+    for eid, e in ctx.index.by_type.get("claim", ()):
+        cites = [x for x in e.evidence if x in capability_evidence] if e.evidence else []
         if not (e.capability or e.pathway or cites):
             continue
         if scope is None:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ...model import Elicitation, Scaffold, SourceRecord
+from ...model import Elicitation, Scaffold, SourceRecord, new_dict, new_list
 from ..stats import REDUCTIONS, Reduction, binary_counts
 from ._common import (
     check_unchanged,
@@ -37,7 +37,7 @@ CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version", "variant")
 class GenericSample(BaseModel):
     """One scored sample and epoch."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str | int
     epoch: int = Field(default=1, ge=1)
     score: float
@@ -46,7 +46,7 @@ class GenericSample(BaseModel):
 class GenericResults(BaseModel):
     """The JSON form of casegate-results/1."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     format: Literal["casegate-results/1"]
     task: str
     task_version: str | int | None = None
@@ -60,16 +60,16 @@ class GenericResults(BaseModel):
     successes: int | None = Field(default=None, ge=0)
     trials: int | None = Field(default=None, ge=0)
     reduction: Literal["at-least-one", "majority", "mean"] = "at-least-one"
-    samples: list[GenericSample] = Field(default_factory=list)
+    samples: list[GenericSample] = Field(default_factory=new_list)
     dataset_samples: int | None = Field(default=None, ge=0)
     metric: str | None = None
     value: float | None = None
     stderr: float | None = None
-    tools: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=new_list)
     scaffold: Scaffold | None = None
-    solver: list[str] = Field(default_factory=list)
+    solver: list[str] = Field(default_factory=new_list)
     budget_tokens: int | None = Field(default=None, ge=0)
-    generate_config: dict[str, Any] = Field(default_factory=dict)
+    generate_config: dict[str, Any] = Field(default_factory=new_dict)
     revision: str | None = None
     tool: str | None = None
     tool_version: str | None = None
