@@ -56,3 +56,18 @@ def test_the_policy_names_the_deciding_roles_and_keeps_the_decider_apart(tmp_pat
     v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
     assert "Sam Whitfield signed the decision and also signed it off; the policy keeps deciding and " \
            "signing off apart" in v.reasons
+
+
+def test_decide_checks_the_risk_authorities_as_gate_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The signed decision makes the same authority check as `casegate gate`: a residual-risk
+    owner's role that no keyring identity holds is CG417, blocking, in the decision decide signs."""
+    from tests._evaluators import RISK_HOLDERS
+
+    w = _world(tmp_path)
+    record, _ = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert "CG417" not in {f.code for f in record.findings}
+    w.ring = w.ring.model_copy(update={"identities": [i for i in w.ring.identities if i.id not in RISK_HOLDERS]})
+    record, _ = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    held = [f for f in record.findings if f.code == "CG417"]
+    assert held and all(f.blocking for f in held), [f.code for f in record.findings]
+    assert record.outcome == "NO-GO"

@@ -15,6 +15,7 @@ from ..model import BOUNDARY_LADDER, DecisionRecord, ObjectionRef
 from ..sign import Keyring, check_waivers, now_utc, resolve, with_attestations
 from ._authority import decider_problems
 from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
+from ._signed import with_authority
 
 if TYPE_CHECKING:
     from ..gate import Comparison
@@ -52,7 +53,9 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
         raise BundleVerificationError(problems, subject="cannot decide: the sign-offs are not all present and valid")
     from ..gate import run_gate
 
-    loaded = signed_view(loaded, collected)
+    # the same authority check `gate` makes: unsigned sign-off lines (CG510) and residual-risk
+    # authorities no keyring identity holds (CG417) are findings in the signed decision too
+    loaded = with_authority(signed_view(loaded, collected), keyring, at)
     assert loaded.case is not None
     waivers, waiver_problems = check_waivers(loaded, keyring, today or at.date())
     record = run_gate(loaded, today=today, waivers=waivers, waiver_problems=waiver_problems,
