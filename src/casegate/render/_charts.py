@@ -139,11 +139,12 @@ def risk_chart(pathways: Sequence[PathwayMeasure], *, withheld: Iterable[str] = 
     """One row per pathway: the propagated upper bound on successful harms per year and the
     policy's tolerance, on a log axis. `withheld`: pathway ids the audience may not see."""
     hidden = set(withheld)
+    # a pathway's numbers are withheld when it, or a test its bound rests on, is redacted
+    held = {p.pathway for p in pathways if p.pathway in hidden or hidden.intersection(p.rests_on)}
     left, right, row, top = 260.0, 40.0, 52.0, 64.0
     width = 760.0
     span = width - left - right
-    vals = [v for p in pathways if p.pathway not in hidden and not hidden.intersection(p.rests_on)
-            for v in (p.bound, p.tolerance) if v and v > 0]
+    vals = [v for p in pathways if p.pathway not in held for v in (p.bound, p.tolerance) if v and v > 0]
     lo = math.floor(math.log10(min(vals))) - 1 if vals else -9
     hi = max(math.ceil(math.log10(max(vals))) + 1, lo + 2) if vals else 0
     hi = min(hi, 3)
@@ -166,7 +167,7 @@ def risk_chart(pathways: Sequence[PathwayMeasure], *, withheld: Iterable[str] = 
                 else p.title if len(p.title) <= 34 else p.title[:33] + "…")
         body.append(f'<text x="16" y="{y - 4:.0f}" font-weight="bold">{esc(name)}</text>')
         body.append(f'<text x="16" y="{y + 12:.0f}" font-size="11" fill="{MUTED}">{esc(p.pathway)} ({esc(p.severity)})</text>')
-        if p.pathway in hidden or hidden.intersection(p.rests_on):
+        if p.pathway in held:
             body.append(f'<text x="{left:.0f}" y="{y + 4:.0f}" fill="{MUTED}" font-style="italic">'
                         'withheld: the pathway or the tests its bound rests on are redacted for this audience</text></g>')
             continue
@@ -192,7 +193,7 @@ def risk_chart(pathways: Sequence[PathwayMeasure], *, withheld: Iterable[str] = 
     ay = height - 12
     for e in range(lo, hi + 1):
         body.append(f'<text x="{x(10.0 ** e):.1f}" y="{ay:.0f}" font-size="9" fill="{MUTED}" text-anchor="middle">1e{e}</text>')
-    desc = "; ".join(f"{p.pathway}: " + ("withheld" if p.pathway in hidden or hidden.intersection(p.rests_on) else
+    desc = "; ".join(f"{p.pathway}: " + ("withheld" if p.pathway in held else
                                          f"bound {p.bound:.1e}/year, tolerance {p.tolerance}" if p.bound is not None
                                          else "no bound") for p in pathways)
     return _svg(width, height, title, desc or "no pathways", body, "risk")
