@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import typer
@@ -91,11 +91,8 @@ def _main() -> None:
 
         if print_top_help(to_stderr=not argv):
             sys.exit(2 if not argv else 0)
-    import typer
-
     from ..errors import CasegateError
 
-    app = register_commands(argv)
     if argv and argv[0] in ("check", "gate"):
         # One short run over a large, acyclic case: the cyclic garbage collector would only walk
         # the case again and again (a fifth of the run at 100k elements); reference counting
@@ -103,6 +100,24 @@ def _main() -> None:
         import gc
 
         gc.disable()
+        from ._fast import fast_command
+
+        run = fast_command(argv)  # None: Typer parses the arguments (help, usage errors, ...)
+        if run is not None:
+            try:
+                code = run()
+            except CasegateError as e:
+                print(e.diagnostics(), file=sys.stderr)
+                sys.exit(e.exit_code)
+            except KeyboardInterrupt:
+                print("interrupted", file=sys.stderr)
+                sys.exit(130)
+            except Exception as e:
+                _internal_error(e)
+            sys.exit(code)
+    import typer
+
+    app = register_commands(argv)
     try:
         rv = app(standalone_mode=False)
     except CasegateError as e:
@@ -123,10 +138,15 @@ def _main() -> None:
         if callable(show) and hasattr(e, "exit_code"):
             show()
             sys.exit(2)
-        if os.environ.get("CASEGATE_DEBUG"):
-            raise
-        print(f"internal error: {type(e).__name__}: {e}\n"
-              "  help: this is a casegate bug, not a problem with your input; rerun with "
-              "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)
-        sys.exit(70)
+        _internal_error(e)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _internal_error(e: Exception) -> NoReturn:
+    """Report an unexpected exception as a casegate bug (exit 70); re-raise it with CASEGATE_DEBUG."""
+    if os.environ.get("CASEGATE_DEBUG"):
+        raise e
+    print(f"internal error: {type(e).__name__}: {e}\n"
+          "  help: this is a casegate bug, not a problem with your input; rerun with "
+          "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)
+    sys.exit(70)
