@@ -152,3 +152,27 @@ def test_check_and_gate_on_the_fast_path_import_no_typer() -> None:
         r = subprocess.run([sys.executable, "-c", code, cmd, str(ATLAS), "--format", "json"],
                            capture_output=True, text=True, cwd=ROOT)
         assert r.stdout.strip().splitlines()[-1] == f"RC {want} False", (r.stdout[-300:], r.stderr[-1000:])
+
+
+def test_the_program_runs_no_pydantic_plugin_while_pydantic_itself_would(tmp_path: Path) -> None:
+    # an installed distribution registering a pydantic plugin; importing it leaves a mark
+    site = tmp_path / "site"
+    dist = site / "markplugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: markplugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nmark = markplugin_mod:plugin\n")
+    mark = tmp_path / "imported"
+    (site / "markplugin_mod.py").write_text(
+        f"open({str(mark)!r}, 'a').write('x')\n"
+        "class _Plugin:\n    def new_schema_validator(self, *a, **k):\n        return None, None, None\n"
+        "plugin = _Plugin()\n")
+    import os
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([*sys.path, str(site)])}
+    r = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS)], capture_output=True, text=True,
+                       cwd=ROOT, env=env)
+    assert r.returncode == 1 and "blocking" in r.stdout and not mark.exists(), r.stderr[-1000:]
+    # the same environment, pydantic alone: the plugin is found and imported
+    r = subprocess.run([sys.executable, "-c", "from pydantic import BaseModel\n"
+                        "class M(BaseModel):\n    x: int\nM(x=1)\n"], capture_output=True, text=True, env=env)
+    assert r.returncode == 0 and mark.exists(), r.stderr[-1000:]

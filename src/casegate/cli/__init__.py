@@ -57,6 +57,8 @@ def main() -> None:
     run the command line in-process) it ends as any function does, by raising SystemExit.
     """
     fast_exit = sys._getframe(1).f_globals.get("__name__") == "__main__"
+    if fast_exit:
+        _without_pydantic_plugins()
     try:
         _main()
     except SystemExit as e:
@@ -66,6 +68,32 @@ def main() -> None:
         if e.code is not None and not isinstance(e.code, int):
             print(e.code, file=sys.stderr)
         _exit_now(code)
+
+
+def _without_pydantic_plugins() -> None:
+    """The casegate program runs no pydantic plugins.
+
+    When pydantic builds its first validator it looks for plugins: it imports `importlib.metadata`,
+    reads the entry points of every installed distribution and imports whatever registers under
+    `pydantic`. A release gate must not run code because some package is installed beside it, and
+    the search alone costs about a third of importing pydantic and rapidyaml. pydantic's own switch
+    (`PYDANTIC_DISABLE_PLUGINS`) skips the loading but not the search, so the program answers
+    pydantic's plugin lookup itself, with no plugins, before anything is validated. Code that
+    imports casegate as a library keeps pydantic's behaviour; if pydantic no longer looks plugins
+    up in this module, the answer is simply unused.
+    """
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:  # already loaded (and perhaps plugins with it): leave it as it is
+        return
+    import types
+
+    loader = types.ModuleType(name, "No pydantic plugins in the casegate program.")
+    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
+    sys.modules[name] = loader
+
+
+def _no_plugins() -> tuple[()]:
+    return ()
 
 
 _FAST_EXIT = ("check", "gate")
