@@ -176,3 +176,27 @@ def test_the_program_runs_no_pydantic_plugin_while_pydantic_itself_would(tmp_pat
     r = subprocess.run([sys.executable, "-c", "from pydantic import BaseModel\n"
                         "class M(BaseModel):\n    x: int\nM(x=1)\n"], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and mark.exists(), r.stderr[-1000:]
+
+
+def test_every_public_model_name_resolves_from_its_submodule() -> None:
+    import casegate.model as model
+
+    assert set(model._WHERE) == set(model.__all__)
+    for name in model.__all__:
+        assert getattr(model, name) is getattr(__import__(f"casegate.model.{model._WHERE[name]}",
+                                                          fromlist=[name]), name)
+    with pytest.raises(AttributeError):
+        model.NoSuchModel  # noqa: B018
+
+
+def test_check_builds_no_registry_protocol_or_attestation_models() -> None:
+    code = ("import sys\n"
+            "from casegate.cli import _main\n"
+            "sys.argv = ['casegate', 'check', sys.argv[1]]\n"
+            "try:\n    _main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', *sorted(m for m in sys.modules if m.startswith('casegate.model._')))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(ATLAS)], capture_output=True, text=True, cwd=ROOT)
+    loaded = set(r.stdout.strip().splitlines()[-1].split()[1:])
+    assert "casegate.model._case" in loaded and "casegate.model._policy" in loaded, r.stderr[-1000:]
+    assert not loaded & {"casegate.model._history", "casegate.model._protocol", "casegate.model._attestation",
+                         "casegate.model._authority"}, loaded

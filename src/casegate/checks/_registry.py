@@ -10,26 +10,30 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
-    AuthorityCheck,
-    Baseline,
     Case,
     Finding,
-    IncidentDefeat,
-    LinkedCase,
     Policy,
-    PolicyChange,
     Regime,
-    RegisteredProtocol,
     Rule,
     RuleSeverity,
     Serves,
 )
 from ..model._base import BoundaryKind
 from ._index import ArgumentIndex, build_index
+
+if TYPE_CHECKING:
+    from ..model import (
+        AuthorityCheck,
+        Baseline,
+        IncidentDefeat,
+        LinkedCase,
+        PolicyChange,
+        RegisteredProtocol,
+    )
 
 
 @dataclass(frozen=True)
