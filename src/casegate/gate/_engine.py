@@ -209,9 +209,10 @@ def run_gate(
         )
 
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
+    sources = tuple(f.doc.raw for f in loaded.files)
 
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
-        return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted,
+        return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
