@@ -85,7 +85,8 @@ def make_context(
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
                    registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
-                   facts=facts, lineage=lineage, protocols=protocols, authority=loaded.authority)
+                   facts=facts, lineage=lineage, protocols=protocols, authority=loaded.authority,
+                   sources=tuple(f.doc.raw for f in loaded.files))
 
 
 def check_case(
