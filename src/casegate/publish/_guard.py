@@ -26,7 +26,10 @@ def _leaves(value: Any) -> list[str]:
     stack = [value]
     while stack:
         v = stack.pop()
-        if isinstance(v, dict):
+        t = type(v)
+        if t is str:  # the common case first, without the checks below
+            out.append(v)
+        elif isinstance(v, dict):
             out.extend(str(k) for k in v)
             stack.extend(v.values())
         elif isinstance(v, list):
