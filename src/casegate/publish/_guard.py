@@ -30,7 +30,7 @@ def _leaves(value: Any) -> list[str]:
         if t is str:  # the common case first, without the checks below
             out.append(v)
         elif isinstance(v, dict):
-            out.extend(str(k) for k in v)
+            out.extend(map(str, v))
             stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)

@@ -20,8 +20,12 @@ def _md_escape(value: Any) -> Any:
     what CommonMark would read as markup is neutralised (a tag, a comment, an autolink, an
     entity); a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as written."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        value = _ENTITY.sub("&amp;", value)
-        return _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
+        # most values hold neither character: no pattern is run over them
+        if "&" in value:
+            value = _ENTITY.sub("&amp;", value)
+        if "<" in value:
+            value = _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
+        return value
     return value
 
 
