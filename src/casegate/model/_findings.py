@@ -1,7 +1,6 @@
 """Rules, findings and decision records: the data the checks and the gate produce."""
 
-from __future__ import annotations
-
+from collections.abc import Sequence
 from enum import Enum
 from typing import Literal
 
@@ -95,7 +94,7 @@ class Finding(Frozen):
     """Source location, resolved from `path`."""
     help: str | None = None
     """How to fix it."""
-    waived: Waiver | None = None
+    waived: "Waiver | None" = None
     """The waiver covering this finding, when waived."""
 
     @property
@@ -118,6 +117,11 @@ class Waiver(Frozen):
     """Why."""
     until: str
     """ISO date the waiver lapses."""
+
+    def covers(self, code: str, path: Sequence[str | int]) -> bool:
+        """Whether this waiver applies to a finding with this code and path (an empty `path` on
+        the waiver: every finding of the code)."""
+        return self.code == code and (not self.path or tuple(self.path) == tuple(path))
 
 
 # No Finding.model_rebuild() here: validators are built on first use (`Frozen`'s defer_build),
