@@ -70,3 +70,31 @@ def test_a_plan_that_explains_the_withholding_is_not_flagged(tmp_path: Path) -> 
     # the example itself explains it, and has the condition the rule is about
     codes = [f.code for f in _check(load_case(ATLAS / "case.yaml"))]
     assert "CG305" in codes and "CG605" not in codes
+
+
+def test_a_waived_finding_on_a_redacted_element_is_a_withheld_condition_too(tmp_path: Path) -> None:
+    from casegate.model import Waiver
+
+    case = _atlas(tmp_path, "E-cyber-ctf is internal; the AISI receives it.")
+    text = case.read_text()
+    start = text.index("  bio-known-agent:\n    estimate")
+    owner = text.index("    owner: head-of-safeguards\n", start)
+    case.write_text(text[:owner] + text[owner + len("    owner: head-of-safeguards\n"):])
+    attested = _attested(load_case(case))
+    arts = rehash_artifacts(attested)
+    unwaived = run_gate(attested, today=DAY, artifacts=arts)
+    unowned = [f for f in unwaived.findings if f.code == "CG412"]
+    assert unwaived.outcome == "NO-GO" and len(unowned) == 1
+    assert unowned[0].path == ("residual_risk", "bio-known-agent")
+    assert "CG605" not in {f.code for f in unwaived.findings}  # a blocking finding is no condition
+    waiver = Waiver(code="CG412", path=("residual_risk", "bio-known-agent"), role="rso", person="Sam Whitfield",
+                    reason="The owner is being appointed.", until=(DAY + dt.timedelta(days=20)).isoformat())
+    waived = run_gate(attested, today=DAY, artifacts=arts, waivers=[waiver])
+    assert waived.outcome == "GO WITH CONDITIONS"
+    flagged = [f for f in waived.findings if f.code == "CG605"]
+    assert len(flagged) == 1 and "(CG412 residual-risk-unowned)" in flagged[0].message
+    assert "restricted residual-risk estimate" in flagged[0].message
+    assert {c.cause for c in waived.conditions} >= {"CG412", "CG605"}
+    # a waiver the policy does not accept (a role that may not waive CG4) makes no condition
+    refused = run_gate(attested, today=DAY, artifacts=arts, waivers=[waiver.model_copy(update={"role": "safety-lead"})])
+    assert refused.outcome == "NO-GO" and "CG605" not in {f.code for f in refused.findings}

@@ -10,26 +10,31 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
-    AuthorityCheck,
-    Baseline,
     Case,
     Finding,
-    IncidentDefeat,
-    LinkedCase,
     Policy,
-    PolicyChange,
     Regime,
-    RegisteredProtocol,
     Rule,
     RuleSeverity,
     Serves,
+    Waiver,
 )
 from ..model._base import BoundaryKind
 from ._index import ArgumentIndex, build_index
+
+if TYPE_CHECKING:
+    from ..model import (
+        AuthorityCheck,
+        Baseline,
+        IncidentDefeat,
+        LinkedCase,
+        PolicyChange,
+        RegisteredProtocol,
+    )
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,12 @@ class Context:
     authority: AuthorityCheck | None = None
     """The sign-offs and the roles that hold authority, checked against a keyring; None when no
     check was made (a preview, a case built in memory)."""
+    sources: tuple[bytes, ...] | None = None
+    """The bytes of the files the case was read from; None for a case built in memory. A rule
+    that looks for a marker in the case's text may skip the case when no file holds it."""
+    waivers: list[Waiver] = field(default_factory=list)
+    """The waivers the gate accepts (signed, allowed by the policy, not lapsed): the blocking
+    findings they cover become conditions of the decision."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..evidence import ArtifactState
 from ..load import Loaded
@@ -12,14 +13,14 @@ from ..model import (
     BoundaryKind,
     Case,
     Finding,
-    IncidentDefeat,
-    LinkedCase,
     Policy,
-    RegisteredProtocol,
     Rule,
     RuleSeverity,
 )
 from ._registry import Context, run_checks
+
+if TYPE_CHECKING:
+    from ..model import IncidentDefeat, LinkedCase, RegisteredProtocol
 
 
 @dataclass
@@ -84,7 +85,8 @@ def make_context(
     return Context(case=case, policy=loaded.policy, today=today or dt.date.today(), boundary=boundary,
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
                    registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
-                   facts=facts, lineage=lineage, protocols=protocols, authority=loaded.authority)
+                   facts=facts, lineage=lineage, protocols=protocols, authority=loaded.authority,
+                   sources=tuple(f.doc.raw for f in loaded.files))
 
 
 def check_case(

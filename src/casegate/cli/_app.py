@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -27,3 +30,10 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """Make a frontier-AI safety case a release gate."""
+
+
+AttestKeyring = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one no "
+         "evidence is independent.")]
+"""The --keyring option of commands that judge independence from evidence attestations."""

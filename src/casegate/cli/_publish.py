@@ -11,7 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import AttestKeyring, attested, configured_registry, err, out, parse_date
+from ._app import AttestKeyring
+from ._common import attested, configured_registry, err, out, parse_date
 
 _DEFAULT = "case"
 

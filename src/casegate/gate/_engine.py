@@ -208,8 +208,11 @@ def run_gate(
             help="widening a boundary reopens the case: write (or extend) the case for the wider boundary",
         )
 
+    accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
+    sources = tuple(f.doc.raw for f in loaded.files)
+
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
-        return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind,
+        return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
                        baseline=first.baseline if first is not None else None,
                        policy_changes=list(comparison.policy_changes) if comparison is not None else [],
@@ -236,7 +239,6 @@ def run_gate(
     if main.outcome == "NO-GO":
         # load findings stand at every boundary: no narrower one can pass
         if requested is not None and try_narrower and not any(f.blocking for f in loaded.diagnostics):
-            accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
             order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested):
                 ctx = context(kind, dropped)

@@ -35,7 +35,7 @@ def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
 def covers(w: Waiver, code: str, path: Sequence[str | int]) -> bool:
     """Whether waiver `w` applies to a finding with this code and path (an empty path: every
     finding of the code)."""
-    return w.code == code and (not w.path or tuple(w.path) == tuple(path))
+    return w.covers(code, path)
 
 
 def apply_waivers(

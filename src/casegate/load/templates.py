@@ -10,11 +10,12 @@ from pathlib import Path
 from ..errors import InputError
 
 _DESCRIPTIONS = {
-    "frontier-api": "A worked example to adapt: a frontier model's API release covering cyber and bio "
-                    "misuse, with fictional people and evidence; as shipped it does not pass `check` (its "
-                    "findings are gaps to close as you adapt it).",
+    "frontier-api": "A worked example to adapt: the atlas-api example case (a frontier model's API release "
+                    "covering cyber and bio misuse) with its fictional people, organisations and evidence "
+                    "marked PLACEHOLDER; each mark is a blocking finding (CG909) until replaced, so it never "
+                    "passes `gate` as shipped.",
     "skeleton": "The bare structure of a case and policy to fill in: it does not pass `check` until "
-                "filled in, and its findings are the to-do list.",
+                "filled in (values marked PLACEHOLDER are findings), and its findings are the to-do list.",
 }
 
 _RENAMED = {"minimal": "skeleton"}

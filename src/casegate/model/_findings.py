@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import Literal
 
@@ -118,6 +119,11 @@ class Waiver(Frozen):
     """Why."""
     until: str
     """ISO date the waiver lapses."""
+
+    def covers(self, code: str, path: Sequence[str | int]) -> bool:
+        """Whether this waiver applies to a finding with this code and path (an empty `path` on
+        the waiver: every finding of the code)."""
+        return self.code == code and (not self.path or tuple(self.path) == tuple(path))
 
 
 # No Finding.model_rebuild() here: validators are built on first use (`Frozen`'s defer_build),

@@ -7,6 +7,7 @@ from . import (
     elicitation,  # noqa: F401
     evidence_integrity,  # noqa: F401
     history,  # noqa: F401
+    placeholders,  # noqa: F401
     post_deployment,  # noqa: F401
     publication,  # noqa: F401
     regimes,  # noqa: F401

@@ -126,8 +126,12 @@ def _private_elements(ctx: Context) -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
-def _becomes_condition(f: Finding) -> bool:
-    return f.waived is not None or f.severity is RuleSeverity.condition
+def _becomes_condition(ctx: Context, f: Finding) -> bool:
+    """Whether `f` becomes a condition of the decision: a condition finding, or a blocking one that
+    a waiver the gate accepts covers (the gate applies waivers after the rules have run)."""
+    if f.waived is not None or f.severity is RuleSeverity.condition:
+        return True
+    return f.severity is RuleSeverity.blocking and any(w.covers(f.code, f.path) for w in ctx.waivers)
 
 
 @rule(
@@ -135,7 +139,8 @@ def _becomes_condition(f: Finding) -> bool:
     pass_=9,
     summary="A condition of the decision concerns an element the public summary redacts, so the "
             "summary will withhold it, and the publication plan does not say so.",
-    rationale="A condition is what the developer still owes before or after release. A public "
+    rationale="A condition is what the developer still owes before or after release (a condition "
+              "finding, or a blocking finding a signed waiver turned into a condition). A public "
               "summary that drops it silently reads as an unconditional approval; readers must at "
               "least learn that a condition exists, what it is about in general terms, and why its "
               "text is withheld.",
@@ -156,7 +161,7 @@ def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
     said = (pub.withheld or "").lower()
     flagged: set[str] = set()
     for f in ctx.memo.get("earlier_findings", ()):
-        if not _becomes_condition(f):
+        if not _becomes_condition(ctx, f):
             continue
         path = tuple(str(x) for x in f.path)
         concerned = [el for prefix, el in private.items() if path[:len(prefix)] == prefix]

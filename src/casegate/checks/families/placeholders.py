@@ -1,0 +1,89 @@
+"""CG909: a case made from a template says plainly that it is one until its placeholders are
+replaced. The templates `casegate init` writes mark every fictional person, organisation, claim
+and evidence item with the word PLACEHOLDER; any value that still carries it is a blocking
+finding, so a template followed by `gate` can never be deployable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from .._registry import Context, Hit, rule
+
+PLACEHOLDER = "PLACEHOLDER"
+"""The marker a template puts in every value the user must replace (a whole word, in capitals)."""
+
+_MARK_BYTES = PLACEHOLDER.encode()
+_WORD = re.compile(rf"\b{PLACEHOLDER}\b")
+_SHOWN = 60
+
+
+def placeholder_values(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every (path, text) in `obj` whose text carries the placeholder marker."""
+    if isinstance(obj, str):
+        if PLACEHOLDER in obj and _WORD.search(obj):
+            yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name, None)
+            if value is not None and not isinstance(value, (bool, int, float)):
+                yield from placeholder_values(value, (*path, name))
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from placeholder_values(v, (*path, str(k)))
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj):
+            yield from placeholder_values(v, (*path, i))
+
+
+def _what(ctx: Context, path: tuple[str | int, ...]) -> str:
+    """The element, person or evidence item a path belongs to, in words."""
+    head = path[0]
+    if head == "evidence" and len(path) > 1:
+        return f"evidence item `{path[1]}`"
+    if head == "argument" and len(path) > 2 and path[1] == "elements":
+        return f"argument element `{path[2]}`"
+    if head == "decision" and len(path) > 2 and path[1] == "signoffs" and isinstance(path[2], int):
+        return f"the sign-off as `{ctx.case.decision.signoffs[path[2]].role}`"
+    if head == "decision" and len(path) > 2 and path[1] == "objections":
+        return f"objection `{path[2]}`"
+    if head == "decision" and len(path) > 1 and path[1] == "authors":
+        return "the author"
+    if head in ("safeguards", "residual_risk") and len(path) > 1:
+        return f"{'safeguard' if head == 'safeguards' else 'the residual risk on'} `{path[1]}`"
+    if head == "threat_model" and len(path) > 3 and path[2] == "pathways":
+        return f"pathway `{path[3]}`"
+    return "this value"
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+@rule(
+    "CG909", "template-placeholder", severity="blocking", serves="fm-argument-theater",
+    summary="A value still carries a template's PLACEHOLDER marker: the case was made from a "
+            "template and that person, organisation, claim or evidence item is fictional.",
+    rationale="`casegate init` templates are worked examples with fictional people and evidence. "
+              "Filled with plausible names and numbers they look like a case, and a gate that "
+              "signed off on them would approve a release on evidence nobody produced. Every "
+              "placeholder is marked, and the mark stays a blocking finding until the value is "
+              "replaced, so a template can never be deployable.",
+    bad="decision:\n  signoffs:\n    - {role: rso, person: PLACEHOLDER Sam Whitfield, date: 2026-11-22}",
+    good="decision:\n  signoffs:\n    - {role: rso, person: Amara Okafor, date: 2026-11-22}",
+    fix="Replace the value with your own (the real person, your organisation, your own claim, your "
+        "own evidence artifact with its digest and results, e.g. from `casegate evidence add`), "
+        "dropping the word PLACEHOLDER; delete template items that do not apply to your system.",
+)
+def template_placeholder(ctx: Context) -> Iterator[Hit]:
+    if ctx.sources is not None and not any(_MARK_BYTES in raw for raw in ctx.sources):
+        return  # no file the case was read from holds the marker (walking a large case costs)
+    for path, text in placeholder_values(ctx.case):
+        if not path:
+            continue
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
+        yield Hit(path, f"`{_dotted(path)}` still carries the template's marker (`{shown}`): "
+                        f"{_what(ctx, path)} is a placeholder from the template the case was made from, not a fact about your system")
