@@ -31,7 +31,7 @@ for i, text in enumerate(docs):
     raw = text.encode("utf-8", "surrogatepass")
     nodes = None
     try:
-        nodes = parse_yaml(f"fuzz-{i}.yaml", raw)._tree.size()
+        nodes = parse_yaml(f"fuzz-{i}.yaml", raw)._t().size()
         outcome = "ok"
     except CasegateError as e:
         outcome = "error: " + e.message[:120]

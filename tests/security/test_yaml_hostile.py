@@ -146,7 +146,7 @@ def test_the_node_bound_errs_little_on_honest_cases() -> None:
     bound = nodes = 0
     for f in files:
         raw = f.read_bytes()
-        n = parse_yaml(str(f), raw)._tree.size()
+        n = parse_yaml(str(f), raw)._t().size()
         if n > 20:
             assert yaml_node_bound(raw) <= 1.7 * n, f
         bound += yaml_node_bound(raw)
