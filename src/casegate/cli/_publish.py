@@ -11,7 +11,16 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import AttestKeyring, DecideKeyring, attested, configured_registry, decided, err, out, parse_date
+from ._common import (
+    AttestKeyring,
+    DecideKeyring,
+    attested,
+    configured_registry,
+    decided,
+    err,
+    out,
+    parse_date,
+)
 
 _DEFAULT = "case"
 
