@@ -16,6 +16,7 @@ gsn2x 4.3.2 `-c` took 0.031 s at 1k goals and 1.04 s at 10k, peaking at 35 MiB (
 
     python bench/bench_startup.py            # atlas-api, --help, 1k and 10k goals
     python bench/bench_startup.py 1 10 100   # the argument sizes, in thousands of goals
+    python bench/bench_startup.py 0          # start-up only: atlas-api and --help
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _line(name: str, ours: float, base: float, base_name: str, goal: float | Non
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1, 10]
+    sizes = [k for k in map(int, sys.argv[1:]) if k > 0] if sys.argv[1:] else [1, 10]
     cg = casegate()
     atlas = str(ROOT / "examples" / "atlas-api" / "case.yaml")
     yard = [PY, "-c", "import pydantic, ryml"]

@@ -10,20 +10,14 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
-    AuthorityCheck,
-    Baseline,
     Case,
     Finding,
-    IncidentDefeat,
-    LinkedCase,
     Policy,
-    PolicyChange,
     Regime,
-    RegisteredProtocol,
     Rule,
     RuleSeverity,
     Serves,
@@ -31,6 +25,16 @@ from ..model import (
 )
 from ..model._base import BoundaryKind
 from ._index import ArgumentIndex, build_index
+
+if TYPE_CHECKING:
+    from ..model import (
+        AuthorityCheck,
+        Baseline,
+        IncidentDefeat,
+        LinkedCase,
+        PolicyChange,
+        RegisteredProtocol,
+    )
 
 
 @dataclass(frozen=True)

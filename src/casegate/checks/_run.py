@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..evidence import ArtifactState
 from ..load import Loaded
@@ -12,14 +13,14 @@ from ..model import (
     BoundaryKind,
     Case,
     Finding,
-    IncidentDefeat,
-    LinkedCase,
     Policy,
-    RegisteredProtocol,
     Rule,
     RuleSeverity,
 )
 from ._registry import Context, run_checks
+
+if TYPE_CHECKING:
+    from ..model import IncidentDefeat, LinkedCase, RegisteredProtocol
 
 
 @dataclass

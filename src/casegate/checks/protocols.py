@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..evidence import EvidenceFacts
-from ..model import Case, Evidence, RegisteredProtocol
+from ..model import Case, Evidence
+
+if TYPE_CHECKING:
+    from ..model import RegisteredProtocol
 
 PLAN_NAMES = {"metric": "metric", "reduction": "reduction", "tasks": "task set", "variant": "variant",
               "attempts": "attempts", "scaffold": "scaffold", "tools": "tools", "budget_tokens": "token budget",

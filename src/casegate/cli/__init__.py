@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     import typer
@@ -57,6 +57,8 @@ def main() -> None:
     run the command line in-process) it ends as any function does, by raising SystemExit.
     """
     fast_exit = sys._getframe(1).f_globals.get("__name__") == "__main__"
+    if fast_exit:
+        _without_pydantic_plugins()
     try:
         _main()
     except SystemExit as e:
@@ -66,6 +68,32 @@ def main() -> None:
         if e.code is not None and not isinstance(e.code, int):
             print(e.code, file=sys.stderr)
         _exit_now(code)
+
+
+def _without_pydantic_plugins() -> None:
+    """The casegate program runs no pydantic plugins.
+
+    When pydantic builds its first validator it looks for plugins: it imports `importlib.metadata`,
+    reads the entry points of every installed distribution and imports whatever registers under
+    `pydantic`. A release gate must not run code because some package is installed beside it, and
+    the search alone costs about a third of importing pydantic and rapidyaml. pydantic's own switch
+    (`PYDANTIC_DISABLE_PLUGINS`) skips the loading but not the search, so the program answers
+    pydantic's plugin lookup itself, with no plugins, before anything is validated. Code that
+    imports casegate as a library keeps pydantic's behaviour; if pydantic no longer looks plugins
+    up in this module, the answer is simply unused.
+    """
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:  # already loaded (and perhaps plugins with it): leave it as it is
+        return
+    import types
+
+    loader = types.ModuleType(name, "No pydantic plugins in the casegate program.")
+    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
+    sys.modules[name] = loader
+
+
+def _no_plugins() -> tuple[()]:
+    return ()
 
 
 _FAST_EXIT = ("check", "gate")
@@ -91,11 +119,8 @@ def _main() -> None:
 
         if print_top_help(to_stderr=not argv):
             sys.exit(2 if not argv else 0)
-    import typer
-
     from ..errors import CasegateError
 
-    app = register_commands(argv)
     if argv and argv[0] in ("check", "gate"):
         # One short run over a large, acyclic case: the cyclic garbage collector would only walk
         # the case again and again (a fifth of the run at 100k elements); reference counting
@@ -103,6 +128,24 @@ def _main() -> None:
         import gc
 
         gc.disable()
+        from ._fast import fast_command
+
+        run = fast_command(argv)  # None: Typer parses the arguments (help, usage errors, ...)
+        if run is not None:
+            try:
+                code = run()
+            except CasegateError as e:
+                print(e.diagnostics(), file=sys.stderr)
+                sys.exit(e.exit_code)
+            except KeyboardInterrupt:
+                print("interrupted", file=sys.stderr)
+                sys.exit(130)
+            except Exception as e:
+                _internal_error(e)
+            sys.exit(code)
+    import typer
+
+    app = register_commands(argv)
     try:
         rv = app(standalone_mode=False)
     except CasegateError as e:
@@ -123,10 +166,15 @@ def _main() -> None:
         if callable(show) and hasattr(e, "exit_code"):
             show()
             sys.exit(2)
-        if os.environ.get("CASEGATE_DEBUG"):
-            raise
-        print(f"internal error: {type(e).__name__}: {e}\n"
-              "  help: this is a casegate bug, not a problem with your input; rerun with "
-              "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)
-        sys.exit(70)
+        _internal_error(e)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _internal_error(e: Exception) -> NoReturn:
+    """Report an unexpected exception as a casegate bug (exit 70); re-raise it with CASEGATE_DEBUG."""
+    if os.environ.get("CASEGATE_DEBUG"):
+        raise e
+    print(f"internal error: {type(e).__name__}: {e}\n"
+          "  help: this is a casegate bug, not a problem with your input; rerun with "
+          "CASEGATE_DEBUG=1 for the traceback and report it", file=sys.stderr)
+    sys.exit(70)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -27,3 +30,16 @@ def _version(value: bool) -> None:
 def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """Make a frontier-AI safety case a release gate."""
+
+
+AttestKeyring = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one no "
+         "evidence is independent.")]
+"""The --keyring option of commands that judge independence from evidence attestations."""
+
+DecideKeyring = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to verify the case's sign-off envelopes and evidence attestations against (default "
+         "$CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent, as in `gate`.")]
+"""The --keyring option of commands that publish a decision (`publish`, `report`)."""

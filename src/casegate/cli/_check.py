@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from . import app
-from ._common import Format, command_line, err, fail, out, parse_date
-
-if TYPE_CHECKING:
-    from ..load import Loaded
+from ._common import Format, err, fail, out
 
 
 @app.command()
@@ -39,86 +36,9 @@ def check(
 
     Exit 0 when nothing is blocking, 1 when something is, 2 when the input cannot be read.
     """
-    if watch:
-        fail(_watch(case, format, at, policy, root, keyring))
-    code, _ = _check_once(case, format, at, policy, root, keyring)
-    fail(code)
+    from ._run import run_check
 
-
-def _check_once(case: Path, format: Format, at: str | None, policy: Path | None,
-                root: Path | None, keyring: Path | None = None) -> tuple[int, Loaded]:
-    """Load and check the case, print the report; (exit code, the loaded case)."""
-    from ..checks import all_rules, check_case
-    from ..evidence import rehash_artifacts
-    from ..load import load_case
-    from ..report import (
-        format_github,
-        format_json,
-        format_junit,
-        format_sarif,
-        format_text,
-        summary_line,
-    )
-    from ._common import attested
-
-    loaded = attested(load_case(case, policy=policy, root=root), keyring, at)
-    report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
-    if format is Format.json:
-        out(format_json(report.findings, files=report.files))
-    elif format is Format.sarif:
-        out(format_sarif(report.findings, all_rules(), exit_code=report.exit_code,
-                         command_line=command_line()))
-    elif format is Format.github:
-        text = format_github(report.findings)
-        if text:
-            out(text)
-        out(f"{case}: {summary_line(report.findings)}")
-    elif format is Format.junit:
-        out(format_junit(report.findings, name=str(case)))
-    else:
-        text = format_text(report.findings, loaded.source_line)
-        if text:
-            out(text)
-        out(f"{case}: {summary_line(report.findings)}")
-    return report.exit_code, loaded
-
-
-def _watch(case: Path, format: Format, at: str | None, policy: Path | None, root: Path | None,
-           keyring: Path | None = None) -> int:
-    """Check, then check again after every change to a file the check read, until interrupted."""
-    import sys
-    import time
-
-    from ..checks import file_states, wait_for_change, watched_files
-    from ..errors import CasegateError
-    from ..load import display_path
-
-    loaded: Loaded | None = None
-    code = 2
-    changed: list[Path] = []
-    try:
-        while True:
-            # the files as they are before this check reads them: an edit made while it runs is
-            # seen as a change afterwards
-            before = file_states(watched_files(loaded, case))
-            started, cpu = time.perf_counter(), time.process_time()
-            try:
-                code, loaded = _check_once(case, format, at, policy, root, keyring)
-            except CasegateError as e:
-                err(e.diagnostics())
-                code = e.exit_code
-            took = (time.perf_counter() - started) * 1000
-            took_cpu = (time.process_time() - cpu) * 1000
-            # files first read by this check (an include just added) are watched from now on
-            states = {**file_states(watched_files(loaded, case)), **before}
-            if changed:
-                err(f"re-checked in {took:.0f} ms ({took_cpu:.0f} ms of CPU) after a change to "
-                    + ", ".join(display_path(p) for p in changed))
-            err("watching for changes (Ctrl-C to stop)")
-            sys.stdout.flush()
-            changed = wait_for_change(states)
-    except KeyboardInterrupt:
-        return code
+    fail(run_check(case, format, at, policy, root, keyring, watch))
 
 
 @app.command()

@@ -1,4 +1,6 @@
-"""Helpers shared by the command modules: output, dates, formats."""
+"""Helpers shared by the command modules: output, dates, formats.
+
+This module does not import Typer: `check` and `gate` run without it (see `_fast`)."""
 
 from __future__ import annotations
 
@@ -6,9 +8,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..terminal import escape_controls
@@ -16,18 +16,6 @@ from ..terminal import escape_controls
 if TYPE_CHECKING:
     from ..load import Loaded, SourceFile
     from ..model import Policy
-
-AttestKeyring = Annotated[Path | None, typer.Option(
-    "--keyring", envvar="CASEGATE_KEYRING",
-    help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one no "
-         "evidence is independent.")]
-"""The --keyring option of commands that judge independence from evidence attestations."""
-
-DecideKeyring = Annotated[Path | None, typer.Option(
-    "--keyring", envvar="CASEGATE_KEYRING",
-    help="Keyring to verify the case's sign-off envelopes and evidence attestations against (default "
-         "$CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent, as in `gate`.")]
-"""The --keyring option of commands that publish a decision (`publish`, `report`)."""
 
 
 class Format(str, Enum):
@@ -76,6 +64,9 @@ def err(text: str) -> None:
 
 
 def fail(code: int) -> None:
+    """End a Typer command with exit code `code`."""
+    import typer
+
     raise typer.Exit(code)
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..model import BoundaryKind, Waiver
+from ..model import BoundaryKind
 from . import app
-from ._common import ReportFormat, command_line, fail, out, parse_date
+from ._common import ReportFormat, fail
 
 
 @app.command()
@@ -53,93 +52,8 @@ def gate(
     Exit 0 for GO and GO WITH CONDITIONS, 1 for NO-GO (and for conditions with
     --fail-on-conditions), 2 when an input cannot be read.
     """
-    from ..checks import all_rules
-    from ..errors import InputError
-    from ..gate import exit_code, record_bytes, run_gate
-    from ..load import load_case
-    from ..report import (
-        format_decision_github,
-        format_decision_json,
-        format_decision_junit,
-        format_decision_markdown,
-        format_decision_text,
-        format_sarif,
-    )
-    from ._common import fetch_comparison
+    from ._run import run_gate
 
-    if preview and format in (ReportFormat.sarif, ReportFormat.github, ReportFormat.junit):
-        raise InputError(f"--preview is not for CI formats ({format.value}): a pipeline must see the decision",
-                         help="use --preview with text, markdown or json")
-    if preview and record is not None:
-        raise InputError("--record writes a decision; a preview is not one",
-                         help="drop --preview to record what the signed sign-offs decide")
-    loaded = load_case(case, root=root)
-    prev = load_case(previous, root=root) if previous is not None else None
-    rel = [load_case(p, root=root) for p in related or []]
-    day = parse_date(at) or dt.date.today()
-    ring = None
-    if keyring is not None:
-        from ..sign import load_keyring
-
-        ring = load_keyring(keyring)
-    if ring is not None and loaded.case is not None:
-        from ..sign import with_attestations
-
-        loaded = with_attestations(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
-    declared: list[str] = []
-    if not preview and loaded.case is not None:
-        from ..verify import signed_signoffs
-
-        check = signed_signoffs(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
-        loaded, declared = check.signed_case, check.declared
-    waivers: list[Waiver] = []
-    problems: list[str] = []
-    comparison = fetch_comparison(loaded, db, ring)
-    if loaded.case is not None and loaded.case.decision.waivers:
-        if ring is None:
-            problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
-                        for w in loaded.case.decision.waivers]
-        else:
-            from ..sign import check_waivers
-
-            waivers, problems = check_waivers(loaded, ring, day)
-    decision = run_gate(loaded, boundary=boundary, previous=prev, today=day, waivers=waivers,
-                        related=rel, waiver_problems=problems, comparison=comparison)
-    if record is not None:
-        try:
-            record.write_bytes(record_bytes(decision))
-        except OSError as e:
-            raise InputError(f"cannot write the record: {e.strerror}", location=str(record)) from None
-    banner = ("PREVIEW: as if every declared sign-off were signed; this is not a decision "
-              "(drop --preview for the decision the signed sign-offs make)")
-    if format is ReportFormat.json:
-        import json
-
-        doc = json.loads(format_decision_json(decision))
-        doc["signoffs_declared_not_signed"] = declared
-        if preview:
-            doc["preview"] = True
-        out(json.dumps(doc, indent=2))
-    elif format is ReportFormat.sarif:
-        out(format_sarif(decision.findings, all_rules(), exit_code=exit_code(decision, fail_on_conditions),
-                         command_line=command_line()))
-    elif format is ReportFormat.github:
-        out(format_decision_github(decision))
-    elif format is ReportFormat.junit:
-        out(format_decision_junit(decision))
-    elif format is ReportFormat.markdown:
-        text = format_decision_markdown(decision)
-        if preview:
-            text = f"> **{banner}**\n\n{text}"
-        if declared:
-            text += "\n\n## Declared, not signed (not counted)\n\n" + "\n".join(f"- {d}" for d in declared)
-        out(text)
-    else:
-        lines = format_decision_text(decision, loaded.source_line).rstrip("\n").split("\n")
-        if declared:
-            lines[-1:-1] = ["Declared, not signed (not counted; the roles they stand for are missing):",
-                            *(f"  - {d}" for d in declared), ""]
-        if preview:
-            lines = [banner, *lines[:-1], "PREVIEW " + lines[-1]]
-        out("\n".join(lines))
-    fail(exit_code(decision, fail_on_conditions))
+    fail(run_gate(case, boundary=boundary, previous=previous, db=db, at=at, related=related, format=format,
+                  record=record, keyring=keyring, preview=preview, fail_on_conditions=fail_on_conditions,
+                  root=root))

@@ -11,16 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._common import (
-    AttestKeyring,
-    DecideKeyring,
-    attested,
-    configured_registry,
-    decided,
-    err,
-    out,
-    parse_date,
-)
+from ._app import AttestKeyring, DecideKeyring
+from ._common import attested, configured_registry, decided, err, out, parse_date
 
 _DEFAULT = "case"
 

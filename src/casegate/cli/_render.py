@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app
-from ._common import AttestKeyring, attested, err, out
+from ._app import AttestKeyring
+from ._common import attested, err, out
 
 if TYPE_CHECKING:
     from ..load import Loaded

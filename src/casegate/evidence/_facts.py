@@ -14,10 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
-    AttestationSet,
     Case,
     Elicitation,
     Evidence,
@@ -29,6 +28,9 @@ from ..model import (
 )
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
+
+if TYPE_CHECKING:
+    from ..model import AttestationSet
 
 # Where each derived fact is read, per format (shown in findings and in docs/evidence.md).
 ARTIFACT_FIELDS: dict[str, dict[str, str]] = {

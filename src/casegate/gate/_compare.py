@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..checks import Context, run_checks
-from ..model import (
-    Baseline,
-    Case,
-    Finding,
-    IncidentDefeat,
-    LinkedCase,
-    Policy,
-    PolicyChange,
-    RegisteredProtocol,
-)
+from ..model import Case, Finding, Policy
+
+if TYPE_CHECKING:
+    from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,10 +27,7 @@ from ..limits import (
 )
 from ..model import (
     FORMAT_VERSION,
-    AttestationSet,
-    AuthorityCheck,
     Case,
-    EvaluationProtocol,
     Finding,
     Location,
     Policy,
@@ -38,6 +35,9 @@ from ..model import (
     RuleSeverity,
 )
 from ._yaml import YamlDoc, parse_yaml
+
+if TYPE_CHECKING:
+    from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol
 
 # Sections whose values are mappings of id -> item; included files add ids to them.
 _ID_SECTIONS = {"threat_model", "evidence", "safeguards", "residual_risk"}
@@ -376,6 +376,8 @@ def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
     diags: list[Finding] = []
     _dup_key_findings(src, diags)
     try:
+        from ..model import EvaluationProtocol
+
         proto = EvaluationProtocol.model_validate(data)
     except ValidationError as e:
         def loc(path: tuple[str | int, ...]) -> Location:

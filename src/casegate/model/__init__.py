@@ -1,100 +1,144 @@
 """casegate's data model: pydantic types for cases, policies, findings and decisions. No I/O."""
 
-from ._attestation import AttestationSet, AttestedActivity, EvidenceAttestation, RejectedAttestation
-from ._authority import AuthorityCheck, UnsignedSignoff
-from ._base import (
-    BOUNDARY_LADDER,
-    FORMAT_VERSION,
-    BoundaryKind,
-    Confidentiality,
-    Frozen,
-    Scaffold,
-    Severity,
-    Variant,
-    new_dict,
-    new_list,
-)
-from ._case import (
-    Argument,
-    Boundary,
-    CapabilityAssertion,
-    Case,
-    DecisionSection,
-    DomainThreats,
-    Element,
-    Elicitation,
-    Evidence,
-    IncidentAnswer,
-    InternalScale,
-    Lineage,
-    Monitor,
-    ObjectionRef,
-    Pathway,
-    PostDeployment,
-    Publication,
-    Release,
-    ResidualRisk,
-    Result,
-    Safeguard,
-    SampleScore,
-    Scope,
-    SignoffRef,
-    SourceRecord,
-    System,
-    Trigger,
-)
-from ._decision import (
-    DECISION_RECORD_VERSION,
-    EIGHT_QUESTIONS,
-    Answer,
-    BoundaryTrial,
-    Condition,
-    DecisionRecord,
-    Digests,
-    Outcome,
-)
-from ._docs import documented_schema
-from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
-from ._history import (
-    MEASUREMENT_FIELDS,
-    Baseline,
-    IncidentDefeat,
-    LinkedCase,
-    PolicyChange,
-    RegisteredProtocol,
-)
-from ._policy import (
-    DEFAULT_KIND_TABLE,
-    ArgumentPolicy,
-    Citation,
-    DecisionAuthority,
-    Domain,
-    ElicitationMinimum,
-    EvidencePolicy,
-    Governance,
-    InternalPolicy,
-    KindProperties,
-    Policy,
-    PreregistrationPolicy,
-    RoleRequirement,
-    SafeguardRequirement,
-    SignoffPolicy,
-    TaskRef,
-    Threshold,
-    Tolerance,
-    WaiverPolicy,
-)
-from ._protocol import EvaluationProtocol, PlannedElicitation, protocol_plan
-from ._regime import (
-    REGIME_SOURCES,
-    Deadline,
-    IncidentClass,
-    Regime,
-    RegimeCitation,
-    RegimeDocument,
-    RegimeSection,
-)
-from ._schemas import SECTIONS, case_file_schemas, modeline, schema_for_section_file
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._attestation import (
+        AttestationSet,
+        AttestedActivity,
+        EvidenceAttestation,
+        RejectedAttestation,
+    )
+    from ._authority import AuthorityCheck, UnsignedSignoff
+    from ._base import (
+        BOUNDARY_LADDER,
+        FORMAT_VERSION,
+        BoundaryKind,
+        Confidentiality,
+        Frozen,
+        Scaffold,
+        Severity,
+        Variant,
+        new_dict,
+        new_list,
+    )
+    from ._case import (
+        Argument,
+        Boundary,
+        CapabilityAssertion,
+        Case,
+        DecisionSection,
+        DomainThreats,
+        Element,
+        Elicitation,
+        Evidence,
+        IncidentAnswer,
+        InternalScale,
+        Lineage,
+        Monitor,
+        ObjectionRef,
+        Pathway,
+        PostDeployment,
+        Publication,
+        Release,
+        ResidualRisk,
+        Result,
+        Safeguard,
+        SampleScore,
+        Scope,
+        SignoffRef,
+        SourceRecord,
+        System,
+        Trigger,
+    )
+    from ._decision import (
+        DECISION_RECORD_VERSION,
+        EIGHT_QUESTIONS,
+        Answer,
+        BoundaryTrial,
+        Condition,
+        DecisionRecord,
+        Digests,
+        Outcome,
+    )
+    from ._docs import documented_schema
+    from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
+    from ._history import (
+        MEASUREMENT_FIELDS,
+        Baseline,
+        IncidentDefeat,
+        LinkedCase,
+        PolicyChange,
+        RegisteredProtocol,
+    )
+    from ._policy import (
+        DEFAULT_KIND_TABLE,
+        ArgumentPolicy,
+        Citation,
+        DecisionAuthority,
+        Domain,
+        ElicitationMinimum,
+        EvidencePolicy,
+        Governance,
+        InternalPolicy,
+        KindProperties,
+        Policy,
+        PreregistrationPolicy,
+        RoleRequirement,
+        SafeguardRequirement,
+        SignoffPolicy,
+        TaskRef,
+        Threshold,
+        Tolerance,
+        WaiverPolicy,
+    )
+    from ._protocol import EvaluationProtocol, PlannedElicitation, protocol_plan
+    from ._regime import (
+        REGIME_SOURCES,
+        Deadline,
+        IncidentClass,
+        Regime,
+        RegimeCitation,
+        RegimeDocument,
+        RegimeSection,
+    )
+    from ._schemas import SECTIONS, case_file_schemas, modeline, schema_for_section_file
+
+_SUBMODULES: dict[str, tuple[str, ...]] = {
+    "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation",),
+    "_authority": ("AuthorityCheck", "UnsignedSignoff",),
+    "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list",),
+    "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger",),
+    "_decision": ("DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition", "DecisionRecord", "Digests", "Outcome",),
+    "_docs": ("documented_schema",),
+    "_findings": ("SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver",),
+    "_history": ("MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",),
+    "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
+    "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
+    "_regime": ("REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation", "RegimeDocument", "RegimeSection",),
+    "_schemas": ("SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",),
+}
+"""Which submodule defines each public name. A name is imported from its submodule on first use,
+so a command builds only the model classes it reads (`check` never builds the registry's,
+the protocols' or the attestations' models unless a rule reads them)."""
+
+_WHERE = {name: module for module, names in _SUBMODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __all__ = [
     "AttestationSet", "AttestedActivity", "AuthorityCheck", "UnsignedSignoff", "EvidenceAttestation", "RejectedAttestation",

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ...model import IncidentDefeat, PolicyChange, RuleSeverity
+from ...model import RuleSeverity
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
+
+if TYPE_CHECKING:
+    from ...model import IncidentDefeat, PolicyChange
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
