@@ -12,7 +12,7 @@
 Measurements are interleaved batch by batch (and proof by proof), so load on the machine
 affects both sides alike. The roots and a sample of inclusion paths are checked equal first.
 
-    python bench/bench_ledger.py [--entries N] [--batch B] [--proofs P] [--postgres URL]
+    python bench/bench_ledger.py [--entries N] [--batch B] [--proofs P] [--postgres URL] [--only sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -128,16 +128,20 @@ def main() -> None:
     ap.add_argument("--postgres", default=os.environ.get("CASEGATE_TEST_POSTGRES_URL"),
                     help="a PostgreSQL URL (default: $CASEGATE_TEST_POSTGRES_URL); the benchmark creates "
                          "and drops its own database there")
+    ap.add_argument("--only", choices=("sqlite", "postgresql"), help="measure one backend only")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args()
     print(f"bench_ledger: the append-only log vs pymerkle 7 (same run, interleaved; batches of {a.batch:,})")
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        results["sqlite"] = run_backend("sqlite", f"sqlite:///{tmp / 'registry.db'}", a.entries, a.batch,
-                                        a.proofs, tmp)
-        show("SQLite (WAL, synchronous=FULL)", results["sqlite"], a.entries, a.proofs)
-        if a.postgres:
+        if a.only != "postgresql":
+            results["sqlite"] = run_backend("sqlite", f"sqlite:///{tmp / 'registry.db'}", a.entries, a.batch,
+                                            a.proofs, tmp)
+            show("SQLite (WAL, synchronous=FULL)", results["sqlite"], a.entries, a.proofs)
+        if a.only == "sqlite":
+            pass
+        elif a.postgres:
             import sqlalchemy as sa
 
             dbname = f"bench_ledger_{os.getpid()}"

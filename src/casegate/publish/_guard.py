@@ -26,8 +26,11 @@ def _leaves(value: Any) -> list[str]:
     stack = [value]
     while stack:
         v = stack.pop()
-        if isinstance(v, dict):
-            out.extend(str(k) for k in v)
+        t = type(v)
+        if t is str:  # the common case first, without the checks below
+            out.append(v)
+        elif isinstance(v, dict):
+            out.extend(map(str, v))
             stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)

@@ -228,6 +228,8 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             return [mask(v) for v in value]
         return value
 
+    masks = result.step_mask
+
     def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
         if isinstance(obj, BaseModel):
             lv = getattr(obj, "confidentiality", None)
@@ -251,7 +253,16 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 v = getattr(obj, name)
                 if default is not _REQUIRED and v == default:
                     continue
-                out[name] = walk(v, parts + (name,))
+                # plain text and numbers (most fields) are masked here, without a call per value
+                t = type(v)
+                if t is str:
+                    out[name] = masks.get(v, v) if masks else v
+                elif t is int or t is float or t is bool or v is None:
+                    out[name] = v
+                elif t is list and all(type(x) is str for x in v):
+                    out[name] = [masks.get(x, x) for x in v] if masks else list(v)
+                else:
+                    out[name] = walk(v, parts + (name,))
             return out
         if isinstance(obj, dict):
             return {str(k): walk(v, parts + (k,)) for k, v in obj.items()}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,8 +20,12 @@ def _md_escape(value: Any) -> Any:
     what CommonMark would read as markup is neutralised (a tag, a comment, an autolink, an
     entity); a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as written."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        value = _ENTITY.sub("&amp;", value)
-        return _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
+        # most values hold neither character: no pattern is run over them
+        if "&" in value:
+            value = _ENTITY.sub("&amp;", value)
+        if "<" in value:
+            value = _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
+        return value
     return value
 
 
@@ -32,6 +38,47 @@ def inline_html(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup(_TICKS.sub(r"<code>\1</code>", escaped))
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (Jinja checks each against its template's source, so
+    an edited template is compiled again). A cache that cannot be read or written is skipped:
+    the template is compiled as if there were none."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
+    """The compiled-template cache for one environment (`CASEGATE_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/casegate`, else `~/.cache/casegate`, under `templates/<kind>`); None when
+    the folder cannot be made, is not the user's own, or others may write to it (templates are
+    then compiled on every run)."""
+    env = os.environ.get("CASEGATE_CACHE_DIR")
+    if env:
+        root = Path(env)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME")
+        root = (Path(base) if base else Path.home() / ".cache") / "casegate"
+    folder = root / "templates" / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        st = folder.stat()
+    except OSError:
+        return None
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and (st.st_uid != getuid() or st.st_mode & 0o022):
+        return None  # code loaded from a folder someone else can write to: not used
+    return _TemplateCache(str(folder))
+
+
 @cache
 def environment(markdown: bool = False) -> jinja2.Environment:
     """The template environment. HTML templates autoescape; Markdown templates escape every
@@ -42,6 +89,7 @@ def environment(markdown: bool = False) -> jinja2.Environment:
         finalize=_md_escape if markdown else None,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache("md" if markdown else "html"),
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
     from ._glossary import glossary, with_titles

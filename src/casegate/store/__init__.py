@@ -5,48 +5,119 @@ kept in SQLite (default) or PostgreSQL; every event is a leaf of an RFC 9162 Mer
 signed C2SP checkpoints, so nobody can quietly rewrite the record.
 """
 
-from . import _merkle as merkle
-from ._canonical import entry_bytes
-from ._checkpoint import (
-    COSIGNATURE_V1,
-    ED25519,
-    TIME_EXTENSION,
-    Checkpoint,
-    NoteSignature,
-    checkpoint_time,
-    cosign_checkpoint,
-    generate_key,
-    load_private_key,
-    load_public_key,
-    parse_checkpoint,
-    parse_verifier_key,
-    sign_checkpoint,
-    verifier_key,
-    verify_cosignature,
-)
-from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
-from ._engine import default_database_url
-from ._events import (
-    json_sha256,
-    latest,
-    open_objections,
-    record_decision,
-    record_objection,
-    record_publication,
-    record_signoff,
-)
-from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
-from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
-from ._records import CASE_STATES, CaseFile, CaseVersionRecord, EvidenceRecord, LogEntry, LogReport
-from ._registry import Registry, open_registry
-from ._salts import (
-    SALT_STORE_VERSION,
-    FileSaltStore,
-    MemorySaltStore,
-    RegistrySalts,
-    SaltRecord,
-    SaltStore,
-)
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from . import _merkle as merkle
+    from ._canonical import entry_bytes
+    from ._checkpoint import (
+        COSIGNATURE_V1,
+        ED25519,
+        TIME_EXTENSION,
+        Checkpoint,
+        NoteSignature,
+        checkpoint_time,
+        cosign_checkpoint,
+        generate_key,
+        load_private_key,
+        load_public_key,
+        parse_checkpoint,
+        parse_verifier_key,
+        sign_checkpoint,
+        verifier_key,
+        verify_cosignature,
+    )
+    from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
+    from ._engine import default_database_url
+    from ._events import (
+        json_sha256,
+        latest,
+        open_objections,
+        record_decision,
+        record_objection,
+        record_publication,
+        record_signoff,
+    )
+    from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
+    from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
+    from ._records import (
+        CASE_STATES,
+        CaseFile,
+        CaseVersionRecord,
+        EvidenceRecord,
+        LogEntry,
+        LogReport,
+    )
+    from ._registry import Registry, open_registry
+    from ._salts import (
+        SALT_STORE_VERSION,
+        FileSaltStore,
+        MemorySaltStore,
+        RegistrySalts,
+        SaltRecord,
+        SaltStore,
+    )
+
+# Each name is imported when first used: publishing to a salt-store file, verifying a proof or
+# a checkpoint need none of the database layer (SQLAlchemy) that the registry brings in.
+if not TYPE_CHECKING:  # the imports above are for the type checker only
+    __getattr__ = lazy_names(__name__, {
+        "merkle": ("_merkle", ""),
+        "entry_bytes": ("_canonical", "entry_bytes"),
+        "COSIGNATURE_V1": ("_checkpoint", "COSIGNATURE_V1"),
+        "ED25519": ("_checkpoint", "ED25519"),
+        "TIME_EXTENSION": ("_checkpoint", "TIME_EXTENSION"),
+        "Checkpoint": ("_checkpoint", "Checkpoint"),
+        "NoteSignature": ("_checkpoint", "NoteSignature"),
+        "checkpoint_time": ("_checkpoint", "checkpoint_time"),
+        "cosign_checkpoint": ("_checkpoint", "cosign_checkpoint"),
+        "generate_key": ("_checkpoint", "generate_key"),
+        "load_private_key": ("_checkpoint", "load_private_key"),
+        "load_public_key": ("_checkpoint", "load_public_key"),
+        "parse_checkpoint": ("_checkpoint", "parse_checkpoint"),
+        "parse_verifier_key": ("_checkpoint", "parse_verifier_key"),
+        "sign_checkpoint": ("_checkpoint", "sign_checkpoint"),
+        "verifier_key": ("_checkpoint", "verifier_key"),
+        "verify_cosignature": ("_checkpoint", "verify_cosignature"),
+        "Delivery": ("_deliveries", "Delivery"),
+        "delivered_events": ("_deliveries", "delivered_events"),
+        "deliveries": ("_deliveries", "deliveries"),
+        "record_delivery": ("_deliveries", "record_delivery"),
+        "default_database_url": ("_engine", "default_database_url"),
+        "json_sha256": ("_events", "json_sha256"),
+        "latest": ("_events", "latest"),
+        "open_objections": ("_events", "open_objections"),
+        "record_decision": ("_events", "record_decision"),
+        "record_objection": ("_events", "record_objection"),
+        "record_publication": ("_events", "record_publication"),
+        "record_signoff": ("_events", "record_signoff"),
+        "ConsistencyProof": ("_merkle", "ConsistencyProof"),
+        "InclusionProof": ("_merkle", "InclusionProof"),
+        "verify_consistency": ("_merkle", "verify_consistency"),
+        "verify_inclusion": ("_merkle", "verify_inclusion"),
+        "PROOF_KINDS": ("_proof", "PROOF_KINDS"),
+        "STATE_PROOF_VERSION": ("_proof", "STATE_PROOF_VERSION"),
+        "Replayed": ("_proof", "Replayed"),
+        "entry_json": ("_proof", "entry_json"),
+        "leaf_of": ("_proof", "leaf_of"),
+        "replay": ("_proof", "replay"),
+        "CASE_STATES": ("_records", "CASE_STATES"),
+        "CaseFile": ("_records", "CaseFile"),
+        "CaseVersionRecord": ("_records", "CaseVersionRecord"),
+        "EvidenceRecord": ("_records", "EvidenceRecord"),
+        "LogEntry": ("_records", "LogEntry"),
+        "LogReport": ("_records", "LogReport"),
+        "Registry": ("_registry", "Registry"),
+        "open_registry": ("_registry", "open_registry"),
+        "SALT_STORE_VERSION": ("_salts", "SALT_STORE_VERSION"),
+        "FileSaltStore": ("_salts", "FileSaltStore"),
+        "MemorySaltStore": ("_salts", "MemorySaltStore"),
+        "RegistrySalts": ("_salts", "RegistrySalts"),
+        "SaltRecord": ("_salts", "SaltRecord"),
+        "SaltStore": ("_salts", "SaltStore"),
+    })
 
 __all__ = [
     "merkle", "entry_bytes",

@@ -36,6 +36,11 @@ CACHE_MIN_LEVEL = 4
 CACHE_MAX_NODES = 1 << 18
 """The node cache is emptied when it reaches this many nodes (about 30 MB)."""
 
+_PG_PROOF_STMT = b"casegate_inclusion_rows"
+_PG_PROOF_SQL = (b"SELECT -1 - size::int8, ''::bytea FROM log_head WHERE id = 1 UNION ALL "
+                 b"SELECT idx::int8, hashes FROM log_entries WHERE idx = ANY($1::int8[])")
+"""The size and tree rows an inclusion proof needs (binary results: int8, bytea)."""
+
 _KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
@@ -438,35 +443,65 @@ class Log:
             return None
         spec = mk.inclusion_spec(index, n)
         fr = mk.frontier_nodes(n)
-        want = mk.needed(spec) | set(fr) | {(0, index)}
+        root = self._roots.get(n)
+        want = mk.needed(spec)
+        want.add((0, index))
+        if root is None:
+            want.update(fr)
         cache = self._node_cache
         nodes = {x: cache[x] for x in want if x in cache}
         ids = sorted({mk.owner_row(x) for x in want if x not in nodes})
-        cur = _dbapi(conn).cursor()
-        try:
-            cur.execute("SELECT -1 - size, NULL FROM log_head WHERE id = 1 UNION ALL "
-                        "SELECT idx, hashes FROM log_entries WHERE idx = ANY(%s)", (ids,))
-            rows = cur.fetchall()
-        finally:
-            cur.close()
-        size = next((-1 - int(r[0]) for r in rows if r[0] < 0), None)
+        rows = self._pg_size_and_rows(conn, ids)
+        size = next((-1 - r[0] for r in rows if r[0] < 0), None)
         if size is None:
             return None
         self._last_size = size
         if n > size or (tree_size is None and n != size):
             return None
-        blobs_by_row = {int(r[0]): bytes(r[1]) for r in rows if r[0] >= 0}
+        blobs_by_row = {r[0]: r[1] for r in rows if r[0] >= 0}
+        hs = mk.HASH_SIZE
         for x in want:
             if x in nodes:
                 continue
             blob = blobs_by_row.get(mk.owner_row(x), b"")
-            if len(blob) < (x[0] + 1) * mk.HASH_SIZE:
+            if len(blob) < (x[0] + 1) * hs:
                 return None  # let the ordinary path report the damage
-            nodes[x] = blob[x[0] * mk.HASH_SIZE:(x[0] + 1) * mk.HASH_SIZE]
+            nodes[x] = blob[x[0] * hs:(x[0] + 1) * hs]
             if x[0] >= CACHE_MIN_LEVEL and len(cache) < CACHE_MAX_NODES:
                 cache[x] = nodes[x]
-        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)),
-                                 mk.fold([nodes[x] for x in fr]))
+        if root is None:
+            root = mk.fold([nodes[x] for x in fr])
+            if len(self._roots) > 1024:
+                self._roots.clear()
+            self._roots[n] = root  # the root of a committed size never changes
+        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
+
+    def _pg_size_and_rows(self, conn: Any, ids: Sequence[int]) -> list[tuple[int, bytes]]:
+        """(-1 - log size, b"") and (idx, hashes) of each row in `ids`, in one round trip.
+
+        Straight through libpq: a statement prepared once per reader connection, the ids sent
+        as one text array and the rows read in binary, with none of the driver's per-query
+        Python work (which costs more than the round trip itself)."""
+        import psycopg
+        from psycopg import pq
+
+        pgconn = conn.pgconn
+        if getattr(self._readers, "pg_prepared", None) is not conn:
+            res = pgconn.prepare(_PG_PROOF_STMT, _PG_PROOF_SQL)
+            if res.status != pq.ExecStatus.COMMAND_OK:
+                raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
+            self._readers.pg_prepared = conn
+        res = pgconn.exec_prepared(_PG_PROOF_STMT, [("{" + ",".join(map(str, ids)) + "}").encode()],
+                                   result_format=pq.Format.BINARY)
+        if res.status != pq.ExecStatus.TUPLES_OK:
+            raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
+        get = res.get_value
+        out = []
+        for i in range(res.ntuples):
+            key = get(i, 0)
+            out.append((int.from_bytes(key or b"", "big", signed=True), get(i, 1) or b""))
+        res.clear()
+        return out
 
     def prove_consistency(self, old_size: int, new_size: int | None = None) -> mk.ConsistencyProof:
         """RFC 9162 consistency proof from the tree of `old_size` to that of `new_size`."""

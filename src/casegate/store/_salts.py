@@ -17,15 +17,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import InputError
 from ..limits import read_regular_file, strict_json
-from ._engine import store_errors
-from ._registry import Registry
-from ._schema import commitment_salts
+
+if TYPE_CHECKING:
+    from ._registry import Registry
 
 SALT_STORE_VERSION = 1
 """Format version of a salt-store file."""
@@ -78,7 +76,14 @@ class RegistrySalts:
 
         return f"the registry {shown_url(self.reg.url)}"
 
+    # the database layer is imported here, not with the module: a salt-store file needs none of it
+
     def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
+        import sqlalchemy as sa
+
+        from ._engine import store_errors
+        from ._schema import commitment_salts
+
         q = (sa.select(commitment_salts).where(commitment_salts.c.case_id == case_id,
                                                 commitment_salts.c.case_version == case_version)
              .order_by(commitment_salts.c.id))
@@ -90,6 +95,11 @@ class RegistrySalts:
 
     def all_salts(self) -> list[SaltRecord]:
         """Every salt in the registry, for escrow."""
+        import sqlalchemy as sa
+
+        from ._engine import store_errors
+        from ._schema import commitment_salts
+
         with store_errors(self.reg.url, "reading commitment salts"):
             with self.reg.engine.connect() as conn:
                 rows = list(conn.execute(sa.select(commitment_salts).order_by(commitment_salts.c.id)))
@@ -99,6 +109,11 @@ class RegistrySalts:
     def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
         if not records:
             return
+        import sqlalchemy as sa
+
+        from ._engine import store_errors
+        from ._schema import commitment_salts
+
         now = _now()
         with store_errors(self.reg.url, "keeping commitment salts"):
             with self.reg.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():

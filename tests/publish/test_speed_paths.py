@@ -1,0 +1,110 @@
+"""What publishing keeps between runs and what it leaves out must not change what it writes:
+compiled templates come from a private cache folder only, and publishing to a salt-store file
+does not load the database layer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casegate.load import load_case
+from casegate.model import DecisionRecord
+from casegate.publish import Salts, build_summary, redact
+from casegate.publish import _render as render_mod
+from casegate.store import MemorySaltStore
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "atlas-api" / "case.yaml"
+
+
+@pytest.fixture(scope="module")
+def summary():  # type: ignore[no-untyped-def]
+    loaded = load_case(EXAMPLE)
+    case = loaded.case
+    assert case is not None and case.boundary is not None
+    record = DecisionRecord(casegate_version="test", case_id=case.id, case_version=case.version,
+                            system="Atlas-2 2.1.0", boundary=case.boundary.kind, decided_at="2026-11-23",
+                            outcome="GO WITH CONDITIONS")
+    return build_summary(case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy)
+
+
+def _render_both(summary) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    render_mod.environment.cache_clear()
+    try:
+        return (render_mod.render("summary.md.j2", s=summary, chart_files=[]),
+                render_mod.render("summary.html.j2", s=summary, svg=None, charts=[]))
+    finally:
+        render_mod.environment.cache_clear()
+
+
+def test_pages_from_cached_templates_are_the_pages_compiled_afresh(summary, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    unwritable = tmp_path / "not-a-folder"
+    unwritable.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("CASEGATE_CACHE_DIR", str(unwritable))
+    assert render_mod._bytecode_cache("md") is None  # no cache: compiled on every run
+    fresh = _render_both(summary)
+
+    monkeypatch.setenv("CASEGATE_CACHE_DIR", str(tmp_path / "cache"))
+    first = _render_both(summary)  # compiles and keeps
+    kept = sorted((tmp_path / "cache" / "templates").rglob("*.cache"))
+    assert {p.parent.name for p in kept} == {"md", "html"}
+    assert all(p.stat().st_mode & 0o077 == 0 for p in kept)
+    second = _render_both(summary)  # loads what the first run kept
+    assert fresh == first == second
+
+    for p in kept:  # a damaged cache is compiled again, not trusted
+        p.write_bytes(b"j2\x00damaged")
+    assert _render_both(summary) == fresh
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(os, "getuid"):
+        pytest.skip("folder ownership and modes are POSIX")
+    monkeypatch.setenv("CASEGATE_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "templates" / "md"
+    assert render_mod._bytecode_cache("md") is not None
+    folder.chmod(0o777)
+    assert render_mod._bytecode_cache("md") is None
+
+
+def test_step_names_are_masked_in_plain_text_and_lists() -> None:
+    """Redaction masks a redacted pathway's step names wherever they appear as plain values
+    (single strings and lists of strings), which it handles without a call per value."""
+    loaded = load_case(EXAMPLE)
+    case = loaded.case
+    assert case is not None
+    rd = redact(case, Salts(MemorySaltStore()))
+    assert rd.step_mask, "the example has a redacted pathway"
+    hidden = set(rd.step_mask)
+    seen: list[str] = []
+    stack: list[object] = [rd.document]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, str):
+            seen.append(v)
+    assert not hidden & set(seen)
+    assert set(rd.step_mask.values()) & set(seen)
+
+
+def test_publishing_to_a_salt_store_file_does_not_load_the_database_layer(tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "import casegate.publish\n"
+            "from casegate.store import FileSaltStore\n"
+            f"FileSaltStore({str(tmp_path / 'salts.json')!r})\n"
+            "print('sqlalchemy' in sys.modules)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "False"
+    # the registry still brings it in when asked for
+    code2 = "import sys\nfrom casegate.store import open_registry\nprint('sqlalchemy' in sys.modules)\n"
+    out2 = subprocess.run([sys.executable, "-c", code2], capture_output=True, text=True, env=env, check=True)
+    assert out2.stdout.strip() == "True"
