@@ -11,7 +11,10 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
+import functools
+import itertools
 import json
+import operator
 import os
 import re
 from collections.abc import Iterator
@@ -28,8 +31,17 @@ _RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
 # What the JSON emitter does not carry over: node properties (an anchor `&a`, an alias `*a`, a
 # tag `!t`), which can only start a node (after whitespace, at a line start or after a flow
 # indicator), and the plain null `~`. Prose such as "R&D" or "x*y" does not match; a false match
-# (an asterisk opening a word in a sentence) only takes the slower, exact path.
-_NEEDS_WALK = re.compile(rb"(?:^|[\s\[{,])(?:[&*!]\S|~(?:[\s\]},:]|$))", re.M)
+# (an asterisk opening a word in a sentence) only takes the slower, exact path. The pattern starts
+# at the indicator itself and looks behind for what precedes it, so the regex engine skips ahead
+# to the next `&*!~` instead of trying every position of the file (a tenth of a large check).
+_NEEDS_WALK = re.compile(rb"[&*!~](?<![^\s\[{,][&*!~])(?:(?<=[&*!])\S|(?<=~)(?:[\s\]},:]|$))", re.M)
+
+
+def needs_walk(raw: bytes) -> bool:
+    """Whether the text may hold what the JSON emitter drops (see `_NEEDS_WALK`)."""
+    if b"&" not in raw and b"*" not in raw and b"!" not in raw and b"~" not in raw:
+        return False
+    return _NEEDS_WALK.search(raw) is not None
 
 
 @dataclass
@@ -55,6 +67,28 @@ class YamlDoc:
     _lines: list[bytes] | None = None
     _keys: dict[int, dict[bytes, int]] = field(default_factory=dict)
     _lookups: dict[int, int] = field(default_factory=dict)
+    _released: bool = False
+    """The parsed tree was let go once the data was built (a large case would otherwise hold its
+    text, its tree and its objects at once); the first lookup of a location parses `raw` again."""
+
+    def _t(self) -> Any:
+        """The parsed tree (parsed again from `raw` after it was released), or None."""
+        if self._tree is None and self._released:
+            self._released = False
+            try:
+                self._buf, self._tree, self._base = _parse_tree(self.raw)
+            except Exception:  # it parsed once: a second parse failing leaves locations at 1:1
+                self._buf, self._tree, self._base = None, None, 0
+        return self._tree
+
+    def release_tree(self) -> None:
+        """Let the parsed tree (and the buffer it points into) go; `locate` parses again."""
+        if self._tree is not None:
+            self._tree = self._buf = None
+            self._base = 0
+            self._keys.clear()
+            self._lookups.clear()
+            self._released = True
 
     # -- locations --------------------------------------------------------------------------
 
@@ -114,8 +148,8 @@ class YamlDoc:
 
     def locate_duplicate(self, path: tuple[str | int, ...], key: str) -> tuple[int, int]:
         """Line and column of the second occurrence of `key` in the mapping at `path`."""
-        t = self._tree
         line, col = self.locate(path)
+        t = self._t()
         if t is None:
             return line, col
         node = t.root_id()
@@ -143,7 +177,7 @@ class YamlDoc:
 
     def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
         """Line and column of the deepest node along `path` that exists (keys point at the key)."""
-        t = self._tree
+        t = self._t()
         if t is None:
             return 1, 1
         node = t.root_id()
@@ -203,25 +237,6 @@ def _find_key(t: Any, node: int, key: str) -> int:
         return int(c) if c is not None and c != _NONE else -1
     except Exception:
         return -1
-
-
-def _pairs_hook(dups: list[tuple[str, int]]) -> Any:
-    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        d = dict(pairs)
-        if len(d) != len(pairs):
-            seen: set[str] = set()
-            first: dict[str, Any] = {}
-            for k, v in pairs:
-                if k in seen:
-                    dups.append((k, id(d)))
-                    continue
-                seen.add(k)
-                first[k] = v
-            d = first
-            dups.append(("", id(d)))  # marker: this dict had duplicates
-        return d
-
-    return hook
 
 
 class _Walker:
@@ -460,10 +475,8 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
             location=f"{path}:{line}",
             help="save the file as UTF-8",
         ) from None
-    buf = bytearray(raw)
     try:
-        with _quiet_stderr():
-            tree = ryml.parse_in_place(buf)
+        buf, tree, base = _parse_tree(raw)
     except Exception as e:  # ryml raises its own exception types with the position in the text
         loc, reason = path, "invalid YAML"
         try:
@@ -482,7 +495,6 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     limits = current_limits()
     if tree.size() > limits.yaml_nodes:
         raise LimitError("yaml_nodes", f"the YAML has {tree.size():,} nodes", location=f"{path}:1:1")
-    base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0
     doc = YamlDoc(path=path, data=None, raw=raw, _buf=buf, _tree=tree, _base=base)
     root = tree.root_id()
     if tree.is_stream(root):
@@ -501,27 +513,67 @@ def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
     start = tree.first_child(root) if tree.is_stream(root) else root
     # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
     # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
-    if limits.depth < 64 or _NEEDS_WALK.search(raw):
+    if limits.depth < 64 or needs_walk(raw):
         out: list[DuplicateKey] = []
         doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out
+        doc.release_tree()
         return doc
-    dup_marks: list[tuple[str, int]] = []
     try:
         with _quiet_stderr():
             text = ryml.emit_json_malloc(tree, root)
-        data = json.loads(text, object_pairs_hook=_pairs_hook(dup_marks))
+        data = json.loads(text)
     except Exception:
         out = []
         doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
         doc.duplicates = out
+        doc.release_tree()
+        return doc
+    del text
+    if count_values(data) != tree.size():
+        # a mapping repeats a key (JSON keeps the last value, silently): the walk, which knows
+        # paths, finds where, and keeps the first value
+        out = []
+        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
+        doc.duplicates = out
+        doc.release_tree()
         return doc
     if tree.is_stream(root) and isinstance(data, list) and len(data) == 1:
         data = data[0]
     doc.data = data
-    if dup_marks:
-        # rare: find where the duplicates are with the slow walk, which knows paths
-        out = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
+    doc.release_tree()
     return doc
+
+
+def _parse_tree(raw: bytes) -> tuple[bytearray, Any, int]:
+    """rapidyaml's tree of `raw`, the buffer it points into, and that buffer's address."""
+    buf = bytearray(raw)
+    with _quiet_stderr():
+        tree = ryml.parse_in_place(buf)
+    base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0
+    return buf, tree, base
+
+
+_IS_DICT = functools.partial(operator.is_, dict)
+_IS_LIST = functools.partial(operator.is_, list)
+
+
+def count_values(data: Any) -> int:
+    """How many values `data` holds, itself included (each mapping entry and each list item
+    counts once), counted level by level in C, without a Python call per value.
+
+    The tree rapidyaml parsed has one node per value; JSON keeps only the last of two equal
+    keys, so data with fewer values than the tree has nodes came from a mapping with a
+    duplicate key.
+    """
+    total = 1
+    dicts = [data] if type(data) is dict else []
+    lists = [data] if type(data) is list else []
+    while dicts or lists:
+        total += sum(map(len, dicts)) + sum(map(len, lists))
+        values = list(itertools.chain.from_iterable(map(dict.values, dicts)))
+        values.extend(itertools.chain.from_iterable(lists))
+        types = list(map(type, values))
+        dicts = list(itertools.compress(values, map(_IS_DICT, types)))
+        lists = list(itertools.compress(values, map(_IS_LIST, types)))
+    return total

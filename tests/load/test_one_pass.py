@@ -1,0 +1,70 @@
+"""The loader's fast path: what it skips must not change what it reports."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from casegate.load._yaml import count_values, needs_walk, parse_yaml
+
+# The scan the loader used before: it tried every position of the file. The new one starts at
+# the indicator characters and must say the same for every text.
+_OLD_NEEDS_WALK = re.compile(rb"(?:^|[\s\[{,])(?:[&*!]\S|~(?:[\s\]},:]|$))", re.M)
+
+
+def test_property_scan_agrees_with_the_exhaustive_one() -> None:
+    rng = random.Random(21)
+    alphabet = b"&*!~ \n\t[]{},:ab-#\"'"
+    for _ in range(50_000):
+        text = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert needs_walk(text) == bool(_OLD_NEEDS_WALK.search(text)), text
+
+
+@pytest.mark.parametrize("text", [b"a: &x 1\nb: *x\n", b"a: !!str 1\n", b"a: ~\n", b"a: [~]\n",
+                                  b"- &a {x: 1}\n"])
+def test_property_scan_finds_anchors_aliases_tags_and_tilde(text: bytes) -> None:
+    assert needs_walk(text)
+
+
+@pytest.mark.parametrize("text", [b"a: R&D costs\n", b"a: x*y\n", b"a: hello!\n", b"a: ~b\n", b"a: plain\n"])
+def test_property_scan_leaves_prose_on_the_fast_path(text: bytes) -> None:
+    assert not needs_walk(text)
+
+
+def test_value_count_matches_the_tree_without_duplicates() -> None:
+    data = {"a": 1, "b": [1, {"c": [], "d": {}}], "e": None, "f": [[1, 2], []]}
+    # 1 root + 5 entries (a, b, e, f) ... counted by hand: a, b, b[0], b[1], c, d, e, f, f[0],
+    # f[0][0], f[0][1], f[1]
+    assert count_values(data) == 1 + 12
+    assert count_values([]) == 1
+    assert count_values("x") == 1
+
+
+@pytest.mark.parametrize("text,path,key,line", [
+    (b"a: 1\nb:\n  c: 2\n  c: 3\n", ("b",), "c", 4),
+    (b"items:\n  - x: 1\n    y: 2\n    x: 3\n", ("items", 0), "x", 4),
+    (b"top: {k: 1, k: 2}\n", ("top",), "k", 1),
+    (b"a: 1\na: 2\n", (), "a", 2),
+])
+def test_duplicate_keys_found_on_the_fast_path(text: bytes, path: tuple[str | int, ...], key: str, line: int) -> None:
+    assert not needs_walk(text)
+    doc = parse_yaml("f.yaml", text)
+    assert [(d.path, d.key) for d in doc.duplicates] == [(path, key)]
+    assert doc.locate_duplicate(path, key)[0] == line
+
+
+def test_first_value_of_a_duplicate_key_is_kept_on_the_fast_path() -> None:
+    doc = parse_yaml("f.yaml", b"a: 1\nb: [1, 2]\na: 2\n")
+    assert doc.data == {"a": 1, "b": [1, 2]}
+
+
+def test_tree_is_let_go_after_parsing_and_locations_still_resolve() -> None:
+    text = b"casegate: 1\nargument:\n  elements:\n" + b"".join(
+        f"    G{i}:\n      claim: Claim {i}.\n      supported_by: [G{i + 1}]\n".encode() for i in range(200))
+    doc = parse_yaml("big.yaml", text)
+    assert doc._tree is None and doc._buf is None
+    assert doc.locate(("argument", "elements", "G150", "supported_by", 0)) == (2 + 1 + 150 * 3 + 3, 22)
+    assert doc.locate(("argument", "elements", "G7")) == (2 + 1 + 7 * 3 + 1, 5)
+    assert doc.source_line(4) == "    G0:"
