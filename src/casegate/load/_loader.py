@@ -4,13 +4,11 @@ reported at once and located at file:line:col."""
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -262,6 +260,8 @@ def validation_findings(
             path = path[:-1]
         elif typ == "extra_forbidden":
             key = str(loc[-1])
+            import difflib
+
             close = difflib.get_close_matches(key, _all_field_names(), n=1)
             msg = f"unknown field `{key}`"
             help = f"did you mean `{close[0]}`?" if close else "remove it, or check the spelling against `casegate schema`"
@@ -366,18 +366,22 @@ def _dup_key_findings(src: SourceFile, diags: list[Finding]) -> None:
 
 
 BUILTIN_PREFIX = "builtin:"
+BUILTIN_DIR = Path(__file__).parent / "builtin"
+"""The built-in policies (and regimes, in `regimes/`), shipped as files inside the package: their
+paths are shown in messages and read like any other file (as `importlib.resources` would give them
+for an installed package, without importing it and its archive support on every run)."""
 
 
 def builtin_policies() -> list[str]:
     """Names of the built-in policy templates."""
-    d = resources.files("casegate.load") / "builtin"
+    d = BUILTIN_DIR
     return sorted(p.name[:-5] for p in d.iterdir() if p.name.endswith(".yaml"))
 
 
 def _policy_path(ref: str, base: Path) -> tuple[Path, str]:
     if ref.startswith(BUILTIN_PREFIX):
         name = ref[len(BUILTIN_PREFIX):]
-        p = Path(str(resources.files("casegate.load") / "builtin" / f"{name}.yaml"))
+        p = BUILTIN_DIR / f"{name}.yaml"
         if not p.exists():
             raise InputError(
                 f"no built-in policy named {name!r}",
