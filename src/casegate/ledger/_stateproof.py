@@ -18,7 +18,9 @@ def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str) -> dict[s
     """The state proof of `case_id` under `cp` (already signature-checked), from `log`'s tiles;
     VerificationError when the tiles do not back the checkpoint or the log does not establish
     the case's state."""
-    entries = [e for e in log.scan(cp) if e.case_id == case_id and e.kind in PROOF_KINDS]
+    scanned = list(log.scan(cp))
+    entries = [e for e in scanned if e.case_id == case_id and e.kind in PROOF_KINDS]
+    changes = [e for e in scanned if e.kind == "keyring-change" and e.case_id is None]
     replayed = replay(entries)
     problems = list(replayed.problems)
     if replayed.state is None:
@@ -27,4 +29,5 @@ def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str) -> dict[s
         raise VerificationError(f"the tiles do not establish the state of {case_id}: " + "; ".join(problems))
     proved = [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in entries]
     return {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
-            "checkpoint": cp.text(), "entries": proved}
+            "checkpoint": cp.text(), "entries": proved,
+            "keyring_changes": [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes]}

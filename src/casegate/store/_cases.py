@@ -228,6 +228,10 @@ class CaseStore(AuditedLog):
             ).order_by(log_entries.c.idx)).all()
             row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
                                .where(cases.c.case_id == case_id)).first()
+            # every keyring change (keys added and revoked): verify takes revocations from the
+            # log, not from the keyring file a decision names
+            krows = conn.execute(sa.select(log_entries).where(log_entries.c.kind == "keyring-change")
+                                 .order_by(log_entries.c.idx)).all()
         entries = [self._entry(r) for r in rows]
         replayed = replay(entries)
         if replayed.state is None:
@@ -250,7 +254,9 @@ class CaseStore(AuditedLog):
                             f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
                             "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
         proved = [entry_json(e, self.prove_inclusion(e.index, size).path) for e in entries if e.index < size]
+        changes = [entry_json(e, self.prove_inclusion(e.index, size).path)
+                   for e in (self._entry(r) for r in krows) if e.index < size]
         proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
-                 "checkpoint": str(cp_row.note), "entries": proved}
+                 "checkpoint": str(cp_row.note), "entries": proved, "keyring_changes": changes}
         return proof, problems
 

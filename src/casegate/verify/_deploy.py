@@ -14,6 +14,7 @@ from ..sign import DECISION, Keyring, check_envelope, decode_payload, envelope_s
 from ..trust import TrustRoot
 from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malformed
 from ._proven import check_state_proof, log_times
+from ._revocations import revocation_gaps, with_logged_revocations
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -69,7 +70,9 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
 
     Every signature's time is when the proven log recorded it (`log_times`): one the log does
     not hold, one logged after `at`, after its key was retired, or not before its key's
-    compromise does not count."""
+    compromise does not count. Every revocation the proven log records for a key of the keyring
+    applies, whatever the keyring file says; a keyring the root has replaced needs the logged
+    changes that lead from it to the current one (`revocation_gaps`), or it is not verified."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
     proof_reasons: list[str] = []
@@ -88,8 +91,13 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             proof_reasons += reasons
             checked = True
     logged = log_times(proven.entries) if proven is not None else None
-    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
+    # revocations from the proven log too: the keyring file the decision names predates every
+    # revocation made after it
+    changes = proven.keyring_changes if proven is not None else ()
+    ring, revoked = with_logged_revocations(keyring, changes)
+    v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
                      registry=cast(RegistryView, proven) if proven is not None else None)
+    v.notes += revoked
     if trust is None:
         v.reasons.insert(0, NO_TRUST_ROOT)
     else:
@@ -97,6 +105,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         d_sha = envelope_sha256(bundle["decision"]) if isinstance(bundle.get("decision"), dict) else None
         when = logged.get(d_sha) if logged is not None and d_sha is not None else None
         v.reasons += trust.keyring_problems(fp, when.time if when is not None else _decision_time(bundle))
+        v.reasons += revocation_gaps(fp, trust, changes)
         claimed = bundle.get("keyring")
         named = claimed.get("fingerprint") if isinstance(claimed, dict) else None
         if named != fp:

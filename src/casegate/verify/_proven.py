@@ -39,6 +39,8 @@ class ProvenState:
     entries: tuple[LogEntry, ...]
     tree_size: int
     signed_at: dt.datetime
+    keyring_changes: tuple[LogEntry, ...] = ()
+    """The log's keyring changes (added and revoked keys) the proof carries, each proven included."""
 
     def case_state(self, case_id: str) -> str | None:
         return self.state if case_id == self.case_id else None
@@ -157,6 +159,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
                            "it was altered or made up")
             continue
         entries.append(e)
+    changes = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
     replayed = replay(entries)
     reasons += replayed.problems
     if replayed.state is None:
@@ -164,4 +167,40 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     if reasons or replayed.state is None or signed_at is None:
         return None, reasons
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at), []
+                       signed_at, tuple(changes)), []
+
+
+def _keyring_changes(raw: Any, cp: Any, reasons: list[str]) -> list[LogEntry]:
+    """The proof's keyring-change entries, each proven included under the checkpoint (a proof made
+    before proofs carried them has none: `verify` then fails closed where it needs them)."""
+    out: list[LogEntry] = []
+    if raw is None:
+        return out
+    if not isinstance(raw, list):
+        reasons.append("the state proof's keyring changes are not a list")
+        return out
+    last = -1
+    for i, item in enumerate(raw):
+        try:
+            e = LogEntry(int(item["index"]), str(item["kind"]), item.get("case_id"), dict(item["payload"]),
+                         str(item["recorded_at"]), b"")
+            path = [bytes.fromhex(h) for h in item.get("path", [])]
+        except (KeyError, TypeError, ValueError):
+            reasons.append(f"state proof keyring change #{i + 1} cannot be read")
+            continue
+        if e.kind != "keyring-change" or e.case_id is not None:
+            reasons.append(f"log entry {e.index} in the proof's keyring changes is a {e.kind} entry")
+            continue
+        if e.index <= last:
+            reasons.append(f"the proof's keyring changes are not in log order at entry {e.index}")
+        last = max(last, e.index)
+        try:
+            if not 0 <= e.index < cp.tree_size:
+                raise ValueError
+            verify_inclusion(e.index, cp.tree_size, leaf_of(e), path, cp.root)
+        except (VerificationError, ValueError):
+            reasons.append(f"log entry {e.index} (keyring-change) is not in the log the checkpoint signs: "
+                           "it was altered or made up")
+            continue
+        out.append(e)
+    return out

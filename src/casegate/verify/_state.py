@@ -155,12 +155,16 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
     # as `verify` checks it: every signature's time is when the log recorded it (a key retired
     # since keeps what was logged before; a compromised one only what was logged before the
     # compromise), never the time of this check
+    # and every revocation the log records applies, whatever the keyring file says
     from ._proven import log_times
+    from ._revocations import with_logged_revocations
 
-    v = check_bundle(approved.payload["bundle"], keyring, model_digest=st.model_digest,
+    ring, revoked = with_logged_revocations(keyring, list(reg.events(kind="keyring-change")))
+    v = check_bundle(approved.payload["bundle"], ring, model_digest=st.model_digest,
                      boundary=BoundaryKind(boundary), at=at, registry=reg,
                      logged=log_times(list(reg.events(case_id=case_id))))
-    st.notes = list(v.notes)
+    # (the keyring with the logged revocations applied is not the file's: that is no news)
+    st.notes = [n for n in v.notes if not (revoked and n.startswith("the bundle was made with keyring"))] + revoked
     if v.ok:
         st.status = DEPLOYABLE
         st.outcome = v.outcome

@@ -1,0 +1,123 @@
+"""Revocations come from the log, not from the keyring file alone (SQLite and PostgreSQL).
+
+A thief signs with Dana's stolen key and backdates the sign-off; the decision is logged after the
+compromise. `casegate keys revoke` records the compromise in the log, but the keyring the decision
+names (the one the trust root pins for it) predates the revocation: verifying against that file
+alone, the compromise is omitted. `verify` applies every revocation the proven log holds, and
+where the root has replaced the keyring it fails closed unless the proof carries the logged
+changes from it to the current one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+from casegate.model import BoundaryKind
+from casegate.monitor import decide, submit_for_review
+from casegate.sign import iso, load_keyring, load_signer, parse_instant, sign_case
+from casegate.store import open_registry
+from casegate.trust import PinnedKeyring, load_trust_root, rotated_root, sign_root, write_root
+from casegate.verify import decide_case, deploy_state, verify_deploy
+from tests.sign.helpers import MODEL, make_world
+from tests.verify.trusted import Trust, cli_in_process, log_clock, make_trust
+
+CASE = "atlas-2-api"
+SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
+SIGNED_AT = parse_instant("2026-11-25")  # the date the thief wrote
+LOGGED = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)  # when the log recorded it
+COMPROMISED = "2026-12-01"
+AT = parse_instant("2026-12-10")
+
+
+class Story:
+    def __init__(self, tmp: Path, db: str):
+        self.w = w = make_world(tmp / "w")
+        for name, role in SIGNED.items():
+            sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
+        record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
+        with open_registry(db) as reg, log_clock(LOGGED):
+            reg.submit_case(w.load())
+            submit_for_review(reg, CASE, by="Sam Whitfield")
+            decide(reg, record, bundle=self.bundle)
+        self.ring = w.ring  # the keyring the decision names: no revocation in it
+        self.trust: Trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+        self.db, self.tmp = db, tmp
+
+    def revoke_in_log(self) -> Path:
+        """`casegate keys revoke` on the security team's copy of the keyring, recorded in the log."""
+        copy = self.tmp / "current-keyring.yaml"
+        shutil.copy(self.w.ring_path, copy)
+        rc, text = cli_in_process(self.tmp, "keys", "revoke", str(copy), self.w.signers["dana"].public_key.keyid,
+                                  "--reason", "laptop stolen", "--at", COMPROMISED, "--db", self.db)
+        assert rc == 0 and "recorded the keyring change in the log" in text, text
+        return copy
+
+    def proof(self, *, drop_changes: bool = False) -> Any:
+        self.trust.checkpoint(self.db)
+        with open_registry(self.db, readonly=True) as reg:
+            doc, problems = reg.state_proof(CASE)
+        assert not problems, problems
+        if drop_changes:
+            doc = {k: v for k, v in doc.items() if k != "keyring_changes"}
+        return lambda _cid: (doc, [])
+
+    def verify(self, proof: Any) -> Any:
+        return verify_deploy(self.bundle, self.ring, trust=load_trust_root(self.trust.dir), proof=proof,
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+
+    def rotate_root_to(self, keyring: Path) -> None:
+        """Trust root version 2: the keyring `keyring` is current, the decision's one replaced now."""
+        root = load_trust_root(self.trust.dir)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        old = [k.model_copy(update={"until": iso(now)}) if k.until is None else k for k in root.pins.keyrings]
+        pins = root.pins.model_copy(update={"keyrings": [
+            *old, PinnedKeyring(digest=load_keyring(keyring).fingerprint())]})
+        signer = load_signer(str(self.trust.root_key))
+        md = rotated_root(root.metadata, pins=pins, expires=now + dt.timedelta(days=30))
+        sign_root(md, [signer])
+        write_root(md, self.trust.dir / "2.root.json")
+
+
+def dana(v: Any) -> list[str]:
+    return [r for r in v.reasons if "Dana Ortiz" in r]
+
+
+def test_a_compromise_omitted_from_the_keyring_file_is_taken_from_the_log(tmp_path: Path, database_url: str) -> None:
+    s = Story(tmp_path, database_url)
+    before = s.verify(s.proof())
+    assert before.ok, before.reasons  # the backdated signature verifies while nobody knows of the theft
+    s.revoke_in_log()
+    v = s.verify(s.proof())  # the same keyring file: it says nothing of the compromise
+    assert not v.ok
+    assert any("revoked as compromised from 2026-12-01" in r for r in dana(v)), v.reasons
+    assert any("as log entry" in n and "the keyring file does not say so" in n for n in v.notes), v.notes
+    # the board's deploy view reads the same revocation from the registry's log
+    with open_registry(database_url, readonly=True) as reg:
+        st = deploy_state(reg, CASE, s.ring, at=AT)
+    assert not st.deployable and any("compromised" in r for r in st.reasons), st.reasons
+
+
+def test_a_proof_without_the_keyring_changes_fails_closed_once_the_root_replaced_the_keyring(
+        tmp_path: Path, database_url: str) -> None:
+    s = Story(tmp_path, database_url)
+    current = s.revoke_in_log()
+    s.rotate_root_to(current)
+    v = s.verify(s.proof(drop_changes=True))  # the revocation left out of the proof
+    assert not v.ok
+    assert any("whether a key was revoked since cannot be established" in r for r in v.reasons), v.reasons
+    full = s.verify(s.proof())  # with the logged changes: the chain reaches the current keyring
+    assert not any("cannot be established" in r for r in full.reasons), full.reasons
+    assert not full.ok and any("compromised" in r for r in dana(full)), full.reasons
+
+
+def test_a_made_up_keyring_change_in_the_proof_is_refused(tmp_path: Path, database_url: str) -> None:
+    s = Story(tmp_path, database_url)
+    s.revoke_in_log()
+    src = s.proof()
+    doc, _ = src(CASE)
+    doc["keyring_changes"][-1]["payload"]["at"] = "2027-01-01"  # a later compromise date: nothing refused
+    v = s.verify(lambda _cid: (doc, []))
+    assert not v.ok
+    assert any("(keyring-change) is not in the log the checkpoint signs" in r for r in v.reasons), v.reasons
