@@ -17,10 +17,13 @@ gsn2x 4.3.2 `-c` took 0.031 s at 1k goals and 1.04 s at 10k, peaking at 35 MiB (
     python bench/bench_startup.py            # atlas-api, --help, 1k and 10k goals
     python bench/bench_startup.py 1 10 100   # the argument sizes, in thousands of goals
     python bench/bench_startup.py 0          # start-up only: atlas-api and --help
+    python bench/bench_startup.py 0 --before OLD/src   # and an earlier casegate's source tree, in
+                                             # the same interleaved runs (ratios before and after)
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -47,20 +50,43 @@ def _line(name: str, ours: float, base: float, base_name: str, goal: float | Non
     ratio = ours / base
     verdict = "" if goal is None else (" MET" if ratio <= goal else " MISSED")
     goal_s = "" if goal is None else f" (goal <= {goal:.1f}x){verdict}"
-    return f"  {name:<28} {ours * 1000:8.1f} ms  vs {base_name} {base * 1000:7.1f} ms  ratio {ratio:5.2f}x{goal_s}"
+    return f"  {name:<36} {ours * 1000:8.1f} ms  vs {base_name} {base * 1000:7.1f} ms  ratio {ratio:5.2f}x{goal_s}"
+
+
+BEFORE = ("import sys\n"
+          "sys.path.insert(0, sys.argv.pop(1))\n"
+          "from casegate.cli import main\n"
+          "sys.argv[0] = 'casegate'\n"
+          "sys.exit(main())\n")
+"""Runs an earlier casegate source tree (argv[1]) as the `casegate` program does."""
 
 
 def main() -> None:
-    sizes = [k for k in map(int, sys.argv[1:]) if k > 0] if sys.argv[1:] else [1, 10]
+    args = sys.argv[1:]
+    before = None
+    if "--before" in args:
+        i = args.index("--before")
+        before = str(Path(args[i + 1]).resolve())
+        del args[i:i + 2]
+        import compileall
+
+        compileall.compile_dir(before, quiet=1)
+    sizes = [k for k in map(int, args) if k > 0] if args else [1, 10]
     cg = casegate()
     atlas = str(ROOT / "examples" / "atlas-api" / "case.yaml")
     yard = [PY, "-c", "import pydantic, ryml"]
     print("bench_startup: whole processes, medians of interleaved runs (wall; cpu = user + system)")
-    runs = paired({"yardstick": yard, "help": [cg, "--help"], "check": [cg, "check", atlas],
-                   "gate": [cg, "gate", atlas]}, repeat=7)
+    cmds = {"yardstick": yard, "help": [cg, "--help"], "check": [cg, "check", atlas], "gate": [cg, "gate", atlas]}
+    if before is not None:
+        for name in ("check", "gate"):
+            cmds[f"{name} before"] = [PY, "-c", BEFORE, before, name, atlas]
+    runs = paired(cmds, repeat=int(os.environ.get("BENCH_REPEAT", "7")))
     base = runs["yardstick"]
-    for name, goal in (("help", 2.0), ("check", 3.0), ("gate", 3.0)):
-        label = {"help": "casegate --help", "check": "check atlas-api", "gate": "gate atlas-api"}[name]
+    for name, goal in (("help", 2.0), ("check", 3.0), ("gate", 3.0), ("check before", 3.0), ("gate before", 3.0)):
+        if name not in runs:
+            continue
+        label = {"help": "casegate --help", "check": "check atlas-api", "gate": "gate atlas-api"}.get(
+            name, name.replace(" before", " atlas-api (before)"))
         for kind in ("wall", "cpu"):
             print(_line(f"{label} [{kind}]", getattr(runs[name], kind), getattr(base, kind),
                         "import pydantic,ryml", goal))

@@ -15,7 +15,6 @@ from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..load import Loaded
 from ..model import (
     BOUNDARY_LADDER,
-    Baseline,
     BoundaryKind,
     BoundaryTrial,
     Case,
@@ -191,6 +190,8 @@ def run_gate(
     assert case is not None
 
     if previous is not None:
+        from ..model import Baseline  # the registry's models are built only when compared with
+
         given, given_policy = _as_case(previous, "--previous")
         comparison = Comparison(versions=[Compared(Baseline(role="given", label="the --previous version"),
                                              given, given_policy)],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +13,7 @@ BUILTIN_PREFIX = "builtin:"
 
 
 def _builtin_dir() -> Path:
-    return Path(str(resources.files("casegate.load") / "builtin" / "regimes"))
+    return Path(__file__).parent / "builtin" / "regimes"  # files inside the package (see `_loader.BUILTIN_DIR`)
 
 
 def builtin_regimes() -> list[str]:

@@ -2,8 +2,6 @@
 as verified against a keyring. Independence is derived from these, never from the case's own
 `independent: true`."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -2,8 +2,6 @@
 case's sign-off lines no keyring identity signed. Rules read this instead of trusting the names
 the case types."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ._base import Frozen, new_dict, new_list

@@ -1,7 +1,5 @@
 """Shared base types for every casegate document model."""
 
-from __future__ import annotations
-
 import re
 from enum import Enum
 from typing import Annotated, Any, Literal

@@ -1,8 +1,6 @@
 """The safety-case file: system, boundary, threat model, evidence, argument, safeguards,
 residual risk, post-deployment plan and decision section."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
@@ -267,7 +265,7 @@ class Result(Frozen):
     """How per-epoch scores of one sample were reduced to the counts (see `casegate.evidence.stats`)."""
 
     @model_validator(mode="after")
-    def _counts_consistent(self) -> Result:
+    def _counts_consistent(self) -> "Result":
         if self.successes is not None and self.trials is not None and self.successes > self.trials:
             raise ValueError(f"successes ({self.successes}) exceed trials ({self.trials})")
         if self.bypasses is not None and self.attempts is not None and self.bypasses > self.attempts:

@@ -1,8 +1,6 @@
 """The gate's decision record: outcome, findings, conditions, the eight answers, and the digests
 of every input, so the same inputs give a byte-identical record."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

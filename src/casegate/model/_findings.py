@@ -1,7 +1,5 @@
 """Rules, findings and decision records: the data the checks and the gate produce."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from enum import Enum
 from typing import Literal
@@ -96,7 +94,7 @@ class Finding(Frozen):
     """Source location, resolved from `path`."""
     help: str | None = None
     """How to fix it."""
-    waived: Waiver | None = None
+    waived: "Waiver | None" = None
     """The waiver covering this finding, when waived."""
 
     @property

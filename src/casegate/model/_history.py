@@ -2,8 +2,6 @@
 before and the signed policy changes logged before a run. Filled by the service layer (CLI, board)
 from the registry; the rules only read it."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """The policy file: an organisation's safety framework as data."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -138,7 +136,7 @@ class Threshold(Frozen):
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
 
     @model_validator(mode="after")
-    def _k_with_pass_at_k(self) -> Threshold:
+    def _k_with_pass_at_k(self) -> "Threshold":
         if self.reduction == "pass@k" and self.k is None:
             raise ValueError("the pass@k reduction needs `k` (e.g. k: 5)")
         if self.reduction != "pass@k" and self.k is not None:

@@ -1,8 +1,6 @@
 """An evaluation protocol: what an evaluation of one threshold will measure and how, fixed and
 registered in the log before the run (pre-registration)."""
 
-from __future__ import annotations
-
 import json
 from typing import Literal
 

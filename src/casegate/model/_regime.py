@@ -5,8 +5,6 @@ A regime file describes requirements; it never decides anything. Each requiremen
 source text it paraphrases (document, version, date, section) so a reader can check it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
@@ -93,7 +91,7 @@ class RegimeSection(Frozen):
     """Whether an unfilled section is a gap (a finding) or only shown as empty."""
 
     @model_validator(mode="after")
-    def _known_sources(self) -> RegimeSection:
+    def _known_sources(self) -> "RegimeSection":
         unknown = [s for s in [*self.sources, *self.optional] if s not in REGIME_SOURCES]
         if unknown:
             raise ValueError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(REGIME_SOURCES)}")
@@ -129,7 +127,7 @@ class Deadline(Frozen):
     """Calendar days from awareness."""
 
     @model_validator(mode="after")
-    def _one(self) -> Deadline:
+    def _one(self) -> "Deadline":
         if (self.hours is None) == (self.days is None):
             raise ValueError("a deadline gives exactly one of hours or days")
         return self

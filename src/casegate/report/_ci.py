@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..model import DecisionRecord, Finding, RuleSeverity
 from ._findings import summary_line
+
+if TYPE_CHECKING:  # the XML library is imported only for JUnit output
+    from xml.etree import ElementTree as ET
 
 _GITHUB_LEVEL = {RuleSeverity.blocking: "error", RuleSeverity.condition: "warning",
                  RuleSeverity.advisory: "notice"}
@@ -101,6 +104,8 @@ def _suite(name: str, findings: list[Finding], timestamp: str) -> ET.Element:
     not run must not be reported as passed). A rule with a blocking finding fails (one <failure>
     listing every blocking finding); a rule whose only findings are waived is skipped with the
     waiver as the message; conditions and advisories pass and are listed in <system-out>."""
+    from xml.etree import ElementTree as ET
+
     by_code: dict[str, list[Finding]] = {}
     for f in findings:
         by_code.setdefault(f.code, []).append(f)
@@ -149,6 +154,8 @@ def _add_first(suite: ET.Element, case: ET.Element, failed: bool) -> None:
 
 
 def _document(suite: ET.Element, name: str) -> str:
+    from xml.etree import ElementTree as ET
+
     root = ET.Element("testsuites", name=name)
     for k in ("tests", "failures", "errors", "skipped", "time"):
         root.set(k, suite.get(k, "0"))
@@ -164,6 +171,8 @@ def _now() -> str:
 def format_junit(findings: list[Finding], *, name: str, timestamp: str | None = None) -> str:
     """JUnit XML for `check`: one testsuite named after the case; a first testcase `check` that
     fails when anything is blocking, then one testcase per rule with findings (see `_suite`)."""
+    from xml.etree import ElementTree as ET
+
     suite = _suite(name, findings, timestamp or _now())
     props = ET.Element("properties")
     ET.SubElement(props, "property", name="casegate.version", value=__version__)
@@ -184,6 +193,8 @@ def format_decision_junit(record: DecisionRecord, *, timestamp: str | None = Non
     """The gate's decision as JUnit XML: a `decision` testcase that fails on NO-GO, then one
     testcase per rule with findings as for `check`; outcome, boundary and conditions as suite
     properties."""
+    from xml.etree import ElementTree as ET
+
     suite = _suite(f"{record.case_id} {record.case_version}", list(record.findings),
                    timestamp or (record.decided_at + "T00:00:00" if len(record.decided_at) == 10 else record.decided_at))
     props = ET.Element("properties")

@@ -8,7 +8,6 @@ docs/evidence.md. The scale is always declared by the file: it is never guessed.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -174,6 +173,8 @@ class GenericImporter:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise LogReadError("the CSV file is not UTF-8", location=str(path)) from None
+        import csv
+
         reader = csv.DictReader(io.StringIO(text))
         tasks: dict[str, dict[str, Any]] = {}
         for n, row in enumerate(reader, 2):
