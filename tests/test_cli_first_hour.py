@@ -132,6 +132,11 @@ def test_conditions_show_the_finding_and_the_fix_apart(tmp_path) -> None:  # typ
 
 def test_publish_warns_when_it_withholds_a_condition(tmp_path) -> None:  # type: ignore[no-untyped-def]
     d = _atlas(tmp_path)
+    # publish decides as gate does: only signed sign-offs count, so the case is signed first
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        r = cg("sign", str(d / "case.yaml"), "--role", role, "--key", str(d / "keys" / f"{key}.key"),
+               "--keyring", str(d / "keys" / "keyring.yaml"))
+        assert r.returncode == 0, r.stderr
     r = subprocess.run([sys.executable, "-m", "casegate", "publish", str(d / "case.yaml"), "--out", "pub",
                         "--at", "2026-11-27", "--salt-store", str(tmp_path / "salts.json"),
                         "--keyring", str(d / "keys" / "keyring.yaml")], capture_output=True, text=True, cwd=tmp_path)

@@ -145,3 +145,32 @@ def test_an_unreadable_case_is_not_published(tmp_path: Path, command: str) -> No
     assert "the case cannot be read, so nothing can be published" in r.stderr
     assert "case.yaml:6" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "o").exists() and not (tmp_path / "k").exists()
+
+
+def test_publish_and_report_count_only_signed_sign_offs(tmp_path: Path) -> None:
+    """`publish` and `report` decide as `gate` does: with the keyring, a sign-off line counts only
+    when its envelope verifies; an unsigned case publishes NO-GO (it once published the declared
+    lines' GO WITH CONDITIONS)."""
+    import shutil
+
+    d = tmp_path / "atlas"
+    shutil.copytree(EXAMPLE.parent, d)
+    for k in (d / "keys").glob("*.key"):
+        k.chmod(0o600)
+    ring = ("--keyring", "keys/keyring.yaml", "--salt-store", "salts.json")
+    r = cg("publish", "case.yaml", "--out", "unsigned", *ring, cwd=d)
+    assert r.returncode == 0, r.stderr
+    assert "atlas-2-api 1.0: NO-GO;" in r.stdout
+    s = json.loads((d / "unsigned" / "summary.json").read_text())
+    assert s["decision"]["outcome"] == "NO-GO"
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        assert cg("sign", "case.yaml", "--role", role, "--key", f"keys/{key}.key", "--keyring", "keys/keyring.yaml",
+                  cwd=d).returncode == 0
+    r = cg("publish", "case.yaml", "--out", "signed", *ring, cwd=d)
+    assert r.returncode == 0, r.stderr
+    assert "atlas-2-api 1.0: GO WITH CONDITIONS;" in r.stdout
+    r = cg("report", "case.yaml", "--out", "report", *ring, cwd=d)
+    assert r.returncode == 0 and r.stdout.rstrip().endswith("atlas-2-api: GO WITH CONDITIONS"), r.stdout + r.stderr
+    # without a keyring no signature can be checked, so no sign-off counts
+    r = cg("publish", "case.yaml", "--out", "nokeys", "--salt-store", "salts.json", cwd=d)
+    assert r.returncode == 0 and "atlas-2-api 1.0: NO-GO;" in r.stdout

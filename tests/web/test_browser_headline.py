@@ -1,6 +1,8 @@
 """In a real browser, the headline of the public and the reviewers' case pages is what a deploy
 pipeline would get now, for a case that was approved and then reopened, objected to, or restricted
-to a narrower boundary. With CASEGATE_SCREENSHOTS set, the pages are saved into docs/."""
+to a narrower boundary; the decision that was made (published with the keyring, as `casegate
+publish` does) is history beneath it. With CASEGATE_SCREENSHOTS set, the pages are saved into
+docs/, each the size of the browser's viewport."""
 
 from __future__ import annotations
 
@@ -17,13 +19,29 @@ from casegate.store import open_registry
 from tests.verify.trusted import log_clock
 
 from .browser import chromium, serve
-from .conftest import BoardFixture, approve, objection_env
-from .test_state_first import _publish
+from .conftest import BoardFixture, approve, cli, objection_env
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 CASE = "atlas-2-api"
 SHOTS = bool(os.environ.get("CASEGATE_SCREENSHOTS"))
+
+
+def _publish(board: BoardFixture) -> None:
+    """Publish the signed case as its developer would: `casegate publish` with the keyring, so
+    the sign-offs and evidence attestations count, recorded in the board's registry."""
+    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--db", board.database_url, cwd=board.case_dir)
+    assert r.returncode == 0, r.stderr
+    assert "GO WITH CONDITIONS; published" in r.stdout and "recorded the publication" in r.stdout
+
+
+def _checkpoint(board: BoardFixture, where: Path) -> None:
+    """The log signs a checkpoint, as `casegate log checkpoint` does."""
+    from casegate.store import generate_key
+
+    generate_key(where / "log.pem")
+    with open_registry(board.database_url) as reg:
+        reg.checkpoint(where / "log.pem", "board.casegate.example/log")
 
 
 def _act(board: BoardFixture, to: CaseState, reason: str, restricted_to: BoundaryKind | None = None) -> None:
@@ -63,6 +81,8 @@ def test_headline_is_the_state_a_deploy_gets_now(board: BoardFixture, tmp_path: 
         top = page.locator("#state").bounding_box()
         history = page.locator("#decision-history").bounding_box()
         assert top is not None and history is not None and top["y"] < history["y"]
+        # the history is the decision as published: signed, GO WITH CONDITIONS for api
+        assert page.inner_text("#outcome") == "GO WITH CONDITIONS"
         if scenario == "reopened":
             assert label == "NOT DEPLOYABLE" and "reopened" in why
             if SHOTS:
@@ -71,9 +91,14 @@ def test_headline_is_the_state_a_deploy_gets_now(board: BoardFixture, tmp_path: 
             assert label == "NOT DEPLOYABLE" and "objection" in why.lower()
         else:
             assert label.startswith("DEPLOYABLE: GO WITH CONDITIONS for trusted-access only (restricted from api)")
-        if scenario == "objected" and SHOTS:
+        if scenario == "objected":
+            _checkpoint(board, tmp_path)
             page.goto(f"{base}/public/log")
-            page.screenshot(path=str(DOCS / "public-log.png"), full_page=False)
+            assert "tree_size" not in page.inner_text("#checkpoint")  # the signed note, not JSON
+            assert page.inner_text("#checkpoint").startswith("board.casegate.example/log\n")
+            assert page.inner_text("#vkey").startswith("board.casegate.example/log+")
+            if SHOTS:
+                page.screenshot(path=str(DOCS / "public-log.png"), full_page=False)
         if scenario == "restricted":
             page.goto(f"{base}/login?next=/cases/{CASE}")
             page.fill("#token", board.tokens["rso"])
@@ -82,5 +107,5 @@ def test_headline_is_the_state_a_deploy_gets_now(board: BoardFixture, tmp_path: 
             assert page.inner_text("#state-label").startswith("DEPLOYABLE: GO WITH CONDITIONS for trusted-access only")
             assert page.locator("figure.chart svg").count() >= 2  # the threshold and risk charts
             if SHOTS:
-                page.locator("#charts").scroll_into_view_if_needed()
-                page.screenshot(path=str(DOCS / "case-page-charts.png"), full_page=True)
+                page.evaluate("document.getElementById('charts').scrollIntoView({block: 'start'})")
+                page.screenshot(path=str(DOCS / "case-page-charts.png"), full_page=False)

@@ -37,3 +37,9 @@ AttestKeyring = Annotated[Path | None, typer.Option(
     help="Keyring to check evidence attestations against (default $CASEGATE_KEYRING); without one no "
          "evidence is independent.")]
 """The --keyring option of commands that judge independence from evidence attestations."""
+
+DecideKeyring = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to verify the case's sign-off envelopes and evidence attestations against (default "
+         "$CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent, as in `gate`.")]
+"""The --keyring option of commands that publish a decision (`publish`, `report`)."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..load import Loaded, SourceFile
     from ..model import Policy
 
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -149,6 +150,24 @@ def attested(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = No
     day = parse_date(at) if isinstance(at, str) else at
     when = dt.datetime.combine(day, dt.time.max, dt.UTC) if day is not None else now_utc()
     return with_attestations(loaded, load_keyring(keyring), when)
+
+
+def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None) -> Loaded:
+    """The loaded case as a decision reads it, the way `gate` reads it: evidence attestations and
+    sign-off envelopes checked against the keyring file `keyring` as of the end of day `at` (or
+    now). A sign-off line without a valid envelope is declared, not signed, and does not count;
+    with no keyring no line counts."""
+    if loaded.case is None:
+        return loaded
+    from ..sign import load_keyring, now_utc, with_attestations
+    from ..verify import signed_signoffs
+
+    day = parse_date(at) if isinstance(at, str) else at
+    when = dt.datetime.combine(day, dt.time.max, dt.UTC) if day is not None else now_utc()
+    ring = load_keyring(keyring) if keyring is not None else None
+    if ring is not None:
+        loaded = with_attestations(loaded, ring, when)
+    return signed_signoffs(loaded, ring, when).signed_case
 
 
 DEFAULT_TOKENS = ".casegate/tokens.json"

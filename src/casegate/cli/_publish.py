@@ -11,8 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import app
-from ._app import AttestKeyring
-from ._common import attested, configured_registry, err, out, parse_date
+from ._app import AttestKeyring, DecideKeyring
+from ._common import attested, configured_registry, decided, err, out, parse_date
 
 _DEFAULT = "case"
 
@@ -120,7 +120,7 @@ def publish_case(
                                            "when it exists), where the review board's public pages show "
                                            "it; redacted elements' salts are kept there unless "
                                            "--salt-store is given.")] = None,
-    keyring: AttestKeyring = None,
+    keyring: DecideKeyring = None,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg). Each redacted element gets a fresh random salt for this
@@ -130,7 +130,7 @@ def publish_case(
 
     formats = parse_formats(format)
     lv = parse_level(level)
-    loaded = attested(load_case(case), keyring, at)
+    loaded = decided(load_case(case), keyring, at)
     pub_plan = readable_case(loaded).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
@@ -267,7 +267,7 @@ def report(
                      "default $CASEGATE_DATABASE_URL when set. Without one, facts only the registry "
                      "knows are reported as gaps. Salts of redacted elements are kept there unless "
                      "--salt-store is given.")] = None,
-    keyring: AttestKeyring = None,
+    keyring: DecideKeyring = None,
 ) -> None:
     """Write the decision report for the people who decide: the decision, its conditions, the
     eight answers, the argument diagram and the findings (report.html, and report.pdf). With
@@ -276,7 +276,7 @@ def report(
     from ..load import load_case
     from ..publish import parse_level, readable_case, write_report
 
-    loaded = attested(load_case(case), keyring, at)
+    loaded = decided(load_case(case), keyring, at)
     readable_case(loaded)
     if regime is None and document is not None:
         fail_usage("--document needs --regime")
