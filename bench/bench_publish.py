@@ -7,33 +7,62 @@ the time publishing adds to the gate grows at most linearly with the case (print
 
 The salts of redacted elements are kept in a salt store file: the first run draws them, the
 later runs of the same case find them kept (publishing the same version again).
+
+With `--before SRC` (another checkout's `src` folder, e.g. an older commit exported with
+`git archive`), its gate and publish run interleaved with this tree's, so the two ratios come
+from the same run; both publish with the same salt store, and the files they write are compared
+byte for byte (a faster publish must publish the same bytes).
+
+    python bench/bench_publish.py [--before SRC] [--repeat N] [SIZE ...]
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import compileall
+import filecmp
 import tempfile
 from pathlib import Path
 
-from _harness import casegate, ensure_case, measure
+from _harness import ROOT, casegate, ensure_case, paired
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 10_000]
-    print("bench_publish: casegate publish vs casegate gate (whole process, best of runs)")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000])
+    ap.add_argument("--before", type=Path, help="another source tree to measure in the same run")
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    print("bench_publish: casegate publish vs casegate gate (whole processes, interleaved, medians)")
+    trees: dict[str, list[str]] = {"this tree": ["env", f"PYTHONPATH={ROOT / 'src'}"]}
+    if a.before is not None:
+        compileall.compile_dir(str(a.before / "casegate"), quiet=1)
+        trees["before"] = ["env", f"PYTHONPATH={a.before.resolve()}"]
     with tempfile.TemporaryDirectory() as tmp:
-        for n in sizes:
+        for n in a.sizes:
             case = ensure_case(n)
-            rep = 3
-            out = Path(tmp) / f"out-{n}"
-            base = measure([casegate(), "gate", str(case)], repeat=rep)
             store = Path(tmp) / f"salts-{n}.json"
-            ours = measure([casegate(), "publish", str(case), "--out", str(out), "--salt-store", str(store)],
-                           repeat=rep)
-            print(f"  {n // 1000:>4}k elements: publish {ours.wall:.3f}s  gate {base.wall:.3f}s  "
-                  f"ratio {ours.wall / base.wall:.2f}x (goal <= 1.50); extra cpu {ours.cpu - base.cpu:.3f}s; "
-                  f"cpu {ours.cpu:.3f}s vs {base.cpu:.3f}s ratio {ours.cpu / base.cpu:.2f}x   "
-                  f"peak RSS publish {ours.peak_kib / 1024:.0f} MiB, gate {base.peak_kib / 1024:.0f} MiB")
+            cmds: dict[str, list[str]] = {}
+            outs: dict[str, Path] = {}
+            for name, prefix in trees.items():
+                outs[name] = Path(tmp) / f"out-{n}-{name.replace(' ', '-')}"
+                cmds[f"gate ({name})"] = [*prefix, casegate(), "gate", str(case)]
+                cmds[f"publish ({name})"] = [*prefix, casegate(), "publish", str(case), "--out", str(outs[name]),
+                                             "--salt-store", str(store)]
+            got = paired(cmds, repeat=a.repeat)
+            for name in trees:
+                g, p = got[f"gate ({name})"], got[f"publish ({name})"]
+                print(f"  {n // 1000:>4}k elements, {name}: publish {p.wall:.3f}s  gate {g.wall:.3f}s  "
+                      f"ratio {p.wall / g.wall:.2f}x (goal <= 1.50); cpu {p.cpu:.3f}s vs {g.cpu:.3f}s "
+                      f"ratio {p.cpu / g.cpu:.2f}x; extra cpu {p.cpu - g.cpu:.3f}s; "
+                      f"peak RSS publish {p.peak_kib / 1024:.0f} MiB, gate {g.peak_kib / 1024:.0f} MiB")
+            if "before" in outs:
+                mine, theirs = outs["this tree"], outs["before"]
+                names = sorted(x.name for x in mine.iterdir())
+                same = sorted(x.name for x in theirs.iterdir()) == names and all(
+                    filecmp.cmp(mine / x, theirs / x, shallow=False) for x in names)
+                print(f"        published files identical to the before tree's: {'yes' if same else 'NO'} "
+                      f"({', '.join(names)})")
 
 
 if __name__ == "__main__":

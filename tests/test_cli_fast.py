@@ -200,3 +200,34 @@ def test_check_builds_no_registry_protocol_or_attestation_models() -> None:
     assert "casegate.model._case" in loaded and "casegate.model._policy" in loaded, r.stderr[-1000:]
     assert not loaded & {"casegate.model._history", "casegate.model._protocol", "casegate.model._attestation",
                          "casegate.model._authority"}, loaded
+
+
+def test_check_asks_which_importer_reads_an_artifact_without_importing_the_importers() -> None:
+    code = ("import sys\n"
+            "from casegate.cli import _main\n"
+            "sys.argv = ['casegate', 'check', sys.argv[1]]\n"
+            "try:\n    _main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', *sorted(m for m in sys.modules if m.startswith('casegate.evidence.importers.')))\n")
+    # the first run reads the artifacts (with their importer) and caches what it derived; the
+    # second finds the facts in the cache and only asks whether each artifact's format is read
+    for _ in range(2):
+        r = subprocess.run([sys.executable, "-c", code, str(ATLAS)], capture_output=True, text=True, cwd=ROOT)
+    loaded = set(r.stdout.strip().splitlines()[-1].split()[1:])
+    assert "casegate.evidence.importers._claims" in loaded, r.stderr[-1000:]
+    assert not loaded & {"casegate.evidence.importers.generic", "casegate.evidence.importers.lm_eval",
+                         "casegate.evidence.importers.inspect_log"}, loaded
+
+
+def test_the_claim_test_and_the_importer_agree_on_every_fixture_log() -> None:
+    from casegate.evidence.importers import IMPORTERS, importer_for
+    from casegate.evidence.importers._claims import claimant
+
+    files = [p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.is_file()]
+    claimed = 0
+    for p in files:
+        imp = importer_for(p)
+        first = next((i for i in IMPORTERS if i.claims(p)), None)
+        assert imp is first and (claimant(p) is None) == (imp is None), p
+        assert importer_for(p) is imp  # one instance per importer
+        claimed += imp is not None
+    assert claimed >= 5

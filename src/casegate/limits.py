@@ -33,8 +33,9 @@ class Limits:
     """Size of one YAML file (case, include, policy, keyring)."""
     case_bytes: int = 256 * MiB
     """Size of all the YAML files of one case together."""
-    yaml_nodes: int = 4_000_000
-    """Nodes (mappings, sequences, scalars) in one parsed YAML file."""
+    yaml_nodes: int = 2_000_000
+    """Nodes (mappings, sequences, scalars) of one YAML file, or of a case's files together,
+    bounded from above by counting structural characters before anything is parsed."""
     alias_nodes: int = 10_000
     """Nodes built by expanding aliases (`*name`) in one YAML file."""
     depth: int = 64

@@ -11,17 +11,20 @@ import sys
 from pathlib import Path
 
 import pytest
+import ryml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casegate.errors import InputError
 from casegate.limits import LimitError
 from casegate.load import load_case, parse_yaml
+from casegate.load._yaml import yaml_node_bound
 
 from .conftest import run_cli
 
 CHILD = Path(__file__).resolve().parent / "_parse_child.py"
 SRC = Path(__file__).resolve().parents[2] / "src"
+ROOT = SRC.parent
 
 
 def _laughs(width: int, levels: int) -> str:
@@ -105,6 +108,77 @@ def test_a_limit_can_be_raised(tmp_path: Path) -> None:
     assert "depth" not in r.stderr
     bad = run_cli("check", str(p), env={"CASEGATE_LIMIT_DEPTH": "lots"})
     assert bad.returncode == 2 and "CASEGATE_LIMIT_DEPTH" in bad.stderr
+
+
+# -- the node count, before parsing ------------------------------------------------------------
+
+
+def test_the_node_limit_is_checked_before_the_parser_runs() -> None:
+    """A file over the node bound whose YAML is broken at its end: the limit, not the syntax error,
+    is what is reported, so the parser never ran on it."""
+    text = b"casegate: 1\nx: [" + b"1, " * 3000 + b"\n  - ]: ]\n"
+    with pytest.raises(InputError) as syntax:
+        parse_yaml("broken.yaml", text)
+    assert "syntax" in syntax.value.message
+    os.environ["CASEGATE_LIMIT_YAML_NODES"] = "1000"
+    try:
+        with pytest.raises(LimitError) as info:
+            parse_yaml("broken.yaml", text)
+    finally:
+        del os.environ["CASEGATE_LIMIT_YAML_NODES"]
+    assert info.value.limit == "yaml_nodes" and "may hold up to 3,00" in info.value.message
+
+
+def test_the_node_bound_holds_for_every_shape_the_parser_knows() -> None:
+    """The bound against rapidyaml's own count, on shapes where nodes are densest per byte."""
+    shapes = [b"", b"a", b"[:]", b"[:,:,:]", b"{a,b}", b"a\n...\nb\n...\nc", b"- - - x", b"[a: 1]", b"? a\n? b",
+              b"---\n---\n---", b"[[[[]]]]", b"-\n-\n-", b"-\t1\n-\t2", b"-\r\n-\r\n", b"[a,b,]", b"{? a}",
+              b"[? a : b]", b"--- a\n--- b", b"*a", b"a: *b", b"{a: [b, {c: d}], e: [[], {}]}", b"-", b"---"]
+    for raw in shapes:
+        assert ryml.parse_in_arena(raw).size() <= yaml_node_bound(raw), raw
+
+
+def test_the_node_bound_errs_little_on_honest_cases() -> None:
+    """The bound refuses no honest case the real count would take: on every shipped YAML file
+    (examples, templates, built-in policies and regimes) it is within 1.7 times the parsed nodes."""
+    files = [*ROOT.glob("examples/**/*.yaml"), *(SRC / "casegate").glob("**/*.yaml")]
+    assert len(files) > 20
+    bound = nodes = 0
+    for f in files:
+        raw = f.read_bytes()
+        n = parse_yaml(str(f), raw)._t().size()
+        if n > 20:
+            assert yaml_node_bound(raw) <= 1.7 * n, f
+        bound += yaml_node_bound(raw)
+        nodes += n
+    assert bound <= 1.4 * nodes, (bound, nodes)
+
+
+def test_a_case_split_over_includes_counts_its_nodes_together(tmp_path: Path) -> None:
+    """Each include under the node limit, the case over it: refused when the include that passes
+    the limit is read, before it is parsed (its YAML is broken)."""
+    items = "".join(f"  - x{i}\n" for i in range(300))
+    (tmp_path / "case.yaml").write_text("casegate: 1\nkind: case\nid: c\ninclude: [a.yaml, b.yaml, c.yaml]\n")
+    (tmp_path / "a.yaml").write_text("casegate: 1\nkind: case\nxa:\n" + items)
+    (tmp_path / "b.yaml").write_text("casegate: 1\nkind: case\nxb:\n" + items)
+    (tmp_path / "c.yaml").write_text("casegate: 1\nkind: case\nxc:\n" + items + "  - ]: ]\n")
+    r = run_cli("check", str(tmp_path / "case.yaml"), env={"CASEGATE_LIMIT_YAML_NODES": "700"})
+    assert r.returncode == 2 and "yaml-nodes (700)" in r.stderr and "case's files may hold" in r.stderr, r.stderr
+    assert "c.yaml" in r.stderr and "syntax" not in r.stderr
+    assert "CASEGATE_LIMIT_YAML_NODES" in r.stderr
+    # each file alone is under it
+    for name in ("a", "b"):
+        assert yaml_node_bound((tmp_path / f"{name}.yaml").read_bytes()) < 700
+
+
+def test_many_duplicate_keys_cost_one_finding_past_the_first_hundred(tmp_path: Path) -> None:
+    p = tmp_path / "case.yaml"
+    p.write_text("casegate: 1\nkind: case\nid: c\nx:\n" + "  k: v\n" * 251)
+    loaded = load_case(p, root=tmp_path)
+    dups = [f for f in loaded.diagnostics if f.code == "CG901"]
+    assert len(dups) == 101, len(dups)
+    assert "150 more duplicate keys in this file" in dups[-1].message
+    assert dups[-1].location is not None and dups[-1].location.line == 6  # where `k` repeats first
 
 
 # -- special files ----------------------------------------------------------------------------
@@ -205,6 +279,9 @@ def _check_rows(docs: list[str], rows: list[dict[str, object]]) -> None:
         # after at most tens of thousands of nodes)
         assert float(str(row["cpu"])) < 10, (row, doc)
         assert int(str(row["peak_kib"])) < 1 << 20, (row, doc)  # under 1 GiB
+        # the node count refused before parsing is a true upper bound of what the parser builds
+        if row["nodes"] is not None:
+            assert int(str(row["nodes"])) <= int(str(row["bound"])), (row, doc)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -215,7 +292,8 @@ def test_fuzzed_alias_graphs_never_crash_or_run_away(docs: list[str]) -> None:
 
 _yamlish_tokens = st.sampled_from(["&a ", "*a", "&b ", "*b", "[", "]", "{", "}", ": ", ", ", "\n", "\n  ",
                                    "- ", "<<: ", "!!str ", "? ", "'", '"', "|\n  ", "~", "x", "1", "#",
-                                   "---\n", "...\n", "\t", "%YAML 1.2\n", "\\", "\x00", "\u2028"])
+                                   "---\n", "...\n", "\t", "%YAML 1.2\n", "\\", "\x00", "\u2028",
+                                   ":", ",", "-", "?", "-\t", "-\r\n", "\n- ", "\n  - ", "[:", "{:", "? a : b"])
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), database=None)

@@ -4,6 +4,7 @@ registry and the signed decision bundle it recorded."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from casegate.model import BoundaryKind
@@ -13,7 +14,7 @@ from casegate.sign import load_keyring
 from casegate.store import open_registry, record_objection
 from casegate.verify import deploy_state
 
-from ..web.conftest import KEYRING, approve, build_board, verify
+from ..web.conftest import KEYRING, MODEL_DIGEST, approve, build_board, verify
 
 AT = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 CASE = "atlas-2-api"
@@ -106,3 +107,62 @@ def deploy_state_at(url: str, at: dt.datetime):  # type: ignore[no-untyped-def]
         return deploy_state(reg, CASE, load_keyring(KEYRING), at=at)
     finally:
         reg.close()
+
+
+def _revoke(b, person: str, *, at: str, kind: str):  # type: ignore[no-untyped-def]
+    """The case's keyring with `person`'s key revoked (written where `verify` reads it)."""
+    from casegate.sign import revoke_key, save_keyring
+
+    path = b.case_dir / "keys" / "keyring.yaml"
+    ring = load_keyring(path)
+    key = next(k for k in ring.keys if k.person == person)
+    ring = revoke_key(ring, key.keyid, at=at, reason="test", kind=kind)
+    save_keyring(ring, path)
+    return ring
+
+
+def test_a_key_retired_after_its_signature_was_logged_keeps_it_on_the_board_as_in_verify(
+        tmp_path: Path, database_url: str) -> None:
+    """The deploy view takes each signature's time from the log, as `verify` does, never the time
+    of the check: a sign-off key retired in a rotation after the decision was logged still counts."""
+    b = build_board(tmp_path, database_url)
+    bundle = approve(b)  # logged on the story's dates, before 2026-12-01 (signed just now)
+    from casegate.sign import decode_payload, iso, parse_instant
+
+    doc = json.loads(bundle.read_text())
+    signed = max(parse_instant(decode_payload(e)["predicate"]["signed_at"]) for e in doc["signoffs"])
+    retired = signed + dt.timedelta(seconds=1)  # after every signature was made
+    ring = _revoke(b, "Dana Ortiz", at=iso(retired), kind="retired")
+    reg = open_registry(database_url)
+    try:
+        # the board's view at a time the key is already retired (now, or a second later)
+        now_at = max(dt.datetime.now(dt.UTC), retired + dt.timedelta(seconds=1))
+        now = deploy_state(reg, CASE, ring, at=now_at)
+    finally:
+        reg.close()
+    assert now.deployable, now.reasons
+    # without log times (the key must count at the time of the check) it would not be
+    reg = open_registry(database_url)
+    try:
+        from casegate.verify import check_bundle
+
+        v = check_bundle(doc, ring, model_digest=MODEL_DIGEST, boundary=BoundaryKind("api"), at=now_at, registry=reg)
+    finally:
+        reg.close()
+    assert any("retired" in r or "revoked" in r for r in v.reasons), v.reasons
+
+
+def test_a_key_compromised_before_its_signature_was_logged_is_refused_on_the_board_as_in_verify(
+        tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    bundle = approve(b)
+    ring = _revoke(b, "Dana Ortiz", at="2026-11-01T00:00:00Z", kind="compromised")
+    reg = open_registry(database_url)
+    try:
+        now = deploy_state(reg, CASE, ring)
+    finally:
+        reg.close()
+    assert not now.deployable
+    assert any("Dana Ortiz" in r and "compromised" in r for r in now.reasons), now.reasons
+    r = verify(b, bundle)
+    assert r.returncode == 1 and "compromised" in r.stderr

@@ -143,14 +143,14 @@ TOP_HELP = (
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('__init__', 7246),
-    ('_app', 1200),
+    ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3208),
     ('_evidence', 11216),
     ('_sign', 29250),
     ('_registry', 10428),
     ('_trust', 21629),
-    ('_publish', 16428),
+    ('_publish', 16450),
     ('_monitor', 33584),
     ('_policy', 2660),
     ('_protocol', 2455),

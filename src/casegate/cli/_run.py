@@ -14,7 +14,7 @@ from ._common import Format, ReportFormat, command_line, err, out, parse_date
 
 if TYPE_CHECKING:
     from ..load import Loaded
-    from ..model import BoundaryKind, Waiver
+    from ..model import BoundaryKind
 
 
 def run_check(case: Path, format: Format = Format.text, at: str | None = None, policy: Path | None = None,
@@ -136,27 +136,13 @@ def run_gate(case: Path, boundary: BoundaryKind | None = None, previous: Path | 
         from ..sign import load_keyring
 
         ring = load_keyring(keyring)
-    if ring is not None and loaded.case is not None:
-        from ..sign import with_attestations
+    from ..verify import gate_inputs
 
-        loaded = with_attestations(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
-    declared: list[str] = []
-    if not preview and loaded.case is not None:
-        from ..verify import signed_signoffs
-
-        check = signed_signoffs(loaded, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
-        loaded, declared = check.signed_case, check.declared
-    waivers: list[Waiver] = []
-    problems: list[str] = []
+    # the same inputs the review board's gate run takes (`gate_inputs`)
+    inputs = gate_inputs(loaded, ring, day, preview=preview)
+    loaded, declared = inputs.loaded, inputs.declared
+    waivers, problems = inputs.waivers, inputs.waiver_problems
     comparison = fetch_comparison(loaded, db, ring)
-    if loaded.case is not None and loaded.case.decision.waivers:
-        if ring is None:
-            problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
-                        for w in loaded.case.decision.waivers]
-        else:
-            from ..sign import check_waivers
-
-            waivers, problems = check_waivers(loaded, ring, day)
     decision = run_gate(loaded, boundary=boundary, previous=prev, today=day, waivers=waivers,
                         related=rel, waiver_problems=problems, comparison=comparison)
     if record is not None:

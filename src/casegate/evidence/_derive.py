@@ -233,9 +233,9 @@ def _read_artifact(path: Path, sha: str, cache: _Cache) -> tuple[list[DerivedRun
 
 def reads(path: Path) -> bool:
     """Whether casegate reads the artifact's format (else items citing it are declared)."""
-    from .importers import importer_for
+    from .importers._claims import claimant  # without importing the importers themselves
 
-    return importer_for(path) is not None
+    return claimant(path) is not None
 
 
 def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError
 from ..limits import (
     LimitError,
+    Limits,
     confine,
     current_limits,
     default_root,
@@ -32,7 +33,7 @@ from ..model import (
     Regime,
     RuleSeverity,
 )
-from ._yaml import YamlDoc, parse_yaml
+from ._yaml import YamlDoc, parse_yaml, yaml_node_bound
 
 if TYPE_CHECKING:
     from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol
@@ -165,8 +166,30 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-def _read(path: Path, shown: str) -> SourceFile:
+@dataclass
+class _CaseBudget:
+    """What a case's files together may hold, charged as each file is read and before it is
+    parsed: its bytes against `case-bytes`, its node bound against `yaml-nodes` (a case split
+    over many includes gets no more nodes than one file)."""
+
+    limits: Limits
+    size: int = 0
+    nodes: int = 0
+
+    def charge(self, raw: bytes, shown: str) -> None:
+        self.size += len(raw)
+        if self.size > self.limits.case_bytes:
+            raise LimitError("case_bytes", f"the case's files hold {self.size:,} bytes", location=shown)
+        self.nodes += yaml_node_bound(raw)
+        if self.nodes > self.limits.yaml_nodes:
+            raise LimitError("yaml_nodes", f"the case's files may hold up to {self.nodes:,} YAML nodes "
+                             "(counted before they are parsed)", location=shown)
+
+
+def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFile:
     raw = read_regular_file(path, shown)
+    if budget is not None:
+        budget.charge(raw, shown)
     doc = parse_yaml(shown, raw)
     return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
 
@@ -315,14 +338,30 @@ def _dup_section(inc: SourceFile, path: tuple[str | int, ...], diags: list[Findi
         "set each single-valued section in one file only", path))
 
 
+DUPLICATE_KEYS_LISTED = 100
+"""Duplicate keys listed one by one per file; past them, one finding counts the rest (a file of
+millions of repeated keys would otherwise cost a finding, and a location search, each)."""
+
+
 def _dup_key_findings(src: SourceFile, diags: list[Finding]) -> None:
-    for d in src.doc.duplicates:
+    dups = src.doc.duplicates
+    for d in dups[:DUPLICATE_KEYS_LISTED]:
         line, col = src.doc.locate_duplicate(d.path, d.key)
         diags.append(_finding(
             "CG901", "duplicate-key",
             f"key `{d.key}` appears twice in the same mapping; the first value is kept",
             Location(file=src.path, line=line, column=col),
             "remove or rename one of the two keys (YAML would otherwise silently keep one)",
+            d.path + (d.key,)))
+    if len(dups) > DUPLICATE_KEYS_LISTED:
+        d = dups[DUPLICATE_KEYS_LISTED]
+        line, col = src.doc.locate_duplicate(d.path, d.key)
+        diags.append(_finding(
+            "CG901", "duplicate-key",
+            f"{len(dups) - DUPLICATE_KEYS_LISTED:,} more duplicate keys in this file, from key `{d.key}` "
+            f"on (only the first {DUPLICATE_KEYS_LISTED} are listed); the first value of each is kept",
+            Location(file=src.path, line=line, column=col),
+            "remove or rename the repeated keys (YAML would otherwise silently keep one of each)",
             d.path + (d.key,)))
 
 
@@ -450,8 +489,8 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     top = case_root(p, root)
     confine(p, top, str(path), "the case file")
     limits = current_limits()
-    main = _read(p, str(path))
-    total_bytes = len(main.doc.raw)
+    budget = _CaseBudget(limits)
+    main = _read(p, str(path), budget)
     data = dict(_check_version(main, "case"))
     files = [main]
     diags: list[Finding] = []
@@ -487,10 +526,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
             depth = depth_of[parent.abspath] + 1
             if depth > limits.include_depth:
                 raise LimitError("include_depth", "includes nest too deep")
-            src = _read(ip, display_path(ip))
-            total_bytes += len(src.doc.raw)
-            if total_bytes > limits.case_bytes:
-                raise LimitError("case_bytes", f"the case's files hold {total_bytes:,} bytes")
+            src = _read(ip, display_path(ip), budget)
         except InputError as e:
             e.location = f"{parent.path}:{line}:{col}"
             if not e.message.startswith("the included file"):

@@ -193,8 +193,9 @@ def _plain(content: Any) -> bool:
     (sorted by code point, as RFC 8785's UTF-16 order sorts them). Numbers with a fraction are
     not: their shortest forms differ (1.0 against 1, 1e+21 against 1e21)."""
     stack = [content]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        v = stack.pop()
+        v = pop()
         t = type(v)
         if t is str or t is bool or v is None:
             continue
@@ -206,12 +207,16 @@ def _plain(content: Any) -> bool:
             for k in v:
                 if type(k) is not str or not k.isascii():
                     return False
-            stack.extend(v.values())
+            extend(v.values())
         elif t is list or t is tuple:
-            stack.extend(v)
+            extend(v)
         else:
             return False
     return True
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+"""One encoder for every plain content (`json.dumps` would build one per call)."""
 
 
 def canonical(content: Any) -> bytes:
@@ -222,8 +227,7 @@ def canonical(content: Any) -> bytes:
     else (a number with a fraction, a non-ASCII key, a lone surrogate) goes to the library."""
     if _plain(content):
         try:
-            return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                              allow_nan=False).encode("utf-8")
+            return _ENCODER.encode(content).encode("utf-8")
         except UnicodeEncodeError:
             pass  # a lone surrogate: the library names the problem
     try:

@@ -55,6 +55,7 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     for d in folders:
         if d.is_dir() and loaded.inside_root(d):
             found += [(q, "attestation") for q in sorted(d.glob("*.dsse.json")) if q.is_file()]
+    found += [(q, "envelope") for q in _envelopes(loaded)]
     real = [p for p, _ in found if isinstance(p, Path)]
     root = Path(os.path.commonpath([str(p.parent) for p in real]))
     files: list[FileRow] = []
@@ -90,6 +91,35 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
             ev.expires.isoformat() if ev.expires else None,
             str(getattr(ev.confidentiality, "value", ev.confidentiality)), rel_art, ev.sha256, sha))
     return files, evidence
+
+
+DISSENT_FOLDERS = ("objections", "answers", "authors")
+"""Where signed objections, answers and authors lists lie beside the main file (as `casegate
+object`, `answer` and `authors sign` write them; `casegate.sign.gather` reads every one)."""
+
+
+def _envelopes(loaded: Loaded) -> list[Path]:
+    """The signed statements a gate on the version reads: each sign-off, waiver and objection
+    envelope the case references, and every envelope in its objections, answers and authors
+    folders. Only files inside the case's root; a reference to a missing file is left for the
+    gate to report (as it reports it for the working copy)."""
+    assert loaded.case is not None
+    d = loaded.case.decision
+    refs = [loaded.base_dir(("decision", "signoffs", i)) / s.envelope
+            for i, s in enumerate(d.signoffs) if s.envelope]
+    refs += [loaded.base_dir(("decision", "waivers")) / w for w in d.waivers]
+    refs += [loaded.base_dir(("decision", "objections", oid)) / o.envelope
+             for oid, o in d.objections.items() if o.envelope]
+    for folder in DISSENT_FOLDERS:
+        f = loaded.main.abspath.parent / folder
+        if f.is_dir():
+            refs += sorted(f.glob("*.dsse.json"))
+    out: list[Path] = []
+    for r in refs:
+        p = Path(os.path.normpath(r))
+        if loaded.inside_root(p) and p.is_file() and p not in out:
+            out.append(p)
+    return out
 
 
 def _builtin_bytes(ref: str) -> bytes:

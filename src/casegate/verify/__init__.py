@@ -27,7 +27,14 @@ if TYPE_CHECKING:
     from ._decide import decide_case
     from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
     from ._proven import ProvenState, check_state_proof
-    from ._signed import SignoffCheck, role_holders, signed_signoffs, with_authority
+    from ._signed import (
+        GateInputs,
+        SignoffCheck,
+        gate_inputs,
+        role_holders,
+        signed_signoffs,
+        with_authority,
+    )
     from ._state import DeployState, deploy_state
 
 # The names are imported on first use: the gate needs only `signed_signoffs`, and the bundle,
@@ -38,7 +45,7 @@ _WHERE = {
     **dict.fromkeys(('decide_case',), '_decide'),
     **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
     **dict.fromkeys(('ProvenState', 'check_state_proof'), '_proven'),
-    **dict.fromkeys(('SignoffCheck', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
+    **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
     **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
 }
 
@@ -55,6 +62,6 @@ __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "decide_case", "deploy_state", "make_bundle",
-    "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",
+    "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",
     "signoff_shortfall", "verify_bundle", "with_authority", "write_bundle",
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..load import Loaded
-from ..model import AuthorityCheck, UnsignedSignoff
+from ..model import AuthorityCheck, UnsignedSignoff, Waiver
 
 if TYPE_CHECKING:
     from ..sign import Keyring
@@ -59,6 +59,44 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
             why = "; ".join(found) or "its envelope does not verify"
         declared.append((i, why))
     return _keep(loaded, declared, keyring, at)
+
+
+@dataclass
+class GateInputs:
+    """What `gate` judges: the case with only its signed sign-offs (and its evidence attestations
+    checked), the lines that do not count, and the waivers that verify."""
+
+    loaded: Loaded
+    declared: list[str] = field(default_factory=list)
+    """`person (role): why` of each sign-off line that is declared, not signed."""
+    waivers: list[Waiver] = field(default_factory=list)
+    waiver_problems: list[str] = field(default_factory=list)
+
+
+def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, preview: bool = False) -> GateInputs:
+    """The case as `casegate gate` judges it on `day` (and as the review board's gate run does):
+    its evidence attestations and sign-off envelopes verified against `keyring` as of the end of
+    that day, its waivers verified as of that day. Without a keyring no sign-off counts, no
+    evidence is independent and no waiver is verified. With `preview`, every declared sign-off
+    line is kept (what the decision would be once they are signed; never a decision)."""
+    at = dt.datetime.combine(day, dt.time.max, dt.UTC)
+    if keyring is not None and loaded.case is not None:
+        from ..sign import with_attestations
+
+        loaded = with_attestations(loaded, keyring, at)
+    out = GateInputs(loaded)
+    if not preview and loaded.case is not None:
+        check = signed_signoffs(loaded, keyring, at)
+        out.loaded, out.declared = check.signed_case, check.declared
+    if loaded.case is not None and loaded.case.decision.waivers:
+        if keyring is None:
+            out.waiver_problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
+                                   for w in loaded.case.decision.waivers]
+        else:
+            from ..sign import check_waivers
+
+            out.waivers, out.waiver_problems = check_waivers(out.loaded, keyring, day)
+    return out
 
 
 def with_authority(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:

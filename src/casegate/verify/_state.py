@@ -152,8 +152,14 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
         st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
         return st, approved.payload["bundle"]
+    # as `verify` checks it: every signature's time is when the log recorded it (a key retired
+    # since keeps what was logged before; a compromised one only what was logged before the
+    # compromise), never the time of this check
+    from ._proven import log_times
+
     v = check_bundle(approved.payload["bundle"], keyring, model_digest=st.model_digest,
-                     boundary=BoundaryKind(boundary), at=at, registry=reg)
+                     boundary=BoundaryKind(boundary), at=at, registry=reg,
+                     logged=log_times(list(reg.events(case_id=case_id))))
     st.notes = list(v.notes)
     if v.ok:
         st.status = DEPLOYABLE

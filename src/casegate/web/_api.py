@@ -397,6 +397,7 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     from ..gate import run_gate
     from ..monitor import comparison_for
     from ..store import record_decision
+    from ..verify import gate_inputs
     from ._guards import gate_run_allowed
 
     if not (p.roles - {AUTHOR_ROLE, "viewer"}):
@@ -406,16 +407,18 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     v = _case_or_404(request, case_id)
     reg = board(request).registry
     loaded = load_version(reg, case_id, v.latest_version)
-    if board(request).keyring is not None:
-        from ..sign import with_attestations
-
-        # independence from the evaluators' signed attestations, stored with the version
-        loaded = with_attestations(loaded, board(request).keyring, dt.datetime.now(dt.UTC))
-    rec = run_gate(loaded, comparison=comparison_for(reg, loaded, keyring=board(request).keyring)
-                   if loaded.case is not None else None)
+    keyring = board(request).keyring
+    # exactly what `casegate gate` does: a sign-off line counts only when its envelope (stored
+    # with the version) verifies against the board's keyring; evidence attestations and waivers
+    # are verified against it too, all as of today
+    day = dt.date.today()
+    inputs = gate_inputs(loaded, keyring, day)
+    loaded = inputs.loaded
+    rec = run_gate(loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems,
+                   comparison=comparison_for(reg, loaded, keyring=keyring) if loaded.case is not None else None)
     e = record_decision(board(request).registry, rec, version=v.latest_version,
                         actor={"person": p.person, "roles": sorted(p.roles), "via": "board"})
-    return {"index": e.index, "outcome": rec.outcome}
+    return {"index": e.index, "outcome": rec.outcome, "signoffs_declared_not_signed": inputs.declared}
 
 
 # ------------------------------------------------------------------------------------ public

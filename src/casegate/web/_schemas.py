@@ -156,6 +156,9 @@ class GateRun(_Out):
     index: int
     """Its log entry."""
     outcome: str
+    signoffs_declared_not_signed: list[str] = []
+    """`person (role): why` of each sign-off line that did not count (no envelope, or one that
+    does not verify against the board's keyring), as `casegate gate` reports them."""
 
 
 class PublicCaseSummary(_Out):

@@ -165,15 +165,38 @@ def signoff_before_evidence(ctx: Context) -> Iterator[Hit]:
 
 def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
     """Element id -> (date, evidence id) of the newest evidence under it (its own and its
-    supporting elements'), for elements that rest on any dated evidence."""
+    supporting elements'), for the asserted elements (and what lies under them) that rest on any
+    dated evidence."""
     got = ctx.memo.get("cg5_latest_evidence")
     if got is not None:
         return got  # type: ignore[no-any-return]
     els = ctx.case.argument.elements
+    # Only what lies under an asserted element matters. Without a cycle among those elements,
+    # each one's newest evidence does not depend on the order they are visited in; with one, the
+    # whole argument is walked in its own order, as it always was.
+    under: set[str] = set()
+    todo = [eid for eid, e in els.items() if e.asserted is not None]
+    while todo:
+        n = todo.pop()
+        if n not in under and n in els:
+            under.add(n)
+            todo.extend(els[n].supported_by)
+    out, cyclic = _newest_under(ctx, [r for r in els if r in under])
+    if cyclic:
+        out, _ = _newest_under(ctx, list(els))
+    ctx.memo["cg5_latest_evidence"] = out
+    return out
+
+
+def _newest_under(ctx: Context, roots: list[str]) -> tuple[dict[str, tuple[dt.date, str]], bool]:
+    """The newest evidence under each element reached from `roots` (depth first, in order), and
+    whether a support cycle was met."""
+    els = ctx.case.argument.elements
     ev = ctx.case.evidence
     out: dict[str, tuple[dt.date, str]] = {}
     done: set[str] = set()
-    for root in els:
+    cyclic = False
+    for root in roots:
         if root in done:
             continue
         stack: list[tuple[str, bool]] = [(root, False)]
@@ -194,14 +217,17 @@ def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
                 done.add(node)
                 continue
             if node in done or node in on_path:
+                cyclic = cyclic or node in on_path
                 continue  # cycles are reported by the structure family
             on_path.add(node)
             stack.append((node, True))
             for k in els[node].supported_by:
-                if k in els and k not in done and k not in on_path:
-                    stack.append((k, False))
-    ctx.memo["cg5_latest_evidence"] = out
-    return out
+                if k in els and k not in done:
+                    if k in on_path:
+                        cyclic = True
+                    else:
+                        stack.append((k, False))
+    return out, cyclic
 
 
 @rule(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterator
+from typing import Any
 
 from .._derived import cited_evidence
 from .._registry import Context, Hit, load_rule, rule
@@ -40,6 +43,39 @@ def _graph(ctx: Context) -> dict[str, list[str]]:
     return ctx.index.support
 
 
+def _element_links_known(ctx: Context, pathways: dict[str, Any]) -> bool:
+    """Whether every link of every argument element names something that exists, with the right
+    type: decided over whole columns of links with set operations (C), so that the
+    element-by-element search below runs only when it will find something."""
+    c, pol = ctx.case, ctx.policy
+    els, ev, types = c.argument.elements, c.evidence, ctx.index.types
+    vals = list(els.values())
+
+    def column(name: str) -> set[Any]:
+        return set(itertools.chain.from_iterable(map(operator.attrgetter(name), vals)))
+
+    def single(name: str) -> set[Any]:
+        got = set(map(operator.attrgetter(name), vals))
+        got.discard(None)
+        got.discard("")
+        return got
+
+    sb = column("supported_by")
+    if not sb <= els.keys() or not set(map(types.__getitem__, sb)) <= {"claim", "strategy"}:
+        return False
+    if not column("in_context_of") <= els.keys() or not column("evidence") <= ev.keys():
+        return False
+    df = column("defeaters")
+    if not df <= els.keys() or not set(map(types.__getitem__, df)) <= {"defeater"}:
+        return False
+    if not column("against") <= els.keys() or not column("answered_by") <= (els.keys() | ev.keys()):
+        return False
+    if not single("domain") <= pol.domains.keys() or not single("pathway") <= pathways.keys():
+        return False
+    caps = filter(None, map(operator.attrgetter("capability"), vals))
+    return {cap.threshold for cap in caps} <= pol.thresholds.keys()
+
+
 @rule(
     "CG903", "unknown-reference", severity="blocking", serves="structure", pass_=1,
     summary="A link names an element, evidence item, pathway step, domain or threshold that does not exist.",
@@ -58,7 +94,7 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
         yield Hit(("argument", "top"), f"top claim `{c.argument.top}` is not an argument element")
     elif types[c.argument.top] != "claim":
         yield Hit(("argument", "top"), f"top element `{c.argument.top}` is a {types[c.argument.top]}, not a claim")
-    for eid, e in els.items():
+    for eid, e in els.items() if not _element_links_known(ctx, pathways) else ():
         base = _EL + (eid,)
         for i, t in enumerate(e.supported_by):
             if t not in els:

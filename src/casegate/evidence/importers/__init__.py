@@ -7,27 +7,52 @@ silently).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .generic import FORMAT, GenericImporter
-from .inspect_log import InspectImporter
+from ._claims import CLAIMS, claimant
 from .interface import ImportedRun, Importer, LogReadError, ReadOptions
-from .lm_eval import LmEvalImporter
 
-IMPORTERS: tuple[Importer, ...] = (GenericImporter(), LmEvalImporter(), InspectImporter())
-"""Tried in this order; the first that claims a file reads it."""
+if TYPE_CHECKING:
+    from .generic import FORMAT as FORMAT
+    from .generic import GenericImporter as GenericImporter
+    from .inspect_log import InspectImporter as InspectImporter
+    from .lm_eval import LmEvalImporter as LmEvalImporter
+
+    IMPORTERS: tuple[Importer, ...]
 
 _COMPANION_PREFIXES = ("samples_",)  # read by the lm-eval importer with their results file
 
+_MADE: dict[str, Importer] = {}
+
+
+def _importer(module: str, cls: str) -> Importer:
+    """The one instance of importer `cls`, its module imported on first use."""
+    if cls not in _MADE:
+        _MADE[cls] = getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
+    return _MADE[cls]
+
 
 def importer_for(path: Path) -> Importer | None:
-    """The importer that reads `path`, or None."""
-    for imp in IMPORTERS:
-        if imp.claims(path):
-            return imp
-    return None
+    """The importer that reads `path`, or None (only that importer's module is imported)."""
+    got = claimant(path)
+    return _importer(*got) if got is not None else None
+
+
+_LAZY = {"GenericImporter": "generic", "FORMAT": "generic", "LmEvalImporter": "lm_eval",
+         "InspectImporter": "inspect_log"}
+
+
+def __getattr__(name: str) -> Any:
+    # IMPORTERS: every importer, tried in this order (the first that claims a file reads it)
+    if name == "IMPORTERS":
+        return tuple(_importer(module, cls) for module, cls, _ in CLAIMS)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -66,7 +91,8 @@ def discover(paths: Iterable[Path]) -> Discovered:
             if imp is None:
                 raise LogReadError(
                     "no importer reads this file", location=str(p),
-                    help=f"casegate reads Inspect AI logs (.eval, .json), lm-eval results_*.json and {FORMAT} JSON/CSV")
+                    help="casegate reads Inspect AI logs (.eval, .json), lm-eval results_*.json and "
+                         "casegate-results/1 JSON/CSV")
             if p.resolve() not in seen:
                 seen.add(p.resolve())
                 out.logs.append((p, imp))

@@ -10,18 +10,10 @@ from typing import Any
 from ...model import Result, SampleScore
 from .._artifacts import sha256_file
 from ..stats import Reduction, binary_counts
+from ._claims import head as head
 from .interface import LogReadError
 
 Scalar = str | int | float | bool | None
-
-
-def head(path: Path, n: int = 4096) -> bytes:
-    """The first `n` bytes of a file (b'' when unreadable: the importer that claims it reports)."""
-    try:
-        with path.open("rb") as f:
-            return f.read(n)
-    except OSError:
-        return b""
 
 
 def pinned_sha256(path: Path) -> str:

@@ -17,10 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ...model import Elicitation, Scaffold, SourceRecord, new_dict, new_list
 from ..stats import REDUCTIONS, Reduction, binary_counts
+from ._claims import CSV_COLUMNS, generic_claims
 from ._common import (
     check_unchanged,
     counts_result,
-    head,
     iso_date,
     pinned_sha256,
     scalars,
@@ -29,7 +29,6 @@ from ._common import (
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 FORMAT = "casegate-results/1"
-CSV_COLUMNS = ("task", "model", "status", "created", "scale", "sample", "epoch", "score")
 CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version", "variant")
 
 
@@ -82,13 +81,7 @@ class GenericImporter:
     name = "generic"
 
     def claims(self, path: Path) -> bool:
-        if path.suffix == ".json":
-            return b"casegate-results/" in head(path, 512)
-        if path.suffix == ".csv":
-            first = head(path, 2048).split(b"\n", 1)[0].decode("utf-8", "replace")
-            cols = {c.strip() for c in first.split(",")}
-            return all(c in cols for c in CSV_COLUMNS)
-        return False
+        return generic_claims(path)
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         sha = pinned_sha256(path)

@@ -25,13 +25,14 @@ Mapping into the evidence item (documented in docs/evidence.md):
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 from typing import Any
 
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
 from ...model import Elicitation, Scaffold, SourceRecord
+from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
+from ._claims import inspect_claims
 from ._common import (
     check_unchanged,
     counts_result,
@@ -52,7 +53,6 @@ _PROMPT_SOLVERS = {"system_message", "prompt_template", "chain_of_thought", "mul
 _PROPORTION_SCORERS = {"f1"}
 _CI = {"C": 1.0, "I": 0.0, "N": 0.0}
 _CIP = {"C": 1.0, "P": 0.5, "I": 0.0, "N": 0.0}
-_JSON_VERSION = re.compile(rb'"version"\s*:\s*(\d+)')
 
 
 class InspectImporter:
@@ -61,13 +61,7 @@ class InspectImporter:
     name = "inspect-ai"
 
     def claims(self, path: Path) -> bool:
-        if path.suffix == ".eval":
-            return True
-        if path.suffix != ".json":
-            return False
-        h = head(path, 2048)
-        return h.lstrip().startswith(b"{") and b'"eval"' in h and _JSON_VERSION.search(h) is not None \
-            and b'"status"' in h
+        return inspect_claims(path)
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)

@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from pathlib import Path
 from typing import Any
 
 from ...limits import LimitError, current_limits, json_too_deep, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
+from ._claims import LM_EVAL_STAMP as _STAMP
+from ._claims import lm_eval_claims
 from ._common import (
     check_unchanged,
     counts_result,
-    head,
     iso_date,
     pinned_sha256,
     scalars,
@@ -37,7 +37,6 @@ from ._common import (
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 BINARY_METRICS = ("acc", "acc_norm", "exact_match")
-_STAMP = re.compile(r"^results_(?P<stamp>.+)\.json$")
 
 
 class LmEvalImporter:
@@ -46,10 +45,7 @@ class LmEvalImporter:
     name = "lm-eval"
 
     def claims(self, path: Path) -> bool:
-        if not _STAMP.match(path.name):
-            return False
-        h = head(path, 4096)
-        return h.lstrip().startswith(b"{") and b'"results"' in h
+        return lm_eval_claims(path)
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)
