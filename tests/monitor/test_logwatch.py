@@ -107,6 +107,44 @@ def test_the_state_survives_a_save_and_refuses_a_gap(registry: Registry, tmp_pat
         MonitorState.load(path)
 
 
+def _flipped(env: dict) -> dict:  # type: ignore[type-arg]
+    """The envelope with one byte of its signature changed: well-formed, not verifying."""
+    import base64
+
+    sig = dict(env["signatures"][0])
+    raw = bytearray(base64.b64decode(sig["sig"]))
+    raw[0] ^= 1
+    sig["sig"] = base64.b64encode(bytes(raw)).decode()
+    return {**env, "signatures": [sig]}
+
+
+def test_lm101_counts_only_sign_offs_that_verify_against_the_keyring(registry: Registry, tmp_path: Path) -> None:
+    """With the keyring, the honest signed decision breaks no rule and a GO decision whose bundle
+    carries the same sign-offs with a changed signature byte (or logged sign-offs the same way)
+    breaks LM101; without it, the forged ones are counted (well-formed, signatures unchecked),
+    and only what is not a sign-off statement at all is not."""
+    w, bundle, _applied = approved_world(tmp_path / "w", registry)
+    honest_size = registry.size()
+    forged = [_flipped(env) for env in bundle["signoffs"]]
+    go = {"version": 7, "outcome": "GO", "boundary": "api", "record": {}, "record_sha256": "0" * 64}
+    bad_bundle = registry.record("decision", CASE, {**go, "bundle": {**bundle, "signoffs": forged}}).index
+    for env in forged:
+        registry.record("signoff", CASE, {"version": 8, "role": "rso", "person": "Sam Whitfield",
+                                          "envelope": env, "via": "cli"})
+    bad_logged = registry.record("decision", CASE, {**go, "version": 8, "bundle": None}).index
+    junk = registry.record("decision", CASE, {**go, "version": 9, "bundle": {"signoffs": [{}, 1, "x", None]}}).index
+    verified = MonitorState()
+    found = check_entries(verified, registry.events(), keyring=w.ring)
+    assert not [v for v in found if v.index < honest_size], found
+    lm101 = {v.index for v in found if v.code == "LM101"}
+    assert lm101 == {bad_bundle, bad_logged, junk}, found
+    assert all("verifies against the keyring" in v.message for v in found if v.code == "LM101")
+    unchecked = MonitorState()
+    found = check_entries(unchecked, registry.events())
+    assert {v.index for v in found if v.code == "LM101"} == {junk}
+    assert "well-formed sign-off statement" in next(v.message for v in found if v.code == "LM101")
+
+
 def _cli(*args: str) -> tuple[int, str, str]:
     import io
     import sys
@@ -154,6 +192,12 @@ def test_log_monitor_follows_the_tiles(registry: Registry, tmp_path: Path) -> No
     assert rc == 0, err
     assert f"checkpoint of {registry.size()} entries; checked entries 0..{registry.size() - 1}" in out
     assert "0 break a rule" in out
+    assert "their signatures were not checked" in out  # without --keyring, said plainly
+    ring = tmp_path / "w" / "keyring.yaml"
+    assert ring.is_file()
+    rc, out, err = _cli("log", "monitor", "--url", str(tiles), "--vkey", vkey, "--state", str(tmp_path / "m2.json"),
+                        "--keyring", str(ring))
+    assert rc == 0 and "0 break a rule" in out and "not checked" not in out, (out, err)
     expected = forged_history(registry, decision)
     publish(registry, tiles)
     rc, out, err = _cli(*args, "--json")

@@ -254,3 +254,21 @@ def test_stored_proofs_at_every_size(database_url: str) -> None:
 
     check()
     reg.close()
+
+
+def test_many_inclusion_proofs_at_once_equal_one_at_a_time(database_url: str) -> None:
+    reg = open_registry(database_url)
+    entries = reg.record_many([("decision", None, {"i": i}) for i in range(70)])
+    leaves = [e.leaf_hash for e in entries]
+    for size in (1, 17, 64, 70):
+        want = [i for i in (0, 3, 15, 16, 33, 63, 69) if i < size]
+        many = reg.prove_inclusions(want, size)
+        assert many == [reg.prove_inclusion(i, size) for i in want]
+        for p in many:
+            mk.verify_inclusion(p.index, size, leaves[p.index], p.path, mk.mth(leaves[:size]))
+    assert reg.prove_inclusions([], 70) == []
+    with pytest.raises(InputError, match="out of range"):
+        reg.prove_inclusions([0], 71)
+    with pytest.raises(InputError, match="not in the tree"):
+        reg.prove_inclusions([0, 40], 40)
+    reg.close()

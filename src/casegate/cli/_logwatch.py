@@ -25,6 +25,7 @@ def log_monitor(
     vkey: Annotated[str | None, typer.Option("--vkey", help="The log's key: its note verifier key (`casegate log vkey`) or a public key PEM file.")] = None,
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="A trust root: the log's origin and key, and the witness cosignatures it requires, come from it.", envvar="CASEGATE_TRUST_ROOT")] = None,
     state: Annotated[Path, typer.Option("--state", help="Where the monitor keeps its position and the cases' replayed states (one file per log).")] = STATE_DEFAULT,
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="The keyring sign-offs are verified against: with it, LM101 counts only sign-offs whose signature verifies; without it, well-formed sign-off statements, signatures unchecked.", envvar="CASEGATE_KEYRING")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check every log entry this monitor has not seen (from tiles, each proven under a signed
@@ -56,7 +57,13 @@ def log_monitor(
     else:
         raise InputError("the monitor needs the log's key to check its checkpoints",
                          help="pass --vkey (`casegate log vkey` prints it) or --trust-root")
-    run = follow_log(open_tiles(url), key, state, origin=origin, witnesses=witnesses, witness_threshold=threshold)
+    ring = None
+    if keyring is not None:
+        from ..sign import load_keyring
+
+        ring = load_keyring(keyring)
+    run = follow_log(open_tiles(url), key, state, origin=origin, witnesses=witnesses, witness_threshold=threshold,
+                     keyring=ring)
     if as_json:
         out(json.dumps(run.to_json(), indent=2))
     else:
@@ -67,6 +74,9 @@ def log_monitor(
         span = f"checked entries {run.checked_from}..{run.checked_to - 1} ({new} new)" if new else "no new entries"
         out(f"log {run.origin}: checkpoint of {run.tree_size} entries{cos}; {span}; "
             f"{len(run.violations)} break a rule" + (f" ({run.earlier} found by earlier runs)" if run.earlier else ""))
+        if ring is None:
+            out("sign-offs counted for LM101 are well-formed sign-off statements; their signatures were not "
+                "checked (pass --keyring to count only sign-offs that verify)")
     if run.violations:
         err(f"{len(run.violations)} log entr{'y breaks' if len(run.violations) == 1 else 'ies break'} the registry's rules")
         raise typer.Exit(1)

@@ -6,7 +6,10 @@ not).
 The rules (each a stable code):
 
 - LM101 decision-without-signoffs: a GO or GO WITH CONDITIONS decision that carries no signed
-  sign-off in its bundle and follows no sign-off logged for that version of the case.
+  sign-off in its bundle and follows no sign-off logged for that version of the case. Given the
+  keyring, a sign-off counts only when its envelope verifies against it (a key of the keyring,
+  valid and holding the role it claims when the entry was logged); without it, a sign-off counts
+  when its envelope is a well-formed sign-off statement, its signature unchecked (the run says so).
 - LM102 state-change-without-cause: a state change with no cause, a cause of an unknown type, a
   cause missing what its type must record, a cause type the transition does not accept, or a
   decision cause naming no decision of the case logged before it.
@@ -28,11 +31,14 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..store import LogEntry
 from ._states import CAUSE_FIELDS, TRANSITIONS, CaseState, CauseType
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 MONITOR_STATE_VERSION = 1
 APPROVED = (CaseState.approved.value, CaseState.approved_with_conditions.value)
@@ -164,21 +170,43 @@ def _version_key(v: Any) -> str:
     return str(v) if isinstance(v, int) else "?"
 
 
-def check_entries(state: MonitorState, entries: Iterable[LogEntry]) -> list[LogViolation]:
+def _counts_as_signoff(env: Any, keyring: Keyring | None, recorded_at: str | None) -> bool:
+    """Whether a sign-off envelope counts for LM101. With the keyring, only one whose signature
+    verifies against it, by a key valid (and holding the role it claims) when the entry was
+    logged. Without one, a well-formed sign-off statement (its signature is not checked here:
+    `casegate verify` checks it against the keyring the trust root pins)."""
+    from ..sign import SIGNOFF, check_envelope, decode_payload
+    from ..sign._statement import logged_instant
+
+    if not isinstance(env, dict):
+        return False
+    if keyring is None:
+        stmt = decode_payload(env)
+        return stmt is not None and stmt.get("predicateType") == SIGNOFF
+    try:
+        signed, problems = check_envelope(env, keyring, logged_instant(recorded_at), "sign-off", expect=SIGNOFF)
+    except Exception:  # an envelope of any shape is a sign-off that does not count, never a crash
+        return False
+    return signed is not None and not problems
+
+
+def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
+                  keyring: Keyring | None = None) -> list[LogViolation]:
     """Check `entries` (the log's entries from `state.size` on, in order) and move `state` past
-    them; returns the violations found (also added to `state.violations`)."""
+    them; returns the violations found (also added to `state.violations`). With `keyring`, a
+    sign-off counts for LM101 only when its envelope verifies against it."""
     found: list[LogViolation] = []
     for e in entries:
         if e.index != state.size:
             raise InputError(f"the monitor expected log entry {state.size} next, and was given {e.index}",
                              help="entries must be checked in log order, each once")
-        found += _check(state, e)
+        found += _check(state, e, keyring)
         state.size += 1
     state.violations += found
     return found
 
 
-def _check(state: MonitorState, e: LogEntry) -> list[LogViolation]:
+def _check(state: MonitorState, e: LogEntry, keyring: Keyring | None = None) -> list[LogViolation]:
     if e.case_id is None:
         return []
     c = state.cases.setdefault(e.case_id, _Case())
@@ -194,21 +222,24 @@ def _check(state: MonitorState, e: LogEntry) -> list[LogViolation]:
             c.latest_version = max(c.latest_version or 0, p["version"])
         return []
     if e.kind == "signoff":
-        key = _version_key(p.get("version"))
-        c.signoffs[key] = c.signoffs.get(key, 0) + 1
+        if _counts_as_signoff(p.get("envelope"), keyring, e.recorded_at):
+            key = _version_key(p.get("version"))
+            c.signoffs[key] = c.signoffs.get(key, 0) + 1
         return []
     if e.kind == "decision":
         outcome = p.get("outcome")
         raw = p.get("bundle")
         bundle: dict[str, Any] = raw if isinstance(raw, dict) else {}
         envelopes = bundle.get("signoffs")
-        signed = len(envelopes) if isinstance(envelopes, list) else 0
+        signed = sum(1 for env in envelopes if _counts_as_signoff(env, keyring, e.recorded_at)) \
+            if isinstance(envelopes, list) else 0
         logged = c.signoffs.get(_version_key(p.get("version")), 0)
         c.decisions[str(e.index)] = {"version": p.get("version"), "outcome": outcome,
                                      "signoffs": signed + logged}
         if outcome in PASSING and signed + logged == 0:
-            return [bad("LM101", f"a {outcome} decision on version {p.get('version')} with no sign-off: its "
-                                 "bundle carries none and none was logged for that version before it")]
+            what = "verifies against the keyring" if keyring is not None else "is a well-formed sign-off statement"
+            return [bad("LM101", f"a {outcome} decision on version {p.get('version')} with no sign-off: no "
+                                 f"sign-off its bundle carries or that was logged for that version before it {what}")]
         return []
     if e.kind != "state-change":
         return []
@@ -296,7 +327,8 @@ class MonitorRun:
 
 
 def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = None,
-               witnesses: Sequence[tuple[str, Any]] = (), witness_threshold: int = 0) -> MonitorRun:
+               witnesses: Sequence[tuple[str, Any]] = (), witness_threshold: int = 0,
+               keyring: Keyring | None = None) -> MonitorRun:
     """Check the entries of the tiled log `log` (a `casegate.ledger.TileLog`) that the monitor
     has not seen, under its newest checkpoint, and record where it stopped in `state_path`.
 
@@ -345,7 +377,7 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
             mk.append_leaf(frontier, e.index, e.leaf_hash)
             yield e
 
-    found = check_entries(st, chained())
+    found = check_entries(st, chained(), keyring=keyring)
     if mk.fold(frontier) != cp.root:
         raise VerificationError(f"the entries {start}..{cp.tree_size - 1} served at {log.location} do not make the "
                                 f"root the checkpoint of size {cp.tree_size} signs: they were altered")

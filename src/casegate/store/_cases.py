@@ -249,7 +249,9 @@ class CaseStore(AuditedLog):
             problems.append(f"{len(late)} log entr{'y' if len(late) == 1 else 'ies'} of case {case_id} "
                             f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
                             "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
-        proved = [entry_json(e, self.prove_inclusion(e.index, size).path) for e in entries if e.index < size]
+        covered = [e for e in entries if e.index < size]
+        proofs = self.prove_inclusions([e.index for e in covered], size)
+        proved = [entry_json(e, p.path) for e, p in zip(covered, proofs, strict=True)]
         proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
                  "checkpoint": str(cp_row.note), "entries": proved}
         return proof, problems
