@@ -72,6 +72,10 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
     r = subprocess.run(["bash", "-c", "\n".join(script)], cwd=ROOT, env=env, capture_output=True, text=True,
                        timeout=900)
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
+    # `state show` leads with what a deploy pipeline gets now, the decision made beneath it
+    shown = r.stdout.split("+ casegate state show atlas-2-api", 1)[1].splitlines()[1:4]
+    assert shown[0].startswith("atlas-2-api: DEPLOYABLE"), shown
+    assert any(ln.strip().startswith("decision made: GO WITH CONDITIONS for api") for ln in shown), shown
     first = home / "first"
     token = re.search(r"^(cgt_\S+)$", r.stdout, re.M)
     assert token, r.stdout[-2000:]
@@ -91,6 +95,10 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
         status, page = get(base + "/public")
         assert status == 200 and "Atlas-2" in page and "DEPLOYABLE" in page, page[:3000]
         assert "Nothing published yet" not in page
+        # the public list: title, boundary, the state now, the last decision and its date
+        row = page.split('id="public-cases"', 1)[1].split("</tr>", 2)[1]
+        assert "Atlas-2 general API release with code execution" in row and "<td>api</td>" in row
+        assert "DEPLOYABLE" in row and re.search(r"GO WITH CONDITIONS for api<br><span class=\"muted\">\d{4}-\d\d-\d\d", row), row
         status, page = get(base + "/public/cases/atlas-2-api")
         assert status == 200 and "GO WITH CONDITIONS" in page
         # the token `casegate token create` wrote is the one `casegate serve` reads

@@ -138,6 +138,15 @@ def test_boundary_and_at_options() -> None:
     assert r.returncode == 0 and doc["boundary"] == "trusted-access" and doc["decided_at"] == "2026-11-27"
 
 
+def test_without_at_the_decision_is_dated_today_not_the_case_date() -> None:
+    before = dt.datetime.now(dt.UTC).date()
+    r = cg("gate", NARROW, "--format", "json", "--boundary", "trusted-access")
+    after = dt.datetime.now(dt.UTC).date()
+    doc = json.loads(r.stdout)
+    assert doc["decided_at"] in {before.isoformat(), after.isoformat(), dt.date.today().isoformat()}
+    assert doc["decided_at"] != "2026-11-20"  # the case's own `date`
+
+
 def test_previous_and_related_options() -> None:
     gaming = "examples/failure-modes/threshold-gaming"
     r = cg("gate", f"{gaming}/case.yaml", "--previous", f"{gaming}/previous/case.yaml", "--format", "json", *PREVIEW)

@@ -171,6 +171,16 @@ def test_a_case_split_over_includes_counts_its_nodes_together(tmp_path: Path) ->
         assert yaml_node_bound((tmp_path / f"{name}.yaml").read_bytes()) < 700
 
 
+def test_the_case_bytes_limit_is_checked_before_the_include_is_parsed(tmp_path: Path) -> None:
+    filler = "".join(f"  n{i}: {'x' * 40}\n" for i in range(60))
+    (tmp_path / "case.yaml").write_text("casegate: 1\nkind: case\nid: c\ninclude: [a.yaml, b.yaml]\n")
+    (tmp_path / "a.yaml").write_text("casegate: 1\nkind: case\nxa:\n" + filler)
+    (tmp_path / "b.yaml").write_text("casegate: 1\nkind: case\nxb:\n" + filler + "  - ]: ]\n")
+    r = run_cli("check", str(tmp_path / "case.yaml"), env={"CASEGATE_LIMIT_CASE_BYTES": "5000"})
+    assert r.returncode == 2 and "case-bytes (5,000)" in r.stderr and "b.yaml" in r.stderr, r.stderr
+    assert "syntax" not in r.stderr and "CASEGATE_LIMIT_CASE_BYTES" in r.stderr
+
+
 def test_many_duplicate_keys_cost_one_finding_past_the_first_hundred(tmp_path: Path) -> None:
     p = tmp_path / "case.yaml"
     p.write_text("casegate: 1\nkind: case\nid: c\nx:\n" + "  k: v\n" * 251)

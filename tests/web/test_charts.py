@@ -16,6 +16,9 @@ def test_reviewers_see_the_numbers_the_gate_decided_on(board: BoardFixture) -> N
     assert "33/200 in E-cyber-ctf" in charts and "upper bound 0.214 (95% one-sided)" in charts
     assert "within tolerance 1e-03" in charts
     assert 'id="timeline"' in page and "version 1.0 submitted" in page
+    # one number per evaluation: the evidence table shows the bound the gate uses, labelled
+    table = page.split('id="evidence"', 1)[1]
+    assert "33/200; upper bound 0.214 (95% one-sided)" in table and "CI" not in table
 
 
 def test_the_public_sees_charts_without_redacted_numbers(board: BoardFixture) -> None:

@@ -471,7 +471,8 @@ def consistency(request: Request, old: int = Query(ge=1), new: int | None = Quer
 
 
 def evidence_rows(loaded: Any, keyring: Any = None) -> list[dict[str, Any]]:
-    """Evidence table rows: id, kind, producer, digest, basis and, for counts, the interval; the
+    """Evidence table rows: id, kind, producer, digest, basis and, for counts, the one-sided upper
+    bound the gate decides on (the policy's confidence and interval method) beside the interval; the
     values as the version's stored artifacts show them (as the gate counts them), independence
     as the attestations verified against `keyring` now show it (none without a keyring)."""
     from ..evidence import facts_for, rehash_artifacts
@@ -483,6 +484,7 @@ def evidence_rows(loaded: Any, keyring: Any = None) -> list[dict[str, Any]]:
     loaded = with_attestations(loaded, keyring, dt.datetime.now(dt.UTC))
     case, facts = facts_for(loaded, rehash_artifacts(loaded))
     conf = loaded.policy.confidence if loaded.policy else 0.95
+    method = loaded.policy.interval if loaded.policy else "clopper-pearson"
     rows = []
     for eid, e in case.evidence.items():
         r = e.result
@@ -490,10 +492,12 @@ def evidence_rows(loaded: Any, keyring: Any = None) -> list[dict[str, Any]]:
         if r is not None and r.trials:
             lo, hi = clopper_pearson(r.successes or 0, r.trials, conf)
             stat = {"successes": r.successes, "trials": r.trials, "interval": [lo, hi],
-                    "upper_bound": upper_bound(r.successes or 0, r.trials, conf)}
+                    "upper_bound": upper_bound(r.successes or 0, r.trials, conf, method),
+                    "confidence": conf, "method": method}
         elif r is not None and r.attempts:
             stat = {"bypasses": r.bypasses, "attempts": r.attempts,
-                    "upper_bound": upper_bound(r.bypasses or 0, r.attempts, conf)}
+                    "upper_bound": upper_bound(r.bypasses or 0, r.attempts, conf, method),
+                    "confidence": conf, "method": method}
         rows.append({"id": eid, "kind": e.kind, "title": e.title, "producer": e.producer,
                      "independent": e.independent, "date": e.date.isoformat(), "sha256": e.sha256,
                      "confidentiality": e.confidentiality.value, "statistics": stat,

@@ -92,6 +92,12 @@ class EvidenceStatistics(_Out):
     bypasses: int | None = None
     attempts: int | None = None
     upper_bound: float
+    """The one-sided upper bound at the policy's confidence and interval method: the number the gate
+    decides on (pages show only this one)."""
+    confidence: float | None = None
+    """The policy's confidence level of `upper_bound`."""
+    method: str | None = None
+    """The policy's interval method of `upper_bound` (clopper-pearson, wilson, ...)."""
 
 
 class EvidenceRow(_Out):
