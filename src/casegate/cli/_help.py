@@ -162,6 +162,6 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_notify', 2777),
     ('_redteam', 2422),
     ('_witness', 7235),
-    ('_logwatch', 3907),
+    ('_logwatch', 4559),
     ('_tiles', 7820),
 )
