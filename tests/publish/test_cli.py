@@ -174,3 +174,38 @@ def test_publish_and_report_count_only_signed_sign_offs(tmp_path: Path) -> None:
     # without a keyring no signature can be checked, so no sign-off counts
     r = cg("publish", "case.yaml", "--out", "nokeys", "--salt-store", "salts.json", cwd=d)
     assert r.returncode == 0 and "atlas-2-api 1.0: NO-GO;" in r.stdout
+
+
+def test_publish_and_report_apply_signed_waivers_as_gate_does(tmp_path: Path) -> None:
+    """A case whose only blocking finding is waived by a signed waiver the policy accepts is
+    GO WITH CONDITIONS in `gate`, and so in `publish` and `report` (which once set the waiver aside
+    and published NO-GO); without the keyring the waiver is not verified and it is NO-GO."""
+    import datetime as dt
+    import shutil
+
+    d = tmp_path / "atlas"
+    shutil.copytree(EXAMPLE.parent, d)
+    for k in (d / "keys").glob("*.key"):
+        k.chmod(0o600)
+    case = d / "case.yaml"
+    case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2026-01-01"))
+    today = dt.date.today()
+    keyring = ("--keyring", "keys/keyring.yaml")
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        assert cg("sign", "case.yaml", "--role", role, "--key", f"keys/{key}.key", *keyring, cwd=d).returncode == 0
+    r = cg("waive", "case.yaml", "CG705", "--role", "rso", "--key", "keys/sam-whitfield.key", *keyring,
+           "--reason", "re-evaluation booked", "--until", str(today + dt.timedelta(days=14)), cwd=d)
+    assert r.returncode == 0, r.stderr
+    at = ("--at", str(today))
+    gate = json.loads(cg("gate", "case.yaml", *keyring, *at, "--format", "json", cwd=d).stdout)
+    assert gate["outcome"] == "GO WITH CONDITIONS"
+    assert "CG705" in {c["cause"] for c in gate["conditions"]}
+    r = cg("publish", "case.yaml", "--out", "pub", *keyring, *at, "--salt-store", "salts.json", cwd=d)
+    assert r.returncode == 0 and "atlas-2-api 1.0: GO WITH CONDITIONS;" in r.stdout, r.stdout + r.stderr
+    s = json.loads((d / "pub" / "summary.json").read_text())
+    (waived,) = [c for c in s["decision"]["conditions"] if c["cause"] == "CG705"]
+    assert "waived by Sam Whitfield" in waived["text"]
+    r = cg("report", "case.yaml", "--out", "rep", *keyring, *at, "--salt-store", "salts.json", cwd=d)
+    assert r.returncode == 0 and r.stdout.rstrip().endswith("atlas-2-api: GO WITH CONDITIONS"), r.stdout + r.stderr
+    r = cg("publish", "case.yaml", "--out", "nokeys", *at, "--salt-store", "salts.json", cwd=d)
+    assert r.returncode == 0 and "atlas-2-api 1.0: NO-GO;" in r.stdout

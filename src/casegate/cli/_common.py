@@ -15,7 +15,7 @@ from ..terminal import escape_controls
 
 if TYPE_CHECKING:
     from ..load import Loaded, SourceFile
-    from ..model import Policy
+    from ..model import DecisionRecord, Policy
 
 
 class Format(str, Enum):
@@ -152,22 +152,25 @@ def attested(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = No
     return with_attestations(loaded, load_keyring(keyring), when)
 
 
-def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None) -> Loaded:
-    """The loaded case as a decision reads it, the way `gate` reads it: evidence attestations and
-    sign-off envelopes checked against the keyring file `keyring` as of the end of day `at` (or
-    now). A sign-off line without a valid envelope is declared, not signed, and does not count;
-    with no keyring no line counts."""
+def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None
+            ) -> tuple[Loaded, DecisionRecord | None]:
+    """The loaded case as a decision reads it and the decision on it, the way `gate` makes them
+    (`casegate.verify.gate_inputs`): evidence attestations, sign-off envelopes and waivers checked
+    against the keyring file `keyring` as of the end of day `at` (or today). A sign-off line
+    without a valid envelope is declared, not signed, and does not count; with no keyring no line
+    counts and no waiver applies. The decision is dated `at`, else the case's date. Returns
+    (loaded, DecisionRecord); the record is None when the case cannot be built."""
     if loaded.case is None:
-        return loaded
-    from ..sign import load_keyring, now_utc, with_attestations
-    from ..verify import signed_signoffs
+        return loaded, None
+    from ..gate import run_gate
+    from ..sign import load_keyring
+    from ..verify import gate_inputs
 
     day = parse_date(at) if isinstance(at, str) else at
-    when = dt.datetime.combine(day, dt.time.max, dt.UTC) if day is not None else now_utc()
     ring = load_keyring(keyring) if keyring is not None else None
-    if ring is not None:
-        loaded = with_attestations(loaded, ring, when)
-    return signed_signoffs(loaded, ring, when).signed_case
+    inputs = gate_inputs(loaded, ring, day or dt.date.today())
+    record = run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
+    return inputs.loaded, record
 
 
 DEFAULT_TOKENS = ".casegate/tokens.json"

@@ -110,7 +110,7 @@ def _default_out(loaded: Any) -> Path:
 def publish_case(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
-    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
+    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date (signatures and waivers are checked as of the end of it, or of today).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json, svg.")] = "md,html,json,svg",
     level: Annotated[str, typer.Option(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
@@ -130,13 +130,13 @@ def publish_case(
 
     formats = parse_formats(format)
     lv = parse_level(level)
-    loaded = decided(load_case(case), keyring, at)
+    loaded, record = decided(load_case(case), keyring, at)
     pub_plan = readable_case(loaded).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
-                         today=parse_date(at), diagram=_diagram, charts=_charts)
+                         today=parse_date(at), record=record, diagram=_diagram, charts=_charts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
@@ -251,7 +251,7 @@ def report(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write report.pdf (needs casegate[pdf]).")] = False,
-    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date.")] = None,
+    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date (signatures and waivers are checked as of the end of it, or of today).")] = None,
     level: Annotated[str | None, typer.Option(
         help="Audience level (default secret for the decision report: the decision body sees "
              "everything; for a regime document, the highest level its audience may see).")] = None,
@@ -276,18 +276,18 @@ def report(
     from ..load import load_case
     from ..publish import parse_level, readable_case, write_report
 
-    loaded = decided(load_case(case), keyring, at)
+    loaded, record = decided(load_case(case), keyring, at)
     readable_case(loaded)
     if regime is None and document is not None:
         fail_usage("--document needs --regime")
     with salt_source(salt_store, db, fresh=True) as salts:
         if regime is not None:
             _regime_documents(loaded, regime, document, out_dir or _default_out(loaded), salts=salts,
-                              level=parse_level(level) if level else None, at=at, pdf=pdf, db=db)
+                              level=parse_level(level) if level else None, at=at, pdf=pdf, db=db, record=record)
             return
         lv = parse_level(level or "secret")
         result = write_report(loaded, out_dir or _default_out(loaded), salts=salts, level=lv,
-                              today=parse_date(at), pdf=pdf, diagram=_diagram, charts=_charts)
+                              today=parse_date(at), pdf=pdf, record=record, diagram=_diagram, charts=_charts)
     for path in result.files.values():
         out(f"wrote {path}")
     out(f"{result.summary.case['id']}: {result.record.outcome}")
@@ -300,10 +300,9 @@ def fail_usage(message: str) -> None:
 
 
 def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: Path, *, salts: Any,
-                      level: Any, at: str | None, pdf: bool, db: str | None) -> None:
+                      level: Any, at: str | None, pdf: bool, db: str | None, record: Any) -> None:
     import os
 
-    from ..publish import decide
     from ..regime import build_document, find_document, registry_facts, write_document
 
     case = loaded.case
@@ -316,7 +315,6 @@ def _regime_documents(loaded: Any, regime: str, document: str | None, out_dir: P
     for d in docs:
         find_document(loaded.regimes, rid, d)
     today = parse_date(at)
-    record = decide(loaded, today)
     facts = None
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
     if url:
