@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 29250),
     ('_registry', 10428),
     ('_trust', 21629),
-    ('_publish', 16450),
+    ('_publish', 16596),
     ('_monitor', 33584),
     ('_policy', 2660),
     ('_protocol', 2455),
