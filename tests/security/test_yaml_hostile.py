@@ -318,3 +318,22 @@ def test_the_known_crashers_in_a_child() -> None:
     rows = _run_batch(docs)
     _check_rows(docs, rows)
     assert all(r["outcome"] != "ok" for r in rows[:4])
+
+
+def test_the_exact_walk_reads_what_the_json_path_reads() -> None:
+    """The walk (taken for anchors, aliases, tags and `~`) reads each node's type once and tests
+    its bits; on every shipped file, and on scalars of every style, it gives the same data as the
+    JSON path, which never walks."""
+    from casegate.load._yaml import _walk
+
+    styles = (b"a: 1\nb: '2'\nc: \"x\\ty\"\nd: |\n  lit\ne: >\n  fold\n  ed\nf: null\ng: ''\nh: true\n"
+              b"i: [1, 1.5, -3, x, 'y', {j: k}]\nk:\nl: {}\nm: []\n'n': {? o}\n")
+    files = [*ROOT.glob("examples/**/*.yaml"), *(SRC / "casegate").glob("**/*.yaml")]
+    for raw in [styles, *(f.read_bytes() for f in files)]:
+        fast = parse_yaml("f.yaml", raw)
+        if fast.duplicates:
+            continue
+        t = ryml.parse_in_arena(raw)
+        root = t.root_id()
+        start = t.first_child(root) if t.is_stream(root) else root
+        assert _walk(t, start, "f.yaml") == fast.data, raw[:200]

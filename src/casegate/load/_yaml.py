@@ -27,6 +27,10 @@ from ..errors import InputError
 from ..limits import LimitError, Limits, current_limits
 
 _NONE = ryml.NONE
+# The walk reads a node's type once (one call into rapidyaml) and tests its bits, instead of one
+# call per question (is it a map, an alias, quoted, anchored...): the calls were most of its time.
+_MAP, _SEQ, _VAL, _VALREF = ryml.MAP, ryml.SEQ, ryml.VAL, ryml.VALREF
+_KEYANCH, _VALANCH, _VALQUO = ryml.KEYANCH, ryml.VALANCH, ryml.VALQUO
 _RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
 # What the JSON emitter does not carry over: node properties (an anchor `&a`, an alias `*a`, a
 # tag `!t`), which can only start a node (after whitespace, at a line start or after a flow
@@ -278,13 +282,13 @@ class _Walker:
         self.targets[(node, side)] = target
         return target
 
-    def _anchor(self, node: int) -> None:
-        if self.replaying:
+    def _anchor(self, node: int, ty: int) -> None:
+        if self.replaying or not ty & (_KEYANCH | _VALANCH):
             return
         t = self.t
-        if t.has_key_anchor(node):
+        if ty & _KEYANCH:
             self.anchors[bytes(t.key_anchor(node))] = (node, "key")
-        if t.has_val_anchor(node):
+        if ty & _VALANCH:
             self.anchors[bytes(t.val_anchor(node))] = (node, "val")
 
     def key(self, node: int, depth: int) -> str:
@@ -308,6 +312,7 @@ class _Walker:
         if depth > self.max_depth:
             raise LimitError("depth", "the YAML nests too deep", location=self._where(node))
         t = self.t
+        ty = t.type(node)
         if replay or self.replaying:  # every node an alias copies counts
             self.alias_nodes += 1
             if self.alias_nodes > self.max_alias_nodes:
@@ -316,9 +321,9 @@ class _Walker:
         if replay:
             self.replaying += 1
         else:
-            self._anchor(node)
+            self._anchor(node, ty)
         try:
-            if t.is_val_ref(node):
+            if ty & _VALREF:
                 target, side = self._target(node, "val")
                 if target in self.building:
                     raise InputError("an alias refers to the node that contains it (a cycle)",
@@ -326,16 +331,16 @@ class _Walker:
                                      help="aliases must name a finished node, not one of their parents")
                 return self._scalar_of(target, side, depth + 1) if side == "key" else \
                     self.value(target, depth + 1, replay=True)
-            if t.is_map(node) or t.is_seq(node):
+            if ty & (_MAP | _SEQ):
                 self.building.add(node)
                 try:
-                    return self._map(node, depth) if t.is_map(node) else self._seq(node, depth)
+                    return self._map(node, depth) if ty & _MAP else self._seq(node, depth)
                 finally:
                     self.building.discard(node)
-            if not t.has_val(node) or t.val_is_null(node):
+            if not ty & _VAL or t.val_is_null(node):
                 return None
             raw = bytes(t.val(node)).decode()
-            if t.is_val_quoted(node) or t.type_has_any(node, ryml.VAL_LITERAL | ryml.VAL_FOLDED):
+            if ty & (_VALQUO | ryml.VAL_LITERAL | ryml.VAL_FOLDED):
                 return raw
             return _plain_scalar(raw)
         finally:
@@ -358,7 +363,6 @@ class _Walker:
         merges: list[Any] = []
         c = t.first_child(node)
         while c != _NONE:
-            self._anchor_key(c)
             k = self.key(c, depth + 1)
             v = self.value(c, depth + 1)
             if k == "<<" and not t.is_key_quoted(c) and isinstance(v, (dict, list)):
@@ -379,9 +383,6 @@ class _Walker:
             out["\x00dups"] = dup_out  # collected by the caller
         return out
 
-    def _anchor_key(self, node: int) -> None:
-        if not self.replaying and self.t.has_key_anchor(node):
-            self.anchors[bytes(self.t.key_anchor(node))] = (node, "key")
 
 
 def _walk(t: Any, node: int, path: str = "", limits: Limits | None = None) -> Any:
