@@ -153,7 +153,7 @@ def outside_root(path: Path, root: Path) -> bool:
     """Whether `path`, resolved (symlinks followed), lies outside `root` (already resolved)."""
     try:
         resolved = path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop; a NUL character in the name
         return True
     return not resolved.is_relative_to(root)
 
@@ -161,6 +161,12 @@ def outside_root(path: Path, root: Path) -> bool:
 def confine(path: Path, root: Path, shown: str, what: str) -> Path:
     """`path` resolved, or an InputError when it leaves `root` (by `..`, an absolute path or a
     symlink)."""
+    if "\x00" in str(path):  # no file name holds one (the system refuses it)
+        raise InputError(
+            f"{what} {shown!r} has a NUL character in its name; refused",
+            location=None,
+            help="name the file by its path inside the case's folder, without control characters",
+        )
     if outside_root(path, root):
         raise InputError(
             f"{what} {shown!r} is outside the case's root folder {str(root)!r}; refused",
