@@ -61,3 +61,18 @@ def write_editor_schemas(folder: Path, names: list[str] | None = None) -> list[P
             dest.write_text(json.dumps(schema, indent=2) + "\n")
             written.append(dest)
     return written
+
+
+def template_artifacts() -> dict[str, str]:
+    """sha256 -> `TEMPLATE/PATH` of every artifact shipped inside a template (each file that is not
+    a YAML case, policy or section file), computed from the template folders. Run-time checks use
+    the kept copy in `template_digests.py` (`casegate.load.template_digests`), which a test keeps
+    equal to this; regenerate it with `python -m casegate.load.template_digests`."""
+    import hashlib
+
+    root = Path(str(resources.files("casegate.load") / "template_files"))
+    found: dict[str, str] = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and p.suffix not in (".yaml", ".yml"):
+            found[hashlib.sha256(p.read_bytes()).hexdigest()] = p.relative_to(root).as_posix()
+    return found

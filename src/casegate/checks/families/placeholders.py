@@ -1,7 +1,10 @@
 """CG909: a case made from a template says plainly that it is one until its placeholders are
 replaced. The templates `casegate init` writes mark every fictional person, organisation, claim
 and evidence item with the word PLACEHOLDER; any value that still carries it is a blocking
-finding, so a template followed by `gate` can never be deployable."""
+finding, so a template followed by `gate` can never be deployable. The fictional evidence
+artifacts a template ships (its eval logs and reports, each saying TEMPLATE in its own bytes) are
+known by their sha256: an evidence item whose artifact has one of those digests is a finding too,
+whatever its producer now says, until the artifact is replaced with the user's own."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from ...load.template_digests import TEMPLATE_ARTIFACTS
 from .._registry import Context, Hit, rule
 
 PLACEHOLDER = "PLACEHOLDER"
@@ -64,13 +68,17 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 @rule(
     "CG909", "template-placeholder", severity="blocking", serves="fm-argument-theater",
-    summary="A value still carries a template's PLACEHOLDER marker: the case was made from a "
-            "template and that person, organisation, claim or evidence item is fictional.",
+    summary="A value still carries a template's PLACEHOLDER marker, or an evidence item's artifact is "
+            "one a template ships: the case was made from a template and that person, organisation, "
+            "claim or evidence item is fictional.",
     rationale="`casegate init` templates are worked examples with fictional people and evidence. "
               "Filled with plausible names and numbers they look like a case, and a gate that "
               "signed off on them would approve a release on evidence nobody produced. Every "
               "placeholder is marked, and the mark stays a blocking finding until the value is "
-              "replaced, so a template can never be deployable.",
+              "replaced, so a template can never be deployable. Renaming an item's producer does not "
+              "make its artifact real: an artifact whose sha256 is that of a file shipped in a "
+              "template is the template's fictional log or report, and stays a finding until it is "
+              "replaced.",
     bad="decision:\n  signoffs:\n    - {role: rso, person: PLACEHOLDER Sam Whitfield, date: 2026-11-22}",
     good="decision:\n  signoffs:\n    - {role: rso, person: Amara Okafor, date: 2026-11-22}",
     fix="Replace the value with your own (the real person, your organisation, your own claim, your "
@@ -78,6 +86,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
         "dropping the word PLACEHOLDER; delete template items that do not apply to your system.",
 )
 def template_placeholder(ctx: Context) -> Iterator[Hit]:
+    yield from _template_artifacts(ctx)
     if ctx.sources is not None and not any(_MARK_BYTES in raw for raw in ctx.sources):
         return  # no file the case was read from holds the marker (walking a large case costs)
     for path, text in placeholder_values(ctx.case):
@@ -87,3 +96,19 @@ def template_placeholder(ctx: Context) -> Iterator[Hit]:
         shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
         yield Hit(path, f"`{_dotted(path)}` still carries the template's marker (`{shown}`): "
                         f"{_what(ctx, path)} is a placeholder from the template the case was made from, not a fact about your system")
+
+
+def _template_artifacts(ctx: Context) -> Iterator[Hit]:
+    """Evidence items whose artifact is one a template ships: the digests casegate computed when it
+    re-hashed the artifacts (`ctx.artifacts`), else the pinned ones, looked up in the kept set."""
+    for eid, st in ctx.artifacts.items():
+        if eid not in ctx.case.evidence:
+            continue
+        for digest in dict.fromkeys(d for d in (st.actual_sha256, st.pinned_sha256) if d):
+            shipped = TEMPLATE_ARTIFACTS.get(digest)
+            if shipped is not None:
+                yield Hit(("evidence", eid, "artifact"),
+                          f"the artifact of `{eid}` ({st.path}) has the sha256 of `{shipped}`, shipped with "
+                          f"casegate's templates: this evidence is the template's fictional artifact; replace "
+                          f"it with your own")
+                break
