@@ -1,11 +1,14 @@
 """Run a command in a child process under hard resource limits (address space, CPU seconds, no
 core file) and report what it cost: its exit, output, CPU seconds and peak resident memory, read
-from the kernel's own accounting of that child (`wait4`)."""
+from the kernel's own accounting of that child (`wait4`).
+
+The child is started by a small launcher process, not forked from the test process: Linux carries
+a process's resident high-water mark across fork and exec, so a child forked from a test worker
+that has grown to hundreds of MiB would report the worker's size as its own peak."""
 
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -47,38 +50,65 @@ class Ran:
         return out
 
 
-def _limit() -> None:  # runs in the child between fork and exec
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+_LAUNCHER = """
+import os, resource, sys
+report, space, cpu = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (space, space))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    os.execv(sys.executable, [sys.executable, *sys.argv[4:]])
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as f:
+    f.write(f"{status} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+"""
+"""Forks the child under the limits, waits for it and writes its wait status, CPU seconds and
+peak resident KiB to a report file. Started with an interpreter of a few MiB, so the child's
+peak starts from that, not from the test process's size."""
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory since it last exec'd, KiB (VmHWM; `getrusage` would
+    also count the size of the process it was forked from)."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def run_limited(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
                 stdin: str | None = None, wall: float = 300) -> Ran:
     """Run `python ARGV` (e.g. ["-m", "casegate", "check", path]) under the limits."""
+    import signal
+    import threading
+
     e = {k: v for k, v in os.environ.items() if k != "CASEGATE_ROOT"}
     e["PYTHONPATH"] = str(SRC)
     e.update(env or {})
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([sys.executable, *argv], cwd=cwd, env=e, stdout=out, stderr=err,
-                             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                             preexec_fn=_limit)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage"
+        p = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(report), str(ADDRESS_SPACE),
+                              str(CPU_SECONDS), *argv],
+                             cwd=cwd, env=e, stdout=out, stderr=err, start_new_session=True,
+                             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
         if stdin is not None:
             assert p.stdin is not None
             p.stdin.write(stdin.encode())
             p.stdin.close()
-        # wait4 gives this child's own usage (not the sum over every child the test ever ran)
-        import signal
-        import threading
-
-        timer = threading.Timer(wall, lambda: os.kill(p.pid, signal.SIGKILL))
+        timer = threading.Timer(wall, lambda: os.killpg(p.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(p.pid, 0)
+            p.wait()
         finally:
             timer.cancel()
-        p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Ran(p.returncode, out.read().decode(errors="replace"), err.read().decode(errors="replace"),
-                   usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+        try:
+            status, cpu, peak = report.read_text().split()
+        except (OSError, ValueError):  # the launcher was killed (past the wall-clock limit)
+            return Ran(-signal.SIGKILL, stdout, stderr + f"\n(killed after {wall} s wall)", float(wall), 0.0)
+        return Ran(os.waitstatus_to_exitcode(int(status)), stdout, stderr, float(cpu), int(peak) / 1024)

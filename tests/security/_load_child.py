@@ -35,6 +35,8 @@ os.environ["CASEGATE_DEBUG"] = "1"
 os.environ.pop("CASEGATE_ROOT", None)
 os.environ.pop("CASEGATE_KEYRING", None)
 
+from _limited import peak_kib  # noqa: E402  (this folder is the script's own)
+
 from casegate.cli import _main  # noqa: E402
 
 jobs = json.load(sys.stdin)
@@ -64,7 +66,7 @@ try:
         cpu = time.process_time() - t0
         gc.enable()  # `check` and `gate` turn the cyclic collector off for their one run
         gc.collect()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak_kib()
         print(json.dumps({"i": i, "code": code, "crash": crash, "cpu": cpu, "peak_kib": peak,
                           "stderr": err.getvalue()[-1500:]}), flush=True)
         shutil.rmtree(folder, ignore_errors=True)

@@ -21,6 +21,8 @@ resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
 resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
+from _limited import peak_kib  # noqa: E402  (this folder is the script's own)
+
 from casegate.errors import CasegateError  # noqa: E402
 from casegate.load import parse_yaml  # noqa: E402
 from casegate.load._yaml import yaml_node_bound  # noqa: E402
@@ -40,7 +42,7 @@ for i, text in enumerate(docs):
     except BaseException as e:  # anything else is a defect the parent reports
         outcome = f"crash: {type(e).__name__}: {e}"[:300]
     cpu = time.process_time() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_kib()
     # the nodes the parser built, and the bound counted before it parsed (checked by the parent)
     print(json.dumps({"i": i, "outcome": outcome, "cpu": cpu, "peak_kib": peak, "nodes": nodes,
                       "bound": yaml_node_bound(raw.removeprefix(b"\xef\xbb\xbf"))}), flush=True)

@@ -7,10 +7,11 @@ shows in the parent as a missing line or a non-zero exit."""
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
+
+from _limited import peak_kib  # noqa: E402  (this folder is the script's own)
 
 from casegate.errors import CasegateError
 from casegate.model import BoundaryKind
@@ -36,5 +37,5 @@ for i, path in enumerate(job["bundles"]):
     except BaseException as e:  # anything else is what the command line reports as exit 70
         outcome = f"crash: {type(e).__name__}: {e}"[:300]
     cpu = time.process_time() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_kib()
     print(json.dumps({"i": i, "outcome": outcome, "cpu": cpu, "peak_kib": peak}), flush=True)

@@ -67,8 +67,11 @@ def _check_once(case: Path, format: Format, at: str | None, policy: Path | None,
 def _watch(case: Path, format: Format, at: str | None, policy: Path | None, root: Path | None,
            keyring: Path | None = None) -> int:
     """Check, then check again after every change to a file the check read, until interrupted."""
+    import gc
     import sys
     import time
+
+    gc.enable()  # a one-shot check runs without the cyclic collector; a watch runs for hours
 
     from ..checks import file_states, wait_for_change, watched_files
     from ..errors import CasegateError
