@@ -34,6 +34,21 @@ def _until(q: queue.Queue[str], pred: object, timeout: float = 120.0) -> list[st
     raise AssertionError("timed out; saw:\n" + "".join(seen[-40:]))
 
 
+def _interruptible() -> None:
+    """In the child before exec: Ctrl-C stops it, whatever the test process ignores or blocks
+    (an ignored or blocked SIGINT is inherited across exec, and Python then installs no handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _signals(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return "".join(line for line in f if line.startswith(("Sig", "State")))
+    except OSError:
+        return ""
+
+
 def _save(path: Path, text: str) -> None:
     """Write the file as editors save it: the new content replaces the old in one step."""
     tmp = path.with_suffix(".swp")
@@ -47,7 +62,9 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
     proc = subprocess.Popen([sys.executable, "-m", "casegate", "check", "--watch", str(case_dir / "case.yaml"),
                              "--keyring", str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**{k: v for k, v in os.environ.items() if not k.startswith("CASEGATE_")},
+                                 "PYTHONUNBUFFERED": "1"},
+                            preexec_fn=_interruptible)
     out: queue.Queue[str] = queue.Queue()
     errs: queue.Queue[str] = queue.Queue()
     for stream, q in ((proc.stdout, out), (proc.stderr, errs)):
@@ -78,6 +95,8 @@ def test_an_edit_is_checked_again_and_the_findings_change(tmp_path: Path) -> Non
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            stuck = _signals(proc.pid)
             proc.kill()
             proc.wait()
+            raise AssertionError("still running 60 s after Ctrl-C:\n" + stuck) from None
     assert proc.returncode == 0  # the last check found nothing blocking
