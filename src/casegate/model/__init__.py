@@ -1,6 +1,8 @@
 """casegate's data model: pydantic types for cases, policies, findings and decisions. No I/O."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._attestation import (
@@ -125,15 +127,8 @@ the protocols' or the attestations' models unless a rule reads them)."""
 _WHERE = {name: module for module, names in _SUBMODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WHERE.items()})
+"""Each name is imported from its submodule when first used, then kept."""
 
 
 def __dir__() -> list[str]:

@@ -3,8 +3,9 @@ sign-offs, objections, waivers and decisions."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._attest import (
@@ -124,13 +125,8 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    mod = _WHERE.get(name)
-    if mod is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WHERE.items()})
+"""Each name is imported from its submodule when first used, then kept."""
 
 
 __all__ = [

@@ -3,8 +3,9 @@ states it, and the offline check a deploy pipeline runs before shipping a model.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._authority import authority_problems, required_roles
@@ -50,13 +51,8 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    mod = _WHERE.get(name)
-    if mod is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{mod}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WHERE.items()})
+"""Each name is imported from its submodule when first used, then kept."""
 
 __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",
