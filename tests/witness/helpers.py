@@ -54,6 +54,20 @@ class WitnessProcess:
             self.proc = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, env=dict(os.environ))
         log = self.log_file
         wait_until_up(self.url + "/", proc=self.proc, what=f"witness {self.name}", log=log.read_text)
+        self._check_it_is_this_witness()
+
+    def _check_it_is_this_witness(self) -> None:
+        """The port was free when chosen, not reserved: another process (a test on another worker)
+        may have taken it first. What answers must be this witness, alive."""
+        import json
+        import urllib.request
+
+        with urllib.request.urlopen(self.url + "/", timeout=10) as r:  # noqa: S310 - loopback
+            doc = json.loads(r.read())
+        assert self.proc is not None
+        if doc.get("vkey") != self.vkey or self.proc.poll() is not None:
+            raise RuntimeError(f"port {self.port} answers as {doc.get('witness')!r}, not as witness {self.name}"
+                               f" (exit {self.proc.poll()}): {self.log_file.read_text() if self.log_file else ''}")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

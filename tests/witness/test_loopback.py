@@ -49,11 +49,15 @@ def three(tmp_path: Path, signed_log: SignedLog) -> Iterator[list[WitnessProcess
 
 
 def _round(log: SignedLog, ws: list[WitnessProcess], *extra: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
-    args = ["log", "witness", "--db", log.url, "--json"]
+    # a generous wait: a loaded CI machine may be slow to answer, and a timeout is not what is tested
+    args = ["log", "witness", "--db", log.url, "--json", "--timeout", "60"]
     for w in ws:
         args += ["--witness", w.spec]
     rc, out, err = _cli(*args, *extra)
-    return rc, (json.loads(out) if out.strip() else {}), err
+    doc = json.loads(out) if out.strip() else {}
+    # each witness's own answer, so that a failed assertion says why a witness did not cosign
+    err += "".join(f"\n  {w.get('witness')}: {w.get('error')}" for w in doc.get("witnesses", []) if not w.get("ok"))
+    return rc, doc, err
 
 
 def _cosigners(note: str, ws: list[WitnessProcess]) -> list[str]:
