@@ -163,11 +163,14 @@ def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = Non
     if loaded.case is None:
         return loaded, None
     from ..gate import run_gate
-    from ..sign import load_keyring
     from ..verify import gate_inputs
 
     day = parse_date(at) if isinstance(at, str) else at
-    ring = load_keyring(keyring) if keyring is not None else None
+    ring = None
+    if keyring is not None:  # the keyring's module loads the signing stack: only when a keyring is given
+        from ..sign import load_keyring
+
+        ring = load_keyring(keyring)
     inputs = gate_inputs(loaded, ring, day or dt.date.today())
     record = run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
     return inputs.loaded, record
