@@ -92,10 +92,18 @@ def environment(markdown: bool = False) -> jinja2.Environment:
         bytecode_cache=_bytecode_cache("md" if markdown else "html"),
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
+    from . import _rows
     from ._glossary import glossary, with_titles
     from ._lead import plain_lead
 
     env.globals["plain_lead"] = plain_lead
+    # the parts with one row per element, written in one call each (see `_rows`)
+    if markdown:
+        env.globals.update(argument_rows=_rows.argument_rows_md, evidence_rows=_rows.evidence_rows_md,
+                           redaction_rows=_rows.redaction_rows_md)
+    else:
+        env.globals.update(argument_rows=_rows.argument_rows_html, evidence_rows=_rows.evidence_rows_html,
+                           redaction_rows=_rows.redaction_rows_html)
     env.globals["titled"] = lambda text, s: with_titles(text, glossary(s))
     return env
 

@@ -1,0 +1,177 @@
+"""The long, one-row-per-element parts of the pages: the argument's outline, the evidence table
+and the redactions table, in HTML and in Markdown.
+
+A case has thousands of these rows; a template macro called once per row costs several times the
+row itself, so the templates call these once per part instead. Each row is exactly what the
+template wrote for it: every value from the summary is escaped as the template escaped it (HTML:
+`markupsafe.escape`; Markdown: `_md_escape`), and everything else is the template's own markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ._render import _md_escape
+from ._views import EvidenceItem, Node, PublicSummary, Redacted
+
+
+def _md(value: Any) -> str:
+    return str(_md_escape(value))
+
+
+def _h(value: Any) -> str:
+    """`value` escaped for HTML exactly as `markupsafe.escape` escapes it (text without these five
+    characters, most of it, is returned as it is)."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                    .replace("'", "&#39;").replace('"', "&#34;"))
+        return value
+    return str(escape(value))
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _redacted_html(r: Redacted) -> str:
+    return (f'<span class="redacted" title="{_h(r.pointer)}">redacted {_h(r.type)} · '
+            f'{_h(r.level.value)} · <code>{_h(r.commitment)}</code></span>')
+
+
+def _node_html(n: Node) -> str:
+    parts = [f'<span class="kind kind-{_h(n.type)}">{_h(n.type[0].upper())}</span>'
+             f'<strong>{_h(n.id)}</strong>']
+    if n.status:
+        parts.append(f' <span class="status-{_h(n.status)}">({_h(n.status)})</span>')
+    if n.undeveloped:
+        parts.append(" <em>(undeveloped)</em>")
+    parts.append(":\n")
+    parts.append(_redacted_html(n.redacted) if n.redacted else _h(n.text))
+    if n.evidence:
+        parts.append(f' <span class="meta">— evidence: {_h(", ".join(n.evidence))}</span>')
+    if n.answered_by:
+        parts.append(f' <span class="meta">— answered by: {_h(", ".join(n.answered_by))}</span>')
+    return "".join(parts)
+
+
+def argument_rows_html(s: PublicSummary) -> Markup:
+    """The rows of the argument's outline (`<div class="row">`, each on its own line)."""
+    nodes = s.argument.nodes
+    out = []
+    for row in s.argument.outline:
+        n = nodes[row.id]
+        inner = (f'<span class="meta"><strong>{_h(n.id)}</strong> (see above)</span>' if row.repeat
+                 else _node_html(n))
+        out.append(f'\n<div class="row" style="margin-left: {_h(row.depth * 1.1)}rem">{inner}</div>')
+    return Markup("".join(out))
+
+
+def _evidence_html(e: EvidenceItem) -> str:
+    parts = [f"\n<tr><td><strong>{_h(e.id)}</strong>"]
+    if e.kind:
+        parts.append(f'<br><span class="meta">{_h(e.kind)}</span>')
+    if e.basis:
+        parts.append(f'<br><span class="meta basis">{_h(e.basis)}</span>')
+    parts.append("</td>\n<td>")
+    if e.redacted:
+        parts.append(_redacted_html(e.redacted))
+    else:
+        parts.append(_h(e.title or ""))
+        if e.producer:
+            parts.append(f" — {_h(e.producer)}")
+            if e.independent:
+                parts.append(" (independent)")
+        if e.date:
+            parts.append(f", {_h(e.date)}")
+        if e.result:
+            parts.append(f"<br>{_h(e.result)}")
+        if e.summary:
+            parts.append(f'<br><span class="meta">{_h(e.summary)}</span>')
+    parts.append(f'</td>\n<td>{_h(", ".join(e.supports))}</td><td>{_h(", ".join(e.relied_on_by))}</td></tr>')
+    return "".join(parts)
+
+
+def evidence_rows_html(s: PublicSummary) -> Markup:
+    """The rows of the evidence table (`<tr>`, each starting on a new line)."""
+    return Markup("".join(_evidence_html(e) for e in s.evidence))
+
+
+def redaction_rows_html(s: PublicSummary) -> Markup:
+    """The rows of the redactions table (`<tr>`, each starting on a new line)."""
+    return Markup("".join(
+        f"\n<tr><td><code>{_h(r.pointer)}</code></td><td>{_h(r.type)}</td><td>{_h(r.level.value)}</td>"
+        f"<td><code>{_h(r.commitment)}</code></td></tr>" for r in s.redactions))
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def _redacted_md(r: Redacted) -> str:
+    return f"*[redacted {_md(r.type)} — {_md(r.level.value)}; commitment `{_md(r.commitment)}`]*"
+
+
+def _node_md(n: Node) -> str:
+    parts = [f"**{_md(n.id)}** ({_md(n.type)}"]
+    if n.status:
+        parts.append(f", {_md(n.status)}")
+    if n.undeveloped:
+        parts.append(", undeveloped")
+    parts.append("): ")
+    parts.append(_redacted_md(n.redacted) if n.redacted else _md(n.text))
+    if n.evidence:
+        parts.append(f" — evidence: {_md(', '.join(n.evidence))}")
+    if n.answered_by:
+        parts.append(f" — answered by: {_md(', '.join(n.answered_by))}")
+    return "".join(parts)
+
+
+def argument_rows_md(s: PublicSummary) -> Markup:
+    """The argument's outline as a nested list (each item on a new line)."""
+    nodes = s.argument.nodes
+    out = []
+    for row in s.argument.outline:
+        n = nodes[row.id]
+        line = f"**{_md(n.id)}** (see above)" if row.repeat else _node_md(n)
+        out.append(f"\n{'  ' * row.depth}- {line}")
+    return Markup("".join(out))
+
+
+def _evidence_md(e: EvidenceItem) -> str:
+    parts = [f"\n- **{_md(e.id)}**"]
+    if e.kind:
+        parts.append(f" ({_md(e.kind)}" + (f", {_md(e.basis)}" if e.basis else "") + ")")
+    elif e.basis:
+        parts.append(f" ({_md(e.basis)})")
+    parts.append(": ")
+    if e.redacted:
+        parts.append(_redacted_md(e.redacted))
+    else:
+        parts.append(_md(e.title or ""))
+        if e.producer:
+            parts.append(f" — by {_md(e.producer)}")
+            if e.independent:
+                parts.append(" (independent)")
+        if e.date:
+            parts.append(f", {_md(e.date)}")
+        if e.result:
+            parts.append(f"; {_md(e.result)}")
+        if e.summary:
+            parts.append(f". {_md(e.summary)}")
+    if e.supports:
+        parts.append(f" Supports: {_md(', '.join(e.supports))}.")
+    if e.relied_on_by:
+        parts.append(f" Relied on by: {_md(', '.join(e.relied_on_by))}.")
+    return "".join(parts)
+
+
+def evidence_rows_md(s: PublicSummary) -> Markup:
+    """The evidence list (each item on a new line)."""
+    return Markup("".join(_evidence_md(e) for e in s.evidence))
+
+
+def redaction_rows_md(s: PublicSummary) -> Markup:
+    """The rows of the redactions table (each ending its line)."""
+    return Markup("".join(f"| `{_md(r.pointer)}` | {_md(r.type)} | {_md(r.level.value)} | `{_md(r.commitment)}` |\n"
+                          for r in s.redactions))
