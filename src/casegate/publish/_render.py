@@ -93,7 +93,7 @@ def environment(markdown: bool = False) -> jinja2.Environment:
     )
     env.filters["inline"] = (lambda v: v) if markdown else inline_html
     from . import _rows
-    from ._glossary import glossary, with_titles
+    from ._glossary import titled
     from ._lead import plain_lead
 
     env.globals["plain_lead"] = plain_lead
@@ -104,7 +104,7 @@ def environment(markdown: bool = False) -> jinja2.Environment:
     else:
         env.globals.update(argument_rows=_rows.argument_rows_html, evidence_rows=_rows.evidence_rows_html,
                            redaction_rows=_rows.redaction_rows_html)
-    env.globals["titled"] = lambda text, s: with_titles(text, glossary(s))
+    env.globals["titled"] = titled
     return env
 
 
