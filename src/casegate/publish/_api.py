@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..load import Loaded
@@ -15,6 +15,9 @@ from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
 from ._summary import PublicSummary, build_summary, summary_json
+
+if TYPE_CHECKING:
+    from ..evidence import ArtifactState
 
 FORMATS = ("md", "html", "json", "svg")
 """Formats of the public summary (svg: the redacted argument diagram, when a drawer is given)."""
@@ -68,9 +71,10 @@ def decide(loaded: Loaded, today: dt.date | None) -> DecisionRecord:
     return run_gate(loaded, today=today)
 
 
-def readable_case(loaded: Loaded) -> Case:
+def readable_case(loaded: Loaded, artifacts: Mapping[str, ArtifactState] | None = None) -> Case:
     """The loaded case as its evidence artifacts show it (derived values in place of the record's),
-    or an InputError naming the first load finding when it could not be built."""
+    or an InputError naming the first load finding when it could not be built. `artifacts`: the
+    artifacts as hashed for this run (default: hashed now)."""
     if loaded.case is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f"{first.location.file}:{first.location.line}: " if first and first.location else ""
@@ -79,19 +83,20 @@ def readable_case(loaded: Loaded) -> Case:
     # what is published is what the evidence artifacts show, as the gate counted it
     from ..evidence import facts_for, rehash_artifacts
 
-    effective, _ = facts_for(loaded, rehash_artifacts(loaded))
+    effective, _ = facts_for(loaded, dict(artifacts) if artifacts is not None else rehash_artifacts(loaded))
     return effective if effective is not None else loaded.case
 
 
-def evidence_basis(loaded: Loaded) -> dict[str, str]:
+def evidence_basis(loaded: Loaded, artifacts: Mapping[str, ArtifactState] | None = None) -> dict[str, str]:
     """Evidence id -> where its values come from, as the gate derived them: 'derived' (read from
     its artifact), 'declared' (no artifact casegate reads) or 'not derived' (its artifact gave
-    nothing). Every item is 'declared' when the case or policy could not be built."""
+    nothing). Every item is 'declared' when the case or policy could not be built. `artifacts`:
+    the artifacts as hashed for this run (default: hashed now)."""
     from ..evidence import facts_for, rehash_artifacts
 
     if loaded.case is None:
         return {}
-    _, facts = facts_for(loaded, rehash_artifacts(loaded))
+    _, facts = facts_for(loaded, dict(artifacts) if artifacts is not None else rehash_artifacts(loaded))
     if facts is None:
         return dict.fromkeys(loaded.case.evidence, "declared")
     return facts.bases()
@@ -128,11 +133,14 @@ def publish(
     `summary.svg` and embedded in the HTML; without `diagram` there is no svg. The charts
     (`charts`) are embedded in the HTML and, with the svg format, written as `summary.chart-N.svg`
     beside it, which the Markdown then shows."""
-    case = readable_case(loaded)
+    from ..evidence import rehash_artifacts
+
+    artifacts = rehash_artifacts(loaded)  # once: the case and the basis read the same hashes
+    case = readable_case(loaded, artifacts)
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded))
+                            basis=evidence_basis(loaded, artifacts))
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)

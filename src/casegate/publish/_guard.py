@@ -21,21 +21,33 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 def _leaves(value: Any) -> list[str]:
-    """Every key and scalar in a JSON-like value, as text (iterative: documents can be large)."""
+    """Every key and scalar in a JSON-like value, as text (iterative: documents can be large).
+    The plain dicts, lists and strings a redacted document is made of are taken on the fast
+    path; anything else as `str` gives it."""
     out: list[str] = []
     stack = [value]
+    pop, push, extend, append = stack.pop, stack.append, stack.extend, out.append
     while stack:
-        v = stack.pop()
+        v = pop()
         t = type(v)
-        if t is str:  # the common case first, without the checks below
-            out.append(v)
+        if t is str:  # the common cases first, without the checks below
+            append(v)
+        elif t is dict:
+            for k, x in v.items():
+                append(k if type(k) is str else str(k))
+                if type(x) is str:
+                    append(x)
+                else:
+                    push(x)
+        elif t is list:
+            extend(v)
         elif isinstance(v, dict):
             out.extend(map(str, v))
-            stack.extend(v.values())
+            extend(v.values())
         elif isinstance(v, list):
-            stack.extend(v)
+            extend(v)
         elif v is not None and not isinstance(v, bool):
-            out.append(str(v))
+            append(str(v))
     return out
 
 

@@ -18,6 +18,8 @@ from ._views import EvidenceItem, Node, PublicSummary, Redacted
 
 
 def _md(value: Any) -> str:
+    if type(value) is str and "&" not in value and "<" not in value:
+        return value  # nothing `_md_escape` would change (most values): no call
     return str(_md_escape(value))
 
 
