@@ -1,4 +1,4 @@
-"""`check` and `gate` parsed without Typer (`casegate.cli._fast`): the same options as the Typer
+"""`check`, `gate` and `publish CASE` parsed without Typer (`casegate.cli._fast`): the same options as the Typer
 commands, the same values passed on, and Typer's own handling of everything else."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from casegate.cli import _fast, _run
+from casegate.cli import _fast, _publishing, _run
+from casegate.cli import _publish as _publish_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS = ROOT / "examples" / "atlas-api" / "case.yaml"
@@ -30,8 +31,15 @@ def _typer_params(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dict[str,
         seen.update(kwargs)
         return 0
 
+    def record_publish(*args: Any, **kwargs: Any) -> int:
+        names = ("case", "out_dir", "at", "format", "level", "salt_store", "db", "keyring")  # run_publish's order
+        seen.update(zip(names, args, strict=False))
+        seen.update(kwargs)
+        return 0
+
     monkeypatch.setattr(_run, "run_check", record)
     monkeypatch.setattr(_run, "run_gate", record)
+    monkeypatch.setattr(_publish_cli, "run_publish", record_publish)
     app = register_commands(argv)
     result = CliRunner().invoke(app, argv)
     return seen if result.exit_code == 0 and seen else None
@@ -40,7 +48,7 @@ def _typer_params(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dict[str,
 def _defaults(command: str) -> dict[str, Any]:
     import inspect
 
-    fn = _run.run_check if command == "check" else _run.run_gate
+    fn = {"check": _run.run_check, "gate": _run.run_gate, "publish": _publishing.run_publish}[command]
     return {n: p.default for n, p in inspect.signature(fn).parameters.items() if p.default is not p.empty}
 
 
@@ -60,10 +68,16 @@ def _normal(params: dict[str, Any]) -> dict[str, Any]:
     ["gate", "case.yaml", "--boundary", "internal-deployment", "--previous", "old.yaml", "--db", "sqlite:///r.db"],
     ["gate", "case.yaml", "--related", "a.yaml", "--related=b.yaml", "-f", "markdown", "--record", "out.json"],
     ["gate", "--preview", "--fail-on-conditions", "case.yaml", "--keyring", "k.yaml", "--root", "."],
+    ["publish", "case.yaml"],
+    ["publish", "case", "case.yaml"],
+    ["publish", "case.yaml", "--out", "out/x", "--salt-store", "salts.json", "-f", "md,json"],
+    ["publish", "--level=internal", "case.yaml", "--at", "2026-05-01", "--db", "sqlite:///r.db",
+     "--keyring", "k.yaml", "--format", "html"],
 ])
 @pytest.mark.parametrize("env_keyring", [None, "", "env-keyring.yaml"])
 def test_the_fast_path_passes_the_values_typer_passes(monkeypatch: pytest.MonkeyPatch, argv: list[str],
                                                       env_keyring: str | None) -> None:
+    monkeypatch.delenv("CASEGATE_SALT_STORE", raising=False)
     if env_keyring is None:
         monkeypatch.delenv("CASEGATE_KEYRING", raising=False)
     else:
@@ -95,6 +109,13 @@ def test_the_fast_path_passes_the_values_typer_passes(monkeypatch: pytest.Monkey
     ["gate", "case.yaml", "--boundary", "moon"],
     ["gate", "case.yaml", "--watch"],            # a check option
     ["gate", "case.yaml", "--format", "markdown", "--format", "json"],
+    ["publish"],
+    ["publish", "case"],                         # the default command named, no case
+    ["publish", "--help"],
+    ["publish", "case.yaml", "--level"],
+    ["publish", "case.yaml", "--boundary", "x"],  # a gate option
+    ["publish", "verify-disclosure", "summary.json", "opening.json"],
+    ["publish", "export-salts", "--out", "salts.json"],
 ])
 def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
     assert _fast.parse(argv) is None
@@ -108,7 +129,7 @@ def test_an_unconvertible_keyring_variable_is_left_to_typer(monkeypatch: pytest.
     assert _fast.parse(["check", "c.yaml", "--keyring", "mine.yaml"])["keyring"] == Path("mine.yaml")  # type: ignore[index]
 
 
-@pytest.mark.parametrize("command", ["check", "gate"])
+@pytest.mark.parametrize("command", ["check", "gate", "publish"])
 def test_the_fast_options_are_exactly_the_typer_commands_options(command: str) -> None:
     import typer.main
 
@@ -116,6 +137,10 @@ def test_the_fast_options_are_exactly_the_typer_commands_options(command: str) -
 
     group = typer.main.get_command(register_commands([command]))
     cmd = group.commands[command]  # type: ignore[attr-defined]
+    if command == "publish":  # a group: `publish CASE` is its default command
+        cmd = cmd.commands["case"]
+        assert set(cmd.params[0].opts) == {"case"} and set(_fast._PUBLISH_SUBCOMMANDS) == set(
+            group.commands["publish"].commands) - {"case"}  # type: ignore[attr-defined]
     declared = {}
     for p in cmd.params:
         kind = p.type_descriptor.annotation
@@ -152,6 +177,24 @@ def test_check_and_gate_on_the_fast_path_import_no_typer() -> None:
         r = subprocess.run([sys.executable, "-c", code, cmd, str(ATLAS), "--format", "json"],
                            capture_output=True, text=True, cwd=ROOT)
         assert r.stdout.strip().splitlines()[-1] == f"RC {want} False", (r.stdout[-300:], r.stderr[-1000:])
+
+
+def test_publish_on_the_fast_path_imports_no_typer_and_writes_what_typer_does(tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "from casegate.cli import _main\n"
+            "sys.argv = ['casegate', *sys.argv[1:]]\n"
+            "try:\n    _main()\nexcept SystemExit as e:\n    rc = e.code\n"
+            "print('RC', rc, 'typer' in sys.modules)\n")
+    salts = tmp_path / "salts.json"
+    runs = {"fast": ["publish", str(ATLAS)], "typer": ["publish", str(ATLAS), "--level", "public", "--"]}
+    for how, args in runs.items():  # `--` is read by Typer only
+        r = subprocess.run([sys.executable, "-c", code, *args[:2], "--out", str(tmp_path / how),
+                            "--salt-store", str(salts), *args[2:]], capture_output=True, text=True, cwd=ROOT)
+        assert r.stdout.strip().splitlines()[-1] == f"RC 0 {how == 'typer'}", (r.stdout[-300:], r.stderr[-1000:])
+    files = sorted(p.name for p in (tmp_path / "fast").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "typer").iterdir()) and "summary.json" in files
+    for name in files:  # the second run reused the salts the first kept: the same bytes
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "typer" / name).read_bytes(), name
 
 
 def test_the_program_runs_no_pydantic_plugin_while_pydantic_itself_would(tmp_path: Path) -> None:

@@ -1,17 +1,18 @@
-"""`check` and `gate` without Typer, for the argument lists they are usually given.
+"""`check`, `gate` and `publish CASE` without Typer, for the argument lists they are usually given.
 
-Why Typer is bypassed here: these two commands run in every CI job, pre-commit hook and editor
-save, mostly on small cases, where start-up is most of the run. Importing Typer and building its
-Click command costs about 35 ms of CPU, a third of what reading the case's libraries costs
-(`python -c "import pydantic, ryml"`), and buys nothing once the arguments are known to be right.
+Why Typer is bypassed here: `check` and `gate` run in every CI job, pre-commit hook and editor
+save, mostly on small cases, where start-up is most of the run (and `publish` runs beside `gate`
+in release jobs). Importing Typer and building its Click command costs about 35 ms of CPU, a
+third of what reading the case's libraries costs (`python -c "import pydantic, ryml"`), and buys
+nothing once the arguments are known to be right.
 
 So this module reads an argument list only when it is plainly valid: known options, each with a
 value that converts, given once, and exactly one case file. Anything else (`--help`, an unknown
 or misspelt option, a missing or unconvertible value, a value that starts with `-`, an empty
 value, a repeated option, `--`, a short option with its value attached) returns None, and Typer
 parses the list as before: help and every usage error remain Typer's own text. `OPTIONS` mirrors
-the Typer declarations in `_check` and `_gate`; tests/test_cli_fast.py checks that it lists
-exactly their options and that both paths pass the commands the same values.
+the Typer declarations in `_check`, `_gate` and `_publish`; tests/test_cli_fast.py checks that it
+lists exactly their options and that both paths pass the commands the same values.
 """
 
 from __future__ import annotations
@@ -78,13 +79,25 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("fail_on_conditions", ("--fail-on-conditions",), "bool"),
         _ROOT,
     ),
+    "publish": (  # `publish CASE`, that is `publish case CASE` (the group's default command)
+        Opt("out_dir", ("--out",), "Path"),
+        _AT,
+        Opt("format", ("--format", "-f")),
+        Opt("level", ("--level",)),
+        Opt("salt_store", ("--salt-store",), "Path", envvar="CASEGATE_SALT_STORE"),
+        Opt("db", ("--db",)),
+        Opt("keyring", ("--keyring",), "Path", envvar="CASEGATE_KEYRING"),
+    ),
 }
-"""Every option of `check` and `gate` (their one argument is the case file)."""
+"""Every option of `check`, `gate` and `publish CASE` (their one argument is the case file)."""
+
+_PUBLISH_SUBCOMMANDS = ("verify-disclosure", "export-salts")
+"""`publish`'s other subcommands: Typer runs them."""
 
 
 def parse(argv: list[str]) -> dict[str, Any] | None:
-    """The parameters `check` or `gate` (argv[0]) receives for `argv`, options left out when not
-    given; None when the list is not one this module reads (Typer must parse it)."""
+    """The parameters `check`, `gate` or `publish CASE` (argv[0]) receives for `argv`, options left
+    out when not given; None when the list is not one this module reads (Typer must parse it)."""
     if not argv or argv[0] not in OPTIONS:
         return None
     opts = OPTIONS[argv[0]]
@@ -92,6 +105,13 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
     params: dict[str, Any] = {}
     cases: list[str] = []
     rest = argv[1:]
+    if argv[0] == "publish" and rest:
+        # the group's rule: a first argument that names a subcommand runs it, anything else is
+        # the default command's (`case`)
+        if rest[0] in _PUBLISH_SUBCOMMANDS:
+            return None
+        if rest[0] == "case":
+            rest = rest[1:]
     i = 0
     while i < len(rest):
         tok = rest[i]
@@ -147,6 +167,10 @@ def fast_command(argv: list[str]) -> Callable[[], int] | None:
     params = parse(argv)
     if params is None:
         return None
+    if argv[0] == "publish":
+        from ._publishing import run_publish
+
+        return lambda: run_publish(**params)
     from . import _run
 
     run = _run.run_check if argv[0] == "check" else _run.run_gate

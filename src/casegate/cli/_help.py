@@ -142,7 +142,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 7246),
+    ('__init__', 7982),
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3208),
@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 29250),
     ('_registry', 10428),
     ('_trust', 21629),
-    ('_publish', 16596),
+    ('_publish', 11895),
     ('_monitor', 33584),
     ('_policy', 2660),
     ('_protocol', 2455),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +10,17 @@ from typer.core import TyperGroup
 
 from . import app
 from ._app import AttestKeyring, DecideKeyring
-from ._common import attested, configured_registry, decided, err, out, parse_date
+from ._common import attested, decided, err, out, parse_date
+from ._publishing import (
+    _DIAGRAM_MAX_NODES,
+    _charts,
+    _default_out,
+    _diagram,
+    run_publish,
+    salt_source,
+)
+
+__all__ = ["_DIAGRAM_MAX_NODES", "_charts", "_diagram", "publish_app", "salt_source"]
 
 _DEFAULT = "case"
 
@@ -44,68 +52,6 @@ SaltStoreOpt = Annotated[Path | None, typer.Option(
          "Never publish it: a salt opens its commitment.")]
 
 
-@contextlib.contextmanager
-def salt_source(salt_store: Path | None, db: str | None, *, fresh: bool) -> Iterator[Any]:
-    """The salts of redacted elements: kept in `salt_store` when given, else in the registry
-    (`db`, $CASEGATE_DATABASE_URL or ./.casegate/registry.db), else nowhere (publishing something redacted is refused)."""
-    from ..publish import Salts
-    from ..store import FileSaltStore, RegistrySalts
-
-    if salt_store is not None:
-        yield Salts(FileSaltStore(salt_store), fresh=fresh)
-        return
-    reg = configured_registry(db)
-    if reg is None:
-        yield Salts(None, fresh=fresh, where="no salt store (pass --db or --salt-store)")
-        return
-    try:
-        yield Salts(RegistrySalts(reg), fresh=fresh)
-    finally:
-        reg.close()
-
-
-_DIAGRAM_MAX_NODES = 150
-"""Above this many nodes the diagram shows the module overview (one node per part of the
-argument) instead of every element: a page must stay readable."""
-
-
-def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], public: bool,
-             basis: Mapping[str, str] | None = None) -> str:
-    """The argument diagram from the diagram layer, findings and redactions marked, each evidence
-    item labelled derived or declared."""
-    from ..render import (
-        argument_graph,
-        diagram_svg,
-        findings_by_element,
-        overview_graph,
-        partition,
-        render_svg,
-    )
-
-    if len(case.argument.elements) + len(case.evidence) <= _DIAGRAM_MAX_NODES:
-        return diagram_svg(case, findings, redactions, public, basis)
-    graph = argument_graph(case, findings=findings_by_element(findings), redactions=dict(redactions),
-                           public=public, basis=basis)
-    return render_svg(overview_graph(graph, partition(graph)),
-                      title=f"{case.title}: overview of the argument's parts")
-
-
-def _charts(loaded: Any, day: Any, withheld: frozenset[str]) -> list[str]:
-    """The decision's charts from the gate's own numbers: thresholds, then residual risk."""
-    from ..gate import measures
-    from ..render import risk_chart, threshold_chart
-
-    m = measures(loaded, day)
-    if m is None:
-        return []
-    return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
-
-
-def _default_out(loaded: Any) -> Path:
-    case_id = loaded.case.id if loaded.case is not None else Path(loaded.case_path).stem
-    return Path("out") / case_id
-
-
 @publish_app.command(_DEFAULT)
 def publish_case(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
@@ -125,52 +71,7 @@ def publish_case(
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg). Each redacted element gets a fresh random salt for this
     version, kept privately (registry or --salt-store) before anything is written."""
-    from ..load import load_case
-    from ..publish import parse_formats, parse_level, publish, readable_case
-
-    formats = parse_formats(format)
-    lv = parse_level(level)
-    loaded, record = decided(load_case(case), keyring, at)
-    pub_plan = readable_case(loaded).publication
-    if pub_plan is not None and not pub_plan.summary:
-        err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    with salt_source(salt_store, db, fresh=True) as salts:
-        result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
-                         today=parse_date(at), record=record, diagram=_diagram, charts=_charts)
-    s = result.summary
-    for path in result.files.values():
-        out(f"wrote {path}")
-    out(f"{s.case['id']} {s.case['version']}: {s.decision.outcome}; published for the {lv.value} "
-        f"audience with {len(s.redactions)} element(s) redacted")
-    if s.redactions:
-        err(f"kept the salts of the redacted elements in {salts.where}: disclosures need them")
-    from ..publish import withheld_conditions
-
-    hidden = withheld_conditions(s)
-    if hidden:
-        err(f"warning: {hidden} of the decision's {len(s.decision.conditions)} condition(s) are withheld from the "
-            f"{lv.value} audience because they concern redacted content; the summary says so, but not what "
-            "they are (publish at a wider level, or state the conditions in words the audience may see)")
-    reg = configured_registry(db)
-    if reg is None:
-        err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "
-            "summary is written to files only, and no review board shows it")
-        return
-    import json
-
-    from ..store import record_publication
-
-    try:
-        if s.case["id"] not in reg.case_ids():
-            err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
-                f"(`casegate registry submit {case}` first)")
-            return
-        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
-                                   version=reg.case_version(s.case["id"], contents=False).number)
-        out(f"recorded the publication in the registry (log entry {entry.index}); "
-            f"`casegate serve` shows it at /public/cases/{s.case['id']}")
-    finally:
-        reg.close()
+    run_publish(case, out_dir, at, format, level, salt_store, db, keyring)
 
 
 @publish_app.command("verify-disclosure")

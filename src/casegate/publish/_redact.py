@@ -229,11 +229,12 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
         return value
 
     masks = result.step_mask
+    above = frozenset(lv for lv in LEVELS if rank(lv) > rank(level))  # the levels redacted
 
     def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
         if isinstance(obj, BaseModel):
             lv = getattr(obj, "confidentiality", None)
-            if isinstance(lv, Confidentiality) and rank(lv) > rank(level):
+            if isinstance(lv, Confidentiality) and lv in above:
                 sealed = seal(case, salts, parts, obj)
                 revealed: dict[str, Any] = {}
                 for name in sorted(REVEALED_FIELDS.get(type(obj), frozenset())):

@@ -96,8 +96,11 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
     # links as the audience sees them: a redacted element's come from its stub
     shown: dict[str, Element | Stub] = {}
     links: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    stubs = rd.stubs
     for eid, el in elements.items():
-        stub = rd.stubs.get(pointer_of(("argument", "elements", eid)))
+        # the pointer of ("argument", "elements", eid), spelt out for the ids that need no escape
+        stub = stubs.get("/argument/elements/" + eid if "~" not in eid and "/" not in eid
+                         else pointer_of(("argument", "elements", eid))) if stubs else None
         shown[eid] = stub if stub is not None else el
         if stub is not None:
             rv = stub.revealed
