@@ -61,12 +61,13 @@ def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], 
                       title=f"{case.title}: overview of the argument's parts")
 
 
-def _charts(loaded: Any, day: Any, withheld: frozenset[str]) -> list[str]:
-    """The decision's charts from the gate's own numbers: thresholds, then residual risk."""
+def _charts(loaded: Any, day: Any, withheld: frozenset[str], artifacts: Any = None) -> list[str]:
+    """The decision's charts from the gate's own numbers: thresholds, then residual risk
+    (`artifacts`: the evidence artifacts as hashed for this run; default: hashed now)."""
     from ..gate import measures
     from ..render import risk_chart, threshold_chart
 
-    m = measures(loaded, day)
+    m = measures(loaded, day, artifacts)
     if m is None:
         return []
     return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
@@ -90,12 +91,17 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     formats = parse_formats(format)
     lv = parse_level(level)
     loaded, record = decided(load_case(case), keyring, at)
-    pub_plan = readable_case(loaded).publication
+    from ..evidence import rehash_artifacts
+
+    # the artifacts hashed once for what is published: the case, the basis and the charts
+    artifacts = rehash_artifacts(loaded)
+    pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
-                         today=parse_date(at), record=record, diagram=_diagram, charts=_charts)
+                         today=parse_date(at), record=record, diagram=_diagram, artifacts=artifacts,
+                         charts=lambda lo, day, withheld: _charts(lo, day, withheld, artifacts))
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")

@@ -127,15 +127,18 @@ def publish(
     record: DecisionRecord | None = None,
     diagram: DiagramFn | None = None,
     charts: ChartsFn | None = None,
+    artifacts: Mapping[str, ArtifactState] | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
     `summary.svg` and embedded in the HTML; without `diagram` there is no svg. The charts
     (`charts`) are embedded in the HTML and, with the svg format, written as `summary.chart-N.svg`
-    beside it, which the Markdown then shows."""
+    beside it, which the Markdown then shows. `artifacts`: the evidence artifacts as hashed for
+    this run (default: hashed here, once, for the case and the basis alike)."""
     from ..evidence import rehash_artifacts
 
-    artifacts = rehash_artifacts(loaded)  # once: the case and the basis read the same hashes
+    if artifacts is None:
+        artifacts = rehash_artifacts(loaded)
     case = readable_case(loaded, artifacts)
     if record is None:
         record = decide(loaded, today)
