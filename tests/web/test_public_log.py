@@ -55,3 +55,33 @@ def test_anyone_can_check_the_served_log(board: BoardFixture, tmp_path: Path) ->
     leaves = [bytes.fromhex(x) for x in c.get("/public/log/leaves").text.split()]
     assert len(leaves) == int(size)
     assert base64.b64encode(_root(leaves)).decode() == root_b64
+
+
+def test_inclusion_and_consistency_proofs_over_the_api(board: BoardFixture) -> None:
+    from casegate.store import _merkle as mk
+
+    reg = open_registry(board.database_url)
+    reg.record_many([("decision", None, {"i": i}) for i in range(40)])
+    leaves = [e.leaf_hash for e in reg.events()]
+    size = len(leaves)
+    c = board.client
+    for n in (None, size, size - 1, 1):
+        want = size if n is None else n
+        for m in {0, want // 2, want - 1}:
+            r = c.get(f"/api/v1/log/inclusion/{m}" + ("" if n is None else f"?size={n}"))
+            assert r.status_code == 200, r.text
+            got = r.json()
+            assert got == reg.prove_inclusion(m, want).to_json()
+            mk.verify_inclusion(m, want, leaves[m], [bytes.fromhex(p) for p in got["path"]], mk.mth(leaves[:want]))
+    for bad in (f"{size}?size={size}", f"0?size={size + 1}", "5?size=5", str(size)):
+        assert c.get(f"/api/v1/log/inclusion/{bad}").status_code == 404, bad
+    # another writer grows the log: the board's next proofs see it
+    reg.record("decision", None, {"i": size})
+    assert c.get(f"/api/v1/log/inclusion/{size}").json()["tree_size"] == size + 1
+    assert c.get(f"/api/v1/log/inclusion/0?size={size + 1}").status_code == 200
+    r = c.get(f"/api/v1/log/consistency?old=3&new={size}")
+    assert r.status_code == 200 and r.json() == reg.prove_consistency(3, size).to_json()
+    assert c.get("/api/v1/log/consistency?old=3").json()["new_size"] == size + 1
+    for bad in (f"old={size + 2}", f"old=3&new={size + 2}", "old=9&new=5"):
+        assert c.get(f"/api/v1/log/consistency?{bad}").status_code == 404, bad
+    reg.close()

@@ -30,16 +30,19 @@ from ._schema import (
     log_head,
     log_meta,
 )
+from ._tiles import TileCache
 
 CACHE_MIN_LEVEL = 4
 """Complete nodes at this level or above (16+ leaves) are cached once read."""
 CACHE_MAX_NODES = 1 << 18
 """The node cache is emptied when it reaches this many nodes (about 30 MB)."""
+PROOF_CACHE_BYTES = 64 << 20
+"""The bound of each registry's tile cache for inclusion proofs (see `_tiles`): 64 MiB keeps
+every node of a log of about a million entries (a full tile is 16 KiB for 256 entries)."""
 
-_PG_PROOF_STMT = b"casegate_inclusion_rows"
-_PG_PROOF_SQL = (b"SELECT -1 - size::int8, ''::bytea FROM log_head WHERE id = 1 UNION ALL "
-                 b"SELECT idx::int8, hashes FROM log_entries WHERE idx = ANY($1::int8[])")
-"""The size and tree rows an inclusion proof needs (binary results: int8, bytea)."""
+_PG_SIZE = (b"casegate_log_size", b"SELECT size::int8 FROM log_head WHERE id = 1")
+_PG_ROWS = (b"casegate_log_rows", b"SELECT idx::int8, hashes FROM log_entries WHERE idx = ANY($1::int8[])")
+"""Prepared statements of the proof paths (binary results: int8, bytea)."""
 
 _KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
@@ -79,7 +82,7 @@ class Log:
         self._reader_list: list[Any] = []
         self._node_cache: dict[mk.Node, bytes] = {}
         self._roots: dict[int, bytes] = {}
-        self._last_size: int | None = None
+        self._proof_cache = TileCache(PROOF_CACHE_BYTES)
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
                             f"VALUES ({', '.join([self._mark] * 6)})")
 
@@ -233,17 +236,108 @@ class Log:
         return out
 
     def _raw_size(self, conn: sa.Connection | Any) -> int:
-        self._last_size = None
+        """The log size the database holds now (and the proof cache learns it)."""
+        if self._pg and not isinstance(conn, sa.Connection):
+            rows = self._pg_query(conn, _PG_SIZE, [])
+            size = int.from_bytes(rows[0][0], "big", signed=True) if rows and rows[0][0] is not None else None
+        else:
+            cur = _dbapi(conn).cursor()
+            try:
+                cur.execute("SELECT size FROM log_head WHERE id = 1")
+                row = cur.fetchone()
+            finally:
+                cur.close()
+            size = None if row is None else int(row[0])
+        if size is None:
+            raise StoreError("the registry has no log head row", help="the registry was altered")
+        if size < self._proof_cache.size:  # the log shrank (altered or replaced): forget its roots
+            self._roots.clear()
+            self._node_cache.clear()
+        self._proof_cache.saw_size(size)
+        return size
+
+    def _rows(self, conn: Any, ids: Sequence[int]) -> dict[int, bytes]:
+        """The stored `hashes` of each row in `ids` that exists (one round trip on PostgreSQL)."""
+        out: dict[int, bytes] = {}
+        if self._pg:
+            for idx, h in self._pg_query(conn, _PG_ROWS, [("{" + ",".join(map(str, ids)) + "}").encode()]):
+                if idx is not None and h is not None:
+                    out[int.from_bytes(idx, "big", signed=True)] = h
+            return out
         cur = _dbapi(conn).cursor()
+        width = 64 if len(ids) <= 64 else 256
+        sql = f"SELECT idx, hashes FROM log_entries WHERE idx IN ({self._placeholders(width)})"
         try:
-            cur.execute("SELECT size FROM log_head WHERE id = 1")
-            row = cur.fetchone()
-            if row is None:
-                raise StoreError("the registry has no log head row", help="the registry was altered")
-            self._last_size = int(row[0])
-            return self._last_size
+            for chunk in range(0, len(ids), width):
+                part = list(ids[chunk:chunk + width])
+                part += part[-1:] * (width - len(part))  # one statement text: prepared once
+                cur.execute(sql, part)
+                for idx, h in cur.fetchall():
+                    if type(h) is bytes:
+                        out[idx] = h
+                    elif isinstance(h, bytearray | memoryview):
+                        out[int(idx)] = bytes(h)
         finally:
             cur.close()
+        return out
+
+    def _pg_query(self, conn: Any, stmt: tuple[bytes, bytes], params: Sequence[bytes]) -> list[tuple[Any, ...]]:
+        """Run one of the proof paths' statements straight through libpq: prepared once per
+        reader connection, parameters as text, results in binary, with none of the driver's
+        per-query Python work (which costs more than the round trip itself)."""
+        import psycopg
+        from psycopg import pq
+
+        pgconn = conn.pgconn
+        prepared: tuple[Any, set[bytes]] | None = getattr(self._readers, "pg_prepared", None)
+        if prepared is None or prepared[0] is not conn:
+            prepared = self._readers.pg_prepared = (conn, set())
+        if stmt[0] not in prepared[1]:
+            res = pgconn.prepare(stmt[0], stmt[1])
+            if res.status != pq.ExecStatus.COMMAND_OK:
+                raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
+            prepared[1].add(stmt[0])
+        res = pgconn.exec_prepared(stmt[0], list(params), result_format=pq.Format.BINARY)
+        if res.status != pq.ExecStatus.TUPLES_OK:
+            raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
+        get, width = res.get_value, res.nfields
+        out = [tuple(get(i, j) for j in range(width)) for i in range(res.ntuples)]
+        res.clear()
+        return out
+
+    def _drop_proof_cache(self) -> None:
+        """Forget every node and root read for proofs (the next proofs read them again)."""
+        self._proof_cache.clear()
+        self._roots.clear()
+
+    def _proof_nodes(self, conn: Any, want: Iterable[mk.Node], *, tiles: bool = True) -> dict[mk.Node, bytes]:
+        """The stored hash of each node in `want` (all complete in a tree of at most the proof
+        cache's size): from the proof cache, the rest in one read, which with `tiles` also reads
+        (or extends) the whole tiles holding them into the cache."""
+        cache = self._proof_cache
+        get = cache.get
+        out: dict[mk.Node, bytes] = {}
+        missing = []
+        for x in want:
+            h = get(x)
+            if h is None:
+                missing.append(x)
+            else:
+                out[x] = h
+        if not missing:
+            return out
+        plans, ids = cache.plan(missing) if tiles else ([], [])
+        rows = self._rows(conn, sorted(set(ids).union(map(mk.owner_row, missing))))
+        cache.install(plans, rows)
+        hs = mk.HASH_SIZE
+        for x in missing:
+            level = x[0]
+            blob = rows.get(mk.owner_row(x))
+            if blob is None or len(blob) < (level + 1) * hs:
+                raise StoreError(f"the stored tree is damaged: entry {mk.owner_row(x)} or its hashes are missing",
+                                 help="run `casegate log verify` to see what was altered")
+            out[x] = blob[level * hs:(level + 1) * hs]
+        return out
 
     # --- the log ------------------------------------------------------------------------
 
@@ -408,41 +502,67 @@ class Log:
         return [nodes[n] for n in want]
 
     def prove_inclusion(self, index: int, tree_size: int | None = None) -> mk.InclusionProof:
-        """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all)."""
-        with self._plain("proving inclusion") as conn:
-            if self._pg:
-                quick = self._pg_inclusion(conn, index, tree_size)
-                if quick is not None:
-                    return quick
-            size = self._raw_size(conn)
-            n = size if tree_size is None else tree_size
-            self._check_size(n, size)
+        """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all).
+
+        A tree size at most the largest this registry has read from the database is answered
+        from its proof cache with no round trip once the tiles it needs are read; the current
+        size (the default) takes one round trip to learn it."""
+        n = tree_size
+        if n is not None and 0 <= n <= self._proof_cache.size:
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
-            spec = mk.inclusion_spec(index, n)
-            root = self._roots.get(n)
-            want = mk.needed(spec)
-            want.add((0, index))
-            if root is None:
-                fr = mk.frontier_nodes(n)
-                want.update(fr)
-            nodes = self._nodes(conn, want)
-            if root is None:
-                root = mk.fold([nodes[x] for x in fr])
-                if len(self._roots) > 1024:
-                    self._roots.clear()
-                self._roots[n] = root  # the root of a committed size never changes
+            quick = self._inclusion(None, index, n)
+            if quick is not None:
+                return quick
+        with self._plain("proving inclusion") as conn:
+            if n is None or not 0 <= n <= self._proof_cache.size:
+                size = self._raw_size(conn)
+                n = size if tree_size is None else tree_size
+                self._check_size(n, size)
+            if not 0 <= index < n:
+                raise InputError(f"entry {index} is not in the tree of size {n}")
+            proof = self._inclusion(conn, index, n)
+        assert proof is not None
+        return proof
+
+    def _inclusion(self, conn: Any, index: int, n: int) -> mk.InclusionProof | None:
+        """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size):
+        with `conn` None from the cache alone (None when a node is not there), else reading
+        what the cache lacks."""
+        spec = mk.inclusion_spec(index, n)
+        root = self._roots.get(n)
+        want = mk.needed(spec)
+        want.add((0, index))
+        if root is None:
+            fr = mk.frontier_nodes(n)
+            want.update(fr)
+        if conn is None:
+            get = self._proof_cache.get
+            nodes = {}
+            for x in want:
+                h = get(x)
+                if h is None:
+                    return None
+                nodes[x] = h
+        else:
+            nodes = self._proof_nodes(conn, want)
+        if root is None:
+            root = mk.fold([nodes[x] for x in fr])
+            if len(self._roots) > 1024:
+                self._roots.clear()
+            self._roots[n] = root  # the root of a committed size never changes
         return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
 
     def prove_inclusions(self, indices: Sequence[int], tree_size: int) -> list[mk.InclusionProof]:
         """RFC 9162 inclusion proofs of several entries in the tree of `tree_size`, equal to
-        `prove_inclusion` of each, with every stored node they need read at once (one round trip
-        for the size, one for the nodes, however many entries)."""
+        `prove_inclusion` of each, with every stored node they need that the proof cache lacks
+        read at once (at most one round trip for the size, one for the nodes, however many
+        entries)."""
         if not indices:
             return []
         with self._plain("proving inclusion") as conn:
-            size = self._raw_size(conn)
-            self._check_size(tree_size, size)
+            if not 0 <= tree_size <= self._proof_cache.size:
+                self._check_size(tree_size, self._raw_size(conn))
             for index in indices:
                 if not 0 <= index < tree_size:
                     raise InputError(f"entry {index} is not in the tree of size {tree_size}")
@@ -452,79 +572,10 @@ class Log:
             for index, spec in zip(indices, specs, strict=True):
                 want |= mk.needed(spec)
                 want.add((0, index))
-            nodes = self._nodes(conn, want)
+            nodes = self._proof_nodes(conn, want, tiles=False)
         root = mk.fold([nodes[x] for x in fr])
         return [mk.InclusionProof(index, tree_size, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
                 for index, spec in zip(indices, specs, strict=True)]
-
-    def _pg_inclusion(self, conn: Any, index: int, tree_size: int | None) -> mk.InclusionProof | None:
-        """PostgreSQL in one round trip: guess the size (the one asked for, or the last one
-        seen), read the log size and the guessed tree's nodes in one statement, and keep the
-        result only if the guess was right. None means: take the ordinary path."""
-        n = tree_size if tree_size is not None else self._last_size
-        if n is None or not 0 <= index < n:
-            return None
-        spec = mk.inclusion_spec(index, n)
-        fr = mk.frontier_nodes(n)
-        root = self._roots.get(n)
-        want = mk.needed(spec)
-        want.add((0, index))
-        if root is None:
-            want.update(fr)
-        cache = self._node_cache
-        nodes = {x: cache[x] for x in want if x in cache}
-        ids = sorted({mk.owner_row(x) for x in want if x not in nodes})
-        rows = self._pg_size_and_rows(conn, ids)
-        size = next((-1 - r[0] for r in rows if r[0] < 0), None)
-        if size is None:
-            return None
-        self._last_size = size
-        if n > size or (tree_size is None and n != size):
-            return None
-        blobs_by_row = {r[0]: r[1] for r in rows if r[0] >= 0}
-        hs = mk.HASH_SIZE
-        for x in want:
-            if x in nodes:
-                continue
-            blob = blobs_by_row.get(mk.owner_row(x), b"")
-            if len(blob) < (x[0] + 1) * hs:
-                return None  # let the ordinary path report the damage
-            nodes[x] = blob[x[0] * hs:(x[0] + 1) * hs]
-            if x[0] >= CACHE_MIN_LEVEL and len(cache) < CACHE_MAX_NODES:
-                cache[x] = nodes[x]
-        if root is None:
-            root = mk.fold([nodes[x] for x in fr])
-            if len(self._roots) > 1024:
-                self._roots.clear()
-            self._roots[n] = root  # the root of a committed size never changes
-        return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
-
-    def _pg_size_and_rows(self, conn: Any, ids: Sequence[int]) -> list[tuple[int, bytes]]:
-        """(-1 - log size, b"") and (idx, hashes) of each row in `ids`, in one round trip.
-
-        Straight through libpq: a statement prepared once per reader connection, the ids sent
-        as one text array and the rows read in binary, with none of the driver's per-query
-        Python work (which costs more than the round trip itself)."""
-        import psycopg
-        from psycopg import pq
-
-        pgconn = conn.pgconn
-        if getattr(self._readers, "pg_prepared", None) is not conn:
-            res = pgconn.prepare(_PG_PROOF_STMT, _PG_PROOF_SQL)
-            if res.status != pq.ExecStatus.COMMAND_OK:
-                raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
-            self._readers.pg_prepared = conn
-        res = pgconn.exec_prepared(_PG_PROOF_STMT, [("{" + ",".join(map(str, ids)) + "}").encode()],
-                                   result_format=pq.Format.BINARY)
-        if res.status != pq.ExecStatus.TUPLES_OK:
-            raise psycopg.errors.error_from_result(res, encoding=conn.info.encoding)
-        get = res.get_value
-        out = []
-        for i in range(res.ntuples):
-            key = get(i, 0)
-            out.append((int.from_bytes(key or b"", "big", signed=True), get(i, 1) or b""))
-        res.clear()
-        return out
 
     def prove_consistency(self, old_size: int, new_size: int | None = None) -> mk.ConsistencyProof:
         """RFC 9162 consistency proof from the tree of `old_size` to that of `new_size`."""
