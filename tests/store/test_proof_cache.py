@@ -212,9 +212,9 @@ def test_tiles_above_the_first_two_levels() -> None:
     for seen in (40_000, size):
         cache.saw_size(seen)
         want = [(lv, i) for lv in range(17) for i in range(0, seen >> lv, max(1, (seen >> lv) // 50))]
-        plans, ids = cache.plan(want)
-        assert all(i < seen for i in ids)
-        cache.install(plans, {i: rows[i] for i in ids})
+        plans, ids, ranges = cache.plan(want)
+        assert all(i < seen for i in ids) and all(b <= seen for _, b in ranges)
+        cache.install(plans, {i: rows[i] for i in [*ids, *(j for a, b in ranges for j in range(a, b))]})
         for x in want:
             assert cache.get(x) == nodes[x], x
         assert tile_of((16, 0)) == (2, 0)

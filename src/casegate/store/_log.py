@@ -41,7 +41,10 @@ PROOF_CACHE_BYTES = 64 << 20
 every node of a log of about a million entries (a full tile is 16 KiB for 256 entries)."""
 
 _PG_SIZE = (b"casegate_log_size", b"SELECT size::int8 FROM log_head WHERE id = 1")
-_PG_ROWS = (b"casegate_log_rows", b"SELECT idx::int8, hashes FROM log_entries WHERE idx = ANY($1::int8[])")
+_PG_ROWS = (b"casegate_log_rows",
+            b"SELECT idx::int8, hashes FROM log_entries WHERE idx = ANY($1::int8[]) UNION ALL "
+            b"SELECT idx::int8, hashes FROM log_entries WHERE idx >= $2::int8 AND idx < $3::int8 UNION ALL "
+            b"SELECT idx::int8, hashes FROM log_entries WHERE idx >= $4::int8 AND idx < $5::int8")
 """Prepared statements of the proof paths (binary results: int8, bytea)."""
 
 _KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
@@ -256,22 +259,36 @@ class Log:
         self._proof_cache.saw_size(size)
         return size
 
-    def _rows(self, conn: Any, ids: Sequence[int]) -> dict[int, bytes]:
-        """The stored `hashes` of each row in `ids` that exists (one round trip on PostgreSQL)."""
+    def _rows(self, conn: Any, ids: Sequence[int], ranges: Sequence[tuple[int, int]] = ()) -> dict[int, bytes]:
+        """The stored `hashes` of each row that exists among `ids` and in the ranges [start, end)
+        (one round trip on PostgreSQL)."""
         out: dict[int, bytes] = {}
         if self._pg:
-            for idx, h in self._pg_query(conn, _PG_ROWS, [("{" + ",".join(map(str, ids)) + "}").encode()]):
-                if idx is not None and h is not None:
-                    out[int.from_bytes(idx, "big", signed=True)] = h
+            def array(xs: Iterable[int]) -> bytes:
+                return ("{" + ",".join(map(str, xs)) + "}").encode()
+
+            # two ranges per statement (a proof needs at most two); plain range scans on the key
+            # whatever the planner knows of the table
+            spans = [str(x).encode() for r in ranges for x in r]
+            while not spans or len(spans) % 4:
+                spans.append(b"0")  # an empty range
+            for at in range(0, len(spans), 4):
+                for idx, h in self._pg_query(conn, _PG_ROWS, [array(ids if not at else ()), *spans[at:at + 4]]):
+                    if idx is not None and h is not None:
+                        out[int.from_bytes(idx, "big", signed=True)] = h
             return out
         cur = _dbapi(conn).cursor()
         width = 64 if len(ids) <= 64 else 256
         sql = f"SELECT idx, hashes FROM log_entries WHERE idx IN ({self._placeholders(width)})"
+        calls: list[tuple[str, Sequence[int]]] = [
+            ("SELECT idx, hashes FROM log_entries WHERE idx >= ? AND idx < ?", r) for r in ranges]
+        for chunk in range(0, len(ids), width):
+            part = list(ids[chunk:chunk + width])
+            part += part[-1:] * (width - len(part))  # one statement text: prepared once
+            calls.append((sql, part))
         try:
-            for chunk in range(0, len(ids), width):
-                part = list(ids[chunk:chunk + width])
-                part += part[-1:] * (width - len(part))  # one statement text: prepared once
-                cur.execute(sql, part)
+            for text, args in calls:
+                cur.execute(text, args)
                 for idx, h in cur.fetchall():
                     if type(h) is bytes:
                         out[idx] = h
@@ -326,8 +343,9 @@ class Log:
                 out[x] = h
         if not missing:
             return out
-        plans, ids = cache.plan(missing) if tiles else ([], [])
-        rows = self._rows(conn, sorted(set(ids).union(map(mk.owner_row, missing))))
+        plans, ids, ranges = cache.plan(missing) if tiles else ([], [], [])
+        more = {r for r in map(mk.owner_row, missing) if not any(a <= r < b for a, b in ranges)}
+        rows = self._rows(conn, sorted(more.union(ids)), ranges)
         cache.install(plans, rows)
         hs = mk.HASH_SIZE
         for x in missing:

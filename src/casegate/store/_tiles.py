@@ -97,14 +97,16 @@ class TileCache:
         h = tile[level & 7][off:off + HASH_SIZE]
         return h if len(h) == HASH_SIZE else None
 
-    def plan(self, nodes: Iterable[Node]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    def plan(self, nodes: Iterable[Node]) -> tuple[list[tuple[int, int, int, int]], list[int], list[tuple[int, int]]]:
         """What to read so that the tiles holding `nodes` are read as far as the log of `size`
-        entries goes: [(k, t, first tile leaf to read, end)], and the rows to read."""
+        entries goes: [(k, t, first tile leaf to read, end)], the rows to read one by one, and
+        the ranges of rows [start, end) to read (tiles of level 0 are contiguous rows)."""
         if self.max_bytes <= 0:
-            return [], []
+            return [], [], []
         limit = self.size
         plans = []
         rows: list[int] = []
+        ranges: list[tuple[int, int]] = []
         seen = set()
         for node in nodes:
             key = tile_of(node)
@@ -117,8 +119,11 @@ class TileCache:
             end = min(TILE_WIDTH, max(0, (limit - (t << (TILE_HEIGHT * k + TILE_HEIGHT))) >> (TILE_HEIGHT * k)))
             if end > have:
                 plans.append((k, t, have, end))
-                rows.extend(range(tile_row(k, t, have), tile_row(k, t, end - 1) + 1, 1 << (TILE_HEIGHT * k)))
-        return plans, rows
+                if k:
+                    rows.extend(range(tile_row(k, t, have), tile_row(k, t, end - 1) + 1, 1 << (TILE_HEIGHT * k)))
+                else:
+                    ranges.append((tile_row(0, t, have), tile_row(0, t, end - 1) + 1))
+        return plans, rows, ranges
 
     def install(self, plans: Iterable[tuple[int, int, int, int]], rows: Mapping[int, bytes]) -> None:
         """Extend the planned tiles with the rows read (idx -> stored hashes). A tile is
