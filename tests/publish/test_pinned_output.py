@@ -110,6 +110,22 @@ def test_the_pinned_summaries_redact_and_commit_with_the_fixed_key() -> None:
         assert c == commitment(derive_salt(KEY, atlas.id, pointer), content_of(models[pointer])), pointer
 
 
+def test_the_json_written_from_bytes_is_the_json_text(tmp_path: Path) -> None:
+    import json
+    import os
+
+    from casegate.publish import build_summary, summary_json
+    from casegate.publish._summary import summary_json_bytes
+
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    summary = build_summary(loaded.case, decide(loaded, DAY), salts=KeyedSalts(KEY), policy=loaded.policy)
+    text = summary_json(summary)
+    (tmp_path / "text.json").write_text(text, encoding="utf-8")  # as files were written before
+    assert summary_json_bytes(summary) == (tmp_path / "text.json").read_bytes()
+    assert json.loads(summary_json_bytes(summary)) == json.loads(text) and os.linesep.encode() in summary_json_bytes(summary)
+
+
 def _write() -> None:
     import tempfile
 

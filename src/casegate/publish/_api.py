@@ -14,7 +14,7 @@ from ..model import Case, Confidentiality, DecisionRecord, Finding
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
-from ._summary import PublicSummary, build_summary, summary_json
+from ._summary import PublicSummary, build_summary, summary_json_bytes
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -160,17 +160,19 @@ def publish(
         result.files[f"chart-{i}"] = path
         chart_files.append(path.name)
     for fmt in formats:
+        path = out_dir / f"summary.{fmt}"
         if fmt == "svg":
             if svg is None:
                 continue
             text = svg
-        elif fmt == "json":
-            text = summary_json(summary)
+        elif fmt == "json":  # the largest file: written from the serializer's bytes
+            path.write_bytes(summary_json_bytes(summary))
+            result.files[fmt] = path
+            continue
         elif fmt == "md":
             text = render("summary.md.j2", s=summary, chart_files=chart_files)
         else:
             text = render("summary.html.j2", s=summary, svg=svg, charts=chart_svgs)
-        path = out_dir / f"summary.{fmt}"
         path.write_text(text, encoding="utf-8")
         result.files[fmt] = path
     return result

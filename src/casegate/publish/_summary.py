@@ -54,7 +54,7 @@ from ._views import (
 )
 
 __all__ = ["SUMMARY_VERSION", "PublicSummary", "build_summary", "format_result", "required_roles",
-           "summary_json"]
+           "summary_json", "summary_json_bytes"]
 
 # --------------------------------------------------------------------------- building
 
@@ -368,3 +368,12 @@ def build_summary(
 def summary_json(summary: BaseModel) -> str:
     """The summary as JSON text (fields in model order, two-space indent, UTF-8)."""
     return summary.model_dump_json(indent=2) + "\n"
+
+
+def summary_json_bytes(summary: BaseModel) -> bytes:
+    """`summary_json` as the UTF-8 bytes a file of it holds (lines end in `os.linesep`, as text
+    written to a file does), without decoding and encoding again text of several megabytes."""
+    import os
+
+    data = summary.__pydantic_serializer__.to_json(summary, indent=2) + b"\n"
+    return data if os.linesep == "\n" else data.replace(b"\n", os.linesep.encode())
