@@ -38,8 +38,7 @@ argument needs each bound's coverage to be guaranteed, which the Wilson interval
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
@@ -148,8 +147,7 @@ def bypass_counts(ev: Evidence) -> tuple[int, int] | None:
     return r.bypasses, r.attempts
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     """One way an evaluation's elicitation falls short of a threshold's minimum."""
 
     field: str
@@ -191,8 +189,7 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
 # --------------------------------------------------------------------------- capability status
 
 
-@dataclass(frozen=True)
-class EvidenceBound:
+class EvidenceBound(NamedTuple):
     """One counting evaluation of a threshold and its numbers."""
 
     evidence: str
@@ -202,8 +199,7 @@ class EvidenceBound:
     upper: float
 
 
-@dataclass(frozen=True)
-class CapabilityStatus:
+class CapabilityStatus(NamedTuple):
     """Where the model stands against one policy threshold, with the numbers behind it."""
 
     threshold: str
@@ -342,8 +338,7 @@ def capability_status(ctx: Context) -> dict[str, CapabilityStatus]:
 # --------------------------------------------------------------------------- safeguard requirements
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """The safeguard requirements that apply to one domain's severe pathways at the evaluated
     boundary: the largest `min_layers` and the union of required layers, with their sources."""
 
@@ -387,8 +382,7 @@ def requirements_for(ctx: Context, domain: str) -> Requirement:
 # --------------------------------------------------------------------------- residual risk
 
 
-@dataclass(frozen=True)
-class SafeguardFactor:
+class SafeguardFactor(NamedTuple):
     """One safeguard's contribution to a pathway's bound."""
 
     safeguard: str
@@ -399,8 +393,7 @@ class SafeguardFactor:
     """Bypass-rate upper bound at the per-bound (Bonferroni-adjusted) level."""
 
 
-@dataclass(frozen=True)
-class PathwayRisk:
+class PathwayRisk(NamedTuple):
     """A pathway's propagated residual-risk upper bound and what it rests on."""
 
     pathway: str
@@ -510,8 +503,7 @@ def pathway_risk(ctx: Context) -> dict[str, PathwayRisk]:
 # --------------------------------------------------------------------------- inability
 
 
-@dataclass(frozen=True)
-class Inability:
+class Inability(NamedTuple):
     """Whether a domain's risk is argued by inability at the evaluated boundary, and why."""
 
     domain: str

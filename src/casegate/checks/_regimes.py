@@ -8,8 +8,7 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..model import Answer, DecisionRecord, Regime, RegimeSection
 from ._derived import capability_status
@@ -18,8 +17,7 @@ from ._registry import Context
 __all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact"]
 
 
-@dataclass(frozen=True)
-class FactItem:
+class FactItem(NamedTuple):
     """One line of a fact, and the case element it came from."""
 
     text: str
@@ -30,8 +28,7 @@ class FactItem:
 FactStatus = Literal["filled", "empty", "at-decision", "needs-registry"]
 
 
-@dataclass(frozen=True)
-class FactValue:
+class FactValue(NamedTuple):
     source: str
     status: FactStatus
     items: tuple[FactItem, ...] = ()
@@ -39,8 +36,7 @@ class FactValue:
     """Why the fact is not filled."""
 
 
-@dataclass(frozen=True)
-class RegistryFacts:
+class RegistryFacts(NamedTuple):
     """What the registry remembers about the case, gathered by the caller."""
 
     previous: str | None = None
@@ -301,8 +297,7 @@ def _policy_fact(source: str, ctx: Context) -> FactValue:
     return FactValue(source, "empty", why=why)
 
 
-@dataclass(frozen=True)
-class SectionFill:
+class SectionFill(NamedTuple):
     """One section of a regime document, as far as the case fills it."""
 
     regime: str
@@ -311,7 +306,7 @@ class SectionFill:
     spec: RegimeSection
     facts: tuple[FactValue, ...] = ()
     extras: tuple[FactValue, ...] = ()
-    gaps: tuple[FactValue, ...] = field(default=())
+    gaps: tuple[FactValue, ...] = ()
     """Required facts that are empty (or unknowable without the registry, when it was asked)."""
 
     @property

@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
     )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One thing a check found: where, what, and optionally a different severity or fix."""
 
     path: tuple[str | int, ...]
@@ -104,8 +103,7 @@ class Context:
 CheckFn = Callable[[Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
-class RegisteredRule:
+class RegisteredRule(NamedTuple):
     rule: Rule
     check: CheckFn
     pass_: int

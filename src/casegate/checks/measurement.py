@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Case, Evidence, Policy, Threshold
 
@@ -23,8 +23,7 @@ _POLICY_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class MeasurementChange:
+class MeasurementChange(NamedTuple):
     """One change in how a threshold is measured between two versions."""
 
     threshold: str

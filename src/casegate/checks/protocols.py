@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..evidence import EvidenceFacts
 from ..model import Case, Evidence
@@ -65,8 +64,7 @@ def shown(key: str, value: str | None) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class RunValues:
+class RunValues(NamedTuple):
     """What one run did, for each key a plan may fix (None where the run does not show it)."""
 
     values: dict[str, str | None]

@@ -7,14 +7,13 @@ lm-eval's per-sample logs) are re-hashed too: they are `companions` of the artif
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..load import Loaded, display_path
 
 
-@dataclass(frozen=True)
-class CompanionState:
+class CompanionState(NamedTuple):
     """What re-hashing one further file of an evidence item found."""
 
     name: str
@@ -29,8 +28,7 @@ class CompanionState:
         return self.exists and self.actual_sha256 == self.pinned_sha256
 
 
-@dataclass(frozen=True)
-class ArtifactState:
+class ArtifactState(NamedTuple):
     """What re-hashing an evidence item's artifact found."""
 
     evidence_id: str

@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -96,8 +96,7 @@ class CachedArtifact(BaseModel):
     """Further files read (name beside the artifact -> sha256), re-hashed on every use."""
 
 
-@dataclass(frozen=True)
-class Derivation:
+class Derivation(NamedTuple):
     """What was derived for one evidence item, or why nothing was."""
 
     evidence_id: str

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -73,8 +73,7 @@ def artifact_field(fact: str, tool: str) -> str:
     return per.get(tool) or per["generic"]
 
 
-@dataclass(frozen=True)
-class Mismatch:
+class Mismatch(NamedTuple):
     """A value the author recorded that the artifact contradicts."""
 
     evidence_id: str
@@ -90,8 +89,7 @@ class Mismatch:
     """Where in the artifact the derived value comes from."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something about an item's derived facts that stops it counting, or needs saying."""
 
     evidence_id: str
@@ -103,8 +101,7 @@ class Problem:
     help: str | None = None
 
 
-@dataclass(frozen=True)
-class Independence:
+class Independence(NamedTuple):
     """Whether an item is independent of the developer, derived from signed attestations."""
 
     evidence_id: str

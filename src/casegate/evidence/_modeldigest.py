@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from ..errors import InputError
 from ._artifacts import sha256_file
@@ -22,8 +22,7 @@ OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 OCI_INDEX = "application/vnd.oci.image.index.v1+json"
 
 
-@dataclass(frozen=True)
-class ModelDigest:
+class ModelDigest(NamedTuple):
     """A model's digest and how it was computed."""
 
     digest: str

@@ -5,17 +5,15 @@ of the file the item lives in, so comments and layout stay."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..load import load_case, parse_yaml
 from ._artifacts import sha256_file
 
 
-@dataclass(frozen=True)
-class Pinned:
+class Pinned(NamedTuple):
     """What `pin_artifact` did."""
 
     sha256: str

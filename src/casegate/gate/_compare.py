@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..checks import Context, run_checks
 from ..model import Case, Finding, Policy
@@ -18,8 +18,7 @@ GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
 
 
-@dataclass(frozen=True)
-class Compared:
+class Compared(NamedTuple):
     """One earlier version, loaded."""
 
     baseline: Baseline

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import __version__
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
@@ -36,8 +36,7 @@ CONDITION_DAYS = 30
 _ATTRS = ("sensitive_domains", "tools")
 
 
-@dataclass(frozen=True)
-class _Trial:
+class _Trial(NamedTuple):
     kind: BoundaryKind
     dropped: tuple[str, ...]
     findings: list[Finding]

@@ -5,7 +5,7 @@ the propagated residual-risk bound and the tolerance."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..checks import Context
 from ..checks._derived import capability_status, pathway_risk
@@ -13,8 +13,7 @@ from ..evidence import ArtifactState, facts_for, rehash_artifacts
 from ..load import Loaded
 
 
-@dataclass(frozen=True)
-class ThresholdMeasure:
+class ThresholdMeasure(NamedTuple):
     """One policy threshold and the evaluation its status rests on."""
 
     threshold: str
@@ -36,8 +35,7 @@ class ThresholdMeasure:
     method: str
 
 
-@dataclass(frozen=True)
-class PathwayMeasure:
+class PathwayMeasure(NamedTuple):
     """One harm pathway's residual-risk bound against the policy's tolerance."""
 
     pathway: str
@@ -55,8 +53,7 @@ class PathwayMeasure:
     from an audience that may not see any of them)."""
 
 
-@dataclass(frozen=True)
-class Measures:
+class Measures(NamedTuple):
     """Everything a chart of the decision shows, computed by the gate's own code."""
 
     thresholds: tuple[ThresholdMeasure, ...]

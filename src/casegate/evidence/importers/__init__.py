@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._claims import CLAIMS, claimant
-from .interface import ImportedRun, Importer, LogReadError, ReadOptions
 
 if TYPE_CHECKING:
     from .generic import FORMAT as FORMAT
     from .generic import GenericImporter as GenericImporter
     from .inspect_log import InspectImporter as InspectImporter
+    from .interface import Discovered as Discovered
+    from .interface import ImportedRun as ImportedRun
+    from .interface import Importer as Importer
+    from .interface import LogReadError as LogReadError
+    from .interface import ReadOptions as ReadOptions
     from .lm_eval import LmEvalImporter as LmEvalImporter
 
     IMPORTERS: tuple[Importer, ...]
@@ -43,7 +46,9 @@ def importer_for(path: Path) -> Importer | None:
 
 
 _LAZY = {"GenericImporter": "generic", "FORMAT": "generic", "LmEvalImporter": "lm_eval",
-         "InspectImporter": "inspect_log"}
+         "InspectImporter": "inspect_log", "Discovered": "interface", "ImportedRun": "interface",
+         "Importer": "interface", "LogReadError": "interface", "ReadOptions": "interface"}
+"""Names imported on first use: which importer reads a file is decided without them (`claimant`)."""
 
 
 def __getattr__(name: str) -> Any:
@@ -55,21 +60,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass
-class Discovered:
-    """Logs found under the given paths, in a stable order."""
-
-    logs: list[tuple[Path, Importer]] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    """Files under a folder that no importer reads (companion files excluded)."""
-
-
 def discover(paths: Iterable[Path]) -> Discovered:
     """Every log under `paths` (files are taken as given; folders are walked recursively).
 
     Raises LogReadError for a path that does not exist, or a file given by name that no
     importer reads.
     """
+    from .interface import Discovered, LogReadError
+
     out = Discovered()
     seen: set[Path] = set()
     for p in paths:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ...errors import InputError
 from ...model import Elicitation, Result, SourceRecord
@@ -24,8 +24,7 @@ class LogReadError(InputError):
     """A log cannot be imported: corrupt archive, unknown log version, inconsistent content."""
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """Choices that apply to every log of one import."""
 
     reduction: Reduction = "at-least-one"
@@ -65,6 +64,15 @@ class ImportedRun:
     """Where in the log the variant was read."""
     time_limit: int | None = None
     """Wall-clock limit per sample, in seconds, as the run set it."""
+
+
+@dataclass
+class Discovered:
+    """Logs found under the given paths, in a stable order."""
+
+    logs: list[tuple[Path, Importer]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    """Files under a folder that no importer reads (companion files excluded)."""
 
 
 class Importer(Protocol):
