@@ -7,13 +7,12 @@ elements, on first use, and kept on the context (`Context.index`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Case, Element
 
 
-@dataclass
-class ArgumentIndex:
+class ArgumentIndex(NamedTuple):
     """Element types, links and reachability of one case's argument."""
 
     types: dict[str, str]
@@ -22,7 +21,7 @@ class ArgumentIndex:
     """Type -> its (id, element) pairs in the argument's order."""
     support: dict[str, list[str]]
     """Element id -> the `supported_by` targets that are elements (unknown ids left out)."""
-    reachable: set[str] = field(default_factory=set)
+    reachable: set[str]
     """Ids reachable from the top claim through support, context and defeater links, plus the
     defeaters aimed at a reachable element."""
 

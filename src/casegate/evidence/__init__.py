@@ -1,7 +1,8 @@
 """Evidence: importing evaluation logs, pinning artifacts by hash, and the statistics claims rest on.
 
-`add_evidence` (the import behind `casegate evidence add`) is loaded on first use, so commands
-that only re-hash artifacts do not pay for the importers.
+`add_evidence` (the import behind `casegate evidence add`), model digests, pinning and the
+evidence summary are loaded on first use, so commands that only re-hash artifacts (`check`,
+`gate`) do not pay for them.
 """
 
 from pathlib import Path
@@ -19,12 +20,12 @@ from ._facts import (
     Problem,
     apply_facts,
 )
-from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
-from ._pin import Pinned, pin_artifact
-from ._show import describe_evidence
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
+    from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
+    from ._pin import Pinned, pin_artifact
+    from ._show import describe_evidence
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
@@ -36,7 +37,9 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
-         "ReadOptions": "importers", "discover": "importers"}
+         "ReadOptions": "importers", "discover": "importers", "ModelDigest": "_modeldigest",
+         "manifest_digest": "_modeldigest", "model_digest": "_modeldigest", "oci_manifest_digest": "_modeldigest",
+         "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show"}
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,8 +48,7 @@ _NESTED_ID_SECTIONS = {
 _LIST_SECTIONS = {"decision": {"signoffs", "authors", "waivers"}, "post_deployment": {"withdrawal"}}
 
 
-@dataclass
-class SourceFile:
+class SourceFile(NamedTuple):
     """One file read for a case or policy: where it is, what its bytes hash to, its parse."""
 
     path: str
@@ -166,15 +165,17 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-@dataclass
 class _CaseBudget:
     """What a case's files together may hold, charged as each file is read and before it is
     parsed: its bytes against `case-bytes`, its node bound against `yaml-nodes` (a case split
     over many includes gets no more nodes than one file)."""
 
-    limits: Limits
-    size: int = 0
-    nodes: int = 0
+    __slots__ = ("limits", "size", "nodes")
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.size = 0
+        self.nodes = 0
 
     def charge(self, raw: bytes, shown: str) -> None:
         self.size += len(raw)
@@ -583,7 +584,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
                 e.location = e.location or f"{main.path}:{line}:{col}"
             raise
         if ref.startswith(BUILTIN_PREFIX):
-            pol_src.path = ref
+            pol_src = pol_src._replace(path=ref)
         diags.extend(pdiags)
     regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import ryml
 
@@ -48,8 +48,7 @@ def needs_walk(raw: bytes) -> bool:
     return _NEEDS_WALK.search(raw) is not None
 
 
-@dataclass
-class DuplicateKey:
+class DuplicateKey(NamedTuple):
     """A mapping key that appears twice; the first value is kept."""
 
     path: tuple[str | int, ...]
