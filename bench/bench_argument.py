@@ -4,7 +4,8 @@ The synthetic case of `gen_case.py` with K thousand goals (2,333 argument and ev
 per thousand goals, spread over included files) is checked by casegate; in the same run, the
 rapidyaml floor reads the same files (parse, emit JSON, `json.loads`: what reading the case costs
 before any validation or rule). Goal: `check` of the 10k-goal argument within 2.5x of the floor,
-peak memory at most 2x gsn2x's.
+peak memory at most 2x gsn2x's. `gate` of the same case is measured beside it (no goal of its own:
+it runs every rule of `check`, and the boundary trials, on the same input).
 
 gsn2x (Rust) cannot be built on the benchmark machine (no crates.io): its figures are the ones
 quoted beside the goal (gsn2x 4.3.2 `-c`: 1.04 s and 35 MiB at 10k goals, 311 MiB at 100k), fixed
@@ -12,7 +13,7 @@ yardsticks and not measurements of this run.
 
 Set CASEGATE_BEFORE to the `src` folder of another casegate tree (e.g. an older commit extracted
 with `git archive COMMIT src | tar -x -C /tmp/before`) to check the same case with it in the same
-interleaved run, so that "before" and "after" ratios come from one run.
+interleaved run, so that "before" and "after" ratios come from one run (`check` and `gate`).
 
     python bench/bench_argument.py          # 10k goals (CI-sized)
     python bench/bench_argument.py 10 100   # also 100k goals (a minute or more per run)
@@ -46,24 +47,27 @@ def main() -> None:
     for k in sizes:
         case = ensure_case(2333 * k)
         files = sorted(str(p) for p in case.parent.glob("*.yaml"))
-        cmds = {"floor": [PY, "-c", FLOOR, *files], "check": [cg, "check", str(case)]}
+        cmds = {"floor": [PY, "-c", FLOOR, *files], "check": [cg, "check", str(case)],
+                "gate": [cg, "gate", str(case)]}
         if before:
-            cmds["before"] = ["env", f"PYTHONPATH={before}", PY, "-m", "casegate", "check", str(case)]
+            for command in ("check", "gate"):
+                cmds[f"{command} before"] = ["env", f"PYTHONPATH={before}", PY, "-m", "casegate", command,
+                                             str(case)]
         runs = paired(cmds, repeat=3 if k <= 10 else 1)
         floor = runs["floor"]
-        for name in [n for n in ("before", "check") if n in runs]:
+        for name in [n for n in ("check before", "check", "gate before", "gate") if n in runs]:
             r = runs[name]
-            label = "casegate" if name == "check" else "casegate (before)"
-            goal = " (goal <= 2.5x)" if k == 10 else ""
-            print(f"  {k:>4}k goals {label:<18} wall {r.wall:7.3f} s  cpu {r.cpu:7.3f} s   floor wall "
+            label = name.replace(" before", " (before)")
+            goal = " (goal <= 2.5x)" if k == 10 and name.startswith("check") else ""
+            print(f"  {k:>4}k goals {label:<14} wall {r.wall:7.3f} s  cpu {r.cpu:7.3f} s   floor wall "
                   f"{floor.wall:6.3f} s cpu {floor.cpu:6.3f} s   ratio wall {r.wall / floor.wall:5.2f}x "
                   f"cpu {r.cpu / floor.cpu:5.2f}x{goal}")
             mib = r.peak_kib / 1024
-            ref = GSN2X_MIB.get(k)
+            ref = GSN2X_MIB.get(k) if name.startswith("check") else None  # gsn2x only checks
             refs = f"; gsn2x {ref} MiB (quoted) -> {mib / ref:.2f}x (goal <= 2x)" if ref else ""
-            if k in GSN2X_S:
+            if k in GSN2X_S and name.startswith("check"):
                 refs += f"; gsn2x -c {GSN2X_S[k]:.2f} s (quoted) -> wall {r.wall / GSN2X_S[k]:.2f}x"
-            print(f"  {'':>10} {'':<18} peak RSS {mib:6.0f} MiB (floor {floor.peak_kib / 1024:.0f} MiB){refs}")
+            print(f"  {'':>10} {'':<14} peak RSS {mib:6.0f} MiB (floor {floor.peak_kib / 1024:.0f} MiB){refs}")
 
 
 if __name__ == "__main__":

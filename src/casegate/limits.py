@@ -16,17 +16,15 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 
 MiB = 1 << 20
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """The bounds on input. Defaults fit cases of 100,000+ argument elements with room to spare."""
 
     file_bytes: int = 64 * MiB
@@ -64,19 +62,19 @@ def env_name(field_name: str) -> str:
 def current_limits() -> Limits:
     """The limits in force: the defaults, overridden by `CASEGATE_LIMIT_*` variables."""
     values: dict[str, int] = {}
-    for f in fields(Limits):
-        raw = os.environ.get(env_name(f.name))
+    for name in Limits._fields:
+        raw = os.environ.get(env_name(name))
         if raw is None or not raw.strip():
             continue
         try:
             v = int(raw.strip().replace("_", ""))
         except ValueError:
-            raise InputError(f"{env_name(f.name)}={raw!r} is not a whole number",
+            raise InputError(f"{env_name(name)}={raw!r} is not a whole number",
                              help="set it to a positive whole number, or unset it for the default") from None
         if v <= 0:
-            raise InputError(f"{env_name(f.name)}={raw!r} must be positive",
+            raise InputError(f"{env_name(name)}={raw!r} must be positive",
                              help="set it to a positive whole number, or unset it for the default")
-        values[f.name] = v
+        values[name] = v
     return Limits(**values)
 
 
