@@ -8,11 +8,13 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ..model import Answer, DecisionRecord, Regime, RegimeSection
 from ._derived import capability_status
 from ._registry import Context
+
+if TYPE_CHECKING:
+    from ..model import Answer, DecisionRecord, Regime, RegimeSection
 
 __all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact"]
 

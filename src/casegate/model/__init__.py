@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_names
 
 if TYPE_CHECKING:
+    from ._answers import EIGHT_QUESTIONS, Answer
     from ._attestation import (
         AttestationSet,
         AttestedActivity,
@@ -55,8 +56,6 @@ if TYPE_CHECKING:
     )
     from ._decision import (
         DECISION_RECORD_VERSION,
-        EIGHT_QUESTIONS,
-        Answer,
         BoundaryTrial,
         Condition,
         DecisionRecord,
@@ -111,7 +110,8 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
     "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger",),
-    "_decision": ("DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "Condition", "DecisionRecord", "Digests", "Outcome",),
+    "_answers": ("EIGHT_QUESTIONS", "Answer",),
+    "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "Condition", "DecisionRecord", "Digests", "Outcome",),
     "_docs": ("documented_schema",),
     "_findings": ("SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver",),
     "_history": ("MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",),

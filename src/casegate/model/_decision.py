@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ._answers import Answer
 from ._base import BoundaryKind, Frozen, new_dict, new_list
 from ._findings import Finding
 
@@ -12,19 +13,6 @@ Outcome = Literal["GO", "GO WITH CONDITIONS", "NO-GO"]
 
 DECISION_RECORD_VERSION = 1
 """Version of the decision record format."""
-
-EIGHT_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("capability", "What capability was found?"),
-    ("pathway", "What harm pathway was considered?"),
-    ("safeguards", "What safeguards block it?"),
-    ("checked-by", "Who checked the evidence?"),
-    ("objectors", "Who could object?"),
-    ("uncertainty", "What remains uncertain?"),
-    ("at-scale", "What happens if the model behaves differently at scale?"),
-    ("retreat", "What evidence would force retreat?"),
-)
-"""The eight questions every decision must answer: (key, question)."""
-
 
 class Condition(Frozen):
     """Something a GO WITH CONDITIONS decision requires, with its cause and due date."""
@@ -44,21 +32,6 @@ class Condition(Frozen):
     written before the two were kept apart: `text` then holds both)."""
     fix: str = ""
     """What to do about it (the rule's fix hint, or resolving a waived finding)."""
-
-
-class Answer(Frozen):
-    """The case's answer to one of the eight questions, pointing at where it came from."""
-
-    key: str
-    """Question key (see EIGHT_QUESTIONS)."""
-    question: str
-    """The question."""
-    answer: str
-    """The answer, composed from the case's data ('' when it cannot be answered)."""
-    sources: list[str] = Field(default_factory=new_list)
-    """Element references the answer came from, e.g. 'evidence.E-ctf', 'safeguards.SG-classifier'."""
-    answerable: bool = True
-    """False when the case lacks what the answer needs (a blocking finding)."""
 
 
 class BoundaryTrial(Frozen):

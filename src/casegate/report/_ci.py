@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..model import DecisionRecord, Finding, RuleSeverity
+from ..model import Finding, RuleSeverity
 from ._findings import summary_line
 
-if TYPE_CHECKING:  # the XML library is imported only for JUnit output
+if TYPE_CHECKING:  # the XML library is imported only for JUnit output; the record's models only for `gate`
     from xml.etree import ElementTree as ET
+
+    from ..model import DecisionRecord
 
 _GITHUB_LEVEL = {RuleSeverity.blocking: "error", RuleSeverity.condition: "warning",
                  RuleSeverity.advisory: "notice"}

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import DecisionRecord
 from ._findings import format_text, summary_line
+
+if TYPE_CHECKING:
+    from ..model import DecisionRecord
 
 _BANNER = {"GO": "GO", "GO WITH CONDITIONS": "GO WITH CONDITIONS", "NO-GO": "NO-GO"}
 
