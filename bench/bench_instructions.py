@@ -1,0 +1,71 @@
+"""Instructions executed by `check` and `gate`, against `python -c "import pydantic, ryml"`.
+
+On a shared, busy machine whole-process timings move by a tenth from run to run; the number of
+instructions a process executes hardly moves at all. This counts them with valgrind (callgrind's
+`Ir`, with PYTHONHASHSEED fixed), so a change of a few percent in start-up can be told from noise.
+The counts are no substitute for `bench_startup.py`'s times (a compile-heavy start-up and a
+page-fault-heavy one cost different times for the same count), only a steadier second view.
+Each run takes some fifty times as long as the process itself.
+
+    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate
+    python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
+    python bench/bench_instructions.py 10                 # also the 10k-goal argument
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from _harness import PY, ROOT, ensure_case
+
+RUN = ("import sys\n"
+       "sys.path.insert(0, sys.argv.pop(1))\n"
+       "from casegate.cli import main\n"
+       "sys.argv[0] = 'casegate'\n"
+       "sys.exit(main())\n")
+"""Runs the casegate source tree argv[1] as the `casegate` program does."""
+
+
+def instructions(cmd: list[str]) -> int:
+    """Instructions `cmd` executes (valgrind callgrind's total `Ir`)."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                         capture_output=True, text=True, env=env)
+    if out.returncode not in (0, 1):  # 1: blocking findings, NO-GO
+        raise SystemExit(f"benchmark command failed ({out.returncode}): {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    for line in out.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind gave no count for {' '.join(cmd)}:\n{out.stderr[-2000:]}")
+
+
+def main() -> None:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("bench_instructions needs valgrind (apt-get install valgrind)")
+    args = sys.argv[1:]
+    trees = {"": str(ROOT / "src")}
+    if "--before" in args:
+        i = args.index("--before")
+        trees[" (before)"] = str(Path(args[i + 1]).resolve())
+        del args[i:i + 2]
+    for tree in trees.values():
+        compileall.compile_dir(tree, quiet=1)
+    cases = {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
+    cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})
+    yard = instructions([PY, "-c", "import pydantic, ryml"])
+    print("bench_instructions: instructions executed (valgrind Ir), whole processes")
+    print(f"  {'import pydantic,ryml':<34} {yard:>15,}")
+    for label, case in cases.items():
+        for command in ("check", "gate"):
+            for suffix, tree in trees.items():
+                n = instructions([PY, "-c", RUN, tree, command, case])
+                print(f"  {f'{command} {label}{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
