@@ -5,6 +5,7 @@ evidence summary are loaded on first use, so commands that only re-hash artifact
 `gate`) do not pay for them.
 """
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,10 +63,20 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
     if (memo is not None and memo[0] is loaded.case and memo[1] is loaded.policy and memo[2] == cache
             and memo[3] == artifacts and memo[5] is getattr(loaded, "attestations", None)):
         return memo[4]  # type: ignore[no-any-return]
-    derived = derive_evidence(loaded, artifacts, cache=cache)
-    digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
-    got = apply_facts(loaded.case, loaded.policy, derived, attestations=getattr(loaded, "attestations", None),
-                      digests=digests)
+    # Deriving and applying the facts allocates a few objects per evidence item next to the large,
+    # long-lived case; with the cyclic collector running, its full collections walk the whole case
+    # again (most of the cost on a case with thousands of items). Reference counting frees what
+    # is dropped either way; the collector's previous state is restored afterwards.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        derived = derive_evidence(loaded, artifacts, cache=cache)
+        digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
+        got = apply_facts(loaded.case, loaded.policy, derived, attestations=getattr(loaded, "attestations", None),
+                          digests=digests)
+    finally:
+        if was_enabled:
+            gc.enable()
     if hasattr(loaded, "_facts_memo"):
         loaded._facts_memo = (loaded.case, loaded.policy, cache, dict(artifacts), got,
                               getattr(loaded, "attestations", None))
