@@ -60,15 +60,15 @@ def _labelled(ctx: Context, eids: list[str]) -> str:
 def _capability(ctx: Context) -> _Parts:
     lines: list[str] = []
     src: list[str] = []
-    case, pol = ctx.case, ctx.policy
+    pol = ctx.policy
     for tid, st in capability_status(ctx).items():
         if not st.evidence:
             continue
         name = pol.thresholds[tid].name
         lines.append(f"{name} [{tid}]: {_STATUS_WORDS[st.status]}: {st.basis}; evidence: {_labelled(ctx, list(st.evidence))}")
         src.extend(f"evidence.{e}" for e in st.evidence)
-    for eid, el in case.argument.elements.items():
-        if el.type == "claim" and el.capability is not None:
+    for eid, el in ctx.index.by_type.get("claim", ()):
+        if el.capability is not None:
             th = pol.thresholds.get(el.capability.threshold)
             name = th.name if th else el.capability.threshold
             lines.append(f"claim {eid}: {el.capability.position} {name}")
@@ -149,8 +149,8 @@ def _objectors(ctx: Context) -> _Parts:
         ans = f"; answer: {o.answer.strip()}" if o.answer else ""
         lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {o.status}]: {o.reason.strip()}{ans}")
         src.append(f"decision.objections.{oid}")
-    for eid, el in case.argument.elements.items():
-        if el.type == "defeater" and el.raised_by:
+    for eid, el in ctx.index.by_type.get("defeater", ()):
+        if el.raised_by:
             lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'})")
             src.append(f"argument.elements.{eid}")
     return lines, src
@@ -176,15 +176,17 @@ def _uncertainty(ctx: Context) -> _Parts:
             lines.append(f"propagated upper bound on {pid}: {risk.bound:.2g} successful harms per year "
                          f"at {risk.confidence:.0%} confidence{tol}")
             src.append(f"threat_model.{risk.domain}.pathways.{pid}")
+    types = ctx.index.types  # one lookup per element, not a walk of its text fields
     for eid, el in case.argument.elements.items():
-        if el.type == "assumption":
-            lines.append(f"assumed [{eid}]: {el.text.strip()}")
+        t = types[eid]
+        if t == "assumption":
+            lines.append(f"assumed [{eid}]: {str(el.assumption).strip()}")
             src.append(f"argument.elements.{eid}")
-        elif el.type == "defeater" and el.status in (None, "open", "accepted"):
-            lines.append(f"{el.status or 'open'} defeater [{eid}]: {el.text.strip()}")
+        elif t == "defeater" and el.status in (None, "open", "accepted"):
+            lines.append(f"{el.status or 'open'} defeater [{eid}]: {str(el.defeater).strip()}")
             src.append(f"argument.elements.{eid}")
-        elif el.type == "claim" and el.undeveloped:
-            lines.append(f"undeveloped claim [{eid}]: {el.text.strip()}")
+        elif t == "claim" and el.undeveloped:
+            lines.append(f"undeveloped claim [{eid}]: {str(el.claim).strip()}")
             src.append(f"argument.elements.{eid}")
     return lines, src
 

@@ -159,8 +159,8 @@ def _claims_citing(case: Case, policy: Policy) -> dict[str, list[str]]:
     """Evidence id -> thresholds of the capability claims citing it (on the claim or below it)."""
     els = case.argument.elements
     out: dict[str, list[str]] = {}
-    for e in els.values():
-        if e.type != "claim" or e.capability is None or e.capability.threshold not in policy.thresholds:
+    for e in els.values():  # `claim` set: a claim (an element has exactly one text field)
+        if e.claim is None or e.capability is None or e.capability.threshold not in policy.thresholds:
             continue
         tid = e.capability.threshold
         seen: set[int] = set()

@@ -4,6 +4,8 @@ about."""
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterator
 
 from ...model import RuleSeverity
@@ -62,26 +64,20 @@ def _domains_in_scope(ctx: Context) -> dict[str, str]:
     if got is not None:
         return got  # type: ignore[no-any-return]
     els = ctx.case.argument.elements
-    indegree = {eid: 0 for eid in els}
-    for e in els.values():
-        for t in e.supported_by:
-            if t in indegree:
-                indegree[t] += 1
+    support = ctx.index.support  # supported_by targets that are elements
+    indegree = Counter(itertools.chain.from_iterable(support.values()))
     out: dict[str, str] = {}
-    ready = [eid for eid, d in indegree.items() if d == 0]
+    ready = [eid for eid in els if eid not in indegree]
     while ready:  # Kahn's order: every parent is settled before its children
         eid = ready.pop()
-        e = els[eid]
-        dom = e.domain or out.get(eid)
+        dom = els[eid].domain or out.get(eid)
         if dom:
             out[eid] = dom
-        for t in e.supported_by:
-            if t not in indegree:
-                continue
+        for t in support[eid]:
             if dom and t not in out:
                 out[t] = dom
             indegree[t] -= 1
-            if indegree[t] == 0:
+            if not indegree[t]:
                 ready.append(t)
     ctx.memo["domain_in_scope"] = out
     return out
