@@ -33,7 +33,8 @@ def build_index(case: Case) -> ArgumentIndex:
     by_type: dict[str, list[tuple[str, Element]]] = {}
     support: dict[str, list[str]] = {}
     for eid, e in els.items():
-        t = types[eid] = e.type
+        # most elements are claims: that test first, without the property's call
+        t = types[eid] = "claim" if e.claim is not None else e.type
         by_type.setdefault(t, []).append((eid, e))
         sb = e.supported_by
         support[eid] = [x for x in sb if x in els] if sb else []

@@ -19,15 +19,16 @@ def depended_on(ctx: Context) -> set[str]:
     got = ctx.memo.get("cg8_depended_on")
     if got is not None:
         return got  # type: ignore[no-any-return]
-    els = ctx.case.argument.elements
+    support = ctx.index.support  # supported_by targets that are elements
+    top = ctx.case.argument.top
     seen: set[str] = set()
-    todo = [ctx.case.argument.top]
+    todo = [top] if top in support else []
     while todo:
         n = todo.pop()
-        if n in seen or n not in els:
+        if n in seen:
             continue
         seen.add(n)
-        todo.extend(els[n].supported_by)
+        todo.extend(support[n])
     ctx.memo["cg8_depended_on"] = seen
     return seen
 
@@ -147,8 +148,8 @@ def _ancestors(ctx: Context, eid: str) -> set[str]:
     parents = ctx.memo.get("cg8_parents")
     if parents is None:
         parents = {}
-        for pid, p in ctx.case.argument.elements.items():
-            for k in p.supported_by:
+        for pid, kids in ctx.index.support.items():  # `eid` is an element: its parents are too
+            for k in kids:
                 parents.setdefault(k, []).append(pid)
         ctx.memo["cg8_parents"] = parents
     seen: set[str] = set()
