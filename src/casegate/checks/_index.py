@@ -43,13 +43,19 @@ def build_index(case: Case) -> ArgumentIndex:
     todo = [top] if top in els else []
     while todo:
         n = todo.pop()
-        if n in seen or n not in els:
+        if n in seen:
+            continue
+        el = els.get(n)
+        if el is None:
             continue
         seen.add(n)
-        e = els[n]
-        todo.extend(e.supported_by)
-        todo.extend(e.in_context_of)
-        todo.extend(e.defeaters)
+        # most lists are empty: testing them is cheaper than extending by nothing
+        if el.supported_by:
+            todo.extend(el.supported_by)
+        if el.in_context_of:
+            todo.extend(el.in_context_of)
+        if el.defeaters:
+            todo.extend(el.defeaters)
     for n, e in by_type.get("defeater", []):  # defeaters aimed at reachable elements count
         if any(t in seen for t in e.against):
             seen.add(n)

@@ -288,8 +288,9 @@ def defeater_without_target(ctx: Context) -> Iterator[Hit]:
     els = ctx.case.argument.elements
     listed: dict[str, list[str]] = {}
     for eid, e in els.items():
-        for d in e.defeaters:
-            listed.setdefault(d, []).append(eid)
+        if e.defeaters:
+            for d in e.defeaters:
+                listed.setdefault(d, []).append(eid)
     types = ctx.index.types
     for eid, e in els.items():
         if types[eid] != "defeater":
