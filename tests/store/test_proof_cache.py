@@ -217,5 +217,21 @@ def test_tiles_above_the_first_two_levels() -> None:
         cache.install(plans, {i: rows[i] for i in [*ids, *(j for a, b in ranges for j in range(a, b))]})
         for x in want:
             assert cache.get(x) == nodes[x], x
+        # a leaf and its siblings inside a perfect subtree of height h, read tile by tile: what
+        # `get` of each node gives, None when one of them is not cached
+        answered = 0
+        for m in range(0, seen, 97):
+            for h in range(0, 17):
+                if (m >> h | 1) << h > seen:  # the subtree of height h holding m is not complete
+                    continue
+                each = [cache.get((0, m)), *(cache.get((lv, (m >> lv) ^ 1)) for lv in range(h))]
+                got = cache.leaf_and_siblings(m, h)
+                if None in each:
+                    assert got is None, (m, h)
+                    continue
+                assert got == (nodes[0, m], [nodes[lv, (m >> lv) ^ 1] for lv in range(h)]), (m, h)
+                answered += 1
+        assert answered > 100
         assert tile_of((16, 0)) == (2, 0)
     assert cache.get((17, 0)) is None  # not complete in any size seen
+    assert TileCache(1 << 30).leaf_and_siblings(5, 3) is None  # nothing read: not answered

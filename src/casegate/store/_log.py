@@ -86,6 +86,9 @@ class Log:
         self._node_cache: dict[mk.Node, bytes] = {}
         self._roots: dict[int, bytes] = {}
         self._proof_cache = TileCache(PROOF_CACHE_BYTES)
+        self._tails: dict[tuple[int, int], tuple[bytes, ...]] = {}
+        """(tree size, frontier subtree) -> the part of an inclusion path above that subtree
+        (the same for every leaf in it): the fold of the subtrees right of it, then those left."""
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
                             f"VALUES ({', '.join([self._mark] * 6)})")
 
@@ -255,6 +258,7 @@ class Log:
             raise StoreError("the registry has no log head row", help="the registry was altered")
         if size < self._proof_cache.size:  # the log shrank (altered or replaced): forget its roots
             self._roots.clear()
+            self._tails.clear()
             self._node_cache.clear()
         self._proof_cache.saw_size(size)
         return size
@@ -326,6 +330,7 @@ class Log:
         """Forget every node and root read for proofs (the next proofs read them again)."""
         self._proof_cache.clear()
         self._roots.clear()
+        self._tails.clear()
 
     def _proof_nodes(self, conn: Any, want: Iterable[mk.Node], *, tiles: bool = True) -> dict[mk.Node, bytes]:
         """The stored hash of each node in `want` (all complete in a tree of at most the proof
@@ -529,7 +534,7 @@ class Log:
         if n is not None and 0 <= n <= self._proof_cache.size:
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
-            quick = self._inclusion(None, index, n)
+            quick = self._cached_inclusion(index, n)
             if quick is not None:
                 return quick
         with self._plain("proving inclusion") as conn:
@@ -542,6 +547,39 @@ class Log:
             proof = self._inclusion(conn, index, n)
         assert proof is not None
         return proof
+
+    def _cached_inclusion(self, index: int, n: int) -> mk.InclusionProof | None:
+        """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size)
+        from the proof cache alone, None when a node is not there: the siblings inside the
+        perfect subtree holding the leaf from its tiles, the rest of the path (the same for every
+        leaf of that subtree) computed once per size. Equal to `_inclusion(None, ...)`."""
+        fr = mk.frontier_nodes(n)
+        pos = 0
+        for j, (h, _i) in enumerate(fr):  # noqa: B007 (j and h are used after the break)
+            if index < pos + (1 << h):
+                break
+            pos += 1 << h
+        got = self._proof_cache.leaf_and_siblings(index, h)
+        if got is None:
+            return None
+        tail = self._tails.get((n, j))
+        root = self._roots.get(n)
+        if tail is None or root is None:
+            get = self._proof_cache.get
+            hashes = [get(x) for x in fr]
+            if any(x is None for x in hashes):
+                return None
+            hs: list[bytes] = hashes  # type: ignore[assignment]  # none is None (checked above)
+            tail = ((mk.fold(hs[j + 1:]),) if j + 1 < len(hs) else ()) + tuple(reversed(hs[:j]))
+            root = mk.fold(hs)
+            if len(self._tails) > 4096:
+                self._tails.clear()
+            self._tails[n, j] = tail
+            if len(self._roots) > 1024:
+                self._roots.clear()
+            self._roots[n] = root  # the root of a committed size never changes
+        leaf, path = got
+        return mk.InclusionProof(index, n, leaf, (*path, *tail), root)
 
     def _inclusion(self, conn: Any, index: int, n: int) -> mk.InclusionProof | None:
         """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size):

@@ -97,6 +97,32 @@ class TileCache:
         h = tile[level & 7][off:off + HASH_SIZE]
         return h if len(h) == HASH_SIZE else None
 
+    def leaf_and_siblings(self, m: int, h: int) -> tuple[bytes, list[bytes]] | None:
+        """Leaf `m`'s hash and its siblings at levels 0 .. h-1 (the inclusion path inside the
+        perfect subtree of height `h` holding it), read from at most ceil(h / 8) tiles; None when
+        one of them is not cached. Equal to `get` of (0, m) and of (l, (m >> l) ^ 1), l < h."""
+        tiles = self._tiles
+        tile = tiles.get((0, m >> TILE_HEIGHT))
+        if tile is None:
+            return None
+        off = (m & (TILE_WIDTH - 1)) * HASH_SIZE
+        leaf = tile[0][off:off + HASH_SIZE]
+        if len(leaf) != HASH_SIZE:
+            return None
+        path = []
+        for level in range(h):
+            rel = level & 7
+            if rel == 0 and level:
+                tile = tiles.get((level >> 3, m >> (level + TILE_HEIGHT)))
+                if tile is None:
+                    return None
+            off = (((m >> level) ^ 1) & ((1 << (TILE_HEIGHT - rel)) - 1)) * HASH_SIZE
+            x = tile[rel][off:off + HASH_SIZE]
+            if len(x) != HASH_SIZE:
+                return None
+            path.append(x)
+        return leaf, path
+
     def plan(self, nodes: Iterable[Node]) -> tuple[list[tuple[int, int, int, int]], list[int], list[tuple[int, int]]]:
         """What to read so that the tiles holding `nodes` are read as far as the log of `size`
         entries goes: [(k, t, first tile leaf to read, end)], the rows to read one by one, and
