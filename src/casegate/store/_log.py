@@ -544,7 +544,9 @@ class Log:
                 self._check_size(n, size)
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
-            proof = self._inclusion(conn, index, n)
+            proof = self._cached_inclusion(index, n) if n <= self._proof_cache.size else None
+            if proof is None:
+                proof = self._inclusion(conn, index, n)
         assert proof is not None
         return proof
 
