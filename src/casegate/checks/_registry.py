@@ -7,11 +7,11 @@ A check receives a `Context` (the loaded case, policy, evidence state, date, bou
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._gc import gc_paused
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
     Case,
@@ -185,13 +185,8 @@ def run_checks(ctx: Context, *, select: Callable[[Rule], bool] | None = None) ->
     # The rules allocate many short-lived, acyclic objects (ids, sets, tuples) next to a large,
     # long-lived case; with the cyclic collector running, each of its full collections walks the
     # whole case again. Reference counting frees everything the rules drop either way.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _run_passes(ctx, select)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _run_passes(ctx: Context, select: Callable[[Rule], bool] | None) -> list[Finding]:

@@ -5,10 +5,10 @@ evidence summary are loaded on first use, so commands that only re-hash artifact
 `gate`) do not pay for them.
 """
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._gc import gc_paused
 from ._artifacts import ArtifactState, CompanionState, rehash_artifacts, sha256_file
 from ._derive import Derivation, DerivedRun, derive_evidence
 from ._facts import (
@@ -66,17 +66,12 @@ def facts_for(loaded: Any, artifacts: dict[str, ArtifactState], *, cache: Path |
     # Deriving and applying the facts allocates a few objects per evidence item next to the large,
     # long-lived case; with the cyclic collector running, its full collections walk the whole case
     # again (most of the cost on a case with thousands of items). Reference counting frees what
-    # is dropped either way; the collector's previous state is restored afterwards.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # is dropped either way.
+    with gc_paused():
         derived = derive_evidence(loaded, artifacts, cache=cache)
         digests = {eid: st.actual_sha256 for eid, st in artifacts.items() if st.matches and st.actual_sha256}
         got = apply_facts(loaded.case, loaded.policy, derived, attestations=getattr(loaded, "attestations", None),
                           digests=digests)
-    finally:
-        if was_enabled:
-            gc.enable()
     if hasattr(loaded, "_facts_memo"):
         loaded._facts_memo = (loaded.case, loaded.policy, cache, dict(artifacts), got,
                               getattr(loaded, "attestations", None))

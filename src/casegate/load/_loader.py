@@ -3,17 +3,15 @@ reported at once and located at file:line:col."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
+from .._gc import gc_paused
 from ..errors import InputError
 from ..limits import (
     LimitError,
@@ -438,24 +436,6 @@ def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
     return proto, src
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a case is turned into objects.
-
-    Loading allocates hundreds of thousands of acyclic objects (parsed data, then models); each
-    allocation burst triggers collections that walk everything allocated so far, which makes
-    loading grow faster than the case. Reference counting still frees everything as usual; the
-    collector's previous state is restored afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_case(path: str | Path, *, policy: str | Path | None = None,
               root: str | Path | None = None) -> Loaded:
     """Load a case file, its includes and its policy.
@@ -469,7 +449,9 @@ def load_case(path: str | Path, *, policy: str | Path | None = None,
     root, or is over a limit (`casegate.limits`); every other problem (duplicate keys, invalid
     fields, ...) is returned as a finding in `diagnostics`.
     """
-    with _gc_paused():
+    # loading allocates hundreds of thousands of acyclic objects (parsed data, then models): with
+    # the cyclic collector running, loading would grow faster than the case
+    with gc_paused():
         return _load_case(path, policy=policy, root=root)
 
 

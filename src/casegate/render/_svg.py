@@ -7,11 +7,10 @@ its id, its kind and the commitment published in its place."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .._gc import gc_paused
 from ..model import Case, Finding
 from ._graph import (
     AWAY,
@@ -277,19 +276,6 @@ def _node_svg(node: Node, f: _Face, x: float, y: float, out: list[str]) -> None:
         out.append("</a>")
 
 
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: layout allocates many small lists that hold no cycles,
-    and collections triggered by them would otherwise scan the whole heap again and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def measure(graph: ArgumentGraph) -> dict[str, _Face]:
     """The face (lines and size) of every node."""
     return {k: face(n) for k, n in graph.nodes.items()}
@@ -319,7 +305,7 @@ def render_svg(
 
     `links` are (label, href) pairs shown beside the title (navigation between split pages).
     """
-    with no_gc():
+    with gc_paused():  # layout allocates many small lists that hold no cycles
         faces, lay = arrange(graph)
         return svg_document(graph, faces, lay, title=title, links=links)
 
