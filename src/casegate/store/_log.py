@@ -530,31 +530,27 @@ class Log:
         A tree size at most the largest this registry has read from the database is answered
         from its proof cache with no round trip once the tiles it needs are read; the current
         size (the default) takes one round trip to learn it."""
-        n = tree_size
-        if n is not None and 0 <= n <= self._proof_cache.size:
-            if not 0 <= index < n:
-                raise InputError(f"entry {index} is not in the tree of size {n}")
-            quick = self._cached_inclusion(index, n)
+        if tree_size is not None and 0 <= tree_size <= self._proof_cache.size:
+            if not 0 <= index < tree_size:
+                raise InputError(f"entry {index} is not in the tree of size {tree_size}")
+            quick = self._cached_inclusion(index, tree_size)
             if quick is not None:
                 return quick
+            with self._plain("proving inclusion") as conn:
+                return self._inclusion(conn, index, tree_size)
         with self._plain("proving inclusion") as conn:
-            if n is None or not 0 <= n <= self._proof_cache.size:
-                size = self._raw_size(conn)
-                n = size if tree_size is None else tree_size
-                self._check_size(n, size)
+            size = self._raw_size(conn)  # the proof cache now knows this size
+            n = size if tree_size is None else tree_size
+            self._check_size(n, size)
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
-            proof = self._cached_inclusion(index, n) if n <= self._proof_cache.size else None
-            if proof is None:
-                proof = self._inclusion(conn, index, n)
-        assert proof is not None
-        return proof
+            return self._cached_inclusion(index, n) or self._inclusion(conn, index, n)
 
     def _cached_inclusion(self, index: int, n: int) -> mk.InclusionProof | None:
         """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size)
         from the proof cache alone, None when a node is not there: the siblings inside the
         perfect subtree holding the leaf from its tiles, the rest of the path (the same for every
-        leaf of that subtree) computed once per size. Equal to `_inclusion(None, ...)`."""
+        leaf of that subtree) computed once per size. Equal to `_inclusion`."""
         fr = mk.frontier_nodes(n)
         pos = 0
         for j, (h, _i) in enumerate(fr):  # noqa: B007 (j and h are used after the break)
@@ -573,20 +569,23 @@ class Log:
                 return None
             hs: list[bytes] = hashes  # type: ignore[assignment]  # none is None (checked above)
             tail = ((mk.fold(hs[j + 1:]),) if j + 1 < len(hs) else ()) + tuple(reversed(hs[:j]))
-            root = mk.fold(hs)
+            root = self._remember_root(n, mk.fold(hs))
             if len(self._tails) > 4096:
                 self._tails.clear()
             self._tails[n, j] = tail
-            if len(self._roots) > 1024:
-                self._roots.clear()
-            self._roots[n] = root  # the root of a committed size never changes
         leaf, path = got
         return mk.InclusionProof(index, n, leaf, (*path, *tail), root)
 
-    def _inclusion(self, conn: Any, index: int, n: int) -> mk.InclusionProof | None:
-        """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size):
-        with `conn` None from the cache alone (None when a node is not there), else reading
-        what the cache lacks."""
+    def _remember_root(self, n: int, root: bytes) -> bytes:
+        """Keep the root of the tree of `n` (the root of a committed size never changes)."""
+        if len(self._roots) > 1024:
+            self._roots.clear()
+        self._roots[n] = root
+        return root
+
+    def _inclusion(self, conn: Any, index: int, n: int) -> mk.InclusionProof:
+        """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size),
+        reading what the proof cache lacks (and the tiles holding it) through `conn`."""
         spec = mk.inclusion_spec(index, n)
         root = self._roots.get(n)
         want = mk.needed(spec)
@@ -594,21 +593,9 @@ class Log:
         if root is None:
             fr = mk.frontier_nodes(n)
             want.update(fr)
-        if conn is None:
-            get = self._proof_cache.get
-            nodes = {}
-            for x in want:
-                h = get(x)
-                if h is None:
-                    return None
-                nodes[x] = h
-        else:
-            nodes = self._proof_nodes(conn, want)
+        nodes = self._proof_nodes(conn, want)
         if root is None:
-            root = mk.fold([nodes[x] for x in fr])
-            if len(self._roots) > 1024:
-                self._roots.clear()
-            self._roots[n] = root  # the root of a committed size never changes
+            root = self._remember_root(n, mk.fold([nodes[x] for x in fr]))
         return mk.InclusionProof(index, n, nodes[(0, index)], tuple(mk.resolve(spec, nodes)), root)
 
     def prove_inclusions(self, indices: Sequence[int], tree_size: int) -> list[mk.InclusionProof]:
