@@ -34,7 +34,7 @@ from ._commit import (
     load_key,
     verify_opening,
 )
-from ._glossary import glossary, with_titles
+from ._glossary import Titler, glossary, with_titles
 from ._guard import TextGuard
 from ._lead import plain_lead, withheld_conditions
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
@@ -49,6 +49,6 @@ __all__ = [
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose", "evidence_basis",
     "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
-    "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",
+    "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",
     "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_ids", "write_report",
 ]

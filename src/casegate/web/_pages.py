@@ -333,13 +333,13 @@ def _public_lead(summary: dict[str, Any]) -> list[str]:
 
 def _titler(summary: dict[str, Any]) -> Any:
     """Text -> the same text with each id the published summary titles followed by its title."""
-    from ..publish import PublicSummary, glossary, with_titles
+    from ..publish import PublicSummary, Titler, glossary
 
     try:
         terms = glossary(PublicSummary.model_validate(summary))
     except ValueError:
         terms = {}
-    return lambda text: with_titles(text, terms)
+    return Titler(terms)  # its pattern compiled once for every text of the page
 
 
 def _published_version(reg: Any, v: Any, summary: dict[str, Any]) -> Any:
