@@ -58,8 +58,9 @@ def main() -> None:
 
     Run as the program itself (the `casegate` script, `python -m casegate`), `check` and `gate`
     (and `publish`, once its files are written) end the process as soon as their output is
-    flushed, without freeing the loaded case object by object (a twentieth of a run at 100k elements). Called from other Python code (the tests
-    run the command line in-process) it ends as any function does, by raising SystemExit.
+    flushed, without freeing the loaded case object by object (a twentieth of a run at 100k
+    elements). Called from other Python code (the tests run the command line in-process) it ends
+    as any function does, by raising SystemExit.
     """
     fast_exit = sys._getframe(1).f_globals.get("__name__") == "__main__"
     if fast_exit:
