@@ -56,7 +56,6 @@ def test_cached_proofs_equal_uncached_while_the_log_grows(database_url: str) -> 
             leaves.extend(e.leaf_hash for e in writer.record_many(
                 [("decision", None, {"i": len(leaves) + i}) for i in range(max(grow, 1))]))
         total = len(leaves)
-        nodes = mk.build_nodes(leaves)
         for _ in range(8):
             # drawn independently of the log's length (hypothesis replays draws), then fitted to it
             pick = data.draw(st.one_of(st.none(), st.integers(0, 1 << 20)), label="size")
@@ -64,9 +63,14 @@ def test_cached_proofs_equal_uncached_while_the_log_grows(database_url: str) -> 
             size = total if n is None else n
             m = data.draw(st.integers(0, 1 << 20), label="entry") % size
             got = cached.prove_inclusion(m, n)
-            assert got == plain.prove_inclusion(m, n)
-            assert got.tree_size == size and got.leaf_hash == leaves[m]
-            assert list(got.path) == mk.resolve(mk.inclusion_spec(m, size), nodes)
+            if n is None:  # on PostgreSQL a listening registry may answer as of a size just heard of
+                assert m < got.tree_size <= total
+                size = got.tree_size
+            else:
+                assert got.tree_size == n
+            assert got == plain.prove_inclusion(m, size)
+            assert got.leaf_hash == leaves[m]
+            assert list(got.path) == mk.resolve(mk.inclusion_spec(m, size), mk.build_nodes(leaves[:size]))
             assert got.root == mk.mth(leaves[:size])
             got.verify()
 

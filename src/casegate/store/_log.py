@@ -24,6 +24,7 @@ from ..errors import InputError, StoreError, WriteOutcomeUnknown
 from . import _merkle as mk
 from ._canonical import json_string, normalise_payload
 from ._engine import describe, shown_url, store_errors
+from ._listen import CHANNEL, LISTEN_AFTER, SizeListener
 from ._records import LogEntry
 from ._schema import (
     log_entries,
@@ -89,12 +90,20 @@ class Log:
         self._tails: dict[tuple[int, int], tuple[bytes, ...]] = {}
         """(tree size, frontier subtree) -> the part of an inclusion path above that subtree
         (the same for every leaf in it): the fold of the subtrees right of it, then those left."""
+        self._listener: SizeListener | None = None
+        self._current_reads = 0
+        self._appended = threading.local()
+        """`size`: the log size this thread's write transaction appended up to (None: none yet)."""
+        self._listen_lock = threading.Lock()
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
                             f"VALUES ({', '.join([self._mark] * 6)})")
 
     # --- plumbing ------------------------------------------------------------------------
 
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
         for r in self._reader_list:
             r.close()
         self._reader_list.clear()
@@ -125,6 +134,7 @@ class Log:
         with store_errors(self.url, doing):
             with self.engine.connect().execution_options(casegate_write=True) as conn:
                 trans = conn.begin()
+                self._appended.size = None
                 try:
                     size = conn.execute(
                         sa.select(log_head.c.size).where(log_head.c.id == 1).with_for_update()
@@ -141,6 +151,9 @@ class Log:
                         f"lost ({describe(e)}); the write may or may not be recorded",
                         help="look before retrying: `casegate history CASE` or `casegate log verify` "
                              "shows whether it was recorded") from None
+                new_size = self._appended.size
+                if new_size is not None and self._listener is not None:
+                    self._listener.advance(new_size)  # read-your-writes before our notification
 
     def _append(self, conn: sa.Connection, size: int,
                 items: Sequence[tuple[str, str | None, dict[str, Any], bytes]]) -> list[LogEntry]:
@@ -187,7 +200,12 @@ class Log:
                     cp.write_row(r)
         else:
             conn.exec_driver_sql(self._sql_insert, rows)
-        conn.execute(log_head.update().where(log_head.c.id == 1).values(size=size + len(items)))
+        if self._pg:  # the new size is announced to listening registries when this commits
+            conn.exec_driver_sql(f"UPDATE log_head SET size = %(size)s WHERE id = 1 "
+                                 f"RETURNING pg_notify('{CHANNEL}', size::text)", {"size": size + len(items)})
+        else:
+            conn.execute(log_head.update().where(log_head.c.id == 1).values(size=size + len(items)))
+        self._appended.size = size + len(items)
         return out
 
     def _placeholders(self, n: int) -> str:
@@ -528,8 +546,13 @@ class Log:
         """RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` (default: all).
 
         A tree size at most the largest this registry has read from the database is answered
-        from its proof cache with no round trip once the tiles it needs are read; the current
-        size (the default) takes one round trip to learn it."""
+        from its proof cache with no round trip once the tiles it needs are read. The current
+        size (the default) takes one round trip to learn it; on PostgreSQL a registry that keeps
+        answering such proofs listens for appends instead (see `_listen`)."""
+        if tree_size is None and self._listener is not None:
+            heard = self._listener.heard()
+            if heard is not None and 0 <= index < heard <= self._proof_cache.size:
+                tree_size = heard
         if tree_size is not None and 0 <= tree_size <= self._proof_cache.size:
             if not 0 <= index < tree_size:
                 raise InputError(f"entry {index} is not in the tree of size {tree_size}")
@@ -540,11 +563,46 @@ class Log:
                 return self._inclusion(conn, index, tree_size)
         with self._plain("proving inclusion") as conn:
             size = self._raw_size(conn)  # the proof cache now knows this size
+            if tree_size is None and self._pg:
+                self._heard_current(conn, size)
             n = size if tree_size is None else tree_size
             self._check_size(n, size)
             if not 0 <= index < n:
                 raise InputError(f"entry {index} is not in the tree of size {n}")
             return self._cached_inclusion(index, n) or self._inclusion(conn, index, n)
+
+    def _heard_current(self, conn: Any, size: int) -> None:
+        """A current-size proof read the log size `size` through `conn`: confirm it to the
+        listener, or start listening once this registry has made `LISTEN_AFTER` such reads."""
+        listener = self._listener
+        if listener is None or listener.broken:
+            self._current_reads += 1
+            if self._current_reads < LISTEN_AFTER:
+                return
+            self._current_reads = 0
+            with self._listen_lock:
+                if self._listener is not None:
+                    self._listener.close()
+                listener = self._listener = self._listen()
+            if listener is None:
+                return
+            size = self._raw_size(conn)  # a size read before LISTEN took effect may miss an append
+        listener.confirm(size)
+
+    def _listen(self) -> SizeListener | None:
+        """A connection of its own LISTENing for appends (None if it cannot be had: proofs
+        then keep reading the size)."""
+        try:
+            pooled = self.engine.raw_connection()
+            pooled.detach()
+            raw = pooled.dbapi_connection
+            if raw is None:
+                return None
+            raw.autocommit = True
+            raw.execute(f"LISTEN {CHANNEL}")
+            return SizeListener(raw)
+        except Exception:
+            return None
 
     def _cached_inclusion(self, index: int, n: int) -> mk.InclusionProof | None:
         """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size)
