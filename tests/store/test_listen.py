@@ -135,3 +135,24 @@ def test_its_own_appends_are_seen_at_once(pair: Any, monkeypatch: pytest.MonkeyP
         leaves += _append(a, k)
         got = a.prove_inclusion(0)
         assert got.tree_size == len(leaves) and got.root == mk.mth(leaves)
+
+
+def test_an_idle_listener_drains_its_socket_then_closes(pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = pair
+    if not a._pg:
+        pytest.skip("SQLite registries read the size locally and never listen")
+    monkeypatch.setattr(_listen, "DRAIN_S", 0.01)
+    _append(b, 20)
+    _warm(a)
+    listener = a._listener
+    assert listener is not None
+    _append(b, 5)
+    deadline = time.monotonic() + 60
+    while listener._size != 25:  # taken in by the background thread, nobody asking
+        assert time.monotonic() < deadline, "the background thread read nothing"
+        time.sleep(0.005)
+    monkeypatch.setattr(_listen, "IDLE_S", 0.0)
+    while not listener.broken or not listener._conn.closed:
+        assert time.monotonic() < deadline, "an idle listener stayed open"
+        time.sleep(0.005)
+    assert a.prove_inclusion(3).tree_size == 25  # the registry reads the size again
