@@ -4,6 +4,7 @@ and the limit named; nothing crashes the process, runs unbounded or fills memory
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from casegate.errors import InputError
 from casegate.limits import LimitError
 from casegate.load import load_case, parse_yaml
-from casegate.load._yaml import yaml_node_bound
+from casegate.load._yaml import node_bound_over, quick_node_bound, yaml_node_bound
 
 from .conftest import run_cli
 
@@ -136,6 +137,21 @@ def test_the_node_bound_holds_for_every_shape_the_parser_knows() -> None:
               b"[? a : b]", b"--- a\n--- b", b"*a", b"a: *b", b"{a: [b, {c: d}], e: [[], {}]}", b"-", b"---"]
     for raw in shapes:
         assert ryml.parse_in_arena(raw).size() <= yaml_node_bound(raw), raw
+
+
+def test_the_quick_node_bound_is_never_below_the_exact_one() -> None:
+    """`quick_node_bound` only decides whether the exact bound must be counted: it may not fall
+    below it, on the dense shapes, on every arrangement of the counted characters, or on the
+    shipped files."""
+    shapes = [b"", b"-", b"--", b"---", b"----", b"- -", b"-- ", b"...", b"....", b"......", b".. .",
+              b"a\n...\nb", b"- - - x", b"-\n-\n-", b"-\t1\n-\r\n", b"[:,:,:]", b"{? a}", b"x-y.z"]
+    shapes += [bytes(p) for p in itertools.product(b"-. \n\t\r:x", repeat=4)]
+    shapes += [f.read_bytes() for f in [*ROOT.glob("examples/**/*.yaml"), *(SRC / "casegate").glob("**/*.yaml")]]
+    for raw in shapes:
+        assert quick_node_bound(raw) >= yaml_node_bound(raw), raw
+    assert node_bound_over(b"[1, 2, 3]", 100) is None
+    assert node_bound_over(b"[1, 2, 3]", 3) == yaml_node_bound(b"[1, 2, 3]")
+    assert node_bound_over(b"a.b.c.d.e.f.g.h.i", 4) is None  # quick bound over, exact one not
 
 
 def test_the_node_bound_errs_little_on_honest_cases() -> None:

@@ -31,7 +31,7 @@ from ..model import (
     Regime,
     RuleSeverity,
 )
-from ._yaml import YamlDoc, parse_yaml, yaml_node_bound
+from ._yaml import YamlDoc, parse_yaml, quick_node_bound, yaml_node_bound
 
 if TYPE_CHECKING:
     from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol
@@ -166,22 +166,33 @@ def display_path(p: Path) -> str:
 class _CaseBudget:
     """What a case's files together may hold, charged as each file is read and before it is
     parsed: its bytes against `case-bytes`, its node bound against `yaml-nodes` (a case split
-    over many includes gets no more nodes than one file)."""
+    over many includes gets no more nodes than one file).
 
-    __slots__ = ("limits", "size", "nodes")
+    The files' quick node bounds (`quick_node_bound`, one pass over each) are added up first;
+    only when they go over the limit are the exact bounds counted, so the limit, and the count
+    a message gives, are those of `yaml_node_bound`."""
+
+    __slots__ = ("limits", "size", "quick", "raws", "exact")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.size = 0
-        self.nodes = 0
+        self.quick = 0
+        self.raws: list[bytes] = []
+        self.exact: list[int] = []
 
     def charge(self, raw: bytes, shown: str) -> None:
         self.size += len(raw)
         if self.size > self.limits.case_bytes:
             raise LimitError("case_bytes", f"the case's files hold {self.size:,} bytes", location=shown)
-        self.nodes += yaml_node_bound(raw)
-        if self.nodes > self.limits.yaml_nodes:
-            raise LimitError("yaml_nodes", f"the case's files may hold up to {self.nodes:,} YAML nodes "
+        self.raws.append(raw)
+        self.quick += quick_node_bound(raw)
+        if self.quick <= self.limits.yaml_nodes:
+            return
+        self.exact.extend(map(yaml_node_bound, self.raws[len(self.exact):]))
+        nodes = sum(self.exact)
+        if nodes > self.limits.yaml_nodes:
+            raise LimitError("yaml_nodes", f"the case's files may hold up to {nodes:,} YAML nodes "
                              "(counted before they are parsed)", location=shown)
 
 
