@@ -9,10 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casegate.checks import check_case
 from casegate.errors import InputError
-from casegate.limits import LimitError, strict_json
+from casegate.limits import _JSON_STRING, _NOT_BRACKETS, LimitError, _brackets, strict_json
 from casegate.load import load_case
 from casegate.terminal import escape_controls
 
@@ -109,3 +111,17 @@ def test_nan_or_infinity_in_a_case_or_policy_is_a_finding(tmp_path: Path, where:
     assert bad, [x.code for x in report.findings]
     assert bad[0].location is not None and bad[0].location.file.endswith(where)
     assert report.exit_code == 1
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab\n'),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(alphabet='[]{}"\\ab'), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_JSON_VALUES.map(lambda v: json.dumps(v, ensure_ascii=False)), st.text(alphabet='[]{}"\\ a')))
+def test_brackets_outside_strings_are_found_as_the_string_pattern_finds_them(text: str) -> None:
+    # the quick path (no backslash: split at the quotes) and the pattern agree on any text, JSON or not
+    raw = text.encode()
+    assert _brackets(raw) == _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
