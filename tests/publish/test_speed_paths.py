@@ -108,3 +108,23 @@ def test_publishing_to_a_salt_store_file_does_not_load_the_database_layer(tmp_pa
     code2 = "import sys\nfrom casegate.store import open_registry\nprint('sqlalchemy' in sys.modules)\n"
     out2 = subprocess.run([sys.executable, "-c", code2], capture_output=True, text=True, env=env, check=True)
     assert out2.stdout.strip() == "True"
+
+
+def test_a_text_quotes_a_secret_alike_whether_searched_per_secret_or_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from casegate.model import Confidentiality
+    from casegate.publish import _guard
+
+    case = load_case(EXAMPLE).case
+    assert case is not None
+    guard = _guard.TextGuard(redact(case, Salts(MemorySaltStore()), Confidentiality.public))
+    secrets = sorted(guard._secrets)
+    assert secrets
+    texts = ["", "abc", "nothing confidential here", *secrets, *(f"see {x}." for x in secrets),
+             *(x[:-1] for x in secrets), *(x[1:] for x in secrets), " and ".join(secrets[:3]) + " end"]
+    looked_up = []
+    for few in (0, 10**9):  # every text looked up by its characters, then every secret searched for
+        monkeypatch.setattr(_guard, "_FEW_SECRETS", few)
+        got = [guard._quotes_secret(t) for t in texts]
+        assert got == [any(x in t for x in secrets) for t in texts]
+        looked_up.append(got)
+    assert any(looked_up[0]) and not all(looked_up[0])

@@ -11,6 +11,9 @@ from ._redact import Redaction, pointer_of
 
 _MIN_SECRET = 4
 _SHINGLE = 4
+_FEW_SECRETS = 200
+"""Up to this many secrets a text is searched for each in turn (quicker than a look-up at each
+of its characters)."""
 _WORD = re.compile(r"\w[\w\-]*")
 
 
@@ -63,17 +66,19 @@ class TextGuard:
     def __init__(self, redaction: Redaction):
         self.redaction = redaction
         public = set(_leaves(redaction.document))
-        secrets: set[str] = set()
-        shingles: set[tuple[str, ...]] = set()
-        for s in redaction.sealed.values():
-            for x in _leaves(s.content):
-                if len(x) >= _MIN_SECRET and x not in public and x not in secrets:  # a repeated text: done
-                    secrets.add(x)
-                    shingles |= _shingles(x)
+        # every redacted element's leaves in one walk; a text the public document shows is no secret
+        secrets = {x for x in _leaves([s.content for s in redaction.sealed.values()])
+                   if len(x) >= _MIN_SECRET}
+        secrets -= public
         self._public = public
         self._public_words: str | None = None
-        self._secrets = sorted(secrets, key=len, reverse=True)
-        self._shingles = shingles
+        self._shingles: set[tuple[str, ...]] = set().union(*map(_shingles, secrets))
+        # secrets by their first characters: a text is searched once, not once per secret
+        by_start: dict[str, list[str]] = {}
+        for x in secrets:
+            by_start.setdefault(x[:_MIN_SECRET], []).append(x)
+        self._by_start = by_start
+        self._secrets = list(secrets)
         self._ids = redaction.ids
 
     def _shown(self, shingle: tuple[str, ...]) -> bool:
@@ -119,4 +124,17 @@ class TextGuard:
         for sh in self._shingles & _shingles(text):
             if not self._shown(sh):
                 return False
-        return not any(s in text for s in self._secrets)
+        return not self._quotes_secret(text)
+
+    def _quotes_secret(self, text: str) -> bool:
+        """Whether a confidential value occurs in `text` (each is at least `_MIN_SECRET`
+        characters long, so it starts where its first characters do). A few secrets are each
+        searched for; many are looked up by the characters at each place in the text."""
+        if len(self._secrets) <= _FEW_SECRETS:
+            return any(x in text for x in self._secrets)
+        by_start = self._by_start
+        for i in range(len(text) - _MIN_SECRET + 1):
+            found = by_start.get(text[i:i + _MIN_SECRET])
+            if found is not None and any(text.startswith(x, i) for x in found):
+                return True
+        return False
