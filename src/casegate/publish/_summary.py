@@ -76,6 +76,7 @@ def format_result(r: Result | None) -> str | None:
 
 
 def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
+    # the lists are passed as they are: validating a list field copies it
     if isinstance(el, Stub):
         rv = el.revealed
         return Node(id=eid, type=el.type, redacted=ref(el), supports=supports,
@@ -84,49 +85,47 @@ def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
                     undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
                     status=rv.get("status"), against=rv.get("against", []),
                     answered_by=rv.get("answered_by", []))
-    return Node(id=eid, type=el.type, text=el.text, supports=supports, supported_by=list(el.supported_by),
-                in_context_of=list(el.in_context_of), evidence=list(el.evidence),
-                defeaters=list(el.defeaters), undeveloped=el.undeveloped, kind=el.kind,
-                status=el.status, against=list(el.against), answered_by=list(el.answered_by),
-                raised_by=el.raised_by)
+    return Node(id=eid, type=el.type, text=el.text, supports=supports, supported_by=el.supported_by,
+                in_context_of=el.in_context_of, evidence=el.evidence, defeaters=el.defeaters,
+                undeveloped=el.undeveloped, kind=el.kind, status=el.status, against=el.against,
+                answered_by=el.answered_by, raised_by=el.raised_by)
 
 
 def _argument(case: Case, rd: Redaction) -> ArgumentView:
     elements = case.argument.elements
+    # the redacted elements of the argument by id (a stub's id is the last part of its pointer)
+    stubbed = {st.id: st for p, st in rd.stubs.items()
+               if p.startswith("/argument/elements/") and p == pointer_of(("argument", "elements", st.id))}
     # links as the audience sees them: a redacted element's come from its stub
     shown: dict[str, Element | Stub] = {}
     links: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    stubs = rd.stubs
     for eid, el in elements.items():
-        # the pointer of ("argument", "elements", eid), spelt out for the ids that need no escape
-        stub = stubs.get("/argument/elements/" + eid if "~" not in eid and "/" not in eid
-                         else pointer_of(("argument", "elements", eid))) if stubs else None
-        shown[eid] = stub if stub is not None else el
-        if stub is not None:
+        stub = stubbed.get(eid) if stubbed else None
+        if stub is None:
+            shown[eid] = el
+            links[eid] = ([*el.supported_by, *el.in_context_of, *el.defeaters], el.against, el.defeaters)
+        else:
+            shown[eid] = stub
             rv = stub.revealed
             links[eid] = ([*rv.get("supported_by", []), *rv.get("in_context_of", []), *rv.get("defeaters", [])],
                           rv.get("against", []), rv.get("defeaters", []))
-        else:
-            links[eid] = ([*el.supported_by, *el.in_context_of, *el.defeaters], el.against, el.defeaters)
     parents: dict[str, list[str]] = {k: [] for k in elements}
     attackers: dict[str, list[str]] = {k: [] for k in elements}
     for eid, (children_, against, _) in links.items():
         for child in dict.fromkeys(children_):
-            if child in parents:
-                parents[child].append(eid)
+            got = parents.get(child)
+            if got is not None:
+                got.append(eid)
         for target in against:
             if target in elements:
                 attackers[target].append(eid)
                 if eid not in links[target][2] and target not in parents[eid]:
                     parents[eid].append(target)
-    nodes = {eid: _node(eid, shown[eid], parents[eid]) for eid in elements}
-
-    def children(n: Node) -> list[str]:
-        kids = n.in_context_of + n.defeaters + [a for a in attackers[n.id] if a not in n.defeaters]
-        return [k for k in dict.fromkeys(kids + n.supported_by) if k in nodes]
+    nodes = {eid: _node(eid, el, parents[eid]) for eid, el in shown.items()}
 
     # depth-first outline from the top claim: each element drawn once in full, later mentions
-    # point back to it (iterative, so a deep argument cannot exhaust the stack)
+    # point back to it (iterative, so a deep argument cannot exhaust the stack); an element's
+    # children are its context, defeaters, other attackers, then what supports it
     outline: list[OutlineRow] = []
     seen: set[str] = set()
     stack: list[tuple[str, int]] = [(case.argument.top, 0)] if case.argument.top in nodes else []
@@ -137,7 +136,13 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
             continue
         seen.add(x)
         outline.append(OutlineRow(id=x, depth=depth))
-        stack.extend((k, depth + 1) for k in reversed(children(nodes[x])))
+        n = nodes[x]
+        attacked_by = attackers[x]
+        kids = [*n.in_context_of, *n.defeaters, *(a for a in attacked_by if a not in n.defeaters),
+                *n.supported_by] if attacked_by else [*n.in_context_of, *n.defeaters, *n.supported_by]
+        if kids:
+            below = depth + 1
+            stack.extend([(k, below) for k in reversed(dict.fromkeys(kids)) if k in nodes])
     return ArgumentView(top=case.argument.top, nodes=nodes, outline=outline,
                         unreachable=[k for k in nodes if k not in seen])
 
