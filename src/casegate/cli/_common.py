@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..terminal import escape_controls
 
 if TYPE_CHECKING:
+    from ..evidence import ArtifactState
     from ..load import Loaded, SourceFile
     from ..model import DecisionRecord, Policy
 
@@ -160,8 +161,17 @@ def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = Non
     without a valid envelope is declared, not signed, and does not count; with no keyring no line
     counts and no waiver applies. The decision is dated `at`, else the case's date. Returns
     (loaded, DecisionRecord); the record is None when the case cannot be built."""
+    loaded, record, _ = decided_hashed(loaded, keyring, at)
+    return loaded, record
+
+
+def decided_hashed(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None
+                   ) -> tuple[Loaded, DecisionRecord | None, dict[str, ArtifactState]]:
+    """`decided`, with the evidence artifacts as they were hashed for the decision (for what is
+    published beside it: the files are hashed once, and the summary shows what the gate read)."""
     if loaded.case is None:
-        return loaded, None
+        return loaded, None, {}  # no case: no evidence, nothing hashed
+    from ..evidence import rehash_artifacts
     from ..gate import run_gate
     from ..verify import gate_inputs
 
@@ -172,8 +182,10 @@ def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = Non
 
         ring = load_keyring(keyring)
     inputs = gate_inputs(loaded, ring, day or dt.date.today())
-    record = run_gate(inputs.loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems)
-    return inputs.loaded, record
+    artifacts = rehash_artifacts(inputs.loaded)
+    record = run_gate(inputs.loaded, today=day, artifacts=artifacts, waivers=inputs.waivers,
+                      waiver_problems=inputs.waiver_problems)
+    return inputs.loaded, record, artifacts
 
 
 DEFAULT_TOKENS = ".casegate/tokens.json"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ._common import configured_registry, decided, err, out, parse_date
+from ._common import configured_registry, decided_hashed, err, out, parse_date
 
 
 @contextlib.contextmanager
@@ -90,11 +90,9 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
 
     formats = parse_formats(format)
     lv = parse_level(level)
-    loaded, record = decided(load_case(case), keyring, at)
-    from ..evidence import rehash_artifacts
-
-    # the artifacts hashed once for what is published: the case, the basis and the charts
-    artifacts = rehash_artifacts(loaded)
+    # the artifacts hashed once, for the decision and for what is published: the case, the basis
+    # and the charts
+    loaded, record, artifacts = decided_hashed(load_case(case), keyring, at)
     pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")

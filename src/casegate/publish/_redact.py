@@ -203,6 +203,12 @@ def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
             for name, info in cls.model_fields.items()}
 
 
+@cache
+def _revealed(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a redacted element of this class that its stub shows, in name order."""
+    return tuple(sorted(REVEALED_FIELDS.get(cls, frozenset())))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -237,7 +243,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             if isinstance(lv, Confidentiality) and lv in above:
                 sealed = seal(case, salts, parts, obj)
                 revealed: dict[str, Any] = {}
-                for name in sorted(REVEALED_FIELDS.get(type(obj), frozenset())):
+                for name in _revealed(type(obj)):
                     v = getattr(obj, name)
                     if v is None or v == [] or v is False:
                         continue
@@ -250,9 +256,11 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 result.sealed[stub.pointer] = sealed
                 return stub.document()
             out: dict[str, Any] = {}
+            values = obj.__dict__  # the fields' values (getattr would look through the class first)
             for name, default in _defaults(type(obj)).items():
-                v = getattr(obj, name)
-                if default is not _REQUIRED and v == default:
+                v = values[name]
+                # a value at its default is left out; only None equals a default of None
+                if v is default or (default is not None and default is not _REQUIRED and v == default):
                     continue
                 # plain text and numbers (most fields) are masked here, without a call per value
                 t = type(v)
@@ -260,8 +268,9 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                     out[name] = masks.get(v, v) if masks else v
                 elif t is int or t is float or t is bool or v is None:
                     out[name] = v
-                elif t is list and all(type(x) is str for x in v):
-                    out[name] = [masks.get(x, x) for x in v] if masks else list(v)
+                elif t is list:
+                    out[name] = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
+                                 for i, x in enumerate(v)]
                 else:
                     out[name] = walk(v, parts + (name,))
             return out
