@@ -62,11 +62,15 @@ def argument_rows_html(s: PublicSummary) -> Markup:
     """The rows of the argument's outline (`<div class="row">`, each on its own line)."""
     nodes = s.argument.nodes
     out = []
+    margins: dict[int, str] = {}  # the indent of each depth, written once
     for row in s.argument.outline:
         n = nodes[row.id]
         inner = (f'<span class="meta"><strong>{_h(n.id)}</strong> (see above)</span>' if row.repeat
                  else _node_html(n))
-        out.append(f'\n<div class="row" style="margin-left: {_h(row.depth * 1.1)}rem">{inner}</div>')
+        margin = margins.get(row.depth)
+        if margin is None:
+            margin = margins[row.depth] = _h(row.depth * 1.1)
+        out.append(f'\n<div class="row" style="margin-left: {margin}rem">{inner}</div>')
     return Markup("".join(out))
 
 

@@ -96,30 +96,36 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
     # the redacted elements of the argument by id (a stub's id is the last part of its pointer)
     stubbed = {st.id: st for p, st in rd.stubs.items()
                if p.startswith("/argument/elements/") and p == pointer_of(("argument", "elements", st.id))}
-    # links as the audience sees them: a redacted element's come from its stub
+
+    def defeaters_of(eid: str) -> list[str]:
+        stub = stubbed.get(eid)
+        return elements[eid].defeaters if stub is None else stub.revealed.get("defeaters", [])
+
+    # links as the audience sees them: a redacted element's come from its stub. An element
+    # supports what links to it, and a defeater supports what it attacks unless that lists it
+    # as a defeater already
     shown: dict[str, Element | Stub] = {}
-    links: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    parents: dict[str, list[str]] = {k: [] for k in elements}
+    attackers: dict[str, list[str]] = {k: [] for k in elements}
     for eid, el in elements.items():
         stub = stubbed.get(eid) if stubbed else None
         if stub is None:
             shown[eid] = el
-            links[eid] = ([*el.supported_by, *el.in_context_of, *el.defeaters], el.against, el.defeaters)
+            linked = [*el.supported_by, *el.in_context_of, *el.defeaters]
+            against = el.against
         else:
             shown[eid] = stub
             rv = stub.revealed
-            links[eid] = ([*rv.get("supported_by", []), *rv.get("in_context_of", []), *rv.get("defeaters", [])],
-                          rv.get("against", []), rv.get("defeaters", []))
-    parents: dict[str, list[str]] = {k: [] for k in elements}
-    attackers: dict[str, list[str]] = {k: [] for k in elements}
-    for eid, (children_, against, _) in links.items():
-        for child in dict.fromkeys(children_):
+            linked = [*rv.get("supported_by", []), *rv.get("in_context_of", []), *rv.get("defeaters", [])]
+            against = rv.get("against", [])
+        for child in dict.fromkeys(linked):
             got = parents.get(child)
             if got is not None:
                 got.append(eid)
         for target in against:
             if target in elements:
                 attackers[target].append(eid)
-                if eid not in links[target][2] and target not in parents[eid]:
+                if eid not in defeaters_of(target) and target not in parents[eid]:
                     parents[eid].append(target)
     nodes = {eid: _node(eid, el, parents[eid]) for eid, el in shown.items()}
 
