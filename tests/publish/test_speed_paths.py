@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casegate.load import load_case
 from casegate.model import DecisionRecord
@@ -128,3 +130,12 @@ def test_a_text_quotes_a_secret_alike_whether_searched_per_secret_or_looked_up(m
         assert got == [any(x in t for x in secrets) for t in texts]
         looked_up.append(got)
     assert any(looked_up[0]) and not all(looked_up[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="ab~/01"), st.integers(min_value=0, max_value=30)), max_size=5))
+def test_pointers_escape_every_part_as_rfc_6901_says(parts: list[str | int]) -> None:
+    from casegate.publish import pointer_of
+
+    expected = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    assert pointer_of(tuple(parts)) == expected

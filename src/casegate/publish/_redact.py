@@ -78,9 +78,11 @@ def pointer_of(parts: tuple[str | int, ...]) -> str:
     if not parts:
         return ""
     text = [str(p) for p in parts]
-    if any("~" in p or "/" in p for p in text):
-        text = [p.replace("~", "~0").replace("/", "~1") for p in text]
-    return "/" + "/".join(text)
+    joined = "/".join(text)
+    # a part holding `~` or `/` is escaped (joined, the parts hold one `/` between each two)
+    if "~" in joined or joined.count("/") != len(text) - 1:
+        joined = "/".join(p.replace("~", "~0").replace("/", "~1") for p in text)
+    return "/" + joined
 
 
 def type_of(model: BaseModel) -> str:

@@ -45,13 +45,16 @@ from ._views import (
     PathwayItem,
     PostDeploymentView,
     PublicSummary,
+    Redacted,
     ResidualItem,
     SafeguardItem,
     SignoffItem,
     StepView,
     TriggerItem,
-    ref,
 )
+
+Refs = dict[str, Redacted]
+"""Pointer -> the public reference to the element redacted there."""
 
 __all__ = ["SUMMARY_VERSION", "PublicSummary", "build_summary", "format_result", "required_roles",
            "summary_json", "summary_json_bytes"]
@@ -75,11 +78,11 @@ def format_result(r: Result | None) -> str | None:
     return "; ".join(parts) or None
 
 
-def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
+def _node(eid: str, el: Element | Stub, supports: list[str], refs: Refs) -> Node:
     # the lists are passed as they are: validating a list field copies it
     if isinstance(el, Stub):
         rv = el.revealed
-        return Node(id=eid, type=el.type, redacted=ref(el), supports=supports,
+        return Node(id=eid, type=el.type, redacted=refs[el.pointer], supports=supports,
                     supported_by=rv.get("supported_by", []), in_context_of=rv.get("in_context_of", []),
                     evidence=rv.get("evidence", []), defeaters=rv.get("defeaters", []),
                     undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
@@ -91,7 +94,7 @@ def _node(eid: str, el: Element | Stub, supports: list[str]) -> Node:
                 answered_by=el.answered_by, raised_by=el.raised_by)
 
 
-def _argument(case: Case, rd: Redaction) -> ArgumentView:
+def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
     elements = case.argument.elements
     # the redacted elements of the argument by id (a stub's id is the last part of its pointer)
     stubbed = {st.id: st for p, st in rd.stubs.items()
@@ -127,7 +130,7 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
                 attackers[target].append(eid)
                 if eid not in defeaters_of(target) and target not in parents[eid]:
                     parents[eid].append(target)
-    nodes = {eid: _node(eid, el, parents[eid]) for eid, el in shown.items()}
+    nodes = {eid: _node(eid, el, parents[eid], refs) for eid, el in shown.items()}
 
     # depth-first outline from the top claim: each element drawn once in full, later mentions
     # point back to it (iterative, so a deep argument cannot exhaust the stack); an element's
@@ -153,7 +156,7 @@ def _argument(case: Case, rd: Redaction) -> ArgumentView:
                         unreachable=[k for k in nodes if k not in seen])
 
 
-def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
+def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
               safeguards: list[SafeguardItem], basis: Mapping[str, str]) -> list[EvidenceItem]:
     supports: dict[str, list[str]] = {e: [] for e in case.evidence}
     for n in argument.nodes.values():
@@ -178,7 +181,7 @@ def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
             out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
-                                    relied_on_by=relied[eid], redacted=ref(stub), basis=basis.get(eid)))
+                                    relied_on_by=relied[eid], redacted=refs[stub.pointer], basis=basis.get(eid)))
             continue
         assert isinstance(ev, Evidence)
         out.append(EvidenceItem(
@@ -191,7 +194,7 @@ def _evidence(case: Case, rd: Redaction, argument: ArgumentView,
     return out
 
 
-def _safeguards(case: Case, rd: Redaction) -> list[SafeguardItem]:
+def _safeguards(case: Case, rd: Redaction, refs: Refs) -> list[SafeguardItem]:
     out = []
     for sid, sg in case.safeguards.items():
         stub = rd.stub_at(("safeguards", sid))
@@ -199,7 +202,7 @@ def _safeguards(case: Case, rd: Redaction) -> list[SafeguardItem]:
             rv = stub.revealed
             out.append(SafeguardItem(id=sid, layer=rv.get("layer"), blocks=rv.get("blocks", []),
                                      evidence=rv.get("evidence", []), security=bool(rv.get("security")),
-                                     redacted=ref(stub)))
+                                     redacted=refs[stub.pointer]))
             continue
         assert isinstance(sg, Safeguard)
         out.append(SafeguardItem(id=sid, layer=sg.layer, title=sg.title,
@@ -208,7 +211,7 @@ def _safeguards(case: Case, rd: Redaction) -> list[SafeguardItem]:
     return out
 
 
-def _threats(case: Case, rd: Redaction, safeguards: list[SafeguardItem]) -> tuple[list[DomainItem], list[PathwayItem]]:
+def _threats(case: Case, rd: Redaction, refs: Refs, safeguards: list[SafeguardItem]) -> tuple[list[DomainItem], list[PathwayItem]]:
     blockers: dict[str, list[str]] = {}
     for sg in safeguards:
         for b in sg.blocks:
@@ -222,7 +225,7 @@ def _threats(case: Case, rd: Redaction, safeguards: list[SafeguardItem]) -> tupl
             if stub is not None:
                 steps = [StepView(step=s, blocked_by=blockers.get(s, [])) for s in stub.revealed["steps"]]
                 pathways.append(PathwayItem(id=pid, domain=did, severity=stub.revealed.get("severity"),
-                                            steps=steps, redacted=ref(stub)))
+                                            steps=steps, redacted=refs[stub.pointer]))
                 continue
             assert isinstance(p, Pathway)
             steps = [StepView(step=s, blocked_by=blockers.get(f"{pid}.{s}", [])) for s in p.steps]
@@ -231,12 +234,12 @@ def _threats(case: Case, rd: Redaction, safeguards: list[SafeguardItem]) -> tupl
     return domains, pathways
 
 
-def _residual(case: Case, rd: Redaction) -> list[ResidualItem]:
+def _residual(case: Case, rd: Redaction, refs: Refs) -> list[ResidualItem]:
     out = []
     for pid, r in case.residual_risk.items():
         stub = rd.stub_at(("residual_risk", pid))
         if stub is not None:
-            out.append(ResidualItem(pathway=pid, redacted=ref(stub)))
+            out.append(ResidualItem(pathway=pid, redacted=refs[stub.pointer]))
             continue
         assert isinstance(r, ResidualRisk)
         out.append(ResidualItem(pathway=pid, estimate=r.estimate, exposed=list(r.exposed),
@@ -322,11 +325,14 @@ def build_summary(
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
-    argument = _argument(case, rd)
-    safeguards = _safeguards(case, rd)
-    domains, pathways = _threats(case, rd, safeguards)
-    evidence = _evidence(case, rd, argument, safeguards, basis or {})
-    residual = _residual(case, rd)
+    # one public reference per redacted element, shared by its item and the list of redactions
+    refs: Refs = {p: Redacted(pointer=st.pointer, type=st.type, id=st.id, level=st.level, commitment=st.commitment)
+                  for p, st in rd.stubs.items()}
+    argument = _argument(case, rd, refs)
+    safeguards = _safeguards(case, rd, refs)
+    domains, pathways = _threats(case, rd, refs, safeguards)
+    evidence = _evidence(case, rd, refs, argument, safeguards, basis or {})
+    residual = _residual(case, rd, refs)
     post = _post(case)
     roles = required_roles(case, policy)
     signoffs = [SignoffItem(role=s.role, person=s.person, date=s.date.isoformat(),
@@ -337,7 +343,7 @@ def build_summary(
         stub = rd.stubs.get(pointer_of(("decision", "objections", oid)))
         if stub is not None:
             objections.append(ObjectionItem(id=oid, role=stub.revealed.get("role", ""),
-                                            status=stub.revealed.get("status", "open"), redacted=ref(stub)))
+                                            status=stub.revealed.get("status", "open"), redacted=refs[stub.pointer]))
         else:
             objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
                                             reason=o.reason, status=o.status, answer=o.answer,
@@ -371,7 +377,7 @@ def build_summary(
         threat_model=domains, pathways=pathways, safeguards=safeguards, evidence=evidence,
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,
         dissent=dissent, argument=argument, publication=doc.get("publication", {}),
-        redactions=[r for r in (ref(s) for s in rd.stubs.values()) if r is not None],
+        redactions=list(refs.values()),
         case_document=doc,
     )
 
