@@ -2,14 +2,24 @@
 
 Rules used to ask each element its type and walk its links again and again; on an argument of a
 hundred thousand elements that was half of a `check`. The index is built in one pass over the
-elements, on first use, and kept on the context (`Context.index`).
+elements, on first use, and kept on the context (`Context.index`): every field a rule scans the
+whole argument for is read there once, so a rule looks at the few elements that set it instead of
+visiting every element again.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import itertools
+from collections import Counter
+from typing import Any, NamedTuple
 
-from ..model import Case, Element
+from ..model import Case, Confidentiality, Element
+
+SCANNED = ("supported_by", "in_context_of", "evidence", "defeaters", "against", "answered_by", "domain",
+           "pathway", "capability", "kind", "status")
+"""The element fields the index keeps (`ArgumentIndex.fields`)."""
+
+TYPES = ("claim", "strategy", "context", "assumption", "justification", "defeater")
 
 
 class ArgumentIndex(NamedTuple):
@@ -24,39 +34,88 @@ class ArgumentIndex(NamedTuple):
     reachable: set[str]
     """Ids reachable from the top claim through support, context and defeater links, plus the
     defeaters aimed at a reachable element."""
+    order: list[str]
+    """Element ids in Kahn's order over `support` (every element after each element it supports:
+    a parent before its children). Shorter than the argument when support goes round a circle:
+    the elements on a circle, and those below one, are left out."""
+    fields: dict[str, dict[str, Any]]
+    """Field name (each of `SCANNED`) -> {element id: the field's value} for the elements that set
+    it (a non-empty list, a value that is not None or empty), in the argument's order."""
+    private: dict[str, Confidentiality]
+    """Element id -> its confidentiality, for the elements that are not public."""
 
 
 def build_index(case: Case) -> ArgumentIndex:
     """The index of `case`'s argument, in time linear in its elements and links."""
     els = case.argument.elements
     types: dict[str, str] = {}
-    by_type: dict[str, list[tuple[str, Element]]] = {}
+    by_type: dict[str, list[tuple[str, Element]]] = {t: [] for t in TYPES}
     support: dict[str, list[str]] = {}
+    fields: dict[str, dict[str, Any]] = {f: {} for f in SCANNED}
+    scanned = [(f, fields[f]) for f in SCANNED if f != "supported_by"]
+    supported_by = fields["supported_by"]
+    private: dict[str, Confidentiality] = {}
+    public = Confidentiality.public
     for eid, e in els.items():
+        # an element's fields read from its __dict__: attribute access on a pydantic model goes
+        # through the class's __getattr__ hook, three times slower, and this loop reads a dozen
+        # fields of every element
+        d = vars(e)
         # most elements are claims: that test first, without the property's call
-        t = types[eid] = "claim" if e.claim is not None else e.type
-        by_type.setdefault(t, []).append((eid, e))
-        sb = e.supported_by
-        support[eid] = [x for x in sb if x in els] if sb else []
+        t = types[eid] = "claim" if d["claim"] is not None else e.type
+        by_type[t].append((eid, e))
+        sb = d["supported_by"]
+        if sb:
+            supported_by[eid] = sb
+            support[eid] = [x for x in sb if x in els]
+        else:
+            support[eid] = []
+        for f, got in scanned:
+            v = d[f]
+            if v:
+                got[eid] = v
+        if d["confidentiality"] is not public:
+            private[eid] = d["confidentiality"]
+    by_type = {t: got for t, got in by_type.items() if got}
+    return ArgumentIndex(types=types, by_type=by_type, support=support,
+                         reachable=_reachable(case, types, fields), order=_kahn(support), fields=fields,
+                         private=private)
+
+
+def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, Any]]) -> set[str]:
+    sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
     seen: set[str] = set()
     top = case.argument.top
-    todo = [top] if top in els else []
+    todo = [top] if top in types else []
     while todo:
         n = todo.pop()
-        if n in seen:
-            continue
-        el = els.get(n)
-        if el is None:
+        if n in seen or n not in types:
             continue
         seen.add(n)
-        # most lists are empty: testing them is cheaper than extending by nothing
-        if el.supported_by:
-            todo.extend(el.supported_by)
-        if el.in_context_of:
-            todo.extend(el.in_context_of)
-        if el.defeaters:
-            todo.extend(el.defeaters)
-    for n, e in by_type.get("defeater", []):  # defeaters aimed at reachable elements count
-        if any(t in seen for t in e.against):
+        if n in sb:
+            todo.extend(sb[n])
+        if n in ic:
+            todo.extend(ic[n])
+        if n in df:
+            todo.extend(df[n])
+    against = fields["against"]
+    for n, targets in against.items():
+        # defeaters aimed at reachable elements count (in the argument's order: a defeater aimed
+        # at one counted before it counts too)
+        if types[n] == "defeater" and any(t in seen for t in targets):
             seen.add(n)
-    return ArgumentIndex(types=types, by_type=by_type, support=support, reachable=seen)
+    return seen
+
+
+def _kahn(support: dict[str, list[str]]) -> list[str]:
+    indegree = Counter(itertools.chain.from_iterable(support.values()))
+    ready = [n for n in support if n not in indegree]
+    order: list[str] = []
+    while ready:
+        n = ready.pop()
+        order.append(n)
+        for k in support[n]:
+            indegree[k] -= 1
+            if not indegree[k]:
+                ready.append(k)
+    return order

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import operator
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,20 +44,14 @@ def _graph(ctx: Context) -> dict[str, list[str]]:
 
 def _element_links_known(ctx: Context, pathways: dict[str, Any]) -> bool:
     """Whether every link of every argument element names something that exists, with the right
-    type: decided over whole columns of links with set operations (C), so that the
-    element-by-element search below runs only when it will find something."""
+    type: decided over whole columns of links (the index keeps each field's values) with set
+    operations, so that the element-by-element search below runs only when it will find something."""
     c, pol = ctx.case, ctx.policy
-    els, ev, types = c.argument.elements, c.evidence, ctx.index.types
-    vals = list(els.values())
+    els, ev = c.argument.elements, c.evidence
+    types, fields = ctx.index.types, ctx.index.fields
 
     def column(name: str) -> set[Any]:
-        return set(itertools.chain.from_iterable(map(operator.attrgetter(name), vals)))
-
-    def single(name: str) -> set[Any]:
-        got = set(map(operator.attrgetter(name), vals))
-        got.discard(None)
-        got.discard("")
-        return got
+        return set(itertools.chain.from_iterable(fields[name].values()))
 
     sb = column("supported_by")
     if not sb <= els.keys() or not set(map(types.__getitem__, sb)) <= {"claim", "strategy"}:
@@ -71,10 +63,9 @@ def _element_links_known(ctx: Context, pathways: dict[str, Any]) -> bool:
         return False
     if not column("against") <= els.keys() or not column("answered_by") <= (els.keys() | ev.keys()):
         return False
-    if not single("domain") <= pol.domains.keys() or not single("pathway") <= pathways.keys():
+    if not set(fields["domain"].values()) <= pol.domains.keys() or not set(fields["pathway"].values()) <= pathways.keys():
         return False
-    caps = filter(None, map(operator.attrgetter("capability"), vals))
-    return {cap.threshold for cap in caps} <= pol.thresholds.keys()
+    return {cap.threshold for cap in fields["capability"].values()} <= pol.thresholds.keys()
 
 
 @rule(
@@ -176,18 +167,9 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
 )
 def argument_cycle(ctx: Context) -> Iterator[Hit]:
     g = _graph(ctx)
-    # Kahn's algorithm first: when it consumes every element there is no circle, and the
+    # when Kahn's order (the index's) holds every element there is no circle, and the
     # depth-first search below (which names each circle) is not needed
-    indegree = Counter(itertools.chain.from_iterable(g.values()))
-    ready = [n for n in g if n not in indegree]
-    done = 0
-    while ready:
-        done += 1
-        for k in g[ready.pop()]:
-            indegree[k] -= 1
-            if not indegree[k]:
-                ready.append(k)
-    if done == len(g):
+    if len(ctx.index.order) == len(g):
         return
     color: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
@@ -254,10 +236,11 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
     fix="Support the claim with evidence or sub-claims, or mark it `undeveloped: true`.",
 )
 def unsupported(ctx: Context) -> Iterator[Hit]:
-    by_type = ctx.index.by_type
+    by_type, fields = ctx.index.by_type, ctx.index.fields
+    sb, ev = fields["supported_by"], fields["evidence"]
     for t in ("claim", "strategy"):
         for eid, e in by_type.get(t, []):
-            if not e.supported_by and not e.evidence and not e.undeveloped:
+            if eid not in sb and eid not in ev and not e.undeveloped:
                 yield Hit(_EL + (eid,), f"{t} `{eid}` has no support and is not marked undeveloped")
 
 
@@ -285,18 +268,14 @@ def uncited(ctx: Context) -> Iterator[Hit]:
     fix="Say which claims the defeater challenges with `against:` (and list it under the claim's `defeaters:`).",
 )
 def defeater_without_target(ctx: Context) -> Iterator[Hit]:
-    els = ctx.case.argument.elements
-    listed: dict[str, list[str]] = {}
-    for eid, e in els.items():
-        if e.defeaters:
-            for d in e.defeaters:
-                listed.setdefault(d, []).append(eid)
-    types = ctx.index.types
-    for eid, e in els.items():
-        if types[eid] != "defeater":
-            if e.kind or e.against or e.status or e.answered_by:
-                yield Hit(_EL + (eid,), f"{types[eid]} `{eid}` has defeater fields (kind/against/status/answered_by)",
+    types, fields = ctx.index.types, ctx.index.fields
+    listed = set(itertools.chain.from_iterable(fields["defeaters"].values()))
+    against = fields["against"]
+    fielded = fields["kind"].keys() | against.keys() | fields["status"].keys() | fields["answered_by"].keys()
+    for eid, t in types.items():
+        if t != "defeater":
+            if eid in fielded:
+                yield Hit(_EL + (eid,), f"{t} `{eid}` has defeater fields (kind/against/status/answered_by)",
                           help="only defeaters carry kind, against, status and answered_by")
-            continue
-        if not e.against and not listed.get(eid):
+        elif eid not in against and eid not in listed:
             yield Hit(_EL + (eid,), f"defeater `{eid}` is aimed at nothing")

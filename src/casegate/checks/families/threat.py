@@ -4,8 +4,6 @@ about."""
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
 from collections.abc import Iterator
 
 from ...model import RuleSeverity
@@ -63,22 +61,15 @@ def _domains_in_scope(ctx: Context) -> dict[str, str]:
     got = ctx.memo.get("domain_in_scope")
     if got is not None:
         return got  # type: ignore[no-any-return]
-    els = ctx.case.argument.elements
-    support = ctx.index.support  # supported_by targets that are elements
-    indegree = Counter(itertools.chain.from_iterable(support.values()))
+    support, own = ctx.index.support, ctx.index.fields["domain"]
     out: dict[str, str] = {}
-    ready = [eid for eid in els if eid not in indegree]
-    while ready:  # Kahn's order: every parent is settled before its children
-        eid = ready.pop()
-        dom = els[eid].domain or out.get(eid)
+    for eid in ctx.index.order:  # Kahn's order: every parent is settled before its children
+        dom = own.get(eid) or out.get(eid)
         if dom:
             out[eid] = dom
-        for t in support[eid]:
-            if dom and t not in out:
-                out[t] = dom
-            indegree[t] -= 1
-            if not indegree[t]:
-                ready.append(t)
+            for t in support[eid]:
+                if t not in out:
+                    out[t] = dom
     ctx.memo["domain_in_scope"] = out
     return out
 
@@ -101,9 +92,11 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     pathways = c.pathways()
     scope: dict[str, str] | None = None
     capability_evidence = {x for x, ev in c.evidence.items() if ev.threshold is not None or ev.kind == "eval"}
+    fields = ctx.index.fields
+    capability, pathway, evidence = fields["capability"], fields["pathway"], fields["evidence"]
     for eid, e in ctx.index.by_type.get("claim", ()):
-        cites = [x for x in e.evidence if x in capability_evidence] if e.evidence else []
-        if not (e.capability or e.pathway or cites):
+        cites = [x for x in evidence[eid] if x in capability_evidence] if eid in evidence else []
+        if not (eid in capability or eid in pathway or cites):
             continue
         if scope is None:
             scope = _domains_in_scope(ctx)
