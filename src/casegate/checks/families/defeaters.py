@@ -39,15 +39,16 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
     got = ctx.memo.get("cg8_defeaters_of")
     if got is not None:
         return got  # type: ignore[no-any-return]
-    els = ctx.case.argument.elements
-    types = ctx.index.types
+    types, fields = ctx.index.types, ctx.index.fields
+    defeaters, against = fields["defeaters"], fields["against"]
     out: dict[str, list[str]] = {}
-    for eid, e in els.items():
-        for d in e.defeaters:
+    listing = defeaters.keys() | against.keys()
+    for eid in [x for x in types if x in listing]:  # in the argument's order
+        for d in defeaters.get(eid, ()):
             if types.get(d) == "defeater" and d not in out.setdefault(eid, []):
                 out[eid].append(d)
         if types[eid] == "defeater":
-            for t in e.against:
+            for t in against.get(eid, ()):
                 if eid not in out.setdefault(t, []):
                     out[t].append(eid)
     ctx.memo["cg8_defeaters_of"] = out
@@ -148,8 +149,8 @@ def _ancestors(ctx: Context, eid: str) -> set[str]:
     parents = ctx.memo.get("cg8_parents")
     if parents is None:
         parents = {}
-        for pid, kids in ctx.index.support.items():  # `eid` is an element: its parents are too
-            for k in kids:
+        for pid, kids in ctx.index.fields["supported_by"].items():
+            for k in kids:  # an unknown id is never asked for: `eid` is an element, and so are its parents
                 parents.setdefault(k, []).append(pid)
         ctx.memo["cg8_parents"] = parents
     seen: set[str] = set()
@@ -182,8 +183,8 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
     dmap = defeaters_of(ctx)
     dep = depended_on(ctx)
     # sort only the inability claims, not every element the top claim depends on
-    for eid in sorted(x for x, e in els.items()
-                      if e.capability is not None and e.capability.position in _INABILITY and x in dep):
+    for eid in sorted(x for x, cap in ctx.index.fields["capability"].items()
+                      if cap.position in _INABILITY and x in dep):
         e = els[eid]
         assert e.capability is not None
         covered = any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))

@@ -71,7 +71,7 @@ def redaction_unexplained(ctx: Context) -> Iterator[Hit]:
         return
     hidden = [f"evidence.{k}" for k, e in c.evidence.items() if e.confidentiality not in _SHOWN]
     hidden += [f"safeguards.{k}" for k, s in c.safeguards.items() if s.confidentiality not in _SHOWN]
-    hidden += [f"argument.elements.{k}" for k, e in c.argument.elements.items() if e.confidentiality not in _SHOWN]
+    hidden += [f"argument.elements.{k}" for k, conf in ctx.index.private.items() if conf not in _SHOWN]
     hidden += [f"residual_risk.{k}" for k, r in c.residual_risk.items() if r.confidentiality not in _SHOWN]
     if hidden:
         more = f" and {len(hidden) - 3} more" if len(hidden) > 3 else ""
@@ -116,9 +116,8 @@ def _private_elements(ctx: Context) -> dict[tuple[str, ...], tuple[str, str]]:
         for k, v in items.items():
             if v.confidentiality is not Confidentiality.public:
                 out[(section, k)] = (k, f"{v.confidentiality.value} {kind}")
-    for k, e in c.argument.elements.items():
-        if e.confidentiality is not Confidentiality.public:
-            out[("argument", "elements", k)] = (k, f"{e.confidentiality.value} argument element")
+    for k, conf in ctx.index.private.items():
+        out[("argument", "elements", k)] = (k, f"{conf.value} argument element")
     for dom, threats in c.threat_model.items():
         for pid, p in threats.pathways.items():
             if p.confidentiality is not Confidentiality.public:
@@ -160,12 +159,17 @@ def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
         return
     said = (pub.withheld or "").lower()
     flagged: set[str] = set()
+    named: list[tuple[str, tuple[str, str]]] | None = None
     for f in ctx.memo.get("earlier_findings", ()):
         if not _becomes_condition(ctx, f):
             continue
         path = tuple(str(x) for x in f.path)
-        concerned = [el for prefix, el in private.items() if path[:len(prefix)] == prefix]
-        concerned += [el for el in private.values() if f"`{el[0]}`" in f.message and el not in concerned]
+        # the prefixes of one section all have one length (2, 3 or 4), and no prefix of one
+        # section is a prefix of another's: at most one of them begins the path
+        concerned = [private[p] for p in {path[:2], path[:3], path[:4]} if p in private]
+        if named is None:
+            named = [(f"`{el[0]}`", el) for el in private.values()]
+        concerned += [el for quoted, el in named if quoted in f.message and el not in concerned]
         for eid, kind in concerned:
             if eid in flagged or eid.lower() in said or "condition" in said:
                 continue

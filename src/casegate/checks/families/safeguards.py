@@ -555,12 +555,14 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     from .threat import _domains_in_scope
 
     scope = _domains_in_scope(ctx)
-    for eid, e in ctx.index.by_type.get("claim", ()):
-        if not e.evidence:
+    types, fields = ctx.index.types, ctx.index.fields
+    domain, capability = fields["domain"], fields["capability"]
+    for eid, cited in fields["evidence"].items():
+        if types[eid] != "claim":
             continue
-        dom = e.domain or scope.get(eid)
-        tid = e.capability.threshold if e.capability else None
-        for i, x in enumerate(e.evidence):
+        dom = domain.get(eid) or scope.get(eid)
+        tid = capability[eid].threshold if eid in capability else None
+        for i, x in enumerate(cited):
             ev = c.evidence.get(x)
             if ev is None:
                 continue
