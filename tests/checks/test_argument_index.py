@@ -1,0 +1,118 @@
+"""The argument index reads every element once and keeps what the rules scan for: each of its
+parts must equal what reading the elements one by one (their attributes, their `type`) gives, on
+arguments with unknown links, circles, defeaters aimed at defeaters and redacted elements."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from casegate.checks._index import SCANNED, build_index
+from casegate.model import Case, Confidentiality
+
+from ._cases import base_doc, case
+
+TEXTS = ("claim", "strategy", "context", "assumption", "justification", "defeater")
+
+
+def _random_doc(seed: int) -> dict[str, Any]:
+    rnd = random.Random(seed)
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    evidence = list(doc["evidence"])
+    n = rnd.randint(5, 60)
+    ids = [f"X{i}" for i in range(n)]
+    known = list(els) + ids
+    unknown = ["nowhere", "X-missing"]
+
+    def some(pool: list[str], k: int = 3) -> list[str]:
+        return [rnd.choice(pool) for _ in range(rnd.randint(0, k))]
+
+    for eid in ids:
+        text = rnd.choice(TEXTS)
+        body: dict[str, Any] = {text: f"{text} {eid}"}
+        for f, pool in (("supported_by", known + unknown), ("in_context_of", known + unknown),
+                        ("evidence", evidence + unknown), ("defeaters", known + unknown)):
+            if rnd.random() < 0.4:
+                body[f] = some(pool)
+        if text == "defeater" or rnd.random() < 0.1:  # defeater fields, now and then on others
+            body["against"] = some(known + unknown)
+            if rnd.random() < 0.5:
+                body["answered_by"] = some(known + evidence + unknown)
+            body["kind"] = rnd.choice(["objection", "sandbagging", "counter-evidence"])
+            body["status"] = rnd.choice(["open", "answered", "accepted"])
+        if rnd.random() < 0.3:
+            body["domain"] = rnd.choice(["cyber", "cbrn", "unknown-domain"])
+        if rnd.random() < 0.2:
+            body["pathway"] = rnd.choice(["cyber-ransomware", "p-missing"])
+        if text == "claim" and rnd.random() < 0.2:
+            body["capability"] = {"threshold": rnd.choice(["cyber-high", "t-missing"]),
+                                  "position": rnd.choice(["below", "below-alert", "above"])}
+        if rnd.random() < 0.2:
+            body["confidentiality"] = rnd.choice([c.value for c in Confidentiality])
+        els[eid] = body
+    # link some of the new elements under the existing ones, so that some are reachable
+    for eid in rnd.sample(list(els)[:len(els) - n], k=min(3, len(els) - n)):
+        els[eid].setdefault("supported_by", []).extend(some(ids))
+    return doc
+
+
+def _reference(c: Case) -> dict[str, Any]:
+    """The index's parts, read element by element."""
+    els = c.argument.elements
+    types = {eid: e.type for eid, e in els.items()}
+    by_type: dict[str, list[tuple[str, Any]]] = {}
+    for eid, e in els.items():
+        by_type.setdefault(e.type, []).append((eid, e))
+    support = {eid: [x for x in e.supported_by if x in els] for eid, e in els.items()}
+    seen: set[str] = set()
+    todo = [c.argument.top] if c.argument.top in els else []
+    while todo:
+        x = todo.pop()
+        if x in seen or x not in els:
+            continue
+        seen.add(x)
+        todo += els[x].supported_by + els[x].in_context_of + els[x].defeaters
+    for x, e in by_type.get("defeater", []):
+        if any(t in seen for t in e.against):
+            seen.add(x)
+    indegree = Counter(itertools.chain.from_iterable(support.values()))
+    ready = [x for x in support if x not in indegree]
+    order = []
+    while ready:
+        x = ready.pop()
+        order.append(x)
+        for k in support[x]:
+            indegree[k] -= 1
+            if not indegree[k]:
+                ready.append(k)
+    fields = {f: {eid: getattr(e, f) for eid, e in els.items() if getattr(e, f)} for f in SCANNED}
+    private = {eid: e.confidentiality for eid, e in els.items() if e.confidentiality is not Confidentiality.public}
+    return {"types": types, "by_type": by_type, "support": support, "reachable": seen, "order": order,
+            "fields": fields, "private": private}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_index_is_what_reading_each_element_gives(seed: int) -> None:
+    c = case(_random_doc(seed))
+    got = build_index(c)._asdict()
+    want = _reference(c)
+    assert got == want
+    # in the argument's order, not only equal as mappings
+    assert [list(got["fields"][f]) for f in SCANNED] == [list(want["fields"][f]) for f in SCANNED]
+    assert list(got["types"]) == list(want["types"]) and list(got["private"]) == list(want["private"])
+
+
+def test_a_circle_leaves_its_elements_out_of_the_order() -> None:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["X1"] = {"claim": "one", "supported_by": ["X2"]}
+    els["X2"] = {"claim": "two", "supported_by": ["X1", "X3"]}
+    els["X3"] = {"claim": "three", "evidence": ["E-redteam"]}
+    idx = build_index(case(doc))
+    assert "X1" not in idx.order and "X2" not in idx.order and "X3" not in idx.order
+    assert len(idx.order) == len(els) - 3
