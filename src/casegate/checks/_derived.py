@@ -38,6 +38,7 @@ argument needs each bound's coverage to be guaranteed, which the Wilson interval
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
@@ -85,9 +86,9 @@ def cited_evidence(ctx: Context) -> set[str]:
     if got is None:
         c = ctx.case
         got = set()
-        for e in c.argument.elements.values():
-            got.update(e.evidence)
-            got.update(e.answered_by)
+        fields = ctx.index.fields
+        for cited in itertools.chain(fields["evidence"].values(), fields["answered_by"].values()):
+            got.update(cited)
         for s in c.safeguards.values():
             got.update(s.evidence)
         for t in c.threat_model.values():

@@ -175,7 +175,7 @@ def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
     # each one's newest evidence does not depend on the order they are visited in; with one, the
     # whole argument is walked in its own order, as it always was.
     under: set[str] = set()
-    todo = [eid for eid, e in els.items() if e.asserted is not None]
+    todo = list(ctx.index.fields["asserted"])
     while todo:
         n = todo.pop()
         if n not in under and n in els:
@@ -243,17 +243,17 @@ def _newest_under(ctx: Context, roots: list[str]) -> tuple[dict[str, tuple[dt.da
         "if the evidence changes the conclusion, change the claim.",
 )
 def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
-    els = ctx.case.argument.elements
-    if not any(e.asserted for e in els.values()):
+    asserted = ctx.index.fields["asserted"]  # (a date is never false)
+    if not asserted:
         return
     latest = _latest_evidence(ctx)
-    for eid, e in els.items():
-        if e.asserted is None or eid not in latest:
+    for eid, when in asserted.items():
+        if eid not in latest:
             continue
         d, x = latest[eid]
-        if d > e.asserted:
+        if d > when:
             yield Hit(_EL + (eid, "asserted"),
-                      f"`{eid}` was asserted on {e.asserted.isoformat()}, before the evidence it rests on "
+                      f"`{eid}` was asserted on {when.isoformat()}, before the evidence it rests on "
                       f"arrived (`{x}`, {d.isoformat()})")
 
 

@@ -95,7 +95,7 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     fields = ctx.index.fields
     capability, pathway, evidence = fields["capability"], fields["pathway"], fields["evidence"]
     for eid, e in ctx.index.by_type.get("claim", ()):
-        cites = [x for x in evidence[eid] if x in capability_evidence] if eid in evidence else []
+        cites = list(filter(capability_evidence.__contains__, evidence[eid])) if eid in evidence else []
         if not (eid in capability or eid in pathway or cites):
             continue
         if scope is None:
