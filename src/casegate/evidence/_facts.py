@@ -203,6 +203,10 @@ def _scorer_matches(run: DerivedRun, want: str) -> bool:
     return any(g == want or g.rsplit("/", 1)[-1] == want or g.split("/", 1)[0] == want for g in got)
 
 
+def _how(reduction: str, k: int | None) -> str:
+    return f"`{reduction}`" + (f" with k={k}" if reduction == "pass@k" else "")
+
+
 def _counts(eid: str, run: DerivedRun, th: Threshold | None,
             problems: list[Problem]) -> tuple[int, int] | None:
     """The item's (successes, trials) under the threshold's reduction, or None (with a problem
@@ -212,20 +216,20 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     k = th.k if th is not None else None
     if r.scale != "binary":
         return None  # CG336 reports scores with no success count
-    path: tuple[str | int, ...] = ("evidence", eid, "result")
-    how = f"`{reduction}`" + (f" with k={k}" if reduction == "pass@k" else "")
     if run.scores_json:
         try:
             return run.counts(reduction, k)
         except ValueError as e:
+            path, how = ("evidence", eid, "result"), _how(reduction, k)
             problems.append(Problem(eid, "not-recomputable", path,
                                     f"the result of `{eid}` cannot be counted under the policy's {how} reduction: {e}",
                                     "re-run the evaluation so every sample has the scores the reduction needs"))
             return None
     epochs = run.source.epochs or run.elicitation.attempts
+    if r.successes is not None and r.trials is not None and same_counts(r.reduction, reduction, k, epochs):
+        return r.successes, r.trials
+    path, how = ("evidence", eid, "result"), _how(reduction, k)
     if r.successes is not None and r.trials is not None:
-        if same_counts(r.reduction, reduction, k, epochs):
-            return r.successes, r.trials
         stated = f"under `{r.reduction}`" if r.reduction else "with no stated reduction"
         problems.append(Problem(eid, "not-recomputable", path,
                                 f"the artifact of `{eid}` states {r.successes}/{r.trials} {stated} over {epochs} "
@@ -287,6 +291,9 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
 
 _M = TypeVar("_M", bound=BaseModel)
 
+_VARIANTS = {v.value: v for v in Variant}
+"""A variant by the name a log records (Variant(name) without the enum's call)."""
+
 
 def _updated(m: _M, update: dict[str, Any]) -> _M:
     """`m.model_copy(update=update)` without its per-call overhead (a deep walk of copy.copy
@@ -296,11 +303,14 @@ def _updated(m: _M, update: dict[str, Any]) -> _M:
         return m.model_copy(update=update)
     cls = type(m)
     new = cls.__new__(cls)
-    object.__setattr__(new, "__dict__", {**m.__dict__, **update})
-    object.__setattr__(new, "__pydantic_fields_set__", m.__pydantic_fields_set__ | update.keys())
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
+    _set(new, "__dict__", {**m.__dict__, **update})
+    _set(new, "__pydantic_fields_set__", m.__pydantic_fields_set__ | update.keys())
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
     return new
+
+
+_set = object.__setattr__
 
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
@@ -318,6 +328,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     # Many items often read one artifact (the tasks of one log): the effective elicitation, result
     # and source they get from one run are the same immutable values, built once per run
     built: dict[tuple[Any, ...], Any] = {}
+    dates: dict[str, dt.date] = {}
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold = ev.threshold
@@ -366,10 +377,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         rec_el = ev.elicitation
         variant = Variant.production
         if run.variant is not None:
-            try:
-                variant = Variant(run.variant)
-            except ValueError:
-                variant = Variant.production
+            variant = _VARIANTS.get(run.variant, Variant.production)
         elif rec_el is not None and "variant" in rec_el.model_fields_set and rec_el.variant is not Variant.production:
             facts.problems.append(Problem(
                 eid, "variant-unrecorded", ("evidence", eid, "elicitation", "variant"),
@@ -424,9 +432,12 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             source = run.source.model_copy(update={"files": {**run.source.files, **extra_files}})
             if not extra_files:
                 built["source", id(run)] = source
+        day = dates.get(run.date)
+        if day is None:
+            day = dates[run.date] = dt.date.fromisoformat(run.date)
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
-            "eval_set": [run.task], "date": dt.date.fromisoformat(run.date)})
+            "eval_set": [run.task], "date": day})
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests)
