@@ -9,6 +9,7 @@ threshold that cannot be ruled out is treated as reached.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ...model import Case, Evidence, Policy, RuleSeverity
@@ -18,8 +19,6 @@ from .._derived import (
     capability_status,
     cited_evidence,
     elicitation_shortfalls,
-    evidence_expiry,
-    is_expired,
     proportion,
 )
 from .._registry import Context, Hit, rule
@@ -208,10 +207,12 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
 )
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
+    # `evidence_expiry` and `is_expired`, with the policy's maximum age read once
+    max_age, today = dt.timedelta(days=ctx.policy.evidence.max_age_days), ctx.today
     for eid, ev in ctx.case.evidence.items():
-        if not is_expired(ev, ctx):
+        until = ev.expires if ev.expires is not None else ev.date + max_age
+        if until > today:
             continue
-        until = evidence_expiry(ev, ctx.policy)
         field = "expires" if ev.expires is not None else "date"
         why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {ctx.policy.evidence.max_age_days} days)"
         if eid in cited_evidence(ctx) or ev.threshold:

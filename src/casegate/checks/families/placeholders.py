@@ -102,7 +102,8 @@ def _template_artifacts(ctx: Context) -> Iterator[Hit]:
     """Evidence items whose artifact is one a template ships: the digests casegate computed when it
     re-hashed the artifacts (`ctx.artifacts`), else the pinned ones, looked up in the kept set."""
     for eid, st in ctx.artifacts.items():
-        if eid not in ctx.case.evidence:
+        if (st.actual_sha256 not in TEMPLATE_ARTIFACTS and st.pinned_sha256 not in TEMPLATE_ARTIFACTS) \
+                or eid not in ctx.case.evidence:
             continue
         for digest in dict.fromkeys(d for d in (st.actual_sha256, st.pinned_sha256) if d):
             shipped = TEMPLATE_ARTIFACTS.get(digest)

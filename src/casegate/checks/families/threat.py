@@ -94,29 +94,30 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     capability_evidence = {x for x, ev in c.evidence.items() if ev.threshold is not None or ev.kind == "eval"}
     fields = ctx.index.fields
     capability, pathway, evidence = fields["capability"], fields["pathway"], fields["evidence"]
-    for eid, e in ctx.index.by_type.get("claim", ()):
+    for eid, _ in ctx.index.by_type.get("claim", ()):
+        cap, path = capability.get(eid), pathway.get(eid)
         cites = list(filter(capability_evidence.__contains__, evidence[eid])) if eid in evidence else []
-        if not (eid in capability or eid in pathway or cites):
+        if not (cap or path or cites):
             continue
         if scope is None:
             scope = _domains_in_scope(ctx)
         dom = scope.get(eid)
         base = _EL + (eid,)
         if dom is None:
-            why = ("asserts a capability position" if e.capability else
-                   f"names pathway `{e.pathway}`" if e.pathway else
+            why = ("asserts a capability position" if cap else
+                   f"names pathway `{path}`" if path else
                    f"cites capability evidence ({', '.join(cites)})")
             yield Hit(base, f"claim `{eid}` {why} but names no risk domain")
             continue
-        if e.capability and e.capability.threshold in pol.thresholds:
-            tdom = pol.thresholds[e.capability.threshold].domain
+        if cap and cap.threshold in pol.thresholds:
+            tdom = pol.thresholds[cap.threshold].domain
             if tdom != dom:
                 yield Hit(base + ("capability", "threshold"),
-                          f"claim `{eid}` is about domain `{dom}` but threshold `{e.capability.threshold}` "
+                          f"claim `{eid}` is about domain `{dom}` but threshold `{cap.threshold}` "
                           f"belongs to `{tdom}`")
-        if e.pathway and e.pathway in pathways and pathways[e.pathway][0] != dom:
-            yield Hit(base + ("pathway",), f"claim `{eid}` is about domain `{dom}` but pathway `{e.pathway}` "
-                                           f"belongs to `{pathways[e.pathway][0]}`")
+        if path and path in pathways and pathways[path][0] != dom:
+            yield Hit(base + ("pathway",), f"claim `{eid}` is about domain `{dom}` but pathway `{path}` "
+                                           f"belongs to `{pathways[path][0]}`")
 
 
 @rule(
