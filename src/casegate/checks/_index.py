@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from ..model import Case, Confidentiality, Element
 
 SCANNED = ("supported_by", "in_context_of", "evidence", "defeaters", "against", "answered_by", "domain",
-           "pathway", "capability", "kind", "status", "asserted")
+           "pathway", "capability", "kind", "status", "asserted", "undeveloped")
 """The element fields the index keeps (`ArgumentIndex.fields`)."""
 
 TYPES = ("claim", "strategy", "context", "assumption", "justification", "defeater")

@@ -67,11 +67,12 @@ def _capability(ctx: Context) -> _Parts:
         name = pol.thresholds[tid].name
         lines.append(f"{name} [{tid}]: {_STATUS_WORDS[st.status]}: {st.basis}; evidence: {_labelled(ctx, list(st.evidence))}")
         src.extend(f"evidence.{e}" for e in st.evidence)
-    for eid, el in ctx.index.by_type.get("claim", ()):
-        if el.capability is not None:
-            th = pol.thresholds.get(el.capability.threshold)
-            name = th.name if th else el.capability.threshold
-            lines.append(f"claim {eid}: {el.capability.position} {name}")
+    types = ctx.index.types
+    for eid, cap in ctx.index.fields["capability"].items():
+        if types[eid] == "claim":
+            th = pol.thresholds.get(cap.threshold)
+            name = th.name if th else cap.threshold
+            lines.append(f"claim {eid}: {cap.position} {name}")
             src.append(f"argument.elements.{eid}")
     return lines, src
 
@@ -176,17 +177,17 @@ def _uncertainty(ctx: Context) -> _Parts:
             lines.append(f"propagated upper bound on {pid}: {risk.bound:.2g} successful harms per year "
                          f"at {risk.confidence:.0%} confidence{tol}")
             src.append(f"threat_model.{risk.domain}.pathways.{pid}")
-    types = ctx.index.types  # one lookup per element, not a walk of its text fields
-    for eid, el in case.argument.elements.items():
-        t = types[eid]
+    # one lookup per element in the index, not a walk of every element's fields
+    els, types, undeveloped = case.argument.elements, ctx.index.types, ctx.index.fields["undeveloped"]
+    for eid, t in types.items():
         if t == "assumption":
-            lines.append(f"assumed [{eid}]: {str(el.assumption).strip()}")
+            lines.append(f"assumed [{eid}]: {str(els[eid].assumption).strip()}")
             src.append(f"argument.elements.{eid}")
-        elif t == "defeater" and el.status in (None, "open", "accepted"):
+        elif t == "defeater" and (el := els[eid]).status in (None, "open", "accepted"):
             lines.append(f"{el.status or 'open'} defeater [{eid}]: {str(el.defeater).strip()}")
             src.append(f"argument.elements.{eid}")
-        elif t == "claim" and el.undeveloped:
-            lines.append(f"undeveloped claim [{eid}]: {str(el.claim).strip()}")
+        elif t == "claim" and eid in undeveloped:
+            lines.append(f"undeveloped claim [{eid}]: {str(els[eid].claim).strip()}")
             src.append(f"argument.elements.{eid}")
     return lines, src
 

@@ -237,10 +237,10 @@ def unreachable(ctx: Context) -> Iterator[Hit]:
 )
 def unsupported(ctx: Context) -> Iterator[Hit]:
     by_type, fields = ctx.index.by_type, ctx.index.fields
-    sb, ev = fields["supported_by"], fields["evidence"]
+    sb, ev, undeveloped = fields["supported_by"], fields["evidence"], fields["undeveloped"]
     for t in ("claim", "strategy"):
-        for eid, e in by_type.get(t, []):
-            if eid not in sb and eid not in ev and not e.undeveloped:
+        for eid, _ in by_type.get(t, []):
+            if eid not in sb and eid not in ev and eid not in undeveloped:
                 yield Hit(_EL + (eid,), f"{t} `{eid}` has no support and is not marked undeveloped")
 
 
