@@ -292,19 +292,18 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
 
 def _pick(task: str | None, source_task: str | None, eval_set: list[str],
           runs: list[DerivedRun]) -> tuple[DerivedRun | None, str | None]:
-    names = [r.task for r in runs]
     for want in (task, source_task):
         if want is not None:
             hit = next((r for r in runs if r.task == want), None)
             if hit is None:
-                return None, f"the artifact has no task `{want}` (it holds {', '.join(names)})"
+                return None, f"the artifact has no task `{want}` (it holds {', '.join(r.task for r in runs)})"
             return hit, None
     if len(runs) == 1:
         return runs[0], None
     named = [r for r in runs if r.task in eval_set]
     if len(named) == 1:
         return named[0], None
-    return None, (f"the artifact holds {len(runs)} tasks ({', '.join(names)}); name the item's one "
+    return None, (f"the artifact holds {len(runs)} tasks ({', '.join(r.task for r in runs)}); name the item's one "
                   "with `task:`")
 
 

@@ -508,6 +508,8 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent})
+        if verdict.independent or not (ev.independent or ev.kind in needs):
+            continue
         why = "; ".join(verdict.reasons)
         if ev.independent and not verdict.independent:
             facts.problems.append(Problem(
