@@ -370,7 +370,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             continue
         run = d.run
         problems: list[Problem] = []
-        counts = _counts(eid, run, th, problems) if ev.kind == "eval" else None
+        counts = None
+        if ev.kind == "eval":  # counted once per run and threshold, unless counting fails
+            counted = ("counts", id(run), id(th))
+            if counted in built:
+                counts = built[counted]
+            else:
+                counts = _counts(eid, run, th, problems)
+                if not problems:
+                    built[counted] = counts
         if problems:
             facts.excluded.setdefault(eid, problems[0].message)
         facts.problems.extend(problems)
@@ -455,16 +463,19 @@ def _attested(a: Any) -> str:
     return f"{a.person}{org} {a.activity} it"
 
 
+_NO_KEYRING = "no keyring was given, so no evidence attestation could be checked"
+
+
 def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
            developer: dict[str, str]) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
     digest, its signer's organisation is known and is not the developer's, and the item's
     producer is the signer or the signer's organisation."""
+    if atts is None:  # without a keyring every item has this one reason
+        return Independence(eid, ev.independent, False, (), (_NO_KEYRING,))
     reasons: list[str] = []
     ok: list[str] = []
-    if atts is None:
-        reasons.append("no keyring was given, so no evidence attestation could be checked")
-    elif ev.artifact is None:
+    if ev.artifact is None:
         reasons.append("it has no artifact, so no attestation can cover it")
     elif digest is None:
         reasons.append("its artifact's bytes do not match a pinned sha256, so no attestation can cover them")
