@@ -9,10 +9,9 @@ visiting every element again.
 
 from __future__ import annotations
 
-import itertools
 import operator
 from collections import Counter
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import Any, NamedTuple
 
 from ..model import Case, Confidentiality, Element
@@ -37,12 +36,13 @@ class ArgumentIndex(NamedTuple):
     """Ids reachable from the top claim through support, context and defeater links, plus the
     defeaters aimed at a reachable element."""
     order: list[str]
-    """Element ids in Kahn's order over `support` (every element after each element it supports:
-    a parent before its children). Shorter than the argument when support goes round a circle:
+    """Element ids in Kahn's order over `support` (every element after the elements that list it
+    under `supported_by`: parents before their children). Shorter than the argument when support goes round a circle:
     the elements on a circle, and those below one, are left out."""
     fields: dict[str, dict[str, Any]]
     """Field name (each of `SCANNED`) -> {element id: the field's value} for the elements that set
-    it (a non-empty list, a value that is not None or empty), in the argument's order."""
+    it (a non-empty list, a value that is not None, empty or false), in the argument's order. The
+    values are the elements' own: read them, never change them."""
     private: dict[str, Confidentiality]
     """Element id -> its confidentiality, for the elements that are not public."""
 
@@ -111,7 +111,7 @@ def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, An
 
 def _kahn(support: dict[str, list[str]]) -> list[str]:
     # a plain dict: a Counter's item access is slower
-    indegree = dict(Counter(itertools.chain.from_iterable(support.values())))
+    indegree = dict(Counter(chain.from_iterable(support.values())))
     ready = [n for n in support if n not in indegree]
     order: list[str] = []
     while ready:
