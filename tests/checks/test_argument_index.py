@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from casegate.checks._index import SCANNED, build_index
+from casegate.checks._index import SCANNED, build_index, index_of
 from casegate.model import Case, Confidentiality
 
 from ._cases import base_doc, case
@@ -116,3 +116,12 @@ def test_a_circle_leaves_its_elements_out_of_the_order() -> None:
     idx = build_index(case(doc))
     assert "X1" not in idx.order and "X2" not in idx.order and "X3" not in idx.order
     assert len(idx.order) == len(els) - 3
+
+
+def test_cases_that_share_their_argument_share_its_index() -> None:
+    c = case(base_doc())
+    narrower = c.model_copy(update={"boundary": None})  # the gate's trials differ in their boundary only
+    assert index_of(c) is index_of(narrower)
+    assert index_of(c) == build_index(c)
+    other = case(_random_doc(1))
+    assert index_of(other).types == _reference(other)["types"] != _reference(c)["types"]

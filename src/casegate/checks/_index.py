@@ -14,7 +14,7 @@ from collections import Counter
 from itertools import chain, compress, repeat
 from typing import Any, NamedTuple
 
-from ..model import Case, Confidentiality, Element
+from ..model import Argument, Case, Confidentiality, Element
 
 SCANNED = ("supported_by", "in_context_of", "evidence", "defeaters", "against", "answered_by", "domain",
            "pathway", "capability", "kind", "status", "asserted", "undeveloped")
@@ -48,6 +48,22 @@ class ArgumentIndex(NamedTuple):
 
 
 _READ = ("claim", "confidentiality", *SCANNED)
+
+_last: tuple[Argument, ArgumentIndex] | None = None
+"""The argument the last index was built for, and that index."""
+
+
+def index_of(case: Case) -> ArgumentIndex:
+    """`build_index(case)`, reused while the cases asked about share one argument object: the
+    gate tries narrower boundaries on copies of the case that differ in their boundary only, and
+    the index depends on the argument alone (which is never changed in place)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is case.argument:
+        return last[1]
+    got = build_index(case)
+    _last = (case.argument, got)
+    return got
 
 
 def build_index(case: Case) -> ArgumentIndex:

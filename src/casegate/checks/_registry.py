@@ -24,7 +24,7 @@ from ..model import (
     Waiver,
 )
 from ..model._base import BoundaryKind
-from ._index import ArgumentIndex, build_index
+from ._index import ArgumentIndex, index_of
 
 if TYPE_CHECKING:
     from ..model import (
@@ -96,7 +96,7 @@ class Context:
         """The argument's element types, links and reachability, built once per context."""
         got = self.memo.get("argument_index")
         if got is None:
-            got = self.memo["argument_index"] = build_index(self.case)
+            got = self.memo["argument_index"] = index_of(self.case)
         return got
 
 
