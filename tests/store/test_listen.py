@@ -56,6 +56,21 @@ def _sqlite_is_always_current(a: Registry, b: Registry) -> None:
     assert a._listener is None
 
 
+def _listening(pair: Any, n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[Registry, Registry, list[bytes]] | None:
+    """On PostgreSQL: `n` entries appended by the writer and the reader listening, its confirm
+    window an hour; (reader, writer, leaves). On SQLite: checks that every current-size proof is
+    current; None."""
+    a, b = pair
+    if not a._pg:
+        _sqlite_is_always_current(a, b)
+        return None
+    leaves = _append(b, n)
+    _warm(a)
+    assert a._listener is not None
+    monkeypatch.setattr(_listen, "CONFIRM_S", 3600.0)
+    return a, b, leaves
+
+
 @pytest.fixture
 def pair(database_url: str) -> Any:
     a, b = open_registry(database_url), open_registry(database_url)
@@ -89,14 +104,11 @@ def test_only_a_registry_on_postgresql_that_keeps_proving_listens(pair: Any, mon
 
 def test_a_lost_notification_delays_a_newer_size_by_at_most_the_confirm_window(
         pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    a, b = pair
-    if not a._pg:
-        _sqlite_is_always_current(a, b)
+    got = _listening(pair, 200, monkeypatch)
+    if got is None:
         return
-    leaves = _append(b, 200)
-    _warm(a)
+    a, b, leaves = got
     assert a._listener is not None
-    monkeypatch.setattr(_listen, "CONFIRM_S", 3600.0)
     a._listener._conn.execute(f"UNLISTEN {_listen.CHANNEL}")  # notifications are lost from now on
     leaves += _append(b, 10)
     # within the window it answers as of the size it knows: a valid proof of that committed size
@@ -112,15 +124,12 @@ def test_a_lost_notification_delays_a_newer_size_by_at_most_the_confirm_window(
 
 
 def test_a_broken_listening_connection_falls_back_to_reading(pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    a, b = pair
-    if not a._pg:
-        _sqlite_is_always_current(a, b)
+    got = _listening(pair, 100, monkeypatch)
+    if got is None:
         return
-    leaves = _append(b, 100)
-    _warm(a)
+    a, b, leaves = got
     listener = a._listener
     assert listener is not None
-    monkeypatch.setattr(_listen, "CONFIRM_S", 3600.0)
     with b.engine.connect() as c:
         c.execute(sa.text("SELECT pg_terminate_backend(:p)"), {"p": listener._conn.info.backend_pid})
     leaves += _append(b, 7)
@@ -151,13 +160,11 @@ def test_its_own_appends_are_seen_at_once(pair: Any, monkeypatch: pytest.MonkeyP
 
 
 def test_an_idle_listener_drains_its_socket_then_closes(pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    a, b = pair
-    if not a._pg:
-        _sqlite_is_always_current(a, b)
+    monkeypatch.setattr(_listen, "DRAIN_S", 0.01)  # before the listener's thread starts
+    got = _listening(pair, 20, monkeypatch)
+    if got is None:
         return
-    monkeypatch.setattr(_listen, "DRAIN_S", 0.01)
-    _append(b, 20)
-    _warm(a)
+    a, b, _ = got
     listener = a._listener
     assert listener is not None
     _append(b, 5)
@@ -170,3 +177,28 @@ def test_an_idle_listener_drains_its_socket_then_closes(pair: Any, monkeypatch: 
         assert time.monotonic() < deadline, "an idle listener stayed open"
         time.sleep(0.005)
     assert a.prove_inclusion(3).tree_size == 25  # the registry reads the size again
+
+
+def test_a_forged_notification_cannot_move_the_size(pair: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Anyone who can reach the database can notify the channel: a size beyond what the registry
+    has read is checked against the database, a smaller one or a text is no size at all."""
+    got = _listening(pair, 64, monkeypatch)
+    if got is None:
+        return
+    a, b, leaves = got
+    assert a._listener is not None
+    with b.engine.connect() as c:
+        for forged in ("1000000", "not a size", "10"):
+            c.execute(sa.text("SELECT pg_notify(:ch, :p)"), {"ch": _listen.CHANNEL, "p": forged})
+        c.commit()
+    leaves += _append(b, 1)
+    deadline = time.monotonic() + 60
+    while a._listener._size != 1_000_000:  # every forged notification has been taken in
+        assert time.monotonic() < deadline, "the forged notifications never arrived"
+        a._listener.heard()
+        time.sleep(0.005)
+    got_proof = a.prove_inclusion(5)
+    assert got_proof.tree_size == 65 and got_proof.root == mk.mth(leaves)
+    got_proof.verify()
+    for m in (0, 30, 64):  # the size the database gave stands until the next real append
+        assert a.prove_inclusion(m).tree_size == 65

@@ -295,6 +295,9 @@ _VARIANTS = {v.value: v for v in Variant}
 """A variant by the name a log records (Variant(name) without the enum's call)."""
 
 
+_set = object.__setattr__
+
+
 def _updated(m: _M, update: dict[str, Any]) -> _M:
     """`m.model_copy(update=update)` without its per-call overhead (a deep walk of copy.copy
     calls; a third of deriving the facts of a case with thousands of evidence items). Models
@@ -308,9 +311,6 @@ def _updated(m: _M, update: dict[str, Any]) -> _M:
     _set(new, "__pydantic_extra__", None)
     _set(new, "__pydantic_private__", None)
     return new
-
-
-_set = object.__setattr__
 
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,

@@ -51,6 +51,7 @@ from ._views import (
     SignoffItem,
     StepView,
     TriggerItem,
+    ref,
 )
 
 Refs = dict[str, Redacted]
@@ -326,8 +327,7 @@ def build_summary(
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     # one public reference per redacted element, shared by its item and the list of redactions
-    refs: Refs = {p: Redacted(pointer=st.pointer, type=st.type, id=st.id, level=st.level, commitment=st.commitment)
-                  for p, st in rd.stubs.items()}
+    refs: Refs = {p: ref(st) for p, st in rd.stubs.items()}
     argument = _argument(case, rd, refs)
     safeguards = _safeguards(case, rd, refs)
     domains, pathways = _threats(case, rd, refs, safeguards)

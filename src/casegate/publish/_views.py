@@ -33,10 +33,8 @@ class Redacted(Frozen):
     """`sha256:<hex>` salted commitment to its content (see `commitment_scheme`)."""
 
 
-def ref(stub: Stub | None) -> Redacted | None:
-    """The public reference to a redacted element (None when not redacted)."""
-    if stub is None:
-        return None
+def ref(stub: Stub) -> Redacted:
+    """The public reference to a redacted element."""
     return Redacted(pointer=stub.pointer, type=stub.type, id=stub.id, level=stub.level,
                     commitment=stub.commitment)
 

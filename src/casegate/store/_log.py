@@ -477,12 +477,7 @@ class Log:
             if self._pg:
                 reader = getattr(self._readers, "pg", None)
                 if reader is None or reader.closed:
-                    pooled = self.engine.raw_connection()
-                    pooled.detach()  # kept outside the pool for this thread; close() closes it
-                    reader = pooled.dbapi_connection
-                    if reader is None:
-                        raise StoreError("registry: no database connection for reading")
-                    reader.autocommit = True
+                    reader = self._own_connection()  # for this thread; close() closes it
                     self._readers.pg = reader
                     self._reader_list.append(reader)
                 try:
@@ -593,16 +588,22 @@ class Log:
         """A connection of its own LISTENing for appends (None if it cannot be had: proofs
         then keep reading the size)."""
         try:
-            pooled = self.engine.raw_connection()
-            pooled.detach()
-            raw = pooled.dbapi_connection
-            if raw is None:
-                return None
-            raw.autocommit = True
+            raw = self._own_connection()
             raw.execute(f"LISTEN {CHANNEL}")
             return SizeListener(raw)
         except Exception:
             return None
+
+    def _own_connection(self) -> Any:
+        """A driver connection taken out of the pool for good (its taker closes it), in
+        autocommit mode."""
+        pooled = self.engine.raw_connection()
+        pooled.detach()
+        raw = pooled.dbapi_connection
+        if raw is None:
+            raise StoreError("registry: no database connection")
+        raw.autocommit = True
+        return raw
 
     def _cached_inclusion(self, index: int, n: int) -> mk.InclusionProof | None:
         """The proof of `index` in the tree of `n` (0 <= index < n <= the proof cache's size)
