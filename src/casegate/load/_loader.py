@@ -200,7 +200,7 @@ def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFi
     raw = read_regular_file(path, shown)
     if budget is not None:
         budget.charge(raw, shown)
-    doc = parse_yaml(shown, raw)
+    doc = parse_yaml(shown, raw, nodes_charged=budget is not None)
     return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
 
 

@@ -490,10 +490,14 @@ def node_bound_over(raw: bytes, limit: int) -> int | None:
     return bound if bound > limit else None
 
 
-def parse_yaml(path: str, raw: bytes) -> YamlDoc:
-    """Parse one YAML document. Raises InputError (with line and column) on syntax errors."""
+def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False) -> YamlDoc:
+    """Parse one YAML document. Raises InputError (with line and column) on syntax errors.
+
+    `nodes_charged`: the caller has already held the text's node bound within the `yaml-nodes`
+    limit (a case's files are charged together, before each is parsed), so it is not counted
+    again here."""
     try:
-        return _parse_yaml(path, raw)
+        return _parse_yaml(path, raw, nodes_charged)
     except InputError:
         raise
     except Exception as e:  # rapidyaml's resolver and odd escapes: still a typed error
@@ -506,13 +510,13 @@ def parse_yaml(path: str, raw: bytes) -> YamlDoc:
         ) from None
 
 
-def _parse_yaml(path: str, raw: bytes) -> YamlDoc:
+def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False) -> YamlDoc:
     if len(raw) > current_limits().file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     limits = current_limits()
-    bound = node_bound_over(raw, limits.yaml_nodes)
+    bound = None if nodes_charged else node_bound_over(raw, limits.yaml_nodes)
     if bound is not None:
         raise LimitError("yaml_nodes", f"the YAML may hold up to {bound:,} nodes (counted from its "
                          "`-`, `:`, `,`, `[`, `{`, `?` and document markers before it is parsed)",
