@@ -285,7 +285,7 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
             continue
         runs, cached = got
         run, problem = _pick(ev.task, ev.source.task if ev.source else None, ev.eval_set, runs)
-        out[eid] = Derivation(eid, run=run, problem=problem, artifact=shown, cached=cached)
+        out[eid] = Derivation(eid, run, False, problem, shown, cached)
     store.prune()
     return out
 

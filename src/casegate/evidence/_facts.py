@@ -244,49 +244,51 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     return None
 
 
-def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
-    def mm(fact: str, path: tuple[str | int, ...], recorded: Any, derived: Any) -> Mismatch:
-        return Mismatch(eid, fact, ("evidence", eid) + path, _shown(recorded), _shown(derived), shown,
-                        artifact_field(fact, run.tool))
+def _mismatch(eid: str, run: DerivedRun, shown: str, fact: str, path: tuple[str | int, ...], recorded: Any,
+              derived: Any) -> Mismatch:
+    return Mismatch(eid, fact, ("evidence", eid) + path, _shown(recorded), _shown(derived), shown,
+                    artifact_field(fact, run.tool))
 
+
+def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
     rr, er = rec.result, eff.result
     if rr is not None and er is not None and rr.successes is not None and rr.trials is not None \
             and er.successes is not None and er.trials is not None \
             and (rr.successes, rr.trials) != (er.successes, er.trials):
-        yield mm("counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
+        yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
     el = rec.elicitation
     de = run.elicitation
     if el is not None:
         fs = el.model_fields_set
         if "variant" in fs and run.variant is not None and el.variant.value != run.variant:
-            yield mm("variant", ("elicitation", "variant"), el.variant, run.variant)
+            yield _mismatch(eid, run, shown, "variant", ("elicitation", "variant"), el.variant, run.variant)
         if "attempts" in fs and el.attempts != de.attempts:
-            yield mm("attempts", ("elicitation", "attempts"), el.attempts, de.attempts)
+            yield _mismatch(eid, run, shown, "attempts", ("elicitation", "attempts"), el.attempts, de.attempts)
         if "tools" in fs and sorted(el.tools) != sorted(de.tools):
-            yield mm("tools", ("elicitation", "tools"), el.tools, de.tools)
+            yield _mismatch(eid, run, shown, "tools", ("elicitation", "tools"), el.tools, de.tools)
         if "scaffold" in fs and el.scaffold != de.scaffold and not (
                 el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent):
-            yield mm("scaffold", ("elicitation", "scaffold"), el.scaffold, de.scaffold)
+            yield _mismatch(eid, run, shown, "scaffold", ("elicitation", "scaffold"), el.scaffold, de.scaffold)
         if "budget_tokens" in fs and el.budget_tokens != de.budget_tokens:
-            yield mm("budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
+            yield _mismatch(eid, run, shown, "budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
         if "time_limit" in fs and el.time_limit != run.time_limit:
-            yield mm("time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
+            yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
-        yield mm("task", ("eval_set",), rec.eval_set, [run.task])
+        yield _mismatch(eid, run, shown, "task", ("eval_set",), rec.eval_set, [run.task])
     src, ds = rec.source, run.source
     if src is not None:
         for name, fact in (("model", "model"), ("task", "task"), ("task_version", "task_version"),
                            ("scorer", "scorer"), ("status", "status"), ("epochs", "attempts")):
             a, b = getattr(src, name), getattr(ds, name)
             if a is not None and a != b:
-                yield mm(fact, ("source", name), a, b)
+                yield _mismatch(eid, run, shown, fact, ("source", name), a, b)
         if src.invalidated != ds.invalidated:
-            yield mm("status", ("source", "invalidated"), f"invalidated: {str(src.invalidated).lower()}",
+            yield _mismatch(eid, run, shown, "status", ("source", "invalidated"), f"invalidated: {str(src.invalidated).lower()}",
                      f"invalidated: {str(ds.invalidated).lower()}")
     if rr is not None and rr.metric is not None and run.result.metric is not None and rr.metric != run.result.metric:
-        yield mm("scorer", ("result", "metric"), rr.metric, run.result.metric)
+        yield _mismatch(eid, run, shown, "scorer", ("result", "metric"), rr.metric, run.result.metric)
     if rec.date.isoformat() != run.date:
-        yield mm("date", ("date",), rec.date.isoformat(), run.date)
+        yield _mismatch(eid, run, shown, "date", ("date",), rec.date.isoformat(), run.date)
 
 
 _M = TypeVar("_M", bound=BaseModel)

@@ -94,6 +94,10 @@ class Loaded:
         """The file that declared the element at `path` (for includes)."""
         if path and path[0] == "@policy" and self.policy_file is not None:
             return self.policy_file
+        if len(path) <= 3:  # the path itself is the longest prefix there is: one lookup
+            got = self.origins.get(path)
+            if got is not None:
+                return got
         for n in (3, 2, 1):
             if len(path) >= n and path[:n] in self.origins:
                 return self.origins[path[:n]]
