@@ -42,7 +42,8 @@ def _check_once(case: Path, format: Format, at: str | None, policy: Path | None,
     )
     from ._common import attested
 
-    loaded = attested(load_case(case, policy=policy, root=root), keyring, at)
+    # nothing `check` does reads the parsed data once the models are built
+    loaded = attested(load_case(case, policy=policy, root=root, keep_data=False), keyring, at)
     report = check_case(loaded, today=parse_date(at), artifacts=rehash_artifacts(loaded))
     if format is Format.json:
         out(format_json(report.findings, files=report.files))
@@ -130,9 +131,11 @@ def run_gate(case: Path, boundary: BoundaryKind | None = None, previous: Path | 
     if preview and record is not None:
         raise InputError("--record writes a decision; a preview is not one",
                          help="drop --preview to record what the signed sign-offs decide")
-    loaded = load_case(case, root=root)
-    prev = load_case(previous, root=root) if previous is not None else None
-    rel = [load_case(p, root=root) for p in related or []]
+    # the parsed data is read again only to check sign-offs against a keyring (their digest covers
+    # the case as written); without one nothing reads it once the models are built
+    loaded = load_case(case, root=root, keep_data=keyring is not None)
+    prev = load_case(previous, root=root, keep_data=False) if previous is not None else None
+    rel = [load_case(p, root=root, keep_data=False) for p in related or []]
     day = parse_date(at) or dt.date.today()
     ring = None
     if keyring is not None:

@@ -67,7 +67,8 @@ class Loaded:
     policy_file: SourceFile | None
     diagnostics: list[Finding] = field(default_factory=list)
     origins: dict[tuple[str | int, ...], SourceFile] = field(default_factory=dict)
-    data: dict[str, Any] = field(default_factory=dict)
+    _data: dict[str, Any] | None = field(default=None, repr=False)
+    """The merged document (see `data`); None once let go (`keep_data=False`)."""
     regimes: list[Regime] = field(default_factory=list)
     """Regulatory regimes the case is under (its own and its policy's), each once."""
     root: Path | None = None
@@ -89,6 +90,28 @@ class Loaded:
     @property
     def main(self) -> SourceFile:
         return self.files[0]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The case document as its files hold it, the included files' sections merged in: what
+        the models were built from, and what signatures over the case cover.
+
+        A case loaded with `keep_data=False` lets this go once its models are built (a large
+        case would otherwise hold its data and its models at once); it is read again from the
+        files' bytes, as they were read, the first time it is asked for."""
+        if self._data is None:
+            self._data = _merged(self.files)
+        return self._data
+
+    def release_data(self) -> None:
+        """Let the merged document and each case file's parsed data go (they come back, read
+        again from the same bytes, on first use of `data`); the case's models keep what they need.
+        Kept while the case could not be built: the reasons read it."""
+        if self.case is None:
+            return
+        self._data = None
+        for f in self.files:
+            f.doc.data = None
 
     def origin(self, path: tuple[str | int, ...]) -> SourceFile:
         """The file that declared the element at `path` (for includes)."""
@@ -452,7 +475,7 @@ def load_protocol(path: str | Path) -> tuple[EvaluationProtocol, SourceFile]:
 
 
 def load_case(path: str | Path, *, policy: str | Path | None = None,
-              root: str | Path | None = None) -> Loaded:
+              root: str | Path | None = None, keep_data: bool = True) -> Loaded:
     """Load a case file, its includes and its policy.
 
     Every file the case names (includes, its policy, evidence artifacts) must lie inside `root`
@@ -463,11 +486,18 @@ def load_case(path: str | Path, *, policy: str | Path | None = None,
     Raises InputError when a file cannot be read as a casegate document at all, or leaves the
     root, or is over a limit (`casegate.limits`); every other problem (duplicate keys, invalid
     fields, ...) is returned as a finding in `diagnostics`.
+
+    `keep_data=False`: once the case's models are built, the parsed data they were built from is
+    let go (`Loaded.release_data`) instead of being held beside them for the rest of the run; a
+    caller that reads `Loaded.data` later (signing, publishing) pays for parsing the files again.
     """
     # loading allocates hundreds of thousands of acyclic objects (parsed data, then models): with
     # the cyclic collector running, loading would grow faster than the case
     with gc_paused():
-        return _load_case(path, policy=policy, root=root)
+        loaded = _load_case(path, policy=policy, root=root)
+        if not keep_data:
+            loaded.release_data()
+        return loaded
 
 
 def case_root(path: str | Path, root: str | Path | None = None) -> Path:
@@ -586,9 +616,23 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                    diagnostics=diags, origins=origins, data=data, root=top, regimes=regimes)
+                    diagnostics=diags, origins=origins, _data=data, root=top, regimes=regimes)
     _confine_artifacts(loaded)
     return loaded
+
+
+def _merged(files: list[SourceFile]) -> dict[str, Any]:
+    """The merged document of a case's files (in the order the load read them), parsed again
+    from the bytes the load read: what `_load_case` built, without its findings."""
+    docs = [parse_yaml(f.path, f.doc.raw, nodes_charged=True) for f in files]
+    data = dict(docs[0].data) if isinstance(docs[0].data, dict) else {}
+    origins: dict[tuple[str | int, ...], SourceFile] = {}
+    for f, doc in zip(files[1:], docs[1:], strict=True):
+        if isinstance(doc.data, dict):
+            _merge_include(data, f._replace(doc=doc), origins, [])
+    data.pop("include", None)
+    data["include"] = [f.path for f in files[1:]]
+    return data
 
 
 def _confine_artifacts(loaded: Loaded) -> None:
