@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,35 @@ def test_tree_is_let_go_after_parsing_and_locations_still_resolve() -> None:
     assert doc.locate(("argument", "elements", "G150", "supported_by", 0)) == (2 + 1 + 150 * 3 + 3, 22)
     assert doc.locate(("argument", "elements", "G7")) == (2 + 1 + 7 * 3 + 1, 5)
     assert doc.source_line(4) == "    G0:"
+
+
+def test_released_data_comes_back_as_it_was_read(tmp_path: Path) -> None:
+    """A case loaded with keep_data=False holds no parsed data once its models are built, and
+    gives back, when asked, the same merged document (so the same case digest) as one that kept it."""
+    import shutil
+
+    from casegate.load import load_case
+    from casegate.sign._statement import case_digest
+
+    src = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
+    case = tmp_path / "atlas-api"
+    shutil.copytree(src, case)
+    kept = load_case(case / "case.yaml")
+    lean = load_case(case / "case.yaml", keep_data=False)
+    assert len(lean.files) > 1  # the example has includes: the merge is redone
+    assert lean._data is None and all(f.doc.data is None for f in lean.files)
+    assert lean.case == kept.case
+    assert lean.data == kept.data
+    assert case_digest(lean) == case_digest(kept)
+    # an edit to a file after the load does not change what was read: the bytes read are parsed again
+    again = load_case(case / "case.yaml", keep_data=False)
+    (case / "case.yaml").write_text((case / "case.yaml").read_text() + "\n# edited after the load\n")
+    assert again.data == kept.data
+
+
+def test_a_case_that_cannot_be_built_keeps_its_data(tmp_path: Path) -> None:
+    from casegate.load import load_case
+
+    (tmp_path / "case.yaml").write_text("casegate: 1\nkind: case\nid: x\ntitle: 3\n")
+    loaded = load_case(tmp_path / "case.yaml", keep_data=False)
+    assert loaded.case is None and loaded._data is not None and loaded.data["id"] == "x"
