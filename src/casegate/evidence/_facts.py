@@ -300,16 +300,24 @@ _VARIANTS = {v.value: v for v in Variant}
 _set = object.__setattr__
 
 
-def _updated(m: _M, update: dict[str, Any]) -> _M:
+def _updated(m: _M, update: dict[str, Any], field_sets: dict[frozenset[str], set[str]] | None = None) -> _M:
     """`m.model_copy(update=update)` without its per-call overhead (a deep walk of copy.copy
     calls; a third of deriving the facts of a case with thousands of evidence items). Models
-    with private or extra attributes take pydantic's own path."""
+    with private or extra attributes take pydantic's own path.
+
+    `field_sets`: the copies made from one case share their set of field names when it is the
+    same (a set of a dozen names takes over a kilobyte, more than the copy's own fields; a case
+    has a handful of distinct ones). Sharing is safe because the models are frozen: pydantic
+    changes a model's set only when a field is assigned, and `model_copy` copies it first."""
     if m.__pydantic_private__ is not None or m.__pydantic_extra__ is not None:
         return m.model_copy(update=update)
     cls = type(m)
     new = cls.__new__(cls)
     _set(new, "__dict__", {**m.__dict__, **update})
-    _set(new, "__pydantic_fields_set__", m.__pydantic_fields_set__ | update.keys())
+    names = m.__pydantic_fields_set__ | update.keys()
+    if field_sets is not None:
+        names = field_sets.setdefault(frozenset(names), names)
+    _set(new, "__pydantic_fields_set__", names)
     _set(new, "__pydantic_extra__", None)
     _set(new, "__pydantic_private__", None)
     return new
@@ -331,6 +339,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     # and source they get from one run are the same immutable values, built once per run
     built: dict[tuple[Any, ...], Any] = {}
     dates: dict[str, dt.date] = {}
+    field_sets: dict[frozenset[str], set[str]] = {}
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold = ev.threshold
@@ -447,10 +456,10 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             day = dates[run.date] = dt.date.fromisoformat(run.date)
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
-            "eval_set": [run.task], "date": day})
+            "eval_set": [run.task], "date": day}, field_sets)
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
         new_items[eid] = eff
-    _apply_independence(new_items, policy, facts, attestations, digests)
+    _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
     return case.model_copy(update={"evidence": new_items}), facts
 
 
@@ -466,6 +475,7 @@ def _attested(a: Any) -> str:
 
 
 _NO_KEYRING = "no keyring was given, so no evidence attestation could be checked"
+_NO_KEYRING_REASONS = (_NO_KEYRING,)
 
 
 def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
@@ -474,7 +484,7 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
     digest, its signer's organisation is known and is not the developer's, and the item's
     producer is the signer or the signer's organisation."""
     if atts is None:  # without a keyring every item has this one reason
-        return Independence(eid, ev.independent, False, (), (_NO_KEYRING,))
+        return Independence(eid, ev.independent, False, (), _NO_KEYRING_REASONS)
     reasons: list[str] = []
     ok: list[str] = []
     if ev.artifact is None:
@@ -509,7 +519,8 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
 
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
-                        atts: AttestationSet | None, digests: dict[str, str] | None) -> None:
+                        atts: AttestationSet | None, digests: dict[str, str] | None,
+                        field_sets: dict[frozenset[str], set[str]] | None = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference."""
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
@@ -520,7 +531,7 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
         verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer)
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
-            items[eid] = _updated(ev, {"independent": verdict.independent})
+            items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)
         if verdict.independent or not (ev.independent or ev.kind in needs):
             continue
         why = "; ".join(verdict.reasons)
