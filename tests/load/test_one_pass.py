@@ -101,3 +101,19 @@ def test_a_case_that_cannot_be_built_keeps_its_data(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").write_text("casegate: 1\nkind: case\nid: x\ntitle: 3\n")
     loaded = load_case(tmp_path / "case.yaml", keep_data=False)
     assert loaded.case is None and loaded._data is not None and loaded.data["id"] == "x"
+
+
+def test_loaded_evidence_items_share_equal_field_name_sets() -> None:
+    """The loader lets evidence items with the same given fields hold one set of their names;
+    every item still reports exactly the fields its file gave."""
+    from casegate.load import load_case
+
+    loaded = load_case(Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    ids: dict[frozenset[str], set[int]] = {}
+    for eid, ev in loaded.case.evidence.items():
+        given = {k for k in loaded.data["evidence"][eid] if k in type(ev).model_fields}
+        assert ev.model_fields_set == given, eid
+        ids.setdefault(frozenset(ev.model_fields_set), set()).add(id(ev.model_fields_set))
+    assert all(len(one) == 1 for one in ids.values())
+    assert len(ids) < len(loaded.case.evidence)
