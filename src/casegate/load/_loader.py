@@ -4,6 +4,7 @@ reported at once and located at file:line:col."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -332,11 +333,17 @@ def _merge_include(
                 continue
             nested = _NESTED_ID_SECTIONS.get(key, set())
             lists = _LIST_SECTIONS.get(key, set())
+            if key in _ID_SECTIONS and target.keys().isdisjoint(val):
+                _add_ids(target, val, (key,), inc, origins)  # no id taken: all at once
+                continue
             for k2, v2 in val.items():
                 if key in _ID_SECTIONS:
                     _add_id(target, k2, v2, (key, k2), inc, origins, diags)
                 elif k2 in nested and isinstance(v2, dict):
                     sub = target.setdefault(k2, {})
+                    if sub.keys().isdisjoint(v2):
+                        _add_ids(sub, v2, (key, k2), inc, origins)
+                        continue
                     for k3, v3 in v2.items():
                         _add_id(sub, k3, v3, (key, k2, k3), inc, origins, diags)
                 elif k2 in lists and isinstance(v2, list):
@@ -351,6 +358,14 @@ def _merge_include(
         else:
             merged[key] = val
             origins[(key,)] = inc
+
+
+def _add_ids(target: dict[str, Any], items: dict[str, Any], at: tuple[str, ...], inc: SourceFile,
+             origins: dict[tuple[str | int, ...], SourceFile]) -> None:
+    """`_add_id` for every item of `items`, none of whose ids `target` holds: the items and
+    their origins (`at` + id) are added in bulk, without a Python step per item."""
+    target.update(items)
+    origins.update(dict.fromkeys(zip(*map(itertools.repeat, at), items, strict=False), inc))
 
 
 def _add_id(target: dict[str, Any], k: str, v: Any, path: tuple[str | int, ...], inc: SourceFile,
@@ -528,11 +543,10 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     for k, v in data.items():
         origins.setdefault((k,), main)
         if isinstance(v, dict):
-            for k2 in v:
-                origins[(k, k2)] = main
-                if k in _NESTED_ID_SECTIONS and k2 in _NESTED_ID_SECTIONS[k] and isinstance(v[k2], dict):
-                    for k3 in v[k2]:
-                        origins[(k, k2, k3)] = main
+            origins.update(dict.fromkeys(zip(itertools.repeat(k), v), main))
+            for k2 in _NESTED_ID_SECTIONS.get(k, ()):
+                if isinstance(v.get(k2), dict):
+                    origins.update(dict.fromkeys(zip(itertools.repeat(k), itertools.repeat(k2), v[k2]), main))
     # includes, depth-first, each file once
     includes = data.get("include") or []
     if not isinstance(includes, list):
