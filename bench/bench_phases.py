@@ -29,7 +29,7 @@ import statistics
 import subprocess
 import sys
 
-from _harness import PY, ROOT, ensure_case, paired
+from _harness import PY, ROOT, casegate, ensure_case, paired
 
 PHASES = ("start-up", "read+parse", "validate", "load rest", "facts", "rules", "report")
 
@@ -88,6 +88,7 @@ def phases(case: str, repeat: int) -> dict[str, float]:
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1, 10]
     repeat = int(os.environ.get("BENCH_REPEAT", "5"))
+    casegate()  # byte-compiles casegate's modules, as an installed package's are
     print(f"bench_phases: CPU of each phase of `check` (medians of {repeat} fresh processes), beside "
           "the yardsticks measured in the same run")
     for k in sizes:
