@@ -554,14 +554,27 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     subjects = evidence_subjects(ctx)
     from .threat import _domains_in_scope
 
-    scope = _domains_in_scope(ctx)
+    scope: dict[str, str] | None = None  # wanted only for a claim that names no domain itself
     types, fields = ctx.index.types, ctx.index.fields
     domain, capability = fields["domain"], fields["capability"]
     for eid, cited in fields["evidence"].items():
         if types[eid] != "claim":
             continue
-        dom = domain.get(eid) or scope.get(eid)
+        dom = domain.get(eid)
+        if not dom:
+            if scope is None:
+                scope = _domains_in_scope(ctx)
+            dom = scope.get(eid)
         tid = capability[eid].threshold if eid in capability else None
+        if not tid:
+            # only the subjects can disagree (undeclared evidence has none)
+            for i, x in enumerate(cited) if dom else ():
+                about = subjects.get(x)
+                if about and dom not in about:
+                    yield Hit(("argument", "elements", eid, "evidence", i),
+                              f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
+                              f"{', '.join(f'`{d}`' for d in sorted(about))}")
+            continue
         for i, x in enumerate(cited):
             ev = c.evidence.get(x)
             if ev is None:

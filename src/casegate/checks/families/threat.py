@@ -4,6 +4,7 @@ about."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from ...model import RuleSeverity
@@ -61,15 +62,22 @@ def _domains_in_scope(ctx: Context) -> dict[str, str]:
     got = ctx.memo.get("domain_in_scope")
     if got is not None:
         return got  # type: ignore[no-any-return]
-    support, own = ctx.index.support, ctx.index.fields["domain"]
+    index = ctx.index
+    support, own = index.support, index.fields["domain"]
     out: dict[str, str] = {}
-    for eid in ctx.index.order:  # Kahn's order: every parent is settled before its children
+    # Kahn's order: every parent is settled before its children, and before any of them is
+    # reached here; only the elements that list support pass a domain on, and each element's own
+    # domain, where it has one, is settled when its turn comes (so it is put in at the end)
+    for eid in filter(support.__getitem__, index.order):
         dom = own.get(eid) or out.get(eid)
         if dom:
-            out[eid] = dom
             for t in support[eid]:
-                if t not in out:
-                    out[t] = dom
+                out.setdefault(t, dom)
+    if len(index.order) == len(index.types):
+        out.update(own)
+    else:  # an element on or below a circle never has its turn
+        ordered = set(index.order)
+        out.update((eid, dom) for eid, dom in own.items() if eid in ordered)
     ctx.memo["domain_in_scope"] = out
     return out
 
@@ -91,17 +99,29 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     c, pol = ctx.case, ctx.policy
     pathways = c.pathways()
     scope: dict[str, str] | None = None
-    capability_evidence = {x for x, ev in c.evidence.items() if ev.threshold is not None or ev.kind == "eval"}
-    fields = ctx.index.fields
-    capability, pathway, evidence = fields["capability"], fields["pathway"], fields["evidence"]
-    for eid, _ in ctx.index.by_type.get("claim", ()):
+    index = ctx.index
+    fields = index.fields
+    capability, pathway, evidence, own = fields["capability"], fields["pathway"], fields["evidence"], fields["domain"]
+    # A claim that names its own domain is in that domain when Kahn's order holds every element
+    # (see `_domains_in_scope`), and then it can only be found wanting over its capability or
+    # pathway: the claims asked about are those with a capability or a pathway, and those citing
+    # evidence with no domain of their own.
+    whole = len(index.order) == len(index.types)
+    asked = capability.keys() | pathway.keys() | (evidence.keys() - own.keys() if whole else evidence.keys())
+    for eid in filter(asked.__contains__, map(operator.itemgetter(0), index.by_type.get("claim", ()))):
         cap, path = capability.get(eid), pathway.get(eid)
-        cites = list(filter(capability_evidence.__contains__, evidence[eid])) if eid in evidence else []
-        if not (cap or path or cites):
-            continue
-        if scope is None:
-            scope = _domains_in_scope(ctx)
-        dom = scope.get(eid)
+        cites: list[str] = []
+        if not (cap or path):
+            # capability evidence: an evaluation, or evidence measuring a threshold
+            cites = [x for x in evidence.get(eid, ())
+                     if (ev := c.evidence.get(x)) is not None and (ev.threshold is not None or ev.kind == "eval")]
+            if not cites:
+                continue
+        dom = own.get(eid) if whole else None
+        if dom is None:
+            if scope is None:
+                scope = _domains_in_scope(ctx)
+            dom = scope.get(eid)
         base = _EL + (eid,)
         if dom is None:
             why = ("asserts a capability position" if cap else
