@@ -187,7 +187,10 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
                       if cap.position in _INABILITY and x in dep):
         e = els[eid]
         assert e.capability is not None
-        covered = any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))
+        # a sandbagging defeater is most often aimed at the claim itself: its ancestors are
+        # looked for only when none is
+        covered = any(els[d].kind == "sandbagging" for d in dmap.get(eid, [])) or \
+            any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))
         if not covered:
             yield Hit(_EL + (eid, "capability"),
                       f"`{eid}` argues inability ({e.capability.position} `{e.capability.threshold}`) "
