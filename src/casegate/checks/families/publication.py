@@ -4,6 +4,7 @@ stated rather than silent."""
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 
 from ...model import Confidentiality, Finding, RuleSeverity
@@ -113,9 +114,12 @@ def _private_elements(ctx: Context) -> dict[tuple[str, ...], tuple[str, str]]:
     out: dict[tuple[str, ...], tuple[str, str]] = {}
     for section, kind, items in (("evidence", "evidence item", c.evidence), ("safeguards", "safeguard", c.safeguards),
                                  ("residual_risk", "residual-risk estimate", c.residual_risk)):
-        for k, v in items.items():
-            if v.confidentiality is not Confidentiality.public:
-                out[(section, k)] = (k, f"{v.confidentiality.value} {kind}")
+        # each item's confidentiality read at once, and each label spelled once
+        label = {conf: f"{conf.value} {kind}" for conf in Confidentiality}
+        shown = map(operator.attrgetter("confidentiality"), items.values())
+        for k, conf in zip(items, shown, strict=True):
+            if conf is not Confidentiality.public:
+                out[(section, k)] = (k, label[conf])
     for k, conf in ctx.index.private.items():
         out[("argument", "elements", k)] = (k, f"{conf.value} argument element")
     for dom, threats in c.threat_model.items():
@@ -154,15 +158,16 @@ def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
     pub = ctx.case.publication
     if pub is None or not pub.summary:
         return
+    conditions = [f for f in ctx.memo.get("earlier_findings", ()) if _becomes_condition(ctx, f)]
+    if not conditions:
+        return
     private = _private_elements(ctx)
     if not private:
         return
     said = (pub.withheld or "").lower()
     flagged: set[str] = set()
     named: list[tuple[str, tuple[str, str]]] | None = None
-    for f in ctx.memo.get("earlier_findings", ()):
-        if not _becomes_condition(ctx, f):
-            continue
+    for f in conditions:
         path = tuple(str(x) for x in f.path)
         # the prefixes of one section all have one length (2, 3 or 4), and no prefix of one
         # section is a prefix of another's: at most one of them begins the path
