@@ -22,12 +22,13 @@ from .._derived import (
     proportion,
 )
 from .._registry import Context, Hit, rule
+from ..measurement import evaluations
 
 _EL = ("argument", "elements")
 
 
 def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
-    return [(eid, ev) for eid, ev in case.evidence.items() if ev.kind == "eval" and ev.threshold == tid]
+    return evaluations(case, tid)
 
 
 @rule(
