@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from typing import Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
@@ -67,6 +68,7 @@ __all__ = [
     "Requirement",
     "requirements_for",
     "evidence_by_threshold",
+    "independent_evidence",
     "safeguards_by_step",
 ]
 
@@ -269,6 +271,16 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     if proportion(ev) is None:
         return "it records no success counts (successes and trials)"
     return None
+
+
+def independent_evidence(ctx: Context) -> list[str]:
+    """Ids of the evidence items marked independent, in case order (memoised)."""
+    got: list[str] | None = ctx.memo.get("independent_evidence")
+    if got is None:
+        evidence = ctx.case.evidence
+        marked = map(operator.attrgetter("independent"), evidence.values())
+        got = ctx.memo["independent_evidence"] = list(itertools.compress(evidence, marked))
+    return got
 
 
 def evidence_by_threshold(ctx: Context) -> dict[str, list[tuple[str, Evidence]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ._derived import capability_status
+from ._derived import capability_status, independent_evidence
 from ._registry import Context
 
 if TYPE_CHECKING:
@@ -142,10 +142,10 @@ def read_fact(source: str, ctx: Context, record: DecisionRecord | None = None,
             lines.append((f"{th.name}: {st.basis}", parts))
         return done("no evaluation measures a threshold of the policy")
     if source == "evidence.external":
-        for eid, ev in case.evidence.items():
-            if ev.independent:
-                lines.append((f"{ev.title or eid} ({ev.kind}) by {ev.producer}, {ev.date.isoformat()}"
-                              + (f": {ev.summary}" if ev.summary else ""), ("evidence", eid)))
+        for eid in independent_evidence(ctx):
+            ev = case.evidence[eid]
+            lines.append((f"{ev.title or eid} ({ev.kind}) by {ev.producer}, {ev.date.isoformat()}"
+                          + (f": {ev.summary}" if ev.summary else ""), ("evidence", eid)))
         return done("no evidence item is produced by an independent evaluator")
     if source in ("safeguards", "safeguards.security"):
         want_security = source == "safeguards.security"

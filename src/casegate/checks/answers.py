@@ -7,10 +7,12 @@ and the gate prints the answers in its decision record.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable
 
 from ..model import EIGHT_QUESTIONS, Answer
-from ._derived import capability_status, inability, pathway_risk
+from ._derived import capability_status, inability, independent_evidence, pathway_risk
 from ._registry import Context
 
 __all__ = ["QUESTION_SECTIONS", "compose_answers", "provenance"]
@@ -118,7 +120,14 @@ def _checked_by(ctx: Context) -> _Parts:
         lines.append(f"{s.person} ({s.role}) signed on {s.date.isoformat()}{on}{how}")
         src.append(f"decision.signoffs.{i}")
     facts = ctx.facts
-    for eid, e in case.evidence.items():
+    # the items marked independent, and those the case declared independent (the artifacts may
+    # show otherwise)
+    told = set(independent_evidence(ctx))
+    if facts is not None:
+        declared = map(operator.attrgetter("declared"), facts.independence.values())
+        told.update(itertools.compress(facts.independence, declared))
+    for eid in filter(told.__contains__, case.evidence):
+        e = case.evidence[eid]
         ind = facts.independence.get(eid) if facts is not None else None
         if e.independent:
             by = "; ".join(ind.attested_by) if ind is not None else ""
@@ -179,7 +188,9 @@ def _uncertainty(ctx: Context) -> _Parts:
             src.append(f"threat_model.{risk.domain}.pathways.{pid}")
     # one lookup per element in the index, not a walk of every element's fields
     els, types, undeveloped = case.argument.elements, ctx.index.types, ctx.index.fields["undeveloped"]
-    for eid, t in types.items():
+    by_type = ctx.index.by_type
+    told = {eid for t in ("assumption", "defeater") for eid, _ in by_type.get(t, ())}.union(undeveloped)
+    for eid, t in ((eid, types[eid]) for eid in filter(told.__contains__, types)):  # in the argument's order
         if t == "assumption":
             lines.append(f"assumed [{eid}]: {str(els[eid].assumption).strip()}")
             src.append(f"argument.elements.{eid}")
