@@ -80,6 +80,13 @@ def _reference(c: Case) -> dict[str, Any]:
     for x, e in by_type.get("defeater", []):
         if any(t in seen for t in e.against):
             seen.add(x)
+    depended_on: set[str] = set()
+    todo = [c.argument.top] if c.argument.top in els else []
+    while todo:
+        x = todo.pop()
+        if x not in depended_on:
+            depended_on.add(x)
+            todo += support[x]
     indegree = Counter(itertools.chain.from_iterable(support.values()))
     ready = [x for x in support if x not in indegree]
     order = []
@@ -92,8 +99,8 @@ def _reference(c: Case) -> dict[str, Any]:
                 ready.append(k)
     fields = {f: {eid: getattr(e, f) for eid, e in els.items() if getattr(e, f)} for f in SCANNED}
     private = {eid: e.confidentiality for eid, e in els.items() if e.confidentiality is not Confidentiality.public}
-    return {"types": types, "by_type": by_type, "support": support, "reachable": seen, "order": order,
-            "fields": fields, "private": private}
+    return {"types": types, "by_type": by_type, "support": support, "reachable": seen,
+            "depended_on": depended_on, "order": order, "fields": fields, "private": private}
 
 
 @pytest.mark.parametrize("seed", range(40))

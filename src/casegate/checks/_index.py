@@ -35,6 +35,9 @@ class ArgumentIndex(NamedTuple):
     reachable: set[str]
     """Ids reachable from the top claim through support, context and defeater links, plus the
     defeaters aimed at a reachable element."""
+    depended_on: set[str]
+    """Ids reachable from the top claim through support links alone (the top claim included):
+    the claims and strategies it rests on."""
     order: list[str]
     """Element ids in Kahn's order over `support` (every element after the elements that list it
     under `supported_by`: parents before their children). Shorter than the argument when support goes round a circle:
@@ -88,9 +91,10 @@ def build_index(case: Case) -> ArgumentIndex:
     support: dict[str, list[str]] = {eid: [] for eid in ids}
     for eid, sb in fields["supported_by"].items():
         support[eid] = list(filter(els.__contains__, sb))
+    reachable, depended_on = _reachable(case, types, fields)
     not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
     return ArgumentIndex(types=types, by_type={t: got for t, got in by_type.items() if got}, support=support,
-                         reachable=_reachable(case, types, fields), order=_kahn(support), fields=fields,
+                         reachable=reachable, depended_on=depended_on, order=_kahn(support), fields=fields,
                          private=dict(compress(zip(ids, confidentiality, strict=True), not_public)))
 
 
@@ -100,11 +104,27 @@ def _set_values(ids: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     return dict(zip(compress(ids, values), filter(None, values), strict=True))
 
 
-def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, Any]]) -> set[str]:
+def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, Any]]) -> tuple[set[str], set[str]]:
+    """`reachable` and `depended_on`, found in one search: through support links first, then on
+    from there through every kind of link."""
     sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
     seen: set[str] = set()
     top = case.argument.top
     todo = [top] if top in types else []
+    later: list[str] = []  # the context and defeater links met on the way
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in types:
+            continue
+        seen.add(n)
+        if n in sb:
+            todo.extend(sb[n])
+        if n in ic:
+            later.extend(ic[n])
+        if n in df:
+            later.extend(df[n])
+    depended_on = set(seen)
+    todo = later
     while todo:
         n = todo.pop()
         if n in seen or n not in types:
@@ -122,7 +142,7 @@ def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, An
         # at one counted before it counts too)
         if types[n] == "defeater" and any(t in seen for t in targets):
             seen.add(n)
-    return seen
+    return seen, depended_on
 
 
 def _kahn(support: dict[str, list[str]]) -> list[str]:

@@ -16,21 +16,7 @@ _INABILITY = ("below", "below-alert")
 
 def depended_on(ctx: Context) -> set[str]:
     """Claims and strategies the top claim depends on (itself included), through `supported_by`."""
-    got = ctx.memo.get("cg8_depended_on")
-    if got is not None:
-        return got  # type: ignore[no-any-return]
-    support = ctx.index.support  # supported_by targets that are elements
-    top = ctx.case.argument.top
-    seen: set[str] = set()
-    todo = [top] if top in support else []
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        seen.add(n)
-        todo.extend(support[n])
-    ctx.memo["cg8_depended_on"] = seen
-    return seen
+    return ctx.index.depended_on
 
 
 def defeaters_of(ctx: Context) -> dict[str, list[str]]:
