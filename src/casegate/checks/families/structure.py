@@ -54,7 +54,9 @@ def _element_links_known(ctx: Context, pathways: dict[str, Any]) -> bool:
         return set(itertools.chain.from_iterable(fields[name].values()))
 
     sb = column("supported_by")
-    if not sb <= els.keys() or not set(map(types.__getitem__, sb)) <= {"claim", "strategy"}:
+    # only claims and strategies support: the elements of the other types (the fewer) are looked for
+    others = (eid for t, got in ctx.index.by_type.items() if t not in ("claim", "strategy") for eid, _ in got)
+    if not sb <= els.keys() or not sb.isdisjoint(others):
         return False
     if not column("in_context_of") <= els.keys() or not column("evidence") <= ev.keys():
         return False
