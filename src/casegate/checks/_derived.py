@@ -46,6 +46,7 @@ from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
+from .measurement import evidence_by_threshold_of
 
 __all__ = [
     "CapabilityStatus",
@@ -284,15 +285,9 @@ def independent_evidence(ctx: Context) -> list[str]:
 
 
 def evidence_by_threshold(ctx: Context) -> dict[str, list[tuple[str, Evidence]]]:
-    """Threshold id -> the evidence items that measure it, in case order (memoised)."""
-    got: dict[str, list[tuple[str, Evidence]]] | None = ctx.memo.get("evidence_by_threshold")
-    if got is None:
-        got = {}
-        for eid, ev in ctx.case.evidence.items():
-            if ev.threshold is not None:
-                got.setdefault(ev.threshold, []).append((eid, ev))
-        ctx.memo["evidence_by_threshold"] = got
-    return got
+    """Threshold id -> the evidence items that measure it, in case order (memoised; read them,
+    never change them)."""
+    return evidence_by_threshold_of(ctx.case)
 
 
 def _status_of(ctx: Context, tid: str, th: Threshold) -> CapabilityStatus:

@@ -39,26 +39,32 @@ class MeasurementChange(NamedTuple):
         return f"`{self.threshold}` {what}: {self.before} -> {self.after}"
 
 
-_EVALUATIONS: dict[int, tuple[Case, dict[str, list[tuple[str, Evidence]]]]] = {}
-"""id(case) -> the case, and its evaluations by threshold, for the last few cases asked about."""
+_BY_THRESHOLD: dict[int, tuple[Case, dict[str, list[tuple[str, Evidence]]]]] = {}
+"""id(case) -> the case, and its evidence by threshold, for the last few cases asked about."""
 
 
-def evaluations(case: Case, tid: str) -> list[tuple[str, Evidence]]:
-    """The evaluations of `case` that measure threshold `tid`, in case order.
+def evidence_by_threshold_of(case: Case) -> dict[str, list[tuple[str, Evidence]]]:
+    """Threshold id -> the evidence items of `case` that measure it, in case order: read them,
+    never change them.
 
-    Many rules ask this of every threshold, of the case and of its previous version: the
-    evidence is grouped by threshold once per case (a case is never changed in place) and kept
+    Many rules ask for the evaluations of every threshold, of the case and of its previous
+    version: the evidence is grouped once per case (a case is never changed in place) and kept
     for the last few cases asked about."""
-    got = _EVALUATIONS.get(id(case))
+    got = _BY_THRESHOLD.get(id(case))
     if got is None or got[0] is not case:
         by_threshold: dict[str, list[tuple[str, Evidence]]] = {}
         for eid, ev in case.evidence.items():
-            if ev.kind == "eval" and ev.threshold is not None:
+            if ev.threshold is not None:
                 by_threshold.setdefault(ev.threshold, []).append((eid, ev))
-        if len(_EVALUATIONS) >= 4:
-            del _EVALUATIONS[next(iter(_EVALUATIONS))]
-        got = _EVALUATIONS[id(case)] = (case, by_threshold)
-    return list(got[1].get(tid, ()))
+        if len(_BY_THRESHOLD) >= 4:
+            del _BY_THRESHOLD[next(iter(_BY_THRESHOLD))]
+        got = _BY_THRESHOLD[id(case)] = (case, by_threshold)
+    return got[1]
+
+
+def evaluations(case: Case, tid: str) -> list[tuple[str, Evidence]]:
+    """The evaluations of `case` that measure threshold `tid`, in case order."""
+    return [(eid, ev) for eid, ev in evidence_by_threshold_of(case).get(tid, ()) if ev.kind == "eval"]
 
 
 def _shown(v: object) -> str:
