@@ -8,6 +8,7 @@ whatever its producer now says, until the artifact is replaced with the user's o
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 
@@ -101,6 +102,10 @@ def template_placeholder(ctx: Context) -> Iterator[Hit]:
 def _template_artifacts(ctx: Context) -> Iterator[Hit]:
     """Evidence items whose artifact is one a template ships: the digests casegate computed when it
     re-hashed the artifacts (`ctx.artifacts`), else the pinned ones, looked up in the kept set."""
+    states, shipped_digests = ctx.artifacts.values(), TEMPLATE_ARTIFACTS.keys()
+    if shipped_digests.isdisjoint(map(operator.attrgetter("actual_sha256"), states)) and \
+            shipped_digests.isdisjoint(map(operator.attrgetter("pinned_sha256"), states)):
+        return  # every digest read at once: none is a template's
     for eid, st in ctx.artifacts.items():
         if (st.actual_sha256 not in TEMPLATE_ARTIFACTS and st.pinned_sha256 not in TEMPLATE_ARTIFACTS) \
                 or eid not in ctx.case.evidence:
