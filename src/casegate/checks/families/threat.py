@@ -104,8 +104,8 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     capability, pathway, evidence, own = fields["capability"], fields["pathway"], fields["evidence"], fields["domain"]
     # A claim that names its own domain is in that domain when Kahn's order holds every element
     # (see `_domains_in_scope`), and then it can only be found wanting over its capability or
-    # pathway: the claims asked about are those with a capability or a pathway, and those citing
-    # evidence with no domain of their own.
+    # pathway: the claims asked about are those with a capability or a pathway, and those that cite
+    # evidence but name no domain themselves.
     whole = len(index.order) == len(index.types)
     asked = capability.keys() | pathway.keys() | (evidence.keys() - own.keys() if whole else evidence.keys())
     for eid in filter(asked.__contains__, map(operator.itemgetter(0), index.by_type.get("claim", ()))):
