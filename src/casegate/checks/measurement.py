@@ -39,8 +39,8 @@ class MeasurementChange(NamedTuple):
         return f"`{self.threshold}` {what}: {self.before} -> {self.after}"
 
 
-_BY_THRESHOLD: dict[int, tuple[Case, dict[str, list[tuple[str, Evidence]]]]] = {}
-"""id(case) -> the case, and its evidence by threshold, for the last few cases asked about."""
+_BY_THRESHOLD: dict[int, tuple[dict[str, Evidence], dict[str, list[tuple[str, Evidence]]]]] = {}
+"""id(evidence) -> a case's evidence, and that evidence by threshold, for the last few asked about."""
 
 
 def evidence_by_threshold_of(case: Case) -> dict[str, list[tuple[str, Evidence]]]:
@@ -48,17 +48,19 @@ def evidence_by_threshold_of(case: Case) -> dict[str, list[tuple[str, Evidence]]
     never change them.
 
     Many rules ask for the evaluations of every threshold, of the case and of its previous
-    version: the evidence is grouped once per case (a case is never changed in place) and kept
-    for the last few cases asked about."""
-    got = _BY_THRESHOLD.get(id(case))
-    if got is None or got[0] is not case:
+    version: the evidence is grouped once per evidence section (a case is never changed in place,
+    and the copies the gate's boundary trials make share their case's section) and kept for the
+    last few sections asked about."""
+    evidence = case.evidence
+    got = _BY_THRESHOLD.get(id(evidence))
+    if got is None or got[0] is not evidence:
         by_threshold: dict[str, list[tuple[str, Evidence]]] = {}
-        for eid, ev in case.evidence.items():
+        for eid, ev in evidence.items():
             if ev.threshold is not None:
                 by_threshold.setdefault(ev.threshold, []).append((eid, ev))
         if len(_BY_THRESHOLD) >= 4:
             del _BY_THRESHOLD[next(iter(_BY_THRESHOLD))]
-        got = _BY_THRESHOLD[id(case)] = (case, by_threshold)
+        got = _BY_THRESHOLD[id(evidence)] = (evidence, by_threshold)
     return got[1]
 
 
