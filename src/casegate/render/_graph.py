@@ -181,16 +181,28 @@ def argument_graph(
             return ""
         return None
 
+    defeaters: set[str] = set()
     for eid, el in arg.elements.items():
-        kind = _TYPE_TO_KIND[el.type]
-        r = redaction(eid, el.confidentiality)
-        note = None
+        typ = el.type
+        kind = _TYPE_TO_KIND[typ]
+        # `redaction`, spelled out: this runs once per element of the argument
+        if eid in red:
+            r: str | None = red[eid]
+            if r and not r.startswith("sha256:"):
+                r = f"sha256:{r}"
+        elif public and el.confidentiality is not Confidentiality.public:
+            r = ""
+        else:
+            r = None
+        # the text is the field named by the type (`Element.text`), read only when shown
+        text = "" if r is not None else str(getattr(el, typ))
         if kind == DEFEATER:
+            defeaters.add(eid)
             st = el.status or "open"
             note = st + (f" by {', '.join(el.answered_by)}" if el.answered_by and st == "answered" else "")
-        nodes[eid] = Node(eid, kind, "" if r is not None else el.text, undeveloped=el.undeveloped,
-                          redacted=r, marks=marks.get(eid, []),
-                          status=(el.status or "open") if kind == DEFEATER else None, note=note)
+            nodes[eid] = Node(eid, kind, text, el.undeveloped, r, marks.get(eid, []), st, note)
+        else:
+            nodes[eid] = Node(eid, kind, text, el.undeveloped, r, marks.get(eid, []))
 
     ev_key: dict[str, str] = {}
 
@@ -225,7 +237,7 @@ def argument_graph(
             if (d, eid) not in seen_defeats:
                 seen_defeats.add((d, eid))
                 edges.append(Edge(ref(d), eid, DEFEATS))
-        if el.type == "defeater":
+        if eid in defeaters:
             for t in el.against:
                 if (eid, t) not in seen_defeats:
                     seen_defeats.add((eid, t))

@@ -96,11 +96,12 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
         while stack:
             u = stack.pop()
             order.append(u)
-            kids = [v for v in children[u] if v not in seen and v not in owner]
-            for v in kids:
-                seen.add(v)
+            kids = children[u]
+            if kids:  # most nodes are leaves: their (empty, never changed) list is kept as it is
+                kids = [v for v in kids if v not in seen and v not in owner]
+                seen.update(kids)
+                stack.extend(reversed(kids))
             tch[u] = kids
-            stack.extend(reversed(kids))
     acc: dict[str, int] = {}
     cut: set[str] = set()
     for u in reversed(order):
@@ -119,18 +120,23 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
     module_roots = roots + [u for u in order if u in cut]
     mods: dict[str, Module] = {r: Module(id=f"M-{r}", root=r) for r in module_roots}
     where: dict[str, str] = {}
+    members = {r: m.members for r, m in mods.items()}
     for r in roots:
         todo: list[tuple[str, str]] = [(r, r)]
         while todo:
             u, mr = todo.pop()
             if u in cut:
                 mr = u
-            mods[mr].members.append(u)
+            got = members[mr]
+            got.append(u)
             where[u] = mr
-            for sn in sides.get(u, ()):
-                mods[mr].members.append(sn)
-                where[sn] = mr
-            todo.extend((v, mr) for v in reversed(tch[u]))
+            if u in sides:
+                for sn in sides[u]:
+                    got.append(sn)
+                    where[sn] = mr
+            kids = tch[u]
+            if kids:
+                todo.extend([(v, mr) for v in reversed(kids)])
     # parent links: a cut root's module parent is the module of its tree parent
     tparent = {v: u for u, vs in tch.items() for v in vs}
     first = roots[0] if roots else None
