@@ -23,34 +23,35 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-def _leaves(value: Any) -> list[str]:
-    """Every key and scalar in a JSON-like value, as text (iterative: documents can be large).
-    The plain dicts, lists and strings a redacted document is made of are taken on the fast
-    path; anything else as `str` gives it."""
-    out: list[str] = []
+def _leaves(value: Any) -> set[str]:
+    """Every key and scalar in a JSON-like value, as text, each once (iterative: documents can be
+    large; collected straight into a set: a case repeats most of its values, and a list of them
+    all would only be hashed into one afterwards). The plain dicts, lists and strings a redacted
+    document is made of are taken on the fast path; anything else as `str` gives it."""
+    out: set[str] = set()
     stack = [value]
-    pop, push, extend, append = stack.pop, stack.append, stack.extend, out.append
+    pop, push, extend, add = stack.pop, stack.append, stack.extend, out.add
     while stack:
         v = pop()
         t = type(v)
         if t is str:  # the common cases first, without the checks below
-            append(v)
+            add(v)
         elif t is dict:
             for k, x in v.items():
-                append(k if type(k) is str else str(k))
+                add(k if type(k) is str else str(k))
                 if type(x) is str:
-                    append(x)
+                    add(x)
                 else:
                     push(x)
         elif t is list:
             extend(v)
         elif isinstance(v, dict):
-            out.extend(map(str, v))
+            out.update(map(str, v))
             extend(v.values())
         elif isinstance(v, list):
             extend(v)
         elif v is not None and not isinstance(v, bool):
-            append(str(v))
+            add(str(v))
     return out
 
 
@@ -65,11 +66,10 @@ class TextGuard:
 
     def __init__(self, redaction: Redaction):
         self.redaction = redaction
-        public = set(_leaves(redaction.document))
+        public = _leaves(redaction.document)
         # every redacted element's leaves in one walk; a text the public document shows is no secret
         secrets = {x for x in _leaves([s.content for s in redaction.sealed.values()])
-                   if len(x) >= _MIN_SECRET}
-        secrets -= public
+                   if len(x) >= _MIN_SECRET and x not in public}
         self._public = public
         self._public_words: str | None = None
         self._shingles: set[tuple[str, ...]] = set().union(*map(_shingles, secrets))
