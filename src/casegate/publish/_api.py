@@ -14,7 +14,7 @@ from ..model import Case, Confidentiality, DecisionRecord, Finding
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
-from ._summary import PublicSummary, build_summary, summary_json_bytes
+from ._summary import PublicSummary, build_summary, write_summary_json
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -166,7 +166,7 @@ def publish(
                 continue
             text = svg
         elif fmt == "json":  # the largest file: written from the serializer's bytes
-            path.write_bytes(summary_json_bytes(summary))
+            write_summary_json(summary, path)
             result.files[fmt] = path
             continue
         elif fmt == "md":

@@ -9,10 +9,12 @@ template wrote for it: every value from the summary is escaped as the template e
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..model import Confidentiality
 from ._render import _md_escape
 from ._views import EvidenceItem, Node, PublicSummary, Redacted
 
@@ -37,14 +39,27 @@ def _h(value: Any) -> str:
 # --------------------------------------------------------------------------- HTML
 
 
+@cache
+def _what_html(type: str, level: Confidentiality) -> str:
+    """The middle of a redaction's label, the same for every element of a type and level."""
+    return f"redacted {_h(type)} · {_h(level.value)} · "
+
+
 def _redacted_html(r: Redacted) -> str:
-    return (f'<span class="redacted" title="{_h(r.pointer)}">redacted {_h(r.type)} · '
-            f'{_h(r.level.value)} · <code>{_h(r.commitment)}</code></span>')
+    return (f'<span class="redacted" title="{_h(r.pointer)}">{_what_html(r.type, r.level)}'
+            f'<code>{_h(r.commitment)}</code></span>')
 
 
-def _node_html(n: Node) -> str:
-    parts = [f'<span class="kind kind-{_h(n.type)}">{_h(n.type[0].upper())}</span>'
-             f'<strong>{_h(n.id)}</strong>']
+def _kind_html(kind: str) -> str:
+    return f'<span class="kind kind-{_h(kind)}">{_h(kind[0].upper())}</span>'
+
+
+def _node_html(n: Node, kinds: dict[str, str]) -> str:
+    """One node's line; `kinds`: the badge of each element type, written once per part."""
+    kind = kinds.get(n.type)
+    if kind is None:
+        kind = kinds[n.type] = _kind_html(n.type)
+    parts = [f'{kind}<strong>{_h(n.id)}</strong>']
     if n.status:
         parts.append(f' <span class="status-{_h(n.status)}">({_h(n.status)})</span>')
     if n.undeveloped:
@@ -63,10 +78,11 @@ def argument_rows_html(s: PublicSummary) -> Markup:
     nodes = s.argument.nodes
     out = []
     margins: dict[int, str] = {}  # the indent of each depth, written once
+    kinds: dict[str, str] = {}  # the badge of each element type, written once
     for row in s.argument.outline:
         n = nodes[row.id]
         inner = (f'<span class="meta"><strong>{_h(n.id)}</strong> (see above)</span>' if row.repeat
-                 else _node_html(n))
+                 else _node_html(n, kinds))
         margin = margins.get(row.depth)
         if margin is None:
             margin = margins[row.depth] = _h(row.depth * 1.1)
@@ -107,15 +123,27 @@ def evidence_rows_html(s: PublicSummary) -> Markup:
 def redaction_rows_html(s: PublicSummary) -> Markup:
     """The rows of the redactions table (`<tr>`, each starting on a new line)."""
     return Markup("".join(
-        f"\n<tr><td><code>{_h(r.pointer)}</code></td><td>{_h(r.type)}</td><td>{_h(r.level.value)}</td>"
+        f"\n<tr><td><code>{_h(r.pointer)}</code></td>{_cells_html(r.type, r.level)}"
         f"<td><code>{_h(r.commitment)}</code></td></tr>" for r in s.redactions))
+
+
+@cache
+def _cells_html(type: str, level: Confidentiality) -> str:
+    """A redactions-table row's type and level cells (the same for every element of a type and level)."""
+    return f"<td>{_h(type)}</td><td>{_h(level.value)}</td>"
 
 
 # --------------------------------------------------------------------------- Markdown
 
 
+@cache
+def _what_md(type: str, level: Confidentiality) -> str:
+    """The start of a redaction's label, the same for every element of a type and level."""
+    return f"*[redacted {_md(type)} — {_md(level.value)}; commitment `"
+
+
 def _redacted_md(r: Redacted) -> str:
-    return f"*[redacted {_md(r.type)} — {_md(r.level.value)}; commitment `{_md(r.commitment)}`]*"
+    return f"{_what_md(r.type, r.level)}{_md(r.commitment)}`]*"
 
 
 def _node_md(n: Node) -> str:
@@ -179,5 +207,11 @@ def evidence_rows_md(s: PublicSummary) -> Markup:
 
 def redaction_rows_md(s: PublicSummary) -> Markup:
     """The rows of the redactions table (each ending its line)."""
-    return Markup("".join(f"| `{_md(r.pointer)}` | {_md(r.type)} | {_md(r.level.value)} | `{_md(r.commitment)}` |\n"
+    return Markup("".join(f"| `{_md(r.pointer)}` | {_cells_md(r.type, r.level)} | `{_md(r.commitment)}` |\n"
                           for r in s.redactions))
+
+
+@cache
+def _cells_md(type: str, level: Confidentiality) -> str:
+    """A redactions-table row's type and level cells (the same for every element of a type and level)."""
+    return f"{_md(type)} | {_md(level.value)}"

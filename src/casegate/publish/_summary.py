@@ -8,6 +8,7 @@ this model alone, so they can show nothing the JSON does not.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -57,7 +58,7 @@ Refs = dict[str, Redacted]
 """Pointer -> the public reference to the element redacted there."""
 
 __all__ = ["SUMMARY_VERSION", "PublicSummary", "build_summary", "format_result", "required_roles",
-           "summary_json", "summary_json_bytes"]
+           "summary_json", "summary_json_bytes", "write_summary_json"]
 
 # --------------------------------------------------------------------------- building
 
@@ -398,3 +399,17 @@ def summary_json_bytes(summary: BaseModel) -> bytes:
 
     data = summary.__pydantic_serializer__.to_json(summary, indent=2) + b"\n"
     return data if os.linesep == "\n" else data.replace(b"\n", os.linesep.encode())
+
+
+def write_summary_json(summary: BaseModel, path: Path) -> None:
+    """Write `summary_json_bytes(summary)` to `path`: the serializer's bytes, then the final line
+    end, without copying text of several megabytes once more to append one character."""
+    import os
+
+    data = summary.__pydantic_serializer__.to_json(summary, indent=2)
+    end = os.linesep.encode()
+    if end != b"\n":
+        data = data.replace(b"\n", end)
+    with path.open("wb") as fh:
+        fh.write(data)
+        fh.write(end)
