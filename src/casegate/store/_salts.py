@@ -129,10 +129,15 @@ class RegistrySalts:
                             salt=r.salt.hex(), commitment=r.commitment, created_at=now))
 
 
-def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any, where: str) -> SaltRecord:
+def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any, where: str,
+            index: int | None = None) -> SaltRecord:
+    """One kept salt, checked (`where`, and the record's `index` in a file, name it in the error;
+    written only then: a store holds thousands)."""
     if not (isinstance(case_id, str) and isinstance(version, str) and isinstance(pointer, str)
             and isinstance(salt, str) and _HEX64.match(salt)
             and isinstance(commitment, str) and _COMMITMENT.match(commitment)):
+        if index is not None:
+            where = f"{where}: salts[{index}]"
         raise InputError(f"{where}: a kept salt is malformed ({pointer!r} of {case_id!r} {version!r})",
                          help="restore the salt store from your escrow copy")
     return SaltRecord(case_id, version, pointer, bytes.fromhex(salt), commitment)
@@ -164,11 +169,12 @@ class FileSaltStore:
             raise InputError(f"{self.path}: not a casegate salt store of version {SALT_STORE_VERSION}",
                              help="pass the file written by `casegate publish --salt-store`")
         out = []
+        where = str(self.path)
         for i, s in enumerate(data["salts"]):
             if not isinstance(s, dict):
                 raise InputError(f"{self.path}: salts[{i}] is not an object")
             out.append(_record(s.get("case"), s.get("case_version"), s.get("pointer"), s.get("salt"),
-                               s.get("commitment"), f"{self.path}: salts[{i}]"))
+                               s.get("commitment"), where, i))
         return out
 
     def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:
