@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -95,9 +95,10 @@ def type_of(model: BaseModel) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", type(model).__name__).lower()
 
 
-@dataclass(frozen=True)
-class Sealed:
-    """A redactable element with its salt and content (publisher-side only, never published)."""
+class Sealed(NamedTuple):
+    """A redactable element with its salt and content (publisher-side only, never published).
+    Immutable, like `Stub`: named tuples, which a large case builds thousands of each several
+    times faster than frozen dataclasses."""
 
     pointer: str
     id: str
@@ -109,8 +110,7 @@ class Sealed:
     commitment: str
 
 
-@dataclass(frozen=True)
-class Stub:
+class Stub(NamedTuple):
     """What the public sees of a redacted element."""
 
     pointer: str
