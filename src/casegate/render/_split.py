@@ -5,6 +5,7 @@ of the modules; pages link to each other (SVG `<a href>`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..model import SEVERITY_RANK
 from ._graph import (
@@ -82,7 +83,7 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
     tch: dict[str, list[str]] = {}
     seen: set[str] = set()
     roots: list[str] = []
-    has_parent = {e.dst for e in graph.edges if e.kind == SUPPORT}
+    has_parent = set(chain.from_iterable(children.values()))  # every SUPPORT edge's target
     starts = ([graph.top] if graph.top else []) + [
         k for k in graph.nodes if k not in has_parent and k not in owner]
     starts += [k for k in graph.nodes if k not in owner]
