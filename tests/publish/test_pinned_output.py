@@ -115,7 +115,7 @@ def test_the_json_written_from_bytes_is_the_json_text(tmp_path: Path) -> None:
     import os
 
     from casegate.publish import build_summary, summary_json
-    from casegate.publish._summary import summary_json_bytes
+    from casegate.publish._summary import summary_json_bytes, write_summary_json
 
     loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
     assert loaded.case is not None
@@ -124,6 +124,8 @@ def test_the_json_written_from_bytes_is_the_json_text(tmp_path: Path) -> None:
     (tmp_path / "text.json").write_text(text, encoding="utf-8")  # as files were written before
     assert summary_json_bytes(summary) == (tmp_path / "text.json").read_bytes()
     assert json.loads(summary_json_bytes(summary)) == json.loads(text) and os.linesep.encode() in summary_json_bytes(summary)
+    write_summary_json(summary, tmp_path / "written.json")  # as `publish` writes it
+    assert (tmp_path / "written.json").read_bytes() == summary_json_bytes(summary)
 
 
 def _write() -> None:
