@@ -17,6 +17,7 @@ interleaved run, so that "before" and "after" ratios come from one run (`check` 
 
     python bench/bench_argument.py          # 10k goals (CI-sized)
     python bench/bench_argument.py 10 100   # also 100k goals (a minute or more per run)
+    BENCH_REPEAT=9 python bench/bench_argument.py   # more interleaved runs (medians steadier)
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def main() -> None:
             for command in ("check", "gate"):
                 cmds[f"{command} before"] = ["env", f"PYTHONPATH={before}", PY, "-m", "casegate", command,
                                              str(case)]
-        runs = paired(cmds, repeat=3 if k <= 10 else 1)
+        runs = paired(cmds, repeat=int(os.environ.get("BENCH_REPEAT", "3")) if k <= 10 else 1)
         floor = runs["floor"]
         for name in [n for n in ("check before", "check", "gate before", "gate") if n in runs]:
             r = runs[name]
