@@ -107,35 +107,12 @@ def _set_values(ids: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
 def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, Any]]) -> tuple[set[str], set[str]]:
     """`reachable` and `depended_on`, found in one search: through support links first, then on
     from there through every kind of link."""
-    sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
     seen: set[str] = set()
     top = case.argument.top
-    todo = [top] if top in types else []
     later: list[str] = []  # the context and defeater links met on the way
-    while todo:
-        n = todo.pop()
-        if n in seen or n not in types:
-            continue
-        seen.add(n)
-        if n in sb:
-            todo.extend(sb[n])
-        if n in ic:
-            later.extend(ic[n])
-        if n in df:
-            later.extend(df[n])
+    _search([top] if top in types else [], seen, types, fields, later)
     depended_on = set(seen)
-    todo = later
-    while todo:
-        n = todo.pop()
-        if n in seen or n not in types:
-            continue
-        seen.add(n)
-        if n in sb:
-            todo.extend(sb[n])
-        if n in ic:
-            todo.extend(ic[n])
-        if n in df:
-            todo.extend(df[n])
+    _search(later, seen, types, fields, later)
     against = fields["against"]
     for n, targets in against.items():
         # defeaters aimed at reachable elements count (in the argument's order: a defeater aimed
@@ -143,6 +120,24 @@ def _reachable(case: Case, types: dict[str, str], fields: dict[str, dict[str, An
         if types[n] == "defeater" and any(t in seen for t in targets):
             seen.add(n)
     return seen, depended_on
+
+
+def _search(todo: list[str], seen: set[str], types: dict[str, str], fields: dict[str, dict[str, Any]],
+            aside: list[str]) -> None:
+    """Add to `seen` the elements `todo` reaches through support links, putting the context and
+    defeater links met into `aside` (the list `todo` itself, to follow them too)."""
+    sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in types:
+            continue
+        seen.add(n)
+        if n in sb:
+            todo.extend(sb[n])
+        if n in ic:
+            aside.extend(ic[n])
+        if n in df:
+            aside.extend(df[n])
 
 
 def _kahn(support: dict[str, list[str]]) -> list[str]:

@@ -566,25 +566,22 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                 scope = _domains_in_scope(ctx)
             dom = scope.get(eid)
         tid = capability[eid].threshold if eid in capability else None
-        if not tid:
-            # only the subjects can disagree (undeclared evidence has none)
-            for i, x in enumerate(cited) if dom else ():
-                about = subjects.get(x)
-                if about and dom not in about:
-                    yield Hit(("argument", "elements", eid, "evidence", i),
-                              f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
-                              f"{', '.join(f'`{d}`' for d in sorted(about))}")
+        if not (tid or dom):
             continue
         for i, x in enumerate(cited):
-            ev = c.evidence.get(x)
-            if ev is None:
-                continue
             path: tuple[str | int, ...] = ("argument", "elements", eid, "evidence", i)
-            if tid and ev.threshold and ev.threshold != tid:
-                yield Hit(path, f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures `{ev.threshold}`")
-            elif dom and subjects.get(x) and dom not in subjects[x]:
+            if tid:  # the threshold first; an item the case does not declare has no subject either
+                ev = c.evidence.get(x)
+                if ev is None:
+                    continue
+                if ev.threshold and ev.threshold != tid:
+                    yield Hit(path, f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures "
+                                    f"`{ev.threshold}`")
+                    continue
+            about = subjects.get(x)  # None for an item the case does not declare
+            if dom and about and dom not in about:
                 yield Hit(path, f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
-                                f"{', '.join(f'`{d}`' for d in sorted(subjects[x]))}")
+                                f"{', '.join(f'`{d}`' for d in sorted(about))}")
     citers: dict[str, list[str]] = {}
     for sid, sg in c.safeguards.items():
         for x in sg.evidence:
