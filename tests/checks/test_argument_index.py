@@ -68,7 +68,7 @@ def _reference(c: Case) -> dict[str, Any]:
     by_type: dict[str, list[tuple[str, Any]]] = {}
     for eid, e in els.items():
         by_type.setdefault(e.type, []).append((eid, e))
-    support = {eid: [x for x in e.supported_by if x in els] for eid, e in els.items()}
+    support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items()}
     seen: set[str] = set()
     todo = [c.argument.top] if c.argument.top in els else []
     while todo:

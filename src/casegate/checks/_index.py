@@ -30,7 +30,7 @@ class ArgumentIndex(NamedTuple):
     """Element id -> claim, strategy, context, assumption, justification or defeater."""
     by_type: dict[str, list[tuple[str, Element]]]
     """Type -> its (id, element) pairs in the argument's order."""
-    support: dict[str, list[str]]
+    support: dict[str, tuple[str, ...]]
     """Element id -> the `supported_by` targets that are elements (unknown ids left out)."""
     reachable: set[str]
     """Ids reachable from the top claim through support, context and defeater links, plus the
@@ -88,9 +88,10 @@ def build_index(case: Case) -> ArgumentIndex:
     for eid, e in compress(zip(ids, elements, strict=True), map(operator.not_, is_claim)):
         t = types[eid] = e.type
         by_type[t].append((eid, e))
-    support: dict[str, list[str]] = {eid: [] for eid in ids}
+    # an element that lists no support shares the one empty tuple (a list each: 7 MiB at 100k)
+    support: dict[str, tuple[str, ...]] = dict.fromkeys(ids, ())
     for eid, sb in fields["supported_by"].items():
-        support[eid] = list(filter(els.__contains__, sb))
+        support[eid] = tuple(filter(els.__contains__, sb))
     reachable, depended_on = _reachable(case, types, fields)
     not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
     return ArgumentIndex(types=types, by_type={t: got for t, got in by_type.items() if got}, support=support,
@@ -140,7 +141,7 @@ def _search(todo: list[str], seen: set[str], types: dict[str, str], fields: dict
             aside.extend(df[n])
 
 
-def _kahn(support: dict[str, list[str]]) -> list[str]:
+def _kahn(support: dict[str, tuple[str, ...]]) -> list[str]:
     # a plain dict: a Counter's item access is slower
     indegree = dict(Counter(chain.from_iterable(support.values())))
     ready = [n for n in support if n not in indegree]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Variant,
         new_dict,
         new_list,
+        no_items,
         share_field_sets,
     )
     from ._case import (
@@ -109,7 +110,7 @@ if TYPE_CHECKING:
 _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation",),
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
-    "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "share_field_sets",),
+    "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger",),
     "_answers": ("EIGHT_QUESTIONS", "Answer",),
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "Condition", "DecisionRecord", "Digests", "Outcome",),
@@ -153,5 +154,5 @@ __all__ = [
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
-    "WaiverPolicy", "new_dict", "new_list", "share_field_sets",
+    "WaiverPolicy", "new_dict", "new_list", "no_items", "share_field_sets",
 ]

@@ -20,6 +20,7 @@ from ._base import (
     WeightsAccess,
     new_dict,
     new_list,
+    no_items,
 )
 
 # --------------------------------------------------------------------------- system
@@ -213,7 +214,7 @@ class Elicitation(Frozen):
     """Attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Scaffolding given to the model."""
-    tools: list[str] = Field(default_factory=new_list)
+    tools: list[str] = Field(default_factory=no_items)
     """Tools available to the model."""
     budget_tokens: int | None = Field(default=None, ge=0)
     """Token budget per task."""
@@ -221,7 +222,7 @@ class Elicitation(Frozen):
     """Wall-clock limit per task, in seconds."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
-    solver: list[str] = Field(default_factory=new_list)
+    solver: list[str] = Field(default_factory=no_items)
     """Solver steps as recorded by the evaluation tool."""
     generate_config: dict[str, str | int | float | bool | None] = Field(default_factory=new_dict)
     """Generation settings (temperature, max tokens, ...)."""
@@ -259,7 +260,7 @@ class Result(Frozen):
     """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
     passed: bool | None = None
     """For audits and reviews: whether the check passed."""
-    samples: list[SampleScore] = Field(default_factory=new_list)
+    samples: list[SampleScore] = Field(default_factory=no_items)
     """Per-sample scores when available."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
     """How per-epoch scores of one sample were reduced to the counts (see `casegate.evidence.stats`)."""
@@ -337,7 +338,7 @@ class Evidence(Frozen):
     """Capability threshold the evaluation measures against (capability evidence)."""
     task: str | None = None
     """Which task of the artifact the item is, when the artifact holds several."""
-    eval_set: list[str] = Field(default_factory=new_list)
+    eval_set: list[str] = Field(default_factory=no_items)
     """Names of the tasks or datasets covered (compared across versions)."""
     elicitation: Elicitation | None = None
     """The elicitation record (evaluations)."""
@@ -347,7 +348,7 @@ class Evidence(Frozen):
     """The evaluation tool's record of the run."""
     summary: str | None = None
     """One or two sentences on what the evidence shows."""
-    tests: list[Id] = Field(default_factory=new_list)
+    tests: list[Id] = Field(default_factory=no_items)
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
 
@@ -389,13 +390,13 @@ class Element(Frozen):
     """Why a strategy or claim is acceptable."""
     defeater: str | None = None
     """An objection or counter-evidence aimed at claims (`against`)."""
-    supported_by: list[Id] = Field(default_factory=new_list)
+    supported_by: list[Id] = Field(default_factory=no_items)
     """Claims or strategies that support this element."""
-    in_context_of: list[Id] = Field(default_factory=new_list)
+    in_context_of: list[Id] = Field(default_factory=no_items)
     """Context, assumptions and justifications this element is read in."""
-    evidence: list[Id] = Field(default_factory=new_list)
+    evidence: list[Id] = Field(default_factory=no_items)
     """Evidence items that directly support this claim."""
-    defeaters: list[Id] = Field(default_factory=new_list)
+    defeaters: list[Id] = Field(default_factory=no_items)
     """Defeaters raised against this element."""
     undeveloped: bool = False
     """Explicitly marked as not yet developed (GSN's undeveloped goal)."""
@@ -410,11 +411,11 @@ class Element(Frozen):
     # defeater fields
     kind: DefeaterKind | None = None
     """Defeater kind (defeaters only)."""
-    against: list[Id] = Field(default_factory=new_list)
+    against: list[Id] = Field(default_factory=no_items)
     """Elements the defeater targets (defeaters only)."""
     status: DefeaterStatus | None = None
     """Defeater status: open, answered (rebutted with evidence) or accepted (claim defeated)."""
-    answered_by: list[Id] = Field(default_factory=new_list)
+    answered_by: list[Id] = Field(default_factory=no_items)
     """Evidence or claims that answer the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
@@ -497,9 +498,9 @@ class Safeguard(Frozen):
     """Which layer of defence it is."""
     title: str | None = None
     """Readable name."""
-    blocks: list[str] = Field(default_factory=new_list)
+    blocks: list[str] = Field(default_factory=no_items)
     """Pathway steps it blocks, written `pathway.step`."""
-    evidence: list[Id] = Field(default_factory=new_list)
+    evidence: list[Id] = Field(default_factory=no_items)
     """Evidence that it works (red-team, safeguard tests, audits)."""
     verified_by: str | None = None
     """Who verified its effectiveness."""

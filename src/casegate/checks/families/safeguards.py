@@ -509,7 +509,7 @@ def risk_authority_not_held(ctx: Context) -> Iterator[Hit]:
                       f"owner `{owner}`: {held}")
 
 
-def evidence_subjects(ctx: Context) -> dict[str, set[str]]:
+def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
     """Evidence id -> the risk domains it is about: its own `domain`, its threshold's domain, else
     the domains of the pathways blocked by the safeguards that cite it (empty: unknown)."""
     got = ctx.memo.get("evidence_subjects")
@@ -517,19 +517,20 @@ def evidence_subjects(ctx: Context) -> dict[str, set[str]]:
         return got  # type: ignore[no-any-return]
     c, pol = ctx.case, ctx.policy
     pathways = c.pathways()
-    out: dict[str, set[str]] = {}
+    # a case has a handful of distinct subjects among its thousands of items: each is held once
+    # (a set per item would cost 200 bytes each)
+    one: dict[frozenset[str], frozenset[str]] = {}
+    out: dict[str, frozenset[str]] = {}
     for eid, ev in c.evidence.items():
-        doms: set[str] = set()
-        if ev.domain:
-            doms.add(ev.domain)
-        if ev.threshold in pol.thresholds:
-            doms.add(pol.thresholds[ev.threshold].domain)
-        out[eid] = doms
+        doms = frozenset(filter(None, (ev.domain, pol.thresholds[ev.threshold].domain
+                                        if ev.threshold in pol.thresholds else None)))
+        out[eid] = one.setdefault(doms, doms)
     for sg in c.safeguards.values():
         blocked = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
         for x in sg.evidence:
             if x in out and not (c.evidence[x].domain or c.evidence[x].threshold):
-                out[x] |= blocked
+                doms = out[x] | blocked
+                out[x] = one.setdefault(doms, doms)
     ctx.memo["evidence_subjects"] = out
     return out
 

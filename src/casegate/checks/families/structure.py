@@ -37,7 +37,7 @@ load_rule(
 _EL = ("argument", "elements")
 
 
-def _graph(ctx: Context) -> dict[str, list[str]]:
+def _graph(ctx: Context) -> dict[str, tuple[str, ...]]:
     """Support edges among argument elements (supported_by and in_context_of), known targets only."""
     return ctx.index.support
 
@@ -185,7 +185,7 @@ def argument_cycle(ctx: Context) -> Iterator[Hit]:
             if i == 0:
                 color[node] = 1
                 path.append(node)
-            kids = g.get(node, [])
+            kids = g.get(node, ())
             if i < len(kids):
                 stack.append((node, i + 1))
                 k = kids[i]
