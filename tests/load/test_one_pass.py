@@ -117,3 +117,70 @@ def test_loaded_evidence_items_share_equal_field_name_sets() -> None:
         ids.setdefault(frozenset(ev.model_fields_set), set()).add(id(ev.model_fields_set))
     assert all(len(one) == 1 for one in ids.values())
     assert len(ids) < len(loaded.case.evidence)
+
+
+def test_evidence_field_name_sets_are_shared_across_chunks() -> None:
+    """Sharing works a few thousand models at a time; models in different chunks with the same
+    given fields still end up holding one set."""
+    from casegate.model import Evidence, share_field_sets
+
+    items = [Evidence.model_validate({"kind": "eval", "producer": "p", "date": "2026-10-01",
+                                      **({"title": "t"} if i % 2 else {})}) for i in range(9000)]
+    share_field_sets(items)
+    assert len({id(e.model_fields_set) for e in items}) == 2
+    assert items[8999].model_fields_set == {"kind", "producer", "date", "title"}
+    assert items[8998].model_fields_set == {"kind", "producer", "date"}
+
+
+def test_unset_list_fields_share_one_list_that_refuses_changes() -> None:
+    """Elements and evidence items hold one shared empty list for each list field their file
+    leaves out: it reads, compares, copies and serialises as `[]`, and no model can change it
+    under another."""
+    import copy
+    import json
+    import pickle
+
+    from casegate.load import load_case
+    from casegate.model import Element
+
+    loaded = load_case(Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    unset = [e.defeaters for e in loaded.case.argument.elements.values() if "defeaters" not in e.model_fields_set]
+    assert len(unset) > 1 and all(x is unset[0] for x in unset)
+    shared = unset[0]
+    assert shared == [] and not shared and isinstance(shared, list)
+    for change in (lambda: shared.append("x"), lambda: shared.extend(["x"]), lambda: shared.insert(0, "x"),
+                   lambda: shared.__setitem__(slice(0, 0), ["x"]), lambda: shared.__iadd__(["x"])):
+        with pytest.raises(TypeError, match="shared"):
+            change()
+    assert shared == []
+    e = Element(claim="c")
+    assert e.model_dump()["supported_by"] == [] and json.loads(e.model_dump_json())["supported_by"] == []
+    assert copy.deepcopy(e) == e and pickle.loads(pickle.dumps(e)).supported_by == []
+    assert shared + ["x"] == ["x"]  # building a new list from it works
+    given = Element.model_validate({"claim": "c", "supported_by": []})
+    given.supported_by.append("G")  # a list the file gave is the model's own
+    assert Element(claim="d").supported_by == []
+
+
+def test_origins_act_as_a_map_from_paths_to_files(tmp_path: Path) -> None:
+    from casegate.load import load_case
+    from casegate.load._loader import Origins
+
+    (tmp_path / "case.yaml").write_text("casegate: 1\nkind: case\nid: x\ninclude: [more.yaml]\n"
+                                        "evidence:\n  E1: {kind: eval, producer: a, date: 2026-10-01}\n")
+    (tmp_path / "more.yaml").write_text("casegate: 1\nkind: case\nevidence:\n"
+                                        "  E2: {kind: eval, producer: a, date: 2026-10-01}\n")
+    loaded = load_case(tmp_path / "case.yaml")
+    main, more = loaded.files
+    assert loaded.origin(("evidence", "E1", "producer")).path == main.path
+    assert loaded.origin(("evidence", "E2", "producer")).path == more.path
+    assert loaded.locate(("evidence", "E2")).file == more.path and loaded.locate(("evidence", "E2")).line == 4
+    o = Origins()
+    o.add(("a", "b"), ["x", "y"], main)
+    o[("c",)] = more
+    assert o.get(("a", "b", "x")) is main and ("a", "b", "y") in o and ("a", "b", "z") not in o
+    assert o.get(()) is None and o.setdefault(("c",), main) is more and o.setdefault(("d",), main) is main
+    with pytest.raises(KeyError):
+        o[("a",)]
+    assert sorted(k for k, _ in o.items()) == [("a", "b", "x"), ("a", "b", "y"), ("c",), ("d",)]
