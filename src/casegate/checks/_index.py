@@ -51,6 +51,8 @@ class ArgumentIndex(NamedTuple):
 
 
 _READ = ("claim", "confidentiality", *SCANNED)
+_CHUNK = 4096
+"""Elements read at a time when the index is built."""
 
 _last: tuple[Argument, ArgumentIndex] | None = None
 """The argument the last index was built for, and that index."""
@@ -76,27 +78,35 @@ def build_index(case: Case) -> ArgumentIndex:
     # The fields are read from each element's __dict__, all in one call: attribute access on a
     # pydantic model goes through its class's __getattr__ hook (three times slower), and the
     # fields of one element are best read together, once (the elements lie far apart in memory).
-    # The rows are then turned into columns, whose set values are picked out in C.
-    rows = map(operator.itemgetter(*_READ), map(vars, elements))
-    claim, confidentiality, *columns = list(zip(*rows, strict=True)) or [()] * len(_READ)
-    fields = {f: _set_values(ids, col) for f, col in zip(SCANNED, columns, strict=True)}
-    # most elements are claims: only the others are asked their type
-    is_claim = list(map(operator.is_not, claim, repeat(None)))
+    # The rows are then turned into columns, whose set values are picked out in C; a few thousand
+    # elements at a time (the rows and columns of a whole large argument at once would take more
+    # memory than the index itself).
+    read = operator.itemgetter(*_READ)
+    fields: dict[str, dict[str, Any]] = {f: {} for f in SCANNED}
     types = dict.fromkeys(ids, "claim")
     by_type: dict[str, list[tuple[str, Element]]] = {t: [] for t in TYPES}
-    by_type["claim"] = list(compress(zip(ids, elements, strict=True), is_claim))
-    for eid, e in compress(zip(ids, elements, strict=True), map(operator.not_, is_claim)):
-        t = types[eid] = e.type
-        by_type[t].append((eid, e))
+    private: dict[str, Confidentiality] = {}
+    for at in range(0, len(ids), _CHUNK):
+        some_ids, some = ids[at:at + _CHUNK], elements[at:at + _CHUNK]
+        claim, confidentiality, *columns = list(zip(*map(read, map(vars, some)), strict=True))
+        for f, col in zip(SCANNED, columns, strict=True):
+            fields[f].update(_set_values(some_ids, col))
+        # most elements are claims: only the others are asked their type
+        is_claim = list(map(operator.is_not, claim, repeat(None)))
+        by_type["claim"].extend(compress(zip(some_ids, some, strict=True), is_claim))
+        for eid, e in compress(zip(some_ids, some, strict=True), map(operator.not_, is_claim)):
+            t = types[eid] = e.type
+            by_type[t].append((eid, e))
+        not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
+        private.update(compress(zip(some_ids, confidentiality, strict=True), not_public))
     # an element that lists no support shares the one empty tuple (a list each: 7 MiB at 100k)
     support: dict[str, tuple[str, ...]] = dict.fromkeys(ids, ())
     for eid, sb in fields["supported_by"].items():
         support[eid] = tuple(filter(els.__contains__, sb))
     reachable, depended_on = _reachable(case, types, fields)
-    not_public = map(operator.is_not, confidentiality, repeat(Confidentiality.public))
     return ArgumentIndex(types=types, by_type={t: got for t, got in by_type.items() if got}, support=support,
                          reachable=reachable, depended_on=depended_on, order=_kahn(support), fields=fields,
-                         private=dict(compress(zip(ids, confidentiality, strict=True), not_public)))
+                         private=private)
 
 
 def _set_values(ids: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
