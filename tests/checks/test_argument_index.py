@@ -65,9 +65,9 @@ def _reference(c: Case) -> dict[str, Any]:
     """The index's parts, read element by element."""
     els = c.argument.elements
     types = {eid: e.type for eid, e in els.items()}
-    by_type: dict[str, list[tuple[str, Any]]] = {}
+    by_type: dict[str, list[str]] = {}
     for eid, e in els.items():
-        by_type.setdefault(e.type, []).append((eid, e))
+        by_type.setdefault(e.type, []).append(eid)
     support = {eid: tuple(x for x in e.supported_by if x in els) for eid, e in els.items()}
     seen: set[str] = set()
     todo = [c.argument.top] if c.argument.top in els else []
@@ -77,8 +77,8 @@ def _reference(c: Case) -> dict[str, Any]:
             continue
         seen.add(x)
         todo += els[x].supported_by + els[x].in_context_of + els[x].defeaters
-    for x, e in by_type.get("defeater", []):
-        if any(t in seen for t in e.against):
+    for x in by_type.get("defeater", []):
+        if any(t in seen for t in els[x].against):
             seen.add(x)
     depended_on: set[str] = set()
     todo = [c.argument.top] if c.argument.top in els else []

@@ -98,3 +98,56 @@ def test_a_waived_finding_on_a_redacted_element_is_a_withheld_condition_too(tmp_
     # a waiver the policy does not accept (a role that may not waive CG4) makes no condition
     refused = run_gate(attested, today=DAY, artifacts=arts, waivers=[waiver.model_copy(update={"role": "safety-lead"})])
     assert refused.outcome == "NO-GO" and "CG605" not in {f.code for f in refused.findings}
+
+
+def _reference_private(loaded: Loaded) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Every redacted element by path prefix, listed whole (what CG605 once built per case)."""
+    from casegate.model import Confidentiality
+
+    c = loaded.case
+    assert c is not None
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for section, kind, items in (("evidence", "evidence item", c.evidence), ("safeguards", "safeguard", c.safeguards),
+                                 ("residual_risk", "residual-risk estimate", c.residual_risk)):
+        for k, x in items.items():
+            if x.confidentiality is not Confidentiality.public:
+                out[(section, k)] = (k, f"{x.confidentiality.value} {kind}")
+    for k, e in c.argument.elements.items():
+        if e.confidentiality is not Confidentiality.public:
+            out[("argument", "elements", k)] = (k, f"{e.confidentiality.value} argument element")
+    for dom, threats in c.threat_model.items():
+        for pid, p in threats.pathways.items():
+            if p.confidentiality is not Confidentiality.public:
+                out[("threat_model", dom, "pathways", pid)] = (pid, f"{p.confidentiality.value} pathway")
+    return out
+
+
+def test_redacted_elements_are_found_by_path_and_by_quoted_id_as_a_whole_list_finds_them() -> None:
+    """CG605 looks up only the paths and the quoted ids of each condition; it must find what a
+    search through the list of every redacted element finds, in the same order."""
+    import random
+
+    from casegate.checks._run import make_context
+    from casegate.checks.families.publication import _redacted_at, _redacted_named
+
+    loaded = load_case(ATLAS / "case.yaml")
+    ctx = make_context(loaded, today=DAY)
+    assert ctx is not None and loaded.case is not None
+    private = _reference_private(loaded)
+    assert {k for k, _ in private.values()} and len({p[0] for p in private}) >= 3  # several sections redact
+    c = loaded.case
+    paths = [*private, ("evidence", "nope"), ("argument",), ("threat_model", "x", "pathways", "y"),
+             *[("evidence", k, "result") for k in c.evidence], *[("argument", "elements", k, "claim") for k in
+                                                                  c.argument.elements],
+             *[("threat_model", d, "pathways", p, "steps", "0") for d, t in c.threat_model.items() for p in t.pathways]]
+    for path in paths:
+        want = [private[p] for p in {path[:2], path[:3], path[:4]} if p in private]
+        got = _redacted_at(ctx, tuple(path))
+        assert ([got] if got else []) == want, path
+    ids = [k for k, _ in private.values()] + list(c.evidence)[:5] + list(c.argument.elements)[:5] + ["x", ""]
+    rng = random.Random(605)
+    for _ in range(400):
+        words = rng.sample(ids, rng.randint(0, 5))
+        message = "".join(rng.choice(["`{}`", "`{}", "{}`", "{} ", "``{}` "]).format(w) for w in words)
+        want = [el for el in private.values() if f"`{el[0]}`" in message]
+        assert _redacted_named(ctx, message) == want, message

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
+from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
@@ -58,7 +59,7 @@ __all__ = [
     "TEST_KINDS",
     "bypass_counts",
     "capability_status",
-    "elements_by_type",
+    "elements_of_type",
     "elicitation_shortfalls",
     "inability",
     "weights_reachable",
@@ -102,10 +103,12 @@ def cited_evidence(ctx: Context) -> set[str]:
     return got
 
 
-def elements_by_type(ctx: Context) -> dict[str, list[tuple[str, Element]]]:
-    """Element type (claim, strategy, ..., defeater) -> its (id, element) pairs in the argument's
-    order, computed once per context: rules about defeaters need not visit every claim."""
-    return ctx.index.by_type
+def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
+    """The (id, element) pairs of one element type (claim, strategy, ..., defeater) in the
+    argument's order, from the index: rules about defeaters need not visit every claim."""
+    els = ctx.case.argument.elements
+    for eid in ctx.index.by_type.get(kind, ()):
+        yield eid, els[eid]
 
 
 # --------------------------------------------------------------------------- evidence helpers

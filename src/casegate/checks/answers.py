@@ -12,7 +12,13 @@ import operator
 from collections.abc import Callable
 
 from ..model import EIGHT_QUESTIONS, Answer
-from ._derived import capability_status, inability, independent_evidence, pathway_risk
+from ._derived import (
+    capability_status,
+    elements_of_type,
+    inability,
+    independent_evidence,
+    pathway_risk,
+)
 from ._registry import Context
 
 __all__ = ["QUESTION_SECTIONS", "compose_answers", "provenance"]
@@ -159,7 +165,7 @@ def _objectors(ctx: Context) -> _Parts:
         ans = f"; answer: {o.answer.strip()}" if o.answer else ""
         lines.append(f"{o.person} ({o.role}) objected on {o.date.isoformat()} [{oid}, {o.status}]: {o.reason.strip()}{ans}")
         src.append(f"decision.objections.{oid}")
-    for eid, el in ctx.index.by_type.get("defeater", ()):
+    for eid, el in elements_of_type(ctx, "defeater"):
         if el.raised_by:
             lines.append(f"{el.raised_by} raised defeater {eid} ({el.status or 'open'})")
             src.append(f"argument.elements.{eid}")
@@ -189,7 +195,7 @@ def _uncertainty(ctx: Context) -> _Parts:
     # one lookup per element in the index, not a walk of every element's fields
     els, types, undeveloped = case.argument.elements, ctx.index.types, ctx.index.fields["undeveloped"]
     by_type = ctx.index.by_type
-    told = {eid for t in ("assumption", "defeater") for eid, _ in by_type.get(t, ())}.union(undeveloped)
+    told = {eid for t in ("assumption", "defeater") for eid in by_type.get(t, ())}.union(undeveloped)
     for eid, t in ((eid, types[eid]) for eid in filter(told.__contains__, types)):  # in the argument's order
         if t == "assumption":
             lines.append(f"assumed [{eid}]: {str(els[eid].assumption).strip()}")

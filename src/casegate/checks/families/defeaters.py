@@ -5,16 +5,17 @@ face the possibility that the model underperformed on purpose."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from ...model import Element, RuleSeverity
-from .._derived import elements_by_type
+from .._derived import elements_of_type
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
 _INABILITY = ("below", "below-alert")
 
 
-def depended_on(ctx: Context) -> set[str]:
+def depended_on(ctx: Context) -> AbstractSet[str]:
     """Claims and strategies the top claim depends on (itself included), through `supported_by`."""
     return ctx.index.depended_on
 
@@ -77,7 +78,7 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
 )
 def open_defeater(ctx: Context) -> Iterator[Hit]:
     allowed = set(ctx.policy.condition_defeaters)
-    for did, d in elements_by_type(ctx).get("defeater", []):
+    for did, d in elements_of_type(ctx, "defeater"):
         if d.status not in (None, "open"):
             continue
         targets = _targets(ctx, did)
@@ -106,7 +107,7 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
         "the boundary to one where it is not needed.",
 )
 def defeated_claim(ctx: Context) -> Iterator[Hit]:
-    for did, d in elements_by_type(ctx).get("defeater", []):
+    for did, d in elements_of_type(ctx, "defeater"):
         if d.status == "accepted":
             targets = _targets(ctx, did)
             if targets:
@@ -125,7 +126,7 @@ def defeated_claim(ctx: Context) -> Iterator[Hit]:
     fix="List the evidence or claims that answer it under `answered_by`, or set `status: open`.",
 )
 def answered_without_answer(ctx: Context) -> Iterator[Hit]:
-    for did, d in elements_by_type(ctx).get("defeater", []):
+    for did, d in elements_of_type(ctx, "defeater"):
         if d.status == "answered" and not d.answered_by:
             yield Hit(_EL + (did, "status"), f"defeater `{did}` is marked answered but `answered_by` is empty")
 
@@ -218,7 +219,7 @@ def _answered_with_evidence(ctx: Context, d: Element) -> bool:
     fix="Run a sandbagging probe (or fine-tuning elicitation) and cite it under `answered_by`.",
 )
 def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
-    for did, d in elements_by_type(ctx).get("defeater", []):
+    for did, d in elements_of_type(ctx, "defeater"):
         if d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
             continue
         if not _answered_with_evidence(ctx, d):

@@ -79,9 +79,9 @@ def _capability_claims(ctx: Context) -> Iterator[tuple[str, str, str]]:
     """(element id, threshold id, position) of every capability claim naming a known threshold."""
     got = ctx.memo.get("capability_claims")
     if got is None:
-        got = [(eid, e.capability.threshold, e.capability.position)
-               for eid, e in ctx.index.by_type.get("claim", ())
-               if e.capability and e.capability.threshold in ctx.policy.thresholds]
+        types = ctx.index.types
+        got = [(eid, cap.threshold, cap.position) for eid, cap in ctx.index.fields["capability"].items()
+               if types[eid] == "claim" and cap.threshold in ctx.policy.thresholds]
         ctx.memo["capability_claims"] = got
     return iter(got)
 

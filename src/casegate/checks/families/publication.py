@@ -4,8 +4,9 @@ stated rather than silent."""
 
 from __future__ import annotations
 
-import operator
+import itertools
 from collections.abc import Iterator
+from typing import Any
 
 from ...model import Confidentiality, Finding, RuleSeverity
 from .._registry import Context, Hit, rule
@@ -108,25 +109,73 @@ def publication_not_public(ctx: Context) -> Iterator[Hit]:
                          + (f" (venue: {pub.venue.strip()})" if pub.venue else ""))
 
 
-def _private_elements(ctx: Context) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Path prefix -> (id, kind of element) of every element the public summary redacts."""
+_REDACTED_SECTIONS = (("evidence", "evidence item"), ("safeguards", "safeguard"),
+                      ("residual_risk", "residual-risk estimate"))
+
+
+def _redacted_at(ctx: Context, path: tuple[str, ...]) -> tuple[str, str] | None:
+    """(id, kind of element) of the element the public summary redacts that `path` lies in, if
+    any. The prefixes of one section all have one length (2, 3 or 4), and no prefix of one
+    section is a prefix of another's: at most one element begins the path."""
     c = ctx.case
-    out: dict[tuple[str, ...], tuple[str, str]] = {}
-    for section, kind, items in (("evidence", "evidence item", c.evidence), ("safeguards", "safeguard", c.safeguards),
-                                 ("residual_risk", "residual-risk estimate", c.residual_risk)):
-        # each item's confidentiality read at once, and each label spelled once
-        label = {conf: f"{conf.value} {kind}" for conf in Confidentiality}
-        shown = map(operator.attrgetter("confidentiality"), items.values())
-        for k, conf in zip(items, shown, strict=True):
+    if len(path) >= 2:
+        for section, kind in _REDACTED_SECTIONS:
+            if path[0] == section:
+                item = getattr(c, section).get(path[1])
+                if item is not None and item.confidentiality is not Confidentiality.public:
+                    return path[1], f"{item.confidentiality.value} {kind}"
+                return None
+    if len(path) >= 3 and path[:2] == ("argument", "elements"):
+        conf = ctx.index.private.get(path[2])
+        return (path[2], f"{conf.value} argument element") if conf is not None else None
+    if len(path) >= 4 and path[0] == "threat_model" and path[2] == "pathways":
+        threats = c.threat_model.get(path[1])
+        p = threats.pathways.get(path[3]) if threats is not None else None
+        if p is not None and p.confidentiality is not Confidentiality.public:
+            return path[3], f"{p.confidentiality.value} pathway"
+    return None
+
+
+def _redacted_named(ctx: Context, message: str) -> list[tuple[str, str]]:
+    """(id, kind) of every element the public summary redacts whose id `message` quotes (as
+    `id`), in the order of the case: evidence, safeguards, residual risk, argument elements,
+    pathways, each in its section's order. Only the quoted ids are looked up (a large case
+    redacts tens of thousands of elements; a message quotes a few)."""
+    ticks = [i for i, ch in enumerate(message) if ch == "`"]
+    quoted = {message[a + 1:b] for a, b in itertools.pairwise(ticks)}
+    if not quoted:
+        return []
+    c = ctx.case
+    found: list[tuple[int, int, tuple[str, str]]] = []
+    sections: list[tuple[str, dict[str, Any]]] = [(kind, getattr(c, section)) for section, kind in _REDACTED_SECTIONS]
+    for rank, (kind, items) in enumerate(sections):
+        for k in quoted & items.keys():
+            conf = items[k].confidentiality
             if conf is not Confidentiality.public:
-                out[(section, k)] = (k, label[conf])
-    for k, conf in ctx.index.private.items():
-        out[("argument", "elements", k)] = (k, f"{conf.value} argument element")
-    for dom, threats in c.threat_model.items():
+                found.append((rank, list(items).index(k), (k, f"{conf.value} {kind}")))
+    private = ctx.index.private
+    for k in quoted & private.keys():
+        found.append((3, list(private).index(k), (k, f"{private[k].value} argument element")))
+    at = 0
+    for threats in c.threat_model.values():
         for pid, p in threats.pathways.items():
-            if p.confidentiality is not Confidentiality.public:
-                out[("threat_model", dom, "pathways", pid)] = (pid, f"{p.confidentiality.value} pathway")
-    return out
+            if pid in quoted and p.confidentiality is not Confidentiality.public:
+                found.append((4, at, (pid, f"{p.confidentiality.value} pathway")))
+            at += 1
+    found.sort(key=lambda x: (x[0], x[1]))
+    return [el for _, _, el in found]
+
+
+def _any_redacted(ctx: Context) -> bool:
+    """Whether the public summary redacts any element at all."""
+    c = ctx.case
+    if ctx.index.private:
+        return True
+    for section, _ in _REDACTED_SECTIONS:
+        if any(x.confidentiality is not Confidentiality.public for x in getattr(c, section).values()):
+            return True
+    return any(p.confidentiality is not Confidentiality.public
+               for threats in c.threat_model.values() for p in threats.pathways.values())
 
 
 def _becomes_condition(ctx: Context, f: Finding) -> bool:
@@ -161,20 +210,14 @@ def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
     conditions = [f for f in ctx.memo.get("earlier_findings", ()) if _becomes_condition(ctx, f)]
     if not conditions:
         return
-    private = _private_elements(ctx)
-    if not private:
+    if not _any_redacted(ctx):
         return
     said = (pub.withheld or "").lower()
     flagged: set[str] = set()
-    named: list[tuple[str, tuple[str, str]]] | None = None
     for f in conditions:
-        path = tuple(str(x) for x in f.path)
-        # the prefixes of one section all have one length (2, 3 or 4), and no prefix of one
-        # section is a prefix of another's: at most one of them begins the path
-        concerned = [private[p] for p in {path[:2], path[:3], path[:4]} if p in private]
-        if named is None:
-            named = [(f"`{el[0]}`", el) for el in private.values()]
-        concerned += [el for quoted, el in named if quoted in f.message and el not in concerned]
+        at = _redacted_at(ctx, tuple(str(x) for x in f.path))
+        concerned = [at] if at is not None else []
+        concerned += [el for el in _redacted_named(ctx, f.message) if el not in concerned]
         for eid, kind in concerned:
             if eid in flagged or eid.lower() in said or "condition" in said:
                 continue

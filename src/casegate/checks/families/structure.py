@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from .._derived import cited_evidence
@@ -55,7 +56,7 @@ def _element_links_known(ctx: Context, pathways: dict[str, Any]) -> bool:
 
     sb = column("supported_by")
     # only claims and strategies support: the elements of the other types (the fewer) are looked for
-    others = (eid for t, got in ctx.index.by_type.items() if t not in ("claim", "strategy") for eid, _ in got)
+    others = (eid for t, got in ctx.index.by_type.items() if t not in ("claim", "strategy") for eid in got)
     if not sb <= els.keys() or not sb.isdisjoint(others):
         return False
     if not column("in_context_of") <= els.keys() or not column("evidence") <= ev.keys():
@@ -204,7 +205,7 @@ def argument_cycle(ctx: Context) -> Iterator[Hit]:
                 path.pop()
 
 
-def reachable(ctx: Context) -> set[str]:
+def reachable(ctx: Context) -> AbstractSet[str]:
     """Element ids reachable from the top claim through support, context and defeater links."""
     return ctx.index.reachable
 
@@ -241,7 +242,7 @@ def unsupported(ctx: Context) -> Iterator[Hit]:
     by_type, fields = ctx.index.by_type, ctx.index.fields
     sb, ev, undeveloped = fields["supported_by"], fields["evidence"], fields["undeveloped"]
     for t in ("claim", "strategy"):
-        for eid, _ in by_type.get(t, []):
+        for eid in by_type.get(t, ()):
             if eid not in sb and eid not in ev and eid not in undeveloped:
                 yield Hit(_EL + (eid,), f"{t} `{eid}` has no support and is not marked undeveloped")
 

@@ -4,7 +4,6 @@ about."""
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
 
 from ...model import RuleSeverity
@@ -108,7 +107,7 @@ def misuse_claim_without_domain(ctx: Context) -> Iterator[Hit]:
     # evidence but name no domain themselves.
     whole = len(index.order) == len(index.types)
     asked = capability.keys() | pathway.keys() | (evidence.keys() - own.keys() if whole else evidence.keys())
-    for eid in filter(asked.__contains__, map(operator.itemgetter(0), index.by_type.get("claim", ()))):
+    for eid in filter(asked.__contains__, index.by_type.get("claim", ())):
         cap, path = capability.get(eid), pathway.get(eid)
         cites: list[str] = []
         if not (cap or path):
