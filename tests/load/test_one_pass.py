@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,3 +185,79 @@ def test_origins_act_as_a_map_from_paths_to_files(tmp_path: Path) -> None:
     with pytest.raises(KeyError):
         o[("a",)]
     assert sorted(k for k, _ in o.items()) == [("a", "b", "x"), ("a", "b", "y"), ("c",), ("d",)]
+
+
+def _large_case(tmp: Path, *, bad_element: int | None = None, bad_top: bool = False,
+                outside: bool = False) -> Path:
+    """A case whose argument and evidence each hold more items than one part of a lean load,
+    spread over an include."""
+    n = 4096 + 900
+    els = "".join(f"    G{i}: {{claim: Claim {i}., supported_by: [G{i + 1}], evidence: [E{i}]}}\n"
+                  for i in range(n - 1))
+    els += f"    G{n - 1}: {{claim: Last., evidence: [E{n - 1}]}}\n"
+    if bad_element is not None:
+        els = els.replace(f"    G{bad_element}: {{claim:", f"    G{bad_element}: {{strategy: x, claim:")
+    ev = "".join(f"  E{i}: {{kind: eval, producer: lab, date: 2026-10-01, artifact: logs/run.json}}\n"
+                 for i in range(n))
+    if outside:
+        ev = ev.replace("  E77: {kind: eval, producer: lab, date: 2026-10-01, artifact: logs/run.json}",
+                        "  E77: {kind: eval, producer: lab, date: 2026-10-01, artifact: ../../outside.json}")
+    (tmp / "logs").mkdir(exist_ok=True)
+    (tmp / "logs" / "run.json").write_text("{}")
+    (tmp / "evidence.yaml").write_text("casegate: 1\nkind: case\nevidence:\n" + ev)
+    (tmp / "case.yaml").write_text(
+        "casegate: 1\nkind: case\nid: big\n" + ("title: [not, a, title]\n" if bad_top else "title: Big\n")
+        + "date: 2026-11-20\npolicy: builtin:anthropic-rsp\n"
+        + "system: {name: Big, version: '1', digests: [sha256:" + "1" * 64 + "]}\n"
+        + "include: [evidence.yaml]\nargument:\n  top: G0\n  elements:\n" + els)
+    return tmp / "case.yaml"
+
+
+def _findings(loaded: Any) -> list[tuple[str, str, str]]:
+    return [(f.code, f.message, str(f.location)) for f in loaded.diagnostics]
+
+
+@pytest.mark.parametrize("bad", ["none", "element", "top", "both"])
+def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_load(
+        tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lean load validates the largest sections a part at a time, letting each part's parsed
+    data go; the case, its findings (in order, located) and its data as read are those of an
+    ordinary load, valid or not."""
+    from casegate.load import _loader, load_case
+
+    case = _large_case(tmp_path, bad_element=4500 if bad in ("element", "both") else None,
+                       bad_top=bad in ("top", "both"))
+    kept = load_case(case, root=tmp_path)
+    in_parts = _loader._validate_in_parts
+    calls: list[int] = []
+
+    def counted(data: dict[str, Any], files: list[Any]) -> Any:
+        calls.append(1)
+        return in_parts(data, files)
+
+    monkeypatch.setattr(_loader, "_validate_in_parts", counted)
+    lean = load_case(case, root=tmp_path, keep_data=False)
+    assert calls == [1]
+    assert (lean._data is None) == (bad == "none")  # let go once built; kept, for the reasons, if not
+    assert _findings(lean) == _findings(kept)
+    assert lean.case == kept.case
+    assert lean.data == kept.data
+    if bad == "none":
+        assert lean.case is not None and len(lean.case.argument.elements) == 4996
+        assert not lean.diagnostics
+        assert all(f.doc.data is None for f in lean.files)
+    else:
+        assert lean.case is None
+        assert all(isinstance(f.doc.data, dict) for f in lean.files)
+        assert any("4500" in msg or "title" in loc or "title" in msg for _, msg, loc in _findings(lean))
+
+
+def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(tmp_path: Path) -> None:
+    from casegate.errors import InputError
+    from casegate.load import load_case
+
+    case = _large_case(tmp_path, outside=True)
+    for keep in (True, False):
+        with pytest.raises(InputError, match="E77") as got:
+            load_case(case, root=tmp_path, keep_data=keep)
+        assert got.value.location is not None and got.value.location.endswith("evidence.yaml:81:54")

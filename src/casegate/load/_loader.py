@@ -4,6 +4,7 @@ reported at once and located at file:line:col."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -411,6 +412,18 @@ def _merge_include(
             origins[(key,)] = inc
 
 
+def _add_main_origins(data: dict[str, Any], main: SourceFile, origins: Origins) -> None:
+    """Record the main file as the origin of its sections, their keys and the ids of its nested
+    id sections."""
+    origins.add((), data, main)
+    for k, v in data.items():
+        if isinstance(v, dict):
+            origins.add((k,), v, main)
+            for k2 in _NESTED_ID_SECTIONS.get(k, ()):
+                if isinstance(v.get(k2), dict):
+                    origins.add((k, k2), v[k2], main)
+
+
 def _add_ids(target: dict[str, Any], items: dict[str, Any], at: tuple[str, ...], inc: SourceFile,
              origins: Origins) -> None:
     """`_add_id` for every item of `items`, none of whose ids `target` holds: the items and
@@ -561,7 +574,7 @@ def load_case(path: str | Path, *, policy: str | Path | None = None,
     # loading allocates hundreds of thousands of acyclic objects (parsed data, then models): with
     # the cyclic collector running, loading would grow faster than the case
     with gc_paused():
-        loaded = _load_case(path, policy=policy, root=root)
+        loaded = _load_case(path, policy=policy, root=root, lean=not keep_data)
         if not keep_data:
             loaded.release_data()
         return loaded
@@ -579,7 +592,8 @@ def case_root(path: str | Path, root: str | Path | None = None) -> Path:
     return default_root(Path(path))
 
 
-def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path | None) -> Loaded:
+def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path | None,
+               lean: bool = False) -> Loaded:
     p = Path(path)
     top = case_root(p, root)
     confine(p, top, str(path), "the case file")
@@ -591,13 +605,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     diags: list[Finding] = []
     origins = Origins()
     _dup_key_findings(main, diags)
-    origins.add((), data, main)
-    for k, v in data.items():
-        if isinstance(v, dict):
-            origins.add((k,), v, main)
-            for k2 in _NESTED_ID_SECTIONS.get(k, ()):
-                if isinstance(v.get(k2), dict):
-                    origins.add((k, k2), v[k2], main)
+    _add_main_origins(data, main, origins)
     # includes, depth-first, each file once
     includes = data.get("include") or []
     if not isinstance(includes, list):
@@ -629,10 +637,11 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         depth_of[src.abspath] = depth
         seen.add(src.abspath)
         files.append(src)
-        idata = _check_version(src, "case")
+        # (no name here holds the file's parsed data: a lean load lets it go before validating)
+        its_includes = _check_version(src, "case").get("include") or []
         _dup_key_findings(src, diags)
         _merge_include(data, src, origins, diags)
-        for j, sub in enumerate(idata.get("include") or []):
+        for j, sub in enumerate(its_includes):
             queue.append((src, j, sub))
     data.pop("include", None)
     data["include"] = [f.path for f in files[1:]]
@@ -648,15 +657,26 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         line, col = src.doc.locate(path)
         return Location(file=src.path, line=line, column=col)
 
-    case: Case | None
+    case: Case | None = None
+    in_parts = lean and _large(data)
     try:
-        case = Case.model_validate(data)
+        case = _validate_in_parts(data, files) if in_parts else Case.model_validate(data)
+    except ValidationError as e:
+        if not in_parts:
+            diags.extend(validation_findings(e, loc))
+    if case is None and in_parts:
+        # a part held an invalid item: the whole document, read again as it was read, gives the
+        # findings an ordinary load gives
+        in_parts = False
+        data = _reparsed(files)
+        try:
+            case = Case.model_validate(data)
+        except ValidationError as e:
+            diags.extend(validation_findings(e, loc))
+    if case is not None:
         # evidence items name a dozen fields each (sets of 700 bytes); most elements name two or
         # three (200 bytes), too little to be worth a pass over every element
         share_field_sets(case.evidence.values())
-    except ValidationError as e:
-        diags.extend(validation_findings(e, loc))
-        case = None
 
     pol: Policy | None = None
     pol_src: SourceFile | None = None
@@ -685,16 +705,88 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         diags.extend(pdiags)
     regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)
+    # a case built in parts holds models where its data had items: its data is read again if asked for
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                    diagnostics=diags, origins=origins, _data=data, root=top, regimes=regimes)
+                    diagnostics=diags, origins=origins, _data=None if in_parts else data, root=top,
+                    regimes=regimes)
     _confine_artifacts(loaded)
     return loaded
+
+
+_PART = 4096
+"""Items of a large section validated at a time by a lean load (`_validate_in_parts`)."""
+
+_BULK: tuple[tuple[str, ...], ...] = (("argument", "elements"), ("evidence",))
+"""The sections a large case holds by the thousand (their paths in the document)."""
+
+
+def _section(data: dict[str, Any], at: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The mapping at `at` in `data` and the mapping holding it, or None when either is not a
+    mapping."""
+    parent: Any = data
+    for k in at[:-1]:
+        parent = parent.get(k)
+        if not isinstance(parent, dict):
+            return None
+    got = parent.get(at[-1])
+    return (got, parent) if isinstance(got, dict) else None
+
+
+def _large(data: dict[str, Any]) -> bool:
+    """Whether a section of `data` holds more items than one part of `_validate_in_parts`."""
+    return any((got := _section(data, at)) is not None and len(got[0]) > _PART for at in _BULK)
+
+
+def _validate_in_parts(data: dict[str, Any], files: list[SourceFile]) -> Case:
+    """`Case.model_validate(data)` for a large case loaded lean (`keep_data=False`), without
+    holding all of its parsed data and all of its models at once (the load's peak of memory).
+
+    The files' own parsed data is let go, then the argument's elements and the evidence items are
+    built a few thousand at a time, each part's parsed items let go as soon as their models are
+    built, and the case is built around the finished models (pydantic takes a model as it is).
+    `data` is changed in place: its items become models. Raises ValidationError as soon as a part
+    holds an invalid item (the caller then validates the whole document, read again from the
+    files' bytes, for findings in the ordinary order)."""
+    from pydantic import TypeAdapter
+
+    from ..model import Element, Evidence
+    from ..model._base import Id
+
+    for f in files:
+        f.doc.data = None
+    for at in _BULK:
+        got = _section(data, at)
+        if got is None:
+            continue
+        items, parent = got
+        adapter: TypeAdapter[dict[str, Any]] = (
+            TypeAdapter(dict[Id, Element]) if at == ("argument", "elements") else TypeAdapter(dict[Id, Evidence]))
+        ids, values = list(items), list(items.values())
+        items.clear()
+        built: dict[str, Any] = {}
+        for start in range(0, len(ids), _PART):
+            end = start + _PART
+            built.update(adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True))))
+            values[start:end] = itertools.repeat(None, len(values[start:end]))
+        parent[at[-1]] = built
+    return Case.model_validate(data)
+
+
+def _reparsed(files: list[SourceFile]) -> dict[str, Any]:
+    """The merged document read again from the files' bytes (`_merged`), each file holding its
+    parsed data again, as after an ordinary load."""
+    for f in files:
+        f.doc.data = parse_yaml(f.path, f.doc.raw, nodes_charged=True).data
+    return _merged_from(files, [f.doc for f in files])
 
 
 def _merged(files: list[SourceFile]) -> dict[str, Any]:
     """The merged document of a case's files (in the order the load read them), parsed again
     from the bytes the load read: what `_load_case` built, without its findings."""
-    docs = [parse_yaml(f.path, f.doc.raw, nodes_charged=True) for f in files]
+    return _merged_from(files, [parse_yaml(f.path, f.doc.raw, nodes_charged=True) for f in files])
+
+
+def _merged_from(files: list[SourceFile], docs: list[YamlDoc]) -> dict[str, Any]:
     data = dict(docs[0].data) if isinstance(docs[0].data, dict) else {}
     origins = Origins()
     for f, doc in zip(files[1:], docs[1:], strict=True):
@@ -706,13 +798,20 @@ def _merged(files: list[SourceFile]) -> dict[str, Any]:
 
 
 def _confine_artifacts(loaded: Loaded) -> None:
-    """Refuse an evidence artifact outside the root, whether or not the case is otherwise valid."""
-    evidence = loaded.data.get("evidence")
-    if not isinstance(evidence, dict) or loaded.root is None:
+    """Refuse an evidence artifact outside the root, whether or not the case is otherwise valid
+    (read from the models when the case was built, else from the data)."""
+    if loaded.root is None:
         return
+    arts: Iterable[tuple[str, Any]]
+    if loaded.case is not None:
+        arts = ((eid, ev.artifact) for eid, ev in loaded.case.evidence.items())
+    else:
+        evidence = loaded.data.get("evidence")
+        if not isinstance(evidence, dict):
+            return
+        arts = ((eid, item.get("artifact") if isinstance(item, dict) else None) for eid, item in evidence.items())
     checked: set[str] = set()  # many items often share one artifact: resolve each path once
-    for eid, item in evidence.items():
-        art = item.get("artifact") if isinstance(item, dict) else None
+    for eid, art in arts:
         if not isinstance(art, str) or not art:
             continue
         src = loaded.origin(("evidence", eid))
