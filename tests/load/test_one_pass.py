@@ -236,6 +236,7 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
         return in_parts(data, files)
 
     monkeypatch.setattr(_loader, "_validate_in_parts", counted)
+    monkeypatch.setattr(_loader, "_IN_PARTS_FROM", 4500)  # this case is large enough, and parts are smaller
     lean = load_case(case, root=tmp_path, keep_data=False)
     assert calls == [1]
     assert (lean._data is None) == (bad == "none")  # let go once built; kept, for the reasons, if not
@@ -252,9 +253,12 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
         assert any("4500" in msg or "title" in loc or "title" in msg for _, msg, loc in _findings(lean))
 
 
-def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(tmp_path: Path) -> None:
+def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from casegate.errors import InputError
-    from casegate.load import load_case
+    from casegate.load import _loader, load_case
+
+    monkeypatch.setattr(_loader, "_IN_PARTS_FROM", 4500)
 
     case = _large_case(tmp_path, outside=True)
     for keep in (True, False):

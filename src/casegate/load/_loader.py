@@ -716,6 +716,11 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
 _PART = 4096
 """Items of a large section validated at a time by a lean load (`_validate_in_parts`)."""
 
+_IN_PARTS_FROM = 50_000
+"""A lean load validates a case in parts when one of its sections holds this many items. At 230,000
+elements that lowers the peak by about 30 MiB; at 23,000 it would save 3 MiB for 2% more
+instructions (the part validators, and the case's validation around the built models)."""
+
 _BULK: tuple[tuple[str, ...], ...] = (("argument", "elements"), ("evidence",))
 """The sections a large case holds by the thousand (their paths in the document)."""
 
@@ -733,8 +738,8 @@ def _section(data: dict[str, Any], at: tuple[str, ...]) -> tuple[dict[str, Any],
 
 
 def _large(data: dict[str, Any]) -> bool:
-    """Whether a section of `data` holds more items than one part of `_validate_in_parts`."""
-    return any((got := _section(data, at)) is not None and len(got[0]) > _PART for at in _BULK)
+    """Whether a section of `data` holds enough items to be validated in parts (`_IN_PARTS_FROM`)."""
+    return any((got := _section(data, at)) is not None and len(got[0]) >= _IN_PARTS_FROM for at in _BULK)
 
 
 def _validate_in_parts(data: dict[str, Any], files: list[SourceFile]) -> Case:
