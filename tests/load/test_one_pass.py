@@ -188,7 +188,7 @@ def test_origins_act_as_a_map_from_paths_to_files(tmp_path: Path) -> None:
 
 
 def _large_case(tmp: Path, *, bad_element: int | None = None, bad_top: bool = False,
-                outside: bool = False) -> Path:
+                outside: bool = False, duplicate: bool = False) -> Path:
     """A case whose argument and evidence each hold more items than one part of a lean load,
     spread over an include."""
     n = 4096 + 900
@@ -209,7 +209,8 @@ def _large_case(tmp: Path, *, bad_element: int | None = None, bad_top: bool = Fa
         "casegate: 1\nkind: case\nid: big\n" + ("title: [not, a, title]\n" if bad_top else "title: Big\n")
         + "date: 2026-11-20\npolicy: builtin:anthropic-rsp\n"
         + "system: {name: Big, version: '1', digests: [sha256:" + "1" * 64 + "]}\n"
-        + "include: [evidence.yaml]\nargument:\n  top: G0\n  elements:\n" + els)
+        + "include: [evidence.yaml]\nargument:\n  top: G0\n  elements:\n" + els
+        + ("evidence:\n  E5: {kind: security-audit, producer: other, date: 2026-10-02}\n" if duplicate else ""))
     return tmp / "case.yaml"
 
 
@@ -217,7 +218,7 @@ def _findings(loaded: Any) -> list[tuple[str, str, str]]:
     return [(f.code, f.message, str(f.location)) for f in loaded.diagnostics]
 
 
-@pytest.mark.parametrize("bad", ["none", "element", "top", "both"])
+@pytest.mark.parametrize("bad", ["none", "element", "top", "both", "duplicate"])
 def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_load(
         tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A lean load validates the largest sections a part at a time, letting each part's parsed
@@ -226,7 +227,7 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
     from casegate.load import _loader, load_case
 
     case = _large_case(tmp_path, bad_element=4500 if bad in ("element", "both") else None,
-                       bad_top=bad in ("top", "both"))
+                       bad_top=bad in ("top", "both"), duplicate=bad == "duplicate")
     kept = load_case(case, root=tmp_path)
     in_parts = _loader._validate_in_parts
     calls: list[int] = []
@@ -239,13 +240,14 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
     monkeypatch.setattr(_loader, "_IN_PARTS_FROM", 4500)  # this case is large enough, and parts are smaller
     lean = load_case(case, root=tmp_path, keep_data=False)
     assert calls == [1]
-    assert (lean._data is None) == (bad == "none")  # let go once built; kept, for the reasons, if not
+    built = bad in ("none", "duplicate")
+    assert (lean._data is None) == built  # let go once built; kept, for the reasons, if not
     assert _findings(lean) == _findings(kept)
     assert lean.case == kept.case
     assert lean.data == kept.data
-    if bad == "none":
+    if built:
         assert lean.case is not None and len(lean.case.argument.elements) == 4996
-        assert not lean.diagnostics
+        assert [code for code, *_ in _findings(lean)] == (["CG902"] if bad == "duplicate" else [])
         assert all(f.doc.data is None for f in lean.files)
     else:
         assert lean.case is None
