@@ -77,6 +77,11 @@ class Origins:
             got = self._by_prefix[prefix] = {}
         got.update(dict.fromkeys(keys, src))
 
+    def under(self, prefix: tuple[str | int, ...]) -> dict[str | int, SourceFile]:
+        """{last key: file} for the paths `prefix + (k,)` (the ids of a section): read it, never
+        change it."""
+        return self._by_prefix.get(prefix) or {}
+
     def get(self, path: tuple[str | int, ...]) -> SourceFile | None:
         if not path:
             return None
@@ -198,7 +203,7 @@ class Loaded:
         art = self.case.evidence[evidence_id].artifact
         if not art:
             return None
-        src = self.origin(("evidence", evidence_id))
+        src = self.origins.under(("evidence",)).get(evidence_id) or self.origin(("evidence", evidence_id))
         key = (src.path, art)
         got = self._resolved.get(key)
         if got is None:
@@ -816,10 +821,11 @@ def _confine_artifacts(loaded: Loaded) -> None:
             return
         arts = ((eid, item.get("artifact") if isinstance(item, dict) else None) for eid, item in evidence.items())
     checked: set[str] = set()  # many items often share one artifact: resolve each path once
+    declared = loaded.origins.under(("evidence",))
     for eid, art in arts:
         if not isinstance(art, str) or not art:
             continue
-        src = loaded.origin(("evidence", eid))
+        src = declared.get(eid) or loaded.origin(("evidence", eid))
         key = (src.path, art)
         if key in loaded._resolved:  # the same file names the same artifact again: resolved above
             continue

@@ -363,6 +363,7 @@ DefeaterStatus = Literal["open", "answered", "accepted"]
 
 _TEXT_FIELDS = ("claim", "strategy", "context", "assumption", "justification", "defeater")
 _NOT_CLAIM = frozenset(_TEXT_FIELDS[1:])
+_TEXTS = frozenset(_TEXT_FIELDS)
 
 
 class CapabilityAssertion(Frozen):
@@ -428,6 +429,11 @@ class Element(Frozen):
         if isinstance(data, dict):
             # most elements are claims that name no other text field: answered without a loop
             if data.get("claim") is not None and _NOT_CLAIM.isdisjoint(data):
+                return data
+            # an element of another type that names its one text field and no other: answered
+            # with a set operation too
+            named = _TEXTS.intersection(data)
+            if len(named) == 1 and data[next(iter(named))] is not None:
                 return data
             texts = [n for n in _TEXT_FIELDS if data.get(n) is not None]
             if len(texts) != 1:
