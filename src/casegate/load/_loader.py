@@ -185,6 +185,11 @@ class Loaded:
                     return got
         return self.main
 
+    def evidence_file(self, evidence_id: str) -> SourceFile:
+        """The file that declared an evidence item: `origin(("evidence", evidence_id))`, looked up
+        in the section's own map (asked for every item, twice, when artifacts are read)."""
+        return self.origins.under(("evidence",)).get(evidence_id) or self.origin(("evidence", evidence_id))
+
     def locate(self, path: tuple[str | int, ...]) -> Location:
         """file:line:col of the element at `path` (policy paths start with '@policy')."""
         src = self.origin(path)
@@ -203,7 +208,7 @@ class Loaded:
         art = self.case.evidence[evidence_id].artifact
         if not art:
             return None
-        src = self.origins.under(("evidence",)).get(evidence_id) or self.origin(("evidence", evidence_id))
+        src = self.evidence_file(evidence_id)
         key = (src.path, art)
         got = self._resolved.get(key)
         if got is None:
@@ -821,11 +826,10 @@ def _confine_artifacts(loaded: Loaded) -> None:
             return
         arts = ((eid, item.get("artifact") if isinstance(item, dict) else None) for eid, item in evidence.items())
     checked: set[str] = set()  # many items often share one artifact: resolve each path once
-    declared = loaded.origins.under(("evidence",))
     for eid, art in arts:
         if not isinstance(art, str) or not art:
             continue
-        src = declared.get(eid) or loaded.origin(("evidence", eid))
+        src = loaded.evidence_file(eid)
         key = (src.path, art)
         if key in loaded._resolved:  # the same file names the same artifact again: resolved above
             continue

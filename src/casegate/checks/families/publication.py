@@ -146,36 +146,27 @@ def _redacted_named(ctx: Context, message: str) -> list[tuple[str, str]]:
     if not quoted:
         return []
     c = ctx.case
-    found: list[tuple[int, int, tuple[str, str]]] = []
-    sections: list[tuple[str, dict[str, Any]]] = [(kind, getattr(c, section)) for section, kind in _REDACTED_SECTIONS]
-    for rank, (kind, items) in enumerate(sections):
-        for k in quoted & items.keys():
-            conf = items[k].confidentiality
-            if conf is not Confidentiality.public:
-                found.append((rank, list(items).index(k), (k, f"{conf.value} {kind}")))
     private = ctx.index.private
-    for k in quoted & private.keys():
-        found.append((3, list(private).index(k), (k, f"{private[k].value} argument element")))
-    at = 0
-    for threats in c.threat_model.values():
-        for pid, p in threats.pathways.items():
-            if pid in quoted and p.confidentiality is not Confidentiality.public:
-                found.append((4, at, (pid, f"{p.confidentiality.value} pathway")))
-            at += 1
-    found.sort(key=lambda x: (x[0], x[1]))
-    return [el for _, _, el in found]
+    # the sections in the case's order; within one, the ids it holds, in its order (sorted only
+    # when the message quotes more than one of them)
+    levels: list[tuple[str, dict[str, Any]]] = [
+        *((kind, {k: x.confidentiality for k, x in _in_order(getattr(c, section), quoted).items()})
+          for section, kind in _REDACTED_SECTIONS),
+        ("argument element", _in_order(private, quoted)),
+        ("pathway", {pid: p.confidentiality for threats in c.threat_model.values()
+                     for pid, p in threats.pathways.items() if pid in quoted}),
+    ]
+    return [(k, f"{conf.value} {kind}") for kind, held in levels for k, conf in held.items()
+            if conf is not Confidentiality.public]
 
 
-def _any_redacted(ctx: Context) -> bool:
-    """Whether the public summary redacts any element at all."""
-    c = ctx.case
-    if ctx.index.private:
-        return True
-    for section, _ in _REDACTED_SECTIONS:
-        if any(x.confidentiality is not Confidentiality.public for x in getattr(c, section).values()):
-            return True
-    return any(p.confidentiality is not Confidentiality.public
-               for threats in c.threat_model.values() for p in threats.pathways.values())
+def _in_order(items: dict[str, Any], wanted: set[str]) -> dict[str, Any]:
+    """The entries of `items` whose keys are `wanted`, in the order of `items` (looked up by key:
+    a section of thousands of items is walked only when two or more are wanted)."""
+    hits = wanted & items.keys()
+    if len(hits) > 1:
+        return {k: items[k] for k in items if k in hits}
+    return {k: items[k] for k in hits}
 
 
 def _becomes_condition(ctx: Context, f: Finding) -> bool:
@@ -209,8 +200,6 @@ def withheld_condition_unexplained(ctx: Context) -> Iterator[Hit]:
         return
     conditions = [f for f in ctx.memo.get("earlier_findings", ()) if _becomes_condition(ctx, f)]
     if not conditions:
-        return
-    if not _any_redacted(ctx):
         return
     said = (pub.withheld or "").lower()
     flagged: set[str] = set()
