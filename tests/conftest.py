@@ -9,14 +9,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# facts derived from evidence artifacts are cached per user; the tests keep theirs apart
-if "CASEGATE_CACHE_DIR" not in os.environ:
-    import atexit
-    import shutil
-    import tempfile
+# facts derived from evidence artifacts and compiled templates are cached per user, with a key
+# kept in the user's state folder; the tests keep theirs apart
+for _var, _prefix in (("CASEGATE_CACHE_DIR", "casegate-test-cache-"), ("CASEGATE_STATE_DIR", "casegate-test-state-")):
+    if _var not in os.environ:
+        import atexit
+        import shutil
+        import tempfile
 
-    os.environ["CASEGATE_CACHE_DIR"] = tempfile.mkdtemp(prefix="casegate-test-cache-")
-    atexit.register(shutil.rmtree, os.environ["CASEGATE_CACHE_DIR"], True)
+        os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
+        atexit.register(shutil.rmtree, os.environ[_var], True)
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -11,7 +11,15 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from casegate.errors import InputError, VerificationError
-from casegate.ledger import ClientState, MissingTile, SplitView, open_store, open_tiles, write_tiles
+from casegate.ledger import (
+    ClientState,
+    MissingTile,
+    Seen,
+    SplitView,
+    open_store,
+    open_tiles,
+    write_tiles,
+)
 from casegate.store import Registry, load_public_key, parse_checkpoint, sign_checkpoint
 from casegate.store import merkle as mk
 
@@ -202,14 +210,38 @@ def test_damaged_state_file_is_an_input_error(tmp_path: Path) -> None:
         ClientState(p)
 
 
-def test_default_state_path_is_under_the_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_state_path_is_in_the_state_folder_not_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from casegate.ledger import default_state_path
 
     monkeypatch.delenv("CASEGATE_LOG_STATE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert default_state_path() == tmp_path / "casegate" / "log-client-state.json"
+    monkeypatch.delenv("CASEGATE_STATE_DIR", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert default_state_path() == tmp_path / "state" / "casegate" / "log-client-state.json"
+    monkeypatch.setenv("CASEGATE_STATE_DIR", str(tmp_path / "mine"))
+    assert default_state_path() == tmp_path / "mine" / "log-client-state.json"
     monkeypatch.setenv("CASEGATE_LOG_STATE", str(tmp_path / "s.json"))
     assert default_state_path() == tmp_path / "s.json"
+
+
+def test_a_record_kept_in_the_former_cache_location_is_still_honoured(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clients that kept their record under the cache folder keep refusing what it refuses; the
+    record moves to the state folder on the next save."""
+    monkeypatch.delenv("CASEGATE_LOG_STATE", raising=False)
+    monkeypatch.setenv("CASEGATE_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    former = tmp_path / "cache" / "casegate" / "log-client-state.json"
+    old = ClientState(former)
+    old.logs["example.org/log"] = Seen(7, b"\x01" * 32, "checkpoint text")
+    old.save()
+    state = ClientState()
+    assert state.path == tmp_path / "state" / "log-client-state.json"
+    assert state.seen("example.org/log") == Seen(7, b"\x01" * 32, "checkpoint text")
+    state.save()
+    assert ClientState(state.path).seen("example.org/log") is not None
+    former.write_text("{}")  # once saved in the state folder, the former file is not read
+    assert ClientState().seen("example.org/log") is not None
 
 
 def test_no_checkpoint_served(tmp_path: Path) -> None:

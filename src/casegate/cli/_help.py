@@ -163,5 +163,5 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_redteam', 2422),
     ('_witness', 7235),
     ('_logwatch', 4559),
-    ('_tiles', 7820),
+    ('_tiles', 7859),
 )

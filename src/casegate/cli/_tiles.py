@@ -107,7 +107,7 @@ def client(
     url: Annotated[str, typer.Option("--url", help="Where the tiles are: an http(s) prefix (a board's /public/log, a CDN), s3://BUCKET/PREFIX, or a directory.")],
     vkey: Annotated[str | None, typer.Option("--vkey", help="The log's key: a note verifier key (name+id+key) or a PEM public key file.")] = None,
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="Take the log's origin, key and witnesses from this trust root (default $CASEGATE_TRUST_ROOT).")] = None,
-    state: Annotated[Path | None, typer.Option("--state", help="Where the last checkpoint seen is kept (default $CASEGATE_LOG_STATE, else the user cache dir).")] = None,
+    state: Annotated[Path | None, typer.Option("--state", help="Where the last checkpoint seen is kept (default $CASEGATE_LOG_STATE, else log-client-state.json in the user's casegate state folder).")] = None,
     entry: Annotated[list[int] | None, typer.Option("--entry", help="Fetch this entry, rebuilt from its bundle and proven included (repeatable).")] = None,
     endpoint_url: EndpointOption = None,
     as_json: JsonOption = False,

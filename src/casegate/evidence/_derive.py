@@ -13,7 +13,8 @@ already a blocking finding, and its facts would be about other bytes). Results a
 artifact's sha256 in the user's cache folder (`CASEGATE_CACHE_DIR`, else `$XDG_CACHE_HOME/casegate`,
 else `~/.cache/casegate`), under `derived/`; the cache is bounded (oldest entries are removed past
 `CACHE_ENTRIES`), written atomically, and any entry that does not parse is derived again. A cache
-that cannot be written only costs time.
+that cannot be written only costs time. Entries are tagged with this user's cache key (see
+`casegate._cachekey`): an entry someone else put in the folder is derived again, never believed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .._cachekey import cache_key, opened, private_folder, sealed
+from .._userdirs import cache_root
 from ..errors import InputError
 from ..load import Loaded, display_path
 from ..model import Elicitation, Result, SourceRecord
@@ -114,11 +117,7 @@ class Derivation(NamedTuple):
 
 def cache_dir() -> Path:
     """The folder derived facts are cached in."""
-    env = os.environ.get("CASEGATE_CACHE_DIR")
-    if env:
-        return Path(env) / "derived"
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "casegate" / "derived"
+    return cache_root() / "derived"
 
 
 def sample_digest(ids: list[str]) -> str | None:
@@ -162,9 +161,16 @@ def _reduced(result: Result) -> dict[str, list[int]]:
     return out
 
 
+_PURPOSE = "derived facts"
+
+
 class _Cache:
+    """The derived-facts cache in `folder`: used only when the folder is private to this user
+    and the user's cache key can be kept; each entry is tagged with that key and its artifact's
+    sha256 (see `casegate._cachekey`), and an entry whose tag does not verify is derived again."""
+
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+        self.folder = folder if folder is not None and private_folder(folder) and cache_key() is not None else None
         self.wrote = False
 
     def _path(self, sha: str) -> Path | None:
@@ -175,7 +181,10 @@ class _Cache:
         if p is None:
             return None
         try:
-            entry = CachedArtifact.model_validate_json(p.read_bytes())
+            data = opened(_PURPOSE, sha, p.read_bytes())
+            if data is None:  # not written by this user's casegate for this artifact
+                return None
+            entry = CachedArtifact.model_validate_json(data)
         except (OSError, ValidationError, ValueError):
             return None
         if entry.version != DERIVE_VERSION:
@@ -192,13 +201,15 @@ class _Cache:
         p = self._path(sha)
         if p is None or self.folder is None:
             return
+        data = sealed(_PURPOSE, sha, entry.model_dump_json().encode("utf-8"))
+        if data is None:
+            return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             import tempfile
 
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "wb") as f:
-                f.write(entry.model_dump_json().encode("utf-8"))
+                f.write(data)
             os.replace(tmp, p)
             self.wrote = True
         except OSError:

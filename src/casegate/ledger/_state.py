@@ -14,21 +14,32 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._userdirs import state_dir
 from ..errors import InputError
 from ..store import Checkpoint, ConsistencyProof, parse_checkpoint
 from ._client import SplitView, TileLog
 
 STATE_VERSION = 1
 STATE_ENV = "CASEGATE_LOG_STATE"
-"""Path of the client's state file (default: <user cache dir>/casegate/log-client-state.json)."""
+"""Path of the client's state file (default: `log-client-state.json` in the user's casegate state
+folder, `CASEGATE_STATE_DIR`, else `$XDG_STATE_HOME/casegate`, else `~/.local/state/casegate`)."""
+_NAME = "log-client-state.json"
 
 
 def default_state_path() -> Path:
+    """Where the client remembers the checkpoints it accepted: state, not a cache. Clearing caches
+    (or restoring a cache folder from elsewhere) must not make it forget, and so trust the next
+    checkpoint it is shown on first use again."""
     env = os.environ.get(STATE_ENV)
     if env:
         return Path(env)
+    return state_dir() / _NAME
+
+
+def _former_default_path() -> Path:
+    """Where earlier casegate releases kept the state by default (the user cache folder)."""
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "casegate" / "log-client-state.json"
+    return Path(cache) / "casegate" / _NAME
 
 
 @dataclass(frozen=True)
@@ -55,15 +66,18 @@ class ClientState:
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self.path = Path(path) if path is not None else default_state_path()
         self.logs: dict[str, Seen] = {}
-        self._load()
+        # the record an earlier release kept in the cache folder is read until this one is saved
+        # (a record found there can only pin checkpoints, never admit one a fresh client would not)
+        former = _former_default_path() if path is None and STATE_ENV not in os.environ else None
+        self._load(former if former is not None and not self.path.exists() and former.exists() else self.path)
 
-    def _load(self) -> None:
+    def _load(self, where: Path) -> None:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = where.read_text(encoding="utf-8")
         except FileNotFoundError:
             return
         except OSError as e:
-            raise InputError(f"cannot read the log client's state: {e.strerror}", location=str(self.path)) from None
+            raise InputError(f"cannot read the log client's state: {e.strerror}", location=str(where)) from None
         try:
             doc = json.loads(raw)
             if doc.get("kind") != "log-client-state" or doc.get("casegate") != STATE_VERSION:
@@ -72,7 +86,7 @@ class ClientState:
                 self.logs[origin] = Seen(int(s["size"]), base64.b64decode(s["root"], validate=True),
                                          str(s["checkpoint"]))
         except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise InputError(f"the log client's state file cannot be read ({e})", location=str(self.path),
+            raise InputError(f"the log client's state file cannot be read ({e})", location=str(where),
                              help="it was damaged: move it away to start afresh (you lose the record of "
                                   "what the log showed you before)") from None
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
+
+from .._cachekey import cache_key, opened, private_folder, sealed
+from .._userdirs import cache_root
 
 _TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -39,43 +42,45 @@ def inline_html(value: Any) -> markupsafe.Markup:
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs (Jinja checks each against its template's source, so
-    an edited template is compiled again). A cache that cannot be read or written is skipped:
-    the template is compiled as if there were none."""
+    """Compiled templates kept between runs. Each is tagged with this user's cache key and its
+    template's cache name (see `casegate._cachekey`), and Jinja checks it against its template's
+    source: compiled code someone else put in the folder, or left from an edited template, is
+    compiled again, never run. A cache that cannot be read or written is skipped: the template
+    is compiled as if there were none."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError):
+            with open(self._get_cache_filename(bucket), "rb") as f:
+                data = opened(_PURPOSE, bucket.key, f.read())
+            if data is not None:
+                bucket.bytecode_from_string(data)
+        except (OSError, ValueError, EOFError, TypeError):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = sealed(_PURPOSE, bucket.key, bucket.bytecode_to_string())
+        if data is None:
+            return
         try:
-            super().dump_bytecode(bucket)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".cache")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, self._get_cache_filename(bucket))
         except OSError:
             pass
+
+
+_PURPOSE = "compiled template"
 
 
 def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     """The compiled-template cache for one environment (`CASEGATE_CACHE_DIR`, else
     `$XDG_CACHE_HOME/casegate`, else `~/.cache/casegate`, under `templates/<kind>`); None when
-    the folder cannot be made, is not the user's own, or others may write to it (templates are
-    then compiled on every run)."""
-    env = os.environ.get("CASEGATE_CACHE_DIR")
-    if env:
-        root = Path(env)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME")
-        root = (Path(base) if base else Path.home() / ".cache") / "casegate"
-    folder = root / "templates" / kind
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        st = folder.stat()
-    except OSError:
+    the folder cannot be made, is not the user's own, or others may write to it, or when the
+    user's cache key cannot be kept (templates are then compiled on every run)."""
+    folder = cache_root() / "templates" / kind
+    if not private_folder(folder) or cache_key() is None:
         return None
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and (st.st_uid != getuid() or st.st_mode & 0o022):
-        return None  # code loaded from a folder someone else can write to: not used
     return _TemplateCache(str(folder))
 
 
