@@ -131,15 +131,10 @@ def _main() -> None:
             sys.exit(2 if not argv else 0)
     from ..errors import CasegateError
 
-    if argv and argv[0] == "publish":
-        # as for check and gate below: the collector would only walk the case, and the redacted
-        # document and summary built beside it, again and again (a third of a publish)
-        import gc
-
-        gc.disable()
     if argv and argv[0] in ("check", "gate", "publish"):
         # One short run over a large, acyclic case: the cyclic garbage collector would only walk
-        # the case again and again (a fifth of the run at 100k elements); reference counting
+        # the case (and, publishing, the redacted document and summary built beside it) again and
+        # again (a fifth of a check at 100k elements, a third of a publish); reference counting
         # still frees everything, and peak memory stays the same.
         import gc
 
