@@ -209,3 +209,41 @@ def test_cli_object_answer_accept_and_attacks(tmp_path):
     r = _cli(["answer", "case.yaml", "O-2", "--accept", "--role", "external-evaluator", "--key", k["priya"]], d)
     assert r.returncode == 0, r.stderr
     assert "accepted" in r.stdout
+
+
+# ---------------------------------------------------------------- the gate reads the signed view too
+
+
+def _gate(w, *, preview: bool = False):  # type: ignore[no-untyped-def]
+    """The outcome and blocking codes `casegate gate` gives the world's case (as `gate` judges it)."""
+    from casegate.gate import run_gate
+    from casegate.verify import gate_inputs
+
+    inputs = gate_inputs(w.load(), w.ring, LATER.date(), preview=preview)
+    record = run_gate(inputs.loaded, today=LATER.date(), waivers=inputs.waivers,
+                      waiver_problems=inputs.waiver_problems)
+    return record.outcome, {f.code for f in record.findings if f.blocking}
+
+
+@pytest.mark.parametrize("preview", [False, True])
+def test_the_gate_judges_an_objection_marked_answered_in_the_yaml_as_open(tmp_path, preview):
+    """Reason: `gate` must judge what `decide` judges; a YAML status is the author's word."""
+    w = _objected(tmp_path)
+    outcome, blocking = _gate(w, preview=preview)
+    assert outcome == "NO-GO" and "CG504" in blocking
+    w.case.write_text(w.case.read_text().replace(
+        "status: open", 'status: answered, answer: "fixed", answered_by: safety-lead'))
+    assert w.load().case.decision.objections["O-2"].status == "answered"
+    outcome, blocking = _gate(w, preview=preview)
+    assert outcome == "NO-GO" and "CG504" in blocking
+
+
+def test_the_gate_judges_an_author_left_out_of_the_yaml_as_an_author(tmp_path):
+    """Reason: the signed authors list names who wrote the case, whatever the YAML lists now."""
+    w = _world(tmp_path)
+    w.case.write_text(w.case.read_text().replace("authors: [Mira Chen, Tom Okafor]", "authors: [Tom Okafor]"))
+    sign_case(w.load(), "safety-lead", w.signers["mira"], w.ring, at=AT)
+    for n in ("sam", "priya"):
+        sign_case(w.load(), SIGNED[n], w.signers[n], w.ring, at=AT)
+    outcome, blocking = _gate(w)
+    assert outcome == "NO-GO" and "CG507" in blocking

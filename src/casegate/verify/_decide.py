@@ -3,7 +3,6 @@ the decision bundle."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -11,11 +10,11 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import BOUNDARY_LADDER, DecisionRecord, ObjectionRef
-from ..sign import Keyring, check_waivers, now_utc, resolve, with_attestations
+from ..model import BOUNDARY_LADDER, DecisionRecord
+from ..sign import Keyring, check_waivers, now_utc, with_attestations
 from ._authority import decider_problems
-from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
-from ._signed import with_authority
+from ._bundle import BundleVerificationError, collect, make_bundle, signoff_shortfall
+from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:
     from ..gate import Comparison
@@ -71,23 +70,3 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
                              "blocking": sorted({f.code for f in r.findings if f.blocking})})
     bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower)
     return record, bundle
-
-
-def signed_view(loaded: Loaded, collected: Collected) -> Loaded:
-    """The case as the gate must judge it: its objections and authors from the signed statements
-    (a signed objection replaces the YAML entry of the same id, whatever that entry says; an
-    unsigned YAML objection stays, as it can only block), never from the YAML alone."""
-    assert loaded.case is not None and loaded.policy is not None
-    c = loaded.case
-    states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
-                     c.boundary.kind if c.boundary else None)
-    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
-    for st in states:
-        objections[st.id] = ObjectionRef(role=st.role, person=st.person, date=dt.date.fromisoformat(st.date),
-                                         reason=st.reason, status=st.status, answer=st.answer,
-                                         answered_by=st.answered_by,
-                                         envelope=c.decision.objections[st.id].envelope
-                                         if st.id in c.decision.objections else None)
-    authors = list(dict.fromkeys([*c.decision.authors, *collected.dissent.author_names()]))
-    decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
-    return dataclasses.replace(loaded, case=c.model_copy(update={"decision": decision}))

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..load import Loaded
-from ..model import AuthorityCheck, UnsignedSignoff, Waiver
+from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
 
 if TYPE_CHECKING:
     from ..sign import Keyring
+    from ._bundle import Collected
 
 
 @dataclass
@@ -41,6 +42,8 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
     from ._bundle import collect  # the signing stack, only when there is a signature to check
 
     collected = collect(loaded, keyring, at)
+    if loaded.policy is not None:  # objections and authors as signed, never as the YAML says
+        loaded = signed_view(loaded, collected)
     valid = {(x.person, x.role) for x in collected.signoffs}
     declared: list[tuple[int, str]] = []
     for i, s in enumerate(lines):
@@ -88,6 +91,10 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
     if not preview and loaded.case is not None:
         check = signed_signoffs(loaded, keyring, at)
         out.loaded, out.declared = check.signed_case, check.declared
+    elif keyring is not None and loaded.case is not None and loaded.policy is not None:
+        from ._bundle import collect  # a preview too reads objections and authors as signed
+
+        out.loaded = signed_view(loaded, collect(loaded, keyring, at))
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             out.waiver_problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
@@ -134,3 +141,25 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
     return SignoffCheck(dataclasses.replace(loaded, case=case, authority=check),
                         signed=[f"{s.person} ({s.role})" for s in keep],
                         declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])
+
+
+def signed_view(loaded: Loaded, collected: Collected) -> Loaded:
+    """The case as the gate must judge it: its objections and authors from the signed statements
+    (a signed objection replaces the YAML entry of the same id, whatever that entry says; an
+    unsigned YAML objection stays, as it can only block), never from the YAML alone."""
+    assert loaded.case is not None and loaded.policy is not None
+    c = loaded.case
+    from ..sign import resolve
+
+    states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
+                     c.boundary.kind if c.boundary else None)
+    objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
+    for st in states:
+        objections[st.id] = ObjectionRef(role=st.role, person=st.person, date=dt.date.fromisoformat(st.date),
+                                         reason=st.reason, status=st.status, answer=st.answer,
+                                         answered_by=st.answered_by,
+                                         envelope=c.decision.objections[st.id].envelope
+                                         if st.id in c.decision.objections else None)
+    authors = list(dict.fromkeys([*c.decision.authors, *collected.dissent.author_names()]))
+    decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
+    return dataclasses.replace(loaded, case=c.model_copy(update={"decision": decision}))
