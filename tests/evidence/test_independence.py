@@ -227,6 +227,67 @@ def test_an_evaluator_without_an_organisation_makes_nothing_independent(atlas: P
     assert ind.reasons[0].endswith("names organisation 'Halden Assurance', but the keyring puts Lena Kovac in no organisation")
 
 
+EXT_AUDIT = """  E-weights-ext:
+    kind: security-audit
+    tests: [SG-weights]
+    title: External SL3 weight-security audit
+    artifact: reports/egress-test.md
+    sha256: b777979963c6a5898c2b2b2aec013422518f998d24e17ca2c3474c2ff2a536da
+    producer: halden-assurance
+    independent: true
+    date: 2026-10-07
+"""
+
+
+def test_an_attestation_counts_only_for_the_item_it_names(atlas: Path) -> None:
+    """Halden's signature over its egress-limit test does not make a second item, citing the same
+    report as a weight-security audit of another safeguard, independent evidence."""
+    with (atlas / "evidence.yaml").open("a") as f:
+        f.write(EXT_AUDIT)
+    facts = _facts(atlas, _ring(atlas))
+    assert facts.independence["E-egress-test"].independent  # the item Lena attested still is
+    ind = facts.independence["E-weights-ext"]
+    assert not ind.independent
+    assert any("egress-test.md.lena-kovac.dsse.json by Lena Kovac covers its artifact, but attests "
+               "`E-egress-test`, not `E-weights-ext`" in r for r in ind.reasons), ind.reasons
+
+
+def test_an_attestation_binds_the_kind_and_the_safeguards_tested(atlas: Path) -> None:
+    lena = load_signer(str(atlas / "keys" / "lena-kovac.key"))
+    path, _, _ = attest_evidence(load_case(atlas / "case.yaml"), "E-egress-test", lena, _ring(atlas), "evaluator",
+                                 activity="ran", says="Egress-limit test on the weight hosts.",
+                                 at=parse_instant("2026-10-08T12:00:00Z"))
+    pred = json.loads(base64.b64decode(json.loads(path.read_text())["payload"]))["predicate"]
+    assert (pred["evidence"], pred["kind"], pred["tests"]) == ("E-egress-test", "safeguard-test", ["SG-egress"])
+    assert _facts(atlas, _ring(atlas)).independence["E-egress-test"].independent
+
+    # the same id, now claimed to be a security audit
+    _edit(atlas / "evidence.yaml", "    kind: safeguard-test\n    tests: [SG-egress]\n    title: Automated egress",
+          "    kind: security-audit\n    tests: [SG-egress]\n    title: Automated egress")
+    ind = _facts(atlas, _ring(atlas)).independence["E-egress-test"]
+    assert not ind.independent
+    assert any("attests `E-egress-test` as a safeguard-test, not a security-audit" in r for r in ind.reasons)
+    # the right kind, now claimed to test the weight storage too
+    _edit(atlas / "evidence.yaml", "    kind: security-audit\n    tests: [SG-egress]\n",
+          "    kind: safeguard-test\n    tests: [SG-egress, SG-weights]\n")
+    ind = _facts(atlas, _ring(atlas)).independence["E-egress-test"]
+    assert not ind.independent
+    assert any("attests `E-egress-test` as a test of SG-egress, not of SG-weights" in r for r in ind.reasons)
+
+
+def test_an_attestation_that_names_no_item_is_set_aside(atlas: Path) -> None:
+    from casegate.sign import attest_artifact, envelope_bytes
+
+    lena = load_signer(str(atlas / "keys" / "lena-kovac.key"))
+    env, _, _ = attest_artifact(atlas / "reports" / "egress-test.md", lena, _ring(atlas), "evaluator",
+                                activity="ran", says="Egress-limit test.", at=parse_instant("2026-10-08T12:00:00Z"))
+    folder = atlas / "reports" / "evidence-attestations"
+    (folder / "egress-test.md.lena-kovac.dsse.json").write_bytes(envelope_bytes(env))
+    ind = _facts(atlas, _ring(atlas)).independence["E-egress-test"]
+    assert not ind.independent
+    assert any("names no evidence item" in r for r in ind.reasons), ind.reasons
+
+
 def _cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "CASEGATE_KEYRING"}
     return subprocess.run([sys.executable, "-m", "casegate", *map(str, args)], capture_output=True, text=True,

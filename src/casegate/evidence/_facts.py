@@ -492,14 +492,29 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
     elif digest is None:
         reasons.append("its artifact's bytes do not match a pinned sha256, so no attestation can cover them")
     else:
-        cover = [a for a in atts.attestations if a.sha256 == digest]
+        cover = []
+        for a in atts.attestations:
+            if a.sha256 != digest:
+                continue
+            # the signer attested these bytes as one item: of this id, kind and safeguards tested
+            if a.evidence != eid:
+                reasons.append(f"{a.label} by {a.person} covers its artifact, but attests `{a.evidence}`, "
+                               f"not `{eid}`")
+            elif a.kind is not None and a.kind != ev.kind:
+                reasons.append(f"{a.label} by {a.person} attests `{eid}` as a {a.kind}, not a {ev.kind}")
+            elif a.tests is not None and not set(ev.tests) <= set(a.tests):
+                extra = ", ".join(t for t in ev.tests if t not in a.tests)
+                reasons.append(f"{a.label} by {a.person} attests `{eid}` as a test of "
+                               f"{', '.join(a.tests) or 'no safeguard'}, not of {extra}")
+            else:
+                cover.append(a)
         elsewhere = [a for a in atts.attestations if a.evidence == eid and a.sha256 != digest]
         for a in elsewhere:
             reasons.append(f"{a.label} by {a.person} names `{eid}` but covers sha256 {a.sha256[:16]}..., "
                            f"not its artifact's {digest[:16]}...")
         rejected = [r.reason for r in atts.rejected if r.sha256 == digest]
         reasons += rejected
-        if not cover and not elsewhere and not rejected:
+        if not cover and not reasons:
             reasons.append(f"no attestation signed by a keyring identity covers its artifact (sha256 {digest[:16]}...)")
         producer = _org_key(ev.producer)
         for a in cover:

@@ -48,11 +48,14 @@ def _slug(text: str) -> str:
 
 
 def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str, *, activity: str,
-                    says: str, evidence_id: str | None = None, at: dt.datetime | None = None
+                    says: str, evidence_id: str | None = None, at: dt.datetime | None = None,
+                    kind: str | None = None, tests: list[str] | None = None
                     ) -> tuple[dict[str, Any], TrustedKey, str]:
     """Sign a statement over the artifact's sha256: (envelope, the signer's keyring entry, the
-    digest). Refused: a key not in the keyring or not valid now, a role the key does not hold, an
-    activity other than `ran` / `reviewed`, an empty statement."""
+    digest). `evidence_id`, `kind` and `tests` say what the case calls the artifact, what kind of
+    evidence it is and which safeguards it tests; the gate counts the attestation only for an
+    item that matches all three. Refused: a key not in the keyring or not valid now, a role the
+    key does not hold, an activity other than `ran` / `reviewed`, an empty statement."""
     from ._signoff import signer_entry
 
     if activity not in ACTIVITIES:
@@ -70,6 +73,10 @@ def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str,
                             "signed_at": iso(at)}
     if evidence_id:
         pred["evidence"] = evidence_id
+    if kind is not None:
+        pred["kind"] = kind
+    if tests is not None:
+        pred["tests"] = list(tests)
     subject = [{"name": artifact.name, "digest": {"sha256": digest}}]
     return sign_statement(statement(subject, EVIDENCE_ATTESTATION, pred), signer), key, digest
 
@@ -94,7 +101,7 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
         raise InputError(f"`{evidence_id}` names no artifact, so there is nothing to attest",
                          help="attach the artifact (pinned by its sha256) first")
     env, key, digest = attest_artifact(path, signer, keyring, role, activity=activity, says=says,
-                                       evidence_id=evidence_id, at=at)
+                                       evidence_id=evidence_id, at=at, kind=ev.kind, tests=list(ev.tests))
     if ev.sha256 != digest:
         raise InputError(f"the bytes of {path} hash to {digest}, not the sha256 `{evidence_id}` pins "
                          f"({ev.sha256 or 'none'})",
@@ -158,17 +165,25 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
     says = pred.get("statement")
     if not isinstance(says, str) or not says.strip():
         reasons.append(f"{label}: says nothing about what was run or reviewed")
+    ev = pred.get("evidence")
+    if not isinstance(ev, str) or not ev:
+        reasons.append(f"{label}: names no evidence item, so nothing says what its artifact is evidence of")
+    kind = pred.get("kind")
+    if kind is not None and not isinstance(kind, str):
+        reasons.append(f"{label}: its kind is not text")
+    tests = pred.get("tests")
+    if tests is not None and not (isinstance(tests, list) and all(isinstance(t, str) for t in tests)):
+        reasons.append(f"{label}: its tests are not a list of safeguard ids")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
                        f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
     if reasons:
         return None, reasons
-    ev = pred.get("evidence")
     return EvidenceAttestation(label=label, sha256=str(digest), person=signed.key.person,
                                identity=signed.key.identity, organisation=signed.key.organisation,
                                keyid=signed.key.keyid, role=str(pred.get("role")), activity=pred["activity"],
                                statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
-                               evidence=ev if isinstance(ev, str) else None), []
+                               evidence=ev, kind=kind, tests=tuple(tests) if tests is not None else None), []
 
 
 def _claimed_digest(data: Any) -> str | None:
