@@ -67,11 +67,17 @@ def test_related_internal_case_of_same_system_covers_it() -> None:
     assert hits("CG104", context(_rnd_at_alert(), related=[case(other)])) != []
 
 
-def test_lineage_case_counts_unless_registry_shows_it_external() -> None:
+def test_a_lineage_case_id_alone_covers_nothing_and_a_related_case_shows_what_it_is() -> None:
     doc = _rnd_at_alert()
     doc["system"]["lineage"] = [{"relation": "checkpoint-of", "name": "base", "case": "parent-case"}]
-    assert hits("CG104", context(doc)) == []
+    (h,) = hits("CG104", context(doc))  # no registry: the link is the author's word, not verified
+    assert "the lineage names case `parent-case`, but no registry was consulted" in h.message
     external = base_doc()
     external.update(id="parent-case")
     external["system"]["name"] = "Parent"
     assert hits("CG104", context(doc, related=[case(external)])) != []
+    internal = base_doc()
+    internal.update(id="parent-case")
+    internal["system"]["name"] = "Parent"
+    internal["boundary"] = {"kind": "internal-deployment", "scope": {"users": "staff"}}
+    assert hits("CG104", context(doc, related=[case(internal)])) == []

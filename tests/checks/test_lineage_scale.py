@@ -45,8 +45,9 @@ def test_a_standing_internal_case_in_the_registry_covers_internal_deployment() -
 
 def test_an_unknown_lineage_case_covers_nothing_once_the_registry_is_consulted() -> None:
     doc = _rnd_at_alert_linked()
-    # without a registry the link is taken as written (and not verified)
-    assert hits("CG104", _ctx(doc, None)) == []
+    # without a registry the link cannot be verified, so it covers nothing (fail closed)
+    (h,) = hits("CG104", _ctx(doc, None))
+    assert "no registry was consulted" in h.message
     (h,) = hits("CG104", _ctx(doc, [LinkedCase(id="internal-case")]))
     assert "is not in the registry" in h.message
     (a,) = hits("CG106", _ctx(doc, [LinkedCase(id="internal-case")]))
@@ -56,7 +57,7 @@ def test_an_unknown_lineage_case_covers_nothing_once_the_registry_is_consulted()
 def test_withdrawn_superseded_and_external_cases_do_not_cover() -> None:
     doc = _rnd_at_alert_linked()
     doc["system"]["name"] = "Fixture"
-    for state in ("withdrawn", "superseded"):
+    for state in ("withdrawn", "superseded", "draft", "under-review", "reopened"):
         (h,) = hits("CG104", _ctx(doc, [_linked(state=state)]))
         assert f"is {state}" in h.message
         assert f"is {state}" in hits("CG106", _ctx(doc, [_linked(state=state)]))[0].message

@@ -120,6 +120,21 @@ def test_lineage_is_looked_up_in_the_registry(lab: Path, database_url: str) -> N
     _edit(internal / "case.yaml", "  kind: api\n", "  kind: internal-deployment\n"
           "  internal: {instances: 40, training_code: read, weights: none, autonomy: human-on-the-loop}\n")
     _cg(lab, db, "registry", "submit", "internal/case.yaml")
+    # submitted, but no decision has approved it: a draft covers nothing
+    (m,) = cg106()
+    assert "case `atlas-2-internal` named in the lineage is draft" in m and "no decision has approved it" in m
+    from casegate.model import BoundaryKind, DecisionRecord
+    from casegate.monitor import decide, submit_for_review
+    from casegate.store import open_registry
+
+    reg = open_registry(db)
+    try:
+        submit_for_review(reg, "atlas-2-internal", by="acme-safety-team")
+        decide(reg, DecisionRecord(casegate_version="test", case_id="atlas-2-internal", case_version="1.0",
+                                   system="Atlas-2 2.1.0", boundary=BoundaryKind.internal_deployment,
+                                   decided_at="2026-11-23", outcome="GO"))
+    finally:
+        reg.close()
     assert cg106() == []
 
 

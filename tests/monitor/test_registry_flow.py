@@ -328,3 +328,25 @@ def test_a_deployed_case_moves_to_a_newer_approved_version_without_interruption(
     assert CaseState(reg.case_state(CASE)).deployable
     (run,) = run_triggers(reg)
     assert run.version == 2
+
+
+def test_an_incident_follows_the_model_into_a_case_under_another_name(database_url: str, tmp_path: Path) -> None:
+    """Reason: renaming the case must not shed an incident against the same model weights."""
+    from casegate.monitor import comparison_for
+
+    reg, _ = _approved(database_url, tmp_path)
+    report_incident(reg, _incident())
+    run_triggers(reg)
+    renamed = _copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-ga\n", 'version: "1.0"': 'version: "1.1"'})
+    loaded = with_attestations(load_case(renamed), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    assert loaded.case is not None and loaded.case.id == "atlas-2-api-ga"
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    (inc,) = comparison.incidents
+    assert inc.version == "case atlas-2-api version 1.0 (#1)" and set(inc.claims) == {"G2", "G4"}
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    (f,) = [f for f in record.findings if f.code == "CG708"]
+    assert record.outcome == "NO-GO" and "of case atlas-2-api version 1.0 (#1)" in f.message
+    # another model (other weights) is not concerned
+    other = _copy(tmp_path, "other", {"id: atlas-2-api\n": "id: orion-api\n",
+                                      "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
+    assert comparison_for(reg, load_case(other), keyring=KEYRING).incidents == []

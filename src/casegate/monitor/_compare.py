@@ -44,13 +44,18 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     cache = cache or VersionCache(reg, keyring)
     lineage = linked_cases(reg, loaded, cache)
     protocols = registered_protocols(reg, policy_id, keyring)
+    # an incident follows the model: one logged against another case of the same weights defeats
+    # this case's claims too, whatever this case is called
+    same_model = [defeating_incidents(reg, other, None, cache, of_case=True)
+                  for other in cases_of_model(reg, list(case.system.digests), case.id)]
+    elsewhere = [inc for found in same_model for inc in found]
     if reg.case_state(case.id) is None:
-        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols,
+        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
                           why_none=f"first version (the registry has no case {case.id!r})")
     versions = reg.case_versions(case.id)
     this = stored_number(loaded, versions)
     before = [v for v in versions if this is None or v.number < this]
-    incidents = defeating_incidents(reg, case.id, this, cache)
+    incidents = defeating_incidents(reg, case.id, this, cache) + elsewhere
     approval = current_approval(reg, case.id)
     approved = approval.version if approval is not None and (this is None or approval.version < this) else None
     out: list[Compared] = []
@@ -102,9 +107,26 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache) -> list[IncidentDefeat]:
+def cases_of_model(reg: Registry, digests: list[str], but: str) -> list[str]:
+    """The ids of the registry's cases, other than `but`, any of whose versions names one of
+    `digests` among its system's digests (the same model weights), in log order."""
+    wanted = set(digests)
+    found: dict[str, None] = {}
+    if not wanted:
+        return []
+    for e in reg.events(kind="case-version"):
+        system = e.payload.get("system")
+        named = system.get("digests") if isinstance(system, dict) else None
+        if e.case_id and e.case_id != but and isinstance(named, list) and wanted.intersection(map(str, named)):
+            found[e.case_id] = None
+    return list(found)
+
+
+def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,
+                        of_case: bool = False) -> list[IncidentDefeat]:
     """Incidents logged against the case that defeated claims of version `this` or an earlier one
-    (every version when `this` is not stored yet)."""
+    (every version when `this` is not stored yet). `of_case`: the incidents are shown as another
+    case's (named with its id), for a case of the same model."""
     out: list[IncidentDefeat] = []
     for e in reg.events(case_id, "incident"):
         p = e.payload
@@ -117,7 +139,8 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
         b = sv.case.boundary
         out.append(IncidentDefeat(
             id=f"incident-{e.index}", date=p.get("date"), domain=str(p.get("domain")), severity=str(p.get("severity")),
-            version=f"version {sv.label}", claims={c: els[c].text for c in claims if c in els},
+            version=f"case {case_id} version {sv.label}" if of_case else f"version {sv.label}",
+            claims={c: els[c].text for c in claims if c in els},
             safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
             tools=list(b.tools) if b is not None else []))
     return out

@@ -86,6 +86,8 @@ def boundary_scope_missing(ctx: Context) -> Iterator[Hit]:
 
 _GONE = ("withdrawn", "superseded")
 """Registry states in which a case no longer stands for anything."""
+_APPROVED = ("approved", "approved-with-conditions", "restricted")
+"""Registry states in which a decision has approved the case (perhaps within a narrower boundary)."""
 
 
 def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, case_id: str) -> str | None:
@@ -98,6 +100,9 @@ def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, 
         return f"case `{case_id}` named in the lineage ({relation} {name}) is not in the registry"
     if linked.state in _GONE:
         return f"case `{case_id}` named in the lineage is {linked.state} ({linked.version})"
+    if linked.state not in _APPROVED:
+        return (f"case `{case_id}` named in the lineage is {linked.state} ({linked.version}): no decision has "
+                "approved it")
     own = set(ctx.case.system.digests)
     if digest is not None:
         if digest not in linked.digests and not own & set(linked.digests):
@@ -117,9 +122,10 @@ def internal_coverage(ctx: Context) -> str | None:
     Covered when the boundary being evaluated is itself internal, when a related case of the same
     system (`ctx.registry_cases`) has an internal boundary, or when the system's lineage names a
     case (`Lineage.case`) that covers it: with a registry consulted (`ctx.lineage`), a case the
-    registry knows, neither withdrawn nor superseded, about the model the lineage names, with an
-    internal boundary that records the deployment's scale; without one, a case the known related
-    cases do not show to be external.
+    registry knows that a decision approved (and that is neither withdrawn nor superseded since),
+    about the model the lineage names, with an
+    internal boundary that records the deployment's scale; without one, only a related case given
+    with the decision that has an internal boundary (a case id alone is not verified).
     """
     if ctx.boundary is not None and ctx.boundary.internal:
         return f"this case's own `{ctx.boundary.value}` boundary"
@@ -138,16 +144,22 @@ def internal_coverage(ctx: Context) -> str | None:
             if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale:
                 return f"case `{lin.case}` named in the lineage ({reg.boundary}, {reg.version})"
             continue
+        # no registry to look the link up in: only a related case given with the decision
+        # (`--related`) can show what the link names; a bare id is the author's word
         linked = known.get(lin.case)
-        if linked is None or (linked.boundary is not None and linked.boundary.kind.internal):
+        if linked is not None and linked.boundary is not None and linked.boundary.kind.internal:
             return f"case `{lin.case}` named in the lineage"
     return None
 
 
 def _coverage_gaps(ctx: Context) -> str:
-    """Why the lineage's case links do not cover internal deployment (registry consulted)."""
+    """Why the lineage's case links do not cover internal deployment."""
     if ctx.lineage is None:
-        return ""
+        links = [f"`{lin.case}`" for lin in ctx.case.system.lineage if lin.case]
+        if not links:
+            return ""
+        return (f" (the lineage names case {', '.join(links)}, but no registry was consulted to show that a "
+                "decision approved it for internal deployment of this model: pass --db)")
     why: list[str] = []
     for lin in ctx.case.system.lineage:
         if not lin.case:
@@ -178,8 +190,9 @@ def _coverage_gaps(ctx: Context) -> str:
         "evidence:\n  E-rnd: {kind: eval, threshold: ai-rnd-4, result: {successes: 40, trials: 120}, ...}\n"
         "system: {name: Atlas-2, lineage: []}",
     good="system:\n  name: Atlas-2\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: atlas-2-internal}",
-    fix="Write (or link through `system.lineage[].case` or the registry) a case whose boundary is "
-        "internal research or internal deployment, or gate this case at an internal boundary.",
+    fix="Write a case whose boundary is internal research or internal deployment and have it decided, then "
+        "link it through `system.lineage[].case` (looked up in the registry: pass --db; without one, give it "
+        "with --related), or gate this case at an internal boundary.",
 )
 def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
     if internal_coverage(ctx) is not None:
@@ -240,8 +253,8 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG106", "lineage-unresolved", severity="advisory", serves="fm-internal-deployment-blindness",
-    summary="A case named in the system's lineage is not in the registry, is withdrawn or superseded, "
-            "or is about another model.",
+    summary="A case named in the system's lineage is not in the registry, has not been approved by a "
+            "decision, is withdrawn or superseded, or is about another model.",
     rationale="A lineage link is a claim that another case stands behind this model (its internal "
               "deployment, its parent). A link to a case that exists nowhere, no longer stands, or "
               "argues about a different model is a label, not a case: it must not satisfy the "
@@ -250,8 +263,8 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
     bad="system:\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: no-such-case}",
     good="system:\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: atlas-2-internal}\n"
          "# atlas-2-internal is submitted to the registry, approved, about Atlas-2",
-    fix="Submit the linked case to the registry (`casegate registry submit`), link its current successor, "
-        "or correct the lineage entry's name, digest or case id.",
+    fix="Submit the linked case to the registry (`casegate registry submit`) and have it decided, link its "
+        "current successor, or correct the lineage entry's name, digest or case id.",
 )
 def lineage_unresolved(ctx: Context) -> Iterator[Hit]:
     for i, lin in enumerate(ctx.case.system.lineage):
