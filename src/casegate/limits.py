@@ -217,6 +217,14 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def read_json_document(path: Path, what: str, *, missing_help: str | None = None) -> Any:
+    """A JSON document from a file the user names (`what`: "the decision bundle"): a regular file
+    within the `json_bytes` limit, read as `strict_json`. A missing file says what was missing."""
+    if not os.path.lexists(path):
+        raise InputError(f"{what} not found", location=str(path), help=missing_help or "check the path")
+    return strict_json(read_regular_file(path, str(path), limit="json_bytes"), str(path))
+
+
 def strict_json(text: bytes | str, source: str) -> Any:
     """JSON for documents whose every value counts (disclosures, bundles): a key given twice,
     NaN or an infinity, or nesting past the `depth` limit is refused, never read one way by

@@ -454,10 +454,7 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
                          help="one of: " + ", ".join(s.value for s in CaseState)) from None
     with _open(db) as reg:
         if decision is not None:
-            try:
-                text = decision.read_text()
-            except OSError as e:
-                raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+            text = _decision_text(decision)
             record, bundle = read_decision(text, str(decision))
             if bundle is not None or record.outcome != "NO-GO" or signed_only:
                 # what is applied is the record inside the exact envelope that verified
@@ -491,6 +488,21 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
         out(f"{case_id}: {p['from']} -> {p['to']}"
             + (f" ({p['restricted_to']})" if p.get("restricted_to") else "")
             + f" (log entry {change.index})")
+
+
+def _decision_text(path: Path) -> str:
+    """The text of a decision file: a regular file within the JSON limits, as UTF-8."""
+    from ..errors import InputError
+    from ..limits import LimitError, current_limits, json_too_deep, read_regular_file
+
+    raw = read_regular_file(path, str(path), limit="json_bytes")
+    if json_too_deep(raw, current_limits().depth):
+        raise LimitError("depth", "the JSON nests too deep", location=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 JSON", location=str(path),
+                         help="give the decision bundle `casegate decide` wrote (or the record `casegate gate --record` wrote)") from None
 
 
 def _check_signed(text: str, case_id: str, keyring: Path | None, where: str) -> tuple[Any, dict[str, Any]]:
@@ -536,12 +548,8 @@ def state_apply(
     CONDITIONS approves with conditions, NO-GO returns a case under review to draft. Only the
     record inside the bundle's signed decision envelope is applied, after that envelope verifies
     against the keyring and names this case; anything else is refused and nothing is recorded."""
-    from ..errors import InputError
 
-    try:
-        text = decision.read_text()
-    except OSError as e:
-        raise InputError(f"cannot read the decision: {e.strerror}", location=str(decision)) from None
+    text = _decision_text(decision)
     record, _bundle = _check_signed(text, case_id, keyring, str(decision))
     to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
     _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True)

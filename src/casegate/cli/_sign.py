@@ -116,9 +116,10 @@ def keys_generate(
 @keys_app.command("id")
 def keys_id(path: Annotated[Path, typer.Argument(help="A public (.pub) or private key file.")]) -> None:
     """Print the casegate key id of a key file (hex SHA-256 of its DER public key)."""
+    from ..limits import read_regular_file
     from ..sign import key_id, load_private_key, load_public_key
 
-    text = path.read_bytes() if path.exists() else b""
+    text = read_regular_file(path, str(path)) if path.exists() else b""
     pub = load_private_key(path).public_key() if b"PRIVATE KEY" in text else load_public_key(path)
     out(key_id(pub))
 
@@ -371,12 +372,10 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
     """Where the case's state proof comes from, and the registry to close afterwards: a proof
     file (offline), the review board's API, or the registry itself opened read-only."""
     if state_proof is not None:
-        try:
-            doc = json.loads(state_proof.read_text())
-        except OSError as e:
-            raise InputError(f"cannot read the state proof: {e.strerror}", location=str(state_proof)) from None
-        except ValueError as e:
-            raise InputError(f"the state proof is not JSON: {e}", location=str(state_proof)) from None
+        from ..limits import read_json_document
+
+        doc = read_json_document(state_proof, "the state proof",
+                                 missing_help="`casegate state-proof CASE --out FILE` writes it")
         return (lambda _case: (doc, [])), None
     if registry_url is not None:
         return (lambda case: _fetch_proof(registry_url, case)), None

@@ -134,9 +134,12 @@ def model_digest(path: Path) -> ModelDigest:
     if path.is_dir() and not path.is_symlink() and (path / "oci-layout").is_file():
         return _oci_layout(path)
     if path.is_file() and not path.is_symlink() and path.suffix == ".json":
+        from ..limits import current_limits, json_too_deep, read_regular_file
+
         try:
-            head = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+            raw = read_regular_file(path, str(path), limit="json_bytes")
+            head = None if json_too_deep(raw, current_limits().depth) else json.loads(raw)
+        except (InputError, ValueError):
             head = None
         if isinstance(head, dict) and head.get("mediaType") in (OCI_MANIFEST, OCI_INDEX):
             return oci_manifest_digest(path)

@@ -57,10 +57,9 @@ def parse_timestamp(raw: object, where: str) -> dt.datetime:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                 return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
             t = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            pass
-        else:
             return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+        except (ValueError, OverflowError):  # not a timestamp, or past year 1 or 9999 in UTC
+            pass
     raise InputError(
         f"timestamp {raw!r} is not an ISO 8601 date or time",
         location=where,

@@ -51,10 +51,14 @@ def parse_instant(value: str | dt.date | dt.datetime, *, end_of_day: bool = Fals
         if len(s) > 10:
             try:
                 t = dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+                # one clock for every comparison; an offset that moves it past year 1 or 9999 is refused
+                return (t if t.tzinfo else t.replace(tzinfo=UTC)).astimezone(UTC)
             except ValueError:
                 raise InputError(f"{value!r} is not a date or date-time",
                                  help="write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ") from None
-            return t if t.tzinfo else t.replace(tzinfo=UTC)
+            except OverflowError:
+                raise InputError(f"{value!r} is out of range once converted to UTC",
+                                 help="write a date-time between the years 1 and 9999 in UTC") from None
         try:
             d = dt.date.fromisoformat(s)
         except ValueError:
@@ -293,13 +297,12 @@ def load_keyring(path: Path | str) -> Keyring:
     """Read and validate a keyring file (version 2, or version 1 read as version 2); every key id
     is re-derived and must match, and look-alike names of two identities are refused."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise InputError("keyring not found", location=str(path),
-                         help="create one with `casegate keys add`, or pass --keyring") from None
-    except OSError as e:
-        raise InputError(f"cannot read the keyring: {e.strerror}", location=str(path)) from None
+                         help="create one with `casegate keys add`, or pass --keyring")
+    from ..limits import read_regular_file
+
+    raw = read_regular_file(path, str(path))
     doc = parse_yaml(str(path), raw)
     data = doc.data
     if not isinstance(data, dict) or data.get("kind") != "keyring":

@@ -280,10 +280,9 @@ def load_public_key(source: str | Path | bytes | Ed25519PublicKey | Ed25519Priva
     if _VERIFIER.match(s) and not Path(s).exists():
         return parse_verifier_key(s)[2]
     p = Path(s)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read the key file: {e.strerror}", location=s) from None
+    from ..limits import read_regular_file
+
+    data = read_regular_file(p, s)
     if b"PRIVATE KEY" in data:
         return load_private_key(p).public_key()
     try:

@@ -231,12 +231,9 @@ def _is_version(value: Any) -> bool:
 
 def read_bundle(path: Path) -> dict[str, Any]:
     """Read a bundle file; InputError when it is not a casegate decision bundle of a known version."""
-    try:
-        data = json.loads(Path(path).read_bytes())
-    except FileNotFoundError:
-        raise InputError("bundle not found", location=str(path), help="`casegate decide` writes it") from None
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the bundle: {e}", location=str(path)) from None
+    from ..limits import read_json_document
+
+    data = read_json_document(Path(path), "bundle", missing_help="`casegate decide` writes it")
     if not isinstance(data, dict) or data.get("kind") != "decision-bundle":
         raise InputError("not a casegate decision bundle", location=str(path))
     if not _is_version(data.get("casegate")):

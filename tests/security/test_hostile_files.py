@@ -1,0 +1,62 @@
+"""Every file a command is given by name (bundles, state proofs, keyrings, trust roots, keys,
+decisions, summaries) is read as a bounded document: a device, a FIFO, JSON nested a hundred
+thousand deep or binary garbage ends in a clear refusal naming the file, never a hang, a run
+that fills memory, or an internal error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.security._limited import Ran, run_limited
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "atlas-api"
+MODEL = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+CPU = 30.0
+PEAK_MIB = 700.0
+
+# each command, with X where the hostile file goes
+COMMANDS: dict[str, list[str]] = {
+    "verify --bundle": ["verify", "--bundle", "X", "--model-digest", MODEL, "--boundary", "api",
+                        "--keyring", "keys/keyring.yaml", "--state-proof", "X", "--trust-root", "X"],
+    "attest": ["attest", "X", "--out", "att"],
+    "keys show": ["keys", "show", "X"],
+    "keys id": ["keys", "id", "X"],
+    "trust show": ["trust", "show", "X"],
+    "log verify --key": ["log", "verify", "--key", "X", "--db", "sqlite:///reg.db"],
+    "state apply --decision": ["state", "apply", "atlas-2-api", "--decision", "X", "--db", "sqlite:///reg.db"],
+    "digest": ["digest", "X"],
+    "publish verify-disclosure": ["publish", "verify-disclosure", "X", "X"],
+}
+
+
+def _hostile(tmp: Path, kind: str) -> str:
+    if kind == "/dev/zero":
+        return "/dev/zero"
+    if kind == "a FIFO":
+        os.mkfifo(tmp / "pipe.json")
+        return "pipe.json"
+    if kind == "JSON 100,000 deep":
+        (tmp / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+        return "deep.json"
+    (tmp / "garbage.json").write_bytes(bytes(range(256)) * 12)
+    return "garbage.json"
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "a FIFO", "JSON 100,000 deep", "binary garbage"])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_hostile_file_is_refused_within_bounds(tmp_path: Path, command: str, kind: str) -> None:
+    shutil.copytree(EXAMPLE / "keys", tmp_path / "keys")
+    x = _hostile(tmp_path, kind)
+    argv = [x if a == "X" else a for a in COMMANDS[command]]
+    r: Ran = run_limited(["-m", "casegate", *argv], cwd=tmp_path, wall=60)
+    # any regular file has a model digest (a file's bytes are the model): `digest` may succeed
+    allowed = (0, 2) if command == "digest" else (1, 2)
+    assert not r.problems(allowed=allowed, cpu=CPU, peak_mib=PEAK_MIB), \
+        f"{command} on {kind}: exit {r.returncode}, {r.cpu:.1f} s\n{r.stderr[-1500:]}"
+    if kind in ("/dev/zero", "a FIFO"):
+        assert "not a regular file" in r.stderr or "neither a file nor a directory" in r.stderr, r.stderr[-800:]
