@@ -166,3 +166,38 @@ def test_salts_from_another_store_give_openings_that_do_not_verify(case, summary
 def test_unknown_elements_are_named(case, ref: str, msg: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match=msg):
         disclose(case, ref, salts=SALTS)
+
+
+def test_an_opening_names_the_version_type_and_commitment_the_summary_publishes(case, summary) -> None:  # type: ignore[no-untyped-def]
+    """Reason: `verify-disclosure` prints what it verified; a value it did not check must fail."""
+    opening = disclose(case, "E-bio-uplift", salts=SALTS)
+    verify_opening(summary, opening)
+    for field, value, why in (("case_version", "9.9", "for version '9.9'"), ("type", "claim", "says it is a 'claim'"),
+                              ("commitment", "sha256:" + "0" * 64, "names sha256:000")):
+        with pytest.raises(VerificationError, match=why):
+            verify_opening(summary, _forge(opening, **{field: value}))
+
+
+@pytest.mark.parametrize("edit", [{"case": None}, {"case": 5}, {"case": [1]}, {"redactions": None},
+                                  {"redactions": 5}, {"redactions": [{"pointer": ["x"]}]}])
+def test_a_malformed_summary_is_refused_not_a_crash(case, summary, edit) -> None:  # type: ignore[no-untyped-def]
+    opening = disclose(case, "E-bio-uplift", salts=SALTS)
+    bad = {**summary, **edit}
+    try:
+        verify_opening(bad, opening, "summary.json")
+    except InputError as e:
+        assert "summary.json: not a casegate public summary" in e.message
+    except VerificationError:
+        pass  # a pointer that is not text names no commitment
+
+
+@pytest.mark.parametrize("edit", [{"casegate_opening": True}, {"casegate_opening": 1.0}, {"scheme": None}])
+def test_an_opening_of_another_version_or_scheme_is_refused(case, edit) -> None:  # type: ignore[no-untyped-def]
+    from casegate.publish._commit import parse_opening
+
+    doc = disclose(case, "E-bio-uplift", salts=SALTS).model_dump()
+    doc.update(edit)
+    if edit.get("scheme", 0) is None:
+        del doc["scheme"]
+    with pytest.raises(InputError):
+        parse_opening(doc, "op.json")

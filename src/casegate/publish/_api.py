@@ -198,7 +198,7 @@ def verify_disclosure(summary_path: Path, opening_path: Path) -> Opening:
     verifies; raises VerificationError when it does not, InputError when a file is unreadable."""
     summary: dict[str, Any] = read_json(summary_path, "public summary (summary.json)")
     opening = parse_opening(read_json(opening_path, "opening"), str(opening_path))
-    verify_opening(summary, opening)
+    verify_opening(summary, opening, str(summary_path))
     return opening
 
 

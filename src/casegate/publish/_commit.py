@@ -293,11 +293,15 @@ def read_json(path: Path, what: str) -> dict[str, Any]:
 
 def parse_opening(data: dict[str, Any], source: str) -> Opening:
     """Validate an opening document."""
-    if data.get("casegate_opening") != OPENING_VERSION:
+    v = data.get("casegate_opening")
+    if type(v) is not int or v != OPENING_VERSION:  # `true` and `1.0` are not 1
         raise InputError(
             f"{source}: not a casegate opening of version {OPENING_VERSION}",
             help="create openings with `casegate disclose CASE ELEMENT`",
         )
+    if data.get("scheme") != SCHEME:
+        raise InputError(f"{source}: the opening names commitment scheme {data.get('scheme')!r}, not {SCHEME!r}",
+                         help="create openings with `casegate disclose CASE ELEMENT`")
     try:
         return Opening.model_validate(data)
     except ValidationError as e:
@@ -306,32 +310,53 @@ def parse_opening(data: dict[str, Any], source: str) -> Opening:
         raise InputError(f"{source}: {loc}: {first['msg']}", help="the opening is malformed") from None
 
 
-def verify_opening(summary: dict[str, Any], opening: Opening) -> None:
-    """Check that `opening` opens the commitment the summary published for its element.
+def verify_opening(summary: dict[str, Any], opening: Opening, source: str = "the summary") -> None:
+    """Check that `opening` opens the commitment the summary published for its element: the same
+    case and version, the element redacted there with the same type, and the commitment the
+    summary publishes recomputed from the opening's salt and content (`source` names the summary
+    in errors).
 
-    Returns nothing on success; raises VerificationError naming what does not match."""
+    Returns nothing on success; raises VerificationError naming what does not match, InputError
+    when the summary is not one."""
+    def malformed(what: str) -> InputError:
+        return InputError(f"{source}: not a casegate public summary ({what})",
+                          help="pass the summary.json written by `casegate publish`")
+
     if summary.get("casegate_summary") is None:
-        raise InputError("not a casegate public summary (no 'casegate_summary' version)",
-                         help="pass the summary.json written by `casegate publish`")
+        raise malformed("no 'casegate_summary' version")
+    case = summary.get("case")
+    redactions = summary.get("redactions")
+    if not isinstance(case, dict):
+        raise malformed("'case' is not an object")
+    if not isinstance(redactions, list):
+        raise malformed("'redactions' is not a list")
     if summary.get("commitment_scheme") != SCHEME or opening.scheme != SCHEME:
         raise VerificationError(
             f"commitment scheme mismatch: summary uses {summary.get('commitment_scheme')!r}, "
             f"opening {opening.scheme!r}"
         )
-    case_id = summary.get("case", {}).get("id")
+    case_id, version = case.get("id"), case.get("version")
     if opening.case != case_id:
         raise VerificationError(f"the opening is for case {opening.case!r}, the summary for {case_id!r}")
-    published = {r.get("pointer"): r for r in summary.get("redactions", []) if isinstance(r, dict)}
+    if opening.case_version != version:
+        raise VerificationError(f"the opening is for version {opening.case_version!r} of {case_id}, the summary "
+                                f"for version {version!r}")
+    published = {r["pointer"]: r for r in redactions if isinstance(r, dict) and isinstance(r.get("pointer"), str)}
     entry = published.get(opening.element)
     if entry is None:
         raise VerificationError(
             f"the summary publishes no commitment for {opening.element}",
             help="the element was not redacted in this summary",
         )
+    if entry.get("type") != opening.type:
+        raise VerificationError(f"{opening.element}: the opening says it is a {opening.type!r}, the summary a "
+                                f"{entry.get('type')!r}")
     recomputed = commitment(bytes.fromhex(opening.salt), opening.content)
-    if not hmac.compare_digest(recomputed, str(entry.get("commitment"))):
+    published_commitment = str(entry.get("commitment"))
+    if not hmac.compare_digest(recomputed, published_commitment) or opening.commitment != published_commitment:
         raise VerificationError(
             f"{opening.element}: the opening does not match the published commitment "
-            f"(published {entry.get('commitment')}, opening gives {recomputed})",
+            f"(published {entry.get('commitment')}, opening gives {recomputed}"
+            + (f", and names {opening.commitment}" if opening.commitment != recomputed else "") + ")",
             help="the disclosed content or salt differs from what was committed to",
         )
