@@ -162,3 +162,55 @@ def test_each_kind_of_answer_and_why_a_link_does_not_hold() -> None:
                 "the boundary is not narrower than in version 0.9 (#1)"):
         assert why in h.message
     assert h.path == ("incident_answers", "incident-7")
+
+
+# --------------------------------------------------------------------------- CG328 policy-loosened
+
+
+def _loosened(**update: Any) -> list[Any]:
+    before = policy()
+    after = before.model_copy(update=update)
+    return hits("CG328", context(base_doc(), pol=after, previous_policy=before))
+
+
+def test_an_unchanged_policy_loosens_nothing() -> None:
+    assert hits("CG328", context(base_doc(), previous_policy=policy())) == []
+    assert hits("CG328", context(base_doc())) == []  # no previous version: nothing to compare
+
+
+def test_each_way_a_policy_asks_less_is_named() -> None:
+    pol = policy()
+    (h,) = _loosened(confidence=pol.confidence - 0.05)
+    assert "confidence of every bound was lowered" in h.message and severity("CG328", h) is RuleSeverity.blocking
+    (h,) = _loosened(interval="wilson")
+    assert "clopper-pearson (exact) to wilson" in h.message
+    boundary = case(base_doc()).boundary
+    assert boundary is not None
+    kind, roles = pol.signoff.required_for(boundary.kind)
+    assert kind is not None and len(roles) >= 2
+    fewer = {**pol.signoff.required, kind: roles[:-1]}
+    (h,) = _loosened(signoff=pol.signoff.model_copy(update={"required": fewer}))
+    assert f"{roles[-1].role} (no longer required)" in h.message
+    more_people = {**pol.signoff.required, kind: [roles[0].model_copy(update={"min": 2}), *roles[1:]]}
+    stricter = pol.model_copy(update={"signoff": pol.signoff.model_copy(update={"required": more_people})})
+    (h,) = hits("CG328", context(base_doc(), pol=pol, previous_policy=stricter))
+    assert f"{roles[0].role} (2 -> 1 people)" in h.message
+    if pol.signoff.separate:
+        (h,) = _loosened(signoff=pol.signoff.model_copy(update={"separate": pol.signoff.separate[1:]}))
+        assert " and ".join(pol.signoff.separate[0]) in h.message
+
+
+def test_tightening_is_not_loosening() -> None:
+    pol = policy()
+    stricter = pol.model_copy(update={"confidence": min(pol.confidence + 0.02, 0.99)})
+    assert hits("CG328", context(base_doc(), pol=stricter, previous_policy=pol)) == []
+
+
+def test_independence_no_longer_required_blocks_only_where_the_case_relies_on_it() -> None:
+    pol = policy()
+    assert pol.evidence.independent_kinds
+    dropped = pol.evidence.model_copy(update={"independent_kinds": []})
+    (h,) = _loosened(evidence=dropped)
+    relies = any(ev.kind in pol.evidence.independent_kinds and not ev.independent
+                 for ev in case(base_doc()).evidence.values())
+    assert severity("CG328", h) is (RuleSeverity.blocking if relies else RuleSeverity.advisory)

@@ -347,6 +347,60 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
                           f"`{tid}` {field} changed since the previous version: {o!r} -> {n!r}")
 
 
+@rule(
+    "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the previous version, the policy asks less of this decision outside its thresholds: "
+            "fewer sign-off roles (or people, or kept-apart roles) for the case's boundary, a lower "
+            "confidence or a narrower interval method for every bound, or fewer evidence kinds that count "
+            "only when independent.",
+    rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
+              "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
+              "requiring independence for security audits makes the same case pass more easily without "
+              "any change in the model or the evidence. Such a change must not ride in with the case it "
+              "helps.",
+    bad="# previous policy: signoff.required.api [safety-lead, rso, external-evaluator]\n"
+        "signoff:\n  required:\n    api: [{role: safety-lead}, {role: rso}]",
+    good="signoff:\n  required:\n    api: [{role: safety-lead}, {role: rso}, {role: external-evaluator}]",
+    fix="Decide this version under the previous (stricter) policy, or have the policy change approved and "
+        "recorded on its own before a case relies on it.",
+)
+def policy_loosened(ctx: Context) -> Iterator[Hit]:
+    prev, pol = ctx.previous_policy, ctx.policy
+    if prev is None:
+        return
+    if pol.confidence < prev.confidence:
+        yield Hit(("@policy", "confidence"), f"the confidence of every bound was lowered from {prev.confidence:g} to "
+                                             f"{pol.confidence:g} since the previous version: the same counts now give "
+                                             "lower upper bounds")
+    if prev.interval == "clopper-pearson" and pol.interval != prev.interval:
+        yield Hit(("@policy", "interval"), f"the interval method changed from clopper-pearson (exact) to {pol.interval} "
+                                           "since the previous version: the same counts now give lower upper bounds")
+    b = ctx.case.boundary
+    if b is not None:
+        before = {r.role: r.min for r in prev.signoff.required_for(b.kind)[1]}
+        now = {r.role: r.min for r in pol.signoff.required_for(b.kind)[1]}
+        fewer = [f"{role} (no longer required)" if role not in now else f"{role} ({n} -> {now[role]} people)"
+                 for role, n in before.items() if now.get(role, 0) < n]
+        if fewer:
+            yield Hit(("@policy", "signoff", "required"),
+                      f"the sign-offs the `{b.kind.value}` boundary requires were reduced since the previous "
+                      f"version: {', '.join(fewer)}")
+    kept_now = {frozenset(g) for g in pol.signoff.separate}
+    apart = [" and ".join(g) for g in prev.signoff.separate
+             if not any(frozenset(g) <= other for other in kept_now)]
+    if apart:
+        yield Hit(("@policy", "signoff", "separate"),
+                  f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
+    removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
+    if removed:
+        relies = [eid for eid, ev in ctx.case.evidence.items() if ev.kind in removed and not ev.independent]
+        yield Hit(("@policy", "evidence", "independent_kinds"),
+                  f"evidence of kind {', '.join(removed)} no longer counts only when independent, as the previous "
+                  "version's policy required"
+                  + (f"; {', '.join(relies)} count(s) only because of the change" if relies else ""),
+                  severity=None if relies else RuleSeverity.advisory)
+
+
 def _eval_sets(case: Case, tid: str) -> set[str]:
     out: set[str] = set()
     for _, ev in _evals(case, tid):
