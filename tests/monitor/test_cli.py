@@ -170,10 +170,10 @@ def test_samples_restrict_and_verify_passes_only_narrower(approved: tuple[Path, 
 
 
 def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:
-    p = _cg(tmp_path, database_url, "state", "nope", code=2)
-    assert "no case 'nope'" in p.stderr and "Traceback" not in p.stderr
     p = _cg(tmp_path, database_url, "monitor", "ingest", str(FIX / "flags.csv"), code=2)
     assert "no case 'atlas-2-api'" in p.stderr
+    p = _cg(tmp_path, database_url, "state", "nope", code=2)
+    assert "no case 'nope'" in p.stderr and "Traceback" not in p.stderr
     _cg(tmp_path, database_url, "registry", "submit", str(ROOT / "examples" / "atlas-api" / "case.yaml"))
     p = _cg(tmp_path, database_url, "state", "set", "atlas-2-api", "approved", "--role", "product-lead",
             "--reason", "ship", code=4)
@@ -222,3 +222,12 @@ def test_conditions_listed_overdue_and_met(approved: tuple[Path, str]) -> None:
     assert "approved-with-conditions -> approved" in p.stdout
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json").stdout)
     assert {c["status"] for c in h["conditions"]} == {"met"}
+
+
+@pytest.mark.parametrize("args", [["history", "atlas-2-api"], ["state", "show", "atlas-2-api"],
+                                  ["log", "verify"]])
+def test_a_command_that_only_reads_never_creates_a_registry_at_a_mistyped_path(tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "no-such-dir" / "registry.db"
+    r = _cg(tmp_path, f"sqlite:///{missing}", *args, code=3)
+    assert "no registry at" in r.stderr and "it is not created here" in r.stderr, r.stderr
+    assert not missing.exists() and not missing.parent.exists()

@@ -27,10 +27,12 @@ DbOption = Annotated[str | None, typer.Option(
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
+def _open(db: str | None, *, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The registry (`existing`: one that is there already; a command that only reads never
+    creates one at a mistyped path)."""
     from ..store import open_registry
 
-    return open_registry(db)
+    return open_registry(db, existing=existing)
 
 
 def _instant(value: str | None) -> dt.datetime | None:
@@ -387,7 +389,7 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
     from ..sign import load_keyring
     from ..verify import deploy_state
 
-    with _open(db) as reg:
+    with _open(db, existing=True) as reg:
         state = require_case(reg, case_id)
         ring = load_keyring(keyring) if keyring is not None else None
         restricted = reg.case_restriction(case_id)
@@ -648,7 +650,7 @@ def history_cmd(
 
     if format not in ("text", "json"):
         raise InputError(f"--format {format!r}: use text or json")
-    with _open(db) as reg:
+    with _open(db, existing=True) as reg:
         h = case_history(reg, case_id, today=parse_date(at))
     if format == "json":
         out(json.dumps(h.to_json(), indent=2))

@@ -27,10 +27,12 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 LOG_KEY_ENV = "CASEGATE_LOG_KEY"
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
+def _open(db: str | None, *, existing: bool = False):  # type: ignore[no-untyped-def]
+    """The registry (`existing`: one that is there already; a command that only reads never
+    creates one at a mistyped path)."""
     from ..store import open_registry
 
-    return open_registry(db)
+    return open_registry(db, existing=existing)
 
 
 def _default_key(db_url: str) -> Path:
@@ -232,14 +234,20 @@ def verify(
     checkpoint, and prove consistency with your own checkpoint. Exit 0 when the log verifies,
     1 with the reason when it does not."""
     from ..errors import InputError
+    from ..limits import read_regular_file
 
     trusted = None
     if checkpoint is not None:
         try:
-            trusted = checkpoint.read_text(encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"cannot read the checkpoint: {e.strerror}", location=str(checkpoint)) from None
-    with _open(db) as reg:
+            trusted = read_regular_file(checkpoint, str(checkpoint)).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the checkpoint is not UTF-8 text", location=str(checkpoint),
+                             help="pass a checkpoint casegate wrote (`casegate log checkpoint`)") from None
+    if key is not None:
+        from ..store import load_public_key
+
+        load_public_key(key)  # a key that cannot be read is refused before the registry is opened
+    with _open(db, existing=True) as reg:
         report = reg.verify_log(trusted, key)
     if as_json:
         out(report.to_json())

@@ -165,6 +165,19 @@ def make_engine(url: str, *, readonly: bool = False) -> sa.Engine:
     return engine
 
 
+def missing_sqlite_file(url: str) -> str | None:
+    """The path of the SQLite file `url` names when that file does not exist; None for any other
+    database (or a file that exists)."""
+    try:
+        u = sa.make_url(url)
+        backend = u.get_backend_name()
+    except Exception:  # a malformed URL: opening it says what is wrong
+        return None
+    if backend != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return None if Path(u.database).exists() else u.database
+
+
 def _readonly_engine(u: sa.URL) -> sa.Engine:
     """An engine that cannot create or change the database: SQLite through a `mode=ro` URI
     (a missing file is an error, not a new database), PostgreSQL with read-only sessions."""

@@ -22,15 +22,24 @@ from ._engine import (
 )
 
 
-def open_registry(url: str | None = None, *, readonly: bool = False) -> Registry:
+def open_registry(url: str | None = None, *, readonly: bool = False, existing: bool = False) -> Registry:
     """Open (and create or migrate) the registry at `url`, $CASEGATE_DATABASE_URL, or
     sqlite:///<cwd>/.casegate/registry.db. A plain path means a SQLite file.
 
     `readonly`: never create, never migrate, never write (SQLite opened with `mode=ro`,
     PostgreSQL sessions read-only); a missing SQLite file or a schema at another revision is a
-    StoreError. Raises StoreError when the database cannot be reached or created.
+    StoreError. `existing`: a SQLite file that does not exist is a StoreError, not a new registry
+    (commands that only read: a mistyped path must not leave an empty registry behind). Raises
+    StoreError when the database cannot be reached or created.
     """
     full = normalise_url(url or default_database_url())
+    if existing and not readonly:
+        from ._engine import missing_sqlite_file
+
+        missing = missing_sqlite_file(full)
+        if missing is not None:
+            raise StoreError(f"no registry at {missing}: the file does not exist (it is not created here)",
+                             help="check --db / CASEGATE_DATABASE_URL; `casegate registry submit` creates one")
     with store_errors(full, "opening"):
         if readonly:
             engine = make_engine(full, readonly=True)
