@@ -214,3 +214,37 @@ def test_independence_no_longer_required_blocks_only_where_the_case_relies_on_it
     relies = any(ev.kind in pol.evidence.independent_kinds and not ev.independent
                  for ev in case(base_doc()).evidence.values())
     assert severity("CG328", h) is (RuleSeverity.blocking if relies else RuleSeverity.advisory)
+
+
+def test_the_other_ways_a_policy_asks_less_are_named() -> None:
+    pol = policy()
+    edits: list[tuple[dict[str, Any], str]] = [
+        ({"waivers": pol.waivers.model_copy(update={"non_waivable": pol.waivers.non_waivable[1:]})},
+         f"findings {pol.waivers.non_waivable[0]} may now be waived"),
+        ({"waivers": pol.waivers.model_copy(update={"roles": {**pol.waivers.roles, "CG501": ["rso"]}})},
+         "more roles may waive: CG501 by rso"),
+        ({"waivers": pol.waivers.model_copy(update={"max_days": pol.waivers.max_days + 30})}, "may now last"),
+        ({"tolerance": pol.tolerance.model_copy(update={"max_bypass_rate": pol.tolerance.max_bypass_rate * 2})},
+         "tolerated bypass rate was raised"),
+        ({"evidence": pol.evidence.model_copy(update={"max_age_days": pol.evidence.max_age_days + 100})},
+         "evidence may now be"),
+        ({"preregistration": pol.preregistration.model_copy(update={"required": False})}, None),
+    ]
+    if pol.evidence.organisations:
+        edits.append(({"evidence": pol.evidence.model_copy(update={"organisations": []})},
+                      "is no longer named as the developer's"))
+    did, dom = next(iter(pol.domains.items()))
+    edits.append(({"domains": {k: v for k, v in pol.domains.items() if k != did}}, f"risk domain `{did}` was removed"))
+    if dom.required:
+        edits.append(({"domains": {**pol.domains, did: dom.model_copy(update={"required": False})}},
+                      f"risk domain `{did}` is no longer required"))
+    tid, th = next((t, x) for t, x in pol.thresholds.items() if x.safeguards)
+    edits.append(({"thresholds": {**pol.thresholds, tid: th.model_copy(update={"safeguards": []})}},
+                  f"`{tid}` asks less of the safeguards"))
+    for update, expected in edits:
+        got = [h.message for h in _loosened(**update)]
+        if expected is None:  # preregistration: only when the previous policy required it
+            before = pol.model_copy(update={"preregistration": pol.preregistration.model_copy(update={"required": True})})
+            got = [h.message for h in hits("CG328", context(base_doc(), pol=pol, previous_policy=before))]
+            expected = "preregistered evaluation protocols are no longer required"
+        assert len(got) == 1 and expected in got[0] and got[0].endswith("since the previous version"), (update, got)

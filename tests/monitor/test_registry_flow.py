@@ -350,3 +350,23 @@ def test_an_incident_follows_the_model_into_a_case_under_another_name(database_u
     other = _copy(tmp_path, "other", {"id: atlas-2-api\n": "id: orion-api\n",
                                       "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
     assert comparison_for(reg, load_case(other), keyring=KEYRING).incidents == []
+
+
+def test_a_new_case_id_for_known_weights_is_compared_with_that_cases_versions(database_url: str, tmp_path: Path) -> None:
+    """Reason: a new name must not start the history afresh; a policy loosened under a new id is
+    compared with the approved version of the case the weights already have."""
+    from casegate.monitor import comparison_for
+
+    reg, _ = _approved(database_url, tmp_path)
+    renamed = _copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-gen2\n"})
+    pol = renamed.parent / "policy.yaml"
+    text = pol.read_text()
+    assert "      - {role: external-evaluator}\n    consumer:" in text
+    pol.write_text(text.replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
+    loaded = with_attestations(load_case(renamed), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    assert [c.baseline.label for c in comparison.versions] == ["case atlas-2-api version 1.0 (#1), the last approved"]
+    assert any("about the same model" in n for n in comparison.notes)
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    (f,) = [f for f in record.findings if f.code == "CG328"]
+    assert f.blocking and "external-evaluator (no longer required)" in f.message

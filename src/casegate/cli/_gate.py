@@ -25,7 +25,8 @@ def gate(
     at: Annotated[str | None, typer.Option(
         help="Decide as of this date (YYYY-MM-DD); default today.")] = None,
     related: Annotated[list[Path] | None, typer.Option(
-        help="Another case for the same system (e.g. its internal-deployment case); repeatable.")] = None,
+        help="Another case for the same system (e.g. its internal-deployment case), shown beside this one; "
+             "repeatable. A file is not a decision: only the registry (--db) shows an approved internal case.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
     record: Annotated[Path | None, typer.Option(
         help="Write the decision record (canonical JSON, byte-reproducible) to this file.")] = None,

@@ -145,7 +145,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('__init__', 7826),
     ('_app', 1597),
     ('_check', 5844),
-    ('_gate', 3208),
+    ('_gate', 3331),
     ('_evidence', 11216),
     ('_sign', 29179),
     ('_registry', 10951),

@@ -46,35 +46,54 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     protocols = registered_protocols(reg, policy_id, keyring)
     # an incident follows the model: one logged against another case of the same weights defeats
     # this case's claims too, whatever this case is called
-    same_model = [defeating_incidents(reg, other, None, cache, of_case=True)
-                  for other in cases_of_model(reg, list(case.system.digests), case.id)]
-    elsewhere = [inc for found in same_model for inc in found]
+    model_cases = cases_of_model(reg, list(case.system.digests), case.id)
+    elsewhere = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if reg.case_state(case.id) is None:
-        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
-                          why_none=f"first version (the registry has no case {case.id!r})")
+        if not model_cases:
+            return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
+                              why_none=f"first version (the registry has no case {case.id!r})")
+        # a new case id for weights the registry knows: its history is that case's (the one
+        # submitted last), so a new name does not start the comparisons afresh
+        other = model_cases[-1]
+        out = _baselines(reg, cache, other, None, f"case {other} ")
+        return Comparison(versions=out, policy_changes=changes, incidents=elsewhere, lineage=lineage,
+                          protocols=protocols, notes=[f"the registry has no case {case.id!r}, but case {other!r} "
+                                                      "is about the same model (a digest of its system): compared "
+                                                      "with its versions"],
+                          why_none=None if out else f"first version (the registry has no case {case.id!r})")
     versions = reg.case_versions(case.id)
     this = stored_number(loaded, versions)
-    before = [v for v in versions if this is None or v.number < this]
     incidents = defeating_incidents(reg, case.id, this, cache) + elsewhere
-    approval = current_approval(reg, case.id)
-    approved = approval.version if approval is not None and (this is None or approval.version < this) else None
-    out: list[Compared] = []
-    if before:
-        sv = cache.get(case.id, before[-1].number)
-        tail = ", the last approved" if sv.number == approved else ""
-        out.append(Compared(Baseline(role="previous", label=f"version {sv.label}{tail}"), sv.case, sv.policy))
-    if approved is not None and (not before or approved != before[-1].number):
-        sv = cache.get(case.id, approved)
-        out.append(Compared(Baseline(role="approved", label=f"version {sv.label}, the last approved"),
-                            sv.case, sv.policy))
+    out = _baselines(reg, cache, case.id, this, "")
     why = None if out else "first version of the case in the registry"
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, why_none=why)
 
 
+def _baselines(reg: Registry, cache: VersionCache, case_id: str, this: int | None, prefix: str) -> list[Compared]:
+    """The versions of `case_id` to compare with: the newest stored before version `this` (every
+    stored version when `this` is None), then the last approved one when it differs."""
+    versions = reg.case_versions(case_id)
+    before = [v for v in versions if this is None or v.number < this]
+    approval = current_approval(reg, case_id)
+    approved = approval.version if approval is not None and (this is None or approval.version < this) else None
+    out: list[Compared] = []
+    if before:
+        sv = cache.get(case_id, before[-1].number)
+        tail = ", the last approved" if sv.number == approved else ""
+        out.append(Compared(Baseline(role="previous", label=f"{prefix}version {sv.label}{tail}"), sv.case, sv.policy))
+    if approved is not None and (not before or approved != before[-1].number):
+        sv = cache.get(case_id, approved)
+        out.append(Compared(Baseline(role="approved", label=f"{prefix}version {sv.label}, the last approved"),
+                            sv.case, sv.policy))
+    return out
+
+
 def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:
-    """Each case the system's lineage names, as the registry knows it (its state and what its
-    latest version is about); a case the registry does not know has no state."""
+    """Each case the system's lineage names, as the registry knows it: its state and what the
+    version a decision approved is about (a later version no decision approved covers nothing;
+    without any approval, its latest version, which the state then shows to be unapproved); a
+    case the registry does not know has no state."""
     case = loaded.case
     assert case is not None
     out: list[LinkedCase] = []
@@ -86,7 +105,8 @@ def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[Lin
         if state is None or not versions:
             out.append(LinkedCase(id=lin.case))
             continue
-        sv = cache.get(lin.case, versions[-1].number)
+        approval = current_approval(reg, lin.case)
+        sv = cache.get(lin.case, approval.version if approval is not None else versions[-1].number)
         b = sv.case.boundary
         out.append(LinkedCase(
             id=lin.case, state=state, version=f"version {sv.label}",

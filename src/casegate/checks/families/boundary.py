@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import BoundaryKind, Case, RuleSeverity
+from ...model import BoundaryKind, RuleSeverity
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 
@@ -119,36 +119,22 @@ def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, 
 def internal_coverage(ctx: Context) -> str | None:
     """What covers internal deployment of this system, in words; None when nothing does.
 
-    Covered when the boundary being evaluated is itself internal, when a related case of the same
-    system (`ctx.registry_cases`) has an internal boundary, or when the system's lineage names a
-    case (`Lineage.case`) that covers it: with a registry consulted (`ctx.lineage`), a case the
-    registry knows that a decision approved (and that is neither withdrawn nor superseded since),
-    about the model the lineage names, with an
-    internal boundary that records the deployment's scale; without one, only a related case given
-    with the decision that has an internal boundary (a case id alone is not verified).
+    Covered when the boundary being evaluated is itself internal, or when the system's lineage
+    names a case (`Lineage.case`) that the registry consulted (`ctx.lineage`) shows a decision
+    approved, about the model the lineage names, whose approved version has an internal boundary
+    that records the deployment's scale. A case file given with the decision (`--related`) or a
+    case id alone is the author's word and covers nothing (fail closed).
     """
     if ctx.boundary is not None and ctx.boundary.internal:
         return f"this case's own `{ctx.boundary.value}` boundary"
-    known: dict[str, Case] = {c.id: c for c in ctx.registry_cases}
-    for other in ctx.registry_cases:
-        if (other.system.name == ctx.case.system.name and other.id != ctx.case.id
-                and other.boundary is not None and other.boundary.kind.internal):
-            return f"case `{other.id}` ({other.boundary.kind.value})"
+    if ctx.lineage is None:
+        return None
     for lin in ctx.case.system.lineage:
-        if not lin.case:
+        if not lin.case or lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case) is not None:
             continue
-        if ctx.lineage is not None:
-            if lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case) is not None:
-                continue
-            reg = next(x for x in ctx.lineage if x.id == lin.case)
-            if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale:
-                return f"case `{lin.case}` named in the lineage ({reg.boundary}, {reg.version})"
-            continue
-        # no registry to look the link up in: only a related case given with the decision
-        # (`--related`) can show what the link names; a bare id is the author's word
-        linked = known.get(lin.case)
-        if linked is not None and linked.boundary is not None and linked.boundary.kind.internal:
-            return f"case `{lin.case}` named in the lineage"
+        reg = next(x for x in ctx.lineage if x.id == lin.case)
+        if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale:
+            return f"case `{lin.case}` named in the lineage ({reg.boundary}, {reg.version})"
     return None
 
 

@@ -349,9 +349,10 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the previous version, the policy asks less of this decision outside its thresholds: "
-            "fewer sign-off roles (or people, or kept-apart roles) for the case's boundary, a lower "
-            "confidence or a narrower interval method for every bound, or fewer evidence kinds that count "
+    summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
+            "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
+            "higher tolerances, older evidence, fewer developer organisations, domains or safeguard "
+            "requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
             "only when independent.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
@@ -391,6 +392,8 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
     if apart:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
+    for path, what in _other_loosenings(prev, pol):
+        yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
     if removed:
         relies = [eid for eid, ev in ctx.case.evidence.items() if ev.kind in removed and not ev.independent]
@@ -399,6 +402,67 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
                   "version's policy required"
                   + (f"; {', '.join(relies)} count(s) only because of the change" if relies else ""),
                   severity=None if relies else RuleSeverity.advisory)
+
+
+def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(policy path, what) for each of the other ways `pol` asks less than `prev`: waivers,
+    tolerance, evidence age and the developer's organisations, domains, preregistration, and each
+    threshold's safeguard requirements and gaming margin."""
+    pw, nw = prev.waivers, pol.waivers
+    waivable = [c for c in pw.non_waivable if c not in nw.non_waivable]
+    if waivable:
+        yield ("waivers", "non_waivable"), f"findings {', '.join(waivable)} may now be waived"
+    more = {code: sorted(set(roles) - set(pw.roles.get(code, []))) for code, roles in nw.roles.items()}
+    more = {code: r for code, r in more.items() if r}
+    if more:
+        yield ("waivers", "roles"), "more roles may waive: " + "; ".join(f"{c} by {', '.join(r)}" for c, r in more.items())
+    if nw.max_days > pw.max_days:
+        yield ("waivers", "max_days"), f"a waiver may now last {nw.max_days} days, not {pw.max_days}"
+    pt, nt = prev.tolerance, pol.tolerance
+    if nt.max_bypass_rate > pt.max_bypass_rate:
+        yield ("tolerance", "max_bypass_rate"), (f"the tolerated bypass rate was raised from {pt.max_bypass_rate:g} to "
+                                                 f"{nt.max_bypass_rate:g}")
+    for sev, old_rate in pt.harm_per_year.items():
+        new_rate = nt.harm_per_year.get(sev)
+        if new_rate is None or new_rate > old_rate:
+            yield ("tolerance", "harm_per_year"), (f"the tolerated {sev.value} harm per year was raised from {old_rate:g} "
+                                                   f"to {'no limit' if new_rate is None else f'{new_rate:g}'}")
+    if nt.severe_from.rank > pt.severe_from.rank:
+        yield ("tolerance", "severe_from"), f"harm counts as severe only from {nt.severe_from.value}, not {pt.severe_from.value}"
+    if pol.evidence.max_age_days > prev.evidence.max_age_days:
+        yield ("evidence", "max_age_days"), (f"evidence may now be {pol.evidence.max_age_days} days old, not "
+                                             f"{prev.evidence.max_age_days}")
+    gone = [o for o in prev.evidence.organisations if o not in pol.evidence.organisations]
+    if gone:
+        yield ("evidence", "organisations"), (f"{', '.join(gone)} is no longer named as the developer's, so its "
+                                              "staff's attestations would count as independent")
+    for did, old_dom in prev.domains.items():
+        dom = pol.domains.get(did)
+        if dom is None:
+            yield ("domains",), f"risk domain `{did}` was removed from the policy"
+            continue
+        if old_dom.required and not dom.required:
+            yield ("domains", did, "required"), f"risk domain `{did}` is no longer required"
+        if old_dom.internal_relevant and not dom.internal_relevant:
+            yield ("domains", did, "internal_relevant"), f"risk domain `{did}` no longer matters for internal deployment"
+    if prev.preregistration.required and not pol.preregistration.required:
+        yield ("preregistration", "required"), "preregistered evaluation protocols are no longer required"
+    for tid, old_th in prev.thresholds.items():
+        th = pol.thresholds.get(tid)
+        if th is None:
+            continue  # CG321 blocks a removed threshold
+        dropped = [r for r in old_th.safeguards if not any(
+            n.boundary == r.boundary and n.level == r.level and n.min_layers >= r.min_layers
+            and set(r.layers) <= set(n.layers) for n in th.safeguards)]
+        if dropped:
+            yield ("thresholds", tid, "safeguards"), (
+                f"`{tid}` asks less of the safeguards: "
+                + "; ".join(f"{r.boundary.value} at {r.level} ({r.min_layers} layer(s)"
+                            + (f": {', '.join(r.layers)}" if r.layers else "") + ")" for r in dropped)
+                + " no longer required as before")
+        if old_th.gaming_margin is not None and (th.gaming_margin is None or th.gaming_margin < old_th.gaming_margin):
+            shown = "removed" if th.gaming_margin is None else f"{th.gaming_margin:g}"
+            yield ("thresholds", tid, "gaming_margin"), f"`{tid}` gaming margin lowered from {old_th.gaming_margin:g} to {shown}"
 
 
 def _eval_sets(case: Case, tid: str) -> set[str]:
