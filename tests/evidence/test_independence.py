@@ -324,3 +324,19 @@ def test_a_registry_version_keeps_its_attestations(atlas: Path) -> None:
     assert kept == sorted(f"reports/evidence-attestations/{n}" for n in (
         "redteam-classifier.md.jonas-berg.dsse.json", "weights-audit.md.lena-kovac.dsse.json",
         "insider-redteam.md.lena-kovac.dsse.json", "egress-test.md.lena-kovac.dsse.json"))
+
+
+def test_an_attestation_that_records_no_kind_or_tests_is_set_aside(atlas: Path) -> None:
+    """Reason: signed before kinds and tests were bound, it would count for the item whatever the
+    case now calls it (a safeguard test widened to test the weight storage too)."""
+    from casegate.sign import attest_artifact, envelope_bytes
+
+    lena = load_signer(str(atlas / "keys" / "lena-kovac.key"))
+    env, _, _ = attest_artifact(atlas / "reports" / "egress-test.md", lena, _ring(atlas), "evaluator",
+                                activity="ran", says="Egress-limit test.", evidence_id="E-egress-test",
+                                at=parse_instant("2026-10-08T12:00:00Z"))
+    (atlas / "reports" / "evidence-attestations" / "egress-test.md.lena-kovac.dsse.json").write_bytes(envelope_bytes(env))
+    _edit(atlas / "evidence.yaml", "    tests: [SG-egress]\n", "    tests: [SG-egress, SG-weights]\n")
+    ind = _facts(atlas, _ring(atlas)).independence["E-egress-test"]
+    assert not ind.independent
+    assert any("records neither the item's kind nor the safeguards it tests" in r for r in ind.reasons), ind.reasons

@@ -41,11 +41,10 @@ class EvidenceAttestation(Frozen):
     """The evidence item the signer attested: the attestation counts only for an item of that id
     (the digest binds the bytes, the id what the case calls them)."""
     kind: str | None = None
-    """The item's kind as the signer attested it (None: an attestation made before kinds were
-    signed); an item of another kind does not count."""
+    """The item's kind as the signer attested it; an item of another kind does not count."""
     tests: tuple[str, ...] | None = None
-    """The safeguards the item tests, as the signer attested them (None: not signed); an item
-    that claims to test any other does not count."""
+    """The safeguards the item tests, as the signer attested them; an item that claims to test
+    any other does not count."""
 
 
 class RejectedAttestation(Frozen):

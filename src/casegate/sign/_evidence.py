@@ -169,11 +169,13 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
     if not isinstance(ev, str) or not ev:
         reasons.append(f"{label}: names no evidence item, so nothing says what its artifact is evidence of")
     kind = pred.get("kind")
-    if kind is not None and not isinstance(kind, str):
-        reasons.append(f"{label}: its kind is not text")
     tests = pred.get("tests")
-    if tests is not None and not (isinstance(tests, list) and all(isinstance(t, str) for t in tests)):
-        reasons.append(f"{label}: its tests are not a list of safeguard ids")
+    if kind is None and tests is None:
+        reasons.append(f"{label}: records neither the item's kind nor the safeguards it tests, so it would "
+                       "count for the item whatever the case now says it is (sign it again with "
+                       "`casegate evidence attest`)")
+    elif not isinstance(kind, str) or not (isinstance(tests, list) and all(isinstance(t, str) for t in tests)):
+        reasons.append(f"{label}: its kind is not text, or its tests not a list of safeguard ids")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
                        f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
@@ -183,7 +185,7 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                                identity=signed.key.identity, organisation=signed.key.organisation,
                                keyid=signed.key.keyid, role=str(pred.get("role")), activity=pred["activity"],
                                statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
-                               evidence=ev, kind=kind, tests=tuple(tests) if tests is not None else None), []
+                               evidence=ev, kind=str(kind), tests=tuple(tests or ())), []
 
 
 def _claimed_digest(data: Any) -> str | None:
