@@ -370,3 +370,28 @@ def test_a_new_case_id_for_known_weights_is_compared_with_that_cases_versions(da
     record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
     (f,) = [f for f in record.findings if f.code == "CG328"]
     assert f.blocking and "external-evaluator (no longer required)" in f.message
+
+
+def test_a_gamed_version_submitted_first_does_not_become_the_only_yardstick(database_url: str, tmp_path: Path) -> None:
+    """Reason: with no approval yet, a lab could submit its gamed version and gate a copy of it
+    with one more comment; every version since the last approval is compared, not only the
+    newest."""
+    from casegate.monitor import comparison_for
+
+    shutil.copytree(EXAMPLE.parent, tmp_path / "examples")
+    gaming = tmp_path / "examples" / "failure-modes" / "threshold-gaming"
+    reg = open_registry(database_url)
+    try:
+        reg.submit_case(load_case(gaming / "previous" / "case.yaml"))  # 0.9, the honest one
+        reg.submit_case(load_case(gaming / "case.yaml"))  # 1.0, gamed, submitted by the lab itself
+        copy = gaming / "case.yaml"
+        copy.write_text(copy.read_text() + "# editorial\n")
+        loaded = load_case(copy)
+        comparison = comparison_for(reg, loaded)
+        assert [c.baseline.role for c in comparison.versions] == ["previous", "earlier"]
+        record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+        codes = {f.code for f in record.findings if f.blocking}
+        assert {"CG320", "CG323"} <= codes, codes
+        assert any("(compared with version 0.9 (#1))" in f.message for f in record.findings if f.code == "CG320")
+    finally:
+        reg.close()

@@ -21,6 +21,9 @@ POLICY_CHANGE_EVENT = "policy-change"
 """Log entry kind of a signed policy change."""
 PROTOCOL_EVENT = "protocol"
 """Log entry kind of a registered evaluation protocol."""
+EARLIER_MAX = 20
+"""Most versions submitted since the last approval (besides the previous one) that a decision is
+compared with; the newest are taken."""
 
 
 def stored_number(loaded: Loaded, versions: list[CaseVersionRecord]) -> int | None:
@@ -72,7 +75,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
 
 def _baselines(reg: Registry, cache: VersionCache, case_id: str, this: int | None, prefix: str) -> list[Compared]:
     """The versions of `case_id` to compare with: the newest stored before version `this` (every
-    stored version when `this` is None), then the last approved one when it differs."""
+    stored version when `this` is None), then the last approved one when it differs, then the
+    others submitted since that approval."""
     versions = reg.case_versions(case_id)
     before = [v for v in versions if this is None or v.number < this]
     approval = current_approval(reg, case_id)
@@ -86,6 +90,13 @@ def _baselines(reg: Registry, cache: VersionCache, case_id: str, this: int | Non
         sv = cache.get(case_id, approved)
         out.append(Compared(Baseline(role="approved", label=f"{prefix}version {sv.label}, the last approved"),
                             sv.case, sv.policy))
+    # and every other version submitted since the last approval (every one, when none was
+    # approved), newest first: a version slipped in just before this one must not become the
+    # only yardstick
+    since = [v for v in before[:-1] if approved is None or v.number > approved]
+    for v in reversed(since[-EARLIER_MAX:]):
+        sv = cache.get(case_id, v.number)
+        out.append(Compared(Baseline(role="earlier", label=f"{prefix}version {sv.label}"), sv.case, sv.policy))
     return out
 
 
