@@ -31,6 +31,11 @@ COMMANDS: dict[str, list[str]] = {
     "state apply --decision": ["state", "apply", "atlas-2-api", "--decision", "X", "--db", "sqlite:///reg.db"],
     "digest": ["digest", "X"],
     "publish verify-disclosure": ["publish", "verify-disclosure", "X", "X"],
+    "token list --tokens": ["token", "list", "--tokens", "X"],
+    "monitor ingest": ["monitor", "ingest", "X", "--db", "sqlite:///reg.db"],
+    "notify send --webhooks": ["notify", "send", "--webhooks", "X", "--db", "sqlite:///reg.db"],
+    "gsn2x import": ["gsn2x", "import", "X", "-o", "out"],
+    "evidence add": ["evidence", "add", "case.yaml", "X"],
 }
 
 
@@ -51,12 +56,45 @@ def _hostile(tmp: Path, kind: str) -> str:
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_a_hostile_file_is_refused_within_bounds(tmp_path: Path, command: str, kind: str) -> None:
     shutil.copytree(EXAMPLE / "keys", tmp_path / "keys")
+    shutil.copytree(EXAMPLE.parent, tmp_path / "examples")
+    (tmp_path / "case.yaml").write_text((EXAMPLE / "case.yaml").read_text().replace("policy: policy.yaml",
+                                                                                   "policy: examples/atlas-api/policy.yaml"))
     x = _hostile(tmp_path, kind)
     argv = [x if a == "X" else a for a in COMMANDS[command]]
     r: Ran = run_limited(["-m", "casegate", *argv], cwd=tmp_path, wall=60)
     # any regular file has a model digest (a file's bytes are the model): `digest` may succeed
-    allowed = (0, 2) if command == "digest" else (1, 2)
+    allowed = (0, 2) if command == "digest" else (1, 2, 3)
     assert not r.problems(allowed=allowed, cpu=CPU, peak_mib=PEAK_MIB), \
         f"{command} on {kind}: exit {r.returncode}, {r.cpu:.1f} s\n{r.stderr[-1500:]}"
-    if kind in ("/dev/zero", "a FIFO"):
+    if kind in ("/dev/zero", "a FIFO") and command != "evidence add":  # add: no importer reads a device
         assert "not a regular file" in r.stderr or "neither a file nor a directory" in r.stderr, r.stderr[-800:]
+
+
+@pytest.mark.parametrize("body", [
+    '{"format": "casegate-results/1", "x": ' + "[" * 200_000 + "]" * 200_000 + "}",
+    '{"format": "casegate-results/1", "task": "t", "epochs": ' + "9" * 5000 + "}",
+], ids=["nested 200,000 deep", "a 5,000-digit number"])
+def test_a_hostile_results_file_is_refused_naming_it(tmp_path: Path, body: str) -> None:
+    from casegate.errors import InputError
+    from casegate.evidence.importers import ReadOptions, importer_for
+
+    path = tmp_path / "results.json"
+    path.write_text(body)
+    imp = importer_for(path)
+    assert imp is not None and imp.name == "generic"
+    with pytest.raises(InputError) as e:
+        imp.read(path, ReadOptions())
+    assert "not readable JSON" in e.value.message and e.value.location == str(path)
+
+
+@pytest.mark.parametrize("tokens", ['"abc"', "[1, 2]", "null", '[{"id": 5}]', '["s"]'])
+def test_a_token_file_of_another_shape_is_refused_and_never_rewritten(tmp_path: Path, tokens: str) -> None:
+    path = tmp_path / "tokens.json"
+    path.write_text('{"casegate_tokens": 1, "tokens": ' + tokens + "}")
+    before = path.read_bytes()
+    for args in (["token", "list"], ["token", "create", "--person", "Ada", "--role", "safety-lead"],
+                 ["token", "revoke", "x"]):
+        r = run_limited(["-m", "casegate", *args, "--tokens", str(path)], cwd=tmp_path, wall=60)
+        assert not r.problems(allowed=(1, 2), cpu=CPU, peak_mib=PEAK_MIB), r.stderr[-800:]
+        assert "is not a list of tokens" in r.stderr, r.stderr[-800:]
+    assert path.read_bytes() == before

@@ -203,8 +203,8 @@ class DecisionAuthority(Frozen):
 class EvidencePolicy(Frozen):
     """Freshness and independence rules for evidence."""
 
-    max_age_days: int = Field(default=365, ge=1)
-    """Evidence older than this on the decision date counts as expired."""
+    max_age_days: int = Field(default=365, ge=1, le=36_500)
+    """Evidence older than this on the decision date counts as expired (at most a hundred years)."""
     independent_kinds: list[str] = ["security-audit"]
     """Evidence kinds that only count when produced independently of the developer."""
     declared_kinds: list[str] | None = None

@@ -106,11 +106,16 @@ def read_samples(path: Path, *, case: str | None = None) -> list[Sample]:
     Raises InputError naming the file and the line (CSV) or sample index (JSON) of the first bad
     sample; an empty file of samples is an error too (nothing to ingest is a mistake worth saying).
     """
+    from ..limits import current_limits, json_too_deep, read_regular_file
+
+    if not path.exists():
+        raise InputError(f"{path}: no such file", help="give the path of a JSON or CSV samples file")
+    raw = read_regular_file(path, str(path), limit="json_bytes")
+    if json_too_deep(raw, current_limits().depth):
+        raise InputError(f"{path}: the JSON nests too deep", help="give a flat list of samples")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file", help="give the path of a JSON or CSV samples file") from None
-    except (OSError, UnicodeDecodeError) as e:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
         raise InputError(f"{path}: cannot read: {e}") from None
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
@@ -127,6 +132,8 @@ def _read_json(text: str, name: str, case: str | None) -> list[Sample]:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON: {e.msg}", location=f"{name}:{e.lineno}:{e.colno}") from None
+    except ValueError as e:  # a number too long to read
+        raise InputError(f"not valid JSON: {e}", location=name) from None
     if isinstance(doc, dict):
         version = doc.get("casegate")
         if version != SERIES_FORMAT_VERSION:

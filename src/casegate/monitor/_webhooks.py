@@ -82,10 +82,9 @@ class WebhookConfig(BaseModel):
 
 def load_webhooks(path: Path) -> WebhookConfig:
     """Read a webhooks file; InputError naming the file and the field that is wrong."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read the webhooks file: {e.strerror}", location=str(path)) from None
+    from ..limits import read_regular_file
+
+    raw = read_regular_file(Path(path), str(path))
     doc = parse_yaml(str(path), raw)
     try:
         cfg = WebhookConfig.model_validate(doc.data)

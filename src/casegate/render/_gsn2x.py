@@ -343,10 +343,11 @@ def _module_name(p: Path) -> str:
 
 def _read_module(p: Path, display: str, nodes: dict[str, dict[str, Any]], types: dict[str, str],
                  locs: dict[str, Any], ignored_keys: dict[str, list[str]]) -> Gsn2xModule:
-    try:
-        raw = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read {display}: {e.strerror}", help="check the path") from None
+    from ..limits import read_regular_file
+
+    if not p.exists():
+        raise InputError(f"cannot read {display}: no such file", help="check the path")
+    raw = read_regular_file(p, display)
     doc = parse_yaml(display, raw)
     data = doc.data
     if data is None:

@@ -66,22 +66,24 @@ class TokenStore:
 
     def _raw(self) -> bytes:
         assert self.path is not None
-        try:
-            return self.path.read_bytes()
-        except OSError as e:
-            raise InputError(f"cannot read the token file: {e.strerror}", location=str(self.path),
-                             help="recreate it with `casegate token create`") from None
+        from ..limits import read_regular_file
+
+        return read_regular_file(self.path, str(self.path), limit="json_bytes")
 
     def _parse(self, raw: bytes) -> list[dict[str, Any]]:
-        try:
-            doc = json.loads(raw)
-        except ValueError as e:
-            raise InputError(f"cannot read the token file: {e}", location=str(self.path),
-                             help="recreate it with `casegate token create`") from None
+        from ..limits import strict_json
+
+        doc = strict_json(raw, str(self.path))
         if not isinstance(doc, dict) or doc.get("casegate_tokens") != TOKENS_VERSION:
             raise InputError("unknown token file version", location=str(self.path),
                              help=f"expected casegate_tokens: {TOKENS_VERSION}")
-        return list(doc.get("tokens", []))
+        tokens = doc.get("tokens", [])
+        if not isinstance(tokens, list) or not all(isinstance(t, dict) and isinstance(t.get("id"), str) for t in tokens):
+            raise InputError("the token file's `tokens` is not a list of tokens, each with an id",
+                             location=str(self.path),
+                             help="restore it from a backup, or move it away and create the tokens again "
+                                  "(`casegate token create`); it is not rewritten while it reads like this")
+        return list(tokens)
 
     def refresh(self) -> None:
         """Re-read the file when its bytes changed (a token revoked by `casegate token revoke`

@@ -19,12 +19,24 @@ LM_EVAL_STAMP = re.compile(r"^results_(?P<stamp>.+)\.json$")
 
 
 def head(path: Path, n: int = 4096) -> bytes:
-    """The first `n` bytes of a file (b'' when unreadable: the importer that claims it reports)."""
+    """The first `n` bytes of a regular file (b'' when unreadable, or a device, FIFO or socket:
+    nothing claims it, and reading the file says why)."""
+    import os
+    import stat
+
     try:
-        with path.open("rb") as f:
-            return f.read(n)
+        # O_NONBLOCK: a FIFO opens without waiting for a writer (and is then refused)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, n)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def generic_claims(path: Path) -> bool:

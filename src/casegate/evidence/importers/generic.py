@@ -85,13 +85,17 @@ class GenericImporter:
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         sha = pinned_sha256(path)
-        raw = path.read_bytes()
+        from ...limits import current_limits, json_too_deep, read_regular_file
+
+        raw = read_regular_file(path, str(path), limit="json_bytes")
         check_unchanged(path, sha)
         if path.suffix == ".csv":
             return self._csv(path, sha, raw, options)
+        if json_too_deep(raw, current_limits().depth):
+            raise LogReadError("not readable JSON: it nests too deep", location=str(path))
         try:
             data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
             raise LogReadError(f"not readable JSON: {e}", location=str(path)) from None
         if isinstance(data, dict) and isinstance(data.get("format"), str) and data["format"] != FORMAT:
             raise LogReadError(f"unknown results format {data['format']!r}; casegate reads {FORMAT!r}",

@@ -57,7 +57,7 @@ class LmEvalImporter:
             doc = json.loads(raw)
         except RecursionError:
             raise LimitError("depth", "the JSON nests too deep", location=where) from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
             raise LogReadError(f"not a readable lm-eval results file: {e}", location=where,
                                help="the file is corrupt or truncated: copy it again from the run's output folder") from None
         check_unchanged(path, sha)
@@ -135,7 +135,15 @@ class LmEvalImporter:
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
-        if samples_file.exists() and metric is not None:
+        try:
+            has_samples = samples_file.exists()
+        except OSError:  # a task name too long for a file name: no samples file can carry it
+            has_samples = False
+        if has_samples and metric is not None:
+            if not samples_file.is_file() or samples_file.stat().st_size > current_limits().json_bytes:
+                raise LogReadError("not a regular file within the size limit (a device, FIFO or huge file); "
+                                   "refused", location=str(samples_file),
+                                   help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
             rows = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
