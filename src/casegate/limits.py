@@ -217,6 +217,15 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+def read_json_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a JSON file the user names: a regular file within the `json_bytes` limit whose
+    nesting is within the `depth` limit, checked before any parser recurses into it."""
+    raw = read_regular_file(path, shown, limit="json_bytes")
+    if json_too_deep(raw, current_limits().depth):
+        raise LimitError("depth", "the JSON nests too deep", location=shown)
+    return raw
+
+
 def read_json_document(path: Path, what: str, *, missing_help: str | None = None) -> Any:
     """A JSON document from a file the user names (`what`: "the decision bundle"): a regular file
     within the `json_bytes` limit, read as `strict_json`. A missing file says what was missing."""

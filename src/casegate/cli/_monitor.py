@@ -495,11 +495,9 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
 def _decision_text(path: Path) -> str:
     """The text of a decision file: a regular file within the JSON limits, as UTF-8."""
     from ..errors import InputError
-    from ..limits import LimitError, current_limits, json_too_deep, read_regular_file
+    from ..limits import read_json_bytes
 
-    raw = read_regular_file(path, str(path), limit="json_bytes")
-    if json_too_deep(raw, current_limits().depth):
-        raise LimitError("depth", "the JSON nests too deep", location=str(path))
+    raw = read_json_bytes(path, str(path))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

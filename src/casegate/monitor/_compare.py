@@ -51,33 +51,33 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     # this case's claims too, whatever this case is called
     model_cases = cases_of_model(reg, list(case.system.digests), case.id)
     elsewhere = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
-    if reg.case_state(case.id) is None:
-        if not model_cases:
-            return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
-                              why_none=f"first version (the registry has no case {case.id!r})")
+    notes: list[str] = []
+    if reg.case_state(case.id) is not None:
+        history, prefix, why = case.id, "", "first version of the case in the registry"
+        versions = reg.case_versions(case.id)
+        this = stored_number(loaded, versions)
+        incidents = defeating_incidents(reg, case.id, this, cache) + elsewhere
+    elif model_cases:
         # a new case id for weights the registry knows: its history is that case's (the one
         # submitted last), so a new name does not start the comparisons afresh
-        other = model_cases[-1]
-        out = _baselines(reg, cache, other, None, f"case {other} ")
-        return Comparison(versions=out, policy_changes=changes, incidents=elsewhere, lineage=lineage,
-                          protocols=protocols, notes=[f"the registry has no case {case.id!r}, but case {other!r} "
-                                                      "is about the same model (a digest of its system): compared "
-                                                      "with its versions"],
-                          why_none=None if out else f"first version (the registry has no case {case.id!r})")
-    versions = reg.case_versions(case.id)
-    this = stored_number(loaded, versions)
-    incidents = defeating_incidents(reg, case.id, this, cache) + elsewhere
-    out = _baselines(reg, cache, case.id, this, "")
-    why = None if out else "first version of the case in the registry"
+        history, this, incidents = model_cases[-1], None, elsewhere
+        prefix, why = f"case {history} ", f"first version (the registry has no case {case.id!r})"
+        versions = reg.case_versions(history)
+        notes.append(f"the registry has no case {case.id!r}, but case {history!r} is about the same model "
+                     "(a digest of its system): compared with its versions")
+    else:
+        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
+                          why_none=f"first version (the registry has no case {case.id!r})")
+    out = _baselines(reg, cache, history, versions, this, prefix)
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
-                      protocols=protocols, why_none=why)
+                      protocols=protocols, notes=notes, why_none=None if out else why)
 
 
-def _baselines(reg: Registry, cache: VersionCache, case_id: str, this: int | None, prefix: str) -> list[Compared]:
-    """The versions of `case_id` to compare with: the newest stored before version `this` (every
-    stored version when `this` is None), then the last approved one when it differs, then the
-    others submitted since that approval."""
-    versions = reg.case_versions(case_id)
+def _baselines(reg: Registry, cache: VersionCache, case_id: str, versions: list[CaseVersionRecord],
+               this: int | None, prefix: str) -> list[Compared]:
+    """The versions of `case_id` (its stored `versions`) to compare with: the newest stored before
+    version `this` (every stored version when `this` is None), then the last approved one when it
+    differs, then the others submitted since that approval."""
     before = [v for v in versions if this is None or v.number < this]
     approval = current_approval(reg, case_id)
     approved = approval.version if approval is not None and (this is None or approval.version < this) else None

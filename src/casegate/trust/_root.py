@@ -213,11 +213,9 @@ def _read(path: Path) -> Metadata[Root]:
     if not path.exists() and not path.is_symlink():
         raise InputError("trust root not found", location=str(path),
                          help="`casegate trust init` creates one; pass --trust-root FILE_OR_DIR")
-    from ..limits import current_limits, json_too_deep, read_regular_file
+    from ..limits import read_json_bytes
 
-    raw = read_regular_file(path, str(path), limit="json_bytes")
-    if json_too_deep(raw, current_limits().depth):
-        raise InputError("not a trust root (TUF root metadata): the JSON nests too deep", location=str(path))
+    raw = read_json_bytes(path, str(path))
     try:
         md = Metadata[Root].from_bytes(raw)
     except (DeserializationError, ValueError, KeyError, TypeError) as e:
