@@ -123,16 +123,18 @@ def test_lineage_is_looked_up_in_the_registry(lab: Path, database_url: str) -> N
     # submitted, but no decision has approved it: a draft covers nothing
     (m,) = cg106()
     assert "case `atlas-2-internal` named in the lineage is draft" in m and "no decision has approved it" in m
-    from casegate.model import BoundaryKind, DecisionRecord
+    from casegate.model import BoundaryKind, DecisionRecord, Digests
     from casegate.monitor import decide, submit_for_review
     from casegate.store import open_registry
 
     reg = open_registry(db)
     try:
         submit_for_review(reg, "atlas-2-internal", by="acme-safety-team")
+        stored = reg.case_version("atlas-2-internal", 1, contents=False)
+        files = {f.path: f.sha256 for f in stored.files if f.role in ("case", "include")}
         decide(reg, DecisionRecord(casegate_version="test", case_id="atlas-2-internal", case_version="1.0",
                                    system="Atlas-2 2.1.0", boundary=BoundaryKind.internal_deployment,
-                                   decided_at="2026-11-23", outcome="GO"))
+                                   decided_at="2026-11-23", outcome="GO", digests=Digests(case_files=files)))
     finally:
         reg.close()
     assert cg106() == []

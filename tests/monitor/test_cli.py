@@ -231,3 +231,71 @@ def test_a_command_that_only_reads_never_creates_a_registry_at_a_mistyped_path(t
     r = _cg(tmp_path, f"sqlite:///{missing}", *args, code=3)
     assert "no registry at" in r.stderr and "it is not created here" in r.stderr, r.stderr
     assert not missing.exists() and not missing.parent.exists()
+
+
+def _forged(bundle: Path, dest: Path, key: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    """The decision bundle with its record edited by `edit` and signed again with `key` (the lab's
+    own decider may sign whatever record it likes)."""
+    from casegate.sign import decode_payload, load_signer, sign_statement
+
+    b = json.loads(bundle.read_text())
+    st = decode_payload(b["decision"])
+    edit(st["predicate"]["record"])
+    b["decision"] = sign_statement(st, load_signer(str(key)))
+    dest.write_text(json.dumps(b))
+    return dest
+
+
+def _under_review(signed: Path, tmp: Path, db: str) -> None:
+    for name in ("case", "keys"):
+        shutil.copytree(signed / name, tmp / name)
+    shutil.copy2(signed / "keyring.yaml", tmp / "keyring.yaml")
+    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp, db, "state", "set", "atlas-2-api", "under-review", "--by", "acme-safety-team")
+
+
+def test_the_registry_judges_a_decision_again_and_refuses_one_its_gate_does_not_support(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: the decision record is signed by the lab's own decider; a record re-signed as GO
+    (conditions dropped) or as GO WITH CONDITIONS over a blocking finding must not approve."""
+    from casegate.sign import decode_payload
+
+    _under_review(signed, tmp_path, database_url)
+
+    def as_go(r: dict) -> None:  # type: ignore[type-arg]
+        r.update(outcome="GO", conditions=[], findings=[f for f in r["findings"] if f["severity"] == "advisory"])
+
+    bundle = tmp_path / "case" / "decision.bundle.json"
+    honest = decode_payload(json.loads(bundle.read_text())["decision"])["predicate"]["record"]
+    assert honest["outcome"] == "GO WITH CONDITIONS" and honest["conditions"]
+    forged = _forged(bundle, tmp_path / "forged.bundle.json", tmp_path / "keys" / "rso.pem", as_go)
+    size_before = _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forged), code=4)
+    assert "the registry does not approve version 1 of atlas-2-api" in p.stderr
+    assert "says GO WITH CONDITIONS, the decision GO" in p.stderr and "Traceback" not in p.stderr
+    assert _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout == size_before
+
+    def drop_a_condition(r: dict) -> None:  # type: ignore[type-arg]
+        r["conditions"] = r["conditions"][1:]
+
+    fewer = _forged(bundle, tmp_path / "fewer.bundle.json", tmp_path / "keys" / "rso.pem", drop_a_condition)
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(fewer), code=4)
+    assert "sets conditions the decision leaves out" in p.stderr
+    # the honest bundle is judged the same and applies
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle))
+    assert "-> approved-with-conditions" in p.stdout
+
+
+def test_a_record_that_names_no_case_files_matches_no_version(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: a record without its case files used to match the newest version, so an old
+    decision could approve a version nobody signed off."""
+    _under_review(signed, tmp_path, database_url)
+
+    def no_files(r: dict) -> None:  # type: ignore[type-arg]
+        r["digests"]["case_files"] = {}
+
+    bundle = _forged(tmp_path / "case" / "decision.bundle.json", tmp_path / "nofiles.bundle.json",
+                     tmp_path / "keys" / "rso.pem", no_files)
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle), code=2)
+    assert "names no case files" in p.stderr

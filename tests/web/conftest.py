@@ -85,7 +85,7 @@ def approve(board: BoardFixture) -> Path:
     import os
 
     from casegate.load import load_case
-    from casegate.monitor import decide, submit_for_review
+    from casegate.monitor import comparison_for, decide, submit_for_review
     from casegate.sign import load_keyring, load_signer
     from casegate.store import open_registry
     from casegate.verify import decide_case
@@ -100,16 +100,18 @@ def approve(board: BoardFixture) -> Path:
             "keys/keyring.yaml", cwd=d)
     assert r.returncode == 0, r.stderr
     loaded = load_case(d / "case.yaml")
-    record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso",
-                                 load_keyring(d / "keys" / "keyring.yaml"))
+    ring = load_keyring(d / "keys" / "keyring.yaml")
     path = d / "decision.bundle.json"
-    path.write_text(json.dumps(bundle))
     from tests.verify.trusted import log_clock
 
     reg = open_registry(board.database_url)
     with log_clock():  # the story's date: verify runs --at 2026-12-01
         reg.submit_case(loaded)  # signing added the envelopes to the case: a new version
         submit_for_review(reg, board.case_id, by="Sam Whitfield")
+        # decided against the registry, which approves only a decision compared with its history
+        record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso", ring,
+                                     comparison=comparison_for(reg, loaded, keyring=ring))
+        path.write_text(json.dumps(bundle))
         decide(reg, record, bundle=bundle)
     reg.close()
     return path

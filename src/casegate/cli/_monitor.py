@@ -470,7 +470,8 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
                 raise IllegalTransitionError(
                     f"a {record.outcome} decision moves a case to {expected.value}, not {target.value}",
                     help=f"casegate state set {case_id} {expected.value} --decision {decision}")
-            applied = decide(reg, record, version=version, bundle=bundle)
+            judge = registry_judge(reg, record, _keyring_file(keyring)) if bundle is not None else None
+            applied = decide(reg, record, version=version, bundle=bundle, judge=judge)
             out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
                 + (f" with {len(applied.conditions)} condition(s)" if applied.conditions else ""))
             change = applied.state_change
@@ -490,6 +491,51 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
         out(f"{case_id}: {p['from']} -> {p['to']}"
             + (f" ({p['restricted_to']})" if p.get("restricted_to") else "")
             + f" (log entry {change.index})")
+
+
+def _keyring_file(keyring: Path | None) -> Path | None:
+    import os
+
+    return keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+
+
+def registry_judge(reg: Any, record: Any, keyring: Path | None):  # type: ignore[no-untyped-def]
+    """A judge for `casegate.monitor.decide`: the registry runs the gate itself on the stored
+    version the decision names, as of the log's clock, against its own history and the keyring
+    the bundle verified against, and refuses the approval (IllegalTransitionError, nothing logged)
+    when its judgement does not support the record's outcome. A decision record is signed by the
+    lab's own decider; the registry believes only what it can judge again."""
+    import tempfile
+
+    from ..errors import InputError
+    from ..monitor import comparison_for, load_stored
+    from ..monitor._states import IllegalTransitionError
+    from ..sign import load_keyring
+    from ..store import log_time
+    from ..verify import judge_case, judgement_problems
+
+    if keyring is None:
+        raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
+    ring = load_keyring(keyring)
+
+    def judge(number: int) -> None:
+        at = log_time()
+        with tempfile.TemporaryDirectory(prefix="casegate-judge-") as tmp:
+            loaded = load_stored(reg, record.case_id, number, tmp)
+            if loaded.case is None or loaded.policy is None:
+                raise IllegalTransitionError(f"stored version {number} of {record.case_id} does not load as a case, "
+                                             "so the registry cannot judge a decision on it",
+                                             help="run `casegate log verify`; then submit the case again")
+            j = judge_case(loaded, ring, today=at.date(), at=at, comparison=comparison_for(reg, loaded, keyring=ring))
+        problems = judgement_problems(record, j, at.date())
+        if problems:
+            raise IllegalTransitionError(
+                f"the registry does not approve version {number} of {record.case_id} on this decision: "
+                + "; ".join(problems),
+                help="run `casegate decide` again against this registry (--db) on the submitted version, today, "
+                     "and apply that bundle")
+
+    return judge
 
 
 def _decision_text(path: Path) -> str:

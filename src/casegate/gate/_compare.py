@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..checks import Context, run_checks
-from ..model import Case, Finding, Policy
+from ..model import Case, ComparedVersion, Finding, Policy
 
 if TYPE_CHECKING:
     from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
@@ -63,6 +63,19 @@ def compared_with(comparison: Comparison | None, case: Case | None = None) -> li
         linked = sorted({lin.case for lin in case.system.lineage if lin.case})
         if linked:
             out.append(f"lineage: case {', '.join(linked)} not looked up (no registry consulted)")
+    return out
+
+
+def compared_versions(comparison: Comparison | None) -> list[ComparedVersion]:
+    """The decision record's `compared`: each registry version compared with, by case, number and
+    digest (a --previous file is not a registry version and is not named)."""
+    if comparison is None:
+        return []
+    out = []
+    for c in comparison.versions:
+        b = c.baseline
+        if b.case is not None and b.number is not None and b.digest is not None:
+            out.append(ComparedVersion(role=b.role, case=b.case, number=b.number, digest=b.digest))
     return out
 
 

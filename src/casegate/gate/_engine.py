@@ -26,7 +26,7 @@ from ..model import (
     RuleSeverity,
     Waiver,
 )
-from ._compare import Compared, Comparison, compared_with, other_baselines
+from ._compare import Compared, Comparison, compared_versions, compared_with, other_baselines
 from ._record import input_digests
 from ._waivers import apply_waivers, covers, waiver_problem
 
@@ -274,6 +274,8 @@ def run_gate(
         digests=input_digests(loaded, artifacts),
         rejected_waivers=list(waiver_problems) + rejected,
         compared_with=compared_with(comparison, case),
+        compared=compared_versions(comparison),
+        incidents_compared=[i.id for i in comparison.incidents] if comparison is not None else [],
     )
 
 

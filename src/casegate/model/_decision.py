@@ -63,6 +63,19 @@ class Digests(Frozen):
     """sha256 over the canonical JSON of the case's file digests (the case's identity)."""
 
 
+class ComparedVersion(Frozen):
+    """A registry version a decision was compared with."""
+
+    role: str
+    """'previous', 'approved' or 'earlier' (see the gate's comparison)."""
+    case: str
+    """The registry case it is a version of."""
+    number: int
+    """Its number in the registry."""
+    digest: str
+    """The registry's digest of the stored version."""
+
+
 class DecisionRecord(Frozen):
     """A versioned, reproducible record of one gate run."""
 
@@ -103,3 +116,9 @@ class DecisionRecord(Frozen):
     compared_with: list[str] = Field(default_factory=new_list)
     """The earlier versions the threshold-gaming rules compared this one with, e.g. 'previous:
     version 1.0 (#1)'; or the one reason nothing was compared, 'nothing: ...'."""
+    compared: list[ComparedVersion] = Field(default_factory=new_list)
+    """The registry versions compared with, each named by case, number and digest (empty when no
+    registry was consulted): the registry refuses to approve on a decision that missed one."""
+    incidents_compared: list[str] = Field(default_factory=new_list)
+    """The incidents from the registry ('incident-<log index>') whose defeats the gate weighed;
+    the registry refuses to approve on a decision that missed one logged before it."""

@@ -48,6 +48,13 @@ class Baseline(Frozen):
     first when none was approved) or 'given' (a file passed with --previous)."""
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
+    case: str | None = None
+    """The registry case it is a version of (None: not from a registry, e.g. a --previous file)."""
+    number: int | None = None
+    """Its number in the registry."""
+    digest: str | None = None
+    """The registry's digest of the stored version (its files' paths and sha256), so a decision
+    names exactly what it was compared with."""
 
 
 class IncidentDefeat(Frozen):

@@ -5,13 +5,14 @@ The CLI and the board call this and hand the result to the gate; the rules never
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..gate import Compared, Comparison
 from ..load import Loaded
 from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
-from ..store import CaseVersionRecord, Registry
+from ..store import CaseVersionRecord, LogEntry, Registry
 from ._versions import VersionCache, current_approval
 
 if TYPE_CHECKING:
@@ -47,57 +48,108 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     cache = cache or VersionCache(reg, keyring)
     lineage = linked_cases(reg, loaded, cache)
     protocols = registered_protocols(reg, policy_id, keyring)
+    known = reg.case_state(case.id) is not None
+    versions = reg.case_versions(case.id) if known else []
+    this = stored_number(loaded, versions)
     # an incident follows the model: one logged against another case of the same weights defeats
     # this case's claims too, whatever this case is called
     model_cases = cases_of_model(reg, list(case.system.digests), case.id)
-    elsewhere = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
-    notes: list[str] = []
-    if reg.case_state(case.id) is not None:
-        history, prefix, why = case.id, "", "first version of the case in the registry"
-        versions = reg.case_versions(case.id)
-        this = stored_number(loaded, versions)
-        incidents = defeating_incidents(reg, case.id, this, cache) + elsewhere
-    elif model_cases:
-        # a new case id for weights the registry knows: its history is that case's (the one
-        # submitted last), so a new name does not start the comparisons afresh
-        history, this, incidents = model_cases[-1], None, elsewhere
-        prefix, why = f"case {history} ", f"first version (the registry has no case {case.id!r})"
-        versions = reg.case_versions(history)
-        notes.append(f"the registry has no case {case.id!r}, but case {history!r} is about the same model "
-                     "(a digest of its system): compared with its versions")
-    else:
-        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=elsewhere,
+    incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
+    if known:
+        incidents = defeating_incidents(reg, case.id, this, cache) + incidents
+    hist = _history(reg, case.id, known, versions, this, model_cases)
+    if hist is None:
+        return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})")
-    out = _baselines(reg, cache, history, versions, this, prefix)
+    out = _baselines(reg, cache, hist)
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
-                      protocols=protocols, notes=notes, why_none=None if out else why)
+                      protocols=protocols, notes=hist.notes, why_none=None if out else hist.why)
 
 
-def _baselines(reg: Registry, cache: VersionCache, case_id: str, versions: list[CaseVersionRecord],
-               this: int | None, prefix: str) -> list[Compared]:
-    """The versions of `case_id` (its stored `versions`) to compare with: the newest stored before
-    version `this` (every stored version when `this` is None), then the last approved one when it
-    differs, then the others submitted since that approval."""
-    before = [v for v in versions if this is None or v.number < this]
-    approval = current_approval(reg, case_id)
-    approved = approval.version if approval is not None and (this is None or approval.version < this) else None
-    out: list[Compared] = []
+@dataclass(frozen=True)
+class _History:
+    """Whose stored versions a decision is compared with."""
+
+    case_id: str
+    versions: list[CaseVersionRecord]
+    this: int | None
+    """The number of the version decided on, among `versions` (None: not one of them)."""
+    prefix: str
+    why: str
+    """Why nothing is compared when no version qualifies."""
+    notes: list[str]
+
+
+def _history(reg: Registry, case_id: str, known: bool, versions: list[CaseVersionRecord], this: int | None,
+             model_cases: list[str]) -> _History | None:
+    """The case's own stored versions before `this`; when it has none (a case id the registry does
+    not know, or its first version), the versions of the case about the same model submitted last,
+    so a new name does not start the comparisons afresh. None: nothing to compare with."""
+    own_before = any(this is None or v.number < this for v in versions)
+    if known and (own_before or not model_cases):
+        return _History(case_id, versions, this, "", "first version of the case in the registry", [])
+    if not model_cases:
+        return None
+    other = model_cases[-1]
+    what = f"the registry has no case {case_id!r}" if not known else f"the registry has no earlier version of case {case_id!r}"
+    return _History(other, reg.case_versions(other), None, f"case {other} ", f"first version ({what})",
+                    [f"{what}, but case {other!r} is about the same model (a digest of its system): "
+                     "compared with its versions"])
+
+
+def _chosen(reg: Registry, hist: _History) -> tuple[list[tuple[str, CaseVersionRecord]], int | None]:
+    """The versions of `hist` to compare with, each with its role: the newest stored before the
+    version decided on (every stored version when that is not stored), then the last approved one
+    when it differs, then the others submitted since that approval, newest first; and the number
+    of the last approved version."""
+    before = [v for v in hist.versions if hist.this is None or v.number < hist.this]
+    approval = current_approval(reg, hist.case_id)
+    approved = approval.version if approval is not None and (hist.this is None or approval.version < hist.this) else None
+    out: list[tuple[str, CaseVersionRecord]] = []
     if before:
-        sv = cache.get(case_id, before[-1].number)
-        tail = ", the last approved" if sv.number == approved else ""
-        out.append(Compared(Baseline(role="previous", label=f"{prefix}version {sv.label}{tail}"), sv.case, sv.policy))
+        out.append(("previous", before[-1]))
     if approved is not None and (not before or approved != before[-1].number):
-        sv = cache.get(case_id, approved)
-        out.append(Compared(Baseline(role="approved", label=f"{prefix}version {sv.label}, the last approved"),
-                            sv.case, sv.policy))
+        out.append(("approved", reg.case_version(hist.case_id, approved, contents=False)))
     # and every other version submitted since the last approval (every one, when none was
     # approved), newest first: a version slipped in just before this one must not become the
     # only yardstick
     since = [v for v in before[:-1] if approved is None or v.number > approved]
-    for v in reversed(since[-EARLIER_MAX:]):
-        sv = cache.get(case_id, v.number)
-        out.append(Compared(Baseline(role="earlier", label=f"{prefix}version {sv.label}"), sv.case, sv.policy))
+    out += [("earlier", v) for v in reversed(since[-EARLIER_MAX:])]
+    return out, approved
+
+
+def _baselines(reg: Registry, cache: VersionCache, hist: _History) -> list[Compared]:
+    """The chosen versions of `hist`, loaded."""
+    chosen, approved = _chosen(reg, hist)
+    out: list[Compared] = []
+    for role, rec in chosen:
+        sv = cache.get(hist.case_id, rec.number)
+        tail = ", the last approved" if role == "approved" or (role == "previous" and rec.number == approved) else ""
+        base = Baseline(role=role, label=f"{hist.prefix}version {sv.label}{tail}", case=hist.case_id,
+                        number=rec.number, digest=rec.digest)
+        out.append(Compared(base, sv.case, sv.policy))
     return out
+
+
+def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tuple[str, int, str, str]], list[str]]:
+    """What a decision on stored version `number` of `case_id` must have been compared with, as the
+    registry stands: the versions `comparison_for` would choose, each as (case, number, digest,
+    how to name it), and the ids of the incidents that defeat its claims."""
+    versions = reg.case_versions(case_id)
+    mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
+    system = mine.payload.get("system") if mine is not None else None
+    named = system.get("digests") if isinstance(system, dict) else None
+    digests = [str(d) for d in named] if isinstance(named, list) else []
+    model_cases = cases_of_model(reg, digests, case_id)
+    incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
+    incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
+    hist = _history(reg, case_id, True, versions, number, model_cases)
+    out: list[tuple[str, int, str, str]] = []
+    if hist is not None:
+        for role, rec in _chosen(reg, hist)[0]:
+            out.append((hist.case_id, rec.number, rec.digest,
+                        f"{hist.prefix}version {rec.declared_version} (#{rec.number}) ({role})"))
+    return out, incidents
 
 
 def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:
@@ -153,18 +205,28 @@ def cases_of_model(reg: Registry, digests: list[str], but: str) -> list[str]:
     return list(found)
 
 
+def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
+    """The 'incident' entries of the case that defeated claims of version `this` or an earlier
+    one (every version when `this` is None)."""
+    out = []
+    for e in reg.events(case_id, "incident"):
+        d = e.payload.get("defeats") or {}
+        n, claims = d.get("version"), d.get("claims") or []
+        if isinstance(n, int) and claims and (this is None or n <= this):
+            out.append(e)
+    return out
+
+
 def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,
                         of_case: bool = False) -> list[IncidentDefeat]:
     """Incidents logged against the case that defeated claims of version `this` or an earlier one
     (every version when `this` is not stored yet). `of_case`: the incidents are shown as another
     case's (named with its id), for a case of the same model."""
     out: list[IncidentDefeat] = []
-    for e in reg.events(case_id, "incident"):
+    for e in _defeating_entries(reg, case_id, this):
         p = e.payload
-        d = p.get("defeats") or {}
-        n, claims = d.get("version"), d.get("claims") or []
-        if not isinstance(n, int) or not claims or (this is not None and n > this):
-            continue
+        d = p["defeats"]
+        n, claims = d["version"], d["claims"]
         sv = cache.get(case_id, n)
         els = sv.case.argument.elements
         b = sv.case.boundary

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,11 +103,14 @@ def find_version(reg: Registry, record: DecisionRecord, version: int | None) -> 
     """The registry version the decision was made on: the one whose case files are exactly the
     files the decision record names. InputError when none is."""
     wanted = frozenset(record.digests.case_files.values())
+    if not wanted:
+        raise InputError(f"the decision names no case files, so no version of {record.case_id} can be "
+                         "matched to it", help="give the record or bundle `casegate decide` wrote")
     candidates = ([reg.case_version(record.case_id, version, contents=False)] if version is not None
                   else list(reversed(reg.case_versions(record.case_id))))
     for rec in candidates:
         have = frozenset(f.sha256 for f in rec.files if f.role in ("case", "include"))
-        if not wanted or have == wanted:
+        if have == wanted:
             return rec.number
     if version is not None:
         raise InputError(f"the decision was not made on version {version} of {record.case_id}: "
@@ -138,6 +142,7 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
         raise IllegalTransitionError(f"decision {entry.index} has already been applied",
                                      help="a new approval needs a new gate run and new sign-offs")
     check_approval(reg, case_id, state, record.outcome, version)
+    check_history(reg, record, version)
     cause = {"type": CauseType.decision.value, "decision": entry.index, "version": version,
              "outcome": record.outcome, "case_digest": record.digests.case,
              "version_digest": reg.case_version(case_id, version, contents=False).digest,
@@ -187,15 +192,43 @@ def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, 
         )
 
 
+def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
+    """Raise IllegalTransitionError when an approving decision on `version` was not compared with
+    everything the registry remembers for it: each version the gate compares with (the previous
+    and last approved ones, those submitted since, or those of another case about the same
+    model), named by its digest, and each incident that defeated its claims. A gate run without
+    the registry, or against another one, cannot approve the case."""
+    if record.outcome not in OUTCOME_STATE:
+        return
+    from ._compare import required_history
+
+    versions, incidents = required_history(reg, record.case_id, version)
+    have = {(c.case, c.number, c.digest) for c in record.compared}
+    missing = [label for case, number, digest, label in versions if (case, number, digest) not in have]
+    seen = set(record.incidents_compared)
+    missing += [i for i in incidents if i not in seen]
+    if missing:
+        raise IllegalTransitionError(
+            f"the decision on version {version} of {record.case_id} was not compared with what this "
+            "registry remembers: " + "; ".join(missing),
+            help="run the gate against this registry (`casegate decide CASE --db URL ...`, or the board) "
+                 "and record that decision")
+
+
 def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
-           bundle: dict[str, Any] | None = None) -> Applied:
-    """Log a gate decision for the registry version it was made on, then apply it."""
+           bundle: dict[str, Any] | None = None, judge: Callable[[int], None] | None = None) -> Applied:
+    """Log a gate decision for the registry version it was made on, then apply it. `judge`, given
+    the version's number, raises when the registry's own judgement of that version does not
+    support the decision (the CLI runs the gate again on the stored version)."""
     from ..store import record_decision
 
     state = require_case(reg, record.case_id)
     n = find_version(reg, record, version)
     # refuse an illegal move before anything is logged
     check_approval(reg, record.case_id, state, record.outcome, n)
+    check_history(reg, record, n)
+    if judge is not None and record.outcome in OUTCOME_STATE:
+        judge(n)
     entry = record_decision(reg, record, version=n, bundle=bundle)
     return apply_decision(reg, entry)
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         record_publication,
         record_signoff,
     )
+    from ._log import log_time
     from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
     from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
     from ._records import (
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
 if not TYPE_CHECKING:  # the imports above are for the type checker only
     __getattr__ = lazy_names(__name__, {
         "merkle": ("_merkle", ""),
+        "log_time": ("_log", "log_time"),
         "entry_bytes": ("_canonical", "entry_bytes"),
         "COSIGNATURE_V1": ("_checkpoint", "COSIGNATURE_V1"),
         "ED25519": ("_checkpoint", "ED25519"),
@@ -120,7 +122,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
     })
 
 __all__ = [
-    "merkle", "entry_bytes",
+    "merkle", "entry_bytes", "log_time",
     "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",

@@ -55,6 +55,11 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def log_time() -> dt.datetime:
+    """The log's clock: the time an entry appended now is recorded at (UTC)."""
+    return dt.datetime.strptime(_now(), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+
+
 _KINDS_SEEN: set[str] = set()
 
 

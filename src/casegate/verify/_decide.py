@@ -4,20 +4,61 @@ the decision bundle."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import BOUNDARY_LADDER, DecisionRecord
+from ..model import BOUNDARY_LADDER, DecisionRecord, Waiver
 from ..sign import Keyring, check_waivers, now_utc, with_attestations
 from ._authority import decider_problems
-from ._bundle import BundleVerificationError, collect, make_bundle, signoff_shortfall
+from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
 from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:
     from ..gate import Comparison
+
+
+@dataclass
+class Judgement:
+    """The gate's decision on a case whose sign-offs were checked, and what it was judged from."""
+
+    record: DecisionRecord
+    loaded: Loaded
+    """The case as judged: its evidence attestations applied, only signed sign-offs, objections and
+    authors as signed."""
+    collected: Collected
+    waivers: list[Waiver]
+    waiver_problems: list[str]
+    problems: list[str]
+    """Why the sign-offs are not all present and valid (empty: they are)."""
+
+
+def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None, at: dt.datetime | None = None,
+               comparison: Comparison | None = None) -> Judgement:
+    """Check the case's sign-offs against `keyring` as of `at` and run the gate on it as `decide`
+    does (without signing anything): the evidence attestations, sign-offs, objections, authors and
+    waivers count only as signed. The registry judges a decision it is asked to apply the same way."""
+    if loaded.case is None or loaded.policy is None:
+        raise InputError("the case does not load cleanly", location=loaded.case_path,
+                         help=f"run `casegate check {loaded.case_path}`")
+    at = at or now_utc()
+    # independence is what the evaluators signed, checked against the same keyring
+    loaded = with_attestations(loaded, keyring, at)
+    assert loaded.case is not None and loaded.policy is not None
+    collected = collect(loaded, keyring, at)
+    problems = collected.problems + signoff_shortfall(loaded, collected)
+    from ..gate import run_gate
+
+    # the same authority check `gate` makes: unsigned sign-off lines (CG510) and residual-risk
+    # authorities no keyring identity holds (CG417) are findings in the signed decision too
+    judged = with_authority(signed_view(loaded, collected), keyring, at)
+    waivers, waiver_problems = check_waivers(judged, keyring, today or at.date())
+    record = run_gate(judged, today=today, waivers=waivers, waiver_problems=waiver_problems,
+                      comparison=comparison)
+    return Judgement(record, judged, collected, waivers, waiver_problems, problems)
 
 
 def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
@@ -30,15 +71,10 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
     are checked again, independently, by `verify_bundle` at deploy time. `comparison` holds the
     earlier versions the gate compares with (`casegate.monitor.comparison_for` fetches them).
     """
-    if loaded.case is None or loaded.policy is None:
-        raise InputError("the case does not load cleanly", location=loaded.case_path,
-                         help=f"run `casegate check {loaded.case_path}`")
     at = at or now_utc()
-    # independence is what the evaluators signed, checked against the same keyring
-    loaded = with_attestations(loaded, keyring, at)
+    j = judge_case(loaded, keyring, today=today, at=at, comparison=comparison)
+    loaded, collected, problems = j.loaded, j.collected, list(j.problems)
     assert loaded.case is not None and loaded.policy is not None
-    collected = collect(loaded, keyring, at)
-    problems = collected.problems + signoff_shortfall(loaded, collected)
     if loaded.case.boundary is not None:
         key = next((k for k in keyring.keys if k.keyid == signer.public_key.keyid), None)
         person = key.person if key is not None else "the decider"
@@ -52,21 +88,38 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
         raise BundleVerificationError(problems, subject="cannot decide: the sign-offs are not all present and valid")
     from ..gate import run_gate
 
-    # the same authority check `gate` makes: unsigned sign-off lines (CG510) and residual-risk
-    # authorities no keyring identity holds (CG417) are findings in the signed decision too
-    loaded = with_authority(signed_view(loaded, collected), keyring, at)
-    assert loaded.case is not None
-    waivers, waiver_problems = check_waivers(loaded, keyring, today or at.date())
-    record = run_gate(loaded, today=today, waivers=waivers, waiver_problems=waiver_problems,
-                      comparison=comparison)
+    record = j.record
     # each narrower boundary, judged by the same gate, so a deploy confined to one (say after a
     # restriction) can be verified against this decision
     narrower = []
     if loaded.case.boundary is not None:
         for kind in BOUNDARY_LADDER[: loaded.case.boundary.kind.rank]:
-            r = run_gate(loaded, boundary=kind, today=today, waivers=waivers, waiver_problems=waiver_problems,
+            r = run_gate(loaded, boundary=kind, today=today, waivers=j.waivers, waiver_problems=j.waiver_problems,
                          comparison=comparison)
             narrower.append({"boundary": kind.value, "outcome": r.outcome,
                              "blocking": sorted({f.code for f in r.findings if f.blocking})})
     bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower)
     return record, bundle
+
+
+_RANK = {"GO": 0, "GO WITH CONDITIONS": 1, "NO-GO": 2}
+
+
+def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> list[str]:
+    """Why the registry's own judgement `j` of the version (as of `day`) does not support the
+    decision `record` it is asked to apply: the sign-offs no longer all hold, the gate now says
+    worse than the record, or it sets conditions the record leaves out. Empty: it does."""
+    out = [f"sign-offs: {p}" for p in j.problems]
+    mine = j.record
+    if _RANK[mine.outcome] > _RANK[record.outcome]:
+        blocking = sorted({f"{f.code} {f.name}" for f in mine.findings if f.blocking and f.waived is None})
+        out.append(f"the gate run on the stored version as of {day} says {mine.outcome}, the decision {record.outcome}"
+                   + (": " + ", ".join(blocking) if blocking else ""))
+    elif mine.outcome == "GO WITH CONDITIONS":
+        have = {(c.cause, tuple(c.path)) for c in record.conditions}
+        left_out = sorted({f"{c.cause} at {'/'.join(map(str, c.path)) or 'the case'}" for c in mine.conditions
+                           if (c.cause, tuple(c.path)) not in have})
+        if left_out:
+            out.append(f"the gate run on the stored version as of {day} sets conditions the decision leaves out: "
+                       + ", ".join(left_out))
+    return out
