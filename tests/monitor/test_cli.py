@@ -299,3 +299,25 @@ def test_a_record_that_names_no_case_files_matches_no_version(
                      tmp_path / "keys" / "rso.pem", no_files)
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle), code=2)
     assert "names no case files" in p.stderr
+
+
+def test_with_a_trust_root_the_registry_judges_only_with_a_keyring_it_pins(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: the keyring decides which evaluators are independent; one the lab extended with its
+    own "evaluator" must not be the one an approval is judged with."""
+    from tests.verify.trusted import make_trust
+
+    _under_review(signed, tmp_path, database_url)
+    t = make_trust(tmp_path / "root", policy=tmp_path / "case" / "policy.yaml", keyring=tmp_path / "keyring.yaml")
+    ring = tmp_path / "lab-keyring.yaml"
+    shutil.copy2(tmp_path / "keyring.yaml", ring)
+    _cg(tmp_path, database_url, "keys", "generate", "keys/puppet.pem")
+    _cg(tmp_path, database_url, "keys", "add", str(ring), "--public", "keys/puppet.pem.pub", "--person", "Quinn Vale",
+        "--role", "external-evaluator", "--from", "2026-01-01", "--until", "2030-12-31")
+    bundle = "case/decision.bundle.json"
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", bundle, "--keyring", str(ring),
+            "--trust-root", str(t.dir), code=1)
+    assert "is not pinned by the trust root" in p.stderr and "Traceback" not in p.stderr
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", bundle,
+            "--trust-root", str(t.dir))
+    assert "-> approved-with-conditions" in p.stdout

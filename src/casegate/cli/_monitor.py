@@ -432,19 +432,22 @@ def state_set(
     superseded_by: Annotated[str | None, typer.Option(help="The case that replaces this one (to superseded).")] = None,
     keyring: Annotated[Path | None, typer.Option(
         help="Keyring to verify a decision bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+        help="A trust root the keyring must be pinned by before the registry judges an approval with it.")] = None,
     db: DbOption = None,
 ) -> None:
     """Move a case through a legal transition, recording the cause. Illegal moves are refused
     with exit code 4 and nothing is recorded. Approval takes a signed decision bundle
     (`casegate decide`) whose signatures and sign-offs verify against the keyring."""
     _set_state(case_id, to, role=role, reason=reason, restrict_to=restrict_to, by=by, decision=decision,
-               version=version, superseded_by=superseded_by, keyring=keyring, db=db)
+               version=version, superseded_by=superseded_by, keyring=keyring, db=db, trust_root=trust_root)
 
 
 def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | None = None,
                restrict_to: BoundaryKind | None = None, by: str | None = None, decision: Path | None = None,
                version: int | None = None, superseded_by: str | None = None, keyring: Path | None = None,
-               db: str | None = None, signed_only: bool = False) -> None:
+               db: str | None = None, signed_only: bool = False, trust_root: Path | None = None) -> None:
     from ..errors import InputError
     from ..monitor import act, decide, read_decision, submit_for_review, supersede
     from ..monitor._states import CaseState, IllegalTransitionError
@@ -470,7 +473,7 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
                 raise IllegalTransitionError(
                     f"a {record.outcome} decision moves a case to {expected.value}, not {target.value}",
                     help=f"casegate state set {case_id} {expected.value} --decision {decision}")
-            judge = registry_judge(reg, record, _keyring_file(keyring)) if bundle is not None else None
+            judge = registry_judge(reg, record, _keyring_file(keyring), trust_root) if bundle is not None else None
             applied = decide(reg, record, version=version, bundle=bundle, judge=judge)
             out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
                 + (f" with {len(applied.conditions)} condition(s)" if applied.conditions else ""))
@@ -499,12 +502,14 @@ def _keyring_file(keyring: Path | None) -> Path | None:
     return keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
 
 
-def registry_judge(reg: Any, record: Any, keyring: Path | None):  # type: ignore[no-untyped-def]
+def registry_judge(reg: Any, record: Any, keyring: Path | None,  # type: ignore[no-untyped-def]
+                   trust_root: Path | None = None):
     """A judge for `casegate.monitor.decide`: the registry runs the gate itself on the stored
     version the decision names, as of the log's clock, against its own history and the keyring
     the bundle verified against, and refuses the approval (IllegalTransitionError, nothing logged)
     when its judgement does not support the record's outcome. A decision record is signed by the
-    lab's own decider; the registry believes only what it can judge again."""
+    lab's own decider; the registry believes only what it can judge again. With a trust root, the
+    keyring must be one it pins (a keyring the lab wrote its own "evaluators" into judges nothing)."""
     import tempfile
 
     from ..errors import InputError
@@ -517,6 +522,14 @@ def registry_judge(reg: Any, record: Any, keyring: Path | None):  # type: ignore
     if keyring is None:
         raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
     ring = load_keyring(keyring)
+    if trust_root is not None:
+        from ..errors import VerificationError
+        from ..trust import load_trust_root
+
+        pinned = load_trust_root(trust_root).keyring_problems(ring.fingerprint(), log_time())
+        if pinned:
+            raise VerificationError("; ".join(pinned), location=str(keyring),
+                                    help="judge with the keyring the trust root pins")
 
     def judge(number: int) -> None:
         at = log_time()
@@ -588,6 +601,9 @@ def state_apply(
     version: Annotated[int | None, typer.Option(help="Registry version the decision was made on (default: found by its files).")] = None,
     keyring: Annotated[Path | None, typer.Option(
         help="Keyring to verify the bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+        help="A trust root the keyring must be pinned by before the registry judges an approval with it.")] = None,
     db: DbOption = None,
 ) -> None:
     """Record a decision and move the case to the state its outcome names: GO approves, GO WITH
@@ -598,7 +614,8 @@ def state_apply(
     text = _decision_text(decision)
     record, _bundle = _check_signed(text, case_id, keyring, str(decision))
     to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
-    _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True)
+    _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True,
+               trust_root=trust_root)
 
 
 @state_app.command("transitions")
