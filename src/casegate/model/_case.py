@@ -329,7 +329,8 @@ class Evidence(Frozen):
     date: dt.date
     """When the evidence was produced."""
     expires: dt.date | None = None
-    """When it stops counting (default: date + the policy's max_age_days)."""
+    """When it stops counting, if earlier than its date + the policy's max_age_days (a typed expiry
+    may shorten the policy's limit, never lengthen it)."""
     confidentiality: Confidentiality = Confidentiality.internal
     """How widely the evidence may be shown."""
     domain: Id | None = None
@@ -351,6 +352,20 @@ class Evidence(Frozen):
     tests: list[Id] = Field(default_factory=no_items)
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
+
+    def expiry(self, max_age_days: int | None) -> dt.date | None:
+        """When the item stops counting: its date plus the policy's maximum age, or its own
+        `expires` when that is earlier; a typed expiry never lengthens the policy's limit. None
+        only when there is neither (no policy and no `expires`)."""
+        limit = None
+        if max_age_days is not None:
+            try:
+                limit = self.date + dt.timedelta(days=max_age_days)
+            except OverflowError:
+                limit = dt.date.max
+        if self.expires is None:
+            return limit
+        return self.expires if limit is None else min(self.expires, limit)
 
 
 # --------------------------------------------------------------------------- argument
