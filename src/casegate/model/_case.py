@@ -2,6 +2,7 @@
 residual risk, post-deployment plan and decision section."""
 
 import datetime as dt
+import json
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -530,6 +531,15 @@ class Safeguard(Frozen):
     confidentiality: Confidentiality = Confidentiality.internal
     """How widely its details may be shown."""
 
+    def substance(self, evidence: dict[str, Evidence]) -> str:
+        """What the safeguard is, without its id or wording: its layer, the steps it blocks, the
+        evidence it rests on (by artifact digest where pinned, so a renamed item is the same
+        item) and whether it is a security control. Two safeguards of equal substance are one
+        safeguard under two names."""
+        cited = sorted(f"sha256:{ev.sha256}" if (ev := evidence.get(e)) is not None and ev.sha256 else f"id:{e}"
+                       for e in self.evidence)
+        return json.dumps([self.layer, sorted(self.blocks), cited, self.security])
+
 
 # --------------------------------------------------------------------------- residual risk
 
@@ -712,15 +722,20 @@ class DecisionSection(Frozen):
 
 class IncidentAnswer(Frozen):
     """How this version answers an incident that defeated claims of an earlier version. Each link
-    must hold: new evidence dated after the incident, a claim changed since the defeated version,
-    a safeguard the defeated version lacked, or a narrower boundary."""
+    must hold: new evidence dated after the incident by its artifact (or attested after it from
+    outside the developer), a defeated claim changed since the defeated version, a safeguard new in
+    substance, or a narrower boundary."""
 
     evidence: list[Id] = Field(default_factory=new_list)
-    """Evidence dated after the incident that bears on what it defeated."""
+    """Evidence dated after the incident that bears on what it defeated: the date read from its
+    artifact, or an outside evaluator's attestation signed after the incident (a date only the case
+    states does not count)."""
     claims: list[Id] = Field(default_factory=new_list)
-    """Claims changed (reworded, narrowed or withdrawn) since the defeated version."""
+    """Claims the incident defeated, changed in substance (not only in case, spacing or
+    punctuation) or withdrawn since the defeated version."""
     safeguards: list[Id] = Field(default_factory=new_list)
-    """Safeguards added since the defeated version."""
+    """Safeguards added since the defeated version: new in layer, steps blocked or evidence, not one
+    of its safeguards under a new id."""
     boundary: bool = False
     """The boundary was narrowed (a narrower kind, or tools dropped) since the defeated version."""
     note: str | None = None

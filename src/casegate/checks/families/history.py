@@ -1,13 +1,16 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming); CG708 an incident that defeated claims of an earlier version and is not answered."""
+gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG708 an incident
+that defeated claims of an earlier version and is not answered."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...evidence import DERIVED
 from ...model import RuleSeverity
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
@@ -163,6 +166,38 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
                   f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
 
 
+def _words(text: str) -> list[str]:
+    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
+    """Whether evidence `eid` answers the incident, and why (or why not): it is dated after the
+    incident by its artifact, or by the case with a signed attestation from outside the developer
+    made after the incident. A date only the case states is the lab's word."""
+    ev = ctx.case.evidence.get(eid)
+    if ev is None:
+        return False, f"evidence {eid} is not in the case"
+    facts = ctx.facts
+    if facts is not None and eid in facts.excluded:
+        return False, f"evidence {eid} counts for nothing: {facts.excluded[eid]}"
+    if ev.date <= inc.date:
+        return False, f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})"
+    if facts is not None and facts.basis(eid) == DERIVED:
+        return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+    ind = facts.independence.get(eid) if facts is not None else None
+    if ind is not None and ind.independent:
+        after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
+                 if (w := instant(t)) is not None and w.date() > inc.date]
+        if after:
+            who, t = after[0]
+            return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
+        return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before the "
+                       f"incident ({inc.date})")
+    return False, (f"evidence {eid} is dated {ev.date} only by the case (its date is neither read from its artifact "
+                   "nor attested by someone outside the developer after the incident)")
+
+
 def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:
     """(what answers the incident, why each other link does not)."""
     ans = ctx.case.incident_answers.get(inc.id)
@@ -171,30 +206,37 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
     ok: list[str] = []
     bad: list[str] = []
     for eid in ans.evidence:
-        ev = ctx.case.evidence.get(eid)
-        if ev is None:
-            bad.append(f"evidence {eid} is not in the case")
-        elif ev.date <= inc.date:
-            bad.append(f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})")
-        else:
-            ok.append(f"evidence {eid} ({ev.date})")
+        good, why = _evidence_answer(ctx, inc, eid)
+        (ok if good else bad).append(why)
+    els = ctx.case.argument.elements
     for cid in ans.claims:
-        el = ctx.case.argument.elements.get(cid)
+        el = els.get(cid)
         before = inc.claims.get(cid)
+        if before is None:
+            bad.append(f"claim {cid} is not in the case" if el is None else
+                       f"claim {cid} is not one the incident defeated ({', '.join(sorted(inc.claims)) or 'none'})")
+            continue
         if el is None:
-            if before is not None:
-                ok.append(f"claim {cid} withdrawn")
+            same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
+            if same:
+                bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
             else:
-                bad.append(f"claim {cid} is not in the case")
-        elif before is not None and " ".join(el.text.split()) == " ".join(before.split()):
-            bad.append(f"claim {cid} is unchanged since {inc.version}")
+                ok.append(f"claim {cid} withdrawn")
+        elif _words(el.text) == _words(before):
+            bad.append(f"claim {cid} is unchanged since {inc.version}" + (
+                "" if " ".join(el.text.split()) == " ".join(before.split()) else " (but for case, spacing or punctuation)"))
         else:
             ok.append(f"claim {cid} changed")
+    old = set(inc.safeguard_substance)
     for sid in ans.safeguards:
-        if sid not in ctx.case.safeguards:
+        sg = ctx.case.safeguards.get(sid)
+        if sg is None:
             bad.append(f"safeguard {sid} is not in the case")
         elif sid in inc.safeguards:
             bad.append(f"safeguard {sid} was already in {inc.version}")
+        elif sg.substance(ctx.case.evidence) in old:
+            bad.append(f"safeguard {sid} is a safeguard of {inc.version} under a new id (the same layer, steps "
+                       "blocked and evidence)")
         else:
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
@@ -209,19 +251,25 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
 @rule(
     "CG708", "incident-unanswered", severity="blocking", serves="test-7-post-deployment",
     summary="An incident defeated claims of an earlier version of the case, and this version does not "
-            "answer it (under `incident_answers`) with new evidence dated after it, a changed claim, an "
-            "added safeguard or a narrower boundary.",
+            "answer it (under `incident_answers`) with new evidence dated after it by its artifact or by "
+            "an outside attestation signed after it, a defeated claim changed in substance or withdrawn, "
+            "a safeguard that is new in substance (not one of that version's under a new id) or a "
+            "narrower boundary.",
     rationale="An incident that defeated a claim is a defeater with the strongest possible evidence "
               "behind it. A new version that keeps the defeated claim, adds a larger evaluation run "
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
-              "must show what changed because of it.",
+              "must show what changed because of it. Citing a claim the incident did not defeat, "
+              "rewording one in case or spacing only, renaming a safeguard, or typing a later date on "
+              "evidence changes nothing, and answers nothing.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
          "  incident-12: {evidence: [E-ctf-2026-12], claims: [G2], safeguards: [SG-exploit-filter],\n"
          "                note: re-evaluated with the exploit chain; claim narrowed to unassisted use}",
-    fix="Answer the incident under `incident_answers.<incident id>`: link new evidence dated after it, "
-        "a changed claim, an added safeguard or a narrower boundary.",
+    fix="Answer the incident under `incident_answers.<incident id>`: link new evidence whose artifact "
+        "dates it after the incident (or that an outside evaluator attested after it), a defeated claim "
+        "you changed, a safeguard that blocks or rests on something the old ones did not, or a "
+        "narrower boundary.",
 )
 def incident_unanswered(ctx: Context) -> Iterator[Hit]:
     for inc in ctx.incidents:
