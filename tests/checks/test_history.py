@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from casegate.checks.measurement import measurement_changes
-from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity
+from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity, Severity
 
 from ._cases import base_doc, case, context, hits, policy, severity
 
@@ -321,3 +321,88 @@ def test_the_other_ways_a_policy_asks_less_are_named() -> None:
             got = [h.message for h in hits("CG328", context(base_doc(), pol=pol, previous_policy=before))]
             expected = "preregistered evaluation protocols are no longer required"
         assert len(got) == 1 and expected in got[0] and got[0].endswith("since the previous version"), (update, got)
+
+
+# --------------------------------------------------------------------------- CG329 pathway-downgraded
+
+
+def _cg329(edit: Any) -> list[Any]:
+    doc = base_doc()
+    edit(doc["threat_model"])
+    return hits("CG329", context(doc, previous=case(base_doc())))
+
+
+def test_a_pathway_rated_lower_than_before_blocks() -> None:
+    def lower(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"]["ransomware"].update(severity="high", attempts_per_year=1)
+    got = _cg329(lower)
+    assert [h.path[-1] for h in got] == ["severity", "attempts_per_year"]
+    assert got[0].message == "pathway `ransomware` is rated lower than in the previous version: severity severe -> high"
+    assert "attempts per year 10 -> 1" in got[1].message
+    assert all(severity("CG329", h) is RuleSeverity.blocking for h in got)
+
+    def unrated(tm: dict[str, Any]) -> None:
+        del tm["cyber"]["pathways"]["ransomware"]["attempts_per_year"]
+    (h,) = _cg329(unrated)
+    assert "attempts per year 10 -> none" in h.message
+
+
+def test_a_pathway_dropped_while_its_domain_stays_blocks_and_a_renamed_one_is_compared() -> None:
+    def dropped(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"phishing": {"severity": "low", "steps": ["lure"], "attempts_per_year": 10}}
+    (h,) = _cg329(dropped)
+    assert h.path == ("threat_model", "cyber", "pathways")
+    assert "pathway `ransomware` (severe) of the previous version is gone, while domain `cyber` is still addressed" \
+        == h.message
+
+    def renamed(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"ransomware-v2": {**tm["cyber"]["pathways"]["ransomware"], "severity": "moderate"}}
+    (h,) = _cg329(renamed)
+    assert h.path == ("threat_model", "cyber", "pathways", "ransomware-v2", "severity")
+    assert "(`ransomware` in the previous version, the same steps)" in h.message
+
+    def kept(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"ransomware-v2": {**tm["cyber"]["pathways"]["ransomware"], "severity": "catastrophic"}}
+    assert _cg329(kept) == []
+
+
+def test_pathway_ratings_raised_or_a_domain_scoped_out_are_not_cg329() -> None:
+    def raised(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"]["ransomware"].update(severity="catastrophic", attempts_per_year=100)
+    assert _cg329(raised) == []
+
+    def scoped(tm: dict[str, Any]) -> None:
+        tm["cyber"] = {"scoped_out": "no code execution at this boundary", "rests_on": ["tools"]}
+    assert _cg329(scoped) == []  # the scoping-out rules judge that
+    assert hits("CG329", context(base_doc())) == []  # nothing to compare with
+
+
+# --------------------------------------------------------------------------- CG208 domain severity floor
+
+
+def _with_floor(pol: Policy, domain: str, floor: str | None) -> Policy:
+    doms = dict(pol.domains)
+    doms[domain] = doms[domain].model_copy(update={"min_severity": None if floor is None else Severity(floor)})
+    return pol.model_copy(update={"domains": doms})
+
+
+def test_a_pathway_under_its_domains_severity_floor_blocks() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["ransomware"]["severity"] = "high"
+    (h,) = hits("CG208", context(doc, pol=_with_floor(policy(), "cyber", "severe")))
+    assert h.path == ("threat_model", "cyber", "pathways", "ransomware", "severity")
+    assert h.message == ("pathway `ransomware` is rated high; the policy rates harm in domain `cyber` "
+                         "(Cybersecurity) at least severe")
+    assert severity("CG208", h) is RuleSeverity.blocking
+    assert hits("CG208", context(doc, pol=_with_floor(policy(), "cyber", "high"))) == []
+    assert hits("CG208", context(doc)) == []  # no floor, nothing to hold it to
+
+
+def test_a_lowered_or_removed_severity_floor_is_a_loosened_policy() -> None:
+    before = _with_floor(policy(), "cyber", "severe")
+    for after, shown in ((_with_floor(policy(), "cyber", "high"), "high"), (policy(), "none")):
+        got = [h for h in hits("CG328", context(base_doc(), pol=after, previous_policy=before))
+               if h.path == ("@policy", "domains", "cyber", "min_severity")]
+        assert [h.message for h in got] == [
+            f"the least severity of a pathway in risk domain `cyber` was lowered from severe to {shown} since the "
+            "previous version"]

@@ -353,8 +353,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
-            "higher tolerances, older evidence, fewer developer organisations, domains or safeguard "
-            "requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
+            "higher tolerances, older evidence, fewer developer organisations, domains, domain severity "
+            "floors or safeguard requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
             "only when independent.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
@@ -447,6 +447,10 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             yield ("domains", did, "required"), f"risk domain `{did}` is no longer required"
         if old_dom.internal_relevant and not dom.internal_relevant:
             yield ("domains", did, "internal_relevant"), f"risk domain `{did}` no longer matters for internal deployment"
+        if old_dom.min_severity is not None and (dom.min_severity is None or dom.min_severity.rank < old_dom.min_severity.rank):
+            shown = "none" if dom.min_severity is None else dom.min_severity.value
+            yield ("domains", did, "min_severity"), (f"the least severity of a pathway in risk domain `{did}` was lowered "
+                                                     f"from {old_dom.min_severity.value} to {shown}")
     if prev.preregistration.required and not pol.preregistration.required:
         yield ("preregistration", "required"), "preregistered evaluation protocols are no longer required"
     for tid, old_th in prev.thresholds.items():

@@ -1,7 +1,8 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG708 an incident
-that defeated claims of an earlier version and is not answered."""
+gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
+pathway rated lower or dropped; CG708 an incident that defeated claims of an earlier version and
+is not answered."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ..measurement import MeasurementChange, evaluations, measurement_changes, r
 from ..protocols import departures, in_force, instant, run_values
 
 if TYPE_CHECKING:
-    from ...model import IncidentDefeat, PolicyChange
+    from ...model import IncidentDefeat, Pathway, PolicyChange
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -164,6 +165,63 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
         yield Hit(("evidence", eid, "sha256"),
                   f"`{eid}` pins other bytes for {ev.artifact} than {against} did ({old.sha256[:12]}... -> "
                   f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
+
+
+def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
+    """(field, what) for each way `new` rates the pathway's risk lower than `old` did."""
+    out: list[tuple[str, str]] = []
+    if new.severity.rank < old.severity.rank:
+        out.append(("severity", f"severity {old.severity.value} -> {new.severity.value}"))
+    if old.attempts_per_year is not None and (new.attempts_per_year is None or new.attempts_per_year < old.attempts_per_year):
+        shown = "none" if new.attempts_per_year is None else f"{new.attempts_per_year:g}"
+        out.append(("attempts_per_year", f"attempts per year {old.attempts_per_year:g} -> {shown}"))
+    return out
+
+
+@rule(
+    "CG329", "pathway-downgraded", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the version compared with, a harm pathway's severity or its expected attempts per "
+            "year was lowered, or a pathway was removed while its domain is still addressed.",
+    rationale="Severity and attempt rates are the lab's own numbers, and the safeguard rules key on "
+              "them: a severe pathway needs every step blocked, enough layers and a residual risk "
+              "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, or dropping the "
+              "pathway switches those rules off with no change in the model, the boundary or the "
+              "safeguards. A lower rating must be argued and decided on its own, not ride in with the "
+              "version it helps.",
+    bad="# previous: cyber-ransomware {severity: severe, attempts_per_year: 200}\n"
+        "cyber-ransomware: {severity: high, attempts_per_year: 20, steps: [obtain-access, build-exploit, deploy]}",
+    good="cyber-ransomware: {severity: severe, attempts_per_year: 200, steps: [obtain-access, build-exploit, deploy]}",
+    fix="Keep the pathway and its earlier rating; a pathway renamed keeps its steps. A rating that was "
+        "wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
+)
+def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    now, before = ctx.case.pathways(), prev.pathways()
+    tm = ctx.case.threat_model
+    for pid, (dom, old) in before.items():
+        if pid in now:
+            ndom, new = now[pid]
+            for field, what in _lowered(old, new):
+                yield Hit(("threat_model", ndom, "pathways", pid, field),
+                          f"pathway `{pid}` is rated lower than in {against}: {what}")
+            continue
+        t = tm.get(dom)
+        if t is None or t.scoped_out is not None:
+            continue  # the domain's own rules (CG201, CG204-CG206) judge it
+        # a pathway under a new id keeps its steps: compare with that one
+        same = [(q, p) for q, p in t.pathways.items() if q not in before and p.steps == old.steps]
+        if same:
+            q, new = same[0]
+            for field, what in _lowered(old, new):
+                yield Hit(("threat_model", dom, "pathways", q, field),
+                          f"pathway `{q}` (`{pid}` in {against}, the same steps) is rated lower: {what}")
+            continue
+        yield Hit(("threat_model", dom, "pathways"),
+                  f"pathway `{pid}` ({old.severity.value}) of {against} is gone, while domain `{dom}` is still "
+                  "addressed")
 
 
 def _words(text: str) -> list[str]:
