@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from casegate.checks.measurement import measurement_changes
-from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity
+from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity, Severity
 
 from ._cases import base_doc, case, context, hits, policy, severity
 
@@ -140,11 +140,35 @@ def test_an_unanswered_incident_blocks() -> None:
     assert severity("CG708", h) is RuleSeverity.blocking
 
 
+def _facts(*, derived: tuple[str, ...] = (), attested: dict[str, str] | None = None) -> Any:
+    """Evidence facts in which the items `derived` were read from their artifacts and those of
+    `attested` were attested by an outside evaluator at the time given."""
+    from casegate.evidence import EvidenceFacts, Independence
+    from casegate.evidence._derive import Derivation
+
+    run: Any = object()  # only its presence matters to where the item's date comes from
+    return EvidenceFacts(
+        derivations={eid: Derivation(eid, run=run) for eid in derived},
+        independence={eid: Independence(eid, True, True, ("Jonas Berg (Northbridge Security) ran it",), (), (at,))
+                      for eid, at in (attested or {}).items()})
+
+
+def _cg708_with(doc: dict[str, Any], facts: Any, **incident: Any) -> list[Any]:
+    ctx = context(doc)
+    ctx.incidents, ctx.facts = [_incident(**incident)], facts
+    return hits("CG708", ctx)
+
+
 def test_each_kind_of_answer_and_why_a_link_does_not_hold() -> None:
     later = base_doc()
     later["evidence"]["E-ctf"]["date"] = "2026-11-01"
     later["incident_answers"] = {"incident-7": {"evidence": ["E-ctf"]}}
-    assert _cg708(later) == []
+    assert _cg708_with(later, _facts(derived=("E-ctf",))) == []
+    assert _cg708_with(later, _facts(attested={"E-ctf": "2026-11-02T09:00:00Z"})) == []
+    changed = base_doc()
+    changed["argument"]["elements"]["G2"]["claim"] = "Cyber capability is below the Cyber High threshold without tools."
+    changed["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    assert _cg708(changed) == []
     sg = base_doc()
     sg["safeguards"]["SG-exploit"] = {"layer": "classifier", "blocks": ["ransomware.exploit"]}
     sg["incident_answers"] = {"incident-7": {"safeguards": ["SG-exploit"]}}
@@ -162,6 +186,55 @@ def test_each_kind_of_answer_and_why_a_link_does_not_hold() -> None:
                 "the boundary is not narrower than in version 0.9 (#1)"):
         assert why in h.message
     assert h.path == ("incident_answers", "incident-7")
+
+
+def test_an_evidence_date_only_the_case_states_does_not_answer_an_incident() -> None:
+    later = base_doc()
+    later["evidence"]["E-ctf"]["date"] = "2026-11-01"
+    later["incident_answers"] = {"incident-7": {"evidence": ["E-ctf"]}}
+    for facts in (None, _facts()):
+        (h,) = _cg708_with(later, facts)
+        assert "evidence E-ctf is dated 2026-11-01 only by the case" in h.message
+    # attested, but before the incident: the attestation says nothing about what came after it
+    (h,) = _cg708_with(later, _facts(attested={"E-ctf": "2026-10-02T09:00:00Z"}))
+    assert "its attestation was signed before the incident (2026-10-20)" in h.message
+
+
+def test_a_claim_the_incident_did_not_defeat_or_a_cosmetic_edit_answers_nothing() -> None:
+    other = base_doc()
+    other["incident_answers"] = {"incident-7": {"claims": ["G1"]}}
+    (h,) = _cg708(other)
+    assert "claim G1 is not one the incident defeated (G2)" in h.message
+    recased = base_doc()
+    recased["argument"]["elements"]["G2"]["claim"] = "cyber  capability is BELOW the Cyber High threshold"
+    recased["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    (h,) = _cg708(recased)
+    assert "claim G2 is unchanged since version 0.9 (#1) (but for case, spacing or punctuation)" in h.message
+
+
+def test_a_defeated_claim_withdrawn_and_made_again_under_another_id_answers_nothing() -> None:
+    moved = base_doc()
+    els = moved["argument"]["elements"]
+    els["G2b"] = els.pop("G2")
+    for el in els.values():
+        el["supported_by"] = ["G2b" if x == "G2" else x for x in el.get("supported_by", [])]
+    moved["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    (h,) = _cg708(moved)
+    assert "claim G2 was withdrawn, but G2b makes it again in the same words" in h.message
+
+
+def test_a_safeguard_renamed_is_not_a_safeguard_added() -> None:
+    doc = base_doc()
+    doc["safeguards"]["SG-kyc2"] = doc["safeguards"].pop("SG-kyc")
+    doc["safeguards"]["SG-kyc2"]["title"] = "Identity checks, version two"
+    doc["incident_answers"] = {"incident-7": {"safeguards": ["SG-kyc2"]}}
+    old = case(base_doc())
+    kept = [sg.substance(old.evidence) for sg in old.safeguards.values()]
+    (h,) = _cg708_with(doc, None, safeguard_substance=kept)
+    assert "safeguard SG-kyc2 is a safeguard of version 0.9 (#1) under a new id" in h.message
+    # a safeguard that blocks something the old ones did not is new
+    doc["safeguards"]["SG-kyc2"]["blocks"] = [*doc["safeguards"]["SG-kyc2"]["blocks"], "ransomware.exploit"]
+    assert _cg708_with(doc, None, safeguard_substance=kept) == []
 
 
 # --------------------------------------------------------------------------- CG328 policy-loosened
@@ -248,3 +321,88 @@ def test_the_other_ways_a_policy_asks_less_are_named() -> None:
             got = [h.message for h in hits("CG328", context(base_doc(), pol=pol, previous_policy=before))]
             expected = "preregistered evaluation protocols are no longer required"
         assert len(got) == 1 and expected in got[0] and got[0].endswith("since the previous version"), (update, got)
+
+
+# --------------------------------------------------------------------------- CG329 pathway-downgraded
+
+
+def _cg329(edit: Any) -> list[Any]:
+    doc = base_doc()
+    edit(doc["threat_model"])
+    return hits("CG329", context(doc, previous=case(base_doc())))
+
+
+def test_a_pathway_rated_lower_than_before_blocks() -> None:
+    def lower(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"]["ransomware"].update(severity="high", attempts_per_year=1)
+    got = _cg329(lower)
+    assert [h.path[-1] for h in got] == ["severity", "attempts_per_year"]
+    assert got[0].message == "pathway `ransomware` is rated lower than in the previous version: severity severe -> high"
+    assert "attempts per year 10 -> 1" in got[1].message
+    assert all(severity("CG329", h) is RuleSeverity.blocking for h in got)
+
+    def unrated(tm: dict[str, Any]) -> None:
+        del tm["cyber"]["pathways"]["ransomware"]["attempts_per_year"]
+    (h,) = _cg329(unrated)
+    assert "attempts per year 10 -> none" in h.message
+
+
+def test_a_pathway_dropped_while_its_domain_stays_blocks_and_a_renamed_one_is_compared() -> None:
+    def dropped(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"phishing": {"severity": "low", "steps": ["lure"], "attempts_per_year": 10}}
+    (h,) = _cg329(dropped)
+    assert h.path == ("threat_model", "cyber", "pathways")
+    assert "pathway `ransomware` (severe) of the previous version is gone, while domain `cyber` is still addressed" \
+        == h.message
+
+    def renamed(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"ransomware-v2": {**tm["cyber"]["pathways"]["ransomware"], "severity": "moderate"}}
+    (h,) = _cg329(renamed)
+    assert h.path == ("threat_model", "cyber", "pathways", "ransomware-v2", "severity")
+    assert "(`ransomware` in the previous version, the same steps)" in h.message
+
+    def kept(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"] = {"ransomware-v2": {**tm["cyber"]["pathways"]["ransomware"], "severity": "catastrophic"}}
+    assert _cg329(kept) == []
+
+
+def test_pathway_ratings_raised_or_a_domain_scoped_out_are_not_cg329() -> None:
+    def raised(tm: dict[str, Any]) -> None:
+        tm["cyber"]["pathways"]["ransomware"].update(severity="catastrophic", attempts_per_year=100)
+    assert _cg329(raised) == []
+
+    def scoped(tm: dict[str, Any]) -> None:
+        tm["cyber"] = {"scoped_out": "no code execution at this boundary", "rests_on": ["tools"]}
+    assert _cg329(scoped) == []  # the scoping-out rules judge that
+    assert hits("CG329", context(base_doc())) == []  # nothing to compare with
+
+
+# --------------------------------------------------------------------------- CG208 domain severity floor
+
+
+def _with_floor(pol: Policy, domain: str, floor: str | None) -> Policy:
+    doms = dict(pol.domains)
+    doms[domain] = doms[domain].model_copy(update={"min_severity": None if floor is None else Severity(floor)})
+    return pol.model_copy(update={"domains": doms})
+
+
+def test_a_pathway_under_its_domains_severity_floor_blocks() -> None:
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["ransomware"]["severity"] = "high"
+    (h,) = hits("CG208", context(doc, pol=_with_floor(policy(), "cyber", "severe")))
+    assert h.path == ("threat_model", "cyber", "pathways", "ransomware", "severity")
+    assert h.message == ("pathway `ransomware` is rated high; the policy rates harm in domain `cyber` "
+                         "(Cybersecurity) at least severe")
+    assert severity("CG208", h) is RuleSeverity.blocking
+    assert hits("CG208", context(doc, pol=_with_floor(policy(), "cyber", "high"))) == []
+    assert hits("CG208", context(doc)) == []  # no floor, nothing to hold it to
+
+
+def test_a_lowered_or_removed_severity_floor_is_a_loosened_policy() -> None:
+    before = _with_floor(policy(), "cyber", "severe")
+    for after, shown in ((_with_floor(policy(), "cyber", "high"), "high"), (policy(), "none")):
+        got = [h for h in hits("CG328", context(base_doc(), pol=after, previous_policy=before))
+               if h.path == ("@policy", "domains", "cyber", "min_severity")]
+        assert [h.message for h in got] == [
+            f"the least severity of a pathway in risk domain `cyber` was lowered from severe to {shown} since the "
+            "previous version"]

@@ -244,3 +244,36 @@ def test_under_a_builtin_policy_a_real_log_counts_for_nothing_until_its_task_set
     msg = next(p.message for p in facts.problems if p.evidence_id == "E-cyber-ctf" and p.kind == "task-not-in-set")
     assert "ran `acme-ctf-pro` v4" in msg and "<your task set for cyber-high>" in msg
     assert "E-cyber-ctf" in facts.excluded
+
+
+def _retyped_severity(tmp_path: Path) -> Path:
+    """A copy of the atlas example with every severe or catastrophic pathway retyped `high`."""
+    dest = tmp_path / "retyped"
+    shutil.copytree(EXAMPLES / "atlas-api", dest)
+    case = dest / "case.yaml"
+    text = case.read_text()
+    for sev in ("severe", "catastrophic"):
+        text = text.replace(f"        severity: {sev}\n", "        severity: high\n")
+    assert "severity: severe" not in text and "severity: catastrophic" not in text
+    case.write_text(text)
+    return case
+
+
+def test_a_pathway_retyped_to_a_lower_severity_is_no_go_against_every_version_compared(tmp_path: Path) -> None:
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline
+
+    gamed = _retyped_severity(tmp_path)
+    r = _gate(gamed, today=TODAY, previous=load_case(ATLAS))
+    assert r.outcome == "NO-GO"
+    assert {f.path[3] for f in r.findings if f.code == "CG329"} == {"cyber-ransomware", "bio-known-agent", "weight-theft"}
+    # a gamed version submitted first is not the only yardstick: the approved one still shows it
+    before, after = load_case(ATLAS), load_case(gamed)
+    assert before.case is not None and after.case is not None
+    comparison = Comparison(versions=[
+        Compared(Baseline(role="previous", label="version 1.1 (#2)"), after.case, after.policy),
+        Compared(Baseline(role="approved", label="version 1.0 (#1), the last approved"), before.case, before.policy)])
+    r = _gate(gamed, today=TODAY, comparison=comparison)
+    got = [f.message for f in r.findings if f.code == "CG329"]
+    assert r.outcome == "NO-GO" and len(got) == 3
+    assert all("rated lower than in version 1.0 (#1), the last approved" in m for m in got)

@@ -362,6 +362,41 @@ def test_an_incident_follows_the_model_into_a_case_under_another_name(database_u
     assert comparison_for(reg, load_case(other), keyring=KEYRING).incidents == []
 
 
+def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url: str, tmp_path: Path) -> None:
+    """Reason: citing a claim the incident did not defeat, renaming a safeguard, or typing a later
+    date on evidence changes nothing, and must not clear the incident."""
+    from casegate.monitor import comparison_for
+
+    reg, _ = _approved(database_url, tmp_path)
+    report_incident(reg, _incident(day=dt.date(2026, 11, 26)))
+    run_triggers(reg)
+
+    def cg708(name: str, edit: dict[str, str], answer: str, files: dict[str, dict[str, str]] | None = None) -> list[str]:
+        path = _copy(tmp_path, name, {'version: "1.0"': 'version: "1.1"', **edit})
+        for f, subs in (files or {}).items():
+            text = (path.parent / f).read_text()
+            for old, new in subs.items():
+                assert old in text, old
+                text = text.replace(old, new)
+            (path.parent / f).write_text(text)
+        (inc,) = comparison_for(reg, load_case(path), keyring=KEYRING).incidents
+        path.write_text(path.read_text() + f"\nincident_answers:\n  {inc.id}: {answer}\n")
+        loaded = with_attestations(load_case(path), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+        record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison_for(reg, loaded, keyring=KEYRING))
+        return [f.message for f in record.findings if f.code == "CG708"]
+
+    (msg,) = cg708("undefeated", {}, "{claims: [G1], note: Reviewed.}")
+    assert "claim G1 is not one the incident defeated (G2, G4)" in msg
+    (msg,) = cg708("renamed", {"  SG-kyc:": "  SG-kyc2:"}, "{safeguards: [SG-kyc2]}",
+                   {"evidence.yaml": {"tests: [SG-kyc]": "tests: [SG-kyc2]"}})
+    assert "safeguard SG-kyc2 is a safeguard of version 1.0 (#1) under a new id" in msg
+    (msg,) = cg708("typed-date", {}, "{evidence: [E-kyc]}", {"evidence.yaml": {"date: 2026-10-15": "date: 2026-11-27"}})
+    assert "evidence E-kyc is dated 2026-11-27 only by the case" in msg
+    assert cg708("changed", {}, "{claims: [G2]}", {"argument.yaml": {
+        "below the Cyber High threshold under full elicitation.":
+        "below the Cyber High threshold under full elicitation, without the code-execution tool."}}) == []
+
+
 def test_a_new_case_id_for_known_weights_is_compared_with_that_cases_versions(database_url: str, tmp_path: Path) -> None:
     """Reason: a new name must not start the history afresh; a policy loosened under a new id is
     compared with the approved version of the case the weights already have."""

@@ -115,10 +115,11 @@ def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
 
 
 def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date:
-    """When the item stops counting: its own `expires`, else its date + the policy's max age."""
-    if ev.expires is not None:
-        return ev.expires
-    return ev.date + dt.timedelta(days=policy.evidence.max_age_days)
+    """When the item stops counting: its date + the policy's max age, or its own `expires` when
+    that is earlier (`Evidence.expiry`)."""
+    got = ev.expiry(policy.evidence.max_age_days)
+    assert got is not None
+    return got
 
 
 def is_expired(ev: Evidence, ctx: Context) -> bool:

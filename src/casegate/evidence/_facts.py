@@ -113,6 +113,9 @@ class Independence(NamedTuple):
     """Who attested it, e.g. 'Jonas Berg (Northbridge Security) ran it'."""
     reasons: tuple[str, ...] = ()
     """Why it is not independent (empty when it is)."""
+    signed_at: tuple[str, ...] = ()
+    """When each attestation that makes it independent was signed (ISO date-time), in the order of
+    `attested_by`."""
 
 
 @dataclass
@@ -487,6 +490,7 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
         return Independence(eid, ev.independent, False, (), _NO_KEYRING_REASONS)
     reasons: list[str] = []
     ok: list[str] = []
+    signed: list[str] = []
     if ev.artifact is None:
         reasons.append("it has no artifact, so no attestation can cover it")
     elif digest is None:
@@ -530,7 +534,8 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
                                "neither them nor their organisation")
             else:
                 ok.append(_attested(a))
-    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons))
+                signed.append(a.signed_at)
+    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons), tuple(signed))
 
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,

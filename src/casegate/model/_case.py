@@ -2,6 +2,7 @@
 residual risk, post-deployment plan and decision section."""
 
 import datetime as dt
+import json
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -329,7 +330,8 @@ class Evidence(Frozen):
     date: dt.date
     """When the evidence was produced."""
     expires: dt.date | None = None
-    """When it stops counting (default: date + the policy's max_age_days)."""
+    """When it stops counting, if earlier than its date + the policy's max_age_days (a typed expiry
+    may shorten the policy's limit, never lengthen it)."""
     confidentiality: Confidentiality = Confidentiality.internal
     """How widely the evidence may be shown."""
     domain: Id | None = None
@@ -351,6 +353,20 @@ class Evidence(Frozen):
     tests: list[Id] = Field(default_factory=no_items)
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
+
+    def expiry(self, max_age_days: int | None) -> dt.date | None:
+        """When the item stops counting: its date plus the policy's maximum age, or its own
+        `expires` when that is earlier; a typed expiry never lengthens the policy's limit. None
+        only when there is neither (no policy and no `expires`)."""
+        limit = None
+        if max_age_days is not None:
+            try:
+                limit = self.date + dt.timedelta(days=max_age_days)
+            except OverflowError:
+                limit = dt.date.max
+        if self.expires is None:
+            return limit
+        return self.expires if limit is None else min(self.expires, limit)
 
 
 # --------------------------------------------------------------------------- argument
@@ -514,6 +530,15 @@ class Safeguard(Frozen):
     """A security control (weights, insider access): needs independent evidence."""
     confidentiality: Confidentiality = Confidentiality.internal
     """How widely its details may be shown."""
+
+    def substance(self, evidence: dict[str, Evidence]) -> str:
+        """What the safeguard is, without its id or wording: its layer, the steps it blocks, the
+        evidence it rests on (by artifact digest where pinned, so a renamed item is the same
+        item) and whether it is a security control. Two safeguards of equal substance are one
+        safeguard under two names."""
+        cited = sorted(f"sha256:{ev.sha256}" if (ev := evidence.get(e)) is not None and ev.sha256 else f"id:{e}"
+                       for e in self.evidence)
+        return json.dumps([self.layer, sorted(self.blocks), cited, self.security])
 
 
 # --------------------------------------------------------------------------- residual risk
@@ -697,15 +722,20 @@ class DecisionSection(Frozen):
 
 class IncidentAnswer(Frozen):
     """How this version answers an incident that defeated claims of an earlier version. Each link
-    must hold: new evidence dated after the incident, a claim changed since the defeated version,
-    a safeguard the defeated version lacked, or a narrower boundary."""
+    must hold: new evidence dated after the incident by its artifact (or attested after it from
+    outside the developer), a defeated claim changed since the defeated version, a safeguard new in
+    substance, or a narrower boundary."""
 
     evidence: list[Id] = Field(default_factory=new_list)
-    """Evidence dated after the incident that bears on what it defeated."""
+    """Evidence dated after the incident that bears on what it defeated: the date read from its
+    artifact, or an outside evaluator's attestation signed after the incident (a date only the case
+    states does not count)."""
     claims: list[Id] = Field(default_factory=new_list)
-    """Claims changed (reworded, narrowed or withdrawn) since the defeated version."""
+    """Claims the incident defeated, changed in substance (not only in case, spacing or
+    punctuation) or withdrawn since the defeated version."""
     safeguards: list[Id] = Field(default_factory=new_list)
-    """Safeguards added since the defeated version."""
+    """Safeguards added since the defeated version: new in layer, steps blocked or evidence, not one
+    of its safeguards under a new id."""
     boundary: bool = False
     """The boundary was narrowed (a narrower kind, or tools dropped) since the defeated version."""
     note: str | None = None

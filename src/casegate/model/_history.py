@@ -75,6 +75,9 @@ class IncidentDefeat(Frozen):
     """Defeated claim id -> the claim's text in that version."""
     safeguards: list[str] = Field(default_factory=new_list)
     """Safeguard ids of that version (an answer must add one)."""
+    safeguard_substance: list[str] = Field(default_factory=new_list)
+    """`Safeguard.substance` of each of that version's safeguards: an added safeguard equal to one
+    of them is the same safeguard renamed, not an answer."""
     boundary_rank: int | None = None
     """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
     tools: list[str] = Field(default_factory=new_list)

@@ -45,6 +45,9 @@ class Domain(Frozen):
     level requires a case that covers internal deployment."""
     description: str | None = None
     """What the domain covers."""
+    min_severity: Severity | None = None
+    """The least severity a harm pathway of this domain may be rated (e.g. `severe` for CBRN): the
+    policy's floor, so a case cannot rate its pathways out of the severe-pathway rules (CG208)."""
 
 
 class ElicitationMinimum(Frozen):

@@ -235,7 +235,8 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
             version=f"case {case_id} version {sv.label}" if of_case else f"version {sv.label}",
             claims={c: els[c].text for c in claims if c in els},
             safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
-            tools=list(b.tools) if b is not None else []))
+            tools=list(b.tools) if b is not None else [],
+            safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()})))
     return out
 
 

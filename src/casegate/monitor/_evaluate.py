@@ -141,14 +141,14 @@ def case_threshold_domain(case: Case, threshold: str) -> str | None:
 
 
 def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date]:
-    """Each evidence item's expiry: its own, or its date plus the policy's maximum age."""
+    """Each evidence item's expiry: its date plus the policy's maximum age, or its own `expires`
+    when that is earlier (`Evidence.expiry`); with no policy, its own `expires` alone."""
     max_age = policy.evidence.max_age_days if policy is not None else None
     out = {}
     for eid, ev in case.evidence.items():
-        if ev.expires is not None:
-            out[eid] = ev.expires
-        elif max_age is not None:
-            out[eid] = ev.date + dt.timedelta(days=max_age)
+        exp = ev.expiry(max_age)
+        if exp is not None:
+            out[eid] = exp
     return out
 
 

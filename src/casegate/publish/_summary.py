@@ -163,7 +163,8 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
 
 
 def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
-              safeguards: list[SafeguardItem], basis: Mapping[str, str]) -> list[EvidenceItem]:
+              safeguards: list[SafeguardItem], basis: Mapping[str, str],
+              max_age_days: int | None = None) -> list[EvidenceItem]:
     supports: dict[str, list[str]] = {e: [] for e in case.evidence}
     for n in argument.nodes.values():
         for e in n.evidence + n.answered_by:
@@ -192,7 +193,7 @@ def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
         assert isinstance(ev, Evidence)
         out.append(EvidenceItem(
             id=eid, kind=ev.kind, title=ev.title, producer=ev.producer, independent=ev.independent,
-            date=ev.date.isoformat(), expires=ev.expires.isoformat() if ev.expires else None,
+            date=ev.date.isoformat(), expires=str(ev.expiry(max_age_days)) if ev.expires else None,
             result=format_result(ev.result), summary=ev.summary, sha256=ev.sha256,
             supports=supports[eid], relied_on_by=relied[eid], basis=basis.get(eid)))
     # what mattered first: the most-relied-on, then the most-used
@@ -336,7 +337,8 @@ def build_summary(
     argument = _argument(case, rd, refs)
     safeguards = _safeguards(case, rd, refs)
     domains, pathways = _threats(case, rd, refs, safeguards)
-    evidence = _evidence(case, rd, refs, argument, safeguards, basis or {})
+    evidence = _evidence(case, rd, refs, argument, safeguards, basis or {},
+                         policy.evidence.max_age_days if policy is not None else None)
     residual = _residual(case, rd, refs)
     post = _post(case)
     roles = required_roles(case, policy)

@@ -157,8 +157,7 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
 def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
     assert loaded.case is not None and loaded.policy is not None
     days = loaded.policy.evidence.max_age_days
-    return [{"id": eid, "date": e.date.isoformat(),
-             "expires": (e.expires or (e.date + dt.timedelta(days=days))).isoformat()}
+    return [{"id": eid, "date": e.date.isoformat(), "expires": str(e.expiry(days))}
             for eid, e in sorted(loaded.case.evidence.items())]
 
 

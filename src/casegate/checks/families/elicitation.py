@@ -9,7 +9,6 @@ threshold that cannot be ruled out is treated as reached.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from ...model import Case, Evidence, Policy, RuleSeverity
@@ -19,6 +18,7 @@ from .._derived import (
     capability_status,
     cited_evidence,
     elicitation_shortfalls,
+    evidence_expiry,
     proportion,
 )
 from .._registry import Context, Hit, rule
@@ -198,8 +198,9 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG306", "evidence-expired", severity="blocking", serves="test-3-elicitation",
-    summary="An evidence item is past its expiry (its `expires` date, or its date plus the policy's "
-            "`evidence.max_age_days`) on the decision date.",
+    summary="An evidence item is past its expiry on the decision date: its date plus the policy's "
+            "`evidence.max_age_days`, or its own `expires` when that is earlier (a typed expiry "
+            "shortens the policy's limit, never lengthens it).",
     rationale="Models, scaffolds and attackers move on; an evaluation or red team from long ago says "
               "little about today's risk. Expired evidence the case relies on blocks; expired evidence "
               "nothing relies on is noted.",
@@ -208,14 +209,15 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
 )
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
-    # `evidence_expiry` and `is_expired`, with the policy's maximum age read once
-    max_age, today = dt.timedelta(days=ctx.policy.evidence.max_age_days), ctx.today
+    days, today = ctx.policy.evidence.max_age_days, ctx.today
     for eid, ev in ctx.case.evidence.items():
-        until = ev.expires if ev.expires is not None else ev.date + max_age
+        until = evidence_expiry(ev, ctx.policy)
         if until > today:
             continue
-        field = "expires" if ev.expires is not None else "date"
-        why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {ctx.policy.evidence.max_age_days} days)"
+        # a typed `expires` counts only when it is earlier than the policy's limit
+        own = ev.expires is not None and ev.expires == until and (until - ev.date).days < days
+        field = "expires" if own else "date"
+        why = "" if own else f" ({ev.date.isoformat()} + {days} days)"
         if eid in cited_evidence(ctx) or ev.threshold:
             yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
                                                 f"before the decision date {ctx.today.isoformat()}")
@@ -351,8 +353,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
-            "higher tolerances, older evidence, fewer developer organisations, domains or safeguard "
-            "requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
+            "higher tolerances, older evidence, fewer developer organisations, domains, domain severity "
+            "floors or safeguard requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
             "only when independent.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
@@ -445,6 +447,10 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             yield ("domains", did, "required"), f"risk domain `{did}` is no longer required"
         if old_dom.internal_relevant and not dom.internal_relevant:
             yield ("domains", did, "internal_relevant"), f"risk domain `{did}` no longer matters for internal deployment"
+        if old_dom.min_severity is not None and (dom.min_severity is None or dom.min_severity.rank < old_dom.min_severity.rank):
+            shown = "none" if dom.min_severity is None else dom.min_severity.value
+            yield ("domains", did, "min_severity"), (f"the least severity of a pathway in risk domain `{did}` was lowered "
+                                                     f"from {old_dom.min_severity.value} to {shown}")
     if prev.preregistration.required and not pol.preregistration.required:
         yield ("preregistration", "required"), "preregistered evaluation protocols are no longer required"
     for tid, old_th in prev.thresholds.items():

@@ -1,20 +1,24 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming); CG708 an incident that defeated claims of an earlier version and is not answered."""
+gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
+pathway rated lower or dropped; CG708 an incident that defeated claims of an earlier version and
+is not answered."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...evidence import DERIVED
 from ...model import RuleSeverity
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 
 if TYPE_CHECKING:
-    from ...model import IncidentDefeat, PolicyChange
+    from ...model import IncidentDefeat, Pathway, PolicyChange
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -163,6 +167,95 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
                   f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
 
 
+def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
+    """(field, what) for each way `new` rates the pathway's risk lower than `old` did."""
+    out: list[tuple[str, str]] = []
+    if new.severity.rank < old.severity.rank:
+        out.append(("severity", f"severity {old.severity.value} -> {new.severity.value}"))
+    if old.attempts_per_year is not None and (new.attempts_per_year is None or new.attempts_per_year < old.attempts_per_year):
+        shown = "none" if new.attempts_per_year is None else f"{new.attempts_per_year:g}"
+        out.append(("attempts_per_year", f"attempts per year {old.attempts_per_year:g} -> {shown}"))
+    return out
+
+
+@rule(
+    "CG329", "pathway-downgraded", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the version compared with, a harm pathway's severity or its expected attempts per "
+            "year was lowered, or a pathway was removed while its domain is still addressed.",
+    rationale="Severity and attempt rates are the lab's own numbers, and the safeguard rules key on "
+              "them: a severe pathway needs every step blocked, enough layers and a residual risk "
+              "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, or dropping the "
+              "pathway switches those rules off with no change in the model, the boundary or the "
+              "safeguards. A lower rating must be argued and decided on its own, not ride in with the "
+              "version it helps.",
+    bad="# previous: cyber-ransomware {severity: severe, attempts_per_year: 200}\n"
+        "cyber-ransomware: {severity: high, attempts_per_year: 20, steps: [obtain-access, build-exploit, deploy]}",
+    good="cyber-ransomware: {severity: severe, attempts_per_year: 200, steps: [obtain-access, build-exploit, deploy]}",
+    fix="Keep the pathway and its earlier rating; a pathway renamed keeps its steps. A rating that was "
+        "wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
+)
+def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    now, before = ctx.case.pathways(), prev.pathways()
+    tm = ctx.case.threat_model
+    for pid, (dom, old) in before.items():
+        if pid in now:
+            ndom, new = now[pid]
+            for field, what in _lowered(old, new):
+                yield Hit(("threat_model", ndom, "pathways", pid, field),
+                          f"pathway `{pid}` is rated lower than in {against}: {what}")
+            continue
+        t = tm.get(dom)
+        if t is None or t.scoped_out is not None:
+            continue  # the domain's own rules (CG201, CG204-CG206) judge it
+        # a pathway under a new id keeps its steps: compare with that one
+        same = [(q, p) for q, p in t.pathways.items() if q not in before and p.steps == old.steps]
+        if same:
+            q, new = same[0]
+            for field, what in _lowered(old, new):
+                yield Hit(("threat_model", dom, "pathways", q, field),
+                          f"pathway `{q}` (`{pid}` in {against}, the same steps) is rated lower: {what}")
+            continue
+        yield Hit(("threat_model", dom, "pathways"),
+                  f"pathway `{pid}` ({old.severity.value}) of {against} is gone, while domain `{dom}` is still "
+                  "addressed")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
+    """Whether evidence `eid` answers the incident, and why (or why not): it is dated after the
+    incident by its artifact, or by the case with a signed attestation from outside the developer
+    made after the incident. A date only the case states is the lab's word."""
+    ev = ctx.case.evidence.get(eid)
+    if ev is None:
+        return False, f"evidence {eid} is not in the case"
+    facts = ctx.facts
+    if facts is not None and eid in facts.excluded:
+        return False, f"evidence {eid} counts for nothing: {facts.excluded[eid]}"
+    if ev.date <= inc.date:
+        return False, f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})"
+    if facts is not None and facts.basis(eid) == DERIVED:
+        return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+    ind = facts.independence.get(eid) if facts is not None else None
+    if ind is not None and ind.independent:
+        after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
+                 if (w := instant(t)) is not None and w.date() > inc.date]
+        if after:
+            who, t = after[0]
+            return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
+        return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before the "
+                       f"incident ({inc.date})")
+    return False, (f"evidence {eid} is dated {ev.date} only by the case (its date is neither read from its artifact "
+                   "nor attested by someone outside the developer after the incident)")
+
+
 def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:
     """(what answers the incident, why each other link does not)."""
     ans = ctx.case.incident_answers.get(inc.id)
@@ -171,30 +264,37 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
     ok: list[str] = []
     bad: list[str] = []
     for eid in ans.evidence:
-        ev = ctx.case.evidence.get(eid)
-        if ev is None:
-            bad.append(f"evidence {eid} is not in the case")
-        elif ev.date <= inc.date:
-            bad.append(f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})")
-        else:
-            ok.append(f"evidence {eid} ({ev.date})")
+        good, why = _evidence_answer(ctx, inc, eid)
+        (ok if good else bad).append(why)
+    els = ctx.case.argument.elements
     for cid in ans.claims:
-        el = ctx.case.argument.elements.get(cid)
+        el = els.get(cid)
         before = inc.claims.get(cid)
+        if before is None:
+            bad.append(f"claim {cid} is not in the case" if el is None else
+                       f"claim {cid} is not one the incident defeated ({', '.join(sorted(inc.claims)) or 'none'})")
+            continue
         if el is None:
-            if before is not None:
-                ok.append(f"claim {cid} withdrawn")
+            same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
+            if same:
+                bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
             else:
-                bad.append(f"claim {cid} is not in the case")
-        elif before is not None and " ".join(el.text.split()) == " ".join(before.split()):
-            bad.append(f"claim {cid} is unchanged since {inc.version}")
+                ok.append(f"claim {cid} withdrawn")
+        elif _words(el.text) == _words(before):
+            bad.append(f"claim {cid} is unchanged since {inc.version}" + (
+                "" if " ".join(el.text.split()) == " ".join(before.split()) else " (but for case, spacing or punctuation)"))
         else:
             ok.append(f"claim {cid} changed")
+    old = set(inc.safeguard_substance)
     for sid in ans.safeguards:
-        if sid not in ctx.case.safeguards:
+        sg = ctx.case.safeguards.get(sid)
+        if sg is None:
             bad.append(f"safeguard {sid} is not in the case")
         elif sid in inc.safeguards:
             bad.append(f"safeguard {sid} was already in {inc.version}")
+        elif sg.substance(ctx.case.evidence) in old:
+            bad.append(f"safeguard {sid} is a safeguard of {inc.version} under a new id (the same layer, steps "
+                       "blocked and evidence)")
         else:
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
@@ -209,19 +309,25 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
 @rule(
     "CG708", "incident-unanswered", severity="blocking", serves="test-7-post-deployment",
     summary="An incident defeated claims of an earlier version of the case, and this version does not "
-            "answer it (under `incident_answers`) with new evidence dated after it, a changed claim, an "
-            "added safeguard or a narrower boundary.",
+            "answer it (under `incident_answers`) with new evidence dated after it by its artifact or by "
+            "an outside attestation signed after it, a defeated claim changed in substance or withdrawn, "
+            "a safeguard that is new in substance (not one of that version's under a new id) or a "
+            "narrower boundary.",
     rationale="An incident that defeated a claim is a defeater with the strongest possible evidence "
               "behind it. A new version that keeps the defeated claim, adds a larger evaluation run "
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
-              "must show what changed because of it.",
+              "must show what changed because of it. Citing a claim the incident did not defeat, "
+              "rewording one in case or spacing only, renaming a safeguard, or typing a later date on "
+              "evidence changes nothing, and answers nothing.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
          "  incident-12: {evidence: [E-ctf-2026-12], claims: [G2], safeguards: [SG-exploit-filter],\n"
          "                note: re-evaluated with the exploit chain; claim narrowed to unassisted use}",
-    fix="Answer the incident under `incident_answers.<incident id>`: link new evidence dated after it, "
-        "a changed claim, an added safeguard or a narrower boundary.",
+    fix="Answer the incident under `incident_answers.<incident id>`: link new evidence whose artifact "
+        "dates it after the incident (or that an outside evaluator attested after it), a defeated claim "
+        "you changed, a safeguard that blocks or rests on something the old ones did not, or a "
+        "narrower boundary.",
 )
 def incident_unanswered(ctx: Context) -> Iterator[Hit]:
     for inc in ctx.incidents:

@@ -294,3 +294,31 @@ def pathway_collapsed(ctx: Context) -> Iterator[Hit]:
                                 f"(`{'`, `'.join(p.steps)}`): a route from access to harm has at least two")
             elif all(s.casefold() in _GENERIC_STEPS for s in p.steps):
                 yield Hit(path, f"the steps of {p.severity.value} pathway `{pid}` only name misuse in general")
+
+
+@rule(
+    "CG208", "pathway-below-domain-severity", severity="blocking", serves="test-2-threat-model",
+    summary="A harm pathway is rated less severe than the policy's floor for its domain "
+            "(`domains.<domain>.min_severity`).",
+    rationale="A pathway's severity is the case's own word, and the safeguard and residual-risk rules "
+              "key on it: a severe pathway needs every step blocked, enough layers and a residual risk "
+              "under tolerance. Where the framework says what harm a domain can reach (the known "
+              "biological agent is catastrophic, the ransomware campaign severe), the policy sets a "
+              "floor and no case rates its way under it.",
+    bad="# policy: domains.cyber.min_severity: severe\n"
+        "cyber-ransomware: {severity: high, steps: [obtain-access, build-exploit, deploy]}",
+    good="cyber-ransomware: {severity: severe, steps: [obtain-access, build-exploit, deploy]}",
+    fix="Rate the pathway at least at the domain's floor; a floor that is wrong is changed in the "
+        "policy, by its owners, on its own.",
+)
+def pathway_below_domain_severity(ctx: Context) -> Iterator[Hit]:
+    for did, t in ctx.case.threat_model.items():
+        dom = ctx.policy.domains.get(did)
+        if dom is None or dom.min_severity is None:
+            continue
+        floor = dom.min_severity
+        for pid, p in t.pathways.items():
+            if p.severity.rank < floor.rank:
+                yield Hit(("threat_model", did, "pathways", pid, "severity"),
+                          f"pathway `{pid}` is rated {p.severity.value}; the policy rates harm in domain `{did}` "
+                          f"({dom.name}) at least {floor.value}")

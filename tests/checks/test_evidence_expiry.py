@@ -1,0 +1,67 @@
+"""An evidence item's expiry is its date plus the policy's maximum age, or its own `expires` when
+that is earlier: one value for the gate (CG306), the decision bundle's evidence list that
+`casegate verify` checks, and the evidence-expiry trigger. A typed `expires` never lengthens it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from casegate.load import load_case
+from casegate.model import RuleSeverity
+from casegate.monitor import evidence_expiry as trigger_expiry
+from casegate.verify._bundle import _evidence_expiry as bundle_expiry
+
+from ._cases import base_doc, case, context, hits, policy, severity
+
+FAR = dt.date(2031, 1, 1)
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml"
+
+
+def test_a_typed_expiry_shortens_the_policy_limit_and_never_lengthens_it() -> None:
+    ev = case(base_doc()).evidence["E-ctf"]  # dated 2026-10-01
+    limit = dt.date(2026, 10, 1) + dt.timedelta(days=180)
+    assert ev.expiry(180) == limit
+    assert ev.model_copy(update={"expires": FAR}).expiry(180) == limit
+    assert ev.model_copy(update={"expires": dt.date(2026, 11, 1)}).expiry(180) == dt.date(2026, 11, 1)
+    # no policy: the typed date is all there is
+    assert ev.expiry(None) is None
+    assert ev.model_copy(update={"expires": FAR}).expiry(None) == FAR
+
+
+def test_cg306_blocks_old_evidence_whatever_expiry_it_types() -> None:
+    doc = base_doc()
+    for item in doc["evidence"].values():
+        item["expires"] = FAR
+    late = dt.date(2027, 6, 15)  # every item of the base case is past 180 days by then
+    got = hits("CG306", context(doc, today=late))
+    assert {h.path[1] for h in got} == set(doc["evidence"])
+    e_ctf = next(h for h in got if h.path[1] == "E-ctf")
+    assert severity("CG306", e_ctf) is RuleSeverity.blocking
+    assert e_ctf.path == ("evidence", "E-ctf", "date")
+    assert "expired on 2027-03-30 (2026-10-01 + 180 days)" in e_ctf.message
+
+
+def test_cg306_names_the_typed_expiry_when_it_is_the_earlier() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-ctf"]["expires"] = dt.date(2026, 11, 1)
+    (h,) = hits("CG306", context(doc))
+    assert h.path == ("evidence", "E-ctf", "expires") and "expired on 2026-11-01," in h.message
+
+
+def test_the_bundle_and_the_trigger_use_the_same_expiry() -> None:
+    loaded = load_case(EXAMPLE)
+    assert loaded.case is not None and loaded.policy is not None
+    days = loaded.policy.evidence.max_age_days
+    far = {eid: ev.model_copy(update={"expires": FAR}) for eid, ev in loaded.case.evidence.items()}
+    gamed = dataclasses.replace(loaded, case=loaded.case.model_copy(update={"evidence": far}))
+    assert gamed.case is not None
+    want = {eid: ev.date + dt.timedelta(days=days) for eid, ev in gamed.case.evidence.items()}
+    assert {e["id"]: dt.date.fromisoformat(e["expires"]) for e in bundle_expiry(gamed)} == want
+    assert trigger_expiry(gamed.case, gamed.policy) == want
+    assert trigger_expiry(gamed.case, None) == dict.fromkeys(far, FAR)
+
+
+def test_base_policy_max_age_is_what_these_tests_assume() -> None:
+    assert policy().evidence.max_age_days == 180
