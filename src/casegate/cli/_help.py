@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 10951),
     ('_trust', 21629),
     ('_publish', 11895),
-    ('_monitor', 36464),
+    ('_monitor', 37590),
     ('_policy', 2660),
     ('_protocol', 2455),
     ('_diff', 3777),
