@@ -578,6 +578,7 @@ TriggerEvent = Literal[
     "evidence-expiry",
     "condition-overdue",
     "report-overdue",
+    "reevaluation-due",
 ]
 
 
