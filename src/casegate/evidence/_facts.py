@@ -114,6 +114,8 @@ class Independence(NamedTuple):
     """Who attested it, e.g. 'Jonas Berg (Northbridge Security) ran it'."""
     reasons: tuple[str, ...] = ()
     """Why it is not independent (empty when it is)."""
+    by: tuple[Any, ...] = ()
+    """The verified attestations (`EvidenceAttestation`) that make it independent."""
 
 
 @dataclass
@@ -494,6 +496,7 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
     date_now = recorded.date.isoformat()
     reasons: list[str] = []
     ok: list[str] = []
+    by: list[Any] = []
     if ev.artifact is None:
         reasons.append("it has no artifact, so no attestation can cover it")
     elif digest is None:
@@ -546,7 +549,8 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
                                "neither them nor their organisation")
             else:
                 ok.append(_attested(a))
-    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons))
+                by.append(a)
+    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons), tuple(by))
 
 
 def _shown_result(result: dict[str, Any] | None) -> str:

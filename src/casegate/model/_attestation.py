@@ -62,6 +62,9 @@ class EvidenceAttestation(Frozen):
     date: str | None = None
     """The item's declared date (ISO) as the signer attested it; an item dated otherwise does not
     count. None only for a statement that records no date, which never counts."""
+    envelope: str | None = None
+    """sha256 of the envelope's canonical JSON (how a decision refers to the attestations it
+    counted)."""
 
 
 class RejectedAttestation(Frozen):

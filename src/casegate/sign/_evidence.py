@@ -31,6 +31,7 @@ from ._statement import (
     check_envelope,
     decode_payload,
     envelope_bytes,
+    envelope_sha256,
     iso,
     now_utc,
     sign_statement,
@@ -245,7 +246,7 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
             continue
         att, reasons = check_attestation(data, keyring, at, label)
         if att is not None:
-            good.append(att)
+            good.append(att.model_copy(update={"envelope": envelope_sha256(data)}))
         elif reasons:
             digest = _claimed_digest(data)
             rejected += [RejectedAttestation(reason=r, sha256=digest) for r in reasons]
@@ -262,6 +263,22 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
                 orgs.setdefault(name_key(ident.organisation), ident.organisation)
     return AttestationSet(keyring=keyring.name, attestations=good, rejected=rejected,
                           author_organisations=sorted(orgs.values()))
+
+
+def attestation_envelopes(loaded: Loaded, shas: set[str]) -> dict[str, dict[str, Any]]:
+    """The evidence attestation envelopes of the case whose canonical sha256 is in `shas`
+    (to carry in a decision bundle the ones the decision counted)."""
+    out: dict[str, dict[str, Any]] = {}
+    for p in attestation_files(loaded):
+        try:
+            data = _read(p)
+        except InputError:
+            continue
+        if isinstance(data, dict):
+            sha = envelope_sha256(data)
+            if sha in shas:
+                out.setdefault(sha, data)
+    return out
 
 
 def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:
