@@ -23,7 +23,13 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import AttestationSet, Evidence, EvidenceAttestation, RejectedAttestation, declared_result
+from ..model import (
+    AttestationSet,
+    Evidence,
+    EvidenceAttestation,
+    RejectedAttestation,
+    declared_result,
+)
 from ._keyring import Keyring, TrustedKey
 from ._names import name_key
 from ._statement import (

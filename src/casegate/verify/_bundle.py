@@ -598,9 +598,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if pred["case"].get("digest") not in subj.values():
             v.reasons.append("decision: its subject does not carry the case digest it names")
     if pred is not None:
-        lacks = [what for k, what in SIGNED_BINDINGS if k not in pred]
-        if lacks:
-            v.reasons.append("decision: it does not sign " + "; nor ".join(lacks) + " (it was made by an older "
+        unsigned = [what for k, what in SIGNED_BINDINGS if k not in pred]
+        if unsigned:
+            v.reasons.append("decision: it does not sign " + "; nor ".join(unsigned) + " (it was made by an older "
                              "casegate, so they cannot be checked): decide again with `casegate decide`")
         made_with = pred.get("keyring")
         fp = made_with.get("fingerprint") if isinstance(made_with, dict) else None
