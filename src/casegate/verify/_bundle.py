@@ -481,10 +481,10 @@ def _reevaluation_problems(pred: dict[str, Any], policy: Policy | None, day: dt.
 
 
 def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring: Keyring,
-                           policy: Policy | None, authors: list[str], at: dt.datetime) -> list[str]:
+                           policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
     """Every evidence item the decision counted independent, checked again against the keyring
     `verify` trusts: one of the attestations it names is in the bundle, verifies with a key of
-    this keyring (as of the decision), attests this item's artifact, and its signer's
+    this keyring (as of `when`, the decision's time), attests this item's artifact, and its signer's
     organisation (as this keyring records it) is known, not the developer's, and the item's
     producer."""
     from ..evidence._facts import _org_key
@@ -495,7 +495,6 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
     items = pred.get("independent")
     if not isinstance(items, list):
         return ["decision: its list of independent evidence cannot be read"]
-    when = _decided_at(pred, at)
     envelopes = {envelope_sha256(e): e for e in bundle.get("attestations") or [] if isinstance(e, dict)}
     developer = {_org_key(o) for o in policy.evidence.organisations}
     for name in authors:
@@ -696,8 +695,11 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             v.reasons.append("the bundle carries no signed authors list: who wrote the case cannot be "
                              "established (fail closed)")
     if pred is not None and "independent" in pred:
+        # judged as of the decision: when the log recorded it, else when it says it was signed
+        d_logged = logged.get(envelope_sha256(bundle["decision"])) if logged is not None else None
         v.reasons += _independence_problems(bundle, pred, keyring, policy,
-                                            [*authors_of(author_lists), *map(str, pred.get("authors") or [])], at)
+                                            [*authors_of(author_lists), *map(str, pred.get("authors") or [])],
+                                            d_logged.time if d_logged is not None else _decided_at(pred, at))
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists))
     if policy is not None and d is not None and decided is not None:
