@@ -4,7 +4,8 @@ Each fixture folder under tests/fixtures/rules/ that holds a `keyring.yaml` and 
 attestations (`reports/evidence-attestations/*.dsse.json`) gets, for every identity that signed
 one, a new Ed25519 key: its public half replaces the identity's key in the fixture keyring
 (same roles, validity and organisation), its private half signs the attestation again with
-`attest_evidence` (so the statement records the item's id, kind and the safeguards it tests)
+`attest_evidence` (so the statement records the item's id, kind, the safeguards it tests and
+the result and date the case declares)
 and is then discarded. The signer, role, activity, statement and signing time are those of the
 attestation being replaced.
 

@@ -340,3 +340,76 @@ def test_an_attestation_that_records_no_kind_or_tests_is_set_aside(atlas: Path) 
     ind = _facts(atlas, _ring(atlas)).independence["E-egress-test"]
     assert not ind.independent
     assert any("records neither the item's kind nor the safeguards it tests" in r for r in ind.reasons), ind.reasons
+
+
+def _report_96(atlas: Path) -> None:
+    """Northbridge's report says 96 bypasses in 1,200, and Jonas Berg attests the item as the case
+    then declares it (96/1200)."""
+    report = atlas / "reports" / "redteam-classifier.md"
+    old = hashlib.sha256(report.read_bytes()).hexdigest()
+    report.write_text("# External red team of the classifiers\n\n1,200 attempts; 96 bypasses.\n")
+    _edit(atlas / "evidence.yaml", old, hashlib.sha256(report.read_bytes()).hexdigest())
+    _edit(atlas / "evidence.yaml", "result: {bypasses: 3, attempts: 1200}", "result: {bypasses: 96, attempts: 1200}")
+    (atlas / SIGNED).unlink()
+    jonas = load_signer(str(atlas / "keys" / "jonas-berg.key"))
+    attest_evidence(load_case(atlas / "case.yaml"), "E-redteam-classifier", jonas, _ring(atlas), "evaluator",
+                    activity="ran", says="1,200 jailbreak attempts; 96 bypasses",
+                    at=parse_instant("2026-10-29T12:00:00Z"))
+
+
+def test_the_attested_result_counts_and_a_retyped_one_does_not(atlas: Path) -> None:
+    """Reason: the attestation bound the report's bytes but not the numbers typed beside it, so a
+    lab could retype 96 bypasses as 3 and keep the item independent (a GO WITH CONDITIONS
+    instead of a NO-GO)."""
+    _report_96(atlas)
+    ring = _ring(atlas)
+    assert _facts(atlas, ring).independence["E-redteam-classifier"].independent
+    honest = _gate(atlas, ring)
+    assert honest.outcome == "NO-GO" and _findings(honest, "CG406")
+    _edit(atlas / "evidence.yaml", "result: {bypasses: 96, attempts: 1200}", "result: {bypasses: 3, attempts: 1200}")
+    ind = _facts(atlas, ring).independence["E-redteam-classifier"]
+    assert not ind.independent
+    want = ("by Jonas Berg attests `E-redteam-classifier` with result {attempts: 1200, bypasses: 96}, but the case "
+            "declares {attempts: 1200, bypasses: 3}")
+    assert any(want in r for r in ind.reasons), ind.reasons
+    retyped = _gate(atlas, ring)
+    assert retyped.outcome == "NO-GO"
+    assert any(want in m for _p, m, blocking in _findings(retyped, "CG348") if blocking)
+    # the same account on `evidence show`
+    shown = _cli("evidence", "show", "E-redteam-classifier", "--case", "case.yaml", "--keyring", "keys/keyring.yaml",
+                 "--at", "2026-11-27", cwd=atlas)
+    assert "independent    no" in shown.stdout and want in shown.stdout, shown.stdout
+
+
+def test_a_retyped_date_sets_the_attestation_aside(atlas: Path) -> None:
+    """Reason: the date decides when evidence expires; a lab that re-dates attested evidence must
+    not keep it independent."""
+    _edit(atlas / "evidence.yaml", "    independent: true\n    date: 2026-10-28\n", "    independent: true\n    date: 2026-11-20\n")
+    ind = _facts(atlas, _ring(atlas)).independence["E-redteam-classifier"]
+    assert not ind.independent
+    assert any("attests `E-redteam-classifier` as dated 2026-10-28, but the case dates it 2026-11-20" in r
+               for r in ind.reasons), ind.reasons
+
+
+def test_an_equivalent_result_still_counts(atlas: Path) -> None:
+    """The result is compared in canonical form: the same counts written another way (keys in
+    another order, the default scale spelled out) are the same result."""
+    _edit(atlas / "evidence.yaml", "result: {bypasses: 3, attempts: 1200}",
+          "result: {attempts: 1200, bypasses: 3, scale: binary}")
+    assert _facts(atlas, _ring(atlas)).independence["E-redteam-classifier"].independent
+
+
+def test_an_attestation_that_records_no_result_or_date_is_set_aside(atlas: Path) -> None:
+    """Reason: signed before results and dates were bound, it would count whatever numbers the
+    lab types beside the artifact; it says to sign again."""
+    from casegate.sign import attest_artifact, envelope_bytes
+
+    jonas = load_signer(str(atlas / "keys" / "jonas-berg.key"))
+    env, _, _ = attest_artifact(atlas / "reports" / "redteam-classifier.md", jonas, _ring(atlas), "evaluator",
+                                activity="ran", says="Red team.", evidence_id="E-redteam-classifier",
+                                kind="red-team", tests=["SG-classifier"], at=parse_instant("2026-10-29T12:00:00Z"))
+    (atlas / SIGNED).write_bytes(envelope_bytes(env))
+    ind = _facts(atlas, _ring(atlas)).independence["E-redteam-classifier"]
+    assert not ind.independent
+    assert any("records neither the result nor the date the case declares" in r and "sign it again" in r
+               for r in ind.reasons), ind.reasons

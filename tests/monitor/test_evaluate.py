@@ -157,3 +157,20 @@ def test_the_strongest_action_wins_and_restriction_fails_closed() -> None:
     assert strongest([f("restrict", ta)], api, ta) is None  # already confined there
     assert strongest([f("restrict", None)], api, None) == ("reopen", None)
     assert strongest([f("restrict", BoundaryKind.consumer)], api, None) == ("reopen", None)
+
+
+def test_a_passed_reevaluation_date_fires_its_trigger(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    """A `reevaluation-due` trigger fires once the approved version's `reevaluate_by` has passed
+    (not on the day itself)."""
+    from casegate.model import Trigger
+
+    assert case.post_deployment is not None and case.post_deployment.reevaluate_by == dt.date(2027, 4, 1)
+    pd = case.post_deployment.model_copy(update={"triggers": {
+        **case.post_deployment.triggers, "T-reevaluate": Trigger(on="reevaluation-due", action="reopen")}})
+    due = case.model_copy(update={"post_deployment": pd})
+    assert not [f for f in evaluate(Facts(due, policy, APPROVED), dt.datetime(2027, 4, 1, 23, tzinfo=UTC))
+                if f.event == "reevaluation-due"]
+    (f,) = [f for f in evaluate(Facts(due, policy, APPROVED), dt.datetime(2027, 4, 2, tzinfo=UTC))
+            if f.event == "reevaluation-due"]
+    assert (f.trigger, f.cause, f.action) == ("T-reevaluate", "reevaluation-due:2027-04-01", "reopen")
+    assert "re-evaluated by 2027-04-01" in f.reason

@@ -292,6 +292,31 @@ def test_the_bundles_envelope_lists_count_only_what_the_decision_lists(signed: S
             assert not v.ok and any(words in r for r in v.reasons), (key, v.reasons)
 
 
+def test_the_bundles_attestations_count_only_what_the_decision_lists(signed: Signed, tmp_path: Path) -> None:
+    """The attestation envelopes are not signed as a list: each evidence item the decision counted
+    independent names, signed, the attestations that made it so. Removed, they are missing; an
+    envelope of another signer put in their place is not one the decision names."""
+    from casegate.sign import attest_artifact, generate_key, load_signer
+
+    assert signed.bundle["attestations"], "the example's attested evidence is carried"
+    m = copy.deepcopy(signed.bundle)
+    m["attestations"] = []
+    for v in (signed.library(m), signed.deploy(m)):
+        assert not v.ok
+        assert any("was counted independent of the developer" in r and "is missing from the bundle" in r
+                   for r in v.reasons), v.reasons
+    generate_key(tmp_path / "other.key")
+    other = load_signer(str(tmp_path / "other.key"))
+    ring = add_key(signed.w.ring, other.public_key, person="Quinn Vale", roles=["evaluator"],
+                   valid_from="2026-01-01", valid_until="2028-12-31")
+    env, _, _ = attest_artifact(signed.w.dir / "reports" / "egress-test.md", other, ring, "evaluator",
+                                activity="ran", says="audited", evidence_id="E-egress-test", at=AT)
+    m = copy.deepcopy(signed.bundle)
+    m["attestations"] = [env]
+    v = signed.library(m)
+    assert not v.ok and any("is missing from the bundle" in r for r in v.reasons), v.reasons
+
+
 IGNORED = {
     "case": test_the_bundles_unsigned_case_summary_is_not_used,
     "policy": test_the_bundles_unsigned_policy_digest_is_not_used,
@@ -301,6 +326,7 @@ IGNORED = {
     "answers": test_the_bundles_envelope_lists_count_only_what_the_decision_lists,
     "authors": test_the_bundles_envelope_lists_count_only_what_the_decision_lists,
     "waivers": test_the_bundles_envelope_lists_count_only_what_the_decision_lists,
+    "attestations": test_the_bundles_attestations_count_only_what_the_decision_lists,
 }
 """The bundle's unsigned parts a mutation may change and still verify, each with the test proving
 a hostile value of it is not believed. `casegate` (the format version) and `kind` are not here:

@@ -11,6 +11,7 @@ counted and why, and which items are only declared.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -116,6 +117,8 @@ class Independence(NamedTuple):
     signed_at: tuple[str, ...] = ()
     """When each attestation that makes it independent was signed (ISO date-time), in the order of
     `attested_by`."""
+    by: tuple[Any, ...] = ()
+    """The verified attestations (`EvidenceAttestation`) that make it independent."""
 
 
 @dataclass
@@ -482,15 +485,22 @@ _NO_KEYRING_REASONS = (_NO_KEYRING,)
 
 
 def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
-           developer: dict[str, str]) -> Independence:
+           developer: dict[str, str], recorded: Evidence | None = None) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
-    digest, its signer's organisation is known and is not the developer's, and the item's
-    producer is the signer or the signer's organisation."""
+    digest and the item as the case declares it (`recorded`: its id, kind, safeguards tested,
+    result and date), its signer's organisation is known and is not the developer's, and the
+    item's producer is the signer or the signer's organisation."""
     if atts is None:  # without a keyring every item has this one reason
         return Independence(eid, ev.independent, False, (), _NO_KEYRING_REASONS)
+    from ..model import declared_result
+
+    recorded = recorded or ev
+    result_now = declared_result(recorded.result)
+    date_now = recorded.date.isoformat()
     reasons: list[str] = []
     ok: list[str] = []
     signed: list[str] = []
+    by: list[Any] = []
     if ev.artifact is None:
         reasons.append("it has no artifact, so no attestation can cover it")
     elif digest is None:
@@ -510,6 +520,15 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
                 extra = ", ".join(t for t in ev.tests if t not in a.tests)
                 reasons.append(f"{a.label} by {a.person} attests `{eid}` as a test of "
                                f"{', '.join(a.tests) or 'no safeguard'}, not of {extra}")
+            elif a.date is None:
+                reasons.append(f"{a.label} by {a.person} records neither the result nor the date the case "
+                               f"declares for `{eid}` (sign it again with `casegate evidence attest {eid}`)")
+            elif a.result != result_now:
+                reasons.append(f"{a.label} by {a.person} attests `{eid}` with result {_shown_result(a.result)}, "
+                               f"but the case declares {_shown_result(result_now)}")
+            elif a.date != date_now:
+                reasons.append(f"{a.label} by {a.person} attests `{eid}` as dated {a.date}, but the case dates it "
+                               f"{date_now}")
             else:
                 cover.append(a)
         elsewhere = [a for a in atts.attestations if a.evidence == eid and a.sha256 != digest]
@@ -535,7 +554,16 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
             else:
                 ok.append(_attested(a))
                 signed.append(a.signed_at)
-    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons), tuple(signed))
+                by.append(a)
+    return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons), tuple(signed),
+                        tuple(by))
+
+
+def _shown_result(result: dict[str, Any] | None) -> str:
+    """A declared result in a message: `{bypasses: 3, attempts: 1200}` (none: `no result`)."""
+    if result is None:
+        return "no result"
+    return "{" + ", ".join(f"{k}: {json.dumps(v)}" for k, v in sorted(result.items())) + "}"
 
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
@@ -548,7 +576,7 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
     facts.developer_organisations = tuple(developer.values())
     needs = set(policy.evidence.independent_kinds)
     for eid, ev in list(items.items()):
-        verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer)
+        verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer, facts.recorded.get(eid))
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
         AttestedActivity,
         EvidenceAttestation,
         RejectedAttestation,
+        declared_result,
     )
     from ._authority import AuthorityCheck, UnsignedSignoff
     from ._base import (
@@ -109,7 +110,7 @@ if TYPE_CHECKING:
     from ._schemas import SECTIONS, case_file_schemas, modeline, schema_for_section_file
 
 _SUBMODULES: dict[str, tuple[str, ...]] = {
-    "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation",),
+    "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation", "declared_result",),
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
     "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger",),
@@ -140,6 +141,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AttestationSet", "AttestedActivity", "AuthorityCheck", "UnsignedSignoff", "EvidenceAttestation", "RejectedAttestation",
+    "declared_result",
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",

@@ -2,14 +2,25 @@
 as verified against a keyring. Independence is derived from these, never from the case's own
 `independent: true`."""
 
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from pydantic import Field
 
 from ._base import Frozen, Sha256, new_list
+from ._case import Result
 
 AttestedActivity = Literal["ran", "reviewed"]
 """What the attester did: ran the evaluation or test themselves, or reviewed its run and result."""
+
+
+def declared_result(result: Result | None) -> dict[str, Any] | None:
+    """An item's declared `result` in the canonical form an evidence attestation signs and is
+    compared by: its fields that differ from their defaults, as JSON values (None: no result)."""
+    if result is None:
+        return None
+    out: dict[str, Any] = json.loads(result.model_dump_json(exclude_defaults=True))
+    return out
 
 
 class EvidenceAttestation(Frozen):
@@ -45,6 +56,15 @@ class EvidenceAttestation(Frozen):
     tests: tuple[str, ...] | None = None
     """The safeguards the item tests, as the signer attested them; an item that claims to test
     any other does not count."""
+    result: dict[str, Any] | None = None
+    """The item's declared result as the signer attested it (canonical form: the fields that
+    differ from their defaults); an item that now declares another does not count."""
+    date: str | None = None
+    """The item's declared date (ISO) as the signer attested it; an item dated otherwise does not
+    count. None only for a statement that records no date, which never counts."""
+    envelope: str | None = None
+    """sha256 of the envelope's canonical JSON (how a decision refers to the attestations it
+    counted)."""
 
 
 class RejectedAttestation(Frozen):

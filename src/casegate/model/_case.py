@@ -603,6 +603,7 @@ TriggerEvent = Literal[
     "evidence-expiry",
     "condition-overdue",
     "report-overdue",
+    "reevaluation-due",
 ]
 
 

@@ -99,7 +99,7 @@ class Firing:
     """Trigger id (a monitor's id when the monitor acts on its own)."""
     event: str
     """What fired it: incident, monitor, capability, model-change, scope-change,
-    evidence-expiry, condition-overdue, report-overdue."""
+    evidence-expiry, condition-overdue, report-overdue, reevaluation-due."""
     cause: str
     """Stable key of the cause; a trigger fires at most once per cause."""
     action: Action
@@ -267,6 +267,16 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                         f"evidence {eid} expired on {exp.isoformat()}",
                         details={"evidence": eid, "expired": exp.isoformat()},
                     ))
+        elif t.on == "reevaluation-due":
+            pd = case.post_deployment
+            due = pd.reevaluate_by if pd is not None else None
+            if due is not None and today > due:
+                firings.append(Firing(
+                    tid, "reevaluation-due", f"reevaluation-due:{due.isoformat()}", t.action,
+                    t.to, _notify(t.notify, case),
+                    f"the case was to be re-evaluated by {due.isoformat()} and was not",
+                    details={"reevaluate_by": due.isoformat()},
+                ))
         elif t.on == "condition-overdue":
             for c in facts.conditions:
                 if c.overdue(today):

@@ -32,9 +32,11 @@ if TYPE_CHECKING:
         ATTESTATION_FOLDER,
         attest_artifact,
         attest_evidence,
+        attestation_envelopes,
         attestation_files,
         check_attestation,
         check_attestations,
+        declared_values,
         with_attestations,
     )
     from ._keyring import (
@@ -116,7 +118,7 @@ _WHERE = {
     **dict.fromkeys(('Dissent', 'ObjectionState', 'answer', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
     **dict.fromkeys(('KEYRING_VERSION', 'Identity', 'KeyEntry', 'Keyring', 'Revocation', 'TrustedKey', 'add_key', 'dump_keyring', 'identity_id', 'keyring_schema', 'load_keyring', 'new_keyring', 'parse_instant', 'revoke_key', 'save_keyring'), '_keyring'),
     **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
-    **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'with_attestations'), '_evidence'),
+    **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attestation_envelopes', 'declared_values', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'with_attestations'), '_evidence'),
     **dict.fromkeys(('name_key', 'normalise_name', 'same_person'), '_names'),
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
@@ -143,6 +145,6 @@ __all__ = [
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
     "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "PROTOCOL", "read_protocol", "sign_protocol",
-    "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_files",
-    "check_attestation", "check_attestations", "with_attestations",
+    "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_envelopes",
+    "attestation_files", "check_attestation", "check_attestations", "declared_values", "with_attestations",
 ]

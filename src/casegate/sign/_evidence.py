@@ -23,7 +23,13 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import AttestationSet, EvidenceAttestation, RejectedAttestation
+from ..model import (
+    AttestationSet,
+    Evidence,
+    EvidenceAttestation,
+    RejectedAttestation,
+    declared_result,
+)
 from ._keyring import Keyring, TrustedKey
 from ._names import name_key
 from ._statement import (
@@ -31,6 +37,7 @@ from ._statement import (
     check_envelope,
     decode_payload,
     envelope_bytes,
+    envelope_sha256,
     iso,
     now_utc,
     sign_statement,
@@ -47,15 +54,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
 
 
+def declared_values(ev: Evidence) -> dict[str, Any]:
+    """What an attestation signs of the values the case declares beside the artifact: the
+    item's `result` (canonical form, `declared_result`) and its `date` (ISO)."""
+    return {"result": declared_result(ev.result), "date": ev.date.isoformat()}
+
+
 def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str, *, activity: str,
                     says: str, evidence_id: str | None = None, at: dt.datetime | None = None,
-                    kind: str | None = None, tests: list[str] | None = None
+                    kind: str | None = None, tests: list[str] | None = None,
+                    declared: dict[str, Any] | None = None
                     ) -> tuple[dict[str, Any], TrustedKey, str]:
     """Sign a statement over the artifact's sha256: (envelope, the signer's keyring entry, the
     digest). `evidence_id`, `kind` and `tests` say what the case calls the artifact, what kind of
-    evidence it is and which safeguards it tests; the gate counts the attestation only for an
-    item that matches all three. Refused: a key not in the keyring or not valid now, a role the
-    key does not hold, an activity other than `ran` / `reviewed`, an empty statement."""
+    evidence it is and which safeguards it tests; `declared` (`declared_values`) the result and
+    date the case declares for it. The gate counts the attestation only for an item that matches
+    all of them. Refused: a key not in the keyring or not valid now, a role the key does not
+    hold, an activity other than `ran` / `reviewed`, an empty statement."""
     from ._signoff import signer_entry
 
     if activity not in ACTIVITIES:
@@ -77,6 +92,9 @@ def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str,
         pred["kind"] = kind
     if tests is not None:
         pred["tests"] = list(tests)
+    if declared is not None:
+        pred["result"] = declared.get("result")
+        pred["date"] = declared.get("date")
     subject = [{"name": artifact.name, "digest": {"sha256": digest}}]
     return sign_statement(statement(subject, EVIDENCE_ATTESTATION, pred), signer), key, digest
 
@@ -101,7 +119,8 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
         raise InputError(f"`{evidence_id}` names no artifact, so there is nothing to attest",
                          help="attach the artifact (pinned by its sha256) first")
     env, key, digest = attest_artifact(path, signer, keyring, role, activity=activity, says=says,
-                                       evidence_id=evidence_id, at=at, kind=ev.kind, tests=list(ev.tests))
+                                       evidence_id=evidence_id, at=at, kind=ev.kind, tests=list(ev.tests),
+                                       declared=declared_values(ev))
     if ev.sha256 != digest:
         raise InputError(f"the bytes of {path} hash to {digest}, not the sha256 `{evidence_id}` pins "
                          f"({ev.sha256 or 'none'})",
@@ -176,6 +195,13 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                        "`casegate evidence attest`)")
     elif not isinstance(kind, str) or not (isinstance(tests, list) and all(isinstance(t, str) for t in tests)):
         reasons.append(f"{label}: its kind is not text, or its tests not a list of safeguard ids")
+    if "date" not in pred or "result" not in pred:
+        reasons.append(f"{label}: records neither the result nor the date the case declares for the item, so "
+                       "it would count whatever numbers are typed beside the artifact (sign it again with "
+                       "`casegate evidence attest`)")
+    elif not isinstance(pred["date"], str) or not _is_date(pred["date"]) \
+            or not (pred["result"] is None or isinstance(pred["result"], dict)):
+        reasons.append(f"{label}: its declared date is not an ISO date, or its result not a mapping")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
                        f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
@@ -185,7 +211,16 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                                identity=signed.key.identity, organisation=signed.key.organisation,
                                keyid=signed.key.keyid, role=str(pred.get("role")), activity=pred["activity"],
                                statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
-                               evidence=ev, kind=str(kind), tests=tuple(tests or ())), []
+                               evidence=ev, kind=str(kind), tests=tuple(tests or ()),
+                               result=pred["result"], date=pred["date"]), []
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _claimed_digest(data: Any) -> str | None:
@@ -217,7 +252,7 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
             continue
         att, reasons = check_attestation(data, keyring, at, label)
         if att is not None:
-            good.append(att)
+            good.append(att.model_copy(update={"envelope": envelope_sha256(data)}))
         elif reasons:
             digest = _claimed_digest(data)
             rejected += [RejectedAttestation(reason=r, sha256=digest) for r in reasons]
@@ -234,6 +269,22 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
                 orgs.setdefault(name_key(ident.organisation), ident.organisation)
     return AttestationSet(keyring=keyring.name, attestations=good, rejected=rejected,
                           author_organisations=sorted(orgs.values()))
+
+
+def attestation_envelopes(loaded: Loaded, shas: set[str]) -> dict[str, dict[str, Any]]:
+    """The evidence attestation envelopes of the case whose canonical sha256 is in `shas`
+    (to carry in a decision bundle the ones the decision counted)."""
+    out: dict[str, dict[str, Any]] = {}
+    for p in attestation_files(loaded):
+        try:
+            data = _read(p)
+        except InputError:
+            continue
+        if isinstance(data, dict):
+            sha = envelope_sha256(data)
+            if sha in shas:
+                out.setdefault(sha, data)
+    return out
 
 
 def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:

@@ -37,6 +37,7 @@ from ..sign import (
     gather,
     iso,
     now_utc,
+    parse_instant,
     read_envelope_file,
     resolve,
     sign_statement,
@@ -161,6 +162,30 @@ def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
             for eid, e in sorted(loaded.case.evidence.items())]
 
 
+def _counted_independent(loaded: Loaded) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The evidence items the gate counted independent of the developer, each with its producer,
+    its artifact's digest and the attestations that made it so (their envelopes' sha256), and
+    those envelopes: `verify` checks each again against the keyring it trusts."""
+    from ..evidence import facts_for, rehash_artifacts
+    from ..sign import attestation_envelopes
+
+    assert loaded.case is not None
+    if loaded.attestations is None:
+        return [], []
+    _, facts = facts_for(loaded, rehash_artifacts(loaded))
+    items: list[dict[str, Any]] = []
+    if facts is not None:
+        for eid, ind in sorted(facts.independence.items()):
+            shas = sorted({a.envelope for a in ind.by if a.envelope})
+            if not ind.independent or not shas:
+                continue
+            items.append({"id": eid, "producer": loaded.case.evidence[eid].producer,
+                          "sha256": ind.by[0].sha256, "attestations": shas})
+    wanted = {sha for x in items for sha in x["attestations"]}
+    found = attestation_envelopes(loaded, wanted)
+    return items, [found[sha] for sha in sorted(found)]
+
+
 def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, signer: Signer, role: str,
                 keyring: Keyring, *, at: dt.datetime | None = None,
                 narrower: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -171,6 +196,7 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
     key = signer_entry(signer, keyring, role, at)
     c = loaded.case
     digest = case_digest(loaded)
+    independent, attestations = _counted_independent(loaded)
     pred: dict[str, Any] = {
         "case": {"id": c.id, "version": c.version, "digest": digest},
         "policy": {"id": loaded.policy.id, "version": loaded.policy.version, "sha256": loaded.policy_file.sha256},
@@ -190,6 +216,14 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "evidence": _evidence_expiry(loaded),
         "authors": collected.dissent.author_names(),
         "narrower": list(narrower or []),
+        # what `verify` must not take on the bundle's word: the keyring the decision was made
+        # with, the evidence it counted independent (and the attestations that made it so),
+        # and the date by which the case must be re-evaluated
+        "keyring": {"name": keyring.name, "fingerprint": keyring.fingerprint()},
+        "independent": independent,
+        "reevaluate_by": (c.post_deployment.reevaluate_by.isoformat()
+                          if c.post_deployment is not None and c.post_deployment.reevaluate_by is not None
+                          else None),
     }
     states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)
@@ -211,6 +245,7 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "answers": [a.envelope for a in collected.dissent.answers],
         "authors": [a.envelope for a in collected.dissent.authors],
         "waivers": [w.envelope for w in collected.waivers],
+        "attestations": attestations,
         "policy": {"path": loaded.policy_file.path, "sha256": loaded.policy_file.sha256,
                    "text": ptext.decode()},
         "keyring": {"name": keyring.name, "fingerprint": keyring.fingerprint()},
@@ -402,6 +437,105 @@ def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.
         verdict.reasons.append(f"{r} (recorded in the registry, not in the bundle)")
 
 
+SIGNED_BINDINGS = (
+    ("keyring", "the keyring it was made with"),
+    ("independent", "the evidence it counted independent and the attestations that made it so"),
+    ("reevaluate_by", "the date by which the case must be re-evaluated"),
+)
+"""What a decision signs that `verify` checks again (predicate key, in words): a decision that
+lacks any of them does not verify."""
+
+
+def _decided_at(pred: dict[str, Any], at: dt.datetime) -> dt.datetime:
+    """When the decision was signed, as it says (else `at`): what its evidence attestations were
+    judged as of."""
+    try:
+        return parse_instant(str(pred.get("signed_at")))
+    except (InputError, ValueError):
+        return at
+
+
+def _reevaluation_problems(pred: dict[str, Any], policy: Policy | None, day: dt.date) -> list[str]:
+    """A decision stops counting after the date by which its case was to be re-evaluated (the
+    case's `reevaluate_by` as signed; for a case that set none, the decision date plus the
+    policy's longest interval)."""
+    raw = pred.get("reevaluate_by")
+    if raw is None:
+        if policy is None:
+            return []  # the unreadable policy is a reason already
+        decided = _decided_at(pred, dt.datetime.combine(day, dt.time(), dt.UTC)).date()
+        due = decided + dt.timedelta(days=policy.post_deployment.max_reevaluation_days)
+        why = (f"the case set no re-evaluation date, so the decision of {decided.isoformat()} counts for the "
+               f"policy's longest interval ({policy.post_deployment.max_reevaluation_days} days)")
+    else:
+        try:
+            due = dt.date.fromisoformat(str(raw))
+        except ValueError:
+            return [f"decision: unreadable re-evaluation date {str(raw)[:40]!r}"]
+        why = "the case was to be re-evaluated by then"
+    if day > due:
+        return [f"the decision expired on {due.isoformat()}: {why}; gate the case again and decide anew "
+                "(CG705 blocks a new decision on the old date)"]
+    return []
+
+
+def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring: Keyring,
+                           policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
+    """Every evidence item the decision counted independent, checked again against the keyring
+    `verify` trusts: one of the attestations it names is in the bundle, verifies with a key of
+    this keyring (as of `when`, the decision's time), attests this item's artifact, and its signer's
+    organisation (as this keyring records it) is known, not the developer's, and the item's
+    producer."""
+    from ..evidence._facts import _org_key
+    from ..sign import check_attestation
+
+    if policy is None:
+        return []  # the policy in the bundle cannot be used: that is a reason already
+    items = pred.get("independent")
+    if not isinstance(items, list):
+        return ["decision: its list of independent evidence cannot be read"]
+    envelopes = {envelope_sha256(e): e for e in bundle.get("attestations") or [] if isinstance(e, dict)}
+    developer = {_org_key(o) for o in policy.evidence.organisations}
+    for name in authors:
+        ident = keyring.identity(name)
+        if ident is not None and ident.organisation:
+            developer.add(_org_key(ident.organisation))
+    out: list[str] = []
+    for x in items:
+        eid = str(x.get("id")) if isinstance(x, dict) else "?"
+        shas = x.get("attestations") if isinstance(x, dict) else None
+        why: list[str] = []
+        ok = False
+        for sha in shas if isinstance(shas, list) else []:
+            env = envelopes.get(sha)
+            if env is None:
+                why.append(f"its attestation {str(sha)[:16]}... is missing from the bundle")
+                continue
+            att, reasons = check_attestation(env, keyring, when, f"its attestation {str(sha)[:16]}...")
+            if att is None:
+                why += reasons
+            elif att.evidence != eid or att.sha256 != x.get("sha256"):
+                why.append(f"{att.label} by {att.person} attests `{att.evidence}` (sha256 {att.sha256[:16]}...), "
+                           "not this item's artifact")
+            elif not att.organisation:
+                why.append(f"{att.label} is by {att.person}, for whom the keyring records no organisation")
+            elif not developer:
+                why.append("the developer's organisations are unknown (the policy names none and no author's "
+                           "identity has one)")
+            elif _org_key(att.organisation) in developer:
+                why.append(f"{att.label} is by {att.person} of {att.organisation}, the developer's own organisation")
+            elif _org_key(str(x.get("producer"))) not in {_org_key(att.organisation), _org_key(att.person),
+                                                          _org_key(att.identity)}:
+                why.append(f"{att.label} is by {att.person} ({att.organisation}), but the item's producer is "
+                           f"`{x.get('producer')}`")
+            else:
+                ok = True
+        if not ok:
+            out.append(f"evidence {eid} was counted independent of the developer, but no attestation of it "
+                       f"holds against this keyring: {'; '.join(why) or 'the decision names none'}")
+    return out
+
+
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                  at: dt.datetime, registry: RegistryView | None = None,
                  logged: LogTimes | None = None) -> Verdict:
@@ -461,9 +595,15 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         subj = d.subject_digests()  # type: ignore[union-attr]
         if pred["case"].get("digest") not in subj.values():
             v.reasons.append("decision: its subject does not carry the case digest it names")
-    if bundle.get("keyring", {}).get("fingerprint") not in (None, keyring.fingerprint()):
-        v.notes.append(f"the bundle was made with keyring {bundle['keyring'].get('fingerprint')}; "
-                       f"verifying with {keyring.fingerprint()}")
+    if pred is not None:
+        unsigned = [what for k, what in SIGNED_BINDINGS if k not in pred]
+        if unsigned:
+            v.reasons.append("decision: it does not sign " + "; nor ".join(unsigned) + " (it was made by an older "
+                             "casegate, so they cannot be checked): decide again with `casegate decide`")
+        made_with = pred.get("keyring")
+        fp = made_with.get("fingerprint") if isinstance(made_with, dict) else None
+        if "keyring" in pred and fp != keyring.fingerprint():
+            v.notes.append(f"the decision was made with keyring {str(fp)[:80]}; verifying with {keyring.fingerprint()}")
     policy = _policy_from_bundle(bundle, v, pred["policy"].get("sha256") if pred else None)
 
     # model digest and boundary
@@ -501,6 +641,8 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         for cnd in record.conditions:
             if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day:
                 v.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due}")
+        if pred is not None and "reevaluate_by" in pred:
+            v.reasons += _reevaluation_problems(pred, policy, day)
     # evidence expiry
     if pred is not None:
         for e in pred.get("evidence", []):
@@ -551,6 +693,12 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if not author_lists:
             v.reasons.append("the bundle carries no signed authors list: who wrote the case cannot be "
                              "established (fail closed)")
+    if pred is not None and "independent" in pred:
+        # judged as of the decision: when the log recorded it, else when it says it was signed
+        d_logged = logged.get(envelope_sha256(bundle["decision"])) if logged is not None else None
+        v.reasons += _independence_problems(bundle, pred, keyring, policy,
+                                            [*authors_of(author_lists), *map(str, pred.get("authors") or [])],
+                                            d_logged.time if d_logged is not None else _decided_at(pred, at))
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists))
     if policy is not None and d is not None and decided is not None:

@@ -106,10 +106,14 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         when = logged.get(d_sha) if logged is not None and d_sha is not None else None
         v.reasons += trust.keyring_problems(fp, when.time if when is not None else _decision_time(bundle))
         v.reasons += revocation_gaps(fp, trust, changes)
-        claimed = bundle.get("keyring")
-        named = claimed.get("fingerprint") if isinstance(claimed, dict) else None
-        if named != fp:
-            v.reasons.append(f"the bundle names keyring {str(named)[:80]}, not the keyring {fp} it is checked against")
+        # the keyring the decision was made with is read from the signed decision (the bundle's
+        # own `keyring` field is not signed and is never read); a decision that does not sign
+        # it is refused by `check_bundle`
+        made_with = pred.get("keyring")
+        named = made_with.get("fingerprint") if isinstance(made_with, dict) else None
+        if "keyring" in pred and named != fp:
+            v.reasons.append(f"the decision is signed as made with keyring {str(named)[:80]}, not the keyring {fp} "
+                             "the trust root pins and it is checked against")
         # the pin is looked up by the digest the decision is signed under; `check_bundle` has
         # refused a policy text whose digest is another (the bundle's own `policy.sha256` is
         # not signed and is never read)
@@ -117,7 +121,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         if trust.policy(sha) is None:
             v.reasons.append(f"the policy in the bundle (sha256 {str(sha)[:16]}...) is not pinned by the trust "
                              f"root (version {trust.version}); a policy the root does not pin is never trusted")
-        v.notes = [n for n in v.notes if not n.startswith("the bundle was made with keyring")]
+        v.notes = [n for n in v.notes if not n.startswith("the decision was made with keyring")]
         v.notes.append(f"trust root version {trust.version} ({trust.digest()[:23]}...)")
     if not v.case_id:
         return v

@@ -164,7 +164,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
                      boundary=BoundaryKind(boundary), at=at, registry=reg,
                      logged=log_times(list(reg.events(case_id=case_id))))
     # (the keyring with the logged revocations applied is not the file's: that is no news)
-    st.notes = [n for n in v.notes if not (revoked and n.startswith("the bundle was made with keyring"))] + revoked
+    st.notes = [n for n in v.notes if not (revoked and n.startswith("the decision was made with keyring"))] + revoked
     if v.ok:
         st.status = DEPLOYABLE
         st.outcome = v.outcome

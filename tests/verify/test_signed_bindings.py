@@ -1,0 +1,191 @@
+"""What a decision signs so that `verify` need not take the bundle's word for it (SQLite and
+PostgreSQL): the keyring it was made with, the evidence it counted independent with the
+attestations that made it so (each checked again against the keyring the deployer trusts), and
+the case's re-evaluation date. A decision that does not sign them (made by an older casegate)
+does not verify."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casegate.model import BoundaryKind
+from casegate.sign import (
+    add_key,
+    attest_evidence,
+    decode_payload,
+    generate_key,
+    load_signer,
+    parse_instant,
+    sign_case,
+    sign_statement,
+)
+from casegate.store import open_registry
+from casegate.trust import load_trust_root
+from casegate.verify import check_bundle, decide_case, verify_deploy
+from tests.sign.helpers import MODEL, World
+from tests.verify.trusted import SIGNED, Trust, approved_world, make_trust
+
+HALDEN = ("E-weights-audit", "E-insider", "E-egress-test")
+
+
+class Setup:
+    def __init__(self, w: World, db: str, trust: Trust, bundle: dict[str, Any]):
+        self.w, self.db, self.trust, self.bundle = w, db, trust, bundle
+
+    def deploy(self, bundle: dict[str, Any], *, at: dt.datetime | None = None) -> Any:
+        with open_registry(self.db, readonly=True) as reg:
+            return verify_deploy(bundle, self.w.ring, trust=load_trust_root(self.trust.dir), proof=reg.state_proof,
+                                 model_digest=MODEL, boundary=BoundaryKind.api, at=at or dt.datetime.now(dt.UTC))
+
+    def library(self, bundle: dict[str, Any], *, at: dt.datetime | None = None) -> Any:
+        return check_bundle(bundle, self.w.ring, model_digest=MODEL, boundary=BoundaryKind.api,
+                            at=at or dt.datetime.now(dt.UTC))
+
+
+@pytest.fixture
+def setup(tmp_path: Path, database_url: str) -> Setup:
+    with open_registry(database_url) as reg:
+        w, bundle, _ = approved_world(tmp_path / "w", reg)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    return Setup(w, database_url, trust, bundle)
+
+
+def _resigned(bundle: dict[str, Any], signer: Any, change: Any) -> dict[str, Any]:
+    """The bundle with its decision statement changed by `change(predicate)` and signed again by
+    `signer` (the decider: a lab holds its own decider's key)."""
+    st = decode_payload(bundle["decision"])
+    assert isinstance(st, dict)
+    change(st["predicate"])
+    out = copy.deepcopy(bundle)
+    out["decision"] = sign_statement(st, signer)
+    return out
+
+
+def _edit(p: Path, old: str, new: str) -> None:
+    text = p.read_text()
+    assert old in text, old
+    p.write_text(text.replace(old, new))
+
+
+def test_the_honest_decision_signs_its_keyring_attestations_and_reevaluation_date(setup: Setup) -> None:
+    pred = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
+    assert pred["keyring"]["fingerprint"] == setup.w.ring.fingerprint()
+    assert pred["reevaluate_by"] == "2027-04-01"
+    assert {x["id"] for x in pred["independent"]} >= {"E-redteam-classifier", *HALDEN}
+    assert len(setup.bundle["attestations"]) == len({s for x in pred["independent"] for s in x["attestations"]})
+    v = setup.deploy(setup.bundle)
+    assert v.ok, v.reasons
+
+
+def test_a_sock_puppet_evaluator_in_the_labs_own_keyring_is_not_verified(setup: Setup, tmp_path: Path) -> None:
+    """Reason: `decide` accepted any keyring and the bundle's keyring fingerprint was not signed.
+    The lab's own security team did the weight audit and the insider and egress tests; it adds a
+    "Vale Assurance" evaluator whose key it holds to a copy of the keyring, attests its own work
+    with it, decides, and rewrites the bundle's unsigned keyring fingerprint to the pinned one."""
+    w = setup.w
+    generate_key(tmp_path / "puppet.key")
+    puppet = load_signer(str(tmp_path / "puppet.key"))
+    evil = add_key(w.ring, puppet.public_key, person="Quinn Vale", organisation="Vale Assurance", roles=["evaluator"],
+                   valid_from="2026-01-01", valid_until="2028-12-31")
+    for p in (w.dir / "reports" / "evidence-attestations").glob("*lena-kovac*"):
+        p.unlink()
+    _edit(w.dir / "evidence.yaml", "producer: halden-assurance", "producer: vale-assurance")
+    _edit(w.case, "verified_by: halden-assurance", "verified_by: vale-assurance")
+    for eid in HALDEN:
+        attest_evidence(w.load(), eid, puppet, evil, "evaluator", activity="ran", says="audited",
+                        at=parse_instant("2026-11-20"))
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], evil)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", evil)
+    assert record.outcome in ("GO", "GO WITH CONDITIONS")
+    bundle["keyring"] = {"name": w.ring.name, "fingerprint": w.ring.fingerprint()}  # not signed: rewritten
+    v = setup.deploy(bundle)
+    assert not v.ok
+    assert any(r.startswith(f"the decision is signed as made with keyring {evil.fingerprint()}, not the keyring "
+                            f"{w.ring.fingerprint()} the trust root pins") for r in v.reasons), v.reasons
+    for eid in HALDEN:
+        assert any(r.startswith(f"evidence {eid} was counted independent of the developer, but no attestation of "
+                                "it holds against this keyring") and "which is not in the keyring" in r
+                   for r in v.reasons), v.reasons
+    # the same without the trust root: the attestations do not hold against the keyring checked with
+    lib = setup.library(bundle)
+    assert any(r.startswith("evidence E-weights-audit was counted independent") for r in lib.reasons), lib.reasons
+
+
+def test_a_decision_signed_with_another_keyring_fingerprint_is_not_verified(setup: Setup) -> None:
+    def other(pred: dict[str, Any]) -> None:
+        pred["keyring"] = {"name": "lab copy", "fingerprint": "sha256:" + "0" * 64}
+
+    v = setup.deploy(_resigned(setup.bundle, setup.w.signers["sam"], other))
+    assert any(r.startswith("the decision is signed as made with keyring sha256:0000") for r in v.reasons), v.reasons
+
+
+def test_an_attestation_of_the_developers_own_staff_is_refused_at_verify(setup: Setup) -> None:
+    """The developer's organisations are the ones the verifier's keyring records for the case's
+    signed authors: when it puts an author (Mira Chen) in Halden Assurance, Lena Kovac's
+    attestations are the developer's own."""
+    w = setup.w
+    idents = [i.model_copy(update={"organisation": "Halden Assurance"}) if i.name == "Mira Chen" else i
+              for i in w.ring.identities]
+    ring = w.ring.model_copy(update={"identities": idents})
+    v = check_bundle(setup.bundle, ring, model_digest=MODEL, boundary=BoundaryKind.api, at=dt.datetime.now(dt.UTC))
+    assert any(r.startswith("evidence E-insider was counted independent") and "the developer's own organisation" in r
+               for r in v.reasons), v.reasons
+
+
+def test_a_decision_that_does_not_sign_the_bindings_does_not_verify(setup: Setup) -> None:
+    """Reason: made by an older casegate, nothing in it says which keyring it was made with, which
+    attestations it counted or until when it holds; it fails closed and says to decide again."""
+    def older(pred: dict[str, Any]) -> None:
+        for k in ("keyring", "independent", "reevaluate_by"):
+            del pred[k]
+
+    old = _resigned(setup.bundle, setup.w.signers["sam"], older)
+    for v in (setup.library(old), setup.deploy(old)):
+        assert not v.ok
+        assert any(r.startswith("decision: it does not sign the keyring it was made with; nor the evidence it "
+                                "counted independent") and "decide again with `casegate decide`" in r
+                   for r in v.reasons), v.reasons
+
+
+def test_a_go_past_its_reevaluation_date_does_not_verify(setup: Setup) -> None:
+    """Reason: a plain GO has no conditions, so nothing checked the case's `reevaluate_by` after the
+    decision; after it (when CG705 would block a new gate run) the old GO kept verifying."""
+    on_the_day = setup.library(setup.bundle, at=parse_instant("2027-04-01", end_of_day=True))
+    assert not any("re-evaluated" in r for r in on_the_day.reasons), on_the_day.reasons
+    for v in (setup.library(setup.bundle, at=parse_instant("2027-04-02")),
+              setup.deploy(setup.bundle, at=parse_instant("2027-04-02"))):
+        assert not v.ok
+        assert any(r.startswith("the decision expired on 2027-04-01: the case was to be re-evaluated by then")
+                   for r in v.reasons), v.reasons
+
+
+def test_a_decision_without_a_reevaluation_date_holds_for_the_policys_longest_interval(setup: Setup) -> None:
+    def none(pred: dict[str, Any]) -> None:
+        pred["reevaluate_by"] = None
+        pred["signed_at"] = "2026-11-01T00:00:00Z"
+
+    b = _resigned(setup.bundle, setup.w.signers["sam"], none)
+    policy_days = 365
+    text = b["policy"]["text"]
+    if "max_reevaluation_days" in text:
+        policy_days = int(text.split("max_reevaluation_days:")[1].split()[0])
+    due = dt.date(2026, 11, 1) + dt.timedelta(days=policy_days)
+    later = dt.datetime.combine(due + dt.timedelta(days=1), dt.time(), dt.UTC)
+    v = check_bundle(b, setup.w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=later)
+    assert any(r.startswith(f"the decision expired on {due.isoformat()}: the case set no re-evaluation date")
+               for r in v.reasons), v.reasons
+
+
+def test_the_unsigned_keyring_and_attestation_fields_are_not_read(setup: Setup) -> None:
+    b = copy.deepcopy(setup.bundle)
+    b["keyring"] = {"name": "anything", "fingerprint": "sha256:" + "1" * 64}
+    assert setup.deploy(b).ok
+    assert json.dumps(setup.bundle["keyring"])  # still written, for people reading the bundle
