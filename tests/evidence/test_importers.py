@@ -169,6 +169,20 @@ def test_lm_eval_without_samples_derives_counts_from_the_metric(tmp_path: Path) 
     assert any("no samples file" in n for n in mc.notes)
 
 
+@pytest.mark.parametrize("date", ["9999-12-31T23:59:59+14:00", "9900-01-25", 253402300000])
+def test_a_log_dated_too_late_to_count_its_age_is_refused(tmp_path: Path, date: str | int) -> None:
+    p = tmp_path / lm_results().name
+    doc = json.loads(lm_results().read_text())
+    doc["date"] = date
+    p.write_text(json.dumps(doc))
+    with pytest.raises(LogReadError, match="is past 9900-01-24: the evidence's age could not be counted") as e:
+        LmEvalImporter().read(p, OPTS)
+    assert e.value.location == str(p)
+    doc["date"] = "9900-01-24T12:00:00"  # the last day whose age any policy can count
+    p.write_text(json.dumps(doc))
+    assert {r.date.isoformat() for r in LmEvalImporter().read(p, OPTS)} == {"9900-01-24"}
+
+
 # --------------------------------------------------------------------------- generic format
 
 

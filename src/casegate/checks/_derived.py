@@ -45,7 +45,7 @@ from typing import Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
-from ..model._policy import ElicitationMinimum, Threshold
+from ..model._policy import ElicitationMinimum, Threshold, aged
 from ._registry import Context
 from .measurement import evidence_by_threshold_of
 
@@ -114,16 +114,19 @@ def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
 # --------------------------------------------------------------------------- evidence helpers
 
 
-def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date:
-    """When the item stops counting: its own `expires`, else its date + the policy's max age."""
+def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date | None:
+    """When the item stops counting: its own `expires`, else its date + the policy's max age;
+    None when that falls past the calendar's last day (the expiry cannot be established)."""
     if ev.expires is not None:
         return ev.expires
-    return ev.date + dt.timedelta(days=policy.evidence.max_age_days)
+    return aged(ev.date, policy.evidence.max_age_days)
 
 
 def is_expired(ev: Evidence, ctx: Context) -> bool:
-    """True when the item's expiry date is on or before the decision date."""
-    return evidence_expiry(ev, ctx.policy) <= ctx.today
+    """True when the item's expiry date is on or before the decision date, or cannot be
+    established (an item whose age cannot be counted does not count)."""
+    until = evidence_expiry(ev, ctx.policy)
+    return until is None or until <= ctx.today
 
 
 def proportion(ev: Evidence) -> tuple[int, int] | None:
@@ -259,7 +262,8 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     if ev.kind != "eval":
         return f"is a {ev.kind}, not an evaluation"
     if is_expired(ev, ctx):
-        return f"expired on {evidence_expiry(ev, ctx.policy).isoformat()}"
+        until = evidence_expiry(ev, ctx.policy)
+        return f"expired on {until.isoformat()}" if until else "its expiry cannot be established"
     src = ev.source
     if src is not None and src.status not in (None, "success"):
         return f"the run's status is `{src.status}`"

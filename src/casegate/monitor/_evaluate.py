@@ -14,6 +14,7 @@ from typing import Any
 from ..evidence.stats import upper_bound
 from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
+from ..model._policy import aged
 from ._incidents import Incident
 from ._reports import ReportClock
 from ._series import Sample, first_breach, iso, parse_window
@@ -140,15 +141,16 @@ def case_threshold_domain(case: Case, threshold: str) -> str | None:
     return None
 
 
-def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date]:
-    """Each evidence item's expiry: its own, or its date plus the policy's maximum age."""
+def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date | None]:
+    """Each evidence item's expiry: its own, or its date plus the policy's maximum age; None when
+    that falls past the calendar's last day (the expiry cannot be established)."""
     max_age = policy.evidence.max_age_days if policy is not None else None
-    out = {}
+    out: dict[str, dt.date | None] = {}
     for eid, ev in case.evidence.items():
         if ev.expires is not None:
             out[eid] = ev.expires
         elif max_age is not None:
-            out[eid] = ev.date + dt.timedelta(days=max_age)
+            out[eid] = aged(ev.date, max_age)
     return out
 
 
@@ -260,7 +262,15 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
             for eid, exp in sorted(evidence_expiry(case, facts.policy).items()):
                 if t.domain is not None and case.evidence[eid].domain != t.domain:
                     continue
-                if today > exp:
+                if exp is None:  # fail closed: an age that cannot be counted is treated as expired
+                    firings.append(Firing(
+                        tid, "evidence-expiry", f"evidence-expiry:{eid}:not-established", t.action,
+                        t.to, _notify(t.notify, case),
+                        f"evidence {eid}: its expiry cannot be established (its date "
+                        f"{case.evidence[eid].date.isoformat()} plus the policy's maximum age is past 9999-12-31)",
+                        details={"evidence": eid, "expired": None},
+                    ))
+                elif today > exp:
                     firings.append(Firing(
                         tid, "evidence-expiry", f"evidence-expiry:{eid}:{exp.isoformat()}", t.action,
                         t.to, _notify(t.notify, case),

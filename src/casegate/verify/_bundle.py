@@ -17,6 +17,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
 from ..model import BoundaryKind, DecisionRecord, Policy
+from ..model._policy import aged
 from ..sign import (
     ANSWER,
     AUTHORS,
@@ -157,9 +158,13 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
 def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
     assert loaded.case is not None and loaded.policy is not None
     days = loaded.policy.evidence.max_age_days
-    return [{"id": eid, "date": e.date.isoformat(),
-             "expires": (e.expires or (e.date + dt.timedelta(days=days))).isoformat()}
-            for eid, e in sorted(loaded.case.evidence.items())]
+    out = []
+    for eid, e in sorted(loaded.case.evidence.items()):
+        until = e.expires or aged(e.date, days)
+        # an expiry that cannot be established is no date: `verify` reports it as unreadable
+        out.append({"id": eid, "date": e.date.isoformat(),
+                    "expires": until.isoformat() if until else "not established"})
+    return out
 
 
 def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, signer: Signer, role: str,

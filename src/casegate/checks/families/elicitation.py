@@ -209,13 +209,21 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
 )
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
     # `evidence_expiry` and `is_expired`, with the policy's maximum age read once
-    max_age, today = dt.timedelta(days=ctx.policy.evidence.max_age_days), ctx.today
+    days, today = ctx.policy.evidence.max_age_days, ctx.today
+    max_age = dt.timedelta(days=days)
     for eid, ev in ctx.case.evidence.items():
-        until = ev.expires if ev.expires is not None else ev.date + max_age
+        field = "expires" if ev.expires is not None else "date"
+        try:
+            until = ev.expires if ev.expires is not None else ev.date + max_age
+        except OverflowError:  # fail closed: an item whose age cannot be counted never counts as fresh
+            yield Hit(("evidence", eid, field),
+                      f"evidence `{eid}`: its expiry cannot be established ({ev.date.isoformat()} + {days} "
+                      "days is past the last day of the calendar, 9999-12-31)",
+                      help="correct the item's date to the day the evidence was produced")
+            continue
         if until > today:
             continue
-        field = "expires" if ev.expires is not None else "date"
-        why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {ctx.policy.evidence.max_age_days} days)"
+        why = "" if ev.expires is not None else f" ({ev.date.isoformat()} + {days} days)"
         if eid in cited_evidence(ctx) or ev.threshold:
             yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
                                                 f"before the decision date {ctx.today.isoformat()}")
