@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 from securesystemslib.signer import Key, Signer  # type: ignore[attr-defined]
 from tuf.api.metadata import Metadata, Role, Root  # type: ignore[attr-defined]
-from tuf.api.serialization import DeserializationError
+from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
 from ..errors import InputError, VerificationError
@@ -223,6 +223,15 @@ def _read(path: Path) -> Metadata[Root]:
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
+    try:
+        md.signed_bytes  # noqa: B018  (what its signatures cover: canonical JSON of the signed part)
+    except SerializationError as e:
+        value = str(e.__cause__).rpartition("I cannot encode ")[2] or "a value"
+        value = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(value, value)
+        raise InputError(f"not a trust root: its signed part holds {value}, which canonical JSON (the form "
+                         "its signatures cover) cannot encode", location=str(path),
+                         help="a trust root holds no NaN, Infinity or fractional number: pass the root "
+                              "`casegate trust` wrote, or have the root key holders sign a new one") from None
     return md
 
 
