@@ -146,7 +146,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3331),
-    ('_evidence', 11216),
+    ('_evidence', 11499),
     ('_sign', 29179),
     ('_registry', 10951),
     ('_trust', 21629),
