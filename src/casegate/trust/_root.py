@@ -213,13 +213,15 @@ def _read(path: Path) -> Metadata[Root]:
     if not path.exists() and not path.is_symlink():
         raise InputError("trust root not found", location=str(path),
                          help="`casegate trust init` creates one; pass --trust-root FILE_OR_DIR")
-    from ..limits import read_json_bytes
+    from ..limits import long_number, read_json_bytes
 
     raw = read_json_bytes(path, str(path))
     try:
         md = Metadata[Root].from_bytes(raw)
     except (DeserializationError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"not a trust root (TUF root metadata): {str(e).splitlines()[0] if str(e) else e}",
+        cause = e.__cause__ if isinstance(e, DeserializationError) else e
+        too_long = long_number(cause, raw) if isinstance(cause, ValueError) else None
+        raise InputError(f"not a trust root (TUF root metadata): {too_long or (str(e).splitlines()[0] if str(e) else e)}",
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))

@@ -22,7 +22,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ...limits import LimitError, current_limits, json_too_deep, read_regular_file
+from ...limits import LimitError, current_limits, json_too_deep, long_number, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
@@ -58,7 +58,7 @@ class LmEvalImporter:
         except RecursionError:
             raise LimitError("depth", "the JSON nests too deep", location=where) from None
         except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
-            raise LogReadError(f"not a readable lm-eval results file: {e}", location=where,
+            raise LogReadError(f"not a readable lm-eval results file: {long_number(e, raw) or e}", location=where,
                                help="the file is corrupt or truncated: copy it again from the run's output folder") from None
         check_unchanged(path, sha)
         if not isinstance(doc, dict) or not isinstance(doc.get("results"), dict) or not isinstance(doc.get("configs"), dict):
