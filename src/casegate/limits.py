@@ -16,6 +16,7 @@ import json
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -213,6 +214,27 @@ def json_too_deep(text: bytes, depth: int) -> bool:
     return bool(brackets)
 
 
+_DIGITS = re.compile(r"value has (\d+) digits")
+_NEWLINE = b"\n"
+
+
+def long_number(e: ValueError, text: bytes | str) -> str | None:
+    """What is wrong, in casegate's words, when `e` is Python's refusal of a JSON integer longer
+    than it converts (`sys.get_int_max_str_digits()`, 4,300 by default): the number's line and
+    length. None for any other error. Searched for only once the parser has refused the text."""
+    m = _DIGITS.search(str(e))
+    if m is None or "integer string conversion" not in str(e):
+        return None
+    limit = sys.get_int_max_str_digits()
+    raw = text.encode() if isinstance(text, str) else text
+    # the first run of digits that long outside a string (one inside a string would not fail)
+    at = next((x.start() for x in re.finditer(rb"\d{%d,}" % (limit + 1), raw)
+               if raw[max(0, x.start() - 1):x.start()] in (b"", b" ", b"\t", b"\n", b"\r", b":", b",", b"[", b"-")),
+              None)
+    where = "" if at is None else f"line {raw.count(_NEWLINE, 0, at) + 1}: "
+    return f"{where}a number of {int(m.group(1)):,} digits, longer than the {limit:,} digits casegate reads"
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
@@ -259,6 +281,11 @@ def strict_json(text: bytes | str, source: str) -> Any:
     except UnicodeDecodeError:
         raise InputError("not UTF-8 JSON", location=source, help="pass the file casegate wrote") from None
     except ValueError as e:
+        too_long = long_number(e, raw)
+        if too_long is not None:
+            raise InputError(f"not acceptable JSON: {too_long}", location=source,
+                             help="a document casegate reads holds no number that long: pass the file "
+                                  "casegate wrote") from None
         raise InputError(f"not acceptable JSON: {e}", location=source,
                          help="numbers must be finite (no NaN or Infinity)") from None
     except RecursionError:

@@ -137,6 +137,9 @@ def test_expiry_uses_explicit_date_or_max_age() -> None:
     assert evidence_expiry(ev, pol) == dt.date(2026, 10, 1) + dt.timedelta(days=pol.evidence.max_age_days)
     ev2 = ev.model_copy(update={"expires": dt.date(2026, 10, 5)})
     assert evidence_expiry(ev2, pol) == dt.date(2026, 10, 5)
+    # past the calendar's last day the expiry cannot be established, and the item does not count
+    late = ev.model_copy(update={"date": dt.date(9999, 12, 31)})
+    assert evidence_expiry(late, pol) is None
 
 
 def _zero_bound(n: int, level: float) -> float:

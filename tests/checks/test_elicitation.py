@@ -59,6 +59,16 @@ def test_explicit_expiry_and_unused_evidence() -> None:
     assert got == {"E-ctf": RuleSeverity.blocking, "E-note": RuleSeverity.advisory}
 
 
+def test_an_expiry_past_the_last_day_of_the_calendar_blocks_as_not_established() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-ctf"]["date"] = dt.date(9999, 12, 31)
+    doc["evidence"]["E-note"] = {"kind": "other", "producer": "x", "date": dt.date(9999, 12, 1)}
+    got = {h.path[1]: (severity("CG306", h), h.message) for h in hits("CG306", context(doc))}
+    assert set(got) == {"E-ctf", "E-note"}
+    for sev, msg in got.values():
+        assert sev is RuleSeverity.blocking and "its expiry cannot be established" in msg
+
+
 def _raise_value(to: float) -> object:
     th = dict(policy().thresholds)
     th["cyber-high"] = th["cyber-high"].model_copy(update={"value": to})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .evidence_logs import EXAMPLE, INSPECT
+from .evidence_logs import EXAMPLE, INSPECT, lm_results
 
 RUN = "from casegate.cli import main; main()"
 NO_INSPECT = "import sys; sys.modules['inspect_ai'] = None\n" + RUN  # as if the extra were not installed
@@ -64,6 +64,29 @@ def test_bad_input_exits_2_with_a_message(case: Path, tmp_path: Path, make, mess
     assert r.returncode == 2
     assert message in r.stderr and r.stderr.startswith("error: ")
     assert "Traceback" not in r.stderr
+
+
+def test_a_log_dated_past_the_calendar_less_the_evidence_age_is_refused_and_a_stored_one_blocks(
+        case: Path, tmp_path: Path) -> None:
+    import json
+
+    logs = tmp_path / "lm"
+    logs.mkdir()
+    results = logs / lm_results().name
+    doc = json.loads(lm_results().read_text())
+    doc["date"] = "9999-12-31T23:59:59+14:00"
+    results.write_text(json.dumps(doc))
+    r = cli("evidence", "add", case, results, "--producer", "evals")
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert f"{results}: the log's creation time 9999-12-31T23:59:59+14:00 is past" in r.stderr
+    assert not (case.parent / "evidence-imported.yaml").exists()
+    # a date written by hand (or by an older casegate): the age check says it cannot be established
+    ev = case.parent / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("    date: 2026-10-28\n", "    date: 9999-12-31\n", 1))
+    r = cli("check", case)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
+    assert ("CG306 evidence-expired [blocking]: evidence `E-redteam-classifier`: its expiry cannot be "
+            "established") in r.stdout + r.stderr
 
 
 def test_missing_inspect_extra_names_the_install_command(case: Path) -> None:

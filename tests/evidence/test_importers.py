@@ -169,6 +169,52 @@ def test_lm_eval_without_samples_derives_counts_from_the_metric(tmp_path: Path) 
     assert any("no samples file" in n for n in mc.notes)
 
 
+def _lm_copy(tmp_path: Path) -> tuple[Path, Path]:
+    p = tmp_path / lm_results().name
+    shutil.copy(lm_results(), p)
+    samples = next(LMEVAL.glob("samples_arith_mc_*.jsonl"))
+    shutil.copy(samples, tmp_path / samples.name)
+    return p, tmp_path / samples.name
+
+
+def test_a_sample_repeated_in_an_lm_eval_samples_file_is_refused_naming_the_line(tmp_path: Path) -> None:
+    p, samples = _lm_copy(tmp_path)
+    lines = samples.read_text().splitlines(keepends=True)
+    first = json.loads(lines[3])
+    again = dict(json.loads(lines[7]), doc_id=first["doc_id"], acc=1.0 - first["acc"])
+    samples.write_text("".join(lines[:7]) + json.dumps(again) + "\n" + "".join(lines[8:]))
+    with pytest.raises(LogReadError) as e:
+        LmEvalImporter().read(p, OPTS)
+    assert e.value.location == str(samples)
+    assert e.value.message.startswith(f"line 8 repeats sample `doc_id` {first['doc_id']} (first on line 4)")
+
+
+def test_lm_eval_samples_of_another_filter_are_not_counted(tmp_path: Path) -> None:
+    p, samples = _lm_copy(tmp_path)
+    before = {r.task: r for r in LmEvalImporter().read(p, OPTS)}["arith_mc"].result
+    rows = [json.loads(x) for x in samples.read_text().splitlines()]
+    other = [dict(r, filter="take-first", acc=1.0) for r in rows]  # the same documents, another filter
+    samples.write_text("".join(json.dumps(r) + "\n" for r in rows + other))
+    after = {r.task: r for r in LmEvalImporter().read(p, OPTS)}["arith_mc"]
+    assert (after.result.successes, after.result.trials) == (before.successes, before.trials) == (
+        before.successes, 24)
+    assert after.source.scored == 24
+
+
+@pytest.mark.parametrize("date", ["9999-12-31T23:59:59+14:00", "9900-01-25", 253402300000])
+def test_a_log_dated_too_late_to_count_its_age_is_refused(tmp_path: Path, date: str | int) -> None:
+    p = tmp_path / lm_results().name
+    doc = json.loads(lm_results().read_text())
+    doc["date"] = date
+    p.write_text(json.dumps(doc))
+    with pytest.raises(LogReadError, match="is past 9900-01-24: the evidence's age could not be counted") as e:
+        LmEvalImporter().read(p, OPTS)
+    assert e.value.location == str(p)
+    doc["date"] = "9900-01-24T12:00:00"  # the last day whose age any policy can count
+    p.write_text(json.dumps(doc))
+    assert {r.date.isoformat() for r in LmEvalImporter().read(p, OPTS)} == {"9900-01-24"}
+
+
 # --------------------------------------------------------------------------- generic format
 
 

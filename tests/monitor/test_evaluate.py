@@ -143,6 +143,16 @@ def test_expired_evidence_and_overdue_conditions(case: Case, policy) -> None:  #
     assert expired == set(case.evidence)
 
 
+
+def test_an_expiry_that_cannot_be_established_fires_the_expiry_trigger(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    eid = sorted(case.evidence)[0]
+    late = case.model_copy(update={"evidence": {**case.evidence, eid: case.evidence[eid].model_copy(
+        update={"date": dt.date(9999, 12, 31), "expires": None})}})
+    firings = [f for f in evaluate(Facts(late, policy, APPROVED), AT) if f.event == "evidence-expiry"]
+    assert [(f.details["evidence"], f.cause) for f in firings] == [(eid, f"evidence-expiry:{eid}:not-established")]
+    assert "cannot be established" in firings[0].reason
+
+
 def test_the_strongest_action_wins_and_restriction_fails_closed() -> None:
     from casegate.monitor import Firing
 

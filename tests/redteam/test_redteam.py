@@ -248,3 +248,16 @@ def test_an_lm_eval_rewrite_edits_the_samples_beside_the_results() -> None:
     assert sum(r["acc"] for r in rows) == 2  # 8 correct of 24, three quarters of them scored 0
     assert results["results"]["arith_mc"]["acc,none"] == pytest.approx(2 / 24)
     assert "samples_arith_gen_2026-11-27T03-46-10.096901.jsonl" in beside  # the other task's file, unchanged
+
+
+def test_moves_that_date_a_claim_or_sign_off_earlier_stop_at_the_calendars_first_day() -> None:
+    import datetime as dt
+
+    from casegate.redteam._mutations import conclusion_first, signoff_first
+
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None and loaded.policy is not None
+    first = {eid: ev.model_copy(update={"date": dt.date(1, 1, 2)}) for eid, ev in loaded.case.evidence.items()}
+    case = loaded.case.model_copy(update={"evidence": first})
+    assert "no earlier date" in str(conclusion_first(case, loaded.policy))
+    assert "no earlier date" in str(signoff_first(case, loaded.policy))

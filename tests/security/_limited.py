@@ -79,8 +79,9 @@ def peak_kib() -> int:
 
 
 def run_limited(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
-                stdin: str | None = None, wall: float = 300) -> Ran:
-    """Run `python ARGV` (e.g. ["-m", "casegate", "check", path]) under the limits."""
+                stdin: str | None = None, wall: float = 300, cpu_seconds: int = CPU_SECONDS) -> Ran:
+    """Run `python ARGV` (e.g. ["-m", "casegate", "check", path]) under the limits (a child past
+    `cpu_seconds` of CPU is killed by SIGXCPU)."""
     import signal
     import threading
 
@@ -91,7 +92,7 @@ def run_limited(argv: list[str], *, cwd: Path | None = None, env: dict[str, str]
             tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "usage"
         p = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(report), str(ADDRESS_SPACE),
-                              str(CPU_SECONDS), *argv],
+                              str(cpu_seconds), *argv],
                              cwd=cwd, env=e, stdout=out, stderr=err, start_new_session=True,
                              stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL)
         if stdin is not None:

@@ -155,9 +155,10 @@ def _write(p: Path, data: bytes) -> Path:
 @pytest.mark.parametrize("name,make", LOG_INPUTS, ids=[x[0] for x in LOG_INPUTS])
 def test_hostile_logs_are_refused_within_bounds(tmp_path: Path, name: str, make: Any) -> None:
     case = _example(tmp_path)
-    log = make(tmp_path)
+    log = make(case.parent)  # inside the case's root: refused for what the log holds, not where it is
     r = run_limited(["-m", "casegate", "evidence", "add", str(case), str(log), "--producer", "x"], cwd=tmp_path)
     assert not r.problems(allowed=(2,), cpu=CPU, peak_mib=PEAK_MIB), _show(name, r)
+    assert "outside the case's root" not in r.stderr, _show(name, r)
     print(_show(name, r).splitlines()[0])
     assert "evidence-imported.yaml" not in os.listdir(case.parent)
 
@@ -166,7 +167,8 @@ def test_the_bomb_would_not_fit_had_it_been_inflated(tmp_path: Path) -> None:
     """The bound above means something: the honest log imports within it, and the bomb's header
     is larger than the bound on memory it was refused within."""
     case = _example(tmp_path)
-    r = run_limited(["-m", "casegate", "evidence", "add", str(case), str(LOGS / "inspect" / "arith-clean.eval"),
+    shutil.copy(LOGS / "inspect" / "arith-clean.eval", case.parent / "arith-clean.eval")
+    r = run_limited(["-m", "casegate", "evidence", "add", str(case), str(case.parent / "arith-clean.eval"),
                      "--producer", "x"], cwd=tmp_path)
     assert not r.problems(allowed=(0,), cpu=CPU, peak_mib=PEAK_MIB), _show("the honest log", r)
     assert 640 > PEAK_MIB - r.peak_mib

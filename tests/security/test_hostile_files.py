@@ -37,6 +37,9 @@ COMMANDS: dict[str, list[str]] = {
     "gsn2x import": ["gsn2x", "import", "X", "-o", "out"],
     "evidence add": ["evidence", "add", "case.yaml", "X"],
 }
+JSON_READERS = {"verify --bundle", "attest", "trust show", "state apply --decision", "publish verify-disclosure",
+                "token list --tokens", "monitor ingest"}
+"""The commands whose file is read as JSON (the others read YAML, a key or a log of another format)."""
 
 
 def _hostile(tmp: Path, kind: str) -> str:
@@ -48,11 +51,15 @@ def _hostile(tmp: Path, kind: str) -> str:
     if kind == "JSON 100,000 deep":
         (tmp / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
         return "deep.json"
+    if kind == "a 5,000-digit number":
+        (tmp / "long.json").write_text('{"casegate": 1, "kind": "samples",\n "samples": [' + "9" * 5000 + "]}")
+        return "long.json"
     (tmp / "garbage.json").write_bytes(bytes(range(256)) * 12)
     return "garbage.json"
 
 
-@pytest.mark.parametrize("kind", ["/dev/zero", "a FIFO", "JSON 100,000 deep", "binary garbage"])
+@pytest.mark.parametrize("kind", ["/dev/zero", "a FIFO", "JSON 100,000 deep", "binary garbage",
+                                  "a 5,000-digit number"])
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_a_hostile_file_is_refused_within_bounds(tmp_path: Path, command: str, kind: str) -> None:
     shutil.copytree(EXAMPLE / "keys", tmp_path / "keys")
@@ -68,6 +75,11 @@ def test_a_hostile_file_is_refused_within_bounds(tmp_path: Path, command: str, k
         f"{command} on {kind}: exit {r.returncode}, {r.cpu:.1f} s\n{r.stderr[-1500:]}"
     if kind in ("/dev/zero", "a FIFO") and command != "evidence add":  # add: no importer reads a device
         assert "not a regular file" in r.stderr or "neither a file nor a directory" in r.stderr, r.stderr[-800:]
+    if kind == "a 5,000-digit number":  # casegate's words, naming the file and the line, never Python's
+        assert "Exceeds the limit" not in r.stderr, r.stderr[-800:]
+        if command in JSON_READERS:
+            assert "long.json: " in r.stderr and "line 2: a number of 5,000 digits, longer than the 4,300 digits " \
+                "casegate reads" in r.stderr, r.stderr[-800:]
 
 
 @pytest.mark.parametrize("body", [
@@ -85,6 +97,19 @@ def test_a_hostile_results_file_is_refused_naming_it(tmp_path: Path, body: str) 
     with pytest.raises(InputError) as e:
         imp.read(path, ReadOptions())
     assert "not readable JSON" in e.value.message and e.value.location == str(path)
+    assert "Exceeds the limit" not in e.value.message
+
+
+def test_a_number_too_long_is_named_by_its_line_not_by_a_string_of_digits_before_it() -> None:
+    from casegate.errors import InputError
+    from casegate.limits import strict_json
+
+    text = '{"note": "' + "1" * 6000 + '",\n "n": [1,\n  -' + "2" * 4500 + "]}"
+    with pytest.raises(InputError) as e:
+        strict_json(text, "doc.json")
+    assert e.value.location == "doc.json"
+    assert e.value.message == "not acceptable JSON: line 3: a number of 4,500 digits, longer than the 4,300 " \
+                              "digits casegate reads"
 
 
 @pytest.mark.parametrize("tokens", ['"abc"', "[1, 2]", "null", '[{"id": 5}]', '["s"]'])

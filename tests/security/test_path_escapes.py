@@ -124,3 +124,32 @@ def test_a_symlink_loop_is_refused(tree: tuple[Path, Path]) -> None:
     p = _write(case, "include: [loop-a.yaml]\n")
     with pytest.raises(InputError):
         load_case(p)
+
+
+def test_evidence_add_refuses_a_log_outside_the_root_as_check_would(tmp_path: Path) -> None:
+    logs = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "logs" / "inspect"
+    case = tmp_path / "atlas-api"
+    shutil.copytree(EXAMPLE, case)
+    shutil.copy(logs / "arith-clean.eval", tmp_path / "run.eval")
+    before = {p: p.read_bytes() for p in case.rglob("*") if p.is_file()}
+    reason = "evidence artifact '../run.eval' is outside the case's root folder"
+    r = run_cli("evidence", "add", "case.yaml", "../run.eval", "--producer", "evals", cwd=case)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"error: ../run.eval: {reason} '{case.resolve()}'; refused"), r.stderr
+    assert "--root" in r.stderr
+    # nothing written: every later `check` still reads the case
+    assert {p: p.read_bytes() for p in case.rglob("*") if p.is_file()} == before
+    # an evidence file outside the root would be an include `check` refuses
+    shutil.copy(logs / "arith-clean.eval", case / "run.eval")
+    r = run_cli("evidence", "add", "case.yaml", "run.eval", "--producer", "evals", "--into", "../ev.yaml", cwd=case)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.startswith(f"error: the included file '../ev.yaml' is outside the case's root folder '{case.resolve()}'")
+    assert not (tmp_path / "ev.yaml").exists()
+    (case / "run.eval").unlink()
+    assert {p: p.read_bytes() for p in case.rglob("*") if p.is_file()} == before
+    # a wider root holds both: the item is added, and `check` under the same root reads it
+    r = run_cli("evidence", "add", "case.yaml", "../run.eval", "--producer", "evals", "--root", str(tmp_path),
+                "--into", "../ev.yaml", cwd=case)
+    assert r.returncode == 0, r.stderr
+    r = run_cli("check", "case.yaml", "--root", str(tmp_path), cwd=case)
+    assert "outside the case's root" not in r.stderr and r.returncode in (0, 1), r.stderr

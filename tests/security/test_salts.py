@@ -155,6 +155,26 @@ def test_a_hostile_salt_store_is_a_clear_error(tmp_path: Path, text: str, msg: s
     assert msg.lower() in r.stderr.lower() and "Traceback" not in r.stderr
 
 
+def test_a_salt_store_with_two_salts_for_one_commitment_is_refused_naming_the_pointer(tmp_path: Path) -> None:
+    from casegate.errors import InputError
+
+    def rec(salt: str, commitment: str) -> dict[str, str]:
+        return {"case": "c", "case_version": "1", "pointer": "/evidence/E-1", "salt": salt * 64,
+                "commitment": "sha256:" + commitment * 64}
+
+    path = tmp_path / "salts.json"
+    # two salts for one pointer, each with its own commitment: the element changed within the version
+    path.write_text(json.dumps({"casegate_salts": 1, "salts": [rec("a", "1"), rec("b", "2")]}))
+    assert [r.salt for r in FileSaltStore(path).commitment_salts("c", "1")] == [b"\xaa" * 32, b"\xbb" * 32]
+    path.write_text(json.dumps({"casegate_salts": 1, "salts": [rec("a", "1"), rec("b", "2"), rec("c", "1")]}))
+    with pytest.raises(InputError) as e:
+        FileSaltStore(path).commitment_salts("c", "1")
+    assert e.value.message.startswith(f"{path}: salts[0] and salts[2] both keep a salt for the pointer "
+                                      "/evidence/E-1 of case 'c' version '1'")
+    r = run_cli("disclose", str(EXAMPLE), "E-bio-uplift", "--salt-store", "salts.json", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "both keep a salt for the pointer" in r.stderr
+
+
 def test_the_salt_store_file_is_private_and_keeps_concurrent_writers(tmp_path: Path) -> None:
     import threading
 

@@ -207,6 +207,37 @@ def test_many_duplicate_keys_cost_one_finding_past_the_first_hundred(tmp_path: P
     assert dups[-1].location is not None and dups[-1].location.line == 6  # where `k` repeats first
 
 
+def test_a_policy_of_30000_malformed_entries_is_reported_in_bounded_time(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.security._limited import run_limited
+
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    head = (ROOT / "examples" / "atlas-api" / "policy.yaml").read_text().replace("based_on:\n", "based_on_:\n", 1)
+    entries = "".join(f"  - {{document: {i}, bogus: 1}}\n" for i in range(30_000))  # two problems each
+    (tmp_path / "case" / "big.yaml").write_text(head + "based_on:\n" + entries)
+    # 30,000 such entries took 39 CPU seconds when each problem was located by walking the list
+    r = run_limited(["-m", "casegate", "check", "case.yaml", "--policy", "big.yaml"], cwd=tmp_path / "case",
+                    wall=60, cpu_seconds=8)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, (r.returncode, r.cpu, r.stderr[-800:])
+    shown = [ln for ln in r.stdout.splitlines() if ln.startswith("big.yaml:") and "CG900" in ln]
+    assert len(shown) == 101, len(shown)
+    assert shown[-1].endswith("59,901 more format problems in this document, from here on (only the "
+                              "first 100 are listed)"), shown[-1]
+    # each one located at its own entry, the count's at the first entry not listed
+    first = next(n for n, ln in enumerate(head.splitlines() + ["based_on:"], 1) if ln == "based_on:") + 1
+    assert shown[0].startswith(f"big.yaml:{first}:") and shown[-2].startswith(f"big.yaml:{first + 49}:")
+    assert shown[-1].startswith(f"big.yaml:{first + 50}:")
+
+
+def test_an_item_deep_in_a_long_sequence_is_located(tmp_path: Path) -> None:
+    doc = parse_yaml("s.yaml", b"a:\n" + b"".join(b"  - {x: %d}\n" % i for i in range(5_000)))
+    for _ in range(3):  # past the first lookups, from the list of the sequence's items
+        assert doc.locate(("a", 4_999, "x")) == (5_001, 6)
+        assert doc.locate(("a", 5_000, "x")) == (1, 1)  # no such item: the deepest node that exists
+        assert doc.locate(("a", -1)) == (1, 1)
+
+
 # -- special files ----------------------------------------------------------------------------
 
 

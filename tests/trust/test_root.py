@@ -113,3 +113,16 @@ def test_an_expired_root_does_not_load(keys: Path) -> None:
     (keys / "junk.json").write_text("{}")
     rc, text = cg(keys, "trust", "show", "junk.json")
     assert rc == 2 and "not a trust root" in text
+
+
+@pytest.mark.parametrize("value,shown", [("NaN", "NaN"), ("[1, -Infinity]", "-Infinity"), ("1.5", "1.5")])
+def test_a_root_whose_signed_part_has_no_canonical_form_is_refused_naming_it(keys: Path, value: str,
+                                                                             shown: str) -> None:
+    assert _init(keys, "a", "b")[0] == 0
+    text = (keys / "trust" / "1.root.json").read_text()
+    bad = keys / "bad.root.json"
+    bad.write_text(text.replace('"consistent_snapshot": false,', f'"consistent_snapshot": false, "x": {value},', 1))
+    for args in (["trust", "show", "bad.root.json"], ["trust", "sign", "bad.root.json", "--key", "a.key"]):
+        rc, out = cg(keys, *args)
+        assert rc == 2 and "internal error" not in out, out
+        assert f"bad.root.json: not a trust root: its signed part holds {shown}, which canonical JSON" in out

@@ -415,3 +415,16 @@ def test_objection_answer_must_come_from_a_signing_role(tmp_path):
     answer(w.load(), "O-2", "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
     _, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     assert _verify(bundle, w.ring).ok
+
+
+def test_an_expiry_that_cannot_be_established_is_signed_as_no_date(world):
+    from casegate.verify._bundle import _evidence_expiry
+    from casegate.verify._state import _DAY
+
+    loaded = world.load()
+    assert loaded.case is not None
+    eid = sorted(loaded.case.evidence)[0]
+    late = loaded.case.evidence[eid].model_copy(update={"date": dt.date(9999, 12, 31), "expires": None})
+    loaded.case = loaded.case.model_copy(update={"evidence": {**loaded.case.evidence, eid: late}})
+    (row,) = [e for e in _evidence_expiry(loaded) if e["id"] == eid]
+    assert row["expires"] == "not established" and not _DAY.fullmatch(row["expires"])

@@ -114,17 +114,18 @@ def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
 # --------------------------------------------------------------------------- evidence helpers
 
 
-def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date:
+def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date | None:
     """When the item stops counting: its date + the policy's max age, or its own `expires` when
-    that is earlier (`Evidence.expiry`)."""
-    got = ev.expiry(policy.evidence.max_age_days)
-    assert got is not None
-    return got
+    that is earlier (`Evidence.expiry`); None when that cannot be established (the date plus the
+    maximum age falls past the calendar's last day)."""
+    return ev.expiry(policy.evidence.max_age_days)
 
 
 def is_expired(ev: Evidence, ctx: Context) -> bool:
-    """True when the item's expiry date is on or before the decision date."""
-    return evidence_expiry(ev, ctx.policy) <= ctx.today
+    """True when the item's expiry date is on or before the decision date, or cannot be
+    established (an item whose age cannot be counted does not count)."""
+    until = evidence_expiry(ev, ctx.policy)
+    return until is None or until <= ctx.today
 
 
 def proportion(ev: Evidence) -> tuple[int, int] | None:
@@ -260,7 +261,8 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     if ev.kind != "eval":
         return f"is a {ev.kind}, not an evaluation"
     if is_expired(ev, ctx):
-        return f"expired on {evidence_expiry(ev, ctx.policy).isoformat()}"
+        until = evidence_expiry(ev, ctx.policy)
+        return f"expired on {until.isoformat()}" if until else "its expiry cannot be established"
     src = ev.source
     if src is not None and src.status not in (None, "success"):
         return f"the run's status is `{src.status}`"

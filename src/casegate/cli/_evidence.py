@@ -43,6 +43,9 @@ def add(
     into: Annotated[Path | None, typer.Option(help="Evidence file to write (default: evidence-imported.yaml beside the case).")] = None,
     reduce: Annotated[ReduceOpt, typer.Option("--reduce", help="How a sample's epochs become one success count.")] = ReduceOpt.at_least_one,
     scale: Annotated[ScaleOpt | None, typer.Option(help="Scale of numeric scores whose scorer documents none.")] = None,
+    root: Annotated[Path | None, typer.Option(
+        help="The folder every file of the case, the logs among them, must lie inside (default: the "
+             "enclosing git work tree, else the case's folder; or CASEGATE_ROOT).")] = None,
 ) -> None:
     """Import evaluation logs as evidence items, each pinned by the sha256 of the log's bytes.
 
@@ -73,7 +76,8 @@ def add(
 
     try:
         report = add_evidence(case, paths, id_prefix=id_prefix, producer=producer, domain=domain,
-                              threshold=threshold, variant=variant.value if variant else None, into=into, options=options, on_found=found, on_log=done)
+                              threshold=threshold, variant=variant.value if variant else None, into=into, options=options, on_found=found, on_log=done,
+                              root=root)
     finally:
         if progress is not None:
             progress.stop()

@@ -572,6 +572,7 @@ def _check_signed(text: str, case_id: str, keyring: Path | None, where: str) -> 
     import os
 
     from ..errors import InputError, VerificationError
+    from ..limits import long_number
     from ..sign import load_keyring
     from ..verify import BundleVerificationError, signed_record
 
@@ -579,6 +580,8 @@ def _check_signed(text: str, case_id: str, keyring: Path | None, where: str) -> 
         bundle = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON: {e.msg}", location=f"{where}:{e.lineno}:{e.colno}") from None
+    except ValueError as e:  # a number too long to read
+        raise InputError(f"not valid JSON: {long_number(e, text) or e}", location=where) from None
     if not isinstance(bundle, dict) or bundle.get("kind") != "decision-bundle":
         raise InputError("an approval needs the signed decision bundle, not a bare decision record",
                          location=where, help="run `casegate decide CASE` after the sign-offs and give its bundle")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..limits import confine
 from ..load import load_case, parse_yaml
 from ..model import FORMAT_VERSION, Evidence
 from ._yamlout import dump
@@ -256,14 +257,16 @@ def add_evidence(
     options: ReadOptions = ReadOptions(),
     on_found: Callable[[int], None] | None = None,
     on_log: Callable[[Path], None] | None = None,
+    root: Path | None = None,
 ) -> AddReport:
     """Import the logs under `paths` into the case at `case_path`.
 
     Writes the evidence file and (when needed) adds it to the case's includes; the case file is
-    otherwise untouched. Raises InputError / LogReadError / MissingExtraError (nothing is
-    written then).
+    otherwise untouched. A log or an evidence file outside the case's root folder (`root`, as
+    `load_case` takes it) is refused. Raises InputError / LogReadError / MissingExtraError
+    (nothing is written then).
     """
-    loaded = load_case(case_path)
+    loaded = load_case(case_path, root=root)
     pol = loaded.policy
     if pol is not None and threshold is not None and threshold not in pol.thresholds:
         raise InputError(f"--threshold {threshold}: the policy `{pol.id}` has no such threshold",
@@ -277,6 +280,8 @@ def add_evidence(
     into = (into if into is not None else case_dir / DEFAULT_FILE)
     if not into.is_absolute():
         into = Path.cwd() / into
+    if loaded.root is not None and into.resolve() not in {f.abspath for f in loaded.files}:
+        confine(into, loaded.root, _rel(into, case_dir), "the included file")  # as `check` would refuse it
     existing, exists = _read_into(into)
     report = AddReport(into=into, created=not exists)
 
@@ -295,6 +300,14 @@ def add_evidence(
                          help="casegate reads Inspect AI logs (.eval, .json), lm-eval results_*.json and "
                               "casegate-results/1 JSON/CSV" + (
                                   f"; skipped {len(found.skipped)} other file(s)" if found.skipped else ""))
+    if loaded.root is not None:
+        # refused here, before any is read, for the reason `check` would give on every later run
+        for path, _ in found.logs:
+            try:
+                confine(path, loaded.root, _rel(path, into.parent), "evidence artifact")
+            except InputError as e:
+                e.location = str(path)
+                raise
     if on_found:
         on_found(len(found.logs))
     runs: list[ImportedRun] = []

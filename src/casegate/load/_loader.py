@@ -342,12 +342,19 @@ def _all_field_names() -> list[str]:
     return _FIELD_NAMES
 
 
+FORMAT_PROBLEMS_LISTED = 100
+"""Format problems listed for one document; past them, one finding says how many more there are
+(a file of thousands of malformed items gets a readable report, in time linear in its size)."""
+
+
 def validation_findings(
     err: ValidationError, locate: Any, prefix: tuple[str | int, ...] = ()
 ) -> list[Finding]:
-    """Translate pydantic errors into CG900 findings located through `locate(path)`."""
+    """Translate pydantic errors into CG900 findings located through `locate(path)`: the first
+    `FORMAT_PROBLEMS_LISTED`, then one saying how many more were not reported."""
     out: list[Finding] = []
-    for e in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    for e in errors[:FORMAT_PROBLEMS_LISTED]:
         loc = tuple(p for p in e["loc"] if isinstance(p, (str, int)))
         # pydantic adds union/tag names to loc; keep the part that exists in the document
         path = prefix + loc
@@ -375,6 +382,13 @@ def validation_findings(
             msg = f"`{shown}`: {msg}"
             help = "see `casegate schema` for the expected type"
         out.append(_finding("CG900", "invalid-format", msg, locate(path), help, path))
+    more = len(errors) - FORMAT_PROBLEMS_LISTED
+    if more > 0:
+        path = prefix + tuple(p for p in errors[FORMAT_PROBLEMS_LISTED]["loc"] if isinstance(p, (str, int)))
+        out.append(_finding("CG900", "invalid-format",
+                            f"{more:,} more format problem{'s' if more != 1 else ''} in this document, from "
+                            f"here on (only the first {FORMAT_PROBLEMS_LISTED} are listed)", locate(path),
+                            "fix the problems reported, then check again to see the rest", path))
     return out
 
 

@@ -69,6 +69,7 @@ class YamlDoc:
     _line_starts: list[int] | None = None
     _lines: list[bytes] | None = None
     _keys: dict[int, dict[bytes, int]] = field(default_factory=dict)
+    _items: dict[int, list[int]] = field(default_factory=dict)
     _lookups: dict[int, int] = field(default_factory=dict)
     _released: bool = False
     """The parsed tree was let go once the data was built (a large case would otherwise hold its
@@ -90,6 +91,7 @@ class YamlDoc:
             self._tree = self._buf = None
             self._base = 0
             self._keys.clear()
+            self._items.clear()
             self._lookups.clear()
             self._released = True
 
@@ -141,6 +143,27 @@ class YamlDoc:
         except UnicodeError:
             return -1
 
+    def _item(self, node: int, pos: int) -> int:
+        """Item `pos` of the sequence `node`, or -1.
+
+        rapidyaml counts a sequence's items and finds item `pos` by walking its children, so
+        locating a finding in each of thousands of items would grow with the square of the
+        sequence. A sequence looked up more than twice gets a list of its items.
+        """
+        items = self._items.get(node)
+        if items is None:
+            t = self._tree
+            seen = self._lookups[node] = self._lookups.get(node, 0) + 1
+            if seen <= 2:
+                return t.child(node, pos) if 0 <= pos < t.num_children(node) else -1
+            items = []
+            c = t.first_child(node)
+            while c != _NONE:
+                items.append(c)
+                c = t.next_sibling(c)
+            self._items[node] = items
+        return items[pos] if 0 <= pos < len(items) else -1
+
     def _offset(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
             return None
@@ -162,7 +185,7 @@ class YamlDoc:
             if t.is_map(node):
                 node = self._child(node, str(part))
             elif t.is_seq(node) and isinstance(part, int):
-                node = t.child(node, part)
+                node = self._item(node, part)
             else:
                 return line, col
             if node < 0 or node == _NONE:
@@ -190,8 +213,8 @@ class YamlDoc:
         for part in path:
             if t.is_map(node):
                 child = self._child(node, str(part))
-            elif t.is_seq(node) and isinstance(part, int) and 0 <= part < t.num_children(node):
-                child = t.child(node, part)
+            elif t.is_seq(node) and isinstance(part, int):
+                child = self._item(node, part)
             else:
                 child = -1
             if child is None or child < 0 or child == _NONE:

@@ -357,13 +357,15 @@ class Evidence(Frozen):
     def expiry(self, max_age_days: int | None) -> dt.date | None:
         """When the item stops counting: its date plus the policy's maximum age, or its own
         `expires` when that is earlier; a typed expiry never lengthens the policy's limit. None
-        only when there is neither (no policy and no `expires`)."""
+        when there is neither (no policy and no `expires`), or when the date plus the maximum age
+        falls past the calendar's last day and no `expires` is typed: the expiry cannot be
+        established, and the item counts as expired."""
         limit = None
         if max_age_days is not None:
             try:
                 limit = self.date + dt.timedelta(days=max_age_days)
             except OverflowError:
-                limit = dt.date.max
+                limit = None
         if self.expires is None:
             return limit
         return self.expires if limit is None else min(self.expires, limit)

@@ -1,5 +1,6 @@
 """The policy file: an organisation's safety framework as data."""
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -203,10 +204,24 @@ class DecisionAuthority(Frozen):
         return sorted({r.role for r in signoff.required_for(boundary)[1]})
 
 
+MAX_AGE_DAYS = 36_500
+"""The longest `evidence.max_age_days` a policy may set: a hundred years."""
+LAST_EVIDENCE_DATE = dt.date.max - dt.timedelta(days=MAX_AGE_DAYS)
+"""The last date evidence may carry: any policy's maximum age can still be added to it."""
+
+
+def aged(date: dt.date, days: int) -> dt.date | None:
+    """`date` plus `days` days, or None when that falls past the calendar's last day (9999-12-31)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 class EvidencePolicy(Frozen):
     """Freshness and independence rules for evidence."""
 
-    max_age_days: int = Field(default=365, ge=1, le=36_500)
+    max_age_days: int = Field(default=365, ge=1, le=MAX_AGE_DAYS)
     """Evidence older than this on the decision date counts as expired (at most a hundred years)."""
     independent_kinds: list[str] = ["security-audit"]
     """Evidence kinds that only count when produced independently of the developer."""

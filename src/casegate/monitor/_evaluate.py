@@ -140,15 +140,16 @@ def case_threshold_domain(case: Case, threshold: str) -> str | None:
     return None
 
 
-def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date]:
+def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date | None]:
     """Each evidence item's expiry: its date plus the policy's maximum age, or its own `expires`
-    when that is earlier (`Evidence.expiry`); with no policy, its own `expires` alone."""
+    when that is earlier (`Evidence.expiry`); with no policy, its own `expires` alone. None when
+    the date plus the maximum age falls past the calendar's last day (the expiry cannot be
+    established)."""
     max_age = policy.evidence.max_age_days if policy is not None else None
-    out = {}
+    out: dict[str, dt.date | None] = {}
     for eid, ev in case.evidence.items():
-        exp = ev.expiry(max_age)
-        if exp is not None:
-            out[eid] = exp
+        if ev.expires is not None or max_age is not None:
+            out[eid] = ev.expiry(max_age)
     return out
 
 
@@ -260,7 +261,15 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
             for eid, exp in sorted(evidence_expiry(case, facts.policy).items()):
                 if t.domain is not None and case.evidence[eid].domain != t.domain:
                     continue
-                if today > exp:
+                if exp is None:  # fail closed: an age that cannot be counted is treated as expired
+                    firings.append(Firing(
+                        tid, "evidence-expiry", f"evidence-expiry:{eid}:not-established", t.action,
+                        t.to, _notify(t.notify, case),
+                        f"evidence {eid}: its expiry cannot be established (its date "
+                        f"{case.evidence[eid].date.isoformat()} plus the policy's maximum age is past 9999-12-31)",
+                        details={"evidence": eid, "expired": None},
+                    ))
+                elif today > exp:
                     firings.append(Firing(
                         tid, "evidence-expiry", f"evidence-expiry:{eid}:{exp.isoformat()}", t.action,
                         t.to, _notify(t.notify, case),

@@ -126,12 +126,14 @@ def read_samples(path: Path, *, case: str | None = None) -> list[Sample]:
 
 
 def _read_json(text: str, name: str, case: str | None) -> list[Sample]:
+    from ..limits import long_number
+
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON: {e.msg}", location=f"{name}:{e.lineno}:{e.colno}") from None
     except ValueError as e:  # a number too long to read
-        raise InputError(f"not valid JSON: {e}", location=name) from None
+        raise InputError(f"not valid JSON: {long_number(e, text) or e}", location=name) from None
     if isinstance(doc, dict):
         version = doc.get("casegate")
         if version != SERIES_FORMAT_VERSION:

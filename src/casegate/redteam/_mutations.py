@@ -524,7 +524,10 @@ def conclusion_first(case: Case, policy: Policy) -> Applied:
     top = case.argument.elements.get(case.argument.top)
     if top is None:
         return "no top claim"
-    early = min(dates) - dt.timedelta(days=30)
+    try:
+        early = min(dates) - dt.timedelta(days=30)
+    except OverflowError:
+        return "evidence dated within 30 days of 0001-01-01: no earlier date to assert the claim on"
     els = {**case.argument.elements, case.argument.top: _upd(top, asserted=early)}
     return _upd(case, argument=_upd(case.argument, elements=els)), policy
 
@@ -534,8 +537,11 @@ def signoff_first(case: Case, policy: Policy) -> Applied:
         return "no sign-off or evidence"
     s = case.decision.signoffs[0]
     newest = max(case.evidence, key=lambda k: case.evidence[k].date)
-    early = SignoffRef(role=s.role, person=s.person, date=case.evidence[newest].date - dt.timedelta(days=5),
-                       relies_on=[newest], envelope=s.envelope)
+    try:
+        day = case.evidence[newest].date - dt.timedelta(days=5)
+    except OverflowError:
+        return "evidence dated within 5 days of 0001-01-01: no earlier date to sign on"
+    early = SignoffRef(role=s.role, person=s.person, date=day, relies_on=[newest], envelope=s.envelope)
     return _upd(case, decision=_upd(case.decision, signoffs=[early, *case.decision.signoffs[1:]])), policy
 
 

@@ -170,11 +170,22 @@ class FileSaltStore:
                              help="pass the file written by `casegate publish --salt-store`")
         out = []
         where = str(self.path)
+        first: dict[tuple[str, str, str, str], int] = {}
         for i, s in enumerate(data["salts"]):
             if not isinstance(s, dict):
                 raise InputError(f"{self.path}: salts[{i}] is not an object")
-            out.append(_record(s.get("case"), s.get("case_version"), s.get("pointer"), s.get("salt"),
-                               s.get("commitment"), where, i))
+            r = _record(s.get("case"), s.get("case_version"), s.get("pointer"), s.get("salt"),
+                        s.get("commitment"), where, i)
+            # one salt per commitment: a pointer has several only when its content changed within
+            # a version, each then with its own commitment
+            j = first.setdefault((r.case_id, r.case_version, r.pointer, r.commitment), i)
+            if j != i:
+                raise InputError(
+                    f"{self.path}: salts[{j}] and salts[{i}] both keep a salt for the pointer {r.pointer} of "
+                    f"case {r.case_id!r} version {r.case_version!r} with one commitment ({r.commitment}); "
+                    "a store keeps each commitment's salt once",
+                    help="restore the salt store from your escrow copy (a copy of it was edited or merged)")
+            out.append(r)
         return out
 
     def commitment_salts(self, case_id: str, case_version: str) -> list[SaltRecord]:

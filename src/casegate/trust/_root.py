@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 from securesystemslib.signer import Key, Signer  # type: ignore[attr-defined]
 from tuf.api.metadata import Metadata, Role, Root  # type: ignore[attr-defined]
-from tuf.api.serialization import DeserializationError
+from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
 from ..errors import InputError, VerificationError
@@ -213,16 +213,27 @@ def _read(path: Path) -> Metadata[Root]:
     if not path.exists() and not path.is_symlink():
         raise InputError("trust root not found", location=str(path),
                          help="`casegate trust init` creates one; pass --trust-root FILE_OR_DIR")
-    from ..limits import read_json_bytes
+    from ..limits import long_number, read_json_bytes
 
     raw = read_json_bytes(path, str(path))
     try:
         md = Metadata[Root].from_bytes(raw)
     except (DeserializationError, ValueError, KeyError, TypeError) as e:
-        raise InputError(f"not a trust root (TUF root metadata): {str(e).splitlines()[0] if str(e) else e}",
+        cause = e.__cause__ if isinstance(e, DeserializationError) else e
+        too_long = long_number(cause, raw) if isinstance(cause, ValueError) else None
+        raise InputError(f"not a trust root (TUF root metadata): {too_long or (str(e).splitlines()[0] if str(e) else e)}",
                          location=str(path)) from None
     if not isinstance(md.signed, Root):
         raise InputError("not a trust root: the metadata is not a TUF root role", location=str(path))
+    try:
+        md.signed_bytes  # noqa: B018  (what its signatures cover: canonical JSON of the signed part)
+    except SerializationError as e:
+        value = str(e.__cause__).rpartition("I cannot encode ")[2] or "a value"
+        value = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}.get(value, value)
+        raise InputError(f"not a trust root: its signed part holds {value}, which canonical JSON (the form "
+                         "its signatures cover) cannot encode", location=str(path),
+                         help="a trust root holds no NaN, Infinity or fractional number: pass the root "
+                              "`casegate trust` wrote, or have the root key holders sign a new one") from None
     return md
 
 

@@ -158,8 +158,13 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
 def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
     assert loaded.case is not None and loaded.policy is not None
     days = loaded.policy.evidence.max_age_days
-    return [{"id": eid, "date": e.date.isoformat(), "expires": str(e.expiry(days))}
-            for eid, e in sorted(loaded.case.evidence.items())]
+    out = []
+    for eid, e in sorted(loaded.case.evidence.items()):
+        until = e.expiry(days)
+        # an expiry that cannot be established is no date: `verify` reports it as unreadable
+        out.append({"id": eid, "date": e.date.isoformat(),
+                    "expires": until.isoformat() if until else "not established"})
+    return out
 
 
 def _counted_independent(loaded: Loaded) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -6,12 +6,15 @@ decision that was made is history beneath it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
 from ._bundle import DEPLOYABLE_STATES, PASSING, Verdict, _registry, check_bundle
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 DEPLOYABLE = "deployable"
 NOT_DEPLOYABLE = "not-deployable"
@@ -202,7 +205,9 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
     if objections:
         out.append(f"{objections} open objection{'s' if objections != 1 else ''}")
     day = at.date()
-    expired = sum(1 for e in pred.get("evidence", []) if str(e.get("expires", ""))[:10] < day.isoformat())
+    # an expiry that is not a date (one that could not be established) counts as expired
+    expired = sum(1 for e in pred.get("evidence", [])
+                  if not _DAY.fullmatch(str(e.get("expires", ""))[:10]) or str(e["expires"])[:10] < day.isoformat())
     if expired:
         out.append(f"{expired} evidence item{'s' if expired != 1 else ''} expired")
     record = pred.get("record") or {}

@@ -212,6 +212,12 @@ def evidence_expired(ctx: Context) -> Iterator[Hit]:
     days, today = ctx.policy.evidence.max_age_days, ctx.today
     for eid, ev in ctx.case.evidence.items():
         until = evidence_expiry(ev, ctx.policy)
+        if until is None:  # fail closed: an item whose age cannot be counted never counts as fresh
+            yield Hit(("evidence", eid, "date"),
+                      f"evidence `{eid}`: its expiry cannot be established ({ev.date.isoformat()} + {days} "
+                      "days is past the last day of the calendar, 9999-12-31)",
+                      help="correct the item's date to the day the evidence was produced")
+            continue
         if until > today:
             continue
         # a typed `expires` counts only when it is earlier than the policy's limit

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model import Result, SampleScore
+from ...model._policy import LAST_EVIDENCE_DATE
 from .._artifacts import sha256_file
 from ..stats import Reduction, binary_counts
 from ._claims import head as head
@@ -55,6 +56,11 @@ def iso_date(value: str | float | None, where: str) -> tuple[dt.date, str]:
             raise ValueError("missing")
     except (ValueError, OverflowError, OSError):
         raise LogReadError(f"the log has no readable creation time ({value!r})", location=where) from None
+    if t.date() > LAST_EVIDENCE_DATE:
+        raise LogReadError(
+            f"the log's creation time {t.isoformat()} is past {LAST_EVIDENCE_DATE.isoformat()}: the "
+            "evidence's age could not be counted (its date plus a policy's maximum age is past 9999-12-31)",
+            location=where, help="the date is corrupt: copy the log again from the run's output folder")
     return t.date(), t.isoformat()
 
 

@@ -85,7 +85,7 @@ class GenericImporter:
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         sha = pinned_sha256(path)
-        from ...limits import current_limits, json_too_deep, read_regular_file
+        from ...limits import current_limits, json_too_deep, long_number, read_regular_file
 
         raw = read_regular_file(path, str(path), limit="json_bytes")
         check_unchanged(path, sha)
@@ -96,7 +96,7 @@ class GenericImporter:
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
-            raise LogReadError(f"not readable JSON: {e}", location=str(path)) from None
+            raise LogReadError(f"not readable JSON: {long_number(e, raw) or e}", location=str(path)) from None
         if isinstance(data, dict) and isinstance(data.get("format"), str) and data["format"] != FORMAT:
             raise LogReadError(f"unknown results format {data['format']!r}; casegate reads {FORMAT!r}",
                                location=str(path), help="see docs/evidence.md for the format")

@@ -22,7 +22,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ...limits import LimitError, current_limits, json_too_deep, read_regular_file
+from ...limits import LimitError, current_limits, json_too_deep, long_number, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
@@ -58,7 +58,7 @@ class LmEvalImporter:
         except RecursionError:
             raise LimitError("depth", "the JSON nests too deep", location=where) from None
         except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
-            raise LogReadError(f"not a readable lm-eval results file: {e}", location=where,
+            raise LogReadError(f"not a readable lm-eval results file: {long_number(e, raw) or e}", location=where,
                                help="the file is corrupt or truncated: copy it again from the run's output folder") from None
         check_unchanged(path, sha)
         if not isinstance(doc, dict) or not isinstance(doc.get("results"), dict) or not isinstance(doc.get("configs"), dict):
@@ -196,7 +196,12 @@ class LmEvalImporter:
 
 
 def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
+    """(doc_id, 1, score) of each document scored under the metric's filter. lm-eval writes one
+    line per document and filter: a document on two lines of one filter is refused (counted twice
+    or merged, either would make the counts say what the run did not)."""
     rows: list[tuple[str, int, float]] = []
+    first: dict[str, int] = {}
+    filt = metric.partition(",")[2] or "none"
     try:
         with path.open("rb") as f:
             for n, line in enumerate(f, 1):
@@ -204,11 +209,19 @@ def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
                     continue
                 try:
                     d = json.loads(line)
+                    if d.get("filter", filt) != filt:
+                        continue  # the document scored under another filter
                     v = d[metric]
                     rows.append((str(d["doc_id"]), 1, float(v)))
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError):
+                except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError, AttributeError):
                     raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{metric}`",
                                        location=str(path)) from None
+                seen = first.setdefault(rows[-1][0], n)
+                if seen != n:
+                    raise LogReadError(
+                        f"line {n} repeats sample `doc_id` {rows[-1][0]} (first on line {seen}): lm-eval "
+                        "writes each document once, so it would be counted twice or merged", location=str(path),
+                        help="copy the samples file the run wrote (this one was edited, or joined with another run's)")
                 if not math.isfinite(rows[-1][2]):
                     raise LogReadError(f"line {n}: the sample's `{metric}` is {rows[-1][2]}, not a finite number",
                                        location=str(path), help="rerun the evaluation")
