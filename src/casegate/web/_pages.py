@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import InputError
+from ..errors import CasegateError, InputError
 from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
@@ -27,6 +27,7 @@ from ._views import (
     decision_charts,
     deploy_now,
     load_version,
+    readable_version,
     timeline_events,
 )
 
@@ -132,18 +133,23 @@ def case_page(request: Request, case_id: str) -> Response:
     v = case_view(reg, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
-    loaded = load_version(reg, case_id, v.latest_version)
+    loaded, _shown, note = readable_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
     from ..regime import regime_overview
     from ..render import timeline_chart
 
+    timeline = timeline_chart(timeline_events(v.events))
+    diff = _diff_since_approved(reg, case_id, v.latest_version)
+    if loaded is None:  # no stored version loads: the state, decision and history only
+        return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
+                       charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
+                       unreadable=note)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
                    now=deploy_now(reg, case_id, b.keyring),
-                   charts=decision_charts(loaded, v.decision), timeline=timeline_chart(timeline_events(v.events)),
-                   svg=argument_svg(loaded, findings, public=False), loaded=loaded,
-                   diff=_diff_since_approved(reg, case_id, v.latest_version),
+                   charts=decision_charts(loaded, v.decision), timeline=timeline,
+                   svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
-                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
+                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)), unreadable=note)
 
 
 def _protocols(reg: Any, loaded: Any, keyring: Any) -> list[dict[str, Any]]:
@@ -170,7 +176,12 @@ def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: 
     base = last_approved_before(reg, case_id, latest) if latest is not None else None
     if base is None or latest is None:
         return None
-    d = version_diff(reg, case_id, base, latest)
+    try:
+        d = version_diff(reg, case_id, base, latest)
+    except CasegateError as e:  # a stored version that does not load: the page shows the rest
+        from ._views import unreadable_note
+
+        return {"note": unreadable_note(latest, e) + f" What changed since version {base} cannot be shown."}
     if public:
         d = redacted(d, commitments=public_commitments(reg, case_id))
     titles = dict(SECTIONS)
@@ -193,12 +204,13 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     v = case_view(b.registry, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
-    loaded = load_version(b.registry, case_id, v.latest_version)
+    loaded, _shown, note = readable_version(b.registry, case_id, v.latest_version)
     roles = sorted(set(p.roles) & b.keyring_roles(p.person))
     required = _required_roles(loaded)
-    dec = loaded.case.decision if loaded.case is not None else None
+    dec = loaded.case.decision if loaded is not None and loaded.case is not None else None
     msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
+                   unreadable=note,
                    now=deploy_now(b.registry, case_id, b.keyring),
                    case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
 
@@ -225,7 +237,7 @@ def _signed_flash(request: Request, kind: str, text: str | None, sig: str | None
 
 
 def _required_roles(loaded: Any) -> list[str]:
-    if loaded.policy is None or loaded.case is None or loaded.case.boundary is None:
+    if loaded is None or loaded.policy is None or loaded.case is None or loaded.case.boundary is None:
         return []
     _, reqs = loaded.policy.signoff.required_for(loaded.case.boundary.kind)
     return [f"{r.role} x{r.min}" if r.min > 1 else r.role for r in reqs]
