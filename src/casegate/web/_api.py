@@ -239,13 +239,25 @@ class SignoffIn(BaseModel):
 
 
 class IncidentIn(BaseModel):
+    """An incident, with the fields `casegate incident report` takes (after the AI Incident
+    Database); the board records who reported it."""
+
     date: dt.date
     description: str = Field(min_length=3, max_length=10000)
     severity: Literal["low", "moderate", "high", "severe", "catastrophic"]
     domain: str = Field(min_length=1, max_length=100)
-    deployer: str | None = Field(default=None, max_length=300)
-    developer: str | None = Field(default=None, max_length=300)
-    harmed: list[str] = Field(default_factory=list, max_length=50)
+    """A risk domain of the case (its threat model or policy names it)."""
+    deployer: str = Field(min_length=1, max_length=300)
+    developer: str = Field(min_length=1, max_length=300)
+    harmed: list[str] = Field(min_length=1, max_length=50)
+    title: str | None = Field(default=None, max_length=300)
+    reports: list[str] = Field(default_factory=list, max_length=50)
+    known: dt.datetime | None = None
+    """When the developer became aware of it (regime deadlines count from here)."""
+    classes: list[str] = Field(default_factory=list, max_length=20)
+    """Regime incident classes, `REGIME:CLASS`."""
+    not_reportable: str | None = Field(default=None, max_length=2000)
+    """Why no incident class of the case's regimes applies."""
 
 
 class Written(BaseModel):
@@ -434,12 +446,24 @@ def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal =
 
 @router.post("/cases/{case_id}/incidents", response_model=Written, status_code=201, tags=["incidents"])
 def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
-    """Report an incident linked to the case (fields after the AI Incident Database)."""
+    """Report an incident linked to the case, as `casegate incident report` does: its domain must
+    be a risk domain of the version the case stands on, it records the claims it defeats there,
+    and the regime reports it owes with their deadlines. Only reviewer roles may (not authors
+    or viewers)."""
+    from pydantic import ValidationError
+
+    from ..monitor import Incident, report_incident
+
     _require_case(request, case_id)
-    if AUTHOR_ROLE in p.roles and len(p.roles) == 1:
-        raise HTTPException(403, "authors report incidents through a reviewer role")
-    payload = body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person}
-    return _written(board(request).registry.record("incident", case_id, payload))
+    if not (p.roles - {AUTHOR_ROLE, "viewer"}):
+        raise HTTPException(403, "only reviewers report incidents on the board (not authors or viewers)")
+    try:
+        incident = Incident.model_validate(body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person})
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ())) or "incident"
+        raise HTTPException(422, f"{where}: {first.get('msg', 'invalid')}") from None
+    return _written(report_incident(board(request).registry, incident))
 
 
 @router.post("/cases/{case_id}/gate", response_model=GateRun, tags=["gate"], responses={
