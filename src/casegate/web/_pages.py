@@ -243,11 +243,23 @@ def _required_roles(loaded: Any) -> list[str]:
     return [f"{r.role} x{r.min}" if r.min > 1 else r.role for r in reqs]
 
 
+def _uploaded_object(raw: bytes) -> dict[str, Any]:
+    """An uploaded envelope file read as a JSON object, its nesting checked before it is parsed;
+    ValueError saying why it is not one."""
+    from ..limits import strict_json
+
+    try:
+        env = strict_json(raw, "the uploaded file")
+    except InputError as e:
+        raise ValueError(e.message) from None
+    if not isinstance(env, dict):
+        raise ValueError("not a JSON object")
+    return env
+
+
 @router.post("/cases/{case_id}/review/objection")
 async def review_object(request: Request, case_id: str, envelope: UploadFile, csrf: str = Form("")) -> Response:
     """Upload a signed objection (`casegate object` writes it); an unsigned one is never recorded."""
-    import json
-
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -255,10 +267,7 @@ async def review_object(request: Request, case_id: str, envelope: UploadFile, cs
     if not board(request).limiter.allow(p.token_id or "?"):
         raise HTTPException(429, "too many writes: slow down")
     try:
-        raw = await envelope.read(200_000)
-        env = json.loads(raw)
-        if not isinstance(env, dict):
-            raise ValueError("not a JSON object")
+        env = _uploaded_object(await envelope.read(200_000))
         record_objection(request, p, case_id, env, "web")
     except HTTPException as e:
         return _flash(request, case_id, "error", str(e.detail))
@@ -269,8 +278,6 @@ async def review_object(request: Request, case_id: str, envelope: UploadFile, cs
 
 @router.post("/cases/{case_id}/review/signoff")
 async def review_signoff(request: Request, case_id: str, envelope: UploadFile, csrf: str = Form("")) -> Response:
-    import json
-
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -279,9 +286,7 @@ async def review_signoff(request: Request, case_id: str, envelope: UploadFile, c
         raise HTTPException(429, "too many writes: slow down")
     raw = await envelope.read(1 << 20)
     try:
-        env = json.loads(raw)
-        if not isinstance(env, dict):
-            raise ValueError("not a JSON object")
+        env = _uploaded_object(raw)
         record_signoff(request, p, case_id, env, "web")
     except HTTPException as e:
         return _flash(request, case_id, "error", str(e.detail))
