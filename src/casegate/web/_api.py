@@ -89,12 +89,13 @@ def _csrf_for_cookie_writes(request: Request) -> None:
     CSRF token in `X-CSRF-Token`: a cross-site page can make the browser send the cookie, never
     the token."""
     from ._app import SESSION_COOKIE
-    from ._guards import csrf_ok
+    from ._guards import csrf_ok, read_session
 
     if request.headers.get("authorization", "").lower().startswith("bearer "):
         return
     session = request.cookies.get(SESSION_COOKIE)
-    if session and not csrf_ok(board(request).secret, session, request.headers.get("x-csrf-token")):
+    sid = read_session(board(request).secret, session)
+    if session and not csrf_ok(board(request).secret, sid, request.headers.get("x-csrf-token")):
         raise HTTPException(403, "a write signed in by the session cookie needs the page's CSRF token "
                                  "in the X-CSRF-Token header (or use a Bearer token)")
 

@@ -15,6 +15,7 @@ from ._guards import (
     SESSION_SECONDS,
     csrf_ok,
     csrf_token,
+    flash_sig,
     read_session,
     same_origin_path,
     sign_session,
@@ -37,8 +38,8 @@ router = APIRouter(include_in_schema=False)
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     b = board(request)
     p: Principal = b.principal(request)
-    session = request.cookies.get(SESSION_COOKIE) or ""
-    ctx.update(request=request, who=p, csrf=csrf_token(b.secret, session) if session else "")
+    sid = read_session(b.secret, request.cookies.get(SESSION_COOKIE))  # only a session the board signed
+    ctx.update(request=request, who=p, csrf=csrf_token(b.secret, sid) if sid else "")
     resp: HTMLResponse = b.templates.TemplateResponse(request, name, ctx, status_code=status)
     return resp
 
@@ -53,8 +54,8 @@ def _login_required(request: Request) -> Principal | Response:
 
 
 def _check_csrf(request: Request, presented: str | None) -> None:
-    session = request.cookies.get(SESSION_COOKIE)
-    if not csrf_ok(board(request).secret, session, presented):
+    secret = board(request).secret
+    if not csrf_ok(secret, read_session(secret, request.cookies.get(SESSION_COOKIE)), presented):
         raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page and try again")
 
 
@@ -80,7 +81,7 @@ def _login_page(request: Request, next: str, status: int = 200, error: str | Non
     b = board(request)
     nonce = secrets.token_urlsafe(24)
     resp = _render(request, "login.html", status=status, next=same_origin_path(next), error=error,
-                   login_csrf=csrf_token(b.secret, "login:" + nonce))
+                   login_csrf=csrf_token(b.secret, nonce, "login"))
     resp.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, httponly=True, samesite="strict",
                     secure=request.url.scheme == "https")
     return resp
@@ -95,7 +96,7 @@ def login_form(request: Request, next: str = "/") -> Response:
 def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf: str = Form("")) -> Response:
     b = board(request)
     nonce = request.cookies.get(LOGIN_COOKIE)
-    if not csrf_ok(b.secret, "login:" + nonce if nonce else None, csrf):
+    if not csrf_ok(b.secret, nonce, csrf, "login"):
         return _login_page(request, next, status=403,
                            error="the sign-in form expired or came from another site: sign in again here")
     p = b.tokens.authenticate(token.strip())
@@ -114,10 +115,10 @@ def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf:
 @router.post("/logout")
 def logout(request: Request, csrf: str = Form("")) -> Response:
     b = board(request)
-    session = request.cookies.get(SESSION_COOKIE)
-    if not csrf_ok(b.secret, session, csrf):
+    sid = read_session(b.secret, request.cookies.get(SESSION_COOKIE))
+    if not csrf_ok(b.secret, sid, csrf):
         raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page and try again")
-    b.sessions.end(read_session(b.secret, session))  # the cookie no longer signs anyone in
+    b.sessions.end(sid)  # the cookie no longer signs anyone in
     resp = RedirectResponse("/public", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
     return resp
@@ -216,7 +217,7 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
 
 
 def _flash_sig(request: Request, kind: str, text: str) -> str:
-    return csrf_token(board(request).secret, f"flash:{kind}:{text}")[:32]
+    return flash_sig(board(request).secret, kind, text)
 
 
 def _flash(request: Request, case_id: str, kind: str, text: str) -> Response:
