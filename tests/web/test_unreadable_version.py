@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+
 import pytest
 
 from casegate.load import load_case

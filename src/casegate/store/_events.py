@@ -81,7 +81,8 @@ def open_objections(reg: Registry, case_id: str, *, escalate_to: str | None = No
     answers = reg.events(case_id=case_id, kind="objection-answer")
 
     def allowed(a: dict[str, Any]) -> bool:
-        target = by_index.get(a.get("objection"))
+        index = a.get("objection")
+        target = by_index.get(index) if isinstance(index, int) else None
         if target is None:
             return False
         if a.get("person") == target.get("person"):
