@@ -30,7 +30,8 @@ def test_an_artifact_outside_the_stored_files_is_refused(registry: Registry, tmp
     loaded = load_case(main, root=tmp_path / "w")
     with pytest.raises(InputError) as e:
         registry.submit_case(loaded)
-    assert "../evals/cyber-ctf.json" in e.value.message and "evidence.yaml" in e.value.message
+    assert "'E-cyber-ctf'" in e.value.message and "../evals/cyber-ctf.json" in e.value.message
+    assert e.value.location is not None and e.value.location.endswith("evidence.yaml")
     assert registry.case_ids() == []  # nothing stored
 
 

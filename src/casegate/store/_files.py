@@ -106,7 +106,7 @@ def _check_artifacts_stay_inside(loaded: Loaded, arts: dict[str, Path], root: Pa
         art = ev.artifact if ev is not None else str(p)
         where = loaded.evidence_file(eid).path
         raise InputError(
-            f"evidence {eid!r} in {where}: artifact {art!r} leads outside the files submitted with the "
+            f"evidence {eid!r}: artifact {art!r} leads outside the files submitted with the "
             "case" + ("" if p.is_file() else " (no such file)") + ", so the stored version could not be read back",
             location=where,
             help="put the artifact inside the case's folder (or one the case's other files share) and "
