@@ -16,7 +16,8 @@ PUBLIC = ["/api/v1/public/cases", "/api/v1/log/checkpoint", "/public", "/public/
 
 OBJECTION_REASON = "The CTF suite under-samples web exploitation."
 INCIDENT = {"date": "2026-12-01", "description": "Ransomware crew used the API to build an exploit.",
-            "severity": "high", "domain": "cyber"}
+            "severity": "high", "domain": "cyber", "deployer": "Acme", "developer": "Acme",
+            "harmed": ["a hospital network"]}
 
 # user -> expected status for each write; "public" is no token at all
 MATRIX: dict[str, dict[str, int]] = {

@@ -70,6 +70,7 @@ from ._run import (
     ingest_samples,
     report_incident,
     run_triggers,
+    standing_version,
     stored_samples,
 )
 from ._series import (
@@ -112,7 +113,7 @@ from ._webhooks import (
 
 __all__ = [
     "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
-    "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored",
+    "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored", "standing_version",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
     "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",

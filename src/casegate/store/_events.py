@@ -69,15 +69,29 @@ def latest(reg: Registry, case_id: str, kind: str) -> LogEntry | None:
     return found[-1] if found else None
 
 
-def open_objections(reg: Registry, case_id: str) -> list[LogEntry]:
+def open_objections(reg: Registry, case_id: str, *, escalate_to: str | None = None) -> list[LogEntry]:
     """Objections recorded for the case that no later 'objection-answer' event closed. A signed
     objection is closed only by a signed acceptance of an answer (an answer alone, or an
-    upholding, leaves it standing); an unsigned one (recorded before the board took only signed
-    statements) by any answer."""
+    upholding, leaves it standing) that the governing policy allows: by the objector, or by
+    `escalate_to` when that policy lets its escalation role accept answers (pass its role only
+    then; an acceptance by anyone else is not trusted, whoever logged it). An unsigned objection
+    (recorded before the board took only signed statements) is closed by any answer."""
+    objections = reg.events(case_id=case_id, kind="objection")
+    by_index = {e.index: e.payload for e in objections}
     answers = reg.events(case_id=case_id, kind="objection-answer")
+
+    def allowed(a: dict[str, Any]) -> bool:
+        index = a.get("objection")
+        target = by_index.get(index) if isinstance(index, int) else None
+        if target is None:
+            return False
+        if a.get("person") == target.get("person"):
+            return True
+        return escalate_to is not None and a.get("role") == escalate_to
+
     accepted = {e.payload.get("objection") for e in answers
-                if e.payload.get("envelope") is not None and e.payload.get("kind") == "accept"}
+                if e.payload.get("envelope") is not None and e.payload.get("kind") == "accept" and allowed(e.payload)}
     answered = accepted | {e.payload.get("objection") for e in answers if e.payload.get("envelope") is None}
-    return [e for e in reg.events(case_id=case_id, kind="objection")
+    return [e for e in objections
             if e.payload.get("status", "open") == "open"
             and e.index not in (accepted if e.payload.get("envelope") is not None else answered)]

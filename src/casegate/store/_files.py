@@ -58,6 +58,7 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     found += [(q, "envelope") for q in _envelopes(loaded)]
     real = [p for p, _ in found if isinstance(p, Path)]
     root = Path(os.path.commonpath([str(p.parent) for p in real]))
+    _check_artifacts_stay_inside(loaded, arts, root)
     files: list[FileRow] = []
     seen: set[str] = set()
     for where, role in found:
@@ -91,6 +92,25 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
             ev.expires.isoformat() if ev.expires else None,
             str(getattr(ev.confidentiality, "value", ev.confidentiality)), rel_art, ev.sha256, sha))
     return files, evidence
+
+
+def _check_artifacts_stay_inside(loaded: Loaded, arts: dict[str, Path], root: Path) -> None:
+    """Refuse a version that could not be read back from its own stored files: an evidence item
+    whose artifact path leads outside the folder holding every stored file (a file that was not
+    there to store, reached by `..` or an absolute path) would make the stored version fail to
+    load wherever it is written out, and with it every page and review of the case."""
+    for eid, p in arts.items():
+        if Path(os.path.normpath(p)).is_relative_to(root):
+            continue
+        ev = loaded.case.evidence[eid] if loaded.case is not None else None
+        art = ev.artifact if ev is not None else str(p)
+        where = loaded.evidence_file(eid).path
+        raise InputError(
+            f"evidence {eid!r}: artifact {art!r} leads outside the files submitted with the "
+            "case" + ("" if p.is_file() else " (no such file)") + ", so the stored version could not be read back",
+            location=where,
+            help="put the artifact inside the case's folder (or one the case's other files share) and "
+                 "point `artifact:` at it, or remove the item; then submit again")
 
 
 DISSENT_FOLDERS = ("objections", "answers", "authors")

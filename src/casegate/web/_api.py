@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from ..errors import InputError
+from ..errors import CasegateError, InputError
 from ._schemas import (
     CaseDetail,
     CaseSummary,
@@ -27,7 +27,7 @@ from ._schemas import (
     StateProof,
 )
 from ._tokens import AUTHOR_ROLE, Principal
-from ._views import case_list, case_view, load_version
+from ._views import case_list, case_view, load_version, readable_version, unreadable_note
 
 
 class ApiError(BaseModel):
@@ -89,12 +89,13 @@ def _csrf_for_cookie_writes(request: Request) -> None:
     CSRF token in `X-CSRF-Token`: a cross-site page can make the browser send the cookie, never
     the token."""
     from ._app import SESSION_COOKIE
-    from ._guards import csrf_ok
+    from ._guards import csrf_ok, read_session
 
     if request.headers.get("authorization", "").lower().startswith("bearer "):
         return
     session = request.cookies.get(SESSION_COOKIE)
-    if session and not csrf_ok(board(request).secret, session, request.headers.get("x-csrf-token")):
+    sid = read_session(board(request).secret, session)
+    if session and not csrf_ok(board(request).secret, sid, request.headers.get("x-csrf-token")):
         raise HTTPException(403, "a write signed in by the session cookie needs the page's CSRF token "
                                  "in the X-CSRF-Token header (or use a Bearer token)")
 
@@ -112,19 +113,47 @@ def _require_case(request: Request, case_id: str) -> None:
         raise HTTPException(404, f"no case {case_id!r}")
 
 
-def _acting_role(request: Request, p: Principal, role: str, case_id: str) -> None:
+def _acting_role(request: Request, p: Principal, role: str, authors: list[str]) -> None:
     """The principal may act in `role` only if both its token and the keyring give it that role,
-    and it is not one of the case's authors."""
+    and it is not one of `authors` (the authors a signed authors list names for the version in
+    question: an unsigned YAML list never bars anyone)."""
+    from ..sign import name_key
+
     if AUTHOR_ROLE in p.roles:
         raise HTTPException(403, "authors cannot sign or object")
     if role not in p.roles:
         raise HTTPException(403, f"this token does not act in the role {role!r}")
     if role not in board(request).keyring_roles(p.person):
         raise HTTPException(403, f"the keyring does not give {p.person} the role {role!r}")
-    view = _case_or_404(request, case_id)
-    loaded = load_version(board(request).registry, case_id, view.latest_version)
-    if loaded.case is not None and p.person in loaded.case.decision.authors:
+    if name_key(p.person) in {name_key(a) for a in authors}:
         raise HTTPException(403, f"{p.person} is an author of this case and cannot sign or object")
+
+
+def _signed_authors(request: Request, case_id: str, number: int | None) -> list[str]:
+    """The authors named by the verified authors lists (`casegate authors sign`) stored with
+    version `number`; none when the version does not load or the board has no keyring."""
+    from ..errors import CasegateError
+    from ..sign import authors_of, gather
+
+    b = board(request)
+    if b.keyring is None or number is None:
+        return []
+    try:
+        loaded = load_version(b.registry, case_id, number)
+    except CasegateError:
+        return []
+    if loaded.case is None:
+        return []
+    return authors_of(gather(loaded, b.keyring, dt.datetime.now(dt.UTC)).authors)
+
+
+def _standing(request: Request, case_id: str) -> int | None:
+    """The version dissent is judged against: the approved one the case stands on, else the
+    latest (a later, unapproved version cannot change who may object or answer, or how)."""
+    from ..monitor import standing_version
+
+    _require_case(request, case_id)
+    return standing_version(board(request).registry, case_id)
 
 
 # ------------------------------------------------------------------------------------- reads
@@ -166,7 +195,8 @@ def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader))
     """Evidence items of the latest version, with artifact digests and statistics."""
     v = _case_or_404(request, case_id)
     b = board(request)
-    return evidence_rows(load_version(b.registry, case_id, v.latest_version), b.keyring)
+    loaded, _shown, _note = readable_version(b.registry, case_id, v.latest_version)
+    return evidence_rows(loaded, b.keyring) if loaded is not None else []
 
 
 @router.get("/cases/{case_id}/events", response_model=list[LogEvent], tags=["log"])
@@ -210,13 +240,25 @@ class SignoffIn(BaseModel):
 
 
 class IncidentIn(BaseModel):
+    """An incident, with the fields `casegate incident report` takes (after the AI Incident
+    Database); the board records who reported it."""
+
     date: dt.date
     description: str = Field(min_length=3, max_length=10000)
     severity: Literal["low", "moderate", "high", "severe", "catastrophic"]
     domain: str = Field(min_length=1, max_length=100)
-    deployer: str | None = Field(default=None, max_length=300)
-    developer: str | None = Field(default=None, max_length=300)
-    harmed: list[str] = Field(default_factory=list, max_length=50)
+    """A risk domain of the case (its threat model or policy names it)."""
+    deployer: str = Field(min_length=1, max_length=300)
+    developer: str = Field(min_length=1, max_length=300)
+    harmed: list[str] = Field(min_length=1, max_length=50)
+    title: str | None = Field(default=None, max_length=300)
+    reports: list[str] = Field(default_factory=list, max_length=50)
+    known: dt.datetime | None = None
+    """When the developer became aware of it (regime deadlines count from here)."""
+    classes: list[str] = Field(default_factory=list, max_length=20)
+    """Regime incident classes, `REGIME:CLASS`."""
+    not_reportable: str | None = Field(default=None, max_length=2000)
+    """Why no incident class of the case's regimes applies."""
 
 
 class Written(BaseModel):
@@ -232,7 +274,8 @@ def _written(e: Any) -> Written:
 def _verified(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], expect: str,
               what: str) -> Any:
     """The envelope verified against the board's keyring as it is now: signed by the token's
-    person, in a role both the token and the keyring give them, for this case."""
+    person, in a role both the token and the keyring give them, for this case, by someone the
+    signed authors list of the version the case stands on does not name."""
     from ..sign import check_envelope, decode_payload
 
     b = board(request)
@@ -242,7 +285,7 @@ def _verified(request: Request, p: Principal, case_id: str, envelope: dict[str, 
     statement = decode_payload(envelope) or {}
     pred = statement.get("predicate", {}) if isinstance(statement, dict) else {}
     pred = pred if isinstance(pred, dict) else {}
-    _acting_role(request, p, str(pred.get("role", "")), case_id)
+    _acting_role(request, p, str(pred.get("role", "")), _signed_authors(request, case_id, _standing(request, case_id)))
     signed, reasons = check_envelope(envelope, keyring, dt.datetime.now(dt.UTC), what, expect=expect)
     if signed is None or reasons:
         raise HTTPException(422, "; ".join(reasons) or f"the {what} does not verify")
@@ -269,17 +312,22 @@ def record_objection(request: Request, p: Principal, case_id: str, envelope: dic
 
 
 def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[str, Any], via: str) -> Any:
-    """Verify an uploaded sign-off envelope against the keyring and the stored case, then log it."""
-    from ..sign import SIGNOFF, case_digest, check_envelope, decode_payload
+    """Verify an uploaded sign-off envelope against the keyring and the stored version it signs
+    (the latest, or the approved one when the latest does not load), then log it."""
+    from ..sign import SIGNOFF, check_envelope, decode_payload
     from ..store import record_signoff as rec
 
     b = board(request)
     if b.keyring is None:
         raise HTTPException(409, "this board has no keyring: start it with --keyring")
-    statement = decode_payload(envelope) or {}
-    pred = statement.get("predicate", {}) if isinstance(statement, dict) else {}
+    statement = decode_payload(envelope)
+    pred = statement.get("predicate") if isinstance(statement, dict) else None
+    if not isinstance(pred, dict):
+        raise HTTPException(422, "the envelope holds no sign-off statement (its predicate is not an object)")
     role = str(pred.get("role", ""))
-    _acting_role(request, p, role, case_id)
+    _require_case(request, case_id)
+    number = _signed_version(request, case_id, pred.get("case"))
+    _acting_role(request, p, role, _signed_authors(request, case_id, number))
     signed, reasons = check_envelope(envelope, b.keyring, dt.datetime.now(dt.UTC), "sign-off",
                                      expect=SIGNOFF)
     if signed is None or reasons:
@@ -287,13 +335,30 @@ def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[
     signer = str(pred.get("person", ""))
     if signer != p.person:
         raise HTTPException(403, f"the envelope is signed by {signer}, not by {p.person}")
-    v = _case_or_404(request, case_id)
-    loaded = load_version(b.registry, case_id, v.latest_version)
-    case = pred.get("case", {})
-    if case.get("id") != case_id or case.get("digest") != case_digest(loaded):
+    return rec(b.registry, case_id, role=role, person=p.person, version=number, envelope=envelope, via=via)
+
+
+def _signed_version(request: Request, case_id: str, case: Any) -> int:
+    """The stored version a sign-off's `case` names by its digest: the latest, or the version the
+    case stands on when the latest does not load; 422 when it names neither."""
+    from ..errors import CasegateError
+    from ..sign import case_digest
+
+    b = board(request)
+    if not isinstance(case, dict) or case.get("id") != case_id:
         raise HTTPException(422, "the sign-off is for another case or another version of it")
-    return rec(b.registry, case_id, role=role, person=p.person, version=v.latest_version,
-               envelope=envelope, via=via)
+    latest = _case_or_404(request, case_id).latest_version
+    unreadable = None
+    for number in dict.fromkeys([latest, _standing(request, case_id)]):
+        try:
+            loaded = load_version(b.registry, case_id, number)
+        except CasegateError as e:
+            unreadable = unreadable_note(number, e)
+            continue
+        if loaded.case is not None and case.get("digest") == case_digest(loaded):
+            return int(number) if number is not None else 0
+    raise HTTPException(422, "the sign-off is for another case or another version of it"
+                        + (f" ({unreadable})" if unreadable else ""))
 
 
 @router.post("/cases/{case_id}/objections", response_model=Written, status_code=201, tags=["review"])
@@ -326,7 +391,13 @@ def record_answer(request: Request, p: Principal, case_id: str, index: int, enve
     objection, _ = check_envelope(oenv, b.keyring, dt.datetime.now(dt.UTC), "objection", expect=OBJECTION)
     if objection is None:
         raise HTTPException(409, "the objection's signature no longer verifies against the keyring")
-    loaded = load_version(reg, case_id, _case_or_404(request, case_id).latest_version)
+    # judged under the policy of the version the case stands on (the approved one): a later,
+    # unapproved version cannot change who may answer or accept
+    number = _standing(request, case_id)
+    try:
+        loaded = load_version(reg, case_id, number)
+    except CasegateError as e:
+        raise HTTPException(409, unreadable_note(number, e) + " Its policy cannot say who may answer.") from None
     if loaded.policy is None or loaded.case is None:
         raise HTTPException(409, "the stored case does not load, so its policy cannot say who may answer")
     pol = loaded.policy.signoff
@@ -376,12 +447,24 @@ def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal =
 
 @router.post("/cases/{case_id}/incidents", response_model=Written, status_code=201, tags=["incidents"])
 def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
-    """Report an incident linked to the case (fields after the AI Incident Database)."""
+    """Report an incident linked to the case, as `casegate incident report` does: its domain must
+    be a risk domain of the version the case stands on, it records the claims it defeats there,
+    and the regime reports it owes with their deadlines. Only reviewer roles may (not authors
+    or viewers)."""
+    from pydantic import ValidationError
+
+    from ..monitor import Incident, report_incident
+
     _require_case(request, case_id)
-    if AUTHOR_ROLE in p.roles and len(p.roles) == 1:
-        raise HTTPException(403, "authors report incidents through a reviewer role")
-    payload = body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person}
-    return _written(board(request).registry.record("incident", case_id, payload))
+    if not (p.roles - {AUTHOR_ROLE, "viewer"}):
+        raise HTTPException(403, "only reviewers report incidents on the board (not authors or viewers)")
+    try:
+        incident = Incident.model_validate(body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person})
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ())) or "incident"
+        raise HTTPException(422, f"{where}: {first.get('msg', 'invalid')}") from None
+    return _written(report_incident(board(request).registry, incident))
 
 
 @router.post("/cases/{case_id}/gate", response_model=GateRun, tags=["gate"], responses={

@@ -178,7 +178,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logging.getLogger("casegate.web").error("registry unavailable: %s", exc.message)
             return JSONResponse({"detail": "the registry is unavailable; try again later",
                                  "help": "the board's operator can see why in the server log"}, status_code=503)
-        return JSONResponse({"detail": exc.message, "help": exc.help}, status_code=400)
+        from ._views import scrub_paths
+
+        return JSONResponse({"detail": scrub_paths(exc.message), "help": scrub_paths(exc.help) if exc.help else None},
+                            status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

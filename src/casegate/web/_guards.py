@@ -126,15 +126,30 @@ class RateLimiter:
             return True
 
 
-def csrf_token(secret: bytes, session: str) -> str:
-    """The CSRF token bound to a session id (HMAC, so it cannot be forged without the secret)."""
-    return hmac.new(secret, b"csrf:" + session.encode(), hashlib.sha256).hexdigest()
+def purpose_key(secret: bytes, purpose: str) -> bytes:
+    """A key for one use of the board's secret (CSRF tokens, the sign-in form, flash messages):
+    a value made for one use is never valid for another."""
+    return hmac.new(secret, b"casegate-board-key:" + purpose.encode(), hashlib.sha256).digest()
 
 
-def csrf_ok(secret: bytes, session: str | None, presented: str | None) -> bool:
-    if not session or not presented:
+def csrf_token(secret: bytes, session_id: str, purpose: str = "csrf") -> str:
+    """The CSRF token bound to a session id the board issued and verified (HMAC under the key
+    for `purpose`, so it cannot be forged without the secret). Never computed over a value the
+    client chose: the page would then sign anything it is sent."""
+    return hmac.new(purpose_key(secret, purpose), session_id.encode(), hashlib.sha256).hexdigest()
+
+
+def csrf_ok(secret: bytes, session_id: str | None, presented: str | None, purpose: str = "csrf") -> bool:
+    if not session_id or not presented:
         return False
-    return hmac.compare_digest(csrf_token(secret, session), presented)
+    return hmac.compare_digest(csrf_token(secret, session_id, purpose), presented)
+
+
+def flash_sig(secret: bytes, kind: str, text: str) -> str:
+    """The signature of a message the board shows after a form (its own key: no CSRF token or
+    other value the board prints is ever a valid flash signature)."""
+    msg = kind.encode() + b"\x00" + text.encode()
+    return hmac.new(purpose_key(secret, "flash"), msg, hashlib.sha256).hexdigest()[:32]
 
 
 def sign_session(secret: bytes, token_id: str) -> str:

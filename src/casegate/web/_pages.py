@@ -8,13 +8,14 @@ from typing import Any
 from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from ..errors import InputError
+from ..errors import CasegateError, InputError
 from ._api import board, evidence_rows, record_objection, record_signoff
 from ._app import SESSION_COOKIE
 from ._guards import (
     SESSION_SECONDS,
     csrf_ok,
     csrf_token,
+    flash_sig,
     read_session,
     same_origin_path,
     sign_session,
@@ -27,6 +28,7 @@ from ._views import (
     decision_charts,
     deploy_now,
     load_version,
+    readable_version,
     timeline_events,
 )
 
@@ -36,8 +38,8 @@ router = APIRouter(include_in_schema=False)
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     b = board(request)
     p: Principal = b.principal(request)
-    session = request.cookies.get(SESSION_COOKIE) or ""
-    ctx.update(request=request, who=p, csrf=csrf_token(b.secret, session) if session else "")
+    sid = read_session(b.secret, request.cookies.get(SESSION_COOKIE))  # only a session the board signed
+    ctx.update(request=request, who=p, csrf=csrf_token(b.secret, sid) if sid else "")
     resp: HTMLResponse = b.templates.TemplateResponse(request, name, ctx, status_code=status)
     return resp
 
@@ -52,8 +54,8 @@ def _login_required(request: Request) -> Principal | Response:
 
 
 def _check_csrf(request: Request, presented: str | None) -> None:
-    session = request.cookies.get(SESSION_COOKIE)
-    if not csrf_ok(board(request).secret, session, presented):
+    secret = board(request).secret
+    if not csrf_ok(secret, read_session(secret, request.cookies.get(SESSION_COOKIE)), presented):
         raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page and try again")
 
 
@@ -79,7 +81,7 @@ def _login_page(request: Request, next: str, status: int = 200, error: str | Non
     b = board(request)
     nonce = secrets.token_urlsafe(24)
     resp = _render(request, "login.html", status=status, next=same_origin_path(next), error=error,
-                   login_csrf=csrf_token(b.secret, "login:" + nonce))
+                   login_csrf=csrf_token(b.secret, nonce, "login"))
     resp.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, httponly=True, samesite="strict",
                     secure=request.url.scheme == "https")
     return resp
@@ -94,7 +96,7 @@ def login_form(request: Request, next: str = "/") -> Response:
 def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf: str = Form("")) -> Response:
     b = board(request)
     nonce = request.cookies.get(LOGIN_COOKIE)
-    if not csrf_ok(b.secret, "login:" + nonce if nonce else None, csrf):
+    if not csrf_ok(b.secret, nonce, csrf, "login"):
         return _login_page(request, next, status=403,
                            error="the sign-in form expired or came from another site: sign in again here")
     p = b.tokens.authenticate(token.strip())
@@ -113,10 +115,10 @@ def login(request: Request, token: str = Form(...), next: str = Form("/"), csrf:
 @router.post("/logout")
 def logout(request: Request, csrf: str = Form("")) -> Response:
     b = board(request)
-    session = request.cookies.get(SESSION_COOKIE)
-    if not csrf_ok(b.secret, session, csrf):
+    sid = read_session(b.secret, request.cookies.get(SESSION_COOKIE))
+    if not csrf_ok(b.secret, sid, csrf):
         raise HTTPException(403, "the form's CSRF token is missing or wrong: reload the page and try again")
-    b.sessions.end(read_session(b.secret, session))  # the cookie no longer signs anyone in
+    b.sessions.end(sid)  # the cookie no longer signs anyone in
     resp = RedirectResponse("/public", status_code=303)
     resp.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict", secure=request.url.scheme == "https")
     return resp
@@ -132,18 +134,23 @@ def case_page(request: Request, case_id: str) -> Response:
     v = case_view(reg, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
-    loaded = load_version(reg, case_id, v.latest_version)
+    loaded, _shown, note = readable_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
     from ..regime import regime_overview
     from ..render import timeline_chart
 
+    timeline = timeline_chart(timeline_events(v.events))
+    diff = _diff_since_approved(reg, case_id, v.latest_version)
+    if loaded is None:  # no stored version loads: the state, decision and history only
+        return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
+                       charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
+                       unreadable=note)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
                    now=deploy_now(reg, case_id, b.keyring),
-                   charts=decision_charts(loaded, v.decision), timeline=timeline_chart(timeline_events(v.events)),
-                   svg=argument_svg(loaded, findings, public=False), loaded=loaded,
-                   diff=_diff_since_approved(reg, case_id, v.latest_version),
+                   charts=decision_charts(loaded, v.decision), timeline=timeline,
+                   svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
-                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)))
+                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)), unreadable=note)
 
 
 def _protocols(reg: Any, loaded: Any, keyring: Any) -> list[dict[str, Any]]:
@@ -170,7 +177,12 @@ def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: 
     base = last_approved_before(reg, case_id, latest) if latest is not None else None
     if base is None or latest is None:
         return None
-    d = version_diff(reg, case_id, base, latest)
+    try:
+        d = version_diff(reg, case_id, base, latest)
+    except CasegateError as e:  # a stored version that does not load: the page shows the rest
+        from ._views import unreadable_note
+
+        return {"note": unreadable_note(latest, e) + f" What changed since version {base} cannot be shown."}
     if public:
         d = redacted(d, commitments=public_commitments(reg, case_id))
     titles = dict(SECTIONS)
@@ -193,18 +205,19 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     v = case_view(b.registry, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
-    loaded = load_version(b.registry, case_id, v.latest_version)
+    loaded, _shown, note = readable_version(b.registry, case_id, v.latest_version)
     roles = sorted(set(p.roles) & b.keyring_roles(p.person))
     required = _required_roles(loaded)
-    dec = loaded.case.decision if loaded.case is not None else None
+    dec = loaded.case.decision if loaded is not None and loaded.case is not None else None
     msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
+                   unreadable=note,
                    now=deploy_now(b.registry, case_id, b.keyring),
                    case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
 
 
 def _flash_sig(request: Request, kind: str, text: str) -> str:
-    return csrf_token(board(request).secret, f"flash:{kind}:{text}")[:32]
+    return flash_sig(board(request).secret, kind, text)
 
 
 def _flash(request: Request, case_id: str, kind: str, text: str) -> Response:
@@ -225,17 +238,29 @@ def _signed_flash(request: Request, kind: str, text: str | None, sig: str | None
 
 
 def _required_roles(loaded: Any) -> list[str]:
-    if loaded.policy is None or loaded.case is None or loaded.case.boundary is None:
+    if loaded is None or loaded.policy is None or loaded.case is None or loaded.case.boundary is None:
         return []
     _, reqs = loaded.policy.signoff.required_for(loaded.case.boundary.kind)
     return [f"{r.role} x{r.min}" if r.min > 1 else r.role for r in reqs]
 
 
+def _uploaded_object(raw: bytes) -> dict[str, Any]:
+    """An uploaded envelope file read as a JSON object, its nesting checked before it is parsed;
+    ValueError saying why it is not one."""
+    from ..limits import strict_json
+
+    try:
+        env = strict_json(raw, "the uploaded file")
+    except InputError as e:
+        raise ValueError(e.message) from None
+    if not isinstance(env, dict):
+        raise ValueError("not a JSON object")
+    return env
+
+
 @router.post("/cases/{case_id}/review/objection")
 async def review_object(request: Request, case_id: str, envelope: UploadFile, csrf: str = Form("")) -> Response:
     """Upload a signed objection (`casegate object` writes it); an unsigned one is never recorded."""
-    import json
-
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -243,10 +268,7 @@ async def review_object(request: Request, case_id: str, envelope: UploadFile, cs
     if not board(request).limiter.allow(p.token_id or "?"):
         raise HTTPException(429, "too many writes: slow down")
     try:
-        raw = await envelope.read(200_000)
-        env = json.loads(raw)
-        if not isinstance(env, dict):
-            raise ValueError("not a JSON object")
+        env = _uploaded_object(await envelope.read(200_000))
         record_objection(request, p, case_id, env, "web")
     except HTTPException as e:
         return _flash(request, case_id, "error", str(e.detail))
@@ -257,8 +279,6 @@ async def review_object(request: Request, case_id: str, envelope: UploadFile, cs
 
 @router.post("/cases/{case_id}/review/signoff")
 async def review_signoff(request: Request, case_id: str, envelope: UploadFile, csrf: str = Form("")) -> Response:
-    import json
-
     p = _login_required(request)
     if isinstance(p, Response):
         return p
@@ -267,9 +287,7 @@ async def review_signoff(request: Request, case_id: str, envelope: UploadFile, c
         raise HTTPException(429, "too many writes: slow down")
     raw = await envelope.read(1 << 20)
     try:
-        env = json.loads(raw)
-        if not isinstance(env, dict):
-            raise ValueError("not a JSON object")
+        env = _uploaded_object(raw)
         record_signoff(request, p, case_id, env, "web")
     except HTTPException as e:
         return _flash(request, case_id, "error", str(e.detail))

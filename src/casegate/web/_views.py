@@ -90,19 +90,55 @@ def load_version(reg: Registry, case_id: str, number: int | None) -> Any:
     return _load_cached(reg, case_id, number)
 
 
+def unreadable_note(number: int | None, error: Exception) -> str:
+    """Why a stored version cannot be shown, in words that name no server folder."""
+    from ..errors import CasegateError
+
+    why = scrub_paths(error.message) if isinstance(error, CasegateError) else "it does not load"
+    return f"Version {number} of this case does not load from its stored files ({why})."
+
+
+def scrub_paths(text: str) -> str:
+    """`text` with every path under the server's temporary folder (where stored versions are
+    written out to be read) replaced by a plain name: error texts never show server paths."""
+    import re
+
+    tmp = re.escape(tempfile.gettempdir().rstrip("/"))
+    return re.sub(tmp + r"/casegate-[^\s'\"]*", "<stored version>", text)
+
+
+def readable_version(reg: Registry, case_id: str, latest: int | None) -> tuple[Any, int | None, str | None]:
+    """The latest stored version loaded, its number, and None; or, when it does not load from
+    its stored files, the version the case stands on (the approved one) with a note saying why
+    the latest is not shown. (None, None, note) when neither loads."""
+    from ..errors import CasegateError
+
+    try:
+        return load_version(reg, case_id, latest), latest, None
+    except CasegateError as e:
+        note = unreadable_note(latest, e)
+    from ..monitor import standing_version
+
+    try:
+        standing = standing_version(reg, case_id)
+        if standing != latest:
+            return load_version(reg, case_id, standing), standing, note + f" Shown: version {standing}, the approved one."
+    except CasegateError:
+        pass
+    return None, None, note
+
+
 @lru_cache(maxsize=32)
 def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
-    from ..load import load_case
-
     # versions are immutable: each is written out once, under one folder per process (the
     # cache holds `reg`, so its id names its folder for as long as the entry lives)
     d = _workdir() / f"{id(reg):x}" / f"{case_id}@{number}"
     if d.exists():
         shutil.rmtree(d)
-    # loaded as stored, confined to its folder: a version whose policy path leaves the folder
-    # does not load here (the public pages then show no charts; see _pages._public_charts)
-    main = reg.materialise(case_id, number, d)
-    return load_case(main, root=d)
+    # loaded as stored, confined to its folder, with the policy stored with it
+    from ..monitor import load_stored
+
+    return load_stored(reg, case_id, number, d)
 
 
 @lru_cache(maxsize=1)
