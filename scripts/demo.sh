@@ -78,12 +78,15 @@ run log checkpoint --key log.key --origin demo.casegate.example/log
 run log verify --key log.key.pub
 echo "At release time, the proof of the case's current state for the air-gapped pipeline:"
 run state-proof atlas-2-api --out state-proof.json
-echo "The log as static tiles (C2SP tlog-tiles) beside the registry, for any web server or CDN:"
-run log tiles --out tiles
+echo "The log as static tiles (C2SP tlog-tiles) beside the registry: the checkpoint and hash tiles for any"
+echo "web server or CDN; the entries (each in full, redacted content included) only in the private copy:"
+run log tiles --out tiles --entries-out tiles-private
 echo "A client that trusts only the log key the trust root pins checks them (and remembers the checkpoint):"
-run log client --url tiles --state log-client-state.json --entry 0
-echo "The same state proof, built from the tiles alone (no registry):"
-run state-proof atlas-2-api --tiles tiles --out state-proof.tiles.json
+run log client --url tiles --state log-client-state.json
+echo "An entry, read from the private copy and proven included under the same checkpoint:"
+run log client --url tiles-private --state log-client-state.json --entry 0
+echo "The same state proof, built from the private tiles alone (no registry):"
+run state-proof atlas-2-api --tiles tiles-private --out state-proof.tiles.json
 
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
 VERIFY_AT=$(later_of "$AT")
@@ -243,7 +246,8 @@ cat <<EOT
   decision report        $OUT/report/report.{html,pdf}
   trust root (DEMO)      $OUT/trust/root.json (root keys: $OUT/trust-keys/, demo only)
   state proof            $OUT/state-proof.json (and from the tiles: state-proof.tiles.json)
-  log tiles              $OUT/tiles (C2SP tlog-tiles; client state: log-client-state.json)
+  log tiles              $OUT/tiles (C2SP tlog-tiles, public; with the entries: $OUT/tiles-private;
+                         client state: log-client-state.json)
   regulatory documents   $OUT/regimes/ (EU Model Report, SB 53 transparency report, incident report draft)
   log checkpoint key     $OUT/log.key (public: log.key.pub)
 Browse it: .venv/bin/casegate serve --db sqlite:///$OUT/.casegate/registry.db --keyring $OUT/case/keys/keyring.yaml

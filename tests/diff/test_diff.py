@@ -162,3 +162,24 @@ def test_internal_scale_changes_say_which_way() -> None:
     assert {("boundary", "internal.instances", "widened"), ("boundary", "internal.training_code", "widened")} <= said
     assert not any(s[1] in ("internal.weights", "internal.autonomy") for s in said)
     assert ("boundary", "internal.instances", "narrowed") in _said(_diff(old, new))
+
+
+def test_a_condition_is_as_confidential_as_what_it_cites() -> None:
+    """A condition's text is the gate's, and quotes the evidence it rests on (counts, bounds): the
+    public diff withholds it when that evidence (or the element it concerns) is not public, as the
+    published summary does."""
+    doc = base_doc()
+    doc["evidence"]["E-ctf"]["confidentiality"] = "restricted"
+    conds = [ConditionOutcome("C1", "11/300 in E-ctf, upper bound 0.060: re-run with more attempts", "open"),
+             ConditionOutcome("C2", "re-evaluate by 2027-01-01", "open",
+                              ("evidence", "E-ctf", "elicitation")),
+             ConditionOutcome("C3", "re-evaluate by 2027-02-01", "open", ("argument", "elements", "G1"))]
+    d = diff_cases(case(base_doc()), case(doc), old_policy=policy(), new_policy=policy(), conditions=conds)
+    levels = {c.subject: c.level for c in d.changes if c.section == "conditions"}
+    assert levels == {"C1": Confidentiality.restricted, "C2": Confidentiality.restricted,
+                      "C3": Confidentiality.public}
+    pub = redacted(d, Confidentiality.public)
+    text = format_diff_text(pub) + format_diff_markdown(pub)
+    assert "0.060" not in text and "11/300" not in text and "re-evaluate by 2027-01-01" not in text
+    assert "re-evaluate by 2027-02-01" in text  # what cites nothing confidential is shown
+    assert "0.060" in format_diff_text(redacted(d, Confidentiality.restricted))

@@ -26,24 +26,35 @@ def _verify(s: Setup, doc: dict[str, object]):  # type: ignore[no-untyped-def]
 
 def test_tiles_client_and_state_proof_from_tiles(setup: Setup, tmp_path: Path) -> None:  # noqa: F811
     s = setup
-    tiles = tmp_path / "tiles"
-    r = cg("log", "tiles", "--out", str(tiles), "--db", s.db, cwd=tmp_path)
+    tiles, full = tmp_path / "tiles", tmp_path / "private"
+    r = cg("log", "tiles", "--out", str(tiles), "--entries-out", str(full), "--db", s.db, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "tiles and bundles written" in r.stdout and (tiles / "checkpoint").exists()
-    again = cg("log", "tiles", "--out", str(tiles), "--db", s.db, "--json", cwd=tmp_path)
-    assert again.returncode == 0 and json.loads(again.stdout)["written"] == []
+    # the public tiles hold the checkpoint and the hash tiles, never an entry's text
+    assert not (tiles / "tile/entries").exists() and (full / "tile/entries").is_dir()
+    assert (tiles / "checkpoint").read_bytes() == (full / "checkpoint").read_bytes()
+    again = cg("log", "tiles", "--out", str(tiles), "--entries-out", str(full), "--db", s.db, "--json", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["written"] == [] and json.loads(again.stdout)["entries_out"]["written"] == []
 
     state = tmp_path / "client-state.json"
     r = cg("log", "client", "--url", str(tiles), "--trust-root", str(s.trust.dir), "--state", str(state),
+           cwd=tmp_path)
+    assert r.returncode == 0, r.stderr  # the checkpoint and its consistency need no entry
+    assert "first checkpoint seen from this log" in r.stdout
+    r = cg("log", "client", "--url", str(tiles), "--trust-root", str(s.trust.dir), "--state", str(state),
+           "--entry", "0", cwd=tmp_path)
+    assert r.returncode == 1 and "entries-out" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    r = cg("log", "client", "--url", str(full), "--trust-root", str(s.trust.dir), "--state", str(state),
            "--entry", "0", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "first checkpoint seen from this log" in r.stdout and "entry 0: case-version" in r.stdout
+    assert "entry 0: case-version" in r.stdout
     assert "objects fetched" in r.stderr
     r = cg("log", "client", "--url", str(tiles), "--trust-root", str(s.trust.dir), "--state", str(state),
            "--json", cwd=tmp_path)
     assert r.returncode == 0 and json.loads(r.stdout)["previous"]["tree_size"] == s.size()
 
-    r = cg("state-proof", CASE, "--tiles", str(tiles), "--trust-root", str(s.trust.dir), "--out",
+    r = cg("state-proof", CASE, "--tiles", str(full), "--trust-root", str(s.trust.dir), "--out",
            str(tmp_path / "proof.json"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     from_tiles = json.loads((tmp_path / "proof.json").read_text())
@@ -54,10 +65,28 @@ def test_tiles_client_and_state_proof_from_tiles(setup: Setup, tmp_path: Path) -
     assert v.ok, v.reasons
 
 
+def test_public_tiles_never_take_entry_bundles(setup: Setup, tmp_path: Path) -> None:  # noqa: F811
+    """A folder written by an older casegate (entries beside the hash tiles) is refused as public
+    tiles rather than kept up to date; the full copy must go apart from the public one."""
+    s = setup
+    tiles = tmp_path / "tiles"
+    r = cg("log", "tiles", "--out", str(tiles), "--entries-out", str(tiles), "--db", s.db, cwd=tmp_path)
+    assert r.returncode == 2 and "must not be --out" in r.stderr, r.stderr
+    assert cg("log", "tiles", "--out", str(tmp_path / "full"), "--entries-out", str(tiles), "--db", s.db,
+              cwd=tmp_path).returncode == 0
+    r = cg("log", "tiles", "--out", str(tiles), "--db", s.db, cwd=tmp_path)
+    assert r.returncode != 0 and "holds entry bundles" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    # a public folder cannot become the full copy either (its first entries' bundles are missing)
+    r = cg("log", "tiles", "--out", str(tmp_path / "p2"), "--entries-out", str(tmp_path / "full"), "--db", s.db,
+           cwd=tmp_path)
+    assert r.returncode != 0 and "holds the public tiles" in r.stderr, r.stderr
+
+
 def test_tampered_tiles_make_no_proof(setup: Setup, tmp_path: Path) -> None:  # noqa: F811
     s = setup
     tiles = tmp_path / "tiles"
-    assert cg("log", "tiles", "--out", str(tiles), "--db", s.db, cwd=tmp_path).returncode == 0
+    assert cg("log", "tiles", "--out", str(tmp_path / "public"), "--entries-out", str(tiles), "--db", s.db,
+              cwd=tmp_path).returncode == 0
     bundle = next((tiles / "tile/entries").glob("*.p/*"))
     data = bundle.read_bytes()
     bundle.write_bytes(data.replace(b'"under-review"', b'"approved-xxx"', 1) if b'"under-review"' in data
@@ -74,7 +103,8 @@ def test_a_proof_from_tampered_tiles_does_not_verify(setup: Setup, tmp_path: Pat
     any altered proof."""
     s = setup
     tiles = tmp_path / "tiles"
-    assert cg("log", "tiles", "--out", str(tiles), "--db", s.db, cwd=tmp_path).returncode == 0
+    assert cg("log", "tiles", "--out", str(tmp_path / "public"), "--entries-out", str(tiles), "--db", s.db,
+              cwd=tmp_path).returncode == 0
     r = cg("state-proof", CASE, "--tiles", str(tiles), "--trust-root", str(s.trust.dir), "--out",
            str(tmp_path / "proof.json"), cwd=tmp_path)
     assert r.returncode == 0, r.stderr

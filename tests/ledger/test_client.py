@@ -31,7 +31,7 @@ ORIGIN = "example.org/log"
 
 def _publish(log: MemoryLog, n: int, root: Path, key: Ed25519PrivateKey = KEY) -> str:
     text = sign_checkpoint(ORIGIN, n, log.root(n), key).text()
-    write_tiles(log, open_store(root), text)
+    write_tiles(log, open_store(root), text, entries=True)
     return text
 
 
@@ -69,7 +69,7 @@ def test_fetches_only_what_a_proof_needs(tmp_path: Path) -> None:
 def test_registry_tiles_agree_with_the_registry(registry: Registry, log_key: Path, tmp_path: Path) -> None:
     registry.record_many([("decision", f"case-{i % 3}", {"n": i}) for i in range(300)])
     cp_text = registry.checkpoint(log_key)
-    write_tiles(registry, open_store(tmp_path), cp_text)
+    write_tiles(registry, open_store(tmp_path), cp_text, entries=True)
     tiles = open_tiles(tmp_path)
     cp = tiles.checkpoint(load_public_key(str(log_key) + ".pub"), origin=registry.origin())
     assert cp.text() == cp_text

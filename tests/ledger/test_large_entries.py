@@ -33,7 +33,7 @@ def _published(registry: Registry, log_key: Path, out: Path) -> tuple[str, int]:
     big = registry.record("case-version", "big-case", BIG).index
     registry.record_many([("note", None, {"n": i}) for i in range(3, 5)])
     cp = registry.checkpoint(log_key)
-    write_tiles(registry, open_store(out), cp)
+    write_tiles(registry, open_store(out), cp, entries=True)
     return cp, big
 
 
@@ -57,7 +57,7 @@ def test_a_large_entry_is_published_beside_its_bundle_and_proven(registry: Regis
     assert read_tile(registry, large_entry_path(0), registry.size()) is None
     assert read_tile(registry, large_entry_path(registry.size()), registry.size()) is None
     # publishing again keeps the (immutable) large entry
-    again = write_tiles(registry, open_store(out), cp_text)
+    again = write_tiles(registry, open_store(out), cp_text, entries=True)
     assert large_entry_path(big) not in again.written
 
 

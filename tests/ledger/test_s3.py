@@ -47,13 +47,13 @@ def _cp(log: MemoryLog, n: int) -> str:
 def test_tiles_in_an_object_store(s3_endpoint: str, tmp_path: Path) -> None:
     log = MemoryLog(700)
     store = open_store("s3://log-bucket/logs/example", endpoint_url=s3_endpoint)
-    first = write_tiles(log, store, _cp(log, 300))
+    first = write_tiles(log, store, _cp(log, 300), entries=True)
     assert "tile/0/001.p/44" in first.written
-    second = write_tiles(log, store, _cp(log, 700))
+    second = write_tiles(log, store, _cp(log, 700), entries=True)
     assert second.old_size == 300 and "tile/0/000" not in second.written
     assert sorted(second.removed) == ["tile/0/001.p/44", "tile/entries/001.p/44"]
     # the same bytes as a local directory gets
-    write_tiles(log, open_store(tmp_path), _cp(log, 700))
+    write_tiles(log, open_store(tmp_path), _cp(log, 700), entries=True)
     for path in ("tile/0/000", "tile/0/002.p/188", "tile/1/000.p/2", "tile/entries/001"):
         assert store.read(path) == (tmp_path / path).read_bytes(), path
     assert store.read("tile/0/001.p/44") is None
@@ -64,6 +64,8 @@ def test_tiles_in_an_object_store(s3_endpoint: str, tmp_path: Path) -> None:
     full = s3.head_object(Bucket="log-bucket", Key="logs/example/tile/0/000")
     assert full["CacheControl"] == "public, max-age=31536000, immutable"
     assert full["ContentType"] == "application/octet-stream"
+    bundle = s3.head_object(Bucket="log-bucket", Key="logs/example/tile/entries/001")
+    assert bundle["CacheControl"] == "private, max-age=31536000, immutable"  # never kept by a shared cache
     cp = s3.head_object(Bucket="log-bucket", Key="logs/example/checkpoint")
     assert cp["CacheControl"] == "no-cache" and cp["ContentType"].startswith("text/plain")
     # and a client reads the log straight from the bucket
@@ -78,7 +80,7 @@ def test_full_tiles_in_the_bucket_are_never_overwritten(s3_endpoint: str) -> Non
     store = S3Tiles("s3://log-bucket", endpoint_url=s3_endpoint)
     store.write("tile/0/000", b"\x00" * 8192)
     with pytest.raises(StoreError, match="already holds tile/0/000 with other contents"):
-        write_tiles(log, store, _cp(log, 300))
+        write_tiles(log, store, _cp(log, 300), entries=True)
     assert store.read("checkpoint") is None
 
 

@@ -183,7 +183,7 @@ def test_log_monitor_follows_the_tiles(registry: Registry, tmp_path: Path) -> No
     state = tmp_path / "monitor.json"
 
     def publish(reg: Registry, where: Path) -> None:
-        write_tiles(reg, open_store(str(where)), reg.checkpoint(key, origin))
+        write_tiles(reg, open_store(str(where)), reg.checkpoint(key, origin), entries=True)
 
     decision = honest_history(registry, tmp_path / "w")
     publish(registry, tiles)
@@ -257,14 +257,14 @@ def test_the_monitor_requires_the_witness_cosignatures_it_is_told_to(tmp_path: P
     with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
         reg.record_many([("note", None, {"i": i}) for i in range(300)])  # more than one tile
         note = reg.checkpoint(key, origin)
-        write_tiles(reg, open_store(str(tmp_path / "tiles")), note)
+        write_tiles(reg, open_store(str(tmp_path / "tiles")), note, entries=True)
         witnesses = [("w.test.example", load_public_key(wkey))]
         with pytest.raises(VerificationError, match="carries 0 valid witness cosignature"):
             follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
                        witnesses=witnesses, witness_threshold=1)
         assert not state.exists()
         cosigned = reg.add_cosignatures(note + wit.add_checkpoint(request_body(0, [], note)))
-        write_tiles(reg, open_store(str(tmp_path / "tiles")), cosigned)
+        write_tiles(reg, open_store(str(tmp_path / "tiles")), cosigned, entries=True)
     run = follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
                      witnesses=witnesses, witness_threshold=1)
     assert (run.cosigned_by, run.checked_from, run.checked_to, run.violations) == (["w.test.example"], 0, 300, [])
@@ -286,9 +286,16 @@ def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_pa
     decision = honest_history(registry, tmp_path / "w")
     expected = forged_history(registry, decision)
     registry.checkpoint(key, origin)
-    with serve(create_app(Settings(database_url=registry.url))) as base:
+    from casegate.web._tokens import TokenStore
+
+    token = TokenStore(tmp_path / "tokens.json").create("Ana Monitor", [])[1]
+    with serve(create_app(Settings(database_url=registry.url, tokens=tmp_path / "tokens.json"))) as base:
+        # the entry bundles are not public: without a board token the monitor cannot read them
         rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
-                            "--state", str(tmp_path / "m.json"), "--json")
+                            "--state", str(tmp_path / "m0.json"), "--json")
+        assert rc != 0 and "not public" in err and "--token" in err, err
+        rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
+                            "--state", str(tmp_path / "m.json"), "--token", token, "--json")
     assert rc == 1, err
     got: dict[int, set[str]] = {}
     for v in json.loads(out)["violations"]:

@@ -142,7 +142,7 @@ def test_a_log_showing_two_histories_is_refused(signed_log: SignedLog, three: li
         from casegate.ledger import ClientState, SplitView, open_store, open_tiles, write_tiles
 
         for name, lg in (("a", signed_log), ("b", fork)):
-            write_tiles(lg.reg, open_store(str(tmp_path / f"tiles-{name}")), lg.reg.latest_checkpoint() or "")
+            write_tiles(lg.reg, open_store(str(tmp_path / f"tiles-{name}")), lg.reg.latest_checkpoint() or "", entries=True)
         key = load_public_key(signed_log.key)
         reader = ClientState(tmp_path / "reader.json")
         log_a = open_tiles(tmp_path / "tiles-a")

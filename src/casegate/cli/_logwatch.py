@@ -26,6 +26,7 @@ def log_monitor(
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="A trust root: the log's origin and key, and the witness cosignatures it requires, come from it.", envvar="CASEGATE_TRUST_ROOT")] = None,
     state: Annotated[Path, typer.Option("--state", help="Where the monitor keeps its position and the cases' replayed states (one file per log).")] = STATE_DEFAULT,
     keyring: Annotated[Path | None, typer.Option("--keyring", help="The keyring sign-offs are verified against: with it, LM101 counts only sign-offs whose signature verifies; without it, well-formed sign-off statements, signatures unchecked.", envvar="CASEGATE_KEYRING")] = None,
+    token: Annotated[str | None, typer.Option("--token", envvar="CASEGATE_BOARD_TOKEN", help="A review board token (default $CASEGATE_BOARD_TOKEN): the monitor reads every entry, and a board serves the entry bundles only to its token holders.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check every log entry this monitor has not seen (from tiles, each proven under a signed
@@ -62,7 +63,7 @@ def log_monitor(
         from ..sign import load_keyring
 
         ring = load_keyring(keyring)
-    run = follow_log(open_tiles(url), key, state, origin=origin, witnesses=witnesses, witness_threshold=threshold,
+    run = follow_log(open_tiles(url, token=token), key, state, origin=origin, witnesses=witnesses, witness_threshold=threshold,
                      keyring=ring)
     if as_json:
         out(json.dumps(run.to_json(), indent=2))

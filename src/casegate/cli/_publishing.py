@@ -73,6 +73,50 @@ def _charts(loaded: Any, day: Any, withheld: frozenset[str], artifacts: Any = No
     return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
 
 
+def _stored_version(reg: Any, views: tuple[Any, Any]) -> int:
+    """The number of the stored version whose files are exactly the case's; InputError when the
+    registry holds no such version (the files were changed, or never submitted). `views`: the
+    case as loaded (as `registry submit` stores it) and as the gate read it (with the sign-offs
+    and attestations it found beside the case): the files of either must be a stored version's."""
+    from ..errors import InputError
+
+    found = None
+    for view in views:
+        found = reg.stored_version_of(view)
+        if found is not None:
+            break
+    loaded = views[0]
+    if found is None:
+        versions = reg.case_versions(loaded.case.id)
+        raise InputError(
+            f"the registry holds case {loaded.case.id} ({len(versions)} version(s)), but none with these files: "
+            "a publication recorded there must be of a version it stores",
+            location=loaded.case_path,
+            help="submit this version first (`casegate registry submit`; it is then reviewed as any new "
+                 "version), or publish the files of a version the registry stores")
+    return int(found.number)
+
+
+def _registry_facts(views: tuple[Any, Any], db: str | None) -> Any:
+    """What the registry holds about the case (its logged objections and lifecycle state), for
+    the summary; None without a registry, or when it does not know the case. InputError, before
+    anything is written, when it knows the case but stores no version with these files."""
+    from ..publish import registry_facts
+
+    loaded = views[0]
+    if loaded.case is None:
+        return None
+    reg = configured_registry(db)
+    if reg is None:
+        return None
+    try:
+        if loaded.case.id not in reg.case_ids():
+            return None
+        return registry_facts(reg, loaded.case.id, _stored_version(reg, views))
+    finally:
+        reg.close()
+
+
 def _default_out(loaded: Any) -> Path:
     case_id = loaded.case.id if loaded.case is not None else Path(loaded.case_path).stem
     return Path("out") / case_id
@@ -92,14 +136,16 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     lv = parse_level(level)
     # the artifacts hashed once, for the decision and for what is published: the case, the basis
     # and the charts
-    loaded, record, artifacts = decided_hashed(load_case(case), keyring, at)
+    raw = load_case(case)
+    loaded, record, artifacts = decided_hashed(raw, keyring, at)
     pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
+    facts = _registry_facts((raw, loaded), db)
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
                          today=parse_date(at), record=record, diagram=_diagram, artifacts=artifacts,
-                         charts=lambda lo, day, withheld: _charts(lo, day, withheld, artifacts))
+                         charts=lambda lo, day, withheld: _charts(lo, day, withheld, artifacts), facts=facts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
@@ -124,12 +170,12 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     from ..store import record_publication
 
     try:
-        if s.case["id"] not in reg.case_ids():
+        if facts is None:
             err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
                 f"(`casegate registry submit {case}` first)")
             return 0
-        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()),
-                                   version=reg.case_version(s.case["id"], contents=False).number)
+        _stored_version(reg, (raw, loaded))  # the files must still be the stored version's
+        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()), version=facts.version)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
     finally:

@@ -23,32 +23,56 @@ EndpointOption = Annotated[str | None, typer.Option(
     "--endpoint-url", help="S3-compatible endpoint for s3:// targets (default $CASEGATE_S3_ENDPOINT_URL, else AWS).")]
 
 
+TokenOption = Annotated[str | None, typer.Option(
+    "--token", envvar="CASEGATE_BOARD_TOKEN",
+    help="A review board token (default $CASEGATE_BOARD_TOKEN), sent with every http(s) request: a board serves "
+         "the entry bundles only to its token holders.")]
+
+
+def _report_json(report: Any) -> dict[str, Any]:
+    return {"tree_size": report.tree_size, "old_size": report.old_size, "written": report.written,
+            "removed": report.removed, "kept": report.kept, "bytes_written": report.bytes_written,
+            "seconds": round(report.seconds, 3)}
+
+
 @log_app.command("tiles")
 def tiles(
-    dest: Annotated[str, typer.Option("--out", help="Directory, or s3://BUCKET/PREFIX, to publish the tiles to.")],
+    dest: Annotated[str, typer.Option("--out", help="Directory, or s3://BUCKET/PREFIX, to publish the public tiles to: the checkpoint and the hash tiles, never the entries.")],
+    entries_out: Annotated[str | None, typer.Option("--entries-out", help="Also write a full copy, with the entry bundles (every entry's full text, redacted content included), to this private directory or s3://BUCKET/PREFIX, apart from --out.")] = None,
     endpoint_url: EndpointOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Publish the log's latest signed checkpoint and its tree as static C2SP tlog-tiles
-    (`checkpoint`, `tile/<L>/<N>[.p/<W>]`, `tile/entries/<N>[.p/<W>]`). Incremental: only new
-    tiles are written; full tiles are never rewritten."""
+    """Publish the log's latest signed checkpoint and its tree as static C2SP tlog-tiles:
+    `checkpoint` and the hash tiles `tile/<L>/<N>[.p/<W>]` to --out, all a witness, monitor or
+    auditor needs for inclusion and consistency proofs. The entry bundles
+    (`tile/entries/<N>[.p/<W>]`) hold each entry's full text and go only to --entries-out, a full
+    copy to keep private (a board serves them to its token holders). Incremental: only new tiles
+    are written; full tiles are never rewritten."""
     from ..errors import InputError
     from ..ledger import open_store, write_tiles
     from ..store import open_registry
 
+    if entries_out is not None and entries_out.rstrip("/") == dest.rstrip("/"):
+        raise InputError("--entries-out is where the private full copy goes: it must not be --out, the public tiles",
+                         help="give each its own directory or prefix")
     with open_registry(db, readonly=True) as reg:
         note = reg.latest_checkpoint()
         if note is None:
             raise InputError("the log has no signed checkpoint to publish",
                              help="sign one first: `casegate log checkpoint`")
         report = write_tiles(reg, open_store(dest, endpoint_url=endpoint_url), note)
+        full = None if entries_out is None else write_tiles(reg, open_store(entries_out, endpoint_url=endpoint_url),
+                                                            note, entries=True)
     if as_json:
-        out(json.dumps({"tree_size": report.tree_size, "old_size": report.old_size, "written": report.written,
-                        "removed": report.removed, "kept": report.kept, "bytes_written": report.bytes_written,
-                        "seconds": round(report.seconds, 3)}, indent=2))
+        doc = _report_json(report)
+        if full is not None:
+            doc["entries_out"] = _report_json(full)
+        out(json.dumps(doc, indent=2))
     else:
-        out(f"{dest}: {report.summary()}")
+        out(f"{dest}: {report.summary()} (public: no entry bundles)")
+        if full is not None:
+            out(f"{entries_out}: {full.summary()} (private: with the entry bundles)")
 
 
 def _trust(trust_root: Path | None) -> TrustRoot | None:
@@ -108,8 +132,9 @@ def client(
     vkey: Annotated[str | None, typer.Option("--vkey", help="The log's key: a note verifier key (name+id+key) or a PEM public key file.")] = None,
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="Take the log's origin, key and witnesses from this trust root (default $CASEGATE_TRUST_ROOT).")] = None,
     state: Annotated[Path | None, typer.Option("--state", help="Where the last checkpoint seen is kept (default $CASEGATE_LOG_STATE, else log-client-state.json in the user's casegate state folder).")] = None,
-    entry: Annotated[list[int] | None, typer.Option("--entry", help="Fetch this entry, rebuilt from its bundle and proven included (repeatable).")] = None,
+    entry: Annotated[list[int] | None, typer.Option("--entry", help="Fetch this entry, rebuilt from its bundle and proven included (repeatable; entry bundles are not public: read them from a board with --token, or from the copy `log tiles --entries-out` wrote).")] = None,
     endpoint_url: EndpointOption = None,
+    token: TokenOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Check a tiled log without trusting its operator: the checkpoint's signature against a key
@@ -120,7 +145,7 @@ def client(
 
     root = None if vkey is not None and trust_root is None else _trust(trust_root)
     key, origin, source = log_key(vkey, root)
-    log = open_tiles(url, endpoint_url=endpoint_url)
+    log = open_tiles(url, endpoint_url=endpoint_url, token=token)
     cp = log.checkpoint(key, origin)
     witnesses = check_witnesses(cp, root)
     st = ClientState(state)

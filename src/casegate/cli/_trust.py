@@ -400,13 +400,16 @@ def state_proof(
     vkey: Annotated[str | None, typer.Option("--vkey", help="With --tiles: the log's key (note verifier key or PEM public key).")] = None,
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="With --tiles: take the log's origin and key from this trust root (default $CASEGATE_TRUST_ROOT).")] = None,
     endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="S3-compatible endpoint for s3:// tiles.")] = None,
+    token: Annotated[str | None, typer.Option("--token", envvar="CASEGATE_BOARD_TOKEN", help="With --tiles at a review board: a board token (default $CASEGATE_BOARD_TOKEN); the board serves the entry bundles only to its token holders.")] = None,
 ) -> None:
     """Write the proof of the case's current state (its log entries under the latest signed
     checkpoint) for an offline `verify --state-proof`. Exit 1, writing nothing, when the registry
     cannot vouch for the state (no checkpoint, unknown case, entries newer than the checkpoint,
     a state column that differs from the log). With --tiles the registry is not consulted: the
     checkpoint's signature is checked with the key you give, every entry bundle is read and must
-    rebuild the checkpoint's root, and each of the case's entries is proven from the tiles."""
+    rebuild the checkpoint's root, and each of the case's entries is proven from the tiles (the
+    entry bundles are not public: a board's with --token, or the copy `log tiles --entries-out`
+    wrote)."""
     from ..errors import InputError
 
     if tiles is not None:
@@ -417,7 +420,7 @@ def state_proof(
 
         root = None if vkey is not None and trust_root is None else _trust(trust_root)
         key, origin, _source = log_key(vkey, root)
-        log = open_tiles(tiles, endpoint_url=endpoint_url)
+        log = open_tiles(tiles, endpoint_url=endpoint_url, token=token)
         cp = log.checkpoint(key, origin)
         proof = state_proof_from_tiles(log, cp, case_id)
         problems: list[str] = []

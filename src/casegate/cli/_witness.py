@@ -104,7 +104,7 @@ def log_witness(
                                                "(`casegate witness vkey`) and its URL. Repeat.")],
     need: Annotated[int | None, typer.Option("--need", help="Cosignatures needed for success (default: every witness).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each witness.")] = 10.0,
-    tiles: Annotated[str | None, typer.Option("--tiles", help="Also write the cosigned checkpoint (and any new tiles) to "
+    tiles: Annotated[str | None, typer.Option("--tiles", help="Also write the cosigned checkpoint (and any new hash tiles, never the entry bundles) to "
                                               "these tiles: a directory or s3://bucket/prefix.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,

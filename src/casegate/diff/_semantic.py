@@ -9,8 +9,11 @@ confidentiality, so the same diff can be shown whole to reviewers and redacted t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+
+from pydantic import BaseModel
 
 from ..checks.measurement import measurement_changes
 from ..model import (
@@ -76,6 +79,8 @@ class ConditionOutcome:
     text: str
     status: str
     """'met', 'missed' (overdue and not met) or 'open'."""
+    path: tuple[str | int, ...] = ()
+    """The case element the condition concerns (as the decision recorded it)."""
 
 
 @dataclass
@@ -449,6 +454,70 @@ def _decision(old: Case, new: Case) -> Iterator[Change]:
                          ("decision", "objections", oid), o.confidentiality)
 
 
+_ORDER = tuple(Confidentiality)
+_TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
+
+
+def _higher(a: Confidentiality, b: Confidentiality) -> Confidentiality:
+    return a if _ORDER.index(a) >= _ORDER.index(b) else b
+
+
+def _levels_by_id(case: Case) -> dict[str, Confidentiality]:
+    """Every element of the case that carries a confidentiality level, by its id, at the level it
+    is shown at (its own, or a more confidential enclosing element's)."""
+    out: dict[str, Confidentiality] = {}
+    stack: list[tuple[object, str | None, Confidentiality]] = [(case, None, Confidentiality.public)]
+    while stack:
+        obj, key, inherited = stack.pop()
+        if isinstance(obj, BaseModel):
+            level = getattr(obj, "confidentiality", None)
+            if isinstance(level, Confidentiality):
+                inherited = _higher(inherited, level)
+                if key is not None:
+                    out[key] = _higher(out.get(key, Confidentiality.public), inherited)
+            stack.extend((getattr(obj, name), None, inherited) for name in type(obj).model_fields)
+        elif isinstance(obj, dict):
+            stack.extend((v, str(k), inherited) for k, v in obj.items())
+        elif isinstance(obj, list | tuple):
+            stack.extend((v, None, inherited) for v in obj)
+    return out
+
+
+def _path_level(case: Case, path: Sequence[str | int]) -> Confidentiality:
+    """The level of the most confidential element on `path` in `case` (public when none)."""
+    level = Confidentiality.public
+    obj: object = case
+    for part in path:
+        if isinstance(obj, BaseModel):
+            obj = getattr(obj, str(part), None)
+        elif isinstance(obj, dict):
+            obj = obj.get(part, obj.get(str(part)))
+        elif isinstance(obj, list | tuple) and str(part).isdigit() and int(part) < len(obj):
+            obj = obj[int(part)]
+        else:
+            break
+        found = getattr(obj, "confidentiality", None) if isinstance(obj, BaseModel) else None
+        if isinstance(found, Confidentiality):
+            level = _higher(level, found)
+    return level
+
+
+def _cited_level(cases: Iterable[Case], path: Sequence[str | int], text: str) -> Confidentiality:
+    """How confidential text the gate wrote is: the highest level among the element it concerns
+    (`path`) and every element it names (evidence ids and others), in any of `cases`."""
+    level = Confidentiality.public
+    names: set[str] = set()
+    for token in _TOKEN.findall(text):
+        parts = token.split(".")
+        names.update(".".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
+    for case in cases:
+        level = _higher(level, _path_level(case, path))
+        ids = _levels_by_id(case)
+        for name in names & ids.keys():
+            level = _higher(level, ids[name])
+    return level
+
+
 def diff_cases(old: Case, new: Case, *, old_policy: Policy | None = None, new_policy: Policy | None = None,
                old_label: str | None = None, new_label: str | None = None,
                conditions: Sequence[ConditionOutcome] = ()) -> CaseDiff:
@@ -466,7 +535,9 @@ def diff_cases(old: Case, new: Case, *, old_policy: Policy | None = None, new_po
     changes += _residual(old.residual_risk, new.residual_risk)
     changes += _decision(old, new)
     for c in conditions:
-        changes.append(Change("conditions", c.id, c.status, _words(c.text), ("decision", "conditions", c.id)))
+        # gate-written text quoting what it cites: as confidential as the most confidential of it
+        changes.append(Change("conditions", c.id, c.status, _words(c.text), ("decision", "conditions", c.id),
+                              _cited_level((old, new), c.path, c.text)))
     order = {k: i for i, (k, _) in enumerate(SECTIONS)}
     out.changes = sorted(changes, key=lambda c: order[c.section])  # stable: keeps the case's order inside
     return out

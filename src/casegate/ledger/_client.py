@@ -224,8 +224,10 @@ class TileLog:
             if full is not None:
                 return self._large(index, decode_bundle(full, TILE_WIDTH, f"{self.location}/{bundle_path(index)}")[:width])
         if data is None:
-            raise MissingTile(f"{self.location} does not serve {path}, which its checkpoint of size "
-                              f"{tree_size} requires")
+            raise MissingTile(f"{self.location} does not serve {path}, which reading entries under its "
+                              f"checkpoint of size {tree_size} requires",
+                              help="entry bundles are not public: read them from the copy `casegate log tiles "
+                                   "--entries-out` wrote, or from a review board with a board token (--token)")
         return self._large(index, decode_bundle(data, width, f"{self.location}/{path}"))
 
     def _large(self, bundle: int, raws: list[bytes]) -> list[bytes]:
@@ -295,6 +297,9 @@ class TileLog:
         return out
 
 
-def open_tiles(source: str | Path | TileSource, *, endpoint_url: str | None = None) -> TileLog:
-    """A tiled log at an http(s) URL prefix, `s3://bucket/prefix`, or a local directory."""
-    return TileLog(open_source(source, endpoint_url=endpoint_url))
+def open_tiles(source: str | Path | TileSource, *, endpoint_url: str | None = None,
+               token: str | None = None) -> TileLog:
+    """A tiled log at an http(s) URL prefix, `s3://bucket/prefix`, or a local directory.
+    `token`: a review board token, for the entry bundles a board serves only to its token holders
+    (the checkpoint and hash tiles, all that proofs need, are public)."""
+    return TileLog(open_source(source, endpoint_url=endpoint_url, token=token))

@@ -33,7 +33,7 @@ from ._layout import (
     subtree_hash,
     tile_path,
 )
-from .storage import TileStore
+from .storage import ENTRIES_PREFIX, TileStore
 
 
 class LogSource(Protocol):
@@ -107,8 +107,14 @@ class _Level:
         self.hashes = hashes
 
 
-def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesReport:
-    """Publish the tree the signed `checkpoint` commits to, from `log`, into `store`.
+def write_tiles(log: LogSource, store: TileStore, checkpoint: str, *, entries: bool = False) -> TilesReport:
+    """Publish the tree the signed `checkpoint` commits to, from `log`, into `store`: the
+    checkpoint and the hash tiles, and with `entries` the entry bundles too.
+
+    The entry bundles hold every entry's full text (decision records, findings, objections,
+    incidents, redacted content): a store written without them can be public; one written with
+    them must not be. A store written without them that already holds some is refused (it was
+    written as a full copy, or by an older casegate): nothing there is changed.
 
     Raises StoreError when the store holds another log or a newer tree, or when a full tile in
     it differs from the log's; VerificationError when the log's entries do not hash to the
@@ -116,8 +122,17 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
     t0 = time.perf_counter()
     cp = parse_checkpoint(checkpoint)
     n = cp.tree_size
+    if not entries and store.listdir(ENTRIES_PREFIX.rstrip("/")):
+        raise StoreError(f"{store.location} holds entry bundles ({ENTRIES_PREFIX}...), every log entry's full text: "
+                         "the tiles written there are public and must not hold them", location=store.location,
+                         help=f"move {ENTRIES_PREFIX.rstrip('/')} out of it to a private place (or write the full "
+                              "copy there with --entries-out, and the public tiles to another place)")
     old = _stored_checkpoint(store, cp)
     m = old.tree_size if old is not None else 0
+    if entries and m > 0 and not store.listdir(ENTRIES_PREFIX.rstrip("/")):
+        raise StoreError(f"{store.location} holds the public tiles of {m} entries, without their entry bundles",
+                         location=store.location,
+                         help="write the full copy (with the entry bundles) to an empty, private place")
     report = TilesReport(m, n)
     if old is not None and m > 0 and _root_at(log, m) != old.root:
         raise StoreError(f"{store.location} holds a tree of {m} entries whose root is not the log's at that "
@@ -180,12 +195,13 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
         if stored is not None and stored != leaf:
             raise VerificationError(f"log entry {idx} does not hash to the leaf the log stored for it: "
                                     "the registry was altered", help="run `casegate log verify`")
-        if len(entry) > MAX_ENTRY_BYTES:  # too long for a bundle's 16-bit length: published on its own
-            put(large_entry_path(idx), entry, True)
-        bundle.append(entry)
-        if len(bundle) == TILE_WIDTH:
-            put(bundle_path(idx // TILE_WIDTH), encode_bundle(bundle), True)
-            bundle = []
+        if entries:
+            if len(entry) > MAX_ENTRY_BYTES:  # too long for a bundle's 16-bit length: published on its own
+                put(large_entry_path(idx), entry, True)
+            bundle.append(entry)
+            if len(bundle) == TILE_WIDTH:
+                put(bundle_path(idx // TILE_WIDTH), encode_bundle(bundle), True)
+                bundle = []
         push(0, leaf)
     if bundle:
         put(bundle_path(levels[0].index, len(bundle)), encode_bundle(bundle), False)
@@ -204,7 +220,7 @@ def write_tiles(log: LogSource, store: TileStore, checkpoint: str) -> TilesRepor
         # holding an older checkpoint reads the full tile's first hashes instead)
         first = level_count(m, lv) // TILE_WIDTH
         if level_count(m, lv) % TILE_WIDTH and level_count(n, lv) >= (first + 1) * TILE_WIDTH:
-            folders = [tile_path(lv, first) + ".p"] + ([bundle_path(first) + ".p"] if lv == 0 else [])
+            folders = [tile_path(lv, first) + ".p"] + ([bundle_path(first) + ".p"] if lv == 0 and entries else [])
             for folder in folders:
                 for path in store.listdir(folder):
                     store.delete(path)

@@ -269,7 +269,7 @@ def version_diff(reg: Registry, case_id: str, old: int, new: int, *, today: dt.d
     for c in condition_statuses(reg, case_id):
         if c.decision in decided:
             status = "met" if c.met else "missed" if c.overdue(day) else "open"
-            outcomes.append(ConditionOutcome(c.id, c.text, status))
+            outcomes.append(ConditionOutcome(c.id, c.text, status, c.path))
     return diff_cases(a.case, b.case, old_policy=a.policy, new_policy=b.policy,
                       old_label=f"{case_id}@{old} (version {a.label})", new_label=f"{case_id}@{new} (version {b.label})",
                       conditions=outcomes)

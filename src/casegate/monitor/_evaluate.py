@@ -68,6 +68,8 @@ class ConditionStatus:
     met: bool = False
     met_on: str | None = None
     evidence: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+    """The case element the condition concerns."""
 
     def overdue(self, today: dt.date) -> bool:
         return not self.met and self.due is not None and today > self.due

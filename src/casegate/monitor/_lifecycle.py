@@ -306,6 +306,7 @@ def condition_statuses(reg: Registry, case_id: str, decision: int | None = None)
             due=dt.date.fromisoformat(due[:10]) if due else None, met=m is not None,
             met_on=m.payload.get("met_on") if m else None,
             evidence=tuple(m.payload.get("evidence", [])) if m else (),
+            path=tuple(str(x) for x in e.payload.get("path") or ()),
         ))
     return out
 

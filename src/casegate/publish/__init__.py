@@ -38,6 +38,7 @@ from ._glossary import Titler, glossary, with_titles
 from ._guard import TextGuard
 from ._lead import plain_lead, withheld_conditions
 from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
+from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_facts
 from ._render import inline_html
 from ._report import Report, html_to_pdf, report_html, write_report
 from ._summary import build_summary, summary_json
@@ -45,7 +46,7 @@ from ._views import SUMMARY_VERSION, PublicSummary
 
 __all__ = [
     "DEFAULT_KEY_PATH", "FORMATS", "KeyedSalts", "NoSaltKept", "Salts", "REVEALED_FIELDS", "ChartsFn", "SCHEME",
-    "SUMMARY_VERSION", "DiagramFn", "TextGuard",
+    "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose", "evidence_basis",
     "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",

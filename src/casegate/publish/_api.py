@@ -18,6 +18,7 @@ from ._summary import PublicSummary, build_summary, write_summary_json
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
+    from ._registry import RegistryFacts
 
 FORMATS = ("md", "html", "json", "svg")
 """Formats of the public summary (svg: the redacted argument diagram, when a drawer is given)."""
@@ -128,13 +129,16 @@ def publish(
     diagram: DiagramFn | None = None,
     charts: ChartsFn | None = None,
     artifacts: Mapping[str, ArtifactState] | None = None,
+    facts: RegistryFacts | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
     `summary.svg` and embedded in the HTML; without `diagram` there is no svg. The charts
     (`charts`) are embedded in the HTML and, with the svg format, written as `summary.chart-N.svg`
     beside it, which the Markdown then shows. `artifacts`: the evidence artifacts as hashed for
-    this run (default: hashed here, once, for the case and the basis alike)."""
+    this run (default: hashed here, once, for the case and the basis alike). `facts`: what the
+    registry holds about the case (its logged objections and lifecycle state), which the summary
+    states."""
     from ..evidence import rehash_artifacts
 
     if artifacts is None:
@@ -143,7 +147,7 @@ def publish(
     if record is None:
         record = decide(loaded, today)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
-                            basis=evidence_basis(loaded, artifacts))
+                            basis=evidence_basis(loaded, artifacts), facts=facts)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)

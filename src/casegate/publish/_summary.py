@@ -30,6 +30,7 @@ from ._answers import compose_answers
 from ._commit import Salts
 from ._guard import TextGuard
 from ._redact import Redaction, Stub, pointer_of, redact
+from ._registry import RegistryFacts
 from ._views import (
     SUMMARY_VERSION,
     AnswerItem,
@@ -317,6 +318,32 @@ def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
     )
 
 
+def _case_head(case: Case, facts: RegistryFacts | None) -> dict[str, Any]:
+    head: dict[str, Any] = {"id": case.id, "title": case.title, "version": case.version,
+                            "date": case.date.isoformat() if case.date else None}
+    lifecycle = facts.lifecycle() if facts is not None else None
+    if lifecycle is not None:  # only then: a summary of an uninterrupted case reads as it always did
+        head["lifecycle"] = lifecycle
+    return head
+
+
+def _with_logged(objections: list[ObjectionItem], case: Case, facts: RegistryFacts,
+                 level: Confidentiality) -> list[ObjectionItem]:
+    """The case's objections, each shown with the registry's status when the registry logged it
+    too, then every objection logged in the registry that the case's files do not hold."""
+    out = list(objections)
+    for lo in facts.objections:
+        mine = next((oid for oid, o in case.decision.objections.items() if lo.same_as(o.role, o.person, o.reason)),
+                    None)
+        if mine is None:
+            out.append(lo.item(level))
+            continue
+        at = next(i for i, it in enumerate(out) if it.id == mine)
+        if out[at].redacted is None and out[at].status != lo.status and lo.status in ("open", "upheld"):
+            out[at] = out[at].model_copy(update={"status": lo.status})
+    return out
+
+
 def build_summary(
     case: Case,
     record: DecisionRecord,
@@ -325,10 +352,13 @@ def build_summary(
     level: Confidentiality = Confidentiality.public,
     policy: Policy | None = None,
     basis: Mapping[str, str] | None = None,
+    facts: RegistryFacts | None = None,
 ) -> PublicSummary:
     """The summary of `case` and its decision for an audience cleared to `level`. `basis` maps
     each evidence id to where its values come from ('derived', 'declared', 'not derived');
-    without it the items carry no basis (the caller did not say, and a guess could be false)."""
+    without it the items carry no basis (the caller did not say, and a guess could be false).
+    `facts`: what the registry holds about the case (its logged objections, whether its approval
+    was interrupted), stated in the summary whatever the case's files say."""
     rd = redact(case, salts, level)
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
@@ -355,6 +385,8 @@ def build_summary(
             objections.append(ObjectionItem(id=oid, role=o.role, person=o.person, date=o.date.isoformat(),
                                             reason=o.reason, status=o.status, answer=o.answer,
                                             answered_by=o.answered_by))
+    if facts is not None:
+        objections = _with_logged(objections, case, facts, level)
     dissent = DissentView(objections=objections,
                           defeaters=[n for n in argument.nodes.values() if n.type == "defeater"])
     composed = compose_answers(
@@ -375,8 +407,7 @@ def build_summary(
     doc = rd.document
     return PublicSummary(
         level=level,
-        case={"id": case.id, "title": case.title, "version": case.version,
-              "date": case.date.isoformat() if case.date else None},
+        case=_case_head(case, facts),
         system=doc["system"],
         boundary=doc.get("boundary"),
         decision=_decision(record, guard),

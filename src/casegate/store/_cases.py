@@ -107,6 +107,20 @@ class CaseStore(AuditedLog):
                     } for e in evidence])
         return self.case_version(case.id, number, contents=False), created
 
+    def stored_version_of(self, loaded: Loaded) -> CaseVersionRecord | None:
+        """The stored version whose files are exactly the loaded case's (the same digest over
+        every file's path and sha256, as `submit_case` computes it), or None when no stored
+        version of the case has these files."""
+        case = loaded.case
+        if case is None:
+            return None
+        files, _evidence = collect_files(loaded)
+        digest = case_digest(files[0][0], {p: h for p, _r, h, _b in files})
+        with self._read("finding a case version") as conn:
+            row = conn.execute(sa.select(case_versions.c.number).where(
+                case_versions.c.case_id == case.id, case_versions.c.digest == digest)).first()
+        return None if row is None else self.case_version(case.id, int(row.number), contents=False)
+
     def case_ids(self) -> list[str]:
         """Every case id in the registry, sorted."""
         with self._read("listing cases") as conn:

@@ -417,15 +417,24 @@ def public_log_checkpoint(request: Request) -> Response:
 
 @router.get("/public/log/tile/{path:path}")
 def public_log_tile(request: Request, path: str) -> Response:
-    """The log as C2SP tlog-tiles under /public/log/: hash tiles `tile/<L>/<N>[.p/<W>]` and
-    entry bundles `tile/entries/<N>[.p/<W>]` of the latest signed checkpoint's tree, built from
-    the registry. Immutable, so cacheable for good (partial ones briefly)."""
-    from ..ledger import cache_control, read_tile
+    """The log as C2SP tlog-tiles under /public/log/: hash tiles `tile/<L>/<N>[.p/<W>]` of the
+    latest signed checkpoint's tree, built from the registry, for anyone (they and the checkpoint
+    are all inclusion and consistency proofs need). The entry bundles `tile/entries/...` hold
+    every entry's full text, redacted content included: they are served to board token holders
+    only, and marked private so no shared cache keeps them. Immutable, so cacheable for good
+    (partial ones briefly)."""
+    from ..ledger import cache_control, is_entry_path, read_tile
     from ..store import parse_checkpoint
 
-    reg = board(request).registry
-    note = reg.latest_checkpoint()
+    b = board(request)
     full = f"tile/{path}"
+    if is_entry_path(full) and b.principal(request).is_public:
+        raise HTTPException(401, "the entry bundles hold every log entry's full text and are served only to "
+                                 "board token holders (Authorization: Bearer <token>); the checkpoint and the "
+                                 "hash tiles, all that proofs need, are public",
+                            headers={"WWW-Authenticate": "Bearer"})
+    reg = b.registry
+    note = reg.latest_checkpoint()
     data = None if note is None else read_tile(reg, full, parse_checkpoint(note).tree_size)
     if data is None:
         raise HTTPException(404, "no such tile in the log's latest signed tree")

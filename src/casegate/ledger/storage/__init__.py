@@ -11,19 +11,22 @@ from .interface import (
     CACHE_CHECKPOINT,
     CACHE_IMMUTABLE,
     CACHE_PARTIAL,
+    ENTRIES_PREFIX,
+    TOKEN_ENV,
     TileSource,
     TileStore,
     TileStoreError,
     cache_control,
     content_type,
+    is_entry_path,
 )
 from .local import LocalTiles
 from .s3 import ENDPOINT_ENV, S3Tiles
 
 __all__ = [
-    "CACHE_CHECKPOINT", "CACHE_IMMUTABLE", "CACHE_PARTIAL", "ENDPOINT_ENV", "HttpTiles", "LocalTiles",
-    "S3Tiles", "TileSource", "TileStore", "TileStoreError", "cache_control", "content_type",
-    "open_source", "open_store",
+    "CACHE_CHECKPOINT", "CACHE_IMMUTABLE", "CACHE_PARTIAL", "ENDPOINT_ENV", "ENTRIES_PREFIX", "HttpTiles", "LocalTiles",
+    "S3Tiles", "TOKEN_ENV", "TileSource", "TileStore", "TileStoreError", "cache_control", "content_type",
+    "is_entry_path", "open_source", "open_store",
 ]
 
 
@@ -38,14 +41,16 @@ def open_store(target: str | Path, *, endpoint_url: str | None = None) -> TileSt
     return LocalTiles(t)
 
 
-def open_source(target: str | Path | TileSource, *, endpoint_url: str | None = None) -> TileSource:
+def open_source(target: str | Path | TileSource, *, endpoint_url: str | None = None,
+                token: str | None = None) -> TileSource:
     """A tile source: an http(s) URL prefix, `s3://bucket/prefix`, a local directory, or a
-    source object (returned as it is)."""
+    source object (returned as it is). `token`: a review board token sent with every http(s)
+    request (the board serves the entry bundles to its token holders only)."""
     if not isinstance(target, (str, Path)):
         return target
     t = str(target)
     if t.startswith(("http://", "https://")):
-        return HttpTiles(t)
+        return HttpTiles(t, token=token)
     if t.startswith("s3://"):
         return S3Tiles(t, endpoint_url=endpoint_url)
     if "://" in t:

@@ -54,11 +54,26 @@ CACHE_CHECKPOINT = "no-cache"
 """The checkpoint changes whenever the log grows."""
 
 
+ENTRIES_PREFIX = "tile/entries/"
+"""Where the entry bundles (and large entries) lie: every log entry's full text, redacted
+content included. They are never public: a board serves them to its token holders only, and
+`casegate log tiles` writes them only to a store given for them (`--entries-out`)."""
+TOKEN_ENV = "CASEGATE_BOARD_TOKEN"
+"""A review board token for reading the entry bundles a board serves."""
+
+
+def is_entry_path(path: str) -> bool:
+    """Whether `path` is under `tile/entries/` (an entry bundle or a large entry)."""
+    return path.startswith(ENTRIES_PREFIX)
+
+
 def cache_control(path: str) -> str:
-    """The Cache-Control a path should be served with."""
+    """The Cache-Control a path should be served with. Entry bundles are `private`: a shared
+    cache must never keep a copy served to one token holder for the next reader."""
     if path == "checkpoint":
         return CACHE_CHECKPOINT
-    return CACHE_PARTIAL if ".p/" in path else CACHE_IMMUTABLE
+    kind = CACHE_PARTIAL if ".p/" in path else CACHE_IMMUTABLE
+    return kind.replace("public", "private", 1) if is_entry_path(path) else kind
 
 
 def content_type(path: str) -> str:
