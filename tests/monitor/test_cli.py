@@ -321,3 +321,68 @@ def test_with_a_trust_root_the_registry_judges_only_with_a_keyring_it_pins(
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", bundle,
             "--trust-root", str(t.dir))
     assert "-> approved-with-conditions" in p.stdout
+
+
+def test_the_registry_refuses_a_decision_that_signs_dates_or_bindings_it_does_not_derive(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: the lab's decider signs the condition due dates, the evidence expiries and the
+    re-evaluation date verify holds the decision to, and the evidence it counted independent; a
+    bundle re-signed with later dates or an emptied list must not approve."""
+    from casegate.sign import decode_payload, load_signer, sign_statement
+
+    _under_review(signed, tmp_path, database_url)
+    bundle = tmp_path / "case" / "decision.bundle.json"
+
+    def forge(name: str, edit) -> Path:  # type: ignore[no-untyped-def]
+        b = json.loads(bundle.read_text())
+        st = decode_payload(b["decision"])
+        edit(st["predicate"])
+        b["decision"] = sign_statement(st, load_signer(str(tmp_path / "keys" / "rso.pem")))
+        (tmp_path / name).write_text(json.dumps(b))
+        return tmp_path / name
+
+    def later_due(p: dict) -> None:  # type: ignore[type-arg]
+        for c in p["record"]["conditions"]:
+            c["due"] = "2099-12-31"
+
+    def later_expiry(p: dict) -> None:  # type: ignore[type-arg]
+        for e in p["evidence"]:
+            e["expires"] = "2099-12-31"
+        p["reevaluate_by"] = "2099-12-31"
+
+    def nothing_independent(p: dict) -> None:  # type: ignore[type-arg]
+        p["independent"] = []
+
+    for name, edit, said in (("due", later_due, "later due dates"),
+                             ("expiry", later_expiry, "evidence expiries the stored version does not give"),
+                             ("independent", nothing_independent, "lists as independent nothing")):
+        p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forge(name, edit)), code=4)
+        assert said in p.stderr, (name, p.stderr)
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle))
+    assert "-> approved-with-conditions" in p.stdout
+    # the registry logs the keyring it judged with beside the decision
+    from casegate.sign import load_keyring
+    from casegate.store import open_registry
+
+    reg = open_registry(database_url)
+    try:
+        (d,) = reg.events("atlas-2-api", "decision")
+        assert d.payload["judgement"]["keyring"] == load_keyring(tmp_path / "keyring.yaml").fingerprint()
+    finally:
+        reg.close()
+
+
+def test_an_approval_judged_with_the_labs_keyring_does_not_apply(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: `state apply --keyring` with a keyring the lab extended judges the decision with the
+    lab's own "evaluators"; the decision must have been made with the keyring the registry judges
+    with, and verify holds that one to the trust root."""
+    _under_review(signed, tmp_path, database_url)
+    ring = tmp_path / "lab-keyring.yaml"
+    shutil.copy2(tmp_path / "keyring.yaml", ring)
+    _cg(tmp_path, database_url, "keys", "generate", "keys/puppet.pem")
+    _cg(tmp_path, database_url, "keys", "add", str(ring), "--public", "keys/puppet.pem.pub", "--person", "Quinn Vale",
+        "--role", "external-evaluator", "--from", "2026-01-01", "--until", "2030-12-31")
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "case/decision.bundle.json",
+            "--keyring", str(ring), code=4)
+    assert "not the keyring" in p.stderr and "the registry judges with" in p.stderr

@@ -78,7 +78,7 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "casegate", *args], cwd=cwd, capture_output=True, text=True)
 
 
-def approve(board: BoardFixture) -> Path:
+def approve(board: BoardFixture, judgement: dict[str, Any] | None = None) -> Path:
     """Sign the stored case in its three required roles, decide, and approve it in the registry;
     returns the signed decision bundle."""
     import json
@@ -112,7 +112,7 @@ def approve(board: BoardFixture) -> Path:
         record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso", ring,
                                      comparison=comparison_for(reg, loaded, keyring=ring))
         path.write_text(json.dumps(bundle))
-        decide(reg, record, bundle=bundle)
+        decide(reg, record, bundle=bundle, judge=(lambda _n: judgement) if judgement is not None else None)
     reg.close()
     return path
 

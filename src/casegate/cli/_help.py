@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 10951),
     ('_trust', 22000),
     ('_publish', 11895),
-    ('_monitor', 37783),
+    ('_monitor', 38572),
     ('_policy', 2660),
     ('_protocol', 2455),
     ('_diff', 3777),

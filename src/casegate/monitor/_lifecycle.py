@@ -216,10 +216,12 @@ def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
 
 
 def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
-           bundle: dict[str, Any] | None = None, judge: Callable[[int], None] | None = None) -> Applied:
+           bundle: dict[str, Any] | None = None,
+           judge: Callable[[int], dict[str, Any] | None] | None = None) -> Applied:
     """Log a gate decision for the registry version it was made on, then apply it. `judge`, given
     the version's number, raises when the registry's own judgement of that version does not
-    support the decision (the CLI runs the gate again on the stored version)."""
+    support the decision (the CLI runs the gate again on the stored version), and returns what to
+    log of that judgement with the decision (the keyring it judged with, for `verify`)."""
     from ..store import record_decision
 
     state = require_case(reg, record.case_id)
@@ -227,9 +229,8 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     # refuse an illegal move before anything is logged
     check_approval(reg, record.case_id, state, record.outcome, n)
     check_history(reg, record, n)
-    if judge is not None and record.outcome in OUTCOME_STATE:
-        judge(n)
-    entry = record_decision(reg, record, version=n, bundle=bundle)
+    judgement = judge(n) if judge is not None and record.outcome in OUTCOME_STATE else None
+    entry = record_decision(reg, record, version=n, bundle=bundle, judgement=judgement)
     return apply_decision(reg, entry)
 
 

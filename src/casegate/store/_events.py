@@ -30,9 +30,11 @@ def json_sha256(obj: Any) -> str:
 
 
 def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,
-                    bundle: dict[str, Any] | None = None, actor: dict[str, Any] | None = None) -> LogEntry:
-    """Log a gate decision (and its signed bundle, when there is one; and who asked for the run,
-    when it was run for someone, e.g. on the board)."""
+                    bundle: dict[str, Any] | None = None, actor: dict[str, Any] | None = None,
+                    judgement: dict[str, Any] | None = None) -> LogEntry:
+    """Log a gate decision (and its signed bundle, when there is one; who asked for the run,
+    when it was run for someone, e.g. on the board; and how the registry judged it again before
+    approving on it: the keyring it judged with, when, and its outcome)."""
     rec = json.loads(record.model_dump_json())
     payload = {
         "version": version, "record": rec, "record_sha256": json_sha256(rec), "outcome": record.outcome,
@@ -40,6 +42,8 @@ def record_decision(reg: Registry, record: DecisionRecord, *, version: int | Non
     }
     if actor is not None:
         payload["actor"] = actor
+    if judgement is not None:
+        payload["judgement"] = judgement
     return reg.record("decision", record.case_id, payload)
 
 

@@ -349,7 +349,7 @@ def _cause_text(change: Any) -> str:
 
 
 def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict,
-              record_json: Any = None) -> None:
+              record_json: Any = None, keyring_fp: str | None = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -365,6 +365,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
         verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies{why}")
         return
     _approved_decision(case_id, changes, record_json, verdict)
+    _judged_with(reg, case_id, changes, keyring_fp, verdict)
     if state == "restricted":
         r = reg.case_restriction(case_id)
         r = getattr(r, "value", r)
@@ -400,6 +401,30 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
         verdict.reasons.append(
             f"the registry approved case {case_id} on another decision (version {version}, log entry "
             f"{approvals[-1].index}): this bundle is not the approved one")
+
+
+def _judged_with(reg: RegistryView, case_id: str, changes: list[Any], keyring_fp: str | None,
+                 verdict: Verdict) -> None:
+    """The registry judged the decision it approved on again before approving, with a keyring it
+    logged beside the decision: an approval judged with another keyring than the one the decision
+    signs it was made with (which `verify` holds to the trust root's pins) does not verify."""
+    if keyring_fp is None or not hasattr(reg, "events"):
+        return
+    approvals = [c for c in changes if (c.payload.get("cause") or {}).get("type") == "decision"
+                 and c.payload.get("to") in ("approved", "approved-with-conditions")]
+    if not approvals:
+        return
+    index = (approvals[-1].payload.get("cause") or {}).get("decision")
+    entry = next((e for e in reg.events(case_id=case_id, kind="decision") if e.index == index), None)
+    judgement = entry.payload.get("judgement") if entry is not None else None
+    if not isinstance(judgement, dict):
+        verdict.notes.append(f"the registry logged no judgement of its own with the approving decision "
+                             f"(log entry {index})")
+        return
+    if judgement.get("keyring") != keyring_fp:
+        verdict.reasons.append(
+            f"the registry judged the approving decision (log entry {index}) with keyring "
+            f"{str(judgement.get('keyring'))[:80]}, not the keyring {keyring_fp} the decision was made with")
 
 
 def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> None:
@@ -755,7 +780,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
 
     # lifecycle
     if registry is not None and v.case_id:
-        _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None)
+        made_with = pred.get("keyring") if pred else None
+        _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
+                  keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None)
     return v
 
 

@@ -11,7 +11,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import BOUNDARY_LADDER, DecisionRecord, Waiver
+from ..model import BOUNDARY_LADDER, Condition, DecisionRecord, Waiver
 from ..sign import Keyring, check_waivers, now_utc, with_attestations
 from ._authority import decider_problems
 from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
@@ -116,10 +116,58 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
         out.append(f"the gate run on the stored version as of {day} says {mine.outcome}, the decision {record.outcome}"
                    + (": " + ", ".join(blocking) if blocking else ""))
     elif mine.outcome == "GO WITH CONDITIONS":
-        have = {(c.cause, tuple(c.path)) for c in record.conditions}
-        left_out = sorted({f"{c.cause} at {'/'.join(map(str, c.path)) or 'the case'}" for c in mine.conditions
-                           if (c.cause, tuple(c.path)) not in have})
+        have = {(c.cause, tuple(c.path)): c for c in record.conditions}
+
+        def where(c: Condition) -> str:
+            return f"{c.cause} at {'/'.join(map(str, c.path)) or 'the case'}"
+
+        left_out = sorted({where(c) for c in mine.conditions if (c.cause, tuple(c.path)) not in have})
         if left_out:
             out.append(f"the gate run on the stored version as of {day} sets conditions the decision leaves out: "
                        + ", ".join(left_out))
+        # a due date the registry would set earlier: the decision may not give itself more time
+        later = []
+        for c in mine.conditions:
+            theirs = have.get((c.cause, tuple(c.path)))
+            if theirs is not None and c.due is not None and (theirs.due is None or theirs.due > c.due):
+                later.append(f"{where(c)} (due {theirs.due}, the registry's {c.due})")
+        if later:
+            out.append("the decision gives conditions later due dates than the gate run as of "
+                       f"{day}: " + ", ".join(sorted(set(later))))
+    return out
+
+
+def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) -> list[str]:
+    """Why the values a decision bundle signs for `verify` to hold it to (the evidence expiries,
+    the re-evaluation date, the keyring, the evidence counted independent) are not those the
+    registry's own judgement `j` of the stored version gives with `keyring`. The lab's decider
+    signs them; the registry approves only on values it derives itself. Empty: they agree."""
+    from ._bundle import _counted_independent, _evidence_expiry
+
+    out: list[str] = []
+    case = j.loaded.case
+    assert case is not None
+    mine = {e["id"]: e["expires"] for e in _evidence_expiry(j.loaded)}
+    signed = predicate.get("evidence")
+    theirs = {e.get("id"): e.get("expires") for e in signed if isinstance(e, dict)} if isinstance(signed, list) else {}
+    wrong = sorted(f"{eid} (signed {theirs.get(eid)}, the stored version gives {exp})"
+                   for eid, exp in mine.items() if theirs.get(eid) != exp)
+    wrong += sorted(f"{eid} (not in the stored version)" for eid in theirs if eid not in mine)
+    if wrong:
+        out.append("the decision signs evidence expiries the stored version does not give: " + ", ".join(wrong))
+    pd = case.post_deployment
+    due = pd.reevaluate_by.isoformat() if pd is not None and pd.reevaluate_by is not None else None
+    if predicate.get("reevaluate_by") != due:
+        out.append(f"the decision signs reevaluate_by {predicate.get('reevaluate_by')}, the stored version {due}")
+    ring = predicate.get("keyring")
+    fp = ring.get("fingerprint") if isinstance(ring, dict) else None
+    if fp != keyring.fingerprint():
+        out.append(f"the decision was made with keyring {str(fp)[:80]}, not the keyring {keyring.fingerprint()} "
+                   "the registry judges with")
+    counted = {x["id"] for x in _counted_independent(j.loaded)[0]}
+    listed = predicate.get("independent")
+    named = {x.get("id") for x in listed if isinstance(x, dict)} if isinstance(listed, list) else set()
+    if named != counted:
+        out.append("the decision lists as independent " + (", ".join(sorted(map(str, named))) or "nothing")
+                   + "; the registry counts " + (", ".join(sorted(counted)) or "nothing"))
     return out
