@@ -392,9 +392,16 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
     assert "safeguard SG-kyc2 is a safeguard of version 1.0 (#1) under a new id" in msg
     (msg,) = cg708("typed-date", {}, "{evidence: [E-kyc]}", {"evidence.yaml": {"date: 2026-10-15": "date: 2026-11-27"}})
     assert "evidence E-kyc is dated 2026-11-27 only by the case" in msg
-    assert cg708("changed", {}, "{claims: [G2]}", {"argument.yaml": {
+    # an answer of claims alone must answer every claim the incident defeated
+    (msg,) = cg708("one-of-two", {}, "{claims: [G2]}", {"argument.yaml": {
         "below the Cyber High threshold under full elicitation.":
-        "below the Cyber High threshold under full elicitation, without the code-execution tool."}}) == []
+        "below the Cyber High threshold under full elicitation, without the code-execution tool."}})
+    assert "G4 (defeated too) is neither changed nor withdrawn" in msg
+    assert cg708("changed", {}, "{claims: [G2, G4]}", {"argument.yaml": {
+        "below the Cyber High threshold under full elicitation.":
+        "below the Cyber High threshold under full elicitation, without the code-execution tool.",
+        "beyond access is blocked by a tested safeguard.":
+        "beyond access, for API use without the code-execution tool, is blocked by a tested safeguard."}}) == []
 
 
 def test_a_new_case_id_for_known_weights_is_compared_with_that_cases_versions(database_url: str, tmp_path: Path) -> None:

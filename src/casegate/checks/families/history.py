@@ -318,7 +318,8 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
               "must show what changed because of it. Citing a claim the incident did not defeat, "
               "rewording one in case or spacing only, renaming a safeguard, or typing a later date on "
-              "evidence changes nothing, and answers nothing.",
+              "evidence changes nothing, and answers nothing. An answer made of claims alone must change "
+              "or withdraw every claim the incident defeated.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
@@ -332,6 +333,14 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
 def incident_unanswered(ctx: Context) -> Iterator[Hit]:
     for inc in ctx.incidents:
         ok, bad = _answer_problems(ctx, inc)
+        if ok and all(o.startswith("claim ") for o in ok):
+            # an answer made of claims alone must answer every claim the incident defeated
+            missing = sorted(set(inc.claims) - {o.split()[1] for o in ok})
+            if missing:
+                bad.append(f"{', '.join(missing)} (defeated too) {'is' if len(missing) == 1 else 'are'} neither "
+                           "changed nor withdrawn, and the answer links no new evidence, safeguard or "
+                           "narrower boundary")
+                ok = []
         if ok:
             continue
         what = (f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) defeated "
