@@ -509,6 +509,37 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
                   f"({len(now)} of the previous {len(before)} task sets remain or were added)")
 
 
+@rule(
+    "CG350", "evaluation-run-dropped", severity="blocking", serves="fm-threshold-gaming",
+    summary="An evaluation of a threshold in the version compared with is gone from this one, and no "
+            "run of that threshold dated after it took its place.",
+    rationale="A run that came out badly can simply be left out of the next version: the rules then "
+              "judge the runs that remain. An evaluation, once submitted, is part of the record; it may "
+              "be replaced by a newer run of the same threshold, not dropped.",
+    bad="# previous: E-ctf (2026-10-01) and E-ctf-2 (2026-10-20, 150/400) measure cyber-high\n"
+        "evidence: {E-ctf: {threshold: cyber-high, date: 2026-10-01, ...}}",
+    good="evidence: {E-ctf: {...}, E-ctf-3: {threshold: cyber-high, date: 2026-11-01, ...}}",
+    fix="Keep the run in the case (and answer what it shows), or cite a newer run of the same "
+        "threshold that replaces it.",
+)
+def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    for tid in ctx.policy.thresholds:
+        cur = _evals(ctx.case, tid)
+        have = {eid for eid, _ in cur}
+        newest = max((ev.date for _, ev in cur), default=None)
+        gone = [(eid, ev) for eid, ev in _evals(prev, tid)
+                if eid not in have and (newest is None or newest <= ev.date)]
+        if not gone:
+            continue
+        path: tuple[str | int, ...] = ("evidence", cur[0][0]) if cur else ("evidence",)
+        yield Hit(path, f"evaluations of `{tid}` no longer include "
+                        + ", ".join(f"`{eid}` ({ev.date.isoformat()})" for eid, ev in gone)
+                        + ", and no run of it dated later took " + ("its" if len(gone) == 1 else "their") + " place")
+
+
 def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:
     """Per elicitation dimension: (strength, shown value, evidence id) of the strongest evaluation."""
     best: dict[str, tuple[float, str, str]] = {}
