@@ -492,3 +492,28 @@ def test_a_decision_not_compared_with_the_registry_cannot_approve(database_url: 
     with pytest.raises(IllegalTransitionError, match=r"incident-\d+"):
         decide(reg, seen)
     assert reg.size() == size + 1  # only the incident
+
+
+def test_a_decoy_version_under_a_new_id_does_not_hide_the_approved_case_of_the_same_model(
+        database_url: str, tmp_path: Path) -> None:
+    """Reason: a lab could submit a first version of a new case id without deciding it, so the
+    next version is compared only with the lab's own decoy; the approved case of the same weights
+    stays a yardstick."""
+    from casegate.monitor import comparison_for
+
+    reg, _ = _approved(database_url, tmp_path)
+    decoy = _copy(tmp_path, "decoy", {"id: atlas-2-api\n": "id: atlas-2-api-eu\n", 'version: "1.0"': 'version: "1.1-rc"'})
+    pol = decoy.parent / "policy.yaml"
+    pol.write_text(pol.read_text().replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
+    reg.submit_case(load_case(decoy))
+    main = decoy.parent / "case.yaml"
+    main.write_text(main.read_text().replace('version: "1.1-rc"', 'version: "1.1"'))
+    reg.submit_case(load_case(main))
+    loaded = with_attestations(load_case(main), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    labels = [c.baseline.label for c in comparison.versions]
+    assert labels == ["version 1.1-rc (#1)", "case atlas-2-api version 1.0 (#1), the last approved"], labels
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    (f,) = [f for f in record.findings if f.code == "CG328"]
+    assert f.blocking and "case atlas-2-api version 1.0 (#1)" in f.message
+    assert ("atlas-2-api", 1) in [(c.case, c.number) for c in record.compared]

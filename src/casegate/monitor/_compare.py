@@ -62,8 +62,26 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})")
     out = _baselines(reg, cache, hist)
+    for other, rec in _model_approvals(reg, hist, model_cases):
+        sv = cache.get(other, rec.number)
+        out.append(Compared(Baseline(role="approved", label=f"case {other} version {sv.label}, the last approved",
+                                     case=other, number=rec.number, digest=rec.digest), sv.case, sv.policy))
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why)
+
+
+def _model_approvals(reg: Registry, hist: _History, model_cases: list[str]) -> list[tuple[str, CaseVersionRecord]]:
+    """The last approved version of every other case about the same model, besides the versions
+    `hist` gives: a case id whose own history the lab wrote (a decoy version submitted first) is
+    still compared with what was approved for the same weights."""
+    chosen = {(hist.case_id, rec.number) for _role, rec in _chosen(reg, hist)[0]}
+    out = []
+    for other in model_cases:
+        approval = current_approval(reg, other)
+        if approval is None or (other, approval.version) in chosen:
+            continue
+        out.append((other, reg.case_version(other, approval.version, contents=False)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,9 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
         for role, rec in _chosen(reg, hist)[0]:
             out.append((hist.case_id, rec.number, rec.digest,
                         f"{hist.prefix}version {rec.declared_version} (#{rec.number}) ({role})"))
+        for other, rec in _model_approvals(reg, hist, model_cases):
+            out.append((other, rec.number, rec.digest,
+                        f"case {other} version {rec.declared_version} (#{rec.number}) (approved)"))
     return out, incidents
 
 
