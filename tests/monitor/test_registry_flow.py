@@ -517,3 +517,23 @@ def test_a_decoy_version_under_a_new_id_does_not_hide_the_approved_case_of_the_s
     (f,) = [f for f in record.findings if f.code == "CG328"]
     assert f.blocking and "case atlas-2-api version 1.0 (#1)" in f.message
     assert ("atlas-2-api", 1) in [(c.case, c.number) for c in record.compared]
+
+
+def test_padding_versions_cannot_push_the_first_ones_since_the_approval_out_of_the_comparison(
+        database_url: str, tmp_path: Path) -> None:
+    """Reason: with only the newest versions compared, 21 padding versions pushed an honest run
+    submitted after the approval out of every comparison."""
+    from casegate.monitor import EARLIER_MAX, comparison_for
+
+    reg, _ = _approved(database_url, tmp_path)
+    first = _copy(tmp_path, "first", {'version: "1.0"': 'version: "1.1-honest"'})
+    reg.submit_case(load_case(first))
+    main = first.parent / "case.yaml"
+    for i in range(EARLIER_MAX + 2):
+        main.write_text(main.read_text() + f"# pad {i}\n")
+        reg.submit_case(load_case(main))
+    main.write_text(main.read_text() + "# now\n")
+    comparison = comparison_for(reg, load_case(main))
+    labels = [c.baseline.label for c in comparison.versions]
+    assert "version 1.1-honest (#2)" in labels, labels
+    assert len([c for c in comparison.versions if c.baseline.role == "earlier"]) == EARLIER_MAX

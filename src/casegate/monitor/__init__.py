@@ -2,6 +2,7 @@
 withdraw a case, conditions with due dates, and the record of what held up."""
 
 from ._compare import (
+    EARLIER_MAX,
     POLICY_CHANGE_EVENT,
     PROTOCOL_EVENT,
     comparison_for,
@@ -116,7 +117,7 @@ __all__ = [
     "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored", "standing_version",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
-    "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "EARLIER_MAX", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",

@@ -24,7 +24,8 @@ PROTOCOL_EVENT = "protocol"
 """Log entry kind of a registered evaluation protocol."""
 EARLIER_MAX = 20
 """Most versions submitted since the last approval (besides the previous one) that a decision is
-compared with; the newest are taken."""
+compared with: the oldest half and the newest half are taken, so versions submitted later cannot
+push the first ones after an approval out of the comparison."""
 
 
 def stored_number(loaded: Loaded, versions: list[CaseVersionRecord]) -> int | None:
@@ -132,7 +133,9 @@ def _chosen(reg: Registry, hist: _History) -> tuple[list[tuple[str, CaseVersionR
     # approved), newest first: a version slipped in just before this one must not become the
     # only yardstick
     since = [v for v in before[:-1] if approved is None or v.number > approved]
-    out += [("earlier", v) for v in reversed(since[-EARLIER_MAX:])]
+    if len(since) > EARLIER_MAX:
+        since = since[: EARLIER_MAX // 2] + since[-(EARLIER_MAX - EARLIER_MAX // 2):]
+    out += [("earlier", v) for v in reversed(since)]
     return out, approved
 
 
