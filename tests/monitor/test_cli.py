@@ -386,3 +386,23 @@ def test_an_approval_judged_with_the_labs_keyring_does_not_apply(
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "case/decision.bundle.json",
             "--keyring", str(ring), code=4)
     assert "not the keyring" in p.stderr and "the registry judges with" in p.stderr
+
+
+def test_the_registry_refuses_a_narrower_boundary_signed_better_than_its_gate_says(
+        signed: Path, tmp_path: Path, database_url: str) -> None:
+    """Reason: `verify` reads the outcome at a narrower boundary (after a restriction) from the
+    bundle's signed `narrower` list; the lab's decider must not sign a better one than the gate."""
+    from casegate.sign import decode_payload, load_signer, sign_statement
+
+    _under_review(signed, tmp_path, database_url)
+    bundle = tmp_path / "case" / "decision.bundle.json"
+    b = json.loads(bundle.read_text())
+    st = decode_payload(b["decision"])
+    narrower = st["predicate"]["narrower"]
+    assert narrower and all(x["outcome"] != "GO" for x in narrower), narrower
+    for x in narrower:
+        x.update(outcome="GO", blocking=[])
+    b["decision"] = sign_statement(st, load_signer(str(tmp_path / "keys" / "rso.pem")))
+    (tmp_path / "narrower.bundle.json").write_text(json.dumps(b))
+    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "narrower.bundle.json", code=4)
+    assert "for the narrower boundary" in p.stderr and "the gate run on the stored version says" in p.stderr

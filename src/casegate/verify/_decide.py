@@ -34,6 +34,10 @@ class Judgement:
     waiver_problems: list[str]
     problems: list[str]
     """Why the sign-offs are not all present and valid (empty: they are)."""
+    today: dt.date | None = None
+    """The decision date the gate ran as of."""
+    comparison: Comparison | None = None
+    """What the case was compared with."""
 
 
 def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None, at: dt.datetime | None = None,
@@ -58,7 +62,7 @@ def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None
     waivers, waiver_problems = check_waivers(judged, keyring, today or at.date())
     record = run_gate(judged, today=today, waivers=waivers, waiver_problems=waiver_problems,
                       comparison=comparison)
-    return Judgement(record, judged, collected, waivers, waiver_problems, problems)
+    return Judgement(record, judged, collected, waivers, waiver_problems, problems, today, comparison)
 
 
 def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
@@ -164,6 +168,26 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
     if fp != keyring.fingerprint():
         out.append(f"the decision was made with keyring {str(fp)[:80]}, not the keyring {keyring.fingerprint()} "
                    "the registry judges with")
+    signed_narrower = predicate.get("narrower")
+    if isinstance(signed_narrower, list) and signed_narrower:
+        from ..gate import run_gate
+        from ..model import BoundaryKind
+
+        kinds = {k.value: k for k in BoundaryKind}
+        for x in signed_narrower:
+            kind = kinds.get(str(x.get("boundary"))) if isinstance(x, dict) else None
+            said = x.get("outcome") if isinstance(x, dict) else None
+            if kind is None or said not in _RANK:
+                out.append(f"the decision signs a narrower boundary the registry cannot read: {str(x)[:80]}")
+                continue
+            if case.boundary is None or kind.rank >= case.boundary.kind.rank:
+                out.append(f"the decision signs {kind.value} as a narrower boundary; it is not narrower")
+                continue
+            r = run_gate(j.loaded, boundary=kind, today=j.today, waivers=j.waivers,
+                         waiver_problems=j.waiver_problems, comparison=j.comparison, try_narrower=False)
+            if _RANK[r.outcome] > _RANK[said]:
+                out.append(f"the decision signs {said} for the narrower boundary {kind.value}; the gate run on "
+                           f"the stored version says {r.outcome}")
     counted = {x["id"] for x in _counted_independent(j.loaded)[0]}
     listed = predicate.get("independent")
     named = {x.get("id") for x in listed if isinstance(x, dict)} if isinstance(listed, list) else set()
