@@ -62,27 +62,10 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
                           why_none=f"first version (the registry has no case {case.id!r})")
-    out = _baselines(reg, cache, hist)
-    for other, rec in _model_approvals(reg, hist, model_cases):
-        sv = cache.get(other, rec.number)
-        out.append(Compared(Baseline(role="approved", label=f"case {other} version {sv.label}, the last approved",
-                                     case=other, number=rec.number, digest=rec.digest), sv.case, sv.policy))
+    out = [Compared(b, sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
+           for sv in [cache.get(str(b.case), int(b.number or 0))]]
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why)
-
-
-def _model_approvals(reg: Registry, hist: _History, model_cases: list[str]) -> list[tuple[str, CaseVersionRecord]]:
-    """The last approved version of every other case about the same model, besides the versions
-    `hist` gives: a case id whose own history the lab wrote (a decoy version submitted first) is
-    still compared with what was approved for the same weights."""
-    chosen = {(hist.case_id, rec.number) for _role, rec in _chosen(reg, hist)[0]}
-    out = []
-    for other in model_cases:
-        approval = current_approval(reg, other)
-        if approval is None or (other, approval.version) in chosen:
-            continue
-        out.append((other, reg.case_version(other, approval.version, contents=False)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -116,39 +99,41 @@ def _history(reg: Registry, case_id: str, known: bool, versions: list[CaseVersio
                      "compared with its versions"])
 
 
-def _chosen(reg: Registry, hist: _History) -> tuple[list[tuple[str, CaseVersionRecord]], int | None]:
-    """The versions of `hist` to compare with, each with its role: the newest stored before the
-    version decided on (every stored version when that is not stored), then the last approved one
-    when it differs, then the others submitted since that approval, newest first; and the number
-    of the last approved version."""
+def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Baseline]:
+    """The versions to compare with, each with its role and name: the newest of `hist` stored before
+    the version decided on (every stored version when that is not stored), then its last approved
+    one when it differs, then the others submitted since that approval, newest first; then the last
+    approved version of every other case about the same model, so a case id whose own history the
+    lab wrote (a decoy version submitted first) is still compared with what was approved for the
+    same weights."""
+
+    def named(role: str, case_id: str, rec: CaseVersionRecord, prefix: str, tail: str = "") -> Baseline:
+        return Baseline(role=role, label=f"{prefix}version {rec.declared_version} (#{rec.number}){tail}",
+                        case=case_id, number=rec.number, digest=rec.digest)
+
+    last = ", the last approved"
     before = [v for v in hist.versions if hist.this is None or v.number < hist.this]
     approval = current_approval(reg, hist.case_id)
     approved = approval.version if approval is not None and (hist.this is None or approval.version < hist.this) else None
-    out: list[tuple[str, CaseVersionRecord]] = []
+    out: list[Baseline] = []
     if before:
-        out.append(("previous", before[-1]))
+        out.append(named("previous", hist.case_id, before[-1], hist.prefix, last if before[-1].number == approved else ""))
     if approved is not None and (not before or approved != before[-1].number):
-        out.append(("approved", reg.case_version(hist.case_id, approved, contents=False)))
+        out.append(named("approved", hist.case_id, reg.case_version(hist.case_id, approved, contents=False),
+                         hist.prefix, last))
     # and every other version submitted since the last approval (every one, when none was
     # approved), newest first: a version slipped in just before this one must not become the
     # only yardstick
     since = [v for v in before[:-1] if approved is None or v.number > approved]
     if len(since) > EARLIER_MAX:
         since = since[: EARLIER_MAX // 2] + since[-(EARLIER_MAX - EARLIER_MAX // 2):]
-    out += [("earlier", v) for v in reversed(since)]
-    return out, approved
-
-
-def _baselines(reg: Registry, cache: VersionCache, hist: _History) -> list[Compared]:
-    """The chosen versions of `hist`, loaded."""
-    chosen, approved = _chosen(reg, hist)
-    out: list[Compared] = []
-    for role, rec in chosen:
-        sv = cache.get(hist.case_id, rec.number)
-        tail = ", the last approved" if role == "approved" or (role == "previous" and rec.number == approved) else ""
-        base = Baseline(role=role, label=f"{hist.prefix}version {sv.label}{tail}", case=hist.case_id,
-                        number=rec.number, digest=rec.digest)
-        out.append(Compared(base, sv.case, sv.policy))
+    out += [named("earlier", hist.case_id, v, hist.prefix) for v in reversed(since)]
+    seen = {(b.case, b.number) for b in out}
+    for other in model_cases:
+        appr = current_approval(reg, other)
+        if appr is not None and (other, appr.version) not in seen:
+            out.append(named("approved", other, reg.case_version(other, appr.version, contents=False),
+                             f"case {other} ", last))
     return out
 
 
@@ -165,15 +150,8 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
     incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
     hist = _history(reg, case_id, True, versions, number, model_cases)
-    out: list[tuple[str, int, str, str]] = []
-    if hist is not None:
-        for role, rec in _chosen(reg, hist)[0]:
-            out.append((hist.case_id, rec.number, rec.digest,
-                        f"{hist.prefix}version {rec.declared_version} (#{rec.number}) ({role})"))
-        for other, rec in _model_approvals(reg, hist, model_cases):
-            out.append((other, rec.number, rec.digest,
-                        f"case {other} version {rec.declared_version} (#{rec.number}) (approved)"))
-    return out, incidents
+    chosen = _chosen(reg, hist, model_cases) if hist is not None else []
+    return [(str(b.case), int(b.number or 0), str(b.digest), f"{b.label} ({b.role})") for b in chosen], incidents
 
 
 def linked_cases(reg: Registry, loaded: Loaded, cache: VersionCache) -> list[LinkedCase]:

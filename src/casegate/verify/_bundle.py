@@ -9,7 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
@@ -17,6 +17,9 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
 from ..model import BoundaryKind, DecisionRecord, Policy
+
+if TYPE_CHECKING:
+    from ..evidence import ArtifactState
 from ..sign import (
     ANSWER,
     AUTHORS,
@@ -167,17 +170,19 @@ def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
     return out
 
 
-def _counted_independent(loaded: Loaded) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | None = None,
+                         ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The evidence items the gate counted independent of the developer, each with its producer,
     its artifact's digest and the attestations that made it so (their envelopes' sha256), and
-    those envelopes: `verify` checks each again against the keyring it trusts."""
+    those envelopes: `verify` checks each again against the keyring it trusts. `artifacts`: the
+    artifacts as the gate hashed them (hashed again when not given)."""
     from ..evidence import facts_for, rehash_artifacts
     from ..sign import attestation_envelopes
 
     assert loaded.case is not None
     if loaded.attestations is None:
         return [], []
-    _, facts = facts_for(loaded, rehash_artifacts(loaded))
+    _, facts = facts_for(loaded, artifacts if artifacts is not None else rehash_artifacts(loaded))
     items: list[dict[str, Any]] = []
     if facts is not None:
         for eid, ind in sorted(facts.independence.items()):
@@ -193,15 +198,17 @@ def _counted_independent(loaded: Loaded) -> tuple[list[dict[str, Any]], list[dic
 
 def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, signer: Signer, role: str,
                 keyring: Keyring, *, at: dt.datetime | None = None,
-                narrower: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                narrower: list[dict[str, Any]] | None = None,
+                artifacts: dict[str, ArtifactState] | None = None) -> dict[str, Any]:
     """Sign the gate's decision record (as `role`) together with the envelopes it rests on, and
-    return the bundle. The caller has checked that the sign-offs meet the policy."""
+    return the bundle. The caller has checked that the sign-offs meet the policy. `artifacts`: the
+    artifacts as the gate hashed them (hashed again when not given)."""
     assert loaded.case is not None and loaded.policy is not None and loaded.policy_file is not None
     at = at or now_utc()
     key = signer_entry(signer, keyring, role, at)
     c = loaded.case
     digest = case_digest(loaded)
-    independent, attestations = _counted_independent(loaded)
+    independent, attestations = _counted_independent(loaded, artifacts)
     pred: dict[str, Any] = {
         "case": {"id": c.id, "version": c.version, "digest": digest},
         "policy": {"id": loaded.policy.id, "version": loaded.policy.version, "sha256": loaded.policy_file.sha256},

@@ -18,6 +18,7 @@ from ._bundle import BundleVerificationError, Collected, collect, make_bundle, s
 from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:
+    from ..evidence import ArtifactState
     from ..gate import Comparison
 
 
@@ -38,6 +39,8 @@ class Judgement:
     """The decision date the gate ran as of."""
     comparison: Comparison | None = None
     """What the case was compared with."""
+    artifacts: dict[str, ArtifactState] | None = None
+    """The evidence artifacts as hashed for the gate run (hashed once per judgement)."""
 
 
 def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None, at: dt.datetime | None = None,
@@ -60,9 +63,12 @@ def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None
     # authorities no keyring identity holds (CG417) are findings in the signed decision too
     judged = with_authority(signed_view(loaded, collected), keyring, at)
     waivers, waiver_problems = check_waivers(judged, keyring, today or at.date())
+    from ..evidence import rehash_artifacts
+
+    artifacts = rehash_artifacts(judged)
     record = run_gate(judged, today=today, waivers=waivers, waiver_problems=waiver_problems,
-                      comparison=comparison)
-    return Judgement(record, judged, collected, waivers, waiver_problems, problems, today, comparison)
+                      comparison=comparison, artifacts=artifacts)
+    return Judgement(record, judged, collected, waivers, waiver_problems, problems, today, comparison, artifacts)
 
 
 def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
@@ -99,10 +105,11 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
     if loaded.case.boundary is not None:
         for kind in BOUNDARY_LADDER[: loaded.case.boundary.kind.rank]:
             r = run_gate(loaded, boundary=kind, today=today, waivers=j.waivers, waiver_problems=j.waiver_problems,
-                         comparison=comparison)
+                         comparison=comparison, artifacts=j.artifacts)
             narrower.append({"boundary": kind.value, "outcome": r.outcome,
                              "blocking": sorted({f.code for f in r.findings if f.blocking})})
-    bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower)
+    bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower,
+                         artifacts=j.artifacts)
     return record, bundle
 
 
@@ -184,11 +191,12 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
                 out.append(f"the decision signs {kind.value} as a narrower boundary; it is not narrower")
                 continue
             r = run_gate(j.loaded, boundary=kind, today=j.today, waivers=j.waivers,
-                         waiver_problems=j.waiver_problems, comparison=j.comparison, try_narrower=False)
+                         waiver_problems=j.waiver_problems, comparison=j.comparison, try_narrower=False,
+                         artifacts=j.artifacts)
             if _RANK[r.outcome] > _RANK[said]:
                 out.append(f"the decision signs {said} for the narrower boundary {kind.value}; the gate run on "
                            f"the stored version says {r.outcome}")
-    counted = {x["id"] for x in _counted_independent(j.loaded)[0]}
+    counted = {x["id"] for x in _counted_independent(j.loaded, j.artifacts)[0]}
     listed = predicate.get("independent")
     named = {x.get("id") for x in listed if isinstance(x, dict)} if isinstance(listed, list) else set()
     if named != counted:

@@ -129,10 +129,14 @@ def _acting_role(request: Request, p: Principal, role: str, authors: list[str]) 
         raise HTTPException(403, f"{p.person} is an author of this case and cannot sign or object")
 
 
+def _reviews(p: Principal) -> bool:
+    """Whether the token holds a reviewer role (any role but author and viewer)."""
+    return bool(p.roles - {AUTHOR_ROLE, "viewer"})
+
+
 def _signed_authors(request: Request, case_id: str, number: int | None) -> list[str]:
     """The authors named by the verified authors lists (`casegate authors sign`) stored with
     version `number`; none when the version does not load or the board has no keyring."""
-    from ..errors import CasegateError
     from ..sign import authors_of, gather
 
     b = board(request)
@@ -341,7 +345,6 @@ def record_signoff(request: Request, p: Principal, case_id: str, envelope: dict[
 def _signed_version(request: Request, case_id: str, case: Any) -> int:
     """The stored version a sign-off's `case` names by its digest: the latest, or the version the
     case stands on when the latest does not load; 422 when it names neither."""
-    from ..errors import CasegateError
     from ..sign import case_digest
 
     b = board(request)
@@ -456,7 +459,7 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     from ..monitor import Incident, report_incident
 
     _require_case(request, case_id)
-    if not (p.roles - {AUTHOR_ROLE, "viewer"}):
+    if not _reviews(p):
         raise HTTPException(403, "only reviewers report incidents on the board (not authors or viewers)")
     try:
         incident = Incident.model_validate(body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person})
@@ -484,7 +487,7 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     from ..verify import gate_inputs
     from ._guards import gate_run_allowed
 
-    if not (p.roles - {AUTHOR_ROLE, "viewer"}):
+    if not _reviews(p):
         raise HTTPException(403, "authors and viewers may not run the gate: its decision joins the public history")
     if not gate_run_allowed(p.token_id or p.person, p.roles):
         raise HTTPException(429, "too many gate runs for this token: try again later")
