@@ -325,9 +325,10 @@ def test_with_a_trust_root_the_registry_judges_only_with_a_keyring_it_pins(
 
 def test_the_registry_refuses_a_decision_that_signs_dates_or_bindings_it_does_not_derive(
         signed: Path, tmp_path: Path, database_url: str) -> None:
-    """Reason: the lab's decider signs the condition due dates, the evidence expiries and the
-    re-evaluation date verify holds the decision to, and the evidence it counted independent; a
-    bundle re-signed with later dates or an emptied list must not approve."""
+    """Reason: the lab's decider signs the condition due dates and wording, the evidence expiries
+    and the re-evaluation date verify holds the decision to, and the evidence it counted
+    independent; a bundle re-signed with later dates, weaker conditions, an emptied list or an
+    item counted as testing more than was attested must not approve."""
     from casegate.sign import decode_payload, load_signer, sign_statement
 
     _under_review(signed, tmp_path, database_url)
@@ -353,10 +354,22 @@ def test_the_registry_refuses_a_decision_that_signs_dates_or_bindings_it_does_no
     def nothing_independent(p: dict) -> None:  # type: ignore[type-arg]
         p["independent"] = []
 
+    def weaker_wording(p: dict) -> None:  # type: ignore[type-arg]
+        for c in p["record"]["conditions"]:
+            c["fix"] = "Consider it when convenient."
+            c["text"] = c["finding"] + "; consider it when convenient"
+
+    def independent_of_more(p: dict) -> None:  # type: ignore[type-arg]
+        p["independent"][0]["tests"] = [*p["independent"][0]["tests"], "S-not-tested"]
+
     for name, edit, said in (("due", later_due, "later due dates"),
                              ("expiry", later_expiry, "evidence expiries the stored version does not give"),
-                             ("independent", nothing_independent, "lists as independent nothing")):
-        p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forge(name, edit)), code=4)
+                             ("independent", nothing_independent, "lists as independent nothing"),
+                             ("wording", weaker_wording, "words what a condition requires otherwise"),
+                             # refused before the registry judges: its own attestation says otherwise
+                             ("item", independent_of_more, "counted it as a test of SG-egress, S-not-tested")):
+        p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forge(name, edit)),
+                code=1 if name == "item" else 4)
         assert said in p.stderr, (name, p.stderr)
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle))
     assert "-> approved-with-conditions" in p.stdout

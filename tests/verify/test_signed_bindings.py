@@ -189,3 +189,29 @@ def test_the_unsigned_keyring_and_attestation_fields_are_not_read(setup: Setup) 
     b["keyring"] = {"name": "anything", "fingerprint": "sha256:" + "1" * 64}
     assert setup.deploy(b).ok
     assert json.dumps(setup.bundle["keyring"])  # still written, for people reading the bundle
+
+
+def test_an_independent_item_counted_as_other_than_attested_is_not_verified(setup: Setup) -> None:
+    """Reason: verify checked that an attestation named the item's id and artifact, not that it
+    attested the kind, safeguards tested, result and date the decision counted. The lab's decider
+    re-signs the decision saying an outside red team tested a further safeguard, with a later
+    date and another result; each differs from what the evaluator signed, and the decision fails."""
+    base = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
+    item = next(x for x in base["independent"] if x["id"] == "E-redteam-classifier")
+    assert {"kind", "tests", "result", "date"} <= set(item)
+    changes = {
+        "tests": (lambda x: x["tests"].append("S-unattested"), "as a test of"),
+        "kind": (lambda x: x.update(kind="audit" if x["kind"] != "audit" else "red-team"), "but the decision counted "
+                 "it as a"),
+        "date": (lambda x: x.update(date="2026-11-30"), "but the decision counted it as dated 2026-11-30"),
+        "result": (lambda x: x.update(result={"passed": True}), "with another result than the decision counted"),
+        "older": (lambda x: [x.pop(k) for k in ("kind", "tests", "result", "date")], "decide again"),
+    }
+    for name, (change, says) in changes.items():
+        def edit(pred: dict[str, Any], change: Any = change) -> None:
+            change(next(x for x in pred["independent"] if x["id"] == "E-redteam-classifier"))
+
+        v = setup.library(_resigned(setup.bundle, setup.w.signers["sam"], edit))
+        assert not v.ok, name
+        assert any(r.startswith("evidence E-redteam-classifier was counted independent") and says in r
+                   for r in v.reasons), (name, v.reasons)

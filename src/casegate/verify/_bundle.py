@@ -177,7 +177,7 @@ def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | N
     those envelopes: `verify` checks each again against the keyring it trusts. `artifacts`: the
     artifacts as the gate hashed them (hashed again when not given)."""
     from ..evidence import facts_for, rehash_artifacts
-    from ..sign import attestation_envelopes
+    from ..sign import attestation_envelopes, declared_values
 
     assert loaded.case is not None
     if loaded.attestations is None:
@@ -189,8 +189,11 @@ def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | N
             shas = sorted({a.envelope for a in ind.by if a.envelope})
             if not ind.independent or not shas:
                 continue
-            items.append({"id": eid, "producer": loaded.case.evidence[eid].producer,
-                          "sha256": ind.by[0].sha256, "attestations": shas})
+            ev = loaded.case.evidence[eid]
+            # the item as the gate counted it: what each attestation must cover, checked again by verify
+            items.append({"id": eid, "producer": ev.producer, "sha256": ind.by[0].sha256,
+                          "kind": ev.kind, "tests": list(ev.tests), **declared_values(ev),
+                          "attestations": shas})
     wanted = {sha for x in items for sha in x["attestations"]}
     found = attestation_envelopes(loaded, wanted)
     return items, [found[sha] for sha in sorted(found)]
@@ -516,6 +519,26 @@ def _reevaluation_problems(pred: dict[str, Any], policy: Policy | None, day: dt.
     return []
 
 
+def _attested_otherwise(att: Any, item: dict[str, Any]) -> str | None:
+    """How an attestation differs from the item as the decision counted it (its kind, the
+    safeguards it tests, its declared result and date), or None when it covers it. A decision
+    that does not say these cannot be checked, so it differs (made before they were signed)."""
+    if not all(k in item for k in ("kind", "tests", "result", "date")):
+        return ("but the decision does not say the kind, tests, result and date it counted for the item, so "
+                "they cannot be checked against the attestation (decide again)")
+    tests = item["tests"] if isinstance(item["tests"], list) else None
+    if att.kind != item["kind"]:
+        return f"as a {att.kind}, but the decision counted it as a {item['kind']}"
+    if tests is None or not set(map(str, tests)) <= set(att.tests):
+        return f"as a test of {', '.join(att.tests) or 'no safeguard'}, but the decision counted it as a test of " \
+               f"{', '.join(map(str, tests or [])) or 'nothing readable'}"
+    if att.result != item["result"]:
+        return "with another result than the decision counted"
+    if att.date != item["date"]:
+        return f"as dated {att.date}, but the decision counted it as dated {item['date']}"
+    return None
+
+
 def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring: Keyring,
                            policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
     """Every evidence item the decision counted independent, checked again against the keyring
@@ -554,6 +577,8 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
             elif att.evidence != eid or att.sha256 != x.get("sha256"):
                 why.append(f"{att.label} by {att.person} attests `{att.evidence}` (sha256 {att.sha256[:16]}...), "
                            "not this item's artifact")
+            elif (differs := _attested_otherwise(att, x)) is not None:
+                why.append(f"{att.label} by {att.person} attests `{eid}` {differs}")
             elif not att.organisation:
                 why.append(f"{att.label} is by {att.person}, for whom the keyring records no organisation")
             elif not developer:

@@ -119,7 +119,8 @@ _RANK = {"GO": 0, "GO WITH CONDITIONS": 1, "NO-GO": 2}
 def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> list[str]:
     """Why the registry's own judgement `j` of the version (as of `day`) does not support the
     decision `record` it is asked to apply: the sign-offs no longer all hold, the gate now says
-    worse than the record, or it sets conditions the record leaves out. Empty: it does."""
+    worse than the record, it sets conditions the record leaves out, or the record gives one a
+    later due date or words what it requires otherwise. Empty: it does."""
     out = [f"sign-offs: {p}" for p in j.problems]
     mine = j.record
     if _RANK[mine.outcome] > _RANK[record.outcome]:
@@ -145,6 +146,13 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
         if later:
             out.append("the decision gives conditions later due dates than the gate run as of "
                        f"{day}: " + ", ".join(sorted(set(later))))
+        # what must be done is the rule's: the decision may not word it more weakly
+        reworded = sorted({where(c) for c in mine.conditions
+                           if (theirs := have.get((c.cause, tuple(c.path)))) is not None and c.fix
+                           and theirs.fix != c.fix})
+        if reworded:
+            out.append("the decision words what a condition requires otherwise than the gate run as of "
+                       f"{day}: " + ", ".join(reworded))
     return out
 
 
@@ -196,10 +204,15 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
             if _RANK[r.outcome] > _RANK[said]:
                 out.append(f"the decision signs {said} for the narrower boundary {kind.value}; the gate run on "
                            f"the stored version says {r.outcome}")
-    counted = {x["id"] for x in _counted_independent(j.loaded, j.artifacts)[0]}
+    counted = {x["id"]: x for x in _counted_independent(j.loaded, j.artifacts)[0]}
     listed = predicate.get("independent")
-    named = {x.get("id") for x in listed if isinstance(x, dict)} if isinstance(listed, list) else set()
-    if named != counted:
-        out.append("the decision lists as independent " + (", ".join(sorted(map(str, named))) or "nothing")
+    named = {str(x.get("id")): x for x in listed if isinstance(x, dict)} if isinstance(listed, list) else {}
+    if set(named) != set(counted):
+        out.append("the decision lists as independent " + (", ".join(sorted(named)) or "nothing")
                    + "; the registry counts " + (", ".join(sorted(counted)) or "nothing"))
+    else:
+        for eid, x in sorted(counted.items()):
+            if named[eid] != x:
+                out.append(f"the decision lists independent evidence {eid} otherwise than the registry counts it "
+                           "(its producer, artifact, kind, tests, result, date or attestations differ)")
     return out
