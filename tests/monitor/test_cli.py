@@ -419,3 +419,24 @@ def test_the_registry_refuses_a_narrower_boundary_signed_better_than_its_gate_sa
     (tmp_path / "narrower.bundle.json").write_text(json.dumps(b))
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "narrower.bundle.json", code=4)
     assert "for the narrower boundary" in p.stderr and "the gate run on the stored version says" in p.stderr
+
+
+def test_registry_submit_logs_the_weights_files_of_the_model_the_case_is_about(tmp_path: Path,
+                                                                               database_url: str) -> None:
+    """`registry submit --model` hashes the model's weights files and logs them beside the version,
+    so a later case about the same weights (under any digest, name or id) shares its history; a
+    model whose digest the case does not list is refused before anything is stored."""
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    weights = tmp_path / "model"
+    weights.mkdir()
+    (weights / "model.safetensors").write_bytes(b"w" * 4096)
+    wrong = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model", code=2)
+    assert "which the case's system.digests do not list" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", code=None).returncode != 0
+    digest = _cg(tmp_path, database_url, "digest", "model").stdout.strip()
+    case = tmp_path / "case" / "case.yaml"
+    case.write_text(case.read_text().replace(DIGEST, digest))
+    ok = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model")
+    assert "recorded the weights files of " + digest in ok.stdout
+    again = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model")
+    assert "unchanged" in again.stdout and "recorded the weights" not in again.stdout

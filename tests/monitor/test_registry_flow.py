@@ -356,10 +356,61 @@ def test_an_incident_follows_the_model_into_a_case_under_another_name(database_u
     record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
     (f,) = [f for f in record.findings if f.code == "CG708"]
     assert record.outcome == "NO-GO" and "of case atlas-2-api version 1.0 (#1)" in f.message
-    # another model (other weights) is not concerned
-    other = _copy(tmp_path, "other", {"id: atlas-2-api\n": "id: orion-api\n",
+    # the same name and version under a new digest (one more file beside the weights) is the
+    # same model too
+    redigested = _copy(tmp_path, "redigested", {"id: atlas-2-api\n": "id: atlas-2-api-b\n",
+                                                "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
+    (inc,) = comparison_for(reg, load_case(redigested), keyring=KEYRING).incidents
+    assert inc.version == "case atlas-2-api version 1.0 (#1)"
+    # another model (other weights, another name) is not concerned
+    other = _copy(tmp_path, "other", {"id: atlas-2-api\n": "id: orion-api\n", "name: Atlas-2\n": "name: Orion-1\n",
                                       "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
     assert comparison_for(reg, load_case(other), keyring=KEYRING).incidents == []
+
+
+def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_id(
+        database_url: str, tmp_path: Path) -> None:
+    """Reason: the model's identity was its digest alone: one more file in the weights folder gave
+    a new manifest digest, and under a new case id and model name the model started afresh, its
+    incident and approved versions shed. With its weights files logged (`registry submit
+    --model`), a case about the same weights shares its history."""
+    from casegate.evidence import model_digest
+    from casegate.monitor import comparison_for, record_model_files
+
+    weights = tmp_path / "model"
+    weights.mkdir()
+    (weights / "model-00001.safetensors").write_bytes(b"\x00weights" * 1000)
+    (weights / "config.json").write_text('{"layers": 2}')
+    first = model_digest(weights)
+    (weights / "README.md").write_text("one more file beside the weights")
+    second = model_digest(weights)
+    assert first.digest != second.digest
+    old_digest = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+    reg = open_registry(database_url)
+    main = _copy(tmp_path, "v1", {old_digest + "]": first.digest + "]"})
+    reg.submit_case(load_case(main))
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    decide(reg, _record(main, reg))
+    with pytest.raises(InputError, match="is not one of version 1 of atlas-2-api's system digests"):
+        record_model_files(reg, CASE, 1, second.digest, second.resources)
+    assert record_model_files(reg, CASE, 1, first.digest, first.resources) is not None
+    assert record_model_files(reg, CASE, 1, first.digest, first.resources) is None  # once
+    report_incident(reg, _incident())
+    run_triggers(reg)
+    rebadged = _copy(tmp_path, "rebadged", {"id: atlas-2-api\n": "id: vega-api\n", "name: Atlas-2\n": "name: Vega\n",
+                                            old_digest + "]": second.digest + "]"})
+    # before its weights are logged nothing ties it to atlas-2-api
+    assert comparison_for(reg, load_case(rebadged), keyring=KEYRING).incidents == []
+    reg.submit_case(load_case(rebadged))
+    record_model_files(reg, "vega-api", 1, second.digest, second.resources)
+    loaded = with_attestations(load_case(rebadged), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    (inc,) = comparison.incidents
+    assert inc.version == "case atlas-2-api version 1.0 (#1)"
+    assert [(v.baseline.case, v.baseline.number) for v in comparison.versions] == [(CASE, 1)]
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    assert record.outcome == "NO-GO" and any(f.code == "CG708" for f in record.findings)
+    reg.close()
 
 
 def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url: str, tmp_path: Path) -> None:

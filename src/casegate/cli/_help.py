@@ -148,7 +148,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_gate', 3331),
     ('_evidence', 11499),
     ('_sign', 29179),
-    ('_registry', 10951),
+    ('_registry', 12222),
     ('_trust', 22000),
     ('_publish', 11895),
     ('_monitor', 38572),

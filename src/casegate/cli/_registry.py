@@ -47,6 +47,10 @@ def _default_key(db_url: str) -> Path:
 @registry_app.command("submit")
 def submit(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
+    model: Annotated[Path | None, typer.Option(
+        "--model", help="The model the case is about (directory or weights file): its weights files are hashed "
+                        "and logged, so a later case about the same weights shares this one's history whatever "
+                        "its digest or id.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -54,16 +58,35 @@ def submit(
     from ..load import load_case
 
     loaded = load_case(case)
+    md = None
+    if model is not None:
+        from ..evidence import model_digest
+
+        md = model_digest(model)
+        if loaded.case is not None and md.digest not in loaded.case.system.digests:
+            from ..errors import InputError
+
+            raise InputError(f"the model at {model} has digest {md.digest}, which the case's system.digests do not "
+                             "list", location=loaded.case_path,
+                             help="point --model at the weights the case is about, or list its digest")
     with _open(db) as reg:
         v, new = reg.submit_case_once(loaded)
+        weights = None
+        if md is not None:
+            from ..monitor import record_model_files
+
+            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources)
         state = reg.case_state(v.case_id)
     if as_json:
-        out(json.dumps({**v.to_json(), "new": new, "state": state}, indent=2))
+        out(json.dumps({**v.to_json(), "new": new, "state": state,
+                        "model_files": weights.index if weights is not None else None}, indent=2))
         return
     if new:
         out(f"recorded {v.ref} (digest {v.digest[:16]}, {len(v.files)} files, log entry {v.log_index})")
     else:
         out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
+    if weights is not None:
+        out(f"recorded the weights files of {md.digest if md else ''} (log entry {weights.index})")
     if state == "draft":
         out(f"state: draft; next, to ask for review: casegate state set {v.case_id} under-review --by NAME")
     elif state:

@@ -3,12 +3,14 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 
 from ._compare import (
     EARLIER_MAX,
+    MODEL_FILES_EVENT,
     POLICY_CHANGE_EVENT,
     PROTOCOL_EVENT,
     comparison_for,
     last_approved_before,
     policy_changes,
     public_commitments,
+    record_model_files,
     registered_protocols,
     stored_number,
     version_diff,
@@ -117,7 +119,7 @@ __all__ = [
     "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored", "standing_version",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
-    "EARLIER_MAX", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "EARLIER_MAX", "MODEL_FILES_EVENT", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "record_model_files", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",

@@ -5,6 +5,7 @@ The CLI and the board call this and hand the result to the gate; the rules never
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,9 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     this = stored_number(loaded, versions)
     # an incident follows the model: one logged against another case of the same weights defeats
     # this case's claims too, whatever this case is called
-    model_cases = cases_of_model(reg, list(case.system.digests), case.id)
+    model_cases = cases_of_model(reg, version_model_keys(
+        reg, case.id, this, {"name": case.system.name, "version": case.system.version,
+                             "digests": list(case.system.digests)}), case.id)
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
@@ -95,7 +98,8 @@ def _history(reg: Registry, case_id: str, known: bool, versions: list[CaseVersio
     other = model_cases[-1]
     what = f"the registry has no case {case_id!r}" if not known else f"the registry has no earlier version of case {case_id!r}"
     return _History(other, reg.case_versions(other), None, f"case {other} ", f"first version ({what})",
-                    [f"{what}, but case {other!r} is about the same model (a digest of its system): "
+                    [f"{what}, but case {other!r} is about the same model (a digest, its name and version, "
+                     "or a weights file of its system): "
                      "compared with its versions"])
 
 
@@ -144,9 +148,7 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     versions = reg.case_versions(case_id)
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
-    named = system.get("digests") if isinstance(system, dict) else None
-    digests = [str(d) for d in named] if isinstance(named, list) else []
-    model_cases = cases_of_model(reg, digests, case_id)
+    model_cases = cases_of_model(reg, version_model_keys(reg, case_id, number, system), case_id)
     incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
     incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
     hist = _history(reg, case_id, True, versions, number, model_cases)
@@ -192,19 +194,94 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-def cases_of_model(reg: Registry, digests: list[str], but: str) -> list[str]:
-    """The ids of the registry's cases, other than `but`, any of whose versions names one of
-    `digests` among its system's digests (the same model weights), in log order."""
-    wanted = set(digests)
+MODEL_FILES_EVENT = "model-files"
+"""Log entry kind of the weights files of a stored version's model, as the registry hashed them."""
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".h5", ".keras",
+                   ".msgpack", ".onnx", ".npz", ".npy", ".tflite", ".pkl", ".pickle", ".nemo")
+"""File name endings of weights: a model shares its identity with another holding the same bytes
+under one of these, whatever else its folder holds (a tokenizer or a licence proves nothing)."""
+
+
+def _normal(text: object) -> str:
+    return " ".join(re.findall(r"\w+", str(text).casefold()))
+
+
+def model_keys(system: object, files: list[str] | None = None) -> set[str]:
+    """What identifies the model a stored version (its logged `system`) is about: each of its
+    digests, its name and version (case, spacing and punctuation aside) and the sha256 of each of
+    its weights files the registry hashed (`files`). Two versions sharing any key are about the
+    same model, so a new digest (one more file beside the weights) or a new case id does not start
+    its history afresh."""
+    keys: set[str] = set()
+    if isinstance(system, dict):
+        named = system.get("digests")
+        keys.update(f"digest:{d}" for d in (named if isinstance(named, list) else []))
+        name, version = _normal(system.get("name") or ""), _normal(system.get("version") or "")
+        if name:
+            keys.add(f"name:{name}@{version}")
+    keys.update(f"weights:{h}" for h in files or [])
+    return keys
+
+
+def weights_files(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The weights files (path, sha256) of a model manifest's resources."""
+    return [(p, h) for p, h in resources if p.lower().endswith(WEIGHT_SUFFIXES)]
+
+
+def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
+    out: dict[tuple[str, int], list[str]] = {}
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        n, files = e.payload.get("version"), e.payload.get("weights")
+        if e.case_id and isinstance(n, int) and isinstance(files, list):
+            out.setdefault((e.case_id, n), []).extend(str(f[1]) for f in files if isinstance(f, list) and len(f) == 2)
+    return out
+
+
+def version_model_keys(reg: Registry, case_id: str, number: int | None, system: object) -> set[str]:
+    """`model_keys` of stored version `number` of `case_id` (of `system` alone when not stored)."""
+    files = _logged_weights(reg).get((case_id, number)) if number is not None else None
+    return model_keys(system, files)
+
+
+def cases_of_model(reg: Registry, keys: set[str], but: str) -> list[str]:
+    """The ids of the registry's cases, other than `but`, any of whose versions is about the same
+    model as `keys` (`model_keys`: a digest, the name and version, or a weights file in common), in
+    log order."""
     found: dict[str, None] = {}
-    if not wanted:
+    if not keys:
         return []
+    weights = _logged_weights(reg)
     for e in reg.events(kind="case-version"):
-        system = e.payload.get("system")
-        named = system.get("digests") if isinstance(system, dict) else None
-        if e.case_id and e.case_id != but and isinstance(named, list) and wanted.intersection(map(str, named)):
+        if not e.case_id or e.case_id == but or e.case_id in found:
+            continue
+        n = e.payload.get("version")
+        if keys & model_keys(e.payload.get("system"), weights.get((e.case_id, n)) if isinstance(n, int) else None):
             found[e.case_id] = None
     return list(found)
+
+
+def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
+                       resources: tuple[tuple[str, str], ...]) -> LogEntry | None:
+    """Log the weights files of the model stored version `number` of `case_id` is about, hashed by
+    the registry's caller from the model itself: `digest` (its manifest root digest) must be one
+    of the version's system digests. None when they are logged already."""
+    from ..errors import InputError
+
+    mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
+    system = mine.payload.get("system") if mine is not None else None
+    named = system.get("digests") if isinstance(system, dict) else None
+    if not isinstance(named, list) or digest not in named:
+        raise InputError(f"the model's digest {digest} is not one of version {number} of {case_id}'s system digests",
+                         help="point --model at the weights the case is about (casegate digest PATH prints "
+                              "the digest), or list that digest under system.digests")
+    weights = weights_files(resources)
+    if not weights:
+        raise InputError(f"the model at digest {digest} holds no weights file ({', '.join(WEIGHT_SUFFIXES)})",
+                         help="point --model at the directory that holds the weights")
+    if (case_id, number) in _logged_weights(reg):
+        return None
+    return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
+                                                     "weights": [list(w) for w in weights]})
 
 
 def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
