@@ -165,10 +165,21 @@ def test_each_kind_of_answer_and_why_a_link_does_not_hold() -> None:
     later["incident_answers"] = {"incident-7": {"evidence": ["E-ctf"]}}
     assert _cg708_with(later, _facts(derived=("E-ctf",))) == []
     assert _cg708_with(later, _facts(attested={"E-ctf": "2026-11-02T09:00:00Z"})) == []
+    # a changed claim answers when it rests on something new since the incident: a narrower
+    # boundary, or evidence under it that answers it
     changed = base_doc()
     changed["argument"]["elements"]["G2"]["claim"] = "Cyber capability is below the Cyber High threshold without tools."
+    changed["boundary"]["kind"] = "trusted-access"
     changed["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
     assert _cg708(changed) == []
+    reran = base_doc()
+    reran["argument"]["elements"]["G2"]["claim"] = "Cyber capability is below the Cyber High threshold, re-run."
+    reran["evidence"]["E-ctf"]["date"] = "2026-11-01"
+    reran["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    assert _cg708_with(reran, _facts(derived=("E-ctf",))) == []
+    # words alone: the same grounds as the claim the incident defeated
+    (h,) = _cg708_with(reran, _facts())
+    assert "claim G2 is reworded, but rests on nothing new since the incident" in h.message
     sg = base_doc()
     sg["safeguards"]["SG-exploit"] = {"layer": "classifier", "blocks": ["ransomware.exploit"]}
     sg["incident_answers"] = {"incident-7": {"safeguards": ["SG-exploit"]}}

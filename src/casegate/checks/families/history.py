@@ -283,8 +283,11 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         elif _words(el.text) == _words(before):
             bad.append(f"claim {cid} is unchanged since {inc.version}" + (
                 "" if " ".join(el.text.split()) == " ".join(before.split()) else " (but for case, spacing or punctuation)"))
+        elif (rests := _new_support(ctx, inc, cid)) is not None:
+            ok.append(f"claim {cid} changed, resting on {rests}")
         else:
-            ok.append(f"claim {cid} changed")
+            bad.append(f"claim {cid} is reworded, but rests on nothing new since the incident: no evidence under "
+                       f"it answers it, and the boundary is not narrower than in {inc.version}")
     old = set(inc.safeguard_substance)
     for sid in ans.safeguards:
         sg = ctx.case.safeguards.get(sid)
@@ -298,12 +301,37 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         else:
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
-        b = ctx.case.boundary
-        narrower = b is not None and inc.boundary_rank is not None and (
-            b.kind.rank < inc.boundary_rank or (b.kind.rank == inc.boundary_rank and set(inc.tools) - set(b.tools)))
+        narrower = _narrower(ctx, inc)
         (ok if narrower else bad).append("boundary narrowed" if narrower
                                          else f"the boundary is not narrower than in {inc.version}")
     return ok, bad
+
+
+def _narrower(ctx: Context, inc: IncidentDefeat) -> bool:
+    """Whether the case's boundary is narrower than the one of the version the incident defeated:
+    a lower rank, or the same rank without a tool it had."""
+    b = ctx.case.boundary
+    return b is not None and inc.boundary_rank is not None and (
+        b.kind.rank < inc.boundary_rank or (b.kind.rank == inc.boundary_rank and bool(set(inc.tools) - set(b.tools))))
+
+
+def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
+    """What new a reworded claim rests on: evidence under it (cited by it or by an element it
+    rests on) that answers the incident, or a narrower boundary; None when nothing. Words alone
+    change nothing: a phrase appended to a defeated claim is not an answer."""
+    evidence = ctx.index.fields["evidence"]
+    seen: set[str] = set()
+    todo = [cid]
+    while todo:
+        el = todo.pop()
+        if el in seen:
+            continue
+        seen.add(el)
+        for eid in evidence.get(el, ()):
+            if _evidence_answer(ctx, inc, eid)[0]:
+                return f"evidence {eid}"
+        todo.extend(ctx.index.support.get(el, ()))
+    return "a narrower boundary" if _narrower(ctx, inc) else None
 
 
 @rule(
@@ -318,8 +346,10 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
               "must show what changed because of it. Citing a claim the incident did not defeat, "
               "rewording one in case or spacing only, renaming a safeguard, or typing a later date on "
-              "evidence changes nothing, and answers nothing. An answer made of claims alone must change "
-              "or withdraw every claim the incident defeated.",
+              "evidence changes nothing, and answers nothing. A reworded claim counts only when it rests on "
+              "something new since the incident (evidence under it that answers it, or a narrower "
+              "boundary): a phrase appended to a defeated claim changes its words, not its grounds. An "
+              "answer made of claims alone must change or withdraw every claim the incident defeated.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
