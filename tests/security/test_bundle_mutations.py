@@ -74,7 +74,8 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
     """The example case with an objection answered and accepted (so the bundle's objection and
     answer lists are not empty), signed, decided and recorded in a SQLite registry whose log a
     trust root pins."""
-    from casegate.monitor import decide, submit_for_review
+    from casegate.approve import approve
+    from casegate.monitor import submit_for_review
     from casegate.store import open_registry
 
     tmp = tmp_path_factory.mktemp("mutations")
@@ -92,7 +93,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
     with log_clock(STORY_LOGGED), open_registry(db) as reg:
         reg.submit_case(w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
-        decide(reg, record, bundle=bundle)
+        approve(reg, record, bundle, w.ring)
     trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     doc = json.loads(trust.proof(db, CASE, tmp / "state.json").read_text())
     return Signed(w, bundle, trust, doc, [])

@@ -40,8 +40,9 @@ def demo(tmp_path) -> Path:
 def _trusted(demo: Path, tmp_path: Path) -> Path:
     """Record the decided case in a registry, pin the example's policy and keyring in a trust
     root, and write the case's state proof to tmp_path/state-proof.json; returns the root."""
+    from casegate.approve import approve
     from casegate.load import load_case
-    from casegate.monitor import decide, read_decision, submit_for_review
+    from casegate.monitor import read_decision, submit_for_review
     from casegate.store import open_registry
     from tests.verify.trusted import log_clock, make_trust
 
@@ -50,7 +51,7 @@ def _trusted(demo: Path, tmp_path: Path) -> Path:
         reg.submit_case(load_case(demo / "case.yaml"))
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
         record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
-        decide(reg, record, bundle=bundle)
+        approve(reg, record, bundle, demo / "keys" / "keyring.yaml")
     t = make_trust(tmp_path / "root", policy=demo / "policy.yaml", keyring=demo / "keys" / "keyring.yaml")
     t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
     return t.dir
@@ -134,8 +135,9 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     for role, who in SIGNERS:
         assert run(["sign", "case.yaml", "--role", role, "--key", f"keys/{who}.key"], demo, env).returncode == 0
     assert run(["decide", "case.yaml", "--key", "keys/sam-whitfield.key", "--role", "rso"], demo, env).returncode == 0
+    from casegate.approve import approve
     from casegate.load import load_case
-    from casegate.monitor import decide, read_decision, submit_for_review
+    from casegate.monitor import read_decision, submit_for_review
     from casegate.store import open_registry
     from tests.verify.trusted import log_clock
 
@@ -146,7 +148,7 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
             reg.submit_case(load_case(demo / "case.yaml"))
             submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
             record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
-            decide(reg, record, bundle=bundle)
+            approve(reg, record, bundle, demo / "keys" / "keyring.yaml")
             reg.set_case_state("atlas-2-api", "withdrawn", {"type": "manual", "role": "rso", "reason": "bio incident"})
     finally:
         reg.close()

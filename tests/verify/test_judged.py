@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.web.conftest import approve, build_board, verify
+from tests.web.conftest import NOT_JUDGED, approve, build_board, verify
 
 
 def test_an_approval_judged_with_another_keyring_does_not_verify(tmp_path: Path, database_url: str) -> None:
@@ -26,3 +26,15 @@ def test_an_approval_judged_with_the_decisions_keyring_verifies(tmp_path: Path, 
     bundle = approve(b, judgement={"keyring": fp, "at": "2026-12-01T00:00:00Z", "outcome": "GO WITH CONDITIONS"})
     r = verify(b, bundle)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_an_approval_logged_without_the_registrys_judgement_does_not_verify(tmp_path: Path,
+                                                                            database_url: str) -> None:
+    """Reason: an approval logged by code that wrote to the registry directly (no gate run of the
+    registry's own) rests on the lab's decider alone; it used to verify with a note."""
+    b = build_board(tmp_path, database_url)
+    bundle = approve(b, judgement=NOT_JUDGED)
+    r = verify(b, bundle)
+    said = r.stdout + r.stderr
+    assert r.returncode == 1, said
+    assert "the registry logged no judgement of its own with the approving decision" in said

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from casegate.approve import approve
 from casegate.model import BoundaryKind
-from casegate.monitor import decide, submit_for_review
+from casegate.monitor import IllegalTransitionError, decide, submit_for_review
 from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors, sign_case
 from casegate.store import open_registry
 from casegate.trust import load_trust_root
@@ -49,14 +50,25 @@ class Story:
             save_keyring(self.ring, w.ring_path)
         for name, role in SIGNED.items():
             sign_case(w.load(), role, w.signers[name], w.ring, at=dana_signs_at if name == "dana" else SIGNED_AT)
+        made_with = self.ring
         try:
             record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", self.ring, at=SIGNED_AT)
         except BundleVerificationError:
+            made_with = w.ring
             record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
         with open_registry(db) as reg, log_clock(logged):
             reg.submit_case(w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
-            decide(reg, record, bundle=self.bundle)
+            # the registry judges the decision again as of its own clock; where it refuses (a key
+            # retired or compromised before it logged the decision), the approval is logged as a
+            # registry that judged differently would have, so verify's own defence is what is tested
+            self.refused: str | None = None
+            try:
+                approve(reg, record, self.bundle, made_with)
+            except IllegalTransitionError as e:
+                self.refused = e.message
+                decide(reg, record, bundle=self.bundle, judge=lambda _n: {
+                    "keyring": made_with.fingerprint(), "at": logged.isoformat(), "outcome": record.outcome})
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
         self.db, self.w = db, w
@@ -100,6 +112,7 @@ def test_a_retired_key_keeps_what_was_logged_before_its_retirement(tmp_path: Pat
 def test_a_retired_key_refuses_what_was_logged_after_its_retirement(tmp_path: Path, database_url: str) -> None:
     s = Story(tmp_path, database_url, logged=t("2026-12-02"),
               revoke={"at": "2026-12-01", "reason": "rotated", "kind": "retired"})
+    assert s.refused is not None and "Dana Ortiz's key" in s.refused and "was revoked on 2026-12-01" in s.refused
     v = s.verify(t("2026-12-05"))
     assert not v.ok
     assert any("after Dana Ortiz's key" in r and "was retired on 2026-12-01 (rotated)" in r for r in dana(v)), v.reasons
@@ -117,6 +130,7 @@ def test_a_compromised_keys_backdated_signature_is_refused(tmp_path: Path, datab
     log recorded it on 2026-12-02, after the compromise date: refused, for any --at."""
     s = Story(tmp_path, database_url, logged=t("2026-12-02"),
               revoke={"at": "2026-12-01", "reason": "laptop stolen", "kind": "compromised"})
+    assert s.refused is not None and "Dana Ortiz's key" in s.refused  # the registry did not approve it
     v = s.verify(t(at))
     assert not v.ok
     assert any("not before Dana Ortiz's key" in r and "was revoked as compromised from 2026-12-01" in r

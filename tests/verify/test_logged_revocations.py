@@ -14,8 +14,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from casegate.approve import approve
 from casegate.model import BoundaryKind
-from casegate.monitor import decide, submit_for_review
+from casegate.monitor import submit_for_review
 from casegate.sign import iso, load_keyring, load_signer, parse_instant, sign_case
 from casegate.store import open_registry
 from casegate.trust import PinnedKeyring, load_trust_root, rotated_root, sign_root, write_root
@@ -40,7 +41,7 @@ class Story:
         with open_registry(db) as reg, log_clock(LOGGED):
             reg.submit_case(w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
-            decide(reg, record, bundle=self.bundle)
+            approve(reg, record, self.bundle, w.ring)
         self.ring = w.ring  # the keyring the decision names: no revocation in it
         self.trust: Trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.db, self.tmp = db, tmp

@@ -32,7 +32,8 @@ def test_verify_model_path(tmp_path: Path) -> None:
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     write_bundle(bundle, w.dir / "decision.bundle.json")
     # verify fails closed: a trust root pinning the policy and keyring, and the case's state proof
-    from casegate.monitor import decide, submit_for_review
+    from casegate.approve import approve
+    from casegate.monitor import submit_for_review
     from casegate.store import open_registry
     from tests.verify.trusted import log_clock, make_trust
 
@@ -40,7 +41,7 @@ def test_verify_model_path(tmp_path: Path) -> None:
     with open_registry(db) as reg, log_clock():
         reg.submit_case(w.load())
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
-        decide(reg, record, bundle=bundle)
+        approve(reg, record, bundle, w.ring)
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     proof = t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
 

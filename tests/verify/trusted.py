@@ -102,9 +102,11 @@ def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelt
 
 def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
     """A signed world (`make_world`) whose case Dana, Sam and Priya signed off and Sam decided:
-    submitted to `reg`, sent for review and approved by the signed decision. Returns the world,
+    submitted to `reg`, sent for review and approved by the signed decision (the registry judging it
+    again). Returns the world,
     the decision's bundle and what `decide` recorded."""
-    from casegate.monitor import decide, submit_for_review
+    from casegate.approve import approve
+    from casegate.monitor import submit_for_review
     from casegate.sign import sign_case
     from casegate.verify import decide_case
 
@@ -114,7 +116,7 @@ def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     reg.submit_case(w.load())
     submit_for_review(reg, CASE, by="Sam Whitfield")
-    applied = decide(reg, record, bundle=bundle)
+    applied = approve(reg, record, bundle, w.ring)
     return w, bundle, applied
 
 

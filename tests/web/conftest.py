@@ -78,8 +78,13 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "casegate", *args], cwd=cwd, capture_output=True, text=True)
 
 
+NOT_JUDGED: dict[str, Any] = {}
+"""`approve(..., judgement=NOT_JUDGED)`: log the approval with no judgement of the registry's own."""
+
+
 def approve(board: BoardFixture, judgement: dict[str, Any] | None = None) -> Path:
-    """Sign the stored case in its three required roles, decide, and approve it in the registry;
+    """Sign the stored case in its three required roles, decide, and approve it in the registry,
+    which judges the decision again (`judgement`: log this one instead, without judging);
     returns the signed decision bundle."""
     import json
     import os
@@ -112,7 +117,14 @@ def approve(board: BoardFixture, judgement: dict[str, Any] | None = None) -> Pat
         record, bundle = decide_case(loaded, load_signer(str(d / "keys" / "sam-whitfield.key")), "rso", ring,
                                      comparison=comparison_for(reg, loaded, keyring=ring))
         path.write_text(json.dumps(bundle))
-        decide(reg, record, bundle=bundle, judge=(lambda _n: judgement) if judgement is not None else None)
+        if judgement is None:  # the registry judges it again, as `state apply` does
+            from casegate.approve import approve as judged
+
+            judged(reg, record, bundle, ring)
+        elif judgement == NOT_JUDGED:
+            decide(reg, record, bundle=bundle)
+        else:
+            decide(reg, record, bundle=bundle, judge=lambda _n: judgement)
     reg.close()
     return path
 

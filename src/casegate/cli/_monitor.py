@@ -473,6 +473,8 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
                 raise IllegalTransitionError(
                     f"a {record.outcome} decision moves a case to {expected.value}, not {target.value}",
                     help=f"casegate state set {case_id} {expected.value} --decision {decision}")
+            from ..approve import registry_judge
+
             judge = registry_judge(reg, record, _keyring_file(keyring), trust_root, bundle) if bundle is not None else None
             applied = decide(reg, record, version=version, bundle=bundle, judge=judge)
             out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
@@ -500,62 +502,6 @@ def _keyring_file(keyring: Path | None) -> Path | None:
     import os
 
     return keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
-
-
-def registry_judge(reg: Any, record: Any, keyring: Path | None,  # type: ignore[no-untyped-def]
-                   trust_root: Path | None = None, bundle: dict[str, Any] | None = None):
-    """A judge for `casegate.monitor.decide`: the registry runs the gate itself on the stored
-    version the decision names, as of the log's clock, against its own history and the keyring
-    the bundle verified against, and refuses the approval (IllegalTransitionError, nothing logged)
-    when its judgement does not support the record's outcome. A decision record is signed by the
-    lab's own decider; the registry believes only what it can judge again. With a trust root, the
-    keyring must be one it pins (a keyring the lab wrote its own "evaluators" into judges nothing).
-    The values the bundle signs for `verify` (evidence expiries, re-evaluation date, keyring,
-    evidence counted independent) must be those the registry derives; the judge returns what is
-    logged with the decision: the keyring it judged with, when, and its outcome."""
-    import tempfile
-
-    from ..errors import InputError
-    from ..monitor import comparison_for, load_stored
-    from ..monitor._states import IllegalTransitionError
-    from ..sign import decode_payload, iso, load_keyring
-    from ..store import log_time
-    from ..verify import binding_problems, judge_case, judgement_problems
-
-    if keyring is None:
-        raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
-    ring = load_keyring(keyring)
-    if trust_root is not None:
-        from ..errors import VerificationError
-        from ..trust import load_trust_root
-
-        pinned = load_trust_root(trust_root).keyring_problems(ring.fingerprint(), log_time())
-        if pinned:
-            raise VerificationError("; ".join(pinned), location=str(keyring),
-                                    help="judge with the keyring the trust root pins")
-
-    def judge(number: int) -> dict[str, Any]:
-        at = log_time()
-        with tempfile.TemporaryDirectory(prefix="casegate-judge-") as tmp:
-            loaded = load_stored(reg, record.case_id, number, tmp)
-            if loaded.case is None or loaded.policy is None:
-                raise IllegalTransitionError(f"stored version {number} of {record.case_id} does not load as a case, "
-                                             "so the registry cannot judge a decision on it",
-                                             help="run `casegate log verify`; then submit the case again")
-            j = judge_case(loaded, ring, today=at.date(), at=at, comparison=comparison_for(reg, loaded, keyring=ring))
-            problems = judgement_problems(record, j, at.date())
-            statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
-            predicate = statement.get("predicate") if isinstance(statement, dict) else None
-            problems += binding_problems(predicate if isinstance(predicate, dict) else {}, j, ring)
-        if problems:
-            raise IllegalTransitionError(
-                f"the registry does not approve version {number} of {record.case_id} on this decision: "
-                + "; ".join(problems),
-                help="run `casegate decide` again against this registry (--db) on the submitted version, today, "
-                     "and apply that bundle")
-        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome}
-
-    return judge
 
 
 def _decision_text(path: Path) -> str:

@@ -428,8 +428,11 @@ def _judged_with(reg: RegistryView, case_id: str, changes: list[Any], keyring_fp
     entry = next((e for e in reg.events(case_id=case_id, kind="decision") if e.index == index), None)
     judgement = entry.payload.get("judgement") if entry is not None else None
     if not isinstance(judgement, dict):
-        verdict.notes.append(f"the registry logged no judgement of its own with the approving decision "
-                             f"(log entry {index})")
+        # an approval logged without the registry's own gate run (by code that wrote to the
+        # registry directly, or by an older casegate) rests on the lab's decider alone
+        verdict.reasons.append(f"the registry logged no judgement of its own with the approving decision "
+                               f"(log entry {index}): nothing shows it ran the gate again before approving; "
+                               "apply the decision again with `casegate state apply`")
         return
     if judgement.get("keyring") != keyring_fp:
         verdict.reasons.append(
