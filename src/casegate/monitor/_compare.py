@@ -1,5 +1,6 @@
 """What a decision is compared with, fetched from the registry: the version submitted before this
-one, the last version a decision approved, and the signed policy changes logged for its policy.
+one, the last version a decision approved, the signed policy changes logged for its policy, and
+when the registry first logged each of its artifacts.
 The CLI and the board call this and hand the result to the gate; the rules never read the registry."""
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                    cache: VersionCache | None = None) -> Comparison:
     """The earlier versions of the case to compare `loaded` with (the previous submitted version
     first, then the last approved one when it differs) and the policy changes logged for its
-    policy, each verified against `keyring` (unverified, with the reason, without one)."""
+    policy, each verified against `keyring` (unverified, with the reason, without one); and when
+    the registry first logged each of its artifacts (`artifact_dates`)."""
     case = loaded.case
     assert case is not None
     policy_id = loaded.policy.id if loaded.policy is not None else None
