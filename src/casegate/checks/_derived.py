@@ -41,13 +41,16 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterator
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
 from .measurement import evidence_by_threshold_of
+
+if TYPE_CHECKING:
+    from ..model import ArtifactDates
 
 __all__ = [
     "CapabilityStatus",
@@ -63,6 +66,7 @@ __all__ = [
     "elicitation_shortfalls",
     "inability",
     "weights_reachable",
+    "evidence_dated",
     "evidence_expiry",
     "is_expired",
     "pathway_risk",
@@ -114,17 +118,24 @@ def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
 # --------------------------------------------------------------------------- evidence helpers
 
 
-def evidence_expiry(ev: Evidence, policy: Policy) -> dt.date | None:
-    """When the item stops counting: its date + the policy's max age, or its own `expires` when
-    that is earlier (`Evidence.expiry`); None when that cannot be established (the date plus the
-    maximum age falls past the calendar's last day)."""
-    return ev.expiry(policy.evidence.max_age_days)
+def evidence_dated(ev: Evidence, dates: ArtifactDates | None) -> dt.date:
+    """The date the item's age counts from: its own date, but with a registry (`dates`, as
+    `Context.artifact_dates`) never later than the day the registry first logged its artifact (nor
+    than the registry's clock)."""
+    return dates.date_of(ev) if dates is not None else ev.date
+
+
+def evidence_expiry(ev: Evidence, policy: Policy, dates: ArtifactDates | None = None) -> dt.date | None:
+    """When the item stops counting: the date its age counts from (`evidence_dated`) + the
+    policy's max age, or its own `expires` when that is earlier (`Evidence.expiry`); None when
+    that cannot be established (the date plus the maximum age falls past the calendar's last day)."""
+    return ev.expiry(policy.evidence.max_age_days, evidence_dated(ev, dates))
 
 
 def is_expired(ev: Evidence, ctx: Context) -> bool:
     """True when the item's expiry date is on or before the decision date, or cannot be
     established (an item whose age cannot be counted does not count)."""
-    until = evidence_expiry(ev, ctx.policy)
+    until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
     return until is None or until <= ctx.today
 
 
@@ -261,7 +272,7 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
     if ev.kind != "eval":
         return f"is a {ev.kind}, not an evaluation"
     if is_expired(ev, ctx):
-        until = evidence_expiry(ev, ctx.policy)
+        until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
         return f"expired on {until.isoformat()}" if until else "its expiry cannot be established"
     src = ev.source
     if src is not None and src.status not in (None, "success"):

@@ -28,6 +28,7 @@ from ._index import ArgumentIndex, index_of
 
 if TYPE_CHECKING:
     from ..model import (
+        ArtifactDates,
         AuthorityCheck,
         Baseline,
         IncidentDefeat,
@@ -74,6 +75,10 @@ class Context:
     protocols: list[RegisteredProtocol] | None = None
     """Evaluation protocols registered in the log for the case's policy, oldest first; None when
     no registry was consulted."""
+    artifact_dates: ArtifactDates | None = None
+    """When the registry first logged each artifact of the case, and its clock: an item's age
+    counts from no later than that (CG306), and an answer to an incident must have an artifact
+    first logged after the incident (CG708). None when no registry was consulted."""
     facts: EvidenceFacts | None = None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""

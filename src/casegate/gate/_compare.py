@@ -12,7 +12,14 @@ from ..checks import Context, run_checks
 from ..model import Case, ComparedVersion, Finding, Policy
 
 if TYPE_CHECKING:
-    from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
+    from ..model import (
+        ArtifactDates,
+        Baseline,
+        IncidentDefeat,
+        LinkedCase,
+        PolicyChange,
+        RegisteredProtocol,
+    )
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
@@ -45,6 +52,9 @@ class Comparison:
     """Why `versions` is empty (e.g. 'first version in the registry')."""
     notes: list[str] = field(default_factory=list)
     """What could not be fetched, in words (kept in the decision record)."""
+    artifact_dates: ArtifactDates | None = None
+    """When the registry first logged each of the case's artifacts, and its clock: an item's age
+    counts from no later than that (None: no registry was read, the items' own dates stand)."""
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

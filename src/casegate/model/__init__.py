@@ -70,7 +70,9 @@ if TYPE_CHECKING:
     from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
     from ._history import (
         MEASUREMENT_FIELDS,
+        ArtifactDates,
         Baseline,
+        FirstLogged,
         IncidentDefeat,
         LinkedCase,
         PolicyChange,
@@ -118,7 +120,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "ComparedVersion", "Condition", "DecisionRecord", "Digests", "Outcome",),
     "_docs": ("documented_schema",),
     "_findings": ("SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver",),
-    "_history": ("MEASUREMENT_FIELDS", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",),
+    "_history": ("MEASUREMENT_FIELDS", "ArtifactDates", "Baseline", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",),
     "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
     "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
     "_regime": ("REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation", "RegimeDocument", "RegimeSection",),
@@ -145,7 +147,7 @@ __all__ = [
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
-    "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "Baseline", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",
+    "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "ArtifactDates", "Baseline", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",
     "documented_schema", "SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "ComparedVersion", "Condition",
     "DecisionRecord", "Digests", "Outcome",

@@ -354,16 +354,18 @@ class Evidence(Frozen):
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
 
-    def expiry(self, max_age_days: int | None) -> dt.date | None:
+    def expiry(self, max_age_days: int | None, since: dt.date | None = None) -> dt.date | None:
         """When the item stops counting: its date plus the policy's maximum age, or its own
         `expires` when that is earlier; a typed expiry never lengthens the policy's limit. None
         when there is neither (no policy and no `expires`), or when the date plus the maximum age
         falls past the calendar's last day and no `expires` is typed: the expiry cannot be
-        established, and the item counts as expired."""
+        established, and the item counts as expired. `since`: the date its age counts from when
+        that is not its own (with a registry, `ArtifactDates.date_of`: never later than the day
+        the registry first logged its artifact)."""
         limit = None
         if max_age_days is not None:
             try:
-                limit = self.date + dt.timedelta(days=max_age_days)
+                limit = (since or self.date) + dt.timedelta(days=max_age_days)
             except OverflowError:
                 limit = None
         if self.expires is None:

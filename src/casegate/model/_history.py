@@ -3,10 +3,14 @@ before and the signed policy changes logged before a run. Filled by the service 
 from the registry; the rules only read it."""
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from ._base import Frozen, new_dict, new_list
+
+if TYPE_CHECKING:
+    from ._case import Evidence
 
 MEASUREMENT_FIELDS = ("metric", "reduction", "tasks")
 """The parts of a threshold's measurement whose change moves a result without any change in the
@@ -82,6 +86,10 @@ class IncidentDefeat(Frozen):
     """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
     tools: list[str] = Field(default_factory=new_list)
     """Tools that version's boundary gave (dropping one narrows the boundary)."""
+    log_index: int | None = None
+    """Index of the incident's log entry (None: not read from a registry)."""
+    logged_at: dt.datetime | None = None
+    """When the registry logged the incident (None: not read from a registry)."""
 
 
 class LinkedCase(Frozen):
@@ -127,3 +135,38 @@ class RegisteredProtocol(Frozen):
     """Index of its 'protocol' log entry."""
     problems: list[str] = Field(default_factory=new_list)
     """Why the envelope cannot be trusted; a protocol with problems counts for nothing."""
+
+
+class FirstLogged(Frozen):
+    """The first log entry that stored (or pinned) an artifact's bytes."""
+
+    index: int
+    """Index of that 'case-version' entry."""
+    at: dt.datetime
+    """When the registry logged it (UTC)."""
+
+
+class ArtifactDates(Frozen):
+    """When the registry first saw each artifact of a case: the log entry of the first case
+    version (of any case) that stored its bytes or pinned its sha256, and the registry's clock
+    when this was read. An item cannot be newer than the first time the registry saw its
+    artifact, nor newer than the registry's clock, whatever date the lab gives it."""
+
+    first: dict[str, FirstLogged] = Field(default_factory=new_dict)
+    """sha256 of an artifact's bytes -> the first entry that stored or pinned it (an artifact the
+    registry has not seen is absent)."""
+    clock: dt.datetime
+    """The registry's clock (`log_time()`) when it was read."""
+
+    def first_logged(self, ev: "Evidence") -> FirstLogged | None:
+        """The first entry that stored the item's artifact (by its pinned sha256), or None when
+        the registry has not seen it (or the item pins none)."""
+        return self.first.get(ev.sha256) if ev.sha256 is not None else None
+
+    def date_of(self, ev: "Evidence") -> dt.date:
+        """The date the item's age counts from: its own date, or the day the registry first
+        logged its artifact when that is earlier; an artifact the registry has not seen yet is
+        dated no later than the registry's clock."""
+        seen = self.first_logged(ev)
+        cap = (seen.at if seen is not None else self.clock).astimezone(dt.UTC).date()
+        return min(ev.date, cap)

@@ -1,5 +1,6 @@
 """What a decision is compared with, fetched from the registry: the version submitted before this
-one, the last version a decision approved, and the signed policy changes logged for its policy.
+one, the last version a decision approved, the signed policy changes logged for its policy, and
+when the registry first logged each of its artifacts.
 The CLI and the board call this and hand the result to the gate; the rules never read the registry."""
 
 from __future__ import annotations
@@ -12,9 +13,17 @@ from typing import TYPE_CHECKING
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..gate import Compared, Comparison
 from ..load import Loaded
-from ..model import Baseline, IncidentDefeat, LinkedCase, PolicyChange, RegisteredProtocol
+from ..model import (
+    ArtifactDates,
+    Baseline,
+    Case,
+    IncidentDefeat,
+    LinkedCase,
+    PolicyChange,
+    RegisteredProtocol,
+)
 from ..store import CaseVersionRecord, LogEntry, Registry
-from ._versions import VersionCache, current_approval
+from ._versions import VersionCache, current_approval, parse_recorded
 
 if TYPE_CHECKING:
     from ..sign import Keyring
@@ -42,7 +51,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                    cache: VersionCache | None = None) -> Comparison:
     """The earlier versions of the case to compare `loaded` with (the previous submitted version
     first, then the last approved one when it differs) and the policy changes logged for its
-    policy, each verified against `keyring` (unverified, with the reason, without one)."""
+    policy, each verified against `keyring` (unverified, with the reason, without one); and when
+    the registry first logged each of its artifacts (`artifact_dates`)."""
     case = loaded.case
     assert case is not None
     policy_id = loaded.policy.id if loaded.policy is not None else None
@@ -61,14 +71,29 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
+    dates = artifact_dates(reg, case)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
-                          why_none=f"first version (the registry has no case {case.id!r})")
+                          why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates)
     out = [Compared(b, sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
-                      protocols=protocols, notes=hist.notes, why_none=None if out else hist.why)
+                      protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
+                      artifact_dates=dates)
+
+
+def artifact_dates(reg: Registry, case: Case) -> ArtifactDates:
+    """When the registry first logged each artifact the case's evidence pins (in any case's
+    version, under any evidence id), read in one query, with the registry's clock: an item's
+    age counts from no later than that (`ArtifactDates.date_of`), whatever date the case gives it."""
+    from ..model import FirstLogged
+    from ..store import log_time
+
+    clock = log_time()
+    shas = {ev.sha256 for ev in case.evidence.values() if ev.sha256 is not None}
+    first = {sha: FirstLogged(index=i, at=parse_recorded(t)) for sha, (i, t) in reg.first_stored(shas).items()}
+    return ArtifactDates(first=first, clock=clock)
 
 
 @dataclass(frozen=True)
@@ -315,7 +340,8 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
             claims={c: els[c].text for c in claims if c in els},
             safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
             tools=list(b.tools) if b is not None else [],
-            safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()})))
+            safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()}),
+            log_index=e.index, logged_at=parse_recorded(e.recorded_at)))
     return out
 
 

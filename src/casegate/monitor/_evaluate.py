@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..evidence.stats import upper_bound
 from ..model import BoundaryKind, Case, Policy, Severity
@@ -17,6 +17,9 @@ from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
 from ._series import Sample, first_breach, iso, parse_window
+
+if TYPE_CHECKING:
+    from ..model import ArtifactDates
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ class Facts:
     conditions: list[ConditionStatus] = field(default_factory=list)
     report_clocks: list[ReportClock] = field(default_factory=list)
     """Regime incident reports the case's incidents owe."""
+    artifact_dates: ArtifactDates | None = None
+    """When the registry first logged each artifact of the approved version: an item's age counts
+    from no later than that (None: the items' own dates)."""
 
 
 @dataclass(frozen=True)
@@ -142,17 +148,29 @@ def case_threshold_domain(case: Case, threshold: str) -> str | None:
     return None
 
 
-def evidence_expiry(case: Case, policy: Policy | None) -> dict[str, dt.date | None]:
+def evidence_expiry(case: Case, policy: Policy | None,
+                    dates: ArtifactDates | None = None) -> dict[str, dt.date | None]:
     """Each evidence item's expiry: its date plus the policy's maximum age, or its own `expires`
     when that is earlier (`Evidence.expiry`); with no policy, its own `expires` alone. None when
     the date plus the maximum age falls past the calendar's last day (the expiry cannot be
-    established)."""
+    established). `dates`: when the registry first logged each artifact; an item's age then
+    counts from no later than that day (`ArtifactDates.date_of`), as the gate counts it."""
     max_age = policy.evidence.max_age_days if policy is not None else None
     out: dict[str, dt.date | None] = {}
     for eid, ev in case.evidence.items():
         if ev.expires is not None or max_age is not None:
-            out[eid] = ev.expiry(max_age)
+            out[eid] = ev.expiry(max_age, dates.date_of(ev) if dates is not None else None)
     return out
+
+
+def _logged_first(case: Case, eid: str, dates: ArtifactDates | None) -> str:
+    """Why the item's age counts from before its own date, in words (empty when it does not)."""
+    ev = case.evidence[eid]
+    since = dates.date_of(ev) if dates is not None else ev.date
+    if since >= ev.date:
+        return ""
+    return (f" (its age counts from {since.isoformat()}, when the registry first logged its artifact; "
+            f"the case dates it {ev.date.isoformat()})")
 
 
 def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
@@ -260,7 +278,7 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                         details={"version": v.label, "widened": wider},
                     ))
         elif t.on == "evidence-expiry":
-            for eid, exp in sorted(evidence_expiry(case, facts.policy).items()):
+            for eid, exp in sorted(evidence_expiry(case, facts.policy, facts.artifact_dates).items()):
                 if t.domain is not None and case.evidence[eid].domain != t.domain:
                     continue
                 if exp is None:  # fail closed: an age that cannot be counted is treated as expired
@@ -275,7 +293,7 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                     firings.append(Firing(
                         tid, "evidence-expiry", f"evidence-expiry:{eid}:{exp.isoformat()}", t.action,
                         t.to, _notify(t.notify, case),
-                        f"evidence {eid} expired on {exp.isoformat()}",
+                        f"evidence {eid} expired on {exp.isoformat()}{_logged_first(case, eid, facts.artifact_dates)}",
                         details={"evidence": eid, "expired": exp.isoformat()},
                     ))
         elif t.on == "reevaluation-due":

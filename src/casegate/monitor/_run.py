@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import BoundaryKind, Severity
 from ..store import LogEntry, Registry
+from ._compare import artifact_dates
 from ._evaluate import (
     Facts,
     Firing,
@@ -144,6 +145,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         incidents=incidents, samples=stored_samples(reg, case_id),
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
         conditions=conds, report_clocks=report_clocks(reg, case_id),
+        artifact_dates=artifact_dates(reg, approved.case),
     )
     return facts, appr.version
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -120,6 +120,29 @@ class CaseStore(AuditedLog):
             row = conn.execute(sa.select(case_versions.c.number).where(
                 case_versions.c.case_id == case.id, case_versions.c.digest == digest)).first()
         return None if row is None else self.case_version(case.id, int(row.number), contents=False)
+
+    def first_stored(self, digests: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """For each of `digests` (sha256 of file bytes) that any stored version of any case
+        holds as a file or pins for an evidence item, the log index and time of the first
+        'case-version' entry that did. Digests the registry has never seen are absent."""
+        wanted = sorted(set(digests))
+        out: dict[str, tuple[int, str]] = {}
+        with self._read("finding when artifacts were first logged") as conn:
+            for i in range(0, len(wanted), 500):  # within every backend's bound on parameters
+                part = wanted[i:i + 500]
+                q_files = (sa.select(case_files.c.sha256.label("sha"), case_versions.c.log_index,
+                                     case_versions.c.submitted_at)
+                           .join(case_versions, case_versions.c.id == case_files.c.version_id)
+                           .where(case_files.c.sha256.in_(part)))
+                q_pins = (sa.select(evidence_items.c.declared_sha256.label("sha"), case_versions.c.log_index,
+                                    case_versions.c.submitted_at)
+                          .join(case_versions, case_versions.c.id == evidence_items.c.version_id)
+                          .where(evidence_items.c.declared_sha256.in_(part)))
+                for row in conn.execute(sa.union_all(q_files, q_pins)):
+                    got = out.get(row.sha)
+                    if got is None or int(row.log_index) < got[0]:
+                        out[row.sha] = (int(row.log_index), str(row.submitted_at))
+        return out
 
     def case_ids(self) -> list[str]:
         """Every case id in the registry, sorted."""

@@ -20,6 +20,7 @@ from ..model import BoundaryKind, DecisionRecord, Policy
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
+    from ..model import ArtifactDates
 from ..sign import (
     ANSWER,
     AUTHORS,
@@ -158,14 +159,18 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
     return out
 
 
-def _evidence_expiry(loaded: Loaded) -> list[dict[str, str]]:
+def _evidence_expiry(loaded: Loaded, dates: ArtifactDates | None = None) -> list[dict[str, str]]:
+    """Each evidence item's id, the date its age counts from and its expiry, as the bundle signs
+    them. `dates`: when the registry first logged each artifact (an item's age then counts from no
+    later than that day); None without a registry (the items' own dates)."""
     assert loaded.case is not None and loaded.policy is not None
     days = loaded.policy.evidence.max_age_days
     out = []
     for eid, e in sorted(loaded.case.evidence.items()):
-        until = e.expiry(days)
+        since = dates.date_of(e) if dates is not None else e.date
+        until = e.expiry(days, since)
         # an expiry that cannot be established is no date: `verify` reports it as unreadable
-        out.append({"id": eid, "date": e.date.isoformat(),
+        out.append({"id": eid, "date": since.isoformat(),
                     "expires": until.isoformat() if until else "not established"})
     return out
 
@@ -202,10 +207,13 @@ def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | N
 def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, signer: Signer, role: str,
                 keyring: Keyring, *, at: dt.datetime | None = None,
                 narrower: list[dict[str, Any]] | None = None,
-                artifacts: dict[str, ArtifactState] | None = None) -> dict[str, Any]:
+                artifacts: dict[str, ArtifactState] | None = None,
+                artifact_dates: ArtifactDates | None = None) -> dict[str, Any]:
     """Sign the gate's decision record (as `role`) together with the envelopes it rests on, and
     return the bundle. The caller has checked that the sign-offs meet the policy. `artifacts`: the
-    artifacts as the gate hashed them (hashed again when not given)."""
+    artifacts as the gate hashed them (hashed again when not given). `artifact_dates`: when the
+    registry the gate compared with first logged each artifact (the evidence expiries signed
+    count from no later than that)."""
     assert loaded.case is not None and loaded.policy is not None and loaded.policy_file is not None
     at = at or now_utc()
     key = signer_entry(signer, keyring, role, at)
@@ -228,7 +236,7 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "waivers": [{"code": w.predicate["code"], "role": w.role, "person": w.person,
                      "until": w.predicate["until"], "envelope": envelope_sha256(w.envelope)}
                     for w in collected.waivers],
-        "evidence": _evidence_expiry(loaded),
+        "evidence": _evidence_expiry(loaded, artifact_dates),
         "authors": collected.dissent.author_names(),
         "narrower": list(narrower or []),
         # what `verify` must not take on the bundle's word: the keyring the decision was made

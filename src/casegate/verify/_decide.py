@@ -109,7 +109,8 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
             narrower.append({"boundary": kind.value, "outcome": r.outcome,
                              "blocking": sorted({f.code for f in r.findings if f.blocking})})
     bundle = make_bundle(loaded, record, collected, signer, role, keyring, at=at, narrower=narrower,
-                         artifacts=j.artifacts)
+                         artifacts=j.artifacts,
+                         artifact_dates=comparison.artifact_dates if comparison is not None else None)
     return record, bundle
 
 
@@ -166,7 +167,9 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
     out: list[str] = []
     case = j.loaded.case
     assert case is not None
-    mine = {e["id"]: e["expires"] for e in _evidence_expiry(j.loaded)}
+    # the expiries as the registry dates the items: from no later than it first logged each artifact
+    dates = j.comparison.artifact_dates if j.comparison is not None else None
+    mine = {e["id"]: e["expires"] for e in _evidence_expiry(j.loaded, dates)}
     signed = predicate.get("evidence")
     theirs = {e.get("id"): e.get("expires") for e in signed if isinstance(e, dict)} if isinstance(signed, list) else {}
     wrong = sorted(f"{eid} (signed {theirs.get(eid)}, the stored version gives {exp})"

@@ -9,6 +9,7 @@ threshold that cannot be ruled out is treated as reached.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ...model import Case, Evidence, Policy, RuleSeverity
@@ -18,6 +19,7 @@ from .._derived import (
     capability_status,
     cited_evidence,
     elicitation_shortfalls,
+    evidence_dated,
     evidence_expiry,
     proportion,
 )
@@ -196,14 +198,33 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
                                         "threshold-level safeguards")
 
 
+def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
+    """Why the item's age counts from `since` rather than its own date, in words (empty when it
+    counts from its own date)."""
+    if since >= ev.date or ctx.artifact_dates is None:
+        return ""
+    seen = ctx.artifact_dates.first_logged(ev)
+    if seen is not None:
+        return (f"; the registry first logged its artifact on {since.isoformat()} (log entry {seen.index}), "
+                f"before the date {ev.date.isoformat()} the item is given")
+    return (f"; {since.isoformat()} is the registry's clock, and the item is dated {ev.date.isoformat()}, "
+            "after it")
+
+
 @rule(
     "CG306", "evidence-expired", severity="blocking", serves="test-3-elicitation",
     summary="An evidence item is past its expiry on the decision date: its date plus the policy's "
             "`evidence.max_age_days`, or its own `expires` when that is earlier (a typed expiry "
-            "shortens the policy's limit, never lengthens it).",
+            "shortens the policy's limit, never lengthens it). With a registry, the date counts as no "
+            "later than the day the registry first logged the item's artifact.",
     rationale="Models, scaffolds and attackers move on; an evaluation or red team from long ago says "
               "little about today's risk. Expired evidence the case relies on blocks; expired evidence "
-              "nothing relies on is noted.",
+              "nothing relies on is noted. An item's date is the lab's word, typed in the case or read "
+              "from a log the lab wrote; the registry's log is not. Evidence cannot be newer than the "
+              "first time the registry stored its bytes, so with a registry its age counts from that "
+              "day when it is earlier (an artifact not logged yet counts from no later than the "
+              "registry's clock): re-dating an old report, or citing the same bytes again under a new "
+              "id, does not make it fresh.",
     bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
     good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
@@ -211,19 +232,20 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
     days, today = ctx.policy.evidence.max_age_days, ctx.today
     for eid, ev in ctx.case.evidence.items():
-        until = evidence_expiry(ev, ctx.policy)
+        until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
+        since = evidence_dated(ev, ctx.artifact_dates)
         if until is None:  # fail closed: an item whose age cannot be counted never counts as fresh
             yield Hit(("evidence", eid, "date"),
-                      f"evidence `{eid}`: its expiry cannot be established ({ev.date.isoformat()} + {days} "
+                      f"evidence `{eid}`: its expiry cannot be established ({since.isoformat()} + {days} "
                       "days is past the last day of the calendar, 9999-12-31)",
                       help="correct the item's date to the day the evidence was produced")
             continue
         if until > today:
             continue
         # a typed `expires` counts only when it is earlier than the policy's limit
-        own = ev.expires is not None and ev.expires == until and (until - ev.date).days < days
+        own = ev.expires is not None and ev.expires == until and (until - since).days < days
         field = "expires" if own else "date"
-        why = "" if own else f" ({ev.date.isoformat()} + {days} days)"
+        why = "" if own else f" ({since.isoformat()} + {days} days{_registry_dated(ev, since, ctx)})"
         if eid in cited_evidence(ctx) or ev.threshold:
             yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
                                                 f"before the decision date {ctx.today.isoformat()}")

@@ -231,7 +231,8 @@ def _words(text: str) -> list[str]:
 
 def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
     """Whether evidence `eid` answers the incident, and why (or why not): it is dated after the
-    incident by its artifact, or by the case with a signed attestation from outside the developer
+    incident by its artifact (and, with a registry, the registry did not log its artifact before
+    it logged the incident), or by the case with a signed attestation from outside the developer
     made after the incident. A date only the case states is the lab's word."""
     ev = ctx.case.evidence.get(eid)
     if ev is None:
@@ -242,6 +243,13 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
     if ev.date <= inc.date:
         return False, f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})"
     if facts is not None and facts.basis(eid) == DERIVED:
+        # the log's date is the lab's to write; the registry's log is not: bytes it stored
+        # before the incident was logged were not produced because of it
+        seen = ctx.artifact_dates.first_logged(ev) if ctx.artifact_dates is not None else None
+        if seen is not None and inc.log_index is not None and seen.index < inc.log_index:
+            logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
+            return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its artifact was first logged "
+                           f"on {seen.at.date()} (log entry {seen.index}), before the incident{logged}")
         return True, f"evidence {eid} ({ev.date}, read from its artifact)"
     ind = facts.independence.get(eid) if facts is not None else None
     if ind is not None and ind.independent:
@@ -337,8 +345,9 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
 @rule(
     "CG708", "incident-unanswered", severity="blocking", serves="test-7-post-deployment",
     summary="An incident defeated claims of an earlier version of the case, and this version does not "
-            "answer it (under `incident_answers`) with new evidence dated after it by its artifact or by "
-            "an outside attestation signed after it, a defeated claim changed in substance or withdrawn, "
+            "answer it (under `incident_answers`) with new evidence dated after it by its artifact (an "
+            "artifact the registry first logged after the incident) or by an outside attestation signed "
+            "after it, a defeated claim changed in substance or withdrawn, "
             "a safeguard that is new in substance (not one of that version's under a new id) or a "
             "narrower boundary.",
     rationale="An incident that defeated a claim is a defeater with the strongest possible evidence "
@@ -346,17 +355,21 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
               "must show what changed because of it. Citing a claim the incident did not defeat, "
               "rewording one in case or spacing only, renaming a safeguard, or typing a later date on "
-              "evidence changes nothing, and answers nothing. A reworded claim counts only when it rests on "
-              "something new since the incident (evidence under it that answers it, or a narrower "
-              "boundary): a phrase appended to a defeated claim changes its words, not its grounds. An "
-              "answer made of claims alone must change or withdraw every claim the incident defeated.",
+              "evidence changes nothing, and answers nothing. A log's date is written by the lab too: an "
+              "artifact the registry stored before it logged the incident was not produced because of "
+              "it, whatever date it now carries or whichever evidence id cites it. A reworded claim "
+              "counts only when it rests on something new since the incident (evidence under it that "
+              "answers it, or a narrower boundary): a phrase appended to a defeated claim changes its "
+              "words, not its grounds. An answer made of claims alone must change or withdraw every "
+              "claim the incident defeated.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
          "  incident-12: {evidence: [E-ctf-2026-12], claims: [G2], safeguards: [SG-exploit-filter],\n"
          "                note: re-evaluated with the exploit chain; claim narrowed to unassisted use}",
     fix="Answer the incident under `incident_answers.<incident id>`: link new evidence whose artifact "
-        "dates it after the incident (or that an outside evaluator attested after it), a defeated claim "
+        "dates it after the incident and was first logged after it (or that an outside evaluator "
+        "attested after it), a defeated claim "
         "you changed, a safeguard that blocks or rests on something the old ones did not, or a "
         "narrower boundary.",
 )
