@@ -294,6 +294,9 @@ def test_an_unsigned_condition_met_entry_in_the_log_does_not_count(approved: tup
     assert "CG750 condition-overdue" in _cg(tmp, db, "condition", "list", "atlas-2-api", "--at", late, code=1).stdout
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json", "--at", late).stdout)
     assert h["conditions"][0]["status"] == "missed"
+    state = json.loads(_cg(tmp, db, "state", "atlas-2-api", "--json", "--at", late).stdout)
+    assert state["state"] == "approved-with-conditions" and not state["deployable"]
+    assert any(f"condition {c['id']}" in r and "was due" in r for r in state["now"]["reasons"]), state["now"]
     run = json.loads(_cg(tmp, db, "triggers", "run", "--at", late, "--json").stdout)[0]
     assert "condition-overdue" in [f["event"] for f in run["fired"]]
     assert any("is not signed" in n for n in run["notes"])
