@@ -213,30 +213,29 @@ def _approved_signed(database_url: str, tmp_path: Path, c1: dt.date, c2: dt.date
     rec = _conditions_due(c1, c2)(_record(main, reg))
     decide(reg, rec, bundle=_signed_bundle(rec, main))
     assert reg.case_state(CASE) == "approved-with-conditions"
-    reg.main = main
-    return reg
+    return reg, main
 
 
-def _met(reg, cid: str, *, key: str = "dana-ortiz", by: str = "safety-lead",  # type: ignore[no-untyped-def]
+def _met(reg, main: Path, cid: str, *, key: str = "dana-ortiz", by: str = "safety-lead",  # type: ignore[no-untyped-def]
          evidence: list[str] | None = None, on: dt.date | None = None):
-    return condition_met(reg, CASE, cid, evidence=["E-cyber-ctf"] if evidence is None else evidence, by=by, signer=_signer(reg.main, key),
+    return condition_met(reg, CASE, cid, evidence=["E-cyber-ctf"] if evidence is None else evidence, by=by, signer=_signer(main, key),
                          keyring=KEYRING, on=on)
 
 
 def test_conditions_met_move_to_approved(database_url: str, tmp_path: Path) -> None:
     today = dt.date.today()
-    reg = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today - dt.timedelta(days=1))
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today - dt.timedelta(days=1))
     with pytest.raises(InputError, match="only with evidence"):
-        _met(reg, "C1", evidence=[])
+        _met(reg, main, "C1", evidence=[])
     with pytest.raises(InputError, match="no condition 'C9'"):
-        _met(reg, "C9")
-    entry, change = _met(reg, "C1")
+        _met(reg, main, "C9")
+    entry, change = _met(reg, main, "C1")
     assert change is None and entry.payload["late"] is False
     assert entry.payload["evidence"][0]["evidence"] == "E-cyber-ctf" and len(entry.payload["evidence"][0]["sha256"]) == 64
     with pytest.raises(InputError, match="already met"):
-        _met(reg, "C1")
+        _met(reg, main, "C1")
     # the stated date is before C2's due date; the log's clock is past it: late all the same
-    entry, change = _met(reg, "C2", on=today - dt.timedelta(days=5))
+    entry, change = _met(reg, main, "C2", on=today - dt.timedelta(days=5))
     assert entry.payload["late"] is True and entry.payload["stated_on"] == (today - dt.timedelta(days=5)).isoformat()
     assert change is not None and reg.case_state(CASE) == "approved"
     assert change.payload["cause"]["type"] == "conditions-met"
@@ -253,33 +252,33 @@ def test_the_decider_cannot_confirm_its_own_conditions(database_url: str, tmp_pa
     """Attack: the rso who signed the decision confirms its conditions, in the role it decided
     in or through a key that does not hold the role it claims."""
     today = dt.date.today()
-    reg = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
     size = reg.size()
     with pytest.raises(InputError, match=r"'rso' may not confirm .*roles that may: external-evaluator, safety-lead"):
-        _met(reg, "C1", key="sam-whitfield", by="rso")
+        _met(reg, main, "C1", key="sam-whitfield", by="rso")
     with pytest.raises(InputError, match="does not hold the role 'safety-lead'"):
-        _met(reg, "C1", key="sam-whitfield", by="safety-lead")
+        _met(reg, main, "C1", key="sam-whitfield", by="safety-lead")
     with pytest.raises(InputError, match="does not hold the role 'safety-lead'"):
-        _met(reg, "C1", key="priya-natarajan", by="safety-lead")
+        _met(reg, main, "C1", key="priya-natarajan", by="safety-lead")
     assert reg.size() == size
 
 
 def test_a_stated_date_cannot_be_later_than_the_log(database_url: str, tmp_path: Path) -> None:
     today = dt.date.today()
-    reg = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
     with pytest.raises(InputError, match="after the log's clock"):
-        _met(reg, "C1", on=today + dt.timedelta(days=2))
+        _met(reg, main, "C1", on=today + dt.timedelta(days=2))
 
 
 def test_free_text_is_not_evidence(database_url: str, tmp_path: Path) -> None:
     """Attack: the condition is 'met' on the lab's say-so, citing nothing that can be hashed."""
     today = dt.date.today()
-    reg = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
     with pytest.raises(InputError, match="neither a file nor an evidence item"):
-        _met(reg, "C1", evidence=["we added the third layer last week"])
+        _met(reg, main, "C1", evidence=["we added the third layer last week"])
     report = tmp_path / "layer3-report.pdf"
     report.write_bytes(b"%PDF-1.7 third classifier layer report")
-    entry, _ = _met(reg, "C1", evidence=[str(report)])
+    entry, _ = _met(reg, main, "C1", evidence=[str(report)])
     import hashlib
 
     assert entry.payload["evidence"] == [{"file": "layer3-report.pdf",
@@ -297,7 +296,7 @@ def test_an_unsigned_entry_written_into_the_log_does_not_count(database_url: str
     from casegate.store import log_time
 
     today = dt.date.today()
-    reg = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
     d = reg.events(CASE, "decision")[-1].index
     reg.record("condition-met", CASE, {"decision": d, "id": "C1", "evidence": ["E-cyber-ctf"], "by": "safety-lead",
                                        "met_on": today.isoformat(), "late": False})
@@ -305,7 +304,7 @@ def test_an_unsigned_entry_written_into_the_log_does_not_count(database_url: str
     env = sign_confirmation(case_id=CASE, version=1, decision=d,
                             condition={"id": "C2", "text": "rerun the CTF suite with pass@10", "due": None},
                             evidence=[{"file": "x.txt", "sha256": "a" * 64}], role="safety-lead",
-                            signer=_signer(reg.main, "dana-ortiz"), keyring=KEYRING, at=log_time().replace(microsecond=0))
+                            signer=_signer(main, "dana-ortiz"), keyring=KEYRING, at=log_time().replace(microsecond=0))
     stmt = json.loads(base64.b64decode(env["payload"]))
     stmt["predicate"]["condition"] = {"id": "C1", "text": "add a third classifier layer", "due": None}
     tampered = {**env, "payload": base64.b64encode(json.dumps(stmt).encode()).decode()}
@@ -318,7 +317,7 @@ def test_an_unsigned_entry_written_into_the_log_does_not_count(database_url: str
     assert any("does not verify" in why for why in c1.not_counted)
     assert any("names condition 'C2'" in why for why in c1.not_counted)
     # a real confirmation of C2 does not approve the case: C1 is still unmet
-    _, change = _met(reg, "C2")
+    _, change = _met(reg, main, "C2")
     assert change is None and reg.case_state(CASE) == "approved-with-conditions"
     # the triggers see C1 unmet once it is due
     (run,) = run_triggers(reg, at=dt.datetime.combine(today + dt.timedelta(days=31), dt.time(), dt.UTC),
