@@ -186,6 +186,9 @@ def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:
             "--deployer", "x", "--developer", "y", "--harmed", "z", "--description", "d",
             "--severity", "dire", "--domain", "cyber", code=2)
     assert "severity" in p.stderr
+    p = _cg(tmp_path, database_url, "triggers", "run", code=2)
+    assert "keyring not found" in p.stderr  # $CASEGATE_KEYRING names a file that is not there
+    shutil.copy2(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml", tmp_path / "keyring.yaml")
     p = _cg(tmp_path, database_url, "triggers", "run")
     assert "not deployed (draft)" in p.stdout
     p = _cg(tmp_path, database_url, "condition", "list", "atlas-2-api")
@@ -216,12 +219,87 @@ def test_conditions_listed_overdue_and_met(approved: tuple[Path, str]) -> None:
     late = (dt.date.fromisoformat(first["due"]) + dt.timedelta(days=1)).isoformat()
     p = _cg(tmp, db, "condition", "list", "atlas-2-api", "--at", late, code=1)
     assert "CG750 condition-overdue" in p.stdout
+    # the rso signed the decision; the safety lead confirms, citing a stored evidence item
     for c in conds:
-        p = _cg(tmp, db, "condition", "met", "atlas-2-api", c["id"], "--evidence", "E-followup-eval",
-                "--by", "safety-lead")
+        p = _cg(tmp, db, "condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf",
+                "--by", "safety-lead", "--key", "keys/safety-lead.pem")
+        assert "by Dana Ortiz (safety-lead)" in p.stdout
     assert "approved-with-conditions -> approved" in p.stdout
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json").stdout)
     assert {c["status"] for c in h["conditions"]} == {"met"}
+    assert {c["met_by"] for c in h["conditions"]} == {"Dana Ortiz (safety-lead)"}
+    assert all(e.startswith("E-cyber-ctf (version 1) sha256:") for c in h["conditions"] for e in c["evidence"])
+
+
+def _first_condition(tmp: Path) -> dict:  # type: ignore[type-arg]
+    conds = json.loads((tmp / "record.json").read_text())["conditions"]
+    assert conds, "the example's decision sets conditions"
+    return conds[0]  # type: ignore[no-any-return]
+
+
+def test_the_decider_cannot_confirm_its_conditions_nor_cite_free_text(approved: tuple[Path, str]) -> None:
+    """Attack: the rso who signed the decision says its condition is met; a key claims a role it
+    does not hold; the evidence is a sentence."""
+    tmp, db = approved
+    c = _first_condition(tmp)
+    met = ("condition", "met", "atlas-2-api", c["id"])
+    p = _cg(tmp, db, *met, "--evidence", "E-cyber-ctf", "--by", "rso", "--key", "keys/rso.pem", code=2)
+    assert "'rso' may not confirm conditions" in p.stderr
+    assert "roles that may: external-evaluator, safety-lead" in p.stderr
+    p = _cg(tmp, db, *met, "--evidence", "E-cyber-ctf", "--by", "safety-lead", "--key", "keys/rso.pem", code=2)
+    assert "does not hold the role 'safety-lead'" in p.stderr
+    p = _cg(tmp, db, *met, "--evidence", "the third classifier layer shipped", "--by", "safety-lead",
+            "--key", "keys/safety-lead.pem", code=2)
+    assert "neither a file nor an evidence item" in p.stderr and "Traceback" not in p.stderr
+    p = _cg(tmp, db, *met, "--evidence", "E-cyber-ctf", "--by", "safety-lead", "--key", "keys/safety-lead.pem",
+            "--keyring", str(tmp / "missing.yaml"), code=2)
+    listed = json.loads(_cg(tmp, db, "condition", "list", "atlas-2-api", "--json").stdout)
+    assert not listed["conditions"][0]["met"]
+    assert json.loads(_cg(tmp, db, "state", "atlas-2-api", "--json").stdout)["state"] == "approved-with-conditions"
+
+
+def test_a_backdated_condition_is_late_by_the_logs_clock(approved: tuple[Path, str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: met after its due date, the condition is recorded with a stated date before it."""
+    tmp, db = approved
+    c = _first_condition(tmp)
+    due = dt.date.fromisoformat(c["due"])
+    after = due + dt.timedelta(days=3)
+    monkeypatch.setattr("casegate.store._log._now", lambda: f"{after.isoformat()}T09:00:00.000000Z")
+    met = ("condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf", "--by", "safety-lead",
+           "--key", "keys/safety-lead.pem")
+    p = _cg(tmp, db, *met, "--on", (after + dt.timedelta(days=1)).isoformat(), code=2)
+    assert "is after the log's clock" in p.stderr
+    p = _cg(tmp, db, *met, "--on", (due - dt.timedelta(days=10)).isoformat())
+    assert f"met (late) on {after.isoformat()}" in p.stdout
+    listed = json.loads(_cg(tmp, db, "condition", "list", "atlas-2-api", "--json").stdout)
+    assert listed["conditions"][0]["late"] and listed["conditions"][0]["met_on"] == after.isoformat()
+    h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json").stdout)
+    assert h["conditions"][0]["status"] == "met late"
+
+
+def test_an_unsigned_condition_met_entry_in_the_log_does_not_count(approved: tuple[Path, str]) -> None:
+    """Attack: the lab writes a 'condition-met' entry into the registry directly, unsigned."""
+    from casegate.store import open_registry
+
+    tmp, db = approved
+    c = _first_condition(tmp)
+    with open_registry(db) as reg:
+        d = reg.events("atlas-2-api", "decision")[-1].index
+        reg.record("condition-met", "atlas-2-api", {"decision": d, "id": c["id"], "evidence": ["E-cyber-ctf"],
+                                                    "by": "safety-lead", "met_on": "2026-12-01", "late": False})
+    p = _cg(tmp, db, "condition", "list", "atlas-2-api")
+    assert f"{c['id']} open" in p.stdout and "is not signed" in p.stdout
+    late = (dt.date.fromisoformat(c["due"]) + dt.timedelta(days=1)).isoformat()
+    assert "CG750 condition-overdue" in _cg(tmp, db, "condition", "list", "atlas-2-api", "--at", late, code=1).stdout
+    h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json", "--at", late).stdout)
+    assert h["conditions"][0]["status"] == "missed"
+    state = json.loads(_cg(tmp, db, "state", "atlas-2-api", "--json", "--at", late).stdout)
+    assert state["state"] == "approved-with-conditions" and not state["deployable"]
+    assert any(f"condition {c['id']}" in r and "was due" in r for r in state["now"]["reasons"]), state["now"]
+    run = json.loads(_cg(tmp, db, "triggers", "run", "--at", late, "--json").stdout)[0]
+    assert "condition-overdue" in [f["event"] for f in run["fired"]]
+    assert any("is not signed" in n for n in run["notes"])
 
 
 @pytest.mark.parametrize("args", [["history", "atlas-2-api"], ["state", "show", "atlas-2-api"],

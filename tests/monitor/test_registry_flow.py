@@ -166,23 +166,164 @@ def _with_conditions(rec: DecisionRecord) -> DecisionRecord:
     ]})
 
 
-def test_conditions_met_move_to_approved(database_url: str, tmp_path: Path) -> None:
-    reg, _ = _approved(database_url, tmp_path, _with_conditions)
+def _signer(main: Path, name: str):  # type: ignore[no-untyped-def]
+    """The example's demo key of `name`, from the copy of the example beside `main`."""
+    from casegate.sign import load_signer
+
+    key = main.parent / "keys" / f"{name}.key"
+    key.chmod(0o600)  # git does not keep file modes; casegate refuses readable keys
+    return load_signer(str(key))
+
+
+def _signed_bundle(rec: DecisionRecord, main: Path, *, by: str = "sam-whitfield", role: str = "rso") -> dict:  # type: ignore[type-arg]
+    """The part of a decision bundle that says who decided and under which policy: the decision
+    envelope, signed by `by` in `role`, and the policy text it signs."""
+    import hashlib
+    import json
+
+    from casegate.sign import DECISION, iso, now_utc, sign_statement, statement
+
+    signer = _signer(main, by)
+    key = KEYRING.get(signer.public_key.keyid)
+    assert key is not None
+    text = (main.parent / "policy.yaml").read_text()
+    pred = {"case": {"id": CASE}, "policy": {"sha256": hashlib.sha256(text.encode()).hexdigest()},
+            "boundary": "api", "role": role, "person": key.person, "identity": key.identity, "keyid": key.keyid,
+            "signed_at": iso(now_utc()), "record": json.loads(rec.model_dump_json())}
+    subject = [{"name": f"case:{CASE}", "digest": {"sha256": "0" * 64}}]
+    return {"kind": "decision-bundle", "decision": sign_statement(statement(subject, DECISION, pred), signer),
+            "policy": {"path": "policy.yaml", "text": text}}
+
+
+def _conditions_due(c1: dt.date, c2: dt.date):  # type: ignore[no-untyped-def]
+    def edit(rec: DecisionRecord) -> DecisionRecord:
+        return rec.model_copy(update={"outcome": "GO WITH CONDITIONS", "conditions": [
+            Condition(id="C1", text="add a third classifier layer", cause="CG420", due=c1.isoformat()),
+            Condition(id="C2", text="rerun the CTF suite with pass@10", cause="CG310", due=c2.isoformat()),
+        ]})
+    return edit
+
+
+def _approved_signed(database_url: str, tmp_path: Path, c1: dt.date, c2: dt.date):  # type: ignore[no-untyped-def]
+    """The example approved with conditions C1 and C2 by a decision the rso (Sam Whitfield) signed."""
+    reg = open_registry(database_url)
+    main = _copy(tmp_path, "v1")
+    reg.submit_case(load_case(main))
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    rec = _conditions_due(c1, c2)(_record(main, reg))
+    decide(reg, rec, bundle=_signed_bundle(rec, main))
     assert reg.case_state(CASE) == "approved-with-conditions"
+    return reg, main
+
+
+def _met(reg, main: Path, cid: str, *, key: str = "dana-ortiz", by: str = "safety-lead",  # type: ignore[no-untyped-def]
+         evidence: list[str] | None = None, on: dt.date | None = None):
+    return condition_met(reg, CASE, cid, evidence=["E-cyber-ctf"] if evidence is None else evidence, by=by, signer=_signer(main, key),
+                         keyring=KEYRING, on=on)
+
+
+def test_conditions_met_move_to_approved(database_url: str, tmp_path: Path) -> None:
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today - dt.timedelta(days=1))
     with pytest.raises(InputError, match="only with evidence"):
-        condition_met(reg, CASE, "C1", evidence=[], by="safety-lead")
+        _met(reg, main, "C1", evidence=[])
     with pytest.raises(InputError, match="no condition 'C9'"):
-        condition_met(reg, CASE, "C9", evidence=["E-x"], by="safety-lead")
-    _, change = condition_met(reg, CASE, "C1", evidence=["E-classifier-3"], by="safety-lead",
-                              on=dt.date(2026, 12, 5))
-    assert change is None
+        _met(reg, main, "C9")
+    entry, change = _met(reg, main, "C1")
+    assert change is None and entry.payload["late"] is False
+    assert entry.payload["evidence"][0]["evidence"] == "E-cyber-ctf" and len(entry.payload["evidence"][0]["sha256"]) == 64
     with pytest.raises(InputError, match="already met"):
-        condition_met(reg, CASE, "C1", evidence=["E-x"], by="safety-lead")
-    _, change = condition_met(reg, CASE, "C2", evidence=["E-ctf-pass10"], by="safety-lead",
-                              on=dt.date(2026, 12, 21))
+        _met(reg, main, "C1")
+    # the stated date is before C2's due date; the log's clock is past it: late all the same
+    entry, change = _met(reg, main, "C2", on=today - dt.timedelta(days=5))
+    assert entry.payload["late"] is True and entry.payload["stated_on"] == (today - dt.timedelta(days=5)).isoformat()
     assert change is not None and reg.case_state(CASE) == "approved"
-    h = case_history(reg, CASE, today=dt.date(2026, 12, 30))
-    assert [(c["id"], c["status"]) for c in h.conditions] == [("C1", "met"), ("C2", "met late")]
+    assert change.payload["cause"]["type"] == "conditions-met"
+    h = case_history(reg, CASE, today=today + dt.timedelta(days=40), keyring=KEYRING)
+    assert [(c["id"], c["status"], c["met_by"]) for c in h.conditions] == [
+        ("C1", "met", "Dana Ortiz (safety-lead)"), ("C2", "met late", "Dana Ortiz (safety-lead)")]
+    # without a keyring no confirmation can be checked: nothing counts as met
+    h = case_history(reg, CASE, today=today + dt.timedelta(days=40))
+    assert [c["status"] for c in h.conditions] == ["missed", "missed"]
+    assert "no keyring" in h.conditions[0]["not_counted"][0]
+
+
+def test_the_decider_cannot_confirm_its_own_conditions(database_url: str, tmp_path: Path) -> None:
+    """Attack: the rso who signed the decision confirms its conditions, in the role it decided
+    in or through a key that does not hold the role it claims."""
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    size = reg.size()
+    with pytest.raises(InputError, match=r"'rso' may not confirm .*roles that may: external-evaluator, safety-lead"):
+        _met(reg, main, "C1", key="sam-whitfield", by="rso")
+    with pytest.raises(InputError, match="does not hold the role 'safety-lead'"):
+        _met(reg, main, "C1", key="sam-whitfield", by="safety-lead")
+    with pytest.raises(InputError, match="does not hold the role 'safety-lead'"):
+        _met(reg, main, "C1", key="priya-natarajan", by="safety-lead")
+    assert reg.size() == size
+
+
+def test_a_stated_date_cannot_be_later_than_the_log(database_url: str, tmp_path: Path) -> None:
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    with pytest.raises(InputError, match="after the log's clock"):
+        _met(reg, main, "C1", on=today + dt.timedelta(days=2))
+
+
+def test_free_text_is_not_evidence(database_url: str, tmp_path: Path) -> None:
+    """Attack: the condition is 'met' on the lab's say-so, citing nothing that can be hashed."""
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    with pytest.raises(InputError, match="neither a file nor an evidence item"):
+        _met(reg, main, "C1", evidence=["we added the third layer last week"])
+    report = tmp_path / "layer3-report.pdf"
+    report.write_bytes(b"%PDF-1.7 third classifier layer report")
+    entry, _ = _met(reg, main, "C1", evidence=[str(report)])
+    import hashlib
+
+    assert entry.payload["evidence"] == [{"file": "layer3-report.pdf",
+                                          "sha256": hashlib.sha256(report.read_bytes()).hexdigest()}]
+
+
+def test_an_unsigned_entry_written_into_the_log_does_not_count(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab writes 'condition-met' entries straight into the log through the registry
+    API, unsigned or with another confirmation's envelope replayed or altered."""
+    import base64
+    import json
+
+    from casegate.monitor import condition_statuses
+    from casegate.sign import sign_confirmation
+    from casegate.store import log_time
+
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    d = reg.events(CASE, "decision")[-1].index
+    reg.record("condition-met", CASE, {"decision": d, "id": "C1", "evidence": ["E-cyber-ctf"], "by": "safety-lead",
+                                       "met_on": today.isoformat(), "late": False})
+    # a real confirmation of C2, its payload altered to say C1
+    env = sign_confirmation(case_id=CASE, version=1, decision=d,
+                            condition={"id": "C2", "text": "rerun the CTF suite with pass@10", "due": None},
+                            evidence=[{"file": "x.txt", "sha256": "a" * 64}], role="safety-lead",
+                            signer=_signer(main, "dana-ortiz"), keyring=KEYRING, at=log_time().replace(microsecond=0))
+    stmt = json.loads(base64.b64decode(env["payload"]))
+    stmt["predicate"]["condition"] = {"id": "C1", "text": "add a third classifier layer", "due": None}
+    tampered = {**env, "payload": base64.b64encode(json.dumps(stmt).encode()).decode()}
+    reg.record("condition-met", CASE, {"decision": d, "id": "C1", "envelope": tampered})
+    # the untampered C2 envelope replayed as a confirmation of C1
+    reg.record("condition-met", CASE, {"decision": d, "id": "C1", "envelope": env})
+    (c1, c2) = condition_statuses(reg, CASE, keyring=KEYRING)
+    assert not c1.met and not c2.met
+    assert any("is not signed" in why for why in c1.not_counted)
+    assert any("does not verify" in why for why in c1.not_counted)
+    assert any("names condition 'C2'" in why for why in c1.not_counted)
+    # a real confirmation of C2 does not approve the case: C1 is still unmet
+    _, change = _met(reg, main, "C2")
+    assert change is None and reg.case_state(CASE) == "approved-with-conditions"
+    # the triggers see C1 unmet once it is due
+    (run,) = run_triggers(reg, at=dt.datetime.combine(today + dt.timedelta(days=31), dt.time(), dt.UTC),
+                          keyring=KEYRING)
+    assert [f.details["condition"] for f, _ in run.fired] == ["C1"]
+    assert any("condition C1 is not met" in n for n in run.notes)
 
 
 def test_overdue_condition_restricts_and_is_a_finding(database_url: str, tmp_path: Path) -> None:

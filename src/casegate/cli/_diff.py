@@ -35,6 +35,10 @@ def diff(
         "--db", help="Registry for CASE@N (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")] = None,
     at: Annotated[str | None, typer.Option(
         "--at", help="Judge the older version's conditions (met or missed) as of this date; default today.")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring to check signed confirmations of the older version's conditions against "
+             "(default $CASEGATE_KEYRING); without one no condition counts as met.")] = None,
 ) -> None:
     """Show what changed between two versions of a case: claims, boundary, thresholds and how they
     are measured, evaluations and elicitation, safeguards, residual risk, sign-offs, objections and
@@ -61,7 +65,11 @@ def diff(
             raise InputError("no registry is configured to read CASE@N from",
                              help="pass --db or set $CASEGATE_DATABASE_URL")
         with reg:
-            d = version_diff(reg, refs[0]["case"], int(refs[0]["n"]), int(refs[1]["n"]), today=parse_date(at))
+            from ..sign import load_keyring
+
+            ring = load_keyring(keyring) if keyring is not None else None
+            d = version_diff(reg, refs[0]["case"], int(refs[0]["n"]), int(refs[1]["n"]), today=parse_date(at),
+                             keyring=ring)
             if public:
                 commitments = public_commitments(reg, refs[0]["case"])
     elif refs[0] or refs[1]:

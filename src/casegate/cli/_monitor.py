@@ -25,6 +25,19 @@ from ._common import err, fail, out, parse_date
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Registry URL or SQLite path (default: $CASEGATE_DATABASE_URL or ./.casegate/registry.db).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+KeyringOption = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check signed confirmations of conditions against (default $CASEGATE_KEYRING); "
+         "without one no confirmation can be checked, so no condition counts as met.")]
+
+
+def _keyring_or_none(path: Path | None):  # type: ignore[no-untyped-def]
+    """The keyring at `path` (None when no keyring is given)."""
+    if path is None:
+        return None
+    from ..sign import load_keyring
+
+    return load_keyring(path)
 
 
 def _open(db: str | None, *, existing: bool = False):  # type: ignore[no-untyped-def]
@@ -78,6 +91,7 @@ def incident_report(
         "--not-reportable", help="Why no incident class of the case's regimes applies.")] = None,
     triggers: Annotated[bool, typer.Option(
         "--triggers/--no-triggers", help="Run the linked case's triggers at once (default) or only record.")] = True,
+    keyring: KeyringOption = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -91,7 +105,7 @@ def incident_report(
                                known=known, classes=classes, not_reportable=not_reportable)
     with _open(db) as reg:
         entry = report_incident(reg, inc)
-        runs = run_triggers(reg, case_id=case) if triggers else []
+        runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
     if as_json:
         out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs]}, indent=2))
         return
@@ -313,16 +327,19 @@ def triggers_run(
     case: Annotated[str | None, typer.Option("--case", help="Only this case (default: every case).")] = None,
     at: Annotated[str | None, typer.Option(
         "--at", help="Evaluate as of this date (end of day, UTC) or instant; default now.")] = None,
+    keyring: KeyringOption = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Evaluate every trigger of every deployed case against the registry and the date; fire
     each at most once per cause, notify its roles, and apply the action (reopen, restrict,
-    withdraw) through the lifecycle."""
+    withdraw) through the lifecycle. A condition counts as met only by a signed confirmation that
+    verifies against the keyring."""
     from ..monitor import run_triggers
 
+    ring = _keyring_or_none(keyring)
     with _open(db) as reg:
-        runs = run_triggers(reg, at=_instant(at), case_id=case)
+        runs = run_triggers(reg, at=_instant(at), case_id=case, keyring=ring)
     if as_json:
         out(json.dumps([r.to_json() for r in runs], indent=2))
     else:
@@ -597,22 +614,27 @@ app.add_typer(condition_app, name="condition")
 def condition_list(
     case_id: Annotated[str, typer.Argument(help="The case id.")],
     at: Annotated[str | None, typer.Option("--at", help="As of this date (default today).")] = None,
+    keyring: KeyringOption = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """List the current decision's conditions; exit 1 when one is overdue (finding CG750)."""
+    """List the current decision's conditions; exit 1 when one is overdue (finding CG750). A
+    condition is met only by a signed confirmation that counts; each recorded confirmation that
+    does not count is listed with the reason."""
     from ..monitor import current_conditions, overdue_findings
     from ..monitor._versions import require_case
 
     day = parse_date(at) or dt.date.today()
+    ring = _keyring_or_none(keyring)
     with _open(db) as reg:
         require_case(reg, case_id)
-        _appr, conds = current_conditions(reg, case_id)
+        _appr, conds = current_conditions(reg, case_id, keyring=ring)
     findings = overdue_findings(conds, day)
     if as_json:
         out(json.dumps({"conditions": [{"id": c.id, "decision": c.decision, "text": c.text,
                                         "due": c.due.isoformat() if c.due else None, "met": c.met,
-                                        "met_on": c.met_on, "evidence": list(c.evidence),
+                                        "met_on": c.met_on, "met_by": c.met_by, "late": c.late,
+                                        "evidence": list(c.evidence), "not_counted": list(c.not_counted),
                                         "overdue": c.overdue(day)} for c in conds],
                         "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings]},
                        indent=2))
@@ -620,8 +642,12 @@ def condition_list(
         if not conds:
             out(f"{case_id}: no conditions on the current decision")
         for c in conds:
-            status = "met" if c.met else ("OVERDUE" if c.overdue(day) else "open")
+            status = ("met late" if c.late else "met") if c.met else ("OVERDUE" if c.overdue(day) else "open")
             out(f"{c.id} {status:<8} due {c.due}  {c.text}")
+            if c.met:
+                out(f"  met {c.met_on} by {c.met_by}: {', '.join(c.evidence)}")
+            for why in c.not_counted:
+                out(f"  not counted: {why}")
         for f in findings:
             out(f"{f.code} {f.name}: {f.message}\n  help: {f.help}")
     if findings:
@@ -632,20 +658,37 @@ def condition_list(
 def condition_met_cmd(
     case_id: Annotated[str, typer.Argument(help="The case id.")],
     condition: Annotated[str, typer.Argument(help="The condition id, e.g. C1.")],
-    evidence: Annotated[list[str], typer.Option("--evidence", help="Evidence that shows it met (repeatable).")],
-    by: Annotated[str, typer.Option(help="Role recording it.")],
-    note: Annotated[str | None, typer.Option(help="A note.")] = None,
-    on: Annotated[str | None, typer.Option(help="When it was met (default today).")] = None,
+    evidence: Annotated[list[str], typer.Option(
+        "--evidence", help="What shows it met (repeatable): a file (its sha256 is signed with its name) or the "
+                           "id of an evidence item of a stored version of the case (with its artifact's sha256).")],
+    by: Annotated[str, typer.Option(help="Role in which it is confirmed: one the key holds and the policy lets "
+                                         "confirm conditions (never a role of whoever signed the decision).")],
+    key: Annotated[str, typer.Option("--key", help="Private key of the person confirming it.")],
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING", help="Keyring (default $CASEGATE_KEYRING).")] = None,
+    note: Annotated[str | None, typer.Option(help="A note (signed with the confirmation).")] = None,
+    on: Annotated[str | None, typer.Option(
+        help="A stated date it was met, no later than the log's clock; when it was met, and whether late, "
+             "is when the log records the confirmation.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Record that a condition is met, with evidence; when all are met the case is approved."""
+    """Confirm, as a signed statement, that a condition is met, with the digests of the evidence;
+    when all are met the case is approved. The party that decided cannot confirm its own conditions."""
+    from ..errors import InputError
     from ..monitor import condition_met
+    from ..sign import load_keyring, load_signer
 
+    if keyring is None:
+        raise InputError("a keyring is needed to check who confirms the condition",
+                         help="give --keyring or set CASEGATE_KEYRING")
+    ring = load_keyring(keyring)
+    signer = load_signer(key)
     with _open(db) as reg:
-        entry, change = condition_met(reg, case_id, condition, evidence=evidence, by=by, note=note,
-                                      on=parse_date(on, "--on"))
+        entry, change = condition_met(reg, case_id, condition, evidence=evidence, by=by, signer=signer,
+                                      keyring=ring, note=note, on=parse_date(on, "--on"))
     late = " (late)" if entry.payload.get("late") else ""
-    out(f"recorded condition {condition} met{late} (log entry {entry.index})")
+    out(f"recorded condition {condition} met{late} on {entry.recorded_at[:10]} by {entry.payload.get('person')} "
+        f"({by}), log entry {entry.index}")
     if change is not None:
         out(f"{case_id}: every condition met: {change.payload['from']} -> {change.payload['to']}")
 
@@ -658,17 +701,19 @@ def history_cmd(
     case_id: Annotated[str, typer.Argument(help="The case id.")],
     format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
     at: Annotated[str | None, typer.Option("--at", help="As of this date (default today).")] = None,
+    keyring: KeyringOption = None,
     db: DbOption = None,
 ) -> None:
     """What held up: per version, which claims incidents or new evidence defeated and which held;
-    conditions met or missed; triggers fired; every state change with its cause."""
+    conditions met (by a signed confirmation that counts) or missed; triggers fired; every state
+    change with its cause."""
     from ..errors import InputError
     from ..monitor import case_history, format_history
 
     if format not in ("text", "json"):
         raise InputError(f"--format {format!r}: use text or json")
     with _open(db, existing=True) as reg:
-        h = case_history(reg, case_id, today=parse_date(at))
+        h = case_history(reg, case_id, today=parse_date(at), keyring=_keyring_or_none(keyring))
     if format == "json":
         out(json.dumps(h.to_json(), indent=2))
     else:

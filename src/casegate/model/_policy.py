@@ -177,6 +177,11 @@ class SignoffPolicy(Frozen):
     answer_accepted_by: Literal["objector", "escalation"] = "objector"
     """Who closes an objection once it has a valid answer: the objector, by signing an acceptance
     of the answer; or also `escalate_to`, which then decides (accepts or upholds) for them."""
+    conditions_confirmed_by: list[str] | None = None
+    """Roles whose holders may confirm, by a signed statement, that a condition of a GO WITH
+    CONDITIONS decision is met. Unset: the roles that must sign off the decided boundary, less
+    every role held by whoever signed the decision. Whoever signed the decision never confirms
+    its conditions, whatever this lists; an empty list means nobody can (fail closed)."""
 
     def required_for(self, boundary: BoundaryKind) -> tuple[BoundaryKind | None, list[RoleRequirement]]:
         """The roles that must sign for `boundary`: its own entry, else the nearest narrower

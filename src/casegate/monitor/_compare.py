@@ -361,9 +361,10 @@ def policy_changes(reg: Registry, policy_id: str | None, keyring: Keyring | None
 
 
 def version_diff(reg: Registry, case_id: str, old: int, new: int, *, today: dt.date | None = None,
-                 cache: VersionCache | None = None) -> CaseDiff:
+                 cache: VersionCache | None = None, keyring: Keyring | None = None) -> CaseDiff:
     """The semantic diff between two stored versions, with the conditions the older version's
-    decisions set and whether each was met or missed (as of `today`)."""
+    decisions set and whether each was met or missed (as of `today`; a condition is met only by a
+    signed confirmation that counts against `keyring`, see `condition_statuses`)."""
     from ._lifecycle import condition_statuses
 
     cache = cache or VersionCache(reg)
@@ -371,7 +372,7 @@ def version_diff(reg: Registry, case_id: str, old: int, new: int, *, today: dt.d
     day = today or dt.date.today()
     decided = {e.index for e in reg.events(case_id, "decision") if e.payload.get("version") == old}
     outcomes = []
-    for c in condition_statuses(reg, case_id):
+    for c in condition_statuses(reg, case_id, keyring=keyring):
         if c.decision in decided:
             status = "met" if c.met else "missed" if c.overdue(day) else "open"
             outcomes.append(ConditionOutcome(c.id, c.text, status, c.path))

@@ -69,10 +69,19 @@ class ConditionStatus:
     text: str
     due: dt.date | None
     met: bool = False
+    """Confirmed by a signed statement that counts (see `casegate.sign.check_confirmation`)."""
     met_on: str | None = None
+    """The date the log recorded the confirmation that counts (the log's clock, never a typed date)."""
     evidence: tuple[str, ...] = ()
     path: tuple[str, ...] = ()
     """The case element the condition concerns."""
+    met_by: str | None = None
+    """Who confirmed it, and in which role."""
+    late: bool = False
+    """Confirmed after its due date, by the log's clock."""
+    not_counted: tuple[str, ...] = ()
+    """Why each recorded confirmation that does not count was set aside (unsigned, a bad
+    signature, a role the policy does not allow, the decider's own key, ...)."""
 
     def overdue(self, today: dt.date) -> bool:
         return not self.met and self.due is not None and today > self.due

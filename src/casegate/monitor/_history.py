@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..diff import redacted
 from ..store import Registry
@@ -15,6 +15,9 @@ from ._evaluate import domain_claims
 from ._lifecycle import condition_statuses, overdue_findings
 from ._states import CaseState, CauseType
 from ._versions import VersionCache, require_case
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 
 @dataclass
@@ -70,8 +73,10 @@ class History:
         }
 
 
-def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -> History:
-    """Compose the case's history from the registry's log."""
+def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
+                 keyring: Keyring | None = None) -> History:
+    """Compose the case's history from the registry's log. A condition is met only by a signed
+    confirmation that counts against `keyring` (see `condition_statuses`); without one, none is."""
     state = require_case(reg, case_id)
     day = today or dt.date.today()
     hist = History(case_id, state.value, reg.case_restriction(case_id), day.isoformat())
@@ -141,21 +146,23 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None) -
                 cr.status = "not deployed"
             vr.claims.append(cr)
         if hist.versions:
-            d = version_diff(reg, case_id, hist.versions[-1].number, rec.number, today=day, cache=cache)
+            d = version_diff(reg, case_id, hist.versions[-1].number, rec.number, today=day, cache=cache,
+                             keyring=keyring)
             vr.changes = [c.to_json() for c in redacted(d, commitments=commitments).changes]
         hist.versions.append(vr)
 
-    conds = condition_statuses(reg, case_id)
+    conds = condition_statuses(reg, case_id, keyring=keyring)
     for c in conds:
         if c.met:
-            status = "met late" if c.due is not None and c.met_on and c.met_on > c.due.isoformat() else "met"
+            status = "met late" if c.late else "met"
         elif c.overdue(day):
             status = "missed"
         else:
             status = "open"
         hist.conditions.append({"decision": c.decision, "id": c.id, "text": c.text,
                                 "due": c.due.isoformat() if c.due else None, "status": status,
-                                "met_on": c.met_on, "evidence": list(c.evidence)})
+                                "met_on": c.met_on, "met_by": c.met_by, "evidence": list(c.evidence),
+                                "not_counted": list(c.not_counted)})
     hist.findings = [f.model_dump(mode="json", exclude_none=True) for f in overdue_findings(conds, day)]
     return hist
 
@@ -225,9 +232,11 @@ def format_history(h: History) -> str:
     if h.conditions:
         lines.append("\nconditions")
         for cond in h.conditions:
-            extra = f", met {cond['met_on']} ({', '.join(cond['evidence'])})" if cond["met_on"] else ""
+            extra = (f", met {cond['met_on']} by {cond['met_by']} ({', '.join(cond['evidence'])})"
+                     if cond["met_on"] else "")
             lines.append(f"  {cond['status']:<8} {cond['id']} (decision #{cond['decision']}, "
                          f"due {cond['due']}{extra}): {cond['text']}")
+            lines += [f"           not counted: {why}" for why in cond.get("not_counted", [])]
     if h.incidents:
         lines.append("\nincidents")
         for i in h.incidents:

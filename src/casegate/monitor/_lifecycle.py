@@ -3,16 +3,19 @@ conditions they set), explicit acts by a role, and conditions met with evidence.
 
 Every move goes through the transition table (`_states.py`) and is logged by the store as a
 'state-change' event with its cause. Conditions are logged as 'condition' events when the decision
-that sets them is applied, and 'condition-met' events when someone shows they are met.
+that sets them is applied, and 'condition-met' events when someone other than the party that
+decided confirms, as a signed statement with the evidence's digests, that one is met.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import BoundaryKind, DecisionRecord, Finding, RuleSeverity
@@ -20,6 +23,11 @@ from ..store import LogEntry, Registry
 from ._evaluate import ConditionStatus
 from ._states import CaseState, CauseType, IllegalTransitionError, transition
 from ._versions import Approval, current_approval, require_case
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+
+    from ..sign import Keyring
 
 OUTCOME_STATE = {"GO": CaseState.approved, "GO WITH CONDITIONS": CaseState.approved_with_conditions}
 """The state a recorded decision moves a case under review (or reopened, or restricted) to."""
@@ -290,60 +298,183 @@ def _envelopes(doc: Any, depth: int = 0) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- conditions
 
 
-def condition_statuses(reg: Registry, case_id: str, decision: int | None = None) -> list[ConditionStatus]:
-    """Conditions set by `decision` (every decision when None), with whether each was met."""
-    met: dict[tuple[int, str], LogEntry] = {}
+def condition_statuses(reg: Registry, case_id: str, decision: int | None = None, *,
+                       keyring: Keyring | None = None) -> list[ConditionStatus]:
+    """Conditions set by `decision` (every decision when None), with whether each was met.
+
+    A condition is met only by a logged confirmation that counts (`casegate.sign.check_confirmation`):
+    signed by a key of `keyring` in a role the decision's policy lets confirm conditions, not by
+    whoever signed the decision. Without a keyring nothing can be checked, so no condition is met.
+    When it was met is when the log recorded that confirmation; every entry that does not count is
+    listed in `not_counted` with the reason."""
+    from ..sign import check_confirmation, decider_of, evidence_label
+
+    met: dict[tuple[int, str], list[LogEntry]] = {}
     for e in reg.events(case_id, "condition-met"):
-        met.setdefault((int(e.payload["decision"]), str(e.payload["id"])), e)
+        try:
+            met.setdefault((int(e.payload["decision"]), str(e.payload["id"])), []).append(e)
+        except (KeyError, TypeError, ValueError):
+            continue  # names no condition: it confirms nothing
+    deciders: dict[int, Any] = {}
     out = []
     for e in reg.events(case_id, "condition"):
         d = int(e.payload["decision"])
         if decision is not None and d != decision:
             continue
-        m = met.get((d, str(e.payload["id"])))
-        due = e.payload.get("due")
+        cid, text = str(e.payload["id"]), str(e.payload.get("text", ""))
+        due_raw = e.payload.get("due")
+        due = dt.date.fromisoformat(due_raw[:10]) if due_raw else None
+        counted: LogEntry | None = None
+        signer = None
+        refused: list[str] = []
+        for m in met.get((d, cid), []):
+            if d not in deciders:
+                de = reg.entry(d)
+                deciders[d] = decider_of(de.payload.get("bundle"), keyring, logged_at=de.recorded_at,
+                                         label=f"decision #{d}")
+            signed, problems = check_confirmation(
+                m.payload.get("envelope"), keyring, logged_at=m.recorded_at, label=f"log entry {m.index}",
+                case_id=case_id, decision=d, condition_id=cid, condition_text=text, decider=deciders[d])
+            if signed is not None and not problems and counted is None:
+                counted, signer = m, signed
+            elif problems:
+                refused += problems
+        evidence: tuple[str, ...] = ()
+        if signer is not None:
+            evidence = tuple(evidence_label(x) for x in signer.predicate.get("evidence") or [])
+        met_on = counted.recorded_at[:10] if counted is not None else None
         out.append(ConditionStatus(
-            decision=d, id=str(e.payload["id"]), text=str(e.payload.get("text", "")),
-            due=dt.date.fromisoformat(due[:10]) if due else None, met=m is not None,
-            met_on=m.payload.get("met_on") if m else None,
-            evidence=tuple(m.payload.get("evidence", [])) if m else (),
-            path=tuple(str(x) for x in e.payload.get("path") or ()),
+            decision=d, id=cid, text=text, due=due, met=counted is not None, met_on=met_on,
+            evidence=evidence, path=tuple(str(x) for x in e.payload.get("path") or ()),
+            met_by=f"{signer.person} ({signer.role})" if signer is not None else None,
+            late=bool(met_on is not None and due is not None and met_on > due.isoformat()),
+            not_counted=tuple(refused),
         ))
     return out
 
 
-def current_conditions(reg: Registry, case_id: str) -> tuple[Approval | None, list[ConditionStatus]]:
-    """The conditions of the decision the case currently stands on."""
+def current_conditions(reg: Registry, case_id: str, *,
+                       keyring: Keyring | None = None) -> tuple[Approval | None, list[ConditionStatus]]:
+    """The conditions of the decision the case currently stands on (see `condition_statuses`)."""
     appr = current_approval(reg, case_id)
     if appr is None or appr.decision is None:
         return appr, []
-    return appr, condition_statuses(reg, case_id, appr.decision)
+    return appr, condition_statuses(reg, case_id, appr.decision, keyring=keyring)
+
+
+def stored_evidence(reg: Registry, case_id: str, evidence_id: str) -> dict[str, Any] | None:
+    """An evidence item of the case's newest stored version that has it, as a confirmation names
+    it: {"evidence": id, "version": n, "artifact": path, "sha256": digest of its stored artifact}
+    (sha256 None when the item has no artifact). None when no stored version has it."""
+    for v in reversed(reg.events(case_id, "case-version")):
+        items = v.payload.get("evidence") or {}
+        if isinstance(items, dict) and evidence_id in items:
+            item = items[evidence_id] or {}
+            return {"evidence": evidence_id, "version": v.payload.get("version"),
+                    "artifact": item.get("artifact"), "sha256": item.get("sha256")}
+    return None
+
+
+def resolve_evidence(reg: Registry, case_id: str, refs: list[str]) -> list[dict[str, Any]]:
+    """What each `--evidence` names, with its digest: the id of an evidence item of a stored
+    version of the case (the digest of its artifact), else a file (hashed, named by its file
+    name). InputError for anything else: free text is not evidence."""
+    if not refs:
+        raise InputError("a condition is met only with evidence",
+                         help="pass --evidence FILE or --evidence EVIDENCE_ID (repeatable)")
+    out: list[dict[str, Any]] = []
+    for ref in refs:
+        item = stored_evidence(reg, case_id, ref)
+        if item is not None:
+            if not item["sha256"]:
+                raise InputError(f"evidence {ref} (version {item['version']} of {case_id}) has no artifact, "
+                                 "so there is no digest to confirm a condition with",
+                                 help="give the file that shows the condition met, or an evidence item with an artifact")
+            out.append(item)
+            continue
+        path = Path(ref)
+        if path.is_file():
+            try:
+                with path.open("rb") as f:
+                    digest = hashlib.file_digest(f, "sha256").hexdigest()
+            except OSError as e:
+                raise InputError(f"cannot read the evidence file: {e.strerror}", location=ref) from None
+            out.append({"file": path.name, "sha256": digest})
+            continue
+        raise InputError(f"--evidence {ref!r} is neither a file nor an evidence item of a stored version of {case_id}",
+                         help="name a file that shows the condition met (it is hashed), or the id of an evidence "
+                              "item of the submitted case; free text is not evidence (say it with --note)")
+    return out
 
 
 def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list[str], by: str,
-                  note: str | None = None, on: dt.date | None = None) -> tuple[LogEntry, LogEntry | None]:
-    """Record that a condition of the current decision is met, with the evidence that shows it.
-    When every condition is then met, a case approved with conditions becomes approved.
+                  signer: Signer, keyring: Keyring, note: str | None = None,
+                  on: dt.date | None = None) -> tuple[LogEntry, LogEntry | None]:
+    """Confirm, as a signed statement, that a condition of the current decision is met, with the
+    evidence that shows it (see `resolve_evidence`). `by` is the role confirming it: one the
+    signer's key holds, that the decision's policy lets confirm conditions, and never held by
+    whoever signed the decision, whose key may not confirm either. When it was met is the log's
+    clock; `on` is only a stated date, never later than that clock, and lateness is decided by
+    the log. When every condition is then met, a case approved with conditions becomes approved.
     Returns the 'condition-met' entry and the state change (None when the state stays)."""
+    from ..sign import (
+        check_confirmation,
+        decider_of,
+        sign_confirmation,
+        signer_entry,
+        who_may_confirm,
+    )
+    from ..store import log_time
+
     state = require_case(reg, case_id)
-    if not evidence:
-        raise InputError("a condition is met only with evidence", help="pass --evidence ID_OR_PATH (repeatable)")
-    appr, conds = current_conditions(reg, case_id)
-    if appr is None or not conds:
+    appr, conds = current_conditions(reg, case_id, keyring=keyring)
+    if appr is None or appr.decision is None or not conds:
         raise InputError(f"case {case_id} has no conditions to meet",
                          help="conditions come from a GO WITH CONDITIONS decision applied to the registry")
     by_id = {c.id: c for c in conds}
     if condition not in by_id:
         raise InputError(f"the current decision of {case_id} has no condition {condition!r}",
                          help="its conditions: " + ", ".join(sorted(by_id)))
-    if by_id[condition].met:
-        raise InputError(f"condition {condition} is already met (on {by_id[condition].met_on})")
-    day = on or dt.date.today()
     c = by_id[condition]
+    if c.met:
+        raise InputError(f"condition {condition} is already met (on {c.met_on}, by {c.met_by})")
+    d = reg.entry(appr.decision)
+    decider = decider_of(d.payload.get("bundle"), keyring, logged_at=d.recorded_at, label=f"decision #{appr.decision}")
+    allowed, nobody = who_may_confirm(decider)
+    if nobody:
+        raise InputError(f"nobody can confirm the conditions of decision #{appr.decision}: " + "; ".join(nobody),
+                         help="a condition is confirmed under the policy the decision was signed under, "
+                              "by someone other than who signed it")
+    if by not in allowed:
+        raise InputError(f"the role {by!r} may not confirm conditions of decision #{appr.decision} "
+                         f"(decided by {decider.who}); roles that may: {', '.join(allowed)}",
+                         help="a condition is confirmed by someone other than the party that decided "
+                              "(policy `signoff.conditions_confirmed_by`)")
+    now = log_time()
+    key = signer_entry(signer, keyring, by, now)
+    if key.identity == decider.identity:
+        raise InputError(f"{key.person} signed decision #{appr.decision}, so may not confirm its conditions",
+                         help=f"ask someone else holding one of: {', '.join(allowed)}")
+    if on is not None and on > now.date():
+        raise InputError(f"--on {on.isoformat()} is after the log's clock ({now.date().isoformat()})",
+                         help="a condition is met when the log records its confirmation; --on may only state "
+                              "an earlier date")
+    items = resolve_evidence(reg, case_id, evidence)
+    env = sign_confirmation(case_id=case_id, version=appr.version, decision=appr.decision,
+                            condition={"id": c.id, "text": c.text, "due": c.due.isoformat() if c.due else None},
+                            evidence=items, role=by, signer=signer, keyring=keyring, at=now.replace(microsecond=0),
+                            stated_on=on, note=note)
+    signed, problems = check_confirmation(env, keyring, logged_at=now.isoformat(), label="the confirmation",
+                                          case_id=case_id, decision=appr.decision, condition_id=c.id,
+                                          condition_text=c.text, decider=decider)
+    if signed is None or problems:
+        raise InputError("the confirmation would not count: " + "; ".join(problems),
+                         help="confirm with a current key in the keyring, in a role it holds")
     entry = reg.record("condition-met", case_id, {
-        "decision": appr.decision, "id": condition, "evidence": list(evidence), "by": by,
-        "note": note, "met_on": day.isoformat(),
-        "late": bool(c.due is not None and day > c.due),
+        "decision": appr.decision, "id": condition, "evidence": items, "by": by, "person": signed.person,
+        "note": note, "stated_on": on.isoformat() if on is not None else None,
+        "met_on": now.date().isoformat(), "late": bool(c.due is not None and now.date() > c.due),
+        "envelope": env,
     })
     change = None
     if state is CaseState.approved_with_conditions and all(x.met or x.id == condition for x in conds):

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import BoundaryKind, Severity
@@ -28,6 +28,9 @@ from ._reports import classify, report_clocks
 from ._series import Sample, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 
 def standing_version(reg: Registry, case_id: str) -> int:
@@ -121,9 +124,11 @@ def fired_causes(reg: Registry, case_id: str) -> set[tuple[str, str]]:
     return {(str(e.payload["trigger"]), str(e.payload["cause"])) for e in reg.events(case_id, "trigger-fired")}
 
 
-def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: VersionCache) -> tuple[Facts, int] | None:
+def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: VersionCache,
+                 keyring: Keyring | None = None) -> tuple[Facts, int] | None:
     """What the triggers of a deployed case are evaluated against, or None when the case was
-    never approved by a decision."""
+    never approved by a decision. A condition is met only by a signed confirmation that counts
+    against `keyring` (see `condition_statuses`)."""
     appr = current_approval(reg, case_id)
     if appr is None:
         return None
@@ -139,7 +144,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         if inc.date <= at.date():
             incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
-    conds = condition_statuses(reg, case_id, appr.decision) if appr.decision is not None else []
+    conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
     facts = Facts(
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
         incidents=incidents, samples=stored_samples(reg, case_id),
@@ -150,12 +155,15 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
     return facts, appr.version
 
 
-def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str | None = None) -> list[CaseRun]:
+def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str | None = None,
+                 keyring: Keyring | None = None) -> list[CaseRun]:
     """Evaluate every trigger of every deployed case (approved, approved with conditions,
     restricted) as of `at` (default now). Each trigger fires at most once per cause: a new firing
     is logged ('trigger-fired'), its roles are notified ('notification'), and the strongest action
     of the run is applied through the lifecycle (withdraw over reopen over restrict; a restriction
-    with no narrower boundary to go to reopens instead)."""
+    with no narrower boundary to go to reopens instead). A condition counts as met only by a
+    signed confirmation that verifies against `keyring` (without one, none does); each recorded
+    confirmation that does not count is named in the run's notes."""
     now = at or dt.datetime.now(dt.UTC)
     ids = [case_id] if case_id is not None else reg.case_ids()
     versions = VersionCache(reg)
@@ -168,11 +176,13 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
             run.notes.append(f"not deployed ({state.value}): triggers are not evaluated")
             continue
         try:
-            got = gather_facts(reg, cid, now, versions)
+            got = gather_facts(reg, cid, now, versions, keyring)
             if got is None:
                 run.notes.append("no decision in the registry approved it: nothing to evaluate against")
                 continue
             facts, run.version = got
+            run.notes += [f"condition {c.id} is not met: {why}" for c in facts.conditions if not c.met
+                          for why in c.not_counted]
             found = evaluate(facts, now)
         except InputError as e:
             run.error = e.diagnostics()

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
         validate_statement,
         write_attestations,
     )
+    from ._condition import (
+        Decider,
+        check_confirmation,
+        confirming_roles,
+        decider_of,
+        evidence_label,
+        sign_confirmation,
+        who_may_confirm,
+    )
     from ._dissent import (
         Dissent,
         ObjectionState,
@@ -84,6 +93,7 @@ if TYPE_CHECKING:
     from ._statement import (
         ANSWER,
         AUTHORS,
+        CONDITION_MET,
         DECISION,
         EVIDENCE_ATTESTATION,
         INCIDENT_REPORT,
@@ -115,6 +125,7 @@ if TYPE_CHECKING:
 # stack (securesystemslib, which imports every cloud signer it knows) is slow to import.
 _WHERE = {
     **dict.fromkeys(('SIGSTORE_BUNDLE_MEDIA_TYPE', 'bundle_envelopes', 'intoto_bundle', 'sigstore_bundle', 'validate_statement', 'write_attestations'), '_attest'),
+    **dict.fromkeys(('Decider', 'check_confirmation', 'confirming_roles', 'decider_of', 'evidence_label', 'sign_confirmation', 'who_may_confirm'), '_condition'),
     **dict.fromkeys(('Dissent', 'ObjectionState', 'answer', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
     **dict.fromkeys(('KEYRING_VERSION', 'Identity', 'KeyEntry', 'Keyring', 'Revocation', 'TrustedKey', 'add_key', 'dump_keyring', 'identity_id', 'keyring_schema', 'load_keyring', 'new_keyring', 'parse_instant', 'revoke_key', 'save_keyring'), '_keyring'),
     **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
@@ -123,7 +134,7 @@ _WHERE = {
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
-    **dict.fromkeys(('ANSWER', 'AUTHORS', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'CONDITION_MET', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
 }
 
 
@@ -145,6 +156,8 @@ __all__ = [
     "read_envelope_file", "revoke_key", "save_keyring", "sign_case", "sign_statement",
     "signer_entry", "sslib_key", "statement", "subjects", "waive_finding", "waiver_roles",
     "POLICY_CHANGE", "read_policy_change", "sign_policy_change", "PROTOCOL", "read_protocol", "sign_protocol",
+    "CONDITION_MET", "Decider", "check_confirmation", "confirming_roles", "decider_of", "evidence_label",
+    "sign_confirmation", "who_may_confirm",
     "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_envelopes",
     "attestation_files", "check_attestation", "check_attestations", "declared_values", "with_attestations",
 ]

@@ -48,8 +48,11 @@ AUTHORS = "https://casegate.dev/authors/v1"
 EVIDENCE_ATTESTATION = "https://casegate.dev/evidence-attestation/v1"
 """Predicate type of an evidence attestation: an evaluator says they ran or reviewed the evidence
 whose artifact has the subject's digest."""
+CONDITION_MET = "https://casegate.dev/condition-met/v1"
+"""Predicate type of a confirmation that one condition of a GO WITH CONDITIONS decision is met,
+with the digests of the evidence that shows it."""
 PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
-                   EVIDENCE_ATTESTATION, PROTOCOL)
+                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

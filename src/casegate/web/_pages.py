@@ -140,7 +140,7 @@ def case_page(request: Request, case_id: str) -> Response:
     from ..render import timeline_chart
 
     timeline = timeline_chart(timeline_events(v.events))
-    diff = _diff_since_approved(reg, case_id, v.latest_version)
+    diff = _diff_since_approved(reg, case_id, v.latest_version, keyring=b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
                        charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
@@ -168,17 +168,20 @@ def _protocols(reg: Any, loaded: Any, keyring: Any) -> list[dict[str, Any]]:
             for p in registered_protocols(reg, loaded.policy.id, ring)]
 
 
-def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False) -> Any:
+def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: bool = False,
+                         keyring: Any = None) -> Any:
     """The diff of the latest version against the last version approved before it (redacted for
-    the public page), or None when there is no such version."""
+    the public page), or None when there is no such version. The older version's conditions are
+    met only by signed confirmations that count against the board's keyring."""
     from ..diff import SECTIONS, redacted
     from ..monitor import last_approved_before, public_commitments, version_diff
+    from ..sign import Keyring
 
     base = last_approved_before(reg, case_id, latest) if latest is not None else None
     if base is None or latest is None:
         return None
     try:
-        d = version_diff(reg, case_id, base, latest)
+        d = version_diff(reg, case_id, base, latest, keyring=keyring if isinstance(keyring, Keyring) else None)
     except CasegateError as e:  # a stored version that does not load: the page shows the rest
         from ._views import unreadable_note
 
@@ -322,7 +325,7 @@ def public_case(request: Request, case_id: str) -> Response:
                    lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=deploy_now(reg, case_id, b.keyring),
-                   diff=_diff_since_approved(reg, case_id, v.latest_version, public=True))
+                   diff=_diff_since_approved(reg, case_id, v.latest_version, public=True, keyring=b.keyring))
 
 
 @router.get("/public/cases/{case_id}/summary", response_class=HTMLResponse)
