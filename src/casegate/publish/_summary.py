@@ -52,7 +52,8 @@ from ._views import (
     SignoffItem,
     StepView,
     TriggerItem,
-    ref,
+    evidence_items,
+    refs_of,
 )
 
 Refs = dict[str, Redacted]
@@ -184,19 +185,21 @@ def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
         for e in so.relies_on:
             if e in relied and so.role not in relied[e]:
                 relied[e].append(so.role)
-    out = []
+    # the items' fields, validated into their models in one call
+    fields: list[dict[str, Any]] = []
     for eid, ev in case.evidence.items():
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
-            out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
-                                    relied_on_by=relied[eid], redacted=refs[stub.pointer], basis=basis.get(eid)))
+            fields.append({"id": eid, "kind": stub.revealed.get("kind"), "supports": supports[eid],
+                           "relied_on_by": relied[eid], "redacted": refs[stub.pointer], "basis": basis.get(eid)})
             continue
         assert isinstance(ev, Evidence)
-        out.append(EvidenceItem(
-            id=eid, kind=ev.kind, title=ev.title, producer=ev.producer, independent=ev.independent,
-            date=ev.date.isoformat(), expires=str(ev.expiry(max_age_days)) if ev.expires else None,
-            result=format_result(ev.result), summary=ev.summary, sha256=ev.sha256,
-            supports=supports[eid], relied_on_by=relied[eid], basis=basis.get(eid)))
+        fields.append({
+            "id": eid, "kind": ev.kind, "title": ev.title, "producer": ev.producer, "independent": ev.independent,
+            "date": ev.date.isoformat(), "expires": str(ev.expiry(max_age_days)) if ev.expires else None,
+            "result": format_result(ev.result), "summary": ev.summary, "sha256": ev.sha256,
+            "supports": supports[eid], "relied_on_by": relied[eid], "basis": basis.get(eid)})
+    out = evidence_items(fields)
     # what mattered first: the most-relied-on, then the most-used
     out.sort(key=lambda e: (-(len(e.relied_on_by) * 10 + len(e.supports)),))
     return out
@@ -363,7 +366,7 @@ def build_summary(
     salts.flush()  # kept before anything committed with them can be published
     guard = TextGuard(rd)
     # one public reference per redacted element, shared by its item and the list of redactions
-    refs: Refs = {p: ref(st) for p, st in rd.stubs.items()}
+    refs: Refs = dict(zip(rd.stubs, refs_of(rd.stubs.values()), strict=True))
     argument = _argument(case, rd, refs)
     safeguards = _safeguards(case, rd, refs)
     domains, pathways = _threats(case, rd, refs, safeguards)
