@@ -585,7 +585,7 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
     (msg,) = cg708("typed-date", {}, "{evidence: [E-kyc]}", {"evidence.yaml": {"date: 2026-10-15": "date: 2026-11-27"}})
     assert "evidence E-kyc is dated 2026-11-27 only by the case" in msg
     # an answer of claims alone must answer every claim the incident defeated
-    (msg,) = cg708("one-of-two", {"tools: [code-execution]": "tools: []"}, "{claims: [G2]}", {"argument.yaml": {
+    (msg,) = cg708("one-of-two", {"  kind: api\n": "  kind: trusted-access\n"}, "{claims: [G2]}", {"argument.yaml": {
         "below the Cyber High threshold under full elicitation.":
         "below the Cyber High threshold under full elicitation, without the code-execution tool."}})
     assert "G4 (defeated too) is neither changed nor withdrawn" in msg
@@ -597,8 +597,11 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
         "beyond access is blocked by a tested safeguard, as reviewed after the incident."}})
     assert "claim G2 is reworded, but rests on nothing new since the incident" in msg
     assert "claim G4 is reworded, but rests on nothing new since the incident" in msg
-    # reworded to the narrower boundary the case now has: that is new
-    assert cg708("changed", {"tools: [code-execution]": "tools: []"}, "{claims: [G2, G4]}", {"argument.yaml": {
+    # a tool dropped on paper within the same kind of boundary: nothing at deploy enforces it
+    (msg,) = cg708("tool-dropped", {"tools: [code-execution]": "tools: []"}, "{boundary: true}")
+    assert "without code-execution; a tool dropped on paper is not checked at deploy" in msg
+    # reworded to the narrower kind of boundary the case now has: that is new
+    assert cg708("changed", {"  kind: api\n": "  kind: trusted-access\n"}, "{claims: [G2, G4]}", {"argument.yaml": {
         "below the Cyber High threshold under full elicitation.":
         "below the Cyber High threshold under full elicitation, without the code-execution tool.",
         "beyond access is blocked by a tested safeguard.":

@@ -66,6 +66,10 @@ class System(Frozen):
     """Model version."""
     digests: list[Digest] = Field(min_length=1)
     """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
+    evaluated_as: list[str] = Field(default_factory=new_list)
+    """Further names the evaluation tools record for this model (e.g. 'mockllm/model' or a
+    serving endpoint's id), when a log's model name does not contain the system's name. Each is
+    the case's word, shown beside the run it admits."""
     lineage: list[Lineage] = Field(default_factory=new_list)
     """Models this one derives from."""
     description: str | None = None

@@ -8,6 +8,7 @@ they never open a file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...evidence import Problem
@@ -442,3 +443,44 @@ def safeguard_evidence_irrelevant(ctx: Context) -> Iterator[Hit]:
             elif sid not in ev.tests:
                 yield Hit(path, f"safeguard `{sid}` cites `{eid}`, which tests {', '.join(ev.tests)}, not `{sid}`",
                           help=f"cite a test of `{sid}`, or add `{sid}` to `{eid}`'s `tests:` if it tested it too")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.casefold())
+
+
+def _names_system(model: str, name: str) -> bool:
+    """Whether a model name a log records names the system: the system's name, in its words
+    (case and punctuation aside), runs inside the model name's words ('acme/atlas-2-helpful-only'
+    names Atlas-2; 'acme/atlas-20' and 'acme/atlas-1-helpful-only' do not)."""
+    words, want = _words(model), _words(name)
+    return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+@rule(
+    "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
+    summary="An evaluation's log records a model that is not the case's system.",
+    rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
+              "names. A run of another model (an earlier one, a smaller one, the base model) says "
+              "nothing about this one's capability, however well it was run; pinned as this model's "
+              "evidence, it would let a weaker model's score stand for the one being released.",
+    bad="system: {name: Atlas-2, ...}\n"
+        "# evals/ctf.eval records model acme/atlas-1-helpful-only",
+    good="system: {name: Atlas-2, ...}\n"
+         "# evals/ctf.eval records model acme/atlas-2-helpful-only",
+    fix="Cite a run of this model. If the tool knows it by a name that does not contain the system's name "
+        "(a mock or an endpoint id), list that name under `system.evaluated_as`.",
+)
+def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
+    system = ctx.case.system
+    known = {" ".join(_words(n)) for n in system.evaluated_as}
+    for eid, ev in ctx.case.evidence.items():
+        src = ev.source
+        if src is None or not src.model or ev.kind != "eval":
+            continue
+        if _names_system(src.model, system.name) or " ".join(_words(src.model)) in known:
+            continue
+        yield Hit(("evidence", eid, "source", "model"),
+                  f"the log behind `{eid}` records model `{src.model}`, which does not name this case's system "
+                  f"`{system.name}` (nor is it one of `system.evaluated_as`): it is a run of another model",
+                  severity=_weight(ctx, eid))

@@ -295,7 +295,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             ok.append(f"claim {cid} changed, resting on {rests}")
         else:
             bad.append(f"claim {cid} is reworded, but rests on nothing new since the incident: no evidence under "
-                       f"it answers it, and the boundary is not narrower than in {inc.version}")
+                       f"it answers it, and the boundary is not of a narrower kind than in {inc.version}")
     old = set(inc.safeguard_substance)
     for sid in ans.safeguards:
         sg = ctx.case.safeguards.get(sid)
@@ -310,22 +310,30 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
         narrower = _narrower(ctx, inc)
-        (ok if narrower else bad).append("boundary narrowed" if narrower
-                                         else f"the boundary is not narrower than in {inc.version}")
+        (ok if narrower else bad).append("boundary narrowed" if narrower else _not_narrower(ctx, inc))
     return ok, bad
 
 
 def _narrower(ctx: Context, inc: IncidentDefeat) -> bool:
-    """Whether the case's boundary is narrower than the one of the version the incident defeated:
-    a lower rank, or the same rank without a tool it had."""
+    """Whether the case's boundary is of a lower rank than the one of the version the incident
+    defeated: a narrower kind, which `verify` holds every deploy to. A tool dropped within the same
+    kind is not: the decision binds the kind, and nothing at deploy checks which tools run."""
     b = ctx.case.boundary
-    return b is not None and inc.boundary_rank is not None and (
-        b.kind.rank < inc.boundary_rank or (b.kind.rank == inc.boundary_rank and bool(set(inc.tools) - set(b.tools))))
+    return b is not None and inc.boundary_rank is not None and b.kind.rank < inc.boundary_rank
+
+
+def _not_narrower(ctx: Context, inc: IncidentDefeat) -> str:
+    b = ctx.case.boundary
+    if b is not None and b.kind.rank == inc.boundary_rank and set(inc.tools) - set(b.tools):
+        return (f"the boundary is the same kind as in {inc.version}, without {', '.join(sorted(set(inc.tools) - set(b.tools)))}; "
+                "a tool dropped on paper is not checked at deploy (verify holds a deploy to the boundary's kind), so "
+                "it is not a narrower boundary")
+    return f"the boundary is not narrower than in {inc.version}"
 
 
 def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
     """What new a reworded claim rests on: evidence under it (cited by it or by an element it
-    rests on) that answers the incident, or a narrower boundary; None when nothing. Words alone
+    rests on) that answers the incident, or a narrower kind of boundary; None when nothing. Words alone
     change nothing: a phrase appended to a defeated claim is not an answer."""
     evidence = ctx.index.fields["evidence"]
     seen: set[str] = set()
@@ -339,7 +347,7 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
             if _evidence_answer(ctx, inc, eid)[0]:
                 return f"evidence {eid}"
         todo.extend(ctx.index.support.get(el, ()))
-    return "a narrower boundary" if _narrower(ctx, inc) else None
+    return "a narrower kind of boundary" if _narrower(ctx, inc) else None
 
 
 @rule(
@@ -349,7 +357,7 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
             "artifact the registry first logged after the incident) or by an outside attestation signed "
             "after it, a defeated claim changed in substance or withdrawn, "
             "a safeguard that is new in substance (not one of that version's under a new id) or a "
-            "narrower boundary.",
+            "narrower kind of boundary.",
     rationale="An incident that defeated a claim is a defeater with the strongest possible evidence "
               "behind it. A new version that keeps the defeated claim, adds a larger evaluation run "
               "before the incident and asks for a clean GO has not learnt anything; the next decision "
@@ -359,9 +367,11 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "artifact the registry stored before it logged the incident was not produced because of "
               "it, whatever date it now carries or whichever evidence id cites it. A reworded claim "
               "counts only when it rests on something new since the incident (evidence under it that "
-              "answers it, or a narrower boundary): a phrase appended to a defeated claim changes its "
-              "words, not its grounds. An answer made of claims alone must change or withdraw every "
-              "claim the incident defeated.",
+              "answers it, or a narrower kind of boundary): a phrase appended to a defeated claim "
+              "changes its words, not its grounds. A tool dropped from a boundary of the same kind is "
+              "not a narrower boundary: the decision binds the kind, and nothing at deploy checks which "
+              "tools run. An answer made of claims alone must change or withdraw every claim the "
+              "incident defeated.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
@@ -371,7 +381,7 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
         "dates it after the incident and was first logged after it (or that an outside evaluator "
         "attested after it), a defeated claim "
         "you changed, a safeguard that blocks or rests on something the old ones did not, or a "
-        "narrower boundary.",
+        "narrower kind of boundary.",
 )
 def incident_unanswered(ctx: Context) -> Iterator[Hit]:
     for inc in ctx.incidents:
