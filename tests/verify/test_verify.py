@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import copy
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
@@ -342,24 +343,70 @@ def test_waiver_carries_the_decision_until_it_lapses(tmp_path):
         sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
     record, _ = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     assert record.outcome == "NO-GO" and any(f.code == "CG704" and f.blocking for f in record.findings)
-    from casegate.sign import waive_finding
+    from casegate.sign import generate_key, load_signer, waive_finding
 
-    waive_finding(w.load(), "CG704", "rso", w.signers["sam"], w.ring, "change board charter signed next week",
+    # a second RSO waives: the one who decides may not rest the decision on a waiver of their own
+    generate_key(tmp_path / "ria.key")
+    ria = load_signer(str(tmp_path / "ria.key"))
+    ring = add_key(w.ring, ria.public_key, person="Ria Okafor", roles=["rso"], valid_from="2026-01-01",
+                   valid_until="2028-12-31")
+    waive_finding(w.load(), "CG704", "rso", ria, ring, "change board charter signed next week",
                   dt.date(2026, 12, 10), at=AT)
     # the waiver changes only the decision section: the sign-offs still bind
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", ring, at=AT)
     waived = [f for f in record.findings if f.code == "CG704"]
     assert record.outcome == "GO WITH CONDITIONS" and waived and waived[0].waived is not None
-    assert waived[0].waived.person == "Sam Whitfield"
+    assert waived[0].waived.person == "Ria Okafor"
     assert len(bundle["waivers"]) == 1
-    assert _verify(bundle, w.ring, at=parse_instant("2026-12-10")).ok
-    reasons = _verify(bundle, w.ring, at=parse_instant("2026-12-11")).reasons
-    assert any(r.startswith("the waiver of CG704 by Sam Whitfield lapsed on 2026-12-10; the blocking finding "
+    assert _verify(bundle, ring, at=parse_instant("2026-12-10")).ok
+    reasons = _verify(bundle, ring, at=parse_instant("2026-12-11")).reasons
+    assert any(r.startswith("the waiver of CG704 by Ria Okafor lapsed on 2026-12-10; the blocking finding "
                             "returns") for r in reasons)
     # a bundle whose waiver envelope was dropped does not verify
     stripped = copy.deepcopy(bundle) | {"waivers": []}
-    assert any("marked waived by Sam Whitfield, but no valid waiver envelope" in r
-               for r in _verify(stripped, w.ring).reasons)
+    assert any("marked waived by Ria Okafor, but no valid waiver envelope" in r
+               for r in _verify(stripped, ring).reasons)
+
+
+def test_the_decider_may_not_rest_the_decision_on_their_own_waiver(tmp_path):
+    """Reason: the lab's RSO waived the failed safeguard test that blocked the decision (CG406),
+    then decided GO WITH CONDITIONS on it; the policy's waiver role was the deciding role, and one
+    person both waived the finding and decided past it."""
+    w = make_world(tmp_path)
+    w.case.write_text(w.case.read_text().replace("  reevaluate_by: 2027-04-01\n", ""))
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
+    from casegate.sign import decode_payload, waive_finding
+
+    waive_finding(w.load(), "CG704", "rso", w.signers["sam"], w.ring, "change board charter signed next week",
+                  dt.date(2026, 12, 10), at=AT)
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    said = " ".join(e.value.reasons)
+    assert "Sam Whitfield signed the decision and also waived CG704, which it rests on" in said
+    # a policy that lets the decider waive (said so, and pinned like the rest of it) allows it
+    b = make_world(tmp_path / "b")
+    b.case.write_text(b.case.read_text().replace("  reevaluate_by: 2027-04-01\n", ""))
+    pol = b.dir / "policy.yaml"
+    strict = pol.read_text()
+    assert "\ndecision:" not in strict
+    pol.write_text(strict + "decision:\n  decider_may_waive: true\n")
+    for n, r in SIGNED.items():
+        sign_case(b.load(), r, b.signers[n], b.ring, at=AT)
+    waive_finding(b.load(), "CG704", "rso", b.signers["sam"], b.ring, "change board charter signed next week",
+                  dt.date(2026, 12, 10), at=AT)
+    record, bundle = decide_case(b.load(), b.signers["sam"], "rso", b.ring, at=AT)
+    assert record.outcome == "GO WITH CONDITIONS"
+    assert _verify(bundle, b.ring, at=parse_instant("2026-12-05")).ok
+    # the same bundle re-signed by the decider as if under the stricter policy does not verify
+    st = decode_payload(bundle["decision"])
+    assert isinstance(st, dict)
+    forged = copy.deepcopy(bundle)
+    forged["policy"]["text"] = strict
+    st["predicate"]["policy"]["sha256"] = hashlib.sha256(strict.encode()).hexdigest()
+    forged["decision"] = sign_statement(st, b.signers["sam"])
+    assert any("also waived CG704, which it rests on" in r
+               for r in _verify(forged, b.ring, at=parse_instant("2026-12-05")).reasons)
 
 
 def test_escalated_objection_needs_the_escalation_role(tmp_path):

@@ -201,6 +201,10 @@ class DecisionAuthority(Frozen):
     the decided boundary; an empty list means nobody can decide (fail closed)."""
     decider_may_sign: bool = True
     """Whether the person who decides may also count as one of the sign-offs."""
+    decider_may_waive: bool = False
+    """Whether the person who decides may also be the one who waived a finding the decision
+    then rests on. False (the default): a decision resting on its decider's own waiver is not
+    made, and does not verify; someone else in a waiver role must waive it."""
 
     def roles_for(self, signoff: SignoffPolicy, boundary: BoundaryKind) -> list[str]:
         """The roles that may decide for `boundary`."""

@@ -90,10 +90,13 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
 
 
 def decider_problems(person: str, role: str, authority: DecisionAuthority, signoff: SignoffPolicy,
-                     boundary: BoundaryKind, signers: list[str]) -> list[str]:
+                     boundary: BoundaryKind, signers: list[str],
+                     waived: list[tuple[str, str]] | None = None) -> list[str]:
     """Why the decision's signer may not decide for `boundary`: their role is not one the policy
-    lets decide, or they also signed off where the policy keeps the two apart. `role` is the role
-    the decider's key holds (checked against the keyring by the caller)."""
+    lets decide, they also signed off where the policy keeps the two apart, or they waived a
+    finding the decision rests on (`waived`: each waiver's signer and code) where the policy keeps
+    deciding and waiving apart. `role` is the role the decider's key holds (checked against the
+    keyring by the caller)."""
     out = []
     allowed = authority.roles_for(signoff, boundary)
     if role not in allowed:
@@ -102,4 +105,9 @@ def decider_problems(person: str, role: str, authority: DecisionAuthority, signo
     if not authority.decider_may_sign and person in signers:
         out.append(f"{person} signed the decision and also signed it off; the policy keeps deciding and "
                    "signing off apart")
+    own = sorted({code for who, code in waived or [] if who == person})
+    if own and not authority.decider_may_waive:
+        out.append(f"{person} signed the decision and also waived {', '.join(own)}, which it rests on; the policy "
+                   "keeps deciding and waiving apart (someone else in a waiver role must waive it, or the "
+                   "finding stands)")
     return out

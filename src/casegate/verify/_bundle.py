@@ -776,7 +776,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists))
     if policy is not None and d is not None and decided is not None:
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
-                                      [p for p, _, _ in valid])
+                                      [p for p, _, _ in valid],
+                                      [(f.waived.person, f.code) for f in record.findings if f.waived is not None]
+                                      if record is not None else [])
 
     # objections: from the signed objections and answers in the bundle alone
     if pred is not None:
