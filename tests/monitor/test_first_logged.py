@@ -189,7 +189,7 @@ def test_the_trigger_counts_the_age_of_an_approved_version_as_the_gate_does(reg:
 def test_decide_with_the_registry_signs_the_expiries_the_registry_judges(reg: Registry, tmp_path: Path) -> None:
     """Reason: the bundle's evidence expiries are what `verify` holds a deploy to; a decision made
     without the registry signs the lab's dates, and the registry must not approve it."""
-    from casegate.cli._monitor import registry_judge
+    from casegate.approve import registry_judge
     from tests.sign.helpers import make_world
 
     w = make_world(tmp_path / "w", authors_list=False)

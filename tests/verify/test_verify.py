@@ -475,3 +475,16 @@ def test_an_expiry_that_cannot_be_established_is_signed_as_no_date(world):
     loaded.case = loaded.case.model_copy(update={"evidence": {**loaded.case.evidence, eid: late}})
     (row,) = [e for e in _evidence_expiry(loaded) if e["id"] == eid]
     assert row["expires"] == "not established" and not _DAY.fullmatch(row["expires"])
+
+
+def test_decide_judges_as_of_its_own_time_not_the_date_the_case_gives_itself(tmp_path):
+    """Reason: without --at, `decide` ran the gate as of the case's own `date` (the lab's word):
+    evidence expired by the day of the decision still counted, while the waivers were judged as
+    of that day."""
+    w = make_world(tmp_path)
+    later = parse_instant("2027-06-15")
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=later)
+    record, _ = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=later)
+    assert record.outcome == "NO-GO"
+    assert any(f.code == "CG306" and f.blocking for f in record.findings), [f.code for f in record.findings]

@@ -52,6 +52,8 @@ def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None
         raise InputError("the case does not load cleanly", location=loaded.case_path,
                          help=f"run `casegate check {loaded.case_path}`")
     at = at or now_utc()
+    # the decision is made as of its own time, never as of the date the case gives itself
+    today = today or at.date()
     # independence is what the evaluators signed, checked against the same keyring
     loaded = with_attestations(loaded, keyring, at)
     assert loaded.case is not None and loaded.policy is not None
