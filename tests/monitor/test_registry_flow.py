@@ -551,6 +551,23 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
     assert [(v.baseline.case, v.baseline.number) for v in comparison.versions] == [(CASE, 1)]
     record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
     assert record.outcome == "NO-GO" and any(f.code == "CG708" for f in record.findings)
+    # at deploy (`verify --model` against the registry): the weights are those of a reopened case
+    from casegate.monitor import deployed_weights_problems
+
+    assert reg.case_state(CASE) == "reopened"
+    (vega,) = reg.case_versions("vega-api")
+    reasons, _ = deployed_weights_problems(reg, "vega-api", vega.digest, second.resources)
+    assert any("a file the registry hashed for version 1 of case atlas-2-api, which is reopened" in r
+               for r in reasons), reasons
+    # the same bytes under other names: the manifest digest can stay the same, the weights loaded do not
+    (v1,) = reg.case_versions(CASE)
+    swapped = (("config.json", first.resources[0][1]), ("internal/model-00001.safetensors", first.resources[1][1]),
+               ("model-00001.safetensors", "0" * 64))
+    assert [p for p, _ in first.resources] == ["config.json", "model-00001.safetensors"]
+    reasons, notes = deployed_weights_problems(reg, CASE, v1.digest, swapped)
+    assert any(r.startswith("the weights deployed are not those the registry hashed for version 1 of atlas-2-api")
+               for r in reasons), reasons
+    assert deployed_weights_problems(reg, CASE, v1.digest, first.resources)[0] == []  # its own weights
     reg.close()
 
 

@@ -464,10 +464,12 @@ def verify(
 
     if (model is None) == (model_digest is None):
         raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
+    computed = None
     if model is not None:
         from ..evidence import model_digest as compute_digest
 
-        model_digest = compute_digest(model).digest
+        computed = compute_digest(model)
+        model_digest = computed.digest
     assert model_digest is not None
     if not re.match(r"^sha256:[0-9a-f]{64}$", model_digest):
         raise InputError(f"--model-digest {model_digest!r} is not sha256:<64 lowercase hex>")
@@ -489,6 +491,18 @@ def verify(
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
                           at=_instant(at))
+        if computed is not None and computed.resources and reg is not None and v.case_id:
+            from ..monitor import deployed_weights_problems
+            from ..sign import decode_payload
+
+            # the case digest the decision signs (never the bundle's unsigned copy)
+            st = decode_payload(data["decision"]) if isinstance(data.get("decision"), dict) else None
+            pred = st.get("predicate") if isinstance(st, dict) else None
+            case = pred.get("case") if isinstance(pred, dict) else None
+            reasons, notes = deployed_weights_problems(
+                reg, v.case_id, case.get("digest") if isinstance(case, dict) else None, computed.resources)
+            v.reasons += reasons
+            v.notes += notes
     finally:
         if reg is not None:
             reg.close()

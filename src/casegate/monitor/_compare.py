@@ -262,6 +262,55 @@ def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
     return out
 
 
+def _logged_weight_lists(reg: Registry) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    out: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        n, files = e.payload.get("version"), e.payload.get("weights")
+        if e.case_id and isinstance(n, int) and isinstance(files, list):
+            out.setdefault((e.case_id, n), []).extend(
+                (str(f[0]), str(f[1])) for f in files if isinstance(f, list) and len(f) == 2)
+    return out
+
+
+UNFIT_STATES = ("reopened", "withdrawn")
+"""States of a case that make its weights unfit to deploy under any other case."""
+
+
+def deployed_weights_problems(reg: Registry, case_id: str, case_digest: str | None,
+                              resources: tuple[tuple[str, str], ...]) -> tuple[list[str], list[str]]:
+    """What the registry says about the weights being deployed (a model manifest's files) under a
+    decision on `case_id` (its stored version with `case_digest`): (reasons, notes). A reason: the
+    weights files are not, path for path, those the registry hashed for that version (the same
+    bytes under other names load other weights), or a weights file is also the model of another
+    case the registry holds reopened or withdrawn (a new digest, name or id does not clear it)."""
+    reasons: list[str] = []
+    notes: list[str] = []
+    deployed = sorted(weights_files(resources))
+    logged = _logged_weight_lists(reg)
+    number = next((v.number for v in reg.case_versions(case_id) if v.digest == case_digest), None) \
+        if case_digest else None
+    mine = logged.get((case_id, number)) if number is not None else None
+    if mine is None:
+        notes.append(f"the registry holds no weights files for the decided version of {case_id} "
+                     "(`registry submit --model`): which file holds which weights is not checked")
+    elif sorted(mine) != deployed:
+        want, have = dict(mine), dict(deployed)
+        diff = sorted(p for p in set(want) | set(have) if want.get(p) != have.get(p))
+        reasons.append(f"the weights deployed are not those the registry hashed for version {number} of {case_id}: "
+                       + ", ".join(f"{p} ({(have.get(p) or 'absent')[:12]}, logged {(want.get(p) or 'absent')[:12]})"
+                                   for p in diff[:5]) + ("" if len(diff) <= 5 else f" and {len(diff) - 5} more"))
+    shas = {h for _p, h in deployed}
+    for (other, n), files in sorted(logged.items()):
+        if other == case_id or not shas & {h for _p, h in files}:
+            continue
+        state = reg.case_state(other)
+        if state is not None and str(getattr(state, "value", state)) in UNFIT_STATES:
+            reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
+                           f"which is {getattr(state, 'value', state)}: the same weights under another case do not "
+                           "deploy while it stands")
+    return reasons, notes
+
+
 def version_model_keys(reg: Registry, case_id: str, number: int | None, system: object) -> set[str]:
     """`model_keys` of stored version `number` of `case_id` (of `system` alone when not stored)."""
     files = _logged_weights(reg).get((case_id, number)) if number is not None else None
