@@ -503,6 +503,9 @@ def verify(
                 reg, v.case_id, case.get("digest") if isinstance(case, dict) else None, computed.resources)
             v.reasons += reasons
             v.notes += notes
+        elif computed is not None and computed.resources:
+            v.notes.append("the weights files were not compared with the registry's (no registry opened: pass --db "
+                           "to check them path for path and against other cases holding the same weights)")
     finally:
         if reg is not None:
             reg.close()
