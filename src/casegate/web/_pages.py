@@ -28,6 +28,7 @@ from ._views import (
     decision_charts,
     deploy_now,
     load_version,
+    objection_standings,
     readable_version,
     timeline_events,
 )
@@ -141,11 +142,13 @@ def case_page(request: Request, case_id: str) -> Response:
 
     timeline = timeline_chart(timeline_events(v.events))
     diff = _diff_since_approved(reg, case_id, v.latest_version)
+    standings = objection_standings(reg, case_id, v.events, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
                        charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
-                       unreadable=note)
+                       unreadable=note, standings=standings)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
+                   standings=standings,
                    now=deploy_now(reg, case_id, b.keyring),
                    charts=decision_charts(loaded, v.decision), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
@@ -211,7 +214,7 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     dec = loaded.case.decision if loaded is not None and loaded.case is not None else None
     msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
-                   unreadable=note,
+                   unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring),
                    now=deploy_now(b.registry, case_id, b.keyring),
                    case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
 
