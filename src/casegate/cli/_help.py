@@ -155,7 +155,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_policy', 2660),
     ('_protocol', 2455),
     ('_diff', 3777),
-    ('_serve', 3647),
+    ('_serve', 4145),
     ('_render', 10748),
     ('_regime', 4316),
     ('_attest', 2222),
