@@ -230,9 +230,10 @@ def test_a_reviewer_reads_it_whole(tiered: tuple[TestClient, dict[str, str]]) ->
     assert r.status_code == 200 and LOG_TEXT.encode() in r.content
 
 
-def test_a_case_within_the_ceiling_is_read_whole(tmp_path: Path, database_url: str) -> None:
+def test_a_case_within_the_ceiling_is_read_whole(tmp_path: Path, database_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A viewer reads whole a case that holds nothing above internal (nothing is withheld for
-    nothing)."""
+    nothing), until a stored version that does not load makes what the case holds unknown."""
     from .conftest import build_board
 
     b = build_board(tmp_path, database_url)
@@ -255,6 +256,16 @@ def test_a_case_within_the_ceiling_is_read_whole(tmp_path: Path, database_url: s
                                             secret=b"s")))
     page = client.get(f"/cases/{CASE}", headers={"Authorization": f"Bearer {token}"}).text
     assert 'id="withheld"' not in page and "Evidence" in page
+    # a version stored with an artifact outside its files (as `registry submit` once allowed)
+    monkeypatch.setattr("casegate.store._files._check_artifacts_stay_inside", lambda *a: None)
+    ev = b.case_dir / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("artifact: evals/cyber-ctf.json", "artifact: ../elsewhere/cyber-ctf.json", 1))
+    reg = open_registry(url)
+    reg.submit_case(load_case(b.case_dir / "case.yaml", root=b.case_dir.parent))
+    reg.close()
+    monkeypatch.undo()
+    page = client.get(f"/cases/{CASE}", headers={"Authorization": f"Bearer {token}"}).text
+    assert 'id="withheld"' in page and "cannot be established" in page
 
 
 def test_token_ceilings_default_by_role_and_refuse_unknown_levels(tmp_path: Path) -> None:
@@ -278,3 +289,19 @@ def test_token_ceilings_default_by_role_and_refuse_unknown_levels(tmp_path: Path
         TokenStore(tmp_path / "tokens.json")
     store.refresh()  # a file that no longer reads leaves no token valid
     assert store.authenticate(token) is None
+
+
+def test_token_create_takes_a_ceiling(tmp_path: Path) -> None:
+    from .conftest import cli
+
+    tokens = str(tmp_path / "tokens.json")
+    r = cli("token", "create", "--person", "Vera Lind", "--role", "viewer", "--ceiling", "top", "--tokens", tokens,
+            cwd=tmp_path)
+    assert r.returncode != 0 and "unknown confidentiality level 'top'" in r.stderr and "Traceback" not in r.stderr
+    r = cli("token", "create", "--person", "Vera Lind", "--role", "viewer", "--ceiling", "restricted",
+            "--tokens", tokens, cwd=tmp_path)
+    assert r.returncode == 0 and "reads up to restricted" in r.stdout, r.stderr
+    r = cli("token", "create", "--person", "Dana Ortiz", "--role", "safety-lead", "--tokens", tokens, cwd=tmp_path)
+    assert r.returncode == 0 and "reads up to secret" in r.stdout, r.stderr
+    listed = cli("token", "list", "--tokens", tokens, cwd=tmp_path).stdout.splitlines()
+    assert "restricted" in listed[0] and "secret" in listed[1]
