@@ -241,6 +241,6 @@ def _objection_causes(reg: Any, case_id: str, bundle: dict[str, Any], verdict: V
     signed |= {envelope_sha256(e.payload["envelope"]) for e in reg.events(case_id=case_id, kind="objection")
                if isinstance(e.payload.get("envelope"), dict)}
     if signed:
-        out.append(f"{len(signed)} signed objection{'s' if len(signed) != 1 else ''} not judged "
-                   "(signatures not checked)")
+        why = "signatures not checked" if verdict is None else "the signed decision or its policy does not verify"
+        out.append(f"{len(signed)} signed objection{'s' if len(signed) != 1 else ''} not judged ({why})")
     return out
