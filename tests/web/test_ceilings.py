@@ -305,3 +305,21 @@ def test_token_create_takes_a_ceiling(tmp_path: Path) -> None:
     assert r.returncode == 0 and "reads up to secret" in r.stdout, r.stderr
     listed = cli("token", "list", "--tokens", tokens, cwd=tmp_path).stdout.splitlines()
     assert "restricted" in listed[0] and "secret" in listed[1]
+
+
+def test_an_error_about_a_withheld_case_names_no_detail(tiered: tuple[TestClient, dict[str, str]],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error's text may quote the case (a loader's message names the value it could not
+    read): a token the case is withheld from gets the error without it."""
+    from casegate.errors import InputError
+
+    client, tokens = tiered
+
+    def fails(*_a: Any, **_k: Any) -> Any:
+        raise InputError(f"evidence.yaml:24: cannot read the title 'under the {SECRET}'")
+
+    monkeypatch.setattr("casegate.web._api.readable_version", fails)
+    r = client.get(f"/api/v1/cases/{CASE}/evidence", headers={"Authorization": f"Bearer {tokens['viewer']}"})
+    assert r.status_code == 400 and SECRET not in r.text and "withheld" in r.text
+    r = client.get(f"/api/v1/cases/{CASE}/evidence", headers={"Authorization": f"Bearer {tokens['reviewer']}"})
+    assert r.status_code == 400 and SECRET in r.text
