@@ -31,7 +31,7 @@ def test_board_serves_the_same_tiles_as_the_writer(board: BoardFixture, tmp_path
     size = reg.size()
     reg.close()
     c = board.client
-    reader = board.auth("author")
+    reader = board.auth("external")  # a reviewer role: its token reads everything
     for path in sorted(p.relative_to(tmp_path / "tiles").as_posix() for p in (tmp_path / "tiles").rglob("*")
                        if p.is_file()):
         entries = path.startswith("tile/entries/")
@@ -58,8 +58,8 @@ def test_board_serves_the_same_tiles_as_the_writer(board: BoardFixture, tmp_path
 
 def test_entry_bundles_are_not_public(board: BoardFixture) -> None:
     """The entry bundles hold every entry's full text (decision records, findings, objections,
-    incidents, redacted content): the board serves them to token holders only, while the
-    checkpoint and the hash tiles stay public."""
+    incidents, redacted content): the board serves them only to tokens that read everything,
+    while the checkpoint and the hash tiles stay public."""
     c = board.client
     for path in ("tile/entries/000", "tile/entries/001.p/44", "tile/entries/large/000", "tile/entries/x000/000"):
         r = c.get(f"/public/log/{path}")
@@ -67,6 +67,9 @@ def test_entry_bundles_are_not_public(board: BoardFixture) -> None:
         assert b"bulk" not in r.content and "token" in r.text, path
     assert c.get("/public/log/tile/entries/000", headers={"Authorization": "Bearer cgt_wrong"}).status_code == 401
     assert c.get("/public/log/tile/entries/000", headers=board.auth("external")).status_code == 200
+    # a token that does not read everything (an author's reads up to internal) is refused too
+    r = c.get("/public/log/tile/entries/000", headers=board.auth("author"))
+    assert r.status_code == 403 and b"bulk" not in r.content and "reads up to internal" in r.text
     assert c.get("/public/log/tile/0/000").status_code == 200
     assert c.get("/public/log/checkpoint").status_code == 200
 
@@ -90,7 +93,10 @@ def test_client_reads_the_board_over_http(board: BoardFixture, served: str, tmp_
     public.inclusion_proof(cp.tree_size - 1, cp)  # proofs need no token
     with pytest.raises(TileStoreError, match="not public"):
         public.entry(cp.tree_size - 1, cp)
-    tiles = open_tiles(served, token=board.tokens["author"])
+    with pytest.raises(TileStoreError, match="answered 403") as refused:
+        open_tiles(served, token=board.tokens["author"]).entry(cp.tree_size - 1, cp)
+    assert "ceiling is secret" in (refused.value.help or "")
+    tiles = open_tiles(served, token=board.tokens["external"])
     cp = tiles.checkpoint(key, origin="board.casegate.example/log")
     e = tiles.entry(cp.tree_size - 1, cp)
     assert e.entry.kind == "decision" and e.entry.payload == {"n": 299}

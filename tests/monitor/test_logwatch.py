@@ -286,14 +286,21 @@ def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_pa
     decision = honest_history(registry, tmp_path / "w")
     expected = forged_history(registry, decision)
     registry.checkpoint(key, origin)
+    from casegate.model import Confidentiality
     from casegate.web._tokens import TokenStore
 
-    token = TokenStore(tmp_path / "tokens.json").create("Ana Monitor", [])[1]
+    store = TokenStore(tmp_path / "tokens.json")
+    token = store.create("Ana Monitor", [], Confidentiality.secret)[1]
+    viewer = store.create("Vera Lind", ["viewer"])[1]
     with serve(create_app(Settings(database_url=registry.url, tokens=tmp_path / "tokens.json"))) as base:
         # the entry bundles are not public: without a board token the monitor cannot read them
         rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
                             "--state", str(tmp_path / "m0.json"), "--json")
         assert rc != 0 and "not public" in err and "--token" in err, err
+        # nor with one that does not read everything (a bundle holds entries of every case)
+        rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
+                            "--state", str(tmp_path / "m1.json"), "--token", viewer, "--json")
+        assert rc != 0 and "403" in err and "ceiling" in err, err
         rc, out, err = _cli("log", "monitor", "--url", f"{base}/public/log", "--vkey", vkey,
                             "--state", str(tmp_path / "m.json"), "--token", token, "--json")
     assert rc == 1, err

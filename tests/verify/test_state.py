@@ -166,3 +166,70 @@ def test_a_key_compromised_before_its_signature_was_logged_is_refused_on_the_boa
     assert any("Dana Ortiz" in r and "compromised" in r for r in now.reasons), now.reasons
     r = verify(b, bundle)
     assert r.returncode == 1 and "compromised" in r.stderr
+
+
+def _escalating(b) -> None:  # type: ignore[no-untyped-def]
+    pol = b.case_dir / "policy.yaml"
+    text = pol.read_text()
+    assert "  objections: block\n" in text
+    pol.write_text(text.replace("  objections: block\n", "  objections: escalate\n  escalate_to: rso\n"
+                                "  answer_accepted_by: escalation\n", 1))
+
+
+def test_causes_judge_objections_as_the_gate_does(tmp_path: Path, database_url: str) -> None:
+    """An objection the policy's escalation role closed is not open in the explanation (the gate
+    counts it answered); one "answered" by a role the policy does not let answer, and accepted
+    by the objector, is open in the explanation as in verify."""
+    from ..web.conftest import answer_env, objection_env
+
+    b = build_board(tmp_path, database_url)
+    _escalating(b)
+    approve(b)
+    c = b.client
+    # closed by the escalation role's acceptance
+    o1 = objection_env(b, "Priya Natarajan", "external-evaluator", "The CTF suite under-samples web exploitation.")
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": o1}, headers=b.auth("external"))
+    assert r.status_code == 201, r.text
+    i1 = r.json()["index"]
+    a1 = answer_env(b, "Dana Ortiz", "safety-lead", o1, text="Web exploitation is covered by E-web.")
+    acc1 = answer_env(b, "Sam Whitfield", "rso", o1, kind="accept", accepts=a1)
+    for env, who in ((a1, "safety-lead"), (acc1, "rso")):
+        r = c.post(f"/api/v1/cases/{CASE}/objections/{i1}/answer", json={"envelope": env}, headers=b.auth(who))
+        assert r.status_code == 201, r.text
+    reg = open_registry(database_url)
+    act(reg, CASE, CaseState.reopened, role="rso", reason="a scheduled re-review")
+    reg.close()
+    s = _now(database_url)
+    assert not any("objection" in r for r in s.reasons), s.reasons  # the gate: answered
+    assert s.causes[0] == "reopened" and not any("objection" in c for c in s.causes), s.causes
+
+    # "answered" by the author (a role the policy does not let answer), accepted by the objector
+    o2 = objection_env(b, "Priya Natarajan", "external-evaluator", "The uplift trial is too small.", oid="O-2")
+    r = c.post(f"/api/v1/cases/{CASE}/objections", json={"envelope": o2}, headers=b.auth("external"))
+    assert r.status_code == 201, r.text
+    i2 = r.json()["index"]
+    a2 = answer_env(b, "Mira Chen", "author", o2, text="It is large enough.")
+    acc2 = answer_env(b, "Priya Natarajan", "external-evaluator", o2, kind="accept", accepts=a2)
+    reg = open_registry(database_url)
+    for env, (person, role, kind) in ((a2, ("Mira Chen", "author", "answer")),
+                                      (acc2, ("Priya Natarajan", "external-evaluator", "accept"))):
+        reg.record("objection-answer", CASE, {"objection": i2, "role": role, "person": person, "kind": kind,
+                                              "answer": "It is large enough." if kind == "answer" else None,
+                                              "envelope": env, "via": "api"})
+    reg.close()
+    s = _now(database_url)
+    assert any("objection O-2 by Priya Natarajan" in r and "is open" in r for r in s.reasons), s.reasons
+    assert s.causes[:2] == ["reopened", "1 open objection"], s.causes
+    # without a keyring nothing signed can be judged: counted as such, never as closed
+    s = _now(database_url, keyring=False)
+    assert "2 signed objections not judged (signatures not checked)" in s.causes
+
+
+def _now(url: str, keyring: bool = True):  # type: ignore[no-untyped-def]
+    """The state as of now: the objections and answers of these tests are logged now, and
+    verify does not count a statement logged after the time it checks for."""
+    reg = open_registry(url)
+    try:
+        return deploy_state(reg, CASE, load_keyring(KEYRING) if keyring else None, at=dt.datetime.now(dt.UTC))
+    finally:
+        reg.close()

@@ -54,13 +54,19 @@ def serve(
 def token_create(
     person: Annotated[str, typer.Option(help="The person the token acts for.")],
     role: Annotated[list[str], typer.Option("--role", help="A role the token may act in (repeat).")],
+    ceiling: Annotated[str | None, typer.Option(
+        help="The highest confidentiality level the token reads (public, internal, restricted, secret); "
+             "default: viewer and author read up to internal, every other role reads everything.")] = None,
     tokens: TokensOpt = None,
 ) -> None:
     """Create a token; it is printed once and only its hash is kept."""
-    from ..web import TokenStore
+    from ..publish import parse_level
+    from ..web import TokenStore, default_ceiling
 
-    tid, token = TokenStore(tokens_path(tokens)).create(person, role)
-    out(f"token {tid} for {person} ({', '.join(role)}):\n{token}")
+    level = parse_level(ceiling) if ceiling is not None else None
+    tid, token = TokenStore(tokens_path(tokens)).create(person, role, level)
+    reads = (level or default_ceiling(role)).value
+    out(f"token {tid} for {person} ({', '.join(role)}; reads up to {reads}):\n{token}")
 
 
 @token_app.command("list")
@@ -69,7 +75,8 @@ def token_list(tokens: TokensOpt = None) -> None:
     from ..web import TokenStore
 
     for e in TokenStore(tokens_path(tokens)).list():
-        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {'revoked' if e.get('revoked') else ''}")
+        out(f"{e['id']}  {e['person']:<24} {','.join(e['roles']):<40} {e['ceiling']:<11} "
+            f"{'revoked' if e.get('revoked') else ''}")
 
 
 @token_app.command("revoke")

@@ -417,6 +417,10 @@ def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
         if e.code == 401:
             raise StoreError(f"the review board at {base} wants a token for the state proof",
                              help=f"set ${BOARD_TOKEN_ENV} to a reader token") from None
+        if e.code == 403:
+            raise StoreError(f"the review board at {base} refused the state proof: {str(detail)[:400]}",
+                             help=f"set ${BOARD_TOKEN_ENV} to a token whose ceiling covers the case (the proof "
+                                  "carries its log entries whole), or pass --state-proof FILE") from None
         if e.code == 409 and isinstance(detail, dict):
             return None, [str(x) for x in detail.get("reasons", [])] or [str(detail)]
         raise StoreError(f"the review board at {base} answered {e.code} for the state proof") from None

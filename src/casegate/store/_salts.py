@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..limits import read_regular_file, strict_json
 
 if TYPE_CHECKING:
@@ -107,6 +107,11 @@ class RegistrySalts:
                 for r in rows]
 
     def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
+        """Keep these salts, all or none. A record already kept (the same salt for the same
+        commitment) is not duplicated; a different salt for a commitment the table already keeps
+        is refused (InputError), and the salt kept first stays: a commitment has one salt, the
+        one that opens it (the constraint `uq_commitment_salts` holds the table to it even
+        against a concurrent publisher)."""
         if not records:
             return
         import sqlalchemy as sa
@@ -115,18 +120,39 @@ class RegistrySalts:
         from ._schema import commitment_salts
 
         now = _now()
-        with store_errors(self.reg.url, "keeping commitment salts"):
-            with self.reg.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
-                for r in records:
-                    have = conn.execute(sa.select(commitment_salts.c.id).where(
-                        commitment_salts.c.case_id == r.case_id,
-                        commitment_salts.c.case_version == r.case_version,
-                        commitment_salts.c.pointer == r.pointer,
-                        commitment_salts.c.commitment == r.commitment)).first()
-                    if have is None:
-                        conn.execute(commitment_salts.insert().values(
-                            case_id=r.case_id, case_version=r.case_version, pointer=r.pointer,
-                            salt=r.salt.hex(), commitment=r.commitment, created_at=now))
+        try:
+            with store_errors(self.reg.url, "keeping commitment salts"):
+                with self.reg.engine.connect().execution_options(casegate_write=True) as conn, conn.begin():
+                    for r in records:
+                        have = conn.execute(sa.select(commitment_salts.c.salt).where(
+                            commitment_salts.c.case_id == r.case_id,
+                            commitment_salts.c.case_version == r.case_version,
+                            commitment_salts.c.pointer == r.pointer,
+                            commitment_salts.c.commitment == r.commitment)).first()
+                        if have is None:
+                            conn.execute(commitment_salts.insert().values(
+                                case_id=r.case_id, case_version=r.case_version, pointer=r.pointer,
+                                salt=r.salt.hex(), commitment=r.commitment, created_at=now))
+                        elif str(have.salt) != r.salt.hex():
+                            raise _second_salt(self.where, r)
+        except StoreError:
+            # a publisher that kept the same commitment between the look-up and the insert: the
+            # unique constraint refused the row; say which, when the salts differ
+            for r in records:
+                kept = [k for k in self.commitment_salts(r.case_id, r.case_version)
+                        if k.pointer == r.pointer and k.commitment == r.commitment]
+                if kept and kept[0].salt != r.salt:
+                    raise _second_salt(self.where, r) from None
+            raise
+
+
+def _second_salt(where: str, r: SaltRecord) -> InputError:
+    return InputError(
+        f"{where} already keeps a different salt for the pointer {r.pointer} of case {r.case_id!r} "
+        f"version {r.case_version!r} with the commitment {r.commitment}; a commitment keeps one salt, "
+        "the one kept first: nothing of this batch was kept",
+        help="a salt is drawn once per commitment: a second one comes from an edited or merged copy of "
+             "the salts; compare it with your escrow copy (`casegate publish export-salts`)")
 
 
 def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any, where: str,

@@ -312,6 +312,11 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     signers: list[dict[str, str]] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)
+    """Each signed objection that stands (open or upheld) as `resolve` judges it under the
+    decision's policy, in the bundle or logged in the registry (`ObjectionState.who`)."""
+    judged_objections: bool = False
+    """Whether the signed objections were judged (the decision verified and its policy reads)."""
 
     @property
     def ok(self) -> bool:
@@ -332,6 +337,9 @@ class RegistryView:
 
 
 DEPLOYABLE_STATES = ("approved", "approved-with-conditions", "restricted")
+
+STANDING = ("open", "upheld")
+"""Statuses of an objection that stops a decision (`standing_problems` names each)."""
 
 
 def _policy_from_bundle(bundle: dict[str, Any], verdict: Verdict, expected_sha: str | None) -> Policy | None:
@@ -484,7 +492,9 @@ def _registry_dissent(reg: RegistryView, case_id: str, keyring: Keyring, at: dt.
         return
     seen = {envelope_sha256(a.envelope) for a in answers}
     all_answers = answers + [a for a in extra_a if envelope_sha256(a.envelope) not in seen]
-    for r in standing_problems(resolve(new, all_answers, policy.signoff, decided), policy.signoff):
+    states = resolve(new, all_answers, policy.signoff, decided)
+    verdict.standing += [st.who for st in states if st.status in STANDING]
+    for r in standing_problems(states, policy.signoff):
         verdict.reasons.append(f"{r} (recorded in the registry, not in the bundle)")
 
 
@@ -795,7 +805,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if any(sha not in ahave for sha in pred.get("answers", [])):
             v.reasons.append("an answer to an objection that the decision rests on is missing from the bundle")
         if policy is not None:
-            v.reasons += standing_problems(resolve(objs, answers, policy.signoff, decided), policy.signoff)
+            states = resolve(objs, answers, policy.signoff, decided)
+            v.reasons += standing_problems(states, policy.signoff)
+            v.standing += [st.who for st in states if st.status in STANDING]
+            v.judged_objections = True
         if registry is not None and v.case_id:
             _registry_dissent(registry, v.case_id, keyring, at, objs, answers, policy, decided, v, logged)
 

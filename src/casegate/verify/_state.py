@@ -95,14 +95,14 @@ def deploy_state(reg: Any, case_id: str, keyring: Keyring | None, *,
                  at: dt.datetime | None = None) -> DeployState:
     """The case's current deployable state (see `_deploy_state`), with its public causes."""
     at = at or dt.datetime.now(dt.UTC)
-    st, bundle = _deploy_state(reg, case_id, keyring, at)
+    st, bundle, verdict = _deploy_state(reg, case_id, keyring, at)
     if not st.deployable:
-        st.causes = _causes(reg, st, bundle, at)
+        st.causes = _causes(reg, st, bundle, at, verdict)
     return st
 
 
 def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
-                  at: dt.datetime) -> tuple[DeployState, dict[str, Any] | None]:
+                  at: dt.datetime) -> tuple[DeployState, dict[str, Any] | None, Verdict | None]:
     """The case's current deployable state, as `casegate verify` would answer it at `at` (default
     now) for the model digest and boundary of the decision the registry recorded.
 
@@ -132,13 +132,13 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
             st.reasons.append(f"the last decision was {last.payload.get('outcome')} (the case is {lifecycle})")
         else:
             st.reasons.append(f"the decision recorded is not a signed decision bundle (the case is {lifecycle})")
-        return st, None
+        return st, None, None
     try:
         record = DecisionRecord.model_validate(approved.payload.get("record"))
     except ValueError:
         st.status = NOT_VERIFIED
         st.reasons.append(f"the decision recorded in log entry {approved.index} cannot be read")
-        return st, None
+        return st, None, None
     st.decided_boundary = record.boundary.value if record.boundary else None
     st.model_digest = record.digests.model[0] if record.digests.model else None
     boundary = restricted or st.decided_boundary
@@ -146,7 +146,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
     if boundary is None or st.model_digest is None:
         st.status = NOT_VERIFIED
         st.reasons.append("the recorded decision names no boundary or model digest")
-        return st, None
+        return st, None, None
     if keyring is None:
         # the registry alone can still say no (the same lifecycle check verify makes); a yes
         # needs the signatures checked
@@ -154,7 +154,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"))
         st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
         st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
-        return st, approved.payload["bundle"]
+        return st, approved.payload["bundle"], None
     # as `verify` checks it: every signature's time is when the log recorded it (a key retired
     # since keeps what was logged before; a compromised one only what was logged before the
     # compromise), never the time of this check
@@ -173,14 +173,15 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         st.outcome = v.outcome
     else:
         st.reasons = list(v.reasons)
-    return st, approved.payload["bundle"]
+    return st, approved.payload["bundle"], v
 
 
-def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.datetime) -> list[str]:
+def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.datetime,
+            verdict: Verdict | None) -> list[str]:
     """Each kind of reason, read from the same facts verify read (the registry, the signed
-    decision), in words that name no confidential detail."""
+    decision, and `verdict`, what `check_bundle` found), in words that name no confidential
+    detail."""
     from ..sign import decode_payload
-    from ..store import open_objections
 
     out: list[str] = []
     if st.lifecycle is None:
@@ -200,10 +201,7 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         return out
     env = bundle.get("decision")
     pred = ((decode_payload(env) if isinstance(env, dict) else None) or {}).get("predicate") or {}
-    objections = len(open_objections(reg, st.case_id)) + sum(
-        1 for o in pred.get("objections", []) if o.get("status") in ("open", "escalated", "upheld"))
-    if objections:
-        out.append(f"{objections} open objection{'s' if objections != 1 else ''}")
+    out += _objection_causes(reg, st.case_id, bundle, verdict)
     day = at.date()
     # an expiry that is not a date (one that could not be established) counts as expired
     expired = sum(1 for e in pred.get("evidence", [])
@@ -218,4 +216,31 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         out.append("signatures not checked")
     elif not out:
         out.append("the signed decision does not verify")
+    return out
+
+
+def _objection_causes(reg: Any, case_id: str, bundle: dict[str, Any], verdict: Verdict | None) -> list[str]:
+    """How many objections stand, counted as the gate counts them: signed ones as `resolve`
+    judged them under the decision's policy (its escalation role included) when `check_bundle`
+    ran, unsigned ones logged in the registry until any answer closes them. Signed objections
+    that could not be judged (no keyring, or a decision that does not verify) are counted as
+    such, never as closed."""
+    from ..sign import envelope_sha256
+    from ..store import open_objections
+
+    unsigned = sum(1 for e in open_objections(reg, case_id) if e.payload.get("envelope") is None)
+    out: list[str] = []
+    if verdict is not None and verdict.judged_objections:
+        n = unsigned + len(verdict.standing)
+        if n:
+            out.append(f"{n} open objection{'s' if n != 1 else ''}")
+        return out
+    if unsigned:
+        out.append(f"{unsigned} open objection{'s' if unsigned != 1 else ''}")
+    signed = {envelope_sha256(o) for o in (bundle.get("objections") or []) if isinstance(o, dict)}
+    signed |= {envelope_sha256(e.payload["envelope"]) for e in reg.events(case_id=case_id, kind="objection")
+               if isinstance(e.payload.get("envelope"), dict)}
+    if signed:
+        why = "signatures not checked" if verdict is None else "the signed decision or its policy does not verify"
+        out.append(f"{len(signed)} signed objection{'s' if len(signed) != 1 else ''} not judged ({why})")
     return out

@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from ..errors import CasegateError, InputError
+from ..model import Confidentiality
 from ._schemas import (
     CaseDetail,
     CaseSummary,
@@ -79,9 +80,28 @@ def reader(request: Request, _credentials: HTTPAuthorizationCredentials | None =
 def writer(request: Request, _credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Principal:
     p = reader(request)
     _csrf_for_cookie_writes(request)
+    refuse_withheld_write(request, p, request.path_params.get("case_id"))
     if not board(request).limiter.allow(p.token_id or request.client.host if request.client else "?"):
         raise HTTPException(429, "too many writes: slow down")
     return p
+
+
+def withheld(request: Request, p: Principal, case_id: str) -> Any:
+    """What of the case is withheld from the token (`_withheld.Withheld`), or None."""
+    from ._withheld import withheld_for
+
+    return withheld_for(board(request).registry, case_id, p)
+
+
+def refuse_withheld_write(request: Request, p: Principal, case_id: Any) -> None:
+    """403 for a write about a case the token may not read whole: a sign-off, objection, answer,
+    incident or gate run on content the writer cannot read is worth nothing (and its errors
+    would quote what is withheld)."""
+    if not isinstance(case_id, str) or p.reads_everything:
+        return
+    if case_id in board(request).registry.case_ids() and withheld(request, p, case_id) is not None:
+        raise HTTPException(403, f"this token reads up to {p.ceiling.value} and this case holds more: "
+                                 "it may not sign, object, answer, report or run the gate on it")
 
 
 def _csrf_for_cookie_writes(request: Request) -> None:
@@ -173,51 +193,102 @@ def list_cases(request: Request, _: Principal = Depends(reader)) -> list[CaseSum
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail, tags=["cases"])
-def get_case(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
-    """A case: state, versions, latest decision (findings, conditions, eight answers)."""
+def get_case(request: Request, case_id: str, p: Principal = Depends(reader)) -> dict[str, Any]:
+    """A case: state, versions, latest decision (findings, conditions, eight answers). For a token
+    whose ceiling is below what the case holds: no decision record, but `withheld` (why) and
+    `summary` (the case as `casegate publish` summarises it at the token's ceiling)."""
     v = _case_or_404(request, case_id)
-    return {"id": v.case_id, "title": v.title, "state": v.state, "restricted_to": v.restriction,
-            "versions": v.versions, "latest_version": v.latest_version, "decision": v.decision}
+    out = {"id": v.case_id, "title": v.title, "state": v.state, "restricted_to": v.restriction,
+           "versions": v.versions, "latest_version": v.latest_version, "decision": v.decision}
+    w = withheld(request, p, case_id)
+    if w is not None:  # the summary at the token's ceiling in place of the decision record
+        from ._withheld import ceiling_view
+
+        view = ceiling_view(board(request).registry, v, p.ceiling)
+        out.update(decision=None, withheld=w.to_json(),
+                   summary=view.summary.model_dump(mode="json") if view is not None else None)
+    return out
 
 
 @router.get("/cases/{case_id}/versions", response_model=list[CaseVersion], tags=["cases"])
-def get_versions(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
-    """Immutable versions of the case, with file and evidence digests."""
+def get_versions(request: Request, case_id: str, p: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Immutable versions of the case, with file and evidence digests (without the file and
+    evidence lists, and with `withheld`, for a token whose ceiling is below what the case holds)."""
     _require_case(request, case_id)
-    return [r.to_json() for r in board(request).registry.case_versions(case_id)]
+    w = withheld(request, p, case_id)
+    rows = [r.to_json() for r in board(request).registry.case_versions(case_id)]
+    if w is not None:
+        rows = [dict(r, files=[], evidence=[], withheld=w.to_json()) for r in rows]
+    return rows
 
 
 @router.get("/cases/{case_id}/findings", response_model=list[Finding], tags=["gate"])
-def get_findings(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
-    """Findings of the latest recorded gate run."""
+def get_findings(request: Request, case_id: str, p: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Findings of the latest recorded gate run (as the summary at the token's ceiling states
+    them, a message about redacted content withheld, when the case holds more than it reads)."""
     v = _case_or_404(request, case_id)
+    w = withheld(request, p, case_id)
+    if w is not None:
+        from ._withheld import ceiling_view
+
+        view = ceiling_view(board(request).registry, v, p.ceiling)
+        findings = view.summary.decision.findings if view is not None else []
+        return [dict(f.model_dump(mode="json"), withheld_reason=w.reason if f.withheld else None)
+                for f in findings]
     return list((v.decision or {}).get("findings", []))
 
 
 @router.get("/cases/{case_id}/evidence", response_model=list[EvidenceRow], tags=["evidence"])
-def get_evidence(request: Request, case_id: str, _: Principal = Depends(reader)) -> list[dict[str, Any]]:
-    """Evidence items of the latest version, with artifact digests and statistics."""
+def get_evidence(request: Request, case_id: str, p: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Evidence items of the latest version, with artifact digests and statistics; an item above
+    the token's ceiling only by id, kind and level, with why the rest is withheld."""
     v = _case_or_404(request, case_id)
     b = board(request)
     loaded, _shown, _note = readable_version(b.registry, case_id, v.latest_version)
-    return evidence_rows(loaded, b.keyring) if loaded is not None else []
+    if loaded is None:
+        return []
+    rows = evidence_rows(loaded, b.keyring)
+    w = withheld(request, p, case_id)
+    if w is None:
+        return rows
+    levels = [lv.value for lv in Confidentiality]
+    top = levels.index(p.ceiling.value)
+    return [r if levels.index(r["confidentiality"]) <= top else
+            {"id": r["id"], "kind": r["kind"], "title": None, "producer": None, "independent": None, "date": None,
+             "sha256": None, "confidentiality": r["confidentiality"], "statistics": None, "basis": None,
+             "withheld": w.reason}
+            for r in rows]
 
 
 @router.get("/cases/{case_id}/events", response_model=list[LogEvent], tags=["log"])
 def get_events(request: Request, case_id: str, kind: str | None = None,
-               _: Principal = Depends(reader)) -> list[dict[str, Any]]:
-    """Every logged event about the case (sign-offs, objections, incidents, state changes...)."""
+               p: Principal = Depends(reader)) -> list[dict[str, Any]]:
+    """Every logged event about the case (sign-offs, objections, incidents, state changes...);
+    for a token whose ceiling is below what the case holds, only the kinds, dates, states and
+    roles the public history shows (`PUBLIC_PAYLOAD`), with `withheld` saying why."""
     _require_case(request, case_id)
-    return [e.to_json() for e in board(request).registry.events(case_id=case_id, kind=kind)]
+    events = board(request).registry.events(case_id=case_id, kind=kind)
+    w = withheld(request, p, case_id)
+    if w is not None:
+        from ._withheld import public_event
+
+        return [public_event(e, w) for e in events]
+    return [e.to_json() for e in events]
 
 
 @router.get("/cases/{case_id}/state-proof", response_model=StateProof, tags=["log"])
-def get_state_proof(request: Request, case_id: str, _: Principal = Depends(reader)) -> dict[str, Any]:
+def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reader)) -> dict[str, Any]:
     """The proof of the case's current state (its entries under the latest signed checkpoint)
     that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
-    it, a state column that differs from the log)."""
+    it, a state column that differs from the log). 403 for a token whose ceiling is below what
+    the case holds: the proof carries the case's log entries whole."""
     _require_case(request, case_id)
+    if withheld(request, p, case_id) is not None:
+        raise HTTPException(403, f"the state proof carries this case's log entries whole (decision records, "
+                                 f"objection reasons), and this token reads up to {p.ceiling.value} while the "
+                                 "case holds more: fetch it with a token whose ceiling covers the case, or "
+                                 "take the file `casegate state-proof` writes")
     proof, problems = board(request).registry.state_proof(case_id)
     if problems or proof is None:
         raise HTTPException(409, {"reasons": problems})

@@ -180,6 +180,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                  "help": "the board's operator can see why in the server log"}, status_code=503)
         from ._views import scrub_paths
 
+        if _about_withheld_case(request):
+            return JSONResponse({"detail": "the request about this case cannot be completed; why is withheld "
+                                           "from this token, since the case holds more than its ceiling"},
+                                status_code=400)
         return JSONResponse({"detail": scrub_paths(exc.message), "help": scrub_paths(exc.help) if exc.help else None},
                             status_code=400)
 
@@ -199,6 +203,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
+
+
+def _about_withheld_case(request: Request) -> bool:
+    """Whether the request is about a case part of which is withheld from its token (an error's
+    text may quote the case). True when that cannot be established (fail closed)."""
+    case_id = request.path_params.get("case_id")
+    if not isinstance(case_id, str):
+        return False
+    board: Board = request.app.state.board
+    try:
+        p = board.principal(request)
+        if p.reads_everything:
+            return False
+        from ._withheld import withheld_for
+
+        return case_id in board.registry.case_ids() and withheld_for(board.registry, case_id, p) is not None
+    except Exception:  # noqa: BLE001 - whatever failed, the error's text stays withheld
+        return True
 
 
 def _offline_docs(app: FastAPI) -> None:

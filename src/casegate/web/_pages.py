@@ -9,7 +9,14 @@ from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from ..errors import CasegateError, InputError
-from ._api import board, evidence_rows, record_objection, record_signoff
+from ._api import (
+    board,
+    evidence_rows,
+    record_objection,
+    record_signoff,
+    refuse_withheld_write,
+    withheld,
+)
 from ._app import SESSION_COOKIE
 from ._guards import (
     SESSION_SECONDS,
@@ -28,6 +35,7 @@ from ._views import (
     decision_charts,
     deploy_now,
     load_version,
+    objection_standings,
     readable_version,
     timeline_events,
 )
@@ -134,6 +142,9 @@ def case_page(request: Request, case_id: str) -> Response:
     v = case_view(reg, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
+    w = withheld(request, p, case_id)
+    if w is not None:
+        return _withheld_case(request, v, w, p)
     loaded, _shown, note = readable_version(reg, case_id, v.latest_version)
     findings = _findings(v.decision)
     from ..regime import regime_overview
@@ -141,16 +152,45 @@ def case_page(request: Request, case_id: str) -> Response:
 
     timeline = timeline_chart(timeline_events(v.events))
     diff = _diff_since_approved(reg, case_id, v.latest_version, keyring=b.keyring)
+    standings = objection_standings(reg, case_id, v.events, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
                        charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
-                       unreadable=note)
+                       unreadable=note, standings=standings)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
+                   standings=standings,
                    now=deploy_now(reg, case_id, b.keyring),
                    charts=decision_charts(loaded, v.decision), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
                    regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)), unreadable=note)
+
+
+def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
+    """The case page for a token whose ceiling is below what the case holds: the case as the
+    public summary shows it, built at the token's ceiling, the deploy state's public causes, the
+    public history, and what was withheld and why."""
+    from ..publish import diagram_redactions, readable_case, summary_basis, withheld_ids
+    from ..render import diagram_svg, timeline_chart
+    from ._withheld import ceiling_view
+
+    b = board(request)
+    reg = b.registry
+    view = ceiling_view(reg, v, p.ceiling)
+    s = view.summary.model_dump(mode="json") if view is not None else {}
+    charts: list[str] = []
+    svg = ""
+    if view is not None:
+        charts = decision_charts(view.loaded, s.get("decision"), withheld_ids(view.summary))
+        svg = diagram_svg(readable_case(view.loaded), (), diagram_redactions(view.summary), True,
+                          summary_basis(view.summary))
+    history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
+    return _render(request, "withheld_case.html", v=v, w=w, s=s, public=True, history=history,
+                   lead=_public_lead(s) if s else [], titled=_titler(s), charts=charts, svg=svg,
+                   shown_version=view.version if view is not None else None,
+                   timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
+                   now=deploy_now(reg, v.case_id, b.keyring),
+                   diff=_diff_since_approved(reg, v.case_id, v.latest_version, public=True, keyring=b.keyring))
 
 
 def _protocols(reg: Any, loaded: Any, keyring: Any) -> list[dict[str, Any]]:
@@ -208,15 +248,26 @@ def review_page(request: Request, case_id: str, msg: str | None = None, error: s
     v = case_view(b.registry, case_id)
     if v is None:
         raise HTTPException(404, f"no case {case_id!r}")
+    w = withheld(request, p, case_id)
     loaded, _shown, note = readable_version(b.registry, case_id, v.latest_version)
-    roles = sorted(set(p.roles) & b.keyring_roles(p.person))
+    roles = sorted(set(p.roles) & b.keyring_roles(p.person)) if w is None else []
     required = _required_roles(loaded)
     dec = loaded.case.decision if loaded is not None and loaded.case is not None else None
     msg, error = _signed_flash(request, "msg", msg, sig), _signed_flash(request, "error", error, sig)
+    case_objections: Any = dec.objections if dec else {}
+    if w is not None:
+        # the case file's objections as the summary at the token's ceiling shows them; the
+        # registry's without their text (see the template)
+        from ._withheld import ceiling_view
+
+        view = ceiling_view(b.registry, v, p.ceiling)
+        case_objections = {o.id: o for o in (view.summary.dissent.objections if view is not None else [])
+                           if not o.id.startswith("log-")}
+        note = "A stored version of this case does not load." if note else None
     return _render(request, "review.html", v=v, roles=roles, required=required, msg=msg, error=error,
-                   unreadable=note,
-                   now=deploy_now(b.registry, case_id, b.keyring),
-                   case_signoffs=dec.signoffs if dec else [], case_objections=dec.objections if dec else {})
+                   unreadable=note, standings=objection_standings(b.registry, case_id, v.events, b.keyring),
+                   now=deploy_now(b.registry, case_id, b.keyring), w=w, public=w is not None,
+                   case_signoffs=dec.signoffs if dec else [], case_objections=case_objections)
 
 
 def _flash_sig(request: Request, kind: str, text: str) -> str:
@@ -271,6 +322,7 @@ async def review_object(request: Request, case_id: str, envelope: UploadFile, cs
     if not board(request).limiter.allow(p.token_id or "?"):
         raise HTTPException(429, "too many writes: slow down")
     try:
+        refuse_withheld_write(request, p, case_id)
         env = _uploaded_object(await envelope.read(200_000))
         record_objection(request, p, case_id, env, "web")
     except HTTPException as e:
@@ -290,6 +342,7 @@ async def review_signoff(request: Request, case_id: str, envelope: UploadFile, c
         raise HTTPException(429, "too many writes: slow down")
     raw = await envelope.read(1 << 20)
     try:
+        refuse_withheld_write(request, p, case_id)
         env = _uploaded_object(raw)
         record_signoff(request, p, case_id, env, "web")
     except HTTPException as e:
@@ -423,19 +476,25 @@ def public_log_tile(request: Request, path: str) -> Response:
     """The log as C2SP tlog-tiles under /public/log/: hash tiles `tile/<L>/<N>[.p/<W>]` of the
     latest signed checkpoint's tree, built from the registry, for anyone (they and the checkpoint
     are all inclusion and consistency proofs need). The entry bundles `tile/entries/...` hold
-    every entry's full text, redacted content included: they are served to board token holders
-    only, and marked private so no shared cache keeps them. Immutable, so cacheable for good
+    every entry's full text, redacted content included: they are served only to board tokens whose
+    ceiling is the top level, and marked private so no shared cache keeps them. Immutable, so cacheable for good
     (partial ones briefly)."""
     from ..ledger import cache_control, is_entry_path, read_tile
     from ..store import parse_checkpoint
 
     b = board(request)
     full = f"tile/{path}"
-    if is_entry_path(full) and b.principal(request).is_public:
+    who = b.principal(request)
+    if is_entry_path(full) and who.is_public:
         raise HTTPException(401, "the entry bundles hold every log entry's full text and are served only to "
-                                 "board token holders (Authorization: Bearer <token>); the checkpoint and the "
-                                 "hash tiles, all that proofs need, are public",
+                                 "board token holders whose ceiling is the top level (Authorization: Bearer "
+                                 "<token>); the checkpoint and the hash tiles, all that proofs need, are public",
                             headers={"WWW-Authenticate": "Bearer"})
+    if is_entry_path(full) and not who.reads_everything:
+        raise HTTPException(403, f"the entry bundles hold every log entry's full text, whatever its case holds; "
+                                 f"this token reads up to {who.ceiling.value}, and they are served only to tokens "
+                                 "that read everything (`casegate token create --ceiling secret`); the "
+                                 "checkpoint and the hash tiles, all that proofs need, are public")
     reg = b.registry
     note = reg.latest_checkpoint()
     data = None if note is None else read_tile(reg, full, parse_checkpoint(note).tree_size)

@@ -25,6 +25,18 @@ class CaseSummary(_Out):
     outcome: str | None
 
 
+class WithheldOut(_Out):
+    """Why part of a case is withheld from a token."""
+
+    ceiling: str
+    """The highest confidentiality level the token reads."""
+    case_level: str | None
+    """The highest level the case holds (None when a stored version does not load, so it cannot
+    be established)."""
+    reason: str
+    """In words."""
+
+
 class CaseDetail(_Out):
     """A case: its state, how many versions, the latest one, and the latest recorded decision."""
 
@@ -35,7 +47,12 @@ class CaseDetail(_Out):
     versions: int
     latest_version: int | None
     decision: dict[str, Any] | None
-    """The latest decision record (findings, conditions, the eight answers), as `gate` writes it."""
+    """The latest decision record (findings, conditions, the eight answers), as `gate` writes it;
+    None when the case holds more than the token's ceiling (see `withheld`)."""
+    withheld: WithheldOut | None = None
+    """Why part of the case is withheld from this token (its ceiling is below what the case holds)."""
+    summary: dict[str, Any] | None = None
+    """When withheld: the case as `casegate publish` summarises it at the token's ceiling."""
 
 
 class VersionFile(_Out):
@@ -72,6 +89,8 @@ class CaseVersion(_Out):
     log_index: int
     files: list[VersionFile]
     evidence: list[VersionEvidence]
+    withheld: WithheldOut | None = None
+    """Set (and files and evidence left out) when the case holds more than the token's ceiling."""
 
 
 class Finding(_Out):
@@ -79,7 +98,10 @@ class Finding(_Out):
 
     code: str
     severity: str
-    message: str
+    message: str | None
+    """None when it concerns content above the token's ceiling."""
+    withheld_reason: str | None = None
+    """Why the message is withheld."""
 
 
 class EvidenceStatistics(_Out):
@@ -106,14 +128,17 @@ class EvidenceRow(_Out):
     id: str
     kind: str
     title: str | None
-    producer: str
-    independent: bool
-    date: str
+    producer: str | None
+    independent: bool | None
+    date: str | None
     sha256: str | None
     confidentiality: str
     statistics: EvidenceStatistics | None
-    basis: str
+    basis: str | None
     """Where the item's numbers come from: derived from its artifact, or declared in the YAML."""
+    withheld: str | None = None
+    """Why the item is shown only by id, kind and level: it is above the token's ceiling (its
+    other fields are then None)."""
 
 
 class LogEvent(_Out):
@@ -125,6 +150,8 @@ class LogEvent(_Out):
     payload: dict[str, Any]
     recorded_at: str
     leaf_hash: str
+    withheld: str | None = None
+    """Set when the payload holds only the public fields: the case holds more than the token's ceiling."""
 
 
 class ProvedEntry(_Out):

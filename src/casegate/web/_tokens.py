@@ -1,9 +1,13 @@
 """API tokens: stored hashed (sha256), each bound to one person and the roles they act in.
 
 The token file is JSON: {"casegate_tokens": 1, "tokens": [{"id", "sha256", "person", "roles",
-"created", "revoked"}]}. A token is shown once, when created; only its hash is kept. A person's
-roles are further limited by the keyring at review time: a token cannot grant a role the keyring
-does not give that person.
+"created", "revoked", "ceiling"?}]}. A token is shown once, when created; only its hash is kept. A
+person's roles are further limited by the keyring at review time: a token cannot grant a role the
+keyring does not give that person.
+
+Each token reads up to a confidentiality ceiling: its `ceiling` when the file names one, else the
+highest default of its roles (`DEFAULT_CEILINGS`). A case holding anything above it is shown to
+the token as the public summary shows it (see `_withheld`).
 """
 
 from __future__ import annotations
@@ -19,11 +23,34 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..model import Confidentiality
 
 TOKENS_VERSION = 1
 AUTHOR_ROLE = "author"
 """Role of case authors: they may submit cases and evidence, never sign or object."""
 PUBLIC = "public"
+VIEWER_ROLE = "viewer"
+"""Role of people who only read the board."""
+
+TOP = list(Confidentiality)[-1]
+"""The highest confidentiality level: a token with this ceiling reads everything."""
+
+DEFAULT_CEILINGS: dict[str, Confidentiality] = {VIEWER_ROLE: Confidentiality.internal,
+                                                AUTHOR_ROLE: Confidentiality.internal}
+"""The ceiling a role gives a token whose entry names none. Viewers and authors read up to
+`internal`; every other role is a reviewer role (it signs, objects and answers for the whole
+case, and a sign-off over text the signer may not read is worth nothing), so it reads everything
+(`REVIEWER_CEILING`). A token with no role reads up to `internal`. `casegate token create
+--ceiling` sets a token's ceiling above or below these."""
+
+REVIEWER_CEILING = TOP
+
+
+def default_ceiling(roles: frozenset[str] | list[str]) -> Confidentiality:
+    """The highest ceiling any of the roles gives (`internal` for none)."""
+    levels = list(Confidentiality)
+    return max((DEFAULT_CEILINGS.get(r, REVIEWER_CEILING) for r in roles), key=levels.index,
+               default=Confidentiality.internal)
 
 
 @dataclass(frozen=True)
@@ -33,10 +60,17 @@ class Principal:
     person: str
     roles: frozenset[str] = field(default_factory=frozenset)
     token_id: str | None = None
+    ceiling: Confidentiality = Confidentiality.public
+    """The highest confidentiality level the token may read (the public reads `public` only)."""
 
     @property
     def is_public(self) -> bool:
         return self.token_id is None
+
+    @property
+    def reads_everything(self) -> bool:
+        """Whether the ceiling is the top level: nothing on the board is withheld from it."""
+        return self.ceiling is TOP
 
 
 ANONYMOUS = Principal(person=PUBLIC)
@@ -47,9 +81,10 @@ def _hash(token: str) -> str:
 
 
 def _principal(entry: dict[str, Any]) -> Principal:
-    roles = entry.get("roles") or []
-    return Principal(person=str(entry["person"]), roles=frozenset(str(r) for r in roles),
-                     token_id=str(entry["id"]))
+    roles = frozenset(str(r) for r in entry.get("roles") or [])
+    given = entry.get("ceiling")
+    return Principal(person=str(entry["person"]), roles=roles, token_id=str(entry["id"]),
+                     ceiling=Confidentiality(given) if given is not None else default_ceiling(roles))
 
 
 class TokenStore:
@@ -83,6 +118,12 @@ class TokenStore:
                              location=str(self.path),
                              help="restore it from a backup, or move it away and create the tokens again "
                                   "(`casegate token create`); it is not rewritten while it reads like this")
+        levels = [lv.value for lv in Confidentiality]
+        for t in tokens:
+            if "ceiling" in t and t["ceiling"] not in levels:
+                raise InputError(f"token {t['id']}: unknown ceiling {t['ceiling']!r}", location=str(self.path),
+                                 help="a ceiling is one of " + ", ".join(levels) + "; no token of this file is "
+                                      "valid until it is fixed")
         return list(tokens)
 
     def refresh(self) -> None:
@@ -105,15 +146,19 @@ class TokenStore:
             self._entries = []
         self._digest = digest
 
-    def create(self, person: str, roles: list[str]) -> tuple[str, str]:
-        """Add a token; returns (token id, the token itself, shown only now)."""
+    def create(self, person: str, roles: list[str], ceiling: Confidentiality | None = None) -> tuple[str, str]:
+        """Add a token (reading up to `ceiling`, else its roles' default); returns (token id, the
+        token itself, shown only now)."""
         if self.path is None:
             raise InputError("no token file given", help="pass --tokens FILE")
         token = "cgt_" + secrets.token_urlsafe(32)
         tid = "t-" + secrets.token_hex(4)
-        self._entries.append({"id": tid, "sha256": _hash(token), "person": person, "roles": sorted(set(roles)),
-                              "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                              "revoked": False})
+        entry: dict[str, Any] = {"id": tid, "sha256": _hash(token), "person": person, "roles": sorted(set(roles)),
+                                 "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                 "revoked": False}
+        if ceiling is not None:
+            entry["ceiling"] = ceiling.value
+        self._entries.append(entry)
         self._save()
         return tid, token
 
@@ -126,7 +171,8 @@ class TokenStore:
         raise InputError(f"no token {tid!r}", help="`casegate token list` shows the ids")
 
     def list(self) -> list[dict[str, Any]]:
-        return [dict(e, sha256="…") for e in self._entries]
+        """The tokens (never their hashes), each with the ceiling it reads up to."""
+        return [dict(e, sha256="…", ceiling=_principal(e).ceiling.value) for e in self._entries]
 
     def authenticate(self, token: str | None) -> Principal | None:
         """The principal for a presented token, or None when it is unknown or revoked."""

@@ -44,15 +44,8 @@ def case_view(reg: Registry, case_id: str) -> CaseView | None:
     latest = versions[-1] if versions else None
     dec = _latest(events, "decision")
     pub = _latest(events, "publication")
-    answers = {e.payload.get("objection"): e.payload for e in events if e.kind == "objection-answer"}
-    objections = []
-    for e in events:
-        if e.kind == "objection":
-            o = dict(e.payload, _index=e.index, _at=e.recorded_at)
-            if e.index in answers:
-                o.update(status="answered", answer=answers[e.index].get("answer"),
-                         answered_by=answers[e.index].get("role"))
-            objections.append(o)
+    # where each stands is the gate's judgement (`objection_standings`), never an answer's mere presence
+    objections = [dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "objection"]
     return CaseView(
         case_id=case_id,
         title=latest.title if latest is not None else case_id,
@@ -213,3 +206,92 @@ def decision_charts(loaded: Any, decision: dict[str, Any] | None, withheld: froz
     if m is None:
         return []
     return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
+
+
+@dataclass(frozen=True)
+class ObjectionStanding:
+    """Where an objection logged in the registry stands, as the gate judges it."""
+
+    status: str
+    """`open`, `answered`, `upheld` or `not judged` (which blocks, like open)."""
+    label: str
+    """In words: `open`, `escalated to rso`, `answered by safety-lead (accepted by ...)`, ..."""
+    answer: str | None = None
+    """The text of the answer that counts (only when one was accepted)."""
+    notes: tuple[str, ...] = ()
+    """Why answers did not count, or why the objection could not be judged."""
+
+    @property
+    def blocking(self) -> bool:
+        return self.status != "answered"
+
+
+def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], keyring: Any) -> dict[int, ObjectionStanding]:
+    """Log index -> where each objection logged for the case stands: a signed one as `resolve`
+    judges it (the gate's own rule) from the signed objections and answers in the log, verified
+    against `keyring` now, under the policy of the version the case stands on; an unsigned one
+    (logged before the board took only signed statements) as verify counts it, closed by any
+    answer. Fails closed: without a keyring, or when that policy cannot be read, a signed
+    objection is `not judged` and counts as standing."""
+    import datetime as dt
+
+    from ..errors import CasegateError
+    from ..sign import ANSWER, OBJECTION, Keyring, check_dissent, envelope_sha256, resolve
+
+    logged = [e for e in events if e.kind == "objection"]
+    answers = [e for e in events if e.kind == "objection-answer"]
+    out: dict[int, ObjectionStanding] = {}
+    from ..store import open_objections
+
+    still_open = {e.index for e in open_objections(reg, case_id)} if logged else set()
+    signed = []
+    for e in logged:
+        env = e.payload.get("envelope")
+        if isinstance(env, dict):
+            signed.append((e, env))
+        elif e.index not in still_open:
+            out[e.index] = ObjectionStanding("answered", "answered (unsigned, before the board took only signed "
+                                                         "statements)")
+        else:
+            out[e.index] = ObjectionStanding("open", "open (unsigned)")
+    if not signed:
+        return out
+
+    def unjudged(why: str) -> None:
+        for e, _ in signed:
+            out.setdefault(e.index, ObjectionStanding("not judged", "not judged", notes=(why,)))
+
+    if not isinstance(keyring, Keyring):
+        unjudged("the board has no keyring to check the signatures with, so it counts as open")
+        return out
+    from ..monitor import standing_version
+
+    try:
+        loaded = load_version(reg, case_id, standing_version(reg, case_id))
+    except CasegateError:
+        loaded = None
+    if loaded is None or loaded.policy is None or loaded.case is None:
+        unjudged("the policy of the version the case stands on cannot be read, so it counts as open")
+        return out
+    now = dt.datetime.now(dt.UTC)
+    objs, _ = check_dissent([env for _, env in signed], keyring, now, case_id, OBJECTION, "objection")
+    sigs, _ = check_dissent([a.payload["envelope"] for a in answers if isinstance(a.payload.get("envelope"), dict)],
+                            keyring, now, case_id, ANSWER, "answer")
+    pol = loaded.policy.signoff
+    boundary = loaded.case.boundary.kind if loaded.case.boundary else None
+    states = {s.envelope: s for s in resolve(objs, sigs, pol, boundary)}
+    escalated = pol.escalate_to if pol.objections == "escalate" and pol.escalate_to else None
+    for e, env in signed:
+        s = states.get(envelope_sha256(env))
+        if s is None:
+            out[e.index] = ObjectionStanding("not judged", "not judged", notes=(
+                "its signature does not verify against the board's keyring now, so it counts as open",))
+        elif s.status == "answered":
+            out[e.index] = ObjectionStanding("answered", f"answered by {s.answered_by} (accepted by {s.accepted_by})",
+                                             answer=s.answer, notes=s.notes)
+        elif s.status == "upheld":
+            out[e.index] = ObjectionStanding("upheld", f"upheld by {s.answered_by}", notes=s.notes)
+        else:
+            out[e.index] = ObjectionStanding("open", f"escalated to {escalated}" if escalated else "open",
+                                             notes=s.notes)
+    return out

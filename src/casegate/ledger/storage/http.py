@@ -37,9 +37,10 @@ class HttpTiles:
                 raise TileStoreError(
                     f"{url} answered {e.code}: the entry bundles (every entry's full text) are not public",
                     location=self.location,
-                    help="a review board serves them to its token holders: pass --token (or set "
-                         f"${TOKEN_ENV}) with a board token" if self.token is None else
-                         "the board refused the token given: check it is a current board token") from None
+                    help="a review board serves them to tokens that read everything: pass --token (or set "
+                         f"${TOKEN_ENV}) with a board token whose ceiling is secret" if self.token is None else
+                         "the board refused the token given: check it is a current board token whose ceiling "
+                         "is secret (`casegate token create ... --ceiling secret`)") from None
             raise TileStoreError(f"{url} answered {e.code}", location=self.location) from None
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
