@@ -32,3 +32,22 @@ def test_a_run_that_names_the_system_or_a_listed_name_passes() -> None:
         assert hits("CG351", context(_with_model(model))) == [], model
     assert hits("CG351", context(_with_model("mockllm/model", ["mockllm/model"]))) == []
     assert hits("CG351", context(_with_model("mockllm/model", ["mockllm/other"])))
+
+
+def test_a_run_of_the_base_model_an_empty_name_or_a_borrowed_tokenizer_is_caught() -> None:
+    """Reason: the name check admitted the lineage's base model (`acme/atlas-2-base-...` names
+    Atlas-2 too), skipped an empty model name, and read lm-eval's model arguments as part of the
+    name, so a tokenizer named beside other weights passed."""
+    base = _with_model("acme/atlas-2-base-helpful-only")
+    base["system"]["lineage"] = [{"relation": "fine-tuned-from", "name": "Atlas-2-base 2.0.0"}]
+    (h,) = hits("CG351", context(base))
+    assert "names `Atlas-2-base 2.0.0` of this system's lineage, not `Atlas-2`" in h.message
+    # the system's own run still passes beside that lineage
+    own = _with_model("acme/atlas-2-helpful-only")
+    own["system"]["lineage"] = base["system"]["lineage"]
+    assert hits("CG351", context(own)) == []
+    (h,) = hits("CG351", context(_with_model("")))
+    assert "records an empty model name" in h.message
+    (h,) = hits("CG351", context(_with_model("hf (pretrained=acme/atlas-1,tokenizer=acme/atlas-2)")))
+    assert "does not name this case's system" in h.message
+    assert hits("CG351", context(_with_model("hf (pretrained=acme/atlas-2,dtype=bfloat16)"))) == []

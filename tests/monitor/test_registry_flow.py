@@ -614,6 +614,24 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
         "beyond access is blocked by a tested safeguard, as reviewed after the incident."}})
     assert "claim G2 is reworded, but rests on nothing new since the incident" in msg
     assert "claim G4 is reworded, but rests on nothing new since the incident" in msg
+    # a defeated claim withdrawn and made again under a new id with one word changed is the claim
+    # reworded, and rests on nothing new
+    (msg,) = cg708("remade", {}, "{claims: [G2, G4]}", {"argument.yaml": {
+        "supported_by: [G2, G3, G4, G5, G6, G7]": "supported_by: [G2r, G3, G4r, G5, G6, G7]",
+        "against: [G2]": "against: [G2r]",
+        "    G2:\n": "    G2r:\n", "    G4:\n": "    G4r:\n",
+        "cyber capability is below the Cyber High": "cyber capability remains below the Cyber High",
+        "beyond access is blocked by": "beyond access remains blocked by"}})
+    assert "claim G2 was withdrawn, but G2r makes it again in nearly the same words" in msg
+    assert "claim G4 was withdrawn, but G4r makes it again in nearly the same words" in msg
+    # an old safeguard cut down to one of its steps, under a new id, blocks nothing new
+    (msg,) = cg708("cut-down", {"  SG-classifier:": "  SG-refusal-cyber:\n    layer: model-behaviour\n"
+                                                   "    title: Refusal training against vulnerability discovery\n"
+                                                   "    blocks: [cyber-ransomware.find-vulnerability]\n"
+                                                   "    evidence: [E-refusal]\n    verified_by: acme-safeguards\n"
+                                                   "  SG-classifier:"}, "{safeguards: [SG-refusal-cyber]}")
+    assert "safeguard SG-refusal-cyber blocks no step at its layer (model-behaviour) that a safeguard of version " \
+           "1.0 (#1) did not already block" in msg
     # a tool dropped on paper within the same kind of boundary: nothing at deploy enforces it
     (msg,) = cg708("tool-dropped", {"tools: [code-execution]": "tools: []"}, "{boundary: true}")
     assert "without code-execution; a tool dropped on paper is not checked at deploy" in msg

@@ -453,8 +453,32 @@ def _names_system(model: str, name: str) -> bool:
     """Whether a model name a log records names the system: the system's name, in its words
     (case and punctuation aside), runs inside the model name's words ('acme/atlas-2-helpful-only'
     names Atlas-2; 'acme/atlas-20' and 'acme/atlas-1-helpful-only' do not)."""
-    words, want = _words(model), _words(name)
+    return _runs_inside(_words(name), _words(model))
+
+
+def _runs_inside(want: list[str], words: list[str]) -> bool:
     return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+def _evaluated_model(model: str) -> str:
+    """The model a recorded model name says was run: for lm-eval's `hf (pretrained=...,tokenizer=...)`
+    form, the `pretrained` weights only (a tokenizer or a peft adapter named beside them is not
+    the model)."""
+    m = re.search(r"(?:^|[(,\s])pretrained=([^,)\s]+)", model)
+    return m.group(1) if m else model
+
+
+def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | None:
+    """A lineage model the recorded name names more precisely than the system's name (a base or
+    parent model: 'acme/atlas-2-base' names Atlas-2-base, not Atlas-2), or None."""
+    words, mine = _words(model), _words(system_name)
+    for parent in lineage:
+        theirs = _words(parent)
+        while theirs and theirs[-1].isdigit() and len(theirs) > len(mine):
+            theirs = theirs[:-1]  # its version ('Atlas-2-base 2.0.0')
+        if len(theirs) > len(mine) and _runs_inside(theirs, words):
+            return parent
+    return None
 
 
 @rule(
@@ -474,13 +498,25 @@ def _names_system(model: str, name: str) -> bool:
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
     known = {" ".join(_words(n)) for n in system.evaluated_as}
+    lineage = [x.name for x in system.lineage]
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
-        if src is None or not src.model or ev.kind != "eval":
+        if src is None or ev.kind != "eval" or src.model is None:
             continue
-        if _names_system(src.model, system.name) or " ".join(_words(src.model)) in known:
+        where = ("evidence", eid, "source", "model")
+        if not src.model.strip():
+            yield Hit(where, f"the log behind `{eid}` records an empty model name: what it evaluated cannot be "
+                             "established", severity=_weight(ctx, eid))
             continue
-        yield Hit(("evidence", eid, "source", "model"),
-                  f"the log behind `{eid}` records model `{src.model}`, which does not name this case's system "
-                  f"`{system.name}` (nor is it one of `system.evaluated_as`): it is a run of another model",
-                  severity=_weight(ctx, eid))
+        if " ".join(_words(src.model)) in known:
+            continue
+        run = _evaluated_model(src.model)
+        parent = _lineage_named(run, system.name, lineage)
+        if parent is not None:
+            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which names `{parent}` of this "
+                             f"system's lineage, not `{system.name}`: it is a run of another model",
+                      severity=_weight(ctx, eid))
+        elif not _names_system(run, system.name):
+            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which does not name this case's "
+                             f"system `{system.name}` (nor is it one of `system.evaluated_as`): it is a run of "
+                             "another model", severity=_weight(ctx, eid))

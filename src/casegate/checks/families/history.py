@@ -7,6 +7,7 @@ is not answered."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -229,6 +230,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+ALIKE = 0.6
+"""Share of their words (of all the words either uses) from which two claims say the same thing."""
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
+    with a word or two changed is the same claim."""
+    x, y = set(_words(a)), set(_words(b))
+    return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
+
+
 def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
     """Whether evidence `eid` answers the incident, and why (or why not): it is dated after the
     incident by its artifact (and, with a registry, the registry did not log its artifact before
@@ -284,8 +296,18 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             continue
         if el is None:
             same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
+            near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
+                    and _alike(e.text, before)]
             if same:
                 bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
+            elif near:
+                # the claim made again under a new id is the claim reworded: it needs new grounds
+                rests = _new_support(ctx, inc, near[0])
+                if rests is None:
+                    bad.append(f"claim {cid} was withdrawn, but {near[0]} makes it again in nearly the same words, "
+                               "resting on nothing new since the incident")
+                else:
+                    ok.append(f"claim {cid} made again as {near[0]}, resting on {rests}")
             else:
                 ok.append(f"claim {cid} withdrawn")
         elif _words(el.text) == _words(before):
@@ -297,6 +319,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             bad.append(f"claim {cid} is reworded, but rests on nothing new since the incident: no evidence under "
                        f"it answers it, and the boundary is not of a narrower kind than in {inc.version}")
     old = set(inc.safeguard_substance)
+    blocked_before = _blocked(inc.safeguard_substance)
     for sid in ans.safeguards:
         sg = ctx.case.safeguards.get(sid)
         if sg is None:
@@ -306,12 +329,30 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         elif sg.substance(ctx.case.evidence) in old:
             bad.append(f"safeguard {sid} is a safeguard of {inc.version} under a new id (the same layer, steps "
                        "blocked and evidence)")
+        elif not set((sg.layer, step) for step in sg.blocks) - blocked_before and not any(
+                _evidence_answer(ctx, inc, e)[0] for e in sg.evidence):
+            bad.append(f"safeguard {sid} blocks no step at its layer ({sg.layer}) that a safeguard of {inc.version} "
+                       "did not already block, and rests on no evidence new since the incident")
         else:
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
         narrower = _narrower(ctx, inc)
         (ok if narrower else bad).append("boundary narrowed" if narrower else _not_narrower(ctx, inc))
     return ok, bad
+
+
+def _blocked(substances: list[str]) -> set[tuple[str, str]]:
+    """(layer, step) of every step a safeguard of the defeated version blocked, read from their
+    `Safeguard.substance` ([layer, steps blocked, evidence, security])."""
+    out: set[tuple[str, str]] = set()
+    for sub in substances:
+        try:
+            got = json.loads(sub)
+        except ValueError:
+            continue
+        if isinstance(got, list) and len(got) >= 2 and isinstance(got[1], list):
+            out.update((str(got[0]), str(step)) for step in got[1])
+    return out
 
 
 def _narrower(ctx: Context, inc: IncidentDefeat) -> bool:
