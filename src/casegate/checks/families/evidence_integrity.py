@@ -487,7 +487,10 @@ def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | No
     rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
               "names. A run of another model (an earlier one, a smaller one, the base model) says "
               "nothing about this one's capability, however well it was run; pinned as this model's "
-              "evidence, it would let a weaker model's score stand for the one being released.",
+              "evidence, it would let a weaker model's score stand for the one being released. A name "
+              "that names a model of the system's lineage (its base model) more precisely than the "
+              "system, an empty name, or weights named only beside a tokenizer are runs of another "
+              "model too.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"

@@ -409,7 +409,10 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "it, whatever date it now carries or whichever evidence id cites it. A reworded claim "
               "counts only when it rests on something new since the incident (evidence under it that "
               "answers it, or a narrower kind of boundary): a phrase appended to a defeated claim "
-              "changes its words, not its grounds. A tool dropped from a boundary of the same kind is "
+              "changes its words, not its grounds, and so does withdrawing it and making it again under a "
+              "new id in nearly the same words. A safeguard counts when it blocks a step no old safeguard "
+              "blocked at its layer, or rests on new evidence: an old one cut down and renamed does not. "
+              "A tool dropped from a boundary of the same kind is "
               "not a narrower boundary: the decision binds the kind, and nothing at deploy checks which "
               "tools run. An answer made of claims alone must change or withdraw every claim the "
               "incident defeated.",
