@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "monitor"
 DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
 ROLES = {"safety-lead": "Dana Ortiz", "rso": "Sam Whitfield", "external-evaluator": "Priya Natarajan"}
+ORGS = {"safety-lead": "Acme Labs", "rso": "Acme Labs", "external-evaluator": "Northbridge Security"}
 
 
 @dataclass
@@ -73,7 +74,8 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for role, person in ROLES.items():
         _cg(tmp, db, "keys", "generate", f"keys/{role}.pem")
         _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
-            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
+            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31",
+            "--organisation", ORGS[role])
         _cg(tmp, db, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
     _cg(tmp, db, "keys", "generate", "keys/author.pem")
     _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
@@ -219,15 +221,20 @@ def test_conditions_listed_overdue_and_met(approved: tuple[Path, str]) -> None:
     late = (dt.date.fromisoformat(first["due"]) + dt.timedelta(days=1)).isoformat()
     p = _cg(tmp, db, "condition", "list", "atlas-2-api", "--at", late, code=1)
     assert "CG750 condition-overdue" in p.stdout
-    # the rso signed the decision; the safety lead confirms, citing a stored evidence item
+    # the rso signed the decision; the safety lead is the developer's own: by default a condition
+    # is confirmed from outside the developer
+    p = _cg(tmp, db, "condition", "met", "atlas-2-api", conds[0]["id"], "--evidence", "E-cyber-ctf",
+            "--by", "safety-lead", "--key", "keys/safety-lead.pem", code=None)
+    assert p.returncode != 0 and "of Acme Labs, the developer's own organisation" in p.stderr, p.stderr
+    # the external evaluator confirms, citing a stored evidence item
     for c in conds:
         p = _cg(tmp, db, "condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf",
-                "--by", "safety-lead", "--key", "keys/safety-lead.pem")
-        assert "by Dana Ortiz (safety-lead)" in p.stdout
+                "--by", "external-evaluator", "--key", "keys/external-evaluator.pem")
+        assert "by Priya Natarajan (external-evaluator)" in p.stdout
     assert "approved-with-conditions -> approved" in p.stdout
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "-f", "json").stdout)
     assert {c["status"] for c in h["conditions"]} == {"met"}
-    assert {c["met_by"] for c in h["conditions"]} == {"Dana Ortiz (safety-lead)"}
+    assert {c["met_by"] for c in h["conditions"]} == {"Priya Natarajan (external-evaluator)"}
     assert all(e.startswith("E-cyber-ctf (version 1) sha256:") for c in h["conditions"] for e in c["evidence"])
 
 
@@ -266,8 +273,8 @@ def test_a_backdated_condition_is_late_by_the_logs_clock(approved: tuple[Path, s
     due = dt.date.fromisoformat(c["due"])
     after = due + dt.timedelta(days=3)
     monkeypatch.setattr("casegate.store._log._now", lambda: f"{after.isoformat()}T09:00:00.000000Z")
-    met = ("condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf", "--by", "safety-lead",
-           "--key", "keys/safety-lead.pem")
+    met = ("condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf", "--by", "external-evaluator",
+           "--key", "keys/external-evaluator.pem")
     p = _cg(tmp, db, *met, "--on", (after + dt.timedelta(days=1)).isoformat(), code=2)
     assert "is after the log's clock" in p.stderr
     p = _cg(tmp, db, *met, "--on", (due - dt.timedelta(days=10)).isoformat())

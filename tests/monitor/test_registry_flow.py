@@ -216,7 +216,7 @@ def _approved_signed(database_url: str, tmp_path: Path, c1: dt.date, c2: dt.date
     return reg, main
 
 
-def _met(reg, main: Path, cid: str, *, key: str = "dana-ortiz", by: str = "safety-lead",  # type: ignore[no-untyped-def]
+def _met(reg, main: Path, cid: str, *, key: str = "priya-natarajan", by: str = "external-evaluator",  # type: ignore[no-untyped-def]
          evidence: list[str] | None = None, on: dt.date | None = None):
     return condition_met(reg, CASE, cid, evidence=["E-cyber-ctf"] if evidence is None else evidence, by=by, signer=_signer(main, key),
                          keyring=KEYRING, on=on)
@@ -241,7 +241,7 @@ def test_conditions_met_move_to_approved(database_url: str, tmp_path: Path) -> N
     assert change.payload["cause"]["type"] == "conditions-met"
     h = case_history(reg, CASE, today=today + dt.timedelta(days=40), keyring=KEYRING)
     assert [(c["id"], c["status"], c["met_by"]) for c in h.conditions] == [
-        ("C1", "met", "Dana Ortiz (safety-lead)"), ("C2", "met late", "Dana Ortiz (safety-lead)")]
+        ("C1", "met", "Priya Natarajan (external-evaluator)"), ("C2", "met late", "Priya Natarajan (external-evaluator)")]
     # without a keyring no confirmation can be checked: nothing counts as met
     h = case_history(reg, CASE, today=today + dt.timedelta(days=40))
     assert [c["status"] for c in h.conditions] == ["missed", "missed"]
@@ -261,6 +261,23 @@ def test_the_decider_cannot_confirm_its_own_conditions(database_url: str, tmp_pa
     with pytest.raises(InputError, match="does not hold the role 'safety-lead'"):
         _met(reg, main, "C1", key="priya-natarajan", by="safety-lead")
     assert reg.size() == size
+
+
+def test_the_developers_own_staff_do_not_confirm_by_default(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab's own safety lead (not the decider) confirms "a larger evaluation shows the
+    bound under the alert level", citing an empty file. By default a condition is confirmed from
+    outside the developer, as independent evidence is; a policy that trusts its own roles names
+    them under `signoff.conditions_confirmed_by`."""
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    empty = tmp_path / "nothing.txt"
+    empty.write_text("")
+    size = reg.size()
+    with pytest.raises(InputError, match="Dana Ortiz of Acme Labs, the developer's own organisation"):
+        _met(reg, main, "C1", key="dana-ortiz", by="safety-lead", evidence=[str(empty)])
+    assert reg.size() == size
+    entry, _ = _met(reg, main, "C1")  # the external evaluator confirms
+    assert entry.payload["by"] == "external-evaluator"
 
 
 def test_a_stated_date_cannot_be_later_than_the_log(database_url: str, tmp_path: Path) -> None:

@@ -27,6 +27,10 @@ PEOPLE = {
     "mira": ("Mira Chen", ["safety-lead"], "2026-01-01", "2028-12-31"),
 }
 
+ORGANISATIONS = {"Priya Natarajan": "Northbridge Security"}
+"""The organisations the test keyrings record (as the example's keyring does): the external
+evaluator's is not the developer's."""
+
 
 @dataclass
 class World:
@@ -54,7 +58,8 @@ def make_world(tmp: Path, people: dict[str, tuple[str, list[str], str, str]] | N
         generate_key(p)
         s = load_signer(str(p))
         w.signers[name], w.key_paths[name] = s, p
-        ring = add_key(ring, s.public_key, person=person, roles=roles, valid_from=since, valid_until=until)
+        ring = add_key(ring, s.public_key, person=person, roles=roles, valid_from=since, valid_until=until,
+                       organisation=ORGANISATIONS.get(person))
     generate_key(tmp / "keys" / "stranger.key")
     w.stranger = load_signer(str(tmp / "keys" / "stranger.key"))
     w.key_paths["stranger"] = tmp / "keys" / "stranger.key"

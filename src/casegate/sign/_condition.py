@@ -41,6 +41,12 @@ from ._statement import (
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
+def _org(name: str) -> str:
+    """An organisation's name compared loosely: case, spacing and punctuation aside ('Acme Labs'
+    is 'acme-labs')."""
+    return re.sub(r"[\W_]+", "", name_key(name).casefold())
+
+
 @dataclass(frozen=True)
 class Decider:
     """Who signed a decision and the policy it was signed under, as its signed decision envelope
@@ -53,6 +59,8 @@ class Decider:
     policy: SignoffPolicy | None = None
     boundary: BoundaryKind | None = None
     problems: tuple[str, ...] = ()
+    developer: tuple[str, ...] = ()
+    """The developer's organisations: the policy's `evidence.organisations` and the decider's own."""
 
     @property
     def who(self) -> str:
@@ -85,9 +93,13 @@ def decider_of(bundle: Any, keyring: Keyring | None, *, logged_at: str | None, l
         boundary = BoundaryKind(str(pred.get("boundary")))
     except ValueError:
         problems.append(f"{label}: names no boundary")
+    developer = list(policy.evidence.organisations) if policy is not None else []
+    ident = keyring.identity(signed.person)
+    if ident is not None and ident.organisation:
+        developer.append(ident.organisation)
     return Decider(identity=signed.identity, person=signed.person, roles=tuple(sorted(roles)),
                    policy=policy.signoff if policy is not None else None, boundary=boundary,
-                   problems=tuple(problems))
+                   problems=tuple(problems), developer=tuple(developer))
 
 
 def _signed_policy(bundle: dict[str, Any], pred: dict[str, Any], label: str) -> tuple[Policy | None, list[str]]:
@@ -209,6 +221,19 @@ def check_confirmation(env: Any, keyring: Keyring | None, *, logged_at: str | No
                                          or name_key(signed.person) == name_key(decider.person or "")):
         reasons.append(f"{label}: is signed by {signed.person}, who signed the decision: the party that "
                        "decided does not confirm its own conditions")
+    elif decider.policy is not None and decider.policy.conditions_confirmed_by is None:
+        # by default a condition is confirmed from outside the developer, as independent evidence is
+        org = signed.key.organisation
+        if not decider.developer:
+            reasons.append(f"{label}: the developer's organisations are unknown (the policy names none under "
+                           "`evidence.organisations`), so a confirmation from outside it cannot be established")
+        elif not org:
+            reasons.append(f"{label}: is signed by {signed.person}, for whom the keyring records no organisation: "
+                           "by default a condition is confirmed from outside the developer")
+        elif _org(org) in {_org(o) for o in decider.developer}:
+            reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: by "
+                           "default a condition is confirmed from outside the developer (a policy that trusts its "
+                           "own roles to confirm names them under `signoff.conditions_confirmed_by`)")
     return signed, reasons
 
 
