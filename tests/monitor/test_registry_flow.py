@@ -376,6 +376,36 @@ def test_monitor_breach_restricts_then_a_bio_incident_withdraws(database_url: st
     assert [c.id for c in h.versions[0].claims if c.status == "defeated"] == ["G3"]
 
 
+def test_a_version_approved_over_a_breach_that_has_not_ended_is_caught_at_once(database_url: str,
+                                                                              tmp_path: Path) -> None:
+    """Reason: a monitor breach restricted (or reopened) the case; a new version with only its
+    version number changed was approved, and since no sample arrived after that approval the
+    breach, still inside its window, fired nothing: the case stood deployable again."""
+    from tests.verify.trusted import log_clock
+
+    t0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    with log_clock(t0):
+        reg, _ = _approved(database_url, tmp_path)
+    loud = [Sample(t0 + dt.timedelta(hours=1 + h), "bio-classifier-flag-rate", 0.004, CASE) for h in range(3)]
+    ingest_samples(reg, loud, source="loud.csv", sha256="1" * 64)
+    with log_clock(t0 + dt.timedelta(hours=4)):
+        (run,) = run_triggers(reg, at=t0 + dt.timedelta(hours=4))
+        assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and reg.case_state(CASE) == "restricted"
+        act(reg, CASE, CaseState.reopened, role="rso", reason="re-evaluate the bio classifier")
+    bumped = _copy(tmp_path, "v1.1", {'version: "1.0"': 'version: "1.1"'})
+    with log_clock(t0 + dt.timedelta(hours=5)):
+        reg.submit_case(load_case(bumped))
+        submit_for_review(reg, CASE, by="acme-safety-team")
+        decide(reg, _record(bumped, reg))
+    assert CaseState(reg.case_state(CASE)).deployable
+    with log_clock(t0 + dt.timedelta(hours=6)):
+        # no sample since the approval: the window ending at it breaches all the same
+        (run,) = run_triggers(reg, at=t0 + dt.timedelta(hours=6))
+    assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"], run.fired
+    assert run.fired[0][0].cause.startswith("monitor:M-bio-flags:at-approval:")
+    assert reg.case_state(CASE) == "restricted"
+
+
 def test_a_new_version_with_changed_weights_and_tools_reopens(database_url: str, tmp_path: Path) -> None:
     reg, _ = _approved(database_url, tmp_path)
     v2 = _copy(tmp_path, "v2", {

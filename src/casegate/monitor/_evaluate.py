@@ -16,7 +16,7 @@ from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
-from ._series import Sample, first_breach, iso, parse_window
+from ._series import Sample, breach_at, first_breach, iso, parse_window
 
 if TYPE_CHECKING:
     from ..model import ArtifactDates
@@ -338,15 +338,22 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
     for key, (mt, m) in _monitor_triggers(case).items():
         tid, mid = key.split("\0")
         window = parse_window(m.window, f"post_deployment.monitors.{mid}.window")
-        breach = first_breach(facts.samples.get(m.signal, []), op=m.op, threshold=m.threshold,
-                              window=window, since=facts.approved_at, until=at)
+        samples = facts.samples.get(m.signal, [])
+        # approved while in breach: the window that ends at the approval counts too, so a new
+        # version approved over a breach that has not ended (no sample since) is caught at once
+        at_approval = breach_at(samples, op=m.op, threshold=m.threshold, window=window, end=facts.approved_at) \
+            if facts.approved_at <= at else None
+        breach = at_approval or first_breach(samples, op=m.op, threshold=m.threshold, window=window,
+                                             since=facts.approved_at, until=at)
         if breach is None:
             continue
         action = mt.action if mt is not None else m.action
         to = mt.to if mt is not None else m.to
         notify = _notify(mt.notify if mt is not None else (), case, m.notify)
+        key = f"monitor:{mid}:{iso(breach.end)}" if at_approval is None else \
+            f"monitor:{mid}:at-approval:{iso(breach.end)}"
         firings.append(Firing(
-            tid, "monitor", f"monitor:{mid}:{iso(breach.end)}", action, to, notify,
+            tid, "monitor", key, action, to, notify,
             f"monitor {mid}: {m.signal} averaged {breach.mean:.6g} over the {m.window} to "
             f"{iso(breach.end)} ({breach.count} samples), {m.op} {m.threshold:g}",
             details={"monitor": mid, "signal": m.signal, "mean": breach.mean,

@@ -264,3 +264,14 @@ def first_breach(
             if compare(exact, threshold):
                 return WindowMean(s.timestamp - window, s.timestamp, exact, n)
     return None
+
+
+def breach_at(samples: Iterable[Sample], *, op: str, threshold: float, window: dt.timedelta,
+              end: dt.datetime) -> WindowMean | None:
+    """The window ending at `end` (an instant, say an approval, not a sample's time) when its
+    mean breaches `op threshold`; None when it does not or holds no sample."""
+    inside = [x.value for x in samples if end - window < x.timestamp <= end]
+    if not inside:
+        return None
+    mean = math.fsum(inside) / len(inside)
+    return WindowMean(end - window, end, mean, len(inside)) if OPS[op](mean, threshold) else None
