@@ -102,10 +102,10 @@ def decider_problems(person: str, role: str, authority: DecisionAuthority, signo
     if role not in allowed:
         out.append(f"the decision is signed by {person} as {role}, a role the policy does not let decide "
                    f"(deciding roles: {', '.join(allowed) or 'none'})")
-    if not authority.decider_may_sign and person in signers:
+    if not authority.decider_may_sign and name_key(person) in {name_key(x) for x in signers}:
         out.append(f"{person} signed the decision and also signed it off; the policy keeps deciding and "
                    "signing off apart")
-    own = sorted({code for who, code in waived or [] if who == person})
+    own = sorted({code for who, code in waived or [] if name_key(who) == name_key(person)})
     if own and not authority.decider_may_waive:
         out.append(f"{person} signed the decision and also waived {', '.join(own)}, which it rests on; the policy "
                    "keeps deciding and waiving apart (someone else in a waiver role must waive it, or the "
