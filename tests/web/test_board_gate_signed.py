@@ -92,3 +92,25 @@ def test_a_version_whose_envelope_was_swapped_is_judged_on_the_stored_bytes(boar
     assert run["signoffs_declared_not_signed"] == [], run
     cli_doc = _cli_gate(board, dt.date.today())  # the working copy: that line is declared, not signed
     assert len(cli_doc["signoffs_declared_not_signed"]) == 1
+
+
+def test_a_board_gate_run_names_no_server_folder_in_the_log_or_on_the_page(board: BoardFixture) -> None:
+    """Reason: the board writes a stored version out to a private folder to read it; its own gate
+    run's findings pointed into that folder, and the log and the case page named it."""
+    import tempfile
+
+    run, findings = _board_gate(board)
+    tmp = tempfile.gettempdir()
+    located = [f["location"]["file"] for f in findings if f.get("location")]
+    assert located and not any(p.startswith(tmp) for p in located), located
+    assert "case.yaml" in located
+    reg = open_registry(board.database_url)
+    try:
+        decision = reg.events(CASE, "decision")[-1]
+        text = json.dumps(decision.payload)
+        assert "casegate-web-" not in text, text[max(0, text.find("casegate-web-") - 200):][:300]
+        assert "evals/bio-uplift.json" in text  # named as the case names it
+    finally:
+        reg.close()
+    page = board.client.get(f"/cases/{CASE}", headers=board.auth("rso"))
+    assert page.status_code == 200 and tmp + "/casegate-web-" not in page.text

@@ -28,7 +28,14 @@ from ._schemas import (
     StateProof,
 )
 from ._tokens import AUTHOR_ROLE, Principal
-from ._views import case_list, case_view, load_version, readable_version, unreadable_note
+from ._views import (
+    case_list,
+    case_view,
+    load_version,
+    readable_version,
+    stored_record,
+    unreadable_note,
+)
 
 
 class ApiError(BaseModel):
@@ -574,6 +581,8 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     loaded = inputs.loaded
     rec = run_gate(loaded, today=day, waivers=inputs.waivers, waiver_problems=inputs.waiver_problems,
                    comparison=comparison_for(reg, loaded, keyring=keyring) if loaded.case is not None else None)
+    # the log names the stored version's files, not the folder the board wrote them to
+    rec = stored_record(rec)
     e = record_decision(board(request).registry, rec, version=v.latest_version,
                         actor={"person": p.person, "roles": sorted(p.roles), "via": "board"})
     return {"index": e.index, "outcome": rec.outcome, "signoffs_declared_not_signed": inputs.declared}

@@ -37,6 +37,7 @@ from ._views import (
     load_version,
     objection_standings,
     readable_version,
+    stored_findings,
     timeline_events,
 )
 
@@ -235,7 +236,7 @@ def _diff_since_approved(reg: Any, case_id: str, latest: int | None, *, public: 
 def _findings(decision: dict[str, Any] | None) -> list[Any]:
     from ..model import Finding
 
-    return [Finding.model_validate(f) for f in (decision or {}).get("findings", [])]
+    return stored_findings([Finding.model_validate(f) for f in (decision or {}).get("findings", [])])
 
 
 @router.get("/cases/{case_id}/review", response_class=HTMLResponse)

@@ -122,6 +122,38 @@ def readable_version(reg: Registry, case_id: str, latest: int | None) -> tuple[A
 
 
 @lru_cache(maxsize=32)
+def stored_relative(path: str) -> str:
+    """A file path of a stored version written out by the board, as the version names it (the
+    folder it was written to left out); any other path unchanged. Findings the board's own gate
+    runs point into that folder, and neither pages nor the log should name it."""
+    root = str(_workdir())
+    if not path.startswith(root + "/"):
+        return path
+    parts = Path(path).relative_to(root).parts
+    return "/".join(parts[2:]) or Path(path).name
+
+
+def stored_findings(findings: list[Any]) -> list[Any]:
+    """`findings` with their locations named as the stored version names its files."""
+    return [f.model_copy(update={"location": f.location.model_copy(update={"file": stored_relative(f.location.file)})})
+            if f.location is not None and f.location.file.startswith(str(_workdir()) + "/") else f
+            for f in findings]
+
+
+def stored_record(record: Any) -> Any:
+    """A decision record of the board's own gate run with every path into the folder the stored
+    version was written to (absolute, or relative to where the board runs) named as the version
+    names its files: the log keeps what the case says, not where the board read it."""
+    import json
+    import re
+
+    root = str(_workdir()).lstrip("/")
+    pattern = r"(?:\.\./)*/?" + re.escape(root) + r"/[^/\\\"\s]+/[^/\\\"\s]+/"
+    text = record.model_dump_json()
+    cleaned = re.sub(pattern, "", text)
+    return record if cleaned == text else type(record).model_validate(json.loads(cleaned))
+
+
 def _load_cached(reg: Registry, case_id: str, number: int | None) -> Any:
     # versions are immutable: each is written out once, under one folder per process (the
     # cache holds `reg`, so its id names its folder for as long as the entry lives)
