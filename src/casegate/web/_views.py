@@ -147,8 +147,9 @@ def stored_record(record: Any) -> Any:
     import json
     import re
 
-    root = str(_workdir()).lstrip("/")
-    pattern = r"(?:\.\./)*/?" + re.escape(root) + r"/[^/\\\"\s]+/[^/\\\"\s]+/"
+    # the folder's own name is unique; whatever leads to it (absolute, or `../` from where the
+    # board runs) is part of the path too
+    pattern = r"(?:[^\"\s\\()]*/)?" + re.escape(_workdir().name) + r"/[^/\\\"\s]+/[^/\\\"\s]+/"
     text = record.model_dump_json()
     cleaned = re.sub(pattern, "", text)
     return record if cleaned == text else type(record).model_validate(json.loads(cleaned))
