@@ -65,9 +65,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     this = stored_number(loaded, versions)
     # an incident follows the model: one logged against another case of the same weights defeats
     # this case's claims too, whatever this case is called
-    model_cases = cases_of_model(reg, version_model_keys(
-        reg, case.id, this, {"name": case.system.name, "version": case.system.version,
-                             "digests": list(case.system.digests)}), case.id)
+    model_cases = cases_of_model(reg, case.id, this, {"name": case.system.name, "version": case.system.version,
+                                                      "digests": list(case.system.digests)})
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
@@ -173,7 +172,7 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     versions = reg.case_versions(case_id)
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
-    model_cases = cases_of_model(reg, version_model_keys(reg, case_id, number, system), case_id)
+    model_cases = cases_of_model(reg, case_id, number, system)
     incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
     incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
     hist = _history(reg, case_id, True, versions, number, model_cases)
@@ -253,15 +252,6 @@ def weights_files(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]
     return [(p, h) for p, h in resources if p.lower().endswith(WEIGHT_SUFFIXES)]
 
 
-def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
-    out: dict[tuple[str, int], list[str]] = {}
-    for e in reg.events(kind=MODEL_FILES_EVENT):
-        n, files = e.payload.get("version"), e.payload.get("weights")
-        if e.case_id and isinstance(n, int) and isinstance(files, list):
-            out.setdefault((e.case_id, n), []).extend(str(f[1]) for f in files if isinstance(f, list) and len(f) == 2)
-    return out
-
-
 def _logged_weight_lists(reg: Registry) -> dict[tuple[str, int], list[tuple[str, str]]]:
     out: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for e in reg.events(kind=MODEL_FILES_EVENT):
@@ -311,20 +301,20 @@ def deployed_weights_problems(reg: Registry, case_id: str, case_digest: str | No
     return reasons, notes
 
 
-def version_model_keys(reg: Registry, case_id: str, number: int | None, system: object) -> set[str]:
-    """`model_keys` of stored version `number` of `case_id` (of `system` alone when not stored)."""
-    files = _logged_weights(reg).get((case_id, number)) if number is not None else None
-    return model_keys(system, files)
+def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
+    """The sha256 of each stored version's logged weights files."""
+    return {k: [h for _p, h in files] for k, files in _logged_weight_lists(reg).items()}
 
 
-def cases_of_model(reg: Registry, keys: set[str], but: str) -> list[str]:
+def cases_of_model(reg: Registry, but: str, number: int | None, system: object) -> list[str]:
     """The ids of the registry's cases, other than `but`, any of whose versions is about the same
-    model as `keys` (`model_keys`: a digest, the name and version, or a weights file in common), in
-    log order."""
+    model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, the
+    name and version, or a logged weights file in common (`model_keys`), in log order."""
+    weights = _logged_weights(reg)
+    keys = model_keys(system, weights.get((but, number)) if number is not None else None)
     found: dict[str, None] = {}
     if not keys:
         return []
-    weights = _logged_weights(reg)
     for e in reg.events(kind="case-version"):
         if not e.case_id or e.case_id == but or e.case_id in found:
             continue

@@ -3,6 +3,7 @@ registry's records and the library's own functions (gate, render)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -94,8 +95,6 @@ def unreadable_note(number: int | None, error: Exception) -> str:
 def scrub_paths(text: str) -> str:
     """`text` with every path under the server's temporary folder (where stored versions are
     written out to be read) replaced by a plain name: error texts never show server paths."""
-    import re
-
     tmp = re.escape(tempfile.gettempdir().rstrip("/"))
     return re.sub(tmp + r"/casegate-[^\s'\"]*", "<stored version>", text)
 
@@ -122,36 +121,28 @@ def readable_version(reg: Registry, case_id: str, latest: int | None) -> tuple[A
 
 
 @lru_cache(maxsize=32)
-def stored_relative(path: str) -> str:
-    """A file path of a stored version written out by the board, as the version names it (the
-    folder it was written to left out); any other path unchanged. Findings the board's own gate
-    runs point into that folder, and neither pages nor the log should name it."""
-    root = str(_workdir())
-    if not path.startswith(root + "/"):
-        return path
-    parts = Path(path).relative_to(root).parts
-    return "/".join(parts[2:]) or Path(path).name
+def _stored_folder() -> re.Pattern[str]:
+    """A path into the folder the board writes stored versions out to, up to the version's own
+    files: the folder's name is unique, and whatever leads to it (absolute, or `../` from where the
+    board runs) is part of the path too."""
+    return re.compile(r"(?:[^\"\s\\()]*/)?" + re.escape(_workdir().name) + r"/[^/\\\"\s]+/[^/\\\"\s]+/")
 
 
 def stored_findings(findings: list[Any]) -> list[Any]:
     """`findings` with their locations named as the stored version names its files."""
-    return [f.model_copy(update={"location": f.location.model_copy(update={"file": stored_relative(f.location.file)})})
-            if f.location is not None and f.location.file.startswith(str(_workdir()) + "/") else f
-            for f in findings]
+    folder = _stored_folder()
+    return [f.model_copy(update={"location": f.location.model_copy(update={"file": folder.sub("", f.location.file)})})
+            if f.location is not None and folder.search(f.location.file) else f for f in findings]
 
 
 def stored_record(record: Any) -> Any:
     """A decision record of the board's own gate run with every path into the folder the stored
-    version was written to (absolute, or relative to where the board runs) named as the version
-    names its files: the log keeps what the case says, not where the board read it."""
+    version was written to named as the version names its files: the log keeps what the case
+    says, not where the board read it."""
     import json
-    import re
 
-    # the folder's own name is unique; whatever leads to it (absolute, or `../` from where the
-    # board runs) is part of the path too
-    pattern = r"(?:[^\"\s\\()]*/)?" + re.escape(_workdir().name) + r"/[^/\\\"\s]+/[^/\\\"\s]+/"
     text = record.model_dump_json()
-    cleaned = re.sub(pattern, "", text)
+    cleaned = _stored_folder().sub("", text)
     return record if cleaned == text else type(record).model_validate(json.loads(cleaned))
 
 
