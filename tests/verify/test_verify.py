@@ -368,6 +368,27 @@ def test_waiver_carries_the_decision_until_it_lapses(tmp_path):
                for r in _verify(stripped, ring).reasons)
 
 
+def test_the_decider_may_not_waive_with_another_key_or_another_spelling(tmp_path):
+    """Reason: the RSO held a second key, waived the blocking finding with it, then decided past
+    the waiver with the first key; or tried to register the second key under the same name spelt
+    another way (capitals, a zero-width space, a Cyrillic letter) to look like someone else."""
+    lookalike = dict(PEOPLE) | {"sam2": ("S\u0410M\u200b WHITFIELD", ["rso"], "2026-01-01", "2028-12-31")}
+    with pytest.raises(InputError, match="is not the name of identity 'sam-whitfield'"):
+        make_world(tmp_path / "a", people=lookalike)
+    people = dict(PEOPLE) | {"sam2": ("Sam Whitfield", ["rso"], "2026-01-01", "2028-12-31")}
+    w = make_world(tmp_path / "b", people=people)
+    w.case.write_text(w.case.read_text().replace("  reevaluate_by: 2027-04-01\n", ""))
+    for n, r in SIGNED.items():
+        sign_case(w.load(), r, w.signers[n], w.ring, at=AT)
+    from casegate.sign import waive_finding
+
+    waive_finding(w.load(), "CG704", "rso", w.signers["sam2"], w.ring, "change board charter signed next week",
+                  dt.date(2026, 12, 10), at=AT)
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert "Sam Whitfield signed the decision and also waived CG704, which it rests on" in " ".join(e.value.reasons)
+
+
 def test_the_decider_may_not_rest_the_decision_on_their_own_waiver(tmp_path):
     """Reason: the lab's RSO waived the failed safeguard test that blocked the decision (CG406),
     then decided GO WITH CONDITIONS on it; the policy's waiver role was the deciding role, and one
