@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from casegate.checks.measurement import measurement_changes
-from casegate.model import Baseline, Policy, PolicyChange, RuleSeverity, Severity
+from casegate.model import Baseline, BoundaryKind, Policy, PolicyChange, RuleSeverity, Severity
 
 from ._cases import base_doc, case, context, hits, policy, severity
 
@@ -282,6 +282,17 @@ def test_each_way_a_policy_asks_less_is_named() -> None:
     if pol.signoff.separate:
         (h,) = _loosened(signoff=pol.signoff.model_copy(update={"separate": pol.signoff.separate[1:]}))
         assert " and ".join(pol.signoff.separate[0]) in h.message
+
+
+def test_a_lowered_attempt_rate_floor_is_loosening() -> None:
+    pol = policy()
+    floored = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={
+        "min_attempts_per_year": {BoundaryKind.api: {"cyber": 1000, "*": 10}}})})
+    lowered = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={
+        "min_attempts_per_year": {BoundaryKind.api: {"*": 10}}})})
+    (h,) = hits("CG328", context(base_doc(), pol=lowered, previous_policy=floored))
+    assert "attempts per year for cyber at api were lowered from 1000 to 10" in h.message
+    assert hits("CG328", context(base_doc(), pol=floored, previous_policy=lowered)) == []
 
 
 def test_tightening_is_not_loosening() -> None:

@@ -93,6 +93,25 @@ def test_residual_risk_message_shows_the_arithmetic() -> None:
     assert "100000/year x 0.00368 (SG-kyc: 0/1000) x 0.00368 (SG-classifier: 0/1000)" in h.message
 
 
+def test_the_policy_floor_raises_an_attempt_rate_the_lab_set_low() -> None:
+    """Reason: the lab put its ransomware pathway at 3 attempts a year across a public API, which
+    kept the bound under tolerance; the framework assumes at least 100000 for cyber at api."""
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["ransomware"]["attempts_per_year"] = 3
+    pol = _controls_only()
+    assert hits("CG410", context(doc, pol=pol)) == []
+    floored = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={
+        "min_attempts_per_year": {BoundaryKind.api: {"cyber": 100000, "*": 1}}})})
+    (h,) = hits("CG410", context(doc, pol=floored))
+    assert "100000/year (the policy's floor; the case says 3) x 0.00368" in h.message
+    # the floor is per boundary kind: at trusted access the framework sets none, the case's own rate stands
+    assert hits("CG410", context(doc, pol=floored, boundary=BoundaryKind.trusted_access)) == []
+    # a domain the floor does not name takes `*`; a rate above the floor is the case's own
+    other = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={
+        "min_attempts_per_year": {BoundaryKind.api: {"bio": 100000, "*": 2}}})})
+    assert hits("CG410", context(doc, pol=other)) == []
+
+
 def test_pathway_without_tolerance_needs_no_attempt_rate() -> None:
     doc = base_doc()
     doc["threat_model"]["cyber"]["pathways"]["spam"] = {"severity": "moderate", "steps": ["send"]}

@@ -17,7 +17,8 @@ cannot be ruled out). The status is:
 - `reached`: the bound is at or above the threshold, or the threshold cannot be ruled out at all
   (no counting evaluation, or the threshold has no number): under uncertainty, act as if reached.
 
-Residual risk (`pathway_risk`). For a pathway with `attempts_per_year` A, the distinct safeguards
+Residual risk (`pathway_risk`). For a pathway with `attempts_per_year` A (raised to the policy's
+`tolerance.min_attempts_per_year` for the boundary kind and domain where lower), the distinct safeguards
 blocking any of its steps each contribute the bypass-rate upper bound of their test evidence
 (red-team or safeguard-test items with `bypasses` out of `attempts`, not expired). Where a
 safeguard has several tests the highest bound is used (the safeguard must hold under every test's
@@ -427,6 +428,7 @@ class PathwayRisk(NamedTuple):
     severe: bool
     """At or above the policy's `tolerance.severe_from`."""
     attempts_per_year: float | None
+    """The attempt rate the bound uses: the case's, raised to the policy's floor where lower."""
     steps: tuple[tuple[str, tuple[str, ...]], ...]
     """(step, safeguards blocking it) in pathway order."""
     factors: tuple[SafeguardFactor, ...]
@@ -441,6 +443,8 @@ class PathwayRisk(NamedTuple):
     """Upper bound on successful harms per year; None without `attempts_per_year`."""
     tolerance: float | None
     """The policy's tolerance for this severity; None when it sets none."""
+    stated_attempts_per_year: float | None = None
+    """The case's own `attempts_per_year`, when the policy's floor raised it."""
 
     @property
     def within(self) -> bool | None:
@@ -501,17 +505,21 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     for sid, fresh in contributing:
         u, eid, b, n = max((upper_bound(b, n, per), eid, b, n) for eid, b, n in fresh)
         factors.append(SafeguardFactor(sid, eid, b, n, u))
+    attempts, raised_from = p.attempts_per_year, None
+    floor = pol.tolerance.attempts_floor(ctx.boundary, dom)
+    if attempts is not None and floor is not None and attempts < floor:
+        attempts, raised_from = floor, attempts
     bound: float | None = None
-    if p.attempts_per_year is not None:
-        bound = p.attempts_per_year
+    if attempts is not None:
+        bound = attempts
         for f in factors:
             bound *= f.upper
     return PathwayRisk(
         pathway=pid, domain=dom, severity=p.severity,
         severe=p.severity.rank >= pol.tolerance.severe_from.rank,
-        attempts_per_year=p.attempts_per_year, steps=steps, factors=tuple(factors),
+        attempts_per_year=attempts, steps=steps, factors=tuple(factors),
         unquantified=tuple(unquantified), per_bound_confidence=per, confidence=pol.confidence,
-        bound=bound, tolerance=pol.tolerance.harm_per_year.get(p.severity),
+        bound=bound, tolerance=pol.tolerance.harm_per_year.get(p.severity), stated_attempts_per_year=raised_from,
     )
 
 

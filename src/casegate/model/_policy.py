@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, NonNegativeFloat, model_validator
 
 from ._base import (
     BOUNDARY_LADDER,
@@ -255,6 +255,18 @@ class Tolerance(Frozen):
     """Highest acceptable upper bound on a safeguard's bypass rate in red-team trials."""
     severe_from: Severity = Severity.severe
     """Pathways at or above this severity are 'severe': every step must be blocked."""
+    min_attempts_per_year: dict[BoundaryKind, dict[str, NonNegativeFloat]] = Field(default_factory=new_dict)
+    """The attempt rate the organisation assumes at least, per boundary kind and risk domain (`*`
+    for any domain not named), e.g. `{api: {cyber: 500, "*": 10}}`. A pathway's own lower
+    `attempts_per_year` is raised to it for its residual risk: the rate is the developer's
+    estimate, the floor the framework's."""
+
+    def attempts_floor(self, kind: BoundaryKind | None, domain: str) -> float | None:
+        """The policy's floor on attempts per year for a pathway of `domain` at `kind`, if any."""
+        by_domain = self.min_attempts_per_year.get(kind) if kind is not None else None
+        if not by_domain:
+            return None
+        return by_domain.get(domain, by_domain.get("*"))
 
 
 class WaiverPolicy(Frozen):

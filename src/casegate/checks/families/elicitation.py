@@ -381,7 +381,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
-            "higher tolerances, older evidence, fewer developer organisations, domains, domain severity "
+            "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
             "only when independent.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
@@ -459,6 +459,13 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
                                                    f"to {'no limit' if new_rate is None else f'{new_rate:g}'}")
     if nt.severe_from.rank > pt.severe_from.rank:
         yield ("tolerance", "severe_from"), f"harm counts as severe only from {nt.severe_from.value}, not {pt.severe_from.value}"
+    for kind, floors in pt.min_attempts_per_year.items():
+        for named, old_floor in floors.items():
+            new_floor = nt.min_attempts_per_year.get(kind, {}).get("*") if named == "*" else nt.attempts_floor(kind, named)
+            if new_floor is None or new_floor < old_floor:
+                yield ("tolerance", "min_attempts_per_year"), (
+                    f"the assumed attempts per year for {named} at {kind.value} were lowered from {old_floor:g} to "
+                    f"{'none' if new_floor is None else f'{new_floor:g}'}")
     if pol.evidence.max_age_days > prev.evidence.max_age_days:
         yield ("evidence", "max_age_days"), (f"evidence may now be {pol.evidence.max_age_days} days old, not "
                                              f"{prev.evidence.max_age_days}")

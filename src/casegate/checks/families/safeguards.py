@@ -317,7 +317,10 @@ def residual_risk_above_tolerance(ctx: Context) -> Iterator[Hit]:
             continue
         assert r.bound is not None and r.tolerance is not None and r.attempts_per_year is not None
         parts = " x ".join(f"{f.upper:.3g} ({f.safeguard}: {f.bypasses}/{f.attempts})" for f in r.factors)
-        calc = f"{r.attempts_per_year:g}/year" + (f" x {parts}" if parts else " with no tested safeguard")
+        rate = f"{r.attempts_per_year:g}/year"
+        if r.stated_attempts_per_year is not None:
+            rate += f" (the policy's floor; the case says {r.stated_attempts_per_year:g})"
+        calc = rate + (f" x {parts}" if parts else " with no tested safeguard")
         yield Hit(_pathway_where(ctx.case, pid, r.domain, True),
                   f"pathway `{pid}` ({r.severity.value}): residual risk upper bound {r.bound:.3g}/year "
                   f"({calc}; joint {r.confidence:.0%}) exceeds the tolerance {r.tolerance:g}/year")
