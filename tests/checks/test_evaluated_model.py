@@ -51,3 +51,25 @@ def test_a_run_of_the_base_model_an_empty_name_or_a_borrowed_tokenizer_is_caught
     (h,) = hits("CG351", context(_with_model("hf (pretrained=acme/atlas-1,tokenizer=acme/atlas-2)")))
     assert "does not name this case's system" in h.message
     assert hits("CG351", context(_with_model("hf (pretrained=acme/atlas-2,dtype=bfloat16)"))) == []
+
+
+def test_another_models_name_listed_as_this_ones_does_not_admit_its_runs() -> None:
+    """Reason: after CG351 caught a run of Atlas-1, the lab listed `acme/atlas-1-helpful-only`
+    under `system.evaluated_as`, and the earlier model's run passed as this one's; the base
+    model's name and another system's name in the registry were admitted the same way."""
+    (h,) = hits("CG351", context(_with_model("acme/atlas-1-helpful-only", ["acme/atlas-1-helpful-only"])))
+    assert "listed under `system.evaluated_as` as `acme/atlas-1-helpful-only`, which names another version of " \
+           "`Atlas-2`" in h.message
+    base = _with_model("acme/atlas-base", ["acme/atlas-base"])
+    base["system"]["lineage"] = [{"relation": "fine-tuned-from", "name": "Atlas-base"}]
+    (h,) = hits("CG351", context(base))
+    assert "which names `Atlas-base` of this system's lineage" in h.message
+    other = base_doc()
+    other["id"], other["system"]["name"] = "orion-api", "Orion"
+    from ._cases import case
+
+    (h,) = hits("CG351", context(_with_model("acme/orion-mini", ["acme/orion-mini"]), related=[case(other)]))
+    assert "which names `Orion`, the system of case `orion-api`" in h.message
+    # an endpoint id or a mock stays admissible, with or without other systems around
+    assert hits("CG351", context(_with_model("mockllm/model", ["mockllm/model"]), related=[case(other)])) == []
+    assert hits("CG351", context(_with_model("endpoint-7f3a", ["endpoint-7f3a"]))) == []

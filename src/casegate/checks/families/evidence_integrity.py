@@ -481,6 +481,38 @@ def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | No
     return None
 
 
+def _other_version_named(model: str, system_name: str) -> bool:
+    """Whether a model name names another version of the system's family: the system's name ends
+    in a number ('Atlas-2') and the model name has the same stem followed by another number
+    ('acme/atlas-1-helpful-only'), without naming the system itself."""
+    mine, words = _words(system_name), _words(model)
+    if len(mine) < 2 or not mine[-1].isdigit() or _runs_inside(mine, words):
+        return False
+    stem = mine[:-1]
+    return any(words[i:i + len(stem)] == stem and i + len(stem) < len(words) and words[i + len(stem)].isdigit()
+               for i in range(len(words) - len(stem)))
+
+
+def _not_admissible(name: str, ctx: Context) -> str | None:
+    """Why a name listed under `system.evaluated_as` cannot stand for the system: it names a model of
+    the lineage, another version of the system's family, or another system the registry knows."""
+    system = ctx.case.system
+    run = _evaluated_model(name)
+    parent = next((x.name for x in system.lineage if _names_system(run, x.name)), None) \
+        or _lineage_named(run, system.name, [x.name for x in system.lineage])
+    if parent is not None:
+        return f"names `{parent}` of this system's lineage"
+    if _other_version_named(run, system.name):
+        return f"names another version of `{system.name}`"
+    mine = " ".join(_words(system.name))
+    for other in ctx.registry_cases:
+        theirs = other.system
+        if " ".join(_words(theirs.name)) != mine and (
+                _names_system(run, theirs.name) or " ".join(_words(name)) in {" ".join(_words(n)) for n in theirs.evaluated_as}):
+            return f"names `{theirs.name}`, the system of case `{other.id}`"
+    return None
+
+
 @rule(
     "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation's log records a model that is not the case's system.",
@@ -490,17 +522,26 @@ def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | No
               "evidence, it would let a weaker model's score stand for the one being released. A name "
               "that names a model of the system's lineage (its base model) more precisely than the "
               "system, an empty name, or weights named only beside a tokenizer are runs of another "
-              "model too.",
+              "model too, and listing another model's name among the system's own names does not make "
+              "its runs this model's.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
          "# evals/ctf.eval records model acme/atlas-2-helpful-only",
     fix="Cite a run of this model. If the tool knows it by a name that does not contain the system's name "
-        "(a mock or an endpoint id), list that name under `system.evaluated_as`.",
+        "(a mock or an endpoint id), list that name under `system.evaluated_as`; a name there that names "
+        "a lineage model, another version of the system, or another system in the registry does not count.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
-    known = {" ".join(_words(n)) for n in system.evaluated_as}
+    known: set[str] = set()
+    refused: dict[str, tuple[str, str]] = {}
+    for n in system.evaluated_as:
+        why = _not_admissible(n, ctx)
+        if why is None:
+            known.add(" ".join(_words(n)))
+        else:
+            refused[" ".join(_words(n))] = (n, why)
     lineage = [x.name for x in system.lineage]
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
@@ -512,6 +553,12 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
                              "established", severity=_weight(ctx, eid))
             continue
         if " ".join(_words(src.model)) in known:
+            continue
+        if " ".join(_words(src.model)) in refused:
+            listed, why = refused[" ".join(_words(src.model))]
+            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, listed under `system.evaluated_as` "
+                             f"as `{listed}`, which {why}: a name of another model cannot stand for this one",
+                      severity=_weight(ctx, eid))
             continue
         run = _evaluated_model(src.model)
         parent = _lineage_named(run, system.name, lineage)
