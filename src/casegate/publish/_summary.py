@@ -42,7 +42,9 @@ from ._views import (
     EvidenceItem,
     FindingItem,
     MonitorItem,
+    Node,
     ObjectionItem,
+    OutlineRow,
     PathwayItem,
     PostDeploymentView,
     PublicSummary,
@@ -81,22 +83,22 @@ def format_result(r: Result | None) -> str | None:
     return "; ".join(parts) or None
 
 
-def _node_fields(eid: str, el: Element | Stub, supports: list[str], refs: Refs) -> dict[str, Any]:
-    """The fields of the argument node `eid` (a `Node` as keyword arguments). The lists are
-    passed as they are: validating a list field copies it."""
+def _node(eid: str, el: Element | Stub, supports: list[str], refs: Refs) -> Node:
+    """The argument node `eid`. Its lists are the case's own (nodes are immutable, and nothing
+    changes a loaded case)."""
     if isinstance(el, Stub):
         rv = el.revealed
-        return {"id": eid, "type": el.type, "redacted": refs[el.pointer], "supports": supports,
-                "supported_by": rv.get("supported_by", []), "in_context_of": rv.get("in_context_of", []),
-                "evidence": rv.get("evidence", []), "defeaters": rv.get("defeaters", []),
-                "undeveloped": bool(rv.get("undeveloped", False)), "kind": rv.get("kind"),
-                "status": rv.get("status"), "against": rv.get("against", []),
-                "answered_by": rv.get("answered_by", [])}
+        return Node(id=eid, type=el.type, redacted=refs[el.pointer], supports=supports,
+                    supported_by=rv.get("supported_by", []), in_context_of=rv.get("in_context_of", []),
+                    evidence=rv.get("evidence", []), defeaters=rv.get("defeaters", []),
+                    undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
+                    status=rv.get("status"), against=rv.get("against", []),
+                    answered_by=rv.get("answered_by", []))
     kind = el.type  # the text is the field named by the type (`Element.text`, without asking twice)
-    return {"id": eid, "type": kind, "text": str(getattr(el, kind)), "supports": supports, "supported_by": el.supported_by,
-            "in_context_of": el.in_context_of, "evidence": el.evidence, "defeaters": el.defeaters,
-            "undeveloped": el.undeveloped, "kind": el.kind, "status": el.status, "against": el.against,
-            "answered_by": el.answered_by, "raised_by": el.raised_by}
+    return Node(id=eid, type=kind, text=str(getattr(el, kind)), supports=supports, supported_by=el.supported_by,
+                in_context_of=el.in_context_of, evidence=el.evidence, defeaters=el.defeaters,
+                undeveloped=el.undeveloped, kind=el.kind, status=el.status, against=el.against,
+                answered_by=el.answered_by, raised_by=el.raised_by)
 
 
 def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
@@ -135,33 +137,31 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
                 attackers[target].append(eid)
                 if eid not in defeaters_of(target) and target not in parents[eid]:
                     parents[eid].append(target)
-    # the nodes' fields, and the outline's rows, are validated into their models in one call
-    # (the view's), not one call per node and per row
-    nodes = {eid: _node_fields(eid, el, parents[eid], refs) for eid, el in shown.items()}
+    nodes = {eid: _node(eid, el, parents[eid], refs) for eid, el in shown.items()}
 
     # depth-first outline from the top claim: each element drawn once in full, later mentions
     # point back to it (iterative, so a deep argument cannot exhaust the stack); an element's
     # children are its context, defeaters, other attackers, then what supports it
-    outline: list[dict[str, Any]] = []
+    outline: list[OutlineRow] = []
     seen: set[str] = set()
     stack: list[tuple[str, int]] = [(case.argument.top, 0)] if case.argument.top in nodes else []
     while stack:
         x, depth = stack.pop()
         if x in seen:
-            outline.append({"id": x, "depth": depth, "repeat": True})
+            outline.append(OutlineRow(x, depth, repeat=True))
             continue
         seen.add(x)
-        outline.append({"id": x, "depth": depth})
+        outline.append(OutlineRow(x, depth))
         n = nodes[x]
         attacked_by = attackers[x]
-        defeaters = n["defeaters"]
-        kids = [*n["in_context_of"], *defeaters, *(a for a in attacked_by if a not in defeaters),
-                *n["supported_by"]] if attacked_by else [*n["in_context_of"], *defeaters, *n["supported_by"]]
+        defeaters = n.defeaters
+        kids = [*n.in_context_of, *defeaters, *(a for a in attacked_by if a not in defeaters),
+                *n.supported_by] if attacked_by else [*n.in_context_of, *defeaters, *n.supported_by]
         if kids:
             below = depth + 1
             stack.extend([(k, below) for k in reversed(dict.fromkeys(kids)) if k in nodes])
-    return ArgumentView.model_validate({"top": case.argument.top, "nodes": nodes, "outline": outline,
-                                        "unreachable": [k for k in nodes if k not in seen]})
+    return ArgumentView(top=case.argument.top, nodes=nodes, outline=outline,
+                        unreachable=[k for k in nodes if k not in seen])
 
 
 def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,

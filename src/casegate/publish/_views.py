@@ -7,10 +7,11 @@ reference and the few attributes `REVEALED_FIELDS` allows.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..model import Confidentiality, Frozen, new_dict, new_list
 from ._commit import SCHEME
@@ -60,8 +61,15 @@ def _adapter(model: type[Frozen]) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-class Node(Frozen):
-    """One element of the argument, in place, with its text or its redaction."""
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One element of the argument, in place, with its text or its redaction.
+
+    A plain dataclass, not a model: a large argument has thousands of nodes, which `_argument`
+    builds straight from the case (a model would validate each one again); pydantic still
+    validates and serialises them as the fields below, in this order, inside `ArgumentView`."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     id: str
     """Element id."""
@@ -71,15 +79,15 @@ class Node(Frozen):
     """The element's text (None when redacted)."""
     redacted: Redacted | None = None
     """The redaction, when redacted."""
-    supported_by: list[str] = Field(default_factory=new_list)
+    supported_by: list[str] = field(default_factory=new_list)
     """Elements that support it."""
-    in_context_of: list[str] = Field(default_factory=new_list)
+    in_context_of: list[str] = field(default_factory=new_list)
     """Context, assumptions and justifications."""
-    evidence: list[str] = Field(default_factory=new_list)
+    evidence: list[str] = field(default_factory=new_list)
     """Evidence it rests on."""
-    defeaters: list[str] = Field(default_factory=new_list)
+    defeaters: list[str] = field(default_factory=new_list)
     """Defeaters raised against it."""
-    supports: list[str] = Field(default_factory=new_list)
+    supports: list[str] = field(default_factory=new_list)
     """Elements it supports (derived from the others' links)."""
     undeveloped: bool = False
     """Marked as not yet developed."""
@@ -87,16 +95,19 @@ class Node(Frozen):
     """Defeater kind."""
     status: str | None = None
     """Defeater status."""
-    against: list[str] = Field(default_factory=new_list)
+    against: list[str] = field(default_factory=new_list)
     """What the defeater targets."""
-    answered_by: list[str] = Field(default_factory=new_list)
+    answered_by: list[str] = field(default_factory=new_list)
     """What answers the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
 
 
-class OutlineRow(Frozen):
-    """One line of the argument's outline."""
+@dataclass(frozen=True, slots=True)
+class OutlineRow:
+    """One line of the argument's outline (a plain dataclass, as `Node` is)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     id: str
     """Element id."""
