@@ -80,3 +80,28 @@ def test_an_unchanged_case_publishes_the_same_bytes(board: BoardFixture, tmp_pat
     assert r.returncode == 0, r.stderr
     a, b = (json.loads((tmp_path / d / "summary.json").read_text()) for d in ("db", "files"))
     assert a["case"] == b["case"] and a["dissent"] == b["dissent"]
+
+
+def test_an_objection_the_gate_holds_open_is_not_published_as_answered(board: BoardFixture, tmp_path: Path) -> None:  # noqa: F811
+    """Reason: an answer by someone the policy does not let answer (an author of the case) was
+    logged and the objector accepted it; the registry's own record of acceptances closed the
+    objection, and the public summary called it answered while the gate, judging the signed
+    statements under the policy, held it open."""
+    from tests.web.conftest import answer_env
+
+    objection = objection_env(board, "Priya Natarajan", "external-evaluator", OBJECTION, oid="O-9")
+    r = board.client.post(f"/api/v1/cases/{board.case_id}/objections", json={"envelope": objection},
+                          headers=board.auth("external"))
+    assert r.status_code == 201, r.text
+    index = r.json()["index"]
+    answer = answer_env(board, "Mira Chen", "author", objection, text="The budget cut did not matter.")
+    accept = answer_env(board, "Priya Natarajan", "external-evaluator", objection, kind="accept", accepts=answer)
+    with open_registry(board.database_url) as reg:
+        for env, role, person, kind in ((answer, "author", "Mira Chen", "answer"),
+                                        (accept, "external-evaluator", "Priya Natarajan", "accept")):
+            reg.record("objection-answer", board.case_id, {"objection": index, "role": role, "person": person,
+                                                           "kind": kind, "answer": None, "envelope": env, "via": "api"})
+    rc, _out, err = _publish(board, tmp_path / "pub")
+    assert rc == 0, err
+    s = json.loads((tmp_path / "pub" / "summary.json").read_text())
+    assert [o["status"] for o in s["dissent"]["objections"] if o["id"] == f"log-{index}"] == ["open"]

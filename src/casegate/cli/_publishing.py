@@ -97,22 +97,29 @@ def _stored_version(reg: Any, views: tuple[Any, Any]) -> int:
     return int(found.number)
 
 
-def _registry_facts(views: tuple[Any, Any], db: str | None) -> Any:
+def _registry_facts(views: tuple[Any, Any], db: str | None, keyring: Path | None = None) -> Any:
     """What the registry holds about the case (its logged objections and lifecycle state), for
-    the summary; None without a registry, or when it does not know the case. InputError, before
+    the summary; None without a registry, or when it does not know the case. With a keyring, its
+    signed objections stand as the gate judges them under the case's policy. InputError, before
     anything is written, when it knows the case but stores no version with these files."""
     from ..publish import registry_facts
 
     loaded = views[0]
     if loaded.case is None:
         return None
+    judge = None
+    if keyring is not None and views[1].policy is not None and views[1].case is not None:
+        from ..sign import load_keyring
+
+        case = views[1].case
+        judge = (load_keyring(keyring), views[1].policy.signoff, case.boundary.kind if case.boundary else None)
     reg = configured_registry(db)
     if reg is None:
         return None
     try:
         if loaded.case.id not in reg.case_ids():
             return None
-        return registry_facts(reg, loaded.case.id, _stored_version(reg, views))
+        return registry_facts(reg, loaded.case.id, _stored_version(reg, views), judge)
     finally:
         reg.close()
 
@@ -141,7 +148,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    facts = _registry_facts((raw, loaded), db)
+    facts = _registry_facts((raw, loaded), db, keyring)
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
                          today=parse_date(at), record=record, diagram=_diagram, artifacts=artifacts,

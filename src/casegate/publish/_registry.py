@@ -68,12 +68,37 @@ class RegistryFacts:
         return {"state": self.state, "since": self.state_since, "restricted_to": self.restricted_to}
 
 
-def registry_facts(reg: Any, case_id: str, version: int) -> RegistryFacts:
-    """The facts of `case_id` as the registry `reg` (a `casegate.store.Registry`) holds them."""
+def _judged(events: list[Any], judge: tuple[Any, Any, Any] | None, case_id: str) -> dict[int, Any]:
+    """Log index -> the gate's standing (`resolve`) of each signed objection, when `judge` (keyring,
+    signoff policy, boundary) is given; a signed objection whose signature does not verify maps
+    to None (it counts as open)."""
+    if judge is None:
+        return {}
+    import datetime as dt
+
+    from ..sign import logged_states
+
+    signed = [(e.index, e.payload["envelope"]) for e in events
+              if e.kind == "objection" and isinstance(e.payload.get("envelope"), dict)]
+    if not signed:
+        return {}
+    answers = [e.payload["envelope"] for e in events
+               if e.kind == "objection-answer" and isinstance(e.payload.get("envelope"), dict)]
+    keyring, policy, boundary = judge
+    return logged_states(signed, answers, keyring, dt.datetime.now(dt.UTC), case_id, policy, boundary)
+
+
+def registry_facts(reg: Any, case_id: str, version: int, judge: tuple[Any, Any, Any] | None = None) -> RegistryFacts:
+    """The facts of `case_id` as the registry `reg` (a `casegate.store.Registry`) holds them. With
+    `judge` (a keyring, the signoff policy and the boundary it is read for), each signed objection
+    stands as the gate's `resolve` judges it from the signed statements in the log (an answer
+    counts once accepted by whom the policy lets accept it; a signature that does not verify
+    leaves the objection open); without, as the registry's own record of acceptances says."""
     from ..store import open_objections
 
     events = reg.events(case_id=case_id)
     still_open = {e.index for e in open_objections(reg, case_id)}
+    judged = _judged(events, judge, case_id)
     answers: dict[int, list[dict[str, Any]]] = {}
     for e in events:
         if e.kind == "objection-answer" and isinstance(e.payload.get("objection"), int):
@@ -85,7 +110,16 @@ def registry_facts(reg: Any, case_id: str, version: int) -> RegistryFacts:
         p = e.payload
         got = answers.get(e.index, [])
         said = next((a for a in reversed(got) if a.get("answer")), None)
-        if any(a.get("kind") == "uphold" for a in got):
+        answer = None if said is None else str(said.get("answer"))
+        answered_by = None if said is None else str(said.get("role", "")) or None
+        if e.index in judged:
+            st = judged[e.index]
+            status = "open" if st is None or st.status == "open" else st.status
+            if st is not None and st.status == "answered":
+                answer, answered_by = st.answer, st.answered_by
+            elif st is not None and st.status == "upheld":
+                answered_by = st.answered_by
+        elif any(a.get("kind") == "uphold" for a in got):
             status = "upheld"
         elif e.index in still_open:
             status = "open"
@@ -94,8 +128,7 @@ def registry_facts(reg: Any, case_id: str, version: int) -> RegistryFacts:
         logged.append(LoggedObjection(
             index=e.index, role=str(p.get("role", "")), person=str(p.get("person", "")),
             date=e.recorded_at[:10], reason=str(p.get("reason", "")), status=status,
-            answer=None if said is None else str(said.get("answer")),
-            answered_by=None if said is None else str(said.get("role", "")) or None))
+            answer=answer, answered_by=answered_by))
     changes = [e for e in events if e.kind == "state-change"]
     return RegistryFacts(version=version, state=reg.case_state(case_id), restricted_to=reg.case_restriction(case_id),
                          state_since=changes[-1].recorded_at if changes else None, objections=tuple(logged))

@@ -215,6 +215,17 @@ def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPoli
     return out
 
 
+def logged_states(objections: list[tuple[int, Any]], answers: list[Any], keyring: Keyring, at: dt.datetime,
+                  case_id: str, policy: SignoffPolicy, boundary: BoundaryKind | None) -> dict[int, ObjectionState | None]:
+    """Where each signed objection a log holds stands (`resolve`), from the signed objections
+    (log index, envelope) and answer envelopes it holds, verified against `keyring` at `at`:
+    log index -> its state, or None when its signature does not verify."""
+    objs, _ = check_dissent([env for _, env in objections], keyring, at, case_id, OBJECTION, "objection")
+    sigs, _ = check_dissent(answers, keyring, at, case_id, ANSWER, "answer")
+    states = {s.envelope: s for s in resolve(objs, sigs, policy, boundary)}
+    return {index: states.get(envelope_sha256(env)) for index, env in objections}
+
+
 def standing_problems(states: list[ObjectionState], policy: SignoffPolicy) -> list[str]:
     """Why the objections stop a decision (empty when every one was answered and accepted)."""
     out = []

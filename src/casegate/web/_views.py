@@ -260,7 +260,7 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     import datetime as dt
 
     from ..errors import CasegateError
-    from ..sign import ANSWER, OBJECTION, Keyring, check_dissent, envelope_sha256, resolve
+    from ..sign import Keyring, logged_states
 
     logged = [e for e in events if e.kind == "objection"]
     answers = [e for e in events if e.kind == "objection-answer"]
@@ -297,16 +297,14 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     if loaded is None or loaded.policy is None or loaded.case is None:
         unjudged("the policy of the version the case stands on cannot be read, so it counts as open")
         return out
-    now = dt.datetime.now(dt.UTC)
-    objs, _ = check_dissent([env for _, env in signed], keyring, now, case_id, OBJECTION, "objection")
-    sigs, _ = check_dissent([a.payload["envelope"] for a in answers if isinstance(a.payload.get("envelope"), dict)],
-                            keyring, now, case_id, ANSWER, "answer")
     pol = loaded.policy.signoff
-    boundary = loaded.case.boundary.kind if loaded.case.boundary else None
-    states = {s.envelope: s for s in resolve(objs, sigs, pol, boundary)}
+    states = logged_states([(e.index, env) for e, env in signed],
+                           [a.payload["envelope"] for a in answers if isinstance(a.payload.get("envelope"), dict)],
+                           keyring, dt.datetime.now(dt.UTC), case_id, pol,
+                           loaded.case.boundary.kind if loaded.case.boundary else None)
     escalated = pol.escalate_to if pol.objections == "escalate" and pol.escalate_to else None
-    for e, env in signed:
-        s = states.get(envelope_sha256(env))
+    for e, _ in signed:
+        s = states[e.index]
         if s is None:
             out[e.index] = ObjectionStanding("not judged", "not judged", notes=(
                 "its signature does not verify against the board's keyring now, so it counts as open",))
