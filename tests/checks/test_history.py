@@ -428,3 +428,44 @@ def test_a_lowered_or_removed_severity_floor_is_a_loosened_policy() -> None:
         assert [h.message for h in got] == [
             f"the least severity of a pathway in risk domain `cyber` was lowered from severe to {shown} since the "
             "previous version"]
+
+
+def _breach(**kw: Any) -> Any:
+    return _incident(**{"id": "breach-9", "date": "2026-11-10", "severity": "reopen", "cause": "monitor",
+                        "monitor": "M-cyber-flags", "reason": "monitor M-cyber-flags: cyber-classifier-flag-rate "
+                        "averaged 0.02 over the 24h to 2026-11-10T11:00:00Z (3 samples), > 0.005", **kw})
+
+
+def _cg718(doc: dict[str, Any], facts: Any = None, **breach: Any) -> list[Any]:
+    ctx = context(doc)
+    ctx.incidents, ctx.facts = [_breach(**breach)], facts
+    assert hits("CG708", ctx) == []  # a breach is not an incident: its own rule judges it
+    return hits("CG718", ctx)
+
+
+def test_an_unanswered_monitor_breach_blocks() -> None:
+    (h,) = _cg718(base_doc())
+    assert h.message == ("breach-9 (monitor M-cyber-flags: cyber-classifier-flag-rate averaged 0.02 over the 24h to "
+                         "2026-11-10T11:00:00Z (3 samples), > 0.005; the trigger's action: reopen) defeated G2 of "
+                         "version 0.9 (#1); this version does not answer it")
+    assert severity("CG718", h) is RuleSeverity.blocking
+
+
+def test_a_breach_is_answered_only_by_evidence_about_what_the_monitor_watched() -> None:
+    doc = base_doc()
+    doc["evidence"]["E-rnd"]["date"] = "2026-11-20"
+    doc["evidence"]["E-filter"] = {"kind": "safeguard-test", "producer": "trust-and-safety", "date": "2026-11-20",
+                                   "tests": ["SG-classifier"], "result": {"bypasses": 0, "attempts": 500}}
+    doc["incident_answers"] = {"breach-9": {"evidence": ["E-rnd"]}}
+    facts = _facts(derived=("E-rnd", "E-filter"))
+    (h,) = _cg718(doc, facts)
+    assert "evidence E-rnd is not about what monitor M-cyber-flags watches: not of domain cyber" in h.message
+    # a monitor that names no domain watches the whole case: any new evidence bears on it
+    assert _cg718(doc, facts, domain="") == []
+    # new evidence testing a safeguard on a pathway of the watched domain answers it
+    doc["incident_answers"] = {"breach-9": {"evidence": ["E-filter"]}}
+    assert _cg718(doc, facts) == []
+    # and is held to CG708's dates: a date only the case states is the lab's word
+    (h,) = _cg718(doc, _facts())
+    assert "evidence E-filter is dated 2026-11-20 only by the case" in h.message
+    assert "after the breach" in h.message

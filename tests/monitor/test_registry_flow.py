@@ -378,9 +378,10 @@ def test_monitor_breach_restricts_then_a_bio_incident_withdraws(database_url: st
 
 def test_a_version_approved_over_a_breach_that_has_not_ended_is_caught_at_once(database_url: str,
                                                                               tmp_path: Path) -> None:
-    """Reason: a monitor breach restricted (or reopened) the case; a new version with only its
-    version number changed was approved, and since no sample arrived after that approval the
-    breach, still inside its window, fired nothing: the case stood deployable again."""
+    """Reason: a monitor breach restricted (or reopened) the case; a new version was approved (it
+    answers the breach with a new safeguard: one with only its version number changed is refused,
+    CG718), and since no sample arrived after that approval the breach, still inside its window,
+    fired nothing: the case stood deployable again."""
     from tests.verify.trusted import log_clock
 
     t0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
@@ -392,7 +393,13 @@ def test_a_version_approved_over_a_breach_that_has_not_ended_is_caught_at_once(d
         (run,) = run_triggers(reg, at=t0 + dt.timedelta(hours=4))
         assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and reg.case_state(CASE) == "restricted"
         act(reg, CASE, CaseState.reopened, role="rso", reason="re-evaluate the bio classifier")
-    bumped = _copy(tmp_path, "v1.1", {'version: "1.0"': 'version: "1.1"'})
+    screen = ("  SG-bio-screen:\n    layer: access-control\n    title: Screening of protocol requests\n"
+              "    blocks: [bio-known-agent.production]\n    evidence: [E-kyc]\n    verified_by: acme-safeguards\n"
+              "  SG-classifier:")
+    bumped = _copy(tmp_path, "v1.1", {'version: "1.0"': 'version: "1.1"', "  SG-classifier:": screen})
+    evidence = bumped.parent / "evidence.yaml"
+    evidence.write_text(evidence.read_text().replace("tests: [SG-kyc]", "tests: [SG-kyc, SG-bio-screen]"))
+    bumped.write_text(bumped.read_text() + f"\nincident_answers:\n  breach-{run.fired[0][1]}: {{safeguards: [SG-bio-screen]}}\n")
     with log_clock(t0 + dt.timedelta(hours=5)):
         reg.submit_case(load_case(bumped))
         submit_for_review(reg, CASE, by="acme-safety-team")
@@ -823,3 +830,96 @@ def test_padding_versions_cannot_push_the_first_ones_since_the_approval_out_of_t
     labels = [c.baseline.label for c in comparison.versions]
     assert "version 1.1-honest (#2)" in labels, labels
     assert len([c for c in comparison.versions if c.baseline.role == "earlier"]) == EARLIER_MAX
+
+
+def _breached(database_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Version 1.0 approved on 2026-12-02; the cyber flag rate breaches its monitor that morning and
+    T-cyber-flags reopens the case; the breaching window has long passed when the next version is
+    judged. Returns the registry and the log index of the trigger that fired."""
+    from tests.verify.trusted import log_clock
+
+    t0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    with log_clock(t0):
+        reg, _ = _approved(database_url, tmp_path)
+    loud = [Sample(t0 + dt.timedelta(hours=1 + h), "cyber-classifier-flag-rate", 0.02, CASE) for h in range(3)]
+    ingest_samples(reg, loud, source="loud.csv", sha256="1" * 64)
+    with log_clock(t0 + dt.timedelta(hours=4)):
+        (run,) = run_triggers(reg, at=t0 + dt.timedelta(hours=4))
+    assert [f.trigger for f, _ in run.fired] == ["T-cyber-flags"] and reg.case_state(CASE) == "reopened"
+    return reg, run.fired[0][1]
+
+
+def _judged(reg, tmp_path: Path, name: str, edit: dict[str, str], answer: str | None = None,  # type: ignore[no-untyped-def]
+            argument: dict[str, str] | None = None) -> DecisionRecord:
+    """Version 1.1 (with `edit`, and `answer` under `incident_answers`) submitted days after the
+    breach and judged against the registry."""
+    from tests.verify.trusted import log_clock
+
+    path = _copy(tmp_path, name, {'version: "1.0"': 'version: "1.1"', **edit})
+    for old, new in (argument or {}).items():
+        text = (path.parent / "argument.yaml").read_text()
+        assert old in text, old
+        (path.parent / "argument.yaml").write_text(text.replace(old, new))
+    if answer is not None:
+        path.write_text(path.read_text() + f"\nincident_answers:\n{answer}\n")
+    with log_clock(dt.datetime(2026, 12, 9, 8, 0, tzinfo=dt.UTC)):
+        reg.submit_case(load_case(path))
+        return _record(path, reg)
+
+
+def test_a_monitor_breach_must_be_answered_by_the_next_version(database_url: str, tmp_path: Path) -> None:
+    """Reason: a monitor breach reopened the case; once its window had passed, version 1.1 with only
+    its version number changed was judged as if nothing had happened, approved, and verified."""
+    reg, fired = _breached(database_url, tmp_path)
+    breach = f"breach-{fired}"
+    rec = _judged(reg, tmp_path, "bumped", {})
+    assert rec.outcome == "NO-GO"
+    (f,) = [f for f in rec.findings if f.code == "CG718"]
+    assert f.severity.value == "blocking"
+    assert f.message.startswith(f"{breach} (monitor M-cyber-flags: cyber-classifier-flag-rate averaged 0.02")
+    assert "defeated G2, G4 of version 1.0 (#1); this version does not answer it" in f.message
+    assert breach in rec.incidents_compared
+    # the trigger-fired entry records the claims of the cyber domain the monitor watches, and the
+    # history names the breach and those claims, as the case answers it
+    (entry,) = [e for e in reg.events(CASE, "trigger-fired") if e.index == fired]
+    assert entry.payload["defeats"] == ["G2", "G4"]
+    h = case_history(reg, CASE)
+    claims = {c.id: c for c in h.versions[0].claims}
+    assert claims["G2"].defeated_by == [f"{breach}: monitor M-cyber-flags (trigger T-cyber-flags)"]
+    assert f"T-cyber-flags (monitor, {breach}) -> reopen" in format_history(h)
+    # the registry refuses to approve a decision that was not compared with the breach
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    blind = rec.model_copy(update={"outcome": "GO", "incidents_compared": [i for i in rec.incidents_compared if i != breach]})
+    with pytest.raises(IllegalTransitionError, match=breach):
+        decide(reg, blind)
+
+
+def test_a_monitor_breach_is_answered_only_by_what_bears_on_what_it_watched(database_url: str, tmp_path: Path) -> None:
+    """Reason: an answer about another domain, a date typed on old evidence, or a version number
+    must not clear a breach; a safeguard on the watched pathways or a narrower boundary does."""
+    reg, fired = _breached(database_url, tmp_path)
+    breach = f"breach-{fired}"
+
+    def cg718(name: str, edit: dict[str, str], answer: str, argument: dict[str, str] | None = None) -> list[str]:
+        rec = _judged(reg, tmp_path, name, edit, f"  {breach}: {answer}", argument)
+        return [f.message for f in rec.findings if f.code == "CG718"]
+
+    bio_screen = ("  SG-bio-screen:\n    layer: access-control\n    title: Screening of protocol requests\n"
+                  "    blocks: [bio-known-agent.production]\n    evidence: [E-kyc]\n    verified_by: acme-safeguards\n"
+                  "  SG-classifier:")
+    (msg,) = cg718("other-domain", {"  SG-classifier:": bio_screen}, "{safeguards: [SG-bio-screen]}")
+    assert "safeguard SG-bio-screen blocks no step of a pathway of cyber, the domain monitor M-cyber-flags watches" in msg
+    (msg,) = cg718("typed-date", {}, "{evidence: [E-kyc]}")
+    assert "evidence E-kyc is dated 2026-10-15, not after the breach (2026-12-02)" in msg
+    (msg,) = cg718("undefeated", {}, "{claims: [G3]}")
+    assert "claim G3 is not one the breach defeated (G2, G4)" in msg
+    # a safeguard that blocks a step of the cyber pathway at a layer no old safeguard did
+    exploit_screen = bio_screen.replace("SG-bio-screen", "SG-exploit-screen").replace(
+        "bio-known-agent.production", "cyber-ransomware.build-exploit")
+    assert cg718("safeguard", {"  SG-classifier:": exploit_screen}, "{safeguards: [SG-exploit-screen]}") == []
+    # the defeated claims narrowed to a narrower kind of boundary
+    assert cg718("narrowed", {"  kind: api\n": "  kind: trusted-access\n"}, "{claims: [G2, G4]}", {
+        "below the Cyber High threshold under full elicitation.":
+        "below the Cyber High threshold under full elicitation, for trusted users only.",
+        "beyond access is blocked by a tested safeguard.":
+        "beyond access, for trusted users, is blocked by a tested safeguard."}) == []

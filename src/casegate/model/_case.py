@@ -730,8 +730,8 @@ class DecisionSection(Frozen):
 
 
 class IncidentAnswer(Frozen):
-    """How this version answers an incident that defeated claims of an earlier version. Each link
-    must hold: new evidence dated after the incident by its artifact (or attested after it from
+    """How this version answers an incident (or a monitor breach) that defeated claims of an
+    earlier version. Each link must hold: new evidence dated after the incident by its artifact (or attested after it from
     outside the developer), a defeated claim changed since the defeated version, a safeguard new in
     substance, or a narrower boundary."""
 
@@ -794,8 +794,9 @@ class Case(Frozen):
     decision: DecisionSection = DecisionSection.model_construct()
     """Sign-offs and objections."""
     incident_answers: dict[str, IncidentAnswer] = Field(default_factory=new_dict)
-    """Incident id ('incident-<log index>', as `casegate history` names it) -> how this version
-    answers an incident that defeated claims of an earlier version."""
+    """Incident id ('incident-<log index>') or monitor breach id ('breach-<log index>'), as
+    `casegate history` names them -> how this version answers an incident, or a monitor breach
+    that fired a trigger, that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
     regimes: list[str] = Field(default_factory=new_list)

@@ -3,7 +3,7 @@ before and the signed policy changes logged before a run. Filled by the service 
 from the registry; the rules only read it."""
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -62,17 +62,25 @@ class Baseline(Frozen):
 
 
 class IncidentDefeat(Frozen):
-    """An incident logged against the case that defeated claims of an earlier version: a defeater
-    the next version must answer."""
+    """An incident logged against the case, or a monitor breach that fired one of its triggers,
+    that defeated claims of an earlier version: a defeater the next version must answer."""
 
     id: str
-    """How a case names it in `incident_answers`: 'incident-<log index>'."""
+    """How a case names it in `incident_answers`: 'incident-<log index>' for an incident,
+    'breach-<log index of the trigger-fired entry>' for a monitor breach."""
     date: dt.date
-    """When the incident happened."""
+    """When the incident happened, or the day the breaching window ended."""
     domain: str
-    """Its risk domain."""
+    """Its risk domain (for a breach: the monitor's `domain`; empty when the monitor names none,
+    and the breach then bears on the whole case)."""
     severity: str
-    """Its severity."""
+    """Its severity (for a breach: the action its trigger took, 'restrict', 'reopen' or 'withdraw')."""
+    cause: Literal["incident", "monitor"] = "incident"
+    """What defeated the claims: an incident (CG708) or a monitor breach (CG718)."""
+    monitor: str | None = None
+    """For a breach: the id of the monitor that breached, in the defeated version's plan."""
+    reason: str | None = None
+    """For a breach: what the trigger recorded, in words (signal, mean, window)."""
     version: str
     """The version whose claims it defeated, e.g. 'version 1.0 (#1)'."""
     claims: dict[str, str] = Field(default_factory=new_dict)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
+from ..errors import InputError
 from ..gate import Compared, Comparison
 from ..load import Loaded
 from ..model import (
@@ -23,7 +24,9 @@ from ..model import (
     RegisteredProtocol,
 )
 from ..store import CaseVersionRecord, LogEntry, Registry
-from ._versions import VersionCache, current_approval, parse_recorded
+from ._evaluate import monitor_claims
+from ._series import parse_timestamp
+from ._versions import StoredVersion, VersionCache, current_approval, parse_recorded
 
 if TYPE_CHECKING:
     from ..sign import Keyring
@@ -168,13 +171,15 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
 def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tuple[str, int, str, str]], list[str]]:
     """What a decision on stored version `number` of `case_id` must have been compared with, as the
     registry stands: the versions `comparison_for` would choose, each as (case, number, digest,
-    how to name it), and the ids of the incidents that defeat its claims."""
+    how to name it), and the ids of the incidents and monitor breaches that defeat its claims."""
     versions = reg.case_versions(case_id)
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
     model_cases = cases_of_model(reg, case_id, number, system)
     incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
     incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
+    incidents += [f"breach-{e.index}" for e in _breach_entries(reg, case_id, number)]
+    incidents += [f"breach-{e.index}" for other in model_cases for e in _breach_entries(reg, other, None)]
     hist = _history(reg, case_id, True, versions, number, model_cases)
     chosen = _chosen(reg, hist, model_cases) if hist is not None else []
     return [(str(b.case), int(b.number or 0), str(b.digest), f"{b.label} ({b.role})") for b in chosen], incidents
@@ -329,8 +334,6 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     """Log the weights files of the model stored version `number` of `case_id` is about, hashed by
     the registry's caller from the model itself: `digest` (its manifest root digest) must be one
     of the version's system digests. None when they are logged already."""
-    from ..errors import InputError
-
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
     named = system.get("digests") if isinstance(system, dict) else None
@@ -360,27 +363,72 @@ def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[Lo
     return out
 
 
+def _breach_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
+    """The 'trigger-fired' entries of the case for a monitor breach, fired while version `this` or an
+    earlier one stood (every version when `this` is None)."""
+    out = []
+    for e in reg.events(case_id, "trigger-fired"):
+        n = e.payload.get("version")
+        if e.payload.get("event") == "monitor" and isinstance(n, int) and (this is None or n <= this):
+            out.append(e)
+    return out
+
+
+def _defeat(e: LogEntry, case_id: str, sv: StoredVersion, claims: list[str], of_case: bool,
+            **fields: Any) -> IncidentDefeat:
+    """A defeater logged at entry `e` against stored version `sv` of `case_id`, with what that
+    version argued and held (its claims `claims`, safeguards and boundary), which an answer is
+    measured against."""
+    els = sv.case.argument.elements
+    b = sv.case.boundary
+    return IncidentDefeat(
+        version=f"case {case_id} version {sv.label}" if of_case else f"version {sv.label}",
+        claims={c: els[c].text for c in claims if c in els},
+        safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
+        tools=list(b.tools) if b is not None else [],
+        safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()}),
+        log_index=e.index, logged_at=parse_recorded(e.recorded_at), **fields)
+
+
 def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,
                         of_case: bool = False) -> list[IncidentDefeat]:
     """Incidents logged against the case that defeated claims of version `this` or an earlier one
-    (every version when `this` is not stored yet). `of_case`: the incidents are shown as another
+    (every version when `this` is not stored yet), then the monitor breaches that fired a trigger
+    while such a version stood (`defeating_breaches`). `of_case`: they are shown as another
     case's (named with its id), for a case of the same model."""
     out: list[IncidentDefeat] = []
     for e in _defeating_entries(reg, case_id, this):
         p = e.payload
         d = p["defeats"]
-        n, claims = d["version"], d["claims"]
-        sv = cache.get(case_id, n)
-        els = sv.case.argument.elements
-        b = sv.case.boundary
-        out.append(IncidentDefeat(
-            id=f"incident-{e.index}", date=p.get("date"), domain=str(p.get("domain")), severity=str(p.get("severity")),
-            version=f"case {case_id} version {sv.label}" if of_case else f"version {sv.label}",
-            claims={c: els[c].text for c in claims if c in els},
-            safeguards=sorted(sv.case.safeguards), boundary_rank=b.kind.rank if b is not None else None,
-            tools=list(b.tools) if b is not None else [],
-            safeguard_substance=sorted({sg.substance(sv.case.evidence) for sg in sv.case.safeguards.values()}),
-            log_index=e.index, logged_at=parse_recorded(e.recorded_at)))
+        out.append(_defeat(e, case_id, cache.get(case_id, d["version"]), d["claims"], of_case,
+                           id=f"incident-{e.index}", date=p.get("date"), domain=str(p.get("domain")),
+                           severity=str(p.get("severity"))))
+    return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)
+
+
+def defeating_breaches(reg: Registry, case_id: str, this: int | None, cache: VersionCache, *,
+                       of_case: bool = False) -> list[IncidentDefeat]:
+    """Monitor breaches that fired a trigger of the case while version `this` or an earlier one
+    stood: each defeats the claims of the monitored domain in that version (`monitor_claims`), and
+    the next version must answer it as it answers an incident (CG718). Dated by the end of the
+    breaching window (the day the trigger fired, when that cannot be read)."""
+    out: list[IncidentDefeat] = []
+    for e in _breach_entries(reg, case_id, this):
+        p = e.payload
+        sv = cache.get(case_id, p["version"])
+        got = p.get("details")
+        details: dict[str, Any] = got if isinstance(got, dict) else {}
+        mid = str(details["monitor"]) if details.get("monitor") else None
+        pd = sv.case.post_deployment
+        m = pd.monitors.get(mid) if pd is not None and mid is not None else None
+        try:
+            day = parse_timestamp(details.get("window_end"), f"log entry {e.index}").date()
+        except InputError:
+            day = parse_recorded(e.recorded_at).date()
+        out.append(_defeat(e, case_id, sv, monitor_claims(sv.case, mid), of_case,
+                           id=f"breach-{e.index}", date=day, domain=(m.domain or "") if m is not None else "",
+                           severity=str(p.get("action")), cause="monitor", monitor=mid,
+                           reason=str(p.get("reason") or "") or None))
     return out
 
 

@@ -150,6 +150,17 @@ def domain_claims(case: Case, domain: str) -> list[str]:
     return sorted(out)
 
 
+def monitor_claims(case: Case, monitor: str | None) -> list[str]:
+    """Claims a breach of monitor `monitor` defeats: those of the domain it watches
+    (`domain_claims`); every claim of the argument when it names no domain, when its domain has no
+    claim, or when the case has no such monitor: a breach bears on what the plan watched, and
+    when that cannot be narrowed, on the whole case."""
+    pd = case.post_deployment
+    m = pd.monitors.get(monitor) if pd is not None and monitor is not None else None
+    claims = domain_claims(case, m.domain) if m is not None and m.domain else []
+    return claims or sorted(eid for eid, el in case.argument.elements.items() if el.claim is not None)
+
+
 def case_threshold_domain(case: Case, threshold: str) -> str | None:
     for ev in case.evidence.values():
         if ev.threshold == threshold and ev.domain:
@@ -356,6 +367,7 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
             tid, "monitor", key, action, to, notify,
             f"monitor {mid}: {m.signal} averaged {breach.mean:.6g} over the {m.window} to "
             f"{iso(breach.end)} ({breach.count} samples), {m.op} {m.threshold:g}",
+            defeats=tuple(monitor_claims(case, mid)),
             details={"monitor": mid, "signal": m.signal, "mean": breach.mean,
                      "count": breach.count, "window_end": iso(breach.end), "window": m.window},
         ))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..diff import redacted
 from ..store import Registry
 from ._compare import public_commitments, version_diff
-from ._evaluate import domain_claims
+from ._evaluate import domain_claims, monitor_claims
 from ._lifecycle import condition_statuses, overdue_findings
 from ._states import CaseState, CauseType
 from ._versions import VersionCache, require_case
@@ -108,6 +108,12 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
             for cid in p.get("defeats", []):
                 defeats.setdefault(p["version"], {}).setdefault(cid, []).append(
                     f"new evidence {p.get('details', {}).get('evidence')} (trigger {p.get('trigger')})")
+        elif p.get("event") == "monitor" and isinstance(p.get("version"), int):
+            # the claims the next version must answer it for (CG718), as the gate reads them
+            mid = (p.get("details") or {}).get("monitor")
+            for cid in monitor_claims(cache.get(case_id, p["version"]).case, str(mid) if mid else None):
+                defeats.setdefault(p["version"], {}).setdefault(cid, []).append(
+                    f"breach-{e.index}: monitor {mid} (trigger {p.get('trigger')})")
 
     approved_versions: set[int] = set()
     decisions_by_version: dict[int, list[dict[str, Any]]] = {}
@@ -245,7 +251,8 @@ def format_history(h: History) -> str:
     lines.append("\ntriggers fired" if h.triggers else "\ntriggers fired: none")
     for t in h.triggers:
         to = f" to {t['to']}" if t.get("to") else ""
-        lines.append(f"  #{t['entry']} {t['trigger']} ({t['event']}) -> {t['action']}{to}: {t['reason']}"
+        event = f"monitor, breach-{t['entry']}" if t["event"] == "monitor" else t["event"]
+        lines.append(f"  #{t['entry']} {t['trigger']} ({event}) -> {t['action']}{to}: {t['reason']}"
                      + (f"; notified {', '.join(t['notify'])}" if t.get("notify") else ""))
     lines.append("\nstate changes")
     for s in h.transitions:

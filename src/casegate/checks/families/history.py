@@ -2,7 +2,8 @@
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
 gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
 pathway rated lower or dropped; CG708 an incident that defeated claims of an earlier version and
-is not answered."""
+is not answered; CG718 a monitor breach that fired a trigger against an earlier version and is not
+answered."""
 
 from __future__ import annotations
 
@@ -241,11 +242,18 @@ def _alike(a: str, b: str) -> bool:
     return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
 
 
+def _noun(inc: IncidentDefeat) -> str:
+    """How messages name the defeater."""
+    return "the breach" if inc.cause == "monitor" else "the incident"
+
+
 def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool, str]:
-    """Whether evidence `eid` answers the incident, and why (or why not): it is dated after the
-    incident by its artifact (and, with a registry, the registry did not log its artifact before
-    it logged the incident), or by the case with a signed attestation from outside the developer
-    made after the incident. A date only the case states is the lab's word."""
+    """Whether evidence `eid` answers the incident (or breach), and why (or why not): it is dated
+    after it by its artifact (and, with a registry, the registry did not log its artifact before
+    it logged the incident or the trigger the breach fired), or by the case with a signed
+    attestation from outside the developer made after it. A date only the case states is the
+    lab's word."""
+    noun = _noun(inc)
     ev = ctx.case.evidence.get(eid)
     if ev is None:
         return False, f"evidence {eid} is not in the case"
@@ -253,7 +261,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
     if facts is not None and eid in facts.excluded:
         return False, f"evidence {eid} counts for nothing: {facts.excluded[eid]}"
     if ev.date <= inc.date:
-        return False, f"evidence {eid} is dated {ev.date}, not after the incident ({inc.date})"
+        return False, f"evidence {eid} is dated {ev.date}, not after {noun} ({inc.date})"
     if facts is not None and facts.basis(eid) == DERIVED:
         # the log's date is the lab's to write; the registry's log is not: bytes it stored
         # before the incident was logged were not produced because of it
@@ -261,7 +269,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
         if seen is not None and inc.log_index is not None and seen.index < inc.log_index:
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
             return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its artifact was first logged "
-                           f"on {seen.at.date()} (log entry {seen.index}), before the incident{logged}")
+                           f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
         return True, f"evidence {eid} ({ev.date}, read from its artifact)"
     ind = facts.independence.get(eid) if facts is not None else None
     if ind is not None and ind.independent:
@@ -270,21 +278,54 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
         if after:
             who, t = after[0]
             return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
-        return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before the "
-                       f"incident ({inc.date})")
+        return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before "
+                       f"{noun} ({inc.date})")
     return False, (f"evidence {eid} is dated {ev.date} only by the case (its date is neither read from its artifact "
-                   "nor attested by someone outside the developer after the incident)")
+                   f"nor attested by someone outside the developer after {noun})")
+
+
+def _watched_pathways(ctx: Context, inc: IncidentDefeat) -> set[str] | None:
+    """The pathways of the domain a breached monitor watches, in this version; None when the
+    defeater is not a breach or its monitor names no domain (then anything may bear on it)."""
+    if inc.cause != "monitor" or not inc.domain:
+        return None
+    tm = ctx.case.threat_model.get(inc.domain)
+    return set(tm.pathways) if tm is not None else set()
+
+
+def _guards(sg_blocks: list[str], pathways: set[str]) -> bool:
+    return any(step.split(".", 1)[0] in pathways for step in sg_blocks)
+
+
+def _off_watch(ctx: Context, inc: IncidentDefeat, eid: str) -> str | None:
+    """Why evidence `eid` does not bear on what the breached monitor watched (None when it does):
+    it is about the monitor's domain, tests a safeguard on one of that domain's pathways, or
+    stands under a claim the breach defeated. New evidence about something else answers nothing."""
+    pathways = _watched_pathways(ctx, inc)
+    ev = ctx.case.evidence.get(eid)
+    if pathways is None or ev is None or ev.domain == inc.domain:
+        return None
+    sgs = ctx.case.safeguards
+    if any(sid in sgs and _guards(sgs[sid].blocks, pathways) for sid in ev.tests):
+        return None
+    if eid in _evidence_under(ctx, [c for c in inc.claims if c in ctx.case.argument.elements]):
+        return None
+    return (f"evidence {eid} is not about what monitor {inc.monitor} watches: not of domain {inc.domain}, testing "
+            f"no safeguard on its pathways, under no claim the breach defeated")
 
 
 def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list[str]]:
-    """(what answers the incident, why each other link does not)."""
+    """(what answers the incident or breach, why each other link does not)."""
     ans = ctx.case.incident_answers.get(inc.id)
     if ans is None:
         return [], []
+    noun = _noun(inc)
     ok: list[str] = []
     bad: list[str] = []
+    pathways = _watched_pathways(ctx, inc)
     for eid in ans.evidence:
-        good, why = _evidence_answer(ctx, inc, eid)
+        off = _off_watch(ctx, inc, eid)
+        good, why = (False, off) if off is not None else _evidence_answer(ctx, inc, eid)
         (ok if good else bad).append(why)
     els = ctx.case.argument.elements
     for cid in ans.claims:
@@ -292,7 +333,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         before = inc.claims.get(cid)
         if before is None:
             bad.append(f"claim {cid} is not in the case" if el is None else
-                       f"claim {cid} is not one the incident defeated ({', '.join(sorted(inc.claims)) or 'none'})")
+                       f"claim {cid} is not one {noun} defeated ({', '.join(sorted(inc.claims)) or 'none'})")
             continue
         if el is None:
             same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
@@ -305,7 +346,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
                 rests = _new_support(ctx, inc, near[0])
                 if rests is None:
                     bad.append(f"claim {cid} was withdrawn, but {near[0]} makes it again in nearly the same words, "
-                               "resting on nothing new since the incident")
+                               f"resting on nothing new since {noun}")
                 else:
                     ok.append(f"claim {cid} made again as {near[0]}, resting on {rests}")
             else:
@@ -316,7 +357,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         elif (rests := _new_support(ctx, inc, cid)) is not None:
             ok.append(f"claim {cid} changed, resting on {rests}")
         else:
-            bad.append(f"claim {cid} is reworded, but rests on nothing new since the incident: no evidence under "
+            bad.append(f"claim {cid} is reworded, but rests on nothing new since {noun}: no evidence under "
                        f"it answers it, and the boundary is not of a narrower kind than in {inc.version}")
     old = set(inc.safeguard_substance)
     blocked_before = _blocked(inc.safeguard_substance)
@@ -326,13 +367,16 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             bad.append(f"safeguard {sid} is not in the case")
         elif sid in inc.safeguards:
             bad.append(f"safeguard {sid} was already in {inc.version}")
+        elif pathways is not None and not _guards(sg.blocks, pathways):
+            bad.append(f"safeguard {sid} blocks no step of a pathway of {inc.domain}, the domain monitor "
+                       f"{inc.monitor} watches")
         elif sg.substance(ctx.case.evidence) in old:
             bad.append(f"safeguard {sid} is a safeguard of {inc.version} under a new id (the same layer, steps "
                        "blocked and evidence)")
         elif not set((sg.layer, step) for step in sg.blocks) - blocked_before and not any(
                 _evidence_answer(ctx, inc, e)[0] for e in sg.evidence):
             bad.append(f"safeguard {sid} blocks no step at its layer ({sg.layer}) that a safeguard of {inc.version} "
-                       "did not already block, and rests on no evidence new since the incident")
+                       f"did not already block, and rests on no evidence new since {noun}")
         else:
             ok.append(f"safeguard {sid} added")
     if ans.boundary:
@@ -372,22 +416,29 @@ def _not_narrower(ctx: Context, inc: IncidentDefeat) -> str:
     return f"the boundary is not narrower than in {inc.version}"
 
 
-def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
-    """What new a reworded claim rests on: evidence under it (cited by it or by an element it
-    rests on) that answers the incident, or a narrower kind of boundary; None when nothing. Words alone
-    change nothing: a phrase appended to a defeated claim is not an answer."""
+def _evidence_under(ctx: Context, roots: list[str]) -> list[str]:
+    """The evidence cited by the elements `roots` or by an element they rest on, in walk order."""
     evidence = ctx.index.fields["evidence"]
     seen: set[str] = set()
-    todo = [cid]
+    out: dict[str, None] = {}
+    todo = list(reversed(roots))
     while todo:
         el = todo.pop()
         if el in seen:
             continue
         seen.add(el)
-        for eid in evidence.get(el, ()):
-            if _evidence_answer(ctx, inc, eid)[0]:
-                return f"evidence {eid}"
+        out.update(dict.fromkeys(evidence.get(el, ())))
         todo.extend(ctx.index.support.get(el, ()))
+    return list(out)
+
+
+def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
+    """What new a reworded claim rests on: evidence under it (cited by it or by an element it
+    rests on) that answers the incident, or a narrower kind of boundary; None when nothing. Words alone
+    change nothing: a phrase appended to a defeated claim is not an answer."""
+    for eid in _evidence_under(ctx, [cid]):
+        if _evidence_answer(ctx, inc, eid)[0]:
+            return f"evidence {eid}"
     return "a narrower kind of boundary" if _narrower(ctx, inc) else None
 
 
@@ -428,7 +479,14 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
         "narrower kind of boundary.",
 )
 def incident_unanswered(ctx: Context) -> Iterator[Hit]:
+    yield from _unanswered(ctx, "incident")
+
+
+def _unanswered(ctx: Context, cause: str) -> Iterator[Hit]:
+    """A hit for each defeater of kind `cause` that this version does not answer."""
     for inc in ctx.incidents:
+        if inc.cause != cause:
+            continue
         ok, bad = _answer_problems(ctx, inc)
         if ok and all(o.startswith("claim ") for o in ok):
             # an answer made of claims alone must answer every claim the incident defeated
@@ -440,10 +498,43 @@ def incident_unanswered(ctx: Context) -> Iterator[Hit]:
                 ok = []
         if ok:
             continue
-        what = (f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date}) defeated "
-                f"{', '.join(sorted(inc.claims)) or 'claims'} of {inc.version}")
+        what = (f"{inc.id} ({inc.domain}, {inc.severity}, {inc.date})" if inc.cause == "incident" else
+                f"{inc.id} ({inc.reason or f'monitor {inc.monitor} breached on {inc.date}'}; the trigger's action: "
+                f"{inc.severity})")
+        what += f" defeated {', '.join(sorted(inc.claims)) or 'claims'} of {inc.version}"
         if inc.id not in ctx.case.incident_answers:
             yield Hit(("incident_answers",) if ctx.case.incident_answers else (),
                       f"{what}; this version does not answer it")
         else:
             yield Hit(("incident_answers", inc.id), f"{what}; nothing in the answer holds: {'; '.join(bad) or 'it links nothing'}")
+
+
+@rule(
+    "CG718", "monitor-breach-unanswered", severity="blocking", serves="test-7-post-deployment",
+    summary="A monitor breached and fired a trigger (restrict, reopen or withdraw) against an earlier "
+            "version of the case, and this version does not answer the breach (under "
+            "`incident_answers.breach-<log index>`) with new evidence about what the monitor watches, "
+            "dated after the breach as CG708 requires, a defeated claim changed in substance or "
+            "withdrawn, a new safeguard on a pathway of the monitored domain, or a narrower kind of "
+            "boundary.",
+    rationale="A breached monitor is the deployment telling the lab that a safeguard or a claim did "
+              "not hold at scale: the signal it watches crossed the line the case itself drew. The "
+              "breach defeats the claims of the domain the monitor watches (every claim when it names "
+              "none), as an incident does. A version that changes only its number and asks again is "
+              "the same argument the breach defeated; once its window has passed, nothing in the "
+              "samples still holds it back, so the registry carries the breach into the next "
+              "judgement. The answer is held to CG708's measure, and to what the monitor watched: "
+              "evidence must be about its domain, test a safeguard on that domain's pathways or stand "
+              "under a defeated claim, and a new safeguard must block a step of that domain; a fresh "
+              "evaluation of something else answers nothing.",
+    bad="# monitor M-bio-flags (cbrn) breached on 2026-12-02; trigger-fired entry 9 restricted version 1.0\n"
+        "incident_answers: {}",
+    good="incident_answers:\n"
+         "  breach-9: {safeguards: [SG-bio-screen], note: a protocol screen added after the flag rate rose}",
+    fix="Answer the breach under `incident_answers.breach-<log index>` (`casegate history` lists the "
+        "trigger that fired): link new evidence about what the monitor watches whose artifact dates "
+        "it after the breach, a defeated claim you changed or withdrew, a safeguard that blocks a new "
+        "step of the monitored domain, or a narrower kind of boundary.",
+)
+def monitor_breach_unanswered(ctx: Context) -> Iterator[Hit]:
+    yield from _unanswered(ctx, "monitor")
