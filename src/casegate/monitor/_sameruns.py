@@ -25,9 +25,10 @@ def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> dict[str, 
     smaller run's samples are the same samples. An artifact that is not an Inspect or lm-eval log,
     or whose samples cannot be read, has none."""
     unkept = fingerprint_stored(reg)
+    kept = reg.sample_prints(artifacts)
     out: dict[str, list[str]] = {}
     for sha, path in sorted(artifacts.items()):
-        mine = unkept[sha] if sha in unkept else reg.sample_prints(sha)
+        mine = unkept[sha] if sha in unkept else kept.get(sha)
         if mine is None and path is not None:
             mine = _file_prints(path)
         if not mine:

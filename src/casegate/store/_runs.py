@@ -49,14 +49,20 @@ class RunStore(CaseStore):
                 conn.execute(run_samples.insert(), [{"sha256": sha256, "fingerprint": p}
                                                     for p in wanted[i:i + 10_000]])
 
-    def sample_prints(self, sha256: str) -> frozenset[str] | None:
-        """The kept sample fingerprints of an artifact (empty: not a log whose samples are
-        fingerprinted), or None when it has not been fingerprinted."""
+    def sample_prints(self, shas: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The kept sample fingerprints of each of `shas` that has been fingerprinted (empty: not
+        a log whose samples are fingerprinted); one not fingerprinted yet is absent."""
+        wanted = sorted(set(shas))
+        out: dict[str, set[str]] = {}
         with self._read("reading sample fingerprints") as conn:
-            if conn.execute(sa.select(run_prints.c.sha256).where(run_prints.c.sha256 == sha256)).first() is None:
-                return None
-            return frozenset(r[0] for r in conn.execute(
-                sa.select(run_samples.c.fingerprint).where(run_samples.c.sha256 == sha256)))
+            for i in range(0, len(wanted), _CHUNK):
+                part = wanted[i:i + _CHUNK]
+                for r in conn.execute(sa.select(run_prints.c.sha256).where(run_prints.c.sha256.in_(part))):
+                    out[str(r.sha256)] = set()
+                for r in conn.execute(sa.select(run_samples.c.sha256, run_samples.c.fingerprint)
+                                      .where(run_samples.c.sha256.in_(part))):
+                    out.setdefault(str(r.sha256), set()).add(str(r.fingerprint))
+        return {sha: frozenset(p) for sha, p in out.items()}
 
     def sharing_runs(self, prints: Iterable[str]) -> dict[str, tuple[int, int]]:
         """Every fingerprinted artifact holding any of `prints`: sha256 -> (how many of `prints`
