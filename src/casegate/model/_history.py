@@ -146,12 +146,24 @@ class RegisteredProtocol(Frozen):
 
 
 class FirstLogged(Frozen):
-    """The first log entry that stored (or pinned) an artifact's bytes."""
+    """The first log entry that stored (or pinned) an artifact's bytes, or an evaluation log of the
+    same run."""
 
     index: int
     """Index of that 'case-version' entry."""
     at: dt.datetime
     """When the registry logged it (UTC)."""
+    same_run_as: str | None = None
+    """sha256 of the artifact that entry stored when it is not the item's own: an evaluation log
+    of the same run (the same samples, whatever dates each log gives), logged first."""
+
+    def how(self) -> str:
+        """How the registry logged the item's artifact then, in words: 'its artifact', or the
+        same evaluation run under other bytes."""
+        if self.same_run_as is None:
+            return "its artifact"
+        return (f"the same evaluation run (log {self.same_run_as[:12]}, whose samples its log repeats "
+                "under other dates)")
 
 
 class ArtifactDates(Frozen):

@@ -73,7 +73,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     incidents = [inc for other in model_cases for inc in defeating_incidents(reg, other, None, cache, of_case=True)]
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
-    dates = artifact_dates(reg, case)
+    dates = artifact_dates(reg, case, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
@@ -85,16 +85,32 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                       artifact_dates=dates)
 
 
-def artifact_dates(reg: Registry, case: Case) -> ArtifactDates:
+def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> ArtifactDates:
     """When the registry first logged each artifact the case's evidence pins (in any case's
-    version, under any evidence id), read in one query, with the registry's clock: an item's
-    age counts from no later than that (`ArtifactDates.date_of`), whatever date the case gives it."""
+    version, under any evidence id), with the registry's clock: an item's age counts from no later
+    than that (`ArtifactDates.date_of`), whatever date the case gives it. An evaluation log counts
+    as first logged when the registry first logged the same run (`same_runs`: its samples, not its
+    bytes), so rewriting an old log's dates does not make it new. `loaded`: the case as loaded,
+    whose artifact files are fingerprinted when the registry has not stored them."""
     from ..model import FirstLogged
     from ..store import log_time
+    from ._sameruns import same_runs
 
     clock = log_time()
-    shas = {ev.sha256 for ev in case.evidence.values() if ev.sha256 is not None}
-    first = {sha: FirstLogged(index=i, at=parse_recorded(t)) for sha, (i, t) in reg.first_stored(shas).items()}
+    pinned = {eid: ev.sha256 for eid, ev in case.evidence.items() if ev.sha256 is not None}
+    on_disk = {sha: loaded.artifact_path(eid) if loaded is not None else None for eid, sha in pinned.items()}
+    runs = same_runs(reg, on_disk)
+    found = reg.first_stored(set(pinned.values()) | {o for others in runs.values() for o in others})
+    first: dict[str, FirstLogged] = {}
+    for sha in set(pinned.values()):
+        own = found.get(sha)
+        best: tuple[int, str, str | None] | None = (own[0], own[1], None) if own is not None else None
+        for other in runs.get(sha, []):
+            got = found.get(other)
+            if got is not None and (best is None or got[0] < best[0]):
+                best = (got[0], got[1], other)
+        if best is not None:
+            first[sha] = FirstLogged(index=best[0], at=parse_recorded(best[1]), same_run_as=best[2])
     return ArtifactDates(first=first, clock=clock)
 
 

@@ -189,7 +189,9 @@ def _logged_first(case: Case, eid: str, dates: ArtifactDates | None) -> str:
     since = dates.date_of(ev) if dates is not None else ev.date
     if since >= ev.date:
         return ""
-    return (f" (its age counts from {since.isoformat()}, when the registry first logged its artifact; "
+    seen = dates.first_logged(ev) if dates is not None else None
+    how = seen.how() if seen is not None else "its artifact"
+    return (f" (its age counts from {since.isoformat()}, when the registry first logged {how}; "
             f"the case dates it {ev.date.isoformat()})")
 
 

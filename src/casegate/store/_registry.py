@@ -2,14 +2,13 @@
 
 Each concern lives in its own module, each class building on the one below it: `_log` (entries
 and proofs), `_audit` (signed checkpoints and the auditor's full check), `_cases` (case versions
-and state), `_lookups` (what the gate needs to remember: versions decided before, protocols and
+and state), `_runs` (the sample fingerprints of stored evaluation logs), `_lookups` (what the gate needs to remember: versions decided before, protocols and
 policy changes logged before a run).
 """
 
 from __future__ import annotations
 
 from ..errors import StoreError
-from ._cases import CaseStore
 from ._engine import (
     HEAD_REVISION,
     current_revision,
@@ -20,6 +19,7 @@ from ._engine import (
     shown_url,
     store_errors,
 )
+from ._runs import RunStore
 
 
 def open_registry(url: str | None = None, *, readonly: bool = False, existing: bool = False) -> Registry:
@@ -58,5 +58,5 @@ def open_registry(url: str | None = None, *, readonly: bool = False, existing: b
     return Registry(engine, full)
 
 
-class Registry(CaseStore):
+class Registry(RunStore):
     """A casegate registry on SQLite or PostgreSQL. Use `open_registry` to get one."""

@@ -135,3 +135,23 @@ commitment_salts = sa.Table(
 )
 """The private salt of each redacted element of each published case version (never logged,
 never shown: a salt opens its commitment). Disclosure reads it from here on any machine."""
+
+run_prints = sa.Table(
+    "run_prints", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("reader", sa.String(40), nullable=False),
+    sa.Column("samples", sa.Integer, nullable=False),
+)
+"""Each stored artifact whose samples were fingerprinted: the importer that read it ('none' when
+it is not a log casegate fingerprints, 'unreadable' when its reader refused it) and how many
+distinct sample fingerprints it has. An artifact absent here has not been fingerprinted yet.
+Derived from the stored bytes, not logged: any registry can compute it again."""
+
+run_samples = sa.Table(
+    "run_samples", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("fingerprint", sa.String(32), primary_key=True),
+    sa.Index("ix_run_samples_fingerprint", "fingerprint"),
+)
+"""The sample fingerprints of each artifact in `run_prints`: an artifact whose samples are largely
+another's is the same evaluation run, whatever dates its log gives."""

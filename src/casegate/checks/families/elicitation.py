@@ -205,7 +205,7 @@ def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
         return ""
     seen = ctx.artifact_dates.first_logged(ev)
     if seen is not None:
-        return (f"; the registry first logged its artifact on {since.isoformat()} (log entry {seen.index}), "
+        return (f"; the registry first logged {seen.how()} on {since.isoformat()} (log entry {seen.index}), "
                 f"before the date {ev.date.isoformat()} the item is given")
     return (f"; {since.isoformat()} is the registry's clock, and the item is dated {ev.date.isoformat()}, "
             "after it")
@@ -224,7 +224,8 @@ def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
               "first time the registry stored its bytes, so with a registry its age counts from that "
               "day when it is earlier (an artifact not logged yet counts from no later than the "
               "registry's clock): re-dating an old report, or citing the same bytes again under a new "
-              "id, does not make it fresh.",
+              "id, does not make it fresh. An evaluation log is known by its samples too: an old run "
+              "whose log's dates were rewritten is the run the registry logged first.",
     bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
     good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",

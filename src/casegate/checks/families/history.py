@@ -268,7 +268,7 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
         seen = ctx.artifact_dates.first_logged(ev) if ctx.artifact_dates is not None else None
         if seen is not None and inc.log_index is not None and seen.index < inc.log_index:
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
-            return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its artifact was first logged "
+            return False, (f"evidence {eid} is dated {ev.date} by its artifact, but {seen.how()} was first logged "
                            f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
         return True, f"evidence {eid} ({ev.date}, read from its artifact)"
     ind = facts.independence.get(eid) if facts is not None else None

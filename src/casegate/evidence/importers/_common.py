@@ -109,3 +109,14 @@ def variant_in(settings: dict[str, Any] | None, model: str | None, setting_field
         if v in name:
             return v, model_field
     return None, None
+
+
+def sample_print(parts: dict[str, Any]) -> str:
+    """A sample's content fingerprint: the first 128 bits of the sha256 of its parts as sorted
+    JSON. The parts hold what the run computed (input, target, output, score, token usage), never
+    a date, a time or a random id, so rewriting a log's dates leaves every fingerprint as it was."""
+    import hashlib
+    import json
+
+    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

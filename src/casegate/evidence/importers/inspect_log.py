@@ -39,6 +39,7 @@ from ._common import (
     head,
     iso_date,
     pinned_sha256,
+    sample_print,
     scalars,
     variant_in,
 )
@@ -82,6 +83,33 @@ class InspectImporter:
             raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=where)
         return [self._run(path, sha, header, summaries, options)]
+
+    def sample_prints(self, path: Path) -> frozenset[str]:
+        """The content fingerprint of every sample and epoch the log holds (`sample_print`): the
+        task, the sample's id and epoch, its input, target and choices, each score's value, answer
+        and explanation, the error that stopped it, and its token usage; never its uuid, its
+        timestamps or the log's dates. Read from the sample summaries, under the same limits as
+        `read`."""
+        sha = pinned_sha256(path)
+        try:
+            from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
+        except ImportError:
+            raise MissingExtraError("inspect-ai", "inspect") from None
+        self._precheck(path)
+        try:
+            task = read_eval_log(str(path), header_only=True).eval.task
+            summaries = read_eval_log_sample_summaries(str(path))
+        except Exception as e:  # inspect raises ValueError, KeyError, zip and JSON errors
+            raise LogReadError(f"inspect-ai cannot read this log: {e}", location=str(path),
+                               help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
+        check_unchanged(path, sha)
+        return frozenset(sample_print({
+            "task": task, "id": str(s.id), "epoch": int(s.epoch), "input": _messages(s.input),
+            "target": s.target, "choices": s.choices, "error": s.error,
+            "scores": {k: [_jsonable(v.value), v.answer, v.explanation] for k, v in (s.scores or {}).items()},
+            # which model a usage is filed under is a name the log gives; the counts are the run's
+            "usage": sorted(_jsonable(u.model_dump(exclude_none=True)) for u in s.model_usage.values()),
+        }) for s in summaries)
 
     @staticmethod
     def _precheck(path: Path) -> None:
@@ -171,6 +199,21 @@ class InspectImporter:
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None)
+
+
+def _messages(value: Any) -> Any:
+    """A sample's input as text: a string as it is, chat messages as (role, text) pairs (a
+    message's id is made afresh each run, so it is left out)."""
+    if isinstance(value, str):
+        return value
+    return [[str(getattr(m, "role", "")), str(getattr(m, "text", ""))] for m in value or []]
+
+
+def _jsonable(value: Any) -> Any:
+    """A score value or usage record as sorted JSON text."""
+    import json
+
+    return json.dumps(value, sort_keys=True, default=str)
 
 
 def _dump(cfg: Any) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from ._common import (
     counts_result,
     iso_date,
     pinned_sha256,
+    sample_print,
     scalars,
     variant_in,
 )
@@ -50,16 +51,7 @@ class LmEvalImporter:
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
         where = str(path)
         sha = pinned_sha256(path)
-        raw = read_regular_file(path, where, limit="json_bytes")
-        if json_too_deep(raw, current_limits().depth):
-            raise LimitError("depth", "the JSON nests too deep", location=where)
-        try:
-            doc = json.loads(raw)
-        except RecursionError:
-            raise LimitError("depth", "the JSON nests too deep", location=where) from None
-        except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
-            raise LogReadError(f"not a readable lm-eval results file: {long_number(e, raw) or e}", location=where,
-                               help="the file is corrupt or truncated: copy it again from the run's output folder") from None
+        doc = _results_document(path)
         check_unchanged(path, sha)
         if not isinstance(doc, dict) or not isinstance(doc.get("results"), dict) or not isinstance(doc.get("configs"), dict):
             raise LogReadError("not an lm-eval results file (no `results` and `configs` sections)", location=where)
@@ -78,6 +70,32 @@ class LmEvalImporter:
         if not runs:
             raise LogReadError("the results file has no task with both a config and results", location=where)
         return runs
+
+    def sample_prints(self, path: Path) -> frozenset[str]:
+        """The content fingerprint of every line of the run's samples files (`sample_print`):
+        the task and the whole line (document, target, prompt, responses, filter, scores), which
+        holds no date; a task without a samples file gives none. Under the same limits as `read`."""
+        sha = pinned_sha256(path)
+        doc = _results_document(path)
+        check_unchanged(path, sha)
+        if not isinstance(doc, dict) or not isinstance(doc.get("configs"), dict):
+            raise LogReadError("not an lm-eval results file (no `configs` section)", location=str(path))
+        stamp = _STAMP.match(path.name).group("stamp")  # type: ignore[union-attr]
+        out: set[str] = set()
+        for task in sorted(doc["configs"]):
+            samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
+            try:
+                if not samples_file.is_file():
+                    continue
+                if samples_file.stat().st_size > current_limits().json_bytes:
+                    raise LimitError("json_bytes", "the samples file is too large", location=str(samples_file))
+                with samples_file.open("rb") as f:
+                    for n, line in enumerate(f, 1):
+                        if line.strip():
+                            out.add(sample_print({"task": task, "sample": _line(line, n, samples_file)}))
+            except OSError as e:
+                raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(samples_file)) from None
+        return frozenset(out)
 
     def _task(self, path: Path, sha: str, doc: dict[str, Any], task: str, stamp: str,
               options: ReadOptions) -> ImportedRun:
@@ -193,6 +211,29 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield)
+
+
+def _results_document(path: Path) -> Any:
+    """The results file parsed, within the `json_bytes` and depth limits."""
+    where = str(path)
+    raw = read_regular_file(path, where, limit="json_bytes")
+    if json_too_deep(raw, current_limits().depth):
+        raise LimitError("depth", "the JSON nests too deep", location=where)
+    try:
+        doc = json.loads(raw)
+    except RecursionError:
+        raise LimitError("depth", "the JSON nests too deep", location=where) from None
+    except (ValueError, UnicodeDecodeError) as e:  # ValueError: also a number too long to read
+        raise LogReadError(f"not a readable lm-eval results file: {long_number(e, raw) or e}", location=where,
+                          help="the file is corrupt or truncated: copy it again from the run's output folder") from None
+    return doc
+
+
+def _line(line: bytes, n: int, path: Path) -> Any:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        raise LogReadError(f"line {n} is not a JSON document", location=str(path)) from None
 
 
 def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:

@@ -1,0 +1,95 @@
+"""Which stored evaluation logs are the same run as a case's artifacts, by their samples rather
+than their bytes: a log whose dates were rewritten has new bytes but the same samples, so it is
+first logged when the registry first logged the run (`casegate.evidence.same_run`)."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from ..errors import CasegateError, MissingExtraError
+from ..evidence import RunPrints, run_prints, same_run
+from ..store import Registry
+
+UNREADABLE = "unreadable"
+"""`run_prints.reader` of a stored artifact whose importer refused it (no samples to compare)."""
+NOT_A_RUN = "none"
+"""`run_prints.reader` of a stored artifact that is not a log casegate fingerprints."""
+
+
+def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> dict[str, list[str]]:
+    """For each artifact sha256 in `artifacts` (with its file on disk, when the case has one), the
+    other stored artifacts that are the same evaluation run: at least `SAME_RUN_SHARE` of the
+    smaller run's samples are the same samples. An artifact that is not an Inspect or lm-eval log,
+    or whose samples cannot be read, has none."""
+    unkept = fingerprint_stored(reg)
+    kept = reg.sample_prints(artifacts)
+    out: dict[str, list[str]] = {}
+    for sha, path in sorted(artifacts.items()):
+        mine = unkept[sha] if sha in unkept else kept.get(sha)
+        if mine is None and path is not None:
+            mine = _file_prints(path)
+        if not mine:
+            continue
+        counts = reg.sharing_runs(mine)
+        counts.update({o: (len(mine & p), len(p)) for o, p in unkept.items() if mine & p})
+        matched = sorted(o for o, (shared, n) in counts.items() if o != sha and same_run(shared, len(mine), n))
+        if matched:
+            out[sha] = matched
+    return out
+
+
+def fingerprint_stored(reg: Registry) -> dict[str, frozenset[str]]:
+    """Fingerprint, from its stored bytes, every stored artifact not fingerprinted yet (versions
+    stored before the registry kept fingerprints, or submitted through the library) and keep the
+    fingerprints in the registry. A read-only registry keeps nothing: the fingerprints are
+    returned instead, computed again at every call. An artifact whose reader is not installed is
+    left for a later call."""
+    unkept: dict[str, frozenset[str]] = {}
+    for (case_id, number), shas in reg.unprinted_artifacts().items():
+        version = reg.case_version(case_id, number, contents=True)
+        with tempfile.TemporaryDirectory(prefix="casegate-runs-") as tmp:
+            paths: dict[str, Path] = {}
+            for f in version.files:
+                rel = PurePosixPath(f.path)
+                # the log and the files read with it (lm-eval's samples files), where they lay
+                if f.role not in ("artifact", "companion") or rel.is_absolute() or ".." in rel.parts \
+                        or f.content is None or hashlib.sha256(f.content).hexdigest() != f.sha256:
+                    continue
+                target = Path(tmp).joinpath(*rel.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(f.content)
+                if f.role == "artifact":
+                    paths[f.sha256] = target
+            for sha in shas:
+                got = _stored_prints(paths.get(sha))
+                if got is None:
+                    continue
+                reg.record_run_prints(sha, got.reader, got.prints)
+                if reg.readonly:
+                    unkept[sha] = got.prints
+    return unkept
+
+
+def _stored_prints(path: Path | None) -> RunPrints | None:
+    """A stored artifact's fingerprints; None when they cannot be taken now (its reader is not
+    installed) and must be tried again later."""
+    if path is None:
+        return RunPrints(UNREADABLE, frozenset())
+    try:
+        return run_prints(path) or RunPrints(NOT_A_RUN, frozenset())
+    except MissingExtraError:
+        return None
+    except CasegateError:
+        return RunPrints(UNREADABLE, frozenset())
+
+
+def _file_prints(path: Path) -> frozenset[str] | None:
+    """The fingerprints of an artifact the registry has not stored (a working copy's)."""
+    try:
+        got = run_prints(path) if path.is_file() else None
+    except (CasegateError, OSError):
+        return None
+    return got.prints if got is not None else None
