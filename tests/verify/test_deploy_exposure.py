@@ -17,7 +17,7 @@ import pytest
 
 from casegate.approve import approve
 from casegate.errors import InputError
-from casegate.model import BoundaryKind
+from casegate.model import BoundaryKind, DecisionRecord
 from casegate.monitor import submit_for_review
 from casegate.sign import decode_payload, parse_instant, sign_authors, sign_case, sign_statement
 from casegate.store import open_registry
@@ -182,6 +182,15 @@ def test_a_decider_cannot_sign_more_tools_than_the_case_argues_for(setup: Setup)
     honest = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
     assert not [p for p in binding_problems(honest, judge_case(setup.w.load(), setup.w.ring), setup.w.ring)
                 if "tools" in p]
+    # applied to a registry, the forged decision is not approved
+    from casegate.monitor import IllegalTransitionError
+
+    record = decode_payload(forged["decision"])["predicate"]["record"]  # type: ignore[index]
+    with open_registry(f"sqlite:///{setup.tmp / 'other.db'}") as reg:
+        reg.submit_case(setup.w.load())
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        with pytest.raises(IllegalTransitionError, match="the decision signs the boundary's tools"):
+            approve(reg, DecisionRecord.model_validate(record), forged, setup.w.ring)
 
 
 def test_verify_bundle_raises_for_an_unlisted_tool(setup: Setup) -> None:
