@@ -91,7 +91,7 @@ run state-proof atlas-2-api --tiles tiles-private --out state-proof.tiles.json
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
 VERIFY_AT=$(later_of "$AT")
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-  --state-proof state-proof.json
+  --tool code-execution --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --state-proof state-proof.tiles.json
@@ -99,6 +99,10 @@ echo "A wider boundary must not verify:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --at "$VERIFY_AT" \
     --state-proof state-proof.json; then
   echo "consumer verified: that is a bug" >&2; exit 1; fi
+echo "Nor a deployment that gives the model a tool the signed boundary does not list:"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
+    --tool code-execution --tool web-browsing --state-proof state-proof.json; then
+  echo "an unlisted tool verified: that is a bug" >&2; exit 1; fi
 echo "Without the trust root nothing the bundle brings is trusted:"
 if CASEGATE_TRUST_ROOT= "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api \
     --at "$VERIFY_AT" --state-proof state-proof.json; then

@@ -686,7 +686,7 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
                                                    "  SG-classifier:"}, "{safeguards: [SG-refusal-cyber]}")
     assert "safeguard SG-refusal-cyber blocks no step at its layer (model-behaviour) that a safeguard of version " \
            "1.0 (#1) did not already block" in msg
-    # a tool dropped on paper within the same kind of boundary: nothing at deploy enforces it
+    # a tool dropped on paper within the same kind of boundary: the deploy holds it only as its pipeline declares
     (msg,) = cg708("tool-dropped", {"tools: [code-execution]": "tools: []"}, "{boundary: true}")
     assert "without code-execution; a tool dropped on paper is not checked at deploy" in msg
     # reworded to the narrower kind of boundary the case now has: that is new

@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3331),
     ('_evidence', 11499),
-    ('_sign', 30614),
+    ('_sign', 31846),
     ('_registry', 12222),
     ('_trust', 22000),
     ('_publish', 11895),

@@ -450,11 +450,22 @@ def verify(
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
                                                        "read-only (default $CASEGATE_DATABASE_URL, else "
                                                        "./.casegate/registry.db when it exists).")] = None,
+    tool: Annotated[list[str] | None, typer.Option(
+        "--tool", help="A tool or agent affordance the deployment gives the model (repeatable); each must be "
+                       "one the signed boundary lists. None given: the deployment gives no tools.")] = None,
+    sensitive_domain: Annotated[list[str] | None, typer.Option(
+        "--sensitive-domain", help="A sensitive domain the deployment integrates the model into (repeatable); "
+                                   "each must be one the signed boundary lists. None given: none.")] = None,
+    access: Annotated[str | None, typer.Option(
+        "--access", help="Who can reach the model (public, self-serve, vetted-organisations, named-partners, "
+                         "employees); no wider than the signed boundary's. Not given: not checked.")] = None,
 ) -> None:
     """Verify that a signed decision allows deploying this model across this boundary: its
     signatures and sign-offs under the policy and keyring the trust root pins, and the case's
     current state proven by the log the root pins. Without a trust root or a state proof it is
-    never verified.
+    never verified. The deployment is held to the boundary the decision was signed for beyond
+    its kind: every --tool and --sensitive-domain it gives must be listed there, and --access no
+    wider; declaring none verifies a deployment that gives no tools and no sensitive domain.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
     error. 3: the registry or review board named could not be read.
@@ -464,7 +475,7 @@ def verify(
     from ..model import BoundaryKind
     from ..sign import load_keyring
     from ..trust import TrustRootError, load_trust_root
-    from ..verify import NO_TRUST_ROOT, read_bundle, verify_deploy
+    from ..verify import NO_TRUST_ROOT, Deployment, read_bundle, verify_deploy
 
     if (model is None) == (model_digest is None):
         raise InputError("name the model being deployed: --model PATH or --model-digest sha256:<hex> (one of them)")
@@ -482,6 +493,7 @@ def verify(
     except ValueError:
         raise InputError(f"--boundary {boundary!r} is not a boundary kind",
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
+    given = Deployment(tools=tuple(tool or ()), sensitive_domains=tuple(sensitive_domain or ()), access=access)
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
     root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)
@@ -494,7 +506,7 @@ def verify(
     source, reg = _proof_source(db, state_proof, registry_url)
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=_instant(at))
+                          at=_instant(at), deployment=given)
         if computed is not None and computed.resources and reg is not None and v.case_id:
             from ..monitor import deployed_weights_problems
             from ..sign import decode_payload

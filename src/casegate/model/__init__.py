@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ._base import (
         BOUNDARY_LADDER,
         FORMAT_VERSION,
+        Access,
         BoundaryKind,
         Confidentiality,
         Frozen,
@@ -114,7 +115,7 @@ if TYPE_CHECKING:
 _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation", "declared_result",),
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
-    "_base": ("BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
+    "_base": ("Access", "BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger",),
     "_answers": ("EIGHT_QUESTIONS", "Answer",),
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "ComparedVersion", "Condition", "DecisionRecord", "Digests", "Outcome",),
@@ -151,7 +152,7 @@ __all__ = [
     "documented_schema", "SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "ComparedVersion", "Condition",
     "DecisionRecord", "Digests", "Outcome",
-    "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
+    "Access", "BOUNDARY_LADDER", "FORMAT_VERSION", "Argument", "Boundary", "BoundaryKind", "CapabilityAssertion",
     "Case", "Citation", "Confidentiality", "DecisionSection", "Domain", "DomainThreats", "Elicitation",
     "DecisionAuthority", "ElicitationMinimum", "Element", "Evidence", "IncidentAnswer", "EvidencePolicy", "Finding",
     "Frozen", "Lineage",

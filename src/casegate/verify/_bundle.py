@@ -51,6 +51,7 @@ from ..sign import (
     subjects,
 )
 from ._authority import authority_problems, decider_problems
+from ._exposure import SIGNED_KEY, Deployment, boundary_attributes, exposure_problems
 
 BUNDLE_VERSION = 1
 """Version of the decision bundle format."""
@@ -225,6 +226,9 @@ def make_bundle(loaded: Loaded, record: DecisionRecord, collected: Collected, si
         "policy": {"id": loaded.policy.id, "version": loaded.policy.version, "sha256": loaded.policy_file.sha256},
         "system": {"name": c.system.name, "version": c.system.version, "digests": list(c.system.digests)},
         "boundary": c.boundary.kind.value if c.boundary else None,
+        # what the deploy may give beyond the kind (tools, sensitive domains, access): `verify`
+        # refuses a deployment that gives more
+        SIGNED_KEY: boundary_attributes(c.boundary),
         "role": role, "person": key.person, "identity": key.identity, "keyid": key.keyid,
         "signed_at": iso(at),
         "record": json.loads(record.model_dump_json()),
@@ -317,6 +321,9 @@ class Verdict:
     decision's policy, in the bundle or logged in the registry (`ObjectionState.who`)."""
     judged_objections: bool = False
     """Whether the signed objections were judged (the decision verified and its policy reads)."""
+    deployment: dict[str, Any] | None = None
+    """What the deployment was declared to give beyond the kind and what the decision signs of its
+    boundary (`exposure_problems`); None when the decision could not be read."""
 
     @property
     def ok(self) -> bool:
@@ -325,7 +332,7 @@ class Verdict:
     def to_json(self) -> dict[str, Any]:
         return {"verified": self.ok, "case": self.case_id, "boundary": self.boundary,
                 "outcome": self.outcome, "reasons": self.reasons, "notes": self.notes,
-                "signers": self.signers}
+                "signers": self.signers, "deployment": self.deployment}
 
 
 class RegistryView:
@@ -621,8 +628,9 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
 
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                  at: dt.datetime, registry: RegistryView | None = None,
-                 logged: LogTimes | None = None) -> Verdict:
-    """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, and
+                 logged: LogTimes | None = None, deployment: Deployment | None = None) -> Verdict:
+    """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, giving
+    what `deployment` declares (default: nothing, so no tools and no sensitive domain), and
     collect every failing reason (see `verify_bundle`). With `logged` (when the log the trust
     root pins recorded each envelope), every signature's time is its log time. A bundle whose
     parts have the wrong shape (a number where an envelope's payload belongs, a list for the
@@ -639,7 +647,7 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
-                             registry=registry, logged=logged)
+                             registry=registry, logged=logged, deployment=deployment or Deployment())
     except SHAPE_ERRORS as e:
         raise malformed(e) from None
 
@@ -655,7 +663,7 @@ def malformed(e: Exception) -> InputError:
 
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
-                  at: dt.datetime, registry: RegistryView | None = None,
+                  at: dt.datetime, deployment: Deployment, registry: RegistryView | None = None,
                   logged: LogTimes | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
     d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION, logged=logged)
@@ -700,6 +708,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             decided = BoundaryKind(pred["boundary"])
         except ValueError:
             v.reasons.append(f"decision: unknown boundary {pred['boundary']!r}")
+        # the signed attributes hold at every narrower kind too: the gate judged each with them
+        reasons, notes, v.deployment = exposure_problems(pred, deployment)
+        v.reasons += reasons
+        v.notes += notes
     if decided is not None and record is not None:
         if boundary.rank > decided.rank:
             v.reasons.append(f"the bundle is for boundary {decided.value}; {boundary.value} is wider "
@@ -876,22 +888,27 @@ def signed_record(bundle: Any, keyring: Keyring, *, case_id: str, at: dt.datetim
 
 
 def verify_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
-                  at: dt.datetime, registry: RegistryView | None = None) -> Verdict:
-    """Verify that the bundle allows deploying `model_digest` across `boundary` at `at`.
+                  at: dt.datetime, registry: RegistryView | None = None,
+                  deployment: Deployment | None = None) -> Verdict:
+    """Verify that the bundle allows deploying `model_digest` across `boundary` at `at`, giving
+    the tools, sensitive domains and access `deployment` declares (default: nothing declared).
 
     Raises BundleVerificationError listing every reason when: a signature does not verify
     against the keyring, or its key is unknown, expired, not yet valid or revoked at `at`, or
     claims a person or role the keyring does not give it; the required roles are not held by
     enough distinct people, roles the policy separates are combined, only the product role
     signed, or an author signed; a sign-off is for another case version, model, policy or
-    boundary; the model digest is not the bundle's; the boundary is wider than the decided one
+    boundary; the model digest is not the bundle's; the deployment gives a tool or sensitive
+    domain the signed boundary does not list or wider access than it (or declares any of them
+    to a decision made before they were signed); the boundary is wider than the decided one
     (a narrower one needs a passing trial in the record); the decision is not GO or GO WITH
     CONDITIONS; evidence has expired or a condition is overdue at `at`; an objection is open or
     upheld; a waiver a blocking finding relied on is missing or lapsed; or the registry says the
     case was reopened, withdrawn or restricted to a narrower boundary. Returns the verdict
     (notes only) on success.
     """
-    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at, registry=registry)
+    v = check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at, registry=registry,
+                     deployment=deployment)
     if v.reasons:
         raise BundleVerificationError(v.reasons)
     return v

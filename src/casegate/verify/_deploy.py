@@ -13,6 +13,7 @@ from ..model import BoundaryKind
 from ..sign import DECISION, Keyring, check_envelope, decode_payload, envelope_sha256, parse_instant
 from ..trust import TrustRoot
 from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malformed
+from ._exposure import Deployment
 from ._proven import check_state_proof, log_times
 from ._revocations import revocation_gaps, with_logged_revocations
 
@@ -60,9 +61,12 @@ def _signed_policy_sha(pred: dict[str, Any]) -> str | None:
 
 def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot | None,
                   proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
-                  at: dt.datetime, now: dt.datetime | None = None) -> Verdict:
-    """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, collecting
-    every reason it does not allow it: every reason of `check_bundle`; no trust root; a keyring
+                  at: dt.datetime, now: dt.datetime | None = None,
+                  deployment: Deployment | None = None) -> Verdict:
+    """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, giving the tools,
+    sensitive domains and access `deployment` declares (default: nothing declared, which is no
+    tools and no sensitive domain), collecting every reason it does not allow it: every reason
+    of `check_bundle` (a tool or sensitive domain the signed boundary does not list among them); no trust root; a keyring
     or policy the root does not pin (or a keyring replaced before the decision was logged); no
     proof of the case's state, or one that does not verify (see `check_state_proof`); or a
     proven state in which the decision no longer holds (reopened, withdrawn, restricted to a
@@ -96,7 +100,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     changes = proven.keyring_changes if proven is not None else ()
     ring, revoked = with_logged_revocations(keyring, changes)
     v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
-                     registry=cast(RegistryView, proven) if proven is not None else None)
+                     registry=cast(RegistryView, proven) if proven is not None else None, deployment=deployment)
     v.notes += revoked
     if trust is None:
         v.reasons.insert(0, NO_TRUST_ROOT)

@@ -402,7 +402,8 @@ def _blocked(substances: list[str]) -> set[tuple[str, str]]:
 def _narrower(ctx: Context, inc: IncidentDefeat) -> bool:
     """Whether the case's boundary is of a lower rank than the one of the version the incident
     defeated: a narrower kind, which `verify` holds every deploy to. A tool dropped within the same
-    kind is not: the decision binds the kind, and nothing at deploy checks which tools run."""
+    kind is not: every deploy must name its kind to `verify`, but it is held to the signed tools
+    only as far as its pipeline names the tools it switches on (naming none passes as giving none)."""
     b = ctx.case.boundary
     return b is not None and inc.boundary_rank is not None and b.kind.rank < inc.boundary_rank
 
@@ -411,7 +412,8 @@ def _not_narrower(ctx: Context, inc: IncidentDefeat) -> str:
     b = ctx.case.boundary
     if b is not None and b.kind.rank == inc.boundary_rank and set(inc.tools) - set(b.tools):
         return (f"the boundary is the same kind as in {inc.version}, without {', '.join(sorted(set(inc.tools) - set(b.tools)))}; "
-                "a tool dropped on paper is not checked at deploy (verify holds a deploy to the boundary's kind), so "
+                "a tool dropped on paper is not checked at deploy unless the pipeline names every tool it switches on "
+                "(verify holds every deploy to the boundary's kind, and to its tools only as declared), so "
                 "it is not a narrower boundary")
     return f"the boundary is not narrower than in {inc.version}"
 
@@ -464,8 +466,9 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "new id in nearly the same words. A safeguard counts when it blocks a step no old safeguard "
               "blocked at its layer, or rests on new evidence: an old one cut down and renamed does not. "
               "A tool dropped from a boundary of the same kind is "
-              "not a narrower boundary: the decision binds the kind, and nothing at deploy checks which "
-              "tools run. An answer made of claims alone must change or withdraw every claim the "
+              "not a narrower boundary: every deploy must name its kind to `verify`, but it is held to the "
+              "signed tools only as far as the pipeline names the tools it switches on (one that names none "
+              "passes as giving none). An answer made of claims alone must change or withdraw every claim the "
               "incident defeated.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",

@@ -1,0 +1,112 @@
+"""What a deployment gives across its boundary beyond the kind (the tools and agent affordances
+given to the model, the sensitive domains it is integrated into, who can reach it), held to what
+the decision signs of the boundary it was made for. The kind alone does not bound a deployment:
+a decision made for an `api` boundary with no tools says nothing about one with code execution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from ..errors import InputError
+from ..model import Access, Boundary
+
+SIGNED_KEY = "boundary_attributes"
+"""The decision predicate's key for the boundary's attributes (`boundary_attributes`)."""
+
+ACCESS_LEVELS: tuple[str, ...] = get_args(Access)
+"""Access levels, widest first."""
+
+OLDER_DECISION = ("the decision does not sign its boundary's tools, sensitive domains or access (it was made "
+                  "by an older casegate)")
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """What a deployment actually gives across its boundary, as its deployer declares it to
+    `verify`. Nothing declared is a deployment that gives the model no tools and integrates it
+    into no sensitive domain (the narrowest); access not declared is not checked (the kind is)."""
+
+    tools: tuple[str, ...] = ()
+    """Tools and agent affordances given to the model."""
+    sensitive_domains: tuple[str, ...] = ()
+    """Sensitive domains the deployment integrates the model into."""
+    access: str | None = None
+    """Who can reach the model (an `Access` level), or None when not declared."""
+
+    def __post_init__(self) -> None:
+        if self.access is not None and self.access not in ACCESS_LEVELS:
+            raise InputError(f"access {self.access!r} is not an access level",
+                             help="one of: " + ", ".join(ACCESS_LEVELS))
+        for what, names in (("tool", self.tools), ("sensitive domain", self.sensitive_domains)):
+            if any(not _key(n) for n in names):
+                raise InputError(f"an empty {what} name was declared", help=f"name each {what} the deployment gives")
+
+    @property
+    def declared(self) -> bool:
+        return bool(self.tools or self.sensitive_domains or self.access)
+
+
+def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
+    """What a decision signs of its boundary beyond the kind, for `verify` to hold a deploy to."""
+    scope = boundary.scope if boundary is not None else None
+    return {"tools": sorted(set(boundary.tools)) if boundary is not None else [],
+            "sensitive_domains": sorted(set(boundary.sensitive_domains)) if boundary is not None else [],
+            "access": scope.access if scope is not None else None}
+
+
+def _key(name: str) -> str:
+    """The comparison key of a tool or domain name: `Code_Execution` and `code-execution` are one."""
+    return "-".join(name.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def _listed(names: list[str]) -> str:
+    return "[" + ", ".join(names) + "]"
+
+
+def exposure_problems(pred: dict[str, Any], given: Deployment) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Whether the deployment `given` stays within the boundary the decision predicate `pred`
+    signs: every tool and sensitive domain it gives is one the boundary lists, and its access
+    (when declared) is no wider than the signed one. Returns (reasons, notes saying what was
+    checked, the same as data). A decision that does not sign its boundary's attributes verifies
+    only a deployment that declares nothing."""
+    signed = pred.get(SIGNED_KEY)
+    checked: dict[str, Any] = {"declared": {"tools": list(given.tools), "sensitive_domains": list(given.sensitive_domains),
+                                            "access": given.access},
+                               "signed": signed if isinstance(signed, dict) else None}
+    if not isinstance(signed, dict):
+        if given.declared:
+            return ([f"{OLDER_DECISION}, so what this deployment gives cannot be held to it: decide again with "
+                     "`casegate decide`"], [], checked)
+        return [], [f"{OLDER_DECISION}: verified only for a deployment that gives the model no tools and no "
+                    "sensitive domain (none declared); decide again to verify one that does"], checked
+    reasons: list[str] = []
+    notes: list[str] = []
+    for field, word in (("tools", "tool"), ("sensitive_domains", "sensitive domain")):
+        listed = signed.get(field)
+        if not isinstance(listed, list):
+            reasons.append(f"decision: the {word}s of its boundary cannot be read")
+            continue
+        names = [str(x) for x in listed]
+        have = {_key(n) for n in names}
+        gives: tuple[str, ...] = getattr(given, field)
+        extra = [n for n in gives if _key(n) not in have]
+        if extra:
+            reasons.append(f"the deployment gives the {word}{'s' if len(extra) > 1 else ''} {', '.join(extra)}, "
+                           f"which the boundary the decision is signed for does not list (signed: {_listed(names)}): "
+                           "a wider boundary needs its own case and decision")
+        notes.append(f"{word}s: {', '.join(gives) if gives else 'none declared'}; signed: {_listed(names)}")
+    access = signed.get("access")
+    if access is not None and access not in ACCESS_LEVELS:
+        reasons.append(f"decision: the access of its boundary cannot be read ({str(access)[:40]!r})")
+    elif given.access is None:
+        notes.append(f"access: not declared (not checked); signed: {access or 'none named'}")
+    elif access is None:
+        reasons.append(f"the deployment gives {given.access} access, but the boundary the decision is signed for "
+                       "names no access level, so it cannot be shown to be within it")
+    elif ACCESS_LEVELS.index(given.access) < ACCESS_LEVELS.index(access):
+        reasons.append(f"the deployment gives {given.access} access, wider than the {access} access the "
+                       "boundary the decision is signed for allows")
+    else:
+        notes.append(f"access: {given.access}; signed: {access}")
+    return reasons, notes, checked
