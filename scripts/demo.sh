@@ -124,9 +124,9 @@ run report case/case.yaml --regime ca-sb53 --document transparency-report --out 
 run regime gaps case/case.yaml
 
 step "9. After launch: a high-severity cyber incident reopens the case"
-run incident report --case atlas-2-api --date 2026-12-03 --deployer "Acme API" --developer "Acme Labs" \
+run incident report --case atlas-2-api --date 2026-12-02 --deployer "Acme API" --developer "Acme Labs" \
   --harmed "a regional hospital" --severity high --domain cyber \
-  --known 2026-12-03T08:00:00Z --class eu-gpai-cop-2025:cybersecurity-breach --class ca-sb53:critical-safety-incident \
+  --known 2026-12-02T08:00:00Z --class eu-gpai-cop-2025:cybersecurity-breach --class ca-sb53:critical-safety-incident \
   --description "A ransomware crew used Atlas-2 through the API to adapt an exploit for a hospital's VPN."
 run triggers run --case atlas-2-api --at "$LATER"
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
@@ -183,7 +183,7 @@ ev.write_text(ev.read_text() + f"""  E-exploit-filter-test:
     tests: [SG-exploit-filter]
     artifact: reports/exploit-filter-test.md
     sha256: {digest}
-    producer: acme-safeguards
+    producer: northbridge-security
     date: 2026-12-04
     confidentiality: internal
     result: {{bypasses: 1, attempts: 800}}
@@ -199,6 +199,9 @@ incident_answers:
 p.write_text(text)
 PY
 echo "(case-1.1 now answers $INC: an added safeguard and the two defeated claims changed)"
+echo "The filter test was run by an evaluator outside Acme, who signs that they ran it (after the incident):"
+run evidence attest E-exploit-filter-test --case case-1.1/case.yaml --key case/keys/jonas-berg.key --role evaluator \
+  --statement "800 attempts to adapt public exploits for known CVEs through the API; 1 passed the filter"
 run sign case-1.1/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case-1.1/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case-1.1/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
