@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The casegate demo: the bundled Atlas-2 API case, end to end, on the embedded SQLite registry.
-# Everything it writes goes under out/demo/ (the example in examples/ is never modified).
+# Everything it writes goes under out/demo/, or $CASEGATE_DEMO_OUT (the example in examples/ is never modified).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CG="$ROOT/.venv/bin/casegate"
-OUT="$ROOT/out/demo"
+OUT="${CASEGATE_DEMO_OUT:-$ROOT/out/demo}"
 MODEL=sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f
 # The demo runs as of fixed dates, so it tells the same story whenever it is run: the checks as
 # of DAY (inside the evidence's lifetime), the deploy check on AT, the incident the day after.

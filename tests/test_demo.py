@@ -1,0 +1,29 @@
+"""`make demo`'s script, run whole in a temporary folder: the README promises it runs on a fresh
+machine and tells its story to the end (each step that must refuse refuses, each that must pass
+passes; the script stops at the first that does not)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_demo_runs_to_the_end(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    env = {**os.environ, "CASEGATE_DEMO_OUT": str(out), "NO_COLOR": "1"}
+    for var in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TRUST_ROOT"):
+        env.pop(var, None)
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "demo.sh")], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=900)
+    said = r.stdout + r.stderr
+    assert r.returncode == 0, said[-4000:]
+    assert "Traceback" not in said
+    # the story's turns: the first GO verifies, the incident stops it, version 1.1 answers it and verifies
+    assert "The old GO no longer verifies" in said
+    assert "atlas-2-api 1.1 -> api: GO WITH CONDITIONS" in said
+    assert "verified: atlas-2-api GO WITH CONDITIONS" in said
+    assert "== Where everything went" in said and (out / ".casegate" / "registry.db").exists()
+    assert not (ROOT / "examples" / "atlas-api" / "case-1.1").exists()
