@@ -25,6 +25,7 @@ chmod 600 "$OUT"/case/keys/*.key          # git does not keep file modes; casega
 cp "$ROOT"/tests/fixtures/evidence/logs/inspect/{arith-clean,rnd-agent}.eval "$OUT/evals/"
 cp -r "$ROOT/tests/fixtures/evidence/logs/lm-eval" "$OUT/evals/"
 cd "$OUT"
+export CASEGATE_ROOT="$OUT"              # the case and the logs it cites (evals/) sit under one root
 export CASEGATE_DATABASE_URL="sqlite:///$OUT/.casegate/registry.db"
 export CASEGATE_KEYRING=case/keys/keyring.yaml
 

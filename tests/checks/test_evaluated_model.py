@@ -68,8 +68,26 @@ def test_another_models_name_listed_as_this_ones_does_not_admit_its_runs() -> No
     other["id"], other["system"]["name"] = "orion-api", "Orion"
     from ._cases import case
 
-    (h,) = hits("CG351", context(_with_model("acme/orion-mini", ["acme/orion-mini"]), related=[case(other)]))
+    (h,) = hits("CG351", context(_with_model("acme/orion-chat", ["acme/orion-chat"]), related=[case(other)]))
     assert "which names `Orion`, the system of case `orion-api`" in h.message
     # an endpoint id or a mock stays admissible, with or without other systems around
     assert hits("CG351", context(_with_model("mockllm/model", ["mockllm/model"]), related=[case(other)])) == []
     assert hits("CG351", context(_with_model("endpoint-7f3a", ["endpoint-7f3a"]))) == []
+
+
+def test_a_smaller_model_of_the_family_is_not_this_one() -> None:
+    """Reason: a log of `acme/atlas-2-mini-helpful-only` (a smaller model, 20/200) passed as
+    Atlas-2's run (70/200 on its own): the system's name ran inside the model name, and any
+    word after it was taken for a variant label."""
+    for model, word in (("acme/atlas-2-mini-helpful-only", "mini"), ("acme/atlas-2-7b", "7b"),
+                        ("acme/atlas-2-distilled", "distilled"), ("acme/atlas-2-reasoner", "reasoner"),
+                        ("acme/mini-atlas-2", "mini")):
+        (h,) = hits("CG351", context(_with_model(model)))
+        assert f"which names `{word}` beyond the system's name `Atlas-2`" in h.message, model
+    # variant and release labels, dates and the system's own version still name it
+    for model in ("acme/atlas-2-helpful-only", "acme/atlas-2-low-refusal", "atlas-2-instruct-20261101",
+                  "acme/atlas-2-2.1.0-chat", "hf (pretrained=acme/atlas-2,dtype=bfloat16)"):
+        assert hits("CG351", context(_with_model(model))) == [], model
+    # nor can the smaller model's name be listed as one of the system's own
+    (h,) = hits("CG351", context(_with_model("acme/atlas-2-mini", ["acme/atlas-2-mini"])))
+    assert "names another size or stage of a model family (`mini`)" in h.message

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ...evidence import Problem
 from ...evidence.stats import binary_counts
-from ...model import RuleSeverity
+from ...model import RuleSeverity, System, Variant
 from .._derived import cited_evidence
 from .._registry import Context, Hit, rule
 
@@ -460,6 +460,38 @@ def _runs_inside(want: list[str], words: list[str]) -> bool:
     return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
+_VARIANT_WORDS = frozenset(w for v in Variant for w in _words(v.value)) | {
+    "instruct", "chat", "it", "hf", "latest", "preview", "api", "endpoint", "v", "rc", "release", "ft", "finetuned",
+    "sft", "adversarial", "elicitation"}
+"""Words a model name may carry after the system's name and still name the system itself: the
+elicitation variants, serving and release labels, and numbers (dates, versions)."""
+
+_OTHER_MODEL_WORDS = frozenset({"mini", "small", "tiny", "nano", "lite", "micro", "medium", "distill", "distilled",
+                                "student", "draft", "pruned", "base", "pretrained", "pt"})
+"""Words that, before or after the system's name, name another model of its family."""
+
+
+def _beyond_system(model: str, system: System) -> str | None:
+    """A word of the model name that names something beyond the system: after the system's name, a
+    word that is neither a variant or release label nor a number nor a word of the system's
+    version; anywhere, a word naming another size or stage of the family ('mini', 'distilled', '7b').
+    None when the name names the system itself."""
+    mine, words = _words(system.name), _words(model)
+    starts = [i for i in range(len(words) - len(mine) + 1) if words[i:i + len(mine)] == mine]
+    if not starts:
+        return None
+    own = set(_words(system.version)) | set(mine)
+    for i, w in enumerate(words):
+        inside = any(st <= i < st + len(mine) for st in starts)
+        if inside:
+            continue
+        if w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w):
+            return w
+        if i > starts[0] and not (w.isdigit() or w in _VARIANT_WORDS or w in own):
+            return w
+    return None
+
+
 def _evaluated_model(model: str) -> str:
     """The model a recorded model name says was run: for lm-eval's `hf (pretrained=...,tokenizer=...)`
     form, the `pretrained` weights only (a tokenizer or a peft adapter named beside them is not
@@ -504,6 +536,9 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
         return f"names `{parent}` of this system's lineage"
     if _other_version_named(run, system.name):
         return f"names another version of `{system.name}`"
+    marker = next((w for w in _words(run) if w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w)), None)
+    if marker is not None:
+        return f"names another size or stage of a model family (`{marker}`)"
     mine = " ".join(_words(system.name))
     for other in ctx.registry_cases:
         theirs = other.system
@@ -570,3 +605,8 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
             yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which does not name this case's "
                              f"system `{system.name}` (nor is it one of `system.evaluated_as`): it is a run of "
                              "another model", severity=_weight(ctx, eid))
+        elif (word := _beyond_system(run, system)) is not None:
+            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which names `{word}` beyond the "
+                             f"system's name `{system.name}`: a run of another model of its family (another size, "
+                             "stage or distillation), unless that exact name is listed under `system.evaluated_as`",
+                      severity=_weight(ctx, eid))
