@@ -1,7 +1,7 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
 gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG708 an incident that defeated claims of an earlier version and
+pathway rated lower or dropped; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
 is not answered; CG718 a monitor breach that fired a trigger against an earlier version and is not
 answered."""
 
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
+from .._derived import evidence_dated
 from .._registry import Context, Hit, rule
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
@@ -224,6 +225,49 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
         yield Hit(("threat_model", dom, "pathways"),
                   f"pathway `{pid}` ({old.severity.value}) of {against} is gone, while domain `{dom}` is still "
                   "addressed")
+
+
+_MODEL_EVIDENCE = ("eval", "red-team", "sandbagging-probe")
+"""Evidence kinds that measure the model's own behaviour, and so the weights they ran against."""
+
+
+@rule(
+    "CG352", "new-weights-old-evidence", severity="blocking", serves="test-3-elicitation",
+    summary="The system's digests changed since the version compared with, but evaluations, red-team "
+            "tests or sandbagging probes of that version (the same artifacts, or dated no later than it) "
+            "are cited for this one.",
+    rationale="The digests are what the decision binds to: new digests are new weights (a new fine-tune, "
+              "a new checkpoint). An evaluation of the earlier weights says nothing about the capability "
+              "or the behaviour of these; carried over, it lets any checkpoint ride on the evidence of "
+              "the one that was approved.",
+    bad="# previous: digests [sha256:9f2c...]; E-cyber-ctf evals/cyber-ctf.json (2026-10-01)\n"
+        "system: {digests: [sha256:9f2c..., sha256:77ab...]}\nevidence: {E-cyber-ctf: {artifact: evals/cyber-ctf.json, date: 2026-10-01}}",
+    good="system: {digests: [sha256:77ab...]}\nevidence: {E-cyber-ctf: {artifact: evals/cyber-ctf-77ab.json, date: 2026-12-02}}",
+    fix="Evaluate the new weights and cite those runs. If the weights did not change (the same files "
+        "digested another way), keep the digests of the version compared with.",
+)
+def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    added = [d for d in ctx.case.system.digests if d not in prev.system.digests]
+    if not added:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
+    for eid, ev in ctx.case.evidence.items():
+        if ev.kind not in _MODEL_EVIDENCE:
+            continue
+        dated = evidence_dated(ev, ctx.artifact_dates)
+        if ev.sha256 is not None and ev.sha256 in old_shas:
+            why = f"its artifact is one {against} cited"
+        elif prev.date is not None and dated <= prev.date:
+            why = f"it is dated {dated}, no later than {against} ({prev.date})"
+        else:
+            continue
+        yield Hit(("evidence", eid),
+                  f"the system's weights changed since {against} (new digest {added[0][:19]}...), but `{eid}` "
+                  f"({ev.kind}) cannot be a run of them: {why}")
 
 
 def _words(text: str) -> list[str]:
