@@ -437,7 +437,9 @@ def verify(
     model_digest: Annotated[str | None, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")] = None,
     model: Annotated[Path | None, typer.Option("--model", help="The model being deployed (directory, weights file, "
                                                              "OCI layout or manifest): its digest is computed "
-                                                             "here, as `casegate digest` does.")] = None,
+                                                             "here, as `casegate digest` does, and a folder's "
+                                                             "files must be, path for path, those the registry "
+                                                             "logged (`registry submit --model`).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
     trust_root: Annotated[Path | None, typer.Option(
