@@ -522,6 +522,6 @@ def test_registry_submit_logs_the_weights_files_of_the_model_the_case_is_about(t
     case = tmp_path / "case" / "case.yaml"
     case.write_text(case.read_text().replace(DIGEST, digest))
     ok = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model")
-    assert "recorded the weights files of " + digest in ok.stdout
+    assert "recorded the files of model " + digest in ok.stdout
     again = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model")
-    assert "unchanged" in again.stdout and "recorded the weights" not in again.stdout
+    assert "unchanged" in again.stdout and "recorded the files" not in again.stdout

@@ -610,18 +610,46 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
 
     assert reg.case_state(CASE) == "reopened"
     (vega,) = reg.case_versions("vega-api")
-    reasons, _ = deployed_weights_problems(reg, "vega-api", vega.digest, second.resources)
+    reasons, _ = deployed_weights_problems(reg, "vega-api", second.resources)
     assert any("a file the registry hashed for version 1 of case atlas-2-api, which is reopened" in r
                for r in reasons), reasons
-    # the same bytes under other names: the manifest digest can stay the same, the weights loaded do not
-    (v1,) = reg.case_versions(CASE)
-    swapped = (("config.json", first.resources[0][1]), ("internal/model-00001.safetensors", first.resources[1][1]),
-               ("model-00001.safetensors", "0" * 64))
-    assert [p for p, _ in first.resources] == ["config.json", "model-00001.safetensors"]
-    reasons, notes = deployed_weights_problems(reg, CASE, v1.digest, swapped)
-    assert any(r.startswith("the weights deployed are not those the registry hashed for version 1 of atlas-2-api")
-               for r in reasons), reasons
-    assert deployed_weights_problems(reg, CASE, v1.digest, first.resources)[0] == []  # its own weights
+    assert deployed_weights_problems(reg, CASE, first.resources)[0] == []  # its own weights
+    reg.close()
+
+
+def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, tmp_path: Path) -> None:
+    """Reason: model-signing's root digest does not cover file names, so `verify --model` compares
+    the deployed names with what the registry logged: every file (not only the weights), once per
+    version and model; files that do not hash to the digest are refused; and where an earlier
+    entry logged only the weights, every file is logged once the weights are those, path for path."""
+    from casegate.evidence import model_digest
+    from casegate.monitor import record_model_files
+    from casegate.store import MODEL_FILES_EVENT
+    from casegate.verify import logged_model_files
+
+    weights = tmp_path / "model"
+    weights.mkdir()
+    (weights / "model-00001.safetensors").write_bytes(b"\x00weights" * 1000)
+    (weights / "safety_filter.yaml").write_text("enabled: true\n")
+    md = model_digest(weights)
+    old_digest = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+    reg = open_registry(database_url)
+    reg.submit_case(load_case(_copy(tmp_path, "v1", {old_digest + "]": md.digest + "]"})))
+    reg.submit_case(load_case(_copy(tmp_path, "v2", {old_digest + "]": md.digest + "]", 'version: "1.0"': 'version: "1.1"'})))
+    with pytest.raises(InputError, match="do not hash to its digest"):
+        record_model_files(reg, CASE, 1, md.digest, md.resources[:1])
+    entry = record_model_files(reg, CASE, 1, md.digest, md.resources)
+    assert entry is not None and entry.payload["files"] == [list(r) for r in md.resources]
+    assert record_model_files(reg, CASE, 1, md.digest, md.resources) is None  # once
+    found = logged_model_files(reg, CASE, 1, md.digest)
+    assert found is not None and found[0].index == entry.index and found[1] == dict(md.resources)
+    # version 2 has an entry logged before every file was, with the weights under another name
+    weights_only = reg.record(MODEL_FILES_EVENT, CASE, {"version": 2, "digest": md.digest, "weights": [
+        ["elsewhere/model-00001.safetensors", md.resources[0][1]]]})
+    assert logged_model_files(reg, CASE, 2, md.digest) is None
+    with pytest.raises(InputError, match=f"not, path for path, those log entry {weights_only.index} holds"):
+        record_model_files(reg, CASE, 2, md.digest, md.resources)
+    assert logged_model_files(reg, CASE, 2, md.digest) is None
     reg.close()
 
 

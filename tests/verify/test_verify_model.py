@@ -1,12 +1,21 @@
 """`casegate verify --model PATH` computes the model digest itself: the model the decision was
-made for verifies; a changed weights file does not."""
+made for verifies; a changed weights file does not. The digest (model-signing's root digest)
+does not cover file names, so the deployed files are also held, path for path, to those the
+registry logged for the decided version (`registry submit --model`), with a state proof as with
+the registry itself; without such a list `verify --model` refuses."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from casegate.evidence import model_digest
 from casegate.sign import parse_instant, sign_case
@@ -15,52 +24,170 @@ from tests.sign.helpers import MODEL, make_world
 
 ROOT = Path(__file__).resolve().parents[2]
 AT = parse_instant("2026-11-25")
+CASE = "atlas-2-api"
+FILTER = b"enabled: true\nclassifier: exploit-filter\n"
 
 
-def test_verify_model_path(tmp_path: Path) -> None:
+@dataclass
+class Deployed:
+    model: Path
+    """The approved model folder."""
+    digest: str
+    db: str
+    keyring: Path
+    proof: Path
+    verify: Callable[..., subprocess.CompletedProcess[str]]
+    """verify(*extra): `casegate verify` of the decision at 2026-12-01 (add --model, --state-proof or --db)."""
+
+
+def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
+    """A model folder (weights and the safety filter's configuration) whose digest the example
+    case names, signed off, decided, submitted (its files logged when `log_files`, as `registry
+    submit --model` does), approved, and a state proof of the case."""
+    from casegate.approve import approve
+    from casegate.monitor import record_model_files, submit_for_review
+    from casegate.store import open_registry
+    from tests.verify.trusted import log_clock, make_trust
+
     model = tmp_path / "atlas-2"
     (model / "shards").mkdir(parents=True)
     (model / "config.json").write_text('{"layers": 48}')
     (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
-    digest = model_digest(model).digest
+    (model / "safety_filter.yaml").write_bytes(FILTER)
+    md = model_digest(model)
     w = make_world(tmp_path)
     text = w.case.read_text()
     assert f"digests: [{MODEL}]" in text
-    w.case.write_text(text.replace(f"digests: [{MODEL}]", f"digests: [{digest}]"))
+    w.case.write_text(text.replace(f"digests: [{MODEL}]", f"digests: [{md.digest}]"))
     for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
         sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
     write_bundle(bundle, w.dir / "decision.bundle.json")
     # verify fails closed: a trust root pinning the policy and keyring, and the case's state proof
-    from casegate.approve import approve
-    from casegate.monitor import submit_for_review
-    from casegate.store import open_registry
-    from tests.verify.trusted import log_clock, make_trust
-
     db = f"sqlite:///{tmp_path / 'registry.db'}"
     with open_registry(db) as reg, log_clock():
-        reg.submit_case(w.load())
-        submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
+        v = reg.submit_case(w.load())
+        if log_files:
+            assert record_model_files(reg, CASE, v.number, md.digest, md.resources) is not None
+        submit_for_review(reg, CASE, by="Sam Whitfield")
         approve(reg, record, bundle, w.ring)
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
-    proof = t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
+    proof = t.proof(db, CASE, tmp_path / "state-proof.json")
 
     def verify(*extra: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         env.pop("CASEGATE_DATABASE_URL", None)
         return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
                                "--boundary", "api", "--at", "2026-12-01", "--keyring", str(w.ring_path),
-                               "--trust-root", str(t.dir), "--state-proof", str(proof), *extra],
+                               "--trust-root", str(t.dir), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 
-    ok = verify("--model", str(model))
+    return Deployed(model, md.digest, db, w.ring_path, proof, verify)
+
+
+def test_verify_model_path(tmp_path: Path) -> None:
+    d = _approved(tmp_path)
+    model, digest = d.model, d.digest
+    ok = d.verify("--model", str(model), "--state-proof", str(d.proof))
     assert ok.returncode == 0, ok.stderr
     assert f"note: model digest {digest} computed from {model}" in ok.stderr
+    assert f"note: the model's 3 files are those the registry logged for version 1 of {CASE}" in ok.stderr
+    with_db = d.verify("--model", str(model), "--db", d.db)
+    assert with_db.returncode == 0, with_db.stderr
     (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
-    bad = verify("--model", str(model))
+    bad = d.verify("--model", str(model), "--state-proof", str(d.proof))
     assert bad.returncode == 1
     assert f"the bundle is for model digest {digest}, not {model_digest(model).digest}" in bad.stderr
-    both = verify("--model", str(model), "--model-digest", digest)
+    both = d.verify("--model", str(model), "--model-digest", digest, "--state-proof", str(d.proof))
     assert both.returncode == 2 and "one of them" in both.stderr
-    neither = verify()
+    neither = d.verify("--state-proof", str(d.proof))
     assert neither.returncode == 2 and "one of them" in neither.stderr
+
+
+def _moved_filter(d: Deployed, where: Path) -> Path:
+    """The approved folder with its safety filter's configuration moved out of the loader's way,
+    a move that keeps model-signing's root digest (the names order the digests; they are not hashed)."""
+    shutil.copytree(d.model, where)
+    (where / "disabled").mkdir()
+    (where / "safety_filter.yaml").rename(where / "disabled" / "safety_filter.yaml.off")
+    assert model_digest(where).digest == d.digest
+    return where
+
+
+def test_a_model_folder_with_its_safety_config_moved_away_does_not_verify(tmp_path: Path) -> None:
+    """Attack: the lab deploys the approved folder with `safety_filter.yaml` moved to
+    `disabled/safety_filter.yaml.off`: every byte is the same and so is the digest, but the filter
+    is no longer loaded. Against the state proof and against the registry it is not verified."""
+    d = _approved(tmp_path)
+    moved = _moved_filter(d, tmp_path / "deployed")
+    for source in (("--state-proof", str(d.proof)), ("--db", d.db)):
+        r = d.verify("--model", str(moved), *source)
+        assert r.returncode == 1, (source, r.stderr)
+        assert f"the model files deployed are not those the registry logged for version 1 of {CASE}" in r.stderr
+        assert "safety_filter.yaml moved to disabled/safety_filter.yaml.off" in r.stderr
+        assert "Traceback" not in r.stderr
+    # a file renamed in place (the same order, so the same digest) is caught the same way
+    renamed = tmp_path / "renamed"
+    shutil.copytree(d.model, renamed)
+    (renamed / "safety_filter.yaml").rename(renamed / "safety_filter.yml.off")
+    assert model_digest(renamed).digest == d.digest
+    r = d.verify("--model", str(renamed), "--state-proof", str(d.proof))
+    assert r.returncode == 1 and "safety_filter.yaml moved to safety_filter.yml.off" in r.stderr
+
+
+def test_a_state_proof_without_the_models_files_does_not_verify_a_model_folder(tmp_path: Path) -> None:
+    """Attack: the lab strips the `model-files` entry from the state proof (or rewrites the names
+    it lists), so that nothing the proof carries says what the files were called. Fail closed:
+    without the list the folder is not verified, and an altered list is not in the log."""
+    d = _approved(tmp_path)
+    doc = json.loads(d.proof.read_text())
+    assert [e["kind"] for e in doc["entries"]].count("model-files") == 1
+    stripped = tmp_path / "stripped.json"
+    stripped.write_text(json.dumps({**doc, "entries": [e for e in doc["entries"] if e["kind"] != "model-files"]}))
+    moved = _moved_filter(d, tmp_path / "deployed")
+    for folder in (d.model, moved):
+        r = d.verify("--model", str(folder), "--state-proof", str(stripped))
+        assert r.returncode == 1, r.stderr
+        assert f"the registry never logged the files of model {d.digest} for version 1 of {CASE}" in r.stderr
+    for e in doc["entries"]:
+        if e["kind"] == "model-files":
+            e["payload"]["files"] = [["disabled/safety_filter.yaml.off" if p == "safety_filter.yaml" else p, h]
+                                     for p, h in e["payload"]["files"]]
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(doc))
+    r = d.verify("--model", str(moved), "--state-proof", str(forged))
+    assert r.returncode == 1 and "(model-files) is not in the log the checkpoint signs" in r.stderr, r.stderr
+
+
+def test_verify_model_refuses_when_the_registry_never_logged_the_models_files(tmp_path: Path) -> None:
+    """Fail closed: a case submitted without `--model` gives `verify --model` nothing to compare the
+    folder's names with, so it is not verified (the reason says how to log them); with the registry
+    too. `--model-digest` (the pipeline vouches for the digest itself) is unaffected."""
+    d = _approved(tmp_path, log_files=False)
+    for source in (("--state-proof", str(d.proof)), ("--db", d.db)):
+        r = d.verify("--model", str(d.model), *source)
+        assert r.returncode == 1, r.stderr
+        assert f"the registry never logged the files of model {d.digest} for version 1 of {CASE}" in r.stderr
+        assert "casegate registry submit CASE --model PATH" in r.stderr
+    ok = d.verify("--model-digest", d.digest, "--state-proof", str(d.proof))
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_the_review_boards_state_proof_carries_the_models_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`verify --model --registry-url`: the proof the board serves carries the `model-files`
+    entry, so the honest folder verifies and the moved safety configuration does not."""
+    from casegate.web import Settings, TokenStore, create_app
+    from tests.loopback import serve
+
+    d = _approved(tmp_path)
+    moved = _moved_filter(d, tmp_path / "deployed")
+    _, token = TokenStore(tmp_path / "tokens.json").create("Sam Whitfield", ["rso"])
+    app = create_app(Settings(database_url=d.db, keyring=d.keyring, tokens=tmp_path / "tokens.json",
+                              secret=b"test-secret"))
+    monkeypatch.setenv("CASEGATE_BOARD_TOKEN", token)
+    with serve(app) as base:
+        ok = d.verify("--model", str(d.model), "--registry-url", base)
+        bad = d.verify("--model", str(moved), "--registry-url", base)
+    assert ok.returncode == 0, ok.stderr
+    assert bad.returncode == 1, bad.stderr
+    assert "safety_filter.yaml moved to disabled/safety_filter.yaml.off" in bad.stderr

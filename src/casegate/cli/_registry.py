@@ -48,9 +48,10 @@ def _default_key(db_url: str) -> Path:
 def submit(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     model: Annotated[Path | None, typer.Option(
-        "--model", help="The model the case is about (directory or weights file): its weights files are hashed "
-                        "and logged, so a later case about the same weights shares this one's history whatever "
-                        "its digest or id.")] = None,
+        "--model", help="The model the case is about (directory or weights file): its files are hashed and "
+                        "logged, so `verify --model` can hold a deployed folder to them path for path, and a "
+                        "later case about the same weights shares this one's history whatever its digest or "
+                        "id.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -86,7 +87,7 @@ def submit(
     else:
         out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
     if weights is not None:
-        out(f"recorded the weights files of {md.digest if md else ''} (log entry {weights.index})")
+        out(f"recorded the files of model {md.digest if md else ''} (log entry {weights.index})")
     if state == "draft":
         out(f"state: draft; next, to ask for review: casegate state set {v.case_id} under-review --by NAME")
     elif state:

@@ -437,7 +437,9 @@ def verify(
     model_digest: Annotated[str | None, typer.Option("--model-digest", help="The digest being deployed, sha256:<hex>.")] = None,
     model: Annotated[Path | None, typer.Option("--model", help="The model being deployed (directory, weights file, "
                                                              "OCI layout or manifest): its digest is computed "
-                                                             "here, as `casegate digest` does.")] = None,
+                                                             "here, as `casegate digest` does, and a folder's "
+                                                             "files must be, path for path, those the registry "
+                                                             "logged (`registry submit --model`).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now).")] = None,
     keyring: KeyringOpt = None,
     trust_root: Annotated[Path | None, typer.Option(
@@ -504,24 +506,21 @@ def verify(
         except TrustRootError as e:
             root_problem = f"{e.location}: {e.message}" if e.location else e.message
     source, reg = _proof_source(db, state_proof, registry_url)
+    # a model folder's files, names included, are held to those the log holds for the decided
+    # version: its root digest does not cover the names
+    files = computed.resources if computed is not None and computed.method == "model-signing-files" else None
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=_instant(at), deployment=given)
-        if computed is not None and computed.resources and reg is not None and v.case_id:
+                          at=_instant(at), deployment=given, model_files=files)
+        if files and reg is not None and v.case_id:
             from ..monitor import deployed_weights_problems
-            from ..sign import decode_payload
 
-            # the case digest the decision signs (never the bundle's unsigned copy)
-            st = decode_payload(data["decision"]) if isinstance(data.get("decision"), dict) else None
-            pred = st.get("predicate") if isinstance(st, dict) else None
-            case = pred.get("case") if isinstance(pred, dict) else None
-            reasons, notes = deployed_weights_problems(
-                reg, v.case_id, case.get("digest") if isinstance(case, dict) else None, computed.resources)
+            reasons, notes = deployed_weights_problems(reg, v.case_id, files)
             v.reasons += reasons
             v.notes += notes
-        elif computed is not None and computed.resources:
-            v.notes.append("the weights files were not compared with the registry's (no registry opened: pass --db "
-                           "to check them path for path and against other cases holding the same weights)")
+        elif files:
+            v.notes.append("the weights files were not compared with other cases' (no registry opened: pass --db "
+                           "to refuse weights the registry hashed for a case that is reopened or withdrawn)")
     finally:
         if reg is not None:
             reg.close()

@@ -24,7 +24,13 @@ from ._facts import (
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
-    from ._modeldigest import ModelDigest, manifest_digest, model_digest, oci_manifest_digest
+    from ._modeldigest import (
+        ModelDigest,
+        manifest_digest,
+        manifest_root,
+        model_digest,
+        oci_manifest_digest,
+    )
     from ._pin import Pinned, pin_artifact
     from ._runprints import SAME_RUN_SHARE, RunPrints, run_prints, same_run
     from ._show import describe_evidence
@@ -34,13 +40,13 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
            "DerivedRun", "EvidenceFacts", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "manifest_digest", "model_digest", "oci_manifest_digest", "pin_artifact", "rehash_artifacts",
+           "discover", "facts_for", "manifest_digest", "manifest_root", "model_digest", "oci_manifest_digest", "pin_artifact", "rehash_artifacts",
            "run_prints", "same_run", "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
          "ReadOptions": "importers", "discover": "importers", "ModelDigest": "_modeldigest",
-         "manifest_digest": "_modeldigest", "model_digest": "_modeldigest", "oci_manifest_digest": "_modeldigest",
+         "manifest_digest": "_modeldigest", "manifest_root": "_modeldigest", "model_digest": "_modeldigest", "oci_manifest_digest": "_modeldigest",
          "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show",
          "RunPrints": "_runprints", "SAME_RUN_SHARE": "_runprints", "run_prints": "_runprints",
          "same_run": "_runprints"}

@@ -72,16 +72,24 @@ def manifest_digest(path: Path) -> ModelDigest:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
     files.sort(key=lambda item: item[0].parts)
-    root = hashlib.sha256()
     resources = []
     for rel, p in files:
         try:
-            hexd = sha256_file(p)
+            resources.append((str(rel), sha256_file(p)))
         except OSError as e:
             raise _refuse(p, e.strerror or str(e)) from None
+    return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources))
+
+
+def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
+    """The model-signing root digest of a manifest's files (relative POSIX path, sha256 hex):
+    SHA-256 over the 32-byte file digests ordered by path, component by component. The names only
+    order the digests; they are not hashed, so files moved or renamed in a way that keeps that
+    order keep the root digest (`verify --model` compares the names on their own)."""
+    root = hashlib.sha256()
+    for _rel, hexd in sorted(resources, key=lambda item: PurePosixPath(item[0]).parts):
         root.update(bytes.fromhex(hexd))
-        resources.append((str(rel), hexd))
-    return ModelDigest("sha256:" + root.hexdigest(), "model-signing-files", tuple(resources))
+    return "sha256:" + root.hexdigest()
 
 
 def _json(path: Path) -> object:

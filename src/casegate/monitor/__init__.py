@@ -1,9 +1,9 @@
 """After launch: the case lifecycle, incidents, monitors and triggers that reopen, restrict or
 withdraw a case, conditions with due dates, and the record of what held up."""
 
+from ..store import MODEL_FILES_EVENT
 from ._compare import (
     EARLIER_MAX,
-    MODEL_FILES_EVENT,
     POLICY_CHANGE_EVENT,
     PROTOCOL_EVENT,
     comparison_for,

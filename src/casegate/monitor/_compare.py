@@ -23,7 +23,7 @@ from ..model import (
     PolicyChange,
     RegisteredProtocol,
 )
-from ..store import CaseVersionRecord, LogEntry, Registry
+from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry
 from ._evaluate import monitor_claims
 from ._series import parse_timestamp
 from ._versions import StoredVersion, VersionCache, current_approval, parse_recorded
@@ -239,8 +239,6 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-MODEL_FILES_EVENT = "model-files"
-"""Log entry kind of the weights files of a stored version's model, as the registry hashed them."""
 WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".h5", ".keras",
                    ".msgpack", ".onnx", ".npz", ".npy", ".tflite", ".pkl", ".pickle", ".nemo")
 """File name endings of weights: a model shares its identity with another holding the same bytes
@@ -287,31 +285,16 @@ UNFIT_STATES = ("reopened", "withdrawn")
 """States of a case that make its weights unfit to deploy under any other case."""
 
 
-def deployed_weights_problems(reg: Registry, case_id: str, case_digest: str | None,
+def deployed_weights_problems(reg: Registry, case_id: str,
                               resources: tuple[tuple[str, str], ...]) -> tuple[list[str], list[str]]:
     """What the registry says about the weights being deployed (a model manifest's files) under a
-    decision on `case_id` (its stored version with `case_digest`): (reasons, notes). A reason: the
-    weights files are not, path for path, those the registry hashed for that version (the same
-    bytes under other names load other weights), or a weights file is also the model of another
-    case the registry holds reopened or withdrawn (a new digest, name or id does not clear it)."""
+    decision on `case_id`: (reasons, notes). A reason: a weights file is also the model of another
+    case the registry holds reopened or withdrawn (a new digest, name or id does not clear it).
+    That the files are, path for path, those logged for the decided version is `verify`'s check
+    (`casegate.verify.model_files_problems`, on the proven log)."""
     reasons: list[str] = []
-    notes: list[str] = []
-    deployed = sorted(weights_files(resources))
-    logged = _logged_weight_lists(reg)
-    number = next((v.number for v in reg.case_versions(case_id) if v.digest == case_digest), None) \
-        if case_digest else None
-    mine = logged.get((case_id, number)) if number is not None else None
-    if mine is None:
-        notes.append(f"the registry holds no weights files for the decided version of {case_id} "
-                     "(`registry submit --model`): which file holds which weights is not checked")
-    elif sorted(mine) != deployed:
-        want, have = dict(mine), dict(deployed)
-        diff = sorted(p for p in set(want) | set(have) if want.get(p) != have.get(p))
-        reasons.append(f"the weights deployed are not those the registry hashed for version {number} of {case_id}: "
-                       + ", ".join(f"{p} ({(have.get(p) or 'absent')[:12]}, logged {(want.get(p) or 'absent')[:12]})"
-                                   for p in diff[:5]) + ("" if len(diff) <= 5 else f" and {len(diff) - 5} more"))
-    shas = {h for _p, h in deployed}
-    for (other, n), files in sorted(logged.items()):
+    shas = {h for _p, h in weights_files(resources)}
+    for (other, n), files in sorted(_logged_weight_lists(reg).items()):
         if other == case_id or not shas & {h for _p, h in files}:
             continue
         state = reg.case_state(other)
@@ -319,7 +302,7 @@ def deployed_weights_problems(reg: Registry, case_id: str, case_digest: str | No
             reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
                            f"which is {getattr(state, 'value', state)}: the same weights under another case do not "
                            "deploy while it stands")
-    return reasons, notes
+    return reasons, []
 
 
 def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
@@ -347,9 +330,13 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                        resources: tuple[tuple[str, str], ...]) -> LogEntry | None:
-    """Log the weights files of the model stored version `number` of `case_id` is about, hashed by
-    the registry's caller from the model itself: `digest` (its manifest root digest) must be one
-    of the version's system digests. None when they are logged already."""
+    """Log the files (path and sha256; the weights among them apart) of the model stored version
+    `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
+    (its manifest root digest, which the files must hash to) must be one of the version's system
+    digests. None when they are logged already. Where an earlier entry logged only the weights
+    files of that model, every file is logged once the weights are those, path for path."""
+    from ..evidence import manifest_root
+
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
     named = system.get("digests") if isinstance(system, dict) else None
@@ -357,14 +344,25 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
         raise InputError(f"the model's digest {digest} is not one of version {number} of {case_id}'s system digests",
                          help="point --model at the weights the case is about (casegate digest PATH prints "
                               "the digest), or list that digest under system.digests")
+    if not resources or manifest_root(resources) != digest:
+        raise InputError(f"the files given for the model do not hash to its digest {digest}",
+                         help="compute the digest and the files from the model itself (casegate.evidence.model_digest)")
     weights = weights_files(resources)
     if not weights:
         raise InputError(f"the model at digest {digest} holds no weights file ({', '.join(WEIGHT_SUFFIXES)})",
                          help="point --model at the directory that holds the weights")
-    if (case_id, number) in _logged_weights(reg):
+    logged = [e for e in reg.events(case_id, MODEL_FILES_EVENT)
+              if e.payload.get("version") == number and e.payload.get("digest") == digest]
+    if any(isinstance(e.payload.get("files"), list) for e in logged):
         return None
+    for e in logged:
+        if sorted(tuple(w) for w in e.payload.get("weights") or []) != sorted(weights):
+            raise InputError(f"the weights files at {digest} are not, path for path, those log entry {e.index} holds "
+                             f"for version {number} of {case_id}",
+                             help="point --model at the model whose weights were logged")
     return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
-                                                     "weights": [list(w) for w in weights]})
+                                                     "weights": [list(w) for w in weights],
+                                                     "files": [list(r) for r in resources]})
 
 
 def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:

@@ -42,7 +42,15 @@ if TYPE_CHECKING:
     )
     from ._log import log_time
     from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
-    from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
+    from ._proof import (
+        MODEL_FILES_EVENT,
+        PROOF_KINDS,
+        STATE_PROOF_VERSION,
+        Replayed,
+        entry_json,
+        leaf_of,
+        replay,
+    )
     from ._records import (
         CASE_STATES,
         CaseFile,
@@ -99,6 +107,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "InclusionProof": ("_merkle", "InclusionProof"),
         "verify_consistency": ("_merkle", "verify_consistency"),
         "verify_inclusion": ("_merkle", "verify_inclusion"),
+        "MODEL_FILES_EVENT": ("_proof", "MODEL_FILES_EVENT"),
         "PROOF_KINDS": ("_proof", "PROOF_KINDS"),
         "STATE_PROOF_VERSION": ("_proof", "STATE_PROOF_VERSION"),
         "Replayed": ("_proof", "Replayed"),
@@ -123,7 +132,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 
 __all__ = [
     "merkle", "entry_bytes", "log_time",
-    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
+    "MODEL_FILES_EVENT", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",

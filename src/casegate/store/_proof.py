@@ -1,8 +1,9 @@
 """State proofs: a case's state as the log proves it, not as a mutable column says.
 
 A state proof holds a checkpoint the log signed, and every entry of the case that decides its
-state (its versions, state changes, objections and their answers) and the signed statements
-it rests on (its decisions with their bundles, its sign-offs), each with an RFC 9162
+state (its versions, state changes, objections and their answers), the signed statements it
+rests on (its decisions with their bundles, its sign-offs) and the files of the model each
+version is about as the registry hashed them (`model-files`), each with an RFC 9162
 inclusion proof under that checkpoint. Replaying the state changes in log order gives the
 state; the registry's `cases` row is only a cache of it.
 
@@ -21,9 +22,13 @@ from ._canonical import canonical, entry_bytes
 from ._records import LogEntry
 
 STATE_PROOF_VERSION = 1
-PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff")
+MODEL_FILES_EVENT = "model-files"
+"""Log entry kind of the files (path and sha256) of a stored version's model, as the registry
+hashed them (`registry submit --model`)."""
+PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff",
+               MODEL_FILES_EVENT)
 """The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the
-log recorded each signature)."""
+log recorded each signature; the model's files, which `verify --model` compares path for path)."""
 
 
 @dataclass

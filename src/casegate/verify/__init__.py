@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ._decide import Judgement, binding_problems, decide_case, judge_case, judgement_problems
     from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
     from ._exposure import ACCESS_LEVELS, Deployment, boundary_attributes
+    from ._modelfiles import logged_model_files, model_files_problems
     from ._proven import ProvenState, check_state_proof
     from ._signed import (
         GateInputs,
@@ -47,6 +48,7 @@ _WHERE = {
     **dict.fromkeys(('Judgement', 'binding_problems', 'decide_case', 'judge_case', 'judgement_problems'), '_decide'),
     **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
     **dict.fromkeys(('ACCESS_LEVELS', 'Deployment', 'boundary_attributes'), '_exposure'),
+    **dict.fromkeys(('logged_model_files', 'model_files_problems'), '_modelfiles'),
     **dict.fromkeys(('ProvenState', 'check_state_proof'), '_proven'),
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
     **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
@@ -58,7 +60,7 @@ __getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WH
 
 __all__ = [
     "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",
-    "ACCESS_LEVELS", "Deployment", "boundary_attributes",
+    "ACCESS_LEVELS", "Deployment", "boundary_attributes", "logged_model_files", "model_files_problems",
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",
     "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",

@@ -14,6 +14,7 @@ from ..sign import DECISION, Keyring, check_envelope, decode_payload, envelope_s
 from ..trust import TrustRoot
 from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malformed
 from ._exposure import Deployment
+from ._modelfiles import Files, model_files_problems
 from ._proven import check_state_proof, log_times
 from ._revocations import revocation_gaps, with_logged_revocations
 
@@ -62,7 +63,7 @@ def _signed_policy_sha(pred: dict[str, Any]) -> str | None:
 def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot | None,
                   proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
                   at: dt.datetime, now: dt.datetime | None = None,
-                  deployment: Deployment | None = None) -> Verdict:
+                  deployment: Deployment | None = None, model_files: Files | None = None) -> Verdict:
     """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, giving the tools,
     sensitive domains and access `deployment` declares (default: nothing declared, which is no
     tools and no sensitive domain), collecting every reason it does not allow it: every reason
@@ -76,7 +77,11 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     not hold, one logged after `at`, after its key was retired, or not before its key's
     compromise does not count. Every revocation the proven log records for a key of the keyring
     applies, whatever the keyring file says; a keyring the root has replaced needs the logged
-    changes that lead from it to the current one (`revocation_gaps`), or it is not verified."""
+    changes that lead from it to the current one (`revocation_gaps`), or it is not verified.
+
+    `model_files`: the files of the model deployed (path, sha256), hashed from the folder whose
+    root digest is `model_digest`; they must be, path for path, those the proven log holds for
+    the decided version (`model_files_problems`: the digest does not cover file names)."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
     proof_reasons: list[str] = []
@@ -133,6 +138,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         v.reasons.append(NO_STATE_PROOF)
         return v
     v.reasons += proof_reasons
+    if proven is not None and model_files is not None:
+        reasons, notes = model_files_problems(proven, proven.case_id, pred.get("record"), model_digest, model_files)
+        v.reasons += reasons
+        v.notes += notes
     if proven is not None:
         v.notes.append(f"state proven by the log at size {proven.tree_size}, checkpoint signed "
                        f"{proven.signed_at.isoformat()}; signature times are the log's")

@@ -1,0 +1,121 @@
+"""The model being deployed, held to the approved one file by file, names included.
+
+model-signing's root digest (the model digest a decision is bound to) hashes the files' digests
+in path order but not their names: a folder whose safety configuration was moved out of the
+loader's way (`safety_filter.yaml` to `unused/safety_filter.yaml.off`) can keep the approved
+digest. `registry submit --model` logs every file of the model (path and sha256) beside the
+version (a `model-files` entry of the case, carried by its state proof); `verify --model` requires
+the deployed files to be those, path for path, and refuses when the log holds none for the
+decided version and model (the digest alone does not show which file is which)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from ..store import MODEL_FILES_EVENT, LogEntry
+
+Files = tuple[tuple[str, str], ...]
+"""A model manifest's files: (relative POSIX path, sha256 hex), as `ModelDigest.resources`."""
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+APPROVED = ("approved", "approved-with-conditions")
+SHOWN = 5
+"""Differing paths named in a reason; the rest are counted."""
+
+
+class EntryView(Protocol):
+    def events(self, case_id: str | None = None, kind: str | None = None) -> list[LogEntry]: ...
+
+
+def _version_of(view: EntryView, case_id: str, record: Any) -> int | None:
+    """The number of the version of `case_id` the log approved on the decision whose signed record
+    is `record` (the newest such approval; the registry logs the record's digest with it)."""
+    from ..store import json_sha256
+
+    if not isinstance(record, dict):
+        return None
+    sha = json_sha256(record)
+    found = None
+    for e in view.events(case_id, "state-change"):
+        cause = e.payload.get("cause")
+        if not isinstance(cause, dict) or cause.get("type") != "decision":
+            continue
+        n = cause.get("version")
+        if e.payload.get("to") in APPROVED and cause.get("record_sha256") == sha and isinstance(n, int):
+            found = n
+    return found
+
+
+def _files_of(e: LogEntry) -> dict[str, str] | None:
+    """The files a `model-files` entry lists, path -> sha256 (None: it lists none, or not readably)."""
+    raw: Any = e.payload.get("files")
+    if not isinstance(raw, list):
+        return None
+    out: dict[str, str] = {}
+    for f in raw:
+        if not (isinstance(f, list) and len(f) == 2 and isinstance(f[0], str) and isinstance(f[1], str)
+                and _HEX.match(f[1]) and f[0] not in out):
+            return None
+        out[f[0]] = f[1]
+    return out
+
+
+def logged_model_files(view: EntryView, case_id: str, number: int, model_digest: str) -> tuple[LogEntry, dict[str, str]] | None:
+    """The first `model-files` entry of version `number` of `case_id` for `model_digest` that lists
+    every file (entries logged before the registry logged every file list only the weights), with
+    its files."""
+    for e in sorted(view.events(case_id, MODEL_FILES_EVENT), key=lambda x: x.index):
+        if e.payload.get("version") != number or e.payload.get("digest") != model_digest:
+            continue
+        files = _files_of(e)
+        if files is not None:
+            return e, files
+    return None
+
+
+def _differences(want: dict[str, str], have: dict[str, str]) -> list[str]:
+    """Each path whose file differs, as `path (deployed sha, logged sha)`; a file the log has at
+    one path and the folder at another is named as moved."""
+    added = {h: p for p, h in have.items() if p not in want}
+    moved = {p: added[h] for p, h in want.items() if p not in have and h in added}
+    out: list[str] = []
+    for p in sorted(set(want) | set(have)):
+        if want.get(p) == have.get(p) or p in moved.values():
+            continue
+        if p in moved:
+            out.append(f"{p} moved to {moved[p]}")
+        else:
+            out.append(f"{p} ({(have.get(p) or 'absent')[:12]}, logged {(want.get(p) or 'absent')[:12]})")
+    return out
+
+
+def model_files_problems(view: EntryView, case_id: str, record: Any, model_digest: str,
+                         files: Files) -> tuple[list[str], list[str]]:
+    """(reasons, notes) about the model files deployed (`files`, hashed from the folder whose root
+    digest is `model_digest`) under the decision on `case_id` whose signed record is `record`,
+    judged by the proven log `view`. A reason: the log holds no approval on that decision, no file list of that model for it, a file list that does not hash to the model's
+    digest, or files other than the deployed ones (a path added, missing, moved or changed)."""
+    number = _version_of(view, case_id, record)
+    if number is None:
+        return [f"the log proves no approval of case {case_id} on this decision, so the deployed model's files "
+                "cannot be compared with those of the approved version"], []
+    found = logged_model_files(view, case_id, number, model_digest)
+    if found is None:
+        return [f"the registry never logged the files of model {model_digest} for version {number} of {case_id}: "
+                "the digest does not cover file names, so the deployed files cannot be shown to be the approved "
+                "ones (submit the version with `casegate registry submit CASE --model PATH`, then sign a "
+                "checkpoint and take a fresh state proof)"], []
+    entry, want = found
+    from ..evidence import manifest_root
+
+    if manifest_root(tuple(want.items())) != model_digest:
+        return [f"the files logged at entry {entry.index} for version {number} of {case_id} do not hash to the model "
+                f"digest {model_digest} they are logged for"], []
+    have = dict(files)
+    diff = _differences(want, have)
+    if diff:
+        return [f"the model files deployed are not those the registry logged for version {number} of {case_id} "
+                f"(log entry {entry.index}), though the digest is the same (it does not cover file names): "
+                + ", ".join(diff[:SHOWN]) + ("" if len(diff) <= SHOWN else f" and {len(diff) - SHOWN} more")], []
+    return [], [f"the model's {len(have)} files are those the registry logged for version {number} of {case_id} "
+                f"(log entry {entry.index}), path for path"]
