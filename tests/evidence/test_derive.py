@@ -129,7 +129,8 @@ def test_every_field_is_derived_from_an_inspect_log(tmp_path: Path) -> None:
     assert view["tool"] == "inspect-ai" and not view["declared"]
     assert d["model"]["value"] == "mockllm/model" and d["model"]["from"] == "eval.model"
     assert d["variant"] == {"value": "helpful-only", "from": "eval.metadata.variant"}
-    assert d["attempts"]["value"] == 3 and d["attempts"]["from"] == "eval.config.epochs"
+    assert d["attempts"]["value"] == 3 and d["attempts"]["from"].startswith("samples[].epoch")
+    assert d["epochs"] == {"value": 3, "from": "eval.config.epochs"}
     assert d["tools"]["value"] == ["bash", "python"]
     assert d["scaffold"]["value"] == "agent"
     assert d["budget_tokens"]["value"] == 4_000_000 and d["budget_tokens"]["from"].startswith("eval.config.token_limit")
@@ -152,7 +153,7 @@ def test_every_field_is_derived_from_lm_eval_results_and_samples(tmp_path: Path)
     assert view["tool"] == "lm-eval"
     assert d["model"]["value"] == "dummy" and d["model"]["from"].startswith("config.model")
     assert d["variant"]["value"] is None
-    assert d["attempts"]["value"] == 1 and d["attempts"]["from"] == "configs.<task>.repeats"
+    assert d["attempts"]["value"] == 1 and d["attempts"]["from"].startswith("configs.<task>.repeats combined")
     assert d["tools"]["value"] == [] and d["scaffold"]["value"] == "none"
     assert d["budget_tokens"]["value"] is None and d["time_limit"]["value"] is None
     assert d["task"]["value"] == "arith_mc" and d["task_version"]["value"] == "2.0"

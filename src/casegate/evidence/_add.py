@@ -348,6 +348,9 @@ def add_evidence(
             raise LogReadError(f"the imported item `{eid}` is not valid: {e}", location=str(run.artifact)) from None
         items[eid] = new
         report.notes.extend(f"{eid}: {n}" for n in run.notes)
+        if run.attempts_note is not None:
+            report.notes.append(f"{eid}: {run.elicitation.attempts} attempt(s) counted, not the "
+                                f"{run.source.epochs} the log states: {run.attempts_note}")
 
     # a file whose items all came out unchanged is left as the author last saw it
     touched = not exists or any(c.action != "unchanged" for c in report.changes)

@@ -35,7 +35,7 @@ from ..model import Elicitation, Result, SourceRecord
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 3
+DERIVE_VERSION = 4
 """Version of the cached form; entries of another version are derived again."""
 CACHE_ENTRIES = 2000
 """Most derived artifacts kept in the cache."""
@@ -71,7 +71,14 @@ class DerivedRun(BaseModel):
     does not build thousands of objects; parsed only when a count needs it."""
     reduced: dict[str, list[int]] = {}
     """(successes, trials) under each reduction without a parameter (any, mean, majority, all),
-    counted once when the artifact is read; absent when the scores are not binary."""
+    counted once when the artifact is read; absent when the scores are not binary or combined."""
+    scores_combined: bool = False
+    """Each per-sample score already combines the run's attempts (lm-eval's maj@k scores one vote
+    over k responses, under `result.reduction`): no other reduction can be applied to them."""
+    attempts_note: str | None = None
+    """Why `elicitation.attempts` is below the epochs the log's header states (`source.epochs`)."""
+    attempts_unrecorded: bool = False
+    """The log has no record of epochs its header states (see `ImportedRun.attempts_unrecorded`)."""
 
     def per_sample(self) -> list[tuple[str, float]]:
         """(sample id, score) of every scored sample and epoch."""
@@ -79,8 +86,11 @@ class DerivedRun(BaseModel):
         return [(str(r[0]), float(r[2])) for r in rows]
 
     def counts(self, reduction: str, k: int | None) -> tuple[int, int] | None:
-        """(successes, trials) under `reduction`, or None without per-sample scores. Raises
-        ValueError when the scores do not allow it (see `stats.policy_counts`)."""
+        """(successes, trials) under `reduction`, or None without per-sample scores (or with
+        scores that already combine the attempts). Raises ValueError when the scores do not allow
+        it (see `stats.policy_counts`)."""
+        if self.scores_combined:
+            return None
         got = self.reduced.get(reduction)
         if got is not None:
             return got[0], got[1]
@@ -136,6 +146,11 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
     for r in imported:
         assert isinstance(r, ImportedRun)
         files.update(r.source.files)
+        per: dict[str, set[int]] = {}
+        for s in r.result.samples:
+            per.setdefault(s.id, set()).add(s.epoch)
+        # the scores hold fewer epochs than the attempts only when each one combines them
+        combined = bool(per) and r.elicitation.attempts > min(len(e) for e in per.values())
         runs.append(DerivedRun(
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
             variant_field=r.variant_field, time_limit=r.time_limit,
@@ -144,7 +159,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             scored_samples=len({s.id for s in r.result.samples}),
             scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],
                                    separators=(",", ":")) if r.result.samples else "",
-            reduced=_reduced(r.result)))
+            reduced={} if combined else _reduced(r.result), scores_combined=combined,
+            attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded))
     return runs, files
 
 

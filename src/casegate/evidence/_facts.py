@@ -44,7 +44,11 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "variant": {"inspect-ai": "eval.metadata.variant, else the variant's name in eval.model",
                 "lm-eval": "config.model_args variant=, else the variant's name in pretrained=",
                 "generic": "variant, else the variant's name in model"},
-    "attempts": {"inspect-ai": "eval.config.epochs", "lm-eval": "configs.<task>.repeats", "generic": "epochs"},
+    "attempts": {"inspect-ai": "samples[].epoch (fewest scored per sample; at most eval.config.epochs)",
+                 "lm-eval": "configs.<task>.repeats combined by the metric's filter (filter_list), "
+                            "else 1; at most the responses per doc_id",
+                 "generic": "samples[].epoch (fewest scored per sample; at most epochs), else epochs"},
+    "epochs": {"inspect-ai": "eval.config.epochs", "lm-eval": "configs.<task>.repeats", "generic": "epochs"},
     "tools": {"inspect-ai": "plan.steps[].params (tools)", "lm-eval": "(none: lm-eval gives no tools)",
               "generic": "tools"},
     "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
@@ -96,7 +100,8 @@ class Problem(NamedTuple):
     evidence_id: str
     kind: str
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
-    'declared-not-allowed' or 'mapped'."""
+    'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
+    has no record of) or 'attempts-unscored' (epochs attempted but not scored)."""
     path: tuple[str | int, ...]
     message: str
     help: str | None = None
@@ -222,7 +227,7 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     k = th.k if th is not None else None
     if r.scale != "binary":
         return None  # CG336 reports scores with no success count
-    if run.scores_json:
+    if run.scores_json and not run.scores_combined:
         try:
             return run.counts(reduction, k)
         except ValueError as e:
@@ -231,12 +236,20 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
                                     f"the result of `{eid}` cannot be counted under the policy's {how} reduction: {e}",
                                     "re-run the evaluation so every sample has the scores the reduction needs"))
             return None
-    epochs = run.source.epochs or run.elicitation.attempts
+    epochs = run.elicitation.attempts
     if r.successes is not None and r.trials is not None and same_counts(r.reduction, reduction, k, epochs):
         return r.successes, r.trials
     path, how = ("evidence", eid, "result"), _how(reduction, k)
     if r.successes is not None and r.trials is not None:
         stated = f"under `{r.reduction}`" if r.reduction else "with no stated reduction"
+        if run.scores_combined:
+            problems.append(Problem(eid, "not-recomputable", path,
+                                    f"the artifact of `{eid}` scores each sample once, combining {epochs} responses "
+                                    f"{stated} ({r.successes}/{r.trials}), so the policy's {how} reduction cannot "
+                                    "be applied",
+                                    "score the evaluation under a filter that keeps each response's score, or under "
+                                    "the policy's reduction, and import it again"))
+            return None
         problems.append(Problem(eid, "not-recomputable", path,
                                 f"the artifact of `{eid}` states {r.successes}/{r.trials} {stated} over {epochs} "
                                 f"epochs but no per-sample scores, so the policy's {how} reduction cannot be applied",
@@ -284,7 +297,7 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
     src, ds = rec.source, run.source
     if src is not None:
         for name, fact in (("model", "model"), ("task", "task"), ("task_version", "task_version"),
-                           ("scorer", "scorer"), ("status", "status"), ("epochs", "attempts")):
+                           ("scorer", "scorer"), ("status", "status"), ("epochs", "epochs")):
             a, b = getattr(src, name), getattr(ds, name)
             if a is not None and a != b:
                 yield _mismatch(eid, run, shown, fact, ("source", name), a, b)
@@ -295,6 +308,23 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
         yield _mismatch(eid, run, shown, "scorer", ("result", "metric"), rr.metric, run.result.metric)
     if rec.date.isoformat() != run.date:
         yield _mismatch(eid, run, shown, "date", ("date",), rec.date.isoformat(), run.date)
+
+
+def _fewer_attempts(eid: str, run: DerivedRun, artifact: str | None) -> Problem:
+    """The log's header states more epochs than its scored samples show (`run.attempts_note`)."""
+    got, stated = run.elicitation.attempts, run.source.epochs
+    msg = (f"`{eid}` counts {got} attempt{'s' if got != 1 else ''}, not the {stated} its log {artifact} states: "
+           f"{run.attempts_note}")
+    if run.attempts_unrecorded:
+        return Problem(eid, "attempts-unrecorded", ("evidence", eid), msg,
+                       "import the complete log the run wrote (every sample scored in every epoch), or state the "
+                       f"epochs the run made; the gate counts {got}")
+    if run.tool == "lm-eval":
+        return Problem(eid, "attempts-unscored", ("evidence", eid), msg,
+                       "to count the repeats, score the metric under a filter that combines them (`majority_vote`, "
+                       "lm-eval's maj@k) or name it pass@k; else set `repeats: 1`")
+    return Problem(eid, "attempts-unscored", ("evidence", eid), msg,
+                   f"re-run the epochs that errored so every sample is scored in all {stated}, to count them")
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -386,6 +416,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
             continue
         run = d.run
+        if run.attempts_note is not None:
+            facts.problems.append(_fewer_attempts(eid, run, d.artifact))
         problems: list[Problem] = []
         counts = None
         if ev.kind == "eval":  # counted once per run and threshold, unless counting fails

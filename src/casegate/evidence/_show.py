@@ -50,6 +50,7 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
             "model": fact("model", run.source.model),
             "variant": {"value": run.variant, "from": run.variant_field or artifact_field("variant", run.tool)},
             "attempts": fact("attempts", el.attempts),
+            "epochs": fact("epochs", run.source.epochs),
             "tools": fact("tools", list(el.tools)),
             "scaffold": fact("scaffold", el.scaffold.value),
             "budget_tokens": fact("budget_tokens", el.budget_tokens),

@@ -211,12 +211,17 @@ def counts_disagree(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG339", "attempts-exceed-log", severity="blocking", serves="test-3-elicitation",
-    summary="The elicitation record claims more attempts than the log's run made.",
+    summary="The elicitation record, or the log's own header, claims more attempts than the log's scored "
+            "samples show.",
     rationale="Attempts count toward the elicitation minimum; claiming epochs the run did not make overstates "
-              "how hard the evaluation tried.",
+              "how hard the evaluation tried. The gate counts the fewest epochs in which any sample was scored "
+              "(a sample scored once was attempted once): a header that states more (`epochs: 5` over samples "
+              "of epoch 1 only, lm-eval `repeats: 5` scored by a filter that takes the first response) is "
+              "reported, blocking when the log has no record of the epochs it states.",
     bad="elicitation: {attempts: 5}\nsource: {tool: inspect-ai, epochs: 1}",
     good="elicitation: {attempts: 1}\nsource: {tool: inspect-ai, epochs: 1}",
-    fix="Record the attempts the run really made, or run the evaluation with more epochs.",
+    fix="Record the attempts the run really made, or run the evaluation with more epochs; import the complete "
+        "log the run wrote.",
 )
 def attempts_exceed_log(ctx: Context) -> Iterator[Hit]:
     for eid, ev in ctx.case.evidence.items():
@@ -226,6 +231,10 @@ def attempts_exceed_log(ctx: Context) -> Iterator[Hit]:
         if el.attempts > src.epochs:
             yield Hit(("evidence", eid, "elicitation", "attempts"),
                       f"`{eid}` claims {el.attempts} attempts, but its run made {src.epochs} per sample")
+    for p in _problems(ctx, "attempts-unrecorded"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+    for p in _problems(ctx, "attempts-unscored"):
+        yield Hit(p.path, p.message, severity=RuleSeverity.advisory, help=p.help)
 
 
 # --------------------------------------------------------------------------- facts from the artifacts

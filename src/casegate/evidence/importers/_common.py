@@ -120,3 +120,25 @@ def sample_print(parts: dict[str, Any]) -> str:
 
     text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def sample_attempts(rows: list[tuple[str, int, float]], stated: int) -> tuple[int, str | None, list[int]]:
+    """(attempts, the sample with the fewest scored epochs, its epochs) from per-sample scores
+    `(id, epoch, score)`: a sample scored in only one epoch was attempted once, so the run's
+    attempts are the fewest distinct epochs any scored sample has, never more than `stated` (the
+    epochs the log's header states). Without scores, `stated` with no sample."""
+    if not rows:
+        return max(stated, 1), None, []
+    per: dict[str, set[int]] = {}
+    for sid, epoch, _ in rows:
+        per.setdefault(sid, set()).add(epoch)
+    sid, epochs = min(per.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    return max(min(len(epochs), stated), 1), sid, sorted(epochs)
+
+
+def fewer_epochs_note(sid: str, epochs: list[int], stated: int, stated_by: str) -> str:
+    """Why the attempts are below the header's: the sample with the fewest scored epochs.
+    `stated_by` says where the stated number is read ("that `epochs` states")."""
+    shown = ", ".join(map(str, epochs[:10])) + (", ..." if len(epochs) > 10 else "")
+    return (f"sample `{sid}` was scored in {len(epochs)} epoch{'s' if len(epochs) != 1 else ''} ({shown}) of "
+            f"the {stated} {stated_by}")

@@ -21,8 +21,10 @@ from ._claims import CSV_COLUMNS, generic_claims
 from ._common import (
     check_unchanged,
     counts_result,
+    fewer_epochs_note,
     iso_date,
     pinned_sha256,
+    sample_attempts,
     scalars,
     variant_in,
 )
@@ -109,7 +111,8 @@ class GenericImporter:
                                help=f"see docs/evidence.md for the {FORMAT} format") from None
         return [self._run(path, sha, doc, options)]
 
-    def _run(self, path: Path, sha: str, d: GenericResults, options: ReadOptions) -> ImportedRun:
+    def _run(self, path: Path, sha: str, d: GenericResults, options: ReadOptions,
+             stated_by: str = "that `epochs` states") -> ImportedRun:
         where = str(path)
         date, created = iso_date(d.created, where)
         notes: list[str] = []
@@ -145,7 +148,10 @@ class GenericImporter:
             notes.append(f"`{d.task}` declares scale 'other': no success count can be used")
         tools = list(d.tools)
         scaffold = d.scaffold or (Scaffold.tool_use if tools else Scaffold.none)
-        elicitation = Elicitation(attempts=d.epochs, scaffold=scaffold, tools=tools,
+        attempts, fewest, fewest_epochs = sample_attempts(rows, d.epochs)
+        note = fewer_epochs_note(fewest, fewest_epochs, d.epochs, stated_by) \
+            if fewest is not None and attempts < d.epochs else None
+        elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=d.budget_tokens, solver=d.solver,
                                   generate_config=scalars(d.generate_config))
         metrics: dict[str, float | None] = {}
@@ -163,7 +169,8 @@ class GenericImporter:
         variant, vfield = variant_in({"variant": d.variant} if d.variant else None, d.model, "variant", "model")
         return ImportedRun(artifact=path, sha256=sha, task=d.task, date=date, title=d.task,
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
-                           notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit)
+                           notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
+                           attempts_note=note, attempts_unrecorded=note is not None)
 
     def _csv(self, path: Path, sha: str, raw: bytes, options: ReadOptions) -> list[ImportedRun]:
         try:
@@ -206,7 +213,7 @@ class GenericImporter:
                 err = e.errors(include_url=False)[0]
                 raise LogReadError(f"task `{task}`: `{'.'.join(map(str, err['loc']))}`: {err['msg']}",
                                    location=f"{path}:{t['line']}") from None
-            runs.append(self._run(path, sha, doc, options))
+            runs.append(self._run(path, sha, doc, options, stated_by="that the highest `epoch` of its rows implies"))
         return runs
 
 

@@ -6,7 +6,10 @@ optional extra (`pip install 'casegate[inspect]'`), imported only when a log is 
 
 Mapping into the evidence item (documented in docs/evidence.md):
 
-- attempts = `eval.config.epochs`; per-sample scores keep their epoch.
+- attempts = the fewest distinct epochs in which any scored sample was scored (a sample scored in
+  one epoch was attempted once), never more than `eval.config.epochs`; per-sample scores keep
+  their epoch. Epochs that errored were attempted but not scored; epochs with no record at all
+  mean the log was trimmed (the gate reports both, CG339).
 - tools = every tool named in the plan's solver steps (`use_tools`, agents' `tools`).
 - scaffold = `agent` when a step is an agent (a solver named `react`, `basic_agent`, `human_agent`,
   `bridge`, or any name containing "agent"); else `tool-use` when tools were given; else
@@ -36,9 +39,11 @@ from ._claims import inspect_claims
 from ._common import (
     check_unchanged,
     counts_result,
+    fewer_epochs_note,
     head,
     iso_date,
     pinned_sha256,
+    sample_attempts,
     sample_print,
     scalars,
     variant_in,
@@ -146,8 +151,6 @@ class InspectImporter:
         budget: int | None = int(token_limit) if isinstance(token_limit, int) else None
         if budget is None and scaffold in (Scaffold.none, Scaffold.prompted) and isinstance(gen.get("max_tokens"), int):
             budget = int(gen["max_tokens"])  # type: ignore[arg-type]
-        elicitation = Elicitation(attempts=max(epochs, 1), scaffold=scaffold, tools=tools,
-                                  budget_tokens=budget, solver=steps, generate_config=gen)
 
         scorer = _scorer_name(h, summaries)
         metrics: dict[str, float | None] = {}
@@ -164,10 +167,22 @@ class InspectImporter:
                     head_stderr = _num(sc.metrics["stderr"].value)
 
         raw: list[tuple[str, int, Any]] = []
+        errored: set[tuple[str, int]] = set()
         for s in summaries:
+            if s.error:
+                errored.add((str(s.id), int(s.epoch)))
             if s.error or not s.scores or scorer not in s.scores:
                 continue
             raw.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+        attempts, fewest, fewest_epochs = sample_attempts([(sid, e, 0.0) for sid, e, _ in raw], max(epochs, 1))
+        note, unrecorded = None, False
+        if fewest is not None and attempts < epochs:
+            missing = set(range(1, epochs + 1)) - set(fewest_epochs)
+            unrecorded = any((fewest, e) not in errored for e in missing)
+            note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
+                "; the log has no record of the others" if unrecorded else "; the others errored")
+        elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
+                                  budget_tokens=budget, solver=steps, generate_config=gen)
         scale, rows = _scale(scorer, raw, options, notes)
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
@@ -198,7 +213,8 @@ class InspectImporter:
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
-                           time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None)
+                           time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
+                           attempts_note=note, attempts_unrecorded=unrecorded)
 
 
 def _messages(value: Any) -> Any:

@@ -64,6 +64,13 @@ class ImportedRun:
     """Where in the log the variant was read."""
     time_limit: int | None = None
     """Wall-clock limit per sample, in seconds, as the run set it."""
+    attempts_note: str | None = None
+    """Why `elicitation.attempts` is below the epochs the log's header states (`source.epochs`):
+    the sample scored in the fewest epochs, or the filter that scores one response of several;
+    None when the two agree."""
+    attempts_unrecorded: bool = False
+    """The log holds no record of epochs its header states (a trimmed or edited log), as opposed
+    to epochs attempted but not scored (errored, or responses a filter did not use)."""
 
 
 @dataclass

@@ -5,7 +5,8 @@ The files are plain JSON and JSON lines, read directly (lm-eval is not needed to
 One results file may hold several tasks: each becomes its own run, all pinned to the same file;
 a task's samples file is pinned too (its sha256 goes into `source.files`).
 
-Mapping (documented in docs/evidence.md): attempts = the task's `repeats`; tools = none (lm-eval
+Mapping (documented in docs/evidence.md): attempts = 1 unless the metric's filter combines the
+task's `repeats` (`filter_attempts`); tools = none (lm-eval
 scores single prompts); scaffold = `prompted` with few-shot examples, a system instruction or a
 chat template, else `none`; budget_tokens = `max_gen_toks` of generation tasks; generate_config
 = the task's `generation_kwargs` overlaid with the run's `gen_kwargs`; solver = output type,
@@ -19,11 +20,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 from ...limits import LimitError, current_limits, json_too_deep, long_number, read_regular_file
 from ...model import Elicitation, Result, Scaffold, SourceRecord
+from ..stats import Reduction
 from ._claims import LM_EVAL_STAMP as _STAMP
 from ._claims import lm_eval_claims
 from ._common import (
@@ -38,6 +41,11 @@ from ._common import (
 from .interface import ImportedRun, LogReadError, ReadOptions
 
 BINARY_METRICS = ("acc", "acc_norm", "exact_match")
+
+# Filter steps that change each response on its own: they keep as many responses as they get.
+_PER_RESPONSE = frozenset({"regex", "multi_choice_regex", "remove_whitespace", "lowercase", "uppercase",
+                           "map", "format_span"})
+_PASS_AT = re.compile(r"^pass(?:@|_at_)(\d+)$")
 
 
 class LmEvalImporter:
@@ -145,7 +153,9 @@ class LmEvalImporter:
         scaffold = Scaffold.prompted if (shots > 0 or len(steps) > 2) else Scaffold.none
         budget = gen_kwargs.get("max_gen_toks") if out_type == "generate_until" else None
         repeats = int(cfg.get("repeats") or 1)
-        elicitation = Elicitation(attempts=max(repeats, 1), scaffold=scaffold, tools=[],
+        attempts, reduction, note = filter_attempts(cfg, metric, repeats)
+        unrecorded = False
+        elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=[],
                                   budget_tokens=int(budget) if isinstance(budget, int) else None,
                                   solver=steps, generate_config=gen)
 
@@ -163,12 +173,20 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows = _sample_rows(samples_file, metric)
+            rows, fewest = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             files[samples_file.name] = fsha
-        scale = "binary" if metric in BINARY_METRICS else (options.scale or "other")
+            if out_type == "generate_until" and fewest is not None and fewest[1] < attempts:
+                # the samples file is the record of what was generated: fewer responses, fewer attempts
+                note = (f"document `{fewest[0]}` has {fewest[1]} response{'s' if fewest[1] != 1 else ''} in the "
+                        f"samples file, not the {attempts} that `repeats: {repeats}` and filter "
+                        f"`{(metric or '').partition(',')[2] or 'none'}` combine; the file has no record of the others")
+                unrecorded, attempts = True, max(fewest[1], 1)
+                elicitation = elicitation.model_copy(update={"attempts": attempts})
+        base = (metric or "").partition(",")[0]
+        scale = "binary" if base in BINARY_METRICS else (options.scale or "other")
         if rows is not None:
-            result = counts_result(rows, scale, options.reduction, metric=metric, value=value,
+            result = counts_result(rows, scale, reduction or options.reduction, metric=metric, value=value,
                                    stderr=stderr, where=str(samples_file))
             scored = len({r[0] for r in rows})
         elif scale == "binary" and value is not None and isinstance(effective, int):
@@ -178,7 +196,7 @@ class LmEvalImporter:
                 raise LogReadError(f"`{metric}` = {value} is not a whole number of successes out of {effective}",
                                    location=where)
             result = Result(successes=int(round(succ)), trials=effective, metric=metric, value=value,
-                            stderr=stderr, scale="binary", reduction=options.reduction)
+                            stderr=stderr, scale="binary", reduction=reduction or options.reduction)
             scored = effective
             notes.append(f"no samples file for `{task}`: counts derived from `{metric}` x {effective} documents")
         else:
@@ -186,7 +204,7 @@ class LmEvalImporter:
                             scale="proportion" if scale == "proportion" else "other")
             scored = effective if isinstance(effective, int) else None
         if result.scale == "other":
-            why = "has no documented scale" if metric not in BINARY_METRICS else "has neither samples nor a value"
+            why = "has no documented scale" if base not in BINARY_METRICS else "has neither samples nor a value"
             notes.append(f"metric `{metric}` of `{task}` {why}: no success count was derived")
         if run_cfg.get("limit") is not None:
             notes.append(f"the run used --limit {run_cfg['limit']}: only part of `{task}` was scored")
@@ -210,7 +228,53 @@ class LmEvalImporter:
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
-                           variant=variant, variant_field=vfield)
+                           variant=variant, variant_field=vfield, attempts_note=note,
+                           attempts_unrecorded=unrecorded)
+
+
+def filter_attempts(cfg: dict[str, Any], metric: str | None,
+                    repeats: int) -> tuple[int, Reduction | None, str | None]:
+    """(attempts, reduction, why fewer than `repeats`) of a task's metric, from the filter it was
+    scored under. lm-eval generates `repeats` responses per document and each filter (the task's
+    `filter_list`, else the default `none`, which is `take_first`) turns them into what the metric
+    scores. Only these count more than one attempt:
+
+    - a `majority_vote` step: a vote over every response the steps before it kept (all, or the
+      first k of a `take_first_k`), counted as the `majority` reduction (lm-eval's maj@k);
+    - a metric named `pass@k` / `pass_at_k` whose filter keeps every response (no `take_first`):
+      k of them (at most `repeats`), with no reduction casegate can restate.
+
+    Anything else (`take_first`, a `take_first_k` with no vote after it, a step casegate does not
+    know) scores one response per document: one attempt, whatever `repeats` says."""
+    if repeats <= 1:
+        return 1, None, None
+    filt = (metric or "").partition(",")[2] or "none"
+    entry = next((f for f in cfg.get("filter_list") or [] if isinstance(f, dict) and f.get("name") == filt), None)
+    steps = [s.get("function") if isinstance(s, dict) else s for s in (entry or {}).get("filter") or []]
+    if entry is None and filt == "none":
+        steps = ["take_first"]  # lm-eval's default filter
+    one = f"`repeats: {repeats}`, but `{metric}` is scored under filter `{filt}` ({' -> '.join(map(str, steps)) or 'no steps'}), "
+    kept, unknown = repeats, None
+    for step in steps:
+        if step == "majority_vote":
+            if kept <= 1:
+                break
+            return kept, "majority", (None if kept == repeats else one + f"which votes over the first {kept} responses")
+        if step == "take_first":
+            kept = 1
+        elif step == "take_first_k":
+            k = next((s.get("k") for s in (entry or {}).get("filter") or []
+                      if isinstance(s, dict) and s.get("function") == "take_first_k"), None)
+            kept = min(kept, k) if isinstance(k, int) and k >= 1 else 1
+        elif step not in _PER_RESPONSE and unknown is None:
+            unknown = str(step)
+    m = _PASS_AT.match((metric or "").partition(",")[0])
+    if m and kept == repeats and "take_first" not in steps and "take_first_k" not in steps:
+        k = min(int(m.group(1)), repeats)
+        return max(k, 1), None, (None if k == repeats else one + f"and `pass@{k}` uses {k} of them")
+    if unknown is not None and kept > 1:
+        return 1, None, one + f"whose step `{unknown}` is not one casegate knows to combine responses: one attempt is counted"
+    return 1, None, one + "which scores only the first response of each document"
 
 
 def _results_document(path: Path) -> Any:
@@ -236,13 +300,17 @@ def _line(line: bytes, n: int, path: Path) -> Any:
         raise LogReadError(f"line {n} is not a JSON document", location=str(path)) from None
 
 
-def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
-    """(doc_id, 1, score) of each document scored under the metric's filter. lm-eval writes one
-    line per document and filter: a document on two lines of one filter is refused (counted twice
-    or merged, either would make the counts say what the run did not)."""
+def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None]:
+    """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
+    line holds the score under `name`), and the document with the fewest responses to its first
+    request with their number (None when no line records `resps`). lm-eval writes one line per
+    document and filter: a document on two lines of one filter is refused (counted twice or
+    merged, either would make the counts say what the run did not)."""
     rows: list[tuple[str, int, float]] = []
     first: dict[str, int] = {}
-    filt = metric.partition(",")[2] or "none"
+    fewest: tuple[str, int] | None = None
+    name, _, filt = metric.partition(",")
+    filt = filt or "none"
     try:
         with path.open("rb") as f:
             for n, line in enumerate(f, 1):
@@ -252,10 +320,14 @@ def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
                     d = json.loads(line)
                     if d.get("filter", filt) != filt:
                         continue  # the document scored under another filter
-                    v = d[metric]
+                    v = d[name]
                     rows.append((str(d["doc_id"]), 1, float(v)))
+                    resps = d.get("resps")
+                    if isinstance(resps, list) and resps and isinstance(resps[0], list) and (
+                            fewest is None or len(resps[0]) < fewest[1]):
+                        fewest = (rows[-1][0], len(resps[0]))
                 except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError, AttributeError):
-                    raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{metric}`",
+                    raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{name}`",
                                        location=str(path)) from None
                 seen = first.setdefault(rows[-1][0], n)
                 if seen != n:
@@ -268,4 +340,4 @@ def _sample_rows(path: Path, metric: str) -> list[tuple[str, int, float]]:
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows
+    return rows, fewest
