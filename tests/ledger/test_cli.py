@@ -112,7 +112,7 @@ def test_a_proof_from_tampered_tiles_does_not_verify(setup: Setup, tmp_path: Pat
     last = doc["entries"][-1]
     last["payload"]["to"] = "approved" if last["payload"].get("to") != "approved" else "withdrawn"
     v = _verify(s, doc)
-    assert not v.ok and any("not in the log the checkpoint signs" in x for x in v.reasons), v.reasons
+    assert not v.ok and any("are not the log the checkpoint signs" in x for x in v.reasons), v.reasons
 
 
 def test_client_refuses_a_split_view(setup: Setup, tmp_path: Path) -> None:  # noqa: F811

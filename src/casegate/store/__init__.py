@@ -41,8 +41,24 @@ if TYPE_CHECKING:
         record_signoff,
     )
     from ._log import log_time
-    from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
-    from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, Replayed, entry_json, leaf_of, replay
+    from ._merkle import (
+        ConsistencyProof,
+        InclusionProof,
+        verify_consistency,
+        verify_inclusion,
+        verify_tail,
+    )
+    from ._proof import (
+        OLD_STATE_PROOF,
+        PROOF_KINDS,
+        STATE_PROOF_VERSION,
+        Replayed,
+        entry_json,
+        first_entry,
+        leaf_of,
+        replay,
+        state_proof_doc,
+    )
     from ._records import (
         CASE_STATES,
         CaseFile,
@@ -99,6 +115,10 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "InclusionProof": ("_merkle", "InclusionProof"),
         "verify_consistency": ("_merkle", "verify_consistency"),
         "verify_inclusion": ("_merkle", "verify_inclusion"),
+        "verify_tail": ("_merkle", "verify_tail"),
+        "OLD_STATE_PROOF": ("_proof", "OLD_STATE_PROOF"),
+        "first_entry": ("_proof", "first_entry"),
+        "state_proof_doc": ("_proof", "state_proof_doc"),
         "PROOF_KINDS": ("_proof", "PROOF_KINDS"),
         "STATE_PROOF_VERSION": ("_proof", "STATE_PROOF_VERSION"),
         "Replayed": ("_proof", "Replayed"),
@@ -123,7 +143,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 
 __all__ = [
     "merkle", "entry_bytes", "log_time",
-    "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
+    "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry", "state_proof_doc",
+    "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
