@@ -112,7 +112,32 @@ def test_a_proof_from_tampered_tiles_does_not_verify(setup: Setup, tmp_path: Pat
     last = doc["entries"][-1]
     last["payload"]["to"] = "approved" if last["payload"].get("to") != "approved" else "withdrawn"
     v = _verify(s, doc)
-    assert not v.ok and any("not in the log the checkpoint signs" in x for x in v.reasons), v.reasons
+    assert not v.ok and any("are not the log the checkpoint signs" in x for x in v.reasons), v.reasons
+
+
+def test_a_tiles_proof_with_the_reopening_left_out_does_not_verify(setup: Setup, tmp_path: Path) -> None:  # noqa: F811
+    """The case is reopened; the proof the tiles give is refused as it should be, and the lab
+    that drops the reopening from it (every other entry still in the log) is refused too."""
+    from casegate.monitor import act
+    from casegate.monitor._states import CaseState
+    from casegate.store import open_registry
+
+    s = setup
+    with open_registry(s.db) as reg:
+        act(reg, CASE, CaseState.reopened, role="rso", reason="cyber incident")
+    s.trust.checkpoint(s.db)
+    tiles = tmp_path / "tiles"
+    assert cg("log", "tiles", "--out", str(tmp_path / "public"), "--entries-out", str(tiles), "--db", s.db,
+              cwd=tmp_path).returncode == 0
+    r = cg("state-proof", CASE, "--tiles", str(tiles), "--trust-root", str(s.trust.dir), "--out",
+           str(tmp_path / "proof.json"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads((tmp_path / "proof.json").read_text())
+    v = _verify(s, doc)
+    assert not v.ok and any("is reopened" in x for x in v.reasons), v.reasons
+    doc["entries"] = [e for e in doc["entries"] if e["payload"].get("to") != "reopened"]
+    v = _verify(s, doc)
+    assert not v.ok and any("an entry was left out" in x for x in v.reasons), v.reasons
 
 
 def test_client_refuses_a_split_view(setup: Setup, tmp_path: Path) -> None:  # noqa: F811

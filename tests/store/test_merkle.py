@@ -145,6 +145,42 @@ def test_tampered_proofs_always_fail(data: st.DataObject) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.data())
+def test_a_tail_verifies_whole_and_fails_with_any_leaf_left_out_or_changed(data: st.DataObject) -> None:
+    """`verify_tail`: the leaves from `first` to the end, with the path of `first`, verify at every
+    size; leaving one out (shifting the rest), changing one, adding one, or a forged hash left
+    of `first` in the path always fails (those right of it are rebuilt from the leaves, never read)."""
+    n = data.draw(st.integers(1, 300), label="size")
+    first = data.draw(st.integers(0, n - 1), label="first")
+    d = leaves(n)
+    nodes = mk.build_nodes(d)
+    root = mk.mth(d)
+    path = mk.resolve(mk.inclusion_spec(first, n), nodes)
+    mk.verify_tail(first, n, d[first:], path, root)
+    tail = list(d[first:])
+    how = data.draw(st.sampled_from(["drop", "change", "add", "path"]), label="tamper")
+    if how == "drop" and len(tail) > 1:
+        tail.pop(data.draw(st.integers(1, len(tail) - 1)))
+        tail.append(mk.leaf_hash(b"padding"))  # keep the count: the left-out leaf must still show
+    elif how == "change":
+        i = data.draw(st.integers(0, len(tail) - 1))
+        tail[i] = mk.leaf_hash(b"forged")
+    elif how == "add":
+        tail.append(mk.leaf_hash(b"extra"))
+    elif how == "path" and path:
+        i = data.draw(st.integers(0, len(path) - 1))
+        path[i] = bytes([path[i][0] ^ 1]) + path[i][1:]
+        level, index = mk.inclusion_spec(first, n)[i][0]
+        if index << level > first:  # right of `first`: rebuilt from the leaves, the given hash unread
+            mk.verify_tail(first, n, tail, path, root)
+            return
+    else:
+        return
+    with pytest.raises(VerificationError):
+        mk.verify_tail(first, n, tail, path, root)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
 def test_tampered_consistency_proofs_always_fail(data: st.DataObject) -> None:
     n = data.draw(st.integers(2, 300), label="size")
     old = data.draw(st.integers(1, n - 1), label="old size")

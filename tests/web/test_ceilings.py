@@ -323,3 +323,36 @@ def test_an_error_about_a_withheld_case_names_no_detail(tiered: tuple[TestClient
     assert r.status_code == 400 and SECRET not in r.text and "withheld" in r.text
     r = client.get(f"/api/v1/cases/{CASE}/evidence", headers={"Authorization": f"Bearer {tokens['reviewer']}"})
     assert r.status_code == 400 and SECRET in r.text
+
+
+def test_a_state_proof_that_carries_another_cases_withheld_entries_is_refused(
+        tiered: tuple[TestClient, dict[str, str]], tmp_path: Path, database_url: str) -> None:
+    """A state proof carries every log entry from its case's first on, whole: a token that reads
+    this case but not another case with an entry in that range does not get it."""
+    from casegate.load import load_case
+    from casegate.sign import load_keyring, parse_instant, with_attestations
+    from casegate.store import generate_key, open_registry
+
+    client, tokens = tiered
+    other = tmp_path / "other"
+    shutil.copytree(EXAMPLE, other)
+    text = (other / "case.yaml").read_text()
+    (other / "case.yaml").write_text(text.replace(f"id: {CASE}\n", "id: atlas-2-other\n", 1))
+    for f in ("case.yaml", "evidence.yaml"):  # a case that holds nothing above restricted
+        (other / f).write_text((other / f).read_text().replace("confidentiality: secret", "confidentiality: restricted"))
+    loaded = with_attestations(load_case(other / "case.yaml"), load_keyring(KEYRING),
+                               parse_instant("2026-11-27", end_of_day=True))
+    key = tmp_path / "log2.key"
+    generate_key(key)
+    with open_registry(database_url) as reg:
+        reg.submit_case(loaded)
+        reg.record("incident", CASE, {"date": "2026-12-02", "severity": "high", "domain": "cbrn",
+                                      "description": f"Again the {LOG_TEXT}."})
+        reg.checkpoint(key, "board.casegate.example/log")
+    url = "/api/v1/cases/atlas-2-other/state-proof"
+    r = client.get(url, headers={"Authorization": f"Bearer {tokens['restricted']}"})
+    assert r.status_code == 403, r.text
+    assert f"entries of case {CASE}" in r.text and LOG_TEXT not in r.text
+    r = client.get(url, headers={"Authorization": f"Bearer {tokens['reviewer']}"})
+    assert r.status_code == 200, r.text
+    assert LOG_TEXT in r.text  # what the 403 held back: the other case's entry, whole

@@ -8,6 +8,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.verify.trusted import make_trust
 
@@ -41,3 +44,35 @@ def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) 
         assert r.returncode == 3 and "wants a token" in r.stderr
     r = _verify(board, bundle, base, t.dir, board.tokens["rso"])  # the board is gone
     assert r.returncode == 3 and "cannot reach the review board" in r.stderr
+
+
+def test_a_board_that_leaves_the_reopening_out_of_its_proof_never_verifies(
+        board: BoardFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A board the lab runs serves the real checkpoint and every entry but the reopening: each
+    entry is in the log, so only a completeness check refuses it."""
+    from casegate.monitor import act
+    from casegate.monitor._states import CaseState
+    from casegate.store import open_registry
+
+    bundle = approve(board)
+    t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
+                   keyring=board.case_dir / "keys" / "keyring.yaml")
+    with open_registry(board.database_url) as reg:
+        act(reg, board.case_id, CaseState.reopened, role="rso", reason="cyber incident")
+    t.checkpoint(board.database_url)
+    reg = board.client.app.state.board.registry
+    honest = reg.state_proof
+
+    def without_the_reopening(case_id: str) -> tuple[dict[str, Any] | None, list[str]]:
+        proof, problems = honest(case_id)
+        assert proof is not None and not problems, problems
+        proof["entries"] = [e for e in proof["entries"] if e["payload"].get("to") != "reopened"]
+        return proof, []
+
+    with serve(board.client.app) as base:
+        r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
+        assert r.returncode == 1 and "is reopened" in r.stderr, r.stdout + r.stderr
+        monkeypatch.setattr(reg, "state_proof", without_the_reopening)
+        r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "an entry was left out" in r.stderr, r.stderr

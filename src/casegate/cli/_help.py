@@ -110,7 +110,7 @@ TOP_HELP = (
     '  decide       Check the sign-offs, run the gate, and write the signed...\n'
     '  verify       Verify that a signed decision allows deploying this model...\n'
     '  answer       Answer a signed objection, accept an answer, or uphold an...\n'
-    "  state-proof  Write the proof of the case's current state (its log...\n"
+    "  state-proof  Write the proof of the case's current state (every log...\n"
     '  disclose     Write the opening of a redacted element: its pointer, salt...\n'
     '  report       Write the decision report for the people who decide: the...\n'
     '  history      What held up: per version, which claims incidents or new...\n'
@@ -149,7 +149,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_evidence', 11499),
     ('_sign', 31814),
     ('_registry', 12310),
-    ('_trust', 22000),
+    ('_trust', 22242),
     ('_publish', 11895),
     ('_monitor', 37815),
     ('_policy', 2660),

@@ -402,14 +402,15 @@ def state_proof(
     endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="S3-compatible endpoint for s3:// tiles.")] = None,
     token: Annotated[str | None, typer.Option("--token", envvar="CASEGATE_BOARD_TOKEN", help="With --tiles at a review board: a board token (default $CASEGATE_BOARD_TOKEN); the board serves the entry bundles only to its token holders.")] = None,
 ) -> None:
-    """Write the proof of the case's current state (its log entries under the latest signed
-    checkpoint) for an offline `verify --state-proof`. Exit 1, writing nothing, when the registry
+    """Write the proof of the case's current state (every log entry from the case's first to the
+    latest signed checkpoint, so none of the case's can be left out) for an offline
+    `verify --state-proof`. Exit 1, writing nothing, when the registry
     cannot vouch for the state (no checkpoint, unknown case, entries newer than the checkpoint,
     a state column that differs from the log). With --tiles the registry is not consulted: the
     checkpoint's signature is checked with the key you give, every entry bundle is read and must
-    rebuild the checkpoint's root, and each of the case's entries is proven from the tiles (the
+    rebuild the checkpoint's root, and the proof's first entry is proven from the tiles (the
     entry bundles are not public: a board's with --token, or the copy `log tiles --entries-out`
-    wrote)."""
+    wrote). The proof carries the other cases' entries in that range whole: it discloses them."""
     from ..errors import InputError
 
     if tiles is not None:
@@ -438,5 +439,6 @@ def state_proof(
     assert proof is not None
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps(proof, indent=1) + "\n")
-    out(f"wrote {dest}: {len(proof['entries'])} log entries of {case_id} under the checkpoint at "
-        f"size {proof['checkpoint'].splitlines()[1]}" + (f" (from the tiles at {tiles})" if tiles else ""))
+    mine = sum(1 for e in proof["entries"] if e["case_id"] == case_id)
+    out(f"wrote {dest}: log entries {proof['first']}.. ({len(proof['entries'])}, {mine} of {case_id}) under "
+        f"the checkpoint at size {proof['checkpoint'].splitlines()[1]}" + (f" (from the tiles at {tiles})" if tiles else ""))

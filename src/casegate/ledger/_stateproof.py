@@ -3,14 +3,15 @@ from the registry (see `store._proof`), so `verify --state-proof` checks it the 
 
 The tiles carry no index by case, so every entry bundle of the checkpoint's tree is read, and
 the leaves they make must rebuild the checkpoint's root: no entry of the case can be left out,
-changed or added. Each of the case's entries then gets its inclusion proof from the tiles."""
+changed or added. The proof carries every entry from the case's first to the tree's end, and
+the inclusion path of that first entry from the tiles."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..errors import VerificationError
-from ..store import PROOF_KINDS, STATE_PROOF_VERSION, Checkpoint, entry_json, replay
+from ..store import PROOF_KINDS, Checkpoint, entry_json, first_entry, replay, state_proof_doc
 from ._client import TileLog
 
 
@@ -27,7 +28,8 @@ def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str) -> dict[s
         problems.insert(0, f"the log (size {cp.tree_size}) holds no version of case {case_id}")
     if problems:
         raise VerificationError(f"the tiles do not establish the state of {case_id}: " + "; ".join(problems))
-    proved = [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in entries]
-    return {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
-            "checkpoint": cp.text(), "entries": proved,
-            "keyring_changes": [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes]}
+    first = first_entry(scanned, case_id)
+    assert first is not None  # the case has a version, so an entry
+    tail = [e for e in scanned if e.index >= first.index]
+    return state_proof_doc(case_id, cp.text(), tail, log.inclusion_proof(first.index, cp).path,
+                           [entry_json(e, log.inclusion_proof(e.index, cp).path) for e in changes])

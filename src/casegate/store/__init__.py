@@ -41,15 +41,24 @@ if TYPE_CHECKING:
         record_signoff,
     )
     from ._log import log_time
-    from ._merkle import ConsistencyProof, InclusionProof, verify_consistency, verify_inclusion
+    from ._merkle import (
+        ConsistencyProof,
+        InclusionProof,
+        verify_consistency,
+        verify_inclusion,
+        verify_tail,
+    )
     from ._proof import (
         MODEL_FILES_EVENT,
+        OLD_STATE_PROOF,
         PROOF_KINDS,
         STATE_PROOF_VERSION,
         Replayed,
         entry_json,
+        first_entry,
         leaf_of,
         replay,
+        state_proof_doc,
     )
     from ._records import (
         CASE_STATES,
@@ -108,6 +117,10 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "verify_consistency": ("_merkle", "verify_consistency"),
         "verify_inclusion": ("_merkle", "verify_inclusion"),
         "MODEL_FILES_EVENT": ("_proof", "MODEL_FILES_EVENT"),
+        "verify_tail": ("_merkle", "verify_tail"),
+        "OLD_STATE_PROOF": ("_proof", "OLD_STATE_PROOF"),
+        "first_entry": ("_proof", "first_entry"),
+        "state_proof_doc": ("_proof", "state_proof_doc"),
         "PROOF_KINDS": ("_proof", "PROOF_KINDS"),
         "STATE_PROOF_VERSION": ("_proof", "STATE_PROOF_VERSION"),
         "Replayed": ("_proof", "Replayed"),
@@ -132,7 +145,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 
 __all__ = [
     "merkle", "entry_bytes", "log_time",
-    "MODEL_FILES_EVENT", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
+    "MODEL_FILES_EVENT", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
+    "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",

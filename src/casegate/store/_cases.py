@@ -249,12 +249,12 @@ class CaseStore(AuditedLog):
     # --- state proofs -------------------------------------------------------------------
 
     def state_proof(self, case_id: str) -> tuple[dict[str, Any] | None, list[str]]:
-        """A state proof of the case under the newest stored checkpoint (see `_proof.py`), and
-        every reason the registry cannot vouch for the case's state: no checkpoint, a case the
-        log does not know, entries of the case newer than the checkpoint, or a `cases` row that
-        is missing or is not what the log replays to. The proof is None only when there is no
-        checkpoint."""
-        from ._proof import PROOF_KINDS, STATE_PROOF_VERSION, entry_json, replay
+        """A state proof of the case under the newest stored checkpoint (see `_proof.py`: every
+        log entry from the case's first to the checkpoint's size), and every reason the
+        registry cannot vouch for the case's state: no checkpoint, a case the log does not know,
+        entries of the case newer than the checkpoint, or a `cases` row that is missing or is
+        not what the log replays to. The proof is None only when there is no checkpoint."""
+        from ._proof import PROOF_KINDS, entry_json, replay, state_proof_doc
 
         problems: list[str] = []
         with self._read("making a state proof") as conn:
@@ -263,6 +263,13 @@ class CaseStore(AuditedLog):
             rows = conn.execute(sa.select(log_entries).where(
                 log_entries.c.case_id == case_id, log_entries.c.kind.in_(PROOF_KINDS)
             ).order_by(log_entries.c.idx)).all()
+            first = conn.execute(sa.select(sa.func.min(log_entries.c.idx))
+                                 .where(log_entries.c.case_id == case_id)).scalar()
+            size = int(cp_row.tree_size) if cp_row is not None else 0
+            # every entry from the case's first on: the proof shows it left none of the case out
+            tail_rows = conn.execute(sa.select(log_entries).where(
+                log_entries.c.idx >= first, log_entries.c.idx < size
+            ).order_by(log_entries.c.idx)).all() if first is not None else []
             row = conn.execute(sa.select(cases.c.state, cases.c.restricted_to)
                                .where(cases.c.case_id == case_id)).first()
             # every keyring change (keys added and revoked): verify takes revocations from the
@@ -284,19 +291,15 @@ class CaseStore(AuditedLog):
             problems.append("the registry has no signed checkpoint, so nothing proves the case's state "
                             "(sign one with `casegate log checkpoint`)")
             return None, problems
-        size = int(cp_row.tree_size)
         late = [e.index for e in entries if e.index >= size]
         if late:
             problems.append(f"{len(late)} log entr{'y' if len(late) == 1 else 'ies'} of case {case_id} "
                             f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
                             "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
-        covered = [e for e in entries if e.index < size]
-        proofs = self.prove_inclusions([e.index for e in covered], size)
-        proved = [entry_json(e, p.path) for e, p in zip(covered, proofs, strict=True)]
+        tail = [self._entry(r) for r in tail_rows]
+        first_path = self.prove_inclusions([tail[0].index], size)[0].path if tail else []
         kcovered = [e for e in (self._entry(r) for r in krows) if e.index < size]
         kproofs = self.prove_inclusions([e.index for e in kcovered], size)
         changes = [entry_json(e, p.path) for e, p in zip(kcovered, kproofs, strict=True)]
-        proof = {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
-                 "checkpoint": str(cp_row.note), "entries": proved, "keyring_changes": changes}
-        return proof, problems
+        return state_proof_doc(case_id, str(cp_row.note), tail, first_path, changes), problems
 

@@ -189,6 +189,30 @@ def verify_inclusion(index: int, tree_size: int, leaf: bytes, path: Sequence[byt
         )
 
 
+def verify_tail(first: int, tree_size: int, leaves: Sequence[bytes], path: Sequence[bytes], root: bytes) -> None:
+    """Raise VerificationError unless `leaves` are every leaf of the tree from `first` to its
+    end (`tree_size`), none left out, added or moved, under `root`.
+
+    `path` is PATH(first, D[tree_size]). Its hashes left of leaf `first` cover [0, first) and
+    are taken as given; those right of it cover (first, tree_size) and are recomputed from
+    `leaves` (their given value is ignored), so the path leads to `root` only if the leaves are
+    exactly the tree's."""
+    if not 0 <= first < tree_size or len(leaves) != tree_size - first:
+        raise VerificationError(f"{len(leaves)} leaves from {first} do not end a tree of size {tree_size}")
+    specs = inclusion_spec(first, tree_size)
+    if len(path) != len(specs):
+        raise VerificationError(f"the path of leaf {first} has {len(path)} hashes; a tree of size "
+                                f"{tree_size} needs {len(specs)}")
+    rebuilt: list[bytes] = []
+    for spec, given in zip(specs, path, strict=True):
+        level, index = spec[0]
+        if index << level <= first:
+            rebuilt.append(given)
+            continue
+        rebuilt.append(fold([mth(leaves[(i << lv) - first:((i + 1) << lv) - first]) for lv, i in spec]))
+    verify_inclusion(first, tree_size, leaves[0], rebuilt, root)
+
+
 def verify_consistency(old_size: int, new_size: int, old_root: bytes, new_root: bytes,
                        path: Sequence[bytes]) -> None:
     """RFC 9162 2.1.4.2: raise VerificationError unless `path` proves the tree of `old_size`

@@ -1,14 +1,24 @@
 """State proofs: a case's state as the log proves it, not as a mutable column says.
 
-A state proof holds a checkpoint the log signed, and every entry of the case that decides its
-state (its versions, state changes, objections and their answers), the signed statements it
-rests on (its decisions with their bundles, its sign-offs) and the files of the model each
-version is about as the registry hashed them (`model-files`), each with an RFC 9162
-inclusion proof under that checkpoint. Replaying the state changes in log order gives the
-state; the registry's `cases` row is only a cache of it.
+A state proof holds a checkpoint the log signed and EVERY log entry from the case's first one
+(the entry of its version 1) to the end of the checkpoint's tree, in full, with the inclusion
+path of that first entry. The verifier recomputes each entry's leaf hash and rebuilds the
+path's right-hand side from them (`merkle.verify_tail`): the path leads to the checkpoint's
+root only if the entries are exactly the log's from that index on, so no entry of the case
+(a reopening, an objection) can be left out, and the entries of other cases in that range show
+by their `case_id` that they are not about this one. Replaying the case's state changes in log
+order gives the state; the registry's `cases` row is only a cache of it.
 
-    {"casegate": 1, "kind": "state-proof", "case_id": ..., "checkpoint": "<signed note>",
-     "entries": [{"index", "kind", "case_id", "payload", "recorded_at", "path": [hex, ...]}]}
+A leaf commits to the entry's whole text (its payload in clear), so the other cases' entries
+in the range are carried whole: a state proof discloses them to whoever holds it.
+
+    {"casegate": 2, "kind": "state-proof", "case_id": ..., "checkpoint": "<signed note>",
+     "first": i, "path": [hex, ...],                 # PATH(i, D[tree_size])
+     "entries": [{"index", "kind", "case_id", "payload", "recorded_at"}, ...],  # i .. size-1
+     "keyring_changes": [{..., "path": [hex, ...]}, ...]}   # every keyring change, each proven
+
+Version 1 proofs carried only the case's own entries, each with its inclusion path; they
+cannot show that none was left out and are refused.
 """
 
 from __future__ import annotations
@@ -21,7 +31,10 @@ from . import _merkle as mk
 from ._canonical import canonical, entry_bytes
 from ._records import LogEntry
 
-STATE_PROOF_VERSION = 1
+STATE_PROOF_VERSION = 2
+OLD_STATE_PROOF = ("this state proof was made by an older casegate (format 1), which carries only the "
+                   "case's own entries and so cannot show that none was left out: make a new proof with "
+                   "this casegate (`casegate state-proof CASE_ID`)")
 MODEL_FILES_EVENT = "model-files"
 """Log entry kind of the files (path and sha256) of a stored version's model, as the registry
 hashed them (`registry submit --model`)."""
@@ -69,6 +82,26 @@ def leaf_of(e: LogEntry) -> bytes:
     return mk.leaf_hash(entry_bytes(e.index, e.kind, e.case_id, canonical(e.payload), e.recorded_at))
 
 
-def entry_json(e: LogEntry, path: Sequence[bytes]) -> dict[str, Any]:
-    return {"index": e.index, "kind": e.kind, "case_id": e.case_id, "payload": e.payload,
-            "recorded_at": e.recorded_at, "path": [h.hex() for h in path]}
+def entry_json(e: LogEntry, path: Sequence[bytes] | None = None) -> dict[str, Any]:
+    """An entry as a state proof carries it (with its inclusion path, when given)."""
+    out: dict[str, Any] = {"index": e.index, "kind": e.kind, "case_id": e.case_id, "payload": e.payload,
+                           "recorded_at": e.recorded_at}
+    if path is not None:
+        out["path"] = [h.hex() for h in path]
+    return out
+
+
+def first_entry(entries: Sequence[LogEntry], case_id: str) -> LogEntry | None:
+    """The case's first entry, where its state proof starts: the entry of its version 1 (the
+    registry logs it when the case is first submitted, before anything else about it)."""
+    return next((e for e in entries if e.case_id == case_id), None)
+
+
+def state_proof_doc(case_id: str, checkpoint: str, tail: Sequence[LogEntry], first_path: Sequence[bytes],
+                    keyring_changes: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The state proof document: `tail` is every log entry from the case's first to the end of
+    the checkpoint's tree, `first_path` the inclusion path of the first."""
+    return {"casegate": STATE_PROOF_VERSION, "kind": "state-proof", "case_id": case_id,
+            "checkpoint": checkpoint, "first": tail[0].index if tail else None,
+            "path": [h.hex() for h in first_path], "entries": [entry_json(e) for e in tail],
+            "keyring_changes": list(keyring_changes)}

@@ -1,7 +1,8 @@
 """Checking a state proof against the trust root: the checkpoint must be signed by the log key
 the root pins (and cosigned by its witnesses, when it names them), no older than the root
-allows, and every entry must be included under it; the case's state is what its entries replay
-to."""
+allows, and the proof must hold every log entry from the case's first to the end of the
+checkpoint's tree (`store._proof`), so none of the case's entries can be left out; the case's
+state is what its entries replay to."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from ..errors import VerificationError
 from ..sign import LoggedAt, envelope_sha256
 from ..store import (
+    OLD_STATE_PROOF,
+    PROOF_KINDS,
     STATE_PROOF_VERSION,
     LogEntry,
     checkpoint_time,
@@ -22,6 +25,7 @@ from ..store import (
     replay,
     verify_cosignature,
     verify_inclusion,
+    verify_tail,
 )
 from ..trust import TrustRoot
 
@@ -93,8 +97,11 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     now = now or dt.datetime.now(dt.UTC)
     if not isinstance(proof, dict) or proof.get("kind") != "state-proof":
         return None, ["the state proof is not a casegate state proof"]
+    if proof.get("casegate") == 1:
+        return None, [OLD_STATE_PROOF]
     if proof.get("casegate") != STATE_PROOF_VERSION:
-        return None, [f"unsupported state proof version {proof.get('casegate')!r}"]
+        return None, [f"unsupported state proof version {proof.get('casegate')!r}: make a new proof "
+                      "with this casegate (`casegate state-proof CASE_ID`)"]
     reasons: list[str] = []
     if proof.get("case_id") != case_id:
         return None, [f"the state proof is for case {proof.get('case_id')!r}, the decision for {case_id!r}"]
@@ -133,41 +140,58 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
                            f"trust root accepts at most {_age(limit)} (a fresh proof is needed)")
         elif -age > FUTURE_SKEW.total_seconds():
             reasons.append(f"the checkpoint claims to be signed in the future ({signed_at.isoformat()})")
-    entries: list[LogEntry] = []
-    last = -1
-    for i, raw in enumerate(proof.get("entries") or []):
-        try:
-            e = LogEntry(int(raw["index"]), str(raw["kind"]), raw.get("case_id"), dict(raw["payload"]),
-                         str(raw["recorded_at"]), b"")
-            path = [bytes.fromhex(h) for h in raw.get("path", [])]
-        except (KeyError, TypeError, ValueError):
-            reasons.append(f"state proof entry #{i + 1} cannot be read")
-            continue
-        if e.case_id != case_id:
-            reasons.append(f"log entry {e.index} in the proof is about case {e.case_id!r}, not {case_id!r}")
-            continue
-        if e.index <= last:
-            reasons.append(f"the proof's entries are not in log order at entry {e.index}")
-        last = max(last, e.index)
-        if not 0 <= e.index < cp.tree_size:
-            reasons.append(f"log entry {e.index} is outside the checkpoint's tree of size {cp.tree_size}")
-            continue
-        try:
-            verify_inclusion(e.index, cp.tree_size, leaf_of(e), path, cp.root)
-        except (VerificationError, ValueError):
-            reasons.append(f"log entry {e.index} ({e.kind}) is not in the log the checkpoint signs: "
-                           "it was altered or made up")
-            continue
-        entries.append(e)
+    before = len(reasons)
+    entries = _case_entries(proof, cp, case_id, reasons)
+    complete = len(reasons) == before
     changes = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
     replayed = replay(entries)
     reasons += replayed.problems
-    if replayed.state is None:
+    if replayed.state is None and complete:
         reasons.append(f"the log proves no version of case {case_id}: the case is unknown to the registry")
     if reasons or replayed.state is None or signed_at is None:
         return None, reasons
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
                        signed_at, tuple(changes)), []
+
+
+def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[str]) -> list[LogEntry]:
+    """The case's entries (of `PROOF_KINDS`, in log order), when the proof holds every log entry
+    from the case's first to the end of the checkpoint's tree and they rebuild its root; else
+    none, with the reasons."""
+    raw = proof.get("entries")
+    first = proof.get("first")
+    if not isinstance(raw, list) or not raw or type(first) is not int:
+        reasons.append("the state proof does not hold the log's entries from the case's first on, so it "
+                       "cannot show that none of the case's entries was left out")
+        return []
+    tail: list[LogEntry] = []
+    for i, item in enumerate(raw):
+        try:
+            tail.append(LogEntry(int(item["index"]), str(item["kind"]), item.get("case_id"),
+                                 dict(item["payload"]), str(item["recorded_at"]), b""))
+        except (KeyError, TypeError, ValueError):
+            reasons.append(f"state proof entry #{i + 1} cannot be read")
+            return []
+    gaps = [(want, e.index) for want, e in enumerate(tail, start=first) if e.index != want]
+    if gaps or first + len(tail) != cp.tree_size:
+        where = (f"entry {gaps[0][0]} is missing or out of order" if gaps else
+                 f"they end at entry {first + len(tail) - 1}")
+        reasons.append(f"the state proof must hold every log entry from {first} to the checkpoint's size "
+                       f"{cp.tree_size}, but {where}: an entry was left out")
+        return []
+    head = tail[0]
+    if head.case_id != case_id or head.kind != "case-version" or head.payload.get("version") != 1:
+        reasons.append(f"the state proof starts at log entry {first}, which is not the entry of version 1 of "
+                       f"case {case_id}: the case's earlier entries are left out")
+        return []
+    try:
+        path = [bytes.fromhex(h) for h in proof.get("path") or []]
+        verify_tail(first, cp.tree_size, [leaf_of(e) for e in tail], path, cp.root)
+    except (VerificationError, ValueError, TypeError):
+        reasons.append(f"the state proof's entries {first}..{cp.tree_size - 1} are not the log the checkpoint "
+                       "signs: an entry was altered, made up or left out")
+        return []
+    return [e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS]
 
 
 def _keyring_changes(raw: Any, cp: Any, reasons: list[str]) -> list[LogEntry]:

@@ -285,8 +285,8 @@ def get_events(request: Request, case_id: str, kind: str | None = None,
 
 @router.get("/cases/{case_id}/state-proof", response_model=StateProof, tags=["log"])
 def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reader)) -> dict[str, Any]:
-    """The proof of the case's current state (its entries under the latest signed checkpoint)
-    that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
+    """The proof of the case's current state (every log entry from the case's first to the latest
+    signed checkpoint, so none of the case's can be left out) that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
     it, a state column that differs from the log). 403 for a token whose ceiling is below what
     the case holds: the proof carries the case's log entries whole."""
@@ -299,6 +299,13 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
     proof, problems = board(request).registry.state_proof(case_id)
     if problems or proof is None:
         raise HTTPException(409, {"reasons": problems})
+    # the proof carries every log entry from the case's first on, other cases' ones whole
+    for other in sorted({e["case_id"] for e in proof["entries"]} - {case_id, None}):
+        if withheld(request, p, other) is not None:
+            raise HTTPException(403, f"the state proof carries every log entry from the case's first on, "
+                                     f"whole, among them entries of case {other}, which this token (up to "
+                                     f"{p.ceiling.value}) may not read: fetch it with a token whose ceiling "
+                                     "covers them, or take the file `casegate state-proof` writes")
     return proof  # type: ignore[no-any-return]
 
 

@@ -166,15 +166,34 @@ class ProvedEntry(_Out):
     """Hex hashes of the inclusion path."""
 
 
+class TailEntry(_Out):
+    """A log entry, whole: its leaf hash is recomputed from these fields."""
+
+    index: int
+    kind: str
+    case_id: str | None
+    payload: dict[str, Any]
+    recorded_at: str
+
+
 class StateProof(_Out):
-    """The case's entries under the latest signed checkpoint (`casegate verify` checks it)."""
+    """Every log entry from the case's first to the latest signed checkpoint's size, and the
+    inclusion path of the first (`casegate verify` checks that they rebuild the checkpoint's
+    root, so none of the case's entries is left out)."""
 
     casegate: int
     kind: str
     case_id: str
     checkpoint: str
     """The signed checkpoint note (C2SP signed-note text)."""
-    entries: list[ProvedEntry]
+    first: int
+    """The index of the case's first log entry (its version 1)."""
+    path: list[str]
+    """Hex hashes of the first entry's inclusion path."""
+    entries: list[TailEntry]
+    """Every log entry from `first` to the checkpoint's size, in order (other cases' too)."""
+    keyring_changes: list[ProvedEntry]
+    """Every keyring change the log holds under the checkpoint, each with its inclusion path."""
 
 
 class GateRun(_Out):
