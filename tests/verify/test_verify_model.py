@@ -41,7 +41,7 @@ def test_verify_model_path(tmp_path: Path) -> None:
     with open_registry(db) as reg, log_clock():
         reg.submit_case(w.load())
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
-        approve(reg, record, bundle, w.ring)
+        approve(reg, record, bundle, w.ring, unpinned=True)
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     proof = t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
 
