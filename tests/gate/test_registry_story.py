@@ -86,7 +86,7 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
     db = database_url
     _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
     _cg(tmp_path, db, "state", "set", CASE_ID, "under-review", "--by", "acme-safety-team")
-    _cg(tmp_path, db, "state", "apply", CASE_ID, "--decision", "v1/decision.bundle.json")
+    _cg(tmp_path, db, "state", "apply", "--unpinned", CASE_ID, "--decision", "v1/decision.bundle.json")
 
     # without a registry nothing is compared, and the record says so
     p = _cg(tmp_path, "sqlite:///" + str(tmp_path / "none" / "x.db"), "gate", "v2/case.yaml", "--format", "json",

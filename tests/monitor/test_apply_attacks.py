@@ -48,7 +48,7 @@ def _with_statement(env: dict, st: dict) -> dict:
 def _apply(tmp: Path, db: str, bundle: dict | None, code: int, case: str = CASE, raw: str | None = None):  # type: ignore[no-untyped-def]
     (tmp / "attack.json").write_text(raw if raw is not None else json.dumps(bundle))
     before = _size(db)
-    r = _cg(tmp, db, "state", "apply", case, "--decision", "attack.json", code=code)
+    r = _cg(tmp, db, "state", "apply", "--unpinned", case, "--decision", "attack.json", code=code)
     assert _size(db) == before, "a refused apply recorded something"
     with open_registry(db) as reg:
         assert reg.case_state(CASE) == "under-review"
@@ -96,7 +96,7 @@ def test_a_record_signed_for_another_case_is_refused(under_review, tmp_path: Pat
     _cg(tmp, db, "state", "set", "atlas-3-api", "under-review", "--by", "acme-safety-team")
     before = _size(db)
     (tmp / "attack.json").write_text(json.dumps(_bundle(tmp)))
-    r = _cg(tmp, db, "state", "apply", "atlas-3-api", "--decision", "attack.json", code=1)
+    r = _cg(tmp, db, "state", "apply", "--unpinned", "atlas-3-api", "--decision", "attack.json", code=1)
     assert "signed for case 'atlas-2-api', not 'atlas-3-api'" in r.stderr
     assert _size(db) == before
 
@@ -109,5 +109,5 @@ def test_a_bare_record_is_refused(under_review) -> None:  # type: ignore[no-unty
 
 def test_the_signed_bundle_applies(under_review) -> None:  # type: ignore[no-untyped-def]
     tmp, db = under_review
-    r = _cg(tmp, db, "state", "apply", CASE, "--decision", "case/decision.bundle.json")
+    r = _cg(tmp, db, "state", "apply", "--unpinned", CASE, "--decision", "case/decision.bundle.json")
     assert "under-review -> approved" in r.stdout

@@ -102,9 +102,9 @@ def approved(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path, str
     assert "needs the signed decision bundle" in p.stderr
     # the wrong target for the outcome is an illegal transition
     wrong = "approved" if target != "approved" else "approved-with-conditions"
-    p = _cg(tmp_path, database_url, "state", "set", "atlas-2-api", wrong, "--decision",
+    p = _cg(tmp_path, database_url, "state", "set", "--unpinned", "atlas-2-api", wrong, "--decision",
             "case/decision.bundle.json", code=4)
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "case/decision.bundle.json")
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", "case/decision.bundle.json")
     assert f"under-review -> {target}" in p.stdout
     return tmp_path, database_url
 
@@ -142,7 +142,7 @@ def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved
     text = _cg(tmp, db, "history", "atlas-2-api").stdout
     assert "DEFEATED   G2" in text
     # the same bundle cannot approve the reopened case again
-    p = _cg(tmp, db, "state", "set", "atlas-2-api", "approved-with-conditions", "--decision",
+    p = _cg(tmp, db, "state", "set", "--unpinned", "atlas-2-api", "approved-with-conditions", "--decision",
             "case/decision.bundle.json", code=None)
     assert p.returncode == 4, p.stderr
 
@@ -355,7 +355,7 @@ def test_the_registry_judges_a_decision_again_and_refuses_one_its_gate_does_not_
     assert honest["outcome"] == "GO WITH CONDITIONS" and honest["conditions"]
     forged = _forged(bundle, tmp_path / "forged.bundle.json", tmp_path / "keys" / "rso.pem", as_go)
     size_before = _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forged), code=4)
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(forged), code=4)
     assert "the registry does not approve version 1 of atlas-2-api" in p.stderr
     assert "says GO WITH CONDITIONS, the decision GO" in p.stderr and "Traceback" not in p.stderr
     assert _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout == size_before
@@ -364,10 +364,10 @@ def test_the_registry_judges_a_decision_again_and_refuses_one_its_gate_does_not_
         r["conditions"] = r["conditions"][1:]
 
     fewer = _forged(bundle, tmp_path / "fewer.bundle.json", tmp_path / "keys" / "rso.pem", drop_a_condition)
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(fewer), code=4)
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(fewer), code=4)
     assert "sets conditions the decision leaves out" in p.stderr
     # the honest bundle is judged the same and applies
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle))
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(bundle))
     assert "-> approved-with-conditions" in p.stdout
 
 
@@ -382,7 +382,7 @@ def test_a_record_that_names_no_case_files_matches_no_version(
 
     bundle = _forged(tmp_path / "case" / "decision.bundle.json", tmp_path / "nofiles.bundle.json",
                      tmp_path / "keys" / "rso.pem", no_files)
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle), code=2)
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(bundle), code=2)
     assert "names no case files" in p.stderr
 
 
@@ -453,10 +453,10 @@ def test_the_registry_refuses_a_decision_that_signs_dates_or_bindings_it_does_no
                              ("wording", weaker_wording, "words what a condition requires otherwise"),
                              # refused before the registry judges: its own attestation says otherwise
                              ("item", independent_of_more, "counted it as a test of SG-egress, S-not-tested")):
-        p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(forge(name, edit)),
+        p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(forge(name, edit)),
                 code=1 if name == "item" else 4)
         assert said in p.stderr, (name, p.stderr)
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", str(bundle))
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", str(bundle))
     assert "-> approved-with-conditions" in p.stdout
     # the registry logs the keyring it judged with beside the decision
     from casegate.sign import load_keyring
@@ -481,7 +481,7 @@ def test_an_approval_judged_with_the_labs_keyring_does_not_apply(
     _cg(tmp_path, database_url, "keys", "generate", "keys/puppet.pem")
     _cg(tmp_path, database_url, "keys", "add", str(ring), "--public", "keys/puppet.pem.pub", "--person", "Quinn Vale",
         "--role", "external-evaluator", "--from", "2026-01-01", "--until", "2030-12-31")
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "case/decision.bundle.json",
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", "case/decision.bundle.json",
             "--keyring", str(ring), code=4)
     assert "not the keyring" in p.stderr and "the registry judges with" in p.stderr
 
@@ -502,7 +502,7 @@ def test_the_registry_refuses_a_narrower_boundary_signed_better_than_its_gate_sa
         x.update(outcome="GO", blocking=[])
     b["decision"] = sign_statement(st, load_signer(str(tmp_path / "keys" / "rso.pem")))
     (tmp_path / "narrower.bundle.json").write_text(json.dumps(b))
-    p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", "narrower.bundle.json", code=4)
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", "narrower.bundle.json", code=4)
     assert "for the narrower boundary" in p.stderr and "the gate run on the stored version says" in p.stderr
 
 

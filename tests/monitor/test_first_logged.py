@@ -220,13 +220,13 @@ def test_decide_with_the_registry_signs_the_expiries_the_registry_judges(reg: Re
     assert signed["E-bio-uplift"]["date"] == "2026-10-09"  # an honest date stands
     # the registry judges the stored version as decide --db did: the same expiries
     with log_clock(at):
-        judgement = registry_judge(reg, record, w.ring_path, None, bundle)(2)
+        judgement = registry_judge(reg, record, w.ring_path, None, bundle, unpinned=True)(2)
     assert judgement is not None
     # decided without the registry, the bundle signs the lab's dates: refused
     _, alone = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=at, comparison=None, today=at.date())
     assert {e["id"]: e["expires"] for e in _predicate(alone)["evidence"]}["E-sandbag"] == FROM_TYPED
     with log_clock(at), pytest.raises(IllegalTransitionError) as e:
-        registry_judge(reg, record, w.ring_path, None, alone)(2)
+        registry_judge(reg, record, w.ring_path, None, alone, unpinned=True)(2)
     assert f"E-sandbag (signed {FROM_TYPED}, the stored version gives {FROM_LOGGED})" in str(e.value)
     # the stored version gives the same values read back from the registry
     with log_clock(at):

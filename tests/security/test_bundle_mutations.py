@@ -93,7 +93,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
     with log_clock(STORY_LOGGED), open_registry(db) as reg:
         reg.submit_case(w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
-        approve(reg, record, bundle, w.ring)
+        approve(reg, record, bundle, w.ring, unpinned=True)
     trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     doc = json.loads(trust.proof(db, CASE, tmp / "state.json").read_text())
     return Signed(w, bundle, trust, doc, [])

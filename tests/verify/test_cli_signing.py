@@ -51,7 +51,7 @@ def _trusted(demo: Path, tmp_path: Path) -> Path:
         reg.submit_case(load_case(demo / "case.yaml"))
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
         record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
-        approve(reg, record, bundle, demo / "keys" / "keyring.yaml")
+        approve(reg, record, bundle, demo / "keys" / "keyring.yaml", unpinned=True)
     t = make_trust(tmp_path / "root", policy=demo / "policy.yaml", keyring=demo / "keys" / "keyring.yaml")
     t.proof(db, "atlas-2-api", tmp_path / "state-proof.json")
     return t.dir
@@ -148,7 +148,7 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
             reg.submit_case(load_case(demo / "case.yaml"))
             submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
             record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
-            approve(reg, record, bundle, demo / "keys" / "keyring.yaml")
+            approve(reg, record, bundle, demo / "keys" / "keyring.yaml", unpinned=True)
             reg.set_case_state("atlas-2-api", "withdrawn", {"type": "manual", "role": "rso", "reason": "bio incident"})
     finally:
         reg.close()

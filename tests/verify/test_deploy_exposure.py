@@ -85,7 +85,7 @@ def setup(tmp_path: Path, database_url: str) -> Setup:
     with open_registry(database_url) as reg:
         reg.submit_case(w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
-        approve(reg, record, bundle, w.ring)
+        approve(reg, record, bundle, w.ring, unpinned=True)
     trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     trust.checkpoint(database_url)
     return Setup(w, database_url, trust, bundle, tmp_path)
@@ -190,7 +190,7 @@ def test_a_decider_cannot_sign_more_tools_than_the_case_argues_for(setup: Setup)
         reg.submit_case(setup.w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
         with pytest.raises(IllegalTransitionError, match="the decision signs the boundary's tools"):
-            approve(reg, DecisionRecord.model_validate(record), forged, setup.w.ring)
+            approve(reg, DecisionRecord.model_validate(record), forged, setup.w.ring, unpinned=True)
 
 
 def test_verify_bundle_raises_for_an_unlisted_tool(setup: Setup) -> None:

@@ -64,7 +64,7 @@ class Story:
             # registry that judged differently would have, so verify's own defence is what is tested
             self.refused: str | None = None
             try:
-                approve(reg, record, self.bundle, made_with)
+                approve(reg, record, self.bundle, made_with, unpinned=True)
             except IllegalTransitionError as e:
                 self.refused = e.message
                 decide(reg, record, bundle=self.bundle, judge=lambda _n: {

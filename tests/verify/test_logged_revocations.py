@@ -41,7 +41,7 @@ class Story:
         with open_registry(db) as reg, log_clock(LOGGED):
             reg.submit_case(w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
-            approve(reg, record, self.bundle, w.ring)
+            approve(reg, record, self.bundle, w.ring, unpinned=True)
         self.ring = w.ring  # the keyring the decision names: no revocation in it
         self.trust: Trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.db, self.tmp = db, tmp

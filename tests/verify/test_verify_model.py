@@ -70,7 +70,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
         if log_files:
             assert record_model_files(reg, CASE, v.number, md.digest, md.resources) is not None
         submit_for_review(reg, CASE, by="Sam Whitfield")
-        approve(reg, record, bundle, w.ring)
+        approve(reg, record, bundle, w.ring, unpinned=True)
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     proof = t.proof(db, CASE, tmp_path / "state-proof.json")
 

@@ -116,7 +116,7 @@ def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     reg.submit_case(w.load())
     submit_for_review(reg, CASE, by="Sam Whitfield")
-    applied = approve(reg, record, bundle, w.ring)
+    applied = approve(reg, record, bundle, w.ring, unpinned=True)
     return w, bundle, applied
 
 

@@ -120,7 +120,7 @@ def approve(board: BoardFixture, judgement: dict[str, Any] | None = None) -> Pat
         if judgement is None:  # the registry judges it again, as `state apply` does
             from casegate.approve import approve as judged
 
-            judged(reg, record, bundle, ring)
+            judged(reg, record, bundle, ring, unpinned=True)
         elif judgement == NOT_JUDGED:
             decide(reg, record, bundle=bundle)
         else:

@@ -1,7 +1,8 @@
 """The registry approves only on what it can judge again: before a decision that approves a case
 is logged, the registry runs the gate itself on the stored version the decision names and holds
-the decision to what it finds. The CLI's `state apply` and any program that applies decisions to
-a registry use this; an approval logged without it does not verify."""
+the decision to what it finds, under the keyring and policy the trust root pins. The CLI's
+`state apply` and any program that applies decisions to a registry use this; an approval logged
+without it does not verify."""
 
 from __future__ import annotations
 
@@ -10,40 +11,78 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, VerificationError
+from ..load import Loaded
 from ..model import DecisionRecord
 from ..monitor import Applied, comparison_for, decide, load_stored
 from ..monitor._states import IllegalTransitionError
-from ..sign import Keyring, decode_payload, iso, load_keyring
+from ..sign import (
+    DECISION,
+    Keyring,
+    Signed,
+    case_digest,
+    check_envelope,
+    decode_payload,
+    iso,
+    load_keyring,
+)
 from ..store import Registry, log_time
-from ..verify import binding_problems, judge_case, judgement_problems
+from ..trust import TrustRoot, load_trust_root
+from ..verify import (
+    binding_problems,
+    cause_text,
+    judge_case,
+    judgement_problems,
+    last_approval,
+    last_reopening,
+    log_times,
+    signed_parts,
+    stale_signatures,
+)
 
 __all__ = ["approve", "registry_judge"]
 
 
+def _require_trust_root(record: DecisionRecord, trust_root: Path | None, unpinned: bool) -> TrustRoot | None:
+    """The trust root an approval is judged under (None: `unpinned`, or not an approval)."""
+    if trust_root is not None:
+        return load_trust_root(trust_root)
+    if record.outcome == "NO-GO" or unpinned:
+        return None
+    raise VerificationError(
+        "no trust root: the registry records an approval only when it judges it with the keyring and "
+        "policy a trust root pins; a keyring the caller brings could hold evaluators the organisation "
+        "never named", help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT (`casegate trust init` "
+        "creates one); only tests and demos may approve unpinned (`state apply --unpinned`)")
+
+
 def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyring | None,
-                   trust_root: Path | None = None, bundle: dict[str, Any] | None = None,
-                   ) -> Callable[[int], dict[str, Any]]:
+                   trust_root: Path | None = None, bundle: dict[str, Any] | None = None, *,
+                   unpinned: bool = False) -> Callable[[int], dict[str, Any]]:
     """A judge for `casegate.monitor.decide`: the registry runs the gate itself on the stored
     version the decision names, as of the log's clock, against its own history and the keyring
     the bundle verified against, and refuses the approval (IllegalTransitionError, nothing logged)
     when its judgement does not support the record's outcome. A decision record is signed by the
-    lab's own decider; the registry believes only what it can judge again. With a trust root, the
-    keyring must be one it pins (a keyring the lab wrote its own "evaluators" into judges nothing).
+    lab's own decider; the registry believes only what it can judge again.
+
+    An approval is judged under a trust root: the keyring must be the one it pins as current and
+    the stored version's policy one it pins (a keyring the lab wrote its own "evaluators" into
+    judges nothing). Without a trust root an approval is refused (fail closed) unless `unpinned`
+    says this is a test or demo registry. After the case was reopened, restricted or withdrawn,
+    the approval rests only on signatures made since (`stale_signatures`), and after a trigger
+    fired the same case (case digest) as the version it took back is not approved again.
     The values the bundle signs for `verify` (evidence expiries, re-evaluation date, keyring,
     evidence counted independent) must be those the registry derives; the judge returns what is
     logged with the decision: the keyring it judged with, when, and its outcome."""
     if keyring is None:
         raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
     ring = keyring if isinstance(keyring, Keyring) else load_keyring(keyring)
-    if trust_root is not None:
-        from ..errors import VerificationError
-        from ..trust import load_trust_root
-
-        pinned = load_trust_root(trust_root).keyring_problems(ring.fingerprint(), log_time())
+    root = _require_trust_root(record, trust_root, unpinned)
+    if root is not None:
+        pinned = root.keyring_problems(ring.fingerprint(), log_time())
         if pinned:
             raise VerificationError("; ".join(pinned), location=str(keyring if isinstance(keyring, Path) else ring.name),
-                                    help="judge with the keyring the trust root pins")
+                                    help="judge with the keyring the trust root pins as current")
 
     def judge(number: int) -> dict[str, Any]:
         at = log_time()
@@ -53,11 +92,14 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                 raise IllegalTransitionError(f"stored version {number} of {record.case_id} does not load as a case, "
                                              "so the registry cannot judge a decision on it",
                                              help="run `casegate log verify`; then submit the case again")
+            problems = _policy_pin_problems(root, loaded)
             j = judge_case(loaded, ring, today=at.date(), at=at, comparison=comparison_for(reg, loaded, keyring=ring))
-            problems = judgement_problems(record, j, at.date())
+            problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
             problems += binding_problems(predicate if isinstance(predicate, dict) else {}, j, ring)
+            problems += _reapproval_problems(reg, record.case_id, loaded, j.collected.signoffs,
+                                             _decision_signed(bundle, ring, at), ring)
         if problems:
             raise IllegalTransitionError(
                 f"the registry does not approve version {number} of {record.case_id} on this decision: "
@@ -69,9 +111,54 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
     return judge
 
 
+def _policy_pin_problems(root: TrustRoot | None, loaded: Loaded) -> list[str]:
+    """Why the stored version's policy is not one the trust root pins (empty without a root)."""
+    if root is None:
+        return []
+    sha = loaded.policy_file.sha256 if loaded.policy_file is not None else None
+    if root.policy(sha) is not None:
+        return []
+    return [f"the version's policy (sha256 {str(sha)[:16]}...) is not pinned by the trust root (version "
+            f"{root.version}); the registry judges only under a policy the root pins"]
+
+
+def _decision_signed(bundle: dict[str, Any] | None, ring: Keyring, at: Any) -> Signed | None:
+    """The bundle's decision envelope, verified (None when there is none or it does not verify:
+    the caller has refused such a bundle before the registry judges it)."""
+    if bundle is None:
+        return None
+    d, _ = check_envelope(bundle.get("decision"), ring, at, "decision", expect=DECISION)
+    return d
+
+
+def _reapproval_problems(reg: Registry, case_id: str, loaded: Loaded, signoffs: list[Signed],
+                         decision: Signed | None, ring: Keyring) -> list[str]:
+    """Why the case, last reopened, restricted or withdrawn, is not approved again on this
+    version: a signature it rests on predates that (by the log's time where the log holds it),
+    or a trigger took back the same case and nothing in it changed. Empty when the case was never
+    taken back."""
+    changes = reg.events(case_id=case_id, kind="state-change")
+    reopening = last_reopening(changes)
+    if reopening is None:
+        return []
+    out = stale_signatures(reopening, signed_parts(decision, signoffs), log_times(reg.events(case_id=case_id)))
+    before = last_approval(changes, before=reopening.index)
+    version = (before.payload.get("cause") or {}).get("version") if before is not None else None
+    if (reopening.payload.get("cause") or {}).get("type") == "trigger" and isinstance(version, int):
+        with tempfile.TemporaryDirectory(prefix="casegate-reopened-") as tmp:
+            old = load_stored(reg, case_id, version, tmp)
+            same = old.case is not None and old.policy_file is not None and case_digest(old) == case_digest(loaded)
+        if same:
+            out.append(f"the case is the one of version {version}, which the registry took back ({cause_text(reopening)}): "
+                       f"its case digest {case_digest(loaded)[:23]}... is unchanged, so nothing the argument rests on "
+                       "answers what happened; submit a version that answers it")
+    return out
+
+
 def approve(reg: Registry, record: DecisionRecord, bundle: dict[str, Any], keyring: Path | Keyring, *,
-            trust_root: Path | None = None, version: int | None = None) -> Applied:
+            trust_root: Path | None = None, version: int | None = None, unpinned: bool = False) -> Applied:
     """Log the signed decision `bundle` (holding `record`, already verified against `keyring`)
-    and apply it, once the registry's own judgement (`registry_judge`) supports it."""
+    and apply it, once the registry's own judgement (`registry_judge`) supports it. An approval
+    needs `trust_root`, unless `unpinned` (tests and demos only) lets the keyring judge unpinned."""
     return decide(reg, record, version=version, bundle=bundle,
-                  judge=registry_judge(reg, record, keyring, trust_root, bundle))
+                  judge=registry_judge(reg, record, keyring, trust_root, bundle, unpinned=unpinned))

@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 12310),
     ('_trust', 22242),
     ('_publish', 11895),
-    ('_monitor', 37815),
+    ('_monitor', 38780),
     ('_policy', 2660),
     ('_protocol', 2455),
     ('_diff', 4227),

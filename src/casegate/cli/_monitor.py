@@ -451,20 +451,26 @@ def state_set(
         help="Keyring to verify a decision bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
     trust_root: Annotated[Path | None, typer.Option(
         "--trust-root", envvar="CASEGATE_TRUST_ROOT",
-        help="A trust root the keyring must be pinned by before the registry judges an approval with it.")] = None,
+        help="The trust root whose pinned keyring and policy the registry judges an approval with "
+             "(required for an approval, unless --unpinned).")] = None,
+    unpinned: Annotated[bool, typer.Option(
+        "--unpinned", help="Tests and demos only: let the registry judge an approval with the given keyring "
+                           "although no trust root pins it (`verify` still holds it to the trust root).")] = False,
     db: DbOption = None,
 ) -> None:
     """Move a case through a legal transition, recording the cause. Illegal moves are refused
     with exit code 4 and nothing is recorded. Approval takes a signed decision bundle
     (`casegate decide`) whose signatures and sign-offs verify against the keyring."""
     _set_state(case_id, to, role=role, reason=reason, restrict_to=restrict_to, by=by, decision=decision,
-               version=version, superseded_by=superseded_by, keyring=keyring, db=db, trust_root=trust_root)
+               version=version, superseded_by=superseded_by, keyring=keyring, db=db, trust_root=trust_root,
+               unpinned=unpinned)
 
 
 def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | None = None,
                restrict_to: BoundaryKind | None = None, by: str | None = None, decision: Path | None = None,
                version: int | None = None, superseded_by: str | None = None, keyring: Path | None = None,
-               db: str | None = None, signed_only: bool = False, trust_root: Path | None = None) -> None:
+               db: str | None = None, signed_only: bool = False, trust_root: Path | None = None,
+               unpinned: bool = False) -> None:
     from ..errors import InputError
     from ..monitor import act, decide, read_decision, submit_for_review, supersede
     from ..monitor._states import CaseState, IllegalTransitionError
@@ -492,7 +498,8 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
                     help=f"casegate state set {case_id} {expected.value} --decision {decision}")
             from ..approve import registry_judge
 
-            judge = registry_judge(reg, record, _keyring_file(keyring), trust_root, bundle) if bundle is not None else None
+            judge = (registry_judge(reg, record, _keyring_file(keyring), trust_root, bundle, unpinned=unpinned)
+                     if bundle is not None else None)
             applied = decide(reg, record, version=version, bundle=bundle, judge=judge)
             out(f"recorded decision #{applied.decision.index} ({record.outcome}) on version {applied.version}"
                 + (f" with {len(applied.conditions)} condition(s)" if applied.conditions else ""))
@@ -576,19 +583,25 @@ def state_apply(
         help="Keyring to verify the bundle's signatures against (default $CASEGATE_KEYRING).")] = None,
     trust_root: Annotated[Path | None, typer.Option(
         "--trust-root", envvar="CASEGATE_TRUST_ROOT",
-        help="A trust root the keyring must be pinned by before the registry judges an approval with it.")] = None,
+        help="The trust root whose pinned keyring and policy the registry judges an approval with "
+             "(required for an approval, unless --unpinned).")] = None,
+    unpinned: Annotated[bool, typer.Option(
+        "--unpinned", help="Tests and demos only: let the registry judge an approval with the given keyring "
+                           "although no trust root pins it (`verify` still holds it to the trust root).")] = False,
     db: DbOption = None,
 ) -> None:
     """Record a decision and move the case to the state its outcome names: GO approves, GO WITH
     CONDITIONS approves with conditions, NO-GO returns a case under review to draft. Only the
     record inside the bundle's signed decision envelope is applied, after that envelope verifies
-    against the keyring and names this case; anything else is refused and nothing is recorded."""
+    against the keyring and names this case; anything else is refused and nothing is recorded.
+    An approval is judged again by the registry with the keyring and policy the trust root pins
+    (refused without a trust root, unless --unpinned for a test or demo registry)."""
 
     text = _decision_text(decision)
     record, _bundle = _check_signed(text, case_id, keyring, str(decision))
     to = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions", "NO-GO": "draft"}[record.outcome]
     _set_state(case_id, to, decision=decision, version=version, keyring=keyring, db=db, signed_only=True,
-               trust_root=trust_root)
+               trust_root=trust_root, unpinned=unpinned)
 
 
 @state_app.command("transitions")

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from ..model import Finding, Policy, Waiver
+from ..model import Finding, Policy, Waiver, never_waivable
 
 
 def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
-    """Why the policy does not accept `w` on `today`, or None when it does."""
+    """Why the policy does not accept `w` on `today`, or None when it does. A rule that can never
+    be waived (`NEVER_WAIVABLE`) refuses every waiver, whatever the policy lets its roles do."""
+    always = never_waivable(w.code)
+    if always is not None:
+        return f"waiver of {w.code} by {w.person} set aside: {always}"
     wp = policy.waivers
     blocked = [p for p in wp.non_waivable if w.code.startswith(p)]
     if blocked:

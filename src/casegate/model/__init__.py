@@ -68,7 +68,17 @@ if TYPE_CHECKING:
         Outcome,
     )
     from ._docs import documented_schema
-    from ._findings import SEVERITY_RANK, Finding, Location, Rule, RuleSeverity, Serves, Waiver
+    from ._findings import (
+        NEVER_WAIVABLE,
+        SEVERITY_RANK,
+        Finding,
+        Location,
+        Rule,
+        RuleSeverity,
+        Serves,
+        Waiver,
+        never_waivable,
+    )
     from ._history import (
         MEASUREMENT_FIELDS,
         ArtifactDates,
@@ -120,7 +130,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_answers": ("EIGHT_QUESTIONS", "Answer",),
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "ComparedVersion", "Condition", "DecisionRecord", "Digests", "Outcome",),
     "_docs": ("documented_schema",),
-    "_findings": ("SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver",),
+    "_findings": ("NEVER_WAIVABLE", "SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver", "never_waivable",),
     "_history": ("MEASUREMENT_FIELDS", "ArtifactDates", "Baseline", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol",),
     "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
     "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
@@ -160,5 +170,5 @@ __all__ = [
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
-    "WaiverPolicy", "new_dict", "new_list", "no_items", "share_field_sets",
+    "WaiverPolicy", "NEVER_WAIVABLE", "never_waivable", "new_dict", "new_list", "no_items", "share_field_sets",
 ]

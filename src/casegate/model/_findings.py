@@ -102,6 +102,25 @@ class Finding(Frozen):
         return self.severity is RuleSeverity.blocking and self.waived is None
 
 
+NEVER_WAIVABLE: dict[str, str] = {
+    "CG708": "an incident that defeated claims of an earlier version",
+    "CG718": "a monitor breach that fired a trigger against an earlier version",
+}
+"""Rules no waiver ever covers, whatever the policy says, and what each finding stands for: the
+deployment itself defeated the claims, and only an answer in substance (`incident_answers`) lets
+the case be approved again."""
+
+
+def never_waivable(code: str) -> str | None:
+    """Why a waiver of `code` is refused whatever the policy says (None: the policy decides)."""
+    what = NEVER_WAIVABLE.get(code.upper())
+    if what is None:
+        return None
+    return (f"{code.upper()} can never be waived, whatever the policy says: {what} must be answered in "
+            "substance under `incident_answers` (new evidence, a changed or withdrawn claim, a new "
+            "safeguard or a narrower boundary)")
+
+
 class Waiver(Frozen):
     """A signed waiver of one finding."""
 

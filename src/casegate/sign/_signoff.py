@@ -14,7 +14,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import Loaded
-from ..model import Waiver
+from ..model import Waiver, never_waivable
 from . import _yamledit as ye
 from ._keyring import Keyring, TrustedKey, parse_instant
 from ._names import same_person
@@ -192,8 +192,9 @@ def waiver_roles(loaded: Loaded, code: str) -> list[str]:
 
 def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring: Keyring, reason: str,
                   until: dt.date, *, path: tuple[str | int, ...] = (), at: dt.datetime | None = None) -> Recorded:
-    """Waive findings of `code` (at `path`, or all of them) in `role` until `until`: checks the
-    policy first (non-waivable rules, allowed roles, longest term), then writes
+    """Waive findings of `code` (at `path`, or all of them) in `role` until `until`: refuses a rule
+    that can never be waived (`NEVER_WAIVABLE`), checks the policy (non-waivable rules, allowed
+    roles, longest term), then writes
     `waivers/<code>-<n>.dsse.json` and adds it to the case's `decision.waivers`."""
     _require_loaded(loaded)
     assert loaded.case is not None and loaded.policy is not None
@@ -202,6 +203,10 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
         raise InputError(f"{code!r} is not a rule code", help="waive a finding by its code, e.g. CG702")
     if not reason.strip():
         raise InputError("a waiver needs a reason", help="pass --reason TEXT")
+    always = never_waivable(code)
+    if always is not None:
+        raise InputError(always, help="answer it under `incident_answers` in a new version of the case "
+                                      "(`casegate rules " + code + "` says what counts)")
     wp = loaded.policy.waivers
     if _matches(code, wp.non_waivable):
         raise InputError(f"the policy makes {code} non-waivable", help="fix the finding instead")

@@ -29,7 +29,16 @@ if TYPE_CHECKING:
     from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
     from ._exposure import ACCESS_LEVELS, Deployment, boundary_attributes
     from ._modelfiles import logged_model_files, model_files_problems
-    from ._proven import ProvenState, check_state_proof
+    from ._proven import ProvenState, check_state_proof, log_times
+    from ._reapproval import (
+        REOPENING_STATES,
+        cause_text,
+        last_approval,
+        last_reopening,
+        signature_time,
+        signed_parts,
+        stale_signatures,
+    )
     from ._signed import (
         GateInputs,
         SignoffCheck,
@@ -49,7 +58,9 @@ _WHERE = {
     **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
     **dict.fromkeys(('ACCESS_LEVELS', 'Deployment', 'boundary_attributes'), '_exposure'),
     **dict.fromkeys(('logged_model_files', 'model_files_problems'), '_modelfiles'),
-    **dict.fromkeys(('ProvenState', 'check_state_proof'), '_proven'),
+    **dict.fromkeys(('ProvenState', 'check_state_proof', 'log_times'), '_proven'),
+    **dict.fromkeys(('REOPENING_STATES', 'cause_text', 'last_approval', 'last_reopening', 'signature_time',
+                     'signed_parts', 'stale_signatures'), '_reapproval'),
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
     **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
 }
@@ -59,7 +70,9 @@ __getattr__ = lazy_names(__name__, {name: (module, name) for name, module in _WH
 """Each name is imported from its submodule when first used, then kept."""
 
 __all__ = [
-    "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "verify_deploy",
+    "NO_STATE_PROOF", "NO_TRUST_ROOT", "ProofSource", "ProvenState", "check_state_proof", "log_times", "verify_deploy",
+    "REOPENING_STATES", "cause_text", "last_approval", "last_reopening", "signature_time", "signed_parts",
+    "stale_signatures",
     "ACCESS_LEVELS", "Deployment", "boundary_attributes", "logged_model_files", "model_files_problems",
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
-from ..model import BoundaryKind, DecisionRecord, Policy
+from ..model import BoundaryKind, DecisionRecord, Policy, never_waivable
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -52,6 +53,7 @@ from ..sign import (
 )
 from ._authority import authority_problems, decider_problems
 from ._exposure import SIGNED_KEY, Deployment, boundary_attributes, exposure_problems
+from ._reapproval import cause_text, last_approval, last_reopening, signed_parts, stale_signatures
 
 BUNDLE_VERSION = 1
 """Version of the decision bundle format."""
@@ -372,17 +374,9 @@ def _state_changes(reg: RegistryView, case_id: str) -> list[Any]:
     return list(reg.events(case_id=case_id, kind="state-change"))
 
 
-def _cause_text(change: Any) -> str:
-    """Why the registry moved the case, in words (the incident or trigger behind a reopening)."""
-    cause = change.payload.get("cause") or {}
-    words = cause.get("reason") or cause.get("summary") or cause.get("type") or "no cause recorded"
-    kind = cause.get("type")
-    what = f"{kind}: {words}" if kind and kind != words else str(words)
-    return f"{what} (log entry {change.index}, {change.recorded_at[:10]})"
-
-
 def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict,
-              record_json: Any = None, keyring_fp: str | None = None) -> None:
+              record_json: Any = None, keyring_fp: str | None = None,
+              parts: Sequence[tuple[str, Signed]] = (), logged: LogTimes | None = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -394,11 +388,12 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
     state = str(state)
     changes = _state_changes(reg, case_id)
     if state not in DEPLOYABLE_STATES:
-        why = f"; cause: {_cause_text(changes[-1])}" if changes else ""
+        why = f"; cause: {cause_text(changes[-1])}" if changes else ""
         verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies{why}")
         return
     _approved_decision(case_id, changes, record_json, verdict)
     _judged_with(reg, case_id, changes, keyring_fp, verdict)
+    _signed_since_reopening(changes, parts, logged, verdict)
     if state == "restricted":
         r = reg.case_restriction(case_id)
         r = getattr(r, "value", r)
@@ -434,6 +429,16 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
         verdict.reasons.append(
             f"the registry approved case {case_id} on another decision (version {version}, log entry "
             f"{approvals[-1].index}): this bundle is not the approved one")
+
+
+def _signed_since_reopening(changes: list[Any], parts: Sequence[tuple[str, Signed]], logged: LogTimes | None,
+                            verdict: Verdict) -> None:
+    """An approval that followed a reopening, restriction or withdrawal rests only on signatures
+    made after it (`stale_signatures`): the decision's own sign-offs, checked by their log time."""
+    approval = last_approval(changes)
+    reopening = last_reopening(changes, before=approval.index) if approval is not None else None
+    if reopening is not None:
+        verdict.reasons += stale_signatures(reopening, parts, logged)
 
 
 def _judged_with(reg: RegistryView, case_id: str, changes: list[Any], keyring_fp: str | None,
@@ -753,6 +758,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     listed = {x.get("envelope"): x for x in (pred or {}).get("signoffs", [])}
     seen: set[str] = set()
     valid: list[tuple[str, str, str]] = []
+    valid_signed: list[Signed] = []
     for i, env in enumerate(bundle.get("signoffs") or []):
         label = f"sign-off #{i + 1}"
         s, reasons = check_envelope(env, keyring, at, label, expect=SIGNOFF, logged=logged)
@@ -770,6 +776,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         v.reasons += reasons
         if s is not None and not reasons:
             valid.append((s.person, s.role, s.key.keyid))
+            valid_signed.append(s)
             v.signers.append({"as": "sign-off", "role": s.role, "person": s.person, "keyid": s.key.keyid})
     for sha, x in listed.items():
         if sha not in seen:
@@ -839,6 +846,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             if f.waived is None:
                 continue
             w = f.waived
+            always = never_waivable(f.code)
+            if always is not None:
+                v.reasons.append(f"finding {f.code} is marked waived by {w.person}: {always}")
+                continue
             ok = any(p.get("code") == w.code and p.get("person") == w.person and p.get("until") == w.until
                      for p in wvalid)
             if not ok:
@@ -852,7 +863,8 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     if registry is not None and v.case_id:
         made_with = pred.get("keyring") if pred else None
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
-                  keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None)
+                  keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
+                  parts=signed_parts(d, valid_signed), logged=logged)
     return v
 
 

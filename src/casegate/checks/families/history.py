@@ -513,7 +513,7 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "not a narrower boundary: every deploy must name its kind to `verify`, but it is held to the "
               "signed tools only as far as the pipeline names the tools it switches on (one that names none "
               "passes as giving none). An answer made of claims alone must change or withdraw every claim the "
-              "incident defeated.",
+              "incident defeated. The finding can never be waived, whatever the policy says.",
     bad="# incident-12 (cyber, 2026-12-03) defeated G2 of version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
@@ -573,7 +573,8 @@ def _unanswered(ctx: Context, cause: str) -> Iterator[Hit]:
               "judgement. The answer is held to CG708's measure, and to what the monitor watched: "
               "evidence must be about its domain, test a safeguard on that domain's pathways or stand "
               "under a defeated claim, and a new safeguard must block a step of that domain; a fresh "
-              "evaluation of something else answers nothing.",
+              "evaluation of something else answers nothing. The finding can never be waived, whatever the "
+              "policy says.",
     bad="# monitor M-bio-flags (cbrn) breached on 2026-12-02; trigger-fired entry 9 restricted version 1.0\n"
         "incident_answers: {}",
     good="incident_answers:\n"
