@@ -406,6 +406,11 @@ def test_with_a_trust_root_the_registry_judges_only_with_a_keyring_it_pins(
     p = _cg(tmp_path, database_url, "state", "apply", "atlas-2-api", "--decision", bundle,
             "--trust-root", str(t.dir))
     assert "-> approved-with-conditions" in p.stdout
+    from casegate.store import open_registry
+
+    with open_registry(database_url) as reg:  # the log says which trust root the approval was judged under
+        (d,) = reg.events(case_id="atlas-2-api", kind="decision")
+        assert d.payload["judgement"]["trust_root"] == 1
 
 
 def test_the_registry_refuses_a_decision_that_signs_dates_or_bindings_it_does_not_derive(

@@ -94,6 +94,8 @@ def test_verify_model_path(tmp_path: Path) -> None:
     assert f"note: the model's 3 files are those the registry logged for version 1 of {CASE}" in ok.stderr
     with_db = d.verify("--model", str(model), "--db", d.db)
     assert with_db.returncode == 0, with_db.stderr
+    # this test registry approved without a trust root: verify says so (and judged it under its own)
+    assert "approved the decision (log entry" in with_db.stderr and "unpinned, with no trust root" in with_db.stderr
     (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
     bad = d.verify("--model", str(model), "--state-proof", str(d.proof))
     assert bad.returncode == 1

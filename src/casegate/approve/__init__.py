@@ -73,7 +73,8 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
     fired the same case (case digest) as the version it took back is not approved again.
     The values the bundle signs for `verify` (evidence expiries, re-evaluation date, keyring,
     evidence counted independent) must be those the registry derives; the judge returns what is
-    logged with the decision: the keyring it judged with, when, and its outcome."""
+    logged with the decision: the keyring it judged with, when, its outcome, and the version of
+    the trust root it judged under (None when approved `unpinned`)."""
     if keyring is None:
         raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
     ring = keyring if isinstance(keyring, Keyring) else load_keyring(keyring)
@@ -106,7 +107,9 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                 + "; ".join(problems),
                 help="run `casegate decide` again against this registry (--db) on the submitted version, today, "
                      "and apply that bundle")
-        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome}
+        # which trust root the approval was judged under; None: approved unpinned (tests, demos)
+        trust = root.version if root is not None else None
+        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust}
 
     return judge
 

@@ -466,6 +466,9 @@ def _judged_with(reg: RegistryView, case_id: str, changes: list[Any], keyring_fp
         verdict.reasons.append(
             f"the registry judged the approving decision (log entry {index}) with keyring "
             f"{str(judgement.get('keyring'))[:80]}, not the keyring {keyring_fp} the decision was made with")
+    if "trust_root" in judgement and judgement["trust_root"] is None:
+        verdict.notes.append(f"the registry approved the decision (log entry {index}) unpinned, with no trust root "
+                             "(`state apply --unpinned`, for tests and walkthroughs): this check holds it to yours")
 
 
 def _registry_objections(reg: RegistryView, case_id: str, verdict: Verdict) -> None:
