@@ -425,6 +425,25 @@ def test_a_new_version_with_changed_weights_and_tools_reopens(database_url: str,
     assert run.applied == "reopen"
 
 
+def test_new_weights_do_not_ride_on_the_approved_versions_evaluations(database_url: str, tmp_path: Path) -> None:
+    """Reason: the lab's version 1.2 changed only the system's version and digest (a new fine-tune)
+    and kept every evaluation of the approved weights; the gate gave GO WITH CONDITIONS."""
+    reg, _ = _approved(database_url, tmp_path)
+    v2 = _copy(tmp_path, "v2", {
+        "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f":
+            "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f, sha256:" + "b" * 64,
+        'version: "1.0"': 'version: "1.2"',
+    })
+    rec = _record(v2, reg)
+    hits = [f for f in rec.findings if f.code == "CG352"]
+    assert rec.outcome == "NO-GO" and hits
+    assert {f.message.split("`")[1] for f in hits} >= {"E-cyber-ctf", "E-bio-uplift"}
+    # the same version with the approved weights (nothing new to evaluate) is not held to it
+    same = _copy(tmp_path, "same", {'version: "1.0"': 'version: "1.2"'})
+    assert not [f for f in _record(same, reg).findings if f.code == "CG352"]
+    reg.close()
+
+
 def test_unknown_case_and_bad_incident(database_url: str, tmp_path: Path) -> None:
     from casegate.monitor import incident_from_fields
 
