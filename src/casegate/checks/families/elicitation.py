@@ -462,7 +462,7 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         yield ("tolerance", "severe_from"), f"harm counts as severe only from {nt.severe_from.value}, not {pt.severe_from.value}"
     for kind, floors in pt.min_attempts_per_year.items():
         for named, old_floor in floors.items():
-            new_floor = nt.min_attempts_per_year.get(kind, {}).get("*") if named == "*" else nt.attempts_floor(kind, named)
+            new_floor = nt.attempts_floor(kind, named)
             if new_floor is None or new_floor < old_floor:
                 yield ("tolerance", "min_attempts_per_year"), (
                     f"the assumed attempts per year for {named} at {kind.value} were lowered from {old_floor:g} to "

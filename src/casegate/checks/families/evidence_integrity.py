@@ -480,6 +480,11 @@ _OTHER_MODEL_WORDS = frozenset({"mini", "small", "tiny", "nano", "lite", "micro"
 """Words that, before or after the system's name, name another model of its family."""
 
 
+def _other_model_word(w: str) -> bool:
+    """Whether a word of a model name names another size or stage of a family ('mini', '7b', '8x7b')."""
+    return w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w) is not None
+
+
 def _beyond_system(model: str, system: System) -> str | None:
     """A word of the model name that names something beyond the system: after the system's name, a
     word that is neither a variant or release label nor a number nor a word of the system's
@@ -494,7 +499,7 @@ def _beyond_system(model: str, system: System) -> str | None:
         inside = any(st <= i < st + len(mine) for st in starts)
         if inside:
             continue
-        if w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w):
+        if _other_model_word(w):
             return w
         if i > starts[0] and not (w.isdigit() or w in _VARIANT_WORDS or w in own):
             return w
@@ -545,7 +550,7 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
         return f"names `{parent}` of this system's lineage"
     if _other_version_named(run, system.name):
         return f"names another version of `{system.name}`"
-    marker = next((w for w in _words(run) if w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w)), None)
+    marker = next(filter(_other_model_word, _words(run)), None)
     if marker is not None:
         return f"names another size or stage of a model family (`{marker}`)"
     mine = " ".join(_words(system.name))

@@ -70,24 +70,30 @@ class InspectImporter:
         return inspect_claims(path)
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
-        where = str(path)
+        sha, header, summaries = self._load(path)
+        if header.version not in KNOWN_VERSIONS:
+            raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
+                               f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path))
+        return [self._run(path, sha, header, summaries, options)]
+
+    @classmethod
+    def _load(cls, path: Path) -> tuple[str, Any, list[Any]]:
+        """The log's pinned sha256, its header and its sample summaries, read under the size
+        limits, the bytes checked unchanged while inspect read them."""
         sha = pinned_sha256(path)
         try:
             from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
         except ImportError:
             raise MissingExtraError("inspect-ai", "inspect") from None
-        self._precheck(path)
+        cls._precheck(path)
         try:
             header = read_eval_log(str(path), header_only=True)
             summaries = read_eval_log_sample_summaries(str(path))
         except Exception as e:  # inspect raises ValueError, KeyError, zip and JSON errors
-            raise LogReadError(f"inspect-ai cannot read this log: {e}", location=where,
+            raise LogReadError(f"inspect-ai cannot read this log: {e}", location=str(path),
                                help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
         check_unchanged(path, sha)
-        if header.version not in KNOWN_VERSIONS:
-            raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
-                               f"{', '.join(map(str, KNOWN_VERSIONS))}", location=where)
-        return [self._run(path, sha, header, summaries, options)]
+        return sha, header, list(summaries)
 
     def sample_prints(self, path: Path) -> frozenset[str]:
         """The content fingerprint of every sample and epoch the log holds (`sample_print`): the
@@ -95,19 +101,8 @@ class InspectImporter:
         and explanation, the error that stopped it, and its token usage; never its uuid, its
         timestamps or the log's dates. Read from the sample summaries, under the same limits as
         `read`."""
-        sha = pinned_sha256(path)
-        try:
-            from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
-        except ImportError:
-            raise MissingExtraError("inspect-ai", "inspect") from None
-        self._precheck(path)
-        try:
-            task = read_eval_log(str(path), header_only=True).eval.task
-            summaries = read_eval_log_sample_summaries(str(path))
-        except Exception as e:  # inspect raises ValueError, KeyError, zip and JSON errors
-            raise LogReadError(f"inspect-ai cannot read this log: {e}", location=str(path),
-                               help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
-        check_unchanged(path, sha)
+        _, header, summaries = self._load(path)
+        task = header.eval.task
         return frozenset(sample_print({
             "task": task, "id": str(s.id), "epoch": int(s.epoch), "input": _messages(s.input),
             "target": s.target, "choices": s.choices, "error": s.error,
