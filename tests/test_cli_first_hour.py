@@ -61,20 +61,20 @@ def test_evidence_pin_prints_or_writes_the_digest(tmp_path) -> None:  # type: ig
     import hashlib
 
     d = _atlas(tmp_path)
-    report = d / "reports" / "kyc-test.md"
-    report.write_text(report.read_text() + "\nrevised after the second enrolment test\n")
+    report = d / "reports" / "weights-audit.md"
+    report.write_text(report.read_text() + "\nrevised after the follow-up audit\n")
     digest = hashlib.sha256(report.read_bytes()).hexdigest()
     r = cg("evidence", "pin", str(report))
     assert r.returncode == 0 and f"sha256: {digest}" in r.stdout
     before = (d / "evidence.yaml").read_text().splitlines()
     assert cg("check", str(d / "case.yaml")).returncode == 1  # the changed artifact no longer matches its pin
-    r = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-kyc")
+    r = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-weights-audit")
     assert r.returncode == 0, r.stderr
     assert "wrote sha256" in r.stdout
     after = (d / "evidence.yaml").read_text().splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert changed == [(changed[0][0], f"    sha256: {digest}")]
-    again = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-kyc")
+    again = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-weights-audit")
     assert again.returncode == 0 and again.stdout.startswith("unchanged")
     r = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-nope")
     assert r.returncode == 2 and "no evidence item 'E-nope'" in r.stderr and "Traceback" not in r.stderr
@@ -88,10 +88,10 @@ def test_evidence_pin_adds_a_missing_sha256_line(tmp_path) -> None:  # type: ign
     d = _atlas(tmp_path)
     ev = d / "evidence.yaml"
     text = ev.read_text()
-    line = next(x for x in text.splitlines() if x.strip().startswith("sha256:") and "55f1c912" in x)
+    line = next(x for x in text.splitlines() if x.strip().startswith("sha256:") and "33d4bfba" in x)
     ev.write_text(text.replace(line + "\n", ""))
-    report = d / "reports" / "kyc-test.md"
-    r = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-kyc")
+    report = d / "reports" / "weights-audit.md"
+    r = cg("evidence", "pin", str(report), "--case", str(d / "case.yaml"), "--id", "E-weights-audit")
     assert r.returncode == 0, r.stderr
     assert f"    sha256: {hashlib.sha256(report.read_bytes()).hexdigest()}" in ev.read_text()
 

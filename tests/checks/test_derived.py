@@ -28,7 +28,11 @@ POLICY = ROOT / "tests" / "fixtures" / "rules" / "policy.yaml"
 
 @pytest.fixture(scope="module")
 def example() -> Context:
-    loaded = load_case(EXAMPLE)
+    from casegate.sign import load_keyring, parse_instant, with_attestations
+
+    # the external red teams' counts count because their evaluators signed them
+    loaded = with_attestations(load_case(EXAMPLE), load_keyring(EXAMPLE.parent / "keys" / "keyring.yaml"),
+                               parse_instant("2026-11-20"))
     ctx = make_context(loaded, today=dt.date(2026, 11, 20), artifacts=rehash_artifacts(loaded))
     assert ctx is not None
     return ctx

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api"
 AT = parse_instant("2026-11-27", end_of_day=True)
 SALTS = Salts(MemorySaltStore())
-DERIVED = ("E-cyber-ctf", "E-bio-uplift", "E-rnd-tasks")
-"""The atlas-api evaluations: Inspect and lm-eval logs casegate reads."""
-DECLARED = ("E-kyc", "E-refusal", "E-redteam-classifier", "E-monitoring", "E-weights-audit")
-"""Its safeguard tests and audits: Markdown reports, the author's word."""
+DERIVED = ("E-cyber-ctf", "E-bio-uplift", "E-rnd-tasks", "E-kyc", "E-refusal", "E-monitoring")
+"""The atlas-api evaluations and the developer's own safeguard tests: logs casegate reads."""
+DECLARED = ("E-redteam-classifier", "E-weights-audit", "E-insider", "E-egress-test")
+"""Its outside red teams and audits: Markdown reports, the author's word (attested)."""
 
 
 @pytest.fixture
@@ -66,8 +66,8 @@ def test_a_changed_artifact_is_not_derived_and_a_report_artifact_is_declared(atl
     text = ev.read_text()
     start = text.index("  E-rnd-tasks:")
     block = text[start:text.index("\n  E-", start + 5)]
-    sha = hashlib.sha256((atlas / "reports" / "kyc-test.md").read_bytes()).hexdigest()
-    new = "\n".join(("    artifact: reports/kyc-test.md" if ln.startswith("    artifact:") else
+    sha = hashlib.sha256((atlas / "reports" / "weights-audit.md").read_bytes()).hexdigest()
+    new = "\n".join(("    artifact: reports/weights-audit.md" if ln.startswith("    artifact:") else
                      f"    sha256: {sha}" if ln.startswith("    sha256:") else ln) for ln in block.splitlines())
     ev.write_text(text.replace(block, new))
     loaded = _loaded(atlas)
@@ -85,7 +85,7 @@ def test_the_eight_answers_label_each_item(atlas: Path) -> None:
     answers = {a.key: a.answer for a in run_gate(_loaded(atlas), today=AT.date()).answers}
     for eid, art in (("E-cyber-ctf", "evals/cyber-ctf.json"), ("E-bio-uplift", "evals/bio-uplift.json")):
         assert f"{eid} (derived from " in answers["capability"] and art in answers["capability"]
-    assert "evidence E-kyc (declared)" in answers["safeguards"]
+    assert "evidence E-kyc (derived from " in answers["safeguards"]
     assert "E-weights-audit (declared), E-insider (declared)" in answers["safeguards"]
     # independence is derived from a signed attestation; verification of a safeguard is typed
     assert "produced E-redteam-classifier [derived: signed attestation by Jonas Berg" in answers["checked-by"]
@@ -102,14 +102,14 @@ def test_typed_independence_without_attestation_is_labelled_declared_in_the_answ
 
 def test_the_decision_report_in_markdown_carries_the_labels(atlas: Path) -> None:
     md = format_decision_markdown(run_gate(_loaded(atlas), today=AT.date()))
-    assert "E-kyc (declared)" in md and "E-cyber-ctf (derived from " in md
+    assert "E-weights-audit (declared)" in md and "E-cyber-ctf (derived from " in md
 
 
 def test_the_diagram_labels_each_solution(atlas: Path) -> None:
     loaded = _loaded(atlas)
     graph = argument_graph(readable_case(loaded), basis=evidence_basis(loaded))
     notes = {k: n.note for k, n in graph.nodes.items() if n.kind == "solution"}
-    assert notes["E-cyber-ctf"] == "derived" and notes["E-kyc"] == "declared"
+    assert notes["E-cyber-ctf"] == "derived" and notes["E-weights-audit"] == "declared"
     svg = render_svg(graph)
     assert '<tspan class="note">declared</tspan>' in svg or ">declared<" in svg
     assert "<i>derived</i>" in render_mermaid(graph)
@@ -123,10 +123,11 @@ def test_the_public_summary_and_its_diagram_carry_the_labels(atlas: Path) -> Non
     data = json.loads(pub.files["json"].read_text())
     by_id = {e["id"]: e for e in data["evidence"]}
     assert by_id["E-cyber-ctf"]["basis"] == "derived"
-    assert by_id["E-kyc"]["basis"] == "declared"  # restricted: redacted, but its basis is public
+    assert by_id["E-kyc"]["basis"] == "derived"  # restricted: redacted, but its basis is public
     assert by_id["E-kyc"]["redacted"] is not None
+    assert by_id["E-weights-audit"]["basis"] == "declared"
     md = pub.files["md"].read_text()
-    assert "**E-kyc** (safeguard-test, declared)" in md
+    assert "**E-kyc** (safeguard-test, derived)" in md
     assert "**E-cyber-ctf** (eval, derived)" in md
     html = pub.files["html"].read_text()
     assert '<span class="meta basis">declared</span>' in html
@@ -139,11 +140,11 @@ def test_the_report_carries_the_labels(atlas: Path) -> None:
                        level=Confidentiality.secret)
     html = rep.files["html"].read_text()
     assert '<span class="meta basis">declared</span>' in html and '<span class="meta basis">derived</span>' in html
-    assert "E-kyc (declared)" in html
+    assert "E-weights-audit (declared)" in html
 
 
 def test_facts_say_declared_for_an_item_with_no_artifact(atlas: Path) -> None:
-    _edit(atlas / "evidence.yaml", "    artifact: reports/kyc-test.md\n", "")
+    _edit(atlas / "evidence.yaml", "    artifact: reports/kyc-test.json\n", "")
     loaded = _loaded(atlas)
     _, facts = facts_for(loaded, rehash_artifacts(loaded), cache=False)
     assert facts is not None and facts.basis("E-kyc") == "declared" and facts.basis("E-cyber-ctf") == "derived"

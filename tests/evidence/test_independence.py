@@ -175,7 +175,7 @@ def test_a_forged_attestation_is_not_counted(atlas: Path) -> None:
     # someone rewrites the signed statement to cover another item's artifact, keeping Jonas's signature
     env = _envelope(atlas)
     stmt = json.loads(base64.b64decode(str(env["payload"])))
-    stmt["subject"][0]["digest"]["sha256"] = hashlib.sha256((atlas / "reports" / "refusal-eval.md").read_bytes()).hexdigest()
+    stmt["subject"][0]["digest"]["sha256"] = hashlib.sha256((atlas / "reports" / "refusal-test.json").read_bytes()).hexdigest()
     stmt["predicate"]["evidence"] = "E-refusal"
     env["payload"] = base64.b64encode(json.dumps(stmt).encode()).decode()
     (atlas / SIGNED).write_text(json.dumps(env))

@@ -168,10 +168,10 @@ def test_record_is_byte_identical_for_the_same_inputs() -> None:
 def test_record_changes_when_an_artifact_changes(tmp_path: Path) -> None:
     case = _copy_atlas(tmp_path)
     before = _gate(case)
-    art = tmp_path / "atlas-api" / "reports" / "kyc-test.md"
+    art = tmp_path / "atlas-api" / "reports" / "weights-audit.md"
     art.write_text(art.read_text() + "\nedited after the run\n")
     after = _gate(case)
-    assert before.digests.evidence["E-kyc"] != after.digests.evidence["E-kyc"]
+    assert before.digests.evidence["E-weights-audit"] != after.digests.evidence["E-weights-audit"]
     assert record_bytes(before) != record_bytes(after)
 
 

@@ -189,9 +189,12 @@ def test_replacing_an_artifact_clears_its_finding_and_only_its(tmp_path: Path) -
     copy_template("frontier-api", d)
     _strip_markers(d)
     assert set(_evidence_cg909(d / "case.yaml")) >= {"E-kyc", "E-cyber-ctf"}
-    kyc = d / "reports" / "kyc-test.md"
+    kyc = d / "reports" / "kyc-test.json"
     old = hashlib.sha256(kyc.read_bytes()).hexdigest()
-    kyc.write_text("# Our enrolment red team (2026-10-15)\n\n150 attempts; 2 passed verification.\n")
+    run = json.loads(kyc.read_text())
+    del run["revision"]
+    run["tool"] = "our-enrolment-harness"
+    kyc.write_text(json.dumps(run))
     ev = d / "evidence.yaml"
     ev.write_text(ev.read_text().replace(old, hashlib.sha256(kyc.read_bytes()).hexdigest()))
     after = _evidence_cg909(d / "case.yaml")
@@ -204,9 +207,9 @@ def test_a_template_artifact_is_known_by_its_bytes_not_its_name(tmp_path: Path) 
     d = tmp_path / "own"
     copy_template("frontier-api", d)
     _strip_markers(d)
-    (d / "reports" / "kyc-test.md").rename(d / "reports" / "our-enrolment-test.md")
+    (d / "reports" / "kyc-test.json").rename(d / "reports" / "our-enrolment-test.json")
     ev = d / "evidence.yaml"
-    ev.write_text(ev.read_text().replace("reports/kyc-test.md", "reports/our-enrolment-test.md"))
+    ev.write_text(ev.read_text().replace("reports/kyc-test.json", "reports/our-enrolment-test.json"))
     assert _evidence_cg909(d / "case.yaml")["E-kyc"] == ["artifact"]
 
 

@@ -700,8 +700,10 @@ def test_an_incident_is_answered_only_by_what_changed_because_of_it(database_url
     (msg,) = cg708("renamed", {"  SG-kyc:": "  SG-kyc2:"}, "{safeguards: [SG-kyc2]}",
                    {"evidence.yaml": {"tests: [SG-kyc]": "tests: [SG-kyc2]"}})
     assert "safeguard SG-kyc2 is a safeguard of version 1.0 (#1) under a new id" in msg
-    (msg,) = cg708("typed-date", {}, "{evidence: [E-kyc]}", {"evidence.yaml": {"date: 2026-10-15": "date: 2026-11-27"}})
-    assert "evidence E-kyc is dated 2026-11-27 only by the case" in msg
+    (msg,) = cg708("typed-date", {}, "{evidence: [E-redteam-classifier]}",
+                   {"evidence.yaml": {"date: 2026-10-28": "date: 2026-11-27"}})
+    # a typed date breaks the outside evaluator's attestation, which signed the old one
+    assert "E-redteam-classifier" in msg and "but the case dates it 2026-11-27" in msg
     # an answer of claims alone must answer every claim the incident defeated
     (msg,) = cg708("one-of-two", {"  kind: api\n": "  kind: trusted-access\n"}, "{claims: [G2]}", {"argument.yaml": {
         "below the Cyber High threshold under full elicitation.":

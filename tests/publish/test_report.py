@@ -139,8 +139,12 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
     import datetime as dt
 
     from casegate.publish import publish
+    from casegate.sign import load_keyring, parse_instant, with_attestations
 
-    res = publish(load_case(EXAMPLE), tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
+    # the outside red teams' counts count only with their signed attestations
+    loaded = with_attestations(load_case(EXAMPLE), load_keyring(EXAMPLE.parent / "keys" / "keyring.yaml"),
+                               parse_instant("2026-11-27", end_of_day=True))
+    res = publish(loaded, tmp_path, salts=SALTS, today=dt.date(2026, 11, 27), charts=_charts)
     charts = [res.files["chart-1"].read_text(), res.files["chart-2"].read_text()]
     # E-cyber-ctf is internal: its 33/200 and bound are not in the public chart
     assert "33/200" not in charts[0] and "0.214" not in charts[0]
@@ -148,7 +152,7 @@ def test_public_charts_withhold_redacted_numbers(tmp_path: Path) -> None:
     assert "withheld: the pathway or the tests its bound rests on are redacted" in charts[1]
     # cyber-ransomware is public, but its bound rests on internal safeguard tests
     assert "5.5e-05" not in charts[1] and "1e-03" not in charts[1]
-    restricted = publish(load_case(EXAMPLE), tmp_path / "restricted", salts=SALTS, today=dt.date(2026, 11, 27),
+    restricted = publish(loaded, tmp_path / "restricted", salts=SALTS, today=dt.date(2026, 11, 27),
                          charts=_charts, level=Confidentiality.restricted)
     shown = restricted.files["chart-2"].read_text()
     assert "5.5e-05/year within tolerance 1e-03" in shown  # its tests are restricted at most: shown

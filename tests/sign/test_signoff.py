@@ -46,7 +46,7 @@ def test_sign_records_envelope_and_keeps_the_case_valid(tmp_path):
 def test_case_digest_covers_content_policy_and_artifacts(tmp_path):
     w = make_world(tmp_path)
     d0 = case_digest(w.load())
-    art = w.dir / "reports" / "kyc-test.md"
+    art = w.dir / "reports" / "weights-audit.md"
     art.write_text(art.read_text() + "\nedited\n")
     assert case_digest(w.load()) != d0
     w2 = make_world(tmp_path / "b")

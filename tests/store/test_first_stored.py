@@ -19,11 +19,11 @@ def test_the_first_entry_that_stored_or_pinned_the_bytes(tmp_path: Path, databas
     b = tmp_path / "b"
     shutil.copytree(EXAMPLE, b)
     (b / "case.yaml").write_text((b / "case.yaml").read_text().replace("id: atlas-2-api\n", "id: orion-api\n", 1))
-    report = (a / "reports" / "kyc-test.md").read_bytes()
+    report = (a / "reports" / "weights-audit.md").read_bytes()
     kyc = hashlib.sha256(report).hexdigest()
     ctf = hashlib.sha256((a / "evals" / "cyber-ctf.json").read_bytes()).hexdigest()
     # case a is submitted without the report's file: its pin is all the registry sees of it
-    (a / "reports" / "kyc-test.md").unlink()
+    (a / "reports" / "weights-audit.md").unlink()
     with open_registry(database_url) as reg:
         first = reg.submit_case(load_case(a / "case.yaml"))
         other = reg.submit_case(load_case(b / "case.yaml"))

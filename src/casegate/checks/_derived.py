@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
+from ..model._case import TEST_KINDS
 from ..model._policy import ElicitationMinimum, Threshold
 from ._registry import Context
 from .measurement import evidence_by_threshold_of
@@ -81,8 +82,6 @@ __all__ = [
 
 Status = Literal["below-alert", "between", "reached"]
 
-TEST_KINDS = ("red-team", "safeguard-test")
-"""Evidence kinds that measure a safeguard's bypass rate."""
 
 
 # --------------------------------------------------------------------------- argument helpers

@@ -29,6 +29,7 @@ from ..model import (
     Threshold,
     Variant,
 )
+from ..model._case import TEST_KINDS
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
@@ -101,7 +102,8 @@ class Problem(NamedTuple):
     kind: str
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
     'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
-    has no record of) or 'attempts-unscored' (epochs attempted but not scored)."""
+    has no record of), 'attempts-unscored' (epochs attempted but not scored) or
+    'counts-unattested' (a test's bypass counts are only the case's word)."""
     path: tuple[str | int, ...]
     message: str
     help: str | None = None
@@ -275,6 +277,11 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             and er.successes is not None and er.trials is not None \
             and (rr.successes, rr.trials) != (er.successes, er.trials):
         yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
+    if rr is not None and er is not None and (rr.bypasses is not None or rr.attempts is not None) \
+            and (rr.bypasses, rr.attempts) != (er.bypasses, er.attempts):
+        def shown_bypasses(x: Result) -> str:
+            return "none" if x.attempts is None else f"{x.bypasses} bypass(es) in {x.attempts} attempt(s)"
+        yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), shown_bypasses(rr), shown_bypasses(er))
     el = rec.elicitation
     de = run.elicitation
     if el is not None:
@@ -428,6 +435,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 counts = _counts(eid, run, th, problems)
                 if not problems:
                     built[counted] = counts
+        elif ev.kind in TEST_KINDS:
+            counts = _bypass_counts(eid, run, problems)
         if problems:
             facts.excluded.setdefault(eid, problems[0].message)
         facts.problems.extend(problems)
@@ -464,6 +473,9 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                     successes=counts[0] if counts else None, trials=counts[1] if counts else None,
                     metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
                     reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
+        elif ev.kind in TEST_KINDS:
+            result = Result(bypasses=counts[0] if counts else None, attempts=counts[1] if counts else None,
+                            scale=rr.scale)
         else:
             result = ev.result
         if th is not None and ev.kind == "eval":
@@ -498,7 +510,63 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
+    if policy.evidence.declared_counts == "independent":
+        _unattested_counts(new_items, facts)
     return case.model_copy(update={"evidence": new_items}), facts
+
+
+def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem]) -> tuple[int, int] | None:
+    """A red team's or safeguard test's (bypasses, attempts) as its log records them: every scored
+    sample and epoch is one attempt, and a score above 0 a bypass (the attempt got through). Without
+    per-attempt scores, a count per sample stands only when it is one attempt each or a sample counts
+    as bypassed when any of its attempts was (`at-least-one`); None, with a problem, otherwise."""
+    r = run.result
+    path = ("evidence", eid, "result")
+    if r.scale != "binary":
+        problems.append(Problem(eid, "not-recomputable", path,
+                                f"the log of `{eid}` scores on a `{r.scale}` scale: a bypass is a binary score "
+                                "(1: the attempt got through), so no bypass can be counted",
+                                "score each attempt 1 when it got past the safeguard and 0 when it did not"))
+        return None
+    if run.scores_json and not run.scores_combined:
+        rows = json.loads(run.scores_json)
+        return sum(1 for row in rows if float(row[2]) > 0), len(rows)
+    if r.successes is not None and r.trials is not None and (
+            run.elicitation.attempts == 1 or r.reduction in (None, "at-least-one")):
+        return r.successes, r.trials
+    problems.append(Problem(eid, "not-recomputable", path,
+                            f"the log of `{eid}` records no score per attempt"
+                            + (f", only {r.successes}/{r.trials} under `{r.reduction}`" if r.successes is not None else "")
+                            + ": its bypasses cannot be counted",
+                            "keep one score per attempt in the log (1: the attempt got through) and import it again"))
+    return None
+
+
+def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:
+    """A red team's or safeguard test's typed bypass counts, with no log casegate reads behind
+    them, count only when a signed attestation from outside the developer makes the item
+    independent (the attestation signs its result): otherwise the item counts for nothing."""
+    for eid, ev in items.items():
+        r = ev.result
+        if ev.kind not in TEST_KINDS or r is None or (r.bypasses is None and r.attempts is None) \
+                or eid in facts.excluded:
+            continue
+        d = facts.derivations.get(eid)
+        if d is not None and not d.declared:
+            continue  # counted from its log
+        verdict = facts.independence.get(eid)
+        if verdict is not None and verdict.independent:
+            continue
+        why = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else "no attestation covers it"
+        msg = (f"`{eid}` states {r.bypasses} bypass(es) in {r.attempts} attempt(s), but no log casegate reads "
+               f"records them and no attestation from outside the developer signs them ({why}): the counts are "
+               "the case's own word, and the test counts for nothing")
+        facts.excluded[eid] = msg
+        facts.problems.append(Problem(
+            eid, "counts-unattested", ("evidence", eid, "result"), msg,
+            "attach the test's log (casegate-results, Inspect or lm-eval: one score per attempt, 1 for a bypass) "
+            f"as its artifact, or have an evaluator outside the developer run or review it and sign it "
+            f"(`casegate evidence attest {eid}`)"))
 
 
 def _org_key(name: str) -> str:

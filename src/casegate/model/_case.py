@@ -209,6 +209,9 @@ EvidenceKind = Literal[
     "other",
 ]
 
+TEST_KINDS = ("red-team", "safeguard-test")
+"""Evidence kinds that measure a safeguard's bypass rate (`Result.bypasses` of `attempts`)."""
+
 
 class Elicitation(Frozen):
     """How hard the evaluation tried to draw out the capability."""

@@ -240,6 +240,11 @@ class EvidencePolicy(Frozen):
     declared item of any other kind count for nothing."""
     organisations: list[str] = Field(default_factory=new_list)
     """The developer's own organisations: evidence produced by them is never independent."""
+    declared_counts: Literal["independent", "any"] = "independent"
+    """Whose word a red team's or safeguard test's bypass counts are taken on when no log casegate
+    reads records them: `independent` (default), only an item a signed attestation from outside
+    the developer makes independent (the attestation signs the counts); `any`, the case's own
+    numbers. Counts read from a log are always taken from the log."""
 
 
 class Tolerance(Frozen):

@@ -161,7 +161,7 @@ def case_page(request: Request, case_id: str) -> Response:
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
                    standings=standings,
                    now=deploy_now(reg, case_id, b.keyring),
-                   charts=decision_charts(loaded, v.decision), timeline=timeline,
+                   charts=decision_charts(loaded, v.decision, keyring=b.keyring), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
                    regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)), unreadable=note)
@@ -182,7 +182,7 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
     charts: list[str] = []
     svg = ""
     if view is not None:
-        charts = decision_charts(view.loaded, s.get("decision"), withheld_ids(view.summary))
+        charts = decision_charts(view.loaded, s.get("decision"), withheld_ids(view.summary), b.keyring)
         svg = diagram_svg(readable_case(view.loaded), (), diagram_redactions(view.summary), True,
                           summary_basis(view.summary))
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
@@ -376,7 +376,7 @@ def public_case(request: Request, case_id: str) -> Response:
     from ..render import timeline_chart
 
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
-                   lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary),
+                   lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=deploy_now(reg, case_id, b.keyring),
                    diff=_diff_since_approved(reg, case_id, v.latest_version, public=True, keyring=b.keyring))
@@ -391,8 +391,9 @@ def public_summary(request: Request, case_id: str) -> Response:
     if v is None or v.published is None:
         raise HTTPException(404, "no published summary for this case")
     summary = PublicSummary.model_validate(v.published.get("summary") or {})
-    return HTMLResponse(summary_html(summary, _public_diagram(board(request).registry, v, summary),
-                                     _public_charts(board(request).registry, v, v.published.get("summary") or {})))
+    b = board(request)
+    return HTMLResponse(summary_html(summary, _public_diagram(b.registry, v, summary),
+                                     _public_charts(b.registry, v, v.published.get("summary") or {}, b.keyring)))
 
 
 def _public_lead(summary: dict[str, Any]) -> list[str]:
@@ -423,7 +424,7 @@ def _published_version(reg: Any, v: Any, summary: dict[str, Any]) -> Any:
     return load_version(reg, v.case_id, number)
 
 
-def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
+def _public_charts(reg: Any, v: Any, summary: dict[str, Any], keyring: Any = None) -> list[str]:
     """The charts of the published version, every number the publication redacted withheld."""
     from ..publish import PublicSummary, withheld_ids
 
@@ -435,7 +436,7 @@ def _public_charts(reg: Any, v: Any, summary: dict[str, Any]) -> list[str]:
         loaded = _published_version(reg, v, summary)
     except InputError:
         return []  # the stored version does not load here (a policy outside its folder): no charts
-    return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s))
+    return decision_charts(loaded, s.decision.model_dump(mode="json"), withheld_ids(s), keyring)
 
 
 def _public_diagram(reg: Any, v: Any, summary: Any) -> str | None:

@@ -215,18 +215,22 @@ def timeline_events(events: list[LogEntry]) -> list[Any]:
     return out
 
 
-def decision_charts(loaded: Any, decision: dict[str, Any] | None, withheld: frozenset[str] = frozenset()) -> list[str]:
+def decision_charts(loaded: Any, decision: dict[str, Any] | None, withheld: frozenset[str] = frozenset(),
+                    keyring: Any = None) -> list[str]:
     """The threshold and residual-risk charts, from the gate's own numbers as of the recorded
-    decision's date (today when no decision is recorded), numbers of `withheld` ids left out."""
+    decision's date (today when no decision is recorded), numbers of `withheld` ids left out.
+    Evidence attestations are checked against `keyring` as it is now (as the evidence table
+    checks them): without one, no item is independent and no outside test's counts count."""
     import datetime as dt
 
     from ..gate import measures
     from ..render import risk_chart, threshold_chart
+    from ..sign import with_attestations
 
     day = None
     if decision and decision.get("decided_at"):
         day = dt.date.fromisoformat(str(decision["decided_at"])[:10])
-    m = measures(loaded, day or dt.date.today())
+    m = measures(with_attestations(loaded, keyring, dt.datetime.now(dt.UTC)), day or dt.date.today())
     if m is None:
         return []
     return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]

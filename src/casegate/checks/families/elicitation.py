@@ -383,8 +383,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
-            "floors or safeguard requirements, no preregistration, a smaller gaming margin, or fewer evidence kinds that count "
-            "only when independent.",
+            "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
+            "only when independent, more kinds that count declared, or test counts taken on the case's word.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -467,6 +467,15 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
                 yield ("tolerance", "min_attempts_per_year"), (
                     f"the assumed attempts per year for {named} at {kind.value} were lowered from {old_floor:g} to "
                     f"{'none' if new_floor is None else f'{new_floor:g}'}")
+    pe, ne = prev.evidence, pol.evidence
+    if pe.declared_counts == "independent" and ne.declared_counts == "any":
+        yield ("evidence", "declared_counts"), ("a red team's or safeguard test's bypass counts with no log behind them "
+                                                "now count on the case's word, not only when signed from outside")
+    if pe.declared_kinds is not None:
+        wider = "every kind" if ne.declared_kinds is None else ", ".join(
+            k for k in ne.declared_kinds if k not in pe.declared_kinds)
+        if wider:
+            yield ("evidence", "declared_kinds"), f"declared evidence (no log casegate reads) now counts for {wider}"
     if pol.evidence.max_age_days > prev.evidence.max_age_days:
         yield ("evidence", "max_age_days"), (f"evidence may now be {pol.evidence.max_age_days} days old, not "
                                              f"{prev.evidence.max_age_days}")

@@ -422,6 +422,29 @@ def evidence_needs_independence(ctx: Context) -> Iterator[Hit]:
         yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
 
 
+@rule(
+    "CG353", "test-counts-unattested", severity="blocking", serves="fm-security-opacity",
+    summary="A red team or safeguard test states its bypass counts with no log casegate reads behind them "
+            "and no signed attestation from outside the developer: it counts for nothing.",
+    rationale="A safeguard's bypass rate decides how much residual risk it removes, so its counts are among "
+              "the numbers a case most wants to be low. Typed into the case, they are the developer's word: a "
+              "report can say 120 bypasses in 1,000 while the record says 9. The counts are taken from the "
+              "test's log (one score per attempt), or from an item an outside evaluator signed, whose "
+              "attestation signs the counts; the policy may accept the case's word instead "
+              "(`evidence.declared_counts: any`).",
+    bad="E-refusal: {kind: safeguard-test, producer: acme-safeguards, artifact: reports/refusal.md, ..., "
+        "result: {bypasses: 9, attempts: 1000}}",
+    good="E-refusal: {kind: safeguard-test, producer: acme-safeguards, artifact: reports/refusal.json, ...}\n"
+         "# casegate-results/1: one score per attempt, 1 for a bypass",
+    fix="Attach the test's log as its artifact (casegate-results, Inspect or lm-eval, one score per attempt, 1 "
+        "for a bypass), or have an evaluator outside the developer run or review it and sign it "
+        "(`casegate evidence attest ID`).",
+)
+def test_counts_unattested(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "counts-unattested"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
 _SAFEGUARD_TEST_KINDS = ("safeguard-test", "red-team", "security-audit")
 
 

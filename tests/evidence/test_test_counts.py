@@ -1,0 +1,141 @@
+"""A red team's or safeguard test's bypass counts are the log's, or an outside evaluator's signed
+word, never the case's own: the lab that wants a GO types a lower count over its test and the
+gate does not use it (CG353, CG340)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.checks import make_context
+from casegate.checks._derived import pathway_risk
+from casegate.evidence import rehash_artifacts
+from casegate.gate import run_gate
+from casegate.load import Loaded, load_case
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "atlas-api"
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def atlas(tmp_path: Path) -> Path:
+    d = tmp_path / "atlas-api"
+    shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
+    for k in (d / "keys").glob("*.key"):
+        os.chmod(k, 0o600)
+    return d
+
+
+def _loaded(d: Path) -> Loaded:
+    return with_attestations(load_case(d / "case.yaml"), load_keyring(d / "keys" / "keyring.yaml"),
+                             parse_instant(TODAY.isoformat(), end_of_day=True))
+
+
+def _item(d: Path, eid: str, **lines: str) -> None:
+    """Set (or with '' remove) lines of item `eid` in evidence.yaml, e.g. artifact='reports/x.md'."""
+    ev = d / "evidence.yaml"
+    text = ev.read_text()
+    start = text.index(f"  {eid}:\n")
+    end = text.find("\n  E-", start + 5)
+    block = text[start:end if end > 0 else len(text)]
+    rows = block.splitlines()
+    for key, value in lines.items():
+        rows = [r for r in rows if not r.startswith(f"    {key}:")]
+        if value:
+            rows.append(f"    {key}: {value}")
+    ev.write_text(text.replace(block, "\n".join(rows)))
+
+
+def _pin(d: Path, eid: str, rel: str) -> None:
+    _item(d, eid, artifact=rel, sha256=hashlib.sha256((d / rel).read_bytes()).hexdigest())
+
+
+def _risk(d: Path) -> dict[str, tuple[str, ...]]:
+    """Pathway -> the tests its residual-risk factors count, with their counts."""
+    loaded = _loaded(d)
+    ctx = make_context(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert ctx is not None
+    return {pid: tuple(f"{f.evidence}:{f.bypasses}/{f.attempts}" for f in r.factors)
+            for pid, r in pathway_risk(ctx).items()}
+
+
+def _codes(d: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in run_gate(_loaded(d), today=TODAY).findings:
+        out.setdefault(f.code, []).append(f.message)
+    return out
+
+
+def test_the_example_counts_its_own_tests_from_their_logs_and_outside_tests_as_signed(atlas: Path) -> None:
+    risk = _risk(atlas)
+    assert set(risk["cyber-ransomware"]) == {"E-redteam-classifier:3/1200", "E-kyc:2/150", "E-refusal:9/1000",
+                                             "E-monitoring:6/400"}
+    assert "CG353" not in _codes(atlas) and "CG340" not in _codes(atlas)
+
+
+def test_a_typed_count_over_a_prose_report_counts_for_nothing(atlas: Path) -> None:
+    # the lab's report says 120 bypasses in 1,000; the case says 9 in 1,000
+    (atlas / "reports" / "refusal-eval.md").write_text(
+        "# Refusal robustness (2026-10-25)\n\n1,000 adversarial requests; 120 produced substantive help.\n")
+    _pin(atlas, "E-refusal", "reports/refusal-eval.md")
+    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}")
+    assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
+    (msg,) = _codes(atlas)["CG353"]
+    assert "`E-refusal` states 9 bypass(es) in 1000 attempt(s)" in msg and "counts for nothing" in msg
+
+
+def test_a_typed_count_under_a_log_is_replaced_by_the_log(atlas: Path) -> None:
+    # the harness logged 120 bypasses; the case types 9 over the same pinned log
+    run = json.loads((atlas / "reports" / "refusal-test.json").read_text())
+    for i, s in enumerate(run["samples"]):
+        s["score"] = int(i % 25 < 3)
+    (atlas / "reports" / "refusal-test.json").write_text(json.dumps(run))
+    _pin(atlas, "E-refusal", "reports/refusal-test.json")
+    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}")
+    assert "E-refusal:120/1000" in _risk(atlas)["cyber-ransomware"]
+    (msg,) = _codes(atlas)["CG340"]
+    assert "records counts 9 bypass(es) in 1000 attempt(s)" in msg and "120 bypass(es) in 1000 attempt(s)" in msg
+
+
+def test_an_outside_count_retyped_after_signing_counts_for_nothing(atlas: Path) -> None:
+    # Northbridge signed 3 in 1,200; the case now says 1 in 1,200
+    _item(atlas, "E-redteam-classifier", result="{bypasses: 1, attempts: 1200}")
+    assert not any(t.startswith("E-redteam-classifier") for t in _risk(atlas)["cyber-ransomware"])
+    (msg,) = _codes(atlas)["CG353"]
+    assert "`E-redteam-classifier` states 1 bypass(es)" in msg and "attests `E-redteam-classifier` with result" in msg
+
+
+def test_a_log_without_a_score_per_attempt_counts_no_bypass(atlas: Path) -> None:
+    # counts under a mean over epochs could understate: no per-attempt scores, no count
+    run = {"format": "casegate-results/1", "task": "acme-refusal-adversarial", "model": "acme/atlas-2",
+           "status": "success", "created": "2026-10-25T16:00:00Z", "epochs": 5, "scale": "binary",
+           "successes": 9, "trials": 1000, "reduction": "mean"}
+    (atlas / "reports" / "refusal-test.json").write_text(json.dumps(run))
+    _pin(atlas, "E-refusal", "reports/refusal-test.json")
+    assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
+    assert any("E-refusal" in m and "its bypasses cannot be counted" in m for m in _codes(atlas)["CG342"])
+
+
+def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Path) -> None:
+    (atlas / "reports" / "refusal-eval.md").write_text("# Refusal robustness (2026-10-25)\n")
+    _pin(atlas, "E-refusal", "reports/refusal-eval.md")
+    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}")
+    pol = atlas / "policy.yaml"
+    strict = pol.read_text()
+    pol.write_text(strict.replace("  organisations: [acme-labs]\n",
+                                  "  organisations: [acme-labs]\n  declared_counts: any\n"))
+    assert "E-refusal:9/1000" in _risk(atlas)["cyber-ransomware"]
+    assert "CG353" not in _codes(atlas)
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    (prev / "policy.yaml").write_text(strict)
+    report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
+    assert any(f.code == "CG328" and "count on the case's word" in f.message for f in report.findings)
