@@ -90,7 +90,9 @@ def test_the_boards_evidence_table_shows_derived_values_and_the_basis(database_u
         reg.submit_case(load_case(_copy(tmp_path, "v1", TYPED, SELF_DECLARED)))
         rows = {r["id"]: r for r in evidence_rows(load_version(reg, CASE, 1), KEYRING)}
         assert (rows["E-cyber-ctf"]["statistics"]["successes"], rows["E-cyber-ctf"]["basis"]) == (33, "derived")
-        assert rows["E-kyc"]["basis"] == "declared" and rows["E-kyc"]["independent"] is False
+        assert rows["E-kyc"]["basis"] == "derived" and rows["E-kyc"]["independent"] is False
+        assert (rows["E-kyc"]["statistics"]["bypasses"], rows["E-kyc"]["statistics"]["attempts"]) == (2, 150)
+        assert rows["E-weights-audit"]["basis"] == "declared"
         assert rows["E-redteam-classifier"]["independent"] is True
         assert {r["independent"] for r in evidence_rows(load_version(reg, CASE, 1))} == {False}
     finally:
