@@ -78,14 +78,8 @@ def _judged(events: list[Any], judge: tuple[Any, Any, Any] | None, case_id: str)
 
     from ..sign import logged_states
 
-    signed = [(e.index, e.payload["envelope"]) for e in events
-              if e.kind == "objection" and isinstance(e.payload.get("envelope"), dict)]
-    if not signed:
-        return {}
-    answers = [e.payload["envelope"] for e in events
-               if e.kind == "objection-answer" and isinstance(e.payload.get("envelope"), dict)]
     keyring, policy, boundary = judge
-    return logged_states(signed, answers, keyring, dt.datetime.now(dt.UTC), case_id, policy, boundary)
+    return logged_states(events, keyring, dt.datetime.now(dt.UTC), case_id, policy, boundary)
 
 
 def registry_facts(reg: Any, case_id: str, version: int, judge: tuple[Any, Any, Any] | None = None) -> RegistryFacts:

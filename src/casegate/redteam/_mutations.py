@@ -19,7 +19,16 @@ from typing import Any
 
 from ..evidence.stats import upper_bound
 from ..model import BOUNDARY_LADDER, Case, Policy, Variant
-from ..model._case import DomainThreats, Evidence, ObjectionRef, Pathway, ResidualRisk, SignoffRef
+from ..model._case import (
+    TEST_KINDS,
+    DomainThreats,
+    Evidence,
+    ObjectionRef,
+    Pathway,
+    ResidualRisk,
+    Result,
+    SignoffRef,
+)
 from ._artifacts import (
     INSPECT_SUCCESS,
     ArtifactEdit,
@@ -452,6 +461,21 @@ def self_declared_independence(case: Case, policy: Policy) -> Applied:
     return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, evidence=[x])}), policy
 
 
+def lowered_bypass_counts(case: Case, policy: Policy) -> Applied:
+    cited = [x for sg in case.safeguards.values() if sg.blocks for x in sg.evidence]
+    tests = [(x, case.evidence[x]) for x in dict.fromkeys(cited)
+             if x in case.evidence and case.evidence[x].kind in TEST_KINDS]
+    if not tests:
+        return "no safeguard cites a red team or safeguard test"
+    typed = [(x, ev) for x, ev in tests if ev.result is not None and ev.result.bypasses]
+    if typed:  # the typed test with the most bypasses: none now
+        x, ev = max(typed, key=lambda t: t[1].result.bypasses or 0)  # type: ignore[union-attr]
+        assert ev.result is not None
+        return _with_evidence(case, x, _upd(ev, result=_upd(ev.result, bypasses=0))), policy
+    x, ev = tests[0]  # counts from a log: a clean result typed over it
+    return _with_evidence(case, x, _upd(ev, result=Result(bypasses=0, attempts=1000))), policy
+
+
 def off_subject_evidence(case: Case, policy: Policy) -> Applied:
     pathways = case.pathways()
     subject: dict[str, set[str]] = {}
@@ -692,6 +716,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("self-declared-independence", ("fm-security-opacity", "q-checked-by"),
              "keeps only a security safeguard's test, now produced by the developer's own team and still marked `independent: true`",
              ("CG348", "CG407"), self_declared_independence),
+    Mutation("lowered-bypass-counts", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
+             "types no bypasses over the safeguard test with the most (over a signed outside count, or over "
+             "the counts its log records)", ("CG353", "CG340"), lowered_bypass_counts),
     Mutation("off-subject-evidence", ("fm-security-opacity", "fm-argument-theater"),
              "makes a claim cite only evidence about another domain (weight security backed by a customer-vetting test)",
              ("CG416",), off_subject_evidence),

@@ -10,6 +10,7 @@ and who must accept an answer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -215,11 +216,30 @@ def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPoli
     return out
 
 
-def logged_states(objections: list[tuple[int, Any]], answers: list[Any], keyring: Keyring, at: dt.datetime,
-                  case_id: str, policy: SignoffPolicy, boundary: BoundaryKind | None) -> dict[int, ObjectionState | None]:
-    """Where each signed objection a log holds stands (`resolve`), from the signed objections
-    (log index, envelope) and answer envelopes it holds, verified against `keyring` at `at`:
+def signed_statements(entries: Iterable[Any]) -> tuple[list[tuple[int, Any]], list[Any]]:
+    """The signed objections (log index, envelope) and the answer envelopes among a case's log
+    entries (each with `kind`, `index` and `payload`); unsigned ones are left out."""
+    objections: list[tuple[int, Any]] = []
+    answers: list[Any] = []
+    for e in entries:
+        env = e.payload.get("envelope")
+        if not isinstance(env, dict):
+            continue
+        if e.kind == "objection":
+            objections.append((e.index, env))
+        elif e.kind == "objection-answer":
+            answers.append(env)
+    return objections, answers
+
+
+def logged_states(entries: Iterable[Any], keyring: Keyring, at: dt.datetime, case_id: str, policy: SignoffPolicy,
+                  boundary: BoundaryKind | None) -> dict[int, ObjectionState | None]:
+    """Where each signed objection a case's log entries hold stands (`resolve`), from the signed
+    objections and answers among them (`signed_statements`), verified against `keyring` at `at`:
     log index -> its state, or None when its signature does not verify."""
+    objections, answers = signed_statements(entries)
+    if not objections:
+        return {}
     objs, _ = check_dissent([env for _, env in objections], keyring, at, case_id, OBJECTION, "objection")
     sigs, _ = check_dissent(answers, keyring, at, case_id, ANSWER, "answer")
     states = {s.envelope: s for s in resolve(objs, sigs, policy, boundary)}

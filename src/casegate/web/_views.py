@@ -267,7 +267,6 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
     from ..sign import Keyring, logged_states
 
     logged = [e for e in events if e.kind == "objection"]
-    answers = [e for e in events if e.kind == "objection-answer"]
     out: dict[int, ObjectionStanding] = {}
     from ..store import open_objections
 
@@ -302,9 +301,7 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
         unjudged("the policy of the version the case stands on cannot be read, so it counts as open")
         return out
     pol = loaded.policy.signoff
-    states = logged_states([(e.index, env) for e, env in signed],
-                           [a.payload["envelope"] for a in answers if isinstance(a.payload.get("envelope"), dict)],
-                           keyring, dt.datetime.now(dt.UTC), case_id, pol,
+    states = logged_states(events, keyring, dt.datetime.now(dt.UTC), case_id, pol,
                            loaded.case.boundary.kind if loaded.case.boundary else None)
     escalated = pol.escalate_to if pol.objections == "escalate" and pol.escalate_to else None
     for e, _ in signed:
