@@ -19,7 +19,13 @@ from hypothesis import strategies as st
 from casegate.errors import InputError
 from casegate.limits import LimitError
 from casegate.load import load_case, parse_yaml
-from casegate.load._yaml import node_bound_over, quick_node_bound, yaml_node_bound
+from casegate.load._yaml import (
+    _RESERVE_FROM,
+    node_bound_over,
+    node_estimate,
+    quick_node_bound,
+    yaml_node_bound,
+)
 
 from .conftest import run_cli
 
@@ -152,6 +158,38 @@ def test_the_quick_node_bound_is_never_below_the_exact_one() -> None:
     assert node_bound_over(b"[1, 2, 3]", 100) is None
     assert node_bound_over(b"[1, 2, 3]", 3) == yaml_node_bound(b"[1, 2, 3]")
     assert node_bound_over(b"a.b.c.d.e.f.g.h.i", 4) is None  # quick bound over, exact one not
+
+
+def test_the_reserved_nodes_stay_within_the_quick_bound_and_change_no_parse() -> None:
+    """A large text's tree is reserved `node_estimate` nodes before it is parsed (at most the
+    `yaml-nodes` limit): never more than `quick_node_bound`, and the parse is the same whether the
+    tree was reserved, reserved too few, or grown from nothing."""
+    shapes = [b"", b"-", b"- - - x", b"-\n-\n-", b"[:,:,:]", b"{? a}", b"a: [b, {c: d}]", b"x-y.z", b"- a: 1\n  b: 2"]
+    shapes += [bytes(p) for p in itertools.product(b"-:,[{?. \n", repeat=4)]
+    shapes += [f.read_bytes() for f in [*ROOT.glob("examples/**/*.yaml"), *(SRC / "casegate").glob("**/*.yaml")]]
+    for raw in shapes:
+        assert node_estimate(raw) <= quick_node_bound(raw), raw
+    items = "".join(f"  E{i}:\n    kind: eval\n    tasks: [a, b]\n    steps:\n      - {{id: s{i}, at: 2026-10-01}}\n"
+                    "      -\n        id: t\n" for i in range(3000))
+    raw = f"casegate: 1\nevidence:\n{items}".encode()
+    assert len(raw) >= _RESERVE_FROM
+    want = parse_yaml("big.yaml", raw).data
+    assert want["evidence"]["E2999"]["steps"][1] == {"id": "t"}
+    for reserved in (0, 10, node_estimate(raw)):
+        tree = ryml.Tree()
+        if reserved:
+            tree.reserve(reserved)
+        buf = bytearray(raw)  # the tree points into it
+        ryml.parse_in_place(buf, tree)
+        assert json.loads(ryml.emit_json_malloc(tree, tree.root_id())) == want
+    # dashes in a scalar are no nodes: within the limit, and no more than it is reserved for them
+    dashes = b"casegate: 1\nnote: '" + b"-a" * 60_000 + b"'\n"
+    os.environ["CASEGATE_LIMIT_YAML_NODES"] = "1000"
+    try:
+        assert node_estimate(dashes) > 60_000 > yaml_node_bound(dashes) * 1000
+        assert parse_yaml("dashes.yaml", dashes)._t().capacity() <= 1000
+    finally:
+        del os.environ["CASEGATE_LIMIT_YAML_NODES"]
 
 
 def test_the_node_bound_errs_little_on_honest_cases() -> None:

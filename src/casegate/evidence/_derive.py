@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -278,20 +278,23 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
         return out
     folder = cache_dir() if cache is True else (cache if isinstance(cache, Path) else None)
     store = _Cache(folder)
-    per_file: dict[Path, tuple[list[DerivedRun], bool] | str] = {}
-    shown_of: dict[Path, str] = {}
-    readable: dict[Path, bool] = {}
+    # many items often cite one artifact: it is named, sniffed and read once, and looked up once
+    # per item: [its shown path, whether casegate reads it (None: not asked yet), its runs or why
+    # they cannot be read (None: not read yet)]
+    per_file: dict[Path, list[Any]] = {}
     for eid, ev in case.evidence.items():
         path = loaded.artifact_path(eid)
         st = artifacts.get(eid)
         if path is None or ev.artifact is None:
             out[eid] = Derivation(eid, declared=True)
             continue
-        shown = shown_of.get(path)
-        if shown is None:  # many items often cite one artifact: name and sniff it once
-            shown = shown_of[path] = display_path(path)
-        if st is None or not st.exists or not (readable.get(path) if path in readable
-                                                else readable.setdefault(path, reads(path))):
+        known = per_file.get(path)
+        if known is None:
+            known = per_file[path] = [display_path(path), None, None]
+        shown, readable = known[0], known[1]
+        if readable is None and st is not None and st.exists:
+            readable = known[1] = reads(path)
+        if st is None or not st.exists or not readable:
             # a missing file is CG330; a format casegate does not read makes the item declared
             out[eid] = Derivation(eid, declared=True, artifact=shown)
             continue
@@ -299,14 +302,15 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
             out[eid] = Derivation(eid, problem="its bytes do not match a pinned sha256, so nothing is "
                                                "derived from them", artifact=shown)
             continue
-        if path not in per_file:
+        got: tuple[list[DerivedRun], bool] | str | None = known[2]
+        if got is None:
             try:
-                per_file[path] = _read_artifact(path, st.actual_sha256, store)
+                got = _read_artifact(path, st.actual_sha256, store)
             except InputError as e:
-                per_file[path] = e.message + (f" ({e.help})" if e.help else "")
+                got = e.message + (f" ({e.help})" if e.help else "")
             except Exception as e:  # an importer bug must not take the gate down: fail closed
-                per_file[path] = f"casegate could not read it ({type(e).__name__}: {e})"
-        got = per_file[path]
+                got = f"casegate could not read it ({type(e).__name__}: {e})"
+            known[2] = got
         if isinstance(got, str):
             out[eid] = Derivation(eid, problem=got, artifact=shown)
             continue

@@ -138,6 +138,9 @@ class Loaded:
     (`casegate.verify.signed_signoffs`, `casegate.verify.with_authority`); None when nothing was
     checked (the rules that need it then say nothing: a preview, or a case built in memory)."""
     _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
+    _artifact_of: tuple[Case | None, dict[str, Path | None]] | None = field(default=None, repr=False, compare=False)
+    """`artifact_path` by evidence id, for the case it was found in (asked for every item, twice,
+    when artifacts are hashed and read)."""
     _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
     _facts_memo: Any = field(default=None, repr=False, compare=False)
     """The last evidence facts derived for this case (`casegate.evidence.facts_for`), with what
@@ -203,6 +206,16 @@ class Loaded:
 
     def artifact_path(self, evidence_id: str) -> Path | None:
         """Absolute path of an evidence item's artifact, or None when it names none."""
+        memo = self._artifact_of
+        if memo is None or memo[0] is not self.case:
+            memo = self._artifact_of = (self.case, {})
+        found = memo[1]
+        if evidence_id in found:
+            return found[evidence_id]
+        got = found[evidence_id] = self._artifact_path(evidence_id)
+        return got
+
+    def _artifact_path(self, evidence_id: str) -> Path | None:
         if self.case is None or evidence_id not in self.case.evidence:
             return None
         art = self.case.evidence[evidence_id].artifact
@@ -227,6 +240,7 @@ class Loaded:
         out = copy.copy(self)
         out.case, out.policy = case, policy
         out._resolved = dict(self._resolved)
+        out._artifact_of = None
         for eid, path in replaced.items():
             art = case.evidence[eid].artifact
             if art:

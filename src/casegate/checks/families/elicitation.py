@@ -20,7 +20,6 @@ from .._derived import (
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
-    evidence_expiry,
     proportion,
 )
 from .._registry import Context, Hit, rule
@@ -231,10 +230,17 @@ def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
 )
 def evidence_expired(ctx: Context) -> Iterator[Hit]:
-    days, today = ctx.policy.evidence.max_age_days, ctx.today
+    days, today, dates = ctx.policy.evidence.max_age_days, ctx.today, ctx.artifact_dates
+    # an expiry depends on the date the age counts from and the typed `expires` alone: the items
+    # of a case share a few of each
+    expiry: dict[tuple[dt.date, dt.date | None], dt.date | None] = {}
     for eid, ev in ctx.case.evidence.items():
-        until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
-        since = evidence_dated(ev, ctx.artifact_dates)
+        since = evidence_dated(ev, dates)
+        key = (since, ev.expires)
+        if key in expiry:
+            until = expiry[key]
+        else:
+            until = expiry[key] = ev.expiry(days, since)  # as `evidence_expiry`
         if until is None:  # fail closed: an item whose age cannot be counted never counts as fresh
             yield Hit(("evidence", eid, "date"),
                       f"evidence `{eid}`: its expiry cannot be established ({since.isoformat()} + {days} "

@@ -477,8 +477,12 @@ def safeguard_evidence_irrelevant(ctx: Context) -> Iterator[Hit]:
                           help=f"cite a test of `{sid}`, or add `{sid}` to `{eid}`'s `tests:` if it tested it too")
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_SIZE_WORD = re.compile(r"\d+(?:[bmk]|x\d+b)")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.casefold())
+    return _WORD.findall(text.casefold())
 
 
 def _names_system(model: str, name: str) -> bool:
@@ -505,7 +509,7 @@ _OTHER_MODEL_WORDS = frozenset({"mini", "small", "tiny", "nano", "lite", "micro"
 
 def _other_model_word(w: str) -> bool:
     """Whether a word of a model name names another size or stage of a family ('mini', '7b', '8x7b')."""
-    return w in _OTHER_MODEL_WORDS or re.fullmatch(r"\d+(?:[bmk]|x\d+b)", w) is not None
+    return w in _OTHER_MODEL_WORDS or _SIZE_WORD.fullmatch(w) is not None
 
 
 def _beyond_system(model: str, system: System) -> str | None:
@@ -615,35 +619,46 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
         else:
             refused[" ".join(_words(n))] = (n, why)
     lineage = [x.name for x in system.lineage]
+    # what a recorded name says depends on the name alone: a case's evaluations mostly record the
+    # same few names, each judged once
+    judged: dict[str, str | None] = {}
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
         if src is None or ev.kind != "eval" or src.model is None:
             continue
-        where = ("evidence", eid, "source", "model")
-        if not src.model.strip():
-            yield Hit(where, f"the log behind `{eid}` records an empty model name: what it evaluated cannot be "
-                             "established", severity=_weight(ctx, eid))
-            continue
-        if " ".join(_words(src.model)) in known:
-            continue
-        if " ".join(_words(src.model)) in refused:
-            listed, why = refused[" ".join(_words(src.model))]
-            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, listed under `system.evaluated_as` "
-                             f"as `{listed}`, which {why}: a name of another model cannot stand for this one",
-                      severity=_weight(ctx, eid))
-            continue
-        run = _evaluated_model(src.model)
-        parent = _lineage_named(run, system.name, lineage)
-        if parent is not None:
-            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which names `{parent}` of this "
-                             f"system's lineage, not `{system.name}`: it is a run of another model",
-                      severity=_weight(ctx, eid))
-        elif not _names_system(run, system.name):
-            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which does not name this case's "
-                             f"system `{system.name}` (nor is it one of `system.evaluated_as`): it is a run of "
-                             "another model", severity=_weight(ctx, eid))
-        elif (word := _beyond_system(run, system)) is not None:
-            yield Hit(where, f"the log behind `{eid}` records model `{src.model}`, which names `{word}` beyond the "
-                             f"system's name `{system.name}`: a run of another model of its family (another size, "
-                             "stage or distillation), unless that exact name is listed under `system.evaluated_as`",
-                      severity=_weight(ctx, eid))
+        model = src.model
+        if model in judged:
+            why = judged[model]
+        else:
+            why = judged[model] = _another_model(model, system, lineage, known, refused)
+        if why is not None:
+            yield Hit(("evidence", eid, "source", "model"), f"the log behind `{eid}` {why}", severity=_weight(ctx, eid))
+
+
+def _another_model(model: str, system: System, lineage: list[str], known: set[str],
+                   refused: dict[str, tuple[str, str]]) -> str | None:
+    """Why a log recording `model` is a run of another model than `system` (the rest of CG351's
+    message after "the log behind `ID`"), or None when it is a run of the system."""
+    if not model.strip():
+        return "records an empty model name: what it evaluated cannot be established"
+    said = " ".join(_words(model))
+    if said in known:
+        return None
+    if said in refused:
+        listed, why = refused[said]
+        return (f"records model `{model}`, listed under `system.evaluated_as` as `{listed}`, which {why}: a name "
+                "of another model cannot stand for this one")
+    run = _evaluated_model(model)
+    parent = _lineage_named(run, system.name, lineage)
+    if parent is not None:
+        return (f"records model `{model}`, which names `{parent}` of this system's lineage, not `{system.name}`: "
+                "it is a run of another model")
+    if not _names_system(run, system.name):
+        return (f"records model `{model}`, which does not name this case's system `{system.name}` (nor is it one of "
+                "`system.evaluated_as`): it is a run of another model")
+    word = _beyond_system(run, system)
+    if word is not None:
+        return (f"records model `{model}`, which names `{word}` beyond the system's name `{system.name}`: a run of "
+                "another model of its family (another size, stage or distillation), unless that exact name is "
+                "listed under `system.evaluated_as`")
+    return None
