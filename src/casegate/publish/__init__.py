@@ -37,7 +37,15 @@ from ._commit import (
 from ._glossary import Titler, glossary, with_titles
 from ._guard import TextGuard
 from ._lead import plain_lead, withheld_conditions
-from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, leaves_of, parse_level, pointer_of, redact
+from ._redact import (
+    REVEALED_FIELDS,
+    Redaction,
+    iter_redactable,
+    leaves_of,
+    parse_level,
+    pointer_of,
+    redact,
+)
 from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_facts
 from ._render import inline_html
 from ._report import Report, html_to_pdf, report_html, write_report

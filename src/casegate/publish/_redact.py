@@ -298,7 +298,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 result.stubs[stub.pointer] = stub
                 result.sealed[stub.pointer] = sealed
                 document = stub.document()
-                leaves_of(document, leaves)
+                stub_documents.append(document)  # their leaves are collected at the end, in one walk
                 return document
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
@@ -344,7 +344,9 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             leaves_of(leaf, leaves)
         return leaf
 
+    stub_documents: list[dict[str, Any]] = []
     result.document = walk(case, ())
+    leaves_of(stub_documents, leaves)
     return result
 
 
