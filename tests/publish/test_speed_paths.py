@@ -139,3 +139,18 @@ def test_pointers_escape_every_part_as_rfc_6901_says(parts: list[str | int]) -> 
 
     expected = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
     assert pointer_of(tuple(parts)) == expected
+
+
+@pytest.mark.parametrize("level", ["public", "internal", "restricted"])
+@pytest.mark.parametrize("example", ["atlas-api", "open-weights", "narrower-boundary"])
+def test_the_leaves_collected_while_redacting_are_the_redacted_documents_own(example: str, level: str) -> None:
+    """The text guard takes the public document's keys and scalars from `redact`, which collects
+    them as it builds the document: they must be what a walk of the finished document finds."""
+    from casegate.publish import leaves_of, parse_level
+
+    case = load_case(ROOT / "examples" / example / "case.yaml").case
+    assert case is not None
+    rd = redact(case, Salts(MemorySaltStore()), parse_level(level))
+    assert rd.leaves is not None and rd.leaves == leaves_of(rd.document)
+    if level == "public":
+        assert rd.stubs, "something is redacted, so stubs are walked too"

@@ -37,7 +37,15 @@ from ._commit import (
 from ._glossary import Titler, glossary, with_titles
 from ._guard import TextGuard
 from ._lead import plain_lead, withheld_conditions
-from ._redact import REVEALED_FIELDS, Redaction, iter_redactable, parse_level, pointer_of, redact
+from ._redact import (
+    REVEALED_FIELDS,
+    Redaction,
+    iter_redactable,
+    leaves_of,
+    parse_level,
+    pointer_of,
+    redact,
+)
 from ._registry import INTERRUPTED, LoggedObjection, RegistryFacts, registry_facts
 from ._render import inline_html
 from ._report import Report, html_to_pdf, report_html, write_report
@@ -49,7 +57,7 @@ __all__ = [
     "SUMMARY_VERSION", "DiagramFn", "TextGuard", "INTERRUPTED", "LoggedObjection", "RegistryFacts", "registry_facts",
     "Opening", "PublicSummary", "Published", "Redaction", "Report", "build_summary", "canonical",
     "commitment", "content_of", "decide", "derive_salt", "diagram_redactions", "disclose", "evidence_basis",
-    "html_to_pdf", "inline_html", "iter_redactable", "key_is_private", "load_key", "parse_formats", "parse_level",
+    "html_to_pdf", "inline_html", "iter_redactable", "leaves_of", "key_is_private", "load_key", "parse_formats", "parse_level",
     "Titler", "glossary", "plain_lead", "pointer_of", "with_titles", "publish", "readable_case", "redact", "redactable_ids", "report_html", "summary_basis", "summary_html", "summary_json",
     "verify_disclosure", "verify_opening", "withheld_conditions", "withheld_ids", "write_report",
 ]

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
-from ._redact import Redaction, pointer_of
+from ._redact import Redaction, leaves_of, pointer_of
 
 _MIN_SECRET = 4
 _SHINGLE = 4
@@ -23,38 +22,6 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-def _leaves(value: Any) -> set[str]:
-    """Every key and scalar in a JSON-like value, as text, each once (iterative: documents can be
-    large; collected straight into a set: a case repeats most of its values, and a list of them
-    all would only be hashed into one afterwards). The plain dicts, lists and strings a redacted
-    document is made of are taken on the fast path; anything else as `str` gives it."""
-    out: set[str] = set()
-    stack = [value]
-    pop, push, extend, add = stack.pop, stack.append, stack.extend, out.add
-    while stack:
-        v = pop()
-        t = type(v)
-        if t is str:  # the common cases first, without the checks below
-            add(v)
-        elif t is dict:
-            for k, x in v.items():
-                add(k if type(k) is str else str(k))
-                if type(x) is str:
-                    add(x)
-                else:
-                    push(x)
-        elif t is list:
-            extend(v)
-        elif isinstance(v, dict):
-            out.update(map(str, v))
-            extend(v.values())
-        elif isinstance(v, list):
-            extend(v)
-        elif v is not None and not isinstance(v, bool):
-            add(str(v))
-    return out
-
-
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
 
 
@@ -66,9 +33,10 @@ class TextGuard:
 
     def __init__(self, redaction: Redaction):
         self.redaction = redaction
-        public = _leaves(redaction.document)
+        # the public document's leaves, as `redact` collected them while building it
+        public = redaction.leaves if redaction.leaves is not None else leaves_of(redaction.document)
         # every redacted element's leaves in one walk; a text the public document shows is no secret
-        secrets = {x for x in _leaves([s.content for s in redaction.sealed.values()])
+        secrets = {x for x in leaves_of([s.content for s in redaction.sealed.values()])
                    if len(x) >= _MIN_SECRET and x not in public}
         self._public = public
         self._public_words: str | None = None

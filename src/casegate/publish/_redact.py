@@ -140,6 +140,9 @@ class Redaction:
     """The case as the audience sees it, redacted elements replaced by their stubs."""
     step_mask: dict[str, str] = field(default_factory=dict)
     """`pathway.step` of a redacted pathway -> `pathway.#n` (its position)."""
+    leaves: set[str] | None = None
+    """Every key and scalar of `document`, as text (`leaves_of`), collected while it was built;
+    None when not collected."""
 
     def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
         """Whether the element at this path (or anything containing it) is redacted."""
@@ -219,10 +222,48 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
+    """Every key and scalar in a JSON-like value, as text, each once, added to `out` (iterative:
+    documents can be large; collected straight into a set: a case repeats most of its values, and
+    a list of them all would only be hashed into one afterwards). The plain dicts, lists and
+    strings a redacted document is made of are taken on the fast path; anything else as `str`
+    gives it, except None and booleans."""
+    if out is None:
+        out = set()
+    stack = [value]
+    pop, push, extend, add = stack.pop, stack.append, stack.extend, out.add
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str:  # the common cases first, without the checks below
+            add(v)
+        elif t is dict:
+            for k, x in v.items():
+                add(k if type(k) is str else str(k))
+                if type(x) is str:
+                    add(x)
+                else:
+                    push(x)
+        elif t is list:
+            extend(v)
+        elif isinstance(v, dict):
+            out.update(map(str, v))
+            extend(v.values())
+        elif isinstance(v, list):
+            extend(v)
+        elif v is not None and not isinstance(v, bool):
+            add(str(v))
+    return out
+
+
 def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
     """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
-    caller keeps them with `salts.flush()` before publishing anything)."""
-    result = Redaction(level=level)
+    caller keeps them with `salts.flush()` before publishing anything). The document's leaves
+    (`Redaction.leaves`) are collected as it is built, for the text guard: one walk, not two."""
+    result = Redaction(level=level, leaves=set())
+    leaves = result.leaves
+    assert leaves is not None
+    add = leaves.add
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
         if rank(pathway.confidentiality) > rank(level):
@@ -256,7 +297,9 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                             commitment=sealed.commitment, revealed=revealed)
                 result.stubs[stub.pointer] = stub
                 result.sealed[stub.pointer] = sealed
-                return stub.document()
+                document = stub.document()
+                stub_documents.append(document)  # their leaves are collected at the end, in one walk
+                return document
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
             for name, default in _defaults(type(obj)).items():
@@ -264,25 +307,46 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 # a value at its default is left out; only None equals a default of None
                 if v is default or (default is not None and default is not _REQUIRED and v == default):
                     continue
-                # plain text and numbers (most fields) are masked here, without a call per value
+                add(name)
+                # plain text and numbers (most fields) are masked here, without a call per value;
+                # the leaves of what a call to `walk` returns are collected by that call
                 t = type(v)
                 if t is str:
-                    out[name] = masks.get(v, v) if masks else v
-                elif t is int or t is float or t is bool or v is None:
+                    v = masks.get(v, v) if masks else v
+                    add(v)
+                    out[name] = v
+                elif t is int or t is float:
+                    add(str(v))
+                    out[name] = v
+                elif t is bool or v is None:
                     out[name] = v
                 elif t is list:
-                    out[name] = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
-                                 for i, x in enumerate(v)]
+                    items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
+                             for i, x in enumerate(v)]
+                    leaves.update([x for x in items if type(x) is str])
+                    out[name] = items
                 else:
                     out[name] = walk(v, parts + (name,))
             return out
         if isinstance(obj, dict):
-            return {str(k): walk(v, parts + (k,)) for k, v in obj.items()}
+            got = {}
+            for k, v in obj.items():
+                key = str(k)
+                add(key)
+                got[key] = walk(v, parts + (k,))
+            return got
         if isinstance(obj, list | tuple):
             return [walk(v, parts + (i,)) for i, v in enumerate(obj)]
-        return mask(_plain(obj))
+        leaf = mask(_plain(obj))
+        if type(leaf) is str:
+            add(leaf)
+        else:
+            leaves_of(leaf, leaves)
+        return leaf
 
+    stub_documents: list[dict[str, Any]] = []
     result.document = walk(case, ())
+    leaves_of(stub_documents, leaves)
     return result
 
 

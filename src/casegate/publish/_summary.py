@@ -54,7 +54,6 @@ from ._views import (
     SignoffItem,
     StepView,
     TriggerItem,
-    evidence_items,
     refs_of,
 )
 
@@ -185,21 +184,20 @@ def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
         for e in so.relies_on:
             if e in relied and so.role not in relied[e]:
                 relied[e].append(so.role)
-    # the items' fields, validated into their models in one call
-    fields: list[dict[str, Any]] = []
+    # the items built from values the case's models already validated (nothing to validate again)
+    out: list[EvidenceItem] = []
     for eid, ev in case.evidence.items():
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
-            fields.append({"id": eid, "kind": stub.revealed.get("kind"), "supports": supports[eid],
-                           "relied_on_by": relied[eid], "redacted": refs[stub.pointer], "basis": basis.get(eid)})
+            out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
+                                    relied_on_by=relied[eid], redacted=refs[stub.pointer], basis=basis.get(eid)))
             continue
         assert isinstance(ev, Evidence)
-        fields.append({
-            "id": eid, "kind": ev.kind, "title": ev.title, "producer": ev.producer, "independent": ev.independent,
-            "date": ev.date.isoformat(), "expires": str(ev.expiry(max_age_days)) if ev.expires else None,
-            "result": format_result(ev.result), "summary": ev.summary, "sha256": ev.sha256,
-            "supports": supports[eid], "relied_on_by": relied[eid], "basis": basis.get(eid)})
-    out = evidence_items(fields)
+        out.append(EvidenceItem(
+            id=eid, kind=ev.kind, title=ev.title, producer=ev.producer, independent=ev.independent,
+            date=ev.date.isoformat(), expires=str(ev.expiry(max_age_days)) if ev.expires else None,
+            result=format_result(ev.result), summary=ev.summary, sha256=ev.sha256,
+            supports=supports[eid], relied_on_by=relied[eid], basis=basis.get(eid)))
     # what mattered first: the most-relied-on, then the most-used
     out.sort(key=lambda e: (-(len(e.relied_on_by) * 10 + len(e.supports)),))
     return out

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from pydantic import ConfigDict, Field, TypeAdapter
+from pydantic import ConfigDict, Field
 
 from ..model import Confidentiality, Frozen, new_dict, new_list
 from ._commit import SCHEME
@@ -21,8 +20,14 @@ SUMMARY_VERSION = 1
 """Version of the public summary format."""
 
 
-class Redacted(Frozen):
-    """A redacted element: where it stood, what it was, and the commitment to its content."""
+@dataclass(slots=True)
+class Redacted:
+    """A redacted element: where it stood, what it was, and the commitment to its content.
+
+    A plain dataclass, as `Node` is (and like it never changed once built): a large case redacts
+    thousands of elements, each referred to from its item and from the list of redactions."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     pointer: str
     """RFC 6901 pointer of the element in the case document."""
@@ -43,31 +48,21 @@ def ref(stub: Stub) -> Redacted:
 
 
 def refs_of(stubs: Iterable[Stub]) -> list[Redacted]:
-    """`ref` of each stub, in order, validated in one call (a large case redacts thousands of
-    elements: one model call each costs twice as much)."""
-    return _adapter(Redacted).validate_python(
-        [{"pointer": s.pointer, "type": s.type, "id": s.id, "level": s.level, "commitment": s.commitment}
-         for s in stubs])
+    """`ref` of each stub, in order (the stubs' values are the redaction's own: nothing to
+    validate)."""
+    return [Redacted(s.pointer, s.type, s.id, s.level, s.commitment) for s in stubs]
 
 
-def evidence_items(items: list[dict[str, Any]]) -> list[EvidenceItem]:
-    """`EvidenceItem(**fields)` of each item, in order, validated in one call (see `refs_of`)."""
-    return _adapter(EvidenceItem).validate_python(items)
-
-
-@cache
-def _adapter(model: type[Frozen]) -> TypeAdapter[list[Any]]:
-    """The validator of a list of `model`s (built on first use)."""
-    return TypeAdapter(list[model])  # type: ignore[valid-type]
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Node:
     """One element of the argument, in place, with its text or its redaction.
 
     A plain dataclass, not a model: a large argument has thousands of nodes, which `_argument`
     builds straight from the case (a model would validate each one again); pydantic still
-    validates and serialises them as the fields below, in this order, inside `ArgumentView`."""
+    validates and serialises them as the fields below, in this order, inside `ArgumentView`.
+    Never changed once built, though not declared frozen: a frozen dataclass sets each field
+    through `object.__setattr__`, which makes building (and pydantic serialising) thousands of
+    them several times slower."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 
@@ -103,9 +98,10 @@ class Node:
     """Who raised the defeater."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OutlineRow:
-    """One line of the argument's outline (a plain dataclass, as `Node` is)."""
+    """One line of the argument's outline (a plain dataclass, as `Node` is, and like it never
+    changed once built)."""
 
     __pydantic_config__ = ConfigDict(extra="forbid")
 
@@ -130,8 +126,14 @@ class ArgumentView(Frozen):
     """Elements not reachable from the top claim."""
 
 
-class EvidenceItem(Frozen):
-    """An evidence item and what it bears on."""
+@dataclass(slots=True)
+class EvidenceItem:
+    """An evidence item and what it bears on.
+
+    A plain dataclass, as `Node` is (and like it never changed once built): a large case has
+    thousands of items, which `_evidence` builds from values the case's models already hold."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     id: str
     kind: str | None = None
@@ -145,9 +147,9 @@ class EvidenceItem(Frozen):
     summary: str | None = None
     sha256: str | None = None
     """sha256 of the artifact (public evidence only)."""
-    supports: list[str] = Field(default_factory=new_list)
+    supports: list[str] = field(default_factory=new_list)
     """Claims, safeguards and defeater answers that rest on it."""
-    relied_on_by: list[str] = Field(default_factory=new_list)
+    relied_on_by: list[str] = field(default_factory=new_list)
     """Roles whose sign-off relied on it."""
     redacted: Redacted | None = None
     basis: str | None = None

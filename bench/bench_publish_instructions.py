@@ -1,0 +1,50 @@
+"""Instructions executed by `casegate publish` and `casegate gate` on the same synthetic case.
+
+The steadier view of bench_publish.py's ratio (see bench_instructions.py for why): valgrind's
+count of the instructions each whole process executes, for this tree and, with `--before SRC`,
+for another source tree. Both publish with a salt store that already keeps the case's salts (a
+first run fills it), as the later runs of bench_publish.py do. Each count takes about fifty times
+as long as the process itself.
+
+    python bench/bench_publish_instructions.py [--before SRC] [SIZE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from _harness import PY, ROOT, ensure_case
+from bench_instructions import RUN, instructions
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("size", nargs="?", type=int, default=10_000)
+    ap.add_argument("--before", type=Path, help="another source tree to count in the same run")
+    a = ap.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("bench_publish_instructions needs valgrind (apt-get install valgrind)")
+    trees = {"this tree": str(ROOT / "src")}
+    if a.before is not None:
+        trees["before"] = str(a.before.resolve())
+    for tree in trees.values():
+        compileall.compile_dir(tree, quiet=1)
+    case = str(ensure_case(a.size))
+    print(f"bench_publish_instructions: {a.size // 1000}k elements, instructions executed (valgrind Ir)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, tree in trees.items():
+            publish = [PY, "-c", RUN, tree, "publish", case, "--out", str(Path(tmp) / name),
+                       "--salt-store", str(Path(tmp) / "salts.json")]
+            subprocess.run(publish, check=True, capture_output=True)  # the salts kept, as on a re-run
+            gate = instructions([PY, "-c", RUN, tree, "gate", case])
+            pub = instructions(publish)
+            print(f"  {name}: publish {pub:,}  gate {gate:,}  ratio {pub / gate:.2f}x (goal <= 1.50)")
+
+
+if __name__ == "__main__":
+    main()
