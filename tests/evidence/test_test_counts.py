@@ -139,3 +139,13 @@ def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Pa
     (prev / "policy.yaml").write_text(strict)
     report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
     assert any(f.code == "CG328" and "count on the case's word" in f.message for f in report.findings)
+
+
+def test_evidence_show_prints_a_tests_counts_as_its_log_gives_them(atlas: Path) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "casegate", "evidence", "show", "E-kyc", "--case",
+                        str(atlas / "case.yaml")], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "counts         2 bypass(es) in 150 attempt(s) (one per scored sample and epoch)" in r.stdout

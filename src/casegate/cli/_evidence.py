@@ -158,7 +158,9 @@ def show(
                 out(f"  {name:<14} {f}")
                 continue
             v = f["value"]
-            if name == "counts" and v is not None:
+            if name == "counts" and v is not None and "attempts" in v:
+                v = f"{v['bypasses']} bypass(es) in {v['attempts']} attempt(s) (one per scored sample and epoch)"
+            elif name == "counts" and v is not None:
                 k = f" k={v['k']}" if v.get("k") else ""
                 v = f"{v['successes']}/{v['trials']} under `{v['reduction']}`{k}"
             shown = "none recorded" if v is None else (", ".join(v) or "none") if isinstance(v, list) else v

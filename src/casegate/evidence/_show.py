@@ -43,7 +43,9 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
         out["tool"] = run.tool
         out["cached"] = d.cached
         out["derived"] = {
-            "counts": fact("counts", None if r is None or r.successes is None else
+            "counts": fact("counts", {"bypasses": r.bypasses, "attempts": r.attempts}
+                           if r is not None and r.attempts is not None else
+                           None if r is None or r.successes is None else
                            {"successes": r.successes, "trials": r.trials,
                             "reduction": th.reduction if th else "any", "k": th.k if th else None}),
             "scored_samples": run.scored_samples or run.source.scored,
