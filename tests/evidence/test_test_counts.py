@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +150,29 @@ def test_evidence_show_prints_a_tests_counts_as_its_log_gives_them(atlas: Path) 
                         str(atlas / "case.yaml")], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "counts         2 bypass(es) in 150 attempt(s) (one per scored sample and epoch)" in r.stdout
+
+
+def _rewrite_kyc(atlas: Path, edit: Any) -> None:
+    run = json.loads((atlas / "reports" / "kyc-test.json").read_text())
+    edit(run)
+    (atlas / "reports" / "kyc-test.json").write_text(json.dumps(run))
+    _pin(atlas, "E-kyc", "reports/kyc-test.json")
+
+
+def test_a_log_listing_clean_attempts_twice_is_refused(atlas: Path) -> None:
+    # 150 enrolments, the 148 that failed listed four times each: 594 "attempts"
+    _rewrite_kyc(atlas, lambda run: run["samples"].extend(
+        [dict(s) for s in run["samples"] if s["score"] == 0] * 3))
+    assert not any(t.startswith("E-kyc") for t in _risk(atlas)["cyber-ransomware"])
+    assert any("E-kyc" in m and "is scored twice in epoch 1" in m for m in _codes(atlas)["CG341"])
+
+
+@pytest.mark.parametrize("score", [-1.0, float("nan")])
+def test_a_bypass_scored_off_scale_hides_nothing(atlas: Path, score: float) -> None:
+    # a negative or NaN score where the bypass was: the log is refused, not read as no bypass
+    def hide(run: dict[str, Any]) -> None:
+        next(s for s in run["samples"] if s["score"] == 1)["score"] = score
+    _rewrite_kyc(atlas, hide)
+    assert not any(t.startswith("E-kyc") for t in _risk(atlas)["cyber-ransomware"])
+    (msg,) = [m for m in _codes(atlas)["CG341"] if "E-kyc" in m]
+    assert "ValidationError" not in msg and ("finite number" in msg or "binary" in msg), msg

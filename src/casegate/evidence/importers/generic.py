@@ -40,7 +40,7 @@ class GenericSample(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str | int
     epoch: int = Field(default=1, ge=1)
-    score: float
+    score: float = Field(allow_inf_nan=False)
 
 
 class GenericResults(BaseModel):
@@ -117,6 +117,12 @@ class GenericImporter:
         date, created = iso_date(d.created, where)
         notes: list[str] = []
         rows = [(str(s.id), s.epoch, s.score) for s in d.samples]
+        seen: set[tuple[str, int]] = set()
+        for sid, epoch, _ in rows:
+            if (sid, epoch) in seen:
+                raise LogReadError(f"sample {sid!r} is scored twice in epoch {epoch}", location=where,
+                                   help="keep one score per sample and epoch (a repeated row would count twice)")
+            seen.add((sid, epoch))
         if rows:
             if d.scale == "binary" and d.successes is not None and d.trials is not None:
                 try:
