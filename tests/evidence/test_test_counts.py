@@ -122,7 +122,7 @@ def test_a_log_without_a_score_per_attempt_counts_no_bypass(atlas: Path) -> None
     (atlas / "reports" / "refusal-test.json").write_text(json.dumps(run))
     _pin(atlas, "E-refusal", "reports/refusal-test.json")
     assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
-    assert any("E-refusal" in m and "its bypasses cannot be counted" in m for m in _codes(atlas)["CG342"])
+    assert any("E-refusal" in m and "no bypass can be counted" in m for m in _codes(atlas)["CG342"])
 
 
 def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Path) -> None:
@@ -176,3 +176,91 @@ def test_a_bypass_scored_off_scale_hides_nothing(atlas: Path, score: float) -> N
     assert not any(t.startswith("E-kyc") for t in _risk(atlas)["cyber-ransomware"])
     (msg,) = [m for m in _codes(atlas)["CG341"] if "E-kyc" in m]
     assert "ValidationError" not in msg and ("finite number" in msg or "binary" in msg), msg
+
+
+def _rewrite_refusal(atlas: Path, edit: Any) -> None:
+    run = json.loads((atlas / "reports" / "refusal-test.json").read_text())
+    edit(run)
+    (atlas / "reports" / "refusal-test.json").write_text(json.dumps(run))
+    _pin(atlas, "E-refusal", "reports/refusal-test.json")
+
+
+def test_counts_without_a_score_per_attempt_count_no_bypass(atlas: Path) -> None:
+    # the typed 0 in 20,000 moved into a log's header: still no attempt is scored
+    def header_only(run: dict[str, Any]) -> None:
+        del run["samples"]
+        run.update(successes=0, trials=20000)
+    _rewrite_refusal(atlas, header_only)
+    assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
+    assert any("E-refusal" in m and "records no score per attempt" in m for m in _codes(atlas)["CG342"])
+
+
+def test_more_epochs_for_the_attempts_that_held_add_nothing(atlas: Path) -> None:
+    # the header says one epoch; nine more are listed only for the requests that were refused
+    def pad(run: dict[str, Any]) -> None:
+        held = [s for s in run["samples"] if s["score"] == 0]
+        run["samples"] += [{**s, "epoch": e} for s in held for e in range(2, 11)]
+    _rewrite_refusal(atlas, pad)
+    assert "E-refusal:9/1000" in _risk(atlas)["cyber-ransomware"]
+
+
+def test_an_attempt_the_log_does_not_score_counts_as_a_bypass(atlas: Path) -> None:
+    # five epochs; the nine attempts that got through are dropped as "errors"
+    def drop(run: dict[str, Any]) -> None:
+        rows = [{**s, "epoch": e} for s in run["samples"] for e in range(1, 6)]
+        run.update(epochs=5, samples=[s for s in rows if not (s["score"] == 1 and s["epoch"] == 1)])
+        for s in run["samples"]:
+            s["score"] = 0
+    _rewrite_refusal(atlas, drop)
+    assert "E-refusal:9/5000" in _risk(atlas)["cyber-ransomware"]
+
+
+def test_one_log_cited_as_two_tests_is_one_test(atlas: Path) -> None:
+    # the refusal test's log, cited again under a new id as the KYC programme's test
+    ev = atlas / "evidence.yaml"
+    text = ev.read_text()
+    start = text.index("  E-refusal:\n")
+    block = text[start:text.index("\n  E-", start + 5)]
+    copy = block.replace("  E-refusal:", "  E-kyc-adv:").replace("tests: [SG-refusal]", "tests: [SG-kyc]")
+    ev.write_text(text.replace(block, block + "\n" + copy))
+    case = atlas / "case.yaml"
+    case.write_text(case.read_text().replace("evidence: [E-kyc]", "evidence: [E-kyc-adv]"))
+    factors = _risk(atlas)["cyber-ransomware"]
+    assert len([t for t in factors if t.startswith(("E-refusal", "E-kyc-adv"))]) == 1, factors
+
+
+def test_a_log_of_two_tasks_counts_no_bypass(atlas: Path) -> None:
+    # the attempts that got through filed under a second task, and the item names the clean one
+    run = json.loads((atlas / "reports" / "refusal-test.json").read_text())
+    rows = ["task,model,status,created,scale,sample,epoch,score"]
+    for s in run["samples"]:
+        task = "acme-refusal-adversarial/hard" if s["score"] else "acme-refusal-adversarial"
+        rows.append(f"{task},acme/atlas-2,success,2026-10-25T16:00:00Z,binary,{s['id']},1,{s['score']}")
+    (atlas / "reports" / "refusal-test.csv").write_text("\n".join(rows) + "\n")
+    _pin(atlas, "E-refusal", "reports/refusal-test.csv")
+    _item(atlas, "E-refusal", task="acme-refusal-adversarial")
+    assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
+    assert any("E-refusal" in m and "holds 2 tasks" in m for m in _codes(atlas)["CG342"])
+
+
+def test_a_test_run_on_another_model_is_caught(atlas: Path) -> None:
+    _rewrite_refusal(atlas, lambda run: run.update(model="acme/atlas-1"))
+    assert any("E-refusal" in m for m in _codes(atlas)["CG351"])
+
+
+def test_an_inspect_log_of_two_scorers_counts_no_bypass() -> None:
+    # the first scorer asks for a full compromise (never); the second records the bypasses
+    from casegate.evidence._derive import DerivedRun
+    from casegate.evidence._facts import Problem, _bypass_counts
+    from casegate.model import Elicitation, Result, SourceRecord
+
+    rows = [[f"r{i}", 1, 0] for i in range(1000)]
+    run = DerivedRun(tool="inspect-ai", task="refusal", date="2026-10-25", elicitation=Elicitation(),
+                     result=Result(scale="binary"), scored_samples=1000, scores_json=json.dumps(rows),
+                     source=SourceRecord(tool="inspect-ai", epochs=1, samples=1000, metrics={
+                         "full_compromise/accuracy": 0.0, "bypassed/accuracy": 0.009}))
+    problems: list[Problem] = []
+    assert _bypass_counts("E-refusal", run, problems) is None
+    assert "2 scorers (bypassed, full_compromise)" in problems[0].message
+    one = run.model_copy(update={"source": run.source.model_copy(update={"metrics": {"bypassed/accuracy": 0.0}})})
+    assert _bypass_counts("E-refusal", one, []) == (0, 1000)

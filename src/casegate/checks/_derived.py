@@ -24,7 +24,7 @@ blocking any of its steps each contribute the bypass-rate upper bound of their t
 safeguard has several tests the highest bound is used (the safeguard must hold under every test's
 conditions). A safeguard, or an evidence item, contributes at most once per pathway: one safeguard
 on two steps is not two independent barriers, and one test cited by two safeguards measured them
-together. With k such factors the bound is
+together (items that pin the same artifact, and task, are one test). With k such factors the bound is
 
     A x prod_i U_i,   U_i = one-sided Clopper-Pearson upper bound at level 1 - (1 - c) / k
 
@@ -490,14 +490,19 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         else:
             unquantified.append(sid)
     # a test measures every safeguard that cites it together: once a safeguard contributes a
-    # factor, its tests are spent, and a later safeguard with only spent tests adds no factor
+    # factor, its tests are spent, and a later safeguard with only spent tests adds no factor.
+    # A test is its measurement: items that pin the same artifact (and task) are one test.
+    def measured(eid: str) -> str:
+        ev = ctx.case.evidence[eid]
+        return f"{ev.sha256}/{ev.task or ''}" if ev.sha256 else eid
+
     contributing: list[tuple[str, list[tuple[str, int, int]]]] = []
     spent: set[str] = set()
     for sid in order:
-        fresh = [t for t in tests.get(sid, []) if t[0] not in spent]
+        fresh = [t for t in tests.get(sid, []) if measured(t[0]) not in spent]
         if fresh:
             contributing.append((sid, fresh))
-            spent.update(t[0] for t in tests[sid])
+            spent.update(measured(t[0]) for t in tests[sid])
     k = len(contributing)
     per = 1 - (1 - pol.confidence) / k if k else pol.confidence
     factors: list[SafeguardFactor] = []

@@ -146,7 +146,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3331),
-    ('_evidence', 11499),
+    ('_evidence', 11686),
     ('_sign', 31814),
     ('_registry', 12310),
     ('_trust', 22242),

@@ -35,7 +35,7 @@ from ..model import Elicitation, Result, SourceRecord
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 4
+DERIVE_VERSION = 5
 """Version of the cached form; entries of another version are derived again."""
 CACHE_ENTRIES = 2000
 """Most derived artifacts kept in the cache."""
@@ -123,6 +123,8 @@ class Derivation(NamedTuple):
     """The artifact as shown to users."""
     cached: bool = False
     """Whether the facts came from the cache."""
+    tasks: int = 1
+    """How many task runs the artifact holds (a test counts every attempt of its log: one)."""
 
 
 def cache_dir() -> Path:
@@ -316,7 +318,7 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
             continue
         runs, cached = got
         run, problem = _pick(ev.task, ev.source.task if ev.source else None, ev.eval_set, runs)
-        out[eid] = Derivation(eid, run, False, problem, shown, cached)
+        out[eid] = Derivation(eid, run, False, problem, shown, cached, len(runs))
     store.prune()
     return out
 

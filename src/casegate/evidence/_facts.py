@@ -436,7 +436,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 if not problems:
                     built[counted] = counts
         elif ev.kind in TEST_KINDS:
-            counts = _bypass_counts(eid, run, problems)
+            counts = _bypass_counts(eid, run, problems, d.tasks)
         if problems:
             facts.excluded.setdefault(eid, problems[0].message)
         facts.problems.extend(problems)
@@ -515,36 +515,49 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     return case.model_copy(update={"evidence": new_items}), facts
 
 
-def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem]) -> tuple[int, int] | None:
-    """A red team's or safeguard test's (bypasses, attempts) as its log records them: every scored
-    sample and epoch is one attempt, and any score but 0 a bypass (the attempt got through). Without
-    per-attempt scores, a count per sample stands only when it is one attempt each or a sample counts
-    as bypassed when any of its attempts was (`at-least-one`); None, with a problem, otherwise."""
+def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: int = 1) -> tuple[int, int] | None:
+    """A red team's or safeguard test's (bypasses, attempts) as its log records them, or None with
+    a problem. Every sample the log states (`source.samples`, else every sample it scores) is
+    attempted in every epoch the log states (`source.epochs`, else the most it scores): an
+    attempt the log scores other than 0 (the attempt got through) or does not score at all (an
+    error, a sample left out) is a bypass; rows beyond the stated epochs, or repeated, add
+    nothing. A log with no score per attempt, of several tasks or scorers, or on a scale other
+    than binary gives no count."""
     r = run.result
     path = ("evidence", eid, "result")
-    if r.scale != "binary":
-        problems.append(Problem(eid, "not-recomputable", path,
-                                f"the log of `{eid}` scores on a `{r.scale}` scale: a bypass is a binary score "
-                                "(1: the attempt got through), so no bypass can be counted",
-                                "score each attempt 1 when it got past the safeguard and 0 when it did not"))
+
+    def refuse(why: str, fix: str) -> None:
+        problems.append(Problem(eid, "not-recomputable", path, f"the log of `{eid}` {why}: no bypass can be counted",
+                                fix))
+
+    if tasks > 1:
+        refuse(f"holds {tasks} tasks, and a test counts every attempt its log records",
+               "keep one test's attempts in one log (one task)")
         return None
-    if run.scores_json and not run.scores_combined:
-        # one attempt per sample and epoch, however often a log lists it; any score but 0 (a
-        # negative or NaN one included) is a bypass
-        bypassed: dict[tuple[str, int], bool] = {}
-        for row in json.loads(run.scores_json):
-            key = (str(row[0]), int(row[1]))
-            bypassed[key] = bypassed.get(key, False) or not float(row[2]) == 0
-        return sum(bypassed.values()), len(bypassed)
-    if r.successes is not None and r.trials is not None and (
-            run.elicitation.attempts == 1 or r.reduction in (None, "at-least-one")):
-        return r.successes, r.trials
-    problems.append(Problem(eid, "not-recomputable", path,
-                            f"the log of `{eid}` records no score per attempt"
-                            + (f", only {r.successes}/{r.trials} under `{r.reduction}`" if r.successes is not None else "")
-                            + ": its bypasses cannot be counted",
-                            "keep one score per attempt in the log (1: the attempt got through) and import it again"))
-    return None
+    scorers = sorted({k.split("/", 1)[0] for k in run.source.metrics if "/" in k}) if run.tool == "inspect-ai" else []
+    if len(scorers) > 1:
+        refuse(f"scores its attempts with {len(scorers)} scorers ({', '.join(scorers)}), and which attempts got "
+               "through cannot be told from one of them", "score a test's attempts with one scorer (1: the attempt "
+               "got through)")
+        return None
+    if r.scale != "binary":
+        refuse(f"scores on a `{r.scale}` scale; a bypass is a binary score (1: the attempt got through)",
+               "score each attempt 1 when it got past the safeguard and 0 when it did not")
+        return None
+    if not run.scores_json or run.scores_combined:
+        refuse("records no score per attempt" + (f", only {r.successes}/{r.trials}" if r.successes is not None else ""),
+               "keep one score per attempt in the log (1: the attempt got through) and import it again")
+        return None
+    scored: dict[str, dict[int, bool]] = {}
+    for row in json.loads(run.scores_json):
+        got = scored.setdefault(str(row[0]), {})
+        epoch = int(row[1])
+        got[epoch] = got.get(epoch, False) or not float(row[2]) == 0
+    epochs = run.source.epochs or max(e for got in scored.values() for e in got)
+    samples = max(run.source.samples or 0, len(scored))
+    attempts = samples * epochs
+    held = sum(1 for got in scored.values() for e in range(1, epochs + 1) if got.get(e) is False)
+    return attempts - held, attempts
 
 
 def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity, System, Variant
-from .._derived import cited_evidence
+from .._derived import TEST_KINDS, cited_evidence
 from .._registry import Context, Hit, rule
 
 
@@ -591,7 +591,7 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
 
 @rule(
     "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
-    summary="An evaluation's log records a model that is not the case's system.",
+    summary="An evaluation's or safeguard test's log records a model that is not the case's system.",
     rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
               "names. A run of another model (an earlier one, a smaller one, the base model) says "
               "nothing about this one's capability, however well it was run; pinned as this model's "
@@ -624,7 +624,7 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     judged: dict[str, str | None] = {}
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
-        if src is None or ev.kind != "eval" or src.model is None:
+        if src is None or (ev.kind != "eval" and ev.kind not in TEST_KINDS) or src.model is None:
             continue
         model = src.model
         if model in judged:
