@@ -160,3 +160,16 @@ def test_inability_at_weights_access_needs_fine_tuning_attacks() -> None:
     assert "`fine-tuned` variant" in h.message
     doc["evidence"]["E-ctf"]["elicitation"]["variant"] = "fine-tuned"
     assert hits("CG401", context(doc)) == []
+
+
+def test_a_security_test_cited_by_another_safeguard_is_reported_against_the_citer_only() -> None:
+    # E-egress tests SG-egress (a security control); SG-kyc cites it too: only SG-kyc is wrong
+    doc = base_doc()
+    doc["evidence"]["E-egress"] = {"kind": "safeguard-test", "producer": "security", "date": "2026-11-20",
+                                   "tests": ["SG-egress"], "result": {"bypasses": 0, "attempts": 500}}
+    doc["safeguards"]["SG-egress"] = {"layer": "access-control", "security": True, "blocks": ["ransomware.access"],
+                                      "evidence": ["E-egress"]}
+    doc["safeguards"]["SG-kyc"]["evidence"] = ["E-kyc-test", "E-egress"]
+    (h,) = hits("CG416", context(doc))
+    assert h.path == ("safeguards", "SG-kyc", "evidence", 1)
+    assert "safeguard `SG-kyc` (user-vetting) cites `E-egress`, a test of `SG-egress` (access-control)" in h.message

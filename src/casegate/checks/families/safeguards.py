@@ -605,7 +605,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                                 f"but cites `{x}`, which is about {', '.join(f'`{d}`' for d in sorted(declared))}")
                 continue
             others = [o for o in citers.get(x, []) if o != sid]
-            if others and _is_security(sg) != any(_is_security(c.safeguards[o]) for o in others) \
+            if others and sid not in ev.tests and _is_security(sg) != any(_is_security(c.safeguards[o]) for o in others) \
                     and all(c.safeguards[o].layer != sg.layer for o in others):
                 yield Hit(spath, f"safeguard `{sid}` ({sg.layer}) cites `{x}`, a test of "
                                 f"{', '.join(f'`{o}` ({c.safeguards[o].layer})' for o in others)}")
