@@ -264,3 +264,23 @@ def test_an_inspect_log_of_two_scorers_counts_no_bypass() -> None:
     assert "2 scorers (bypassed, full_compromise)" in problems[0].message
     one = run.model_copy(update={"source": run.source.model_copy(update={"metrics": {"bypassed/accuracy": 0.0}})})
     assert _bypass_counts("E-refusal", one, []) == (0, 1000)
+
+
+def test_a_test_of_another_task_does_not_count_where_the_policy_names_the_task(atlas: Path) -> None:
+    # the framework names the KYC programme's test task; the lab cites its easier refusal test for it
+    pol = atlas / "policy.yaml"
+    strict = pol.read_text() + "safeguard_tests:\n  user-vetting: [{name: acme-kyc-enrolment}]\n"
+    pol.write_text(strict)
+    assert "E-kyc:2/150" in _risk(atlas)["cyber-ransomware"] and "CG354" not in _codes(atlas)
+    case = atlas / "case.yaml"
+    case.write_text(case.read_text().replace("evidence: [E-kyc]", "evidence: [E-refusal]"))
+    assert not any(t.startswith("E-kyc") for t in _risk(atlas)["cyber-ransomware"])
+    (msg,) = _codes(atlas)["CG354"]
+    assert "`E-refusal` ran `acme-refusal-adversarial` v1" in msg and "(acme-kyc-enrolment)" in msg
+    # dropping the named task from the policy is a loosening
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    pol.write_text(strict.replace("safeguard_tests:\n  user-vetting: [{name: acme-kyc-enrolment}]\n", ""))
+    report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
+    assert any(f.code == "CG328" and "`user-vetting` safeguards may now run any task" in f.message
+               for f in report.findings)

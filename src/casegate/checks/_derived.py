@@ -78,6 +78,7 @@ __all__ = [
     "evidence_by_threshold",
     "independent_evidence",
     "safeguards_by_step",
+    "off_task_tests",
 ]
 
 Status = Literal["below-alert", "between", "reached"]
@@ -466,6 +467,39 @@ def safeguards_by_step(ctx: Context) -> dict[str, list[str]]:
     return got
 
 
+def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
+    """(safeguard id, evidence id) -> why a red team or safeguard test the safeguard cites does not
+    count for it: the policy names the test tasks of the safeguard's layer (`safeguard_tests`) and
+    the item's log ran none of them, or it has no log casegate reads (memoised)."""
+    got: dict[tuple[str, str], str] | None = ctx.memo.get("off_task_tests")
+    if got is not None:
+        return got
+    from ..evidence._facts import task_matches
+
+    got = {}
+    named = ctx.policy.safeguard_tests
+    for sid, sg in ctx.case.safeguards.items() if named else ():
+        refs = named.get(sg.layer)
+        if not refs:
+            continue
+        want = ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
+                         for t in refs)
+        for eid in sg.evidence:
+            ev = ctx.case.evidence.get(eid)
+            if ev is None or ev.kind not in TEST_KINDS:
+                continue
+            run = ctx.facts.derived(eid) if ctx.facts is not None else None
+            if run is None:
+                got[sid, eid] = (f"`{eid}` has no log casegate reads, so it ran none of the tasks the policy names "
+                                 f"for `{sg.layer}` safeguards ({want})")
+            elif not task_matches(run, refs):
+                ver = f" v{run.source.task_version}" if run.source.task_version else ""
+                got[sid, eid] = (f"`{eid}` ran `{run.task}`{ver} (samples {run.sample_digest or 'none'}), not a task "
+                                 f"the policy names for `{sg.layer}` safeguards ({want})")
+    ctx.memo["off_task_tests"] = got
+    return got
+
+
 def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     pol = ctx.policy
     by_step = safeguards_by_step(ctx)
@@ -476,11 +510,13 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
     # candidates per safeguard: its countable, unexpired tests
     tests: dict[str, list[tuple[str, int, int]]] = {}
     unquantified: list[str] = []
+    off_task = off_task_tests(ctx)
     for sid in order:
         items = []
         for eid in ctx.case.safeguards[sid].evidence:
             ev = ctx.case.evidence.get(eid)
-            if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded):
+            if ev is None or is_expired(ev, ctx) or (ctx.facts is not None and eid in ctx.facts.excluded) \
+                    or (sid, eid) in off_task:
                 continue
             c = bypass_counts(ev)
             if c is not None:

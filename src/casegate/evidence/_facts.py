@@ -26,6 +26,7 @@ from ..model import (
     Policy,
     Result,
     Scaffold,
+    TaskRef,
     Threshold,
     Variant,
 )
@@ -201,8 +202,9 @@ def _shown(v: Any) -> str:
     return str(v)
 
 
-def _task_matches(run: DerivedRun, th: Threshold) -> bool:
-    for ref in th.tasks:
+def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
+    """Whether `run` ran one of the tasks `refs` names (by sample digest, or by name and version)."""
+    for ref in refs:
         if ref.digest is not None and ref.digest == run.sample_digest:
             return True
         if ref.name is not None and ref.name == run.task and (
@@ -485,7 +487,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "scorer", ("evidence", eid), msg,
                                               f"score the evaluation with `{th.scorer}`"))
                 facts.excluded.setdefault(eid, msg)
-            if th.tasks and not _task_matches(run, th):
+            if th.tasks and not task_matches(run, th.tasks):
                 want = ", ".join(
                     (f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
                     for t in th.tasks)
@@ -717,4 +719,5 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
                      f"it (`casegate evidence attest {eid}`)"))
 
 
-__all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Independence", "Mismatch", "Problem", "apply_facts", "artifact_field"]
+__all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Independence", "Mismatch", "Problem", "apply_facts", "artifact_field",
+           "task_matches"]

@@ -447,6 +447,11 @@ class Policy(Frozen):
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance.model_construct()
     """Residual risk tolerance."""
+    safeguard_tests: dict[str, list[TaskRef]] = Field(default_factory=new_dict)
+    """The test tasks that count for a safeguard of each layer (by name and version, or by the
+    digest of their sample ids), e.g. `{classifier: [{name: acme-classifier-redteam}]}`: a red
+    team or safeguard test cited by a safeguard of a named layer counts for it only when its log
+    ran one of them. A layer not named: any task counts."""
     condition_defeaters: list[str] = Field(default_factory=new_list)
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy.model_construct()

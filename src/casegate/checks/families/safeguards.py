@@ -16,6 +16,7 @@ from .._derived import (
     bypass_counts,
     capability_status,
     inability,
+    off_task_tests,
     pathway_risk,
     requirements_for,
     safeguards_by_step,
@@ -197,6 +198,29 @@ def safeguard_untested(ctx: Context) -> Iterator[Hit]:
         have = f" (it cites only {', '.join(kinds)})" if kinds else ""
         yield Hit(("safeguards", sid), f"safeguard `{sid}` has no test evidence of its effectiveness{have}",
                   severity=None if _severe_blocked(ctx, sg.blocks, pathways) else RuleSeverity.condition)
+
+
+@rule(
+    "CG354", "safeguard-test-off-policy-task", severity="blocking", serves="test-4-safeguards",
+    summary="A red team or safeguard test cited by a safeguard of a layer whose test tasks the policy names "
+            "(`safeguard_tests`) ran none of them: it does not count for that safeguard.",
+    rationale="A test's bypass rate is only as good as the attacks it tried: a refusal test on benign "
+              "requests, or any log with few bypasses, would pass for a red team. A framework that names "
+              "the test tasks of a layer (as it names the task sets of a threshold) decides what counts as "
+              "trying; a log of another task, or a report casegate cannot read the task of, does not.",
+    bad="# policy: safeguard_tests: {classifier: [{name: acme-classifier-redteam}]}\n"
+        "SG-classifier: {layer: classifier, evidence: [E-easy]}   # E-easy's log ran `benign-requests`",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam]}   # E-redteam's log ran `acme-classifier-redteam`",
+    fix="Run the test task the policy names for the safeguard's layer and cite its log, pinned by its sha256.",
+)
+def safeguard_test_off_policy_task(ctx: Context) -> Iterator[Hit]:
+    off = off_task_tests(ctx)
+    for sid, sg in ctx.case.safeguards.items() if off else ():
+        for i, eid in enumerate(sg.evidence):
+            why = off.get((sid, eid))
+            if why is not None:
+                yield Hit(("safeguards", sid, "evidence", i), f"safeguard `{sid}` cites {why}: it does not count "
+                                                              "for the safeguard")
 
 
 @rule(
