@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
-
-import pytest
 
 from casegate.cli._publish import _diagram
 from casegate.evidence import facts_for, rehash_artifacts
@@ -23,23 +19,12 @@ from casegate.report import format_decision_markdown
 from casegate.sign import load_keyring, parse_instant, with_attestations
 from casegate.store import MemorySaltStore
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "atlas-api"
 AT = parse_instant("2026-11-27", end_of_day=True)
 SALTS = Salts(MemorySaltStore())
 DERIVED = ("E-cyber-ctf", "E-bio-uplift", "E-rnd-tasks", "E-kyc", "E-refusal", "E-monitoring")
 """The atlas-api evaluations and the developer's own safeguard tests: logs casegate reads."""
 DECLARED = ("E-redteam-classifier", "E-weights-audit", "E-insider", "E-egress-test")
 """Its outside red teams and audits: Markdown reports, the author's word (attested)."""
-
-
-@pytest.fixture
-def atlas(tmp_path: Path) -> Path:
-    d = tmp_path / "atlas-api"
-    shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
-    for k in (d / "keys").glob("*.key"):
-        os.chmod(k, 0o600)
-    return d
 
 
 def _loaded(d: Path) -> Loaded:

@@ -8,7 +8,6 @@ import base64
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,19 +32,8 @@ from casegate.sign import (
 )
 from casegate.store._files import collect_files
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "atlas-api"
 AT = parse_instant("2026-11-27", end_of_day=True)
 SIGNED = "reports/evidence-attestations/redteam-classifier.md.jonas-berg.dsse.json"
-
-
-@pytest.fixture
-def atlas(tmp_path: Path) -> Path:
-    d = tmp_path / "atlas-api"
-    shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
-    for k in (d / "keys").glob("*.key"):
-        os.chmod(k, 0o600)
-    return d
 
 
 def _ring(d: Path) -> Keyring:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,18 +20,7 @@ from casegate.gate import run_gate
 from casegate.load import Loaded, load_case
 from casegate.sign import load_keyring, parse_instant, with_attestations
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "atlas-api"
 TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture
-def atlas(tmp_path: Path) -> Path:
-    d = tmp_path / "atlas-api"
-    shutil.copytree(EXAMPLE, d, ignore=shutil.ignore_patterns("signoffs", "*.bundle.json"))
-    for k in (d / "keys").glob("*.key"):
-        os.chmod(k, 0o600)
-    return d
 
 
 def _loaded(d: Path) -> Loaded:
@@ -152,11 +140,16 @@ def test_evidence_show_prints_a_tests_counts_as_its_log_gives_them(atlas: Path) 
     assert "counts         2 bypass(es) in 150 attempt(s) (one per scored sample and epoch)" in r.stdout
 
 
-def _rewrite_kyc(atlas: Path, edit: Any) -> None:
-    run = json.loads((atlas / "reports" / "kyc-test.json").read_text())
+def _rewrite(atlas: Path, eid: str, log: str, edit: Any) -> None:
+    """Edit the casegate-results log `reports/<log>` of item `eid` and pin it again."""
+    run = json.loads((atlas / "reports" / log).read_text())
     edit(run)
-    (atlas / "reports" / "kyc-test.json").write_text(json.dumps(run))
-    _pin(atlas, "E-kyc", "reports/kyc-test.json")
+    (atlas / "reports" / log).write_text(json.dumps(run))
+    _pin(atlas, eid, f"reports/{log}")
+
+
+def _rewrite_kyc(atlas: Path, edit: Any) -> None:
+    _rewrite(atlas, "E-kyc", "kyc-test.json", edit)
 
 
 def test_a_log_listing_clean_attempts_twice_is_refused(atlas: Path) -> None:
@@ -179,10 +172,7 @@ def test_a_bypass_scored_off_scale_hides_nothing(atlas: Path, score: float) -> N
 
 
 def _rewrite_refusal(atlas: Path, edit: Any) -> None:
-    run = json.loads((atlas / "reports" / "refusal-test.json").read_text())
-    edit(run)
-    (atlas / "reports" / "refusal-test.json").write_text(json.dumps(run))
-    _pin(atlas, "E-refusal", "reports/refusal-test.json")
+    _rewrite(atlas, "E-refusal", "refusal-test.json", edit)
 
 
 def test_counts_without_a_score_per_attempt_count_no_bypass(atlas: Path) -> None:
@@ -227,6 +217,15 @@ def test_one_log_cited_as_two_tests_is_one_test(atlas: Path) -> None:
     case.write_text(case.read_text().replace("evidence: [E-kyc]", "evidence: [E-kyc-adv]"))
     factors = _risk(atlas)["cyber-ransomware"]
     assert len([t for t in factors if t.startswith(("E-refusal", "E-kyc-adv"))]) == 1, factors
+
+
+def test_one_log_written_out_again_is_still_one_test(atlas: Path) -> None:
+    # the refusal log re-indented under a new name (new bytes, new sha256), cited as the KYC test
+    run = json.loads((atlas / "reports" / "refusal-test.json").read_text())
+    (atlas / "reports" / "kyc-adversarial.json").write_text(json.dumps(run, indent=2))
+    _pin(atlas, "E-kyc", "reports/kyc-adversarial.json")
+    factors = _risk(atlas)["cyber-ransomware"]
+    assert len([t for t in factors if t.startswith(("E-refusal", "E-kyc"))]) == 1, factors
 
 
 def test_a_log_of_two_tasks_counts_no_bypass(atlas: Path) -> None:
@@ -284,3 +283,12 @@ def test_a_test_of_another_task_does_not_count_where_the_policy_names_the_task(a
     report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
     assert any(f.code == "CG328" and "`user-vetting` safeguards may now run any task" in f.message
                for f in report.findings)
+
+
+def test_a_declared_report_does_not_count_where_the_policy_names_the_task(atlas: Path) -> None:
+    # the outside red team of the classifiers is a signed Markdown report: no task casegate can read
+    pol = atlas / "policy.yaml"
+    pol.write_text(pol.read_text() + "safeguard_tests:\n  classifier: [{name: acme-classifier-redteam}]\n")
+    assert not any(t.startswith("E-redteam-classifier") for t in _risk(atlas)["cyber-ransomware"])
+    (msg,) = _codes(atlas)["CG354"]
+    assert "`E-redteam-classifier` has no log casegate reads" in msg and "(acme-classifier-redteam)" in msg

@@ -24,7 +24,8 @@ blocking any of its steps each contribute the bypass-rate upper bound of their t
 safeguard has several tests the highest bound is used (the safeguard must hold under every test's
 conditions). A safeguard, or an evidence item, contributes at most once per pathway: one safeguard
 on two steps is not two independent barriers, and one test cited by two safeguards measured them
-together (items that pin the same artifact, and task, are one test). With k such factors the bound is
+together (items whose logs hold the same task and scores, or that pin the same artifact, are one
+test). With k such factors the bound is
 
     A x prod_i U_i,   U_i = one-sided Clopper-Pearson upper bound at level 1 - (1 - c) / k
 
@@ -474,7 +475,7 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
     got: dict[tuple[str, str], str] | None = ctx.memo.get("off_task_tests")
     if got is not None:
         return got
-    from ..evidence._facts import task_matches
+    from ..evidence._facts import ran, task_matches, tasks_named
 
     got = {}
     named = ctx.policy.safeguard_tests
@@ -482,8 +483,7 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
         refs = named.get(sg.layer)
         if not refs:
             continue
-        want = ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
-                         for t in refs)
+        want = tasks_named(refs)
         for eid in sg.evidence:
             ev = ctx.case.evidence.get(eid)
             if ev is None or ev.kind not in TEST_KINDS:
@@ -493,9 +493,7 @@ def off_task_tests(ctx: Context) -> dict[tuple[str, str], str]:
                 got[sid, eid] = (f"`{eid}` has no log casegate reads, so it ran none of the tasks the policy names "
                                  f"for `{sg.layer}` safeguards ({want})")
             elif not task_matches(run, refs):
-                ver = f" v{run.source.task_version}" if run.source.task_version else ""
-                got[sid, eid] = (f"`{eid}` ran `{run.task}`{ver} (samples {run.sample_digest or 'none'}), not a task "
-                                 f"the policy names for `{sg.layer}` safeguards ({want})")
+                got[sid, eid] = f"`{eid}` ran {ran(run)}, not a task the policy names for `{sg.layer}` safeguards ({want})"
     ctx.memo["off_task_tests"] = got
     return got
 
@@ -527,13 +525,17 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
             unquantified.append(sid)
     # a test measures every safeguard that cites it together: once a safeguard contributes a
     # factor, its tests are spent, and a later safeguard with only spent tests adds no factor.
-    # A test is its measurement: items that pin the same artifact (and task) are one test.
-    def measured(eid: str) -> str:
+    # A test is its measurement: items whose logs hold the same task and scores (the same file,
+    # or one written out again) are one test, as are items that pin the same artifact.
+    def measured(eid: str) -> tuple[str, ...]:
+        run = ctx.facts.derived(eid) if ctx.facts is not None else None
+        if run is not None and run.scores_json:
+            return "scores", run.task, run.scores_json
         ev = ctx.case.evidence[eid]
-        return f"{ev.sha256}/{ev.task or ''}" if ev.sha256 else eid
+        return ("artifact", ev.sha256, ev.task or "") if ev.sha256 else ("item", eid)
 
     contributing: list[tuple[str, list[tuple[str, int, int]]]] = []
-    spent: set[str] = set()
+    spent: set[tuple[str, ...]] = set()
     for sid in order:
         fresh = [t for t in tests.get(sid, []) if measured(t[0]) not in spent]
         if fresh:

@@ -202,6 +202,18 @@ def _shown(v: Any) -> str:
     return str(v)
 
 
+def tasks_named(refs: list[TaskRef]) -> str:
+    """A policy's task list in a message: `acme-ctf v4, sha256:...`."""
+    return ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
+                     for t in refs)
+
+
+def ran(run: DerivedRun) -> str:
+    """What a run ran, in a message: `` `acme-ctf` v4 (samples sha256:...) ``."""
+    ver = f" v{run.source.task_version}" if run.source.task_version else ""
+    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'})"
+
+
 def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
     """Whether `run` ran one of the tasks `refs` names (by sample digest, or by name and version)."""
     for ref in refs:
@@ -273,6 +285,10 @@ def _mismatch(eid: str, run: DerivedRun, shown: str, fact: str, path: tuple[str 
                     artifact_field(fact, run.tool))
 
 
+def _bypasses(r: Result) -> str:
+    return "none" if r.attempts is None else f"{r.bypasses} bypass(es) in {r.attempts} attempt(s)"
+
+
 def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
     rr, er = rec.result, eff.result
     if rr is not None and er is not None and rr.successes is not None and rr.trials is not None \
@@ -281,9 +297,7 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
         yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
     if rr is not None and er is not None and (rr.bypasses is not None or rr.attempts is not None) \
             and (rr.bypasses, rr.attempts) != (er.bypasses, er.attempts):
-        def shown_bypasses(x: Result) -> str:
-            return "none" if x.attempts is None else f"{x.bypasses} bypass(es) in {x.attempts} attempt(s)"
-        yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), shown_bypasses(rr), shown_bypasses(er))
+        yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
     el = rec.elicitation
     de = run.elicitation
     if el is not None:
@@ -488,12 +502,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                                               f"score the evaluation with `{th.scorer}`"))
                 facts.excluded.setdefault(eid, msg)
             if th.tasks and not task_matches(run, th.tasks):
-                want = ", ".join(
-                    (f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
-                    for t in th.tasks)
-                ver = f" v{run.source.task_version}" if run.source.task_version else ""
-                msg = (f"`{eid}` ran `{run.task}`{ver} (samples {run.sample_digest or 'none'}), not a task the "
-                       f"policy names for `{threshold}` ({want})")
+                msg = f"`{eid}` ran {ran(run)}, not a task the policy names for `{threshold}` ({tasks_named(th.tasks)})"
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))
                 facts.excluded.setdefault(eid, msg)
@@ -720,4 +729,4 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
 
 
 __all__ = ["ARTIFACT_FIELDS", "EvidenceFacts", "Independence", "Mismatch", "Problem", "apply_facts", "artifact_field",
-           "task_matches"]
+           "ran", "task_matches", "tasks_named"]

@@ -216,7 +216,7 @@ def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPoli
     return out
 
 
-def signed_statements(entries: Iterable[Any]) -> tuple[list[tuple[int, Any]], list[Any]]:
+def _signed_statements(entries: Iterable[Any]) -> tuple[list[tuple[int, Any]], list[Any]]:
     """The signed objections (log index, envelope) and the answer envelopes among a case's log
     entries (each with `kind`, `index` and `payload`); unsigned ones are left out."""
     objections: list[tuple[int, Any]] = []
@@ -235,9 +235,9 @@ def signed_statements(entries: Iterable[Any]) -> tuple[list[tuple[int, Any]], li
 def logged_states(entries: Iterable[Any], keyring: Keyring, at: dt.datetime, case_id: str, policy: SignoffPolicy,
                   boundary: BoundaryKind | None) -> dict[int, ObjectionState | None]:
     """Where each signed objection a case's log entries hold stands (`resolve`), from the signed
-    objections and answers among them (`signed_statements`), verified against `keyring` at `at`:
+    objections and answers among them, verified against `keyring` at `at`:
     log index -> its state, or None when its signature does not verify."""
-    objections, answers = signed_statements(entries)
+    objections, answers = _signed_statements(entries)
     if not objections:
         return {}
     objs, _ = check_dissent([env for _, env in objections], keyring, at, case_id, OBJECTION, "objection")
