@@ -1,7 +1,7 @@
 """A deploy is held to the boundary its decision was signed for beyond the kind (SQLite and
 PostgreSQL): the decision signs the boundary's tools, sensitive domains and access, and `verify`
 refuses a deployment that gives a tool or sensitive domain the boundary does not list, or wider
-access. The attacker is the deployer who switches on code execution behind a decision made for
+access, or that does not say who can reach the model where the boundary limits it. The attacker is the deployer who switches on code execution behind a decision made for
 an API with web search only. A decision made before they were signed verifies only a deployment
 that declares nothing; the registry approves no decision that signs more than its case."""
 
@@ -110,10 +110,10 @@ def test_the_decision_signs_its_boundarys_tools_sensitive_domains_and_access(set
 def test_switching_on_code_execution_is_refused(setup: Setup) -> None:
     """The decision was made for an API with web search; the deployer also gives the model code
     execution. Before, `verify` checked the kind alone and passed it."""
-    rc, out = setup.cli("--tool", "web-search", "--tool", "code-execution")
+    rc, out = setup.cli("--tool", "web-search", "--tool", "code-execution", "--access", "self-serve")
     assert rc == 1, out
     assert "NOT verified: 1 reason" in out and "the deployment gives the tool code-execution" in out
-    v = setup.deploy(tools=("web-search", "code-execution"))
+    v = setup.deploy(tools=("web-search", "code-execution"), access="self-serve")
     assert not v.ok
     assert v.reasons == ["the deployment gives the tool code-execution, which the boundary the decision is signed "
                          "for does not list (signed: [web-search]): a wider boundary needs its own case and decision"]
@@ -128,22 +128,21 @@ def test_the_listed_tools_and_nothing_declared_verify_and_say_what_was_checked(s
     assert "tools: web-search; signed: [web-search]" in v.notes
     assert "access: vetted-organisations; signed: self-serve" in v.notes
     # the same tool in another spelling is the same tool
-    assert setup.deploy(tools=("Web_Search",)).ok
-    v = setup.deploy()
+    assert setup.deploy(tools=("Web_Search",), access="self-serve").ok
+    v = setup.deploy(access="employees")
     assert v.ok, v.reasons
     assert "tools: none declared; signed: [web-search]" in v.notes
     assert "sensitive domains: none declared; signed: []" in v.notes
-    assert "access: not declared (not checked); signed: self-serve" in v.notes
     assert v.to_json()["deployment"] == {
-        "declared": {"tools": [], "sensitive_domains": [], "access": None},
+        "declared": {"tools": [], "sensitive_domains": [], "access": "employees"},
         "signed": {"tools": SIGNED_TOOLS, "sensitive_domains": [], "access": "self-serve"}}
-    rc, out = setup.cli("--tool", "web-search")
+    rc, out = setup.cli("--tool", "web-search", "--access", "self-serve")
     assert rc == 0, out
     assert "note: tools: web-search; signed: [web-search]" in out
 
 
 def test_a_sensitive_domain_or_wider_access_than_signed_is_refused(setup: Setup) -> None:
-    v = setup.deploy(sensitive_domains=("healthcare",))
+    v = setup.deploy(sensitive_domains=("healthcare",), access="self-serve")
     assert v.reasons == ["the deployment gives the sensitive domain healthcare, which the boundary the decision is "
                          "signed for does not list (signed: []): a wider boundary needs its own case and decision"]
     v = setup.deploy(access="public")
@@ -151,6 +150,29 @@ def test_a_sensitive_domain_or_wider_access_than_signed_is_refused(setup: Setup)
                          "decision is signed for allows"]
     rc, out = setup.cli("--access", "everyone")
     assert rc == 2 and "access 'everyone' is not an access level" in out, out
+
+
+def test_a_deploy_that_does_not_say_who_can_reach_the_model_is_not_verified(setup: Setup) -> None:
+    """The decision allows self-serve access (anyone who signs up); the deployer opens the model
+    to everyone and says nothing. Before, access not declared was not checked and the deploy
+    verified."""
+    rc, out = setup.cli("--tool", "web-search")
+    assert rc == 1, out
+    assert "NOT verified: 1 reason" in out
+    assert ("the boundary the decision is signed for allows only self-serve access, and the deployment does not "
+            "declare who can reach the model: declare it (--access), no wider than self-serve") in out
+    assert setup.deploy().reasons == setup.library(setup.bundle).reasons != []
+    # a decision whose boundary allows public access, the widest, needs no declaration
+    public = _resigned(setup.bundle, setup.w.signers["sam"],
+                       lambda p: p["boundary_attributes"].update(access="public"))
+    v = setup.library(public)
+    assert not [r for r in v.reasons if "access" in r], v.reasons
+    assert "access: not declared; signed: public (any access is within it)" in v.notes
+    # the registry judging a decision it is asked to apply holds no deploy to it
+    v = check_bundle(setup.bundle, setup.w.ring, model_digest=MODEL, boundary=BoundaryKind.api,
+                     at=dt.datetime.now(dt.UTC))
+    assert v.ok, v.reasons
+    assert "access: not declared; signed: self-serve (not a deploy)" in v.notes
 
 
 def test_a_decision_signed_before_tools_were_signed_fails_closed(setup: Setup) -> None:

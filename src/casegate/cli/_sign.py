@@ -363,8 +363,11 @@ def decide(
     if record.outcome == "NO-GO" and record.narrower:
         out(f"  the evidence supports {record.narrower.value}")
     out(f"wrote {dest}")
+    boundary = loaded.case.boundary if loaded.case is not None else None
+    scope = boundary.scope if boundary is not None else None
     out(f"next: casegate verify --bundle {dest} --model-digest {record.digests.model[0] if record.digests.model else 'sha256:...'} "
-        f"--boundary {record.boundary.value if record.boundary else 'KIND'} --keyring KEYRING")
+        f"--boundary {record.boundary.value if record.boundary else 'KIND'} --keyring KEYRING"
+        + (f" --access {scope.access}" if scope is not None and scope.access else ""))
     fail(0 if record.outcome in ("GO", "GO WITH CONDITIONS") else 1)
 
 
@@ -460,14 +463,16 @@ def verify(
                                    "each must be one the signed boundary lists. None given: none.")] = None,
     access: Annotated[str | None, typer.Option(
         "--access", help="Who can reach the model (public, self-serve, vetted-organisations, named-partners, "
-                         "employees); no wider than the signed boundary's. Not given: not checked.")] = None,
+                         "employees); no wider than the signed boundary's. Required when that boundary limits "
+                         "access (any level but public).")] = None,
 ) -> None:
     """Verify that a signed decision allows deploying this model across this boundary: its
     signatures and sign-offs under the policy and keyring the trust root pins, and the case's
     current state proven by the log the root pins. Without a trust root or a state proof it is
     never verified. The deployment is held to the boundary the decision was signed for beyond
     its kind: every --tool and --sensitive-domain it gives must be listed there, and --access no
-    wider; declaring none verifies a deployment that gives no tools and no sensitive domain.
+    wider (it must be declared wherever the signed boundary limits access); declaring no tool
+    or domain verifies a deployment that gives no tools and no sensitive domain.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
     error. 3: the registry or review board named could not be read.

@@ -638,7 +638,8 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                  at: dt.datetime, registry: RegistryView | None = None,
                  logged: LogTimes | None = None, deployment: Deployment | None = None) -> Verdict:
     """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, giving
-    what `deployment` declares (default: nothing, so no tools and no sensitive domain), and
+    what `deployment` declares (default None, the registry's judgement with no deploy: no tools,
+    no sensitive domain, access not asked for; `casegate verify` always declares one), and
     collect every failing reason (see `verify_bundle`). With `logged` (when the log the trust
     root pins recorded each envelope), every signature's time is its log time. A bundle whose
     parts have the wrong shape (a number where an envelope's payload belongs, a list for the
@@ -655,7 +656,7 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
-                             registry=registry, logged=logged, deployment=deployment or Deployment())
+                             registry=registry, logged=logged, deployment=deployment)
     except SHAPE_ERRORS as e:
         raise malformed(e) from None
 
@@ -671,7 +672,7 @@ def malformed(e: Exception) -> InputError:
 
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
-                  at: dt.datetime, deployment: Deployment, registry: RegistryView | None = None,
+                  at: dt.datetime, deployment: Deployment | None, registry: RegistryView | None = None,
                   logged: LogTimes | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
     d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION, logged=logged)
@@ -906,7 +907,8 @@ def verify_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                   at: dt.datetime, registry: RegistryView | None = None,
                   deployment: Deployment | None = None) -> Verdict:
     """Verify that the bundle allows deploying `model_digest` across `boundary` at `at`, giving
-    the tools, sensitive domains and access `deployment` declares (default: nothing declared).
+    the tools, sensitive domains and access `deployment` declares (default None: no deploy
+    declared, see `check_bundle`).
 
     Raises BundleVerificationError listing every reason when: a signature does not verify
     against the keyring, or its key is unknown, expired, not yet valid or revoked at `at`, or

@@ -65,8 +65,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
                   at: dt.datetime, now: dt.datetime | None = None,
                   deployment: Deployment | None = None, model_files: Files | None = None) -> Verdict:
     """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, giving the tools,
-    sensitive domains and access `deployment` declares (default: nothing declared, which is no
-    tools and no sensitive domain), collecting every reason it does not allow it: every reason
+    sensitive domains and access `deployment` declares (default None: no deploy declared, see
+    `check_bundle`; `casegate verify` always declares one), collecting every reason it does not allow it: every reason
     of `check_bundle` (a tool or sensitive domain the signed boundary does not list among them); no trust root; a keyring
     or policy the root does not pin (or a keyring replaced before the decision was logged); no
     proof of the case's state, or one that does not verify (see `check_state_proof`); or a

@@ -25,7 +25,8 @@ OLDER_DECISION = ("the decision does not sign its boundary's tools, sensitive do
 class Deployment:
     """What a deployment actually gives across its boundary, as its deployer declares it to
     `verify`. Nothing declared is a deployment that gives the model no tools and integrates it
-    into no sensitive domain (the narrowest); access not declared is not checked (the kind is)."""
+    into no sensitive domain (the narrowest). Access must be declared wherever the decision limits
+    it: who can reach the model is the deployer's to state, not casegate's to assume."""
 
     tools: tuple[str, ...] = ()
     """Tools and agent affordances given to the model."""
@@ -64,12 +65,14 @@ def _listed(names: list[str]) -> str:
     return "[" + ", ".join(names) + "]"
 
 
-def exposure_problems(pred: dict[str, Any], given: Deployment) -> tuple[list[str], list[str], dict[str, Any]]:
+def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tuple[list[str], list[str], dict[str, Any]]:
     """Whether the deployment `given` stays within the boundary the decision predicate `pred`
     signs: every tool and sensitive domain it gives is one the boundary lists, and its access
-    (when declared) is no wider than the signed one. Returns (reasons, notes saying what was
+    is declared and no wider than the signed one (unless the signed access is the widest, or none). Returns (reasons, notes saying what was
     checked, the same as data). A decision that does not sign its boundary's attributes verifies
-    only a deployment that declares nothing."""
+    only a deployment that declares nothing. `declared` None is no deploy at all (the registry
+    judging a decision it is asked to apply): nothing is given, and access is not asked for."""
+    given = declared or Deployment()
     signed = pred.get(SIGNED_KEY)
     checked: dict[str, Any] = {"declared": {"tools": list(given.tools), "sensitive_domains": list(given.sensitive_domains),
                                             "access": given.access},
@@ -99,8 +102,12 @@ def exposure_problems(pred: dict[str, Any], given: Deployment) -> tuple[list[str
     access = signed.get("access")
     if access is not None and access not in ACCESS_LEVELS:
         reasons.append(f"decision: the access of its boundary cannot be read ({str(access)[:40]!r})")
+    elif given.access is None and declared is not None and access not in (None, ACCESS_LEVELS[0]):
+        reasons.append(f"the boundary the decision is signed for allows only {access} access, and the deployment "
+                       f"does not declare who can reach the model: declare it (--access), no wider than {access}")
     elif given.access is None:
-        notes.append(f"access: not declared (not checked); signed: {access or 'none named'}")
+        notes.append(f"access: not declared; signed: {access or 'none named'}"
+                     + (" (not a deploy)" if declared is None else " (any access is within it)"))
     elif access is None:
         reasons.append(f"the deployment gives {given.access} access, but the boundary the decision is signed for "
                        "names no access level, so it cannot be shown to be within it")
