@@ -388,15 +388,22 @@ def test_a_pathway_dropped_while_its_domain_stays_blocks_and_a_renamed_one_is_co
     assert _cg329(kept) == []
 
 
-def test_pathway_ratings_raised_or_a_domain_scoped_out_are_not_cg329() -> None:
+def test_pathway_ratings_raised_are_not_cg329() -> None:
     def raised(tm: dict[str, Any]) -> None:
         tm["cyber"]["pathways"]["ransomware"].update(severity="catastrophic", attempts_per_year=100)
     assert _cg329(raised) == []
+    assert hits("CG329", context(base_doc())) == []  # nothing to compare with
 
+
+def test_a_domain_addressed_before_and_scoped_out_now_is_cg329() -> None:
+    """The reason for scoping out is the lab's word, and every rule keyed on the pathway goes
+    quiet with it: against a version that addressed the domain, its pathways are gone."""
     def scoped(tm: dict[str, Any]) -> None:
         tm["cyber"] = {"scoped_out": "no code execution at this boundary", "rests_on": ["tools"]}
-    assert _cg329(scoped) == []  # the scoping-out rules judge that
-    assert hits("CG329", context(base_doc())) == []  # nothing to compare with
+    (h,) = _cg329(scoped)
+    assert h.path == ("threat_model", "cyber")
+    assert h.message.startswith("pathway `ransomware` (severe) of the previous version is gone: domain `cyber`, "
+                                "addressed there, is scoped out")
 
 
 # --------------------------------------------------------------------------- CG208 domain severity floor

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from casegate.checks import all_rules, check_case
-from casegate.evidence import rehash_artifacts
+from casegate.evidence import facts_for, rehash_artifacts
 from casegate.load import load_case
 from casegate.model import IncidentDefeat, LinkedCase, RegisteredProtocol
 from casegate.sign import load_keyring, parse_instant, with_attestations
@@ -40,11 +41,18 @@ def _findings(case: Path, code: str) -> set[tuple[str, int]]:
     loaded = load_case(case)
     # a `keyring.yaml` beside the case is the keyring its evidence attestations, sign-offs and
     # authorities are checked against
+    ring = None
     if (case.parent / "keyring.yaml").exists():
         ring, at = load_keyring(case.parent / "keyring.yaml"), parse_instant(TODAY.isoformat(), end_of_day=True)
         loaded = with_authority(with_attestations(loaded, ring, at), ring, at)
-    # a `previous.yaml` beside the case is its previous version (rules that compare versions)
+    # a `previous.yaml` beside the case is its previous version (rules that compare versions), read
+    # as the gate reads the version it compares with: its evidence derived, its attestations
+    # checked against the same keyring
     prev = load_case(case.parent / "previous.yaml") if (case.parent / "previous.yaml").exists() else None
+    if prev is not None:
+        if ring is not None:
+            prev = with_attestations(prev, ring, at)
+        prev = replace(prev, case=facts_for(prev, rehash_artifacts(prev))[0])
     # an `incidents.yaml` beside it lists incidents that defeated claims of an earlier version
     inc = case.parent / "incidents.yaml"
     incidents = [IncidentDefeat.model_validate(x) for x in yaml.safe_load(inc.read_text())] if inc.exists() else None

@@ -142,6 +142,12 @@ def run_gate(case: Path, boundary: BoundaryKind | None = None, previous: Path | 
         from ..sign import load_keyring
 
         ring = load_keyring(keyring)
+    if prev is not None and ring is not None:
+        from ..sign import with_attestations
+
+        # the version compared with is read as the registry reads a stored one: its evidence is
+        # independent only where its own attestations hold against the keyring
+        prev = with_attestations(prev, ring, dt.datetime.combine(day, dt.time.max, dt.UTC))
     from ..verify import gate_inputs
 
     # the same inputs the review board's gate run takes (`gate_inputs`)

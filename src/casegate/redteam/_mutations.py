@@ -138,6 +138,24 @@ def scoped_out_domain(case: Case, policy: Policy) -> Applied:
     return _upd(case, threat_model=tm, safeguards=sgs, residual_risk=rr), policy
 
 
+def scoped_out_severe_pathway(case: Case, policy: Policy) -> Applied:
+    """A domain the policy sets no threshold for, with a severe pathway, scoped out (weight theft
+    at an API boundary): no threshold rule asks for its evidence."""
+    severe = policy.tolerance.severe_from.rank
+    measured = {th.domain for th in policy.thresholds.values()}
+    did = next((d for d, t in case.threat_model.items() if d not in measured
+                and any(p.severity.rank >= severe for p in t.pathways.values())), None)
+    if did is None:
+        return "no domain without a policy threshold has a severe pathway"
+    pids = set(case.threat_model[did].pathways)
+    tm = {**case.threat_model, did: DomainThreats(
+        scoped_out="Users of this boundary never reach what the pathway needs.", rests_on=["kind"])}
+    sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b.partition(".")[0] not in pids])
+           for sid, sg in case.safeguards.items()}
+    rr = {pid: r for pid, r in case.residual_risk.items() if pid not in pids}
+    return _upd(case, threat_model=tm, safeguards=sgs, residual_risk=rr), policy
+
+
 def hollow_scoped_out_reason(case: Case, policy: Policy) -> Applied:
     did = next((d for d, t in case.threat_model.items() if t.scoped_out), None)
     if did is None:
@@ -435,6 +453,27 @@ def _security_safeguard(case: Case) -> str | None:
     return next((sid for sid, sg in case.safeguards.items() if sg.security or sg.layer == "weight-security"), None)
 
 
+def unflagged_security(case: Case, policy: Policy) -> Applied:
+    sid = _security_safeguard(case)
+    if sid is None:
+        return "the case has no security safeguard"
+    sg = case.safeguards[sid]
+    return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, layer="access-control", security=False)}), policy
+
+
+def stretched_safeguard(case: Case, policy: Policy) -> Applied:
+    """The tested safeguard made to block a severe step of another pathway, on its own test."""
+    steps = _severe_steps(case, policy)
+    for sid, sg in case.safeguards.items():
+        if not sg.blocks or not sg.evidence:
+            continue
+        own = {b.partition(".")[0] for b in sg.blocks}
+        other = next((st for st in steps if st.partition(".")[0] not in own and st not in sg.blocks), None)
+        if other is not None:
+            return _upd(case, safeguards={**case.safeguards, sid: _upd(sg, blocks=[*sg.blocks, other])}), policy
+    return "no tested safeguard could be stretched over another severe pathway"
+
+
 def self_attested_security(case: Case, policy: Policy) -> Applied:
     sid = _security_safeguard(case)
     if sid is None:
@@ -681,6 +720,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              ("CG204", "CG206"), scoped_out_domain),
     Mutation("hollow-scoped-out-reason", ("test-2-threat-model",),
              "replaces a scoped-out reason with `N/A`", ("CG205",), hollow_scoped_out_reason),
+    Mutation("scoped-out-severe-pathway", ("test-2-threat-model", "q-pathway"),
+             "scopes out a domain the policy sets no threshold for, with its severe pathway (weight theft)",
+             ("CG329",), scoped_out_severe_pathway, needs_previous=True),
     Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
              "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
     Mutation("fewer-attempts", ("test-3-elicitation", "q-capability"),
@@ -710,6 +752,12 @@ MUTATIONS: tuple[Mutation, ...] = (
              "removes a safeguard that blocks a severe step", ("CG401", "CG402"), dropped_safeguard),
     Mutation("untested-safeguard", ("test-4-safeguards",),
              "removes a safeguard's test evidence", ("CG405",), untested_safeguard),
+    Mutation("unflagged-security", ("fm-security-opacity", "test-4-safeguards"),
+             "relabels the security safeguard as plain access control, no longer a security control",
+             ("CG355",), unflagged_security, needs_previous=True),
+    Mutation("stretched-safeguard", ("test-4-safeguards", "fm-residual-risk-laundering"),
+             "makes a tested safeguard also block a severe step of another pathway, on the same test",
+             ("CG355",), stretched_safeguard, needs_previous=True),
     Mutation("self-attested-security", ("fm-security-opacity",),
              "replaces a security safeguard's evidence with the security team's own attestation", ("CG407",),
              self_attested_security),

@@ -1,7 +1,7 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
 gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
+pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
 is not answered; CG718 a monitor breach that fired a trigger against an earlier version and is not
 answered."""
 
@@ -21,7 +21,7 @@ from ..measurement import MeasurementChange, evaluations, measurement_changes, r
 from ..protocols import departures, in_force, instant, run_values
 
 if TYPE_CHECKING:
-    from ...model import IncidentDefeat, Pathway, PolicyChange
+    from ...model import Evidence, IncidentDefeat, Pathway, PolicyChange
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -184,7 +184,8 @@ def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
 @rule(
     "CG329", "pathway-downgraded", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the version compared with, a harm pathway's severity or its expected attempts per "
-            "year was lowered, or a pathway was removed while its domain is still addressed.",
+            "year was lowered, or a pathway was removed while its domain is still addressed, or its "
+            "domain was scoped out.",
     rationale="Severity and attempt rates are the lab's own numbers, and the safeguard rules key on "
               "them: a severe pathway needs every step blocked, enough layers and a residual risk "
               "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, or dropping the "
@@ -213,7 +214,14 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
             continue
         t = tm.get(dom)
         if t is None or t.scoped_out is not None:
-            continue  # the domain's own rules (CG201, CG204-CG206) judge it
+            was = prev.threat_model.get(dom)
+            if was is not None and was.scoped_out is None:
+                # addressed before, scoped out (or dropped) now: the reason is the lab's word, and
+                # every rule that keyed on the pathway goes quiet with it
+                yield Hit(("threat_model", dom),
+                          f"pathway `{pid}` ({old.severity.value}) of {against} is gone: domain `{dom}`, "
+                          f"addressed there, is {'scoped out' if t is not None else 'no longer in the threat model'}")
+            continue  # otherwise the domain's own rules (CG201, CG204-CG206) judge it
         # a pathway under a new id keeps its steps: compare with that one
         same = [(q, p) for q, p in t.pathways.items() if q not in before and p.steps == old.steps]
         if same:
@@ -227,15 +235,112 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
                   "addressed")
 
 
+def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:
+    """Pathway id now -> its id in the version compared with, for a pathway renamed with the same
+    steps (as CG329 matches them)."""
+    out: dict[str, str] = {}
+    for pid, (_dom, old) in before.items():
+        if pid not in now:
+            same = [q for q, (_d, p) in now.items() if q not in before and q not in out and p.steps == old.steps]
+            if same:
+                out[same[0]] = pid
+    return out
+
+
+def _cited(ev_ids: list[str], evidence: dict[str, Evidence]) -> set[str]:
+    """What a safeguard's evidence is, by artifact digest where pinned (a renamed item is the same
+    item), else by id."""
+    return {f"sha256:{ev.sha256}" if (ev := evidence.get(e)) is not None and ev.sha256 else f"id:{e}"
+            for e in ev_ids}
+
+
+def _outside(ev_ids: list[str], evidence: dict[str, Evidence]) -> set[str]:
+    """The safeguard's evidence from outside the developer (independent, as its attestations show),
+    as `_cited` names it: a newer outside test in place of an older one is as many."""
+    return _cited([e for e in ev_ids if (ev := evidence.get(e)) is not None and ev.independent], evidence)
+
+
+@rule(
+    "CG355", "safeguard-weakened", severity="blocking", serves="test-4-safeguards",
+    summary="Since the version compared with, a safeguard on a pathway still argued was removed, "
+            "changed its layer, stopped being a security control, lost evidence from outside the "
+            "developer, or claims steps it did not block before on the same evidence.",
+    rationale="A safeguard's layer, its security flag and the steps it blocks are the lab's own "
+              "words, and the rules key on them: the policy's required layers, independent evidence "
+              "for security controls, the residual risk each blocked step is cut by. Relabelling the "
+              "identity check as a classifier meets a required layer with no classifier; dropping "
+              "`security: true` lets a self-test stand for the weights; pointing the egress limit's "
+              "signed test at a misuse step cuts that pathway's risk by a test that never tried it; "
+              "swapping an outside red team for an own log keeps the count and loses the outsider. "
+              "Each rides in with a version and changes nothing in the model.",
+    bad="# previous: SG-kyc {layer: user-vetting, blocks: [bio.acquire]}; SG-classifier {layer: classifier}\n"
+        "SG-kyc: {layer: classifier, blocks: [bio.acquire, bio.troubleshoot], evidence: [E-kyc]}",
+    good="SG-kyc: {layer: user-vetting, blocks: [bio.acquire], evidence: [E-kyc]}\n"
+         "SG-classifier: {layer: classifier, blocks: [bio.troubleshoot], evidence: [E-redteam-classifier]}",
+    fix="Keep the safeguard as the version compared with had it. A safeguard that now blocks more "
+        "steps needs a test of those steps; one that changed in kind is a new safeguard with its own "
+        "evidence, decided in a version of its own.",
+)
+def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    now_pw, before_pw = ctx.case.pathways(), prev.pathways()
+    renamed = _renamed_pathways(now_pw, before_pw)
+    argued = {renamed.get(q, q) for q in now_pw}
+
+    def as_before(step: str) -> str:
+        pw, _, rest = step.partition(".")
+        return f"{renamed.get(pw, pw)}.{rest}"
+
+    now_sg, before_sg = ctx.case.safeguards, prev.safeguards
+    by_substance = {sg.substance(ctx.case.evidence): sid for sid, sg in now_sg.items() if sid not in before_sg}
+    for sid, old in before_sg.items():
+        new = now_sg.get(sid)
+        if new is None:
+            new_id = by_substance.get(old.substance(prev.evidence))
+            still = sorted(b for b in old.blocks if b.partition(".")[0] in argued)
+            if new_id is None and still:
+                yield Hit(("safeguards",), f"safeguard `{sid}` ({old.layer}) of {against} is gone, while the "
+                                           f"steps it blocked are still argued: {', '.join(still)}")
+            continue
+        where = ("safeguards", sid)
+        if new.layer != old.layer:
+            yield Hit(where + ("layer",), f"safeguard `{sid}` was {old.layer} in {against} and is {new.layer} now")
+        if old.security and not new.security:
+            yield Hit(where + ("security",), f"safeguard `{sid}` was a security control in {against} and is not now")
+        had, has = len(_outside(old.evidence, prev.evidence)), len(_outside(new.evidence, ctx.case.evidence))
+        if has < had:
+            yield Hit(where + ("evidence",),
+                      f"safeguard `{sid}` rests on {has} piece{'' if has == 1 else 's'} of evidence from outside the "
+                      f"developer, {had} in {against}")
+        grown = sorted(b for b in new.blocks if as_before(b) not in set(old.blocks))
+        if grown and _cited(new.evidence, ctx.case.evidence) <= _cited(old.evidence, prev.evidence):
+            yield Hit(where + ("blocks",),
+                      f"safeguard `{sid}` blocks {', '.join(grown)}, which it did not in {against}, on the same "
+                      "evidence: no test of it tried those steps")
+
+
 _MODEL_EVIDENCE = ("eval", "red-team", "sandbagging-probe")
 """Evidence kinds that measure the model's own behaviour, and so the weights they ran against."""
+
+_MODEL_LAYERS = ("model-behaviour", "unlearning", "tamper-resistant-training", "pretraining-data-filtering")
+"""Safeguard layers trained into the weights: a test of one of them measures the weights too."""
+
+
+def _measures_weights(ctx: Context, eid: str, kind: str) -> bool:
+    """Whether evidence `eid` measures the weights: an evaluation, red team or sandbagging probe,
+    or a safeguard test cited by a safeguard trained into the weights."""
+    return kind in _MODEL_EVIDENCE or (kind == "safeguard-test" and any(
+        sg.layer in _MODEL_LAYERS and eid in sg.evidence for sg in ctx.case.safeguards.values()))
 
 
 @rule(
     "CG352", "new-weights-old-evidence", severity="blocking", serves="test-3-elicitation",
     summary="The system's digests changed since the version compared with, but evaluations, red-team "
-            "tests or sandbagging probes of that version (the same artifacts, or dated no later than it) "
-            "are cited for this one.",
+            "tests, sandbagging probes or tests of a safeguard trained into the weights of that version "
+            "(the same artifacts, or dated no later than it) are cited for this one.",
     rationale="The digests are what the decision binds to: new digests are new weights (a new fine-tune, "
               "a new checkpoint). An evaluation of the earlier weights says nothing about the capability "
               "or the behaviour of these; carried over, it lets any checkpoint ride on the evidence of "
@@ -256,7 +361,7 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
     for eid, ev in ctx.case.evidence.items():
-        if ev.kind not in _MODEL_EVIDENCE:
+        if not _measures_weights(ctx, eid, ev.kind):
             continue
         dated = evidence_dated(ev, ctx.artifact_dates)
         if ev.sha256 is not None and ev.sha256 in old_shas:

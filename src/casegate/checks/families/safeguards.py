@@ -143,6 +143,36 @@ def required_safeguard_layer_missing(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG418", "threshold-reached-without-safeguard-level", severity="blocking", serves="test-4-safeguards",
+    summary="A capability threshold is measured as reached (its upper bound is at or above it), and "
+            "the policy names no threshold-level safeguard requirement that applies at this boundary.",
+    rationale="A framework ties deployment past a threshold to the safeguards it sets for that level. "
+              "Where it sets none, it has not said that any deployment past the threshold is "
+              "acceptable at this boundary, and the alert-level safeguards were sized for a model "
+              "below it. Reading silence as permission turns a reached threshold into a condition "
+              "with the early warning's safeguards (fail closed: no requirement, no GO).",
+    bad="# policy: cyber-high {safeguards: [{boundary: api, level: alert, min_layers: 3}]}\n"
+        "E-cyber-ctf: {kind: eval, threshold: cyber-high, result: {successes: 90, trials: 200}}  # upper 0.51 >= 0.30",
+    good="# policy: cyber-high {safeguards: [..., {boundary: api, level: threshold, min_layers: 4, layers: [user-vetting]}]}",
+    fix="Gate a narrower boundary, show with a larger evaluation that the bound is under the "
+        "threshold, or have the policy's owners set what the threshold level requires (a new policy "
+        "version).",
+)
+def threshold_reached_without_safeguard_level(ctx: Context) -> Iterator[Hit]:
+    rank = ctx.boundary.rank if ctx.boundary is not None else 10**6
+    where = ctx.boundary.value if ctx.boundary else "an unstated (widest) boundary"
+    for tid, st in capability_status(ctx).items():
+        if not st.measured or not st.reached:
+            continue
+        th = ctx.policy.thresholds[tid]
+        if any(req.level == "threshold" and req.boundary.rank <= rank for req in th.safeguards):
+            continue
+        path: tuple[str | int, ...] = ("evidence", st.deciding.evidence, "result") if st.deciding else ("evidence",)
+        yield Hit(path, f"`{tid}` ({th.name}) is reached: {st.basis}; the policy names no threshold-level "
+                        f"safeguards at {where}, so it does not say a deployment past the threshold may go on")
+
+
+@rule(
     "CG404", "decorative-safeguard", severity="advisory", serves="test-4-safeguards",
     summary="A safeguard blocks no pathway step.",
     rationale="A control listed without the route to harm it closes is decoration: it makes the case "

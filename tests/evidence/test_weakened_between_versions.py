@@ -1,0 +1,143 @@
+"""Against the version it was compared with, a case cannot quietly weaken what its safeguards are
+(CG355), scope a severe pathway's domain out (CG329), carry a test of a safeguard trained into the
+earlier weights over to new ones (CG352); and a threshold measured as reached needs the policy to
+say what a deployment past it requires (CG418). Each test is the lab trying it on the example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from casegate.gate import run_gate
+from casegate.load import Loaded, load_case
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _loaded(d: Path) -> Loaded:
+    return with_attestations(load_case(d / "case.yaml"), load_keyring(d / "keys" / "keyring.yaml"),
+                             parse_instant(TODAY.isoformat(), end_of_day=True))
+
+
+def _edit(p: Path, old: str, new: str) -> None:
+    text = p.read_text()
+    assert old in text, old
+    p.write_text(text.replace(old, new, 1))
+
+
+def _against_previous(atlas: Path) -> Path:
+    """A copy of the honest example, as the version the edited one is compared with."""
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    return prev
+
+
+def _codes(atlas: Path, prev: Path | None = None) -> dict[str, list[str]]:
+    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev) if prev is not None else None)
+    out: dict[str, list[str]] = {}
+    for f in report.findings:
+        out.setdefault(f.code, []).append(f.message)
+    return out
+
+
+def test_the_honest_example_against_itself_weakens_nothing(atlas: Path) -> None:
+    prev = _against_previous(atlas)
+    codes = _codes(atlas, prev)
+    assert not {"CG329", "CG352", "CG355", "CG418"} & set(codes), codes
+
+
+def test_an_outside_red_team_swapped_for_the_labs_word(atlas: Path) -> None:
+    """The classifiers' outside red team loses its signature and its `independent` mark: the
+    count of outside evidence under SG-classifier falls from 1 to 0."""
+    prev = _against_previous(atlas)
+    (atlas / "reports" / "evidence-attestations" / "redteam-classifier.md.jonas-berg.dsse.json").unlink()
+    _edit(atlas / "evidence.yaml", "    producer: northbridge-security\n    independent: true\n",
+          "    producer: northbridge-security\n")
+    assert ("safeguard `SG-classifier` rests on 0 pieces of evidence from outside the developer, 1 in the "
+            "--previous version") in _codes(atlas, prev)["CG355"]
+
+
+def test_a_signed_test_of_one_safeguard_stretched_over_another_pathway(atlas: Path) -> None:
+    """The egress limit's outside test (0 bypasses in 5,000) is made to block a misuse step."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "blocks: [weight-theft.exfiltrate-weights]",
+          "blocks: [weight-theft.exfiltrate-weights, cyber-ransomware.find-vulnerability]")
+    msgs = _codes(atlas, prev)["CG355"]
+    assert any("`SG-egress` blocks cyber-ransomware.find-vulnerability, which it did not" in m for m in msgs), msgs
+    # on a first version the stretch is the reviewers' to see; CG355 needs a version to compare with
+    assert "CG355" not in _codes(atlas)
+
+
+def test_a_security_control_relabelled_or_a_safeguard_dropped(atlas: Path) -> None:
+    prev = _against_previous(atlas)
+    case = atlas / "case.yaml"
+    _edit(case, "    security: true\n    confidentiality: secret\n", "    confidentiality: secret\n")
+    _edit(case, "  SG-kyc:\n    layer: user-vetting\n", "  SG-kyc:\n    layer: classifier\n")
+    text = case.read_text()
+    start = text.index("  SG-classifier:\n")
+    end = text.index("  SG-monitoring:\n")
+    case.write_text(text[:start] + text[end:])
+    _edit(atlas / "evidence.yaml", "    tests: [SG-classifier]\n", "")
+    msgs = " | ".join(_codes(atlas, prev)["CG355"])
+    assert "was a security control in the --previous version and is not now" in msgs
+    assert "`SG-kyc` was user-vetting in the --previous version and is classifier now" in msgs
+    assert "safeguard `SG-classifier` (classifier) of the --previous version is gone" in msgs
+
+
+def test_a_severe_pathways_domain_scoped_out(atlas: Path) -> None:
+    prev = _against_previous(atlas)
+    case = atlas / "case.yaml"
+    text = case.read_text()
+    start = text.index("  exfiltration:\n")
+    end = text.index("  ai-rnd:\n")
+    text = (text[:start] + "  exfiltration:\n    scoped_out: API users never receive the weights.\n"
+            "    rests_on: [kind]\n" + text[end:])
+    text = text.replace("blocks: [weight-theft.gain-privileged-access]", "blocks: []")
+    text = text.replace("blocks: [weight-theft.exfiltrate-weights]", "blocks: []")
+    # the pathway's residual-risk entry goes with it
+    lines = text.split("\n")
+    first = lines.index("  weight-theft:", lines.index("residual_risk:"))
+    last = first + 1
+    while lines[last].startswith("    ") or not lines[last].strip():
+        last += 1
+    case.write_text("\n".join(lines[:first] + lines[last:]))
+    assert "CG329" not in _codes(atlas)  # on a first version, scoping out is the reviewers' to judge
+    msgs = _codes(atlas, prev).get("CG329", [])
+    assert any("pathway `weight-theft` (severe) of the --previous version is gone: domain `exfiltration`, "
+               "addressed there, is scoped out" in m for m in msgs), msgs
+
+
+def test_new_weights_keep_the_old_weights_refusal_test(atlas: Path) -> None:
+    """A refusal test measures the refusal training in the weights: new weights need a new one."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  digests: [sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f]",
+          "  digests: [sha256:77ab1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f]")
+    msgs = _codes(atlas, prev)["CG352"]
+    assert any("`E-refusal` (safeguard-test) cannot be a run of them" in m for m in msgs), msgs
+    # a test of a safeguard outside the weights (identity checks) does not measure them
+    assert not any("`E-kyc`" in m for m in msgs), msgs
+
+
+def test_a_reached_threshold_the_policy_sets_nothing_for_is_no_go(atlas: Path) -> None:
+    """A new run puts the cyber CTF bound past the threshold; the example's policy names alert-level
+    safeguards for cyber-high but none for the threshold level."""
+    import json
+
+    from tests.evidence.test_test_counts import _pin
+
+    assert "CG418" not in _codes(atlas)
+    log = atlas / "evals" / "cyber-ctf.json"
+    doc = json.loads(log.read_text())
+    ids = list(dict.fromkeys(s["id"] for s in doc["samples"]))
+    solved = set(ids[:90])
+    for s in doc["samples"]:
+        if s["id"] in solved and s["epoch"] == 1:
+            s["score"] = 1
+    log.write_text(json.dumps(doc))
+    _pin(atlas, "E-cyber-ctf", "evals/cyber-ctf.json")
+    report = run_gate(_loaded(atlas), today=TODAY)
+    msgs = [f.message for f in report.findings if f.code == "CG418"]
+    assert msgs and "`cyber-high` (Cybersecurity High) is reached" in msgs[0], msgs
+    assert report.outcome == "NO-GO"
