@@ -32,6 +32,7 @@ from ..model import (
     Policy,
     Regime,
     RuleSeverity,
+    build_case_validator,
     share_field_sets,
 )
 from ._yaml import YamlDoc, parse_yaml, quick_node_bound, yaml_node_bound
@@ -697,6 +698,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
 
     case: Case | None = None
     in_parts = lean and _large(data)
+    build_case_validator()
     try:
         case = _validate_in_parts(data, files) if in_parts else Case.model_validate(data)
     except ValidationError as e:
