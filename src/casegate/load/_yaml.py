@@ -587,37 +587,46 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False) -> YamlDoc:
     if not tree.is_map(root) and not tree.is_seq(root) and not tree.has_val(root):
         doc.data = None
         return doc
-    start = tree.first_child(root) if tree.is_stream(root) else root
     # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
     # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
     if limits.depth < 64 or needs_walk(raw):
-        out: list[DuplicateKey] = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
+        return _walked(doc, limits)
     try:
         with _quiet_stderr():
             text = ryml.emit_json_malloc(tree, root)
+    except Exception:
+        return _walked(doc, limits)
+    nodes, one_doc = tree.size(), tree.is_stream(root)
+    # the tree (the largest thing a parse holds: some 150 bytes a node) goes before the objects
+    # are built from its JSON; the rare file that needs the walk parses its text again
+    del tree
+    doc.release_tree()
+    try:
         data = json.loads(text)
     except Exception:
-        out = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
+        return _walked(doc, limits)
     del text
-    if count_values(data) != tree.size():
+    if count_values(data) != nodes:
         # a mapping repeats a key (JSON keeps the last value, silently): the walk, which knows
         # paths, finds where, and keeps the first value
-        out = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
-    if tree.is_stream(root) and isinstance(data, list) and len(data) == 1:
+        del data
+        return _walked(doc, limits)
+    if one_doc and isinstance(data, list) and len(data) == 1:
         data = data[0]
     doc.data = data
+    return doc
+
+
+def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
+    """`doc` with its data built by the walk (`_walk`), duplicate keys collected, and its tree
+    let go."""
+    tree = doc._t()
+    root = tree.root_id()
+    start = tree.first_child(root) if tree.is_stream(root) else root
+    out: list[DuplicateKey] = []
+    doc.data = _collect_dups_walked(_walk(tree, start, doc.path, limits), (), out)
+    doc.duplicates = out
+    del tree
     doc.release_tree()
     return doc
 
