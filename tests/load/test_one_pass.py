@@ -42,6 +42,7 @@ def test_value_count_matches_the_tree_without_duplicates() -> None:
     assert count_values(data) == 1 + 12
     assert count_values([]) == 1
     assert count_values("x") == 1
+    assert count_values({"a": 1.5, "b": True, "c": "s", "d": None, "e": {"f": -1}}) == 1 + 6
 
 
 @pytest.mark.parametrize("text,path,key,line", [

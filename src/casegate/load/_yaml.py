@@ -11,10 +11,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
-import functools
-import itertools
+import gc
 import json
-import operator
 import os
 import re
 from collections.abc import Iterator
@@ -664,26 +662,23 @@ def _parse_tree(raw: bytes) -> tuple[bytearray, Any, int]:
     return buf, tree, base
 
 
-_IS_DICT = functools.partial(operator.is_, dict)
-_IS_LIST = functools.partial(operator.is_, list)
-
-
 def count_values(data: Any) -> int:
-    """How many values `data` holds, itself included (each mapping entry and each list item
-    counts once), counted level by level in C, without a Python call per value.
+    """How many values `data` (as `json.loads` builds it) holds, itself included (each mapping
+    entry and each list item counts once), counted level by level in C, without a Python call
+    per value.
 
     The tree rapidyaml parsed has one node per value; JSON keeps only the last of two equal
     keys, so data with fewer values than the tree has nodes came from a mapping with a
     duplicate key.
+
+    `gc.get_referents` lists what the garbage collector sees a container hold: a list's items,
+    and the values of a dict whose keys are all strings (as every mapping `json.loads` builds);
+    scalars hold nothing it sees. Were a dict's keys ever listed too, the count would only come
+    out higher than the tree's, and the file would take the walk, which finds duplicates itself.
     """
     total = 1
-    dicts = [data] if type(data) is dict else []
-    lists = [data] if type(data) is list else []
-    while dicts or lists:
-        total += sum(map(len, dicts)) + sum(map(len, lists))
-        values = list(itertools.chain.from_iterable(map(dict.values, dicts)))
-        values.extend(itertools.chain.from_iterable(lists))
-        types = list(map(type, values))
-        dicts = list(itertools.compress(values, map(_IS_DICT, types)))
-        lists = list(itertools.compress(values, map(_IS_LIST, types)))
+    level = [data]
+    while level:
+        level = gc.get_referents(*level)
+        total += len(level)
     return total
