@@ -680,7 +680,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         depth_of[src.abspath] = depth
         seen.add(src.abspath)
         files.append(src)
-        # (no name here holds the file's parsed data: a lean load lets it go before validating)
+        # (no name here holds the file's parsed data: a lean load builds its large sections)
         its_includes = _check_version(src, "case").get("include") or []
         if lean and not failed:
             more, failed = _built(src.doc.data)
