@@ -47,12 +47,12 @@ from casegate.load import _loader, load_case
 from casegate.model import Case, build_case_validator
 from casegate.report import format_text
 spent = {"read+parse": 0.0, "validate": 0.0}
-read, validate, in_parts = _loader._read, Case.model_validate, _loader._validate_in_parts
+read, validate, build = _loader._read, Case.model_validate, _loader._build_sections
 depth = [0]
 def timed_read(*a, **k):
     t = clock(); r = read(*a, **k); spent["read+parse"] += clock() - t; return r
 def timed(f):
-    def g(*a, **k):  # the outermost call only: validating in parts ends by validating the case
+    def g(*a, **k):  # the outermost call only (validation within validation counts once)
         depth[0] += 1
         t = clock()
         try:
@@ -62,7 +62,7 @@ def timed(f):
             if not depth[0]:
                 spent["validate"] += clock() - t
     return g
-_loader._read, Case.model_validate, _loader._validate_in_parts = timed_read, timed(validate), timed(in_parts)
+_loader._read, Case.model_validate, _loader._build_sections = timed_read, timed(validate), timed(build)
 build_case_validator()  # built on first use: count it as start-up, as a real run pays it
 t1 = clock()
 loaded = load_case(sys.argv[1], keep_data=False)  # as `check` loads

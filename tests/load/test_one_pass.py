@@ -42,6 +42,7 @@ def test_value_count_matches_the_tree_without_duplicates() -> None:
     assert count_values(data) == 1 + 12
     assert count_values([]) == 1
     assert count_values("x") == 1
+    assert count_values({"a": 1.5, "b": True, "c": "s", "d": None, "e": {"f": -1}}) == 1 + 6
 
 
 @pytest.mark.parametrize("text,path,key,line", [
@@ -221,25 +222,26 @@ def _findings(loaded: Any) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("bad", ["none", "element", "top", "both", "duplicate"])
 def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_load(
         tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lean load validates the largest sections a part at a time, letting each part's parsed
-    data go; the case, its findings (in order, located) and its data as read are those of an
-    ordinary load, valid or not."""
+    """A lean load builds each file's large sections as it reads the file, a part at a time,
+    letting each part's parsed data go; the case, its findings (in order, located) and its data
+    as read are those of an ordinary load, valid or not."""
     from casegate.load import _loader, load_case
 
     case = _large_case(tmp_path, bad_element=4500 if bad in ("element", "both") else None,
                        bad_top=bad in ("top", "both"), duplicate=bad == "duplicate")
     kept = load_case(case, root=tmp_path)
-    in_parts = _loader._validate_in_parts
-    calls: list[int] = []
+    build = _loader._build_sections
+    calls: list[bool] = []
 
-    def counted(data: dict[str, Any], files: list[Any]) -> Any:
-        calls.append(1)
-        return in_parts(data, files)
+    def counted(data: dict[str, Any]) -> bool:
+        calls.append(False)
+        calls[-1] = build(data)
+        return calls[-1]
 
-    monkeypatch.setattr(_loader, "_validate_in_parts", counted)
-    monkeypatch.setattr(_loader, "_IN_PARTS_FROM", 4500)  # this case is large enough, and parts are smaller
+    monkeypatch.setattr(_loader, "_build_sections", counted)
     lean = load_case(case, root=tmp_path, keep_data=False)
-    assert calls == [1]
+    # the argument's file, then the evidence file (not built once the argument's failed)
+    assert calls == ([False] if bad in ("element", "both") else [True, True])
     built = bad in ("none", "duplicate")
     assert (lean._data is None) == built  # let go once built; kept, for the reasons, if not
     assert _findings(lean) == _findings(kept)
@@ -258,9 +260,7 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
 def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from casegate.errors import InputError
-    from casegate.load import _loader, load_case
-
-    monkeypatch.setattr(_loader, "_IN_PARTS_FROM", 4500)
+    from casegate.load import load_case
 
     case = _large_case(tmp_path, outside=True)
     for keep in (True, False):

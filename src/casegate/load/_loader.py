@@ -640,6 +640,12 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     budget = _CaseBudget(limits)
     main = _read(p, str(path), budget)
     data = dict(_check_version(main, "case"))
+    # a lean load builds each file's large sections as it reads the file (`_build_sections`);
+    # built: some were; failed: an item was invalid (the whole case is validated again at the end)
+    built = failed = False
+    if lean:
+        build_case_validator()  # before any section: the nested models' schemas are then shared
+        built, failed = _built(main.doc.data)
     files = [main]
     diags: list[Finding] = []
     origins = Origins()
@@ -676,8 +682,11 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         depth_of[src.abspath] = depth
         seen.add(src.abspath)
         files.append(src)
-        # (no name here holds the file's parsed data: a lean load lets it go before validating)
+        # (no name here holds the file's parsed data: a lean load builds its large sections)
         its_includes = _check_version(src, "case").get("include") or []
+        if lean and not failed:
+            more, failed = _built(src.doc.data)
+            built = built or more
         _dup_key_findings(src, diags)
         _merge_include(data, src, origins, diags)
         for j, sub in enumerate(its_includes):
@@ -697,17 +706,20 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         return Location(file=src.path, line=line, column=col)
 
     case: Case | None = None
-    in_parts = lean and _large(data)
-    build_case_validator()
+    build_case_validator()  # (built already by a lean load: then nothing to do)
+    if failed:
+        # a section held an invalid item: the whole document, read again as it was read, gives
+        # the findings an ordinary load gives
+        built = False
+        data = _reparsed(files)
     try:
-        case = _validate_in_parts(data, files) if in_parts else Case.model_validate(data)
+        case = Case.model_validate(data)
     except ValidationError as e:
-        if not in_parts:
+        if not built:
             diags.extend(validation_findings(e, loc))
-    if case is None and in_parts:
-        # a part held an invalid item: the whole document, read again as it was read, gives the
-        # findings an ordinary load gives
-        in_parts = False
+    if case is None and built:
+        # the case around its built sections is invalid: as above, from the files' bytes
+        built = False
         data = _reparsed(files)
         try:
             case = Case.model_validate(data)
@@ -745,76 +757,94 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         diags.extend(pdiags)
     regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)
-    # a case built in parts holds models where its data had items: its data is read again if asked for
+    # a case whose sections were built holds models where its data had items: its data is read
+    # again if asked for
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
-                    diagnostics=diags, origins=origins, _data=None if in_parts else data, root=top,
+                    diagnostics=diags, origins=origins, _data=None if built else data, root=top,
                     regimes=regimes)
     _confine_artifacts(loaded)
     return loaded
 
 
 _PART = 4096
-"""Items of a large section validated at a time by a lean load (`_validate_in_parts`)."""
+"""Items of a large section built at a time by a lean load (`_build_sections`)."""
 
-_IN_PARTS_FROM = 50_000
-"""A lean load validates a case in parts when one of its sections holds this many items. At 230,000
-elements that lowers the peak by about 30 MiB; at 23,000 it would save 3 MiB for 2% more
-instructions (the part validators, and the case's validation around the built models)."""
+_BUILD_FROM = 2048
+"""A lean load builds a file's section as it reads the file when the section holds this many
+items: a 10k-goal argument's files hold some 3,000 elements each, its evidence file 6,700 items.
+Below it the case is validated whole (building a section costs a validator of its own)."""
 
 _BULK: tuple[tuple[str, ...], ...] = (("argument", "elements"), ("evidence",))
 """The sections a large case holds by the thousand (their paths in the document)."""
 
+_ADAPTERS: dict[tuple[str, ...], Any] = {}
+"""A validator of each of the `_BULK` sections' items by id, built on first use."""
 
-def _section(data: dict[str, Any], at: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The mapping at `at` in `data` and the mapping holding it, or None when either is not a
-    mapping."""
-    parent: Any = data
-    for k in at[:-1]:
-        parent = parent.get(k)
-        if not isinstance(parent, dict):
+
+def _section(data: dict[str, Any], at: tuple[str, ...]) -> dict[str, Any] | None:
+    """The mapping at `at` in `data`, or None when it, or what holds it, is not a mapping."""
+    got: Any = data
+    for k in at:
+        got = got.get(k)
+        if not isinstance(got, dict):
             return None
-    got = parent.get(at[-1])
-    return (got, parent) if isinstance(got, dict) else None
+    return got  # type: ignore[no-any-return]
 
 
-def _large(data: dict[str, Any]) -> bool:
-    """Whether a section of `data` holds enough items to be validated in parts (`_IN_PARTS_FROM`)."""
-    return any((got := _section(data, at)) is not None and len(got[0]) >= _IN_PARTS_FROM for at in _BULK)
+def _adapter(at: tuple[str, ...]) -> Any:
+    got = _ADAPTERS.get(at)
+    if got is None:
+        from pydantic import TypeAdapter
+
+        from ..model import Element, Evidence
+        from ..model._base import Id
+
+        got = _ADAPTERS[at] = (TypeAdapter(dict[Id, Element]) if at == ("argument", "elements")
+                               else TypeAdapter(dict[Id, Evidence]))
+    return got
 
 
-def _validate_in_parts(data: dict[str, Any], files: list[SourceFile]) -> Case:
-    """`Case.model_validate(data)` for a large case loaded lean (`keep_data=False`), without
-    holding all of its parsed data and all of its models at once (the load's peak of memory).
+def _built(data: Any) -> tuple[bool, bool]:
+    """`_build_sections(data)`: (whether a section was built, whether an item was invalid)."""
+    try:
+        return _build_sections(data), False
+    except ValidationError:
+        return False, True
 
-    The files' own parsed data is let go, then the argument's elements and the evidence items are
-    built a few thousand at a time, each part's parsed items let go as soon as their models are
-    built, and the case is built around the finished models (pydantic takes a model as it is).
-    `data` is changed in place: its items become models. Raises ValidationError as soon as a part
-    holds an invalid item (the caller then validates the whole document, read again from the
-    files' bytes, for findings in the ordinary order)."""
-    from pydantic import TypeAdapter
 
-    from ..model import Element, Evidence
-    from ..model._base import Id
+def _build_sections(data: Any) -> bool:
+    """Build the large sections of one file's parsed data into their models, in place, as soon as
+    a lean load (`keep_data=False`) has read the file; returns whether it built any.
 
-    for f in files:
-        f.doc.data = None
+    A section of `_BUILD_FROM` items or more (the argument's elements, the evidence items) is
+    built `_PART` items at a time, each part's parsed items let go as soon as their models are
+    built, before the next file is read: a large case never holds all of its parsed data and all
+    of its models at once (the load's peak of memory), and the memory its parsed items took is
+    used again for the next ones. The section keeps its ids, in their order; its values become
+    models, which pydantic takes as they are when the case is built around them. Raises
+    ValidationError when an item is invalid (the section keeps its ids, its items built or not:
+    the caller validates the whole document again, read from the files' bytes)."""
+    if not isinstance(data, dict):
+        return False
+    built = False
     for at in _BULK:
-        got = _section(data, at)
-        if got is None:
+        items = _section(data, at)
+        if items is None or len(items) < _BUILD_FROM:
             continue
-        items, parent = got
-        adapter: TypeAdapter[dict[str, Any]] = (
-            TypeAdapter(dict[Id, Element]) if at == ("argument", "elements") else TypeAdapter(dict[Id, Evidence]))
+        adapter = _adapter(at)
         ids, values = list(items), list(items.values())
         items.clear()
-        built: dict[str, Any] = {}
-        for start in range(0, len(ids), _PART):
-            end = start + _PART
-            built.update(adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True))))
-            values[start:end] = itertools.repeat(None, len(values[start:end]))
-        parent[at[-1]] = built
-    return Case.model_validate(data)
+        try:
+            for start in range(0, len(ids), _PART):
+                end = start + _PART
+                items.update(adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True))))
+                values[start:end] = itertools.repeat(None, len(values[start:end]))
+        except ValidationError:
+            done = len(items)
+            items.update(zip(ids[done:], values[done:], strict=True))
+            raise
+        built = True
+    return built
 
 
 def _reparsed(files: list[SourceFile]) -> dict[str, Any]:

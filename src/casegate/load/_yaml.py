@@ -11,10 +11,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import ctypes
-import functools
-import itertools
+import gc
 import json
-import operator
 import os
 import re
 from collections.abc import Iterator
@@ -587,37 +585,46 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False) -> YamlDoc:
     if not tree.is_map(root) and not tree.is_seq(root) and not tree.has_val(root):
         doc.data = None
         return doc
-    start = tree.first_child(root) if tree.is_stream(root) else root
     # The JSON emitter refuses documents nested more than 64 deep; a lower depth limit, or
     # anchors, aliases, tags or plain `~`: walk the tree in Python to keep YAML semantics
     if limits.depth < 64 or needs_walk(raw):
-        out: list[DuplicateKey] = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
+        return _walked(doc, limits)
     try:
         with _quiet_stderr():
             text = ryml.emit_json_malloc(tree, root)
+    except Exception:
+        return _walked(doc, limits)
+    nodes, one_doc = tree.size(), tree.is_stream(root)
+    # the tree (the largest thing a parse holds: some 150 bytes a node) goes before the objects
+    # are built from its JSON; the rare file that needs the walk parses its text again
+    del tree
+    doc.release_tree()
+    try:
         data = json.loads(text)
     except Exception:
-        out = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
+        return _walked(doc, limits)
     del text
-    if count_values(data) != tree.size():
+    if count_values(data) != nodes:
         # a mapping repeats a key (JSON keeps the last value, silently): the walk, which knows
         # paths, finds where, and keeps the first value
-        out = []
-        doc.data = _collect_dups_walked(_walk(tree, start, path, limits), (), out)
-        doc.duplicates = out
-        doc.release_tree()
-        return doc
-    if tree.is_stream(root) and isinstance(data, list) and len(data) == 1:
+        del data
+        return _walked(doc, limits)
+    if one_doc and isinstance(data, list) and len(data) == 1:
         data = data[0]
     doc.data = data
+    return doc
+
+
+def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
+    """`doc` with its data built by the walk (`_walk`), duplicate keys collected, and its tree
+    let go."""
+    tree = doc._t()
+    root = tree.root_id()
+    start = tree.first_child(root) if tree.is_stream(root) else root
+    out: list[DuplicateKey] = []
+    doc.data = _collect_dups_walked(_walk(tree, start, doc.path, limits), (), out)
+    doc.duplicates = out
+    del tree
     doc.release_tree()
     return doc
 
@@ -655,26 +662,23 @@ def _parse_tree(raw: bytes) -> tuple[bytearray, Any, int]:
     return buf, tree, base
 
 
-_IS_DICT = functools.partial(operator.is_, dict)
-_IS_LIST = functools.partial(operator.is_, list)
-
-
 def count_values(data: Any) -> int:
-    """How many values `data` holds, itself included (each mapping entry and each list item
-    counts once), counted level by level in C, without a Python call per value.
+    """How many values `data` (as `json.loads` builds it) holds, itself included (each mapping
+    entry and each list item counts once), counted level by level in C, without a Python call
+    per value.
 
     The tree rapidyaml parsed has one node per value; JSON keeps only the last of two equal
     keys, so data with fewer values than the tree has nodes came from a mapping with a
     duplicate key.
+
+    `gc.get_referents` lists what the garbage collector sees a container hold: a list's items,
+    and the values of a dict whose keys are all strings (as every mapping `json.loads` builds);
+    scalars hold nothing it sees. Were a dict's keys ever listed too, the count would only come
+    out higher than the tree's, and the file would take the walk, which finds duplicates itself.
     """
     total = 1
-    dicts = [data] if type(data) is dict else []
-    lists = [data] if type(data) is list else []
-    while dicts or lists:
-        total += sum(map(len, dicts)) + sum(map(len, lists))
-        values = list(itertools.chain.from_iterable(map(dict.values, dicts)))
-        values.extend(itertools.chain.from_iterable(lists))
-        types = list(map(type, values))
-        dicts = list(itertools.compress(values, map(_IS_DICT, types)))
-        lists = list(itertools.compress(values, map(_IS_LIST, types)))
+    level = [data]
+    while level:
+        level = gc.get_referents(*level)
+        total += len(level)
     return total
