@@ -687,6 +687,14 @@ def dead_monitor_nan(case: Case, policy: Policy) -> Applied:
     return _pd_edit(case, monitors={k: _upd(m, threshold=float("nan")) for k, m in pd.monitors.items()}), policy
 
 
+def dropped_incident_triggers(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not any(t.on == "incident" for t in pd.triggers.values()):
+        return "no trigger acts on an incident"
+    kept = {tid: t for tid, t in pd.triggers.items() if t.on != "incident"}
+    return _pd_edit(case, triggers=kept), policy
+
+
 def far_reevaluation(case: Case, policy: Policy) -> Applied:
     pd = case.post_deployment
     if pd is None or pd.reevaluate_by is None:
@@ -804,6 +812,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "sets every monitor to fire only above a rate of 1.0", ("CG715",), dead_monitor_saturated),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor threshold to NaN (no comparison is ever true)", ("CG715",), dead_monitor_nan),
+    Mutation("dropped-incident-triggers", ("test-7-post-deployment", "q-retreat"),
+             "deletes every trigger an incident fires (the bio-incident withdrawal among them)", ("CG719",),
+             dropped_incident_triggers, needs_previous=True),
     Mutation("far-reevaluation", ("test-7-post-deployment",),
              "moves the re-evaluation date five years later", ("CG716",), far_reevaluation),
     Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),

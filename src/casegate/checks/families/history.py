@@ -1,7 +1,7 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
 gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
+pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
 is not answered; CG718 a monitor breach that fired a trigger against an earlier version and is not
 answered."""
 
@@ -17,11 +17,12 @@ from ...evidence import DERIVED
 from ...model import RuleSeverity
 from .._derived import evidence_dated
 from .._registry import Context, Hit, rule
+from .._text import parse_window
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 
 if TYPE_CHECKING:
-    from ...model import Evidence, IncidentDefeat, Pathway, PolicyChange
+    from ...model import Evidence, IncidentDefeat, Monitor, Pathway, PolicyChange
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -320,6 +321,71 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
             yield Hit(where + ("blocks",),
                       f"safeguard `{sid}` blocks {', '.join(grown)}, which it did not in {against}, on the same "
                       "evidence: no test of it tried those steps")
+
+
+_STRENGTH = {"restrict": 0, "reopen": 1, "withdraw": 2}
+"""Trigger and monitor actions, weakest first, as `triggers run` ranks them."""
+
+
+def _looser(old: Monitor, new: Monitor) -> str | None:
+    """How `new` fires less readily than `old`, in words (None: it does not)."""
+    if new.op != old.op:
+        return f"its condition changed from {old.op} {old.threshold:g} to {new.op} {new.threshold:g}"
+    if (new.threshold > old.threshold) if old.op in (">", ">=") else (new.threshold < old.threshold):
+        return f"its threshold moved from {old.threshold:g} to {new.threshold:g}, away from firing"
+    was, now = parse_window(old.window), parse_window(new.window)
+    if was is not None and (now is None or now > was):
+        return f"its window grew from {old.window} to {new.window}"
+    if _STRENGTH[new.action] < _STRENGTH[old.action]:
+        return f"it would {new.action} where it would {old.action}"
+    return None
+
+
+@rule(
+    "CG719", "post-deployment-weakened", severity="blocking", serves="test-7-post-deployment",
+    summary="Since the version compared with, a trigger or monitor of the post-deployment plan was "
+            "removed, a trigger's action is weaker (withdraw, then reopen, then restrict), or a "
+            "monitor fires less readily (a threshold moved away from firing, a longer window, another "
+            "condition, a weaker action).",
+    rationale="The plan is what makes a GO revocable: a trigger is how an incident reopens or "
+              "withdraws the deployment, a monitor how behaviour at scale reaches the case. Dropping "
+              "the bio-incident withdrawal, or raising a flag-rate monitor from 0.5% to 99%, leaves "
+              "every rule that asks for a plan satisfied and the plan unable to act. Each rides in "
+              "with a version and changes nothing in the model.",
+    bad="# previous: T-bio-incident {on: incident, domain: cbrn, action: withdraw}; M-flags {threshold: 0.005}\n"
+        "post_deployment: {monitors: {M-flags: {signal: flag-rate, threshold: 0.99}}, triggers: {T-expiry: ...}}",
+    good="post_deployment: {monitors: {M-flags: {signal: flag-rate, threshold: 0.005}},\n"
+         "  triggers: {T-bio-incident: {on: incident, domain: cbrn, action: withdraw}, T-expiry: ...}}",
+    fix="Keep the earlier plan's triggers and monitors. A plan loosened for a reason is decided in a "
+        "version of its own, with the reason.",
+)
+def post_deployment_weakened(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None or prev.post_deployment is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    pd = ctx.case.post_deployment
+    monitors = pd.monitors if pd is not None else {}
+    triggers = pd.triggers if pd is not None else {}
+    for mid, old_m in prev.post_deployment.monitors.items():
+        new_m = monitors.get(mid) or next((m for m in monitors.values() if m.signal == old_m.signal), None)
+        if new_m is None:
+            yield Hit(("post_deployment", "monitors"), f"monitor `{mid}` ({old_m.signal}) of {against} is gone")
+        elif (how := _looser(old_m, new_m)) is not None:
+            at = mid if mid in monitors else next(k for k, m in monitors.items() if m is new_m)
+            was = f"than in {against}" if at == mid else f"than `{mid}` in {against}"
+            yield Hit(("post_deployment", "monitors", at), f"monitor `{at}` fires less readily {was}: {how}")
+    for tid, old_t in prev.post_deployment.triggers.items():
+        same = (old_t.on, old_t.domain, old_t.monitor)
+        new_t = triggers.get(tid) or next((t for t in triggers.values() if (t.on, t.domain, t.monitor) == same), None)
+        if new_t is None:
+            yield Hit(("post_deployment", "triggers"),
+                      f"trigger `{tid}` ({old_t.on}{' in ' + old_t.domain if old_t.domain else ''}, "
+                      f"{old_t.action}) of {against} is gone")
+        elif _STRENGTH[new_t.action] < _STRENGTH[old_t.action]:
+            at = tid if tid in triggers else next(k for k, t in triggers.items() if t is new_t)
+            yield Hit(("post_deployment", "triggers", at, "action"),
+                      f"trigger `{at}` would {new_t.action} where `{tid}` would {old_t.action} in {against}")
 
 
 _MODEL_EVIDENCE = ("eval", "red-team", "sandbagging-probe")
