@@ -129,7 +129,11 @@ def test_model_change_trigger_counts_as_change_control(tmp_path: Path) -> None:
 def test_copy_of_good_fixture_is_clean_of_these_families(tmp_path: Path) -> None:
     d = tmp_path / "rules" / "Y" / "good"
     shutil.copytree(RULES / "CG501" / "good", d)
-    shutil.copy(RULES / "policy.yaml", tmp_path / "rules" / "policy.yaml")
+    # the fixture's sandbagging probe is typed, not signed: the copy's policy takes its verdict on the
+    # case's word (under the default, CG805 would find the defeater unanswered)
+    pol = (RULES / "policy.yaml").read_text()
+    (tmp_path / "rules" / "policy.yaml").write_text(
+        pol.replace("  organisations: [acme-labs]\n", "  organisations: [acme-labs]\n  declared_verdicts: any\n"))
     loaded = load_case(d / "case.yaml")
     rep = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
     assert not [f.code for f in rep.findings if f.code[:3] in ("CG5", "CG6", "CG7", "CG8")]

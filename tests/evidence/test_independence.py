@@ -310,7 +310,8 @@ def test_a_registry_version_keeps_its_attestations(atlas: Path) -> None:
     files, _ = collect_files(load_case(atlas / "case.yaml"))
     kept = sorted(p for p, role, _h, _b in files if role == "attestation")
     assert kept == sorted(f"reports/evidence-attestations/{n}" for n in (
-        "redteam-classifier.md.jonas-berg.dsse.json", "weights-audit.md.lena-kovac.dsse.json",
+        "redteam-classifier.md.jonas-berg.dsse.json", "sandbagging-probe.md.jonas-berg.dsse.json",
+        "weights-audit.md.lena-kovac.dsse.json",
         "insider-redteam.md.lena-kovac.dsse.json", "egress-test.md.lena-kovac.dsse.json"))
 
 

@@ -30,7 +30,7 @@ from ..model import (
     Threshold,
     Variant,
 )
-from ..model._case import TEST_KINDS
+from ..model._case import TEST_KINDS, VERDICT_KINDS
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
@@ -104,7 +104,8 @@ class Problem(NamedTuple):
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
     'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
     has no record of), 'attempts-unscored' (epochs attempted but not scored) or
-    'counts-unattested' (a test's bypass counts are only the case's word)."""
+    'counts-unattested' (a test's bypass counts are only the case's word) or 'verdict-unattested' (an
+    item's typed `passed: true` is only the case's word)."""
     path: tuple[str | int, ...]
     message: str
     help: str | None = None
@@ -523,6 +524,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
     if policy.evidence.declared_counts == "independent":
         _unattested_counts(new_items, facts)
+    if policy.evidence.declared_verdicts == "independent":
+        _unattested_verdicts(new_items, facts)
     return case.model_copy(update={"evidence": new_items}), facts
 
 
@@ -596,6 +599,29 @@ def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None
             "attach the test's log (casegate-results, Inspect or lm-eval: one score per attempt, 1 for a bypass) "
             f"as its artifact, or have an evaluator outside the developer run or review it and sign it "
             f"(`casegate evidence attest {eid}`)"))
+
+
+def _unattested_verdicts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:
+    """An item's typed `passed: true` (a sandbagging probe's, an audit's, a review's: no log casegate
+    reads records a verdict) counts only when a signed attestation from outside the developer makes
+    the item independent (the attestation signs its result): otherwise the item counts for nothing.
+    A typed failure is taken at its word."""
+    for eid, ev in items.items():
+        r = ev.result
+        if ev.kind not in VERDICT_KINDS or r is None or r.passed is not True or eid in facts.excluded:
+            continue
+        verdict = facts.independence.get(eid)
+        if verdict is not None and verdict.independent:
+            continue
+        why = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else "no attestation covers it"
+        msg = (f"`{eid}` states that its {ev.kind} passed, but no log casegate reads records a verdict and no "
+               f"attestation from outside the developer signs it ({why}): the verdict is the case's own word, "
+               "and the item counts for nothing")
+        facts.excluded[eid] = msg
+        facts.problems.append(Problem(
+            eid, "verdict-unattested", ("evidence", eid, "result"), msg,
+            f"have an evaluator outside the developer run or review `{eid}` and sign it "
+            f"(`casegate evidence attest {eid}`; the item's producer is the evaluator or their organisation)"))
 
 
 def _org_key(name: str) -> str:

@@ -212,6 +212,10 @@ EvidenceKind = Literal[
 TEST_KINDS = ("red-team", "safeguard-test")
 """Evidence kinds that measure a safeguard's bypass rate (`Result.bypasses` of `attempts`)."""
 
+VERDICT_KINDS = ("security-audit", "expert-review", "monitoring", "sandbagging-probe", "attestation", "other")
+"""Evidence kinds whose outcome is a verdict (`Result.passed`), not counts: no log casegate reads
+records one."""
+
 
 class Elicitation(Frozen):
     """How hard the evaluation tried to draw out the capability."""

@@ -245,6 +245,12 @@ class EvidencePolicy(Frozen):
     reads records them: `independent` (default), only an item a signed attestation from outside
     the developer makes independent (the attestation signs the counts); `any`, the case's own
     numbers. Counts read from a log are always taken from the log."""
+    declared_verdicts: Literal["independent", "any"] = "independent"
+    """Whose word an item's typed `result: {passed: true}` is taken on (a sandbagging probe, audit,
+    review or other check whose outcome is a verdict; no log casegate reads records one):
+    `independent` (default), only an item a signed attestation from outside the developer makes
+    independent (the attestation signs the verdict); `any`, the case's own word. A typed failure
+    (`passed: false`) is always taken at its word."""
 
 
 class Tolerance(Frozen):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 
 from ...model import Element, RuleSeverity
+from ...model._case import VERDICT_KINDS
 from .._derived import elements_of_type
 from .._registry import Context, Hit, rule
 
@@ -185,12 +186,20 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
 
 
 def _answered_with_evidence(ctx: Context, d: Element) -> bool:
-    """True when some item in `answered_by` is evidence that did not fail, or a claim resting on such."""
+    """True when some item in `answered_by` is evidence that passed, or a claim resting on such: a
+    check whose outcome is a verdict (a sandbagging probe, a review) with a `passed: true` that
+    counts; an evaluation or test that did not fail. An item that counts for nothing (its verdict
+    the case's word alone, see CG356) answers nothing."""
     els, ev = ctx.case.argument.elements, ctx.case.evidence
+    excluded = ctx.facts.excluded if ctx.facts is not None else {}
 
     def usable(x: str) -> bool:
         item = ev.get(x)
-        return item is not None and not (item.result is not None and item.result.passed is False)
+        if item is None or x in excluded:
+            return False
+        if item.kind in VERDICT_KINDS:
+            return item.result is not None and item.result.passed is True
+        return not (item.result is not None and item.result.passed is False)
 
     seen: set[str] = set()
     todo = list(d.answered_by)
@@ -209,9 +218,12 @@ def _answered_with_evidence(ctx: Context, d: Element) -> bool:
 
 @rule(
     "CG805", "sandbagging-answer-without-evidence", severity="blocking", serves="test-3-elicitation",
-    summary="A sandbagging defeater is answered without evidence (or only with evidence that failed).",
+    summary="A sandbagging defeater is answered without evidence that passed: none, a probe or review that "
+            "failed or states no verdict, or one whose verdict counts for nothing.",
     rationale="Deliberate underperformance cannot be ruled out by assertion; the answer has to be "
-              "an observation, such as a sandbagging probe or elicitation by fine-tuning.",
+              "an observation, such as a sandbagging probe or elicitation by fine-tuning. A probe's "
+              "`passed: true` counts only when an evaluator outside the developer signed it, or the policy "
+              "takes the case's word (`evidence.declared_verdicts: any`, see CG356).",
     bad="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
         "     answered_by: [J1]}\nJ1: {justification: We have no reason to think it sandbags}",
     good="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
@@ -223,7 +235,11 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
         if d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
             continue
         if not _answered_with_evidence(ctx, d):
+            excluded = ctx.facts.excluded if ctx.facts is not None else {}
+            void = [x for x in d.answered_by if x in excluded]
+            why = "".join(f"; {excluded[x]}" if excluded[x].startswith(f"`{x}`")
+                          else f"; `{x}` counts for nothing: {excluded[x]}" for x in void)
             yield Hit(_EL + (did, "answered_by"),
                       f"sandbagging defeater `{did}` is answered by "
                       + ", ".join(f"`{x}`" for x in d.answered_by)
-                      + ", none of which is (or rests on) evidence that passed")
+                      + f", none of which is (or rests on) evidence that passed{why}")

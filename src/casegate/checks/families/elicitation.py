@@ -390,7 +390,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
-            "only when independent, more kinds that count declared, or test counts taken on the case's word.",
+            "only when independent, more kinds that count declared, or test counts or verdicts taken on the case's word.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -482,6 +482,9 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
     if pe.declared_counts == "independent" and ne.declared_counts == "any":
         yield ("evidence", "declared_counts"), ("a red team's or safeguard test's bypass counts with no log behind them "
                                                 "now count on the case's word, not only when signed from outside")
+    if pe.declared_verdicts == "independent" and ne.declared_verdicts == "any":
+        yield ("evidence", "declared_verdicts"), ("a sandbagging probe's, audit's or review's typed `passed: true` now "
+                                                  "counts on the case's word, not only when signed from outside")
     if pe.declared_kinds is not None:
         wider = "every kind" if ne.declared_kinds is None else ", ".join(
             k for k in ne.declared_kinds if k not in pe.declared_kinds)

@@ -445,6 +445,30 @@ def test_counts_unattested(ctx: Context) -> Iterator[Hit]:
         yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
 
 
+@rule(
+    "CG356", "verdict-unattested", severity="blocking", serves="fm-security-opacity",
+    summary="A sandbagging probe, audit, review or other check states `passed: true` with no signed "
+            "attestation from outside the developer: no log casegate reads records a verdict, so it counts "
+            "for nothing.",
+    rationale="A sandbagging probe's verdict is what an inability argument rests on, and an audit's what a "
+              "security control's test rests on; typed into the case, it is the developer's word: a report "
+              "can say fine-tuning raised the scores far beyond noise while the case says it passed. No log "
+              "casegate reads records a verdict, so `passed: true` counts only for an item an outside "
+              "evaluator signed, whose attestation signs the verdict; the policy may accept the case's word "
+              "instead (`evidence.declared_verdicts: any`). A typed failure is taken at its word.",
+    bad="E-sandbag: {kind: sandbagging-probe, producer: acme-alignment, artifact: reports/probe.md, ..., "
+        "result: {passed: true}}",
+    good="E-sandbag: {kind: sandbagging-probe, producer: northbridge-security, artifact: reports/probe.md, ..., "
+         "result: {passed: true}}\n"
+         "# evidence-attestations/probe.md.jonas-berg.dsse.json: signed by Jonas Berg (Northbridge Security)",
+    fix="Have an evaluator outside the developer run or review the check and sign it "
+        "(`casegate evidence attest ID`; the item's producer is the evaluator or their organisation).",
+)
+def verdict_unattested(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "verdict-unattested"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
+
+
 _SAFEGUARD_TEST_KINDS = ("safeguard-test", "red-team", "security-audit")
 
 
