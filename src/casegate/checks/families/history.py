@@ -334,7 +334,7 @@ def _looser(old: Monitor, new: Monitor) -> str | None:
     if (new.threshold > old.threshold) if old.op in (">", ">=") else (new.threshold < old.threshold):
         return f"its threshold moved from {old.threshold:g} to {new.threshold:g}, away from firing"
     was, now = parse_window(old.window), parse_window(new.window)
-    if was is not None and (now is None or now > was):
+    if was is not None and now is not None and now > was:  # a window that is no duration is CG715's
         return f"its window grew from {old.window} to {new.window}"
     if _STRENGTH[new.action] < _STRENGTH[old.action]:
         return f"it would {new.action} where it would {old.action}"
