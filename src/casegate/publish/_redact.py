@@ -194,8 +194,7 @@ def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseMode
     content = content_of(model)
     salt, sealed = salts.salted(case.id, case.version, pointer, content)
     level = getattr(model, "confidentiality", Confidentiality.public)
-    return Sealed(pointer=pointer, id=str(parts[-1]) if parts else case.id, type=type_of(model),
-                  level=level, model=model, salt=salt, content=content, commitment=sealed)
+    return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
 
 
 _REQUIRED = object()
@@ -293,8 +292,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                     revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
                 if isinstance(obj, Pathway):
                     revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
-                stub = Stub(pointer=sealed.pointer, id=sealed.id, type=sealed.type, level=lv,
-                            commitment=sealed.commitment, revealed=revealed)
+                stub = Stub(sealed.pointer, sealed.id, sealed.type, lv, sealed.commitment, revealed)
                 result.stubs[stub.pointer] = stub
                 result.sealed[stub.pointer] = sealed
                 document = stub.document()

@@ -84,20 +84,17 @@ def format_result(r: Result | None) -> str | None:
 
 def _node(eid: str, el: Element | Stub, supports: list[str], refs: Refs) -> Node:
     """The argument node `eid`. Its lists are the case's own (nodes are immutable, and nothing
-    changes a loaded case)."""
+    changes a loaded case). Its fields are given in `Node`'s order, by position: a large argument
+    has thousands of nodes, and naming each field costs more than building the node."""
     if isinstance(el, Stub):
         rv = el.revealed
-        return Node(id=eid, type=el.type, redacted=refs[el.pointer], supports=supports,
-                    supported_by=rv.get("supported_by", []), in_context_of=rv.get("in_context_of", []),
-                    evidence=rv.get("evidence", []), defeaters=rv.get("defeaters", []),
-                    undeveloped=bool(rv.get("undeveloped", False)), kind=rv.get("kind"),
-                    status=rv.get("status"), against=rv.get("against", []),
-                    answered_by=rv.get("answered_by", []))
+        return Node(eid, el.type, None, refs[el.pointer], rv.get("supported_by", []), rv.get("in_context_of", []),
+                    rv.get("evidence", []), rv.get("defeaters", []), supports, bool(rv.get("undeveloped", False)),
+                    rv.get("kind"), rv.get("status"), rv.get("against", []), rv.get("answered_by", []))
     kind = el.type  # the text is the field named by the type (`Element.text`, without asking twice)
-    return Node(id=eid, type=kind, text=str(getattr(el, kind)), supports=supports, supported_by=el.supported_by,
-                in_context_of=el.in_context_of, evidence=el.evidence, defeaters=el.defeaters,
-                undeveloped=el.undeveloped, kind=el.kind, status=el.status, against=el.against,
-                answered_by=el.answered_by, raised_by=el.raised_by)
+    return Node(eid, kind, str(getattr(el, kind)), None, el.supported_by, el.in_context_of, el.evidence,
+                el.defeaters, supports, el.undeveloped, el.kind, el.status, el.against, el.answered_by,
+                el.raised_by)
 
 
 def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
@@ -189,15 +186,15 @@ def _evidence(case: Case, rd: Redaction, refs: Refs, argument: ArgumentView,
     for eid, ev in case.evidence.items():
         stub = rd.stub_at(("evidence", eid))
         if stub is not None:
-            out.append(EvidenceItem(id=eid, kind=stub.revealed.get("kind"), supports=supports[eid],
-                                    relied_on_by=relied[eid], redacted=refs[stub.pointer], basis=basis.get(eid)))
+            # by position, in `EvidenceItem`'s order (thousands of items: see `_node`)
+            out.append(EvidenceItem(eid, stub.revealed.get("kind"), None, None, None, None, None, None, None, None,
+                                    supports[eid], relied[eid], refs[stub.pointer], basis.get(eid)))
             continue
         assert isinstance(ev, Evidence)
         out.append(EvidenceItem(
-            id=eid, kind=ev.kind, title=ev.title, producer=ev.producer, independent=ev.independent,
-            date=ev.date.isoformat(), expires=str(ev.expiry(max_age_days)) if ev.expires else None,
-            result=format_result(ev.result), summary=ev.summary, sha256=ev.sha256,
-            supports=supports[eid], relied_on_by=relied[eid], basis=basis.get(eid)))
+            eid, ev.kind, ev.title, ev.producer, ev.independent, ev.date.isoformat(),
+            str(ev.expiry(max_age_days)) if ev.expires else None, format_result(ev.result), ev.summary, ev.sha256,
+            supports[eid], relied[eid], None, basis.get(eid)))
     # what mattered first: the most-relied-on, then the most-used
     out.sort(key=lambda e: (-(len(e.relied_on_by) * 10 + len(e.supports)),))
     return out
