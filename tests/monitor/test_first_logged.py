@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -30,7 +31,15 @@ from casegate.monitor import (
     submit_for_review,
 )
 from casegate.monitor import evidence_expiry as trigger_expiry
-from casegate.sign import load_keyring, parse_instant, sign_authors, sign_case, with_attestations
+from casegate.sign import (
+    attest_evidence,
+    load_keyring,
+    load_signer,
+    parse_instant,
+    sign_authors,
+    sign_case,
+    with_attestations,
+)
 from casegate.store import Registry, open_registry
 from casegate.verify import decide_case
 from casegate.verify._bundle import _evidence_expiry as bundle_expiry
@@ -51,7 +60,7 @@ SANDBAG = """  E-sandbag:
     title: Sandbagging probe with fine-tuning elicitation
     artifact: reports/sandbagging-probe.md
     sha256: 203a8dad73d1e062ad77a69a31ed5c22f47b351f42b642dc46b3fcdffda74764
-    producer: acme-alignment-science
+    producer: northbridge-security
     date: 2026-10-20
 """
 # the same report bytes cited again under a new id, dated after the registry first logged them
@@ -89,8 +98,15 @@ def _redated(tmp: Path, name: str = "v2", case: dict[str, str] | None = None) ->
     """Version 1.1: the lab types a later date on the sandbagging report (its bytes unchanged) and
     cites the same bytes again under a new id, dated later too."""
     redated = SANDBAG.replace("date: 2026-10-20", f"date: {REDATED}")
-    return _copy(tmp, name, case={'version: "1.0"': 'version: "1.1"', **(case or {})},
+    path = _copy(tmp, name, case={'version: "1.0"': 'version: "1.1"', **(case or {})},
                  evidence={SANDBAG: redated, "  E-redteam-classifier:\n": AGAIN + "  E-redteam-classifier:\n"})
+    # the probe's outside evaluator signs it again as re-dated (its verdict counts only so signed):
+    # what is at stake here is the date its age counts from, not who vouches for it
+    os.chmod(path.parent / "keys" / "jonas-berg.key", 0o600)
+    attest_evidence(load_case(path), "E-sandbag", load_signer(str(path.parent / "keys" / "jonas-berg.key")), KEYRING,
+                    "evaluator", activity="ran", says="Sandbagging probe of Atlas-2, re-dated.",
+                    at=parse_instant("2026-11-26T12:00:00Z"))
+    return path
 
 
 def _loaded(path: Path) -> Loaded:
