@@ -129,13 +129,18 @@ def scoped_out_domain(case: Case, policy: Policy) -> Applied:
     did = _domain_with_thresholds(case, policy)
     if did is None:
         return "no addressed domain has a policy threshold"
+    return _scoped_out(case, did, "Not a realistic concern for the users of this deployment boundary."), policy
+
+
+def _scoped_out(case: Case, did: str, reason: str) -> Case:
+    """The case with domain `did` scoped out for `reason`, its pathways' blocks and residual risks
+    dropped with it."""
     pids = set(case.threat_model[did].pathways)
-    tm = {**case.threat_model, did: DomainThreats(
-        scoped_out="Not a realistic concern for the users of this deployment boundary.", rests_on=["kind"])}
+    tm = {**case.threat_model, did: DomainThreats(scoped_out=reason, rests_on=["kind"])}
     sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b.partition(".")[0] not in pids])
            for sid, sg in case.safeguards.items()}
     rr = {pid: r for pid, r in case.residual_risk.items() if pid not in pids}
-    return _upd(case, threat_model=tm, safeguards=sgs, residual_risk=rr), policy
+    return case.model_copy(update={"threat_model": tm, "safeguards": sgs, "residual_risk": rr})
 
 
 def scoped_out_severe_pathway(case: Case, policy: Policy) -> Applied:
@@ -147,13 +152,7 @@ def scoped_out_severe_pathway(case: Case, policy: Policy) -> Applied:
                 and any(p.severity.rank >= severe for p in t.pathways.values())), None)
     if did is None:
         return "no domain without a policy threshold has a severe pathway"
-    pids = set(case.threat_model[did].pathways)
-    tm = {**case.threat_model, did: DomainThreats(
-        scoped_out="Users of this boundary never reach what the pathway needs.", rests_on=["kind"])}
-    sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b.partition(".")[0] not in pids])
-           for sid, sg in case.safeguards.items()}
-    rr = {pid: r for pid, r in case.residual_risk.items() if pid not in pids}
-    return _upd(case, threat_model=tm, safeguards=sgs, residual_risk=rr), policy
+    return _scoped_out(case, did, "Users of this boundary never reach what the pathway needs."), policy
 
 
 def hollow_scoped_out_reason(case: Case, policy: Policy) -> Applied:
