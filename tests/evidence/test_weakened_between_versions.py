@@ -141,3 +141,24 @@ def test_a_reached_threshold_the_policy_sets_nothing_for_is_no_go(atlas: Path) -
     msgs = [f.message for f in report.findings if f.code == "CG418"]
     assert msgs and "`cyber-high` (Cybersecurity High) is reached" in msgs[0], msgs
     assert report.outcome == "NO-GO"
+
+
+def test_a_safeguard_renamed_and_relabelled_is_still_caught(atlas: Path) -> None:
+    """Another spelling: the identity check under a new id, now a `classifier`. A new id with other
+    substance is not the old safeguard, so the old one is gone while its steps are still argued."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  SG-kyc:\n    layer: user-vetting\n", "  SG-identity:\n    layer: classifier\n")
+    _edit(atlas / "evidence.yaml", "    tests: [SG-kyc]\n", "    tests: [SG-identity]\n")
+    msgs = _codes(atlas, prev)["CG355"]
+    assert any(m.startswith("safeguard `SG-kyc` (user-vetting) of the --previous version is gone") for m in msgs), msgs
+
+
+def test_a_monitor_renamed_and_loosened_is_still_caught(atlas: Path) -> None:
+    """Another spelling: the cyber flag-rate monitor under a new id, firing only at 99%."""
+    prev = _against_previous(atlas)
+    case = atlas / "case.yaml"
+    case.write_text(case.read_text().replace("M-cyber-flags", "M-flags-cyber"))
+    _edit(case, "      threshold: 0.005\n", "      threshold: 0.99\n")
+    msgs = _codes(atlas, prev)["CG719"]
+    assert ("monitor `M-flags-cyber` fires less readily than `M-cyber-flags` in the --previous version: its "
+            "threshold moved from 0.005 to 0.99, away from firing") in msgs, msgs

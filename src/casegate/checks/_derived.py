@@ -269,6 +269,11 @@ class CapabilityStatus(NamedTuple):
         """True when the threshold is reached or cannot be ruled out."""
         return self.status == "reached"
 
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        """Where a finding about the status points: the deciding evaluation's result."""
+        return ("evidence", self.deciding.evidence, "result") if self.deciding else ("evidence",)
+
 
 def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | None:
     if ev.kind != "eval":

@@ -580,25 +580,18 @@ def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None
     independent (the attestation signs its result): otherwise the item counts for nothing."""
     for eid, ev in items.items():
         r = ev.result
-        if ev.kind not in TEST_KINDS or r is None or (r.bypasses is None and r.attempts is None) \
-                or eid in facts.excluded:
+        if ev.kind not in TEST_KINDS or r is None or (r.bypasses is None and r.attempts is None):
             continue
         d = facts.derivations.get(eid)
         if d is not None and not d.declared:
             continue  # counted from its log
-        verdict = facts.independence.get(eid)
-        if verdict is not None and verdict.independent:
-            continue
-        why = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else "no attestation covers it"
-        msg = (f"`{eid}` states {r.bypasses} bypass(es) in {r.attempts} attempt(s), but no log casegate reads "
-               f"records them and no attestation from outside the developer signs them ({why}): the counts are "
-               "the case's own word, and the test counts for nothing")
-        facts.excluded[eid] = msg
-        facts.problems.append(Problem(
-            eid, "counts-unattested", ("evidence", eid, "result"), msg,
-            "attach the test's log (casegate-results, Inspect or lm-eval: one score per attempt, 1 for a bypass) "
-            f"as its artifact, or have an evaluator outside the developer run or review it and sign it "
-            f"(`casegate evidence attest {eid}`)"))
+        _unless_signed(eid, facts, "counts-unattested",
+                       f"states {r.bypasses} bypass(es) in {r.attempts} attempt(s), but no log casegate reads "
+                       "records them and no attestation from outside the developer signs them",
+                       "the counts are the case's own word, and the test counts for nothing",
+                       "attach the test's log (casegate-results, Inspect or lm-eval: one score per attempt, 1 for a "
+                       "bypass) as its artifact, or have an evaluator outside the developer run or review it and sign "
+                       f"it (`casegate evidence attest {eid}`)")
 
 
 def _unattested_verdicts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:
@@ -608,20 +601,26 @@ def _unattested_verdicts(items: dict[str, Evidence], facts: EvidenceFacts) -> No
     A typed failure is taken at its word."""
     for eid, ev in items.items():
         r = ev.result
-        if ev.kind not in VERDICT_KINDS or r is None or r.passed is not True or eid in facts.excluded:
+        if ev.kind not in VERDICT_KINDS or r is None or r.passed is not True:
             continue
-        verdict = facts.independence.get(eid)
-        if verdict is not None and verdict.independent:
-            continue
-        why = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else "no attestation covers it"
-        msg = (f"`{eid}` states that its {ev.kind} passed, but no log casegate reads records a verdict and no "
-               f"attestation from outside the developer signs it ({why}): the verdict is the case's own word, "
-               "and the item counts for nothing")
-        facts.excluded[eid] = msg
-        facts.problems.append(Problem(
-            eid, "verdict-unattested", ("evidence", eid, "result"), msg,
-            f"have an evaluator outside the developer run or review `{eid}` and sign it "
-            f"(`casegate evidence attest {eid}`; the item's producer is the evaluator or their organisation)"))
+        _unless_signed(eid, facts, "verdict-unattested",
+                       f"states that its {ev.kind} passed, but no log casegate reads records a verdict and no "
+                       "attestation from outside the developer signs it",
+                       "the verdict is the case's own word, and the item counts for nothing",
+                       f"have an evaluator outside the developer run or review `{eid}` and sign it (`casegate "
+                       f"evidence attest {eid}`; the item's producer is the evaluator or their organisation)")
+
+
+def _unless_signed(eid: str, facts: EvidenceFacts, kind: str, states: str, so: str, help: str) -> None:
+    """Item `eid`'s typed result counts for nothing (excluded, with a `kind` problem) unless a signed
+    attestation from outside the developer makes it independent (the attestation signs its result)."""
+    verdict = facts.independence.get(eid)
+    if eid in facts.excluded or (verdict is not None and verdict.independent):
+        return
+    why = "; ".join(verdict.reasons) if verdict is not None and verdict.reasons else "no attestation covers it"
+    msg = f"`{eid}` {states} ({why}): {so}"
+    facts.excluded[eid] = msg
+    facts.problems.append(Problem(eid, kind, ("evidence", eid, "result"), msg, help))
 
 
 def _org_key(name: str) -> str:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from ...model import Case, Evidence, Policy, RuleSeverity
 from ...model._policy import ElicitationMinimum
 from .._derived import (
-    CapabilityStatus,
     capability_status,
     cited_evidence,
     elicitation_shortfalls,
@@ -168,10 +167,6 @@ def claim_against_undefined_threshold(ctx: Context) -> Iterator[Hit]:
                                                  f"`{tid}` ({th.name}), which has none in the policy")
 
 
-def _status_path(st: CapabilityStatus) -> tuple[str | int, ...]:
-    return ("evidence", st.deciding.evidence, "result") if st.deciding else ("evidence",)
-
-
 @rule(
     "CG305", "capability-at-alert-level", severity="condition", serves="test-3-elicitation",
     summary="A measured capability is at or above its alert (early-warning) level: the upper bound is "
@@ -190,10 +185,10 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
             continue
         th = ctx.policy.thresholds[tid]
         if st.status == "between":
-            yield Hit(_status_path(st), f"`{tid}` ({th.name}): {st.basis}; the alert-level safeguards, "
+            yield Hit(st.path, f"`{tid}` ({th.name}): {st.basis}; the alert-level safeguards, "
                                         "monitoring and re-evaluation apply")
         else:
-            yield Hit(_status_path(st), f"`{tid}` ({th.name}): {st.basis}; deployment rests on the "
+            yield Hit(st.path, f"`{tid}` ({th.name}): {st.basis}; deployment rests on the "
                                         "threshold-level safeguards")
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
@@ -22,7 +22,7 @@ from ..measurement import MeasurementChange, evaluations, measurement_changes, r
 from ..protocols import departures, in_force, instant, run_values
 
 if TYPE_CHECKING:
-    from ...model import Evidence, IncidentDefeat, Monitor, Pathway, PolicyChange
+    from ...model import Evidence, IncidentDefeat, Monitor, Pathway, PolicyChange, Trigger
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -171,6 +171,18 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
                   f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
 
 
+def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:
+    """Pathway id now -> its id in the version compared with, for a pathway renamed with the same
+    steps (a new id, in any domain)."""
+    out: dict[str, str] = {}
+    for pid, (_dom, old) in before.items():
+        if pid not in now:
+            same = [q for q, (_d, p) in now.items() if q not in before and q not in out and p.steps == old.steps]
+            if same:
+                out[same[0]] = pid
+    return out
+
+
 def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
     """(field, what) for each way `new` rates the pathway's risk lower than `old` did."""
     out: list[tuple[str, str]] = []
@@ -205,6 +217,7 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
         return
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     now, before = ctx.case.pathways(), prev.pathways()
+    renamed = {was: q for q, was in _renamed_pathways(now, before).items()}
     tm = ctx.case.threat_model
     for pid, (dom, old) in before.items():
         if pid in now:
@@ -212,6 +225,13 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
             for field, what in _lowered(old, new):
                 yield Hit(("threat_model", ndom, "pathways", pid, field),
                           f"pathway `{pid}` is rated lower than in {against}: {what}")
+            continue
+        if pid in renamed:  # a pathway under a new id keeps its steps: compare with that one
+            q = renamed[pid]
+            qdom, new = now[q]
+            for field, what in _lowered(old, new):
+                yield Hit(("threat_model", qdom, "pathways", q, field),
+                          f"pathway `{q}` (`{pid}` in {against}, the same steps) is rated lower: {what}")
             continue
         t = tm.get(dom)
         if t is None or t.scoped_out is not None:
@@ -223,29 +243,9 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
                           f"pathway `{pid}` ({old.severity.value}) of {against} is gone: domain `{dom}`, "
                           f"addressed there, is {'scoped out' if t is not None else 'no longer in the threat model'}")
             continue  # otherwise the domain's own rules (CG201, CG204-CG206) judge it
-        # a pathway under a new id keeps its steps: compare with that one
-        same = [(q, p) for q, p in t.pathways.items() if q not in before and p.steps == old.steps]
-        if same:
-            q, new = same[0]
-            for field, what in _lowered(old, new):
-                yield Hit(("threat_model", dom, "pathways", q, field),
-                          f"pathway `{q}` (`{pid}` in {against}, the same steps) is rated lower: {what}")
-            continue
         yield Hit(("threat_model", dom, "pathways"),
                   f"pathway `{pid}` ({old.severity.value}) of {against} is gone, while domain `{dom}` is still "
                   "addressed")
-
-
-def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:
-    """Pathway id now -> its id in the version compared with, for a pathway renamed with the same
-    steps (as CG329 matches them)."""
-    out: dict[str, str] = {}
-    for pid, (_dom, old) in before.items():
-        if pid not in now:
-            same = [q for q, (_d, p) in now.items() if q not in before and q not in out and p.steps == old.steps]
-            if same:
-                out[same[0]] = pid
-    return out
 
 
 def _cited(ev_ids: list[str], evidence: dict[str, Evidence]) -> set[str]:
@@ -323,6 +323,8 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
                       "evidence: no test of it tried those steps")
 
 
+_T = TypeVar("_T")
+
 _STRENGTH = {"restrict": 0, "reopen": 1, "withdraw": 2}
 """Trigger and monitor actions, weakest first, as `triggers run` ranks them."""
 
@@ -368,24 +370,39 @@ def post_deployment_weakened(ctx: Context) -> Iterator[Hit]:
     monitors = pd.monitors if pd is not None else {}
     triggers = pd.triggers if pd is not None else {}
     for mid, old_m in prev.post_deployment.monitors.items():
-        new_m = monitors.get(mid) or next((m for m in monitors.values() if m.signal == old_m.signal), None)
-        if new_m is None:
+        got = _counterpart(monitors, mid, _signal, old_m.signal)
+        if got is None:
             yield Hit(("post_deployment", "monitors"), f"monitor `{mid}` ({old_m.signal}) of {against} is gone")
-        elif (how := _looser(old_m, new_m)) is not None:
-            at = mid if mid in monitors else next(k for k, m in monitors.items() if m is new_m)
+        elif (how := _looser(old_m, got[1])) is not None:
+            at = got[0]
             was = f"than in {against}" if at == mid else f"than `{mid}` in {against}"
             yield Hit(("post_deployment", "monitors", at), f"monitor `{at}` fires less readily {was}: {how}")
     for tid, old_t in prev.post_deployment.triggers.items():
-        same = (old_t.on, old_t.domain, old_t.monitor)
-        new_t = triggers.get(tid) or next((t for t in triggers.values() if (t.on, t.domain, t.monitor) == same), None)
-        if new_t is None:
+        found = _counterpart(triggers, tid, _event, _event(old_t))
+        if found is None:
             yield Hit(("post_deployment", "triggers"),
                       f"trigger `{tid}` ({old_t.on}{' in ' + old_t.domain if old_t.domain else ''}, "
                       f"{old_t.action}) of {against} is gone")
-        elif _STRENGTH[new_t.action] < _STRENGTH[old_t.action]:
-            at = tid if tid in triggers else next(k for k, t in triggers.items() if t is new_t)
+        elif _STRENGTH[found[1].action] < _STRENGTH[old_t.action]:
+            at = found[0]
             yield Hit(("post_deployment", "triggers", at, "action"),
-                      f"trigger `{at}` would {new_t.action} where `{tid}` would {old_t.action} in {against}")
+                      f"trigger `{at}` would {found[1].action} where `{tid}` would {old_t.action} in {against}")
+
+
+def _counterpart(items: dict[str, _T], key: str, ident: Callable[[_T], object], want: object
+                 ) -> tuple[str, _T] | None:
+    """(id, item) of the plan's item `key`, or of the first whose `ident` is `want` (one renamed)."""
+    if key in items:
+        return key, items[key]
+    return next(((k, x) for k, x in items.items() if ident(x) == want), None)
+
+
+def _signal(m: Monitor) -> object:
+    return m.signal
+
+
+def _event(t: Trigger) -> object:
+    return t.on, t.domain, t.monitor
 
 
 _MODEL_EVIDENCE = ("eval", "red-team", "sandbagging-probe")
@@ -395,11 +412,12 @@ _MODEL_LAYERS = ("model-behaviour", "unlearning", "tamper-resistant-training", "
 """Safeguard layers trained into the weights: a test of one of them measures the weights too."""
 
 
-def _measures_weights(ctx: Context, eid: str, kind: str) -> bool:
-    """Whether evidence `eid` measures the weights: an evaluation, red team or sandbagging probe,
-    or a safeguard test cited by a safeguard trained into the weights."""
-    return kind in _MODEL_EVIDENCE or (kind == "safeguard-test" and any(
-        sg.layer in _MODEL_LAYERS and eid in sg.evidence for sg in ctx.case.safeguards.values()))
+def _measuring_weights(ctx: Context) -> set[str]:
+    """Evidence that measures the weights: evaluations, red teams and sandbagging probes, and the
+    safeguard tests cited by a safeguard trained into the weights."""
+    in_weights = {e for sg in ctx.case.safeguards.values() if sg.layer in _MODEL_LAYERS for e in sg.evidence}
+    return {eid for eid, ev in ctx.case.evidence.items()
+            if ev.kind in _MODEL_EVIDENCE or (ev.kind == "safeguard-test" and eid in in_weights)}
 
 
 @rule(
@@ -426,8 +444,9 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
         return
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
+    measuring = _measuring_weights(ctx)
     for eid, ev in ctx.case.evidence.items():
-        if not _measures_weights(ctx, eid, ev.kind):
+        if eid not in measuring:
             continue
         dated = evidence_dated(ev, ctx.artifact_dates)
         if ev.sha256 is not None and ev.sha256 in old_shas:

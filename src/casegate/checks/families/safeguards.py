@@ -167,8 +167,7 @@ def threshold_reached_without_safeguard_level(ctx: Context) -> Iterator[Hit]:
         th = ctx.policy.thresholds[tid]
         if any(req.level == "threshold" and req.boundary.rank <= rank for req in th.safeguards):
             continue
-        path: tuple[str | int, ...] = ("evidence", st.deciding.evidence, "result") if st.deciding else ("evidence",)
-        yield Hit(path, f"`{tid}` ({th.name}) is reached: {st.basis}; the policy names no threshold-level "
+        yield Hit(st.path, f"`{tid}` ({th.name}) is reached: {st.basis}; the policy names no threshold-level "
                         f"safeguards at {where}, so it does not say a deployment past the threshold may go on")
 
 
