@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evidence.stats import upper_bound
-from ..model import BOUNDARY_LADDER, Case, Policy, Variant
+from ..model import BOUNDARY_LADDER, Case, Policy, Severity, Variant
 from ..model._case import (
     TEST_KINDS,
     DomainThreats,
@@ -175,6 +175,42 @@ def collapsed_pathway(case: Case, policy: Policy) -> Applied:
                        for sid, sg in case.safeguards.items()}
                 return _upd(case, threat_model=tm, safeguards=sgs), policy
     return "no severe pathway has more than one step"
+
+
+def _first_rated(case: Case, policy: Policy) -> tuple[str, str, Pathway] | None:
+    """The first severe pathway that states an attempt rate: (domain, pathway id, pathway)."""
+    severe = policy.tolerance.severe_from.rank
+    for did, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank >= severe and p.attempts_per_year:
+                return did, pid, p
+    return None
+
+
+def _with_pathway(case: Case, did: str, pid: str, p: Pathway) -> Case:
+    t = case.threat_model[did]
+    out: Case = _upd(case, threat_model={**case.threat_model, did: _upd(t, pathways={**t.pathways, pid: p})})
+    return out
+
+
+def downrated_pathway(case: Case, policy: Policy) -> Applied:
+    got = _first_rated(case, policy)
+    if got is None:
+        return "no severe pathway states an attempt rate"
+    below = [s for s in Severity if s.rank < policy.tolerance.severe_from.rank]
+    if not below:
+        return "the policy counts every severity as severe"
+    did, pid, p = got
+    return _with_pathway(case, did, pid, _upd(p, severity=max(below, key=lambda s: s.rank))), policy
+
+
+def lowered_attempt_rate(case: Case, policy: Policy) -> Applied:
+    got = _first_rated(case, policy)
+    if got is None:
+        return "no severe pathway states an attempt rate"
+    did, pid, p = got
+    assert p.attempts_per_year is not None
+    return _with_pathway(case, did, pid, _upd(p, attempts_per_year=p.attempts_per_year / 100)), policy
 
 
 # --------------------------------------------------------------------------- test 3 and threshold gaming
@@ -745,6 +781,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              ("CG329",), scoped_out_severe_pathway, needs_previous=True),
     Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
              "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
+    Mutation("downrated-pathway", ("test-2-threat-model", "fm-residual-risk-laundering"),
+             "rates a severe pathway one level below severe", ("CG208", "CG209", "CG329"), downrated_pathway),
+    Mutation("lowered-attempt-rate", ("test-4-safeguards", "fm-residual-risk-laundering"),
+             "divides a severe pathway's attempts per year by 100", ("CG329", "CG419"), lowered_attempt_rate),
     Mutation("fewer-attempts", ("test-3-elicitation", "q-capability"),
              "cuts the attempts of the evaluation nearest its threshold to 1 (in its log: one epoch, later epochs dropped)", ("CG301",), fewer_attempts,
              rewrite=fewer_attempts_log),
