@@ -154,7 +154,7 @@ def _zero_bound(n: int, level: float) -> float:
 def test_residual_risk_propagation_by_hand() -> None:
     case = _case(
         threat_model={"cyber": {"pathways": {"P": {
-            "severity": "severe", "steps": ["a", "b", "c"], "attempts_per_year": 100}}}},
+            "severity": "severe", "steps": ["a", "b", "c"], "attempts_per_year": 200}}}},
         safeguards={
             "SG1": {"layer": "classifier", "blocks": ["P.a"], "evidence": ["T1"]},
             "SG2": {"layer": "monitoring", "blocks": ["P.b", "P.c"], "evidence": ["T2"]},
@@ -168,9 +168,9 @@ def test_residual_risk_propagation_by_hand() -> None:
     # two factors: Bonferroni gives each bound 97.5%; SG2 on two steps counts once
     assert r.per_bound_confidence == pytest.approx(0.975)
     assert [f.safeguard for f in r.factors] == ["SG1", "SG2"]
-    expected = 100 * _zero_bound(100, 0.975) * _zero_bound(400, 0.975)
+    expected = 200 * _zero_bound(100, 0.975) * _zero_bound(400, 0.975)
     assert r.bound == pytest.approx(expected, rel=1e-9)
-    assert r.tolerance == 1e-3 and r.within is False  # 100 * 0.0362 * 0.00918 = 0.033 > 1e-3
+    assert r.tolerance == 1e-3 and r.within is False  # 200 * 0.0362 * 0.00918 = 0.066 > 1e-3
 
 
 def test_shared_test_counts_once_and_untested_gets_no_credit() -> None:

@@ -30,6 +30,11 @@ def casegate(*args: str | Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def imported(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE, tmp_path / "case")
+    # the framework names the agentic task among those AI R&D-4 is measured on
+    policy = tmp_path / "case" / "policy.yaml"
+    named = '    tasks: [{name: acme-swe-8h, version: "1"}]\n'
+    assert named in policy.read_text()
+    policy.write_text(policy.read_text().replace(named, '    tasks: [{name: acme-swe-8h, version: "1"}, {name: rnd-agent}]\n'))
     logs = tmp_path / "logs"
     logs.mkdir()
     shutil.copy(INSPECT / "rnd-agent.eval", logs / "rnd-agent.eval")

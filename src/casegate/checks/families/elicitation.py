@@ -192,6 +192,31 @@ def capability_at_alert_level(ctx: Context) -> Iterator[Hit]:
                                         "threshold-level safeguards")
 
 
+@rule(
+    "CG308", "threshold-tasks-unnamed", severity="blocking", serves="test-3-elicitation",
+    summary="A threshold is measured as not reached on tasks the developer chose: the policy names no "
+            "task for it (`thresholds.<id>.tasks`).",
+    rationale="A success rate means something only on the tasks it was measured on. The developer runs "
+              "the evaluation and could pick easier, harder or fewer tasks; where the framework names "
+              "the tasks (by name and version, or by the digest of their samples), the gate counts "
+              "only runs of them. Where it names none, a result under the threshold is not verified.",
+    bad="# policy: ai-rnd-4 names no tasks\nE-rnd: {kind: eval, threshold: ai-rnd-4, result: {successes: 2, trials: 120}}",
+    good="# policy: ai-rnd-4: {tasks: [{name: acme-swe-8h, version: \"1\"}]}\n"
+         "E-rnd: {kind: eval, threshold: ai-rnd-4, artifact: evals/rnd-tasks.json}",
+    fix="Have the policy's owners name the tasks a threshold is measured on (`tasks`: name and "
+        "version, or the digest of their samples).",
+)
+def threshold_tasks_unnamed(ctx: Context) -> Iterator[Hit]:
+    for tid, st in capability_status(ctx).items():
+        th = ctx.policy.thresholds[tid]
+        if th.tasks or not st.measured or st.status == "reached":
+            continue
+        ev = ctx.case.evidence.get(st.deciding.evidence) if st.deciding else None
+        on = f" (`{ev.task}`)" if ev is not None and ev.task else ""
+        yield Hit(st.path, f"`{tid}` ({th.name}) is measured as not reached on tasks the developer chose{on}: "
+                           "the policy names no task for the threshold, so the result is not verified")
+
+
 def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
     """Why the item's age counts from `since` rather than its own date, in words (empty when it
     counts from its own date)."""

@@ -398,6 +398,37 @@ def attempt_rate_missing(ctx: Context) -> Iterator[Hit]:
                       f"cannot be compared with the tolerance {r.tolerance:g}/year")
 
 
+@rule(
+    "CG419", "attempt-rate-unfloored", severity="blocking", serves="test-4-safeguards",
+    summary="A pathway's residual risk is within tolerance only on the developer's own attempt rate: "
+            "the policy sets no floor (`tolerance.min_attempts_per_year`) for the boundary kind and "
+            "the pathway's domain.",
+    rationale="The residual-risk bound is the attempt rate times the safeguards' bypass bounds, so "
+              "the rate moves the bound one for one. The developer writes the rate and could write it "
+              "lower; no evidence casegate reads records it. Where the framework's owner has set a "
+              "floor, the gate uses the higher of the two; where it has not, a bound within tolerance "
+              "is not verified.",
+    bad="# policy: no min_attempts_per_year for api\n"
+        "cyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 2}",
+    good="# policy: tolerance.min_attempts_per_year: {api: {cyber: 200}}\n"
+         "cyber-ransomware: {severity: severe, steps: [access, exploit], attempts_per_year: 200}",
+    fix="Have the policy's owners set the attempt rate the framework assumes at least for this kind "
+        "of boundary (`tolerance.min_attempts_per_year.<kind>.<domain>`, or `*` for any domain).",
+)
+def attempt_rate_unfloored(ctx: Context) -> Iterator[Hit]:
+    tol = ctx.policy.tolerance
+    for pid, r in pathway_risk(ctx).items():
+        if r.within is not True or inability(ctx, r.domain).shown:
+            continue
+        if tol.attempts_floor(ctx.boundary, r.domain) is not None:
+            continue
+        kind = ctx.boundary.value if ctx.boundary is not None else "this"
+        yield Hit(_pathway_where(ctx.case, pid, r.domain, False) + ("attempts_per_year",),
+                  f"pathway `{pid}` ({r.severity.value}): residual risk {r.bound:.3g}/year is within the tolerance "
+                  f"{r.tolerance:g}/year only on the case's own rate of {r.attempts_per_year:g} attempts/year, "
+                  f"and the policy sets no floor on attempts for {kind} boundaries in domain `{r.domain}`")
+
+
 _OWNERSHIP = (
     ("owner", "no owner"),
     ("detection", "no way to detect an occurrence"),

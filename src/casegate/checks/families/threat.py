@@ -322,3 +322,32 @@ def pathway_below_domain_severity(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("threat_model", did, "pathways", pid, "severity"),
                           f"pathway `{pid}` is rated {p.severity.value}; the policy rates harm in domain `{did}` "
                           f"({dom.name}) at least {floor.value}")
+
+
+@rule(
+    "CG209", "pathway-severity-unfloored", severity="blocking", serves="test-2-threat-model",
+    summary="A harm pathway is rated below the policy's severe level in a domain for which the policy "
+            "sets no floor (`domains.<domain>.min_severity`), so the rating is the developer's word alone.",
+    rationale="A pathway rated below severe escapes the rules that bind severe ones (every step blocked, "
+              "enough layers) and meets a looser tolerance. The developer writes the rating and could "
+              "write it lower; only the framework's owner can say how little harm a domain may be rated "
+              "at. Where the policy has not said, a rating below severe is not verified.",
+    bad="# policy: domains.persuasion has no min_severity\n"
+        "persuasion-campaign: {severity: high, steps: [target, persuade]}",
+    good="# policy: domains.persuasion.min_severity: high\n"
+         "persuasion-campaign: {severity: high, steps: [target, persuade]}",
+    fix="Have the policy's owners set the least severity harm in the domain can be rated at "
+        "(`domains.<domain>.min_severity`), or rate the pathway severe.",
+)
+def pathway_severity_unfloored(ctx: Context) -> Iterator[Hit]:
+    severe_from = ctx.policy.tolerance.severe_from
+    for did, t in ctx.case.threat_model.items():
+        dom = ctx.policy.domains.get(did)
+        if dom is not None and dom.min_severity is not None:
+            continue  # CG208 holds the case to the policy's floor
+        for pid, p in t.pathways.items():
+            if p.severity.rank < severe_from.rank:
+                yield Hit(("threat_model", did, "pathways", pid, "severity"),
+                          f"pathway `{pid}` is rated {p.severity.value}, below {severe_from.value}, and the policy "
+                          f"sets no least severity for harm in domain `{did}`: the rating is the developer's "
+                          "word alone, and it spares the pathway the rules for severe ones")
