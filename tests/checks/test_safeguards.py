@@ -104,8 +104,14 @@ def test_the_policy_floor_raises_an_attempt_rate_the_lab_set_low() -> None:
         "min_attempts_per_year": {BoundaryKind.api: {"cyber": 100000, "*": 1}}})})
     (h,) = hits("CG410", context(doc, pol=floored))
     assert "100000/year (the policy's floor; the case says 3) x 0.00368" in h.message
-    # the floor is per boundary kind: at trusted access the framework sets none, the case's own rate stands
-    assert hits("CG410", context(doc, pol=floored, boundary=BoundaryKind.trusted_access)) == []
+    # the floor is per boundary kind: at a narrower boundary the framework sets none for, the rate
+    # (the case's across its own boundary) is held to the floor of the case's own
+    (h,) = hits("CG410", context(doc, pol=floored, boundary=BoundaryKind.trusted_access))
+    assert "100000/year (the policy's floor; the case says 3)" in h.message
+    # with a floor of its own there, the narrower boundary is held to that one
+    narrower = floored.model_copy(update={"tolerance": floored.tolerance.model_copy(update={
+        "min_attempts_per_year": {BoundaryKind.api: {"cyber": 100000}, BoundaryKind.trusted_access: {"*": 1}}})})
+    assert hits("CG410", context(doc, pol=narrower, boundary=BoundaryKind.trusted_access)) == []
     # a domain the floor does not name takes `*`; a rate above the floor is the case's own
     other = pol.model_copy(update={"tolerance": pol.tolerance.model_copy(update={
         "min_attempts_per_year": {BoundaryKind.api: {"bio": 100000, "*": 2}}})})

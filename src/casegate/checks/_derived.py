@@ -18,7 +18,8 @@ cannot be ruled out). The status is:
   (no counting evaluation, or the threshold has no number): under uncertainty, act as if reached.
 
 Residual risk (`pathway_risk`). For a pathway with `attempts_per_year` A (raised to the policy's
-`tolerance.min_attempts_per_year` for the boundary kind and domain where lower), the distinct safeguards
+`tolerance.min_attempts_per_year` for the boundary kind and domain where lower; at a narrower boundary the
+policy sets no floor for, to the floor at the case's own boundary), the distinct safeguards
 blocking any of its steps each contribute the bypass-rate upper bound of their test evidence
 (red-team or safeguard-test items with `bypasses` out of `attempts`, not expired). Where a
 safeguard has several tests the highest bound is used (the safeguard must hold under every test's
@@ -451,6 +452,8 @@ class PathwayRisk(NamedTuple):
     """The policy's tolerance for this severity; None when it sets none."""
     stated_attempts_per_year: float | None = None
     """The case's own `attempts_per_year`, when the policy's floor raised it."""
+    floor: float | None = None
+    """The policy's floor on attempts per year the rate was held to (None: it sets none)."""
 
     @property
     def within(self) -> bool | None:
@@ -554,6 +557,11 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         factors.append(SafeguardFactor(sid, eid, b, n, u))
     attempts, raised_from = p.attempts_per_year, None
     floor = pol.tolerance.attempts_floor(ctx.boundary, dom)
+    own = ctx.case.boundary.kind if ctx.case.boundary is not None else None
+    if floor is None and own is not None and ctx.boundary != own:
+        # the case's rate is the rate across its own boundary: at a narrower one the policy sets
+        # no floor for, it is held to the floor at its own
+        floor = pol.tolerance.attempts_floor(own, dom)
     if attempts is not None and floor is not None and attempts < floor:
         attempts, raised_from = floor, attempts
     bound: float | None = None
@@ -567,6 +575,7 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
         attempts_per_year=attempts, steps=steps, factors=tuple(factors),
         unquantified=tuple(unquantified), per_bound_confidence=per, confidence=pol.confidence,
         bound=bound, tolerance=pol.tolerance.harm_per_year.get(p.severity), stated_attempts_per_year=raised_from,
+        floor=floor,
     )
 
 

@@ -416,11 +416,8 @@ def attempt_rate_missing(ctx: Context) -> Iterator[Hit]:
         "of boundary (`tolerance.min_attempts_per_year.<kind>.<domain>`, or `*` for any domain).",
 )
 def attempt_rate_unfloored(ctx: Context) -> Iterator[Hit]:
-    tol = ctx.policy.tolerance
     for pid, r in pathway_risk(ctx).items():
-        if r.within is not True or inability(ctx, r.domain).shown:
-            continue
-        if tol.attempts_floor(ctx.boundary, r.domain) is not None:
+        if r.within is not True or r.floor is not None or inability(ctx, r.domain).shown:
             continue
         kind = ctx.boundary.value if ctx.boundary is not None else "this"
         yield Hit(_pathway_where(ctx.case, pid, r.domain, False) + ("attempts_per_year",),
