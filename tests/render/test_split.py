@@ -91,3 +91,38 @@ def test_redacted_module_root_keeps_its_secret() -> None:
     m = find_module(mods, "G4")
     assert m is not None and "G4" in m.members
     assert find_module(mods, "nope") is None
+
+
+def _tangled_case():  # type: ignore[no-untyped-def]
+    """Links the graph must still draw: an id missing from the argument, evidence missing from
+    the case, an evidence id that is also an element id, and a defeater answered by evidence."""
+    from ._cases import case_from
+
+    return case_from(
+        {
+            "G1": {"claim": "Top.", "supported_by": ["S1", "G9"], "in_context_of": ["C1", "C9"]},
+            "C1": {"context": "Scope."},
+            "S1": {"strategy": "Split.", "supported_by": ["G2", "X1"], "defeaters": ["D1"]},
+            "G2": {"claim": "Shown by tests.", "evidence": ["E1", "X1", "E9"], "confidentiality": "internal"},
+            "X1": {"claim": "Shares its id with an evidence item.", "evidence": ["E1"]},
+            "D1": {"defeater": "Too few tests.", "against": ["S1", "G2"], "status": "answered",
+                   "answered_by": ["E1", "X1", "E8"]},
+        },
+        {"E1": {"kind": "eval", "title": "Tests", "producer": "p", "date": "2026-10-01"},
+         "X1": {"kind": "eval", "title": "Also tests", "producer": "p", "date": "2026-10-01",
+                "confidentiality": "restricted"}},
+    )
+
+
+@pytest.mark.parametrize("which", ["big", "small", "tangled"])
+@pytest.mark.parametrize("public", [False, True])
+def test_argument_overview_is_the_overview_of_the_whole_graph(big, which: str, public: bool) -> None:  # type: ignore[no-untyped-def]
+    from casegate.render import argument_overview
+
+    case, findings = {"big": (make_case(300), None), "small": (small_case(), FINDINGS),
+                      "tangled": (_tangled_case(), {"X1": [("CG301", "blocking")], "X1 (evidence)": ["CG305"]})}[which]
+    if findings is None:
+        findings = findings_for(case)
+    args = {"findings": findings, "redactions": COMMITMENTS, "public": public, "basis": {"E1": "derived"}}
+    graph = argument_graph(case, **args)
+    assert argument_overview(case, **args) == overview_graph(graph, partition(graph))

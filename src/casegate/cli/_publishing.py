@@ -44,21 +44,13 @@ def _diagram(case: Any, findings: Iterable[Any], redactions: Mapping[str, str], 
              basis: Mapping[str, str] | None = None) -> str:
     """The argument diagram from the diagram layer, findings and redactions marked, each evidence
     item labelled derived or declared."""
-    from ..render import (
-        argument_graph,
-        diagram_svg,
-        findings_by_element,
-        overview_graph,
-        partition,
-        render_svg,
-    )
+    from ..render import argument_overview, diagram_svg, findings_by_element, render_svg
 
     if len(case.argument.elements) + len(case.evidence) <= _DIAGRAM_MAX_NODES:
         return diagram_svg(case, findings, redactions, public, basis)
-    graph = argument_graph(case, findings=findings_by_element(findings), redactions=dict(redactions),
-                           public=public, basis=basis)
-    return render_svg(overview_graph(graph, partition(graph)),
-                      title=f"{case.title}: overview of the argument's parts")
+    overview = argument_overview(case, findings=findings_by_element(findings), redactions=dict(redactions),
+                                 public=public, basis=basis)
+    return render_svg(overview, title=f"{case.title}: overview of the argument's parts")
 
 
 def _charts(loaded: Any, day: Any, withheld: frozenset[str], artifacts: Any = None) -> list[str]:

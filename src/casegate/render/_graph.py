@@ -42,6 +42,7 @@ _TYPE_TO_KIND = {
     "justification": JUSTIFICATION,
     "defeater": DEFEATER,
 }
+_KIND_TO_TYPE = {kind: typ for typ, kind in _TYPE_TO_KIND.items()}
 
 
 
@@ -150,6 +151,121 @@ def _normalise_marks(findings: Mapping[str, Sequence[object]] | None) -> dict[st
     return out
 
 
+def argument_links(case: Case) -> tuple[dict[str, str], list[Edge], dict[str, str]]:
+    """The diagram graph of a case's argument without its texts and marks: each node's key and
+    kind, in the order `argument_graph` draws them, the links between them, and the evidence id
+    of each evidence node (by key). What dividing the argument into modules needs."""
+    arg = case.argument
+    elements = arg.elements
+    kinds: dict[str, str] = {}
+    edges: list[Edge] = []
+    defeaters: set[str] = set()
+    for eid, el in elements.items():
+        kind = _TYPE_TO_KIND[el.type]
+        kinds[eid] = kind
+        if kind == DEFEATER:
+            defeaters.add(eid)
+
+    ev_key: dict[str, str] = {}
+
+    def solution(evid: str) -> str:
+        if evid in ev_key:
+            return ev_key[evid]
+        key = evid if evid not in elements else f"{evid} (evidence)"
+        ev_key[evid] = key
+        kinds[key] = SOLUTION if evid in case.evidence else MISSING
+        return key
+
+    def ref(target: str) -> str:
+        if target not in kinds:
+            kinds[target] = MISSING
+        return target
+
+    seen_defeats: set[tuple[str, str]] = set()
+    for eid, el in elements.items():
+        for t in el.supported_by:
+            edges.append(Edge(eid, ref(t), SUPPORT))
+        for evid in el.evidence:
+            edges.append(Edge(eid, solution(evid), SUPPORT))
+        for t in el.in_context_of:
+            edges.append(Edge(eid, ref(t), IN_CONTEXT))
+        for d in el.defeaters:
+            if (d, eid) not in seen_defeats:
+                seen_defeats.add((d, eid))
+                edges.append(Edge(ref(d), eid, DEFEATS))
+        if eid in defeaters:
+            for t in el.against:
+                if (eid, t) not in seen_defeats:
+                    seen_defeats.add((eid, t))
+                    edges.append(Edge(eid, ref(t), DEFEATS))
+            for a in el.answered_by:
+                src = a if a in elements else solution(a)
+                edges.append(Edge(src, eid, ANSWERS))
+    return kinds, edges, {key: evid for evid, key in ev_key.items()}
+
+
+def graph_nodes(
+    case: Case,
+    kinds: Mapping[str, str],
+    evidence_of: Mapping[str, str],
+    keys: Iterable[str],
+    *,
+    findings: Mapping[str, Sequence[object]] | None = None,
+    redactions: Mapping[str, str] | None = None,
+    public: bool = False,
+    basis: Mapping[str, str] | None = None,
+) -> dict[str, Node]:
+    """The diagram nodes of the given keys (from `argument_links`: `kinds`, `evidence_of`), with
+    their texts, marks and redactions as `argument_graph` draws them."""
+    marks = _normalise_marks(findings)
+    red = dict(redactions or {})
+    elements = case.argument.elements
+
+    def redaction(key: str, conf: Confidentiality) -> str | None:
+        if key in red:
+            c = red[key]
+            return c if c.startswith("sha256:") or not c else f"sha256:{c}"
+        if public and conf is not Confidentiality.public:
+            return ""
+        return None
+
+    nodes: dict[str, Node] = {}
+    for key in keys:
+        evid = evidence_of.get(key)
+        if evid is not None:
+            item = case.evidence.get(evid)
+            if item is None:
+                nodes[key] = Node(key, MISSING, "evidence not in the case")
+                continue
+            r = redaction(evid, item.confidentiality)
+            nodes[key] = Node(key, SOLUTION, "" if r is not None else (item.title or item.kind),
+                              redacted=r, marks=marks.get(evid, []), note=(basis or {}).get(evid))
+            continue
+        kind = kinds[key]
+        if kind == MISSING:
+            nodes[key] = Node(key, MISSING, "not in the argument")
+            continue
+        el = elements[key]
+        # `redaction`, spelled out: this runs once per element of the argument
+        if key in red:
+            r = red[key]
+            if r and not r.startswith("sha256:"):
+                r = f"sha256:{r}"
+        elif public and el.confidentiality is not Confidentiality.public:
+            r = ""
+        else:
+            r = None
+        # the text is the field named by the type (`Element.text`), read only when shown
+        text = "" if r is not None else str(getattr(el, _KIND_TO_TYPE[kind]))
+        if kind == DEFEATER:
+            st = el.status or "open"
+            note = st + (f" by {', '.join(el.answered_by)}" if el.answered_by and st == "answered" else "")
+            nodes[key] = Node(key, kind, text, el.undeveloped, r, marks.get(key, []), st, note)
+        else:
+            nodes[key] = Node(key, kind, text, el.undeveloped, r, marks.get(key, []))
+    return nodes
+
+
 def argument_graph(
     case: Case,
     *,
@@ -167,83 +283,8 @@ def argument_graph(
     links; its text is never copied into the graph. `basis` maps an evidence id to where its
     values come from ('derived', 'declared', 'not derived'), drawn under its solution node.
     """
-    marks = _normalise_marks(findings)
-    red = dict(redactions or {})
-    arg = case.argument
-    nodes: dict[str, Node] = {}
-    edges: list[Edge] = []
-
-    def redaction(key: str, conf: Confidentiality) -> str | None:
-        if key in red:
-            c = red[key]
-            return c if c.startswith("sha256:") or not c else f"sha256:{c}"
-        if public and conf is not Confidentiality.public:
-            return ""
-        return None
-
-    defeaters: set[str] = set()
-    for eid, el in arg.elements.items():
-        typ = el.type
-        kind = _TYPE_TO_KIND[typ]
-        # `redaction`, spelled out: this runs once per element of the argument
-        if eid in red:
-            r: str | None = red[eid]
-            if r and not r.startswith("sha256:"):
-                r = f"sha256:{r}"
-        elif public and el.confidentiality is not Confidentiality.public:
-            r = ""
-        else:
-            r = None
-        # the text is the field named by the type (`Element.text`), read only when shown
-        text = "" if r is not None else str(getattr(el, typ))
-        if kind == DEFEATER:
-            defeaters.add(eid)
-            st = el.status or "open"
-            note = st + (f" by {', '.join(el.answered_by)}" if el.answered_by and st == "answered" else "")
-            nodes[eid] = Node(eid, kind, text, el.undeveloped, r, marks.get(eid, []), st, note)
-        else:
-            nodes[eid] = Node(eid, kind, text, el.undeveloped, r, marks.get(eid, []))
-
-    ev_key: dict[str, str] = {}
-
-    def solution(evid: str) -> str:
-        if evid in ev_key:
-            return ev_key[evid]
-        key = evid if evid not in arg.elements else f"{evid} (evidence)"
-        ev_key[evid] = key
-        item = case.evidence.get(evid)
-        if item is None:
-            nodes[key] = Node(key, MISSING, "evidence not in the case")
-            return key
-        r = redaction(evid, item.confidentiality)
-        nodes[key] = Node(key, SOLUTION, "" if r is not None else (item.title or item.kind),
-                          redacted=r, marks=marks.get(evid, []), note=(basis or {}).get(evid))
-        return key
-
-    def ref(target: str) -> str:
-        if target not in nodes:
-            nodes[target] = Node(target, MISSING, "not in the argument")
-        return target
-
-    seen_defeats: set[tuple[str, str]] = set()
-    for eid, el in arg.elements.items():
-        for t in el.supported_by:
-            edges.append(Edge(eid, ref(t), SUPPORT))
-        for evid in el.evidence:
-            edges.append(Edge(eid, solution(evid), SUPPORT))
-        for t in el.in_context_of:
-            edges.append(Edge(eid, ref(t), IN_CONTEXT))
-        for d in el.defeaters:
-            if (d, eid) not in seen_defeats:
-                seen_defeats.add((d, eid))
-                edges.append(Edge(ref(d), eid, DEFEATS))
-        if eid in defeaters:
-            for t in el.against:
-                if (eid, t) not in seen_defeats:
-                    seen_defeats.add((eid, t))
-                    edges.append(Edge(eid, ref(t), DEFEATS))
-            for a in el.answered_by:
-                src = a if a in arg.elements else solution(a)
-                edges.append(Edge(src, eid, ANSWERS))
-    top = arg.top if arg.top in nodes else None
+    kinds, edges, evidence_of = argument_links(case)
+    nodes = graph_nodes(case, kinds, evidence_of, kinds, findings=findings, redactions=redactions,
+                        public=public, basis=basis)
+    top = case.argument.top if case.argument.top in nodes else None
     return ArgumentGraph(nodes=nodes, edges=edges, top=top, title=case.title)

@@ -4,10 +4,11 @@ of the modules; pages link to each other (SVG `<a href>`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from ..model import SEVERITY_RANK
+from ..model import SEVERITY_RANK, Case
 from ._graph import (
     ANSWERS,
     AWAY,
@@ -22,6 +23,8 @@ from ._graph import (
     Edge,
     Mark,
     Node,
+    argument_links,
+    graph_nodes,
 )
 from ._svg import render_svg
 
@@ -48,22 +51,22 @@ class Module:
         return f"module-{self.root}.svg"
 
 
-def _owners(graph: ArgumentGraph) -> dict[str, str]:
+def _owners(kinds: Mapping[str, str], edges: Sequence[Edge]) -> dict[str, str]:
     """Side node -> the element it is drawn beside (same rule as the layout)."""
     has_support = set()
-    for e in graph.edges:
+    for e in edges:
         if e.kind == SUPPORT:
             has_support.add(e.src)
             has_support.add(e.dst)
     owner: dict[str, str] = {}
-    for e in graph.edges:
+    for e in edges:
         if e.kind == IN_CONTEXT:
             s, o = e.dst, e.src
         elif e.kind == DEFEATS:
             s, o = e.src, e.dst
         else:
             continue
-        if s != o and s not in owner and graph.nodes[s].kind in SIDE_KINDS and s not in has_support:
+        if s != o and s not in owner and kinds[s] in SIDE_KINDS and s not in has_support:
             owner[s] = o
     # a side node whose owner is itself a side node stands on its own
     return {s: o for s, o in owner.items() if o not in owner}
@@ -72,21 +75,30 @@ def _owners(graph: ArgumentGraph) -> dict[str, str]:
 def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Module]:
     """Cut the argument into modules of at most about `max_elements` elements (a module grows
     past the bound only where the rest is leaves). The first module holds the top claim."""
+    return partition_links({k: n.kind for k, n in graph.nodes.items()}, graph.edges, graph.top, max_elements)
+
+
+def partition_links(kinds: Mapping[str, str], edges: Sequence[Edge], top: str | None,
+                    max_elements: int = MAX_ELEMENTS) -> list[Module]:
+    """`partition` of a graph given by its nodes' kinds (by key, in the graph's order), its
+    links and its top node (as `argument_links` gives them)."""
     if max_elements < 2:
         raise ValueError("max_elements must be at least 2")
-    owner = _owners(graph)
+    owner = _owners(kinds, edges)
     sides: dict[str, list[str]] = {}
     for s, o in owner.items():
         sides.setdefault(o, []).append(s)
-    children = graph.children()
+    children: dict[str, list[str]] = {k: [] for k in kinds}  # SUPPORT children, in link order
+    for e in edges:
+        if e.kind == SUPPORT:
+            children[e.src].append(e.dst)
     # spanning forest by depth-first search from the top, then from any other root
     tch: dict[str, list[str]] = {}
     seen: set[str] = set()
     roots: list[str] = []
     has_parent = set(chain.from_iterable(children.values()))  # every SUPPORT edge's target
-    starts = ([graph.top] if graph.top else []) + [
-        k for k in graph.nodes if k not in has_parent and k not in owner]
-    starts += [k for k in graph.nodes if k not in owner]
+    starts = ([top] if top else []) + [k for k in kinds if k not in has_parent and k not in owner]
+    starts += [k for k in kinds if k not in owner]
     order: list[str] = []
     for s in starts:
         if s in seen:
@@ -150,7 +162,7 @@ def partition(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> list[Mo
             continue
         mods[r].parent = mods[p].id
         mods[p].children.append(mods[r].id)
-    order_index = {k: i for i, k in enumerate(graph.nodes)}
+    order_index = {k: i for i, k in enumerate(kinds)}
     for mod in mods.values():
         mod.members.sort(key=order_index.__getitem__)
     return [mods[r] for r in module_roots]
@@ -190,10 +202,9 @@ def module_graph(graph: ArgumentGraph, modules: list[Module], module_id: str) ->
                          title=f"{graph.title} · module {mod.id}")
 
 
-def overview_graph(graph: ArgumentGraph, modules: list[Module]) -> ArgumentGraph:
-    """One node per module (its root's text, size, findings and open defeaters), linked."""
-    nodes: dict[str, Node] = {}
-    edges: list[Edge] = []
+def _overview_modules(modules: list[Module]) -> list[Module]:
+    """The modules the overview shows: whole levels from the top, at least two, while they total
+    at most `OVERVIEW_MAX`."""
     by_id = {m.id: m for m in modules}
     shown: list[Module] = []
     level = [m for m in modules if m.parent is None]
@@ -202,6 +213,14 @@ def overview_graph(graph: ArgumentGraph, modules: list[Module]) -> ArgumentGraph
         shown.extend(level)
         level = [by_id[c] for m in level for c in m.children]
         depth += 1
+    return shown
+
+
+def overview_graph(graph: ArgumentGraph, modules: list[Module]) -> ArgumentGraph:
+    """One node per module (its root's text, size, findings and open defeaters), linked."""
+    nodes: dict[str, Node] = {}
+    edges: list[Edge] = []
+    shown = _overview_modules(modules)
     shown_ids = {m.id for m in shown}
     for m in shown:
         root = graph.nodes[m.root]
@@ -230,6 +249,26 @@ def overview_graph(graph: ArgumentGraph, modules: list[Module]) -> ArgumentGraph
             edges.append(Edge(m.parent, m.id, SUPPORT))
     return ArgumentGraph(nodes=nodes, edges=edges, top=modules[0].id if modules else None,
                          title=f"{graph.title} · overview ({len(modules)} modules)")
+
+
+def argument_overview(
+    case: Case,
+    *,
+    findings: Mapping[str, Sequence[object]] | None = None,
+    redactions: Mapping[str, str] | None = None,
+    public: bool = False,
+    basis: Mapping[str, str] | None = None,
+) -> ArgumentGraph:
+    """`overview_graph` of the case's `argument_graph` (same arguments) and its `partition`,
+    with only the members of the modules it shows drawn as nodes: the other elements of a large
+    argument are counted in their modules, never drawn."""
+    kinds, edges, evidence_of = argument_links(case)
+    top = case.argument.top if case.argument.top in kinds else None
+    modules = partition_links(kinds, edges, top)
+    shown = {k for m in _overview_modules(modules) for k in m.members}
+    nodes = graph_nodes(case, kinds, evidence_of, [k for k in kinds if k in shown], findings=findings,
+                        redactions=redactions, public=public, basis=basis)
+    return overview_graph(ArgumentGraph(nodes=nodes, edges=[], top=top, title=case.title), modules)
 
 
 def render_split(graph: ArgumentGraph, max_elements: int = MAX_ELEMENTS) -> dict[str, str]:
