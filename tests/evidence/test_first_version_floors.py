@@ -1,8 +1,8 @@
 """On a first version, with no earlier one to compare with, what the developer types alone does not
 decide: an attempt rate counts above the policy's floor (CG419 where the policy sets none), a
-pathway rated below severe needs the policy's floor for its domain (CG209), and a threshold is
-measured on the tasks the policy names (CG308 where it names none). Each test is the lab trying
-it on the example."""
+pathway is rated at least at the policy's floor for its domain (CG208; CG209 where it sets none
+and the rating is below severe), and a threshold is measured on the tasks the policy names (CG308
+where it names none). Each test is the lab trying it on the example."""
 
 from __future__ import annotations
 
@@ -75,14 +75,19 @@ def test_a_bound_on_the_developers_rate_alone_is_not_verified(atlas: Path) -> No
                and "no floor on attempts for api boundaries in domain `cyber`" in m for m in codes["CG419"]), codes
 
 
-def test_a_severe_pathway_rated_high_where_the_policy_sets_no_floor(atlas: Path) -> None:
+def test_a_severe_pathway_rated_high(atlas: Path) -> None:
     """A2: the ransomware pathway typed `high` escapes the every-step rule and meets a tolerance ten
-    times looser; the example policy sets no least severity for cyber."""
+    times looser. The example policy rates cyber harm at least severe (CG208); where a policy sets
+    no floor for the domain, the rating is the developer's word alone (CG209)."""
     text = (atlas / "case.yaml").read_text()
     at = text.index("      cyber-ransomware:")
     (atlas / "case.yaml").write_text(text[:at] + text[at:].replace("severity: severe", "severity: high", 1))
     outcome, codes = _gate(atlas)
-    assert outcome == "NO-GO"
+    assert outcome == "NO-GO" and "CG209" not in codes
+    assert any("pathway `cyber-ransomware` is rated high" in m and "at least severe" in m for m in codes["CG208"]), codes
+    _edit(atlas / "policy.yaml", "  cyber: {name: Cybersecurity, min_severity: severe}", "  cyber: {name: Cybersecurity}")
+    outcome, codes = _gate(atlas)
+    assert outcome == "NO-GO" and "CG208" not in codes
     assert any(m.startswith("pathway `cyber-ransomware` is rated high, below severe") for m in codes["CG209"]), codes
 
 

@@ -132,7 +132,7 @@ TOP_HELP = (
     '  triggers     Post-deployment triggers.\n'
     "  state        A case's lifecycle state: `casegate state CASE_ID` shows...\n"
     '  condition    Conditions of GO WITH CONDITIONS decisions.\n'
-    '  policy       Signed changes to a policy.\n'
+    '  policy       Signed changes to a policy, and what it leaves to the...\n'
     '  protocol     Evaluation protocols registered before their runs.\n'
     '  token        API tokens for the review board (stored hashed).\n'
     "  gsn2x        Export to and import from gsn2x's YAML format (v4).\n"
@@ -152,7 +152,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_trust', 22242),
     ('_publish', 11895),
     ('_monitor', 38780),
-    ('_policy', 2660),
+    ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),
     ('_serve', 4145),

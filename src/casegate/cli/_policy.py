@@ -1,8 +1,11 @@
 """`casegate policy change`: an owner of the policy signs a change of how a threshold is measured,
-with its rationale, and the registry logs it (before the evaluations that use it run)."""
+with its rationale, and the registry logs it (before the evaluations that use it run).
+`casegate policy gaps`: what the policy leaves to the developer alone."""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +15,8 @@ from . import app
 from ._common import out, required_registry, valid_policy
 from ._sign import KeyidOpt, KeyOpt, KeyringOpt, PassEnvOpt, keyring_signer
 
-policy_app = typer.Typer(help="Signed changes to a policy.", no_args_is_help=True)
+policy_app = typer.Typer(help="Signed changes to a policy, and what it leaves to the developer.",
+                         no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
 
 
@@ -50,3 +54,39 @@ def change(
     out(f"logged policy change of {pol.id} `{threshold}` ({', '.join(sorted(set(field)))}) as entry {e.index} "
         f"at {e.recorded_at}; wrote {dest}")
     out("evaluations that use the changed measurement must run after this time")
+
+
+class GapsFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@policy_app.command("gaps")
+def gaps(
+    policy: Annotated[Path, typer.Argument(help="The policy file.")],
+    format: Annotated[GapsFormat, typer.Option("--format", "-f", help="Output format.")] = GapsFormat.text,
+) -> None:
+    """List what the policy leaves to the developer alone: values a case types that the policy sets
+    no floor or task for (least severity per domain, the tasks of each threshold, attempts per year
+    per boundary kind), and evidence it takes on the case's word.
+
+    A case relying on such a value blocks, with the rule named. Exit 0 when nothing blocks, 1 when
+    a case could meet one of those rules, 2 when the policy cannot be read.
+    """
+    from ..checks._gaps import policy_gaps
+
+    pol, _ = valid_policy(policy, "run `casegate policy gaps` again")
+    found = policy_gaps(pol)
+    if format is GapsFormat.json:
+        out(json.dumps({"policy": pol.id, "version": pol.version,
+                        "gaps": [{"path": g.path, "says": g.says, "rule": g.rule} for g in found]}, indent=2))
+    else:
+        blocking = [g for g in found if g.rule]
+        if not found:
+            out(f"policy {pol.id} {pol.version} ({policy}): leaves nothing to the developer alone")
+        else:
+            out(f"policy {pol.id} {pol.version} ({policy}): {len(found)} value(s) left to the developer, "
+                f"{len(blocking)} of them blocking a case that relies on one")
+        for g in found:
+            out(f"  {g.path}: {g.says}" + (f" ({g.rule})" if g.rule else " (advisory)"))
+    raise typer.Exit(1 if any(g.rule for g in found) else 0)

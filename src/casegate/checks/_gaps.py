@@ -1,0 +1,54 @@
+"""What a policy leaves to the developer alone: the values a case types that the policy sets no
+floor, task or signature for. The gate does not take those values on the developer's word (a case
+relying on one blocks, with the rule named here); `casegate policy gaps` lists them for the
+policy's owners before any case meets them."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..model import Policy
+
+
+class PolicyGap(NamedTuple):
+    """One value the policy leaves to the developer."""
+
+    path: str
+    """Where in the policy the missing value goes, e.g. `domains.cyber.min_severity`."""
+    says: str
+    """What is left open, and what a case relying on it meets."""
+    rule: str | None
+    """The rule a case relying on the value meets (None: nothing blocks; the gap is advisory)."""
+
+
+def policy_gaps(policy: Policy) -> list[PolicyGap]:
+    """Every value `policy` leaves to the developer, in the policy's order."""
+    out: list[PolicyGap] = []
+    severe = policy.tolerance.severe_from.value
+    for did in policy.domains:
+        if policy.domains[did].min_severity is None:
+            out.append(PolicyGap(f"domains.{did}.min_severity", f"no least severity for harm in `{did}`: a pathway "
+                                 f"rated below {severe} in it is the developer's word, and blocks", "CG209"))
+    for tid, th in policy.thresholds.items():
+        if th.value is None:
+            continue  # a threshold with no number is treated as reached: nothing is measured against it
+        if not th.tasks:
+            out.append(PolicyGap(f"thresholds.{tid}.tasks", f"no task `{tid}` is measured on: a result under it, "
+                                 "on tasks the developer chose, blocks", "CG308"))
+        elif any(t.digest is None for t in th.tasks):
+            out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its samples: a run "
+                                 "of part of the task counts as a run of it", None))
+    for kind in policy.signoff.required:
+        bare = [d for d in policy.domains if policy.tolerance.attempts_floor(kind, d) is None]
+        if bare:
+            where = "any domain" if len(bare) == len(policy.domains) else ", ".join(f"`{d}`" for d in bare)
+            out.append(PolicyGap(f"tolerance.min_attempts_per_year.{kind.value}",
+                                 f"no floor on attempts per year at {kind.value} boundaries for {where}: a residual "
+                                 "risk within tolerance there, on the developer's own rate, blocks", "CG419"))
+    if policy.evidence.declared_counts == "any":
+        out.append(PolicyGap("evidence.declared_counts", "`any`: a red team's or safeguard test's typed bypass "
+                             "counts are taken on the case's word, with no log and no outside signature", None))
+    if policy.evidence.declared_verdicts == "any":
+        out.append(PolicyGap("evidence.declared_verdicts", "`any`: a probe's, audit's or review's typed "
+                             "`passed: true` is taken on the case's word, with no outside signature", None))
+    return out

@@ -1,0 +1,71 @@
+"""`casegate policy gaps`: what a policy leaves to the developer alone, each with the rule a case
+relying on it meets; the example framework leaves only advisory gaps."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from casegate.checks._gaps import policy_gaps
+from casegate.load import load_policy
+
+ROOT = Path(__file__).resolve().parents[2]
+ATLAS_POLICY = ROOT / "examples" / "atlas-api" / "policy.yaml"
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "casegate", "policy", "gaps", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def _without(text: str, start: str) -> str:
+    """`text` without the block that starts at the line `start` (up to the next blank line)."""
+    i = text.index(start)
+    return text[:i] + text[text.index("\n\n", i) + 1:]
+
+
+def test_the_example_framework_leaves_only_advisory_gaps() -> None:
+    r = _run(ATLAS_POLICY)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "3 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
+
+
+def test_each_missing_floor_is_named_with_its_rule(tmp_path: Path) -> None:
+    text = ATLAS_POLICY.read_text()
+    text = _without(text, "  # the attempt rates the framework assumes")
+    text = text.replace(", min_severity: high}", "}", 1)  # persuasion
+    text = text.replace('    tasks: [{name: acme-swe-8h, version: "1"}]\n', "", 1)
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text)
+    r = _run(pol, "--format", "json")
+    assert r.returncode == 1, r.stdout + r.stderr
+    gaps = {g["path"]: g["rule"] for g in json.loads(r.stdout)["gaps"]}
+    assert gaps["domains.persuasion.min_severity"] == "CG209"
+    assert gaps["thresholds.ai-rnd-4.tasks"] == "CG308"
+    # every boundary kind the policy lets a case be signed for, for every domain
+    assert {p for p, rule in gaps.items() if rule == "CG419"} == {
+        "tolerance.min_attempts_per_year.internal-research", "tolerance.min_attempts_per_year.trusted-access",
+        "tolerance.min_attempts_per_year.api", "tolerance.min_attempts_per_year.consumer"}
+    text = _run(pol).stdout
+    assert "no floor on attempts per year at api boundaries for any domain" in text and "(CG419)" in text
+
+
+def test_a_floor_for_some_domains_names_the_others(tmp_path: Path) -> None:
+    text = ATLAS_POLICY.read_text().replace('    api: {cyber: 200, cbrn: 5, "*": 2}\n', "    api: {cyber: 200, cbrn: 5}\n")
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text)
+    loaded, _, _ = load_policy(pol)
+    assert loaded is not None
+    (gap,) = [g for g in policy_gaps(loaded) if g.rule == "CG419"]
+    assert gap.path == "tolerance.min_attempts_per_year.api"
+    assert "for `persuasion`, `autonomy`, `ai-rnd`, `exfiltration`, `sabotage`" in gap.says
+
+
+def test_a_policy_that_does_not_load_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "policy.yaml"
+    bad.write_text("casegate: 1\nkind: policy\nid: x\n")
+    r = _run(bad)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "is not a valid policy" in r.stderr
