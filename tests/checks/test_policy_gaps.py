@@ -1,9 +1,10 @@
 """`casegate policy gaps`: what a policy leaves to the developer alone, each with the rule a case
-relying on it meets; the example framework leaves only advisory gaps."""
+relying on it meets; the example framework leaves none."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +27,16 @@ def _without(text: str, start: str) -> str:
     return text[:i] + text[text.index("\n\n", i) + 1:]
 
 
-def test_the_example_framework_leaves_only_advisory_gaps() -> None:
+def test_the_example_framework_leaves_nothing_to_the_developer() -> None:
     r = _run(ATLAS_POLICY)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "leaves nothing to the developer alone" in r.stdout
+
+
+def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
+    r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "3 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
@@ -37,7 +46,7 @@ def test_each_missing_floor_is_named_with_its_rule(tmp_path: Path) -> None:
     text = ATLAS_POLICY.read_text()
     text = _without(text, "  # the attempt rates the framework assumes")
     text = text.replace(", min_severity: high}", "}", 1)  # persuasion
-    text = text.replace('    tasks: [{name: acme-swe-8h, version: "1"}]\n', "", 1)
+    text = text.replace('    tasks: [{name: acme-swe-8h, version: "1", digest: sha256:135bb14b50977ab9c7af38a213cb5f8501e1e7f56618e260be9cd36d001c3d78}]\n', "", 1)
     pol = tmp_path / "policy.yaml"
     pol.write_text(text)
     r = _run(pol, "--format", "json")

@@ -32,9 +32,9 @@ def imported(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE, tmp_path / "case")
     # the framework names the agentic task among those AI R&D-4 is measured on
     policy = tmp_path / "case" / "policy.yaml"
-    named = '    tasks: [{name: acme-swe-8h, version: "1"}]\n'
+    named = '    tasks: [{name: acme-swe-8h, version: "1", digest: sha256:135bb14b50977ab9c7af38a213cb5f8501e1e7f56618e260be9cd36d001c3d78}]\n'
     assert named in policy.read_text()
-    policy.write_text(policy.read_text().replace(named, '    tasks: [{name: acme-swe-8h, version: "1"}, {name: rnd-agent}]\n'))
+    policy.write_text(policy.read_text().replace(named, named.replace("}]", "}, {name: rnd-agent}]")))
     logs = tmp_path / "logs"
     logs.mkdir()
     shutil.copy(INSPECT / "rnd-agent.eval", logs / "rnd-agent.eval")

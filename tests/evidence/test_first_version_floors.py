@@ -108,8 +108,27 @@ def test_a_threshold_measured_on_a_task_of_the_labs_choosing(atlas: Path) -> Non
     outcome, codes = _gate(atlas)
     assert outcome == "NO-GO"
     assert any("`E-rnd-tasks` ran `acme-swe-2h`" in m for msgs in codes.values() for m in msgs), codes
-    _edit(atlas / "policy.yaml", '    tasks: [{name: acme-swe-8h, version: "1"}]\n', "")
+    _edit(atlas / "policy.yaml", '    tasks: [{name: acme-swe-8h, version: "1", digest: sha256:135bb14b50977ab9c7af38a213cb5f8501e1e7f56618e260be9cd36d001c3d78}]\n', "")
     outcome, codes = _gate(atlas)
     assert outcome == "NO-GO"
     assert any(m.startswith("`ai-rnd-4` (AI R&D-4) is measured as not reached on tasks the developer chose")
                for m in codes["CG308"]), codes
+
+
+def test_a_threshold_measured_on_part_of_its_task(atlas: Path) -> None:
+    """K1: the CTF run again on 160 of its 200 challenges (above the policy's 150), those the model
+    does worst at, under the task's own name and version. The policy names the task's samples by
+    their digest too, so the run does not count."""
+    log = atlas / "evals" / "cyber-ctf.json"
+    doc = json.loads(log.read_text())
+    old_digest = hashlib.sha256(log.read_bytes()).hexdigest()
+    ids = sorted({s["id"] for s in doc["samples"]})
+    assert len(ids) == 200
+    kept = set(sorted(ids, key=lambda i: sum(s["score"] for s in doc["samples"] if s["id"] == i))[:160])
+    doc["samples"] = [s for s in doc["samples"] if s["id"] in kept]
+    log.write_text(json.dumps(doc, indent=2) + "\n")
+    _edit(atlas / "evidence.yaml", old_digest, hashlib.sha256(log.read_bytes()).hexdigest())
+    outcome, codes = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert any("`E-cyber-ctf` ran `acme-ctf-pro` v4" in m and "not a task the policy names for `cyber-high`" in m
+               for msgs in codes.values() for m in msgs), codes

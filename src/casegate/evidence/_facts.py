@@ -205,8 +205,8 @@ def _shown(v: Any) -> str:
 
 def tasks_named(refs: list[TaskRef]) -> str:
     """A policy's task list in a message: `acme-ctf v4, sha256:...`."""
-    return ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "")) if t.name else str(t.digest)
-                     for t in refs)
+    return ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "") + (f" (samples {t.digest})" if t.digest else ""))
+                     if t.name else str(t.digest) for t in refs)
 
 
 def ran(run: DerivedRun) -> str:
@@ -216,13 +216,18 @@ def ran(run: DerivedRun) -> str:
 
 
 def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
-    """Whether `run` ran one of the tasks `refs` names (by sample digest, or by name and version)."""
+    """Whether `run` ran one of the tasks `refs` names: its name and version, the digest of its
+    sample ids, or both where the reference gives both (a run of part of a named task's samples
+    is not a run of it)."""
     for ref in refs:
-        if ref.digest is not None and ref.digest == run.sample_digest:
-            return True
-        if ref.name is not None and ref.name == run.task and (
-                ref.version is None or ref.version == run.source.task_version):
-            return True
+        if ref.digest is None and ref.name is None:
+            continue
+        if ref.digest is not None and ref.digest != run.sample_digest:
+            continue
+        if ref.name is not None and (ref.name != run.task or (
+                ref.version is not None and ref.version != run.source.task_version)):
+            continue
+        return True
     return False
 
 

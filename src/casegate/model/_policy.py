@@ -87,8 +87,9 @@ class SafeguardRequirement(Frozen):
 
 
 class TaskRef(Frozen):
-    """A task an evaluation of a threshold must have run: by name (and version), or by the digest
-    of its sample ids."""
+    """A task an evaluation of a threshold must have run: by name (and version), by the digest of
+    its sample ids, or by both (then a run must match both: a run of part of the task's samples is
+    not a run of it)."""
 
     name: str | None = None
     """Task name as the evaluation tool records it."""
