@@ -53,8 +53,9 @@ def decided(world):
     return record, bundle
 
 
-def _verify(bundle, ring, *, model=MODEL, boundary=BoundaryKind.api, at=LATER, registry=None):
-    return check_bundle(bundle, ring, model_digest=model, boundary=boundary, at=at, registry=registry)
+def _verify(bundle, ring, *, model=MODEL, boundary=BoundaryKind.api, at=LATER, registry=None, deployment=None):
+    return check_bundle(bundle, ring, model_digest=model, boundary=boundary, at=at, registry=registry,
+                        deployment=deployment)
 
 
 def _signed(env: dict, ring) -> Signed:
@@ -328,6 +329,34 @@ def test_registry_lifecycle(world, decided, database_url, state, restricted, bou
         reg.close()
     assert len(reasons) == (1 if expect else 0)
     assert not expect or reasons[0].startswith(expect)
+
+
+@pytest.mark.parametrize("access,expect", [
+    ("self-serve", "the registry restricted case atlas-2-api to trusted-access, which allows access no wider than "
+                   "vetted-organisations; the deployment gives self-serve access"),
+    (None, "the registry restricted case atlas-2-api to trusted-access, which allows access no wider than "
+           "vetted-organisations, and the deployment does not declare who can reach the model"),
+    ("vetted-organisations", None),
+    ("employees", None),
+])
+def test_a_restriction_narrows_who_can_reach_the_model(world, decided, database_url, access, expect):
+    """Restricted to trusted access, the deployer names the narrower kind but keeps self-serve
+    sign-up open: the kind alone would verify, the access does not."""
+    from casegate.store import open_registry
+    from casegate.verify import Deployment
+
+    _, bundle = decided
+    reg = open_registry(database_url)
+    try:
+        reg.submit_case(world.load())
+        reg.set_case_state("atlas-2-api", "restricted", {"type": "manual", "role": "rso", "reason": "test"},
+                           restricted_to="trusted-access")
+        reasons = _verify(bundle, world.ring, boundary=BoundaryKind.trusted_access, registry=reg,
+                          deployment=Deployment(access=access)).reasons
+    finally:
+        reg.close()
+    assert [r for r in reasons if "restricted case" in r] == ([] if expect is None else [reasons[-1]])
+    assert expect is None or reasons[-1].startswith(expect)
 
 
 def test_demo_keyring_is_labelled(world):

@@ -52,7 +52,13 @@ from ..sign import (
     subjects,
 )
 from ._authority import authority_problems, decider_problems
-from ._exposure import SIGNED_KEY, Deployment, boundary_attributes, exposure_problems
+from ._exposure import (
+    SIGNED_KEY,
+    Deployment,
+    boundary_attributes,
+    exposure_problems,
+    restricted_access_problems,
+)
 from ._reapproval import cause_text, last_approval, last_reopening, signed_parts, stale_signatures
 
 BUNDLE_VERSION = 1
@@ -376,7 +382,8 @@ def _state_changes(reg: RegistryView, case_id: str) -> list[Any]:
 
 def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict,
               record_json: Any = None, keyring_fp: str | None = None,
-              parts: Sequence[tuple[str, Signed]] = (), logged: LogTimes | None = None) -> None:
+              parts: Sequence[tuple[str, Signed]] = (), logged: LogTimes | None = None,
+              policy: Policy | None = None, deployment: Deployment | None = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -406,6 +413,8 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
                                    f"{requested.value} is wider")
         else:
             verdict.notes.append(f"case {case_id} is restricted to {to.value}")
+        if policy is not None and deployment is not None:
+            verdict.reasons += restricted_access_problems(case_id, to, policy.kind_properties(to).access, deployment)
     else:
         verdict.notes.append(f"registry: case {case_id} is {state}")
     _registry_objections(reg, case_id, verdict)
@@ -868,7 +877,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         made_with = pred.get("keyring") if pred else None
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
                   keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
-                  parts=signed_parts(d, valid_signed), logged=logged)
+                  parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment)
     return v
 
 

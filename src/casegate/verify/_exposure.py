@@ -5,11 +5,12 @@ a decision made for an `api` boundary with no tools says nothing about one with 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
 from ..errors import InputError
-from ..model import Access, Boundary
+from ..model import Access, Boundary, BoundaryKind
 
 SIGNED_KEY = "boundary_attributes"
 """The decision predicate's key for the boundary's attributes (`boundary_attributes`)."""
@@ -117,3 +118,21 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
     else:
         notes.append(f"access: {given.access}; signed: {access}")
     return reasons, notes, checked
+
+
+def restricted_access_problems(case_id: str, kind: BoundaryKind, allowed: Sequence[str], declared: Deployment) -> list[str]:
+    """Whether a deployment's access fits the boundary kind `kind` the registry restricted the case
+    to (`allowed`: the access levels the policy's `boundary_kinds`, else the built-in table, gives
+    that kind). A restriction narrows who can reach the model, not only the kind the deployer
+    names: access must be declared, and no wider than the widest level the kind allows."""
+    widest = min((ACCESS_LEVELS.index(a) for a in allowed if a in ACCESS_LEVELS), default=None)
+    if widest is None or widest == 0:
+        return []
+    most = ACCESS_LEVELS[widest]
+    where = f"the registry restricted case {case_id} to {kind.value}, which allows access no wider than {most}"
+    if declared.access is None:
+        return [f"{where}, and the deployment does not declare who can reach the model: declare it (--access), "
+                f"no wider than {most}"]
+    if ACCESS_LEVELS.index(declared.access) < widest:
+        return [f"{where}; the deployment gives {declared.access} access"]
+    return []
