@@ -51,13 +51,21 @@ _LIST_SECTIONS = {"decision": {"signoffs", "authors", "waivers"}, "post_deployme
 
 
 class SourceFile(NamedTuple):
-    """One file read for a case or policy: where it is, what its bytes hash to, its parse."""
+    """One file read for a case or policy: where it is, its bytes, its parse."""
 
     path: str
     """The path as shown to the user (relative to the working directory when possible)."""
     abspath: Path
-    sha256: str
+    raw: bytes
+    """The file's bytes as read (`doc.raw` is the same object unless a byte order mark was
+    taken off)."""
     doc: YamlDoc
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the file's bytes. Worked out when asked for: `check` never asks, and hashing
+        a large case's files is a few percent of checking it."""
+        return hashlib.sha256(self.raw).hexdigest()
 
 
 class Origins:
@@ -307,7 +315,7 @@ def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFi
     if budget is not None:
         budget.charge(raw, shown)
     doc = parse_yaml(shown, raw, nodes_charged=budget is not None)
-    return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
+    return SourceFile(path=shown, abspath=path.resolve(), raw=raw, doc=doc)
 
 
 def _check_version(src: SourceFile, kind: str) -> dict[str, Any]:
