@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -51,13 +52,21 @@ _LIST_SECTIONS = {"decision": {"signoffs", "authors", "waivers"}, "post_deployme
 
 
 class SourceFile(NamedTuple):
-    """One file read for a case or policy: where it is, what its bytes hash to, its parse."""
+    """One file read for a case or policy: where it is, its bytes, its parse."""
 
     path: str
     """The path as shown to the user (relative to the working directory when possible)."""
     abspath: Path
-    sha256: str
+    raw: bytes
+    """The file's bytes as read (`doc.raw` is the same object unless a byte order mark was
+    taken off)."""
     doc: YamlDoc
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the file's bytes. Worked out when asked for: `check` never asks, and hashing
+        a large case's files is a few percent of checking it."""
+        return hashlib.sha256(self.raw).hexdigest()
 
 
 class Origins:
@@ -307,7 +316,7 @@ def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFi
     if budget is not None:
         budget.charge(raw, shown)
     doc = parse_yaml(shown, raw, nodes_charged=budget is not None)
-    return SourceFile(path=shown, abspath=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(), doc=doc)
+    return SourceFile(path=shown, abspath=path.resolve(), raw=raw, doc=doc)
 
 
 def _check_version(src: SourceFile, kind: str) -> dict[str, Any]:
@@ -725,9 +734,9 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
             case = Case.model_validate(data)
         except ValidationError as e:
             diags.extend(validation_findings(e, loc))
-    if case is not None:
-        # evidence items name a dozen fields each (sets of 700 bytes); most elements name two or
-        # three (200 bytes), too little to be worth a pass over every element
+    if case is not None and not built:
+        # evidence items name a dozen fields each (sets of 700 bytes); a lean load's large
+        # sections shared theirs as they were built
         share_field_sets(case.evidence.values())
 
     pol: Policy | None = None
@@ -821,7 +830,9 @@ def _build_sections(data: Any) -> bool:
     built, before the next file is read: a large case never holds all of its parsed data and all
     of its models at once (the load's peak of memory), and the memory its parsed items took is
     used again for the next ones. The section keeps its ids, in their order; its values become
-    models, which pydantic takes as they are when the case is built around them. Raises
+    models, which pydantic takes as they are when the case is built around them; models built
+    from items that name the same keys share one set of given field names (`_share_field_sets`).
+    Raises
     ValidationError when an item is invalid (the section keeps its ids, its items built or not:
     the caller validates the whole document again, read from the files' bytes)."""
     if not isinstance(data, dict):
@@ -832,12 +843,15 @@ def _build_sections(data: Any) -> bool:
         if items is None or len(items) < _BUILD_FROM:
             continue
         adapter = _adapter(at)
+        shared: dict[tuple[str, ...], set[str]] = {}
         ids, values = list(items), list(items.values())
         items.clear()
         try:
             for start in range(0, len(ids), _PART):
                 end = start + _PART
-                items.update(adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True))))
+                part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                _share_field_sets(part.values(), values[start:end], shared)
+                items.update(part)
                 values[start:end] = itertools.repeat(None, len(values[start:end]))
         except ValidationError:
             done = len(items)
@@ -845,6 +859,20 @@ def _build_sections(data: Any) -> bool:
             raise
         built = True
     return built
+
+
+def _share_field_sets(models: Collection[BaseModel], items: list[Any], shared: dict[tuple[str, ...], set[str]]) -> None:
+    """Let the models built from `items` (in their order) share their sets of given field names:
+    pydantic gives every model a set of its own (200 bytes for an element naming two or three
+    fields), the same for every item that names the same keys. Each model takes the set of the
+    first model built from items with its item's keys (`shared`: keys -> that set); all in C, a
+    few operations per model (a frozen copy of every set to compare them by, as
+    `share_field_sets` makes, costs twenty times as much)."""
+    sets = map(shared.setdefault, map(tuple, items), map(_fields_set_of, models))
+    list(map(object.__setattr__, models, itertools.repeat("__pydantic_fields_set__"), sets))
+
+
+_fields_set_of = operator.attrgetter("__pydantic_fields_set__")
 
 
 def _reparsed(files: list[SourceFile]) -> dict[str, Any]:

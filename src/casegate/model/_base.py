@@ -1,8 +1,9 @@
 """Shared base types for every casegate document model."""
 
+import functools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from itertools import repeat
 from typing import Annotated, Any, Literal
@@ -53,22 +54,30 @@ class _NoItems(list[Any]):
         return self
 
     def __reduce__(self) -> Any:
-        return (no_items, ())
+        return (_no_items, ())
 
 
 _NO_ITEMS = _NoItems()
 
 
-def no_items() -> list[Any]:
-    """The `default_factory` of the list fields of the models a case holds by the thousand
-    (argument elements, evidence items, safeguards): one shared empty list that cannot change.
-
-    An unset list field would otherwise cost a new empty list per model (56 bytes; an element
-    has six such fields, most unset: 50 MiB of a case with 230,000 elements). Frozen models
-    cannot reassign a field, and the shared list refuses `append` and every other change, so
-    no model can alter another's; it equals `[]`, serialises as `[]`, and copies as itself.
-    """
+def _no_items() -> list[Any]:
     return _NO_ITEMS
+
+
+no_items: Callable[[], list[Any]] = functools.partial(next, repeat(_NO_ITEMS))
+"""The `default_factory` of the list fields of the models a case holds by the thousand
+(argument elements, evidence items, safeguards): one shared empty list that cannot change.
+
+An unset list field would otherwise cost a new empty list per model (56 bytes; an element
+has six such fields, most unset: 50 MiB of a case with 230,000 elements). Frozen models
+cannot reassign a field, and the shared list refuses `append` and every other change, so
+no model can alter another's; it equals `[]`, serialises as `[]`, and copies as itself.
+
+It is the next item of an endless repeat of that list, called in C: pydantic calls a field's
+factory for every model that leaves the field unset (a hundred thousand calls for a 10k-goal
+argument), and a Python function costs a frame each time. pydantic reads no signature from it
+(it has none), so it also takes no time when a model class is built.
+"""
 
 
 _FIELDS_SET = "__pydantic_fields_set__"
