@@ -295,6 +295,17 @@ def test_a_lowered_attempt_rate_floor_is_loosening() -> None:
     assert hits("CG328", context(base_doc(), pol=floored, previous_policy=lowered)) == []
 
 
+def test_an_open_defeater_kind_made_only_a_condition_is_loosening() -> None:
+    """The lab's framework lets an open sandbagging defeater through as a condition: the probe
+    that answered it can then be dropped."""
+    pol = policy()
+    softer = list(pol.condition_defeaters) + ["sandbagging"]
+    (h,) = _loosened(condition_defeaters=softer)
+    assert "an open defeater of kind sandbagging is now only a condition of the decision" in h.message
+    assert hits("CG328", context(base_doc(), pol=pol, previous_policy=pol.model_copy(
+        update={"condition_defeaters": softer}))) == []
+
+
 def test_tightening_is_not_loosening() -> None:
     pol = policy()
     stricter = pol.model_copy(update={"confidence": min(pol.confidence + 0.02, 0.99)})

@@ -162,3 +162,15 @@ def test_a_monitor_renamed_and_loosened_is_still_caught(atlas: Path) -> None:
     msgs = _codes(atlas, prev)["CG719"]
     assert ("monitor `M-flags-cyber` fires less readily than `M-cyber-flags` in the --previous version: its "
             "threshold moved from 0.005 to 0.99, away from firing") in msgs, msgs
+
+
+def test_more_tools_under_a_scoping_out_that_rests_on_them(atlas: Path) -> None:
+    """The model gains a shell with internet access; autonomy and sabotage stay scoped out on the
+    old tool list (a1 of the red team)."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  tools: [code-execution]\n",
+          "  tools: [code-execution, persistent-shell-with-internet]\n")
+    msgs = _codes(atlas, prev)["CG210"]
+    assert sorted(m.split("`")[1] for m in msgs) == ["autonomy", "sabotage"], msgs
+    assert all("([code-execution] -> [code-execution, persistent-shell-with-internet])" in m for m in msgs)
+    assert "CG210" not in _codes(atlas)  # a first version has nothing to compare with

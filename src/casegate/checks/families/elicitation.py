@@ -510,6 +510,10 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             k for k in ne.declared_kinds if k not in pe.declared_kinds)
         if wider:
             yield ("evidence", "declared_kinds"), f"declared evidence (no log casegate reads) now counts for {wider}"
+    softer = [k for k in pol.condition_defeaters if k not in prev.condition_defeaters]
+    if softer:
+        yield ("condition_defeaters",), (f"an open defeater of kind {', '.join(softer)} is now only a condition of "
+                                         "the decision, not a reason it cannot pass")
     if pol.evidence.max_age_days > prev.evidence.max_age_days:
         yield ("evidence", "max_age_days"), (f"evidence may now be {pol.evidence.max_age_days} days old, not "
                                              f"{prev.evidence.max_age_days}")

@@ -169,13 +169,26 @@ BOUNDARY_PROPERTIES = ("kind", "tools", "sensitive_domains", "scope.access", "sc
 
 
 def _property_value(ctx: Context, path: str) -> object:
-    b = ctx.case.boundary
+    return _boundary_value(ctx.case.boundary, path)
+
+
+def _boundary_value(b: object, path: str) -> object:
     obj: object = b
     for part in path.split("."):
         if obj is None:
             return None
         obj = getattr(obj, part, None)
     return obj
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return "none" if value is None else str(getattr(value, "value", value))
+
+
+def _comparable(value: object) -> object:
+    return sorted(set(map(str, value))) if isinstance(value, list) else value
 
 
 @rule(
@@ -214,6 +227,38 @@ def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
         if not t.rests_on and not t.evidence:
             yield Hit(path, f"domain `{did}` is scoped out with a reason that cites neither a boundary "
                             "property (`rests_on`) nor evidence")
+
+
+@rule(
+    "CG210", "scoped-out-boundary-changed", severity="blocking", serves="test-2-threat-model",
+    summary="A domain stays scoped out on a boundary property (`rests_on`) that changed since the "
+            "version compared with: the scoping-out was argued for another boundary.",
+    rationale="A scoping-out that rests on the boundary (no network tools, employees only, no weight "
+              "access) holds only while the boundary does. A new version that gives the model more "
+              "tools, or opens access, and keeps the old scoping-out argues a domain away on a "
+              "boundary that no longer exists.",
+    bad="# previous: tools: [code-execution]\nboundary: {tools: [code-execution, persistent-shell]}\n"
+        "threat_model:\n  autonomy: {scoped_out: sandboxed with no network egress, rests_on: [tools]}",
+    good="boundary: {tools: [code-execution]}\n"
+         "threat_model:\n  autonomy: {scoped_out: sandboxed with no network egress, rests_on: [tools]}",
+    fix="Argue the scoping-out again for the boundary as it is now (and say why it still holds), or "
+        "address the domain with pathways and safeguards.",
+)
+def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None or prev.boundary is None or ctx.case.boundary is None:
+        return
+    for did, t in ctx.case.threat_model.items():
+        if t.scoped_out is None:
+            continue
+        for i, prop in enumerate(t.rests_on):
+            if prop not in BOUNDARY_PROPERTIES:
+                continue  # CG205
+            was, now = _boundary_value(prev.boundary, prop), _boundary_value(ctx.case.boundary, prop)
+            if _comparable(was) != _comparable(now):
+                yield Hit(("threat_model", did, "rests_on", i),
+                          f"domain `{did}` stays scoped out on `boundary.{prop}`, which changed since the version "
+                          f"compared with ({_shown(was)} -> {_shown(now)})")
 
 
 @rule(
