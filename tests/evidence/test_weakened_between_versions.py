@@ -174,3 +174,28 @@ def test_more_tools_under_a_scoping_out_that_rests_on_them(atlas: Path) -> None:
     assert sorted(m.split("`")[1] for m in msgs) == ["autonomy", "sabotage"], msgs
     assert all("([code-execution] -> [code-execution, persistent-shell-with-internet])" in m for m in msgs)
     assert "CG210" not in _codes(atlas)  # a first version has nothing to compare with
+
+
+def test_the_same_weights_run_again_until_the_number_falls(atlas: Path) -> None:
+    """The CTF run again on the same weights, the lower result kept and the old log dropped: GO
+    WITH CONDITIONS (the alert level) would become GO (a3 of the red team). Against the version
+    compared with, the old run is still part of the record."""
+    import hashlib
+    import json
+
+    prev = _against_previous(atlas)
+    log = atlas / "evals" / "cyber-ctf.json"
+    old_digest = hashlib.sha256(log.read_bytes()).hexdigest()
+    doc = json.loads(log.read_text())
+    solved = sorted({s["id"] for s in doc["samples"] if s["score"]})
+    keep = set(solved[:19])  # 19 of 200 challenges solved, not 33
+    for s in doc["samples"]:
+        s["score"] = 1 if s["id"] in keep and s["score"] else 0
+    doc["created"] = "2026-11-10T09:00:00Z"
+    log.write_text(json.dumps(doc, indent=2) + "\n")
+    _edit(atlas / "evidence.yaml", old_digest, hashlib.sha256(log.read_bytes()).hexdigest())
+    _edit(atlas / "evidence.yaml", "    date: 2026-10-02\n    confidentiality: internal\n    domain: cyber\n",
+          "    date: 2026-11-10\n    confidentiality: internal\n    domain: cyber\n")
+    msgs = _codes(atlas, prev)["CG350"]
+    assert any(m.startswith("evaluations of `cyber-high` no longer include `E-cyber-ctf` (2026-10-02")
+               and "of the same weights: a newer run adds to a run of the same model" in m for m in msgs), msgs

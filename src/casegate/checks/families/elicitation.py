@@ -19,6 +19,7 @@ from .._derived import (
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
+    is_expired,
     proportion,
 )
 from .._registry import Context, Hit, rule
@@ -588,33 +589,50 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG350", "evaluation-run-dropped", severity="blocking", serves="fm-threshold-gaming",
-    summary="An evaluation of a threshold in the version compared with is gone from this one, and no "
-            "run of that threshold dated after it took its place.",
+    summary="An evaluation of a threshold in the version compared with is gone from this one (its "
+            "artifact no longer cited): of the same weights, at all; of other weights, with no run of "
+            "that threshold dated after it in its place.",
     rationale="A run that came out badly can simply be left out of the next version: the rules then "
-              "judge the runs that remain. An evaluation, once submitted, is part of the record; it may "
-              "be replaced by a newer run of the same threshold, not dropped.",
-    bad="# previous: E-ctf (2026-10-01) and E-ctf-2 (2026-10-20, 150/400) measure cyber-high\n"
-        "evidence: {E-ctf: {threshold: cyber-high, date: 2026-10-01, ...}}",
-    good="evidence: {E-ctf: {...}, E-ctf-3: {threshold: cyber-high, date: 2026-11-01, ...}}",
-    fix="Keep the run in the case (and answer what it shows), or cite a newer run of the same "
-        "threshold that replaces it.",
+              "judge the runs that remain. An evaluation, once submitted, is part of the record. Of the "
+              "same weights, a newer run is another sample of the same capability, not a correction: "
+              "it adds to the old one, and running again until the number falls and keeping only the "
+              "last is how a threshold is gamed. For new weights, a newer run of the threshold takes "
+              "the old one's place. A run that no longer counts (expired) may go.",
+    bad="# previous (same weights): E-ctf 33/200 measures cyber-high\n"
+        "evidence: {E-ctf: {threshold: cyber-high, artifact: evals/ctf-rerun.json, ...}}  # 19/200",
+    good="evidence: {E-ctf: {threshold: cyber-high, ...}, E-ctf-rerun: {threshold: cyber-high, ...}}",
+    fix="Keep the run in the case (the gate counts the highest bound of all runs), or, for new "
+        "weights, cite a newer run of the same threshold that replaces it.",
 )
 def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
+    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
     for tid in ctx.policy.thresholds:
         cur = _evals(ctx.case, tid)
-        have = {eid for eid, _ in cur}
+        have = {_run_key(eid, ev) for eid, ev in cur}
         newest = max((ev.date for _, ev in cur), default=None)
         gone = [(eid, ev) for eid, ev in _evals(prev, tid)
-                if eid not in have and (newest is None or newest <= ev.date)]
+                if _run_key(eid, ev) not in have and not is_expired(ev, ctx)
+                and (same_weights or newest is None or newest <= ev.date)]
         if not gone:
             continue
         path: tuple[str | int, ...] = ("evidence", cur[0][0]) if cur else ("evidence",)
-        yield Hit(path, f"evaluations of `{tid}` no longer include "
-                        + ", ".join(f"`{eid}` ({ev.date.isoformat()})" for eid, ev in gone)
-                        + ", and no run of it dated later took " + ("its" if len(gone) == 1 else "their") + " place")
+        runs = ", ".join(f"`{eid}` ({ev.date.isoformat()}" + (f", {ev.sha256[:12]}" if ev.sha256 else "") + ")"
+                         for eid, ev in gone)
+        if same_weights:
+            yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, of the same weights: a newer run "
+                            "adds to a run of the same model, it does not replace it")
+        else:
+            yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, and no run of it dated later took "
+                            + ("its" if len(gone) == 1 else "their") + " place")
+
+
+def _run_key(eid: str, ev: Evidence) -> tuple[str, str]:
+    """What identifies a run across versions: its artifact's digest (under any evidence id), else
+    the item."""
+    return ("artifact", ev.sha256) if ev.sha256 else ("item", eid)
 
 
 def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:
