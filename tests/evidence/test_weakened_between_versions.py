@@ -199,3 +199,36 @@ def test_the_same_weights_run_again_until_the_number_falls(atlas: Path) -> None:
     msgs = _codes(atlas, prev)["CG350"]
     assert any(m.startswith("evaluations of `cyber-high` no longer include `E-cyber-ctf` (2026-10-02")
                and "of the same weights: a newer run adds to a run of the same model" in m for m in msgs), msgs
+
+
+def _retask(log: Path, task: str) -> tuple[str, str]:
+    """The log rewritten as a run of `task`: (old digest, new digest)."""
+    import hashlib
+    import json
+
+    old = hashlib.sha256(log.read_bytes()).hexdigest()
+    doc = json.loads(log.read_text())
+    doc["task"] = task
+    log.write_text(json.dumps(doc, indent=2) + "\n")
+    return old, hashlib.sha256(log.read_bytes()).hexdigest()
+
+
+def test_a_safeguard_test_swapped_for_an_easier_task(atlas: Path) -> None:
+    """The refusal test's adversarial task replaced by a basic one (a4 of the red team)."""
+    prev = _against_previous(atlas)
+    old, new = _retask(atlas / "reports" / "refusal-test.json", "acme-refusal-basic")
+    _edit(atlas / "evidence.yaml", old, new)
+    msgs = _codes(atlas, prev)["CG355"]
+    assert ("safeguard `SG-refusal` was tested on `acme-refusal-adversarial` v1 in the --previous version; its "
+            "tests now run `acme-refusal-basic` v1: a test of another task is not the same test") in msgs, msgs
+
+
+def test_the_monitoring_resting_on_the_refusal_test(atlas: Path) -> None:
+    """The monitoring's own test dropped and the refusal test cited for it (a8b of the red team)."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "evidence.yaml", "    tests: [SG-refusal]\n", "    tests: [SG-refusal, SG-monitoring]\n")
+    _edit(atlas / "case.yaml", "    evidence: [E-monitoring]\n", "    evidence: [E-refusal]\n")
+    msgs = _codes(atlas, prev)["CG355"]
+    assert ("safeguard `SG-monitoring` (monitoring) now rests on `E-refusal`, which in the --previous version "
+            "tested `SG-refusal` (model-behaviour): a test of a safeguard of another layer is not a test of this "
+            "one") in msgs, msgs

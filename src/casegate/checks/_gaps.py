@@ -38,6 +38,11 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         elif any(t.digest is None for t in th.tasks):
             out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its samples: a run "
                                  "of part of the task counts as a run of it", None))
+    required = dict.fromkeys(layer for th in policy.thresholds.values() for req in th.safeguards for layer in req.layers)
+    untasked = [layer for layer in required if not policy.safeguard_tests.get(layer)]
+    if untasked:
+        out.append(PolicyGap("safeguard_tests", f"no test task for the required layer(s) {', '.join(untasked)}: a test "
+                             "of any task counts as a test of a safeguard of them", None))
     for kind in policy.signoff.required:
         bare = [d for d in policy.domains if policy.tolerance.attempts_floor(kind, d) is None]
         if bare:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
-from .._derived import evidence_dated
+from .._derived import TEST_KINDS, evidence_dated
 from .._registry import Context, Hit, rule
 from .._text import parse_window
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
@@ -261,19 +261,38 @@ def _outside(ev_ids: list[str], evidence: dict[str, Evidence]) -> set[str]:
     return _cited([e for e in ev_ids if (ev := evidence.get(e)) is not None and ev.independent], evidence)
 
 
+def _keys(eid: str, evidence: dict[str, Evidence]) -> set[str]:
+    """An item's identities across versions: its id, and its artifact's digest where pinned."""
+    ev = evidence.get(eid)
+    return {f"id:{eid}"} | ({f"sha256:{ev.sha256}"} if ev is not None and ev.sha256 else set())
+
+
+def _tested_on(ev_ids: list[str], evidence: dict[str, Evidence]) -> set[str]:
+    """The tasks a safeguard's red teams and safeguard tests ran, as their logs record them."""
+    out: set[str] = set()
+    for e in ev_ids:
+        ev = evidence.get(e)
+        if ev is not None and ev.kind in TEST_KINDS and ev.source is not None and ev.source.task:
+            out.add(f"`{ev.source.task}`" + (f" v{ev.source.task_version}" if ev.source.task_version else ""))
+    return out
+
+
 @rule(
     "CG355", "safeguard-weakened", severity="blocking", serves="test-4-safeguards",
     summary="Since the version compared with, a safeguard on a pathway still argued was removed, "
             "changed its layer, stopped being a security control, lost evidence from outside the "
-            "developer, or claims steps it did not block before on the same evidence.",
+            "developer, is tested on another task, rests on the test of a safeguard of another layer, "
+            "or claims steps it did not block before on the same evidence.",
     rationale="A safeguard's layer, its security flag and the steps it blocks are the lab's own "
               "words, and the rules key on them: the policy's required layers, independent evidence "
               "for security controls, the residual risk each blocked step is cut by. Relabelling the "
               "identity check as a classifier meets a required layer with no classifier; dropping "
               "`security: true` lets a self-test stand for the weights; pointing the egress limit's "
               "signed test at a misuse step cuts that pathway's risk by a test that never tried it; "
-              "swapping an outside red team for an own log keeps the count and loses the outsider. "
-              "Each rides in with a version and changes nothing in the model.",
+              "swapping an outside red team for an own log keeps the count and loses the outsider; "
+              "a test of an easier task, or the refusal test cited for the monitoring, keeps the "
+              "numbers and loses what they measured. Each rides in with a version and changes "
+              "nothing in the model.",
     bad="# previous: SG-kyc {layer: user-vetting, blocks: [bio.acquire]}; SG-classifier {layer: classifier}\n"
         "SG-kyc: {layer: classifier, blocks: [bio.acquire, bio.troubleshoot], evidence: [E-kyc]}",
     good="SG-kyc: {layer: user-vetting, blocks: [bio.acquire], evidence: [E-kyc]}\n"
@@ -297,6 +316,11 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
 
     now_sg, before_sg = ctx.case.safeguards, prev.safeguards
     by_substance = {sg.substance(ctx.case.evidence): sid for sid, sg in now_sg.items() if sid not in before_sg}
+    tested_before: dict[str, set[str]] = {}  # an item's identity -> the safeguards it tested
+    for osid, osg in before_sg.items():
+        for e in osg.evidence:
+            for k in _keys(e, prev.evidence):
+                tested_before.setdefault(k, set()).add(osid)
     for sid, old in before_sg.items():
         new = now_sg.get(sid)
         if new is None:
@@ -316,6 +340,22 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
             yield Hit(where + ("evidence",),
                       f"safeguard `{sid}` rests on {has} piece{'' if has == 1 else 's'} of evidence from outside the "
                       f"developer, {had} in {against}")
+        was_on, now_on = _tested_on(old.evidence, prev.evidence), _tested_on(new.evidence, ctx.case.evidence)
+        if was_on - now_on:
+            yield Hit(where + ("evidence",),
+                      f"safeguard `{sid}` was tested on {', '.join(sorted(was_on - now_on))} in {against}; its tests "
+                      f"now run {', '.join(sorted(now_on)) or 'no task a log records'}: a test of another task is "
+                      "not the same test")
+        mine = set().union(*(_keys(e, prev.evidence) for e in old.evidence))
+        for e in new.evidence:
+            keys = _keys(e, ctx.case.evidence)
+            others = sorted(o for k in keys - mine for o in tested_before.get(k, ())
+                            if o != sid and before_sg[o].layer != new.layer)
+            if others and not keys & mine:
+                yield Hit(where + ("evidence",),
+                          f"safeguard `{sid}` ({new.layer}) now rests on `{e}`, which in {against} tested "
+                          + ", ".join(f"`{o}` ({before_sg[o].layer})" for o in dict.fromkeys(others))
+                          + ": a test of a safeguard of another layer is not a test of this one")
         grown = sorted(b for b in new.blocks if as_before(b) not in set(old.blocks))
         if grown and _cited(new.evidence, ctx.case.evidence) <= _cited(old.evidence, prev.evidence):
             yield Hit(where + ("blocks",),
