@@ -19,6 +19,8 @@ from casegate.report import format_decision_markdown
 from casegate.sign import load_keyring, parse_instant, with_attestations
 from casegate.store import MemorySaltStore
 
+from .atlas_copy import edit as _edit
+
 AT = parse_instant("2026-11-27", end_of_day=True)
 SALTS = Salts(MemorySaltStore())
 DERIVED = ("E-cyber-ctf", "E-bio-uplift", "E-rnd-tasks", "E-kyc", "E-refusal", "E-monitoring")
@@ -29,12 +31,6 @@ DECLARED = ("E-redteam-classifier", "E-weights-audit", "E-insider", "E-egress-te
 
 def _loaded(d: Path) -> Loaded:
     return with_attestations(load_case(d / "case.yaml"), load_keyring(d / "keys" / "keyring.yaml"), AT)
-
-
-def _edit(p: Path, old: str, new: str) -> None:
-    text = p.read_text()
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1))
 
 
 def test_each_item_has_the_basis_its_artifact_gives(atlas: Path) -> None:

@@ -32,6 +32,8 @@ from casegate.sign import (
 )
 from casegate.store._files import collect_files
 
+from .atlas_copy import edit as _edit
+
 AT = parse_instant("2026-11-27", end_of_day=True)
 SIGNED = "reports/evidence-attestations/redteam-classifier.md.jonas-berg.dsse.json"
 
@@ -58,12 +60,6 @@ def _gate(d: Path, ring: Keyring | None) -> DecisionRecord:
 
 def _findings(r: DecisionRecord, code: str) -> list[tuple[tuple[str | int, ...], str, bool]]:
     return [(tuple(f.path), f.message, f.blocking) for f in r.findings if f.code == code]
-
-
-def _edit(p: Path, old: str, new: str) -> None:
-    text = p.read_text()
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1))
 
 
 def _new_person(d: Path, ring: Keyring, name: str, org: str | None) -> tuple[Keyring, object]:

@@ -17,15 +17,11 @@ from casegate.checks import make_context
 from casegate.checks._derived import pathway_risk
 from casegate.evidence import rehash_artifacts
 from casegate.gate import run_gate
-from casegate.load import Loaded, load_case
-from casegate.sign import load_keyring, parse_instant, with_attestations
+from casegate.load import load_case
+
+from .atlas_copy import signed as _loaded
 
 TODAY = dt.date(2026, 11, 27)
-
-
-def _loaded(d: Path) -> Loaded:
-    return with_attestations(load_case(d / "case.yaml"), load_keyring(d / "keys" / "keyring.yaml"),
-                             parse_instant(TODAY.isoformat(), end_of_day=True))
 
 
 def _item(d: Path, eid: str, **lines: str) -> None:

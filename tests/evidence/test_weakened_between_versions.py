@@ -10,21 +10,11 @@ import shutil
 from pathlib import Path
 
 from casegate.gate import run_gate
-from casegate.load import Loaded, load_case
-from casegate.sign import load_keyring, parse_instant, with_attestations
+
+from .atlas_copy import edit as _edit
+from .atlas_copy import signed as _loaded
 
 TODAY = dt.date(2026, 11, 27)
-
-
-def _loaded(d: Path) -> Loaded:
-    return with_attestations(load_case(d / "case.yaml"), load_keyring(d / "keys" / "keyring.yaml"),
-                             parse_instant(TODAY.isoformat(), end_of_day=True))
-
-
-def _edit(p: Path, old: str, new: str) -> None:
-    text = p.read_text()
-    assert old in text, old
-    p.write_text(text.replace(old, new, 1))
 
 
 def _against_previous(atlas: Path) -> Path:
