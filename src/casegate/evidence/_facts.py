@@ -295,15 +295,20 @@ def _bypasses(r: Result) -> str:
     return "none" if r.attempts is None else f"{r.bypasses} bypass(es) in {r.attempts} attempt(s)"
 
 
-def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
+def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str,
+             log_day: dt.date | None) -> Iterator[Mismatch]:
+    """The record's values that item `eid`'s log (`run`, giving the effective item `eff`)
+    contradicts. `log_day` is the day of `run.date` when the log writes it as ISO's YYYY-MM-DD
+    (else None: no recorded day is written that way)."""
     rr, er = rec.result, eff.result
-    if rr is not None and er is not None and rr.successes is not None and rr.trials is not None \
-            and er.successes is not None and er.trials is not None \
-            and (rr.successes, rr.trials) != (er.successes, er.trials):
-        yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
-    if rr is not None and er is not None and (rr.bypasses is not None or rr.attempts is not None) \
-            and (rr.bypasses, rr.attempts) != (er.bypasses, er.attempts):
-        yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
+    if rr is not None and er is not None:
+        recorded, derived = (rr.successes, rr.trials), (er.successes, er.trials)
+        if None not in recorded and None not in derived and recorded != derived:
+            yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}",
+                            f"{er.successes}/{er.trials}")
+        recorded = (rr.bypasses, rr.attempts)
+        if recorded != (None, None) and recorded != (er.bypasses, er.attempts):
+            yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
     el = rec.elicitation
     de = run.elicitation
     if el is not None:
@@ -335,7 +340,7 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
                      f"invalidated: {str(ds.invalidated).lower()}")
     if rr is not None and rr.metric is not None and run.result.metric is not None and rr.metric != run.result.metric:
         yield _mismatch(eid, run, shown, "scorer", ("result", "metric"), rr.metric, run.result.metric)
-    if rec.date.isoformat() != run.date:
+    if rec.date != log_day:
         yield _mismatch(eid, run, shown, "date", ("date",), rec.date.isoformat(), run.date)
 
 
@@ -365,23 +370,42 @@ _VARIANTS = {v.value: v for v in Variant}
 _set = object.__setattr__
 
 
-def _updated(m: _M, update: dict[str, Any], field_sets: dict[frozenset[str], set[str]] | None = None) -> _M:
+class _FieldSets:
+    """The sets of given field names of the copies made from one case, each value held once (a
+    set of a dozen names takes over a kilobyte, more than the copy's own fields; a case has a
+    handful of distinct ones). Sharing is safe because the models are frozen: pydantic changes a
+    model's set only when a field is assigned, and `model_copy` copies it first."""
+
+    def __init__(self) -> None:
+        self._by_value: dict[frozenset[str], set[str]] = {}
+        self._unions: dict[tuple[int, tuple[str, ...]], tuple[set[str], set[str]]] = {}
+
+    def union(self, names: set[str], more: tuple[str, ...]) -> set[str]:
+        """`names | more`, as the one set held for its value. The items of a loaded case share
+        their sets (`share_field_sets`), so most unions asked for were made before: they are
+        found by the identity of `names`, which is kept (its id is not given to another set)."""
+        key = (id(names), more)
+        got = self._unions.get(key)
+        if got is not None:
+            return got[1]
+        union = names.union(more)
+        union = self._by_value.setdefault(frozenset(union), union)
+        self._unions[key] = (names, union)
+        return union
+
+
+def _updated(m: _M, update: dict[str, Any], field_sets: _FieldSets | None = None) -> _M:
     """`m.model_copy(update=update)` without its per-call overhead (a deep walk of copy.copy
     calls; a third of deriving the facts of a case with thousands of evidence items). Models
-    with private or extra attributes take pydantic's own path.
-
-    `field_sets`: the copies made from one case share their set of field names when it is the
-    same (a set of a dozen names takes over a kilobyte, more than the copy's own fields; a case
-    has a handful of distinct ones). Sharing is safe because the models are frozen: pydantic
-    changes a model's set only when a field is assigned, and `model_copy` copies it first."""
+    with private or extra attributes take pydantic's own path. The copies share their sets of
+    field names through `field_sets`."""
     if m.__pydantic_private__ is not None or m.__pydantic_extra__ is not None:
         return m.model_copy(update=update)
     cls = type(m)
     new = cls.__new__(cls)
     _set(new, "__dict__", {**m.__dict__, **update})
-    names = m.__pydantic_fields_set__ | update.keys()
-    if field_sets is not None:
-        names = field_sets.setdefault(frozenset(names), names)
+    names = m.__pydantic_fields_set__
+    names = names | update.keys() if field_sets is None else field_sets.union(names, tuple(update))
     _set(new, "__pydantic_fields_set__", names)
     _set(new, "__pydantic_extra__", None)
     _set(new, "__pydantic_private__", None)
@@ -403,8 +427,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     # Many items often read one artifact (the tasks of one log): the effective elicitation, result
     # and source they get from one run are the same immutable values, built once per run
     built: dict[tuple[Any, ...], Any] = {}
-    dates: dict[str, dt.date] = {}
-    field_sets: dict[frozenset[str], set[str]] = {}
+    dates: dict[str, tuple[dt.date, dt.date | None]] = {}  # a log's date -> its day, and `log_day`
+    field_sets = _FieldSets()
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold = ev.threshold
@@ -518,13 +542,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             source = run.source.model_copy(update={"files": {**run.source.files, **extra_files}})
             if not extra_files:
                 built["source", id(run)] = source
-        day = dates.get(run.date)
-        if day is None:
-            day = dates[run.date] = dt.date.fromisoformat(run.date)
+        day_of = dates.get(run.date)
+        if day_of is None:
+            day = dt.date.fromisoformat(run.date)
+            day_of = dates[run.date] = (day, day if day.isoformat() == run.date else None)
+        day, log_day = day_of
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
             "eval_set": [run.task], "date": day}, field_sets)
-        facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
+        facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
     if policy.evidence.declared_counts == "independent":
@@ -727,15 +753,16 @@ def _shown_result(result: dict[str, Any] | None) -> str:
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
                         atts: AttestationSet | None, digests: dict[str, str] | None,
-                        field_sets: dict[frozenset[str], set[str]] | None = None) -> None:
+                        field_sets: _FieldSets | None = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference."""
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
         developer.setdefault(_org_key(o), o)
     facts.developer_organisations = tuple(developer.values())
     needs = set(policy.evidence.independent_kinds)
+    digests, recorded = digests or {}, facts.recorded
     for eid, ev in list(items.items()):
-        verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer, facts.recorded.get(eid))
+        verdict = _judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid))
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)
