@@ -310,8 +310,8 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
         if recorded != (None, None) and recorded != (er.bypasses, er.attempts):
             yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
     el = rec.elicitation
-    de = run.elicitation
     if el is not None:
+        de = run.elicitation
         fs = el.model_fields_set
         if "variant" in fs and run.variant is not None and el.variant.value != run.variant:
             yield _mismatch(eid, run, shown, "variant", ("elicitation", "variant"), el.variant, run.variant)
@@ -328,8 +328,9 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
         yield _mismatch(eid, run, shown, "task", ("eval_set",), rec.eval_set, [run.task])
-    src, ds = rec.source, run.source
+    src = rec.source
     if src is not None:
+        ds = run.source
         for name, fact in (("model", "model"), ("task", "task"), ("task_version", "task_version"),
                            ("scorer", "scorer"), ("status", "status"), ("epochs", "epochs")):
             a, b = getattr(src, name), getattr(ds, name)
@@ -431,8 +432,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     field_sets = _FieldSets()
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
-        threshold = ev.threshold
-        if ev.kind == "eval" and threshold is None and citing.get(eid):
+        threshold, kind = ev.threshold, ev.kind
+        if kind == "eval" and threshold is None and citing.get(eid):
             tids = tuple(citing[eid])
             facts.mapped[eid] = tids
             threshold = tids[0]
@@ -473,7 +474,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             facts.problems.append(_fewer_attempts(eid, run, d.artifact))
         problems: list[Problem] = []
         counts = None
-        if ev.kind == "eval":  # counted once per run and threshold, unless counting fails
+        if kind == "eval":  # counted once per run and threshold, unless counting fails
             counted = ("counts", id(run), id(th))
             if counted in built:
                 counts = built[counted]
@@ -481,15 +482,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 counts = _counts(eid, run, th, problems)
                 if not problems:
                     built[counted] = counts
-        elif ev.kind in TEST_KINDS:
+        elif kind in TEST_KINDS:
             counts = _bypass_counts(eid, run, problems, d.tasks)
         if problems:
             facts.excluded.setdefault(eid, problems[0].message)
         facts.problems.extend(problems)
         rec_el = ev.elicitation
         variant = Variant.production
-        if run.variant is not None:
-            variant = _VARIANTS.get(run.variant, Variant.production)
+        if (named := run.variant) is not None:
+            variant = _VARIANTS.get(named, Variant.production)
         elif rec_el is not None and "variant" in rec_el.model_fields_set and rec_el.variant is not Variant.production:
             facts.problems.append(Problem(
                 eid, "variant-unrecorded", ("evidence", eid, "elicitation", "variant"),
@@ -499,7 +500,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 "`--metadata variant=helpful-only`; lm-eval: `--model_args ...,variant=helpful-only`) or in the model's name"))
         de = run.elicitation
         scaffold = de.scaffold
-        if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent:
+        if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and scaffold is Scaffold.agent:
             scaffold = Scaffold.expert_agent  # a judgement no log records
         prompting = rec_el.prompting if rec_el else None
         key: tuple[Any, ...] = ("elicitation", id(run), variant, scaffold, prompting)
@@ -510,7 +511,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 budget_tokens=de.budget_tokens, time_limit=run.time_limit, prompting=prompting,
                 solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
-        if ev.kind == "eval":
+        if kind == "eval":
             red = th.reduction if th is not None else "any"
             key = ("result", id(run), counts, red)
             result: Result | None = built.get(key)
@@ -519,12 +520,12 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                     successes=counts[0] if counts else None, trials=counts[1] if counts else None,
                     metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
                     reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
-        elif ev.kind in TEST_KINDS:
+        elif kind in TEST_KINDS:
             result = Result(bypasses=counts[0] if counts else None, attempts=counts[1] if counts else None,
                             scale=rr.scale)
         else:
             result = ev.result
-        if th is not None and ev.kind == "eval":
+        if th is not None and kind == "eval":
             if th.scorer is not None and not _scorer_matches(run, th.scorer):
                 msg = (f"`{eid}` was scored by `{run.source.scorer or run.result.metric or 'no scorer'}`, but the "
                        f"policy counts `{threshold}` by `{th.scorer}`")
@@ -542,10 +543,11 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             source = run.source.model_copy(update={"files": {**run.source.files, **extra_files}})
             if not extra_files:
                 built["source", id(run)] = source
-        day_of = dates.get(run.date)
+        logged = run.date
+        day_of = dates.get(logged)
         if day_of is None:
-            day = dt.date.fromisoformat(run.date)
-            day_of = dates[run.date] = (day, day if day.isoformat() == run.date else None)
+            day = dt.date.fromisoformat(logged)
+            day_of = dates[logged] = (day, day if day.isoformat() == logged else None)
         day, log_day = day_of
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
