@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casegate.evidence._facts import _updated
+from casegate.evidence._facts import _FieldSets, _updated
 from casegate.load import load_case
 
 ATLAS = Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "case.yaml"
@@ -30,7 +30,7 @@ def test_copies_share_equal_field_name_sets_and_stay_independent() -> None:
     case = load_case(ATLAS).case
     assert case is not None
     items = list(case.evidence.values())
-    shared: dict[frozenset[str], set[str]] = {}
+    shared = _FieldSets()
     copies = [_updated(ev, {"eval_set": ["t"]}, shared) for ev in items]
     by_names: dict[frozenset[str], set[int]] = {}
     for c in copies:
@@ -44,4 +44,8 @@ def test_copies_share_equal_field_name_sets_and_stay_independent() -> None:
     unset = next(n for n in type(first).model_fields if n not in before)
     changed = first.model_copy(update={unset: getattr(first, unset)})
     assert unset in changed.model_fields_set and first.model_fields_set == before
+    assert all(c.model_fields_set == ev.model_fields_set | {"eval_set"} for c, ev in zip(copies, items, strict=True))
+    # another update of the same items, through the same sets, adds its own names
+    others = [_updated(ev, {"threshold": None}, shared) for ev in items]
+    assert all(o.model_fields_set == ev.model_fields_set | {"threshold"} for o, ev in zip(others, items, strict=True))
     assert all(c.model_fields_set == ev.model_fields_set | {"eval_set"} for c, ev in zip(copies, items, strict=True))

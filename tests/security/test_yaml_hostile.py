@@ -22,6 +22,7 @@ from casegate.load import load_case, parse_yaml
 from casegate.load._yaml import (
     _RESERVE_FROM,
     node_bound_over,
+    node_counts,
     node_estimate,
     quick_node_bound,
     yaml_node_bound,
@@ -169,6 +170,7 @@ def test_the_reserved_nodes_stay_within_the_quick_bound_and_change_no_parse() ->
     shapes += [f.read_bytes() for f in [*ROOT.glob("examples/**/*.yaml"), *(SRC / "casegate").glob("**/*.yaml")]]
     for raw in shapes:
         assert node_estimate(raw) <= quick_node_bound(raw), raw
+        assert node_counts(raw) == (quick_node_bound(raw), node_estimate(raw)), raw  # the one pass a case's files get
     items = "".join(f"  E{i}:\n    kind: eval\n    tasks: [a, b]\n    steps:\n      - {{id: s{i}, at: 2026-10-01}}\n"
                     "      -\n        id: t\n" for i in range(3000))
     raw = f"casegate: 1\nevidence:\n{items}".encode()

@@ -102,8 +102,13 @@ def build_index(case: Case) -> ArgumentIndex:
         private.update(compress(zip(some_ids, confidentiality, strict=True), not_public))
     # an element that lists no support shares the one empty tuple (a list each: 7 MiB at 100k)
     support: dict[str, tuple[str, ...]] = dict.fromkeys(ids, ())
-    for eid, sb in fields["supported_by"].items():
-        support[eid] = tuple(filter(els.__contains__, sb))
+    # the targets listed are all elements but in a broken case (one set operation tells): only
+    # then is each list searched for the ids to leave out
+    listed = fields["supported_by"]
+    support.update(zip(listed, map(tuple, listed.values()), strict=True))
+    if set(chain.from_iterable(listed.values())).difference(els):
+        for eid, sb in listed.items():
+            support[eid] = tuple(filter(els.__contains__, sb))
     reachable, depended_on = _reachable(case, types, fields)
     return ArgumentIndex(types=types, by_type={t: got for t, got in by_type.items() if got}, support=support,
                          reachable=reachable, depended_on=depended_on, order=_kahn(support), fields=fields,

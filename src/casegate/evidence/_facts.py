@@ -295,18 +295,23 @@ def _bypasses(r: Result) -> str:
     return "none" if r.attempts is None else f"{r.bypasses} bypass(es) in {r.attempts} attempt(s)"
 
 
-def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str) -> Iterator[Mismatch]:
+def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str,
+             log_day: dt.date | None) -> Iterator[Mismatch]:
+    """The record's values that item `eid`'s log (`run`, giving the effective item `eff`)
+    contradicts. `log_day` is the day of `run.date` when the log writes it as ISO's YYYY-MM-DD
+    (else None: no recorded day is written that way)."""
     rr, er = rec.result, eff.result
-    if rr is not None and er is not None and rr.successes is not None and rr.trials is not None \
-            and er.successes is not None and er.trials is not None \
-            and (rr.successes, rr.trials) != (er.successes, er.trials):
-        yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}", f"{er.successes}/{er.trials}")
-    if rr is not None and er is not None and (rr.bypasses is not None or rr.attempts is not None) \
-            and (rr.bypasses, rr.attempts) != (er.bypasses, er.attempts):
-        yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
+    if rr is not None and er is not None:
+        recorded, derived = (rr.successes, rr.trials), (er.successes, er.trials)
+        if None not in recorded and None not in derived and recorded != derived:
+            yield _mismatch(eid, run, shown, "counts", ("result", "successes"), f"{rr.successes}/{rr.trials}",
+                            f"{er.successes}/{er.trials}")
+        recorded = (rr.bypasses, rr.attempts)
+        if recorded != (None, None) and recorded != (er.bypasses, er.attempts):
+            yield _mismatch(eid, run, shown, "counts", ("result", "bypasses"), _bypasses(rr), _bypasses(er))
     el = rec.elicitation
-    de = run.elicitation
     if el is not None:
+        de = run.elicitation
         fs = el.model_fields_set
         if "variant" in fs and run.variant is not None and el.variant.value != run.variant:
             yield _mismatch(eid, run, shown, "variant", ("elicitation", "variant"), el.variant, run.variant)
@@ -323,8 +328,9 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
         yield _mismatch(eid, run, shown, "task", ("eval_set",), rec.eval_set, [run.task])
-    src, ds = rec.source, run.source
+    src = rec.source
     if src is not None:
+        ds = run.source
         for name, fact in (("model", "model"), ("task", "task"), ("task_version", "task_version"),
                            ("scorer", "scorer"), ("status", "status"), ("epochs", "epochs")):
             a, b = getattr(src, name), getattr(ds, name)
@@ -335,7 +341,7 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
                      f"invalidated: {str(ds.invalidated).lower()}")
     if rr is not None and rr.metric is not None and run.result.metric is not None and rr.metric != run.result.metric:
         yield _mismatch(eid, run, shown, "scorer", ("result", "metric"), rr.metric, run.result.metric)
-    if rec.date.isoformat() != run.date:
+    if rec.date != log_day:
         yield _mismatch(eid, run, shown, "date", ("date",), rec.date.isoformat(), run.date)
 
 
@@ -365,23 +371,42 @@ _VARIANTS = {v.value: v for v in Variant}
 _set = object.__setattr__
 
 
-def _updated(m: _M, update: dict[str, Any], field_sets: dict[frozenset[str], set[str]] | None = None) -> _M:
+class _FieldSets:
+    """The sets of given field names of the copies made from one case, each value held once (a
+    set of a dozen names takes over a kilobyte, more than the copy's own fields; a case has a
+    handful of distinct ones). Sharing is safe because the models are frozen: pydantic changes a
+    model's set only when a field is assigned, and `model_copy` copies it first."""
+
+    def __init__(self) -> None:
+        self._by_value: dict[frozenset[str], set[str]] = {}
+        self._unions: dict[tuple[int, tuple[str, ...]], tuple[set[str], set[str]]] = {}
+
+    def union(self, names: set[str], more: tuple[str, ...]) -> set[str]:
+        """`names | more`, as the one set held for its value. The items of a loaded case share
+        their sets (`share_field_sets`), so most unions asked for were made before: they are
+        found by the identity of `names`, which is kept (its id is not given to another set)."""
+        key = (id(names), more)
+        got = self._unions.get(key)
+        if got is not None:
+            return got[1]
+        union = names.union(more)
+        union = self._by_value.setdefault(frozenset(union), union)
+        self._unions[key] = (names, union)
+        return union
+
+
+def _updated(m: _M, update: dict[str, Any], field_sets: _FieldSets | None = None) -> _M:
     """`m.model_copy(update=update)` without its per-call overhead (a deep walk of copy.copy
     calls; a third of deriving the facts of a case with thousands of evidence items). Models
-    with private or extra attributes take pydantic's own path.
-
-    `field_sets`: the copies made from one case share their set of field names when it is the
-    same (a set of a dozen names takes over a kilobyte, more than the copy's own fields; a case
-    has a handful of distinct ones). Sharing is safe because the models are frozen: pydantic
-    changes a model's set only when a field is assigned, and `model_copy` copies it first."""
+    with private or extra attributes take pydantic's own path. The copies share their sets of
+    field names through `field_sets`."""
     if m.__pydantic_private__ is not None or m.__pydantic_extra__ is not None:
         return m.model_copy(update=update)
     cls = type(m)
     new = cls.__new__(cls)
     _set(new, "__dict__", {**m.__dict__, **update})
-    names = m.__pydantic_fields_set__ | update.keys()
-    if field_sets is not None:
-        names = field_sets.setdefault(frozenset(names), names)
+    names = m.__pydantic_fields_set__
+    names = names | update.keys() if field_sets is None else field_sets.union(names, tuple(update))
     _set(new, "__pydantic_fields_set__", names)
     _set(new, "__pydantic_extra__", None)
     _set(new, "__pydantic_private__", None)
@@ -403,12 +428,12 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     # Many items often read one artifact (the tasks of one log): the effective elicitation, result
     # and source they get from one run are the same immutable values, built once per run
     built: dict[tuple[Any, ...], Any] = {}
-    dates: dict[str, dt.date] = {}
-    field_sets: dict[frozenset[str], set[str]] = {}
+    dates: dict[str, tuple[dt.date, dt.date | None]] = {}  # a log's date -> its day, and `log_day`
+    field_sets = _FieldSets()
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
-        threshold = ev.threshold
-        if ev.kind == "eval" and threshold is None and citing.get(eid):
+        threshold, kind = ev.threshold, ev.kind
+        if kind == "eval" and threshold is None and citing.get(eid):
             tids = tuple(citing[eid])
             facts.mapped[eid] = tids
             threshold = tids[0]
@@ -449,7 +474,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             facts.problems.append(_fewer_attempts(eid, run, d.artifact))
         problems: list[Problem] = []
         counts = None
-        if ev.kind == "eval":  # counted once per run and threshold, unless counting fails
+        if kind == "eval":  # counted once per run and threshold, unless counting fails
             counted = ("counts", id(run), id(th))
             if counted in built:
                 counts = built[counted]
@@ -457,15 +482,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 counts = _counts(eid, run, th, problems)
                 if not problems:
                     built[counted] = counts
-        elif ev.kind in TEST_KINDS:
+        elif kind in TEST_KINDS:
             counts = _bypass_counts(eid, run, problems, d.tasks)
         if problems:
             facts.excluded.setdefault(eid, problems[0].message)
         facts.problems.extend(problems)
         rec_el = ev.elicitation
         variant = Variant.production
-        if run.variant is not None:
-            variant = _VARIANTS.get(run.variant, Variant.production)
+        if (named := run.variant) is not None:
+            variant = _VARIANTS.get(named, Variant.production)
         elif rec_el is not None and "variant" in rec_el.model_fields_set and rec_el.variant is not Variant.production:
             facts.problems.append(Problem(
                 eid, "variant-unrecorded", ("evidence", eid, "elicitation", "variant"),
@@ -475,7 +500,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 "`--metadata variant=helpful-only`; lm-eval: `--model_args ...,variant=helpful-only`) or in the model's name"))
         de = run.elicitation
         scaffold = de.scaffold
-        if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and de.scaffold is Scaffold.agent:
+        if rec_el is not None and rec_el.scaffold is Scaffold.expert_agent and scaffold is Scaffold.agent:
             scaffold = Scaffold.expert_agent  # a judgement no log records
         prompting = rec_el.prompting if rec_el else None
         key: tuple[Any, ...] = ("elicitation", id(run), variant, scaffold, prompting)
@@ -486,7 +511,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 budget_tokens=de.budget_tokens, time_limit=run.time_limit, prompting=prompting,
                 solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
-        if ev.kind == "eval":
+        if kind == "eval":
             red = th.reduction if th is not None else "any"
             key = ("result", id(run), counts, red)
             result: Result | None = built.get(key)
@@ -495,12 +520,12 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                     successes=counts[0] if counts else None, trials=counts[1] if counts else None,
                     metric=rr.metric, value=rr.value, stderr=rr.stderr, scale=rr.scale,
                     reduction={"any": "at-least-one", "mean": "mean", "majority": "majority"}.get(red))
-        elif ev.kind in TEST_KINDS:
+        elif kind in TEST_KINDS:
             result = Result(bypasses=counts[0] if counts else None, attempts=counts[1] if counts else None,
                             scale=rr.scale)
         else:
             result = ev.result
-        if th is not None and ev.kind == "eval":
+        if th is not None and kind == "eval":
             if th.scorer is not None and not _scorer_matches(run, th.scorer):
                 msg = (f"`{eid}` was scored by `{run.source.scorer or run.result.metric or 'no scorer'}`, but the "
                        f"policy counts `{threshold}` by `{th.scorer}`")
@@ -518,13 +543,16 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             source = run.source.model_copy(update={"files": {**run.source.files, **extra_files}})
             if not extra_files:
                 built["source", id(run)] = source
-        day = dates.get(run.date)
-        if day is None:
-            day = dates[run.date] = dt.date.fromisoformat(run.date)
+        logged = run.date
+        day_of = dates.get(logged)
+        if day_of is None:
+            day = dt.date.fromisoformat(logged)
+            day_of = dates[logged] = (day, day if day.isoformat() == logged else None)
+        day, log_day = day_of
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
             "eval_set": [run.task], "date": day}, field_sets)
-        facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or ""))
+        facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
     if policy.evidence.declared_counts == "independent":
@@ -727,15 +755,16 @@ def _shown_result(result: dict[str, Any] | None) -> str:
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
                         atts: AttestationSet | None, digests: dict[str, str] | None,
-                        field_sets: dict[frozenset[str], set[str]] | None = None) -> None:
+                        field_sets: _FieldSets | None = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference."""
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
         developer.setdefault(_org_key(o), o)
     facts.developer_organisations = tuple(developer.values())
     needs = set(policy.evidence.independent_kinds)
+    digests, recorded = digests or {}, facts.recorded
     for eid, ev in list(items.items()):
-        verdict = _judge(eid, ev, (digests or {}).get(eid), atts, developer, facts.recorded.get(eid))
+        verdict = _judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid))
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)

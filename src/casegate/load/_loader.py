@@ -36,7 +36,7 @@ from ..model import (
     build_case_validator,
     share_field_sets,
 )
-from ._yaml import YamlDoc, parse_yaml, quick_node_bound, yaml_node_bound
+from ._yaml import YamlDoc, node_counts, parse_yaml, yaml_node_bound
 
 if TYPE_CHECKING:
     from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol
@@ -296,26 +296,28 @@ class _CaseBudget:
         self.raws: list[bytes] = []
         self.exact: list[int] = []
 
-    def charge(self, raw: bytes, shown: str) -> None:
+    def charge(self, raw: bytes, shown: str) -> int:
+        """Charge one file's text; returns its `node_estimate` (counted in the same pass)."""
         self.size += len(raw)
         if self.size > self.limits.case_bytes:
             raise LimitError("case_bytes", f"the case's files hold {self.size:,} bytes", location=shown)
         self.raws.append(raw)
-        self.quick += quick_node_bound(raw)
+        quick, estimate = node_counts(raw)
+        self.quick += quick
         if self.quick <= self.limits.yaml_nodes:
-            return
+            return estimate
         self.exact.extend(map(yaml_node_bound, self.raws[len(self.exact):]))
         nodes = sum(self.exact)
         if nodes > self.limits.yaml_nodes:
             raise LimitError("yaml_nodes", f"the case's files may hold up to {nodes:,} YAML nodes "
                              "(counted before they are parsed)", location=shown)
+        return estimate
 
 
 def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFile:
     raw = read_regular_file(path, shown)
-    if budget is not None:
-        budget.charge(raw, shown)
-    doc = parse_yaml(shown, raw, nodes_charged=budget is not None)
+    estimate = budget.charge(raw, shown) if budget is not None else None
+    doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
     return SourceFile(path=shown, abspath=path.resolve(), raw=raw, doc=doc)
 
 

@@ -497,9 +497,15 @@ def quick_node_bound(raw: bytes) -> int:
     (occurrences are counted without overlap). A text whose quick bound is within a limit is
     within it; only one past it needs the exact count.
     """
+    return node_counts(raw)[0]
+
+
+def node_counts(raw: bytes) -> tuple[int, int]:
+    """`quick_node_bound(raw)` and `node_estimate(raw)`, in one pass over the text (the
+    characters the estimate counts are among those the bound counts)."""
     kept = raw.translate(None, _NOT_BOUND_BYTES)
     dots = kept.count(b".")
-    return 2 + len(kept) - dots + dots // 3
+    return 2 + len(kept) - dots + dots // 3, 2 + len(kept) - dots - kept.count(b"?")
 
 
 def node_bound_over(raw: bytes, limit: int) -> int | None:
@@ -511,14 +517,14 @@ def node_bound_over(raw: bytes, limit: int) -> int | None:
     return bound if bound > limit else None
 
 
-def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False) -> YamlDoc:
+def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
     """Parse one YAML document. Raises InputError (with line and column) on syntax errors.
 
     `nodes_charged`: the caller has already held the text's node bound within the `yaml-nodes`
     limit (a case's files are charged together, before each is parsed), so it is not counted
-    again here."""
+    again here. `node_estimate`: the text's `node_estimate`, when the caller has counted it."""
     try:
-        return _parse_yaml(path, raw, nodes_charged)
+        return _parse_yaml(path, raw, nodes_charged, node_estimate)
     except InputError:
         raise
     except Exception as e:  # rapidyaml's resolver and odd escapes: still a typed error
@@ -531,7 +537,7 @@ def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False) -> YamlDoc
         ) from None
 
 
-def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False) -> YamlDoc:
+def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
     if len(raw) > current_limits().file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -552,7 +558,7 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False) -> YamlDoc:
             help="save the file as UTF-8",
         ) from None
     try:
-        buf, tree, base = _parse_tree(raw)
+        buf, tree, base = _parse_tree(raw, node_estimate)
     except Exception as e:  # ryml raises its own exception types with the position in the text
         loc, reason = path, "invalid YAML"
         try:
@@ -644,18 +650,19 @@ def node_estimate(raw: bytes) -> int:
     return 2 + len(raw.translate(None, _NOT_ESTIMATED_BYTES))
 
 
-def _parse_tree(raw: bytes) -> tuple[bytearray, Any, int]:
+def _parse_tree(raw: bytes, estimate: int | None = None) -> tuple[bytearray, Any, int]:
     """rapidyaml's tree of `raw`, the buffer it points into, and that buffer's address.
 
     A large text's tree has its nodes reserved first (`node_estimate`): grown as the parser goes,
     it is copied each time it doubles, ends with up to twice the nodes it holds, and each new
     block is fresh memory to be mapped in (the parse of a 1.7 MB file took half again as long,
     and 7 MiB more). No more than the `yaml-nodes` limit is reserved (the limit has held the
-    text's node bound before this is called); a tree that needs more grows as before."""
+    text's node bound before this is called); a tree that needs more grows as before.
+    `estimate`: the text's `node_estimate`, when it was counted already."""
     buf = bytearray(raw)
     tree = ryml.Tree()
     if len(raw) >= _RESERVE_FROM:
-        tree.reserve(min(node_estimate(raw), current_limits().yaml_nodes))
+        tree.reserve(min(node_estimate(raw) if estimate is None else estimate, current_limits().yaml_nodes))
     with _quiet_stderr():
         ryml.parse_in_place(buf, tree)
     base = ctypes.addressof(ctypes.c_char.from_buffer(buf)) if buf else 0

@@ -602,13 +602,18 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
     c, pol = ctx.case, ctx.policy
     pathways = c.pathways()
     # a case has a handful of distinct subjects among its thousands of items: each is held once
-    # (a set per item would cost 200 bytes each)
+    # (a set per item would cost 200 bytes each), found by the item's domain and threshold
     one: dict[frozenset[str], frozenset[str]] = {}
+    by_fields: dict[tuple[str | None, str | None], frozenset[str]] = {}
     out: dict[str, frozenset[str]] = {}
     for eid, ev in c.evidence.items():
-        doms = frozenset(filter(None, (ev.domain, pol.thresholds[ev.threshold].domain
-                                        if ev.threshold in pol.thresholds else None)))
-        out[eid] = one.setdefault(doms, doms)
+        fields = ev.domain, ev.threshold
+        doms = by_fields.get(fields)
+        if doms is None:
+            doms = frozenset(filter(None, (ev.domain, pol.thresholds[ev.threshold].domain
+                                            if ev.threshold in pol.thresholds else None)))
+            doms = by_fields[fields] = one.setdefault(doms, doms)
+        out[eid] = doms
     for sg in c.safeguards.values():
         blocked = {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
         for x in sg.evidence:
@@ -654,19 +659,20 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
         if not (tid or dom):
             continue
         for i, x in enumerate(cited):
-            path: tuple[str | int, ...] = ("argument", "elements", eid, "evidence", i)
             if tid:  # the threshold first; an item the case does not declare has no subject either
                 ev = c.evidence.get(x)
                 if ev is None:
                     continue
                 if ev.threshold and ev.threshold != tid:
-                    yield Hit(path, f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures "
-                                    f"`{ev.threshold}`")
+                    yield Hit(("argument", "elements", eid, "evidence", i),
+                              f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures "
+                              f"`{ev.threshold}`")
                     continue
             about = subjects.get(x)  # None for an item the case does not declare
             if dom and about and dom not in about:
-                yield Hit(path, f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
-                                f"{', '.join(f'`{d}`' for d in sorted(about))}")
+                yield Hit(("argument", "elements", eid, "evidence", i),
+                          f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
+                          f"{', '.join(f'`{d}`' for d in sorted(about))}")
     citers: dict[str, list[str]] = {}
     for sid, sg in c.safeguards.items():
         for x in sg.evidence:
