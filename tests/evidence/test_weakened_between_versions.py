@@ -222,3 +222,10 @@ def test_the_monitoring_resting_on_the_refusal_test(atlas: Path) -> None:
     assert ("safeguard `SG-monitoring` (monitoring) now rests on `E-refusal`, which in the --previous version "
             "tested `SG-refusal` (model-behaviour): a test of a safeguard of another layer is not a test of this "
             "one") in msgs, msgs
+
+
+def test_fewer_tools_leave_a_scoping_out_on_them_standing(atlas: Path) -> None:
+    """Narrowing what a scoping-out rests on does not reopen it; widening access does."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  tools: [code-execution]\n", "  tools: []\n")
+    assert "CG210" not in _codes(atlas, prev)

@@ -5,8 +5,10 @@ about."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import get_args
 
-from ...model import RuleSeverity
+from ...model import Access, RuleSeverity
+from ...model._base import WeightsAccess
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 
@@ -187,8 +189,25 @@ def _shown(value: object) -> str:
     return "none" if value is None else str(getattr(value, "value", value))
 
 
-def _comparable(value: object) -> object:
-    return sorted(set(map(str, value))) if isinstance(value, list) else value
+_WIDEST_FIRST: dict[str, tuple[str, ...]] = {"scope.access": get_args(Access),
+                                             "scope.weights": tuple(reversed(get_args(WeightsAccess)))}
+"""Ranked boundary properties, widest first."""
+
+
+def _wider(prop: str, was: object, now: object) -> bool:
+    """Whether the boundary property `prop` gives more now than it did (`was`): a list that gained
+    an item, a ranked level or kind that widened, a larger user cap; any other change of a
+    described property counts, since the gate cannot rank free text."""
+    if isinstance(was, list) and isinstance(now, list):
+        return bool(set(map(str, now)) - set(map(str, was)))
+    if prop == "kind" and was is not None and now is not None:
+        return bool(getattr(now, "rank", 0) > getattr(was, "rank", 0))
+    order = _WIDEST_FIRST.get(prop)
+    if order is not None and was in order and now in order:
+        return order.index(str(now)) < order.index(str(was))
+    if prop == "scope.max_users" and isinstance(was, int) and isinstance(now, int):
+        return now > was
+    return was != now
 
 
 @rule(
@@ -231,8 +250,9 @@ def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG210", "scoped-out-boundary-changed", severity="blocking", serves="test-2-threat-model",
-    summary="A domain stays scoped out on a boundary property (`rests_on`) that changed since the "
-            "version compared with: the scoping-out was argued for another boundary.",
+    summary="A domain stays scoped out on a boundary property (`rests_on`) that widened since the "
+            "version compared with (more tools, wider access, more users, or changed words): the "
+            "scoping-out was argued for another boundary.",
     rationale="A scoping-out that rests on the boundary (no network tools, employees only, no weight "
               "access) holds only while the boundary does. A new version that gives the model more "
               "tools, or opens access, and keeps the old scoping-out argues a domain away on a "
@@ -255,9 +275,9 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
             if prop not in BOUNDARY_PROPERTIES:
                 continue  # CG205
             was, now = _boundary_value(prev.boundary, prop), _boundary_value(ctx.case.boundary, prop)
-            if _comparable(was) != _comparable(now):
+            if _wider(prop, was, now):
                 yield Hit(("threat_model", did, "rests_on", i),
-                          f"domain `{did}` stays scoped out on `boundary.{prop}`, which changed since the version "
+                          f"domain `{did}` stays scoped out on `boundary.{prop}`, which widened since the version "
                           f"compared with ({_shown(was)} -> {_shown(now)})")
 
 
