@@ -229,3 +229,30 @@ def test_fewer_tools_leave_a_scoping_out_on_them_standing(atlas: Path) -> None:
     prev = _against_previous(atlas)
     _edit(atlas / "case.yaml", "  tools: [code-execution]\n", "  tools: []\n")
     assert "CG210" not in _codes(atlas, prev)
+
+
+def test_more_tools_and_the_tools_dropped_from_what_the_scoping_out_rests_on(atlas: Path) -> None:
+    """The lab widens the tools and, in the same version, stops saying the autonomy scoping-out
+    rests on them: what it rested on in the version compared with still counts."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  tools: [code-execution]\n",
+          "  tools: [code-execution, persistent-shell-with-internet]\n")
+    _edit(atlas / "case.yaml", "    rests_on: [tools]\n", "    rests_on: [kind]\n")
+    msgs = _codes(atlas, prev)["CG210"]
+    assert any(m.startswith("domain `autonomy` stays scoped out on `boundary.tools`, which widened") for m in msgs), msgs
+
+
+def test_another_layers_test_cited_under_a_new_id(atlas: Path) -> None:
+    """The refusal test cited for the monitoring under a new evidence id, same artifact: it is the
+    same test, matched by its digest."""
+    prev = _against_previous(atlas)
+    text = (atlas / "evidence.yaml").read_text()
+    start = text.index("  E-refusal:\n")
+    end = text.index("\n  E-", start + 1) + 1
+    copy = text[start:end].replace("  E-refusal:\n", "  E-monitoring-check:\n", 1).replace(
+        "    tests: [SG-refusal]\n", "    tests: [SG-monitoring]\n")
+    (atlas / "evidence.yaml").write_text(text[:end] + copy + text[end:])
+    _edit(atlas / "case.yaml", "    evidence: [E-monitoring]\n", "    evidence: [E-monitoring-check]\n")
+    msgs = _codes(atlas, prev)["CG355"]
+    assert any(m.startswith("safeguard `SG-monitoring` (monitoring) now rests on `E-monitoring-check`, which in "
+                            "the --previous version tested `SG-refusal` (model-behaviour)") for m in msgs), msgs

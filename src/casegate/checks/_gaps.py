@@ -25,8 +25,8 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
     """Every value `policy` leaves to the developer, in the policy's order."""
     out: list[PolicyGap] = []
     severe = policy.tolerance.severe_from.value
-    for did in policy.domains:
-        if policy.domains[did].min_severity is None:
+    for did, dom in policy.domains.items():
+        if dom.min_severity is None:
             out.append(PolicyGap(f"domains.{did}.min_severity", f"no least severity for harm in `{did}`: a pathway "
                                  f"rated below {severe} in it is the developer's word, and blocks", "CG209"))
     for tid, th in policy.thresholds.items():

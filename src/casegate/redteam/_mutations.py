@@ -163,20 +163,6 @@ def hollow_scoped_out_reason(case: Case, policy: Policy) -> Applied:
     return _upd(case, threat_model={**case.threat_model, did: _upd(t, scoped_out="N/A")}), policy
 
 
-def collapsed_pathway(case: Case, policy: Policy) -> Applied:
-    severe = policy.tolerance.severe_from.rank
-    for did, t in case.threat_model.items():
-        for pid, p in t.pathways.items():
-            if p.severity.rank >= severe and len(p.steps) > 1:
-                one: Pathway = _upd(p, steps=["misuse"])
-                tm = {**case.threat_model, did: _upd(t, pathways={**t.pathways, pid: one})}
-                sgs = {sid: _upd(sg, blocks=sorted({f"{pid}.misuse" if b.partition(".")[0] == pid else b
-                                                    for b in sg.blocks}))
-                       for sid, sg in case.safeguards.items()}
-                return _upd(case, threat_model=tm, safeguards=sgs), policy
-    return "no severe pathway has more than one step"
-
-
 def _first_rated(case: Case, policy: Policy) -> tuple[str, str, Pathway] | None:
     """The first severe pathway that states an attempt rate: (domain, pathway id, pathway)."""
     severe = policy.tolerance.severe_from.rank
@@ -191,6 +177,18 @@ def _with_pathway(case: Case, did: str, pid: str, p: Pathway) -> Case:
     t = case.threat_model[did]
     out: Case = _upd(case, threat_model={**case.threat_model, did: _upd(t, pathways={**t.pathways, pid: p})})
     return out
+
+
+def collapsed_pathway(case: Case, policy: Policy) -> Applied:
+    severe = policy.tolerance.severe_from.rank
+    for did, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank >= severe and len(p.steps) > 1:
+                sgs = {sid: _upd(sg, blocks=sorted({f"{pid}.misuse" if b.partition(".")[0] == pid else b
+                                                    for b in sg.blocks}))
+                       for sid, sg in case.safeguards.items()}
+                return _upd(_with_pathway(case, did, pid, _upd(p, steps=["misuse"])), safeguards=sgs), policy
+    return "no severe pathway has more than one step"
 
 
 def downrated_pathway(case: Case, policy: Policy) -> Applied:

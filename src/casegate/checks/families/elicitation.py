@@ -213,7 +213,8 @@ def threshold_tasks_unnamed(ctx: Context) -> Iterator[Hit]:
         if th.tasks or not st.measured or st.status == "reached":
             continue
         ev = ctx.case.evidence.get(st.deciding.evidence) if st.deciding else None
-        on = f" (`{ev.task}`)" if ev is not None and ev.task else ""
+        ran = ev.source.task if ev is not None and ev.source is not None else None
+        on = f" (`{ran}`)" if ran else ""
         yield Hit(st.path, f"`{tid}` ({th.name}) is measured as not reached on tasks the developer chose{on}: "
                            "the policy names no task for the threshold, so the result is not verified")
 

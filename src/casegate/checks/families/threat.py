@@ -250,9 +250,9 @@ def scoped_out_reason_hollow(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG210", "scoped-out-boundary-changed", severity="blocking", serves="test-2-threat-model",
-    summary="A domain stays scoped out on a boundary property (`rests_on`) that widened since the "
-            "version compared with (more tools, wider access, more users, or changed words): the "
-            "scoping-out was argued for another boundary.",
+    summary="A domain stays scoped out on a boundary property (`rests_on`, now or in the version "
+            "compared with) that widened since that version (more tools, wider access, more users, or "
+            "changed words): the scoping-out was argued for another boundary.",
     rationale="A scoping-out that rests on the boundary (no network tools, employees only, no weight "
               "access) holds only while the boundary does. A new version that gives the model more "
               "tools, or opens access, and keeps the old scoping-out argues a domain away on a "
@@ -271,14 +271,19 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
     for did, t in ctx.case.threat_model.items():
         if t.scoped_out is None:
             continue
-        for i, prop in enumerate(t.rests_on):
+        # what the scoping-out rested on then counts too: dropping `tools` from `rests_on` as the
+        # tools grow does not make the old argument hold
+        before = prev.threat_model.get(did)
+        props = dict.fromkeys([*t.rests_on, *(before.rests_on if before is not None and before.scoped_out else ())])
+        for prop in props:
             if prop not in BOUNDARY_PROPERTIES:
                 continue  # CG205
             was, now = _boundary_value(prev.boundary, prop), _boundary_value(ctx.case.boundary, prop)
             if _wider(prop, was, now):
-                yield Hit(("threat_model", did, "rests_on", i),
-                          f"domain `{did}` stays scoped out on `boundary.{prop}`, which widened since the version "
-                          f"compared with ({_shown(was)} -> {_shown(now)})")
+                where = ("threat_model", did, "rests_on", t.rests_on.index(prop)) if prop in t.rests_on else \
+                    ("threat_model", did, "scoped_out")
+                yield Hit(where, f"domain `{did}` stays scoped out on `boundary.{prop}`, which widened since the "
+                                 f"version compared with ({_shown(was)} -> {_shown(now)})")
 
 
 @rule(
