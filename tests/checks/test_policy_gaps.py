@@ -28,11 +28,13 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its one gap is advisory: the required layers name no test task (its classifier red team is
-    a signed report, not a log, and a named task would refuse it)."""
+    """Its two gaps are advisory: the required layers name no test task (its classifier red team
+    is a signed report, not a log, and a named task would refuse it), and its capability results
+    count on the developer's own logs."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "1 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "2 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "evidence.independent_kinds: `eval` is not among them" in r.stdout
     assert ("safeguard_tests: no test task for the required layer(s) model-behaviour, classifier, monitoring"
             in r.stdout)
 
@@ -42,7 +44,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "4 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "5 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 

@@ -40,7 +40,9 @@ def test_atlas_is_go_with_conditions_and_answers_every_question() -> None:
     assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
     # the cyber result sits between the alert level and the threshold
     cyber = [c for c in r.conditions if c.cause == "CG305"]
-    assert cyber and cyber[0].due == "2027-04-01"  # the case's re-evaluation date
+    # the case re-evaluates on 2027-04-01, but the run that set the condition stops counting on
+    # 2027-03-31 (dated 2026-10-02, the policy's 180 days): the condition falls due with it
+    assert cyber and cyber[0].due == "2027-03-31"
     assert [c.id for c in r.conditions] == [f"C{i}" for i in range(1, len(r.conditions) + 1)]
     assert [a.key for a in r.answers] == [k for k, _ in EIGHT_QUESTIONS]
     assert all(a.answerable and a.sources for a in r.answers)
@@ -97,6 +99,15 @@ def test_condition_due_defaults_to_thirty_days_without_later_reevaluation(tmp_pa
     r = _gate(case)
     assert r.outcome == "GO WITH CONDITIONS"
     assert {c.due for c in r.conditions} == {"2026-12-20"}
+
+
+def test_a_condition_does_not_outlast_the_run_that_set_it(tmp_path: Path) -> None:
+    # the lab pushes its re-evaluation date past the day the CTF run stops counting
+    case = _copy_atlas(tmp_path)
+    case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2027-11-01"))
+    r = _gate(case)
+    assert r.outcome == "GO WITH CONDITIONS"
+    assert [c.due for c in r.conditions if c.cause == "CG305"] == ["2027-03-31"]
 
 
 def _waiver(code: str, role: str = "rso", until: str = "2026-12-15", path: tuple[str | int, ...] = ()) -> Waiver:

@@ -50,6 +50,10 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
             out.append(PolicyGap(f"tolerance.min_attempts_per_year.{kind.value}",
                                  f"no floor on attempts per year at {kind.value} boundaries for {where}: a residual "
                                  "risk within tolerance there, on the developer's own rate, blocks", "CG419"))
+    if any(th.value is not None for th in policy.thresholds.values()) and "eval" not in policy.evidence.independent_kinds:
+        out.append(PolicyGap("evidence.independent_kinds", "`eval` is not among them: a capability result counts on "
+                             "a log the developer ran and wrote, and a log rewritten before its first version is "
+                             "recorded is caught by nothing (against a recorded version, CG327 and CG350 are)", None))
     if policy.evidence.declared_counts == "any":
         out.append(PolicyGap("evidence.declared_counts", "`any`: a red team's or safeguard test's typed bypass "
                              "counts are taken on the case's word, with no log and no outside signature", None))

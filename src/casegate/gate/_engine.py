@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
+from ..checks._derived import evidence_expiry
 from ..checks.answers import compose_answers
 from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
@@ -93,17 +94,28 @@ def _variant(case: Case, dropped: tuple[str, ...]) -> Case:
     return case.model_copy(update={"boundary": b})
 
 
-def _condition_due(case: Case, day: dt.date) -> str:
+def _condition_due(case: Case, day: dt.date) -> dt.date:
     pd = case.post_deployment
     if pd is not None and pd.reevaluate_by is not None and pd.reevaluate_by > day:
-        return pd.reevaluate_by.isoformat()
-    return (day + dt.timedelta(days=CONDITION_DAYS)).isoformat()
+        return pd.reevaluate_by
+    return day + dt.timedelta(days=CONDITION_DAYS)
 
 
-def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condition]:
+def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
+    """When a condition raised on `path` falls due: the case's re-evaluation date (or
+    CONDITION_DAYS from the decision), but no later than the day the evidence item it was raised
+    on stops counting: a condition cannot outlast the run that set it."""
+    if len(path) >= 2 and path[0] == "evidence" and (ev := ctx.case.evidence.get(str(path[1]))) is not None:
+        until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
+        if until is not None and until < due:
+            return until.isoformat()
+    return due.isoformat()
+
+
+def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
     out: list[Condition] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
-    due = _condition_due(case, day)
+    due = _condition_due(ctx.case, ctx.today)
     for f in findings:
         key = (f.code, tuple(f.path), f.message)
         if key in seen:
@@ -117,7 +129,7 @@ def _conditions(findings: list[Finding], case: Case, day: dt.date) -> list[Condi
                                  fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=due,
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=_due_for(f.path, ctx, due),
                                  finding=f.message, fix=f.help or ""))
         else:
             continue
@@ -257,7 +269,7 @@ def run_gate(
         still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
-    conditions = _conditions(findings, case, day) if main.outcome != "NO-GO" else []
+    conditions = _conditions(findings, ctx0) if main.outcome != "NO-GO" else []
     return DecisionRecord(
         casegate_version=__version__,
         case_id=case.id,
