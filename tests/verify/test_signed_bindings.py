@@ -215,3 +215,16 @@ def test_an_independent_item_counted_as_other_than_attested_is_not_verified(setu
         assert not v.ok, name
         assert any(r.startswith("evidence E-redteam-classifier was counted independent") and says in r
                    for r in v.reasons), (name, v.reasons)
+
+
+def test_an_independent_item_attested_for_other_weights_is_not_verified(setup: Setup) -> None:
+    """The outside red team signed the weights it ran against; a decision re-signed for other
+    weights (another system digest) does not carry it as independent evidence."""
+    def other_weights(pred: dict[str, Any]) -> None:
+        pred["system"]["digests"] = ["sha256:" + "3" * 64]
+
+    v = setup.library(_resigned(setup.bundle, setup.w.signers["sam"], other_weights))
+    assert not v.ok
+    assert any(r.startswith("evidence E-redteam-classifier was counted independent")
+               and "for the weights with digest sha256:" in r and "none of which the decision is for" in r
+               for r in v.reasons), v.reasons

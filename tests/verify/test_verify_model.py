@@ -20,6 +20,7 @@ import pytest
 from casegate.evidence import model_digest
 from casegate.sign import parse_instant, sign_case
 from casegate.verify import decide_case, write_bundle
+from tests._evaluators import attest_again
 from tests.sign.helpers import MODEL, make_world
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +60,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
     text = w.case.read_text()
     assert f"digests: [{MODEL}]" in text
     w.case.write_text(text.replace(f"digests: [{MODEL}]", f"digests: [{md.digest}]"))
+    attest_again(w.load(), w.ring)  # the outside evaluators ran their tests on these weights
     for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
         sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)

@@ -554,7 +554,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             "eval_set": [run.task], "date": day}, field_sets)
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
-    _apply_independence(new_items, policy, facts, attestations, digests, field_sets)
+    _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case)
     if policy.evidence.declared_counts == "independent":
         _unattested_counts(new_items, facts)
     if policy.evidence.declared_verdicts == "independent":
@@ -671,12 +671,99 @@ _NO_KEYRING = "no keyring was given, so no evidence attestation could be checked
 _NO_KEYRING_REASONS = (_NO_KEYRING,)
 
 
+class _Now:
+    """What the case now says beside its items that an attestation signed as it was: what each
+    safeguard is (`Safeguard.definition`), the system's digests, and which items measure the
+    weights (`Case.measuring_weights`)."""
+
+    def __init__(self, case: Case | None) -> None:
+        self._safeguards = case.safeguards if case is not None else {}
+        self._definitions: dict[str, dict[str, Any] | None] = {}
+        self.digests: tuple[str, ...] = tuple(case.system.digests) if case is not None else ()
+        self.weights: set[str] = case.measuring_weights() if case is not None else set()
+
+    def definition(self, sid: str) -> dict[str, Any] | None:
+        if sid not in self._definitions:
+            sg = self._safeguards.get(sid)
+            self._definitions[sid] = sg.definition() if sg is not None else None
+        return self._definitions[sid]
+
+
+def _words(text: Any) -> list[str]:
+    return re.findall(r"\w+", text.casefold()) if isinstance(text, str) else []
+
+
+def _steps(steps: list[str]) -> str:
+    return ", ".join(f"`{s}`" for s in steps)
+
+
+def _redefined(was: dict[str, Any] | None, now: dict[str, Any] | None) -> list[str]:
+    """How a safeguard's definition as an attestation signed it differs from the case's now (a
+    title compared by its words: case, spacing and punctuation aside)."""
+    if was == now:
+        return []
+    if now is None:
+        return ["the case no longer defines it"]
+    if was is None:
+        return ["the case did not define it when it was signed"]
+    out = []
+    if was.get("layer") != now["layer"]:
+        out.append(f"its layer was {was.get('layer')}, now {now['layer']}")
+    if _words(was.get("title")) != _words(now["title"]):
+        out.append(f"its title was {json.dumps(was.get('title'))}, now {json.dumps(now['title'])}")
+    before, after = set(was.get("blocks") or ()), set(now["blocks"])
+    if gained := sorted(after - before):
+        out.append(f"it now also blocks {_steps(gained)}")
+    if lost := sorted(before - after):
+        out.append(f"it no longer blocks {_steps(lost)}")
+    if bool(was.get("security")) != now["security"]:
+        out.append("it is now a security control" if now["security"] else "it is no longer a security control")
+    return out
+
+
+def _short(digests: Any) -> str:
+    return ", ".join(f"{d[:19]}..." for d in digests) or "none"
+
+
+def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
+    """Why attestation `a` no longer covers item `eid` for what the case now says beside it (a
+    safeguard the item tests defined otherwise; for an item that measures the weights, other
+    weights), or None when it still does. A statement that records neither, where it is needed,
+    does not cover the item."""
+    who = f"{a.label} by {a.person}"
+    again = f"(sign it again with `casegate evidence attest {eid}`)"
+    if ev.tests:
+        if a.safeguards is None:
+            return (f"{who} does not record what the safeguards `{eid}` tests ({', '.join(ev.tests)}) were when it "
+                    f"was signed, so it would count for whatever the case now defines under those ids {again}")
+        for sid in ev.tests:
+            if changes := _redefined(a.safeguards.get(sid), now.definition(sid)):
+                return (f"{who} attests `{eid}` as a test of `{sid}` as the case defined it then, but the case now "
+                        f"defines `{sid}` otherwise ({'; '.join(changes)}): the test is evidence about the safeguard "
+                        f"that was tested, not this one; have the evaluator test `{sid}` as it now is and sign "
+                        f"`{eid}` again (`casegate evidence attest {eid}`)")
+    if eid in now.weights:
+        if a.system_digests is None:
+            return (f"{who} records no system digests, but `{eid}` ({ev.kind}) measures the model's weights, so it "
+                    f"would count for whatever model the case names {again}")
+        if not set(a.system_digests) & set(now.digests):
+            return (f"{who} attests `{eid}` for the weights with digest {_short(a.system_digests)}, but the system's "
+                    f"digests are now {_short(now.digests)}: a {ev.kind} of other weights says nothing about "
+                    f"these; have the evaluator run it on these weights and sign `{eid}` again "
+                    f"(`casegate evidence attest {eid}`)")
+    return None
+
+
+_NO_CASE = _Now(None)
+
+
 def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
-           developer: dict[str, str], recorded: Evidence | None = None) -> Independence:
+           developer: dict[str, str], recorded: Evidence | None = None, now: _Now = _NO_CASE) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
     digest and the item as the case declares it (`recorded`: its id, kind, safeguards tested,
-    result and date), its signer's organisation is known and is not the developer's, and the
-    item's producer is the signer or the signer's organisation."""
+    result and date; `now`: what each safeguard it tests is and, for an item that measures the
+    weights, the system's digests), its signer's organisation is known and is not the
+    developer's, and the item's producer is the signer or the signer's organisation."""
     if atts is None:  # without a keyring every item has this one reason
         return Independence(eid, ev.independent, False, (), _NO_KEYRING_REASONS)
     from ..model import declared_result
@@ -716,6 +803,8 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | No
             elif a.date != date_now:
                 reasons.append(f"{a.label} by {a.person} attests `{eid}` as dated {a.date}, but the case dates it "
                                f"{date_now}")
+            elif (otherwise := _signed_otherwise(eid, recorded, a, now)) is not None:
+                reasons.append(otherwise)
             else:
                 cover.append(a)
         elsewhere = [a for a in atts.attestations if a.evidence == eid and a.sha256 != digest]
@@ -755,16 +844,18 @@ def _shown_result(result: dict[str, Any] | None) -> str:
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
                         atts: AttestationSet | None, digests: dict[str, str] | None,
-                        field_sets: _FieldSets | None = None) -> None:
-    """Set each item's `independent` to what the attestations show, and record the difference."""
+                        field_sets: _FieldSets | None = None, case: Case | None = None) -> None:
+    """Set each item's `independent` to what the attestations show, and record the difference.
+    `case`: what the case says beside the items (its safeguards and system digests)."""
     developer: dict[str, str] = {}
     for o in [*policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]:
         developer.setdefault(_org_key(o), o)
     facts.developer_organisations = tuple(developer.values())
     needs = set(policy.evidence.independent_kinds)
     digests, recorded = digests or {}, facts.recorded
+    now = _Now(case) if atts is not None else _NO_CASE
     for eid, ev in list(items.items()):
-        verdict = _judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid))
+        verdict = _judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid), now)
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)

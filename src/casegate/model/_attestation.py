@@ -62,6 +62,16 @@ class EvidenceAttestation(Frozen):
     date: str | None = None
     """The item's declared date (ISO) as the signer attested it; an item dated otherwise does not
     count. None only for a statement that records no date, which never counts."""
+    safeguards: dict[str, dict[str, Any] | None] | None = None
+    """What each safeguard the item tests was when signed (`Safeguard.definition`: its layer,
+    title, the steps it blocks, whether it is a security control; None for an id the case did
+    not define): the test is evidence about that safeguard, so a safeguard the case now defines
+    otherwise under the same id is not what was tested. None: the statement records none, which
+    never counts for an item that tests a safeguard."""
+    system_digests: tuple[str, ...] | None = None
+    """The system's digests (`system.digests`) the case named when signed, for an item that
+    measures the weights (`Case.measuring_weights`): it counts only while one of them is still
+    the system's. None: the statement records none, which never counts for such an item."""
     envelope: str | None = None
     """sha256 of the envelope's canonical JSON (how a decision refers to the attestations it
     counted)."""

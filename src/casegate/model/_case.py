@@ -216,6 +216,12 @@ VERDICT_KINDS = ("security-audit", "expert-review", "monitoring", "sandbagging-p
 """Evidence kinds whose outcome is a verdict (`Result.passed`), not counts: no log casegate reads
 records one."""
 
+WEIGHT_KINDS = ("eval", "red-team", "sandbagging-probe")
+"""Evidence kinds that measure the model's own behaviour, and so the weights they ran against."""
+
+WEIGHT_LAYERS = ("model-behaviour", "unlearning", "tamper-resistant-training", "pretraining-data-filtering")
+"""Safeguard layers trained into the weights: a test of one of them measures the weights too."""
+
 
 class Elicitation(Frozen):
     """How hard the evaluation tried to draw out the capability."""
@@ -555,6 +561,12 @@ class Safeguard(Frozen):
                        for e in self.evidence)
         return json.dumps([self.layer, sorted(self.blocks), cited, self.security])
 
+    def definition(self) -> dict[str, Any]:
+        """What the safeguard is, as an evidence attestation signs it for each safeguard the item
+        tests: its layer, title, the steps it blocks and whether it is a security control. Not its
+        evidence (which cites the attested item itself) nor who may see it."""
+        return {"layer": self.layer, "title": self.title, "blocks": sorted(self.blocks), "security": self.security}
+
 
 # --------------------------------------------------------------------------- residual risk
 
@@ -817,6 +829,15 @@ class Case(Frozen):
             for pid, p in threats.pathways.items():
                 out[pid] = (dom, p)
         return out
+
+    def measuring_weights(self) -> set[str]:
+        """The evidence that measures the weights, and so holds only for the weights it ran
+        against: evaluations, red teams and sandbagging probes (`WEIGHT_KINDS`), and the safeguard
+        tests a safeguard trained into the weights cites (`WEIGHT_LAYERS`). An audit of the
+        serving infrastructure, or a test of a classifier, does not."""
+        in_weights = {e for sg in self.safeguards.values() if sg.layer in WEIGHT_LAYERS for e in sg.evidence}
+        return {eid for eid, ev in self.evidence.items()
+                if ev.kind in WEIGHT_KINDS or (ev.kind == "safeguard-test" and eid in in_weights)}
 
 
 def build_case_validator() -> None:

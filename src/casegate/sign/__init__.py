@@ -47,6 +47,8 @@ if TYPE_CHECKING:
         check_attestation,
         check_attestations,
         declared_values,
+        tested_definitions,
+        weights_digests,
         with_attestations,
     )
     from ._keyring import (
@@ -130,7 +132,7 @@ _WHERE = {
     **dict.fromkeys(('Dissent', 'ObjectionState', 'answer', 'answer_roles', 'authors_of', 'check_dissent', 'gather', 'logged_states', 'resolve', 'sign_authors', 'standing_problems'), '_dissent'),
     **dict.fromkeys(('KEYRING_VERSION', 'Identity', 'KeyEntry', 'Keyring', 'Revocation', 'TrustedKey', 'add_key', 'dump_keyring', 'identity_id', 'keyring_schema', 'load_keyring', 'new_keyring', 'parse_instant', 'revoke_key', 'save_keyring'), '_keyring'),
     **dict.fromkeys(('PASSPHRASE_ENV', 'GeneratedKey', 'generate_key', 'key_id', 'load_private_key', 'load_public_key', 'load_signer', 'public_key_pem', 'sslib_key'), '_keys'),
-    **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attestation_envelopes', 'declared_values', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'with_attestations'), '_evidence'),
+    **dict.fromkeys(('ATTESTATION_FOLDER', 'attest_artifact', 'attestation_envelopes', 'declared_values', 'attest_evidence', 'attestation_files', 'check_attestation', 'check_attestations', 'tested_definitions', 'weights_digests', 'with_attestations'), '_evidence'),
     **dict.fromkeys(('name_key', 'normalise_name', 'same_person'), '_names'),
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
@@ -160,5 +162,6 @@ __all__ = [
     "CONDITION_MET", "Decider", "check_confirmation", "confirming_roles", "decider_of", "evidence_label",
     "sign_confirmation", "who_may_confirm",
     "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_envelopes",
-    "attestation_files", "check_attestation", "check_attestations", "declared_values", "with_attestations",
+    "attestation_files", "check_attestation", "check_attestations", "declared_values", "tested_definitions",
+    "weights_digests", "with_attestations",
 ]

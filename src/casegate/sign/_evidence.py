@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..load import Loaded
 from ..model import (
     AttestationSet,
+    Case,
     Evidence,
     EvidenceAttestation,
     RejectedAttestation,
@@ -60,17 +61,34 @@ def declared_values(ev: Evidence) -> dict[str, Any]:
     return {"result": declared_result(ev.result), "date": ev.date.isoformat()}
 
 
+def tested_definitions(case: Case, ev: Evidence) -> dict[str, dict[str, Any] | None]:
+    """What an attestation signs of the safeguards the item tests: each one's definition as the
+    case states it (`Safeguard.definition`; None for an id the case does not define)."""
+    return {sid: (sg.definition() if (sg := case.safeguards.get(sid)) is not None else None) for sid in ev.tests}
+
+
+def weights_digests(case: Case, evidence_id: str) -> list[str] | None:
+    """What an attestation signs of the weights the item ran against: the system's digests, for
+    an item that measures the weights (`Case.measuring_weights`); None for one that does not (an
+    audit of the serving infrastructure holds whatever model it serves)."""
+    return list(case.system.digests) if evidence_id in case.measuring_weights() else None
+
+
 def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str, *, activity: str,
                     says: str, evidence_id: str | None = None, at: dt.datetime | None = None,
                     kind: str | None = None, tests: list[str] | None = None,
-                    declared: dict[str, Any] | None = None
+                    declared: dict[str, Any] | None = None,
+                    safeguards: dict[str, dict[str, Any] | None] | None = None,
+                    system_digests: list[str] | None = None
                     ) -> tuple[dict[str, Any], TrustedKey, str]:
     """Sign a statement over the artifact's sha256: (envelope, the signer's keyring entry, the
     digest). `evidence_id`, `kind` and `tests` say what the case calls the artifact, what kind of
     evidence it is and which safeguards it tests; `declared` (`declared_values`) the result and
-    date the case declares for it. The gate counts the attestation only for an item that matches
-    all of them. Refused: a key not in the keyring or not valid now, a role the key does not
-    hold, an activity other than `ran` / `reviewed`, an empty statement."""
+    date the case declares for it; `safeguards` (`tested_definitions`) what each tested safeguard
+    is; `system_digests` (`weights_digests`) the weights an item that measures them ran against.
+    The gate counts the attestation only for an item that matches all of them. Refused: a key
+    not in the keyring or not valid now, a role the key does not hold, an activity other than
+    `ran` / `reviewed`, an empty statement."""
     from ._signoff import signer_entry
 
     if activity not in ACTIVITIES:
@@ -95,6 +113,10 @@ def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str,
     if declared is not None:
         pred["result"] = declared.get("result")
         pred["date"] = declared.get("date")
+    if safeguards is not None:
+        pred["safeguards"] = {sid: (dict(d) if d is not None else None) for sid, d in safeguards.items()}
+    if system_digests is not None:
+        pred["system_digests"] = list(system_digests)
     subject = [{"name": artifact.name, "digest": {"sha256": digest}}]
     return sign_statement(statement(subject, EVIDENCE_ATTESTATION, pred), signer), key, digest
 
@@ -103,7 +125,9 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
                     activity: str, says: str, at: dt.datetime | None = None, out: Path | None = None
                     ) -> tuple[Path, TrustedKey, str]:
     """Attest one evidence item of the case: sign over its artifact (whose bytes must match the
-    pinned sha256) and write the envelope to `out`, or to `evidence-attestations/` beside the
+    pinned sha256), with the item as the case declares it (id, kind, safeguards tested and what
+    each of them is, result, date, and for an item that measures the weights the system's
+    digests), and write the envelope to `out`, or to `evidence-attestations/` beside the
     artifact (so every case citing the artifact finds it). Returns (path written, signer's key
     entry, digest)."""
     case = loaded.case
@@ -120,7 +144,8 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
                          help="attach the artifact (pinned by its sha256) first")
     env, key, digest = attest_artifact(path, signer, keyring, role, activity=activity, says=says,
                                        evidence_id=evidence_id, at=at, kind=ev.kind, tests=list(ev.tests),
-                                       declared=declared_values(ev))
+                                       declared=declared_values(ev), safeguards=tested_definitions(case, ev),
+                                       system_digests=weights_digests(case, evidence_id))
     if ev.sha256 != digest:
         raise InputError(f"the bytes of {path} hash to {digest}, not the sha256 `{evidence_id}` pins "
                          f"({ev.sha256 or 'none'})",
@@ -202,6 +227,14 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
     elif not isinstance(pred["date"], str) or not _is_date(pred["date"]) \
             or not (pred["result"] is None or isinstance(pred["result"], dict)):
         reasons.append(f"{label}: its declared date is not an ISO date, or its result not a mapping")
+    safeguards = pred.get("safeguards")
+    if safeguards is not None and not _definitions(safeguards):
+        reasons.append(f"{label}: its safeguards are not a mapping of safeguard ids to what each is (layer, "
+                       "title, steps blocked, security)")
+    digests = pred.get("system_digests")
+    if digests is not None and not (isinstance(digests, list) and digests and all(
+            isinstance(d, str) and re.fullmatch(r"sha256:[0-9a-f]{64}", d) for d in digests)):
+        reasons.append(f"{label}: its system digests are not a list of `sha256:<hex>` digests")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
                        f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
@@ -212,7 +245,23 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                                keyid=signed.key.keyid, role=str(pred.get("role")), activity=pred["activity"],
                                statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
                                evidence=ev, kind=str(kind), tests=tuple(tests or ()),
-                               result=pred["result"], date=pred["date"]), []
+                               result=pred["result"], date=pred["date"], safeguards=safeguards,
+                               system_digests=tuple(digests) if digests is not None else None), []
+
+
+def _definitions(value: Any) -> bool:
+    """Whether a statement's `safeguards` reads as safeguard id -> definition (or null)."""
+    if not isinstance(value, dict):
+        return False
+    for sid, d in value.items():
+        if d is None:
+            continue
+        if not (isinstance(sid, str) and isinstance(d, dict) and isinstance(d.get("layer"), str)
+                and (d.get("title") is None or isinstance(d.get("title"), str))
+                and isinstance(d.get("blocks"), list) and all(isinstance(b, str) for b in d["blocks"])
+                and isinstance(d.get("security"), bool)):
+            return False
+    return True
 
 
 def _is_date(text: str) -> bool:

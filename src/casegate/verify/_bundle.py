@@ -588,9 +588,10 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
                            policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
     """Every evidence item the decision counted independent, checked again against the keyring
     `verify` trusts: one of the attestations it names is in the bundle, verifies with a key of
-    this keyring (as of `when`, the decision's time), attests this item's artifact, and its signer's
-    organisation (as this keyring records it) is known, not the developer's, and the item's
-    producer."""
+    this keyring (as of `when`, the decision's time), attests this item's artifact (and, where it
+    signed the weights it ran against, one of the system digests the decision is for), and its
+    signer's organisation (as this keyring records it) is known, not the developer's, and the
+    item's producer."""
     from ..evidence._facts import _org_key
     from ..sign import check_attestation
 
@@ -600,6 +601,9 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
     if not isinstance(items, list):
         return ["decision: its list of independent evidence cannot be read"]
     envelopes = {envelope_sha256(e): e for e in bundle.get("attestations") or [] if isinstance(e, dict)}
+    system = pred.get("system")
+    signed_weights = system.get("digests") if isinstance(system, dict) else None
+    weights = {d for d in signed_weights if isinstance(d, str)} if isinstance(signed_weights, list) else set()
     developer = {_org_key(o) for o in policy.evidence.organisations}
     for name in authors:
         ident = keyring.identity(name)
@@ -624,6 +628,10 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
                            "not this item's artifact")
             elif (differs := _attested_otherwise(att, x)) is not None:
                 why.append(f"{att.label} by {att.person} attests `{eid}` {differs}")
+            elif att.system_digests is not None and not set(att.system_digests) & weights:
+                why.append(f"{att.label} by {att.person} attests `{eid}` for the weights with digest "
+                           f"{', '.join(d[:19] + '...' for d in att.system_digests)}, none of which the decision "
+                           "is for")
             elif not att.organisation:
                 why.append(f"{att.label} is by {att.person}, for whom the keyring records no organisation")
             elif not developer:

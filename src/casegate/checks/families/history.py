@@ -445,21 +445,6 @@ def _event(t: Trigger) -> object:
     return t.on, t.domain, t.monitor
 
 
-_MODEL_EVIDENCE = ("eval", "red-team", "sandbagging-probe")
-"""Evidence kinds that measure the model's own behaviour, and so the weights they ran against."""
-
-_MODEL_LAYERS = ("model-behaviour", "unlearning", "tamper-resistant-training", "pretraining-data-filtering")
-"""Safeguard layers trained into the weights: a test of one of them measures the weights too."""
-
-
-def _measuring_weights(ctx: Context) -> set[str]:
-    """Evidence that measures the weights: evaluations, red teams and sandbagging probes, and the
-    safeguard tests cited by a safeguard trained into the weights."""
-    in_weights = {e for sg in ctx.case.safeguards.values() if sg.layer in _MODEL_LAYERS for e in sg.evidence}
-    return {eid for eid, ev in ctx.case.evidence.items()
-            if ev.kind in _MODEL_EVIDENCE or (ev.kind == "safeguard-test" and eid in in_weights)}
-
-
 @rule(
     "CG352", "new-weights-old-evidence", severity="blocking", serves="test-3-elicitation",
     summary="The system's digests changed since the version compared with, but evaluations, red-team "
@@ -484,7 +469,7 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
         return
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
-    measuring = _measuring_weights(ctx)
+    measuring = ctx.case.measuring_weights()
     for eid, ev in ctx.case.evidence.items():
         if eid not in measuring:
             continue
