@@ -314,3 +314,26 @@ def test_the_scope_widened_and_the_vetting_tested_again(atlas: Path) -> None:
     (atlas / "reports" / "kyc-test-2.json").write_bytes((atlas / "reports" / "kyc-test.json").read_bytes())
     _edit(atlas / "evidence.yaml", digest, hashlib.sha256((atlas / "reports" / "kyc-test.json").read_bytes()).hexdigest())
     assert len(_codes(atlas, prev)["CG211"]) == 4
+
+
+def test_the_scope_widened_in_a_version_submitted_before_this_one(atlas: Path) -> None:
+    """The widened version submitted once (NO-GO) and again unchanged: against the one submitted
+    before it nothing widened, but the last approved version still shows it."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline
+
+    approved = _against_previous(atlas)
+    for old, new in _WIDENED_IN_WORDS:
+        _edit(atlas / "case.yaml", old, new)
+    first = _loaded(atlas)
+    assert first.case is not None and first.policy is not None
+    assert "CG211" not in _codes(atlas, atlas)
+    ok = _loaded(approved)
+    assert ok.case is not None
+    comparison = Comparison(versions=[
+        Compared(Baseline(role="previous", label="version 1.1 (#2)"), first.case, first.policy),
+        Compared(Baseline(role="approved", label="version 1.0 (#1), the last approved"), ok.case, ok.policy)])
+    report = run_gate(_loaded(atlas), today=TODAY, comparison=comparison)
+    msgs = [f.message for f in report.findings if f.code == "CG211"]
+    assert report.outcome == "NO-GO" and len(msgs) == 4, msgs
+    assert all("widened since version 1.0 (#1), the last approved" in m for m in msgs), msgs
