@@ -46,6 +46,7 @@ def test_a_first_version_has_nothing_to_compare_with() -> None:
     ("max_users", 1000, 100),
     ("max_users", None, 1000),  # a cap where there was none
     ("regions", ["US", "EU"], ["US"]),
+    ("regions", [], ["US"]),  # a region limit where there was none
 ])
 def test_a_ranked_narrowing_does_not_fire(field: str, was: object, now: object) -> None:
     assert _cg211(_doc(**{field: now}), **{field: was}) == []
@@ -141,5 +142,6 @@ def test_the_compared_version_states_no_date() -> None:
 def test_wider_reads_a_dropped_region_list_and_cap_as_wider() -> None:
     """The comparison CG210 and CG211 share."""
     assert wider("scope.regions", ["US"], []) and not wider("tools", ["code-execution"], [])
+    assert not wider("scope.regions", [], ["US"]) and wider("tools", [], ["code-execution"])
     assert wider("scope.max_users", 10, None) and not wider("scope.max_users", None, 10)
     assert not wider("scope.users", "verified developers", "Verified developers ")

@@ -403,21 +403,26 @@ def _retested(ctx: Context, sid: str, sg: Safeguard, prev: Case) -> bool:
 
 @rule(
     "CG211", "boundary-scope-widened", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the version compared with, the boundary's scope widened (users, vetting, rate "
-            "limit or regions reworded, a larger user cap or none, wider access or weights) while a "
-            "safeguard that acts on who reaches the model or how much (user vetting, access control, "
-            "rate limit, staged rollout) still rests only on tests made before that version.",
+    summary="Since the version compared with, the boundary's scope widened (its users, vetting or rate "
+            "limit in other words, a region added or the region list dropped, a larger user cap or none, "
+            "wider access or weights) while a safeguard that acts on who reaches the model or how much "
+            "(user vetting, access control, rate limit, staged rollout) still rests only on tests made "
+            "before that version.",
     rationale="A vetting test, a rate limit's red team or an access control's test measured the "
               "safeguard against the users the scope admitted then. Rewriting `vetting:` to `none`, "
               "`rate_limit:` to `unlimited` or `regions:` to the world, in the same kind of boundary "
               "with the same access level, lets the safeguard keep the credit its evidence earned "
               "against another population, and no rule on the boundary's kind or access notices. "
-              "The gate cannot rank words, so any change of a scope field in words counts as a "
-              "widening (fail closed); a ranked field (access, weights, user cap, regions as a list) "
-              "counts only when it widened. Safeguards of other layers, and security controls "
-              "(`security: true`: weights, insiders), do not act on who uses the deployment and are "
-              "left to their own rules; a widened scope with no such safeguard is not this rule's "
-              "finding (CG210 holds scoping-outs that rest on the scope to it).",
+              "The gate cannot rank words, so any change of a scope field in words (case and spacing "
+              "aside) counts as a widening (fail closed); a ranked field (access, weights, user cap, "
+              "regions as a list) counts only when it widened. A new test counts when it names the "
+              "safeguard in `tests:`, is not set aside, is dated after the version compared with and "
+              "is not an artifact that version cited. Safeguards of other layers, and security "
+              "controls (`security: true`: weights, insiders), do not act on who uses the deployment "
+              "and are left to their own rules; a widened scope with no such safeguard is not this "
+              "rule's finding (CG210 holds scoping-outs that rest on the scope to it). Like the "
+              "threshold-gaming rules it is weighed against every version compared with, the last "
+              "approved one too, so a widening submitted twice still shows.",
     bad="# previous: scope: {vetting: identity verification and use-case review, rate_limit: 600/min}\n"
         "boundary: {kind: api, scope: {access: self-serve, vetting: none, rate_limit: unlimited}}\n"
         "SG-kyc: {layer: user-vetting, evidence: [E-kyc]}  # E-kyc dated before the previous version",

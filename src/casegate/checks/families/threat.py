@@ -206,13 +206,13 @@ def _said(value: object) -> object:
 
 def wider(prop: str, was: object, now: object) -> bool:
     """Whether the boundary property `prop` gives more now than it did (`was`): a list that gained
-    an item (or a region list dropped: no region limit), a ranked level or kind that widened, a
-    larger user cap or none; any other change of a described property counts, since the gate
-    cannot rank free text."""
+    an item (or a region list dropped, since no list is no region limit), a ranked level or kind
+    that widened, a larger user cap or none; any other change of a described property counts,
+    since the gate cannot rank free text."""
     was, now = _said(was), _said(now)
     if isinstance(was, list) and isinstance(now, list):
-        if prop == "scope.regions" and was and not now:
-            return True  # the deployment no longer names where it is offered
+        if prop == "scope.regions" and not (was and now):
+            return bool(was)  # no region list is no region limit: dropping one widens, naming one does not
         return bool(set(map(str, now)) - set(map(str, was)))
     if prop == "kind" and was is not None and now is not None:
         return bool(getattr(now, "rank", 0) > getattr(was, "rank", 0))
