@@ -256,3 +256,84 @@ def test_another_layers_test_cited_under_a_new_id(atlas: Path) -> None:
     msgs = _codes(atlas, prev)["CG355"]
     assert any(m.startswith("safeguard `SG-monitoring` (monitoring) now rests on `E-monitoring-check`, which in "
                             "the --previous version tested `SG-refusal` (model-behaviour)") for m in msgs), msgs
+
+
+_WIDENED_IN_WORDS = (
+    ("    users: verified developers enrolled through the identity-verified access programme\n",
+     "    users: anyone with an API key\n"),
+    ("    rate_limit: 600 requests/min per key, 5M tokens/day per organisation\n", "    rate_limit: unlimited\n"),
+    ("    regions: [US, EU, UK, JP]\n", "    regions: [US, EU, UK, JP, worldwide]\n"),
+    ("    vetting: identity verification and a use-case review before an API key is issued\n",
+     "    vetting: none\n"),
+)
+
+
+def test_the_scope_widened_in_words_under_the_old_vetting_test(atlas: Path) -> None:
+    """The same `api` kind and `self-serve` access, but anyone, unlimited, worldwide, unvetted; the
+    identity check keeps the credit of its test from before (a2 of the red team). GO WITH
+    CONDITIONS would stand; against the version compared with it is NO-GO."""
+    prev = _against_previous(atlas)
+    before = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
+    assert before.outcome == "GO WITH CONDITIONS" and "CG211" not in {f.code for f in before.findings}
+    for old, new in _WIDENED_IN_WORDS:
+        _edit(atlas / "case.yaml", old, new)
+    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
+    assert report.outcome == "NO-GO"
+    added = {f.code for f in report.findings if f.blocking} - {f.code for f in before.findings if f.blocking}
+    assert added == {"CG211"}, added
+    msgs = [f.message for f in report.findings if f.code == "CG211"]
+    assert sorted(m.split("`")[1] for m in msgs) == ["boundary.scope.rate_limit", "boundary.scope.regions",
+                                                       "boundary.scope.users", "boundary.scope.vetting"], msgs
+    assert ("`boundary.scope.vetting` widened since the --previous version (identity verification and a use-case "
+            "review before an API key is issued -> none), and `SG-kyc` (user-vetting) rests only on tests dated no "
+            "later than that version (2026-11-20): its credit was earned under the old scope") in msgs
+    # the egress limit is an access control on the hosts holding the weights, not on the API's users
+    assert not any("SG-egress" in m for m in msgs)
+    assert "CG211" not in _codes(atlas)  # a first version has nothing to compare with
+
+
+def test_the_scope_widened_and_the_vetting_tested_again(atlas: Path) -> None:
+    """The identity check tested again after the version compared with, under the new scope: the
+    widening is the reviewers' to weigh, not a test carried over."""
+    import hashlib
+    import json
+
+    prev = _against_previous(atlas)
+    for old, new in _WIDENED_IN_WORDS:
+        _edit(atlas / "case.yaml", old, new)
+    doc = json.loads((atlas / "reports" / "kyc-test.json").read_text())
+    doc["created"] = "2026-11-24T09:00:00Z"
+    (atlas / "reports" / "kyc-test-2.json").write_text(json.dumps(doc) + "\n")
+    digest = hashlib.sha256((atlas / "reports" / "kyc-test-2.json").read_bytes()).hexdigest()
+    _edit(atlas / "evidence.yaml", "  E-monitoring:\n",
+          "  E-kyc-2:\n    kind: safeguard-test\n    tests: [SG-kyc]\n    artifact: reports/kyc-test-2.json\n"
+          f"    sha256: {digest}\n    producer: acme-trust-and-safety\n    date: 2026-11-24\n  E-monitoring:\n")
+    _edit(atlas / "case.yaml", "    evidence: [E-kyc]\n", "    evidence: [E-kyc, E-kyc-2]\n")
+    assert "CG211" not in _codes(atlas, prev)
+    # the same log under a new id, re-dated, is the test the version compared with cited
+    (atlas / "reports" / "kyc-test-2.json").write_bytes((atlas / "reports" / "kyc-test.json").read_bytes())
+    _edit(atlas / "evidence.yaml", digest, hashlib.sha256((atlas / "reports" / "kyc-test.json").read_bytes()).hexdigest())
+    assert len(_codes(atlas, prev)["CG211"]) == 4
+
+
+def test_the_scope_widened_in_a_version_submitted_before_this_one(atlas: Path) -> None:
+    """The widened version submitted once (NO-GO) and again unchanged: against the one submitted
+    before it nothing widened, but the last approved version still shows it."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline
+
+    approved = _against_previous(atlas)
+    for old, new in _WIDENED_IN_WORDS:
+        _edit(atlas / "case.yaml", old, new)
+    first = _loaded(atlas)
+    assert first.case is not None and first.policy is not None
+    assert "CG211" not in _codes(atlas, atlas)
+    ok = _loaded(approved)
+    assert ok.case is not None
+    comparison = Comparison(versions=[
+        Compared(Baseline(role="previous", label="version 1.1 (#2)"), first.case, first.policy),
+        Compared(Baseline(role="approved", label="version 1.0 (#1), the last approved"), ok.case, ok.policy)])
+    report = run_gate(_loaded(atlas), today=TODAY, comparison=comparison)
+    msgs = [f.message for f in report.findings if f.code == "CG211"]
+    assert report.outcome == "NO-GO" and len(msgs) == 4, msgs
+    assert all("widened since version 1.0 (#1), the last approved" in m for m in msgs), msgs

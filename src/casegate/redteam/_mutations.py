@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..checks.families.history import ACCESS_LAYERS
 from ..evidence.stats import upper_bound
 from ..model import BOUNDARY_LADDER, Case, Policy, Severity, Variant
 from ..model._case import (
@@ -114,6 +115,22 @@ def undescribed_boundary(case: Case, policy: Policy) -> Applied:
     if b is None or b.scope is None or b.scope.access is None:
         return "the boundary records no access to drop"
     return _upd(case, boundary=_upd(b, scope=_upd(b.scope, access=None))), policy
+
+
+def widened_scope_in_words(case: Case, policy: Policy) -> Applied:
+    """The same kind and access, but anyone, unvetted, unlimited, worldwide, with no user cap; the
+    safeguards on who reaches the model keep the tests they had."""
+    b = case.boundary
+    if b is None or b.scope is None:
+        return "the boundary states no scope to widen"
+    if not any(sg.layer in ACCESS_LAYERS and not sg.security and sg.blocks and sg.evidence
+               for sg in case.safeguards.values()):
+        return "no tested safeguard acts on who reaches the model or how much"
+    s = b.scope
+    regions = s.regions if "worldwide" in s.regions else [*s.regions, "worldwide"]
+    scope = _upd(s, users="anyone with an account", vetting="none", rate_limit="unlimited", regions=regions,
+                 max_users=None)
+    return _upd(case, boundary=_upd(b, scope=scope)), policy
 
 
 # --------------------------------------------------------------------------- test 2: threat model
@@ -802,6 +819,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
     Mutation("undescribed-boundary", ("test-1-boundary",),
              "drops `boundary.scope.access`, so the kind cannot be checked", ("CG105",), undescribed_boundary),
+    Mutation("widened-scope-in-words", ("test-1-boundary", "test-4-safeguards"),
+             "keeps the boundary's kind and access but rewrites its scope to anyone, `vetting: none`, "
+             "`rate_limit: unlimited`, worldwide and no user cap, the identity checks and rate limits keeping their "
+             "old tests", ("CG211",), widened_scope_in_words, needs_previous=True),
     Mutation("scoped-out-domain", ("test-2-threat-model", "q-pathway"),
              "scopes out an addressed domain with thresholds, dropping its pathways, blocks and residual risk",
              ("CG204", "CG206"), scoped_out_domain),

@@ -1,9 +1,11 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
 gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights' evaluations; CG708 an incident that defeated claims of an earlier version and
-is not answered; CG718 a monitor breach that fired a trigger against an earlier version and is not
-answered."""
+pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG211 the
+boundary's scope widened while the safeguards on who reaches the model rest on tests made before;
+CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights'
+evaluations; CG708 an incident that defeated claims of an earlier version and is not answered;
+CG718 a monitor breach that fired a trigger against an earlier version and is not answered."""
 
 from __future__ import annotations
 
@@ -20,9 +22,19 @@ from .._registry import Context, Hit, rule
 from .._text import parse_window
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
+from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
 
 if TYPE_CHECKING:
-    from ...model import Evidence, IncidentDefeat, Monitor, Pathway, PolicyChange, Trigger
+    from ...model import (
+        Case,
+        Evidence,
+        IncidentDefeat,
+        Monitor,
+        Pathway,
+        PolicyChange,
+        Safeguard,
+        Trigger,
+    )
 
 
 def _why_not(ch: MeasurementChange, pc: PolicyChange, owners: list[str], runs: list[tuple[str, dt.datetime]]) -> str | None:
@@ -361,6 +373,94 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
             yield Hit(where + ("blocks",),
                       f"safeguard `{sid}` blocks {', '.join(grown)}, which it did not in {against}, on the same "
                       "evidence: no test of it tried those steps")
+
+
+SCOPE_PROPERTIES = tuple(p for p in BOUNDARY_PROPERTIES if p.startswith("scope."))
+"""The boundary's scope as CG211 compares it: who may reach the model and how much."""
+
+ACCESS_LAYERS = ("user-vetting", "access-control", "rate-limit", "staged-rollout")
+"""Safeguard layers that act on who reaches the model or how much: whom it admits, whom it keeps
+out, how much each may ask, how many are let in. A test of one holds for the users it was run
+against."""
+
+
+def _retested(ctx: Context, sid: str, sg: Safeguard, prev: Case) -> bool:
+    """Whether the safeguard rests on a test of it made since `prev`: a red team or safeguard test
+    naming it (`tests:`), that counts, is not an artifact `prev` cited, and is dated after `prev`
+    (by the registry's first log of its artifact too, where one was consulted); when `prev`
+    states no date, one that `prev` did not cite under its id either."""
+    old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
+    excluded = ctx.facts.excluded if ctx.facts is not None else {}
+    for eid in sg.evidence:
+        ev = ctx.case.evidence.get(eid)
+        if (ev is None or ev.kind not in TEST_KINDS or sid not in ev.tests or eid in excluded
+                or (ev.sha256 is not None and ev.sha256 in old_shas)):
+            continue
+        if evidence_dated(ev, ctx.artifact_dates) > prev.date if prev.date is not None else eid not in prev.evidence:
+            return True
+    return False
+
+
+@rule(
+    "CG211", "boundary-scope-widened", severity="blocking", serves="fm-threshold-gaming",
+    summary="Since the version compared with, the boundary's scope widened (its users, vetting or rate "
+            "limit in other words, a region added or the region list dropped, a larger user cap or none, "
+            "wider access or weights) while a safeguard that acts on who reaches the model or how much "
+            "(user vetting, access control, rate limit, staged rollout) still rests only on tests made "
+            "before that version.",
+    rationale="A vetting test, a rate limit's red team or an access control's test measured the "
+              "safeguard against the users the scope admitted then. Rewriting `vetting:` to `none`, "
+              "`rate_limit:` to `unlimited` or `regions:` to the world, in the same kind of boundary "
+              "with the same access level, lets the safeguard keep the credit its evidence earned "
+              "against another population, and no rule on the boundary's kind or access notices. "
+              "The gate cannot rank words, so any change of a scope field in words (case and spacing "
+              "aside) counts as a widening (fail closed); a ranked field (access, weights, user cap, "
+              "regions as a list) counts only when it widened. A new test counts when it names the "
+              "safeguard in `tests:`, is not set aside, is dated after the version compared with and "
+              "is not an artifact that version cited. Safeguards of other layers, and security "
+              "controls (`security: true`: weights, insiders), do not act on who uses the deployment "
+              "and are left to their own rules; a widened scope with no such safeguard is not this "
+              "rule's finding (CG210 holds scoping-outs that rest on the scope to it). Like the "
+              "threshold-gaming rules it is weighed against every version compared with, the last "
+              "approved one too, so a widening submitted twice still shows.",
+    bad="# previous: scope: {vetting: identity verification and use-case review, rate_limit: 600/min}\n"
+        "boundary: {kind: api, scope: {access: self-serve, vetting: none, rate_limit: unlimited}}\n"
+        "SG-kyc: {layer: user-vetting, evidence: [E-kyc]}  # E-kyc dated before the previous version",
+    good="boundary: {kind: api, scope: {access: self-serve, vetting: none, rate_limit: unlimited}}\n"
+         "SG-kyc: {layer: user-vetting, evidence: [E-kyc-2]}  # E-kyc-2: a test of SG-kyc dated after it",
+    fix="Test those safeguards again under the new scope (a red team or safeguard test of each, naming "
+        "it in `tests:`, dated after the version compared with), or restore the scope.",
+)
+def boundary_scope_widened(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None or prev.boundary is None or ctx.case.boundary is None:
+        return
+    stale = [(sid, sg) for sid, sg in ctx.case.safeguards.items()
+             if sg.layer in ACCESS_LAYERS and not sg.security and sg.blocks and sg.evidence
+             and not _retested(ctx, sid, sg, prev)]
+    if not stale:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    scope = ctx.case.boundary.scope
+    names = ", ".join(f"`{sid}` ({sg.layer})" for sid, sg in stale)
+    made = f"dated no later than that version ({prev.date})" if prev.date is not None else \
+        "that version already cited"
+    since = f"dated after {prev.date}, the date of {against}" if prev.date is not None else \
+        f"one {against} did not cite"
+    each = "it" if len(stale) == 1 else "each"
+    for prop in SCOPE_PROPERTIES:
+        was, now = boundary_value(prev.boundary, prop), boundary_value(ctx.case.boundary, prop)
+        if not wider(prop, was, now):
+            continue
+        field = prop.partition(".")[2]
+        where: tuple[str | int, ...] = ("boundary", "scope", field) if now not in (None, []) else \
+            ("boundary", "scope") if scope is not None else ("boundary",)
+        yield Hit(where,
+                  f"`boundary.{prop}` widened since {against} ({shown(was)} -> {shown(now)}), and {names} "
+                  f"rest{'s' if len(stale) == 1 else ''} only on tests {made}: "
+                  f"{'its' if len(stale) == 1 else 'their'} credit was earned under the old scope",
+                  help=f"test {', '.join(f'`{sid}`' for sid, _ in stale)} again under the new scope (a red team "
+                       f"or safeguard test of {each}, naming it in `tests:`, {since}), or restore `boundary.{prop}`")
 
 
 _T = TypeVar("_T")

@@ -171,10 +171,10 @@ BOUNDARY_PROPERTIES = ("kind", "tools", "sensitive_domains", "scope.access", "sc
 
 
 def _property_value(ctx: Context, path: str) -> object:
-    return _boundary_value(ctx.case.boundary, path)
+    return boundary_value(ctx.case.boundary, path)
 
 
-def _boundary_value(b: object, path: str) -> object:
+def boundary_value(b: object, path: str) -> object:
     obj: object = b
     for part in path.split("."):
         if obj is None:
@@ -183,7 +183,7 @@ def _boundary_value(b: object, path: str) -> object:
     return obj
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(map(str, value)) + "]"
     return "none" if value is None else str(getattr(value, "value", value))
@@ -194,19 +194,33 @@ _WIDEST_FIRST: dict[str, tuple[str, ...]] = {"scope.access": get_args(Access),
 """Ranked boundary properties, widest first."""
 
 
-def _wider(prop: str, was: object, now: object) -> bool:
+def _said(value: object) -> object:
+    """A described value as the comparison reads it: text (and a list's items) with case and
+    spacing aside, so a line re-wrapped or re-capitalised says the same thing."""
+    if type(value) is str:  # not a ranked kind, which keeps its rank
+        return " ".join(value.split()).casefold()
+    if isinstance(value, list):
+        return [_said(v) for v in value]
+    return value
+
+
+def wider(prop: str, was: object, now: object) -> bool:
     """Whether the boundary property `prop` gives more now than it did (`was`): a list that gained
-    an item, a ranked level or kind that widened, a larger user cap; any other change of a
-    described property counts, since the gate cannot rank free text."""
+    an item (or a region list dropped, since no list is no region limit), a ranked level or kind
+    that widened, a larger user cap or none; any other change of a described property counts,
+    since the gate cannot rank free text."""
+    was, now = _said(was), _said(now)
     if isinstance(was, list) and isinstance(now, list):
+        if prop == "scope.regions" and not (was and now):
+            return bool(was)  # no region list is no region limit: dropping one widens, naming one does not
         return bool(set(map(str, now)) - set(map(str, was)))
     if prop == "kind" and was is not None and now is not None:
         return bool(getattr(now, "rank", 0) > getattr(was, "rank", 0))
     order = _WIDEST_FIRST.get(prop)
     if order is not None and was in order and now in order:
         return order.index(str(now)) < order.index(str(was))
-    if prop == "scope.max_users" and isinstance(was, int) and isinstance(now, int):
-        return now > was
+    if prop == "scope.max_users" and isinstance(was, int | None) and isinstance(now, int | None):
+        return was is not None and (now is None or now > was)  # no cap is the widest
     return was != now
 
 
@@ -278,12 +292,12 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
         for prop in props:
             if prop not in BOUNDARY_PROPERTIES:
                 continue  # CG205
-            was, now = _boundary_value(prev.boundary, prop), _boundary_value(ctx.case.boundary, prop)
-            if _wider(prop, was, now):
+            was, now = boundary_value(prev.boundary, prop), boundary_value(ctx.case.boundary, prop)
+            if wider(prop, was, now):
                 where = ("threat_model", did, "rests_on", t.rests_on.index(prop)) if prop in t.rests_on else \
                     ("threat_model", did, "scoped_out")
                 yield Hit(where, f"domain `{did}` stays scoped out on `boundary.{prop}`, which widened since the "
-                                 f"version compared with ({_shown(was)} -> {_shown(now)})")
+                                 f"version compared with ({shown(was)} -> {shown(now)})")
 
 
 @rule(
