@@ -34,7 +34,7 @@ def test_newest_evidence_of_asserted_claims_matches_the_whole_walk(name: str, va
     vary(doc)
     ctx = context(doc)
     els = ctx.case.argument.elements
-    whole, _ = _newest_under(ctx, list(els))
+    whole, _ = _newest_under(ctx.case, list(els))
     got = _latest_evidence(ctx)
     asserted = [eid for eid, e in els.items() if e.asserted is not None]
     assert asserted

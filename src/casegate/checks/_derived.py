@@ -75,6 +75,8 @@ __all__ = [
     "is_expired",
     "pathway_risk",
     "proportion",
+    "run_files_changed",
+    "run_key",
     "Requirement",
     "requirements_for",
     "evidence_by_threshold",
@@ -140,6 +142,33 @@ def is_expired(ev: Evidence, ctx: Context) -> bool:
     established (an item whose age cannot be counted does not count)."""
     until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
     return until is None or until <= ctx.today
+
+
+def run_key(eid: str, ev: Evidence) -> tuple[str, ...]:
+    """What identifies a run across versions (under any evidence id): the digest of its artifact
+    with the digest of every further file its counts are read from (`source.files`, e.g.
+    lm-eval's samples file, which holds the per-sample scores while the artifact pinned by
+    `sha256` is the results file); else the item. A samples file rewritten beside the same
+    results file is another run's record."""
+    if not ev.sha256:
+        return ("item", eid)
+    return ("artifact", ev.sha256, *sorted(ev.source.files.values() if ev.source else ()))
+
+
+def run_files_changed(old: Evidence, new: Evidence) -> list[str]:
+    """The files of a run whose bytes differ between two versions of its item, in words: the
+    artifact (by its `sha256`) and each further file its counts are read from (`source.files`),
+    changed, added or gone. Empty when they are the same bytes."""
+    out: list[str] = []
+    if old.sha256 and new.sha256 and old.sha256 != new.sha256:
+        out.append(f"{new.artifact} ({old.sha256[:12]}... -> {new.sha256[:12]}...)")
+    was = old.source.files if old.source else {}
+    now = new.source.files if new.source else {}
+    for name in sorted(set(was) | set(now)):
+        a, b = was.get(name), now.get(name)
+        if a != b:
+            out.append(f"{name} ({a[:12] + '...' if a else 'none'} -> {b[:12] + '...' if b else 'none'})")
+    return out
 
 
 def proportion(ev: Evidence) -> tuple[int, int] | None:

@@ -8,8 +8,9 @@ variant as the harness recorded them, epochs, tools, scaffold, token and time bu
 its version and a digest of its sample ids, the scorer, and the run's status. An item without
 such an artifact is *declared*: its numbers are only the author's word.
 
-Derivation runs only on artifacts whose bytes match their pinned sha256 (a changed file is
-already a blocking finding, and its facts would be about other bytes). Results are cached by the
+Derivation runs only on artifacts whose bytes match their pinned sha256, and whose further files
+pinned in `source.files` match theirs (a changed file is already a blocking finding, and its facts
+would be about other bytes); a further file read without a pin is reported by `apply_facts`. Results are cached by the
 artifact's sha256 in the user's cache folder (`CASEGATE_CACHE_DIR`, else `$XDG_CACHE_HOME/casegate`,
 else `~/.cache/casegate`), under `derived/`; the cache is bounded (oldest entries are removed past
 `CACHE_ENTRIES`), written atomically, and any entry that does not parse is derived again. A cache
@@ -35,7 +36,7 @@ from ..model import Elicitation, Result, SourceRecord
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 5
+DERIVE_VERSION = 6
 """Version of the cached form; entries of another version are derived again."""
 CACHE_ENTRIES = 2000
 """Most derived artifacts kept in the cache."""
@@ -300,7 +301,9 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
             # a missing file is CG330; a format casegate does not read makes the item declared
             out[eid] = Derivation(eid, declared=True, artifact=shown)
             continue
-        if st.pinned_sha256 is None or st.actual_sha256 != st.pinned_sha256 or st.actual_sha256 is None:
+        if (st.pinned_sha256 is None or st.actual_sha256 != st.pinned_sha256 or st.actual_sha256 is None
+                or not all(c.matches for c in st.companions)):
+            # the artifact, or a further file pinned with it (CG330, CG331)
             out[eid] = Derivation(eid, problem="its bytes do not match a pinned sha256, so nothing is "
                                                "derived from them", artifact=shown)
             continue

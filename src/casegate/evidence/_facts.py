@@ -104,8 +104,9 @@ class Problem(NamedTuple):
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
     'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
     has no record of), 'attempts-unscored' (epochs attempted but not scored) or
-    'counts-unattested' (a test's bypass counts are only the case's word) or 'verdict-unattested' (an
-    item's typed `passed: true` is only the case's word)."""
+    'counts-unattested' (a test's bypass counts are only the case's word), 'verdict-unattested' (an
+    item's typed `passed: true` is only the case's word) or 'files-unpinned' (the counts are read
+    from a further file, lm-eval's samples file, whose sha256 `source.files` does not pin)."""
     path: tuple[str | int, ...]
     message: str
     help: str | None = None
@@ -470,6 +471,17 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
             continue
         run = d.run
+        pins = ev.source.files if ev.source else {}
+        unpinned = sorted(n for n in run.source.files if n not in pins)
+        if unpinned:
+            # the counts would rest on bytes no pin fixes: the artifact's sha256 does not cover them
+            names = ", ".join(unpinned)
+            msg = (f"the counts of `{eid}` are not verified: they are read from {names}, beside its artifact "
+                   f"{d.artifact}, and `source.files` pins no sha256 of {'it' if len(unpinned) == 1 else 'them'}")
+            facts.problems.append(Problem(
+                eid, "files-unpinned", ("evidence", eid, "source") if ev.source else ("evidence", eid), msg,
+                "re-import the log with `casegate evidence add` (it pins every file it reads in `source.files`)"))
+            facts.excluded.setdefault(eid, msg)
         if run.attempts_note is not None:
             facts.problems.append(_fewer_attempts(eid, run, d.artifact))
         problems: list[Problem] = []

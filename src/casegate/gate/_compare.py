@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
+ALSO_EACH_VERSION = frozenset({"CG511"})
+"""Rules of other families that compare versions and run against each one too: a date retyped
+in a version submitted since (one decided NO-GO among them) does not become the record."""
 
 
 class Compared(NamedTuple):
@@ -90,13 +93,13 @@ def compared_versions(comparison: Comparison | None) -> list[ComparedVersion]:
 
 
 def other_baselines(ctx: Context, comparison: Comparison, found: Sequence[Finding]) -> list[Finding]:
-    """The threshold-gaming findings against each baseline after the first (the first is the
-    context's own `previous`), keeping only those not already `found`."""
+    """The threshold-gaming findings (and `ALSO_EACH_VERSION`'s) against each baseline after the
+    first (the first is the context's own `previous`), keeping only those not already `found`."""
     out: list[Finding] = []
     seen: set[tuple[str, tuple[str | int, ...]]] = {(f.code, tuple(f.path)) for f in found}
     for c in comparison.versions[1:]:
         other = replace(ctx, previous=c.case, previous_policy=c.policy, baseline=c.baseline, memo={})
-        for f in run_checks(other, select=lambda r: r.serves == GAMING):
+        for f in run_checks(other, select=lambda r: r.serves == GAMING or r.code in ALSO_EACH_VERSION):
             key = (f.code, tuple(f.path))
             if key in seen:
                 continue

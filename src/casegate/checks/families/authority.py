@@ -181,18 +181,18 @@ def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
         if n not in under and n in els:
             under.add(n)
             todo.extend(els[n].supported_by)
-    out, cyclic = _newest_under(ctx, [r for r in els if r in under])
+    out, cyclic = _newest_under(ctx.case, [r for r in els if r in under])
     if cyclic:
-        out, _ = _newest_under(ctx, list(els))
+        out, _ = _newest_under(ctx.case, list(els))
     ctx.memo["cg5_latest_evidence"] = out
     return out
 
 
-def _newest_under(ctx: Context, roots: list[str]) -> tuple[dict[str, tuple[dt.date, str]], bool]:
-    """The newest evidence under each element reached from `roots` (depth first, in order), and
-    whether a support cycle was met."""
-    els = ctx.case.argument.elements
-    ev = ctx.case.evidence
+def _newest_under(case: Case, roots: list[str]) -> tuple[dict[str, tuple[dt.date, str]], bool]:
+    """The newest evidence under each element of `case` reached from `roots` (depth first, in
+    order), and whether a support cycle was met."""
+    els = case.argument.elements
+    ev = case.evidence
     out: dict[str, tuple[dt.date, str]] = {}
     done: set[str] = set()
     cyclic = False
@@ -255,6 +255,83 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
             yield Hit(_EL + (eid, "asserted"),
                       f"`{eid}` was asserted on {when.isoformat()}, before the evidence it rests on "
                       f"arrived (`{x}`, {d.isoformat()})")
+
+
+@rule(
+    "CG511", "theater-redated", severity="blocking", serves="fm-argument-theater",
+    summary="Since the version compared with, a claim's `asserted` date was removed or moved later, or a "
+            "sign-off (the same role and person) was dated later or stopped listing evidence it relied on, "
+            "where the date that version recorded came before that evidence.",
+    rationale="CG505 and CG506 read dates the lab types: a sign-off's `date` and a claim's optional "
+              "`asserted`. A version recorded with a conclusion drawn, or a sign-off given, before the "
+              "evidence arrived has put argument theater on the record; deleting `asserted:` or retyping "
+              "the sign-off's date (re-signing with a developer key is in the lab's hands) would hide it "
+              "with no change in what happened. The registry keeps the earlier version, so the earlier "
+              "date is what the claim and the sign-off are judged on.",
+    bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
+        "G1: {claim: Safe to release, supported_by: [G2]}   # E-ctf dated 2026-10-02\n"
+        "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]",
+    good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
+         "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]\n"
+         "# previous: G1 {asserted: 2026-11-01}; Sam Whitfield signed 2026-10-05",
+    fix="Keep the dates and the relied-on evidence the compared version recorded. A conclusion drawn, or "
+        "an approval given, before its evidence existed is not made good by a later date: re-examine the "
+        "claim in the light of the evidence, and have the decision taken again by a signer who reviewed "
+        "it, in a version decided on its own.",
+)
+def theater_redated(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    ev, old_ev = ctx.case.evidence, prev.evidence
+
+    def dated(x: str) -> dt.date | None:
+        e = ev.get(x) or old_ev.get(x)
+        return e.date if e is not None else None
+
+    els = ctx.case.argument.elements
+    moved: list[tuple[str, dt.date, dt.date | None]] = []
+    for eid, el in prev.argument.elements.items():
+        if el.asserted is not None and eid in els:
+            is_ = els[eid].asserted
+            if is_ is None or is_ > el.asserted:
+                moved.append((eid, el.asserted, is_))
+    if moved:
+        roots = [eid for eid, _, _ in moved]
+        now, _ = _newest_under(ctx.case, roots)
+        then, _ = _newest_under(prev, roots)
+        for eid, was, is_ in moved:
+            newest = max((x for x in (now.get(eid), then.get(eid)) if x is not None), default=None)
+            if newest is None or newest[0] <= was:
+                continue  # the earlier date hid nothing: it already followed the evidence
+            change = "records no `asserted` date" if is_ is None else f"dates it {is_.isoformat()}"
+            yield Hit(_EL + (eid,) + (("asserted",) if is_ is not None else ()),
+                      f"`{eid}` was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
+                      f"arrived (`{newest[1]}`, {newest[0].isoformat()}); this version {change}")
+    before: dict[tuple[str, str], tuple[dt.date, list[str]]] = {}
+    for s in prev.decision.signoffs:
+        key = (s.role, name_key(s.person))
+        first, relied = before.get(key, (s.date, []))
+        before[key] = (min(first, s.date), relied + [x for x in s.relies_on if x not in relied])
+    for i, s in enumerate(ctx.case.decision.signoffs):
+        got = before.get((s.role, name_key(s.person)))
+        if got is None:
+            continue
+        was, relied = got
+        shown = set() if s.date <= was else {x for x in s.relies_on if x in ev and ev[x].date > s.date}
+        hidden = [(x, d) for x in dict.fromkeys([*relied, *s.relies_on])
+                  if (d := dated(x)) is not None and d > min(was, s.date) and x not in shown
+                  and (s.date > was or x not in s.relies_on)]
+        if not hidden:
+            continue  # CG505 judges the line as it stands
+        items = ", ".join(f"`{x}` ({d.isoformat()})" for x, d in hidden)
+        dropped = [x for x, _ in hidden if x not in s.relies_on]
+        changes = ([f"dates it {s.date.isoformat()}"] if s.date > was else []) + (
+            [f"no longer lists {', '.join(f'`{x}`' for x in dropped)} as relied on"] if dropped else [])
+        yield Hit(("decision", "signoffs", i, "date" if s.date > was else "relies_on"),
+                  f"{s.person} signed as `{s.role}` on {was.isoformat()} in {against}, before the evidence "
+                  f"relied on: {items}; this version {' and '.join(changes)}")
 
 
 @rule(

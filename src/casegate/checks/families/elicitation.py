@@ -21,6 +21,7 @@ from .._derived import (
     evidence_dated,
     is_expired,
     proportion,
+    run_key,
 )
 from .._registry import Context, Hit, rule
 from ..measurement import evaluations
@@ -591,8 +592,9 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG350", "evaluation-run-dropped", severity="blocking", serves="fm-threshold-gaming",
     summary="An evaluation of a threshold in the version compared with is gone from this one (its "
-            "artifact no longer cited): of the same weights, at all; of other weights, with no run of "
-            "that threshold dated after it in its place.",
+            "artifact, with the further files its counts are read from, no longer cited as they were): of "
+            "the same weights, at all; of other weights, with no run of that threshold dated after it in "
+            "its place.",
     rationale="A run that came out badly can simply be left out of the next version: the rules then "
               "judge the runs that remain. An evaluation, once submitted, is part of the record. Of the "
               "same weights, a newer run is another sample of the same capability, not a correction: "
@@ -612,15 +614,18 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
     same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
     for tid in ctx.policy.thresholds:
         cur = _evals(ctx.case, tid)
-        have = {_run_key(eid, ev) for eid, ev in cur}
+        have = {run_key(eid, ev) for eid, ev in cur}
         newest = max((ev.date for _, ev in cur), default=None)
         gone = [(eid, ev) for eid, ev in _evals(prev, tid)
-                if _run_key(eid, ev) not in have and not is_expired(ev, ctx)
+                if run_key(eid, ev) not in have and not is_expired(ev, ctx)
                 and (same_weights or newest is None or newest <= ev.date)]
         if not gone:
             continue
         path: tuple[str | int, ...] = ("evidence", cur[0][0]) if cur else ("evidence",)
-        runs = ", ".join(f"`{eid}` ({ev.date.isoformat()}" + (f", {ev.sha256[:12]}" if ev.sha256 else "") + ")"
+        cited = {ev.sha256 for _, ev in cur if ev.sha256}
+        runs = ", ".join(f"`{eid}` ({ev.date.isoformat()}" + (f", {ev.sha256[:12]}" if ev.sha256 else "")
+                         + ("; its artifact is still cited, but with other bytes in the files its counts are read "
+                            "from" if ev.sha256 in cited else "") + ")"
                          for eid, ev in gone)
         if same_weights:
             yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, of the same weights: a newer run "
@@ -628,12 +633,6 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
         else:
             yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, and no run of it dated later took "
                             + ("its" if len(gone) == 1 else "their") + " place")
-
-
-def _run_key(eid: str, ev: Evidence) -> tuple[str, str]:
-    """What identifies a run across versions: its artifact's digest (under any evidence id), else
-    the item."""
-    return ("artifact", ev.sha256) if ev.sha256 else ("item", eid)
 
 
 def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:

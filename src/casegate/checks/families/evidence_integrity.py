@@ -74,17 +74,23 @@ def artifact_changed(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG332", "artifact-not-pinned", severity="blocking", serves="fm-threshold-gaming",
-    summary="An evidence item names an artifact but pins no sha256 of its bytes.",
-    rationale="Without a pinned hash nobody can tell whether the file reviewed is the file the decision rests on.",
+    summary="An evidence item names an artifact but pins no sha256 of its bytes, or its counts are read "
+            "from a further file beside it (lm-eval's samples file) whose sha256 `source.files` does not pin.",
+    rationale="Without a pinned hash nobody can tell whether the file reviewed is the file the decision rests "
+              "on. An lm-eval item's counts come from the samples file, not from the results file its "
+              "`sha256` pins: unpinned, the samples can be rewritten under the same pinned artifact. Such an "
+              "item counts for nothing.",
     bad="E-ctf: {kind: eval, artifact: evals/ctf.eval, producer: evals, date: 2026-10-02}",
     good="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: 1ab4..., producer: evals, date: 2026-10-02}",
-    fix="Import the log with `casegate evidence add`, or add `sha256:` with the hash of the file's bytes "
-        "(`sha256sum FILE`).",
+    fix="Import the log with `casegate evidence add` (it pins the artifact and every further file it reads, "
+        "in `source.files`), or add `sha256:` with the hash of the file's bytes (`sha256sum FILE`).",
 )
 def artifact_not_pinned(ctx: Context) -> Iterator[Hit]:
     for eid, ev in ctx.case.evidence.items():
         if ev.artifact and ev.sha256 is None:
             yield Hit(("evidence", eid, "artifact"), f"`{eid}` names artifact {ev.artifact} but pins no sha256")
+    for p in _problems(ctx, "files-unpinned"):
+        yield Hit(p.path, p.message, severity=_relied_on(ctx, p.evidence_id), help=p.help)
 
 
 @rule(
@@ -282,7 +288,8 @@ def record_disagrees_with_artifact(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG341", "artifact-unreadable", severity="blocking", serves="test-3-elicitation",
     summary="An artifact in a format casegate reads (Inspect, lm-eval, casegate-results) cannot be read: "
-            "truncated, corrupt, or holding several tasks with none named.",
+            "truncated, corrupt, holding several tasks with none named, or its parts disagree (stated "
+            "counts, or lm-eval's aggregate metric, that its own per-sample scores contradict).",
     rationale="Facts that cannot be read from the log cannot be checked; the record's numbers would then be "
               "believed on the author's word. Such an item counts for nothing.",
     bad="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}   # the .eval file was cut short",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
-from .._derived import TEST_KINDS, evidence_dated
+from .._derived import TEST_KINDS, evidence_dated, run_files_changed
 from .._registry import Context, Hit, rule
 from .._text import parse_window
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
@@ -155,8 +155,9 @@ def protocol_not_followed(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG327", "run-rewritten", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the version compared with, an evaluation's artifact was replaced with different "
-            "bytes (its pinned sha256 changed) while it still stands for a run of the same day.",
+    summary="Since the version compared with, an evaluation's artifact, or a further file its counts are "
+            "read from (lm-eval's samples file, in `source.files`), was replaced with different bytes while "
+            "it still stands for a run of the same day.",
     rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, the "
               "move that is left is to edit the log itself and pin the new digest: fewer successes, "
               "one epoch instead of five, another model variant. A finished run's log does not "
@@ -176,11 +177,14 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
     for eid, ev in ctx.case.evidence.items():
         old = prev.evidence.get(eid)
         if (old is None or ev.kind != "eval" or not ev.artifact or old.artifact != ev.artifact
-                or not ev.sha256 or not old.sha256 or ev.sha256 == old.sha256 or ev.date != old.date):
+                or not ev.sha256 or not old.sha256 or ev.date != old.date):
             continue
-        yield Hit(("evidence", eid, "sha256"),
-                  f"`{eid}` pins other bytes for {ev.artifact} than {against} did ({old.sha256[:12]}... -> "
-                  f"{ev.sha256[:12]}...) for a run of the same day ({ev.date}): the run's log was rewritten")
+        changed = run_files_changed(old, ev)  # the artifact and the files its counts are read from
+        if not changed:
+            continue
+        path: tuple[str | int, ...] = ("evidence", eid) + (("sha256",) if ev.sha256 != old.sha256 else ("source", "files"))
+        yield Hit(path, f"`{eid}` reads its run from other bytes than {against} did, for a run of the same day "
+                        f"({ev.date}): {'; '.join(changed)}: the run's log was rewritten")
 
 
 def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:

@@ -186,6 +186,7 @@ class LmEvalImporter:
         base = (metric or "").partition(",")[0]
         scale = "binary" if base in BINARY_METRICS else (options.scale or "other")
         if rows is not None:
+            _check_aggregate(cfg, metric, value, rows, task, samples_file, path)
             result = counts_result(rows, scale, reduction or options.reduction, metric=metric, value=value,
                                    stderr=stderr, where=str(samples_file))
             scored = len({r[0] for r in rows})
@@ -275,6 +276,31 @@ def filter_attempts(cfg: dict[str, Any], metric: str | None,
     if unknown is not None and kept > 1:
         return 1, None, one + f"whose step `{unknown}` is not one casegate knows to combine responses: one attempt is counted"
     return 1, None, one + "which scores only the first response of each document"
+
+
+def _check_aggregate(cfg: dict[str, Any], metric: str | None, value: float | None,
+                     rows: list[tuple[str, int, float]], task: str, samples_file: Path, path: Path) -> None:
+    """Refuse a samples file whose per-document scores do not give the metric the results file
+    states. lm-eval aggregates a metric whose `metric_list` entry says `aggregation: mean` (the
+    default of `acc`, `acc_norm` and `exact_match`) as the mean of the per-document scores it
+    writes to the samples file: the two files of one run agree. The counts are read from the
+    samples file, so one rewritten without the other would change them while the results file
+    (the artifact pinned by the item's sha256) stays the same bytes."""
+    if metric is None or value is None or not rows:
+        return
+    name, _, _filt = metric.partition(",")
+    entry = next((m for m in cfg.get("metric_list") or [] if isinstance(m, dict) and m.get("metric") == name), None)
+    aggregation = entry.get("aggregation") if entry is not None else None
+    if not (aggregation == "mean" or (aggregation is None and name in BINARY_METRICS)):
+        return  # another aggregation (corpus-level, a custom function): nothing to recompute
+    mean = math.fsum(r[2] for r in rows) / len(rows)
+    if not math.isclose(mean, value, rel_tol=1e-9, abs_tol=1e-9):
+        n = len(rows)
+        raise LogReadError(
+            f"task `{task}`: the results file states `{metric}` = {value:.6g}, but the samples file's "
+            f"{n} per-document scores give {mean:.6g} ({math.fsum(r[2] for r in rows):g} of {n}): the two "
+            f"files are not of one run", location=str(samples_file),
+            help=f"copy both files the run wrote ({path.name} and {samples_file.name}) unchanged")
 
 
 def _results_document(path: Path) -> Any:

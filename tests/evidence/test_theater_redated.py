@@ -1,0 +1,105 @@
+"""Argument theater on the record stays there (CG511): the example recorded with its top claim
+asserted, and its rso sign-off dated, before the evidence (CG505, CG506), then a version that deletes
+`asserted:` and re-dates the sign-off. Each test is the lab trying it, through the gate against the
+recorded version (a --previous file, or a registry)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from casegate.gate import run_gate
+from tests.monitor.test_cli import _cg
+
+from .atlas_copy import edit as _edit
+from .atlas_copy import signed as _loaded
+
+TODAY = dt.date(2026, 11, 27)
+HONEST_RSO = "person: Sam Whitfield, date: 2026-11-22"
+EARLY_RSO = "person: Sam Whitfield, date: 2026-09-28"
+CONTEXT = "      in_context_of: [C1, C2, A1]\n"
+
+
+def _theater(d: Path) -> None:
+    """G1 asserted on 2026-09-15 and the rso sign-off dated 2026-09-28: before the evidence."""
+    _edit(d / "argument.yaml", CONTEXT, CONTEXT + "      asserted: 2026-09-15\n")
+    _edit(d / "case.yaml", HONEST_RSO, EARLY_RSO)
+
+
+def _redated(d: Path) -> None:
+    """The lab's v2: `asserted:` deleted, the rso line re-dated (re-signed with a developer key)."""
+    _edit(d / "argument.yaml", "      asserted: 2026-09-15\n", "")
+    _edit(d / "case.yaml", EARLY_RSO, HONEST_RSO)
+
+
+def _codes(case: Path, prev: Path | None = None) -> dict[str, list[str]]:
+    report = run_gate(_loaded(case), today=TODAY, previous=_loaded(prev) if prev is not None else None)
+    out: dict[str, list[str]] = {}
+    for f in report.findings:
+        out.setdefault(f.code, []).append(f.message)
+    return out
+
+
+def _recorded_theater(atlas: Path) -> Path:
+    _theater(atlas)
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    return prev
+
+
+def test_the_honest_example_against_itself_moves_no_date(atlas: Path) -> None:
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    assert "CG511" not in _codes(atlas, prev)
+
+
+def test_theater_recorded_then_its_dates_retyped(atlas: Path) -> None:
+    prev = _recorded_theater(atlas)
+    assert {"CG505", "CG506"} <= set(_codes(prev))
+    _redated(atlas)
+    codes = _codes(atlas, prev)
+    assert not {"CG505", "CG506"} & set(codes)  # the lines as they stand are clean
+    msgs = codes.get("CG511", [])
+    assert ("`G1` was asserted on 2026-09-15 in the --previous version, before the evidence it rests on arrived "
+            "(`E-monitoring`, 2026-10-30); this version records no `asserted` date") in msgs, codes
+    assert any(m.startswith("Sam Whitfield signed as `rso` on 2026-09-28 in the --previous version, before the "
+                            "evidence relied on: `E-cyber-ctf` (2026-10-02), `E-bio-uplift` (2026-10-09)")
+               and m.endswith("this version dates it 2026-11-22") for m in msgs), msgs
+
+
+def test_an_asserted_date_moved_after_the_evidence(atlas: Path) -> None:
+    prev = _recorded_theater(atlas)
+    _edit(atlas / "argument.yaml", "      asserted: 2026-09-15\n", "      asserted: 2026-11-20\n")
+    msgs = _codes(atlas, prev).get("CG511", [])
+    assert any(m.startswith("`G1` was asserted on 2026-09-15") and m.endswith("this version dates it 2026-11-20")
+               for m in msgs), msgs
+
+
+def test_a_sign_off_that_stops_listing_the_evidence_it_came_before(atlas: Path) -> None:
+    """The date kept, the late evidence dropped from `relies_on`: CG505 has nothing to compare."""
+    prev = _recorded_theater(atlas)
+    _edit(atlas / "case.yaml", EARLY_RSO + ", relies_on: [E-cyber-ctf, E-bio-uplift]", EARLY_RSO + ", relies_on: []")
+    codes = _codes(atlas, prev)
+    assert "CG505" not in codes
+    assert any("no longer lists `E-cyber-ctf`, `E-bio-uplift` as relied on" in m for m in codes.get("CG511", [])), codes
+
+
+def test_the_lab_trying_it_against_the_registry_and_laundering_it_through_a_version(atlas: Path) -> None:
+    """v1 (theater) recorded; v2 re-dated is NO-GO against it; v2 submitted anyway, v3 (the same)
+    is still compared with v1, an earlier version submitted since none was approved."""
+    tmp = atlas.parent
+    db = f"sqlite:///{tmp / 'reg.db'}"
+    _theater(atlas)
+    v1 = tmp / "v1"
+    shutil.copytree(atlas, v1)
+    ring = str(atlas / "keys" / "keyring.yaml")
+    _cg(tmp, db, "registry", "submit", str(v1 / "case.yaml"))
+    _redated(atlas)
+    _edit(atlas / "case.yaml", 'version: "1.0"', 'version: "2.0"')
+    out = _cg(tmp, db, "gate", str(atlas / "case.yaml"), "--preview", "--keyring", ring, code=None).stdout
+    assert "CG511 theater-redated" in out and "NO-GO" in out, out
+    _cg(tmp, db, "registry", "submit", str(atlas / "case.yaml"))
+    _edit(atlas / "case.yaml", 'version: "2.0"', 'version: "3.0"')
+    out = _cg(tmp, db, "gate", str(atlas / "case.yaml"), "--preview", "--keyring", ring, code=None).stdout
+    assert "CG511 theater-redated" in out and "version 1.0" in out and "NO-GO" in out, out
