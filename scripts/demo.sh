@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CG="$ROOT/.venv/bin/casegate"
 OUT="${CASEGATE_DEMO_OUT:-$ROOT/out/demo}"
-MODEL=sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f
+MODEL=sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903
 # The demo runs as of fixed dates, so it tells the same story whenever it is run: the checks as
 # of DAY (inside the evidence's lifetime), the deploy check on AT, the incident the day after.
 DAY=2026-11-27
@@ -72,7 +72,7 @@ run trust show trust
 export CASEGATE_TRUST_ROOT=trust
 
 step "6. Record it: the registry (SQLite, .casegate/registry.db) and its append-only log"
-run registry submit case/case.yaml
+run registry submit case/case.yaml --model case/model   # the registry hashes the weights itself
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log
@@ -207,7 +207,7 @@ run sign case-1.1/case.yaml --role safety-lead --key case/keys/dana-ortiz.key
 run sign case-1.1/case.yaml --role rso --key case/keys/sam-whitfield.key
 run sign case-1.1/case.yaml --role external-evaluator --key case/keys/priya-natarajan.key
 run decide case-1.1/case.yaml --key case/keys/sam-whitfield.key --role rso --out decision-1.1.bundle.json --at "$LATER"
-run registry submit case-1.1/case.yaml
+run registry submit case-1.1/case.yaml --model case-1.1/model
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null

@@ -102,7 +102,7 @@ def test_a_severe_pathways_domain_scoped_out(atlas: Path) -> None:
 def test_new_weights_keep_the_old_weights_refusal_test(atlas: Path) -> None:
     """A refusal test measures the refusal training in the weights: new weights need a new one."""
     prev = _against_previous(atlas)
-    _edit(atlas / "case.yaml", "  digests: [sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f]",
+    _edit(atlas / "case.yaml", "  digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]",
           "  digests: [sha256:77ab1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f]")
     msgs = _codes(atlas, prev)["CG352"]
     assert any("`E-refusal` (safeguard-test) cannot be a run of them" in m for m in msgs), msgs

@@ -169,7 +169,7 @@ def test_record_is_byte_identical_for_the_same_inputs() -> None:
     assert doc["decided_at"] == "2026-11-20"  # the case's date, not the clock
     assert doc["digests"]["case_files"].keys() == {"case.yaml", "evidence.yaml", "argument.yaml"}
     assert doc["digests"]["policy"] and doc["digests"]["case"]
-    assert doc["digests"]["model"] == ["sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"]
+    assert doc["digests"]["model"] == ["sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"]
     assert all(v and len(v) == 64 for v in doc["digests"]["evidence"].values())
     assert doc["casegate_version"]
     # canonical JSON: sorted keys, no whitespace

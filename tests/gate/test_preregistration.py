@@ -14,7 +14,7 @@ import pytest
 from tests.monitor.test_cli import _cg
 
 ROOT = Path(__file__).resolve().parents[2]
-DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+DIGEST = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
 PROTOCOL = f"""casegate: 1
 kind: protocol
 id: P-ctf-2026

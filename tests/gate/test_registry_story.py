@@ -84,7 +84,7 @@ def test_gamed_version_is_no_go_through_decide_without_previous(versions: Path, 
         shutil.copytree(versions / name, tmp_path / name)
     shutil.copy2(versions / "keyring.yaml", tmp_path / "keyring.yaml")
     db = database_url
-    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
+    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml", "--model", "v1/model")
     _cg(tmp_path, db, "state", "set", CASE_ID, "under-review", "--by", "acme-safety-team")
     _cg(tmp_path, db, "state", "apply", "--unpinned", CASE_ID, "--decision", "v1/decision.bundle.json")
 
@@ -145,7 +145,7 @@ def test_a_policy_change_logged_after_the_run_does_not_count(versions: Path, tmp
         shutil.copytree(versions / name, tmp_path / name)
     shutil.copy2(versions / "keyring.yaml", tmp_path / "keyring.yaml")
     db = database_url
-    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml")
+    _cg(tmp_path, db, "registry", "submit", "v1/case.yaml", "--model", "v1/model")
     # only an owner of the policy may sign a change of it
     p = _cg(tmp_path, db, "policy", "change", "v2/policy.yaml", "--threshold", "cyber-high", "--field", "metric",
             "--rationale", "hints leaked", "--key", "keys/safety-lead.pem", "--role", "safety-lead", code=2)

@@ -23,7 +23,7 @@ def under_review(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path,
         shutil.copytree(signed / name, tmp_path / name)
     for name in ("keyring.yaml", "record.json"):
         shutil.copy2(signed / name, tmp_path / name)
-    _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml")
+    _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp_path, database_url, "state", "set", CASE, "under-review", "--by", "acme-safety-team")
     return tmp_path, database_url
 
@@ -92,7 +92,7 @@ def test_a_record_signed_for_another_case_is_refused(under_review, tmp_path: Pat
     shutil.copytree(tmp / "case", tmp / "other")
     text = (tmp / "other" / "case.yaml").read_text().replace(f"id: {CASE}", "id: atlas-3-api", 1)
     (tmp / "other" / "case.yaml").write_text(text)
-    _cg(tmp, db, "registry", "submit", "other/case.yaml")
+    _cg(tmp, db, "registry", "submit", "other/case.yaml", "--model", "other/model")
     _cg(tmp, db, "state", "set", "atlas-3-api", "under-review", "--by", "acme-safety-team")
     before = _size(db)
     (tmp / "attack.json").write_text(json.dumps(_bundle(tmp)))

@@ -20,7 +20,7 @@ from tests._evaluators import add_example_evaluators
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "monitor"
-DIGEST = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+DIGEST = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
 ROLES = {"safety-lead": "Dana Ortiz", "rso": "Sam Whitfield", "external-evaluator": "Priya Natarajan"}
 ORGS = {"safety-lead": "Acme Labs", "rso": "Acme Labs", "external-evaluator": "Northbridge Security"}
 
@@ -93,7 +93,8 @@ def approved(signed: Path, tmp_path: Path, database_url: str) -> tuple[Path, str
         shutil.copytree(signed / name, tmp_path / name)
     for name in ("keyring.yaml", "record.json"):
         shutil.copy2(signed / name, tmp_path / name)
-    _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml")
+    # the registry hashes the weights itself: past internal use it approves nothing else
+    _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp_path, database_url, "state", "set", "atlas-2-api", "under-review", "--by", "acme-safety-team")
     outcome = json.loads((tmp_path / "record.json").read_text())["outcome"]
     target = {"GO": "approved", "GO WITH CONDITIONS": "approved-with-conditions"}[outcome]
@@ -335,7 +336,7 @@ def _under_review(signed: Path, tmp: Path, db: str) -> None:
     for name in ("case", "keys"):
         shutil.copytree(signed / name, tmp / name)
     shutil.copy2(signed / "keyring.yaml", tmp / "keyring.yaml")
-    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp, db, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp, db, "state", "set", "atlas-2-api", "under-review", "--by", "acme-safety-team")
 
 

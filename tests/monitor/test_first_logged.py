@@ -43,6 +43,7 @@ from casegate.sign import (
 from casegate.store import Registry, open_registry
 from casegate.verify import decide_case
 from casegate.verify._bundle import _evidence_expiry as bundle_expiry
+from tests._weights import submit_hashed
 from tests.verify.trusted import log_clock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,7 +136,7 @@ def test_a_report_re_dated_in_the_case_ages_from_when_the_registry_first_logged_
     """Reason: a lab could type a later date on an old report, or cite its bytes again under a new
     id, to push its expiry out; the registry has seen those bytes since version 1."""
     with log_clock(V1_LOGGED):
-        reg.submit_case(load_case(_copy(tmp_path, "v1")))
+        submit_hashed(reg, load_case(_copy(tmp_path, "v1")))
     v2 = _redated(tmp_path)
     got = _cg306(_gate(reg, v2, today=BETWEEN))
     for eid in ("E-sandbag", "E-sandbag-again"):
@@ -143,7 +144,7 @@ def test_a_report_re_dated_in_the_case_ages_from_when_the_registry_first_logged_
                f"2026-11-21 (log entry 0), before the date {REDATED} the item is given)" in got[eid], got.get(eid)
     # the same once the re-dated version is stored: the first time counts, not the latest
     with log_clock(V2_LOGGED):
-        reg.submit_case(load_case(v2))
+        submit_hashed(reg, load_case(v2))
     got = _cg306(_gate(reg, v2, today=BETWEEN))
     assert {"E-sandbag", "E-sandbag-again"} <= set(got)
     # without a registry the lab's date stands, as before
@@ -171,7 +172,7 @@ def test_a_log_dated_in_the_registrys_future_ages_from_its_clock_then_from_its_f
     assert "expired on 2027-06-03 (2026-12-05 + 180 days; 2026-12-05 is the registry's clock, and the item is " \
            "dated 2027-03-01, after it)" in got["E-cyber-ctf"]
     with log_clock(dt.datetime(2026, 12, 6, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(main))
+        submit_hashed(reg, load_case(main))
     got = _cg306(_gate(reg, main, today=today, clock=dt.datetime(2027, 1, 10, tzinfo=UTC)))
     assert "expired on 2027-06-04 (2026-12-06 + 180 days; the registry first logged its artifact on 2026-12-06" \
            in got["E-cyber-ctf"]
@@ -182,11 +183,11 @@ def test_the_trigger_counts_the_age_of_an_approved_version_as_the_gate_does(reg:
     """Reason: an approved version's re-dated report must stop the GO when the registry says it
     expired, not when the lab's date says so."""
     with log_clock(V1_LOGGED):
-        reg.submit_case(load_case(_copy(tmp_path, "v1")))
+        submit_hashed(reg, load_case(_copy(tmp_path, "v1")))
     v2 = _redated(tmp_path, case={"  triggers:\n": "  triggers:\n    T-stale:\n      on: evidence-expiry\n"
                                                    "      action: reopen\n      notify: [safety-lead]\n"})
     with log_clock(V2_LOGGED):
-        reg.submit_case(load_case(v2))
+        submit_hashed(reg, load_case(v2))
         submit_for_review(reg, CASE, by="acme-safety-team")
     record = _gate(reg, v2, today=dt.date(2026, 11, 20))
     assert record.outcome != "NO-GO", [f.code for f in record.findings if f.blocking]
@@ -210,7 +211,7 @@ def test_decide_with_the_registry_signs_the_expiries_the_registry_judges(reg: Re
 
     w = make_world(tmp_path / "w", authors_list=False)
     with log_clock(V1_LOGGED):
-        reg.submit_case(w.load())
+        submit_hashed(reg, w.load())
     ev = w.dir / "evidence.yaml"
     text = ev.read_text()
     assert SANDBAG in text
@@ -223,7 +224,7 @@ def test_decide_with_the_registry_signs_the_expiries_the_registry_judges(reg: Re
     for name, role in {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}.items():
         sign_case(w.load(), role, w.signers[name], w.ring, at=signed_at)
     with log_clock(V2_LOGGED):
-        reg.submit_case(w.load())
+        submit_hashed(reg, w.load())
         submit_for_review(reg, CASE, by="acme-safety-team")
     at = GATED
     with log_clock(at):
@@ -277,19 +278,19 @@ def test_an_artifact_logged_before_the_incident_does_not_answer_it(reg: Registry
     produced because of it."""
     v1 = _copy(tmp_path, "v1")
     with log_clock(V1_LOGGED):
-        reg.submit_case(load_case(v1))
+        submit_hashed(reg, load_case(v1))
         submit_for_review(reg, CASE, by="acme-safety-team")
     with log_clock(V1_LOGGED):
         decide(reg, _gate(reg, v1, today=dt.date(2026, 11, 20), clock=V1_LOGGED))
     # a run dated 2026-11-28 is logged on 2026-11-29 with another case about other weights
     other = _copy(tmp_path, "other", case={"id: atlas-2-api\n": "id: orion-api\n",
-                                           "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
+                                           "sha256:9dc9c848b28402c3": "sha256:0f2c1a7be04d6f3e"})
     src = EXAMPLE / "evals" / "cyber-ctf.json"
     early = _results_log(src, other.parent / "evals" / "ctf-rerun.json", "2026-11-28T09:00:00Z")
     (other.parent / "evidence.yaml").write_text((other.parent / "evidence.yaml").read_text().replace(
         "  E-bio-uplift:\n", _eval_item("E-ctf-rerun", "evals/ctf-rerun.json", early, "2026-11-28") + "  E-bio-uplift:\n", 1))
     with log_clock(dt.datetime(2026, 11, 29, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(other))
+        submit_hashed(reg, load_case(other))
     # the incident (2026-11-26) is logged on 2026-12-01
     with log_clock(dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)):
         entry = report_incident(reg, Incident(

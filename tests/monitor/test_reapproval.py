@@ -57,7 +57,7 @@ def _resubmitted_unchanged(tmp: Path, db: str) -> None:
     _cg(tmp, db, "state", "set", CASE, "reopened", "--role", "rso", "--reason", "review the cyber claims")
     with (tmp / "case" / "case.yaml").open("a") as f:
         f.write("# submitted again after review\n")
-    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp, db, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp, db, "state", "set", CASE, "under-review", "--by", "Sam Whitfield")
 
 
@@ -102,7 +102,7 @@ def test_a_waiver_of_the_incident_written_anyway_is_never_applied(
     p = _cg(tmp, db, "decide", "case-b/case.yaml", "--key", "keys/safety-lead.pem", "--role", "safety-lead",
             "--out", "decision-b.bundle.json", code=1)
     assert "NO-GO" in p.stdout
-    _cg(tmp, db, "registry", "submit", "case-b/case.yaml")
+    _cg(tmp, db, "registry", "submit", "case-b/case.yaml", "--model", "case-b/model")
     _cg(tmp, db, "state", "set", CASE, "under-review", "--by", "Sam Whitfield")
     p = _cg(tmp, db, "state", "apply", CASE, "--decision", "decision-b.bundle.json", "--trust-root", str(t.dir))
     assert "under-review -> draft" in p.stdout
@@ -128,7 +128,7 @@ def test_sign_offs_signed_before_a_reopening_do_not_approve_it_again(approved: t
     time.sleep(1.1)
     for role in ("safety-lead", "rso", "external-evaluator"):
         _cg(tmp, db, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem", "--force")
-    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp, db, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp, db, "decide", "case/case.yaml", "--key", "keys/safety-lead.pem", "--role", "safety-lead",
         "--out", "fresh.bundle.json")
     p = _cg(tmp, db, "state", "apply", CASE, "--decision", "fresh.bundle.json", "--trust-root", str(t.dir))
@@ -171,7 +171,7 @@ def test_after_an_incident_the_same_case_is_not_approved_again(approved: tuple[P
     _incident(tmp, db)
     for role in ("safety-lead", "rso", "external-evaluator"):
         _cg(tmp, db, "sign", "case/case.yaml", "--role", role, "--key", f"keys/{role}.pem", "--force")
-    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp, db, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp, db, "state", "set", CASE, "under-review", "--by", "Sam Whitfield")
     _cg(tmp, db, "decide", "case/case.yaml", "--key", "keys/safety-lead.pem", "--role", "safety-lead",
         "--out", "again.bundle.json", code=None)
@@ -219,7 +219,7 @@ def test_without_a_trust_root_the_registry_records_no_approval(
         "--keyring", str(ring))
     _cg(tmp_path, db, "decide", "case/case.yaml", "--key", "keys/rso.pem", "--role", "rso", "--keyring", str(ring),
         "--out", "lab.bundle.json")
-    _cg(tmp_path, db, "registry", "submit", "case/case.yaml")
+    _cg(tmp_path, db, "registry", "submit", "case/case.yaml", "--model", "case/model")
     _cg(tmp_path, db, "state", "set", CASE, "under-review", "--by", "Sam Whitfield")
     p = _cg(tmp_path, db, "state", "apply", CASE, "--decision", "lab.bundle.json", "--keyring", str(ring), code=1)
     assert "no trust root" in p.stderr and "CASEGATE_TRUST_ROOT" in p.stderr and "Traceback" not in p.stderr

@@ -33,6 +33,7 @@ from casegate.monitor._series import Sample
 from casegate.sign import load_keyring, parse_instant, with_attestations
 from casegate.store import open_registry
 from tests._evaluators import attest_again
+from tests._weights import submit_hashed
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
 CASE = "atlas-2-api"
@@ -64,7 +65,7 @@ def _record(path: Path, reg=None) -> DecisionRecord:  # type: ignore[no-untyped-
 def _approved(database_url: str, tmp_path: Path, record_edit=None):  # type: ignore[no-untyped-def]
     reg = open_registry(database_url)
     main = _copy(tmp_path, "v1")
-    reg.submit_case(load_case(main))
+    submit_hashed(reg, load_case(main))
     submit_for_review(reg, CASE, by="acme-safety-team")
     rec = _record(main, reg)
     assert rec.outcome != "NO-GO"
@@ -121,7 +122,7 @@ def test_reapproval_needs_a_new_version_and_a_new_decision(database_url: str, tm
     with pytest.raises(IllegalTransitionError, match="only a new version"):
         submit_for_review(reg, CASE, by="acme-safety-team")
     v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.1"'})
-    reg.submit_case(load_case(v2))
+    submit_hashed(reg, load_case(v2))
     submit_for_review(reg, CASE, by="acme-safety-team")
     rec = _record(v2, reg)
     # version 2 does not answer the incident yet (CG708); the lifecycle is what is tested here, so
@@ -154,7 +155,7 @@ def test_illegal_moves_are_refused_and_log_nothing(database_url: str, tmp_path: 
     assert reg.case_restriction(CASE) == "trusted-access"
     with pytest.raises(InputError, match="no case"):
         act(reg, "nope", CaseState.withdrawn, role="rso", reason="x")
-    reg.submit_case(load_case(_copy(tmp_path, "other", {"id: atlas-2-api": "id: atlas-3-api"})))
+    submit_hashed(reg, load_case(_copy(tmp_path, "other", {"id: atlas-2-api": "id: atlas-3-api"})))
     supersede(reg, CASE, by_case="atlas-3-api")
     assert reg.case_state(CASE) == "superseded"
 
@@ -209,7 +210,7 @@ def _approved_signed(database_url: str, tmp_path: Path, c1: dt.date, c2: dt.date
     """The example approved with conditions C1 and C2 by a decision the rso (Sam Whitfield) signed."""
     reg = open_registry(database_url)
     main = _copy(tmp_path, "v1")
-    reg.submit_case(load_case(main))
+    submit_hashed(reg, load_case(main))
     submit_for_review(reg, CASE, by="acme-safety-team")
     rec = _conditions_due(c1, c2)(_record(main, reg))
     decide(reg, rec, bundle=_signed_bundle(rec, main))
@@ -402,7 +403,7 @@ def test_a_version_approved_over_a_breach_that_has_not_ended_is_caught_at_once(d
     evidence.write_text(evidence.read_text().replace("tests: [SG-kyc]", "tests: [SG-kyc, SG-bio-screen]"))
     bumped.write_text(bumped.read_text() + f"\nincident_answers:\n  breach-{run.fired[0][1]}: {{safeguards: [SG-bio-screen]}}\n")
     with log_clock(t0 + dt.timedelta(hours=5)):
-        reg.submit_case(load_case(bumped))
+        submit_hashed(reg, load_case(bumped))
         submit_for_review(reg, CASE, by="acme-safety-team")
         decide(reg, _record(bumped, reg))
     assert CaseState(reg.case_state(CASE)).deployable
@@ -417,10 +418,10 @@ def test_a_version_approved_over_a_breach_that_has_not_ended_is_caught_at_once(d
 def test_a_new_version_with_changed_weights_and_tools_reopens(database_url: str, tmp_path: Path) -> None:
     reg, _ = _approved(database_url, tmp_path)
     v2 = _copy(tmp_path, "v2", {
-        "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f": "sha256:" + "b" * 64,
+        "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903": "sha256:" + "b" * 64,
         "tools: [code-execution]": "tools: [code-execution, web-browsing]",
     })
-    reg.submit_case(load_case(v2))
+    submit_hashed(reg, load_case(v2))
     (run,) = run_triggers(reg)
     assert {f.event for f, _ in run.fired} == {"model-change", "scope-change"}
     assert run.applied == "reopen"
@@ -431,8 +432,8 @@ def test_new_weights_do_not_ride_on_the_approved_versions_evaluations(database_u
     and kept every evaluation of the approved weights; the gate gave GO WITH CONDITIONS."""
     reg, _ = _approved(database_url, tmp_path)
     v2 = _copy(tmp_path, "v2", {
-        "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f":
-            "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f, sha256:" + "b" * 64,
+        "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903":
+            "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903, sha256:" + "b" * 64,
         'version: "1.0"': 'version: "1.2"',
     })
     rec = _record(v2, reg)
@@ -475,7 +476,7 @@ def test_a_malformed_plan_is_reported_and_other_cases_still_run(database_url: st
     reg, _ = _approved(database_url, tmp_path)
     bad = _copy(tmp_path, "bad", {"id: atlas-2-api": "id: atlas-2-bad", "window: 24h\n      action: reopen":
                                   "window: one day\n      action: reopen"})
-    reg.submit_case(load_case(bad))
+    submit_hashed(reg, load_case(bad))
     submit_for_review(reg, "atlas-2-bad", by="t")
     rec = _record(bad, reg)
     # the gate now blocks a window that is not a duration (CG715); a plan approved before that check
@@ -548,7 +549,7 @@ def test_a_deployed_case_moves_to_a_newer_approved_version_without_interruption(
         decide(reg, _record(main))
     assert reg.size() == size  # refused before anything was logged
     v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.0.1"'})
-    reg.submit_case(load_case(v2))
+    submit_hashed(reg, load_case(v2))
     decide(reg, _record(v2, reg))
     assert CaseState(reg.case_state(CASE)).deployable
     (run,) = run_triggers(reg)
@@ -574,12 +575,12 @@ def test_an_incident_follows_the_model_into_a_case_under_another_name(database_u
     # the same name and version under a new digest (one more file beside the weights) is the
     # same model too
     redigested = _copy(tmp_path, "redigested", {"id: atlas-2-api\n": "id: atlas-2-api-b\n",
-                                                "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
+                                                "sha256:9dc9c848b28402c3": "sha256:0f2c1a7be04d6f3e"})
     (inc,) = comparison_for(reg, load_case(redigested), keyring=KEYRING).incidents
     assert inc.version == "case atlas-2-api version 1.0 (#1)"
     # another model (other weights, another name) is not concerned
     other = _copy(tmp_path, "other", {"id: atlas-2-api\n": "id: orion-api\n", "name: Atlas-2\n": "name: Orion-1\n",
-                                      "sha256:9f2c1a7be04d6f3e": "sha256:0f2c1a7be04d6f3e"})
+                                      "sha256:9dc9c848b28402c3": "sha256:0f2c1a7be04d6f3e"})
     assert comparison_for(reg, load_case(other), keyring=KEYRING).incidents == []
 
 
@@ -600,24 +601,24 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
     (weights / "README.md").write_text("one more file beside the weights")
     second = model_digest(weights)
     assert first.digest != second.digest
-    old_digest = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+    old_digest = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
     reg = open_registry(database_url)
     main = _copy(tmp_path, "v1", {old_digest + "]": first.digest + "]"})
     attest_again(load_case(main), KEYRING)  # the outside evaluators ran their tests on these weights
-    reg.submit_case(load_case(main))
-    submit_for_review(reg, CASE, by="acme-safety-team")
-    decide(reg, _record(main, reg))
+    submit_hashed(reg, load_case(main))
     with pytest.raises(InputError, match="is not one of version 1 of atlas-2-api's system digests"):
         record_model_files(reg, CASE, 1, second.digest, second.resources)
     assert record_model_files(reg, CASE, 1, first.digest, first.resources) is not None
     assert record_model_files(reg, CASE, 1, first.digest, first.resources) is None  # once
+    submit_for_review(reg, CASE, by="acme-safety-team")
+    decide(reg, _record(main, reg))
     report_incident(reg, _incident())
     run_triggers(reg)
     rebadged = _copy(tmp_path, "rebadged", {"id: atlas-2-api\n": "id: vega-api\n", "name: Atlas-2\n": "name: Vega\n",
                                             old_digest + "]": second.digest + "]"})
     # before its weights are logged nothing ties it to atlas-2-api
     assert comparison_for(reg, load_case(rebadged), keyring=KEYRING).incidents == []
-    reg.submit_case(load_case(rebadged))
+    submit_hashed(reg, load_case(rebadged))
     record_model_files(reg, "vega-api", 1, second.digest, second.resources)
     loaded = with_attestations(load_case(rebadged), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
@@ -653,10 +654,10 @@ def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, t
     (weights / "model-00001.safetensors").write_bytes(b"\x00weights" * 1000)
     (weights / "safety_filter.yaml").write_text("enabled: true\n")
     md = model_digest(weights)
-    old_digest = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+    old_digest = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
     reg = open_registry(database_url)
-    reg.submit_case(load_case(_copy(tmp_path, "v1", {old_digest + "]": md.digest + "]"})))
-    reg.submit_case(load_case(_copy(tmp_path, "v2", {old_digest + "]": md.digest + "]", 'version: "1.0"': 'version: "1.1"'})))
+    submit_hashed(reg, load_case(_copy(tmp_path, "v1", {old_digest + "]": md.digest + "]"})))
+    submit_hashed(reg, load_case(_copy(tmp_path, "v2", {old_digest + "]": md.digest + "]", 'version: "1.0"': 'version: "1.1"'})))
     with pytest.raises(InputError, match="do not hash to its digest"):
         record_model_files(reg, CASE, 1, md.digest, md.resources[:1])
     entry = record_model_files(reg, CASE, 1, md.digest, md.resources)
@@ -778,8 +779,8 @@ def test_a_gamed_version_submitted_first_does_not_become_the_only_yardstick(data
     gaming = tmp_path / "examples" / "failure-modes" / "threshold-gaming"
     reg = open_registry(database_url)
     try:
-        reg.submit_case(load_case(gaming / "previous" / "case.yaml"))  # 0.9, the honest one
-        reg.submit_case(load_case(gaming / "case.yaml"))  # 1.0, gamed, submitted by the lab itself
+        submit_hashed(reg, load_case(gaming / "previous" / "case.yaml"))  # 0.9, the honest one
+        submit_hashed(reg, load_case(gaming / "case.yaml"))  # 1.0, gamed, submitted by the lab itself
         copy = gaming / "case.yaml"
         copy.write_text(copy.read_text() + "# editorial\n")
         loaded = load_case(copy)
@@ -803,7 +804,7 @@ def test_a_new_case_id_submitted_before_its_gate_run_is_still_compared_with_the_
     renamed = _copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-gen2\n"})
     pol = renamed.parent / "policy.yaml"
     pol.write_text(pol.read_text().replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
-    reg.submit_case(load_case(renamed))
+    submit_hashed(reg, load_case(renamed))
     loaded = with_attestations(load_case(renamed), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
     assert [c.baseline.label for c in comparison.versions] == ["case atlas-2-api version 1.0 (#1), the last approved"]
@@ -818,7 +819,7 @@ def test_a_decision_not_compared_with_the_registry_cannot_approve(database_url: 
     registry refuses to approve on it, naming what it missed, and logs nothing."""
     reg, _ = _approved(database_url, tmp_path)
     v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.0.1"'})
-    reg.submit_case(load_case(v2))
+    submit_hashed(reg, load_case(v2))
     size = reg.size()
     blind = _record(v2)
     assert blind.compared == [] and blind.compared_with[0].startswith("nothing:")
@@ -849,10 +850,10 @@ def test_a_decoy_version_under_a_new_id_does_not_hide_the_approved_case_of_the_s
     decoy = _copy(tmp_path, "decoy", {"id: atlas-2-api\n": "id: atlas-2-api-eu\n", 'version: "1.0"': 'version: "1.1-rc"'})
     pol = decoy.parent / "policy.yaml"
     pol.write_text(pol.read_text().replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
-    reg.submit_case(load_case(decoy))
+    submit_hashed(reg, load_case(decoy))
     main = decoy.parent / "case.yaml"
     main.write_text(main.read_text().replace('version: "1.1-rc"', 'version: "1.1"'))
-    reg.submit_case(load_case(main))
+    submit_hashed(reg, load_case(main))
     loaded = with_attestations(load_case(main), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
     labels = [c.baseline.label for c in comparison.versions]
@@ -871,11 +872,11 @@ def test_padding_versions_cannot_push_the_first_ones_since_the_approval_out_of_t
 
     reg, _ = _approved(database_url, tmp_path)
     first = _copy(tmp_path, "first", {'version: "1.0"': 'version: "1.1-honest"'})
-    reg.submit_case(load_case(first))
+    submit_hashed(reg, load_case(first))
     main = first.parent / "case.yaml"
     for i in range(EARLIER_MAX + 2):
         main.write_text(main.read_text() + f"# pad {i}\n")
-        reg.submit_case(load_case(main))
+        submit_hashed(reg, load_case(main))
     main.write_text(main.read_text() + "# now\n")
     comparison = comparison_for(reg, load_case(main))
     labels = [c.baseline.label for c in comparison.versions]
@@ -914,7 +915,7 @@ def _judged(reg, tmp_path: Path, name: str, edit: dict[str, str], answer: str | 
     if answer is not None:
         path.write_text(path.read_text() + f"\nincident_answers:\n{answer}\n")
     with log_clock(dt.datetime(2026, 12, 9, 8, 0, tzinfo=dt.UTC)):
-        reg.submit_case(load_case(path))
+        submit_hashed(reg, load_case(path))
         return _record(path, reg)
 
 

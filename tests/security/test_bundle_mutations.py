@@ -37,6 +37,7 @@ from casegate.sign import (
 )
 from casegate.trust import load_trust_root
 from casegate.verify import Verdict, check_bundle, decide_case, read_bundle, verify_deploy
+from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
 from tests.verify.trusted import STORY_LOGGED, Trust, log_clock, make_trust
 
@@ -91,7 +92,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
     assert bundle["objections"] and bundle["answers"] and bundle["authors"], "the corpus needs every list filled"
     db = f"sqlite:///{tmp / 'registry.db'}"
     with log_clock(STORY_LOGGED), open_registry(db) as reg:
-        reg.submit_case(w.load())
+        submit_hashed(reg, w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
         approve(reg, record, bundle, w.ring, unpinned=True)
     trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)

@@ -14,7 +14,7 @@ from tests._evaluators import with_example_evaluators
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api"
-MODEL = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+MODEL = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
 
 # name -> (person, roles, valid_from, valid_until)
 PEOPLE = {

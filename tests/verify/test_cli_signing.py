@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._weights import submit_hashed
 from tests.sign.helpers import EXAMPLE, MODEL
 
 SIGNERS = [("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")]
@@ -48,7 +49,7 @@ def _trusted(demo: Path, tmp_path: Path) -> Path:
 
     db = f"sqlite:///{tmp_path / 'trusted.db'}"
     with open_registry(db) as reg, log_clock():
-        reg.submit_case(load_case(demo / "case.yaml"))
+        submit_hashed(reg, load_case(demo / "case.yaml"))
         submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
         record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
         approve(reg, record, bundle, demo / "keys" / "keyring.yaml", unpinned=True)
@@ -86,8 +87,10 @@ def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     assert doc["reasons"] == ["the bundle is for boundary api; consumer is wider and needs its own case and decision"]
     bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
                "--boundary", "api", "--at", "2026-12-01", "--access", "self-serve", *proof], demo, env)
-    assert bad.returncode == 1 and "NOT verified: 1 reason" in bad.stderr
+    assert bad.returncode == 1 and "NOT verified: 2 reasons" in bad.stderr
     assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
+    # nor did the registry hash the files of that model for the approved version
+    assert f"the registry never logged the files of model sha256:{'2' * 64} for version 1" in bad.stderr
 
 
 def test_decide_without_all_signoffs_exits_1_and_writes_nothing(demo):
@@ -145,7 +148,7 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     reg = open_registry(db)
     try:
         with log_clock():  # the decision is logged (a signature's time is the log's), then withdrawn
-            reg.submit_case(load_case(demo / "case.yaml"))
+            submit_hashed(reg, load_case(demo / "case.yaml"))
             submit_for_review(reg, "atlas-2-api", by="Sam Whitfield")
             record, bundle = read_decision((demo / "decision.bundle.json").read_text(), "bundle")
             approve(reg, record, bundle, demo / "keys" / "keyring.yaml", unpinned=True)
@@ -162,6 +165,6 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     assert r.returncode == 1
     (reason,) = json.loads(r.stdout)["reasons"]
     assert reason.startswith("the registry says case atlas-2-api is withdrawn: a signed GO no longer verifies; "
-                             "cause: manual: bio incident (log entry 5, ")  # after the logged decision
+                             "cause: manual: bio incident (log entry 6, ")  # after the logged decision
     down = run([*args, "--db", "postgresql+psycopg://casegate@127.0.0.1:1/none"], demo, env)
     assert down.returncode == 3, down.stderr

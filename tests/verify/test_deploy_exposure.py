@@ -23,6 +23,7 @@ from casegate.sign import decode_payload, parse_instant, sign_authors, sign_case
 from casegate.store import open_registry
 from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
+from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
 from tests.verify.trusted import CASE, SIGNED, Trust, cli_in_process, make_trust
 
@@ -83,7 +84,7 @@ def setup(tmp_path: Path, database_url: str) -> Setup:
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
     assert record.outcome in ("GO", "GO WITH CONDITIONS"), record.lacks
     with open_registry(database_url) as reg:
-        reg.submit_case(w.load())
+        submit_hashed(reg, w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
         approve(reg, record, bundle, w.ring, unpinned=True)
     trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
@@ -209,7 +210,7 @@ def test_a_decider_cannot_sign_more_tools_than_the_case_argues_for(setup: Setup)
 
     record = decode_payload(forged["decision"])["predicate"]["record"]  # type: ignore[index]
     with open_registry(f"sqlite:///{setup.tmp / 'other.db'}") as reg:
-        reg.submit_case(setup.w.load())
+        submit_hashed(reg, setup.w.load())
         submit_for_review(reg, CASE, by="Sam Whitfield")
         with pytest.raises(IllegalTransitionError, match="the decision signs the boundary's tools"):
             approve(reg, DecisionRecord.model_validate(record), forged, setup.w.ring, unpinned=True)

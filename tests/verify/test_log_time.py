@@ -20,6 +20,7 @@ from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors,
 from casegate.store import open_registry
 from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
+from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
 from tests.verify.trusted import log_clock, make_trust
 
@@ -57,7 +58,7 @@ class Story:
             made_with = w.ring
             record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
         with open_registry(db) as reg, log_clock(logged):
-            reg.submit_case(w.load())
+            submit_hashed(reg, w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
             # the registry judges the decision again as of its own clock; where it refuses (a key
             # retired or compromised before it logged the decision), the approval is logged as a

@@ -21,6 +21,7 @@ from casegate.sign import iso, load_keyring, load_signer, parse_instant, sign_ca
 from casegate.store import open_registry
 from casegate.trust import PinnedKeyring, load_trust_root, rotated_root, sign_root, write_root
 from casegate.verify import decide_case, deploy_state, verify_deploy
+from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, make_world
 from tests.verify.trusted import Trust, cli_in_process, log_clock, make_trust
 
@@ -39,7 +40,7 @@ class Story:
             sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
         record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
         with open_registry(db) as reg, log_clock(LOGGED):
-            reg.submit_case(w.load())
+            submit_hashed(reg, w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
             approve(reg, record, self.bundle, w.ring, unpinned=True)
         self.ring = w.ring  # the keyring the decision names: no revocation in it

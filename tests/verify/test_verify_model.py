@@ -72,7 +72,18 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
         if log_files:
             assert record_model_files(reg, CASE, v.number, md.digest, md.resources) is not None
         submit_for_review(reg, CASE, by="Sam Whitfield")
-        approve(reg, record, bundle, w.ring, unpinned=True)
+        if log_files:
+            approve(reg, record, bundle, w.ring, unpinned=True)
+        else:  # an approval logged by a registry that did not require the weights hashed
+            import casegate.monitor._lifecycle as lifecycle
+
+            real = getattr(lifecycle, "check_weights_hashed", None)
+            lifecycle.check_weights_hashed = lambda *a, **k: None  # type: ignore[attr-defined]
+            try:
+                approve(reg, record, bundle, w.ring, unpinned=True)
+            finally:
+                if real is not None:
+                    lifecycle.check_weights_hashed = real  # type: ignore[attr-defined]
     t = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
     proof = t.proof(db, CASE, tmp_path / "state-proof.json")
 
@@ -164,17 +175,20 @@ def test_a_state_proof_without_the_models_files_does_not_verify_a_model_folder(t
 
 
 def test_verify_model_refuses_when_the_registry_never_logged_the_models_files(tmp_path: Path) -> None:
-    """Fail closed: a case submitted without `--model` gives `verify --model` nothing to compare the
-    folder's names with, so it is not verified (the reason says how to log them); with the registry
-    too. `--model-digest` (the pipeline vouches for the digest itself) is unaffected."""
+    """Fail closed: a case approved without `--model` (by a registry that did not require it) gives
+    `verify --model` nothing to compare the folder's names with, so it is not verified (the reason,
+    given once, says how to log them); with the registry too. Past internal use `--model-digest`
+    (the pipeline vouches for the digest itself) is refused as well: the registry never hashed the
+    weights that would tie the case to the other cases about them."""
     d = _approved(tmp_path, log_files=False)
     for source in (("--state-proof", str(d.proof)), ("--db", d.db)):
         r = d.verify("--model", str(d.model), *source)
         assert r.returncode == 1, r.stderr
-        assert f"the registry never logged the files of model {d.digest} for version 1 of {CASE}" in r.stderr
+        assert r.stderr.count(f"the registry never logged the files of model {d.digest} for version 1 of {CASE}") == 1
         assert "casegate registry submit CASE --model PATH" in r.stderr
-    ok = d.verify("--model-digest", d.digest, "--state-proof", str(d.proof))
-    assert ok.returncode == 0, ok.stderr
+    by_digest = d.verify("--model-digest", d.digest, "--state-proof", str(d.proof))
+    assert by_digest.returncode == 1, by_digest.stderr
+    assert f"the registry never logged the files of model {d.digest} for version 1 of {CASE}" in by_digest.stderr
 
 
 def test_the_review_boards_state_proof_carries_the_models_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

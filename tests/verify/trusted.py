@@ -109,12 +109,13 @@ def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
     from casegate.monitor import submit_for_review
     from casegate.sign import sign_case
     from casegate.verify import decide_case
+    from tests._weights import submit_hashed
 
     w = make_world(where)
     for name, role in SIGNED.items():
         sign_case(w.load(), role, w.signers[name], w.ring)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
-    reg.submit_case(w.load())
+    submit_hashed(reg, w.load())
     submit_for_review(reg, CASE, by="Sam Whitfield")
     applied = approve(reg, record, bundle, w.ring, unpinned=True)
     return w, bundle, applied

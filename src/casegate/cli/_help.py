@@ -148,7 +148,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_gate', 3331),
     ('_evidence', 11686),
     ('_sign', 32186),
-    ('_registry', 12310),
+    ('_registry', 12443),
     ('_trust', 22242),
     ('_publish', 11895),
     ('_monitor', 38780),

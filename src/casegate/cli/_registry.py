@@ -51,7 +51,8 @@ def submit(
         "--model", help="The model the case is about (directory or weights file): its files are hashed and "
                         "logged, so `verify --model` can hold a deployed folder to them path for path, and a "
                         "later case about the same weights shares this one's history whatever its digest or "
-                        "id.")] = None,
+                        "id. Past internal use the registry approves, and `verify` deploys, only a version "
+                        "whose weights it hashed so.")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

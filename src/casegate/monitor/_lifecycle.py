@@ -200,6 +200,32 @@ def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, 
         )
 
 
+def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) -> None:
+    """Raise IllegalTransitionError when a decision would approve `version` for a boundary past
+    internal use (or one it does not name) and the registry has not hashed the weights of that
+    version itself (`registry submit --model` logs a `model-files` entry listing every file of a
+    model whose digest the decision is bound to). Those hashes, not the case id, name, version or
+    digests the lab declares, tie the version to every other case about the same weights, whose
+    history the decision must then have been compared with (`check_history`)."""
+    if record.outcome not in OUTCOME_STATE or (record.boundary is not None and record.boundary.internal):
+        return
+    from ..store import MODEL_FILES_EVENT
+
+    digests = set(record.digests.model)
+    if any(e.payload.get("version") == version and e.payload.get("digest") in digests
+           and isinstance(e.payload.get("files"), list)
+           for e in reg.events(record.case_id, MODEL_FILES_EVENT)):
+        return
+    where = record.boundary.value if record.boundary is not None else "a boundary it does not name"
+    raise IllegalTransitionError(
+        f"the registry does not approve version {version} of {record.case_id} for {where}: it never hashed "
+        f"the weights of that version (no file list logged for {', '.join(sorted(digests)) or 'any model digest'}); "
+        "past internal use a decision is approved only on weights the registry hashed itself, which tie the case "
+        "to every other case about the same weights whatever its id, name, version or digests",
+        help="casegate registry submit CASE --model PATH (the model folder whose digest the case lists), then "
+             "decide against the registry (casegate decide CASE --db URL ...) and apply that decision")
+
+
 def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
     """Raise IllegalTransitionError when an approving decision on `version` was not compared with
     everything the registry remembers for it: each version the gate compares with (the previous
@@ -236,6 +262,7 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     n = find_version(reg, record, version)
     # refuse an illegal move before anything is logged
     check_approval(reg, record.case_id, state, record.outcome, n)
+    check_weights_hashed(reg, record, n)
     check_history(reg, record, n)
     judgement = judge(n) if judge is not None and record.outcome in OUTCOME_STATE else None
     entry = record_decision(reg, record, version=n, bundle=bundle, judgement=judgement)

@@ -383,7 +383,8 @@ def _state_changes(reg: RegistryView, case_id: str) -> list[Any]:
 def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict: Verdict,
               record_json: Any = None, keyring_fp: str | None = None,
               parts: Sequence[tuple[str, Signed]] = (), logged: LogTimes | None = None,
-              policy: Policy | None = None, deployment: Deployment | None = None) -> None:
+              policy: Policy | None = None, deployment: Deployment | None = None,
+              model_digest: str | None = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -399,6 +400,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
         verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies{why}")
         return
     _approved_decision(case_id, changes, record_json, verdict)
+    _hashed_weights(reg, case_id, requested, record_json, model_digest, verdict)
     _judged_with(reg, case_id, changes, keyring_fp, verdict)
     _signed_since_reopening(changes, parts, logged, verdict)
     if state == "restricted":
@@ -438,6 +440,25 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
         verdict.reasons.append(
             f"the registry approved case {case_id} on another decision (version {version}, log entry "
             f"{approvals[-1].index}): this bundle is not the approved one")
+
+
+def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,
+                    model_digest: str | None, verdict: Verdict) -> None:
+    """Past internal use a decision deploys only weights the registry hashed itself for the
+    approved version before approving it (`weights_anchor_problems`): what the lab declares (case
+    id, system name and version, digests) is its own to change, the weights' bytes are not."""
+    if requested.internal:
+        return
+    if not hasattr(reg, "events"):
+        verdict.reasons.append(f"the registry's log entries of case {case_id} cannot be read, so whether it hashed "
+                               "the approved version's weights cannot be established")
+        return
+    if model_digest is None:
+        verdict.reasons.append("no model digest to hold to the weights the registry hashed")
+        return
+    from ._modelfiles import weights_anchor_problems
+
+    verdict.reasons += weights_anchor_problems(reg, case_id, record_json, model_digest)
 
 
 def _signed_since_reopening(changes: list[Any], parts: Sequence[tuple[str, Signed]], logged: LogTimes | None,
@@ -885,7 +906,8 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         made_with = pred.get("keyring") if pred else None
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
                   keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
-                  parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment)
+                  parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment,
+                  model_digest=model_digest)
     return v
 
 

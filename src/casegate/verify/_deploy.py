@@ -140,7 +140,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     v.reasons += proof_reasons
     if proven is not None and model_files is not None:
         reasons, notes = model_files_problems(proven, proven.case_id, pred.get("record"), model_digest, model_files)
-        v.reasons += reasons
+        # (past internal use the lifecycle check already said the files were never logged)
+        v.reasons += [r for r in reasons if r not in v.reasons]
         v.notes += notes
     if proven is not None:
         v.notes.append(f"state proven by the log at size {proven.tree_size}, checkpoint signed "

@@ -27,9 +27,9 @@ class EntryView(Protocol):
     def events(self, case_id: str | None = None, kind: str | None = None) -> list[LogEntry]: ...
 
 
-def _version_of(view: EntryView, case_id: str, record: Any) -> int | None:
-    """The number of the version of `case_id` the log approved on the decision whose signed record
-    is `record` (the newest such approval; the registry logs the record's digest with it)."""
+def _approval_of(view: EntryView, case_id: str, record: Any) -> LogEntry | None:
+    """The log's newest approval of `case_id` on the decision whose signed record is `record` (the
+    registry logs the record's digest with it), None when there is none."""
     from ..store import json_sha256
 
     if not isinstance(record, dict):
@@ -40,10 +40,52 @@ def _version_of(view: EntryView, case_id: str, record: Any) -> int | None:
         cause = e.payload.get("cause")
         if not isinstance(cause, dict) or cause.get("type") != "decision":
             continue
-        n = cause.get("version")
-        if e.payload.get("to") in APPROVED and cause.get("record_sha256") == sha and isinstance(n, int):
-            found = n
+        if e.payload.get("to") in APPROVED and cause.get("record_sha256") == sha and isinstance(cause.get("version"), int):
+            found = e
     return found
+
+
+def _version_of(view: EntryView, case_id: str, record: Any) -> int | None:
+    """The number of the version of `case_id` the log approved on the decision whose signed record
+    is `record` (the newest such approval)."""
+    e = _approval_of(view, case_id, record)
+    return e.payload["cause"]["version"] if e is not None else None
+
+
+def never_hashed(case_id: str, number: int, model_digest: str) -> str:
+    """The reason given when the log holds no file list of `model_digest` for version `number`."""
+    return (f"the registry never logged the files of model {model_digest} for version {number} of {case_id}: "
+            "it did not hash the weights itself, so neither which other cases are about the same weights nor "
+            "which file is which can be established (submit the version with `casegate registry submit CASE "
+            "--model PATH` before it is approved: a version approved without them is replaced by a new version, "
+            "submitted so, decided against the registry and approved; then sign a checkpoint and take a fresh "
+            "state proof)")
+
+
+def weights_anchor_problems(view: EntryView, case_id: str, record: Any, model_digest: str) -> list[str]:
+    """Why the decision on `case_id` whose signed record is `record` does not deploy `model_digest`
+    past internal use, judged by the log `view`: the registry must have hashed that model's files
+    itself (a `model-files` entry listing every file, `registry submit --model`) for the approved
+    version, before it approved it. The weights it hashed are what ties a case to every other case
+    about the same weights (`casegate.monitor.cases_of_model`), whatever its id, name, version or
+    declared digests; an approval judged before they were logged was compared without that tie."""
+    approval = _approval_of(view, case_id, record)
+    if approval is None:
+        return [f"the log holds no approval of case {case_id} on this decision, so whether the registry hashed "
+                "the approved version's weights before approving it cannot be established"]
+    number = approval.payload["cause"]["version"]
+    listed = [e for e in sorted(view.events(case_id, MODEL_FILES_EVENT), key=lambda x: x.index)
+              if e.payload.get("version") == number and e.payload.get("digest") == model_digest
+              and _files_of(e) is not None]
+    if not listed:
+        return [never_hashed(case_id, number, model_digest)]
+    if all(e.index > approval.index for e in listed):
+        return [f"the registry logged the files of model {model_digest} for version {number} of {case_id} at log "
+                f"entry {listed[0].index}, after it approved the decision (log entry {approval.index}): the approval "
+                "was judged without knowing which other cases are about the same weights (submit a new version with "
+                "`casegate registry submit CASE --model PATH`, decide on it against the registry and apply that "
+                "decision)"]
+    return []
 
 
 def _files_of(e: LogEntry) -> dict[str, str] | None:
@@ -101,10 +143,7 @@ def model_files_problems(view: EntryView, case_id: str, record: Any, model_diges
                 "cannot be compared with those of the approved version"], []
     found = logged_model_files(view, case_id, number, model_digest)
     if found is None:
-        return [f"the registry never logged the files of model {model_digest} for version {number} of {case_id}: "
-                "the digest does not cover file names, so the deployed files cannot be shown to be the approved "
-                "ones (submit the version with `casegate registry submit CASE --model PATH`, then sign a "
-                "checkpoint and take a fresh state proof)"], []
+        return [never_hashed(case_id, number, model_digest)], []
     entry, want = found
     from ..evidence import manifest_root
 

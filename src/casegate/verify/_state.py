@@ -151,7 +151,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         # the registry alone can still say no (the same lifecycle check verify makes); a yes
         # needs the signatures checked
         lv = Verdict(boundary=boundary)
-        _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"))
+        _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"), model_digest=st.model_digest)
         st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
         st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
         return st, approved.payload["bundle"], None
