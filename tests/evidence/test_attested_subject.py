@@ -31,7 +31,7 @@ from .atlas_copy import signed as _loaded
 
 ATTESTED = "reports/evidence-attestations"
 CLASSIFIER = "    title: Input and output classifiers for exploit and protocol content\n"
-ATLAS_2 = "sha256:9f2c1a7be04d6f3e2a8c5b1d0e9f7a6c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f"
+ATLAS_2 = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
 ATLAS_3 = "sha256:" + "3" * 64
 
 
