@@ -8,7 +8,6 @@ threshold) with an `EvidenceFacts` describing what was derived, what disagreed, 
 counted and why, and which items are only declared.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import json
@@ -414,7 +413,7 @@ def _updated(m: _M, update: dict[str, Any], field_sets: _FieldSets | None = None
 
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
-                attestations: AttestationSet | None = None,
+                attestations: "AttestationSet | None" = None,
                 digests: dict[str, str] | None = None) -> tuple[Case, EvidenceFacts]:
     """The effective case (derived values in place of the record's) and what differed.
 
@@ -671,7 +670,7 @@ _NO_KEYRING = "no keyring was given, so no evidence attestation could be checked
 _NO_KEYRING_REASONS = (_NO_KEYRING,)
 
 
-def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
+def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | None",
            developer: dict[str, str], recorded: Evidence | None = None) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
     digest and the item as the case declares it (`recorded`: its id, kind, safeguards tested,
@@ -754,7 +753,7 @@ def _shown_result(result: dict[str, Any] | None) -> str:
 
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
-                        atts: AttestationSet | None, digests: dict[str, str] | None,
+                        atts: "AttestationSet | None", digests: dict[str, str] | None,
                         field_sets: _FieldSets | None = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference."""
     developer: dict[str, str] = {}
