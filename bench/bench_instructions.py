@@ -7,7 +7,7 @@ The counts are no substitute for `bench_startup.py`'s times (a compile-heavy sta
 page-fault-heavy one cost different times for the same count), only a steadier second view.
 Each run takes some fifty times as long as the process itself.
 
-    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate, gate --preview
+    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate, gate --keyring --preview
     python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
     python bench/bench_instructions.py 10                 # also the 10k-goal argument
 """
@@ -71,7 +71,7 @@ def main() -> None:
         for label, case in cases.items():
             commands = {"check": ["check"], "gate": ["gate"]}
             if label == "atlas-api":  # the release gate as CI runs it: signed, without recording
-                commands["gate --preview"] = ["gate", "--keyring", keyring, "--preview"]
+                commands["gate --keyring --preview"] = ["gate", "--keyring", keyring, "--preview"]
             for name, command in commands.items():
                 for suffix, tree in trees.items():
                     n = instructions([PY, "-c", RUN, tree, command[0], case, *command[1:]], caches[suffix])
