@@ -7,7 +7,7 @@ The counts are no substitute for `bench_startup.py`'s times (a compile-heavy sta
 page-fault-heavy one cost different times for the same count), only a steadier second view.
 Each run takes some fifty times as long as the process itself.
 
-    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate
+    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate, gate --keyring --preview
     python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
     python bench/bench_instructions.py 10                 # also the 10k-goal argument
 """
@@ -61,6 +61,7 @@ def main() -> None:
     for tree in trees.values():
         compileall.compile_dir(tree, quiet=1)
     cases = {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
+    keyring = str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
     cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print("bench_instructions: instructions executed (valgrind Ir), whole processes")
@@ -68,10 +69,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         caches = {suffix: str(Path(tmp) / f"cache-{i}") for i, suffix in enumerate(trees)}
         for label, case in cases.items():
-            for command in ("check", "gate"):
+            commands = {"check": ["check"], "gate": ["gate"]}
+            if label == "atlas-api":  # the release gate as CI runs it: signed, without recording
+                commands["gate --keyring --preview"] = ["gate", "--keyring", keyring, "--preview"]
+            for name, command in commands.items():
                 for suffix, tree in trees.items():
-                    n = instructions([PY, "-c", RUN, tree, command, case], caches[suffix])
-                    print(f"  {f'{command} {label}{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
+                    n = instructions([PY, "-c", RUN, tree, command[0], case, *command[1:]], caches[suffix])
+                    print(f"  {f'{name} {label}{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
 
 
 if __name__ == "__main__":

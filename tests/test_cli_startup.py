@@ -107,6 +107,7 @@ def test_check_with_evaluation_results_imports_neither_scipy_nor_the_signing_sta
     (["check", str(BAD)], 1),
     (["check", str(ROOT / "no-such-case.yaml")], 2),
     (["gate", str(BAD)], 1),
+    (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview"], 0),
 ])
 def test_fast_exit_keeps_the_exit_code_and_every_line_of_output(args: list[str], code: int) -> None:
     # as the program (python -m casegate): the fast exit
@@ -127,6 +128,24 @@ def test_fast_exit_keeps_the_exit_code_and_every_line_of_output(args: list[str],
     assert prog.returncode == code and e.value.code == code
     assert prog.stdout == out.getvalue() and prog.stderr == err.getvalue()
     assert prog.stdout or prog.stderr
+
+
+def test_the_verifying_commands_import_securesystemslib_without_the_aws_sdk() -> None:
+    # what the program does for check, gate and publish: securesystemslib's AWS signer is told
+    # boto3 is missing, and nothing else is (boto3 stays importable, the finder leaves)
+    code = ("import sys, importlib.util\n"
+            "from casegate.cli import _without_aws_signer\n"
+            "_without_aws_signer()\n"
+            "import securesystemslib.signer._aws_signer as aws\n"
+            "print('LOADED', 'boto3' in sys.modules, aws.AWS_IMPORT_ERROR is not None)\n"
+            "print('LEFT', any(type(f).__name__ == '_NoBoto3ForAwsSigner' for f in sys.meta_path))\n"
+            "if importlib.util.find_spec('boto3') is not None:\n"
+            "    import boto3\n"
+            "    print('BOTO3', callable(boto3.client))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    lines = r.stdout.split("\n")
+    assert lines[0] == "LOADED False True" and lines[1] == "LEFT False", (r.stdout, r.stderr[-2000:])
+    assert lines[2] in ("BOTO3 True", ""), r.stdout
 
 
 def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:

@@ -10,7 +10,6 @@ Each limit can be raised (or lowered) with an environment variable `CASEGATE_LIM
 `CASEGATE_LIMIT_FILE_BYTES=134217728`; `casegate limits` lists them (docs/security.md too).
 """
 
-from __future__ import annotations
 
 import json
 import os

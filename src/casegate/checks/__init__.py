@@ -4,7 +4,10 @@ The immutable values that `check` and `gate` pass around (hits, derived statuses
 and their kin in `load`, `evidence` and `gate`) are named tuples rather than frozen dataclasses:
 Python builds a dataclass's methods from source when the class is defined, about half a
 millisecond each, ten times what a named tuple costs, and these commands define dozens of them
-on every run.
+on every run. The modules that define most of them do without `from __future__ import
+annotations`: a named tuple's field annotation written as a string is compiled into a forward
+reference when the class is defined, which costs more than the rest of the field (a type only
+imported for type checking is quoted where it is used instead).
 """
 
 from ._regimes import FactItem, FactValue, RegistryFacts, SectionFill, fill_section, read_fact

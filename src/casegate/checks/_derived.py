@@ -38,7 +38,6 @@ fail independently. Safeguards without countable tests, and unblocked steps, con
 argument needs each bound's coverage to be guaranteed, which the Wilson interval does not give.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import itertools
@@ -123,14 +122,14 @@ def elements_of_type(ctx: Context, kind: str) -> Iterator[tuple[str, Element]]:
 # --------------------------------------------------------------------------- evidence helpers
 
 
-def evidence_dated(ev: Evidence, dates: ArtifactDates | None) -> dt.date:
+def evidence_dated(ev: Evidence, dates: "ArtifactDates | None") -> dt.date:
     """The date the item's age counts from: its own date, but with a registry (`dates`, as
     `Context.artifact_dates`) never later than the day the registry first logged its artifact (nor
     than the registry's clock)."""
     return dates.date_of(ev) if dates is not None else ev.date
 
 
-def evidence_expiry(ev: Evidence, policy: Policy, dates: ArtifactDates | None = None) -> dt.date | None:
+def evidence_expiry(ev: Evidence, policy: Policy, dates: "ArtifactDates | None" = None) -> dt.date | None:
     """When the item stops counting: the date its age counts from (`evidence_dated`) + the
     policy's max age, or its own `expires` when that is earlier (`Evidence.expiry`); None when
     that cannot be established (the date plus the maximum age falls past the calendar's last day)."""

@@ -7,7 +7,6 @@ whole argument for is read there once, so a rule looks at the few elements that 
 visiting every element again.
 """
 
-from __future__ import annotations
 
 import operator
 from collections import Counter

@@ -6,7 +6,6 @@ so a document can link back to it and redact it like `casegate publish` does. A 
 be read here says why: it is empty, it is made by the decision, or only the registry knows it.
 """
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -53,13 +52,13 @@ def _items(lines: list[tuple[str, tuple[str | int, ...]]]) -> tuple[FactItem, ..
     return tuple(FactItem(t, p) for t, p in lines)
 
 
-def _answer(ctx: Context, key: str) -> Answer | None:
+def _answer(ctx: Context, key: str) -> "Answer | None":
     from .answers import compose_answers
 
     return next((a for a in compose_answers(ctx) if a.key == key), None)
 
 
-def read_fact(source: str, ctx: Context, record: DecisionRecord | None = None,
+def read_fact(source: str, ctx: Context, record: "DecisionRecord | None" = None,
               registry: RegistryFacts | None = None) -> FactValue:
     """The value of one regime source for the case in `ctx`."""
     case, pol = ctx.case, ctx.policy
@@ -305,7 +304,7 @@ class SectionFill(NamedTuple):
     regime: str
     document: str
     section: str
-    spec: RegimeSection
+    spec: "RegimeSection"
     facts: tuple[FactValue, ...] = ()
     extras: tuple[FactValue, ...] = ()
     gaps: tuple[FactValue, ...] = ()
@@ -316,8 +315,8 @@ class SectionFill(NamedTuple):
         return not self.gaps
 
 
-def fill_section(regime: Regime, document: str, section: str, ctx: Context,
-                 record: DecisionRecord | None = None, registry: RegistryFacts | None = None,
+def fill_section(regime: "Regime", document: str, section: str, ctx: Context,
+                 record: "DecisionRecord | None" = None, registry: RegistryFacts | None = None,
                  *, registry_required: bool = False) -> SectionFill:
     """Fill one section; its gaps are the required facts that are empty. A fact that needs the
     registry is a gap only when `registry_required` (a document is being written and the registry

@@ -8,7 +8,6 @@ and the digest of the samples where the artifact gives one). Both sides are comp
 made in the policy and one made only in how the evaluation was run are each seen.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable

@@ -65,6 +65,8 @@ def main() -> None:
     fast_exit = sys._getframe(1).f_globals.get("__name__") == "__main__"
     if fast_exit:
         _without_pydantic_plugins()
+        if sys.argv[1:2] and sys.argv[1] in _FAST_EXIT:
+            _without_aws_signer()
     try:
         _main()
     except SystemExit as e:
@@ -100,6 +102,32 @@ def _without_pydantic_plugins() -> None:
 
 def _no_plugins() -> tuple[()]:
     return ()
+
+
+def _without_aws_signer() -> None:
+    """`check`, `gate` and `publish` verify signatures and never sign: securesystemslib's AWS KMS
+    signer is of no use to them.
+
+    Importing securesystemslib's signer package (which every signature check needs) imports the
+    AWS SDK whenever boto3 is installed, for that signer alone: more than half of what a `gate`
+    with a keyring costs. For these commands the program answers that one import, made while
+    securesystemslib's AWS signer module loads, as if boto3 were not installed; the signer then
+    reports itself unavailable, as it does wherever boto3 is absent. Every other import of boto3
+    (the S3 tile store, anything else) is left alone.
+    """
+    sys.meta_path.insert(0, _NoBoto3ForAwsSigner())
+
+
+class _NoBoto3ForAwsSigner:
+    """A module finder that refuses boto3 to securesystemslib's AWS signer while it loads."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "boto3":
+            importer = sys.modules.get("securesystemslib.signer._aws_signer")
+            if getattr(getattr(importer, "__spec__", None), "_initializing", False):
+                sys.meta_path.remove(self)  # asked once: nothing else is refused
+                raise ModuleNotFoundError("boto3 is not used by this command", name=name)
+        return None
 
 
 _FAST_EXIT = ("check", "gate", "publish")

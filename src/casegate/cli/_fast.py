@@ -15,7 +15,6 @@ the Typer declarations in `_check`, `_gate` and `_publish`; tests/test_cli_fast.
 lists exactly their options and that both paths pass the commands the same values.
 """
 
-from __future__ import annotations
 
 import os
 from collections.abc import Callable

@@ -4,7 +4,6 @@ Besides each item's `artifact`, the further files an import read with it (`sourc
 lm-eval's per-sample logs) are re-hashed too: they are `companions` of the artifact.
 """
 
-from __future__ import annotations
 
 import hashlib
 from pathlib import Path

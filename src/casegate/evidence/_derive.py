@@ -18,7 +18,6 @@ that cannot be written only costs time. Entries are tagged with this user's cach
 `casegate._cachekey`): an entry someone else put in the folder is derived again, never believed.
 """
 
-from __future__ import annotations
 
 import hashlib
 import json

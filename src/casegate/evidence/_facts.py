@@ -8,7 +8,6 @@ threshold) with an `EvidenceFacts` describing what was derived, what disagreed, 
 counted and why, and which items are only declared.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import json
@@ -415,7 +414,7 @@ def _updated(m: _M, update: dict[str, Any], field_sets: _FieldSets | None = None
 
 
 def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], *,
-                attestations: AttestationSet | None = None,
+                attestations: "AttestationSet | None" = None,
                 digests: dict[str, str] | None = None) -> tuple[Case, EvidenceFacts]:
     """The effective case (derived values in place of the record's) and what differed.
 
@@ -769,7 +768,7 @@ def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
 _NO_CASE = _Now(None)
 
 
-def _judge(eid: str, ev: Evidence, digest: str | None, atts: AttestationSet | None,
+def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | None",
            developer: dict[str, str], recorded: Evidence | None = None, now: _Now = _NO_CASE) -> Independence:
     """Whether a signed attestation makes the item independent: it covers the artifact's exact
     digest and the item as the case declares it (`recorded`: its id, kind, safeguards tested,
@@ -855,7 +854,7 @@ def _shown_result(result: dict[str, Any] | None) -> str:
 
 
 def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: EvidenceFacts,
-                        atts: AttestationSet | None, digests: dict[str, str] | None,
+                        atts: "AttestationSet | None", digests: dict[str, str] | None,
                         field_sets: _FieldSets | None = None, case: Case | None = None) -> None:
     """Set each item's `independent` to what the attestations show, and record the difference.
     `case`: what the case says beside the items (its safeguards and system digests)."""

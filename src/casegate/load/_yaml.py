@@ -6,7 +6,6 @@ are not computed up front: the parsed tree is kept, and a path is resolved to a 
 byte offset in the source buffer) only when a message needs it.
 """
 
-from __future__ import annotations
 
 import bisect
 import contextlib
