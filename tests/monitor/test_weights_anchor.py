@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._evaluators import attest_again
 from tests.monitor.test_cli import DIGEST, ROLES, Ran, _cg, approved, signed  # noqa: F401 - fixtures used by name
 
 GA = "atlas-2-api-ga"
@@ -51,6 +52,12 @@ def _renamed(tmp: Path, db: str) -> str:
         assert old in text, old
         text = text.replace(old, new)
     (ga / "case.yaml").write_text(text)
+    # the outside evaluators' attestations sign the weights' digests: the lab has them sign again
+    # for the new manifest (the weights are the same), or its own gate would already say NO-GO
+    from casegate.load import load_case
+    from casegate.sign import load_keyring
+
+    attest_again(load_case(ga / "case.yaml"), load_keyring(tmp / "keyring.yaml"))
     _fewer_solved(ga / "evals" / "cyber-ctf.json", 12)
     _cg(tmp, db, "evidence", "pin", "ga/evals/cyber-ctf.json", "--case", "ga/case.yaml", "--id", "E-cyber-ctf")
     for role in ROLES:
