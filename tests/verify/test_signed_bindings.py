@@ -228,3 +228,101 @@ def test_an_independent_item_attested_for_other_weights_is_not_verified(setup: S
     assert any(r.startswith("evidence E-redteam-classifier was counted independent")
                and "for the weights with digest sha256:" in r and "none of which the decision is for" in r
                for r in v.reasons), v.reasons
+
+
+def _classifier(pred: dict[str, Any]) -> dict[str, Any]:
+    return next(x for x in pred["independent"] if x["id"] == "E-redteam-classifier")
+
+
+def test_an_independent_item_whose_safeguard_the_case_redefined_is_not_verified(setup: Setup) -> None:
+    """Reason: the attestation signs what each safeguard it tests was (layer, title, steps blocked,
+    security), the gate refuses it once the case defines one otherwise, but the bundle did not say
+    what the case defines, so verify could not check it. The lab retitles `SG-classifier` (or
+    moves it, stretches it over more steps, makes it a security control) and its decider signs a
+    decision for that case still counting Northbridge's red team of the classifiers independent."""
+    base = _classifier(decode_payload(setup.bundle["decision"])["predicate"])  # type: ignore[index]
+    title = "Input and output classifiers for exploit and protocol content"
+    assert base["safeguards"]["SG-classifier"]["title"] == title
+    assert setup.library(setup.bundle).ok
+
+    def defined(change: Any) -> Any:
+        def edit(pred: dict[str, Any]) -> None:
+            change(_classifier(pred)["safeguards"]["SG-classifier"])
+        return edit
+
+    changes = {
+        "title": (lambda d: d.update(title="Keyword blocklist"),
+                  f'its title was "{title}", now "Keyword blocklist"'),
+        "layer": (lambda d: d.update(layer="monitoring" if d["layer"] != "monitoring" else "training"),
+                  "its layer was"),
+        "blocks": (lambda d: d.update(blocks=sorted([*d["blocks"], "exfiltrate-weights"])),
+                   "it now also blocks `exfiltrate-weights`"),
+        "security": (lambda d: d.update(security=not d["security"]), "security control"),
+    }
+    for name, (change, says) in changes.items():
+        b = _resigned(setup.bundle, setup.w.signers["sam"], defined(change))
+        for v in (setup.library(b), setup.deploy(b)):
+            assert not v.ok, name
+            assert any(r.startswith("evidence E-redteam-classifier was counted independent of the developer, but no "
+                                    "attestation of it holds against this keyring")
+                       and "as a test of `SG-classifier` as the case defined it then, but the case the decision is "
+                       "for defines `SG-classifier` otherwise" in r and says in r
+                       and "sign `E-redteam-classifier` again" in r for r in v.reasons), (name, v.reasons)
+    # the same title written another way (case, spacing, punctuation) is the same safeguard
+    same = _resigned(setup.bundle, setup.w.signers["sam"],
+                     defined(lambda d: d.update(title=title.upper().replace(" for ", ",  for ") + ".")))
+    assert setup.library(same).ok, setup.library(same).reasons
+
+
+def test_a_decision_that_does_not_say_what_the_tested_safeguards_are_is_not_verified(setup: Setup) -> None:
+    """Reason: a decision made before it signed the tested safeguards' definitions passed on the
+    kind, tests, result and date alone. It is not verified for each item that tests a safeguard,
+    and the reason says to decide again; an item that tests none needs no definitions."""
+    def older(pred: dict[str, Any]) -> None:
+        for x in pred["independent"]:
+            del x["safeguards"]
+
+    pred = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
+    testing = {x["id"] for x in pred["independent"] if x["tests"]}
+    assert "E-redteam-classifier" in testing
+    for v in (setup.library(_resigned(setup.bundle, setup.w.signers["sam"], older)),
+              setup.deploy(_resigned(setup.bundle, setup.w.signers["sam"], older))):
+        assert not v.ok
+        for eid in testing:
+            assert any(r.startswith(f"evidence {eid} was counted independent") and "the decision does not say what "
+                       "the case defines" in r and "decide again with `casegate decide`" in r
+                       for r in v.reasons), (eid, v.reasons)
+        assert not any(r.startswith(f"evidence {x['id']} was counted independent") for x in pred["independent"]
+                       if not x["tests"] for r in v.reasons), v.reasons
+
+
+def test_an_attestation_that_does_not_sign_the_tested_safeguards_is_not_verified(setup: Setup) -> None:
+    """An attestation that records no definitions (signed before casegate bound them), carried by a
+    decision that counts it, holds for whatever the case defines under the ids: not verified."""
+    from casegate.sign import attest_artifact, envelope_sha256, load_keyring
+    from tests._evaluators import EXAMPLE_KEYRING
+
+    w = setup.w
+    art = w.dir / "reports" / "redteam-classifier.md"
+    old = next(e for e in setup.bundle["attestations"]
+               if decode_payload(e)["predicate"]["evidence"] == "E-redteam-classifier")  # type: ignore[index]
+    p = decode_payload(old)["predicate"]  # type: ignore[index]
+    key = w.dir.parent / "evaluator.key"
+    key.write_bytes((EXAMPLE_KEYRING.parent / f"{p['identity']}.key").read_bytes())
+    key.chmod(0o600)
+    env, _, _ = attest_artifact(art, load_signer(str(key)), load_keyring(w.ring_path), p["role"], activity=p["activity"],
+                                says=p["statement"], evidence_id="E-redteam-classifier", kind=p["kind"],
+                                tests=p["tests"], declared={"result": p["result"], "date": p["date"]},
+                                system_digests=p.get("system_digests"), at=parse_instant(p["signed_at"]))
+    assert "safeguards" not in decode_payload(env)["predicate"]  # type: ignore[index]
+
+    def unbound(pred: dict[str, Any]) -> None:
+        _classifier(pred)["attestations"] = [envelope_sha256(env)]
+
+    b = _resigned(setup.bundle, w.signers["sam"], unbound)
+    b["attestations"] = [*b["attestations"], env]
+    v = setup.library(b)
+    assert not v.ok
+    assert any(r.startswith("evidence E-redteam-classifier was counted independent")
+               and "without recording what `SG-classifier` was when it was signed" in r
+               and "casegate evidence attest E-redteam-classifier" in r for r in v.reasons), v.reasons

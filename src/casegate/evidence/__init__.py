@@ -20,6 +20,7 @@ from ._facts import (
     Mismatch,
     Problem,
     apply_facts,
+    redefined,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
            "DerivedRun", "EvidenceFacts", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "manifest_digest", "manifest_root", "model_digest", "oci_manifest_digest", "pin_artifact", "rehash_artifacts",
+           "discover", "facts_for", "manifest_digest", "manifest_root", "model_digest", "oci_manifest_digest", "pin_artifact", "redefined", "rehash_artifacts",
            "run_prints", "same_run", "sha256_file"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",

@@ -708,9 +708,10 @@ def _steps(steps: list[str]) -> str:
     return ", ".join(f"`{s}`" for s in steps)
 
 
-def _redefined(was: dict[str, Any] | None, now: dict[str, Any] | None) -> list[str]:
-    """How a safeguard's definition as an attestation signed it differs from the case's now (a
-    title compared by its words: case, spacing and punctuation aside)."""
+def redefined(was: dict[str, Any] | None, now: dict[str, Any] | None) -> list[str]:
+    """How a safeguard's definition (`Safeguard.definition`) as an attestation signed it differs
+    from `now`, the case's, in words (a title compared by its words: case, spacing and
+    punctuation aside); empty when they are the same safeguard."""
     if was == now:
         return []
     if now is None:
@@ -748,7 +749,7 @@ def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
             return (f"{who} does not record what the safeguards `{eid}` tests ({', '.join(ev.tests)}) were when it "
                     f"was signed, so it would count for whatever the case now defines under those ids {again}")
         for sid in ev.tests:
-            if changes := _redefined(a.safeguards.get(sid), now.definition(sid)):
+            if changes := redefined(a.safeguards.get(sid), now.definition(sid)):
                 return (f"{who} attests `{eid}` as a test of `{sid}` as the case defined it then, but the case now "
                         f"defines `{sid}` otherwise ({'; '.join(changes)}): the test is evidence about the safeguard "
                         f"that was tested, not this one; have the evaluator test `{sid}` as it now is and sign "

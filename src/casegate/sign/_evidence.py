@@ -228,7 +228,7 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
             or not (pred["result"] is None or isinstance(pred["result"], dict)):
         reasons.append(f"{label}: its declared date is not an ISO date, or its result not a mapping")
     safeguards = pred.get("safeguards")
-    if safeguards is not None and not _definitions(safeguards):
+    if safeguards is not None and not readable_definitions(safeguards):
         reasons.append(f"{label}: its safeguards are not a mapping of safeguard ids to what each is (layer, "
                        "title, steps blocked, security)")
     digests = pred.get("system_digests")
@@ -249,7 +249,7 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                                system_digests=tuple(digests) if digests is not None else None), []
 
 
-def _definitions(value: Any) -> bool:
+def readable_definitions(value: Any) -> bool:
     """Whether a statement's `safeguards` reads as safeguard id -> definition (or null)."""
     if not isinstance(value, dict):
         return False

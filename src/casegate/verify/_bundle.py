@@ -187,11 +187,12 @@ def _evidence_expiry(loaded: Loaded, dates: ArtifactDates | None = None) -> list
 def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | None = None,
                          ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The evidence items the gate counted independent of the developer, each with its producer,
-    its artifact's digest and the attestations that made it so (their envelopes' sha256), and
-    those envelopes: `verify` checks each again against the keyring it trusts. `artifacts`: the
+    its artifact's digest, what each safeguard it tests is (`Safeguard.definition`, as the case
+    defines it) and the attestations that made it so (their envelopes' sha256), and those
+    envelopes: `verify` checks each again against the keyring it trusts. `artifacts`: the
     artifacts as the gate hashed them (hashed again when not given)."""
     from ..evidence import facts_for, rehash_artifacts
-    from ..sign import attestation_envelopes, declared_values
+    from ..sign import attestation_envelopes, declared_values, tested_definitions
 
     assert loaded.case is not None
     if loaded.attestations is None:
@@ -207,7 +208,7 @@ def _counted_independent(loaded: Loaded, artifacts: dict[str, ArtifactState] | N
             # the item as the gate counted it: what each attestation must cover, checked again by verify
             items.append({"id": eid, "producer": ev.producer, "sha256": ind.by[0].sha256,
                           "kind": ev.kind, "tests": list(ev.tests), **declared_values(ev),
-                          "attestations": shas})
+                          "safeguards": tested_definitions(loaded.case, ev), "attestations": shas})
     wanted = {sha for x in items for sha in x["attestations"]}
     found = attestation_envelopes(loaded, wanted)
     return items, [found[sha] for sha in sorted(found)]
@@ -587,8 +588,9 @@ def _reevaluation_problems(pred: dict[str, Any], policy: Policy | None, day: dt.
 
 def _attested_otherwise(att: Any, item: dict[str, Any]) -> str | None:
     """How an attestation differs from the item as the decision counted it (its kind, the
-    safeguards it tests, its declared result and date), or None when it covers it. A decision
-    that does not say these cannot be checked, so it differs (made before they were signed)."""
+    safeguards it tests, its declared result and date, what each safeguard it tests is), or None
+    when it covers it. A decision that does not say these cannot be checked, so it differs (made
+    before they were signed)."""
     if not all(k in item for k in ("kind", "tests", "result", "date")):
         return ("but the decision does not say the kind, tests, result and date it counted for the item, so "
                 "they cannot be checked against the attestation (decide again)")
@@ -602,6 +604,39 @@ def _attested_otherwise(att: Any, item: dict[str, Any]) -> str | None:
         return "with another result than the decision counted"
     if att.date != item["date"]:
         return f"as dated {att.date}, but the decision counted it as dated {item['date']}"
+    return _defined_otherwise(att, item, [str(t) for t in tests])
+
+
+def _defined_otherwise(att: Any, item: dict[str, Any], tests: list[str]) -> str | None:
+    """How the safeguards the item tests, as the attestation signed them, differ from what the
+    decision signs the case defines them as (the registry approves a decision only when these are
+    the stored version's own), or None when each is the same safeguard. A decision that does not
+    say them, or an attestation that does not, cannot be checked, so it differs."""
+    from ..evidence import redefined
+    from ..sign import readable_definitions
+
+    if not tests:
+        return None
+    eid = item.get("id")
+    listed = ", ".join(f"`{t}`" for t in tests)
+    if "safeguards" not in item:
+        return (f"as a test of {listed}, but the decision does not say what the case defines "
+                f"{'that safeguard' if len(tests) == 1 else 'those safeguards'} as (it was made by an older "
+                "casegate), so whether the evaluator tested the safeguards the case now defines cannot be "
+                "established: decide again with `casegate decide`")
+    defined = item["safeguards"]
+    if not readable_definitions(defined):
+        return "but the decision's definitions of the safeguards it tests cannot be read"
+    if att.safeguards is None:
+        return (f"without recording what {listed} {'was' if len(tests) == 1 else 'were'} when it was signed, so "
+                f"it would count for whatever the case defines under those ids (the evaluator signs it again "
+                f"with `casegate evidence attest {eid}`)")
+    for sid in tests:
+        if changes := redefined(att.safeguards.get(sid), defined.get(sid)):
+            return (f"as a test of `{sid}` as the case defined it then, but the case the decision is for defines "
+                    f"`{sid}` otherwise ({'; '.join(changes)}): the test is evidence about the safeguard that was "
+                    f"tested, not this one; have the evaluator test `{sid}` as it now is and sign `{eid}` again "
+                    f"(`casegate evidence attest {eid}`)")
     return None
 
 

@@ -227,7 +227,11 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
                    + "; the registry counts " + (", ".join(sorted(counted)) or "nothing"))
     else:
         for eid, x in sorted(counted.items()):
-            if named[eid] != x:
-                out.append(f"the decision lists independent evidence {eid} otherwise than the registry counts it "
-                           "(its producer, artifact, kind, tests, result, date or attestations differ)")
+            if named[eid] == x:
+                continue
+            differ = [k for k in ("producer", "sha256", "kind", "tests", "result", "date", "safeguards", "attestations")
+                      if named[eid].get(k) != x.get(k)]
+            words = {"sha256": "artifact", "safeguards": "the definitions of the safeguards it tests"}
+            out.append(f"the decision lists independent evidence {eid} otherwise than the registry counts it "
+                       f"(it differs in: {', '.join(words.get(k, k) for k in differ) or 'what else it says'})")
     return out
