@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         LinkedCase,
         PolicyChange,
         RegisteredProtocol,
+        SignoffDates,
     )
 
 
@@ -79,6 +80,9 @@ class Context:
     """When the registry first logged each artifact of the case, and its clock: an item's age
     counts from no later than that (CG306), and an answer to an incident must have an artifact
     first logged after the incident (CG708). None when no registry was consulted."""
+    signoff_dates: SignoffDates | None = None
+    """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
+    date is never later than that (CG505). None when no registry was consulted."""
     facts: EvidenceFacts | None = None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         LinkedCase,
         PolicyChange,
         RegisteredProtocol,
+        SignoffDates,
     )
 
 GAMING = "fm-threshold-gaming"
@@ -58,6 +59,9 @@ class Comparison:
     artifact_dates: ArtifactDates | None = None
     """When the registry first logged each of the case's artifacts, and its clock: an item's age
     counts from no later than that (None: no registry was read, the items' own dates stand)."""
+    signoff_dates: SignoffDates | None = None
+    """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
+    date is no later than that (None: no registry was read, the lines' own dates stand)."""
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

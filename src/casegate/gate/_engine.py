@@ -210,7 +210,8 @@ def run_gate(
                           incidents=comparison.incidents if comparison is not None else (),
                           lineage=comparison.lineage if comparison is not None else None,
                           protocols=comparison.protocols if comparison is not None else None,
-                          artifact_dates=comparison.artifact_dates if comparison is not None else None)
+                          artifact_dates=comparison.artifact_dates if comparison is not None else None,
+                          signoff_dates=comparison.signoff_dates if comparison is not None else None)
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -233,7 +234,8 @@ def run_gate(
                        registry_cases=rel, regimes=list(loaded.regimes), facts=facts, authority=loaded.authority,
                        lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None,
-                       artifact_dates=comparison.artifact_dates if comparison is not None else None)
+                       artifact_dates=comparison.artifact_dates if comparison is not None else None,
+                       signoff_dates=comparison.signoff_dates if comparison is not None else None)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

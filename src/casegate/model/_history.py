@@ -10,7 +10,7 @@ from pydantic import Field
 from ._base import Frozen, new_dict, new_list
 
 if TYPE_CHECKING:
-    from ._case import Evidence
+    from ._case import Evidence, SignoffRef
 
 MEASUREMENT_FIELDS = ("metric", "reduction", "tasks")
 """The parts of a threshold's measurement whose change moves a result without any change in the
@@ -59,6 +59,9 @@ class Baseline(Frozen):
     digest: str | None = None
     """The registry's digest of the stored version (its files' paths and sha256), so a decision
     names exactly what it was compared with."""
+    recorded_at: dt.datetime | None = None
+    """When the registry logged the stored version (UTC; None: not from a registry): what it
+    recorded, a sign-off's date included, was on the record by then."""
 
 
 class IncidentDefeat(Frozen):
@@ -190,3 +193,35 @@ class ArtifactDates(Frozen):
         seen = self.first_logged(ev)
         cap = (seen.at if seen is not None else self.clock).astimezone(dt.UTC).date()
         return min(ev.date, cap)
+
+
+class EnvelopeLogged(Frozen):
+    """The first log entry that held a signed statement: a case version that stored its envelope
+    file, or an entry that carries the envelope itself (a sign-off logged on its own, a decision's
+    bundle)."""
+
+    index: int
+    """Index of that log entry."""
+    at: dt.datetime
+    """When the registry logged it (UTC)."""
+
+
+class SignoffDates(Frozen):
+    """When the registry first logged each sign-off envelope the case's lines name: a sign-off
+    existed by then, so its date is never later than that, whatever date the case gives it."""
+
+    first: dict[str, EnvelopeLogged] = Field(default_factory=new_dict)
+    """A sign-off line's `envelope` reference, as the line gives it -> the first entry that held
+    the envelope's bytes (an envelope the registry has not seen is absent)."""
+
+    def logged(self, s: "SignoffRef") -> EnvelopeLogged | None:
+        """The first entry that held the line's envelope, when it is earlier than the day the line
+        gives (None: the line's own date stands)."""
+        got = self.first.get(s.envelope) if s.envelope is not None else None
+        return got if got is not None and got.at.astimezone(dt.UTC).date() < s.date else None
+
+    def date_of(self, s: "SignoffRef") -> dt.date:
+        """The sign-off's date: the line's own, or the day the registry first logged its envelope
+        when that is earlier."""
+        got = self.logged(s)
+        return got.at.astimezone(dt.UTC).date() if got is not None else s.date

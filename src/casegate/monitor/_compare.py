@@ -22,6 +22,7 @@ from ..model import (
     LinkedCase,
     PolicyChange,
     RegisteredProtocol,
+    SignoffDates,
 )
 from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry
 from ._evaluate import monitor_claims
@@ -55,7 +56,8 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     """The earlier versions of the case to compare `loaded` with (the previous submitted version
     first, then the last approved one when it differs) and the policy changes logged for its
     policy, each verified against `keyring` (unverified, with the reason, without one); and when
-    the registry first logged each of its artifacts (`artifact_dates`)."""
+    the registry first logged each of its artifacts (`artifact_dates`) and each envelope its sign-off
+    lines name (`signoff_dates`)."""
     case = loaded.case
     assert case is not None
     policy_id = loaded.policy.id if loaded.policy is not None else None
@@ -74,15 +76,77 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     if known:
         incidents = defeating_incidents(reg, case.id, this, cache) + incidents
     dates = artifact_dates(reg, case, loaded)
+    signed = signoff_dates(reg, loaded)
     hist = _history(reg, case.id, known, versions, this, model_cases)
     if hist is None:
         return Comparison(policy_changes=changes, lineage=lineage, protocols=protocols, incidents=incidents,
-                          why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates)
+                          why_none=f"first version (the registry has no case {case.id!r})", artifact_dates=dates,
+                          signoff_dates=signed)
     out = [Compared(b, sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates)
+                      artifact_dates=dates, signoff_dates=signed)
+
+
+def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
+    """When the registry first logged each sign-off envelope the case's lines name: the first case
+    version (of any case) that stored the envelope file's bytes, or the first entry of the case
+    that carries the envelope itself (a sign-off logged on its own, or in a decision's bundle). A
+    sign-off existed by then, so its date counts as no later than that (`SignoffDates.date_of`),
+    whatever date the line gives; an envelope the registry has not seen leaves the line's date."""
+    import hashlib
+    import json
+
+    from ..model import EnvelopeLogged
+    from ..sign import envelope_sha256
+
+    case = loaded.case
+    assert case is not None
+    files: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for i, s in enumerate(case.decision.signoffs):
+        if s.envelope is None or s.envelope in files:
+            continue
+        try:
+            raw = (loaded.base_dir(("decision", "signoffs", i)) / s.envelope).read_bytes()
+            env = json.loads(raw)
+        except (OSError, ValueError, InputError):
+            continue  # an envelope that cannot be read does not verify: CG510 names the line
+        files[s.envelope] = hashlib.sha256(raw).hexdigest()
+        if isinstance(env, dict):
+            try:
+                canonical[s.envelope] = envelope_sha256(env)
+            except Exception:  # noqa: BLE001 - an envelope that cannot be hashed is judged where it is verified
+                pass
+    if not files:
+        return SignoffDates()
+    found: dict[str, tuple[int, str]] = dict(reg.first_stored(set(files.values())))
+    wanted = set(canonical.values())
+
+    def note(env: Any, e: LogEntry) -> None:
+        if not isinstance(env, dict) or "signatures" not in env:
+            return
+        try:
+            sha = envelope_sha256(env)
+        except Exception:  # noqa: BLE001 - as above
+            return
+        if sha in wanted and (sha not in found or e.index < found[sha][0]):
+            found[sha] = (e.index, e.recorded_at)
+
+    for e in reg.events(case_id=case.id, kind="signoff"):
+        note(e.payload.get("envelope"), e)
+    for e in reg.events(case_id=case.id, kind="decision"):
+        bundle = e.payload.get("bundle")
+        for env in (bundle.get("signoffs") or []) if isinstance(bundle, dict) else []:
+            note(env, e)
+    first: dict[str, EnvelopeLogged] = {}
+    for ref, file_sha in files.items():
+        hits = [h for h in (found.get(file_sha), found.get(canonical.get(ref, ""))) if h is not None]
+        if hits:
+            index, at = min(hits)
+            first[ref] = EnvelopeLogged(index=index, at=parse_recorded(at))
+    return SignoffDates(first=first)
 
 
 def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> ArtifactDates:
@@ -156,7 +220,8 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
 
     def named(role: str, case_id: str, rec: CaseVersionRecord, prefix: str, tail: str = "") -> Baseline:
         return Baseline(role=role, label=f"{prefix}version {rec.declared_version} (#{rec.number}){tail}",
-                        case=case_id, number=rec.number, digest=rec.digest)
+                        case=case_id, number=rec.number, digest=rec.digest,
+                        recorded_at=parse_recorded(rec.submitted_at))
 
     last = ", the last approved"
     before = [v for v in hist.versions if hist.this is None or v.number < hist.this]

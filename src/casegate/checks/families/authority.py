@@ -144,9 +144,14 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG505", "signoff-before-evidence", severity="blocking", serves="fm-argument-theater",
-    summary="A sign-off is dated before evidence it says it relied on.",
+    summary="A sign-off is dated before evidence it says it relied on (with a registry, dated no later "
+            "than the registry first logged its envelope).",
     rationale="Approving before the evidence exists means the decision was made first and the "
-              "evidence assembled to fit it: argument theater.",
+              "evidence assembled to fit it: argument theater. A sign-off line's `date` is typed by "
+              "the lab and is not under the signature (the case digest leaves the decision section "
+              "out), so where a registry is consulted a sign-off counts as given no later than the "
+              "registry first logged its envelope (stored with a case version, logged on its own or "
+              "in a decision's bundle), as `verify` takes a signature's time from the log.",
     bad="evidence:\n  E-ctf: {kind: eval, producer: evals, date: 2026-10-02}\n"
         "signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-09-30, relies_on: [E-ctf]}",
     good="signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-10-05, relies_on: [E-ctf]}",
@@ -154,12 +159,19 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
 )
 def signoff_before_evidence(ctx: Context) -> Iterator[Hit]:
     ev = ctx.case.evidence
+    dates = ctx.signoff_dates
     for i, s in enumerate(ctx.case.decision.signoffs):
-        late = [(x, ev[x].date) for x in s.relies_on if x in ev and ev[x].date > s.date]
+        logged = dates.logged(s) if dates is not None else None
+        day = logged.at.astimezone(dt.UTC).date() if logged is not None else s.date
+        late = [(x, ev[x].date) for x in s.relies_on if x in ev and ev[x].date > day]
         if late:
             items = ", ".join(f"`{x}` ({d.isoformat()})" for x, d in late)
+            how = "" if logged is None else (
+                f" (its envelope was logged at {logged.at.astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')} "
+                f"(log entry {logged.index}); the line dates it {s.date.isoformat()}, but a signature's time is "
+                "when the registry logged it, never a later date typed beside it)")
             yield Hit(("decision", "signoffs", i, "date"),
-                      f"{s.person} signed as `{s.role}` on {s.date.isoformat()}, before the evidence "
+                      f"{s.person} signed as `{s.role}` on {day.isoformat()}{how}, before the evidence "
                       f"relied on: {items}")
 
 
@@ -267,7 +279,9 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
               "evidence arrived has put argument theater on the record; deleting `asserted:` or retyping "
               "the sign-off's date (re-signing with a developer key is in the lab's hands) would hide it "
               "with no change in what happened. The registry keeps the earlier version, so the earlier "
-              "date is what the claim and the sign-off are judged on.",
+              "date is what the claim and the sign-off are judged on; a signed sign-off of a version the "
+              "registry recorded was given no later than the registry recorded it, whatever date its "
+              "line gave.",
     bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
         "G1: {claim: Safe to release, supported_by: [G2]}   # E-ctf dated 2026-10-02\n"
         "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]",
@@ -309,11 +323,15 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
             yield Hit(_EL + (eid,) + (("asserted",) if is_ is not None else ()),
                       f"`{eid}` was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
                       f"arrived (`{newest[1]}`, {newest[0].isoformat()}); this version {change}")
+    # a signed line of a version the registry recorded was signed by then, whatever date it gives
+    recorded = ctx.baseline.recorded_at if ctx.baseline is not None else None
+    cap = recorded.astimezone(dt.UTC).date() if recorded is not None else None
     before: dict[tuple[str, str], tuple[dt.date, list[str]]] = {}
     for s in prev.decision.signoffs:
         key = (s.role, name_key(s.person))
-        first, relied = before.get(key, (s.date, []))
-        before[key] = (min(first, s.date), relied + [x for x in s.relies_on if x not in relied])
+        day = min(s.date, cap) if cap is not None and s.envelope is not None else s.date
+        first, relied = before.get(key, (day, []))
+        before[key] = (min(first, day), relied + [x for x in s.relies_on if x not in relied])
     for i, s in enumerate(ctx.case.decision.signoffs):
         got = before.get((s.role, name_key(s.person)))
         if got is None:
