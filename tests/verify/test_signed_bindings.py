@@ -228,3 +228,19 @@ def test_an_independent_item_attested_for_other_weights_is_not_verified(setup: S
     assert any(r.startswith("evidence E-redteam-classifier was counted independent")
                and "for the weights with digest sha256:" in r and "none of which the decision is for" in r
                for r in v.reasons), v.reasons
+
+
+def test_an_independent_item_attested_for_fewer_weights_than_the_decision_is_not_verified(setup: Setup) -> None:
+    """A decision re-signed for the measured weights and a second model beside them: the outside
+    red team measured one of the two, so the decision does not carry it as independent evidence
+    for both."""
+    other = "sha256:" + "3" * 64
+
+    def also_other_weights(pred: dict[str, Any]) -> None:
+        pred["system"]["digests"] = [*pred["system"]["digests"], other]
+
+    v = setup.library(_resigned(setup.bundle, setup.w.signers["sam"], also_other_weights))
+    assert not v.ok
+    assert any(r.startswith("evidence E-redteam-classifier was counted independent")
+               and f"but the decision is also for {other[:19]}..., which it never measured" in r
+               for r in v.reasons), v.reasons

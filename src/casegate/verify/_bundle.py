@@ -653,6 +653,10 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
                 why.append(f"{att.label} by {att.person} attests `{eid}` for the weights with digest "
                            f"{', '.join(d[:19] + '...' for d in att.system_digests)}, none of which the decision "
                            "is for")
+            elif att.system_digests is not None and (unattested := sorted(weights - set(att.system_digests))):
+                why.append(f"{att.label} by {att.person} attests `{eid}` for the weights with digest "
+                           f"{', '.join(d[:19] + '...' for d in att.system_digests)}, but the decision is also for "
+                           f"{', '.join(d[:19] + '...' for d in unattested)}, which it never measured")
             elif not att.organisation:
                 why.append(f"{att.label} is by {att.person}, for whom the keyring records no organisation")
             elif not developer:
