@@ -145,9 +145,34 @@ def test_atlas_2s_probe_does_not_count_for_atlas_3_on_a_first_version(atlas: Pat
     assert outcome == "NO-GO" and "CG352" not in codes
     assert any("`E-sandbag`" in m and want in m for m in codes["CG356"]), codes
     assert any("sandbagging defeater `D1` is answered by `E-sandbag`" in m for m in codes["CG805"]), codes
-    # one signed digest still among the system's is enough (the same weights digested another way too)
+    # listing the probed weights beside the new ones does not bring the credit back: the decision
+    # would cover both, and the probe measured one
     _edit(atlas / "case.yaml", f"digests: [{ATLAS_3}]", f"digests: [{ATLAS_3}, {ATLAS_2}]")
+    probe = _facts(atlas).independence["E-sandbag"]
+    assert not probe.independent
+    assert any(f"but the system also lists {ATLAS_3[:19]}...: the decision would cover weights this "
+               "sandbagging-probe never measured" in r for r in probe.reasons), probe.reasons
+    _edit(atlas / "case.yaml", f"digests: [{ATLAS_3}, {ATLAS_2}]", f"digests: [{ATLAS_2}]")
     assert _facts(atlas).independence["E-sandbag"].independent
+
+
+def test_an_unmeasured_second_model_beside_the_attested_one_does_not_keep_the_outside_credit(atlas: Path) -> None:
+    """A first version lists, beside the weights the outside evaluators ran against, a second
+    digest (a fine-tune nobody evaluated), so that one decision, approved, would deploy both. Every
+    item that measures the weights and was signed for the first alone stops counting as
+    independent: the example goes GO WITH CONDITIONS -> NO-GO."""
+    assert _gate(atlas)[0] == "GO WITH CONDITIONS"
+    _edit(atlas / "case.yaml", f"digests: [{ATLAS_2}]", f"digests: [{ATLAS_2}, {ATLAS_3}]")
+    facts = _facts(atlas)
+    for eid in ("E-sandbag", "E-redteam-classifier", "E-insider"):
+        ind = facts.independence[eid]
+        assert not ind.independent and any(f"but the system also lists {ATLAS_3[:19]}..." in r
+                                           for r in ind.reasons), (eid, ind.reasons)
+    # the audit of the hosts measures no weights: it still counts
+    assert facts.independence["E-weights-audit"].independent
+    outcome, codes = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert any("`E-redteam-classifier` is marked independent" in m for m in codes["CG348"]), codes
 
 
 def _sign_as_before(atlas: Path, eid: str, key: str, name: str) -> None:

@@ -187,3 +187,36 @@ def test_the_stand_in_model_hashes_to_the_examples_digest() -> None:
 
     root = Path(__file__).resolve().parents[2]
     assert model_digest(root / "examples" / "atlas-api" / "model").digest == DIGEST
+
+
+def test_every_model_a_decision_is_for_must_have_been_hashed() -> None:
+    """A case listing a second digest beside the evaluated weights, with only the first model's
+    files logged, is not approved past internal use: the refusal names the digest never hashed.
+    Once every listed model's files are logged, this check lets the approval through (the gate
+    and the attestations judge whether anything measured the second)."""
+    from types import SimpleNamespace
+
+    from casegate.model import BoundaryKind
+    from casegate.monitor import IllegalTransitionError
+    from casegate.monitor._lifecycle import check_weights_hashed
+    from casegate.store import MODEL_FILES_EVENT
+
+    second = "sha256:" + "d" * 64
+    logged: list[SimpleNamespace] = [SimpleNamespace(payload={"version": 1, "digest": DIGEST, "files": []})]
+
+    class Reg:
+        def events(self, case_id: str, kind: str) -> list[SimpleNamespace]:
+            assert (case_id, kind) == ("atlas-2-api", MODEL_FILES_EVENT)
+            return logged
+
+    record = SimpleNamespace(outcome="GO WITH CONDITIONS", boundary=BoundaryKind.api, case_id="atlas-2-api",
+                             digests=SimpleNamespace(model=[DIGEST, second]))
+    with pytest.raises(IllegalTransitionError) as refused:
+        check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]
+    assert f"no file list logged for {second})" in str(refused.value)
+    assert DIGEST not in str(refused.value)
+    logged.append(SimpleNamespace(payload={"version": 2, "digest": second, "files": []}))  # another version's
+    with pytest.raises(IllegalTransitionError):
+        check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]
+    logged.append(SimpleNamespace(payload={"version": 1, "digest": second, "files": []}))
+    check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]

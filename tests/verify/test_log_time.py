@@ -17,7 +17,7 @@ from casegate.approve import approve
 from casegate.model import BoundaryKind
 from casegate.monitor import IllegalTransitionError, decide, submit_for_review
 from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors, sign_case
-from casegate.store import open_registry
+from casegate.store import open_registry, record_publication
 from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
 from tests._weights import submit_hashed
@@ -39,7 +39,7 @@ class Story:
     that pins the keyring as it is once `revoke` was applied to Dana's key."""
 
     def __init__(self, tmp: Path, db: str, *, logged: dt.datetime = LOGGED, revoke: dict[str, Any] | None = None,
-                 dana_signs_at: dt.datetime = SIGNED_AT):
+                 dana_signs_at: dt.datetime = SIGNED_AT, published: dt.datetime | None = LOGGED):
         w: World = make_world(tmp / "w")
         # the decision is made with the keyring the root pins: the one that records the
         # revocation, when it does not yet apply as the decision is signed (a key compromised
@@ -58,7 +58,7 @@ class Story:
             made_with = w.ring
             record, self.bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
         with open_registry(db) as reg, log_clock(logged):
-            submit_hashed(reg, w.load())
+            stored = submit_hashed(reg, w.load())
             submit_for_review(reg, CASE, by="Sam Whitfield")
             # the registry judges the decision again as of its own clock; where it refuses (a key
             # retired or compromised before it logged the decision), the approval is logged as a
@@ -70,6 +70,9 @@ class Story:
                 self.refused = e.message
                 decide(reg, record, bundle=self.bundle, judge=lambda _n: {
                     "keyring": made_with.fingerprint(), "at": logged.isoformat(), "outcome": record.outcome})
+        if published is not None:  # its public summary, as `casegate publish` logs it
+            with open_registry(db) as reg, log_clock(published):
+                record_publication(reg, CASE, {"case": {"id": CASE}}, version=stored.number)
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
         self.db, self.w = db, w
@@ -169,3 +172,25 @@ def test_a_signature_the_log_does_not_hold_has_no_time(tmp_path: Path, database_
     v = s.verify(t("2026-12-01"))
     assert not v.ok
     assert any(r.startswith("decision: is not in the log the trust root pins") for r in v.reasons), v.reasons
+
+
+def test_a_summary_never_published_stops_the_deploy_verifying_once_it_is_overdue(tmp_path: Path,
+                                                                                 database_url: str) -> None:
+    """The case's plan promised a public summary (CG601 blocks one that does not) and the lab
+    never ran `casegate publish` against the registry. Within the policy's 30 days the deploy
+    verifies with a note of the due date; after them it is not verified, until the summary is
+    logged (published late, on 2027-01-10, it verifies from then on)."""
+    quiet = Story(tmp_path, database_url, published=None)
+    v = quiet.verify(t("2026-12-15"))
+    assert v.ok, v.reasons
+    assert any("has logged no public summary of it yet: it is due by 2026-12-30" in n for n in v.notes), v.notes
+    v = quiet.verify(t("2027-01-05"))
+    assert not v.ok
+    assert any("the registry approved version 1 of case atlas-2-api on 2026-11-30 and has logged no public summary"
+               in r and "within 30 days (by 2026-12-30)" in r for r in v.reasons), v.reasons
+    with open_registry(quiet.db) as reg, log_clock(t("2027-01-10")):
+        record_publication(reg, CASE, {"case": {"id": CASE}}, version=1)
+    quiet.trust.checkpoint(quiet.db)
+    v = quiet.verify(t("2027-01-12"))
+    assert v.ok, v.reasons
+    assert not any("public summary" in n for n in v.notes)

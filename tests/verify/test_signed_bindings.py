@@ -326,3 +326,19 @@ def test_an_attestation_that_does_not_sign_the_tested_safeguards_is_not_verified
     assert any(r.startswith("evidence E-redteam-classifier was counted independent")
                and "without recording what `SG-classifier` was when it was signed" in r
                and "casegate evidence attest E-redteam-classifier" in r for r in v.reasons), v.reasons
+
+
+def test_an_independent_item_attested_for_fewer_weights_than_the_decision_is_not_verified(setup: Setup) -> None:
+    """A decision re-signed for the measured weights and a second model beside them: the outside
+    red team measured one of the two, so the decision does not carry it as independent evidence
+    for both."""
+    other = "sha256:" + "3" * 64
+
+    def also_other_weights(pred: dict[str, Any]) -> None:
+        pred["system"]["digests"] = [*pred["system"]["digests"], other]
+
+    v = setup.library(_resigned(setup.bundle, setup.w.signers["sam"], also_other_weights))
+    assert not v.ok
+    assert any(r.startswith("evidence E-redteam-classifier was counted independent")
+               and f"but the decision is also for {other[:19]}..., which it never measured" in r
+               for r in v.reasons), v.reasons

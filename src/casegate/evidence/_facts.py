@@ -763,6 +763,11 @@ def _signed_otherwise(eid: str, ev: Evidence, a: Any, now: _Now) -> str | None:
                     f"digests are now {_short(now.digests)}: a {ev.kind} of other weights says nothing about "
                     f"these; have the evaluator run it on these weights and sign `{eid}` again "
                     f"(`casegate evidence attest {eid}`)")
+        if unattested := [d for d in now.digests if d not in a.system_digests]:
+            return (f"{who} attests `{eid}` for the weights with digest {_short(a.system_digests)}, but the system "
+                    f"also lists {_short(unattested)}: the decision would cover weights this {ev.kind} never "
+                    f"measured; have the evaluator run it on every model the case lists and sign `{eid}` again "
+                    f"(`casegate evidence attest {eid}`), or list only the weights it measured")
     return None
 
 

@@ -381,6 +381,10 @@ class PublicationPolicy(Frozen):
     public_summary: bool = True
     """Whether the summary must be addressed to the public (a plan whose audience is only internal
     is blocking)."""
+    due_days: int = Field(default=30, ge=0, le=3650)
+    """Days after the registry approves a version for a boundary past internal use by which its
+    summary must be published (`casegate publish`, logged in the registry); after them `verify`
+    does not verify a deploy of that version until it is."""
 
 
 DEFAULT_HOLLOW = [

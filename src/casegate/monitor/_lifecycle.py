@@ -204,7 +204,7 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
     """Raise IllegalTransitionError when a decision would approve `version` for a boundary past
     internal use (or one it does not name) and the registry has not hashed the weights of that
     version itself (`registry submit --model` logs a `model-files` entry listing every file of a
-    model whose digest the decision is bound to). Those hashes, not the case id, name, version or
+    model whose digest the decision is bound to, for every such digest). Those hashes, not the case id, name, version or
     digests the lab declares, tie the version to every other case about the same weights, whose
     history the decision must then have been compared with (`check_history`)."""
     if record.outcome not in OUTCOME_STATE or (record.boundary is not None and record.boundary.internal):
@@ -212,16 +212,17 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
     from ..store import MODEL_FILES_EVENT
 
     digests = set(record.digests.model)
-    if any(e.payload.get("version") == version and e.payload.get("digest") in digests
-           and isinstance(e.payload.get("files"), list)
-           for e in reg.events(record.case_id, MODEL_FILES_EVENT)):
+    hashed = {e.payload.get("digest") for e in reg.events(record.case_id, MODEL_FILES_EVENT)
+              if e.payload.get("version") == version and isinstance(e.payload.get("files"), list)}
+    unhashed = sorted(digests - hashed) if digests else ["any model digest"]
+    if not unhashed:
         return
     where = record.boundary.value if record.boundary is not None else "a boundary it does not name"
     raise IllegalTransitionError(
         f"the registry does not approve version {version} of {record.case_id} for {where}: it never hashed "
-        f"the weights of that version (no file list logged for {', '.join(sorted(digests)) or 'any model digest'}); "
-        "past internal use a decision is approved only on weights the registry hashed itself, which tie the case "
-        "to every other case about the same weights whatever its id, name, version or digests",
+        f"the weights of that version (no file list logged for {', '.join(unhashed)}); past internal use a "
+        "decision is approved only on weights the registry hashed itself, every model the decision is for, which "
+        "tie the case to every other case about the same weights whatever its id, name, version or digests",
         help="casegate registry submit CASE --model PATH (the model folder whose digest the case lists), then "
              "decide against the registry (casegate decide CASE --db URL ...) and apply that decision")
 

@@ -241,6 +241,15 @@ def new_weights(case: Case, policy: Policy) -> Applied:
     return _upd(case, system=_upd(case.system, digests=[fresh])), policy
 
 
+def second_model(case: Case, policy: Policy) -> Applied:
+    """A second model (another digest: a fine-tune nobody evaluated) listed beside the weights the
+    evidence measured, so that one approved decision would deploy both."""
+    if not case.measuring_weights():
+        return "the case cites no evidence that measures the weights"
+    other = "sha256:" + hashlib.sha256(" ".join(case.system.digests).encode() + b" fine-tuned").hexdigest()
+    return _upd(case, system=_upd(case.system, digests=[*case.system.digests, other])), policy
+
+
 def fewer_attempts(case: Case, policy: Policy) -> Applied:
     got = _worst_eval(case, policy)
     if got is None or got[1].elicitation is None or got[1].elicitation.attempts <= 1:
@@ -840,6 +849,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("new-weights", ("test-3-elicitation", "fm-security-opacity"),
              "names new weights (another digest) and keeps every evaluation, red team and probe run on the old "
              "ones, with the outside evaluators' attestations of them", ("CG352", "CG348", "CG356"), new_weights),
+    Mutation("second-model", ("test-3-elicitation", "fm-security-opacity"),
+             "lists a second model (another digest) beside the weights the evidence measured, keeping every "
+             "evaluation, red team and probe and their outside attestations", ("CG352", "CG348", "CG356"),
+             second_model),
     Mutation("fewer-attempts", ("test-3-elicitation", "q-capability"),
              "cuts the attempts of the evaluation nearest its threshold to 1 (in its log: one epoch, later epochs dropped)", ("CG301",), fewer_attempts,
              rewrite=fewer_attempts_log),

@@ -39,9 +39,10 @@ MODEL_FILES_EVENT = "model-files"
 """Log entry kind of the files (path and sha256) of a stored version's model, as the registry
 hashed them (`registry submit --model`)."""
 PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff",
-               MODEL_FILES_EVENT)
+               MODEL_FILES_EVENT, "publication")
 """The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the
-log recorded each signature; the model's files, which `verify --model` compares path for path)."""
+log recorded each signature; the model's files, which `verify --model` compares path for path;
+publications, whose absence past the policy's days stops a deploy verifying)."""
 
 
 @dataclass

@@ -17,7 +17,7 @@ from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded, parse_yaml
-from ..model import BoundaryKind, DecisionRecord, Policy, never_waivable
+from ..model import BoundaryKind, DecisionRecord, Policy, PublicationPolicy, never_waivable
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -385,7 +385,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
               record_json: Any = None, keyring_fp: str | None = None,
               parts: Sequence[tuple[str, Signed]] = (), logged: LogTimes | None = None,
               policy: Policy | None = None, deployment: Deployment | None = None,
-              model_digest: str | None = None) -> None:
+              model_digest: str | None = None, at: dt.datetime | None = None) -> None:
     try:
         raw = reg.case_state(case_id)
     except LookupError:
@@ -404,6 +404,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
     _hashed_weights(reg, case_id, requested, record_json, model_digest, verdict)
     _judged_with(reg, case_id, changes, keyring_fp, verdict)
     _signed_since_reopening(changes, parts, logged, verdict)
+    _published(reg, case_id, changes, requested, policy, at or dt.datetime.now(dt.UTC), verdict)
     if state == "restricted":
         r = reg.case_restriction(case_id)
         r = getattr(r, "value", r)
@@ -470,6 +471,40 @@ def _signed_since_reopening(changes: list[Any], parts: Sequence[tuple[str, Signe
     reopening = last_reopening(changes, before=approval.index) if approval is not None else None
     if reopening is not None:
         verdict.reasons += stale_signatures(reopening, parts, logged)
+
+
+PUBLICATION_OVERDUE = "has logged no public summary of it; the policy wants it published within"
+"""The words of `verify`'s reason for a public summary past its due date (a cause in `state show`)."""
+
+
+def _published(reg: RegistryView, case_id: str, changes: list[Any], requested: BoundaryKind,
+               policy: Policy | None, at: dt.datetime, verdict: Verdict) -> None:
+    """Past internal use, the version the registry approved has its public summary logged
+    (`casegate publish` against the registry) within the policy's `publication.due_days` of the
+    approval; after that, until it is, a deploy does not verify. Every approved case promised a
+    summary (CG601 blocks a plan that publishes none); this holds the promise to the log."""
+    approval = last_approval(changes)
+    if requested.internal or approval is None or not hasattr(reg, "events"):
+        return
+    version = (approval.payload.get("cause") or {}).get("version")
+    if any(e.payload.get("version") == version for e in reg.events(case_id=case_id, kind="publication")):
+        return
+    days = policy.publication.due_days if policy is not None else PublicationPolicy().due_days
+    try:
+        approved = parse_instant(str(approval.recorded_at))
+    except (InputError, ValueError):
+        verdict.reasons.append(f"the registry's approval of case {case_id} (log entry {approval.index}) has no "
+                               "readable time, so whether its public summary is overdue cannot be told")
+        return
+    due = approved + dt.timedelta(days=days)
+    said = (f"the registry approved version {version} of case {case_id} on {approved.date().isoformat()} and has "
+            f"logged no public summary of it")
+    if at > due:
+        verdict.reasons.append(f"{said}; the policy wants it published within {days} days (by "
+                               f"{due.date().isoformat()}): a deploy past internal use verifies again once "
+                               f"`casegate publish` has recorded it in the registry")
+    else:
+        verdict.notes.append(f"{said} yet: it is due by {due.date().isoformat()} (`casegate publish`)")
 
 
 def _judged_with(reg: RegistryView, case_id: str, changes: list[Any], keyring_fp: str | None,
@@ -688,6 +723,10 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
                 why.append(f"{att.label} by {att.person} attests `{eid}` for the weights with digest "
                            f"{', '.join(d[:19] + '...' for d in att.system_digests)}, none of which the decision "
                            "is for")
+            elif att.system_digests is not None and (unattested := sorted(weights - set(att.system_digests))):
+                why.append(f"{att.label} by {att.person} attests `{eid}` for the weights with digest "
+                           f"{', '.join(d[:19] + '...' for d in att.system_digests)}, but the decision is also for "
+                           f"{', '.join(d[:19] + '...' for d in unattested)}, which it never measured")
             elif not att.organisation:
                 why.append(f"{att.label} is by {att.person}, for whom the keyring records no organisation")
             elif not developer:
@@ -942,7 +981,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
                   keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
                   parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment,
-                  model_digest=model_digest)
+                  model_digest=model_digest, at=at)
     return v
 
 

@@ -12,7 +12,14 @@ from typing import Any
 
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
-from ._bundle import DEPLOYABLE_STATES, PASSING, Verdict, _registry, check_bundle
+from ._bundle import (
+    DEPLOYABLE_STATES,
+    PASSING,
+    PUBLICATION_OVERDUE,
+    Verdict,
+    _registry,
+    check_bundle,
+)
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -151,7 +158,8 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         # the registry alone can still say no (the same lifecycle check verify makes); a yes
         # needs the signatures checked
         lv = Verdict(boundary=boundary)
-        _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"), model_digest=st.model_digest)
+        _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"), model_digest=st.model_digest,
+                  at=at)
         st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
         st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
         return st, approved.payload["bundle"], None
@@ -212,6 +220,8 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
     overdue = sum(1 for c in record.get("conditions", []) if c.get("due") and str(c["due"])[:10] < day.isoformat())
     if overdue:
         out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
+    if verdict is not None and any(PUBLICATION_OVERDUE in r for r in verdict.reasons):
+        out.append("public summary overdue")
     if not out and st.status == NOT_VERIFIED:
         out.append("signatures not checked")
     elif not out:
