@@ -1,7 +1,7 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG211 the
+gaming); CG326 runs off their registered protocol; CG327 the log of a run or a test rewritten;
+CG329 a harm pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG211 the
 boundary's scope widened while the safeguards on who reaches the model rest on tests made before;
 CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights'
 evaluations; CG708 an incident that defeated claims of an earlier version and is not answered;
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
+from ...model._case import COUNTED_KINDS
 from .._derived import TEST_KINDS, evidence_dated, run_files_changed
 from .._registry import Context, Hit, rule
 from .._text import parse_window
@@ -155,19 +156,26 @@ def protocol_not_followed(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG327", "run-rewritten", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the version compared with, an evaluation's artifact, or a further file its counts are "
+    summary="Since the version compared with, the artifact of an evaluation, red team or safeguard test "
+            "(the kinds whose counts the gate reads from their logs), or a further file its counts are "
             "read from (lm-eval's samples file, in `source.files`), was replaced with different bytes while "
-            "it still stands for a run of the same day.",
-    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, the "
-              "move that is left is to edit the log itself and pin the new digest: fewer successes, "
-              "one epoch instead of five, another model variant. A finished run's log does not "
-              "change; a re-run is new evidence with its own date and id. The registry keeps every "
-              "version's artifact digests, so a rewritten log shows against the version compared with.",
+            "it still stands for a run of the same day (of such a kind in either version). Audits, reviews, "
+            "monitoring, probes and attestations, whose documents the gate does not read counts from, are not "
+            "compared.",
+    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, and "
+              "bypasses from the logs of red teams and safeguard tests, the move that is left is to edit "
+              "the log itself and pin the new digest: fewer successes, one epoch instead of five, another "
+              "model variant, fewer bypasses. A finished run's log does not change; a re-run is new "
+              "evidence with its own date and id. The registry keeps every version's artifact digests, so "
+              "a rewritten log shows against the version compared with.",
     bad="# previous: E-ctf artifact evals/ctf.json sha256 cb18..., date 2026-10-02\n"
-        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}",
+        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}\n"
+        "# previous: E-refusal (safeguard-test) reports/refusal-test.json sha256 40f8..., date 2026-10-25\n"
+        "E-refusal: {kind: safeguard-test, artifact: reports/refusal-test.json, sha256: 91c0..., date: 2026-10-25}",
     good="E-ctf: {artifact: evals/ctf.json, sha256: cb18..., date: 2026-10-02}\n"
          "E-ctf-rerun: {artifact: evals/ctf-rerun.json, sha256: 5e2a..., date: 2026-11-02}",
-    fix="Restore the run's original log; record a re-run as new evidence with its own id and date.",
+    fix="Restore the run's original log; record a re-run (of an evaluation or a test) as new evidence with "
+        "its own id and date.",
 )
 def run_rewritten(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
@@ -176,15 +184,17 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     for eid, ev in ctx.case.evidence.items():
         old = prev.evidence.get(eid)
-        if (old is None or ev.kind != "eval" or not ev.artifact or old.artifact != ev.artifact
-                or not ev.sha256 or not old.sha256 or ev.date != old.date):
+        # in either version: relabelling the item's kind (a test as an audit) keeps the same log
+        if (old is None or (ev.kind not in COUNTED_KINDS and old.kind not in COUNTED_KINDS) or not ev.artifact
+                or old.artifact != ev.artifact or not ev.sha256 or not old.sha256 or ev.date != old.date):
             continue
         changed = run_files_changed(old, ev)  # the artifact and the files its counts are read from
         if not changed:
             continue
         path: tuple[str | int, ...] = ("evidence", eid) + (("sha256",) if ev.sha256 != old.sha256 else ("source", "files"))
-        yield Hit(path, f"`{eid}` reads its run from other bytes than {against} did, for a run of the same day "
-                        f"({ev.date}): {'; '.join(changed)}: the run's log was rewritten")
+        what = "run" if ev.kind == "eval" or old.kind == "eval" else "test"
+        yield Hit(path, f"`{eid}` reads its {what} from other bytes than {against} did, for a {what} of the same day "
+                        f"({ev.date}): {'; '.join(changed)}: the {what}'s log was rewritten")
 
 
 def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:
