@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,7 +19,7 @@ from ...model import RuleSeverity
 from ...model._case import COUNTED_KINDS
 from .._derived import TEST_KINDS, evidence_dated, run_files_changed
 from .._registry import Context, Hit, rule
-from .._text import parse_window
+from .._text import parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
@@ -599,11 +598,6 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
                   f"({ev.kind}) cannot be a run of them: {why}")
 
 
-def _words(text: str) -> list[str]:
-    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged."""
-    return re.findall(r"\w+", text.casefold())
-
-
 ALIKE = 0.6
 """Share of their words (of all the words either uses) from which two claims say the same thing."""
 
@@ -611,7 +605,7 @@ ALIKE = 0.6
 def _alike(a: str, b: str) -> bool:
     """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
     with a word or two changed is the same claim."""
-    x, y = set(_words(a)), set(_words(b))
+    x, y = set(words(a)), set(words(b))
     return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
 
 
@@ -709,7 +703,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
                        f"claim {cid} is not one {noun} defeated ({', '.join(sorted(inc.claims)) or 'none'})")
             continue
         if el is None:
-            same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
+            same = [k for k, e in els.items() if e.claim is not None and words(e.text) == words(before)]
             near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
                     and _alike(e.text, before)]
             if same:
@@ -724,7 +718,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
                     ok.append(f"claim {cid} made again as {near[0]}, resting on {rests}")
             else:
                 ok.append(f"claim {cid} withdrawn")
-        elif _words(el.text) == _words(before):
+        elif words(el.text) == words(before):
             bad.append(f"claim {cid} is unchanged since {inc.version}" + (
                 "" if " ".join(el.text.split()) == " ".join(before.split()) else " (but for case, spacing or punctuation)"))
         elif (rests := _new_support(ctx, inc, cid)) is not None:
