@@ -270,7 +270,8 @@ def check_reported(h: Any, scorer: str | None, raw: list[tuple[str, int, Any]], 
                 stated = _num(m.value)
                 if mname not in metrics or m.params or getattr(m, "group", None) or stated is None:
                     continue
-                got = _num(metrics[mname]()(reduced))
+                compute: Any = metrics[mname]()  # inspect's metrics take SampleScores (typed as a union)
+                got = _num(compute(reduced))
                 if got is None or not math.isclose(got, stated, rel_tol=1e-9, abs_tol=1e-9):
                     shown = "no number" if got is None else f"{got:.6g}"
                     raise LogReadError(
