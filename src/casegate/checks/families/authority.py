@@ -258,7 +258,7 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
                       f"arrived (`{x}`, {d.isoformat()})")
 
 
-def renamed_elements(before: Case, now: Case) -> dict[str, str]:
+def _renamed_elements(before: Case, now: Case) -> dict[str, str]:
     """Element id in `before` -> its id in `now`, for an element whose id is gone from `now` and
     whose text (compared by its words: case, spacing and punctuation aside) exactly one element
     of the same type that `before` did not have makes in `now`: the same claim under a new id.
@@ -315,7 +315,7 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         return e.date if e is not None else None
 
     els = ctx.case.argument.elements
-    renamed = renamed_elements(prev, ctx.case)
+    renamed = _renamed_elements(prev, ctx.case)
     moved: list[tuple[str, str, dt.date, dt.date | None]] = []  # (id then, id now, date then, date now)
     for old, el in prev.argument.elements.items():
         if el.asserted is None:

@@ -188,7 +188,7 @@ class InspectImporter:
                                   budget_tokens=budget, solver=steps, generate_config=gen)
         scale, rows = _scale(scorer, raw, options, notes)
         if rows:  # scores on a scale casegate counts
-            check_reported(h, scorer, raw, where)
+            _check_reported(h, scorer, raw, where)
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
         scored = len({sid for sid, _, _ in rows})
@@ -237,7 +237,7 @@ def _reducer(name: str | None) -> Any:
     return (sc.pass_at if m.group(1) == "pass_at" else sc.at_least)(int(m.group(2)))
 
 
-def check_reported(h: Any, scorer: str | None, raw: list[tuple[str, int, Any]], where: str) -> None:
+def _check_reported(h: Any, scorer: str | None, raw: list[tuple[str, int, Any]], where: str) -> None:
     """Refuse a log whose reported aggregate for the counted `scorer` (`results.scores[*]`:
     `scored_samples`, and the `accuracy` or `mean` metric) is not what its per-sample scores `raw`
     (`(id, epoch, value)`) give, reduced over epochs and aggregated by inspect-ai's own reducer
