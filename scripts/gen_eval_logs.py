@@ -129,8 +129,9 @@ def _run_inspect(task, out: Path, fmt: str, model, **kw) -> Path:  # type: ignor
 
 
 def gen_inspect(out: Path) -> list[Path]:
-    """A clean run (.eval and .json), several epochs, an errored run, a partial run, a tool-using
-    solver, an agent, an invalidated run, and a scorer without a documented scale."""
+    """A clean run (.eval and .json), several epochs, an errored run, a partial run, a run logged
+    without samples, a tool-using solver, an agent, an invalidated run, and a scorer without a
+    documented scale."""
     from inspect_ai.log import ProvenanceData, invalidate_samples, read_eval_log, write_eval_log
     from inspect_ai.scorer import Score, mean, scorer, stderr
     from inspect_ai.solver import generate, system_message, use_tools
@@ -146,6 +147,7 @@ def gen_inspect(out: Path) -> list[Path]:
     written.append(_run_inspect(_task("arith-error", 10, fail_on="q00004"), d / "arith-error.eval",
                                 "eval", _mock_model(), max_samples=1))
     written.append(gen_inspect_partial(d))
+    written.append(gen_inspect_header_only(d))
 
     @tool
     def add():  # type: ignore[no-untyped-def]
@@ -211,6 +213,12 @@ def gen_inspect_agent(d: Path) -> Path:
 def gen_inspect_partial(d: Path) -> Path:
     """A run limited to the first 3 of 10 samples (`--limit 3`)."""
     return _run_inspect(_task("arith-limit", 10), d / "arith-limit.eval", "eval", _mock_model(), limit=3)
+
+
+def gen_inspect_header_only(d: Path) -> Path:
+    """A run written without its samples (`--no-log-samples`): the header's aggregate only."""
+    return _run_inspect(_task("arith-header", 6), d / "arith-header.eval", "eval", _mock_model(),
+                        log_samples=False)
 
 
 def gen_inspect_large(out: Path, n: int, base: int = 200) -> list[Path]:

@@ -121,4 +121,4 @@ def test_progress_bar_on_a_terminal(case: Path) -> None:
         out += chunk
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, out[-2000:]
-    assert b"importing" in out and b"/9" in out  # nine Inspect logs, counted as they are read
+    assert b"importing" in out and b"/10" in out  # ten Inspect logs, counted as they are read

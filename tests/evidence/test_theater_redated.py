@@ -103,3 +103,72 @@ def test_the_lab_trying_it_against_the_registry_and_laundering_it_through_a_vers
     _edit(atlas / "case.yaml", 'version: "2.0"', 'version: "3.0"')
     out = _cg(tmp, db, "gate", str(atlas / "case.yaml"), "--preview", "--keyring", ring, code=None).stdout
     assert "CG511 theater-redated" in out and "version 1.0" in out and "NO-GO" in out, out
+
+
+RENAMED = "`G1-release` (`G1` in the --previous version, in the same words) was asserted on 2026-09-15"
+
+
+def _renamed(d: Path, claim: str | None = None) -> None:
+    """The top claim under a new id, `G1-release` (its words kept, or `claim`), `asserted:` deleted."""
+    _edit(d / "argument.yaml", "  top: G1\n", "  top: G1-release\n")
+    _edit(d / "argument.yaml", "    G1:\n", "    G1-release:\n")
+    _edit(d / "argument.yaml", "      asserted: 2026-09-15\n", "")
+    if claim is not None:
+        _edit(d / "argument.yaml", "      claim: Atlas-2 may be offered through the API with code execution to "
+              "verified developers without unacceptable risk of severe cyber or biological harm.\n",
+              f"      claim: {claim}\n")
+
+
+def test_theater_recorded_then_the_claim_given_a_new_id(atlas: Path) -> None:
+    prev = _recorded_theater(atlas)
+    _renamed(atlas)
+    msgs = _codes(atlas, prev).get("CG511", [])
+    assert (f"{RENAMED} in the --previous version, before the evidence it rests on arrived (`E-monitoring`, "
+            "2026-10-30); this version records no `asserted` date") in msgs, msgs
+
+
+def test_a_new_id_with_case_and_punctuation_changed_is_the_same_claim(atlas: Path) -> None:
+    prev = _recorded_theater(atlas)
+    _renamed(atlas, claim="ATLAS-2 may be offered through the API, with code execution, to verified developers "
+                          "without unacceptable risk of severe cyber or biological harm")
+    assert any(m.startswith(RENAMED) for m in _codes(atlas, prev).get("CG511", []))
+
+
+def test_a_new_id_dated_after_the_evidence_is_judged_on_the_recorded_date(atlas: Path) -> None:
+    prev = _recorded_theater(atlas)
+    _renamed(atlas)
+    _edit(atlas / "argument.yaml", "      in_context_of: [C1, C2, A1]\n",
+          "      in_context_of: [C1, C2, A1]\n      asserted: 2026-11-20\n")
+    codes = _codes(atlas, prev)
+    assert "CG506" not in codes
+    assert any(m.startswith(RENAMED) and m.endswith("this version dates it 2026-11-20") for m in codes.get("CG511", []))
+
+
+def test_a_claim_reworded_under_a_new_id_is_another_claim(atlas: Path) -> None:
+    """Only a claim in the same words is followed: a reworded conclusion is judged as it stands."""
+    prev = _recorded_theater(atlas)
+    _renamed(atlas, claim="Atlas-2 may be offered through the API to verified developers, without code execution, "
+                          "without unacceptable risk of severe cyber or biological harm.")
+    assert not any("G1-release" in m for m in _codes(atlas, prev).get("CG511", []))
+
+
+def test_a_claim_made_by_two_new_ids_is_not_followed(atlas: Path) -> None:
+    """Two new elements in the old claim's words: which one is the claim is not known, and nothing
+    is reported on a guess."""
+    prev = _recorded_theater(atlas)
+    _renamed(atlas)
+    _edit(atlas / "argument.yaml", "    C1:\n", "    G1-copy:\n      claim: Atlas-2 may be offered through the API "
+          "with code execution to verified developers without unacceptable risk of severe cyber or biological "
+          "harm.\n      supported_by: [S1]\n    C1:\n")
+    assert not any("`G1`" in m for m in _codes(atlas, prev).get("CG511", []))
+
+
+def test_the_honest_example_with_a_claim_renamed_moves_no_date(atlas: Path) -> None:
+    """G2, asserted on 2026-11-01 after its evidence, under a new id with no `asserted:`: the
+    recorded date hid nothing."""
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    _edit(atlas / "argument.yaml", "supported_by: [G2, ", "supported_by: [G2-cyber, ")
+    _edit(atlas / "argument.yaml", "    G2:\n", "    G2-cyber:\n")
+    _edit(atlas / "argument.yaml", "      asserted: 2026-11-01\n", "")
+    assert "CG511" not in _codes(atlas, prev)

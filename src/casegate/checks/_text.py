@@ -14,7 +14,7 @@ import re
 
 from ..model import Policy
 
-__all__ = ["content_words", "has_number", "hollow_reason", "parse_window"]
+__all__ = ["content_words", "has_number", "hollow_reason", "parse_window", "words"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _NUMBER = re.compile(r"\d")
@@ -29,6 +29,12 @@ over under again also just only own same other out up down off per via yet still
 
 def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged
+    (as a safeguard's title is compared)."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def content_words(text: str) -> list[str]:

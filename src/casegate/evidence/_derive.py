@@ -35,8 +35,9 @@ from ..model import Elicitation, Result, SourceRecord
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 6
-"""Version of the cached form; entries of another version are derived again."""
+DERIVE_VERSION = 7
+"""Version of the cached form and of the checks made while a log is read; entries of another
+version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
 """Most derived artifacts kept in the cache."""
 

@@ -212,6 +212,10 @@ EvidenceKind = Literal[
 TEST_KINDS = ("red-team", "safeguard-test")
 """Evidence kinds that measure a safeguard's bypass rate (`Result.bypasses` of `attempts`)."""
 
+COUNTED_KINDS = ("eval", *TEST_KINDS)
+"""Evidence kinds whose counts the gate reads from their artifact (an evaluation's successes and
+trials, a test's bypasses and attempts, from its log): a rewritten artifact rewrites the counts."""
+
 VERDICT_KINDS = ("security-audit", "expert-review", "monitoring", "sandbagging-probe", "attestation", "other")
 """Evidence kinds whose outcome is a verdict (`Result.passed`), not counts: no log casegate reads
 records one."""

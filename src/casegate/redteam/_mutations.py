@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.families.history import ACCESS_LAYERS
+from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
 from ..model import BOUNDARY_LADDER, Case, Policy, Severity, Variant
 from ..model._case import (
@@ -85,6 +86,10 @@ class Mutation:
     """The same move where the value is derived from an artifact: rewrites the artifact (or edits
     the policy, where that is where the value now lives). Tried when `apply` finds nothing to edit
     in the records."""
+    recorded: Callable[[Case, Policy], Case | str] | None = None
+    """The version the registry recorded before the move, for a move that starts from one other
+    than the unedited case (a version recorded with argument theater, which the move hides): the
+    edited copy is compared with it instead. None: the unedited case is the recorded version."""
 
 
 def _upd(m: Any, **kw: Any) -> Any:
@@ -330,6 +335,13 @@ def _worst_log(s: Subject) -> tuple[str, Evidence, Any] | str:
 
 
 def _inspect_written(s: Subject, eid: str, log: Any) -> ArtifactEdit:
+    """The edited Inspect log written back, its aggregate (`results.scores`) restated from the
+    edited samples by inspect-ai's own `recompute_metrics`, as a lab would, so that the log's
+    two records of the run agree."""
+    from inspect_ai.log import recompute_metrics
+
+    if log.samples:
+        recompute_metrics(log)
     name = Path(s.case.evidence[eid].artifact or "log.eval").name
     return rewritten(s, eid, inspect_bytes(log, name))
 
@@ -387,6 +399,12 @@ def hand_edited_counts_log(s: Subject) -> Rewritten:
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
+    return _fewer_successes(s, eid, doc)
+
+
+def _fewer_successes(s: Subject, eid: str, doc: Any) -> Rewritten:
+    """Item `eid`'s log (as `open_log` gives it) with three quarters of its successes (an
+    evaluation's solved samples, a test's bypasses) scored as failures, re-pinned."""
     if isinstance(doc, LmEvalLog):  # lm-eval: three quarters of the task's correct documents scored 0
         return _lm_eval_counts(s, eid, doc)
     if not isinstance(doc, dict):  # an Inspect log: three quarters of the correct samples marked incorrect
@@ -437,6 +455,24 @@ def edited_after_pinning_log(s: Subject) -> Rewritten:
     """The hand edit of the counts, with the digest pinned before the edit left as it was."""
     got = hand_edited_counts_log(s)
     return got if isinstance(got, str) else ArtifactEdit(s.case, s.policy, got.files, got.companions)
+
+
+def rewritten_test_log(case: Case, policy: Policy) -> Applied:
+    return "the move is made on a red team's or safeguard test's log"
+
+
+def rewritten_test_log_bypasses(s: Subject) -> Rewritten:
+    """The red team or safeguard test with the most bypasses its log shows: three quarters of them
+    scored as blocked in its log, the new digest pinned under the same id and date."""
+    facts = s.facts
+    tests = [(eid, ev) for eid, ev in s.effective.evidence.items()
+             if ev.kind in TEST_KINDS and ev.result is not None and ev.result.bypasses
+             and facts is not None and facts.basis(eid) == DERIVED and eid not in facts.excluded]
+    if not tests:
+        return "no red team or safeguard test counts bypasses from a log"
+    eid, _ev = max(tests, key=lambda t: t[1].result.bypasses or 0)  # type: ignore[union-attr]
+    doc = open_log(s, eid)
+    return doc if isinstance(doc, str) else _fewer_successes(s, eid, doc)
 
 
 def _policy_move(s: Subject, edit: Callable[[Case, Policy], Applied]) -> Rewritten:
@@ -700,6 +736,37 @@ def conclusion_first(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=els)), policy
 
 
+def _top_asserted_early(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with argument theater: the top claim asserted a month before the first
+    evidence (as `conclusion-first` dates it)."""
+    got = conclusion_first(case, policy)
+    return got if isinstance(got, str) else got[0]
+
+
+_REFS = ("supported_by", "in_context_of", "defeaters", "against")
+"""The element fields that name other elements."""
+
+
+def renamed_redated_claim(case: Case, policy: Policy) -> Applied:
+    """The top claim, recorded as asserted before its evidence, under a new id (its words kept)
+    with no `asserted` date: the recorded date is no longer found by the claim's id."""
+    top = case.argument.top
+    els = case.argument.elements
+    if top not in els:
+        return "no top claim"
+    new = f"{top}-restated"
+    while new in els:
+        new += "-again"
+    out: dict[str, Any] = {}
+    for eid, el in els.items():
+        refs = {f: [new if x == top else x for x in getattr(el, f)] for f in _REFS if top in getattr(el, f)}
+        if eid == top:
+            out[new] = _upd(el, asserted=None, **refs)
+        else:
+            out[eid] = _upd(el, **refs) if refs else el
+    return _upd(case, argument=_upd(case.argument, top=new, elements=out)), policy
+
+
 def signoff_first(case: Case, policy: Policy) -> Applied:
     if not case.decision.signoffs or not case.evidence:
         return "no sign-off or evidence"
@@ -899,6 +966,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("lowered-bypass-counts", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
              "types no bypasses over the safeguard test with the most (over a signed outside count, or over "
              "the counts its log records)", ("CG353", "CG340"), lowered_bypass_counts),
+    Mutation("rewritten-test-log", ("test-4-safeguards", "q-safeguards", "fm-residual-risk-laundering"),
+             "rewrites the log of the red team or safeguard test with the most bypasses (three quarters of them "
+             "scored as blocked) under the same id and date, re-pinning the digest", ("CG327",), rewritten_test_log,
+             needs_previous=True, rewrite=rewritten_test_log_bypasses),
     Mutation("in-house-sandbagging-pass", ("test-3-elicitation", "fm-security-opacity"),
              "answers every sandbagging defeater with a probe the developer's own team ran, its `passed: true` "
              "typed by the case and signed by no one outside", ("CG356", "CG805"), in_house_sandbagging_pass),
@@ -923,6 +994,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              hollow_uncertainty),
     Mutation("conclusion-first", ("fm-argument-theater",),
              "dates the top claim a month before the first evidence", ("CG506",), conclusion_first),
+    Mutation("renamed-redated-claim", ("fm-argument-theater",),
+             "with a version recorded whose top claim was asserted a month before the first evidence, gives the "
+             "claim a new id in the same words and no `asserted` date", ("CG511",), renamed_redated_claim,
+             needs_previous=True, recorded=_top_asserted_early),
     Mutation("signoff-first", ("fm-argument-theater", "q-checked-by"),
              "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
     Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),

@@ -4,7 +4,8 @@ A mutation is caught when the gate run on the edited copy has a blocking finding
 case does not have (for a case that is GO or GO WITH CONDITIONS, that means the mutation turns it
 NO-GO; for a case already NO-GO, that the move adds a reason of its own). Each run passes the
 unedited case as the previous version, as the registry would, so the rules that compare versions
-take part. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
+take part; a move that starts from another recorded version (one recorded with argument theater,
+which the move hides) is compared with that version instead. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
 rewritten copy into its own temporary workspace, and only that item is hashed again.
 """
 
@@ -120,15 +121,23 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
         if isinstance(got, str) and m.rewrite is not None:
             again = m.rewrite(subject)
             got = again if not isinstance(again, str) else got if again == got else f"{got}; {again}"
+        previous = loaded
+        if not isinstance(got, str) and m.recorded is not None:
+            was = m.recorded(case, policy)
+            if isinstance(was, str):
+                got = was
+            else:  # the version the registry recorded before the move
+                previous = copy.copy(loaded)
+                previous.case = was
         if isinstance(got, str):
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
         if isinstance(got, ArtifactEdit):
-            r = _gate_rewritten(loaded, got, artifacts, today)  # the sign-offs are not edited
+            r = _gate_rewritten(loaded, got, artifacts, today, previous)  # the sign-offs are not edited
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
-            r = run_gate(with_authority(edited, keyring, at), previous=loaded, today=today, artifacts=artifacts,
+            r = run_gate(with_authority(edited, keyring, at), previous=previous, today=today, artifacts=artifacts,
                          try_narrower=False)
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
@@ -139,7 +148,7 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
 
 
 def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
-                    today: dt.date | None) -> DecisionRecord:
+                    today: dt.date | None, previous: Loaded) -> DecisionRecord:
     """Gate a copy whose rewritten artifacts live in a temporary workspace for the run."""
     with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
         paths: dict[str, Path] = {}
@@ -158,7 +167,7 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
         if paths:
             fresh = rehash_artifacts(edited)
             arts.update({eid: fresh[eid] for eid in paths})
-        return run_gate(edited, previous=loaded, today=today, artifacts=arts, try_narrower=False)
+        return run_gate(edited, previous=previous, today=today, artifacts=arts, try_narrower=False)
 
 
 def format_redteam_text(report: RedteamReport) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ...model import Case, RuleSeverity
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._registry import Context, Hit, rule
+from .._text import words
 
 _EL = ("argument", "elements")
 
@@ -269,22 +270,45 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
                       f"arrived (`{x}`, {d.isoformat()})")
 
 
+def _renamed_elements(before: Case, now: Case) -> dict[str, str]:
+    """Element id in `before` -> its id in `now`, for an element whose id is gone from `now` and
+    whose text (compared by its words: case, spacing and punctuation aside) exactly one element
+    of the same type that `before` did not have makes in `now`: the same claim under a new id.
+    An element whose words match none, or several, is not followed."""
+    was, is_ = before.argument.elements, now.argument.elements
+    fresh: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for eid, el in is_.items():
+        if eid not in was:
+            fresh.setdefault((el.type, tuple(words(el.text))), []).append(eid)
+    out: dict[str, str] = {}
+    for eid, el in was.items():
+        if eid not in is_:
+            same = fresh.get((el.type, tuple(words(el.text))), [])
+            if len(same) == 1:
+                out[eid] = same[0]
+    return out
+
+
 @rule(
     "CG511", "theater-redated", severity="blocking", serves="fm-argument-theater",
-    summary="Since the version compared with, a claim's `asserted` date was removed or moved later, or a "
-            "sign-off (the same role and person) was dated later or stopped listing evidence it relied on, "
-            "where the date that version recorded came before that evidence.",
+    summary="Since the version compared with, a claim's `asserted` date was removed or moved later (the "
+            "claim followed under a new id when its id is gone and exactly one new element makes it in the "
+            "same words), or a sign-off (the same role and person) was dated later or stopped listing "
+            "evidence it relied on, where the date that version recorded came before that evidence.",
     rationale="CG505 and CG506 read dates the lab types: a sign-off's `date` and a claim's optional "
               "`asserted`. A version recorded with a conclusion drawn, or a sign-off given, before the "
               "evidence arrived has put argument theater on the record; deleting `asserted:` or retyping "
               "the sign-off's date (re-signing with a developer key is in the lab's hands) would hide it "
-              "with no change in what happened. The registry keeps the earlier version, so the earlier "
-              "date is what the claim and the sign-off are judged on; a signed sign-off of a version the "
+              "with no change in what happened; so would giving the claim a new id. The registry keeps the "
+              "earlier version, so the earlier date is what the claim and the sign-off are judged on; a "
+              "claim whose id is gone is found by its words (case, spacing and punctuation aside), when "
+              "exactly one element new in this version states it; a signed sign-off of a version the "
               "registry recorded was given no later than the registry recorded it, whatever date its "
               "line gave.",
     bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
         "G1: {claim: Safe to release, supported_by: [G2]}   # E-ctf dated 2026-10-02\n"
-        "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]",
+        "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]\n"
+        "# or, G1 gone: G1-release: {claim: Safe to release., supported_by: [G2]}",
     good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
          "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]\n"
          "# previous: G1 {asserted: 2026-11-01}; Sam Whitfield signed 2026-10-05",
@@ -305,23 +329,28 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         return e.date if e is not None else None
 
     els = ctx.case.argument.elements
-    moved: list[tuple[str, dt.date, dt.date | None]] = []
-    for eid, el in prev.argument.elements.items():
-        if el.asserted is not None and eid in els:
-            is_ = els[eid].asserted
-            if is_ is None or is_ > el.asserted:
-                moved.append((eid, el.asserted, is_))
+    renamed = _renamed_elements(prev, ctx.case)
+    moved: list[tuple[str, str, dt.date, dt.date | None]] = []  # (id then, id now, date then, date now)
+    for old, el in prev.argument.elements.items():
+        if el.asserted is None:
+            continue
+        eid = old if old in els else renamed.get(old)
+        if eid is None:
+            continue
+        is_ = els[eid].asserted
+        if is_ is None or is_ > el.asserted:
+            moved.append((old, eid, el.asserted, is_))
     if moved:
-        roots = [eid for eid, _, _ in moved]
-        now, _ = _newest_under(ctx.case, roots)
-        then, _ = _newest_under(prev, roots)
-        for eid, was, is_ in moved:
-            newest = max((x for x in (now.get(eid), then.get(eid)) if x is not None), default=None)
+        now, _ = _newest_under(ctx.case, [eid for _, eid, _, _ in moved])
+        then, _ = _newest_under(prev, [old for old, _, _, _ in moved])
+        for old, eid, was, is_ in moved:
+            newest = max((x for x in (now.get(eid), then.get(old)) if x is not None), default=None)
             if newest is None or newest[0] <= was:
                 continue  # the earlier date hid nothing: it already followed the evidence
             change = "records no `asserted` date" if is_ is None else f"dates it {is_.isoformat()}"
+            named = f"`{eid}`" if eid == old else f"`{eid}` (`{old}` in {against}, in the same words)"
             yield Hit(_EL + (eid,) + (("asserted",) if is_ is not None else ()),
-                      f"`{eid}` was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
+                      f"{named} was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
                       f"arrived (`{newest[1]}`, {newest[0].isoformat()}); this version {change}")
     # a signed line of a version the registry recorded was signed by then, whatever date it gives
     recorded = ctx.baseline.recorded_at if ctx.baseline is not None else None

@@ -289,7 +289,9 @@ def record_disagrees_with_artifact(ctx: Context) -> Iterator[Hit]:
     "CG341", "artifact-unreadable", severity="blocking", serves="test-3-elicitation",
     summary="An artifact in a format casegate reads (Inspect, lm-eval, casegate-results) cannot be read: "
             "truncated, corrupt, holding several tasks with none named, or its parts disagree (stated "
-            "counts, or lm-eval's aggregate metric, that its own per-sample scores contradict).",
+            "counts, lm-eval's aggregate metric, or an Inspect log's `results.scores` (scored samples, "
+            "`accuracy` or `mean`), that its own per-sample scores contradict). A log without samples has "
+            "nothing to contradict, and no counts.",
     rationale="Facts that cannot be read from the log cannot be checked; the record's numbers would then be "
               "believed on the author's word. Such an item counts for nothing.",
     bad="E-ctf: {kind: eval, artifact: evals/ctf.eval, sha256: ...}   # the .eval file was cut short",

@@ -1,7 +1,7 @@
 """What the registry remembers, as rules: CG325 a change in how a threshold is measured between
 versions, unless the policy's owners signed and logged it before the evaluation ran (threshold
-gaming); CG326 runs off their registered protocol; CG327 a run's log rewritten; CG329 a harm
-pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG211 the
+gaming); CG326 runs off their registered protocol; CG327 the log of a run or a test rewritten;
+CG329 a harm pathway rated lower or dropped; CG355 a safeguard removed, relabelled or stretched; CG211 the
 boundary's scope widened while the safeguards on who reaches the model rest on tests made before;
 CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights'
 evaluations; CG708 an incident that defeated claims of an earlier version and is not answered;
@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 from ...evidence import DERIVED
 from ...model import RuleSeverity
+from ...model._case import COUNTED_KINDS
 from .._derived import TEST_KINDS, evidence_dated, run_files_changed
 from .._registry import Context, Hit, rule
-from .._text import parse_window
+from .._text import parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
@@ -155,19 +155,26 @@ def protocol_not_followed(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG327", "run-rewritten", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the version compared with, an evaluation's artifact, or a further file its counts are "
+    summary="Since the version compared with, the artifact of an evaluation, red team or safeguard test "
+            "(the kinds whose counts the gate reads from their logs), or a further file its counts are "
             "read from (lm-eval's samples file, in `source.files`), was replaced with different bytes while "
-            "it still stands for a run of the same day.",
-    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, the "
-              "move that is left is to edit the log itself and pin the new digest: fewer successes, "
-              "one epoch instead of five, another model variant. A finished run's log does not "
-              "change; a re-run is new evidence with its own date and id. The registry keeps every "
-              "version's artifact digests, so a rewritten log shows against the version compared with.",
+            "it still stands for a run of the same day (of such a kind in either version). Audits, reviews, "
+            "monitoring, probes and attestations, whose documents the gate does not read counts from, are not "
+            "compared.",
+    rationale="Once the gate reads counts, elicitation and task sets from the evaluation logs, and "
+              "bypasses from the logs of red teams and safeguard tests, the move that is left is to edit "
+              "the log itself and pin the new digest: fewer successes, one epoch instead of five, another "
+              "model variant, fewer bypasses. A finished run's log does not change; a re-run is new "
+              "evidence with its own date and id. The registry keeps every version's artifact digests, so "
+              "a rewritten log shows against the version compared with.",
     bad="# previous: E-ctf artifact evals/ctf.json sha256 cb18..., date 2026-10-02\n"
-        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}",
+        "E-ctf: {artifact: evals/ctf.json, sha256: 5e2a..., date: 2026-10-02}\n"
+        "# previous: E-refusal (safeguard-test) reports/refusal-test.json sha256 40f8..., date 2026-10-25\n"
+        "E-refusal: {kind: safeguard-test, artifact: reports/refusal-test.json, sha256: 91c0..., date: 2026-10-25}",
     good="E-ctf: {artifact: evals/ctf.json, sha256: cb18..., date: 2026-10-02}\n"
          "E-ctf-rerun: {artifact: evals/ctf-rerun.json, sha256: 5e2a..., date: 2026-11-02}",
-    fix="Restore the run's original log; record a re-run as new evidence with its own id and date.",
+    fix="Restore the run's original log; record a re-run (of an evaluation or a test) as new evidence with "
+        "its own id and date.",
 )
 def run_rewritten(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
@@ -176,15 +183,17 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
     against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
     for eid, ev in ctx.case.evidence.items():
         old = prev.evidence.get(eid)
-        if (old is None or ev.kind != "eval" or not ev.artifact or old.artifact != ev.artifact
-                or not ev.sha256 or not old.sha256 or ev.date != old.date):
+        # in either version: relabelling the item's kind (a test as an audit) keeps the same log
+        if (old is None or (ev.kind not in COUNTED_KINDS and old.kind not in COUNTED_KINDS) or not ev.artifact
+                or old.artifact != ev.artifact or not ev.sha256 or not old.sha256 or ev.date != old.date):
             continue
         changed = run_files_changed(old, ev)  # the artifact and the files its counts are read from
         if not changed:
             continue
         path: tuple[str | int, ...] = ("evidence", eid) + (("sha256",) if ev.sha256 != old.sha256 else ("source", "files"))
-        yield Hit(path, f"`{eid}` reads its run from other bytes than {against} did, for a run of the same day "
-                        f"({ev.date}): {'; '.join(changed)}: the run's log was rewritten")
+        what = "run" if ev.kind == "eval" or old.kind == "eval" else "test"
+        yield Hit(path, f"`{eid}` reads its {what} from other bytes than {against} did, for a {what} of the same day "
+                        f"({ev.date}): {'; '.join(changed)}: the {what}'s log was rewritten")
 
 
 def _renamed_pathways(now: dict[str, tuple[str, Pathway]], before: dict[str, tuple[str, Pathway]]) -> dict[str, str]:
@@ -589,11 +598,6 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
                   f"({ev.kind}) cannot be a run of them: {why}")
 
 
-def _words(text: str) -> list[str]:
-    """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged."""
-    return re.findall(r"\w+", text.casefold())
-
-
 ALIKE = 0.6
 """Share of their words (of all the words either uses) from which two claims say the same thing."""
 
@@ -601,7 +605,7 @@ ALIKE = 0.6
 def _alike(a: str, b: str) -> bool:
     """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
     with a word or two changed is the same claim."""
-    x, y = set(_words(a)), set(_words(b))
+    x, y = set(words(a)), set(words(b))
     return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
 
 
@@ -699,7 +703,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
                        f"claim {cid} is not one {noun} defeated ({', '.join(sorted(inc.claims)) or 'none'})")
             continue
         if el is None:
-            same = [k for k, e in els.items() if e.claim is not None and _words(e.text) == _words(before)]
+            same = [k for k, e in els.items() if e.claim is not None and words(e.text) == words(before)]
             near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
                     and _alike(e.text, before)]
             if same:
@@ -714,7 +718,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
                     ok.append(f"claim {cid} made again as {near[0]}, resting on {rests}")
             else:
                 ok.append(f"claim {cid} withdrawn")
-        elif _words(el.text) == _words(before):
+        elif words(el.text) == words(before):
             bad.append(f"claim {cid} is unchanged since {inc.version}" + (
                 "" if " ".join(el.text.split()) == " ".join(before.split()) else " (but for case, spacing or punctuation)"))
         elif (rests := _new_support(ctx, inc, cid)) is not None:

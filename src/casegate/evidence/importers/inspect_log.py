@@ -19,6 +19,12 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - budget_tokens = the run's per-sample `token_limit`; failing that, `max_tokens` when the
   solver makes a single generation (no tools, no agent); otherwise unset.
 - generate_config = the task's `plan.config` overlaid with the run's `eval.model_generate_config`.
+- the log's own aggregate (`results.scores[*].metrics` of the counted scorer: `accuracy` and
+  `mean`, and `scored_samples`) must be what its per-sample scores give under the scorer's epoch
+  reducer, recomputed with inspect-ai's own reducers and metrics: counts are
+  read from the samples, so samples rewritten without the aggregate (or the aggregate without the
+  samples) are refused as not of one run. A log without samples (written with `--no-log-samples`)
+  has nothing to compare, and no counts.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
   incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
   proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
@@ -28,6 +34,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
 from __future__ import annotations
 
 import contextlib
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +187,8 @@ class InspectImporter:
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen)
         scale, rows = _scale(scorer, raw, options, notes)
+        if rows:  # scores on a scale casegate counts
+            _check_reported(h, scorer, raw, where)
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
         scored = len({sid for sid, _, _ in rows})
@@ -210,6 +220,67 @@ class InspectImporter:
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded)
+
+
+def _reducer(name: str | None) -> Any:
+    """Inspect's own epoch reducer of that name (`mean` when the log names none); None for a
+    reducer casegate does not know (a custom one): then nothing is recomputed."""
+    from inspect_ai import scorer as sc
+
+    named = {None: sc.mean_score, "mean": sc.mean_score, "max": sc.max_score, "median": sc.median_score,
+             "mode": sc.mode_score}
+    if name in named:
+        return named[name]()
+    m = re.fullmatch(r"(pass_at|at_least)_(\d+)", name or "")
+    if m is None:
+        return None
+    return (sc.pass_at if m.group(1) == "pass_at" else sc.at_least)(int(m.group(2)))
+
+
+def _check_reported(h: Any, scorer: str | None, raw: list[tuple[str, int, Any]], where: str) -> None:
+    """Refuse a log whose reported aggregate for the counted `scorer` (`results.scores[*]`:
+    `scored_samples`, and the `accuracy` or `mean` metric) is not what its per-sample scores `raw`
+    (`(id, epoch, value)`) give, reduced over epochs and aggregated by inspect-ai's own reducer
+    and metric. Inspect computes both from the same scores when the run ends, so one log's two
+    records of the run agree; the counts are read from the samples. Without samples (a
+    header-only log) there is nothing to compare."""
+    if not raw or h.results is None:
+        return
+    from inspect_ai.scorer import SampleScore, Score, accuracy, mean
+
+    metrics = {"accuracy": accuracy, "mean": mean}
+    per: dict[str, list[Any]] = {}
+    for sid, _epoch, v in raw:
+        per.setdefault(sid, []).append(Score(value=v))
+    for sc in h.results.scores or []:
+        if scorer not in (sc.name, sc.scorer):
+            continue
+        label = f"`{sc.name}`" + (f" (reducer `{sc.reducer}`)" if sc.reducer else "")
+        if sc.scored_samples is not None and int(sc.scored_samples) != len(per):
+            raise LogReadError(
+                f"results.scores {label} states {sc.scored_samples} scored sample(s), but the log holds scores "
+                f"of {len(per)}: its aggregate and its samples are not of one run", location=where,
+                help="copy the log again from where the run wrote it, unchanged")
+        reduce = _reducer(sc.reducer)
+        if reduce is None:
+            continue  # a custom reducer: nothing casegate can recompute
+        try:
+            reduced = [SampleScore(score=reduce(scores), sample_id=sid) for sid, scores in per.items()]
+            for mname, m in sc.metrics.items():
+                stated = _num(m.value)
+                if mname not in metrics or m.params or getattr(m, "group", None) or stated is None:
+                    continue
+                compute: Any = metrics[mname]()  # inspect's metrics take SampleScores (typed as a union)
+                got = _num(compute(reduced))
+                if got is None or not math.isclose(got, stated, rel_tol=1e-9, abs_tol=1e-9):
+                    shown = "no number" if got is None else f"{got:.6g}"
+                    raise LogReadError(
+                        f"results.scores {label} states `{mname}` = {stated:.6g}, but the log's {len(per)} "
+                        f"sample(s) give {shown}: its aggregate and its samples are not of one run",
+                        location=where, help="copy the log again from where the run wrote it, unchanged")
+        except (ValueError, TypeError) as e:
+            raise LogReadError(f"the scores of `{sc.name}` cannot be reduced as the log states ({e})",
+                               location=where) from None
 
 
 def _messages(value: Any) -> Any:
