@@ -1,4 +1,4 @@
-"""Instructions executed by `check` and `gate`, against `python -c "import pydantic, ryml"`.
+"""Instructions executed by `casegate --help`, `check` and `gate`, against `python -c "import pydantic, ryml"`.
 
 On a shared, busy machine whole-process timings move by a tenth from run to run; the number of
 instructions a process executes hardly moves at all. This counts them with valgrind (callgrind's
@@ -7,7 +7,7 @@ The counts are no substitute for `bench_startup.py`'s times (a compile-heavy sta
 page-fault-heavy one cost different times for the same count), only a steadier second view.
 Each run takes some fifty times as long as the process itself.
 
-    python bench/bench_instructions.py                    # atlas-api: yardstick, check, gate, gate --keyring --preview
+    python bench/bench_instructions.py                    # yardstick, --help; atlas-api: check, gate, gate --keyring --preview
     python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
     python bench/bench_instructions.py 10                 # also the 10k-goal argument
 """
@@ -66,6 +66,9 @@ def main() -> None:
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print("bench_instructions: instructions executed (valgrind Ir), whole processes")
     print(f"  {'import pydantic,ryml':<34} {yard:>15,}")
+    for suffix, tree in trees.items():  # the goal: within 2x of the yardstick
+        n = instructions([PY, "-c", RUN, tree, "--help"])
+        print(f"  {f'--help{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
     with tempfile.TemporaryDirectory() as tmp:
         caches = {suffix: str(Path(tmp) / f"cache-{i}") for i, suffix in enumerate(trees)}
         for label, case in cases.items():

@@ -149,11 +149,16 @@ def default_root(case_file: Path) -> Path:
 
 def outside_root(path: Path, root: Path) -> bool:
     """Whether `path`, resolved (symlinks followed), lies outside `root` (already resolved)."""
+    return _inside_root(path, root) is None
+
+
+def _inside_root(path: Path, root: Path) -> Path | None:
+    """`path` resolved (symlinks followed) when it lies inside `root` (already resolved), else None."""
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError, ValueError):  # a symlink loop; a NUL character in the name
-        return True
-    return not resolved.is_relative_to(root)
+        return None
+    return resolved if resolved.is_relative_to(root) else None
 
 
 def confine(path: Path, root: Path, shown: str, what: str) -> Path:
@@ -165,17 +170,20 @@ def confine(path: Path, root: Path, shown: str, what: str) -> Path:
             location=None,
             help="name the file by its path inside the case's folder, without control characters",
         )
-    if outside_root(path, root):
+    resolved = _inside_root(path, root)  # resolved once: each resolve walks the path's folders
+    if resolved is None:
         raise InputError(
             f"{what} {shown!r} is outside the case's root folder {str(root)!r}; refused",
             location=None,
             help="keep the case's files inside its folder, or name a wider root with --root DIR "
                  "(or CASEGATE_ROOT) if you trust everything under it",
         )
-    return path.resolve()
+    return resolved
 
 
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+# The patterns of this module are kept as text: `re` compiles each the first time it is used (and
+# keeps it), so a run that reads no JSON document does not pay for compiling them.
+_JSON_STRING = rb'(?s)"(?:[^"\\]|\\.)*"'
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _NOT_BRACKETS_OR_QUOTES = bytes(b for b in range(256) if b not in b'[]{}"')
 
@@ -190,10 +198,10 @@ def _brackets(text: bytes) -> bytes:
         pieces = kept.split(b'"')
         if len(pieces) % 2:
             return b"".join(pieces[::2])
-    return _JSON_STRING.sub(b"", text).translate(None, _NOT_BRACKETS)
+    return re.sub(_JSON_STRING, b"", text).translate(None, _NOT_BRACKETS)
 
 
-_INNERMOST = re.compile(rb"\[\]|\{\}")
+_INNERMOST = rb"\[\]|\{\}"
 
 
 def json_too_deep(text: bytes, depth: int) -> bool:
@@ -206,14 +214,14 @@ def json_too_deep(text: bytes, depth: int) -> bool:
     for _ in range(depth):
         if not brackets:
             return False
-        shorter = _INNERMOST.sub(b"", brackets)
+        shorter = re.sub(_INNERMOST, b"", brackets)
         if len(shorter) == len(brackets):
             return False  # unbalanced: not JSON, the parser says where
         brackets = shorter
     return bool(brackets)
 
 
-_DIGITS = re.compile(r"value has (\d+) digits")
+_DIGITS = r"value has (\d+) digits"
 _NEWLINE = b"\n"
 
 
@@ -221,7 +229,7 @@ def long_number(e: ValueError, text: bytes | str) -> str | None:
     """What is wrong, in casegate's words, when `e` is Python's refusal of a JSON integer longer
     than it converts (`sys.get_int_max_str_digits()`, 4,300 by default): the number's line and
     length. None for any other error. Searched for only once the parser has refused the text."""
-    m = _DIGITS.search(str(e))
+    m = re.search(_DIGITS, str(e))
     if m is None or "integer string conversion" not in str(e):
         return None
     limit = sys.get_int_max_str_digits()

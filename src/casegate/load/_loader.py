@@ -676,8 +676,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         ip = parent.abspath.parent / inc
         line, col = parent.doc.locate(("include", idx))
         try:
-            confine(ip, top, inc, "the included file")
-            if ip.resolve() in seen:
+            if confine(ip, top, inc, "the included file") in seen:
                 continue
             if len(files) > limits.includes:
                 raise LimitError("includes", "the case includes too many files")

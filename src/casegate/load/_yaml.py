@@ -28,7 +28,7 @@ _NONE = ryml.NONE
 # call per question (is it a map, an alias, quoted, anchored...): the calls were most of its time.
 _MAP, _SEQ, _VAL, _VALREF = ryml.MAP, ryml.SEQ, ryml.VAL, ryml.VALREF
 _KEYANCH, _VALANCH, _VALQUO = ryml.KEYANCH, ryml.VALANCH, ryml.VALQUO
-_RYML_POS = re.compile(r"line=(\d+) col=(\d+)")
+_RYML_POS = r"line=(\d+) col=(\d+)"
 # What the JSON emitter does not carry over: node properties (an anchor `&a`, an alias `*a`, a
 # tag `!t`), which can only start a node (after whitespace, at a line start or after a flow
 # indicator), and the plain null `~`. Prose such as "R&D" or "x*y" does not match; a false match
@@ -565,7 +565,7 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
             loc = f"{path}:{yl.line}:{yl.col}"
             reason = str(e.msg) or reason  # type: ignore[attr-defined]
         except AttributeError:
-            m = _RYML_POS.search(str(e))
+            m = re.search(_RYML_POS, str(e))
             if m:
                 loc = f"{path}:{m.group(1)}:{m.group(2)}"
         raise InputError(

@@ -2,7 +2,6 @@
 
 import functools
 import operator
-import re
 from collections.abc import Callable, Iterable
 from enum import Enum
 from itertools import repeat
@@ -12,8 +11,6 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 FORMAT_VERSION = 1
 """The only case/policy file format version this casegate reads and writes."""
-
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", min_length=1)]
 """An element identifier: letters, digits, '_', '.', '-'; starts with a letter or digit."""

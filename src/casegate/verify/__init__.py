@@ -13,11 +13,9 @@ if TYPE_CHECKING:
         BUNDLE_VERSION,
         DEPLOYABLE_STATES,
         BundleVerificationError,
-        Collected,
         RegistryView,
         Verdict,
         check_bundle,
-        collect,
         make_bundle,
         read_bundle,
         signed_record,
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
         verify_bundle,
         write_bundle,
     )
+    from ._collect import Collected, collect
     from ._decide import Judgement, binding_problems, decide_case, judge_case, judgement_problems
     from ._deploy import NO_STATE_PROOF, NO_TRUST_ROOT, ProofSource, verify_deploy
     from ._exposure import ACCESS_LEVELS, Deployment, boundary_attributes
@@ -53,7 +52,8 @@ if TYPE_CHECKING:
 # deploy and state-proof modules import the signing stack and the store.
 _WHERE = {
     **dict.fromkeys(('authority_problems', 'required_roles'), '_authority'),
-    **dict.fromkeys(('BUNDLE_VERSION', 'DEPLOYABLE_STATES', 'BundleVerificationError', 'Collected', 'RegistryView', 'Verdict', 'check_bundle', 'collect', 'make_bundle', 'read_bundle', 'signed_record', 'signoff_shortfall', 'verify_bundle', 'write_bundle'), '_bundle'),
+    **dict.fromkeys(('BUNDLE_VERSION', 'DEPLOYABLE_STATES', 'BundleVerificationError', 'RegistryView', 'Verdict', 'check_bundle', 'make_bundle', 'read_bundle', 'signed_record', 'signoff_shortfall', 'verify_bundle', 'write_bundle'), '_bundle'),
+    **dict.fromkeys(('Collected', 'collect'), '_collect'),
     **dict.fromkeys(('Judgement', 'binding_problems', 'decide_case', 'judge_case', 'judgement_problems'), '_decide'),
     **dict.fromkeys(('NO_STATE_PROOF', 'NO_TRUST_ROOT', 'ProofSource', 'verify_deploy'), '_deploy'),
     **dict.fromkeys(('ACCESS_LEVELS', 'Deployment', 'boundary_attributes'), '_exposure'),

@@ -29,7 +29,6 @@ from ..sign import (
     OBJECTION,
     SIGNOFF,
     WAIVER,
-    Dissent,
     Keyring,
     LogTimes,
     Signed,
@@ -37,13 +36,10 @@ from ..sign import (
     case_digest,
     check_dissent,
     check_envelope,
-    check_waivers,
     envelope_sha256,
-    gather,
     iso,
     now_utc,
     parse_instant,
-    read_envelope_file,
     resolve,
     sign_statement,
     signer_entry,
@@ -52,6 +48,7 @@ from ..sign import (
     subjects,
 )
 from ._authority import authority_problems, decider_problems
+from ._collect import Collected, binding_reasons
 from ._exposure import (
     SIGNED_KEY,
     Deployment,
@@ -78,80 +75,6 @@ class BundleVerificationError(VerificationError):
 
 
 # --------------------------------------------------------------------------- decide
-
-
-@dataclass
-class Collected:
-    """The case's verified sign-offs, objections and waivers, and what is wrong with the rest."""
-
-    signoffs: list[Signed] = field(default_factory=list)
-    objections: list[tuple[str, Signed]] = field(default_factory=list)
-    waivers: list[Signed] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    unsigned: list[str] = field(default_factory=list)
-    dissent: Dissent = field(default_factory=Dissent)
-    """Signed objections, answers and authors lists (what counts; the YAML is a view of them)."""
-
-
-def _binding(s: Signed, pred: dict[str, Any], label: str) -> list[str]:
-    """Whether a sign-off/objection/waiver binds to the same case, model, policy and boundary."""
-    out = []
-    p = s.predicate
-    if p.get("case", {}).get("digest") != pred["case"]["digest"]:
-        out.append(f"{label}: was signed for another version of the case (case digest "
-                   f"{str(p.get('case', {}).get('digest'))[:19]}..., decision is for {pred['case']['digest'][:19]}...)")
-    if sorted(p.get("system", {}).get("digests", [])) != sorted(pred["system"]["digests"]):
-        out.append(f"{label}: was signed for model digests {', '.join(p.get('system', {}).get('digests', []))}, "
-                   f"not {', '.join(pred['system']['digests'])}")
-    if p.get("policy", {}).get("sha256") != pred["policy"]["sha256"]:
-        out.append(f"{label}: was signed under another policy file (sha256 differs)")
-    if p.get("boundary") != pred["boundary"]:
-        out.append(f"{label}: was signed for boundary {p.get('boundary')}, the decision is for {pred['boundary']}")
-    return out
-
-
-def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
-    """Read and verify every envelope the case references, as of `at`."""
-    assert loaded.case is not None
-    c = loaded.case
-    out = Collected()
-    here = {"case": {"digest": case_digest(loaded)}, "system": {"digests": list(c.system.digests)},
-            "policy": {"sha256": loaded.policy_file.sha256 if loaded.policy_file else None},
-            "boundary": c.boundary.kind.value if c.boundary else None}
-    for i, s in enumerate(c.decision.signoffs):
-        if s.envelope is None:
-            out.unsigned.append(f"{s.role} ({s.person})")
-            continue
-        label = f"sign-off {s.envelope}"
-        try:
-            data = read_envelope_file(loaded.base_dir(("decision", "signoffs", i)) / s.envelope, s.envelope)
-        except InputError as e:
-            out.problems.append(f"{label}: {e.message}")
-            continue
-        signed, reasons = check_envelope(data, keyring, at, label, expect=SIGNOFF)
-        if signed is not None:
-            reasons += _binding(signed, here, label)
-            if signed.role != s.role or signed.person != s.person:
-                reasons.append(f"{label}: is signed by {signed.person} as {signed.role}, but the case "
-                               f"lists it for {s.person} as {s.role}")
-        out.problems += reasons
-        if signed is not None and not reasons:
-            out.signoffs.append(signed)
-    out.dissent = gather(loaded, keyring, at)
-    out.problems += out.dissent.problems
-    out.objections = [(str(o.predicate.get("objection")), o) for o in out.dissent.objections]
-    base = loaded.base_dir(("decision", "waivers"))
-    for ref in c.decision.waivers:
-        try:
-            data = read_envelope_file(base / ref, ref)
-        except InputError:
-            continue  # reported by check_waivers
-        signed, reasons = check_envelope(data, keyring, at, f"waiver {ref}", expect=WAIVER)
-        if signed is not None and not reasons:
-            out.waivers.append(signed)
-    _, wproblems = check_waivers(loaded, keyring, at.date())
-    out.problems += wproblems
-    return out
 
 
 def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
@@ -885,7 +808,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                 sha = envelope_sha256(env)
                 if sha in seen:
                     continue  # the same envelope twice counts once (the list is not signed)
-                reasons += _binding(s, pred, label)
+                reasons += binding_reasons(s, pred, label)
                 if sha not in listed:
                     reasons.append(f"{label}: is not one of the sign-offs the decision rests on")
                 seen.add(sha)

@@ -14,7 +14,8 @@ from ..load import Loaded
 from ..model import BOUNDARY_LADDER, Condition, DecisionRecord, Waiver
 from ..sign import Keyring, check_waivers, now_utc, with_attestations
 from ._authority import decider_problems
-from ._bundle import BundleVerificationError, Collected, collect, make_bundle, signoff_shortfall
+from ._bundle import BundleVerificationError, make_bundle, signoff_shortfall
+from ._collect import Collected, collect
 from ._signed import signed_view, with_authority
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
 
 if TYPE_CHECKING:
     from ..sign import Keyring
-    from ._bundle import Collected
+    from ._collect import Collected
 
 
 @dataclass
@@ -39,7 +39,7 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
     lines = loaded.case.decision.signoffs
     if keyring is None:
         return _keep(loaded, [(i, "no keyring to check a signature against") for i in range(len(lines))], None)
-    from ._bundle import collect  # the signing stack, only when there is a signature to check
+    from ._collect import collect  # the signing stack, only when there is a signature to check
 
     collected = collect(loaded, keyring, at)
     if loaded.policy is not None:  # objections and authors as signed, never as the YAML says
@@ -92,7 +92,7 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
         check = signed_signoffs(loaded, keyring, at)
         out.loaded, out.declared = check.signed_case, check.declared
     elif keyring is not None and loaded.case is not None and loaded.policy is not None:
-        from ._bundle import collect  # a preview too reads objections and authors as signed
+        from ._collect import collect  # a preview too reads objections and authors as signed
 
         out.loaded = signed_view(loaded, collect(loaded, keyring, at))
     if loaded.case is not None and loaded.case.decision.waivers:

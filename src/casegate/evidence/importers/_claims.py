@@ -13,7 +13,7 @@ GENERIC_FORMAT_MARK = b"casegate-results/"
 CSV_COLUMNS = ("task", "model", "status", "created", "scale", "sample", "epoch", "score")
 """The columns a casegate-results CSV file must have."""
 
-INSPECT_JSON_VERSION = re.compile(rb'"version"\s*:\s*(\d+)')
+INSPECT_JSON_VERSION = rb'"version"\s*:\s*(\d+)'
 
 LM_EVAL_STAMP = re.compile(r"^results_(?P<stamp>.+)\.json$")
 
@@ -65,7 +65,7 @@ def inspect_claims(path: Path) -> bool:
     if path.suffix != ".json":
         return False
     h = head(path, 2048)
-    return h.lstrip().startswith(b"{") and b'"eval"' in h and INSPECT_JSON_VERSION.search(h) is not None \
+    return h.lstrip().startswith(b"{") and b'"eval"' in h and re.search(INSPECT_JSON_VERSION, h) is not None \
         and b'"status"' in h
 
 

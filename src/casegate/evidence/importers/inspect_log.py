@@ -131,7 +131,7 @@ class InspectImporter:
         size = path.stat().st_size
         if size > current_limits().log_bytes:
             raise LimitError("log_bytes", f"the log is {size:,} bytes", location=str(path))
-        m = _JSON_VERSION.search(h)
+        m = re.search(_JSON_VERSION, h)
         if m and int(m.group(1)) not in KNOWN_VERSIONS:
             raise LogReadError(f"unknown Inspect log version {int(m.group(1))}; casegate reads versions "
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path),

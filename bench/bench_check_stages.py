@@ -1,0 +1,60 @@
+"""Instructions executed (valgrind Ir) by `check` on atlas-api up to each of its stages.
+
+Each stage is a separate process that does the check's work up to that point and ends there
+(`os._exit`, as the `casegate` program ends), so the difference between two rows is what the
+stage costs: start-up, the imports the check needs, loading the case and its policy, deriving
+facts and running the rules, and printing. Beside them, the yardstick of bench_instructions.py.
+
+    python bench/bench_check_stages.py [SRC]       # SRC: a casegate source tree (default: ./src)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from _harness import PY, ROOT
+from bench_instructions import instructions
+
+STAGES = ("start-up", "imports", "load", "check", "print")
+RUN = """
+import os, sys
+sys.path.insert(0, sys.argv[1])
+stop = sys.argv[2]
+case = sys.argv[3]
+from casegate.cli import _without_pydantic_plugins, _without_aws_signer
+_without_pydantic_plugins(); _without_aws_signer()
+import gc; gc.disable()
+from casegate.cli import _fast, _run
+if stop == "start-up": os._exit(0)
+from pathlib import Path
+from casegate.checks import check_case
+from casegate.evidence import rehash_artifacts
+from casegate.load import load_case
+from casegate.report import format_text, summary_line
+if stop == "imports": os._exit(0)
+loaded = load_case(Path(case), keep_data=False)
+if stop == "load": os._exit(0)
+report = check_case(loaded, today=None, artifacts=rehash_artifacts(loaded))
+if stop == "check": os._exit(0)
+print(format_text(report.findings, loaded.source_line)); print(summary_line(report.findings))
+sys.stdout.flush(); os._exit(0)
+"""
+
+
+def main() -> None:
+    tree = str(Path(sys.argv[1]).resolve()) if sys.argv[1:] else str(ROOT / "src")
+    case = str(ROOT / "examples" / "atlas-api" / "case.yaml")
+    yard = instructions([PY, "-c", "import pydantic, ryml"])
+    print(f"  {'import pydantic,ryml':<22} {yard:>15,}")
+    last = 0
+    with tempfile.TemporaryDirectory() as cache:
+        for stage in STAGES:
+            n = instructions([PY, "-c", RUN, tree, stage, case], cache)
+            print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x")
+            last = n
+
+
+if __name__ == "__main__":
+    main()
