@@ -1,0 +1,137 @@
+"""Where `check` of a synthetic case reaches its peak of memory, phase by phase.
+
+Each run is a fresh process that runs `casegate check CASE` as the command line does (the fast
+path, the cyclic collector off), with the load's and the check's steps wrapped: each step reports
+the resident set size (RSS) before and after it and the highest RSS reached while it ran (the
+kernel's high-water mark, reset at the start of every step through /proc/self/clear_refs, so a
+step's peak is its own; Linux only). Steps nest (a file's parse within the load): a step's peak
+counts its inner steps'.
+
+    start-up          importing what `check` imports, up to loading the case
+    read <file>       reading and parsing one file (rapidyaml, JSON, `json.loads`)
+    build sections    building one file's large sections into models (a lean load)
+    validate case     building the case around its sections
+    policy            loading the policy
+    artifacts         hashing the evidence artifacts
+    facts             deriving the evidence facts (the case as its artifacts show it)
+    rules             every rule `check` runs
+    locate            locating the findings
+    report            formatting the report
+
+The last lines give the whole process's peak as the kernel counts it (`ru_maxrss`, what
+`/usr/bin/time -v` reports), and the peak with nothing wrapped, from a plain `casegate check`.
+
+    python bench/bench_memory.py            # 10k goals
+    python bench/bench_memory.py 1 10 100   # 1k, 10k and 100k goals
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from _harness import ROOT, casegate, ensure_case, paired
+
+_RUN = r'''
+import json, os, re, resource, sys
+_status = re.compile(rb"VmRSS:\s+(\d+).*?VmHWM:\s+(\d+)|VmHWM:\s+(\d+).*?VmRSS:\s+(\d+)", re.S)
+def _mem():
+    with open("/proc/self/status", "rb") as f:
+        m = _status.search(f.read())
+    rss, hwm = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return int(rss), int(hwm)
+def _reset():
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+steps, stack = [], []
+def _enter(name):
+    rss, hwm = _mem()
+    for fr in stack:  # the open steps keep the peak reached so far
+        fr[2] = max(fr[2], hwm)
+    _reset()
+    stack.append([name, rss, rss])
+def _leave():
+    rss, hwm = _mem()
+    fr = stack.pop()
+    fr[2] = max(fr[2], hwm)
+    for outer in stack:
+        outer[2] = max(outer[2], fr[2])
+    steps.append((len(stack), fr[0], fr[1], rss, fr[2]))
+def wrap(owner, attr, name):
+    f = getattr(owner, attr)
+    def g(*a, **k):
+        _enter(name(*a) if callable(name) else name)
+        try:
+            return f(*a, **k)
+        finally:
+            _leave()
+    setattr(owner, attr, g)
+_enter("start-up")
+sys.argv = ["casegate", *sys.argv[1:]]
+import gc
+gc.disable()
+from casegate.cli import _without_pydantic_plugins
+_without_pydantic_plugins()
+from casegate.cli import _fast, _run, _common
+from casegate import load, checks, evidence, report
+from casegate.load import _loader
+from casegate.checks import _run as checks_run, _registry
+from casegate.model import Case
+_leave()
+wrap(_loader, "_read", lambda path, shown, *a: "read " + os.path.basename(shown))
+wrap(_loader, "_build_sections", "build sections")
+wrap(Case, "model_validate", "validate case")
+wrap(_loader, "load_policy", "policy")
+wrap(_loader, "_case_regimes", "regimes")
+wrap(load, "load_case", "load")
+wrap(_common, "attested", "attested")
+wrap(evidence, "rehash_artifacts", "artifacts")
+import casegate.evidence as ev
+wrap(ev, "facts_for", "facts")
+wrap(checks_run, "run_checks", "rules")
+wrap(checks_run, "locate_findings", "locate")
+wrap(report, "format_text", "report")
+wrap(report, "format_json", "report")
+run = _fast.fast_command(sys.argv[1:])
+devnull = os.open(os.devnull, os.O_WRONLY)
+saved = os.dup(1)
+os.dup2(devnull, 1)
+try:
+    run()
+except SystemExit:
+    pass
+sys.stdout.flush()
+os.dup2(saved, 1)
+print(json.dumps({"steps": steps, "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+os._exit(0)
+'''
+
+
+def probe(case: str, *args: str) -> dict[str, object]:
+    """The steps of one `check` (depth, name, RSS before, RSS after, peak; KiB) and its ru_maxrss."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", _RUN, "check", case, *args], capture_output=True, text=True,
+                         env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [10]
+    cg = casegate()
+    print("bench_memory: RSS of `check` by step (MiB): before, after, peak while it ran")
+    for k in sizes:
+        case = str(ensure_case(2333 * k))
+        got = probe(case)
+        print(f"  {k}k goals")
+        for depth, name, before, after, peak in got["steps"]:  # type: ignore[attr-defined]
+            print(f"    {'  ' * depth}{name:<{28 - 2 * depth}} {before / 1024:7.1f} {after / 1024:7.1f} "
+                  f"{peak / 1024:7.1f}")
+        plain = paired({"check": [cg, "check", case]}, repeat=3)["check"]
+        print(f"    process peak (ru_maxrss) {got['maxrss'] / 1024:.1f} MiB probed; "  # type: ignore[operator]
+              f"plain `casegate check` {plain.peak_kib / 1024:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
