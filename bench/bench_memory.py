@@ -23,6 +23,7 @@ The last lines give the whole process's peak as the kernel counts it (`ru_maxrss
 
     python bench/bench_memory.py            # 10k goals
     python bench/bench_memory.py 1 10 100   # 1k, 10k and 100k goals
+    python bench/bench_memory.py --before OLD/src   # and an earlier casegate's source tree, same run
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ import os
 import subprocess
 import sys
 
-from _harness import ROOT, casegate, ensure_case, paired
+from pathlib import Path
+
+from _harness import PY, ROOT, casegate, ensure_case, paired
+from bench_argument import GSN2X_MIB
 
 _RUN = r'''
 import json, os, re, resource, sys
@@ -109,28 +113,40 @@ os._exit(0)
 '''
 
 
-def probe(case: str, *args: str) -> dict[str, object]:
-    """The steps of one `check` (depth, name, RSS before, RSS after, peak; KiB) and its ru_maxrss."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-c", _RUN, "check", case, *args], capture_output=True, text=True,
+def probe(case: str, src: str) -> dict[str, object]:
+    """The steps of one `check` of the source tree `src` (depth, name, RSS before, RSS after, peak;
+    KiB) and its ru_maxrss."""
+    env = {**os.environ, "PYTHONPATH": src}
+    out = subprocess.run([sys.executable, "-c", _RUN, "check", case], capture_output=True, text=True,
                          env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [10]
+    args = sys.argv[1:]
+    trees = {"": str(ROOT / "src")}
+    if "--before" in args:
+        i = args.index("--before")
+        trees[" (before)"] = str(Path(args[i + 1]).resolve())
+        del args[i:i + 2]
+    sizes = [int(a) for a in args] or [10]
     cg = casegate()
     print("bench_memory: RSS of `check` by step (MiB): before, after, peak while it ran")
     for k in sizes:
         case = str(ensure_case(2333 * k))
-        got = probe(case)
-        print(f"  {k}k goals")
-        for depth, name, before, after, peak in got["steps"]:  # type: ignore[attr-defined]
-            print(f"    {'  ' * depth}{name:<{28 - 2 * depth}} {before / 1024:7.1f} {after / 1024:7.1f} "
-                  f"{peak / 1024:7.1f}")
-        plain = paired({"check": [cg, "check", case]}, repeat=3)["check"]
-        print(f"    process peak (ru_maxrss) {got['maxrss'] / 1024:.1f} MiB probed; "  # type: ignore[operator]
-              f"plain `casegate check` {plain.peak_kib / 1024:.1f} MiB")
+        plain = paired({suffix: ["env", f"PYTHONPATH={src}", PY, "-m", "casegate", "check", case] if suffix
+                        else [cg, "check", case] for suffix, src in trees.items()}, repeat=3)
+        for suffix, src in trees.items():
+            got = probe(case, src)
+            print(f"  {k}k goals{suffix}")
+            for depth, name, before, after, peak in got["steps"]:  # type: ignore[attr-defined]
+                print(f"    {'  ' * depth}{name:<{28 - 2 * depth}} {before / 1024:7.1f} {after / 1024:7.1f} "
+                      f"{peak / 1024:7.1f}")
+            mib = plain[suffix].peak_kib / 1024
+            ref = (f"; gsn2x {GSN2X_MIB[k]} MiB (quoted) -> {mib / GSN2X_MIB[k]:.2f}x (goal <= 2x)"
+                   if k in GSN2X_MIB else "")
+            print(f"    process peak (ru_maxrss) {got['maxrss'] / 1024:.1f} MiB probed; "  # type: ignore[operator]
+                  f"plain `casegate check` {mib:.1f} MiB{ref}")
 
 
 if __name__ == "__main__":
