@@ -32,7 +32,6 @@ import json
 import os
 import subprocess
 import sys
-
 from pathlib import Path
 
 from _harness import PY, ROOT, casegate, ensure_case, paired

@@ -122,8 +122,12 @@ def read_regular_file(path: Path, shown: str, *, limit: str = "file_bytes",
                              help="name a regular file")
         chunks: list[bytes] = []
         total = 0
+        # the whole file in one read (one buffer, not a copy of the chunks joined: a large case's
+        # files take megabytes), then whatever it grew by
+        want = st.st_size + 1
         while True:
-            chunk = os.read(fd, min(1 << 20, cap + 1 - total))
+            chunk = os.read(fd, min(want, cap + 1 - total))
+            want = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)

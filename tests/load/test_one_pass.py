@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from pathlib import Path
@@ -267,3 +268,45 @@ def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(
         with pytest.raises(InputError, match="E77") as got:
             load_case(case, root=tmp_path, keep_data=keep)
         assert got.value.location is not None and got.value.location.endswith("evidence.yaml:81:54")
+
+
+def test_a_lean_load_lets_the_files_bytes_go_and_reads_them_again_for_what_it_reports(tmp_path: Path) -> None:
+    """A lean load keeps no file's bytes once parsed; the gate still finds the template's marked
+    values and locates every finding as an ordinary load does, and each file's sha256 is that
+    of its bytes."""
+    import hashlib
+
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.load.templates import copy_template
+
+    copy_template("skeleton", tmp_path / "c")
+    case = tmp_path / "c" / "case.yaml"
+    day = dt.date(2026, 11, 20)
+    kept = run_gate(load_case(case, root=tmp_path), today=day)
+    loaded = load_case(case, root=tmp_path, keep_data=False)
+    assert all(f.doc._raw is None for f in loaded.files)
+    assert [f.sha256 for f in loaded.files] == [hashlib.sha256(Path(f.abspath).read_bytes()).hexdigest()
+                                                for f in loaded.files]
+    lean = run_gate(loaded, today=day)
+    assert any(f.code == "CG909" for f in lean.findings)
+    assert [(f.code, f.location, f.message) for f in lean.findings] == [
+        (f.code, f.location, f.message) for f in kept.findings]
+
+
+def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_text(tmp_path: Path) -> None:
+    """The lab rewrites the case's file once casegate has read it, taking the template's markers
+    out: the marked values casegate built still stand, and the text read again for the marker
+    check is not the text they came from. The gate refuses to go on instead of skipping the
+    check on the new text."""
+    from casegate.errors import InputError
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.load.templates import copy_template
+
+    copy_template("skeleton", tmp_path / "c")
+    case = tmp_path / "c" / "case.yaml"
+    loaded = load_case(case, root=tmp_path, keep_data=False)
+    case.write_text(case.read_text().replace("PLACEHOLDER", "Filled in"))
+    with pytest.raises(InputError, match="changed while casegate read"):
+        run_gate(loaded, today=dt.date(2026, 11, 20))

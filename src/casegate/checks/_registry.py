@@ -91,9 +91,10 @@ class Context:
     authority: AuthorityCheck | None = None
     """The sign-offs and the roles that hold authority, checked against a keyring; None when no
     check was made (a preview, a case built in memory)."""
-    sources: tuple[bytes, ...] | None = None
-    """The bytes of the files the case was read from; None for a case built in memory. A rule
-    that looks for a marker in the case's text may skip the case when no file holds it."""
+    sources: Iterable[bytes] | None = None
+    """The bytes of the files the case was read from (`Loaded.texts`: each read when reached);
+    None for a case built in memory. A rule that looks for a marker in the case's text may skip
+    the case when no file holds it."""
     waivers: list[Waiver] = field(default_factory=list)
     """The waivers the gate accepts (signed, allowed by the policy, not lapsed): the blocking
     findings they cover become conditions of the decision."""

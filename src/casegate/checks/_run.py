@@ -86,7 +86,7 @@ def make_context(
                    artifacts=artifacts or {}, previous=previous, previous_policy=previous_policy,
                    registry_cases=related or [], incidents=incidents or [], regimes=list(loaded.regimes),
                    facts=facts, lineage=lineage, protocols=protocols, authority=loaded.authority,
-                   sources=tuple(f.doc.raw for f in loaded.files))
+                   sources=loaded.texts())
 
 
 def check_case(

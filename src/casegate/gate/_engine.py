@@ -223,7 +223,7 @@ def run_gate(
         )
 
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
-    sources = tuple(f.doc.raw for f in loaded.files)
+    sources = loaded.texts()
 
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,

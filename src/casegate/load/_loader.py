@@ -3,7 +3,6 @@ reported at once and located at file:line:col."""
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import operator
 import os
@@ -57,16 +56,13 @@ class SourceFile(NamedTuple):
     path: str
     """The path as shown to the user (relative to the working directory when possible)."""
     abspath: Path
-    raw: bytes
-    """The file's bytes as read (`doc.raw` is the same object unless a byte order mark was
-    taken off)."""
     doc: YamlDoc
+    """Its parse; `doc.raw` its bytes (without a byte order mark)."""
 
     @property
     def sha256(self) -> str:
-        """sha256 of the file's bytes. Worked out when asked for: `check` never asks, and hashing
-        a large case's files is a few percent of checking it."""
-        return hashlib.sha256(self.raw).hexdigest()
+        """sha256 of the file's bytes as read."""
+        return self.doc.sha256
 
 
 class Origins:
@@ -159,6 +155,11 @@ class Loaded:
     @property
     def main(self) -> SourceFile:
         return self.files[0]
+
+    def texts(self) -> Iterable[bytes]:
+        """The bytes of each file the case was read from, in their order, each read when it is
+        reached (`YamlDoc.raw_once`): where a lean load let them go, one file's at a time."""
+        return _Texts(f.doc for f in self.files)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -271,6 +272,18 @@ class Loaded:
         return found.doc.source_line(loc.line) if found is not None else ""
 
 
+class _Texts:
+    """The bytes of some parsed files, each read when it is reached, as often as iterated."""
+
+    __slots__ = ("_docs",)
+
+    def __init__(self, docs: Iterable[YamlDoc]) -> None:
+        self._docs = tuple(docs)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return map(YamlDoc.raw_once, self._docs)
+
+
 def display_path(p: Path) -> str:
     try:
         return os.path.relpath(p)
@@ -293,7 +306,8 @@ class _CaseBudget:
         self.limits = limits
         self.size = 0
         self.quick = 0
-        self.raws: list[bytes] = []
+        self.raws: list[bytes | YamlDoc] = []
+        """The texts charged, each as its bytes or, once they were let go, the parse holding them."""
         self.exact: list[int] = []
 
     def charge(self, raw: bytes, shown: str) -> int:
@@ -306,19 +320,31 @@ class _CaseBudget:
         self.quick += quick
         if self.quick <= self.limits.yaml_nodes:
             return estimate
-        self.exact.extend(map(yaml_node_bound, self.raws[len(self.exact):]))
+        self.exact.extend(yaml_node_bound(r if isinstance(r, bytes) else r.raw_once())
+                          for r in self.raws[len(self.exact):])
         nodes = sum(self.exact)
         if nodes > self.limits.yaml_nodes:
             raise LimitError("yaml_nodes", f"the case's files may hold up to {nodes:,} YAML nodes "
                              "(counted before they are parsed)", location=shown)
         return estimate
 
+    def let_go(self, doc: YamlDoc) -> None:
+        """The text charged last is held by `doc` from now on, which may let it go."""
+        self.raws[-1] = doc
 
-def _read(path: Path, shown: str, budget: _CaseBudget | None = None) -> SourceFile:
+
+def _read(path: Path, shown: str, budget: _CaseBudget | None = None, *, lean: bool = False) -> SourceFile:
+    """One file read and parsed (charged to `budget`). `lean`: its bytes are let go once parsed,
+    read again from the file if a location in it is asked for (`YamlDoc.release_raw`)."""
     raw = read_regular_file(path, shown)
     estimate = budget.charge(raw, shown) if budget is not None else None
     doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
-    return SourceFile(path=shown, abspath=path.resolve(), raw=raw, doc=doc)
+    del raw
+    if lean:
+        doc.release_raw(path)
+        if budget is not None:
+            budget.let_go(doc)
+    return SourceFile(path=shown, abspath=path.resolve(), doc=doc)
 
 
 def _check_version(src: SourceFile, kind: str) -> dict[str, Any]:
@@ -649,7 +675,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     confine(p, top, str(path), "the case file")
     limits = current_limits()
     budget = _CaseBudget(limits)
-    main = _read(p, str(path), budget)
+    main = _read(p, str(path), budget, lean=lean)
     data = dict(_check_version(main, "case"))
     # a lean load builds each file's large sections as it reads the file (`_build_sections`);
     # built: some were; failed: an item was invalid (the whole case is validated again at the end)
@@ -683,7 +709,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
             depth = depth_of[parent.abspath] + 1
             if depth > limits.include_depth:
                 raise LimitError("include_depth", "includes nest too deep")
-            src = _read(ip, display_path(ip), budget)
+            src = _read(ip, display_path(ip), budget, lean=lean)
         except InputError as e:
             e.location = f"{parent.path}:{line}:{col}"
             if not e.message.startswith("the included file"):

@@ -11,17 +11,19 @@ import bisect
 import contextlib
 import ctypes
 import gc
+import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import ryml
 
 from ..errors import InputError
-from ..limits import LimitError, Limits, current_limits
+from ..limits import LimitError, Limits, current_limits, read_regular_file
 
 _NONE = ryml.NONE
 # The walk reads a node's type once (one call into rapidyaml) and tests its bits, instead of one
@@ -58,8 +60,14 @@ class YamlDoc:
 
     path: str
     data: Any
-    raw: bytes
+    _raw: bytes | None
+    """The text parsed (`raw`); None once let go (`release_raw`)."""
     duplicates: list[DuplicateKey] = field(default_factory=list)
+    bom: bool = False
+    """The file began with a UTF-8 byte order mark, taken off `raw`."""
+    origin: Path | None = None
+    """The file the text is read from again once let go (`release_raw`)."""
+    _sha256: str | None = None
     _buf: bytearray | None = None
     _tree: Any = None
     _base: int = 0
@@ -71,6 +79,47 @@ class YamlDoc:
     _released: bool = False
     """The parsed tree was let go once the data was built (a large case would otherwise hold its
     text, its tree and its objects at once); the first lookup of a location parses `raw` again."""
+
+    @property
+    def raw(self) -> bytes:
+        """The text parsed (without a byte order mark). Once let go (`release_raw`), read again
+        from the file on first use and kept: the file must still hold the bytes it held when it
+        was parsed (`raw_once`)."""
+        if self._raw is None:
+            self._raw = self.raw_once()
+        return self._raw
+
+    def raw_once(self) -> bytes:
+        """`raw` without keeping it: once let go, read again from the file each time (the
+        caller holds one file's bytes at a time). Raises InputError when the file no longer holds
+        the bytes it held when it was parsed (its sha256 differs): what was found in it could not
+        be told apart from what was read."""
+        if self._raw is not None:
+            return self._raw
+        assert self.origin is not None  # (let go only with the file to read it again from)
+        got = read_regular_file(self.origin, self.path)
+        if hashlib.sha256(got).hexdigest() != self._sha256:
+            raise InputError("the file changed while casegate read the case", location=self.path,
+                             help="check again once nothing is writing to the case's files")
+        return got[len(_BOM):] if self.bom else got
+
+    @property
+    def sha256(self) -> str:
+        """sha256 of the file's bytes as read (the byte order mark, if any, included)."""
+        if self._sha256 is None:
+            digest = hashlib.sha256(_BOM if self.bom else b"")
+            digest.update(self.raw)
+            self._sha256 = digest.hexdigest()
+        return self._sha256
+
+    def release_raw(self, origin: Path) -> None:
+        """Let the text go (a large case's files hold megabytes that nothing reads again unless a
+        finding is located in them): it is read again from `origin`, the file it was read from,
+        when asked for, and checked against its sha256, counted now."""
+        if self._raw is not None:
+            self.sha256  # noqa: B018 (counted while the bytes are at hand)
+            self.origin = origin
+            self._raw = None
 
     def _t(self) -> Any:
         """The parsed tree (parsed again from `raw` after it was released), or None."""
@@ -539,8 +588,9 @@ def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estim
 def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
     if len(raw) > current_limits().file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    bom = raw.startswith(_BOM)
+    if bom:
+        raw = raw[len(_BOM):]
     limits = current_limits()
     bound = None if nodes_charged else node_bound_over(raw, limits.yaml_nodes)
     if bound is not None:
@@ -575,7 +625,7 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         ) from None
     if tree.size() > limits.yaml_nodes:  # not reached while the bound above holds; kept as a guard
         raise LimitError("yaml_nodes", f"the YAML has {tree.size():,} nodes", location=f"{path}:1:1")
-    doc = YamlDoc(path=path, data=None, raw=raw, _buf=buf, _tree=tree, _base=base)
+    doc = YamlDoc(path=path, data=None, _raw=raw, bom=bom, _buf=buf, _tree=tree, _base=base)
     root = tree.root_id()
     if tree.is_stream(root):
         if tree.num_children(root) > 1:
@@ -633,6 +683,8 @@ def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
     doc.release_tree()
     return doc
 
+
+_BOM = b"\xef\xbb\xbf"
 
 _RESERVE_FROM = 1 << 16
 """Texts of this many bytes or more have their tree's nodes reserved before they are parsed."""
