@@ -296,9 +296,9 @@ def test_a_lean_load_lets_the_files_bytes_go_and_reads_them_again_for_what_it_re
 
 def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_text(tmp_path: Path) -> None:
     """The lab rewrites the case's file once casegate has read it, taking the template's markers
-    out: the marked values casegate built still stand, and the text read again for the marker
-    check is not the text they came from. The gate refuses to go on instead of skipping the
-    check on the new text."""
+    out: the marker check still goes by the text that was read (the markers it held were noted
+    before its bytes were let go), and the new text, read again to locate the findings, is not
+    the text they came from: the gate refuses to go on instead of placing them in it."""
     from casegate.errors import InputError
     from casegate.gate import run_gate
     from casegate.load import load_case
@@ -308,5 +308,6 @@ def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_tex
     case = tmp_path / "c" / "case.yaml"
     loaded = load_case(case, root=tmp_path, keep_data=False)
     case.write_text(case.read_text().replace("PLACEHOLDER", "Filled in"))
+    assert loaded.texts().holds(b"PLACEHOLDER")
     with pytest.raises(InputError, match="changed while casegate read"):
         run_gate(loaded, today=dt.date(2026, 11, 20))

@@ -27,6 +27,7 @@ from ..model._base import BoundaryKind
 from ._index import ArgumentIndex, index_of
 
 if TYPE_CHECKING:
+    from ..load import SourceTexts
     from ..model import (
         ArtifactDates,
         AuthorityCheck,
@@ -91,10 +92,10 @@ class Context:
     authority: AuthorityCheck | None = None
     """The sign-offs and the roles that hold authority, checked against a keyring; None when no
     check was made (a preview, a case built in memory)."""
-    sources: Iterable[bytes] | None = None
-    """The bytes of the files the case was read from (`Loaded.texts`: each read when reached);
-    None for a case built in memory. A rule that looks for a marker in the case's text may skip
-    the case when no file holds it."""
+    sources: SourceTexts | None = None
+    """The bytes of the files the case was read from (`Loaded.texts`); None for a case built in
+    memory. A rule that looks for a marker in the case's text may skip the case when no file
+    holds it (`SourceTexts.holds`)."""
     waivers: list[Waiver] = field(default_factory=list)
     """The waivers the gate accepts (signed, allowed by the policy, not lapsed): the blocking
     findings they cover become conditions of the decision."""

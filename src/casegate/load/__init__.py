@@ -3,6 +3,7 @@
 from ._loader import (
            Loaded,
            SourceFile,
+           SourceTexts,
            builtin_policies,
            case_root,
            display_path,
@@ -14,6 +15,6 @@ from ._loader import (
 from ._regimes import builtin_regimes, load_builtin_regime, load_regime, resolve_regimes
 from ._yaml import YamlDoc, parse_yaml
 
-__all__ = ["Loaded", "SourceFile", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
+__all__ = ["Loaded", "SourceFile", "SourceTexts", "YamlDoc", "builtin_policies", "case_root", "display_path", "load_case",
            "load_policy", "load_protocol", "parse_yaml", "validation_findings", "builtin_regimes", "load_builtin_regime",
            "load_regime", "resolve_regimes"]

@@ -36,6 +36,7 @@ from ..model import (
     share_field_sets,
 )
 from ._yaml import YamlDoc, node_counts, parse_yaml, yaml_node_bound
+from .templates import PLACEHOLDER
 
 if TYPE_CHECKING:
     from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol
@@ -156,10 +157,9 @@ class Loaded:
     def main(self) -> SourceFile:
         return self.files[0]
 
-    def texts(self) -> Iterable[bytes]:
-        """The bytes of each file the case was read from, in their order, each read when it is
-        reached (`YamlDoc.raw_once`): where a lean load let them go, one file's at a time."""
-        return _Texts(f.doc for f in self.files)
+    def texts(self) -> SourceTexts:
+        """The bytes of the files the case was read from (`SourceTexts`)."""
+        return SourceTexts(f.doc for f in self.files)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -272,8 +272,10 @@ class Loaded:
         return found.doc.source_line(loc.line) if found is not None else ""
 
 
-class _Texts:
-    """The bytes of some parsed files, each read when it is reached, as often as iterated."""
+class SourceTexts:
+    """The bytes of the files a case was read from, in their order. Where a lean load let them go,
+    each is read again when it is reached (`YamlDoc.raw_once`), one file's at a time, and whether
+    they hold the template marker is known without reading them (`holds`)."""
 
     __slots__ = ("_docs",)
 
@@ -282,6 +284,15 @@ class _Texts:
 
     def __iter__(self) -> Iterator[bytes]:
         return map(YamlDoc.raw_once, self._docs)
+
+    def holds(self, marker: bytes) -> bool:
+        """Whether a file's bytes hold `marker` (`YamlDoc.holds`)."""
+        return any(doc.holds(marker) for doc in self._docs)
+
+
+_NOTED = (PLACEHOLDER.encode(),)
+"""The markers a lean load notes in each file's bytes before it lets them go: the template's,
+which CG909 looks for in every case it checks."""
 
 
 def display_path(p: Path) -> str:
@@ -341,7 +352,7 @@ def _read(path: Path, shown: str, budget: _CaseBudget | None = None, *, lean: bo
     doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
     del raw
     if lean:
-        doc.release_raw(path)
+        doc.release_raw(path, _NOTED)
         if budget is not None:
             budget.let_go(doc)
     return SourceFile(path=shown, abspath=path.resolve(), doc=doc)
@@ -700,7 +711,6 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         if not isinstance(inc, str):
             continue
         ip = parent.abspath.parent / inc
-        line, col = parent.doc.locate(("include", idx))
         try:
             if confine(ip, top, inc, "the included file") in seen:
                 continue
@@ -711,6 +721,8 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
                 raise LimitError("include_depth", "includes nest too deep")
             src = _read(ip, display_path(ip), budget, lean=lean)
         except InputError as e:
+            # (located only now: a lean load let the parent's bytes and tree go)
+            line, col = parent.doc.locate(("include", idx))
             e.location = f"{parent.path}:{line}:{col}"
             if not e.message.startswith("the included file"):
                 e.message = f"included file {inc!r}: {e.message}"

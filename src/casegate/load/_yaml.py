@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -68,6 +68,8 @@ class YamlDoc:
     origin: Path | None = None
     """The file the text is read from again once let go (`release_raw`)."""
     _sha256: str | None = None
+    _noted: dict[bytes, bool] = field(default_factory=dict)
+    """Whether the text held each of some markers, noted before it was let go (`holds`)."""
     _buf: bytearray | None = None
     _tree: Any = None
     _base: int = 0
@@ -112,21 +114,32 @@ class YamlDoc:
             self._sha256 = digest.hexdigest()
         return self._sha256
 
-    def release_raw(self, origin: Path) -> None:
+    def holds(self, marker: bytes) -> bool:
+        """Whether the text holds `marker` (as noted when it was let go, if it was noted then)."""
+        if self._raw is None:
+            noted = self._noted.get(marker)
+            if noted is not None:
+                return noted
+        return marker in self.raw_once()
+
+    def release_raw(self, origin: Path, noted: Iterable[bytes] = ()) -> None:
         """Let the text go (a large case's files hold megabytes that nothing reads again unless a
         finding is located in them): it is read again from `origin`, the file it was read from,
-        when asked for, and checked against its sha256, counted now."""
+        when asked for, and checked against its sha256, counted now. Whether it holds each of the
+        markers `noted` is noted now too (`holds`)."""
         if self._raw is not None:
             self.sha256  # noqa: B018 (counted while the bytes are at hand)
+            self._noted = {m: m in self._raw for m in noted}
             self.origin = origin
             self._raw = None
 
     def _t(self) -> Any:
         """The parsed tree (parsed again from `raw` after it was released), or None."""
         if self._tree is None and self._released:
+            raw = self.raw  # (read again if let go: a file that changed since is refused here)
             self._released = False
             try:
-                self._buf, self._tree, self._base = _parse_tree(self.raw)
+                self._buf, self._tree, self._base = _parse_tree(raw)
             except Exception:  # it parsed once: a second parse failing leaves locations at 1:1
                 self._buf, self._tree, self._base = None, None, 0
         return self._tree

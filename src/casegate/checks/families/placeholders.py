@@ -15,10 +15,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...load.template_digests import TEMPLATE_ARTIFACTS
+from ...load.templates import PLACEHOLDER
 from .._registry import Context, Hit, rule
-
-PLACEHOLDER = "PLACEHOLDER"
-"""The marker a template puts in every value the user must replace (a whole word, in capitals)."""
 
 _MARK_BYTES = PLACEHOLDER.encode()
 _WORD = rf"\b{PLACEHOLDER}\b"
@@ -90,7 +88,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 )
 def template_placeholder(ctx: Context) -> Iterator[Hit]:
     yield from _template_artifacts(ctx)
-    if ctx.sources is not None and not any(_MARK_BYTES in raw for raw in ctx.sources):
+    if ctx.sources is not None and not ctx.sources.holds(_MARK_BYTES):
         return  # no file the case was read from holds the marker (walking a large case costs)
     for path, text in placeholder_values(ctx.case):
         if not path:
