@@ -36,7 +36,7 @@ from ..model import (
     share_field_sets,
 )
 from ._yaml import YamlDoc, node_counts, parse_yaml, yaml_node_bound
-from .templates import PLACEHOLDER
+from .template_marker import PLACEHOLDER
 
 if TYPE_CHECKING:
     from ..model import AttestationSet, AuthorityCheck, EvaluationProtocol

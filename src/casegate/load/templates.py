@@ -9,9 +9,6 @@ from pathlib import Path
 
 from ..errors import InputError
 
-PLACEHOLDER = "PLACEHOLDER"
-"""The marker a template puts in every value the user must replace (a whole word, in capitals)."""
-
 _DESCRIPTIONS = {
     "frontier-api": "A worked example to adapt: the atlas-api example case (a frontier model's API release "
                     "covering cyber and bio misuse) with its fictional people, organisations and evidence "

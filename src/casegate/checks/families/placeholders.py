@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from ...load.template_digests import TEMPLATE_ARTIFACTS
-from ...load.templates import PLACEHOLDER
+from ...load.template_marker import PLACEHOLDER
 from .._registry import Context, Hit, rule
 
 _MARK_BYTES = PLACEHOLDER.encode()
