@@ -22,6 +22,8 @@ from .._derived import (
     is_expired,
     proportion,
     run_key,
+    tool_words,
+    tools_not_elicited,
 )
 from .._registry import Context, Hit, rule
 from ..measurement import evaluations
@@ -36,19 +38,35 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
 @rule(
     "CG301", "elicitation-below-minimum", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation measuring a threshold used less elicitation than the policy's minimum "
-            "(attempts, scaffold, tools, model variant, token budget, samples).",
+            "(attempts, scaffold, tools, model variant, token budget, samples), or did not give the "
+            "model a tool the boundary grants that matters for the threshold.",
     rationale="A weak prompt, a small budget or the production model with its refusals understates "
               "capability. A result only says what capable users and adversaries could draw out when "
-              "the evaluation tried at least as hard as the framework requires.",
+              "the evaluation tried at least as hard as the framework requires, with what the "
+              "deployment gives them: a model measured without the browser, computer control or "
+              "shell the boundary grants was not measured as deployed. Each tool in `boundary.tools` "
+              "that the policy says matters for the threshold (`tools.<name>.matters_for`; a tool the "
+              "policy does not list matters for every threshold) must be among the tools the "
+              "evaluation's log records (`tools.<name>.elicited_by`, else the tool's own name); "
+              "otherwise the evaluation does not count.",
     bad="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: production, attempts: 1, scaffold: prompted}",
     good="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: helpful-only, attempts: 5, scaffold: agent, tools: [bash, python], budget_tokens: 2000000}",
-    fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy.",
+    fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy, "
+        "giving the model every tool the boundary grants; or gate a boundary without the tools no "
+        "evaluation gave the model.",
 )
 def elicitation_below_minimum(ctx: Context) -> Iterator[Hit]:
     pol = ctx.policy
     for eid, ev in ctx.case.evidence.items():
         if ev.kind != "eval" or ev.threshold not in pol.thresholds:
             continue
+        lacking = tools_not_elicited(ctx, ev, ev.threshold)
+        if lacking:
+            yield Hit(("evidence", eid, "elicitation", "tools"),
+                      f"evaluation `{eid}` for `{ev.threshold}` did not give the model the tool(s) "
+                      f"{tool_words(lacking)} that the boundary grants (its log records "
+                      f"{', '.join(ev.elicitation.tools) if ev.elicitation and ev.elicitation.tools else 'no tools'})",
+                      help="re-run it with those tools, or gate a boundary without them")
         for sf in elicitation_shortfalls(ev, pol.thresholds[ev.threshold].elicitation):
             if sf.field == "elicitation":
                 path: tuple[str | int, ...] = ("evidence", eid)
