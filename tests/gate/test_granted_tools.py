@@ -108,3 +108,25 @@ def test_a_tool_entry_names_known_thresholds_and_domains(tmp_path: Path, field: 
     pol.write_text(yaml.safe_dump(doc, sort_keys=False))
     found = [(f.code, f.message) for f in load_case(case).diagnostics if f.blocking]
     assert any(code == "CG900" and message in m for code, m in found), found
+
+
+def test_a_policy_that_clears_the_new_tool_rides_in_with_the_case(tmp_path: Path) -> None:
+    # the previous version: the example as it is; this one adds web browsing and, in the same
+    # change, a policy entry that stands the bio suite's web-search for it, lets it matter for
+    # bio-high alone and clears every domain scoped out beside it
+    previous = load_case(ATLAS / "case.yaml")
+    case = _atlas(tmp_path, "  tools: [code-execution, web-browsing]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    doc["tools"]["web-browsing"] = {"elicited_by": ["web-search"], "matters_for": ["bio-high"],
+                                    "scopes_out": ["autonomy", "persuasion", "sabotage"]}
+    doc["tools"]["code-execution"]["scopes_out"].append("exfiltration")
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    r = run_gate(loaded, today=TODAY, previous=previous)
+    loosened = _blocking(r, "CG328")
+    assert r.outcome == "NO-GO"
+    assert any("`web-browsing` tool no longer matters for ai-rnd-4, cyber-high" in m for m in loosened), loosened
+    assert any("`web-browsing` tool is stood for by web-search, not web-browsing" in m for m in loosened)
+    assert any("`web-browsing` tool now leaves autonomy, persuasion, sabotage scoped out" in m for m in loosened)
+    assert any("`code-execution` tool now leaves exfiltration scoped out" in m for m in loosened)

@@ -301,7 +301,7 @@ def ungrounded_grants(ctx: Context) -> list[str]:
     grants that contradict a scoping-out (see CG301 and CG212). Dropping them is the narrower
     boundary of the same kind the gate tries first."""
     out: list[str] = []
-    for eid, ev in ctx.case.evidence.items():
+    for ev in ctx.case.evidence.values():
         if ev.kind == "eval" and ev.threshold in ctx.policy.thresholds:
             out.extend(f"tools.{name}" for name, _ in tools_not_elicited(ctx, ev, ev.threshold))
     for did in scoped_out_on_boundary(ctx):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import Case, Evidence, Policy, RuleSeverity
+from ...model import Boundary, Case, Evidence, Policy, RuleSeverity
 from ...model._policy import ElicitationMinimum
 from .._derived import (
     capability_status,
@@ -431,7 +431,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
-            "only when independent, more kinds that count declared, or test counts or verdicts taken on the case's word.",
+            "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, or "
+            "less asked of the tools and sensitive domains the boundary grants.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -470,7 +471,7 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
     if apart:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
-    for path, what in _other_loosenings(prev, pol):
+    for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary)]:
         yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
     if removed:
@@ -480,6 +481,36 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
                   "version's policy required"
                   + (f"; {', '.join(relies)} count(s) only because of the change" if relies else ""),
                   severity=None if relies else RuleSeverity.advisory)
+
+
+def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(policy path, what) for each way `pol` asks less than `prev` of what the boundary grants:
+    a granted tool that matters for fewer thresholds, stood for by other evaluation tools, or
+    clearing more domains for scoping out; a sensitive domain clearing more. A tool or sensitive
+    domain the previous policy did not list asked the most (every threshold, its own name, no
+    domain cleared)."""
+    for name in b.tools if b is not None else ():
+        was, now = prev.tools.get(name), pol.tools.get(name)
+        was_for = set(prev.thresholds) if was is None or was.matters_for is None else set(was.matters_for)
+        now_for = set(pol.thresholds) if now is None or now.matters_for is None else set(now.matters_for)
+        fewer = sorted((was_for & set(pol.thresholds)) - now_for)
+        if fewer:
+            yield ("tools", name, "matters_for"), f"the `{name}` tool no longer matters for {', '.join(fewer)}"
+        was_by = set(was.elicited_by) if was is not None and was.elicited_by else {name}
+        now_by = set(now.elicited_by) if now is not None and now.elicited_by else {name}
+        if not was_by <= now_by:
+            yield (("tools", name, "elicited_by"),
+                   f"the `{name}` tool is stood for by {', '.join(sorted(now_by))}, not {', '.join(sorted(was_by))}")
+        cleared = sorted(set(now.scopes_out if now is not None else ()) - set(was.scopes_out if was is not None else ()))
+        if cleared:
+            yield ("tools", name, "scopes_out"), f"the `{name}` tool now leaves {', '.join(cleared)} scoped out"
+    for name in b.sensitive_domains if b is not None else ():
+        old_d, new_d = prev.sensitive_domains.get(name), pol.sensitive_domains.get(name)
+        cleared = sorted(set(new_d.scopes_out if new_d is not None else ())
+                         - set(old_d.scopes_out if old_d is not None else ()))
+        if cleared:
+            yield (("sensitive_domains", name, "scopes_out"),
+                   f"the sensitive domain `{name}` now leaves {', '.join(cleared)} scoped out")
 
 
 def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:
