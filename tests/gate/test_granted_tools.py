@@ -130,3 +130,12 @@ def test_a_policy_that_clears_the_new_tool_rides_in_with_the_case(tmp_path: Path
     assert any("`web-browsing` tool is stood for by web-search, not web-browsing" in m for m in loosened)
     assert any("`web-browsing` tool now leaves autonomy, persuasion, sabotage scoped out" in m for m in loosened)
     assert any("`code-execution` tool now leaves exfiltration scoped out" in m for m in loosened)
+
+
+def test_a_sensitive_domain_the_policy_does_not_clear_contradicts_the_scoping_outs(tmp_path: Path) -> None:
+    case = _atlas(tmp_path, "  tools: [code-execution]\n  sensitive_domains: [critical-infrastructure]\n")
+    r = _gate(case)
+    contradicted = _blocking(r, "CG212")
+    assert {m.split("`")[1] for m in contradicted} == {"autonomy", "persuasion", "sabotage"}
+    assert all("`critical-infrastructure` (sensitive domain)" in m for m in contradicted)
+    assert r.narrower_dropped == ["sensitive_domains.critical-infrastructure"]
