@@ -72,6 +72,10 @@ def _world(where: Path, tools: list[str]) -> World:
     w = make_world(where, authors_list=False)
     _edit(w.case, "tools: [code-execution]", f"tools: [{', '.join(tools)}]")
     _edit(w.case, "with a sandboxed code-execution tool", "with a web-search tool")
+    # the framework says what web search is: the bio suite's own tool gives a run it, it matters
+    # for bio-high, and it opens no pathway in the domains the case scopes out on the boundary
+    _edit(w.dir / "policy.yaml", "\ntools:\n", "\ntools:\n  web-search: {elicited_by: [web-search], matters_for: [bio-high], "
+                                              "scopes_out: [autonomy, persuasion, sabotage]}\n")
     sign_authors(w.load(), "safety-lead", w.signers["mira"], w.ring, at=parse_instant("2026-11-20"))
     for name, role in SIGNED.items():
         sign_case(w.load(), role, w.signers[name], w.ring)

@@ -67,7 +67,15 @@ __all__ = [
     "capability_status",
     "elements_of_type",
     "elicitation_shortfalls",
+    "granted_tools_for",
+    "tools_not_elicited",
+    "tool_words",
+    "grants_against_scoping",
+    "ungrounded_grants",
+    "scoped_out_on_boundary",
     "inability",
+    "inability_relied_on",
+    "scoped_out_for_internal_case",
     "weights_reachable",
     "evidence_dated",
     "evidence_expiry",
@@ -237,6 +245,70 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
     return out
 
 
+def granted_tools_for(ctx: Context, tid: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(tool, the evaluation tools that stand for it) for every tool the boundary grants that the
+    policy says matters for threshold `tid` (`Policy.tools`): a tool the policy does not list
+    matters for every threshold and is stood for only by a log tool of its own name."""
+    b = ctx.case.boundary
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for name in b.tools if b is not None else ():
+        g = ctx.policy.tools.get(name)
+        if g is not None and g.matters_for is not None and tid not in g.matters_for:
+            continue
+        out.append((name, tuple(g.elicited_by) if g is not None and g.elicited_by else (name,)))
+    return out
+
+
+def tools_not_elicited(ctx: Context, ev: Evidence, tid: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(tool, the evaluation tools that stand for it) for each tool the boundary grants (that
+    matters for `tid`) which the evaluation did not give the model: its elicitation's tools, as
+    its log records them, lack one of the tools that stand for it."""
+    had = set(ev.elicitation.tools) if ev.elicitation is not None else set()
+    return [(name, need) for name, need in granted_tools_for(ctx, tid) if not set(need) <= had]
+
+
+def tool_words(tools: list[tuple[str, tuple[str, ...]]]) -> str:
+    """Granted tools in words: `web-browsing (as web-search), persistent-shell`."""
+    return ", ".join(name if need == (name,) else f"{name} (as {', '.join(need)})" for name, need in tools)
+
+
+def scoped_out_on_boundary(ctx: Context) -> list[str]:
+    """The scoped-out domains the policy sets no threshold for: their scoping-out rests on what the
+    boundary is, not on measured inability (a domain with thresholds is held to its evaluations,
+    and through them to the boundary's tools, by CG206 and CG301)."""
+    measured = {th.domain for th in ctx.policy.thresholds.values()}
+    return [did for did, t in ctx.case.threat_model.items()
+            if t.scoped_out is not None and t.scoped_out.strip() and did not in measured]
+
+
+def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
+    """(`tools` or `sensitive_domains`, name) for each thing the boundary grants that the policy
+    does not clear for scoping `domain` out (`Policy.tools`/`sensitive_domains` `scopes_out`): a
+    tool or sensitive domain the policy does not list clears nothing."""
+    b = ctx.case.boundary
+    if b is None:
+        return []
+    pol = ctx.policy
+    out = [("tools", t) for t in b.tools if t not in pol.tools or domain not in pol.tools[t].scopes_out]
+    out += [("sensitive_domains", d) for d in b.sensitive_domains
+            if d not in pol.sensitive_domains or domain not in pol.sensitive_domains[d].scopes_out]
+    return out
+
+
+def ungrounded_grants(ctx: Context) -> list[str]:
+    """What the boundary grants that the case's evidence does not carry, as `tools.<name>` and
+    `sensitive_domains.<name>`: tools some evaluation of a threshold did not give the model, and
+    grants that contradict a scoping-out (see CG301 and CG212). Dropping them is the narrower
+    boundary of the same kind the gate tries first."""
+    out: list[str] = []
+    for ev in ctx.case.evidence.values():
+        if ev.kind == "eval" and ev.threshold in ctx.policy.thresholds:
+            out.extend(f"tools.{name}" for name, _ in tools_not_elicited(ctx, ev, ev.threshold))
+    for did in scoped_out_on_boundary(ctx):
+        out.extend(f"{attr}.{name}" for attr, name in grants_against_scoping(ctx, did))
+    return list(dict.fromkeys(out))
+
+
 # --------------------------------------------------------------------------- capability status
 
 
@@ -304,7 +376,7 @@ class CapabilityStatus(NamedTuple):
         return ("evidence", self.deciding.evidence, "result") if self.deciding else ("evidence",)
 
 
-def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | None:
+def _exclusion(ctx: Context, eid: str, ev: Evidence, th_id: str, th: Threshold) -> str | None:
     if ev.kind != "eval":
         return f"is a {ev.kind}, not an evaluation"
     if is_expired(ev, ctx):
@@ -322,6 +394,9 @@ def _exclusion(ctx: Context, eid: str, ev: Evidence, th: Threshold) -> str | Non
         return ctx.facts.excluded[eid]
     if elicitation_shortfalls(ev, th.elicitation):
         return "its elicitation is below the policy minimum"
+    lacking = tools_not_elicited(ctx, ev, th_id)
+    if lacking:
+        return f"it did not give the model the tool(s) the boundary grants: {tool_words(lacking)}"
     if proportion(ev) is None:
         return "it records no success counts (successes and trials)"
     return None
@@ -351,7 +426,7 @@ def _status_of(ctx: Context, tid: str, th: Threshold) -> CapabilityStatus:
     excluded: list[tuple[str, str]] = []
     for eid, ev in evidence_by_threshold(ctx).get(tid, ()):
         names.append(eid)
-        why = _exclusion(ctx, eid, ev, th)
+        why = _exclusion(ctx, eid, ev, tid, th)
         if why is not None:
             excluded.append((eid, why))
             continue
@@ -670,6 +745,26 @@ def _inability_of(ctx: Context, domain: str) -> Inability:
                                  f"`{need.value}` variant (fine-tuning attacks)")
         parts.append(f"`{tid}`: {st.basis}")
     return Inability(domain, True, "; ".join(parts))
+
+
+def scoped_out_for_internal_case(ctx: Context, domain: str) -> bool:
+    """True when `domain` is scoped out of an external boundary as a risk that arises inside the
+    lab (the policy's `internal_relevant`) with every threshold measured: its scoping-out rests on
+    the internal case (CG104), not on inability."""
+    t = ctx.case.threat_model.get(domain)
+    dom = ctx.policy.domains.get(domain)
+    statuses = capability_status(ctx)
+    return bool(t is not None and t.scoped_out is not None and dom is not None and dom.internal_relevant
+                and ctx.boundary is not None and not ctx.boundary.internal
+                and all(st.measured for st in statuses.values() if st.domain == domain))
+
+
+def inability_relied_on(ctx: Context) -> list[str]:
+    """The domains whose risk the decision rests on measured inability: inability is shown, and
+    the domain has pathways (their risk rests on the capability bound) or is scoped out on it."""
+    return [did for did, t in ctx.case.threat_model.items()
+            if (t.pathways or t.scoped_out is not None) and not scoped_out_for_internal_case(ctx, did)
+            and inability(ctx, did).shown]
 
 
 def inability(ctx: Context, domain: str) -> Inability:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
-from ..checks._derived import evidence_expiry
+from ..checks._derived import evidence_expiry, ungrounded_grants
 from ..checks.answers import compose_answers
 from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
@@ -74,12 +74,18 @@ def _as_case(x: Loaded | Case, what: str) -> tuple[Case, Policy | None]:
     return (effective if effective is not None else x.case), x.policy
 
 
-def _candidates(case: Case, requested: BoundaryKind) -> Iterator[tuple[BoundaryKind, tuple[str, ...]]]:
+def _candidates(case: Case, requested: BoundaryKind, ungrounded: Sequence[str] = ()) -> Iterator[tuple[BoundaryKind, tuple[str, ...]]]:
     """Narrower boundaries, widest first: the same kind without widening attributes, then each
-    narrower kind with the attributes kept, then without them."""
+    narrower kind with the attributes kept, then without them. `ungrounded` names single grants
+    (`tools.<name>`, `sensitive_domains.<name>`) the evidence does not carry: dropping only them
+    is tried before dropping every tool or sensitive domain."""
     b = case.boundary
     attrs = [a for a in _ATTRS if b is not None and getattr(b, a)]
     drops: list[tuple[str, ...]] = [()] + [(a,) for a in attrs] + ([tuple(attrs)] if len(attrs) > 1 else [])
+    # the grants the evidence does not carry, each attribute they leave something of kept
+    part = tuple(g for g in ungrounded if b is not None and g.split(".", 1)[0] in attrs)
+    if part and any(set(getattr(b, a)) - {g.split(".", 1)[1] for g in part if g.startswith(a + ".")} for a in attrs):
+        drops.insert(1, part)
     for kind in reversed(BOUNDARY_LADDER[: requested.rank + 1]):
         for d in drops:
             if kind is requested and not d:
@@ -88,10 +94,17 @@ def _candidates(case: Case, requested: BoundaryKind) -> Iterator[tuple[BoundaryK
 
 
 def _variant(case: Case, dropped: tuple[str, ...]) -> Case:
+    """The case with the boundary's attributes (`tools`) or single grants (`tools.<name>`) in
+    `dropped` taken away."""
     if not dropped or case.boundary is None:
         return case
-    b = case.boundary.model_copy(update={a: [] for a in dropped})
-    return case.model_copy(update={"boundary": b})
+    b = case.boundary
+    update: dict[str, list[str]] = {}
+    for d in dropped:
+        attr, _, name = d.partition(".")
+        kept = update.get(attr, getattr(b, attr))
+        update[attr] = [x for x in kept if x != name] if name else []
+    return case.model_copy(update={"boundary": b.model_copy(update=update)})
 
 
 def _condition_due(case: Case, day: dt.date) -> dt.date:
@@ -256,7 +269,7 @@ def run_gate(
         # load findings stand at every boundary: no narrower one can pass
         if requested is not None and try_narrower and not any(f.blocking for f in loaded.diagnostics):
             order = _fail_fast_order({f.code for f in main.blocking})
-            for kind, dropped in _candidates(case, requested):
+            for kind, dropped in _candidates(case, requested, ungrounded_grants(ctx0)):
                 ctx = context(kind, dropped)
                 stop = _first_blocking(ctx, order, accepted)
                 if stop is not None:

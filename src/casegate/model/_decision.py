@@ -45,7 +45,8 @@ class BoundaryTrial(Frozen):
     """Codes of the blocking findings that stand for it (for a narrower boundary that fails, the
     first one found: the gate stops there)."""
     dropped: list[str] = Field(default_factory=new_list)
-    """Boundary attributes removed for this trial ('tools', 'sensitive_domains')."""
+    """Boundary attributes removed for this trial ('tools', 'sensitive_domains'), or single grants
+    ('tools.web-browsing') the evidence does not carry."""
 
 
 class Digests(Frozen):
@@ -108,7 +109,8 @@ class DecisionRecord(Frozen):
     trials: list[BoundaryTrial] = Field(default_factory=new_list)
     """Every boundary tried."""
     narrower_dropped: list[str] = Field(default_factory=new_list)
-    """On NO-GO: boundary attributes ('tools', 'sensitive_domains') the narrower boundary drops."""
+    """On NO-GO: boundary attributes ('tools', 'sensitive_domains') or single grants
+    ('tools.web-browsing') the narrower boundary drops."""
     rejected_waivers: list[str] = Field(default_factory=new_list)
     """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
     digests: Digests = Digests.model_construct()

@@ -149,6 +149,37 @@ class Threshold(Frozen):
         return self
 
 
+class GrantedTool(Frozen):
+    """What the framework says about one tool a deployment boundary may give the model
+    (`boundary.tools`): which evaluation tools give the model the same affordance, which thresholds
+    it matters for, and which risk domains may still be scoped out on the boundary while it is
+    granted."""
+
+    description: str | None = None
+    """What the tool is, as the framework understands it (e.g. 'sandboxed interpreter, no network
+    egress, no persistent storage')."""
+    elicited_by: list[str] = Field(default_factory=new_list)
+    """The tools an evaluation log must record (every one of them) for the run to have given the
+    model this affordance; empty: a tool of the same name."""
+    matters_for: list[Id] | None = None
+    """Thresholds whose evaluations must give the model this tool when the boundary grants it;
+    unset: every threshold."""
+    scopes_out: list[Id] = Field(default_factory=new_list)
+    """Risk domains that may stay scoped out on the boundary while it grants this tool (the tool,
+    as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
+
+
+class GrantedDomain(Frozen):
+    """What the framework says about one sensitive domain a deployment may integrate into
+    (`boundary.sensitive_domains`)."""
+
+    description: str | None = None
+    """What the integration is."""
+    scopes_out: list[Id] = Field(default_factory=new_list)
+    """Risk domains that may stay scoped out on the boundary while it integrates into this one;
+    any other domain's scoping-out is contradicted by it."""
+
+
 class RoleRequirement(Frozen):
     """A role that must sign for a boundary, and how many distinct people of it."""
 
@@ -450,6 +481,13 @@ class Policy(Frozen):
     """Risk domains this framework covers."""
     thresholds: dict[Id, Threshold] = Field(default_factory=new_dict)
     """Capability thresholds, keyed by id."""
+    tools: dict[str, GrantedTool] = Field(default_factory=new_dict)
+    """The tools a boundary may give the model, by the name `boundary.tools` uses. A tool not
+    listed matters for every threshold, is elicited only by a log tool of its own name, and leaves
+    no domain scoped out on the boundary."""
+    sensitive_domains: dict[str, GrantedDomain] = Field(default_factory=new_dict)
+    """The sensitive domains a boundary may integrate into, by the name
+    `boundary.sensitive_domains` uses. One not listed leaves no domain scoped out on the boundary."""
     signoff: SignoffPolicy = SignoffPolicy.model_construct()
     """Who must sign, and separation of authority."""
     decision: DecisionAuthority = DecisionAuthority.model_construct()
@@ -497,6 +535,20 @@ class Policy(Frozen):
     regimes: list[str] = Field(default_factory=new_list)
     """Regulatory regimes every case under this policy is under ('builtin:NAME' or a path
     relative to the policy file)."""
+
+    @model_validator(mode="after")
+    def _grants_name_known_ids(self) -> "Policy":
+        for name, tool in self.tools.items():
+            unknown = [t for t in tool.matters_for or () if t not in self.thresholds]
+            if unknown:
+                raise ValueError(f"tools.{name}.matters_for names no threshold of the policy: {', '.join(unknown)}")
+        grants: list[tuple[str, list[str]]] = [(f"tools.{n}", t.scopes_out) for n, t in self.tools.items()]
+        grants += [(f"sensitive_domains.{n}", d.scopes_out) for n, d in self.sensitive_domains.items()]
+        for where, domains in grants:
+            unknown = [d for d in domains if d not in self.domains]
+            if unknown:
+                raise ValueError(f"{where}.scopes_out names no domain of the policy: {', '.join(unknown)}")
+        return self
 
     def known_roles(self) -> set[str]:
         """Every role the policy names: declared roles, its owners, sign-off roles, separated

@@ -138,6 +138,23 @@ def widened_scope_in_words(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, scope=scope)), policy
 
 
+UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
+"""The tools `ungrounded-tools` lists: a browser, computer control and a shell that outlives a session."""
+
+
+def ungrounded_tools(case: Case, policy: Policy) -> Applied:
+    b = case.boundary
+    if b is None:
+        return "the case names no boundary"
+    added = [t for t in UNGROUNDED_TOOLS if t not in b.tools]
+    measured = any(ev.kind == "eval" and ev.threshold in policy.thresholds for ev in case.evidence.values())
+    on_boundary = {th.domain for th in policy.thresholds.values()}
+    scoped = any(t.scoped_out and did not in on_boundary for did, t in case.threat_model.items())
+    if not added or not (measured or scoped):
+        return "the boundary already lists those tools, or no evaluation or scoping-out could be held to them"
+    return _upd(case, boundary=_upd(b, tools=[*b.tools, *added])), policy
+
+
 # --------------------------------------------------------------------------- test 2: threat model
 
 
@@ -530,6 +547,22 @@ def dropped_internal_case_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc, case=_upd(s.case, system=_upd(s.case.system, lineage=lin)))
 
 
+def untagged_inability(case: Case, policy: Policy) -> Applied:
+    els = case.argument.elements
+    tagged = [eid for eid, el in els.items() if el.capability is not None]
+    sandbagging = {eid for eid, el in els.items() if el.kind == "sandbagging"}
+    if not tagged and not sandbagging:
+        return "the argument tags no capability claim and raises no sandbagging defeater"
+    kept = {eid: _upd(el, capability=None, defeaters=[d for d in el.defeaters if d not in sandbagging])
+            for eid, el in els.items() if eid not in sandbagging}
+    # the probes that answered only the defeaters go with them
+    still = {x for el in kept.values() for x in (*el.evidence, *el.answered_by)}
+    probes = {x for d in sandbagging for x in els[d].answered_by
+              if x in case.evidence and case.evidence[x].kind == "sandbagging-probe" and x not in still}
+    evidence = {k: v for k, v in case.evidence.items() if k not in probes}
+    return _upd(case, argument=_upd(case.argument, elements=kept), evidence=evidence), policy
+
+
 # --------------------------------------------------------------------------- test 4 and security opacity
 
 
@@ -899,6 +932,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "keeps the boundary's kind and access but rewrites its scope to anyone, `vetting: none`, "
              "`rate_limit: unlimited`, worldwide and no user cap, the identity checks and rate limits keeping their "
              "old tests", ("CG211",), widened_scope_in_words, needs_previous=True),
+    Mutation("ungrounded-tools", ("test-1-boundary", "test-3-elicitation", "test-2-threat-model"),
+             "adds `web-browsing`, `computer-use` and `persistent-shell` to the boundary's tools, keeping every "
+             "evaluation and scoping-out as it was", ("CG301", "CG212"), ungrounded_tools),
     Mutation("scoped-out-domain", ("test-2-threat-model", "q-pathway"),
              "scopes out an addressed domain with thresholds, dropping its pathways, blocks and residual risk",
              ("CG204", "CG206"), scoped_out_domain),
@@ -970,6 +1006,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "rewrites the log of the red team or safeguard test with the most bypasses (three quarters of them "
              "scored as blocked) under the same id and date, re-pinning the digest", ("CG327",), rewritten_test_log,
              needs_previous=True, rewrite=rewritten_test_log_bypasses),
+    Mutation("untagged-inability", ("test-3-elicitation", "q-capability"),
+             "removes every `capability:` tag and every sandbagging defeater (with the probes only they cited) "
+             "from the argument, leaving the evaluations and the inability they show", ("CG804",),
+             untagged_inability),
     Mutation("in-house-sandbagging-pass", ("test-3-elicitation", "fm-security-opacity"),
              "answers every sandbagging defeater with a probe the developer's own team ran, its `passed: true` "
              "typed by the case and signed by no one outside", ("CG356", "CG805"), in_house_sandbagging_pass),

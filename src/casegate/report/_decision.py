@@ -25,7 +25,10 @@ def _narrower_words(record: DecisionRecord) -> str | None:
         return None
     if record.narrower is None:
         return "No narrower boundary passes with the same evidence and policy."
-    drop = f" without {' and '.join(d.replace('_', ' ') for d in record.narrower_dropped)}" if record.narrower_dropped else ""
+    # an attribute dropped whole (`tools`) in words; a single grant (`tools.web-browsing`) by name
+    words = [f"`{name}`" if name else attr.replace("_", " ")
+             for attr, _, name in (d.partition(".") for d in record.narrower_dropped)]
+    drop = f" without {', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else f" without {words[0]}" if words else ""
     return f"The same evidence and policy support `{record.narrower.value}`{drop}."
 
 

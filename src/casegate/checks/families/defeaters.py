@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 
 from ...model import Element, RuleSeverity
 from ...model._case import VERDICT_KINDS
-from .._derived import elements_of_type
+from .._derived import capability_status, elements_of_type, inability_relied_on
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
@@ -154,10 +154,15 @@ def _ancestors(ctx: Context, eid: str) -> set[str]:
 
 @rule(
     "CG804", "sandbagging-not-addressed", severity="blocking", serves="test-3-elicitation",
-    summary="An inability claim (capability below a threshold or its alert level) has no sandbagging defeater.",
+    summary="An inability claim (capability below a threshold or its alert level), or a threshold the "
+            "decision argues by inability, has no sandbagging defeater.",
     rationale="An inability argument holds only if the model tried: a model that underperforms on "
               "purpose passes every capability test. Each inability claim (or a claim above it) must "
-              "name sandbagging as a defeater and answer it with evidence.",
+              "name sandbagging as a defeater and answer it with evidence. The claims' `capability:` "
+              "tags are the case's word: wherever the decision itself rests on measured inability "
+              "(a domain whose pathways are argued by inability, or scoped out on it), each "
+              "evaluation that measures the domain's thresholds must be cited under a claim a "
+              "sandbagging defeater faces, tagged or not.",
     bad="G2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below}, evidence: [E-ctf]}",
     good="G2: {claim: Below Cyber High, capability: {threshold: cyber-high, position: below},\n"
          "     evidence: [E-ctf], defeaters: [D1]}\n"
@@ -170,6 +175,7 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
     els = ctx.case.argument.elements
     dmap = defeaters_of(ctx)
     dep = depended_on(ctx)
+    flagged: set[str] = set()
     # sort only the inability claims, not every element the top claim depends on
     for eid in sorted(x for x, cap in ctx.index.fields["capability"].items()
                       if cap.position in _INABILITY and x in dep):
@@ -180,9 +186,28 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
         covered = any(els[d].kind == "sandbagging" for d in dmap.get(eid, [])) or \
             any(els[d].kind == "sandbagging" for a in _ancestors(ctx, eid) for d in dmap.get(a, []))
         if not covered:
+            flagged.add(e.capability.threshold)
             yield Hit(_EL + (eid, "capability"),
                       f"`{eid}` argues inability ({e.capability.position} `{e.capability.threshold}`) "
                       "but no sandbagging defeater is raised against it")
+    # the decision's own inability argument, whatever the claims are tagged with: every evaluation
+    # it rests on must sit under a claim that a sandbagging defeater faces
+    faced: set[str] = set()
+    for x in dep:
+        if any(els[d].kind == "sandbagging" for a in _ancestors(ctx, x) for d in dmap.get(a, [])):
+            faced.update(els[x].evidence)
+    statuses = capability_status(ctx)
+    for dom in inability_relied_on(ctx):
+        for tid, st in statuses.items():
+            if st.domain != dom or tid in flagged:
+                continue
+            for b in st.counted:
+                if b.evidence not in faced:
+                    yield Hit(("evidence", b.evidence),
+                              f"`{tid}` is argued by inability on `{b.evidence}` ({st.basis}), but no "
+                              f"sandbagging defeater faces a claim resting on `{b.evidence}`",
+                              help=f"cite `{b.evidence}` under a claim and raise a `kind: sandbagging` "
+                                   "defeater against it, answered with evidence")
 
 
 def _answered_with_evidence(ctx: Context, d: Element) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import Case, Evidence, Policy, RuleSeverity
+from ...model import Boundary, Case, Evidence, Policy, RuleSeverity
 from ...model._policy import ElicitationMinimum
 from .._derived import (
     capability_status,
@@ -22,6 +22,8 @@ from .._derived import (
     is_expired,
     proportion,
     run_key,
+    tool_words,
+    tools_not_elicited,
 )
 from .._registry import Context, Hit, rule
 from ..measurement import evaluations
@@ -36,19 +38,35 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
 @rule(
     "CG301", "elicitation-below-minimum", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation measuring a threshold used less elicitation than the policy's minimum "
-            "(attempts, scaffold, tools, model variant, token budget, samples).",
+            "(attempts, scaffold, tools, model variant, token budget, samples), or did not give the "
+            "model a tool the boundary grants that matters for the threshold.",
     rationale="A weak prompt, a small budget or the production model with its refusals understates "
               "capability. A result only says what capable users and adversaries could draw out when "
-              "the evaluation tried at least as hard as the framework requires.",
+              "the evaluation tried at least as hard as the framework requires, with what the "
+              "deployment gives them: a model measured without the browser, computer control or "
+              "shell the boundary grants was not measured as deployed. Each tool in `boundary.tools` "
+              "that the policy says matters for the threshold (`tools.<name>.matters_for`; a tool the "
+              "policy does not list matters for every threshold) must be among the tools the "
+              "evaluation's log records (`tools.<name>.elicited_by`, else the tool's own name); "
+              "otherwise the evaluation does not count.",
     bad="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: production, attempts: 1, scaffold: prompted}",
     good="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: helpful-only, attempts: 5, scaffold: agent, tools: [bash, python], budget_tokens: 2000000}",
-    fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy.",
+    fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy, "
+        "giving the model every tool the boundary grants; or gate a boundary without the tools no "
+        "evaluation gave the model.",
 )
 def elicitation_below_minimum(ctx: Context) -> Iterator[Hit]:
     pol = ctx.policy
     for eid, ev in ctx.case.evidence.items():
         if ev.kind != "eval" or ev.threshold not in pol.thresholds:
             continue
+        lacking = tools_not_elicited(ctx, ev, ev.threshold)
+        if lacking:
+            yield Hit(("evidence", eid, "elicitation", "tools"),
+                      f"evaluation `{eid}` for `{ev.threshold}` did not give the model the tool(s) "
+                      f"{tool_words(lacking)} that the boundary grants (its log records "
+                      f"{', '.join(ev.elicitation.tools) if ev.elicitation and ev.elicitation.tools else 'no tools'})",
+                      help="re-run it with those tools, or gate a boundary without them")
         for sf in elicitation_shortfalls(ev, pol.thresholds[ev.threshold].elicitation):
             if sf.field == "elicitation":
                 path: tuple[str | int, ...] = ("evidence", eid)
@@ -413,7 +431,8 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
-            "only when independent, more kinds that count declared, or test counts or verdicts taken on the case's word.",
+            "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, or "
+            "less asked of the tools and sensitive domains the boundary grants.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -452,7 +471,7 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
     if apart:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
-    for path, what in _other_loosenings(prev, pol):
+    for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary)]:
         yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
     if removed:
@@ -462,6 +481,36 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
                   "version's policy required"
                   + (f"; {', '.join(relies)} count(s) only because of the change" if relies else ""),
                   severity=None if relies else RuleSeverity.advisory)
+
+
+def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(policy path, what) for each way `pol` asks less than `prev` of what the boundary grants:
+    a granted tool that matters for fewer thresholds, stood for by other evaluation tools, or
+    clearing more domains for scoping out; a sensitive domain clearing more. A tool or sensitive
+    domain the previous policy did not list asked the most (every threshold, its own name, no
+    domain cleared)."""
+    for name in b.tools if b is not None else ():
+        was, now = prev.tools.get(name), pol.tools.get(name)
+        was_for = set(prev.thresholds) if was is None or was.matters_for is None else set(was.matters_for)
+        now_for = set(pol.thresholds) if now is None or now.matters_for is None else set(now.matters_for)
+        fewer = sorted((was_for & set(pol.thresholds)) - now_for)
+        if fewer:
+            yield ("tools", name, "matters_for"), f"the `{name}` tool no longer matters for {', '.join(fewer)}"
+        was_by = set(was.elicited_by) if was is not None and was.elicited_by else {name}
+        now_by = set(now.elicited_by) if now is not None and now.elicited_by else {name}
+        if not was_by <= now_by:
+            yield (("tools", name, "elicited_by"),
+                   f"the `{name}` tool is stood for by {', '.join(sorted(now_by))}, not {', '.join(sorted(was_by))}")
+        cleared = sorted(set(now.scopes_out if now is not None else ()) - set(was.scopes_out if was is not None else ()))
+        if cleared:
+            yield ("tools", name, "scopes_out"), f"the `{name}` tool now leaves {', '.join(cleared)} scoped out"
+    for name in b.sensitive_domains if b is not None else ():
+        old_d, new_d = prev.sensitive_domains.get(name), pol.sensitive_domains.get(name)
+        cleared = sorted(set(new_d.scopes_out if new_d is not None else ())
+                         - set(old_d.scopes_out if old_d is not None else ()))
+        if cleared:
+            yield (("sensitive_domains", name, "scopes_out"),
+                   f"the sensitive domain `{name}` now leaves {', '.join(cleared)} scoped out")
 
 
 def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:

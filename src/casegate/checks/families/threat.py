@@ -301,6 +301,43 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG212", "scoped-out-despite-grant", severity="blocking", serves="test-2-threat-model",
+    summary="A domain the policy sets no threshold for is scoped out while the boundary grants a "
+            "tool, or integrates into a sensitive domain, that the policy does not clear for scoping "
+            "that domain out.",
+    rationale="A scoping-out that rests on what the deployment is (a sandbox with no network egress, "
+              "no access to the lab's systems) is contradicted by the boundary's own list when that "
+              "list gives the model a browser, computer control or a persistent shell. The gate cannot "
+              "read the reason's words, so the policy says, per tool and per sensitive domain, which "
+              "domains may stay scoped out while it is granted (`tools.<name>.scopes_out`, "
+              "`sensitive_domains.<name>.scopes_out`); anything the policy does not list clears "
+              "nothing. A domain the policy sets thresholds for is scoped out only on measured "
+              "inability (CG206), and its evaluations are held to the tools instead (CG301).",
+    bad="# policy: tools: {code-execution: {scopes_out: [autonomy]}}\n"
+        "boundary: {tools: [code-execution, web-browsing]}\n"
+        "threat_model:\n  autonomy: {scoped_out: sandboxed with no network egress, rests_on: [tools]}",
+    good="# policy: tools: {code-execution: {scopes_out: [autonomy]}}\n"
+         "boundary: {tools: [code-execution]}\n"
+         "threat_model:\n  autonomy: {scoped_out: sandboxed with no network egress, rests_on: [tools]}",
+    fix="Address the domain with pathways and safeguards, gate a boundary without what contradicts "
+        "the scoping-out, or have the policy's owners say the grant opens no pathway in the domain.",
+)
+def scoped_out_despite_grant(ctx: Context) -> Iterator[Hit]:
+    from .._derived import grants_against_scoping, scoped_out_on_boundary
+
+    for did in scoped_out_on_boundary(ctx):
+        t = ctx.case.threat_model[did]
+        against = grants_against_scoping(ctx, did)
+        if not against:
+            continue
+        words = ", ".join(f"`{name}`" + (" (sensitive domain)" if attr == "sensitive_domains" else "")
+                          for attr, name in against)
+        where = ("threat_model", did, "rests_on", 0) if t.rests_on else ("threat_model", did, "scoped_out")
+        yield Hit(where, f"domain `{did}` is scoped out, but the boundary grants {words}, which the policy "
+                         f"does not clear for scoping `{did}` out (`scopes_out`)")
+
+
+@rule(
     "CG206", "scoped-out-without-inability", severity="blocking", serves="test-2-threat-model",
     summary="A domain the policy sets thresholds for, or with capability evidence in the case, is "
             "scoped out without the evidence an argued domain would need: every threshold measured "
@@ -319,7 +356,7 @@ def scoped_out_boundary_changed(ctx: Context) -> Iterator[Hit]:
         "under the domain's `evidence:`, or address the domain with pathways and safeguards.",
 )
 def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
-    from .._derived import inability
+    from .._derived import inability, scoped_out_for_internal_case
 
     pol = ctx.policy
     statuses = capability_status(ctx)
@@ -334,9 +371,7 @@ def scoped_out_without_inability(ctx: Context) -> Iterator[Hit]:
             continue
         if any(st.domain == did and st.measured and st.reached for st in statuses.values()):
             continue  # CG204 blocks on a threshold measured as reached
-        dom = pol.domains.get(did)
-        if (dom is not None and dom.internal_relevant and ctx.boundary is not None and not ctx.boundary.internal
-                and all(st.measured for st in statuses.values() if st.domain == did)):
+        if scoped_out_for_internal_case(ctx, did):
             continue  # measured capability that matters inside the lab: CG104 asks for the internal case
         inab = inability(ctx, did)
         if not inab.shown:

@@ -1,0 +1,141 @@
+"""The boundary's tools against the evidence, on a first version: a lab that lists tools no
+evaluation gave the model, or keeps a scoping-out the tools contradict, gets a NO-GO that names
+them, and the narrower boundary drops only those tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from casegate.gate import run_gate
+from casegate.load import load_case
+from casegate.model import DecisionRecord
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+ROOT = Path(__file__).resolve().parents[2]
+ATLAS = ROOT / "examples" / "atlas-api"
+KEYRING = load_keyring(ATLAS / "keys" / "keyring.yaml")
+TODAY = dt.date(2026, 11, 27)
+GRANTED = "  tools: [code-execution, web-browsing, computer-use, persistent-shell]\n"
+
+
+def _atlas(tmp_path: Path, tools: str = GRANTED) -> Path:
+    shutil.copytree(ATLAS, tmp_path / "atlas-api")
+    case = tmp_path / "atlas-api" / "case.yaml"
+    text = case.read_text()
+    assert "  tools: [code-execution]\n" in text
+    case.write_text(text.replace("  tools: [code-execution]\n", tools))
+    return case
+
+
+def _gate(case: Path) -> DecisionRecord:
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    return run_gate(loaded, today=TODAY)
+
+
+def _blocking(r: DecisionRecord, code: str) -> list[str]:
+    return [f.message for f in r.findings if f.blocking and f.code == code]
+
+
+def test_listing_tools_no_evaluation_gave_the_model_is_no_go(tmp_path: Path) -> None:
+    r = _gate(_atlas(tmp_path))
+    assert r.outcome == "NO-GO"
+    lacking = _blocking(r, "CG301")
+    # every evaluation is named with the tools it lacked; code-execution is stood for by python,
+    # which each cyber and R&D log records, and does not matter for bio-high in this policy
+    assert {m.split("`")[1] for m in lacking} == {"E-cyber-ctf", "E-bio-uplift", "E-rnd-tasks"}
+    for m in lacking:
+        assert "web-browsing, computer-use, persistent-shell that the boundary grants" in m
+        assert "code-execution" not in m
+
+
+def test_a_scoping_out_the_tools_contradict_is_refused(tmp_path: Path) -> None:
+    r = _gate(_atlas(tmp_path))
+    contradicted = _blocking(r, "CG212")
+    assert {m.split("`")[1] for m in contradicted} == {"autonomy", "persuasion", "sabotage"}
+    assert all("`web-browsing`, `computer-use`, `persistent-shell`" in m for m in contradicted)
+
+
+def test_the_narrower_boundary_drops_only_the_unevaluated_tools(tmp_path: Path) -> None:
+    r = _gate(_atlas(tmp_path))
+    assert r.narrower is not None and r.narrower.value == "api"
+    assert r.narrower_dropped == ["tools.web-browsing", "tools.computer-use", "tools.persistent-shell"]
+    passing = [t for t in r.trials if t.outcome != "NO-GO"]
+    assert passing and passing[0].dropped == r.narrower_dropped
+
+
+def test_a_tool_the_policy_stands_an_evaluation_tool_for_counts(tmp_path: Path) -> None:
+    # the policy says web browsing is elicited by the bio suite's web-search and matters for
+    # bio-high alone, and that autonomy, persuasion and sabotage may stay scoped out beside it
+    case = _atlas(tmp_path, "  tools: [code-execution, web-browsing]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    doc["tools"]["web-browsing"] = {"elicited_by": ["web-search"], "matters_for": ["bio-high"],
+                                    "scopes_out": ["autonomy", "persuasion", "sabotage"]}
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    r = _gate(case)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+
+
+def test_a_tool_unknown_to_the_policy_matters_for_every_threshold(tmp_path: Path) -> None:
+    # a policy that lists no tools: even the example's own code-execution is elicited by no
+    # evaluation (no log records a tool of that name) and clears no scoping-out
+    case = _atlas(tmp_path, "  tools: [code-execution]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    del doc["tools"]
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    r = _gate(case)
+    assert r.outcome == "NO-GO"
+    assert len(_blocking(r, "CG301")) == 3 and len(_blocking(r, "CG212")) == 3
+    assert r.narrower_dropped == ["tools"]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("matters_for", ["cyber-hihg"], "tools.code-execution.matters_for names no threshold of the policy: cyber-hihg"),
+    ("scopes_out", ["autonmy"], "tools.code-execution.scopes_out names no domain of the policy: autonmy"),
+])
+def test_a_tool_entry_names_known_thresholds_and_domains(tmp_path: Path, field: str, value: list[str],
+                                                         message: str) -> None:
+    case = _atlas(tmp_path, "  tools: [code-execution]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    doc["tools"]["code-execution"][field] = value
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    found = [(f.code, f.message) for f in load_case(case).diagnostics if f.blocking]
+    assert any(code == "CG900" and message in m for code, m in found), found
+
+
+def test_a_policy_that_clears_the_new_tool_rides_in_with_the_case(tmp_path: Path) -> None:
+    # the previous version: the example as it is; this one adds web browsing and, in the same
+    # change, a policy entry that stands the bio suite's web-search for it, lets it matter for
+    # bio-high alone and clears every domain scoped out beside it
+    previous = load_case(ATLAS / "case.yaml")
+    case = _atlas(tmp_path, "  tools: [code-execution, web-browsing]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    doc["tools"]["web-browsing"] = {"elicited_by": ["web-search"], "matters_for": ["bio-high"],
+                                    "scopes_out": ["autonomy", "persuasion", "sabotage"]}
+    doc["tools"]["code-execution"]["scopes_out"].append("exfiltration")
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    r = run_gate(loaded, today=TODAY, previous=previous)
+    loosened = _blocking(r, "CG328")
+    assert r.outcome == "NO-GO"
+    assert any("`web-browsing` tool no longer matters for ai-rnd-4, cyber-high" in m for m in loosened), loosened
+    assert any("`web-browsing` tool is stood for by web-search, not web-browsing" in m for m in loosened)
+    assert any("`web-browsing` tool now leaves autonomy, persuasion, sabotage scoped out" in m for m in loosened)
+    assert any("`code-execution` tool now leaves exfiltration scoped out" in m for m in loosened)
+
+
+def test_a_sensitive_domain_the_policy_does_not_clear_contradicts_the_scoping_outs(tmp_path: Path) -> None:
+    case = _atlas(tmp_path, "  tools: [code-execution]\n  sensitive_domains: [critical-infrastructure]\n")
+    r = _gate(case)
+    contradicted = _blocking(r, "CG212")
+    assert {m.split("`")[1] for m in contradicted} == {"autonomy", "persuasion", "sabotage"}
+    assert all("`critical-infrastructure` (sensitive domain)" in m for m in contradicted)
+    assert r.narrower_dropped == ["sensitive_domains.critical-infrastructure"]
