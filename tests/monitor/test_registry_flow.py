@@ -989,3 +989,25 @@ def test_a_monitor_breach_is_answered_only_by_what_bears_on_what_it_watched(data
         "below the Cyber High threshold under full elicitation, for trusted users only.",
         "beyond access is blocked by a tested safeguard.":
         "beyond access, for trusted users, is blocked by a tested safeguard."}) == []
+
+
+def test_readings_backdated_into_a_silence_do_not_undo_it(database_url: str, tmp_path: Path) -> None:
+    """The monitors go quiet for three days after the approval; before the triggers run the lab
+    ingests readings dated every 12 hours across the gap. A reading counts from when the registry
+    recorded it, so the gap is still a silence and reopens the case."""
+    from tests.verify.trusted import log_clock
+
+    t0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    with log_clock(t0):
+        reg, _ = _approved(database_url, tmp_path)
+    with log_clock(t0 + dt.timedelta(hours=2)):
+        _reporting(reg, t0 + dt.timedelta(hours=1), start=t0 + dt.timedelta(hours=1))
+    later = t0 + dt.timedelta(days=3)
+    with log_clock(later):
+        _reporting(reg, later, start=t0 + dt.timedelta(hours=13))
+        (run,) = run_triggers(reg, at=later)
+    assert sorted(f.cause for f, _ in run.fired) == [
+        "monitor-silent:M-bio-flags:2026-12-02T10:00:00Z", "monitor-silent:M-cyber-flags:2026-12-02T10:00:00Z"]
+    assert run.applied == "reopen" and reg.case_state(CASE) == "reopened"
+    (f, _) = run.fired[0]
+    assert "no reading of" in f.reason and "since 2026-12-02T10:00:00Z" in f.reason

@@ -18,7 +18,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -39,6 +39,8 @@ class Sample:
     """The observed value."""
     case: str
     """The case id it belongs to."""
+    logged: dt.datetime | None = field(default=None, compare=False)
+    """When the registry recorded it (None: not recorded yet)."""
 
     def to_json(self) -> dict[str, object]:
         return {"signal": self.signal, "timestamp": iso(self.timestamp), "value": self.value,
@@ -241,23 +243,28 @@ class Silence:
     """The next reading, or None when the monitor is still silent."""
 
 
+def _heard(s: Sample) -> dt.datetime:
+    """When the registry could first know of a reading."""
+    return max(s.timestamp, s.logged) if s.logged is not None else s.timestamp
+
+
 def silences(samples: Iterable[Sample], *, since: dt.datetime, until: dt.datetime,
              limit: dt.timedelta) -> list[Silence]:
     """Every stretch in [since, until] longer than `limit` with no reading, in time order.
 
     The watch begins at `since` (an approval, say): the first reading is due within `limit` of it.
-    Readings after `until` are not known yet, so they close no stretch before it.
+    A reading ends a stretch when it was taken or, if later, when the registry recorded it:
+    readings backdated into a stretch after it has passed do not undo it. Readings not known
+    by `until` (taken or recorded after it) close no stretch before it.
     """
     out = []
     last = since
-    for s in sorted(samples):
-        if s.timestamp <= since:
-            continue
-        if s.timestamp > until:
+    for heard in sorted(_heard(s) for s in samples if s.timestamp > since):
+        if heard > until:
             break
-        if s.timestamp - last > limit:
-            out.append(Silence(last, s.timestamp))
-        last = s.timestamp
+        if heard - last > limit:
+            out.append(Silence(last, heard))
+        last = heard
     if until - last > limit:
         out.append(Silence(last, None))
     return out
