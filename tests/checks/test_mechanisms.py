@@ -61,6 +61,25 @@ def test_window_must_be_shorter_than_the_reevaluation_interval() -> None:
     assert "not shorter than the 125 day(s)" in h.message
 
 
+@pytest.mark.parametrize(("max_silence", "message"), [
+    ("a while", "has max_silence `a while`, not a duration"),
+    ("30w", "may stay silent for 30w, not shorter than the 125 day(s)"),
+    ("26h", None),
+])
+def test_max_silence_must_be_a_duration_shorter_than_the_reevaluation_interval(
+        max_silence: str, message: str | None) -> None:
+    """A monitor allowed to stay silent past the re-evaluation date (or for a duration that
+    cannot be read) never reopens the case for going quiet."""
+    doc = _pd(base_doc())
+    doc["post_deployment"]["monitors"]["M1"]["max_silence"] = max_silence
+    found = hits("CG715", context(doc))
+    if message is None:
+        assert found == []
+    else:
+        (h,) = found
+        assert message in h.message
+
+
 def test_reevaluation_within_the_policy_maximum() -> None:
     doc = _pd(base_doc())
     doc["post_deployment"]["reevaluate_by"] = "2027-11-27"

@@ -154,6 +154,17 @@ def test_a_monitor_renamed_and_loosened_is_still_caught(atlas: Path) -> None:
             "threshold moved from 0.005 to 0.99, away from firing") in msgs, msgs
 
 
+def test_a_monitor_allowed_to_stay_silent_longer(atlas: Path) -> None:
+    """The next version lets the cyber monitor go a month without a reading before its silence
+    reopens the case: the monitor fires less readily."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "      window: 24h\n      action: reopen\n",
+          "      window: 24h\n      max_silence: 30d\n      action: reopen\n")
+    msgs = _codes(atlas, prev)["CG719"]
+    assert ("monitor `M-cyber-flags` fires less readily than in the --previous version: it may stay "
+            "silent longer (24h -> 30d) before its silence reopens the case") in msgs, msgs
+
+
 def test_more_tools_under_a_scoping_out_that_rests_on_them(atlas: Path) -> None:
     """The model gains a shell with internet access; autonomy and sabotage stay scoped out on the
     old tool list (a1 of the red team)."""

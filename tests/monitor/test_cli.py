@@ -156,9 +156,13 @@ def test_samples_restrict_and_verify_passes_only_narrower(approved: tuple[Path, 
     t0 = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
     rows = [f"bio-classifier-flag-rate,{(t0 + dt.timedelta(hours=h)).isoformat()},0.003,atlas-2-api"
             for h in range(3)]
+    # the cyber monitor keeps reporting, quietly: a silent one would reopen the case
+    rows += [f"cyber-classifier-flag-rate,{(t0 + dt.timedelta(hours=h)).isoformat()},0.001,atlas-2-api"
+             for h in (0, 12, 23)]
     samples.write_text("signal,timestamp,value,case\n" + "\n".join(rows) + "\n")
     p = _cg(tmp, db, "monitor", "ingest", str(samples))
-    assert "recorded 3 samples of bio-classifier-flag-rate" in p.stdout and "warning" not in p.stderr
+    assert "recorded 6 samples of bio-classifier-flag-rate, cyber-classifier-flag-rate" in p.stdout
+    assert "warning" not in p.stderr
     typo = tmp / "typo.csv"
     typo.write_text("signal,timestamp,value,case\nbio-flag-rate,2026-11-01T00:00:00Z,0.5,atlas-2-api\n")
     p = _cg(tmp, db, "monitor", "ingest", str(typo))
@@ -170,6 +174,43 @@ def test_samples_restrict_and_verify_passes_only_narrower(approved: tuple[Path, 
     assert json.loads(_cg(tmp, db, "triggers", "run", "--at", at, "--json").stdout)[0]["fired"] == []
     _verify(tmp, db, 1)
     assert "restricted to trusted-access" in _cg(tmp, db, "state", "atlas-2-api").stdout
+
+
+def _readings(tmp: Path, name: str, rows: list[tuple[str, dt.datetime, float]]) -> Path:
+    f = tmp / name
+    f.write_text("signal,timestamp,value,case\n" + "".join(
+        f"{signal},{t.isoformat()},{v},atlas-2-api\n" for signal, t, v in rows))
+    return f
+
+
+def test_padding_the_window_does_not_hide_a_breaching_reading(approved: tuple[Path, str]) -> None:
+    """The lab ingests a real flag-rate reading of 0.02 (the monitor's threshold is 0.005) with
+    nine readings of 0.0 in the minutes before it: the window's mean is 0.002, and the trigger
+    still reopens the case on the 0.02, and verify refuses."""
+    tmp, db = approved
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    signal = "cyber-classifier-flag-rate"
+    padded = [(signal, now - dt.timedelta(minutes=i), 0.0) for i in range(1, 10)] + [(signal, now, 0.02)]
+    _cg(tmp, db, "monitor", "ingest", str(_readings(tmp, "padded.csv", padded)))
+    p = _cg(tmp, db, "triggers", "run", "--case", "atlas-2-api")
+    assert "fired T-cyber-flags (monitor)" in p.stdout and "read 0.02" in p.stdout and "-> reopened" in p.stdout
+    p = _verify(tmp, db, 1)
+    assert "reopened" in p.stderr and "read 0.02" in p.stderr
+
+
+def test_a_monitor_that_goes_quiet_reopens_the_case(approved: tuple[Path, str]) -> None:
+    """The lab ingests nothing more: no reading means no breach, unless silence is itself a
+    finding. A day and a minute after the approval the quiet monitors reopen the case."""
+    tmp, db = approved
+    approved_at = dt.datetime.fromisoformat(json.loads(_cg(tmp, db, "state", "atlas-2-api", "--json").stdout)[
+        "last_change"]["recorded_at"].replace("Z", "+00:00"))
+    p = _cg(tmp, db, "triggers", "run", "--at", (approved_at + dt.timedelta(hours=23)).isoformat(), "--json")
+    assert json.loads(p.stdout)[0]["fired"] == []
+    p = _cg(tmp, db, "triggers", "run", "--at", (approved_at + dt.timedelta(hours=24, minutes=1)).isoformat())
+    assert "fired T-cyber-flags (monitor-silent)" in p.stdout and "-> reopened" in p.stdout
+    assert "no reading of cyber-classifier-flag-rate since" in p.stdout
+    p = _verify(tmp, db, 1)
+    assert "reopened" in p.stderr and "no reading of" in p.stderr
 
 
 def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:

@@ -18,6 +18,7 @@ from casegate.monitor import (
     Sample,
     domain_claims,
     evaluate,
+    iso,
     strongest,
     widening,
 )
@@ -40,6 +41,21 @@ def policy():  # type: ignore[no-untyped-def]
     return loaded.policy
 
 
+SIGNALS = ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")
+
+
+def _quiet(start: dt.datetime = APPROVED, end: dt.datetime = AT) -> dict[str, list[Sample]]:
+    """Readings of 0.0 every 12 hours on both monitored signals: a deployment whose monitors
+    report and show nothing."""
+    out: dict[str, list[Sample]] = {s: [] for s in SIGNALS}
+    t = start + dt.timedelta(hours=12)
+    while t <= end:
+        for s in SIGNALS:
+            out[s].append(Sample(t, s, 0.0, "atlas-2-api"))
+        t += dt.timedelta(hours=12)
+    return out
+
+
 def _incident(domain: str, severity: str) -> Incident:
     return Incident(case="atlas-2-api", date=dt.date(2026, 12, 1), deployer="Acme", developer="Acme",
                     harmed=["a hospital"], description="ransomware built with the API",
@@ -47,11 +63,11 @@ def _incident(domain: str, severity: str) -> Incident:
 
 
 def test_nothing_fires_on_a_quiet_deployment(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
-    assert evaluate(Facts(case, policy, APPROVED), AT) == []
+    assert evaluate(Facts(case, policy, APPROVED, samples=_quiet()), AT) == []
 
 
 def test_incident_fires_by_domain_and_severity_and_defeats_the_domains_claims(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
-    facts = Facts(case, policy, APPROVED, incidents=[
+    facts = Facts(case, policy, APPROVED, samples=_quiet(), incidents=[
         RecordedIncident.of(7, _incident("cyber", "high")),
         RecordedIncident.of(8, _incident("cyber", "moderate")),  # below min_severity
         RecordedIncident.of(9, _incident("persuasion", "severe")),  # no trigger for this domain
@@ -64,7 +80,7 @@ def test_incident_fires_by_domain_and_severity_and_defeats_the_domains_claims(ca
 
 
 def test_bio_incident_withdraws(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
-    facts = Facts(case, policy, APPROVED, incidents=[RecordedIncident.of(3, _incident("cbrn", "moderate"))])
+    facts = Facts(case, policy, APPROVED, samples=_quiet(), incidents=[RecordedIncident.of(3, _incident("cbrn", "moderate"))])
     (f,) = evaluate(facts, AT)
     assert f.action == "withdraw" and f.defeats == ("G3",)
     assert f.notify == ("safety-lead", "rso", "board-committee")
@@ -72,17 +88,19 @@ def test_bio_incident_withdraws(case: Case, policy) -> None:  # type: ignore[no-
 
 def test_monitor_breach_through_its_trigger_and_on_its_own(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
     t = APPROVED + dt.timedelta(days=1)
+    quiet = _quiet()
     samples = {
-        "cyber-classifier-flag-rate": [Sample(t, "cyber-classifier-flag-rate", 0.004, "atlas-2-api"),
-                                       Sample(t + dt.timedelta(hours=6), "cyber-classifier-flag-rate",
-                                              0.008, "atlas-2-api")],
-        "bio-classifier-flag-rate": [Sample(t, "bio-classifier-flag-rate", 0.002, "atlas-2-api")],
-        # before the approval: does not count
+        "cyber-classifier-flag-rate": sorted([
+            *quiet["cyber-classifier-flag-rate"], Sample(t, "cyber-classifier-flag-rate", 0.004, "atlas-2-api"),
+            Sample(t + dt.timedelta(hours=6), "cyber-classifier-flag-rate", 0.008, "atlas-2-api")]),
+        "bio-classifier-flag-rate": sorted([
+            *quiet["bio-classifier-flag-rate"], Sample(t, "bio-classifier-flag-rate", 0.002, "atlas-2-api")]),
     }
     firings = {f.trigger: f for f in evaluate(Facts(case, policy, APPROVED, samples=samples), AT)}
     assert set(firings) == {"T-cyber-flags", "M-bio-flags"}
     cyber = firings["T-cyber-flags"]
-    assert cyber.action == "reopen" and cyber.details["count"] == 2
+    assert cyber.action == "reopen" and cyber.details["value"] == 0.008
+    assert cyber.cause == f"monitor:M-cyber-flags:{iso(t + dt.timedelta(hours=6))}"
     assert cyber.notify == ("safety-lead", "rso")  # the monitor's roles
     bio = firings["M-bio-flags"]
     assert bio.action == "restrict" and bio.to is BoundaryKind.trusted_access
@@ -105,7 +123,7 @@ def test_new_capability_result_model_change_and_scope_change(case: Case, policy)
         "boundary": boundary,
     })
     same = case.model_copy()
-    facts = Facts(case, policy, APPROVED, later_versions=[LaterVersion(20, "1.1 (#2)", v2, policy),
+    facts = Facts(case, policy, APPROVED, samples=_quiet(), later_versions=[LaterVersion(20, "1.1 (#2)", v2, policy),
                                                           LaterVersion(15, "1.0 (#1b)", same, policy)])
     by_event = {f.event: f for f in evaluate(facts, AT)}
     assert set(by_event) == {"capability", "model-change", "scope-change"}
@@ -134,7 +152,7 @@ def test_expired_evidence_and_overdue_conditions(case: Case, policy) -> None:  #
     conds = [ConditionStatus(4, "C1", "add a monitoring layer", dt.date(2026, 12, 1)),
              ConditionStatus(4, "C2", "rerun the CTF", dt.date(2026, 12, 1), met=True),
              ConditionStatus(4, "C3", "later", dt.date(2027, 1, 1))]
-    firings = evaluate(Facts(case, policy, APPROVED, conditions=conds), AT)
+    firings = evaluate(Facts(case, policy, APPROVED, samples=_quiet(), conditions=conds), AT)
     (f,) = firings
     assert (f.event, f.cause, f.action, f.to) == (
         "condition-overdue", "condition-overdue:4:C1", "restrict", BoundaryKind.trusted_access)
@@ -184,3 +202,54 @@ def test_a_passed_reevaluation_date_fires_its_trigger(case: Case, policy) -> Non
             if f.event == "reevaluation-due"]
     assert (f.trigger, f.cause, f.action) == ("T-reevaluate", "reevaluation-due:2027-04-01", "reopen")
     assert "re-evaluated by 2027-04-01" in f.reason
+
+
+def test_a_silent_monitor_reopens_the_case(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    """The lab stops sending readings (or never starts): once a monitor has gone longer than its
+    window without one, its silence fires, and reopens even where a breach would only restrict."""
+    within = APPROVED + dt.timedelta(hours=24)
+    assert evaluate(Facts(case, policy, APPROVED), within) == []
+    firings = {f.trigger: f for f in evaluate(Facts(case, policy, APPROVED), AT)}
+    assert set(firings) == {"T-cyber-flags", "M-bio-flags"}
+    for f in firings.values():
+        assert (f.event, f.action, f.to, f.defeats) == ("monitor-silent", "reopen", None, ())
+    cyber = firings["T-cyber-flags"]
+    assert cyber.cause == f"monitor-silent:M-cyber-flags:{iso(APPROVED)}"
+    assert f"no reading of cyber-classifier-flag-rate since {iso(APPROVED)}" in cyber.reason
+    # readings that stop: silent since the last one; readings of the other signal keep nothing alive
+    quiet = _quiet(APPROVED, APPROVED + dt.timedelta(days=3))
+    only_bio = {"bio-classifier-flag-rate": _quiet()["bio-classifier-flag-rate"],
+                "cyber-classifier-flag-rate": quiet["cyber-classifier-flag-rate"]}
+    (f,) = evaluate(Facts(case, policy, APPROVED, samples=only_bio), AT)
+    last = quiet["cyber-classifier-flag-rate"][-1].timestamp
+    assert f.trigger == "T-cyber-flags" and f.cause == f"monitor-silent:M-cyber-flags:{iso(last)}"
+    # a gap that has since closed is found too: the monitor was blind for it
+    gap = {s: [x for x in xs if not last < x.timestamp < last + dt.timedelta(days=2)]
+           for s, xs in _quiet().items()}
+    assert {f.cause for f in evaluate(Facts(case, policy, APPROVED, samples=gap), AT)} == {
+        f"monitor-silent:M-cyber-flags:{iso(last)}", f"monitor-silent:M-bio-flags:{iso(last)}"}
+
+
+def test_max_silence_sets_how_long_a_monitor_may_go_without_a_reading(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    assert case.post_deployment is not None
+    pd = case.post_deployment
+    monitors = {mid: m.model_copy(update={"max_silence": "3d"}) for mid, m in pd.monitors.items()}
+    patient = case.model_copy(update={"post_deployment": pd.model_copy(update={"monitors": monitors})})
+    assert evaluate(Facts(patient, policy, APPROVED), APPROVED + dt.timedelta(days=3)) == []
+    (f, _) = evaluate(Facts(patient, policy, APPROVED), APPROVED + dt.timedelta(days=3, seconds=1))
+    assert f.event == "monitor-silent" and "longer than its 3d allows" in f.reason
+
+
+def test_padding_a_breaching_reading_does_not_hide_it(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
+    """A real reading of 0.02 (threshold 0.005) with nine readings of 0.0 ingested in the minutes
+    before it: the mean of the window is 0.002, and the trigger still fires on the 0.02."""
+    t = APPROVED + dt.timedelta(days=2)
+    samples = _quiet()
+    cyber = samples["cyber-classifier-flag-rate"]
+    cyber += [Sample(t - dt.timedelta(minutes=i), "cyber-classifier-flag-rate", 0.0, "atlas-2-api")
+              for i in range(1, 10)]
+    cyber += [Sample(t, "cyber-classifier-flag-rate", 0.02, "atlas-2-api")]
+    cyber.sort()
+    (f,) = evaluate(Facts(case, policy, APPROVED, samples=samples), AT)
+    assert (f.trigger, f.event, f.action) == ("T-cyber-flags", "monitor", "reopen")
+    assert f.details["value"] == 0.02 and f.cause == f"monitor:M-cyber-flags:{iso(t)}"

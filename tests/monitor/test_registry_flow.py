@@ -75,6 +75,17 @@ def _approved(database_url: str, tmp_path: Path, record_edit=None):  # type: ign
     return reg, main
 
 
+def _reporting(reg, until: dt.datetime, start: dt.datetime | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Readings of 0.0 every 12 hours on both monitored signals from `start` (default now) to
+    `until`: monitors that report and show nothing (a silent one reopens the case)."""
+    t = start or dt.datetime.now(dt.UTC)
+    rows = []
+    while t <= until:
+        rows += [Sample(t, s, 0.0, CASE) for s in ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")]
+        t += dt.timedelta(hours=12)
+    ingest_samples(reg, rows, source="reporting.csv", sha256="2" * 64)
+
+
 def _incident(domain: str = "cyber", severity: str = "high", day: dt.date | None = None) -> Incident:
     return Incident(case=CASE, date=day or dt.date.today(), deployer="Acme API customer",
                     developer="Acme Labs", harmed=["Northfield Hospital"],
@@ -339,14 +350,16 @@ def test_an_unsigned_entry_written_into_the_log_does_not_count(database_url: str
     _, change = _met(reg, main, "C2")
     assert change is None and reg.case_state(CASE) == "approved-with-conditions"
     # the triggers see C1 unmet once it is due
-    (run,) = run_triggers(reg, at=dt.datetime.combine(today + dt.timedelta(days=31), dt.time(), dt.UTC),
-                          keyring=KEYRING)
+    due = dt.datetime.combine(today + dt.timedelta(days=31), dt.time(), dt.UTC)
+    _reporting(reg, due)
+    (run,) = run_triggers(reg, at=due, keyring=KEYRING)
     assert [f.details["condition"] for f, _ in run.fired] == ["C1"]
     assert any("condition C1 is not met" in n for n in run.notes)
 
 
 def test_overdue_condition_restricts_and_is_a_finding(database_url: str, tmp_path: Path) -> None:
     reg, _ = _approved(database_url, tmp_path, _with_conditions)
+    _reporting(reg, dt.datetime(2026, 12, 21, tzinfo=dt.UTC))
     (run,) = run_triggers(reg, at=dt.datetime(2026, 12, 11, tzinfo=dt.UTC))
     assert [f.event for f, _ in run.fired] == ["condition-overdue"]
     assert run.applied == "restrict to trusted-access"
@@ -364,6 +377,7 @@ def test_monitor_breach_restricts_then_a_bio_incident_withdraws(database_url: st
     t0 = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
     quiet = [Sample(t0 + dt.timedelta(hours=h), "bio-classifier-flag-rate", 0.0005, CASE) for h in range(3)]
     ingest_samples(reg, quiet, source="quiet.csv", sha256="0" * 64)
+    _reporting(reg, t0 + dt.timedelta(days=1))
     (run,) = run_triggers(reg, at=t0 + dt.timedelta(days=1))
     assert run.fired == []
     loud = [Sample(t0 + dt.timedelta(hours=4 + h), "bio-classifier-flag-rate", 0.004, CASE) for h in range(3)]
@@ -928,7 +942,7 @@ def test_a_monitor_breach_must_be_answered_by_the_next_version(database_url: str
     assert rec.outcome == "NO-GO"
     (f,) = [f for f in rec.findings if f.code == "CG718"]
     assert f.severity.value == "blocking"
-    assert f.message.startswith(f"{breach} (monitor M-cyber-flags: cyber-classifier-flag-rate averaged 0.02")
+    assert f.message.startswith(f"{breach} (monitor M-cyber-flags: cyber-classifier-flag-rate read 0.02")
     assert "defeated G2, G4 of version 1.0 (#1); this version does not answer it" in f.message
     assert breach in rec.incidents_compared
     # the trigger-fired entry records the claims of the cyber domain the monitor watches, and the
@@ -975,3 +989,25 @@ def test_a_monitor_breach_is_answered_only_by_what_bears_on_what_it_watched(data
         "below the Cyber High threshold under full elicitation, for trusted users only.",
         "beyond access is blocked by a tested safeguard.":
         "beyond access, for trusted users, is blocked by a tested safeguard."}) == []
+
+
+def test_readings_backdated_into_a_silence_do_not_undo_it(database_url: str, tmp_path: Path) -> None:
+    """The monitors go quiet for three days after the approval; before the triggers run the lab
+    ingests readings dated every 12 hours across the gap. A reading counts from when the registry
+    recorded it, so the gap is still a silence and reopens the case."""
+    from tests.verify.trusted import log_clock
+
+    t0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    with log_clock(t0):
+        reg, _ = _approved(database_url, tmp_path)
+    with log_clock(t0 + dt.timedelta(hours=2)):
+        _reporting(reg, t0 + dt.timedelta(hours=1), start=t0 + dt.timedelta(hours=1))
+    later = t0 + dt.timedelta(days=3)
+    with log_clock(later):
+        _reporting(reg, later, start=t0 + dt.timedelta(hours=13))
+        (run,) = run_triggers(reg, at=later)
+    assert sorted(f.cause for f, _ in run.fired) == [
+        "monitor-silent:M-bio-flags:2026-12-02T10:00:00Z", "monitor-silent:M-cyber-flags:2026-12-02T10:00:00Z"]
+    assert run.applied == "reopen" and reg.case_state(CASE) == "reopened"
+    (f, _) = run.fired[0]
+    assert "no reading of" in f.reason and "since 2026-12-02T10:00:00Z" in f.reason

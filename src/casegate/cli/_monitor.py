@@ -293,8 +293,8 @@ def monitor_ingest(
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record a file of monitoring samples (see docs/post-deployment.md for the format); the
-    windowed means are evaluated by `casegate triggers run`."""
+    """Record a file of monitoring samples (see docs/post-deployment.md for the format);
+    `casegate triggers run` judges each reading, and a monitor's silence, against its plan."""
     from ..evidence import sha256_file
     from ..monitor import ingest_samples, read_samples
     from ..monitor._run import unwatched_signals

@@ -614,7 +614,12 @@ class Monitor(Frozen):
     """Lowest and highest value the signal can take; default [0, 1] for signals named as a rate,
     ratio, share or fraction, otherwise unbounded."""
     window: str = "24h"
-    """Window over which the signal is averaged, e.g. '24h', '7d'."""
+    """How often a reading is due, e.g. '24h', '7d': the longest the monitor may go without a
+    reading unless `max_silence` says otherwise; a breaching reading also counts for an approval
+    made within one window after it. Each reading is judged on its own, never averaged."""
+    max_silence: str | None = None
+    """The longest the monitor may go without a reading before its silence reopens the case
+    (default: its window), e.g. '26h' for daily readings that may arrive late."""
     action: Action = "reopen"
     """What a breach does to the case."""
     to: BoundaryKind | None = None

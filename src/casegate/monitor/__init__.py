@@ -79,13 +79,13 @@ from ._run import (
 )
 from ._series import (
     Sample,
-    WindowMean,
+    Silence,
     first_breach,
     iso,
     parse_timestamp,
     parse_window,
     read_samples,
-    window_mean,
+    silences,
 )
 from ._states import (
     DEPLOYABLE,
@@ -129,9 +129,9 @@ __all__ = [
     "supersede",
     "DEPLOYABLE", "TRANSITIONS", "CaseState", "CauseType", "ConditionStatus", "Facts", "Firing",
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",
-    "WindowMean", "allowed_causes", "check_transition", "current_state", "domain_claims",
+    "Silence", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
-    "parse_window", "read_samples", "strongest", "transition", "widening", "window_mean",
+    "parse_window", "read_samples", "strongest", "transition", "widening", "silences",
     "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
     "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
     "verify_signature",

@@ -16,7 +16,7 @@ from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
-from ._series import Sample, breach_at, first_breach, iso, parse_window
+from ._series import Sample, first_breach, iso, parse_window, silences
 
 if TYPE_CHECKING:
     from ..model import ArtifactDates
@@ -115,8 +115,9 @@ class Firing:
     trigger: str
     """Trigger id (a monitor's id when the monitor acts on its own)."""
     event: str
-    """What fired it: incident, monitor, capability, model-change, scope-change,
-    evidence-expiry, condition-overdue, report-overdue, reevaluation-due."""
+    """What fired it: incident, monitor (a breaching reading), monitor-silent (no reading for
+    longer than the monitor allows), capability, model-change, scope-change, evidence-expiry,
+    condition-overdue, report-overdue, reevaluation-due."""
     cause: str
     """Stable key of the cause; a trigger fires at most once per cause."""
     action: Action
@@ -350,30 +351,59 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                     ))
     for key, (mt, m) in _monitor_triggers(case).items():
         tid, mid = key.split("\0")
-        window = parse_window(m.window, f"post_deployment.monitors.{mid}.window")
-        samples = facts.samples.get(m.signal, [])
-        # approved while in breach: the window that ends at the approval counts too, so a new
-        # version approved over a breach that has not ended (no sample since) is caught at once
-        at_approval = breach_at(samples, op=m.op, threshold=m.threshold, window=window, end=facts.approved_at) \
-            if facts.approved_at <= at else None
-        breach = at_approval or first_breach(samples, op=m.op, threshold=m.threshold, window=window,
-                                             since=facts.approved_at, until=at)
-        if breach is None:
-            continue
-        action = mt.action if mt is not None else m.action
-        to = mt.to if mt is not None else m.to
-        notify = _notify(mt.notify if mt is not None else (), case, m.notify)
-        key = f"monitor:{mid}:{iso(breach.end)}" if at_approval is None else \
-            f"monitor:{mid}:at-approval:{iso(breach.end)}"
-        firings.append(Firing(
-            tid, "monitor", key, action, to, notify,
-            f"monitor {mid}: {m.signal} averaged {breach.mean:.6g} over the {m.window} to "
-            f"{iso(breach.end)} ({breach.count} samples), {m.op} {m.threshold:g}",
-            defeats=tuple(monitor_claims(case, mid)),
-            details={"monitor": mid, "signal": m.signal, "mean": breach.mean,
-                     "count": breach.count, "window_end": iso(breach.end), "window": m.window},
-        ))
+        firings.extend(_monitor_firings(tid, mid, mt, m, facts, at))
     return firings
+
+
+def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: Facts,
+                     at: dt.datetime) -> list[Firing]:
+    """A monitor's breach (its first breaching reading since the approval) and every stretch
+    since the approval longer than its `max_silence` (default its window) with no reading."""
+    case = facts.case
+    where = f"post_deployment.monitors.{mid}"
+    window = parse_window(m.window, f"{where}.window")
+    limit = parse_window(m.max_silence, f"{where}.max_silence") if m.max_silence else window
+    samples = facts.samples.get(m.signal, [])
+    action = mt.action if mt is not None else m.action
+    to = mt.to if mt is not None else m.to
+    notify = _notify(mt.notify if mt is not None else (), case, m.notify)
+    out: list[Firing] = []
+    if facts.approved_at > at:
+        return out
+    # approved while in breach: a breaching reading within one window before the approval counts
+    # too, so a new version approved over a breach that has not ended is caught at once
+    at_approval = first_breach(samples, op=m.op, threshold=m.threshold,
+                               since=facts.approved_at - window, until=facts.approved_at)
+    reading = at_approval or first_breach(samples, op=m.op, threshold=m.threshold,
+                                          since=facts.approved_at, until=at)
+    if reading is not None:
+        key = f"monitor:{mid}:{iso(reading.timestamp)}" if at_approval is None else \
+            f"monitor:{mid}:at-approval:{iso(facts.approved_at)}"
+        when = "" if at_approval is None else f", within {m.window} before the approval"
+        out.append(Firing(
+            tid, "monitor", key, action, to, notify,
+            f"monitor {mid}: {m.signal} read {reading.value:.6g} at {iso(reading.timestamp)}{when}, "
+            f"{m.op} {m.threshold:g}",
+            defeats=tuple(monitor_claims(case, mid)),
+            details={"monitor": mid, "signal": m.signal, "value": reading.value,
+                     "reading_at": iso(reading.timestamp), "window_end": iso(reading.timestamp),
+                     "window": m.window},
+        ))
+    # a silent monitor cannot show a breach: not knowing is no reason to stay deployed. Silence
+    # defeats no claim (nothing was observed), so it reopens, or withdraws when a breach would.
+    for gap in silences(samples, since=facts.approved_at, until=at, limit=limit):
+        since = "the approval" if gap.since == facts.approved_at else "its last reading"
+        upto = f" until {iso(gap.until)}" if gap.until is not None else ""
+        out.append(Firing(
+            tid, "monitor-silent", f"monitor-silent:{mid}:{iso(gap.since)}",
+            "withdraw" if action == "withdraw" else "reopen", None, notify,
+            f"monitor {mid}: no reading of {m.signal} since {iso(gap.since)} ({since}){upto}, "
+            f"longer than its {m.max_silence or m.window} allows: a silent monitor cannot show a breach",
+            details={"monitor": mid, "signal": m.signal, "since": iso(gap.since),
+                     "until": iso(gap.until) if gap.until is not None else None,
+                     "max_silence": m.max_silence or m.window},
+        ))
+    return out
 
 
 def _capability(tid: str, t: Trigger, facts: Facts) -> list[Firing]:

@@ -86,11 +86,14 @@ def unwatched_signals(reg: Registry, case_id: str, signals: list[str]) -> list[s
 
 
 def stored_samples(reg: Registry, case_id: str) -> dict[str, list[Sample]]:
-    """Every sample ingested for the case, per signal, in time order."""
+    """Every sample ingested for the case, per signal, in time order, each with when the log
+    recorded it."""
     out: dict[str, list[Sample]] = defaultdict(list)
     for e in reg.events(case_id, "monitor-samples"):
+        logged = parse_timestamp(e.recorded_at, f"log entry {e.index}")
         for signal, ts, value in e.payload["samples"]:
-            out[signal].append(Sample(parse_timestamp(ts, f"log entry {e.index}"), signal, float(value), case_id))
+            out[signal].append(Sample(parse_timestamp(ts, f"log entry {e.index}"), signal, float(value), case_id,
+                                      logged))
     return {k: sorted(v) for k, v in out.items()}
 
 

@@ -1,4 +1,5 @@
-"""Monitoring time series: the documented input format, strict parsing, and windowed means.
+"""Monitoring time series: the documented input format, strict parsing, breaching readings and
+silences.
 
 A file of samples is JSON or CSV. Each sample has `signal` (the name a monitor watches),
 `timestamp` (ISO 8601; a time without an offset is read as UTC; a bare date is midnight UTC),
@@ -16,8 +17,8 @@ import json
 import math
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -38,6 +39,8 @@ class Sample:
     """The observed value."""
     case: str
     """The case id it belongs to."""
+    logged: dt.datetime | None = field(default=None, compare=False)
+    """When the registry recorded it (None: not recorded yet)."""
 
     def to_json(self) -> dict[str, object]:
         return {"signal": self.signal, "timestamp": iso(self.timestamp), "value": self.value,
@@ -202,76 +205,66 @@ OPS: dict[str, Callable[[float, float], bool]] = {
 }
 
 
-@dataclass(frozen=True)
-class WindowMean:
-    """The mean of a signal over one window."""
-
-    start: dt.datetime
-    """Window start (exclusive)."""
-    end: dt.datetime
-    """Window end (inclusive)."""
-    mean: float
-    """Mean of the samples in the window."""
-    count: int
-    """Number of samples in the window."""
-
-
-def window_mean(samples: Sequence[Sample], end: dt.datetime, window: dt.timedelta) -> WindowMean | None:
-    """The mean over (end - window, end], or None when no sample falls in it."""
-    vals = [s.value for s in samples if end - window < s.timestamp <= end]
-    if not vals:
-        return None
-    return WindowMean(end - window, end, math.fsum(vals) / len(vals), len(vals))
-
-
 def first_breach(
     samples: Iterable[Sample],
     *,
     op: str,
     threshold: float,
-    window: dt.timedelta,
     since: dt.datetime | None = None,
     until: dt.datetime | None = None,
-) -> WindowMean | None:
-    """The first window whose mean breaches `op threshold`, or None.
+) -> Sample | None:
+    """The first reading in [since, until] whose value compares true against `op threshold`, or
+    None.
 
-    Windows slide: one ends at each sample's time in [since, until]; each averages the samples in
-    (end - window, end], earlier samples included. So a breach is found whenever the check runs,
-    not only if it happens to run inside the window. Samples must be of one signal.
+    Each reading is judged on its own; readings are never averaged. A reading is the monitoring
+    system's own measure over whatever period it covers (an hourly flag rate, say), and a mean
+    over whatever readings the registry was given lets any extra reading dilute a real one:
+    nine readings of 0.0 would hide a 0.02 against a 0.005 threshold. Judged one by one, adding
+    readings can never undo a breach.
     """
     compare = OPS[op]
-    ordered = sorted(samples)
-    lo = 0
-    total = 0.0
-    n = 0
-    # running sum over a sliding window; recomputed exactly with fsum on a breach
-    for hi, s in enumerate(ordered):
-        total += s.value
-        n += 1
-        while ordered[lo].timestamp <= s.timestamp - window:
-            total -= ordered[lo].value
-            n -= 1
-            lo += 1
-        if until is not None and s.timestamp > until:
-            break
+    for s in sorted(samples):
         if since is not None and s.timestamp < since:
             continue
-        if hi + 1 < len(ordered) and ordered[hi + 1].timestamp == s.timestamp:
-            continue  # the window ends after every sample at this instant
-        approx = total / n
-        if compare(approx, threshold) or abs(approx - threshold) <= 1e-9 * max(1.0, abs(threshold)):
-            exact = math.fsum(x.value for x in ordered[lo:hi + 1]) / n
-            if compare(exact, threshold):
-                return WindowMean(s.timestamp - window, s.timestamp, exact, n)
+        if until is not None and s.timestamp > until:
+            break
+        if compare(s.value, threshold):
+            return s
     return None
 
 
-def breach_at(samples: Iterable[Sample], *, op: str, threshold: float, window: dt.timedelta,
-              end: dt.datetime) -> WindowMean | None:
-    """The window ending at `end` (an instant, say an approval, not a sample's time) when its
-    mean breaches `op threshold`; None when it does not or holds no sample."""
-    inside = [x.value for x in samples if end - window < x.timestamp <= end]
-    if not inside:
-        return None
-    mean = math.fsum(inside) / len(inside)
-    return WindowMean(end - window, end, mean, len(inside)) if OPS[op](mean, threshold) else None
+@dataclass(frozen=True)
+class Silence:
+    """A stretch longer than a monitor may go without a reading."""
+
+    since: dt.datetime
+    """The last reading before the stretch (or the instant the watch began)."""
+    until: dt.datetime | None
+    """The next reading, or None when the monitor is still silent."""
+
+
+def _heard(s: Sample) -> dt.datetime:
+    """When the registry could first know of a reading."""
+    return max(s.timestamp, s.logged) if s.logged is not None else s.timestamp
+
+
+def silences(samples: Iterable[Sample], *, since: dt.datetime, until: dt.datetime,
+             limit: dt.timedelta) -> list[Silence]:
+    """Every stretch in [since, until] longer than `limit` with no reading, in time order.
+
+    The watch begins at `since` (an approval, say): the first reading is due within `limit` of it.
+    A reading ends a stretch when it was taken or, if later, when the registry recorded it:
+    readings backdated into a stretch after it has passed do not undo it. Readings not known
+    by `until` (taken or recorded after it) close no stretch before it.
+    """
+    out = []
+    last = since
+    for heard in sorted(_heard(s) for s in samples if s.timestamp > since):
+        if heard > until:
+            break
+        if heard - last > limit:
+            out.append(Silence(last, heard))
+        last = heard
+    if until - last > limit:
+        out.append(Silence(last, None))
+    return out

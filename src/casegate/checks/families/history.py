@@ -491,6 +491,10 @@ def _looser(old: Monitor, new: Monitor) -> str | None:
     was, now = parse_window(old.window), parse_window(new.window)
     if was is not None and now is not None and now > was:  # a window that is no duration is CG715's
         return f"its window grew from {old.window} to {new.window}"
+    was, now = parse_window(old.max_silence or old.window), parse_window(new.max_silence or new.window)
+    if was is not None and now is not None and now > was:
+        return (f"it may stay silent longer ({old.max_silence or old.window} -> "
+                f"{new.max_silence or new.window}) before its silence reopens the case")
     if _STRENGTH[new.action] < _STRENGTH[old.action]:
         return f"it would {new.action} where it would {old.action}"
     return None
@@ -500,8 +504,8 @@ def _looser(old: Monitor, new: Monitor) -> str | None:
     "CG719", "post-deployment-weakened", severity="blocking", serves="test-7-post-deployment",
     summary="Since the version compared with, a trigger or monitor of the post-deployment plan was "
             "removed, a trigger's action is weaker (withdraw, then reopen, then restrict), or a "
-            "monitor fires less readily (a threshold moved away from firing, a longer window, another "
-            "condition, a weaker action).",
+            "monitor fires less readily (a threshold moved away from firing, a longer window or "
+            "`max_silence`, another condition, a weaker action).",
     rationale="The plan is what makes a GO revocable: a trigger is how an incident reopens or "
               "withdraws the deployment, a monitor how behaviour at scale reaches the case. Dropping "
               "the bio-incident withdrawal, or raising a flag-rate monitor from 0.5% to 99%, leaves "

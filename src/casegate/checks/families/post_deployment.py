@@ -222,8 +222,8 @@ def _never_fires(op: str, threshold: float, lo: float, hi: float) -> bool:
 @rule(
     "CG715", "monitor-cannot-fire", severity="blocking", serves="test-7-post-deployment",
     summary="A monitor cannot fire: its threshold is not a finite number or lies outside the "
-            "signal's range, or its window is not a duration or is not shorter than the time to the "
-            "re-evaluation date.",
+            "signal's range, or its window (or `max_silence`) is not a duration or is not shorter than "
+            "the time to the re-evaluation date.",
     rationale="A monitor with a rate threshold of 1.0, or `nan` (every comparison with NaN is false), "
               "is listed as a control and can never change anything. The same holds for a window "
               "longer than the deployment runs before re-evaluation. (A monitor acts through the "
@@ -258,8 +258,16 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
         if window is None:
             yield Hit(path + ("window",), f"monitor `{mid}` has window `{m.window}`, not a duration (30m, 24h, 7d, 2w)")
         elif interval is not None and interval.days > 0 and window >= interval:
-            yield Hit(path + ("window",), f"monitor `{mid}` averages over {m.window}, not shorter than the "
+            yield Hit(path + ("window",), f"monitor `{mid}` has a window of {m.window}, not shorter than the "
                                           f"{interval.days} day(s) to the re-evaluation date")
+        if m.max_silence is not None:
+            silence = parse_window(m.max_silence)
+            if silence is None:
+                yield Hit(path + ("max_silence",), f"monitor `{mid}` has max_silence `{m.max_silence}`, "
+                                                   "not a duration (30m, 24h, 7d, 2w)")
+            elif interval is not None and interval.days > 0 and silence >= interval:
+                yield Hit(path + ("max_silence",), f"monitor `{mid}` may stay silent for {m.max_silence}, not "
+                                                   f"shorter than the {interval.days} day(s) to the re-evaluation date")
 
 
 @rule(
