@@ -77,12 +77,29 @@ def test_an_asserted_date_moved_after_the_evidence(atlas: Path) -> None:
 
 
 def test_a_sign_off_that_stops_listing_the_evidence_it_came_before(atlas: Path) -> None:
-    """The date kept, the late evidence dropped from `relies_on`: CG505 has nothing to compare."""
+    """The date kept, the late evidence dropped from `relies_on`: CG511 names what it stopped
+    listing, and CG505 judges a sign-off that names nothing on all of the case's evidence."""
     prev = _recorded_theater(atlas)
     _edit(atlas / "case.yaml", EARLY_RSO + ", relies_on: [E-cyber-ctf, E-bio-uplift]", EARLY_RSO + ", relies_on: []")
     codes = _codes(atlas, prev)
-    assert "CG505" not in codes
     assert any("no longer lists `E-cyber-ctf`, `E-bio-uplift` as relied on" in m for m in codes.get("CG511", [])), codes
+    assert any("it names none it relied on, so it approved all of it" in m for m in codes.get("CG505", [])), codes
+
+
+def test_a_first_version_whose_sign_off_names_no_evidence(atlas: Path) -> None:
+    """With nothing recorded to compare with, the lab empties the early sign-off's `relies_on`
+    (and deletes G1's `asserted:`): the sign-off approved the case as a whole, so it is judged on
+    every evidence item of it, and the decision stays NO-GO."""
+    _theater(atlas)
+    _edit(atlas / "case.yaml", EARLY_RSO + ", relies_on: [E-cyber-ctf, E-bio-uplift]", EARLY_RSO + ", relies_on: []")
+    _edit(atlas / "argument.yaml", "      asserted: 2026-09-15\n", "")
+    codes = _codes(atlas)
+    assert "CG506" not in codes and "CG511" not in codes
+    msgs = codes.get("CG505", [])
+    assert any(m.startswith("Sam Whitfield signed as `rso` on 2026-09-28, before the evidence of the case (it names "
+                            "none it relied on, so it approved all of it): ") and "`E-cyber-ctf` (2026-10-02)" in m
+               for m in msgs), codes
+    assert run_gate(_loaded(atlas), today=TODAY).outcome == "NO-GO"
 
 
 def test_the_lab_trying_it_against_the_registry_and_laundering_it_through_a_version(atlas: Path) -> None:

@@ -145,14 +145,16 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG505", "signoff-before-evidence", severity="blocking", serves="fm-argument-theater",
-    summary="A sign-off is dated before evidence it says it relied on (with a registry, dated no later "
-            "than the registry first logged its envelope).",
+    summary="A sign-off is dated before evidence it says it relied on, or, naming none, before any of the "
+            "case's evidence (with a registry, dated no later than the registry first logged its envelope).",
     rationale="Approving before the evidence exists means the decision was made first and the "
               "evidence assembled to fit it: argument theater. A sign-off line's `date` is typed by "
               "the lab and is not under the signature (the case digest leaves the decision section "
               "out), so where a registry is consulted a sign-off counts as given no later than the "
               "registry first logged its envelope (stored with a case version, logged on its own or "
-              "in a decision's bundle), as `verify` takes a signature's time from the log.",
+              "in a decision's bundle), as `verify` takes a signature's time from the log. A sign-off "
+              "that names no evidence it relied on approved the case as a whole, so it is judged on all "
+              "of the case's evidence: leaving `relies_on` empty does not take it out of the rule.",
     bad="evidence:\n  E-ctf: {kind: eval, producer: evals, date: 2026-10-02}\n"
         "signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-09-30, relies_on: [E-ctf]}",
     good="signoffs:\n  - {role: rso, person: Sam Whitfield, date: 2026-10-05, relies_on: [E-ctf]}",
@@ -164,16 +166,20 @@ def signoff_before_evidence(ctx: Context) -> Iterator[Hit]:
     for i, s in enumerate(ctx.case.decision.signoffs):
         logged = dates.logged(s) if dates is not None else None
         day = logged.at.astimezone(dt.UTC).date() if logged is not None else s.date
-        late = [(x, ev[x].date) for x in s.relies_on if x in ev and ev[x].date > day]
+        # a sign-off that names nothing it relied on approved the case as a whole: all of its evidence
+        relied = s.relies_on or list(ev)
+        late = [(x, ev[x].date) for x in relied if x in ev and ev[x].date > day]
         if late:
-            items = ", ".join(f"`{x}` ({d.isoformat()})" for x, d in late)
+            items = ", ".join(f"`{x}` ({d.isoformat()})" for x, d in late[:6])
+            items += f" and {len(late) - 6} more" if len(late) > 6 else ""
+            what = "relied on" if s.relies_on else "of the case (it names none it relied on, so it approved all of it)"
             how = "" if logged is None else (
                 f" (its envelope was logged at {logged.at.astimezone(dt.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')} "
                 f"(log entry {logged.index}); the line dates it {s.date.isoformat()}, but a signature's time is "
                 "when the registry logged it, never a later date typed beside it)")
             yield Hit(("decision", "signoffs", i, "date"),
                       f"{s.person} signed as `{s.role}` on {day.isoformat()}{how}, before the evidence "
-                      f"relied on: {items}")
+                      f"{what}: {items}")
 
 
 def _latest_evidence(ctx: Context) -> dict[str, tuple[dt.date, str]]:
