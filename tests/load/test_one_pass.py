@@ -270,16 +270,18 @@ def test_a_lean_load_of_a_large_case_still_refuses_an_artifact_outside_the_root(
         assert got.value.location is not None and got.value.location.endswith("evidence.yaml:81:54")
 
 
-def test_a_lean_load_lets_the_files_bytes_go_and_reads_them_again_for_what_it_reports(tmp_path: Path) -> None:
-    """A lean load keeps no file's bytes once parsed; the gate still finds the template's marked
-    values and locates every finding as an ordinary load does, and each file's sha256 is that
-    of its bytes."""
+def test_a_lean_load_lets_the_files_bytes_go_and_reads_them_again_for_what_it_reports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lean load keeps no large file's bytes once parsed (here every file counts as large); the
+    gate still finds the template's marked values and locates every finding as an ordinary load
+    does, and each file's sha256 is that of its bytes."""
     import hashlib
 
     from casegate.gate import run_gate
-    from casegate.load import load_case
+    from casegate.load import _loader, load_case
     from casegate.load.templates import copy_template
 
+    monkeypatch.setattr(_loader, "LET_GO_FROM", 0)
     copy_template("skeleton", tmp_path / "c")
     case = tmp_path / "c" / "case.yaml"
     day = dt.date(2026, 11, 20)
@@ -294,16 +296,18 @@ def test_a_lean_load_lets_the_files_bytes_go_and_reads_them_again_for_what_it_re
         (f.code, f.location, f.message) for f in kept.findings]
 
 
-def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_text(tmp_path: Path) -> None:
+def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The lab rewrites the case's file once casegate has read it, taking the template's markers
     out: the marker check still goes by the text that was read (the markers it held were noted
     before its bytes were let go), and the new text, read again to locate the findings, is not
     the text they came from: the gate refuses to go on instead of placing them in it."""
     from casegate.errors import InputError
     from casegate.gate import run_gate
-    from casegate.load import load_case
+    from casegate.load import _loader, load_case
     from casegate.load.templates import copy_template
 
+    monkeypatch.setattr(_loader, "LET_GO_FROM", 0)
     copy_template("skeleton", tmp_path / "c")
     case = tmp_path / "c" / "case.yaml"
     loaded = load_case(case, root=tmp_path, keep_data=False)
@@ -311,3 +315,27 @@ def test_a_file_rewritten_after_a_lean_load_is_refused_not_judged_on_its_new_tex
     assert loaded.texts().holds(b"PLACEHOLDER")
     with pytest.raises(InputError, match="changed while casegate read"):
         run_gate(loaded, today=dt.date(2026, 11, 20))
+
+
+def test_a_lean_load_keeps_a_small_files_bytes_and_judges_the_text_it_read(tmp_path: Path) -> None:
+    """A file under `LET_GO_FROM` bytes keeps its bytes through a lean load: nothing is hashed
+    for it nor read again. The lab rewrites the case's file once casegate has read it, taking
+    the template's markers out: the gate still judges and locates by the text it read, exactly
+    as an ordinary load does."""
+    from casegate.gate import run_gate
+    from casegate.load import load_case
+    from casegate.load._loader import LET_GO_FROM
+    from casegate.load.templates import copy_template
+
+    copy_template("skeleton", tmp_path / "c")
+    case = tmp_path / "c" / "case.yaml"
+    day = dt.date(2026, 11, 20)
+    kept = run_gate(load_case(case, root=tmp_path), today=day)
+    loaded = load_case(case, root=tmp_path, keep_data=False)
+    assert all(f.doc._raw is not None and len(f.doc._raw) < LET_GO_FROM and f.doc._sha256 is None
+               for f in loaded.files)
+    case.write_text(case.read_text().replace("PLACEHOLDER", "Filled in"))
+    lean = run_gate(loaded, today=day)
+    assert any(f.code == "CG909" for f in lean.findings)
+    assert [(f.code, f.location, f.message) for f in lean.findings] == [
+        (f.code, f.location, f.message) for f in kept.findings]

@@ -344,12 +344,20 @@ class _CaseBudget:
         self.raws[-1] = doc
 
 
+LET_GO_FROM = 1 << 16
+"""A lean load lets go the bytes of files of this many bytes or more. A smaller file's bytes are
+kept: they weigh less than the parse that holds them, and letting them go would cost hashing
+them now and reading and hashing them again to locate a finding in them."""
+
+
 def _read(path: Path, shown: str, budget: _CaseBudget | None = None, *, lean: bool = False) -> SourceFile:
-    """One file read and parsed (charged to `budget`). `lean`: its bytes are let go once parsed,
-    read again from the file if a location in it is asked for (`YamlDoc.release_raw`)."""
+    """One file read and parsed (charged to `budget`). `lean`: the bytes of a file of `LET_GO_FROM`
+    bytes or more are let go once parsed, read again from the file if a location in it is asked
+    for (`YamlDoc.release_raw`)."""
     raw = read_regular_file(path, shown)
     estimate = budget.charge(raw, shown) if budget is not None else None
     doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
+    lean = lean and len(raw) >= LET_GO_FROM
     del raw
     if lean:
         doc.release_raw(path, _NOTED)
