@@ -69,6 +69,22 @@ def ensure_case(elements: int) -> Path:
     return main
 
 
+def source_trees(args: list[str]) -> dict[str, str]:
+    """The source trees a benchmark measures, by label suffix: this tree's `src` ("") and, with
+    `--before OLD/src` in `args` (taken out of them), an earlier casegate's (" (before)"), each
+    byte-compiled so neither pays for compiling in the run."""
+    import compileall
+
+    trees = {"": str(ROOT / "src")}
+    if "--before" in args:
+        i = args.index("--before")
+        trees[" (before)"] = str(Path(args[i + 1]).resolve())
+        del args[i:i + 2]
+    for tree in trees.values():
+        compileall.compile_dir(tree, quiet=1)
+    return trees
+
+
 def casegate() -> str:
     """The installed `casegate` command, its modules byte-compiled as an installed package's are.
 

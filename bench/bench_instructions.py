@@ -14,7 +14,6 @@ Each run takes some fifty times as long as the process itself.
 
 from __future__ import annotations
 
-import compileall
 import os
 import shutil
 import subprocess
@@ -22,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ROOT, ensure_case
+from _harness import PY, ROOT, ensure_case, source_trees
 
 RUN = ("import sys\n"
        "sys.path.insert(0, sys.argv.pop(1))\n"
@@ -53,13 +52,7 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_instructions needs valgrind (apt-get install valgrind)")
     args = sys.argv[1:]
-    trees = {"": str(ROOT / "src")}
-    if "--before" in args:
-        i = args.index("--before")
-        trees[" (before)"] = str(Path(args[i + 1]).resolve())
-        del args[i:i + 2]
-    for tree in trees.values():
-        compileall.compile_dir(tree, quiet=1)
+    trees = source_trees(args)
     cases = {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
     keyring = str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
     cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})

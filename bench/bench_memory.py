@@ -32,9 +32,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from _harness import PY, ROOT, casegate, ensure_case, paired
+from _harness import PY, casegate, ensure_case, paired, source_trees
 from bench_argument import GSN2X_MIB
 
 _RUN = r'''
@@ -123,11 +122,7 @@ def probe(case: str, src: str) -> dict[str, object]:
 
 def main() -> None:
     args = sys.argv[1:]
-    trees = {"": str(ROOT / "src")}
-    if "--before" in args:
-        i = args.index("--before")
-        trees[" (before)"] = str(Path(args[i + 1]).resolve())
-        del args[i:i + 2]
+    trees = source_trees(args)
     sizes = [int(a) for a in args] or [10]
     cg = casegate()
     print("bench_memory: RSS of `check` by step (MiB): before, after, peak while it ran")
