@@ -92,21 +92,25 @@ run state-proof atlas-2-api --tiles tiles-private --out state-proof.tiles.json
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
 VERIFY_AT=$(later_of "$AT")
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-  --tool code-execution --access self-serve --state-proof state-proof.json
+  --tool code-execution --access self-serve --region US --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-  --access self-serve --state-proof state-proof.tiles.json
+  --access self-serve --region US --state-proof state-proof.tiles.json
 echo "A wider boundary must not verify:"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --access self-serve --at "$VERIFY_AT" \
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --access self-serve --region US --at "$VERIFY_AT" \
     --state-proof state-proof.json; then
   echo "consumer verified: that is a bug" >&2; exit 1; fi
 echo "Nor a deployment that gives the model a tool the signed boundary does not list:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-    --tool code-execution --tool web-browsing --access self-serve --state-proof state-proof.json; then
+    --tool code-execution --tool web-browsing --access self-serve --region US --state-proof state-proof.json; then
   echo "an unlisted tool verified: that is a bug" >&2; exit 1; fi
+echo "Nor one offered in a region the signed boundary does not list:"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
+    --tool code-execution --access self-serve --region US --region CN --state-proof state-proof.json; then
+  echo "an unlisted region verified: that is a bug" >&2; exit 1; fi
 echo "Without the trust root nothing the bundle brings is trusted:"
 if CASEGATE_TRUST_ROOT= "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api \
-    --at "$VERIFY_AT" --access self-serve --state-proof state-proof.json; then
+    --at "$VERIFY_AT" --access self-serve --region US --state-proof state-proof.json; then
   echo "verified without a trust root: that is a bug" >&2; exit 1; fi
 
 step "8. Publication: the redacted public summary, the argument diagram, the decision report"
@@ -132,7 +136,7 @@ run incident report --case atlas-2-api --date 2026-12-02 --deployer "Acme API" -
 run triggers run --case atlas-2-api --at "$LATER"
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 echo "The old GO no longer verifies (online: the state proof comes from the registry, read-only):"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --at "$LATER"; then
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
 echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
 run state show atlas-2-api --at "$LATER"
@@ -211,7 +215,7 @@ run registry submit case-1.1/case.yaml --model case-1.1/model
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
-run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --at "$(later_of "$LATER")"
+run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US --at "$(later_of "$LATER")"
 V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
     < <("$CG" registry history atlas-2-api --json))
 run diff atlas-2-api@1 "atlas-2-api@$V"

@@ -34,7 +34,7 @@ def _verify(tmp: Path, db: str, bundle: str, code: int):  # type: ignore[no-unty
     t = _trust(tmp)
     t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", bundle, "--model-digest", DIGEST, "--boundary", "api",
-               "--access", "self-serve", "--trust-root", str(t.dir), code=code)
+               "--access", "self-serve", "--region", "US", "--trust-root", str(t.dir), code=code)
 
 
 def _incident(tmp: Path, db: str) -> None:

@@ -120,7 +120,7 @@ def _verify(tmp: Path, db: str, *extra: str, code: int | None, boundary: str = "
     t = _trust(tmp)
     t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", "case/decision.bundle.json", "--boundary", boundary,
-               "--access", "self-serve", "--trust-root", str(t.dir), *extra, code=code)
+               "--access", "self-serve", "--region", "US", "--trust-root", str(t.dir), *extra, code=code)
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
 from tests.verify.trusted import CASE, SIGNED, Trust, cli_in_process, make_trust
 
+REGIONS = ["EU", "JP", "UK", "US"]
+"""The regions the example case's boundary is offered in, as the decision signs them."""
 SIGNED_TOOLS = ["web-search"]
 """The tools of the boundary the decision is signed for: web search, no code execution."""
 
@@ -36,6 +38,8 @@ def _given(**given: Any) -> Any:
     # show what that `verify` did (it had no way to be told what a deployment gives)
     from casegate.verify import Deployment
 
+    if "regions" in Deployment.__dataclass_fields__:  # offered where the example case is, unless said
+        given.setdefault("regions", ("US",))
     return Deployment(**given)
 
 
@@ -109,13 +113,14 @@ def _resigned(bundle: dict[str, Any], signer: Any, change: Any) -> dict[str, Any
 def test_the_decision_signs_its_boundarys_tools_sensitive_domains_and_access(setup: Setup) -> None:
     pred = decode_payload(setup.bundle["decision"])["predicate"]  # type: ignore[index]
     assert pred["boundary"] == "api"
-    assert pred["boundary_attributes"] == {"tools": SIGNED_TOOLS, "sensitive_domains": [], "access": "self-serve"}
+    assert pred["boundary_attributes"] == {"tools": SIGNED_TOOLS, "sensitive_domains": [], "access": "self-serve",
+                                           "regions": REGIONS}
 
 
 def test_switching_on_code_execution_is_refused(setup: Setup) -> None:
     """The decision was made for an API with web search; the deployer also gives the model code
     execution. Before, `verify` checked the kind alone and passed it."""
-    rc, out = setup.cli("--tool", "web-search", "--tool", "code-execution", "--access", "self-serve")
+    rc, out = setup.cli("--tool", "web-search", "--tool", "code-execution", "--access", "self-serve", "--region", "US")
     assert rc == 1, out
     assert "NOT verified: 1 reason" in out and "the deployment gives the tool code-execution" in out
     v = setup.deploy(tools=("web-search", "code-execution"), access="self-serve")
@@ -139,9 +144,9 @@ def test_the_listed_tools_and_nothing_declared_verify_and_say_what_was_checked(s
     assert "tools: none declared; signed: [web-search]" in v.notes
     assert "sensitive domains: none declared; signed: []" in v.notes
     assert v.to_json()["deployment"] == {
-        "declared": {"tools": [], "sensitive_domains": [], "access": "employees"},
-        "signed": {"tools": SIGNED_TOOLS, "sensitive_domains": [], "access": "self-serve"}}
-    rc, out = setup.cli("--tool", "web-search", "--access", "self-serve")
+        "declared": {"tools": [], "sensitive_domains": [], "access": "employees", "regions": ["US"]},
+        "signed": {"tools": SIGNED_TOOLS, "sensitive_domains": [], "access": "self-serve", "regions": REGIONS}}
+    rc, out = setup.cli("--tool", "web-search", "--access", "self-serve", "--region", "US")
     assert rc == 0, out
     assert "note: tools: web-search; signed: [web-search]" in out
 
@@ -161,7 +166,7 @@ def test_a_deploy_that_does_not_say_who_can_reach_the_model_is_not_verified(setu
     """The decision allows self-serve access (anyone who signs up); the deployer opens the model
     to everyone and says nothing. Before, access not declared was not checked and the deploy
     verified."""
-    rc, out = setup.cli("--tool", "web-search")
+    rc, out = setup.cli("--tool", "web-search", "--region", "US")
     assert rc == 1, out
     assert "NOT verified: 1 reason" in out
     assert ("the boundary the decision is signed for allows only self-serve access, and the deployment does not "
@@ -190,9 +195,10 @@ def test_a_decision_signed_before_tools_were_signed_fails_closed(setup: Setup) -
                             "made by an older casegate), so what this deployment gives cannot be held to it: decide "
                             "again") for r in v.reasons), v.reasons
     assert not setup.library(old, access="self-serve").ok
-    v = setup.library(old)
+    v = setup.library(old, regions=())
     assert v.ok, v.reasons
     assert any("verified only for a deployment that gives the model no tools" in n for n in v.notes), v.notes
+    assert not setup.library(old, regions=("US",)).ok
 
 
 def test_a_decider_cannot_sign_more_tools_than_the_case_argues_for(setup: Setup) -> None:
@@ -234,3 +240,29 @@ def test_a_bad_declaration_is_an_input_error() -> None:
         _given(access="anyone")
     with pytest.raises(InputError, match="empty tool name"):
         _given(tools=(" ",))
+
+
+def test_a_deploy_offered_outside_the_signed_regions_or_not_saying_where_is_not_verified(setup: Setup) -> None:
+    """The case's boundary is offered in the US, EU, UK and Japan; the deployer also offers the
+    model in a region the gate never judged, or does not say where it is offered. Before, verify
+    did not look at regions at all."""
+    v = setup.deploy(tools=("web-search",), access="self-serve", regions=("us", "CN"))
+    assert v.reasons == ["the deployment is offered in CN, which the boundary the decision is signed for does not "
+                         "list (signed: [EU, JP, UK, US]): a wider boundary needs its own case and decision"]
+    v = setup.deploy(tools=("web-search",), access="self-serve", regions=())
+    assert v.reasons == ["the boundary the decision is signed for is offered only in [EU, JP, UK, US], and the "
+                         "deployment does not declare where it is offered: declare each region (--region)"]
+    rc, out = setup.cli("--tool", "web-search", "--access", "self-serve", "--region", "UK", "--region", "CN")
+    assert rc == 1 and "the deployment is offered in CN" in out, out
+    ok = setup.deploy(tools=("web-search",), access="self-serve", regions=("EU", "UK"))
+    assert ok.ok, ok.reasons
+    assert "regions: EU, UK; signed: [EU, JP, UK, US]" in ok.notes
+    # a decision that does not sign its regions (an older casegate) verifies no deploy that declares some
+    older = _resigned(setup.bundle, setup.w.signers["sam"], lambda p: p["boundary_attributes"].pop("regions"))
+    v = setup.library(older, tools=("web-search",), access="self-serve", regions=("US",))
+    assert any("the decision does not sign its boundary's regions" in r for r in v.reasons), v.reasons
+    # a boundary that names no regions holds none
+    anywhere = _resigned(setup.bundle, setup.w.signers["sam"],
+                         lambda p: p["boundary_attributes"].update(regions=[]))
+    v = setup.library(anywhere, tools=("web-search",), access="self-serve", regions=("CN",))
+    assert not [r for r in v.reasons if "region" in r], v.reasons

@@ -215,7 +215,7 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
     monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
     base = ["verify", "--bundle", str(setup.path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
-            "--access", "self-serve", "--keyring", str(setup.w.ring_path)]
+            "--access", "self-serve", "--region", "US", "--keyring", str(setup.w.ring_path)]
     rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db", setup.db)
     assert rc == 0, text
     rc, text = _cli(setup.path, *base)

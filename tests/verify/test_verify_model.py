@@ -91,7 +91,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         env.pop("CASEGATE_DATABASE_URL", None)
         return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--access", "self-serve", "--at", "2026-12-01",
+                               "--boundary", "api", "--access", "self-serve", "--region", "US", "--at", "2026-12-01",
                                "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 

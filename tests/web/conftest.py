@@ -144,7 +144,7 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
         t = make_trust(where, policy=board.case_dir / "policy.yaml", keyring=board.case_dir / "keys" / "keyring.yaml")
     t.checkpoint(board.database_url)
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
-               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", "--access", "self-serve",
+               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", "--access", "self-serve", "--region", "US",
                "--trust-root", str(t.dir), cwd=board.case_dir)
 
 

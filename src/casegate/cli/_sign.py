@@ -465,13 +465,17 @@ def verify(
         "--access", help="Who can reach the model (public, self-serve, vetted-organisations, named-partners, "
                          "employees); no wider than the signed boundary's. Required when that boundary limits "
                          "access (any level but public).")] = None,
+    region: Annotated[list[str] | None, typer.Option(
+        "--region", help="A region the deployment is offered in (repeatable); each must be one the signed "
+                         "boundary lists. Required when that boundary names its regions.")] = None,
 ) -> None:
     """Verify that a signed decision allows deploying this model across this boundary: its
     signatures and sign-offs under the policy and keyring the trust root pins, and the case's
     current state proven by the log the root pins. Without a trust root or a state proof it is
     never verified. The deployment is held to the boundary the decision was signed for beyond
     its kind: every --tool and --sensitive-domain it gives must be listed there, and --access no
-    wider (it must be declared wherever the signed boundary limits access); declaring no tool
+    wider (it must be declared wherever the signed boundary limits access), and every --region
+    one it lists (declared wherever it names regions); declaring no tool
     or domain verifies a deployment that gives no tools and no sensitive domain.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
@@ -500,7 +504,8 @@ def verify(
     except ValueError:
         raise InputError(f"--boundary {boundary!r} is not a boundary kind",
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
-    given = Deployment(tools=tuple(tool or ()), sensitive_domains=tuple(sensitive_domain or ()), access=access)
+    given = Deployment(tools=tuple(tool or ()), sensitive_domains=tuple(sensitive_domain or ()), access=access,
+                       regions=tuple(region or ()))
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
     root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)

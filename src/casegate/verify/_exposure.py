@@ -35,18 +35,21 @@ class Deployment:
     """Sensitive domains the deployment integrates the model into."""
     access: str | None = None
     """Who can reach the model (an `Access` level), or None when not declared."""
+    regions: tuple[str, ...] = ()
+    """Regions the deployment is offered in (none declared: not stated)."""
 
     def __post_init__(self) -> None:
         if self.access is not None and self.access not in ACCESS_LEVELS:
             raise InputError(f"access {self.access!r} is not an access level",
                              help="one of: " + ", ".join(ACCESS_LEVELS))
-        for what, names in (("tool", self.tools), ("sensitive domain", self.sensitive_domains)):
+        for what, names in (("tool", self.tools), ("sensitive domain", self.sensitive_domains),
+                            ("region", self.regions)):
             if any(not _key(n) for n in names):
                 raise InputError(f"an empty {what} name was declared", help=f"name each {what} the deployment gives")
 
     @property
     def declared(self) -> bool:
-        return bool(self.tools or self.sensitive_domains or self.access)
+        return bool(self.tools or self.sensitive_domains or self.access or self.regions)
 
 
 def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
@@ -54,7 +57,8 @@ def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
     scope = boundary.scope if boundary is not None else None
     return {"tools": sorted(set(boundary.tools)) if boundary is not None else [],
             "sensitive_domains": sorted(set(boundary.sensitive_domains)) if boundary is not None else [],
-            "access": scope.access if scope is not None else None}
+            "access": scope.access if scope is not None else None,
+            "regions": sorted(set(scope.regions)) if scope is not None else []}
 
 
 def _key(name: str) -> str:
@@ -76,7 +80,7 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
     given = declared or Deployment()
     signed = pred.get(SIGNED_KEY)
     checked: dict[str, Any] = {"declared": {"tools": list(given.tools), "sensitive_domains": list(given.sensitive_domains),
-                                            "access": given.access},
+                                            "access": given.access, "regions": list(given.regions)},
                                "signed": signed if isinstance(signed, dict) else None}
     if not isinstance(signed, dict):
         if given.declared:
@@ -117,7 +121,39 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
                        "boundary the decision is signed for allows")
     else:
         notes.append(f"access: {given.access}; signed: {access}")
-    return reasons, notes, checked
+    region_reasons, region_notes = _region_problems(signed, given, declared is not None)
+    return reasons + region_reasons, notes + region_notes, checked
+
+
+def _region_problems(signed: dict[str, Any], given: Deployment, deploy: bool) -> tuple[list[str], list[str]]:
+    """Whether the regions a deploy declares lie within those the signed boundary names. A
+    boundary that names regions was judged for those alone (its scope; CG210 and CG211 hold a
+    widened one): a deploy must then say where it is offered, each region one of them. A decision
+    that does not sign its regions (made by an older casegate) verifies no deploy that declares
+    some."""
+    if "regions" not in signed:
+        if given.regions:
+            return ([f"the decision does not sign its boundary's regions (it was made by an older casegate), so a "
+                     f"deployment offered in {', '.join(given.regions)} cannot be held to them: decide again with "
+                     "`casegate decide`"], [])
+        return [], []
+    listed = signed.get("regions")
+    if not isinstance(listed, list):
+        return ["decision: the regions of its boundary cannot be read"], []
+    names = [str(x) for x in listed]
+    if not names:
+        return [], [f"regions: {', '.join(given.regions) or 'none declared'}; signed: none named (any region)"]
+    if not given.regions:
+        if not deploy:
+            return [], [f"regions: not declared; signed: {_listed(names)} (not a deploy)"]
+        return ([f"the boundary the decision is signed for is offered only in {_listed(names)}, and the deployment "
+                 "does not declare where it is offered: declare each region (--region)"], [])
+    have = {_key(n) for n in names}
+    extra = [n for n in given.regions if _key(n) not in have]
+    if extra:
+        return ([f"the deployment is offered in {', '.join(extra)}, which the boundary the decision is signed for "
+                 f"does not list (signed: {_listed(names)}): a wider boundary needs its own case and decision"], [])
+    return [], [f"regions: {', '.join(given.regions)}; signed: {_listed(names)}"]
 
 
 def restricted_access_problems(case_id: str, kind: BoundaryKind, allowed: Sequence[str], declared: Deployment) -> list[str]:
