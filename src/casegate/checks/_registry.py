@@ -103,6 +103,12 @@ class Context:
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
 
     @property
+    def compared(self) -> str:
+        """How messages name the version `previous` is (its baseline's label, else "the previous
+        version")."""
+        return self.baseline.label if self.baseline is not None else "the previous version"
+
+    @property
     def index(self) -> ArgumentIndex:
         """The argument's element types, links and reachability, built once per context."""
         got = self.memo.get("argument_index")

@@ -327,7 +327,7 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     ev, old_ev = ctx.case.evidence, prev.evidence
 
     def dated(x: str) -> dt.date | None:

@@ -180,7 +180,7 @@ def run_rewritten(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     for eid, ev in ctx.case.evidence.items():
         old = prev.evidence.get(eid)
         # in either version: relabelling the item's kind (a test as an audit) keeps the same log
@@ -240,7 +240,7 @@ def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     now, before = ctx.case.pathways(), prev.pathways()
     renamed = {was: q for q, was in _renamed_pathways(now, before).items()}
     tm = ctx.case.threat_model
@@ -330,7 +330,7 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     now_pw, before_pw = ctx.case.pathways(), prev.pathways()
     renamed = _renamed_pathways(now_pw, before_pw)
     argued = {renamed.get(q, q) for q in now_pw}
@@ -453,7 +453,7 @@ def boundary_scope_widened(ctx: Context) -> Iterator[Hit]:
              and not _retested(ctx, sid, sg, prev)]
     if not stale:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     scope = ctx.case.boundary.scope
     names = ", ".join(f"`{sid}` ({sg.layer})" for sid, sg in stale)
     made = f"dated no later than that version ({prev.date})" if prev.date is not None else \
@@ -522,7 +522,7 @@ def post_deployment_weakened(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
     if prev is None or prev.post_deployment is None:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     pd = ctx.case.post_deployment
     monitors = pd.monitors if pd is not None else {}
     triggers = pd.triggers if pd is not None else {}
@@ -584,7 +584,7 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
     added = [d for d in ctx.case.system.digests if d not in prev.system.digests]
     if not added:
         return
-    against = ctx.baseline.label if ctx.baseline is not None else "the previous version"
+    against = ctx.compared
     old_shas = {ev.sha256 for ev in prev.evidence.values() if ev.sha256}
     measuring = ctx.case.measuring_weights()
     for eid, ev in ctx.case.evidence.items():
