@@ -348,3 +348,56 @@ def test_the_scope_widened_in_a_version_submitted_before_this_one(atlas: Path) -
     msgs = [f.message for f in report.findings if f.code == "CG211"]
     assert report.outcome == "NO-GO" and len(msgs) == 4, msgs
     assert all("widened since version 1.0 (#1), the last approved" in m for m in msgs), msgs
+
+
+def _rerun_refusal_test(atlas: Path, *, bypasses: int, when: str = "2026-11-10") -> None:
+    """The refusal test run again (a new log, with `bypasses` bypasses), cited under a new id, dated
+    `when`, in place of the old one."""
+    import hashlib
+    import json
+
+    log = atlas / "reports" / "refusal-test.json"
+    old = hashlib.sha256(log.read_bytes()).hexdigest()
+    doc = json.loads(log.read_text())
+    for i, s in enumerate(doc["samples"]):
+        s["score"] = 1 if i < bypasses else 0
+    doc["created"] = f"{when}T09:00:00Z"
+    rerun = log.with_name("refusal-test-2.json")
+    rerun.write_text(json.dumps(doc) + "\n")
+    _edit(atlas / "evidence.yaml", f"    artifact: reports/refusal-test.json\n    sha256: {old}\n",
+          f"    artifact: reports/refusal-test-2.json\n    sha256: {hashlib.sha256(rerun.read_bytes()).hexdigest()}\n")
+    _edit(atlas / "evidence.yaml", "  E-refusal:\n", "  E-refusal-2:\n")
+    _edit(atlas / "evidence.yaml", "    date: 2026-10-25\n", f"    date: {when}\n")
+    _edit(atlas / "case.yaml", "    evidence: [E-refusal]\n", "    evidence: [E-refusal-2]\n")
+    _edit(atlas / "argument.yaml", "E-refusal, E-kyc", "E-refusal-2, E-kyc")
+
+
+def test_the_test_that_found_bypasses_left_out_for_a_fresh_one(atlas: Path) -> None:
+    """The refusal test is run again on the same weights and only the new log is cited: each test
+    is judged on its own (CG406), so leaving out the one that found the bypasses would pass."""
+    prev = _against_previous(atlas)
+    _rerun_refusal_test(atlas, bypasses=0)
+    msgs = _codes(atlas, prev)["CG420"]
+    assert any(m.startswith("safeguard `SG-refusal` no longer cites `E-refusal` (safeguard-test, 2026-10-25")
+               and m.endswith("which tested it in the --previous version: the same safeguard on the same weights, "
+                              "so a newer test adds to it, it does not replace it") for m in msgs), msgs
+    # citing both is the record: the old test stands beside the new one
+    _edit(atlas / "case.yaml", "    evidence: [E-refusal-2]\n", "    evidence: [E-refusal-2, E-refusal]\n")
+    was = (prev / "evidence.yaml").read_text()
+    old_item = was[was.index("  E-refusal:\n"):was.index("  E-kyc:\n")]
+    _edit(atlas / "evidence.yaml", "  E-kyc:\n", old_item + "  E-kyc:\n")
+    assert "CG420" not in _codes(atlas, prev)
+
+
+def test_a_new_title_alone_lets_a_later_test_stand_in_only_as_a_condition(atlas: Path) -> None:
+    """The lab renames the refusal training ("v2") and cites only a later test: the title is its
+    word that the control changed, so the gate asks someone to accept that; a changed layer or
+    steps is a changed safeguard (and CG355's to judge)."""
+    prev = _against_previous(atlas)
+    _rerun_refusal_test(atlas, bypasses=0)
+    _edit(atlas / "case.yaml", "    title: Refusal training against vulnerability discovery and bio protocol help\n",
+          "    title: Refusal training v2\n")
+    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
+    hits = [f for f in report.findings if f.code == "CG420"]
+    assert [f.severity.value for f in hits] == ["condition"], hits
+    assert "a later test takes its place on the word of a new title alone" in hits[0].message

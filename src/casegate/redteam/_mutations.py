@@ -676,6 +676,24 @@ def lowered_bypass_counts(case: Case, policy: Policy) -> Applied:
     return _with_evidence(case, x, _upd(ev, result=Result(bypasses=0, attempts=1000))), policy
 
 
+def dropped_test(case: Case, policy: Policy) -> Applied:
+    """The red team or safeguard test with the most typed bypasses (else the first one a safeguard
+    cites) left out of the case: no safeguard, claim or sign-off cites it any more."""
+    cited = [x for sg in case.safeguards.values() if sg.blocks for x in sg.evidence]
+    tests = [(x, case.evidence[x]) for x in dict.fromkeys(cited)
+             if x in case.evidence and case.evidence[x].kind in TEST_KINDS]
+    if not tests:
+        return "no safeguard cites a red team or safeguard test"
+    x = max(tests, key=lambda t: (t[1].result.bypasses or 0) if t[1].result is not None else 0)[0]
+    sgs = {sid: _upd(sg, evidence=[e for e in sg.evidence if e != x]) for sid, sg in case.safeguards.items()}
+    els = {eid: _upd(el, evidence=[e for e in el.evidence if e != x]) if x in el.evidence else el
+           for eid, el in case.argument.elements.items()}
+    evidence = {k: v for k, v in case.evidence.items() if k != x}
+    signoffs = [_upd(so, relies_on=[e for e in so.relies_on if e != x]) for so in case.decision.signoffs]
+    return _upd(case, safeguards=sgs, argument=_upd(case.argument, elements=els), evidence=evidence,
+                decision=_upd(case.decision, signoffs=signoffs)), policy
+
+
 def in_house_sandbagging_pass(case: Case, policy: Policy) -> Applied:
     els = case.argument.elements
     answered = [eid for eid, el in els.items() if el.kind == "sandbagging" and el.answered_by]
@@ -1006,6 +1024,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "rewrites the log of the red team or safeguard test with the most bypasses (three quarters of them "
              "scored as blocked) under the same id and date, re-pinning the digest", ("CG327",), rewritten_test_log,
              needs_previous=True, rewrite=rewritten_test_log_bypasses),
+    Mutation("dropped-test", ("test-4-safeguards", "q-safeguards", "fm-threshold-gaming"),
+             "leaves the red team or safeguard test with the most bypasses out of the next version (no safeguard, "
+             "claim or sign-off cites it)", ("CG420",), dropped_test, needs_previous=True),
     Mutation("untagged-inability", ("test-3-elicitation", "q-capability"),
              "removes every `capability:` tag and every sandbagging defeater (with the probes only they cited) "
              "from the argument, leaving the evaluations and the inability they show", ("CG804",),

@@ -14,10 +14,10 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
-from ...evidence import DERIVED
+from ...evidence import DERIVED, redefined
 from ...model import RuleSeverity
-from ...model._case import COUNTED_KINDS
-from .._derived import TEST_KINDS, evidence_dated, run_files_changed
+from ...model._case import COUNTED_KINDS, WEIGHT_KINDS, WEIGHT_LAYERS
+from .._derived import TEST_KINDS, bypass_counts, evidence_dated, is_expired, run_files_changed, run_key
 from .._registry import Context, Hit, rule
 from .._text import parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
@@ -386,6 +386,74 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
             yield Hit(where + ("blocks",),
                       f"safeguard `{sid}` blocks {', '.join(grown)}, which it did not in {against}, on the same "
                       "evidence: no test of it tried those steps")
+
+
+@rule(
+    "CG420", "safeguard-test-dropped", severity="blocking", serves="fm-threshold-gaming",
+    summary="A red team or safeguard test that a safeguard cited in the version compared with no longer "
+            "stands for it (its log no longer cited by the safeguard as it was): of the same safeguard "
+            "(and, for a test that measures the weights, the same weights), at all; otherwise, with no "
+            "test of the safeguard dated after it in its place.",
+    rationale="Each test of a safeguard is judged on its own (CG406) and the residual risk takes its "
+              "factors from the tests that remain, so the test that found the bypasses can simply be "
+              "left out of the next version, or cited by another safeguard instead, and a fresh test "
+              "with none cited in its place. A test, once submitted, is part of the record. Of the same "
+              "safeguard, a newer test is another sample of the same bypass rate, not a correction: it "
+              "adds to the old one. A safeguard that changed (another layer, title, steps or security "
+              "flag), or a test of the model's own behaviour on new weights, may be re-tested: a test "
+              "dated after the old one takes its place. A test that no longer counts (expired) may go.",
+    bad="# previous (same classifier): SG-classifier {evidence: [E-redteam]}  # 41 bypasses in 1,200\n"
+        "SG-classifier: {layer: classifier, evidence: [E-redteam-2]}  # 0 in 1,200, the old test left out",
+    good="SG-classifier: {layer: classifier, evidence: [E-redteam, E-redteam-2]}",
+    fix="Keep the test cited by the safeguard (CG406 judges each test, and the gate counts them all), or "
+        "change the safeguard and cite a test of the changed safeguard dated after the old one.",
+)
+def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.compared
+    same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
+    for sid, old in prev.safeguards.items():
+        new = ctx.case.safeguards.get(sid)
+        if new is None:
+            continue  # a safeguard gone is CG355's
+        cur = [(e, ev) for e in new.evidence if (ev := ctx.case.evidence.get(e)) is not None and ev.kind in TEST_KINDS]
+        have = {run_key(e, ev) for e, ev in cur}
+        before = {run_key(e, ev) for e in old.evidence if (ev := prev.evidence.get(e)) is not None}
+        newest = max((ev.date for e, ev in cur if run_key(e, ev) not in before), default=None)
+        was, now = old.definition(), new.definition()
+        changes = redefined(was, now)
+        # a new title alone is the lab's word that the control changed: the later test may take the
+        # old one's place, as a condition someone accepts
+        renamed_only = bool(changes) and {k: v for k, v in was.items() if k != "title"} == \
+            {k: v for k, v in now.items() if k != "title"}
+        for e in old.evidence:
+            ev = prev.evidence.get(e)
+            if ev is None or ev.kind not in TEST_KINDS or run_key(e, ev) in have or is_expired(ev, ctx):
+                continue
+            on_weights = ev.kind in WEIGHT_KINDS or old.layer in WEIGHT_LAYERS
+            same = not changes and (same_weights or not on_weights)
+            replaced = not same and newest is not None and newest > ev.date
+            if replaced and not (renamed_only and same_weights):
+                continue  # a later test of the changed safeguard (or of the new weights) took its place
+            c = bypass_counts(ev)
+            what = (f"`{e}` ({ev.kind}, {ev.date.isoformat()}"
+                    + (f", {c[0]} bypass{'' if c[0] == 1 else 'es'} in {c[1]} attempts" if c else "") + ")")
+            where = ("safeguards", sid, "evidence")
+            if replaced:
+                yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}; a later "
+                                 f"test takes its place on the word of a new title alone ({changes[0]}): the same "
+                                 "layer blocking the same steps", severity=RuleSeverity.condition,
+                          help="confirm the control itself changed since the old test (a retrained or replaced "
+                               "safeguard), or cite the old test again")
+            elif same:
+                yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}: the same "
+                                 f"safeguard{' on the same weights' if on_weights else ''}, so a newer test adds to "
+                                 "it, it does not replace it")
+            else:
+                yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}, and no "
+                                 "test of it dated later took its place")
 
 
 SCOPE_PROPERTIES = tuple(p for p in BOUNDARY_PROPERTIES if p.startswith("scope."))
