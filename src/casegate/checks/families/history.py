@@ -5,7 +5,8 @@ CG329 a harm pathway rated lower or dropped; CG355 a safeguard removed, relabell
 boundary's scope widened while the safeguards on who reaches the model rest on tests made before;
 CG719 the post-deployment plan loosened; CG352 new weights resting on the earlier weights'
 evaluations; CG708 an incident that defeated claims of an earlier version and is not answered;
-CG718 a monitor breach that fired a trigger against an earlier version and is not answered."""
+CG718 a monitor breach that fired a trigger against an earlier version and is not answered; CG420 a
+safeguard's test left out of the next version."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ from typing import TYPE_CHECKING, TypeVar
 from ...evidence import DERIVED, redefined
 from ...model import RuleSeverity
 from ...model._case import COUNTED_KINDS, WEIGHT_KINDS, WEIGHT_LAYERS
-from .._derived import TEST_KINDS, bypass_counts, evidence_dated, is_expired, run_files_changed, run_key
+from .._derived import (
+    TEST_KINDS,
+    bypass_counts,
+    evidence_dated,
+    is_expired,
+    run_files_changed,
+    run_key,
+)
 from .._registry import Context, Hit, rule
 from .._text import parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
