@@ -202,6 +202,32 @@ def test_the_same_weights_run_again_until_the_number_falls(atlas: Path) -> None:
                and "of the same weights: a newer run adds to a run of the same model" in m for m in msgs), msgs
 
 
+def test_a_bad_run_the_lab_made_expire_early_stays_on_the_record(atlas: Path) -> None:
+    """The version compared with typed an `expires` on the CTF run, earlier than the policy's
+    maximum age; the next version drops that run for a lucky re-run of the same weights. The typed
+    expiry shortens how long the run counts for a decision, not how long it stays on the record."""
+    import hashlib
+    import json
+
+    _edit(atlas / "evidence.yaml", "    date: 2026-10-02\n    confidentiality: internal\n    domain: cyber\n",
+          "    date: 2026-10-02\n    expires: 2026-11-24\n    confidentiality: internal\n    domain: cyber\n")
+    prev = _against_previous(atlas)
+    log = atlas / "evals" / "cyber-ctf.json"
+    old_digest = hashlib.sha256(log.read_bytes()).hexdigest()
+    doc = json.loads(log.read_text())
+    solved = sorted({s["id"] for s in doc["samples"] if s["score"]})
+    keep = set(solved[:12])
+    for s in doc["samples"]:
+        s["score"] = 1 if s["id"] in keep and s["score"] else 0
+    doc["created"] = "2026-11-23T09:00:00Z"
+    log.write_text(json.dumps(doc, indent=2) + "\n")
+    _edit(atlas / "evidence.yaml", old_digest, hashlib.sha256(log.read_bytes()).hexdigest())
+    _edit(atlas / "evidence.yaml", "    date: 2026-10-02\n    expires: 2026-11-24\n", "    date: 2026-11-23\n")
+    msgs = _codes(atlas, prev)["CG350"]
+    assert any(m.startswith("evaluations of `cyber-high` no longer include `E-cyber-ctf` (2026-10-02")
+               for m in msgs), msgs
+
+
 def _retask(log: Path, task: str) -> tuple[str, str]:
     """The log rewritten as a run of `task`: (old digest, new digest)."""
     import hashlib

@@ -151,6 +151,18 @@ def is_expired(ev: Evidence, ctx: Context) -> bool:
     return until is None or until <= ctx.today
 
 
+def aged_out(ev: Evidence, ctx: Context) -> bool:
+    """True when the item is past the policy's maximum age on the decision date (its age counted
+    as `evidence_dated` counts it). Its own `expires` plays no part: a run or test may leave the
+    record once the policy no longer counts it, not because the lab typed an earlier expiry over
+    it. An age past the calendar's end has not run out."""
+    try:
+        until = evidence_dated(ev, ctx.artifact_dates) + dt.timedelta(days=ctx.policy.evidence.max_age_days)
+    except OverflowError:
+        return False
+    return until <= ctx.today
+
+
 def run_key(eid: str, ev: Evidence) -> tuple[str, ...]:
     """What identifies a run across versions (under any evidence id): the digest of its artifact
     with the digest of every further file its counts are read from (`source.files`, e.g.

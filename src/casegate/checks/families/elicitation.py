@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from ...model import Boundary, Case, Evidence, Policy, RuleSeverity
 from ...model._policy import ElicitationMinimum
 from .._derived import (
+    aged_out,
     capability_status,
     cited_evidence,
     elicitation_shortfalls,
     evidence_dated,
-    is_expired,
     proportion,
     run_key,
     tool_words,
@@ -649,7 +649,8 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
               "same weights, a newer run is another sample of the same capability, not a correction: "
               "it adds to the old one, and running again until the number falls and keeping only the "
               "last is how a threshold is gamed. For new weights, a newer run of the threshold takes "
-              "the old one's place. A run that no longer counts (expired) may go.",
+              "the old one's place. A run past the policy's maximum age may go; an earlier `expires` the "
+              "case typed over it does not let it go.",
     bad="# previous (same weights): E-ctf 33/200 measures cyber-high\n"
         "evidence: {E-ctf: {threshold: cyber-high, artifact: evals/ctf-rerun.json, ...}}  # 19/200",
     good="evidence: {E-ctf: {threshold: cyber-high, ...}, E-ctf-rerun: {threshold: cyber-high, ...}}",
@@ -666,7 +667,7 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
         have = {run_key(eid, ev) for eid, ev in cur}
         newest = max((ev.date for _, ev in cur), default=None)
         gone = [(eid, ev) for eid, ev in _evals(prev, tid)
-                if run_key(eid, ev) not in have and not is_expired(ev, ctx)
+                if run_key(eid, ev) not in have and not aged_out(ev, ctx)
                 and (same_weights or newest is None or newest <= ev.date)]
         if not gone:
             continue

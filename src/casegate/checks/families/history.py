@@ -20,9 +20,9 @@ from ...model import RuleSeverity
 from ...model._case import COUNTED_KINDS, WEIGHT_KINDS, WEIGHT_LAYERS
 from .._derived import (
     TEST_KINDS,
+    aged_out,
     bypass_counts,
     evidence_dated,
-    is_expired,
     run_files_changed,
     run_key,
 )
@@ -409,7 +409,8 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
               "safeguard, a newer test is another sample of the same bypass rate, not a correction: it "
               "adds to the old one. A safeguard that changed (another layer, title, steps or security "
               "flag), or a test of the model's own behaviour on new weights, may be re-tested: a test "
-              "dated after the old one takes its place. A test that no longer counts (expired) may go.",
+              "dated after the old one takes its place. A test past the policy's maximum age may go; an "
+              "earlier `expires` the case typed over it does not let it go.",
     bad="# previous (same classifier): SG-classifier {evidence: [E-redteam]}  # 41 bypasses in 1,200\n"
         "SG-classifier: {layer: classifier, evidence: [E-redteam-2]}  # 0 in 1,200, the old test left out",
     good="SG-classifier: {layer: classifier, evidence: [E-redteam, E-redteam-2]}",
@@ -438,7 +439,7 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
             {k: v for k, v in now.items() if k != "title"}
         for e in old.evidence:
             ev = prev.evidence.get(e)
-            if ev is None or ev.kind not in TEST_KINDS or run_key(e, ev) in have or is_expired(ev, ctx):
+            if ev is None or ev.kind not in TEST_KINDS or run_key(e, ev) in have or aged_out(ev, ctx):
                 continue
             on_weights = ev.kind in WEIGHT_KINDS or old.layer in WEIGHT_LAYERS
             same = not changes and (same_weights or not on_weights)
