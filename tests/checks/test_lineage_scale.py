@@ -78,6 +78,22 @@ def test_a_case_about_another_model_is_a_finding() -> None:
     assert hits("CG106", _ctx(doc, [_linked(system="Parent 0.9", digests=[PARENT])])) == []
 
 
+def test_a_parents_internal_case_does_not_cover_this_models_internal_use() -> None:
+    """The lab names any approved internal case of another model as the parent it was fine-tuned
+    from: the link stands (CG106 checks the case is about the model the lineage names), but that
+    decision never judged these weights, so it covers nothing for this model (CG104)."""
+    doc = _rnd_at_alert_linked()
+    doc["system"]["lineage"] = [{"relation": "fine-tuned-from", "name": "Atlas-1 1.0.0", "digest": PARENT,
+                                 "case": "internal-case"}]
+    parent = _linked(system="Atlas-1 1.0.0", digests=[PARENT])
+    assert hits("CG106", _ctx(doc, [parent])) == []
+    (h,) = hits("CG104", _ctx(doc, [parent]))
+    assert ("case `internal-case` named in the lineage does not cover this model's internal use: it was decided "
+            "for sha256:222222222222..., not this system's sha256:111111111111...") in h.message, h.message
+    # a version of the internal case decided for these weights too covers them
+    assert hits("CG104", _ctx(doc, [_linked(system="Atlas-1 1.0.0", digests=[PARENT, OWN])])) == []
+
+
 def _internal(kind: str, scale: dict[str, Any] | None, at_alert: bool = True) -> dict[str, Any]:
     doc = base_doc()
     if at_alert:

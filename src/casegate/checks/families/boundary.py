@@ -122,7 +122,7 @@ def internal_coverage(ctx: Context) -> str | None:
     Covered when the boundary being evaluated is itself internal, or when the system's lineage
     names a case (`Lineage.case`) that the registry consulted (`ctx.lineage`) shows a decision
     approved, about the model the lineage names, whose approved version has an internal boundary
-    that records the deployment's scale. A case file given with the decision (`--related`) or a
+    that records the deployment's scale and was decided for every digest this system lists. A case file given with the decision (`--related`) or a
     case id alone is the author's word and covers nothing (fail closed).
     """
     if ctx.boundary is not None and ctx.boundary.internal:
@@ -133,9 +133,27 @@ def internal_coverage(ctx: Context) -> str | None:
         if not lin.case or lineage_problem(ctx, lin.relation, lin.name, lin.digest, lin.case) is not None:
             continue
         reg = next(x for x in ctx.lineage if x.id == lin.case)
-        if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale:
+        if reg.boundary is not None and BoundaryKind(reg.boundary).internal and reg.internal_scale \
+                and _weights_not_covered(ctx, reg.digests) is None:
             return f"case `{lin.case}` named in the lineage ({reg.boundary}, {reg.version})"
     return None
+
+
+def _weights_not_covered(ctx: Context, digests: list[str]) -> str | None:
+    """Why an internal case decided for `digests` does not cover this system's internal use (None
+    when it lists every digest of this system). The relation a lineage entry names (fine-tuned
+    from, checkpoint of) is the lab's word; the digests a registry recorded for an approved case
+    are not: a decision on another model's internal use, a parent's included, never judged these
+    weights."""
+    own = ctx.case.system.digests
+    if not own:
+        return "this system lists no digests, so no internal case can be shown to be about its weights"
+    missing = [d for d in own if d not in digests]
+    if not missing:
+        return None
+    return (f"it was decided for {', '.join(d[:19] + '...' for d in digests) or 'no recorded weights'}, not this "
+            f"system's {', '.join(d[:19] + '...' for d in missing)}: an internal case covers the weights it was "
+            "decided for")
 
 
 def _coverage_gaps(ctx: Context) -> str:
@@ -160,6 +178,8 @@ def _coverage_gaps(ctx: Context) -> str:
         elif not reg.internal_scale:
             why.append(f"case `{lin.case}` named in the lineage does not record the scale of its internal "
                        "deployment (`boundary.internal`)")
+        elif (gap := _weights_not_covered(ctx, reg.digests)) is not None:
+            why.append(f"case `{lin.case}` named in the lineage does not cover this model's internal use: {gap}")
     return f" ({'; '.join(why)})" if why else ""
 
 
@@ -171,14 +191,16 @@ def _coverage_gaps(ctx: Context) -> str:
     rationale="A model that can accelerate AI research or act autonomously is risky before any public "
               "release: inside the lab it writes code, runs agents and touches security. The release "
               "boundary is not always public availability; such capability needs a case for its "
-              "internal use too.",
+              "internal use too. That case must have been decided for these weights: the relation a "
+              "lineage entry names (fine-tuned from, checkpoint of) is the lab's word, and a decision on "
+              "another model's internal use, a parent's included, never judged this one.",
     bad="# policy: ai-rnd is internal_relevant, ai-rnd-4 alert 0.20\n"
         "evidence:\n  E-rnd: {kind: eval, threshold: ai-rnd-4, result: {successes: 40, trials: 120}, ...}\n"
         "system: {name: Atlas-2, lineage: []}",
     good="system:\n  name: Atlas-2\n  lineage:\n    - {relation: checkpoint-of, name: Atlas-2 internal, case: atlas-2-internal}",
-    fix="Write a case whose boundary is internal research or internal deployment and have it decided, then "
-        "link it through `system.lineage[].case` (looked up in the registry: pass --db; without one, give it "
-        "with --related), or gate this case at an internal boundary.",
+    fix="Write a case whose boundary is internal research or internal deployment, for this system's digests, "
+        "and have it decided, then link it through `system.lineage[].case` (looked up in the registry: pass "
+        "--db; without one, give it with --related), or gate this case at an internal boundary.",
 )
 def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
     if internal_coverage(ctx) is not None:
