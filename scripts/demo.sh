@@ -16,7 +16,11 @@ LATER=2026-12-04
 # after T: the deploy checks run as of the story's date, or now when the log was written later.
 later_of() { local now; now=$(date -u +%Y-%m-%dT%H:%M:%SZ); if [[ "$now" > "$1T23:59:59Z" ]]; then echo "$now"; else echo "$1"; fi; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-run() { printf '$ casegate %s\n' "$*"; "$CG" "$@"; }
+run() { local a said='$ casegate'; for a in "$@"; do if [[ $a == *' '* ]]; then said+=" '$a'"; else said+=" $a"; fi; done
+        printf '%s\n' "$said"; "$CG" "$@"; }
+# What a deploy of the example declares beyond the kind that its boundary's scope limits: the rate
+# limits it enforces (the case's `rate_limit: 600 requests/min per key, 5M tokens/day per organisation`).
+LIMITS=(--rate-limit "600/min per key" --rate-limit "5M tokens/day per organisation")
 
 rm -rf "$OUT"
 mkdir -p "$OUT/evals"
@@ -92,25 +96,34 @@ run state-proof atlas-2-api --tiles tiles-private --out state-proof.tiles.json
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
 VERIFY_AT=$(later_of "$AT")
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-  --tool code-execution --access self-serve --region US --state-proof state-proof.json
+  --tool code-execution --access self-serve --region US "${LIMITS[@]}" --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-  --access self-serve --region US --state-proof state-proof.tiles.json
+  --access self-serve --region US "${LIMITS[@]}" --state-proof state-proof.tiles.json
 echo "A wider boundary must not verify:"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --access self-serve --region US --at "$VERIFY_AT" \
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary consumer --access self-serve --region US "${LIMITS[@]}" --at "$VERIFY_AT" \
     --state-proof state-proof.json; then
   echo "consumer verified: that is a bug" >&2; exit 1; fi
 echo "Nor a deployment that gives the model a tool the signed boundary does not list:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-    --tool code-execution --tool web-browsing --access self-serve --region US --state-proof state-proof.json; then
+    --tool code-execution --tool web-browsing --access self-serve --region US "${LIMITS[@]}" --state-proof state-proof.json; then
   echo "an unlisted tool verified: that is a bug" >&2; exit 1; fi
 echo "Nor one offered in a region the signed boundary does not list:"
 if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
-    --tool code-execution --access self-serve --region US --region CN --state-proof state-proof.json; then
+    --tool code-execution --access self-serve --region US --region CN "${LIMITS[@]}" --state-proof state-proof.json; then
   echo "an unlisted region verified: that is a bug" >&2; exit 1; fi
+echo "Nor one that runs the model faster than the signed rate limit (20 a second is 1200 a minute, not 600):"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
+    --tool code-execution --access self-serve --region US --rate-limit "20/s per key" \
+    --rate-limit "5M tokens/day per organisation" --state-proof state-proof.json; then
+  echo "a looser rate limit verified: that is a bug" >&2; exit 1; fi
+echo "Nor one that does not say what rate limit it enforces:"
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
+    --tool code-execution --access self-serve --region US --state-proof state-proof.json; then
+  echo "an undeclared rate limit verified: that is a bug" >&2; exit 1; fi
 echo "Without the trust root nothing the bundle brings is trusted:"
 if CASEGATE_TRUST_ROOT= "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api \
-    --at "$VERIFY_AT" --access self-serve --region US --state-proof state-proof.json; then
+    --at "$VERIFY_AT" --access self-serve --region US "${LIMITS[@]}" --state-proof state-proof.json; then
   echo "verified without a trust root: that is a bug" >&2; exit 1; fi
 
 step "8. Publication: the redacted public summary, the argument diagram, the decision report"
@@ -136,7 +149,7 @@ run incident report --case atlas-2-api --date 2026-12-02 --deployer "Acme API" -
 run triggers run --case atlas-2-api --at "$LATER"
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
 echo "The old GO no longer verifies (online: the state proof comes from the registry, read-only):"
-if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US --at "$LATER"; then
+if "$CG" verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US "${LIMITS[@]}" --at "$LATER"; then
   echo "the reopened case still verified: that is a bug" >&2; exit 1; fi
 echo "What a deploy pipeline gets now (the same check as verify), with the decision as history:"
 run state show atlas-2-api --at "$LATER"
@@ -215,7 +228,7 @@ run registry submit case-1.1/case.yaml --model case-1.1/model
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
-run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US --at "$(later_of "$LATER")"
+run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US "${LIMITS[@]}" --at "$(later_of "$LATER")"
 V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
     < <("$CG" registry history atlas-2-api --json))
 run diff atlas-2-api@1 "atlas-2-api@$V"

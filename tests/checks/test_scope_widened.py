@@ -73,8 +73,40 @@ def test_vetting_and_rate_limit_reworded_name_field_values_and_safeguard() -> No
 
 
 def test_words_the_gate_cannot_rank_count_as_wider() -> None:
-    """A rate limit that reads narrower is still other words: fail closed."""
-    assert [m.split("`")[1] for m in _cg211(_doc(rate_limit="50/min per key"))] == ["boundary.scope.rate_limit"]
+    """Users in other words, or a rate limit the gate cannot read as numbers: fail closed."""
+    assert [m.split("`")[1] for m in _cg211(_doc(users="developers"))] == ["boundary.scope.users"]
+    assert [m.split("`")[1] for m in _cg211(_doc(rate_limit="50 a min for each key, roughly"))] == [
+        "boundary.scope.rate_limit"]
+    assert [m.split("`")[1] for m in _cg211(_doc(rate_limit="100/min per key"), rate_limit="fair use")] == [
+        "boundary.scope.rate_limit"]
+
+
+@pytest.mark.parametrize("now", ["50/min per key", "100 requests per minute per API key", "1/s per key",
+                                 "100/hour per key", "100/min per key, 1M tokens/day per organisation",
+                                 "100/min globally"])
+def test_a_rate_limit_read_as_numbers_no_looser_does_not_fire(now: str) -> None:
+    """The same or a tighter rate in other units or words is not a widening (before, any change of
+    the words counted)."""
+    assert _cg211(_doc(rate_limit=now)) == []
+
+
+@pytest.mark.parametrize(("was", "now"), [
+    ("100/min per key", "2/s per key"),  # 120/min
+    ("100/min per key", "6000/hour per key"),  # 100/min on average, but all 6000 may come in a minute
+    ("100/min per key", "10000/day per key, 5M tokens/day per organisation"),  # 6.9/min, but per day
+    ("100/min per key", "100/min per organisation"),  # another party: not comparable
+    ("100/min per key, 1M tokens/day per organisation", "100/min per key"),  # the token limit dropped
+    ("100/min per key", None),  # no limit stated
+])
+def test_a_rate_limit_read_as_numbers_that_allows_more_fires(was: str, now: str | None) -> None:
+    msgs = _cg211(_doc(rate_limit=now), rate_limit=was)
+    assert [m.split("`")[1] for m in msgs] == ["boundary.scope.rate_limit"], msgs
+
+
+def test_a_rate_limit_where_there_was_none_narrows() -> None:
+    assert _cg211(_doc(rate_limit="100/min per key"), rate_limit=None) == []
+    assert wider("scope.rate_limit", "unlimited", "600/min") is False
+    assert wider("scope.rate_limit", "600/min", "unlimited") is True
 
 
 @pytest.mark.parametrize(("field", "was", "now", "shown"), [

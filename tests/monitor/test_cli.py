@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._deploy import RATE_LIMITS
 from tests._evaluators import add_example_evaluators
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +121,7 @@ def _verify(tmp: Path, db: str, code: int) -> Ran:
         t = make_trust(tmp / "root", policy=tmp / "case" / "policy.yaml", keyring=tmp / "keyring.yaml")
     t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", "case/decision.bundle.json", "--model-digest", DIGEST,
-               "--boundary", "api", "--access", "self-serve", "--region", "US", "--trust-root", str(t.dir), code=code)
+               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--trust-root", str(t.dir), code=code)
 
 
 def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved: tuple[Path, str]) -> None:

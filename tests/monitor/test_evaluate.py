@@ -148,6 +148,23 @@ def test_widening() -> None:
         "sensitive domains added: health"]
 
 
+def test_widening_reads_the_rate_limit_as_numbers() -> None:
+    """A later version that runs the model faster (in other units) or with no limit widens it;
+    the same rate in other units does not. Before, the scope-change trigger did not look at the
+    rate limit."""
+    from casegate.model._case import Boundary, Scope
+
+    def api(rate: str | None) -> Boundary:
+        return Boundary(kind=BoundaryKind.api, scope=Scope(rate_limit=rate))
+
+    assert widening(api("600/min per key"), api("10/s per key")) == []
+    assert widening(api("600/min per key"), api("20/s per key")) == ["rate limit 600/min per key -> 20/s per key"]
+    assert widening(api("600/min per key"), api(None)) == ["rate limit 600/min per key -> none"]
+    assert widening(api(None), api("600/min per key")) == []
+    assert widening(api("fair use"), api("Fair  use")) == []
+    assert widening(api("fair use"), api("generous use")) == ["rate limit fair use -> generous use"]
+
+
 def test_expired_evidence_and_overdue_conditions(case: Case, policy) -> None:  # type: ignore[no-untyped-def]
     conds = [ConditionStatus(4, "C1", "add a monitoring layer", dt.date(2026, 12, 1)),
              ConditionStatus(4, "C2", "rerun the CTF", dt.date(2026, 12, 1), met=True),

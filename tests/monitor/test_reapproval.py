@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._deploy import RATE_LIMITS
 from tests.monitor.test_cli import DIGEST, _cg, approved, signed  # noqa: F401 - fixtures used by name
 
 CASE = "atlas-2-api"
@@ -34,7 +35,7 @@ def _verify(tmp: Path, db: str, bundle: str, code: int):  # type: ignore[no-unty
     t = _trust(tmp)
     t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", bundle, "--model-digest", DIGEST, "--boundary", "api",
-               "--access", "self-serve", "--region", "US", "--trust-root", str(t.dir), code=code)
+               "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--trust-root", str(t.dir), code=code)
 
 
 def _incident(tmp: Path, db: str) -> None:

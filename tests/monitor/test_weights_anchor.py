@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._deploy import RATE_LIMITS
 from tests._evaluators import attest_again
 from tests.monitor.test_cli import DIGEST, ROLES, Ran, _cg, approved, signed  # noqa: F401 - fixtures used by name
 
@@ -120,7 +121,7 @@ def _verify(tmp: Path, db: str, *extra: str, code: int | None, boundary: str = "
     t = _trust(tmp)
     t.checkpoint(db)
     return _cg(tmp, db, "verify", "--bundle", "case/decision.bundle.json", "--boundary", boundary,
-               "--access", "self-serve", "--region", "US", "--trust-root", str(t.dir), *extra, code=code)
+               "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--trust-root", str(t.dir), *extra, code=code)
 
 
 @pytest.fixture

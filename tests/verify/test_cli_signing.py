@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests._deploy import RATE_LIMITS
 from tests._weights import submit_hashed
 from tests.sign.helpers import EXAMPLE, MODEL
 
@@ -69,24 +70,24 @@ def test_sign_decide_verify_with_demo_keys(demo, tmp_path):
     assert "-> api: GO" in r.stdout
     # without a trust root and a proof of the case's state it is never verified
     bare = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
-                "--at", "2026-12-01", "--access", "self-serve", "--region", "US"], demo, env)
+                "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS], demo, env)
     assert bare.returncode == 1
     assert "no trust root: nothing the bundle brings (policy, keyring) can be trusted" in bare.stderr
     assert "no proof of the case's current state" in bare.stderr
     env = dict(env, CASEGATE_TRUST_ROOT=str(_trusted(demo, tmp_path)))
     proof = ["--state-proof", str(tmp_path / "state-proof.json")]
     ok = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
-              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *proof], demo, env)
+              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("verified: atlas-2-api GO")
     js = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "consumer",
-              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", "--format", "json", *proof], demo, env)
+              "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--format", "json", *proof], demo, env)
     assert js.returncode == 1
     doc = json.loads(js.stdout)
     assert doc["verified"] is False
     assert doc["reasons"] == ["the bundle is for boundary api; consumer is wider and needs its own case and decision"]
     bad = run(["verify", "--bundle", "decision.bundle.json", "--model-digest", "sha256:" + "2" * 64,
-               "--boundary", "api", "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *proof], demo, env)
+               "--boundary", "api", "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, *proof], demo, env)
     assert bad.returncode == 1 and "NOT verified: 2 reasons" in bad.stderr
     assert f"the bundle is for model digest {MODEL}, not sha256:{'2' * 64}" in bad.stderr
     # nor did the registry hash the files of that model for the approved version
@@ -156,7 +157,7 @@ def test_verify_consults_the_registry_named(demo, tmp_path):
     finally:
         reg.close()
     args = ["verify", "--bundle", "decision.bundle.json", "--model-digest", MODEL, "--boundary", "api",
-            "--at", "2026-12-01", "--access", "self-serve", "--region", "US", "--format", "json"]
+            "--at", "2026-12-01", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--format", "json"]
     from tests.verify.trusted import make_trust
 
     t = make_trust(tmp_path / "root", policy=demo / "policy.yaml", keyring=demo / "keys" / "keyring.yaml")

@@ -22,6 +22,7 @@ from casegate.store import generate_key as log_keygen
 from casegate.store import open_registry
 from casegate.trust import TrustRootError, load_trust_root
 from casegate.verify import NO_STATE_PROOF, NO_TRUST_ROOT, decide_case, verify_deploy
+from tests._deploy import RATE_LIMITS
 from tests.sign.helpers import MODEL, World, make_world
 from tests.verify.trusted import CASE, Trust, approved_world, cli_in_process, make_trust
 
@@ -215,7 +216,7 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
     monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
     base = ["verify", "--bundle", str(setup.path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
-            "--access", "self-serve", "--region", "US", "--keyring", str(setup.w.ring_path)]
+            "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--keyring", str(setup.w.ring_path)]
     rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--db", setup.db)
     assert rc == 0, text
     rc, text = _cli(setup.path, *base)

@@ -20,6 +20,7 @@ import pytest
 from casegate.evidence import model_digest
 from casegate.sign import parse_instant, sign_case
 from casegate.verify import decide_case, write_bundle
+from tests._deploy import RATE_LIMITS
 from tests._evaluators import attest_again
 from tests.sign.helpers import MODEL, make_world
 
@@ -91,7 +92,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         env.pop("CASEGATE_DATABASE_URL", None)
         return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--access", "self-serve", "--region", "US", "--at", "2026-12-01",
+                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01",
                                "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 

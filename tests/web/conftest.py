@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests._deploy import RATE_LIMITS
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "atlas-api"
 KEYRING = EXAMPLE / "keys" / "keyring.yaml"
@@ -145,6 +147,7 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
     t.checkpoint(board.database_url)
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
                "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", "--access", "self-serve", "--region", "US",
+               *RATE_LIMITS,
                "--trust-root", str(t.dir), cwd=board.case_dir)
 
 

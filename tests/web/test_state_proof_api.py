@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests._deploy import RATE_LIMITS
 from tests.verify.trusted import make_trust
 
 from .browser import serve
@@ -23,7 +24,7 @@ def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, token: str)
     env.pop("CASEGATE_DATABASE_URL", None)
     return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(bundle),
                            "--model-digest", MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml",
-                           "--access", "self-serve", "--region", "US", "--at", "2026-12-01", "--trust-root", str(root), "--registry-url", url],
+                           "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01", "--trust-root", str(root), "--registry-url", url],
                           cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
 
 

@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3331),
     ('_evidence', 11686),
-    ('_sign', 32574),
+    ('_sign', 33621),
     ('_registry', 12443),
     ('_trust', 22242),
     ('_publish', 11895),

@@ -468,15 +468,25 @@ def verify(
     region: Annotated[list[str] | None, typer.Option(
         "--region", help="A region the deployment is offered in (repeatable); each must be one the signed "
                          "boundary lists. Required when that boundary names its regions.")] = None,
+    rate_limit: Annotated[list[str] | None, typer.Option(
+        "--rate-limit", help="A rate limit the deployment enforces, written as the case's scope.rate_limit is "
+                             "(repeatable), e.g. '600/min per key', '10/s', '5M tokens/day per organisation' or "
+                             "'unlimited'. Each limit the signed boundary names must be held by one of the same "
+                             "quantity, for the same party or global, no looser after converting units. Required "
+                             "when that boundary names a rate limit.")] = None,
+    max_users: Annotated[int | None, typer.Option(
+        "--max-users", help="The most users the deployment admits; no more than the signed boundary's cap. "
+                            "Required when that boundary caps its users (scope.max_users).")] = None,
 ) -> None:
     """Verify that a signed decision allows deploying this model across this boundary: its
     signatures and sign-offs under the policy and keyring the trust root pins, and the case's
     current state proven by the log the root pins. Without a trust root or a state proof it is
     never verified. The deployment is held to the boundary the decision was signed for beyond
     its kind: every --tool and --sensitive-domain it gives must be listed there, and --access no
-    wider (it must be declared wherever the signed boundary limits access), and every --region
-    one it lists (declared wherever it names regions); declaring no tool
-    or domain verifies a deployment that gives no tools and no sensitive domain.
+    wider (it must be declared wherever the signed boundary limits access), every --region
+    one it lists (declared wherever it names regions), --rate-limit no looser than its rate limit
+    and --max-users no more than its user cap (each declared wherever the boundary names one);
+    declaring no tool or domain verifies a deployment that gives no tools and no sensitive domain.
 
     Exit 0: verified. 1: not verified (every reason is printed). 2: unreadable input or usage
     error. 3: the registry or review board named could not be read.
@@ -505,7 +515,7 @@ def verify(
         raise InputError(f"--boundary {boundary!r} is not a boundary kind",
                          help="one of: " + ", ".join(b.value for b in BoundaryKind)) from None
     given = Deployment(tools=tuple(tool or ()), sensitive_domains=tuple(sensitive_domain or ()), access=access,
-                       regions=tuple(region or ()))
+                       regions=tuple(region or ()), rate_limits=tuple(rate_limit or ()), max_users=max_users)
     ring = load_keyring(_keyring_path(keyring))
     data = read_bundle(bundle)
     root_path = trust_root or (Path(os.environ["CASEGATE_TRUST_ROOT"]) if os.environ.get("CASEGATE_TRUST_ROOT") else None)

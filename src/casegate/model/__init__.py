@@ -115,6 +115,15 @@ if TYPE_CHECKING:
         WaiverPolicy,
     )
     from ._protocol import EvaluationProtocol, PlannedElicitation, protocol_plan
+    from ._rate import (
+        RATE_GRAMMAR,
+        Rate,
+        RateLimitUnreadable,
+        looser,
+        parse_rate_limit,
+        rate_limit_wider,
+        read_rate_limit,
+    )
     from ._regime import (
         REGIME_SOURCES,
         Deadline,
@@ -138,6 +147,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_history": ("MEASUREMENT_FIELDS", "ArtifactDates", "Baseline", "EnvelopeLogged", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol", "SignoffDates",),
     "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "PublicationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
     "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
+    "_rate": ("RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",),
     "_regime": ("REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation", "RegimeDocument", "RegimeSection",),
     "_schemas": ("SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",),
 }
@@ -162,6 +172,7 @@ __all__ = [
     "SEVERITY_RANK", "DEFAULT_KIND_TABLE", "ArgumentPolicy", "KindProperties", "PublicationPolicy",
     "REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation",
     "RegimeDocument", "RegimeSection", "Release", "Governance",
+    "RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",
     "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "ArtifactDates", "Baseline", "EnvelopeLogged", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol", "SignoffDates",
     "documented_schema", "SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "ComparedVersion", "Condition",

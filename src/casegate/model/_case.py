@@ -87,11 +87,14 @@ class Scope(Frozen):
     users: str | None = None
     """Who the users are, e.g. 'verified developers', 'all staff in research org'."""
     rate_limit: str | None = None
-    """Rate limits, e.g. '600/min per key'."""
+    """Rate limits, e.g. '600/min per key, 5M tokens/day per organisation', or 'unlimited': each a
+    number of requests or tokens per period (s, min, hour, day, week) and whom it applies to (per
+    key, user, account or organisation, or global). The decision signs them read as numbers and
+    `verify` holds a deploy to them; a text that does not read is a finding (CG108)."""
     regions: list[str] = Field(default_factory=new_list)
     """Regions where the deployment is offered."""
     max_users: int | None = None
-    """Upper bound on the number of users."""
+    """Upper bound on the number of users (the decision signs it; `verify` holds a deploy to it)."""
     access: Access | None = None
     """Who can reach the model: 'public' (anyone, no sign-up), 'self-serve' (anyone who signs up),
     'vetted-organisations' (organisations admitted after vetting), 'named-partners' (a named list

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..evidence.stats import upper_bound
-from ..model import BoundaryKind, Case, Policy, Severity
+from ..model import BoundaryKind, Case, Policy, Severity, rate_limit_wider
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
@@ -214,6 +214,12 @@ def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
     if a_regions and (l_regions - a_regions or not l_regions):
         added = sorted(l_regions - a_regions)
         out.append("regions added: " + ", ".join(added) if added else "region limit removed")
+    a_rate = approved.scope.rate_limit if approved.scope else None
+    l_rate = later.scope.rate_limit if later.scope else None
+    ranked = rate_limit_wider(a_rate, l_rate)
+    if ranked or (ranked is None and " ".join((a_rate or "").split()).casefold()
+                  != " ".join((l_rate or "").split()).casefold()):  # words it cannot read: any change counts
+        out.append(f"rate limit {a_rate or 'none'} -> {l_rate or 'none'}")
     a_max = approved.scope.max_users if approved.scope else None
     l_max = later.scope.max_users if later.scope else None
     if a_max is not None and (l_max is None or l_max > a_max):

@@ -164,7 +164,7 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
 def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) -> list[str]:
     """Why the values a decision bundle signs for `verify` to hold it to (the evidence expiries,
     the re-evaluation date, the keyring, the evidence counted independent, the boundary's tools,
-    sensitive domains and access) are not those the
+    sensitive domains, access, regions, rate limit and user cap) are not those the
     registry's own judgement `j` of the stored version gives with `keyring`. The lab's decider
     signs them; the registry approves only on values it derives itself. Empty: they agree."""
     from ._bundle import _counted_independent, _evidence_expiry
@@ -173,13 +173,23 @@ def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) 
     out: list[str] = []
     case = j.loaded.case
     assert case is not None
-    # what a deploy may give beyond the kind: a decision that signs more tools, sensitive domains
-    # or wider access than the stored version's boundary would let `verify` pass a wider deploy
+    # what a deploy may give beyond the kind: a decision that signs more tools, sensitive domains,
+    # wider access, more regions, a looser rate limit or a larger user cap than the stored
+    # version's boundary would let `verify` pass a wider deploy
     # (one that signs none verifies only a deploy that declares nothing)
     mine_attrs = boundary_attributes(case.boundary)
-    if SIGNED_KEY in predicate and predicate.get(SIGNED_KEY) != mine_attrs:
-        out.append(f"the decision signs the boundary's tools, sensitive domains and access as "
-                   f"{str(predicate.get(SIGNED_KEY))[:200]}; the stored version gives {mine_attrs}")
+    attrs = predicate.get(SIGNED_KEY, mine_attrs)
+    if not isinstance(attrs, dict):
+        out.append(f"the decision signs the boundary's attributes as {str(attrs)[:200]}; the stored version gives "
+                   f"{mine_attrs}")
+    else:
+        for k in sorted(set(attrs) | set(mine_attrs)):
+            what = k.replace("_", " ") if k != "max_users" else "user cap"
+            if k not in attrs:
+                out.append(f"the decision does not sign the boundary's {what}; the stored version gives {mine_attrs[k]}")
+            elif attrs[k] != mine_attrs.get(k):
+                out.append(f"the decision signs the boundary's {what} as {str(attrs[k])[:200]}; the stored version "
+                           f"gives {mine_attrs.get(k)}")
     # the expiries as the registry dates the items: from no later than it first logged each artifact
     dates = j.comparison.artifact_dates if j.comparison is not None else None
     mine = {e["id"]: e["expires"] for e in _evidence_expiry(j.loaded, dates)}

@@ -1,7 +1,8 @@
 """What a deployment gives across its boundary beyond the kind (the tools and agent affordances
-given to the model, the sensitive domains it is integrated into, who can reach it), held to what
-the decision signs of the boundary it was made for. The kind alone does not bound a deployment:
-a decision made for an `api` boundary with no tools says nothing about one with code execution."""
+given to the model, the sensitive domains it is integrated into, who can reach it, where, how
+fast and for how many), held to what the decision signs of the boundary it was made for. The
+kind alone does not bound a deployment: a decision made for an `api` boundary with no tools says
+nothing about one with code execution."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from ..errors import InputError
-from ..model import Access, Boundary, BoundaryKind
+from ..model import (
+    RATE_GRAMMAR,
+    Access,
+    Boundary,
+    BoundaryKind,
+    Rate,
+    RateLimitUnreadable,
+    looser,
+    parse_rate_limit,
+)
 
 SIGNED_KEY = "boundary_attributes"
 """The decision predicate's key for the boundary's attributes (`boundary_attributes`)."""
@@ -37,6 +47,11 @@ class Deployment:
     """Who can reach the model (an `Access` level), or None when not declared."""
     regions: tuple[str, ...] = ()
     """Regions the deployment is offered in (none declared: not stated)."""
+    rate_limits: tuple[str, ...] = ()
+    """The rate limits the deployment enforces, each written as a case's `scope.rate_limit` is
+    (`600/min per key`, `unlimited`; none declared: not stated)."""
+    max_users: int | None = None
+    """The most users the deployment admits, or None when not declared."""
 
     def __post_init__(self) -> None:
         if self.access is not None and self.access not in ACCESS_LEVELS:
@@ -46,10 +61,32 @@ class Deployment:
                             ("region", self.regions)):
             if any(not _key(n) for n in names):
                 raise InputError(f"an empty {what} name was declared", help=f"name each {what} the deployment gives")
+        if self.max_users is not None and (type(self.max_users) is not int or self.max_users < 0):
+            raise InputError(f"max users {self.max_users!r} is not a number of users",
+                             help="declare the most users the deployment admits, a whole number (--max-users N)")
+        rates = [self._read(t) for t in self.rate_limits]
+        if len(rates) > 1 and any(not r for r in rates):
+            raise InputError("the rate limits declared include `unlimited` beside limits",
+                             help="declare the limits the deployment enforces, or `unlimited` alone")
+
+    @staticmethod
+    def _read(text: str) -> tuple[Rate, ...]:
+        try:
+            return parse_rate_limit(text)
+        except RateLimitUnreadable as e:
+            raise InputError(f"rate limit {text!r} cannot be read: {e}", help="write it as " + RATE_GRAMMAR) from None
+
+    @property
+    def rates(self) -> tuple[Rate, ...] | None:
+        """The limits the deployment enforces (`()`: unlimited), None when it declares none."""
+        if not self.rate_limits:
+            return None
+        return tuple(r for t in self.rate_limits for r in self._read(t))
 
     @property
     def declared(self) -> bool:
-        return bool(self.tools or self.sensitive_domains or self.access or self.regions)
+        return bool(self.tools or self.sensitive_domains or self.access or self.regions or self.rate_limits
+                    or self.max_users is not None)
 
 
 def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
@@ -58,7 +95,21 @@ def boundary_attributes(boundary: Boundary | None) -> dict[str, Any]:
     return {"tools": sorted(set(boundary.tools)) if boundary is not None else [],
             "sensitive_domains": sorted(set(boundary.sensitive_domains)) if boundary is not None else [],
             "access": scope.access if scope is not None else None,
-            "regions": sorted(set(scope.regions)) if scope is not None else []}
+            "regions": sorted(set(scope.regions)) if scope is not None else [],
+            "rate_limit": _signed_rate_limit(scope.rate_limit if scope is not None else None),
+            "max_users": scope.max_users if scope is not None else None}
+
+
+def _signed_rate_limit(text: str | None) -> dict[str, Any] | None:
+    """The boundary's rate limit as the decision signs it: its words, and the limits they state
+    read as numbers (`limits` None: they cannot be read, and CG108 says so; `unlimited`: none)."""
+    if text is None or not text.strip():
+        return None
+    try:
+        rates = parse_rate_limit(text)
+    except RateLimitUnreadable:
+        return {"text": text, "unlimited": False, "limits": None}
+    return {"text": text, "unlimited": not rates, "limits": [r.as_dict() for r in rates]}
 
 
 def _key(name: str) -> str:
@@ -80,7 +131,8 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
     given = declared or Deployment()
     signed = pred.get(SIGNED_KEY)
     checked: dict[str, Any] = {"declared": {"tools": list(given.tools), "sensitive_domains": list(given.sensitive_domains),
-                                            "access": given.access, "regions": list(given.regions)},
+                                            "access": given.access, "regions": list(given.regions),
+                                            "rate_limit": list(given.rate_limits), "max_users": given.max_users},
                                "signed": signed if isinstance(signed, dict) else None}
     if not isinstance(signed, dict):
         if given.declared:
@@ -121,8 +173,11 @@ def exposure_problems(pred: dict[str, Any], declared: Deployment | None) -> tupl
                        "boundary the decision is signed for allows")
     else:
         notes.append(f"access: {given.access}; signed: {access}")
-    region_reasons, region_notes = _region_problems(signed, given, declared is not None)
-    return reasons + region_reasons, notes + region_notes, checked
+    for held in (_region_problems, _rate_problems, _user_cap_problems):
+        more, said = held(signed, given, declared is not None)
+        reasons += more
+        notes += said
+    return reasons, notes, checked
 
 
 def _region_problems(signed: dict[str, Any], given: Deployment, deploy: bool) -> tuple[list[str], list[str]]:
@@ -154,6 +209,101 @@ def _region_problems(signed: dict[str, Any], given: Deployment, deploy: bool) ->
         return ([f"the deployment is offered in {', '.join(extra)}, which the boundary the decision is signed for "
                  f"does not list (signed: {_listed(names)}): a wider boundary needs its own case and decision"], [])
     return [], [f"regions: {', '.join(given.regions)}; signed: {_listed(names)}"]
+
+
+_SIGNED = "the boundary the decision is signed for"
+
+
+def _rate_problems(signed: dict[str, Any], given: Deployment, deploy: bool) -> tuple[list[str], list[str]]:
+    """Whether the rate limits a deploy enforces hold it within those the signed boundary names:
+    each signed limit held by a declared one of the same quantity, for the same party or for all
+    together, and no more in any of its periods (`Rate.holds`: 20/s is looser than 600/min, and
+    10000/day lets a burst past 600/min). The
+    gate judged the boundary's limits (residual risk's attempt rates rest on them; CG210 and CG211
+    hold a loosened one): a deploy must then declare what it enforces. A signed limit casegate
+    cannot read (CG108) holds no deploy within it; a decision that does not sign the rate limit
+    (made by an older casegate) verifies no deploy that declares one."""
+    declared = ", ".join(given.rate_limits)
+    if "rate_limit" not in signed:
+        if given.rate_limits:
+            return ([f"the decision does not sign its boundary's rate limit (it was made by an older casegate), so a "
+                     f"deployment that enforces {declared} cannot be held to it: decide again with `casegate decide`"],
+                    [])
+        return [], []
+    sig = signed.get("rate_limit")
+    if sig is None:
+        return [], [f"rate limit: {declared or 'not declared'}; signed: none named (any rate)"]
+    text = sig.get("text") if isinstance(sig, dict) else None
+    limits = sig.get("limits") if isinstance(sig, dict) else None
+    if not isinstance(text, str) or not (limits is None or isinstance(limits, list)):
+        return ["decision: the rate limit of its boundary cannot be read"], []
+    if limits is None:
+        if not deploy:
+            return [], [f"rate limit: not declared; signed: {text!r}, which casegate cannot read (not a deploy)"]
+        return ([f"the rate limit of {_SIGNED} ({text!r}) is not one casegate can read as limits, so no "
+                 "deployment can be shown to be within it: write the case's `boundary.scope.rate_limit` as "
+                 "limits casegate reads (CG108) and decide again"], [])
+    try:
+        rates = tuple(Rate.from_dict(x) for x in limits)
+    except ValueError:
+        return ["decision: the rate limit of its boundary cannot be read"], []
+    if not rates:
+        return [], [f"rate limit: {declared or 'not declared'}; signed: {text} (any rate)"]
+    words = ", ".join(r.words() for r in rates)
+    mine = given.rates
+    if mine is None:
+        if not deploy:
+            return [], [f"rate limit: not declared; signed: {words} (not a deploy)"]
+        return ([f"{_SIGNED} limits use to {words}, and the deployment does not say what it enforces: declare "
+                 "the rate limit the deployment enforces (--rate-limit), no looser"], [])
+    if not mine:
+        return ([f"the deployment declares its rate unlimited, looser than {words}, which {_SIGNED} allows: "
+                 "a wider boundary needs its own case and decision"], [])
+    reasons = []
+    for s in looser(rates, mine):
+        same = [g for g in mine if g.quantity == s.quantity and g.per in (s.per, "global")]
+        if same:
+            g = same[0]
+            how = (f"which lets all {g.amount()} come within one {s.period()}" if g.bursts_past(s)
+                   else g.per_minute_words())
+            reasons.append(f"the deployment allows {g.words()} ({how}), looser than {s.words()} "
+                           f"({s.per_minute_words()}), which {_SIGNED} allows: a wider boundary needs its own case "
+                           "and decision")
+        else:
+            reasons.append(f"the deployment declares no limit on {s.quantity} {s.whom()} (it declares "
+                           f"{', '.join(r.words() for r in mine)}), and {_SIGNED} limits them to {s.words()}: "
+                           "declare the rate limit the deployment enforces (--rate-limit), no looser")
+    if reasons:
+        return reasons, []
+    return [], [f"rate limit: {', '.join(r.words() for r in mine)}; signed: {words}"]
+
+
+def _user_cap_problems(signed: dict[str, Any], given: Deployment, deploy: bool) -> tuple[list[str], list[str]]:
+    """Whether a deploy admits no more users than the signed boundary's cap (`scope.max_users`),
+    which the gate judged (CG210 and CG211 hold a raised one): a deploy must then declare its own.
+    A decision that does not sign the cap (made by an older casegate) verifies no deploy that
+    declares one."""
+    if "max_users" not in signed:
+        if given.max_users is not None:
+            return ([f"the decision does not sign its boundary's user cap (it was made by an older casegate), so a "
+                     f"deployment for up to {given.max_users} users cannot be held to it: decide again with "
+                     "`casegate decide`"], [])
+        return [], []
+    cap = signed.get("max_users")
+    if cap is None:
+        return [], [f"max users: {given.max_users if given.max_users is not None else 'not declared'}; "
+                    "signed: no cap"]
+    if type(cap) is not int:
+        return ["decision: the user cap of its boundary cannot be read"], []
+    if given.max_users is None:
+        if not deploy:
+            return [], [f"max users: not declared; signed: {cap} (not a deploy)"]
+        return ([f"{_SIGNED} admits at most {cap} users, and the deployment does not declare how many it admits: "
+                 f"declare the user cap the deployment enforces (--max-users), no more than {cap}"], [])
+    if given.max_users > cap:
+        return ([f"the deployment admits up to {given.max_users} users, more than the {cap} {_SIGNED} allows: a "
+                 "wider boundary needs its own case and decision"], [])
+    return [], [f"max users: {given.max_users}; signed: {cap}"]
 
 
 def restricted_access_problems(case_id: str, kind: BoundaryKind, allowed: Sequence[str], declared: Deployment) -> list[str]:

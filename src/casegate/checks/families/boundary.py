@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import BoundaryKind, RuleSeverity
+from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 
@@ -83,6 +83,34 @@ def boundary_scope_missing(ctx: Context) -> Iterator[Hit]:
                   severity=RuleSeverity.advisory,
                   help="state the rate limits in `scope.rate_limit` (they bound the attempt rates residual risk uses)")
 
+
+
+@rule(
+    "CG108", "rate-limit-unreadable", severity="blocking", serves="test-1-boundary",
+    summary="The boundary states a rate limit that casegate cannot read as limits (a number of requests "
+            "or tokens per fixed period, and whom it applies to) or as `unlimited`.",
+    rationale="The rate limit bounds the attempt rates residual risk rests on, and the decision signs it "
+              "for `verify` to hold a deploy to: a deployment that allows more requests, after "
+              "converting the units, is not within the boundary. A limit written as 'reasonable use' "
+              "or '1M tokens/month' (a month has no fixed length) cannot be compared with what a "
+              "deployment enforces, nor with an earlier version's, so no deploy of the case could be "
+              "shown to be within it. `unlimited` is a limit the gate can read: it bounds nothing.",
+    bad="boundary:\n  kind: api\n  scope: {users: verified developers, rate_limit: reasonable use per customer}",
+    good="boundary:\n  kind: api\n  scope: {users: verified developers, rate_limit: 600/min per key, 5M tokens/day per organisation}",
+    fix="Write `scope.rate_limit` as " + RATE_GRAMMAR + ".",
+)
+def rate_limit_unreadable(ctx: Context) -> Iterator[Hit]:
+    b = ctx.case.boundary
+    text = b.scope.rate_limit if b is not None and b.scope is not None else None
+    if text is None or not text.strip():
+        return  # CG103 asks for one where it is expected
+    try:
+        parse_rate_limit(text)
+    except RateLimitUnreadable as e:
+        yield Hit(("boundary", "scope", "rate_limit"),
+                  f"the rate limit `{text}` cannot be read as limits ({e}), so the decision cannot hold a deploy "
+                  "to it nor the gate compare it with another version's",
+                  help="write it as " + RATE_GRAMMAR)
 
 _GONE = ("withdrawn", "superseded")
 """Registry states in which a case no longer stands for anything."""

@@ -493,9 +493,9 @@ def _retested(ctx: Context, sid: str, sg: Safeguard, prev: Case) -> bool:
 
 @rule(
     "CG211", "boundary-scope-widened", severity="blocking", serves="fm-threshold-gaming",
-    summary="Since the version compared with, the boundary's scope widened (its users, vetting or rate "
-            "limit in other words, a region added or the region list dropped, a larger user cap or none, "
-            "wider access or weights) while a safeguard that acts on who reaches the model or how much "
+    summary="Since the version compared with, the boundary's scope widened (its users or vetting in other "
+            "words, a rate limit that allows more or none, a region added or the region list dropped, a "
+            "larger user cap or none, wider access or weights) while a safeguard that acts on who reaches the model or how much "
             "(user vetting, access control, rate limit, staged rollout) still rests only on tests made "
             "before that version.",
     rationale="A vetting test, a rate limit's red team or an access control's test measured the "
@@ -505,7 +505,8 @@ def _retested(ctx: Context, sid: str, sg: Safeguard, prev: Case) -> bool:
               "against another population, and no rule on the boundary's kind or access notices. "
               "The gate cannot rank words, so any change of a scope field in words (case and spacing "
               "aside) counts as a widening (fail closed); a ranked field (access, weights, user cap, "
-              "regions as a list) counts only when it widened. A new test counts when it names the "
+              "regions as a list, a rate limit read as numbers: 600/min and 10/s are one rate) counts "
+              "only when it widened. A new test counts when it names the "
               "safeguard in `tests:`, is not set aside, is dated after the version compared with and "
               "is not an artifact that version cited. Safeguards of other layers, and security "
               "controls (`security: true`: weights, insiders), do not act on who uses the deployment "

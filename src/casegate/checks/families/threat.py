@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import get_args
 
-from ...model import Access, RuleSeverity
+from ...model import Access, RuleSeverity, rate_limit_wider
 from ...model._base import WeightsAccess
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
@@ -207,8 +207,14 @@ def _said(value: object) -> object:
 def wider(prop: str, was: object, now: object) -> bool:
     """Whether the boundary property `prop` gives more now than it did (`was`): a list that gained
     an item (or a region list dropped, since no list is no region limit), a ranked level or kind
-    that widened, a larger user cap or none; any other change of a described property counts,
-    since the gate cannot rank free text."""
+    that widened, a larger user cap or none, a rate limit that allows more (read as numbers: 600/min
+    and 10/s are one rate; one stated where there was none narrows); any other change of a
+    described property counts, since the gate cannot rank free text (nor a rate limit it cannot
+    read)."""
+    if prop == "scope.rate_limit" and isinstance(was, str | None) and isinstance(now, str | None):
+        ranked = rate_limit_wider(was, now)
+        if ranked is not None:
+            return ranked
     was, now = _said(was), _said(now)
     if isinstance(was, list) and isinstance(now, list):
         if prop == "scope.regions" and not (was and now):
