@@ -28,6 +28,7 @@ from casegate.sign import (
     statement,
 )
 from casegate.store import open_registry
+from tests._weights import submit_hashed
 from tests.monitor.test_registry_flow import (
     CASE,
     KEYRING,
@@ -37,7 +38,6 @@ from tests.monitor.test_registry_flow import (
     _signed_bundle,
     _signer,
 )
-from tests._weights import submit_hashed
 from tests.verify.trusted import log_clock
 
 CYBER, BIO = "cyber-classifier-flag-rate", "bio-classifier-flag-rate"
