@@ -299,3 +299,22 @@ def test_a_policy_that_asks_for_signed_telemetry_counts_no_reading_without_a_tel
         (run,) = run_triggers(reg, at=later, keyring=KEYRING)
     assert len(_silent(run)) == 2
     assert any("is not signed by a telemetry key the registry trusts" in n for n in run.notes)
+
+
+def test_a_signed_batch_is_an_in_toto_statement_its_schema_describes(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    import jsonschema
+
+    from casegate.sign import validate_statement
+
+    ring, telemetry = _telemetry_ring(tmp_path)
+    rows = _rows(T0, T0)
+    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring, at=T0 + dt.timedelta(minutes=1))
+    stmt = json.loads(base64.b64decode(env["payload"]))
+    validate_statement(stmt, "the signed batch")
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "schemas" / "predicates" / "monitor-readings-v1.schema.json").read_text())
+    assert stmt["predicateType"] == MONITOR_READINGS
+    jsonschema.validate(stmt["predicate"], schema)
