@@ -16,7 +16,7 @@ from ..model import BoundaryKind, Case, Policy, Severity
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
-from ._series import Sample, _heard, first_breach, iso, parse_window, silences
+from ._series import Sample, first_breach, heard_at, iso, parse_window, silences
 
 if TYPE_CHECKING:
     from ..model import ArtifactDates
@@ -403,7 +403,7 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
         since = "the approval" if gap.since == facts.approved_at else "its last reading"
         upto = f" until {iso(gap.until)}" if gap.until is not None else ""
         end = gap.until or at
-        ignored = [s for s in samples if not s.counted and gap.since < _heard(s) <= end]
+        ignored = [s for s in samples if not s.counted and gap.since < heard_at(s) <= end]
         unsigned = (f"; {len(ignored)} reading(s) in that stretch do not count: {ignored[0].why_not}"
                     if ignored else "")
         out.append(Firing(

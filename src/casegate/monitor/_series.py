@@ -270,7 +270,7 @@ class Silence:
     """The next reading, or None when the monitor is still silent."""
 
 
-def _heard(s: Sample) -> dt.datetime:
+def heard_at(s: Sample) -> dt.datetime:
     """When the registry could first know of a reading."""
     return max(s.timestamp, s.logged) if s.logged is not None else s.timestamp
 
@@ -286,7 +286,7 @@ def silences(samples: Iterable[Sample], *, since: dt.datetime, until: dt.datetim
     """
     out = []
     last = since
-    for heard in sorted(_heard(s) for s in samples if s.timestamp > since):
+    for heard in sorted(heard_at(s) for s in samples if s.timestamp > since):
         if heard > until:
             break
         if heard - last > limit:
