@@ -28,12 +28,15 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its two gaps are advisory: the required layers name no test task (its classifier red team
-    is a signed report, not a log, and a named task would refuse it), and its capability results
-    count on the developer's own logs."""
+    """Its three gaps are advisory: the required layers name no test task (its classifier red team
+    is a signed report, not a log, and a named task would refuse it), its capability results
+    count on the developer's own logs, and its monitors' readings count unsigned where the
+    registry's keyring names no telemetry key."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "2 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "3 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert ("post_deployment.signed_telemetry: false: where the registry's keyring gives no key the `telemetry` "
+            "role, a monitor's readings are taken on the word of whoever ingests them") in r.stdout
     assert "evidence.independent_kinds: `eval` is not among them" in r.stdout
     assert ("safeguard_tests: no test task for the required layer(s) model-behaviour, classifier, monitoring"
             in r.stdout)
@@ -44,7 +47,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "5 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "6 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -84,3 +87,11 @@ def test_a_policy_that_does_not_load_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("casegate: 1\nkind: policy\nid: x\n")
     r = _run(bad)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "is not a valid policy" in r.stderr
+
+
+def test_a_policy_that_asks_for_signed_telemetry_leaves_no_readings_to_the_developer(tmp_path: Path) -> None:
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(ATLAS_POLICY.read_text() + "\npost_deployment:\n  signed_telemetry: true\n")
+    r = _run(pol, "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "post_deployment.signed_telemetry" not in {g["path"] for g in json.loads(r.stdout)["gaps"]}

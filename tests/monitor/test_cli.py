@@ -573,3 +573,34 @@ def test_registry_submit_logs_the_weights_files_of_the_model_the_case_is_about(t
     assert "recorded the files of model " + digest in ok.stdout
     again = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model")
     assert "unchanged" in again.stdout and "recorded the files" not in again.stdout
+
+
+def test_readings_signed_with_a_telemetry_key_count_and_the_labs_own_do_not(approved: tuple[Path, str]) -> None:
+    """Through the CLI: the keyring's owner gives a telemetry key to the monitoring system's
+    holder, who signs a batch (`monitor sign`) that `monitor ingest` records with its signer. The
+    lab cannot sign with its own key in that role, and the quiet readings it ingests unsigned do
+    not keep the monitors from falling silent: `triggers run` and `state show` say why."""
+    tmp, db = approved
+    _cg(tmp, db, "keys", "generate", "keys/telemetry.pem")
+    _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/telemetry.pem.pub", "--person", "Noor Haddad",
+        "--role", "telemetry", "--from", "2026-01-01", "--until", "2030-12-31", "--organisation", "Northfield Monitoring")
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=1)
+    signed = _readings(tmp, "signed.csv", [(s, now, 0.0) for s in ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")])
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/rso.pem", code=2)
+    assert "does not hold the role 'telemetry'" in p.stderr
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem")
+    assert "signed 2 readings of bio-classifier-flag-rate, cyber-classifier-flag-rate as Noor Haddad (telemetry)" in p.stdout
+    p = _cg(tmp, db, "monitor", "ingest", str(tmp / "signed.dsse.json"))
+    assert "signed by Noor Haddad (telemetry, key" in p.stdout
+    assert "the signed batch verifies against" in p.stdout and "signed by Noor Haddad (telemetry)" in p.stdout
+    quiet = _readings(tmp, "quiet.csv", [(s, now + dt.timedelta(hours=h), 0.0) for h in (12, 24, 36)
+                                         for s in ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")])
+    _cg(tmp, db, "monitor", "ingest", str(quiet))
+    at = (now + dt.timedelta(days=2)).isoformat()
+    p = _cg(tmp, db, "triggers", "run", "--at", at)
+    assert "(monitor-silent)" in p.stdout and "-> reopened" in p.stdout
+    stamp = (now + dt.timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    why = (f"reading of cyber-classifier-flag-rate at {stamp} is not signed by a telemetry key the registry "
+           "trusts; it does not end the monitor's silence")
+    assert why in p.stdout
+    assert why in _cg(tmp, db, "state", "atlas-2-api").stdout

@@ -60,4 +60,9 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
     if policy.evidence.declared_verdicts == "any":
         out.append(PolicyGap("evidence.declared_verdicts", "`any`: a probe's, audit's or review's typed "
                              "`passed: true` is taken on the case's word, with no outside signature", None))
+    if not policy.post_deployment.signed_telemetry:
+        out.append(PolicyGap("post_deployment.signed_telemetry", "false: where the registry's keyring gives no key "
+                             "the `telemetry` role, a monitor's readings are taken on the word of whoever ingests "
+                             "them, so quiet readings the lab writes can stand in for the real ones or fill a "
+                             "silence (a breach counts from anyone)", None))
     return out

@@ -288,32 +288,103 @@ app.add_typer(monitor_app, name="monitor")
 
 @monitor_app.command("ingest")
 def monitor_ingest(
-    file: Annotated[Path, typer.Argument(help="Samples as JSON or CSV: signal, timestamp, value, case.")],
-    case: Annotated[str | None, typer.Option("--case", help="Case id for samples that name none.")] = None,
+    file: Annotated[Path, typer.Argument(help="Samples as JSON or CSV (signal, timestamp, value, case), or a "
+                                              "signed batch of readings (`casegate monitor sign`).")],
+    case: Annotated[str | None, typer.Option("--case", help="Case id for samples that name none (not for a "
+                                                            "signed batch: its readings name their case).")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring to check a signed batch against now and say whether it counts (default "
+             "$CASEGATE_KEYRING); the batch is recorded either way and judged again at every trigger run.")] = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record a file of monitoring samples (see docs/post-deployment.md for the format);
-    `casegate triggers run` judges each reading, and a monitor's silence, against its plan."""
+    """Record a file of monitoring samples, or a signed batch of readings with who signed it (see
+    docs/post-deployment.md for the formats); `casegate triggers run` judges each reading, and a
+    monitor's silence, against its plan. Where the registry's keyring gives a key the `telemetry`
+    role (or the policy sets `post_deployment.signed_telemetry`), only readings signed by such a
+    key count toward a monitor's health; any reading that breaches counts as a breach."""
     from ..evidence import sha256_file
-    from ..monitor import ingest_samples, read_samples
+    from ..monitor import ingest_samples, read_batch
     from ..monitor._run import unwatched_signals
 
-    samples = read_samples(file, case=case)
+    samples, envelope = read_batch(file, case=case)
     with _open(db) as reg:
-        entries = ingest_samples(reg, samples, source=file.name, sha256=sha256_file(file))
+        entries = ingest_samples(reg, samples, source=file.name, sha256=sha256_file(file), envelope=envelope)
         unwatched = {e.case_id: unwatched_signals(reg, str(e.case_id), e.payload["signals"]) for e in entries}
     for cid, names in unwatched.items():
         if names:
             err(f"warning: no monitor of {cid} watches {', '.join(names)}; those samples cannot breach anything")
+    signed = _batch_check(envelope, keyring, entries) if envelope is not None else None
     if as_json:
         out(json.dumps([{"entry": e.index, "case": e.case_id, "samples": len(e.payload["samples"]),
-                         "signals": e.payload["signals"], "unwatched": unwatched[e.case_id]}
+                         "signals": e.payload["signals"], "unwatched": unwatched[e.case_id],
+                         "signed_by": e.payload.get("signed_by"), "signature": signed}
                         for e in entries], indent=2))
         return
     for e in entries:
+        by = e.payload.get("signed_by")
         out(f"recorded {len(e.payload['samples'])} samples of {', '.join(e.payload['signals'])} "
-            f"for {e.case_id} ({e.payload['from']} to {e.payload['to']}), log entry {e.index}")
+            f"for {e.case_id} ({e.payload['from']} to {e.payload['to']}), log entry {e.index}"
+            + (f", signed by {by.get('person')} ({by.get('role')}, key {str(by.get('keyid'))[:16]}...)" if by else ""))
+    if signed is not None:
+        (out if signed.startswith("verifies") else err)(f"the signed batch {signed}")
+
+
+def _batch_check(envelope: dict[str, Any], keyring: Path | None, entries: list[Any]) -> str:
+    """Whether a just-recorded signed batch verifies against `keyring` now, in words."""
+    from ..sign import check_readings
+
+    if keyring is None:
+        return "was not checked (no keyring given): it is judged at every trigger run"
+    from ..sign import load_keyring
+
+    e = entries[0]
+    got = check_readings(envelope, load_keyring(keyring), logged_at=e.recorded_at, label=f"log entry {e.index}",
+                         developer=None)
+    if got.problems:
+        return (f"does not verify against {keyring}: {got.problems[0]}; its readings count only as breaches "
+                "where signed telemetry is required")
+    return f"verifies against {keyring}: signed by {got.signer}" + (
+        f"; {len(got.refused)} of its readings do not count ({next(iter(got.refused.values()))})" if got.refused else "")
+
+
+@monitor_app.command("sign")
+def monitor_sign(
+    file: Annotated[Path, typer.Argument(help="Samples as JSON or CSV: signal, timestamp, value, case.")],
+    key: Annotated[str, typer.Option("--key", help="Private key file of the telemetry key, or a securesystemslib "
+                                                   "signer URI (with --keyid).")],
+    case: Annotated[str | None, typer.Option("--case", help="Case id for samples that name none.")] = None,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Where to write the signed batch (default FILE with .dsse.json).")] = None,
+    keyring: Annotated[Path | None, typer.Option("--keyring", help="Keyring file (default $CASEGATE_KEYRING).")] = None,
+    keyid: Annotated[str | None, typer.Option("--keyid", help="Key id in the keyring, for a signer URI.")] = None,
+    passphrase_env: Annotated[str | None, typer.Option(
+        "--passphrase-env", help="Environment variable holding the key's passphrase "
+                                 "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")] = None,
+) -> None:
+    """Sign a file of monitoring readings with a telemetry key: a DSSE envelope around an in-toto
+    statement listing each reading, for `casegate monitor ingest`. The key must be in the keyring,
+    valid now and at each reading's time, and hold the `telemetry` role, which the keyring's owner
+    gives to whoever runs the monitoring system, not to the developer."""
+    from ..monitor import iso, read_batch
+    from ..sign import envelope_bytes, now_utc, sign_readings
+    from ._sign import keyring_signer
+
+    samples, envelope = read_batch(file, case=case)
+    if envelope is not None:
+        from ..errors import InputError
+
+        raise InputError("the file is a signed batch already", location=str(file),
+                         help="sign the samples file it was made from")
+    ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
+    readings = [{"case": s.case, "signal": s.signal, "timestamp": iso(s.timestamp), "value": s.value}
+                for s in samples]
+    env = sign_readings(readings, source=file.name, signer=signer, keyring=ring, at=now_utc())
+    dest = out_file or file.with_name(file.stem + ".dsse.json")
+    dest.write_bytes(envelope_bytes(env))
+    out(f"signed {len(readings)} readings of {', '.join(sorted({s.signal for s in samples}))} as "
+        f"{ring.get(signer.public_key.keyid).person} (telemetry); wrote {dest}")
 
 
 # --------------------------------------------------------------------------- triggers

@@ -404,6 +404,13 @@ class PostDeploymentPolicy(Frozen):
 
     max_reevaluation_days: int = Field(default=365, ge=1)
     """Longest interval from the decision date to the case's `reevaluate_by`."""
+    signed_telemetry: bool = False
+    """Whether a monitor's readings must be signed by a key the registry's keyring gives the
+    `telemetry` role to count toward its health (to end a silence or show it quiet). True: always,
+    so with no telemetry key in the keyring no reading counts and a monitor falls silent. False
+    (default): only where the keyring names a telemetry key; with none, readings are taken on the
+    word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
+    as a breach signed or not."""
 
 
 class PublicationPolicy(Frozen):

@@ -70,12 +70,14 @@ from ._reports import (
 )
 from ._run import (
     CaseRun,
+    Telemetry,
     incident_from_fields,
     ingest_samples,
     report_incident,
     run_triggers,
     standing_version,
     stored_samples,
+    telemetry_rule,
 )
 from ._series import (
     Sample,
@@ -84,6 +86,7 @@ from ._series import (
     iso,
     parse_timestamp,
     parse_window,
+    read_batch,
     read_samples,
     silences,
 )
@@ -131,7 +134,7 @@ __all__ = [
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",
     "Silence", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
-    "parse_window", "read_samples", "strongest", "transition", "widening", "silences",
+    "parse_window", "read_batch", "read_samples", "Telemetry", "telemetry_rule", "strongest", "transition", "widening", "silences",
     "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
     "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
     "verify_signature",

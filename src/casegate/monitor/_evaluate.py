@@ -16,7 +16,7 @@ from ..model import BoundaryKind, Case, Policy, Severity, rate_limit_wider
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
-from ._series import Sample, first_breach, iso, parse_window, silences
+from ._series import Sample, first_breach, heard_at, iso, parse_window, silences
 
 if TYPE_CHECKING:
     from ..model import ArtifactDates
@@ -106,6 +106,11 @@ class Facts:
     artifact_dates: ArtifactDates | None = None
     """When the registry first logged each artifact of the approved version: an item's age counts
     from no later than that (None: the items' own dates)."""
+    telemetry_required: bool = False
+    """Whether only readings signed by a telemetry key the registry trusts count toward a
+    monitor's health (each sample says whether it counts)."""
+    telemetry: str = ""
+    """Why signed telemetry is required, or why not."""
 
 
 @dataclass(frozen=True)
@@ -397,14 +402,22 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
         ))
     # a silent monitor cannot show a breach: not knowing is no reason to stay deployed. Silence
     # defeats no claim (nothing was observed), so it reopens, or withdraws when a breach would.
-    for gap in silences(samples, since=facts.approved_at, until=at, limit=limit):
+    # only a reading that counts (signed by a telemetry key the registry trusts, where that is
+    # required) ends a silence; one that does not is named, never a reason to stay deployed
+    heard = [s for s in samples if s.counted]
+    for gap in silences(heard, since=facts.approved_at, until=at, limit=limit):
         since = "the approval" if gap.since == facts.approved_at else "its last reading"
         upto = f" until {iso(gap.until)}" if gap.until is not None else ""
+        end = gap.until or at
+        ignored = [s for s in samples if not s.counted and gap.since < heard_at(s) <= end]
+        unsigned = (f"; {len(ignored)} reading(s) in that stretch do not count: {ignored[0].why_not}"
+                    if ignored else "")
         out.append(Firing(
             tid, "monitor-silent", f"monitor-silent:{mid}:{iso(gap.since)}",
             "withdraw" if action == "withdraw" else "reopen", None, notify,
             f"monitor {mid}: no reading of {m.signal} since {iso(gap.since)} ({since}){upto}, "
-            f"longer than its {m.max_silence or m.window} allows: a silent monitor cannot show a breach",
+            f"longer than its {m.max_silence or m.window} allows: a silent monitor cannot show a breach"
+            + unsigned,
             details={"monitor": mid, "signal": m.signal, "since": iso(gap.since),
                      "until": iso(gap.until) if gap.until is not None else None,
                      "max_silence": m.max_silence or m.window},

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
@@ -30,7 +30,8 @@ from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
 
 if TYPE_CHECKING:
-    from ..sign import Keyring
+    from ..model import Policy
+    from ..sign import Decider, Keyring
 
 
 def standing_version(reg: Registry, case_id: str) -> int:
@@ -58,20 +59,35 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     return reg.record("incident", incident.case, payload)
 
 
-def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256: str) -> list[LogEntry]:
+def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256: str,
+                   envelope: dict[str, Any] | None = None) -> list[LogEntry]:
     """Log the samples of one file, one 'monitor-samples' event per case, in one transaction.
-    Each case must be in the registry."""
+    Each case must be in the registry. A signed batch (`envelope`, whose readings `samples` are)
+    is logged whole with each case's entry, with who it says signed it (`signed_by`: key id,
+    person and role as the envelope claims them); every trigger run verifies it again against
+    the registry's keyring, so the claim is never what counts."""
     by_case: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_case[s.case].append(s)
     for case_id in by_case:
         require_case(reg, case_id)
+    signed: dict[str, Any] = {}
+    if envelope is not None:
+        from ..sign import claimed_readings
+
+        got = claimed_readings(envelope)
+        pred = got[1] if got is not None else {}
+        sigs = envelope.get("signatures")
+        keyid = sigs[0].get("keyid") if isinstance(sigs, list) and sigs and isinstance(sigs[0], dict) else None
+        signed = {"envelope": envelope, "signed_by": {"keyid": keyid, "person": pred.get("person"),
+                                                      "role": pred.get("role")}}
     return reg.record_many([
         ("monitor-samples", case_id, {
             "source": source, "sha256": sha256,
             "signals": sorted({s.signal for s in ss}),
             "from": iso(ss[0].timestamp), "to": iso(ss[-1].timestamp),
             "samples": [[s.signal, iso(s.timestamp), s.value] for s in ss],
+            **signed,
         })
         for case_id, ss in sorted(by_case.items())
     ])
@@ -85,16 +101,120 @@ def unwatched_signals(reg: Registry, case_id: str, signals: list[str]) -> list[s
     return sorted(set(signals) - watched)
 
 
-def stored_samples(reg: Registry, case_id: str) -> dict[str, list[Sample]]:
+@dataclass(frozen=True)
+class Telemetry:
+    """Whose readings count toward a monitor's health, for one case: where signed telemetry is
+    `required`, only readings signed by a telemetry key of `keyring` (not the developer's, as far
+    as `developer` establishes it)."""
+
+    required: bool
+    keyring: Keyring | None = None
+    developer: Decider | None = None
+    why: str = ""
+    """Why signed telemetry is required, or why it is not."""
+
+
+def telemetry_rule(reg: Registry, policy: Policy | None, keyring: Keyring | None,
+                   decision: int | None) -> Telemetry:
+    """Whether the case's readings must be signed: when the policy asks for it
+    (`post_deployment.signed_telemetry`) or the registry's keyring gives any key the telemetry
+    role. Either suffices (fail closed: a keyring with a telemetry key is never ignored). The
+    developer is whoever signed the decision the case stands on, and its organisations (the
+    policy's `evidence.organisations` and the decider's own)."""
+    from ..sign import TELEMETRY_ROLE, Decider, decider_of, telemetry_keys
+
+    asked = policy is not None and policy.post_deployment.signed_telemetry
+    keys = telemetry_keys(keyring)
+    if not asked and not keys:
+        why = ("no key of the keyring holds the `telemetry` role" if keyring is not None
+               else "no keyring was given") + " and the policy does not set `post_deployment.signed_telemetry`"
+        return Telemetry(False, keyring, why=why)
+    why = ("the policy sets `post_deployment.signed_telemetry`" if asked
+           else f"the keyring gives {len(keys)} key(s) the `{TELEMETRY_ROLE}` role")
+    orgs = tuple(policy.evidence.organisations) if policy is not None else ()
+    if keyring is None or decision is None:
+        return Telemetry(True, keyring, Decider(developer=orgs), why)
+    de = reg.entry(decision)
+    d = decider_of(de.payload.get("bundle"), keyring, logged_at=de.recorded_at, label=f"decision #{decision}")
+    return Telemetry(True, keyring, replace(d, developer=tuple(d.developer) + orgs), why)
+
+
+def _not_signed(signal: str, ts: dt.datetime, detail: str = "") -> str:
+    return (f"reading of {signal} at {iso(ts)} is not signed by a telemetry key the registry trusts"
+            + (f" ({detail})" if detail else "") + "; it does not end the monitor's silence")
+
+
+def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = None) -> dict[str, list[Sample]]:
     """Every sample ingested for the case, per signal, in time order, each with when the log
-    recorded it."""
+    recorded it. Where `telemetry` requires signed readings, a reading counts toward the
+    monitor's health only when a signed batch logged with it verifies (`check_readings`) and
+    lists it; a signed reading is heard when the log first recorded its batch, and readings its
+    batch signs but the entry leaves out are read from the batch."""
+    from ..sign import check_readings, envelope_sha256
+
     out: dict[str, list[Sample]] = defaultdict(list)
+    first: dict[str, tuple[dt.datetime, Any]] = {}
     for e in reg.events(case_id, "monitor-samples"):
         logged = parse_timestamp(e.recorded_at, f"log entry {e.index}")
-        for signal, ts, value in e.payload["samples"]:
-            out[signal].append(Sample(parse_timestamp(ts, f"log entry {e.index}"), signal, float(value), case_id,
-                                      logged))
+        rows = [(str(signal), parse_timestamp(ts, f"log entry {e.index}"), float(value))
+                for signal, ts, value in e.payload["samples"]]
+        if telemetry is None or not telemetry.required:
+            for signal, ts, value in rows:
+                out[signal].append(Sample(ts, signal, value, case_id, logged))
+            continue
+        env = e.payload.get("envelope")
+        judged = None
+        heard = logged
+        if isinstance(env, dict):
+            try:
+                sha = envelope_sha256(env)
+            except InputError:
+                sha = None
+            if sha is not None and sha in first:
+                heard, judged = first[sha]
+            else:
+                judged = check_readings(env, telemetry.keyring, logged_at=e.recorded_at, label=f"log entry {e.index}",
+                                        developer=telemetry.developer)
+                if sha is not None:
+                    first[sha] = (logged, judged)
+        mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
+        for signal, ts, value in rows:
+            if (signal, ts, value) in mine:
+                mine.discard((signal, ts, value))
+                out[signal].append(Sample(ts, signal, value, case_id, heard))
+                continue
+            if judged is None:
+                why = _not_signed(signal, ts)
+            elif judged.problems:
+                why = _not_signed(signal, ts, judged.problems[0])
+            else:
+                refused = judged.refused.get((case_id, signal, ts, value))
+                why = _not_signed(signal, ts, f"log entry {e.index}: signed by {judged.signer}, but {refused}"
+                                  if refused else f"log entry {e.index}: its signed batch does not list it")
+            out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False, why_not=why))
+        for signal, ts, value in mine:  # signed, but left out of the entry: the batch is what counts
+            out[signal].append(Sample(ts, signal, value, case_id, heard))
     return {k: sorted(v) for k, v in out.items()}
+
+
+def telemetry_notes(facts: Facts) -> list[str]:
+    """Per monitored signal, the readings since the approval that do not count toward the
+    monitor's health (the first named with its reason, the rest counted)."""
+    pd = facts.case.post_deployment
+    signals = sorted({m.signal for m in pd.monitors.values()}) if pd is not None else []
+    notes = []
+    if not facts.telemetry_required:
+        if any(s.timestamp >= facts.approved_at for sig in signals for s in facts.samples.get(sig, [])):
+            notes.append(f"the monitors' readings are taken on the word of whoever ingested them: {facts.telemetry} "
+                         "(see `casegate policy gaps`)")
+        return notes
+    for signal in signals:
+        ignored = [s for s in facts.samples.get(signal, []) if not s.counted and s.timestamp >= facts.approved_at]
+        if ignored:
+            more = len(ignored) - 1
+            notes.append(str(ignored[0].why_not) + (f" ({more} more reading(s) of {signal} since the approval "
+                                                     "do not count either)" if more else ""))
+    return notes
 
 
 @dataclass
@@ -148,9 +268,11 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
             incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
+    telemetry = telemetry_rule(reg, approved.policy, keyring, appr.decision)
     facts = Facts(
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
-        incidents=incidents, samples=stored_samples(reg, case_id),
+        incidents=incidents, samples=stored_samples(reg, case_id, telemetry), telemetry=telemetry.why,
+        telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
         conditions=conds, report_clocks=report_clocks(reg, case_id),
         artifact_dates=artifact_dates(reg, approved.case),
@@ -186,6 +308,7 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
             facts, run.version = got
             run.notes += [f"condition {c.id} is not met: {why}" for c in facts.conditions if not c.met
                           for why in c.not_counted]
+            run.notes += telemetry_notes(facts)
             found = evaluate(facts, now)
         except InputError as e:
             run.error = e.diagnostics()

@@ -40,7 +40,14 @@ class Sample:
     case: str
     """The case id it belongs to."""
     logged: dt.datetime | None = field(default=None, compare=False)
-    """When the registry recorded it (None: not recorded yet)."""
+    """When the registry recorded it (None: not recorded yet); for a signed reading, when the log
+    first recorded its batch (a batch logged again is not news)."""
+    counted: bool = field(default=True, compare=False)
+    """Whether it counts toward the monitor's health (ends a silence, shows it quiet): false for a
+    reading that is not signed by a telemetry key the registry trusts where signed telemetry is
+    required. A reading that breaches is a breach either way."""
+    why_not: str | None = field(default=None, compare=False)
+    """Why it does not count, when so."""
 
     def to_json(self) -> dict[str, object]:
         return {"signal": self.signal, "timestamp": iso(self.timestamp), "value": self.value,
@@ -104,7 +111,15 @@ def _sample(row: dict[str, object], where: str, default_case: str | None) -> Sam
 
 
 def read_samples(path: Path, *, case: str | None = None) -> list[Sample]:
-    """Read a samples file (JSON or CSV, chosen by content), sorted by time.
+    """Read a samples file (JSON or CSV, chosen by content), sorted by time (see `read_batch`)."""
+    return read_batch(path, case=case)[0]
+
+
+def read_batch(path: Path, *, case: str | None = None) -> tuple[list[Sample], dict[str, object] | None]:
+    """Read a samples file (JSON or CSV, chosen by content) or a signed batch of readings (the DSSE
+    envelope `casegate monitor sign` writes), sorted by time, with the envelope when signed. The
+    readings of a signed batch are read from its statement, unverified here (every trigger run
+    checks the signature again); each must name its case, since `case` is not signed.
 
     Raises InputError naming the file and the line (CSV) or sample index (JSON) of the first bad
     sample; an empty file of samples is an error too (nothing to ingest is a mistake worth saying).
@@ -119,16 +134,17 @@ def read_samples(path: Path, *, case: str | None = None) -> list[Sample]:
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: cannot read: {e}") from None
     stripped = text.lstrip()
+    envelope = None
     if stripped.startswith(("{", "[")):
-        samples = _read_json(text, str(path), case)
+        samples, envelope = _read_json(text, str(path), case)
     else:
         samples = _read_csv(text, str(path), case)
     if not samples:
         raise InputError(f"{path}: no samples", help="the file holds no samples to ingest")
-    return sorted(samples)
+    return sorted(samples), envelope
 
 
-def _read_json(text: str, name: str, case: str | None) -> list[Sample]:
+def _read_json(text: str, name: str, case: str | None) -> tuple[list[Sample], dict[str, object] | None]:
     from ..limits import long_number
 
     try:
@@ -137,7 +153,18 @@ def _read_json(text: str, name: str, case: str | None) -> list[Sample]:
         raise InputError(f"not valid JSON: {e.msg}", location=f"{name}:{e.lineno}:{e.colno}") from None
     except ValueError as e:  # a number too long to read
         raise InputError(f"not valid JSON: {long_number(e, text) or e}", location=name) from None
-    if isinstance(doc, dict):
+    envelope = None
+    key = "samples"
+    rows: object
+    if isinstance(doc, dict) and "payloadType" in doc and "signatures" in doc:
+        from ..sign import claimed_readings
+
+        got = claimed_readings(doc)
+        if got is None:
+            raise InputError("a DSSE envelope, but not a signed batch of monitoring readings", location=name,
+                             help="sign a samples file with `casegate monitor sign FILE --key KEY`")
+        rows, envelope, case, key = got[0], doc, None, "readings"
+    elif isinstance(doc, dict):
         version = doc.get("casegate")
         if version != SERIES_FORMAT_VERSION:
             raise InputError(
@@ -148,20 +175,20 @@ def _read_json(text: str, name: str, case: str | None) -> list[Sample]:
         if doc.get("kind", "samples") != "samples":
             raise InputError(f"document kind {doc.get('kind')!r} is not 'samples'", location=name)
         rows = doc.get("samples")
-        if not isinstance(rows, list):
-            raise InputError("`samples` must be a list of samples", location=name)
     elif isinstance(doc, list):
         rows = doc
     else:
         raise InputError("a samples file is an object with `samples`, or a list", location=name)
+    if not isinstance(rows, list):
+        raise InputError("`samples` must be a list of samples", location=name)
     out = []
     for i, row in enumerate(rows):
-        where = f"{name}: samples[{i}]"
+        where = f"{name}: {key}[{i}]"
         if not isinstance(row, dict):
             raise InputError("a sample must be an object", location=where,
                              help='{"signal": ..., "timestamp": ..., "value": ..., "case": ...}')
         out.append(_sample(row, where, case))
-    return out
+    return out, envelope
 
 
 def _read_csv(text: str, name: str, case: str | None) -> list[Sample]:
@@ -243,7 +270,7 @@ class Silence:
     """The next reading, or None when the monitor is still silent."""
 
 
-def _heard(s: Sample) -> dt.datetime:
+def heard_at(s: Sample) -> dt.datetime:
     """When the registry could first know of a reading."""
     return max(s.timestamp, s.logged) if s.logged is not None else s.timestamp
 
@@ -259,7 +286,7 @@ def silences(samples: Iterable[Sample], *, since: dt.datetime, until: dt.datetim
     """
     out = []
     last = since
-    for heard in sorted(_heard(s) for s in samples if s.timestamp > since):
+    for heard in sorted(heard_at(s) for s in samples if s.timestamp > since):
         if heard > until:
             break
         if heard - last > limit:

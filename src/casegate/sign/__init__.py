@@ -101,6 +101,7 @@ if TYPE_CHECKING:
         DECISION,
         EVIDENCE_ATTESTATION,
         INCIDENT_REPORT,
+        MONITOR_READINGS,
         OBJECTION,
         PAYLOAD_TYPE,
         POLICY_CHANGE,
@@ -124,6 +125,15 @@ if TYPE_CHECKING:
         statement,
         subjects,
     )
+    from ._telemetry import (
+        TELEMETRY_ROLE,
+        SignedReadings,
+        check_readings,
+        claimed_readings,
+        readings_digest,
+        sign_readings,
+        telemetry_keys,
+    )
 
 # The names are imported on first use: checking a case needs only `name_key`, and the signing
 # stack (securesystemslib, which imports every cloud signer it knows) is slow to import.
@@ -138,7 +148,9 @@ _WHERE = {
     **dict.fromkeys(('read_policy_change', 'sign_policy_change'), '_policy_change'),
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
-    **dict.fromkeys(('ANSWER', 'AUTHORS', 'CONDITION_MET', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('ANSWER', 'AUTHORS', 'CONDITION_MET', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'MONITOR_READINGS', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('TELEMETRY_ROLE', 'SignedReadings', 'check_readings', 'claimed_readings', 'readings_digest',
+                     'sign_readings', 'telemetry_keys'), '_telemetry'),
 }
 
 
@@ -165,4 +177,6 @@ __all__ = [
     "ATTESTATION_FOLDER", "EVIDENCE_ATTESTATION", "attest_artifact", "attest_evidence", "attestation_envelopes",
     "attestation_files", "check_attestation", "check_attestations", "readable_definitions", "declared_values", "tested_definitions",
     "weights_digests", "with_attestations",
+    "MONITOR_READINGS", "TELEMETRY_ROLE", "SignedReadings", "check_readings", "claimed_readings", "readings_digest",
+    "sign_readings", "telemetry_keys",
 ]

@@ -51,8 +51,11 @@ whose artifact has the subject's digest."""
 CONDITION_MET = "https://casegate.dev/condition-met/v1"
 """Predicate type of a confirmation that one condition of a GO WITH CONDITIONS decision is met,
 with the digests of the evidence that shows it."""
+MONITOR_READINGS = "https://casegate.dev/monitor-readings/v1"
+"""Predicate type of a batch of monitoring readings, signed by the holder of a telemetry key: what
+the monitoring system measured, signal by signal, at each time."""
 PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
-                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET)
+                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

@@ -1,0 +1,169 @@
+"""Monitoring readings signed with a telemetry key: the monitoring system's word, not the lab's.
+
+A batch of readings is a DSSE envelope around an in-toto statement whose predicate lists each
+reading (case, signal, timestamp, value), the source it came from, the role it is signed in
+(`telemetry`), the signer and when it was signed; its subject is the readings' canonical JSON.
+A reading counts toward a monitor's health only when its batch verifies against the registry's
+keyring as of when the log recorded it, its key holds the `telemetry` role and was valid at the
+reading's own time, the reading is not dated after the batch was signed, and the signer is not
+the developer (whoever signed the decision the case stands on, or a person of the developer's
+organisations) where that can be established. See `check_readings`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+
+from ..errors import InputError
+from ._condition import Decider
+from ._keyring import Keyring, TrustedKey, parse_instant
+from ._signoff import signer_entry
+from ._statement import (
+    MONITOR_READINGS,
+    canonical,
+    check_envelope,
+    decode_payload,
+    iso,
+    logged_instant,
+    sign_statement,
+    statement,
+)
+
+TELEMETRY_ROLE = "telemetry"
+"""The keyring role whose keys sign monitoring readings. A key holds it only when the keyring's
+owner (the registry's operator, never the lab) gives it to the monitoring system's holder."""
+
+
+def telemetry_keys(keyring: Keyring | None) -> list[TrustedKey]:
+    """Every key of the keyring that holds the telemetry role (whatever its validity)."""
+    return [k for k in keyring.keys if TELEMETRY_ROLE in k.roles] if keyring is not None else []
+
+
+def _org(name: str) -> str:
+    from ._names import name_key
+
+    return re.sub(r"[\W_]+", "", name_key(name).casefold())
+
+
+def readings_digest(readings: list[dict[str, Any]]) -> str:
+    """sha256 (hex) over the readings' RFC 8785 canonical JSON: the statement's subject."""
+    return hashlib.sha256(canonical(readings)).hexdigest()
+
+
+def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer, keyring: Keyring,
+                  at: dt.datetime) -> dict[str, Any]:
+    """A signed batch of `readings` (each {"case", "signal", "timestamp", "value"}, timestamps
+    written as casegate records them), signed at `at` in the telemetry role. Refuses a key that
+    is not in the keyring, not valid at `at`, or not a telemetry key, and a reading dated after
+    `at` (a reading is signed once taken) or outside the key's validity."""
+    if not readings:
+        raise InputError("no readings to sign", help="give a file with at least one reading")
+    key = signer_entry(signer, keyring, TELEMETRY_ROLE, at)
+    for r in readings:
+        t = parse_instant(str(r["timestamp"]))
+        if t > at:
+            raise InputError(f"the reading of {r['signal']} at {r['timestamp']} is dated after now ({iso(at)})",
+                             help="sign readings once they are taken")
+        problems = key.problems_at(t)
+        if problems:
+            raise InputError(f"the reading of {r['signal']} at {r['timestamp']}: {key.person}'s key {problems[0]}",
+                             help="a telemetry key signs only readings taken while it is valid")
+    pred = {"readings": readings, "source": source, "role": TELEMETRY_ROLE, "person": key.person,
+            "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at)}
+    subject = [{"name": f"readings:{source}", "digest": {"sha256": readings_digest(readings)}}]
+    return sign_statement(statement(subject, MONITOR_READINGS, pred), signer)
+
+
+def claimed_readings(env: Any) -> tuple[list[Any], dict[str, Any]] | None:
+    """The readings a batch envelope says it holds and its predicate, unverified (what `monitor
+    ingest` records; every run checks the signature again), or None when it is no batch."""
+    if not isinstance(env, dict) or "payload" not in env or "signatures" not in env:
+        return None
+    stmt = decode_payload(env)
+    if not isinstance(stmt, dict) or stmt.get("predicateType") != MONITOR_READINGS:
+        return None
+    pred = stmt.get("predicate")
+    if not isinstance(pred, dict) or not isinstance(pred.get("readings"), list):
+        return None
+    return list(pred["readings"]), pred
+
+
+@dataclass(frozen=True)
+class SignedReadings:
+    """A logged batch judged against the registry's keyring: the readings that count (case,
+    signal, timestamp, value), who signed them, and why each other one does not."""
+
+    signer: str | None = None
+    """'Person (telemetry)', when the batch verified."""
+    counted: frozenset[tuple[str, str, dt.datetime, float]] = frozenset()
+    problems: tuple[str, ...] = ()
+    """Why the batch as a whole does not count (empty when it does)."""
+    refused: dict[tuple[str, str, dt.datetime, float], str] = field(default_factory=dict)
+    """Readings of a batch that counts which do not count themselves, with the reason."""
+
+
+def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, label: str,
+                   developer: Decider | None) -> SignedReadings:
+    """Judge a logged batch: it verifies against `keyring` as of when the log recorded it, in the
+    telemetry role its key holds; its signer is not whoever signed the decision the case stands
+    on nor a person of the developer's organisations (`developer`, when known); each reading is
+    dated within the key's validity, before any revocation of it, and not after the batch was
+    signed. Never raises on bad input."""
+    if keyring is None:
+        return SignedReadings(problems=(f"{label}: its signature cannot be checked: no keyring (pass --keyring "
+                                        "or set CASEGATE_KEYRING)",))
+    try:
+        signed, reasons = check_envelope(env, keyring, logged_instant(logged_at), label, expect=MONITOR_READINGS)
+    except (InputError, ValueError, TypeError, KeyError) as e:
+        return SignedReadings(problems=(f"{label}: the envelope cannot be read ({e})",))
+    if signed is None:
+        return SignedReadings(problems=tuple(reasons))
+    if signed.role != TELEMETRY_ROLE:
+        reasons.append(f"{label}: is signed in role {signed.role!r}, not {TELEMETRY_ROLE!r}")
+    if developer is not None:
+        from ._names import name_key
+
+        if developer.identity is not None and (signed.identity == developer.identity
+                                               or name_key(signed.person) == name_key(developer.person or "")):
+            reasons.append(f"{label}: is signed by {signed.person}, who signed the decision the case stands on: "
+                           "the developer's readings of its own monitors are its own word")
+        org = signed.key.organisation
+        if org and _org(org) in {_org(o) for o in developer.developer}:
+            reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: "
+                           "the developer's readings of its own monitors are its own word")
+    readings = signed.predicate.get("readings")
+    if not isinstance(readings, list):
+        reasons.append(f"{label}: lists no readings")
+        readings = []
+    if reasons:
+        return SignedReadings(problems=tuple(reasons))
+    key = signed.key
+    try:
+        signed_at = parse_instant(str(signed.predicate.get("signed_at")))
+    except InputError:
+        return SignedReadings(problems=(f"{label}: names no signing time",))
+    counted: set[tuple[str, str, dt.datetime, float]] = set()
+    refused: dict[tuple[str, str, dt.datetime, float], str] = {}
+    for r in readings:
+        try:
+            t = parse_instant(str(r["timestamp"]))
+            ident = (str(r["case"]), str(r["signal"]), t, float(r["value"]))
+        except (KeyError, TypeError, ValueError, InputError):
+            continue  # not a reading: it says nothing
+        why = key.problems_at(t, revocation=False)
+        if key.revoked is not None and t >= parse_instant(key.revoked.at):
+            why.append(f"was revoked on {key.revoked.at} ({key.revoked.reason})")
+        if why:
+            refused[ident] = f"{key.person}'s key {key.keyid[:16]}... {why[0]} at the reading's time"
+        elif t > signed_at:
+            refused[ident] = f"it is dated after the batch was signed ({iso(signed_at)})"
+        else:
+            counted.add(ident)
+    return SignedReadings(signer=f"{signed.person} ({TELEMETRY_ROLE})", counted=frozenset(counted),
+                          refused=refused)

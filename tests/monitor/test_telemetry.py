@@ -1,0 +1,320 @@
+"""Readings bound to a telemetry key the lab does not hold: where the registry's keyring gives a key
+the `telemetry` role (or the policy sets `post_deployment.signed_telemetry`), only readings signed
+by such a key end a silence or show a monitor quiet; any reading that breaches is a breach.
+
+Each test is a move the lab makes with readings it writes itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casegate.errors import InputError
+from casegate.load import load_case
+from casegate.monitor import decide, ingest_samples, iso, run_triggers, submit_for_review
+from casegate.monitor._series import Sample
+from casegate.sign import (
+    MONITOR_READINGS,
+    add_key,
+    generate_key,
+    load_public_key,
+    load_signer,
+    sign_readings,
+    sign_statement,
+    sslib_key,
+    statement,
+)
+from casegate.store import open_registry
+from tests._weights import submit_hashed
+from tests.monitor.test_registry_flow import (
+    CASE,
+    KEYRING,
+    _conditions_due,
+    _copy,
+    _record,
+    _signed_bundle,
+    _signer,
+)
+from tests.verify.trusted import log_clock
+
+CYBER, BIO = "cyber-classifier-flag-rate", "bio-classifier-flag-rate"
+T0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+"""When the case is approved in each story."""
+
+
+def _telemetry_ring(tmp: Path, *, person: str = "Noor Haddad", organisation: str = "Northfield Monitoring",
+                    ring: Any = KEYRING) -> tuple[Any, Any]:
+    """The example keyring with one more key in the telemetry role, and its signer."""
+    g = generate_key(tmp / f"{person.split()[0].lower()}-telemetry.pem")
+    pub = sslib_key(load_public_key(g.public_path))
+    ring = add_key(ring, pub, person=person, roles=["telemetry"], valid_from="2026-01-01",
+                   valid_until="2027-12-31", organisation=organisation)
+    return ring, load_signer(str(g.private_path))
+
+
+def _approved(database_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The example approved at T0 by a decision the rso (Sam Whitfield, Acme Labs) signed."""
+    far = dt.date(2027, 6, 1)
+    with log_clock(T0):
+        reg = open_registry(database_url)
+        main = _copy(tmp_path, "v1")
+        submit_hashed(reg, load_case(main))
+        submit_for_review(reg, CASE, by="acme-safety-team")
+        rec = _conditions_due(far, far)(_record(main, reg))
+        decide(reg, rec, bundle=_signed_bundle(rec, main))
+    return reg, main
+
+
+def _rows(start: dt.datetime, until: dt.datetime, value: float = 0.0, every: int = 12) -> list[Sample]:
+    out, t = [], start
+    while t <= until:
+        out += [Sample(t, s, value, CASE) for s in (CYBER, BIO)]
+        t += dt.timedelta(hours=every)
+    return out
+
+
+def _readings(rows: list[Sample]) -> list[dict[str, Any]]:
+    return [{"case": s.case, "signal": s.signal, "timestamp": iso(s.timestamp), "value": s.value} for s in rows]
+
+
+def _ingest(reg, rows: list[Sample], *, at: dt.datetime, signer=None, ring=None, envelope=None) -> None:  # type: ignore[no-untyped-def]
+    """Ingest `rows` with the log's clock at `at`, signed by `signer` (a telemetry key of `ring`)
+    or carrying `envelope` as given, or unsigned."""
+    if signer is not None:
+        envelope = sign_readings(_readings(rows), source="telemetry.json", signer=signer, keyring=ring, at=at)
+    with log_clock(at):
+        ingest_samples(reg, rows, source="readings.csv", sha256="3" * 64, envelope=envelope)
+
+
+def _report_as_it_goes(reg, start: dt.datetime, until: dt.datetime, **how: Any) -> None:  # type: ignore[no-untyped-def]
+    """Readings of 0.0 on both signals every 12 hours, each ingested (and signed) when taken."""
+    t = start
+    while t <= until:
+        _ingest(reg, _rows(t, t), at=t + dt.timedelta(minutes=1), **how)
+        t += dt.timedelta(hours=12)
+
+
+def _silent(run) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(f.cause for f, _ in run.fired if f.event == "monitor-silent")
+
+
+def test_properly_signed_telemetry_ends_a_silence_and_keeps_the_monitor_healthy(database_url: str,
+                                                                              tmp_path: Path) -> None:
+    """The control: the monitoring system's own key signs each batch; nothing fires, and the
+    batch records who signed it."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    later = T0 + dt.timedelta(days=3)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later, signer=telemetry, ring=ring)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    assert run.fired == [] and reg.case_state(CASE) == "approved-with-conditions"
+    assert not any("telemetry" in n for n in run.notes), run.notes
+    entry = reg.events(CASE, "monitor-samples")[0].payload
+    assert entry["signed_by"]["person"] == "Noor Haddad" and entry["signed_by"]["role"] == "telemetry"
+
+
+def test_a_silence_ends_at_the_first_signed_reading(database_url: str, tmp_path: Path) -> None:
+    """The monitors go quiet for two days; a signed batch then ends the silence: it fires once,
+    closed at the signed reading, and no later silence is open."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    back = T0 + dt.timedelta(days=2)
+    _report_as_it_goes(reg, back, back + dt.timedelta(hours=12), signer=telemetry, ring=ring)
+    at = back + dt.timedelta(hours=13)
+    with log_clock(at):
+        (run,) = run_triggers(reg, at=at, keyring=ring)
+    fired = [f for f, _ in run.fired if f.event == "monitor-silent"]
+    assert len(fired) == 2 and all(f.details["until"] == iso(back + dt.timedelta(minutes=1)) for f in fired)
+
+
+def test_unsigned_quiet_readings_do_not_fill_a_silence(database_url: str, tmp_path: Path) -> None:
+    """Attack: the monitoring system stops; the lab ingests quiet readings of its own every 12
+    hours, each as it is taken (not backdated). They are not signed by the telemetry key, so the
+    monitors are still silent, and the run says why each reading did not count."""
+    ring, _ = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    later = T0 + dt.timedelta(days=3)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{iso(T0)}", f"monitor-silent:M-cyber-flags:{iso(T0)}"]
+    assert run.applied == "reopen" and reg.case_state(CASE) == "reopened"
+    (f, _) = next(x for x in run.fired if x[0].details.get("monitor") == "M-cyber-flags")
+    assert ("reading(s) in that stretch do not count: reading of cyber-classifier-flag-rate at "
+            "2026-12-02T09:00:00Z is not signed by a telemetry key the registry trusts; it does not end the "
+            "monitor's silence") in f.reason
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert note == (f"reading of {CYBER} at 2026-12-02T09:00:00Z is not signed by a telemetry key the registry "
+                    "trusts; it does not end the monitor's silence (5 more reading(s) of "
+                    f"{CYBER} since the approval do not count either)")
+    # the reason is what the state change records, so `state show` and `verify` give it
+    cause = reg.events(CASE, "state-change")[-1].payload["cause"]
+    assert "is not signed by a telemetry key the registry trusts" in cause["reason"]
+
+
+def test_unsigned_quiet_readings_do_not_outweigh_a_signed_breach(database_url: str, tmp_path: Path) -> None:
+    """Attack: the telemetry key signed a breaching reading (0.02 against 0.005); the lab, which
+    cannot delete it from the log, ingests quiet readings of its own at the same instant and
+    around it. The breach stands."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    t = T0 + dt.timedelta(hours=2)
+    _ingest(reg, [Sample(t, CYBER, 0.02, CASE), Sample(t, BIO, 0.0, CASE)], at=t, signer=telemetry, ring=ring)
+    quiet = [Sample(t + dt.timedelta(minutes=m), CYBER, 0.0, CASE) for m in range(-5, 6)]
+    _ingest(reg, quiet, at=t + dt.timedelta(minutes=10))
+    at = t + dt.timedelta(hours=1)
+    with log_clock(at):
+        (run,) = run_triggers(reg, at=at, keyring=ring)
+    (f, _) = next(x for x in run.fired if x[0].event == "monitor")
+    assert f.trigger == "T-cyber-flags" and "read 0.02" in f.reason
+    assert reg.case_state(CASE) == "reopened"
+
+
+def test_an_unsigned_breach_is_believed_against_the_lab(database_url: str, tmp_path: Path) -> None:
+    """The asymmetry: a reading the lab ingests unsigned does not show a monitor healthy, but one
+    that breaches is a breach (the lab's own report of a breach is believed against itself)."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    t = T0 + dt.timedelta(hours=2)
+    _ingest(reg, [Sample(t, CYBER, 0.0, CASE), Sample(t, BIO, 0.0, CASE)], at=t, signer=telemetry, ring=ring)
+    _ingest(reg, [Sample(t + dt.timedelta(hours=1), BIO, 0.004, CASE)], at=t + dt.timedelta(hours=1))
+    at = t + dt.timedelta(hours=2)
+    with log_clock(at):
+        (run,) = run_triggers(reg, at=at, keyring=ring)
+    assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and run.applied == "restrict to trusted-access"
+
+
+@pytest.mark.parametrize("who", ["developer-key", "decider-as-telemetry", "developer-staff-as-telemetry"])
+def test_readings_signed_by_the_developer_do_not_count(database_url: str, tmp_path: Path, who: str) -> None:
+    """Attack: the lab signs its quiet readings itself: with its own safety lead's key claiming
+    the telemetry role it does not hold; with a telemetry key the keyring gives the rso who signed
+    the decision; with one it gives another member of the developer's organisation."""
+    ring, _ = _telemetry_ring(tmp_path)
+    reg, main = _approved(database_url, tmp_path)
+    if who == "developer-key":
+        signer = _signer(main, "dana-ortiz")
+        key = ring.get(signer.public_key.keyid)
+
+        def envelope(rows: list[Sample], at: dt.datetime) -> dict[str, Any]:
+            pred = {"readings": _readings(rows), "source": "ours.json", "role": "telemetry", "person": key.person,
+                    "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at)}
+            return sign_statement(statement([{"name": "readings:ours.json", "digest": {"sha256": "0" * 64}}],
+                                            MONITOR_READINGS, pred), signer)
+        expect = "claims role 'telemetry', which Dana Ortiz's key does not hold"
+    else:
+        person = "Sam Whitfield" if who == "decider-as-telemetry" else "Ravi Menon"
+        ring, signer = _telemetry_ring(tmp_path, person=person, organisation="Acme Labs", ring=ring)
+
+        def envelope(rows: list[Sample], at: dt.datetime) -> dict[str, Any]:
+            return sign_readings(_readings(rows), source="ours.json", signer=signer, keyring=ring, at=at)
+        expect = ("who signed the decision the case stands on" if who == "decider-as-telemetry"
+                  else "Ravi Menon of Acme Labs, the developer's own organisation")
+    later = T0 + dt.timedelta(days=3)
+    t = T0 + dt.timedelta(hours=1)
+    while t <= later:
+        rows = _rows(t, t)
+        _ingest(reg, rows, at=t + dt.timedelta(minutes=1), envelope=envelope(rows, t + dt.timedelta(minutes=1)))
+        t += dt.timedelta(hours=12)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{iso(T0)}", f"monitor-silent:M-cyber-flags:{iso(T0)}"]
+    assert any(expect in n for n in run.notes), run.notes
+
+
+def test_a_signed_batch_replayed_later_does_not_end_a_silence(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab keeps a genuine signed batch from the first hour and ingests it again every
+    day. A batch is heard when the log first recorded it: the copies are not news."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
+    env = sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring,
+                        at=T0 + dt.timedelta(hours=1, minutes=1))
+    for day in range(4):
+        _ingest(reg, first, at=T0 + dt.timedelta(days=day, hours=1, minutes=1), envelope=env)
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    stamp = iso(T0 + dt.timedelta(hours=1, minutes=1))
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+
+
+def test_readings_outside_the_telemetry_keys_validity_do_not_count(database_url: str, tmp_path: Path) -> None:
+    """A telemetry key compromised from a date signs nothing after it: readings dated after the
+    revocation do not count, nor do readings dated after their batch was signed."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    keyid = telemetry.public_key.keyid
+    with pytest.raises(InputError, match="dated after now"):
+        sign_readings(_readings(_rows(T0 + dt.timedelta(hours=5), T0 + dt.timedelta(hours=5))), source="x",
+                      signer=telemetry, keyring=ring, at=T0)
+    later = T0 + dt.timedelta(days=2)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later, signer=telemetry, ring=ring)
+    from casegate.sign import revoke_key
+
+    revoked = revoke_key(ring, keyid, at=iso(T0 + dt.timedelta(hours=14)), reason="stolen", kind="compromised")
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=revoked)
+    stamp = iso(T0 + dt.timedelta(hours=13, minutes=1))  # the last batch logged before the compromise
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+
+
+def test_without_a_telemetry_key_readings_are_the_ingesters_word_and_the_run_says_so(database_url: str,
+                                                                                    tmp_path: Path) -> None:
+    """No key holds the telemetry role and the policy does not ask for signed telemetry: readings
+    count as before (so quiet unsigned ones keep a monitor from falling silent), and the run names
+    that as the ingester's word."""
+    reg, _ = _approved(database_url, tmp_path)
+    later = T0 + dt.timedelta(days=3)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=KEYRING)
+    assert run.fired == []
+    assert any(n.startswith("the monitors' readings are taken on the word of whoever ingested them: no key of "
+                            "the keyring holds the `telemetry` role") for n in run.notes), run.notes
+
+
+def test_a_policy_that_asks_for_signed_telemetry_counts_no_reading_without_a_telemetry_key(
+        database_url: str, tmp_path: Path) -> None:
+    """`post_deployment.signed_telemetry: true` and a keyring with no telemetry key: no reading
+    can count, so the monitors fall silent (fail closed), while a breach still fires."""
+    far = dt.date(2027, 6, 1)
+    with log_clock(T0):
+        reg = open_registry(database_url)
+        main = _copy(tmp_path, "v1")
+        pol = main.parent / "policy.yaml"
+        text = pol.read_text()
+        assert "\npost_deployment:" not in text
+        pol.write_text(text + "\npost_deployment:\n  signed_telemetry: true\n")
+        submit_hashed(reg, load_case(main))
+        submit_for_review(reg, CASE, by="acme-safety-team")
+        rec = _conditions_due(far, far)(_record(main, reg))
+        decide(reg, rec, bundle=_signed_bundle(rec, main))
+    later = T0 + dt.timedelta(days=3)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=KEYRING)
+    assert len(_silent(run)) == 2
+    assert any("is not signed by a telemetry key the registry trusts" in n for n in run.notes)
+
+
+def test_a_signed_batch_is_an_in_toto_statement_its_schema_describes(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    import jsonschema
+
+    from casegate.sign import validate_statement
+
+    ring, telemetry = _telemetry_ring(tmp_path)
+    rows = _rows(T0, T0)
+    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring, at=T0 + dt.timedelta(minutes=1))
+    stmt = json.loads(base64.b64decode(env["payload"]))
+    validate_statement(stmt, "the signed batch")
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "schemas" / "predicates" / "monitor-readings-v1.schema.json").read_text())
+    assert stmt["predicateType"] == MONITOR_READINGS
+    jsonschema.validate(stmt["predicate"], schema)
