@@ -839,6 +839,50 @@ def closed_defeater(case: Case, policy: Policy) -> Applied:
     return "no answered defeater"
 
 
+def _first_defeater(case: Case) -> tuple[str, list[str]] | None:
+    """The first defeater of the argument aimed at an element, and the elements it is aimed at."""
+    els = case.argument.elements
+    for did, el in els.items():
+        if el.type == "defeater":
+            on = list(dict.fromkeys([*el.against, *(k for k, x in els.items() if did in x.defeaters)]))
+            if on:
+                return did, on
+    return None
+
+
+def dropped_defeater(case: Case, policy: Policy) -> Applied:
+    """The defeater, open in the version recorded (`_defeater_opened`), deleted from the argument
+    and from every element's `defeaters:`."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, _ = got
+    els = {k: (_upd(x, defeaters=[d for d in x.defeaters if d != did]) if did in x.defeaters else x)
+           for k, x in case.argument.elements.items() if k != did}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
+def _defeater_opened(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the defeater `dropped-defeater` deletes standing open."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, _ = got
+    els = {**case.argument.elements, did: _upd(case.argument.elements[did], status="open", answered_by=[])}
+    opened: Case = _upd(case, argument=_upd(case.argument, elements=els))
+    return opened
+
+
+def self_answered_defeater(case: Case, policy: Policy) -> Applied:
+    """The defeater 'answered' by the very claim it is aimed at."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, on = got
+    els = {**case.argument.elements, did: _upd(case.argument.elements[did], status="answered", answered_by=[on[0]])}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
 # --------------------------------------------------------------------------- residual risk
 
 
@@ -1063,6 +1107,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
     Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),
              "marks a defeater answered with nothing answering it", ("CG803",), closed_defeater),
+    Mutation("self-answered-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "marks a defeater answered by the claim it is aimed at", ("CG803", "CG805"), self_answered_defeater),
+    Mutation("dropped-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which a defeater stood open, deletes it from the argument", ("CG806",),
+             dropped_defeater, needs_previous=True, recorded=_defeater_opened),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
              "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
              ("CG104",), dropped_internal_case,
