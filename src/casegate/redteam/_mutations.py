@@ -962,6 +962,15 @@ def dropped_incident_triggers(case: Case, policy: Policy) -> Applied:
     return _pd_edit(case, triggers=kept), policy
 
 
+def catastrophe_only_incident_triggers(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not any(t.on == "incident" for t in pd.triggers.values()):
+        return "no trigger acts on an incident"
+    raised = {tid: (_upd(t, min_severity=Severity.catastrophic) if t.on == "incident" else t)
+              for tid, t in pd.triggers.items()}
+    return _pd_edit(case, triggers=raised), policy
+
+
 def far_reevaluation(case: Case, policy: Policy) -> Applied:
     pd = case.post_deployment
     if pd is None or pd.reevaluate_by is None:
@@ -1127,6 +1136,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-incident-triggers", ("test-7-post-deployment", "q-retreat"),
              "deletes every trigger an incident fires (the bio-incident withdrawal among them)", ("CG719",),
              dropped_incident_triggers, needs_previous=True),
+    Mutation("catastrophe-only-incident-triggers", ("test-7-post-deployment", "q-retreat"),
+             "sets every incident trigger's `min_severity` to catastrophic (the bio-incident withdrawal among them)",
+             ("CG709", "CG719"), catastrophe_only_incident_triggers),
     Mutation("far-reevaluation", ("test-7-post-deployment",),
              "moves the re-evaluation date five years later", ("CG716",), far_reevaluation),
     Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),
