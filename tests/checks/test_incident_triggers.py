@@ -137,3 +137,14 @@ def test_a_renamed_trigger_raised_is_followed() -> None:
                              "T-cyber": t.model_copy(update=CAT).model_dump(mode="json", exclude_none=True)})
     (h,) = _hits("CG719", now, previous=prev)
     assert h.message.startswith("trigger `T-cyber` fires less readily than `T-cyber-incident` in the previous version")
+
+
+def test_a_monitor_restricting_to_a_wider_boundary_blocks() -> None:
+    prev = _atlas()[0]
+    pd = prev.post_deployment
+    assert pd is not None and pd.monitors["M-bio-flags"].to is BoundaryKind.trusted_access
+    m = pd.monitors["M-bio-flags"].model_copy(update={"to": BoundaryKind.api})
+    now = prev.model_copy(update={"post_deployment": pd.model_copy(update={"monitors": {**pd.monitors, "M-bio-flags": m}})})
+    (h,) = _hits("CG719", now, previous=prev)
+    assert h.message == ("monitor `M-bio-flags` fires less readily than in the previous version: it would restrict to "
+                         "api where it restricted to trusted-access")
