@@ -77,3 +77,29 @@ def test_an_answer_with_evidence_clears_it(tmp_path: Path) -> None:
                            "      raised_by: northbridge-security")
     r = _gate(_version(tmp_path, "v1.1", a), previous=v10)
     assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+
+
+def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_too(tmp_path: Path) -> None:
+    """An undercutter the policy lets stand as a condition was open in the approved version 1.0;
+    version 1.1 (submitted, not approved) deleted it; 1.2, the same again, is still compared with 1.0."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline
+
+    a = _with_d3().replace("kind: counter-evidence", "kind: undercutter")
+    v10 = _version(tmp_path, "v1.0", a)
+    assert _gate(v10).outcome == "GO WITH CONDITIONS"
+    dropped = a.replace("defeaters: [D1, D3]", "defeaters: [D1]")
+    dropped = dropped[:dropped.index("    D3:")]
+    v11 = _version(tmp_path, "v1.1", dropped)
+    v12 = _version(tmp_path, "v1.2", dropped)
+    before, after = load_case(v10), load_case(v11)
+    assert before.case is not None and after.case is not None
+    comparison = Comparison(versions=[
+        Compared(Baseline(role="previous", label="version 1.1 (#2)"), after.case, after.policy),
+        Compared(Baseline(role="approved", label="version 1.0 (#1), the last approved"), before.case, before.policy)])
+    at = parse_instant(TODAY.isoformat(), end_of_day=True)
+    r = run_gate(with_attestations(load_case(v12), KEYRING, at), comparison=comparison, today=TODAY)
+    assert r.outcome == "NO-GO"
+    (m,) = [f.message for f in r.findings if f.code == "CG806"]
+    assert m == ("undercutter `D3` against `G2` was open in version 1.0 (#1), the last approved; it is gone from "
+                 "this version")
