@@ -381,8 +381,7 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
             yield Hit(_EL + (did, "answered_by"),
                       f"sandbagging defeater `{did}` is answered by "
                       + ", ".join(f"`{x}`" for x in d.answered_by)
-                      + (", which is not (and rests on no) evidence that passed: " if len(bad) == 1 else
-                         ", none of which is (or rests on) evidence that passed: ") + "; ".join(bad))
+                      + ", none of which is (or rests on) evidence that passed" + "".join(f"; {b}" for b in bad))
 
 
 def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mapping[str, Evidence],
