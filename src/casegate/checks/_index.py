@@ -15,6 +15,7 @@ from itertools import chain, compress, repeat
 from typing import Any, NamedTuple
 
 from ..model import Argument, Case, Confidentiality
+from ._text import words
 
 SCANNED = ("supported_by", "in_context_of", "evidence", "defeaters", "against", "answered_by", "domain",
            "pathway", "capability", "kind", "status", "asserted", "undeveloped")
@@ -171,3 +172,22 @@ def _kahn(support: dict[str, tuple[str, ...]]) -> list[str]:
             if not left:
                 ready.append(k)
     return order
+
+
+def renamed_elements(before: Case, now: Case) -> dict[str, str]:
+    """Element id in `before` -> its id in `now`, for an element whose id is gone from `now` and
+    whose text (compared by its words: case, spacing and punctuation aside) exactly one element
+    of the same type that `before` did not have makes in `now`: the same claim under a new id.
+    An element whose words match none, or several, is not followed."""
+    was, is_ = before.argument.elements, now.argument.elements
+    fresh: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for eid, el in is_.items():
+        if eid not in was:
+            fresh.setdefault((el.type, tuple(words(el.text))), []).append(eid)
+    out: dict[str, str] = {}
+    for eid, el in was.items():
+        if eid not in is_:
+            same = fresh.get((el.type, tuple(words(el.text))), [])
+            if len(same) == 1:
+                out[eid] = same[0]
+    return out

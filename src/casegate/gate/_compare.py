@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 GAMING = "fm-threshold-gaming"
 """The failure mode whose rules compare versions."""
-ALSO_EACH_VERSION = frozenset({"CG511"})
+ALSO_EACH_VERSION = frozenset({"CG511", "CG806"})
 """Rules of other families that compare versions and run against each one too: a date retyped
 in a version submitted since (one decided NO-GO among them) does not become the record."""
 

@@ -839,6 +839,50 @@ def closed_defeater(case: Case, policy: Policy) -> Applied:
     return "no answered defeater"
 
 
+def _first_defeater(case: Case) -> tuple[str, list[str]] | None:
+    """The first defeater of the argument aimed at an element, and the elements it is aimed at."""
+    els = case.argument.elements
+    for did, el in els.items():
+        if el.type == "defeater":
+            on = list(dict.fromkeys([*el.against, *(k for k, x in els.items() if did in x.defeaters)]))
+            if on:
+                return did, on
+    return None
+
+
+def dropped_defeater(case: Case, policy: Policy) -> Applied:
+    """The defeater, open in the version recorded (`_defeater_opened`), deleted from the argument
+    and from every element's `defeaters:`."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, _ = got
+    els = {k: (_upd(x, defeaters=[d for d in x.defeaters if d != did]) if did in x.defeaters else x)
+           for k, x in case.argument.elements.items() if k != did}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
+def _defeater_opened(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the defeater `dropped-defeater` deletes standing open."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, _ = got
+    els = {**case.argument.elements, did: _upd(case.argument.elements[did], status="open", answered_by=[])}
+    opened: Case = _upd(case, argument=_upd(case.argument, elements=els))
+    return opened
+
+
+def self_answered_defeater(case: Case, policy: Policy) -> Applied:
+    """The defeater 'answered' by the very claim it is aimed at."""
+    got = _first_defeater(case)
+    if got is None:
+        return "no defeater aimed at an element"
+    did, on = got
+    els = {**case.argument.elements, did: _upd(case.argument.elements[did], status="answered", answered_by=[on[0]])}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
 # --------------------------------------------------------------------------- residual risk
 
 
@@ -916,6 +960,15 @@ def dropped_incident_triggers(case: Case, policy: Policy) -> Applied:
         return "no trigger acts on an incident"
     kept = {tid: t for tid, t in pd.triggers.items() if t.on != "incident"}
     return _pd_edit(case, triggers=kept), policy
+
+
+def catastrophe_only_incident_triggers(case: Case, policy: Policy) -> Applied:
+    pd = case.post_deployment
+    if pd is None or not any(t.on == "incident" for t in pd.triggers.values()):
+        return "no trigger acts on an incident"
+    raised = {tid: (_upd(t, min_severity=Severity.catastrophic) if t.on == "incident" else t)
+              for tid, t in pd.triggers.items()}
+    return _pd_edit(case, triggers=raised), policy
 
 
 def far_reevaluation(case: Case, policy: Policy) -> Applied:
@@ -1063,6 +1116,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
     Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),
              "marks a defeater answered with nothing answering it", ("CG803",), closed_defeater),
+    Mutation("self-answered-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "marks a defeater answered by the claim it is aimed at", ("CG803", "CG805"), self_answered_defeater),
+    Mutation("dropped-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which a defeater stood open, deletes it from the argument", ("CG806",),
+             dropped_defeater, needs_previous=True, recorded=_defeater_opened),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
              "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
              ("CG104",), dropped_internal_case,
@@ -1078,6 +1136,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-incident-triggers", ("test-7-post-deployment", "q-retreat"),
              "deletes every trigger an incident fires (the bio-incident withdrawal among them)", ("CG719",),
              dropped_incident_triggers, needs_previous=True),
+    Mutation("catastrophe-only-incident-triggers", ("test-7-post-deployment", "q-retreat"),
+             "sets every incident trigger's `min_severity` to catastrophic (the bio-incident withdrawal among them)",
+             ("CG709", "CG719"), catastrophe_only_incident_triggers),
     Mutation("far-reevaluation", ("test-7-post-deployment",),
              "moves the re-evaluation date five years later", ("CG716",), far_reevaluation),
     Mutation("unmeasurable-withdrawal", ("test-7-post-deployment", "q-retreat"),

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ...model import Case, RuleSeverity
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
+from .._index import renamed_elements
 from .._registry import Context, Hit, rule
-from .._text import words
 
 _EL = ("argument", "elements")
 
@@ -276,25 +276,6 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
                       f"arrived (`{x}`, {d.isoformat()})")
 
 
-def _renamed_elements(before: Case, now: Case) -> dict[str, str]:
-    """Element id in `before` -> its id in `now`, for an element whose id is gone from `now` and
-    whose text (compared by its words: case, spacing and punctuation aside) exactly one element
-    of the same type that `before` did not have makes in `now`: the same claim under a new id.
-    An element whose words match none, or several, is not followed."""
-    was, is_ = before.argument.elements, now.argument.elements
-    fresh: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for eid, el in is_.items():
-        if eid not in was:
-            fresh.setdefault((el.type, tuple(words(el.text))), []).append(eid)
-    out: dict[str, str] = {}
-    for eid, el in was.items():
-        if eid not in is_:
-            same = fresh.get((el.type, tuple(words(el.text))), [])
-            if len(same) == 1:
-                out[eid] = same[0]
-    return out
-
-
 @rule(
     "CG511", "theater-redated", severity="blocking", serves="fm-argument-theater",
     summary="Since the version compared with, a claim's `asserted` date was removed or moved later (the "
@@ -335,7 +316,7 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         return e.date if e is not None else None
 
     els = ctx.case.argument.elements
-    renamed = _renamed_elements(prev, ctx.case)
+    renamed = renamed_elements(prev, ctx.case)
     moved: list[tuple[str, str, dt.date, dt.date | None]] = []  # (id then, id now, date then, date now)
     for old, el in prev.argument.elements.items():
         if el.asserted is None:

@@ -1,15 +1,25 @@
 """CG8xx: defeaters (objections, counter-evidence, sandbagging) against the claims the decision
-rests on. A defeater stays open until it is answered with evidence; an inability argument must
-face the possibility that the model underperformed on purpose."""
+rests on. A defeater stays open until it is answered with evidence, and stays in the argument once
+raised (CG806, against the version compared with); an inability argument must face the possibility
+that the model underperformed on purpose."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from ...model import Element, RuleSeverity
+from ...model import Element, Evidence, RuleSeverity
 from ...model._case import VERDICT_KINDS
-from .._derived import capability_status, elements_of_type, inability_relied_on
+from .._derived import (
+    capability_status,
+    elements_of_type,
+    evidence_dated,
+    evidence_expiry,
+    inability_relied_on,
+    is_expired,
+    run_key,
+)
+from .._index import renamed_elements
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
@@ -116,20 +126,158 @@ def defeated_claim(ctx: Context) -> Iterator[Hit]:
                           + ", ".join(f"`{t}`" for t in targets) + ", which the top claim still depends on")
 
 
+def _aimed(ctx: Context) -> dict[str, list[str]]:
+    """Defeater id -> every element it is aimed at (depended on or not), in the argument's order."""
+    got: dict[str, list[str]] | None = ctx.memo.get("cg8_aimed")
+    if got is None:
+        got = {}
+        for t, ds in defeaters_of(ctx).items():
+            for d in ds:
+                got.setdefault(d, []).append(t)
+        ctx.memo["cg8_aimed"] = got
+    return got
+
+
+def aimed_in(els: Mapping[str, Element]) -> dict[str, list[str]]:
+    """`_aimed` for an argument read without a context (the version compared with): defeater id ->
+    the elements it is aimed at (its `against`, and each element listing it under `defeaters`)."""
+    out: dict[str, list[str]] = {}
+    for eid, el in els.items():
+        if el.defeater is not None:
+            got = out.setdefault(eid, [])
+            got.extend(t for t in dict.fromkeys(el.against) if t not in got)
+        for d in el.defeaters:
+            x = els.get(d)
+            if x is not None and x.defeater is not None and eid not in out.setdefault(d, []):
+                out[d].append(eid)
+    return out
+
+
+def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], evidence: Mapping[str, Evidence],
+                   unusable: Callable[[str], str | None]) -> str | None:
+    """Why item `x` of a defeater's `answered_by` answers nothing (None when it answers): an
+    answer is evidence that counts (`unusable` says why an item does not) other than what the
+    attacked elements cite themselves, or a claim other than those attacked, resting on none of
+    them through `supported_by`, and resting on such evidence. A context, assumption, justification,
+    strategy or defeater is the case's word, not an answer; the attacked claim, a claim resting on
+    it, or the evidence it already cites is the thing disputed, not an answer to the dispute."""
+    cited = {e: t for t in attacked if t in els for e in els[t].evidence}
+    if x in evidence:
+        if x in cited:
+            return f"`{x}` is evidence `{cited[x]}` already rests on, which the defeater disputes"
+        return unusable(x)
+    el = els.get(x)
+    if el is None:
+        return f"`{x}` is neither evidence nor an element of the argument"
+    if el.claim is None:
+        return f"`{x}` is a {el.type}, not evidence or a claim: it states no grounds"
+    if x in attacked:
+        return f"`{x}` is the claim it is against"
+    seen: set[str] = set()
+    todo = [x]
+    under: list[str] = []
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in attacked:
+            return f"`{x}` rests on `{n}`, the claim it is against"
+        node = els.get(n)
+        if node is not None:
+            under.extend(i for i in node.evidence if i not in under)
+            todo.extend(node.supported_by)
+    why: list[str] = []
+    for i in under:
+        if i in cited:
+            why.append(f"`{i}` is what `{cited[i]}` rests on")
+        elif i in evidence and (w := unusable(i)) is not None:
+            why.append(w)
+        elif i in evidence:
+            return None
+    return f"`{x}` rests on no evidence that counts" + (f" ({'; '.join(why)})" if why else "")
+
+
+def _unusable(ctx: Context, x: str) -> str | None:
+    """Why evidence `x` counts for nothing as an answer (None when it counts): set aside by the
+    evidence rules (CG356 and the artifact rules), expired, or a verdict that is not a pass (a
+    probe or review), or a run that failed."""
+    ev = ctx.case.evidence[x]
+    excluded = ctx.facts.excluded if ctx.facts is not None else {}
+    if x in excluded:
+        why = excluded[x]
+        return why if why.startswith(f"`{x}`") else f"`{x}` counts for nothing: {why}"
+    if is_expired(ev, ctx):
+        until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
+        return f"`{x}` expired on {until.isoformat()}" if until else f"`{x}` has an expiry that cannot be established"
+    return verdict_problem(x, ev)
+
+
+def verdict_problem(x: str, ev: Evidence) -> str | None:
+    """Why evidence `x`'s own result answers nothing: a check whose outcome is a verdict (a
+    sandbagging probe, a review) without `passed: true`, or any item whose result failed."""
+    passed = ev.result.passed if ev.result is not None else None
+    if ev.kind in VERDICT_KINDS and passed is not True:
+        return f"`{x}` ({ev.kind}) " + ("failed" if passed is False else "states no verdict (`result.passed`)")
+    if passed is False:
+        return f"`{x}` ({ev.kind}) failed"
+    return None
+
+
+def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
+    """(the items of `answered_by` that answer the defeater, why each other does not)."""
+    attacked = _aimed(ctx).get(did, [])
+    els, ev = ctx.case.argument.elements, ctx.case.evidence
+    ok: list[str] = []
+    bad: list[str] = []
+    for x in dict.fromkeys(d.answered_by):
+        why = answer_problem(x, attacked, els, ev, lambda e: _unusable(ctx, e))
+        if why is None:
+            ok.append(x)
+        else:
+            bad.append(why)
+    return ok, bad
+
+
 @rule(
     "CG803", "answered-without-answer", severity="blocking", serves="fm-argument-theater",
-    summary="A defeater is marked answered but names nothing that answers it.",
+    summary="A defeater is marked answered but nothing under `answered_by` answers it: none is evidence "
+            "that counts, or a claim resting on such, other than the claims it is against and what they "
+            "rest on.",
     rationale="'Answered' is a claim about the argument; without the evidence or rebuttal it "
-              "points at, the defeater is still open under another name.",
-    bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}",
+              "points at, the defeater is still open under another name. Only evidence and claims "
+              "answer: a context, assumption, justification or strategy is the case's own word. The "
+              "claim the defeater attacks, a claim resting on it, and the evidence it already cites "
+              "are what is disputed, and cannot settle the dispute; a claim answers only when it rests "
+              "on evidence that counts (not expired, not set aside, not a probe or review without a "
+              "pass, not a failed run). Sandbagging defeaters are held to the same measure by CG805.",
+    bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
+        "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
+        "     status: answered, answered_by: [G2]}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
          "     status: answered, answered_by: [E-ctf-web]}",
-    fix="List the evidence or claims that answer it under `answered_by`, or set `status: open`.",
+    fix="List under `answered_by` the evidence that answers it, or a claim resting on such evidence that "
+        "is not the claim attacked; or set `status: open`.",
 )
 def answered_without_answer(ctx: Context) -> Iterator[Hit]:
     for did, d in elements_of_type(ctx, "defeater"):
-        if d.status == "answered" and not d.answered_by:
+        if d.status != "answered":
+            continue
+        if not d.answered_by:
             yield Hit(_EL + (did, "status"), f"defeater `{did}` is marked answered but `answered_by` is empty")
+            continue
+        if d.kind == "sandbagging":
+            continue  # CG805 holds these to the same measure
+        ok, bad = _judged(ctx, did, d)
+        if not ok:
+            on = ", ".join(f"`{t}`" for t in _aimed(ctx).get(did, [])) or "nothing"
+            yield Hit(_EL + (did, "answered_by"),
+                      f"{d.kind or 'defeater'} `{did}` against {on} is marked answered by "
+                      + ", ".join(f"`{x}`" for x in d.answered_by)
+                      + (", which does not answer it: " if len(bad) == 1 else ", none of which answers it: ")
+                      + "; ".join(bad),
+                      help="answer it with evidence that counts (or a claim resting on such evidence, not the "
+                           "claim it attacks), or set `status: open`")
 
 
 def _ancestors(ctx: Context, eid: str) -> set[str]:
@@ -210,37 +358,6 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
                                    "defeater against it, answered with evidence")
 
 
-def _answered_with_evidence(ctx: Context, d: Element) -> bool:
-    """True when some item in `answered_by` is evidence that passed, or a claim resting on such: a
-    check whose outcome is a verdict (a sandbagging probe, a review) with a `passed: true` that
-    counts; an evaluation or test that did not fail. An item that counts for nothing (its verdict
-    the case's word alone, see CG356) answers nothing."""
-    els, ev = ctx.case.argument.elements, ctx.case.evidence
-    excluded = ctx.facts.excluded if ctx.facts is not None else {}
-
-    def usable(x: str) -> bool:
-        item = ev.get(x)
-        if item is None or x in excluded:
-            return False
-        if item.kind in VERDICT_KINDS:
-            return item.result is not None and item.result.passed is True
-        return not (item.result is not None and item.result.passed is False)
-
-    seen: set[str] = set()
-    todo = list(d.answered_by)
-    while todo:
-        x = todo.pop()
-        if x in seen:
-            continue
-        seen.add(x)
-        if usable(x):
-            return True
-        if x in els:
-            todo.extend(els[x].evidence)
-            todo.extend(els[x].supported_by)
-    return False
-
-
 @rule(
     "CG805", "sandbagging-answer-without-evidence", severity="blocking", serves="test-3-elicitation",
     summary="A sandbagging defeater is answered without evidence that passed: none, a probe or review that "
@@ -259,12 +376,159 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
     for did, d in elements_of_type(ctx, "defeater"):
         if d.kind != "sandbagging" or d.status != "answered" or not d.answered_by:
             continue
-        if not _answered_with_evidence(ctx, d):
-            excluded = ctx.facts.excluded if ctx.facts is not None else {}
-            void = [x for x in d.answered_by if x in excluded]
-            why = "".join(f"; {excluded[x]}" if excluded[x].startswith(f"`{x}`")
-                          else f"; `{x}` counts for nothing: {excluded[x]}" for x in void)
+        ok, bad = _judged(ctx, did, d)
+        if not ok:
             yield Hit(_EL + (did, "answered_by"),
                       f"sandbagging defeater `{did}` is answered by "
                       + ", ".join(f"`{x}`" for x in d.answered_by)
-                      + f", none of which is (or rests on) evidence that passed{why}")
+                      + ", none of which is (or rests on) evidence that passed" + "".join(f"; {b}" for b in bad))
+
+
+def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mapping[str, Evidence],
+              aimed: Mapping[str, list[str]]) -> str | None:
+    """How a defeater of the version compared with stood there, when it stood against its claims:
+    open, accepted, or marked answered by nothing that answers it (its items judged as CG803 judges
+    them, on that version's argument and the results its evidence records); None when answered."""
+    if d.status is None:
+        return "open (no status)"
+    if d.status == "open":
+        return "open"
+    if d.status == "accepted":
+        return "accepted (the claim defeated)"
+    attacked = aimed.get(did, [])
+    if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e])) is None
+           for x in d.answered_by):
+        return None
+    return "marked answered by nothing that answers it"
+
+
+def _follow(ctx: Context, t: str, was: Mapping[str, Element], renamed: Mapping[str, str]) -> str | None:
+    """The element of this version that is `t` of the version compared with: the same id, the same
+    words under a new id (`renamed_elements`), or, for a claim of capability, the claim the top
+    claim depends on that makes the same capability assertion; None when it is withdrawn."""
+    els = ctx.case.argument.elements
+    if t in els:
+        return t
+    if t in renamed:
+        return renamed[t]
+    cap = was[t].capability if t in was else None
+    if cap is None:
+        return None
+    dep = depended_on(ctx)
+    return next((x for x, c in ctx.index.fields["capability"].items()
+                 if x in dep and c.threshold == cap.threshold and c.position == cap.position), None)
+
+
+def _stands_on(ctx: Context, x: str) -> list[str]:
+    """The evidence an answer stands on: the item itself, or every item under a claim."""
+    if x in ctx.case.evidence:
+        return [x]
+    els = ctx.case.argument.elements
+    out: dict[str, None] = {}
+    seen: set[str] = set()
+    todo = [x]
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in els:
+            continue
+        seen.add(n)
+        out.update(dict.fromkeys(els[n].evidence))
+        todo.extend(els[n].supported_by)
+    return list(out)
+
+
+def _new_answer(ctx: Context, did: str, d: Element) -> bool:
+    """Whether the defeater's answer stands on evidence new since the version compared with: an
+    item that answers it (CG803), whose run that version did not cite (under any id, by its
+    artifact) and that is dated after that version (by the registry's first log of its artifact
+    too, where one was consulted); when that version states no date, one it did not cite."""
+    prev = ctx.previous
+    assert prev is not None
+    before = {run_key(e, ev) for e, ev in prev.evidence.items()}
+    attacked = _aimed(ctx).get(did, [])
+    cited = {e for t in attacked if t in ctx.case.argument.elements for e in ctx.case.argument.elements[t].evidence}
+    ok, _ = _judged(ctx, did, d)
+    for x in ok:
+        for e in _stands_on(ctx, x):
+            ev = ctx.case.evidence.get(e)
+            if ev is None or e in cited or run_key(e, ev) in before or _unusable(ctx, e) is not None:
+                continue
+            if prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
+                return True
+    return False
+
+
+@rule(
+    "CG806", "defeater-dropped", severity="blocking", serves="fm-argument-theater",
+    summary="A defeater that stood in the version compared with (open, accepted, or marked answered by "
+            "nothing that answers it) is gone from this one, is no longer aimed at a claim it was aimed "
+            "at, or changed its kind; or, accepted there, is now marked answered with no evidence new "
+            "since that version.",
+    rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
+              "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
+              "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
+              "of the record: it stays, aimed where it was, until it is answered with evidence (CG803). "
+              "A defeater followed under a new id is the one in the same words and of the same kind; a "
+              "claim it was against that is gone is followed the same way, or, for a claim of "
+              "capability, to the claim that makes the same assertion. Only when every claim it was "
+              "against is withdrawn may it go with them. A defeater its own authors accepted (the claim "
+              "defeated) is not undone by an answer from the evidence they already had: it needs "
+              "evidence new since that version.",
+    bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
+        "#                against: [G2], status: open}\n"
+        "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted",
+    good="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1, D3]}\n"
+         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
+         "     status: answered, answered_by: [E-ctf-web]}",
+    fix="Keep the defeater, aimed at the claims it was against and of its kind, and answer it with "
+        "evidence (status: answered, answered_by: [...]); one accepted in the version compared with "
+        "needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
+)
+def defeater_dropped(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None:
+        return
+    against = ctx.compared
+    was, els = prev.argument.elements, ctx.case.argument.elements
+    before = aimed_in(was)
+    renamed = renamed_elements(prev, ctx.case)
+    now_aimed = _aimed(ctx)
+    for did, old in was.items():
+        if old.defeater is None:
+            continue
+        standing = _standing(did, old, was, prev.evidence, before)
+        if standing is None:
+            continue  # answered there: CG803 judges its answer here, as it is now
+        targets = list(dict.fromkeys(n for t in before.get(did, []) if (n := _follow(ctx, t, was, renamed)) is not None))
+        if not targets:
+            continue  # every claim it was against is withdrawn: it goes with them
+        kind = old.kind or "defeater"
+        on = ", ".join(f"`{t}`" for t in targets)
+        now = did if did in els and els[did].defeater is not None else renamed.get(did)
+        if now is None:
+            gone = (f"`{did}` is a {els[did].type} now, no longer a defeater" if did in els
+                    else "it is gone from this version")
+            yield Hit(_EL + (targets[0],), f"{kind} `{did}` against {on} was {standing} in {against}; {gone}",
+                      help=f"restore `{did}` against {on} and answer it with evidence, or withdraw the claims it defeats")
+            continue
+        new = els[now]
+        named = f"`{now}`" if now == did else f"`{now}` (`{did}` in {against}, in the same words)"
+        if new.kind != old.kind:
+            yield Hit(_EL + (now, "kind") if new.kind is not None else _EL + (now,),
+                      f"{named} was {kind} in {against}, where it was {standing}; it is {new.kind or 'of no kind'} now",
+                      help=f"keep `kind: {old.kind}` and answer it with evidence" if old.kind else
+                           "answer it with evidence")
+        left = [t for t in targets if t not in now_aimed.get(now, [])]
+        if left:
+            yield Hit(_EL + (now, "against") if new.against else _EL + (now,),
+                      f"{named} was aimed at {', '.join(f'`{t}`' for t in left)} in {against}, where it was "
+                      f"{standing}; it no longer is, and {'that claim is' if len(left) == 1 else 'those claims are'} "
+                      "still in the argument",
+                      help="aim it at the claims it was against (`against:`) and answer it with evidence")
+        if old.status == "accepted" and new.status == "answered" and new.answered_by and not _new_answer(ctx, now, new):
+            since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
+            yield Hit(_EL + (now, "status"),
+                      f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
+                      f"no evidence new since that version ({since}and not cited there)",
+                      help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
+                           "claim it defeats")

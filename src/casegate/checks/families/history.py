@@ -34,6 +34,7 @@ from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
 
 if TYPE_CHECKING:
     from ...model import (
+        BoundaryKind,
         Case,
         Evidence,
         IncidentDefeat,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         Pathway,
         PolicyChange,
         Safeguard,
+        Severity,
         Trigger,
     )
 
@@ -575,20 +577,61 @@ def _looser(old: Monitor, new: Monitor) -> str | None:
                 f"{new.max_silence or new.window}) before its silence reopens the case")
     if _STRENGTH[new.action] < _STRENGTH[old.action]:
         return f"it would {new.action} where it would {old.action}"
+    if new.action == old.action == "restrict" and _wider_to(old.to, new.to):
+        return f"it would restrict to {_to(new.to)} where it restricted to {_to(old.to)}"
     return None
+
+
+def _to(b: BoundaryKind | None) -> str:
+    return b.value if b is not None else "no named boundary (a reopening)"
+
+
+def _wider_to(old: BoundaryKind | None, new: BoundaryKind | None) -> bool:
+    """Whether a restriction to `new` leaves more exposed than one to `old` (a restriction that
+    names no boundary reopens the case instead: it is never the wider)."""
+    return new is not None and (old is None or new.rank > old.rank)
+
+
+def _severity(s: Severity | None) -> str:
+    if s is None:
+        return "any severity"
+    return s.value if s.rank == len(type(s)) - 1 else f"{s.value} or worse"
+
+
+def _trigger_looser(old: Trigger, new: Trigger) -> list[tuple[str, str]]:
+    """(field, how) for each way `new` fires less readily, or does less, than `old`."""
+    out: list[tuple[str, str]] = []
+    if new.on != old.on:
+        out.append(("on", f"it fires on {new.on} where it fired on {old.on}"))
+    if new.domain != old.domain:
+        out.append(("domain", f"it fires for {new.domain or 'every domain'} only, where it fired for "
+                              f"{old.domain or 'every domain'}"))
+    if new.monitor != old.monitor and old.monitor is not None:
+        out.append(("monitor", f"it fires on monitor `{new.monitor}` where it fired on `{old.monitor}`"))
+    if new.min_severity is not None and (old.min_severity is None or new.min_severity.rank > old.min_severity.rank):
+        out.append(("min_severity", f"it fires only on incidents rated {_severity(new.min_severity)}, where it "
+                                    f"fired on incidents rated {_severity(old.min_severity)}"))
+    if _STRENGTH[new.action] < _STRENGTH[old.action]:
+        out.append(("action", f"it would {new.action} where it would {old.action}"))
+    elif new.action == old.action == "restrict" and _wider_to(old.to, new.to):
+        out.append(("to", f"it would restrict to {_to(new.to)} where it restricted to {_to(old.to)}"))
+    return out
 
 
 @rule(
     "CG719", "post-deployment-weakened", severity="blocking", serves="test-7-post-deployment",
     summary="Since the version compared with, a trigger or monitor of the post-deployment plan was "
-            "removed, a trigger's action is weaker (withdraw, then reopen, then restrict), or a "
-            "monitor fires less readily (a threshold moved away from firing, a longer window or "
-            "`max_silence`, another condition, a weaker action).",
+            "removed, a trigger's action is weaker (withdraw, then reopen, then restrict) or restricts to a "
+            "wider boundary, a trigger fires on fewer events (a higher `min_severity`, another or a "
+            "narrower domain, another monitor or event), or a monitor fires less readily (a threshold moved "
+            "away from firing, a longer window or `max_silence`, another condition, a weaker action or a "
+            "wider restriction).",
     rationale="The plan is what makes a GO revocable: a trigger is how an incident reopens or "
               "withdraws the deployment, a monitor how behaviour at scale reaches the case. Dropping "
-              "the bio-incident withdrawal, or raising a flag-rate monitor from 0.5% to 99%, leaves "
-              "every rule that asks for a plan satisfied and the plan unable to act. Each rides in "
-              "with a version and changes nothing in the model.",
+              "the bio-incident withdrawal, raising a flag-rate monitor from 0.5% to 99%, or raising an "
+              "incident trigger's `min_severity` from high to catastrophic (`triggers run` skips every "
+              "incident rated below it) leaves every rule that asks for a plan satisfied and the plan "
+              "unable to act. Each rides in with a version and changes nothing in the model.",
     bad="# previous: T-bio-incident {on: incident, domain: cbrn, action: withdraw}; M-flags {threshold: 0.005}\n"
         "post_deployment: {monitors: {M-flags: {signal: flag-rate, threshold: 0.99}}, triggers: {T-expiry: ...}}",
     good="post_deployment: {monitors: {M-flags: {signal: flag-rate, threshold: 0.005}},\n"
@@ -618,10 +661,17 @@ def post_deployment_weakened(ctx: Context) -> Iterator[Hit]:
             yield Hit(("post_deployment", "triggers"),
                       f"trigger `{tid}` ({old_t.on}{' in ' + old_t.domain if old_t.domain else ''}, "
                       f"{old_t.action}) of {against} is gone")
-        elif _STRENGTH[found[1].action] < _STRENGTH[old_t.action]:
-            at = found[0]
-            yield Hit(("post_deployment", "triggers", at, "action"),
-                      f"trigger `{at}` would {found[1].action} where `{tid}` would {old_t.action} in {against}")
+        else:
+            at, new_t = found
+            was = f"than in {against}" if at == tid else f"than `{tid}` in {against}"
+            for field, how in _trigger_looser(old_t, new_t):
+                if field == "action":  # the message this finding has always had
+                    yield Hit(("post_deployment", "triggers", at, "action"),
+                              f"trigger `{at}` would {new_t.action} where `{tid}` would {old_t.action} in {against}")
+                    continue
+                where: tuple[str | int, ...] = ("post_deployment", "triggers", at) + (
+                    (field,) if getattr(new_t, field) is not None else ())
+                yield Hit(where, f"trigger `{at}` fires less readily {was}: {how}")
 
 
 def _counterpart(items: dict[str, _T], key: str, ident: Callable[[_T], object], want: object

@@ -271,6 +271,75 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG709", "incident-trigger-cannot-fire", severity="blocking", serves="test-7-post-deployment",
+    summary="An incident trigger fires only on incidents more severe than the worst harm pathway of its "
+            "domain (of any domain, for a trigger that names none), or every incident trigger that covers "
+            "a domain with a pathway rated severe or worse waits for a catastrophic incident.",
+    rationale="An incident trigger's `min_severity` is the lab's own number, and it decides whether an "
+              "incident reaches the case at all: `triggers run` skips every incident rated below it. A "
+              "cyber trigger that waits for a catastrophic incident, where the worst cyber pathway the "
+              "threat model names is severe, never fires on the harm the case argues about; one that "
+              "waits for a catastrophe where the pathway is catastrophic fires only after the harm the "
+              "case exists to prevent. Each is listed as a control and can change nothing in time. A "
+              "domain's incidents must reach the case at the severity of its worst pathway, and, where "
+              "that is severe or worse, short of a catastrophe; a stricter trigger for the worst "
+              "incidents may sit beside one that fires sooner.",
+    bad="# threat model: cyber-ransomware {severity: severe}; bio-known-agent {severity: catastrophic}\n"
+        "triggers:\n  T-cyber-incident: {on: incident, domain: cyber, min_severity: catastrophic, action: reopen}\n"
+        "  T-bio-incident: {on: incident, domain: cbrn, min_severity: catastrophic, action: withdraw}",
+    good="triggers:\n  T-cyber-incident: {on: incident, domain: cyber, min_severity: high, action: reopen}\n"
+         "  T-bio-incident: {on: incident, domain: cbrn, min_severity: moderate, action: withdraw}",
+    fix="Lower the trigger's `min_severity` to the severity of the domain's worst pathway or below (below "
+        "catastrophic where that pathway is severe or worse), or add a trigger for the domain that fires sooner.",
+)
+def incident_trigger_cannot_fire(ctx: Context) -> Iterator[Hit]:
+    from ...model import Severity
+
+    pd = ctx.case.post_deployment
+    if pd is None:
+        return
+    incident = [(tid, t) for tid, t in pd.triggers.items() if t.on == "incident"]
+    worst: dict[str, tuple[str, Severity]] = {}  # domain -> its worst pathway and that pathway's severity
+    for dom, threats in ctx.case.threat_model.items():
+        if threats.scoped_out is None and threats.pathways:
+            worst[dom] = max(((pid, p.severity) for pid, p in threats.pathways.items()), key=lambda x: x[1].rank)
+    if not incident or not worst:
+        return
+    found: dict[str, list[str]] = {}
+    for tid, t in incident:
+        if t.min_severity is None:
+            continue
+        if t.domain is not None and t.domain in worst:
+            pid, top = worst[t.domain]
+            scope = f"the worst harm the threat model names for `{t.domain}` is {top.value} (pathway `{pid}`)"
+        elif t.domain is None:
+            dom, (pid, top) = max(worst.items(), key=lambda x: x[1][1].rank)
+            scope = f"the worst harm the threat model names in any domain is {top.value} (pathway `{pid}`, {dom})"
+        else:
+            continue  # a domain the case does not argue: nothing to weigh the floor against
+        if t.min_severity.rank > top.rank:
+            found.setdefault(tid, []).append(f"it fires only on incidents rated {t.min_severity.value}, and {scope}: "
+                                             "it can never fire on a harm the case argues about")
+    severe = Severity.severe.rank
+    for dom, (pid, top) in worst.items():
+        covering = [(tid, t) for tid, t in incident if t.domain in (None, dom)]
+        if not covering or top.rank < severe:
+            continue  # a domain no incident trigger covers is not this rule's finding
+        if min(t.min_severity.rank if t.min_severity is not None else -1 for _, t in covering) < Severity.catastrophic.rank:
+            continue
+        names = ", ".join(f"`{tid}`" for tid, _ in covering)
+        for tid, _ in covering:
+            if not found.get(tid):
+                found.setdefault(tid, []).append(
+                    f"every incident trigger covering `{dom}` ({names}) waits for a catastrophic incident, while "
+                    f"`{dom}` has a pathway rated {top.value} (`{pid}`): nothing short of a catastrophe reaches the case")
+    for tid, why in found.items():
+        yield Hit(_PD + ("triggers", tid, "min_severity"), f"incident trigger `{tid}`: {'; '.join(why)}",
+                  help="lower `min_severity` to the worst pathway's severity or below (short of catastrophic), or "
+                       "add a trigger for the domain that fires sooner")
+
+
+@rule(
     "CG716", "reevaluation-too-far", severity="blocking", serves="test-7-post-deployment",
     summary="The re-evaluation date is further from the decision date than the policy allows.",
     rationale="A re-evaluation date years away is a date that never comes: evidence expires and "

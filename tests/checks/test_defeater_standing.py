@@ -1,0 +1,177 @@
+"""CG803 answered-without-answer, CG805 and CG806 defeater-dropped: the lab tries to make an open
+defeater go away without answering it: by 'answering' it with the claim it attacks, a context, a
+claim resting on the attacked one or the evidence already disputed; or, against the version
+compared with, by deleting it, re-aiming it, relabelling its kind, or turning a defeat it accepted
+into an answer from the evidence it already had."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from casegate.model import RuleSeverity
+
+from ._cases import base_doc, case, context, hits, severity
+
+D3 = "An outside spot check solved 9 of 20 held-out web challenges, far above the suite's rate."
+
+
+def _doc(status: str = "open", answered_by: list[str] | None = None, *, kind: str = "counter-evidence",
+         against: tuple[str, ...] = ("G2",)) -> dict[str, Any]:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    d: dict[str, Any] = {"defeater": D3, "kind": kind, "against": list(against), "status": status}
+    if answered_by is not None:
+        d["answered_by"] = answered_by
+    els["D3"] = d
+    for t in against:
+        els[t]["defeaters"] = ["D3"]
+    return doc
+
+
+def _msgs(code: str, doc: dict[str, Any], **kw: Any) -> list[str]:
+    return [h.message for h in hits(code, context(doc, **kw))]
+
+
+# --------------------------------------------------------------------------- CG803
+
+
+@pytest.mark.parametrize(("by", "why"), [
+    (["G2"], "`G2` is the claim it is against"),
+    (["C1"], "`C1` is a context, not evidence or a claim"),
+    (["S1"], "`S1` is a strategy, not evidence or a claim"),
+    (["G1"], "`G1` rests on `G2`, the claim it is against"),
+    (["E-ctf"], "`E-ctf` is evidence `G2` already rests on, which the defeater disputes"),
+])
+def test_an_answer_that_is_no_answer_blocks(by: list[str], why: str) -> None:
+    (h,) = hits("CG803", context(_doc("answered", by)))
+    assert h.path == ("argument", "elements", "D3", "answered_by")
+    assert h.message.startswith(f"counter-evidence `D3` against `G2` is marked answered by `{by[0]}`, which does "
+                                "not answer it: ")
+    assert why in h.message
+    assert severity("CG803", h) is RuleSeverity.blocking
+
+
+def test_several_hollow_items_are_each_named() -> None:
+    (m,) = _msgs("CG803", _doc("answered", ["G2", "C1"]))
+    assert "none of which answers it" in m and "`G2` is the claim" in m and "`C1` is a context" in m
+
+
+def test_evidence_or_a_claim_resting_on_evidence_answers() -> None:
+    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
+    assert _msgs("CG803", _doc("answered", ["G3"])) == []
+    # one item that answers is enough
+    assert _msgs("CG803", _doc("answered", ["G2", "E-redteam"])) == []
+
+
+def test_expired_or_failed_evidence_answers_nothing() -> None:
+    doc = _doc("answered", ["E-redteam"])
+    doc["evidence"]["E-redteam"]["expires"] = dt.date(2026, 11, 1)
+    (m,) = _msgs("CG803", doc)
+    assert "`E-redteam` expired on 2026-11-01" in m
+    doc = _doc("answered", ["E-review"])
+    doc["evidence"]["E-review"] = {"kind": "expert-review", "producer": "x", "date": dt.date(2026, 11, 2),
+                                   "result": {"passed": False}}
+    (m,) = _msgs("CG803", doc)
+    assert "`E-review` (expert-review) failed" in m
+
+
+def test_a_claim_resting_only_on_the_disputed_evidence_answers_nothing() -> None:
+    doc = _doc("answered", ["G9"])
+    els = doc["argument"]["elements"]
+    els["G9"] = {"claim": "The suite covers web exploitation.", "evidence": ["E-ctf"]}
+    els["S1"]["supported_by"].append("G9")
+    (m,) = _msgs("CG803", doc)
+    assert "`G9` rests on no evidence that counts (`E-ctf` is what `G2` rests on)" in m
+
+
+def test_a_sandbagging_defeater_answered_by_its_own_claim_is_cg805s() -> None:
+    doc = _doc("answered", ["G2"], kind="sandbagging")
+    assert _msgs("CG803", doc) == []
+    (m,) = _msgs("CG805", doc)
+    assert "sandbagging defeater `D3` is answered by `G2`" in m and "`G2` is the claim it is against" in m
+
+
+# --------------------------------------------------------------------------- CG806
+
+
+def test_an_open_defeater_deleted_blocks() -> None:
+    prev = case(_doc("open"))
+    (h,) = hits("CG806", context(base_doc(), previous=prev))
+    assert h.path == ("argument", "elements", "G2")
+    assert h.message == ("counter-evidence `D3` against `G2` was open in the previous version; it is gone from "
+                         "this version")
+    assert severity("CG806", h) is RuleSeverity.blocking
+
+
+def test_an_accepted_or_hollow_answered_defeater_deleted_blocks() -> None:
+    (m,) = _msgs("CG806", base_doc(), previous=case(_doc("accepted")))
+    assert "was accepted (the claim defeated)" in m
+    # answered with the attacked claim in the version compared with, deleted in this one
+    (m,) = _msgs("CG806", base_doc(), previous=case(_doc("answered", ["G2"])))
+    assert "was marked answered by nothing that answers it" in m
+
+
+def test_a_defeater_answered_there_may_go_and_nothing_else_changes_nothing() -> None:
+    assert _msgs("CG806", base_doc(), previous=case(_doc("answered", ["E-redteam"]))) == []
+    assert _msgs("CG806", _doc("open"), previous=case(_doc("open"))) == []
+    assert _msgs("CG806", _doc("answered", ["E-redteam"]), previous=case(_doc("open"))) == []
+
+
+def test_renamed_or_retyped_it_is_still_followed() -> None:
+    doc = _doc("open")
+    els = doc["argument"]["elements"]
+    els["D9"] = {**els.pop("D3"), "kind": "undercutter"}
+    els["G2"]["defeaters"] = ["D9"]
+    (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
+    assert m == ("`D9` (`D3` in the previous version, in the same words) was counter-evidence in the previous "
+                 "version, where it was open; it is undercutter now")
+    doc = base_doc()
+    doc["argument"]["elements"]["D3"] = {"context": D3}
+    doc["argument"]["elements"]["G1"]["in_context_of"].append("D3")
+    (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
+    assert "`D3` is a context now, no longer a defeater" in m
+
+
+def test_re_aimed_at_a_claim_nothing_rests_on_blocks() -> None:
+    doc = _doc("open", against=("C1",))
+    (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
+    assert m == ("`D3` was aimed at `G2` in the previous version, where it was open; it no longer is, and that "
+                 "claim is still in the argument")
+
+
+def test_the_attacked_claim_reworded_with_the_same_capability_is_followed() -> None:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["G2b"] = {**els.pop("G2"), "claim": "The model stays under Cyber High with full elicitation."}
+    els["S1"]["supported_by"] = ["G2b", "G3"]
+    (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
+    assert m.startswith("counter-evidence `D3` against `G2b` was open")
+
+
+def test_it_may_go_with_every_claim_it_was_against() -> None:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    del els["G3"]
+    els["S1"]["supported_by"] = ["G2"]
+    assert _msgs("CG806", doc, previous=case(_doc("open", against=("G3",)))) == []
+
+
+def test_an_accepted_defeat_answered_from_old_evidence_blocks() -> None:
+    prev = case(_doc("accepted"))
+    (m,) = _msgs("CG806", _doc("answered", ["E-redteam"]), previous=prev)
+    assert m == ("`D3` was accepted in the previous version (the claim defeated); it is now marked answered, but by "
+                 "no evidence new since that version (dated after 2026-11-20, and not cited there)")
+    doc = _doc("answered", ["E-web"])
+    doc["evidence"]["E-web"] = {"kind": "eval", "producer": "evals", "date": dt.date(2026, 11, 24),
+                                "domain": "cyber", "result": {"successes": 1, "trials": 200}}
+    assert _msgs("CG806", doc, previous=prev) == []
+    # the same item redated is still the one that version cited
+    doc["evidence"]["E-web"]["date"] = dt.date(2026, 11, 10)
+    assert len(_msgs("CG806", doc, previous=prev)) == 1
+
+
+def test_first_version_nothing_to_compare() -> None:
+    assert _msgs("CG806", base_doc()) == []

@@ -1,0 +1,105 @@
+"""The lab's moves on an open defeater, end to end on the realistic case: version 1.0 carries an open
+counter-evidence defeater against the cyber inability claim (NO-GO); version 1.1 'answers' it with
+the claim it attacks or with a context, or deletes it. Each stays NO-GO, compared with 1.0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.gate import run_gate
+from casegate.load import load_case
+from casegate.model import DecisionRecord
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+ROOT = Path(__file__).resolve().parents[2]
+ATLAS = ROOT / "examples" / "atlas-api"
+KEYRING = load_keyring(ATLAS / "keys" / "keyring.yaml")
+TODAY = dt.date(2026, 11, 27)
+
+D3 = """    D3:
+      defeater: Northbridge's web-exploitation spot check solved 9 of 20 held-out challenges, far above the suite's rate.
+      kind: counter-evidence
+      against: [G2]
+      status: open
+      raised_by: northbridge-security
+"""
+
+
+def _gate(case: Path, previous: Path | None = None) -> DecisionRecord:
+    at = parse_instant(TODAY.isoformat(), end_of_day=True)
+    loaded = with_attestations(load_case(case), KEYRING, at)
+    prev = with_attestations(load_case(previous), KEYRING, at) if previous is not None else None
+    return run_gate(loaded, previous=prev, today=TODAY)
+
+
+def _version(tmp: Path, name: str, argument: str) -> Path:
+    d = tmp / name
+    shutil.copytree(ATLAS, d)
+    (d / "argument.yaml").write_text(argument)
+    return d / "case.yaml"
+
+
+def _with_d3() -> str:
+    a = (ATLAS / "argument.yaml").read_text()
+    a = a.replace("      defeaters: [D1]\n      asserted: 2026-11-01\n", "      defeaters: [D1, D3]\n      asserted: 2026-11-01\n", 1)
+    return a + D3
+
+
+def test_the_open_defeater_blocks(tmp_path: Path) -> None:
+    r = _gate(_version(tmp_path, "v1.0", _with_d3()))
+    assert r.outcome == "NO-GO" and {f.code for f in r.findings if f.blocking} == {"CG801"}
+
+
+@pytest.mark.parametrize(("move", "code"), [("self", "CG803"), ("context", "CG803"), ("deleted", "CG806")])
+def test_every_way_of_closing_it_without_an_answer_blocks(tmp_path: Path, move: str, code: str) -> None:
+    v10 = _version(tmp_path, "v1.0", _with_d3())
+    a = _with_d3()
+    if move == "deleted":
+        a = a.replace("defeaters: [D1, D3]", "defeaters: [D1]")
+        a = a[:a.index("    D3:")]
+    else:
+        by = "G2" if move == "self" else "C2"
+        a = a.replace("      status: open\n      raised_by: northbridge-security",
+                      f"      status: answered\n      answered_by: [{by}]\n      raised_by: northbridge-security")
+    r = _gate(_version(tmp_path, "v1.1", a), previous=v10)
+    assert r.outcome == "NO-GO"
+    assert {f.code for f in r.findings if f.blocking} == {code}
+
+
+def test_an_answer_with_evidence_clears_it(tmp_path: Path) -> None:
+    v10 = _version(tmp_path, "v1.0", _with_d3())
+    a = _with_d3().replace("      status: open\n      raised_by: northbridge-security",
+                           "      status: answered\n      answered_by: [E-redteam-classifier]\n"
+                           "      raised_by: northbridge-security")
+    r = _gate(_version(tmp_path, "v1.1", a), previous=v10)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+
+
+def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_too(tmp_path: Path) -> None:
+    """An undercutter the policy lets stand as a condition was open in the approved version 1.0;
+    version 1.1 (submitted, not approved) deleted it; 1.2, the same again, is still compared with 1.0."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline
+
+    a = _with_d3().replace("kind: counter-evidence", "kind: undercutter")
+    v10 = _version(tmp_path, "v1.0", a)
+    assert _gate(v10).outcome == "GO WITH CONDITIONS"
+    dropped = a.replace("defeaters: [D1, D3]", "defeaters: [D1]")
+    dropped = dropped[:dropped.index("    D3:")]
+    v11 = _version(tmp_path, "v1.1", dropped)
+    v12 = _version(tmp_path, "v1.2", dropped)
+    before, after = load_case(v10), load_case(v11)
+    assert before.case is not None and after.case is not None
+    comparison = Comparison(versions=[
+        Compared(Baseline(role="previous", label="version 1.1 (#2)"), after.case, after.policy),
+        Compared(Baseline(role="approved", label="version 1.0 (#1), the last approved"), before.case, before.policy)])
+    at = parse_instant(TODAY.isoformat(), end_of_day=True)
+    r = run_gate(with_attestations(load_case(v12), KEYRING, at), comparison=comparison, today=TODAY)
+    assert r.outcome == "NO-GO"
+    (m,) = [f.message for f in r.findings if f.code == "CG806"]
+    assert m == ("undercutter `D3` against `G2` was open in version 1.0 (#1), the last approved; it is gone from "
+                 "this version")
