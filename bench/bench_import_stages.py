@@ -38,6 +38,11 @@ import importlib, os, sys
 sys.path.insert(0, sys.argv[1])
 from casegate.cli import _without_pydantic_plugins, _without_aws_signer
 _without_pydantic_plugins(); _without_aws_signer()
+try:  # the program keeps its models' core schemas between runs (an earlier tree may not)
+    from casegate._schemacache import enable
+    enable()
+except ImportError:
+    pass
 import gc; gc.disable()
 for name in sys.argv[2:]:
     importlib.import_module(name)

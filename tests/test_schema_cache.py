@@ -128,3 +128,34 @@ def test_no_json_schema_from_kept_schemas(tmp_path: Path) -> None:
             for _ in range(2)]
     assert runs[0] == "written\n"  # built by pydantic (and kept)
     assert runs[1].startswith("refused:")  # built from the kept schema
+
+
+def test_old_entries_are_pruned(tmp_path: Path) -> None:
+    folder = tmp_path / "schemas"
+    folder.mkdir(mode=0o700)
+    for i in range(_schemacache._MAX_ENTRIES + 1):
+        (folder / f"{i:064x}.pickle").write_bytes(b"old")
+        os.utime(folder / f"{i:064x}.pickle", ns=(i, i))
+    store = _schemacache._Store(str(folder), "test")
+    store.put("casegate.model._case.Lineage", {"type": "any"})
+    left = sorted(folder.glob("*.pickle"))
+    assert len(left) == (_schemacache._MAX_ENTRIES + 1) - (_schemacache._MAX_ENTRIES + 1) // 2 + 1
+    assert not (folder / f"{0:064x}.pickle").exists()  # the oldest went first
+    assert store.get("casegate.model._case.Lineage") == {"type": "any"}
+
+
+def test_publish_from_kept_schemas_writes_the_same_bytes(tmp_path: Path) -> None:
+    salts = tmp_path / "salts.json"
+    cache, state = tmp_path / "cache", tmp_path / "state"
+
+    def publish(out: str, with_cache: bool) -> dict[str, bytes]:
+        args = ["publish", str(ATLAS / "case.yaml"), "--out", str(tmp_path / out), "--at", "2026-06-01",
+                "--salt-store", str(salts)]
+        code, _, err = _program(args, cache, state) if with_cache else _without_cache(args, tmp_path)
+        assert code == 0, err
+        return {p.name: p.read_bytes() for p in sorted((tmp_path / out).iterdir())}
+
+    plain = publish("plain", with_cache=False)  # makes the salts every run then reuses
+    publish("first", with_cache=True)  # keeps the schemas
+    assert _entries(cache)
+    assert publish("kept", with_cache=True) == plain

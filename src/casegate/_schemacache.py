@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 _PURPOSE = "model schemas"
@@ -57,30 +56,41 @@ _OPENED: list[_Store | None] = []
 
 def _load(data: bytes) -> Any:
     """Unpickle `data`, resolving only names a casegate model's schema refers to."""
-    import _pickle  # the C unpickler, without importing the pickle module's Python pickler
     import io
 
-    class Unpickler(_pickle.Unpickler):
-        def find_class(self, module: str, name: str) -> Any:
-            if module.startswith(_ALLOWED_MODULES) or (module, name) in _ALLOWED_GLOBALS:
-                return super().find_class(module, name)
-            raise _pickle.UnpicklingError(f"{module}.{name} is not part of a model schema")
+    if not _UNPICKLER:
+        import _pickle  # the C unpickler, without importing the pickle module's Python pickler
 
-    return Unpickler(io.BytesIO(data)).load()
+        class Unpickler(_pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                if module.startswith(_ALLOWED_MODULES) or (module, name) in _ALLOWED_GLOBALS:
+                    return super().find_class(module, name)
+                raise _pickle.UnpicklingError(f"{module}.{name} is not part of a model schema")
+
+        _UNPICKLER.append(Unpickler)
+    return _UNPICKLER[0](io.BytesIO(data)).load()
+
+
+_UNPICKLER: list[Any] = []
+
+_MAX_ENTRIES = 400
+"""Entries kept in the folder at most: each casegate, pydantic or Python in use names its own
+(a few dozen), and an entry no run names any more is never read; past this many, writing an entry
+first deletes the oldest half."""
 
 
 class _Store:
     """The entries of this casegate, pydantic and pydantic-core in the cache folder."""
 
-    def __init__(self, folder: Path, prefix: str) -> None:
+    def __init__(self, folder: str, prefix: str) -> None:
         self.folder = folder
         self.prefix = prefix
 
-    def _entry(self, name: str) -> tuple[str, Path]:
+    def _entry(self, name: str) -> tuple[str, str]:
         import hashlib
 
         key = hashlib.sha256(f"{self.prefix}\x00{name}".encode()).hexdigest()
-        return key, self.folder / f"{key}.pickle"
+        return key, os.path.join(self.folder, f"{key}.pickle")
 
     def get(self, name: str) -> Any:
         from ._cachekey import opened
@@ -96,11 +106,11 @@ class _Store:
             return None
 
     def put(self, name: str, schema: Any) -> None:
+        import pickle
+
         from ._cachekey import sealed
 
         key, path = self._entry(name)
-        import pickle
-
         try:
             data = pickle.dumps(_without_metadata(schema), protocol=pickle.HIGHEST_PROTOCOL)
             _load(data)  # only what a later run will read back is kept
@@ -109,7 +119,8 @@ class _Store:
         entry = sealed(_PURPOSE, key, data)
         if entry is None:
             return
-        tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+        self._prune()
+        tmp = os.path.join(self.folder, f".tmp-{os.getpid()}-{key}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as f:
@@ -117,7 +128,23 @@ class _Store:
             os.replace(tmp, path)
         except OSError:
             try:
-                tmp.unlink()
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+    def _prune(self) -> None:
+        """Past `_MAX_ENTRIES` entries, delete the oldest half."""
+        try:
+            with os.scandir(self.folder) as it:
+                entries = [(e.stat().st_mtime_ns, e.path) for e in it if e.name.endswith(".pickle")]
+        except OSError:
+            return
+        if len(entries) <= _MAX_ENTRIES:
+            return
+        entries.sort()
+        for _, path in entries[:len(entries) // 2]:
+            try:
+                os.unlink(path)
             except OSError:
                 pass
 
@@ -138,18 +165,18 @@ def _fingerprint(package: str) -> str:
     order the folders list them: another order only names other entries)."""
     import hashlib
 
-    parts = []
+    seen: list[tuple[str, int, int]] = []
+    add = seen.append
     folders = [package]
     for folder in folders:
         with os.scandir(folder) as it:
             for e in it:
-                name = e.name
-                if name.endswith(".py"):
+                if e.name[-3:] == ".py":
                     st = e.stat()
-                    parts.append(f"{e.path}\x00{st.st_size}\x00{st.st_mtime_ns}")
-                elif name != "__pycache__" and "." not in name and e.is_dir(follow_symlinks=False):
+                    add((e.path, st.st_size, st.st_mtime_ns))
+                elif "." not in e.name and e.name != "__pycache__" and e.is_dir(follow_symlinks=False):
                     folders.append(e.path)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return hashlib.sha256(repr(seen).encode()).hexdigest()
 
 
 def _store() -> _Store | None:
@@ -166,7 +193,7 @@ def _store() -> _Store | None:
     package = os.path.dirname(os.path.abspath(__file__))
     prefix = "\x00".join((str(_FORMAT), sys.version, pydantic.VERSION, pydantic_core.__version__,
                           package, _fingerprint(package)))
-    return _Store(folder, prefix)
+    return _Store(str(folder), prefix)
 
 
 def enable() -> None:

@@ -123,25 +123,12 @@ def new_dict() -> dict[Any, Any]:
     return {}
 
 
-class Frozen(BaseModel):
-    """Base of every document model: immutable, strict about unknown keys, documented.
+class KeptSchema(BaseModel):
+    """A model whose core schema the casegate program keeps between runs (`casegate._schemacache`).
 
-    Each field is documented by the string literal under it. Those docstrings become the JSON
-    Schema's descriptions through `casegate.model.documented_schema` (parsing them at import
-    time would slow every command's start-up).
-    """
-
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        populate_by_name=True,
-        # NaN or an infinity in a case, policy or evidence is an invalid value (a finding), never
-        # a number that silently compares false with every threshold
-        allow_inf_nan=False,
-        # validators are built on first use, not at import: a command builds only the models it
-        # reads (building every model's validator up front was a third of a short run)
-        defer_build=True,
-    )
+    In the program (`check`, `gate`, `publish`) its validator is built from the schema kept by an
+    earlier run when there is one, and the schema it builds is kept for the next run; anywhere
+    else it is built as pydantic builds it."""
 
     @classmethod
     def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True, _parent_namespace_depth: int = 2,
@@ -162,12 +149,12 @@ class Frozen(BaseModel):
                 store.put(name, cls.__pydantic_core_schema__)
             return done
         _SERVING[cls] = kept
-        Frozen.__get_pydantic_core_schema__ = classmethod(_serve)  # type: ignore[method-assign,assignment]
+        KeptSchema.__get_pydantic_core_schema__ = classmethod(_serve)  # type: ignore[method-assign,assignment]
         try:
             done = super().model_rebuild(raise_errors=raise_errors, _parent_namespace_depth=depth,
                                          _types_namespace=_types_namespace)
         finally:
-            del Frozen.__get_pydantic_core_schema__
+            del KeptSchema.__get_pydantic_core_schema__
             _SERVING.clear()
         _KEPT_USED[0] = True
         return done
@@ -179,6 +166,27 @@ class Frozen(BaseModel):
         if _KEPT_USED[0]:
             raise RuntimeError("a JSON Schema cannot be written in a process that used kept core schemas")
         return super().model_json_schema(*args, **kwargs)
+
+
+class Frozen(KeptSchema):
+    """Base of every document model: immutable, strict about unknown keys, documented.
+
+    Each field is documented by the string literal under it. Those docstrings become the JSON
+    Schema's descriptions through `casegate.model.documented_schema` (parsing them at import
+    time would slow every command's start-up).
+    """
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        # NaN or an infinity in a case, policy or evidence is an invalid value (a finding), never
+        # a number that silently compares false with every threshold
+        allow_inf_nan=False,
+        # validators are built on first use, not at import: a command builds only the models it
+        # reads (building every model's validator up front was a third of a short run)
+        defer_build=True,
+    )
 
 
 class Confidentiality(str, Enum):
