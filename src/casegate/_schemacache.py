@@ -2,7 +2,7 @@
 
 Before pydantic can validate a case it turns the model classes into a core schema (a nest of
 dicts) in Python, then builds its validator from that schema in Rust. The Python half is most of
-the cost: about a tenth of a `check` of a small case. The schema depends only on the model
+the cost: about a tenth of a `check` of a small case (about 75M of atlas-api's 862M instructions). The schema depends only on the model
 classes and on the Python, pydantic and pydantic-core that built it, so the casegate program
 keeps each one it builds and hands it to pydantic the next time, through pydantic's own hook for
 a type's schema (`__get_pydantic_core_schema__`); pydantic then finishes the model as it always
@@ -16,8 +16,9 @@ Kept safely:
   any of them, names other entries, and the schema is built again.
 - An entry is read only when its HMAC tag under this user's cache key verifies (see
   `casegate._cachekey`): an entry someone else wrote (a CI cache from another job, a copied home
-  folder) is never read. Unpickling resolves only names in casegate, pydantic, pydantic-core and
-  the few standard objects a schema holds; anything else fails the entry.
+  folder) is never unpickled (the tag, not pickle, is what keeps planted code from running, as for
+  the compiled page templates). Unpickling then resolves only names in casegate, pydantic,
+  pydantic-core and the few standard objects a schema holds, so a stray entry fails loudly.
 - Anything wrong with an entry (missing, forged, damaged, unreadable, not the shape expected)
   means the schema is built as without the cache; a schema that cannot be kept is not kept.
 - The entries drop the schemas' `metadata`: what pydantic keeps there (functions that shape the
