@@ -25,6 +25,11 @@ stop = sys.argv[2]
 case = sys.argv[3]
 from casegate.cli import _without_pydantic_plugins, _without_aws_signer
 _without_pydantic_plugins(); _without_aws_signer()
+try:  # the program keeps its models' core schemas between runs (an earlier tree may not)
+    from casegate._schemacache import enable
+    enable()
+except ImportError:
+    pass
 import gc; gc.disable()
 from casegate.cli import _fast, _run
 if stop == "start-up": os._exit(0)

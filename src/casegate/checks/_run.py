@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .._record import Record
 from ..evidence import ArtifactState
 from ..load import Loaded
 from ..model import (
@@ -23,12 +23,16 @@ if TYPE_CHECKING:
     from ..model import IncidentDefeat, LinkedCase, RegisteredProtocol
 
 
-@dataclass
-class CheckReport:
+class CheckReport(Record):
     """Located findings for one case, sorted by file and line, with counts."""
 
+    _fields = ("findings", "files")
     findings: list[Finding]
-    files: list[str] = field(default_factory=list)
+    files: list[str]
+
+    def __init__(self, findings: list[Finding], files: list[str] | None = None) -> None:
+        self.findings = findings
+        self.files = [] if files is None else files
 
     def count(self, severity: RuleSeverity) -> int:
         return sum(1 for f in self.findings if f.severity is severity and f.waived is None)

@@ -67,6 +67,9 @@ def main() -> None:
         _without_pydantic_plugins()
         if sys.argv[1:2] and sys.argv[1] in _FAST_EXIT:
             _without_aws_signer()
+            from .._schemacache import enable
+
+            enable()  # the models' core schemas are kept between runs of these commands
     try:
         _main()
     except SystemExit as e:

@@ -142,7 +142,7 @@ TOP_HELP = (
 )
 
 KEPT_FROM: tuple[tuple[str, int], ...] = (
-    ('__init__', 9273),
+    ('__init__', 9409),
     ('_app', 1597),
     ('_check', 5844),
     ('_gate', 3331),

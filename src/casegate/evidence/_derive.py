@@ -32,6 +32,7 @@ from .._userdirs import cache_root
 from ..errors import InputError
 from ..load import Loaded, display_path
 from ..model import Elicitation, Result, SourceRecord
+from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
@@ -100,7 +101,7 @@ class DerivedRun(BaseModel):
         return policy_counts(self.per_sample(), reduction, k)  # type: ignore[arg-type]
 
 
-class CachedArtifact(BaseModel):
+class CachedArtifact(KeptSchema):
     """One cache entry: every task run of one artifact, and the further files read with it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)

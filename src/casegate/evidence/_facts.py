@@ -13,11 +13,11 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from .._record import Record
 from ..model import (
     Case,
     Elicitation,
@@ -130,23 +130,38 @@ class Independence(NamedTuple):
     """The verified attestations (`EvidenceAttestation`) that make it independent."""
 
 
-@dataclass
-class EvidenceFacts:
+class EvidenceFacts(Record):
     """What the artifacts showed for the case's evidence, and how it differs from the record."""
 
-    derivations: dict[str, Derivation] = field(default_factory=dict)
-    recorded: dict[str, Evidence] = field(default_factory=dict)
+    _fields = ("derivations", "recorded", "mismatches", "problems", "excluded", "mapped", "independence",
+               "developer_organisations")
+    derivations: dict[str, Derivation]
+    recorded: dict[str, Evidence]
     """The items as the author wrote them (the effective case holds the derived values)."""
-    mismatches: list[Mismatch] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    excluded: dict[str, str] = field(default_factory=dict)
+    mismatches: list[Mismatch]
+    problems: list[Problem]
+    excluded: dict[str, str]
     """Evidence id -> why it counts for nothing (beyond the gate's other reasons)."""
-    mapped: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    mapped: dict[str, tuple[str, ...]]
     """Untagged evaluation -> the thresholds of the capability claims that cite it."""
-    independence: dict[str, Independence] = field(default_factory=dict)
+    independence: dict[str, Independence]
     """Evidence id -> whether signed attestations make it independent, and why not."""
-    developer_organisations: tuple[str, ...] = ()
+    developer_organisations: tuple[str, ...]
     """The organisations whose evidence is never independent (the policy's and the authors')."""
+
+    def __init__(self, derivations: dict[str, Derivation] | None = None, recorded: dict[str, Evidence] | None = None,
+                 mismatches: list[Mismatch] | None = None, problems: list[Problem] | None = None,
+                 excluded: dict[str, str] | None = None, mapped: dict[str, tuple[str, ...]] | None = None,
+                 independence: dict[str, Independence] | None = None,
+                 developer_organisations: tuple[str, ...] = ()) -> None:
+        self.derivations = {} if derivations is None else derivations
+        self.recorded = {} if recorded is None else recorded
+        self.mismatches = [] if mismatches is None else mismatches
+        self.problems = [] if problems is None else problems
+        self.excluded = {} if excluded is None else excluded
+        self.mapped = {} if mapped is None else mapped
+        self.independence = {} if independence is None else independence
+        self.developer_organisations = developer_organisations
 
     def declared(self, eid: str) -> bool:
         d = self.derivations.get(eid)

@@ -5,9 +5,10 @@ policy changes logged in the registry. Every threshold-gaming rule runs against 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._record import FrozenRecord
 from ..checks import Context, run_checks
 from ..model import Case, ComparedVersion, Finding, Policy
 
@@ -37,31 +38,48 @@ class Compared(NamedTuple):
     policy: Policy | None
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
-    versions: Sequence[Compared] = ()
+    _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
+               "artifact_dates", "signoff_dates")
+    versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
-    policy_changes: Sequence[PolicyChange] = ()
+    policy_changes: Sequence[PolicyChange]
     """Signed policy changes, each with its verification problems (none when trusted)."""
-    incidents: Sequence[IncidentDefeat] = ()
+    incidents: Sequence[IncidentDefeat]
     """Incidents that defeated claims of an earlier version: each must be answered (CG708)."""
-    lineage: Sequence[LinkedCase] | None = None
+    lineage: Sequence[LinkedCase] | None
     """The cases the system's lineage names, looked up in the registry (None: not looked up)."""
-    protocols: Sequence[RegisteredProtocol] | None = None
+    protocols: Sequence[RegisteredProtocol] | None
     """Evaluation protocols registered for the case's policy (None: the registry was not read)."""
-    why_none: str | None = None
+    why_none: str | None
     """Why `versions` is empty (e.g. 'first version in the registry')."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
     """What could not be fetched, in words (kept in the decision record)."""
-    artifact_dates: ArtifactDates | None = None
+    artifact_dates: ArtifactDates | None
     """When the registry first logged each of the case's artifacts, and its clock: an item's age
     counts from no later than that (None: no registry was read, the items' own dates stand)."""
-    signoff_dates: SignoffDates | None = None
+    signoff_dates: SignoffDates | None
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
     date is no later than that (None: no registry was read, the lines' own dates stand)."""
+
+    def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
+                 incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
+                 protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
+                 notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
+                 signoff_dates: SignoffDates | None = None) -> None:
+        put = object.__setattr__
+        put(self, "versions", versions)
+        put(self, "policy_changes", policy_changes)
+        put(self, "incidents", incidents)
+        put(self, "lineage", lineage)
+        put(self, "protocols", protocols)
+        put(self, "why_none", why_none)
+        put(self, "notes", [] if notes is None else notes)
+        put(self, "artifact_dates", artifact_dates)
+        put(self, "signoff_dates", signoff_dates)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

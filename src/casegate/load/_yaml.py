@@ -16,12 +16,12 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import ryml
 
+from .._record import Record
 from ..errors import InputError
 from ..limits import LimitError, Limits, current_limits, read_regular_file
 
@@ -54,33 +54,58 @@ class DuplicateKey(NamedTuple):
     key: str
 
 
-@dataclass
-class YamlDoc:
+class YamlDoc(Record):
     """One parsed YAML file: its data, and what is needed to locate any path in it."""
 
+    _fields = ("path", "data", "_raw", "duplicates", "bom", "origin", "_sha256", "_noted", "_buf", "_tree",
+               "_base", "_line_starts", "_lines", "_keys", "_items", "_lookups", "_released")
     path: str
     data: Any
     _raw: bytes | None
     """The text parsed (`raw`); None once let go (`release_raw`)."""
-    duplicates: list[DuplicateKey] = field(default_factory=list)
-    bom: bool = False
+    duplicates: list[DuplicateKey]
+    bom: bool
     """The file began with a UTF-8 byte order mark, taken off `raw`."""
-    origin: Path | None = None
+    origin: Path | None
     """The file the text is read from again once let go (`release_raw`)."""
-    _sha256: str | None = None
-    _noted: dict[bytes, bool] = field(default_factory=dict)
+    _sha256: str | None
+    _noted: dict[bytes, bool]
     """Whether the text held each of some markers, noted before it was let go (`holds`)."""
-    _buf: bytearray | None = None
-    _tree: Any = None
-    _base: int = 0
-    _line_starts: list[int] | None = None
-    _lines: list[bytes] | None = None
-    _keys: dict[int, dict[bytes, int]] = field(default_factory=dict)
-    _items: dict[int, list[int]] = field(default_factory=dict)
-    _lookups: dict[int, int] = field(default_factory=dict)
-    _released: bool = False
+    _buf: bytearray | None
+    _tree: Any
+    _base: int
+    _line_starts: list[int] | None
+    _lines: list[bytes] | None
+    _keys: dict[int, dict[bytes, int]]
+    _items: dict[int, list[int]]
+    _lookups: dict[int, int]
+    _released: bool
     """The parsed tree was let go once the data was built (a large case would otherwise hold its
     text, its tree and its objects at once); the first lookup of a location parses `raw` again."""
+
+    def __init__(self, path: str, data: Any, _raw: bytes | None, duplicates: list[DuplicateKey] | None = None,
+                 bom: bool = False, origin: Path | None = None, _sha256: str | None = None,
+                 _noted: dict[bytes, bool] | None = None, _buf: bytearray | None = None, _tree: Any = None,
+                 _base: int = 0, _line_starts: list[int] | None = None, _lines: list[bytes] | None = None,
+                 _keys: dict[int, dict[bytes, int]] | None = None, _items: dict[int, list[int]] | None = None,
+                 _lookups: dict[int, int] | None = None, _released: bool = False) -> None:
+        self.path = path
+        self.data = data
+        self._raw = _raw
+        self.duplicates = [] if duplicates is None else duplicates
+        self.bom = bom
+        self.origin = origin
+        self._sha256 = _sha256
+        self._noted = {} if _noted is None else _noted
+        self._buf = _buf
+        self._tree = _tree
+        self._base = _base
+        self._line_starts = _line_starts
+        self._lines = _lines
+        self._keys = {} if _keys is None else _keys
+        self._items = {} if _items is None else _items
+        self._lookups = {} if _lookups is None else _lookups
+        self._released = _released
 
     @property
     def raw(self) -> bytes:

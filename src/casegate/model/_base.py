@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from .. import _schemacache
+
 FORMAT_VERSION = 1
 """The only case/policy file format version this casegate reads and writes."""
 
@@ -103,12 +105,70 @@ def share_field_sets(models: Iterable[BaseModel]) -> None:
         list(map(object.__setattr__, chunk, repeat(_FIELDS_SET), map(one.__getitem__, names)))
 
 
+_KEPT_USED = [False]
+"""Whether this process built a validator from a kept schema (one without JSON Schema hints)."""
+
+_SERVING: dict[type, Any] = {}
+
+
+def _serve(cls: type, source: Any, handler: Any) -> Any:
+    """`__get_pydantic_core_schema__` while a model is built from its kept schema: that schema for
+    the model being built, pydantic's own for any other type."""
+    kept = _SERVING.get(source)
+    return kept if kept is not None else handler(source)
+
+
 def new_dict() -> dict[Any, Any]:
     """An empty dict: the `default_factory` of mapping fields (see `new_list`)."""
     return {}
 
 
-class Frozen(BaseModel):
+class KeptSchema(BaseModel):
+    """A model whose core schema the casegate program keeps between runs (`casegate._schemacache`).
+
+    In the program (`check`, `gate`, `publish`) its validator is built from the schema kept by an
+    earlier run when there is one, and the schema it builds is kept for the next run; anywhere
+    else it is built as pydantic builds it."""
+
+    @classmethod
+    def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True, _parent_namespace_depth: int = 2,
+                      _types_namespace: Any = None) -> bool | None:
+        """pydantic's `model_rebuild`; in the casegate program, with the model's core schema kept from
+        an earlier run when there is one (and kept for the next run when there is not)."""
+        depth = _parent_namespace_depth + 1 if _parent_namespace_depth > 0 else 0  # this frame
+        store = _schemacache.store()  # None unless the casegate program enabled it
+        if store is None or force or cls.__pydantic_complete__:
+            return super().model_rebuild(force=force, raise_errors=raise_errors, _parent_namespace_depth=depth,
+                                         _types_namespace=_types_namespace)
+        name = f"{cls.__module__}.{cls.__qualname__}"
+        kept = store.get(name)
+        if kept is None:
+            done = super().model_rebuild(raise_errors=raise_errors, _parent_namespace_depth=depth,
+                                         _types_namespace=_types_namespace)
+            if cls.__pydantic_complete__:
+                store.put(name, cls.__pydantic_core_schema__)
+            return done
+        _SERVING[cls] = kept
+        KeptSchema.__get_pydantic_core_schema__ = classmethod(_serve)  # type: ignore[method-assign,assignment]
+        try:
+            done = super().model_rebuild(raise_errors=raise_errors, _parent_namespace_depth=depth,
+                                         _types_namespace=_types_namespace)
+        finally:
+            del KeptSchema.__get_pydantic_core_schema__
+            _SERVING.clear()
+        _KEPT_USED[0] = True
+        return done
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """pydantic's `model_json_schema`, refused in a process that built a validator from a kept
+        core schema: those schemas carry no JSON Schema hints (`casegate schema` never uses them)."""
+        if _KEPT_USED[0]:
+            raise RuntimeError("a JSON Schema cannot be written in a process that used kept core schemas")
+        return super().model_json_schema(*args, **kwargs)
+
+
+class Frozen(KeptSchema):
     """Base of every document model: immutable, strict about unknown keys, documented.
 
     Each field is documented by the string literal under it. Those docstrings become the JSON

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .._record import Record
 from ..load import Loaded
 from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
 
@@ -19,16 +19,22 @@ if TYPE_CHECKING:
     from ._collect import Collected
 
 
-@dataclass
-class SignoffCheck:
+class SignoffCheck(Record):
     """The case with only its signed sign-off lines, and why each other line does not count."""
 
+    _fields = ("signed_case", "signed", "declared")
     signed_case: Loaded
     """The loaded case whose `decision.signoffs` holds only the lines with a valid envelope."""
-    signed: list[str] = field(default_factory=list)
+    signed: list[str]
     """`person (role)` of each line that counts."""
-    declared: list[str] = field(default_factory=list)
+    declared: list[str]
     """`person (role): why` of each line that does not."""
+
+    def __init__(self, signed_case: Loaded, signed: list[str] | None = None,
+                 declared: list[str] | None = None) -> None:
+        self.signed_case = signed_case
+        self.signed = [] if signed is None else signed
+        self.declared = [] if declared is None else declared
 
 
 def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> SignoffCheck:
@@ -64,16 +70,23 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
     return _keep(loaded, declared, keyring, at)
 
 
-@dataclass
-class GateInputs:
+class GateInputs(Record):
     """What `gate` judges: the case with only its signed sign-offs (and its evidence attestations
     checked), the lines that do not count, and the waivers that verify."""
 
+    _fields = ("loaded", "declared", "waivers", "waiver_problems")
     loaded: Loaded
-    declared: list[str] = field(default_factory=list)
+    declared: list[str]
     """`person (role): why` of each sign-off line that is declared, not signed."""
-    waivers: list[Waiver] = field(default_factory=list)
-    waiver_problems: list[str] = field(default_factory=list)
+    waivers: list[Waiver]
+    waiver_problems: list[str]
+
+    def __init__(self, loaded: Loaded, declared: list[str] | None = None, waivers: list[Waiver] | None = None,
+                 waiver_problems: list[str] | None = None) -> None:
+        self.loaded = loaded
+        self.declared = [] if declared is None else declared
+        self.waivers = [] if waivers is None else waivers
+        self.waiver_problems = [] if waiver_problems is None else waiver_problems
 
 
 def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, preview: bool = False) -> GateInputs:
