@@ -18,6 +18,7 @@ import pytest
 
 from tests._deploy import RATE_LIMITS
 from tests._evaluators import add_example_evaluators
+from tests._weights import safetensors
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "monitor"
@@ -562,7 +563,7 @@ def test_registry_submit_logs_the_weights_files_of_the_model_the_case_is_about(t
     shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
     weights = tmp_path / "model"
     weights.mkdir()
-    (weights / "model.safetensors").write_bytes(b"w" * 4096)
+    (weights / "model.safetensors").write_bytes(safetensors(b"w" * 4096))
     wrong = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model", code=2)
     assert "which the case's system.digests do not list" in wrong.stderr and "Traceback" not in wrong.stderr
     assert _cg(tmp_path, database_url, "registry", "history", "atlas-2-api", code=None).returncode != 0

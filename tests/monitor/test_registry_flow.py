@@ -33,7 +33,7 @@ from casegate.monitor._series import Sample
 from casegate.sign import load_keyring, parse_instant, with_attestations
 from casegate.store import open_registry
 from tests._evaluators import attest_again
-from tests._weights import submit_hashed
+from tests._weights import safetensors, submit_hashed
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
 CASE = "atlas-2-api"
@@ -609,7 +609,7 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
 
     weights = tmp_path / "model"
     weights.mkdir()
-    (weights / "model-00001.safetensors").write_bytes(b"\x00weights" * 1000)
+    (weights / "model-00001.safetensors").write_bytes(safetensors(b"\x00weights" * 1000))
     (weights / "config.json").write_text('{"layers": 2}')
     first = model_digest(weights)
     (weights / "README.md").write_text("one more file beside the weights")
@@ -621,9 +621,9 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
     attest_again(load_case(main), KEYRING)  # the outside evaluators ran their tests on these weights
     submit_hashed(reg, load_case(main))
     with pytest.raises(InputError, match="is not one of version 1 of atlas-2-api's system digests"):
-        record_model_files(reg, CASE, 1, second.digest, second.resources)
-    assert record_model_files(reg, CASE, 1, first.digest, first.resources) is not None
-    assert record_model_files(reg, CASE, 1, first.digest, first.resources) is None  # once
+        record_model_files(reg, CASE, 1, second.digest, second.resources, weights=second.weights)
+    assert record_model_files(reg, CASE, 1, first.digest, first.resources, weights=first.weights) is not None
+    assert record_model_files(reg, CASE, 1, first.digest, first.resources, weights=first.weights) is None  # once
     submit_for_review(reg, CASE, by="acme-safety-team")
     decide(reg, _record(main, reg))
     report_incident(reg, _incident())
@@ -633,7 +633,7 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
     # before its weights are logged nothing ties it to atlas-2-api
     assert comparison_for(reg, load_case(rebadged), keyring=KEYRING).incidents == []
     submit_hashed(reg, load_case(rebadged))
-    record_model_files(reg, "vega-api", 1, second.digest, second.resources)
+    record_model_files(reg, "vega-api", 1, second.digest, second.resources, weights=second.weights)
     loaded = with_attestations(load_case(rebadged), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
     (inc,) = comparison.incidents
@@ -646,10 +646,10 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
 
     assert reg.case_state(CASE) == "reopened"
     (vega,) = reg.case_versions("vega-api")
-    reasons, _ = deployed_weights_problems(reg, "vega-api", second.resources)
+    reasons, _ = deployed_weights_problems(reg, "vega-api", second.resources, second.weights)
     assert any("a file the registry hashed for version 1 of case atlas-2-api, which is reopened" in r
                for r in reasons), reasons
-    assert deployed_weights_problems(reg, CASE, first.resources)[0] == []  # its own weights
+    assert deployed_weights_problems(reg, CASE, first.resources, first.weights)[0] == []  # its own weights
     reg.close()
 
 
@@ -665,7 +665,7 @@ def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, t
 
     weights = tmp_path / "model"
     weights.mkdir()
-    (weights / "model-00001.safetensors").write_bytes(b"\x00weights" * 1000)
+    (weights / "model-00001.safetensors").write_bytes(safetensors(b"\x00weights" * 1000))
     (weights / "safety_filter.yaml").write_text("enabled: true\n")
     md = model_digest(weights)
     old_digest = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
@@ -673,10 +673,10 @@ def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, t
     submit_hashed(reg, load_case(_copy(tmp_path, "v1", {old_digest + "]": md.digest + "]"})))
     submit_hashed(reg, load_case(_copy(tmp_path, "v2", {old_digest + "]": md.digest + "]", 'version: "1.0"': 'version: "1.1"'})))
     with pytest.raises(InputError, match="do not hash to its digest"):
-        record_model_files(reg, CASE, 1, md.digest, md.resources[:1])
-    entry = record_model_files(reg, CASE, 1, md.digest, md.resources)
+        record_model_files(reg, CASE, 1, md.digest, md.resources[:1], weights=md.weights)
+    entry = record_model_files(reg, CASE, 1, md.digest, md.resources, weights=md.weights)
     assert entry is not None and entry.payload["files"] == [list(r) for r in md.resources]
-    assert record_model_files(reg, CASE, 1, md.digest, md.resources) is None  # once
+    assert record_model_files(reg, CASE, 1, md.digest, md.resources, weights=md.weights) is None  # once
     found = logged_model_files(reg, CASE, 1, md.digest)
     assert found is not None and found[0].index == entry.index and found[1] == dict(md.resources)
     # version 2 has an entry logged before every file was, with the weights under another name
@@ -684,7 +684,7 @@ def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, t
         ["elsewhere/model-00001.safetensors", md.resources[0][1]]]})
     assert logged_model_files(reg, CASE, 2, md.digest) is None
     with pytest.raises(InputError, match=f"not, path for path, those log entry {weights_only.index} holds"):
-        record_model_files(reg, CASE, 2, md.digest, md.resources)
+        record_model_files(reg, CASE, 2, md.digest, md.resources, weights=md.weights)
     assert logged_model_files(reg, CASE, 2, md.digest) is None
     reg.close()
 

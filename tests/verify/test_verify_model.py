@@ -22,6 +22,7 @@ from casegate.sign import parse_instant, sign_case
 from casegate.verify import decide_case, write_bundle
 from tests._deploy import RATE_LIMITS
 from tests._evaluators import attest_again
+from tests._weights import safetensors
 from tests.sign.helpers import MODEL, make_world
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
     model = tmp_path / "atlas-2"
     (model / "shards").mkdir(parents=True)
     (model / "config.json").write_text('{"layers": 48}')
-    (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
+    (model / "shards" / "00001.safetensors").write_bytes(safetensors(4096))
     (model / "safety_filter.yaml").write_bytes(FILTER)
     md = model_digest(model)
     w = make_world(tmp_path)
@@ -71,7 +72,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
     with open_registry(db) as reg, log_clock():
         v = reg.submit_case(w.load())
         if log_files:
-            assert record_model_files(reg, CASE, v.number, md.digest, md.resources) is not None
+            assert record_model_files(reg, CASE, v.number, md.digest, md.resources, weights=md.weights) is not None
         submit_for_review(reg, CASE, by="Sam Whitfield")
         if log_files:
             approve(reg, record, bundle, w.ring, unpinned=True)
@@ -110,7 +111,7 @@ def test_verify_model_path(tmp_path: Path) -> None:
     assert with_db.returncode == 0, with_db.stderr
     # this test registry approved without a trust root: verify says so (and judged it under its own)
     assert "approved the decision (log entry" in with_db.stderr and "unpinned, with no trust root" in with_db.stderr
-    (model / "shards" / "00001.safetensors").write_bytes(os.urandom(4096))
+    (model / "shards" / "00001.safetensors").write_bytes(safetensors(4096))
     bad = d.verify("--model", str(model), "--state-proof", str(d.proof))
     assert bad.returncode == 1
     assert f"the bundle is for model digest {digest}, not {model_digest(model).digest}" in bad.stderr

@@ -31,6 +31,9 @@ class ModelDigest(NamedTuple):
     """'model-signing-files' (manifest root digest) or 'oci-manifest'."""
     resources: tuple[tuple[str, str], ...] = ()
     """For a manifest: each file's path (POSIX, relative) and sha256 hex, in manifest order."""
+    weights: tuple[str, ...] = ()
+    """For a manifest: the paths (among `resources`) of the files that hold weights, by name or
+    by content (`casegate.evidence._weights.holds_weights`)."""
 
 
 def _refuse(path: Path, what: str, help: str | None = None) -> InputError:
@@ -60,6 +63,7 @@ def manifest_digest(path: Path) -> ModelDigest:
     top of the directory left out) is hashed with SHA-256; the files are ordered by their
     relative path compared component by component (the manifest's own order); the root digest
     is SHA-256 over the concatenated 32-byte file digests. A single file is a one-item manifest.
+    The files that hold weights (by name or content) are named apart (`ModelDigest.weights`).
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
@@ -71,14 +75,19 @@ def manifest_digest(path: Path) -> ModelDigest:
     if not files:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
+    from ._weights import holds_weights
+
     files.sort(key=lambda item: item[0].parts)
     resources = []
+    weights = []
     for rel, p in files:
         try:
             resources.append((str(rel), sha256_file(p)))
         except OSError as e:
             raise _refuse(p, e.strerror or str(e)) from None
-    return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources))
+        if holds_weights(p):
+            weights.append(str(rel))
+    return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources), tuple(weights))
 
 
 def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:

@@ -206,7 +206,7 @@ def _history(reg: Registry, case_id: str, known: bool, versions: list[CaseVersio
     what = f"the registry has no case {case_id!r}" if not known else f"the registry has no earlier version of case {case_id!r}"
     return _History(other, reg.case_versions(other), None, f"case {other} ", f"first version ({what})",
                     [f"{what}, but case {other!r} is about the same model (a digest, its name and version, "
-                     "or a weights file of its system): "
+                     "or weights the registry hashed for both): "
                      "compared with its versions"])
 
 
@@ -304,22 +304,15 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".h5", ".keras",
-                   ".msgpack", ".onnx", ".npz", ".npy", ".tflite", ".pkl", ".pickle", ".nemo")
-"""File name endings of weights: a model shares its identity with another holding the same bytes
-under one of these, whatever else its folder holds (a tokenizer or a licence proves nothing)."""
-
-
 def _normal(text: object) -> str:
     return " ".join(re.findall(r"\w+", str(text).casefold()))
 
 
-def model_keys(system: object, files: list[str] | None = None) -> set[str]:
-    """What identifies the model a stored version (its logged `system`) is about: each of its
-    digests, its name and version (case, spacing and punctuation aside) and the sha256 of each of
-    its weights files the registry hashed (`files`). Two versions sharing any key are about the
-    same model, so a new digest (one more file beside the weights) or a new case id does not start
-    its history afresh."""
+def model_keys(system: object) -> set[str]:
+    """What identifies the model a stored version (its logged `system`) is about, by the lab's
+    word: each of its digests, and its name and version (case, spacing and punctuation aside).
+    Two versions sharing any key are about the same model; so are two whose logged model files
+    share weights (`LoggedModel.same_weights`), whatever their keys."""
     keys: set[str] = set()
     if isinstance(system, dict):
         named = system.get("digests")
@@ -327,80 +320,115 @@ def model_keys(system: object, files: list[str] | None = None) -> set[str]:
         name, version = _normal(system.get("name") or ""), _normal(system.get("version") or "")
         if name:
             keys.add(f"name:{name}@{version}")
-    keys.update(f"weights:{h}" for h in files or [])
     return keys
 
 
-def weights_files(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    """The weights files (path, sha256) of a model manifest's resources."""
-    return [(p, h) for p, h in resources if p.lower().endswith(WEIGHT_SUFFIXES)]
+@dataclass(frozen=True)
+class LoggedModel:
+    """The files of a model as the registry hashed them: path -> sha256 of its weights files and
+    of every file (the weights among them)."""
+
+    weights: dict[str, str]
+    files: dict[str, str]
+
+    def shared_weights(self, other: LoggedModel) -> list[tuple[str, str]]:
+        """The weights the two models share, as (path here, path there): a file of one holding the
+        bytes of a weights file of the other, whatever either is called (a weights file renamed
+        out of the known endings, or beside a decoy that took its place as "the weights", is the
+        same weights). The empty file is no one's weights."""
+        here = {h: p for p, h in self.files.items()}
+        there = {h: p for p, h in other.files.items()}
+        weights = (set(self.weights.values()) | set(other.weights.values())) - {EMPTY_SHA256}
+        return sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
 
 
-def _logged_weight_lists(reg: Registry) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    out: dict[tuple[str, int], list[tuple[str, str]]] = {}
+def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
+    """The files of each stored version's model(s) the registry logged (`model-files` entries; an
+    entry logged before every file was lists only the weights)."""
+    out: dict[tuple[str, int], LoggedModel] = {}
+
+    def pairs(raw: object) -> dict[str, str]:
+        return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
+
     for e in reg.events(kind=MODEL_FILES_EVENT):
-        n, files = e.payload.get("version"), e.payload.get("weights")
-        if e.case_id and isinstance(n, int) and isinstance(files, list):
-            out.setdefault((e.case_id, n), []).extend(
-                (str(f[0]), str(f[1])) for f in files if isinstance(f, list) and len(f) == 2)
+        n = e.payload.get("version")
+        if not e.case_id or not isinstance(n, int):
+            continue
+        weights = pairs(e.payload.get("weights"))
+        files = {**pairs(e.payload.get("files")), **weights}
+        got = out.setdefault((e.case_id, n), LoggedModel({}, {}))
+        got.weights.update(weights)
+        got.files.update(files)
     return out
 
 
+EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+"""The sha256 of the empty file, which an entry logged before weights were judged by content could
+list as a weights file (an empty `.bin`)."""
 UNFIT_STATES = ("reopened", "withdrawn")
 """States of a case that make its weights unfit to deploy under any other case."""
 
 
-def deployed_weights_problems(reg: Registry, case_id: str,
-                              resources: tuple[tuple[str, str], ...]) -> tuple[list[str], list[str]]:
-    """What the registry says about the weights being deployed (a model manifest's files) under a
-    decision on `case_id`: (reasons, notes). A reason: a weights file is also the model of another
-    case the registry holds reopened or withdrawn (a new digest, name or id does not clear it).
-    That the files are, path for path, those logged for the decided version is `verify`'s check
-    (`casegate.verify.model_files_problems`, on the proven log)."""
+def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tuple[str, str], ...],
+                              weights: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
+    """What the registry says about the model being deployed (a model manifest's files;
+    `weights`: the paths among them that hold weights, by name or content) under a decision on
+    `case_id`: (reasons, notes). A reason: it shares weights with another case the registry holds
+    reopened or withdrawn (`LoggedModel.shared_weights`: any deployed file with the bytes of a
+    weights file hashed for that case, or a deployed weights file with the bytes of any file of
+    it), whatever its digest, name, id or file names. That the files are, path for path, those
+    logged for the decided version is `verify`'s check (`casegate.verify.model_files_problems`,
+    on the proven log)."""
     reasons: list[str] = []
-    shas = {h for _p, h in weights_files(resources)}
-    for (other, n), files in sorted(_logged_weight_lists(reg).items()):
-        if other == case_id or not shas & {h for _p, h in files}:
+    files = dict(resources)
+    deployed = LoggedModel({p: files[p] for p in weights if p in files}, files)
+    for (other, n), logged in sorted(_logged_models(reg).items()):
+        shared = deployed.shared_weights(logged) if other != case_id else []
+        if not shared:
             continue
         state = reg.case_state(other)
         if state is not None and str(getattr(state, "value", state)) in UNFIT_STATES:
+            here, there = shared[0]
             reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
                            f"which is {getattr(state, 'value', state)}: the same weights under another case do not "
-                           "deploy while it stands")
+                           f"deploy while it stands ({here} has the bytes of its {there}"
+                           + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
     return reasons, []
-
-
-def _logged_weights(reg: Registry) -> dict[tuple[str, int], list[str]]:
-    """The sha256 of each stored version's logged weights files."""
-    return {k: [h for _p, h in files] for k, files in _logged_weight_lists(reg).items()}
 
 
 def cases_of_model(reg: Registry, but: str, number: int | None, system: object) -> list[str]:
     """The ids of the registry's cases, other than `but`, any of whose versions is about the same
-    model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, the
-    name and version, or a logged weights file in common (`model_keys`), in log order."""
-    weights = _logged_weights(reg)
-    keys = model_keys(system, weights.get((but, number)) if number is not None else None)
+    model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, or the
+    name and version in common (`model_keys`), or weights in common between the model files the
+    registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
+    compared with the weights files of the other), in log order."""
+    logged = _logged_models(reg)
+    keys = model_keys(system)
+    mine = logged.get((but, number)) if number is not None else None
     found: dict[str, None] = {}
-    if not keys:
+    if not keys and mine is None:
         return []
     for e in reg.events(kind="case-version"):
         if not e.case_id or e.case_id == but or e.case_id in found:
             continue
         n = e.payload.get("version")
-        if keys & model_keys(e.payload.get("system"), weights.get((e.case_id, n)) if isinstance(n, int) else None):
+        theirs = logged.get((e.case_id, n)) if isinstance(n, int) else None
+        if keys & model_keys(e.payload.get("system")) or (
+                mine is not None and theirs is not None and mine.shared_weights(theirs)):
             found[e.case_id] = None
     return list(found)
 
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
-                       resources: tuple[tuple[str, str], ...]) -> LogEntry | None:
+                       resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str]) -> LogEntry | None:
     """Log the files (path and sha256; the weights among them apart) of the model stored version
     `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
     (its manifest root digest, which the files must hash to) must be one of the version's system
-    digests. None when they are logged already. Where an earlier entry logged only the weights
-    files of that model, every file is logged once the weights are those, path for path."""
-    from ..evidence import manifest_root
+    digests; `weights` are the paths among `resources` that hold weights, by name or content
+    (`casegate.evidence.model_digest` names them), and there must be one. None when they are
+    logged already. Where an earlier entry logged only the weights files of that model, every file
+    is logged once each of those is among the files, path for path."""
+    from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
 
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
@@ -412,21 +440,27 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     if not resources or manifest_root(resources) != digest:
         raise InputError(f"the files given for the model do not hash to its digest {digest}",
                          help="compute the digest and the files from the model itself (casegate.evidence.model_digest)")
-    weights = weights_files(resources)
-    if not weights:
-        raise InputError(f"the model at digest {digest} holds no weights file ({', '.join(WEIGHT_SUFFIXES)})",
-                         help="point --model at the directory that holds the weights")
+    chosen = set(weights)
+    held = [(p, h) for p, h in resources if p in chosen]
+    if not held:
+        raise InputError(f"the model at digest {digest} holds no weights file: none of its files is a safetensors or "
+                         "GGUF file holding a tensor, another weights format (NumPy, HDF5, TFLite, a PyTorch "
+                         "checkpoint) or a file named as weights (.bin, .pt, .onnx, ...), of at least "
+                         f"{MIN_WEIGHTS_BYTES} bytes; a file named .safetensors or .gguf that is not one, or holds no "
+                         "tensor, is not weights",
+                         help="point --model at the directory that holds the weights (the registry ties cases "
+                              "together by the weights it hashed)")
     logged = [e for e in reg.events(case_id, MODEL_FILES_EVENT)
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
     if any(isinstance(e.payload.get("files"), list) for e in logged):
         return None
     for e in logged:
-        if sorted(tuple(w) for w in e.payload.get("weights") or []) != sorted(weights):
+        if not all(tuple(w) in resources for w in e.payload.get("weights") or []):
             raise InputError(f"the weights files at {digest} are not, path for path, those log entry {e.index} holds "
                              f"for version {number} of {case_id}",
                              help="point --model at the model whose weights were logged")
     return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
-                                                     "weights": [list(w) for w in weights],
+                                                     "weights": [list(w) for w in held],
                                                      "files": [list(r) for r in resources]})
 
 

@@ -204,16 +204,17 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
     """Raise IllegalTransitionError when a decision would approve `version` for a boundary past
     internal use (or one it does not name) and the registry has not hashed the weights of that
     version itself (`registry submit --model` logs a `model-files` entry listing every file of a
-    model whose digest the decision is bound to, for every such digest). Those hashes, not the case id, name, version or
+    model whose digest the decision is bound to, the weights among them, for every such digest:
+    `casegate.store.model_files_listed`). Those hashes, not the case id, name, version or
     digests the lab declares, tie the version to every other case about the same weights, whose
     history the decision must then have been compared with (`check_history`)."""
     if record.outcome not in OUTCOME_STATE or (record.boundary is not None and record.boundary.internal):
         return
-    from ..store import MODEL_FILES_EVENT
+    from ..store import MODEL_FILES_EVENT, model_files_listed
 
     digests = set(record.digests.model)
     hashed = {e.payload.get("digest") for e in reg.events(record.case_id, MODEL_FILES_EVENT)
-              if e.payload.get("version") == version and isinstance(e.payload.get("files"), list)}
+              if e.payload.get("version") == version and model_files_listed(e.payload) is not None}
     unhashed = sorted(digests - hashed) if digests else ["any model digest"]
     if not unhashed:
         return

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         entry_json,
         first_entry,
         leaf_of,
+        model_files_listed,
         replay,
         state_proof_doc,
     )
@@ -117,6 +118,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "verify_consistency": ("_merkle", "verify_consistency"),
         "verify_inclusion": ("_merkle", "verify_inclusion"),
         "MODEL_FILES_EVENT": ("_proof", "MODEL_FILES_EVENT"),
+        "model_files_listed": ("_proof", "model_files_listed"),
         "verify_tail": ("_merkle", "verify_tail"),
         "OLD_STATE_PROOF": ("_proof", "OLD_STATE_PROOF"),
         "first_entry": ("_proof", "first_entry"),
@@ -145,7 +147,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 
 __all__ = [
     "merkle", "entry_bytes", "log_time",
-    "MODEL_FILES_EVENT", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
+    "MODEL_FILES_EVENT", "model_files_listed", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",

@@ -38,6 +38,28 @@ OLD_STATE_PROOF = ("this state proof was made by an older casegate (format 1), w
 MODEL_FILES_EVENT = "model-files"
 """Log entry kind of the files (path and sha256) of a stored version's model, as the registry
 hashed them (`registry submit --model`)."""
+
+
+def model_files_listed(payload: Any) -> dict[str, str] | None:
+    """The files a `model-files` entry's payload lists, path -> sha256 hex, when it shows the
+    registry hashed the model's weights: every file, readably (each path once), with at least one
+    weights file among them, path for path. None otherwise (an entry logged before the registry
+    logged every file lists only the weights)."""
+    import re
+
+    raw = payload.get("files") if isinstance(payload, dict) else None
+    weights = payload.get("weights") if isinstance(payload, dict) else None
+    if not isinstance(raw, list) or not isinstance(weights, list) or not weights:
+        return None
+    out: dict[str, str] = {}
+    for f in raw:
+        if not (isinstance(f, list) and len(f) == 2 and isinstance(f[0], str) and isinstance(f[1], str)
+                and re.fullmatch(r"[0-9a-f]{64}", f[1]) and f[0] not in out):
+            return None
+        out[f[0]] = f[1]
+    if not all(isinstance(w, list) and len(w) == 2 and out.get(w[0]) == w[1] for w in weights):
+        return None
+    return out
 PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff",
                MODEL_FILES_EVENT, "publication")
 """The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the

@@ -10,14 +10,12 @@ decided version and model (the digest alone does not show which file is which)."
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from ..store import MODEL_FILES_EVENT, LogEntry
 
 Files = tuple[tuple[str, str], ...]
 """A model manifest's files: (relative POSIX path, sha256 hex), as `ModelDigest.resources`."""
-_HEX = re.compile(r"^[0-9a-f]{64}$")
 APPROVED = ("approved", "approved-with-conditions")
 SHOWN = 5
 """Differing paths named in a reason; the rest are counted."""
@@ -89,17 +87,11 @@ def weights_anchor_problems(view: EntryView, case_id: str, record: Any, model_di
 
 
 def _files_of(e: LogEntry) -> dict[str, str] | None:
-    """The files a `model-files` entry lists, path -> sha256 (None: it lists none, or not readably)."""
-    raw: Any = e.payload.get("files")
-    if not isinstance(raw, list):
-        return None
-    out: dict[str, str] = {}
-    for f in raw:
-        if not (isinstance(f, list) and len(f) == 2 and isinstance(f[0], str) and isinstance(f[1], str)
-                and _HEX.match(f[1]) and f[0] not in out):
-            return None
-        out[f[0]] = f[1]
-    return out
+    """The files a `model-files` entry lists, path -> sha256 (None: it lists none, or not readably,
+    or no weights file among them: `casegate.store.model_files_listed`)."""
+    from ..store import model_files_listed
+
+    return model_files_listed(e.payload)
 
 
 def logged_model_files(view: EntryView, case_id: str, number: int, model_digest: str) -> tuple[LogEntry, dict[str, str]] | None:
