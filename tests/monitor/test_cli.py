@@ -605,3 +605,27 @@ def test_readings_signed_with_a_telemetry_key_count_and_the_labs_own_do_not(appr
            "trusts; it does not end the monitor's silence")
     assert why in p.stdout
     assert why in _cg(tmp, db, "state", "atlas-2-api").stdout
+
+
+def test_registry_submit_refuses_a_model_whose_only_weights_file_is_a_decoy(tmp_path: Path, database_url: str) -> None:
+    """Attack: the weights are in a file casegate does not know by name or content, beside a 64-byte
+    `adapter.safetensors`, so the folder holds "a weights file". The decoy is not weights: the
+    registry logs no files for the model (so, past internal use, it approves and deploys nothing
+    on it) and says what counts as weights."""
+    import os
+
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text('{"layers": 2}')
+    (model / "weights.part0").write_bytes(b"\x00" + os.urandom(8192))
+    (model / "adapter.safetensors").write_bytes(os.urandom(64))
+    digest = _cg(tmp_path, database_url, "digest", "model").stdout.strip()
+    case = tmp_path / "case" / "case.yaml"
+    case.write_text(case.read_text().replace(DIGEST, digest))
+    p = _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml", "--model", "model", code=2)
+    assert f"the model at digest {digest} holds no weights file" in p.stderr, p.stderr
+    assert "a file named .safetensors or .gguf that is not one, or holds no tensor, is not weights" in p.stderr
+    assert "Traceback" not in p.stderr
+    history = json.loads(_cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout)
+    assert [e for e in history["events"] if e["kind"] == "model-files"] == []

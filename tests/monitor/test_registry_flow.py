@@ -653,6 +653,129 @@ def test_an_incident_follows_the_weights_into_a_case_with_a_new_digest_name_and_
     reg.close()
 
 
+def _renamed_beside_a_decoy(tmp_path: Path, name: str, edit: dict[str, str]) -> Path:
+    """A copy of the example whose model keeps the approved weights' bytes under another name
+    (`model.safetensors.part0`, out of the weights endings) beside a 64-byte `adapter.safetensors`,
+    the case edited by `edit` and naming that folder's digest, its evaluators' attestations made
+    again for it."""
+    import os
+
+    from casegate.evidence import model_digest
+
+    case = _copy(tmp_path, name, edit)
+    model = case.parent / "model"
+    (model / "model.safetensors").rename(model / "model.safetensors.part0")
+    (model / "adapter.safetensors").write_bytes(os.urandom(64))
+    old = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
+    case.write_text(case.read_text().replace(old, model_digest(model).digest))
+    attest_again(load_case(case), KEYRING)
+    return case
+
+
+def test_renamed_weights_beside_a_decoy_under_a_new_case_id_carry_the_reopened_cases_history(
+        database_url: str, tmp_path: Path) -> None:
+    """Attack: atlas-2-api is approved, then an incident reopens it. The lab copies it to a new case
+    id and system version, renames `model.safetensors` to `model.safetensors.part0` (the same
+    bytes) and adds a 64-byte decoy `adapter.safetensors`, so that the only file named as weights is
+    the decoy. The registry knows the weights by their bytes: the new case is compared with the
+    reopened one and must answer its incident (NO-GO, CG708); a decision compared with nothing is
+    not applied; and the folder does not deploy while the reopened case stands."""
+    from casegate.evidence import model_digest
+    from casegate.monitor import comparison_for, deployed_weights_problems
+    from casegate.store import MODEL_FILES_EVENT
+
+    reg, _ = _approved(database_url, tmp_path)
+    report_incident(reg, _incident())
+    run_triggers(reg)
+    assert reg.case_state(CASE) == "reopened"
+    r2 = _renamed_beside_a_decoy(tmp_path, "r2", {"id: atlas-2-api\n": "id: atlas-2-api-r2\n",
+                                                  "  version: 2.1.0\n": "  version: 2.1.1\n"})
+    submit_hashed(reg, load_case(r2))
+    md = model_digest(r2.parent / "model")
+    (entry,) = reg.events("atlas-2-api-r2", MODEL_FILES_EVENT)
+    assert [w[0] for w in entry.payload["weights"]] == ["model.safetensors.part0"]  # not the decoy
+    loaded = with_attestations(load_case(r2), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    assert [(v.baseline.case, v.baseline.number) for v in comparison.versions] == [(CASE, 1)]
+    (inc,) = comparison.incidents
+    assert inc.version == "case atlas-2-api version 1.0 (#1)"
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    assert record.outcome == "NO-GO" and any(f.code == "CG708" for f in record.findings if f.blocking)
+    submit_for_review(reg, "atlas-2-api-r2", by="acme-safety-team")
+    blind = _record(r2)
+    assert blind.outcome != "NO-GO"
+    with pytest.raises(IllegalTransitionError, match=r"not compared with what this registry remembers: case atlas-2-api "):
+        decide(reg, blind)
+    reasons, _ = deployed_weights_problems(reg, "atlas-2-api-r2", md.resources, md.weights)
+    assert reasons == [
+        "the weights deployed include a file the registry hashed for version 1 of case atlas-2-api, which is "
+        "reopened: the same weights under another case do not deploy while it stands (model.safetensors.part0 has "
+        "the bytes of its model.safetensors)"]
+    reg.close()
+
+
+def test_weights_logged_under_another_name_still_tie_a_later_case_to_them(database_url: str, tmp_path: Path) -> None:
+    """Attack, the other way round: a case whose `model-files` entry names only a decoy as the
+    weights (an entry logged before weights were known by their content; the real weights renamed
+    out of the weights endings) is withdrawn, and the same weights come back under their usual
+    name in another case. A weights file of either model with the bytes of any file of the other
+    ties them."""
+    from casegate.evidence import model_digest
+    from casegate.monitor import deployed_weights_problems
+    from casegate.monitor._compare import cases_of_model
+    from casegate.store import MODEL_FILES_EVENT
+
+    reg = open_registry(database_url)
+    old = _renamed_beside_a_decoy(tmp_path, "old", {})
+    v = reg.submit_case(load_case(old))
+    md = model_digest(old.parent / "model")
+    decoy = dict(md.resources)["adapter.safetensors"]
+    reg.record(MODEL_FILES_EVENT, CASE, {"version": v.number, "digest": md.digest,
+                                         "weights": [["adapter.safetensors", decoy]],
+                                         "files": [list(r) for r in md.resources]})
+    act(reg, CASE, CaseState.withdrawn, role="rso", reason="the weights leaked")
+    vega = _copy(tmp_path, "vega", {"id: atlas-2-api\n": "id: vega-api\n", "name: Atlas-2\n": "name: Vega\n"})
+    submit_hashed(reg, load_case(vega))
+    new = model_digest(vega.parent / "model")
+    system = reg.events("vega-api", "case-version")[0].payload["system"]
+    assert cases_of_model(reg, "vega-api", 1, system) == [CASE]
+    reasons, _ = deployed_weights_problems(reg, "vega-api", new.resources, new.weights)
+    assert any("version 1 of case atlas-2-api, which is withdrawn" in r
+               and "(model.safetensors has the bytes of its model.safetensors.part0)" in r for r in reasons), reasons
+    # the same bytes shared by two models only as files neither holds as weights tie nothing
+    assert deployed_weights_problems(reg, "vega-api", new.resources, ())[0] == []
+    reg.close()
+
+
+def test_a_model_folder_holding_only_a_decoy_is_not_hashed_weights(database_url: str, tmp_path: Path) -> None:
+    """Attack: the model folder's weights are in a format and under a name casegate does not know,
+    beside a 64-byte `adapter.safetensors` that gives the folder "a weights file". The decoy holds
+    no weights, so the registry refuses to log the folder as the weights it hashed (and so, past
+    internal use, to approve the version or let it deploy)."""
+    import os
+
+    from casegate.evidence import model_digest
+    from casegate.monitor import record_model_files
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text('{"layers": 2}')
+    (model / "weights.part0").write_bytes(b"\x00" + os.urandom(8192))
+    (model / "adapter.safetensors").write_bytes(os.urandom(64))
+    md = model_digest(model)
+    assert md.weights == ()
+    old = "sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903"
+    case = _copy(tmp_path, "v1", {old + "]": md.digest + "]"})
+    reg = open_registry(database_url)
+    v = reg.submit_case(load_case(case))
+    with pytest.raises(InputError, match=f"the model at digest {md.digest} holds no weights file"):
+        record_model_files(reg, CASE, v.number, md.digest, md.resources, weights=md.weights)
+    # named as the weights by the caller, the decoy still is not: the registry logs what the digest names
+    with pytest.raises(InputError, match="holds no weights file"):
+        record_model_files(reg, CASE, v.number, md.digest, md.resources, weights=[])
+    reg.close()
+
+
 def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, tmp_path: Path) -> None:
     """Reason: model-signing's root digest does not cover file names, so `verify --model` compares
     the deployed names with what the registry logged: every file (not only the weights), once per
@@ -686,6 +809,10 @@ def test_registry_submit_model_logs_every_file_of_the_model(database_url: str, t
     with pytest.raises(InputError, match=f"not, path for path, those log entry {weights_only.index} holds"):
         record_model_files(reg, CASE, 2, md.digest, md.resources, weights=md.weights)
     assert logged_model_files(reg, CASE, 2, md.digest) is None
+    # an entry listing every file but no weights file among them is not the weights hashed either
+    reg.record(MODEL_FILES_EVENT, CASE, {"version": 1, "digest": "sha256:" + "e" * 64, "weights": [],
+                                         "files": [list(r) for r in md.resources]})
+    assert logged_model_files(reg, CASE, 1, "sha256:" + "e" * 64) is None
     reg.close()
 
 

@@ -203,7 +203,8 @@ def test_every_model_a_decision_is_for_must_have_been_hashed() -> None:
     from casegate.store import MODEL_FILES_EVENT
 
     second = "sha256:" + "d" * 64
-    logged: list[SimpleNamespace] = [SimpleNamespace(payload={"version": 1, "digest": DIGEST, "files": []})]
+    listed = {"weights": [["w.safetensors", "a" * 64]], "files": [["w.safetensors", "a" * 64], ["config.json", "b" * 64]]}
+    logged: list[SimpleNamespace] = [SimpleNamespace(payload={"version": 1, "digest": DIGEST, **listed})]
 
     class Reg:
         def events(self, case_id: str, kind: str) -> list[SimpleNamespace]:
@@ -216,8 +217,15 @@ def test_every_model_a_decision_is_for_must_have_been_hashed() -> None:
         check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]
     assert f"no file list logged for {second})" in str(refused.value)
     assert DIGEST not in str(refused.value)
-    logged.append(SimpleNamespace(payload={"version": 2, "digest": second, "files": []}))  # another version's
+    logged.append(SimpleNamespace(payload={"version": 2, "digest": second, **listed}))  # another version's
     with pytest.raises(IllegalTransitionError):
         check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]
-    logged.append(SimpleNamespace(payload={"version": 1, "digest": second, "files": []}))
+    # a file list naming no weights file among the files is not the weights hashed (nor is one
+    # whose weights are not among its files)
+    for unlisted in ({**listed, "weights": []}, {"files": listed["files"]},
+                     {**listed, "weights": [["w.safetensors", "c" * 64]]}):
+        logged.append(SimpleNamespace(payload={"version": 1, "digest": second, **unlisted}))
+        with pytest.raises(IllegalTransitionError, match=f"no file list logged for {second}"):
+            check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]
+    logged.append(SimpleNamespace(payload={"version": 1, "digest": second, **listed}))
     check_weights_hashed(Reg(), record, 1)  # type: ignore[arg-type]

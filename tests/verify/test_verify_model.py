@@ -41,12 +41,18 @@ class Deployed:
     proof: Path
     verify: Callable[..., subprocess.CompletedProcess[str]]
     """verify(*extra): `casegate verify` of the decision at 2026-12-01 (add --model, --state-proof or --db)."""
+    case: Path
+    """The approved case's main file."""
+    checkpoint: Callable[[], str]
+    """Sign a checkpoint of the registry's log as it stands."""
 
 
-def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
-    """A model folder (weights and the safety filter's configuration) whose digest the example
-    case names, signed off, decided, submitted (its files logged when `log_files`, as `registry
-    submit --model` does), approved, and a state proof of the case."""
+def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shards/00001.safetensors",
+              decoy: bool = False) -> Deployed:
+    """A model folder (weights at `weights_at`, the safety filter's configuration, and with `decoy` a
+    64-byte `adapter.safetensors`) whose digest the example case names, signed off, decided,
+    submitted (its files logged when `log_files`, as `registry submit --model` does), approved,
+    and a state proof of the case."""
     from casegate.approve import approve
     from casegate.monitor import record_model_files, submit_for_review
     from casegate.store import open_registry
@@ -55,7 +61,9 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
     model = tmp_path / "atlas-2"
     (model / "shards").mkdir(parents=True)
     (model / "config.json").write_text('{"layers": 48}')
-    (model / "shards" / "00001.safetensors").write_bytes(safetensors(4096))
+    (model / weights_at).write_bytes(safetensors(4096))
+    if decoy:
+        (model / "adapter.safetensors").write_bytes(os.urandom(64))
     (model / "safety_filter.yaml").write_bytes(FILTER)
     md = model_digest(model)
     w = make_world(tmp_path)
@@ -97,7 +105,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True) -> Deployed:
                                "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 
-    return Deployed(model, md.digest, db, w.ring_path, proof, verify)
+    return Deployed(model, md.digest, db, w.ring_path, proof, verify, w.case, lambda: t.checkpoint(db))
 
 
 def test_verify_model_path(tmp_path: Path) -> None:
@@ -211,3 +219,41 @@ def test_the_review_boards_state_proof_carries_the_models_files(tmp_path: Path, 
     assert ok.returncode == 0, ok.stderr
     assert bad.returncode == 1, bad.stderr
     assert "safety_filter.yaml moved to disabled/safety_filter.yaml.off" in bad.stderr
+
+
+def test_weights_renamed_beside_a_decoy_do_not_deploy_while_another_case_of_them_is_withdrawn(tmp_path: Path) -> None:
+    """Attack: the weights of a case the registry holds withdrawn are deployed under another
+    case with their file renamed out of the weights names (`00001.safetensors.part0`) and a
+    64-byte `adapter.safetensors` beside them, so that the only file named as weights is the decoy.
+    The registry knows them by their bytes: the renamed file is a safetensors file holding a
+    tensor, the decoy holds none, and any deployed file with the bytes of a weights file hashed for
+    the withdrawn case is refused with `--db`."""
+    from casegate.load import load_case
+    from casegate.monitor import CaseState, act, record_model_files
+    from casegate.store import open_registry
+
+    d = _approved(tmp_path, weights_at="shards/00001.safetensors.part0", decoy=True)
+    md = model_digest(d.model)
+    assert md.weights == ("shards/00001.safetensors.part0",)  # the decoy is not the weights
+    other = tmp_path / "other-model"
+    other.mkdir()
+    (other / "model.safetensors").write_bytes((d.model / "shards" / "00001.safetensors.part0").read_bytes())
+    (other / "config.json").write_text('{"layers": 48}')
+    omd = model_digest(other)
+    other_case = d.case.with_name("other-case.yaml")
+    other_case.write_text(d.case.read_text().replace("id: atlas-2-api\n", "id: atlas-2-api-r0\n")
+                          .replace(d.digest, omd.digest))
+    with open_registry(d.db) as reg:
+        v = reg.submit_case(load_case(other_case))
+        assert record_model_files(reg, "atlas-2-api-r0", v.number, omd.digest, omd.resources,
+                                  weights=omd.weights) is not None
+        act(reg, "atlas-2-api-r0", CaseState.withdrawn, role="rso", reason="the weights leaked")
+    d.checkpoint()
+    r = d.verify("--model", str(d.model), "--db", d.db)
+    assert r.returncode == 1, r.stderr
+    assert ("the weights deployed include a file the registry hashed for version 1 of case atlas-2-api-r0, which is "
+            "withdrawn") in r.stderr, r.stderr
+    assert "shards/00001.safetensors.part0 has the bytes of its model.safetensors" in r.stderr
+    # its own approval alone verifies (the state proof covers one case and compares no other)
+    ok = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert ok.returncode == 0, ok.stderr

@@ -24,7 +24,7 @@ from ..model import (
     RegisteredProtocol,
     SignoffDates,
 )
-from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry
+from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry, model_files_listed
 from ._evaluate import monitor_claims
 from ._series import parse_timestamp
 from ._versions import StoredVersion, VersionCache, current_approval, parse_recorded
@@ -426,8 +426,9 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     (its manifest root digest, which the files must hash to) must be one of the version's system
     digests; `weights` are the paths among `resources` that hold weights, by name or content
     (`casegate.evidence.model_digest` names them), and there must be one. None when they are
-    logged already. Where an earlier entry logged only the weights files of that model, every file
-    is logged once each of those is among the files, path for path."""
+    logged already (`casegate.store.model_files_listed`). Where an earlier entry logged only the
+    weights files of that model, every file is logged once each of those is among the files, path
+    for path."""
     from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
 
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
@@ -452,7 +453,7 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                               "together by the weights it hashed)")
     logged = [e for e in reg.events(case_id, MODEL_FILES_EVENT)
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
-    if any(isinstance(e.payload.get("files"), list) for e in logged):
+    if any(model_files_listed(e.payload) is not None for e in logged):
         return None
     for e in logged:
         if not all(tuple(w) in resources for w in e.payload.get("weights") or []):
