@@ -312,7 +312,7 @@ def model_keys(system: object) -> set[str]:
     """What identifies the model a stored version (its logged `system`) is about, by the lab's
     word: each of its digests, and its name and version (case, spacing and punctuation aside).
     Two versions sharing any key are about the same model; so are two whose logged model files
-    share weights (`LoggedModel.same_weights`), whatever their keys."""
+    share weights (`LoggedModel.shared_weights`), whatever their keys."""
     keys: set[str] = set()
     if isinstance(system, dict):
         named = system.get("digests")
@@ -345,7 +345,8 @@ class LoggedModel:
 def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
     """The files of each stored version's model(s) the registry logged (`model-files` entries; an
     entry logged before every file was lists only the weights)."""
-    out: dict[tuple[str, int], LoggedModel] = {}
+    weights: dict[tuple[str, int], dict[str, str]] = {}
+    files: dict[tuple[str, int], dict[str, str]] = {}
 
     def pairs(raw: object) -> dict[str, str]:
         return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
@@ -354,12 +355,10 @@ def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
         n = e.payload.get("version")
         if not e.case_id or not isinstance(n, int):
             continue
-        weights = pairs(e.payload.get("weights"))
-        files = {**pairs(e.payload.get("files")), **weights}
-        got = out.setdefault((e.case_id, n), LoggedModel({}, {}))
-        got.weights.update(weights)
-        got.files.update(files)
-    return out
+        held = pairs(e.payload.get("weights"))
+        weights.setdefault((e.case_id, n), {}).update(held)
+        files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
+    return {k: LoggedModel(weights[k], files[k]) for k in weights}
 
 
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -456,7 +455,7 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     if any(model_files_listed(e.payload) is not None for e in logged):
         return None
     for e in logged:
-        if not all(tuple(w) in resources for w in e.payload.get("weights") or []):
+        if not all(isinstance(w, list) and tuple(w) in resources for w in e.payload.get("weights") or []):
             raise InputError(f"the weights files at {digest} are not, path for path, those log entry {e.index} holds "
                              f"for version {number} of {case_id}",
                              help="point --model at the model whose weights were logged")
