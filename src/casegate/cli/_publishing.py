@@ -203,7 +203,12 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    facts = _registry_facts((raw, loaded), db, keyring) if not no_record else None
+    try:
+        facts = _registry_facts((raw, loaded), db, keyring)
+    except InputError:
+        if not no_record:
+            raise
+        facts = None  # a preview of files the registry does not store: without what it holds
     stamp = None
     if recording and facts is not None and record is not None and loaded.case is not None:
         stamp = _publication_stamp(loaded.case.id, facts.version, record.outcome, db, keyring, trust_root, unpinned)
