@@ -32,7 +32,8 @@ def _typer_params(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dict[str,
         return 0
 
     def record_publish(*args: Any, **kwargs: Any) -> int:
-        names = ("case", "out_dir", "at", "format", "level", "salt_store", "db", "keyring")  # run_publish's order
+        names = ("case", "out_dir", "at", "format", "level", "salt_store", "db", "keyring",  # run_publish's order
+                 "trust_root", "unpinned", "no_record")
         seen.update(zip(names, args, strict=False))
         seen.update(kwargs)
         return 0
@@ -73,11 +74,14 @@ def _normal(params: dict[str, Any]) -> dict[str, Any]:
     ["publish", "case.yaml", "--out", "out/x", "--salt-store", "salts.json", "-f", "md,json"],
     ["publish", "--level=internal", "case.yaml", "--at", "2026-05-01", "--db", "sqlite:///r.db",
      "--keyring", "k.yaml", "--format", "html"],
+    ["publish", "case.yaml", "--trust-root", "trust", "--no-record"],
+    ["publish", "--unpinned", "case.yaml", "--db", "sqlite:///r.db"],
 ])
 @pytest.mark.parametrize("env_keyring", [None, "", "env-keyring.yaml"])
 def test_the_fast_path_passes_the_values_typer_passes(monkeypatch: pytest.MonkeyPatch, argv: list[str],
                                                       env_keyring: str | None) -> None:
     monkeypatch.delenv("CASEGATE_SALT_STORE", raising=False)
+    monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
     if env_keyring is None:
         monkeypatch.delenv("CASEGATE_KEYRING", raising=False)
     else:

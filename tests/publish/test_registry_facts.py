@@ -14,7 +14,7 @@ OBJECTION = "The red-team budget was cut by half before the final uplift trials.
 
 
 def _publish(b: BoardFixture, out: Path) -> tuple[int, str, str]:
-    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--db", b.database_url, "--out", str(out),
+    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--unpinned", "--db", b.database_url, "--out", str(out),
             cwd=b.case_dir)
     return r.returncode, r.stdout, r.stderr
 

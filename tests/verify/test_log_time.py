@@ -17,7 +17,7 @@ from casegate.approve import approve
 from casegate.model import BoundaryKind
 from casegate.monitor import IllegalTransitionError, decide, submit_for_review
 from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors, sign_case
-from casegate.store import open_registry, record_publication
+from casegate.store import judged_outcome, open_registry, record_publication
 from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
 from tests._weights import submit_hashed
@@ -72,7 +72,8 @@ class Story:
                     "keyring": made_with.fingerprint(), "at": logged.isoformat(), "outcome": record.outcome})
         if published is not None:  # its public summary, as `casegate publish` logs it
             with open_registry(db) as reg, log_clock(published):
-                record_publication(reg, CASE, {"case": {"id": CASE}}, version=stored.number)
+                record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": record.outcome}},
+                                   version=stored.number)
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
         self.db, self.w = db, w
@@ -189,7 +190,9 @@ def test_a_summary_never_published_stops_the_deploy_verifying_once_it_is_overdue
     assert any("the registry approved version 1 of case atlas-2-api on 2026-11-30 and has logged no public summary"
                in r and "within 30 days (by 2026-12-30)" in r for r in v.reasons), v.reasons
     with open_registry(quiet.db) as reg, log_clock(t("2027-01-10")):
-        record_publication(reg, CASE, {"case": {"id": CASE}}, version=1)
+        own = judged_outcome(reg, CASE, 1)
+        assert own is not None  # the summary says what the registry judged
+        record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": own[0]}}, version=1)
     quiet.trust.checkpoint(quiet.db)
     v = quiet.verify(t("2027-01-12"))
     assert v.ok, v.reasons

@@ -42,7 +42,7 @@ def test_the_public_diff_withholds_conditions_citing_confidential_evidence(board
     reg = open_registry(board.database_url)
     reg.submit_case(load_case(board.case_dir / "case.yaml"))
     reg.close()
-    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--db", board.database_url, cwd=board.case_dir)
+    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--unpinned", "--db", board.database_url, cwd=board.case_dir)
     assert r.returncode == 0, r.stderr
 
     def diff_rows(html: str) -> str:

@@ -30,7 +30,7 @@ SHOTS = bool(os.environ.get("CASEGATE_SCREENSHOTS"))
 def _publish(board: BoardFixture) -> None:
     """Publish the signed case as its developer would: `casegate publish` with the keyring, so
     the sign-offs and evidence attestations count, recorded in the board's registry."""
-    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--db", board.database_url, cwd=board.case_dir)
+    r = cli("publish", "case.yaml", "--keyring", "keys/keyring.yaml", "--unpinned", "--db", board.database_url, cwd=board.case_dir)
     assert r.returncode == 0, r.stderr
     assert "GO WITH CONDITIONS; published" in r.stdout and "recorded the publication" in r.stdout
 

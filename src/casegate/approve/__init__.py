@@ -40,7 +40,10 @@ from ..verify import (
     stale_signatures,
 )
 
-__all__ = ["approve", "registry_judge"]
+__all__ = ["approve", "publication_keyring", "registry_judge"]
+
+PUBLISH_PINNED = "publish judges under the keyring the trust root pins"
+"""The opening words of `publish`'s refusal to record a summary judged under another keyring."""
 
 
 def _require_trust_root(record: DecisionRecord, trust_root: Path | None, unpinned: bool) -> TrustRoot | None:
@@ -112,6 +115,50 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust}
 
     return judge
+
+
+def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path | None,
+                        trust_root: Path | None, *, unpinned: bool = False) -> tuple[Keyring, dict[str, Any]]:
+    """The keyring a public summary of stored `version` is judged with before the registry records
+    it (`casegate publish --db`), and what is logged with it: the keyring's fingerprint and the
+    trust root version it is pinned by (None: unpinned, tests and demos). The keyring must be the
+    one the trust root pins as current, as for an approval: a keyring the lab wrote its own
+    "evaluators" into would publish their sign-offs as real. Without a trust root it is refused
+    unless `unpinned`, and then it must still be the keyring the registry judged a decision on
+    this version with, when it logged one. VerificationError (nothing recorded) otherwise."""
+    if keyring is None:
+        raise VerificationError(
+            f"no keyring: {PUBLISH_PINNED}, and without one no sign-off would count",
+            help="pass --keyring FILE (the keyring the trust root pins) or set CASEGATE_KEYRING; or add "
+                 "--no-record for a local preview that the registry does not record")
+    ring = load_keyring(keyring)
+    fp = ring.fingerprint()
+    if trust_root is not None:
+        root = load_trust_root(trust_root)
+        pinned = root.keyring_problems(fp, log_time())
+        if pinned:
+            raise VerificationError(
+                f"{PUBLISH_PINNED}; " + "; ".join(pinned), location=str(keyring),
+                help="publish with the keyring the trust root pins as current, or add --no-record for a local "
+                     "preview under this keyring that the registry does not record")
+        return ring, {"keyring": fp, "trust_root": root.version}
+    if not unpinned:
+        raise VerificationError(
+            f"no trust root: {PUBLISH_PINNED}, and a keyring the caller brings could hold evaluators the "
+            "organisation never named",
+            help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
+                 "preview that the registry does not record (only tests and demos record unpinned: --unpinned)")
+    judged: list[dict[str, Any]] = [e.payload["judgement"] for e in reg.events(case_id=case_id, kind="decision")
+                                    if e.payload.get("version") == version
+                                    and isinstance(e.payload.get("judgement"), dict)]
+    used = judged[-1].get("keyring") if judged else None
+    if used is not None and used != fp:
+        raise VerificationError(
+            f"the registry judged its decision on version {version} of {case_id} with keyring {used}, not "
+            f"{fp}: a summary recorded there is judged with the same keyring", location=str(keyring),
+            help="publish with the keyring the registry judged the decision with, or add --no-record for a "
+                 "local preview")
+    return ring, {"keyring": fp, "trust_root": None}
 
 
 def _policy_pin_problems(root: TrustRoot | None, loaded: Loaded) -> list[str]:

@@ -165,10 +165,13 @@ def decided(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = Non
     return loaded, record
 
 
-def decided_hashed(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None
+def decided_hashed(loaded: Loaded, keyring: Path | None, at: str | dt.date | None = None, *,
+                   compare: bool = False, db: str | None = None
                    ) -> tuple[Loaded, DecisionRecord | None, dict[str, ArtifactState]]:
     """`decided`, with the evidence artifacts as they were hashed for the decision (for what is
-    published beside it: the files are hashed once, and the summary shows what the gate read)."""
+    published beside it: the files are hashed once, and the summary shows what the gate read).
+    `compare`: the gate compares the case with what the configured registry (`db`) remembers of
+    earlier versions and of other cases of the same model, as `gate` does (no registry: nothing)."""
     if loaded.case is None:
         return loaded, None, {}  # no case: no evidence, nothing hashed
     from ..evidence import rehash_artifacts
@@ -183,8 +186,9 @@ def decided_hashed(loaded: Loaded, keyring: Path | None, at: str | dt.date | Non
         ring = load_keyring(keyring)
     inputs = gate_inputs(loaded, ring, day or dt.date.today())
     artifacts = rehash_artifacts(inputs.loaded)
+    comparison = fetch_comparison(inputs.loaded, db, ring) if compare else None
     record = run_gate(inputs.loaded, today=day, artifacts=artifacts, waivers=inputs.waivers,
-                      waiver_problems=inputs.waiver_problems)
+                      waiver_problems=inputs.waiver_problems, comparison=comparison)
     return inputs.loaded, record, artifacts
 
 

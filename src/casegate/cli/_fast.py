@@ -86,6 +86,9 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("salt_store", ("--salt-store",), "Path", envvar="CASEGATE_SALT_STORE"),
         Opt("db", ("--db",)),
         Opt("keyring", ("--keyring",), "Path", envvar="CASEGATE_KEYRING"),
+        Opt("trust_root", ("--trust-root",), "Path", envvar="CASEGATE_TRUST_ROOT"),
+        Opt("unpinned", ("--unpinned",), "bool"),
+        Opt("no_record", ("--no-record",), "bool"),
     ),
 }
 """Every option of `check`, `gate` and `publish CASE` (their one argument is the case file)."""

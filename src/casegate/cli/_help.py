@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 33659),
     ('_registry', 12463),
     ('_trust', 22242),
-    ('_publish', 11895),
+    ('_publish', 13112),
     ('_monitor', 43504),
     ('_policy', 4481),
     ('_protocol', 2455),

@@ -56,7 +56,7 @@ SaltStoreOpt = Annotated[Path | None, typer.Option(
 def publish_case(
     case: Annotated[Path, typer.Argument(help="The case's main YAML file.")],
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory to write to (default out/<case id>).")] = None,
-    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date (signatures and waivers are checked as of the end of it, or of today).")] = None,
+    at: Annotated[str | None, typer.Option(help="Decide as of this date (YYYY-MM-DD); default the case's date (signatures and waivers are checked as of the end of it, or of today). Not with a summary the registry records: it is judged as of the registry's clock.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: md, html, json, svg.")] = "md,html,json,svg",
     level: Annotated[str, typer.Option(
         help="Audience level: elements above it are redacted (public, internal, restricted, secret).")] = "public",
@@ -67,11 +67,25 @@ def publish_case(
                                            "it; redacted elements' salts are kept there unless "
                                            "--salt-store is given.")] = None,
     keyring: DecideKeyring = None,
+    trust_root: Annotated[Path | None, typer.Option(
+        "--trust-root", envvar="CASEGATE_TRUST_ROOT",
+        help="The trust root whose pinned keyring a summary recorded in the registry is judged with "
+             "(required to record, unless --unpinned).")] = None,
+    unpinned: Annotated[bool, typer.Option(
+        "--unpinned", help="Tests and demos only: record the summary judged with the given keyring although "
+                           "no trust root pins it (`verify` still holds the approval to the trust root).")] = False,
+    no_record: Annotated[bool, typer.Option(
+        "--no-record", help="Write a local preview (any keyring, --at allowed) and record nothing in the "
+                            "registry.")] = False,
 ) -> None:
     """Run the gate and write the public summary (summary.md, summary.html, summary.json, and the
     redacted argument as summary.svg). Each redacted element gets a fresh random salt for this
-    version, kept privately (registry or --salt-store) before anything is written."""
-    run_publish(case, out_dir, at, format, level, salt_store, db, keyring)
+    version, kept privately (registry or --salt-store) before anything is written. When the
+    registry holds the case the summary is recorded there as the version's public summary, judged
+    as the registry judges: under the keyring the trust root pins, compared with the registry's
+    earlier versions, as of the registry's clock; anything else is refused before a file is
+    written (--no-record: a local preview, not recorded)."""
+    run_publish(case, out_dir, at, format, level, salt_store, db, keyring, trust_root, unpinned, no_record)
 
 
 @publish_app.command("verify-disclosure")

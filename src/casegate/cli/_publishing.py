@@ -121,30 +121,102 @@ def _default_out(loaded: Any) -> Path:
     return Path("out") / case_id
 
 
+def _registry_knows(loaded: Any, db: str | None) -> bool:
+    """Whether the configured registry (see `configured_registry`) holds the case."""
+    if loaded.case is None:
+        return False
+    reg = configured_registry(db)
+    if reg is None:
+        return False
+    try:
+        return bool(loaded.case.id in reg.case_ids())
+    finally:
+        reg.close()
+
+
+def _trust_root_path(trust_root: Path | None) -> Path | None:
+    import os
+
+    if trust_root is not None:
+        return trust_root
+    env = os.environ.get("CASEGATE_TRUST_ROOT")
+    return Path(env) if env else None
+
+
+def _publication_stamp(case_id: str, version: int, outcome: str, db: str | None, keyring: Path | None,
+                       trust_root: Path | None, unpinned: bool) -> dict[str, Any]:
+    """What is logged with a summary the registry records (the keyring, the trust root version it
+    is pinned by); VerificationError, before anything is written, when the registry would not
+    record it: a keyring the trust root does not pin, or an outcome its own judgement of the
+    version does not share."""
+    from ..approve import publication_keyring
+    from ..errors import VerificationError
+    from ..store import judged_outcome
+
+    reg = configured_registry(db)
+    try:
+        _, stamp = publication_keyring(reg, case_id, version, keyring, _trust_root_path(trust_root), unpinned=unpinned)
+        own = judged_outcome(reg, case_id, version)
+    finally:
+        reg.close()
+    if own is not None and own[0] != outcome:
+        raise VerificationError(
+            f"publish judges version {version} of {case_id} {outcome}, but the registry's own judgement of it "
+            f"(log entry {own[1]}) is {own[0]}: the registry records only a summary that says what it decided",
+            help="publish the files of the version the registry judged, with the keyring the trust root pins; or "
+                 "add --no-record for a local preview")
+    return stamp
+
+
 def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, format: str = "md,html,json,svg",
                 level: str = "public", salt_store: Path | None = None, db: str | None = None,
-                keyring: Path | None = None) -> int:
+                keyring: Path | None = None, trust_root: Path | None = None, unpinned: bool = False,
+                no_record: bool = False) -> int:
     """`casegate publish CASE`: run the gate and write the public summary (summary.md,
     summary.html, summary.json, and the redacted argument as summary.svg). Each redacted element
     gets a fresh random salt for this version, kept privately (registry or --salt-store) before
-    anything is written. Returns the exit code (0: written; errors are raised)."""
+    anything is written. With a registry that holds the case the summary is recorded there, judged
+    as the registry judges: under the keyring the trust root pins, compared with what the registry
+    remembers, as of the registry's clock (refused otherwise, before anything is written; with
+    `no_record` a local preview is written and not recorded). Returns the exit code (0: written;
+    errors are raised)."""
+    from ..errors import InputError
     from ..load import load_case
     from ..publish import parse_formats, parse_level, publish, readable_case
+    from ..sign import iso
+    from ..store import log_time
 
     formats = parse_formats(format)
     lv = parse_level(level)
-    # the artifacts hashed once, for the decision and for what is published: the case, the basis
-    # and the charts
     raw = load_case(case)
-    loaded, record, artifacts = decided_hashed(raw, keyring, at)
+    recording = not no_record and _registry_knows(raw, db)
+    judged_at = log_time()
+    if recording and at is not None:
+        raise InputError(
+            f"--at {at}: a summary recorded in the registry is judged as of the registry's clock "
+            f"({judged_at.date().isoformat()}), not a date the publisher picks",
+            help="drop --at, or add --no-record for a local preview as of that date")
+    day = judged_at.date() if recording else parse_date(at)
+    # the artifacts hashed once, for the decision and for what is published: the case, the basis
+    # and the charts; compared, as `gate` is, with what the registry remembers
+    loaded, record, artifacts = decided_hashed(raw, keyring, day, compare=True, db=db)
     pub_plan = readable_case(loaded, artifacts).publication
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
-    facts = _registry_facts((raw, loaded), db, keyring)
+    try:
+        facts = _registry_facts((raw, loaded), db, keyring)
+    except InputError:
+        if not no_record:
+            raise
+        facts = None  # a preview of files the registry does not store: without what it holds
+    stamp = None
+    if recording and facts is not None and record is not None and loaded.case is not None:
+        stamp = _publication_stamp(loaded.case.id, facts.version, record.outcome, db, keyring, trust_root, unpinned)
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
-                         today=parse_date(at), record=record, diagram=_diagram, artifacts=artifacts,
-                         charts=lambda lo, day, withheld: _charts(lo, day, withheld, artifacts), facts=facts)
+                         today=day, record=record,
+                         diagram=_diagram, artifacts=artifacts,
+                         charts=lambda lo, d, withheld: _charts(lo, d, withheld, artifacts), facts=facts)
     s = result.summary
     for path in result.files.values():
         out(f"wrote {path}")
@@ -159,6 +231,10 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         err(f"warning: {hidden} of the decision's {len(s.decision.conditions)} condition(s) are withheld from the "
             f"{lv.value} audience because they concern redacted content; the summary says so, but not what "
             "they are (publish at a wider level, or state the conditions in words the audience may see)")
+    if no_record:
+        err("note: --no-record: a local preview, judged under the keyring given; it is not recorded in any "
+            "registry and is not the version's public summary")
+        return 0
     reg = configured_registry(db)
     if reg is None:
         err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "
@@ -169,12 +245,13 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     from ..store import record_publication
 
     try:
-        if facts is None:
+        if facts is None or stamp is None:
             err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
                 f"(`casegate registry submit {case}` first)")
             return 0
         _stored_version(reg, (raw, loaded))  # the files must still be the stored version's
-        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()), version=facts.version)
+        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()), version=facts.version,
+                                   judged={**stamp, "at": iso(judged_at)})
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
     finally:

@@ -33,12 +33,14 @@ if TYPE_CHECKING:
     from ._engine import default_database_url
     from ._events import (
         json_sha256,
+        judged_outcome,
         latest,
         open_objections,
         record_decision,
         record_objection,
         record_publication,
         record_signoff,
+        summary_outcome,
     )
     from ._log import log_time
     from ._merkle import (
@@ -107,6 +109,8 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "record_delivery": ("_deliveries", "record_delivery"),
         "default_database_url": ("_engine", "default_database_url"),
         "json_sha256": ("_events", "json_sha256"),
+        "judged_outcome": ("_events", "judged_outcome"),
+        "summary_outcome": ("_events", "summary_outcome"),
         "latest": ("_events", "latest"),
         "open_objections": ("_events", "open_objections"),
         "record_decision": ("_events", "record_decision"),
@@ -155,7 +159,7 @@ __all__ = [
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",
     "verify_inclusion", "json_sha256", "latest", "open_objections", "record_decision", "record_objection",
-    "record_publication", "record_signoff", "Delivery", "deliveries", "delivered_events",
+    "record_publication", "record_signoff", "judged_outcome", "summary_outcome", "Delivery", "deliveries", "delivered_events",
     "record_delivery",
     "SALT_STORE_VERSION", "FileSaltStore", "MemorySaltStore", "RegistrySalts", "SaltRecord", "SaltStore",
 ]

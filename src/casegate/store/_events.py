@@ -5,7 +5,8 @@
     signoff      {"version": n, "role", "person", "envelope": <DSSE JSON> | null, "via": "cli"|"web"}
     objection    {"version": n, "role", "person", "reason", "envelope": <DSSE JSON> | null,
                   "status": "open"|"answered"|..., "via": "cli"|"web"}
-    publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex}
+    publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex,
+                  "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent}
 
 `version` is the registry's version number of the case the event is about (null when unknown).
 """
@@ -16,6 +17,7 @@ import hashlib
 import json
 from typing import Any
 
+from ..errors import VerificationError
 from ..model import DecisionRecord
 from ._records import LogEntry
 from ._registry import Registry
@@ -61,10 +63,44 @@ def record_objection(reg: Registry, case_id: str, *, role: str, person: str, rea
                                              "via": via})
 
 
+def judged_outcome(reg: Registry, case_id: str, version: int | None) -> tuple[str, int] | None:
+    """The outcome of the registry's own latest judgement of stored `version` (the judgement
+    logged with a decision on it, `casegate.approve.registry_judge`) and that decision's log
+    index; None when it logged none."""
+    if version is None:
+        return None
+    for e in reversed(reg.events(case_id=case_id, kind="decision")):
+        judgement = e.payload.get("judgement")
+        if e.payload.get("version") == version and isinstance(judgement, dict) and judgement.get("outcome"):
+            return str(judgement["outcome"]), e.index
+    return None
+
+
+def summary_outcome(summary: Any) -> str | None:
+    """The outcome a public summary states (None when it states none)."""
+    decision = summary.get("decision") if isinstance(summary, dict) else None
+    outcome = decision.get("outcome") if isinstance(decision, dict) else None
+    return outcome if isinstance(outcome, str) else None
+
+
 def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
-                       version: int | None = None) -> LogEntry:
-    return reg.record("publication", case_id, {"version": version, "summary": summary,
-                                               "summary_sha256": json_sha256(summary)})
+                       version: int | None = None, judged: dict[str, Any] | None = None) -> LogEntry:
+    """Log the public summary of stored `version` (`judged`: the keyring and trust root version
+    it was judged under, and when). Refused (VerificationError, nothing logged) when the summary's
+    outcome is not the one the registry's own judgement of that version found: the public record
+    of a version says what the registry decided on it."""
+    own = judged_outcome(reg, case_id, version)
+    said = summary_outcome(summary)
+    if own is not None and said != own[0]:
+        raise VerificationError(
+            f"the summary says {said or 'no outcome'} for version {version} of {case_id}, but the registry's own "
+            f"judgement of that version (log entry {own[1]}) is {own[0]}: the registry records only a summary that "
+            "says what it decided",
+            help="publish again with the keyring the trust root pins, against this registry (--db), today")
+    payload: dict[str, Any] = {"version": version, "summary": summary, "summary_sha256": json_sha256(summary)}
+    if judged is not None:
+        payload["judged"] = judged
+    return reg.record("publication", case_id, payload)
 
 
 def latest(reg: Registry, case_id: str, kind: str) -> LogEntry | None:

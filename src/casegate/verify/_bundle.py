@@ -410,8 +410,20 @@ def _published(reg: RegistryView, case_id: str, changes: list[Any], requested: B
     if requested.internal or approval is None or not hasattr(reg, "events"):
         return
     version = (approval.payload.get("cause") or {}).get("version")
-    if any(e.payload.get("version") == version for e in reg.events(case_id=case_id, kind="publication")):
+    from ..store import summary_outcome
+
+    # only a summary that says what the registry approved counts: one that states another outcome
+    # (judged under another keyring, or without the registry's history) is not the version's summary
+    approved_outcome = {"approved": "GO", "approved-with-conditions": "GO WITH CONDITIONS"}.get(
+        str(approval.payload.get("to")))
+    published = [e for e in reg.events(case_id=case_id, kind="publication") if e.payload.get("version") == version]
+    if any(summary_outcome(e.payload.get("summary")) == approved_outcome for e in published):
         return
+    if published:
+        verdict.notes.append(
+            f"the registry logged {len(published)} public summary(ies) of version {version} of case {case_id} "
+            f"(log entry {', '.join(str(e.index) for e in published)}), but none says {approved_outcome}, the "
+            "outcome it approved: they do not count as its public summary")
     days = policy.publication.due_days if policy is not None else PublicationPolicy().due_days
     try:
         approved = parse_instant(str(approval.recorded_at))

@@ -1,0 +1,195 @@
+"""`casegate publish` into a registry judges the version as the registry does, and the registry
+holds the public record of a version to its own judgement of it.
+
+The lab's moves: publish version 2 under a keyring it wrote itself (its own key standing in for
+the external evaluator), so the summary shows a GO and a forged external sign-off the registry's
+gate refuses; publish version 2, whose policy loosens an alert level, without the comparison with
+version 1 that finds it (CG320); date the recorded summary by a date of its choosing; log, as a
+program may, a summary whose outcome is not the one the registry judged; and let such a summary
+stand as the approved version's public summary for `verify`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from casegate.errors import VerificationError
+from casegate.store import open_registry, record_publication
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
+CASE = "atlas-2-api"
+
+
+def _env(d: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEGATE_")}
+    env.update(CASEGATE_ROOT=str(d), CASEGATE_DATABASE_URL=f"sqlite:///{d}/.casegate/registry.db",
+               CASEGATE_KEYRING="case/keys/keyring.yaml", CASEGATE_TRUST_ROOT="trust")
+    return env
+
+
+def cg(d: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    r = subprocess.run([sys.executable, "-m", "casegate", *args], cwd=d, env=_env(d), capture_output=True, text=True)
+    if ok:
+        assert r.returncode == 0, f"casegate {' '.join(args)}: {r.stdout}{r.stderr}"
+    return r
+
+
+@pytest.fixture(scope="module")
+def approved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's steps: atlas-api signed and decided, a trust root pinning its policy and keyring,
+    version 1 submitted and approved (GO WITH CONDITIONS) by the registry."""
+    d = tmp_path_factory.mktemp("approved")
+    shutil.copytree(EXAMPLE, d / "case")
+    for k in (d / "case" / "keys").glob("*.key"):
+        os.chmod(k, 0o600)
+    cg(d, "authors", "sign", "case/case.yaml", "--role", "author", "--key", "case/keys/mira-chen.key")
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        cg(d, "sign", "case/case.yaml", "--role", role, "--key", f"case/keys/{key}.key")
+    cg(d, "decide", "case/case.yaml", "--key", "case/keys/sam-whitfield.key", "--role", "rso", "--out", "decision.bundle.json")
+    for k in ("root-a", "root-b", "root-c"):
+        cg(d, "keys", "generate", f"trust-keys/{k}.key")
+    cg(d, "keys", "generate", "log.key")
+    cg(d, "trust", "init", "trust", "--root-key", "trust-keys/root-a.key.pub", "--root-key", "trust-keys/root-b.key.pub",
+       "--root-key", "trust-keys/root-c.key.pub", "--threshold", "2", "--sign-with", "trust-keys/root-a.key",
+       "--sign-with", "trust-keys/root-b.key", "--policy", "case/policy.yaml", "--keyring", "case/keys/keyring.yaml",
+       "--log-key", "log.key.pub", "--origin", "test.example/log", "--max-checkpoint-age", "24h", "--expires", "365d")
+    cg(d, "registry", "submit", "case/case.yaml", "--model", "case/model")
+    cg(d, "state", "set", CASE, "under-review", "--by", "Sam Whitfield")
+    cg(d, "state", "apply", CASE, "--decision", "decision.bundle.json")
+    return d
+
+
+@pytest.fixture
+def work(approved: Path, tmp_path: Path) -> Path:
+    """A copy of the approved world (its registry too) for one test."""
+    d = tmp_path / "w"
+    shutil.copytree(approved, d, symlinks=True)
+    return d
+
+
+def _publications(d: Path) -> list[dict[str, Any]]:
+    with open_registry(_env(d)["CASEGATE_DATABASE_URL"]) as reg:
+        return [e.payload for e in reg.events(case_id=CASE, kind="publication")]
+
+
+def _loosen_and_submit(d: Path) -> None:
+    """Version 2: the cyber-high alert level raised from 0.15 to 0.25 (CG320 against version 1)."""
+    policy = d / "case" / "policy.yaml"
+    text = policy.read_text()
+    assert "    alert: 0.15\n" in text
+    policy.write_text(text.replace("    alert: 0.15\n", "    alert: 0.25\n"))
+    cg(d, "registry", "submit", "case/case.yaml", "--model", "case/model")
+
+
+def test_a_summary_under_the_labs_own_keyring_is_not_recorded(work: Path) -> None:
+    """The lab replaces the external evaluator's key with its own in a keyring it wrote, signs v2
+    with it and publishes under that keyring: refused before anything is written; the same
+    keyring may still write a local preview, which the registry does not record."""
+    d = work
+    _loosen_and_submit(d)
+    cg(d, "keys", "generate", "fake-priya.key")
+    os.chmod(d / "fake-priya.key", 0o600)
+    ring = yaml.safe_load((d / "case" / "keys" / "keyring.yaml").read_text())
+    ring["identities"] = [i for i in ring["identities"] if i["name"] != "Priya Natarajan"]
+    (d / "lab-keyring.yaml").write_text(yaml.safe_dump(ring, sort_keys=False))
+    cg(d, "keys", "add", "lab-keyring.yaml", "--public", "fake-priya.key.pub", "--person", "Priya Natarajan",
+       "--role", "external-evaluator", "--organisation", "Northbridge Security", "--from", "2026-01-01",
+       "--until", "2028-12-31", "--db", f"sqlite:///{d}/scratch.db")
+    lab = ("--keyring", "lab-keyring.yaml")
+    cg(d, "authors", "sign", "case/case.yaml", "--role", "author", "--key", "case/keys/mira-chen.key", *lab)
+    for role, key in (("safety-lead", "case/keys/dana-ortiz.key"), ("rso", "case/keys/sam-whitfield.key"),
+                      ("external-evaluator", "fake-priya.key")):
+        cg(d, "sign", "case/case.yaml", "--role", role, "--key", key, *lab, "--force")
+    cg(d, "registry", "submit", "case/case.yaml", "--model", "case/model")
+    before = _publications(d)
+    r = cg(d, "publish", "case/case.yaml", "--out", "public", *lab, ok=False)
+    assert r.returncode != 0, r.stdout
+    assert "publish judges under the keyring the trust root pins" in r.stderr and "Traceback" not in r.stderr
+    assert "--no-record" in r.stderr
+    assert not (d / "public").exists() and _publications(d) == before
+    # without the trust root it is refused as well (fail closed) ...
+    r = subprocess.run([sys.executable, "-m", "casegate", "publish", "case/case.yaml", "--out", "public", *lab],
+                       cwd=d, env={**_env(d), "CASEGATE_TRUST_ROOT": ""}, capture_output=True, text=True)
+    assert r.returncode != 0 and "no trust root" in r.stderr, r.stdout + r.stderr
+    assert not (d / "public").exists() and _publications(d) == before
+    # ... and a preview under the lab's keyring is written, marked, and not recorded
+    r = cg(d, "publish", "case/case.yaml", "--out", "preview", *lab, "--no-record")
+    assert "not recorded" in r.stderr and "recorded the publication" not in r.stdout
+    assert _publications(d) == before
+    # the preview is still compared with version 1: the loosened alert level blocks it
+    assert "CG320" in (d / "preview" / "summary.json").read_text()
+
+
+def test_the_recorded_summary_carries_the_registrys_history_findings(work: Path) -> None:
+    """v2 loosens the cyber-high alert level: the registry's gate holds CG320 against it; the
+    recorded public summary says NO-GO and names CG320, judged as of the registry's clock."""
+    d = work
+    _loosen_and_submit(d)
+    r = cg(d, "publish", "case/case.yaml", "--out", "public")
+    assert "recorded the publication" in r.stdout, r.stdout + r.stderr
+    summary = json.loads((d / "public" / "summary.json").read_text())
+    assert summary["decision"]["outcome"] == "NO-GO"
+    assert "CG320" in json.dumps(summary["decision"]["findings"])
+    last = _publications(d)[-1]
+    assert last["version"] == 2 and last["summary"]["decision"]["outcome"] == "NO-GO"
+    assert last["judged"]["trust_root"] == 1 and last["judged"]["keyring"].startswith("sha256:")
+
+
+def test_a_recorded_summary_is_dated_by_the_registry_not_the_publisher(work: Path) -> None:
+    r = cg(work, "publish", "case/case.yaml", "--out", "public", "--at", "2026-05-01", ok=False)
+    assert r.returncode != 0 and "registry's clock" in r.stderr, r.stdout + r.stderr
+    assert not (work / "public").exists() and _publications(work) == []
+    cg(work, "publish", "case/case.yaml", "--out", "preview", "--at", "2026-05-01", "--no-record")
+    assert _publications(work) == []
+
+
+def test_the_registry_records_no_summary_that_contradicts_its_judgement(work: Path) -> None:
+    """A program logs a GO summary of version 1, which the registry judged GO WITH CONDITIONS:
+    refused, nothing logged; the honest publish is recorded and then counts for `verify`."""
+    url = _env(work)["CASEGATE_DATABASE_URL"]
+    cg(work, "publish", "case/case.yaml", "--out", "public")
+    honest = json.loads((work / "public" / "summary.json").read_text())
+    assert honest["decision"]["outcome"] == "GO WITH CONDITIONS"
+    forged = {**honest, "decision": {**honest["decision"], "outcome": "GO", "conditions": []}}
+    with open_registry(url) as reg, pytest.raises(VerificationError, match="registry's own judgement"):
+        record_publication(reg, CASE, forged, version=1)
+    assert [p["summary"]["decision"]["outcome"] for p in _publications(work)] == ["GO WITH CONDITIONS"]
+
+
+class _Events:
+    """A registry view holding an approval of version 1 (GO WITH CONDITIONS) and `published`."""
+
+    def __init__(self, published: list[dict[str, Any]]):
+        from types import SimpleNamespace
+
+        self.approval = SimpleNamespace(index=3, recorded_at="2026-01-01T00:00:00.000000Z", payload={
+            "to": "approved-with-conditions", "cause": {"type": "decision", "version": 1}})
+        self.published = [SimpleNamespace(index=4 + i, payload=p) for i, p in enumerate(published)]
+
+    def events(self, case_id: str | None = None, kind: str | None = None) -> list[Any]:
+        return self.published if kind == "publication" else [self.approval]
+
+
+@pytest.mark.parametrize(("outcome", "counts"), [("GO", False), ("GO WITH CONDITIONS", True)])
+def test_verify_counts_only_a_summary_that_says_what_was_approved(outcome: str, counts: bool) -> None:
+    """A publication of the approved version that states another outcome (logged before the
+    registry refused such summaries, or by a program) is not its public summary."""
+    import datetime as dt
+
+    from casegate.model import BoundaryKind
+    from casegate.verify._bundle import PUBLICATION_OVERDUE, Verdict, _published
+
+    reg = _Events([{"version": 1, "summary": {"decision": {"outcome": outcome}}}])
+    verdict = Verdict()
+    _published(reg, CASE, [reg.approval], BoundaryKind.api, None,  # type: ignore[arg-type]
+               dt.datetime(2027, 1, 1, tzinfo=dt.UTC), verdict)
+    overdue = any(PUBLICATION_OVERDUE in r for r in verdict.reasons)
+    assert overdue is not counts, verdict.reasons
