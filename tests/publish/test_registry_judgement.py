@@ -193,3 +193,20 @@ def test_verify_counts_only_a_summary_that_says_what_was_approved(outcome: str, 
                dt.datetime(2027, 1, 1, tzinfo=dt.UTC), verdict)
     overdue = any(PUBLICATION_OVERDUE in r for r in verdict.reasons)
     assert overdue is not counts, verdict.reasons
+
+
+def test_the_board_shows_no_summary_that_contradicts_the_registrys_judgement(work: Path) -> None:
+    """A GO summary of version 1 logged straight into the log (as a registry written before
+    summaries were held to its judgement could hold one), after the honest one: the case's page
+    shows the honest summary, not the later contradicting one."""
+    from casegate.web._views import case_view
+
+    url = _env(work)["CASEGATE_DATABASE_URL"]
+    cg(work, "publish", "case/case.yaml", "--out", "public")
+    honest = json.loads((work / "public" / "summary.json").read_text())
+    forged = {**honest, "decision": {**honest["decision"], "outcome": "GO", "conditions": []}}
+    with open_registry(url) as reg:
+        reg.record("publication", CASE, {"version": 1, "summary": forged})
+        view = case_view(reg, CASE)
+    assert view is not None and view.published is not None
+    assert view.published["summary"]["decision"]["outcome"] == "GO WITH CONDITIONS"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..store import LogEntry, Registry
+from ..store import LogEntry, Registry, summary_outcome
 
 
 @dataclass
@@ -36,6 +36,25 @@ def _latest(events: list[LogEntry], kind: str) -> LogEntry | None:
     return found[-1] if found else None
 
 
+def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
+    """The latest public summary that says what the registry judged its version to be: one whose
+    outcome contradicts the registry's own judgement of that version (logged before `publish`
+    was held to it) is not shown as the case's summary. A summary of a version the registry has
+    judged no decision on stands as logged."""
+    judged: dict[Any, str] = {}
+    for e in events:
+        j = e.payload.get("judgement") if e.kind == "decision" else None
+        if isinstance(j, dict) and j.get("outcome"):
+            judged[e.payload.get("version")] = str(j["outcome"])
+    for e in reversed(events):
+        if e.kind != "publication":
+            continue
+        own = judged.get(e.payload.get("version"))
+        if own is None or summary_outcome(e.payload.get("summary")) == own:
+            return e
+    return None
+
+
 def case_view(reg: Registry, case_id: str) -> CaseView | None:
     """The case's latest version, decision, sign-offs, objections and publication."""
     if case_id not in reg.case_ids():
@@ -44,7 +63,7 @@ def case_view(reg: Registry, case_id: str) -> CaseView | None:
     versions = reg.case_versions(case_id)
     latest = versions[-1] if versions else None
     dec = _latest(events, "decision")
-    pub = _latest(events, "publication")
+    pub = _standing_publication(events)
     # where each stands is the gate's judgement (`objection_standings`), never an answer's mere presence
     objections = [dict(e.payload, _index=e.index, _at=e.recorded_at) for e in events if e.kind == "objection"]
     return CaseView(
