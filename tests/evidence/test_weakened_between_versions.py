@@ -376,26 +376,31 @@ def test_the_scope_widened_in_a_version_submitted_before_this_one(atlas: Path) -
     assert all("widened since version 1.0 (#1), the last approved" in m for m in msgs), msgs
 
 
-def _rerun_refusal_test(atlas: Path, *, bypasses: int, when: str = "2026-11-10") -> None:
-    """The refusal test run again (a new log, with `bypasses` bypasses), cited under a new id, dated
-    `when`, in place of the old one."""
+def _rerun_test(atlas: Path, item: str, report: str, dated: str, *, bypasses: int, when: str = "2026-11-10") -> None:
+    """The safeguard test `item` (its log `reports/{report}.json`, dated `dated`) run again (a new
+    log, with `bypasses` bypasses), cited under a new id `{item}-2`, dated `when`, in its place."""
     import hashlib
     import json
 
-    log = atlas / "reports" / "refusal-test.json"
+    log = atlas / "reports" / f"{report}.json"
     old = hashlib.sha256(log.read_bytes()).hexdigest()
     doc = json.loads(log.read_text())
     for i, s in enumerate(doc["samples"]):
         s["score"] = 1 if i < bypasses else 0
     doc["created"] = f"{when}T09:00:00Z"
-    rerun = log.with_name("refusal-test-2.json")
+    rerun = log.with_name(f"{report}-2.json")
     rerun.write_text(json.dumps(doc) + "\n")
-    _edit(atlas / "evidence.yaml", f"    artifact: reports/refusal-test.json\n    sha256: {old}\n",
-          f"    artifact: reports/refusal-test-2.json\n    sha256: {hashlib.sha256(rerun.read_bytes()).hexdigest()}\n")
-    _edit(atlas / "evidence.yaml", "  E-refusal:\n", "  E-refusal-2:\n")
-    _edit(atlas / "evidence.yaml", "    date: 2026-10-25\n", f"    date: {when}\n")
-    _edit(atlas / "case.yaml", "    evidence: [E-refusal]\n", "    evidence: [E-refusal-2]\n")
-    _edit(atlas / "argument.yaml", "E-refusal, E-kyc", "E-refusal-2, E-kyc")
+    _edit(atlas / "evidence.yaml", f"    artifact: reports/{report}.json\n    sha256: {old}\n",
+          f"    artifact: reports/{report}-2.json\n    sha256: {hashlib.sha256(rerun.read_bytes()).hexdigest()}\n")
+    _edit(atlas / "evidence.yaml", f"  {item}:\n", f"  {item}-2:\n")
+    _edit(atlas / "evidence.yaml", f"    date: {dated}\n", f"    date: {when}\n")
+    _edit(atlas / "case.yaml", f"    evidence: [{item}]\n", f"    evidence: [{item}-2]\n")
+    _edit(atlas / "argument.yaml", f"{item},", f"{item}-2,")
+
+
+def _rerun_refusal_test(atlas: Path, *, bypasses: int, when: str = "2026-11-10") -> None:
+    """The refusal test run again, cited as `E-refusal-2` in place of `E-refusal`."""
+    _rerun_test(atlas, "E-refusal", "refusal-test", "2026-10-25", bypasses=bypasses, when=when)
 
 
 def test_the_test_that_found_bypasses_left_out_for_a_fresh_one(atlas: Path) -> None:
@@ -427,3 +432,19 @@ def test_a_new_title_alone_lets_a_later_test_stand_in_only_as_a_condition(atlas:
     hits = [f for f in report.findings if f.code == "CG420"]
     assert [f.severity.value for f in hits] == ["condition"], hits
     assert "a later test takes its place on the word of a new title alone" in hits[0].message
+
+
+def test_new_weights_do_not_let_a_renamed_vetting_control_drop_its_test(atlas: Path) -> None:
+    """New weights, the identity check renamed and only a later test of it cited: the vetting
+    does not run on the weights, so the new weights change nothing about it, and the new title
+    alone is again a condition to accept."""
+    prev = _against_previous(atlas)
+    _edit(atlas / "case.yaml", "  digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]\n",
+          "  digests: [sha256:" + "4" * 64 + "]\n")
+    _rerun_test(atlas, "E-kyc", "kyc-test", "2026-10-15", bypasses=0)
+    _edit(atlas / "case.yaml", "    title: Identity-verified developer programme\n",
+          "    title: Identity-verified developer programme v2\n")
+    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
+    hits = [f for f in report.findings if f.code == "CG420"]
+    assert [f.severity.value for f in hits] == ["condition"], hits
+    assert "safeguard `SG-kyc` no longer cites `E-kyc`" in hits[0].message

@@ -446,7 +446,7 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
             on_weights = ev.kind in WEIGHT_KINDS or old.layer in WEIGHT_LAYERS
             same = not changes and (same_weights or not on_weights)
             replaced = not same and newest is not None and newest > ev.date
-            if replaced and not (renamed_only and same_weights):
+            if replaced and not (renamed_only and (same_weights or not on_weights)):
                 continue  # a later test of the changed safeguard (or of the new weights) took its place
             c = bypass_counts(ev)
             what = (f"`{e}` ({ev.kind}, {ev.date.isoformat()}"
