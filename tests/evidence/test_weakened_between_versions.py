@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from casegate.gate import run_gate
+from casegate.model import Finding
 
 from .atlas_copy import edit as _edit
 from .atlas_copy import signed as _loaded
@@ -420,6 +421,11 @@ def test_the_test_that_found_bypasses_left_out_for_a_fresh_one(atlas: Path) -> N
     assert "CG420" not in _codes(atlas, prev)
 
 
+def _cg420(atlas: Path, prev: Path) -> list[Finding]:
+    """CG420's findings on the edited copy, against `prev`."""
+    return [f for f in run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev)).findings if f.code == "CG420"]
+
+
 def test_a_new_title_alone_lets_a_later_test_stand_in_only_as_a_condition(atlas: Path) -> None:
     """The lab renames the refusal training ("v2") and cites only a later test: the title is its
     word that the control changed, so the gate asks someone to accept that; a changed layer or
@@ -428,8 +434,7 @@ def test_a_new_title_alone_lets_a_later_test_stand_in_only_as_a_condition(atlas:
     _rerun_refusal_test(atlas, bypasses=0)
     _edit(atlas / "case.yaml", "    title: Refusal training against vulnerability discovery and bio protocol help\n",
           "    title: Refusal training v2\n")
-    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
-    hits = [f for f in report.findings if f.code == "CG420"]
+    hits = _cg420(atlas, prev)
     assert [f.severity.value for f in hits] == ["condition"], hits
     assert "a later test takes its place on the word of a new title alone" in hits[0].message
 
@@ -444,7 +449,6 @@ def test_new_weights_do_not_let_a_renamed_vetting_control_drop_its_test(atlas: P
     _rerun_test(atlas, "E-kyc", "kyc-test", "2026-10-15", bypasses=0)
     _edit(atlas / "case.yaml", "    title: Identity-verified developer programme\n",
           "    title: Identity-verified developer programme v2\n")
-    report = run_gate(_loaded(atlas), today=TODAY, previous=_loaded(prev))
-    hits = [f for f in report.findings if f.code == "CG420"]
+    hits = _cg420(atlas, prev)
     assert [f.severity.value for f in hits] == ["condition"], hits
     assert "safeguard `SG-kyc` no longer cites `E-kyc`" in hits[0].message
