@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from ._names import name_key, normalise_name, same_person
     from ._policy_change import read_policy_change, sign_policy_change
     from ._protocol import read_protocol, sign_protocol
+    from ._revocations import REVOKE, LoggedChange, with_logged_revocations
     from ._signoff import (
         Recorded,
         check_waivers,
@@ -149,6 +150,7 @@ _WHERE = {
     **dict.fromkeys(('read_protocol', 'sign_protocol'), '_protocol'),
     **dict.fromkeys(('Recorded', 'check_waivers', 'load_waivers', 'object_to_case', 'read_envelope_file', 'sign_case', 'signer_entry', 'waive_finding', 'waiver_roles'), '_signoff'),
     **dict.fromkeys(('ANSWER', 'AUTHORS', 'CONDITION_MET', 'DECISION', 'EVIDENCE_ATTESTATION', 'INCIDENT_REPORT', 'MONITOR_READINGS', 'OBJECTION', 'PAYLOAD_TYPE', 'POLICY_CHANGE', 'PREDICATE_TYPES', 'PROTOCOL', 'SIGNOFF', 'STATEMENT_TYPE', 'WAIVER', 'LoggedAt', 'LogTimes', 'Signed', 'canonical', 'case_digest', 'check_envelope', 'decode_payload', 'envelope_bytes', 'envelope_sha256', 'iso', 'now_utc', 'sign_statement', 'statement', 'subjects'), '_statement'),
+    **dict.fromkeys(('REVOKE', 'LoggedChange', 'with_logged_revocations'), '_revocations'),
     **dict.fromkeys(('TELEMETRY_ROLE', 'SignedReadings', 'check_readings', 'claimed_readings', 'readings_digest',
                      'sign_readings', 'telemetry_keys'), '_telemetry'),
 }
@@ -179,4 +181,5 @@ __all__ = [
     "weights_digests", "with_attestations",
     "MONITOR_READINGS", "TELEMETRY_ROLE", "SignedReadings", "check_readings", "claimed_readings", "readings_digest",
     "sign_readings", "telemetry_keys",
+    "REVOKE", "LoggedChange", "with_logged_revocations",
 ]
