@@ -10,12 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from casegate.sign import load_keyring
 from tests._deploy import RATE_LIMITS
 from tests._evaluators import add_example_evaluators
 from tests._weights import safetensors
@@ -629,3 +631,31 @@ def test_registry_submit_refuses_a_model_whose_only_weights_file_is_a_decoy(tmp_
     assert "Traceback" not in p.stderr
     history = json.loads(_cg(tmp_path, database_url, "registry", "history", "atlas-2-api", "--json").stdout)
     assert [e for e in history["events"] if e["kind"] == "model-files"] == []
+
+
+def test_a_telemetry_key_revoked_in_the_log_is_revoked_for_ingest_and_triggers(approved: tuple[Path, str]) -> None:
+    """Attack through the CLI: the telemetry key is stolen; the security team revokes it on its
+    own copy of the keyring (`keys revoke`, recorded in the log), and the keyring file
+    ($CASEGATE_KEYRING) still lists it as good. `monitor ingest` says the thief's batch does not
+    verify, and `triggers run` does not let it keep the monitors from falling silent."""
+    tmp, db = approved
+    _cg(tmp, db, "keys", "generate", "keys/telemetry.pem")
+    _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/telemetry.pem.pub", "--person", "Noor Haddad",
+        "--role", "telemetry", "--from", "2026-01-01", "--until", "2030-12-31", "--organisation", "Northfield Monitoring")
+    shutil.copy2(tmp / "keyring.yaml", tmp / "security-copy.yaml")
+    keyid = next(k.keyid for k in load_keyring(tmp / "keyring.yaml").keys if k.person == "Noor Haddad")
+    p = _cg(tmp, db, "keys", "revoke", "security-copy.yaml", keyid, "--reason", "stolen")
+    assert "recorded the keyring change in the log" in p.stdout
+    time.sleep(1.1)  # the reading is taken after the approval
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    quiet = _readings(tmp, "stolen.csv", [(s, now, 0.0) for s in ("cyber-classifier-flag-rate",
+                                                                   "bio-classifier-flag-rate")])
+    _cg(tmp, db, "monitor", "sign", str(quiet), "--key", "keys/telemetry.pem")
+    p = _cg(tmp, db, "monitor", "ingest", str(tmp / "stolen.dsse.json"))
+    assert "signed by Noor Haddad (telemetry, key" in p.stdout  # who it says signed it is recorded
+    assert "the signed batch does not verify against" in p.stderr and "was revoked on 2026-01-01" in p.stderr, p.stderr
+    p = _cg(tmp, db, "triggers", "run", "--at", (now + dt.timedelta(days=2)).isoformat())
+    # silent since the approval: the stolen key's reading did not end the silence
+    assert "(monitor-silent)" in p.stdout and "-> reopened" in p.stdout
+    assert "(the approval)" in p.stdout and "(its last reading)" not in p.stdout, p.stdout
+    assert "Noor Haddad's key" in p.stdout and "was revoked on 2026-01-01 (stolen)" in p.stdout, p.stdout

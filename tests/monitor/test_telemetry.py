@@ -240,6 +240,14 @@ def test_a_signed_batch_replayed_later_does_not_end_a_silence(database_url: str,
         (run,) = run_triggers(reg, at=later, keyring=ring)
     stamp = iso(T0 + dt.timedelta(hours=1, minutes=1))
     assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+    # and the run says why the copies did not end the silence
+    first = reg.events(CASE, "monitor-samples")[0].index
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert note.startswith(f"reading of {CYBER} at 2026-12-02T09:00:00Z in log entry ")
+    assert (f"is a copy of the signed batch log entry {first} recorded at {stamp}: it was heard then, not again; "
+            "it does not end the monitor's silence (2 more reading(s)") in note, note
+    (f, _) = next(x for x in run.fired if x[0].details.get("monitor") == "M-cyber-flags")
+    assert "reading(s) in that stretch do not count" in f.reason and "is a copy of the signed batch" in f.reason
 
 
 def test_readings_outside_the_telemetry_keys_validity_do_not_count(database_url: str, tmp_path: Path) -> None:
@@ -318,3 +326,71 @@ def test_a_signed_batch_is_an_in_toto_statement_its_schema_describes(tmp_path: P
     schema = json.loads((root / "schemas" / "predicates" / "monitor-readings-v1.schema.json").read_text())
     assert stmt["predicateType"] == MONITOR_READINGS
     jsonschema.validate(stmt["predicate"], schema)
+
+
+def _revoke_in_log(tmp: Path, db: str, ring: Any, keyid: str, *, at: dt.datetime, retired: bool) -> Path:
+    """`casegate keys revoke` on the security team's copy of the keyring, recorded in the log; the
+    keyring file the trigger run is given is left as it was (no revocation in it)."""
+    from casegate.sign import save_keyring
+    from tests.verify.trusted import cli_in_process
+
+    copy = tmp / "security-copy.yaml"
+    save_keyring(ring, copy)
+    rc, text = cli_in_process(tmp, "keys", "revoke", str(copy), keyid, "--reason", "stolen", "--at", iso(at),
+                              *(["--retired"] if retired else []), "--db", db)
+    assert rc == 0 and "recorded the keyring change in the log" in text, text
+    return copy
+
+
+@pytest.mark.parametrize("kind", ["compromised", "retired"])
+def test_a_telemetry_key_revoked_only_in_the_log_stops_counting(database_url: str, tmp_path: Path,
+                                                                 kind: str) -> None:
+    """Attack: the telemetry key is stolen (or retired in a rotation) from T0 + 14 h, and the
+    revocation is recorded in the registry's log with `casegate keys revoke`, but the keyring file
+    the trigger run is given is an older copy without it. The readings the key signed after the
+    revocation still kept the monitors quiet. As for a decision's signers, every revocation the
+    log records applies: the monitors fall silent from the last batch logged before it, and the run
+    says why each later reading does not count."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    later = T0 + dt.timedelta(days=2)
+    _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later, signer=telemetry, ring=ring)
+    revoked_at = T0 + dt.timedelta(hours=14)
+    with log_clock(T0 + dt.timedelta(days=1)):
+        _revoke_in_log(tmp_path, database_url, ring, telemetry.public_key.keyid, at=revoked_at,
+                       retired=kind == "retired")
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)  # the file: no revocation in it
+    stamp = iso(T0 + dt.timedelta(hours=13, minutes=1))  # the last batch logged before the revocation
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+    assert run.applied == "reopen" and reg.case_state(CASE) == "reopened"
+    gone = "was revoked on 2026-12-02T22:00:00Z (stolen)"
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert note.startswith(f"reading of {CYBER} at 2026-12-03T09:00:00Z is not signed by a telemetry key the "
+                           "registry trusts (log entry "), note
+    assert "Noor Haddad's key" in note and gone in note and "it does not end the monitor's silence" in note, note
+    (f, _) = next(x for x in run.fired if x[0].details.get("monitor") == "M-cyber-flags")
+    assert gone in f.reason
+
+
+def test_readings_signed_ahead_past_a_logged_retirement_do_not_count(database_url: str, tmp_path: Path) -> None:
+    """Attack: before the telemetry key's retirement (recorded in the log only) takes effect, its
+    holder signs readings dated past it, and the batch is logged before the retirement date. A
+    signature dated at or after the retirement never counts, and the readings that would have
+    kept the monitors quiet through it do not; the run says why."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    ahead = _rows(T0 + dt.timedelta(hours=20), T0 + dt.timedelta(days=2, hours=8))
+    env = sign_readings(_readings(ahead), source="ahead.json", signer=telemetry, keyring=ring,
+                        at=T0 + dt.timedelta(days=2, hours=9))
+    _ingest(reg, ahead, at=T0 + dt.timedelta(hours=1), envelope=env)
+    with log_clock(T0 + dt.timedelta(hours=2)):
+        _revoke_in_log(tmp_path, database_url, ring, telemetry.public_key.keyid,
+                       at=T0 + dt.timedelta(hours=18), retired=True)
+    later = T0 + dt.timedelta(days=2, hours=10)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{iso(T0)}", f"monitor-silent:M-cyber-flags:{iso(T0)}"]
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert ("is dated 2026-12-04T17:00:00Z, at or after Noor Haddad's key" in note
+            and "was revoked on 2026-12-03T02:00:00Z (stolen); it never counts" in note), note

@@ -312,10 +312,11 @@ def monitor_ingest(
     with _open(db) as reg:
         entries = ingest_samples(reg, samples, source=file.name, sha256=sha256_file(file), envelope=envelope)
         unwatched = {e.case_id: unwatched_signals(reg, str(e.case_id), e.payload["signals"]) for e in entries}
+        changes = reg.events(kind="keyring-change") if envelope is not None and keyring is not None else []
     for cid, names in unwatched.items():
         if names:
             err(f"warning: no monitor of {cid} watches {', '.join(names)}; those samples cannot breach anything")
-    signed = _batch_check(envelope, keyring, entries) if envelope is not None else None
+    signed = _batch_check(envelope, keyring, entries, changes) if envelope is not None else None
     if as_json:
         out(json.dumps([{"entry": e.index, "case": e.case_id, "samples": len(e.payload["samples"]),
                          "signals": e.payload["signals"], "unwatched": unwatched[e.case_id],
@@ -331,16 +332,18 @@ def monitor_ingest(
         (out if signed.startswith("verifies") else err)(f"the signed batch {signed}")
 
 
-def _batch_check(envelope: dict[str, Any], keyring: Path | None, entries: list[Any]) -> str:
-    """Whether a just-recorded signed batch verifies against `keyring` now, in words."""
+def _batch_check(envelope: dict[str, Any], keyring: Path | None, entries: list[Any], changes: list[Any]) -> str:
+    """Whether a just-recorded signed batch verifies against `keyring` now (with the revocations
+    the log records, `changes`, applied as every trigger run applies them), in words."""
     from ..sign import check_readings
 
     if keyring is None:
         return "was not checked (no keyring given): it is judged at every trigger run"
-    from ..sign import load_keyring
+    from ..sign import load_keyring, with_logged_revocations
 
     e = entries[0]
-    got = check_readings(envelope, load_keyring(keyring), logged_at=e.recorded_at, label=f"log entry {e.index}",
+    ring = with_logged_revocations(load_keyring(keyring), changes)[0]
+    got = check_readings(envelope, ring, logged_at=e.recorded_at, label=f"log entry {e.index}",
                          developer=None)
     if got.problems:
         return (f"does not verify against {keyring}: {got.problems[0]}; its readings count only as breaches "

@@ -109,6 +109,7 @@ class Telemetry:
 
     required: bool
     keyring: Keyring | None = None
+    """The keyring readings are judged against, every revocation the log records applied."""
     developer: Decider | None = None
     why: str = ""
     """Why signed telemetry is required, or why it is not."""
@@ -120,8 +121,11 @@ def telemetry_rule(reg: Registry, policy: Policy | None, keyring: Keyring | None
     (`post_deployment.signed_telemetry`) or the registry's keyring gives any key the telemetry
     role. Either suffices (fail closed: a keyring with a telemetry key is never ignored). The
     developer is whoever signed the decision the case stands on, and its organisations (the
-    policy's `evidence.organisations` and the decider's own)."""
-    from ..sign import TELEMETRY_ROLE, Decider, decider_of, telemetry_keys
+    policy's `evidence.organisations` and the decider's own). Readings are judged against the
+    keyring with every revocation the log records applied, as `verify` judges a decision: a
+    telemetry key revoked with `casegate keys revoke` stops counting even where the keyring file
+    given here predates the revocation."""
+    from ..sign import TELEMETRY_ROLE, Decider, decider_of, telemetry_keys, with_logged_revocations
 
     asked = policy is not None and policy.post_deployment.signed_telemetry
     keys = telemetry_keys(keyring)
@@ -132,11 +136,14 @@ def telemetry_rule(reg: Registry, policy: Policy | None, keyring: Keyring | None
     why = ("the policy sets `post_deployment.signed_telemetry`" if asked
            else f"the keyring gives {len(keys)} key(s) the `{TELEMETRY_ROLE}` role")
     orgs = tuple(policy.evidence.organisations) if policy is not None else ()
+    judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
     if keyring is None or decision is None:
-        return Telemetry(True, keyring, Decider(developer=orgs), why)
+        return Telemetry(True, judging, Decider(developer=orgs), why)
     de = reg.entry(decision)
+    # who the developer is: the decision's signer as the keyring names them (a key of theirs
+    # revoked since still says who decided)
     d = decider_of(de.payload.get("bundle"), keyring, logged_at=de.recorded_at, label=f"decision #{decision}")
-    return Telemetry(True, keyring, replace(d, developer=tuple(d.developer) + orgs), why)
+    return Telemetry(True, judging, replace(d, developer=tuple(d.developer) + orgs), why)
 
 
 def _not_signed(signal: str, ts: dt.datetime, detail: str = "") -> str:
@@ -144,44 +151,55 @@ def _not_signed(signal: str, ts: dt.datetime, detail: str = "") -> str:
             + (f" ({detail})" if detail else "") + "; it does not end the monitor's silence")
 
 
+def _not_news(signal: str, ts: dt.datetime, index: int, first: int, heard: dt.datetime) -> str:
+    return (f"reading of {signal} at {iso(ts)} in log entry {index} is a copy of the signed batch log entry "
+            f"{first} recorded at {iso(heard)}: it was heard then, not again; it does not end the monitor's silence")
+
+
 def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = None) -> dict[str, list[Sample]]:
     """Every sample ingested for the case, per signal, in time order, each with when the log
-    recorded it. Where `telemetry` requires signed readings, a reading counts toward the
-    monitor's health only when a signed batch logged with it verifies (`check_readings`) and
-    lists it; a signed reading is heard when the log first recorded its batch, and readings its
-    batch signs but the entry leaves out are read from the batch."""
+    recorded it and the entry that did. Where `telemetry` requires signed readings, a reading
+    counts toward the monitor's health only when a signed batch logged with it verifies
+    (`check_readings`) and lists it; a signed reading is heard when the log first recorded its
+    batch (a later copy of the batch counts once, as the first, and its own readings are named
+    as copies), and readings its batch signs but the entry leaves out are read from the batch."""
     from ..sign import check_readings, envelope_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
-    first: dict[str, tuple[dt.datetime, Any]] = {}
+    first: dict[str, tuple[dt.datetime, Any, int]] = {}
     for e in reg.events(case_id, "monitor-samples"):
         logged = parse_timestamp(e.recorded_at, f"log entry {e.index}")
         rows = [(str(signal), parse_timestamp(ts, f"log entry {e.index}"), float(value))
                 for signal, ts, value in e.payload["samples"]]
         if telemetry is None or not telemetry.required:
             for signal, ts, value in rows:
-                out[signal].append(Sample(ts, signal, value, case_id, logged))
+                out[signal].append(Sample(ts, signal, value, case_id, logged, entry=e.index))
             continue
         env = e.payload.get("envelope")
         judged = None
         heard = logged
+        copy_of: int | None = None
         if isinstance(env, dict):
             try:
                 sha = envelope_sha256(env)
             except InputError:
                 sha = None
             if sha is not None and sha in first:
-                heard, judged = first[sha]
+                heard, judged, copy_of = first[sha]
             else:
                 judged = check_readings(env, telemetry.keyring, logged_at=e.recorded_at, label=f"log entry {e.index}",
                                         developer=telemetry.developer)
                 if sha is not None:
-                    first[sha] = (logged, judged)
+                    first[sha] = (logged, judged, e.index)
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
         for signal, ts, value in rows:
             if (signal, ts, value) in mine:
                 mine.discard((signal, ts, value))
-                out[signal].append(Sample(ts, signal, value, case_id, heard))
+                if copy_of is None:
+                    out[signal].append(Sample(ts, signal, value, case_id, heard, entry=e.index))
+                else:  # counted once, as the first copy: this one is no news
+                    out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False,
+                                              why_not=_not_news(signal, ts, e.index, copy_of, heard), entry=e.index))
                 continue
             if judged is None:
                 why = _not_signed(signal, ts)
@@ -191,9 +209,10 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
                 refused = judged.refused.get((case_id, signal, ts, value))
                 why = _not_signed(signal, ts, f"log entry {e.index}: signed by {judged.signer}, but {refused}"
                                   if refused else f"log entry {e.index}: its signed batch does not list it")
-            out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False, why_not=why))
-        for signal, ts, value in mine:  # signed, but left out of the entry: the batch is what counts
-            out[signal].append(Sample(ts, signal, value, case_id, heard))
+            out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False, why_not=why, entry=e.index))
+        if copy_of is None:
+            for signal, ts, value in mine:  # signed, but left out of the entry: the batch is what counts
+                out[signal].append(Sample(ts, signal, value, case_id, heard, entry=e.index))
     return {k: sorted(v) for k, v in out.items()}
 
 
@@ -215,6 +234,23 @@ def telemetry_notes(facts: Facts) -> list[str]:
             notes.append(str(ignored[0].why_not) + (f" ({more} more reading(s) of {signal} since the approval "
                                                      "do not count either)" if more else ""))
     return notes
+
+
+def readings_not_counted(reg: Registry, case_id: str, keyring: Keyring | None,
+                         versions: VersionCache | None = None) -> tuple[Telemetry, list[Sample]] | None:
+    """The readings recorded for the case since the approval it stands on that do not count
+    toward its monitors' health, in time order, each with why (the words `triggers run` gives),
+    and the rule they were judged by; None when no decision approved the case (its readings are
+    judged against nothing yet)."""
+    appr = current_approval(reg, case_id)
+    if appr is None:
+        return None
+    approved = (versions or VersionCache(reg)).get(case_id, appr.version)
+    telemetry = telemetry_rule(reg, approved.policy, keyring, appr.decision)
+    since = parse_recorded(appr.entry.recorded_at)
+    samples = stored_samples(reg, case_id, telemetry)
+    out = [s for ss in samples.values() for s in ss if not s.counted and s.timestamp >= since]
+    return telemetry, sorted(out, key=lambda s: (s.timestamp, s.signal, s.entry or 0))
 
 
 @dataclass

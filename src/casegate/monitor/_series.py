@@ -48,6 +48,8 @@ class Sample:
     required. A reading that breaches is a breach either way."""
     why_not: str | None = field(default=None, compare=False)
     """Why it does not count, when so."""
+    entry: int | None = field(default=None, compare=False)
+    """The log entry that recorded it (None: not recorded yet)."""
 
     def to_json(self) -> dict[str, object]:
         return {"signal": self.signal, "timestamp": iso(self.timestamp), "value": self.value,
