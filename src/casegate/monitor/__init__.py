@@ -70,6 +70,7 @@ from ._reports import (
 )
 from ._run import (
     CaseRun,
+    NotCounted,
     Telemetry,
     incident_from_fields,
     ingest_samples,
@@ -135,7 +136,7 @@ __all__ = [
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",
     "Silence", "allowed_causes", "check_transition", "current_state", "domain_claims",
     "evaluate", "evidence_expiry", "first_breach", "next_states", "parse_timestamp",
-    "parse_window", "read_batch", "read_samples", "Telemetry", "telemetry_rule", "readings_not_counted", "strongest", "transition", "widening", "silences",
+    "parse_window", "read_batch", "read_samples", "Telemetry", "telemetry_rule", "NotCounted", "readings_not_counted", "strongest", "transition", "widening", "silences",
     "EVENT_KINDS", "REPLAY_WINDOW_SECONDS", "SIGNATURE_HEADER", "SendReport", "Webhook",
     "WebhookConfig", "event_payload", "load_webhooks", "send_events", "sign_body", "slack_payload",
     "verify_signature",

@@ -236,8 +236,20 @@ def telemetry_notes(facts: Facts) -> list[str]:
     return notes
 
 
+@dataclass(frozen=True)
+class NotCounted:
+    """What `readings_not_counted` found for a case."""
+
+    telemetry: Telemetry
+    """The rule the readings were judged by."""
+    readings: list[Sample]
+    """The readings since the approval that do not count, in time order, each with why."""
+    monitors: dict[str, list[str]]
+    """Signal -> the monitors of the approved version that watch it."""
+
+
 def readings_not_counted(reg: Registry, case_id: str, keyring: Keyring | None,
-                         versions: VersionCache | None = None) -> tuple[Telemetry, list[Sample]] | None:
+                         versions: VersionCache | None = None) -> NotCounted | None:
     """The readings recorded for the case since the approval it stands on that do not count
     toward its monitors' health, in time order, each with why (the words `triggers run` gives),
     and the rule they were judged by; None when no decision approved the case (its readings are
@@ -250,7 +262,11 @@ def readings_not_counted(reg: Registry, case_id: str, keyring: Keyring | None,
     since = parse_recorded(appr.entry.recorded_at)
     samples = stored_samples(reg, case_id, telemetry)
     out = [s for ss in samples.values() for s in ss if not s.counted and s.timestamp >= since]
-    return telemetry, sorted(out, key=lambda s: (s.timestamp, s.signal, s.entry or 0))
+    pd = approved.case.post_deployment
+    watching: dict[str, list[str]] = defaultdict(list)
+    for mid, m in sorted(pd.monitors.items()) if pd is not None else ():
+        watching[m.signal].append(mid)
+    return NotCounted(telemetry, sorted(out, key=lambda s: (s.timestamp, s.signal, s.entry or 0)), dict(watching))
 
 
 @dataclass

@@ -37,6 +37,7 @@ from ._views import (
     load_version,
     objection_standings,
     readable_version,
+    readings_not_counted,
     stored_findings,
     timeline_events,
 )
@@ -154,12 +155,13 @@ def case_page(request: Request, case_id: str) -> Response:
     timeline = timeline_chart(timeline_events(v.events))
     diff = _diff_since_approved(reg, case_id, v.latest_version, keyring=b.keyring)
     standings = objection_standings(reg, case_id, v.events, b.keyring)
+    uncounted = readings_not_counted(reg, case_id, b.keyring)
     if loaded is None:  # no stored version loads: the state, decision and history only
         return _render(request, "case.html", v=v, d=v.decision or {}, evidence=[], now=deploy_now(reg, case_id, b.keyring),
                        charts=[], timeline=timeline, svg="", loaded=None, diff=diff, protocols=[], regimes=[],
-                       unreadable=note, standings=standings)
+                       unreadable=note, standings=standings, uncounted=uncounted)
     return _render(request, "case.html", v=v, d=v.decision or {}, evidence=evidence_rows(loaded, b.keyring),
-                   standings=standings,
+                   standings=standings, uncounted=uncounted,
                    now=deploy_now(reg, case_id, b.keyring),
                    charts=decision_charts(loaded, v.decision, keyring=b.keyring), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,

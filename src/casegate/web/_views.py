@@ -337,3 +337,55 @@ def objection_standings(reg: Registry, case_id: str, events: list[LogEntry], key
             out[e.index] = ObjectionStanding("open", f"escalated to {escalated}" if escalated else "open",
                                              notes=s.notes)
     return out
+
+
+@dataclass
+class UncountedReading:
+    """A monitoring reading that does not count toward its monitor's health, as `triggers run`
+    names it."""
+
+    entry: int | None
+    signal: str
+    monitors: list[str]
+    timestamp: str
+    value: float
+    why: str
+
+
+@dataclass
+class ReadingsNotCounted:
+    """The readings recorded since the approval the case stands on that do not count, the rule
+    they were judged by, and how many more there are than are shown."""
+
+    approved: bool
+    required: bool = False
+    rule: str = ""
+    rows: list[UncountedReading] = field(default_factory=list)
+    more: int = 0
+    problem: str | None = None
+    """Why the readings could not be judged, when so."""
+
+
+READINGS_SHOWN = 200
+"""The most uncounted readings a case page lists (the latest ones); the rest are counted."""
+
+
+def readings_not_counted(reg: Registry, case_id: str, keyring: Any) -> ReadingsNotCounted:
+    """The case's monitoring readings that do not count toward its monitors' health, each with
+    the reason `triggers run` gives (judged against the board's keyring with every revocation the
+    log records applied)."""
+    from ..errors import CasegateError
+    from ..monitor import iso
+    from ..monitor import readings_not_counted as judged
+
+    try:
+        got = judged(reg, case_id, keyring)
+    except CasegateError as e:
+        return ReadingsNotCounted(approved=True, problem=e.diagnostics())
+    if got is None:
+        return ReadingsNotCounted(approved=False)
+    shown = got.readings[-READINGS_SHOWN:]
+    rows = [UncountedReading(s.entry, s.signal, got.monitors.get(s.signal, []), iso(s.timestamp), s.value,
+                             str(s.why_not)) for s in shown]
+    return ReadingsNotCounted(approved=True, required=got.telemetry.required, rule=got.telemetry.why, rows=rows,
+                              more=len(got.readings) - len(shown))
