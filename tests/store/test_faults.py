@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,9 @@ WRITER = textwrap.dedent("""
                     print("inside", flush=True)
                     time.sleep(60)
     if mode == "barrier":
-        while not Path(sys.argv[6]).exists():
+        barrier = Path(sys.argv[6])
+        print("ready", tag, flush=True)  # the test opens the barrier once both writers are here
+        while not barrier.exists():
             time.sleep(0.01)
     n = 0
     for b in range(batches):
@@ -48,6 +49,13 @@ WRITER = textwrap.dedent("""
         n += size
         print("ack", tag, " ".join(str(e.index) for e in entries), flush=True)
         if mode == "barrier":
+            if b == 0:
+                # neither writer goes on past its first batch until the other has written one, so
+                # the two really interleave however the machine schedules them
+                barrier.with_name(barrier.name + "." + tag).touch()
+                deadline = time.monotonic() + 60
+                while len(list(barrier.parent.glob(barrier.name + ".*"))) < 2 and time.monotonic() < deadline:
+                    time.sleep(0.005)
             time.sleep(0.003)  # let the other writer in (SQLite's busy handler backs off)
 """)
 
@@ -115,7 +123,14 @@ def test_two_writers_never_fork_the_tree(database_url: str, tmp_path: Path, log_
     barrier = tmp_path / "go"
     a = start_writer(database_url, "a", 60, 0, "barrier", barrier)
     b = start_writer(database_url, "b", 60, 0, "barrier", barrier)
-    time.sleep(0.5)
+    # both writers must be running before the barrier opens: under load, starting Python and
+    # opening the registry can take seconds, and a writer still starting when the other has
+    # finished all its batches would leave nothing to interleave (the flake this replaced: a
+    # fixed half-second wait)
+    for w in (a, b):
+        assert w.stdout is not None
+        line = w.stdout.readline()
+        assert line.startswith("ready"), f"a writer ended before it was ready: {line!r} {w.stderr.read() if w.stderr else ''}"
     barrier.write_text("go")
     out_a, err_a = a.communicate(timeout=120)
     out_b, err_b = b.communicate(timeout=120)
