@@ -148,3 +148,77 @@ def test_a_monitor_restricting_to_a_wider_boundary_blocks() -> None:
     (h,) = _hits("CG719", now, previous=prev)
     assert h.message == ("monitor `M-bio-flags` fires less readily than in the previous version: it would restrict to "
                          "api where it restricted to trusted-access")
+
+
+# --------------------------------------------------------------------------- a domain left without one
+
+WEIGHTS = "T-weights-incident"
+
+
+def _severity(c: Case, pathway: str, sev: Severity) -> Case:
+    """`c` with the pathway `pathway` rated `sev`."""
+    tm = dict(c.threat_model)
+    dom, threats = next((d, t) for d, t in tm.items() if pathway in t.pathways)
+    p = threats.pathways[pathway].model_copy(update={"severity": sev})
+    tm[dom] = threats.model_copy(update={"pathways": {**threats.pathways, pathway: p}})
+    return c.model_copy(update={"threat_model": tm})
+
+
+def test_leaving_out_the_trigger_of_a_severe_domain_blocks() -> None:
+    """The lab drops the exfiltration incident trigger: no incident in that domain, however
+    severe, would reach the case, and CG709 says so on a first version."""
+    c = _triggers(_atlas()[0], **{WEIGHTS: None})
+    (h,) = _hits("CG709", c)
+    assert h.path == ("post_deployment", "triggers")
+    assert h.message == ("no incident trigger covers `exfiltration`, which has a pathway rated severe (`weight-theft`): "
+                         "no incident in it, however severe, reaches the case")
+    assert h.help is not None and "domain: exfiltration" in h.help
+    assert severity("CG709", h) is RuleSeverity.blocking
+
+
+def test_a_trigger_for_another_domain_does_not_cover_it() -> None:
+    """Renaming the trigger's domain to one the threat model does not name leaves the domain bare."""
+    c = _triggers(_atlas()[0], **{WEIGHTS: {"domain": "exfil"}})
+    (h,) = _hits("CG709", c)
+    assert h.path == ("post_deployment", "triggers") and "`exfiltration`" in h.message
+
+
+def test_every_domain_left_bare_is_named() -> None:
+    c = _triggers(_atlas()[0], **{WEIGHTS: None, "T-cyber-incident": None, "T-bio-incident": None})
+    got = sorted(h.message.split("`")[1] for h in _hits("CG709", c))
+    assert got == ["cbrn", "cyber", "exfiltration"]
+
+
+def test_a_trigger_for_every_domain_or_a_domain_short_of_severe_needs_none_of_its_own() -> None:
+    c = _triggers(_atlas()[0], **{WEIGHTS: None,
+                                  "T-any": {"on": "incident", "min_severity": "high", "action": "reopen"}})
+    assert _hits("CG709", c) == []
+    # weight theft rated high: below the severity at which the domain must have a trigger
+    c = _severity(_triggers(_atlas()[0], **{WEIGHTS: None}), "weight-theft", Severity.high)
+    assert _hits("CG709", c) == []
+
+
+def test_a_catastrophe_only_trigger_for_the_domain_is_still_the_floor_finding() -> None:
+    c = _triggers(_atlas()[0], **{WEIGHTS: CAT})
+    (h,) = _hits("CG709", c)
+    assert h.path == ("post_deployment", "triggers", WEIGHTS, "min_severity") and "can never fire" in h.message
+
+
+def test_a_plan_with_no_triggers_is_left_to_cg702() -> None:
+    c = _atlas()[0]
+    assert c.post_deployment is not None
+    bare = c.model_copy(update={"post_deployment": c.post_deployment.model_copy(update={"triggers": {}})})
+    assert _hits("CG709", bare) == []
+    assert _hits("CG702", bare) != []
+
+
+def test_a_trigger_removed_since_the_version_compared_with_blocks() -> None:
+    """The previous version had the exfiltration incident trigger; the next one leaves it out:
+    CG719 names what is gone, and CG709 what the domain now lacks."""
+    prev = _atlas()[0]
+    now = _triggers(prev, **{WEIGHTS: None})
+    (h,) = _hits("CG719", now, previous=prev)
+    assert h.path == ("post_deployment", "triggers")
+    assert h.message == f"trigger `{WEIGHTS}` (incident in exfiltration, reopen) of the previous version is gone"
+    assert severity("CG719", h) is RuleSeverity.blocking
+    assert [x.path for x in _hits("CG709", now, previous=prev)] == [("post_deployment", "triggers")]

@@ -141,6 +141,27 @@ def test_the_recorded_summary_carries_the_registrys_history_findings(work: Path)
     last = _publications(d)[-1]
     assert last["version"] == 2 and last["summary"]["decision"]["outcome"] == "NO-GO"
     assert last["judged"]["trust_root"] == 1 and last["judged"]["keyring"].startswith("sha256:")
+    # nobody approved version 2, so publish logged the registry's judgement of it first: the store
+    # records a summary only of a version judged on the record
+    with open_registry(_env(d)["CASEGATE_DATABASE_URL"]) as reg:
+        (j,) = [e.payload for e in reg.events(case_id=CASE, kind="judgement")]
+    assert (j["version"], j["outcome"], j["via"]) == (2, "NO-GO", "publish")
+    assert {k: j[k] for k in ("keyring", "trust_root", "at")} == last["judged"]
+
+
+def test_a_program_cannot_record_a_summary_of_a_version_nobody_judged(work: Path) -> None:
+    """Version 2 is submitted and nobody approved or published it: a program logs a summary of it
+    straight through the store, with no judgement of the version on the record. Refused, nothing
+    logged; `casegate publish` (which judges first) then records the registry's own outcome."""
+    d = work
+    _loosen_and_submit(d)
+    before = _publications(d)
+    with open_registry(_env(d)["CASEGATE_DATABASE_URL"]) as reg, \
+            pytest.raises(VerificationError, match="no judgement of version 2 of atlas-2-api"):
+        record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": "GO"}}, version=2)
+    assert _publications(d) == before
+    cg(d, "publish", "case/case.yaml", "--out", "public")
+    assert [p["summary"]["decision"]["outcome"] for p in _publications(d)[len(before):]] == ["NO-GO"]
 
 
 def test_a_recorded_summary_is_dated_by_the_registry_not_the_publisher(work: Path) -> None:

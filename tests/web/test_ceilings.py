@@ -63,8 +63,10 @@ def tiered(tmp_path: Path, database_url: str) -> tuple[TestClient, dict[str, str
     from casegate.store import (
         RegistrySalts,
         generate_key,
+        json_sha256,
         open_registry,
         record_decision,
+        record_judgement,
         record_objection,
         record_publication,
     )
@@ -82,6 +84,10 @@ def tiered(tmp_path: Path, database_url: str) -> tuple[TestClient, dict[str, str
     record_decision(reg, record, version=v.number)
     summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), level=Confidentiality.public,
                             policy=loaded.policy)
+    # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
+    record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())),
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
     record_publication(reg, CASE, json.loads(summary.model_dump_json()), version=v.number)
     o = record_objection(reg, CASE, role="external-evaluator", person="Priya Natarajan",
                          reason=f"The uplift suite leaves out the {LOG_TEXT}.", version=v.number)

@@ -22,8 +22,10 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     from casegate.publish import Salts, build_summary
     from casegate.store import (
         RegistrySalts,
+        json_sha256,
         open_registry,
         record_decision,
+        record_judgement,
         record_publication,
         record_signoff,
     )
@@ -41,6 +43,10 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     record_decision(reg, record, version=v.number)
     record_signoff(reg, cc.case.id, role="rso", person="Sam Whitfield", version=v.number)
     summary = build_summary(loaded.case, record, salts=Salts(RegistrySalts(reg)), level=cc.level, policy=loaded.policy)
+    # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
+    record_judgement(reg, cc.case.id, version=v.number, outcome=record.outcome,
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())),
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
     record_publication(reg, cc.case.id, json.loads(summary.model_dump_json()), version=v.number)
     reg.record("incident", cc.case.id, {"date": "2027-01-02", "severity": "high", "domain": "cyber",
                                         "description": "internal description " + next(iter(cc.tokens))})

@@ -7,11 +7,18 @@ from casegate.load import load_case
 from casegate.monitor import act
 from casegate.monitor._states import CaseState
 from casegate.publish import Salts, build_summary
-from casegate.store import MemorySaltStore, open_registry, record_publication
+from casegate.store import (
+    MemorySaltStore,
+    json_sha256,
+    open_registry,
+    record_judgement,
+    record_publication,
+)
 
 from .conftest import BoardFixture, approve
 
 CASE = "atlas-2-api"
+JUDGED = {"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"}
 
 
 def _publish(board: BoardFixture) -> None:
@@ -22,8 +29,13 @@ def _publish(board: BoardFixture) -> None:
     reg = open_registry(board.database_url)
     loaded = load_case(board.case_dir / "case.yaml")
     assert loaded.case is not None
-    s = build_summary(loaded.case, run_gate(loaded), salts=Salts(MemorySaltStore()), policy=loaded.policy)
-    record_publication(reg, CASE, json.loads(s.model_dump_json()))
+    record = run_gate(loaded)
+    s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy)
+    # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
+    version = reg.case_version(CASE).number
+    record_judgement(reg, CASE, version=version, outcome=record.outcome,
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED)
+    record_publication(reg, CASE, json.loads(s.model_dump_json()), version=version)
     reg.close()
 
 

@@ -15,7 +15,14 @@ from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.monitor import VersionCache, load_stored
 from casegate.publish import Salts, build_summary
-from casegate.store import MemorySaltStore, open_registry, record_decision, record_publication
+from casegate.store import (
+    MemorySaltStore,
+    json_sha256,
+    open_registry,
+    record_decision,
+    record_judgement,
+    record_publication,
+)
 from casegate.web import Settings, create_app
 
 from .conftest import EXAMPLE
@@ -47,6 +54,10 @@ def _submitted(tmp: Path, database_url: str) -> tuple[str, bytes]:
     record = run_gate(loaded)
     record_decision(reg, record, version=v.number)
     s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy)
+    # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
+    record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())),
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
     record_publication(reg, CASE, json.loads(s.model_dump_json()), version=v.number)
     reg.close()
     # the policy moves on after submission: the stored version must not follow the path

@@ -6,6 +6,7 @@ without it does not verify."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,16 @@ from ..sign import (
     iso,
     load_keyring,
 )
-from ..store import Registry, log_time
+from ..store import (
+    LogEntry,
+    Registry,
+    json_sha256,
+    judged_outcome,
+    judgements,
+    log_time,
+    record_judgement,
+    record_publication,
+)
 from ..trust import TrustRoot, load_trust_root
 from ..verify import (
     binding_problems,
@@ -40,7 +50,7 @@ from ..verify import (
     stale_signatures,
 )
 
-__all__ = ["approve", "publication_keyring", "registry_judge"]
+__all__ = ["approve", "publication_keyring", "record_published", "registry_judge"]
 
 PUBLISH_PINNED = "publish judges under the keyring the trust root pins"
 """The opening words of `publish`'s refusal to record a summary judged under another keyring."""
@@ -148,17 +158,30 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
             "organisation never named",
             help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
                  "preview that the registry does not record (only tests and demos record unpinned: --unpinned)")
-    judged: list[dict[str, Any]] = [e.payload["judgement"] for e in reg.events(case_id=case_id, kind="decision")
-                                    if e.payload.get("version") == version
-                                    and isinstance(e.payload.get("judgement"), dict)]
-    used = judged[-1].get("keyring") if judged else None
+    judged = judgements(reg, case_id, version)
+    used = judged[-1][0].get("keyring") if judged else None
     if used is not None and used != fp:
         raise VerificationError(
-            f"the registry judged its decision on version {version} of {case_id} with keyring {used}, not "
+            f"the registry judged version {version} of {case_id} with keyring {used}, not "
             f"{fp}: a summary recorded there is judged with the same keyring", location=str(keyring),
-            help="publish with the keyring the registry judged the decision with, or add --no-record for a "
+            help="publish with the keyring the registry judged it with, or add --no-record for a "
                  "local preview")
     return ring, {"keyring": fp, "trust_root": None}
+
+
+def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any], *, version: int,
+                     judged: dict[str, Any]) -> LogEntry:
+    """Record the public summary of stored `version` that `casegate publish` judged as the registry
+    judges (`record`: its decision; `judged`: the keyring, trust root version and time from
+    `publication_keyring`). Where the registry has logged no judgement of the version (no approval
+    on it), that judgement is logged first, so the summary is held to a judgement on the record;
+    where it has, the summary is held to that one (VerificationError, nothing logged, when they
+    differ)."""
+    if judged_outcome(reg, record.case_id, version) is None:
+        rec = json.loads(record.model_dump_json())
+        record_judgement(reg, record.case_id, version=version, outcome=record.outcome,
+                         record_sha256=json_sha256(rec), judged=judged)
+    return record_publication(reg, record.case_id, summary, version=version, judged=judged)
 
 
 def _policy_pin_problems(root: TrustRoot | None, loaded: Loaded) -> list[str]:

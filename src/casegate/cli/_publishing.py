@@ -242,16 +242,16 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         return 0
     import json
 
-    from ..store import record_publication
+    from ..approve import record_published
 
     try:
-        if facts is None or stamp is None:
+        if facts is None or stamp is None or record is None:
             err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
                 f"(`casegate registry submit {case}` first)")
             return 0
         _stored_version(reg, (raw, loaded))  # the files must still be the stored version's
-        entry = record_publication(reg, s.case["id"], json.loads(s.model_dump_json()), version=facts.version,
-                                   judged={**stamp, "at": iso(judged_at)})
+        entry = record_published(reg, record, json.loads(s.model_dump_json()), version=facts.version,
+                                 judged={**stamp, "at": iso(judged_at)})
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
     finally:

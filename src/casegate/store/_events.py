@@ -7,6 +7,8 @@
                   "status": "open"|"answered"|..., "via": "cli"|"web"}
     publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex,
                   "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent}
+    judgement    {"version": n, "outcome": "GO"|..., "record_sha256": hex, "keyring": fingerprint,
+                  "trust_root": n | null, "at": iso, "via": "publish"}
 
 `version` is the registry's version number of the case the event is about (null when unknown).
 """
@@ -63,17 +65,37 @@ def record_objection(reg: Registry, case_id: str, *, role: str, person: str, rea
                                              "via": via})
 
 
-def judged_outcome(reg: Registry, case_id: str, version: int | None) -> tuple[str, int] | None:
-    """The outcome of the registry's own latest judgement of stored `version` (the judgement
-    logged with a decision on it, `casegate.approve.registry_judge`) and that decision's log
-    index; None when it logged none."""
+def record_judgement(reg: Registry, case_id: str, *, version: int, outcome: str, record_sha256: str,
+                     judged: dict[str, Any]) -> LogEntry:
+    """Log the registry's own judgement of stored `version` where no approval logged one: the gate
+    run as the registry runs it (`casegate publish`: the keyring the trust root pins, the
+    registry's history, its clock), its outcome and the decision record's hash (`judged`: the
+    keyring, the trust root version and when). A summary recorded for the version is held to it."""
+    return reg.record("judgement", case_id, {"version": version, "outcome": outcome, "record_sha256": record_sha256,
+                                             **judged, "via": "publish"})
+
+
+def judgements(reg: Registry, case_id: str, version: int | None) -> list[tuple[dict[str, Any], int]]:
+    """The registry's own judgements of stored `version`, oldest first, each with its log index:
+    the one logged with a decision it approved on (`casegate.approve.registry_judge`) and the one
+    `casegate publish` logs where none was (`record_judgement`)."""
     if version is None:
-        return None
-    for e in reversed(reg.events(case_id=case_id, kind="decision")):
+        return []
+    found: list[tuple[dict[str, Any], int]] = []
+    for e in reg.events(case_id=case_id, kind="decision"):
         judgement = e.payload.get("judgement")
-        if e.payload.get("version") == version and isinstance(judgement, dict) and judgement.get("outcome"):
-            return str(judgement["outcome"]), e.index
-    return None
+        if e.payload.get("version") == version and isinstance(judgement, dict):
+            found.append((judgement, e.index))
+    found += [(e.payload, e.index) for e in reg.events(case_id=case_id, kind="judgement")
+              if e.payload.get("version") == version]
+    return sorted((j for j in found if j[0].get("outcome")), key=lambda j: j[1])
+
+
+def judged_outcome(reg: Registry, case_id: str, version: int | None) -> tuple[str, int] | None:
+    """The outcome of the registry's own latest judgement of stored `version` (`judgements`) and
+    the log index it was logged at; None when it logged none."""
+    found = judgements(reg, case_id, version)
+    return (str(found[-1][0]["outcome"]), found[-1][1]) if found else None
 
 
 def summary_outcome(summary: Any) -> str | None:
@@ -86,12 +108,21 @@ def summary_outcome(summary: Any) -> str | None:
 def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
                        version: int | None = None, judged: dict[str, Any] | None = None) -> LogEntry:
     """Log the public summary of stored `version` (`judged`: the keyring and trust root version
-    it was judged under, and when). Refused (VerificationError, nothing logged) when the summary's
-    outcome is not the one the registry's own judgement of that version found: the public record
-    of a version says what the registry decided on it."""
+    it was judged under, and when). Refused (VerificationError, nothing logged) when the registry
+    has logged no judgement of that version (`judgements`: none approved on it, and no `casegate
+    publish` judged it), or when the summary's outcome is not the one its latest judgement found:
+    the public record of a version says what the registry decided on it, and a summary nobody
+    judged says only what its writer chose."""
     own = judged_outcome(reg, case_id, version)
     said = summary_outcome(summary)
-    if own is not None and said != own[0]:
+    if own is None:
+        which = f"version {version} of {case_id}" if version is not None else f"an unnamed version of {case_id}"
+        raise VerificationError(
+            f"the registry has logged no judgement of {which}: it records a summary only of a version it has "
+            f"judged, so the summary (which says {said or 'no outcome'}) was not recorded",
+            help="record it with `casegate publish CASE` against this registry, which judges the stored version "
+                 "first; or approve the version (`casegate state apply`), which logs the registry's judgement")
+    if said != own[0]:
         raise VerificationError(
             f"the summary says {said or 'no outcome'} for version {version} of {case_id}, but the registry's own "
             f"judgement of that version (log entry {own[1]}) is {own[0]}: the registry records only a summary that "

@@ -40,10 +40,10 @@ def _standing_publication(events: list[LogEntry]) -> LogEntry | None:
     """The latest public summary that says what the registry judged its version to be: one whose
     outcome contradicts the registry's own judgement of that version (logged before `publish`
     was held to it) is not shown as the case's summary. A summary of a version the registry has
-    judged no decision on stands as logged."""
+    logged no judgement of (one logged before the registry required one) stands as logged."""
     judged: dict[Any, str] = {}
     for e in events:
-        j = e.payload.get("judgement") if e.kind == "decision" else None
+        j = e.payload.get("judgement") if e.kind == "decision" else e.payload if e.kind == "judgement" else None
         if isinstance(j, dict) and j.get("outcome"):
             judged[e.payload.get("version")] = str(j["outcome"])
     for e in reversed(events):

@@ -273,24 +273,31 @@ def monitor_cannot_fire(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG709", "incident-trigger-cannot-fire", severity="blocking", serves="test-7-post-deployment",
     summary="An incident trigger fires only on incidents more severe than the worst harm pathway of its "
-            "domain (of any domain, for a trigger that names none), or every incident trigger that covers "
-            "a domain with a pathway rated severe or worse waits for a catastrophic incident.",
+            "domain (of any domain, for a trigger that names none), or a domain with a pathway rated severe "
+            "or worse has no incident trigger that fires short of a catastrophe: every one that covers it "
+            "waits for a catastrophic incident, or none covers it at all.",
     rationale="An incident trigger's `min_severity` is the lab's own number, and it decides whether an "
               "incident reaches the case at all: `triggers run` skips every incident rated below it. A "
               "cyber trigger that waits for a catastrophic incident, where the worst cyber pathway the "
               "threat model names is severe, never fires on the harm the case argues about; one that "
               "waits for a catastrophe where the pathway is catastrophic fires only after the harm the "
-              "case exists to prevent. Each is listed as a control and can change nothing in time. A "
+              "case exists to prevent. Each is listed as a control and can change nothing in time. "
+              "Leaving the domain's incident trigger out altogether goes one step further: no incident in it, "
+              "catastrophic or not, reaches the case. A "
               "domain's incidents must reach the case at the severity of its worst pathway, and, where "
               "that is severe or worse, short of a catastrophe; a stricter trigger for the worst "
               "incidents may sit beside one that fires sooner.",
-    bad="# threat model: cyber-ransomware {severity: severe}; bio-known-agent {severity: catastrophic}\n"
+    bad="# threat model: cyber-ransomware {severity: severe}; bio-known-agent {severity: catastrophic};\n"
+        "#   weight-theft {severity: severe}\n"
         "triggers:\n  T-cyber-incident: {on: incident, domain: cyber, min_severity: catastrophic, action: reopen}\n"
-        "  T-bio-incident: {on: incident, domain: cbrn, min_severity: catastrophic, action: withdraw}",
+        "  T-bio-incident: {on: incident, domain: cbrn, min_severity: catastrophic, action: withdraw}\n"
+        "  # no trigger for exfiltration",
     good="triggers:\n  T-cyber-incident: {on: incident, domain: cyber, min_severity: high, action: reopen}\n"
-         "  T-bio-incident: {on: incident, domain: cbrn, min_severity: moderate, action: withdraw}",
+         "  T-bio-incident: {on: incident, domain: cbrn, min_severity: moderate, action: withdraw}\n"
+         "  T-exfiltration-incident: {on: incident, domain: exfiltration, min_severity: high, action: reopen}",
     fix="Lower the trigger's `min_severity` to the severity of the domain's worst pathway or below (below "
-        "catastrophic where that pathway is severe or worse), or add a trigger for the domain that fires sooner.",
+        "catastrophic where that pathway is severe or worse), or add a trigger for the domain that fires sooner; "
+        "a domain with a severe pathway and no incident trigger at all needs one.",
 )
 def incident_trigger_cannot_fire(ctx: Context) -> Iterator[Hit]:
     from ...model import Severity
@@ -303,8 +310,8 @@ def incident_trigger_cannot_fire(ctx: Context) -> Iterator[Hit]:
     for dom, threats in ctx.case.threat_model.items():
         if threats.scoped_out is None and threats.pathways:
             worst[dom] = max(((pid, p.severity) for pid, p in threats.pathways.items()), key=lambda x: x[1].rank)
-    if not incident or not worst:
-        return
+    if not pd.triggers or not worst:
+        return  # no trigger at all is CG702's finding
     found: dict[str, list[str]] = {}
     for tid, t in incident:
         if t.min_severity is None:
@@ -321,10 +328,21 @@ def incident_trigger_cannot_fire(ctx: Context) -> Iterator[Hit]:
             found.setdefault(tid, []).append(f"it fires only on incidents rated {t.min_severity.value}, and {scope}: "
                                              "it can never fire on a harm the case argues about")
     severe = Severity.severe.rank
+    uncovered: list[Hit] = []
     for dom, (pid, top) in worst.items():
+        if top.rank < severe:
+            continue
         covering = [(tid, t) for tid, t in incident if t.domain in (None, dom)]
-        if not covering or top.rank < severe:
-            continue  # a domain no incident trigger covers is not this rule's finding
+        if not covering:
+            # Leaving the trigger out is the limit of raising its floor: no incident in the domain,
+            # catastrophic or not, reaches the case.
+            uncovered.append(Hit(
+                _PD + ("triggers",),
+                f"no incident trigger covers `{dom}`, which has a pathway rated {top.value} (`{pid}`): no incident "
+                "in it, however severe, reaches the case",
+                help=f"add a trigger such as `{{on: incident, domain: {dom}, min_severity: high, action: reopen}}` "
+                     "(a floor at or below the worst pathway's severity, short of catastrophic)"))
+            continue
         if min(t.min_severity.rank if t.min_severity is not None else -1 for _, t in covering) < Severity.catastrophic.rank:
             continue
         names = ", ".join(f"`{tid}`" for tid, _ in covering)
@@ -337,6 +355,7 @@ def incident_trigger_cannot_fire(ctx: Context) -> Iterator[Hit]:
         yield Hit(_PD + ("triggers", tid, "min_severity"), f"incident trigger `{tid}`: {'; '.join(why)}",
                   help="lower `min_severity` to the worst pathway's severity or below (short of catastrophic), or "
                        "add a trigger for the domain that fires sooner")
+    yield from uncovered
 
 
 @rule(
