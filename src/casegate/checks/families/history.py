@@ -27,7 +27,7 @@ from .._derived import (
     run_key,
 )
 from .._registry import Context, Hit, rule
-from .._text import parse_window, words
+from .._text import alike, parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
@@ -752,17 +752,6 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
                   f"({ev.kind}) cannot be a run of them: {why}")
 
 
-ALIKE = 0.6
-"""Share of their words (of all the words either uses) from which two claims say the same thing."""
-
-
-def _alike(a: str, b: str) -> bool:
-    """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
-    with a word or two changed is the same claim."""
-    x, y = set(words(a)), set(words(b))
-    return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
-
-
 def _noun(inc: IncidentDefeat) -> str:
     """How messages name the defeater."""
     return "the breach" if inc.cause == "monitor" else "the incident"
@@ -859,7 +848,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         if el is None:
             same = [k for k, e in els.items() if e.claim is not None and words(e.text) == words(before)]
             near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
-                    and _alike(e.text, before)]
+                    and alike(e.text, before)]
             if same:
                 bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
             elif near:
