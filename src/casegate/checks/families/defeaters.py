@@ -553,13 +553,14 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     against = ctx.compared
     was, els = prev.argument.elements, ctx.case.argument.elements
     before = aimed_in(was)
-    follow = _Successors(ctx, prev)
+    follow: _Successors | None = None  # built for the first defeater that stood there
     for did, old in was.items():
         if old.defeater is None:
             continue
         standing = _standing(did, old, was, prev.evidence, before)
         if standing is None:
             continue  # answered there: CG803 judges its answer here, as it is now
+        follow = follow or _Successors(ctx, prev)
         # every element in the place of a claim it was against: several, when the successor is not
         # one, and it must stand against each
         found: dict[str, tuple[str, str]] = {}
