@@ -1,8 +1,10 @@
 """CG803 answered-without-answer, CG805 and CG806 defeater-dropped: the lab tries to make an open
 defeater go away without answering it: by 'answering' it with the claim it attacks, a context, a
 claim resting on the attacked one or the evidence already disputed; or, against the version
-compared with, by deleting it, re-aiming it, relabelling its kind, or turning a defeat it accepted
-into an answer from the evidence it already had."""
+compared with, by deleting it, re-aiming it, relabelling its kind, turning a defeat it accepted
+into an answer from the evidence it already had, or withdrawing the claim it targets and making
+it again under a new id (reworded, copied under several ids, or in other words in the same place
+or on the same evidence)."""
 
 from __future__ import annotations
 
@@ -148,7 +150,14 @@ def test_the_attacked_claim_reworded_with_the_same_capability_is_followed() -> N
     els["G2b"] = {**els.pop("G2"), "claim": "The model stays under Cyber High with full elicitation."}
     els["S1"]["supported_by"] = ["G2b", "G3"]
     (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
-    assert m.startswith("counter-evidence `D3` against `G2b` was open")
+    assert m == ("counter-evidence `D3` against `G2` was open in the previous version; it is gone from this version, "
+                 "and `G2b` (under `S1`, where it stood) stands in the place of `G2`")
+    # elsewhere in the argument, resting on another run, it is still the same capability assertion
+    els["S1"]["supported_by"] = ["G3"]
+    els["G1"]["supported_by"] = ["S1", "G2b"]
+    els["G2b"]["evidence"] = ["E-redteam"]
+    (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
+    assert m.endswith("and `G2b` (making the same capability assertion) stands in the place of `G2`")
 
 
 def test_it_may_go_with_every_claim_it_was_against() -> None:
@@ -175,3 +184,67 @@ def test_an_accepted_defeat_answered_from_old_evidence_blocks() -> None:
 
 def test_first_version_nothing_to_compare() -> None:
     assert _msgs("CG806", base_doc()) == []
+
+
+def _restated(*ids: str, words: str | None = None, parent: str = "S1", evidence: list[str] | None = None) -> dict[str, Any]:
+    """This version: D3 deleted and G3 (which it was against) withdrawn, the claim made again under
+    each of `ids` (in `words`, else its own), standing under `parent`, citing `evidence`."""
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    g3 = els.pop("G3")
+    els["S1"]["supported_by"] = ["G2"]
+    for x in ids:
+        els[x] = {**g3, "claim": words or g3["claim"], "evidence": evidence if evidence is not None else g3["evidence"]}
+        els[parent]["supported_by"] = [*els[parent].get("supported_by", []), x]
+    return doc
+
+
+_G3 = "Every step of the ransomware pathway is blocked by a tested safeguard."
+
+
+@pytest.mark.parametrize(("ids", "kw", "how"), [
+    (("G3b",), {"words": "Each step of the ransomware pathway is blocked by a tested safeguard."},
+     "`G3b` (in nearly the same words)"),
+    (("G3b", "G3c"), {}, "`G3b` (in the same words) and `G3c` (in the same words)"),
+    (("G3b",), {"words": "Misuse of the API for ransomware is prevented.", "evidence": ["E-redteam-2"]},
+     "`G3b` (under `S1`, where it stood)"),
+    (("G3b",), {"words": "Misuse of the API for ransomware is prevented.", "parent": "G1"},
+     "`G3b` (citing `E-redteam`, a run it cited)"),
+])
+def test_the_claim_it_was_against_made_again_under_a_new_id_keeps_it(ids: tuple[str, ...], kw: dict[str, Any],
+                                                                      how: str) -> None:
+    """The lab deletes the open defeater and 'withdraws' the claim it was against, making the claim
+    again under a new id: a word changed, copied word for word under two ids, other words in the
+    same place, or other words elsewhere on the same run. Whatever stands in its place carries it."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated(*ids, **kw)
+    doc["evidence"]["E-redteam-2"] = {**doc["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
+    (h,) = hits("CG806", context(doc, previous=prev))
+    assert h.message == (f"counter-evidence `D3` against `G3` was open in the previous version; it is gone from this "
+                         f"version, and {how} stand{'s' if len(ids) == 1 else ''} in the place of `G3`")
+    assert h.path == ("argument", "elements", ids[0])
+    assert severity("CG806", h) is RuleSeverity.blocking
+
+
+def test_kept_against_one_copy_of_the_claim_and_not_the_other_blocks() -> None:
+    """Copied under two ids, the claim is followed to both: the defeater kept against one only
+    leaves the other standing free of it (fail closed: an ambiguous successor needs it on each)."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated("G3b", "G3c")
+    els = doc["argument"]["elements"]
+    els["D3"] = {"defeater": D3, "kind": "counter-evidence", "against": ["G3b"], "status": "open"}
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert m == ("`D3` was aimed at `G3` in the previous version, where it was open; it is not aimed at `G3c`, and "
+                 "`G3c` (in the same words) stands in the place of `G3`")
+    els["D3"]["against"] = ["G3b", "G3c"]
+    assert _msgs("CG806", doc, previous=prev) == []
+
+
+def test_a_claim_withdrawn_with_nothing_in_its_place_takes_the_defeater_with_it() -> None:
+    """G3 withdrawn and a new, unrelated claim added elsewhere (under the top claim, in other words,
+    on other evidence): nothing stands in G3's place, so D3 may go with it."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated("G8", words="Post-deployment monitoring reopens the case on a flag spike.", parent="G1",
+                    evidence=["E-redteam-2"])
+    doc["evidence"]["E-redteam-2"] = {**doc["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
+    assert _msgs("CG806", doc, previous=prev) == []

@@ -144,6 +144,23 @@ def test_theater_recorded_then_the_claim_given_a_new_id(atlas: Path) -> None:
             "2026-10-30); this version records no `asserted` date") in msgs, msgs
 
 
+def test_the_claim_made_again_under_two_new_ids_is_followed_to_each(atlas: Path) -> None:
+    """The top claim given a new id, and a copy of it in the same words under a third id: a match
+    that is not unique is not a reason to follow none of them."""
+    prev = _recorded_theater(atlas)
+    _renamed(atlas)
+    claim = ("      claim: Atlas-2 may be offered through the API with code execution to verified developers "
+             "without unacceptable risk of severe cyber or biological harm.\n")
+    _edit(atlas / "argument.yaml", "    C1:\n", "    G1-copy:\n" + claim + "      supported_by: [S1]\n    C1:\n")
+    _edit(atlas / "argument.yaml", "      supported_by: [S1]\n      in_context_of: [C1, C2, A1]\n",
+          "      supported_by: [S1, G1-copy]\n      in_context_of: [C1, C2, A1]\n")
+    codes = _codes(atlas, prev)
+    msgs = codes.get("CG511", [])
+    assert any(m.startswith(RENAMED) for m in msgs), codes
+    assert any(m.startswith("`G1-copy` (`G1` in the --previous version, in the same words) was asserted on 2026-09-15")
+               for m in msgs), msgs
+
+
 def test_a_new_id_with_case_and_punctuation_changed_is_the_same_claim(atlas: Path) -> None:
     prev = _recorded_theater(atlas)
     _renamed(atlas, claim="ATLAS-2 may be offered through the API, with code execution, to verified developers "

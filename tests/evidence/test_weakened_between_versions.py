@@ -429,7 +429,7 @@ def _cg420(atlas: Path, prev: Path) -> list[Finding]:
 def test_a_new_title_alone_lets_a_later_test_stand_in_only_as_a_condition(atlas: Path) -> None:
     """The lab renames the refusal training ("v2") and cites only a later test: the title is its
     word that the control changed, so the gate asks someone to accept that; a changed layer or
-    steps is a changed safeguard (and CG355's to judge)."""
+    steps sharing none with the old is a changed safeguard (and CG355's to judge)."""
     prev = _against_previous(atlas)
     _rerun_refusal_test(atlas, bypasses=0)
     _edit(atlas / "case.yaml", "    title: Refusal training against vulnerability discovery and bio protocol help\n",
@@ -452,3 +452,50 @@ def test_new_weights_do_not_let_a_renamed_vetting_control_drop_its_test(atlas: P
     hits = _cg420(atlas, prev)
     assert [f.severity.value for f in hits] == ["condition"], hits
     assert "safeguard `SG-kyc` no longer cites `E-kyc`" in hits[0].message
+
+
+_REFUSAL_BLOCKS = "    blocks: [cyber-ransomware.find-vulnerability, bio-known-agent.acquisition-planning]\n"
+
+
+def test_a_step_added_to_blocks_does_not_let_a_later_test_replace_the_old_one(atlas: Path) -> None:
+    """The refusal training is "changed" only in the steps it claims to block (one added), and only
+    a later test with no bypasses is cited: `blocks` is the case's word, not a change to the control,
+    so the test that found the bypasses still stands for the two steps both versions block."""
+    prev = _against_previous(atlas)
+    _rerun_refusal_test(atlas, bypasses=0)
+    _edit(atlas / "case.yaml", _REFUSAL_BLOCKS, "    blocks: [cyber-ransomware.find-vulnerability, "
+          "bio-known-agent.acquisition-planning, cyber-ransomware.build-exploit]\n")
+    hits = _cg420(atlas, prev)
+    assert [f.severity.value for f in hits] == ["blocking"], hits
+    assert hits[0].message.startswith("safeguard `SG-refusal` no longer cites `E-refusal` (safeguard-test, 2026-10-25")
+    assert ("the same safeguard on the same weights, still blocking bio-known-agent.acquisition-planning, "
+            "cyber-ransomware.find-vulnerability (a change to `blocks` is the case's word") in hits[0].message
+    # a step dropped instead is the same word: the old test stands for the step it still blocks
+    _edit(atlas / "case.yaml", "    blocks: [cyber-ransomware.find-vulnerability, "
+          "bio-known-agent.acquisition-planning, cyber-ransomware.build-exploit]\n",
+          "    blocks: [cyber-ransomware.find-vulnerability]\n")
+    assert [f.severity.value for f in _cg420(atlas, prev)] == ["blocking"]
+
+
+def test_a_step_added_and_a_new_title_is_a_condition_as_the_title_alone_is(atlas: Path) -> None:
+    """A new title is the lab's word that the control changed, whatever it says about `blocks`
+    beside it: the later test stands in as a condition someone accepts."""
+    prev = _against_previous(atlas)
+    _rerun_refusal_test(atlas, bypasses=0)
+    _edit(atlas / "case.yaml", _REFUSAL_BLOCKS, "    blocks: [cyber-ransomware.find-vulnerability, "
+          "bio-known-agent.acquisition-planning, cyber-ransomware.build-exploit]\n")
+    _edit(atlas / "case.yaml", "    title: Refusal training against vulnerability discovery and bio protocol help\n",
+          "    title: Refusal training v2\n")
+    hits = _cg420(atlas, prev)
+    assert [f.severity.value for f in hits] == ["condition"], hits
+    assert "on the word of a new title alone" in hits[0].message and "still blocking" in hits[0].message
+
+
+def test_a_safeguard_moved_to_other_steps_altogether_may_be_retested(atlas: Path) -> None:
+    """The refusal training no longer blocks any step it blocked (it now guards exploit building
+    only): the old test tested a control at steps it no longer claims, and a later test of it takes
+    its place; a layer changed likewise."""
+    prev = _against_previous(atlas)
+    _rerun_refusal_test(atlas, bypasses=0)
+    _edit(atlas / "case.yaml", _REFUSAL_BLOCKS, "    blocks: [cyber-ransomware.build-exploit]\n")
+    assert _cg420(atlas, prev) == []

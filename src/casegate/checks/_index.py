@@ -174,20 +174,21 @@ def _kahn(support: dict[str, tuple[str, ...]]) -> list[str]:
     return order
 
 
-def renamed_elements(before: Case, now: Case) -> dict[str, str]:
-    """Element id in `before` -> its id in `now`, for an element whose id is gone from `now` and
-    whose text (compared by its words: case, spacing and punctuation aside) exactly one element
-    of the same type that `before` did not have makes in `now`: the same claim under a new id.
-    An element whose words match none, or several, is not followed."""
+def renamed_elements(before: Case, now: Case) -> dict[str, list[str]]:
+    """Element id in `before` -> its ids in `now`, for an element whose id is gone from `now`: every
+    element of the same type that `before` did not have and that makes the same text in `now`
+    (compared by its words: case, spacing and punctuation aside), in the argument's order. The same
+    claim under a new id is followed, and so is each copy of it when it is made again under several
+    new ids; an element whose words match none is not in the map."""
     was, is_ = before.argument.elements, now.argument.elements
     fresh: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for eid, el in is_.items():
         if eid not in was:
             fresh.setdefault((el.type, tuple(words(el.text))), []).append(eid)
-    out: dict[str, str] = {}
+    out: dict[str, list[str]] = {}
     for eid, el in was.items():
         if eid not in is_:
             same = fresh.get((el.type, tuple(words(el.text))), [])
-            if len(same) == 1:
-                out[eid] = same[0]
+            if same:
+                out[eid] = same
     return out

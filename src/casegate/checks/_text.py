@@ -14,7 +14,7 @@ import re
 
 from ..model import Policy
 
-__all__ = ["content_words", "has_number", "hollow_reason", "parse_window", "words"]
+__all__ = ["ALIKE", "alike", "content_words", "has_number", "hollow_reason", "parse_window", "words"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _NUMBER = re.compile(r"\d")
@@ -35,6 +35,17 @@ def words(text: str) -> list[str]:
     """The words of a text, case and punctuation aside: a claim reworded only in those is unchanged
     (as a safeguard's title is compared)."""
     return re.findall(r"\w+", text.casefold())
+
+
+ALIKE = 0.6
+"""Share of their words (of all the words either uses) from which two claims say the same thing."""
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
+    with a word or two changed is the same claim."""
+    x, y = set(words(a)), set(words(b))
+    return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
 
 
 def content_words(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
-from ..model import BOUNDARY_LADDER, Case, Policy, Severity, Variant
+from ..model import BOUNDARY_LADDER, Case, Element, Policy, Severity, Variant
 from ..model._case import (
     TEST_KINDS,
     DomainThreats,
@@ -694,6 +694,57 @@ def dropped_test(case: Case, policy: Policy) -> Applied:
                 decision=_upd(case.decision, signoffs=signoffs)), policy
 
 
+def restepped_test(case: Case, policy: Policy) -> Applied:
+    return "the move runs the test again: it rewrites the test's log"
+
+
+def restepped_test_log(s: Subject) -> Rewritten:
+    """The developer's own red team or safeguard test with the most bypasses its log shows, run
+    again: a new log a day later with every bypass scored as blocked, cited under a new id in its
+    place, while the safeguard that cited it claims one more step in `blocks`: a change of the
+    lab's word about the control, not of the control, offered as the reason the later test may
+    take the old one's place."""
+    facts = s.facts
+    case = s.case
+    cited = [(sid, x) for sid, sg in case.safeguards.items() if sg.blocks for x in sg.evidence
+             if (ev := s.effective.evidence.get(x)) is not None and ev.kind in TEST_KINDS and not ev.independent
+             and ev.result is not None and ev.result.bypasses and facts is not None
+             and facts.basis(x) == DERIVED and x not in facts.excluded]
+    if not cited:
+        return "no safeguard cites a test of the developer's own whose log counts bypasses"
+    sid, x = max(cited, key=lambda t: s.effective.evidence[t[1]].result.bypasses or 0)  # type: ignore[union-attr]
+    sg = case.safeguards[sid]
+    step = next((f"{pid}.{st}" for pid, (_d, pw) in case.pathways().items() for st in pw.steps
+                 if f"{pid}.{st}" not in sg.blocks), None)
+    if step is None:
+        return f"safeguard {sid} already blocks every step of every pathway"
+    doc = results_log(s, x)
+    if isinstance(doc, str):
+        return doc
+    ev = case.evidence[x]
+    try:
+        later = ev.date + dt.timedelta(days=1)
+    except OverflowError:
+        return "the test is dated on the calendar's last day: no later date to run it again on"
+    doc["samples"] = [{**smp, "score": 0} if isinstance(smp, dict) else smp for smp in doc.get("samples") or []]
+    if isinstance(doc.get("bypasses"), int):
+        doc["bypasses"] = 0
+    doc["created"] = f"{later.isoformat()}T09:00:00Z"
+    new = f"{x}-retest"
+    while new in case.evidence:
+        new += "-again"
+    swap = {x: new}
+    sgs = {k: _upd(g, evidence=[swap.get(e, e) for e in g.evidence],
+                   **({"blocks": [*g.blocks, step]} if k == sid else {})) for k, g in case.safeguards.items()}
+    els = {eid: _upd(el, evidence=[swap.get(e, e) for e in el.evidence]) if x in el.evidence else el
+           for eid, el in case.argument.elements.items()}
+    evidence = {**{k: v for k, v in case.evidence.items() if k != x}, new: _upd(ev, date=later)}
+    signoffs = [_upd(so, relies_on=[swap.get(e, e) for e in so.relies_on]) for so in case.decision.signoffs]
+    edited = _upd(case, safeguards=sgs, argument=_upd(case.argument, elements=els), evidence=evidence,
+                  decision=_upd(case.decision, signoffs=signoffs))
+    return rewritten(s, new, doc, case=edited)
+
+
 def in_house_sandbagging_pass(case: Case, policy: Policy) -> Applied:
     els = case.argument.elements
     answered = [eid for eid, el in els.items() if el.kind == "sandbagging" and el.answered_by]
@@ -881,6 +932,51 @@ def self_answered_defeater(case: Case, policy: Policy) -> Applied:
     did, on = got
     els = {**case.argument.elements, did: _upd(case.argument.elements[did], status="answered", answered_by=[on[0]])}
     return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
+def _disputed_claim(case: Case) -> str | None:
+    """The claim `reworded-defeated-claim` makes again: the first claim below the top one that
+    rests on evidence and tags no capability (a claim of capability is followed by its tag)."""
+    return next((eid for eid, el in case.argument.elements.items()
+                 if el.claim is not None and eid != case.argument.top and el.evidence and el.capability is None),
+                None)
+
+
+_SPOT_CHECK = "D-outside-spot-check"
+
+
+def _counter_evidence_raised(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with an open counter-evidence defeater against `_disputed_claim`."""
+    t = _disputed_claim(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                kind="counter-evidence", against=[t], status="open")
+    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _SPOT_CHECK]), _SPOT_CHECK: d}
+    raised: Case = _upd(case, argument=_upd(case.argument, elements=els))
+    return raised
+
+
+def reworded_defeated_claim(case: Case, policy: Policy) -> Applied:
+    """The claim the open counter-evidence of the version recorded (`_counter_evidence_raised`)
+    was against 'withdrawn', and made again under a new id with one word added; the defeater is
+    not carried over."""
+    t = _disputed_claim(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    new = f"{t}-restated"
+    while new in els:
+        new += "-again"
+    out: dict[str, Any] = {}
+    for eid, el in els.items():
+        refs = {f: [new if x == t else x for x in getattr(el, f)] for f in _REFS if t in getattr(el, f)}
+        if eid == t:
+            out[new] = _upd(el, claim=f"Restated: {el.claim}", **refs)
+        else:
+            out[eid] = _upd(el, **refs) if refs else el
+    return _upd(case, argument=_upd(case.argument, elements=out)), policy
 
 
 # --------------------------------------------------------------------------- residual risk
@@ -1080,6 +1176,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-test", ("test-4-safeguards", "q-safeguards", "fm-threshold-gaming"),
              "leaves the red team or safeguard test with the most bypasses out of the next version (no safeguard, "
              "claim or sign-off cites it)", ("CG420",), dropped_test, needs_previous=True),
+    Mutation("restepped-test", ("test-4-safeguards", "q-safeguards", "fm-threshold-gaming"),
+             "replaces the red team or safeguard test with the most bypasses by one dated a day later with none, "
+             "and adds one step to the `blocks` of the safeguard that cited it", ("CG420",), restepped_test,
+             needs_previous=True, rewrite=restepped_test_log),
     Mutation("untagged-inability", ("test-3-elicitation", "q-capability"),
              "removes every `capability:` tag and every sandbagging defeater (with the probes only they cited) "
              "from the argument, leaving the evaluations and the inability they show", ("CG804",),
@@ -1121,6 +1221,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-defeater", ("fm-argument-theater", "q-uncertainty"),
              "with a version recorded in which a defeater stood open, deletes it from the argument", ("CG806",),
              dropped_defeater, needs_previous=True, recorded=_defeater_opened),
+    Mutation("reworded-defeated-claim", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence stood open against a claim, leaves it out "
+             "and makes the claim again under a new id, one word added", ("CG806",), reworded_defeated_claim,
+             needs_previous=True, recorded=_counter_evidence_raised),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
              "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
              ("CG104",), dropped_internal_case,

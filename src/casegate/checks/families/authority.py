@@ -288,8 +288,8 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
               "the sign-off's date (re-signing with a developer key is in the lab's hands) would hide it "
               "with no change in what happened; so would giving the claim a new id. The registry keeps the "
               "earlier version, so the earlier date is what the claim and the sign-off are judged on; a "
-              "claim whose id is gone is found by its words (case, spacing and punctuation aside), when "
-              "exactly one element new in this version states it; a signed sign-off of a version the "
+              "claim whose id is gone is found by its words (case, spacing and punctuation aside), in "
+              "each element new in this version that states it; a signed sign-off of a version the "
               "registry recorded was given no later than the registry recorded it, whatever date its "
               "line gave.",
     bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
@@ -321,12 +321,11 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
     for old, el in prev.argument.elements.items():
         if el.asserted is None:
             continue
-        eid = old if old in els else renamed.get(old)
-        if eid is None:
-            continue
-        is_ = els[eid].asserted
-        if is_ is None or is_ > el.asserted:
-            moved.append((old, eid, el.asserted, is_))
+        # a claim made again under several new ids in its words is followed to each of them
+        for eid in [old] if old in els else renamed.get(old, []):
+            is_ = els[eid].asserted
+            if is_ is None or is_ > el.asserted:
+                moved.append((old, eid, el.asserted, is_))
     if moved:
         now, _ = _newest_under(ctx.case, [eid for _, eid, _, _ in moved])
         then, _ = _newest_under(prev, [old for old, _, _, _ in moved])

@@ -5,10 +5,10 @@ that the model underperformed on purpose."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from ...model import Element, Evidence, RuleSeverity
+from ...model import Case, Element, Evidence, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
     capability_status,
@@ -21,6 +21,7 @@ from .._derived import (
 )
 from .._index import renamed_elements
 from .._registry import Context, Hit, rule
+from .._text import alike
 
 _EL = ("argument", "elements")
 _INABILITY = ("below", "below-alert")
@@ -402,21 +403,76 @@ def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mappin
     return "marked answered by nothing that answers it"
 
 
-def _follow(ctx: Context, t: str, was: Mapping[str, Element], renamed: Mapping[str, str]) -> str | None:
-    """The element of this version that is `t` of the version compared with: the same id, the same
-    words under a new id (`renamed_elements`), or, for a claim of capability, the claim the top
-    claim depends on that makes the same capability assertion; None when it is withdrawn."""
-    els = ctx.case.argument.elements
-    if t in els:
-        return t
-    if t in renamed:
-        return renamed[t]
-    cap = was[t].capability if t in was else None
-    if cap is None:
-        return None
-    dep = depended_on(ctx)
-    return next((x for x, c in ctx.index.fields["capability"].items()
-                 if x in dep and c.threshold == cap.threshold and c.position == cap.position), None)
+class _Successors:
+    """Where the claims of the version compared with stand in this one: each gone claim followed
+    to the new elements in its place (`follow`)."""
+
+    def __init__(self, ctx: Context, prev: Case) -> None:
+        self.ctx, self.prev = ctx, prev
+        self.was, self.els = prev.argument.elements, ctx.case.argument.elements
+        self.renamed = renamed_elements(prev, ctx.case)
+        self.fresh = [x for x in self.els if x not in self.was]
+        self.parents: dict[str, list[str]] = {}
+        for pid, el in self.was.items():
+            for k in el.supported_by:
+                self.parents.setdefault(k, []).append(pid)
+
+    @staticmethod
+    def _run(case: Case, e: str) -> tuple[str, ...]:
+        """What identifies the run item `e` records, under any evidence id (`run_key`)."""
+        return run_key(e, case.evidence[e]) if e in case.evidence else ("item", e)
+
+    def _under(self, pid: str) -> list[str]:
+        """The new elements standing directly under `pid` in this version, and under the new
+        strategies that stand there (a strategy put between a claim and its parent)."""
+        out: list[str] = []
+        todo = [x for x in self.els[pid].supported_by if x in self.els and x not in self.was]
+        seen: set[str] = set()
+        while todo:
+            x = todo.pop(0)
+            if x in seen:
+                continue
+            seen.add(x)
+            out.append(x)
+            if self.els[x].strategy is not None:
+                todo.extend(k for k in self.els[x].supported_by if k in self.els and k not in self.was)
+        return out
+
+    def follow(self, t: str) -> list[tuple[str, str]]:
+        """(element of this version, how it was found) for each that stands in the place of `t`, an
+        element of the version compared with: `t` itself while its id stands; otherwise each new
+        element of its type that makes it in the same or nearly the same words (`alike`), supports
+        the parent it supported (directly or under a new strategy), or cites a run it cited; for a
+        claim of capability that none stands in for, the claim the top claim depends on that makes
+        the same capability assertion. Empty when it is withdrawn: nothing stands in its place."""
+        if t in self.els:
+            return [(t, "")]
+        old = self.was.get(t)
+        if old is None:
+            return []
+        got: dict[str, str] = {x: "in the same words" for x in self.renamed.get(t, [])}
+        kin = [x for x in self.fresh if self.els[x].type == old.type and x not in got]
+        for x in kin:
+            if alike(self.els[x].text, old.text):
+                got[x] = "in nearly the same words"
+        for pid in self.parents.get(t, []):
+            for p in [pid] if pid in self.els else self.renamed.get(pid, []):
+                for x in self._under(p):
+                    if self.els[x].type == old.type and x not in got:
+                        got[x] = f"under `{p}`, where it stood"
+        runs = {self._run(self.prev, e) for e in old.evidence}
+        for x in kin:
+            cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs]
+            if x not in got and cites:
+                got[x] = f"citing `{cites[0]}`, a run it cited"
+        if got:
+            return list(got.items())
+        cap = old.capability
+        if cap is None:
+            return []
+        dep = depended_on(self.ctx)
+        return [(x, "making the same capability assertion") for x, c in self.ctx.index.fields["capability"].items()
+                if x in dep and c.threshold == cap.threshold and c.position == cap.position][:1]
 
 
 def _stands_on(ctx: Context, x: str) -> list[str]:
@@ -462,21 +518,27 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
     "CG806", "defeater-dropped", severity="blocking", serves="fm-argument-theater",
     summary="A defeater that stood in the version compared with (open, accepted, or marked answered by "
             "nothing that answers it) is gone from this one, is no longer aimed at a claim it was aimed "
-            "at, or changed its kind; or, accepted there, is now marked answered with no evidence new "
+            "at (or at what stands in that claim's place: the claim reworded, copied or restated there), "
+            "or changed its kind; or, accepted there, is now marked answered with no evidence new "
             "since that version.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
               "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
               "of the record: it stays, aimed where it was, until it is answered with evidence (CG803). "
-              "A defeater followed under a new id is the one in the same words and of the same kind; a "
-              "claim it was against that is gone is followed the same way, or, for a claim of "
-              "capability, to the claim that makes the same assertion. Only when every claim it was "
-              "against is withdrawn may it go with them. A defeater its own authors accepted (the claim "
+              "A defeater followed under a new id is the one in the same words and of the same kind. A "
+              "claim it was against that is gone is followed to whatever stands in its place: each new "
+              "claim in the same or nearly the same words, under the parent it supported (directly or "
+              "through a new strategy), or citing a run it cited, or, when none does, for a claim of "
+              "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
+              "under two new ids, is not withdrawing it; where several stand in its place the defeater "
+              "must stand against each. Only when nothing stands in the place of any claim it was "
+              "against may it go with them. A defeater its own authors accepted (the claim "
               "defeated) is not undone by an answer from the evidence they already had: it needs "
               "evidence new since that version.",
     bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
         "#                against: [G2], status: open}\n"
-        "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted",
+        "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted\n"
+        "# or: G2 withdrawn, D3 deleted, G2b: {claim: Under Cyber High, evidence: [E-ctf]}",
     good="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1, D3]}\n"
          "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
          "     status: answered, answered_by: [E-ctf-web]}",
@@ -491,44 +553,89 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     against = ctx.compared
     was, els = prev.argument.elements, ctx.case.argument.elements
     before = aimed_in(was)
-    renamed = renamed_elements(prev, ctx.case)
-    now_aimed = _aimed(ctx)
+    follow: _Successors | None = None  # built for the first defeater that stood there
     for did, old in was.items():
         if old.defeater is None:
             continue
         standing = _standing(did, old, was, prev.evidence, before)
         if standing is None:
             continue  # answered there: CG803 judges its answer here, as it is now
-        targets = list(dict.fromkeys(n for t in before.get(did, []) if (n := _follow(ctx, t, was, renamed)) is not None))
-        if not targets:
+        follow = follow or _Successors(ctx, prev)
+        # every element in the place of a claim it was against: several, when the successor is not
+        # one, and it must stand against each
+        found: dict[str, tuple[str, str]] = {}
+        for t in before.get(did, []):
+            for n, how in follow.follow(t):
+                found.setdefault(n, (t, how))
+        if not found:
             continue  # every claim it was against is withdrawn: it goes with them
+        targets = list(found)
         kind = old.kind or "defeater"
-        on = ", ".join(f"`{t}`" for t in targets)
-        now = did if did in els and els[did].defeater is not None else renamed.get(did)
-        if now is None:
+        was_on = _ids(dict.fromkeys(t for t, _ in found.values()))
+        copies = [did] if did in els and els[did].defeater is not None else follow.renamed.get(did, [])
+        if not copies:
             gone = (f"`{did}` is a {els[did].type} now, no longer a defeater" if did in els
                     else "it is gone from this version")
-            yield Hit(_EL + (targets[0],), f"{kind} `{did}` against {on} was {standing} in {against}; {gone}",
-                      help=f"restore `{did}` against {on} and answer it with evidence, or withdraw the claims it defeats")
+            yield Hit(_EL + (targets[0],),
+                      f"{kind} `{did}` against {was_on} was {standing} in {against}; {gone}{_in_place(found, targets)}",
+                      help=f"restore `{did}` against {_ids(targets)} and answer it with evidence, or withdraw the "
+                           "claims it defeats")
             continue
-        new = els[now]
-        named = f"`{now}`" if now == did else f"`{now}` (`{did}` in {against}, in the same words)"
-        if new.kind != old.kind:
-            yield Hit(_EL + (now, "kind") if new.kind is not None else _EL + (now,),
-                      f"{named} was {kind} in {against}, where it was {standing}; it is {new.kind or 'of no kind'} now",
-                      help=f"keep `kind: {old.kind}` and answer it with evidence" if old.kind else
-                           "answer it with evidence")
-        left = [t for t in targets if t not in now_aimed.get(now, [])]
-        if left:
-            yield Hit(_EL + (now, "against") if new.against else _EL + (now,),
-                      f"{named} was aimed at {', '.join(f'`{t}`' for t in left)} in {against}, where it was "
-                      f"{standing}; it no longer is, and {'that claim is' if len(left) == 1 else 'those claims are'} "
-                      "still in the argument",
-                      help="aim it at the claims it was against (`against:`) and answer it with evidence")
-        if old.status == "accepted" and new.status == "answered" and new.answered_by and not _new_answer(ctx, now, new):
-            since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
-            yield Hit(_EL + (now, "status"),
-                      f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
-                      f"no evidence new since that version ({since}and not cited there)",
-                      help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
-                           "claim it defeats")
+        # restated under several new ids in its words, it stands if one copy keeps it as it was
+        judged = [list(_kept(ctx, did, old, now, found, standing)) for now in copies]
+        yield from next((h for h in judged if not h), judged[0])
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(f"`{x}`" for x in ids)
+
+
+def _in_place(found: Mapping[str, tuple[str, str]], among: Sequence[str]) -> str:
+    """How the elements `among` (of `found`: element -> (the claim of the version compared with it
+    stands in the place of, how it was found)) came to stand where the claims were, in words; empty
+    when each is the claim itself."""
+    by: dict[str, list[str]] = {}
+    for n in among:
+        t, how = found[n]
+        if n != t:
+            by.setdefault(t, []).append(f"`{n}` ({how})")
+    return "".join(f", and {' and '.join(ns)} stand{'s' if len(ns) == 1 else ''} in the place of `{t}`"
+                   for t, ns in by.items())
+
+
+def _kept(ctx: Context, did: str, old: Element, now: str, found: Mapping[str, tuple[str, str]],
+          standing: str) -> Iterator[Hit]:
+    """How `now`, the defeater `did` of the version compared with (where it stood against the
+    claims `found` follows here), fails to keep it: another kind, aimed at fewer of them, or a
+    defeat accepted there answered from old evidence."""
+    prev = ctx.previous
+    assert prev is not None
+    against = ctx.compared
+    new = ctx.case.argument.elements[now]
+    kind = old.kind or "defeater"
+    named = f"`{now}`" if now == did else f"`{now}` (`{did}` in {against}, in the same words)"
+    if new.kind != old.kind:
+        yield Hit(_EL + (now, "kind") if new.kind is not None else _EL + (now,),
+                  f"{named} was {kind} in {against}, where it was {standing}; it is {new.kind or 'of no kind'} now",
+                  help=f"keep `kind: {old.kind}` and answer it with evidence" if old.kind else
+                       "answer it with evidence")
+    left = [t for t in found if t not in _aimed(ctx).get(now, [])]
+    if left and all(found[t][0] == t for t in left):
+        yield Hit(_EL + (now, "against") if new.against else _EL + (now,),
+                  f"{named} was aimed at {_ids(left)} in {against}, where it was "
+                  f"{standing}; it no longer is, and {'that claim is' if len(left) == 1 else 'those claims are'} "
+                  "still in the argument",
+                  help="aim it at the claims it was against (`against:`) and answer it with evidence")
+    elif left:
+        yield Hit(_EL + (now, "against") if new.against else _EL + (now,),
+                  f"{named} was aimed at {_ids(dict.fromkeys(found[t][0] for t in left))} in {against}, where it "
+                  f"was {standing}; it is not aimed at {_ids(left)}{_in_place(found, left)}",
+                  help=f"aim it at {_ids(left)} (`against:`) and answer it with evidence, or withdraw "
+                       f"{'that claim' if len(left) == 1 else 'those claims'}")
+    if old.status == "accepted" and new.status == "answered" and new.answered_by and not _new_answer(ctx, now, new):
+        since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
+        yield Hit(_EL + (now, "status"),
+                  f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
+                  f"no evidence new since that version ({since}and not cited there)",
+                  help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
+                       "claim it defeats")

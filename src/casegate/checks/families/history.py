@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ...evidence import DERIVED, redefined
 from ...model import RuleSeverity
@@ -27,7 +27,7 @@ from .._derived import (
     run_key,
 )
 from .._registry import Context, Hit, rule
-from .._text import parse_window, words
+from .._text import alike, parse_window, words
 from ..measurement import MeasurementChange, evaluations, measurement_changes, run_started
 from ..protocols import departures, in_force, instant, run_values
 from .threat import BOUNDARY_PROPERTIES, boundary_value, shown, wider
@@ -409,9 +409,12 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
               "left out of the next version, or cited by another safeguard instead, and a fresh test "
               "with none cited in its place. A test, once submitted, is part of the record. Of the same "
               "safeguard, a newer test is another sample of the same bypass rate, not a correction: it "
-              "adds to the old one. A safeguard that changed (another layer, title, steps or security "
-              "flag), or a test of the model's own behaviour on new weights, may be re-tested: a test "
-              "dated after the old one takes its place. A test past the policy's maximum age may go; an "
+              "adds to the old one. A safeguard that changed (another layer or security flag, or "
+              "steps that share none with the steps it blocked), or a test of the model's own behaviour "
+              "on new weights, may be re-tested: a test dated after the old one takes its place. Its "
+              "`blocks` and its title are the case's word about the control: steps added to or dropped "
+              "from `blocks` leave the old test standing for the steps both versions block, and a new "
+              "title alone lets a later test take its place only as a condition someone accepts. A test past the policy's maximum age may go; an "
               "earlier `expires` the case typed over it does not let it go.",
     bad="# previous (same classifier): SG-classifier {evidence: [E-redteam]}  # 41 bypasses in 1,200\n"
         "SG-classifier: {layer: classifier, evidence: [E-redteam-2]}  # 0 in 1,200, the old test left out",
@@ -425,6 +428,7 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
         return
     against = ctx.compared
     same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
+    renamed = {was: q for q, was in _renamed_pathways(ctx.case.pathways(), prev.pathways()).items()}
     for sid, old in prev.safeguards.items():
         new = ctx.case.safeguards.get(sid)
         if new is None:
@@ -434,37 +438,55 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
         before = {run_key(e, ev) for e in old.evidence if (ev := prev.evidence.get(e)) is not None}
         newest = max((ev.date for e, ev in cur if run_key(e, ev) not in before), default=None)
         was, now = old.definition(), new.definition()
-        changes = redefined(was, now)
-        # a new title alone is the lab's word that the control changed: the later test may take the
-        # old one's place, as a condition someone accepts
-        renamed_only = bool(changes) and {k: v for k, v in was.items() if k != "title"} == \
-            {k: v for k, v in now.items() if k != "title"}
+        control, titled, kept = _control_changes(was, now, renamed)
         for e in old.evidence:
             ev = prev.evidence.get(e)
             if ev is None or ev.kind not in TEST_KINDS or run_key(e, ev) in have or aged_out(ev, ctx):
                 continue
             on_weights = ev.kind in WEIGHT_KINDS or old.layer in WEIGHT_LAYERS
-            same = not changes and (same_weights or not on_weights)
+            same = not control and not titled and (same_weights or not on_weights)
             replaced = not same and newest is not None and newest > ev.date
-            if replaced and not (renamed_only and (same_weights or not on_weights)):
+            if replaced and not (titled and not control and (same_weights or not on_weights)):
                 continue  # a later test of the changed safeguard (or of the new weights) took its place
             c = bypass_counts(ev)
             what = (f"`{e}` ({ev.kind}, {ev.date.isoformat()}"
                     + (f", {c[0]} bypass{'' if c[0] == 1 else 'es'} in {c[1]} attempts" if c else "") + ")")
             where = ("safeguards", sid, "evidence")
+            # a change to `blocks` is the case's word about the control, not a change to it: the old
+            # test still stands for the steps both versions block
+            steps = "" if was["blocks"] == now["blocks"] else (
+                f", still blocking {', '.join(kept)} (a change to `blocks` is the case's word, not a change to "
+                "the control)")
             if replaced:
                 yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}; a later "
-                                 f"test takes its place on the word of a new title alone ({changes[0]}): the same "
-                                 "layer blocking the same steps", severity=RuleSeverity.condition,
+                                 f"test takes its place on the word of a new title alone ({titled[0]}): the same "
+                                 f"layer{steps or ' blocking the same steps'}", severity=RuleSeverity.condition,
                           help="confirm the control itself changed since the old test (a retrained or replaced "
                                "safeguard), or cite the old test again")
             elif same:
                 yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}: the same "
-                                 f"safeguard{' on the same weights' if on_weights else ''}, so a newer test adds to "
-                                 "it, it does not replace it")
+                                 f"safeguard{' on the same weights' if on_weights else ''}{steps}, so a newer test "
+                                 "adds to it, it does not replace it")
             else:
                 yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}, and no "
                                  "test of it dated later took its place")
+
+
+def _control_changes(was: dict[str, Any], now: dict[str, Any],
+                     renamed: dict[str, str]) -> tuple[list[str], list[str], list[str]]:
+    """How a safeguard's definition (`Safeguard.definition`) changed between versions, as CG420
+    weighs it: (the changes to the control itself, a new title, the steps both versions block).
+    The control changed when its layer or security flag did, or when it blocks none of the steps
+    it blocked (a pathway renamed with its steps is the same pathway); steps added to or dropped
+    from `blocks` beside steps it still blocks, and a new title, are the case's word about it."""
+    as_before = {step: f"{renamed.get(pw, pw)}.{rest}" for step in now["blocks"]
+                 for pw, _, rest in [step.partition(".")]}
+    kept = [s for s in now["blocks"] if as_before[s] in set(was["blocks"])]
+    control = redefined({**was, "title": now["title"], "blocks": now["blocks"]}, now)
+    if was["blocks"] and now["blocks"] and not kept:
+        control += redefined({**now, "blocks": was["blocks"]}, now)
+    titled = redefined({**now, "title": was["title"]}, now)
+    return control, titled, kept
 
 
 SCOPE_PROPERTIES = tuple(p for p in BOUNDARY_PROPERTIES if p.startswith("scope."))
@@ -730,17 +752,6 @@ def new_weights_old_evidence(ctx: Context) -> Iterator[Hit]:
                   f"({ev.kind}) cannot be a run of them: {why}")
 
 
-ALIKE = 0.6
-"""Share of their words (of all the words either uses) from which two claims say the same thing."""
-
-
-def _alike(a: str, b: str) -> bool:
-    """Whether two claims are nearly the same words: a claim withdrawn and made again under a new id
-    with a word or two changed is the same claim."""
-    x, y = set(words(a)), set(words(b))
-    return bool(x | y) and len(x & y) / len(x | y) >= ALIKE
-
-
 def _noun(inc: IncidentDefeat) -> str:
     """How messages name the defeater."""
     return "the breach" if inc.cause == "monitor" else "the incident"
@@ -837,7 +848,7 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
         if el is None:
             same = [k for k, e in els.items() if e.claim is not None and words(e.text) == words(before)]
             near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
-                    and _alike(e.text, before)]
+                    and alike(e.text, before)]
             if same:
                 bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
             elif near:
