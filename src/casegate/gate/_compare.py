@@ -5,10 +5,9 @@ policy changes logged in the registry. Every threshold-gaming rule runs against 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from .._record import FrozenRecord
+from .._record import FrozenRecord, replace
 from ..checks import Context, run_checks
 from ..model import Case, ComparedVersion, Finding, Policy
 
