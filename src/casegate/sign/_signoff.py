@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
 from ..model import Waiver, never_waivable
@@ -38,10 +38,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(FrozenRecord):
     """An envelope written next to the case and referenced from it."""
 
+    _fields = ("envelope", "path", "ref", "key")
     envelope: dict[str, Any]
     path: Path
     """Where the envelope file was written."""
@@ -49,6 +49,12 @@ class Recorded:
     """The reference recorded in the case (relative to the declaring file)."""
     key: TrustedKey
     """The keyring entry of the key that signed."""
+
+    def __init__(self, envelope: dict[str, Any], path: Path, ref: str, key: TrustedKey) -> None:
+        object.__setattr__(self, "envelope", envelope)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "key", key)
 
 
 def _require_loaded(loaded: Loaded) -> None:
