@@ -20,7 +20,6 @@ from .._record import FrozenRecord, Record
 from ..errors import InputError
 from ..load import Loaded
 from ..model import BoundaryKind, SignoffPolicy
-from . import _yamledit as ye
 from ._keyring import Keyring
 from ._names import name_key
 from ._statement import (
@@ -403,6 +402,7 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
     """Bring the YAML's objection entries in line with the signed statements (status, answer,
     answered_by), where it can be edited in place; the envelopes stay what counts."""
     from ..load import load_case
+    from . import _yamledit as ye  # only signing edits the YAML
 
     again = load_case(loaded.case_path)
     if again.case is None or again.policy is None:

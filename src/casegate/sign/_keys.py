@@ -8,7 +8,6 @@ hands to securesystemslib carries this id explicitly.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import sys
@@ -111,6 +110,8 @@ def _passphrase(path: Path, env: str | None) -> bytes:
     if value is not None:
         return value.encode()
     if sys.stdin.isatty():
+        import getpass  # only to prompt for a passphrase (it imports termios)
+
         return getpass.getpass(f"passphrase for {path}: ").encode()
     raise InputError("the private key is passphrase-protected and no passphrase was given",
                      location=str(path),

@@ -15,7 +15,6 @@ from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
 from ..model import Waiver, never_waivable
-from . import _yamledit as ye
 from ._keyring import Keyring, TrustedKey, parse_instant
 from ._names import same_person
 from ._statement import (
@@ -110,6 +109,8 @@ def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
     """Sign off the case in `role`: write `signoffs/<role>-<person>.dsse.json` next to the case
     and record it as that sign-off's `envelope` (adding the sign-off when the case lacks it).
     With `replace=False`, an envelope already there is an InputError instead of being replaced."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None
     at = at or now_utc()
@@ -153,6 +154,8 @@ def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, 
                    at: dt.datetime | None = None) -> tuple[str, Recorded]:
     """Object to the case in `role`: write `objections/<id>.dsse.json` and add an open objection
     with that id to the case. Returns the objection id and what was written."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None
     if not reason.strip():
@@ -202,6 +205,8 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
     that can never be waived (`NEVER_WAIVABLE`), checks the policy (non-waivable rules, allowed
     roles, longest term), then writes
     `waivers/<code>-<n>.dsse.json` and adds it to the case's `decision.waivers`."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None and loaded.policy is not None
     code = code.upper()
