@@ -7,22 +7,32 @@ when its module is imported: about three million instructions a class, some two 
 `__init__` and names its fields in `_fields`; `Record` gives it the `__repr__` and `__eq__` a
 dataclass has (the fields in order; equal to an object of the same class whose fields are equal;
 not hashable, as a mutable dataclass is not); `FrozenRecord` those of a frozen dataclass.
+`replace` copies a record with some fields changed, as `dataclasses.replace` copies a dataclass.
 """
 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
+
+_R = TypeVar("_R", bound="Record")
 
 
 class Record:
     """Field-wise `__repr__` and `__eq__` over `_fields`, as `dataclasses` writes them."""
 
     _fields: ClassVar[tuple[str, ...]] = ()
+    """Every field, in order: what `__init__` takes by name and `replace` copies."""
+    _shown: ClassVar[tuple[str, ...] | None] = None
+    """The fields `__repr__` shows, when not all of `_fields` (a dataclass's `field(repr=False)`)."""
+    _compared: ClassVar[tuple[str, ...] | None] = None
+    """The fields `==` (and a frozen record's hash) compares, when not all of `_fields` (a
+    dataclass's `field(compare=False)`)."""
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        shown = self._fields if self._shown is None else self._shown
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"
 
     def __eq__(self, other: object) -> bool:
@@ -45,5 +55,13 @@ class FrozenRecord(Record):
         return hash(_values(self))
 
 
+def replace(obj: _R, /, **changes: Any) -> _R:
+    """A new record of `obj`'s class with `changes` to its fields, as `dataclasses.replace` makes
+    one: its `__init__` is given every field's value (the changed ones from `changes`), so a field
+    not named is shared with `obj`, not copied; a name that is no field is a TypeError."""
+    return obj.__class__(**{**{name: getattr(obj, name) for name in obj._fields}, **changes})
+
+
 def _values(obj: Any) -> tuple[Any, ...]:
-    return tuple(getattr(obj, name) for name in obj._fields)
+    names = obj._fields if obj._compared is None else obj._compared
+    return tuple(getattr(obj, name) for name in names)

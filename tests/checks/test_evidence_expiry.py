@@ -4,10 +4,10 @@ that is earlier: one value for the gate (CG306), the decision bundle's evidence 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from casegate._record import replace
 from casegate.load import load_case
 from casegate.model import RuleSeverity
 from casegate.monitor import evidence_expiry as trigger_expiry
@@ -55,7 +55,7 @@ def test_the_bundle_and_the_trigger_use_the_same_expiry() -> None:
     assert loaded.case is not None and loaded.policy is not None
     days = loaded.policy.evidence.max_age_days
     far = {eid: ev.model_copy(update={"expires": FAR}) for eid, ev in loaded.case.evidence.items()}
-    gamed = dataclasses.replace(loaded, case=loaded.case.model_copy(update={"evidence": far}))
+    gamed = replace(loaded, case=loaded.case.model_copy(update={"evidence": far}))
     assert gamed.case is not None
     want = {eid: ev.date + dt.timedelta(days=days) for eid, ev in gamed.case.evidence.items()}
     assert {e["id"]: dt.date.fromisoformat(e["expires"]) for e in bundle_expiry(gamed)} == want

@@ -3,9 +3,9 @@ the scale of an internal deployment (CG107)."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
+from casegate._record import replace
 from casegate.model import BoundaryKind, LinkedCase, RuleSeverity
 
 from ._cases import base_doc, context, hits, severity
@@ -33,7 +33,7 @@ def _linked(**kw: Any) -> LinkedCase:
 
 def _ctx(doc: dict[str, Any], lineage: list[LinkedCase] | None, **kw: Any) -> Any:
     c = context(doc, **kw)
-    return dataclasses.replace(c, lineage=lineage)
+    return replace(c, lineage=lineage)
 
 
 def test_a_standing_internal_case_in_the_registry_covers_internal_deployment() -> None:

@@ -4,12 +4,12 @@ role, or a role the policy keeps apart from the owner's)."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from casegate._record import replace
 from casegate.checks import check_case
 from casegate.evidence import rehash_artifacts
 from casegate.load import Loaded, load_case
@@ -33,8 +33,8 @@ def _with(holders: dict[str, list[str]], *, keyring: str | None = "ring", separa
     if separate is not None:
         assert loaded.policy is not None
         so = loaded.policy.signoff.model_copy(update={"separate": separate})
-        loaded = dataclasses.replace(loaded, policy=loaded.policy.model_copy(update={"signoff": so}))
-    return dataclasses.replace(loaded, authority=AuthorityCheck(keyring=keyring, holders=holders))
+        loaded = replace(loaded, policy=loaded.policy.model_copy(update={"signoff": so}))
+    return replace(loaded, authority=AuthorityCheck(keyring=keyring, holders=holders))
 
 
 def test_roles_held_by_distinct_people_pass() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from casegate._record import replace
 from casegate.checks import all_rules, check_case
 from casegate.evidence import facts_for, rehash_artifacts
 from casegate.load import load_case

@@ -76,14 +76,14 @@ def test_decide_checks_the_risk_authorities_as_gate_does(tmp_path) -> None:  # t
 def test_decide_names_an_unsigned_signoff_line_as_gate_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A sign-off line added by hand, with no envelope, is not believed by the decision decide
     signs: it is CG510, blocking, as in `casegate gate`."""
-    import dataclasses
+    from casegate._record import replace
 
     w = _world(tmp_path)
     loaded = w.load()
     assert loaded.case is not None
     extra = loaded.case.decision.signoffs[0].model_copy(update={"person": "Lee Park", "envelope": None})
     decision = loaded.case.decision.model_copy(update={"signoffs": [*loaded.case.decision.signoffs, extra]})
-    forged = dataclasses.replace(loaded, case=loaded.case.model_copy(update={"decision": decision}))
+    forged = replace(loaded, case=loaded.case.model_copy(update={"decision": decision}))
     record, _ = decide_case(forged, w.signers["sam"], "rso", w.ring, at=AT)
     unsigned = [f for f in record.findings if f.code == "CG510"]
     assert unsigned and all(f.blocking for f in unsigned) and "Lee Park" in unsigned[0].message

@@ -9,6 +9,7 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from .._record import FrozenRecord
 from ._derived import capability_status, independent_evidence
 from ._registry import Context
 
@@ -298,17 +299,29 @@ def _policy_fact(source: str, ctx: Context) -> FactValue:
     return FactValue(source, "empty", why=why)
 
 
-class SectionFill(NamedTuple):
+class SectionFill(FrozenRecord):
     """One section of a regime document, as far as the case fills it."""
 
+    _fields = ("regime", "document", "section", "spec", "facts", "extras", "gaps")
     regime: str
     document: str
     section: str
     spec: "RegimeSection"
-    facts: tuple[FactValue, ...] = ()
-    extras: tuple[FactValue, ...] = ()
-    gaps: tuple[FactValue, ...] = ()
+    facts: tuple[FactValue, ...]
+    extras: tuple[FactValue, ...]
+    gaps: tuple[FactValue, ...]
     """Required facts that are empty (or unknowable without the registry, when it was asked)."""
+
+    def __init__(self, regime: str, document: str, section: str, spec: "RegimeSection",
+                 facts: tuple[FactValue, ...] = (), extras: tuple[FactValue, ...] = (),
+                 gaps: tuple[FactValue, ...] = ()) -> None:
+        object.__setattr__(self, "regime", regime)
+        object.__setattr__(self, "document", document)
+        object.__setattr__(self, "section", section)
+        object.__setattr__(self, "spec", spec)
+        object.__setattr__(self, "facts", facts)
+        object.__setattr__(self, "extras", extras)
+        object.__setattr__(self, "gaps", gaps)
 
     @property
     def filled(self) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._gc import gc_paused
+from .._record import Record
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
     Case,
@@ -49,58 +49,92 @@ class Hit(NamedTuple):
     help: str | None = None
 
 
-@dataclass
-class Context:
+class Context(Record):
     """Everything a check may look at."""
 
+    _fields = ("case", "policy", "today", "boundary", "artifacts", "previous", "previous_policy", "baseline",
+               "policy_changes", "incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
+               "signoff_dates", "facts", "regimes", "authority", "sources", "waivers", "memo")
     case: Case
     policy: Policy
     today: dt.date
     boundary: BoundaryKind | None
     """The boundary being evaluated (the case's own, or a narrower one the gate is trying)."""
-    artifacts: dict[str, ArtifactState] = field(default_factory=dict)
-    previous: Case | None = None
-    previous_policy: Policy | None = None
-    baseline: Baseline | None = None
+    artifacts: dict[str, ArtifactState]
+    previous: Case | None
+    previous_policy: Policy | None
+    baseline: Baseline | None
     """What `previous` is (the previous submitted version, the last approved one, or a file given),
     so messages can name it; None when `previous` came without a label."""
-    policy_changes: list[PolicyChange] = field(default_factory=list)
+    policy_changes: list[PolicyChange]
     """Signed policy changes from the registry (verified or not: each says what is wrong with it)."""
-    incidents: list[IncidentDefeat] = field(default_factory=list)
+    incidents: list[IncidentDefeat]
     """Incidents logged against the case that defeated claims of an earlier version (from the
     registry): each must be answered."""
-    registry_cases: list[Case] = field(default_factory=list)
+    registry_cases: list[Case]
     """Other cases known for the same system (from the registry or --related), e.g. an internal one."""
-    lineage: list[LinkedCase] | None = None
+    lineage: list[LinkedCase] | None
     """The cases the system's lineage names, as the registry knows them; None when no registry
     was consulted (the links are then not verified)."""
-    protocols: list[RegisteredProtocol] | None = None
+    protocols: list[RegisteredProtocol] | None
     """Evaluation protocols registered in the log for the case's policy, oldest first; None when
     no registry was consulted."""
-    artifact_dates: ArtifactDates | None = None
+    artifact_dates: ArtifactDates | None
     """When the registry first logged each artifact of the case, and its clock: an item's age
     counts from no later than that (CG306), and an answer to an incident must have an artifact
     first logged after the incident (CG708). None when no registry was consulted."""
-    signoff_dates: SignoffDates | None = None
+    signoff_dates: SignoffDates | None
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
     date is never later than that (CG505). None when no registry was consulted."""
-    facts: EvidenceFacts | None = None
+    facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
-    regimes: list[Regime] = field(default_factory=list)
+    regimes: list[Regime]
     """Regulatory regimes the case is under (loaded with the case)."""
-    authority: AuthorityCheck | None = None
+    authority: AuthorityCheck | None
     """The sign-offs and the roles that hold authority, checked against a keyring; None when no
     check was made (a preview, a case built in memory)."""
-    sources: SourceTexts | None = None
+    sources: SourceTexts | None
     """The bytes of the files the case was read from (`Loaded.texts`); None for a case built in
     memory. A rule that looks for a marker in the case's text may skip the case when no file
     holds it (`SourceTexts.holds`)."""
-    waivers: list[Waiver] = field(default_factory=list)
+    waivers: list[Waiver]
     """The waivers the gate accepts (signed, allowed by the policy, not lapsed): the blocking
     findings they cover become conditions of the decision."""
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, Any]
     """Shared computed values (intervals, graph indexes) so checks do not recompute them."""
+
+    def __init__(self, case: Case, policy: Policy, today: dt.date, boundary: BoundaryKind | None,
+                 artifacts: dict[str, ArtifactState] | None = None, previous: Case | None = None,
+                 previous_policy: Policy | None = None, baseline: Baseline | None = None,
+                 policy_changes: list[PolicyChange] | None = None, incidents: list[IncidentDefeat] | None = None,
+                 registry_cases: list[Case] | None = None, lineage: list[LinkedCase] | None = None,
+                 protocols: list[RegisteredProtocol] | None = None, artifact_dates: ArtifactDates | None = None,
+                 signoff_dates: SignoffDates | None = None, facts: EvidenceFacts | None = None,
+                 regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
+                 sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,
+                 memo: dict[str, Any] | None = None) -> None:
+        self.case = case
+        self.policy = policy
+        self.today = today
+        self.boundary = boundary
+        self.artifacts = {} if artifacts is None else artifacts
+        self.previous = previous
+        self.previous_policy = previous_policy
+        self.baseline = baseline
+        self.policy_changes = [] if policy_changes is None else policy_changes
+        self.incidents = [] if incidents is None else incidents
+        self.registry_cases = [] if registry_cases is None else registry_cases
+        self.lineage = lineage
+        self.protocols = protocols
+        self.artifact_dates = artifact_dates
+        self.signoff_dates = signoff_dates
+        self.facts = facts
+        self.regimes = [] if regimes is None else regimes
+        self.authority = authority
+        self.sources = sources
+        self.waivers = [] if waivers is None else waivers
+        self.memo = {} if memo is None else memo
 
     @property
     def compared(self) -> str:

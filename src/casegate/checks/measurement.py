@@ -11,8 +11,8 @@ made in the policy and one made only in how the evaluation was run are each seen
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from .._record import FrozenRecord
 from ..model import Case, Evidence, Policy, Threshold
 
 _POLICY_FIELDS: dict[str, tuple[str, ...]] = {
@@ -22,9 +22,10 @@ _POLICY_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class MeasurementChange(NamedTuple):
+class MeasurementChange(FrozenRecord):
     """One change in how a threshold is measured between two versions."""
 
+    _fields = ("threshold", "field", "before", "after", "path")
     threshold: str
     field: str
     """'metric', 'reduction' or 'tasks' (see `casegate.model.MEASUREMENT_FIELDS`)."""
@@ -32,6 +33,13 @@ class MeasurementChange(NamedTuple):
     after: str
     path: tuple[str | int, ...]
     """Where the new value is: a policy threshold field, or an evidence item."""
+
+    def __init__(self, threshold: str, field: str, before: str, after: str, path: tuple[str | int, ...]) -> None:
+        object.__setattr__(self, "threshold", threshold)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "before", before)
+        object.__setattr__(self, "after", after)
+        object.__setattr__(self, "path", path)
 
     def describe(self) -> str:
         what = {"metric": "metric", "reduction": "reduction", "tasks": "task set"}[self.field]

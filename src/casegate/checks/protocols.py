@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from .._record import FrozenRecord
 from ..evidence import EvidenceFacts
 from ..model import Case, Evidence
 
@@ -64,14 +65,21 @@ def shown(key: str, value: str | None) -> str:
     return value
 
 
-class RunValues(NamedTuple):
+class RunValues(FrozenRecord):
     """What one run did, for each key a plan may fix (None where the run does not show it)."""
 
+    _fields = ("values", "task", "digests")
     values: dict[str, str | None]
     task: tuple[str | None, str | None, str | None]
     """(name, version, sample digest) of the task the run ran."""
     digests: tuple[str, ...]
     """The case's model digests (a run evaluates the case's model)."""
+
+    def __init__(self, values: dict[str, str | None], task: tuple[str | None, str | None, str | None],
+                 digests: tuple[str, ...]) -> None:
+        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "task", task)
+        object.__setattr__(self, "digests", digests)
 
 
 def run_values(case: Case, eid: str, ev: Evidence, facts: EvidenceFacts | None) -> RunValues:

@@ -5,10 +5,9 @@ policy changes logged in the registry. Every threshold-gaming rule runs against 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from .._record import FrozenRecord
+from .._record import FrozenRecord, replace
 from ..checks import Context, run_checks
 from ..model import Case, ComparedVersion, Finding, Policy
 
@@ -30,12 +29,18 @@ ALSO_EACH_VERSION = frozenset({"CG511", "CG806"})
 in a version submitted since (one decided NO-GO among them) does not become the record."""
 
 
-class Compared(NamedTuple):
+class Compared(FrozenRecord):
     """One earlier version, loaded."""
 
+    _fields = ("baseline", "case", "policy")
     baseline: Baseline
     case: Case
     policy: Policy | None
+
+    def __init__(self, baseline: Baseline, case: Case, policy: Policy | None) -> None:
+        object.__setattr__(self, "baseline", baseline)
+        object.__setattr__(self, "case", case)
+        object.__setattr__(self, "policy", policy)
 
 
 class Comparison(FrozenRecord):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
 
 from .. import __version__
+from .._record import FrozenRecord
 from ..checks import Context, RegisteredRule, locate_findings, registered, run_checks
 from ..checks._derived import evidence_expiry, ungrounded_grants
 from ..checks.answers import compose_answers
@@ -37,11 +37,18 @@ CONDITION_DAYS = 30
 _ATTRS = ("sensitive_domains", "tools")
 
 
-class _Trial(NamedTuple):
+class _Trial(FrozenRecord):
+    _fields = ("kind", "dropped", "findings", "ctx")
     kind: BoundaryKind
     dropped: tuple[str, ...]
     findings: list[Finding]
     ctx: Context
+
+    def __init__(self, kind: BoundaryKind, dropped: tuple[str, ...], findings: list[Finding], ctx: Context) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "dropped", dropped)
+        object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "ctx", ctx)
 
     @property
     def blocking(self) -> list[Finding]:

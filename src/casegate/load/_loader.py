@@ -7,13 +7,13 @@ import itertools
 import operator
 import os
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from .._gc import gc_paused
+from .._record import Record
 from ..errors import InputError
 from ..limits import (
     LimitError,
@@ -119,39 +119,69 @@ class Origins:
                 yield (*prefix, k), src
 
 
-@dataclass
-class Loaded:
+class Loaded(Record):
     """A loaded case with its policy, the files they came from, and load-time findings."""
 
+    _fields = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "_data", "regimes",
+               "root", "attestations", "authority", "_resolved", "_artifact_of", "_by_path", "_facts_memo")
+    _shown = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "regimes", "root",
+              "attestations", "authority")
+    _compared = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "_data", "regimes",
+                 "root", "attestations", "authority", "_resolved", "_by_path")
     case_path: str
     case: Case | None
     policy: Policy | None
     files: list[SourceFile]
     policy_file: SourceFile | None
-    diagnostics: list[Finding] = field(default_factory=list)
-    origins: Origins = field(default_factory=Origins)
-    _data: dict[str, Any] | None = field(default=None, repr=False)
+    diagnostics: list[Finding]
+    origins: Origins
+    _data: dict[str, Any] | None
     """The merged document (see `data`); None once let go (`keep_data=False`)."""
-    regimes: list[Regime] = field(default_factory=list)
+    regimes: list[Regime]
     """Regulatory regimes the case is under (its own and its policy's), each once."""
-    root: Path | None = None
+    root: Path | None
     """The folder every file read for the case must lie inside (resolved)."""
-    attestations: AttestationSet | None = None
+    attestations: AttestationSet | None
     """The evidence attestations found for the case, checked against a keyring
     (`casegate.sign.with_attestations`); None when none was checked, so no evidence is
     independent."""
-    authority: AuthorityCheck | None = None
+    authority: AuthorityCheck | None
     """The case's sign-offs and the roles that hold authority, checked against a keyring
     (`casegate.verify.signed_signoffs`, `casegate.verify.with_authority`); None when nothing was
     checked (the rules that need it then say nothing: a preview, or a case built in memory)."""
-    _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False)
-    _artifact_of: tuple[Case | None, dict[str, Path | None]] | None = field(default=None, repr=False, compare=False)
+    _resolved: dict[tuple[str, str], Path]
+    _artifact_of: tuple[Case | None, dict[str, Path | None]] | None
     """`artifact_path` by evidence id, for the case it was found in (asked for every item, twice,
     when artifacts are hashed and read)."""
-    _by_path: dict[str, SourceFile] = field(default_factory=dict, repr=False)
-    _facts_memo: Any = field(default=None, repr=False, compare=False)
+    _by_path: dict[str, SourceFile]
+    _facts_memo: Any
     """The last evidence facts derived for this case (`casegate.evidence.facts_for`), with what
     they were derived from: publishing asks for them three times."""
+
+    def __init__(self, case_path: str, case: Case | None, policy: Policy | None, files: list[SourceFile],
+                 policy_file: SourceFile | None, diagnostics: list[Finding] | None = None,
+                 origins: Origins | None = None, _data: dict[str, Any] | None = None,
+                 regimes: list[Regime] | None = None, root: Path | None = None,
+                 attestations: AttestationSet | None = None, authority: AuthorityCheck | None = None,
+                 _resolved: dict[tuple[str, str], Path] | None = None,
+                 _artifact_of: tuple[Case | None, dict[str, Path | None]] | None = None,
+                 _by_path: dict[str, SourceFile] | None = None, _facts_memo: Any = None) -> None:
+        self.case_path = case_path
+        self.case = case
+        self.policy = policy
+        self.files = files
+        self.policy_file = policy_file
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.origins = Origins() if origins is None else origins
+        self._data = _data
+        self.regimes = [] if regimes is None else regimes
+        self.root = root
+        self.attestations = attestations
+        self.authority = authority
+        self._resolved = {} if _resolved is None else _resolved
+        self._artifact_of = _artifact_of
+        self._by_path = {} if _by_path is None else _by_path
+        self._facts_memo = _facts_memo
 
     @property
     def main(self) -> SourceFile:

@@ -6,10 +6,11 @@ that does not read as limits is reported (CG108), never guessed at."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
+
+from .._record import FrozenRecord
 
 RATE_GRAMMAR = ("`unlimited`, or limits separated by commas, each a number (with k or M for thousands or "
                 "millions), `requests` or `tokens` (requests if neither), `/` and a period (s, min, hour, "
@@ -65,11 +66,11 @@ class RateLimitUnreadable(ValueError):
     """A rate limit casegate cannot read as limits; the message says which part."""
 
 
-@dataclass(frozen=True)
-class Rate:
+class Rate(FrozenRecord):
     """One limit: at most `count` of `quantity` every `seconds`, for each `per` (or for all
     users together: `global`; None when the text does not say whom it applies to)."""
 
+    _fields = ("quantity", "count", "seconds", "per")
     quantity: str
     """What is counted: `requests` or `tokens`."""
     count: int
@@ -79,6 +80,12 @@ class Rate:
     per: str | None
     """Whom it applies to, each alone: `key`, `user`, `account`, `organisation`; `global` for all
     together; None when not stated."""
+
+    def __init__(self, quantity: str, count: int, seconds: int, per: str | None) -> None:
+        object.__setattr__(self, "quantity", quantity)
+        object.__setattr__(self, "count", count)
+        object.__setattr__(self, "seconds", seconds)
+        object.__setattr__(self, "per", per)
 
     def holds(self, signed: Rate) -> bool:
         """Whether enforcing this limit keeps use within `signed`: the same quantity, counted for

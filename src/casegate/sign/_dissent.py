@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._record import FrozenRecord, Record
 from ..errors import InputError
 from ..load import Loaded
 from ..model import BoundaryKind, SignoffPolicy
-from . import _yamledit as ye
 from ._keyring import Keyring
 from ._names import name_key
 from ._statement import (
@@ -40,14 +39,21 @@ from ._statement import (
 FOLDERS = {OBJECTION: "objections", ANSWER: "answers", AUTHORS: "authors"}
 
 
-@dataclass
-class Dissent:
+class Dissent(Record):
     """The verified objections, answers and authors lists of one case, and why others were set aside."""
 
-    objections: list[Signed] = field(default_factory=list)
-    answers: list[Signed] = field(default_factory=list)
-    authors: list[Signed] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    _fields = ("objections", "answers", "authors", "problems")
+    objections: list[Signed]
+    answers: list[Signed]
+    authors: list[Signed]
+    problems: list[str]
+
+    def __init__(self, objections: list[Signed] | None = None, answers: list[Signed] | None = None,
+                 authors: list[Signed] | None = None, problems: list[str] | None = None) -> None:
+        self.objections = [] if objections is None else objections
+        self.answers = [] if answers is None else answers
+        self.authors = [] if authors is None else authors
+        self.problems = [] if problems is None else problems
 
     def author_names(self) -> list[str]:
         """Everyone a verified authors list names, and everyone who signed one."""
@@ -123,10 +129,11 @@ def gather(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Dissent:
 # --------------------------------------------------------------------------- resolution
 
 
-@dataclass(frozen=True)
-class ObjectionState:
+class ObjectionState(FrozenRecord):
     """Where one signed objection stands, decided from signed statements only."""
 
+    _fields = ("id", "role", "person", "reason", "date", "envelope", "status", "answer", "answered_by", "answerer",
+               "accepted_by", "notes")
     id: str
     role: str
     person: str
@@ -135,13 +142,23 @@ class ObjectionState:
     envelope: str
     """sha256 of the objection's envelope."""
     status: Literal["open", "answered", "upheld"]
-    answer: str | None = None
-    answered_by: str | None = None
+    answer: str | None
+    answered_by: str | None
     """Role of the accepted answer's signer."""
-    answerer: str | None = None
-    accepted_by: str | None = None
-    notes: tuple[str, ...] = ()
+    answerer: str | None
+    accepted_by: str | None
+    notes: tuple[str, ...]
     """Why answers did not count (role not allowed, answering one's own objection, not accepted)."""
+
+    def __init__(self, id: str, role: str, person: str, reason: str, date: str, envelope: str,
+                 status: Literal["open", "answered", "upheld"], answer: str | None = None,
+                 answered_by: str | None = None, answerer: str | None = None, accepted_by: str | None = None,
+                 notes: tuple[str, ...] = ()) -> None:
+        for name, value in (("id", id), ("role", role), ("person", person), ("reason", reason), ("date", date),
+                            ("envelope", envelope), ("status", status), ("answer", answer),
+                            ("answered_by", answered_by), ("answerer", answerer), ("accepted_by", accepted_by),
+                            ("notes", notes)):
+            object.__setattr__(self, name, value)
 
     @property
     def who(self) -> str:
@@ -289,13 +306,18 @@ def _require(loaded: Loaded) -> None:
                          help=f"run `casegate check {loaded.case_path}` and fix what it reports")
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(FrozenRecord):
     """A signed statement written next to the case."""
 
+    _fields = ("envelope", "path", "person")
     envelope: dict[str, Any]
     path: Path
     person: str
+
+    def __init__(self, envelope: dict[str, Any], path: Path, person: str) -> None:
+        object.__setattr__(self, "envelope", envelope)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "person", person)
 
 
 def answer(loaded: Loaded, oid: str, role: str, signer: Signer, keyring: Keyring, *,
@@ -380,6 +402,7 @@ def _refresh_view(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> None:
     """Bring the YAML's objection entries in line with the signed statements (status, answer,
     answered_by), where it can be edited in place; the envelopes stay what counts."""
     from ..load import load_case
+    from . import _yamledit as ye  # only signing edits the YAML
 
     again = load_case(loaded.case_path)
     if again.case is None or again.policy is None:

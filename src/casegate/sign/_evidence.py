@@ -11,7 +11,6 @@ signer or the signer's organisation.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -21,6 +20,7 @@ from typing import Any
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._record import replace
 from ..errors import InputError
 from ..load import Loaded
 from ..model import (
@@ -341,4 +341,4 @@ def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) 
     a keyring: unchanged, and no evidence is independent)."""
     if keyring is None or loaded.case is None:
         return loaded
-    return dataclasses.replace(loaded, attestations=check_attestations(loaded, keyring, at))
+    return replace(loaded, attestations=check_attestations(loaded, keyring, at))

@@ -8,11 +8,9 @@ hands to securesystemslib carries this id explicitly.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -28,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from securesystemslib.signer import CryptoSigner, Signer, SSlibKey  # type: ignore[attr-defined]
 
+from .._record import FrozenRecord
 from ..errors import InputError
 
 PASSPHRASE_ENV = "CASEGATE_KEY_PASSPHRASE"
@@ -50,14 +49,20 @@ def public_key_pem(public_key: PublicKeyTypes) -> str:
     return public_key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
 
 
-@dataclass(frozen=True)
-class GeneratedKey:
+class GeneratedKey(FrozenRecord):
     """Where a new key pair was written, and its id."""
 
+    _fields = ("keyid", "private_path", "public_path", "encrypted")
     keyid: str
     private_path: Path
     public_path: Path
     encrypted: bool
+
+    def __init__(self, keyid: str, private_path: Path, public_path: Path, encrypted: bool) -> None:
+        object.__setattr__(self, "keyid", keyid)
+        object.__setattr__(self, "private_path", private_path)
+        object.__setattr__(self, "public_path", public_path)
+        object.__setattr__(self, "encrypted", encrypted)
 
 
 def generate_key(private_path: Path, *, passphrase: str | None = None, force: bool = False) -> GeneratedKey:
@@ -105,6 +110,8 @@ def _passphrase(path: Path, env: str | None) -> bytes:
     if value is not None:
         return value.encode()
     if sys.stdin.isatty():
+        import getpass  # only to prompt for a passphrase (it imports termios)
+
         return getpass.getpass(f"passphrase for {path}: ").encode()
     raise InputError("the private key is passphrase-protected and no passphrase was given",
                      location=str(path),

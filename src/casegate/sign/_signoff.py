@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
 from ..model import Waiver, never_waivable
-from . import _yamledit as ye
 from ._keyring import Keyring, TrustedKey, parse_instant
 from ._names import same_person
 from ._statement import (
@@ -38,10 +37,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(FrozenRecord):
     """An envelope written next to the case and referenced from it."""
 
+    _fields = ("envelope", "path", "ref", "key")
     envelope: dict[str, Any]
     path: Path
     """Where the envelope file was written."""
@@ -49,6 +48,12 @@ class Recorded:
     """The reference recorded in the case (relative to the declaring file)."""
     key: TrustedKey
     """The keyring entry of the key that signed."""
+
+    def __init__(self, envelope: dict[str, Any], path: Path, ref: str, key: TrustedKey) -> None:
+        object.__setattr__(self, "envelope", envelope)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "key", key)
 
 
 def _require_loaded(loaded: Loaded) -> None:
@@ -104,6 +109,8 @@ def sign_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, *,
     """Sign off the case in `role`: write `signoffs/<role>-<person>.dsse.json` next to the case
     and record it as that sign-off's `envelope` (adding the sign-off when the case lacks it).
     With `replace=False`, an envelope already there is an InputError instead of being replaced."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None
     at = at or now_utc()
@@ -147,6 +154,8 @@ def object_to_case(loaded: Loaded, role: str, signer: Signer, keyring: Keyring, 
                    at: dt.datetime | None = None) -> tuple[str, Recorded]:
     """Object to the case in `role`: write `objections/<id>.dsse.json` and add an open objection
     with that id to the case. Returns the objection id and what was written."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None
     if not reason.strip():
@@ -196,6 +205,8 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
     that can never be waived (`NEVER_WAIVABLE`), checks the policy (non-waivable rules, allowed
     roles, longest term), then writes
     `waivers/<code>-<n>.dsse.json` and adds it to the case's `decision.waivers`."""
+    from . import _yamledit as ye  # only signing edits the YAML
+
     _require_loaded(loaded)
     assert loaded.case is not None and loaded.policy is not None
     code = code.upper()

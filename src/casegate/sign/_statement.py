@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import rfc8785
@@ -17,6 +16,7 @@ from securesystemslib import exceptions as sslib_exceptions
 from securesystemslib.dsse import Envelope
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
 from ._keyring import Keyring, TrustedKey, parse_instant
@@ -149,15 +149,21 @@ def envelope_sha256(env: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(env)).hexdigest()
 
 
-@dataclass(frozen=True)
-class Signed:
+class Signed(FrozenRecord):
     """An envelope whose signature verified against a trusted key, and what it says."""
 
+    _fields = ("label", "envelope", "statement", "key")
     label: str
     """How messages name it, e.g. 'sign-off signoffs/rso-sam-whitfield.dsse.json'."""
     envelope: dict[str, Any]
     statement: dict[str, Any]
     key: TrustedKey
+
+    def __init__(self, label: str, envelope: dict[str, Any], statement: dict[str, Any], key: TrustedKey) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "envelope", envelope)
+        object.__setattr__(self, "statement", statement)
+        object.__setattr__(self, "key", key)
 
     @property
     def predicate_type(self) -> str:
@@ -185,13 +191,17 @@ class Signed:
                 for s in self.statement.get("subject", []) if isinstance(s, dict)}
 
 
-@dataclass(frozen=True)
-class LoggedAt:
+class LoggedAt(FrozenRecord):
     """When the log recorded an envelope: the first log entry that holds it, and that entry's
     recorded time (the signature's time; the date the signer wrote is only a claim)."""
 
+    _fields = ("index", "time")
     index: int
     time: dt.datetime
+
+    def __init__(self, index: int, time: dt.datetime) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "time", time)
 
 
 LogTimes = Mapping[str, LoggedAt]

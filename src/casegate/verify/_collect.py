@@ -5,9 +5,9 @@ rests on. Kept apart from the bundle so that a gate with a keyring loads only wh
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
+from .._record import Record
 from ..errors import InputError
 from ..load import Loaded
 from ..sign import (
@@ -24,17 +24,27 @@ from ..sign import (
 )
 
 
-@dataclass
-class Collected:
+class Collected(Record):
     """The case's verified sign-offs, objections and waivers, and what is wrong with the rest."""
 
-    signoffs: list[Signed] = field(default_factory=list)
-    objections: list[tuple[str, Signed]] = field(default_factory=list)
-    waivers: list[Signed] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    unsigned: list[str] = field(default_factory=list)
-    dissent: Dissent = field(default_factory=Dissent)
+    _fields = ("signoffs", "objections", "waivers", "problems", "unsigned", "dissent")
+    signoffs: list[Signed]
+    objections: list[tuple[str, Signed]]
+    waivers: list[Signed]
+    problems: list[str]
+    unsigned: list[str]
+    dissent: Dissent
     """Signed objections, answers and authors lists (what counts; the YAML is a view of them)."""
+
+    def __init__(self, signoffs: list[Signed] | None = None, objections: list[tuple[str, Signed]] | None = None,
+                 waivers: list[Signed] | None = None, problems: list[str] | None = None,
+                 unsigned: list[str] | None = None, dissent: Dissent | None = None) -> None:
+        self.signoffs = [] if signoffs is None else signoffs
+        self.objections = [] if objections is None else objections
+        self.waivers = [] if waivers is None else waivers
+        self.problems = [] if problems is None else problems
+        self.unsigned = [] if unsigned is None else unsigned
+        self.dissent = Dissent() if dissent is None else dissent
 
 
 def binding_reasons(s: Signed, pred: dict[str, Any], label: str) -> list[str]:

@@ -6,11 +6,10 @@ the rules can name an unsigned authority (CG510) and a risk authority nobody hol
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .._record import Record
+from .._record import Record, replace
 from ..load import Loaded
 from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
 
@@ -124,7 +123,7 @@ def with_authority(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> 
     sign-off line still listed: what a red-team run gates, so the rules on sign-off dates and
     people still see them)."""
     check = signed_signoffs(loaded, keyring, at)
-    return dataclasses.replace(loaded, authority=check.signed_case.authority)
+    return replace(loaded, authority=check.signed_case.authority)
 
 
 def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
@@ -151,7 +150,7 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
         keyring=keyring.name if keyring is not None else None,
         holders=role_holders(keyring, at) if keyring is not None and at is not None else {},
         unsigned=[UnsignedSignoff(index=i, person=lines[i].person, role=lines[i].role, why=why) for i, why in declared])
-    return SignoffCheck(dataclasses.replace(loaded, case=case, authority=check),
+    return SignoffCheck(replace(loaded, case=case, authority=check),
                         signed=[f"{s.person} ({s.role})" for s in keep],
                         declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])
 
@@ -175,4 +174,4 @@ def signed_view(loaded: Loaded, collected: Collected) -> Loaded:
                                          if st.id in c.decision.objections else None)
     authors = list(dict.fromkeys([*c.decision.authors, *collected.dissent.author_names()]))
     decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
-    return dataclasses.replace(loaded, case=c.model_copy(update={"decision": decision}))
+    return replace(loaded, case=c.model_copy(update={"decision": decision}))
