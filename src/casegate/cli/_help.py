@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 12463),
     ('_trust', 22242),
     ('_publish', 13112),
-    ('_monitor', 43504),
+    ('_monitor', 43816),
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),
