@@ -234,9 +234,9 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
     build = _loader._build_sections
     calls: list[bool] = []
 
-    def counted(data: dict[str, Any]) -> bool:
+    def counted(data: dict[str, Any], *shared: Any) -> bool:
         calls.append(False)
-        calls[-1] = build(data)
+        calls[-1] = build(data, *shared)
         return calls[-1]
 
     monkeypatch.setattr(_loader, "_build_sections", counted)
@@ -376,3 +376,23 @@ def test_a_lean_load_lets_the_models_inside_items_share_their_field_name_sets(tm
     assert set(sets) == {frozenset({"successes", "trials"}), frozenset({"passed"}), frozenset({"attempts"}),
                          frozenset({"threshold"}), frozenset({"threshold", "position"})}
     assert all(len(one) == 1 for one in sets.values())
+
+
+def test_a_lean_load_holds_one_object_for_each_id_and_repeated_value(tmp_path: Path) -> None:
+    """A lean load's large sections hold one string for each id, whether an item's own or named
+    by a link, and one object for a value many items repeat (an artifact, a producer, a date);
+    the case is still the one an ordinary load builds."""
+    from casegate.load import load_case
+
+    case = _large_case(tmp_path)
+    kept = load_case(case, root=tmp_path)
+    lean = load_case(case, root=tmp_path, keep_data=False)
+    assert lean.case is not None and lean.case == kept.case
+    els, evidence = lean.case.argument.elements, lean.case.evidence
+    own = {id(k) for k in els} | {id(k) for k in evidence}
+    linked = [x for el in els.values() for x in (*el.supported_by, *el.evidence)]
+    assert len(linked) > 9000 and all(id(x) in own for x in linked)
+    for field in ("artifact", "producer", "date"):
+        assert len({id(getattr(ev, field)) for ev in evidence.values()}) == 1, field
+    # the ordinary load holds a string per place: the lean one's sharing is its own
+    assert len({id(x) for el in kept.case.argument.elements.values() for x in el.supported_by}) > 4000
