@@ -10,6 +10,7 @@ Each run takes some fifty times as long as the process itself.
     python bench/bench_instructions.py                    # yardstick, --help; atlas-api: check, gate, gate --keyring --preview
     python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
     python bench/bench_instructions.py 10                 # also the 10k-goal argument
+    python bench/bench_instructions.py 10 --large-only    # the yardsticks and the 10k-goal argument alone
 
 With a K-thousand-goal argument, the rapidyaml floor of bench_argument.py (parse, emit JSON,
 `json.loads` of the same files) is counted too, and `check` and `gate` of that argument are given
@@ -57,15 +58,18 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_instructions needs valgrind (apt-get install valgrind)")
     args = sys.argv[1:]
+    large_only = "--large-only" in args
+    if large_only:
+        args.remove("--large-only")
     trees = source_trees(args)
-    cases = {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
+    cases = {} if large_only else {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
     keyring = str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
     cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})
     floors: dict[str, int] = {}
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print("bench_instructions: instructions executed (valgrind Ir), whole processes")
     print(f"  {'import pydantic,ryml':<34} {yard:>15,}")
-    for suffix, tree in trees.items():  # the goal: within 2x of the yardstick
+    for suffix, tree in ({} if large_only else trees).items():  # the goal: within 2x of the yardstick
         n = instructions([PY, "-c", RUN, tree, "--help"])
         print(f"  {f'--help{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
     with tempfile.TemporaryDirectory() as tmp:
