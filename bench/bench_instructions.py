@@ -10,6 +10,11 @@ Each run takes some fifty times as long as the process itself.
     python bench/bench_instructions.py                    # yardstick, --help; atlas-api: check, gate, gate --keyring --preview
     python bench/bench_instructions.py --before OLD/src   # and an earlier casegate's source tree
     python bench/bench_instructions.py 10                 # also the 10k-goal argument
+    python bench/bench_instructions.py 10 --large-only    # the yardsticks and the 10k-goal argument alone
+
+With a K-thousand-goal argument, the rapidyaml floor of bench_argument.py (parse, emit JSON,
+`json.loads` of the same files) is counted too, and `check` and `gate` of that argument are given
+as a ratio to it as well (the goal: `check` of the 10k-goal argument within 2.5x of the floor).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from _harness import PY, ROOT, ensure_case, source_trees
+from bench_argument import FLOOR
 
 RUN = ("import sys\n"
        "sys.path.insert(0, sys.argv.pop(1))\n"
@@ -52,14 +58,18 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_instructions needs valgrind (apt-get install valgrind)")
     args = sys.argv[1:]
+    large_only = "--large-only" in args
+    if large_only:
+        args.remove("--large-only")
     trees = source_trees(args)
-    cases = {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
+    cases = {} if large_only else {"atlas-api": str(ROOT / "examples" / "atlas-api" / "case.yaml")}
     keyring = str(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
     cases.update({f"{k}k goals": str(ensure_case(2333 * k)) for k in map(int, args)})
+    floors: dict[str, int] = {}
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print("bench_instructions: instructions executed (valgrind Ir), whole processes")
     print(f"  {'import pydantic,ryml':<34} {yard:>15,}")
-    for suffix, tree in trees.items():  # the goal: within 2x of the yardstick
+    for suffix, tree in ({} if large_only else trees).items():  # the goal: within 2x of the yardstick
         n = instructions([PY, "-c", RUN, tree, "--help"])
         print(f"  {f'--help{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,10 +78,15 @@ def main() -> None:
             commands = {"check": ["check"], "gate": ["gate"]}
             if label == "atlas-api":  # the release gate as CI runs it: signed, without recording
                 commands["gate --keyring --preview"] = ["gate", "--keyring", keyring, "--preview"]
+            if label != "atlas-api":  # the floor: reading the same files, before any validation or rule
+                files = sorted(str(p) for p in Path(case).parent.glob("*.yaml"))
+                floors[label] = instructions([PY, "-c", FLOOR, *files])
+                print(f"  {f'rapidyaml floor {label}':<34} {floors[label]:>15,}  ratio {floors[label] / yard:5.2f}x")
             for name, command in commands.items():
                 for suffix, tree in trees.items():
                     n = instructions([PY, "-c", RUN, tree, command[0], case, *command[1:]], caches[suffix])
-                    print(f"  {f'{name} {label}{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x")
+                    to_floor = f"  floor {n / floors[label]:5.2f}x" if label in floors else ""
+                    print(f"  {f'{name} {label}{suffix}':<34} {n:>15,}  ratio {n / yard:5.2f}x{to_floor}")
 
 
 if __name__ == "__main__":

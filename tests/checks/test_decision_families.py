@@ -108,6 +108,26 @@ def test_sandbagging_defeater_on_a_parent_claim_covers_the_inability_claim(tmp_p
     assert _findings(case, "CG804") == []
 
 
+def test_sandbagging_defeater_two_levels_up_covers_the_inability_claim(tmp_path: Path) -> None:
+    case = _case(tmp_path, ("      supported_by: [G2, G3]\n", "      supported_by: [S1]\n"),
+                 ("    G2:\n", "    S1:\n      strategy: Argue over capability and safeguards.\n"
+                  "      supported_by: [G2, G3]\n    G2:\n"),
+                 ("      defeaters: [D1]\n", ""), ("      against: [G2]\n", "      against: [G1]\n"))
+    assert _findings(case, "CG804") == []
+
+
+def test_sandbagging_defeater_on_a_sibling_or_a_claim_below_does_not_cover_the_inability_claim(
+        tmp_path: Path) -> None:
+    # the lab aims the one sandbagging defeater at a claim beside the inability claim, or below it
+    sibling = _case(tmp_path / "a", ("      defeaters: [D1]\n", ""), ("      against: [G2]\n", "      against: [G3]\n"))
+    assert [f.path for f in _findings(sibling, "CG804")] == [("argument", "elements", "G2", "capability")]
+    below = _case(tmp_path / "b", ("      evidence: [E-ctf]\n      defeaters: [D1]\n",
+                                   "      evidence: [E-ctf]\n      supported_by: [G4]\n"),
+                  ("    G3:\n", "    G4:\n      claim: The CTF suite ran.\n      undeveloped: true\n    G3:\n"),
+                  ("      against: [G2]\n", "      against: [G4]\n"))
+    assert [f.path for f in _findings(below, "CG804")] == [("argument", "elements", "G2", "capability")]
+
+
 def test_withdraw_trigger_counts_as_withdrawal_condition(tmp_path: Path) -> None:
     case = _case(tmp_path, ("  withdrawal:\n    - A severe cyber incident linked to the model.\n", ""),
                  ("{on: incident, min_severity: high, action: reopen}", "{on: incident, min_severity: high, action: withdraw}"))

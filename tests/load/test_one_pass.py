@@ -234,9 +234,9 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
     build = _loader._build_sections
     calls: list[bool] = []
 
-    def counted(data: dict[str, Any]) -> bool:
+    def counted(data: dict[str, Any], *shared: Any) -> bool:
         calls.append(False)
-        calls[-1] = build(data)
+        calls[-1] = build(data, *shared)
         return calls[-1]
 
     monkeypatch.setattr(_loader, "_build_sections", counted)
@@ -339,3 +339,60 @@ def test_a_lean_load_keeps_a_small_files_bytes_and_judges_the_text_it_read(tmp_p
     assert any(f.code == "CG909" for f in lean.findings)
     assert [(f.code, f.location, f.message) for f in lean.findings] == [
         (f.code, f.location, f.message) for f in kept.findings]
+
+
+def test_a_lean_load_lets_the_models_inside_items_share_their_field_name_sets(tmp_path: Path) -> None:
+    """The models an item holds (an evidence item's result and elicitation, an element's capability
+    assertion) built by a lean load share one set of given field names per set of keys, and each
+    still reports exactly the fields its file gave, as an ordinary load's do."""
+    from casegate.load import load_case
+
+    n = 4096 + 900
+    els = "".join(f"    G{i}: {{claim: Claim {i}., supported_by: [G{i + 1}], evidence: [E{i}]"
+                  + (", capability: {threshold: t1}" if i % 3 == 0 else ", capability: {threshold: t1, position: above}"
+                     if i % 3 == 1 else "") + "}\n" for i in range(n - 1))
+    els += f"    G{n - 1}: {{claim: Last., evidence: [E{n - 1}]}}\n"
+    ev = "".join(f"  E{i}: {{kind: eval, producer: lab, date: 2026-10-01, "
+                 + ("result: {successes: 1, trials: 10}" if i % 2 else "result: {passed: true}, "
+                    "elicitation: {attempts: 2}") + "}\n" for i in range(n))
+    (tmp_path / "evidence.yaml").write_text("casegate: 1\nkind: case\nevidence:\n" + ev)
+    (tmp_path / "case.yaml").write_text(
+        "casegate: 1\nkind: case\nid: big\ntitle: Big\ndate: 2026-11-20\npolicy: builtin:anthropic-rsp\n"
+        "system: {name: Big, version: '1', digests: [sha256:" + "1" * 64 + "]}\n"
+        "include: [evidence.yaml]\nargument:\n  top: G0\n  elements:\n" + els)
+    kept = load_case(tmp_path / "case.yaml", root=tmp_path)
+    lean = load_case(tmp_path / "case.yaml", root=tmp_path, keep_data=False)
+    assert lean.case is not None and kept.case is not None and lean.case == kept.case
+    subs = [(ev.result, kept.case.evidence[eid].result) for eid, ev in lean.case.evidence.items()]
+    subs += [(ev.elicitation, kept.case.evidence[eid].elicitation) for eid, ev in lean.case.evidence.items()]
+    subs += [(el.capability, kept.case.argument.elements[eid].capability)
+             for eid, el in lean.case.argument.elements.items()]
+    sets: dict[frozenset[str], set[int]] = {}
+    for got, want in subs:
+        assert (got is None) == (want is None)
+        if got is not None and want is not None:
+            assert got.model_fields_set == want.model_fields_set
+            sets.setdefault(frozenset(got.model_fields_set), set()).add(id(got.model_fields_set))
+    assert set(sets) == {frozenset({"successes", "trials"}), frozenset({"passed"}), frozenset({"attempts"}),
+                         frozenset({"threshold"}), frozenset({"threshold", "position"})}
+    assert all(len(one) == 1 for one in sets.values())
+
+
+def test_a_lean_load_holds_one_object_for_each_id_and_repeated_value(tmp_path: Path) -> None:
+    """A lean load's large sections hold one string for each id, whether an item's own or named
+    by a link, and one object for a value many items repeat (an artifact, a producer, a date);
+    the case is still the one an ordinary load builds."""
+    from casegate.load import load_case
+
+    case = _large_case(tmp_path)
+    kept = load_case(case, root=tmp_path)
+    lean = load_case(case, root=tmp_path, keep_data=False)
+    assert lean.case is not None and lean.case == kept.case
+    els, evidence = lean.case.argument.elements, lean.case.evidence
+    own = {id(k) for k in els} | {id(k) for k in evidence}
+    linked = [x for el in els.values() for x in (*el.supported_by, *el.evidence)]
+    assert len(linked) > 9000 and all(id(x) in own for x in linked)
+    for field in ("artifact", "producer", "date"):
+        assert len({id(getattr(ev, field)) for ev in evidence.values()}) == 1, field
+    # the ordinary load holds a string per place: the lean one's sharing is its own
+    assert len({id(x) for el in kept.case.argument.elements.values() for x in el.supported_by}) > 4000
