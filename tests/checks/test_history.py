@@ -335,6 +335,9 @@ def test_the_other_ways_a_policy_asks_less_are_named() -> None:
         ({"evidence": pol.evidence.model_copy(update={"max_age_days": pol.evidence.max_age_days + 100})},
          "evidence may now be"),
         ({"preregistration": pol.preregistration.model_copy(update={"required": False})}, None),
+        # more time to meet a decision's conditions rides in with the case it helps
+        ({"conditions": pol.conditions.model_copy(update={"due_days": pol.conditions.due_days + 60})},
+         "conditions may now stay open"),
     ]
     if pol.evidence.organisations:
         edits.append(({"evidence": pol.evidence.model_copy(update={"organisations": []})},

@@ -28,13 +28,13 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its three gaps are advisory: the required layers name no test task (its classifier red team
-    is a signed report, not a log, and a named task would refuse it), its capability results
-    count on the developer's own logs, and its monitors' readings count unsigned where the
-    registry's keyring names no telemetry key."""
+    """Its four gaps are advisory: the required layers name no test task (its classifier red team
+    is a signed report, not a log, and a named task would refuse it), its capability results and
+    its safeguard tests count on the developer's own logs, and its monitors' readings count
+    unsigned where the registry's keyring names no telemetry key."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "3 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "4 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert ("post_deployment.signed_telemetry: false: where the registry's keyring gives no key the `telemetry` "
             "role, a monitor's readings are taken on the word of whoever ingests them") in r.stdout
     assert "evidence.independent_kinds: `eval` is not among them" in r.stdout
@@ -42,12 +42,35 @@ def test_the_example_framework_leaves_nothing_that_blocks() -> None:
             in r.stdout)
 
 
+def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
+    """A lab can replace the outside red team of its classifiers with a casegate-results log it
+    wrote itself (0 bypasses) and the gate takes it, since the policy counts red teams and
+    safeguard tests from the developer: `policy gaps` must say so, as it does for `eval`, and
+    stop saying it once the policy lists the kinds it counts only from outside."""
+    loaded, _, _ = load_policy(ATLAS_POLICY)
+    assert loaded is not None
+    gaps = [g for g in policy_gaps(loaded) if g.path == "evidence.independent_kinds" and "red-team" in g.says]
+    assert len(gaps) == 1 and gaps[0].rule is None
+    assert "`red-team` and `safeguard-test` are not among them" in gaps[0].says
+    assert "can stand in for an outside red team" in gaps[0].says
+    text = ATLAS_POLICY.read_text()
+    assert "  independent_kinds: [security-audit]\n" in text
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text.replace("  independent_kinds: [security-audit]\n", "  independent_kinds: [security-audit, red-team]\n"))
+    r = _run(pol)
+    assert "`safeguard-test` is not among them" in r.stdout and "`red-team`" not in r.stdout, r.stdout
+    pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
+                                "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
+    r = _run(pol)
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "3 value(s)" in r.stdout, r.stdout
+
+
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol = tmp_path / "policy.yaml"
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "6 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "7 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 

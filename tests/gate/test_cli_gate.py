@@ -35,7 +35,7 @@ def test_text_report_shows_outcome_conditions_and_answers() -> None:
     assert lines[0].startswith("PREVIEW: as if every declared sign-off were signed")
     lines = lines[1:]
     assert lines[1].startswith("GO WITH CONDITIONS  Atlas-2 2.1.0 across `api`")
-    assert "Conditions:" in r.stdout and "[CG305] due 2027-03-31" in r.stdout
+    assert "Conditions:" in r.stdout and "[CG305] due 2027-02-18" in r.stdout
     assert "What evidence would force retreat?" in r.stdout
     assert "(from evidence.E-bio-uplift" in r.stdout
     assert lines[-1].startswith("PREVIEW GO WITH CONDITIONS:")

@@ -40,9 +40,10 @@ def test_atlas_is_go_with_conditions_and_answers_every_question() -> None:
     assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
     # the cyber result sits between the alert level and the threshold
     cyber = [c for c in r.conditions if c.cause == "CG305"]
-    # the case re-evaluates on 2027-04-01, but the run that set the condition stops counting on
-    # 2027-03-31 (dated 2026-10-02, the policy's 180 days): the condition falls due with it
-    assert cyber and cyber[0].due == "2027-03-31"
+    # the case re-evaluates on 2027-04-01 and the run that set the condition stops counting on
+    # 2027-03-31, but a condition falls due the policy's `conditions.due_days` (90 by default)
+    # after the case version's date, 2026-11-20
+    assert cyber and cyber[0].due == "2027-02-18"
     assert [c.id for c in r.conditions] == [f"C{i}" for i in range(1, len(r.conditions) + 1)]
     assert [a.key for a in r.answers] == [k for k, _ in EIGHT_QUESTIONS]
     assert all(a.answerable and a.sources for a in r.answers)
@@ -93,21 +94,49 @@ def _copy_atlas(tmp_path: Path) -> Path:
     return tmp_path / "atlas-api" / "case.yaml"
 
 
-def test_condition_due_defaults_to_thirty_days_without_later_reevaluation(tmp_path: Path) -> None:
+def test_condition_due_defaults_to_ninety_days_without_later_reevaluation(tmp_path: Path) -> None:
     case = _copy_atlas(tmp_path)
     case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2026-11-20"))
     r = _gate(case)
     assert r.outcome == "GO WITH CONDITIONS"
-    assert {c.due for c in r.conditions} == {"2026-12-20"}
+    assert {c.due for c in r.conditions} == {"2027-02-18"}
+
+
+def _due_days(case: Path, days: int) -> None:
+    pol = case.parent / "policy.yaml"
+    text = pol.read_text()
+    assert "\nconfidence: 0.95\n" in text
+    pol.write_text(text.replace("\nconfidence: 0.95\n", f"\nconditions: {{due_days: {days}}}\nconfidence: 0.95\n", 1))
 
 
 def test_a_condition_does_not_outlast_the_run_that_set_it(tmp_path: Path) -> None:
-    # the lab pushes its re-evaluation date past the day the CTF run stops counting
+    # the lab pushes its re-evaluation date past the day the CTF run stops counting, under a
+    # policy that gives conditions a year
     case = _copy_atlas(tmp_path)
     case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2027-11-01"))
+    _due_days(case, 365)
     r = _gate(case)
     assert r.outcome == "GO WITH CONDITIONS"
     assert [c.due for c in r.conditions if c.cause == "CG305"] == ["2027-03-31"]
+
+
+def test_a_condition_falls_due_the_policy_s_days_after_the_version_not_at_reevaluation(tmp_path: Path) -> None:
+    """The lab's move: none. A condition due on the case's own re-evaluation date (capped by its
+    evidence's expiry) lets a GO WITH CONDITIONS deploy as long as a GO; it falls due the
+    policy's `conditions.due_days` after the case version's date, whatever `reevaluate_by` says."""
+    case = _copy_atlas(tmp_path)
+    _due_days(case, 14)
+    r = _gate(case)
+    assert r.outcome == "GO WITH CONDITIONS"
+    assert {c.due for c in r.conditions} == {"2026-12-04"}  # 2026-11-20 + 14
+    # a version dated in the future gains nothing: its conditions count from the decision
+    case.write_text(case.read_text().replace("\ndate: 2026-11-20\n", "\ndate: 2027-06-01\n", 1))
+    r = _gate(case, today=dt.date(2026, 11, 27))
+    assert {c.due for c in r.conditions} == {"2026-12-11"}  # 2026-11-27 + 14
+    # a re-evaluation date sooner than that comes first
+    case.write_text(case.read_text().replace("reevaluate_by: 2027-04-01", "reevaluate_by: 2026-12-01"))
+    r = _gate(case, today=dt.date(2026, 11, 27))
+    assert {c.due for c in r.conditions} == {"2026-12-01"}
 
 
 def _waiver(code: str, role: str = "rso", until: str = "2026-12-15", path: tuple[str | int, ...] = ()) -> Waiver:

@@ -148,6 +148,28 @@ def test_widening() -> None:
         "sensitive domains added: health"]
 
 
+def test_widening_counts_access_and_reads_names_as_verify_does() -> None:
+    """The lab opens a self-serve API to the public in version 1.1, nothing else changed: the
+    scope-change trigger must fire. Before, `widening` never compared access; and a tool renamed
+    only in spelling (`Code_Execution`) is the same tool, as verify reads it."""
+    from casegate.model._case import Boundary, Scope
+
+    def api(access: str | None, tools: list[str] | None = None, weights: str = "none") -> Boundary:
+        return Boundary(kind=BoundaryKind.api, tools=tools or ["code-execution"],
+                        scope=Scope(access=access, weights=weights))  # type: ignore[arg-type]
+
+    assert widening(api("self-serve"), api("public")) == ["access self-serve -> public"]
+    assert widening(api("vetted-organisations"), api("self-serve")) == ["access vetted-organisations -> self-serve"]
+    assert widening(api("self-serve"), api(None)) == ["access self-serve -> not stated"]
+    assert widening(api("self-serve"), api("named-partners")) == []
+    assert widening(api(None), api("employees")) == []
+    assert widening(api("self-serve"), api("self-serve", weights="fine-tuning")) == ["weights none -> fine-tuning"]
+    assert widening(api("self-serve", weights="download"), api("self-serve", weights="none")) == []
+    assert widening(api("self-serve"), api("self-serve", ["Code_Execution"])) == []
+    assert widening(api("self-serve", ["Code Execution"]), api("self-serve", ["code-execution", "web_browsing"])) == [
+        "tools added: web_browsing"]
+
+
 def test_widening_reads_the_rate_limit_as_numbers() -> None:
     """A later version that runs the model faster (in other units) or with no limit widens it;
     the same rate in other units does not. Before, the scope-change trigger did not look at the

@@ -228,3 +228,59 @@ def test_a_regime_file_outside_the_case_folder_is_refused(tmp_path: Path, monkey
     (tmp_path / "case" / "sb53.yaml").write_bytes((tmp_path / "sb53.yaml").read_bytes())
     main.write_text(main.read_text().replace("regimes: [../sb53.yaml]", "regimes: [sb53.yaml]"))
     assert [r.id for r in load_case(main).regimes] == ["ca-sb53"]
+
+
+def _shadow(tmp_path: Path) -> Path:
+    """atlas-api under a policy that puts every case under SB 53, and a case that names its own
+    copy of SB 53, same id, with ten-year deadlines."""
+    shutil.copytree(ROOT / "examples" / "atlas-api", tmp_path / "case")
+    pol = tmp_path / "case" / "policy.yaml"
+    pol.write_text(pol.read_text().replace("\nconfidence: 0.95\n", "\nregimes: [builtin:ca-sb53]\nconfidence: 0.95\n", 1))
+    sb53 = (ROOT / "src" / "casegate" / "load" / "builtin" / "regimes" / "ca-sb53.yaml").read_text()
+    (tmp_path / "case" / "regimes").mkdir()
+    (tmp_path / "case" / "regimes" / "ca-sb53.yaml").write_text(
+        sb53.replace("deadline: {days: 15}", "deadline: {days: 3650}").replace("deadline: {hours: 24}", "deadline: {days: 3650}"))
+    main = tmp_path / "case" / "case.yaml"
+    main.write_text(main.read_text().replace("regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]",
+                                             "regimes: [builtin:eu-gpai-cop-2025, regimes/ca-sb53.yaml]"))
+    return main
+
+
+def test_a_case_regime_cannot_shadow_the_policy_s_regime(tmp_path: Path) -> None:
+    main = _shadow(tmp_path)
+    assert "regimes: [builtin:ca-sb53]" in (main.parent / "policy.yaml").read_text()
+    loaded = load_case(main)
+    sb53 = next(r for r in loaded.regimes if r.id == "ca-sb53")
+    # the policy's (built-in) deadlines hold, not the case's ten years
+    assert sb53.incident_classes["imminent-risk"].deadline.describe() == "24 hours"
+    assert sb53.incident_classes["critical-safety-incident"].deadline.describe() == "15 days"
+    assert sorted(r.id for r in loaded.regimes) == ["ca-sb53", "eu-gpai-cop-2025"]
+    shadowed = [d for d in loaded.diagnostics if d.code == "CG1004"]
+    assert len(shadowed) == 1 and shadowed[0].severity.value == "blocking"
+    assert "'regimes/ca-sb53.yaml'" in shadowed[0].message and "'ca-sb53'" in shadowed[0].message
+    assert "policy names as 'builtin:ca-sb53'" in shadowed[0].message
+    assert shadowed[0].location is not None and shadowed[0].location.file.endswith("case.yaml")
+    assert run_gate(loaded, today=TODAY).outcome == "NO-GO"
+
+
+def test_a_case_regime_cannot_shadow_a_built_in_regime_or_a_policy_file(tmp_path: Path) -> None:
+    main = _shadow(tmp_path)
+    pol = main.parent / "policy.yaml"
+    # the policy names no regime: the built-in of that id still wins
+    pol.write_text(pol.read_text().replace("\nregimes: [builtin:ca-sb53]\n", "\n"))
+    loaded = load_case(main)
+    sb53 = next(r for r in loaded.regimes if r.id == "ca-sb53")
+    assert sb53.incident_classes["imminent-risk"].deadline.describe() == "24 hours"
+    [f] = [d for d in loaded.diagnostics if d.code == "CG1004"]
+    assert "built-in regime builtin:ca-sb53" in f.message and "policy" not in f.message
+    # the organisation's own regime file, named by the policy, wins over the case's of the same id
+    org = (ROOT / "src" / "casegate" / "load" / "builtin" / "regimes" / "ca-sb53.yaml").read_text()
+    (main.parent / "org-regime.yaml").write_text(org.replace("\nid: ca-sb53\n", "\nid: org-reporting\n"))
+    case_own = main.parent / "regimes" / "ca-sb53.yaml"
+    case_own.write_text(case_own.read_text().replace("\nid: ca-sb53\n", "\nid: org-reporting\n"))
+    pol.write_text(pol.read_text().replace("\nconfidence: 0.95\n", "\nregimes: [org-regime.yaml]\nconfidence: 0.95\n", 1))
+    loaded = load_case(main)
+    org_regime = next(r for r in loaded.regimes if r.id == "org-reporting")
+    assert org_regime.incident_classes["imminent-risk"].deadline.describe() == "24 hours"
+    [f] = [d for d in loaded.diagnostics if d.code == "CG1004"]
+    assert "policy names as 'org-regime.yaml'" in f.message

@@ -45,3 +45,25 @@ def test_an_artifact_beside_the_case_folder_is_stored_and_reads_back(registry: R
     out = tmp_path / "out"
     back = load_case(registry.materialise(v.case_id, v.number, out), root=out)
     assert back.case is not None
+
+
+def test_the_case_s_own_regime_file_is_stored_and_reads_back(registry: Registry, tmp_path: Path) -> None:
+    # the case names a regime file of its own (the docs allow it): the stored version must carry
+    # it, or every command that reads the version back (state apply, incident report) fails
+    main = _case(tmp_path)
+    (main.parent / "regimes").mkdir()
+    sb53 = (ROOT / "src" / "casegate" / "load" / "builtin" / "regimes" / "ca-sb53.yaml").read_text()
+    (main.parent / "regimes" / "acme.yaml").write_text(sb53.replace("\nid: ca-sb53\n", "\nid: acme-reporting\n"))
+    main.write_text(main.read_text().replace("regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]",
+                                             "regimes: [builtin:eu-gpai-cop-2025, regimes/acme.yaml]"))
+    loaded = load_case(main, root=tmp_path / "w")
+    v = registry.submit_case(loaded)
+    stored = {f.path: f.role for f in v.files}
+    assert stored.get("regimes/acme.yaml") == "regime", stored
+    out = tmp_path / "out"
+    back = load_case(registry.materialise(v.case_id, v.number, out), root=out)
+    assert [r.id for r in back.regimes] == ["eu-gpai-cop-2025", "acme-reporting"]
+    # a changed regime file is a changed version
+    (main.parent / "regimes" / "acme.yaml").write_text(sb53.replace("\nid: ca-sb53\n", "\nid: acme-reporting\n")
+                                                       .replace("deadline: {days: 15}", "deadline: {days: 30}"))
+    assert registry.submit_case(load_case(main, root=tmp_path / "w")).digest != v.digest

@@ -262,7 +262,10 @@ def test_signoff_missing_from_bundle(world, decided):
 def test_evidence_expired_at_verify_time(world, decided):
     _, bundle = decided
     reasons = _verify(bundle, world.ring, at=parse_instant("2027-03-30")).reasons
-    assert reasons == ["evidence E-weights-audit expired on 2027-03-29"]
+    # the condition C1 fell due on 2027-02-18 (90 days after the case's date) and, with no
+    # registry to show it met, stops the deploy too
+    assert reasons[0] == "evidence E-weights-audit expired on 2027-03-29"
+    assert len(reasons) == 2 and reasons[1].startswith("condition C1 ") and "was due on 2027-02-18" in reasons[1]
 
 
 def test_policy_swapped_in_bundle(world, decided):

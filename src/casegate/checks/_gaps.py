@@ -54,6 +54,14 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         out.append(PolicyGap("evidence.independent_kinds", "`eval` is not among them: a capability result counts on "
                              "a log the developer ran and wrote, and a log rewritten before its first version is "
                              "recorded is caught by nothing (against a recorded version, CG327 and CG350 are)", None))
+    own_tests = [k for k in ("red-team", "safeguard-test") if k not in policy.evidence.independent_kinds]
+    if own_tests:
+        named = " and ".join(f"`{k}`" for k in own_tests)
+        out.append(PolicyGap("evidence.independent_kinds", f"{named} {'is' if len(own_tests) == 1 else 'are'} not "
+                             "among them: a safeguard's test counts on a log the developer ran and wrote, so a "
+                             "log of the lab's own (a casegate-results file with no bypasses) can stand in for "
+                             "an outside red team; list the kind(s) there to count only tests an outside "
+                             "evaluator signs", None))
     if policy.evidence.declared_counts == "any":
         out.append(PolicyGap("evidence.declared_counts", "`any`: a red team's or safeguard test's typed bypass "
                              "counts are taken on the case's word, with no log and no outside signature", None))

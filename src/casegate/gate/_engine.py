@@ -31,8 +31,8 @@ from ._compare import Compared, Comparison, compared_versions, compared_with, ot
 from ._record import input_digests
 from ._waivers import apply_waivers, covers, waiver_problem
 
-CONDITION_DAYS = 30
-"""Days to meet a condition when the case sets no later re-evaluation date."""
+CONDITION_DAYS = 90
+"""Days to meet a condition when the policy sets none (the default of `conditions.due_days`)."""
 
 _ATTRS = ("sensitive_domains", "tools")
 
@@ -114,17 +114,25 @@ def _variant(case: Case, dropped: tuple[str, ...]) -> Case:
     return case.model_copy(update={"boundary": b.model_copy(update=update)})
 
 
-def _condition_due(case: Case, day: dt.date) -> dt.date:
+def _condition_due(case: Case, policy: Policy, day: dt.date) -> dt.date:
+    """The policy's `conditions.due_days` after the case version's date (the decision's, `day`,
+    when the case states none or a later one), or the case's re-evaluation date when that comes
+    first. Never the re-evaluation date alone: a condition due only when the decision would lapse
+    anyway lets a GO WITH CONDITIONS deploy exactly as long as a GO. Counted from the version's
+    date, the due date is the same whenever the gate runs on it before the version's date plus
+    the days, so the registry judging the decision later sets the same date as the decider."""
+    start = min(case.date, day) if case.date is not None else day
+    due = start + dt.timedelta(days=policy.conditions.due_days)
     pd = case.post_deployment
-    if pd is not None and pd.reevaluate_by is not None and pd.reevaluate_by > day:
+    if pd is not None and pd.reevaluate_by is not None and day < pd.reevaluate_by < due:
         return pd.reevaluate_by
-    return day + dt.timedelta(days=CONDITION_DAYS)
+    return due
 
 
 def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
-    """When a condition raised on `path` falls due: the case's re-evaluation date (or
-    CONDITION_DAYS from the decision), but no later than the day the evidence item it was raised
-    on stops counting: a condition cannot outlast the run that set it."""
+    """When a condition raised on `path` falls due: the policy's `conditions.due_days` after the
+    case version's date or the decision (`_condition_due`), but no later than the day the evidence
+    item it was raised on stops counting: a condition cannot outlast the run that set it."""
     if len(path) >= 2 and path[0] == "evidence" and (ev := ctx.case.evidence.get(str(path[1]))) is not None:
         until = evidence_expiry(ev, ctx.policy, ctx.artifact_dates)
         if until is not None and until < due:
@@ -135,7 +143,7 @@ def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
 def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
     out: list[Condition] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
-    due = _condition_due(ctx.case, ctx.today)
+    due = _condition_due(ctx.case, ctx.policy, ctx.today)
     for f in findings:
         key = (f.code, tuple(f.path), f.message)
         if key in seen:

@@ -123,11 +123,12 @@ class Loaded(Record):
     """A loaded case with its policy, the files they came from, and load-time findings."""
 
     _fields = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "_data", "regimes",
-               "root", "attestations", "authority", "_resolved", "_artifact_of", "_by_path", "_facts_memo")
-    _shown = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "regimes", "root",
-              "attestations", "authority")
+               "regime_files", "root", "attestations", "authority", "_resolved", "_artifact_of", "_by_path",
+               "_facts_memo")
+    _shown = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "regimes",
+              "regime_files", "root", "attestations", "authority")
     _compared = ("case_path", "case", "policy", "files", "policy_file", "diagnostics", "origins", "_data", "regimes",
-                 "root", "attestations", "authority", "_resolved", "_by_path")
+                 "regime_files", "root", "attestations", "authority", "_resolved", "_by_path")
     case_path: str
     case: Case | None
     policy: Policy | None
@@ -139,6 +140,9 @@ class Loaded(Record):
     """The merged document (see `data`); None once let go (`keep_data=False`)."""
     regimes: list[Regime]
     """Regulatory regimes the case is under (its own and its policy's), each once."""
+    regime_files: list[Path]
+    """The regime files (not the built-in ones) the case and its policy name: inputs of the case,
+    stored with each version like its policy."""
     root: Path | None
     """The folder every file read for the case must lie inside (resolved)."""
     attestations: AttestationSet | None
@@ -165,7 +169,8 @@ class Loaded(Record):
                  attestations: AttestationSet | None = None, authority: AuthorityCheck | None = None,
                  _resolved: dict[tuple[str, str], Path] | None = None,
                  _artifact_of: tuple[Case | None, dict[str, Path | None]] | None = None,
-                 _by_path: dict[str, SourceFile] | None = None, _facts_memo: Any = None) -> None:
+                 _by_path: dict[str, SourceFile] | None = None, _facts_memo: Any = None,
+                 regime_files: list[Path] | None = None) -> None:
         self.case_path = case_path
         self.case = case
         self.policy = policy
@@ -175,6 +180,7 @@ class Loaded(Record):
         self.origins = Origins() if origins is None else origins
         self._data = _data
         self.regimes = [] if regimes is None else regimes
+        self.regime_files = [] if regime_files is None else regime_files
         self.root = root
         self.attestations = attestations
         self.authority = authority
@@ -842,13 +848,13 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         if ref.startswith(BUILTIN_PREFIX):
             pol_src = pol_src._replace(path=ref)
         diags.extend(pdiags)
-    regimes, rdiags = _case_regimes(case, main, pol, pol_src, top)
+    regimes, rdiags, regime_files = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)
     # a case whose sections were built holds models where its data had items: its data is read
     # again if asked for
     loaded = Loaded(case_path=str(path), case=case, policy=pol, files=files, policy_file=pol_src,
                     diagnostics=diags, origins=origins, _data=None if built else data, root=top,
-                    regimes=regimes)
+                    regimes=regimes, regime_files=regime_files)
     _confine_artifacts(loaded)
     return loaded
 
@@ -1090,26 +1096,70 @@ def _confine_artifacts(loaded: Loaded) -> None:
         loaded._resolved[key] = Path(target)  # what artifact_path would resolve again
 
 
-def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None,
-                  pol_src: SourceFile | None, root: Path | None) -> tuple[list[Regime], list[Finding]]:
+def _case_regimes(case: Case | None, main: SourceFile, pol: Policy | None, pol_src: SourceFile | None,
+                  root: Path | None) -> tuple[list[Regime], list[Finding], list[Path]]:
     """The regimes the case names, then those its policy names (each resolved against the file
-    that names it); a regime file the case names must lie inside the case's root folder."""
-    from ._regimes import BUILTIN_PREFIX as REGIME_BUILTIN
-    from ._regimes import resolve_regimes
+    that names it), and the regime files read for them; a regime file the case names must lie
+    inside the case's root folder.
 
-    refs: list[tuple[str, Path, str]] = []
+    The policy's regimes and the built-in ones win: a regime file of the case's own that reuses
+    the id of one of them (a copy of SB 53 with ten-year deadlines, say) is a blocking CG1004
+    finding, and the policy's or built-in regime of that id is the one the case is under."""
+    from ._regimes import BUILTIN_PREFIX as REGIME_BUILTIN
+    from ._regimes import builtin_regime_ids, load_builtin_regime, regime_path, resolve_regimes
+
+    files: list[Path] = []
+
+    def resolve(ref: str, base: Path, named_at: str) -> tuple[list[Regime], list[Finding]]:
+        if not ref.startswith(REGIME_BUILTIN):
+            p = Path(os.path.normpath(os.path.abspath(regime_path(ref, base)[0])))
+            if p.is_file() and p not in files:
+                files.append(p)
+        return resolve_regimes([(ref, base, named_at)])
+
+    diags: list[Finding] = []
+    policy_regimes: dict[str, tuple[Regime, str]] = {}
+    if pol is not None and pol_src is not None:
+        for i, r in enumerate(pol.regimes):
+            line, col = pol_src.doc.locate(("regimes", i))
+            got, found = resolve(r, pol_src.abspath.parent, f"{pol_src.path}:{line}:{col}")
+            diags.extend(found)
+            for regime in got:
+                policy_regimes.setdefault(regime.id, (regime, r))
+    out: dict[str, Regime] = {}
     if case is not None:
         for i, r in enumerate(case.regimes):
             line, col = main.doc.locate(("regimes", i))
-            if root is not None and not r.startswith(REGIME_BUILTIN):
+            own = not r.startswith(REGIME_BUILTIN)
+            if root is not None and own:
                 try:
                     confine(main.abspath.parent / r, root, r, "regime file")
                 except InputError as e:
                     e.location = f"{main.path}:{line}:{col}"
                     raise
-            refs.append((r, main.abspath.parent, f"{main.path}:{line}:{col}"))
-    if pol is not None and pol_src is not None:
-        for i, r in enumerate(pol.regimes):
-            line, col = pol_src.doc.locate(("regimes", i))
-            refs.append((r, pol_src.abspath.parent, f"{pol_src.path}:{line}:{col}"))
-    return resolve_regimes(refs) if refs else ([], [])
+            got, found = resolve(r, main.abspath.parent, f"{main.path}:{line}:{col}")
+            diags.extend(found)
+            for regime in got:
+                builtin = builtin_regime_ids().get(regime.id)
+                held = policy_regimes.get(regime.id)
+                if own and (held is not None or builtin is not None):
+                    whose = " and ".join(w for w in (
+                        f"of the regime the policy names as {held[1]!r}" if held is not None else "",
+                        f"of the built-in regime {builtin}" if builtin is not None else "") if w)
+                    instead = ("or drop it: the policy already puts the case under that regime" if held is not None
+                               else f"or name {builtin} instead of the copy")
+                    diags.append(_finding(
+                        "CG1004", "regime-id-shadowed",
+                        f"regime file {r!r} has id {regime.id!r}, the id {whose}; the case is held to "
+                        "that regime's deadlines and documents, not this file's",
+                        Location(file=main.path, line=line, column=col),
+                        f"give the case's own regime an id no built-in or policy regime has (its `id:`), {instead}",
+                        ("regimes", i)))
+                    if held is not None:
+                        regime = held[0]
+                    elif builtin is not None:
+                        regime = load_builtin_regime(builtin[len(REGIME_BUILTIN):])
+                out.setdefault(regime.id, regime)
+    for rid, (regime, _ref) in policy_regimes.items():
+        out[rid] = regime
+    return list(out.values()), diags, files

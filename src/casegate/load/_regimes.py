@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -70,6 +71,12 @@ def resolve_regimes(refs: list[tuple[str, Path, str]]) -> tuple[list[Regime], li
         if regime is not None:
             out.setdefault(regime.id, regime)
     return list(out.values()), diags
+
+
+@functools.cache
+def builtin_regime_ids() -> dict[str, str]:
+    """The id of each built-in regime, with the reference that names it ('builtin:NAME')."""
+    return {load_builtin_regime(name).id: BUILTIN_PREFIX + name for name in builtin_regimes()}
 
 
 def load_builtin_regime(name: str) -> Regime:

@@ -272,3 +272,8 @@ class Variant(str, Enum):
     @property
     def rank(self) -> int:
         return list(Variant).index(self)
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a tool or domain name: `Code_Execution` and `code-execution` are one."""
+    return "-".join(name.replace("_", " ").replace("-", " ").casefold().split())

@@ -425,6 +425,18 @@ class PublicationPolicy(Frozen):
     does not verify a deploy of that version until it is."""
 
 
+class ConditionPolicy(Frozen):
+    """When the conditions of a GO WITH CONDITIONS fall due."""
+
+    due_days: int = Field(default=90, ge=1, le=3650)
+    """Days after the case version's date (the decision's, when the case states none or a later
+    one) by which each condition of a decision on it must be met and confirmed in the registry;
+    no later than the case's `reevaluate_by`, nor than the day the evidence a condition was raised
+    on expires. After that, until it is confirmed met, `verify` does not verify a
+    deploy on the decision: a condition is a debt with a date, not a GO that lasts as long as a
+    GO would."""
+
+
 DEFAULT_HOLLOW = [
     "noted", "tbd", "tbc", "n/a", "na", "none", "to be determined", "to be confirmed",
     "to be decided", "see above", "see below", "not applicable", "not relevant", "ok", "fine",
@@ -535,6 +547,8 @@ class Policy(Frozen):
     """Limits on the post-deployment plan."""
     publication: PublicationPolicy = PublicationPolicy.model_construct()
     """What the publication plan must do."""
+    conditions: ConditionPolicy = ConditionPolicy.model_construct()
+    """When the conditions of a GO WITH CONDITIONS fall due."""
     internal: InternalPolicy = InternalPolicy.model_construct()
     """How the scale of an internal deployment is weighed."""
     preregistration: PreregistrationPolicy = Field(default=PreregistrationPolicy.model_construct(),

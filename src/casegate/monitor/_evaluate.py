@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from ..evidence.stats import upper_bound
 from ..model import BoundaryKind, Case, Policy, Severity, rate_limit_wider
+from ..model._base import Access, WeightsAccess, name_key
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
@@ -201,19 +202,34 @@ def _logged_first(case: Case, eid: str, dates: ArtifactDates | None) -> str:
             f"the case dates it {ev.date.isoformat()})")
 
 
+_ACCESS_WIDEST_FIRST: tuple[str, ...] = get_args(Access)
+_WEIGHTS_WIDEST_FIRST: tuple[str, ...] = tuple(reversed(get_args(WeightsAccess)))
+
+
 def widening(approved: Boundary | None, later: Boundary | None) -> list[str]:
-    """How `later` is wider than `approved`, in words (empty: not wider)."""
+    """How `later` is wider than `approved`, in words (empty: not wider): a wider boundary kind,
+    access or weights access (ranked; one the approved version stated and the later one drops is
+    wider too), a tool or sensitive domain added (names compared as verify compares them), a
+    region added or the region list dropped, a looser rate limit, a larger user cap or none."""
     if approved is None or later is None:
         return []
     out = []
     if later.kind.rank > approved.kind.rank:
         out.append(f"boundary {approved.kind.value} -> {later.kind.value}")
-    new_tools = sorted(set(later.tools) - set(approved.tools))
+    # names as verify reads a deploy's: `Code_Execution` is `code-execution`
+    had_tools = {name_key(t) for t in approved.tools}
+    new_tools = sorted({t for t in later.tools if name_key(t) not in had_tools})
     if new_tools:
         out.append("tools added: " + ", ".join(new_tools))
-    new_domains = sorted(set(later.sensitive_domains) - set(approved.sensitive_domains))
+    had_domains = {name_key(d) for d in approved.sensitive_domains}
+    new_domains = sorted({d for d in later.sensitive_domains if name_key(d) not in had_domains})
     if new_domains:
         out.append("sensitive domains added: " + ", ".join(new_domains))
+    for what, field_, order in (("access", "access", _ACCESS_WIDEST_FIRST), ("weights", "weights", _WEIGHTS_WIDEST_FIRST)):
+        was = getattr(approved.scope, field_, None) if approved.scope else None
+        now = getattr(later.scope, field_, None) if later.scope else None
+        if was is not None and (now is None or (now in order and was in order and order.index(now) < order.index(was))):
+            out.append(f"{what} {was} -> {now or 'not stated'}")
     a_regions = set(approved.scope.regions) if approved.scope else set()
     l_regions = set(later.scope.regions) if later.scope else set()
     if a_regions and (l_regions - a_regions or not l_regions):

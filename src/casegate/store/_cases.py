@@ -176,7 +176,7 @@ class CaseStore(AuditedLog):
             cols.append(blobs.c.content)
         frows = conn.execute(sa.select(*cols).join(blobs, blobs.c.sha256 == case_files.c.sha256)
                              .where(case_files.c.version_id == row.id).order_by(case_files.c.path)).all()
-        order = {"case": 0, "include": 1, "policy": 2, "artifact": 3, "companion": 4, "attestation": 5, "envelope": 6}
+        order = {"case": 0, "include": 1, "policy": 2, "regime": 2, "artifact": 3, "companion": 4, "attestation": 5, "envelope": 6}
         files = sorted((CaseFile(f.path, f.role, f.sha256, int(f.size),
                                  bytes(f.content) if contents else None) for f in frows),
                        key=lambda f: (order.get(f.role, 9), f.path))

@@ -35,6 +35,9 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     if loaded.policy_file is not None:
         pf = loaded.policy_file
         found.append((pf.path if pf.path.startswith("builtin:") else pf.abspath, "policy"))
+    # the regime files the case and its policy name are inputs like the policy: a stored version
+    # without them could not be loaded again (and its deadlines could not be judged)
+    found += [(p, "regime") for p in loaded.regime_files]
     arts: dict[str, Path] = {}
     for eid, ev in case.evidence.items():
         p = loaded.artifact_path(eid)

@@ -768,6 +768,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         reasons, notes, v.deployment = exposure_problems(pred, deployment)
         v.reasons += reasons
         v.notes += notes
+    overdue: list[Any] = []
     if decided is not None and record is not None:
         if boundary.rank > decided.rank:
             v.reasons.append(f"the bundle is for boundary {decided.value}; {boundary.value} is wider "
@@ -787,11 +788,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         if v.outcome is not None and v.outcome not in PASSING:
             lacks = f" ({'; '.join(record.lacks)})" if record.lacks and boundary == decided else ""
             v.reasons.append(f"the decision for {boundary.value} is {v.outcome}{lacks}")
-        # conditions
+        # conditions (a condition past due counts against the deploy unless the log shows it met:
+        # judged below, with the registry)
         day = at.date()
-        for cnd in record.conditions:
-            if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day:
-                v.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due}")
+        overdue = [cnd for cnd in record.conditions if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day]
         if pred is not None and "reevaluate_by" in pred:
             v.reasons += _reevaluation_problems(pred, policy, day)
     # evidence expiry
@@ -917,7 +917,67 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                   keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
                   parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment,
                   model_digest=model_digest, at=at)
+    if overdue:
+        _overdue_conditions(registry, v.case_id, keyring, overdue, at, v)
     return v
+
+
+CONDITION_OVERDUE = "and nothing shows it met"
+"""The words of `verify`'s reason for a condition past its due date that no counted confirmation
+shows met (a cause in `state show`)."""
+
+
+def _overdue_conditions(reg: RegistryView | None, case_id: str | None, keyring: Keyring,
+                        overdue: list[Any], at: dt.datetime, verdict: Verdict) -> None:
+    """Each condition past its due date stops the deploy unless the log shows it met by `at`: a
+    confirmation logged for the decision the registry approved, that counts (`check_confirmation`:
+    signed in a role the decision's policy lets confirm, by someone other than the decider).
+    Without the registry's entries (no --db, no state proof) nothing can show it, and it stops
+    the deploy."""
+    met = _confirmed(reg, case_id, keyring, overdue, at) if reg is not None and case_id else None
+    for cnd in overdue:
+        how = met.get(cnd.id) if met is not None else None
+        if how is not None:
+            verdict.notes.append(f"condition {cnd.id} was due on {cnd.due}; {how}")
+            continue
+        where = ("the registry logs no confirmation of it that counts" if met is not None else
+                 "verify against the registry (--db) or with a state proof, which show the conditions met")
+        verdict.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due} {CONDITION_OVERDUE}: {where}")
+
+
+def _confirmed(reg: RegistryView, case_id: str, keyring: Keyring, conditions: list[Any],
+               at: dt.datetime) -> dict[str, str] | None:
+    """Which of `conditions` (of the decision the registry approved) the log shows met by `at`,
+    each with how; None when the registry's entries cannot be read."""
+    from ..sign import check_confirmation, decider_of
+
+    if not hasattr(reg, "events"):
+        return None
+    approval = last_approval(_state_changes(reg, case_id))
+    index = (approval.payload.get("cause") or {}).get("decision") if approval is not None else None
+    entry = next((e for e in reg.events(case_id=case_id, kind="decision") if e.index == index), None)
+    if entry is None:
+        return {}
+    decider = decider_of(entry.payload.get("bundle"), keyring, logged_at=entry.recorded_at, label=f"decision #{index}")
+    texts = {c.id: c.text for c in conditions}
+    out: dict[str, str] = {}
+    for m in reg.events(case_id=case_id, kind="condition-met"):
+        cid = str(m.payload.get("id"))
+        if cid not in texts or cid in out or m.payload.get("decision") != index:
+            continue
+        try:
+            logged = parse_instant(str(m.recorded_at))
+        except (InputError, ValueError):
+            continue
+        if logged > at:
+            continue
+        signed, problems = check_confirmation(
+            m.payload.get("envelope"), keyring, logged_at=m.recorded_at, label=f"log entry {m.index}",
+            case_id=case_id, decision=index, condition_id=cid, condition_text=texts[cid], decider=decider)
+        if signed is not None and not problems:
+            out[cid] = (f"confirmed met by {signed.person} ({signed.role}) in log entry {m.index}, "
+                        f"on {logged.date().isoformat()}")
+    return out
 
 
 def signed_record(bundle: Any, keyring: Keyring, *, case_id: str, at: dt.datetime) -> DecisionRecord:
@@ -967,7 +1027,8 @@ def verify_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     domain the signed boundary does not list or wider access than it (or declares any of them
     to a decision made before they were signed); the boundary is wider than the decided one
     (a narrower one needs a passing trial in the record); the decision is not GO or GO WITH
-    CONDITIONS; evidence has expired or a condition is overdue at `at`; an objection is open or
+    CONDITIONS; evidence has expired or a condition is overdue at `at` and the registry (when
+    given) logs no confirmation of it that counts; an objection is open or
     upheld; a waiver a blocking finding relied on is missing or lapsed; or the registry says the
     case was reopened, withdrawn or restricted to a narrower boundary. Returns the verdict
     (notes only) on success.

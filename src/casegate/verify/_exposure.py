@@ -21,6 +21,7 @@ from ..model import (
     looser,
     parse_rate_limit,
 )
+from ..model._base import name_key
 
 SIGNED_KEY = "boundary_attributes"
 """The decision predicate's key for the boundary's attributes (`boundary_attributes`)."""
@@ -112,9 +113,8 @@ def _signed_rate_limit(text: str | None) -> dict[str, Any] | None:
     return {"text": text, "unlimited": not rates, "limits": [r.as_dict() for r in rates]}
 
 
-def _key(name: str) -> str:
-    """The comparison key of a tool or domain name: `Code_Execution` and `code-execution` are one."""
-    return "-".join(name.replace("_", " ").replace("-", " ").casefold().split())
+_key = name_key
+"""The comparison key of a tool or domain name: `Code_Execution` and `code-execution` are one."""
 
 
 def _listed(names: list[str]) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
 from ._bundle import (
+    CONDITION_OVERDUE,
     DEPLOYABLE_STATES,
     PASSING,
     PUBLICATION_OVERDUE,
@@ -217,7 +218,10 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
     if expired:
         out.append(f"{expired} evidence item{'s' if expired != 1 else ''} expired")
     record = pred.get("record") or {}
-    overdue = sum(1 for c in record.get("conditions", []) if c.get("due") and str(c["due"])[:10] < day.isoformat())
+    # as verify counts them: past due and not confirmed met in the log (without a verdict, every
+    # condition past due)
+    overdue = (sum(1 for r in verdict.reasons if CONDITION_OVERDUE in r) if verdict is not None else
+               sum(1 for c in record.get("conditions", []) if c.get("due") and str(c["due"])[:10] < day.isoformat()))
     if overdue:
         out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
     if verdict is not None and any(PUBLICATION_OVERDUE in r for r in verdict.reasons):

@@ -429,7 +429,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
-            "higher tolerances, lower assumed attempt rates, older evidence, fewer developer organisations, domains, domain severity "
+            "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, or "
             "less asked of the tools and sensitive domains the boundary grants.",
@@ -569,6 +569,9 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
     if pol.evidence.max_age_days > prev.evidence.max_age_days:
         yield ("evidence", "max_age_days"), (f"evidence may now be {pol.evidence.max_age_days} days old, not "
                                              f"{prev.evidence.max_age_days}")
+    if pol.conditions.due_days > prev.conditions.due_days:
+        yield ("conditions", "due_days"), (f"a decision's conditions may now stay open {pol.conditions.due_days} "
+                                           f"days, not {prev.conditions.due_days}")
     gone = [o for o in prev.evidence.organisations if o not in pol.evidence.organisations]
     if gone:
         yield ("evidence", "organisations"), (f"{', '.join(gone)} is no longer named as the developer's, so its "

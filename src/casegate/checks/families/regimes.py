@@ -89,3 +89,18 @@ load_rule(
     fix="File the report (`casegate incident draft` writes it from the incident and the case), then "
         "record the filing: `casegate incident filed INDEX --class REGIME:CLASS --key KEY`.",
 )
+
+
+load_rule(
+    "CG1004", "regime-id-shadowed", severity="blocking", serves="test-7-post-deployment",
+    summary="A regime file of the case's own reuses the id of a built-in regime or one the policy names.",
+    rationale="A regime's deadlines and documents are the organisation's and the law's, not the lab's. "
+              "A case naming its own copy of SB 53 under the same id, with ten-year reporting "
+              "deadlines, would otherwise stand in for the real one wherever the id is looked up "
+              "(`incident report --class ca-sb53:...`, `incident clocks`). The built-in or policy "
+              "regime is the one the case is held to, and the copy is refused.",
+    bad="regimes: [regimes/ca-sb53.yaml]\n# regimes/ca-sb53.yaml: id: ca-sb53, deadline: {days: 3650}",
+    good="regimes: [builtin:ca-sb53, regimes/acme-internal.yaml]\n# regimes/acme-internal.yaml: id: acme-internal",
+    fix="Give the case's own regime an id of its own (its `id:` field), or name the built-in regime "
+        "(`builtin:NAME`) or leave it to the policy.",
+)
