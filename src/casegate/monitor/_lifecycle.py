@@ -190,6 +190,20 @@ def check_approval(reg: Registry, case_id: str, state: CaseState, outcome: str, 
             "approved before and then reopened, restricted or withdrawn",
             help="submit a new version that answers the cause, run the gate, collect new sign-offs",
         )
+    from ._compare import linked_standing
+
+    # the same weights under another case id: a reopening or withdrawal of that case stands
+    # against this approval too (a restriction only caps it: `follow_shared_weights`)
+    held = [s for s in linked_standing(reg, case_id, version) if s.state != CaseState.restricted.value]
+    if held:
+        raise IllegalTransitionError(
+            f"a decision on version {version} of {case_id} cannot approve it: {held[0].words()}, and is about "
+            "the same model (a digest, its name and version, or weights the registry hashed for both): the "
+            "weights deploy under no case id while that stands",
+            help=f"answer its cause in a new version of {held[0].case_id} and approve that; or, when this case "
+                 f"replaces it, mark it superseded: casegate state set {held[0].case_id} superseded "
+                 f"--superseded-by {case_id}",
+        )
     current = current_approval(reg, case_id)
     if state in (CaseState.approved, CaseState.approved_with_conditions) and current is not None \
             and version <= current.version:
