@@ -76,7 +76,8 @@ def test_reopening_one_case_reopens_the_same_weights_under_another_id(both: tupl
     """Reason: after atlas-2-api was reopened, atlas-2-api-eu (the same weights) stayed DEPLOYABLE
     and verified by digest online and by state proof offline."""
     tmp, db = both
-    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    p = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    assert f"{EU}: approved-with-conditions -> reopened (log entry" in p.stdout, p.stdout
     show = _cg(tmp, db, "state", "show", EU, code=None)
     assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is reopened"), show.stdout
     assert "shared-weights: case atlas-2-api is reopened (log entry" in show.stdout, show.stdout
