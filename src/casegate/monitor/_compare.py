@@ -405,8 +405,7 @@ def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tupl
         here, there = shared[0]
         reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
                        f"which is {what} ({here} has the bytes of its {there}"
-                       + (f", and {len(shared) - 1} more" if len(shared) > 1 else "")
-                       + f"; log entry {s.entry})")
+                       + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
     return reasons, []
 
 
