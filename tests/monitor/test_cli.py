@@ -242,7 +242,7 @@ def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:
     p = _cg(tmp_path, database_url, "condition", "list", "atlas-2-api")
     assert "no conditions" in p.stdout
     rows = json.loads(_cg(tmp_path, database_url, "state", "transitions", "--json").stdout)
-    assert {"from": "approved", "to": "reopened", "causes": ["manual", "trigger"]} in rows
+    assert {"from": "approved", "to": "reopened", "causes": ["manual", "shared-weights", "trigger"]} in rows
 
 
 def test_the_installed_entry_point_exits_4_on_an_illegal_transition(tmp_path: Path) -> None:

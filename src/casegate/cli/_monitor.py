@@ -104,8 +104,10 @@ def incident_report(
                                domain=domain, title=title, reports=report, reported_by=reported_by,
                                known=known, classes=classes, not_reportable=not_reportable)
     with _open(db) as reg:
+        since = reg.size()
         entry = report_incident(reg, inc)
         runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
+        followed = _followed(reg, since)
     if as_json:
         out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs]}, indent=2))
         return
@@ -118,6 +120,7 @@ def incident_report(
             f"({r['deadline']} after it became known; {r['cite']})")
     for r in runs:
         _print_run(r)
+    _print_followed(followed)
 
 
 @incident_app.command("clocks")
@@ -413,7 +416,9 @@ def triggers_run(
 
     ring = _keyring_or_none(keyring)
     with _open(db) as reg:
+        since = reg.size()
         runs = run_triggers(reg, at=_instant(at), case_id=case, keyring=ring)
+        followed = _followed(reg, since)
     if as_json:
         out(json.dumps([r.to_json() for r in runs], indent=2))
     else:
@@ -421,8 +426,23 @@ def triggers_run(
             out("the registry has no cases")
         for r in runs:
             _print_run(r)
+        _print_followed(followed)
     if any(r.error for r in runs):
         fail(2)
+
+
+def _followed(reg: Any, since: int) -> list[Any]:
+    """The state changes logged from entry `since` on that follow another case about the same
+    weights (`casegate.monitor.follow_shared_weights`)."""
+    return [e for e in reg.events(kind="state-change") if e.index >= since
+            and (e.payload.get("cause") or {}).get("type") == "shared-weights"]
+
+
+def _print_followed(entries: list[Any]) -> None:
+    for e in entries:
+        p = e.payload
+        out(f"{e.case_id}: {p['from']} -> {p['to']}" + (f" ({p['restricted_to']})" if p.get("restricted_to") else "")
+            + f" (log entry {e.index}): {p['cause'].get('reason')}")
 
 
 def _print_run(r: Any) -> None:
@@ -555,6 +575,7 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
         raise InputError(f"unknown state {to!r}",
                          help="one of: " + ", ".join(s.value for s in CaseState)) from None
     with _open(db) as reg:
+        since = reg.size()
         if decision is not None:
             text = _decision_text(decision)
             record, bundle = read_decision(text, str(decision))
@@ -587,6 +608,7 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
         else:
             change = act(reg, case_id, target, role=role or "", reason=reason or "",
                          restricted_to=restrict_to)
+        followed = _followed(reg, since)
     if change is None:
         out(f"{case_id}: state unchanged")
     else:
@@ -594,6 +616,7 @@ def _set_state(case_id: str, to: str, *, role: str | None = None, reason: str | 
         out(f"{case_id}: {p['from']} -> {p['to']}"
             + (f" ({p['restricted_to']})" if p.get("restricted_to") else "")
             + f" (log entry {change.index})")
+    _print_followed(followed)
 
 
 def _keyring_file(keyring: Path | None) -> Path | None:

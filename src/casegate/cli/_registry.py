@@ -78,6 +78,10 @@ def submit(
             from ..monitor import record_model_files
 
             weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights)
+        from ..monitor import follow_shared_weights
+
+        # a new version may be about the same model as a deployed case, by its digests or name
+        followed = follow_shared_weights(reg)
         state = reg.case_state(v.case_id)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new, "state": state,
@@ -89,6 +93,10 @@ def submit(
         out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
     if weights is not None:
         out(f"recorded the files of model {md.digest if md else ''} (log entry {weights.index})")
+    for e in followed:
+        out(f"{e.case_id}: {e.payload['from']} -> {e.payload['to']}"
+            + (f" ({e.payload['restricted_to']})" if e.payload.get("restricted_to") else "")
+            + f" (log entry {e.index}): {e.payload['cause']['reason']}")
     if state == "draft":
         out(f"state: draft; next, to ask for review: casegate state set {v.case_id} under-review --by NAME")
     elif state:

@@ -532,15 +532,24 @@ def verify(
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
                           at=_instant(at), deployment=given, model_files=files)
-        if files and reg is not None and v.case_id:
-            from ..monitor import deployed_weights_problems
+        if reg is not None and v.case_id:
+            from ..monitor import deployed_weights_problems, logged_files_of
 
-            reasons, notes = deployed_weights_problems(reg, v.case_id, files, computed.weights if computed else ())
-            v.reasons += reasons
-            v.notes += notes
-        elif files:
-            v.notes.append("the weights files were not compared with other cases' (no registry opened: pass --db "
-                           "to refuse weights the registry hashed for a case that is reopened or withdrawn)")
+            # the files deployed: hashed here from the folder, or, for a digest, as the registry
+            # logged them for that digest (under any case), so the weights are compared either way
+            held = (files, computed.weights if computed else ()) if files else logged_files_of(reg, model_digest)
+            if held is not None:
+                reasons, notes = deployed_weights_problems(reg, v.case_id, held[0], held[1], boundary=kind)
+                v.reasons += reasons
+                v.notes += notes
+            else:
+                v.notes.append(f"the registry logged no files of model {model_digest}, so its weights were not "
+                               "compared with other cases'")
+        elif reg is None:
+            v.notes.append("the weights were not compared with other cases' here (no registry opened: pass --db); "
+                           "the case's state proof carries any reopening, restriction or withdrawal the registry "
+                           "logged on it because a case about the same weights was reopened, restricted or "
+                           "withdrawn")
     finally:
         if reg is not None:
             reg.close()

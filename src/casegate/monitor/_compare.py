@@ -17,6 +17,7 @@ from ..load import Loaded
 from ..model import (
     ArtifactDates,
     Baseline,
+    BoundaryKind,
     Case,
     IncidentDefeat,
     LinkedCase,
@@ -365,34 +366,63 @@ EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
 """The sha256 of the empty file, which an entry logged before weights were judged by content could
 list as a weights file (an empty `.bin`)."""
 UNFIT_STATES = ("reopened", "withdrawn")
-"""States of a case that make its weights unfit to deploy under any other case."""
+"""States of a case that make its weights unfit to deploy under any other case (a restriction of
+it caps them at its boundary)."""
 
 
 def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tuple[str, str], ...],
-                              weights: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
+                              weights: tuple[str, ...] | list[str], *,
+                              boundary: BoundaryKind | None = None) -> tuple[list[str], list[str]]:
     """What the registry says about the model being deployed (a model manifest's files;
     `weights`: the paths among them that hold weights, by name or content) under a decision on
-    `case_id`: (reasons, notes). A reason: it shares weights with another case the registry holds
-    reopened or withdrawn (`LoggedModel.shared_weights`: any deployed file with the bytes of a
-    weights file hashed for that case, or a deployed weights file with the bytes of any file of
-    it), whatever its digest, name, id or file names. That the files are, path for path, those
-    logged for the decided version is `verify`'s check (`casegate.verify.model_files_problems`,
-    on the proven log)."""
+    `case_id` across `boundary`: (reasons, notes). A reason: it shares weights with another case
+    whose own reopening or withdrawal stands, or whose own restriction to a boundary narrower than
+    `boundary` (any, when None) stands (`standing_changes`; `LoggedModel.shared_weights`: any
+    deployed file with the bytes of a weights file hashed for that case, or a deployed weights
+    file with the bytes of any file of it), whatever its digest, name, id or file names. That the
+    files are, path for path, those logged for the decided version is `verify`'s check
+    (`casegate.verify.model_files_problems`, on the proven log)."""
     reasons: list[str] = []
     files = dict(resources)
     deployed = LoggedModel({p: files[p] for p in weights if p in files}, files)
+    standing = standing_changes(reg)
     for (other, n), logged in sorted(_logged_models(reg).items()):
-        shared = deployed.shared_weights(logged) if other != case_id else []
-        if not shared:
+        s = standing.get(other) if other != case_id else None
+        shared = deployed.shared_weights(logged) if s is not None else []
+        if s is None or not shared:
             continue
-        state = reg.case_state(other)
-        if state is not None and str(getattr(state, "value", state)) in UNFIT_STATES:
-            here, there = shared[0]
-            reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
-                           f"which is {getattr(state, 'value', state)}: the same weights under another case do not "
-                           f"deploy while it stands ({here} has the bytes of its {there}"
-                           + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
+        if s.state == "restricted":
+            try:
+                cap = BoundaryKind(str(s.restricted_to))
+            except ValueError:
+                cap = None
+            if cap is not None and boundary is not None and boundary.rank <= cap.rank:
+                continue
+            what = (f"restricted to {s.restricted_to}: the same weights under another case deploy no wider than "
+                    "that while it stands")
+        else:
+            what = f"{s.state}: the same weights under another case do not deploy while it stands"
+        here, there = shared[0]
+        reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
+                       f"which is {what} ({here} has the bytes of its {there}"
+                       + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
     return reasons, []
+
+
+def logged_files_of(reg: Registry, model_digest: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
+    """The files (path, sha256) and the weights paths among them of the model at `model_digest`,
+    as the registry logged them for any case (the first `model-files` entry that lists every file
+    of that digest), or None when it logged none: what `verify --model-digest` compares with other
+    cases' weights."""
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        if e.payload.get("digest") != model_digest:
+            continue
+        listed = model_files_listed(e.payload)
+        if listed is None:
+            continue
+        held = tuple(str(w[0]) for w in e.payload.get("weights") or [])
+        return tuple(listed.items()), held
+    return None
 
 
 def cases_of_model(reg: Registry, but: str, number: int | None, system: object) -> list[str]:
@@ -401,21 +431,168 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     name and version in common (`model_keys`), or weights in common between the model files the
     registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
     compared with the weights files of the other), in log order."""
-    logged = _logged_models(reg)
-    keys = model_keys(system)
-    mine = logged.get((but, number)) if number is not None else None
-    found: dict[str, None] = {}
-    if not keys and mine is None:
-        return []
-    for e in reg.events(kind="case-version"):
-        if not e.case_id or e.case_id == but or e.case_id in found:
+    return _ModelIndex.of(reg).cases_of(but, number, system)
+
+
+@dataclass(frozen=True)
+class _ModelIndex:
+    """What `cases_of_model` reads from the registry, read once: the model files logged for each
+    stored version, and each version's logged `system` (case id, number, system), in log order."""
+
+    logged: dict[tuple[str, int], LoggedModel]
+    versions: list[tuple[str, object, object]]
+
+    @classmethod
+    def of(cls, reg: Registry) -> _ModelIndex:
+        return cls(_logged_models(reg), [(e.case_id, e.payload.get("version"), e.payload.get("system"))
+                                         for e in reg.events(kind="case-version") if e.case_id])
+
+    def system_of(self, case_id: str, number: int) -> object:
+        return next((sy for c, n, sy in self.versions if c == case_id and n == number), None)
+
+    def cases_of(self, but: str, number: int | None, system: object) -> list[str]:
+        keys = model_keys(system)
+        mine = self.logged.get((but, number)) if number is not None else None
+        found: dict[str, None] = {}
+        if not keys and mine is None:
+            return []
+        for cid, n, their_system in self.versions:
+            if cid == but or cid in found:
+                continue
+            theirs = self.logged.get((cid, n)) if isinstance(n, int) else None
+            if keys & model_keys(their_system) or (
+                    mine is not None and theirs is not None and mine.shared_weights(theirs)):
+                found[cid] = None
+        return list(found)
+
+
+FOLLOWED_STATES = ("reopened", "withdrawn", "restricted")
+"""States a case is put in for a cause of its own that every deployed case about the same weights
+follows (`follow_shared_weights`)."""
+SHARED_WEIGHTS = "shared-weights"
+"""The cause type of a state change that follows another case about the same weights."""
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A case's reopening, restriction or withdrawal for a cause of its own, which no approval by
+    a decision (nor its supersession by another case) has ended yet."""
+
+    case_id: str
+    state: str
+    """reopened, withdrawn or restricted (the latest such change of its own)."""
+    restricted_to: str | None
+    entry: int
+    """The log entry of that state change."""
+
+    def words(self) -> str:
+        to = f" to {self.restricted_to}" if self.state == "restricted" and self.restricted_to else ""
+        return f"case {self.case_id} is {self.state}{to} (log entry {self.entry})"
+
+
+def standing_changes(reg: Registry) -> dict[str, Standing]:
+    """Each case whose own reopening, restriction or withdrawal stands, by case id: the latest
+    state change to one of `FOLLOWED_STATES` for a cause other than following another case
+    (`SHARED_WEIGHTS`), with no approval by a decision and no supersession logged after it. A
+    case that only follows another is no cause for a third (the one it follows is)."""
+    out: dict[str, Standing] = {}
+    for e in reg.events(kind="state-change"):
+        if not e.case_id:
             continue
-        n = e.payload.get("version")
-        theirs = logged.get((e.case_id, n)) if isinstance(n, int) else None
-        if keys & model_keys(e.payload.get("system")) or (
-                mine is not None and theirs is not None and mine.shared_weights(theirs)):
-            found[e.case_id] = None
-    return list(found)
+        to = e.payload.get("to")
+        cause = e.payload.get("cause")
+        ctype = cause.get("type") if isinstance(cause, dict) else None
+        if to in FOLLOWED_STATES and ctype != SHARED_WEIGHTS:
+            r = e.payload.get("restricted_to")
+            out[e.case_id] = Standing(e.case_id, str(to), str(r) if r else None, e.index)
+        elif to == "superseded" or (to in ("approved", "approved-with-conditions") and ctype == "decision"):
+            out.pop(e.case_id, None)
+    return out
+
+
+_SEVERITY = {"withdrawn": 0, "reopened": 1, "restricted": 2}
+
+
+def _strictest(found: list[Standing]) -> Standing | None:
+    """The change that leaves least: a withdrawal, else a reopening, else the narrowest restriction."""
+    from ..model import BoundaryKind
+
+    def rank(s: Standing) -> tuple[int, int]:
+        try:
+            width = BoundaryKind(str(s.restricted_to)).rank if s.state == "restricted" else 0
+        except ValueError:
+            width = -1  # a restriction to no boundary casegate knows is the narrowest
+        return _SEVERITY[s.state], width
+
+    return min(found, key=rank) if found else None
+
+
+def linked_standing(reg: Registry, case_id: str, number: int, *, index: _ModelIndex | None = None,
+                    standing: dict[str, Standing] | None = None) -> list[Standing]:
+    """The standing reopenings, restrictions and withdrawals (`standing_changes`) of the other
+    cases about the same model as stored version `number` of `case_id` (`cases_of_model`)."""
+    standing = standing_changes(reg) if standing is None else standing
+    if not any(c != case_id for c in standing):
+        return []
+    index = index or _ModelIndex.of(reg)
+    return [standing[c] for c in index.cases_of(case_id, number, index.system_of(case_id, number)) if c in standing]
+
+
+def follow_shared_weights(reg: Registry) -> list[LogEntry]:
+    """Move every deployed case (approved, approved with conditions or restricted) about the same
+    model as a case whose own reopening, restriction or withdrawal stands (`linked_standing`, for
+    the version it was approved at) the same way, with a `shared-weights` cause naming that case
+    and its change: withdrawn, else reopened, else restricted to that boundary when it is narrower
+    than the boundary the case stands on. So the case's own state (`state show`, its state proof
+    offline, `verify`) says the weights do not deploy, whatever case id they are filed under. The
+    moves are logged; returns their entries. Each case is moved as the lifecycle allows
+    (`transition`); one another writer moved first is left to that writer's own call."""
+    from ..model import BoundaryKind
+    from ._states import CaseState, IllegalTransitionError, transition
+
+    standing = standing_changes(reg)
+    if not standing:
+        return []
+    index: _ModelIndex | None = None
+    out: list[LogEntry] = []
+    for case_id in reg.case_ids():
+        state = reg.case_state(case_id)
+        if state not in ("approved", "approved-with-conditions", "restricted"):
+            continue
+        approval = current_approval(reg, case_id)
+        if approval is None:
+            continue
+        index = index or _ModelIndex.of(reg)
+        found = _strictest(linked_standing(reg, case_id, approval.version, index=index, standing=standing))
+        if found is None:
+            continue
+        restriction = reg.case_restriction(case_id) if state == "restricted" else None
+        decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
+        kinds = {b.value: b for b in BoundaryKind}
+        boundary = kinds.get(str(decided))
+        stands_on = kinds.get(str(restriction)) if restriction else boundary
+        restricted_to = None
+        if found.state == "restricted":
+            try:
+                restricted_to = BoundaryKind(str(found.restricted_to))
+            except ValueError:
+                restricted_to = None
+            if restricted_to is None:
+                found = Standing(found.case_id, "reopened", None, found.entry)  # fail closed: no boundary to cap at
+            elif stands_on is not None and restricted_to.rank >= stands_on.rank:
+                continue
+        to = CaseState(found.state)
+        what = ("do not deploy under any case id while that stands" if found.state != "restricted" else
+                f"deploy no wider than {found.restricted_to} under any case id while that stands")
+        cause = {"type": SHARED_WEIGHTS, "case": found.case_id, "entry": found.entry, "state": found.state,
+                 "reason": f"{found.words()}, and is about the same model as this case (a digest, its name and "
+                           f"version, or weights the registry hashed for both): the weights {what}"}
+        try:
+            out.append(transition(reg, case_id, to, cause, restricted_to=restricted_to if found.state == "restricted"
+                                  else None, boundary=boundary, follow=False))
+        except IllegalTransitionError:
+            continue
+    return out
 
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
@@ -459,6 +636,8 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
             raise InputError(f"the weights files at {digest} are not, path for path, those log entry {e.index} holds "
                              f"for version {number} of {case_id}",
                              help="point --model at the model whose weights were logged")
+    # (they may tie a deployed case to one reopened, restricted or withdrawn: the caller runs
+    # `follow_shared_weights` once the version and its files are logged)
     return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
                                                      "weights": [list(w) for w in held],
                                                      "files": [list(r) for r in resources]})

@@ -151,6 +151,7 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
                                      help="a new approval needs a new gate run and new sign-offs")
     check_approval(reg, case_id, state, record.outcome, version)
     check_history(reg, record, version)
+    check_linked(reg, case_id, record.outcome, version)
     cause = {"type": CauseType.decision.value, "decision": entry.index, "version": version,
              "outcome": record.outcome, "case_digest": record.digests.case,
              "version_digest": reg.case_version(case_id, version, contents=False).digest,
@@ -251,6 +252,27 @@ def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
                  "and record that decision")
 
 
+def check_linked(reg: Registry, case_id: str, outcome: str, version: int) -> None:
+    """Raise IllegalTransitionError when an approval (`outcome` GO or GO WITH CONDITIONS) of
+    stored version `version` of `case_id` would deploy weights whose other case's own reopening or
+    withdrawal stands (`casegate.monitor.linked_standing`): the same weights under another case
+    id. A standing restriction only caps the approval (`follow_shared_weights` restricts it)."""
+    if outcome not in OUTCOME_STATE:
+        return
+    from ._compare import linked_standing
+
+    held = [s for s in linked_standing(reg, case_id, version) if s.state != CaseState.restricted.value]
+    if held:
+        raise IllegalTransitionError(
+            f"a decision on version {version} of {case_id} cannot approve it: {held[0].words()}, and is about "
+            "the same model (a digest, its name and version, or weights the registry hashed for both): the "
+            "weights deploy under no case id while that stands",
+            help=f"answer its cause in a new version of {held[0].case_id} and approve that; or, when this case "
+                 f"replaces it, mark it superseded: casegate state set {held[0].case_id} superseded "
+                 f"--superseded-by {case_id}",
+        )
+
+
 def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
            bundle: dict[str, Any] | None = None,
            judge: Callable[[int], dict[str, Any] | None] | None = None) -> Applied:
@@ -267,6 +289,7 @@ def decide(reg: Registry, record: DecisionRecord, *, version: int | None = None,
     check_weights_hashed(reg, record, n)
     check_history(reg, record, n)
     judgement = judge(n) if judge is not None and record.outcome in OUTCOME_STATE else None
+    check_linked(reg, record.case_id, record.outcome, n)
     entry = record_decision(reg, record, version=n, bundle=bundle, judgement=judgement)
     return apply_decision(reg, entry)
 

@@ -59,6 +59,10 @@ class CauseType(StrEnum):
     restricts or withdraws it), giving a role and a reason."""
     superseded_by = "superseded-by"
     """Another case replaces this one (the cause names it)."""
+    shared_weights = "shared-weights"
+    """A case about the same weights was reopened, restricted or withdrawn: the registry logs the
+    same on this one (the cause names that case and its state change), so the weights deploy
+    under no case id while it stands (`casegate.monitor.follow_shared_weights`)."""
 
 
 S = CaseState
@@ -77,15 +81,15 @@ TRANSITIONS: dict[tuple[CaseState, CaseState], frozenset[CauseType]] = {
     # deployed
     (S.approved, S.approved): frozenset({C.decision}),
     (S.approved, S.approved_with_conditions): frozenset({C.decision}),
-    (S.approved, S.reopened): frozenset({C.trigger, C.manual}),
-    (S.approved, S.restricted): frozenset({C.trigger, C.manual}),
-    (S.approved, S.withdrawn): frozenset({C.trigger, C.manual}),
+    (S.approved, S.reopened): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.approved, S.restricted): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.approved, S.withdrawn): frozenset({C.trigger, C.manual, C.shared_weights}),
     (S.approved, S.superseded): frozenset({C.superseded_by}),
     (S.approved_with_conditions, S.approved): frozenset({C.conditions_met, C.decision}),
     (S.approved_with_conditions, S.approved_with_conditions): frozenset({C.decision}),
-    (S.approved_with_conditions, S.reopened): frozenset({C.trigger, C.manual}),
-    (S.approved_with_conditions, S.restricted): frozenset({C.trigger, C.manual}),
-    (S.approved_with_conditions, S.withdrawn): frozenset({C.trigger, C.manual}),
+    (S.approved_with_conditions, S.reopened): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.approved_with_conditions, S.restricted): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.approved_with_conditions, S.withdrawn): frozenset({C.trigger, C.manual, C.shared_weights}),
     (S.approved_with_conditions, S.superseded): frozenset({C.superseded_by}),
     # after launch something changed: only a new gate run with new sign-offs re-approves
     (S.reopened, S.under_review): frozenset({C.submission}),
@@ -93,9 +97,9 @@ TRANSITIONS: dict[tuple[CaseState, CaseState], frozenset[CauseType]] = {
     (S.reopened, S.approved_with_conditions): frozenset({C.decision}),
     (S.reopened, S.withdrawn): frozenset({C.trigger, C.manual}),
     (S.reopened, S.superseded): frozenset({C.superseded_by}),
-    (S.restricted, S.restricted): frozenset({C.trigger, C.manual}),
-    (S.restricted, S.reopened): frozenset({C.trigger, C.manual}),
-    (S.restricted, S.withdrawn): frozenset({C.trigger, C.manual}),
+    (S.restricted, S.restricted): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.restricted, S.reopened): frozenset({C.trigger, C.manual, C.shared_weights}),
+    (S.restricted, S.withdrawn): frozenset({C.trigger, C.manual, C.shared_weights}),
     (S.restricted, S.under_review): frozenset({C.submission}),
     (S.restricted, S.approved): frozenset({C.decision}),
     (S.restricted, S.approved_with_conditions): frozenset({C.decision}),
@@ -182,6 +186,8 @@ _CAUSE_HELP = {
     C.trigger: "triggers move deployed cases: casegate triggers run",
     C.manual: "give the acting role and a reason: casegate state set CASE STATE --role R --reason TEXT",
     C.superseded_by: "name the replacing case: --cause superseded-by --by OTHER_CASE",
+    C.shared_weights: "the registry logs it itself when a case about the same weights is reopened, restricted "
+                      "or withdrawn",
 }
 
 
@@ -192,6 +198,7 @@ CAUSE_FIELDS: dict[CauseType, tuple[str, ...]] = {
     C.trigger: ("trigger", "event"),
     C.manual: ("role", "reason"),
     C.superseded_by: ("by",),
+    C.shared_weights: ("case", "entry", "reason"),
 }
 """What each cause type must record besides its type, so every change says why."""
 
@@ -230,6 +237,7 @@ def transition(
     *,
     restricted_to: BoundaryKind | None = None,
     boundary: BoundaryKind | None = None,
+    follow: bool = True,
 ) -> LogEntry:
     """Move a case to `to` if the lifecycle allows it, and record the change with its cause.
 
@@ -237,6 +245,10 @@ def transition(
     details that justify it (trigger id and event, decision, role and reason, ...). Returns the
     store's log entry of the state change. Raises `IllegalTransitionError` and changes nothing
     when the move is not allowed.
+
+    Then (`follow`, on a registry) every deployed case about the same weights as a case reopened,
+    restricted or withdrawn for a cause of its own is moved the same way
+    (`casegate.monitor.follow_shared_weights`), this one included when it was just approved.
     """
     try:
         ctype = CauseType(str(cause.get("type")))
@@ -268,7 +280,14 @@ def transition(
             boundary=boundary,
         )
 
-    return reg.set_case_state(
+    entry = reg.set_case_state(
         case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
         check=legal_now,
     )
+    from ..store import Registry
+
+    if follow and isinstance(reg, Registry):
+        from ._compare import follow_shared_weights
+
+        follow_shared_weights(reg)
+    return entry

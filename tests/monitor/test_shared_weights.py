@@ -1,0 +1,192 @@
+"""The same weights filed under a second case id follow the first case's reopening, restriction
+or withdrawal, on SQLite and PostgreSQL, through the commands a lab and a deploy pipeline run.
+
+The lab's move: the example's weights are approved under atlas-2-api and again under
+atlas-2-api-eu. An incident reopens the first (or a breach restricts it to trusted-access). The
+second kept deploying: `state show` said DEPLOYABLE, `verify --model-digest --db` and
+`verify --state-proof` offline verified, and after a restriction even `verify --model --db` did.
+Now the registry logs the same state on every deployed case about the same weights (a
+`shared-weights` cause naming the first case), so the second case's own state, its state proof
+and every verify path say no; and a case about weights whose other case stands reopened is not
+approved."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from tests._deploy import RATE_LIMITS
+from tests.monitor.test_cli import DIGEST, ROLES, _cg, approved, signed  # noqa: F401 - fixtures used by name
+from tests.monitor.test_weights_anchor import _trust
+
+EU = "atlas-2-api-eu"
+
+
+def _second(tmp: Path, db: str, *, apply: bool = True) -> None:
+    """The same case and weights under the id atlas-2-api-eu: signed off, decided against the
+    registry, submitted with `--model` (the registry hashes the same weights), and approved."""
+    shutil.copytree(tmp / "case", tmp / "eu", ignore=shutil.ignore_patterns("signoffs", "*.bundle.json", "authors*"))
+    text = (tmp / "eu" / "case.yaml").read_text()
+    assert "id: atlas-2-api\n" in text
+    (tmp / "eu" / "case.yaml").write_text(text.replace("id: atlas-2-api\n", f"id: {EU}\n"))
+    for role in ROLES:
+        _cg(tmp, db, "sign", "eu/case.yaml", "--role", role, "--key", f"keys/{role}.pem")
+    _cg(tmp, db, "authors", "sign", "eu/case.yaml", "--role", "author", "--key", "keys/author.pem")
+    _cg(tmp, db, "decide", "eu/case.yaml", "--key", "keys/rso.pem", "--role", "rso")
+    _cg(tmp, db, "registry", "submit", "eu/case.yaml", "--model", "case/model")
+    _cg(tmp, db, "state", "set", EU, "under-review", "--by", "Sam Whitfield")
+    if apply:
+        p = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json")
+        assert "under-review -> approved" in p.stdout
+
+
+def _verify_eu(tmp: Path, db: str, *extra: str, code: int | None) -> str:
+    """`verify` of atlas-2-api-eu's decision for the self-serve API; its stderr."""
+    t = _trust(tmp)
+    t.checkpoint(db)
+    return _cg(tmp, db, "verify", "--bundle", "eu/decision.bundle.json", "--boundary", "api", "--access", "self-serve",
+               "--region", "US", *RATE_LIMITS, "--trust-root", str(t.dir), *extra, code=code).stderr
+
+
+def _every_path(tmp: Path, db: str, code: int) -> list[str]:
+    """Each way a deploy pipeline asks about atlas-2-api-eu: online by digest and by folder, and
+    offline with a state proof by digest and by folder (the proof taken after a fresh checkpoint)."""
+    online = [_verify_eu(tmp, db, "--model-digest", DIGEST, "--db", db, code=code),
+              _verify_eu(tmp, db, "--model", "case/model", "--db", db, code=code)]
+    _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json")
+    # (with --state-proof no registry is opened)
+    offline = [_verify_eu(tmp, db, "--model-digest", DIGEST, "--state-proof", "eu-proof.json", code=code),
+               _verify_eu(tmp, db, "--model", "case/model", "--state-proof", "eu-proof.json", code=code)]
+    return online + offline
+
+
+@pytest.fixture
+def both(approved: tuple[Path, str]) -> tuple[Path, str]:  # noqa: F811
+    tmp, db = approved
+    _second(tmp, db)
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: DEPLOYABLE"), show.stdout
+    return tmp, db
+
+
+def test_reopening_one_case_reopens_the_same_weights_under_another_id(both: tuple[Path, str]) -> None:
+    """Reason: after atlas-2-api was reopened, atlas-2-api-eu (the same weights) stayed DEPLOYABLE
+    and verified by digest online and by state proof offline."""
+    tmp, db = both
+    p = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    assert f"{EU}: approved-with-conditions -> reopened (log entry" in p.stdout, p.stdout
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is reopened"), show.stdout
+    assert "shared-weights: case atlas-2-api is reopened (log entry" in show.stdout, show.stdout
+    for err in _every_path(tmp, db, 1):
+        assert f"the registry says case {EU} is reopened" in err, err
+    # the second case is approved again only on a new version, and not while the first stands reopened
+    refused = _cg(tmp, db, "state", "set", EU, "under-review", "--by", "Sam Whitfield", code=4)
+    assert "only a new version can be reviewed" in refused.stderr
+
+
+def test_a_restriction_caps_the_same_weights_under_another_id(both: tuple[Path, str]) -> None:
+    """Reason: after atlas-2-api was restricted to trusted-access, atlas-2-api-eu verified for the
+    self-serve API on every path, `--model --db` included."""
+    tmp, db = both
+    _cg(tmp, db, "state", "set", "atlas-2-api", "restricted", "--to", "trusted-access", "--role", "rso",
+        "--reason", "bio-classifier flag rate breached")
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert "lifecycle: restricted" in show.stdout, show.stdout
+    assert f"{EU}: DEPLOYABLE: GO WITH CONDITIONS for trusted-access only" in show.stdout \
+        or f"{EU}: NOT DEPLOYABLE" in show.stdout, show.stdout
+    for err in _every_path(tmp, db, 1):
+        assert f"the registry says case {EU} is restricted to trusted-access; api is wider" in err, err
+
+
+def test_a_withdrawal_withdraws_the_same_weights_under_another_id(both: tuple[Path, str]) -> None:
+    tmp, db = both
+    _cg(tmp, db, "state", "set", "atlas-2-api", "withdrawn", "--role", "rso", "--reason", "weights leaked")
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is withdrawn"), show.stdout
+    for err in _every_path(tmp, db, 1):
+        assert f"the registry says case {EU} is withdrawn" in err, err
+
+
+def test_the_same_weights_are_not_approved_under_another_id_while_the_first_stands_reopened(
+        approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Reason: a decision on atlas-2-api-eu made while atlas-2-api stood approved was applied after
+    atlas-2-api was reopened, and deployed. It is refused until the first case is answered, or
+    superseded by the second."""
+    tmp, db = approved
+    _second(tmp, db, apply=False)
+    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    refused = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json", code=4)
+    assert f"a decision on version 1 of {EU} cannot approve it: case atlas-2-api is reopened" in refused.stderr
+    assert f"casegate state set atlas-2-api superseded --superseded-by {EU}" in refused.stderr
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert "NOT DEPLOYABLE" in show.stdout
+    # the lab names the second case as the first one's replacement: its own approval stands
+    _cg(tmp, db, "state", "set", "atlas-2-api", "superseded", "--superseded-by", EU, "--reason", "EU filing replaces it")
+    p = _cg(tmp, db, "state", "apply", "--unpinned", EU, "--decision", "eu/decision.bundle.json")
+    assert "under-review -> approved" in p.stdout
+    _verify_eu(tmp, db, "--model-digest", DIGEST, "--db", db, code=0)
+
+
+def test_weights_hashed_later_for_a_withdrawn_case_withdraw_the_deployed_one(
+        approved: tuple[Path, str]) -> None:  # noqa: F811
+    """Reason: the link between two cases is known only once the registry hashed both cases'
+    weights; a case withdrawn before its weights were hashed must still take the deployed case of
+    the same weights with it when they are."""
+    tmp, db = approved
+    shutil.copytree(tmp / "case", tmp / "eu", ignore=shutil.ignore_patterns("signoffs", "*.bundle.json", "authors*"))
+    # the same weights file beside one more file: another digest
+    (tmp / "eu" / "model" / "generation_config.json").write_text('{"temperature": 0.7}\n')
+    digest = _cg(tmp, db, "digest", "eu/model").stdout.strip()
+    assert digest != DIGEST
+    text = (tmp / "eu" / "case.yaml").read_text()
+    # another id, name, version and digest: nothing the lab declares ties it to atlas-2-api
+    for old, new in (("id: atlas-2-api\n", f"id: {EU}\n"), ("  version: 2.1.0\n", "  version: 9.9.9\n"),
+                     ("name: Atlas-2", "name: Orion"), (DIGEST, digest)):
+        assert old in text, old
+        text = text.replace(old, new)
+    (tmp / "eu" / "case.yaml").write_text(text)
+    _cg(tmp, db, "registry", "submit", "eu/case.yaml")
+    _cg(tmp, db, "state", "set", EU, "withdrawn", "--role", "rso", "--reason", "its evaluations showed uplift")
+    assert _cg(tmp, db, "state", "show", "atlas-2-api", code=None).stdout.startswith("atlas-2-api: DEPLOYABLE")
+    p = _cg(tmp, db, "registry", "submit", "eu/case.yaml", "--model", "eu/model")
+    assert "atlas-2-api: approved" in p.stdout and "-> withdrawn" in p.stdout, p.stdout
+    show = _cg(tmp, db, "state", "show", "atlas-2-api", code=None)
+    assert show.stdout.startswith("atlas-2-api: NOT DEPLOYABLE: the registry says case atlas-2-api is withdrawn"), \
+        show.stdout
+
+
+def _change(index: int, case: str, to: str, cause: dict[str, object], restricted_to: str | None = None) -> SimpleNamespace:
+    return SimpleNamespace(index=index, case_id=case, payload={"to": to, "cause": cause, "restricted_to": restricted_to})
+
+
+class _Log:
+    def __init__(self, entries: list[SimpleNamespace]):
+        self.entries = entries
+
+    def events(self, case_id: str | None = None, kind: str | None = None) -> list[SimpleNamespace]:
+        return self.entries
+
+
+def test_a_case_that_only_follows_another_is_no_cause_for_it() -> None:
+    """A reopening logged on the second case because the first was reopened does not stand
+    against the first once it is approved again (else neither could ever be approved); a
+    reopening of its own does, until an approval or a supersession of that case."""
+    from casegate.monitor._compare import standing_changes
+
+    decision = {"type": "decision", "version": 2}
+    log = _Log([
+        _change(1, "a", "reopened", {"type": "trigger"}),
+        _change(2, "b", "reopened", {"type": "shared-weights", "case": "a", "entry": 1, "reason": "x"}),
+        _change(3, "c", "restricted", {"type": "manual"}, "trusted-access"),
+        _change(4, "d", "withdrawn", {"type": "manual"}),
+        _change(5, "d", "superseded", {"type": "superseded-by", "by": "b"}),
+    ])
+    got = standing_changes(log)  # type: ignore[arg-type]
+    assert sorted(got) == ["a", "c"]
+    assert got["c"].restricted_to == "trusted-access"
+    log.entries.append(_change(6, "a", "approved", decision))
+    assert sorted(standing_changes(log)) == ["c"]  # type: ignore[arg-type]
