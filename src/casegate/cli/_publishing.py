@@ -183,7 +183,6 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     from ..errors import InputError
     from ..load import load_case
     from ..publish import parse_formats, parse_level, publish, readable_case
-    from ..sign import iso
     from ..store import log_time
 
     formats = parse_formats(format)
@@ -242,6 +241,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         return 0
     import json
 
+    from ..sign import iso  # the signing stack: only for a summary the registry records
     from ..store import record_publication
 
     try:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         verifier_key,
         verify_cosignature,
     )
+    from ._clock import log_time
     from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
     from ._engine import default_database_url
     from ._events import (
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
         record_signoff,
         summary_outcome,
     )
-    from ._log import log_time
     from ._merkle import (
         ConsistencyProof,
         InclusionProof,
@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 if not TYPE_CHECKING:  # the imports above are for the type checker only
     __getattr__ = lazy_names(__name__, {
         "merkle": ("_merkle", ""),
-        "log_time": ("_log", "log_time"),
+        "log_time": ("_clock", "log_time"),
         "entry_bytes": ("_canonical", "entry_bytes"),
         "COSIGNATURE_V1": ("_checkpoint", "COSIGNATURE_V1"),
         "ED25519": ("_checkpoint", "ED25519"),
