@@ -12,4 +12,6 @@ def _now() -> str:
 
 def log_time() -> dt.datetime:
     """The log's clock: the time an entry appended now is recorded at (UTC)."""
-    return dt.datetime.strptime(_now(), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+    # read back as written (to the microsecond); fromisoformat, not strptime, which imports
+    # the locale machinery of `_strptime` for one date
+    return dt.datetime.fromisoformat(_now())
