@@ -42,10 +42,10 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         p = loaded.artifact_path(eid)
         if p is not None:
             arts[eid] = p
-            f = is_file.get(p)
-            if f is None:
-                f = is_file[p] = p.is_file()
-            if f:
+            present = is_file.get(p)
+            if present is None:
+                present = is_file[p] = p.is_file()
+            if present:
                 found.append((p, "artifact"))
             # the further files pinned with the artifact (lm-eval's per-sample logs): deriving the
             # item's numbers from a stored version needs them as much as the artifact
@@ -97,9 +97,9 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         rel_art: str | None = None
         sha: str | None = None
         if ap is not None:
-            f = is_file[ap]
-            rel_art = (rel_of.get(ap) or ap.relative_to(root).as_posix()) if f else ev.artifact
-            sha = digests.get(rel_art) if f and rel_art is not None else None
+            present = is_file[ap]
+            rel_art = (rel_of.get(ap) or ap.relative_to(root).as_posix()) if present else ev.artifact
+            sha = digests.get(rel_art) if present and rel_art is not None else None
         evidence.append(EvidenceRecord(
             eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
             ev.expires.isoformat() if ev.expires else None,
