@@ -318,7 +318,7 @@ def test_a_backdated_condition_is_late_by_the_logs_clock(approved: tuple[Path, s
     c = _first_condition(tmp)
     due = dt.date.fromisoformat(c["due"])
     after = due + dt.timedelta(days=3)
-    monkeypatch.setattr("casegate.store._log._now", lambda: f"{after.isoformat()}T09:00:00.000000Z")
+    monkeypatch.setattr("casegate.store._clock._now", lambda: f"{after.isoformat()}T09:00:00.000000Z")
     met = ("condition", "met", "atlas-2-api", c["id"], "--evidence", "E-cyber-ctf", "--by", "external-evaluator",
            "--key", "keys/external-evaluator.pem")
     p = _cg(tmp, db, *met, "--on", (after + dt.timedelta(days=1)).isoformat(), code=2)

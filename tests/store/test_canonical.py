@@ -99,3 +99,91 @@ def test_payload_fast_path_is_rfc8785_exactly(value: dict) -> None:
         return
     plain, got = normalise_payload(value)
     assert got == want and plain == value
+
+
+edge_floats = st.sampled_from([0.0, -0.0, 5.0, -5.0, 0.5, 0.005, 1e-4, 9.999e-5, 1e-7, 1e-6, 123.456, 1e15 + 0.5,
+                               9007199254740991.0, 9007199254740992.0, 9999999999999998.0, 1e16, 1e21, 1e22,
+                               2.5e-8, 1.7976931348623157e308, 5e-324, 0.1 + 0.2, -1234.5678])
+any_floats = edge_floats | st.floats(allow_nan=False, allow_infinity=False) | \
+    st.floats(-1e17, 1e17, allow_nan=False) | st.floats(-1e-3, 1e-3, allow_nan=False)
+float_values = st.recursive(any_floats | any_text | st.integers(-(2**53) + 1, 2**53 - 1),
+                            lambda c: st.lists(c, max_size=4) | st.dictionaries(any_text, c, max_size=4),
+                            max_leaves=16)
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=float_values)
+def test_numbers_with_a_fraction_are_written_as_rfc8785_writes_them(value: object) -> None:
+    """The fast encoder takes floats `repr` writes without an exponent; every float, taken or
+    not, comes out as rfc8785 writes it (summaries and decision records are full of them)."""
+    from casegate.store._canonical import canonical, canonical_json, normalise_payload
+
+    try:
+        want = rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(rfc8785.CanonicalizationError):
+            canonical_json(value)
+        return
+    assert canonical_json(value) == want
+    assert canonical(value) == want
+    assert normalise_payload({"v": value})[1] == rfc8785.dumps({"v": value})
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=float_values)
+def test_json_value_reads_what_rfc8785_writes_alike(value: object) -> None:
+    """Read back with integral numbers as integers, a value canonicalises to the same bytes."""
+    import json
+
+    from casegate.store._canonical import canonical_json, json_value
+
+    try:
+        want = rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError:
+        return
+    again = json_value(json.dumps(value, ensure_ascii=False))
+    assert again == value
+    assert canonical_json(again) == want
+
+
+def test_the_fast_path_takes_fractions_but_not_integral_floats_or_exponents() -> None:
+    from casegate.store._canonical import _plain_exact
+
+    assert _plain_exact({"a": [0.005, -12.75, 123.456, 1e-4]})
+    for v in (5.0, -0.0, 1e16, 9.999e-5, 1e21):
+        assert not _plain_exact({"a": v})
+
+
+@settings(max_examples=300, deadline=None)
+@given(member=float_values | json_values, others=st.dictionaries(any_text, float_values, max_size=4),
+       key=any_text)
+def test_a_member_written_once_composes_as_rfc8785_writes_the_whole(member: object, others: dict,
+                                                                    key: str) -> None:
+    """A summary canonicalised once for its sha256 is composed into the entry's payload as it
+    is: the payload's bytes are rfc8785's of the whole, whatever the keys."""
+    from casegate.store._canonical import CanonicalJSON, normalise_payload
+
+    payload = {**others, key: member}
+    try:
+        want = rfc8785.dumps(payload)
+    except rfc8785.CanonicalizationError:
+        return
+    plain, got = normalise_payload({**others, key: CanonicalJSON(member)})
+    assert got == want and plain == payload
+
+
+def test_a_recorded_summary_hashes_and_logs_as_rfc8785_writes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from casegate.store import open_registry, record_publication
+
+    summary = {"decision": {"outcome": "GO"}, "n": [5.0, 0.005, 1e-7, -0.0, 123.25], "text": "é\u2028\n"}
+    with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
+        entry = record_publication(reg, "c", summary, version=1, judged={"at": "2026-01-01T00:00:00Z"})
+        stored = reg.entry(entry.index)
+    want = {"version": 1, "summary": summary, "summary_sha256": hashlib.sha256(rfc8785.dumps(summary)).hexdigest(),
+            "judged": {"at": "2026-01-01T00:00:00Z"}}
+    assert entry.payload == want and stored.payload == want
+    from casegate.store._canonical import canonical_payload
+
+    assert canonical_payload(stored.payload) == rfc8785.dumps(want)

@@ -27,7 +27,7 @@ counts)."""
 def log_clock(when: dt.datetime = STORY_LOGGED) -> Iterator[None]:
     """Entries the registry appends inside the block are recorded at `when` (the log's own clock
     is the real time; a test story sets it to the story's dates)."""
-    import casegate.store._log as log
+    import casegate.store._clock as log  # the log's clock (its appends and `log_time` read it)
 
     real = log._now
     log._now = lambda: when.strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # type: ignore[assignment]

@@ -183,7 +183,6 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     from ..errors import InputError
     from ..load import load_case
     from ..publish import parse_formats, parse_level, publish, readable_case
-    from ..sign import iso
     from ..store import log_time
 
     formats = parse_formats(format)
@@ -240,9 +239,9 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         err("note: no registry (no --db, no $CASEGATE_DATABASE_URL, no ./.casegate/registry.db): the "
             "summary is written to files only, and no review board shows it")
         return 0
-    import json
-
     from ..approve import record_published
+    from ..sign import iso  # the signing stack: only for a summary the registry records
+    from ..store import json_value
 
     try:
         if facts is None or stamp is None or record is None:
@@ -250,8 +249,9 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
                 f"(`casegate registry submit {case}` first)")
             return 0
         _stored_version(reg, (raw, loaded))  # the files must still be the stored version's
-        entry = record_published(reg, record, json.loads(s.model_dump_json()), version=facts.version,
-                                 judged={**stamp, "at": iso(judged_at)})
+        # the JSON of the files just written (read as the fast canonical encoder takes it)
+        entry = record_published(reg, record, json_value(result.json_text or s.model_dump_json()),
+                                 version=facts.version, judged={**stamp, "at": iso(judged_at)})
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
     finally:

@@ -53,6 +53,9 @@ class Published:
     record: DecisionRecord
     files: dict[str, Path] = field(default_factory=dict)
     """Format -> path written."""
+    json_text: bytes | None = None
+    """The summary as JSON, as `summary.json` holds it (None when that was not written): what
+    is recorded in a registry is read from these bytes, not serialised once more."""
 
 
 def parse_formats(value: str) -> list[str]:
@@ -170,7 +173,7 @@ def publish(
                 continue
             text = svg
         elif fmt == "json":  # the largest file: written from the serializer's bytes
-            write_summary_json(summary, path)
+            result.json_text = write_summary_json(summary, path)
             result.files[fmt] = path
             continue
         elif fmt == "md":

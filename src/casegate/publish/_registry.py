@@ -90,7 +90,10 @@ def registry_facts(reg: Any, case_id: str, version: int, judge: tuple[Any, Any, 
     leaves the objection open); without, as the registry's own record of acceptances says."""
     from ..store import open_objections
 
-    events = reg.events(case_id=case_id)
+    # only the kinds read below: the case's other entries hold its stored versions and earlier
+    # summaries (megabytes each for a large case), which nothing here needs
+    events = sorted((e for kind in ("objection", "objection-answer", "state-change")
+                     for e in reg.events(case_id=case_id, kind=kind)), key=lambda e: e.index)
     still_open = {e.index for e in open_objections(reg, case_id)}
     judged = _judged(events, judge, case_id)
     answers: dict[int, list[dict[str, Any]]] = {}

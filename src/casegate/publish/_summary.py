@@ -432,15 +432,17 @@ def summary_json_bytes(summary: BaseModel) -> bytes:
     return data if os.linesep == "\n" else data.replace(b"\n", os.linesep.encode())
 
 
-def write_summary_json(summary: BaseModel, path: Path) -> None:
+def write_summary_json(summary: BaseModel, path: Path) -> bytes:
     """Write `summary_json_bytes(summary)` to `path`: the serializer's bytes, then the final line
-    end, without copying text of several megabytes once more to append one character."""
+    end, without copying text of several megabytes once more to append one character. Returns
+    the serializer's bytes (the summary as JSON, for a caller that records it too)."""
     import os
 
-    data = summary.__pydantic_serializer__.to_json(summary, indent=2)
+    json_text = data = summary.__pydantic_serializer__.to_json(summary, indent=2)
     end = os.linesep.encode()
     if end != b"\n":
         data = data.replace(b"\n", end)
     with path.open("wb") as fh:
         fh.write(data)
         fh.write(end)
+    return json_text

@@ -11,7 +11,7 @@ from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from . import _merkle as merkle
-    from ._canonical import entry_bytes
+    from ._canonical import entry_bytes, json_value
     from ._checkpoint import (
         COSIGNATURE_V1,
         ED25519,
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         verifier_key,
         verify_cosignature,
     )
+    from ._clock import log_time
     from ._deliveries import Delivery, delivered_events, deliveries, record_delivery
     from ._engine import default_database_url
     from ._events import (
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
         record_signoff,
         summary_outcome,
     )
-    from ._log import log_time
     from ._merkle import (
         ConsistencyProof,
         InclusionProof,
@@ -88,7 +88,8 @@ if TYPE_CHECKING:
 if not TYPE_CHECKING:  # the imports above are for the type checker only
     __getattr__ = lazy_names(__name__, {
         "merkle": ("_merkle", ""),
-        "log_time": ("_log", "log_time"),
+        "log_time": ("_clock", "log_time"),
+        "json_value": ("_canonical", "json_value"),
         "entry_bytes": ("_canonical", "entry_bytes"),
         "COSIGNATURE_V1": ("_checkpoint", "COSIGNATURE_V1"),
         "ED25519": ("_checkpoint", "ED25519"),
@@ -154,7 +155,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
     })
 
 __all__ = [
-    "merkle", "entry_bytes", "log_time",
+    "merkle", "entry_bytes", "json_value", "log_time",
     "MODEL_FILES_EVENT", "model_files_listed", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",

@@ -25,8 +25,9 @@ from ._checkpoint import (
     sign_checkpoint,
     verifier_key,
 )
+from ._clock import _now
 from ._files import case_digest, evidence_meta
-from ._log import Log, _now
+from ._log import Log
 from ._records import LogReport
 from ._schema import (
     blobs,

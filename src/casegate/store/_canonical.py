@@ -50,7 +50,8 @@ class _Walk:
             if not math.isfinite(value):
                 raise InputError(f"{where}: {value!r} cannot be written as JSON",
                                  help="record finite numbers only (or a string)")
-            self.stdlib_exact = False  # number formatting differs: rfc8785 writes floats
+            if type(value) is not float or not _float_exact(value):
+                self.stdlib_exact = False  # rfc8785 writes this one (see `_float_exact`)
             return value
         if isinstance(value, Mapping):
             out: dict[str, Any] = {}
@@ -142,26 +143,104 @@ def canonical_plain(value: Any, stdlib_exact: bool) -> bytes:
     return _rfc8785(value)
 
 
-def _plain_exact(v: Any) -> bool:
-    """True when `v` is already plain JSON that the fast encoder writes exactly: dicts with
-    string keys within the BMP, lists, strings, booleans, None and safe integers."""
-    t = type(v)
-    if t is str or t is bool or v is None:
-        return True
-    if t is int:
-        return bool(-_SAFE_INT <= v <= _SAFE_INT)
-    if t is dict:
-        for k, x in v.items():
-            if type(k) is not str or (not k.isascii() and max(k) > "\uffff") or not _plain_exact(x):
+def _float_exact(v: float) -> bool:
+    """Whether the standard library writes the float `v` as RFC 8785 does. RFC 8785 writes a
+    number as ECMAScript does, from the same shortest round-trip digits as Python's `repr`;
+    the two forms agree for a number with a fraction that `repr` writes without an exponent
+    (`0.005`, `-12.75`: the `rfc8785` package then writes `repr` as it is). They differ for an
+    integral float (`5.0` against `5`) and wherever `repr` uses an exponent (`1e-05`, `1e+16`)."""
+    return math.isfinite(v) and not v.is_integer() and "e" not in repr(v)
+
+
+def _plain_exact(value: Any) -> bool:
+    """True when `value` is already plain JSON that the fast encoder writes exactly: dicts with
+    string keys within the BMP, lists, strings, booleans, None, safe integers and the floats
+    `_float_exact` allows. Iterative: a payload can be a whole public summary."""
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str or t is bool or v is None:
+            continue
+        if t is dict:
+            for k in v:
+                if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+                    return False
+            extend(v.values())
+        elif t is list:
+            extend(v)
+        elif t is int:
+            if not -_SAFE_INT <= v <= _SAFE_INT:
                 return False
-        return True
-    if t is list:
-        return all(_plain_exact(x) for x in v)
-    return False
+        elif t is float:
+            if not _float_exact(v):
+                return False
+        else:
+            return False
+    return True
+
+
+def canonical_json(value: Any) -> bytes:
+    """RFC 8785 bytes of a plain JSON value (what `rfc8785.dumps` writes, and the errors it
+    raises): the standard library's C encoder where it is exact (`_plain_exact`), the `rfc8785`
+    package otherwise."""
+    if _plain_exact(value):
+        try:
+            return _stdlib(value)
+        except UnicodeEncodeError:
+            pass  # lone surrogates: rfc8785 refuses them
+    return rfc8785.dumps(value)
+
+
+def _json_number(text: str) -> float | int:
+    """A JSON number with a fraction or exponent as `json_value` reads it."""
+    v = float(text)
+    return int(v) if v.is_integer() and -_SAFE_INT <= v <= _SAFE_INT else v
+
+
+def json_value(text: str | bytes) -> Any:
+    """The plain JSON value of a JSON text, with each integral number written with a fraction
+    (`5.0`) read as an integer: RFC 8785 writes both alike (`5`), and as an integer the fast
+    encoder writes it exactly (see `canonical_json`)."""
+    return json.loads(text, parse_float=_json_number)
+
+
+class CanonicalJSON:
+    """A plain JSON value with its RFC 8785 bytes (`canonical_json`), written once: a payload
+    member that is also hashed on its own (a public summary beside its sha256) is composed into
+    the payload's bytes as it is (see `normalise_payload`), not written a second time."""
+
+    __slots__ = ("json", "value")
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self.json = canonical_json(value)
+
+
+def _composed(payload: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """`normalise_payload` of a payload with `CanonicalJSON` members whose keys are ASCII (RFC
+    8785 orders those as Python does): its members' canonical bytes joined under the sorted
+    keys, which is byte for byte the canonical form of the whole (as for a log entry)."""
+    plain: dict[str, Any] = {}
+    parts: dict[str, bytes] = {}
+    for k, v in payload.items():
+        if type(v) is CanonicalJSON:
+            plain[k], parts[k] = v.value, v.json
+        else:
+            w = _Walk()
+            plain[k] = w.value(v, f"payload.{k}")
+            parts[k] = canonical_plain(plain[k], w.stdlib_exact)
+    return plain, b"{" + b",".join(json_string(k) + b":" + parts[k] for k in sorted(parts)) + b"}"
 
 
 def normalise_payload(payload: Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """The payload as plain JSON and its RFC 8785 bytes."""
+    """The payload as plain JSON and its RFC 8785 bytes. A `CanonicalJSON` member stands for
+    its value, its bytes already written."""
+    if type(payload) is dict and any(type(v) is CanonicalJSON for v in payload.values()):
+        if all(type(k) is str and k.isascii() for k in payload):
+            return _composed(payload)
+        payload = {k: v.value if type(v) is CanonicalJSON else v for k, v in payload.items()}
     if type(payload) is dict and _plain_exact(payload):
         try:
             return dict(payload), _stdlib(payload)

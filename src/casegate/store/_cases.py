@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from ..errors import InputError, StoreError
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
+from ._clock import _now
 from ._files import case_digest, collect_files, evidence_meta
-from ._log import _now
 from ._records import (
     CASE_STATES,
     CaseFile,

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import VerificationError
 from ..model import DecisionRecord
+from ._canonical import CanonicalJSON, canonical_json
 from ._records import LogEntry
 from ._registry import Registry
 
@@ -28,9 +29,7 @@ from ._registry import Registry
 def json_sha256(obj: Any) -> str:
     """sha256 of the RFC 8785 JSON of `obj`: how decision records and summaries are identified in
     the log (verify recomputes it for the record inside a signed bundle)."""
-    import rfc8785
-
-    return hashlib.sha256(rfc8785.dumps(obj)).hexdigest()
+    return hashlib.sha256(canonical_json(obj)).hexdigest()
 
 
 def record_decision(reg: Registry, record: DecisionRecord, *, version: int | None = None,
@@ -128,7 +127,11 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
             f"judgement of that version (log entry {own[1]}) is {own[0]}: the registry records only a summary that "
             "says what it decided",
             help="publish again with the keyring the trust root pins, against this registry (--db), today")
-    payload: dict[str, Any] = {"version": version, "summary": summary, "summary_sha256": json_sha256(summary)}
+    # the summary written as canonical JSON once, for its sha256 and for the entry (megabytes
+    # for a large case)
+    body = CanonicalJSON(summary)
+    payload: dict[str, Any] = {"version": version, "summary": body,
+                               "summary_sha256": hashlib.sha256(body.json).hexdigest()}
     if judged is not None:
         payload["judged"] = judged
     return reg.record("publication", case_id, payload)

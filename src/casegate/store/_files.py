@@ -39,11 +39,16 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     # without them could not be loaded again (and its deadlines could not be judged)
     found += [(p, "regime") for p in loaded.regime_files]
     arts: dict[str, Path] = {}
+    # many items may share an artifact (a suite's log): each path is asked about once
+    is_file: dict[Path, bool] = {}
     for eid, ev in case.evidence.items():
         p = loaded.artifact_path(eid)
         if p is not None:
             arts[eid] = p
-            if p.is_file():
+            present = is_file.get(p)
+            if present is None:
+                present = is_file[p] = p.is_file()
+            if present:
                 found.append((p, "artifact"))
             # the further files pinned with the artifact (lm-eval's per-sample logs): deriving the
             # item's numbers from a stored version needs them as much as the artifact
@@ -54,7 +59,7 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     # evidence attestations (signed statements over artifact digests) travel with the version, so
     # a version read back is judged on the same signatures
     folders = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}
-    folders.update({p.parent / ATTESTATION_FOLDER: None for p in arts.values()})
+    folders.update({p.parent / ATTESTATION_FOLDER: None for p in is_file})  # each artifact once
     for d in folders:
         if d.is_dir() and loaded.inside_root(d):
             found += [(q, "attestation") for q in sorted(d.glob("*.dsse.json")) if q.is_file()]
@@ -64,15 +69,22 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     _check_artifacts_stay_inside(loaded, arts, root)
     files: list[FileRow] = []
     seen: set[str] = set()
+    done: set[Path | str] = set()  # a path found again is the same file: read and hashed once
+    rel_of: dict[Path, str] = {}
     for where, role in found:
+        if where in done:
+            continue
+        done.add(where)
         if isinstance(where, str):
             data, rel = _builtin_bytes(where), where
         else:
+            rel = rel_of[where] = where.relative_to(root).as_posix()
+            if rel in seen:
+                continue
             try:
                 data = where.read_bytes()
             except OSError as e:
                 raise InputError(f"cannot read {where}: {e.strerror}") from None
-            rel = where.relative_to(root).as_posix()
         if rel in seen:
             continue
         seen.add(rel)
@@ -88,8 +100,9 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         rel_art: str | None = None
         sha: str | None = None
         if ap is not None:
-            rel_art = ap.relative_to(root).as_posix() if ap.is_file() else ev.artifact
-            sha = digests.get(rel_art) if ap.is_file() and rel_art is not None else None
+            present = is_file[ap]
+            rel_art = (rel_of.get(ap) or ap.relative_to(root).as_posix()) if present else ev.artifact
+            sha = digests.get(rel_art) if present and rel_art is not None else None
         evidence.append(EvidenceRecord(
             eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
             ev.expires.isoformat() if ev.expires else None,
@@ -102,8 +115,12 @@ def _check_artifacts_stay_inside(loaded: Loaded, arts: dict[str, Path], root: Pa
     whose artifact path leads outside the folder holding every stored file (a file that was not
     there to store, reached by `..` or an absolute path) would make the stored version fail to
     load wherever it is written out, and with it every page and review of the case."""
+    inside: set[Path] = set()  # artifacts several items share are checked once
     for eid, p in arts.items():
+        if p in inside:
+            continue
         if Path(os.path.normpath(p)).is_relative_to(root):
+            inside.add(p)
             continue
         ev = loaded.case.evidence[eid] if loaded.case is not None else None
         art = ev.artifact if ev is not None else str(p)

@@ -10,7 +10,6 @@ therefore never fork the tree, and an entry is either fully recorded or not at a
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import threading
@@ -21,6 +20,7 @@ from typing import Any, Self
 import sqlalchemy as sa
 
 from ..errors import InputError, StoreError, WriteOutcomeUnknown
+from . import _clock
 from . import _merkle as mk
 from ._canonical import json_string, normalise_payload
 from ._engine import describe, shown_url, store_errors
@@ -49,15 +49,6 @@ _PG_ROWS = (b"casegate_log_rows",
 """Prepared statements of the proof paths (binary results: int8, bytea)."""
 
 _KIND_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def log_time() -> dt.datetime:
-    """The log's clock: the time an entry appended now is recorded at (UTC)."""
-    return dt.datetime.strptime(_now(), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
 _KINDS_SEEN: set[str] = set()
@@ -169,7 +160,7 @@ class Log:
         fr = mk.frontier_nodes(size)
         have = self._nodes(conn, fr)
         frontier = [have[n] for n in fr]
-        at = _now()
+        at = _clock._now()  # one clock, read through its module (tests set it there)
         rows: list[tuple[Any, ...]] = []
         out: list[LogEntry] = []
         # entry_bytes() inlined: the kind, case id and time are encoded once per batch
