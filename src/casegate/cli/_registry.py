@@ -77,7 +77,8 @@ def submit(
         if md is not None:
             from ..monitor import record_model_files
 
-            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights)
+            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
+                                         tensors=md.tensors)
         state = reg.case_state(v.case_id)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new, "state": state,

@@ -535,7 +535,8 @@ def verify(
         if files and reg is not None and v.case_id:
             from ..monitor import deployed_weights_problems
 
-            reasons, notes = deployed_weights_problems(reg, v.case_id, files, computed.weights if computed else ())
+            reasons, notes = deployed_weights_problems(reg, v.case_id, files, computed.weights if computed else (),
+                                                       computed.tensors if computed else ())
             v.reasons += reasons
             v.notes += notes
         elif files:

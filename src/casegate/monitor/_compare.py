@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
@@ -326,27 +326,48 @@ def model_keys(system: object) -> set[str]:
 @dataclass(frozen=True)
 class LoggedModel:
     """The files of a model as the registry hashed them: path -> sha256 of its weights files and
-    of every file (the weights among them)."""
+    of every file (the weights among them); and the fingerprints of the tensors of its weights
+    files that identify a model (fingerprint -> path of a file holding it;
+    `casegate.evidence.tensor_fingerprints`)."""
 
     weights: dict[str, str]
     files: dict[str, str]
+    tensors: dict[str, str] = field(default_factory=dict)
 
     def shared_weights(self, other: LoggedModel) -> list[tuple[str, str]]:
         """The weights the two models share, as (path here, path there): a file of one holding the
         bytes of a weights file of the other, whatever either is called (a weights file renamed
         out of the known endings, or beside a decoy that took its place as "the weights", is the
-        same weights). The empty file is no one's weights."""
+        same weights); or a tensor both hold (its dtype, shape and data), whatever it is called,
+        whatever else its file holds (metadata) and however the tensors are split over files. The
+        empty file is no one's weights."""
         here = {h: p for p, h in self.files.items()}
         there = {h: p for p, h in other.files.items()}
         weights = (set(self.weights.values()) | set(other.weights.values())) - {EMPTY_SHA256}
-        return sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
+        out = sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
+        out += sorted((f"{self.tensors[t]} (tensor {t[7:19]})", f"{other.tensors[t]} (tensor {t[7:19]})")
+                      for t in self.tensors.keys() & other.tensors.keys())
+        return out
+
+
+_FINGERPRINT = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _tensor_pairs(raw: object) -> dict[str, str]:
+    """Fingerprint -> path of a `model-files` entry's `tensors` ([path, fingerprint] pairs)."""
+    if not isinstance(raw, list):
+        return {}
+    return {str(t[1]): str(t[0]) for t in raw if isinstance(t, list) and len(t) == 2 and isinstance(t[0], str)
+            and isinstance(t[1], str) and _FINGERPRINT.fullmatch(t[1])}
 
 
 def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
     """The files of each stored version's model(s) the registry logged (`model-files` entries; an
-    entry logged before every file was lists only the weights)."""
+    entry logged before every file was lists only the weights; one logged before tensors were
+    fingerprinted lists no tensors)."""
     weights: dict[tuple[str, int], dict[str, str]] = {}
     files: dict[tuple[str, int], dict[str, str]] = {}
+    tensors: dict[tuple[str, int], dict[str, str]] = {}
 
     def pairs(raw: object) -> dict[str, str]:
         return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
@@ -358,7 +379,8 @@ def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
         held = pairs(e.payload.get("weights"))
         weights.setdefault((e.case_id, n), {}).update(held)
         files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
-    return {k: LoggedModel(weights[k], files[k]) for k in weights}
+        tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
+    return {k: LoggedModel(weights[k], files[k], tensors[k]) for k in weights}
 
 
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -369,18 +391,20 @@ UNFIT_STATES = ("reopened", "withdrawn")
 
 
 def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tuple[str, str], ...],
-                              weights: tuple[str, ...] | list[str]) -> tuple[list[str], list[str]]:
+                              weights: tuple[str, ...] | list[str],
+                              tensors: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], list[str]]:
     """What the registry says about the model being deployed (a model manifest's files;
     `weights`: the paths among them that hold weights, by name or content) under a decision on
     `case_id`: (reasons, notes). A reason: it shares weights with another case the registry holds
     reopened or withdrawn (`LoggedModel.shared_weights`: any deployed file with the bytes of a
     weights file hashed for that case, or a deployed weights file with the bytes of any file of
-    it), whatever its digest, name, id or file names. That the files are, path for path, those
+    it, or a tensor in `tensors` ((path, fingerprint) of the deployed weights) that a file hashed for
+    it holds), whatever its digest, name, id, file names, metadata or sharding. That the files are, path for path, those
     logged for the decided version is `verify`'s check (`casegate.verify.model_files_problems`,
     on the proven log)."""
     reasons: list[str] = []
     files = dict(resources)
-    deployed = LoggedModel({p: files[p] for p in weights if p in files}, files)
+    deployed = LoggedModel({p: files[p] for p in weights if p in files}, files, {fp: p for p, fp in tensors})
     for (other, n), logged in sorted(_logged_models(reg).items()):
         shared = deployed.shared_weights(logged) if other != case_id else []
         if not shared:
@@ -388,7 +412,8 @@ def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tupl
         state = reg.case_state(other)
         if state is not None and str(getattr(state, "value", state)) in UNFIT_STATES:
             here, there = shared[0]
-            reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
+            what = "a tensor" if "(tensor " in here else "a file"
+            reasons.append(f"the weights deployed include {what} the registry hashed for version {n} of case {other}, "
                            f"which is {getattr(state, 'value', state)}: the same weights under another case do not "
                            f"deploy while it stands ({here} has the bytes of its {there}"
                            + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
@@ -400,7 +425,8 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, or the
     name and version in common (`model_keys`), or weights in common between the model files the
     registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
-    compared with the weights files of the other), in log order."""
+    compared with the weights files of the other, and the tensors of their weights files), in log
+    order."""
     logged = _logged_models(reg)
     keys = model_keys(system)
     mine = logged.get((but, number)) if number is not None else None
@@ -419,13 +445,17 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
 
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
-                       resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str]) -> LogEntry | None:
+                       resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str],
+                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> LogEntry | None:
     """Log the files (path and sha256; the weights among them apart) of the model stored version
     `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
     (its manifest root digest, which the files must hash to) must be one of the version's system
     digests; `weights` are the paths among `resources` that hold weights, by name or content
-    (`casegate.evidence.model_digest` names them), and there must be one. None when they are
-    logged already (`casegate.store.model_files_listed`). Where an earlier entry logged only the
+    (`casegate.evidence.model_digest` names them), and there must be one; `tensors` are (path,
+    fingerprint) of the tensors of those weights files that identify a model
+    (`casegate.evidence.tensor_fingerprints`), logged with them so a re-export of the same tensors
+    in other files is the same weights. None when they are logged already
+    (`casegate.store.model_files_listed`, with every tensor of `tensors`). Where an earlier entry logged only the
     weights files of that model, every file is logged once each of those is among the files, path
     for path."""
     from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
@@ -452,16 +482,20 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                               "together by the weights it hashed)")
     logged = [e for e in reg.events(case_id, MODEL_FILES_EVENT)
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
-    if any(model_files_listed(e.payload) is not None for e in logged):
+    prints = sorted({(p, fp) for p, fp in tensors if p in chosen})
+    if any(model_files_listed(e.payload) is not None
+           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors"))) for e in logged):
         return None
     for e in logged:
         if not all(isinstance(w, list) and tuple(w) in resources for w in e.payload.get("weights") or []):
             raise InputError(f"the weights files at {digest} are not, path for path, those log entry {e.index} holds "
                              f"for version {number} of {case_id}",
                              help="point --model at the model whose weights were logged")
-    return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
-                                                     "weights": [list(w) for w in held],
-                                                     "files": [list(r) for r in resources]})
+    payload: dict[str, Any] = {"version": number, "digest": digest, "weights": [list(w) for w in held],
+                               "files": [list(r) for r in resources]}
+    if prints:
+        payload["tensors"] = [list(t) for t in prints]
+    return reg.record(MODEL_FILES_EVENT, case_id, payload)
 
 
 def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
