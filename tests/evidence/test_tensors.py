@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from casegate.evidence import model_digest, tensor_fingerprints
 from casegate.evidence import _tensors as T
+from casegate.evidence import model_digest, tensor_fingerprints
 
 
 def _file(path: Path, tensors: dict[str, tuple[str, list[int], bytes]], metadata: dict[str, str] | None = None) -> Path:
