@@ -120,3 +120,44 @@ def test_a_large_file_is_read_in_chunks(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert fp.startswith("sha256:")
     assert peak < 4 * T.CHUNK, peak
+
+
+def _gguf(path: Path, tensors: dict[str, tuple[int, list[int], bytes]], meta: dict[str, str], align: int = 32) -> Path:
+    def string(t: str) -> bytes:
+        return struct.pack("<Q", len(t.encode())) + t.encode()
+
+    kv = b"".join(string(k) + struct.pack("<I", 8) + string(v) for k, v in meta.items())
+    kv += string("general.alignment") + struct.pack("<I", 4) + struct.pack("<I", align)
+    kv += string("tokenizer.ggml.scores") + struct.pack("<IIQ", 9, 6, 3) + struct.pack("<fff", 1, 2, 3)
+    infos, data = b"", b""
+    for name, (kind, dims, raw) in tensors.items():
+        data += b"\0" * (-len(data) % align)
+        infos += string(name) + struct.pack("<I", len(dims)) + b"".join(struct.pack("<Q", d) for d in dims)
+        infos += struct.pack("<IQ", kind, len(data))
+        data += raw
+    head = b"GGUF" + struct.pack("<IQQ", 3, len(tensors), len(meta) + 2) + kv + infos
+    path.write_bytes(head + b"\0" * (-len(head) % align) + data)
+    return path
+
+
+def test_gguf_tensors_keep_their_fingerprints_through_a_re_export(tmp_path: Path) -> None:
+    q = os.urandom(18 * 64)  # 64 Q4_0 blocks of 32 elements
+    first = tensor_fingerprints(_gguf(tmp_path / "a.gguf", {"w": (0, [32, 32], W1), "q": (2, [2048], q)},
+                                      {"general.name": "atlas"}))
+    assert len(first) == 2
+    moved = tensor_fingerprints(_gguf(tmp_path / "b.gguf", {"blk.0.q": (2, [2048], q), "out": (0, [32, 32], W1)},
+                                      {"general.name": "atlas (re-exported)", "general.note": "x"}, align=64))
+    assert moved == first
+    assert tensor_fingerprints(_gguf(tmp_path / "c.gguf", {"w": (0, [32, 32], struct.pack("<f", 1.0) * 1024)}, {})) == ()
+
+
+@pytest.mark.parametrize("cut", [10, 30, 60, 120])
+def test_a_cut_gguf_header_is_not_recognised(tmp_path: Path, cut: int) -> None:
+    whole = _gguf(tmp_path / "a.gguf", {"w": (0, [32, 32], W1)}, {"general.name": "atlas"}).read_bytes()
+    path = tmp_path / "cut.gguf"
+    path.write_bytes(whole[:cut])
+    assert tensor_fingerprints(path) == ()
+    # an unknown tensor type, or a count past any file
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(whole[:4] + struct.pack("<IQQ", 3, 2**62, 1) + whole[24:])
+    assert tensor_fingerprints(bad) == ()

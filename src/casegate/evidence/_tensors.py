@@ -18,7 +18,10 @@ Safetensors files are read: the header (at most `SAFETENSORS_HEADER_MAX` bytes),
 tensor's data range, in chunks of `CHUNK` bytes, so memory stays bounded whatever the file's size.
 A header that cannot be read (not JSON, offsets outside the file, overlapping tensors, a size
 that does not match the dtype and shape) is not recognised: the file has no fingerprints and
-counts by its whole-file sha256 alone. GGUF and other formats are not read (whole-file sha256)."""
+counts by its whole-file sha256 alone. GGUF files (versions 2 and 3) are read the same way: the
+header (key-value pairs skipped, each count bounded by `GGUF_MAX_ITEMS`), then each tensor's
+data, whose size follows from its type (`GGUF_TYPES`) and dimensions; a tensor of another type
+makes the file not recognised. Other formats are not read (whole-file sha256)."""
 
 from __future__ import annotations
 
@@ -82,12 +85,14 @@ def _layout(path: Path) -> tuple[int, list[tuple[str, list[int], int, int]]] | N
     return base, out
 
 
-def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: int, end: int) -> str | None:
+def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: int, end: int,
+                 width: int | None = None) -> str | None:
     """The fingerprint of one tensor's data (read from the open file `f`), or None when it is not
-    one that identifies a model (see the module's docstring)."""
+    one that identifies a model (see the module's docstring). `width`: bytes per element (default
+    that of the safetensors dtype, else 1)."""
     if end - start < MIN_TENSOR_BYTES:
         return None
-    width = ELEMENT_BYTES.get(dtype, 1)
+    width = width or ELEMENT_BYTES.get(dtype, 1)
     h = hashlib.sha256(_TAG + dtype.encode() + b"\0" + json.dumps(shape).encode() + b"\0")
     f.seek(base + start)
     left, first, varied, sampled = end - start, b"", False, False
@@ -108,13 +113,112 @@ def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: in
     return "sha256:" + h.hexdigest() if varied else None
 
 
+GGUF_TYPES = {0: (4, 1), 1: (2, 1), 2: (18, 32), 3: (20, 32), 6: (22, 32), 7: (24, 32), 8: (34, 32), 9: (36, 32),
+              10: (84, 256), 11: (110, 256), 12: (144, 256), 13: (176, 256), 14: (210, 256), 15: (292, 256),
+              24: (1, 1), 25: (2, 1), 26: (4, 1), 27: (8, 1), 28: (8, 1), 30: (2, 1)}
+"""GGUF tensor types read: type -> (bytes per block, elements per block); a file with a tensor of
+another type is not recognised."""
+_GGUF_SCALARS = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+GGUF_MAX_ITEMS = 10_000_000
+"""The most key-value pairs, tensors, array items or string bytes a GGUF header is read with."""
+
+
+class _Gguf:
+    """A bounded reader of a GGUF header: every read past the file's end or a limit raises ValueError."""
+
+    def __init__(self, f: BinaryIO, size: int) -> None:
+        self.f, self.size = f, size
+
+    def take(self, n: int) -> bytes:
+        if n < 0 or n > GGUF_MAX_ITEMS or self.f.tell() + n > self.size:
+            raise ValueError("past the end")
+        return self.f.read(n)
+
+    def num(self, fmt: str) -> int:
+        return int(struct.unpack("<" + fmt, self.take(struct.calcsize(fmt)))[0])
+
+    def string(self) -> str:
+        return self.take(self.num("Q")).decode("utf-8")
+
+    def value(self, kind: int, depth: int = 0) -> object:
+        if kind in _GGUF_SCALARS:
+            raw = self.take(_GGUF_SCALARS[kind])
+            return int.from_bytes(raw, "little") if kind in (4, 5, 10, 11) else raw
+        if kind == 8:
+            return self.string()
+        if kind == 9 and depth < 4:
+            inner, count = self.num("I"), self.num("Q")
+            if count > GGUF_MAX_ITEMS:
+                raise ValueError("array too long")
+            for _ in range(count):
+                self.value(inner, depth + 1)
+            return None
+        raise ValueError(f"value type {kind}")
+
+
+def _gguf_layout(f: BinaryIO, size: int) -> tuple[int, list[tuple[str, list[int], int, int, int]]] | None:
+    """(where the data starts, [(type, dims, start, end, element width) by start]) of a GGUF file
+    (version 2 or 3); None when it is not one, or its header does not add up."""
+    r = _Gguf(f, size)
+    try:
+        if r.take(4) != b"GGUF" or r.num("I") not in (2, 3):
+            return None
+        count, kvs = r.num("Q"), r.num("Q")
+        if count > GGUF_MAX_ITEMS or kvs > GGUF_MAX_ITEMS:
+            return None
+        align = 32
+        for _ in range(kvs):
+            key, kind = r.string(), r.num("I")
+            got = r.value(kind)
+            if key == "general.alignment" and isinstance(got, int):
+                align = got
+        if align <= 0 or align & (align - 1):
+            return None
+        infos = []
+        for _ in range(count):
+            r.string()
+            ndims = r.num("I")
+            if ndims > 8:
+                return None
+            dims = [r.num("Q") for _ in range(ndims)]
+            kind, offset = r.num("I"), r.num("Q")
+            if kind not in GGUF_TYPES:
+                return None
+            block, per = GGUF_TYPES[kind]
+            n = math.prod(dims)
+            if n % per:
+                return None
+            infos.append((f"gguf:{kind}", dims, offset, offset + n // per * block, block if per == 1 else 1))
+    except (ValueError, struct.error, UnicodeDecodeError, OSError):
+        return None
+    base = -(-f.tell() // align) * align
+    infos.sort(key=lambda x: x[2])
+    if any(base + t[3] > size for t in infos) or any(a[3] > b[2] for a, b in zip(infos, infos[1:], strict=False)):
+        return None
+    return base, infos
+
+
+def _gguf_fingerprints(path: Path) -> set[str]:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            found = _gguf_layout(f, size)
+            if found is None:
+                return set()
+            base, tensors = found
+            return {fp for dtype, dims, start, end, width in tensors
+                    if (fp := _fingerprint(f, base, dtype, dims, start, end, width)) is not None}
+    except OSError:
+        return set()
+
+
 def tensor_fingerprints(path: Path) -> tuple[str, ...]:
-    """The fingerprints of the tensors of the safetensors file at `path` that identify a model,
-    sorted, each once (empty: not a safetensors file, a header that does not add up, or no such
+    """The fingerprints of the tensors of the safetensors or GGUF file at `path` that identify a
+    model, sorted, each once (empty: neither format, a header that does not add up, or no such
     tensor; see the module's docstring). A file that cannot be read has none."""
     found = _layout(path)
     if found is None:
-        return ()
+        return tuple(sorted(_gguf_fingerprints(path)))
     base, tensors = found
     out: set[str] = set()
     try:
