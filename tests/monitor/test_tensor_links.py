@@ -183,3 +183,22 @@ def test_unrelated_models_sharing_only_trivial_tensors_are_not_linked(database_u
     system = reg.events("vega-api", "case-version")[0].payload["system"]
     assert cases_of_model(reg, "vega-api", 1, system) == []
     reg.close()
+
+
+def test_a_gate_run_before_the_decided_version_is_stored_links_by_the_digests_tensors(
+        database_url: str, tmp_path: Path) -> None:
+    """The lab submits the re-export with its model, then signs the case (new case bytes, not
+    stored yet) and runs the gate against the registry: the version decided on is about the
+    model its digests name, whose tensors the registry fingerprinted."""
+    reg, _ = _approved(database_url, tmp_path)
+    report_incident(reg, _incident())
+    run_triggers(reg)
+    case = _reexported(tmp_path, _metadata_changed)
+    _submit(reg, case)
+    case.write_text(case.read_text() + "# signed off\n")
+    loaded = with_attestations(load_case(case), KEYRING, parse_instant("2026-11-27", end_of_day=True))
+    comparison = comparison_for(reg, loaded, keyring=KEYRING)
+    assert (CASE, 1) in [(v.baseline.case, v.baseline.number) for v in comparison.versions]
+    record = run_gate(loaded, artifacts=rehash_artifacts(loaded), comparison=comparison)
+    assert record.outcome == "NO-GO" and any(f.code == "CG708" for f in record.findings if f.blocking)
+    reg.close()

@@ -383,6 +383,28 @@ def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
     return {k: LoggedModel(weights[k], files[k], tensors[k]) for k in weights}
 
 
+def _logged_for_digests(reg: Registry, system: object) -> LoggedModel | None:
+    """The files and tensors the registry logged (for any case) for the model digests `system`
+    (a logged `system`) names; None when it logged none."""
+    named = system.get("digests") if isinstance(system, dict) else None
+    digests = {d for d in named if isinstance(d, str)} if isinstance(named, list) else set()
+    if not digests:
+        return None
+    weights: dict[str, str] = {}
+    files: dict[str, str] = {}
+    tensors: dict[str, str] = {}
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        if e.payload.get("digest") not in digests:
+            continue
+        listed = model_files_listed(e.payload)
+        if listed is None:
+            continue
+        files.update(listed)
+        weights.update({str(w[0]): str(w[1]) for w in e.payload.get("weights") or []})
+        tensors.update(_tensor_pairs(e.payload.get("tensors")))
+    return LoggedModel(weights, files, tensors) if weights else None
+
+
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 """The sha256 of the empty file, which an entry logged before weights were judged by content could
 list as a weights file (an empty `.bin`)."""
@@ -430,6 +452,10 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     logged = _logged_models(reg)
     keys = model_keys(system)
     mine = logged.get((but, number)) if number is not None else None
+    if mine is None:
+        # a version not stored yet (a gate run before `registry submit`) is about the models its
+        # digests name: the files the registry hashed for those digests, under any case
+        mine = _logged_for_digests(reg, system)
     found: dict[str, None] = {}
     if not keys and mine is None:
         return []
