@@ -77,7 +77,8 @@ def submit(
         if md is not None:
             from ..monitor import record_model_files
 
-            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights)
+            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
+                                         tensors=md.tensors)
         from ..monitor import follow_shared_weights
 
         # a new version may be about the same model as a deployed case, by its digests or name

@@ -537,9 +537,10 @@ def verify(
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way
-            held = (files, computed.weights if computed else ()) if files else logged_files_of(reg, model_digest)
+            held = ((files, computed.weights, computed.tensors) if computed else (files, (), ())) if files \
+                else logged_files_of(reg, model_digest)
             if held is not None:
-                reasons, notes = deployed_weights_problems(reg, v.case_id, held[0], held[1], boundary=kind)
+                reasons, notes = deployed_weights_problems(reg, v.case_id, held[0], held[1], held[2], boundary=kind)
                 v.reasons += reasons
                 v.notes += notes
             else:

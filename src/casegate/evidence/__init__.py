@@ -35,15 +35,16 @@ if TYPE_CHECKING:
     from ._pin import Pinned, pin_artifact
     from ._runprints import SAME_RUN_SHARE, RunPrints, run_prints, same_run
     from ._show import describe_evidence
+    from ._tensors import MIN_TENSOR_BYTES, tensor_fingerprints
     from ._weights import MIN_WEIGHTS_BYTES, WEIGHT_SUFFIXES, holds_weights
     from .importers import ImportedRun, LogReadError, ReadOptions, discover
 
 __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "ArtifactState", "Change", "CompanionState", "Derivation",
-           "DerivedRun", "EvidenceFacts", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
+           "DerivedRun", "EvidenceFacts", "MIN_TENSOR_BYTES", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
            "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "oci_manifest_digest", "pin_artifact", "redefined", "rehash_artifacts",
-           "run_prints", "same_run", "sha256_file"]
+           "run_prints", "same_run", "sha256_file", "tensor_fingerprints"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
          "add_include": "_add", "ImportedRun": "importers", "LogReadError": "importers",
@@ -52,7 +53,7 @@ _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evi
          "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show",
          "RunPrints": "_runprints", "SAME_RUN_SHARE": "_runprints", "run_prints": "_runprints",
          "same_run": "_runprints", "MIN_WEIGHTS_BYTES": "_weights", "WEIGHT_SUFFIXES": "_weights",
-         "holds_weights": "_weights"}
+         "holds_weights": "_weights", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
 
 
 def __getattr__(name: str) -> Any:

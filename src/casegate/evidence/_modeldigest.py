@@ -34,6 +34,9 @@ class ModelDigest(NamedTuple):
     weights: tuple[str, ...] = ()
     """For a manifest: the paths (among `resources`) of the files that hold weights, by name or
     by content (`casegate.evidence._weights.holds_weights`)."""
+    tensors: tuple[tuple[str, str], ...] = ()
+    """For a manifest: (path, tensor fingerprint) of each tensor of its weights files that
+    identifies the model, whatever the file's other bytes (`casegate.evidence._tensors`)."""
 
 
 def _refuse(path: Path, what: str, help: str | None = None) -> InputError:
@@ -75,11 +78,13 @@ def manifest_digest(path: Path) -> ModelDigest:
     if not files:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
+    from ._tensors import tensor_fingerprints
     from ._weights import holds_weights
 
     files.sort(key=lambda item: item[0].parts)
     resources = []
     weights = []
+    tensors: list[tuple[str, str]] = []
     for rel, p in files:
         try:
             resources.append((str(rel), sha256_file(p)))
@@ -87,7 +92,9 @@ def manifest_digest(path: Path) -> ModelDigest:
             raise _refuse(p, e.strerror or str(e)) from None
         if holds_weights(p):
             weights.append(str(rel))
-    return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources), tuple(weights))
+            tensors += [(str(rel), fp) for fp in tensor_fingerprints(p)]
+    return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources), tuple(weights),
+                       tuple(tensors))
 
 
 def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
@@ -327,27 +327,48 @@ def model_keys(system: object) -> set[str]:
 @dataclass(frozen=True)
 class LoggedModel:
     """The files of a model as the registry hashed them: path -> sha256 of its weights files and
-    of every file (the weights among them)."""
+    of every file (the weights among them); and the fingerprints of the tensors of its weights
+    files that identify a model (fingerprint -> path of a file holding it;
+    `casegate.evidence.tensor_fingerprints`)."""
 
     weights: dict[str, str]
     files: dict[str, str]
+    tensors: dict[str, str] = field(default_factory=dict)
 
     def shared_weights(self, other: LoggedModel) -> list[tuple[str, str]]:
         """The weights the two models share, as (path here, path there): a file of one holding the
         bytes of a weights file of the other, whatever either is called (a weights file renamed
         out of the known endings, or beside a decoy that took its place as "the weights", is the
-        same weights). The empty file is no one's weights."""
+        same weights); or a tensor both hold (its dtype, shape and data), whatever it is called,
+        whatever else its file holds (metadata) and however the tensors are split over files. The
+        empty file is no one's weights."""
         here = {h: p for p, h in self.files.items()}
         there = {h: p for p, h in other.files.items()}
         weights = (set(self.weights.values()) | set(other.weights.values())) - {EMPTY_SHA256}
-        return sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
+        out = sorted((here[h], there[h]) for h in weights & here.keys() & there.keys())
+        out += sorted((f"{self.tensors[t]} (tensor {t[7:19]})", f"{other.tensors[t]} (tensor {t[7:19]})")
+                      for t in self.tensors.keys() & other.tensors.keys())
+        return out
+
+
+_FINGERPRINT = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _tensor_pairs(raw: object) -> dict[str, str]:
+    """Fingerprint -> path of a `model-files` entry's `tensors` ([path, fingerprint] pairs)."""
+    if not isinstance(raw, list):
+        return {}
+    return {str(t[1]): str(t[0]) for t in raw if isinstance(t, list) and len(t) == 2 and isinstance(t[0], str)
+            and isinstance(t[1], str) and _FINGERPRINT.fullmatch(t[1])}
 
 
 def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
     """The files of each stored version's model(s) the registry logged (`model-files` entries; an
-    entry logged before every file was lists only the weights)."""
+    entry logged before every file was lists only the weights; one logged before tensors were
+    fingerprinted lists no tensors)."""
     weights: dict[tuple[str, int], dict[str, str]] = {}
     files: dict[tuple[str, int], dict[str, str]] = {}
+    tensors: dict[tuple[str, int], dict[str, str]] = {}
 
     def pairs(raw: object) -> dict[str, str]:
         return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
@@ -359,32 +380,55 @@ def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
         held = pairs(e.payload.get("weights"))
         weights.setdefault((e.case_id, n), {}).update(held)
         files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
-    return {k: LoggedModel(weights[k], files[k]) for k in weights}
+        tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
+    return {k: LoggedModel(weights[k], files[k], tensors[k]) for k in weights}
+
+
+def _logged_for_digests(reg: Registry, system: object) -> LoggedModel | None:
+    """The files and tensors the registry logged (for any case) for the model digests `system`
+    (a logged `system`) names; None when it logged none."""
+    named = system.get("digests") if isinstance(system, dict) else None
+    digests = {d for d in named if isinstance(d, str)} if isinstance(named, list) else set()
+    if not digests:
+        return None
+    weights: dict[str, str] = {}
+    files: dict[str, str] = {}
+    tensors: dict[str, str] = {}
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        if e.payload.get("digest") not in digests:
+            continue
+        listed = model_files_listed(e.payload)
+        if listed is None:
+            continue
+        files.update(listed)
+        weights.update({str(w[0]): str(w[1]) for w in e.payload.get("weights") or []})
+        tensors.update(_tensor_pairs(e.payload.get("tensors")))
+    return LoggedModel(weights, files, tensors) if weights else None
 
 
 EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 """The sha256 of the empty file, which an entry logged before weights were judged by content could
 list as a weights file (an empty `.bin`)."""
-UNFIT_STATES = ("reopened", "withdrawn")
-"""States of a case that make its weights unfit to deploy under any other case (a restriction of
-it caps them at its boundary)."""
 
 
 def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tuple[str, str], ...],
-                              weights: tuple[str, ...] | list[str], *,
+                              weights: tuple[str, ...] | list[str],
+                              tensors: tuple[tuple[str, str], ...] = (), *,
                               boundary: BoundaryKind | None = None) -> tuple[list[str], list[str]]:
     """What the registry says about the model being deployed (a model manifest's files;
-    `weights`: the paths among them that hold weights, by name or content) under a decision on
-    `case_id` across `boundary`: (reasons, notes). A reason: it shares weights with another case
-    whose own reopening or withdrawal stands, or whose own restriction to a boundary narrower than
-    `boundary` (any, when None) stands (`standing_changes`; `LoggedModel.shared_weights`: any
-    deployed file with the bytes of a weights file hashed for that case, or a deployed weights
-    file with the bytes of any file of it), whatever its digest, name, id or file names. That the
-    files are, path for path, those logged for the decided version is `verify`'s check
-    (`casegate.verify.model_files_problems`, on the proven log)."""
+    `weights`: the paths among them that hold weights, by name or content; `tensors`: (path,
+    fingerprint) of the tensors of those weights) under a decision on `case_id` across `boundary`:
+    (reasons, notes). A reason: it shares weights with another case whose own reopening or
+    withdrawal stands, or whose own restriction to a boundary narrower than `boundary` (any, when
+    None) stands (`standing_changes`; `LoggedModel.shared_weights`: any deployed file with the
+    bytes of a weights file hashed for that case, a deployed weights file with the bytes of any
+    file of it, or a deployed tensor that a weights file hashed for it holds), whatever its
+    digest, name, id, file names, metadata or sharding. That the files are, path for path, those
+    logged for the decided version is `verify`'s check (`casegate.verify.model_files_problems`,
+    on the proven log)."""
     reasons: list[str] = []
     files = dict(resources)
-    deployed = LoggedModel({p: files[p] for p in weights if p in files}, files)
+    deployed = LoggedModel({p: files[p] for p in weights if p in files}, files, {fp: p for p, fp in tensors})
     standing = standing_changes(reg)
     for (other, n), logged in sorted(_logged_models(reg).items()):
         s = standing.get(other) if other != case_id else None
@@ -403,26 +447,32 @@ def deployed_weights_problems(reg: Registry, case_id: str, resources: tuple[tupl
         else:
             what = f"{s.state}: the same weights under another case do not deploy while it stands"
         here, there = shared[0]
-        reasons.append(f"the weights deployed include a file the registry hashed for version {n} of case {other}, "
+        kind = "a tensor" if "(tensor " in here else "a file"
+        reasons.append(f"the weights deployed include {kind} the registry hashed for version {n} of case {other}, "
                        f"which is {what} ({here} has the bytes of its {there}"
                        + (f", and {len(shared) - 1} more" if len(shared) > 1 else "") + ")")
     return reasons, []
 
 
-def logged_files_of(reg: Registry, model_digest: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None:
-    """The files (path, sha256) and the weights paths among them of the model at `model_digest`,
-    as the registry logged them for any case (the first `model-files` entry that lists every file
-    of that digest), or None when it logged none: what `verify --model-digest` compares with other
-    cases' weights."""
+def logged_files_of(reg: Registry, model_digest: str) -> tuple[
+        tuple[tuple[str, str], ...], tuple[str, ...], tuple[tuple[str, str], ...]] | None:
+    """The files (path, sha256), the weights paths among them and the (path, fingerprint) of their
+    tensors of the model at `model_digest`, as the registry logged them for any case (the first
+    `model-files` entry that lists every file of that digest; the tensors of every entry of it),
+    or None when it logged none: what `verify --model-digest` compares with other cases' weights."""
+    found: tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None = None
+    tensors: dict[str, str] = {}
     for e in reg.events(kind=MODEL_FILES_EVENT):
         if e.payload.get("digest") != model_digest:
             continue
+        tensors.update(_tensor_pairs(e.payload.get("tensors")))
         listed = model_files_listed(e.payload)
-        if listed is None:
+        if listed is None or found is not None:
             continue
-        held = tuple(str(w[0]) for w in e.payload.get("weights") or [])
-        return tuple(listed.items()), held
-    return None
+        found = tuple(listed.items()), tuple(str(w[0]) for w in e.payload.get("weights") or [])
+    if found is None:
+        return None
+    return found[0], found[1], tuple(sorted((p, fp) for fp, p in tensors.items()))
 
 
 def cases_of_model(reg: Registry, but: str, number: int | None, system: object) -> list[str]:
@@ -430,8 +480,15 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     model as `system` (of stored version `number` of `but`; None: not stored yet): a digest, or the
     name and version in common (`model_keys`), or weights in common between the model files the
     registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
-    compared with the weights files of the other), in log order."""
-    return _ModelIndex.of(reg).cases_of(but, number, system)
+    compared with the weights files of the other, and the tensors of their weights files), in log
+    order."""
+    index = _ModelIndex.of(reg)
+    mine = index.logged.get((but, number)) if number is not None else None
+    if mine is None:
+        # a version not stored yet (a gate run before `registry submit`) is about the models its
+        # digests name: the files the registry hashed for those digests, under any case
+        mine = _logged_for_digests(reg, system)
+    return index.cases_of(but, system, mine)
 
 
 @dataclass(frozen=True)
@@ -450,9 +507,9 @@ class _ModelIndex:
     def system_of(self, case_id: str, number: int) -> object:
         return next((sy for c, n, sy in self.versions if c == case_id and n == number), None)
 
-    def cases_of(self, but: str, number: int | None, system: object) -> list[str]:
+    def cases_of(self, but: str, system: object, mine: LoggedModel | None) -> list[str]:
+        """The cases other than `but` about the same model as `system` with model files `mine`."""
         keys = model_keys(system)
-        mine = self.logged.get((but, number)) if number is not None else None
         found: dict[str, None] = {}
         if not keys and mine is None:
             return []
@@ -535,7 +592,8 @@ def linked_standing(reg: Registry, case_id: str, number: int, *, index: _ModelIn
     if not any(c != case_id for c in standing):
         return []
     index = index or _ModelIndex.of(reg)
-    return [standing[c] for c in index.cases_of(case_id, number, index.system_of(case_id, number)) if c in standing]
+    cases = index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
+    return [standing[c] for c in cases if c in standing]
 
 
 def follow_shared_weights(reg: Registry) -> list[LogEntry]:
@@ -596,13 +654,17 @@ def follow_shared_weights(reg: Registry) -> list[LogEntry]:
 
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
-                       resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str]) -> LogEntry | None:
+                       resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str],
+                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> LogEntry | None:
     """Log the files (path and sha256; the weights among them apart) of the model stored version
     `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
     (its manifest root digest, which the files must hash to) must be one of the version's system
     digests; `weights` are the paths among `resources` that hold weights, by name or content
-    (`casegate.evidence.model_digest` names them), and there must be one. None when they are
-    logged already (`casegate.store.model_files_listed`). Where an earlier entry logged only the
+    (`casegate.evidence.model_digest` names them), and there must be one; `tensors` are (path,
+    fingerprint) of the tensors of those weights files that identify a model
+    (`casegate.evidence.tensor_fingerprints`), logged with them so a re-export of the same tensors
+    in other files is the same weights. None when they are logged already
+    (`casegate.store.model_files_listed`, with every tensor of `tensors`). Where an earlier entry logged only the
     weights files of that model, every file is logged once each of those is among the files, path
     for path."""
     from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
@@ -629,7 +691,9 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                               "together by the weights it hashed)")
     logged = [e for e in reg.events(case_id, MODEL_FILES_EVENT)
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
-    if any(model_files_listed(e.payload) is not None for e in logged):
+    prints = sorted({(p, fp) for p, fp in tensors if p in chosen})
+    if any(model_files_listed(e.payload) is not None
+           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors"))) for e in logged):
         return None
     for e in logged:
         if not all(isinstance(w, list) and tuple(w) in resources for w in e.payload.get("weights") or []):
@@ -638,9 +702,11 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                              help="point --model at the model whose weights were logged")
     # (they may tie a deployed case to one reopened, restricted or withdrawn: the caller runs
     # `follow_shared_weights` once the version and its files are logged)
-    return reg.record(MODEL_FILES_EVENT, case_id, {"version": number, "digest": digest,
-                                                     "weights": [list(w) for w in held],
-                                                     "files": [list(r) for r in resources]})
+    payload: dict[str, Any] = {"version": number, "digest": digest, "weights": [list(w) for w in held],
+                               "files": [list(r) for r in resources]}
+    if prints:
+        payload["tensors"] = [list(t) for t in prints]
+    return reg.record(MODEL_FILES_EVENT, case_id, payload)
 
 
 def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
