@@ -149,6 +149,47 @@ def envelope_sha256(env: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(env)).hexdigest()
 
 
+def payload_sha256(env: Any) -> str | None:
+    """sha256 over the bytes an envelope's signature covers (its payload, decoded as DSSE
+    verification decodes it), or None when there is none to read. Two envelopes with the same
+    payload say the same signed thing, whatever else differs between them (a field added around
+    it, or another signature over it: an ECDSA signature differs each time it is made)."""
+    if not isinstance(env, dict) or not isinstance(env.get("payload"), str):
+        return None
+    try:
+        return hashlib.sha256(base64.b64decode(env["payload"])).hexdigest()
+    except (binascii.Error, ValueError):
+        return None
+
+
+DSSE_FIELDS = ("payload", "payloadType", "signatures")
+"""The fields a DSSE envelope has (and no others)."""
+DSSE_SIGNATURE_FIELDS = ("keyid", "sig")
+"""The fields of each of a DSSE envelope's signatures (and no others)."""
+
+
+def dsse_shape_problems(data: Any, label: str) -> list[str]:
+    """Why `data` is not an envelope with only the fields DSSE defines: payload, payloadType and
+    signatures at the top, keyid and sig in each signature. A field outside the signature changes
+    the envelope's bytes but not what was signed, so a signed statement could be passed off as new
+    by adding one; casegate refuses such envelopes rather than ignore the field."""
+    if not isinstance(data, dict):
+        return []
+    out = []
+    extra = sorted(str(k) for k in data if k not in DSSE_FIELDS)
+    if extra:
+        out.append(f"{label}: the envelope has field(s) {', '.join(map(repr, extra))} that DSSE does not define "
+                   f"(an envelope holds only {', '.join(DSSE_FIELDS)}); give the envelope as its signer wrote it")
+    sigs = data.get("signatures")
+    for i, sig in enumerate(sigs if isinstance(sigs, list) else [], 1):
+        extra = sorted(str(k) for k in sig if k not in DSSE_SIGNATURE_FIELDS) if isinstance(sig, dict) else []
+        if extra:
+            out.append(f"{label}: signature {i} of the envelope has field(s) {', '.join(map(repr, extra))} that "
+                       f"DSSE does not define (a signature holds only {' and '.join(DSSE_SIGNATURE_FIELDS)}); "
+                       "give the envelope as its signer wrote it")
+    return out
+
+
 @dataclass(frozen=True)
 class Signed:
     """An envelope whose signature verified against a trusted key, and what it says."""
@@ -243,6 +284,9 @@ def _time_problems(key: TrustedKey, label: str, at: dt.datetime, claimed: dt.dat
 def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     if not isinstance(data, dict):
         return None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
+    shape = dsse_shape_problems(data, label)
+    if shape:
+        return None, shape
     try:
         env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
     except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
