@@ -148,3 +148,25 @@ def test_the_same_payload_has_the_same_payload_digest_however_wrapped(tmp_path):
     st["predicate"]["boundary"] = "other"
     assert payload_sha256(dict(env, payload=base64.b64encode(rfc8785.dumps(st)).decode())) != digest
     assert payload_sha256({"payload": 3}) is None and payload_sha256([]) is None
+
+
+def test_an_envelope_whose_base64_is_written_another_way_is_refused(tmp_path):
+    """Attack: the payload's or signature's base64 is written another way that decodes to the
+    same bytes (broken over lines, or with the unused bits of its last character set), so the same
+    signed statement has new envelope bytes and the signature still verifies: refused."""
+    w = make_world(tmp_path)
+    env = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT).envelope
+    split = dict(env, payload=env["payload"][:10] + "\n" + env["payload"][10:])
+    signed, reasons = check_envelope(split, w.ring, AT, "sign-off s.dsse.json")
+    assert signed is None and reasons[0].startswith("sign-off s.dsse.json:") and "base64" in reasons[0]
+    sig = dict(env["signatures"][0])
+    s = sig["sig"]
+    assert s.endswith("==")  # 64 bytes: its last character has four unused bits
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    bent = s[:-3] + alphabet[alphabet.index(s[-3]) ^ 1] + "=="
+    assert base64.b64decode(bent) == base64.b64decode(s) and bent != s  # the same signature bytes
+    signed, reasons = check_envelope(dict(env, signatures=[dict(sig, sig=bent)]), w.ring, AT, "e")
+    assert signed is None and reasons == ["e: signature 1 of the envelope is not plain base64; give the "
+                                          "envelope as its signer wrote it"]
+    signed, reasons = check_envelope(dict(env, signatures=[dict(sig, sig=s[:4] + " " + s[4:])]), w.ring, AT, "e")
+    assert signed is None and "base64" in reasons[0]

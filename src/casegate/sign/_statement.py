@@ -180,6 +180,10 @@ def dsse_shape_problems(data: Any, label: str) -> list[str]:
     if extra:
         out.append(f"{label}: the envelope has field(s) {', '.join(map(repr, extra))} that DSSE does not define "
                    f"(an envelope holds only {', '.join(DSSE_FIELDS)}); give the envelope as its signer wrote it")
+    if not _plain_base64(data.get("payload")):
+        out.append(f"{label}: the envelope's payload is not plain base64 (characters outside base64 are set "
+                   "aside when it is read, so the same signed payload could be written many ways); give the "
+                   "envelope as its signer wrote it")
     sigs = data.get("signatures")
     for i, sig in enumerate(sigs if isinstance(sigs, list) else [], 1):
         extra = sorted(str(k) for k in sig if k not in DSSE_SIGNATURE_FIELDS) if isinstance(sig, dict) else []
@@ -187,7 +191,21 @@ def dsse_shape_problems(data: Any, label: str) -> list[str]:
             out.append(f"{label}: signature {i} of the envelope has field(s) {', '.join(map(repr, extra))} that "
                        f"DSSE does not define (a signature holds only {' and '.join(DSSE_SIGNATURE_FIELDS)}); "
                        "give the envelope as its signer wrote it")
+        elif isinstance(sig, dict) and not _plain_base64(sig.get("sig")):
+            out.append(f"{label}: signature {i} of the envelope is not plain base64; give the envelope as its "
+                       "signer wrote it")
     return out
+
+
+def _plain_base64(value: Any) -> bool:
+    """Whether `value` is standard padded base64 with nothing else in it (True for what is not a
+    string: the envelope reader says what is wrong with that)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        return base64.b64encode(base64.b64decode(value, validate=True)).decode() == value
+    except (binascii.Error, ValueError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -284,13 +302,13 @@ def _time_problems(key: TrustedKey, label: str, at: dt.datetime, claimed: dt.dat
 def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     if not isinstance(data, dict):
         return None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
-    shape = dsse_shape_problems(data, label)
-    if shape:
-        return None, shape
     try:
         env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
     except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
         return None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
+    shape = dsse_shape_problems(data, label)
+    if shape:
+        return None, shape
     if env.payload_type != PAYLOAD_TYPE:
         return None, [f"{label}: payloadType is {env.payload_type!r}, expected {PAYLOAD_TYPE!r}"]
     return env, []
