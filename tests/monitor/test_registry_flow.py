@@ -1141,3 +1141,41 @@ def test_readings_backdated_into_a_silence_do_not_undo_it(database_url: str, tmp
     assert run.applied == "reopen" and reg.case_state(CASE) == "reopened"
     (f, _) = run.fired[0]
     assert "no reading of" in f.reason and "since 2026-12-02T10:00:00Z" in f.reason
+
+
+def test_a_confirmation_by_a_key_revoked_only_in_the_log_does_not_count(database_url: str, tmp_path: Path) -> None:
+    """Attack: the external evaluator's key is stolen, and its compromise is recorded in the
+    registry's log with `casegate keys revoke`, but the keyring file given to `conditions met` and
+    `triggers run` is an older copy without it. The lab confirms C1 with the stolen key: refused when
+    it is recorded, and a confirmation written straight into the log does not meet the condition
+    either; the reason names the revocation, as `verify` does."""
+    from casegate.monitor import condition_statuses
+    from casegate.sign import iso, save_keyring, sign_confirmation
+    from casegate.store import log_time
+    from tests.verify.trusted import cli_in_process
+
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    priya = next(k for k in KEYRING.keys if k.person == "Priya Natarajan")
+    copy = tmp_path / "security-copy.yaml"
+    save_keyring(KEYRING, copy)
+    stolen = log_time().replace(microsecond=0) - dt.timedelta(hours=1)
+    rc, text = cli_in_process(tmp_path, "keys", "revoke", str(copy), priya.keyid, "--reason", "stolen",
+                              "--at", iso(stolen), "--db", database_url)
+    assert rc == 0 and "recorded the keyring change in the log" in text, text
+    size = reg.size()
+    with pytest.raises(InputError, match=r"revoked.*stolen"):
+        _met(reg, main, "C1")  # KEYRING: the file, which does not say so
+    assert reg.size() == size
+    d = reg.events(CASE, "decision")[-1].index
+    env = sign_confirmation(case_id=CASE, version=1, decision=d,
+                            condition={"id": "C1", "text": "add a third classifier layer",
+                                       "due": (today + dt.timedelta(days=30)).isoformat()},
+                            evidence=[{"evidence": "E-cyber-ctf", "sha256": "a" * 64}], role="external-evaluator",
+                            signer=_signer(main, "priya-natarajan"), keyring=KEYRING,
+                            at=log_time().replace(microsecond=0))
+    reg.record("condition-met", CASE, {"decision": d, "id": "C1", "evidence": ["E-cyber-ctf"],
+                                       "by": "external-evaluator", "envelope": env})
+    c1 = next(c for c in condition_statuses(reg, CASE, keyring=KEYRING) if c.id == "C1")
+    assert not c1.met, c1
+    assert any("Priya Natarajan's key" in r and "stolen" in r for r in c1.not_counted), c1.not_counted

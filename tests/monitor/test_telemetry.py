@@ -7,6 +7,7 @@ Each test is a move the lab makes with readings it writes itself."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +249,102 @@ def test_a_signed_batch_replayed_later_does_not_end_a_silence(database_url: str,
             "it does not end the monitor's silence (2 more reading(s)") in note, note
     (f, _) = next(x for x in run.fired if x[0].details.get("monitor") == "M-cyber-flags")
     assert "reading(s) in that stretch do not count" in f.reason and "is a copy of the signed batch" in f.reason
+
+
+def _ecdsa_telemetry_ring(tmp: Path) -> tuple[Any, Any]:
+    """The example keyring with a telemetry key on ECDSA P-256, whose signatures differ each time
+    the same bytes are signed, and its signer."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    priv = ec.generate_private_key(ec.SECP256R1())
+    path = tmp / "noor-telemetry-ecdsa.pem"
+    path.write_bytes(priv.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
+    path.chmod(0o600)
+    ring = add_key(KEYRING, sslib_key(priv.public_key()), person="Noor Haddad", roles=["telemetry"],
+                   valid_from="2026-01-01", valid_until="2027-12-31", organisation="Northfield Monitoring")
+    return ring, load_signer(str(path))
+
+
+def _rewrapped(env: dict[str, Any], day: int, how: str) -> dict[str, Any]:
+    """The same signed batch with something around the signature changed (nothing it covers)."""
+    out = json.loads(json.dumps(env))
+    if how == "top-level field":
+        out["x"] = day
+    elif how == "signature field":
+        out["signatures"][0]["note"] = f"relayed on day {day}"
+    else:  # the payload's base64 broken over lines: the same bytes decoded
+        p = out["payload"]
+        out["payload"] = p[:8 * (day + 1)] + "\n" + p[8 * (day + 1):]
+    return out
+
+
+@pytest.mark.parametrize("how", ["top-level field", "signature field", "payload split"])
+def test_a_signed_batch_rewrapped_each_time_does_not_end_a_silence(database_url: str, tmp_path: Path,
+                                                                   how: str) -> None:
+    """Attack: the lab keeps the provider's one quiet batch and ingests it again every day, each
+    time with the envelope changed around the signature (a field added at the top or in the
+    signature, or the payload's base64 laid out differently), so the envelope's bytes are new but
+    what was signed is not. It is the same batch: heard when first logged, and the monitors go
+    silent."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
+    env = sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring,
+                        at=T0 + dt.timedelta(hours=1, minutes=1))
+    _ingest(reg, first, at=T0 + dt.timedelta(hours=1, minutes=1), envelope=env)
+    for day in range(1, 4):
+        _ingest(reg, first, at=T0 + dt.timedelta(days=day, hours=1, minutes=1), envelope=_rewrapped(env, day, how))
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    stamp = iso(T0 + dt.timedelta(hours=1, minutes=1))
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+    first_entry = reg.events(CASE, "monitor-samples")[0].index
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert f"is a copy of the signed batch log entry {first_entry} recorded at {stamp}" in note, note
+
+
+def test_a_signed_batch_signed_again_by_its_key_is_a_copy(database_url: str, tmp_path: Path) -> None:
+    """Attack: the telemetry key is ECDSA, whose signature over the same bytes differs each time;
+    the provider's signing service, asked again for the same quiet readings at the same second,
+    returns a new envelope each day. What was signed is the same, so it is a copy, not news."""
+    ring, telemetry = _ecdsa_telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
+    signed_at = T0 + dt.timedelta(hours=1, minutes=1)
+    envs = [sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring, at=signed_at)
+            for _ in range(4)]
+    assert len({e["signatures"][0]["sig"] for e in envs}) == 4  # four different signatures
+    assert len({e["payload"] for e in envs}) == 1  # over the same statement
+    for day, env in enumerate(envs):
+        _ingest(reg, first, at=T0 + dt.timedelta(days=day, hours=1, minutes=1), envelope=env)
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    stamp = iso(signed_at)
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+
+
+@pytest.mark.parametrize("how", ["top-level field", "signature field"])
+def test_ingest_refuses_a_batch_with_fields_dsse_does_not_define(tmp_path: Path, how: str) -> None:
+    """`monitor ingest` reads the file before recording it: an envelope with a field DSSE does not
+    define is refused, naming the file and the field, and nothing is recorded."""
+    from casegate.monitor import read_batch
+
+    ring, telemetry = _telemetry_ring(tmp_path)
+    rows = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
+    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring,
+                        at=T0 + dt.timedelta(hours=1, minutes=1))
+    good = tmp_path / "readings.dsse.json"
+    good.write_text(json.dumps(env))
+    assert len(read_batch(good)[0]) == 2
+    bad = tmp_path / "replay-1.dsse.json"
+    bad.write_text(json.dumps(_rewrapped(env, 1, how)))
+    with pytest.raises(InputError) as e:
+        read_batch(bad)
+    field = "'x'" if how == "top-level field" else "'note'"
+    assert e.value.location == str(bad) and field in e.value.message and "DSSE does not define" in e.value.message
 
 
 def test_readings_outside_the_telemetry_keys_validity_do_not_count(database_url: str, tmp_path: Path) -> None:

@@ -111,6 +111,21 @@ def test_sigstore_bundles_parse_and_verify_independently(attested) -> None:
     assert base64.b64encode(dec.dsse_envelope.payload).decode() == bundle["decision"]["payload"]
 
 
+def test_exported_envelopes_read_back_through_casegates_strict_reader(attested) -> None:
+    """casegate refuses envelopes with fields DSSE does not define; the envelopes it exports (each
+    in-toto JSON line, and each Sigstore bundle's dsseEnvelope) have none, and verify."""
+    from casegate.sign import check_envelope, dsse_shape_problems
+
+    w, bundle, out, paths = attested
+    envs = [json.loads(line) for line in (out / "decision.intoto.jsonl").read_bytes().splitlines()]
+    envs += [json.loads(p.read_text())["dsseEnvelope"] for p in sorted(out.glob("*.sigstore.json"))]
+    assert len(envs) == 8
+    for env in envs:
+        assert dsse_shape_problems(env, "e") == []
+        signed, reasons = check_envelope(env, w.ring, AT, "e")
+        assert signed is not None and reasons == [], reasons
+
+
 def test_a_changed_payload_fails_the_independent_check(attested) -> None:
     w, _, out, _ = attested
     keys = public_keys(w)

@@ -108,3 +108,65 @@ def test_signed_outside_key_validity(tmp_path):
     assert reasons == ["e: was signed at 2025-06-01T00:00:00Z, outside the validity of Dana Ortiz's key "
                        "(2026-01-01 to 2028-12-31)"]
     assert dt.date(2026, 1, 1)  # keys in the helper world are valid from 2026-01-01
+
+
+def test_an_envelope_with_fields_dsse_does_not_define_is_refused(tmp_path):
+    """Attack: a sign-off re-wrapped with a field DSSE does not define, at the top or in its
+    signature. The signature still covers the same payload, but the envelope's bytes (and every
+    identity casegate gives an envelope by them) are new: it is refused, naming the field."""
+    w = make_world(tmp_path)
+    r = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT)
+    assert check_envelope(r.envelope, w.ring, AT, "sign-off signoffs/dana.dsse.json")[1] == []
+    top = dict(r.envelope, x=1)
+    signed, reasons = check_envelope(top, w.ring, AT, "sign-off signoffs/dana.dsse.json")
+    assert signed is None and reasons == [
+        "sign-off signoffs/dana.dsse.json: the envelope has field(s) 'x' that DSSE does not define (an envelope "
+        "holds only payload, payloadType, signatures); give the envelope as its signer wrote it"]
+    inner = json.loads(json.dumps(r.envelope))
+    inner["signatures"][0]["cert"] = "none"
+    signed, reasons = check_envelope(inner, w.ring, AT, "sign-off signoffs/dana.dsse.json")
+    assert signed is None and reasons == [
+        "sign-off signoffs/dana.dsse.json: signature 1 of the envelope has field(s) 'cert' that DSSE does not "
+        "define (a signature holds only keyid and sig); give the envelope as its signer wrote it"]
+
+
+def test_the_same_payload_has_the_same_payload_digest_however_wrapped(tmp_path):
+    """A copy is recognised by what was signed: a field added around it, its base64 laid out
+    differently or another signature over it leave the payload digest alone; a changed statement
+    does not."""
+    from casegate.sign import envelope_sha256, payload_sha256
+
+    w = make_world(tmp_path)
+    r = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT)
+    env = r.envelope
+    digest = payload_sha256(env)
+    assert digest == __import__("hashlib").sha256(base64.b64decode(env["payload"])).hexdigest()
+    split = dict(env, payload=env["payload"][:10] + "\n" + env["payload"][10:])
+    for other in (dict(env, x=1), split, dict(env, signatures=[{"keyid": "k", "sig": "AAAA"}])):
+        assert payload_sha256(other) == digest and envelope_sha256(other) != envelope_sha256(env)
+    st = json.loads(base64.b64decode(env["payload"]))
+    st["predicate"]["boundary"] = "other"
+    assert payload_sha256(dict(env, payload=base64.b64encode(rfc8785.dumps(st)).decode())) != digest
+    assert payload_sha256({"payload": 3}) is None and payload_sha256([]) is None
+
+
+def test_an_envelope_whose_base64_is_written_another_way_is_refused(tmp_path):
+    """Attack: the payload's or signature's base64 is written another way that decodes to the
+    same bytes (broken over lines, or with the unused bits of its last character set), so the same
+    signed statement has new envelope bytes and the signature still verifies: refused."""
+    w = make_world(tmp_path)
+    env = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT).envelope
+    split = dict(env, payload=env["payload"][:10] + "\n" + env["payload"][10:])
+    signed, reasons = check_envelope(split, w.ring, AT, "sign-off s.dsse.json")
+    assert signed is None and reasons[0].startswith("sign-off s.dsse.json:") and "base64" in reasons[0]
+    sig = dict(env["signatures"][0])
+    s = sig["sig"]
+    assert s.endswith("==")  # 64 bytes: its last character has four unused bits
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    bent = s[:-3] + alphabet[alphabet.index(s[-3]) ^ 1] + "=="
+    assert base64.b64decode(bent) == base64.b64decode(s) and bent != s  # the same signature bytes
+    signed, reasons = check_envelope(dict(env, signatures=[dict(sig, sig=bent)]), w.ring, AT, "e")
+    assert signed is None and reasons == ["e: signature 1 of the envelope is not plain base64; give the "
+                                          "envelope as its signer wrote it"]
+    signed, reasons = check_envelope(dict(env, signatures=[dict(sig, sig=s[:4] + " " + s[4:])]), w.ring, AT, "e")
+    assert signed is None and "base64" in reasons[0]

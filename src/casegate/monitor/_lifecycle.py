@@ -358,8 +358,12 @@ def condition_statuses(reg: Registry, case_id: str, decision: int | None = None,
     signed by a key of `keyring` in a role the decision's policy lets confirm conditions, not by
     whoever signed the decision. Without a keyring nothing can be checked, so no condition is met.
     When it was met is when the log recorded that confirmation; every entry that does not count is
-    listed in `not_counted` with the reason."""
-    from ..sign import check_confirmation, decider_of, evidence_label
+    listed in `not_counted` with the reason. Confirmations are judged against the keyring with
+    every revocation the log records applied (as `verify` judges them): a key revoked only in the
+    log confirms nothing it signed after the revocation."""
+    from ..sign import check_confirmation, decider_of, evidence_label, with_logged_revocations
+
+    judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
 
     met: dict[tuple[int, str], list[LogEntry]] = {}
     for e in reg.events(case_id, "condition-met"):
@@ -385,7 +389,7 @@ def condition_statuses(reg: Registry, case_id: str, decision: int | None = None,
                 deciders[d] = decider_of(de.payload.get("bundle"), keyring, logged_at=de.recorded_at,
                                          label=f"decision #{d}")
             signed, problems = check_confirmation(
-                m.payload.get("envelope"), keyring, logged_at=m.recorded_at, label=f"log entry {m.index}",
+                m.payload.get("envelope"), judging, logged_at=m.recorded_at, label=f"log entry {m.index}",
                 case_id=case_id, decision=d, condition_id=cid, condition_text=text, decider=deciders[d])
             if signed is not None and not problems and counted is None:
                 counted, signer = m, signed
@@ -467,7 +471,8 @@ def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list
     signer's key holds, that the decision's policy lets confirm conditions, and never held by
     whoever signed the decision, whose key may not confirm either. When it was met is the log's
     clock; `on` is only a stated date, never later than that clock, and lateness is decided by
-    the log. When every condition is then met, a case approved with conditions becomes approved.
+    the log. The confirmation is checked against the keyring with the log's revocations applied.
+    When every condition is then met, a case approved with conditions becomes approved.
     Returns the 'condition-met' entry and the state change (None when the state stays)."""
     from ..sign import (
         check_confirmation,
@@ -475,6 +480,7 @@ def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list
         sign_confirmation,
         signer_entry,
         who_may_confirm,
+        with_logged_revocations,
     )
     from ..store import log_time
 
@@ -516,7 +522,9 @@ def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list
                             condition={"id": c.id, "text": c.text, "due": c.due.isoformat() if c.due else None},
                             evidence=items, role=by, signer=signer, keyring=keyring, at=now.replace(microsecond=0),
                             stated_on=on, note=note)
-    signed, problems = check_confirmation(env, keyring, logged_at=now.isoformat(), label="the confirmation",
+    # judged as every later reading of the log judges it: with the log's revocations applied
+    judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0]
+    signed, problems = check_confirmation(env, judging, logged_at=now.isoformat(), label="the confirmation",
                                           case_id=case_id, decision=appr.decision, condition_id=c.id,
                                           condition_text=c.text, decider=decider)
     if signed is None or problems:

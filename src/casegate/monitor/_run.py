@@ -162,8 +162,9 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
     counts toward the monitor's health only when a signed batch logged with it verifies
     (`check_readings`) and lists it; a signed reading is heard when the log first recorded its
     batch (a later copy of the batch counts once, as the first, and its own readings are named
-    as copies), and readings its batch signs but the entry leaves out are read from the batch."""
-    from ..sign import check_readings, envelope_sha256
+    as copies: a copy is a batch whose payload, what was signed, is the same, whatever else
+    differs in its envelope), and readings its batch signs but the entry leaves out are read from the batch."""
+    from ..sign import check_readings, payload_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
@@ -180,10 +181,8 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
         heard = logged
         copy_of: int | None = None
         if isinstance(env, dict):
-            try:
-                sha = envelope_sha256(env)
-            except InputError:
-                sha = None
+            # a copy is the same signed statement, however it is wrapped or signed again
+            sha = payload_sha256(env)
             if sha is not None and sha in first:
                 heard, judged, copy_of = first[sha]
             else:

@@ -159,8 +159,13 @@ def _read_json(text: str, name: str, case: str | None) -> tuple[list[Sample], di
     key = "samples"
     rows: object
     if isinstance(doc, dict) and "payloadType" in doc and "signatures" in doc:
-        from ..sign import claimed_readings
+        from ..sign import claimed_readings, dsse_shape_problems
 
+        shape = dsse_shape_problems(doc, name)
+        if shape:
+            raise InputError(shape[0].removeprefix(f"{name}: "), location=name,
+                             help="ingest the batch as `casegate monitor sign` wrote it; a batch with fields "
+                                  "added around its signature is not recorded")
         got = claimed_readings(doc)
         if got is None:
             raise InputError("a DSSE envelope, but not a signed batch of monitoring readings", location=name,

@@ -149,6 +149,65 @@ def envelope_sha256(env: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(env)).hexdigest()
 
 
+def payload_sha256(env: Any) -> str | None:
+    """sha256 over the bytes an envelope's signature covers (its payload, decoded as DSSE
+    verification decodes it), or None when there is none to read. Two envelopes with the same
+    payload say the same signed thing, whatever else differs between them (a field added around
+    it, or another signature over it: an ECDSA signature differs each time it is made)."""
+    if not isinstance(env, dict) or not isinstance(env.get("payload"), str):
+        return None
+    try:
+        return hashlib.sha256(base64.b64decode(env["payload"])).hexdigest()
+    except (binascii.Error, ValueError):
+        return None
+
+
+DSSE_FIELDS = ("payload", "payloadType", "signatures")
+"""The fields a DSSE envelope has (and no others)."""
+DSSE_SIGNATURE_FIELDS = ("keyid", "sig")
+"""The fields of each of a DSSE envelope's signatures (and no others)."""
+
+
+def dsse_shape_problems(data: Any, label: str) -> list[str]:
+    """Why `data` is not an envelope with only the fields DSSE defines: payload, payloadType and
+    signatures at the top, keyid and sig in each signature. A field outside the signature changes
+    the envelope's bytes but not what was signed, so a signed statement could be passed off as new
+    by adding one; casegate refuses such envelopes rather than ignore the field."""
+    if not isinstance(data, dict):
+        return []
+    out = []
+    extra = sorted(str(k) for k in data if k not in DSSE_FIELDS)
+    if extra:
+        out.append(f"{label}: the envelope has field(s) {', '.join(map(repr, extra))} that DSSE does not define "
+                   f"(an envelope holds only {', '.join(DSSE_FIELDS)}); give the envelope as its signer wrote it")
+    if not _plain_base64(data.get("payload")):
+        out.append(f"{label}: the envelope's payload is not plain base64 (characters outside base64 are set "
+                   "aside when it is read, so the same signed payload could be written many ways); give the "
+                   "envelope as its signer wrote it")
+    sigs = data.get("signatures")
+    for i, sig in enumerate(sigs if isinstance(sigs, list) else [], 1):
+        extra = sorted(str(k) for k in sig if k not in DSSE_SIGNATURE_FIELDS) if isinstance(sig, dict) else []
+        if extra:
+            out.append(f"{label}: signature {i} of the envelope has field(s) {', '.join(map(repr, extra))} that "
+                       f"DSSE does not define (a signature holds only {' and '.join(DSSE_SIGNATURE_FIELDS)}); "
+                       "give the envelope as its signer wrote it")
+        elif isinstance(sig, dict) and not _plain_base64(sig.get("sig")):
+            out.append(f"{label}: signature {i} of the envelope is not plain base64; give the envelope as its "
+                       "signer wrote it")
+    return out
+
+
+def _plain_base64(value: Any) -> bool:
+    """Whether `value` is standard padded base64 with nothing else in it (True for what is not a
+    string: the envelope reader says what is wrong with that)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        return base64.b64encode(base64.b64decode(value, validate=True)).decode() == value
+    except (binascii.Error, ValueError):
+        return False
+
+
 class Signed(FrozenRecord):
     """An envelope whose signature verified against a trusted key, and what it says."""
 
@@ -257,6 +316,9 @@ def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
         env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
     except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
         return None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
+    shape = dsse_shape_problems(data, label)
+    if shape:
+        return None, shape
     if env.payload_type != PAYLOAD_TYPE:
         return None, [f"{label}: payloadType is {env.payload_type!r}, expected {PAYLOAD_TYPE!r}"]
     return env, []
