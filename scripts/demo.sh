@@ -3,7 +3,6 @@
 # Everything it writes goes under out/demo/, or $CASEGATE_DEMO_OUT (the example in examples/ is never modified).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CG="$ROOT/.venv/bin/casegate"
 OUT="${CASEGATE_DEMO_OUT:-$ROOT/out/demo}"
 MODEL=sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903
 # The demo runs as of fixed dates, so it tells the same story whenever it is run: the checks as
@@ -12,9 +11,12 @@ DAY=2026-11-27
 AT=2026-12-01
 LATER=2026-12-04
 
-# A signature's time is when the log recorded it, and `verify --at T` never accepts one logged
-# after T: the deploy checks run as of the story's date, or now when the log was written later.
-later_of() { local now; now=$(date -u +%Y-%m-%dT%H:%M:%SZ); if [[ "$now" > "$1T23:59:59Z" ]]; then echo "$now"; else echo "$1"; fi; }
+# The story's clock: casegate reads the clock wherever it records or judges a time (the log's
+# entries, checkpoints, signatures, `verify`), and the demo's decision would lapse on the real one.
+# Every casegate the demo runs reads a clock set to the story's day, 09:00 UTC, and running forward
+# from the moment it was set (scripts/story_clock.py; the demo alone does this).
+story_day() { export CASEGATE_STORY_CLOCK="$1T09:00:00Z@$(date -u +%s)"; }
+story_day "$AT"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { local a said='$ casegate'; for a in "$@"; do if [[ $a == *' '* ]]; then said+=" '$a'"; else said+=" $a"; fi; done
         printf '%s\n' "$said"; "$CG" "$@"; }
@@ -24,6 +26,10 @@ LIMITS=(--rate-limit "600/min per key" --rate-limit "5M tokens/day per organisat
 
 rm -rf "$OUT"
 mkdir -p "$OUT/evals"
+mkdir -p "$OUT/.bin"
+printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$ROOT/.venv/bin/python" "$ROOT/scripts/story_clock.py" > "$OUT/.bin/casegate"
+chmod +x "$OUT/.bin/casegate"
+CG="$OUT/.bin/casegate"
 cp -r "$ROOT/examples/atlas-api" "$OUT/case"
 chmod 600 "$OUT"/case/keys/*.key          # git does not keep file modes; casegate refuses readable keys
 cp "$ROOT"/tests/fixtures/evidence/logs/inspect/{arith-clean,rnd-agent}.eval "$OUT/evals/"
@@ -94,7 +100,7 @@ echo "The same state proof, built from the private tiles alone (no registry):"
 run state-proof atlas-2-api --tiles tiles-private --out state-proof.tiles.json
 
 step "7. Deploy-time verification (offline: trust root + state proof, bound to the model digest and boundary)"
-VERIFY_AT=$(later_of "$AT")
+VERIFY_AT="$AT"
 run verify --bundle decision.bundle.json --model-digest "$MODEL" --boundary api --at "$VERIFY_AT" \
   --tool code-execution --access self-serve --region US "${LIMITS[@]}" --state-proof state-proof.json
 echo "The proof built from the tiles verifies the same way:"
@@ -142,6 +148,7 @@ run report case/case.yaml --regime ca-sb53 --document transparency-report --out 
 run regime gaps case/case.yaml
 
 step "9. After launch: a high-severity cyber incident reopens the case"
+story_day "$LATER"
 run incident report --case atlas-2-api --date 2026-12-02 --deployer "Acme API" --developer "Acme Labs" \
   --harmed "a regional hospital" --severity high --domain cyber \
   --known 2026-12-02T08:00:00Z --class eu-gpai-cop-2025:cybersecurity-breach --class ca-sb53:critical-safety-incident \
@@ -228,7 +235,7 @@ run registry submit case-1.1/case.yaml --model case-1.1/model
 run state set atlas-2-api under-review --by "Sam Whitfield"
 run state apply atlas-2-api --decision decision-1.1.bundle.json
 run log checkpoint --key log.key --origin demo.casegate.example/log > /dev/null
-run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US "${LIMITS[@]}" --at "$(later_of "$LATER")"
+run verify --bundle decision-1.1.bundle.json --model-digest "$MODEL" --boundary api --access self-serve --region US "${LIMITS[@]}" --at "$LATER"
 V=$("$ROOT/.venv/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["versions"][-1]["version"])' \
     < <("$CG" registry history atlas-2-api --json))
 run diff atlas-2-api@1 "atlas-2-api@$V"

@@ -5,6 +5,7 @@ passes; the script stops at the first that does not)."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -27,3 +28,14 @@ def test_the_demo_runs_to_the_end(tmp_path: Path) -> None:
     assert "verified: atlas-2-api GO WITH CONDITIONS" in said
     assert "== Where everything went" in said and (out / ".casegate" / "registry.db").exists()
     assert not (ROOT / "examples" / "atlas-api" / "case-1.1").exists()
+    # the demo runs on its story's clock, not the real one, so it tells this story on any date:
+    # the log recorded every entry on the story's two days (2026-12-01, then 2026-12-04 from the
+    # incident on), and every check above judged as of those days
+    db = sqlite3.connect(out / ".casegate" / "registry.db")
+    try:
+        days = {r[0][:10] for r in db.execute("SELECT recorded_at FROM log_entries")}
+        signed = {r[0][:10] for r in db.execute("SELECT created_at FROM checkpoints")}
+    finally:
+        db.close()
+    assert days == {"2026-12-01", "2026-12-04"}, days
+    assert signed == {"2026-12-01", "2026-12-04"}, signed
