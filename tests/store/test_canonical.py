@@ -147,11 +147,11 @@ def test_json_value_reads_what_rfc8785_writes_alike(value: object) -> None:
 
 
 def test_the_fast_path_takes_fractions_but_not_integral_floats_or_exponents() -> None:
-    from casegate.store._canonical import _plain_exact
+    from casegate._canonical_json import plain_exact
 
-    assert _plain_exact({"a": [0.005, -12.75, 123.456, 1e-4]})
+    assert plain_exact({"a": [0.005, -12.75, 123.456, 1e-4]})
     for v in (5.0, -0.0, 1e16, 9.999e-5, 1e21):
-        assert not _plain_exact({"a": v})
+        assert not plain_exact({"a": v})
 
 
 @settings(max_examples=300, deadline=None)
