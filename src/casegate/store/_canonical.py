@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import json
 import math
+import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
@@ -139,9 +140,55 @@ class CanonicalJSON:
 
     __slots__ = ("json", "value")
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: Any, written: bytes | None = None) -> None:
+        """`written`: the value's RFC 8785 bytes where the caller has them (else written here)."""
         self.value = value
-        self.json = canonical_json(value)
+        self.json = canonical_json(value) if written is None else written
+
+    @classmethod
+    def of_text(cls, text: str | bytes) -> CanonicalJSON:
+        """The value of a JSON text as `json_value` reads it, with its RFC 8785 bytes. Whether
+        the C encoder writes them exactly (`casegate._canonical_json.plain_exact`) is noted while
+        the text is read, not by walking the value afterwards (a public summary is megabytes):
+        each number is seen by the reader's hooks, and a text with no character beyond U+FFFF
+        (no four-byte UTF-8 sequence, no escaped surrogate) has no key holding one. A text the
+        reader cannot vouch for is walked as any value is."""
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        exact = json.detect_encoding(data) == "utf-8" and not any(lead in data for lead in _NON_BMP_LEADS) \
+            and not (b"\\u" in data and _ESCAPED_SURROGATE.search(data) is not None)
+        flags = [exact]
+
+        def number(s: str) -> float | int:  # as `_json_number`, noting a float `json` writes otherwise
+            v = float(s)
+            if v.is_integer() and -_SAFE_INT <= v <= _SAFE_INT:
+                return int(v)
+            if not float_exact(v):
+                flags[0] = False
+            return v
+
+        def integer(s: str) -> int:
+            v = int(s)
+            if len(s) > 15 and not -_SAFE_INT <= v <= _SAFE_INT:
+                flags[0] = False
+            return v
+
+        def constant(s: str) -> float:  # NaN and the infinities, which RFC 8785 refuses
+            flags[0] = False
+            return float(s)
+
+        value = json.loads(data, parse_float=number, parse_int=integer, parse_constant=constant)
+        if flags[0]:
+            try:
+                return cls(value, encode_exact(value))
+            except UnicodeEncodeError:
+                pass  # a lone surrogate: rfc8785 refuses it and says why
+        return cls(value)
+
+
+_NON_BMP_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+"""The first bytes of UTF-8's four-byte sequences: the characters beyond U+FFFF."""
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+"""A JSON escape of a UTF-16 surrogate (half of a character beyond U+FFFF, or a lone one)."""
 
 
 def _composed(payload: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
