@@ -1,4 +1,5 @@
-"""The commitments' canonical JSON: the fast path writes exactly the bytes of the RFC 8785 library."""
+"""The commitments' canonical JSON: the fast path (shared with the store's log,
+`casegate._canonical_json`) writes exactly the bytes of the RFC 8785 library."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from typing import Any
 
 import pytest
 import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from casegate._canonical_json import plain_exact
 from casegate.errors import InputError
-from casegate.publish._commit import _plain, canonical
+from casegate.publish._commit import canonical
 
 CASES: list[Any] = [
     None, True, False, 0, -1, 2**53 - 1, -(2**53) + 1, "", "plain",
@@ -19,21 +23,22 @@ CASES: list[Any] = [
     {"claim": "The model cannot uplift novices.", "domain": "bio", "evidence": ["E-1", "E-2"],
      "confidentiality": "restricted", "result": {"successes": 3, "trials": 200}},
     ("tuple", 1),
+    1.5, {"x": 0.1}, {"é": 1, "中文": {"\uffff": -12.75}},  # fractions without an exponent, keys in the BMP
 ]
 FALLBACK: list[Any] = [
-    1.5, {"x": 0.1}, [1e21], 2**53, -(2**53), {"é": 1}, {"😀": 1, "\uffff": 2}, 1.0,
+    [1e21], 1e-05, 2**53, -(2**53), {"😀": 1, "\uffff": 2}, 1.0, {"x": 5.0},
 ]
 
 
 @pytest.mark.parametrize("value", CASES)
 def test_fast_path_writes_the_library_bytes(value: Any) -> None:
-    assert _plain(value)
+    assert plain_exact(value)
     assert canonical(value) == rfc8785.dumps(value)
 
 
 @pytest.mark.parametrize("value", FALLBACK)
 def test_other_values_go_to_the_library(value: Any) -> None:
-    assert not _plain(value)
+    assert not plain_exact(value)
     try:
         want = rfc8785.dumps(value)
     except rfc8785.CanonicalizationError:
@@ -46,3 +51,25 @@ def test_other_values_go_to_the_library(value: Any) -> None:
 def test_lone_surrogate_is_refused_as_the_library_refuses_it() -> None:
     with pytest.raises(InputError):
         canonical({"text": "half \ud800 a pair"})
+    with pytest.raises(InputError):
+        canonical({"key \ud800": "text"})
+
+
+contents = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.floats(-1e6, 1e6) | st.text(alphabet=st.characters(codec="utf-8"), max_size=8) | st.text(max_size=4),
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=6), c, max_size=5), max_leaves=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(content=st.dictionaries(st.text(max_size=6), contents, max_size=6))
+def test_every_commitment_body_is_the_library_bytes(content: dict[str, Any]) -> None:
+    """Element content of any shape (numbers with fractions, keys in and beyond the BMP) is
+    committed to over exactly rfc8785's bytes, or refused as the library refuses it."""
+    try:
+        want = rfc8785.dumps(content)
+    except (rfc8785.CanonicalizationError, UnicodeEncodeError):
+        with pytest.raises(InputError):
+            canonical(content)
+        return
+    assert canonical(content) == want

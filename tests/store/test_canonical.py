@@ -147,11 +147,11 @@ def test_json_value_reads_what_rfc8785_writes_alike(value: object) -> None:
 
 
 def test_the_fast_path_takes_fractions_but_not_integral_floats_or_exponents() -> None:
-    from casegate.store._canonical import _plain_exact
+    from casegate._canonical_json import plain_exact
 
-    assert _plain_exact({"a": [0.005, -12.75, 123.456, 1e-4]})
+    assert plain_exact({"a": [0.005, -12.75, 123.456, 1e-4]})
     for v in (5.0, -0.0, 1e16, 9.999e-5, 1e21):
-        assert not _plain_exact({"a": v})
+        assert not plain_exact({"a": v})
 
 
 @settings(max_examples=300, deadline=None)
@@ -190,3 +190,53 @@ def test_a_recorded_summary_hashes_and_logs_as_rfc8785_writes_it(tmp_path) -> No
     from casegate.store._canonical import canonical_payload
 
     assert canonical_payload(stored.payload) == rfc8785.dumps(want)
+
+
+big_numbers = st.recursive(
+    st.integers() | any_floats | any_text | st.sampled_from([2**53 - 1, 2**53, -(2**53), 10**30]),
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(any_text, c, max_size=4), max_leaves=16)
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=float_values | exact_values | json_values | big_numbers, ascii_only=st.booleans(),
+       indent=st.sampled_from([None, 2]), as_bytes=st.booleans())
+def test_a_json_text_read_with_its_canonical_bytes_is_rfc8785s(value: object, ascii_only: bool, indent: int | None,
+                                                               as_bytes: bool) -> None:
+    """`CanonicalJSON.of_text` notes while reading whether the C encoder is exact (numbers through
+    the reader's hooks, characters beyond U+FFFF by their bytes or escapes): whatever the text, its
+    value is `json_value`'s and its bytes rfc8785's, or it is refused as rfc8785 refuses it."""
+    import json
+
+    from casegate.store._canonical import CanonicalJSON, json_value
+
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=indent)
+    data: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
+    want_value = json_value(data)
+    try:
+        want = rfc8785.dumps(want_value)
+    except (rfc8785.CanonicalizationError, UnicodeEncodeError):
+        with pytest.raises((rfc8785.CanonicalizationError, UnicodeEncodeError)):
+            CanonicalJSON.of_text(data)
+        return
+    got = CanonicalJSON.of_text(data)
+    assert got.json == want
+    assert got.value == want_value
+
+
+@pytest.mark.parametrize("text", [
+    '{"\\ue000": 1, "\\U0001f600": 2}'.encode().decode("unicode_escape"),  # keys beyond the BMP, raw
+    '{"\\ue000": 1, "\\ud83d\\ude00": 2}',  # the same, escaped
+    '{"a": 9007199254740992, "b": [1e16, 5.0, 1e-05]}',  # an unsafe integer; exponents
+    '{"a": NaN}', '{"a": [Infinity]}', '{"k\\ud800": 1}',  # refused as rfc8785 refuses them
+])
+def test_text_the_reader_cannot_vouch_for_is_walked(text: str) -> None:
+    from casegate.store._canonical import CanonicalJSON, json_value
+
+    for data in (text, text.encode("utf-8", "surrogatepass"), text.encode("utf-16")):
+        try:
+            want = rfc8785.dumps(json_value(data))
+        except (rfc8785.CanonicalizationError, UnicodeEncodeError, ValueError):
+            with pytest.raises((rfc8785.CanonicalizationError, UnicodeEncodeError, ValueError)):
+                CanonicalJSON.of_text(data)
+            continue
+        assert CanonicalJSON.of_text(data).json == want

@@ -28,6 +28,7 @@ from ..sign import (
     load_keyring,
 )
 from ..store import (
+    CanonicalJSON,
     LogEntry,
     Registry,
     json_sha256,
@@ -169,8 +170,8 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
     return ring, {"keyring": fp, "trust_root": None}
 
 
-def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any], *, version: int,
-                     judged: dict[str, Any]) -> LogEntry:
+def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
+                     version: int, judged: dict[str, Any]) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval

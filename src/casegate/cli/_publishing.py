@@ -241,16 +241,18 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         return 0
     from ..approve import record_published
     from ..sign import iso  # the signing stack: only for a summary the registry records
-    from ..store import json_value
+    from ..store import CanonicalJSON
 
     try:
         if facts is None or stamp is None or record is None:
             err(f"note: the registry has no case {s.case['id']}: the summary was not recorded there "
                 f"(`casegate registry submit {case}` first)")
             return 0
-        _stored_version(reg, (raw, loaded))  # the files must still be the stored version's
-        # the JSON of the files just written (read as the fast canonical encoder takes it)
-        entry = record_published(reg, record, json_value(result.json_text or s.model_dump_json()),
+        # the files were matched to the stored version `facts.version` (`_registry_facts`) before
+        # anything was written; matching them again here would read and hash every file a second
+        # time and prove nothing more about the case as loaded, which is what the summary shows.
+        # The JSON of the files just written, read with its canonical bytes (written once):
+        entry = record_published(reg, record, CanonicalJSON.of_text(result.json_text or s.model_dump_json()),
                                  version=facts.version, judged={**stamp, "at": iso(judged_at)})
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")

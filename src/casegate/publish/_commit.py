@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import stat
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import rfc8785
 from pydantic import BaseModel, Field, ValidationError
 
+from .._canonical_json import canonical_json
 from ..errors import InputError, VerificationError
 from ..limits import read_regular_file, strict_json
 from ..model import Frozen
@@ -186,72 +185,13 @@ def content_of(element: BaseModel) -> dict[str, Any]:
     return content
 
 
-_SAFE_INT = 2**53 - 1
-"""Largest integer RFC 8785 writes (JSON numbers are IEEE doubles)."""
-
-
-def _plain(content: Any) -> bool:
-    """Whether `content` holds only values Python's JSON encoder writes exactly as RFC 8785 does:
-    strings, booleans, null, integers within +-(2^53 - 1), lists, and objects whose keys are ASCII
-    (sorted by code point, as RFC 8785's UTF-16 order sorts them). Numbers with a fraction are
-    not: their shortest forms differ (1.0 against 1, 1e+21 against 1e21)."""
-    stack = [content]
-    pop, extend = stack.pop, stack.extend
-    while stack:
-        v = pop()
-        t = type(v)
-        if t is str or t is bool or v is None:
-            continue
-        if t is int:
-            if -_SAFE_INT <= v <= _SAFE_INT:
-                continue
-            return False
-        if t is dict:
-            for k in v:
-                if type(k) is not str or not k.isascii():
-                    return False
-            extend(v.values())
-        elif t is list or t is tuple:
-            extend(v)
-        else:
-            return False
-    return True
-
-
-def _encoder() -> Callable[[Any], str]:
-    """Plain content (`_plain`) as JSON text: sorted keys, no spaces, text as it is (not escaped
-    to ASCII). The C encoder called directly when there is one: `JSONEncoder.encode` would set up
-    a new one for every call, a good part of the time a small element takes."""
-    enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return enc.encode
-    # the arguments JSONEncoder.iterencode gives it (without the circular-reference check: plain
-    # content is a tree, fresh from the model's serializer)
-    c_enc = make(None, enc.default, json.encoder.encode_basestring, None, enc.key_separator, enc.item_separator,
-                 True, False, False)
-    join = "".join
-    return lambda content: join(c_enc(content, 0))
-
-
-_ENCODE = _encoder()
-"""One encoder for every plain content (`json.dumps` would build one per call)."""
-
-
 def canonical(content: Any) -> bytes:
-    """RFC 8785 canonical JSON of `content`.
-
-    Redacted elements are mostly text: for those the C JSON encoder writes the same bytes as the
-    RFC 8785 library (same escapes, separators and key order) several times faster; anything
-    else (a number with a fraction, a non-ASCII key, a lone surrogate) goes to the library."""
-    if _plain(content):
-        try:
-            return _ENCODE(content).encode("utf-8")
-        except UnicodeEncodeError:
-            pass  # a lone surrogate: the library names the problem
+    """RFC 8785 canonical JSON of `content`: the standard library's C encoder where it writes the
+    same bytes (`casegate._canonical_json`, shared with the store's log), the RFC 8785 library
+    otherwise (a number with an exponent, a key beyond the BMP, a lone surrogate)."""
     try:
-        return rfc8785.dumps(content)
-    except rfc8785.CanonicalizationError as e:
+        return canonical_json(content)
+    except (rfc8785.CanonicalizationError, UnicodeEncodeError) as e:  # a lone surrogate in a key: the latter
         raise InputError(
             f"cannot write this content as canonical JSON (RFC 8785): {e}",
             help="numbers in redacted elements must be finite and integers within ±2^53",

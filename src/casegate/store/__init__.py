@@ -11,7 +11,7 @@ from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from . import _merkle as merkle
-    from ._canonical import entry_bytes, json_value
+    from ._canonical import CanonicalJSON, entry_bytes, json_value
     from ._checkpoint import (
         COSIGNATURE_V1,
         ED25519,
@@ -90,6 +90,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "merkle": ("_merkle", ""),
         "log_time": ("_clock", "log_time"),
         "json_value": ("_canonical", "json_value"),
+        "CanonicalJSON": ("_canonical", "CanonicalJSON"),
         "entry_bytes": ("_canonical", "entry_bytes"),
         "COSIGNATURE_V1": ("_checkpoint", "COSIGNATURE_V1"),
         "ED25519": ("_checkpoint", "ED25519"),
@@ -155,7 +156,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
     })
 
 __all__ = [
-    "merkle", "entry_bytes", "json_value", "log_time",
+    "merkle", "entry_bytes", "json_value", "CanonicalJSON", "log_time",
     "MODEL_FILES_EVENT", "model_files_listed", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",

@@ -14,15 +14,16 @@ import datetime as dt
 import enum
 import json
 import math
+import re
 from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
 import rfc8785
 
+from .._canonical_json import SAFE_INT as _SAFE_INT
+from .._canonical_json import canonical_json, encode_exact, encode_string, float_exact, plain_exact
 from ..errors import InputError
-
-_SAFE_INT = 2**53 - 1
 
 
 class _Walk:
@@ -50,8 +51,8 @@ class _Walk:
             if not math.isfinite(value):
                 raise InputError(f"{where}: {value!r} cannot be written as JSON",
                                  help="record finite numbers only (or a string)")
-            if type(value) is not float or not _float_exact(value):
-                self.stdlib_exact = False  # rfc8785 writes this one (see `_float_exact`)
+            if type(value) is not float or not float_exact(value):
+                self.stdlib_exact = False  # rfc8785 writes this one (see `float_exact`)
             return value
         if isinstance(value, Mapping):
             out: dict[str, Any] = {}
@@ -98,30 +99,6 @@ def _rfc8785(value: Any) -> bytes:
                          help="integers must lie within ±2**53 and strings must be valid Unicode") from None
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-_encode_string = json.encoder.encode_basestring  # what _ENCODER applies to every string
-
-
-def _no_default(o: Any) -> Any:
-    raise TypeError(f"{type(o).__name__} is not JSON")
-
-
-# the C encoder _ENCODER.encode builds on every call, built once (same settings)
-_c_make = getattr(json.encoder, "c_make_encoder", None)
-_C_ENCODER = (_c_make(None, _no_default, _encode_string, None, ":", ",", True, False, False)
-              if _c_make is not None else None)
-
-
-def _stdlib(value: Any) -> bytes:
-    """json.dumps with sorted keys, no whitespace and raw Unicode: byte-identical to RFC 8785
-    for values without floats, without integers beyond ±2**53 and without keys holding
-    characters beyond U+FFFF (the escaping rules are the same: \\b \\f \\n \\r \\t, other
-    controls as lowercase \\u00xx). A test checks the equality with hypothesis."""
-    if _C_ENCODER is not None and isinstance(value, (dict, list)):
-        return "".join(_C_ENCODER(value, 0)).encode()
-    return _ENCODER.encode(value).encode()
-
-
 def canonical(value: Any) -> bytes:
     """RFC 8785 bytes of an already plain JSON value."""
     return canonical_plain(value, _plain_is_stdlib_exact(value))
@@ -137,60 +114,10 @@ def canonical_plain(value: Any, stdlib_exact: bool) -> bytes:
     """RFC 8785 bytes of plain JSON; the fast encoder is used only when it is exact."""
     if stdlib_exact:
         try:
-            return _stdlib(value)
+            return encode_exact(value)
         except UnicodeEncodeError:
             pass  # lone surrogates: let rfc8785 refuse them
     return _rfc8785(value)
-
-
-def _float_exact(v: float) -> bool:
-    """Whether the standard library writes the float `v` as RFC 8785 does. RFC 8785 writes a
-    number as ECMAScript does, from the same shortest round-trip digits as Python's `repr`;
-    the two forms agree for a number with a fraction that `repr` writes without an exponent
-    (`0.005`, `-12.75`: the `rfc8785` package then writes `repr` as it is). They differ for an
-    integral float (`5.0` against `5`) and wherever `repr` uses an exponent (`1e-05`, `1e+16`)."""
-    return math.isfinite(v) and not v.is_integer() and "e" not in repr(v)
-
-
-def _plain_exact(value: Any) -> bool:
-    """True when `value` is already plain JSON that the fast encoder writes exactly: dicts with
-    string keys within the BMP, lists, strings, booleans, None, safe integers and the floats
-    `_float_exact` allows. Iterative: a payload can be a whole public summary."""
-    stack = [value]
-    pop, extend = stack.pop, stack.extend
-    while stack:
-        v = pop()
-        t = type(v)
-        if t is str or t is bool or v is None:
-            continue
-        if t is dict:
-            for k in v:
-                if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
-                    return False
-            extend(v.values())
-        elif t is list:
-            extend(v)
-        elif t is int:
-            if not -_SAFE_INT <= v <= _SAFE_INT:
-                return False
-        elif t is float:
-            if not _float_exact(v):
-                return False
-        else:
-            return False
-    return True
-
-
-def canonical_json(value: Any) -> bytes:
-    """RFC 8785 bytes of a plain JSON value (what `rfc8785.dumps` writes, and the errors it
-    raises): the standard library's C encoder where it is exact (`_plain_exact`), the `rfc8785`
-    package otherwise."""
-    if _plain_exact(value):
-        try:
-            return _stdlib(value)
-        except UnicodeEncodeError:
-            pass  # lone surrogates: rfc8785 refuses them
-    return rfc8785.dumps(value)
 
 
 def _json_number(text: str) -> float | int:
@@ -202,7 +129,7 @@ def _json_number(text: str) -> float | int:
 def json_value(text: str | bytes) -> Any:
     """The plain JSON value of a JSON text, with each integral number written with a fraction
     (`5.0`) read as an integer: RFC 8785 writes both alike (`5`), and as an integer the fast
-    encoder writes it exactly (see `canonical_json`)."""
+    encoder writes it exactly (see `casegate._canonical_json`)."""
     return json.loads(text, parse_float=_json_number)
 
 
@@ -213,9 +140,55 @@ class CanonicalJSON:
 
     __slots__ = ("json", "value")
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: Any, written: bytes | None = None) -> None:
+        """`written`: the value's RFC 8785 bytes where the caller has them (else written here)."""
         self.value = value
-        self.json = canonical_json(value)
+        self.json = canonical_json(value) if written is None else written
+
+    @classmethod
+    def of_text(cls, text: str | bytes) -> CanonicalJSON:
+        """The value of a JSON text as `json_value` reads it, with its RFC 8785 bytes. Whether
+        the C encoder writes them exactly (`casegate._canonical_json.plain_exact`) is noted while
+        the text is read, not by walking the value afterwards (a public summary is megabytes):
+        each number is seen by the reader's hooks, and a text with no character beyond U+FFFF
+        (no four-byte UTF-8 sequence, no escaped surrogate) has no key holding one. A text the
+        reader cannot vouch for is walked as any value is."""
+        data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+        exact = json.detect_encoding(data) == "utf-8" and not any(lead in data for lead in _NON_BMP_LEADS) \
+            and not (b"\\u" in data and _ESCAPED_SURROGATE.search(data) is not None)
+        flags = [exact]
+
+        def number(s: str) -> float | int:  # as `_json_number`, noting a float `json` writes otherwise
+            v = float(s)
+            if v.is_integer() and -_SAFE_INT <= v <= _SAFE_INT:
+                return int(v)
+            if not float_exact(v):
+                flags[0] = False
+            return v
+
+        def integer(s: str) -> int:
+            v = int(s)
+            if len(s) > 15 and not -_SAFE_INT <= v <= _SAFE_INT:
+                flags[0] = False
+            return v
+
+        def constant(s: str) -> float:  # NaN and the infinities, which RFC 8785 refuses
+            flags[0] = False
+            return float(s)
+
+        value = json.loads(data, parse_float=number, parse_int=integer, parse_constant=constant)
+        if flags[0]:
+            try:
+                return cls(value, encode_exact(value))
+            except UnicodeEncodeError:
+                pass  # a lone surrogate: rfc8785 refuses it and says why
+        return cls(value)
+
+
+_NON_BMP_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+"""The first bytes of UTF-8's four-byte sequences: the characters beyond U+FFFF."""
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+"""A JSON escape of a UTF-16 surrogate (half of a character beyond U+FFFF, or a lone one)."""
 
 
 def _composed(payload: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -241,9 +214,9 @@ def normalise_payload(payload: Mapping[str, Any]) -> tuple[dict[str, Any], bytes
         if all(type(k) is str and k.isascii() for k in payload):
             return _composed(payload)
         payload = {k: v.value if type(v) is CanonicalJSON else v for k, v in payload.items()}
-    if type(payload) is dict and _plain_exact(payload):
+    if type(payload) is dict and plain_exact(payload):
         try:
-            return dict(payload), _stdlib(payload)
+            return dict(payload), encode_exact(payload)
         except UnicodeEncodeError:
             pass
     if not isinstance(payload, Mapping):
@@ -263,7 +236,7 @@ def json_string(s: str | None) -> bytes:
     if s is None:
         return b"null"
     try:
-        return _encode_string(s).encode()
+        return encode_string(s).encode()
     except UnicodeEncodeError:
         return _rfc8785(s)
 

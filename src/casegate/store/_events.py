@@ -19,9 +19,10 @@ import hashlib
 import json
 from typing import Any
 
+from .._canonical_json import canonical_json
 from ..errors import VerificationError
 from ..model import DecisionRecord
-from ._canonical import CanonicalJSON, canonical_json
+from ._canonical import CanonicalJSON
 from ._records import LogEntry
 from ._registry import Registry
 
@@ -104,16 +105,17 @@ def summary_outcome(summary: Any) -> str | None:
     return outcome if isinstance(outcome, str) else None
 
 
-def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
+def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | CanonicalJSON, *,
                        version: int | None = None, judged: dict[str, Any] | None = None) -> LogEntry:
     """Log the public summary of stored `version` (`judged`: the keyring and trust root version
     it was judged under, and when). Refused (VerificationError, nothing logged) when the registry
     has logged no judgement of that version (`judgements`: none approved on it, and no `casegate
     publish` judged it), or when the summary's outcome is not the one its latest judgement found:
     the public record of a version says what the registry decided on it, and a summary nobody
-    judged says only what its writer chose."""
+    judged says only what its writer chose. `summary` may come with its canonical bytes already
+    written (`CanonicalJSON.of_text`)."""
     own = judged_outcome(reg, case_id, version)
-    said = summary_outcome(summary)
+    said = summary_outcome(summary.value if type(summary) is CanonicalJSON else summary)
     if own is None:
         which = f"version {version} of {case_id}" if version is not None else f"an unnamed version of {case_id}"
         raise VerificationError(
@@ -129,7 +131,7 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any], *,
             help="publish again with the keyring the trust root pins, against this registry (--db), today")
     # the summary written as canonical JSON once, for its sha256 and for the entry (megabytes
     # for a large case)
-    body = CanonicalJSON(summary)
+    body = summary if type(summary) is CanonicalJSON else CanonicalJSON(summary)
     payload: dict[str, Any] = {"version": version, "summary": body,
                                "summary_sha256": hashlib.sha256(body.json).hexdigest()}
     if judged is not None:

@@ -1,0 +1,105 @@
+"""RFC 8785 canonical JSON written by the standard library's C encoder where that is exact.
+
+The `rfc8785` package writes canonical JSON in Python, several times slower than the standard
+library's C encoder. For most values the two write the same bytes: with sorted keys, no
+whitespace and raw Unicode, `json` escapes strings as RFC 8785 does (\\b \\f \\n \\r \\t, `"`
+and `\\`, other controls as lowercase \\u00xx, nothing else) and writes integers alike. They
+differ only
+
+- for integers beyond ±(2**53 - 1), which RFC 8785 refuses;
+- for floats: `json` writes `repr`, RFC 8785 writes ECMAScript's form of the same shortest
+  digits; the two agree for a number with a fraction that `repr` writes without an exponent
+  (`0.005`, `-12.75`), and differ for an integral float (`5.0` against `5`) and wherever `repr`
+  uses an exponent (`1e-05`, `1e+16`);
+- for the order of keys holding characters beyond U+FFFF: RFC 8785 orders keys by UTF-16 code
+  units, `json` by code points, which agree within the Basic Multilingual Plane;
+- for strings holding lone surrogates, which cannot be written as UTF-8 (the encoding fails, and
+  the `rfc8785` package then names the problem).
+
+`plain_exact` decides whether a value avoids all of these; the store's log entries and payloads
+and publishing's salted commitments both ask it (hypothesis tests compare the bytes with
+`rfc8785.dumps`). This module is below every layer: it imports nothing from casegate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import rfc8785
+
+SAFE_INT = 2**53 - 1
+"""Largest integer RFC 8785 writes (JSON numbers are IEEE doubles)."""
+
+
+def float_exact(v: float) -> bool:
+    """Whether `json` writes the float `v` as RFC 8785 does: a finite number with a fraction that
+    `repr` writes without an exponent (then the `rfc8785` package writes `repr` as it is)."""
+    return math.isfinite(v) and not v.is_integer() and "e" not in repr(v)
+
+
+def plain_exact(value: Any) -> bool:
+    """True when `value` is plain JSON that the C encoder writes exactly as RFC 8785 does: dicts
+    with string keys within the BMP, lists and tuples, strings, booleans, None, integers within
+    ±(2**53 - 1) and the floats `float_exact` allows (subclasses of any of these are not plain).
+    Iterative: a value can be a whole public summary."""
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str or t is bool or v is None:
+            continue
+        if t is dict:
+            for k in v:
+                if type(k) is not str or (not k.isascii() and max(k) > "\uffff"):
+                    return False
+            extend(v.values())
+        elif t is list or t is tuple:
+            extend(v)
+        elif t is int:
+            if not -SAFE_INT <= v <= SAFE_INT:
+                return False
+        elif t is float:
+            if not float_exact(v):
+                return False
+        else:
+            return False
+    return True
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+encode_string = json.encoder.encode_basestring
+"""How `_ENCODER` writes every string (and key): RFC 8785's escapes, raw Unicode."""
+
+
+def _no_default(o: Any) -> Any:
+    raise TypeError(f"{type(o).__name__} is not JSON")
+
+
+# the C encoder `_ENCODER.encode` would build on every call, built once with the same settings
+# (without the circular-reference check: a plain value is a tree)
+_c_make = getattr(json.encoder, "c_make_encoder", None)
+_C_ENCODER = (_c_make(None, _no_default, encode_string, None, ":", ",", True, False, False)
+              if _c_make is not None else None)
+
+
+def encode_exact(value: Any) -> bytes:
+    """The UTF-8 JSON `json` writes for `value` with sorted keys, no whitespace and raw Unicode:
+    RFC 8785's bytes when `plain_exact(value)`. UnicodeEncodeError for a lone surrogate."""
+    if _C_ENCODER is not None and type(value) in (dict, list):
+        return "".join(_C_ENCODER(value, 0)).encode()
+    return _ENCODER.encode(value).encode()
+
+
+def canonical_json(value: Any) -> bytes:
+    """RFC 8785 bytes of a plain JSON value: what `rfc8785.dumps` writes, and the errors it
+    raises (`rfc8785.CanonicalizationError`). The C encoder where it is exact (`plain_exact`),
+    the `rfc8785` package otherwise."""
+    if plain_exact(value):
+        try:
+            return encode_exact(value)
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: rfc8785 refuses it and says why
+    return rfc8785.dumps(value)
