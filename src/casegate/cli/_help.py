@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3331),
     ('_evidence', 11686),
-    ('_sign', 34422),
+    ('_sign', 34544),
     ('_registry', 12976),
     ('_trust', 22242),
     ('_publish', 13112),
