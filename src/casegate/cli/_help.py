@@ -158,7 +158,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_serve', 4145),
     ('_render', 10748),
     ('_regime', 4316),
-    ('_attest', 2222),
+    ('_attest', 2495),
     ('_notify', 2777),
     ('_redteam', 2422),
     ('_witness', 7265),
