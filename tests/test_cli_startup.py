@@ -151,7 +151,7 @@ def test_the_verifying_commands_import_securesystemslib_without_the_aws_sdk() ->
 
 def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:
     prog = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS), "--format", "json",
-                           "--keyring", str(ATLAS_KEYRING)],
+                           "--keyring", str(ATLAS_KEYRING), "--at", "2026-11-27"],
                           capture_output=True, text=True, cwd=ROOT)
     import json
 
