@@ -103,11 +103,12 @@ def test_check_with_evaluation_results_imports_neither_scipy_nor_the_signing_sta
 
 
 @pytest.mark.parametrize("args,code", [
-    (["check", str(ATLAS), "--keyring", str(ATLAS_KEYRING)], 0),
+    # as of a day inside the example's evidence lifetime (its audit expires on 2027-03-29)
+    (["check", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--at", "2026-11-27"], 0),
     (["check", str(BAD)], 1),
     (["check", str(ROOT / "no-such-case.yaml")], 2),
     (["gate", str(BAD)], 1),
-    (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview"], 0),
+    (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview", "--at", "2026-11-27"], 0),
 ])
 def test_fast_exit_keeps_the_exit_code_and_every_line_of_output(args: list[str], code: int) -> None:
     # as the program (python -m casegate): the fast exit
@@ -150,7 +151,7 @@ def test_the_verifying_commands_import_securesystemslib_without_the_aws_sdk() ->
 
 def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:
     prog = subprocess.run([sys.executable, "-m", "casegate", "check", str(ATLAS), "--format", "json",
-                           "--keyring", str(ATLAS_KEYRING)],
+                           "--keyring", str(ATLAS_KEYRING), "--at", "2026-11-27"],
                           capture_output=True, text=True, cwd=ROOT)
     import json
 

@@ -78,11 +78,11 @@ class Story:
         self.trust.checkpoint(db)
         self.db, self.w = db, w
 
-    def verify(self, at: dt.datetime) -> Any:
+    def verify(self, at: dt.datetime, *, now: dt.datetime | None = None) -> Any:
         with open_registry(self.db, readonly=True) as reg:
             before = reg.size()
             v = verify_deploy(self.bundle, self.ring, trust=load_trust_root(self.trust.dir), proof=reg.state_proof,
-                              model_digest=MODEL, boundary=BoundaryKind.api, at=at)
+                              model_digest=MODEL, boundary=BoundaryKind.api, at=at, now=now)
             assert reg.size() == before
         return v
 
@@ -95,6 +95,26 @@ def test_the_story_verifies_after_it_was_logged(tmp_path: Path, database_url: st
     v = Story(tmp_path, database_url).verify(t("2026-12-01"))
     assert v.ok, v.reasons
     assert any("signature times are the log's" in n for n in v.notes)
+
+
+def test_a_deploy_judged_as_of_a_day_before_the_proof_that_shows_its_state_is_refused(
+        tmp_path: Path, database_url: str) -> None:
+    """Move: months after the approval the deploy step still passes `--at` the day the case was
+    approved, with a state proof signed that day (fresh), so the decision's dates (its
+    re-evaluation date, the evidence's expiry, the conditions' due dates) are judged as of a day on
+    which none had passed. The proof shows the state as of its checkpoint: no earlier time is
+    judged (it used to verify)."""
+    s = Story(tmp_path, database_url)
+    later = t("2027-06-01T12:00:00Z")
+    s.trust.checkpoint(s.db, at=later)
+    control = s.verify(later, now=later)
+    assert not control.ok and any("expired" in r for r in control.reasons), control.reasons
+    v = s.verify(t("2026-12-01"), now=later)
+    assert not v.ok
+    assert any(r.startswith("--at 2026-12-01T00:00:00") and "before the checkpoint that proves the case's state "
+               "(signed 2027-06-01T12:00:00+00:00)" in r for r in v.reasons), v.reasons
+    # a few minutes of clock difference between the log and the deploy's machine are not a move
+    assert s.verify(later - dt.timedelta(minutes=4), now=later).reasons == control.reasons
 
 
 def test_a_signature_logged_after_at_never_counts(tmp_path: Path, database_url: str) -> None:

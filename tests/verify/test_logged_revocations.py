@@ -51,18 +51,21 @@ class Story:
         """`casegate keys revoke` on the security team's copy of the keyring, recorded in the log."""
         copy = self.tmp / "current-keyring.yaml"
         shutil.copy(self.w.ring_path, copy)
-        rc, text = cli_in_process(self.tmp, "keys", "revoke", str(copy), self.w.signers["dana"].public_key.keyid,
-                                  "--reason", "laptop stolen", "--at", COMPROMISED, "--db", self.db)
+        with log_clock(LOGGED + dt.timedelta(days=1)):  # logged on the story's dates, before AT
+            rc, text = cli_in_process(self.tmp, "keys", "revoke", str(copy), self.w.signers["dana"].public_key.keyid,
+                                      "--reason", "laptop stolen", "--at", COMPROMISED, "--db", self.db)
         assert rc == 0 and "recorded the keyring change in the log" in text, text
         return copy
 
-    def proof(self, *, drop_changes: bool = False) -> Any:
+    def proof(self, *, drop_changes: bool = False, empty_changes: bool = False) -> Any:
         self.trust.checkpoint(self.db)
         with open_registry(self.db, readonly=True) as reg:
             doc, problems = reg.state_proof(CASE)
         assert not problems, problems
         if drop_changes:
             doc = {k: v for k, v in doc.items() if k != "keyring_changes"}
+        if empty_changes:
+            doc = {**doc, "keyring_changes": []}
         return lambda _cid: (doc, [])
 
     def verify(self, proof: Any) -> Any:
@@ -101,14 +104,29 @@ def test_a_compromise_omitted_from_the_keyring_file_is_taken_from_the_log(tmp_pa
     assert not st.deployable and any("compromised" in r for r in st.reasons), st.reasons
 
 
-def test_a_proof_without_the_keyring_changes_fails_closed_once_the_root_replaced_the_keyring(
+def test_a_revocation_left_out_of_the_proofs_keyring_changes_still_applies(tmp_path: Path,
+                                                                          database_url: str) -> None:
+    """Move: the release engineer hands the pipeline the registry's state proof with the logged
+    revocation taken out of `keyring_changes` (emptied, or the field deleted). The entry is still
+    among the proof's entries from the case's first on, which are proven complete, so it applies
+    (it used to verify)."""
+    s = Story(tmp_path, database_url)
+    s.revoke_in_log()
+    for kw in ({"empty_changes": True}, {"drop_changes": True}):
+        v = s.verify(s.proof(**kw))
+        assert not v.ok, kw
+        assert any("revoked as compromised from 2026-12-01" in r for r in dana(v)), (kw, v.reasons)
+
+
+def test_a_proof_without_the_keyring_changes_takes_them_from_its_entries_once_the_root_replaced_the_keyring(
         tmp_path: Path, database_url: str) -> None:
     s = Story(tmp_path, database_url)
     current = s.revoke_in_log()
     s.rotate_root_to(current)
-    v = s.verify(s.proof(drop_changes=True))  # the revocation left out of the proof
+    v = s.verify(s.proof(drop_changes=True))  # the revocation left out of the list, not of the entries
     assert not v.ok
-    assert any("whether a key was revoked since cannot be established" in r for r in v.reasons), v.reasons
+    assert not any("cannot be established" in r for r in v.reasons), v.reasons
+    assert any("compromised" in r for r in dana(v)), v.reasons
     full = s.verify(s.proof())  # with the logged changes: the chain reaches the current keyring
     assert not any("cannot be established" in r for r in full.reasons), full.reasons
     assert not full.ok and any("compromised" in r for r in dana(full)), full.reasons

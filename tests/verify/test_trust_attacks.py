@@ -58,7 +58,8 @@ class Setup:
 def setup(tmp_path: Path, database_url: str) -> Setup:
     with open_registry(database_url) as reg:
         w, bundle, _applied = approved_world(tmp_path / "w", reg)
-    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path,
+                       max_age=dt.timedelta(hours=24))
     trust.checkpoint(database_url)
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
     return Setup(w, database_url, trust, bundle, tmp_path)

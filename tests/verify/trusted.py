@@ -21,6 +21,9 @@ STORY_LOGGED = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 """When the tests' stories record their decisions in the log (before the `--at 2026-12-01` they
 verify at: a signature's time is when the log recorded it, and one logged after `--at` never
 counts)."""
+STORY_EPOCH = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+"""No test story logs anything before this. A test trust root accepts a checkpoint as fresh for 24
+hours past the story's last entry, counted from here on the real clock (`make_trust`)."""
 
 
 @contextlib.contextmanager
@@ -47,9 +50,17 @@ class Trust:
     """The single root key (1 of 1)."""
 
     def checkpoint(self, db: str, *, at: dt.datetime | None = None) -> str:
+        """Sign a checkpoint of the whole log, at `at` (default: a second after the newest entry,
+        or now if that is later than now, so a story logged on its own dates is proven as of then:
+        `verify` judges no earlier than the checkpoint that proves the state)."""
         from casegate.store import open_registry
 
         with open_registry(db) as reg:
+            if at is None:
+                last = reg.events()
+                after = (dt.datetime.fromisoformat(max(e.recorded_at for e in last).replace("Z", "+00:00"))
+                         + dt.timedelta(seconds=1)) if last else None
+                at = min(after, dt.datetime.now(dt.UTC)) if after is not None else None
             return reg.checkpoint(self.log_key, ORIGIN, at=at)
 
     def proof(self, db: str, case_id: str, dest: Path, *, at: dt.datetime | None = None) -> Path:
@@ -64,11 +75,13 @@ class Trust:
         return dest
 
 
-def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelta = dt.timedelta(hours=24),
+def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelta | None = None,
                extra_keyrings: list[str] | None = None, witnesses: list[tuple[str, Path]] | None = None,
                witness_threshold: int = 0) -> Trust:
     """Version 1 of a trust root pinning `policy` and `keyring`, and a new log key (and, when
-    given, witnesses by (name, public key file) with the cosignatures it requires)."""
+    given, witnesses by (name, public key file) with the cosignatures it requires). `max_age`
+    (default: 24 hours past `STORY_EPOCH` on the real clock, so a checkpoint signed on a story's
+    dates stays fresh) is how old a checkpoint it accepts."""
     from casegate.cli._trust import _policy_pin, _raw_hex
     from casegate.sign import generate_key, load_keyring, load_signer
     from casegate.store import generate_key as log_keygen
@@ -82,6 +95,8 @@ def make_trust(where: Path, *, policy: Path, keyring: Path, max_age: dt.timedelt
         write_root,
     )
 
+    if max_age is None:
+        max_age = dt.datetime.now(dt.UTC) - STORY_EPOCH + dt.timedelta(hours=24)
     where.mkdir(parents=True, exist_ok=True)
     root_key = where / "root.key"
     generate_key(root_key)

@@ -3,6 +3,7 @@ token per kind of user."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -144,7 +145,8 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
     t = Trust(where / "trust", where / "log.pem", where / "root.key")
     if not t.dir.exists():
         t = make_trust(where, policy=board.case_dir / "policy.yaml", keyring=board.case_dir / "keys" / "keyring.yaml")
-    t.checkpoint(board.database_url)
+    # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state
+    t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
                "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", "--access", "self-serve", "--region", "US",
                *RATE_LIMITS,

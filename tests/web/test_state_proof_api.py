@@ -4,6 +4,7 @@ reached, never lets the deploy verify."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -37,7 +38,8 @@ def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) 
         r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
         assert r.returncode == 1, r.stdout + r.stderr
         assert "the registry has no signed checkpoint" in r.stderr
-        t.checkpoint(board.database_url)
+        # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state
+        t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
         r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
         assert r.returncode == 0, r.stdout + r.stderr
         assert "state proven by the log at size" in r.stderr

@@ -24,6 +24,9 @@ def attest(
     (<name>.sigstore.json, with the signer's key id as the public-key hint).
 
     The envelopes are re-packaged, not re-signed: verify them with the signers' public keys.
+    A NO-GO decision is exported too, and a decision attestation says nothing of the case's later
+    state: a tool that admits a model on one must read its outcome and boundary, and only
+    `casegate verify` with a state proof says whether the model may be deployed now.
     """
     from ..sign import write_attestations
     from ..verify import read_bundle

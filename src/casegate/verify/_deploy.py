@@ -15,7 +15,7 @@ from ..trust import TrustRoot
 from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malformed
 from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
-from ._proven import check_state_proof, log_times
+from ._proven import FUTURE_SKEW, check_state_proof, log_times
 from ._revocations import revocation_gaps, with_logged_revocations
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
@@ -23,6 +23,17 @@ ProofSource = Callable[[str], tuple[Any, list[str]]]
 
 NO_TRUST_ROOT = ("no trust root: nothing the bundle brings (policy, keyring) can be trusted; pass "
                  "--trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT")
+def judged_before_proof(at: dt.datetime, signed_at: dt.datetime) -> str:
+    """The reason given when a deploy is judged as of a time before the checkpoint that proves
+    the case's state: the proof is of the state then, so every date the decision holds to (its
+    conditions' due dates, the evidence's expiry, the re-evaluation date, the keys' validity, the
+    public summary's due date) must be judged no earlier."""
+    return (f"--at {at.isoformat()} is before the checkpoint that proves the case's state (signed "
+            f"{signed_at.isoformat()}): a deploy is judged as of the state the log proves, so the conditions' due "
+            "dates, the evidence's expiry, the re-evaluation date and the keys' validity are judged as of then "
+            "or later (leave --at out to verify as of now, or give a time no earlier than the checkpoint)")
+
+
 NO_STATE_PROOF = ("no proof of the case's current state: pass --state-proof FILE (made with "
                   "`casegate state-proof`), --db URL or --registry-url URL")
 
@@ -73,6 +84,9 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     proven state in which the decision no longer holds (reopened, withdrawn, restricted to a
     narrower boundary, approved on another decision, an open objection).
 
+    `at` must not be earlier than the checkpoint the state is proven by (`judged_before_proof`):
+    the proof is of the state then, and the decision's dates are judged no earlier.
+
     Every signature's time is when the proven log recorded it (`log_times`): one the log does
     not hold, one logged after `at`, after its key was retired, or not before its key's
     compromise does not count. Every revocation the proven log records for a key of the keyring
@@ -98,6 +112,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         else:
             proven, reasons = check_state_proof(doc, trust, case_id, now=now)
             proof_reasons += reasons
+            # the proof shows the state as of its checkpoint; judging the decision's dates as of an
+            # earlier time would let a deploy step pass `--at` its approval day for ever
+            if proven is not None and at + FUTURE_SKEW < proven.signed_at:
+                proof_reasons.append(judged_before_proof(at, proven.signed_at))
             checked = True
     logged = log_times(proven.entries) if proven is not None else None
     # revocations from the proven log too: the keyring file the decision names predates every

@@ -141,9 +141,15 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
         elif -age > FUTURE_SKEW.total_seconds():
             reasons.append(f"the checkpoint claims to be signed in the future ({signed_at.isoformat()})")
     before = len(reasons)
-    entries = _case_entries(proof, cp, case_id, reasons)
+    in_tail: list[LogEntry] = []
+    entries = _case_entries(proof, cp, case_id, reasons, in_tail)
     complete = len(reasons) == before
     changes = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
+    # the entries from the case's first on are proven complete, so every keyring change among them
+    # applies whether or not the proof lists it apart: a revocation left out of `keyring_changes`
+    # would otherwise let the revoked key's signatures count
+    listed = {e.index for e in changes}
+    changes = sorted(changes + [e for e in in_tail if e.index not in listed], key=lambda e: e.index)
     replayed = replay(entries)
     reasons += replayed.problems
     if replayed.state is None and complete:
@@ -154,10 +160,12 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
                        signed_at, tuple(changes)), []
 
 
-def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[str]) -> list[LogEntry]:
+def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[str],
+                  keyring_changes: list[LogEntry]) -> list[LogEntry]:
     """The case's entries (of `PROOF_KINDS`, in log order), when the proof holds every log entry
     from the case's first to the end of the checkpoint's tree and they rebuild its root; else
-    none, with the reasons."""
+    none, with the reasons. The keyring changes among those entries are added to
+    `keyring_changes`."""
     raw = proof.get("entries")
     first = proof.get("first")
     if not isinstance(raw, list) or not raw or type(first) is not int:
@@ -191,6 +199,7 @@ def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[st
         reasons.append(f"the state proof's entries {first}..{cp.tree_size - 1} are not the log the checkpoint "
                        "signs: an entry was altered, made up or left out")
         return []
+    keyring_changes += [e for e in tail if e.kind == "keyring-change" and e.case_id is None]
     return [e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS]
 
 
