@@ -238,7 +238,7 @@ class _Shape:
 
     def __init__(self) -> None:
         Case.model_rebuild()
-        case = Case.__pydantic_core_schema__
+        case: Any = Case.__pydantic_core_schema__
         definitions = case["definitions"] if case["type"] == "definitions" else []
         root = case["schema"] if case["type"] == "definitions" else case
         stripped: set[Any] = set()
@@ -254,7 +254,7 @@ class _Shape:
                  "fields": {"argument": {"type": "typed-dict-field", "schema": argument, "required": False},
                             "evidence": {"type": "typed-dict-field", "schema": evidence, "required": False}}}
         self.validator = SchemaValidator({"type": "definitions", "schema": shape, "definitions": definitions}
-                                         if definitions else shape)  # type: ignore[arg-type]
+                                         if definitions else shape)
         from ..model import Evidence
 
         self.element_plan = plan_of(Element)

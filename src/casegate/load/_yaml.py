@@ -746,7 +746,7 @@ def _keys(t: Any, node: int) -> list[str]:
 def _orders(t: Any, root: int, noted: tuple[str, ...]) -> dict[tuple[str, ...], list[str]]:
     """The keys of the root mapping and of its mappings named `noted`, in order (a few calls into
     rapidyaml per key: the top of a file holds a dozen)."""
-    orders = {(): _keys(t, root)}
+    orders: dict[tuple[str, ...], list[str]] = {(): _keys(t, root)}
     for name in noted:
         node = _find_key(t, root, name)
         if node >= 0 and node != _NONE and t.is_map(node):
