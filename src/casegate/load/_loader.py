@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import operator
 import os
-import sys
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -989,52 +988,8 @@ def _share_built(data: dict[str, Any], shared: _Shared) -> bool:
         for name in _NESTED[at]:
             held = list(filter(None, map(operator.itemgetter(name), dicts)))
             _share_sets(held, shared.setdefault(f"sets {at} {name}", {}))
-            _compact(held)
         _share_values(models, at, shared)
-        _compact(models)
     return True
-
-
-_TEMPLATES: dict[type, Any] = {}
-
-
-def _template(cls: type[BaseModel]) -> dict[str, Any] | None:
-    """A dict of `cls`'s field names, in order, whose copies share one table of keys (CPython's
-    key-sharing dict, as an instance's `__dict__` is), or None where the interpreter makes none."""
-    if cls not in _TEMPLATES:
-        holder = type(f"_{cls.__name__}Keys", (), {})()
-        for name in cls.model_fields:
-            setattr(holder, name, None)
-        got: dict[str, Any] | None = holder.__dict__
-        full = dict.fromkeys(cls.model_fields)
-        if got is None or list(got) != list(full) or sys.getsizeof(got.copy()) >= sys.getsizeof(full):
-            got = None
-        _TEMPLATES[cls] = (holder, got)
-    return _TEMPLATES[cls][1]  # type: ignore[no-any-return]
-
-
-def _compact(models: list[BaseModel]) -> None:
-    """Give each of `models` (all of one class) a `__dict__` that shares its table of keys with the
-    others: pydantic builds each model's dict with a table of its own (464 bytes for an element's
-    21 fields, 296 shared). The new dicts are equal to the old, key for key and in order; a dict
-    whose keys are not the class's fields (none from pydantic) keeps its own. All in C."""
-    if not models:
-        return
-    template = _template(type(models[0]))
-    if template is None:
-        return
-    old = list(map(_dict_of, models))
-    if len(set(map(type, models))) != 1 or set(map(len, old)) != {len(template)}:
-        return
-    if set(map(len, map(dict.copy(template).__or__, old))) != {len(template)}:
-        return  # (a key other than the fields: every dict kept as it was)
-    del old
-    # a part at a time, so that the memory of one part's old dicts holds the next part's new ones
-    for at in range(0, len(models), _PART):
-        part = models[at:at + _PART]
-        new = list(map(dict.copy, itertools.repeat(template, len(part))))
-        list(map(dict.update, new, map(_dict_of, part)))
-        list(map(object.__setattr__, part, itertools.repeat("__dict__"), new))
 
 
 def _share_sets(models: list[BaseModel], one: dict[Any, Any]) -> None:
