@@ -225,11 +225,8 @@ def test_a_lean_load_of_a_large_case_builds_it_in_parts_and_matches_an_ordinary_
         tmp_path: Path, bad: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A lean load builds each file's large sections as it reads the file, a part at a time,
     letting each part's parsed data go; the case, its findings (in order, located) and its data
-    as read are those of an ordinary load, valid or not. (The fast read straight from the JSON,
-    tested in test_fast_read.py, is turned off here.)"""
-    from casegate.load import _bulk, _loader, load_case
-
-    monkeypatch.setattr(_bulk, "read", lambda *a: None)
+    as read are those of an ordinary load, valid or not."""
+    from casegate.load import _loader, load_case
 
     case = _large_case(tmp_path, bad_element=4500 if bad in ("element", "both") else None,
                        bad_top=bad in ("top", "both"), duplicate=bad == "duplicate")

@@ -389,19 +389,11 @@ them now and reading and hashing them again to locate a finding in them."""
 def _read(path: Path, shown: str, budget: _CaseBudget | None = None, *, lean: bool = False) -> SourceFile:
     """One file read and parsed (charged to `budget`). `lean`: the bytes of a file of `LET_GO_FROM`
     bytes or more are let go once parsed, read again from the file if a location in it is asked
-    for (`YamlDoc.release_raw`); and such a file's argument elements and evidence items are built
-    into models straight from its JSON where that gives what the ordinary path gives
-    (`casegate.load._bulk`; then its `doc.fast`)."""
+    for (`YamlDoc.release_raw`)."""
     raw = read_regular_file(path, shown)
     estimate = budget.charge(raw, shown) if budget is not None else None
+    doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate)
     lean = lean and len(raw) >= LET_GO_FROM
-    fast = None
-    if lean:
-        from . import _bulk
-
-        fast = _bulk.read
-    doc = parse_yaml(shown, raw, nodes_charged=budget is not None, node_estimate=estimate, fast=fast,
-                     noted=("argument",))
     del raw
     if lean:
         doc.release_raw(path, _NOTED)
@@ -746,7 +738,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     shared: _Shared = {}  # (a lean load's: the ids and values its built sections share, see `_share_values`)
     if lean:
         build_case_validator()  # before any section: the nested models' schemas are then shared
-        built, failed = _built(main.doc.data, shared) if not main.doc.fast else (_share_built(main.doc.data, shared), False)
+        built, failed = _built(main.doc.data, shared)
     files = [main]
     diags: list[Finding] = []
     origins = Origins()
@@ -785,9 +777,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
         files.append(src)
         # (no name here holds the file's parsed data: a lean load builds its large sections)
         its_includes = _check_version(src, "case").get("include") or []
-        if src.doc.fast:
-            built = _share_built(src.doc.data, shared) or built
-        elif lean and not failed:
+        if lean and not failed:
             more, failed = _built(src.doc.data, shared)
             built = built or more
         _dup_key_findings(src, diags)
@@ -968,38 +958,6 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
             raise
         built = True
     return built
-
-
-def _share_built(data: dict[str, Any], shared: _Shared) -> bool:
-    """What `_build_sections` does once it has built a section, for the sections a file's fast
-    read built (`casegate.load._bulk`): their ids, values and sets of given field names shared
-    (here the sets are compared as sets, there being no parsed items to read the keys from).
-    Returns True (the file's sections are built)."""
-    known = shared.setdefault("ids", {})
-    for at in _BULK:
-        items = _section(data, at)
-        if not items:
-            continue
-        ids, models = list(map(known.setdefault, items, items)), list(items.values())
-        items.clear()
-        items.update(zip(ids, models, strict=True))
-        _share_sets(models, shared.setdefault(f"sets {at}", {}))
-        dicts = list(map(_dict_of, models))
-        for name in _NESTED[at]:
-            held = list(filter(None, map(operator.itemgetter(name), dicts)))
-            _share_sets(held, shared.setdefault(f"sets {at} {name}", {}))
-        _share_values(models, at, shared)
-    return True
-
-
-def _share_sets(models: list[BaseModel], one: dict[Any, Any]) -> None:
-    """Let `models` whose sets of given field names are equal hold one set (the first met, kept in
-    `one` across files), compared a few thousand at a time (see `share_field_sets`)."""
-    for at in range(0, len(models), _PART):
-        chunk = models[at:at + _PART]
-        sets = list(map(_fields_set_of, chunk))
-        chosen = list(map(one.setdefault, map(frozenset, sets), sets))
-        list(map(object.__setattr__, chunk, itertools.repeat("__pydantic_fields_set__"), chosen))
 
 
 def _share_field_sets(models: Collection[BaseModel], items: list[Any], shared: dict[tuple[str, ...], set[str]]) -> None:

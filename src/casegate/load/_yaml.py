@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,7 +58,7 @@ class YamlDoc(Record):
     """One parsed YAML file: its data, and what is needed to locate any path in it."""
 
     _fields = ("path", "data", "_raw", "duplicates", "bom", "origin", "_sha256", "_noted", "_buf", "_tree",
-               "_base", "_line_starts", "_lines", "_keys", "_items", "_lookups", "_released", "fast")
+               "_base", "_line_starts", "_lines", "_keys", "_items", "_lookups", "_released")
     path: str
     data: Any
     _raw: bytes | None
@@ -82,15 +82,13 @@ class YamlDoc(Record):
     _released: bool
     """The parsed tree was let go once the data was built (a large case would otherwise hold its
     text, its tree and its objects at once); the first lookup of a location parses `raw` again."""
-    fast: bool
-    """The data was built by `parse_yaml`'s `fast` reader (and may hold models)."""
 
     def __init__(self, path: str, data: Any, _raw: bytes | None, duplicates: list[DuplicateKey] | None = None,
                  bom: bool = False, origin: Path | None = None, _sha256: str | None = None,
                  _noted: dict[bytes, bool] | None = None, _buf: bytearray | None = None, _tree: Any = None,
                  _base: int = 0, _line_starts: list[int] | None = None, _lines: list[bytes] | None = None,
                  _keys: dict[int, dict[bytes, int]] | None = None, _items: dict[int, list[int]] | None = None,
-                 _lookups: dict[int, int] | None = None, _released: bool = False, fast: bool = False) -> None:
+                 _lookups: dict[int, int] | None = None, _released: bool = False) -> None:
         self.path = path
         self.data = data
         self._raw = _raw
@@ -108,7 +106,6 @@ class YamlDoc(Record):
         self._items = {} if _items is None else _items
         self._lookups = {} if _lookups is None else _lookups
         self._released = _released
-        self.fast = fast
 
     @property
     def raw(self) -> bytes:
@@ -606,27 +603,14 @@ def node_bound_over(raw: bytes, limit: int) -> int | None:
     return bound if bound > limit else None
 
 
-FastReader = Callable[[bytes, int, dict[tuple[str, ...], list[str]]], Any]
-"""Builds a document's data from the JSON rapidyaml emitted for it (`parse_yaml`'s `fast`)."""
-
-
-def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estimate: int | None = None,
-               fast: FastReader | None = None, noted: Iterable[str] = ()) -> YamlDoc:
+def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
     """Parse one YAML document. Raises InputError (with line and column) on syntax errors.
 
     `nodes_charged`: the caller has already held the text's node bound within the `yaml-nodes`
     limit (a case's files are charged together, before each is parsed), so it is not counted
-    again here. `node_estimate`: the text's `node_estimate`, when the caller has counted it.
-
-    `fast`: where the document's root is a mapping that the JSON emitter takes, its data is
-    `fast(json, nodes, orders)` instead of `json.loads(json)` (when that is not None): `nodes` is
-    the parsed tree's node count and `orders` the keys of the root mapping (under `()`) and of
-    the root's mappings named in `noted` (under `(name,)`), in the file's order. `fast` must give
-    None unless its data is what `json.loads` would give, each mapping's entries (models or
-    not) in order, and there is no duplicate key; with None, the document is read as without it.
-    The document's `fast` is whether its data came from `fast`."""
+    again here. `node_estimate`: the text's `node_estimate`, when the caller has counted it."""
     try:
-        return _parse_yaml(path, raw, nodes_charged, node_estimate, fast, tuple(noted))
+        return _parse_yaml(path, raw, nodes_charged, node_estimate)
     except InputError:
         raise
     except Exception as e:  # rapidyaml's resolver and odd escapes: still a typed error
@@ -639,8 +623,7 @@ def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estim
         ) from None
 
 
-def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None,
-                fast: FastReader | None = None, noted: tuple[str, ...] = ()) -> YamlDoc:
+def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
     if len(raw) > current_limits().file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
     bom = raw.startswith(_BOM)
@@ -705,19 +688,10 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
     except Exception:
         return _walked(doc, limits)
     nodes, one_doc = tree.size(), tree.is_stream(root)
-    orders = _orders(tree, root, noted) if fast is not None and not one_doc and tree.is_map(root) else None
     # the tree (the largest thing a parse holds: some 150 bytes a node) goes before the objects
     # are built from its JSON; the rare file that needs the walk parses its text again
     del tree
     doc.release_tree()
-    if fast is not None and orders is not None:
-        got = fast(text, nodes, orders)
-        if got is not None:
-            doc.data, doc.fast = got, True
-            del text
-            if len(raw) >= _RESERVE_FROM:
-                give_back()
-            return doc
     try:
         data = json.loads(text)
     except Exception:
@@ -732,26 +706,6 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         data = data[0]
     doc.data = data
     return doc
-
-
-def _keys(t: Any, node: int) -> list[str]:
-    out = []
-    c = t.first_child(node)
-    while c != _NONE:
-        out.append(bytes(t.key(c)).decode())
-        c = t.next_sibling(c)
-    return out
-
-
-def _orders(t: Any, root: int, noted: tuple[str, ...]) -> dict[tuple[str, ...], list[str]]:
-    """The keys of the root mapping and of its mappings named `noted`, in order (a few calls into
-    rapidyaml per key: the top of a file holds a dozen)."""
-    orders: dict[tuple[str, ...], list[str]] = {(): _keys(t, root)}
-    for name in noted:
-        node = _find_key(t, root, name)
-        if node >= 0 and node != _NONE and t.is_map(node):
-            orders[(name,)] = _keys(t, node)
-    return orders
 
 
 def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
@@ -769,26 +723,6 @@ def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
 
 
 _BOM = b"\xef\xbb\xbf"
-
-
-_TRIM: list[Any] = []
-
-
-def give_back() -> None:
-    """Hand the C heap's free pages back to the system (glibc's `malloc_trim`; nothing elsewhere).
-
-    A large file's tree, its JSON and pydantic-core's parse of that JSON are allocated by malloc,
-    and freed once its data is built. malloc keeps the freed memory in its heap, resident, unless
-    it lies at the heap's top; the Python objects built meanwhile live elsewhere (Python's own
-    arenas), so nothing reuses it, and a large case's peak carried each file's parse to its end.
-    """
-    if not _TRIM:
-        try:
-            _TRIM.append(ctypes.CDLL(None).malloc_trim)
-        except (OSError, AttributeError):
-            _TRIM.append(None)
-    if _TRIM[0] is not None:
-        _TRIM[0](0)
 
 _RESERVE_FROM = 1 << 16
 """Texts of this many bytes or more have their tree's nodes reserved before they are parsed."""
