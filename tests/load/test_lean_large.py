@@ -1,6 +1,6 @@
-"""A large file's fast read (its elements and evidence validated straight from rapidyaml's JSON,
-`casegate.load._bulk`): taken only where it gives what the ordinary path gives; duplicate keys
-at any depth and every invalid item still reported, located, as before."""
+"""A lean load of large files (`keep_data=False`: sections built as each file is read) against an
+ordinary load: the same case, and duplicate keys at any depth and every invalid item reported,
+located, exactly as an ordinary load reports them."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casegate.load import _bulk, load_case
-from casegate.load._loader import LET_GO_FROM
+from casegate.load import load_case
+from casegate.load._loader import _BUILD_FROM, LET_GO_FROM
 
-_N = 1200
-"""Items in each large file: more than `LET_GO_FROM` bytes, so a lean load reads it fast."""
+_N = _BUILD_FROM + 50
+"""Items in each large file: enough for a lean load to build the file's section as it reads it
+(in parts, without the items' Python checks: `casegate.load._unhooked`), and more than
+`LET_GO_FROM` bytes, so that it lets the file's bytes go."""
 
 
 def _write(tmp: Path, elements: list[str], evidence: list[str], *, argument_head: str = "",
@@ -45,43 +47,18 @@ def _findings(loaded: Any) -> list[tuple[str, str, str]]:
 
 
 def _three(case: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any, Any]:
-    """An ordinary load, a lean load, and a lean load with the fast read turned off."""
+    """An ordinary load, a lean load, and a second lean load (nothing carried between loads)."""
     kept = load_case(case, root=case.parent)
     lean = load_case(case, root=case.parent, keep_data=False)
-    with monkeypatch.context() as m:
-        m.setattr(_bulk, "read", lambda *a: None)
-        slow = load_case(case, root=case.parent, keep_data=False)
+    slow = load_case(case, root=case.parent, keep_data=False)
     return kept, lean, slow
 
 
-def _fast(loaded: Any) -> dict[str, bool]:
-    return {Path(f.path).name: f.doc.fast for f in loaded.files}
-
-
-def test_the_fast_read_is_taken_for_large_files_and_builds_the_ordinary_case(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_lean_load_of_large_files_builds_the_ordinary_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     case = _write(tmp_path, [], [])
     kept, lean, slow = _three(case, monkeypatch)
-    assert _fast(lean) == {"case.yaml": False, "argument.yaml": True, "evidence.yaml": True}
-    assert not any(_fast(kept).values()) and not any(_fast(slow).values())
     assert lean.case is not None and lean.case == kept.case == slow.case
     assert _findings(lean) == _findings(kept) == _findings(slow) == []
-    # the models it built share their dicts' keys and their sets of field names, and still read
-    # and compare as any other
-    els = list(lean.case.argument.elements.values())
-    assert len({id(e.model_fields_set) for e in els[:_N]}) == 1
-    assert els[0].claim == "Claim 0 holds." and els[0].type == "claim" and els[0] == kept.case.argument.elements["G0"]
-    assert els[0].model_copy(update={"claim": "x"}).claim == "x" and els[0].claim == "Claim 0 holds."
-
-
-def test_the_fast_read_gives_none_to_a_text_whose_count_comes_out_short() -> None:
-    """Straight from a JSON whose mapping repeats a key: the count is one short of the tree."""
-    text = json.dumps({"casegate": 1, "evidence": {"E1": {"kind": "eval", "producer": "a", "date": "2026-10-01"}}})
-    orders = {(): ["casegate", "evidence"]}
-    assert _bulk.read(text.encode(), 7, orders) is not None
-    dup = text.replace('"producer": "a"', '"producer": "a", "producer": "b"')
-    assert _bulk.read(dup.encode(), 8, orders) is None
-    assert _bulk.read(text.encode(), 8, orders) is None
 
 
 @pytest.mark.parametrize(("where", "file", "line"), [
@@ -95,9 +72,8 @@ def test_the_fast_read_gives_none_to_a_text_whose_count_comes_out_short() -> Non
 ])
 def test_a_duplicate_key_at_any_depth_of_a_large_file_is_refused_at_its_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, file: str, line: int | None) -> None:
-    """The lab repeats a key in a large file, hoping the fast read keeps the second value unseen:
-    the file takes the ordinary path, which reports CG901 at the repeated key's line, as an
-    ordinary load does."""
+    """The lab repeats a key in a large file, hoping a lean load keeps the second value unseen: it
+    reports CG901 at the repeated key's line, as an ordinary load does."""
     elements: list[str] = []
     evidence: list[str] = []
     argument_head = evidence_head = ""
@@ -119,7 +95,6 @@ def test_a_duplicate_key_at_any_depth_of_a_large_file_is_refused_at_its_line(
                     "result: {samples: [{id: a, score: 1}, {id: b, score: 0, score: 1}]}}\n"]
     case = _write(tmp_path, elements, evidence, argument_head=argument_head, evidence_head=evidence_head)
     kept, lean, slow = _three(case, monkeypatch)
-    assert not _fast(lean)[file]
     assert _findings(lean) == _findings(kept) == _findings(slow)
     dups = [f for f in lean.diagnostics if f.code == "CG901"]
     assert len(dups) == 1 and dups[0].location is not None and dups[0].location.file.endswith(file)
@@ -142,13 +117,11 @@ def test_a_duplicate_key_at_any_depth_of_a_large_file_is_refused_at_its_line(
 ])
 def test_an_invalid_item_in_a_large_file_is_reported_as_the_ordinary_load_reports_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, item: tuple[str, str]) -> None:
-    """The fast read leaves out two of the models' Python checks (one text per element, counts
-    that add up) and tests them over all items at once: an item that fails either, or any other
-    check, sends the file down the ordinary path, whose findings are unchanged."""
+    """An invalid item in a large file (two texts on one element, counts that do not add up, any
+    other check): a lean load reports it as an ordinary load does."""
     kind, text = item
     case = _write(tmp_path, [text] if kind == "element" else [], [text] if kind == "evidence" else [])
     kept, lean, slow = _three(case, monkeypatch)
-    assert not _fast(lean)["argument.yaml" if kind == "element" else "evidence.yaml"]
     assert kept.case is None and lean.case is None
     assert _findings(lean) == _findings(kept) == _findings(slow)
     assert any(f.code == "CG900" for f in lean.diagnostics)
@@ -214,13 +187,12 @@ def _line(key: str, item: dict[str, Any], indent: str, duplicate: str | None) ->
 @given(elements=st.lists(st.tuples(_ident, _element()), max_size=6),
        evidence=st.lists(st.tuples(_ident, _evidence()), max_size=6),
        duplicate=st.one_of(st.none(), st.sampled_from(["claim", "supported_by", "result", "kind", "producer"])))
-def test_property_the_fast_and_ordinary_reads_load_the_same_case(
+def test_property_lean_and_ordinary_loads_load_the_same_case(
         tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
         elements: list[tuple[str, dict[str, Any]]], evidence: list[tuple[str, dict[str, Any]]],
         duplicate: str | None) -> None:
-    """Over generated items, valid or not, with or without a repeated key or id: a lean load
-    (fast read where it is taken), a lean load without it and an ordinary load build equal cases
-    and report the same findings, in order, at the same places."""
+    """Over generated items, valid or not, with or without a repeated key or id: lean loads and an
+    ordinary load build equal cases and report the same findings, in order, at the same places."""
     tmp = tmp_path_factory.mktemp("fast")
     case = _write(tmp, [_line(k, v, "    ", duplicate) for k, v in elements],
                   [_line(k, v, "  ", duplicate) for k, v in evidence])
@@ -233,3 +205,27 @@ def test_property_the_fast_and_ordinary_reads_load_the_same_case(
             assert (a.result is None) == (b.result is None)
             if a.result is not None and b.result is not None:
                 assert a.result.model_fields_set == b.result.model_fields_set
+
+
+def test_the_items_python_checks_are_left_out_of_the_parts_validators_and_tested_over_each_part() -> None:
+    from casegate.load._unhooked import counts_consistent, texts_one_each, unhooked
+    from casegate.model import Element, Evidence, build_case_validator
+
+    build_case_validator()
+    elements, evidence = unhooked(("argument", "elements")), unhooked(("evidence",))
+    assert elements is not None and elements.tests == [texts_one_each]
+    assert evidence is not None and evidence.tests == [counts_consistent]
+    # what the ordinary validator refuses, the part's validator takes, and its test catches
+    two = {"G1": {"claim": "a"}, "G2": {"claim": "b", "strategy": "c"}}
+    got = elements.validator.validate_python(two)
+    assert isinstance(got["G2"], Element) and not elements.holds(list(got.values()))
+    assert elements.holds([got["G1"]]) and not texts_one_each([Element.model_construct()])
+    over = {"E1": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"successes": 5, "trials": 4}}}
+    got = evidence.validator.validate_python(over)
+    assert isinstance(got["E1"], Evidence) and not evidence.holds(list(got.values()))
+    fine = {"E1": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"bypasses": 1, "attempts": 4}},
+            "E2": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"successes": 1}},
+            "E3": {"kind": "eval", "producer": "a", "date": "2026-10-01"}}
+    got = evidence.validator.validate_python(fine)
+    assert evidence.holds(list(got.values()))
+    assert list(got.values()) == [Evidence.model_validate(v) for v in fine.values()]

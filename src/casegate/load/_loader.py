@@ -921,7 +921,10 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
     built, before the next file is read: a large case never holds all of its parsed data and all
     of its models at once (the load's peak of memory), and the memory its parsed items took is
     used again for the next ones. The section keeps its ids, in their order; its values become
-    models, which pydantic takes as they are when the case is built around them; models built
+    models, which pydantic takes as they are when the case is built around them. Each part is
+    validated without the items' Python checks, which are tested over the part at once
+    (`casegate.load._unhooked`); a part that fails them is validated again, the ordinary way, for
+    the ordinary error. Models built
     from items that name the same keys share one set of given field names (`_share_field_sets`),
     and equal ids and values of the files `shared` is passed for share one object
     (`_share_values`).
@@ -937,7 +940,10 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         items = _section(data, at)
         if items is None or len(items) < _BUILD_FROM:
             continue
+        from ._unhooked import unhooked
+
         adapter = _adapter(at)
+        fast = unhooked(at)
         sets: dict[tuple[str, ...], set[str]] = {}
         nested: dict[str, dict[tuple[str, ...], set[str]]] = {name: {} for name in _NESTED[at]}
         known = shared.setdefault("ids", {})
@@ -946,7 +952,10 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         try:
             for start in range(0, len(ids), _PART):
                 end = start + _PART
-                part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                given = dict(zip(ids[start:end], values[start:end], strict=True))
+                part = fast.validator.validate_python(given) if fast is not None else None
+                if part is None or not fast.holds(list(part.values())):  # type: ignore[union-attr]
+                    part = adapter.validate_python(given)  # (raises the ordinary error for the item)
                 _share_field_sets(part.values(), values[start:end], sets)
                 _share_nested_field_sets(part.values(), values[start:end], nested)
                 _share_values(part.values(), at, shared)
