@@ -129,6 +129,8 @@ def unhooked(at: tuple[str, ...]) -> Unhooked | None:
             taken = _taken_out()
             stripped: set[Any] = set()
             section = _stripped(section, taken, stripped)
+            # (a model built on its own before the case is held by reference, among the definitions)
+            definitions = _stripped(definitions, taken, stripped)
             schema = {"type": "definitions", "schema": section, "definitions": definitions} if definitions else section
             _BUILT[at] = Unhooked(SchemaValidator(schema), [taken[h] for h in stripped])
         except (LookupError, TypeError):
