@@ -17,8 +17,7 @@ from casegate.load._loader import _BUILD_FROM, LET_GO_FROM
 
 _N = _BUILD_FROM + 50
 """Items in each large file: enough for a lean load to build the file's section as it reads it
-(in parts, without the items' Python checks: `casegate.load._unhooked`), and more than
-`LET_GO_FROM` bytes, so that it lets the file's bytes go."""
+(in parts), and more than `LET_GO_FROM` bytes, so that it lets the file's bytes go."""
 
 
 def _write(tmp: Path, elements: list[str], evidence: list[str], *, argument_head: str = "",
@@ -205,45 +204,3 @@ def test_property_lean_and_ordinary_loads_load_the_same_case(
             assert (a.result is None) == (b.result is None)
             if a.result is not None and b.result is not None:
                 assert a.result.model_fields_set == b.result.model_fields_set
-
-
-_UNHOOKED = """
-from casegate.model import Element, Evidence, build_case_validator
-from casegate.load._unhooked import counts_consistent, texts_one_each, unhooked
-build_case_validator()  # (as a lean load does; no element or evidence item built before)
-elements, evidence = unhooked(("argument", "elements")), unhooked(("evidence",))
-assert elements is not None and elements.tests == [texts_one_each]
-assert evidence is not None and evidence.tests == [counts_consistent]
-# what the ordinary validator refuses, the part's validator takes, and its test catches
-two = {"G1": {"claim": "a"}, "G2": {"claim": "b", "strategy": "c"}}
-got = elements.validator.validate_python(two)
-assert isinstance(got["G2"], Element) and not elements.holds(list(got.values()))
-assert elements.holds([got["G1"]]) and not texts_one_each([Element.model_construct()])
-over = {"E1": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"successes": 5, "trials": 4}}}
-got = evidence.validator.validate_python(over)
-assert isinstance(got["E1"], Evidence) and not evidence.holds(list(got.values()))
-fine = {"E1": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"bypasses": 1, "attempts": 4}},
-        "E2": {"kind": "eval", "producer": "a", "date": "2026-10-01", "result": {"successes": 1}},
-        "E3": {"kind": "eval", "producer": "a", "date": "2026-10-01"}}
-got = evidence.validator.validate_python(fine)
-assert evidence.holds(list(got.values()))
-assert list(got.values()) == [Evidence.model_validate(v) for v in fine.values()]
-print("ok")
-"""
-
-
-def test_the_items_python_checks_are_left_out_of_the_parts_validators_and_tested_over_each_part() -> None:
-    """In a fresh process, as the program loads a case: the parts' validators take what only the
-    left-out checks refuse, and the tests standing in for those checks catch it. (Where a model
-    was built on its own first, pydantic may reuse its validator, checks and all: slower, never
-    wrong.)"""
-    import os
-    import subprocess
-    import sys
-
-    import casegate
-
-    src = str(Path(casegate.__file__).resolve().parents[1])
-    out = subprocess.run([sys.executable, "-c", _UNHOOKED], capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": src})
-    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import operator
 import os
-import sys
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -922,10 +921,7 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
     built, before the next file is read: a large case never holds all of its parsed data and all
     of its models at once (the load's peak of memory), and the memory its parsed items took is
     used again for the next ones. The section keeps its ids, in their order; its values become
-    models, which pydantic takes as they are when the case is built around them. Each part is
-    validated without the items' Python checks, which are tested over the part at once
-    (`casegate.load._unhooked`); a part that fails them is validated again, the ordinary way, for
-    the ordinary error. Models built
+    models, which pydantic takes as they are when the case is built around them; models built
     from items that name the same keys share one set of given field names (`_share_field_sets`),
     and equal ids and values of the files `shared` is passed for share one object
     (`_share_values`).
@@ -941,10 +937,7 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         items = _section(data, at)
         if items is None or len(items) < _BUILD_FROM:
             continue
-        from ._unhooked import unhooked
-
         adapter = _adapter(at)
-        fast = unhooked(at)
         sets: dict[tuple[str, ...], set[str]] = {}
         nested: dict[str, dict[tuple[str, ...], set[str]]] = {name: {} for name in _NESTED[at]}
         known = shared.setdefault("ids", {})
@@ -953,16 +946,10 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         try:
             for start in range(0, len(ids), _PART):
                 end = start + _PART
-                given = dict(zip(ids[start:end], values[start:end], strict=True))
-                part = fast.validator.validate_python(given) if fast is not None else None
-                if part is None or not fast.holds(list(part.values())):  # type: ignore[union-attr]
-                    part = adapter.validate_python(given)  # (raises the ordinary error for the item)
+                part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
                 _share_field_sets(part.values(), values[start:end], sets)
                 _share_nested_field_sets(part.values(), values[start:end], nested)
                 _share_values(part.values(), at, shared)
-                _compact(list(part.values()))
-                for name in _NESTED[at]:
-                    _compact(list(filter(None, map(operator.itemgetter(name), map(_dict_of, part.values())))))
                 items.update(part)
                 values[start:end] = itertools.repeat(None, len(values[start:end]))
         except ValidationError:
@@ -971,43 +958,6 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
             raise
         built = True
     return built
-
-
-_TEMPLATES: dict[type, tuple[object, dict[str, Any] | None]] = {}
-
-
-def _template(cls: type) -> dict[str, Any] | None:
-    """A dict of the model class `cls`'s field names, in order, whose copies share one table of
-    keys (CPython's key-sharing dict, as a plain object's `__dict__` is); None where the
-    interpreter makes none, or its copies are no smaller than a dict of their own."""
-    if cls not in _TEMPLATES:
-        names = list(cls.model_fields)  # type: ignore[attr-defined]
-        holder = type(f"_{cls.__name__}Fields", (), {})()
-        for name in names:
-            setattr(holder, name, None)
-        got: dict[str, Any] | None = holder.__dict__
-        if got is None or list(got) != names or sys.getsizeof(got.copy()) >= sys.getsizeof(dict.fromkeys(names)):
-            got = None
-        _TEMPLATES[cls] = (holder, got)  # (the holder keeps the shared table of keys alive)
-    return _TEMPLATES[cls][1]
-
-
-def _compact(models: list[BaseModel]) -> None:
-    """Give each of `models` (of one class, built by pydantic) a `__dict__` that shares one table
-    of keys with the others: pydantic builds each model's dict with a table of its own (464 bytes
-    for an element's 21 fields; 296 shared, some 2 MiB of a 10k-goal case). The new dict is equal
-    to the old, key for key and in order (pydantic sets every field, in the class's order); where
-    a dict holds any other key, every model keeps its own. All in C, a few operations per model."""
-    if not models:
-        return
-    template = _template(type(models[0]))
-    if template is None or len(set(map(type, models))) != 1:
-        return
-    new = list(map(dict.copy, itertools.repeat(template, len(models))))
-    list(map(dict.update, new, map(_dict_of, models)))
-    if set(map(len, new)) != {len(template)}:
-        return
-    list(map(object.__setattr__, models, itertools.repeat("__dict__"), new))
 
 
 def _share_field_sets(models: Collection[BaseModel], items: list[Any], shared: dict[tuple[str, ...], set[str]]) -> None:

@@ -692,8 +692,6 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
     # are built from its JSON; the rare file that needs the walk parses its text again
     del tree
     doc.release_tree()
-    if len(raw) >= _RESERVE_FROM:
-        give_back()
     try:
         data = json.loads(text)
     except Exception:
@@ -725,27 +723,6 @@ def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
 
 
 _BOM = b"\xef\xbb\xbf"
-
-
-_TRIM: list[Any] = []
-
-
-def give_back() -> None:
-    """Hand the C heap's free pages back to the system (glibc's `malloc_trim`; nothing where
-    there is none).
-
-    A large file's tree is allocated by malloc and freed once its JSON is emitted. malloc keeps
-    freed memory in its heap, resident, unless it lies at the heap's top; the Python objects built
-    next live elsewhere (Python's own arenas), so the pages would stay resident, unused, for the
-    rest of the run: some 4 MiB of a 10k-goal check.
-    """
-    if not _TRIM:
-        try:
-            _TRIM.append(ctypes.CDLL(None).malloc_trim)
-        except (OSError, AttributeError):
-            _TRIM.append(None)
-    if _TRIM[0] is not None:
-        _TRIM[0](0)
 
 _RESERVE_FROM = 1 << 16
 """Texts of this many bytes or more have their tree's nodes reserved before they are parsed."""
