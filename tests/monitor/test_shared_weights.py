@@ -190,3 +190,65 @@ def test_a_case_that_only_follows_another_is_no_cause_for_it() -> None:
     assert got["c"].restricted_to == "trusted-access"
     log.entries.append(_change(6, "a", "approved", decision))
     assert sorted(standing_changes(log)) == ["c"]  # type: ignore[arg-type]
+
+
+def test_a_crash_between_a_state_change_and_its_follow_up_logs_neither(
+        both: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reason: the reopening of atlas-2-api was committed before the registry logged the same
+    change on atlas-2-api-eu; a writer stopped between the two left atlas-2-api-eu deployable in
+    the log (and in every state proof) until the next state change or submit. Now the change and
+    its follow-up are one transaction: a crash in between leaves the log as it was."""
+    from casegate.monitor import _compare
+
+    tmp, db = both
+    size = _size(db)
+
+    def crash(reg: object) -> list[object]:
+        raise RuntimeError("the writer stopped")
+
+    monkeypatch.setattr(_compare, "follow_shared_weights", crash)
+    stopped = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason",
+                  "ransomware incident", code=70)
+    assert "the writer stopped" in stopped.stderr
+    monkeypatch.undo()
+    assert _size(db) == size
+    assert "lifecycle: approved-with-conditions" in _cg(tmp, db, "state", "show", "atlas-2-api", code=None).stdout
+    # the retry logs both
+    p = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    assert f"{EU}: approved-with-conditions -> reopened (log entry" in p.stdout, p.stdout
+
+
+def _size(db: str) -> int:
+    from casegate.store import open_registry
+
+    with open_registry(db) as reg:
+        return reg.size()
+
+
+def test_a_follow_up_the_registry_owes_makes_every_read_fail_closed(both: tuple[Path, str]) -> None:
+    """Reason: a registry that holds a reopening with no follow-up logged on the other case of the
+    same weights (written before follow-ups shared their cause's transaction, or by a writer that
+    skipped them) answered DEPLOYABLE for that case, and `state-proof` and `verify --db` vouched
+    for it. While a follow-up is owed, every read says "not verified"; the next write logs it."""
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        transition(reg, "atlas-2-api", CaseState.reopened,
+                   {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        assert reg.case_state(EU) == "approved-with-conditions"
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT VERIFIED: case atlas-2-api is reopened (log entry"), show.stdout
+    assert f"the registry has not logged the same change (reopened) on case {EU}" in show.stdout
+    _trust(tmp).checkpoint(db)
+    refused = _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json", code=1)
+    assert f"has not logged the same change (reopened) on case {EU}" in refused.stderr, refused.stderr
+    assert not (tmp / "eu-proof.json").exists()
+    for extra in (("--model-digest", DIGEST), ("--model", "case/model")):
+        err = _verify_eu(tmp, db, *extra, "--db", db, code=1)
+        assert f"has not logged the same change (reopened) on case {EU}" in err, err
+    # the next `triggers run` logs what is owed
+    _cg(tmp, db, "triggers", "run", code=None)
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is reopened"), show.stdout

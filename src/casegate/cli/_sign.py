@@ -534,6 +534,9 @@ def verify(
                           at=_instant(at), deployment=given, model_files=files)
         if reg is not None and v.case_id:
             from ..monitor import deployed_weights_problems, logged_files_of
+            from ._common import owed_reasons
+
+            v.reasons += owed_reasons(reg, v.case_id)
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way

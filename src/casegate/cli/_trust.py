@@ -428,8 +428,11 @@ def state_proof(
     else:
         from ..store import open_registry
 
+        from ._common import owed_reasons
+
         with open_registry(db, readonly=True) as reg:
             got, problems = reg.state_proof(case_id)
+            problems += owed_reasons(reg, case_id)
         proof = got  # type: ignore[assignment]
     if problems or proof is None:
         err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")

@@ -584,72 +584,129 @@ def _strictest(found: list[Standing]) -> Standing | None:
     return min(found, key=rank) if found else None
 
 
-def linked_standing(reg: Registry, case_id: str, number: int, *, index: _ModelIndex | None = None,
+def linked_standing(reg: Registry | None, case_id: str, number: int, *, index: _ModelIndex | None = None,
                     standing: dict[str, Standing] | None = None) -> list[Standing]:
     """The standing reopenings, restrictions and withdrawals (`standing_changes`) of the other
     cases about the same model as stored version `number` of `case_id` (`cases_of_model`)."""
-    standing = standing_changes(reg) if standing is None else standing
+    if standing is None or index is None:
+        assert reg is not None
+        standing = standing_changes(reg) if standing is None else standing
     if not any(c != case_id for c in standing):
         return []
-    index = index or _ModelIndex.of(reg)
+    if index is None:
+        assert reg is not None
+        index = _ModelIndex.of(reg)
     cases = index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
     return [standing[c] for c in cases if c in standing]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A state change a deployed case owes because a case about the same model stands reopened,
+    restricted or withdrawn for a cause of its own (`owed_follow_up`)."""
+
+    case_id: str
+    to: str
+    """reopened, withdrawn or restricted."""
+    restricted_to: str | None
+    boundary: str | None
+    """The boundary of the decision the case stands approved on."""
+    cause: dict[str, Any]
+    """The `shared-weights` cause to log."""
+    found: Standing
+
+
+def owed_follow_up(case_id: str, state: str | None, restriction: str | None, boundary: object,
+                   version: int | None, index: _ModelIndex, standing: dict[str, Standing]) -> FollowUp | None:
+    """What deployed case `case_id` (in `state`, restricted to `restriction`, approved by a
+    decision across `boundary` on stored version `version`) must follow, given every case's
+    standing change (`standing_changes`) and what ties cases to a model (`index`): withdrawn,
+    else reopened, else restricted to that boundary when it is narrower than the boundary the
+    case stands on; None when nothing. The registry logs it (`follow_shared_weights`); the log
+    monitor recomputes it from the log and flags a deployed case left without it (LM106)."""
+    from ..model import BoundaryKind
+
+    if state not in ("approved", "approved-with-conditions", "restricted") or version is None:
+        return None
+    found = _strictest(linked_standing(None, case_id, version, index=index, standing=standing))
+    if found is None:
+        return None
+    kinds = {b.value: b for b in BoundaryKind}
+    decided = kinds.get(str(boundary))
+    stands_on = kinds.get(str(restriction)) if state == "restricted" and restriction else decided
+    restricted_to = None
+    if found.state == "restricted":
+        restricted_to = kinds.get(str(found.restricted_to))
+        if restricted_to is None:
+            found = Standing(found.case_id, "reopened", None, found.entry)  # fail closed: no boundary to cap at
+        elif stands_on is not None and restricted_to.rank >= stands_on.rank:
+            return None
+    what = ("do not deploy under any case id while that stands" if found.state != "restricted" else
+            f"deploy no wider than {found.restricted_to} under any case id while that stands")
+    cause = {"type": SHARED_WEIGHTS, "case": found.case_id, "entry": found.entry, "state": found.state,
+             "reason": f"{found.words()}, and is about the same model as this case (a digest, its name and "
+                       f"version, or weights the registry hashed for both): the weights {what}"}
+    return FollowUp(case_id, found.state, restricted_to.value if found.state == "restricted" and restricted_to
+                    else None, decided.value if decided is not None else None, cause, found)
+
+
+def owed_follow_ups(reg: Registry, case_id: str | None = None) -> list[FollowUp]:
+    """The state changes the registry owes deployed cases (every one, or `case_id`'s) about the
+    same model as a case whose own reopening, restriction or withdrawal stands (`owed_follow_up`).
+    Empty once `follow_shared_weights` has logged them; a read that finds one owed (a registry
+    written before they were logged with their cause, or by a writer that stopped between the
+    two) answers "not verified" for that case."""
+    standing = standing_changes(reg)
+    if not standing:
+        return []
+    index: _ModelIndex | None = None
+    out: list[FollowUp] = []
+    for cid in [case_id] if case_id is not None else reg.case_ids():
+        state = reg.case_state(cid)
+        if state not in ("approved", "approved-with-conditions", "restricted"):
+            continue
+        approval = current_approval(reg, cid)
+        if approval is None:
+            continue
+        index = index or _ModelIndex.of(reg)
+        decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
+        owed = owed_follow_up(cid, state, reg.case_restriction(cid) if state == "restricted" else None,
+                              decided, approval.version, index, standing)
+        if owed is not None:
+            out.append(owed)
+    return out
+
+
+def owed_words(f: FollowUp) -> str:
+    """Why a case owing a follow-up does not verify, naming what to do."""
+    to = f" to {f.restricted_to}" if f.restricted_to else ""
+    return (f"{f.found.words()} and is about the same model as case {f.case_id}, but the registry has not logged "
+            f"the same change ({f.to}{to}) on case {f.case_id}: its state cannot be vouched for until it does "
+            f"(`casegate triggers run` logs it)")
 
 
 def follow_shared_weights(reg: Registry) -> list[LogEntry]:
     """Move every deployed case (approved, approved with conditions or restricted) about the same
     model as a case whose own reopening, restriction or withdrawal stands (`linked_standing`, for
     the version it was approved at) the same way, with a `shared-weights` cause naming that case
-    and its change: withdrawn, else reopened, else restricted to that boundary when it is narrower
-    than the boundary the case stands on. So the case's own state (`state show`, its state proof
-    offline, `verify`) says the weights do not deploy, whatever case id they are filed under. The
-    moves are logged; returns their entries. Each case is moved as the lifecycle allows
-    (`transition`); one another writer moved first is left to that writer's own call."""
+    and its change (`owed_follow_up`: withdrawn, else reopened, else restricted to that boundary
+    when it is narrower than the boundary the case stands on). So the case's own state (`state
+    show`, its state proof offline, `verify`) says the weights do not deploy, whatever case id they
+    are filed under. The moves are logged in one transaction, joining the caller's (the state
+    change or submission that made them owed: `Registry.atomic`), so the log never holds the cause
+    without them; returns their entries."""
     from ..model import BoundaryKind
     from ._states import CaseState, IllegalTransitionError, transition
 
-    standing = standing_changes(reg)
-    if not standing:
-        return []
-    index: _ModelIndex | None = None
     out: list[LogEntry] = []
-    for case_id in reg.case_ids():
-        state = reg.case_state(case_id)
-        if state not in ("approved", "approved-with-conditions", "restricted"):
-            continue
-        approval = current_approval(reg, case_id)
-        if approval is None:
-            continue
-        index = index or _ModelIndex.of(reg)
-        found = _strictest(linked_standing(reg, case_id, approval.version, index=index, standing=standing))
-        if found is None:
-            continue
-        restriction = reg.case_restriction(case_id) if state == "restricted" else None
-        decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
-        kinds = {b.value: b for b in BoundaryKind}
-        boundary = kinds.get(str(decided))
-        stands_on = kinds.get(str(restriction)) if restriction else boundary
-        restricted_to = None
-        if found.state == "restricted":
+    with reg.atomic("following a state change of a case about the same weights"):
+        for f in owed_follow_ups(reg):
             try:
-                restricted_to = BoundaryKind(str(found.restricted_to))
-            except ValueError:
-                restricted_to = None
-            if restricted_to is None:
-                found = Standing(found.case_id, "reopened", None, found.entry)  # fail closed: no boundary to cap at
-            elif stands_on is not None and restricted_to.rank >= stands_on.rank:
+                out.append(transition(reg, f.case_id, CaseState(f.to), f.cause,
+                                      restricted_to=BoundaryKind(f.restricted_to) if f.restricted_to else None,
+                                      boundary=BoundaryKind(f.boundary) if f.boundary else None, follow=False))
+            except IllegalTransitionError:
                 continue
-        to = CaseState(found.state)
-        what = ("do not deploy under any case id while that stands" if found.state != "restricted" else
-                f"deploy no wider than {found.restricted_to} under any case id while that stands")
-        cause = {"type": SHARED_WEIGHTS, "case": found.case_id, "entry": found.entry, "state": found.state,
-                 "reason": f"{found.words()}, and is about the same model as this case (a digest, its name and "
-                           f"version, or weights the registry hashed for both): the weights {what}"}
-        try:
-            out.append(transition(reg, case_id, to, cause, restricted_to=restricted_to if found.state == "restricted"
-                                  else None, boundary=boundary, follow=False))
-        except IllegalTransitionError:
-            continue
     return out
 
 
