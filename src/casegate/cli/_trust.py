@@ -427,7 +427,6 @@ def state_proof(
         problems: list[str] = []
     else:
         from ..store import open_registry
-
         from ._common import owed_reasons
 
         with open_registry(db, readonly=True) as reg:
