@@ -160,7 +160,7 @@ def test_weights_hashed_later_for_a_withdrawn_case_withdraw_the_deployed_one(
 
 
 def _change(index: int, case: str, to: str, cause: dict[str, object], restricted_to: str | None = None) -> SimpleNamespace:
-    return SimpleNamespace(index=index, case_id=case, payload={"to": to, "cause": cause, "restricted_to": restricted_to})
+    return SimpleNamespace(index=index, case_id=case, kind="state-change", payload={"to": to, "cause": cause, "restricted_to": restricted_to})
 
 
 class _Log:
@@ -252,3 +252,75 @@ def test_a_follow_up_the_registry_owes_makes_every_read_fail_closed(both: tuple[
     _cg(tmp, db, "triggers", "run", code=None)
     show = _cg(tmp, db, "state", "show", EU, code=None)
     assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is reopened"), show.stdout
+
+
+def _monitor(db: str, state: object | None = None) -> tuple[object, list[object]]:
+    """The log monitor's run over every entry of the registry not yet checked."""
+    from casegate.monitor._logwatch import MonitorState, check_entries
+    from casegate.store import open_registry
+
+    st = state if state is not None else MonitorState()
+    with open_registry(db) as reg:
+        found = check_entries(st, [e for e in reg.events() if e.index >= st.size])  # type: ignore[attr-defined]
+    return st, found
+
+
+def test_the_log_monitor_flags_a_follow_up_the_registry_did_not_log(both: tuple[Path, str], tmp_path: Path) -> None:
+    """Reason: a registry that reopened atlas-2-api and logged nothing on atlas-2-api-eu (the
+    same weights) passed the independent log monitor: it did not recompute what must follow.
+    Now LM106 names the case left deployable, once, from the log alone (the monitor's state file
+    carries what it needs between runs); an honest reopening breaks no rule."""
+    from casegate.monitor._logwatch import MonitorState
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    st, found = _monitor(db)
+    assert found == []
+    with open_registry(db) as reg:
+        cause = transition(reg, "atlas-2-api", CaseState.reopened,
+                           {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        reg.record("note", None, {"what": "an unrelated entry"})
+    path = tmp_path / "monitor.json"
+    st.save(path)  # type: ignore[attr-defined]
+    st, found = _monitor(db, MonitorState.load(path))
+    assert [(v.code, v.case_id, v.index) for v in found] == [("LM106", EU, cause.index)], found  # type: ignore[attr-defined]
+    assert f"case atlas-2-api is reopened (log entry {cause.index})" in found[0].message  # type: ignore[attr-defined]
+    assert "the registry logged no shared-weights change (reopened) on it" in found[0].message  # type: ignore[attr-defined]
+    # reported once; logged late, the follow-up ends it
+    _cg(tmp, db, "triggers", "run", code=None)
+    st.save(path)  # type: ignore[attr-defined]
+    _st, found = _monitor(db, MonitorState.load(path))
+    assert found == []
+
+
+def test_the_log_monitor_flags_a_follow_up_weaker_than_what_is_owed(both: tuple[Path, str]) -> None:
+    """Reason: atlas-2-api restricted to internal-deployment, and atlas-2-api-eu (the same
+    weights) restricted only to trusted-access by a shared-weights change: the monitor took any
+    shared-weights change as the follow-up. LM106 holds it to the strictest standing change."""
+    from casegate.model import BoundaryKind
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        cause = transition(reg, "atlas-2-api", CaseState.restricted,
+                           {"type": "manual", "role": "rso", "reason": "bio flags"},
+                           restricted_to=BoundaryKind.internal_deployment, boundary=BoundaryKind.api, follow=False)
+        transition(reg, EU, CaseState.restricted,
+                   {"type": "shared-weights", "case": "atlas-2-api", "entry": cause.index, "reason": "same weights"},
+                   restricted_to=BoundaryKind.trusted_access, boundary=BoundaryKind.api, follow=False)
+    _st, found = _monitor(db)
+    assert [(v.code, v.case_id) for v in found] == [("LM106", EU)], found  # type: ignore[attr-defined]
+    assert "is still restricted to trusted-access" in found[0].message  # type: ignore[attr-defined]
+    assert "no shared-weights change (restricted to internal-deployment)" in found[0].message  # type: ignore[attr-defined]
+
+
+def test_an_honest_registry_breaks_no_monitor_rule_with_shared_weights(both: tuple[Path, str]) -> None:
+    tmp, db = both
+    _cg(tmp, db, "state", "set", "atlas-2-api", "restricted", "--to", "trusted-access", "--role", "rso",
+        "--reason", "bio-classifier flag rate breached")
+    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    st, found = _monitor(db)
+    assert found == [], found
+    assert st.cases[EU].state == "reopened"  # type: ignore[attr-defined]

@@ -362,26 +362,68 @@ def _tensor_pairs(raw: object) -> dict[str, str]:
             and isinstance(t[1], str) and _FINGERPRINT.fullmatch(t[1])}
 
 
-def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
-    """The files of each stored version's model(s) the registry logged (`model-files` entries; an
-    entry logged before every file was lists only the weights; one logged before tensors were
-    fingerprinted lists no tensors)."""
-    weights: dict[tuple[str, int], dict[str, str]] = {}
-    files: dict[tuple[str, int], dict[str, str]] = {}
-    tensors: dict[tuple[str, int], dict[str, str]] = {}
+@dataclass
+class ModelLog:
+    """What ties cases to a model, folded from the log entry by entry (`add`): each stored
+    version's logged `system` (case id, number, system), in log order, and the files and tensors of
+    each stored version's model(s) the registry logged (`model-files` entries; an entry logged
+    before every file was lists only the weights; one logged before tensors were fingerprinted
+    lists no tensors). The registry folds its whole log (`_ModelIndex.of`); the log monitor folds
+    the entries as it checks them, and keeps the fold between runs (`to_json`)."""
 
-    def pairs(raw: object) -> dict[str, str]:
-        return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
+    versions: list[tuple[str, object, object]] = field(default_factory=list)
+    weights: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    files: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    tensors: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
 
-    for e in reg.events(kind=MODEL_FILES_EVENT):
+    def add(self, e: LogEntry) -> bool:
+        """Fold `e` in; whether it was a version or model files."""
+        if not e.case_id:
+            return False
+        if e.kind == "case-version":
+            self.versions.append((e.case_id, e.payload.get("version"), e.payload.get("system")))
+            return True
         n = e.payload.get("version")
-        if not e.case_id or not isinstance(n, int):
-            continue
+        if e.kind != MODEL_FILES_EVENT or not isinstance(n, int):
+            return False
+
+        def pairs(raw: object) -> dict[str, str]:
+            return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} \
+                if isinstance(raw, list) else {}
+
         held = pairs(e.payload.get("weights"))
-        weights.setdefault((e.case_id, n), {}).update(held)
-        files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
-        tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
-    return {k: LoggedModel(weights[k], files[k], tensors[k]) for k in weights}
+        self.weights.setdefault((e.case_id, n), {}).update(held)
+        self.files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
+        self.tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
+        return True
+
+    def logged(self) -> dict[tuple[str, int], LoggedModel]:
+        return {k: LoggedModel(self.weights[k], self.files[k], self.tensors[k]) for k in self.weights}
+
+    def index(self) -> _ModelIndex:
+        return _ModelIndex(self.logged(), self.versions)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"versions": [list(v) for v in self.versions],
+                "models": [[c, n, self.weights[c, n], self.files[c, n], self.tensors[c, n]]
+                           for c, n in sorted(self.weights)]}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ModelLog:
+        out = cls(versions=[(str(c), n, sy) for c, n, sy in raw.get("versions", [])])
+        for c, n, w, f, t in raw.get("models", []):
+            out.weights[str(c), int(n)] = dict(w)
+            out.files[str(c), int(n)] = dict(f)
+            out.tensors[str(c), int(n)] = dict(t)
+        return out
+
+
+def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
+    """The files of each stored version's model(s) the registry logged (`ModelLog`)."""
+    fold = ModelLog()
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        fold.add(e)
+    return fold.logged()
 
 
 def _logged_for_digests(reg: Registry, system: object) -> LoggedModel | None:
@@ -501,8 +543,10 @@ class _ModelIndex:
 
     @classmethod
     def of(cls, reg: Registry) -> _ModelIndex:
-        return cls(_logged_models(reg), [(e.case_id, e.payload.get("version"), e.payload.get("system"))
-                                         for e in reg.events(kind="case-version") if e.case_id])
+        fold = ModelLog()
+        for e in [*reg.events(kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)]:
+            fold.add(e)
+        return fold.index()
 
     def system_of(self, case_id: str, number: int) -> object:
         return next((sy for c, n, sy in self.versions if c == case_id and n == number), None)
@@ -554,17 +598,22 @@ def standing_changes(reg: Registry) -> dict[str, Standing]:
     case that only follows another is no cause for a third (the one it follows is)."""
     out: dict[str, Standing] = {}
     for e in reg.events(kind="state-change"):
-        if not e.case_id:
-            continue
-        to = e.payload.get("to")
-        cause = e.payload.get("cause")
-        ctype = cause.get("type") if isinstance(cause, dict) else None
-        if to in FOLLOWED_STATES and ctype != SHARED_WEIGHTS:
-            r = e.payload.get("restricted_to")
-            out[e.case_id] = Standing(e.case_id, str(to), str(r) if r else None, e.index)
-        elif to == "superseded" or (to in ("approved", "approved-with-conditions") and ctype == "decision"):
-            out.pop(e.case_id, None)
+        fold_standing(out, e)
     return out
+
+
+def fold_standing(out: dict[str, Standing], e: LogEntry) -> None:
+    """Fold the state change `e` into `out` (`standing_changes`)."""
+    if not e.case_id or e.kind != "state-change":
+        return
+    to = e.payload.get("to")
+    cause = e.payload.get("cause")
+    ctype = cause.get("type") if isinstance(cause, dict) else None
+    if to in FOLLOWED_STATES and ctype != SHARED_WEIGHTS:
+        r = e.payload.get("restricted_to")
+        out[e.case_id] = Standing(e.case_id, str(to), str(r) if r else None, e.index)
+    elif to == "superseded" or (to in ("approved", "approved-with-conditions") and ctype == "decision"):
+        out.pop(e.case_id, None)
 
 
 _SEVERITY = {"withdrawn": 0, "reopened": 1, "restricted": 2}
