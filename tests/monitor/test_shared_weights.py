@@ -245,6 +245,12 @@ def test_a_follow_up_the_registry_owes_makes_every_read_fail_closed(both: tuple[
     refused = _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json", code=1)
     assert f"has not logged the same change (reopened) on case {EU}" in refused.stderr, refused.stderr
     assert not (tmp / "eu-proof.json").exists()
+    # nor from the log's tiles alone (they are the whole log: what is owed is seen from them)
+    _cg(tmp, db, "log", "tiles", "--out", "tiles", "--entries-out", "full", "--db", db)
+    refused = _cg(tmp, db, "state-proof", EU, "--tiles", "full", "--trust-root", str(_trust(tmp).dir),
+                  "--out", "eu-proof.json", code=1)
+    assert f"has not logged the same change (reopened) on case {EU}" in refused.stderr, refused.stderr
+    assert not (tmp / "eu-proof.json").exists()
     for extra in (("--model-digest", DIGEST), ("--model", "case/model")):
         err = _verify_eu(tmp, db, *extra, "--db", db, code=1)
         assert f"has not logged the same change (reopened) on case {EU}" in err, err

@@ -248,6 +248,22 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
     return found
 
 
+def owed_in_log(entries: Iterable[LogEntry], case_id: str) -> list[str]:
+    """Why the log `entries` (every entry, from the first) do not vouch for `case_id`'s state: the
+    state change it owes, as of the last entry, because a case about the same model stands
+    reopened, restricted or withdrawn (LM106's rule, `owed_follow_up`); empty when none."""
+    from ._compare import owed_words
+
+    state = MonitorState()
+    check_entries(state, entries)
+    c = state.cases.get(case_id)
+    if c is None or not state.standing:
+        return []
+    owed = owed_follow_up(case_id, c.state, c.restricted_to, c.approval_boundary, c.approval,
+                          state.models.index(), state.standing)
+    return [owed_words(owed)] if owed is not None else []
+
+
 def _may_follow(e: LogEntry) -> bool:
     """Whether `e` may be part of what the registry logs with the entry that makes a follow-up
     owed: the model's files after its version, or a follow-up itself."""
