@@ -330,3 +330,15 @@ def test_an_honest_registry_breaks_no_monitor_rule_with_shared_weights(both: tup
     st, found = _monitor(db)
     assert found == [], found
     assert st.cases[EU].state == "reopened"  # type: ignore[attr-defined]
+
+
+def test_verify_takes_one_source_of_the_case_state(both: tuple[Path, str]) -> None:
+    """Reason: given a state proof taken before atlas-2-api was reopened and `--db`, verify read
+    the proof alone (ignoring the registry that shows the reopening, and comparing no weights)
+    and passed: the pipeline looked checked against the registry. Two sources are refused."""
+    tmp, db = both
+    _trust(tmp).checkpoint(db)
+    _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json")
+    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    err = _verify_eu(tmp, db, "--model-digest", DIGEST, "--state-proof", "eu-proof.json", "--db", db, code=2)
+    assert "--state-proof and --db are sources of the same thing, the case's state: give one" in err, err

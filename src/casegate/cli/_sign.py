@@ -373,7 +373,14 @@ def decide(
 
 def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None):  # type: ignore[no-untyped-def]
     """Where the case's state proof comes from, and the registry to close afterwards: a proof
-    file (offline), the review board's API, or the registry itself opened read-only."""
+    file (offline), the review board's API, or the registry itself opened read-only. Only one may
+    be given: with two, the one not read would look checked (a state proof taken before a
+    reopening beside a --db that shows it)."""
+    given = [flag for flag, v in (("--state-proof", state_proof), ("--registry-url", registry_url), ("--db", db))
+             if v is not None]
+    if len(given) > 1:
+        raise InputError(f"{' and '.join(given)} are sources of the same thing, the case's state: give one",
+                         help="--db (or --registry-url) for the registry's state now; --state-proof for an offline check")
     if state_proof is not None:
         from ..limits import read_json_document
 
