@@ -342,3 +342,19 @@ def test_verify_takes_one_source_of_the_case_state(both: tuple[Path, str]) -> No
     _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
     err = _verify_eu(tmp, db, "--model-digest", DIGEST, "--state-proof", "eu-proof.json", "--db", db, code=2)
     assert "--state-proof and --db are sources of the same thing, the case's state: give one" in err, err
+
+
+def test_the_log_monitor_flags_a_case_s_own_change_logged_as_a_follow_up(both: tuple[Path, str]) -> None:
+    """Reason: a reopening of atlas-2-api logged with a `shared-weights` cause (naming a case that
+    stands nothing) is not a standing change of its own, so atlas-2-api-eu (the same weights) owes
+    nothing and kept deploying, and the monitor took the change as a follow-up. LM107 names it."""
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        fake = transition(reg, "atlas-2-api", CaseState.reopened,
+                          {"type": "shared-weights", "case": EU, "entry": 3, "reason": "same weights"}, follow=False)
+    _st, found = _monitor(db)
+    assert [(v.code, v.case_id, v.index) for v in found] == [("LM107", "atlas-2-api", fake.index)], found  # type: ignore[attr-defined]
+    assert f"case {EU} has no reopening, restriction or withdrawal of its own standing" in found[0].message  # type: ignore[attr-defined]

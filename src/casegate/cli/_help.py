@@ -162,6 +162,6 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_notify', 2777),
     ('_redteam', 2422),
     ('_witness', 7265),
-    ('_logwatch', 4916),
+    ('_logwatch', 5016),
     ('_tiles', 9636),
 )

@@ -26,6 +26,10 @@ The rules (each a stable code):
   in the transaction of the entry that makes them owed, so they come right after it: the
   monitor judges once the entries that may follow (model files, `shared-weights` changes) are
   read, and at the end of every run.
+- LM107 shared-weights-without-grounds: a `shared-weights` state change whose cause does not name
+  the standing reopening, restriction or withdrawal (its log entry) of another case about the same
+  model as the case's approved version: a case's own change logged as a follow-up is no cause for
+  the other cases of its weights (they would not follow it).
 
 The monitor keeps its position and what it needs to judge later entries (each case's replayed
 state, what ties cases to a model, the standing changes) in a JSON state file, so a run checks
@@ -79,6 +83,8 @@ LOG_RULES = {r.code: r for r in (
     LogRule("LM106", "shared-weights-not-followed",
             "a deployed case about the same model as a reopened, restricted or withdrawn case is not "
             "moved the same way"),
+    LogRule("LM107", "shared-weights-without-grounds",
+            "a shared-weights state change names no standing change of a case about the same model"),
 )}
 
 
@@ -238,6 +244,7 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
         if state.unjudged and last is not None and not _may_follow(e):
             found += _unfollowed(state, last)
         found += _check(state, e, keyring)
+        found += _grounds(state, e)
         state.unjudged |= state.models.add(e) or e.kind == "state-change"
         fold_standing(state.standing, e)
         state.size += 1
@@ -262,6 +269,32 @@ def owed_in_log(entries: Iterable[LogEntry], case_id: str) -> list[str]:
     owed = owed_follow_up(case_id, c.state, c.restricted_to, c.approval_boundary, c.approval,
                           state.models.index(), state.standing)
     return [owed_words(owed)] if owed is not None else []
+
+
+def _grounds(state: MonitorState, e: LogEntry) -> list[LogViolation]:
+    """LM107 for a `shared-weights` state change `e`: its cause must name the standing change of a
+    case about the same model as the approved version of `e`'s case (judged before `e`)."""
+    cause = e.payload.get("cause")
+    if e.kind != "state-change" or not e.case_id or not isinstance(cause, dict) \
+            or cause.get("type") != SHARED_WEIGHTS:
+        return []
+    named, entry = cause.get("case"), cause.get("entry")
+    s = state.standing.get(str(named)) if named else None
+    c = state.cases.get(e.case_id)
+    linked = False
+    if s is not None and c is not None and c.approval is not None:
+        idx = state.models.index()
+        linked = str(named) in idx.cases_of(e.case_id, idx.system_of(e.case_id, c.approval),
+                                            idx.logged.get((e.case_id, c.approval)))
+    if s is not None and s.entry == entry and linked:
+        return []
+    why = ("it names no case" if not named else
+           f"case {named} has no reopening, restriction or withdrawal of its own standing" if s is None else
+           f"case {named}'s standing change is log entry {s.entry}, not {entry}" if s.entry != entry else
+           f"case {named} is not about the same model as the version case {e.case_id} stands approved at")
+    return [LogViolation("LM107", e.index, e.kind, e.case_id,
+                         f"a shared-weights change to {e.payload.get('to')} without grounds: {why}; a case's own "
+                         "change logged as a follow-up is followed by no other case of its weights")]
 
 
 def _may_follow(e: LogEntry) -> bool:
