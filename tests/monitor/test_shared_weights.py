@@ -160,7 +160,7 @@ def test_weights_hashed_later_for_a_withdrawn_case_withdraw_the_deployed_one(
 
 
 def _change(index: int, case: str, to: str, cause: dict[str, object], restricted_to: str | None = None) -> SimpleNamespace:
-    return SimpleNamespace(index=index, case_id=case, payload={"to": to, "cause": cause, "restricted_to": restricted_to})
+    return SimpleNamespace(index=index, case_id=case, kind="state-change", payload={"to": to, "cause": cause, "restricted_to": restricted_to})
 
 
 class _Log:
@@ -190,3 +190,171 @@ def test_a_case_that_only_follows_another_is_no_cause_for_it() -> None:
     assert got["c"].restricted_to == "trusted-access"
     log.entries.append(_change(6, "a", "approved", decision))
     assert sorted(standing_changes(log)) == ["c"]  # type: ignore[arg-type]
+
+
+def test_a_crash_between_a_state_change_and_its_follow_up_logs_neither(
+        both: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reason: the reopening of atlas-2-api was committed before the registry logged the same
+    change on atlas-2-api-eu; a writer stopped between the two left atlas-2-api-eu deployable in
+    the log (and in every state proof) until the next state change or submit. Now the change and
+    its follow-up are one transaction: a crash in between leaves the log as it was."""
+    from casegate.monitor import _compare
+
+    tmp, db = both
+    size = _size(db)
+
+    def crash(reg: object) -> list[object]:
+        raise RuntimeError("the writer stopped")
+
+    monkeypatch.setattr(_compare, "follow_shared_weights", crash)
+    stopped = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason",
+                  "ransomware incident", code=70)
+    assert "the writer stopped" in stopped.stderr
+    monkeypatch.undo()
+    assert _size(db) == size
+    assert "lifecycle: approved-with-conditions" in _cg(tmp, db, "state", "show", "atlas-2-api", code=None).stdout
+    # the retry logs both
+    p = _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    assert f"{EU}: approved-with-conditions -> reopened (log entry" in p.stdout, p.stdout
+
+
+def _size(db: str) -> int:
+    from casegate.store import open_registry
+
+    with open_registry(db) as reg:
+        return reg.size()
+
+
+def test_a_follow_up_the_registry_owes_makes_every_read_fail_closed(both: tuple[Path, str]) -> None:
+    """Reason: a registry that holds a reopening with no follow-up logged on the other case of the
+    same weights (written before follow-ups shared their cause's transaction, or by a writer that
+    skipped them) answered DEPLOYABLE for that case, and `state-proof` and `verify --db` vouched
+    for it. While a follow-up is owed, every read says "not verified"; the next write logs it."""
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        transition(reg, "atlas-2-api", CaseState.reopened,
+                   {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        assert reg.case_state(EU) == "approved-with-conditions"
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT VERIFIED: case atlas-2-api is reopened (log entry"), show.stdout
+    assert f"the registry has not logged the same change (reopened) on case {EU}" in show.stdout
+    _trust(tmp).checkpoint(db)
+    refused = _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json", code=1)
+    assert f"has not logged the same change (reopened) on case {EU}" in refused.stderr, refused.stderr
+    assert not (tmp / "eu-proof.json").exists()
+    # nor from the log's tiles alone (they are the whole log: what is owed is seen from them)
+    _cg(tmp, db, "log", "tiles", "--out", "tiles", "--entries-out", "full", "--db", db)
+    refused = _cg(tmp, db, "state-proof", EU, "--tiles", "full", "--trust-root", str(_trust(tmp).dir),
+                  "--out", "eu-proof.json", code=1)
+    assert f"has not logged the same change (reopened) on case {EU}" in refused.stderr, refused.stderr
+    assert not (tmp / "eu-proof.json").exists()
+    for extra in (("--model-digest", DIGEST), ("--model", "case/model")):
+        err = _verify_eu(tmp, db, *extra, "--db", db, code=1)
+        assert f"has not logged the same change (reopened) on case {EU}" in err, err
+    # the next `triggers run` logs what is owed
+    _cg(tmp, db, "triggers", "run", code=None)
+    show = _cg(tmp, db, "state", "show", EU, code=None)
+    assert show.stdout.startswith(f"{EU}: NOT DEPLOYABLE: the registry says case {EU} is reopened"), show.stdout
+
+
+def _monitor(db: str, state: object | None = None) -> tuple[object, list[object]]:
+    """The log monitor's run over every entry of the registry not yet checked."""
+    from casegate.monitor._logwatch import MonitorState, check_entries
+    from casegate.store import open_registry
+
+    st = state if state is not None else MonitorState()
+    with open_registry(db) as reg:
+        found = check_entries(st, [e for e in reg.events() if e.index >= st.size])  # type: ignore[attr-defined]
+    return st, found
+
+
+def test_the_log_monitor_flags_a_follow_up_the_registry_did_not_log(both: tuple[Path, str], tmp_path: Path) -> None:
+    """Reason: a registry that reopened atlas-2-api and logged nothing on atlas-2-api-eu (the
+    same weights) passed the independent log monitor: it did not recompute what must follow.
+    Now LM106 names the case left deployable, once, from the log alone (the monitor's state file
+    carries what it needs between runs); an honest reopening breaks no rule."""
+    from casegate.monitor._logwatch import MonitorState
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    st, found = _monitor(db)
+    assert found == []
+    with open_registry(db) as reg:
+        cause = transition(reg, "atlas-2-api", CaseState.reopened,
+                           {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        reg.record("note", None, {"what": "an unrelated entry"})
+    path = tmp_path / "monitor.json"
+    st.save(path)  # type: ignore[attr-defined]
+    st, found = _monitor(db, MonitorState.load(path))
+    assert [(v.code, v.case_id, v.index) for v in found] == [("LM106", EU, cause.index)], found  # type: ignore[attr-defined]
+    assert f"case atlas-2-api is reopened (log entry {cause.index})" in found[0].message  # type: ignore[attr-defined]
+    assert "the registry logged no shared-weights change (reopened) on it" in found[0].message  # type: ignore[attr-defined]
+    # reported once; logged late, the follow-up ends it
+    _cg(tmp, db, "triggers", "run", code=None)
+    st.save(path)  # type: ignore[attr-defined]
+    _st, found = _monitor(db, MonitorState.load(path))
+    assert found == []
+
+
+def test_the_log_monitor_flags_a_follow_up_weaker_than_what_is_owed(both: tuple[Path, str]) -> None:
+    """Reason: atlas-2-api restricted to internal-deployment, and atlas-2-api-eu (the same
+    weights) restricted only to trusted-access by a shared-weights change: the monitor took any
+    shared-weights change as the follow-up. LM106 holds it to the strictest standing change."""
+    from casegate.model import BoundaryKind
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        cause = transition(reg, "atlas-2-api", CaseState.restricted,
+                           {"type": "manual", "role": "rso", "reason": "bio flags"},
+                           restricted_to=BoundaryKind.internal_deployment, boundary=BoundaryKind.api, follow=False)
+        transition(reg, EU, CaseState.restricted,
+                   {"type": "shared-weights", "case": "atlas-2-api", "entry": cause.index, "reason": "same weights"},
+                   restricted_to=BoundaryKind.trusted_access, boundary=BoundaryKind.api, follow=False)
+    _st, found = _monitor(db)
+    assert [(v.code, v.case_id) for v in found] == [("LM106", EU)], found  # type: ignore[attr-defined]
+    assert "is still restricted to trusted-access" in found[0].message  # type: ignore[attr-defined]
+    assert "no shared-weights change (restricted to internal-deployment)" in found[0].message  # type: ignore[attr-defined]
+
+
+def test_an_honest_registry_breaks_no_monitor_rule_with_shared_weights(both: tuple[Path, str]) -> None:
+    tmp, db = both
+    _cg(tmp, db, "state", "set", "atlas-2-api", "restricted", "--to", "trusted-access", "--role", "rso",
+        "--reason", "bio-classifier flag rate breached")
+    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    st, found = _monitor(db)
+    assert found == [], found
+    assert st.cases[EU].state == "reopened"  # type: ignore[attr-defined]
+
+
+def test_verify_takes_one_source_of_the_case_state(both: tuple[Path, str]) -> None:
+    """Reason: given a state proof taken before atlas-2-api was reopened and `--db`, verify read
+    the proof alone (ignoring the registry that shows the reopening, and comparing no weights)
+    and passed: the pipeline looked checked against the registry. Two sources are refused."""
+    tmp, db = both
+    _trust(tmp).checkpoint(db)
+    _cg(tmp, db, "state-proof", EU, "--out", "eu-proof.json")
+    _cg(tmp, db, "state", "set", "atlas-2-api", "reopened", "--role", "rso", "--reason", "ransomware incident")
+    err = _verify_eu(tmp, db, "--model-digest", DIGEST, "--state-proof", "eu-proof.json", "--db", db, code=2)
+    assert "--state-proof and --db are sources of the same thing, the case's state: give one" in err, err
+
+
+def test_the_log_monitor_flags_a_case_s_own_change_logged_as_a_follow_up(both: tuple[Path, str]) -> None:
+    """Reason: a reopening of atlas-2-api logged with a `shared-weights` cause (naming a case that
+    stands nothing) is not a standing change of its own, so atlas-2-api-eu (the same weights) owes
+    nothing and kept deploying, and the monitor took the change as a follow-up. LM107 names it."""
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+
+    tmp, db = both
+    with open_registry(db) as reg:
+        fake = transition(reg, "atlas-2-api", CaseState.reopened,
+                          {"type": "shared-weights", "case": EU, "entry": 3, "reason": "same weights"}, follow=False)
+    _st, found = _monitor(db)
+    assert [(v.code, v.case_id, v.index) for v in found] == [("LM107", "atlas-2-api", fake.index)], found  # type: ignore[attr-defined]
+    assert f"case {EU} has no reopening, restriction or withdrawal of its own standing" in found[0].message  # type: ignore[attr-defined]

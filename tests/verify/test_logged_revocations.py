@@ -123,8 +123,10 @@ def test_a_proof_without_the_keyring_changes_takes_them_from_its_entries_once_th
     s = Story(tmp_path, database_url)
     current = s.revoke_in_log()
     s.rotate_root_to(current)
-    v = s.verify(s.proof(drop_changes=True))  # the revocation left out of the list, not of the entries
+    v = s.verify(s.proof(drop_changes=True))  # the revocation left out of the proof's list
     assert not v.ok
+    # logged after the case's first entry, the change is among the proof's entries: the chain to
+    # the current keyring is read from there, and the compromise applies
     assert not any("cannot be established" in r for r in v.reasons), v.reasons
     assert any("compromised" in r for r in dana(v)), v.reasons
     full = s.verify(s.proof())  # with the logged changes: the chain reaches the current keyring
@@ -141,3 +143,18 @@ def test_a_made_up_keyring_change_in_the_proof_is_refused(tmp_path: Path, databa
     v = s.verify(lambda _cid: (doc, []))
     assert not v.ok
     assert any("(keyring-change) is not in the log the checkpoint signs" in r for r in v.reasons), v.reasons
+
+
+def test_a_revocation_left_out_of_the_proof_s_list_is_read_from_its_entries(tmp_path: Path, database_url: str) -> None:
+    """Reason: with the trust root not yet rotated, a deployer who dropped the proof's
+    `keyring_changes` (or emptied the list) had the stolen key's backdated sign-off verify. The
+    proof holds every log entry from the case's first on, so a keyring change logged since is
+    read from there, whatever the list says."""
+    s = Story(tmp_path, database_url)
+    s.revoke_in_log()
+    doc, _ = s.proof()(CASE)
+    assert any(e["kind"] == "keyring-change" for e in doc["entries"])
+    for stripped in ({k: v for k, v in doc.items() if k != "keyring_changes"}, {**doc, "keyring_changes": []}):
+        v = s.verify(lambda _cid, d=stripped: (d, []))
+        assert not v.ok
+        assert any("revoked as compromised from 2026-12-01" in r for r in dana(v)), v.reasons

@@ -33,7 +33,9 @@ def log_monitor(
     checkpoint that extends what it checked before), replay each case's state, and report the
     entries that break a rule: LM101 a GO decision with no sign-off, LM102 a state change without
     its cause, LM103 a case approved again after its approval was withdrawn, reopened or restricted
-    with no new version, LM104 a transition the lifecycle forbids, LM105 a state change out of order."""
+    with no new version, LM104 a transition the lifecycle forbids, LM105 a state change out of order,
+    LM106 a deployed case left without the state change of a case about the same weights, LM107 a
+    shared-weights change that follows no standing change of a case about the same weights."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     from ..errors import InputError

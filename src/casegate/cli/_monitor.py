@@ -411,12 +411,16 @@ def triggers_run(
     """Evaluate every trigger of every deployed case against the registry and the date; fire
     each at most once per cause, notify its roles, and apply the action (reopen, restrict,
     withdraw) through the lifecycle. A condition counts as met only by a signed confirmation that
-    verifies against the keyring."""
-    from ..monitor import run_triggers
+    verifies against the keyring. First, it logs any state change a deployed case owes because a
+    case about the same weights stands reopened, restricted or withdrawn."""
+    from ..monitor import follow_shared_weights, run_triggers
 
     ring = _keyring_or_none(keyring)
     with _open(db) as reg:
         since = reg.size()
+        # first what the registry owes deployed cases of the same weights (a registry written
+        # before the follow-ups joined their cause's transaction may hold a gap)
+        follow_shared_weights(reg)
         runs = run_triggers(reg, at=_instant(at), case_id=case, keyring=ring)
         followed = _followed(reg, since)
     if as_json:
@@ -499,6 +503,7 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
     from ..monitor._versions import require_case
     from ..sign import load_keyring
     from ..verify import deploy_state
+    from ._common import hold_owed
 
     with _open(db, existing=True) as reg:
         state = require_case(reg, case_id)
@@ -506,6 +511,7 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         restricted = reg.case_restriction(case_id)
         changes = reg.events(case_id, "state-change")
         now = deploy_state(reg, case_id, ring, at=_instant(at))
+        hold_owed(reg, now)
     last = changes[-1] if changes else None
     if as_json:
         out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,

@@ -72,17 +72,19 @@ def submit(
                              "list", location=loaded.case_path,
                              help="point --model at the weights the case is about, or list its digest")
     with _open(db) as reg:
-        v, new = reg.submit_case_once(loaded)
-        weights = None
-        if md is not None:
-            from ..monitor import record_model_files
-
-            weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
-                                         tensors=md.tensors)
         from ..monitor import follow_shared_weights
 
-        # a new version may be about the same model as a deployed case, by its digests or name
-        followed = follow_shared_weights(reg)
+        # the version, its model's files and the state changes they make owed are one transaction
+        with reg.atomic("submitting a case"):
+            v, new = reg.submit_case_once(loaded)
+            weights = None
+            if md is not None:
+                from ..monitor import record_model_files
+
+                weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
+                                             tensors=md.tensors)
+            # a new version may be about the same model as a deployed case, by its digests or name
+            followed = follow_shared_weights(reg)
         state = reg.case_state(v.case_id)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new, "state": state,

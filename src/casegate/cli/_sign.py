@@ -373,7 +373,14 @@ def decide(
 
 def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None):  # type: ignore[no-untyped-def]
     """Where the case's state proof comes from, and the registry to close afterwards: a proof
-    file (offline), the review board's API, or the registry itself opened read-only."""
+    file (offline), the review board's API, or the registry itself opened read-only. Only one may
+    be given: with two, the one not read would look checked (a state proof taken before a
+    reopening beside a --db that shows it)."""
+    given = [flag for flag, v in (("--state-proof", state_proof), ("--registry-url", registry_url), ("--db", db))
+             if v is not None]
+    if len(given) > 1:
+        raise InputError(f"{' and '.join(given)} are sources of the same thing, the case's state: give one",
+                         help="--db (or --registry-url) for the registry's state now; --state-proof for an offline check")
     if state_proof is not None:
         from ..limits import read_json_document
 
@@ -535,6 +542,9 @@ def verify(
                           at=_instant(at), deployment=given, model_files=files)
         if reg is not None and v.case_id:
             from ..monitor import deployed_weights_problems, logged_files_of
+            from ._common import owed_reasons
+
+            v.reasons += owed_reasons(reg, v.case_id)
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way

@@ -422,14 +422,20 @@ def state_proof(
         root = None if vkey is not None and trust_root is None else _trust(trust_root)
         key, origin, _source = log_key(vkey, root)
         log = open_tiles(tiles, endpoint_url=endpoint_url, token=token)
+        from ..monitor._logwatch import owed_in_log
+
         cp = log.checkpoint(key, origin)
-        proof = state_proof_from_tiles(log, cp, case_id)
-        problems: list[str] = []
+        scanned = list(log.scan(cp))
+        proof = state_proof_from_tiles(log, cp, case_id, scanned)
+        # the tiles are the whole log: a follow-up the registry owes the case is seen from them
+        problems: list[str] = owed_in_log(scanned, case_id)
     else:
         from ..store import open_registry
+        from ._common import owed_reasons
 
         with open_registry(db, readonly=True) as reg:
             got, problems = reg.state_proof(case_id)
+            problems += owed_reasons(reg, case_id)
         proof = got  # type: ignore[assignment]
     if problems or proof is None:
         err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")

@@ -11,15 +11,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import VerificationError
-from ..store import PROOF_KINDS, Checkpoint, entry_json, first_entry, replay, state_proof_doc
+from ..store import (
+    PROOF_KINDS,
+    Checkpoint,
+    LogEntry,
+    entry_json,
+    first_entry,
+    replay,
+    state_proof_doc,
+)
 from ._client import TileLog
 
 
-def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str) -> dict[str, Any]:
-    """The state proof of `case_id` under `cp` (already signature-checked), from `log`'s tiles;
-    VerificationError when the tiles do not back the checkpoint or the log does not establish
-    the case's state."""
-    scanned = list(log.scan(cp))
+def state_proof_from_tiles(log: TileLog, cp: Checkpoint, case_id: str,
+                           scanned: list[LogEntry] | None = None) -> dict[str, Any]:
+    """The state proof of `case_id` under `cp` (already signature-checked), from `log`'s tiles
+    (`scanned`: every entry under `cp`, as `log.scan(cp)` reads them, when the caller has read
+    them already); VerificationError when the tiles do not back the checkpoint or the log does
+    not establish the case's state."""
+    scanned = list(log.scan(cp)) if scanned is None else scanned
     entries = [e for e in scanned if e.case_id == case_id and e.kind in PROOF_KINDS]
     changes = [e for e in scanned if e.kind == "keyring-change" and e.case_id is None]
     replayed = replay(entries)

@@ -362,26 +362,68 @@ def _tensor_pairs(raw: object) -> dict[str, str]:
             and isinstance(t[1], str) and _FINGERPRINT.fullmatch(t[1])}
 
 
-def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
-    """The files of each stored version's model(s) the registry logged (`model-files` entries; an
-    entry logged before every file was lists only the weights; one logged before tensors were
-    fingerprinted lists no tensors)."""
-    weights: dict[tuple[str, int], dict[str, str]] = {}
-    files: dict[tuple[str, int], dict[str, str]] = {}
-    tensors: dict[tuple[str, int], dict[str, str]] = {}
+@dataclass
+class ModelLog:
+    """What ties cases to a model, folded from the log entry by entry (`add`): each stored
+    version's logged `system` (case id, number, system), in log order, and the files and tensors of
+    each stored version's model(s) the registry logged (`model-files` entries; an entry logged
+    before every file was lists only the weights; one logged before tensors were fingerprinted
+    lists no tensors). The registry folds its whole log (`_ModelIndex.of`); the log monitor folds
+    the entries as it checks them, and keeps the fold between runs (`to_json`)."""
 
-    def pairs(raw: object) -> dict[str, str]:
-        return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} if isinstance(raw, list) else {}
+    versions: list[tuple[str, object, object]] = field(default_factory=list)
+    weights: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    files: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    tensors: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
 
-    for e in reg.events(kind=MODEL_FILES_EVENT):
+    def add(self, e: LogEntry) -> bool:
+        """Fold `e` in; whether it was a version or model files."""
+        if not e.case_id:
+            return False
+        if e.kind == "case-version":
+            self.versions.append((e.case_id, e.payload.get("version"), e.payload.get("system")))
+            return True
         n = e.payload.get("version")
-        if not e.case_id or not isinstance(n, int):
-            continue
+        if e.kind != MODEL_FILES_EVENT or not isinstance(n, int):
+            return False
+
+        def pairs(raw: object) -> dict[str, str]:
+            return {str(f[0]): str(f[1]) for f in raw if isinstance(f, list) and len(f) == 2} \
+                if isinstance(raw, list) else {}
+
         held = pairs(e.payload.get("weights"))
-        weights.setdefault((e.case_id, n), {}).update(held)
-        files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
-        tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
-    return {k: LoggedModel(weights[k], files[k], tensors[k]) for k in weights}
+        self.weights.setdefault((e.case_id, n), {}).update(held)
+        self.files.setdefault((e.case_id, n), {}).update({**pairs(e.payload.get("files")), **held})
+        self.tensors.setdefault((e.case_id, n), {}).update(_tensor_pairs(e.payload.get("tensors")))
+        return True
+
+    def logged(self) -> dict[tuple[str, int], LoggedModel]:
+        return {k: LoggedModel(self.weights[k], self.files[k], self.tensors[k]) for k in self.weights}
+
+    def index(self) -> _ModelIndex:
+        return _ModelIndex(self.logged(), self.versions)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"versions": [list(v) for v in self.versions],
+                "models": [[c, n, self.weights[c, n], self.files[c, n], self.tensors[c, n]]
+                           for c, n in sorted(self.weights)]}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ModelLog:
+        out = cls(versions=[(str(c), n, sy) for c, n, sy in raw.get("versions", [])])
+        for c, n, w, f, t in raw.get("models", []):
+            out.weights[str(c), int(n)] = dict(w)
+            out.files[str(c), int(n)] = dict(f)
+            out.tensors[str(c), int(n)] = dict(t)
+        return out
+
+
+def _logged_models(reg: Registry) -> dict[tuple[str, int], LoggedModel]:
+    """The files of each stored version's model(s) the registry logged (`ModelLog`)."""
+    fold = ModelLog()
+    for e in reg.events(kind=MODEL_FILES_EVENT):
+        fold.add(e)
+    return fold.logged()
 
 
 def _logged_for_digests(reg: Registry, system: object) -> LoggedModel | None:
@@ -501,8 +543,10 @@ class _ModelIndex:
 
     @classmethod
     def of(cls, reg: Registry) -> _ModelIndex:
-        return cls(_logged_models(reg), [(e.case_id, e.payload.get("version"), e.payload.get("system"))
-                                         for e in reg.events(kind="case-version") if e.case_id])
+        fold = ModelLog()
+        for e in [*reg.events(kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)]:
+            fold.add(e)
+        return fold.index()
 
     def system_of(self, case_id: str, number: int) -> object:
         return next((sy for c, n, sy in self.versions if c == case_id and n == number), None)
@@ -554,17 +598,22 @@ def standing_changes(reg: Registry) -> dict[str, Standing]:
     case that only follows another is no cause for a third (the one it follows is)."""
     out: dict[str, Standing] = {}
     for e in reg.events(kind="state-change"):
-        if not e.case_id:
-            continue
-        to = e.payload.get("to")
-        cause = e.payload.get("cause")
-        ctype = cause.get("type") if isinstance(cause, dict) else None
-        if to in FOLLOWED_STATES and ctype != SHARED_WEIGHTS:
-            r = e.payload.get("restricted_to")
-            out[e.case_id] = Standing(e.case_id, str(to), str(r) if r else None, e.index)
-        elif to == "superseded" or (to in ("approved", "approved-with-conditions") and ctype == "decision"):
-            out.pop(e.case_id, None)
+        fold_standing(out, e)
     return out
+
+
+def fold_standing(out: dict[str, Standing], e: LogEntry) -> None:
+    """Fold the state change `e` into `out` (`standing_changes`)."""
+    if not e.case_id or e.kind != "state-change":
+        return
+    to = e.payload.get("to")
+    cause = e.payload.get("cause")
+    ctype = cause.get("type") if isinstance(cause, dict) else None
+    if to in FOLLOWED_STATES and ctype != SHARED_WEIGHTS:
+        r = e.payload.get("restricted_to")
+        out[e.case_id] = Standing(e.case_id, str(to), str(r) if r else None, e.index)
+    elif to == "superseded" or (to in ("approved", "approved-with-conditions") and ctype == "decision"):
+        out.pop(e.case_id, None)
 
 
 _SEVERITY = {"withdrawn": 0, "reopened": 1, "restricted": 2}
@@ -584,72 +633,129 @@ def _strictest(found: list[Standing]) -> Standing | None:
     return min(found, key=rank) if found else None
 
 
-def linked_standing(reg: Registry, case_id: str, number: int, *, index: _ModelIndex | None = None,
+def linked_standing(reg: Registry | None, case_id: str, number: int, *, index: _ModelIndex | None = None,
                     standing: dict[str, Standing] | None = None) -> list[Standing]:
     """The standing reopenings, restrictions and withdrawals (`standing_changes`) of the other
     cases about the same model as stored version `number` of `case_id` (`cases_of_model`)."""
-    standing = standing_changes(reg) if standing is None else standing
+    if standing is None or index is None:
+        assert reg is not None
+        standing = standing_changes(reg) if standing is None else standing
     if not any(c != case_id for c in standing):
         return []
-    index = index or _ModelIndex.of(reg)
+    if index is None:
+        assert reg is not None
+        index = _ModelIndex.of(reg)
     cases = index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
     return [standing[c] for c in cases if c in standing]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A state change a deployed case owes because a case about the same model stands reopened,
+    restricted or withdrawn for a cause of its own (`owed_follow_up`)."""
+
+    case_id: str
+    to: str
+    """reopened, withdrawn or restricted."""
+    restricted_to: str | None
+    boundary: str | None
+    """The boundary of the decision the case stands approved on."""
+    cause: dict[str, Any]
+    """The `shared-weights` cause to log."""
+    found: Standing
+
+
+def owed_follow_up(case_id: str, state: str | None, restriction: str | None, boundary: object,
+                   version: int | None, index: _ModelIndex, standing: dict[str, Standing]) -> FollowUp | None:
+    """What deployed case `case_id` (in `state`, restricted to `restriction`, approved by a
+    decision across `boundary` on stored version `version`) must follow, given every case's
+    standing change (`standing_changes`) and what ties cases to a model (`index`): withdrawn,
+    else reopened, else restricted to that boundary when it is narrower than the boundary the
+    case stands on; None when nothing. The registry logs it (`follow_shared_weights`); the log
+    monitor recomputes it from the log and flags a deployed case left without it (LM106)."""
+    from ..model import BoundaryKind
+
+    if state not in ("approved", "approved-with-conditions", "restricted") or version is None:
+        return None
+    found = _strictest(linked_standing(None, case_id, version, index=index, standing=standing))
+    if found is None:
+        return None
+    kinds = {b.value: b for b in BoundaryKind}
+    decided = kinds.get(str(boundary))
+    stands_on = kinds.get(str(restriction)) if state == "restricted" and restriction else decided
+    restricted_to = None
+    if found.state == "restricted":
+        restricted_to = kinds.get(str(found.restricted_to))
+        if restricted_to is None:
+            found = Standing(found.case_id, "reopened", None, found.entry)  # fail closed: no boundary to cap at
+        elif stands_on is not None and restricted_to.rank >= stands_on.rank:
+            return None
+    what = ("do not deploy under any case id while that stands" if found.state != "restricted" else
+            f"deploy no wider than {found.restricted_to} under any case id while that stands")
+    cause = {"type": SHARED_WEIGHTS, "case": found.case_id, "entry": found.entry, "state": found.state,
+             "reason": f"{found.words()}, and is about the same model as this case (a digest, its name and "
+                       f"version, or weights the registry hashed for both): the weights {what}"}
+    return FollowUp(case_id, found.state, restricted_to.value if found.state == "restricted" and restricted_to
+                    else None, decided.value if decided is not None else None, cause, found)
+
+
+def owed_follow_ups(reg: Registry, case_id: str | None = None) -> list[FollowUp]:
+    """The state changes the registry owes deployed cases (every one, or `case_id`'s) about the
+    same model as a case whose own reopening, restriction or withdrawal stands (`owed_follow_up`).
+    Empty once `follow_shared_weights` has logged them; a read that finds one owed (a registry
+    written before they were logged with their cause, or by a writer that stopped between the
+    two) answers "not verified" for that case."""
+    standing = standing_changes(reg)
+    if not standing:
+        return []
+    index: _ModelIndex | None = None
+    out: list[FollowUp] = []
+    for cid in [case_id] if case_id is not None else reg.case_ids():
+        state = reg.case_state(cid)
+        if state not in ("approved", "approved-with-conditions", "restricted"):
+            continue
+        approval = current_approval(reg, cid)
+        if approval is None:
+            continue
+        index = index or _ModelIndex.of(reg)
+        decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
+        owed = owed_follow_up(cid, state, reg.case_restriction(cid) if state == "restricted" else None,
+                              decided, approval.version, index, standing)
+        if owed is not None:
+            out.append(owed)
+    return out
+
+
+def owed_words(f: FollowUp) -> str:
+    """Why a case owing a follow-up does not verify, naming what to do."""
+    to = f" to {f.restricted_to}" if f.restricted_to else ""
+    return (f"{f.found.words()} and is about the same model as case {f.case_id}, but the registry has not logged "
+            f"the same change ({f.to}{to}) on case {f.case_id}: its state cannot be vouched for until it does "
+            f"(`casegate triggers run` logs it)")
 
 
 def follow_shared_weights(reg: Registry) -> list[LogEntry]:
     """Move every deployed case (approved, approved with conditions or restricted) about the same
     model as a case whose own reopening, restriction or withdrawal stands (`linked_standing`, for
     the version it was approved at) the same way, with a `shared-weights` cause naming that case
-    and its change: withdrawn, else reopened, else restricted to that boundary when it is narrower
-    than the boundary the case stands on. So the case's own state (`state show`, its state proof
-    offline, `verify`) says the weights do not deploy, whatever case id they are filed under. The
-    moves are logged; returns their entries. Each case is moved as the lifecycle allows
-    (`transition`); one another writer moved first is left to that writer's own call."""
+    and its change (`owed_follow_up`: withdrawn, else reopened, else restricted to that boundary
+    when it is narrower than the boundary the case stands on). So the case's own state (`state
+    show`, its state proof offline, `verify`) says the weights do not deploy, whatever case id they
+    are filed under. The moves are logged in one transaction, joining the caller's (the state
+    change or submission that made them owed: `Registry.atomic`), so the log never holds the cause
+    without them; returns their entries."""
     from ..model import BoundaryKind
     from ._states import CaseState, IllegalTransitionError, transition
 
-    standing = standing_changes(reg)
-    if not standing:
-        return []
-    index: _ModelIndex | None = None
     out: list[LogEntry] = []
-    for case_id in reg.case_ids():
-        state = reg.case_state(case_id)
-        if state not in ("approved", "approved-with-conditions", "restricted"):
-            continue
-        approval = current_approval(reg, case_id)
-        if approval is None:
-            continue
-        index = index or _ModelIndex.of(reg)
-        found = _strictest(linked_standing(reg, case_id, approval.version, index=index, standing=standing))
-        if found is None:
-            continue
-        restriction = reg.case_restriction(case_id) if state == "restricted" else None
-        decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
-        kinds = {b.value: b for b in BoundaryKind}
-        boundary = kinds.get(str(decided))
-        stands_on = kinds.get(str(restriction)) if restriction else boundary
-        restricted_to = None
-        if found.state == "restricted":
+    with reg.atomic("following a state change of a case about the same weights"):
+        for f in owed_follow_ups(reg):
             try:
-                restricted_to = BoundaryKind(str(found.restricted_to))
-            except ValueError:
-                restricted_to = None
-            if restricted_to is None:
-                found = Standing(found.case_id, "reopened", None, found.entry)  # fail closed: no boundary to cap at
-            elif stands_on is not None and restricted_to.rank >= stands_on.rank:
+                out.append(transition(reg, f.case_id, CaseState(f.to), f.cause,
+                                      restricted_to=BoundaryKind(f.restricted_to) if f.restricted_to else None,
+                                      boundary=BoundaryKind(f.boundary) if f.boundary else None, follow=False))
+            except IllegalTransitionError:
                 continue
-        to = CaseState(found.state)
-        what = ("do not deploy under any case id while that stands" if found.state != "restricted" else
-                f"deploy no wider than {found.restricted_to} under any case id while that stands")
-        cause = {"type": SHARED_WEIGHTS, "case": found.case_id, "entry": found.entry, "state": found.state,
-                 "reason": f"{found.words()}, and is about the same model as this case (a digest, its name and "
-                           f"version, or weights the registry hashed for both): the weights {what}"}
-        try:
-            out.append(transition(reg, case_id, to, cause, restricted_to=restricted_to if found.state == "restricted"
-                                  else None, boundary=boundary, follow=False))
-        except IllegalTransitionError:
-            continue
     return out
 
 

@@ -165,13 +165,14 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
     from ._states import check_transition
 
     check_transition(state, to, CauseType.decision)  # refuse before logging conditions
-    conds = reg.record_many([
-        ("condition", case_id, {"decision": entry.index, "version": version, "id": c.id,
-                                "text": c.text, "cause": c.cause, "due": c.due,
-                                "path": [str(p) for p in c.path]})
-        for c in record.conditions
-    ]) if record.outcome == "GO WITH CONDITIONS" and record.conditions else []
-    change = transition(reg, case_id, to, cause)
+    with reg.atomic("applying a decision"):  # the conditions, the approval and what follows it, or none
+        conds = reg.record_many([
+            ("condition", case_id, {"decision": entry.index, "version": version, "id": c.id,
+                                    "text": c.text, "cause": c.cause, "due": c.due,
+                                    "path": [str(p) for p in c.path]})
+            for c in record.conditions
+        ]) if record.outcome == "GO WITH CONDITIONS" and record.conditions else []
+        change = transition(reg, case_id, to, cause)
     return Applied(entry, conds, change, version)
 
 

@@ -18,9 +18,22 @@ The rules (each a stable code):
 - LM104 transition-forbidden: a transition the lifecycle table does not have.
 - LM105 state-change-out-of-order: a state change from a state other than the one the case's
   entries before it leave it in (a state change is missing, or the case has no version).
+- LM106 shared-weights-not-followed: a deployed case about the same model as a case whose own
+  reopening, restriction or withdrawal stands, left without the same change (a `shared-weights`
+  state change at least that strict). The monitor recomputes what must follow from the log
+  alone (the versions' systems, the model files the registry hashed, every state change:
+  `casegate.monitor.owed_follow_up`, the registry's own rule). The registry logs the follow-ups
+  in the transaction of the entry that makes them owed, so they come right after it: the
+  monitor judges once the entries that may follow (model files, `shared-weights` changes) are
+  read, and at the end of every run.
+- LM107 shared-weights-without-grounds: a `shared-weights` state change whose cause does not name
+  the standing reopening, restriction or withdrawal (its log entry) of another case about the same
+  model as the case's approved version: a case's own change logged as a follow-up is no cause for
+  the other cases of its weights (they would not follow it).
 
 The monitor keeps its position and what it needs to judge later entries (each case's replayed
-state) in a JSON state file, so a run checks only entries it has not seen.
+state, what ties cases to a model, the standing changes) in a JSON state file, so a run checks
+only entries it has not seen.
 """
 
 from __future__ import annotations
@@ -34,13 +47,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..store import LogEntry
+from ..store import MODEL_FILES_EVENT, LogEntry
+from ._compare import SHARED_WEIGHTS, ModelLog, Standing, fold_standing, owed_follow_up
 from ._states import CAUSE_FIELDS, TRANSITIONS, CaseState, CauseType
 
 if TYPE_CHECKING:
     from ..sign import Keyring
 
-MONITOR_STATE_VERSION = 1
+MONITOR_STATE_VERSION = 2
+"""Version 2 keeps what ties cases to a model and the standing changes (LM106)."""
 APPROVED = (CaseState.approved.value, CaseState.approved_with_conditions.value)
 INTERRUPTING = (CaseState.reopened.value, CaseState.restricted.value, CaseState.withdrawn.value)
 PASSING = ("GO", "GO WITH CONDITIONS")
@@ -65,6 +80,11 @@ LOG_RULES = {r.code: r for r in (
     LogRule("LM104", "transition-forbidden", "a state change the lifecycle does not allow"),
     LogRule("LM105", "state-change-out-of-order",
             "a state change starts from another state than the one the case's entries leave it in"),
+    LogRule("LM106", "shared-weights-not-followed",
+            "a deployed case about the same model as a reopened, restricted or withdrawn case is not "
+            "moved the same way"),
+    LogRule("LM107", "shared-weights-without-grounds",
+            "a shared-weights state change names no standing change of a case about the same model"),
 )}
 
 
@@ -100,7 +120,11 @@ class _Case:
     signoffs: dict[str, int] = field(default_factory=dict)
     """Sign-offs logged per version (JSON keys: the version number, or "?" when unknown)."""
     decisions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Decisions logged, by entry index: their version and outcome."""
+    """Decisions logged, by entry index: their version, outcome and boundary."""
+    approval: int | None = None
+    """The version the latest approval by a decision approved (what `current_approval` reads)."""
+    approval_boundary: str | None = None
+    """The boundary of the decision that approval names."""
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -124,6 +148,14 @@ class MonitorState:
     frontier: list[str] = field(default_factory=list)
     """Hex hashes of the perfect subtrees covering the entries checked (the compact range): with
     the next entries' leaves they must make the next checkpoint's root."""
+    models: ModelLog = field(default_factory=ModelLog)
+    """What ties cases to a model, folded from the entries checked."""
+    standing: dict[str, Standing] = field(default_factory=dict)
+    """Each case's own reopening, restriction or withdrawal that stands (`standing_changes`)."""
+    unjudged: bool = False
+    """Entries that may make a follow-up owed were read and LM106 has not judged them yet."""
+    owed_flagged: list[str] = field(default_factory=list)
+    """The follow-ups LM106 reported (case, approval, standing change), each reported once."""
 
     @classmethod
     def load(cls, path: Path) -> MonitorState:
@@ -137,12 +169,18 @@ class MonitorState:
         if not isinstance(doc, dict) or doc.get("kind") != "log-monitor-state":
             raise InputError("not a casegate log monitor state file", location=str(path))
         if doc.get("casegate") != MONITOR_STATE_VERSION:
-            raise InputError(f"unsupported monitor state version {doc.get('casegate')!r}", location=str(path))
+            raise InputError(f"unsupported monitor state version {doc.get('casegate')!r}", location=str(path),
+                             help=f"this casegate keeps monitor state version {MONITOR_STATE_VERSION} (it also "
+                                  "holds what ties cases to a model, for LM106, which an older state lacks): "
+                                  "remove the file to check the log from the start")
         try:
             return cls(size=int(doc["size"]), origin=doc.get("origin"),
                        cases={k: _Case.from_json(v) for k, v in doc["cases"].items()},
                        violations=[LogViolation(**v) for v in doc.get("violations", [])],
-                       checkpoint=doc.get("checkpoint"), frontier=[str(h) for h in doc.get("frontier", [])])
+                       checkpoint=doc.get("checkpoint"), frontier=[str(h) for h in doc.get("frontier", [])],
+                       models=ModelLog.from_json(doc["models"]),
+                       standing={k: Standing(**v) for k, v in doc["standing"].items()},
+                       unjudged=bool(doc["unjudged"]), owed_flagged=[str(k) for k in doc["owed_flagged"]])
         except (KeyError, TypeError, ValueError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
@@ -151,7 +189,9 @@ class MonitorState:
         doc = {"casegate": MONITOR_STATE_VERSION, "kind": "log-monitor-state", "size": self.size,
                "origin": self.origin, "checkpoint": self.checkpoint, "frontier": self.frontier,
                "cases": {k: v.to_json() for k, v in sorted(self.cases.items())},
-               "violations": [v.__dict__ for v in self.violations]}
+               "violations": [v.__dict__ for v in self.violations], "models": self.models.to_json(),
+               "standing": {k: v.__dict__ for k, v in sorted(self.standing.items())},
+               "unjudged": self.unjudged, "owed_flagged": self.owed_flagged}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
@@ -196,14 +236,99 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
     them; returns the violations found (also added to `state.violations`). With `keyring`, a
     sign-off counts for LM101 only when its envelope verifies against it."""
     found: list[LogViolation] = []
+    last: LogEntry | None = None
     for e in entries:
         if e.index != state.size:
             raise InputError(f"the monitor expected log entry {state.size} next, and was given {e.index}",
                              help="entries must be checked in log order, each once")
+        if state.unjudged and last is not None and not _may_follow(e):
+            found += _unfollowed(state, last)
         found += _check(state, e, keyring)
+        found += _grounds(state, e)
+        state.unjudged |= state.models.add(e) or e.kind == "state-change"
+        fold_standing(state.standing, e)
         state.size += 1
+        last = e
+    if state.unjudged and last is not None:
+        found += _unfollowed(state, last)
     state.violations += found
     return found
+
+
+def owed_in_log(entries: Iterable[LogEntry], case_id: str) -> list[str]:
+    """Why the log `entries` (every entry, from the first) do not vouch for `case_id`'s state: the
+    state change it owes, as of the last entry, because a case about the same model stands
+    reopened, restricted or withdrawn (LM106's rule, `owed_follow_up`); empty when none."""
+    from ._compare import owed_words
+
+    state = MonitorState()
+    check_entries(state, entries)
+    c = state.cases.get(case_id)
+    if c is None or not state.standing:
+        return []
+    owed = owed_follow_up(case_id, c.state, c.restricted_to, c.approval_boundary, c.approval,
+                          state.models.index(), state.standing)
+    return [owed_words(owed)] if owed is not None else []
+
+
+def _grounds(state: MonitorState, e: LogEntry) -> list[LogViolation]:
+    """LM107 for a `shared-weights` state change `e`: its cause must name the standing change of a
+    case about the same model as the approved version of `e`'s case (judged before `e`)."""
+    cause = e.payload.get("cause")
+    if e.kind != "state-change" or not e.case_id or not isinstance(cause, dict) \
+            or cause.get("type") != SHARED_WEIGHTS:
+        return []
+    named, entry = cause.get("case"), cause.get("entry")
+    s = state.standing.get(str(named)) if named else None
+    c = state.cases.get(e.case_id)
+    linked = False
+    if s is not None and c is not None and c.approval is not None:
+        idx = state.models.index()
+        linked = str(named) in idx.cases_of(e.case_id, idx.system_of(e.case_id, c.approval),
+                                            idx.logged.get((e.case_id, c.approval)))
+    if s is not None and s.entry == entry and linked:
+        return []
+    why = ("it names no case" if not named else
+           f"case {named} has no reopening, restriction or withdrawal of its own standing" if s is None else
+           f"case {named}'s standing change is log entry {s.entry}, not {entry}" if s.entry != entry else
+           f"case {named} is not about the same model as the version case {e.case_id} stands approved at")
+    return [LogViolation("LM107", e.index, e.kind, e.case_id,
+                         f"a shared-weights change to {e.payload.get('to')} without grounds: {why}; a case's own "
+                         "change logged as a follow-up is followed by no other case of its weights")]
+
+
+def _may_follow(e: LogEntry) -> bool:
+    """Whether `e` may be part of what the registry logs with the entry that makes a follow-up
+    owed: the model's files after its version, or a follow-up itself."""
+    cause = e.payload.get("cause")
+    return e.kind == MODEL_FILES_EVENT or (
+        e.kind == "state-change" and isinstance(cause, dict) and cause.get("type") == SHARED_WEIGHTS)
+
+
+def _unfollowed(state: MonitorState, last: LogEntry) -> list[LogViolation]:
+    """LM106, judged after entry `last`: each deployed case that owes a follow-up the registry
+    has not logged (`owed_follow_up`, from the log alone), each reported once."""
+    state.unjudged = False
+    if not state.standing:
+        return []
+    index = state.models.index()
+    out: list[LogViolation] = []
+    for cid, c in sorted(state.cases.items()):
+        owed = owed_follow_up(cid, c.state, c.restricted_to, c.approval_boundary, c.approval, index, state.standing)
+        if owed is None:
+            continue
+        key = f"{cid}@{c.approval}:{owed.found.entry}"
+        if key in state.owed_flagged:
+            continue
+        state.owed_flagged.append(key)
+        to = f"{owed.to} to {owed.restricted_to}" if owed.restricted_to else owed.to
+        out.append(LogViolation(
+            "LM106", last.index, last.kind, cid,
+            f"{owed.found.words()} and is about the same model as case {cid} (a digest, its name and version, "
+            f"or weights the registry hashed for both), but after entry {last.index} case {cid} is still "
+            f"{c.state}" + (f" to {c.restricted_to}" if c.state == "restricted" and c.restricted_to else "")
+            + f" at version {c.approval}: the registry logged no shared-weights change ({to}) on it"))
+    return out
 
 
 def _check(state: MonitorState, e: LogEntry, keyring: Keyring | None = None) -> list[LogViolation]:
@@ -235,7 +360,7 @@ def _check(state: MonitorState, e: LogEntry, keyring: Keyring | None = None) -> 
             if isinstance(envelopes, list) else 0
         logged = c.signoffs.get(_version_key(p.get("version")), 0)
         c.decisions[str(e.index)] = {"version": p.get("version"), "outcome": outcome,
-                                     "signoffs": signed + logged}
+                                     "signoffs": signed + logged, "boundary": p.get("boundary")}
         if outcome in PASSING and signed + logged == 0:
             what = "verifies against the keyring" if keyring is not None else "is a well-formed sign-off statement"
             return [bad("LM101", f"a {outcome} decision on version {p.get('version')} with no sign-off: no "
@@ -294,6 +419,10 @@ def _state_change(c: _Case, e: LogEntry, bad: Any) -> list[LogViolation]:
             c.approved_version = version
         elif c.approved_version is None:
             c.approved_version = c.latest_version
+        if ctype is CauseType.decision:
+            c.approval = version if isinstance(version, int) else c.latest_version
+            d = c.decisions.get(str(cause.get("decision"))) if isinstance(cause, dict) else None
+            c.approval_boundary = d.get("boundary") if d is not None else None
     elif to in INTERRUPTING and c.approved_version is not None:
         c.interrupted_version = max(c.interrupted_version or 0, c.approved_version)
     c.state = str(to)

@@ -248,7 +248,8 @@ def transition(
 
     Then (`follow`, on a registry) every deployed case about the same weights as a case reopened,
     restricted or withdrawn for a cause of its own is moved the same way
-    (`casegate.monitor.follow_shared_weights`), this one included when it was just approved.
+    (`casegate.monitor.follow_shared_weights`), this one included when it was just approved, in
+    the same transaction as this change: both are logged, or neither.
     """
     try:
         ctype = CauseType(str(cause.get("type")))
@@ -280,14 +281,21 @@ def transition(
             boundary=boundary,
         )
 
-    entry = reg.set_case_state(
-        case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
-        check=legal_now,
-    )
     from ..store import Registry
 
-    if follow and isinstance(reg, Registry):
-        from ._compare import follow_shared_weights
+    if not (follow and isinstance(reg, Registry)):
+        return reg.set_case_state(
+            case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
+            check=legal_now,
+        )
+    from ._compare import follow_shared_weights
 
+    # the change and what follows it are one transaction: a crash between them must not leave
+    # a case of the same weights deployable in the log
+    with reg.atomic("changing case state"):
+        entry = reg.set_case_state(
+            case_id, to.value, dict(cause), restricted_to=restricted_to.value if restricted_to else None,
+            check=legal_now,
+        )
         follow_shared_weights(reg)
     return entry

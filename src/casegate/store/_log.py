@@ -91,6 +91,8 @@ class Log:
         self._appended = threading.local()
         """`size`: the log size this thread's write transaction appended up to (None: none yet)."""
         self._listen_lock = threading.Lock()
+        self._tx = threading.local()
+        """`conn`: the connection of this thread's `atomic` block (None: none open)."""
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
                             f"VALUES ({', '.join([self._mark] * 6)})")
 
@@ -113,7 +115,33 @@ class Log:
         self.close()
 
     @contextmanager
+    def atomic(self, doing: str) -> Iterator[None]:
+        """One write transaction for everything recorded inside the block (on this thread): every
+        write and read in it goes through the same connection, holding the log head, so what is
+        read is what the block wrote so far and no other writer appends in between; it commits
+        at the end, or records nothing when the block raises. Nested blocks join the outer one."""
+        if getattr(self._tx, "conn", None) is not None:
+            yield
+            return
+        try:
+            with self._write(doing) as (conn, _size):
+                self._tx.conn = conn
+                try:
+                    yield
+                finally:
+                    self._tx.conn = None
+        except BaseException:
+            # nodes read inside the block may be of entries that were never committed
+            self._node_cache.clear()
+            self._drop_proof_cache()
+            raise
+
+    @contextmanager
     def _read(self, doing: str) -> Iterator[sa.Connection]:
+        joined = getattr(self._tx, "conn", None)
+        if joined is not None:  # inside `atomic`: read what the block wrote
+            yield joined
+            return
         with store_errors(self.url, doing):
             opts: dict[str, Any] = {}
             if self.engine.dialect.name == "postgresql":
@@ -127,6 +155,23 @@ class Log:
 
         A failure while committing is reported as an unknown outcome (the database may have
         committed before the reply was lost), never as a plain failure."""
+        joined = getattr(self._tx, "conn", None)
+        if joined is not None:  # inside `atomic`: the block's transaction holds the head already
+            with store_errors(self.url, doing):
+                # a savepoint: a write refused part way (and caught) leaves nothing in the block
+                point = joined.begin_nested()
+                was = getattr(self._appended, "size", None)
+                try:
+                    yield joined, int(joined.execute(sa.select(log_head.c.size)
+                                                     .where(log_head.c.id == 1)).scalar_one())
+                except BaseException:
+                    point.rollback()
+                    self._appended.size = was
+                    self._node_cache.clear()
+                    self._drop_proof_cache()
+                    raise
+                point.commit()
+            return
         with store_errors(self.url, doing):
             with self.engine.connect().execution_options(casegate_write=True) as conn:
                 trans = conn.begin()

@@ -683,14 +683,18 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
 
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                  at: dt.datetime, registry: RegistryView | None = None,
-                 logged: LogTimes | None = None, deployment: Deployment | None = None) -> Verdict:
+                 logged: LogTimes | None = None, deployment: Deployment | None = None,
+                 not_before: dt.datetime | None = None) -> Verdict:
     """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, giving
     what `deployment` declares (default None, the registry's judgement with no deploy: no tools,
     no sensitive domain, access not asked for; `casegate verify` always declares one), and
     collect every failing reason (see `verify_bundle`). With `logged` (when the log the trust
     root pins recorded each envelope), every signature's time is its log time. A bundle whose
     parts have the wrong shape (a number where an envelope's payload belongs, a list for the
-    keyring, ...) is an InputError naming what is wrong, never a crash."""
+    keyring, ...) is an InputError naming what is wrong, never a crash. `not_before`: what lapses
+    with time (evidence expiry, conditions and re-evaluation falling due, waivers, the public
+    summary's due date) is judged no earlier than this instant (the time of the checkpoint the
+    state proof rests on), however early `at` is: the state proven is that of now, not of `at`."""
     if not isinstance(bundle, dict):
         raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
     # the format markers are not signed: a bundle that does not say it is this format is refused
@@ -703,7 +707,7 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
-                             registry=registry, logged=logged, deployment=deployment)
+                             registry=registry, logged=logged, deployment=deployment, not_before=not_before)
     except SHAPE_ERRORS as e:
         raise malformed(e) from None
 
@@ -720,8 +724,13 @@ def malformed(e: Exception) -> InputError:
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                   at: dt.datetime, deployment: Deployment | None, registry: RegistryView | None = None,
-                  logged: LogTimes | None = None) -> Verdict:
+                  logged: LogTimes | None = None, not_before: dt.datetime | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
+    # signatures count as of `at`; what lapses is judged no earlier than the proven state's time
+    lapse = max(at, not_before) if not_before is not None else at
+    if lapse > at:
+        v.notes.append(f"expiry and due dates are judged as of {lapse.isoformat()}, when the state proof's checkpoint "
+                       f"was signed, not the earlier --at {at.isoformat()}: the state proven is that of then")
     d, reasons = check_envelope(bundle.get("decision"), keyring, at, "decision", expect=DECISION, logged=logged)
     v.reasons += reasons
     pred: dict[str, Any] | None = d.predicate if d is not None else None
@@ -790,7 +799,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             v.reasons.append(f"the decision for {boundary.value} is {v.outcome}{lacks}")
         # conditions (a condition past due counts against the deploy unless the log shows it met:
         # judged below, with the registry)
-        day = at.date()
+        day = lapse.date()
         overdue = [cnd for cnd in record.conditions if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day]
         if pred is not None and "reevaluate_by" in pred:
             v.reasons += _reevaluation_problems(pred, policy, day)
@@ -802,7 +811,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             except ValueError:
                 v.reasons.append(f"evidence {e.get('id')}: unreadable expiry {e.get('expires')!r}")
                 continue
-            if exp < at.date():
+            if exp < lapse.date():
                 v.reasons.append(f"evidence {e.get('id')} expired on {exp.isoformat()}")
 
     # sign-offs
@@ -906,7 +915,7 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
             if not ok:
                 v.reasons.append(f"finding {f.code} is marked waived by {w.person}, but no valid waiver "
                                  "envelope for it is in the bundle")
-            elif dt.date.fromisoformat(w.until[:10]) < at.date() and f.severity.value == "blocking":
+            elif dt.date.fromisoformat(w.until[:10]) < lapse.date() and f.severity.value == "blocking":
                 v.reasons.append(f"the waiver of {f.code} by {w.person} lapsed on {w.until}; the blocking "
                                  f"finding returns: {f.message}")
 
@@ -916,9 +925,9 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         _registry(registry, v.case_id, boundary, v, pred.get("record") if pred else None,
                   keyring_fp=made_with.get("fingerprint") if isinstance(made_with, dict) else None,
                   parts=signed_parts(d, valid_signed), logged=logged, policy=policy, deployment=deployment,
-                  model_digest=model_digest, at=at)
+                  model_digest=model_digest, at=lapse)
     if overdue:
-        _overdue_conditions(registry, v.case_id, keyring, overdue, at, v)
+        _overdue_conditions(registry, v.case_id, keyring, overdue, lapse, v)
     return v
 
 

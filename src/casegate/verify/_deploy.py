@@ -123,7 +123,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     changes = proven.keyring_changes if proven is not None else ()
     ring, revoked = with_logged_revocations(keyring, changes)
     v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
-                     registry=cast(RegistryView, proven) if proven is not None else None, deployment=deployment)
+                     registry=cast(RegistryView, proven) if proven is not None else None, deployment=deployment,
+                     not_before=proven.signed_at if proven is not None else None)
     v.notes += revoked
     if trust is None:
         v.reasons.insert(0, NO_TRUST_ROOT)

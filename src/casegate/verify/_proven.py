@@ -141,15 +141,13 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
         elif -age > FUTURE_SKEW.total_seconds():
             reasons.append(f"the checkpoint claims to be signed in the future ({signed_at.isoformat()})")
     before = len(reasons)
-    in_tail: list[LogEntry] = []
-    entries = _case_entries(proof, cp, case_id, reasons, in_tail)
+    entries, in_tail = _case_entries(proof, cp, case_id, reasons)
     complete = len(reasons) == before
-    changes = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
-    # the entries from the case's first on are proven complete, so every keyring change among them
-    # applies whether or not the proof lists it apart: a revocation left out of `keyring_changes`
-    # would otherwise let the revoked key's signatures count
-    listed = {e.index for e in changes}
-    changes = sorted(changes + [e for e in in_tail if e.index not in listed], key=lambda e: e.index)
+    listed = _keyring_changes(proof.get("keyring_changes"), cp, reasons)
+    # the keyring changes the tail holds are proven complete from the case's first entry on: one
+    # left out of the list (or the list dropped) is still applied
+    seen = {e.index for e in listed}
+    changes = sorted([*listed, *(e for e in in_tail if e.index not in seen)], key=lambda e: e.index)
     replayed = replay(entries)
     reasons += replayed.problems
     if replayed.state is None and complete:
@@ -160,18 +158,17 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
                        signed_at, tuple(changes)), []
 
 
-def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[str],
-                  keyring_changes: list[LogEntry]) -> list[LogEntry]:
-    """The case's entries (of `PROOF_KINDS`, in log order), when the proof holds every log entry
-    from the case's first to the end of the checkpoint's tree and they rebuild its root; else
-    none, with the reasons. The keyring changes among those entries are added to
-    `keyring_changes`."""
+def _case_entries(proof: dict[str, Any], cp: Any, case_id: str,
+                  reasons: list[str]) -> tuple[list[LogEntry], list[LogEntry]]:
+    """The case's entries (of `PROOF_KINDS`, in log order) and the log's keyring changes among the
+    entries the proof holds, when it holds every log entry from the case's first to the end of
+    the checkpoint's tree and they rebuild its root; else none, with the reasons."""
     raw = proof.get("entries")
     first = proof.get("first")
     if not isinstance(raw, list) or not raw or type(first) is not int:
         reasons.append("the state proof does not hold the log's entries from the case's first on, so it "
                        "cannot show that none of the case's entries was left out")
-        return []
+        return [], []
     tail: list[LogEntry] = []
     for i, item in enumerate(raw):
         try:
@@ -179,28 +176,28 @@ def _case_entries(proof: dict[str, Any], cp: Any, case_id: str, reasons: list[st
                                  dict(item["payload"]), str(item["recorded_at"]), b""))
         except (KeyError, TypeError, ValueError):
             reasons.append(f"state proof entry #{i + 1} cannot be read")
-            return []
+            return [], []
     gaps = [(want, e.index) for want, e in enumerate(tail, start=first) if e.index != want]
     if gaps or first + len(tail) != cp.tree_size:
         where = (f"entry {gaps[0][0]} is missing or out of order" if gaps else
                  f"they end at entry {first + len(tail) - 1}")
         reasons.append(f"the state proof must hold every log entry from {first} to the checkpoint's size "
                        f"{cp.tree_size}, but {where}: an entry was left out")
-        return []
+        return [], []
     head = tail[0]
     if head.case_id != case_id or head.kind != "case-version" or head.payload.get("version") != 1:
         reasons.append(f"the state proof starts at log entry {first}, which is not the entry of version 1 of "
                        f"case {case_id}: the case's earlier entries are left out")
-        return []
+        return [], []
     try:
         path = [bytes.fromhex(h) for h in proof.get("path") or []]
         verify_tail(first, cp.tree_size, [leaf_of(e) for e in tail], path, cp.root)
     except (VerificationError, ValueError, TypeError):
         reasons.append(f"the state proof's entries {first}..{cp.tree_size - 1} are not the log the checkpoint "
                        "signs: an entry was altered, made up or left out")
-        return []
-    keyring_changes += [e for e in tail if e.kind == "keyring-change" and e.case_id is None]
-    return [e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS]
+        return [], []
+    return ([e for e in tail if e.case_id == case_id and e.kind in PROOF_KINDS],
+            [e for e in tail if e.kind == "keyring-change" and e.case_id is None])
 
 
 def _keyring_changes(raw: Any, cp: Any, reasons: list[str]) -> list[LogEntry]:
