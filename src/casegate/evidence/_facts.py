@@ -10,7 +10,9 @@ counted and why, and which items are only declared.
 
 
 import datetime as dt
+import itertools
 import json
+import operator
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -651,16 +653,20 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
         refuse("records no score per attempt" + (f", only {r.successes}/{r.trials}" if r.successes is not None else ""),
                "keep one score per attempt in the log (1: the attempt got through) and import it again")
         return None
-    scored: dict[str, dict[int, bool]] = {}
-    for row in json.loads(run.scores_json):
-        got = scored.setdefault(str(row[0]), {})
-        epoch = int(row[1])
-        got[epoch] = got.get(epoch, False) or not float(row[2]) == 0
-    epochs = run.source.epochs or max(e for got in scored.values() for e in got)
-    samples = max(run.source.samples or 0, len(scored))
+    # Counted over sets, in C rather than row by row (a log holds thousands of rows): an attempt
+    # is a (sample, epoch) with a row; it got through when any of its rows scores other than 0
+    # (NaN too), and it held when none does. Each score is a float (`SampleScore.score`).
+    rows = json.loads(run.scores_json)
+    tried = list(zip(map(str, map(_FIRST, rows)), map(int, map(_SECOND, rows)), strict=True))
+    through = set(itertools.compress(tried, map(bool, map(float, map(_THIRD, rows)))))
+    epochs = run.source.epochs or max(map(_SECOND, tried))
+    samples = max(run.source.samples or 0, len(set(map(_FIRST, tried))))
     attempts = samples * epochs
-    held = sum(1 for got in scored.values() for e in range(1, epochs + 1) if got.get(e) is False)
+    held = sum(map(range(1, epochs + 1).__contains__, map(_SECOND, set(tried).difference(through))))
     return attempts - held, attempts
+
+
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:
