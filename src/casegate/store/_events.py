@@ -19,9 +19,10 @@ import hashlib
 import json
 from typing import Any
 
+from .._canonjson import canonical_json
 from ..errors import VerificationError
 from ..model import DecisionRecord
-from ._canonical import CanonicalJSON, canonical_json
+from ._canonical import CanonicalJSON
 from ._records import LogEntry
 from ._registry import Registry
 
