@@ -194,3 +194,49 @@ def test_check_and_gate_build_no_casegate_dataclass(args: list[str], tmp_path: P
                        env=env)
     reported = [line.split()[1:] for line in r.stderr.splitlines() if line.startswith("DATACLASSES")]
     assert r.returncode in (0, 1) and reported == [[]], (r.returncode, r.stderr[-2000:])
+
+
+# The same, for the named tuples `collections.namedtuple` (and `typing.NamedTuple`) builds
+NAMEDTUPLE_PROBE = ("import collections, os, sys\n"
+                    "built = []\n"
+                    "make = collections.namedtuple\n"
+                    "def record(typename, field_names, **kwargs):\n"
+                    "    if str(kwargs.get('module') or '').startswith('casegate'):\n"
+                    "        built.append(f\"{kwargs['module']}.{typename}\")\n"
+                    "    return make(typename, field_names, **kwargs)\n"
+                    "collections.namedtuple = record\n"
+                    "end = os._exit\n"
+                    "def report(code):\n"
+                    "    print('NAMEDTUPLES', *built, file=sys.stderr, flush=True)\n"
+                    "    end(code)\n"
+                    "os._exit = report\n"
+                    "from casegate.cli import main\n"
+                    "sys.argv = ['casegate', *sys.argv[1:]]\n"
+                    "main()\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["check", str(ATLAS)],
+    ["gate", str(ATLAS)],
+    ["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview"],
+])
+def test_check_and_gate_build_no_casegate_named_tuple(args: list[str], tmp_path: Path) -> None:
+    """A named tuple compiles its `__new__` from source when its module is imported (some 0.8M
+    instructions a class): the records `check` and `gate` build are `casegate._record` classes."""
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "casegate", *args], capture_output=True, cwd=ROOT, env=env)
+    r = subprocess.run([sys.executable, "-c", NAMEDTUPLE_PROBE, *args], capture_output=True, text=True, cwd=ROOT,
+                       env=env)
+    reported = [line.split()[1:] for line in r.stderr.splitlines() if line.startswith("NAMEDTUPLES")]
+    assert r.returncode in (0, 1) and reported == [[]], (r.returncode, r.stderr[-2000:])
+
+
+def test_the_named_tuple_probe_sees_a_casegate_named_tuple(tmp_path: Path) -> None:
+    code = NAMEDTUPLE_PROBE.replace("from casegate.cli import main\n",
+                                    "collections.namedtuple('Probe', 'a', module='casegate.probe')\n"
+                                    "from casegate.cli import main\n")
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", code, "check", str(ATLAS)], capture_output=True, text=True, cwd=ROOT,
+                       env=env)
+    reported = [line.split()[1:] for line in r.stderr.splitlines() if line.startswith("NAMEDTUPLES")]
+    assert len(reported) == 1 and "casegate.probe.Probe" in reported[0], r.stderr[-2000:]

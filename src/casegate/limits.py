@@ -17,39 +17,56 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from ._record import FrozenRecord
 from .errors import InputError
 
 MiB = 1 << 20
 
 
-class Limits(NamedTuple):
+class Limits(FrozenRecord):
     """The bounds on input. Defaults fit cases of 100,000+ argument elements with room to spare."""
 
-    file_bytes: int = 64 * MiB
+    _fields = ("file_bytes", "case_bytes", "yaml_nodes", "alias_nodes", "depth", "includes", "include_depth",
+               "log_bytes", "log_entries", "json_bytes")
+    file_bytes: int
     """Size of one YAML file (case, include, policy, keyring)."""
-    case_bytes: int = 256 * MiB
+    case_bytes: int
     """Size of all the YAML files of one case together."""
-    yaml_nodes: int = 2_000_000
+    yaml_nodes: int
     """Nodes (mappings, sequences, scalars) of one YAML file, or of a case's files together,
     bounded from above by counting structural characters before anything is parsed."""
-    alias_nodes: int = 10_000
+    alias_nodes: int
     """Nodes built by expanding aliases (`*name`) in one YAML file."""
-    depth: int = 64
+    depth: int
     """Nesting depth of a YAML or JSON document."""
-    includes: int = 1_000
+    includes: int
     """Files a case may include, directly or through other includes."""
-    include_depth: int = 16
+    include_depth: int
     """How deep includes may nest (a file included by an included file is depth 2)."""
-    log_bytes: int = 512 * MiB
+    log_bytes: int
     """Decompressed size of what casegate reads of one evaluation log: an Inspect `.eval`
     archive's entries other than the sample transcripts (header, sample summaries, reductions),
     or a whole Inspect `.json` log."""
-    log_entries: int = 500_000
+    log_entries: int
     """Entries in one Inspect `.eval` archive."""
-    json_bytes: int = 1024 * MiB
+    json_bytes: int
     """Size of one JSON evidence file (an lm-eval results or samples file)."""
+
+    def __init__(self, file_bytes: int = 64 * MiB, case_bytes: int = 256 * MiB, yaml_nodes: int = 2_000_000,
+                 alias_nodes: int = 10_000, depth: int = 64, includes: int = 1_000, include_depth: int = 16,
+                 log_bytes: int = 512 * MiB, log_entries: int = 500_000, json_bytes: int = 1024 * MiB) -> None:
+        object.__setattr__(self, "file_bytes", file_bytes)
+        object.__setattr__(self, "case_bytes", case_bytes)
+        object.__setattr__(self, "yaml_nodes", yaml_nodes)
+        object.__setattr__(self, "alias_nodes", alias_nodes)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "includes", includes)
+        object.__setattr__(self, "include_depth", include_depth)
+        object.__setattr__(self, "log_bytes", log_bytes)
+        object.__setattr__(self, "log_entries", log_entries)
+        object.__setattr__(self, "json_bytes", json_bytes)
 
     def describe(self, name: str) -> str:
         return f"{name.replace('_', '-')} ({getattr(self, name):,})"

@@ -106,7 +106,8 @@ def _reference(c: Case) -> dict[str, Any]:
 @pytest.mark.parametrize("seed", range(40))
 def test_the_index_is_what_reading_each_element_gives(seed: int) -> None:
     c = case(_random_doc(seed))
-    got = build_index(c)._asdict()
+    index = build_index(c)
+    got = {name: getattr(index, name) for name in index._fields}
     want = _reference(c)
     assert got == want
     # in the argument's order, not only equal as mappings

@@ -43,8 +43,9 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
+from .._record import FrozenRecord
 from ..evidence.stats import upper_bound
 from ..model import Element, Evidence, Pathway, Policy, Severity
 from ..model._case import TEST_KINDS
@@ -218,13 +219,18 @@ def bypass_counts(ev: Evidence) -> tuple[int, int] | None:
     return r.bypasses, r.attempts
 
 
-class Shortfall(NamedTuple):
+class Shortfall(FrozenRecord):
     """One way an evaluation's elicitation falls short of a threshold's minimum."""
 
+    _fields = ("field", "message")
     field: str
     """Which part of the elicitation record, e.g. 'attempts', 'scaffold'."""
     message: str
     """The shortfall with its numbers."""
+
+    def __init__(self, field: str, message: str) -> None:
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "message", message)
 
 
 def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Shortfall]:
@@ -324,19 +330,29 @@ def ungrounded_grants(ctx: Context) -> list[str]:
 # --------------------------------------------------------------------------- capability status
 
 
-class EvidenceBound(NamedTuple):
+class EvidenceBound(FrozenRecord):
     """One counting evaluation of a threshold and its numbers."""
 
+    _fields = ("evidence", "successes", "trials", "estimate", "upper")
     evidence: str
     successes: int
     trials: int
     estimate: float
     upper: float
 
+    def __init__(self, evidence: str, successes: int, trials: int, estimate: float, upper: float) -> None:
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "successes", successes)
+        object.__setattr__(self, "trials", trials)
+        object.__setattr__(self, "estimate", estimate)
+        object.__setattr__(self, "upper", upper)
 
-class CapabilityStatus(NamedTuple):
+
+class CapabilityStatus(FrozenRecord):
     """Where the model stands against one policy threshold, with the numbers behind it."""
 
+    _fields = ("threshold", "domain", "value", "alert", "status", "measured", "evidence", "counted",
+               "excluded", "deciding", "confidence", "method", "basis")
     threshold: str
     """Threshold id."""
     domain: str
@@ -363,6 +379,24 @@ class CapabilityStatus(NamedTuple):
     """Interval method of the bounds."""
     basis: str
     """The status in words, with its numbers."""
+
+    def __init__(self, threshold: str, domain: str, value: float | None, alert: float | None, status: Status,
+                 measured: bool, evidence: tuple[str, ...], counted: tuple[EvidenceBound, ...],
+                 excluded: tuple[tuple[str, str], ...], deciding: EvidenceBound | None, confidence: float,
+                 method: str, basis: str) -> None:
+        object.__setattr__(self, "threshold", threshold)
+        object.__setattr__(self, "domain", domain)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "alert", alert)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "measured", measured)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "counted", counted)
+        object.__setattr__(self, "excluded", excluded)
+        object.__setattr__(self, "deciding", deciding)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "method", method)
+        object.__setattr__(self, "basis", basis)
 
     @property
     def upper(self) -> float | None:
@@ -486,14 +520,20 @@ def capability_status(ctx: Context) -> dict[str, CapabilityStatus]:
 # --------------------------------------------------------------------------- safeguard requirements
 
 
-class Requirement(NamedTuple):
+class Requirement(FrozenRecord):
     """The safeguard requirements that apply to one domain's severe pathways at the evaluated
     boundary: the largest `min_layers` and the union of required layers, with their sources."""
 
-    min_layers: int = 0
-    layers: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    _fields = ("min_layers", "layers", "sources")
+    min_layers: int
+    layers: tuple[str, ...]
+    sources: tuple[str, ...]
     """Human-readable origins, e.g. 'cyber-high (alert, from api)'."""
+
+    def __init__(self, min_layers: int = 0, layers: tuple[str, ...] = (), sources: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "min_layers", min_layers)
+        object.__setattr__(self, "layers", layers)
+        object.__setattr__(self, "sources", sources)
 
 
 def requirements_for(ctx: Context, domain: str) -> Requirement:
@@ -530,9 +570,10 @@ def requirements_for(ctx: Context, domain: str) -> Requirement:
 # --------------------------------------------------------------------------- residual risk
 
 
-class SafeguardFactor(NamedTuple):
+class SafeguardFactor(FrozenRecord):
     """One safeguard's contribution to a pathway's bound."""
 
+    _fields = ("safeguard", "evidence", "bypasses", "attempts", "upper")
     safeguard: str
     evidence: str
     bypasses: int
@@ -540,10 +581,20 @@ class SafeguardFactor(NamedTuple):
     upper: float
     """Bypass-rate upper bound at the per-bound (Bonferroni-adjusted) level."""
 
+    def __init__(self, safeguard: str, evidence: str, bypasses: int, attempts: int, upper: float) -> None:
+        object.__setattr__(self, "safeguard", safeguard)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "bypasses", bypasses)
+        object.__setattr__(self, "attempts", attempts)
+        object.__setattr__(self, "upper", upper)
 
-class PathwayRisk(NamedTuple):
+
+class PathwayRisk(FrozenRecord):
     """A pathway's propagated residual-risk upper bound and what it rests on."""
 
+    _fields = ("pathway", "domain", "severity", "severe", "attempts_per_year", "steps", "factors",
+               "unquantified", "per_bound_confidence", "confidence", "bound", "tolerance",
+               "stated_attempts_per_year", "floor")
     pathway: str
     domain: str
     severity: Severity
@@ -565,10 +616,30 @@ class PathwayRisk(NamedTuple):
     """Upper bound on successful harms per year; None without `attempts_per_year`."""
     tolerance: float | None
     """The policy's tolerance for this severity; None when it sets none."""
-    stated_attempts_per_year: float | None = None
+    stated_attempts_per_year: float | None
     """The case's own `attempts_per_year`, when the policy's floor raised it."""
-    floor: float | None = None
+    floor: float | None
     """The policy's floor on attempts per year the rate was held to (None: it sets none)."""
+
+    def __init__(self, pathway: str, domain: str, severity: Severity, severe: bool, attempts_per_year: float | None,
+                 steps: tuple[tuple[str, tuple[str, ...]], ...], factors: tuple[SafeguardFactor, ...],
+                 unquantified: tuple[str, ...], per_bound_confidence: float, confidence: float,
+                 bound: float | None, tolerance: float | None, stated_attempts_per_year: float | None = None,
+                 floor: float | None = None) -> None:
+        object.__setattr__(self, "pathway", pathway)
+        object.__setattr__(self, "domain", domain)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "severe", severe)
+        object.__setattr__(self, "attempts_per_year", attempts_per_year)
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "factors", factors)
+        object.__setattr__(self, "unquantified", unquantified)
+        object.__setattr__(self, "per_bound_confidence", per_bound_confidence)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "bound", bound)
+        object.__setattr__(self, "tolerance", tolerance)
+        object.__setattr__(self, "stated_attempts_per_year", stated_attempts_per_year)
+        object.__setattr__(self, "floor", floor)
 
     @property
     def within(self) -> bool | None:
@@ -707,15 +778,21 @@ def pathway_risk(ctx: Context) -> dict[str, PathwayRisk]:
 # --------------------------------------------------------------------------- inability
 
 
-class Inability(NamedTuple):
+class Inability(FrozenRecord):
     """Whether a domain's risk is argued by inability at the evaluated boundary, and why."""
 
+    _fields = ("domain", "shown", "reason")
     domain: str
     shown: bool
     """True when every threshold of the domain is measured below its alert level by evaluations
     meeting the elicitation the boundary requires, and the policy accepts inability arguments."""
     reason: str
     """In words: what shows it, or what is missing."""
+
+    def __init__(self, domain: str, shown: bool, reason: str) -> None:
+        object.__setattr__(self, "domain", domain)
+        object.__setattr__(self, "shown", shown)
+        object.__setattr__(self, "reason", reason)
 
 
 def weights_reachable(ctx: Context) -> bool:

@@ -12,8 +12,9 @@ import operator
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from itertools import chain, compress, repeat
-from typing import Any, NamedTuple
+from typing import Any
 
+from .._record import FrozenRecord
 from ..model import Argument, Case, Confidentiality
 from ._text import words
 
@@ -24,9 +25,10 @@ SCANNED = ("supported_by", "in_context_of", "evidence", "defeaters", "against", 
 TYPES = ("claim", "strategy", "context", "assumption", "justification", "defeater")
 
 
-class ArgumentIndex(NamedTuple):
+class ArgumentIndex(FrozenRecord):
     """Element types, links and reachability of one case's argument."""
 
+    _fields = ("types", "by_type", "support", "reachable", "depended_on", "order", "fields", "private")
     types: dict[str, str]
     """Element id -> claim, strategy, context, assumption, justification or defeater."""
     by_type: dict[str, list[str]]
@@ -49,6 +51,18 @@ class ArgumentIndex(NamedTuple):
     values are the elements' own: read them, never change them."""
     private: dict[str, Confidentiality]
     """Element id -> its confidentiality, for the elements that are not public."""
+
+    def __init__(self, types: dict[str, str], by_type: dict[str, list[str]], support: dict[str, tuple[str, ...]],
+                 reachable: AbstractSet[str], depended_on: AbstractSet[str], order: list[str],
+                 fields: dict[str, dict[str, Any]], private: dict[str, Confidentiality]) -> None:
+        object.__setattr__(self, "types", types)
+        object.__setattr__(self, "by_type", by_type)
+        object.__setattr__(self, "support", support)
+        object.__setattr__(self, "reachable", reachable)
+        object.__setattr__(self, "depended_on", depended_on)
+        object.__setattr__(self, "order", order)
+        object.__setattr__(self, "fields", fields)
+        object.__setattr__(self, "private", private)
 
 
 _READ = ("claim", "confidentiality", *SCANNED)

@@ -7,7 +7,7 @@ be read here says why: it is empty, it is made by the decision, or only the regi
 """
 
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from .._record import FrozenRecord
 from ._derived import capability_status, independent_evidence
@@ -19,34 +19,52 @@ if TYPE_CHECKING:
 __all__ = ["FactItem", "FactValue", "RegistryFacts", "SectionFill", "fill_section", "read_fact"]
 
 
-class FactItem(NamedTuple):
+class FactItem(FrozenRecord):
     """One line of a fact, and the case element it came from."""
 
+    _fields = ("text", "parts")
     text: str
-    parts: tuple[str | int, ...] = ()
+    parts: tuple[str | int, ...]
     """Path of the element in the case (empty: from the policy, the decision or the registry)."""
+
+    def __init__(self, text: str, parts: tuple[str | int, ...] = ()) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "parts", parts)
 
 
 FactStatus = Literal["filled", "empty", "at-decision", "needs-registry"]
 
 
-class FactValue(NamedTuple):
+class FactValue(FrozenRecord):
+    _fields = ("source", "status", "items", "why")
     source: str
     status: FactStatus
-    items: tuple[FactItem, ...] = ()
-    why: str = ""
+    items: tuple[FactItem, ...]
+    why: str
     """Why the fact is not filled."""
 
+    def __init__(self, source: str, status: FactStatus, items: tuple[FactItem, ...] = (), why: str = "") -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "why", why)
 
-class RegistryFacts(NamedTuple):
+
+class RegistryFacts(FrozenRecord):
     """What the registry remembers about the case, gathered by the caller."""
 
-    previous: str | None = None
+    _fields = ("previous", "changes", "incidents")
+    previous: str | None
     """The version this one follows, when there is one."""
-    changes: tuple[str, ...] = ()
+    changes: tuple[str, ...]
     """What changed since `previous`, one line each."""
-    incidents: tuple[str, ...] = ()
+    incidents: tuple[str, ...]
     """Incidents recorded against the case, one line each."""
+
+    def __init__(self, previous: str | None = None, changes: tuple[str, ...] = (), incidents: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "previous", previous)
+        object.__setattr__(self, "changes", changes)
+        object.__setattr__(self, "incidents", incidents)
 
 
 def _items(lines: list[tuple[str, tuple[str | int, ...]]]) -> tuple[FactItem, ...]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .._gc import gc_paused
-from .._record import Record
+from .._record import FrozenRecord, Record
 from ..evidence import ArtifactState, EvidenceFacts
 from ..model import (
     Case,
@@ -40,13 +40,21 @@ if TYPE_CHECKING:
     )
 
 
-class Hit(NamedTuple):
+class Hit(FrozenRecord):
     """One thing a check found: where, what, and optionally a different severity or fix."""
 
+    _fields = ("path", "message", "severity", "help")
     path: tuple[str | int, ...]
     message: str
-    severity: RuleSeverity | None = None
-    help: str | None = None
+    severity: RuleSeverity | None
+    help: str | None
+
+    def __init__(self, path: tuple[str | int, ...], message: str, severity: RuleSeverity | None = None,
+                 help: str | None = None) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "help", help)
 
 
 class Context(Record):
@@ -154,11 +162,17 @@ class Context(Record):
 CheckFn = Callable[[Context], Iterable[Hit]]
 
 
-class RegisteredRule(NamedTuple):
+class RegisteredRule(FrozenRecord):
+    _fields = ("rule", "check", "pass_")
     rule: Rule
     check: CheckFn
     pass_: int
     """Structure passes: 1 references/duplicates/cycles, 2 reachability/support; 3 semantics."""
+
+    def __init__(self, rule: Rule, check: CheckFn, pass_: int) -> None:
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "check", check)
+        object.__setattr__(self, "pass_", pass_)
 
 
 _RULES: dict[str, RegisteredRule] = {}

@@ -17,7 +17,6 @@ from ..model import Policy
 __all__ = ["ALIKE", "alike", "content_words", "has_number", "hollow_reason", "parse_window", "words"]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_NUMBER = re.compile(r"\d")
 _COMMON = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being it its this
 that these those there here we our us you your they them their he she his her i me my not no so than
@@ -54,8 +53,8 @@ def content_words(text: str) -> list[str]:
 
 
 def has_number(text: str) -> bool:
-    """True when `text` states a number."""
-    return bool(_NUMBER.search(text))
+    """True when `text` states a number: it holds a decimal digit (what `\\d` matches)."""
+    return any(map(str.isdecimal, text))
 
 
 def hollow_reason(text: str | None, policy: Policy, *, question: str | None = None,

@@ -19,24 +19,35 @@ lists exactly their options and that both paths pass the commands the same value
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
+
+from .._record import FrozenRecord
 
 
-class Opt(NamedTuple):
-    """One option of a command as Typer declares it (a named tuple: cheaper to define at start-up
-    than a dataclass)."""
+class Opt(FrozenRecord):
+    """One option of a command as Typer declares it (a hand-written record: cheaper to define at
+    start-up than a dataclass or a named tuple)."""
 
+    _fields = ("dest", "names", "type", "multiple", "envvar")
     dest: str
     """The command function's parameter."""
     names: tuple[str, ...]
     """Its spellings (`--format`, `-f`)."""
-    type: str = "str"
+    type: str
     """The parameter's type: str, Path, bool (a flag, which takes no value), or the name of the
     enum whose values are its choices (Format, ReportFormat, BoundaryKind)."""
-    multiple: bool = False
+    multiple: bool
     """Repeatable: the values are collected into a list."""
-    envvar: str | None = None
+    envvar: str | None
     """Environment variable read when the option is not given (an empty value counts as unset)."""
+
+    def __init__(self, dest: str, names: tuple[str, ...], type: str = "str", multiple: bool = False,
+                 envvar: str | None = None) -> None:
+        object.__setattr__(self, "dest", dest)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "multiple", multiple)
+        object.__setattr__(self, "envvar", envvar)
 
     def convert(self, value: str) -> Any:
         """`value` as the parameter's type; ValueError when it is not one of the choices."""

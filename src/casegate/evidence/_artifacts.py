@@ -7,14 +7,15 @@ lm-eval's per-sample logs) are re-hashed too: they are `companions` of the artif
 
 import hashlib
 from pathlib import Path
-from typing import NamedTuple
 
+from .._record import FrozenRecord
 from ..load import Loaded, display_path
 
 
-class CompanionState(NamedTuple):
+class CompanionState(FrozenRecord):
     """What re-hashing one further file of an evidence item found."""
 
+    _fields = ("name", "path", "exists", "actual_sha256", "pinned_sha256")
     name: str
     """The file as the item names it (relative to the artifact's folder)."""
     path: str
@@ -22,21 +23,38 @@ class CompanionState(NamedTuple):
     actual_sha256: str | None
     pinned_sha256: str
 
+    def __init__(self, name: str, path: str, exists: bool, actual_sha256: str | None, pinned_sha256: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "exists", exists)
+        object.__setattr__(self, "actual_sha256", actual_sha256)
+        object.__setattr__(self, "pinned_sha256", pinned_sha256)
+
     @property
     def matches(self) -> bool:
         return self.exists and self.actual_sha256 == self.pinned_sha256
 
 
-class ArtifactState(NamedTuple):
+class ArtifactState(FrozenRecord):
     """What re-hashing an evidence item's artifact found."""
 
+    _fields = ("evidence_id", "path", "exists", "actual_sha256", "pinned_sha256", "companions")
     evidence_id: str
     path: str | None
     exists: bool
     actual_sha256: str | None
     pinned_sha256: str | None
-    companions: tuple[CompanionState, ...] = ()
+    companions: tuple[CompanionState, ...]
     """Further files pinned with the artifact (`source.files`)."""
+
+    def __init__(self, evidence_id: str, path: str | None, exists: bool, actual_sha256: str | None,
+                 pinned_sha256: str | None, companions: tuple[CompanionState, ...] = ()) -> None:
+        object.__setattr__(self, "evidence_id", evidence_id)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "exists", exists)
+        object.__setattr__(self, "actual_sha256", actual_sha256)
+        object.__setattr__(self, "pinned_sha256", pinned_sha256)
+        object.__setattr__(self, "companions", companions)
 
     @property
     def matches(self) -> bool:

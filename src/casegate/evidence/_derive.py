@@ -23,11 +23,12 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .._cachekey import cache_key, opened, private_folder, sealed
+from .._record import FrozenRecord
 from .._userdirs import cache_root
 from ..errors import InputError
 from ..load import Loaded, display_path
@@ -111,22 +112,33 @@ class CachedArtifact(KeptSchema):
     """Further files read (name beside the artifact -> sha256), re-hashed on every use."""
 
 
-class Derivation(NamedTuple):
+class Derivation(FrozenRecord):
     """What was derived for one evidence item, or why nothing was."""
 
+    _fields = ("evidence_id", "run", "declared", "problem", "artifact", "cached", "tasks")
     evidence_id: str
-    run: DerivedRun | None = None
+    run: DerivedRun | None
     """The item's run as its artifact records it."""
-    declared: bool = False
+    declared: bool
     """No machine-readable artifact: the item's values are the author's word."""
-    problem: str | None = None
+    problem: str | None
     """Why an artifact casegate reads gave no facts (unreadable, truncated, ambiguous task)."""
-    artifact: str | None = None
+    artifact: str | None
     """The artifact as shown to users."""
-    cached: bool = False
+    cached: bool
     """Whether the facts came from the cache."""
-    tasks: int = 1
+    tasks: int
     """How many task runs the artifact holds (a test counts every attempt of its log: one)."""
+
+    def __init__(self, evidence_id: str, run: DerivedRun | None = None, declared: bool = False,
+                 problem: str | None = None, artifact: str | None = None, cached: bool = False, tasks: int = 1) -> None:
+        object.__setattr__(self, "evidence_id", evidence_id)
+        object.__setattr__(self, "run", run)
+        object.__setattr__(self, "declared", declared)
+        object.__setattr__(self, "problem", problem)
+        object.__setattr__(self, "artifact", artifact)
+        object.__setattr__(self, "cached", cached)
+        object.__setattr__(self, "tasks", tasks)
 
 
 def cache_dir() -> Path:

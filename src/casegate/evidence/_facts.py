@@ -10,14 +10,16 @@ counted and why, and which items are only declared.
 
 
 import datetime as dt
+import itertools
 import json
+import operator
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from .._record import Record
+from .._record import FrozenRecord, Record
 from ..model import (
     Case,
     Elicitation,
@@ -79,9 +81,10 @@ def artifact_field(fact: str, tool: str) -> str:
     return per.get(tool) or per["generic"]
 
 
-class Mismatch(NamedTuple):
+class Mismatch(FrozenRecord):
     """A value the author recorded that the artifact contradicts."""
 
+    _fields = ("evidence_id", "fact", "path", "recorded", "derived", "artifact", "artifact_field")
     evidence_id: str
     fact: str
     """Which derived fact (a key of ARTIFACT_FIELDS)."""
@@ -94,10 +97,21 @@ class Mismatch(NamedTuple):
     artifact_field: str
     """Where in the artifact the derived value comes from."""
 
+    def __init__(self, evidence_id: str, fact: str, path: tuple[str | int, ...], recorded: str, derived: str,
+                 artifact: str, artifact_field: str) -> None:
+        object.__setattr__(self, "evidence_id", evidence_id)
+        object.__setattr__(self, "fact", fact)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "recorded", recorded)
+        object.__setattr__(self, "derived", derived)
+        object.__setattr__(self, "artifact", artifact)
+        object.__setattr__(self, "artifact_field", artifact_field)
 
-class Problem(NamedTuple):
+
+class Problem(FrozenRecord):
     """Something about an item's derived facts that stops it counting, or needs saying."""
 
+    _fields = ("evidence_id", "kind", "path", "message", "help")
     evidence_id: str
     kind: str
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
@@ -108,26 +122,44 @@ class Problem(NamedTuple):
     from a further file, lm-eval's samples file, whose sha256 `source.files` does not pin)."""
     path: tuple[str | int, ...]
     message: str
-    help: str | None = None
+    help: str | None
+
+    def __init__(self, evidence_id: str, kind: str, path: tuple[str | int, ...], message: str, help: str | None = None) -> None:
+        object.__setattr__(self, "evidence_id", evidence_id)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "help", help)
 
 
-class Independence(NamedTuple):
+class Independence(FrozenRecord):
     """Whether an item is independent of the developer, derived from signed attestations."""
 
+    _fields = ("evidence_id", "declared", "independent", "attested_by", "reasons", "signed_at", "by")
     evidence_id: str
     declared: bool
     """What the case typed (`independent: true`)."""
     independent: bool
     """What the attestations show."""
-    attested_by: tuple[str, ...] = ()
+    attested_by: tuple[str, ...]
     """Who attested it, e.g. 'Jonas Berg (Northbridge Security) ran it'."""
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[str, ...]
     """Why it is not independent (empty when it is)."""
-    signed_at: tuple[str, ...] = ()
+    signed_at: tuple[str, ...]
     """When each attestation that makes it independent was signed (ISO date-time), in the order of
     `attested_by`."""
-    by: tuple[Any, ...] = ()
+    by: tuple[Any, ...]
     """The verified attestations (`EvidenceAttestation`) that make it independent."""
+
+    def __init__(self, evidence_id: str, declared: bool, independent: bool, attested_by: tuple[str, ...] = (),
+                 reasons: tuple[str, ...] = (), signed_at: tuple[str, ...] = (), by: tuple[Any, ...] = ()) -> None:
+        object.__setattr__(self, "evidence_id", evidence_id)
+        object.__setattr__(self, "declared", declared)
+        object.__setattr__(self, "independent", independent)
+        object.__setattr__(self, "attested_by", attested_by)
+        object.__setattr__(self, "reasons", reasons)
+        object.__setattr__(self, "signed_at", signed_at)
+        object.__setattr__(self, "by", by)
 
 
 class EvidenceFacts(Record):
@@ -621,16 +653,20 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
         refuse("records no score per attempt" + (f", only {r.successes}/{r.trials}" if r.successes is not None else ""),
                "keep one score per attempt in the log (1: the attempt got through) and import it again")
         return None
-    scored: dict[str, dict[int, bool]] = {}
-    for row in json.loads(run.scores_json):
-        got = scored.setdefault(str(row[0]), {})
-        epoch = int(row[1])
-        got[epoch] = got.get(epoch, False) or not float(row[2]) == 0
-    epochs = run.source.epochs or max(e for got in scored.values() for e in got)
-    samples = max(run.source.samples or 0, len(scored))
+    # Counted over sets, in C rather than row by row (a log holds thousands of rows): an attempt
+    # is a (sample, epoch) with a row; it got through when any of its rows scores other than 0
+    # (NaN too), and it held when none does. Each score is a float (`SampleScore.score`).
+    rows = json.loads(run.scores_json)
+    tried = list(zip(map(str, map(_FIRST, rows)), map(int, map(_SECOND, rows)), strict=True))
+    through = set(itertools.compress(tried, map(bool, map(float, map(_THIRD, rows)))))
+    epochs = run.source.epochs or max(map(_SECOND, tried))
+    samples = max(run.source.samples or 0, len(set(map(_FIRST, tried))))
     attempts = samples * epochs
-    held = sum(1 for got in scored.values() for e in range(1, epochs + 1) if got.get(e) is False)
+    held = sum(map(range(1, epochs + 1).__contains__, map(_SECOND, set(tried).difference(through))))
     return attempts - held, attempts
+
+
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:

@@ -8,12 +8,12 @@ import operator
 import os
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from .._gc import gc_paused
-from .._record import Record
+from .._record import FrozenRecord, Record, replace
 from ..errors import InputError
 from ..limits import (
     LimitError,
@@ -51,14 +51,20 @@ _NESTED_ID_SECTIONS = {
 _LIST_SECTIONS = {"decision": {"signoffs", "authors", "waivers"}, "post_deployment": {"withdrawal"}}
 
 
-class SourceFile(NamedTuple):
+class SourceFile(FrozenRecord):
     """One file read for a case or policy: where it is, its bytes, its parse."""
 
+    _fields = ("path", "abspath", "doc")
     path: str
     """The path as shown to the user (relative to the working directory when possible)."""
     abspath: Path
     doc: YamlDoc
     """Its parse; `doc.raw` its bytes (without a byte order mark)."""
+
+    def __init__(self, path: str, abspath: Path, doc: YamlDoc) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "abspath", abspath)
+        object.__setattr__(self, "doc", doc)
 
     @property
     def sha256(self) -> str:
@@ -846,7 +852,7 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
                 e.location = e.location or f"{main.path}:{line}:{col}"
             raise
         if ref.startswith(BUILTIN_PREFIX):
-            pol_src = pol_src._replace(path=ref)
+            pol_src = replace(pol_src, path=ref)
         diags.extend(pdiags)
     regimes, rdiags, regime_files = _case_regimes(case, main, pol, pol_src, top)
     diags.extend(rdiags)
@@ -1057,7 +1063,7 @@ def _merged_from(files: list[SourceFile], docs: list[YamlDoc]) -> dict[str, Any]
     origins = Origins()
     for f, doc in zip(files[1:], docs[1:], strict=True):
         if isinstance(doc.data, dict):
-            _merge_include(data, f._replace(doc=doc), origins, [])
+            _merge_include(data, replace(f, doc=doc), origins, [])
     data.pop("include", None)
     data["include"] = [f.path for f in files[1:]]
     return data

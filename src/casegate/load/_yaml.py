@@ -17,11 +17,11 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import ryml
 
-from .._record import Record
+from .._record import FrozenRecord, Record
 from ..errors import InputError
 from ..limits import LimitError, Limits, current_limits, read_regular_file
 
@@ -47,11 +47,16 @@ def needs_walk(raw: bytes) -> bool:
     return _NEEDS_WALK.search(raw) is not None
 
 
-class DuplicateKey(NamedTuple):
+class DuplicateKey(FrozenRecord):
     """A mapping key that appears twice; the first value is kept."""
 
+    _fields = ("path", "key")
     path: tuple[str | int, ...]
     key: str
+
+    def __init__(self, path: tuple[str | int, ...], key: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "key", key)
 
 
 class YamlDoc(Record):

@@ -8,17 +8,14 @@ that looks like a Latin letter or digit (white space dropped) (Unicode confusabl
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
-
-_SPACE = re.compile(r"\s+")
 
 
 def normalise_name(name: str) -> str:
     """NFKC, without zero-width / format / control characters, white space collapsed, case folded."""
     s = unicodedata.normalize("NFKC", name)
     s = "".join(ch for ch in s if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") or ch in " \t")
-    return _SPACE.sub(" ", s).strip().casefold()
+    return " ".join(s.split()).casefold()  # runs of white space (as `str.isspace` has it) made one space
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ from securesystemslib import exceptions as sslib_exceptions
 from securesystemslib.dsse import Envelope
 from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+from .._canonical_json import canonical_json
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
@@ -70,9 +71,10 @@ def iso(t: dt.datetime) -> str:
 
 
 def canonical(obj: Any) -> bytes:
-    """RFC 8785 canonical JSON bytes."""
+    """RFC 8785 canonical JSON bytes (`rfc8785.dumps`'s, in C where the standard library's encoder
+    writes the same: see `casegate._canonical_json`)."""
     try:
-        return rfc8785.dumps(obj)
+        return canonical_json(obj)
     except (rfc8785.CanonicalizationError, TypeError, ValueError) as e:
         raise InputError(f"cannot write canonical JSON: {e}",
                          help="numbers must be finite and keys must be strings") from None
