@@ -441,7 +441,9 @@ class _Successors:
         """(element of this version, how it was found) for each that stands in the place of `t`, an
         element of the version compared with: `t` itself while its id stands; otherwise each new
         element of its type that makes it in the same or nearly the same words (`alike`), supports
-        the parent it supported (directly or under a new strategy), or cites a run it cited; for a
+        the parent it supported (directly or under a new strategy), or cites a run it cited, and
+        each element of its type already there that now cites a run it cited (one it did not cite
+        there) or was reworded into nearly its words; for a
         claim of capability that none stands in for, the claim the top claim depends on that makes
         the same capability assertion. Empty when it is withdrawn: nothing stands in its place."""
         if t in self.els:
@@ -459,9 +461,18 @@ class _Successors:
                 for x in self._under(p):
                     if self.els[x].type == old.type and x not in got:
                         got[x] = f"under `{p}`, where it stood"
+        # a claim already in the argument reworded into its words, or citing a run it cited, stands in
+        # its place as a new one does: moving the evidence into a claim that stays is not withdrawing it
+        kept = [x for x in self.els if x in self.was and self.els[x].type == old.type and x not in got]
+        for x in kept:
+            if self.els[x].text != self.was[x].text and alike(self.els[x].text, old.text):
+                got[x] = "reworded into nearly its words"
         runs = {self._run(self.prev, e) for e in old.evidence}
-        for x in kin:
-            cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs]
+        for x in kin + kept:
+            # a claim that stays carries it only for a run it did not cite there (moved in since):
+            # one that shared the run all along made its own claim on it
+            had = {self._run(self.prev, e) for e in self.was[x].evidence} if x in self.was else set()
+            cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs - had]
             if x not in got and cites:
                 got[x] = f"citing `{cites[0]}`, a run it cited"
         if got:
@@ -517,7 +528,8 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
     "CG806", "defeater-dropped", severity="blocking", serves="fm-argument-theater",
     summary="A defeater that stood in the version compared with (open, accepted, or marked answered by "
             "nothing that answers it) is gone from this one, is no longer aimed at a claim it was aimed "
-            "at (or at what stands in that claim's place: the claim reworded, copied or restated there), "
+            "at (or at what stands in that claim's place: the claim reworded, copied or restated there, or "
+            "a claim that stays and now rests on evidence it cited), "
             "or changed its kind; or, accepted there, is now marked answered with no evidence new "
             "since that version.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
@@ -527,7 +539,10 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "A defeater followed under a new id is the one in the same words and of the same kind. A "
               "claim it was against that is gone is followed to whatever stands in its place: each new "
               "claim in the same or nearly the same words, under the parent it supported (directly or "
-              "through a new strategy), or citing a run it cited, or, when none does, for a claim of "
+              "through a new strategy), or citing a run it cited; each claim already in the argument "
+              "that now cites a run it cited and did not cite before (its evidence moved into a claim "
+              "that stays) or was reworded "
+              "into nearly its words; or, when none does, for a claim of "
               "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
               "under two new ids, is not withdrawing it; where several stand in its place the defeater "
               "must stand against each. Only when nothing stands in the place of any claim it was "
