@@ -293,3 +293,28 @@ def test_a_claim_that_shared_the_run_all_along_does_not_take_the_defeater() -> N
     doc = _restated()
     doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
     assert _msgs("CG806", doc, previous=case(was)) == []
+
+
+def test_the_withdrawn_claims_evidence_moved_onto_a_strategy_carries_the_defeater() -> None:
+    """The lab withdraws G3 and cites its run on the strategy S1 instead: S1 stands on what the
+    defeater disputed, so the defeater must face it."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated()
+    doc["argument"]["elements"]["S1"]["evidence"] = ["E-redteam"]
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert m.endswith("and `S1` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+
+
+def test_an_answer_about_another_domain_answers_nothing() -> None:
+    """The lab marks the outside spot check against the cyber claim answered by the AI R&D suite:
+    evidence that counts, but about another risk domain. It answers nothing; a claim resting only
+    on it answers nothing either."""
+    (m,) = _msgs("CG803", _doc("answered", ["E-rnd"]))
+    assert m == ("counter-evidence `D3` against `G2` is marked answered by `E-rnd`, which does not answer it: `E-rnd` "
+                 "is about `ai-rnd`, not `cyber`, what the claims it defends are about")
+    doc = _doc("answered", ["G9"])
+    doc["argument"]["elements"]["G9"] = {"claim": "AI R&D tasks stay below the alert level.", "evidence": ["E-rnd"]}
+    (m,) = _msgs("CG803", doc)
+    assert "`G9` rests on no evidence that counts (`E-rnd` is about `ai-rnd`, not `cyber`" in m
+    # evidence about the claim's domain still answers
+    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
