@@ -140,10 +140,25 @@ def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
     return due.isoformat()
 
 
-def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
+def _standing_due(standing: Sequence[Condition]) -> dict[tuple[str, tuple[str, ...]], str]:
+    """(cause, path) -> the earliest due date of an unmet condition of the decision the case stands
+    on (a condition is the same when its rule and the element it concerns are: as the registry
+    judges a decision's conditions against its own gate run)."""
+    out: dict[tuple[str, tuple[str, ...]], str] = {}
+    for c in standing:
+        if c.due:
+            key = (c.cause, tuple(str(p) for p in c.path))
+            out[key] = min(out.get(key, c.due[:10]), c.due[:10])
+    return out
+
+
+def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condition] = ()) -> list[Condition]:
+    """The decision's conditions. One the decision the case stands on set already and nothing shows
+    met keeps its due date when that is sooner: a new version does not give a condition more time."""
     out: list[Condition] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
     due = _condition_due(ctx.case, ctx.policy, ctx.today)
+    earlier = _standing_due(standing)
     for f in findings:
         key = (f.code, tuple(f.path), f.message)
         if key in seen:
@@ -157,7 +172,10 @@ def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
                                  fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=_due_for(f.path, ctx, due),
+            when = _due_for(f.path, ctx, due)
+            was = earlier.get((f.code, tuple(str(p) for p in f.path)))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
+                                 due=was if was is not None and was < when else when,
                                  finding=f.message, fix=f.help or ""))
         else:
             continue
@@ -239,7 +257,8 @@ def run_gate(
                           lineage=comparison.lineage if comparison is not None else None,
                           protocols=comparison.protocols if comparison is not None else None,
                           artifact_dates=comparison.artifact_dates if comparison is not None else None,
-                          signoff_dates=comparison.signoff_dates if comparison is not None else None)
+                          signoff_dates=comparison.signoff_dates if comparison is not None else None,
+                          standing=comparison.standing if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -299,7 +318,8 @@ def run_gate(
         still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
-    conditions = _conditions(findings, ctx0) if main.outcome != "NO-GO" else []
+    standing = comparison.standing if comparison is not None else ()
+    conditions = _conditions(findings, ctx0, standing) if main.outcome != "NO-GO" else []
     return DecisionRecord(
         casegate_version=__version__,
         case_id=case.id,

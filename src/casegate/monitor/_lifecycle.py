@@ -404,7 +404,7 @@ def condition_statuses(reg: Registry, case_id: str, decision: int | None = None,
             evidence=evidence, path=tuple(str(x) for x in e.payload.get("path") or ()),
             met_by=f"{signer.person} ({signer.role})" if signer is not None else None,
             late=bool(met_on is not None and due is not None and met_on > due.isoformat()),
-            not_counted=tuple(refused),
+            not_counted=tuple(refused), cause=str(e.payload.get("cause") or ""),
         ))
     return out
 
