@@ -882,6 +882,19 @@ def renamed_redated_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, top=new, elements=out)), policy
 
 
+def reworded_redated_claim(case: Case, policy: Policy) -> Applied:
+    """As `renamed-redated-claim`, with the claim reworded too (a word added at its front): no
+    longer the same words, still nearly them."""
+    got = renamed_redated_claim(case, policy)
+    if isinstance(got, str):
+        return got
+    moved, pol = got
+    top = moved.argument.top
+    el = moved.argument.elements[top]
+    els = {**moved.argument.elements, top: _upd(el, claim=f"Overall, {el.claim}")}
+    return _upd(moved, argument=_upd(moved.argument, elements=els)), pol
+
+
 def signoff_first(case: Case, policy: Policy) -> Applied:
     if not case.decision.signoffs or not case.evidence:
         return "no sign-off or evidence"
@@ -1284,6 +1297,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("renamed-redated-claim", ("fm-argument-theater",),
              "with a version recorded whose top claim was asserted a month before the first evidence, gives the "
              "claim a new id in the same words and no `asserted` date", ("CG511",), renamed_redated_claim,
+             needs_previous=True, recorded=_top_asserted_early),
+    Mutation("reworded-redated-claim", ("fm-argument-theater",),
+             "with a version recorded whose top claim was asserted a month before the first evidence, gives the "
+             "claim a new id, one word added, and no `asserted` date", ("CG511",), reworded_redated_claim,
              needs_previous=True, recorded=_top_asserted_early),
     Mutation("signoff-first", ("fm-argument-theater", "q-checked-by"),
              "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
