@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 from casegate.gate import run_gate
 from casegate.load import load_case
