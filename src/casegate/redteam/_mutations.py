@@ -789,6 +789,24 @@ def off_subject_evidence(case: Case, policy: Policy) -> Applied:
     return "no claim with a domain can be given evidence about another domain"
 
 
+def off_subject_strategy(case: Case, policy: Policy) -> Applied:
+    """As `off-subject-evidence`, with the other domain's evidence cited by a new strategy under the
+    claim instead of by the claim itself."""
+    got = off_subject_evidence(case, policy)
+    if isinstance(got, str):
+        return got
+    moved, pol = got
+    els = moved.argument.elements
+    eid = next(x for x, el in els.items() if el != case.argument.elements.get(x))
+    sid = f"{eid}-strategy"
+    while sid in els:
+        sid += "-again"
+    el = els[eid]
+    strategy = Element(strategy="Argue from what was observed of it.", evidence=el.evidence)
+    out = {**els, eid: _upd(el, evidence=[], supported_by=[*el.supported_by, sid]), sid: strategy}
+    return _upd(moved, argument=_upd(moved.argument, elements=out)), pol
+
+
 # --------------------------------------------------------------------------- test 5: authority
 
 
@@ -1276,6 +1294,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("off-subject-evidence", ("fm-security-opacity", "fm-argument-theater"),
              "makes a claim cite only evidence about another domain (weight security backed by a customer-vetting test)",
              ("CG416",), off_subject_evidence),
+    Mutation("off-subject-strategy", ("fm-security-opacity", "fm-argument-theater"),
+             "supports a claim only through a new strategy that cites evidence about another domain",
+             ("CG416",), off_subject_strategy),
     Mutation("hollow-objection-answer", ("test-5-authority", "q-objectors"),
              "answers an objection with `Noted.`", ("CG508",), hollow_objection_answer),
     Mutation("dropped-objection", ("test-5-authority", "q-objectors"),
