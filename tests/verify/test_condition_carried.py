@@ -72,3 +72,36 @@ def comparison_for_without_standing(c):  # type: ignore[no-untyped-def]
     return Comparison(versions=c.versions, policy_changes=c.policy_changes, incidents=c.incidents, lineage=c.lineage,
                       protocols=c.protocols, why_none=c.why_none, notes=c.notes, artifact_dates=c.artifact_dates,
                       signoff_dates=c.signoff_dates)
+
+
+def test_an_open_defeater_renamed_keeps_the_due_date_of_its_condition(tmp_path: Path) -> None:
+    """An undercutter the policy lets stand open as a condition, due on 2026-12-20 under the decision
+    the case stands on; the lab's next version gives it a new id in the same words (CG806 follows
+    it, so nothing blocks) hoping the condition starts again from the new version's date."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline, Condition
+
+    atlas = tmp_path / "atlas-api"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", atlas)
+    undercut = ("    D9:\n      defeater: The CTF suite was run with a scaffold the deployment does not use.\n"
+                "      kind: undercutter\n      against: [G2]\n      status: open\n")
+    arg = atlas / "argument.yaml"
+    text = arg.read_text()
+    assert "      defeaters: [D1]\n" in text and "    G3:\n" in text
+    arg.write_text(text.replace("      defeaters: [D1]\n", "      defeaters: [D1, D9]\n", 1)
+                   .replace("    G3:\n", undercut + "    G3:\n", 1))
+    ring = load_keyring(KEYRING)
+    at = parse_instant("2026-11-27", end_of_day=True)
+    prev = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    assert prev.case is not None
+    arg.write_text(arg.read_text().replace("D9", "D9-undercut"))
+    loaded = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    standing = [Condition(id="C2", text="undercutter D9 is open", cause="CG801",
+                          path=("argument", "elements", "D9", "status"), due="2026-12-20")]
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1 (#1)"), prev.case, None)],
+                            standing=standing)
+    r = run_gate(loaded, today=dt.date(2026, 11, 27), comparison=comparison, try_narrower=False)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+    (c,) = [c for c in r.conditions if c.cause == "CG801"]
+    assert c.path[:3] == ("argument", "elements", "D9-undercut")
+    assert c.due == "2026-12-20"
