@@ -248,3 +248,73 @@ def test_a_claim_withdrawn_with_nothing_in_its_place_takes_the_defeater_with_it(
                     evidence=["E-redteam-2"])
     doc["evidence"]["E-redteam-2"] = {**doc["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
     assert _msgs("CG806", doc, previous=prev) == []
+
+
+def test_the_withdrawn_claims_evidence_moved_into_a_claim_that_stays_carries_the_defeater() -> None:
+    """The lab deletes the open defeater against G3, withdraws G3 and moves the run G3 cited into G2,
+    a claim already in the argument: G2 now stands on what the defeater disputed, so it carries it."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    (h,) = hits("CG806", context(doc, previous=prev))
+    assert h.message == ("counter-evidence `D3` against `G3` was open in the previous version; it is gone from this "
+                         "version, and `G2` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+    assert h.path == ("argument", "elements", "G2")
+    # the same run (its artifact's digest) under a new evidence id is the same run
+    pinned = {"artifact": "redteam/report.md", "sha256": "ab" * 32}
+    was = _doc("open", against=("G3",))
+    was["evidence"]["E-redteam"].update(pinned)
+    prev = case(was)
+    doc["evidence"]["E-rt"] = {**doc["evidence"].pop("E-redteam"), **pinned}
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-rt"]
+    for sg in doc["safeguards"].values():
+        sg["evidence"] = ["E-rt" if e == "E-redteam" else e for e in sg["evidence"]]
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert "`G2` (citing `E-rt`, a run it cited)" in m
+    # kept against G2, it stands
+    doc["argument"]["elements"]["D3"] = {"defeater": D3, "kind": "counter-evidence", "against": ["G2"], "status": "open"}
+    doc["argument"]["elements"]["G2"]["defeaters"] = ["D3"]
+    assert _msgs("CG806", doc, previous=prev) == []
+
+
+def test_a_claim_that_stays_reworded_into_the_withdrawn_claims_words_carries_the_defeater() -> None:
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["claim"] = "Each step of the ransomware pathway is blocked by a tested safeguard."
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert m.endswith("and `G2` (reworded into nearly its words) stands in the place of `G3`")
+
+
+def test_a_claim_that_shared_the_run_all_along_does_not_take_the_defeater() -> None:
+    """G2 cited E-redteam beside G3 in the version compared with too: it made its own claim on the
+    run, so G3 withdrawn with nothing new in its place takes D3 with it."""
+    was = _doc("open", against=("G3",))
+    was["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    assert _msgs("CG806", doc, previous=case(was)) == []
+
+
+def test_the_withdrawn_claims_evidence_moved_onto_a_strategy_carries_the_defeater() -> None:
+    """The lab withdraws G3 and cites its run on the strategy S1 instead: S1 stands on what the
+    defeater disputed, so the defeater must face it."""
+    prev = case(_doc("open", against=("G3",)))
+    doc = _restated()
+    doc["argument"]["elements"]["S1"]["evidence"] = ["E-redteam"]
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert m.endswith("and `S1` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+
+
+def test_an_answer_about_another_domain_answers_nothing() -> None:
+    """The lab marks the outside spot check against the cyber claim answered by the AI R&D suite:
+    evidence that counts, but about another risk domain. It answers nothing; a claim resting only
+    on it answers nothing either."""
+    (m,) = _msgs("CG803", _doc("answered", ["E-rnd"]))
+    assert m == ("counter-evidence `D3` against `G2` is marked answered by `E-rnd`, which does not answer it: `E-rnd` "
+                 "is about `ai-rnd`, not `cyber`, what the claims it defends are about")
+    doc = _doc("answered", ["G9"])
+    doc["argument"]["elements"]["G9"] = {"claim": "AI R&D tasks stay below the alert level.", "evidence": ["E-rnd"]}
+    (m,) = _msgs("CG803", doc)
+    assert "`G9` rests on no evidence that counts (`E-rnd` is about `ai-rnd`, not `cyber`" in m
+    # evidence about the claim's domain still answers
+    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []

@@ -179,3 +179,17 @@ def test_a_security_test_cited_by_another_safeguard_is_reported_against_the_cite
     (h,) = hits("CG416", context(doc))
     assert h.path == ("safeguards", "SG-kyc", "evidence", 1)
     assert "safeguard `SG-kyc` (user-vetting) cites `E-egress`, a test of `SG-egress` (access-control)" in h.message
+
+
+def test_off_subject_evidence_hung_on_a_strategy_under_a_claim_is_refused() -> None:
+    """The lab supports its cyber claim G3 only through a strategy that cites the AI R&D suite:
+    the strategy stands under a cyber claim, so its evidence is held to that subject as a claim's is."""
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["S3"] = {"strategy": "Argue from what the model could do unaided.", "evidence": ["E-rnd"]}
+    els["G3"]["evidence"] = []
+    els["G3"]["supported_by"] = ["S3"]
+    (h,) = hits("CG416", context(doc))
+    assert h.path == ("argument", "elements", "S3", "evidence", 0)
+    assert h.message == "strategy `S3` is about domain `cyber` but cites `E-rnd`, which is about `ai-rnd`"
+    assert severity("CG416", h) is RuleSeverity.blocking

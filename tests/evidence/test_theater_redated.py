@@ -178,12 +178,34 @@ def test_a_new_id_dated_after_the_evidence_is_judged_on_the_recorded_date(atlas:
     assert any(m.startswith(RENAMED) and m.endswith("this version dates it 2026-11-20") for m in codes.get("CG511", []))
 
 
-def test_a_claim_reworded_under_a_new_id_is_another_claim(atlas: Path) -> None:
-    """Only a claim in the same words is followed: a reworded conclusion is judged as it stands."""
+def test_a_claim_reworded_under_a_new_id_is_still_followed(atlas: Path) -> None:
+    """The lab rewords the conclusion it drew before the evidence (a few words changed) and gives it
+    a new id with no `asserted:` date: it stands in the old claim's place (in nearly the same words,
+    as CG806 follows it), so the recorded date still holds it. Before, only the same words were
+    followed and the rewording hid the theater."""
     prev = _recorded_theater(atlas)
     _renamed(atlas, claim="Atlas-2 may be offered through the API to verified developers, without code execution, "
                           "without unacceptable risk of severe cyber or biological harm.")
-    assert not any("G1-release" in m for m in _codes(atlas, prev).get("CG511", []))
+    msgs = _codes(atlas, prev).get("CG511", [])
+    assert any(m.startswith("`G1-release` (`G1` in the --previous version, in nearly the same words) was asserted on "
+                            "2026-09-15") for m in msgs), msgs
+
+
+def test_a_claim_in_other_words_on_the_runs_it_cited_is_followed(atlas: Path) -> None:
+    """G2, recorded as asserted before its evidence, withdrawn; a new claim in other words cites the
+    same run: it stands in G2's place."""
+    _edit(atlas / "argument.yaml", "      asserted: 2026-11-01\n", "      asserted: 2026-08-01\n")
+    prev = atlas.parent / "prev"
+    shutil.copytree(atlas, prev)
+    _edit(atlas / "argument.yaml", "supported_by: [G2, ", "supported_by: [G2-new, ")
+    _edit(atlas / "argument.yaml", "    G2:\n", "    G2-new:\n")
+    _edit(atlas / "argument.yaml", "claim: Atlas-2's cyber capability is below the Cyber High threshold under full "
+                                   "elicitation.", "claim: The CTF suite shows no uplift that matters.")
+    _edit(atlas / "argument.yaml", "      asserted: 2026-08-01\n", "")
+    _edit(atlas / "argument.yaml", "against: [G2]", "against: [G2-new]")
+    msgs = _codes(atlas, prev).get("CG511", [])
+    assert any(m.startswith("`G2-new` (`G2` in the --previous version, ") and "asserted on 2026-08-01" in m
+               for m in msgs), msgs
 
 
 def test_a_claim_made_by_two_new_ids_is_not_followed(atlas: Path) -> None:

@@ -139,3 +139,53 @@ def test_a_sensitive_domain_the_policy_does_not_clear_contradicts_the_scoping_ou
     assert {m.split("`")[1] for m in contradicted} == {"autonomy", "persuasion", "sabotage"}
     assert all("`critical-infrastructure` (sensitive domain)" in m for m in contradicted)
     assert r.narrower_dropped == ["sensitive_domains.critical-infrastructure"]
+
+
+def _all_measured(tmp_path: Path, sensitive: str) -> Path:
+    """atlas-api under a framework whose every domain but weight security carries thresholds (so no
+    domain is scoped out on the boundary alone, and CG212 has nothing to hold a grant against), with
+    the boundary integrating the model into `sensitive`."""
+    case = _atlas(tmp_path, f"  tools: [code-execution]\n  sensitive_domains: [{sensitive}]\n")
+    pol = case.parent / "policy.yaml"
+    doc = yaml.safe_load(pol.read_text())
+    measured = {t["domain"] for t in doc["thresholds"].values()}
+    gone = [d for d in doc["domains"] if d not in measured and d != "exfiltration"]
+    assert gone == ["persuasion", "autonomy", "sabotage"]
+    for d in gone:
+        del doc["domains"][d]
+    for t in doc["tools"].values():
+        t["scopes_out"] = [d for d in t.get("scopes_out", []) if d not in gone]
+    doc["sensitive_domains"] = {"healthcare": {"description": "drafts replies in a hospital's patient portal"}}
+    pol.write_text(yaml.safe_dump(doc, sort_keys=False))
+    lines = case.read_text().split("\n")
+    out: list[str] = []
+    skip = False
+    for ln in lines:
+        if ln[:1].isalpha():
+            skip = False
+        elif ln.startswith("  ") and not ln.startswith("   ") and ln.rstrip().endswith(":"):
+            skip = ln.strip()[:-1] in gone
+        if not skip:
+            out.append(ln)
+    case.write_text("\n".join(out))
+    return case
+
+
+def test_a_sensitive_domain_the_policy_does_not_list_is_no_go(tmp_path: Path) -> None:
+    """The lab integrates the model into the power grid, which the framework never weighed; nothing
+    is scoped out on the boundary alone, so no scoping-out contradicts it: without CG213 the gate
+    said GO WITH CONDITIONS and `verify` would allow the integration."""
+    r = _gate(_all_measured(tmp_path, "power-grid-control"))
+    assert r.outcome == "NO-GO"
+    assert _blocking(r, "CG213") == [
+        "the boundary integrates the model into `power-grid-control`, a sensitive domain the policy does not list "
+        "(`sensitive_domains`), so nobody has said what the integration opens; it lists `healthcare`"]
+    assert {f.code for f in r.findings if f.blocking} == {"CG213"}
+    assert r.narrower is not None and r.narrower.value == "api"
+    assert r.narrower_dropped == ["sensitive_domains.power-grid-control"]
+
+
+def test_a_sensitive_domain_the_policy_lists_passes_and_a_near_name_is_pointed_at(tmp_path: Path) -> None:
+    assert _gate(_all_measured(tmp_path / "a", "healthcare")).outcome == "GO WITH CONDITIONS"
+    (m,) = _blocking(_gate(_all_measured(tmp_path / "b", "HealthCare")), "CG213")
+    assert m.endswith("; the policy lists `healthcare`: use that name")

@@ -315,8 +315,9 @@ def grants_against_scoping(ctx: Context, domain: str) -> list[tuple[str, str]]:
 
 def ungrounded_grants(ctx: Context) -> list[str]:
     """What the boundary grants that the case's evidence does not carry, as `tools.<name>` and
-    `sensitive_domains.<name>`: tools some evaluation of a threshold did not give the model, and
-    grants that contradict a scoping-out (see CG301 and CG212). Dropping them is the narrower
+    `sensitive_domains.<name>`: tools some evaluation of a threshold did not give the model,
+    grants that contradict a scoping-out, and sensitive domains the policy does not list (see
+    CG301, CG212 and CG213). Dropping them is the narrower
     boundary of the same kind the gate tries first."""
     out: list[str] = []
     for ev in ctx.case.evidence.values():
@@ -324,6 +325,9 @@ def ungrounded_grants(ctx: Context) -> list[str]:
             out.extend(f"tools.{name}" for name, _ in tools_not_elicited(ctx, ev, ev.threshold))
     for did in scoped_out_on_boundary(ctx):
         out.extend(f"{attr}.{name}" for attr, name in grants_against_scoping(ctx, did))
+    b = ctx.case.boundary
+    out.extend(f"sensitive_domains.{d}" for d in (b.sensitive_domains if b is not None else ())
+               if d not in ctx.policy.sensitive_domains)  # CG213
     return list(dict.fromkeys(out))
 
 

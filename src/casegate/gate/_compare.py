@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..model import (
         ArtifactDates,
         Baseline,
+        Condition,
         IncidentDefeat,
         LinkedCase,
         PolicyChange,
@@ -47,7 +48,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates")
+               "artifact_dates", "signoff_dates", "standing")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -69,12 +70,15 @@ class Comparison(FrozenRecord):
     signoff_dates: SignoffDates | None
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
     date is no later than that (None: no registry was read, the lines' own dates stand)."""
+    standing: Sequence[Condition]
+    """The conditions of the decision the case currently stands on that nothing shows met (as the
+    registry logged them): raised again by this version, one is due no later than it was."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
-                 signoff_dates: SignoffDates | None = None) -> None:
+                 signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = ()) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -85,6 +89,7 @@ class Comparison(FrozenRecord):
         put(self, "notes", [] if notes is None else notes)
         put(self, "artifact_dates", artifact_dates)
         put(self, "signoff_dates", signoff_dates)
+        put(self, "standing", standing)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

@@ -4,7 +4,7 @@ NO-GO, and on NO-GO the widest narrower boundary the same evidence and policy su
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .. import __version__
 from .._record import FrozenRecord
@@ -140,10 +140,35 @@ def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
     return due.isoformat()
 
 
-def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
+def _standing_due(standing: Sequence[Condition], aliases: Mapping[str, Sequence[str]] | None = None,
+                  ) -> dict[tuple[str, tuple[str, ...]], str]:
+    """(cause, path) -> the earliest due date of an unmet condition of the decision the case stands
+    on (a condition is the same when its rule and the element it concerns are: as the registry
+    judges a decision's conditions against its own gate run). An argument element given a new id
+    in the same words (`aliases`: old id -> new ids) is the same element: renaming a defeater that
+    stands open as a condition does not reschedule it."""
+    out: dict[tuple[str, tuple[str, ...]], str] = {}
+    for c in standing:
+        if not c.due:
+            continue
+        path = tuple(str(p) for p in c.path)
+        paths = [path]
+        if len(path) >= 3 and path[:2] == ("argument", "elements") and aliases:
+            paths += [(*path[:2], new, *path[3:]) for new in aliases.get(path[2], ())]
+        for p in paths:
+            key = (c.cause, p)
+            out[key] = min(out.get(key, c.due[:10]), c.due[:10])
+    return out
+
+
+def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condition] = (),
+                aliases: Mapping[str, Sequence[str]] | None = None) -> list[Condition]:
+    """The decision's conditions. One the decision the case stands on set already and nothing shows
+    met keeps its due date when that is sooner: a new version does not give a condition more time."""
     out: list[Condition] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
     due = _condition_due(ctx.case, ctx.policy, ctx.today)
+    earlier = _standing_due(standing, aliases)
     for f in findings:
         key = (f.code, tuple(f.path), f.message)
         if key in seen:
@@ -157,7 +182,10 @@ def _conditions(findings: list[Finding], ctx: Context) -> list[Condition]:
                                  fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=_due_for(f.path, ctx, due),
+            when = _due_for(f.path, ctx, due)
+            was = earlier.get((f.code, tuple(str(p) for p in f.path)))
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
+                                 due=was if was is not None and was < when else when,
                                  finding=f.message, fix=f.help or ""))
         else:
             continue
@@ -239,7 +267,8 @@ def run_gate(
                           lineage=comparison.lineage if comparison is not None else None,
                           protocols=comparison.protocols if comparison is not None else None,
                           artifact_dates=comparison.artifact_dates if comparison is not None else None,
-                          signoff_dates=comparison.signoff_dates if comparison is not None else None)
+                          signoff_dates=comparison.signoff_dates if comparison is not None else None,
+                          standing=comparison.standing if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -299,7 +328,15 @@ def run_gate(
         still = {(f.code, tuple(f.path)) for f in narrower.blocking} if narrower else set()
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
-    conditions = _conditions(findings, ctx0) if main.outcome != "NO-GO" else []
+    standing = comparison.standing if comparison is not None else ()
+    aliases: dict[str, list[str]] = {}
+    if standing and comparison is not None:
+        from ..checks._index import renamed_elements
+
+        for v in comparison.versions:
+            for old, news in renamed_elements(v.case, case).items():
+                aliases.setdefault(old, []).extend(n for n in news if n not in aliases.get(old, []))
+    conditions = _conditions(findings, ctx0, standing, aliases) if main.outcome != "NO-GO" else []
     return DecisionRecord(
         casegate_version=__version__,
         case_id=case.id,

@@ -19,6 +19,7 @@ from ..model import (
     Baseline,
     BoundaryKind,
     Case,
+    Condition,
     IncidentDefeat,
     LinkedCase,
     PolicyChange,
@@ -87,7 +88,19 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates, signoff_dates=signed)
+                      artifact_dates=dates, signoff_dates=signed,
+                      standing=standing_conditions(reg, case.id, keyring) if known else ())
+
+
+def standing_conditions(reg: Registry, case_id: str, keyring: Keyring | None) -> list[Condition]:
+    """The conditions of the decision `case_id` currently stands on that no confirmation judged
+    with `keyring` shows met (without a keyring none is shown met): a new version that raises one
+    again gets no later due date (`casegate.gate` caps it)."""
+    from ._lifecycle import current_conditions
+
+    _, conds = current_conditions(reg, case_id, keyring=keyring)
+    return [Condition(id=c.id, text=c.text, cause=c.cause, path=c.path, due=c.due.isoformat())
+            for c in conds if not c.met and c.due is not None and c.cause]
 
 
 def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:

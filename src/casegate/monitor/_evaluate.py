@@ -83,6 +83,8 @@ class ConditionStatus:
     not_counted: tuple[str, ...] = ()
     """Why each recorded confirmation that does not count was set aside (unsigned, a bad
     signature, a role the policy does not allow, the decider's own key, ...)."""
+    cause: str = ""
+    """The rule code of the finding that made it a condition, as the registry logged it."""
 
     def overdue(self, today: dt.date) -> bool:
         return not self.met and self.due is not None and today > self.due

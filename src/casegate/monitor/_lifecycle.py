@@ -215,10 +215,12 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
     from ..store import MODEL_FILES_EVENT, model_files_listed
 
     digests = set(record.digests.model)
-    hashed = {e.payload.get("digest") for e in reg.events(record.case_id, MODEL_FILES_EVENT)
-              if e.payload.get("version") == version and model_files_listed(e.payload) is not None}
+    listed = [e for e in reg.events(record.case_id, MODEL_FILES_EVENT)
+              if e.payload.get("version") == version and model_files_listed(e.payload) is not None]
+    hashed = {e.payload.get("digest") for e in listed}
     unhashed = sorted(digests - hashed) if digests else ["any model digest"]
     if not unhashed:
+        _one_model(record, version, [e for e in listed if e.payload.get("digest") in digests])
         return
     where = record.boundary.value if record.boundary is not None else "a boundary it does not name"
     raise IllegalTransitionError(
@@ -228,6 +230,35 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
         "tie the case to every other case about the same weights whatever its id, name, version or digests",
         help="casegate registry submit CASE --model PATH (the model folder whose digest the case lists), then "
              "decide against the registry (casegate decide CASE --db URL ...) and apply that decision")
+
+
+def _one_model(record: DecisionRecord, version: int, listed: list[Any]) -> None:
+    """Raise IllegalTransitionError when the digests a decision past internal use is bound to are
+    not all the same weights, by what the registry hashed: the same tensors (their fingerprints),
+    or, where a model's tensors were not fingerprinted, the same weights files. A further digest is
+    the same weights stored another way; a second model beside the evaluated one (a fine-tune
+    nobody evaluated) would otherwise deploy under the one decision wherever the policy takes the
+    developer's own evaluations, which sign no digest."""
+    from ._compare import _tensor_pairs
+
+    by_digest: dict[str, tuple[str, frozenset[str]]] = {}
+    for e in listed:
+        d = str(e.payload.get("digest"))
+        prints = frozenset(_tensor_pairs(e.payload.get("tensors")))
+        got = ("tensors", prints) if prints else \
+            ("files", frozenset(str(w[1]) for w in e.payload.get("weights") or [] if isinstance(w, list) and len(w) == 2))
+        if d not in by_digest or (by_digest[d][0] == "files" and got[0] == "tensors"):
+            by_digest[d] = got
+    if len(set(by_digest.values())) <= 1:
+        return
+    raise IllegalTransitionError(
+        f"the registry does not approve version {version} of {record.case_id}: the models it lists "
+        f"({', '.join(sorted(by_digest))}) are not the same weights by what the registry hashed (their tensors, or "
+        "their weights files where tensors were not fingerprinted); one decision approves one model, and a "
+        "further digest may only name the same weights stored another way",
+        help="list one model per case (argue a second model, such as a fine-tune, in a case of its own), or "
+             "submit each digest's folder with `casegate registry submit CASE --model PATH` so the registry can "
+             "see that they hold the same tensors")
 
 
 def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:
@@ -405,7 +436,7 @@ def condition_statuses(reg: Registry, case_id: str, decision: int | None = None,
             evidence=evidence, path=tuple(str(x) for x in e.payload.get("path") or ()),
             met_by=f"{signer.person} ({signer.role})" if signer is not None else None,
             late=bool(met_on is not None and due is not None and met_on > due.isoformat()),
-            not_counted=tuple(refused),
+            not_counted=tuple(refused), cause=str(e.payload.get("cause") or ""),
         ))
     return out
 

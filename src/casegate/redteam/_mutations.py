@@ -155,6 +155,19 @@ def ungrounded_tools(case: Case, policy: Policy) -> Applied:
     return _upd(case, boundary=_upd(b, tools=[*b.tools, *added])), policy
 
 
+UNLISTED_SENSITIVE_DOMAIN = "power-grid-control"
+"""The sensitive domain `unlisted-sensitive-domain` integrates the model into: one no framework lists."""
+
+
+def unlisted_sensitive_domain(case: Case, policy: Policy) -> Applied:
+    b = case.boundary
+    if b is None:
+        return "the case names no boundary"
+    if UNLISTED_SENSITIVE_DOMAIN in policy.sensitive_domains or UNLISTED_SENSITIVE_DOMAIN in b.sensitive_domains:
+        return f"the policy lists `{UNLISTED_SENSITIVE_DOMAIN}`, or the boundary already integrates into it"
+    return _upd(case, boundary=_upd(b, sensitive_domains=[*b.sensitive_domains, UNLISTED_SENSITIVE_DOMAIN])), policy
+
+
 # --------------------------------------------------------------------------- test 2: threat model
 
 
@@ -776,6 +789,24 @@ def off_subject_evidence(case: Case, policy: Policy) -> Applied:
     return "no claim with a domain can be given evidence about another domain"
 
 
+def off_subject_strategy(case: Case, policy: Policy) -> Applied:
+    """As `off-subject-evidence`, with the other domain's evidence cited by a new strategy under the
+    claim instead of by the claim itself."""
+    got = off_subject_evidence(case, policy)
+    if isinstance(got, str):
+        return got
+    moved, pol = got
+    els = moved.argument.elements
+    eid = next(x for x, el in els.items() if el != case.argument.elements.get(x))
+    sid = f"{eid}-strategy"
+    while sid in els:
+        sid += "-again"
+    el = els[eid]
+    strategy = Element(strategy="Argue from what was observed of it.", evidence=el.evidence)
+    out = {**els, eid: _upd(el, evidence=[], supported_by=[*el.supported_by, sid]), sid: strategy}
+    return _upd(moved, argument=_upd(moved.argument, elements=out)), pol
+
+
 # --------------------------------------------------------------------------- test 5: authority
 
 
@@ -869,6 +900,19 @@ def renamed_redated_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, top=new, elements=out)), policy
 
 
+def reworded_redated_claim(case: Case, policy: Policy) -> Applied:
+    """As `renamed-redated-claim`, with the claim reworded too (a word added at its front): no
+    longer the same words, still nearly them."""
+    got = renamed_redated_claim(case, policy)
+    if isinstance(got, str):
+        return got
+    moved, pol = got
+    top = moved.argument.top
+    el = moved.argument.elements[top]
+    els = {**moved.argument.elements, top: _upd(el, claim=f"Overall, {el.claim}")}
+    return _upd(moved, argument=_upd(moved.argument, elements=els)), pol
+
+
 def signoff_first(case: Case, policy: Policy) -> Applied:
     if not case.decision.signoffs or not case.evidence:
         return "no sign-off or evidence"
@@ -934,6 +978,35 @@ def self_answered_defeater(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=els)), policy
 
 
+def off_subject_answer(case: Case, policy: Policy) -> Applied:
+    """The first answered defeater against a claim of a known domain (its `domain`, or its
+    capability threshold's) 'answered' instead by an evaluation of another domain."""
+    els = case.argument.elements
+
+    def domain_of(x: str) -> str | None:
+        el = els.get(x)
+        if el is None:
+            return None
+        th = policy.thresholds.get(el.capability.threshold) if el.capability is not None else None
+        return el.domain or (th.domain if th is not None else None)
+
+    for did, d in els.items():
+        if d.defeater is None or d.status != "answered":
+            continue
+        on = [*d.against, *(x for x, el in els.items() if did in el.defeaters)]
+        doms = {x for x in map(domain_of, on) if x}
+        if not doms:
+            continue
+        other = next((eid for eid, ev in case.evidence.items()
+                      if ev.kind == "eval" and ev.threshold in policy.thresholds
+                      and (ev.domain or policy.thresholds[ev.threshold].domain) not in doms), None)
+        if other is None:
+            continue
+        els2 = {**els, did: _upd(d, answered_by=[other])}
+        return _upd(case, argument=_upd(case.argument, elements=els2)), policy
+    return "no answered defeater against a claim of a known domain, or no evaluation of another domain"
+
+
 def _disputed_claim(case: Case) -> str | None:
     """The claim `reworded-defeated-claim` makes again: the first claim below the top one that
     rests on evidence and tags no capability (a claim of capability is followed by its tag)."""
@@ -976,6 +1049,34 @@ def reworded_defeated_claim(case: Case, policy: Policy) -> Applied:
             out[new] = _upd(el, claim=f"Restated: {el.claim}", **refs)
         else:
             out[eid] = _upd(el, **refs) if refs else el
+    return _upd(case, argument=_upd(case.argument, elements=out)), policy
+
+
+def folded_defeated_claim(case: Case, policy: Policy) -> Applied:
+    """The claim the open counter-evidence of the version recorded (`_counter_evidence_raised`)
+    was against 'withdrawn', its evidence moved into another claim below the top one that stays
+    (on the same domain or none, tagging no capability); the defeater is not carried over."""
+    t = _disputed_claim(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    old = els[t]
+    host = next((x for x, el in els.items()
+                 if el.claim is not None and x not in (t, case.argument.top) and el.capability is None
+                 and not el.undeveloped and el.domain in (None, old.domain)), None)
+    if host is None:
+        return f"no other claim below the top one, on `{old.domain}` or no domain, could take `{t}`'s evidence"
+    out: dict[str, Any] = {}
+    for eid, el in els.items():
+        if eid == t or (el.defeater is not None and el.against == [t]):
+            continue  # withdrawn, with the defeaters that stood against it alone
+        refs: dict[str, Any] = {f: [x for x in getattr(el, f) if x != t] for f in _REFS if t in getattr(el, f)}
+        if eid == host:
+            refs["evidence"] = [*el.evidence, *(e for e in old.evidence if e not in el.evidence)]
+        out[eid] = _upd(el, **refs) if refs else el
+    gone = set(els) - set(out)
+    out = {eid: _upd(el, defeaters=[d for d in el.defeaters if d not in gone]) if set(el.defeaters) & gone else el
+           for eid, el in out.items()}
     return _upd(case, argument=_upd(case.argument, elements=out)), policy
 
 
@@ -1102,6 +1203,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("ungrounded-tools", ("test-1-boundary", "test-3-elicitation", "test-2-threat-model"),
              "adds `web-browsing`, `computer-use` and `persistent-shell` to the boundary's tools, keeping every "
              "evaluation and scoping-out as it was", ("CG301", "CG212"), ungrounded_tools),
+    Mutation("unlisted-sensitive-domain", ("test-1-boundary", "test-2-threat-model"),
+             "integrates the model into `power-grid-control`, a sensitive domain the policy does not list, "
+             "keeping every evaluation and scoping-out as it was", ("CG213",), unlisted_sensitive_domain),
     Mutation("scoped-out-domain", ("test-2-threat-model", "q-pathway"),
              "scopes out an addressed domain with thresholds, dropping its pathways, blocks and residual risk",
              ("CG204", "CG206"), scoped_out_domain),
@@ -1190,6 +1294,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("off-subject-evidence", ("fm-security-opacity", "fm-argument-theater"),
              "makes a claim cite only evidence about another domain (weight security backed by a customer-vetting test)",
              ("CG416",), off_subject_evidence),
+    Mutation("off-subject-strategy", ("fm-security-opacity", "fm-argument-theater"),
+             "supports a claim only through a new strategy that cites evidence about another domain",
+             ("CG416",), off_subject_strategy),
     Mutation("hollow-objection-answer", ("test-5-authority", "q-objectors"),
              "answers an objection with `Noted.`", ("CG508",), hollow_objection_answer),
     Mutation("dropped-objection", ("test-5-authority", "q-objectors"),
@@ -1212,12 +1319,19 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded whose top claim was asserted a month before the first evidence, gives the "
              "claim a new id in the same words and no `asserted` date", ("CG511",), renamed_redated_claim,
              needs_previous=True, recorded=_top_asserted_early),
+    Mutation("reworded-redated-claim", ("fm-argument-theater",),
+             "with a version recorded whose top claim was asserted a month before the first evidence, gives the "
+             "claim a new id, one word added, and no `asserted` date", ("CG511",), reworded_redated_claim,
+             needs_previous=True, recorded=_top_asserted_early),
     Mutation("signoff-first", ("fm-argument-theater", "q-checked-by"),
              "dates a sign-off before the newest evidence it relies on", ("CG505",), signoff_first),
     Mutation("closed-defeater", ("fm-argument-theater", "q-uncertainty"),
              "marks a defeater answered with nothing answering it", ("CG803",), closed_defeater),
     Mutation("self-answered-defeater", ("fm-argument-theater", "q-uncertainty"),
              "marks a defeater answered by the claim it is aimed at", ("CG803", "CG805"), self_answered_defeater),
+    Mutation("off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
+             "answers a defeater against a claim of one risk domain with an evaluation of another", ("CG803", "CG805"),
+             off_subject_answer),
     Mutation("dropped-defeater", ("fm-argument-theater", "q-uncertainty"),
              "with a version recorded in which a defeater stood open, deletes it from the argument", ("CG806",),
              dropped_defeater, needs_previous=True, recorded=_defeater_opened),
@@ -1225,6 +1339,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence stood open against a claim, leaves it out "
              "and makes the claim again under a new id, one word added", ("CG806",), reworded_defeated_claim,
              needs_previous=True, recorded=_counter_evidence_raised),
+    Mutation("folded-defeated-claim", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence stood open against a claim, leaves the "
+             "claim and the defeater out and moves the claim's evidence into another claim that stays",
+             ("CG806",), folded_defeated_claim, needs_previous=True, recorded=_counter_evidence_raised),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
              "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
              ("CG104",), dropped_internal_case,

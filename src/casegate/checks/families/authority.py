@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from ...model import Case, RuleSeverity
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
-from .._index import renamed_elements
 from .._registry import Context, Hit, rule
 
 _EL = ("argument", "elements")
@@ -279,8 +278,8 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG511", "theater-redated", severity="blocking", serves="fm-argument-theater",
     summary="Since the version compared with, a claim's `asserted` date was removed or moved later (the "
-            "claim followed under a new id when its id is gone and exactly one new element makes it in the "
-            "same words), or a sign-off (the same role and person) was dated later or stopped listing "
+            "claim followed, when its id is gone, to whatever stands in its place as CG806 follows it: the "
+            "same or nearly the same words, its place under its parent, a run it cited), or a sign-off (the same role and person) was dated later or stopped listing "
             "evidence it relied on, where the date that version recorded came before that evidence.",
     rationale="CG505 and CG506 read dates the lab types: a sign-off's `date` and a claim's optional "
               "`asserted`. A version recorded with a conclusion drawn, or a sign-off given, before the "
@@ -288,8 +287,10 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
               "the sign-off's date (re-signing with a developer key is in the lab's hands) would hide it "
               "with no change in what happened; so would giving the claim a new id. The registry keeps the "
               "earlier version, so the earlier date is what the claim and the sign-off are judged on; a "
-              "claim whose id is gone is found by its words (case, spacing and punctuation aside), in "
-              "each element new in this version that states it; a signed sign-off of a version the "
+              "claim whose id is gone is followed to each element that stands in its place (CG806): one "
+              "in the same or nearly the same words, one under the parent it supported, one citing a "
+              "run it cited (a claim that stays included), so rewording it under a new id hides nothing; "
+              "a signed sign-off of a version the "
               "registry recorded was given no later than the registry recorded it, whatever date its "
               "line gave.",
     bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
@@ -315,17 +316,24 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         e = ev.get(x) or old_ev.get(x)
         return e.date if e is not None else None
 
+    from .defeaters import _Successors
+
     els = ctx.case.argument.elements
-    renamed = renamed_elements(prev, ctx.case)
+    follow: _Successors | None = None  # built for the first claim asserted there
     moved: list[tuple[str, str, dt.date, dt.date | None]] = []  # (id then, id now, date then, date now)
+    how: dict[tuple[str, str], str] = {}
     for old, el in prev.argument.elements.items():
         if el.asserted is None:
             continue
-        # a claim made again under several new ids in its words is followed to each of them
-        for eid in [old] if old in els else renamed.get(old, []):
+        # a claim made again under new ids is followed to each element in its place, as CG806
+        # follows the claims a defeater was against: in the same or nearly the same words, where
+        # it stood, or on a run it cited
+        follow = follow or _Successors(ctx, prev)
+        for eid, found in follow.follow(old):
             is_ = els[eid].asserted
             if is_ is None or is_ > el.asserted:
                 moved.append((old, eid, el.asserted, is_))
+                how[(old, eid)] = found
     if moved:
         now, _ = _newest_under(ctx.case, [eid for _, eid, _, _ in moved])
         then, _ = _newest_under(prev, [old for old, _, _, _ in moved])
@@ -334,7 +342,7 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
             if newest is None or newest[0] <= was:
                 continue  # the earlier date hid nothing: it already followed the evidence
             change = "records no `asserted` date" if is_ is None else f"dates it {is_.isoformat()}"
-            named = f"`{eid}`" if eid == old else f"`{eid}` (`{old}` in {against}, in the same words)"
+            named = f"`{eid}`" if eid == old else f"`{eid}` (`{old}` in {against}, {how[(old, eid)]})"
             yield Hit(_EL + (eid,) + (("asserted",) if is_ is not None else ()),
                       f"{named} was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
                       f"arrived (`{newest[1]}`, {newest[0].isoformat()}); this version {change}")

@@ -225,14 +225,46 @@ def verdict_problem(x: str, ev: Evidence) -> str | None:
     return None
 
 
+def _attacked_domains(ctx: Context, attacked: Sequence[str]) -> set[str]:
+    """The risk domains the claims a defeater is against are about: each one's `domain` (or one an
+    ancestor names), and the domain of the threshold its capability tag names."""
+    from .threat import _domains_in_scope
+
+    scope = _domains_in_scope(ctx)
+    cap = ctx.index.fields["capability"]
+    out: set[str] = set()
+    for t in attacked:
+        if t in scope:
+            out.add(scope[t])
+        th = ctx.policy.thresholds.get(cap[t].threshold) if t in cap else None
+        if th is not None:
+            out.add(th.domain)
+    return out
+
+
+def _off_subject(ctx: Context, x: str, domains: set[str]) -> str | None:
+    """Why evidence `x` answers nothing about claims on `domains`: it is about other domains only
+    (as CG416 reads an item's subject); None when it is about one of them, or either is unknown."""
+    from .safeguards import evidence_subjects
+
+    about = evidence_subjects(ctx).get(x)
+    if not domains or not about or about & domains:
+        return None
+    return (f"`{x}` is about {', '.join(f'`{a}`' for a in sorted(about))}, not "
+            f"{', '.join(f'`{a}`' for a in sorted(domains))}, what the claims it defends are about")
+
+
 def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
-    """(the items of `answered_by` that answer the defeater, why each other does not)."""
+    """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
+    about another risk domain than the claims it is against answers nothing (CG416's reading of
+    a subject): a customer-vetting test does not answer a doubt about weight security."""
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
+    domains = _attacked_domains(ctx, attacked)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
-        why = answer_problem(x, attacked, els, ev, lambda e: _unusable(ctx, e))
+        why = answer_problem(x, attacked, els, ev, lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains))
         if why is None:
             ok.append(x)
         else:
@@ -243,15 +275,16 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
 @rule(
     "CG803", "answered-without-answer", severity="blocking", serves="fm-argument-theater",
     summary="A defeater is marked answered but nothing under `answered_by` answers it: none is evidence "
-            "that counts, or a claim resting on such, other than the claims it is against and what they "
-            "rest on.",
+            "that counts (about the domain of the claims it is against), or a claim resting on such, other "
+            "than the claims it is against and what they rest on.",
     rationale="'Answered' is a claim about the argument; without the evidence or rebuttal it "
               "points at, the defeater is still open under another name. Only evidence and claims "
               "answer: a context, assumption, justification or strategy is the case's own word. The "
               "claim the defeater attacks, a claim resting on it, and the evidence it already cites "
               "are what is disputed, and cannot settle the dispute; a claim answers only when it rests "
               "on evidence that counts (not expired, not set aside, not a probe or review without a "
-              "pass, not a failed run). Sandbagging defeaters are held to the same measure by CG805.",
+              "pass, not a failed run, not about another risk domain than the claims it defends, as "
+              "CG416 reads an item's subject). Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -441,7 +474,9 @@ class _Successors:
         """(element of this version, how it was found) for each that stands in the place of `t`, an
         element of the version compared with: `t` itself while its id stands; otherwise each new
         element of its type that makes it in the same or nearly the same words (`alike`), supports
-        the parent it supported (directly or under a new strategy), or cites a run it cited; for a
+        the parent it supported (directly or under a new strategy), or cites a run it cited, and
+        each element already there that now cites a run it cited (one it did not cite there), of
+        its type or another (a strategy), or of its type reworded into nearly its words; for a
         claim of capability that none stands in for, the claim the top claim depends on that makes
         the same capability assertion. Empty when it is withdrawn: nothing stands in its place."""
         if t in self.els:
@@ -459,9 +494,20 @@ class _Successors:
                 for x in self._under(p):
                     if self.els[x].type == old.type and x not in got:
                         got[x] = f"under `{p}`, where it stood"
+        # a claim already in the argument reworded into its words, or citing a run it cited, stands in
+        # its place as a new one does: moving the evidence into a claim that stays is not withdrawing it
+        kept = [x for x in self.els if x in self.was and self.els[x].type == old.type and x not in got]
+        for x in kept:
+            if self.els[x].text != self.was[x].text and alike(self.els[x].text, old.text):
+                got[x] = "reworded into nearly its words"
         runs = {self._run(self.prev, e) for e in old.evidence}
-        for x in kin:
-            cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs]
+        # the evidence followed into an element of any other kind that cites it (a strategy)
+        others = [x for x in self.els if self.els[x].type not in (old.type, "defeater") and self.els[x].evidence]
+        for x in kin + kept + others:
+            # a claim that stays carries it only for a run it did not cite there (moved in since):
+            # one that shared the run all along made its own claim on it
+            had = {self._run(self.prev, e) for e in self.was[x].evidence} if x in self.was else set()
+            cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs - had]
             if x not in got and cites:
                 got[x] = f"citing `{cites[0]}`, a run it cited"
         if got:
@@ -517,7 +563,8 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
     "CG806", "defeater-dropped", severity="blocking", serves="fm-argument-theater",
     summary="A defeater that stood in the version compared with (open, accepted, or marked answered by "
             "nothing that answers it) is gone from this one, is no longer aimed at a claim it was aimed "
-            "at (or at what stands in that claim's place: the claim reworded, copied or restated there), "
+            "at (or at what stands in that claim's place: the claim reworded, copied or restated there, or "
+            "a claim that stays and now rests on evidence it cited), "
             "or changed its kind; or, accepted there, is now marked answered with no evidence new "
             "since that version.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
@@ -527,7 +574,10 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "A defeater followed under a new id is the one in the same words and of the same kind. A "
               "claim it was against that is gone is followed to whatever stands in its place: each new "
               "claim in the same or nearly the same words, under the parent it supported (directly or "
-              "through a new strategy), or citing a run it cited, or, when none does, for a claim of "
+              "through a new strategy), or citing a run it cited; each claim already in the argument "
+              "that now cites a run it cited and did not cite before (its evidence moved into a claim "
+              "that stays) or was reworded "
+              "into nearly its words; or, when none does, for a claim of "
               "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
               "under two new ids, is not withdrawing it; where several stand in its place the defeater "
               "must stand against each. Only when nothing stands in the place of any claim it was "

@@ -626,8 +626,8 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
 
 @rule(
     "CG416", "evidence-off-subject", severity="blocking", serves="fm-argument-theater",
-    summary="A claim or safeguard cites evidence about something else: another domain, another "
-            "threshold, or a safeguard of another kind.",
+    summary="A claim, a strategy or a safeguard cites evidence about something else: another domain, "
+            "another threshold, or a safeguard of another kind.",
     rationale="Evidence supports a claim only if it is about the claim's subject. A weight-security "
               "claim supported by a customer-vetting test, or a capability claim about Cyber High "
               "citing the bio suite, has the form of an argument and none of its content. An "
@@ -648,8 +648,11 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     types, fields = ctx.index.types, ctx.index.fields
     domain, capability = fields["domain"], fields["capability"]
     for eid, cited in fields["evidence"].items():
-        if types[eid] != "claim":
+        # a strategy that cites evidence is held to its subject too: off-subject evidence hung on a
+        # strategy under a claim would otherwise support the claim unchecked
+        if types[eid] not in ("claim", "strategy"):
             continue
+        kind = types[eid]
         dom = domain.get(eid)
         if not dom:
             if scope is None:
@@ -665,13 +668,13 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                     continue
                 if ev.threshold and ev.threshold != tid:
                     yield Hit(("argument", "elements", eid, "evidence", i),
-                              f"claim `{eid}` is about threshold `{tid}` but cites `{x}`, which measures "
+                              f"{kind} `{eid}` is about threshold `{tid}` but cites `{x}`, which measures "
                               f"`{ev.threshold}`")
                     continue
             about = subjects.get(x)  # None for an item the case does not declare
             if dom and about and dom not in about:
                 yield Hit(("argument", "elements", eid, "evidence", i),
-                          f"claim `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
+                          f"{kind} `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
                           f"{', '.join(f'`{d}`' for d in sorted(about))}")
     citers: dict[str, list[str]] = {}
     for sid, sg in c.safeguards.items():

@@ -344,6 +344,44 @@ def scoped_out_despite_grant(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG213", "sensitive-domain-unlisted", severity="blocking", serves="test-2-threat-model",
+    summary="The boundary integrates the model into a sensitive domain the policy does not list "
+            "(`sensitive_domains`).",
+    rationale="No evaluation log records the setting a model is integrated into, so the evidence "
+              "cannot show that an integration (critical infrastructure, a clinical system) was "
+              "weighed; only the framework's owners can say what it opens, by listing it in the "
+              "policy with the domains it leaves scoped out. A sensitive domain the policy does not "
+              "list has been weighed by nobody, and a case that scopes out no untested domain would "
+              "otherwise carry it to GO unexamined, and `verify` would then allow deploying into it. "
+              "Names are compared as written: a policy's `healthcare` is not a boundary's "
+              "`health-care`.",
+    bad="# policy: sensitive_domains: {healthcare: {scopes_out: [sabotage]}}\n"
+        "boundary: {kind: api, sensitive_domains: [power-grid-control]}",
+    good="# policy: sensitive_domains: {healthcare: {scopes_out: [sabotage]}}\n"
+         "boundary: {kind: api, sensitive_domains: [healthcare]}",
+    fix="Gate a boundary without the domain, or have the policy's owners list it under "
+        "`sensitive_domains` (with the domains it leaves scoped out).",
+)
+def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
+    from ...model._base import name_key
+
+    b = ctx.case.boundary
+    if b is None:
+        return
+    listed = ctx.policy.sensitive_domains
+    for i, name in enumerate(b.sensitive_domains):
+        if name in listed:
+            continue
+        near = [k for k in listed if name_key(k) == name_key(name)]
+        named = (f"; the policy lists `{near[0]}`: use that name" if near else
+                 f"; it lists {', '.join(f'`{k}`' for k in listed)}" if listed else "; it lists none")
+        yield Hit(("boundary", "sensitive_domains", i),
+                  f"the boundary integrates the model into `{name}`, a sensitive domain the policy does not "
+                  f"list (`sensitive_domains`), so nobody has said what the integration opens{named}",
+                  help=f"drop `{name}` from `boundary.sensitive_domains`, or have the policy's owners list it")
+
+
+@rule(
     "CG206", "scoped-out-without-inability", severity="blocking", serves="test-2-threat-model",
     summary="A domain the policy sets thresholds for, or with capability evidence in the case, is "
             "scoped out without the evidence an argued domain would need: every threshold measured "

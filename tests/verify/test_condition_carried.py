@@ -1,0 +1,107 @@
+"""A condition is a debt with a date, and a new version does not reschedule it: the lab that
+cannot meet a condition of its approved decision submits the same case again, dated later, before
+the condition falls due. The gate run against the registry gives each condition that the decision
+the case stands on set already, and that nothing shows met, its earlier due date; so the registry's
+judgement refuses a decision that gives it more time, and `verify` holds the deploy to the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from casegate.gate import run_gate
+from casegate.load import load_case
+from casegate.model import DecisionRecord
+from casegate.monitor import comparison_for
+from casegate.sign import load_keyring, parse_instant, with_attestations
+from casegate.store import open_registry
+from casegate.verify import judgement_problems
+
+from ..web.conftest import KEYRING, approve, build_board
+
+
+def _record(bundle: Path) -> DecisionRecord:
+    from casegate.sign import decode_payload
+
+    env = json.loads(bundle.read_text())["decision"]
+    return DecisionRecord.model_validate(decode_payload(env)["predicate"]["record"])
+
+
+def test_a_condition_raised_again_by_a_later_version_keeps_its_due_date(tmp_path: Path, database_url: str) -> None:
+    b = build_board(tmp_path, database_url)
+    first = _record(approve(b))
+    assert first.outcome == "GO WITH CONDITIONS" and first.conditions
+    was = {(c.cause, tuple(map(str, c.path))): c.due for c in first.conditions}
+    # the same case again, dated two months later (its evidence still counting)
+    again = tmp_path / "again"
+    shutil.copytree(b.case_dir, again)
+    text = (again / "case.yaml").read_text()
+    assert "\ndate: 2026-11-20\n" in text
+    (again / "case.yaml").write_text(text.replace("\ndate: 2026-11-20\n", "\ndate: 2027-01-20\n"))
+    ring = load_keyring(KEYRING)
+    loaded = with_attestations(load_case(again / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
+    reg = open_registry(database_url)
+    try:
+        comparison = comparison_for(reg, loaded, keyring=ring)
+    finally:
+        reg.close()
+    assert {(c.cause, tuple(c.path)) for c in comparison.standing} == set(was)
+    day = dt.date(2027, 1, 21)
+    capped = run_gate(loaded, today=day, comparison=comparison, try_narrower=False)
+    assert capped.outcome == "GO WITH CONDITIONS"
+    for c in capped.conditions:
+        key = (c.cause, tuple(map(str, c.path)))
+        if key in was:
+            assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])
+    # without what the registry remembers, the same run gives the condition more time: the
+    # registry's own judgement (which has it) refuses that decision
+    free = run_gate(loaded, today=day, comparison=comparison_for_without_standing(comparison), try_narrower=False)
+    later = [c for c in free.conditions if (k := (c.cause, tuple(map(str, c.path)))) in was and c.due and c.due > (was[k] or "")]
+    assert later, "the move must give some condition a later date without the registry's memory"
+    registry = SimpleNamespace(record=capped, problems=[])  # the registry's judgement, as far as it is read here
+    problems = judgement_problems(free, registry, day)  # type: ignore[arg-type]
+    assert any("later due dates" in p for p in problems), problems
+
+
+def comparison_for_without_standing(c):  # type: ignore[no-untyped-def]
+    from casegate.gate import Comparison
+
+    return Comparison(versions=c.versions, policy_changes=c.policy_changes, incidents=c.incidents, lineage=c.lineage,
+                      protocols=c.protocols, why_none=c.why_none, notes=c.notes, artifact_dates=c.artifact_dates,
+                      signoff_dates=c.signoff_dates)
+
+
+def test_an_open_defeater_renamed_keeps_the_due_date_of_its_condition(tmp_path: Path) -> None:
+    """An undercutter the policy lets stand open as a condition, due on 2026-12-20 under the decision
+    the case stands on; the lab's next version gives it a new id in the same words (CG806 follows
+    it, so nothing blocks) hoping the condition starts again from the new version's date."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline, Condition
+
+    atlas = tmp_path / "atlas-api"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", atlas)
+    undercut = ("    D9:\n      defeater: The CTF suite was run with a scaffold the deployment does not use.\n"
+                "      kind: undercutter\n      against: [G2]\n      status: open\n")
+    arg = atlas / "argument.yaml"
+    text = arg.read_text()
+    assert "      defeaters: [D1]\n" in text and "    G3:\n" in text
+    arg.write_text(text.replace("      defeaters: [D1]\n", "      defeaters: [D1, D9]\n", 1)
+                   .replace("    G3:\n", undercut + "    G3:\n", 1))
+    ring = load_keyring(KEYRING)
+    at = parse_instant("2026-11-27", end_of_day=True)
+    prev = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    assert prev.case is not None
+    arg.write_text(arg.read_text().replace("D9", "D9-undercut"))
+    loaded = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    standing = [Condition(id="C2", text="undercutter D9 is open", cause="CG801",
+                          path=("argument", "elements", "D9", "status"), due="2026-12-20")]
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1 (#1)"), prev.case, None)],
+                            standing=standing)
+    r = run_gate(loaded, today=dt.date(2026, 11, 27), comparison=comparison, try_narrower=False)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+    (c,) = [c for c in r.conditions if c.cause == "CG801"]
+    assert c.path[:3] == ("argument", "elements", "D9-undercut")
+    assert c.due == "2026-12-20"
