@@ -106,3 +106,54 @@ def test_csv_and_json_rows_of_one_run_have_the_same_fingerprints(tmp_path: Path)
     a, b = run_prints(js), run_prints(csv)
     assert a is not None and b is not None and len(a.prints) == 2 and a.prints == b.prints
     assert a.reader == "generic"
+
+
+LM_RESULTS = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "logs" / "lm-eval" / \
+    "results_2026-11-27T03-46-10.096901.json"
+
+
+def _lm_results_alone(dest_dir: Path, day: str) -> tuple[Path, str]:
+    """The lm-eval results file without its samples files (its counts come from its metrics),
+    dated `day` in its `date` and its file name; the file and its sha256."""
+    doc = json.loads(LM_RESULTS.read_text())
+    doc["date"] = dt.datetime.fromisoformat(f"{day}T08:00:00+00:00").timestamp()
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / f"results_{day}T08-00-00.000000.json"
+    dest.write_text(json.dumps(doc))
+    return dest, hashlib.sha256(dest.read_bytes()).hexdigest()
+
+
+def test_an_lm_eval_results_file_without_samples_files_keeps_its_fingerprints(tmp_path: Path) -> None:
+    """A results file cited without its samples files (counts from its metrics) had no
+    fingerprint, so re-dating and renaming it made a new run."""
+    from casegate.evidence import run_prints
+
+    a, _ = _lm_results_alone(tmp_path / "a", OLD_DAY)
+    b, _ = _lm_results_alone(tmp_path / "b", NEW_DAY)
+    pa, pb = run_prints(a), run_prints(b)
+    assert pa is not None and pb is not None and len(pa.prints) == 2 and pa.prints == pb.prints
+
+
+def test_an_old_lm_eval_results_file_re_dated_is_as_old_as_its_first_logging(reg: Registry, tmp_path: Path) -> None:
+    """Attack: the registry logged the results file (no samples files) in April; the lab rewrites
+    its `date` and file name to November. It is the same run (CG306); a registry that kept it
+    with no fingerprints fingerprints it again."""
+    import sqlalchemy as sa
+
+    def cite(path: Path, day: str) -> Path:
+        log, sha = _lm_results_alone(path.parent / "evals", day)
+        ev = path.parent / "evidence.yaml"
+        ev.write_text(ev.read_text().replace("  E-bio-uplift:\n", (
+            f"  E-sums:\n    kind: eval\n    title: Arithmetic\n    artifact: evals/{log.name}\n    sha256: {sha}\n"
+            f"    producer: acme-frontier-evals\n    date: {day}\n    confidentiality: internal\n") + "  E-bio-uplift:\n", 1))
+        return path
+
+    with log_clock(OLD_LOGGED):
+        reg.submit_case(load_case(cite(_copy(tmp_path, "v1"), OLD_DAY)))
+    v2 = cite(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}), NEW_DAY)
+    got = _cg306(_gate(reg, v2, today=TODAY))
+    assert "the registry first logged the same evaluation run" in got.get("E-sums", ""), got
+    with reg.engine.begin() as conn:  # as kept before: read by lm-eval, no fingerprints
+        conn.execute(sa.text("DELETE FROM run_samples"))
+        conn.execute(sa.text("UPDATE run_prints SET samples = 0"))
+    assert "the registry first logged the same evaluation run" in _cg306(_gate(reg, v2, today=TODAY)).get("E-sums", "")

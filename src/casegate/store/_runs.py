@@ -18,7 +18,13 @@ _CHUNK = 500
 STALE_READERS = ("none",)
 """`run_prints.reader` values a casegate that fingerprinted fewer formats wrote for a file it
 did not fingerprint ('none' before casegate-results files were): such an artifact counts as not
-fingerprinted yet, and is fingerprinted again."""
+fingerprinted yet, and is fingerprinted again. So does an lm-eval results file kept with no
+fingerprints (before its tasks without samples files were fingerprinted)."""
+
+
+def _stale() -> sa.ColumnElement[bool]:
+    return sa.or_(run_prints.c.reader.in_(STALE_READERS),
+                  sa.and_(run_prints.c.reader == "lm-eval", run_prints.c.samples == 0))
 
 
 class RunStore(CaseStore):
@@ -30,8 +36,7 @@ class RunStore(CaseStore):
         with self._read("finding artifacts not fingerprinted") as conn:
             first = (sa.select(case_files.c.sha256, sa.func.min(case_files.c.version_id).label("vid"))
                      .where(case_files.c.role == "artifact",
-                            ~sa.exists().where(run_prints.c.sha256 == case_files.c.sha256,
-                                               run_prints.c.reader.not_in(STALE_READERS)))
+                            ~sa.exists().where(run_prints.c.sha256 == case_files.c.sha256, ~_stale()))
                      .group_by(case_files.c.sha256).subquery())
             rows = conn.execute(sa.select(first.c.sha256, case_versions.c.case_id, case_versions.c.number)
                                 .join(case_versions, case_versions.c.id == first.c.vid)
@@ -49,8 +54,9 @@ class RunStore(CaseStore):
             return
         wanted = sorted(set(prints))
         with self._write("recording sample fingerprints") as (conn, _size):
-            kept = conn.execute(sa.select(run_prints.c.reader).where(run_prints.c.sha256 == sha256)).first()
-            if kept is not None and kept.reader not in STALE_READERS:
+            kept = conn.execute(sa.select(run_prints.c.reader, _stale().label("stale"))
+                                .where(run_prints.c.sha256 == sha256)).first()
+            if kept is not None and not kept.stale:
                 return
             if kept is not None:
                 conn.execute(run_samples.delete().where(run_samples.c.sha256 == sha256))
