@@ -189,7 +189,8 @@ def test_the_trigger_counts_the_age_of_an_approved_version_as_the_gate_does(reg:
     with log_clock(V2_LOGGED):
         submit_hashed(reg, load_case(v2))
         submit_for_review(reg, CASE, by="acme-safety-team")
-    record = _gate(reg, v2, today=dt.date(2026, 11, 20))
+    # decided on the day the lab dates the report (no decision comes before its evidence, CG357)
+    record = _gate(reg, v2, today=dt.date.fromisoformat(REDATED))
     assert record.outcome != "NO-GO", [f.code for f in record.findings if f.blocking]
     with log_clock(GATED):
         decide(reg, record)
