@@ -65,3 +65,42 @@ def test_the_bundle_and_the_trigger_use_the_same_expiry() -> None:
 
 def test_base_policy_max_age_is_what_these_tests_assume() -> None:
     assert policy().evidence.max_age_days == 180
+
+
+def test_cg357_blocks_evidence_dated_after_the_decision() -> None:
+    """Attack: without a registry nothing caps an item's date, so the lab dates its test months
+    ahead and the decision's expiries (which `verify` checks) move out with it."""
+    doc = base_doc()
+    doc["evidence"]["E-ctf"]["date"] = "2027-03-01"
+    (hit,) = hits("CG357", context(doc, today=dt.date(2026, 11, 27)))
+    assert hit.path == ("evidence", "E-ctf", "date")
+    assert "dated 2027-03-01, after the decision date 2026-11-27" in hit.message
+    # a day's slack for a log dated east of UTC; on the decision date itself, nothing
+    doc["evidence"]["E-ctf"]["date"] = "2026-11-28"
+    assert hits("CG357", context(doc, today=dt.date(2026, 11, 27))) == []
+
+
+def test_cg357_reads_the_date_from_the_log(tmp_path: Path) -> None:
+    """The same move on a log: its `created` rewritten months ahead, the item dated to agree."""
+    import hashlib
+    import shutil
+
+    from casegate.evidence import rehash_artifacts
+    from casegate.gate import run_gate
+
+    dest = tmp_path / "atlas"
+    shutil.copytree(EXAMPLE.parent, dest)
+    log = dest / "reports" / "refusal-test.json"
+    raw = log.read_bytes().replace(b'"created": "2026-10-25T16:00:00Z"', b'"created": "2027-03-25T16:00:00Z"')
+    log.write_bytes(raw)
+    ev = dest / "evidence.yaml"
+    text = ev.read_text()
+    old = "40f80089a22d8c6b42ee5c67c27f7fe12282d2cc3217bc8e6e3f8f9c710022db"
+    assert old in text and "producer: acme-safeguards\n    date: 2026-10-25" in text
+    ev.write_text(text.replace(old, hashlib.sha256(raw).hexdigest()).replace(
+        "producer: acme-safeguards\n    date: 2026-10-25", "producer: acme-safeguards\n    date: 2027-03-25"))
+    loaded = load_case(dest / "case.yaml")
+    record = run_gate(loaded, today=dt.date(2026, 12, 4), artifacts=rehash_artifacts(loaded), try_narrower=False)
+    got = [f for f in record.findings if f.code == "CG357"]
+    assert len(got) == 1 and got[0].severity == RuleSeverity.blocking, got
+    assert "`E-refusal` is dated 2027-03-25 (read from its artifact)" in got[0].message

@@ -19,7 +19,7 @@ from casegate.load import load_case
 
 from .evidence_logs import EXAMPLE, INSPECT, LMEVAL
 
-TODAY = "2026-11-27"
+TODAY = "2026-12-02"  # the day after the agentic run (rnd-agent.eval, 2026-12-01): no decision comes before its evidence
 
 
 def casegate(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -189,7 +189,8 @@ def test_the_trigger_counts_the_age_of_an_approved_version_as_the_gate_does(reg:
     with log_clock(V2_LOGGED):
         submit_hashed(reg, load_case(v2))
         submit_for_review(reg, CASE, by="acme-safety-team")
-    record = _gate(reg, v2, today=dt.date(2026, 11, 20))
+    # decided on the day the lab dates the report (no decision comes before its evidence, CG357)
+    record = _gate(reg, v2, today=dt.date.fromisoformat(REDATED))
     assert record.outcome != "NO-GO", [f.code for f in record.findings if f.blocking]
     with log_clock(GATED):
         decide(reg, record)
@@ -259,9 +260,18 @@ def _predicate(bundle: dict) -> dict:  # type: ignore[type-arg]
     return decode_payload(bundle["decision"])["predicate"]  # type: ignore[no-any-return]
 
 
-def _results_log(src: Path, dest: Path, created: str) -> str:
-    """A copy of a casegate-results log with another creation time; its sha256."""
-    raw = src.read_bytes().replace(b'"created": "2026-10-02T09:00:00Z"', f'"created": "{created}"'.encode())
+def _results_log(src: Path, dest: Path, created: str, run: str | None = None) -> str:
+    """A copy of a casegate-results log with another creation time; its sha256. `run`: a new run
+    of the task, whose samples record outputs that run gave (a copy without outputs has the old
+    run's samples, and is that run)."""
+    import json
+
+    doc = json.loads(src.read_bytes())
+    doc["created"] = created
+    if run is not None:
+        for s in doc["samples"]:
+            s["output"] = f"{run}: transcript of {s['id']} epoch {s['epoch']}"
+    raw = json.dumps(doc).encode()
     dest.write_bytes(raw)
     return hashlib.sha256(raw).hexdigest()
 
@@ -286,7 +296,7 @@ def test_an_artifact_logged_before_the_incident_does_not_answer_it(reg: Registry
     other = _copy(tmp_path, "other", case={"id: atlas-2-api\n": "id: orion-api\n",
                                            "sha256:9dc9c848b28402c3": "sha256:0f2c1a7be04d6f3e"})
     src = EXAMPLE / "evals" / "cyber-ctf.json"
-    early = _results_log(src, other.parent / "evals" / "ctf-rerun.json", "2026-11-28T09:00:00Z")
+    early = _results_log(src, other.parent / "evals" / "ctf-rerun.json", "2026-11-28T09:00:00Z", run="rerun")
     (other.parent / "evidence.yaml").write_text((other.parent / "evidence.yaml").read_text().replace(
         "  E-bio-uplift:\n", _eval_item("E-ctf-rerun", "evals/ctf-rerun.json", early, "2026-11-28") + "  E-bio-uplift:\n", 1))
     with log_clock(dt.datetime(2026, 11, 29, 9, 0, tzinfo=UTC)):
@@ -299,9 +309,9 @@ def test_an_artifact_logged_before_the_incident_does_not_answer_it(reg: Registry
             severity=Severity.high, domain="cyber"))
     inc = f"incident-{entry.index}"
 
-    def answered_by(name: str, created: str) -> list[str]:
+    def answered_by(name: str, created: str, run: str | None) -> list[str]:
         v2 = _copy(tmp_path, name, case={'version: "1.0"': 'version: "1.1"'})
-        sha = _results_log(src, v2.parent / "evals" / "ctf-after.json", created)
+        sha = _results_log(src, v2.parent / "evals" / "ctf-after.json", created, run)
         ev = v2.parent / "evidence.yaml"
         ev.write_text(ev.read_text().replace(
             "  E-bio-uplift:\n", _eval_item("E-ctf-after", "evals/ctf-after.json", sha, created[:10]) + "  E-bio-uplift:\n", 1))
@@ -310,11 +320,15 @@ def test_an_artifact_logged_before_the_incident_does_not_answer_it(reg: Registry
         return [f.message for f in record.findings if f.code == "CG708"]
 
     # the same bytes under a new id: dated after the incident by its log, but logged before it
-    (msg,) = answered_by("old-run", "2026-11-28T09:00:00Z")
+    (msg,) = answered_by("old-run", "2026-11-28T09:00:00Z", "rerun")
     assert (f"evidence E-ctf-after is dated 2026-11-28 by its artifact, but its artifact was first logged on "
             f"2026-11-29 (log entry {entry.index - 1}), before the incident (2026-12-01)") in msg, msg
+    # the first run's results re-dated after the incident: the same samples, logged with version 1
+    (msg,) = answered_by("re-dated", "2026-12-02T08:00:00Z", None)
+    assert ("evidence E-ctf-after is dated 2026-12-02 by its artifact, but the same evaluation run (log "
+            in msg and "was first logged on 2026-11-21 (log entry 0), before the incident (2026-12-01)" in msg), msg
     # a run the registry has not seen before answers it
-    assert answered_by("new-run", "2026-12-02T08:00:00Z") == []
+    assert answered_by("new-run", "2026-12-02T08:00:00Z", "after the incident") == []
 
 
 def test_without_a_registry_the_dates_stand_as_before(tmp_path: Path) -> None:

@@ -251,6 +251,49 @@ def test_a_signed_batch_replayed_later_does_not_end_a_silence(database_url: str,
     assert "reading(s) in that stretch do not count" in f.reason and "is a copy of the signed batch" in f.reason
 
 
+@pytest.mark.parametrize("how", ["signed again later", "another source"])
+def test_a_reading_repeated_in_new_signed_batches_does_not_end_a_silence(database_url: str, tmp_path: Path,
+                                                                        how: str) -> None:
+    """Attack: the provider's signing service signs whatever readings it is handed. The lab hands
+    it the first hour's quiet readings again each day, so each day's batch is a new signed
+    statement (another signing time, or another source name) about the same readings. A reading
+    is one signal at one time: heard when the log first recorded it, so the repeats are no news
+    and the monitors go silent."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
+    for day in range(4):
+        at = T0 + dt.timedelta(days=day, hours=1, minutes=1)
+        env = sign_readings(_readings(first), source="t.json" if how != "another source" else f"t-{day}.json",
+                            signer=telemetry, keyring=ring,
+                            at=at if how == "signed again later" else T0 + dt.timedelta(hours=1, minutes=1))
+        _ingest(reg, first, at=at, envelope=env)
+    payloads = {e.payload["envelope"]["payload"] for e in reg.events(CASE, "monitor-samples")}
+    assert len(payloads) == 4  # four different signed batches, not copies of one
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    stamp = iso(T0 + dt.timedelta(hours=1, minutes=1))
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{stamp}", f"monitor-silent:M-cyber-flags:{stamp}"]
+    first_entry = reg.events(CASE, "monitor-samples")[0].index
+    note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
+    assert (f"repeats the reading of that time log entry {first_entry} recorded at {stamp}: it was heard then, "
+            "not again; it does not end the monitor's silence") in note, note
+
+
+def test_a_repeated_breaching_reading_is_still_a_breach(database_url: str, tmp_path: Path) -> None:
+    """A repeat does not count toward health, but a breach is a breach wherever it is read."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    t = T0 + dt.timedelta(hours=1)
+    _ingest(reg, _rows(t, t), at=t + dt.timedelta(minutes=1), signer=telemetry, ring=ring)
+    _ingest(reg, [Sample(t, CYBER, 0.5, CASE)], at=t + dt.timedelta(hours=2), signer=telemetry, ring=ring)
+    at = t + dt.timedelta(hours=3)
+    with log_clock(at):
+        (run,) = run_triggers(reg, at=at, keyring=ring)
+    assert any(f.event == "monitor" and f.details["monitor"] == "M-cyber-flags" for f, _ in run.fired), run.fired
+
+
 def _ecdsa_telemetry_ring(tmp: Path) -> tuple[Any, Any]:
     """The example keyring with a telemetry key on ECDSA P-256, whose signatures differ each time
     the same bytes are signed, and its signer."""

@@ -3,7 +3,8 @@
 A log's sha256 changes with any byte, so a lab could rewrite an old log's dates (Inspect's
 `eval.created` and sample timestamps, lm-eval's `date` and file names) and cite it as a new run.
 The samples do not change: each sample's fingerprint (`importers._common.sample_print`) is taken
-over what the run computed (task, sample id, epoch, input, target, output, score, token usage)
+over what the run computed (task, sample id, epoch, input, target, output, score, token usage; a
+casegate-results file's id, epoch, score and whichever of input, target and output it records)
 and never over a date, a time or a random id. Two logs whose samples overlap enough (`same_run`)
 are one run, however their dates read.
 """
@@ -20,17 +21,18 @@ SAME_RUN_SHARE = 0.5
 be one run. Taken of the smaller so neither padding an old run with new samples nor citing part
 of it escapes the match."""
 
-PRINTED_TOOLS = ("inspect-ai", "lm-eval")
-"""Log formats whose samples are fingerprinted. A casegate-results file records only each
-sample's id, epoch and score, which any run of the same task with the same scores repeats, so
-its samples say nothing about which run they came from."""
+PRINTED_TOOLS = ("inspect-ai", "lm-eval", "generic")
+"""Log formats whose samples are fingerprinted. A casegate-results file (`generic`) records each
+sample's id, epoch and score, and what it asked, expected and got when it says so: without
+outputs, a run of the same task with the same scores repeats its fingerprints, and counts from
+the first run's logging as a copy would (rewriting only its `created` gains nothing)."""
 
 
 class RunPrints(NamedTuple):
     """The sample fingerprints of one log."""
 
     reader: str
-    """The importer that read it ('inspect-ai' or 'lm-eval')."""
+    """The importer that read it ('inspect-ai', 'lm-eval' or 'generic')."""
     prints: frozenset[str]
     """One fingerprint per sample and epoch (lm-eval: per samples-file line)."""
 

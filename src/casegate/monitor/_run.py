@@ -156,6 +156,11 @@ def _not_news(signal: str, ts: dt.datetime, index: int, first: int, heard: dt.da
             f"{first} recorded at {iso(heard)}: it was heard then, not again; it does not end the monitor's silence")
 
 
+def _repeated(signal: str, ts: dt.datetime, index: int, first: int, heard: dt.datetime) -> str:
+    return (f"reading of {signal} at {iso(ts)} in log entry {index} repeats the reading of that time log entry "
+            f"{first} recorded at {iso(heard)}: it was heard then, not again; it does not end the monitor's silence")
+
+
 def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = None) -> dict[str, list[Sample]]:
     """Every sample ingested for the case, per signal, in time order, each with when the log
     recorded it and the entry that did. Where `telemetry` requires signed readings, a reading
@@ -163,18 +168,32 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
     (`check_readings`) and lists it; a signed reading is heard when the log first recorded its
     batch (a later copy of the batch counts once, as the first, and its own readings are named
     as copies: a copy is a batch whose payload, what was signed, is the same, whatever else
-    differs in its envelope), and readings its batch signs but the entry leaves out are read from the batch."""
+    differs in its envelope), and readings its batch signs but the entry leaves out are read from the batch.
+    A reading is one signal at one time: heard when the log first recorded a counted reading of
+    that signal at that time, so another batch that repeats it (signed again, with another
+    source or signing time) is no news either, whatever value it gives (a breach is a breach
+    either way)."""
     from ..sign import check_readings, payload_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
+    heard_once: dict[tuple[str, dt.datetime], tuple[dt.datetime, int]] = {}
+
+    def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
+        # a reading counts once, in the entry that first recorded it
+        was = heard_once.setdefault((signal, ts), (heard, index))
+        if was[1] == index:
+            return Sample(ts, signal, value, case_id, heard, entry=index)
+        return Sample(ts, signal, value, case_id, heard, counted=False,
+                      why_not=_repeated(signal, ts, index, was[1], was[0]), entry=index)
+
     for e in reg.events(case_id, "monitor-samples"):
         logged = parse_timestamp(e.recorded_at, f"log entry {e.index}")
         rows = [(str(signal), parse_timestamp(ts, f"log entry {e.index}"), float(value))
                 for signal, ts, value in e.payload["samples"]]
         if telemetry is None or not telemetry.required:
             for signal, ts, value in rows:
-                out[signal].append(Sample(ts, signal, value, case_id, logged, entry=e.index))
+                out[signal].append(counted(signal, ts, value, logged, e.index))
             continue
         env = e.payload.get("envelope")
         judged = None
@@ -195,7 +214,7 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
             if (signal, ts, value) in mine:
                 mine.discard((signal, ts, value))
                 if copy_of is None:
-                    out[signal].append(Sample(ts, signal, value, case_id, heard, entry=e.index))
+                    out[signal].append(counted(signal, ts, value, heard, e.index))
                 else:  # counted once, as the first copy: this one is no news
                     out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False,
                                               why_not=_not_news(signal, ts, e.index, copy_of, heard), entry=e.index))
@@ -210,8 +229,8 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
                                   if refused else f"log entry {e.index}: its signed batch does not list it")
             out[signal].append(Sample(ts, signal, value, case_id, logged, counted=False, why_not=why, entry=e.index))
         if copy_of is None:
-            for signal, ts, value in mine:  # signed, but left out of the entry: the batch is what counts
-                out[signal].append(Sample(ts, signal, value, case_id, heard, entry=e.index))
+            for signal, ts, value in sorted(mine):  # signed, but left out of the entry: the batch is what counts
+                out[signal].append(counted(signal, ts, value, heard, e.index))
     return {k: sorted(v) for k, v in out.items()}
 
 

@@ -15,8 +15,10 @@ from ..store import Registry
 
 UNREADABLE = "unreadable"
 """`run_prints.reader` of a stored artifact whose importer refused it (no samples to compare)."""
-NOT_A_RUN = "none"
-"""`run_prints.reader` of a stored artifact that is not a log casegate fingerprints."""
+NOT_A_RUN = "not-a-run"
+"""`run_prints.reader` of a stored artifact that is not a log casegate fingerprints. (Before
+casegate-results files were fingerprinted it was 'none': the store takes such rows again, so
+those files are fingerprinted once; see `Registry.unprinted_artifacts`.)"""
 
 
 def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> dict[str, list[str]]:

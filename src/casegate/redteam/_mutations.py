@@ -854,6 +854,28 @@ def unheld_risk_authority(case: Case, policy: Policy) -> Applied:
 # --------------------------------------------------------------------------- argument theater
 
 
+_LOG_SUFFIXES = (".json", ".eval", ".csv", ".jsonl")
+"""Artifacts whose dates the gate may read from the log (a typed date there is compared with it)."""
+
+
+def future_dated_evidence(case: Case, policy: Policy) -> Applied:
+    """The oldest evidence a safeguard or claim cites whose date is typed (no log to read it
+    from), dated ten years after the case and its newest evidence: its age would count from then."""
+    cited = {e for sg in case.safeguards.values() for e in sg.evidence} | \
+        {e for el in case.argument.elements.values() for e in el.evidence}
+    typed = [(ev.date, eid) for eid, ev in case.evidence.items() if eid in cited
+             and not (ev.artifact and Path(ev.artifact).suffix in _LOG_SUFFIXES)]
+    if not typed:
+        return "no cited evidence with a typed date"
+    _, eid = min(typed)
+    newest = max([case.date or dt.date.min, *(e.date for e in case.evidence.values())])
+    try:
+        later = newest + dt.timedelta(days=3650)
+    except OverflowError:
+        return "evidence dated within ten years of the calendar's last day: no later date to give it"
+    return _with_evidence(case, eid, _upd(case.evidence[eid], date=later)), policy
+
+
 def conclusion_first(case: Case, policy: Policy) -> Applied:
     dates = [e.date for e in case.evidence.values()]
     if not dates:
@@ -1313,6 +1335,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("hollow-uncertainty", ("fm-residual-risk-laundering", "q-uncertainty"),
              "answers every residual-risk estimate `Negligible.` and detection `To be determined.`", ("CG414",),
              hollow_uncertainty),
+    Mutation("future-dated-evidence", ("test-3-elicitation",),
+             "dates the oldest cited evidence with a typed date ten years after the case, so its age counts "
+             "from then", ("CG357",), future_dated_evidence),
     Mutation("conclusion-first", ("fm-argument-theater",),
              "dates the top claim a month before the first evidence", ("CG506",), conclusion_first),
     Mutation("renamed-redated-claim", ("fm-argument-theater",),

@@ -15,17 +15,28 @@ from ._schema import case_files, case_versions, run_prints, run_samples
 _CHUNK = 500
 """Parameters per query, within every backend's bound."""
 
+STALE_READERS = ("none",)
+"""`run_prints.reader` values a casegate that fingerprinted fewer formats wrote for a file it
+did not fingerprint ('none' before casegate-results files were): such an artifact counts as not
+fingerprinted yet, and is fingerprinted again. So does an lm-eval results file kept with no
+fingerprints (before its tasks without samples files were fingerprinted)."""
+
+
+def _stale() -> sa.ColumnElement[bool]:
+    return sa.or_(run_prints.c.reader.in_(STALE_READERS),
+                  sa.and_(run_prints.c.reader == "lm-eval", run_prints.c.samples == 0))
+
 
 class RunStore(CaseStore):
     """Case versions, and the sample fingerprints of the evaluation logs they stored."""
 
     def unprinted_artifacts(self) -> dict[tuple[str, int], list[str]]:
-        """The stored artifacts not fingerprinted yet, each under the first version that stored
-        it: (case id, version number) -> their sha256s."""
+        """The stored artifacts not fingerprinted yet (or marked by a reader in `STALE_READERS`),
+        each under the first version that stored it: (case id, version number) -> their sha256s."""
         with self._read("finding artifacts not fingerprinted") as conn:
             first = (sa.select(case_files.c.sha256, sa.func.min(case_files.c.version_id).label("vid"))
                      .where(case_files.c.role == "artifact",
-                            ~sa.exists().where(run_prints.c.sha256 == case_files.c.sha256))
+                            ~sa.exists().where(run_prints.c.sha256 == case_files.c.sha256, ~_stale()))
                      .group_by(case_files.c.sha256).subquery())
             rows = conn.execute(sa.select(first.c.sha256, case_versions.c.case_id, case_versions.c.number)
                                 .join(case_versions, case_versions.c.id == first.c.vid)
@@ -37,13 +48,19 @@ class RunStore(CaseStore):
 
     def record_run_prints(self, sha256: str, reader: str, prints: Iterable[str]) -> None:
         """Keep the sample fingerprints of a stored artifact (nothing when the registry is
-        read-only, or when they are already kept)."""
+        read-only, or when they are already kept; a row by a reader in `STALE_READERS` is
+        replaced)."""
         if self.readonly:
             return
         wanted = sorted(set(prints))
         with self._write("recording sample fingerprints") as (conn, _size):
-            if conn.execute(sa.select(run_prints.c.sha256).where(run_prints.c.sha256 == sha256)).first():
+            kept = conn.execute(sa.select(run_prints.c.reader, _stale().label("stale"))
+                                .where(run_prints.c.sha256 == sha256)).first()
+            if kept is not None and not kept.stale:
                 return
+            if kept is not None:
+                conn.execute(run_samples.delete().where(run_samples.c.sha256 == sha256))
+                conn.execute(run_prints.delete().where(run_prints.c.sha256 == sha256))
             conn.execute(run_prints.insert().values(sha256=sha256, reader=reader, samples=len(wanted)))
             for i in range(0, len(wanted), 10_000):
                 conn.execute(run_samples.insert(), [{"sha256": sha256, "fingerprint": p}

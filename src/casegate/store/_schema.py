@@ -142,7 +142,7 @@ run_prints = sa.Table(
     sa.Column("reader", sa.String(40), nullable=False),
     sa.Column("samples", sa.Integer, nullable=False),
 )
-"""Each stored artifact whose samples were fingerprinted: the importer that read it ('none' when
+"""Each stored artifact whose samples were fingerprinted: the importer that read it ('not-a-run' when
 it is not a log casegate fingerprints, 'unreadable' when its reader refused it) and how many
 distinct sample fingerprints it has. An artifact absent here has not been fingerprinted yet.
 Derived from the stored bytes, not logged: any registry can compute it again."""

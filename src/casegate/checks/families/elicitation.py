@@ -251,6 +251,37 @@ def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
             "after it")
 
 
+FUTURE_SLACK = dt.timedelta(days=1)
+"""How far past the decision date an item's date may fall before it counts as from the future: a
+log dated in a timezone east of UTC can carry the next day's date."""
+
+
+@rule(
+    "CG357", "evidence-dated-after-decision", severity="blocking", serves="test-3-elicitation",
+    summary="An evidence item is dated after the decision date (by more than a day): evidence from "
+            "the future.",
+    rationale="An item's age, and so how long a decision resting on it stays deployable, counts from "
+              "its date, which is the lab's word (typed in the case, or read from a log the lab "
+              "wrote). Without a registry nothing caps it: dating a test months ahead keeps the "
+              "decision's signed expiries, which `verify` checks, months further out. No evidence of "
+              "a decision can come from after it.",
+    bad="# decision date 2026-11-27\nE-kyc-test: {kind: safeguard-test, date: 2027-03-01, ...}",
+    good="E-kyc-test: {kind: safeguard-test, date: 2026-10-15, ...}",
+    fix="Give the item the day the evidence was produced (for a log, the run's own creation time), "
+        "or decide on or after that day.",
+)
+def evidence_dated_after_decision(ctx: Context) -> Iterator[Hit]:
+    latest = ctx.today + FUTURE_SLACK
+    for eid, ev in ctx.case.evidence.items():
+        if ev.date > latest:
+            source = " (read from its artifact)" if ctx.facts is not None and ctx.facts.derived(eid) is not None else ""
+            severity = None if eid in cited_evidence(ctx) or ev.threshold else RuleSeverity.advisory
+            yield Hit(("evidence", eid, "date"),
+                      f"evidence `{eid}` is dated {ev.date.isoformat()}{source}, after the decision date "
+                      f"{ctx.today.isoformat()}: evidence cannot come from after the decision, and its age "
+                      "would count from a day that has not come", severity=severity)
+
+
 @rule(
     "CG306", "evidence-expired", severity="blocking", serves="test-3-elicitation",
     summary="An evidence item is past its expiry on the decision date: its date plus the policy's "

@@ -25,6 +25,7 @@ from ._common import (
     iso_date,
     pinned_sha256,
     sample_attempts,
+    sample_print,
     scalars,
     variant_in,
 )
@@ -32,6 +33,8 @@ from .interface import ImportedRun, LogReadError, ReadOptions
 
 FORMAT = "casegate-results/1"
 CSV_OPTIONAL = ("task_version", "revision", "tool", "tool_version", "variant")
+CSV_SAMPLE_OPTIONAL = ("input", "target", "output")
+"""Per-row columns: what the sample asked, expected and got (read only into its fingerprint)."""
 
 
 class GenericSample(BaseModel):
@@ -41,6 +44,13 @@ class GenericSample(BaseModel):
     id: str | int
     epoch: int = Field(default=1, ge=1)
     score: float = Field(allow_inf_nan=False)
+    input: str | None = None
+    """What the sample asked (read only into the sample's fingerprint)."""
+    target: str | None = None
+    """What the sample expected (read only into the sample's fingerprint)."""
+    output: str | None = None
+    """What the model answered (read only into the sample's fingerprint: a new run has other
+    outputs, so a file that records them is told from an earlier run with the same scores)."""
 
 
 class GenericResults(BaseModel):
@@ -86,13 +96,34 @@ class GenericImporter:
         return generic_claims(path)
 
     def read(self, path: Path, options: ReadOptions) -> list[ImportedRun]:
+        sha, docs = self._documents(path)
+        stated_by = "that the highest `epoch` of its rows implies" if path.suffix == ".csv" else "that `epochs` states"
+        return [self._run(path, sha, doc, options, stated_by=stated_by) for doc in docs]
+
+    def sample_prints(self, path: Path) -> frozenset[str]:
+        """The content fingerprint of every sample and epoch the file scores (`sample_print`): the
+        task, the sample's id and epoch, its score, and the `input`, `target` and `output` it
+        records; never the file's dates. Without outputs, a run of the same task with the same
+        scores sample for sample has the same fingerprints, as a copy of it would. Under the same
+        limits as `read`."""
+        _, docs = self._documents(path)
+        out: set[str] = set()
+        for d in docs:
+            for s in d.samples:
+                parts: dict[str, Any] = {"task": d.task, "id": str(s.id), "epoch": s.epoch, "score": s.score}
+                parts.update({k: v for k in CSV_SAMPLE_OPTIONAL if (v := getattr(s, k)) is not None})
+                out.add(sample_print(parts))
+        return frozenset(out)
+
+    def _documents(self, path: Path) -> tuple[str, list[GenericResults]]:
+        """The file's sha256 and its runs, one per task."""
         sha = pinned_sha256(path)
         from ...limits import current_limits, json_too_deep, long_number, read_regular_file
 
         raw = read_regular_file(path, str(path), limit="json_bytes")
         check_unchanged(path, sha)
         if path.suffix == ".csv":
-            return self._csv(path, sha, raw, options)
+            return sha, self._csv(path, raw)
         if json_too_deep(raw, current_limits().depth):
             raise LogReadError("not readable JSON: it nests too deep", location=str(path))
         try:
@@ -109,7 +140,7 @@ class GenericImporter:
             loc = ".".join(str(p) for p in first["loc"]) or "(document)"
             raise LogReadError(f"`{loc}`: {first['msg']}", location=str(path),
                                help=f"see docs/evidence.md for the {FORMAT} format") from None
-        return [self._run(path, sha, doc, options)]
+        return sha, [doc]
 
     def _run(self, path: Path, sha: str, d: GenericResults, options: ReadOptions,
              stated_by: str = "that `epochs` states") -> ImportedRun:
@@ -178,7 +209,7 @@ class GenericImporter:
                            notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
                            attempts_note=note, attempts_unrecorded=note is not None)
 
-    def _csv(self, path: Path, sha: str, raw: bytes, options: ReadOptions) -> list[ImportedRun]:
+    def _csv(self, path: Path, raw: bytes) -> list[GenericResults]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -197,7 +228,8 @@ class GenericImporter:
                         raise LogReadError(f"column `{col}` changes within task `{task}` "
                                            f"({t['first'].get(col)!r} on line {t['line']}, {row.get(col)!r} here)",
                                            location=where, help="one task's rows share one run")
-                t["rows"].append((row["sample"].strip(), int(row["epoch"]), float(row["score"])))
+                t["rows"].append({"id": row["sample"].strip(), "epoch": int(row["epoch"]), "score": float(row["score"]),
+                                  **{c: row[c] for c in CSV_SAMPLE_OPTIONAL if row.get(c)}})
             except (KeyError, AttributeError, TypeError, ValueError) as e:
                 raise LogReadError(f"row is missing a column or has a bad number ({e})", location=where,
                                    help="columns: " + ",".join(CSV_COLUMNS)) from None
@@ -206,10 +238,9 @@ class GenericImporter:
         runs = []
         for task, t in tasks.items():
             first = t["first"]
-            epochs = max(e for _, e, _ in t["rows"])
+            epochs = max(r["epoch"] for r in t["rows"])
             data = {"format": FORMAT, "task": task, "model": first["model"], "status": first["status"],
-                    "created": first["created"], "scale": first["scale"], "epochs": epochs,
-                    "samples": [{"id": s, "epoch": e, "score": v} for s, e, v in t["rows"]]}
+                    "created": first["created"], "scale": first["scale"], "epochs": epochs, "samples": t["rows"]}
             for col in CSV_OPTIONAL:
                 if first.get(col):
                     data[col] = first[col]
@@ -219,7 +250,7 @@ class GenericImporter:
                 err = e.errors(include_url=False)[0]
                 raise LogReadError(f"task `{task}`: `{'.'.join(map(str, err['loc']))}`: {err['msg']}",
                                    location=f"{path}:{t['line']}") from None
-            runs.append(self._run(path, sha, doc, options, stated_by="that the highest `epoch` of its rows implies"))
+            runs.append(doc)
         return runs
 
 

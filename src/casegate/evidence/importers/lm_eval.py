@@ -82,7 +82,10 @@ class LmEvalImporter:
     def sample_prints(self, path: Path) -> frozenset[str]:
         """The content fingerprint of every line of the run's samples files (`sample_print`):
         the task and the whole line (document, target, prompt, responses, filter, scores), which
-        holds no date; a task without a samples file gives none. Under the same limits as `read`."""
+        holds no date. A task without a samples file (its counts then come from its metric) gives
+        one fingerprint over what the results file says of it: its results, config, version,
+        sample counts and task hash, never the file's date or timings. Under the same limits as
+        `read`."""
         sha = pinned_sha256(path)
         doc = _results_document(path)
         check_unchanged(path, sha)
@@ -94,6 +97,11 @@ class LmEvalImporter:
             samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
             try:
                 if not samples_file.is_file():
+                    out.add(sample_print({"task": task, "results": doc.get("results", {}).get(task),
+                                          "config": doc["configs"][task],
+                                          "n-samples": (doc.get("n-samples") or {}).get(task),
+                                          "version": (doc.get("versions") or {}).get(task),
+                                          "task_hash": (doc.get("task_hashes") or {}).get(task)}))
                     continue
                 if samples_file.stat().st_size > current_limits().json_bytes:
                     raise LimitError("json_bytes", "the samples file is too large", location=str(samples_file))
