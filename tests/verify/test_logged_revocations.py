@@ -14,9 +14,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from casegate.approve import approve
 from casegate.model import BoundaryKind
-from casegate.monitor import submit_for_review
+from casegate.monitor import IllegalTransitionError, submit_for_review
 from casegate.sign import iso, load_keyring, load_signer, parse_instant, sign_case
 from casegate.store import open_registry
 from casegate.trust import PinnedKeyring, load_trust_root, rotated_root, sign_root, write_root
@@ -158,3 +160,26 @@ def test_a_revocation_left_out_of_the_proof_s_list_is_read_from_its_entries(tmp_
         v = s.verify(lambda _cid, d=stripped: (d, []))
         assert not v.ok
         assert any("revoked as compromised from 2026-12-01" in r for r in dana(v)), v.reasons
+
+
+def test_the_registry_does_not_approve_on_a_key_the_log_shows_compromised(tmp_path: Path, database_url: str) -> None:
+    """Attack: Dana's key is stolen and `casegate keys revoke --db` logs the compromise, but the
+    keyring file the lab judges with predates it. The thief signs Dana's sign-off (backdated) and the
+    lab applies the decision. The registry judges with the revocations its own log records."""
+    w = make_world(tmp_path / "w")
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
+    copy = tmp_path / "current-keyring.yaml"
+    shutil.copy(w.ring_path, copy)
+    with log_clock(LOGGED - dt.timedelta(hours=1)):
+        rc, text = cli_in_process(tmp_path, "keys", "revoke", str(copy), w.signers["dana"].public_key.keyid,
+                                  "--reason", "laptop stolen", "--at", COMPROMISED, "--db", database_url)
+    assert rc == 0 and "recorded the keyring change in the log" in text, text
+    with open_registry(database_url) as reg, log_clock(LOGGED):
+        submit_hashed(reg, w.load())
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        with pytest.raises(IllegalTransitionError) as e:
+            approve(reg, record, bundle, w.ring, unpinned=True)  # the file says nothing of the theft
+        assert all(x.payload.get("to") != "approved" for x in reg.events(case_id=CASE, kind="state-change"))
+    assert "Dana Ortiz's key" in str(e.value) and "revoked on 2026-12-01 (laptop stolen)" in str(e.value), str(e.value)

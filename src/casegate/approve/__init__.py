@@ -26,6 +26,7 @@ from ..sign import (
     decode_payload,
     iso,
     load_keyring,
+    with_logged_revocations,
 )
 from ..store import (
     CanonicalJSON,
@@ -108,7 +109,11 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                                              "so the registry cannot judge a decision on it",
                                              help="run `casegate log verify`; then submit the case again")
             problems = _policy_pin_problems(root, loaded)
-            j = judge_case(loaded, ring, today=at.date(), at=at, comparison=comparison_for(reg, loaded, keyring=ring))
+            # the revocations the registry's own log records count, whatever the keyring file says: a
+            # sign-off by a key logged as compromised does not count towards approving it
+            judging, _ = with_logged_revocations(ring, reg.events(kind="keyring-change"))
+            j = judge_case(loaded, judging, today=at.date(), at=at,
+                           comparison=comparison_for(reg, loaded, keyring=judging))
             problems += judgement_problems(record, j, at.date())
             statement = decode_payload(bundle["decision"]) if bundle is not None and isinstance(bundle.get("decision"), dict) else None
             predicate = statement.get("predicate") if isinstance(statement, dict) else None
