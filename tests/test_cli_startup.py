@@ -158,7 +158,7 @@ def test_fast_exit_writes_all_of_a_large_output_into_a_pipe() -> None:
     assert prog.returncode == 0 and json.loads(prog.stdout)["findings"]
 
 
-def _probe(module: str, hook: str, marker: str) -> str:
+def _class_probe(module: str, hook: str, marker: str) -> str:
     """Code that runs the entry point as the program does, with `hook` (which appends to `built`)
     installed first, and reports `built` on stderr after `marker` as the process ends."""
     return (f"import {module}, os, sys\n"
@@ -176,12 +176,12 @@ def _probe(module: str, hook: str, marker: str) -> str:
 
 # Runs the entry point as the program does and reports, as it ends, the casegate classes that
 # `dataclasses` processed on the way
-DATACLASS_PROBE = _probe("dataclasses", "process = dataclasses._process_class\n"
-                                        "def record(cls, *args, **kwargs):\n"
-                                        "    if cls.__module__.startswith('casegate'):\n"
-                                        "        built.append(f'{cls.__module__}.{cls.__qualname__}')\n"
-                                        "    return process(cls, *args, **kwargs)\n"
-                                        "dataclasses._process_class = record\n", "DATACLASSES")
+DATACLASS_PROBE = _class_probe("dataclasses", "process = dataclasses._process_class\n"
+                                              "def record(cls, *args, **kwargs):\n"
+                                              "    if cls.__module__.startswith('casegate'):\n"
+                                              "        built.append(f'{cls.__module__}.{cls.__qualname__}')\n"
+                                              "    return process(cls, *args, **kwargs)\n"
+                                              "dataclasses._process_class = record\n", "DATACLASSES")
 
 
 @pytest.mark.parametrize("args", [
@@ -203,12 +203,12 @@ def test_check_and_gate_build_no_casegate_dataclass(args: list[str], tmp_path: P
 
 
 # The same, for the named tuples `collections.namedtuple` (and `typing.NamedTuple`) builds
-NAMEDTUPLE_PROBE = _probe("collections", "make = collections.namedtuple\n"
-                                         "def record(typename, field_names, **kwargs):\n"
-                                         "    if str(kwargs.get('module') or '').startswith('casegate'):\n"
-                                         "        built.append(f\"{kwargs['module']}.{typename}\")\n"
-                                         "    return make(typename, field_names, **kwargs)\n"
-                                         "collections.namedtuple = record\n", "NAMEDTUPLES")
+NAMEDTUPLE_PROBE = _class_probe("collections", "make = collections.namedtuple\n"
+                                               "def record(typename, field_names, **kwargs):\n"
+                                               "    if str(kwargs.get('module') or '').startswith('casegate'):\n"
+                                               "        built.append(f\"{kwargs['module']}.{typename}\")\n"
+                                               "    return make(typename, field_names, **kwargs)\n"
+                                               "collections.namedtuple = record\n", "NAMEDTUPLES")
 
 
 @pytest.mark.parametrize("args", [
