@@ -40,7 +40,7 @@ from casegate.sign import (
     sign_case,
     with_attestations,
 )
-from casegate.store import Registry, open_registry
+from casegate.store import Registry
 from casegate.verify import decide_case
 from casegate.verify._bundle import _evidence_expiry as bundle_expiry
 from tests._weights import submit_hashed
@@ -123,13 +123,6 @@ def _gate(reg: Registry | None, path: Path, *, today: dt.date, clock: dt.datetim
 
 def _cg306(record: DecisionRecord) -> dict[str, str]:
     return {str(f.path[1]): f.message for f in record.findings if f.code == "CG306"}
-
-
-@pytest.fixture
-def reg(database_url: str):  # type: ignore[no-untyped-def]
-    r = open_registry(database_url)
-    yield r
-    r.close()
 
 
 def test_a_report_re_dated_in_the_case_ages_from_when_the_registry_first_logged_it(reg: Registry, tmp_path: Path) -> None:

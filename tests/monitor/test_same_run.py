@@ -18,7 +18,7 @@ import pytest
 
 from casegate.load import load_case
 from casegate.monitor import comparison_for
-from casegate.store import Registry, open_registry
+from casegate.store import Registry
 from tests.evidence.evidence_logs import LMEVAL, lm_results
 from tests.monitor.test_first_logged import GATED, UTC, _cg306, _copy, _gate, _loaded
 from tests.verify.trusted import log_clock
@@ -78,13 +78,6 @@ def _cite(case_path: Path, log: Path, day: str) -> Path:
         f"  E-sums:\n    kind: eval\n    title: Arithmetic sums\n    artifact: evals/sums.json\n    sha256: {sha}\n"
         f"    producer: acme-frontier-evals\n    date: {day}\n    confidentiality: internal\n") + "  E-bio-uplift:\n", 1))
     return case_path
-
-
-@pytest.fixture
-def reg(database_url: str):  # type: ignore[no-untyped-def]
-    r = open_registry(database_url)
-    yield r
-    r.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,8 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
 from casegate.load import load_case
-from casegate.store import Registry, open_registry
+from casegate.store import Registry
 from tests.monitor.test_first_logged import UTC, _cg306, _copy, _gate
 from tests.verify.trusted import log_clock
 
@@ -41,13 +39,6 @@ def _cite(case_path: Path, day: str, *, outputs: str | None = None) -> Path:
     ev.write_text(text.replace(REFUSAL_SHA, hashlib.sha256(raw).hexdigest()).replace(
         "producer: acme-safeguards\n    date: 2026-10-25", f"producer: acme-safeguards\n    date: {day}"))
     return case_path
-
-
-@pytest.fixture
-def reg(database_url: str):  # type: ignore[no-untyped-def]
-    r = open_registry(database_url)
-    yield r
-    r.close()
 
 
 def _v2(tmp_path: Path, day: str, **how: str) -> Path:

@@ -23,6 +23,8 @@ ProofSource = Callable[[str], tuple[Any, list[str]]]
 
 NO_TRUST_ROOT = ("no trust root: nothing the bundle brings (policy, keyring) can be trusted; pass "
                  "--trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT")
+
+
 def judged_before_proof(at: dt.datetime, signed_at: dt.datetime) -> str:
     """The reason given when a deploy is judged as of a time before the checkpoint that proves
     the case's state: the proof is of the state then, so every date the decision holds to (its
