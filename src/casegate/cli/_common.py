@@ -217,26 +217,3 @@ def state_dir(db: str | None = None) -> Path:
         return Path(url).parent
     return Path(".casegate")
 
-
-def owed_reasons(reg, case_id: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Why the registry cannot vouch for the case's state: a state change it owes the case because
-    a case about the same weights stands reopened, restricted or withdrawn
-    (`casegate.monitor.owed_follow_ups`; empty when none is owed)."""
-    from ..monitor import owed_follow_ups, owed_words
-
-    return [owed_words(f) for f in owed_follow_ups(reg, case_id)]
-
-
-def hold_owed(reg, now) -> None:  # type: ignore[no-untyped-def]
-    """Make `now` (a `casegate.verify.DeployState`) "not verified" while the registry owes the case
-    a state change that follows a case about the same weights (fail closed: its state is not
-    known until that change is logged)."""
-    from ..verify._state import NOT_VERIFIED
-
-    reasons = owed_reasons(reg, now.case_id)
-    if reasons:
-        if now.deployable:
-            now.status = NOT_VERIFIED
-        now.reasons[:0] = reasons
-        now.causes.append("a state change owed from a case about the same weights")
-

@@ -498,12 +498,11 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
                ) -> None:
     """Lead with what a deploy pipeline would get now (the same check as `casegate verify`),
     then the lifecycle state, its restriction, and the last change with its cause."""
-    from ..monitor import next_states
+    from ..monitor import OWED_CAUSE, next_states, owed_reasons
     from ..monitor._states import CaseState
     from ..monitor._versions import require_case
     from ..sign import load_keyring
     from ..verify import deploy_state
-    from ._common import hold_owed
 
     with _open(db, existing=True) as reg:
         state = require_case(reg, case_id)
@@ -511,7 +510,7 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         restricted = reg.case_restriction(case_id)
         changes = reg.events(case_id, "state-change")
         now = deploy_state(reg, case_id, ring, at=_instant(at))
-        hold_owed(reg, now)
+        now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
     last = changes[-1] if changes else None
     if as_json:
         out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,

@@ -541,8 +541,7 @@ def verify(
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
                           at=_instant(at), deployment=given, model_files=files)
         if reg is not None and v.case_id:
-            from ..monitor import deployed_weights_problems, logged_files_of
-            from ._common import owed_reasons
+            from ..monitor import deployed_weights_problems, logged_files_of, owed_reasons
 
             v.reasons += owed_reasons(reg, v.case_id)
 

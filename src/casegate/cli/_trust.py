@@ -430,8 +430,8 @@ def state_proof(
         # the tiles are the whole log: a follow-up the registry owes the case is seen from them
         problems: list[str] = owed_in_log(scanned, case_id)
     else:
+        from ..monitor import owed_reasons
         from ..store import open_registry
-        from ._common import owed_reasons
 
         with open_registry(db, readonly=True) as reg:
             got, problems = reg.state_proof(case_id)

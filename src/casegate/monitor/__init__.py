@@ -4,6 +4,7 @@ withdraw a case, conditions with due dates, and the record of what held up."""
 from ..store import MODEL_FILES_EVENT
 from ._compare import (
     EARLIER_MAX,
+    OWED_CAUSE,
     POLICY_CHANGE_EVENT,
     PROTOCOL_EVENT,
     comparison_for,
@@ -12,6 +13,7 @@ from ._compare import (
     last_approved_before,
     logged_files_of,
     owed_follow_ups,
+    owed_reasons,
     owed_words,
     policy_changes,
     public_commitments,
@@ -129,7 +131,7 @@ __all__ = [
     "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored", "standing_version",
     "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
     "record_filing", "report_clocks", "suggested_classes",
-    "EARLIER_MAX", "MODEL_FILES_EVENT", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "deployed_weights_problems", "follow_shared_weights", "logged_files_of", "owed_follow_ups", "owed_words", "record_model_files", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
+    "EARLIER_MAX", "MODEL_FILES_EVENT", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "deployed_weights_problems", "follow_shared_weights", "logged_files_of", "OWED_CAUSE", "owed_follow_ups", "owed_reasons", "owed_words", "record_model_files", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",

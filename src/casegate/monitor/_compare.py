@@ -747,6 +747,17 @@ def owed_words(f: FollowUp) -> str:
             f"(`casegate triggers run` logs it)")
 
 
+OWED_CAUSE = "a state change owed from a case about the same weights"
+"""The public words for `owed_reasons` (a `DeployState` cause)."""
+
+
+def owed_reasons(reg: Registry, case_id: str) -> list[str]:
+    """Why the registry cannot vouch for the case's state: the state change it owes the case because
+    a case about the same weights stands reopened, restricted or withdrawn (`owed_follow_ups`),
+    in words naming what to do; empty when none is owed."""
+    return [owed_words(f) for f in owed_follow_ups(reg, case_id)]
+
+
 def follow_shared_weights(reg: Registry) -> list[LogEntry]:
     """Move every deployed case (approved, approved with conditions or restricted) about the same
     model as a case whose own reopening, restriction or withdrawal stands (`linked_standing`, for

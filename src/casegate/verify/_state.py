@@ -61,6 +61,17 @@ class DeployState:
     def deployable(self) -> bool:
         return self.status == DEPLOYABLE
 
+    def hold(self, reasons: list[str], cause: str) -> None:
+        """Fail closed on facts the answer needs that could not be established (`reasons`, put
+        first; `cause` their public words): a deployable answer becomes "not verified", one a
+        fact already stands against stays as it is. Nothing changes without reasons."""
+        if not reasons:
+            return
+        if self.deployable:
+            self.status = NOT_VERIFIED
+        self.reasons[:0] = reasons
+        self.causes.append(cause)
+
     @property
     def headline(self) -> str:
         """One line: what a deploy pipeline gets now."""

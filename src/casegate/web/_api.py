@@ -296,11 +296,11 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                  f"objection reasons), and this token reads up to {p.ceiling.value} while the "
                                  "case holds more: fetch it with a token whose ceiling covers the case, or "
                                  "take the file `casegate state-proof` writes")
-    from ..monitor import owed_follow_ups, owed_words
+    from ..monitor import owed_reasons
 
     reg = board(request).registry
     proof, problems = reg.state_proof(case_id)
-    problems += [owed_words(f) for f in owed_follow_ups(reg, case_id)]
+    problems += owed_reasons(reg, case_id)
     if problems or proof is None:
         raise HTTPException(409, {"reasons": problems})
     # the proof carries every log entry from the case's first on, other cases' ones whole

@@ -205,17 +205,12 @@ def deploy_now(reg: Registry, case_id: str, keyring: Any) -> Any:
     """What a deploy pipeline would get now for the case (`verify.deploy_state`, the same check as
     `casegate verify`); without a keyring the answer is "not verified" unless the registry already
     says no."""
-    from ..monitor import owed_follow_ups, owed_words
+    from ..monitor import OWED_CAUSE, owed_reasons
     from ..verify import deploy_state
-    from ..verify._state import NOT_VERIFIED
 
     now = deploy_state(reg, case_id, keyring)
-    owed = [owed_words(f) for f in owed_follow_ups(reg, case_id)]
-    if owed:  # fail closed: the state is not known until the registry logs what it owes the case
-        if now.deployable:
-            now.status = NOT_VERIFIED
-        now.reasons[:0] = owed
-        now.causes.append("a state change owed from a case about the same weights")
+    # fail closed: the state is not known until the registry logs what it owes the case
+    now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
     return now
 
 
