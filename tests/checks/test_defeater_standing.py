@@ -318,3 +318,33 @@ def test_an_answer_about_another_domain_answers_nothing() -> None:
     assert "`G9` rests on no evidence that counts (`E-rnd` is about `ai-rnd`, not `cyber`" in m
     # evidence about the claim's domain still answers
     assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
+
+
+def test_an_untagged_claim_is_about_what_it_rests_on() -> None:
+    """The lab drops the domain tag from the claim the outside spot check is aimed at, so that the
+    AI R&D suite might answer it. The claim names no domain, but the evidence it rests on is about
+    cyber: that is what it is about, and the AI R&D suite answers nothing."""
+    doc = _doc("answered", ["E-rnd"], against=("G3",))
+    del doc["argument"]["elements"]["G3"]["domain"]
+    (m,) = _msgs("CG803", doc)
+    assert m.endswith("`E-rnd` is about `ai-rnd`, not `cyber`, what the claims it defends are about")
+
+
+def test_an_untagged_claim_whose_domain_cannot_be_read_is_not_answered_by_a_domains_evidence() -> None:
+    """The claim names no domain and rests on nothing of its own; the claim below it names none
+    either and cites the AI R&D suite. What the claim is about cannot be established, so evidence
+    about a domain answers nothing (fail closed), the suite hung below it included."""
+    doc = _doc("answered", ["E-rnd"], against=("G3",))
+    els = doc["argument"]["elements"]
+    g3 = els["G3"]
+    del g3["domain"]
+    g3["evidence"] = []
+    g3["supported_by"] = ["G3a"]
+    els["G3a"] = {"claim": "The red team found the pathway blocked.", "evidence": ["E-redteam", "E-kyc-test", "E-rnd"]}
+    (m,) = _msgs("CG803", doc)
+    assert ("whether `E-rnd` (about `ai-rnd`) is about `G3` cannot be established: it names no risk domain "
+            "(`domain:`), and rests on nothing whose domain is known") in m
+    # a claim below it that names its domain says what it is about
+    els["G3a"]["domain"] = "cyber"
+    (m,) = _msgs("CG803", doc)
+    assert m.endswith("`E-rnd` is about `ai-rnd`, not `cyber`, what the claims it defends are about")

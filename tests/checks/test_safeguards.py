@@ -193,3 +193,22 @@ def test_off_subject_evidence_hung_on_a_strategy_under_a_claim_is_refused() -> N
     assert h.path == ("argument", "elements", "S3", "evidence", 0)
     assert h.message == "strategy `S3` is about domain `cyber` but cites `E-rnd`, which is about `ai-rnd`"
     assert severity("CG416", h) is RuleSeverity.blocking
+
+
+def test_a_claim_that_names_no_domain_is_about_its_pathways_or_thresholds() -> None:
+    """The lab leaves the domain tag off a claim about the ransomware pathway (CG203 asks for it)
+    and cites an audit about another domain: the pathway says what the claim is about."""
+    doc = base_doc()
+    doc["evidence"]["E-bio-audit"] = {"kind": "expert-review", "producer": "security", "date": "2026-11-20", "domain": "cbrn"}
+    els = doc["argument"]["elements"]
+    els["G4"] = {"claim": "Nobody completes the ransomware pathway through this API.", "pathway": "ransomware",
+                 "evidence": ["E-bio-audit"]}
+    els["S1"]["supported_by"].append("G4")
+    (h,) = hits("CG416", context(doc))
+    assert h.path == ("argument", "elements", "G4", "evidence", 0)
+    assert h.message == "claim `G4` is about domain `cyber` but cites `E-bio-audit`, which is about `cbrn`"
+    # the same through the threshold a capability tag names
+    del els["G4"]["pathway"]
+    els["G4"]["capability"] = {"threshold": "cyber-high", "position": "above"}
+    (h,) = hits("CG416", context(doc))
+    assert h.message == "claim `G4` is about domain `cyber` but cites `E-bio-audit`, which is about `cbrn`"

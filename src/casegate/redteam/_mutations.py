@@ -1029,6 +1029,52 @@ def off_subject_answer(case: Case, policy: Policy) -> Applied:
     return "no answered defeater against a claim of a known domain, or no evaluation of another domain"
 
 
+def untagged_off_subject_answer(case: Case, policy: Policy) -> Applied:
+    """A claim below the top one that names its domain (no ancestor naming one, no capability or
+    pathway tag) and rests on evidence of its own, its `domain` dropped; outside counter-evidence
+    raised against it and marked answered by an evaluation of another domain. Untagged, the claim
+    is still about what it rests on."""
+    els = case.argument.elements
+    parents: dict[str, list[str]] = {}
+    for eid, el in els.items():
+        for t in el.supported_by:
+            parents.setdefault(t, []).append(eid)
+
+    def tagged_above(x: str, seen: set[str]) -> bool:
+        for p in parents.get(x, []):
+            if p not in seen:
+                seen.add(p)
+                if els[p].domain or tagged_above(p, seen):
+                    return True
+        return False
+
+    pathways = case.pathways()
+    about: dict[str, set[str]] = {}  # as CG416 reads an item's subject
+    for x, ev in case.evidence.items():
+        about[x] = {d for d in (ev.domain, policy.thresholds[ev.threshold].domain
+                                if ev.threshold in policy.thresholds else None) if d}
+    for sg in case.safeguards.values():
+        for x in sg.evidence:
+            if x in case.evidence and not (case.evidence[x].domain or case.evidence[x].threshold):
+                about[x] |= {pathways[b.partition(".")[0]][0] for b in sg.blocks if b.partition(".")[0] in pathways}
+    for eid, el in els.items():
+        if (el.claim is None or eid == case.argument.top or not el.domain or not el.evidence
+                or el.capability is not None or el.pathway is not None or tagged_above(eid, set())):
+            continue
+        rests = set().union(*(about.get(x, set()) for x in el.evidence))
+        other = next((x for x, ev in case.evidence.items()
+                      if ev.kind == "eval" and ev.threshold in policy.thresholds and about[x] and not about[x] & rests),
+                     None)
+        if other is None:
+            continue
+        did = "D-untagged-spot-check"
+        d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                    kind="counter-evidence", against=[eid], status="answered", answered_by=[other])
+        new = {**els, eid: _upd(el, domain=None, defeaters=[*el.defeaters, did]), did: d}
+        return _upd(case, argument=_upd(case.argument, elements=new)), policy
+    return "no claim below the top one names its own domain and rests on evidence, with an evaluation of another domain"
+
+
 def _disputed_claim(case: Case) -> str | None:
     """The claim `reworded-defeated-claim` makes again: the first claim below the top one that
     rests on evidence and tags no capability (a claim of capability is followed by its tag)."""
@@ -1357,6 +1403,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers a defeater against a claim of one risk domain with an evaluation of another", ("CG803", "CG805"),
              off_subject_answer),
+    Mutation("untagged-off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
+             "drops the domain tag of a claim that rests on evidence of its own, and answers outside "
+             "counter-evidence against it with an evaluation of another domain", ("CG803",),
+             untagged_off_subject_answer),
     Mutation("dropped-defeater", ("fm-argument-theater", "q-uncertainty"),
              "with a version recorded in which a defeater stood open, deletes it from the argument", ("CG806",),
              dropped_defeater, needs_previous=True, recorded=_defeater_opened),

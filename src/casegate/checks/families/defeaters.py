@@ -225,30 +225,86 @@ def verdict_problem(x: str, ev: Evidence) -> str | None:
     return None
 
 
-def _attacked_domains(ctx: Context, attacked: Sequence[str]) -> set[str]:
-    """The risk domains the claims a defeater is against are about: each one's `domain` (or one an
-    ancestor names), and the domain of the threshold its capability tag names."""
+def _tagged_domains(ctx: Context, eid: str) -> set[str]:
+    """The risk domains an element says it is about: its `domain` (or one an ancestor names), the
+    domain of the threshold its capability tag names, and that of the pathway it names."""
     from .threat import _domains_in_scope
 
-    scope = _domains_in_scope(ctx)
-    cap = ctx.index.fields["capability"]
     out: set[str] = set()
-    for t in attacked:
-        if t in scope:
-            out.add(scope[t])
-        th = ctx.policy.thresholds.get(cap[t].threshold) if t in cap else None
-        if th is not None:
-            out.add(th.domain)
+    scope = _domains_in_scope(ctx)
+    if eid in scope:
+        out.add(scope[eid])
+    fields = ctx.index.fields
+    cap, path = fields["capability"].get(eid), fields["pathway"].get(eid)
+    th = ctx.policy.thresholds.get(cap.threshold) if cap is not None else None
+    if th is not None:
+        out.add(th.domain)
+    if path is not None and (found := ctx.case.pathways().get(path)) is not None:
+        out.add(found[0])
     return out
 
 
-def _off_subject(ctx: Context, x: str, domains: set[str]) -> str | None:
+def claim_subjects(ctx: Context, eid: str) -> set[str]:
+    """The risk domains claim `eid` is about, as far as the case lets them be read: the domains it
+    names (`_tagged_domains`); else those of the evidence it cites itself (as CG416 reads an item's
+    subject); else those the claims below it name. Empty: unknown. The claims below count only by
+    what they name, not by what they cite: off-subject evidence hung under an untagged claim does
+    not make the claim about its subject."""
+    named = _tagged_domains(ctx, eid)
+    if named:
+        return named
+    from .safeguards import evidence_subjects
+
+    subjects = evidence_subjects(ctx)
+    fields = ctx.index.fields
+    cited: set[str] = set()
+    for x in fields["evidence"].get(eid, ()):
+        cited |= subjects.get(x, frozenset())
+    if cited:
+        return cited
+    below: set[str] = set()
+    seen: set[str] = {eid}
+    todo = list(ctx.index.support.get(eid, ()))
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        below |= _tagged_domains(ctx, n)
+        todo.extend(ctx.index.support.get(n, ()))
+    return below
+
+
+def _attacked_domains(ctx: Context, attacked: Sequence[str]) -> tuple[set[str], list[str]]:
+    """(the risk domains the claims a defeater is against are about (`claim_subjects`), the
+    claims among them whose domain cannot be read at all)."""
+    out: set[str] = set()
+    unknown: list[str] = []
+    for t in attacked:
+        got = claim_subjects(ctx, t)
+        if got:
+            out |= got
+        else:
+            unknown.append(t)
+    return out, unknown
+
+
+def _off_subject(ctx: Context, x: str, domains: set[str], unknown: Sequence[str] = ()) -> str | None:
     """Why evidence `x` answers nothing about claims on `domains`: it is about other domains only
-    (as CG416 reads an item's subject); None when it is about one of them, or either is unknown."""
+    (as CG416 reads an item's subject); None when it is about one of them, or its own subject is
+    unknown. Where a claim it defends names no domain and rests on nothing whose domain is known
+    (`unknown`), whether `x` is about it cannot be established: it answers nothing (fail closed)."""
     from .safeguards import evidence_subjects
 
     about = evidence_subjects(ctx).get(x)
-    if not domains or not about or about & domains:
+    if not about:
+        return None
+    if unknown:
+        return (f"whether `{x}` (about {', '.join(f'`{a}`' for a in sorted(about))}) is about "
+                f"{', '.join(f'`{t}`' for t in unknown)} cannot be established: "
+                f"{'it names' if len(unknown) == 1 else 'they name'} no risk domain (`domain:`), and "
+                f"{'rests' if len(unknown) == 1 else 'rest'} on nothing whose domain is known")
+    if not domains or about & domains:
         return None
     return (f"`{x}` is about {', '.join(f'`{a}`' for a in sorted(about))}, not "
             f"{', '.join(f'`{a}`' for a in sorted(domains))}, what the claims it defends are about")
@@ -260,11 +316,12 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     a subject): a customer-vetting test does not answer a doubt about weight security."""
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
-    domains = _attacked_domains(ctx, attacked)
+    domains, unknown = _attacked_domains(ctx, attacked)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
-        why = answer_problem(x, attacked, els, ev, lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains))
+        why = answer_problem(x, attacked, els, ev,
+                             lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown))
         if why is None:
             ok.append(x)
         else:

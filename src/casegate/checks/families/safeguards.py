@@ -646,7 +646,8 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
 
     scope: dict[str, str] | None = None  # wanted only for a claim that names no domain itself
     types, fields = ctx.index.types, ctx.index.fields
-    domain, capability = fields["domain"], fields["capability"]
+    domain, capability, pathway = fields["domain"], fields["capability"], fields["pathway"]
+    pathways = c.pathways()
     for eid, cited in fields["evidence"].items():
         # a strategy that cites evidence is held to its subject too: off-subject evidence hung on a
         # strategy under a claim would otherwise support the claim unchecked
@@ -659,6 +660,13 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                 scope = _domains_in_scope(ctx)
             dom = scope.get(eid)
         tid = capability[eid].threshold if eid in capability else None
+        if not dom:
+            # a claim that names no domain, nor sits under one that does, is about the domain of the
+            # threshold it measures, or of the pathway it names (CG203 asks it to say so)
+            if tid in pol.thresholds:
+                dom = pol.thresholds[tid].domain
+            elif (p := pathway.get(eid)) is not None and p in pathways:
+                dom = pathways[p][0]
         if not (tid or dom):
             continue
         for i, x in enumerate(cited):
