@@ -1029,6 +1029,26 @@ def off_subject_answer(case: Case, policy: Policy) -> Applied:
     return "no answered defeater against a claim of a known domain, or no evaluation of another domain"
 
 
+def undeveloped_risk_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim of capability below the top one marked `undeveloped: true` in its place,
+    keeping its words and its domain but nothing it rested on: no capability tag, no evidence, no
+    sub-claims, and none of the defeaters aimed at it."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.capability is not None), None)
+    if eid is None:
+        return "no claim of capability below the top one"
+    el = els[eid]
+    th = policy.thresholds.get(el.capability.threshold) if el.capability is not None else None
+    domain = el.domain or (th.domain if th is not None else None)
+    aimed = {d for d, x in els.items() if x.defeater is not None and eid in x.against} | set(el.defeaters)
+    kept = {x: (_upd(y, defeaters=[d for d in y.defeaters if d not in aimed]) if y.defeaters else y)
+            for x, y in els.items() if x not in aimed}
+    kept[eid] = _upd(el, capability=None, evidence=[], supported_by=[], defeaters=[], undeveloped=True,
+                     domain=domain, asserted=None)
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def untagged_off_subject_answer(case: Case, policy: Policy) -> Applied:
     """A claim below the top one that names its domain (no ancestor naming one, no capability or
     pathway tag) and rests on evidence of its own, its `domain` dropped; outside counter-evidence
@@ -1403,6 +1423,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers a defeater against a claim of one risk domain with an evaluation of another", ("CG803", "CG805"),
              off_subject_answer),
+    Mutation("undeveloped-risk-claim", ("fm-argument-theater", "test-3-elicitation"),
+             "marks a claim of capability `undeveloped: true` in its place, keeping its words and domain but "
+             "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),
     Mutation("untagged-off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
              "drops the domain tag of a claim that rests on evidence of its own, and answers outside "
              "counter-evidence against it with an evaluation of another domain", ("CG803",),

@@ -394,6 +394,38 @@ def _under_sandbagging(ctx: Context) -> set[str]:
 
 
 @rule(
+    "CG807", "undeveloped-risk-claim", severity="blocking", serves="fm-argument-theater",
+    summary="A claim the top claim depends on is marked `undeveloped: true` but is about a risk: it names "
+            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold.",
+    rationale="`undeveloped: true` honestly marks a gap: the claim is not argued yet. A gap in the "
+              "argument about a risk the case addresses is not an argument about that risk, and a "
+              "decision that rests on it rests on nothing; an undeveloped claim must not count as "
+              "covering its risk or threshold. The decision's own rules read the threat model, the "
+              "evidence and the safeguards, so the mark would otherwise cost the lab only a line among "
+              "the uncertainties.",
+    bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}",
+    good="G2: {claim: Cyber capability is below Cyber High., domain: cyber,\n"
+         "     capability: {threshold: cyber-high, position: below}, evidence: [E-ctf], defeaters: [D1]}",
+    fix="Develop the claim (cite its evidence or support it with sub-claims, and drop `undeveloped`); "
+        "or, if the risk does not arise at this boundary, scope the domain out in the threat model with "
+        "the reason, and leave the claim out of the argument.",
+)
+def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
+    dep = depended_on(ctx)
+    types = ctx.index.types
+    for eid in ctx.index.fields["undeveloped"]:
+        if eid not in dep or types.get(eid) != "claim":
+            continue
+        about = _tagged_domains(ctx, eid)
+        if about:
+            yield Hit(_EL + (eid, "undeveloped"),
+                      f"claim `{eid}` is about {', '.join(f'`{d}`' for d in sorted(about))} but is marked "
+                      "undeveloped: the decision would rest on an argument about that risk that is not made",
+                      help="develop the claim (evidence or sub-claims) and drop `undeveloped`, or scope the "
+                           "domain out with a reason and leave the claim out")
+
+
+@rule(
     "CG804", "sandbagging-not-addressed", severity="blocking", serves="test-3-elicitation",
     summary="An inability claim (capability below a threshold or its alert level), or a threshold the "
             "decision argues by inability, has no sandbagging defeater.",

@@ -1,0 +1,48 @@
+"""CG807 undeveloped-risk-claim: the lab marks the claim about a risk `undeveloped: true` and drops
+what it rested on, hoping the gap costs it only a line among the uncertainties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casegate.model import RuleSeverity
+
+from ._cases import base_doc, context, hits, severity
+
+
+def _undeveloped(doc: dict[str, Any], eid: str, **keep: Any) -> dict[str, Any]:
+    el = doc["argument"]["elements"][eid]
+    for k in ("capability", "evidence", "supported_by", "defeaters", "domain", "pathway"):
+        el.pop(k, None)
+    el.update(keep, undeveloped=True)
+    return doc
+
+
+def test_a_capability_claim_left_undeveloped_in_its_domain_blocks() -> None:
+    doc = _undeveloped(base_doc(), "G2", domain="cyber")
+    (h,) = hits("CG807", context(doc))
+    assert h.path == ("argument", "elements", "G2", "undeveloped")
+    assert h.message == ("claim `G2` is about `cyber` but is marked undeveloped: the decision would rest on an "
+                         "argument about that risk that is not made")
+    assert severity("CG807", h) is RuleSeverity.blocking
+
+
+def test_a_pathway_threshold_or_domain_above_makes_it_about_a_risk() -> None:
+    assert [h.message for h in hits("CG807", context(_undeveloped(base_doc(), "G3", pathway="ransomware")))]
+    doc = _undeveloped(base_doc(), "G2", capability={"threshold": "cyber-high", "position": "below"})
+    assert [h.message for h in hits("CG807", context(doc))]
+    # no tag of its own, under a claim that names the domain
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["G3"]["supported_by"] = ["G3a"]
+    els["G3a"] = {"claim": "Monitoring catches the deploy step.", "undeveloped": True}
+    (h,) = hits("CG807", context(doc))
+    assert h.path == ("argument", "elements", "G3a", "undeveloped")
+
+
+def test_a_gap_about_no_risk_or_outside_the_argument_is_only_told() -> None:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G9")
+    els["G9"] = {"claim": "Operators can pause the deployment within an hour.", "undeveloped": True}
+    assert hits("CG807", context(doc)) == []
