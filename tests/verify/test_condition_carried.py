@@ -105,3 +105,60 @@ def test_an_open_defeater_renamed_keeps_the_due_date_of_its_condition(tmp_path: 
     (c,) = [c for c in r.conditions if c.cause == "CG801"]
     assert c.path[:3] == ("argument", "elements", "D9-undercut")
     assert c.due == "2026-12-20"
+
+
+def test_the_run_a_condition_was_raised_on_renamed_keeps_its_due_date(tmp_path: Path) -> None:
+    """The cyber suite sits at its alert level, a condition due on 2026-12-20 under the decision the
+    case stands on. The lab's next version calls the same run by a new evidence id, hoping the
+    condition starts again from the new version's date: the run (its artifact) and the threshold
+    it measures are the same, so the condition keeps its date."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline, Condition
+
+    atlas = tmp_path / "atlas-api"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", atlas)
+    ring = load_keyring(KEYRING)
+    at = parse_instant("2026-11-27", end_of_day=True)
+    prev = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    assert prev.case is not None
+    for name in ("case.yaml", "evidence.yaml", "argument.yaml"):
+        f = atlas / name
+        f.write_text(f.read_text().replace("E-cyber-ctf", "E-cyber-ctf-rerun"))
+    loaded = with_attestations(load_case(atlas / "case.yaml"), ring, at)
+    standing = [Condition(id="C1", text="cyber-high is at its alert level", cause="CG305",
+                          path=("evidence", "E-cyber-ctf", "result"), due="2026-12-20")]
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1 (#1)"), prev.case, None)],
+                            standing=standing)
+    r = run_gate(loaded, today=dt.date(2026, 11, 27), comparison=comparison, try_narrower=False)
+    assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+    (c,) = [c for c in r.conditions if c.cause == "CG305"]
+    assert c.path[:2] == ("evidence", "E-cyber-ctf-rerun")
+    assert c.due == "2026-12-20"
+
+
+def test_a_new_case_id_for_the_same_model_keeps_the_conditions_due_dates(tmp_path: Path, database_url: str) -> None:
+    """The lab that cannot meet a condition submits the same case under a new case id: the registry
+    compares it with the case about the same model, and its unmet conditions come with it."""
+    b = build_board(tmp_path, database_url)
+    first = _record(approve(b))
+    assert first.conditions
+    was = {(c.cause, tuple(map(str, c.path))): c.due for c in first.conditions}
+    again = tmp_path / "renamed"
+    shutil.copytree(b.case_dir, again)
+    text = (again / "case.yaml").read_text()
+    assert "\nid: atlas-2-api\n" in text and "\ndate: 2026-11-20\n" in text
+    (again / "case.yaml").write_text(text.replace("\nid: atlas-2-api\n", "\nid: atlas-2-api-ga\n")
+                                     .replace("\ndate: 2026-11-20\n", "\ndate: 2027-01-20\n"))
+    ring = load_keyring(KEYRING)
+    loaded = with_attestations(load_case(again / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
+    reg = open_registry(database_url)
+    try:
+        comparison = comparison_for(reg, loaded, keyring=ring)
+    finally:
+        reg.close()
+    assert {(c.cause, tuple(c.path)) for c in comparison.standing} == set(was)
+    capped = run_gate(loaded, today=dt.date(2027, 1, 21), comparison=comparison, try_narrower=False)
+    for c in capped.conditions:
+        key = (c.cause, tuple(map(str, c.path)))
+        if key in was:
+            assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])

@@ -140,29 +140,76 @@ def _due_for(path: Sequence[str | int], ctx: Context, due: dt.date) -> str:
     return due.isoformat()
 
 
-def _standing_due(standing: Sequence[Condition], aliases: Mapping[str, Sequence[str]] | None = None,
+Prefix = tuple[str, ...]
+"""The start of a finding's path that names one thing: `("evidence", id)`, `("safeguards", id)` or
+`("argument", "elements", id)`."""
+
+
+def _standing_due(standing: Sequence[Condition], aliases: Mapping[Prefix, Sequence[Prefix]] | None = None,
                   ) -> dict[tuple[str, tuple[str, ...]], str]:
     """(cause, path) -> the earliest due date of an unmet condition of the decision the case stands
-    on (a condition is the same when its rule and the element it concerns are: as the registry
-    judges a decision's conditions against its own gate run). An argument element given a new id
-    in the same words (`aliases`: old id -> new ids) is the same element: renaming a defeater that
-    stands open as a condition does not reschedule it."""
+    on (a condition is the same when its rule and the thing it concerns are: as the registry
+    judges a decision's conditions against its own gate run). A thing under a new id that is the
+    same thing (`aliases`, see `_aliases`) is the same: renaming a defeater that stands open as a
+    condition, or the run a condition was raised on, does not reschedule it."""
     out: dict[tuple[str, tuple[str, ...]], str] = {}
     for c in standing:
         if not c.due:
             continue
         path = tuple(str(p) for p in c.path)
         paths = [path]
-        if len(path) >= 3 and path[:2] == ("argument", "elements") and aliases:
-            paths += [(*path[:2], new, *path[3:]) for new in aliases.get(path[2], ())]
+        if aliases:
+            for n in (3, 2):
+                paths += [(*new, *path[n:]) for new in aliases.get(path[:n], ())]
         for p in paths:
             key = (c.cause, p)
             out[key] = min(out.get(key, c.due[:10]), c.due[:10])
     return out
 
 
+def _aliases(versions: Sequence[Compared], case: Case) -> dict[Prefix, list[Prefix]]:
+    """What the things of the compared versions are called in `case`, where the id changed but the
+    thing did not: an argument element in the same words; an evidence item by its run (the same
+    artifact) or by the threshold it measures (a condition raised on where the model stands against
+    a threshold is about the threshold, whichever run shows it); a safeguard of the same substance
+    (layer, steps blocked, evidence by digest)."""
+    from ..checks._derived import run_key
+    from ..checks._index import renamed_elements
+
+    out: dict[Prefix, list[Prefix]] = {}
+
+    def add(old: Prefix, new: Prefix) -> None:
+        got = out.setdefault(old, [])
+        if new != old and new not in got:
+            got.append(new)
+
+    by_run: dict[tuple[str, ...], list[str]] = {}
+    by_threshold: dict[str, list[str]] = {}
+    for eid, ev in case.evidence.items():
+        if ev.sha256:
+            by_run.setdefault(run_key(eid, ev), []).append(eid)
+        if ev.threshold:
+            by_threshold.setdefault(ev.threshold, []).append(eid)
+    by_substance: dict[str, list[str]] = {}
+    for sid, sg in case.safeguards.items():
+        by_substance.setdefault(sg.substance(case.evidence), []).append(sid)
+    for v in versions:
+        for old, news in renamed_elements(v.case, case).items():
+            for n in news:
+                add(("argument", "elements", old), ("argument", "elements", n))
+        for eid, ev in v.case.evidence.items():
+            same = (by_run.get(run_key(eid, ev), []) if ev.sha256 else []) + (
+                by_threshold.get(ev.threshold, []) if ev.threshold else [])
+            for n in same:
+                add(("evidence", eid), ("evidence", n))
+        for sid, sg in v.case.safeguards.items():
+            for n in by_substance.get(sg.substance(v.case.evidence), []):
+                add(("safeguards", sid), ("safeguards", n))
+    return out
+
+
 def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condition] = (),
-                aliases: Mapping[str, Sequence[str]] | None = None) -> list[Condition]:
+                aliases: Mapping[Prefix, Sequence[Prefix]] | None = None) -> list[Condition]:
     """The decision's conditions. One the decision the case stands on set already and nothing shows
     met keeps its due date when that is sooner: a new version does not give a condition more time."""
     out: list[Condition] = []
@@ -329,13 +376,7 @@ def run_gate(
         lacks = [f"{f.code} {f.name}: {f.message}" for f in main.blocking
                  if (f.code, tuple(f.path)) not in still]
     standing = comparison.standing if comparison is not None else ()
-    aliases: dict[str, list[str]] = {}
-    if standing and comparison is not None:
-        from ..checks._index import renamed_elements
-
-        for v in comparison.versions:
-            for old, news in renamed_elements(v.case, case).items():
-                aliases.setdefault(old, []).extend(n for n in news if n not in aliases.get(old, []))
+    aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
     conditions = _conditions(findings, ctx0, standing, aliases) if main.outcome != "NO-GO" else []
     return DecisionRecord(
         casegate_version=__version__,

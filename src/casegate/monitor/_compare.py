@@ -86,10 +86,15 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
                           signoff_dates=signed)
     out = [Compared(b, sv.case, sv.policy) for b in _chosen(reg, hist, model_cases)
            for sv in [cache.get(str(b.case), int(b.number or 0))]]
+    # a case with no history of its own is compared with the case about the same model submitted
+    # last, and stands where that case stood: its unmet conditions keep their dates, so a new case
+    # id does not give a condition more time
+    standing = standing_conditions(reg, case.id, keyring) if known else []
+    if hist.case_id != case.id:
+        standing += standing_conditions(reg, hist.case_id, keyring)
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates, signoff_dates=signed,
-                      standing=standing_conditions(reg, case.id, keyring) if known else ())
+                      artifact_dates=dates, signoff_dates=signed, standing=standing)
 
 
 def standing_conditions(reg: Registry, case_id: str, keyring: Keyring | None) -> list[Condition]:
