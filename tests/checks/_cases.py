@@ -48,12 +48,13 @@ _CASE_BOUNDARY: Any = object()
 def context(doc: dict[str, Any] | Case, *, boundary: BoundaryKind | None = _CASE_BOUNDARY,
             pol: Policy | None = None, previous: Case | None = None,
             previous_policy: Policy | None = None, related: list[Case] | None = None,
-            today: dt.date = TODAY) -> Context:
+            today: dt.date = TODAY, history: list[Case] | None = None) -> Context:
     c = doc if isinstance(doc, Case) else case(doc)
     if boundary is _CASE_BOUNDARY:
         boundary = c.boundary.kind if c.boundary else None
     return Context(case=c, policy=pol or policy(), today=today, boundary=boundary,
-                   previous=previous, previous_policy=previous_policy, registry_cases=related or [])
+                   previous=previous, previous_policy=previous_policy, registry_cases=related or [],
+                   history=history)
 
 
 def hits(code: str, ctx: Context) -> list[Hit]:

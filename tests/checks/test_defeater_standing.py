@@ -348,3 +348,28 @@ def test_an_untagged_claim_whose_domain_cannot_be_read_is_not_answered_by_a_doma
     els["G3a"]["domain"] = "cyber"
     (m,) = _msgs("CG803", doc)
     assert m.endswith("`E-rnd` is about `ai-rnd`, not `cyber`, what the claims it defends are about")
+
+
+def test_a_run_moved_into_a_claim_that_stays_in_an_earlier_version_still_carries_the_defeater() -> None:
+    """The two-step move: in one approved version the lab has G2 cite the run G3 rests on while D3
+    stands open against G3 (nothing is withdrawn, so nothing blocks); in the next it withdraws G3
+    and deletes D3. Against the version just before, G2 cited the run already; but in the earlier
+    version the registry holds, where D3 stood, it did not: it began citing it while the defeater
+    stood, so it stands in G3's place."""
+    first = case(_doc("open", against=("G3",)))
+    moved = _doc("open", against=("G3",))
+    moved["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    second = case(moved)
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    # without the earlier version, the move is not seen
+    assert _msgs("CG806", doc, previous=second) == []
+    (m,) = _msgs("CG806", doc, previous=second, history=[first, second])
+    assert m.endswith("and `G2` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+    # a claim that cited the run in every version the defeater stood in made its own claim on it
+    assert _msgs("CG806", doc, previous=second, history=[second]) == []
+    # and a defeater answered in between is not followed back to the version where it stood
+    answered = _doc("answered", ["E-redteam-2"], against=("G3",))
+    answered["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
+    assert _msgs("CG806", doc, previous=case(answered), history=[first, case(answered)]) == []

@@ -1179,3 +1179,44 @@ def test_a_confirmation_by_a_key_revoked_only_in_the_log_does_not_count(database
     c1 = next(c for c in condition_statuses(reg, CASE, keyring=KEYRING) if c.id == "C1")
     assert not c1.met, c1
     assert any("Priya Natarajan's key" in r and "stolen" in r for r in c1.not_counted), c1.not_counted
+
+
+def test_a_defeated_claims_run_moved_over_two_approved_versions_still_carries_the_defeater(
+        database_url: str, tmp_path: Path) -> None:
+    """Version 1 is approved with an undercutter standing open against G4 (the policy lets it stand
+    as a condition). Version 2, approved too, has G5 also cite E-refusal, a run G4 rests on; nothing
+    is withdrawn. Version 3 withdraws G4 and deletes the undercutter. Against version 2 alone, G5
+    cited the run already; the registry holds version 1, where the undercutter stood and G5 did not
+    cite it, so G5 stands in G4's place and the undercutter must face it (CG806)."""
+    undercut = ("    D9:\n      defeater: The classifier red team used prompts the deployment's users would not write.\n"
+                "      kind: undercutter\n      against: [G4]\n      status: open\n")
+    reg = open_registry(database_url)
+    versions = []
+    for n, (name, edit) in enumerate([("v1", None), ("v2", "cite"), ("v3", "withdraw")], 1):
+        dest = _copy(tmp_path, name, {'version: "1.0"': f'version: "1.{n - 1}"'})
+        arg = dest.parent / "argument.yaml"
+        text = arg.read_text()
+        g4 = "      evidence: [E-redteam-classifier, E-refusal, E-kyc, E-monitoring]\n      domain: cyber\n"
+        g5 = "      evidence: [E-redteam-classifier, E-monitoring]\n"
+        assert g4 in text and g5 in text and "    G5:\n" in text
+        if edit != "withdraw":
+            text = text.replace(g4, g4 + "      defeaters: [D9]\n").replace("    G5:\n", undercut + "    G5:\n")
+        else:
+            start, end = text.index("    G4:\n"), text.index("    G5:\n")
+            text = text[:start] + text[end:]
+            text = text.replace("supported_by: [G2, G3, G4, G5, G6, G7]", "supported_by: [G2, G3, G5, G6, G7]")
+        if edit is not None:
+            text = text.replace(g5, "      evidence: [E-redteam-classifier, E-monitoring, E-refusal]\n")
+        arg.write_text(text)
+        versions.append(dest)
+        submit_hashed(reg, load_case(dest))
+        if n == 1:
+            submit_for_review(reg, CASE, by="acme-safety-team")
+        if n < 3:  # a new decision approves version 2 over version 1 directly
+            rec = _record(dest, reg)
+            assert rec.outcome == "GO WITH CONDITIONS", [f.message for f in rec.findings if f.blocking]
+            decide(reg, rec)
+    rec = _record(versions[2], reg)
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert "undercutter `D9` against `G4`" in m and "`G5` (citing `E-refusal`, a run it cited)" in m

@@ -62,7 +62,7 @@ class Context(Record):
 
     _fields = ("case", "policy", "today", "boundary", "artifacts", "previous", "previous_policy", "baseline",
                "policy_changes", "incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
-               "signoff_dates", "facts", "regimes", "authority", "sources", "waivers", "memo")
+               "signoff_dates", "history", "facts", "regimes", "authority", "sources", "waivers", "memo")
     case: Case
     policy: Policy
     today: dt.date
@@ -94,6 +94,10 @@ class Context(Record):
     signoff_dates: SignoffDates | None
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
     date is never later than that (CG505). None when no registry was consulted."""
+    history: list[Case]
+    """Earlier versions of the case the registry holds beyond `previous`: every version a
+    decision approved, and the versions compared with, oldest first. CG806 reads what a claim
+    cited in each version a defeater stood in (empty when no registry was consulted)."""
     facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
@@ -118,7 +122,8 @@ class Context(Record):
                  policy_changes: list[PolicyChange] | None = None, incidents: list[IncidentDefeat] | None = None,
                  registry_cases: list[Case] | None = None, lineage: list[LinkedCase] | None = None,
                  protocols: list[RegisteredProtocol] | None = None, artifact_dates: ArtifactDates | None = None,
-                 signoff_dates: SignoffDates | None = None, facts: EvidenceFacts | None = None,
+                 signoff_dates: SignoffDates | None = None, history: list[Case] | None = None,
+                 facts: EvidenceFacts | None = None,
                  regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
                  sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,
                  memo: dict[str, Any] | None = None) -> None:
@@ -137,6 +142,7 @@ class Context(Record):
         self.protocols = protocols
         self.artifact_dates = artifact_dates
         self.signoff_dates = signoff_dates
+        self.history = [] if history is None else history
         self.facts = facts
         self.regimes = [] if regimes is None else regimes
         self.authority = authority

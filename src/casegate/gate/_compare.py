@@ -48,7 +48,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing")
+               "artifact_dates", "signoff_dates", "standing", "approved")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -73,12 +73,17 @@ class Comparison(FrozenRecord):
     standing: Sequence[Condition]
     """The conditions of the decision the case currently stands on that nothing shows met (as the
     registry logged them): raised again by this version, one is due no later than it was."""
+    approved: Sequence[Case]
+    """Every earlier version of the case a decision approved, oldest first (the last approved one
+    among them): a defeater that stood there is followed through them (CG806), not only through
+    the versions compared with."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
-                 signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = ()) -> None:
+                 signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
+                 approved: Sequence[Case] = ()) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -90,6 +95,7 @@ class Comparison(FrozenRecord):
         put(self, "artifact_dates", artifact_dates)
         put(self, "signoff_dates", signoff_dates)
         put(self, "standing", standing)
+        put(self, "approved", approved)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

@@ -315,7 +315,8 @@ def run_gate(
                           protocols=comparison.protocols if comparison is not None else None,
                           artifact_dates=comparison.artifact_dates if comparison is not None else None,
                           signoff_dates=comparison.signoff_dates if comparison is not None else None,
-                          standing=comparison.standing if comparison is not None else ())
+                          standing=comparison.standing if comparison is not None else (),
+                          approved=comparison.approved if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -329,6 +330,9 @@ def run_gate(
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
     sources = loaded.texts()
 
+    history = ([*comparison.approved, *(v.case for v in reversed(comparison.versions))]
+               if comparison is not None else [])
+
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,
                        artifacts=artifacts, previous=prev_case, previous_policy=prev_policy,
@@ -339,7 +343,8 @@ def run_gate(
                        lineage=list(comparison.lineage) if comparison is not None and comparison.lineage is not None else None,
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None,
                        artifact_dates=comparison.artifact_dates if comparison is not None else None,
-                       signoff_dates=comparison.signoff_dates if comparison is not None else None)
+                       signoff_dates=comparison.signoff_dates if comparison is not None else None,
+                       history=history)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

@@ -92,9 +92,25 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     standing = standing_conditions(reg, case.id, keyring) if known else []
     if hist.case_id != case.id:
         standing += standing_conditions(reg, hist.case_id, keyring)
+    approved = [cache.get(hist.case_id, n).case for n in approved_versions(reg, hist.case_id)
+                if hist.this is None or n < hist.this]
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates, signoff_dates=signed, standing=standing)
+                      artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved)
+
+
+def approved_versions(reg: Registry, case_id: str) -> list[int]:
+    """The number of every version of `case_id` a decision approved, oldest first, each once."""
+    from ._states import CaseState, CauseType
+
+    out: list[int] = []
+    for e in reg.events(case_id, "state-change"):
+        cause: dict[str, Any] = e.payload.get("cause") or {}
+        if e.payload.get("to") in (CaseState.approved.value, CaseState.approved_with_conditions.value) \
+                and cause.get("type") == CauseType.decision.value and isinstance(cause.get("version"), int) \
+                and cause["version"] not in out:
+            out.append(cause["version"])
+    return out
 
 
 def standing_conditions(reg: Registry, case_id: str, keyring: Keyring | None) -> list[Condition]:

@@ -559,12 +559,31 @@ class _Successors:
                 todo.extend(k for k in self.els[x].supported_by if k in self.els and k not in self.was)
         return out
 
-    def follow(self, t: str) -> list[tuple[str, str]]:
+    def _cited_while_standing(self, x: str, did: str, t: str) -> set[tuple[str, ...]]:
+        """The runs element `x` cited in every earlier version the registry holds (`Context.history`)
+        in which defeater `did` stood against `t`: a claim that began citing the disputed run only
+        while the defeater stood did not make its own claim on it all along. Everything when no
+        such version is known."""
+        out: set[tuple[str, ...]] | None = None
+        for h in self.ctx.history:
+            els = h.argument.elements
+            d = els.get(did)
+            if d is None or d.defeater is None:
+                continue
+            aimed = aimed_in(els)
+            if t not in aimed.get(did, []) or _standing(did, d, els, h.evidence, aimed) is None:
+                continue
+            cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
+            out = cited if out is None else out & cited
+        return out if out is not None else {self._run(self.prev, e) for e in self.was[x].evidence}
+
+    def follow(self, t: str, did: str | None = None) -> list[tuple[str, str]]:
         """(element of this version, how it was found) for each that stands in the place of `t`, an
         element of the version compared with: `t` itself while its id stands; otherwise each new
         element of its type that makes it in the same or nearly the same words (`alike`), supports
         the parent it supported (directly or under a new strategy), or cites a run it cited, and
-        each element already there that now cites a run it cited (one it did not cite there), of
+        each element already there that now cites a run it cited (one it did not cite there, nor,
+        when `did` is given, in every earlier version in which that defeater stood), of
         its type or another (a strategy), or of its type reworded into nearly its words; for a
         claim of capability that none stands in for, the claim the top claim depends on that makes
         the same capability assertion. Empty when it is withdrawn: nothing stands in its place."""
@@ -596,6 +615,8 @@ class _Successors:
             # a claim that stays carries it only for a run it did not cite there (moved in since):
             # one that shared the run all along made its own claim on it
             had = {self._run(self.prev, e) for e in self.was[x].evidence} if x in self.was else set()
+            if did is not None and had:
+                had &= self._cited_while_standing(x, did, t)
             cites = [e for e in self.els[x].evidence if self._run(self.ctx.case, e) in runs - had]
             if x not in got and cites:
                 got[x] = f"citing `{cites[0]}`, a run it cited"
@@ -665,7 +686,9 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "claim in the same or nearly the same words, under the parent it supported (directly or "
               "through a new strategy), or citing a run it cited; each claim already in the argument "
               "that now cites a run it cited and did not cite before (its evidence moved into a claim "
-              "that stays) or was reworded "
+              "that stays: before means in the version compared with and in every earlier version the "
+              "registry holds in which the defeater stood, so moving the run in one approved version and "
+              "withdrawing the claim in the next is the same move) or was reworded "
               "into nearly its words; or, when none does, for a claim of "
               "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
               "under two new ids, is not withdrawing it; where several stand in its place the defeater "
@@ -703,7 +726,7 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
         # one, and it must stand against each
         found: dict[str, tuple[str, str]] = {}
         for t in before.get(did, []):
-            for n, how in follow.follow(t):
+            for n, how in follow.follow(t, did):
                 found.setdefault(n, (t, how))
         if not found:
             continue  # every claim it was against is withdrawn: it goes with them
