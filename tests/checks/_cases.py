@@ -12,7 +12,7 @@ import yaml
 
 from casegate.checks import Context, Hit, registered
 from casegate.load import load_case
-from casegate.model import BoundaryKind, Case, Policy, RuleSeverity
+from casegate.model import Baseline, BoundaryKind, Case, Policy, RuleSeverity
 
 RULES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 BASE = RULES / "CG404" / "good" / "case.yaml"
@@ -48,13 +48,14 @@ _CASE_BOUNDARY: Any = object()
 def context(doc: dict[str, Any] | Case, *, boundary: BoundaryKind | None = _CASE_BOUNDARY,
             pol: Policy | None = None, previous: Case | None = None,
             previous_policy: Policy | None = None, related: list[Case] | None = None,
-            today: dt.date = TODAY, history: list[Case] | None = None) -> Context:
+            today: dt.date = TODAY, history: list[Case] | None = None,
+            baseline: Baseline | None = None) -> Context:
     c = doc if isinstance(doc, Case) else case(doc)
     if boundary is _CASE_BOUNDARY:
         boundary = c.boundary.kind if c.boundary else None
     return Context(case=c, policy=pol or policy(), today=today, boundary=boundary,
                    previous=previous, previous_policy=previous_policy, registry_cases=related or [],
-                   history=history)
+                   history=history, baseline=baseline)
 
 
 def hits(code: str, ctx: Context) -> list[Hit]:

@@ -252,7 +252,10 @@ def _newest_under(case: Case, roots: list[str]) -> tuple[dict[str, tuple[dt.date
     "CG506", "conclusion-before-evidence", severity="blocking", serves="fm-argument-theater",
     summary="A claim was asserted (its `asserted` date) before evidence it rests on was produced.",
     rationale="A conclusion written before its evidence arrived was not drawn from that evidence; the "
-              "argument rationalises a decision already taken.",
+              "argument rationalises a decision already taken. The date is the lab's word, bounded by what "
+              "the record shows: a claim is made no later than the version that makes it (its `date`, or "
+              "the decision's), so a later date is judged as that one; CG511 holds it to the day the "
+              "registry recorded a version holding the claim.",
     bad="G1: {claim: Safe to release, asserted: 2026-09-01, supported_by: [G2]}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf]}   # E-ctf dated 2026-10-02",
     good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
@@ -265,13 +268,20 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
     if not asserted:
         return
     latest = _latest_evidence(ctx)
-    for eid, when in asserted.items():
+    # a claim is made no later than the version that makes it: a typed date after the version's
+    # own date (or the decision) is judged as that date
+    bound = min(d for d in (ctx.case.date, ctx.today) if d is not None)
+    for eid, typed in asserted.items():
         if eid not in latest:
             continue
+        when = min(typed, bound)
         d, x = latest[eid]
         if d > when:
+            said = "" if when == typed else (f" (it gives {typed.isoformat()}, after the version's date "
+                                             f"{bound.isoformat()}: a claim is asserted no later than the version "
+                                             "that makes it)")
             yield Hit(_EL + (eid, "asserted"),
-                      f"`{eid}` was asserted on {when.isoformat()}, before the evidence it rests on "
+                      f"`{eid}` was asserted on {when.isoformat()}{said}, before the evidence it rests on "
                       f"arrived (`{x}`, {d.isoformat()})")
 
 
@@ -292,7 +302,8 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
               "run it cited (a claim that stays included), so rewording it under a new id hides nothing; "
               "a signed sign-off of a version the "
               "registry recorded was given no later than the registry recorded it, whatever date its "
-              "line gave.",
+              "line gave; and a claim of such a version was made by then, whatever `asserted` date it gave "
+              "or whether it gave one, so a date typed now after that day is moved later too.",
     bad="# previous: G1 {asserted: 2026-09-15}; rso Sam Whitfield signed 2026-09-28, relies_on [E-ctf]\n"
         "G1: {claim: Safe to release, supported_by: [G2]}   # E-ctf dated 2026-10-02\n"
         "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]\n"
@@ -319,21 +330,33 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
     from .defeaters import _Successors
 
     els = ctx.case.argument.elements
+    # a claim of a version the registry recorded was made by then, whatever date it gives or
+    # whether it gives one: a date typed now is judged against that too
+    recorded = ctx.baseline.recorded_at if ctx.baseline is not None else None
+    cap = recorded.astimezone(dt.UTC).date() if recorded is not None else None
+    typing = bool(ctx.index.fields["asserted"])
     follow: _Successors | None = None  # built for the first claim asserted there
     moved: list[tuple[str, str, dt.date, dt.date | None]] = []  # (id then, id now, date then, date now)
     how: dict[tuple[str, str], str] = {}
+    logged: set[str] = set()  # claims whose date then is the registry's record of the version
     for old, el in prev.argument.elements.items():
-        if el.asserted is None:
+        if el.asserted is None and not (cap is not None and typing and el.claim is not None):
             continue
+        was = min(el.asserted, cap) if el.asserted is not None and cap is not None else el.asserted or cap
+        assert was is not None
         # a claim made again under new ids is followed to each element in its place, as CG806
         # follows the claims a defeater was against: in the same or nearly the same words, where
         # it stood, or on a run it cited
         follow = follow or _Successors(ctx, prev)
         for eid, found in follow.follow(old):
             is_ = els[eid].asserted
-            if is_ is None or is_ > el.asserted:
-                moved.append((old, eid, el.asserted, is_))
+            if is_ is None and el.asserted is None:
+                continue  # no date typed then or now: nothing is moved
+            if is_ is None or is_ > was:
+                moved.append((old, eid, was, is_))
                 how[(old, eid)] = found
+                if el.asserted is None or was < el.asserted:
+                    logged.add(old)
     if moved:
         now, _ = _newest_under(ctx.case, [eid for _, eid, _, _ in moved])
         then, _ = _newest_under(prev, [old for old, _, _, _ in moved])
@@ -343,12 +366,12 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
                 continue  # the earlier date hid nothing: it already followed the evidence
             change = "records no `asserted` date" if is_ is None else f"dates it {is_.isoformat()}"
             named = f"`{eid}`" if eid == old else f"`{eid}` (`{old}` in {against}, {how[(old, eid)]})"
+            by = (f"was made by {was.isoformat()}, when the registry recorded {against}," if old in logged
+                  else f"was asserted on {was.isoformat()} in {against},")
             yield Hit(_EL + (eid,) + (("asserted",) if is_ is not None else ()),
-                      f"{named} was asserted on {was.isoformat()} in {against}, before the evidence it rests on "
+                      f"{named} {by} before the evidence it rests on "
                       f"arrived (`{newest[1]}`, {newest[0].isoformat()}); this version {change}")
     # a signed line of a version the registry recorded was signed by then, whatever date it gives
-    recorded = ctx.baseline.recorded_at if ctx.baseline is not None else None
-    cap = recorded.astimezone(dt.UTC).date() if recorded is not None else None
     before: dict[tuple[str, str], tuple[dt.date, list[str]]] = {}
     for s in prev.decision.signoffs:
         key = (s.role, name_key(s.person))
