@@ -55,7 +55,7 @@ def context(doc: dict[str, Any] | Case, *, boundary: BoundaryKind | None = _CASE
         boundary = c.boundary.kind if c.boundary else None
     return Context(case=c, policy=pol or policy(), today=today, boundary=boundary,
                    previous=previous, previous_policy=previous_policy, registry_cases=related or [],
-                   history=history, baseline=baseline)
+                   baseline=baseline, **({"history": history} if history is not None else {}))
 
 
 def hits(code: str, ctx: Context) -> list[Hit]:

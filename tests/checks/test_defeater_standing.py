@@ -373,3 +373,19 @@ def test_a_run_moved_into_a_claim_that_stays_in_an_earlier_version_still_carries
     answered["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
     answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
     assert _msgs("CG806", doc, previous=case(answered), history=[first, case(answered)]) == []
+
+
+def test_an_answer_whose_subject_cannot_be_read_does_not_answer_a_claim_whose_can() -> None:
+    """The lab answers the outside spot check against the cyber claim with an in-house red team it
+    types with no domain, threshold or safeguard: what it is about cannot be established, so it
+    answers nothing. Naming its domain puts that on the record; a sandbagging probe answers for
+    the model in every domain it was run in."""
+    doc = _doc("answered", ["E-note"])
+    doc["evidence"]["E-note"] = {"kind": "red-team", "producer": "safety", "date": dt.date(2026, 11, 1),
+                                 "summary": "The challenges the spot check used were not representative."}
+    (m,) = _msgs("CG803", doc)
+    assert m.endswith("what `E-note` is about cannot be established (it names no `domain` or `threshold`, and no "
+                      "safeguard cites it), so it cannot be shown to be about `cyber`, what the claims it "
+                      "defends are about")
+    doc["evidence"]["E-note"]["domain"] = "cyber"
+    assert _msgs("CG803", doc) == []

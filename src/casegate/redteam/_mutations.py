@@ -1049,6 +1049,24 @@ def undeveloped_risk_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def subjectless_answer(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence raised against the first claim below the top one that names its
+    domain, marked answered by a new in-house red team typed with no domain, threshold or
+    safeguard: what the answer is about cannot be read."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain"
+    note, did = "E-in-house-review", "D-subjectless-spot-check"
+    ev = Evidence(kind="red-team", producer="internal-safety", date=case.date or dt.date(2026, 1, 1),
+                  summary="The spot check's attempts are not representative of the deployment's users.")
+    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                kind="counter-evidence", against=[eid], status="answered", answered_by=[note])
+    new = {**els, eid: _upd(els[eid], defeaters=[*els[eid].defeaters, did]), did: d}
+    return _upd(case, evidence={**case.evidence, note: ev}, argument=_upd(case.argument, elements=new)), policy
+
+
 def untagged_off_subject_answer(case: Case, policy: Policy) -> Applied:
     """A claim below the top one that names its domain (no ancestor naming one, no capability or
     pathway tag) and rests on evidence of its own, its `domain` dropped; outside counter-evidence
@@ -1426,6 +1444,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("undeveloped-risk-claim", ("fm-argument-theater", "test-3-elicitation"),
              "marks a claim of capability `undeveloped: true` in its place, keeping its words and domain but "
              "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),
+    Mutation("subjectless-answer", ("fm-argument-theater", "q-uncertainty"),
+             "answers outside counter-evidence against a claim that names its domain with an in-house red team "
+             "typed with no domain, threshold or safeguard", ("CG803",), subjectless_answer),
     Mutation("untagged-off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
              "drops the domain tag of a claim that rests on evidence of its own, and answers outside "
              "counter-evidence against it with an evaluation of another domain", ("CG803",),

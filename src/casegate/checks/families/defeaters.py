@@ -289,16 +289,23 @@ def _attacked_domains(ctx: Context, attacked: Sequence[str]) -> tuple[set[str], 
     return out, unknown
 
 
-def _off_subject(ctx: Context, x: str, domains: set[str], unknown: Sequence[str] = ()) -> str | None:
+def _off_subject(ctx: Context, x: str, domains: set[str], unknown: Sequence[str] = (),
+                 general: bool = False) -> str | None:
     """Why evidence `x` answers nothing about claims on `domains`: it is about other domains only
-    (as CG416 reads an item's subject); None when it is about one of them, or its own subject is
-    unknown. Where a claim it defends names no domain and rests on nothing whose domain is known
-    (`unknown`), whether `x` is about it cannot be established: it answers nothing (fail closed)."""
+    (as CG416 reads an item's subject); None when it is about one of them. Where a claim it defends
+    names no domain and rests on nothing whose domain is known (`unknown`), whether `x` is about
+    it cannot be established: it answers nothing (fail closed); so too where `x`'s own subject
+    cannot be read and the claims' can, unless the doubt is about the model in general (`general`:
+    a sandbagging probe answers for every domain it was run in)."""
     from .safeguards import evidence_subjects
 
     about = evidence_subjects(ctx).get(x)
     if not about:
-        return None
+        if general or not domains or unknown:
+            return None
+        return (f"what `{x}` is about cannot be established (it names no `domain` or `threshold`, and no "
+                f"safeguard cites it), so it cannot be shown to be about "
+                f"{', '.join(f'`{a}`' for a in sorted(domains))}, what the claims it defends are about")
     if unknown:
         return (f"whether `{x}` (about {', '.join(f'`{a}`' for a in sorted(about))}) is about "
                 f"{', '.join(f'`{t}`' for t in unknown)} cannot be established: "
@@ -321,7 +328,8 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
-                             lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown))
+                             lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
+                                                                          d.kind == "sandbagging"))
         if why is None:
             ok.append(x)
         else:
@@ -341,7 +349,10 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "are what is disputed, and cannot settle the dispute; a claim answers only when it rests "
               "on evidence that counts (not expired, not set aside, not a probe or review without a "
               "pass, not a failed run, not about another risk domain than the claims it defends, as "
-              "CG416 reads an item's subject). Sandbagging defeaters are held to the same measure by CG805.",
+              "CG416 reads an item's subject). A claim that names no domain is about what it rests on "
+              "(or what the claims below it name); where the subject of either side cannot be read, the "
+              "answer cannot be shown to be about the claim and answers nothing (a sandbagging probe "
+              "answers for the model in general). Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
