@@ -162,3 +162,24 @@ def test_a_new_case_id_for_the_same_model_keeps_the_conditions_due_dates(tmp_pat
         key = (c.cause, tuple(map(str, c.path)))
         if key in was:
             assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])
+
+
+def test_a_withdrawal_in_between_does_not_clear_the_conditions(tmp_path: Path, database_url: str) -> None:
+    """The lab has the approved case withdrawn and submits it again, hoping the next decision stands
+    on nothing and starts its conditions afresh: the decision it last stood on still holds them."""
+    from casegate.monitor import CaseState, act
+
+    b = build_board(tmp_path, database_url)
+    first = _record(approve(b))
+    was = {(c.cause, tuple(map(str, c.path))) for c in first.conditions}
+    assert was
+    reg = open_registry(database_url)
+    try:
+        act(reg, "atlas-2-api", CaseState.withdrawn, role="rso", reason="resubmitting")
+        assert reg.case_state("atlas-2-api") == "withdrawn"
+        ring = load_keyring(KEYRING)
+        loaded = with_attestations(load_case(b.case_dir / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
+        comparison = comparison_for(reg, loaded, keyring=ring)
+    finally:
+        reg.close()
+    assert {(c.cause, tuple(c.path)) for c in comparison.standing} == was
