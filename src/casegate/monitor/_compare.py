@@ -177,7 +177,8 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> A
     clock = log_time()
     pinned = {eid: ev.sha256 for eid, ev in case.evidence.items() if ev.sha256 is not None}
     on_disk = {sha: loaded.artifact_path(eid) if loaded is not None else None for eid, sha in pinned.items()}
-    runs = same_runs(reg, on_disk)
+    known = same_runs(reg, on_disk)
+    runs = known.matched
     found = reg.first_stored(set(pinned.values()) | {o for others in runs.values() for o in others})
     first: dict[str, FirstLogged] = {}
     for sha in set(pinned.values()):
@@ -189,7 +190,7 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> A
                 best = (got[0], got[1], other)
         if best is not None:
             first[sha] = FirstLogged(index=best[0], at=parse_recorded(best[1]), same_run_as=best[2])
-    return ArtifactDates(first=first, clock=clock)
+    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named))
 
 
 @dataclass(frozen=True)

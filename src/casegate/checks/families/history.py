@@ -780,7 +780,11 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
             return False, (f"evidence {eid} is dated {ev.date} by its artifact, but {seen.how()} was first logged "
                            f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
-        return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+        named = ctx.artifact_dates is not None and ctx.artifact_dates.named_only(ev)
+        if not named:
+            return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+    else:
+        named = False
     ind = facts.independence.get(eid) if facts is not None else None
     if ind is not None and ind.independent:
         after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
@@ -790,6 +794,12 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
         return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before "
                        f"{noun} ({inc.date})")
+    if named:
+        # a renamed copy of a run logged before the incident would read the same
+        return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its samples record no input or "
+                       "output (ids and scores only, or no samples): a copy of an earlier run with its task or "
+                       "sample ids renamed cannot be told from it, so its date is the lab's word; record each "
+                       f"sample's `input` and `output`, or have it attested by someone outside the developer after {noun}")
     return False, (f"evidence {eid} is dated {ev.date} only by the case (its date is neither read from its artifact "
                    f"nor attested by someone outside the developer after {noun})")
 
