@@ -786,7 +786,8 @@ def follow_shared_weights(reg: Registry) -> list[LogEntry]:
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                        resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str],
-                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> LogEntry | None:
+                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = (),
+                       content: str | None = None) -> LogEntry | None:
     """Log the files (path and sha256; the weights among them apart) of the model stored version
     `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
     (its manifest root digest, which the files must hash to) must be one of the version's system
@@ -794,8 +795,10 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     (`casegate.evidence.model_digest` names them), and there must be one; `tensors` are (path,
     fingerprint) of the tensors of those weights files that identify a model
     (`casegate.evidence.tensor_fingerprints`), logged with them so a re-export of the same tensors
-    in other files is the same weights. None when they are logged already
-    (`casegate.store.model_files_listed`, with every tensor of `tensors`). Where an earlier entry logged only the
+    in other files is the same weights; `content` is the digest of what the model computes with
+    (`casegate.evidence.model_content`), which tells whether two digests are one model. None when
+    they are logged already (`casegate.store.model_files_listed`, with every tensor of `tensors`
+    and the same `content`). Where an earlier entry logged only the
     weights files of that model, every file is logged once each of those is among the files, path
     for path."""
     from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
@@ -824,7 +827,8 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
     prints = sorted({(p, fp) for p, fp in tensors if p in chosen})
     if any(model_files_listed(e.payload) is not None
-           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors"))) for e in logged):
+           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors")))
+           and (content is None or e.payload.get("content") == content) for e in logged):
         return None
     for e in logged:
         if not all(isinstance(w, list) and tuple(w) in resources for w in e.payload.get("weights") or []):
@@ -837,6 +841,8 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                                "files": [list(r) for r in resources]}
     if prints:
         payload["tensors"] = [list(t) for t in prints]
+    if content is not None:
+        payload["content"] = content
     return reg.record(MODEL_FILES_EVENT, case_id, payload)
 
 
