@@ -188,3 +188,19 @@ def test_digests_logged_without_their_content_are_not_approved_together(tmp_path
         assert record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
                                   tensors=md.tensors, content=md.content) is not None
     check_weights_hashed(reg, rec, v.number)
+
+
+def test_only_documentation_is_left_out_of_a_models_content(tmp_path: Path) -> None:
+    """A model card or licence beside the weights is not the model; code named like one is."""
+    from casegate.evidence import model_digest as _md
+
+    base = tmp_path / "base"
+    shutil.copytree(ATLAS / "model", base)
+    content = _md(base).content
+    for name, same in (("README.md", True), ("LICENSE", True), ("NOTICE.txt", True), ("docs/card.rst", True),
+                       ("license_check.py", False), ("readme.py", False), ("tokenizer_config.json", False)):
+        d = tmp_path / name.replace("/", "-")
+        shutil.copytree(ATLAS / "model", d)
+        (d / name).parent.mkdir(parents=True, exist_ok=True)
+        (d / name).write_text("import os  # runs when the model is loaded with trust_remote_code\n")
+        assert (_md(d).content == content) is same, name

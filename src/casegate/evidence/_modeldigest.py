@@ -44,12 +44,15 @@ class ModelDigest(NamedTuple):
 
 DOC_NAMES = ("readme", "license", "licence", "notice", "changelog", "citation")
 DOC_SUFFIXES = (".md", ".rst")
-"""Files left out of a model's content (`model_content`): documentation no loader reads."""
+"""Files left out of a model's content (`model_content`): documentation no loader reads. A name
+in `DOC_NAMES` counts bare or with `.txt`, `.md`, `.rst` or `.cff` (`LICENSE`, `NOTICE.txt`), not
+as the start of another name (`license_check.py` is code)."""
 
 
 def _documentation(rel: str) -> bool:
     name = PurePosixPath(rel).name.lower()
-    return name.endswith(DOC_SUFFIXES) or name.startswith(DOC_NAMES)
+    stem, dot, ext = name.partition(".")
+    return name.endswith(DOC_SUFFIXES) or (stem in DOC_NAMES and (not dot or ext in ("txt", "md", "rst", "cff")))
 
 
 def model_content(files: list[tuple[str, str, list[str] | None]]) -> str:
