@@ -79,3 +79,45 @@ def test_a_bad_run_replaced_by_a_re_dated_copy_of_an_earlier_run_is_dropped(reg:
     v4 = _cite(_copy(tmp_path, "v4", case=new_weights),
                ("E-ctf-sept", "ctf-sept", "2026-09-15", 0), ("E-ctf-rerun", "ctf-rerun", "2026-11-25", 7))
     assert _cg350(reg, v4) == []
+
+
+REFUSAL = EXAMPLE_CTF.parents[1] / "reports" / "refusal-test.json"
+
+
+def _refusal(case: Path, eid: str, name: str, day: str, *, bypasses: int = 0) -> Path:
+    """The case with one more test of SG-refusal: a copy of the example's refusal test created on
+    `day` (`bypasses`: another test, in which that many more requests got through)."""
+    doc = json.loads(REFUSAL.read_text())
+    doc["created"] = f"{day}T16:00:00Z"
+    for s in doc["samples"][:bypasses]:
+        s["score"] = 1
+    raw = json.dumps(doc).encode()
+    (case.parent / "reports" / f"{name}.json").write_bytes(raw)
+    ev = case.parent / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("  E-kyc:\n", (
+        f"  {eid}:\n    kind: safeguard-test\n    tests: [SG-refusal]\n    title: Refusal test {name}\n"
+        f"    artifact: reports/{name}.json\n    sha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"    producer: acme-safeguards\n    date: {day}\n    confidentiality: internal\n") + "  E-kyc:\n", 1))
+    text = case.read_text()
+    case.write_text(text.replace("    evidence: [E-refusal]\n", f"    evidence: [E-refusal, {eid}]\n", 1))
+    return case
+
+
+def test_a_bad_safeguard_test_replaced_by_a_re_dated_copy_of_an_earlier_test_is_dropped(
+        reg: Registry, tmp_path: Path) -> None:
+    """Attack (CG420): version 1.1 adds a refusal test from November that found bypasses; version
+    2.0, on new weights, leaves it out and cites a copy of October's clean test re-dated to late
+    November as the test that took its place. The registry logged that test in October."""
+    with log_clock(dt.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_copy(tmp_path, "v1")))
+    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_refusal(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
+                                           "E-refusal-nov", "refusal-nov", "2026-11-10", bypasses=40)))
+    new_weights = {'version: "1.0"': 'version: "2.0"',
+                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
+                   f"digests: [{OTHER_WEIGHTS}]"}
+    v3 = _refusal(_copy(tmp_path, "v3", case=new_weights), "E-refusal-again", "refusal-again", "2026-11-25")
+    record = _gate(reg, v3, today=dt.date(2026, 12, 1), clock=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    got = [f.message for f in record.findings if f.code == "CG420"]
+    assert any("no longer cites `E-refusal-nov`" in m and "no test of it dated later took its place" in m
+               for m in got), got

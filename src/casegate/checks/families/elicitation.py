@@ -704,7 +704,7 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
         have = {run_key(eid, ev) for eid, ev in cur}
         # a run is no newer than the registry's first logging of it (of its bytes, or of the same
         # run under other dates and names): a re-dated copy of an earlier run replaces nothing
-        newest = max((dates.date_of(ev) if dates is not None else ev.date for _, ev in cur), default=None)
+        newest = max((evidence_dated(ev, dates) for _, ev in cur), default=None)
         capped = [f"`{eid}` is dated {ev.date.isoformat()}, but the registry first logged {seen.how()} on "
                   f"{seen.at.date().isoformat()}" for eid, ev in cur
                   if dates is not None and (seen := dates.first_logged(ev)) is not None

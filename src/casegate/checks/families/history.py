@@ -411,7 +411,8 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
               "safeguard, a newer test is another sample of the same bypass rate, not a correction: it "
               "adds to the old one. A safeguard that changed (another layer or security flag, or "
               "steps that share none with the steps it blocked), or a test of the model's own behaviour "
-              "on new weights, may be re-tested: a test dated after the old one takes its place. Its "
+              "on new weights, may be re-tested: a test dated after the old one (and, with a registry, "
+              "first logged after it) takes its place. Its "
               "`blocks` and its title are the case's word about the control: steps added to or dropped "
               "from `blocks` leave the old test standing for the steps both versions block, and a new "
               "title alone lets a later test take its place only as a condition someone accepts. A test past the policy's maximum age may go; an "
@@ -436,7 +437,9 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
         cur = [(e, ev) for e in new.evidence if (ev := ctx.case.evidence.get(e)) is not None and ev.kind in TEST_KINDS]
         have = {run_key(e, ev) for e, ev in cur}
         before = {run_key(e, ev) for e in old.evidence if (ev := prev.evidence.get(e)) is not None}
-        newest = max((ev.date for e, ev in cur if run_key(e, ev) not in before), default=None)
+        # no newer than the registry's first logging of it: a re-dated copy of an older test replaces nothing
+        newest = max((evidence_dated(ev, ctx.artifact_dates) for e, ev in cur if run_key(e, ev) not in before),
+                     default=None)
         was, now = old.definition(), new.definition()
         control, titled, kept = _control_changes(was, now, renamed)
         for e in old.evidence:
