@@ -121,3 +121,63 @@ def test_a_bad_safeguard_test_replaced_by_a_re_dated_copy_of_an_earlier_test_is_
     got = [f.message for f in record.findings if f.code == "CG420"]
     assert any("no longer cites `E-refusal-nov`" in m and "no test of it dated later took its place" in m
                for m in got), got
+
+
+def test_a_renamed_copy_of_a_run_of_ids_and_scores_replaces_nothing(reg: Registry, tmp_path: Path) -> None:
+    """Attack: as above, but the copy of the September run (ids and scores only, no input or
+    output) has its task and every sample id renamed, so the registry cannot match it to the run
+    it logged. Such a run's date is the lab's word: it does not take a dropped run's place."""
+    with log_clock(dt.datetime(2026, 9, 16, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))))
+    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
+                                        ("E-ctf-sept", "ctf-sept", "2026-09-15", 0),
+                                        ("E-ctf-nov", "ctf-nov", "2026-11-10", 5))))
+    new_weights = {'version: "1.0"': 'version: "2.0"',
+                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
+                   f"digests: [{OTHER_WEIGHTS}]"}
+    v3 = _cite(_copy(tmp_path, "v3", case=new_weights), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))
+    renamed = json.loads(EXAMPLE_CTF.read_text())
+    renamed["task"], renamed["created"] = "acme-ctf-pro-2", "2026-11-25T09:00:00Z"
+    for s in renamed["samples"]:
+        s["id"] = s["id"].replace("ctf-", "challenge-")
+    raw = json.dumps(renamed).encode()
+    (v3.parent / "evals" / "ctf-rerun.json").write_bytes(raw)
+    ev = v3.parent / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("  E-bio-uplift:\n", _item("E-ctf-rerun", "ctf-rerun",
+                                                                    hashlib.sha256(raw).hexdigest(), "2026-11-25")
+                                         + "  E-bio-uplift:\n", 1))
+    (msg,) = _cg350(reg, v3)
+    assert "no longer include `E-ctf-nov` (2026-11-10" in msg, msg
+    assert "`E-ctf-rerun` records no input or output, so a renamed copy of an earlier run cannot be told from it" \
+           in msg, msg
+
+
+def test_a_renamed_copy_of_a_safeguard_test_of_ids_and_scores_replaces_nothing(reg: Registry, tmp_path: Path) -> None:
+    """Attack (CG420): the copy of October's clean refusal test has its task and request ids
+    renamed, so the registry cannot match it; its rows record no input or output, so its date is
+    the lab's word and it does not take the November test's place."""
+    with log_clock(dt.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_copy(tmp_path, "v1")))
+    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_refusal(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
+                                           "E-refusal-nov", "refusal-nov", "2026-11-10", bypasses=40)))
+    new_weights = {'version: "1.0"': 'version: "2.0"',
+                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
+                   f"digests: [{OTHER_WEIGHTS}]"}
+    v3 = _refusal(_copy(tmp_path, "v3", case=new_weights), "E-refusal-again", "refusal-again", "2026-11-25")
+    f = v3.parent / "reports" / "refusal-again.json"
+    doc = json.loads(f.read_text())
+    doc["task"] = "acme-refusal-adversarial-2"
+    for s in doc["samples"]:
+        s["id"] = s["id"].replace("req-", "prompt-")
+    raw = json.dumps(doc).encode()
+    f.write_bytes(raw)
+    ev = v3.parent / "evidence.yaml"
+    text = ev.read_text()
+    old_sha = text.split("artifact: reports/refusal-again.json\n    sha256: ", 1)[1][:64]
+    ev.write_text(text.replace(old_sha, hashlib.sha256(raw).hexdigest()))
+    record = _gate(reg, v3, today=dt.date(2026, 12, 1), clock=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    got = [m.message for m in record.findings if m.code == "CG420"]
+    assert any("no longer cites `E-refusal-nov`" in m and "`E-refusal-again` records no input or output" in m
+               for m in got), got

@@ -678,7 +678,7 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
             "artifact, with the further files its counts are read from, no longer cited as they were): of "
             "the same weights, at all; of other weights, with no run of that threshold dated after it in "
             "its place (with a registry, no later than the registry first logged that run, under any "
-            "bytes or dates).",
+            "bytes, dates or names; a run that records no input or output cannot show it is newer).",
     rationale="A run that came out badly can simply be left out of the next version: the rules then "
               "judge the runs that remain. An evaluation, once submitted, is part of the record. Of the "
               "same weights, a newer run is another sample of the same capability, not a correction: "
@@ -704,7 +704,10 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
         have = {run_key(eid, ev) for eid, ev in cur}
         # a run is no newer than the registry's first logging of it (of its bytes, or of the same
         # run under other dates and names): a re-dated copy of an earlier run replaces nothing
-        newest = max((evidence_dated(ev, dates) for _, ev in cur), default=None)
+        # a run known by its names only (no input or output recorded) may be a renamed copy of an
+        # earlier one: its date cannot show it is newer
+        named = [eid for eid, ev in cur if dates is not None and dates.named_only(ev)]
+        newest = max((evidence_dated(ev, dates) for eid, ev in cur if eid not in named), default=None)
         capped = [f"`{eid}` is dated {ev.date.isoformat()}, but the registry first logged {seen.how()} on "
                   f"{seen.at.date().isoformat()}" for eid, ev in cur
                   if dates is not None and (seen := dates.first_logged(ev)) is not None
@@ -726,7 +729,19 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
         else:
             yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, and no run of it dated later took "
                             + ("its" if len(gone) == 1 else "their") + " place"
-                            + (f" ({'; '.join(capped)})" if capped else ""))
+                            + (f" ({'; '.join(capped)})" if capped else "")
+                            + _named_note([e for e, ev in cur if e in named
+                                           and any(evidence_dated(ev, dates) > g.date for _, g in gone)]))
+
+
+def _named_note(named: list[str]) -> str:
+    """Why runs that would have taken a dropped run's place do not: they record no input or output."""
+    if not named:
+        return ""
+    one = len(named) == 1
+    return (f"; {', '.join(f'`{e}`' for e in named)} record{'s' if one else ''} no input or output, so a renamed "
+            f"copy of an earlier run cannot be told from {'it' if one else 'them'}: {'its' if one else 'their'} "
+            "date is the lab's word")
 
 
 def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:

@@ -412,7 +412,7 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
               "adds to the old one. A safeguard that changed (another layer or security flag, or "
               "steps that share none with the steps it blocked), or a test of the model's own behaviour "
               "on new weights, may be re-tested: a test dated after the old one (and, with a registry, "
-              "first logged after it) takes its place. Its "
+              "first logged after it, and recording its input or output) takes its place. Its "
               "`blocks` and its title are the case's word about the control: steps added to or dropped "
               "from `blocks` leave the old test standing for the steps both versions block, and a new "
               "title alone lets a later test take its place only as a condition someone accepts. A test past the policy's maximum age may go; an "
@@ -438,7 +438,10 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
         have = {run_key(e, ev) for e, ev in cur}
         before = {run_key(e, ev) for e in old.evidence if (ev := prev.evidence.get(e)) is not None}
         # no newer than the registry's first logging of it: a re-dated copy of an older test replaces nothing
-        newest = max((evidence_dated(ev, ctx.artifact_dates) for e, ev in cur if run_key(e, ev) not in before),
+        # and a test known by its names only (no input or output recorded) may be a renamed copy
+        dates = ctx.artifact_dates
+        newest = max((evidence_dated(ev, dates) for e, ev in cur
+                      if run_key(e, ev) not in before and not (dates is not None and dates.named_only(ev))),
                      default=None)
         was, now = old.definition(), new.definition()
         control, titled, kept = _control_changes(was, now, renamed)
@@ -471,8 +474,14 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
                                  f"safeguard{' on the same weights' if on_weights else ''}{steps}, so a newer test "
                                  "adds to it, it does not replace it")
             else:
+                named = [x for x, xv in cur if dates is not None and dates.named_only(xv) and run_key(x, xv) not in before
+                         and evidence_dated(xv, dates) > ev.date]
                 yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}, and no "
-                                 "test of it dated later took its place")
+                                 "test of it dated later took its place"
+                                 + (f" ({', '.join(f'`{x}`' for x in named)} record{'s' if len(named) == 1 else ''} no "
+                                    "input or output, so a renamed copy of an earlier test cannot be told from "
+                                    f"{'it' if len(named) == 1 else 'them'}: {'its' if len(named) == 1 else 'their'} "
+                                    "date is the lab's word)" if named else ""))
 
 
 def _control_changes(was: dict[str, Any], now: dict[str, Any],
