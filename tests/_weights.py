@@ -34,7 +34,8 @@ def hash_weights(reg: Any, case_id: str, number: int, model: Path) -> Any:
     from casegate.monitor import record_model_files
 
     md = model_digest(model)
-    return record_model_files(reg, case_id, number, md.digest, md.resources, weights=md.weights, tensors=md.tensors)
+    return record_model_files(reg, case_id, number, md.digest, md.resources, weights=md.weights, tensors=md.tensors,
+                              content=md.content)
 
 
 def submit_hashed(reg: Any, loaded: Loaded, model: Path | None = None) -> Any:

@@ -589,9 +589,11 @@ def test_readings_signed_with_a_telemetry_key_count_and_the_labs_own_do_not(appr
         "--role", "telemetry", "--from", "2026-01-01", "--until", "2030-12-31", "--organisation", "Northfield Monitoring")
     now = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=1)
     signed = _readings(tmp, "signed.csv", [(s, now, 0.0) for s in ("cyber-classifier-flag-rate", "bio-classifier-flag-rate")])
-    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/rso.pem", code=2)
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/rso.pem", "--sequence", "1", code=2)
     assert "does not hold the role 'telemetry'" in p.stderr
-    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem")
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem", code=2)
+    assert "the batch gives no sequence number (1 or more) for case atlas-2-api" in p.stderr
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem", "--sequence", "1")
     assert "signed 2 readings of bio-classifier-flag-rate, cyber-classifier-flag-rate as Noor Haddad (telemetry)" in p.stdout
     p = _cg(tmp, db, "monitor", "ingest", str(tmp / "signed.dsse.json"))
     assert "signed by Noor Haddad (telemetry, key" in p.stdout
@@ -651,7 +653,7 @@ def test_a_telemetry_key_revoked_in_the_log_is_revoked_for_ingest_and_triggers(a
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     quiet = _readings(tmp, "stolen.csv", [(s, now, 0.0) for s in ("cyber-classifier-flag-rate",
                                                                    "bio-classifier-flag-rate")])
-    _cg(tmp, db, "monitor", "sign", str(quiet), "--key", "keys/telemetry.pem")
+    _cg(tmp, db, "monitor", "sign", str(quiet), "--key", "keys/telemetry.pem", "--sequence", "1")
     p = _cg(tmp, db, "monitor", "ingest", str(tmp / "stolen.dsse.json"))
     assert "signed by Noor Haddad (telemetry, key" in p.stdout  # who it says signed it is recorded
     assert "the signed batch does not verify against" in p.stderr and "was revoked on 2026-01-01" in p.stderr, p.stderr

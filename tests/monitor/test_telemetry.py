@@ -81,11 +81,23 @@ def _readings(rows: list[Sample]) -> list[dict[str, Any]]:
     return [{"case": s.case, "signal": s.signal, "timestamp": iso(s.timestamp), "value": s.value} for s in rows]
 
 
+def _next_number(reg, signer) -> int:  # type: ignore[no-untyped-def]
+    """The number of the next batch `signer` signs for the case: one past the highest it has
+    logged (each case's batches are numbered 1, 2, 3, ...)."""
+    from casegate.sign import claimed_readings
+
+    keyid = signer.public_key.keyid
+    seen = [c[1].get("sequence", {}).get(CASE, 0) for e in reg.events(CASE, "monitor-samples")
+            if (c := claimed_readings(e.payload.get("envelope"))) is not None and c[1].get("keyid") == keyid]
+    return max(seen, default=0) + 1
+
+
 def _ingest(reg, rows: list[Sample], *, at: dt.datetime, signer=None, ring=None, envelope=None) -> None:  # type: ignore[no-untyped-def]
     """Ingest `rows` with the log's clock at `at`, signed by `signer` (a telemetry key of `ring`)
     or carrying `envelope` as given, or unsigned."""
     if signer is not None:
-        envelope = sign_readings(_readings(rows), source="telemetry.json", signer=signer, keyring=ring, at=at)
+        envelope = sign_readings(_readings(rows), source="telemetry.json", signer=signer, keyring=ring, at=at,
+                                 sequence=_next_number(reg, signer))
     with log_clock(at):
         ingest_samples(reg, rows, source="readings.csv", sha256="3" * 64, envelope=envelope)
 
@@ -211,7 +223,8 @@ def test_readings_signed_by_the_developer_do_not_count(database_url: str, tmp_pa
         ring, signer = _telemetry_ring(tmp_path, person=person, organisation="Acme Labs", ring=ring)
 
         def envelope(rows: list[Sample], at: dt.datetime) -> dict[str, Any]:
-            return sign_readings(_readings(rows), source="ours.json", signer=signer, keyring=ring, at=at)
+            return sign_readings(_readings(rows), source="ours.json", signer=signer, keyring=ring, at=at,
+                                 sequence=_next_number(reg, signer))
         expect = ("who signed the decision the case stands on" if who == "decider-as-telemetry"
                   else "Ravi Menon of Acme Labs, the developer's own organisation")
     later = T0 + dt.timedelta(days=3)
@@ -233,7 +246,7 @@ def test_a_signed_batch_replayed_later_does_not_end_a_silence(database_url: str,
     reg, _ = _approved(database_url, tmp_path)
     first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
     env = sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring,
-                        at=T0 + dt.timedelta(hours=1, minutes=1))
+                        at=T0 + dt.timedelta(hours=1, minutes=1), sequence=1)
     for day in range(4):
         _ingest(reg, first, at=T0 + dt.timedelta(days=day, hours=1, minutes=1), envelope=env)
     later = T0 + dt.timedelta(days=3, hours=2)
@@ -266,7 +279,8 @@ def test_a_reading_repeated_in_new_signed_batches_does_not_end_a_silence(databas
         at = T0 + dt.timedelta(days=day, hours=1, minutes=1)
         env = sign_readings(_readings(first), source="t.json" if how != "another source" else f"t-{day}.json",
                             signer=telemetry, keyring=ring,
-                            at=at if how == "signed again later" else T0 + dt.timedelta(hours=1, minutes=1))
+                            at=at if how == "signed again later" else T0 + dt.timedelta(hours=1, minutes=1),
+                            sequence=day + 1)
         _ingest(reg, first, at=at, envelope=env)
     payloads = {e.payload["envelope"]["payload"] for e in reg.events(CASE, "monitor-samples")}
     assert len(payloads) == 4  # four different signed batches, not copies of one
@@ -334,7 +348,7 @@ def test_a_signed_batch_rewrapped_each_time_does_not_end_a_silence(database_url:
     reg, _ = _approved(database_url, tmp_path)
     first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
     env = sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring,
-                        at=T0 + dt.timedelta(hours=1, minutes=1))
+                        at=T0 + dt.timedelta(hours=1, minutes=1), sequence=1)
     _ingest(reg, first, at=T0 + dt.timedelta(hours=1, minutes=1), envelope=env)
     for day in range(1, 4):
         _ingest(reg, first, at=T0 + dt.timedelta(days=day, hours=1, minutes=1), envelope=_rewrapped(env, day, how))
@@ -356,7 +370,7 @@ def test_a_signed_batch_signed_again_by_its_key_is_a_copy(database_url: str, tmp
     reg, _ = _approved(database_url, tmp_path)
     first = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
     signed_at = T0 + dt.timedelta(hours=1, minutes=1)
-    envs = [sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring, at=signed_at)
+    envs = [sign_readings(_readings(first), source="t.json", signer=telemetry, keyring=ring, at=signed_at, sequence=1)
             for _ in range(4)]
     assert len({e["signatures"][0]["sig"] for e in envs}) == 4  # four different signatures
     assert len({e["payload"] for e in envs}) == 1  # over the same statement
@@ -378,7 +392,7 @@ def test_ingest_refuses_a_batch_with_fields_dsse_does_not_define(tmp_path: Path,
     ring, telemetry = _telemetry_ring(tmp_path)
     rows = _rows(T0 + dt.timedelta(hours=1), T0 + dt.timedelta(hours=1))
     env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring,
-                        at=T0 + dt.timedelta(hours=1, minutes=1))
+                        at=T0 + dt.timedelta(hours=1, minutes=1), sequence=1)
     good = tmp_path / "readings.dsse.json"
     good.write_text(json.dumps(env))
     assert len(read_batch(good)[0]) == 2
@@ -398,7 +412,7 @@ def test_readings_outside_the_telemetry_keys_validity_do_not_count(database_url:
     keyid = telemetry.public_key.keyid
     with pytest.raises(InputError, match="dated after now"):
         sign_readings(_readings(_rows(T0 + dt.timedelta(hours=5), T0 + dt.timedelta(hours=5))), source="x",
-                      signer=telemetry, keyring=ring, at=T0)
+                      signer=telemetry, keyring=ring, at=T0, sequence=1)
     later = T0 + dt.timedelta(days=2)
     _report_as_it_goes(reg, T0 + dt.timedelta(hours=1), later, signer=telemetry, ring=ring)
     from casegate.sign import revoke_key
@@ -459,7 +473,8 @@ def test_a_signed_batch_is_an_in_toto_statement_its_schema_describes(tmp_path: P
 
     ring, telemetry = _telemetry_ring(tmp_path)
     rows = _rows(T0, T0)
-    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring, at=T0 + dt.timedelta(minutes=1))
+    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring, at=T0 + dt.timedelta(minutes=1),
+                        sequence=1)
     stmt = json.loads(base64.b64decode(env["payload"]))
     validate_statement(stmt, "the signed batch")
     root = Path(__file__).resolve().parents[2]
@@ -522,7 +537,7 @@ def test_readings_signed_ahead_past_a_logged_retirement_do_not_count(database_ur
     reg, _ = _approved(database_url, tmp_path)
     ahead = _rows(T0 + dt.timedelta(hours=20), T0 + dt.timedelta(days=2, hours=8))
     env = sign_readings(_readings(ahead), source="ahead.json", signer=telemetry, keyring=ring,
-                        at=T0 + dt.timedelta(days=2, hours=9))
+                        at=T0 + dt.timedelta(days=2, hours=9), sequence=1)
     _ingest(reg, ahead, at=T0 + dt.timedelta(hours=1), envelope=env)
     with log_clock(T0 + dt.timedelta(hours=2)):
         _revoke_in_log(tmp_path, database_url, ring, telemetry.public_key.keyid,
@@ -534,3 +549,54 @@ def test_readings_signed_ahead_past_a_logged_retirement_do_not_count(database_ur
     note = next(n for n in run.notes if n.startswith(f"reading of {CYBER}"))
     assert ("is dated 2026-12-04T17:00:00Z, at or after Noor Haddad's key" in note
             and "was revoked on 2026-12-03T02:00:00Z (stolen); it never counts" in note), note
+
+
+def test_a_batch_withheld_on_its_way_to_the_registry_fires_as_a_silence(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab relays the monitoring system's signed batches to the registry. One batch
+    holds a breaching reading; the lab drops it and relays the next. Batches come every 12 hours
+    and the monitors allow 24, so the drop leaves no silence, and the breach is never read. The
+    batches are numbered for the case: the registry sees batch 3 missing between 2 and 4, and
+    fires as it does on a silence."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    t, n = T0 + dt.timedelta(hours=1), 0
+    while t <= T0 + dt.timedelta(days=3):
+        n += 1
+        rows = _rows(t, t, value=0.5 if n == 3 else 0.0)
+        env = sign_readings(_readings(rows), source=f"batch-{n}.json", signer=telemetry, keyring=ring,
+                            at=t + dt.timedelta(minutes=1), sequence=n)
+        if n != 3:  # withheld
+            _ingest(reg, rows, at=t + dt.timedelta(minutes=1), envelope=env)
+        t += dt.timedelta(hours=12)
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    key = telemetry.public_key.keyid[:16]
+    assert _silent(run) == [f"monitor-withheld:M-bio-flags:{key}:3", f"monitor-withheld:M-cyber-flags:{key}:3"]
+    (f, _) = next(x for x in run.fired if x[0].details.get("monitor") == "M-cyber-flags")
+    assert ("batch 3 of the readings Noor Haddad (telemetry) signed for the case was never logged, though batch 4 "
+            "was (log entry ") in f.reason and "a withheld batch could hold a breach" in f.reason, f.reason
+    assert reg.case_state(CASE) == "reopened"
+
+
+def test_an_unnumbered_batch_does_not_count(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab's relay asks for batches without numbers, so none can be seen missing. Such
+    a batch is signed by the telemetry key, but its readings do not end a silence."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    key = ring.get(telemetry.public_key.keyid)
+    t = T0 + dt.timedelta(hours=1)
+    while t <= T0 + dt.timedelta(days=3):
+        rows = _rows(t, t)
+        at = t + dt.timedelta(minutes=1)
+        pred = {"readings": _readings(rows), "source": "t.json", "role": "telemetry", "person": key.person,
+                "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at)}
+        env = sign_statement(statement([{"name": "readings:t.json", "digest": {"sha256": "0" * 64}}],
+                                       MONITOR_READINGS, pred), telemetry)
+        _ingest(reg, rows, at=at, envelope=env)
+        t += dt.timedelta(hours=12)
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{iso(T0)}", f"monitor-silent:M-cyber-flags:{iso(T0)}"]
+    assert any("its batch gives no sequence number for case atlas-2-api" in n for n in run.notes), run.notes

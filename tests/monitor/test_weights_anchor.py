@@ -203,7 +203,8 @@ def test_every_model_a_decision_is_for_must_have_been_hashed() -> None:
     from casegate.store import MODEL_FILES_EVENT
 
     second = "sha256:" + "d" * 64
-    listed = {"weights": [["w.safetensors", "a" * 64]], "files": [["w.safetensors", "a" * 64], ["config.json", "b" * 64]]}
+    listed = {"weights": [["w.safetensors", "a" * 64]], "files": [["w.safetensors", "a" * 64], ["config.json", "b" * 64]],
+              "content": "sha256:" + "c" * 64}
     logged: list[SimpleNamespace] = [SimpleNamespace(payload={"version": 1, "digest": DIGEST, **listed})]
 
     class Reg:

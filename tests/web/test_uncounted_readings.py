@@ -76,8 +76,12 @@ def test_the_case_page_lists_each_reading_that_did_not_count_and_why(board: Boar
         with log_clock(at):
             return ingest_samples(reg, rows, source="r.json", sha256="3" * 64, envelope=envelope)[0].index
 
+    numbers: dict[str, int] = {}
+
     def signed(rows: list[Sample], signer: Any, at: dt.datetime) -> dict[str, Any]:
-        return sign_readings(_readings(rows), source="t.json", signer=signer, keyring=ring, at=at)
+        # each key numbers its own batches for the case: 1, 2, 3, ...
+        n = numbers[signer.public_key.keyid] = numbers.get(signer.public_key.keyid, 0) + 1
+        return sign_readings(_readings(rows), source="t.json", signer=signer, keyring=ring, at=at, sequence=n)
 
     h = dt.timedelta(hours=1)
     good = _rows(t0 + h, CYBER, BIO)

@@ -368,11 +368,15 @@ def monitor_sign(
     passphrase_env: Annotated[str | None, typer.Option(
         "--passphrase-env", help="Environment variable holding the key's passphrase "
                                  "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")] = None,
+    sequence: Annotated[list[str] | None, typer.Option(
+        "--sequence", help="The batch's number among those this key signed for its case: N (every case of the "
+                           "file), or CASE=N once per case. Number each case's batches 1, 2, 3, ...")] = None,
 ) -> None:
     """Sign a file of monitoring readings with a telemetry key: a DSSE envelope around an in-toto
     statement listing each reading, for `casegate monitor ingest`. The key must be in the keyring,
     valid now and at each reading's time, and hold the `telemetry` role, which the keyring's owner
-    gives to whoever runs the monitoring system, not to the developer."""
+    gives to whoever runs the monitoring system, not to the developer. Each batch is numbered for
+    its case (`--sequence`), so a batch withheld on its way to the registry is seen missing."""
     from ..monitor import iso, read_batch
     from ..sign import envelope_bytes, now_utc, sign_readings
     from ._sign import keyring_signer
@@ -386,11 +390,35 @@ def monitor_sign(
     ring, signer = keyring_signer(keyring, key, keyid, passphrase_env)
     readings = [{"case": s.case, "signal": s.signal, "timestamp": iso(s.timestamp), "value": s.value}
                 for s in samples]
-    env = sign_readings(readings, source=file.name, signer=signer, keyring=ring, at=now_utc())
+    env = sign_readings(readings, source=file.name, signer=signer, keyring=ring, at=now_utc(),
+                        sequence=_sequence(sequence or []))
     dest = out_file or file.with_name(file.stem + ".dsse.json")
     dest.write_bytes(envelope_bytes(env))
     out(f"signed {len(readings)} readings of {', '.join(sorted({s.signal for s in samples}))} as "
         f"{ring.get(signer.public_key.keyid).person} (telemetry); wrote {dest}")
+
+
+def _sequence(given: list[str]) -> int | dict[str, int]:
+    """`--sequence` as `sign_readings` takes it: one number, or case -> number."""
+    from ..errors import InputError
+
+    def number(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise InputError(f"--sequence {text!r} is not a whole number",
+                             help="--sequence N, or --sequence CASE=N") from None
+
+    if len(given) == 1 and "=" not in given[0]:
+        return number(given[0])
+    out: dict[str, int] = {}
+    for g in given:
+        case, eq, n = g.partition("=")
+        if not eq:
+            raise InputError(f"--sequence {g!r}: give CASE=N for each case when a file holds several",
+                             help="--sequence N, or --sequence CASE=N once per case")
+        out[case] = number(n)
+    return out
 
 
 # --------------------------------------------------------------------------- triggers

@@ -82,7 +82,7 @@ def submit(
                 from ..monitor import record_model_files
 
                 weights = record_model_files(reg, v.case_id, v.number, md.digest, md.resources, weights=md.weights,
-                                             tensors=md.tensors)
+                                             tensors=md.tensors, content=md.content)
             # a new version may be about the same model as a deployed case, by its digests or name
             followed = follow_shared_weights(reg)
         state = reg.case_state(v.case_id)

@@ -37,6 +37,41 @@ class ModelDigest(NamedTuple):
     tensors: tuple[tuple[str, str], ...] = ()
     """For a manifest: (path, tensor fingerprint) of each tensor of its weights files that
     identifies the model, whatever the file's other bytes (`casegate.evidence._tensors`)."""
+    content: str | None = None
+    """For a manifest: what the model computes with, whatever the files' names, metadata or
+    sharding (`model_content`); two digests with the same content are the same model."""
+
+
+DOC_NAMES = ("readme", "license", "licence", "notice", "changelog", "citation")
+DOC_SUFFIXES = (".md", ".rst")
+"""Files left out of a model's content (`model_content`): documentation no loader reads. A name
+in `DOC_NAMES` counts bare or with `.txt`, `.md`, `.rst` or `.cff` (`LICENSE`, `NOTICE.txt`), not
+as the start of another name (`license_check.py` is code)."""
+
+
+def _documentation(rel: str) -> bool:
+    name = PurePosixPath(rel).name.lower()
+    stem, dot, ext = name.partition(".")
+    return name.endswith(DOC_SUFFIXES) or (stem in DOC_NAMES and (not dot or ext in ("txt", "md", "rst", "cff")))
+
+
+def model_content(files: list[tuple[str, str, list[str] | None]]) -> str:
+    """One digest of what a model computes with, from each file's (relative path, sha256 hex,
+    the hashes of every tensor it holds when it is a safetensors or GGUF file that reads whole,
+    else None): every tensor of those files (its dtype, shape and data; not its name, the file's
+    metadata or which file holds it), small and uniform ones included, and the bytes of every
+    other file but documentation (`DOC_NAMES`, `DOC_SUFFIXES`): weights in a format casegate does
+    not read (ONNX and its external data, `.nemo`, GGUF types outside its table), configuration,
+    tokenizer, chat template and code. Two folders with the same content hold the same model
+    stored another way; anything else that differs (a tensor of a few bytes, a sidecar adapter,
+    a changed configuration) gives another content."""
+    items: list[str] = []
+    for rel, sha, tensors in files:
+        if tensors is not None:
+            items += [f"t:{h}" for h in tensors]
+        elif not _documentation(rel):
+            items.append(f"f:sha256:{sha}")
+    return "sha256:" + hashlib.sha256("\n".join(sorted(items)).encode()).hexdigest()
 
 
 def _refuse(path: Path, what: str, help: str | None = None) -> InputError:
@@ -78,23 +113,28 @@ def manifest_digest(path: Path) -> ModelDigest:
     if not files:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
-    from ._tensors import tensor_fingerprints
+    from ._tensors import tensor_hashes
     from ._weights import holds_weights
 
     files.sort(key=lambda item: item[0].parts)
     resources = []
     weights = []
     tensors: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, list[str] | None]] = []
     for rel, p in files:
         try:
             resources.append((str(rel), sha256_file(p)))
         except OSError as e:
             raise _refuse(p, e.strerror or str(e)) from None
+        held = None
         if holds_weights(p):
             weights.append(str(rel))
-            tensors += [(str(rel), fp) for fp in tensor_fingerprints(p)]
+            found = tensor_hashes(p)
+            held = [h for h, _ in found] if found is not None else None
+            tensors += [(str(rel), fp) for fp in sorted({h for h, identifies in found or [] if identifies})]
+        parts.append((str(rel), resources[-1][1], held))
     return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources), tuple(weights),
-                       tuple(tensors))
+                       tuple(tensors), model_content(parts))
 
 
 def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:

@@ -86,13 +86,12 @@ def _layout(path: Path) -> tuple[int, list[tuple[str, list[int], int, int]]] | N
 
 
 def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: int, end: int,
-                 width: int | None = None) -> str | None:
-    """The fingerprint of one tensor's data (read from the open file `f`), or None when it is not
-    one that identifies a model (see the module's docstring). `width`: bytes per element (default
-    that of the safetensors dtype, else 1)."""
-    if end - start < MIN_TENSOR_BYTES:
-        return None
+                 width: int | None = None) -> tuple[str, bool] | None:
+    """(the hash of one tensor's dtype, shape and data, read from the open file `f`; whether it is
+    one that identifies a model, see the module's docstring), or None when the file ended early.
+    `width`: bytes per element (default that of the safetensors dtype, else 1)."""
     width = width or ELEMENT_BYTES.get(dtype, 1)
+    identifies = end - start >= MIN_TENSOR_BYTES
     h = hashlib.sha256(_TAG + dtype.encode() + b"\0" + json.dumps(shape).encode() + b"\0")
     f.seek(base + start)
     left, first, varied, sampled = end - start, b"", False, False
@@ -107,10 +106,10 @@ def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: in
             first = chunk[:width]
             sample = {chunk[i:i + width] for i in range(0, min(len(chunk), SAMPLE_ELEMENTS * width), width)}
             if len(sample) < MIN_DISTINCT:
-                return None
+                identifies = False
         if not varied and len(chunk) % width == 0:
             varied = chunk != first * (len(chunk) // width)
-    return "sha256:" + h.hexdigest() if varied else None
+    return "sha256:" + h.hexdigest(), identifies and varied
 
 
 GGUF_TYPES = {0: (4, 1), 1: (2, 1), 2: (18, 32), 3: (20, 32), 6: (22, 32), 7: (24, 32), 8: (34, 32), 9: (36, 32),
@@ -198,35 +197,38 @@ def _gguf_layout(f: BinaryIO, size: int) -> tuple[int, list[tuple[str, list[int]
     return base, infos
 
 
-def _gguf_fingerprints(path: Path) -> set[str]:
+def _gguf_hashes(path: Path) -> list[tuple[str, bool]] | None:
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             found = _gguf_layout(f, size)
             if found is None:
-                return set()
+                return None
             base, tensors = found
-            return {fp for dtype, dims, start, end, width in tensors
-                    if (fp := _fingerprint(f, base, dtype, dims, start, end, width)) is not None}
+            out = [_fingerprint(f, base, dtype, dims, start, end, width) for dtype, dims, start, end, width in tensors]
     except OSError:
-        return set()
+        return None
+    return None if any(h is None for h in out) else [h for h in out if h is not None]
+
+
+def tensor_hashes(path: Path) -> list[tuple[str, bool]] | None:
+    """The hash of every tensor of the safetensors or GGUF file at `path`, each with whether it
+    identifies a model (see the module's docstring), in the file's order; None when the file is
+    neither format, its header does not add up, or it cannot be read whole."""
+    found = _layout(path)
+    if found is None:
+        return _gguf_hashes(path)
+    base, tensors = found
+    try:
+        with path.open("rb") as f:
+            out = [_fingerprint(f, base, dtype, shape, start, end) for dtype, shape, start, end in tensors]
+    except OSError:
+        return None
+    return None if any(h is None for h in out) else [h for h in out if h is not None]
 
 
 def tensor_fingerprints(path: Path) -> tuple[str, ...]:
     """The fingerprints of the tensors of the safetensors or GGUF file at `path` that identify a
     model, sorted, each once (empty: neither format, a header that does not add up, or no such
     tensor; see the module's docstring). A file that cannot be read has none."""
-    found = _layout(path)
-    if found is None:
-        return tuple(sorted(_gguf_fingerprints(path)))
-    base, tensors = found
-    out: set[str] = set()
-    try:
-        with path.open("rb") as f:
-            for dtype, shape, start, end in tensors:
-                fp = _fingerprint(f, base, dtype, shape, start, end)
-                if fp is not None:
-                    out.add(fp)
-    except OSError:
-        return ()
-    return tuple(sorted(out))
+    return tuple(sorted({h for h, identifies in tensor_hashes(path) or [] if identifies}))

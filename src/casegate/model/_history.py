@@ -180,6 +180,15 @@ class ArtifactDates(Frozen):
     registry has not seen is absent)."""
     clock: dt.datetime
     """The registry's clock (`log_time()`) when it was read."""
+    named_runs: list[str] = Field(default_factory=new_list)
+    """sha256s of evaluation logs known (in part) by their names only: their samples record no
+    input or output (casegate-results rows of id and score, an lm-eval task without its samples
+    file, counts without samples), so a copy of an earlier run with its task or sample ids renamed
+    cannot be told from them, and their own date cannot show they are new."""
+
+    def named_only(self, ev: "Evidence") -> bool:
+        """Whether the item's artifact is an evaluation log known by its names only."""
+        return ev.sha256 is not None and ev.sha256 in self.named_runs
 
     def first_logged(self, ev: "Evidence") -> FirstLogged | None:
         """The first entry that stored the item's artifact (by its pinned sha256), or None when

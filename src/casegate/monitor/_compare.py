@@ -198,7 +198,8 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> A
     clock = log_time()
     pinned = {eid: ev.sha256 for eid, ev in case.evidence.items() if ev.sha256 is not None}
     on_disk = {sha: loaded.artifact_path(eid) if loaded is not None else None for eid, sha in pinned.items()}
-    runs = same_runs(reg, on_disk)
+    known = same_runs(reg, on_disk)
+    runs = known.matched
     found = reg.first_stored(set(pinned.values()) | {o for others in runs.values() for o in others})
     first: dict[str, FirstLogged] = {}
     for sha in set(pinned.values()):
@@ -210,7 +211,7 @@ def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> A
                 best = (got[0], got[1], other)
         if best is not None:
             first[sha] = FirstLogged(index=best[0], at=parse_recorded(best[1]), same_run_as=best[2])
-    return ArtifactDates(first=first, clock=clock)
+    return ArtifactDates(first=first, clock=clock, named_runs=sorted(known.named))
 
 
 @dataclass(frozen=True)
@@ -806,7 +807,8 @@ def follow_shared_weights(reg: Registry) -> list[LogEntry]:
 
 def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                        resources: tuple[tuple[str, str], ...], *, weights: tuple[str, ...] | list[str],
-                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> LogEntry | None:
+                       tensors: tuple[tuple[str, str], ...] | list[tuple[str, str]] = (),
+                       content: str | None = None) -> LogEntry | None:
     """Log the files (path and sha256; the weights among them apart) of the model stored version
     `number` of `case_id` is about, hashed by the registry's caller from the model itself: `digest`
     (its manifest root digest, which the files must hash to) must be one of the version's system
@@ -814,8 +816,10 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     (`casegate.evidence.model_digest` names them), and there must be one; `tensors` are (path,
     fingerprint) of the tensors of those weights files that identify a model
     (`casegate.evidence.tensor_fingerprints`), logged with them so a re-export of the same tensors
-    in other files is the same weights. None when they are logged already
-    (`casegate.store.model_files_listed`, with every tensor of `tensors`). Where an earlier entry logged only the
+    in other files is the same weights; `content` is the digest of what the model computes with
+    (`casegate.evidence.model_content`), which tells whether two digests are one model. None when
+    they are logged already (`casegate.store.model_files_listed`, with every tensor of `tensors`
+    and the same `content`). Where an earlier entry logged only the
     weights files of that model, every file is logged once each of those is among the files, path
     for path."""
     from ..evidence import MIN_WEIGHTS_BYTES, manifest_root
@@ -844,7 +848,8 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
               if e.payload.get("version") == number and e.payload.get("digest") == digest]
     prints = sorted({(p, fp) for p, fp in tensors if p in chosen})
     if any(model_files_listed(e.payload) is not None
-           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors"))) for e in logged):
+           and {fp for _, fp in prints} <= set(_tensor_pairs(e.payload.get("tensors")))
+           and (content is None or e.payload.get("content") == content) for e in logged):
         return None
     for e in logged:
         if not all(isinstance(w, list) and tuple(w) in resources for w in e.payload.get("weights") or []):
@@ -857,6 +862,8 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
                                "files": [list(r) for r in resources]}
     if prints:
         payload["tensors"] = [list(t) for t in prints]
+    if content is not None:
+        payload["content"] = content
     return reg.record(MODEL_FILES_EVENT, case_id, payload)
 
 

@@ -17,7 +17,7 @@ from ..model._base import Access, WeightsAccess, name_key
 from ..model._case import Action, Boundary, Monitor, Trigger
 from ._incidents import Incident
 from ._reports import ReportClock
-from ._series import Sample, first_breach, heard_at, iso, parse_window, silences
+from ._series import Sample, Withheld, first_breach, heard_at, iso, parse_window, silences
 
 if TYPE_CHECKING:
     from ..model import ArtifactDates
@@ -102,6 +102,9 @@ class Facts:
     """When the case entered its current approval (only events after this count)."""
     incidents: list[RecordedIncident] = field(default_factory=list)
     samples: dict[str, list[Sample]] = field(default_factory=dict)
+    withheld: list[Withheld] = field(default_factory=list)
+    """Signed batches of readings the log never recorded, though a later batch of the same key for
+    the case was (`casegate.monitor._run.samples_and_gaps`)."""
     later_versions: list[LaterVersion] = field(default_factory=list)
     conditions: list[ConditionStatus] = field(default_factory=list)
     report_clocks: list[ReportClock] = field(default_factory=list)
@@ -439,6 +442,19 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
             details={"monitor": mid, "signal": m.signal, "since": iso(gap.since),
                      "until": iso(gap.until) if gap.until is not None else None,
                      "max_silence": m.max_silence or m.window},
+        ))
+    # a batch withheld between two that were logged is silence the stretch between readings does
+    # not show: what it held is unknown, and could be the breach. Only signed telemetry numbers
+    # its batches; the readings of a batch signed for the watch before the approval do not count
+    for w in facts.withheld if facts.telemetry_required else []:
+        if w.next_logged <= facts.approved_at:
+            continue
+        out.append(Firing(
+            tid, "monitor-silent", f"monitor-withheld:{mid}:{w.keyid[:16]}:{w.number}",
+            "withdraw" if action == "withdraw" else "reopen", None, notify,
+            f"monitor {mid}: {w.words()}; a monitor whose readings are withheld cannot show no breach",
+            details={"monitor": mid, "signal": m.signal, "withheld_batch": w.number, "signer": w.signer,
+                     "next_batch": w.next_number, "next_entry": w.next_entry},
         ))
     return out
 

@@ -234,31 +234,35 @@ def check_weights_hashed(reg: Registry, record: DecisionRecord, version: int) ->
 
 def _one_model(record: DecisionRecord, version: int, listed: list[Any]) -> None:
     """Raise IllegalTransitionError when the digests a decision past internal use is bound to are
-    not all the same weights, by what the registry hashed: the same tensors (their fingerprints),
-    or, where a model's tensors were not fingerprinted, the same weights files. A further digest is
-    the same weights stored another way; a second model beside the evaluated one (a fine-tune
-    nobody evaluated) would otherwise deploy under the one decision wherever the policy takes the
-    developer's own evaluations, which sign no digest."""
-    from ._compare import _tensor_pairs
-
-    by_digest: dict[str, tuple[str, frozenset[str]]] = {}
+    not all one model, by what the registry hashed: the same content (`content` of each digest's
+    `model-files` entry, `casegate.evidence.model_content`: every tensor, small ones included,
+    whatever file holds it, and the bytes of every other file but documentation). A further digest
+    is the same model stored another way; a second model beside the evaluated one (a fine-tune
+    nobody evaluated, an adapter beside the weights, a changed layer norm) would otherwise deploy
+    under the one decision wherever the policy takes the developer's own evaluations, which sign
+    no digest. A digest logged without its content (by an older registry) cannot be shown to be
+    the same model, and is refused."""
+    by_digest: dict[str, set[str]] = {}
     for e in listed:
-        d = str(e.payload.get("digest"))
-        prints = frozenset(_tensor_pairs(e.payload.get("tensors")))
-        got = ("tensors", prints) if prints else \
-            ("files", frozenset(str(w[1]) for w in e.payload.get("weights") or [] if isinstance(w, list) and len(w) == 2))
-        if d not in by_digest or (by_digest[d][0] == "files" and got[0] == "tensors"):
-            by_digest[d] = got
-    if len(set(by_digest.values())) <= 1:
+        got = e.payload.get("content")
+        by_digest.setdefault(str(e.payload.get("digest")), set()).update([got] if isinstance(got, str) else [])
+    if len(by_digest) <= 1:
         return
+    unknown = sorted(d for d, c in by_digest.items() if not c)
+    contents = {c for cs in by_digest.values() for c in cs}
+    if not unknown and len(contents) == 1:
+        return
+    why = (f"the registry logged no content for {', '.join(unknown)} (its files were logged by an older casegate)"
+           if unknown else "their content differs")
     raise IllegalTransitionError(
         f"the registry does not approve version {version} of {record.case_id}: the models it lists "
-        f"({', '.join(sorted(by_digest))}) are not the same weights by what the registry hashed (their tensors, or "
-        "their weights files where tensors were not fingerprinted); one decision approves one model, and a "
-        "further digest may only name the same weights stored another way",
-        help="list one model per case (argue a second model, such as a fine-tune, in a case of its own), or "
-             "submit each digest's folder with `casegate registry submit CASE --model PATH` so the registry can "
-             "see that they hold the same tensors")
+        f"({', '.join(sorted(by_digest))}) are not the same model by what the registry hashed: {why}. A model's "
+        "content is every tensor (small ones included, whatever file holds it) and the bytes of every other file "
+        "but documentation; one decision approves one model, and a further digest may only name the same model "
+        "stored another way",
+        help="list one model per case (argue a second model, such as a fine-tune or an adapter, in a case of its "
+             "own), or submit each digest's folder with `casegate registry submit CASE --model PATH` so the "
+             "registry logs its content")
 
 
 def check_history(reg: Registry, record: DecisionRecord, version: int) -> None:

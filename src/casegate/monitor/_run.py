@@ -25,7 +25,7 @@ from ._evaluate import (
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
 from ._reports import classify, report_clocks
-from ._series import Sample, iso, parse_timestamp
+from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
 
@@ -162,6 +162,12 @@ def _repeated(signal: str, ts: dt.datetime, index: int, first: int, heard: dt.da
 
 
 def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = None) -> dict[str, list[Sample]]:
+    """Every sample ingested for the case, per signal (`samples_and_gaps`)."""
+    return samples_and_gaps(reg, case_id, telemetry)[0]
+
+
+def samples_and_gaps(reg: Registry, case_id: str,
+                     telemetry: Telemetry | None = None) -> tuple[dict[str, list[Sample]], list[Withheld]]:
     """Every sample ingested for the case, per signal, in time order, each with when the log
     recorded it and the entry that did. Where `telemetry` requires signed readings, a reading
     counts toward the monitor's health only when a signed batch logged with it verifies
@@ -172,12 +178,16 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
     A reading is one signal at one time: heard when the log first recorded a counted reading of
     that signal at that time, so another batch that repeats it (signed again, with another
     source or signing time) is no news either, whatever value it gives (a breach is a breach
-    either way)."""
+    either way).
+
+    With signed batches, also each batch a telemetry key numbered for the case (`sequence`) that
+    the log never recorded, though a later one of that key's was (`Withheld`)."""
     from ..sign import check_readings, payload_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
     heard_once: dict[tuple[str, dt.datetime], tuple[dt.datetime, int]] = {}
+    numbered: dict[str, dict[int, tuple[str, dt.datetime, int]]] = defaultdict(dict)
 
     def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
         # a reading counts once, in the entry that first recorded it
@@ -209,6 +219,8 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
                                         developer=telemetry.developer)
                 if sha is not None:
                     first[sha] = (logged, judged, e.index)
+                if judged.keyid is not None and case_id in judged.sequence:
+                    numbered[judged.keyid].setdefault(judged.sequence[case_id], (str(judged.signer), logged, e.index))
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
         for signal, ts, value in rows:
             if (signal, ts, value) in mine:
@@ -231,7 +243,13 @@ def stored_samples(reg: Registry, case_id: str, telemetry: Telemetry | None = No
         if copy_of is None:
             for signal, ts, value in sorted(mine):  # signed, but left out of the entry: the batch is what counts
                 out[signal].append(counted(signal, ts, value, heard, e.index))
-    return {k: sorted(v) for k, v in out.items()}
+    gaps = []
+    for keyid, got in sorted(numbered.items()):
+        for n in sorted(set(range(1, max(got))) - set(got)):
+            nxt = min(k for k in got if k > n)
+            signer, at, index = got[nxt]
+            gaps.append(Withheld(keyid, signer, n, nxt, at, index))
+    return {k: sorted(v) for k, v in out.items()}, gaps
 
 
 def telemetry_notes(facts: Facts) -> list[str]:
@@ -339,9 +357,10 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
     telemetry = telemetry_rule(reg, approved.policy, keyring, appr.decision)
+    samples, withheld = samples_and_gaps(reg, case_id, telemetry)
     facts = Facts(
         case=approved.case, policy=approved.policy, approved_at=parse_recorded(appr.entry.recorded_at),
-        incidents=incidents, samples=stored_samples(reg, case_id, telemetry), telemetry=telemetry.why,
+        incidents=incidents, samples=samples, withheld=withheld, telemetry=telemetry.why,
         telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
         conditions=conds, report_clocks=report_clocks(reg, case_id),

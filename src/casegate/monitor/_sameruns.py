@@ -8,6 +8,7 @@ import hashlib
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from ..errors import CasegateError, MissingExtraError
 from ..evidence import RunPrints, run_prints, same_run
@@ -21,35 +22,52 @@ casegate-results files were fingerprinted it was 'none': the store takes such ro
 those files are fingerprinted once; see `Registry.unprinted_artifacts`.)"""
 
 
-def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> dict[str, list[str]]:
+class SameRuns(NamedTuple):
+    """What the registry knows of a case's evaluation logs by their samples."""
+
+    matched: dict[str, list[str]]
+    """Artifact sha256 -> the other stored artifacts that are the same run."""
+    named: frozenset[str]
+    """Artifact sha256s of runs known (in part) by their names only (`RunPrints.named`): a
+    renamed copy of an earlier run cannot be told from them."""
+
+
+def same_runs(reg: Registry, artifacts: Mapping[str, Path | None]) -> SameRuns:
     """For each artifact sha256 in `artifacts` (with its file on disk, when the case has one), the
     other stored artifacts that are the same evaluation run: at least `SAME_RUN_SHARE` of the
-    smaller run's samples are the same samples. An artifact that is not an Inspect or lm-eval log,
-    or whose samples cannot be read, has none."""
+    smaller run's samples are the same samples. An artifact that is not an evaluation log, or
+    whose samples cannot be read, has none."""
     unkept = fingerprint_stored(reg)
     kept = reg.sample_prints(artifacts)
+    readers = reg.print_readers(artifacts)
     out: dict[str, list[str]] = {}
+    named: set[str] = set()
     for sha, path in sorted(artifacts.items()):
-        mine = unkept[sha] if sha in unkept else kept.get(sha)
+        mine = unkept[sha].prints if sha in unkept else kept.get(sha)
+        reader = unkept[sha].reader if sha in unkept else readers.get(sha)
         if mine is None and path is not None:
-            mine = _file_prints(path)
+            got = _file_prints(path)
+            mine, reader = (got.prints, got.reader) if got is not None else (None, None)
+        if reader is not None and reader not in (UNREADABLE, NOT_A_RUN) \
+                and RunPrints(reader, mine or frozenset()).named:
+            named.add(sha)
         if not mine:
             continue
         counts = reg.sharing_runs(mine)
-        counts.update({o: (len(mine & p), len(p)) for o, p in unkept.items() if mine & p})
+        counts.update({o: (len(mine & p.prints), len(p.prints)) for o, p in unkept.items() if mine & p.prints})
         matched = sorted(o for o, (shared, n) in counts.items() if o != sha and same_run(shared, len(mine), n))
         if matched:
             out[sha] = matched
-    return out
+    return SameRuns(out, frozenset(named))
 
 
-def fingerprint_stored(reg: Registry) -> dict[str, frozenset[str]]:
+def fingerprint_stored(reg: Registry) -> dict[str, RunPrints]:
     """Fingerprint, from its stored bytes, every stored artifact not fingerprinted yet (versions
     stored before the registry kept fingerprints, or submitted through the library) and keep the
     fingerprints in the registry. A read-only registry keeps nothing: the fingerprints are
     returned instead, computed again at every call. An artifact whose reader is not installed is
     left for a later call."""
-    unkept: dict[str, frozenset[str]] = {}
+    unkept: dict[str, RunPrints] = {}
     for (case_id, number), shas in reg.unprinted_artifacts().items():
         version = reg.case_version(case_id, number, contents=True)
         with tempfile.TemporaryDirectory(prefix="casegate-runs-") as tmp:
@@ -71,7 +89,7 @@ def fingerprint_stored(reg: Registry) -> dict[str, frozenset[str]]:
                     continue
                 reg.record_run_prints(sha, got.reader, got.prints)
                 if reg.readonly:
-                    unkept[sha] = got.prints
+                    unkept[sha] = got
     return unkept
 
 
@@ -88,10 +106,10 @@ def _stored_prints(path: Path | None) -> RunPrints | None:
         return RunPrints(UNREADABLE, frozenset())
 
 
-def _file_prints(path: Path) -> frozenset[str] | None:
+def _file_prints(path: Path) -> RunPrints | None:
     """The fingerprints of an artifact the registry has not stored (a working copy's)."""
     try:
         got = run_prints(path) if path.is_file() else None
     except (CasegateError, OSError):
         return None
-    return got.prints if got is not None else None
+    return got

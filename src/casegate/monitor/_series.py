@@ -27,6 +27,25 @@ SERIES_FORMAT_VERSION = 1
 """The only samples file format version this casegate reads."""
 
 
+@dataclass(frozen=True)
+class Withheld:
+    """A signed batch of readings the registry never logged, though its key's later batch for the
+    case was: batch `number` of `signer`'s, missing before `next_number`, logged at `next_logged`
+    (log entry `next_entry`)."""
+
+    keyid: str
+    signer: str
+    number: int
+    next_number: int
+    next_logged: dt.datetime
+    next_entry: int
+
+    def words(self) -> str:
+        return (f"batch {self.number} of the readings {self.signer} signed for the case was never logged, though "
+                f"batch {self.next_number} was (log entry {self.next_entry}, {iso(self.next_logged)}): a withheld "
+                "batch could hold a breach")
+
+
 @dataclass(frozen=True, order=True)
 class Sample:
     """One observation of a monitored signal."""

@@ -7,7 +7,14 @@ A reading counts toward a monitor's health only when its batch verifies against 
 keyring as of when the log recorded it, its key holds the `telemetry` role and was valid at the
 reading's own time, the reading is not dated after the batch was signed, and the signer is not
 the developer (whoever signed the decision the case stands on, or a person of the developer's
-organisations) where that can be established. See `check_readings`.
+organisations) where that can be established, and the batch numbers itself among the batches its
+key signed for the reading's case (`sequence`). See `check_readings`.
+
+The numbers are what makes a withheld batch visible. Whoever relays the batches to the registry
+(the lab, often) could drop the one that holds a breach and pass on the next: the monitor would
+read quiet, and the drop would show at most as a short silence. A batch numbered 4 beside 3 and
+5 is missed when 4 never arrives (`casegate.monitor` fires on it as on a silence); an unnumbered
+batch could hide such a gap, so its readings do not count.
 """
 
 from __future__ import annotations
@@ -57,13 +64,22 @@ def readings_digest(readings: list[dict[str, Any]]) -> str:
 
 
 def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer, keyring: Keyring,
-                  at: dt.datetime) -> dict[str, Any]:
+                  at: dt.datetime, sequence: int | dict[str, int]) -> dict[str, Any]:
     """A signed batch of `readings` (each {"case", "signal", "timestamp", "value"}, timestamps
-    written as casegate records them), signed at `at` in the telemetry role. Refuses a key that
-    is not in the keyring, not valid at `at`, or not a telemetry key, and a reading dated after
-    `at` (a reading is signed once taken) or outside the key's validity."""
+    written as casegate records them), signed at `at` in the telemetry role, numbered `sequence`
+    among the batches this key signed for each of its cases (one number for every case, or case
+    -> number; numbers start at 1 and go up by one per batch of that case). Refuses a key that is
+    not in the keyring, not valid at `at`, or not a telemetry key, a reading dated after `at` (a
+    reading is signed once taken) or outside the key's validity, and a case left unnumbered."""
     if not readings:
         raise InputError("no readings to sign", help="give a file with at least one reading")
+    cases = sorted({str(r["case"]) for r in readings})
+    numbers = dict.fromkeys(cases, sequence) if isinstance(sequence, int) else dict(sequence)
+    bad = [c for c in cases if not (type(numbers.get(c)) is int and numbers[c] >= 1)]
+    if bad:
+        raise InputError(f"the batch gives no sequence number (1 or more) for case {bad[0]}",
+                         help="number each case's batches 1, 2, 3, ... in the order they are signed "
+                              "(--sequence N, or --sequence CASE=N for each case of the file)")
     key = signer_entry(signer, keyring, TELEMETRY_ROLE, at)
     for r in readings:
         t = parse_instant(str(r["timestamp"]))
@@ -75,7 +91,8 @@ def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer
             raise InputError(f"the reading of {r['signal']} at {r['timestamp']}: {key.person}'s key {problems[0]}",
                              help="a telemetry key signs only readings taken while it is valid")
     pred = {"readings": readings, "source": source, "role": TELEMETRY_ROLE, "person": key.person,
-            "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at)}
+            "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at),
+            "sequence": {c: numbers[c] for c in cases}}
     subject = [{"name": f"readings:{source}", "digest": {"sha256": readings_digest(readings)}}]
     return sign_statement(statement(subject, MONITOR_READINGS, pred), signer)
 
@@ -106,6 +123,10 @@ class SignedReadings:
     """Why the batch as a whole does not count (empty when it does)."""
     refused: dict[tuple[str, str, dt.datetime, float], str] = field(default_factory=dict)
     """Readings of a batch that counts which do not count themselves, with the reason."""
+    keyid: str | None = None
+    """The key that signed it, when the batch verified."""
+    sequence: dict[str, int] = field(default_factory=dict)
+    """Case -> the batch's number among those its key signed for that case."""
 
 
 def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, label: str,
@@ -148,6 +169,8 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
         signed_at = parse_instant(str(signed.predicate.get("signed_at")))
     except InputError:
         return SignedReadings(problems=(f"{label}: names no signing time",))
+    raw = signed.predicate.get("sequence")
+    sequence = {str(c): n for c, n in raw.items() if type(n) is int and n >= 1} if isinstance(raw, dict) else {}
     counted: set[tuple[str, str, dt.datetime, float]] = set()
     refused: dict[tuple[str, str, dt.datetime, float], str] = {}
     for r in readings:
@@ -163,7 +186,10 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
             refused[ident] = f"{key.person}'s key {key.keyid[:16]}... {why[0]} at the reading's time"
         elif t > signed_at:
             refused[ident] = f"it is dated after the batch was signed ({iso(signed_at)})"
+        elif ident[0] not in sequence:
+            refused[ident] = (f"its batch gives no sequence number for case {ident[0]} (`sequence`), so a batch "
+                              "withheld before the registry could not be seen missing; sign with --sequence")
         else:
             counted.add(ident)
     return SignedReadings(signer=f"{signed.person} ({TELEMETRY_ROLE})", counted=frozenset(counted),
-                          refused=refused)
+                          refused=refused, keyid=key.keyid, sequence=sequence)

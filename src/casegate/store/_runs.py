@@ -15,16 +15,14 @@ from ._schema import case_files, case_versions, run_prints, run_samples
 _CHUNK = 500
 """Parameters per query, within every backend's bound."""
 
-STALE_READERS = ("none",)
-"""`run_prints.reader` values a casegate that fingerprinted fewer formats wrote for a file it
-did not fingerprint ('none' before casegate-results files were): such an artifact counts as not
-fingerprinted yet, and is fingerprinted again. So does an lm-eval results file kept with no
-fingerprints (before its tasks without samples files were fingerprinted)."""
+STALE_READERS = ("none", "inspect-ai", "lm-eval", "generic")
+"""`run_prints.reader` values an older casegate wrote, whose fingerprints are taken again: 'none'
+(before casegate-results files were fingerprinted) and the bare importer names (fingerprints of
+version 1, which took the task's name and sample ids in, so a renamed copy escaped them)."""
 
 
 def _stale() -> sa.ColumnElement[bool]:
-    return sa.or_(run_prints.c.reader.in_(STALE_READERS),
-                  sa.and_(run_prints.c.reader == "lm-eval", run_prints.c.samples == 0))
+    return run_prints.c.reader.in_(STALE_READERS)
 
 
 class RunStore(CaseStore):
@@ -80,6 +78,18 @@ class RunStore(CaseStore):
                                       .where(run_samples.c.sha256.in_(part))):
                     out.setdefault(str(r.sha256), set()).add(str(r.fingerprint))
         return {sha: frozenset(p) for sha, p in out.items()}
+
+    def print_readers(self, shas: Iterable[str]) -> dict[str, str]:
+        """The reader that fingerprinted each of `shas` (`run_prints.reader`); one not
+        fingerprinted yet is absent."""
+        wanted = sorted(set(shas))
+        out: dict[str, str] = {}
+        with self._read("reading sample fingerprints") as conn:
+            for i in range(0, len(wanted), _CHUNK):
+                for r in conn.execute(sa.select(run_prints.c.sha256, run_prints.c.reader)
+                                      .where(run_prints.c.sha256.in_(wanted[i:i + _CHUNK]))):
+                    out[str(r.sha256)] = str(r.reader)
+        return out
 
     def sharing_runs(self, prints: Iterable[str]) -> dict[str, tuple[int, int]]:
         """Every fingerprinted artifact holding any of `prints`: sha256 -> (how many of `prints`

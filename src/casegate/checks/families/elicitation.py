@@ -677,14 +677,16 @@ def eval_set_narrowed(ctx: Context) -> Iterator[Hit]:
     summary="An evaluation of a threshold in the version compared with is gone from this one (its "
             "artifact, with the further files its counts are read from, no longer cited as they were): of "
             "the same weights, at all; of other weights, with no run of that threshold dated after it in "
-            "its place.",
+            "its place (with a registry, no later than the registry first logged that run, under any "
+            "bytes, dates or names; a run that records no input or output cannot show it is newer).",
     rationale="A run that came out badly can simply be left out of the next version: the rules then "
               "judge the runs that remain. An evaluation, once submitted, is part of the record. Of the "
               "same weights, a newer run is another sample of the same capability, not a correction: "
               "it adds to the old one, and running again until the number falls and keeping only the "
               "last is how a threshold is gamed. For new weights, a newer run of the threshold takes "
-              "the old one's place. A run past the policy's maximum age may go; an earlier `expires` the "
-              "case typed over it does not let it go.",
+              "the old one's place, and a copy of an earlier run whose log was re-dated is not newer: the "
+              "registry dates a run by when it first logged it. A run past the policy's maximum age may go; "
+              "an earlier `expires` the case typed over it does not let it go.",
     bad="# previous (same weights): E-ctf 33/200 measures cyber-high\n"
         "evidence: {E-ctf: {threshold: cyber-high, artifact: evals/ctf-rerun.json, ...}}  # 19/200",
     good="evidence: {E-ctf: {threshold: cyber-high, ...}, E-ctf-rerun: {threshold: cyber-high, ...}}",
@@ -696,10 +698,20 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
     if prev is None:
         return
     same_weights = bool(set(prev.system.digests) & set(ctx.case.system.digests))
+    dates = ctx.artifact_dates
     for tid in ctx.policy.thresholds:
         cur = _evals(ctx.case, tid)
         have = {run_key(eid, ev) for eid, ev in cur}
-        newest = max((ev.date for _, ev in cur), default=None)
+        # a run is no newer than the registry's first logging of it (of its bytes, or of the same
+        # run under other dates and names): a re-dated copy of an earlier run replaces nothing
+        # a run known by its names only (no input or output recorded) may be a renamed copy of an
+        # earlier one: its date cannot show it is newer
+        named = [eid for eid, ev in cur if dates is not None and dates.named_only(ev)]
+        newest = max((evidence_dated(ev, dates) for eid, ev in cur if eid not in named), default=None)
+        capped = [f"`{eid}` is dated {ev.date.isoformat()}, but the registry first logged {seen.how()} on "
+                  f"{seen.at.date().isoformat()}" for eid, ev in cur
+                  if dates is not None and (seen := dates.first_logged(ev)) is not None
+                  and seen.at.astimezone(dt.UTC).date() < ev.date]
         gone = [(eid, ev) for eid, ev in _evals(prev, tid)
                 if run_key(eid, ev) not in have and not aged_out(ev, ctx)
                 and (same_weights or newest is None or newest <= ev.date)]
@@ -716,7 +728,20 @@ def evaluation_run_dropped(ctx: Context) -> Iterator[Hit]:
                             "adds to a run of the same model, it does not replace it")
         else:
             yield Hit(path, f"evaluations of `{tid}` no longer include {runs}, and no run of it dated later took "
-                            + ("its" if len(gone) == 1 else "their") + " place")
+                            + ("its" if len(gone) == 1 else "their") + " place"
+                            + (f" ({'; '.join(capped)})" if capped else "")
+                            + _named_note([e for e, ev in cur if e in named
+                                           and any(evidence_dated(ev, dates) > g.date for _, g in gone)]))
+
+
+def _named_note(named: list[str]) -> str:
+    """Why runs that would have taken a dropped run's place do not: they record no input or output."""
+    if not named:
+        return ""
+    one = len(named) == 1
+    return (f"; {', '.join(f'`{e}`' for e in named)} record{'s' if one else ''} no input or output, so a renamed "
+            f"copy of an earlier run cannot be told from {'it' if one else 'them'}: {'its' if one else 'their'} "
+            "date is the lab's word")
 
 
 def _strongest(case: Case, tid: str) -> dict[str, tuple[float, str, str]]:

@@ -411,7 +411,8 @@ def safeguard_weakened(ctx: Context) -> Iterator[Hit]:
               "safeguard, a newer test is another sample of the same bypass rate, not a correction: it "
               "adds to the old one. A safeguard that changed (another layer or security flag, or "
               "steps that share none with the steps it blocked), or a test of the model's own behaviour "
-              "on new weights, may be re-tested: a test dated after the old one takes its place. Its "
+              "on new weights, may be re-tested: a test dated after the old one (and, with a registry, "
+              "first logged after it, and recording its input or output) takes its place. Its "
               "`blocks` and its title are the case's word about the control: steps added to or dropped "
               "from `blocks` leave the old test standing for the steps both versions block, and a new "
               "title alone lets a later test take its place only as a condition someone accepts. A test past the policy's maximum age may go; an "
@@ -436,7 +437,12 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
         cur = [(e, ev) for e in new.evidence if (ev := ctx.case.evidence.get(e)) is not None and ev.kind in TEST_KINDS]
         have = {run_key(e, ev) for e, ev in cur}
         before = {run_key(e, ev) for e in old.evidence if (ev := prev.evidence.get(e)) is not None}
-        newest = max((ev.date for e, ev in cur if run_key(e, ev) not in before), default=None)
+        # no newer than the registry's first logging of it: a re-dated copy of an older test replaces nothing
+        # and a test known by its names only (no input or output recorded) may be a renamed copy
+        dates = ctx.artifact_dates
+        newest = max((evidence_dated(ev, dates) for e, ev in cur
+                      if run_key(e, ev) not in before and not (dates is not None and dates.named_only(ev))),
+                     default=None)
         was, now = old.definition(), new.definition()
         control, titled, kept = _control_changes(was, now, renamed)
         for e in old.evidence:
@@ -468,8 +474,14 @@ def safeguard_test_dropped(ctx: Context) -> Iterator[Hit]:
                                  f"safeguard{' on the same weights' if on_weights else ''}{steps}, so a newer test "
                                  "adds to it, it does not replace it")
             else:
+                named = [x for x, xv in cur if dates is not None and dates.named_only(xv) and run_key(x, xv) not in before
+                         and evidence_dated(xv, dates) > ev.date]
                 yield Hit(where, f"safeguard `{sid}` no longer cites {what}, which tested it in {against}, and no "
-                                 "test of it dated later took its place")
+                                 "test of it dated later took its place"
+                                 + (f" ({', '.join(f'`{x}`' for x in named)} record{'s' if len(named) == 1 else ''} no "
+                                    "input or output, so a renamed copy of an earlier test cannot be told from "
+                                    f"{'it' if len(named) == 1 else 'them'}: {'its' if len(named) == 1 else 'their'} "
+                                    "date is the lab's word)" if named else ""))
 
 
 def _control_changes(was: dict[str, Any], now: dict[str, Any],
@@ -780,7 +792,11 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             logged = f" ({inc.logged_at.date()})" if inc.logged_at is not None else ""
             return False, (f"evidence {eid} is dated {ev.date} by its artifact, but {seen.how()} was first logged "
                            f"on {seen.at.date()} (log entry {seen.index}), before {noun}{logged}")
-        return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+        named = ctx.artifact_dates is not None and ctx.artifact_dates.named_only(ev)
+        if not named:
+            return True, f"evidence {eid} ({ev.date}, read from its artifact)"
+    else:
+        named = False
     ind = facts.independence.get(eid) if facts is not None else None
     if ind is not None and ind.independent:
         after = [(who, t) for who, t in zip(ind.attested_by, ind.signed_at, strict=False)
@@ -790,6 +806,12 @@ def _evidence_answer(ctx: Context, inc: IncidentDefeat, eid: str) -> tuple[bool,
             return True, f"evidence {eid} ({ev.date}; {who}, signed {t[:10]})"
         return False, (f"evidence {eid} is dated {ev.date} by the case, and its attestation was signed before "
                        f"{noun} ({inc.date})")
+    if named:
+        # a renamed copy of a run logged before the incident would read the same
+        return False, (f"evidence {eid} is dated {ev.date} by its artifact, but its samples record no input or "
+                       "output (ids and scores only, or no samples): a copy of an earlier run with its task or "
+                       "sample ids renamed cannot be told from it, so its date is the lab's word; record each "
+                       f"sample's `input` and `output`, or have it attested by someone outside the developer after {noun}")
     return False, (f"evidence {eid} is dated {ev.date} only by the case (its date is neither read from its artifact "
                    f"nor attested by someone outside the developer after {noun})")
 

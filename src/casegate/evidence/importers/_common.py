@@ -114,12 +114,32 @@ def variant_in(settings: dict[str, Any] | None, model: str | None, setting_field
 def sample_print(parts: dict[str, Any]) -> str:
     """A sample's content fingerprint: the first 128 bits of the sha256 of its parts as sorted
     JSON. The parts hold what the run computed (input, target, output, score, token usage), never
-    a date, a time or a random id, so rewriting a log's dates leaves every fingerprint as it was."""
+    a date, a time, a random id or a name the log gives (the task's, the sample's id, its epoch),
+    so rewriting a log's dates or renaming its task and samples leaves every fingerprint as it
+    was."""
     import hashlib
     import json
 
     text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+NAMED = "n"
+"""First character of a fingerprint taken over names (task, sample id, epoch) because the sample
+records nothing the run computed but its score (a casegate-results row without `input` or
+`output`, an lm-eval task without its samples file). Content fingerprints are hex, so the two
+never meet; a run with any such fingerprint cannot be told from a renamed copy of an earlier run."""
+
+
+def named_print(parts: dict[str, Any]) -> str:
+    """A fingerprint over a sample's names and score (`NAMED`): it matches a copy of the run,
+    not a copy whose task or ids were renamed."""
+    return NAMED + sample_print(parts)[1:]
+
+
+def told_by_names(prints: frozenset[str]) -> bool:
+    """Whether any of a run's fingerprints rests on names (`NAMED`)."""
+    return any(p.startswith(NAMED) for p in prints)
 
 
 def sample_attempts(rows: list[tuple[str, int, float]], stated: int) -> tuple[int, str | None, list[int]]:

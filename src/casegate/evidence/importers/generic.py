@@ -23,6 +23,7 @@ from ._common import (
     counts_result,
     fewer_epochs_note,
     iso_date,
+    named_print,
     pinned_sha256,
     sample_attempts,
     sample_print,
@@ -101,18 +102,35 @@ class GenericImporter:
         return [self._run(path, sha, doc, options, stated_by=stated_by) for doc in docs]
 
     def sample_prints(self, path: Path) -> frozenset[str]:
-        """The content fingerprint of every sample and epoch the file scores (`sample_print`): the
-        task, the sample's id and epoch, its score, and the `input`, `target` and `output` it
-        records; never the file's dates. Without outputs, a run of the same task with the same
-        scores sample for sample has the same fingerprints, as a copy of it would. Under the same
-        limits as `read`."""
+        """The fingerprint of every sample and epoch the file scores. When every row of a run
+        records what the run asked or got (`input` or `output`), and that tells its samples apart,
+        each is fingerprinted over its content (`sample_print`: score, input, target, output; never
+        the task's name, the sample's id or epoch, or the file's dates), so a renamed copy keeps
+        its fingerprints. Otherwise the rows have nothing else to be known by: each is
+        fingerprinted over the task, id, epoch, score and what it records (`named_print`), which
+        a copy repeats and a renamed copy does not. Under the same limits as `read`."""
         _, docs = self._documents(path)
         out: set[str] = set()
         for d in docs:
+            if not d.samples:
+                # counts without samples: known by what the file says of the run, but its date
+                out.add(named_print(d.model_dump(mode="json", exclude={"created"})))
+                continue
+            told: set[str] = set()
             for s in d.samples:
-                parts: dict[str, Any] = {"task": d.task, "id": str(s.id), "epoch": s.epoch, "score": s.score}
-                parts.update({k: v for k in CSV_SAMPLE_OPTIONAL if (v := getattr(s, k)) is not None})
-                out.add(sample_print(parts))
+                content: dict[str, Any] = {k: v for k in CSV_SAMPLE_OPTIONAL if (v := getattr(s, k)) is not None}
+                if "input" not in content and "output" not in content:
+                    break
+                told.add(sample_print({"score": s.score, **content}))
+            else:
+                # content that does not tell the samples apart (one short output for all) is no
+                # better than a name: such rows are known by their names, as rows without content
+                if len(told) * 2 >= len({str(s.id) for s in d.samples}):
+                    out |= told
+                    continue
+            out.update(named_print({"task": d.task, "id": str(s.id), "epoch": s.epoch, "score": s.score,
+                                    **{k: v for k in CSV_SAMPLE_OPTIONAL if (v := getattr(s, k)) is not None}})
+                       for s in d.samples)
         return frozenset(out)
 
     def _documents(self, path: Path) -> tuple[str, list[GenericResults]]:

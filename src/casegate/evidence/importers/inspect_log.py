@@ -104,16 +104,15 @@ class InspectImporter:
         return sha, header, list(summaries)
 
     def sample_prints(self, path: Path) -> frozenset[str]:
-        """The content fingerprint of every sample and epoch the log holds (`sample_print`): the
-        task, the sample's id and epoch, its input, target and choices, each score's value, answer
-        and explanation, the error that stopped it, and its token usage; never its uuid, its
-        timestamps or the log's dates. Read from the sample summaries, under the same limits as
-        `read`."""
-        _, header, summaries = self._load(path)
-        task = header.eval.task
+        """The content fingerprint of every sample and epoch the log holds (`sample_print`): its
+        input, target and choices, each score's value, answer and explanation, the error that
+        stopped it, and its token usage; never the task's name, the sample's id or epoch, its uuid,
+        its timestamps or the log's dates, so a run renamed and re-dated keeps its fingerprints.
+        Read from the sample summaries, under the same limits as `read`."""
+        _, _header, summaries = self._load(path)
         return frozenset(sample_print({
-            "task": task, "id": str(s.id), "epoch": int(s.epoch), "input": _messages(s.input),
-            "target": s.target, "choices": s.choices, "error": s.error,
+            "input": _messages(s.input), "target": s.target, "choices": s.choices, "error": s.error,
+            # a score is filed under its scorer's name, which the task sets, not the log
             "scores": {k: [_jsonable(v.value), v.answer, v.explanation] for k, v in (s.scores or {}).items()},
             # which model a usage is filed under is a name the log gives; the counts are the run's
             "usage": sorted(_jsonable(u.model_dump(exclude_none=True)) for u in s.model_usage.values()),

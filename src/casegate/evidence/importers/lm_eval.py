@@ -33,6 +33,7 @@ from ._common import (
     check_unchanged,
     counts_result,
     iso_date,
+    named_print,
     pinned_sha256,
     sample_print,
     scalars,
@@ -81,11 +82,12 @@ class LmEvalImporter:
 
     def sample_prints(self, path: Path) -> frozenset[str]:
         """The content fingerprint of every line of the run's samples files (`sample_print`):
-        the task and the whole line (document, target, prompt, responses, filter, scores), which
-        holds no date. A task without a samples file (its counts then come from its metric) gives
-        one fingerprint over what the results file says of it: its results, config, version,
-        sample counts and task hash, never the file's date or timings. Under the same limits as
-        `read`."""
+        the whole line (document, target, prompt, responses, filter, scores) but its `doc_id`,
+        never the task's name or a date, so a run renamed and re-dated keeps its fingerprints. A
+        task without a samples file (its counts then come from its metric) gives one fingerprint
+        over its task's name and what the results file says of it (`named_print`: its results,
+        config, version, sample counts and task hash, never the file's date or timings); a
+        renamed copy of it cannot be told apart. Under the same limits as `read`."""
         sha = pinned_sha256(path)
         doc = _results_document(path)
         check_unchanged(path, sha)
@@ -97,18 +99,21 @@ class LmEvalImporter:
             samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
             try:
                 if not samples_file.is_file():
-                    out.add(sample_print({"task": task, "results": doc.get("results", {}).get(task),
-                                          "config": doc["configs"][task],
-                                          "n-samples": (doc.get("n-samples") or {}).get(task),
-                                          "version": (doc.get("versions") or {}).get(task),
-                                          "task_hash": (doc.get("task_hashes") or {}).get(task)}))
+                    out.add(named_print({"task": task, "results": doc.get("results", {}).get(task),
+                                         "config": doc["configs"][task],
+                                         "n-samples": (doc.get("n-samples") or {}).get(task),
+                                         "version": (doc.get("versions") or {}).get(task),
+                                         "task_hash": (doc.get("task_hashes") or {}).get(task)}))
                     continue
                 if samples_file.stat().st_size > current_limits().json_bytes:
                     raise LimitError("json_bytes", "the samples file is too large", location=str(samples_file))
                 with samples_file.open("rb") as f:
                     for n, line in enumerate(f, 1):
                         if line.strip():
-                            out.add(sample_print({"task": task, "sample": _line(line, n, samples_file)}))
+                            sample = _line(line, n, samples_file)
+                            if isinstance(sample, dict):
+                                sample = {k: v for k, v in sample.items() if k != "doc_id"}
+                            out.add(sample_print({"sample": sample}))
             except OSError as e:
                 raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(samples_file)) from None
         return frozenset(out)
