@@ -233,7 +233,12 @@ def test_a_revocation_logged_before_the_case_cannot_be_left_out_of_an_offline_pr
 def test_a_checkpoint_that_does_not_count_the_keyring_changes_fails_closed(tmp_path: Path, database_url: str) -> None:
     """A checkpoint signed before checkpoints counted the log's keyring changes cannot show that
     a revocation logged before the case was kept in the proof: the proof does not verify."""
-    from casegate.store import KEYRING_CHANGES_EXTENSION, load_private_key, parse_checkpoint, sign_checkpoint
+    from casegate.store import (
+        KEYRING_CHANGES_EXTENSION,
+        load_private_key,
+        parse_checkpoint,
+        sign_checkpoint,
+    )
 
     with open_registry(database_url) as reg:  # a key added before the case: its first entry is not the log's first
         reg.record("keyring-change", None, {"change": "add-key", "keyid": "00" * 32})
