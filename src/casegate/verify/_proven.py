@@ -150,7 +150,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     seen = {e.index for e in listed}
     changes = sorted([*listed, *(e for e in in_tail if e.index not in seen)], key=lambda e: e.index)
     if complete:
-        reasons += _changes_left_out(cp, proof.get("first"), changes)
+        reasons += _changes_left_out(cp, int(proof["first"]), changes)
     replayed = replay(entries)
     reasons += replayed.problems
     if replayed.state is None and complete:
