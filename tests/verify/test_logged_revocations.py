@@ -252,3 +252,23 @@ def test_a_checkpoint_that_does_not_count_the_keyring_changes_fails_closed(tmp_p
     assert len(old.extensions) == len(cp.extensions) - 1
     v = s.verify(lambda _cid: ({**doc, "checkpoint": old.text()}, []))
     assert not v.ok and any("does not say how many keyring changes" in r for r in v.reasons), v.reasons
+
+
+def test_verify_db_does_not_pass_on_a_key_revoked_since_the_latest_checkpoint(tmp_path: Path, database_url: str) -> None:
+    """Move: Dana's key is found stolen and `keys revoke --db` logs it, but the registry's
+    newest checkpoint predates the revocation. The deploy pipeline runs `verify --db`: the
+    registry made the proof under that checkpoint, without the revocation, and it passed. The
+    registry now refuses to vouch while a keyring change is newer than its latest checkpoint."""
+    s = Story(tmp_path, database_url)
+    s.trust.checkpoint(database_url)
+    s.revoke_in_log()
+    with open_registry(database_url, readonly=True) as reg:
+        v = s.verify(reg.state_proof)  # what `verify --db` reads
+    assert not v.ok
+    assert any("1 keyring change (from log entry" in r and "newer than the latest checkpoint" in r
+               for r in v.reasons), v.reasons
+    rc, text = cli_in_process(tmp_path, "state-proof", CASE, "--db", database_url, "--out", str(tmp_path / "p.json"))
+    assert rc != 0 and "newer than the latest checkpoint" in text, text
+    # once a checkpoint covers it, the proof carries the revocation and the stolen key does not count
+    v = s.verify(s.proof())
+    assert not v.ok and any("compromised" in r for r in dana(v)), v.reasons
