@@ -394,3 +394,28 @@ def test_a_follow_up_an_older_registry_logged_after_another_writers_entry_is_no_
         assert [(v.code, v.case_id, v.index) for v in found] == [("LM106", EU, cause.index)], found  # type: ignore[attr-defined]
     else:
         assert found == [], found  # used to be LM106 on atlas-2-api-eu at the other writer's entry
+
+
+def test_state_show_at_a_past_time_holds_a_follow_up_owed_then(both: tuple[Path, str]) -> None:
+    """`state show --at` answers from the log as it stood then (`LogAsOf`): a follow-up owed then
+    is owed in that view as in the registry's own, and none before the reopening that made it."""
+    import datetime as dt
+
+    from casegate.monitor import owed_reasons
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import LogAsOf, open_registry
+    from tests.verify.trusted import log_clock
+
+    tmp, db = both
+    t0 = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    with open_registry(db) as reg:
+        with log_clock(t0):
+            transition(reg, "atlas-2-api", CaseState.reopened,
+                       {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        live = owed_reasons(reg, EU)
+        assert live and owed_reasons(LogAsOf(reg, t0 + dt.timedelta(seconds=1)), EU) == live  # type: ignore[arg-type]
+        assert owed_reasons(LogAsOf(reg, t0 - dt.timedelta(seconds=1)), EU) == []  # type: ignore[arg-type]
+    before = _cg(tmp, db, "state", "show", EU, "--at", (t0 - dt.timedelta(seconds=1)).isoformat(), code=None)
+    now = _cg(tmp, db, "state", "show", EU, code=None)
+    assert "as the log stood at" in before.stdout and "NOT VERIFIED" not in before.stdout, before.stdout
+    assert now.stdout.startswith(f"{EU}: NOT VERIFIED"), now.stdout
