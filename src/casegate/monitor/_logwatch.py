@@ -160,6 +160,9 @@ class MonitorState:
     part of what follows it, as a state file written before this was kept does)."""
     owed_flagged: list[str] = field(default_factory=list)
     """The follow-ups LM106 reported (case, approval, standing change), each reported once."""
+    keyring_changes: int | None = 0
+    """The keyring changes among the entries checked, which each checkpoint's signed count must
+    equal (None: a state file written before it was kept; the count is not checked)."""
 
     @classmethod
     def load(cls, path: Path) -> MonitorState:
@@ -185,7 +188,8 @@ class MonitorState:
                        models=ModelLog.from_json(doc["models"]),
                        standing={k: Standing(**v) for k, v in doc["standing"].items()},
                        unjudged=bool(doc["unjudged"]), owed_flagged=[str(k) for k in doc["owed_flagged"]],
-                       unjudged_at=str(doc["unjudged_at"]) if doc.get("unjudged_at") else None)
+                       unjudged_at=str(doc["unjudged_at"]) if doc.get("unjudged_at") else None,
+                       keyring_changes=int(doc["keyring_changes"]) if doc.get("keyring_changes") is not None else None)
         except (KeyError, TypeError, ValueError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
@@ -196,7 +200,8 @@ class MonitorState:
                "cases": {k: v.to_json() for k, v in sorted(self.cases.items())},
                "violations": [v.__dict__ for v in self.violations], "models": self.models.to_json(),
                "standing": {k: v.__dict__ for k, v in sorted(self.standing.items())},
-               "unjudged": self.unjudged, "unjudged_at": self.unjudged_at, "owed_flagged": self.owed_flagged}
+               "unjudged": self.unjudged, "unjudged_at": self.unjudged_at, "owed_flagged": self.owed_flagged,
+               "keyring_changes": self.keyring_changes}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
@@ -260,6 +265,8 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
         elif state.unjudged and _may_follow(e):
             tail = e
         fold_standing(state.standing, e)
+        if e.kind == "keyring-change" and e.case_id is None and state.keyring_changes is not None:
+            state.keyring_changes += 1
         state.size += 1
         last = e
     if state.unjudged and last is not None:
@@ -504,7 +511,7 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     from ..errors import VerificationError
     from ..ledger import SplitView
     from ..store import _merkle as mk
-    from ..store import verify_cosignature
+    from ..store import checkpoint_keyring_changes, verify_cosignature
 
     cp = log.checkpoint(key, origin)
     cosigned = []
@@ -544,6 +551,13 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     if mk.fold(frontier) != cp.root:
         raise VerificationError(f"the entries {start}..{cp.tree_size - 1} served at {log.location} do not make the "
                                 f"root the checkpoint of size {cp.tree_size} signs: they were altered")
+    counted = checkpoint_keyring_changes(cp)
+    if counted is not None and st.keyring_changes is not None and counted != st.keyring_changes:
+        # a state proof judged under this checkpoint would miss a revocation (or want one that is not there)
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the log holds {counted} keyring changes, "
+                                f"but its entries hold {st.keyring_changes}: the log signed a wrong count",
+                                help="report it to the log's operator; state proofs under this checkpoint are not "
+                                     "to be trusted for revocations")
     st.origin = cp.origin
     st.checkpoint = cp.text()
     st.frontier = [h.hex() for h in frontier]
