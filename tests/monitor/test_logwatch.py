@@ -308,3 +308,42 @@ def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_pa
     for v in json.loads(out)["violations"]:
         got.setdefault(v["index"], set()).add(v["code"])
     assert got == expected
+
+
+def test_the_monitor_checks_the_checkpoints_count_of_keyring_changes(registry: Registry, tmp_path: Path) -> None:
+    """A state proof relies on the checkpoint's signed count of keyring changes to show none was
+    left out. The monitor counts them in the entries it checks: a checkpoint that says fewer (a
+    revocation a proof could then drop unseen) is refused, nothing recorded."""
+    import datetime as dt
+
+    from casegate.ledger import open_store, write_tiles
+    from casegate.store import (
+        KEYRING_CHANGES_EXTENSION,
+        TIME_EXTENSION,
+        load_private_key,
+        load_public_key,
+        parse_checkpoint,
+        sign_checkpoint,
+        verifier_key,
+    )
+    from casegate.store import generate_key as new_key
+
+    key = tmp_path / "log.pem"
+    new_key(key)
+    origin = "monitor.test.example/log"
+    vkey = verifier_key(origin, load_public_key(key))
+    registry.record("keyring-change", None, {"change": "revoke-key", "keyid": "ab" * 32, "kind": "compromised",
+                                             "at": "2026-11-01"})
+    honest = parse_checkpoint(registry.checkpoint(key, origin))
+    assert f"{KEYRING_CHANGES_EXTENSION}1" in honest.extensions
+    when = int(dt.datetime.now(dt.UTC).timestamp())
+    wrong = sign_checkpoint(origin, honest.tree_size, honest.root, load_private_key(key),
+                            extensions=(f"{TIME_EXTENSION}{when}", f"{KEYRING_CHANGES_EXTENSION}0")).text()
+    write_tiles(registry, open_store(str(tmp_path / "tiles")), wrong, entries=True)
+    state = tmp_path / "monitor.json"
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "tiles"), "--vkey", vkey, "--state", str(state))
+    assert rc == 1 and "says the log holds 0 keyring changes, but its entries hold 1" in err, (out, err)
+    assert not state.exists()
+    write_tiles(registry, open_store(str(tmp_path / "honest")), honest.text(), entries=True)
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "honest"), "--vkey", vkey, "--state", str(state))
+    assert rc == 0, (out, err)

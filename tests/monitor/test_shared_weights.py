@@ -358,3 +358,64 @@ def test_the_log_monitor_flags_a_case_s_own_change_logged_as_a_follow_up(both: t
     _st, found = _monitor(db)
     assert [(v.code, v.case_id, v.index) for v in found] == [("LM107", "atlas-2-api", fake.index)], found  # type: ignore[attr-defined]
     assert f"case {EU} has no reopening, restriction or withdrawal of its own standing" in found[0].message  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("late", [False, True], ids=["within-window", "past-window"])
+def test_a_follow_up_an_older_registry_logged_after_another_writers_entry_is_no_lm106(
+        both: tuple[Path, str], late: bool) -> None:
+    """Reason: a registry written before state changes and their follow-ups were one transaction
+    logged the follow-up right after, in a transaction of its own, and another writer could
+    append in between. The monitor judged at that entry and reported a follow-up the registry did
+    log. Within `FOLLOW_UP_WINDOW` an entry in between is not taken for the end of the follow-ups;
+    past it (or with no follow-up at all) LM106 stands."""
+    import datetime as dt
+
+    from casegate.monitor._logwatch import FOLLOW_UP_WINDOW
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import open_registry
+    from tests.verify.trusted import log_clock
+
+    tmp, db = both
+    st, found = _monitor(db)
+    assert found == []
+    t0 = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    gap = FOLLOW_UP_WINDOW + dt.timedelta(seconds=5) if late else dt.timedelta(milliseconds=20)
+    with open_registry(db) as reg:
+        with log_clock(t0):
+            cause = transition(reg, "atlas-2-api", CaseState.reopened,
+                               {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        with log_clock(t0 + gap):
+            reg.record("note", None, {"what": "another writer's entry"})
+        with log_clock(t0 + gap + dt.timedelta(milliseconds=20)):
+            transition(reg, EU, CaseState.reopened, {"type": "shared-weights", "case": "atlas-2-api",
+                                                     "entry": cause.index, "reason": "same weights"}, follow=False)
+    _st, found = _monitor(db, st)
+    if late:
+        assert [(v.code, v.case_id, v.index) for v in found] == [("LM106", EU, cause.index)], found  # type: ignore[attr-defined]
+    else:
+        assert found == [], found  # used to be LM106 on atlas-2-api-eu at the other writer's entry
+
+
+def test_state_show_at_a_past_time_holds_a_follow_up_owed_then(both: tuple[Path, str]) -> None:
+    """`state show --at` answers from the log as it stood then (`LogAsOf`): a follow-up owed then
+    is owed in that view as in the registry's own, and none before the reopening that made it."""
+    import datetime as dt
+
+    from casegate.monitor import owed_reasons
+    from casegate.monitor._states import CaseState, transition
+    from casegate.store import LogAsOf, open_registry
+    from tests.verify.trusted import log_clock
+
+    tmp, db = both
+    t0 = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    with open_registry(db) as reg:
+        with log_clock(t0):
+            transition(reg, "atlas-2-api", CaseState.reopened,
+                       {"type": "manual", "role": "rso", "reason": "ransomware incident"}, follow=False)
+        live = owed_reasons(reg, EU)
+        assert live and owed_reasons(LogAsOf(reg, t0 + dt.timedelta(seconds=1)), EU) == live  # type: ignore[arg-type]
+        assert owed_reasons(LogAsOf(reg, t0 - dt.timedelta(seconds=1)), EU) == []  # type: ignore[arg-type]
+    before = _cg(tmp, db, "state", "show", EU, "--at", (t0 - dt.timedelta(seconds=1)).isoformat(), code=None)
+    now = _cg(tmp, db, "state", "show", EU, code=None)
+    assert "as the log stood at" in before.stdout and "NOT VERIFIED" not in before.stdout, before.stdout
+    assert now.stdout.startswith(f"{EU}: NOT VERIFIED"), now.stdout

@@ -161,3 +161,36 @@ def test_cli_attest_writes_next_to_the_bundle(attested) -> None:
     r = subprocess.run([sys.executable, "-m", "casegate", "attest", str(w.dir / "case.yaml")],
                        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin"})
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_a_no_go_decision_is_not_exported_unless_asked(tmp_path: Path) -> None:
+    """Move: the lab exports the attestations of a NO-GO decision (no sign-offs) and hands them to
+    an admission controller that checks the decider's signature and the model digest. The export
+    is refused; `--allow-no-go` writes them for an archive (it used to write them as any other)."""
+    from tests._evaluators import RISK_HOLDERS
+
+    w = make_world(tmp_path)
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    # no keyring identity holds the residual-risk owners' roles: CG417 blocks, the outcome is NO-GO
+    ring = w.ring.model_copy(update={"identities": [i for i in w.ring.identities if i.id not in RISK_HOLDERS]})
+    _, bundle = decide_case(w.load(), w.signers["sam"], "rso", ring, at=AT)
+    stmt = json.loads(base64.b64decode(bundle["decision"]["payload"]))
+    assert stmt["predicate"]["record"]["outcome"] == "NO-GO"
+    assert {"name": "model:Atlas-2@2.1.0", "digest": {"sha256": MODEL.removeprefix("sha256:")}} in stmt["subject"]
+    with pytest.raises(InputError, match="the decision is NO-GO: its attestation is signed as a GO's is") as e:
+        write_attestations(bundle, tmp_path / "out")
+    assert "--allow-no-go" in e.value.diagnostics()
+    assert not (tmp_path / "out").exists()
+    write_bundle(bundle, w.dir / "decision.bundle.json")
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin"}
+    r = subprocess.run([sys.executable, "-m", "casegate", "attest", str(w.dir / "decision.bundle.json")],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "is NO-GO" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not (w.dir / "attestations").exists()
+    r = subprocess.run([sys.executable, "-m", "casegate", "attest", str(w.dir / "decision.bundle.json"),
+                        "--allow-no-go"], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    lines = (w.dir / "attestations" / "decision.intoto.jsonl").read_bytes().splitlines()
+    assert len(lines) == 4
+    validate_statement(base64.b64decode(json.loads(lines[0])["payload"]))

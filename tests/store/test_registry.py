@@ -161,6 +161,28 @@ def test_checkpoint_and_verify(registry: Registry, log_key: Path) -> None:
         registry.verify_log(other, None)
 
 
+def test_log_verify_checks_each_checkpoints_count_of_keyring_changes(registry: Registry, log_key: Path) -> None:
+    """A checkpoint signs how many keyring changes its tree holds (state proofs rely on it to show
+    none was left out); `log verify` refuses a stored one whose count the entries do not make."""
+    from casegate.store import KEYRING_CHANGES_EXTENSION, load_private_key, sign_checkpoint
+    from casegate.store._schema import checkpoints
+
+    registry.record("keyring-change", None, {"change": "revoke-key", "keyid": "ab" * 32})
+    registry.record("decision", "c", {"i": 1})
+    cp = parse_checkpoint(registry.checkpoint(log_key))
+    assert f"{KEYRING_CHANGES_EXTENSION}1" in cp.extensions
+    registry.verify_log()
+    wrong = sign_checkpoint(cp.origin, cp.tree_size, cp.root, load_private_key(log_key), extensions=tuple(
+        f"{KEYRING_CHANGES_EXTENSION}0" if x.startswith(KEYRING_CHANGES_EXTENSION) else x for x in cp.extensions))
+    row = {"tree_size": cp.tree_size, "root": cp.root, "origin": cp.origin, "key_name": cp.signatures[0].name,
+           "public_key": load_private_key(log_key).public_key().public_bytes_raw(), "note": wrong.text(),
+           "created_at": "2026-12-01T00:00:00Z"}
+    with registry.engine.begin() as conn:
+        conn.execute(checkpoints.insert().values(**row))
+    with pytest.raises(VerificationError, match="says the log holds 0 keyring changes, but its entries hold 1"):
+        registry.verify_log()
+
+
 def test_cosignatures_are_stored(registry: Registry, log_key: Path) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

@@ -183,3 +183,92 @@ def test_the_registry_does_not_approve_on_a_key_the_log_shows_compromised(tmp_pa
             approve(reg, record, bundle, w.ring, unpinned=True)  # the file says nothing of the theft
         assert all(x.payload.get("to") != "approved" for x in reg.events(case_id=CASE, kind="state-change"))
     assert "Dana Ortiz's key" in str(e.value) and "revoked on 2026-12-01 (laptop stolen)" in str(e.value), str(e.value)
+
+
+def test_a_revocation_logged_before_the_case_cannot_be_left_out_of_an_offline_proof(
+        tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Move: Dana's key is stolen and `keys revoke --db` logs it before the case is first
+    submitted, so the keyring change is not among the proof's entries from the case's first on.
+    The approval was made by an older registry that did not apply logged revocations. The
+    deployer hands the pipeline the registry's state proof with that change taken out of
+    `keyring_changes`: the checkpoint signs how many keyring changes the log holds, so the gap
+    shows (it used to verify)."""
+    w = make_world(tmp_path / "w")
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
+    copy = tmp_path / "current-keyring.yaml"
+    shutil.copy(w.ring_path, copy)
+    with log_clock(LOGGED - dt.timedelta(hours=2)):
+        rc, text = cli_in_process(tmp_path, "keys", "revoke", str(copy), w.signers["dana"].public_key.keyid,
+                                  "--reason", "laptop stolen", "--at", COMPROMISED, "--db", database_url)
+    assert rc == 0, text
+    import casegate.approve as approving
+
+    monkeypatch.setattr(approving, "with_logged_revocations", lambda ring, _changes: (ring, []))  # an older registry
+    with open_registry(database_url) as reg, log_clock(LOGGED):
+        submit_hashed(reg, w.load())
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        approve(reg, record, bundle, w.ring, unpinned=True)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    with open_registry(database_url, readonly=True) as reg:
+        doc, problems = reg.state_proof(CASE)
+    assert not problems
+    assert not any(e["kind"] == "keyring-change" for e in doc["entries"])  # logged before the case
+
+    def verify(d: Any) -> Any:
+        return verify_deploy(bundle, w.ring, trust=load_trust_root(trust.dir), proof=lambda _cid: (d, []),
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+
+    whole = verify(doc)
+    assert not whole.ok and any("compromised" in r for r in dana(whole)), whole.reasons
+    for stripped in ({k: v for k, v in doc.items() if k != "keyring_changes"}, {**doc, "keyring_changes": []}):
+        v = verify(stripped)
+        assert not v.ok
+        assert any("the checkpoint says the log holds 1 keyring change, but the state proof carries 0" in r
+                   for r in v.reasons), v.reasons
+
+
+def test_a_checkpoint_that_does_not_count_the_keyring_changes_fails_closed(tmp_path: Path, database_url: str) -> None:
+    """A checkpoint signed before checkpoints counted the log's keyring changes cannot show that
+    a revocation logged before the case was kept in the proof: the proof does not verify."""
+    from casegate.store import (
+        KEYRING_CHANGES_EXTENSION,
+        load_private_key,
+        parse_checkpoint,
+        sign_checkpoint,
+    )
+
+    with open_registry(database_url) as reg:  # a key added before the case: its first entry is not the log's first
+        reg.record("keyring-change", None, {"change": "add-key", "keyid": "00" * 32})
+    s = Story(tmp_path, database_url)
+    doc, _ = s.proof()(CASE)
+    assert doc["first"] == 1 and [c["index"] for c in doc["keyring_changes"]] == [0]
+    assert s.verify(lambda _cid: (doc, [])).ok
+    cp = parse_checkpoint(doc["checkpoint"])
+    old = sign_checkpoint(cp.origin, cp.tree_size, cp.root, load_private_key(s.trust.log_key),
+                          extensions=tuple(x for x in cp.extensions if not x.startswith(KEYRING_CHANGES_EXTENSION)))
+    assert len(old.extensions) == len(cp.extensions) - 1
+    v = s.verify(lambda _cid: ({**doc, "checkpoint": old.text()}, []))
+    assert not v.ok and any("does not say how many keyring changes" in r for r in v.reasons), v.reasons
+
+
+def test_verify_db_does_not_pass_on_a_key_revoked_since_the_latest_checkpoint(tmp_path: Path, database_url: str) -> None:
+    """Move: Dana's key is found stolen and `keys revoke --db` logs it, but the registry's
+    newest checkpoint predates the revocation. The deploy pipeline runs `verify --db`: the
+    registry made the proof under that checkpoint, without the revocation, and it passed. The
+    registry now refuses to vouch while a keyring change is newer than its latest checkpoint."""
+    s = Story(tmp_path, database_url)
+    s.trust.checkpoint(database_url)
+    s.revoke_in_log()
+    with open_registry(database_url, readonly=True) as reg:
+        v = s.verify(reg.state_proof)  # what `verify --db` reads
+    assert not v.ok
+    assert any("1 keyring change (from log entry" in r and "newer than the latest checkpoint" in r
+               for r in v.reasons), v.reasons
+    rc, text = cli_in_process(tmp_path, "state-proof", CASE, "--db", database_url, "--out", str(tmp_path / "p.json"))
+    assert rc != 0 and "newer than the latest checkpoint" in text, text
+    # once a checkpoint covers it, the proof carries the revocation and the stolen key does not count
+    v = s.verify(s.proof())
+    assert not v.ok and any("compromised" in r for r in dana(v)), v.reasons

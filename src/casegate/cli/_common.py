@@ -124,7 +124,8 @@ def log_keyring_change(db: str | None, change: str, path: object, before: str | 
             "change": change, "keyring": str(path), "name": getattr(ring, "name", None),
             "fingerprint_before": before, "fingerprint": ring.fingerprint(),  # type: ignore[attr-defined]
             **detail})
-    out(f"recorded the keyring change in the log (entry {e.index})")
+    out(f"recorded the keyring change in the log (entry {e.index}); the registry makes no state proof until a "
+        "checkpoint covers it: sign one (`casegate log checkpoint`)")
 
 
 def fetch_comparison(loaded, db: str | None, keyring: object | None = None):  # type: ignore[no-untyped-def]

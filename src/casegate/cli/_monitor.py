@@ -526,19 +526,32 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
                ) -> None:
     """Lead with what a deploy pipeline would get now (the same check as `casegate verify`),
     then the lifecycle state, its restriction, and the last change with its cause."""
+    from ..errors import InputError
     from ..monitor import OWED_CAUSE, next_states, owed_reasons
     from ..monitor._states import CaseState
     from ..monitor._versions import require_case
     from ..sign import load_keyring
+    from ..store import registry_as_of
     from ..verify import deploy_state
 
-    with _open(db, existing=True) as reg:
+    when = _instant(at)
+    past: str | None = None
+    with _open(db, existing=True) as live:
+        # a past --at is answered from the log as it stood then, never from today's state
+        reg = registry_as_of(live, when)
+        asked = when.isoformat() if when is not None else "now"
+        if reg is not live and reg.case_state(case_id) is None and live.case_state(case_id) is not None:
+            raise InputError(f"the registry's log held no version of case {case_id!r} at {asked}",
+                             help="give a later --at, or leave it out to show the state now")
         state = require_case(reg, case_id)
         ring = load_keyring(keyring) if keyring is not None else None
         restricted = reg.case_restriction(case_id)
         changes = reg.events(case_id, "state-change")
-        now = deploy_state(reg, case_id, ring, at=_instant(at))
+        now = deploy_state(reg, case_id, ring, at=when)
         now.hold(owed_reasons(reg, case_id), OWED_CAUSE)
+        if reg is not live:
+            past = f"as the log stood at {asked} (its first {reg.size()} entries)"
+            now.notes.append(past)
     last = changes[-1] if changes else None
     if as_json:
         out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,
@@ -549,6 +562,8 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
     out(f"{case_id}: {now.headline}")
     for r in now.reasons[1:]:
         out(f"  - {r}")
+    if past is not None:
+        out(f"  {past}")
     if now.last_decision:
         d = now.last_decision
         out(f"  decision made: {d['outcome']} for {d['boundary']} on {d['date']} (log entry {d['log_entry']})")

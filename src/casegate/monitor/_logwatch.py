@@ -38,6 +38,7 @@ only entries it has not seen.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -154,8 +155,14 @@ class MonitorState:
     """Each case's own reopening, restriction or withdrawal that stands (`standing_changes`)."""
     unjudged: bool = False
     """Entries that may make a follow-up owed were read and LM106 has not judged them yet."""
+    unjudged_at: str | None = None
+    """When the log recorded the first of them (None: judge at the next entry that cannot be
+    part of what follows it, as a state file written before this was kept does)."""
     owed_flagged: list[str] = field(default_factory=list)
     """The follow-ups LM106 reported (case, approval, standing change), each reported once."""
+    keyring_changes: int | None = 0
+    """The keyring changes among the entries checked, which each checkpoint's signed count must
+    equal (None: a state file written before it was kept; the count is not checked)."""
 
     @classmethod
     def load(cls, path: Path) -> MonitorState:
@@ -180,7 +187,9 @@ class MonitorState:
                        checkpoint=doc.get("checkpoint"), frontier=[str(h) for h in doc.get("frontier", [])],
                        models=ModelLog.from_json(doc["models"]),
                        standing={k: Standing(**v) for k, v in doc["standing"].items()},
-                       unjudged=bool(doc["unjudged"]), owed_flagged=[str(k) for k in doc["owed_flagged"]])
+                       unjudged=bool(doc["unjudged"]), owed_flagged=[str(k) for k in doc["owed_flagged"]],
+                       unjudged_at=str(doc["unjudged_at"]) if doc.get("unjudged_at") else None,
+                       keyring_changes=int(doc["keyring_changes"]) if doc.get("keyring_changes") is not None else None)
         except (KeyError, TypeError, ValueError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
@@ -191,7 +200,8 @@ class MonitorState:
                "cases": {k: v.to_json() for k, v in sorted(self.cases.items())},
                "violations": [v.__dict__ for v in self.violations], "models": self.models.to_json(),
                "standing": {k: v.__dict__ for k, v in sorted(self.standing.items())},
-               "unjudged": self.unjudged, "owed_flagged": self.owed_flagged}
+               "unjudged": self.unjudged, "unjudged_at": self.unjudged_at, "owed_flagged": self.owed_flagged,
+               "keyring_changes": self.keyring_changes}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
@@ -237,20 +247,30 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
     sign-off counts for LM101 only when its envelope verifies against it."""
     found: list[LogViolation] = []
     last: LogEntry | None = None
+    # the last entry that may make a follow-up owed or be one: LM106 is reported after it (an
+    # entry another writer slipped in before the follow-up is no part of it)
+    tail: LogEntry | None = None
     for e in entries:
         if e.index != state.size:
             raise InputError(f"the monitor expected log entry {state.size} next, and was given {e.index}",
                              help="entries must be checked in log order, each once")
-        if state.unjudged and last is not None and not _may_follow(e):
-            found += _unfollowed(state, last)
+        if state.unjudged and not _may_follow(e) and not _in_window(state.unjudged_at, e):
+            found += _unfollowed(state, tail or last or e)
         found += _check(state, e, keyring)
         found += _grounds(state, e)
-        state.unjudged |= state.models.add(e) or e.kind == "state-change"
+        if state.models.add(e) or e.kind == "state-change":
+            if not state.unjudged:
+                state.unjudged, state.unjudged_at = True, e.recorded_at
+            tail = e
+        elif state.unjudged and _may_follow(e):
+            tail = e
         fold_standing(state.standing, e)
+        if e.kind == "keyring-change" and e.case_id is None and state.keyring_changes is not None:
+            state.keyring_changes += 1
         state.size += 1
         last = e
     if state.unjudged and last is not None:
-        found += _unfollowed(state, last)
+        found += _unfollowed(state, tail or last)
     state.violations += found
     return found
 
@@ -297,6 +317,27 @@ def _grounds(state: MonitorState, e: LogEntry) -> list[LogViolation]:
                          "change logged as a follow-up is followed by no other case of its weights")]
 
 
+FOLLOW_UP_WINDOW = dt.timedelta(seconds=60)
+"""How long after the entry that makes a follow-up owed another writer's entry may come before
+the follow-up. The registry logs the follow-ups in the same transaction, so nothing comes
+between; a registry written before it did logged them in transactions of their own, right after,
+and another writer could append in between. LM106 is judged at the first entry past this window
+(and at the end of every run), so that log is not reported for a follow-up it did log."""
+
+
+def _in_window(since: str | None, e: LogEntry) -> bool:
+    """Whether `e` was recorded within `FOLLOW_UP_WINDOW` of `since` (never, without `since` or
+    with a time that cannot be read)."""
+    if since is None:
+        return False
+    try:
+        start = dt.datetime.fromisoformat(since.replace("Z", "+00:00"))
+        at = dt.datetime.fromisoformat(e.recorded_at.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return dt.timedelta(0) <= at - start <= FOLLOW_UP_WINDOW
+
+
 def _may_follow(e: LogEntry) -> bool:
     """Whether `e` may be part of what the registry logs with the entry that makes a follow-up
     owed: the model's files after its version, or a follow-up itself."""
@@ -308,7 +349,7 @@ def _may_follow(e: LogEntry) -> bool:
 def _unfollowed(state: MonitorState, last: LogEntry) -> list[LogViolation]:
     """LM106, judged after entry `last`: each deployed case that owes a follow-up the registry
     has not logged (`owed_follow_up`, from the log alone), each reported once."""
-    state.unjudged = False
+    state.unjudged, state.unjudged_at = False, None
     if not state.standing:
         return []
     index = state.models.index()
@@ -470,7 +511,7 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     from ..errors import VerificationError
     from ..ledger import SplitView
     from ..store import _merkle as mk
-    from ..store import verify_cosignature
+    from ..store import checkpoint_keyring_changes, verify_cosignature
 
     cp = log.checkpoint(key, origin)
     cosigned = []
@@ -510,6 +551,13 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     if mk.fold(frontier) != cp.root:
         raise VerificationError(f"the entries {start}..{cp.tree_size - 1} served at {log.location} do not make the "
                                 f"root the checkpoint of size {cp.tree_size} signs: they were altered")
+    counted = checkpoint_keyring_changes(cp)
+    if counted is not None and st.keyring_changes is not None and counted != st.keyring_changes:
+        # a state proof judged under this checkpoint would miss a revocation (or want one that is not there)
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the log holds {counted} keyring changes, "
+                                f"but its entries hold {st.keyring_changes}: the log signed a wrong count",
+                                help="report it to the log's operator; state proofs under this checkpoint are not "
+                                     "to be trusted for revocations")
     st.origin = cp.origin
     st.checkpoint = cp.text()
     st.frontier = [h.hex() for h in frontier]

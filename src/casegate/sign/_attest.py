@@ -102,10 +102,36 @@ def bundle_envelopes(bundle: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
     return named
 
 
-def write_attestations(bundle: dict[str, Any], out_dir: Path, *, stem: str = "decision") -> list[Path]:
+PASSING_OUTCOMES = ("GO", "GO WITH CONDITIONS")
+
+
+def _refuse_no_go(named: list[tuple[str, dict[str, Any]]]) -> None:
+    """InputError unless the decision's signed outcome lets the model go: a NO-GO decision is
+    signed by the same key, under the same predicate type and for the same model digest as a
+    GO, so an admission check that reads only the signature and the subject would admit it."""
+    pred = (decode_payload(named[0][1]) or {}).get("predicate")
+    record = pred.get("record") if isinstance(pred, dict) else None
+    outcome = record.get("outcome") if isinstance(record, dict) else None
+    if outcome in PASSING_OUTCOMES:
+        return
+    said = f"is {outcome}" if isinstance(outcome, str) else "signs no outcome casegate can read"
+    raise InputError(
+        f"the decision {said}: its attestation is signed as a GO's is, for the same model, so an admission "
+        "check that reads only the signature would admit the model",
+        help="export it only for an archive, with --allow-no-go; an admission check must read the "
+             "predicate's record.outcome, and `casegate verify` with a state proof says whether the model "
+             "may be deployed now")
+
+
+def write_attestations(bundle: dict[str, Any], out_dir: Path, *, stem: str = "decision",
+                       allow_no_go: bool = False) -> list[Path]:
     """Write `<stem>.intoto.jsonl` (every envelope, the decision first) and one
-    `<name>.sigstore.json` per envelope into `out_dir`; return the paths written."""
+    `<name>.sigstore.json` per envelope into `out_dir`; return the paths written. A decision
+    whose signed outcome is not GO or GO WITH CONDITIONS is refused (InputError, nothing
+    written) unless `allow_no_go`."""
     named = bundle_envelopes(bundle)
+    if not allow_no_go:
+        _refuse_no_go(named)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         written = [out_dir / f"{stem}{INTOTO_BUNDLE_SUFFIX}"]

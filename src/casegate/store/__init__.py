@@ -11,13 +11,16 @@ from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from . import _merkle as merkle
+    from ._asof import LogAsOf, registry_as_of
     from ._canonical import CanonicalJSON, entry_bytes, json_value
     from ._checkpoint import (
         COSIGNATURE_V1,
         ED25519,
+        KEYRING_CHANGES_EXTENSION,
         TIME_EXTENSION,
         Checkpoint,
         NoteSignature,
+        checkpoint_keyring_changes,
         checkpoint_time,
         cosign_checkpoint,
         generate_key,
@@ -98,6 +101,10 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "Checkpoint": ("_checkpoint", "Checkpoint"),
         "NoteSignature": ("_checkpoint", "NoteSignature"),
         "checkpoint_time": ("_checkpoint", "checkpoint_time"),
+        "LogAsOf": ("_asof", "LogAsOf"),
+        "registry_as_of": ("_asof", "registry_as_of"),
+        "checkpoint_keyring_changes": ("_checkpoint", "checkpoint_keyring_changes"),
+        "KEYRING_CHANGES_EXTENSION": ("_checkpoint", "KEYRING_CHANGES_EXTENSION"),
         "cosign_checkpoint": ("_checkpoint", "cosign_checkpoint"),
         "generate_key": ("_checkpoint", "generate_key"),
         "load_private_key": ("_checkpoint", "load_private_key"),
@@ -158,6 +165,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
 __all__ = [
     "merkle", "entry_bytes", "json_value", "CanonicalJSON", "log_time",
     "MODEL_FILES_EVENT", "model_files_listed", "OLD_STATE_PROOF", "PROOF_KINDS", "STATE_PROOF_VERSION", "TIME_EXTENSION", "first_entry",
+    "KEYRING_CHANGES_EXTENSION", "checkpoint_keyring_changes", "LogAsOf", "registry_as_of",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
     "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",

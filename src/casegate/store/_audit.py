@@ -16,8 +16,10 @@ from ..errors import InputError, VerificationError
 from . import _merkle as mk
 from ._canonical import canonical, entry_bytes
 from ._checkpoint import (
+    KEYRING_CHANGES_EXTENSION,
     TIME_EXTENSION,
     Checkpoint,
+    checkpoint_keyring_changes,
     load_private_key,
     load_public_key,
     parse_checkpoint,
@@ -28,6 +30,7 @@ from ._checkpoint import (
 from ._clock import _now
 from ._files import case_digest, evidence_meta
 from ._log import Log
+from ._proof import KEYRING_CHANGE
 from ._records import LogReport
 from ._schema import (
     blobs,
@@ -72,7 +75,13 @@ class AuditedLog(Log):
                 org = origin
             root = self._root(conn, size)
             when = int((at or dt.datetime.now(dt.UTC)).timestamp())
-            cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",))
+            # signed with the root, so a state proof that leaves out a keyring change logged
+            # before its case's first entry shows it (`verify` counts what the proof carries)
+            changes = int(conn.execute(sa.select(sa.func.count()).select_from(log_entries).where(
+                log_entries.c.kind == KEYRING_CHANGE, log_entries.c.case_id.is_(None),
+                log_entries.c.idx < size)).scalar_one())
+            cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",
+                                                                   f"{KEYRING_CHANGES_EXTENSION}{changes}"))
             text = cp.text()
             conn.execute(checkpoints.insert().values(
                 tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,
@@ -157,6 +166,8 @@ class AuditedLog(Log):
             if trusted is not None:
                 want.add(trusted.tree_size)
             roots: dict[int, bytes] = {0: mk.EMPTY_ROOT} if 0 in want else {}
+            changes: dict[int, int] = {0: 0}
+            seen_changes = 0
             frontier: list[bytes] = []
             expected = 0
             result = conn.execution_options(yield_per=5000).execute(
@@ -192,8 +203,11 @@ class AuditedLog(Log):
                 if hashes != b"".join(done):
                     raise VerificationError(f"the tree hashes stored with entry {idx} were altered")
                 expected += 1
+                if row.kind == KEYRING_CHANGE and row.case_id is None:
+                    seen_changes += 1
                 if expected in want:
                     roots[expected] = mk.fold(frontier)
+                    changes[expected] = seen_changes
             if expected != size:
                 if expected > size:
                     raise VerificationError(
@@ -205,7 +219,7 @@ class AuditedLog(Log):
             report = LogReport(size=size, root=root.hex(), origin=origin,
                                key_source="given" if key is not None else "stored in the registry (self-attested)")
             for c in cps:
-                _check_stored_checkpoint(c, roots, size, key, origin)
+                _check_stored_checkpoint(c, roots, changes, size, key, origin)
                 report.checkpoints_checked += 1
             if cps:
                 report.checkpoint_size = int(cps[-1].tree_size)
@@ -229,8 +243,8 @@ class AuditedLog(Log):
         return report
 
 
-def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,
-                             origin: str) -> None:
+def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], changes: dict[int, int], size: int,
+                             key: Ed25519PublicKey | None, origin: str) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     n = int(c.tree_size)
@@ -255,6 +269,12 @@ def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], size: int, key: Ed
         raise VerificationError(
             f"the log's entries no longer produce the root signed in the checkpoint at size {n}: "
             "history was rewritten", help="restore the registry from a copy you trust")
+    counted = checkpoint_keyring_changes(cp)
+    if counted is not None and counted != changes.get(n):
+        raise VerificationError(
+            f"the checkpoint at size {n} says the log holds {counted} keyring changes, but its entries hold "
+            f"{changes.get(n)}: a state proof judged by it would miss or invent a revocation",
+            help="sign a new checkpoint (`casegate log checkpoint`) and find out how the log key signed a wrong count")
 
 
 _VERSION_FIELDS = (("title", "title"), ("declared_version", "declared_version"), ("main_path", "main"),

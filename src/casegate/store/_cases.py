@@ -296,6 +296,16 @@ class CaseStore(AuditedLog):
             problems.append(f"{len(late)} log entr{'y' if len(late) == 1 else 'ies'} of case {case_id} "
                             f"(from entry {late[0]}) are newer than the latest checkpoint (size {size}): "
                             "the log must sign a checkpoint that covers them (`casegate log checkpoint`)")
+        # a keyring change the checkpoint does not cover is not in the proof: a key revoked since
+        # would count for whoever verifies with it (`verify --db` and `--registry-url` too)
+        kin = [int(r.idx) for r in krows]
+        newer = [i for i in kin if i >= size]
+        if newer:
+            problems.append(f"{len(newer)} keyring change{'' if len(newer) == 1 else 's'} (from log entry {newer[0]}, "
+                            f"a key added or revoked) {'is' if len(newer) == 1 else 'are'} newer than the latest "
+                            f"checkpoint (size {size}), so the proof would leave {'it' if len(newer) == 1 else 'them'} "
+                            f"out: the log must sign a checkpoint that covers {'it' if len(newer) == 1 else 'them'} "
+                            "(`casegate log checkpoint`)")
         tail = [self._entry(r) for r in tail_rows]
         first_path = self.prove_inclusions([tail[0].index], size)[0].path if tail else []
         kcovered = [e for e in (self._entry(r) for r in krows) if e.index < size]

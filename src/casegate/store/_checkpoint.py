@@ -157,6 +157,21 @@ def checkpoint_time(cp: Checkpoint) -> int | None:
     return None
 
 
+KEYRING_CHANGES_EXTENSION = "casegate-keyring-changes "
+"""Prefix of the extension line carrying how many `keyring-change` entries the checkpoint's tree
+holds. A state proof carries the keyring changes logged before the case's first entry in a list
+of its own; this count, signed with the root, shows whether one was left out."""
+
+
+def checkpoint_keyring_changes(cp: Checkpoint) -> int | None:
+    """How many keyring changes the checkpoint's tree holds (from its signed body), or None for
+    a checkpoint signed before checkpoints said so."""
+    for line in cp.extensions:
+        if line.startswith(KEYRING_CHANGES_EXTENSION) and line[len(KEYRING_CHANGES_EXTENSION):].isdigit():
+            return int(line[len(KEYRING_CHANGES_EXTENSION):])
+    return None
+
+
 def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
                     name: str | None = None, extensions: tuple[str, ...] = ()) -> Checkpoint:
     """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:

@@ -60,6 +60,8 @@ def model_files_listed(payload: Any) -> dict[str, str] | None:
     if not all(isinstance(w, list) and len(w) == 2 and out.get(w[0]) == w[1] for w in weights):
         return None
     return out
+KEYRING_CHANGE = "keyring-change"
+"""Log entry kind of a keyring change (a key added or revoked), logged with no case."""
 PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff",
                MODEL_FILES_EVENT, "publication")
 """The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the

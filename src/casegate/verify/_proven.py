@@ -19,6 +19,7 @@ from ..store import (
     PROOF_KINDS,
     STATE_PROOF_VERSION,
     LogEntry,
+    checkpoint_keyring_changes,
     checkpoint_time,
     leaf_of,
     parse_checkpoint,
@@ -148,6 +149,8 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     # left out of the list (or the list dropped) is still applied
     seen = {e.index for e in listed}
     changes = sorted([*listed, *(e for e in in_tail if e.index not in seen)], key=lambda e: e.index)
+    if complete:
+        reasons += _changes_left_out(cp, int(proof["first"]), changes)
     replayed = replay(entries)
     reasons += replayed.problems
     if replayed.state is None and complete:
@@ -156,6 +159,33 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
         return None, reasons
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
                        signed_at, tuple(changes)), []
+
+
+def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]:
+    """Why the keyring changes the proof carries may not be all the log holds: those logged
+    before the case's first entry are proven present one by one, never complete, so the count
+    the checkpoint signs must match (a revocation left out of an offline proof would let a stolen
+    key count). A checkpoint that does not say (signed by an older casegate) fails closed unless
+    the case's first entry is the log's first (nothing can be before it)."""
+    counted = checkpoint_keyring_changes(cp)
+    have = len({e.index for e in changes})
+    n = f"{counted} keyring change{'s' if counted != 1 else ''}"
+    if counted is None:
+        if first == 0:
+            return []
+        return ["the checkpoint does not say how many keyring changes the log holds (it was signed by an older "
+                "casegate), so whether the state proof leaves out a revocation logged before the case's first "
+                f"entry ({first}) cannot be established: sign a new checkpoint (`casegate log checkpoint`) and "
+                "make the state proof again"]
+    if have < counted:
+        return [f"the checkpoint says the log holds {n}, but the state proof carries "
+                f"{have}: {counted - have} left out of its `keyring_changes` (a revocation among them would stop "
+                "a key counting); make the state proof again (`casegate state-proof CASE_ID`) and pass it whole"]
+    if have > counted:
+        return [f"the checkpoint says the log holds {n}, but the state proof proves {have} "
+                "included: the log's count is wrong, so which keys were revoked cannot be established "
+                "(run `casegate log verify` on the registry)"]
+    return []
 
 
 def _case_entries(proof: dict[str, Any], cp: Any, case_id: str,
