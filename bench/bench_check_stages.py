@@ -6,6 +6,7 @@ stage costs: start-up, the imports the check needs, loading the case and its pol
 facts and running the rules, and printing. Beside them, the yardstick of bench_instructions.py.
 
     python bench/bench_check_stages.py [SRC]       # SRC: a casegate source tree (default: ./src)
+    python bench/bench_check_stages.py [SRC] 10    # the 10k-goal argument, beside its rapidyaml floor
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ROOT
+from _harness import PY, ROOT, ensure_case
+from bench_argument import FLOOR
 from bench_instructions import instructions
 
 STAGES = ("start-up", "imports", "load", "check", "print")
@@ -49,15 +51,21 @@ sys.stdout.flush(); os._exit(0)
 
 
 def main() -> None:
-    tree = str(Path(sys.argv[1]).resolve()) if sys.argv[1:] else str(ROOT / "src")
-    case = str(ROOT / "examples" / "atlas-api" / "case.yaml")
+    args = sys.argv[1:]
+    tree = str(Path(args.pop(0)).resolve()) if args and not args[0].isdigit() else str(ROOT / "src")
+    case = str(ensure_case(2333 * int(args[0])) if args else ROOT / "examples" / "atlas-api" / "case.yaml")
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print(f"  {'import pydantic,ryml':<22} {yard:>15,}")
+    if args:  # the large argument's own yardstick: reading its files with rapidyaml
+        files = sorted(str(p) for p in Path(case).parent.glob("*.yaml"))
+        floor = instructions([PY, "-c", FLOOR, *files])
+        print(f"  {'rapidyaml floor':<22} {floor:>15,}  ratio {floor / yard:5.2f}x")
     last = 0
     with tempfile.TemporaryDirectory() as cache:
         for stage in STAGES:
             n = instructions([PY, "-c", RUN, tree, stage, case], cache)
-            print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x")
+            to_floor = f"  floor {n / floor:5.2f}x" if args else ""
+            print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x{to_floor}")
             last = n
 
 
