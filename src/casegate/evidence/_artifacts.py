@@ -16,6 +16,7 @@ class CompanionState(FrozenRecord):
     """What re-hashing one further file of an evidence item found."""
 
     _fields = ("name", "path", "exists", "actual_sha256", "pinned_sha256")
+    __slots__ = _fields
     name: str
     """The file as the item names it (relative to the artifact's folder)."""
     path: str
@@ -39,6 +40,7 @@ class ArtifactState(FrozenRecord):
     """What re-hashing an evidence item's artifact found."""
 
     _fields = ("evidence_id", "path", "exists", "actual_sha256", "pinned_sha256", "companions")
+    __slots__ = _fields
     evidence_id: str
     path: str | None
     exists: bool
