@@ -54,6 +54,9 @@ def main() -> None:
     args = sys.argv[1:]
     tree = str(Path(args.pop(0)).resolve()) if args and not args[0].isdigit() else str(ROOT / "src")
     case = str(ensure_case(2333 * int(args[0])) if args else ROOT / "examples" / "atlas-api" / "case.yaml")
+    import compileall
+
+    compileall.compile_dir(tree, quiet=1)  # (with PYTHONDONTWRITEBYTECODE set, every run would compile)
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print(f"  {'import pydantic,ryml':<22} {yard:>15,}")
     if args:  # the large argument's own yardstick: reading its files with rapidyaml
