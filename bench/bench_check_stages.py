@@ -2,10 +2,13 @@
 
 Each stage is a separate process that does the check's work up to that point and ends there
 (`os._exit`, as the `casegate` program ends), so the difference between two rows is what the
-stage costs: start-up, the imports the check needs, loading the case and its policy, deriving
-facts and running the rules, and printing. Beside them, the yardstick of bench_instructions.py.
+stage costs: start-up, the imports the check needs (the rule families included), loading the case
+and its policy, hashing its artifacts, deriving the evidence facts, building the argument's index,
+running the rules (and locating their findings), and printing. Beside them, the yardstick of
+bench_instructions.py.
 
     python bench/bench_check_stages.py [SRC]       # SRC: a casegate source tree (default: ./src)
+    python bench/bench_check_stages.py [SRC] 10    # the 10k-goal argument, beside its rapidyaml floor
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ROOT
+from _harness import PY, ROOT, ensure_case
+from bench_argument import FLOOR
 from bench_instructions import instructions
 
-STAGES = ("start-up", "imports", "load", "check", "print")
+STAGES = ("start-up", "imports", "load", "artifacts", "facts", "index", "rules", "print")
 RUN = """
 import os, sys
 sys.path.insert(0, sys.argv[1])
@@ -34,30 +38,48 @@ import gc; gc.disable()
 from casegate.cli import _fast, _run
 if stop == "start-up": os._exit(0)
 from pathlib import Path
-from casegate.checks import check_case
+from casegate.checks import check_case, registered
+from casegate.checks._run import locate_findings, make_context
+from casegate.checks._registry import run_checks
 from casegate.evidence import rehash_artifacts
 from casegate.load import load_case
 from casegate.report import format_text, summary_line
+registered()  # (the rule families: a few million instructions)
 if stop == "imports": os._exit(0)
 loaded = load_case(Path(case), keep_data=False)
 if stop == "load": os._exit(0)
-report = check_case(loaded, today=None, artifacts=rehash_artifacts(loaded))
-if stop == "check": os._exit(0)
-print(format_text(report.findings, loaded.source_line)); print(summary_line(report.findings))
+artifacts = rehash_artifacts(loaded)
+if stop == "artifacts": os._exit(0)
+ctx = make_context(loaded, artifacts=artifacts)  # the evidence facts: the case as its artifacts show it
+if stop == "facts": os._exit(0)
+ctx.index  # the argument's index, which the first rule would build
+if stop == "index": os._exit(0)
+findings = locate_findings(loaded, [*loaded.diagnostics, *run_checks(ctx)])
+if stop == "rules": os._exit(0)
+print(format_text(findings, loaded.source_line)); print(summary_line(findings))
 sys.stdout.flush(); os._exit(0)
 """
 
 
 def main() -> None:
-    tree = str(Path(sys.argv[1]).resolve()) if sys.argv[1:] else str(ROOT / "src")
-    case = str(ROOT / "examples" / "atlas-api" / "case.yaml")
+    args = sys.argv[1:]
+    tree = str(Path(args.pop(0)).resolve()) if args and not args[0].isdigit() else str(ROOT / "src")
+    case = str(ensure_case(2333 * int(args[0])) if args else ROOT / "examples" / "atlas-api" / "case.yaml")
+    import compileall
+
+    compileall.compile_dir(tree, quiet=1)  # (with PYTHONDONTWRITEBYTECODE set, every run would compile)
     yard = instructions([PY, "-c", "import pydantic, ryml"])
     print(f"  {'import pydantic,ryml':<22} {yard:>15,}")
+    if args:  # the large argument's own yardstick: reading its files with rapidyaml
+        files = sorted(str(p) for p in Path(case).parent.glob("*.yaml"))
+        floor = instructions([PY, "-c", FLOOR, *files])
+        print(f"  {'rapidyaml floor':<22} {floor:>15,}  ratio {floor / yard:5.2f}x")
     last = 0
     with tempfile.TemporaryDirectory() as cache:
         for stage in STAGES:
             n = instructions([PY, "-c", RUN, tree, stage, case], cache)
-            print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x")
+            to_floor = f"  floor {n / floor:5.2f}x" if args else ""
+            print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x{to_floor}")
             last = n
 
 

@@ -19,8 +19,12 @@ _R = TypeVar("_R", bound="Record")
 
 
 class Record:
-    """Field-wise `__repr__` and `__eq__` over `_fields`, as `dataclasses` writes them."""
+    """Field-wise `__repr__` and `__eq__` over `_fields`, as `dataclasses` writes them.
 
+    A record class made by the thousand (one per evidence item) names its fields in `__slots__`
+    too: its objects then hold no `__dict__` (half their size)."""
+
+    __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()
     """Every field, in order: what `__init__` takes by name and `replace` copies."""
     _shown: ClassVar[tuple[str, ...] | None] = None
@@ -45,6 +49,8 @@ class FrozenRecord(Record):
     """`Record` whose fields cannot be assigned or deleted once built (its `__init__` sets them with
     `object.__setattr__`), hashable by its fields, as a frozen dataclass is."""
 
+    __slots__ = ()
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
@@ -53,6 +59,12 @@ class FrozenRecord(Record):
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(_values(self))
+
+    def __setstate__(self, state: Any) -> None:
+        # copy and pickle restore a record's fields through this (their own way assigns them)
+        values, slots = state if isinstance(state, tuple) else (state, None)
+        for name, value in (*(values or {}).items(), *(slots or {}).items()):
+            object.__setattr__(self, name, value)
 
 
 def replace(obj: _R, /, **changes: Any) -> _R:

@@ -184,14 +184,32 @@ def test_the_reserved_nodes_stay_within_the_quick_bound_and_change_no_parse() ->
         buf = bytearray(raw)  # the tree points into it
         ryml.parse_in_place(buf, tree)
         assert json.loads(ryml.emit_json_malloc(tree, tree.root_id())) == want
-    # dashes in a scalar are no nodes: within the limit, and no more than it is reserved for them
+    # dashes in a scalar are no nodes: none is reserved for them where they are most of the text
     dashes = b"casegate: 1\nnote: '" + b"-a" * 60_000 + b"'\n"
-    os.environ["CASEGATE_LIMIT_YAML_NODES"] = "1000"
+    assert node_estimate(dashes) < 10 and yaml_node_bound(dashes) < 10
+    # nor more than the limit where the estimate counts them (and the colons beside them)
+    colons = b"casegate: 1\nnote: '" + b":a" * 8_000 + b"-a" * 1_000 + b"x" * 50_000 + b"'\n"
+    assert node_estimate(colons) > 9_000 > 8_100 > yaml_node_bound(colons)
+    os.environ["CASEGATE_LIMIT_YAML_NODES"] = "8100"
     try:
-        assert node_estimate(dashes) > 60_000 > yaml_node_bound(dashes) * 1000
-        assert parse_yaml("dashes.yaml", dashes)._t().capacity() <= 1000
+        assert len(colons) >= _RESERVE_FROM
+        assert parse_yaml("colons.yaml", colons)._t().capacity() <= 8100
     finally:
         del os.environ["CASEGATE_LIMIT_YAML_NODES"]
+
+
+def test_the_reserved_nodes_fit_the_synthetic_case() -> None:
+    """The estimate reserves no fewer nodes than a large case's files parse into (a tree reserved
+    too few grows to twice its size), and not many more: block sequences, flow sequences, flow
+    mappings as items and values, and dates and hyphenated words in the scalars."""
+    item = ("  E{i}:\n    kind: eval\n    title: Synthetic evaluation E{i}, an up-to-date run\n"
+            "    date: 2026-10-01\n    producer: synthetic-evals\n    result: {{successes: 3, trials: 400}}\n"
+            "    tests: [SG-a, SG-b]\n    steps:\n      - {{id: s{i}, at: 2026-10-01}}\n      -\n        id: t\n"
+            "      - [a, b]\n")
+    raw = ("casegate: 1\nevidence:\n" + "".join(item.format(i=i) for i in range(2000))).encode()
+    tree = ryml.Tree()
+    ryml.parse_in_place(bytearray(raw), tree)
+    assert tree.size() <= node_estimate(raw) <= 1.3 * tree.size()
 
 
 def test_the_node_bound_errs_little_on_honest_cases() -> None:

@@ -16,6 +16,7 @@ class CompanionState(FrozenRecord):
     """What re-hashing one further file of an evidence item found."""
 
     _fields = ("name", "path", "exists", "actual_sha256", "pinned_sha256")
+    __slots__ = _fields
     name: str
     """The file as the item names it (relative to the artifact's folder)."""
     path: str
@@ -39,6 +40,7 @@ class ArtifactState(FrozenRecord):
     """What re-hashing an evidence item's artifact found."""
 
     _fields = ("evidence_id", "path", "exists", "actual_sha256", "pinned_sha256", "companions")
+    __slots__ = _fields
     evidence_id: str
     path: str | None
     exists: bool
@@ -59,8 +61,9 @@ class ArtifactState(FrozenRecord):
     @property
     def matches(self) -> bool:
         """The artifact exists, is pinned, has the pinned bytes, and so do its pinned companions."""
+        # (most items pin no companion: asked of every item, they need not start the generator)
         return (self.exists and self.pinned_sha256 is not None and self.actual_sha256 == self.pinned_sha256
-                and all(c.matches for c in self.companions))
+                and (not self.companions or all(c.matches for c in self.companions)))
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:

@@ -116,6 +116,7 @@ class Derivation(FrozenRecord):
     """What was derived for one evidence item, or why nothing was."""
 
     _fields = ("evidence_id", "run", "declared", "problem", "artifact", "cached", "tasks")
+    __slots__ = _fields
     evidence_id: str
     run: DerivedRun | None
     """The item's run as its artifact records it."""

@@ -136,6 +136,7 @@ class Independence(FrozenRecord):
     """Whether an item is independent of the developer, derived from signed attestations."""
 
     _fields = ("evidence_id", "declared", "independent", "attested_by", "reasons", "signed_at", "by")
+    __slots__ = _fields
     evidence_id: str
     declared: bool
     """What the case typed (`independent: true`)."""

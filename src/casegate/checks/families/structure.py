@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -38,7 +38,7 @@ load_rule(
 _EL = ("argument", "elements")
 
 
-def _graph(ctx: Context) -> dict[str, tuple[str, ...]]:
+def _graph(ctx: Context) -> dict[str, Sequence[str]]:
     """Support edges among argument elements (supported_by and in_context_of), known targets only."""
     return ctx.index.support
 
