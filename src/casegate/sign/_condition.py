@@ -15,10 +15,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import parse_yaml
@@ -37,6 +36,9 @@ from ._statement import (
     sign_statement,
     statement,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._record import FrozenRecord, Record
 from ..errors import InputError
@@ -35,6 +33,9 @@ from ._statement import (
     statement,
     subjects,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 FOLDERS = {OBJECTION: "objections", ANSWER: "answers", AUTHORS: "authors"}
 

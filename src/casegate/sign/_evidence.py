@@ -16,9 +16,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from .._record import replace
 from ..errors import InputError
@@ -44,6 +42,9 @@ from ._statement import (
     sign_statement,
     statement,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 ATTESTATION_FOLDER = "evidence-attestations"
 """Folder name where evidence attestation envelopes are looked for and written."""

@@ -20,17 +20,19 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import rfc8785
 from pydantic import Field, ValidationError
-from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
 
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import Frozen, new_list
-from ._keys import key_id
+from ._dsse import public_key_id
 from ._names import latin_form, name_key, normalise_name
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
 
 KEYRING_VERSION = 2
 """The keyring file format version written (version 1 is still read)."""
@@ -148,6 +150,8 @@ class TrustedKey(Frozen):
 
     def sslib_key(self) -> SSlibKey:
         """The key as a securesystemslib key, with its casegate key id."""
+        from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
+
         return SSlibKey(self.keyid, self.keytype, self.scheme, {"public": self.public})
 
     def problems_at(self, at: dt.datetime, *, revocation: bool = True) -> list[str]:
@@ -275,7 +279,7 @@ def _check(ring: Keyring, where: Any) -> None:
         for j, k in enumerate(ident.keys):
             kwhere = where(("identities", i, "keys", j))
             try:
-                derived = key_id(TrustedKey(person=ident.name, **k.model_dump()).sslib_key()._crypto_key())
+                derived = public_key_id(k.keytype, k.public)
             except Exception:
                 raise InputError("the public key cannot be read", location=kwhere) from None
             if derived != k.keyid:

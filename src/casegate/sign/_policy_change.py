@@ -6,9 +6,7 @@ change was logged before the evaluation ran."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import MEASUREMENT_FIELDS, Policy, PolicyChange
@@ -22,6 +20,9 @@ from ._statement import (
     sign_statement,
     statement,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 
 def sign_policy_change(policy: Policy, policy_sha256: str, threshold: str, fields: list[str], rationale: str,

@@ -7,9 +7,7 @@ protocol in force when the run started (rule CG327)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import EvaluationProtocol, Policy, RegisteredProtocol, protocol_plan
@@ -23,6 +21,9 @@ from ._statement import (
     sign_statement,
     statement,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 
 def sign_protocol(proto: EvaluationProtocol, proto_sha256: str, policy: Policy, role: str, signer: Signer,

@@ -7,9 +7,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from .._record import FrozenRecord
 from ..errors import InputError
@@ -30,6 +28,9 @@ from ._statement import (
     statement,
     subjects,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 
 def slug(text: str) -> str:
@@ -260,14 +261,16 @@ def read_envelope_file(path: Path, shown: str) -> Any:
         raise InputError(f"cannot read the envelope: {e}", location=shown) from None
 
 
-def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date) -> tuple[list[Waiver], list[str]]:
+def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
+                  digest: str | None = None) -> tuple[list[Waiver], list[str]]:
     """The case's waivers whose signatures verify (as of `today`) against the keyring, by a key
     holding the role they claim, for this exact case content and model; and why each other one
-    was set aside. Policy (allowed roles, non-waivable rules, expiry) is the gate's to apply."""
+    was set aside. Policy (allowed roles, non-waivable rules, expiry) is the gate's to apply.
+    `digest` is the case's `case_digest` when the caller has it (else it is worked out for the
+    first waiver whose signature verifies: it hashes every artifact)."""
     _require_loaded(loaded)
     assert loaded.case is not None
     at = parse_instant(today)
-    digest = case_digest(loaded)
     model = set(loaded.case.system.digests)
     out: list[Waiver] = []
     problems: list[str] = []
@@ -282,6 +285,7 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date) -> tuple[lis
         signed, reasons = check_envelope(data, keyring, at, label, expect=WAIVER)
         if signed is not None:
             pred = signed.predicate
+            digest = digest or case_digest(loaded)
             if pred.get("case", {}).get("digest") != digest:
                 reasons.append(f"{label}: was signed for another version of the case (case digest differs)")
             if set(pred.get("system", {}).get("digests", [])) != model:

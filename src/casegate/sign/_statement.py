@@ -9,18 +9,19 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
-from securesystemslib import exceptions as sslib_exceptions
-from securesystemslib.dsse import Envelope
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 from .._canonical_json import canonical_json
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import Loaded
+from ._dsse import Envelope, NotVerified, read_envelope, verify_signature
 from ._keyring import Keyring, TrustedKey, parse_instant
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 STATEMENT_TYPE = "https://in-toto.io/Statement/v1"
 """in-toto Statement v1 `_type`."""
@@ -136,7 +137,9 @@ def statement(subject: list[dict[str, Any]], predicate_type: str, predicate: dic
 
 def sign_statement(stmt: dict[str, Any], signer: Signer) -> dict[str, Any]:
     """A DSSE envelope (as its JSON object) over the statement's canonical JSON, signed by `signer`."""
-    env = Envelope(canonical(stmt), PAYLOAD_TYPE, {})
+    from securesystemslib import dsse  # signing: securesystemslib's envelope and signer
+
+    env = dsse.Envelope(canonical(stmt), PAYLOAD_TYPE, {})
     env.sign(signer)
     return env.to_dict()
 
@@ -315,8 +318,8 @@ def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     if not isinstance(data, dict):
         return None, [f"{label}: not a DSSE envelope (expected a JSON object)"]
     try:
-        env = Envelope.from_dict(json.loads(json.dumps(data)))  # from_dict mutates its input
-    except (KeyError, TypeError, ValueError, binascii.Error, sslib_exceptions.FormatError) as e:
+        env = read_envelope(data)
+    except (KeyError, TypeError, ValueError, binascii.Error) as e:
         return None, [f"{label}: not a valid DSSE envelope ({type(e).__name__}: {e})"]
     shape = dsse_shape_problems(data, label)
     if shape:
@@ -353,13 +356,13 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
         return None, reasons
     if len(env.signatures) != 1:
         return None, [f"{label}: has {len(env.signatures)} signatures; a casegate envelope has exactly one"]
-    (sig,) = env.signatures.values()
-    key = keyring.get(sig.keyid)
+    ((keyid, sig),) = env.signatures.items()
+    key = keyring.get(keyid)
     if key is None:
-        return None, [f"{label}: signed by key {sig.keyid[:16]}..., which is not in the keyring"]
+        return None, [f"{label}: signed by key {keyid[:16]}..., which is not in the keyring"]
     try:
-        env.verify([key.sslib_key()], 1)
-    except (sslib_exceptions.VerificationError, sslib_exceptions.UnverifiedSignatureError, ValueError):
+        verify_signature(key.keytype, key.scheme, key.public, key.keyid, sig, env.pae())
+    except NotVerified:
         return None, [f"{label}: the signature does not verify against {key.person}'s key "
                       f"{key.keyid[:16]}... (the payload was changed after signing, or another key signed it)"]
     stmt, reasons = _statement(env, label)

@@ -23,9 +23,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from securesystemslib.signer import Signer  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ._condition import Decider
@@ -41,6 +39,9 @@ from ._statement import (
     sign_statement,
     statement,
 )
+
+if TYPE_CHECKING:
+    from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 TELEMETRY_ROLE = "telemetry"
 """The keyring role whose keys sign monitoring readings. A key holds it only when the keyring's

@@ -69,9 +69,17 @@ def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
     assert loaded.case is not None
     c = loaded.case
     out = Collected()
-    here = {"case": {"digest": case_digest(loaded)}, "system": {"digests": list(c.system.digests)},
-            "policy": {"sha256": loaded.policy_file.sha256 if loaded.policy_file else None},
-            "boundary": c.boundary.kind.value if c.boundary else None}
+    # the case digest hashes every artifact: worked out once, and only for a signed sign-off or
+    # waiver to compare with
+    here: dict[str, Any] = {}
+
+    def bound_to() -> dict[str, Any]:
+        if not here:
+            here.update({"case": {"digest": case_digest(loaded)}, "system": {"digests": list(c.system.digests)},
+                         "policy": {"sha256": loaded.policy_file.sha256 if loaded.policy_file else None},
+                         "boundary": c.boundary.kind.value if c.boundary else None})
+        return here
+
     for i, s in enumerate(c.decision.signoffs):
         if s.envelope is None:
             out.unsigned.append(f"{s.role} ({s.person})")
@@ -84,7 +92,7 @@ def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
             continue
         signed, reasons = check_envelope(data, keyring, at, label, expect=SIGNOFF)
         if signed is not None:
-            reasons += binding_reasons(signed, here, label)
+            reasons += binding_reasons(signed, bound_to(), label)
             if signed.role != s.role or signed.person != s.person:
                 reasons.append(f"{label}: is signed by {signed.person} as {signed.role}, but the case "
                                f"lists it for {s.person} as {s.role}")
@@ -103,6 +111,7 @@ def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
         signed, reasons = check_envelope(data, keyring, at, f"waiver {ref}", expect=WAIVER)
         if signed is not None and not reasons:
             out.waivers.append(signed)
-    _, wproblems = check_waivers(loaded, keyring, at.date())
+    _, wproblems = check_waivers(loaded, keyring, at.date(),
+                                 digest=bound_to()["case"]["digest"] if c.decision.waivers else None)
     out.problems += wproblems
     return out
