@@ -152,5 +152,7 @@ def test_the_leaves_collected_while_redacting_are_the_redacted_documents_own(exa
     assert case is not None
     rd = redact(case, Salts(MemorySaltStore()), parse_level(level))
     assert rd.leaves is not None and rd.leaves == leaves_of(rd.document)
+    # and the redacted elements' own leaves (the guard's secrets), collected while sealing them
+    assert rd.sealed_leaves is not None and rd.sealed_leaves == leaves_of([s.content for s in rd.sealed.values()])
     if level == "public":
         assert rd.stubs, "something is redacted, so stubs are walked too"

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
+from .._canonical_json import SAFE_INT, encode_exact, float_exact
 from ..errors import InputError
 from ..model import (
     Case,
@@ -31,7 +32,7 @@ from ..model import (
     ResidualRisk,
     Safeguard,
 )
-from ._commit import Salts, content_of
+from ._commit import Salts, canonical, content_of
 
 LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
 """Confidentiality levels, most public first."""
@@ -143,6 +144,9 @@ class Redaction:
     leaves: set[str] | None = None
     """Every key and scalar of `document`, as text (`leaves_of`), collected while it was built;
     None when not collected."""
+    sealed_leaves: set[str] | None = None
+    """Every key and scalar of the redacted elements' content (`leaves_of` of each `Sealed.content`),
+    collected while it was sealed; None when not collected."""
 
     def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
         """Whether the element at this path (or anything containing it) is redacted."""
@@ -188,11 +192,14 @@ def iter_redactable(case: Case) -> Iterator[tuple[tuple[str | int, ...], BaseMod
     yield from walk(case, ())
 
 
-def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel) -> Sealed:
-    """Salt, content and commitment of the element at `parts`."""
+def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel,
+         leaves: set[str] | None = None) -> Sealed:
+    """Salt, content and commitment of the element at `parts`; with `leaves`, the content's keys
+    and scalars are added to it (`leaves_of`), in the walk that writes its canonical JSON."""
     pointer = pointer_of(parts)
     content = content_of(model)
-    salt, sealed = salts.salted(case.id, case.version, pointer, content)
+    body = canonical_leaves(content, leaves) if leaves is not None else None
+    salt, sealed = salts.salted(case.id, case.version, pointer, content, body)
     level = getattr(model, "confidentiality", Confidentiality.public)
     return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
 
@@ -255,13 +262,65 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
     return out
 
 
+def canonical_leaves(content: Any, leaves: set[str]) -> bytes:
+    """`canonical(content)`, with every key and scalar of `content` added to `leaves` as
+    `leaves_of` adds them: one walk of the content both collects them and decides whether the C
+    encoder writes its RFC 8785 bytes exactly (as `plain_exact` decides). A content holding
+    anything but plain JSON types is walked by `leaves_of` and written by `canonical`."""
+    stack = [content]
+    pop, push, extend, add = stack.pop, stack.append, stack.extend, leaves.add
+    exact = True
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str:
+            add(v)
+        elif t is dict:
+            for k, x in v.items():
+                if type(k) is not str:
+                    return _canonical_apart(content, leaves)
+                add(k)
+                if not k.isascii() and max(k) > "\uffff":
+                    exact = False
+                if type(x) is str:
+                    add(x)
+                else:
+                    push(x)
+        elif t is list:
+            extend(v)
+        elif t is int:
+            add(str(v))
+            if not -SAFE_INT <= v <= SAFE_INT:
+                exact = False
+        elif t is float:
+            add(str(v))
+            if not float_exact(v):
+                exact = False
+        elif t is not bool and v is not None:
+            return _canonical_apart(content, leaves)
+    if exact:
+        try:
+            return encode_exact(content)
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: `canonical` refuses it and says why
+    return canonical(content)
+
+
+def _canonical_apart(content: Any, leaves: set[str]) -> bytes:
+    """`canonical_leaves` of a content that is not plain JSON: its leaves and bytes each as
+    `leaves_of` and `canonical` give them."""
+    leaves_of(content, leaves)
+    return canonical(content)
+
+
 def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
     """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
     caller keeps them with `salts.flush()` before publishing anything). The document's leaves
     (`Redaction.leaves`) are collected as it is built, for the text guard: one walk, not two."""
-    result = Redaction(level=level, leaves=set())
+    result = Redaction(level=level, leaves=set(), sealed_leaves=set())
     leaves = result.leaves
-    assert leaves is not None
+    secret_leaves = result.sealed_leaves
+    assert leaves is not None and secret_leaves is not None
     add = leaves.add
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
@@ -283,7 +342,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
         if isinstance(obj, BaseModel):
             lv = getattr(obj, "confidentiality", None)
             if isinstance(lv, Confidentiality) and lv in above:
-                sealed = seal(case, salts, parts, obj)
+                sealed = seal(case, salts, parts, obj, secret_leaves)
                 revealed: dict[str, Any] = {}
                 for name in _revealed(type(obj)):
                     v = getattr(obj, name)
