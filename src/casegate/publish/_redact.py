@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel
 
@@ -88,11 +88,13 @@ def pointer_of(parts: tuple[str | int, ...]) -> str:
 
 def type_of(model: BaseModel) -> str:
     """The element's type as shown in public output (claim, strategy, evidence, safeguard, ...)."""
-    if isinstance(model, Element):
-        return model.type
+    # the named types first, by a look-up (none of them is an `Element`; an `isinstance` against a
+    # pydantic model class goes through ABCMeta's checks, and most redacted elements are evidence)
     name = _TYPE_NAMES.get(type(model))
     if name is not None:
         return name
+    if isinstance(model, Element):
+        return model.type
     return re.sub(r"(?<!^)(?=[A-Z])", "-", type(model).__name__).lower()
 
 
@@ -212,6 +214,30 @@ def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
     """Field name -> default value (or _REQUIRED), per model class (pydantic's lookup is slow)."""
     return {name: _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
             for name, info in cls.model_fields.items()}
+
+
+_PLANS: dict[type, tuple[tuple[tuple[str, Any], ...], int, bool] | None] = {}
+"""Per type of value met in a case: for a model class, its fields with their defaults (`_defaults`),
+how its confidentiality is read (`_LEVEL_*`) and whether it is a `Pathway`; None for any other
+type. Looked up by type, once per value: `isinstance` against a pydantic model class goes
+through ABCMeta's checks, a cost per value of a large case."""
+_LEVEL_NONE, _LEVEL_FIELD, _LEVEL_ATTRIBUTE = 0, 1, 2
+
+
+def _plan(cls: type) -> tuple[tuple[tuple[str, Any], ...], int, bool] | None:
+    """`_PLANS[cls]`, worked out and kept on first use."""
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+        plan = None
+    else:
+        if "confidentiality" in cls.model_fields:
+            level = _LEVEL_FIELD
+        elif hasattr(cls, "confidentiality") or cls.model_config.get("extra") == "allow":
+            level = _LEVEL_ATTRIBUTE  # a class attribute, or an extra field: read as `getattr` reads it
+        else:
+            level = _LEVEL_NONE
+        plan = (tuple(_defaults(cls).items()), level, issubclass(cls, Pathway))
+    _PLANS[cls] = plan
+    return plan
 
 
 @cache
@@ -339,17 +365,21 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
     above = frozenset(lv for lv in LEVELS if rank(lv) > rank(level))  # the levels redacted
 
     def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
-        if isinstance(obj, BaseModel):
-            lv = getattr(obj, "confidentiality", None)
-            if isinstance(lv, Confidentiality) and lv in above:
+        t = type(obj)
+        plan = _PLANS[t] if t in _PLANS else _plan(t)
+        if plan is not None:
+            fields, level_read, is_pathway = plan
+            lv = (None if level_read == _LEVEL_NONE else obj.__dict__["confidentiality"] if level_read == _LEVEL_FIELD
+                  else getattr(obj, "confidentiality", None))
+            if lv is not None and isinstance(lv, Confidentiality) and lv in above:
                 sealed = seal(case, salts, parts, obj, secret_leaves)
                 revealed: dict[str, Any] = {}
-                for name in _revealed(type(obj)):
+                for name in _revealed(cast("type[BaseModel]", t)):
                     v = getattr(obj, name)
                     if v is None or v == [] or v is False:
                         continue
                     revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
-                if isinstance(obj, Pathway):
+                if is_pathway:
                     revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
                 stub = Stub(sealed.pointer, sealed.id, sealed.type, lv, sealed.commitment, revealed)
                 result.stubs[stub.pointer] = stub
@@ -359,7 +389,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 return document
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
-            for name, default in _defaults(type(obj)).items():
+            for name, default in fields:
                 v = values[name]
                 # a value at its default is left out; only None equals a default of None
                 if v is default or (default is not None and default is not _REQUIRED and v == default):
