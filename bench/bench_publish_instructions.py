@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import shutil
 import subprocess
 import tempfile
@@ -49,7 +50,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         template = _registry(case, Path(tmp), a.size) if a.path == "record" else None
         db = Path(tmp) / "registry.db"
-        for name, tree in trees.items():
+        for i, (name, tree) in enumerate(trees.items()):
+            # each tree keeps its own casegate cache (kept schemas, compiled templates), warmed by
+            # its own runs: trees sharing one (or sharing the user's with other casegate runs on
+            # the machine) would count each other's cache misses
+            os.environ["CASEGATE_CACHE_DIR"] = str(Path(tmp) / f"cache-{i}")
             publish = [PY, "-c", RUN, tree, "publish", str(case), "--out", str(Path(tmp) / name),
                        "--salt-store", str(Path(tmp) / "salts.json")]
             gate = [PY, "-c", RUN, tree, "gate", str(case)]
@@ -61,6 +66,9 @@ def main() -> None:
                 gate += judged
                 shutil.copyfile(template, db)
             subprocess.run(publish, check=True, capture_output=True)  # the salts kept, as on a re-run
+            if template is not None:
+                shutil.copyfile(template, db)
+            subprocess.run(gate, capture_output=True)  # the cache warmed for the gate as well
             if template is not None:
                 shutil.copyfile(template, db)
             g = instructions(gate)

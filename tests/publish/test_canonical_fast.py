@@ -73,3 +73,37 @@ def test_every_commitment_body_is_the_library_bytes(content: dict[str, Any]) -> 
             canonical(content)
         return
     assert canonical(content) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(content=st.dictionaries(st.text(max_size=6), contents, max_size=6) | st.one_of(*(st.just(v) for v in CASES + FALLBACK)))
+def test_sealing_collects_the_leaves_of_what_it_commits_to(content: Any) -> None:
+    """`redact` collects a redacted element's leaves (the text guard's secrets) in the walk that
+    writes its canonical JSON: the same bytes as `canonical`, the same leaves as `leaves_of`, for
+    content of any shape (a tuple, a key that is not text: walked apart), so no secret is missed."""
+    from casegate.publish import leaves_of
+    from casegate.publish._redact import canonical_leaves
+
+    got: set[str] = {"already there"}
+    try:
+        want = canonical(content)
+    except InputError:
+        with pytest.raises(InputError):
+            canonical_leaves(content, got)
+    else:
+        assert canonical_leaves(content, got) == want
+    assert got == leaves_of(content, {"already there"})
+
+
+def test_sealing_walks_content_that_is_not_plain_json_apart() -> None:
+    from casegate.publish import leaves_of
+    from casegate.publish._redact import canonical_leaves
+
+    for content in ({1: "int key", "t": ("a", 2)}, {"nested": {"x": [("tuple", 3.5)]}}, {"b": True, "n": None}):
+        got: set[str] = set()
+        try:
+            want = canonical(content)
+        except InputError:
+            continue
+        assert canonical_leaves(content, got) == want
+        assert got == leaves_of(content)

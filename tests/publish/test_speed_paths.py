@@ -152,5 +152,41 @@ def test_the_leaves_collected_while_redacting_are_the_redacted_documents_own(exa
     assert case is not None
     rd = redact(case, Salts(MemorySaltStore()), parse_level(level))
     assert rd.leaves is not None and rd.leaves == leaves_of(rd.document)
+    # and the redacted elements' own leaves (the guard's secrets), collected while sealing them
+    assert rd.sealed_leaves is not None and rd.sealed_leaves == leaves_of([s.content for s in rd.sealed.values()])
     if level == "public":
         assert rd.stubs, "something is redacted, so stubs are walked too"
+
+
+def test_the_named_element_types_are_looked_up_before_any_isinstance_check() -> None:
+    """`type_of` looks a type's public name up before it asks whether the model is an argument
+    `Element`: that order gives the same names only while no named type is an `Element`."""
+    from casegate.model import Element
+    from casegate.publish._redact import _TYPE_NAMES
+
+    assert not [t for t in _TYPE_NAMES if issubclass(t, Element)]
+
+
+def test_the_walk_reads_a_level_wherever_getattr_finds_one() -> None:
+    """The redaction walk reads each model's level by its class's plan: from the field, or with
+    `getattr` (as it read every model's level before) where the class has such an attribute or
+    allows extra fields, which may hold one; other types are not models."""
+    from pydantic import BaseModel, ConfigDict
+
+    from casegate.model import Confidentiality
+    from casegate.publish._redact import _LEVEL_ATTRIBUTE, _LEVEL_FIELD, _LEVEL_NONE, _plan
+
+    class Open(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        name: str = ""
+
+    class Plain(BaseModel):
+        name: str = ""
+
+    class Levelled(BaseModel):
+        confidentiality: Confidentiality = Confidentiality.public
+
+    assert _plan(Open)[1] == _LEVEL_ATTRIBUTE  # type: ignore[index]
+    assert _plan(Plain)[1] == _LEVEL_NONE  # type: ignore[index]
+    assert _plan(Levelled)[1] == _LEVEL_FIELD  # type: ignore[index]
+    assert _plan(dict) is None and _plan(str) is None

@@ -175,6 +175,32 @@ def test_a_salt_store_with_two_salts_for_one_commitment_is_refused_naming_the_po
     assert r.returncode == 2 and "Traceback" not in r.stderr and "both keep a salt for the pointer" in r.stderr
 
 
+@pytest.mark.parametrize("bad", [
+    {"salt": "a" * 64 + "," + "b" * 64},  # two salts in one: joined with the others, it looks like two rows
+    {"salt": "A" * 64},
+    {"commitment": "sha256:" + "1" * 64 + ",sha256:" + "2" * 64},
+    {"case": 7},
+    {"pointer": None},
+])
+def test_a_malformed_salt_among_many_well_formed_ones_is_refused_by_its_index(tmp_path: Path,
+                                                                              bad: dict[str, Any]) -> None:
+    """A store's salts are checked all at once (a store holds thousands): one malformed salt among
+    them is still refused, and named by its index, as when each is checked alone."""
+    from casegate.errors import InputError
+
+    rows: list[dict[str, Any]] = [{"case": "c", "case_version": "1", "pointer": f"/evidence/E-{i}",
+                                   "salt": f"{i:x}" * 64, "commitment": "sha256:" + f"{i:x}" * 64} for i in range(8)]
+    rows[5].update(bad)
+    path = tmp_path / "salts.json"
+    path.write_text(json.dumps({"casegate_salts": 1, "salts": rows}))
+    with pytest.raises(InputError) as e:
+        FileSaltStore(path).commitment_salts("c", "1")
+    assert e.value.message.startswith(f"{path}: salts[5]: a kept salt is malformed")
+    rows[5] = dict(rows[4], pointer="/evidence/E-5")
+    path.write_text(json.dumps({"casegate_salts": 1, "salts": rows}))
+    assert [r.salt for r in FileSaltStore(path).commitment_salts("c", "1")][4:6] == [b"\x44" * 32, b"\x44" * 32]
+
+
 def test_the_salt_store_file_is_private_and_keeps_concurrent_writers(tmp_path: Path) -> None:
     import threading
 

@@ -126,13 +126,15 @@ class Salts:
         """The salt for this element's content in this version."""
         return self.salted(case_id, version, pointer, content)[0]
 
-    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+    def salted(self, case_id: str, version: str, pointer: str, content: Any, body: bytes | None = None
+               ) -> tuple[bytes, str]:
         """The salt for this element's content in this version, and the commitment to the content
-        with it (the content written as canonical JSON once for both)."""
+        with it (the content written as canonical JSON once for both; `body`: those bytes, when
+        the caller has written them already)."""
         records = self._records(case_id, version).setdefault(pointer, [])
-        body = None
         if records:
-            body = canonical(content)
+            if body is None:
+                body = canonical(content)
             for r in records:
                 if hmac.compare_digest(_commit(r.salt, body), r.commitment):
                     return r.salt, r.commitment
@@ -172,9 +174,10 @@ class KeyedSalts(Salts):
     def salt(self, case_id: str, version: str, pointer: str, content: Any) -> bytes:
         return derive_salt(self.key, case_id, pointer)
 
-    def salted(self, case_id: str, version: str, pointer: str, content: Any) -> tuple[bytes, str]:
+    def salted(self, case_id: str, version: str, pointer: str, content: Any, body: bytes | None = None
+               ) -> tuple[bytes, str]:
         salt = self.salt(case_id, version, pointer, content)
-        return salt, commitment(salt, content)
+        return salt, _commit(salt, canonical(content) if body is None else body)
 
 
 def content_of(element: BaseModel) -> dict[str, Any]:

@@ -35,9 +35,12 @@ class TextGuard:
         self.redaction = redaction
         # the public document's leaves, as `redact` collected them while building it
         public = redaction.leaves if redaction.leaves is not None else leaves_of(redaction.document)
-        # every redacted element's leaves in one walk; a text the public document shows is no secret
-        secrets = {x for x in leaves_of([s.content for s in redaction.sealed.values()])
-                   if len(x) >= _MIN_SECRET and x not in public}
+        # every redacted element's leaves (as `redact` collected them while sealing, else in one
+        # walk); a text the public document shows is no secret
+        sealed = redaction.sealed_leaves
+        if sealed is None:
+            sealed = leaves_of([s.content for s in redaction.sealed.values()])
+        secrets = {x for x in sealed if len(x) >= _MIN_SECRET and x not in public}
         self._public = public
         self._public_words: str | None = None
         self._shingles: set[tuple[str, ...]] = set().union(*map(_shingles, secrets))

@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel
 
+from .._canonical_json import SAFE_INT, encode_exact, float_exact
 from ..errors import InputError
 from ..model import (
     Case,
@@ -31,7 +32,7 @@ from ..model import (
     ResidualRisk,
     Safeguard,
 )
-from ._commit import Salts, content_of
+from ._commit import Salts, canonical, content_of
 
 LEVELS: tuple[Confidentiality, ...] = tuple(Confidentiality)
 """Confidentiality levels, most public first."""
@@ -87,11 +88,13 @@ def pointer_of(parts: tuple[str | int, ...]) -> str:
 
 def type_of(model: BaseModel) -> str:
     """The element's type as shown in public output (claim, strategy, evidence, safeguard, ...)."""
-    if isinstance(model, Element):
-        return model.type
+    # the named types first, by a look-up (none of them is an `Element`; an `isinstance` against a
+    # pydantic model class goes through ABCMeta's checks, and most redacted elements are evidence)
     name = _TYPE_NAMES.get(type(model))
     if name is not None:
         return name
+    if isinstance(model, Element):
+        return model.type
     return re.sub(r"(?<!^)(?=[A-Z])", "-", type(model).__name__).lower()
 
 
@@ -143,6 +146,9 @@ class Redaction:
     leaves: set[str] | None = None
     """Every key and scalar of `document`, as text (`leaves_of`), collected while it was built;
     None when not collected."""
+    sealed_leaves: set[str] | None = None
+    """Every key and scalar of the redacted elements' content (`leaves_of` of each `Sealed.content`),
+    collected while it was sealed; None when not collected."""
 
     def is_redacted(self, parts: tuple[str | int, ...] | str) -> bool:
         """Whether the element at this path (or anything containing it) is redacted."""
@@ -188,11 +194,14 @@ def iter_redactable(case: Case) -> Iterator[tuple[tuple[str | int, ...], BaseMod
     yield from walk(case, ())
 
 
-def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel) -> Sealed:
-    """Salt, content and commitment of the element at `parts`."""
+def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseModel,
+         leaves: set[str] | None = None) -> Sealed:
+    """Salt, content and commitment of the element at `parts`; with `leaves`, the content's keys
+    and scalars are added to it (`leaves_of`), in the walk that writes its canonical JSON."""
     pointer = pointer_of(parts)
     content = content_of(model)
-    salt, sealed = salts.salted(case.id, case.version, pointer, content)
+    body = canonical_leaves(content, leaves) if leaves is not None else None
+    salt, sealed = salts.salted(case.id, case.version, pointer, content, body)
     level = getattr(model, "confidentiality", Confidentiality.public)
     return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
 
@@ -205,6 +214,30 @@ def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
     """Field name -> default value (or _REQUIRED), per model class (pydantic's lookup is slow)."""
     return {name: _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
             for name, info in cls.model_fields.items()}
+
+
+_PLANS: dict[type, tuple[tuple[tuple[str, Any], ...], int, bool] | None] = {}
+"""Per type of value met in a case: for a model class, its fields with their defaults (`_defaults`),
+how its confidentiality is read (`_LEVEL_*`) and whether it is a `Pathway`; None for any other
+type. Looked up by type, once per value: `isinstance` against a pydantic model class goes
+through ABCMeta's checks, a cost per value of a large case."""
+_LEVEL_NONE, _LEVEL_FIELD, _LEVEL_ATTRIBUTE = 0, 1, 2
+
+
+def _plan(cls: type) -> tuple[tuple[tuple[str, Any], ...], int, bool] | None:
+    """`_PLANS[cls]`, worked out and kept on first use."""
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+        plan = None
+    else:
+        if "confidentiality" in cls.model_fields:
+            level = _LEVEL_FIELD
+        elif hasattr(cls, "confidentiality") or cls.model_config.get("extra") == "allow":
+            level = _LEVEL_ATTRIBUTE  # a class attribute, or an extra field: read as `getattr` reads it
+        else:
+            level = _LEVEL_NONE
+        plan = (tuple(_defaults(cls).items()), level, issubclass(cls, Pathway))
+    _PLANS[cls] = plan
+    return plan
 
 
 @cache
@@ -255,13 +288,65 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
     return out
 
 
+def canonical_leaves(content: Any, leaves: set[str]) -> bytes:
+    """`canonical(content)`, with every key and scalar of `content` added to `leaves` as
+    `leaves_of` adds them: one walk of the content both collects them and decides whether the C
+    encoder writes its RFC 8785 bytes exactly (as `plain_exact` decides). A content holding
+    anything but plain JSON types is walked by `leaves_of` and written by `canonical`."""
+    stack = [content]
+    pop, push, extend, add = stack.pop, stack.append, stack.extend, leaves.add
+    exact = True
+    while stack:
+        v = pop()
+        t = type(v)
+        if t is str:
+            add(v)
+        elif t is dict:
+            for k, x in v.items():
+                if type(k) is not str:
+                    return _canonical_apart(content, leaves)
+                add(k)
+                if not k.isascii() and max(k) > "\uffff":
+                    exact = False
+                if type(x) is str:
+                    add(x)
+                else:
+                    push(x)
+        elif t is list:
+            extend(v)
+        elif t is int:
+            add(str(v))
+            if not -SAFE_INT <= v <= SAFE_INT:
+                exact = False
+        elif t is float:
+            add(str(v))
+            if not float_exact(v):
+                exact = False
+        elif t is not bool and v is not None:
+            return _canonical_apart(content, leaves)
+    if exact:
+        try:
+            return encode_exact(content)
+        except UnicodeEncodeError:
+            pass  # a lone surrogate: `canonical` refuses it and says why
+    return canonical(content)
+
+
+def _canonical_apart(content: Any, leaves: set[str]) -> bytes:
+    """`canonical_leaves` of a content that is not plain JSON: its leaves and bytes each as
+    `leaves_of` and `canonical` give them."""
+    leaves_of(content, leaves)
+    return canonical(content)
+
+
 def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
     """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
     caller keeps them with `salts.flush()` before publishing anything). The document's leaves
     (`Redaction.leaves`) are collected as it is built, for the text guard: one walk, not two."""
-    result = Redaction(level=level, leaves=set())
+    result = Redaction(level=level, leaves=set(), sealed_leaves=set())
     leaves = result.leaves
-    assert leaves is not None
+    secret_leaves = result.sealed_leaves
+    assert leaves is not None and secret_leaves is not None
     add = leaves.add
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
@@ -280,17 +365,21 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
     above = frozenset(lv for lv in LEVELS if rank(lv) > rank(level))  # the levels redacted
 
     def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
-        if isinstance(obj, BaseModel):
-            lv = getattr(obj, "confidentiality", None)
-            if isinstance(lv, Confidentiality) and lv in above:
-                sealed = seal(case, salts, parts, obj)
+        t = type(obj)
+        plan = _PLANS[t] if t in _PLANS else _plan(t)
+        if plan is not None:
+            fields, level_read, is_pathway = plan
+            lv = (None if level_read == _LEVEL_NONE else obj.__dict__["confidentiality"] if level_read == _LEVEL_FIELD
+                  else getattr(obj, "confidentiality", None))
+            if lv is not None and isinstance(lv, Confidentiality) and lv in above:
+                sealed = seal(case, salts, parts, obj, secret_leaves)
                 revealed: dict[str, Any] = {}
-                for name in _revealed(type(obj)):
+                for name in _revealed(cast("type[BaseModel]", t)):
                     v = getattr(obj, name)
                     if v is None or v == [] or v is False:
                         continue
                     revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
-                if isinstance(obj, Pathway):
+                if is_pathway:
                     revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
                 stub = Stub(sealed.pointer, sealed.id, sealed.type, lv, sealed.commitment, revealed)
                 result.stubs[stub.pointer] = stub
@@ -300,7 +389,7 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                 return document
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
-            for name, default in _defaults(type(obj)).items():
+            for name, default in fields:
                 v = values[name]
                 # a value at its default is left out; only None equals a default of None
                 if v is default or (default is not None and default is not _REQUIRED and v == default):

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from ..model import Confidentiality
 from ._render import _md_escape
-from ._views import EvidenceItem, Node, PublicSummary, Redacted
+from ._views import EvidenceItem, PublicSummary, Redacted
 
 
 def _md(value: Any) -> str:
@@ -54,39 +54,33 @@ def _kind_html(kind: str) -> str:
     return f'<span class="kind kind-{_h(kind)}">{_h(kind[0].upper())}</span>'
 
 
-def _node_html(n: Node, kinds: dict[str, str]) -> str:
-    """One node's line; `kinds`: the badge of each element type, written once per part."""
-    kind = kinds.get(n.type)
-    if kind is None:
-        kind = kinds[n.type] = _kind_html(n.type)
-    parts = [f'{kind}<strong>{_h(n.id)}</strong>']
-    if n.status:
-        parts.append(f' <span class="status-{_h(n.status)}">({_h(n.status)})</span>')
-    if n.undeveloped:
-        parts.append(" <em>(undeveloped)</em>")
-    parts.append(":\n")
-    parts.append(_redacted_html(n.redacted) if n.redacted else _h(n.text))
-    if n.evidence:
-        parts.append(f' <span class="meta">— evidence: {_h(", ".join(n.evidence))}</span>')
-    if n.answered_by:
-        parts.append(f' <span class="meta">— answered by: {_h(", ".join(n.answered_by))}</span>')
-    return "".join(parts)
-
-
 def argument_rows_html(s: PublicSummary) -> Markup:
-    """The rows of the argument's outline (`<div class="row">`, each on its own line)."""
+    """The rows of the argument's outline (`<div class="row">`, each on its own line). Each row is
+    written by one f-string, in this loop (thousands of rows: a call and a list of parts per row
+    cost more than the row)."""
     nodes = s.argument.nodes
-    out = []
-    margins: dict[int, str] = {}  # the indent of each depth, written once
+    out: list[str] = []
+    append = out.append
+    starts: dict[int, str] = {}  # the opening of a row at each depth, written once
     kinds: dict[str, str] = {}  # the badge of each element type, written once
     for row in s.argument.outline:
         n = nodes[row.id]
-        inner = (f'<span class="meta"><strong>{_h(n.id)}</strong> (see above)</span>' if row.repeat
-                 else _node_html(n, kinds))
-        margin = margins.get(row.depth)
-        if margin is None:
-            margin = margins[row.depth] = _h(row.depth * 1.1)
-        out.append(f'\n<div class="row" style="margin-left: {margin}rem">{inner}</div>')
+        start = starts.get(row.depth)
+        if start is None:
+            start = starts[row.depth] = f'\n<div class="row" style="margin-left: {_h(row.depth * 1.1)}rem">'
+        if row.repeat:
+            append(f'{start}<span class="meta"><strong>{_h(n.id)}</strong> (see above)</span></div>')
+            continue
+        kind = kinds.get(n.type)
+        if kind is None:
+            kind = kinds[n.type] = _kind_html(n.type)
+        status = f' <span class="status-{_h(n.status)}">({_h(n.status)})</span>' if n.status else ""
+        body = _redacted_html(n.redacted) if n.redacted else _h(n.text)
+        evidence = f' <span class="meta">— evidence: {_h(", ".join(n.evidence))}</span>' if n.evidence else ""
+        answered = (f' <span class="meta">— answered by: {_h(", ".join(n.answered_by))}</span>'
+                    if n.answered_by else "")
+        append(f'{start}{kind}<strong>{_h(n.id)}</strong>{status}{" <em>(undeveloped)</em>" if n.undeveloped else ""}'
+               f':\n{body}{evidence}{answered}</div>')
     return Markup("".join(out))
 
 
@@ -146,29 +140,27 @@ def _redacted_md(r: Redacted) -> str:
     return f"{_what_md(r.type, r.level)}{_md(r.commitment)}`]*"
 
 
-def _node_md(n: Node) -> str:
-    parts = [f"**{_md(n.id)}** ({_md(n.type)}"]
-    if n.status:
-        parts.append(f", {_md(n.status)}")
-    if n.undeveloped:
-        parts.append(", undeveloped")
-    parts.append("): ")
-    parts.append(_redacted_md(n.redacted) if n.redacted else _md(n.text))
-    if n.evidence:
-        parts.append(f" — evidence: {_md(', '.join(n.evidence))}")
-    if n.answered_by:
-        parts.append(f" — answered by: {_md(', '.join(n.answered_by))}")
-    return "".join(parts)
-
-
 def argument_rows_md(s: PublicSummary) -> Markup:
-    """The argument's outline as a nested list (each item on a new line)."""
+    """The argument's outline as a nested list (each item on a new line; each written by one
+    f-string, as `argument_rows_html` writes its rows)."""
     nodes = s.argument.nodes
-    out = []
+    out: list[str] = []
+    append = out.append
+    starts: dict[int, str] = {}
     for row in s.argument.outline:
         n = nodes[row.id]
-        line = f"**{_md(n.id)}** (see above)" if row.repeat else _node_md(n)
-        out.append(f"\n{'  ' * row.depth}- {line}")
+        start = starts.get(row.depth)
+        if start is None:
+            start = starts[row.depth] = f"\n{'  ' * row.depth}- "
+        if row.repeat:
+            append(f"{start}**{_md(n.id)}** (see above)")
+            continue
+        status = f", {_md(n.status)}" if n.status else ""
+        body = _redacted_md(n.redacted) if n.redacted else _md(n.text)
+        evidence = f" — evidence: {_md(', '.join(n.evidence))}" if n.evidence else ""
+        answered = f" — answered by: {_md(', '.join(n.answered_by))}" if n.answered_by else ""
+        append(f"{start}**{_md(n.id)}** ({_md(n.type)}{status}{', undeveloped' if n.undeveloped else ''}): "
+               f"{body}{evidence}{answered}")
     return Markup("".join(out))
 
 

@@ -112,7 +112,7 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
     # as a defeater already
     shown: dict[str, Element | Stub] = {}
     parents: dict[str, list[str]] = {k: [] for k in elements}
-    attackers: dict[str, list[str]] = {k: [] for k in elements}
+    attackers: dict[str, list[str]] = {}  # only the attacked elements: a few among thousands
     for eid, el in elements.items():
         stub = stubbed.get(eid) if stubbed else None
         if stub is None:
@@ -124,13 +124,13 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
             rv = stub.revealed
             linked = [*rv.get("supported_by", []), *rv.get("in_context_of", []), *rv.get("defeaters", [])]
             against = rv.get("against", [])
-        for child in dict.fromkeys(linked):
+        for child in dict.fromkeys(linked) if len(linked) > 1 else linked:
             got = parents.get(child)
             if got is not None:
                 got.append(eid)
         for target in against:
             if target in elements:
-                attackers[target].append(eid)
+                attackers.setdefault(target, []).append(eid)
                 if eid not in defeaters_of(target) and target not in parents[eid]:
                     parents[eid].append(target)
     nodes = {eid: _node(eid, el, parents[eid], refs) for eid, el in shown.items()}
@@ -149,13 +149,13 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
         seen.add(x)
         outline.append(OutlineRow(x, depth))
         n = nodes[x]
-        attacked_by = attackers[x]
+        attacked_by = attackers.get(x)
         defeaters = n.defeaters
         kids = [*n.in_context_of, *defeaters, *(a for a in attacked_by if a not in defeaters),
                 *n.supported_by] if attacked_by else [*n.in_context_of, *defeaters, *n.supported_by]
         if kids:
             below = depth + 1
-            stack.extend([(k, below) for k in reversed(dict.fromkeys(kids)) if k in nodes])
+            stack.extend([(k, below) for k in reversed(dict.fromkeys(kids) if len(kids) > 1 else kids) if k in nodes])
     return ArgumentView(top=case.argument.top, nodes=nodes, outline=outline,
                         unreachable=[k for k in nodes if k not in seen])
 

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -90,8 +91,7 @@ class RegistrySalts:
         with store_errors(self.reg.url, "reading commitment salts"):
             with self.reg.engine.connect() as conn:
                 rows = list(conn.execute(q))
-        return [_record(r.case_id, r.case_version, r.pointer, r.salt, r.commitment, "the registry")
-                for r in rows]
+        return _registry_records(rows)
 
     def all_salts(self) -> list[SaltRecord]:
         """Every salt in the registry, for escrow."""
@@ -103,8 +103,7 @@ class RegistrySalts:
         with store_errors(self.reg.url, "reading commitment salts"):
             with self.reg.engine.connect() as conn:
                 rows = list(conn.execute(sa.select(commitment_salts).order_by(commitment_salts.c.id)))
-        return [_record(r.case_id, r.case_version, r.pointer, r.salt, r.commitment, "the registry")
-                for r in rows]
+        return _registry_records(rows)
 
     def keep_commitment_salts(self, records: Sequence[SaltRecord]) -> None:
         """Keep these salts, all or none. A record already kept (the same salt for the same
@@ -169,7 +168,46 @@ def _record(case_id: Any, version: Any, pointer: Any, salt: Any, commitment: Any
     return SaltRecord(case_id, version, pointer, bytes.fromhex(salt), commitment)
 
 
+_HEX64_RUN = re.compile(r"[0-9a-f]{64}(?:,[0-9a-f]{64})*")
+_COMMITMENT_RUN = re.compile(r"sha256:[0-9a-f]{64}(?:,sha256:[0-9a-f]{64})*")
+
+
+def _plain_records(case_ids: list[Any], versions: list[Any], pointers: list[Any], salts: list[Any],
+                   commitments: list[Any]) -> list[SaltRecord] | None:
+    """The kept salts of these rows (the five lists taken side by side) when every row is plainly
+    well formed, checked for the lot at once: a store holds thousands of salts, and a check per
+    row costs more than reading them. None when any row is not plainly well formed (text of
+    another kind, a salt or commitment the joined patterns refuse): `_record` then checks the rows
+    one by one and names the first malformed one. Accepts nothing `_record` refuses."""
+    n = len(case_ids)
+    if not n:
+        return []
+    if {*map(type, chain(case_ids, versions, pointers, salts, commitments))} != {str}:
+        return None
+    # joined, each salt one 64-digit run and each commitment one `sha256:` and 64 digits: the
+    # patterns find runs between the commas, and the lengths say there is one run per row
+    joined_salts, joined_commitments = ",".join(salts), ",".join(commitments)
+    if len(joined_salts) != 65 * n - 1 or len(joined_commitments) != 72 * n - 1 \
+            or not _HEX64_RUN.fullmatch(joined_salts) or not _COMMITMENT_RUN.fullmatch(joined_commitments):
+        return None
+    return list(map(SaltRecord, case_ids, versions, pointers, map(bytes.fromhex, salts), commitments))
+
+
+def _registry_records(rows: list[Any]) -> list[SaltRecord]:
+    """The kept salts of the registry's rows, checked (`_plain_records`, else row by row)."""
+    columns = ([r.case_id for r in rows], [r.case_version for r in rows], [r.pointer for r in rows],
+               [r.salt for r in rows], [r.commitment for r in rows])
+    got = _plain_records(*columns)
+    if got is not None:
+        return got
+    return [_record(*row, "the registry") for row in zip(*columns, strict=True)]
+
+
 # --------------------------------------------------------------------------- in a file
+
+
+_FIELDS = ("case", "case_version", "pointer", "salt", "commitment")
+"""The fields of a kept salt in a salt-store file, in `_plain_records`' order."""
 
 
 class FileSaltStore:
@@ -194,10 +232,17 @@ class FileSaltStore:
                 or not isinstance(data.get("salts"), list):
             raise InputError(f"{self.path}: not a casegate salt store of version {SALT_STORE_VERSION}",
                              help="pass the file written by `casegate publish --salt-store`")
-        out = []
         where = str(self.path)
+        rows = data["salts"]
+        if {*map(type, rows)} <= {dict}:  # the kept salts checked all at once (`_plain_records`)
+            columns = [list(map(dict.get, rows, repeat(k))) for k in _FIELDS]
+            got = _plain_records(*columns)
+            if got is not None and len({*zip(*columns[:3], columns[4], strict=True)}) == len(got):
+                return got
+        # a malformed or repeated salt: reading them one by one says which
+        out = []
         first: dict[tuple[str, str, str, str], int] = {}
-        for i, s in enumerate(data["salts"]):
+        for i, s in enumerate(rows):
             if not isinstance(s, dict):
                 raise InputError(f"{self.path}: salts[{i}] is not an object")
             r = _record(s.get("case"), s.get("case_version"), s.get("pointer"), s.get("salt"),
