@@ -31,10 +31,11 @@ for _var, _prefix in (("CASEGATE_CACHE_DIR", "casegate-test-cache-"), ("CASEGATE
 STORY_NOW = "2026-12-04T09:00:00Z"
 """The suite's story time: the day after the examples' story ends (release on 2026-12-01, an
 incident on 2026-12-02), inside every example's evidence lifetime."""
-if not os.environ.get("CASEGATE_STORY_CLOCK"):
+# (not a CASEGATE_ variable: tests that clear those for a subprocess keep the suite's clock)
+if not os.environ.get("TESTS_STORY_CLOCK"):
     import time as _time
 
-    os.environ["CASEGATE_STORY_CLOCK"] = f"{STORY_NOW}@{_time.time()}"
+    os.environ["TESTS_STORY_CLOCK"] = f"{STORY_NOW}@{_time.time()}"
 _CLOCK_SITE = str(Path(__file__).resolve().parent / "clock")
 if _CLOCK_SITE not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CLOCK_SITE, os.environ.get("PYTHONPATH")) if p)
@@ -45,13 +46,13 @@ if "story_clock" not in __import__("sys").modules:
     import story_clock
 
     del _sys.path[0]
-    story_clock.start()
+    story_clock.start(os.environ["TESTS_STORY_CLOCK"])
 
 
 def without_the_suites_clock(env: dict[str, str]) -> dict[str, str]:
     """`env` for a process that must keep time as a user's would (the README's first hour, the
     demo): without the suite's story clock, so it is tested on whatever clock it sets itself."""
-    out = {k: v for k, v in env.items() if k != "CASEGATE_STORY_CLOCK"}
+    out = {k: v for k, v in env.items() if k not in ("TESTS_STORY_CLOCK", "CASEGATE_STORY_CLOCK")}
     path = [p for p in out.get("PYTHONPATH", "").split(os.pathsep) if p and p != _CLOCK_SITE]
     if path:
         out["PYTHONPATH"] = os.pathsep.join(path)
