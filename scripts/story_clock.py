@@ -1,4 +1,5 @@
-"""Runs casegate on the demo's story clock, so `make demo` tells the same story whenever it is run.
+"""Runs casegate on a story's clock, so `make demo` (and the README's first hour, and the test
+suite) tells the same story whenever it is run.
 
 The demo is set on fixed dates (its evidence was gathered then, its condition falls due and its
 decision lapses on dates after them). casegate reads the real clock wherever it records or checks
@@ -11,7 +12,9 @@ time) moved to the story's time, and running forward from it:
 
 reads as "the story's clock showed 2026-12-01 09:00 UTC when the real clock showed the Unix time
 1764580000". Every process started from the same setting reads one clock that runs forward, so
-the log's times keep their order. For the demo only; casegate itself has no such setting.
+the log's times keep their order. `start()` moves the clock of the process that calls it (the
+test suite's processes call it from tests/clock/sitecustomize.py). For the examples' stories
+only; casegate itself has no such setting.
 """
 
 from __future__ import annotations
@@ -21,13 +24,19 @@ import os
 import sys
 import time
 
-import time_machine
 
-story, real = os.environ["CASEGATE_STORY_CLOCK"].rsplit("@", 1)
-now = dt.datetime.fromisoformat(story.replace("Z", "+00:00")) + dt.timedelta(seconds=time.time() - float(real))
-time_machine.travel(now, tick=True).start()
+def start(setting: str | None = None) -> None:
+    """Move this process's clock to the story's (CASEGATE_STORY_CLOCK, or `setting`)."""
+    import time_machine
 
-from casegate.cli import main  # noqa: E402  (imported on the moved clock)
+    story, real = (setting or os.environ["CASEGATE_STORY_CLOCK"]).rsplit("@", 1)
+    now = dt.datetime.fromisoformat(story.replace("Z", "+00:00")) + dt.timedelta(seconds=time.time() - float(real))
+    time_machine.travel(now, tick=True).start()
 
-sys.argv[0] = "casegate"
-sys.exit(main())
+
+if __name__ == "__main__":
+    start()
+    from casegate.cli import main  # (imported on the moved clock)
+
+    sys.argv[0] = "casegate"
+    sys.exit(main())

@@ -19,6 +19,48 @@ for _var, _prefix in (("CASEGATE_CACHE_DIR", "casegate-test-cache-"), ("CASEGATE
 
         os.environ[_var] = tempfile.mkdtemp(prefix=_prefix)
         atexit.register(shutil.rmtree, os.environ[_var], True)
+
+# The suite runs on a story's clock, not the real one. Its examples and fixtures are set on fixed
+# dates (the examples' evidence was gathered in November 2026 and expires in spring 2027, their
+# decisions lapse then, their keys in 2028), and casegate judges every date against the clock and
+# records the clock's time in signatures and in the registry's log. On the real calendar the
+# suite would start to fail when they lapse. Every test, and every Python process a test starts
+# (tests/clock/sitecustomize.py, on PYTHONPATH), reads one clock set to STORY_NOW when the run
+# began and running forward from it (scripts/story_clock.py, which `make demo` runs on too).
+# tests/test_calendar.py runs the tests that judge the examples years ahead to keep it so.
+STORY_NOW = "2026-12-04T09:00:00Z"
+"""The suite's story time: the day after the examples' story ends (release on 2026-12-01, an
+incident on 2026-12-02), inside every example's evidence lifetime."""
+# (not a CASEGATE_ variable: tests that clear those for a subprocess keep the suite's clock)
+if not os.environ.get("TESTS_STORY_CLOCK"):
+    import time as _time
+
+    os.environ["TESTS_STORY_CLOCK"] = f"{STORY_NOW}@{_time.time()}"
+_CLOCK_SITE = str(Path(__file__).resolve().parent / "clock")
+if _CLOCK_SITE not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CLOCK_SITE, os.environ.get("PYTHONPATH")) if p)
+if "story_clock" not in __import__("sys").modules:
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT / "scripts"))
+    import story_clock
+
+    del _sys.path[0]
+    story_clock.start(os.environ["TESTS_STORY_CLOCK"])
+
+
+def without_the_suites_clock(env: dict[str, str]) -> dict[str, str]:
+    """`env` for a process that must keep time as a user's would (the README's first hour, the
+    demo): without the suite's story clock, so it is tested on whatever clock it sets itself."""
+    out = {k: v for k, v in env.items() if k not in ("TESTS_STORY_CLOCK", "CASEGATE_STORY_CLOCK")}
+    path = [p for p in out.get("PYTHONPATH", "").split(os.pathsep) if p and p != _CLOCK_SITE]
+    if path:
+        out["PYTHONPATH"] = os.pathsep.join(path)
+    else:
+        out.pop("PYTHONPATH", None)
+    return out
+
+
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import without_the_suites_clock
 from tests.loopback import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,8 +67,8 @@ def test_following_the_readme_reaches_a_published_case_on_the_board(tmp_path: Pa
     # the last line starts the board: in the background, on a free port, its pid kept
     serve = lines[-1].split("#", 1)[0].strip()
     script.append(f"{serve} --port {port} > serve.log 2>&1 & echo $! > serve.pid")
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TOKENS", "CASEGATE_TRUST_ROOT")}
+    env = without_the_suites_clock({k: v for k, v in os.environ.items()
+           if k not in ("CASEGATE_DATABASE_URL", "CASEGATE_KEYRING", "CASEGATE_TOKENS", "CASEGATE_TRUST_ROOT")})
     env["HOME"] = str(home)
     r = subprocess.run(["bash", "-c", "\n".join(script)], cwd=ROOT, env=env, capture_output=True, text=True,
                        timeout=900)
