@@ -18,6 +18,9 @@ from tests.verify.trusted import log_clock
 
 EXAMPLE_CTF = Path(__file__).resolve().parents[2] / "examples" / "atlas-api" / "evals" / "cyber-ctf.json"
 OTHER_WEIGHTS = "sha256:" + "7" * 64
+NEW_WEIGHTS = {'version: "1.0"': 'version: "2.0"',
+               "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
+               f"digests: [{OTHER_WEIGHTS}]"}
 
 
 def _item(eid: str, name: str, sha: str, day: str) -> str:
@@ -52,6 +55,17 @@ def _cite(case: Path, *items: tuple[str, str, str, int]) -> Path:
     return case
 
 
+def _log_a_bad_run(reg: Registry, tmp_path: Path) -> None:
+    """Version 1.0 (logged in September) cites September's CTF run; version 1.1 (logged in
+    November) adds a November run that went badly."""
+    with log_clock(dt.datetime(2026, 9, 16, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))))
+    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
+                                        ("E-ctf-sept", "ctf-sept", "2026-09-15", 0),
+                                        ("E-ctf-nov", "ctf-nov", "2026-11-10", 5))))
+
+
 def _cg350(reg: Registry, case: Path) -> list[str]:
     record = _gate(reg, case, today=dt.date(2026, 12, 1), clock=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     return [f.message for f in record.findings if f.code == "CG350"]
@@ -61,22 +75,14 @@ def test_a_bad_run_replaced_by_a_re_dated_copy_of_an_earlier_run_is_dropped(reg:
     """Attack: version 1.1 adds a run from November that went badly; version 2.0, for new weights,
     leaves it out and cites a copy of the September run re-dated to late November as its
     replacement. The registry logged that run in September: no newer run took the bad run's place."""
-    with log_clock(dt.datetime(2026, 9, 16, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))))
-    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_cite(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
-                                        ("E-ctf-sept", "ctf-sept", "2026-09-15", 0),
-                                        ("E-ctf-nov", "ctf-nov", "2026-11-10", 5))))
-    new_weights = {'version: "1.0"': 'version: "2.0"',
-                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
-                   f"digests: [{OTHER_WEIGHTS}]"}
-    v3 = _cite(_copy(tmp_path, "v3", case=new_weights),
+    _log_a_bad_run(reg, tmp_path)
+    v3 = _cite(_copy(tmp_path, "v3", case=NEW_WEIGHTS),
                ("E-ctf-sept", "ctf-sept", "2026-09-15", 0), ("E-ctf-rerun", "ctf-rerun", "2026-11-25", 0))
     (msg,) = _cg350(reg, v3)
     assert "no longer include `E-ctf-nov` (2026-11-10" in msg and "no run of it dated later took its place" in msg, msg
     assert "E-ctf-rerun" in msg and "first logged" in msg, msg
     # a genuinely newer run (other outcomes) takes its place
-    v4 = _cite(_copy(tmp_path, "v4", case=new_weights),
+    v4 = _cite(_copy(tmp_path, "v4", case=NEW_WEIGHTS),
                ("E-ctf-sept", "ctf-sept", "2026-09-15", 0), ("E-ctf-rerun", "ctf-rerun", "2026-11-25", 7))
     assert _cg350(reg, v4) == []
 
@@ -103,20 +109,23 @@ def _refusal(case: Path, eid: str, name: str, day: str, *, bypasses: int = 0) ->
     return case
 
 
-def test_a_bad_safeguard_test_replaced_by_a_re_dated_copy_of_an_earlier_test_is_dropped(
-        reg: Registry, tmp_path: Path) -> None:
-    """Attack (CG420): version 1.1 adds a refusal test from November that found bypasses; version
-    2.0, on new weights, leaves it out and cites a copy of October's clean test re-dated to late
-    November as the test that took its place. The registry logged that test in October."""
+def _log_a_bad_test(reg: Registry, tmp_path: Path) -> None:
+    """Version 1.0 (logged in October) cites the example's clean refusal test; version 1.1 (logged
+    in November) adds a November test that found bypasses."""
     with log_clock(dt.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)):
         reg.submit_case(load_case(_copy(tmp_path, "v1")))
     with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
         reg.submit_case(load_case(_refusal(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
                                            "E-refusal-nov", "refusal-nov", "2026-11-10", bypasses=40)))
-    new_weights = {'version: "1.0"': 'version: "2.0"',
-                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
-                   f"digests: [{OTHER_WEIGHTS}]"}
-    v3 = _refusal(_copy(tmp_path, "v3", case=new_weights), "E-refusal-again", "refusal-again", "2026-11-25")
+
+
+def test_a_bad_safeguard_test_replaced_by_a_re_dated_copy_of_an_earlier_test_is_dropped(
+        reg: Registry, tmp_path: Path) -> None:
+    """Attack (CG420): version 1.1 adds a refusal test from November that found bypasses; version
+    2.0, on new weights, leaves it out and cites a copy of October's clean test re-dated to late
+    November as the test that took its place. The registry logged that test in October."""
+    _log_a_bad_test(reg, tmp_path)
+    v3 = _refusal(_copy(tmp_path, "v3", case=NEW_WEIGHTS), "E-refusal-again", "refusal-again", "2026-11-25")
     record = _gate(reg, v3, today=dt.date(2026, 12, 1), clock=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     got = [f.message for f in record.findings if f.code == "CG420"]
     assert any("no longer cites `E-refusal-nov`" in m and "no test of it dated later took its place" in m
@@ -127,16 +136,8 @@ def test_a_renamed_copy_of_a_run_of_ids_and_scores_replaces_nothing(reg: Registr
     """Attack: as above, but the copy of the September run (ids and scores only, no input or
     output) has its task and every sample id renamed, so the registry cannot match it to the run
     it logged. Such a run's date is the lab's word: it does not take a dropped run's place."""
-    with log_clock(dt.datetime(2026, 9, 16, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))))
-    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_cite(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
-                                        ("E-ctf-sept", "ctf-sept", "2026-09-15", 0),
-                                        ("E-ctf-nov", "ctf-nov", "2026-11-10", 5))))
-    new_weights = {'version: "1.0"': 'version: "2.0"',
-                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
-                   f"digests: [{OTHER_WEIGHTS}]"}
-    v3 = _cite(_copy(tmp_path, "v3", case=new_weights), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))
+    _log_a_bad_run(reg, tmp_path)
+    v3 = _cite(_copy(tmp_path, "v3", case=NEW_WEIGHTS), ("E-ctf-sept", "ctf-sept", "2026-09-15", 0))
     renamed = json.loads(EXAMPLE_CTF.read_text())
     renamed["task"], renamed["created"] = "acme-ctf-pro-2", "2026-11-25T09:00:00Z"
     for s in renamed["samples"]:
@@ -157,15 +158,8 @@ def test_a_renamed_copy_of_a_safeguard_test_of_ids_and_scores_replaces_nothing(r
     """Attack (CG420): the copy of October's clean refusal test has its task and request ids
     renamed, so the registry cannot match it; its rows record no input or output, so its date is
     the lab's word and it does not take the November test's place."""
-    with log_clock(dt.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_copy(tmp_path, "v1")))
-    with log_clock(dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)):
-        reg.submit_case(load_case(_refusal(_copy(tmp_path, "v2", case={'version: "1.0"': 'version: "1.1"'}),
-                                           "E-refusal-nov", "refusal-nov", "2026-11-10", bypasses=40)))
-    new_weights = {'version: "1.0"': 'version: "2.0"',
-                   "digests: [sha256:9dc9c848b28402c37719c78ea3f6fcf32c421c5e4d097286abd7470357e8b903]":
-                   f"digests: [{OTHER_WEIGHTS}]"}
-    v3 = _refusal(_copy(tmp_path, "v3", case=new_weights), "E-refusal-again", "refusal-again", "2026-11-25")
+    _log_a_bad_test(reg, tmp_path)
+    v3 = _refusal(_copy(tmp_path, "v3", case=NEW_WEIGHTS), "E-refusal-again", "refusal-again", "2026-11-25")
     f = v3.parent / "reports" / "refusal-again.json"
     doc = json.loads(f.read_text())
     doc["task"] = "acme-refusal-adversarial-2"
