@@ -111,3 +111,26 @@ def test_an_ecdsa_signature_is_verified_by_securesystemslib() -> None:
     with pytest.raises(NotVerified):
         verify_signature(pub.keytype, pub.scheme, pub.keyval["public"], pub.keyid, bytes.fromhex(sig.signature),
                          b"another message")
+
+
+def test_the_signatures_kept_are_bounded_and_hold_no_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server verifies many large statements: what it keeps of each is a digest, and no more than
+    `_KEEP` of them. A message that was verified does not make another message with the same
+    signature verify, and a refusal is refused again."""
+    from casegate.sign import _dsse
+
+    monkeypatch.setattr(_dsse, "_VERIFIED", {})
+    monkeypatch.setattr(_dsse, "_KEEP", 3)
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes_raw().hex()
+    big = b"x" * 1_000_000
+    for i in range(5):
+        message = big + str(i).encode()
+        verify_signature("ed25519", "ed25519", public, "k", key.sign(message), message)
+        assert 1 <= len(_dsse._VERIFIED) <= 3
+    assert all(len(part) < 1_000 for seen in _dsse._VERIFIED for part in seen)
+    signature = key.sign(big)
+    verify_signature("ed25519", "ed25519", public, "k", signature, big)
+    for _ in range(2):
+        with pytest.raises(NotVerified):
+            verify_signature("ed25519", "ed25519", public, "k", signature, big + b"!")

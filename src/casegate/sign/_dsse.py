@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-from functools import lru_cache
 from typing import Any
 
 from .._record import FrozenRecord
@@ -88,18 +87,30 @@ def read_envelope(data: Any) -> Envelope:
     return Envelope(payload, payload_type, signatures)
 
 
+_VERIFIED: dict[tuple[str, str, str, str, bytes, bytes], bool] = {}
+"""Signatures verified in this process, by key, signature and the sha256 of the message (not the
+message: a long-running server reads many large statements); at most `_KEEP` of them."""
+_KEEP = 4096
+
+
 def verify_signature(keytype: str, scheme: str, public: str, keyid: str, signature: bytes, message: bytes) -> None:
     """Verify `signature` over `message` with the keyring key (`keytype`, `scheme`, `public`,
     `keyid`); raises NotVerified when it does not verify, for whatever reason (a wrong
-    signature, an unreadable key, a key type or scheme securesystemslib does not know)."""
-    if not _verified(keytype, scheme, public, keyid, signature, message):
+    signature, an unreadable key, a key type or scheme securesystemslib does not know). An
+    envelope read by two checks (a waiver, an authors list) is verified once."""
+    seen = (keytype, scheme, public, keyid, signature, hashlib.sha256(message).digest())
+    ok = _VERIFIED.get(seen)
+    if ok is None:
+        ok = _verified(keytype, scheme, public, keyid, signature, message)
+        if len(_VERIFIED) >= _KEEP:
+            _VERIFIED.clear()
+        _VERIFIED[seen] = ok
+    if not ok:
         raise NotVerified(f"the signature does not verify against key {keyid}")
 
 
-@lru_cache(maxsize=4096)
 def _verified(keytype: str, scheme: str, public: str, keyid: str, signature: bytes, message: bytes) -> bool:
-    """Whether the signature verifies. Kept per process, so an envelope read by two checks (a
-    waiver, an authors list) is verified once."""
+    """Whether the signature verifies."""
     if keytype == ED25519 and scheme == ED25519:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
