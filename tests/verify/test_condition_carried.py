@@ -11,6 +11,7 @@ import json
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from casegate.gate import run_gate
 from casegate.load import load_case
@@ -30,32 +31,45 @@ def _record(bundle: Path) -> DecisionRecord:
     return DecisionRecord.model_validate(decode_payload(env)["predicate"]["record"])
 
 
+def _resubmitted(case_dir: Path, again: Path, database_url: str, swaps: dict[str, str]) -> tuple[Any, Any]:
+    """The approved case copied to `again` with `swaps` made in its case.yaml (each must be there),
+    loaded as of 2027-01-21, and the registry's comparison for it."""
+    shutil.copytree(case_dir, again)
+    text = (again / "case.yaml").read_text()
+    for old, new in swaps.items():
+        assert old in text
+        text = text.replace(old, new)
+    (again / "case.yaml").write_text(text)
+    ring = load_keyring(KEYRING)
+    loaded = with_attestations(load_case(again / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
+    reg = open_registry(database_url)
+    try:
+        return loaded, comparison_for(reg, loaded, keyring=ring)
+    finally:
+        reg.close()
+
+
+def _no_later_due(conditions: list[Any], was: dict[tuple[str, tuple[str, ...]], str | None]) -> None:
+    """Every condition the decision raised again is due no later than it was."""
+    for c in conditions:
+        key = (c.cause, tuple(map(str, c.path)))
+        if key in was:
+            assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])
+
+
 def test_a_condition_raised_again_by_a_later_version_keeps_its_due_date(tmp_path: Path, database_url: str) -> None:
     b = build_board(tmp_path, database_url)
     first = _record(approve(b))
     assert first.outcome == "GO WITH CONDITIONS" and first.conditions
     was = {(c.cause, tuple(map(str, c.path))): c.due for c in first.conditions}
     # the same case again, dated two months later (its evidence still counting)
-    again = tmp_path / "again"
-    shutil.copytree(b.case_dir, again)
-    text = (again / "case.yaml").read_text()
-    assert "\ndate: 2026-11-20\n" in text
-    (again / "case.yaml").write_text(text.replace("\ndate: 2026-11-20\n", "\ndate: 2027-01-20\n"))
-    ring = load_keyring(KEYRING)
-    loaded = with_attestations(load_case(again / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
-    reg = open_registry(database_url)
-    try:
-        comparison = comparison_for(reg, loaded, keyring=ring)
-    finally:
-        reg.close()
+    loaded, comparison = _resubmitted(b.case_dir, tmp_path / "again", database_url,
+                                      {"\ndate: 2026-11-20\n": "\ndate: 2027-01-20\n"})
     assert {(c.cause, tuple(c.path)) for c in comparison.standing} == set(was)
     day = dt.date(2027, 1, 21)
     capped = run_gate(loaded, today=day, comparison=comparison, try_narrower=False)
     assert capped.outcome == "GO WITH CONDITIONS"
-    for c in capped.conditions:
-        key = (c.cause, tuple(map(str, c.path)))
-        if key in was:
-            assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])
+    _no_later_due(capped.conditions, was)
     # without what the registry remembers, the same run gives the condition more time: the
     # registry's own judgement (which has it) refuses that decision
     free = run_gate(loaded, today=day, comparison=comparison_for_without_standing(comparison), try_narrower=False)
@@ -143,25 +157,12 @@ def test_a_new_case_id_for_the_same_model_keeps_the_conditions_due_dates(tmp_pat
     first = _record(approve(b))
     assert first.conditions
     was = {(c.cause, tuple(map(str, c.path))): c.due for c in first.conditions}
-    again = tmp_path / "renamed"
-    shutil.copytree(b.case_dir, again)
-    text = (again / "case.yaml").read_text()
-    assert "\nid: atlas-2-api\n" in text and "\ndate: 2026-11-20\n" in text
-    (again / "case.yaml").write_text(text.replace("\nid: atlas-2-api\n", "\nid: atlas-2-api-ga\n")
-                                     .replace("\ndate: 2026-11-20\n", "\ndate: 2027-01-20\n"))
-    ring = load_keyring(KEYRING)
-    loaded = with_attestations(load_case(again / "case.yaml"), ring, parse_instant("2027-01-21", end_of_day=True))
-    reg = open_registry(database_url)
-    try:
-        comparison = comparison_for(reg, loaded, keyring=ring)
-    finally:
-        reg.close()
+    loaded, comparison = _resubmitted(b.case_dir, tmp_path / "renamed", database_url,
+                                      {"\nid: atlas-2-api\n": "\nid: atlas-2-api-ga\n",
+                                       "\ndate: 2026-11-20\n": "\ndate: 2027-01-20\n"})
     assert {(c.cause, tuple(c.path)) for c in comparison.standing} == set(was)
     capped = run_gate(loaded, today=dt.date(2027, 1, 21), comparison=comparison, try_narrower=False)
-    for c in capped.conditions:
-        key = (c.cause, tuple(map(str, c.path)))
-        if key in was:
-            assert c.due is not None and was[key] is not None and c.due <= was[key], (c, was[key])
+    _no_later_due(capped.conditions, was)
 
 
 def test_a_withdrawal_in_between_does_not_clear_the_conditions(tmp_path: Path, database_url: str) -> None:

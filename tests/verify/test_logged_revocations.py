@@ -162,19 +162,28 @@ def test_a_revocation_left_out_of_the_proof_s_list_is_read_from_its_entries(tmp_
         assert any("revoked as compromised from 2026-12-01" in r for r in dana(v)), v.reasons
 
 
-def test_the_registry_does_not_approve_on_a_key_the_log_shows_compromised(tmp_path: Path, database_url: str) -> None:
-    """Attack: Dana's key is stolen and `casegate keys revoke --db` logs the compromise, but the
-    keyring file the lab judges with predates it. The thief signs Dana's sign-off (backdated) and the
-    lab applies the decision. The registry judges with the revocations its own log records."""
+def _decided_then_revoked(tmp_path: Path, database_url: str, *, hours_before: int) -> tuple[Any, Any, Any, int, str]:
+    """The case signed and decided on the thief's date; then, `hours_before` the log records the
+    case, `keys revoke --db` logs Dana's compromise against a copy of the keyring (the keyring
+    file the lab judges with predates it). Returns the world, the record, the bundle and the
+    revoke command's exit code and output."""
     w = make_world(tmp_path / "w")
     for name, role in SIGNED.items():
         sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
     record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
     copy = tmp_path / "current-keyring.yaml"
     shutil.copy(w.ring_path, copy)
-    with log_clock(LOGGED - dt.timedelta(hours=1)):
+    with log_clock(LOGGED - dt.timedelta(hours=hours_before)):
         rc, text = cli_in_process(tmp_path, "keys", "revoke", str(copy), w.signers["dana"].public_key.keyid,
                                   "--reason", "laptop stolen", "--at", COMPROMISED, "--db", database_url)
+    return w, record, bundle, rc, text
+
+
+def test_the_registry_does_not_approve_on_a_key_the_log_shows_compromised(tmp_path: Path, database_url: str) -> None:
+    """Attack: Dana's key is stolen and `casegate keys revoke --db` logs the compromise, but the
+    keyring file the lab judges with predates it. The thief signs Dana's sign-off (backdated) and the
+    lab applies the decision. The registry judges with the revocations its own log records."""
+    w, record, bundle, rc, text = _decided_then_revoked(tmp_path, database_url, hours_before=1)
     assert rc == 0 and "recorded the keyring change in the log" in text, text
     with open_registry(database_url) as reg, log_clock(LOGGED):
         submit_hashed(reg, w.load())
@@ -193,15 +202,7 @@ def test_a_revocation_logged_before_the_case_cannot_be_left_out_of_an_offline_pr
     deployer hands the pipeline the registry's state proof with that change taken out of
     `keyring_changes`: the checkpoint signs how many keyring changes the log holds, so the gap
     shows (it used to verify)."""
-    w = make_world(tmp_path / "w")
-    for name, role in SIGNED.items():
-        sign_case(w.load(), role, w.signers[name], w.ring, at=SIGNED_AT)
-    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=SIGNED_AT)
-    copy = tmp_path / "current-keyring.yaml"
-    shutil.copy(w.ring_path, copy)
-    with log_clock(LOGGED - dt.timedelta(hours=2)):
-        rc, text = cli_in_process(tmp_path, "keys", "revoke", str(copy), w.signers["dana"].public_key.keyid,
-                                  "--reason", "laptop stolen", "--at", COMPROMISED, "--db", database_url)
+    w, record, bundle, rc, text = _decided_then_revoked(tmp_path, database_url, hours_before=2)
     assert rc == 0, text
     import casegate.approve as approving
 
