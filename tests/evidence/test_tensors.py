@@ -161,3 +161,48 @@ def test_a_cut_gguf_header_is_not_recognised(tmp_path: Path, cut: int) -> None:
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(whole[:4] + struct.pack("<IQQ", 3, 2**62, 1) + whole[24:])
     assert tensor_fingerprints(bad) == ()
+
+
+def test_one_read_gives_the_file_hash_and_the_tensor_hashes_two_reads_give(tmp_path: Path) -> None:
+    """`model_digest` reads a weights file once (`file_and_tensor_hashes`): the same sha256 and
+    tensor hashes as hashing the file and then reading its tensors, for every shape of file: padding
+    and gaps between tensors, a tensor of no bytes, tensors spanning several read chunks, trailing
+    bytes, GGUF, a header that does not add up, a file that is not weights at all."""
+    from casegate.evidence import sha256_file
+
+    big = os.urandom(T.CHUNK * 2 + 12)
+    files = [
+        _file(tmp_path / "plain.safetensors", {"w1": ("F32", [32, 32], W1), "w2": ("F16", [4096], W2)}, {"a": "b"}),
+        _file(tmp_path / "big.safetensors", {"e": ("F32", [0], b""), "b": ("F32", [len(big) // 4], big),
+                                             "z": ("U8", [5000], b"\0" * 5000)}),
+        _gguf(tmp_path / "m.gguf", {"w": (0, [32, 32], W1), "q": (2, [2048], os.urandom(18 * 64))}, {"general.name": "x"}),
+    ]
+    gap = tmp_path / "gap.safetensors"  # a gap between the tensors and bytes after the last one
+    hb = json.dumps({"a": {"dtype": "F32", "shape": [1024], "data_offsets": [0, 4096]},
+                     "b": {"dtype": "F32", "shape": [1024], "data_offsets": [5000, 9096]}}).encode()
+    gap.write_bytes(struct.pack("<Q", len(hb)) + hb + W1 + os.urandom(904) + os.urandom(4096) + b"tail")
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(struct.pack("<Q", 10) + b"not json!!" + W1)
+    other = tmp_path / "notes.bin"
+    other.write_bytes(os.urandom(70000))
+    for path in [*files, gap, bad, other]:
+        assert T.file_and_tensor_hashes(path) == (sha256_file(path), T.tensor_hashes(path)), path.name
+    assert T.file_and_tensor_hashes(gap)[1] is not None and T.file_and_tensor_hashes(bad)[1] is None
+
+
+def test_a_large_weights_file_is_hashed_in_bounded_memory(tmp_path: Path) -> None:
+    """The one read of a weights file streams it: memory stays a few chunks whatever its size."""
+    path = tmp_path / "large.safetensors"
+    hb = json.dumps({"w": {"dtype": "F32", "shape": [16 * T.CHUNK // 4], "data_offsets": [0, 16 * T.CHUNK]}}).encode()
+    with path.open("wb") as f:
+        f.write(struct.pack("<Q", len(hb)) + hb)
+        for _ in range(16):
+            f.write(os.urandom(T.CHUNK))
+    tracemalloc.start()
+    try:
+        sha, found = T.file_and_tensor_hashes(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found is not None and len(found) == 1 and len(sha) == 64
+    assert peak < 4 * T.CHUNK, peak

@@ -113,7 +113,7 @@ def manifest_digest(path: Path) -> ModelDigest:
     if not files:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
-    from ._tensors import tensor_hashes
+    from ._tensors import file_and_tensor_hashes
     from ._weights import holds_weights
 
     files.sort(key=lambda item: item[0].parts)
@@ -122,17 +122,19 @@ def manifest_digest(path: Path) -> ModelDigest:
     tensors: list[tuple[str, str]] = []
     parts: list[tuple[str, str, list[str] | None]] = []
     for rel, p in files:
+        held = None
         try:
-            resources.append((str(rel), sha256_file(p)))
+            # a weights file is read once: its sha256 and its tensors' hashes from the same bytes
+            is_weights = holds_weights(p)
+            sha, found = file_and_tensor_hashes(p) if is_weights else (sha256_file(p), None)
         except OSError as e:
             raise _refuse(p, e.strerror or str(e)) from None
-        held = None
-        if holds_weights(p):
+        resources.append((str(rel), sha))
+        if is_weights:
             weights.append(str(rel))
-            found = tensor_hashes(p)
             held = [h for h, _ in found] if found is not None else None
             tensors += [(str(rel), fp) for fp in sorted({h for h, identifies in found or [] if identifies})]
-        parts.append((str(rel), resources[-1][1], held))
+        parts.append((str(rel), sha, held))
     return ModelDigest(manifest_root(resources), "model-signing-files", tuple(resources), tuple(weights),
                        tuple(tensors), model_content(parts))
 

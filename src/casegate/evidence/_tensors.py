@@ -30,7 +30,7 @@ import json
 import math
 import struct
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 MIN_TENSOR_BYTES = 1024
 """The smallest tensor fingerprinted, in bytes of data."""
@@ -86,10 +86,11 @@ def _layout(path: Path) -> tuple[int, list[tuple[str, list[int], int, int]]] | N
 
 
 def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: int, end: int,
-                 width: int | None = None) -> tuple[str, bool] | None:
+                 width: int | None = None, whole: Any = None) -> tuple[str, bool] | None:
     """(the hash of one tensor's dtype, shape and data, read from the open file `f`; whether it is
     one that identifies a model, see the module's docstring), or None when the file ended early.
-    `width`: bytes per element (default that of the safetensors dtype, else 1)."""
+    `width`: bytes per element (default that of the safetensors dtype, else 1). `whole`: a hash of
+    the whole file that is fed the same bytes (`file_and_tensor_hashes`)."""
     width = width or ELEMENT_BYTES.get(dtype, 1)
     identifies = end - start >= MIN_TENSOR_BYTES
     h = hashlib.sha256(_TAG + dtype.encode() + b"\0" + json.dumps(shape).encode() + b"\0")
@@ -101,6 +102,8 @@ def _fingerprint(f: BinaryIO, base: int, dtype: str, shape: list[int], start: in
             return None  # the file ended early: changed while read
         left -= len(chunk)
         h.update(chunk)
+        if whole is not None:
+            whole.update(chunk)
         if not sampled:
             sampled = True
             first = chunk[:width]
@@ -225,6 +228,59 @@ def tensor_hashes(path: Path) -> list[tuple[str, bool]] | None:
     except OSError:
         return None
     return None if any(h is None for h in out) else [h for h in out if h is not None]
+
+
+def file_and_tensor_hashes(path: Path) -> tuple[str, list[tuple[str, bool]] | None]:
+    """(the sha256 hex of the file's bytes, `tensor_hashes(path)`) from one read of the file: a
+    model's weights are read once, not once for the manifest and again for their tensors. Raises
+    OSError when the file cannot be read (as `sha256_file` does)."""
+    found: tuple[int, list[tuple[str, list[int], int, int, int | None]]] | None = None
+    got = _layout(path)
+    if got is not None:
+        found = got[0], [(dtype, shape, start, end, None) for dtype, shape, start, end in got[1]]
+    else:
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as f:
+                gguf = _gguf_layout(f, size)
+        except OSError:
+            gguf = None
+        if gguf is not None:
+            found = gguf[0], [(t[0], t[1], t[2], t[3], t[4]) for t in gguf[1]]
+    whole = hashlib.sha256()
+    with path.open("rb") as f:
+        out: list[tuple[str, bool] | None] | None = [] if found is not None else None
+        if found is not None and out is not None:
+            base, tensors = found
+            pos = 0
+            for dtype, shape, start, end, width in tensors:
+                at = base + start
+                if at < pos:  # not in order after all: read it as two passes would
+                    out = None
+                    break
+                _hash_span(f, whole, at - pos)
+                fp = _fingerprint(f, base, dtype, shape, start, end, width, whole)
+                out.append(fp)
+                pos = base + end
+                if fp is None:  # the file ended early: changed while read
+                    break
+            f.seek(pos)
+        while chunk := f.read(CHUNK):
+            whole.update(chunk)
+    if out is None and found is not None:
+        return whole.hexdigest(), tensor_hashes(path)
+    hashes = None if out is None or any(h is None for h in out) else [h for h in out if h is not None]
+    return whole.hexdigest(), hashes
+
+
+def _hash_span(f: BinaryIO, whole: Any, n: int) -> None:
+    """Feed the next `n` bytes of `f` (fewer at its end) to `whole`."""
+    while n > 0:
+        chunk = f.read(min(CHUNK, n))
+        if not chunk:
+            return
+        whole.update(chunk)
+        n -= len(chunk)
 
 
 def tensor_fingerprints(path: Path) -> tuple[str, ...]:
