@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ..errors import InputError, VerificationError
+from . import _clock
 from . import _merkle as mk
 from ._canonical import canonical, entry_bytes
 from ._checkpoint import (
@@ -27,7 +28,6 @@ from ._checkpoint import (
     sign_checkpoint,
     verifier_key,
 )
-from ._clock import _now
 from ._files import case_digest, evidence_meta
 from ._log import Log
 from ._proof import KEYRING_CHANGE
@@ -74,7 +74,7 @@ class AuditedLog(Log):
                 conn.execute(log_meta.update().where(log_meta.c.key == "origin").values(value=origin))
                 org = origin
             root = self._root(conn, size)
-            when = int((at or dt.datetime.now(dt.UTC)).timestamp())
+            when = int((at or _clock.log_time()).timestamp())
             # signed with the root, so a state proof that leaves out a keyring change logged
             # before its case's first entry shows it (`verify` counts what the proof carries)
             changes = int(conn.execute(sa.select(sa.func.count()).select_from(log_entries).where(
@@ -85,7 +85,7 @@ class AuditedLog(Log):
             text = cp.text()
             conn.execute(checkpoints.insert().values(
                 tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,
-                public_key=raw_public(key.public_key()), note=text, created_at=_now()))
+                public_key=raw_public(key.public_key()), note=text, created_at=_clock._now()))
         return text
 
     def checkpoints(self) -> list[str]:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from ..errors import InputError, StoreError
+from . import _clock
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
-from ._clock import _now
 from ._files import case_digest, collect_files, evidence_meta
 from ._records import (
     CASE_STATES,
@@ -65,7 +65,7 @@ class CaseStore(AuditedLog):
             if existing is not None:
                 number = int(existing.number)
             else:
-                now = _now()
+                now = _clock._now()  # the log's clock, read through its module
                 if conn.execute(sa.select(cases.c.case_id).where(cases.c.case_id == case.id)).first() is None:
                     conn.execute(cases.insert().values(case_id=case.id, state="draft", restricted_to=None,
                                                        created_at=now, updated_at=now))

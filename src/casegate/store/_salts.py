@@ -9,7 +9,6 @@ can be exported to the other (escrow).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import json
 import os
@@ -58,7 +57,9 @@ class SaltStore(Protocol):
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    from ._clock import log_time  # casegate's clock, never the database server's
+
+    return log_time().isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # --------------------------------------------------------------------------- in the registry
