@@ -134,3 +134,19 @@ def test_a_batch_held_back_until_its_key_is_retired_is_missed(database_url: str,
             if (c := claimed_readings(e.payload.get("envelope"))) is not None and c[1]["sequence"] == {CASE: 7}]
     assert [e.recorded_at[:19] for e in held] == ["2026-12-04T15:00:00"], held
     assert reg.case_state(CASE) == "reopened"
+
+
+def test_a_batch_signed_by_both_keys_under_one_number_is_one_batch(database_url: str, tmp_path: Path) -> None:
+    """The monitoring system signs its handover batch with both keys, under one number: the same
+    readings, so the same batch signed twice, and no number was given to two batches."""
+    ring, old = _telemetry_ring(tmp_path)
+    ring, new = _telemetry_ring(tmp_path, person="Omar Haddad", ring=ring)
+    reg, _ = _approved(database_url, tmp_path)
+    for n in range(1, 8):
+        t = T0 + dt.timedelta(hours=1 + 12 * (n - 1))
+        for key in ([old] if n < 3 else [old, new] if n == 3 else [new]):
+            env = sign_readings(_readings(_rows(t, t)), source=f"batch-{n}.json", signer=key, keyring=ring,
+                                at=t + dt.timedelta(minutes=1), sequence=n)
+            _ingest(reg, _rows(t, t), at=t + dt.timedelta(minutes=1), envelope=env)
+    run = _run(reg, ring)
+    assert run.fired == [] and reg.case_state(CASE) == "approved-with-conditions", [f.reason for f, _ in run.fired]

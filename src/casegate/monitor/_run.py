@@ -188,8 +188,9 @@ def samples_and_gaps(reg: Registry, case_id: str,
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
     heard_once: dict[tuple[str, dt.datetime], tuple[dt.datetime, int]] = {}
-    # number -> the batch logged first with it (keyid, signer, when, entry), whichever key signed it
-    numbered: dict[int, tuple[str, str, dt.datetime, int]] = {}
+    # number -> the batch logged first with it (keyid, signer, when, entry, the case's readings in
+    # it), whichever key signed it
+    numbered: dict[int, tuple[str, str, dt.datetime, int, frozenset[Any]]] = {}
     reused: dict[str, Withheld] = {}
 
     def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
@@ -224,8 +225,10 @@ def samples_and_gaps(reg: Registry, case_id: str,
                     first[sha] = (logged, judged, e.index)
                 if judged.keyid is not None and case_id in judged.sequence:
                     n = judged.sequence[case_id]
-                    had = numbered.setdefault(n, (judged.keyid, str(judged.signer), logged, e.index))
-                    if had[0] != judged.keyid and judged.keyid not in reused:
+                    readings = frozenset(r for r in (*judged.counted, *judged.refused) if r[0] == case_id)
+                    had = numbered.setdefault(n, (judged.keyid, str(judged.signer), logged, e.index, readings))
+                    # the same readings signed by two keys under one number are one batch, signed twice
+                    if had[0] != judged.keyid and had[4] != readings and judged.keyid not in reused:
                         reused[judged.keyid] = Withheld(judged.keyid, str(judged.signer), n, n, logged, e.index,
                                                         reused=(had[1], had[3]))
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
@@ -251,11 +254,11 @@ def samples_and_gaps(reg: Registry, case_id: str,
             for signal, ts, value in sorted(mine):  # signed, but left out of the entry: the batch is what counts
                 out[signal].append(counted(signal, ts, value, heard, e.index))
     gaps = []
-    keys = {keyid: signer for keyid, signer, _, _ in numbered.values()}
+    keys = {keyid: signer for keyid, signer, _, _, _ in numbered.values()}
     signers = tuple(sorted(set(keys.values()))) if len(keys) > 1 else ()
     for n in sorted(set(range(1, max(numbered, default=1))) - set(numbered)):
         nxt = min(k for k in numbered if k > n)
-        keyid, signer, at, index = numbered[nxt]
+        keyid, signer, at, index, _ = numbered[nxt]
         gaps.append(Withheld(keyid, signer, n, nxt, at, index, signers=signers))
     return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values()]
 
