@@ -369,14 +369,15 @@ def monitor_sign(
         "--passphrase-env", help="Environment variable holding the key's passphrase "
                                  "(default $CASEGATE_KEY_PASSPHRASE, else a prompt).")] = None,
     sequence: Annotated[list[str] | None, typer.Option(
-        "--sequence", help="The batch's number among those this key signed for its case: N (every case of the "
+        "--sequence", help="The batch's number among those signed for its case, whichever telemetry key signs "
+                           "them (a new key goes on from the case's last number): N (every case of the "
                            "file), or CASE=N once per case. Number each case's batches 1, 2, 3, ...")] = None,
 ) -> None:
     """Sign a file of monitoring readings with a telemetry key: a DSSE envelope around an in-toto
     statement listing each reading, for `casegate monitor ingest`. The key must be in the keyring,
     valid now and at each reading's time, and hold the `telemetry` role, which the keyring's owner
     gives to whoever runs the monitoring system, not to the developer. Each batch is numbered for
-    its case (`--sequence`), so a batch withheld on its way to the registry is seen missing."""
+    its case (`--sequence`), across keys, so a batch withheld on its way to the registry is seen missing."""
     from ..monitor import iso, read_batch
     from ..sign import envelope_bytes, now_utc, sign_readings
     from ._sign import keyring_signer

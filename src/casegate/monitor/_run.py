@@ -180,14 +180,18 @@ def samples_and_gaps(reg: Registry, case_id: str,
     source or signing time) is no news either, whatever value it gives (a breach is a breach
     either way).
 
-    With signed batches, also each batch a telemetry key numbered for the case (`sequence`) that
-    the log never recorded, though a later one of that key's was (`Withheld`)."""
+    With signed batches, also each number of the case's batches (`sequence`, numbered per case
+    whichever telemetry key signs them) that the log never recorded, though a later one was, and
+    each key that gave a number another key's batch had already (`Withheld`)."""
     from ..sign import check_readings, payload_sha256
 
     out: dict[str, list[Sample]] = defaultdict(list)
     first: dict[str, tuple[dt.datetime, Any, int]] = {}
     heard_once: dict[tuple[str, dt.datetime], tuple[dt.datetime, int]] = {}
-    numbered: dict[str, dict[int, tuple[str, dt.datetime, int]]] = defaultdict(dict)
+    # number -> the batch logged first with it (keyid, signer, when, entry, the case's readings in
+    # it), whichever key signed it
+    numbered: dict[int, tuple[str, str, dt.datetime, int, frozenset[Any]]] = {}
+    reused: dict[str, Withheld] = {}
 
     def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
         # a reading counts once, in the entry that first recorded it
@@ -220,7 +224,13 @@ def samples_and_gaps(reg: Registry, case_id: str,
                 if sha is not None:
                     first[sha] = (logged, judged, e.index)
                 if judged.keyid is not None and case_id in judged.sequence:
-                    numbered[judged.keyid].setdefault(judged.sequence[case_id], (str(judged.signer), logged, e.index))
+                    n = judged.sequence[case_id]
+                    readings = frozenset(r for r in (*judged.counted, *judged.refused) if r[0] == case_id)
+                    had = numbered.setdefault(n, (judged.keyid, str(judged.signer), logged, e.index, readings))
+                    # the same readings signed by two keys under one number are one batch, signed twice
+                    if had[0] != judged.keyid and had[4] != readings and judged.keyid not in reused:
+                        reused[judged.keyid] = Withheld(judged.keyid, str(judged.signer), n, n, logged, e.index,
+                                                        reused=(had[1], had[3]))
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
         for signal, ts, value in rows:
             if (signal, ts, value) in mine:
@@ -244,12 +254,13 @@ def samples_and_gaps(reg: Registry, case_id: str,
             for signal, ts, value in sorted(mine):  # signed, but left out of the entry: the batch is what counts
                 out[signal].append(counted(signal, ts, value, heard, e.index))
     gaps = []
-    for keyid, got in sorted(numbered.items()):
-        for n in sorted(set(range(1, max(got))) - set(got)):
-            nxt = min(k for k in got if k > n)
-            signer, at, index = got[nxt]
-            gaps.append(Withheld(keyid, signer, n, nxt, at, index))
-    return {k: sorted(v) for k, v in out.items()}, gaps
+    keys = {keyid: signer for keyid, signer, _, _, _ in numbered.values()}
+    signers = tuple(sorted(set(keys.values()))) if len(keys) > 1 else ()
+    for n in sorted(set(range(1, max(numbered, default=1))) - set(numbered)):
+        nxt = min(k for k in numbered if k > n)
+        keyid, signer, at, index, _ = numbered[nxt]
+        gaps.append(Withheld(keyid, signer, n, nxt, at, index, signers=signers))
+    return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values()]
 
 
 def telemetry_notes(facts: Facts) -> list[str]:

@@ -29,9 +29,16 @@ SERIES_FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class Withheld:
-    """A signed batch of readings the registry never logged, though its key's later batch for the
-    case was: batch `number` of `signer`'s, missing before `next_number`, logged at `next_logged`
-    (log entry `next_entry`)."""
+    """A signed batch of readings the registry never logged, though a later batch for the case was:
+    number `number` of the case's batches, missing before `next_number`, which `signer` signed and
+    the log recorded at `next_logged` (log entry `next_entry`). The case's batches are numbered
+    across keys, so a batch withheld at the end of one key's life shows missing before the next
+    key's batches.
+
+    With `reused`, a number two keys gave: `signer`'s batch (logged at `next_logged`, entry
+    `next_entry`) took number `number` (= `next_number`), which the batch `reused` names (its
+    signer and log entry) had already; a key that numbers from 1 again would hide the batches
+    withheld at the end of the other key's life, so the batches cannot be counted."""
 
     keyid: str
     signer: str
@@ -39,11 +46,25 @@ class Withheld:
     next_number: int
     next_logged: dt.datetime
     next_entry: int
+    signers: tuple[str, ...] = ()
+    """Who signed the case's numbered batches, when more than one key did (the missing batch's
+    signer is then not known); empty for a single key's stream."""
+    reused: tuple[str, int] | None = None
 
     def words(self) -> str:
-        return (f"batch {self.number} of the readings {self.signer} signed for the case was never logged, though "
-                f"batch {self.next_number} was (log entry {self.next_entry}, {iso(self.next_logged)}): a withheld "
-                "batch could hold a breach")
+        at = f"log entry {self.next_entry}, {iso(self.next_logged)}"
+        if self.reused is not None:
+            return (f"batch {self.number} for the case was numbered by both {self.reused[0]} (log entry "
+                    f"{self.reused[1]}) and {self.signer} ({at}): a case's batches are numbered on across keys, "
+                    "so a key that numbers again from 1 could hide batches withheld at the end of the other key's "
+                    "life, and whether every batch arrived cannot be told (the monitoring system numbers each "
+                    "batch on from the case's last, whichever key signs it)")
+        if not self.signers:
+            return (f"batch {self.number} of the readings {self.signer} signed for the case was never logged, though "
+                    f"batch {self.next_number} was ({at}): a withheld batch could hold a breach")
+        return (f"batch {self.number} of the readings signed for the case (numbered across the keys of "
+                f"{' and '.join(self.signers)}) was never logged, though batch {self.next_number}, signed by "
+                f"{self.signer}, was ({at}): a withheld batch could hold a breach")
 
 
 @dataclass(frozen=True, order=True)

@@ -7,14 +7,16 @@ A reading counts toward a monitor's health only when its batch verifies against 
 keyring as of when the log recorded it, its key holds the `telemetry` role and was valid at the
 reading's own time, the reading is not dated after the batch was signed, and the signer is not
 the developer (whoever signed the decision the case stands on, or a person of the developer's
-organisations) where that can be established, and the batch numbers itself among the batches its
-key signed for the reading's case (`sequence`). See `check_readings`.
+organisations) where that can be established, and the batch numbers itself among the batches
+signed for the reading's case (`sequence`), whichever telemetry key signed them. See `check_readings`.
 
 The numbers are what makes a withheld batch visible. Whoever relays the batches to the registry
 (the lab, often) could drop the one that holds a breach and pass on the next: the monitor would
 read quiet, and the drop would show at most as a short silence. A batch numbered 4 beside 3 and
 5 is missed when 4 never arrives (`casegate.monitor` fires on it as on a silence); an unnumbered
-batch could hide such a gap, so its readings do not count.
+batch could hide such a gap, so its readings do not count. The numbers run per case across keys:
+batches withheld at the end of one key's life would otherwise go unseen while another key's keep
+the monitor heard.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer
                   at: dt.datetime, sequence: int | dict[str, int]) -> dict[str, Any]:
     """A signed batch of `readings` (each {"case", "signal", "timestamp", "value"}, timestamps
     written as casegate records them), signed at `at` in the telemetry role, numbered `sequence`
-    among the batches this key signed for each of its cases (one number for every case, or case
-    -> number; numbers start at 1 and go up by one per batch of that case). Refuses a key that is
+    among the batches signed for each of its cases, whichever telemetry key signed them (one number
+    for every case, or case -> number; numbers start at 1 and go up by one per batch of that case,
+    and a new key goes on from the case's last). Refuses a key that is
     not in the keyring, not valid at `at`, or not a telemetry key, a reading dated after `at` (a
     reading is signed once taken) or outside the key's validity, and a case left unnumbered."""
     if not readings:
@@ -127,7 +130,7 @@ class SignedReadings:
     keyid: str | None = None
     """The key that signed it, when the batch verified."""
     sequence: dict[str, int] = field(default_factory=dict)
-    """Case -> the batch's number among those its key signed for that case."""
+    """Case -> the batch's number among those signed for that case (by any telemetry key)."""
 
 
 def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, label: str,

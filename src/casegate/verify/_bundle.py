@@ -943,21 +943,36 @@ def _overdue_conditions(reg: RegistryView | None, case_id: str | None, keyring: 
     signed in a role the decision's policy lets confirm, by someone other than the decider).
     Without the registry's entries (no --db, no state proof) nothing can show it, and it stops
     the deploy."""
-    met = _confirmed(reg, case_id, keyring, overdue, at) if reg is not None and case_id else None
+    found = _confirmed(reg, case_id, keyring, overdue, at) if reg is not None and case_id else None
     for cnd in overdue:
-        how = met.get(cnd.id) if met is not None else None
+        how = found.met.get(cnd.id) if found is not None else None
         if how is not None:
             verdict.notes.append(f"condition {cnd.id} was due on {cnd.due}; {how}")
             continue
-        where = ("the registry logs no confirmation of it that counts" if met is not None else
+        where = ("the registry logs no confirmation of it that counts" if found is not None else
                  "verify against the registry (--db) or with a state proof, which show the conditions met")
+        refused = found.refused.get(cnd.id) if found is not None else None
+        if refused:
+            where += f" ({'; '.join(refused)})"
         verdict.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due} {CONDITION_OVERDUE}: {where}")
 
 
+@dataclass
+class Confirmations:
+    """What the log shows of some conditions: how each met one was confirmed, and why each logged
+    confirmation of the others does not count."""
+
+    met: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, list[str]] = field(default_factory=dict)
+
+
 def _confirmed(reg: RegistryView, case_id: str, keyring: Keyring, conditions: list[Any],
-               at: dt.datetime) -> dict[str, str] | None:
+               at: dt.datetime) -> Confirmations | None:
     """Which of `conditions` (of the decision the registry approved) the log shows met by `at`,
-    each with how; None when the registry's entries cannot be read."""
+    each with how, and why each other confirmation logged for one of them does not count (it is
+    for an earlier decision, logged after `at`, unsigned, signed for another case or condition,
+    by the decider, in a role that may not confirm, or with a key revoked by then); None when the
+    registry's entries cannot be read."""
     from ..sign import check_confirmation, decider_of
 
     if not hasattr(reg, "events"):
@@ -965,27 +980,37 @@ def _confirmed(reg: RegistryView, case_id: str, keyring: Keyring, conditions: li
     approval = last_approval(_state_changes(reg, case_id))
     index = (approval.payload.get("cause") or {}).get("decision") if approval is not None else None
     entry = next((e for e in reg.events(case_id=case_id, kind="decision") if e.index == index), None)
+    out = Confirmations()
     if entry is None:
-        return {}
+        return out
     decider = decider_of(entry.payload.get("bundle"), keyring, logged_at=entry.recorded_at, label=f"decision #{index}")
     texts = {c.id: c.text for c in conditions}
-    out: dict[str, str] = {}
     for m in reg.events(case_id=case_id, kind="condition-met"):
         cid = str(m.payload.get("id"))
-        if cid not in texts or cid in out or m.payload.get("decision") != index:
+        if cid not in texts or cid in out.met:
+            continue
+        why = out.refused.setdefault(cid, [])
+        if m.payload.get("decision") != index:
+            why.append(f"log entry {m.index} confirms it for decision #{m.payload.get('decision')}, not #{index}, "
+                       "the decision the registry approved")
             continue
         try:
             logged = parse_instant(str(m.recorded_at))
         except (InputError, ValueError):
+            why.append(f"log entry {m.index} has no readable time")
             continue
         if logged > at:
+            why.append(f"log entry {m.index} was logged on {logged.isoformat()}, after {at.isoformat()}")
             continue
         signed, problems = check_confirmation(
             m.payload.get("envelope"), keyring, logged_at=m.recorded_at, label=f"log entry {m.index}",
             case_id=case_id, decision=index, condition_id=cid, condition_text=texts[cid], decider=decider)
         if signed is not None and not problems:
-            out[cid] = (f"confirmed met by {signed.person} ({signed.role}) in log entry {m.index}, "
-                        f"on {logged.date().isoformat()}")
+            out.met[cid] = (f"confirmed met by {signed.person} ({signed.role}) in log entry {m.index}, "
+                            f"on {logged.date().isoformat()}")
+            out.refused.pop(cid, None)
+        else:
+            why += problems or [f"log entry {m.index}: its confirmation does not verify"]
     return out
 
 
