@@ -579,6 +579,25 @@ def test_a_batch_withheld_on_its_way_to_the_registry_fires_as_a_silence(database
     assert reg.case_state(CASE) == "reopened"
 
 
+
+def test_a_number_far_ahead_fires_without_naming_every_number_between(database_url: str, tmp_path: Path) -> None:
+    """A batch numbered 10**12 after batch 1 (a telemetry key may sign any number): the gap fires,
+    and the run names the first few missing numbers rather than building a trillion of them."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    for n, t in ((1, T0 + dt.timedelta(hours=1)), (10**12, T0 + dt.timedelta(hours=13))):
+        rows = _rows(t, t)
+        env = sign_readings(_readings(rows), source=f"batch-{n}.json", signer=telemetry, keyring=ring,
+                            at=t + dt.timedelta(minutes=1), sequence=n)
+        _ingest(reg, rows, at=t + dt.timedelta(minutes=1), envelope=env)
+    later = T0 + dt.timedelta(days=1, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    key = telemetry.public_key.keyid[:16]
+    fired = [c for c in _silent(run) if c.startswith(f"monitor-withheld:M-cyber-flags:{key}:")]
+    assert sorted(int(c.rsplit(":", 1)[1]) for c in fired) == list(range(2, 18)), fired
+    assert reg.case_state(CASE) == "reopened"
+
 def test_an_unnumbered_batch_does_not_count(database_url: str, tmp_path: Path) -> None:
     """Attack: the lab's relay asks for batches without numbers, so none can be seen missing. Such
     a batch is signed by the telemetry key, but its readings do not end a silence."""
