@@ -9,7 +9,7 @@ visiting every element again.
 
 
 import operator
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain, compress, repeat
@@ -68,8 +68,9 @@ class ArgumentIndex(FrozenRecord):
 
 
 _READ = ("claim", "confidentiality", *SCANNED)
-_CHUNK = 4096
-"""Elements read at a time when the index is built."""
+_CHUNK = 1024
+"""Elements read at a time when the index is built (their rows and columns are let go before the
+next ones are read: 4,096 at a time raised a 10k-goal check's peak by 1 MiB)."""
 
 _last: tuple[Argument, ArgumentIndex] | None = None
 """The argument the last index was built for, and that index."""
@@ -177,8 +178,10 @@ def _search(todo: list[str], seen: dict[str, None], types: dict[str, str], field
 
 
 def _kahn(support: dict[str, Sequence[str]]) -> list[str]:
-    # a plain dict: a Counter's item access is slower
-    indegree = dict(Counter(chain.from_iterable(support.values())))
+    # a plain dict (a Counter's item access is slower), counted into in C as a Counter is, without
+    # a Counter and its copy side by side (0.4 MiB each at 10k goals)
+    indegree: dict[str, int] = {}
+    _count_elements(indegree, chain.from_iterable(support.values()))
     ready = [n for n in support if n not in indegree]
     order: list[str] = []
     while ready:
