@@ -781,8 +781,10 @@ def _fix_mmap_threshold() -> None:
         return
     _mmap_fixed = True
     try:
+        if not os.confstr("CS_GNU_LIBC_VERSION"):
+            return
         mallopt = ctypes.CDLL(None).mallopt
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError, ValueError):
         return
     mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
 
