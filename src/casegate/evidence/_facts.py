@@ -608,9 +608,13 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             day = dt.date.fromisoformat(logged)
             day_of = dates[logged] = (day, day if day.isoformat() == logged else None)
         day, log_day = day_of
+        # the items of one run share its one-task list, as they share its elicitation and result
+        eval_set = built.get(("eval_set", id(run)))
+        if eval_set is None:
+            eval_set = built["eval_set", id(run)] = [run.task]
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
-            "eval_set": [run.task], "date": day}, field_sets)
+            "eval_set": eval_set, "date": day}, field_sets)
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case)

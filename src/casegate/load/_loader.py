@@ -865,8 +865,10 @@ def _load_case(path: str | Path, *, policy: str | Path | None, root: str | Path 
     return loaded
 
 
-_PART = 4096
-"""Items of a large section built at a time by a lean load (`_build_sections`)."""
+_PART = 1024
+"""Items of a large section built at a time by a lean load (`_build_sections`): the fewer, the
+sooner the memory of the parsed items let go is used again for the next part's models (4,096 at a
+time left a 10k-goal case's load 4 MiB higher, its check's peak 0.6 MiB)."""
 
 _BUILD_FROM = 2048
 """A lean load builds a file's section as it reads the file when the section holds this many
