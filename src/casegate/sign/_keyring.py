@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import rfc8785
 from pydantic import Field, ValidationError
 
+from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import Frozen, new_list
@@ -33,6 +34,8 @@ from ._names import latin_form, name_key, normalise_name
 
 if TYPE_CHECKING:
     from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
+
+    from ._keyring_v1 import _KeyringV1
 
 KEYRING_VERSION = 2
 """The keyring file format version written (version 1 is still read)."""
@@ -120,22 +123,29 @@ class Identity(Frozen):
     """The person's keys."""
 
 
-class TrustedKey(Frozen):
-    """One trusted key with the identity that holds it (a flattened view of the keyring)."""
+class TrustedKey(FrozenRecord):
+    """One trusted key with the identity that holds it (a flattened view of the keyring).
 
-    keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
+    A plain record, not a model: it is made only from an identity and a key entry the keyring has
+    already validated, so nothing is checked again (a `gate` with a keyring makes one per key and
+    per signature it looks up)."""
+
+    __slots__ = ("keyid", "person", "identity", "organisation", "roles", "keytype", "scheme", "public",
+                 "valid_from", "valid_until", "revoked", "note")
+    _fields = __slots__
+    keyid: str
     """Key id: hex SHA-256 of the DER SubjectPublicKeyInfo (checked against `public`)."""
-    person: str = Field(min_length=1)
+    person: str
     """The name of the person who holds the key."""
-    identity: str = ""
+    identity: str
     """Stable id of the holder's identity; each identity counts once toward any requirement."""
-    organisation: str | None = None
+    organisation: str | None
     """The holder's organisation."""
-    roles: list[str] = Field(min_length=1)
+    roles: list[str]
     """Roles the person may sign in with this key."""
-    keytype: str = "ed25519"
+    keytype: str
     """securesystemslib key type."""
-    scheme: str = "ed25519"
+    scheme: str
     """securesystemslib signature scheme."""
     public: str
     """Public key value as securesystemslib stores it (hex for Ed25519, PEM otherwise)."""
@@ -143,10 +153,27 @@ class TrustedKey(Frozen):
     """ISO date or date-time the key starts to count."""
     valid_until: str
     """ISO date (inclusive) or date-time after which the key no longer counts."""
-    revoked: Revocation | None = None
+    revoked: Revocation | None
     """Set when the key is revoked."""
-    note: str | None = None
+    note: str | None
     """Free text, e.g. 'demo key, not for real use'."""
+
+    def __init__(self, *, keyid: str, person: str, identity: str = "", organisation: str | None = None,
+                 roles: list[str], keytype: str = "ed25519", scheme: str = "ed25519", public: str,
+                 valid_from: str, valid_until: str, revoked: Revocation | None = None,
+                 note: str | None = None) -> None:
+        for name, value in (("keyid", keyid), ("person", person), ("identity", identity),
+                            ("organisation", organisation), ("roles", roles), ("keytype", keytype),
+                            ("scheme", scheme), ("public", public), ("valid_from", valid_from),
+                            ("valid_until", valid_until), ("revoked", revoked), ("note", note)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def of(cls, ident: Identity, key: KeyEntry) -> TrustedKey:
+        """`key` of the identity `ident` (both validated with the keyring)."""
+        return cls(keyid=key.keyid, person=ident.name, identity=ident.id, organisation=ident.organisation,
+                   roles=list(key.roles), keytype=key.keytype, scheme=key.scheme, public=key.public,
+                   valid_from=key.valid_from, valid_until=key.valid_until, revoked=key.revoked, note=key.note)
 
     def sslib_key(self) -> SSlibKey:
         """The key as a securesystemslib key, with its casegate key id."""
@@ -168,7 +195,9 @@ class TrustedKey(Frozen):
 
     def entry(self) -> KeyEntry:
         """The key as its identity lists it."""
-        return KeyEntry.model_validate(self.model_dump(exclude={"person", "identity", "organisation"}))
+        return KeyEntry(keyid=self.keyid, roles=list(self.roles), keytype=self.keytype, scheme=self.scheme,
+                        public=self.public, valid_from=self.valid_from, valid_until=self.valid_until,
+                        revoked=self.revoked, note=self.note)
 
 
 class Keyring(Frozen):
@@ -188,17 +217,14 @@ class Keyring(Frozen):
     @property
     def keys(self) -> list[TrustedKey]:
         """Every key, with the identity that holds it."""
-        return [TrustedKey(person=i.name, identity=i.id, organisation=i.organisation,
-                           **k.model_dump(exclude_none=False))
-                for i in self.identities for k in i.keys]
+        return [TrustedKey.of(i, k) for i in self.identities for k in i.keys]
 
     def get(self, keyid: str) -> TrustedKey | None:
         """The key with this id, if trusted."""
         for i in self.identities:
             for k in i.keys:
                 if k.keyid == keyid:
-                    return TrustedKey(person=i.name, identity=i.id, organisation=i.organisation,
-                                      **k.model_dump())
+                    return TrustedKey.of(i, k)
         return None
 
     def identity(self, ref: str) -> Identity | None:
@@ -216,20 +242,6 @@ class Keyring(Frozen):
         """sha256:<hex> over the keyring's RFC 8785 canonical JSON."""
         body = rfc8785.dumps(self.model_dump(mode="json", exclude_none=True))
         return "sha256:" + hashlib.sha256(body).hexdigest()
-
-
-class _KeyV1(KeyEntry):
-    """A key as a version 1 keyring lists it: a version 2 key entry with its holder's name."""
-
-    person: str = Field(min_length=1)
-
-
-class _KeyringV1(Frozen):
-    casegate: Literal[1]
-    kind: Literal["keyring"] = "keyring"
-    name: str
-    note: str | None = None
-    keys: list[_KeyV1] = Field(default_factory=new_list)
 
 
 def identity_id(name: str) -> str:
@@ -259,37 +271,37 @@ def _check(ring: Keyring, where: Any) -> None:
     seen_keys: dict[str, str] = {}
     seen_ids: set[str] = set()
     names: dict[str, Identity] = {}
+    # a position is looked up only for a message: finding one in the file costs more than the checks
     for i, ident in enumerate(ring.identities):
-        here = where(("identities", i))
         if ident.id in seen_ids:
-            raise InputError(f"identity id {ident.id!r} is listed twice", location=here)
+            raise InputError(f"identity id {ident.id!r} is listed twice", location=where(("identities", i)))
         seen_ids.add(ident.id)
         if not normalise_name(ident.name):
             raise InputError(f"identity {ident.id!r} has an empty name once invisible characters are removed",
-                             location=here)
+                             location=where(("identities", i)))
         nk = name_key(ident.name)
         other = names.get(nk)
         if other is not None:
             raise InputError(f"identity {ident.id!r} ({ident.name!r}) has the same name as identity "
                              f"{other.id!r} ({other.name!r}) once case, width, invisible characters and "
-                             "look-alike letters are normalised", location=here,
+                             "look-alike letters are normalised", location=where(("identities", i)),
                              help="one person is one identity: add the key to the existing identity, "
                                   "or give the other person a name that cannot be mistaken for it")
         names[nk] = ident
         for j, k in enumerate(ident.keys):
-            kwhere = where(("identities", i, "keys", j))
+            kloc = ("identities", i, "keys", j)
             try:
                 derived = public_key_id(k.keytype, k.public)
             except Exception:
-                raise InputError("the public key cannot be read", location=kwhere) from None
+                raise InputError("the public key cannot be read", location=where(kloc)) from None
             if derived != k.keyid:
                 raise InputError(f"keyid {k.keyid[:16]}... does not match its public key (derived {derived})",
-                                 location=kwhere, help="key ids are the SHA-256 of the DER public key")
+                                 location=where(kloc), help="key ids are the SHA-256 of the DER public key")
             if k.keyid in seen_keys:
                 holder = seen_keys[k.keyid]
                 raise InputError(f"key {k.keyid[:16]}... is listed twice"
                                  + (f" (also under identity {holder!r}): a key belongs to one person"
-                                    if holder != ident.id else ""), location=kwhere)
+                                    if holder != ident.id else ""), location=where(kloc))
             seen_keys[k.keyid] = ident.id
             parse_instant(k.valid_from)
             parse_instant(k.valid_until)
@@ -330,6 +342,8 @@ def load_keyring(path: Path | str) -> Keyring:
 
     legacy = data.get("casegate") == 1
     if legacy:
+        from ._keyring_v1 import _KeyringV1  # its models are built only for a version 1 file
+
         try:
             old = _KeyringV1.model_validate(data)
         except ValidationError as e:
