@@ -302,7 +302,7 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
             continue
         att, reasons = check_attestation(data, keyring, at, label)
         if att is not None:
-            good.append(att.model_copy(update={"envelope": envelope_sha256(data)}))
+            good.append(replace(att, envelope=envelope_sha256(data)))
         elif reasons:
             digest = _claimed_digest(data)
             rejected += [RejectedAttestation(reason=r, sha256=digest) for r in reasons]
