@@ -1181,18 +1181,16 @@ def test_a_confirmation_by_a_key_revoked_only_in_the_log_does_not_count(database
     assert any("Priya Natarajan's key" in r and "stolen" in r for r in c1.not_counted), c1.not_counted
 
 
-def test_a_defeated_claims_run_moved_over_two_approved_versions_still_carries_the_defeater(
-        database_url: str, tmp_path: Path) -> None:
-    """Version 1 is approved with an undercutter standing open against G4 (the policy lets it stand
-    as a condition). Version 2, approved too, has G5 also cite E-refusal, a run G4 rests on; nothing
-    is withdrawn. Version 3 withdraws G4 and deletes the undercutter. Against version 2 alone, G5
-    cited the run already; the registry holds version 1, where the undercutter stood and G5 did not
-    cite it, so G5 stands in G4's place and the undercutter must face it (CG806)."""
+def _undercut_then_moved(database_url: str, tmp_path: Path, third: str | None = "withdraw"):  # type: ignore[no-untyped-def]
+    """Version 1 approved with an undercutter D9 standing open against G4; version 2, approved too,
+    has G5 also cite E-refusal, a run G4 rests on; version 3 (submitted, not decided) withdraws G4
+    and deletes D9 (`third` "withdraw") or changes nothing more (None). The registry and the three
+    versions' main files."""
     undercut = ("    D9:\n      defeater: The classifier red team used prompts the deployment's users would not write.\n"
                 "      kind: undercutter\n      against: [G4]\n      status: open\n")
     reg = open_registry(database_url)
     versions = []
-    for n, (name, edit) in enumerate([("v1", None), ("v2", "cite"), ("v3", "withdraw")], 1):
+    for n, (name, edit) in enumerate([("v1", None), ("v2", "cite"), ("v3", third or "cite")], 1):
         dest = _copy(tmp_path, name, {'version: "1.0"': f'version: "1.{n - 1}"'})
         arg = dest.parent / "argument.yaml"
         text = arg.read_text()
@@ -1216,7 +1214,56 @@ def test_a_defeated_claims_run_moved_over_two_approved_versions_still_carries_th
             rec = _record(dest, reg)
             assert rec.outcome == "GO WITH CONDITIONS", [f.message for f in rec.findings if f.blocking]
             decide(reg, rec)
+    return reg, versions
+
+
+def _tamper_argument(reg, number: int) -> None:  # type: ignore[no-untyped-def]
+    """What a lab with write access to the registry's tables does: rewrite the stored bytes of
+    version `number`'s argument.yaml (so that version no longer shows what it argued)."""
+    import sqlalchemy as sa
+
+    with reg.engine.begin() as c:
+        (sha,) = c.execute(sa.text(
+            "SELECT f.sha256 FROM case_files f JOIN case_versions v ON v.id = f.version_id "
+            "WHERE v.case_id = :c AND v.number = :n AND f.path = 'argument.yaml'"), {"c": CASE, "n": number}).one()
+        c.execute(sa.text("UPDATE blobs SET content = :b WHERE sha256 = :s"), {"b": b"elements: {}\n", "s": sha})
+
+
+def test_a_defeated_claims_run_moved_over_two_approved_versions_still_carries_the_defeater(
+        database_url: str, tmp_path: Path) -> None:
+    """Version 1 is approved with an undercutter standing open against G4 (the policy lets it stand
+    as a condition). Version 2, approved too, has G5 also cite E-refusal, a run G4 rests on; nothing
+    is withdrawn. Version 3 withdraws G4 and deletes the undercutter. Against version 2 alone, G5
+    cited the run already; the registry holds version 1, where the undercutter stood and G5 did not
+    cite it, so G5 stands in G4's place and the undercutter must face it (CG806)."""
+    reg, versions = _undercut_then_moved(database_url, tmp_path)
     rec = _record(versions[2], reg)
     assert rec.outcome == "NO-GO"
     (m,) = [f.message for f in rec.findings if f.code == "CG806"]
     assert "undercutter `D9` against `G4`" in m and "`G5` (citing `E-refusal`, a run it cited)" in m
+
+
+def test_an_approved_version_rewritten_in_the_registry_stops_the_gate_that_follows_a_defeater_through_it(
+        database_url: str, tmp_path: Path) -> None:
+    """Attack: as above, but before version 3 is gated the lab rewrites the stored bytes of version 1,
+    the only one in which G5 did not cite the run while the undercutter stood, so that CG806 could
+    not see G5 moved into G4's place. The approved versions are loaded only when CG806 follows a
+    defeater through them; it does here, and version 1 does not load: the gate stops, naming it."""
+    from casegate.errors import StoreError
+
+    reg, versions = _undercut_then_moved(database_url, tmp_path)
+    _tamper_argument(reg, 1)
+    with pytest.raises(StoreError, match="stored bytes of argument.yaml no longer match their sha256"):
+        _record(versions[2], reg)
+
+
+def test_an_approved_version_no_rule_reads_is_not_loaded(database_url: str, tmp_path: Path) -> None:
+    """Version 3 drops nothing, so no rule follows a defeater through the approved versions: version
+    1 is never loaded, and rewriting its stored bytes does not change the decision (what it holds
+    cannot change one; `casegate log verify` names the rewrite)."""
+    reg, versions = _undercut_then_moved(database_url, tmp_path, third=None)
+    clean = _record(versions[2], reg)
+    assert clean.outcome == "GO WITH CONDITIONS", [f.message for f in clean.findings if f.blocking]
+    _tamper_argument(reg, 1)
+    rec = _record(versions[2], reg)
+    assert rec.model_dump(exclude={"decided_at"}) == clean.model_dump(exclude={"decided_at"})

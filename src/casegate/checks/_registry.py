@@ -7,7 +7,7 @@ A check receives a `Context` (the loaded case, policy, evidence state, date, bou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._gc import gc_paused
@@ -94,7 +94,7 @@ class Context(Record):
     signoff_dates: SignoffDates | None
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off's
     date is never later than that (CG505). None when no registry was consulted."""
-    history: list[Case]
+    history: Sequence[Case]
     """Earlier versions of the case the registry holds beyond `previous`: every version a
     decision approved, and the versions compared with, oldest first. CG806 reads what a claim
     cited in each version a defeater stood in (empty when no registry was consulted)."""
@@ -122,7 +122,7 @@ class Context(Record):
                  policy_changes: list[PolicyChange] | None = None, incidents: list[IncidentDefeat] | None = None,
                  registry_cases: list[Case] | None = None, lineage: list[LinkedCase] | None = None,
                  protocols: list[RegisteredProtocol] | None = None, artifact_dates: ArtifactDates | None = None,
-                 signoff_dates: SignoffDates | None = None, history: list[Case] | None = None,
+                 signoff_dates: SignoffDates | None = None, history: Sequence[Case] | None = None,
                  facts: EvidenceFacts | None = None,
                  regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
                  sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,

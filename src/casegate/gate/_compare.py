@@ -4,8 +4,8 @@ policy changes logged in the registry. Every threshold-gaming rule runs against 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, overload
 
 from .._record import FrozenRecord, replace
 from ..checks import Context, run_checks
@@ -28,6 +28,46 @@ GAMING = "fm-threshold-gaming"
 ALSO_EACH_VERSION = frozenset({"CG511", "CG806"})
 """Rules of other families that compare versions and run against each one too: a date retyped
 in a version submitted since (one decided NO-GO among them) does not become the record."""
+
+
+class LazyCases(Sequence[Case]):
+    """Cases loaded only when a rule reads them, each at most once, in the order given: reading
+    one loads it and every one before it, so a version that does not load (a `StoreError`
+    naming it) stops the reading rule, and so the gate, as it would have stopped the caller. The
+    length is known without loading any."""
+
+    def __init__(self, loaders: Sequence[Callable[[], Case]]) -> None:
+        self._loaders = list(loaders)
+        self._loaded: list[Case] = []
+
+    def _upto(self, n: int) -> None:
+        while len(self._loaded) < min(n, len(self._loaders)):
+            self._loaded.append(self._loaders[len(self._loaded)]())
+
+    def __len__(self) -> int:
+        return len(self._loaders)
+
+    @overload
+    def __getitem__(self, i: int) -> Case: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Case]: ...
+    def __getitem__(self, i: int | slice) -> Case | Sequence[Case]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        k = i + len(self) if i < 0 else i
+        if not 0 <= k < len(self):
+            raise IndexError(i)
+        self._upto(k + 1)
+        return self._loaded[k]
+
+    def __iter__(self) -> Iterator[Case]:
+        for k in range(len(self)):
+            yield self[k]
+
+    @property
+    def loaded(self) -> int:
+        """How many have been loaded so far."""
+        return len(self._loaded)
 
 
 class Compared(FrozenRecord):
@@ -76,7 +116,8 @@ class Comparison(FrozenRecord):
     approved: Sequence[Case]
     """Every earlier version of the case a decision approved, oldest first (the last approved one
     among them): a defeater that stood there is followed through them (CG806), not only through
-    the versions compared with."""
+    the versions compared with. From a registry they are `LazyCases`: each is loaded when CG806
+    first reads it, and not at all when no defeater is followed."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,

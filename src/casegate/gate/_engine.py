@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import partial
 
 from .. import __version__
 from .._record import FrozenRecord
@@ -27,7 +28,14 @@ from ..model import (
     RuleSeverity,
     Waiver,
 )
-from ._compare import Compared, Comparison, compared_versions, compared_with, other_baselines
+from ._compare import (
+    Compared,
+    Comparison,
+    LazyCases,
+    compared_versions,
+    compared_with,
+    other_baselines,
+)
 from ._record import input_digests
 from ._waivers import apply_waivers, covers, waiver_problem
 
@@ -240,6 +248,11 @@ def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condit
     return [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(out, 1)]
 
 
+def _same(case: Case) -> Case:
+    """`case` itself (a loader for a case already loaded)."""
+    return case
+
+
 def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
     """Every registered rule, those that blocked at the requested boundary first: a narrower
     boundary most often fails for the same reason."""
@@ -330,8 +343,11 @@ def run_gate(
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
     sources = loaded.texts()
 
-    history = ([*comparison.approved, *(v.case for v in reversed(comparison.versions))]
-               if comparison is not None else [])
+    # the approved versions are loaded only when a rule reads them (CG806 following a dropped
+    # defeater through them), each at most once
+    history = (LazyCases([*(partial(comparison.approved.__getitem__, k) for k in range(len(comparison.approved))),
+                          *(partial(_same, v.case) for v in reversed(comparison.versions))])
+               if comparison is not None else LazyCases([]))
 
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,

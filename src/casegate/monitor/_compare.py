@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..errors import InputError
-from ..gate import Compared, Comparison
+from ..gate import Compared, Comparison, LazyCases
 from ..load import Loaded
 from ..model import (
     ArtifactDates,
@@ -92,11 +93,18 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     standing = standing_conditions(reg, case.id, keyring) if known else []
     if hist.case_id != case.id:
         standing += standing_conditions(reg, hist.case_id, keyring)
-    approved = [cache.get(hist.case_id, n).case for n in approved_versions(reg, hist.case_id)
-                if hist.this is None or n < hist.this]
+    # every approved version is loaded only when a rule reads it (CG806 follows a dropped defeater
+    # through them), each at most once; one that does not load stops the gate then, as it would here
+    approved = LazyCases([partial(_stored_case, cache, hist.case_id, n) for n in approved_versions(reg, hist.case_id)
+                          if hist.this is None or n < hist.this])
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved)
+
+
+def _stored_case(cache: VersionCache, case_id: str, number: int) -> Case:
+    """Stored version `number` of `case_id` as its stored artifacts show it (`VersionCache.get`)."""
+    return cache.get(case_id, number).case
 
 
 def approved_versions(reg: Registry, case_id: str) -> list[int]:
