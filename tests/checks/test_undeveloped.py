@@ -46,3 +46,37 @@ def test_a_gap_about_no_risk_or_outside_the_argument_is_only_told() -> None:
     els["S1"]["supported_by"].append("G9")
     els["G9"] = {"claim": "Operators can pause the deployment within an hour.", "undeveloped": True}
     assert hits("CG807", context(doc)) == []
+
+
+def test_an_untagged_gap_where_the_developed_argument_leaves_safeguards_unargued_blocks() -> None:
+    """The lab drops the safeguard claim's domain along with its evidence: nothing it says names a
+    risk, but no developed claim argues the safeguards, so the gap is taken to be that argument.
+    The capability claim naming the same domain does not argue them."""
+    doc = _undeveloped(base_doc(), "G3")
+    (h,) = hits("CG807", context(doc))
+    assert h.path == ("argument", "elements", "G3", "undeveloped")
+    assert h.message == ("claim `G3` is marked undeveloped and names no risk, but no developed claim argues "
+                         "safeguard `SG-kyc`, safeguard `SG-classifier`: the undeveloped claim is taken to be "
+                         "that argument, not made")
+    assert severity("CG807", h) is RuleSeverity.blocking
+
+
+def test_an_untagged_gap_where_a_domain_or_threshold_is_unargued_blocks() -> None:
+    doc = _undeveloped(base_doc(), "G2")
+    (h,) = hits("CG807", context(doc))
+    assert "threshold `cyber-high`" in h.message
+    # a residual-risk claim naming the domain, resting on no safeguard's evidence, argues no safeguard
+    doc = _undeveloped(base_doc(), "G3")
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G4")
+    els["G4"] = {"claim": "Residual risk is owned.", "domain": "cyber", "evidence": ["E-ctf"]}
+    (h,) = hits("CG807", context(doc))
+    assert "safeguard `SG-kyc`" in h.message
+
+
+def test_an_untagged_gap_beside_an_argument_that_covers_everything_is_only_told() -> None:
+    doc = _undeveloped(base_doc(), "G3")
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G4")
+    els["G4"] = {"claim": "The classifier and vetting hold.", "domain": "cyber", "evidence": ["E-redteam", "E-kyc-test"]}
+    assert hits("CG807", context(doc)) == []

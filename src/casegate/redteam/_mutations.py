@@ -1049,6 +1049,25 @@ def undeveloped_risk_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def untagged_undeveloped_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold (a claim
+    about safeguards or security) marked `undeveloped: true` in its place, keeping its words but
+    nothing else: no domain, evidence, sub-claims, pathway, or defeaters aimed at it. Nothing it
+    says then names a risk."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain without a capability tag"
+    el = els[eid]
+    aimed = {d for d, x in els.items() if x.defeater is not None and eid in x.against} | set(el.defeaters)
+    kept = {x: (_upd(y, defeaters=[d for d in y.defeaters if d not in aimed]) if y.defeaters else y)
+            for x, y in els.items() if x not in aimed}
+    kept[eid] = _upd(el, domain=None, pathway=None, evidence=[], supported_by=[], defeaters=[],
+                     undeveloped=True, asserted=None)
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def subjectless_answer(case: Case, policy: Policy) -> Applied:
     """Outside counter-evidence raised against the first claim below the top one that names its
     domain, marked answered by a new in-house red team typed with no domain, threshold or
@@ -1444,6 +1463,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("undeveloped-risk-claim", ("fm-argument-theater", "test-3-elicitation"),
              "marks a claim of capability `undeveloped: true` in its place, keeping its words and domain but "
              "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),
+    Mutation("untagged-undeveloped-claim", ("fm-argument-theater", "test-4-safeguards"),
+             "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
+             "words but not its domain, evidence or defeaters", ("CG807",), untagged_undeveloped_claim),
     Mutation("subjectless-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers outside counter-evidence against a claim that names its domain with an in-house red team "
              "typed with no domain, threshold or safeguard", ("CG803",), subjectless_answer),

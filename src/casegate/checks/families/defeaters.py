@@ -407,23 +407,34 @@ def _under_sandbagging(ctx: Context) -> set[str]:
 @rule(
     "CG807", "undeveloped-risk-claim", severity="blocking", serves="fm-argument-theater",
     summary="A claim the top claim depends on is marked `undeveloped: true` but is about a risk: it names "
-            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold.",
+            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold; "
+            "or it names none while the developed argument leaves an addressed domain, a threshold or a "
+            "safeguard unargued.",
     rationale="`undeveloped: true` honestly marks a gap: the claim is not argued yet. A gap in the "
               "argument about a risk the case addresses is not an argument about that risk, and a "
               "decision that rests on it rests on nothing; an undeveloped claim must not count as "
               "covering its risk or threshold. The decision's own rules read the threat model, the "
               "evidence and the safeguards, so the mark would otherwise cost the lab only a line among "
-              "the uncertainties.",
-    bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}",
+              "the uncertainties. An undeveloped claim that names no risk cannot be read as not being "
+              "about one: where the developed claims (those the top claim depends on that are not "
+              "undeveloped) argue every domain the threat model addresses, every threshold of those "
+              "domains and every safeguard, it is taken to be about something else (a post-deployment "
+              "plan, say); where they leave one unargued, it is taken to be that argument, not made.",
+    bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}\n"
+        "# or untagged, with no other claim about the safeguard SG-kyc\n"
+        "G4: {claim: Every step beyond access is blocked by a tested safeguard., undeveloped: true}",
     good="G2: {claim: Cyber capability is below Cyber High., domain: cyber,\n"
          "     capability: {threshold: cyber-high, position: below}, evidence: [E-ctf], defeaters: [D1]}",
     fix="Develop the claim (cite its evidence or support it with sub-claims, and drop `undeveloped`); "
         "or, if the risk does not arise at this boundary, scope the domain out in the threat model with "
-        "the reason, and leave the claim out of the argument.",
+        "the reason, and leave the claim out of the argument. An untagged undeveloped claim passes only "
+        "where developed claims argue every addressed domain, threshold and safeguard: tag them, or "
+        "cite the safeguards' and thresholds' evidence from them.",
 )
 def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
     dep = depended_on(ctx)
     types = ctx.index.types
+    unargued: list[str] | None = None
     for eid in ctx.index.fields["undeveloped"]:
         if eid not in dep or types.get(eid) != "claim":
             continue
@@ -434,6 +445,64 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
                       "undeveloped: the decision would rest on an argument about that risk that is not made",
                       help="develop the claim (evidence or sub-claims) and drop `undeveloped`, or scope the "
                            "domain out with a reason and leave the claim out")
+            continue
+        if claim_subjects(ctx, eid):
+            continue  # sub-claims name its subject; the ones naming a risk are judged themselves
+        if unargued is None:
+            unargued = _unargued(ctx)
+        if unargued:
+            shown = ", ".join(unargued[:6]) + (f" and {len(unargued) - 6} more" if len(unargued) > 6 else "")
+            yield Hit(_EL + (eid, "undeveloped"),
+                      f"claim `{eid}` is marked undeveloped and names no risk, but no developed claim argues "
+                      f"{shown}: the undeveloped claim is taken to be that argument, not made",
+                      help="develop the claim (evidence or sub-claims) and drop `undeveloped`; or argue each of "
+                           "those in a developed claim the top claim depends on (tag it with the domain or "
+                           "threshold, or cite the safeguard's evidence)")
+
+
+def _unargued(ctx: Context) -> list[str]:
+    """What the developed argument leaves unargued: the domains the threat model addresses (not
+    scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
+    their thresholds that none names in its `capability:` tag or measures by the evidence it cites,
+    and the safeguards on their pathways none cites the evidence of, or names the domain of while
+    resting on a safeguard's evidence (a claim about the safeguards of its domain; a claim about
+    capability or residual risk does not argue them). Developed: depended on by the top claim and
+    not marked undeveloped."""
+    from .safeguards import evidence_subjects
+
+    c, types, fields = ctx.case, ctx.index.types, ctx.index.fields
+    undeveloped, cites, caps = fields["undeveloped"], fields["evidence"], fields["capability"]
+    subjects = evidence_subjects(ctx)
+    tested = {x for sg in c.safeguards.values() for x in sg.evidence}
+    cited: set[str] = set()
+    about: set[str] = set()
+    broad: set[str] = set()
+    argued: set[str] = set()
+    for eid in depended_on(ctx):
+        if eid in undeveloped or types.get(eid) not in ("claim", "strategy"):
+            continue
+        own = _tagged_domains(ctx, eid)
+        about |= own
+        for x in cites.get(eid, ()):
+            cited.add(x)
+            about |= subjects.get(x, frozenset())
+            ev = c.evidence.get(x)
+            if ev is not None and ev.threshold:
+                argued.add(ev.threshold)
+        if (cap := caps.get(eid)) is not None:
+            argued.add(cap.threshold)
+        elif any(x in tested for x in cites.get(eid, ())):
+            broad |= own
+    addressed = {d for d, t in c.threat_model.items() if t.scoped_out is None}
+    out = [f"domain `{d}`" for d in sorted(addressed - about)]
+    out += [f"threshold `{t}`" for t, th in sorted(ctx.policy.thresholds.items())
+            if th.domain in addressed and t not in argued]
+    pathways = c.pathways()
+    for sid, sg in c.safeguards.items():
+        doms = {pathways[p][0] for p in (b.partition(".")[0] for b in sg.blocks) if p in pathways}
+        if doms & addressed and not doms & broad and not any(x in cited for x in sg.evidence):
+            out.append(f"safeguard `{sid}`")
+    return out
 
 
 @rule(
