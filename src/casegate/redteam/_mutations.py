@@ -1068,6 +1068,31 @@ def untagged_undeveloped_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def dropped_risk_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold left out
+    of the argument: taken from every `supported_by` and `in_context_of` list, with the defeaters
+    aimed at it alone. The threat model, safeguards and evidence stay as they were."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain without a capability tag"
+    alone = {d for d, x in els.items()
+             if x.defeater is not None and set(x.against) <= {eid}
+             and not any(d in y.defeaters for k, y in els.items() if k != eid)}
+    gone = {eid} | alone
+    kept = {}
+    for x, y in els.items():
+        if x in gone:
+            continue
+        if any(g in y.supported_by or g in y.defeaters or g in y.against for g in gone):
+            y = _upd(y, supported_by=[k for k in y.supported_by if k not in gone],
+                     defeaters=[k for k in y.defeaters if k not in gone],
+                     against=[k for k in y.against if k not in gone])
+        kept[x] = y
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def subjectless_answer(case: Case, policy: Policy) -> Applied:
     """Outside counter-evidence raised against the first claim below the top one that names its
     domain, marked answered by a new in-house red team typed with no domain, threshold or
@@ -1465,7 +1490,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),
     Mutation("untagged-undeveloped-claim", ("fm-argument-theater", "test-4-safeguards"),
              "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
-             "words but not its domain, evidence or defeaters", ("CG807",), untagged_undeveloped_claim),
+             "words but not its domain, evidence or defeaters", ("CG808",), untagged_undeveloped_claim),
+    Mutation("dropped-risk-claim", ("fm-argument-theater", "test-4-safeguards"),
+             "deletes the claim that names its domain and no threshold (a claim about safeguards or security) "
+             "from the argument, with the defeaters aimed only at it", ("CG808",), dropped_risk_claim),
     Mutation("subjectless-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers outside counter-evidence against a claim that names its domain with an in-house red team "
              "typed with no domain, threshold or safeguard", ("CG803",), subjectless_answer),

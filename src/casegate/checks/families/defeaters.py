@@ -407,34 +407,24 @@ def _under_sandbagging(ctx: Context) -> set[str]:
 @rule(
     "CG807", "undeveloped-risk-claim", severity="blocking", serves="fm-argument-theater",
     summary="A claim the top claim depends on is marked `undeveloped: true` but is about a risk: it names "
-            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold; "
-            "or it names none while the developed argument leaves an addressed domain, a threshold or a "
-            "safeguard unargued.",
+            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold.",
     rationale="`undeveloped: true` honestly marks a gap: the claim is not argued yet. A gap in the "
               "argument about a risk the case addresses is not an argument about that risk, and a "
               "decision that rests on it rests on nothing; an undeveloped claim must not count as "
               "covering its risk or threshold. The decision's own rules read the threat model, the "
               "evidence and the safeguards, so the mark would otherwise cost the lab only a line among "
-              "the uncertainties. An undeveloped claim that names no risk cannot be read as not being "
-              "about one: where the developed claims (those the top claim depends on that are not "
-              "undeveloped) argue every domain the threat model addresses, every threshold of those "
-              "domains and every safeguard, it is taken to be about something else (a post-deployment "
-              "plan, say); where they leave one unargued, it is taken to be that argument, not made.",
-    bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}\n"
-        "# or untagged, with no other claim about the safeguard SG-kyc\n"
-        "G4: {claim: Every step beyond access is blocked by a tested safeguard., undeveloped: true}",
+              "the uncertainties. An undeveloped claim that names no risk is judged by CG808: the "
+              "developed claims must argue every addressed domain, threshold and safeguard.",
+    bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}",
     good="G2: {claim: Cyber capability is below Cyber High., domain: cyber,\n"
          "     capability: {threshold: cyber-high, position: below}, evidence: [E-ctf], defeaters: [D1]}",
     fix="Develop the claim (cite its evidence or support it with sub-claims, and drop `undeveloped`); "
         "or, if the risk does not arise at this boundary, scope the domain out in the threat model with "
-        "the reason, and leave the claim out of the argument. An untagged undeveloped claim passes only "
-        "where developed claims argue every addressed domain, threshold and safeguard: tag them, or "
-        "cite the safeguards' and thresholds' evidence from them.",
+        "the reason, and leave the claim out of the argument.",
 )
 def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
     dep = depended_on(ctx)
     types = ctx.index.types
-    unargued: list[str] | None = None
     for eid in ctx.index.fields["undeveloped"]:
         if eid not in dep or types.get(eid) != "claim":
             continue
@@ -445,35 +435,68 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
                       "undeveloped: the decision would rest on an argument about that risk that is not made",
                       help="develop the claim (evidence or sub-claims) and drop `undeveloped`, or scope the "
                            "domain out with a reason and leave the claim out")
-            continue
-        if claim_subjects(ctx, eid):
-            continue  # sub-claims name its subject; the ones naming a risk are judged themselves
-        if unargued is None:
-            unargued = _unargued(ctx)
-        if unargued:
-            shown = ", ".join(unargued[:6]) + (f" and {len(unargued) - 6} more" if len(unargued) > 6 else "")
-            yield Hit(_EL + (eid, "undeveloped"),
-                      f"claim `{eid}` is marked undeveloped and names no risk, but no developed claim argues "
-                      f"{shown}: the undeveloped claim is taken to be that argument, not made",
-                      help="develop the claim (evidence or sub-claims) and drop `undeveloped`; or argue each of "
-                           "those in a developed claim the top claim depends on (tag it with the domain or "
-                           "threshold, or cite the safeguard's evidence)")
 
 
-def _unargued(ctx: Context) -> list[str]:
+@rule(
+    "CG808", "risk-not-argued", severity="blocking", serves="fm-argument-theater",
+    summary="A domain the threat model addresses, a capability threshold of one, or a safeguard on its "
+            "pathways is argued by no developed claim the top claim depends on.",
+    rationale="The top claim says the deployment is safe enough; the argument under it must say why for "
+              "each risk the case addresses. Deleting the claim about the safeguards or the weights, or "
+              "marking it `undeveloped` with its domain dropped so that CG807 cannot read what it is "
+              "about, leaves the decision resting on evidence the argument never reasons from: the "
+              "decision's rules read the threat model, the evidence and the safeguards, so without this "
+              "rule the gap would cost nothing. A developed claim (depended on, not `undeveloped`) argues "
+              "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
+              "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
+              "cites measures; a safeguard whose evidence it cites, or the safeguards of a domain it "
+              "names while resting, with no `capability:` tag, on evidence that measures no threshold (a "
+              "test, an audit); a claim about capability, or one resting on evaluations alone, does not "
+              "argue the safeguards.",
+    bad="S1: {strategy: Argue over capability., supported_by: [G2]}   # nothing argues SG-kyc\n"
+        "G2: {claim: Below Cyber High., domain: cyber, capability: {threshold: cyber-high, position: below},\n"
+        "     evidence: [E-ctf]}",
+    good="S1: {strategy: Argue over capability, then over safeguards., supported_by: [G2, G3]}\n"
+         "G3: {claim: Every step of the ransomware pathway is blocked by a tested safeguard., domain: cyber,\n"
+         "     evidence: [E-kyc-test]}",
+    fix="Add (or develop) a claim the top claim depends on that argues it: tag it with the domain or "
+        "threshold, or cite the safeguard's test; or, if the risk does not arise at this boundary, scope "
+        "the domain out in the threat model with the reason.",
+)
+def risk_not_argued(ctx: Context) -> Iterator[Hit]:
+    gaps = _unargued(ctx)
+    if not gaps:
+        return
+    # an undeveloped claim that names no risk may be the argument that is missing: say so
+    dep, types = depended_on(ctx), ctx.index.types
+    blank = [eid for eid in ctx.index.fields["undeveloped"]
+             if eid in dep and types.get(eid) == "claim" and not claim_subjects(ctx, eid)]
+    also = ("; " + ", ".join(f"`{x}`" for x in blank[:3]) + (" is" if len(blank) == 1 else " are")
+            + " marked undeveloped and name" + ("s" if len(blank) == 1 else "") + " no risk: an argument "
+            "not made is not one") if blank else ""
+    for path, what in gaps:
+        yield Hit(path, f"{what} is argued by no developed claim the top claim depends on{also}",
+                  help="add or develop a claim under the top claim that argues it (tag it with the domain or "
+                       "threshold, or cite the safeguard's test), or scope the domain out with a reason")
+
+
+def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     """What the developed argument leaves unargued: the domains the threat model addresses (not
     scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
     their thresholds that none names in its `capability:` tag or measures by the evidence it cites,
     and the safeguards on their pathways none cites the evidence of, or names the domain of while
-    resting on a safeguard's evidence (a claim about the safeguards of its domain; a claim about
-    capability or residual risk does not argue them). Developed: depended on by the top claim and
-    not marked undeveloped."""
+    resting, with no `capability:` tag, on evidence that measures no threshold (a test, an audit: a
+    claim about the safeguards or security of its domain; a claim about capability, or one resting
+    on evaluations alone, does not argue them). Developed: depended on by the top claim and
+    not marked undeveloped. (where to report it, what it is, in words)"""
+    got: list[tuple[tuple[str | int, ...], str]] | None = ctx.memo.get("cg8_unargued")
+    if got is not None:
+        return got
     from .safeguards import evidence_subjects
 
     c, types, fields = ctx.case, ctx.index.types, ctx.index.fields
     undeveloped, cites, caps = fields["undeveloped"], fields["evidence"], fields["capability"]
     subjects = evidence_subjects(ctx)
-    tested = {x for sg in c.safeguards.values() for x in sg.evidence}
     cited: set[str] = set()
     about: set[str] = set()
     broad: set[str] = set()
@@ -491,17 +514,20 @@ def _unargued(ctx: Context) -> list[str]:
                 argued.add(ev.threshold)
         if (cap := caps.get(eid)) is not None:
             argued.add(cap.threshold)
-        elif any(x in tested for x in cites.get(eid, ())):
+        elif any(x in c.evidence and not c.evidence[x].threshold for x in cites.get(eid, ())):
             broad |= own
     addressed = {d for d, t in c.threat_model.items() if t.scoped_out is None}
-    out = [f"domain `{d}`" for d in sorted(addressed - about)]
-    out += [f"threshold `{t}`" for t, th in sorted(ctx.policy.thresholds.items())
-            if th.domain in addressed and t not in argued]
+    out: list[tuple[tuple[str | int, ...], str]] = [
+        (("threat_model", d), f"domain `{d}`, which the threat model addresses,") for d in c.threat_model
+        if d in addressed and d not in about]
+    out += [(("threat_model", th.domain), f"threshold `{t}` (of `{th.domain}`)")
+            for t, th in ctx.policy.thresholds.items() if th.domain in addressed and t not in argued]
     pathways = c.pathways()
     for sid, sg in c.safeguards.items():
         doms = {pathways[p][0] for p in (b.partition(".")[0] for b in sg.blocks) if p in pathways}
         if doms & addressed and not doms & broad and not any(x in cited for x in sg.evidence):
-            out.append(f"safeguard `{sid}`")
+            out.append((("safeguards", sid), f"safeguard `{sid}`"))
+    ctx.memo["cg8_unargued"] = out
     return out
 
 
