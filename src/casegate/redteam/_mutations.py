@@ -1093,6 +1093,25 @@ def dropped_risk_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def one_claim_argument(case: Case, policy: Policy) -> Applied:
+    """The argument cut down to the top claim resting on its first claim of capability alone, with
+    the defeaters aimed at that claim; every other claim, strategy, context, assumption and
+    justification left out. The threat model, safeguards and evidence stay as they were."""
+    els = case.argument.elements
+    top = case.argument.top
+    cap = next((x for x, el in els.items() if el.claim is not None and x != top and el.capability is not None), None)
+    if cap is None or top not in els:
+        return "no claim of capability below the top one"
+    aimed = [d for d, x in els.items() if x.defeater is not None and cap in x.against]
+    aimed += [d for d in els[cap].defeaters if d not in aimed]
+    kept = {top: _upd(els[top], supported_by=[cap], in_context_of=[], evidence=[], defeaters=[]),
+            cap: _upd(els[cap], supported_by=[], in_context_of=[])}
+    for d in aimed:
+        if d in els and els[d].defeater is not None:
+            kept[d] = _upd(els[d], against=[t for t in els[d].against if t == cap])
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def subjectless_answer(case: Case, policy: Policy) -> Applied:
     """Outside counter-evidence raised against the first claim below the top one that names its
     domain, marked answered by a new in-house red team typed with no domain, threshold or
@@ -1491,6 +1510,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("untagged-undeveloped-claim", ("fm-argument-theater", "test-4-safeguards"),
              "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
              "words but not its domain, evidence or defeaters", ("CG808",), untagged_undeveloped_claim),
+    Mutation("one-claim-argument", ("fm-argument-theater", "test-4-safeguards"),
+             "cuts the argument down to the top claim resting on one claim of capability and its defeaters",
+             ("CG808",), one_claim_argument),
     Mutation("dropped-risk-claim", ("fm-argument-theater", "test-4-safeguards"),
              "deletes the claim that names its domain and no threshold (a claim about safeguards or security) "
              "from the argument, with the defeaters aimed only at it", ("CG808",), dropped_risk_claim),
