@@ -1112,6 +1112,20 @@ def one_claim_argument(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def probe_backed_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold (a claim
+    about safeguards or security) made to rest on a sandbagging probe that names no domain alone."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    probe = next((x for x, ev in case.evidence.items()
+                  if ev.kind == "sandbagging-probe" and not ev.domain and not ev.threshold), None)
+    if eid is None or probe is None:
+        return "no claim below the top one names its domain without a capability tag, or no probe names no domain"
+    kept = {**els, eid: _upd(els[eid], evidence=[probe], supported_by=[])}
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def subjectless_answer(case: Case, policy: Policy) -> Applied:
     """Outside counter-evidence raised against the first claim below the top one that names its
     domain, marked answered by a new in-house red team typed with no domain, threshold or
@@ -1510,6 +1524,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("untagged-undeveloped-claim", ("fm-argument-theater", "test-4-safeguards"),
              "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
              "words but not its domain, evidence or defeaters", ("CG808",), untagged_undeveloped_claim),
+    Mutation("probe-backed-claim", ("fm-argument-theater", "fm-security-opacity"),
+             "makes a claim that names its domain and no threshold rest on a sandbagging probe that names no "
+             "domain alone", ("CG416",), probe_backed_claim),
     Mutation("one-claim-argument", ("fm-argument-theater", "test-4-safeguards"),
              "cuts the argument down to the top claim resting on one claim of capability and its defeaters",
              ("CG808",), one_claim_argument),

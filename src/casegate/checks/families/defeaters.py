@@ -450,9 +450,9 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
               "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
               "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
               "cites measures; a safeguard whose evidence it cites, or the safeguards of a domain it "
-              "names while resting, with no `capability:` tag, on evidence that measures no threshold (a "
-              "test, an audit); a claim about capability, or one resting on evaluations alone, does not "
-              "argue the safeguards.",
+              "names while resting, with no `capability:` tag, on a test or an audit (evidence that "
+              "measures no threshold and is no evaluation or sandbagging probe); a claim about "
+              "capability, or one resting on evaluations or probes alone, does not argue the safeguards.",
     bad="S1: {strategy: Argue over capability., supported_by: [G2]}   # nothing argues SG-kyc\n"
         "G2: {claim: Below Cyber High., domain: cyber, capability: {threshold: cyber-high, position: below},\n"
         "     evidence: [E-ctf]}",
@@ -485,14 +485,14 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
     their thresholds that none names in its `capability:` tag or measures by the evidence it cites,
     and the safeguards on their pathways none cites the evidence of, or names the domain of while
-    resting, with no `capability:` tag, on evidence that measures no threshold (a test, an audit: a
-    claim about the safeguards or security of its domain; a claim about capability, or one resting
-    on evaluations alone, does not argue them). Developed: depended on by the top claim and
+    resting, with no `capability:` tag, on evidence that measures no threshold and is no evaluation
+    or sandbagging probe (a test, an audit: a claim about the safeguards or security of its domain;
+    a claim about capability, or one resting on evaluations or probes alone, does not argue them). Developed: depended on by the top claim and
     not marked undeveloped. (where to report it, what it is, in words)"""
     got: list[tuple[tuple[str | int, ...], str]] | None = ctx.memo.get("cg8_unargued")
     if got is not None:
         return got
-    from .safeguards import evidence_subjects
+    from .safeguards import CAPABILITY_KINDS, evidence_subjects
 
     c, types, fields = ctx.case, ctx.index.types, ctx.index.fields
     undeveloped, cites, caps = fields["undeveloped"], fields["evidence"], fields["capability"]
@@ -514,8 +514,9 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
                 argued.add(ev.threshold)
         if (cap := caps.get(eid)) is not None:
             argued.add(cap.threshold)
-        elif any(x in c.evidence and not c.evidence[x].threshold for x in cites.get(eid, ())):
-            broad |= own
+        elif any(x in c.evidence and not c.evidence[x].threshold and c.evidence[x].kind not in CAPABILITY_KINDS
+                 for x in cites.get(eid, ())):
+            broad |= own  # it names the domain and rests on a test or an audit
     addressed = {d for d, t in c.threat_model.items() if t.scoped_out is None}
     out: list[tuple[tuple[str | int, ...], str]] = [
         (("threat_model", d), f"domain `{d}`, which the threat model addresses,") for d in c.threat_model
