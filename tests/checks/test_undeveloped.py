@@ -94,3 +94,17 @@ def test_an_honest_gap_beside_an_argument_that_covers_everything_is_only_told() 
     els["S1"]["supported_by"].append("G9")
     els["G9"] = {"claim": "Operators can pause the deployment within an hour.", "undeveloped": True}
     assert hits("CG808", context(doc)) == [] and hits("CG807", context(doc)) == []
+
+
+def test_a_claim_resting_only_on_an_undeveloped_strategy_argues_nothing() -> None:
+    """Attack: the safeguard claim keeps its domain but rests on an undeveloped strategy, not on
+    evidence: CG807 names the strategy (it inherits the domain) and CG808 the safeguards."""
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["G3"].pop("evidence")
+    els["G3"]["supported_by"] = ["S3"]
+    els["S3"] = {"strategy": "Argue over each layer.", "undeveloped": True}
+    (h,) = hits("CG807", context(doc))
+    assert h.message == ("strategy `S3` is about `cyber` but is marked undeveloped: the decision would rest on an "
+                         "argument about that risk that is not made")
+    assert [g.path for g in hits("CG808", context(doc))] == [("safeguards", "SG-kyc"), ("safeguards", "SG-classifier")]

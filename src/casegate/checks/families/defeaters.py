@@ -80,7 +80,8 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
     rationale="An objection or piece of counter-evidence that nobody has answered leaves the claim "
               "it targets unsupported; proceeding anyway treats the argument as ceremony. Only "
               "the defeater kinds the policy lists under `condition_defeaters` may stand open as a "
-              "condition of the decision.",
+              "condition of the decision, and only as doubts: a defeater that rests on evidence of its "
+              "own (`evidence:`) is counter-evidence, whatever kind the case gives it.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
@@ -99,7 +100,14 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
         kind = d.kind or "defeater"
         state = "is open" if d.status == "open" else "has no status (counted as open)"
         on = ", ".join(f"`{t}`" for t in targets)
-        if d.kind is not None and d.kind in allowed:
+        if d.kind is not None and d.kind in allowed and d.evidence:
+            # the kind is the case's word; evidence against the claim is counter-evidence whatever
+            # it is called, and the policy lets doubts stand as conditions, not evidence
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and it rests on evidence "
+                      f"of its own ({', '.join(f'`{x}`' for x in d.evidence)}): evidence against a claim is "
+                      f"counter-evidence, which stands open as no condition, whatever kind it is given",
+                      help="answer it with evidence (status: answered, answered_by: [...]), or weaken the claim")
+        elif d.kind is not None and d.kind in allowed:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
                       f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
                       help="answer it with evidence before the condition's due date")
@@ -406,8 +414,9 @@ def _under_sandbagging(ctx: Context) -> set[str]:
 
 @rule(
     "CG807", "undeveloped-risk-claim", severity="blocking", serves="fm-argument-theater",
-    summary="A claim the top claim depends on is marked `undeveloped: true` but is about a risk: it names "
-            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold.",
+    summary="A claim (or strategy) the top claim depends on is marked `undeveloped: true` but is about a "
+            "risk: it names a risk domain (itself or through a claim above it), a harm pathway or a "
+            "capability threshold.",
     rationale="`undeveloped: true` honestly marks a gap: the claim is not argued yet. A gap in the "
               "argument about a risk the case addresses is not an argument about that risk, and a "
               "decision that rests on it rests on nothing; an undeveloped claim must not count as "
@@ -426,12 +435,12 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
     dep = depended_on(ctx)
     types = ctx.index.types
     for eid in ctx.index.fields["undeveloped"]:
-        if eid not in dep or types.get(eid) != "claim":
+        if eid not in dep or types.get(eid) not in ("claim", "strategy"):
             continue
         about = _tagged_domains(ctx, eid)
         if about:
             yield Hit(_EL + (eid, "undeveloped"),
-                      f"claim `{eid}` is about {', '.join(f'`{d}`' for d in sorted(about))} but is marked "
+                      f"{types[eid]} `{eid}` is about {', '.join(f'`{d}`' for d in sorted(about))} but is marked "
                       "undeveloped: the decision would rest on an argument about that risk that is not made",
                       help="develop the claim (evidence or sub-claims) and drop `undeveloped`, or scope the "
                            "domain out with a reason and leave the claim out")
@@ -480,6 +489,20 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
                        "threshold, or cite the safeguard's test), or scope the domain out with a reason")
 
 
+def _resting_on_evidence(ctx: Context) -> list[str]:
+    """The claims and strategies the top claim depends on that are developed: not marked
+    `undeveloped`, and citing evidence or supported by one that is (a claim resting only on
+    undeveloped strategies or claims argues nothing yet). Children before parents."""
+    types, fields, dep = ctx.index.types, ctx.index.fields, depended_on(ctx)
+    undeveloped, cites, support = fields["undeveloped"], fields["evidence"], ctx.index.support
+    out: dict[str, None] = {}
+    for eid in reversed(ctx.index.order):  # children before parents (an element on a circle is left out)
+        if eid in dep and eid not in undeveloped and types.get(eid) in ("claim", "strategy") and (
+                eid in cites or any(k in out for k in support.get(eid, ()))):
+            out[eid] = None
+    return list(out)
+
+
 def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     """What the developed argument leaves unargued: the domains the threat model addresses (not
     scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
@@ -487,23 +510,21 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     and the safeguards on their pathways none cites the evidence of, or names the domain of while
     resting, with no `capability:` tag, on evidence that measures no threshold and is no evaluation
     or sandbagging probe (a test, an audit: a claim about the safeguards or security of its domain;
-    a claim about capability, or one resting on evaluations or probes alone, does not argue them). Developed: depended on by the top claim and
-    not marked undeveloped. (where to report it, what it is, in words)"""
+    a claim about capability, or one resting on evaluations or probes alone, does not argue them).
+    Developed: `_resting_on_evidence`. Each as (where to report it, what it is, in words)."""
     got: list[tuple[tuple[str | int, ...], str]] | None = ctx.memo.get("cg8_unargued")
     if got is not None:
         return got
     from .safeguards import CAPABILITY_KINDS, evidence_subjects
 
-    c, types, fields = ctx.case, ctx.index.types, ctx.index.fields
-    undeveloped, cites, caps = fields["undeveloped"], fields["evidence"], fields["capability"]
+    c, fields = ctx.case, ctx.index.fields
+    cites, caps = fields["evidence"], fields["capability"]
     subjects = evidence_subjects(ctx)
     cited: set[str] = set()
     about: set[str] = set()
     broad: set[str] = set()
     argued: set[str] = set()
-    for eid in depended_on(ctx):
-        if eid in undeveloped or types.get(eid) not in ("claim", "strategy"):
-            continue
+    for eid in _resting_on_evidence(ctx):
         own = _tagged_domains(ctx, eid)
         about |= own
         for x in cites.get(eid, ()):
