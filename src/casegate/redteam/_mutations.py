@@ -1114,10 +1114,13 @@ def one_claim_argument(case: Case, policy: Policy) -> Applied:
 
 def probe_backed_claim(case: Case, policy: Policy) -> Applied:
     """The first claim below the top one that names its domain and no capability threshold (a claim
-    about safeguards or security) made to rest on a sandbagging probe that names no domain alone."""
+    about safeguards or security; one of a domain the policy sets no threshold for, such as weight
+    security, first) made to rest on a sandbagging probe that names no domain alone."""
     els = case.argument.elements
-    eid = next((x for x, el in els.items()
-                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    measured = {th.domain for th in policy.thresholds.values()}
+    found = [x for x, el in els.items()
+             if el.claim is not None and x != case.argument.top and el.domain and el.capability is None]
+    eid = next((x for x in found if els[x].domain not in measured), found[0] if found else None)
     probe = next((x for x, ev in case.evidence.items()
                   if ev.kind == "sandbagging-probe" and not ev.domain and not ev.threshold), None)
     if eid is None or probe is None:
@@ -1525,8 +1528,8 @@ MUTATIONS: tuple[Mutation, ...] = (
              "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
              "words but not its domain, evidence or defeaters", ("CG808",), untagged_undeveloped_claim),
     Mutation("probe-backed-claim", ("fm-argument-theater", "fm-security-opacity"),
-             "makes a claim that names its domain and no threshold rest on a sandbagging probe that names no "
-             "domain alone", ("CG416",), probe_backed_claim),
+             "makes a claim that names its domain and no threshold (weight security first) rest on a sandbagging "
+             "probe that names no domain alone", ("CG416", "CG808"), probe_backed_claim),
     Mutation("one-claim-argument", ("fm-argument-theater", "test-4-safeguards"),
              "cuts the argument down to the top claim resting on one claim of capability and its defeaters",
              ("CG808",), one_claim_argument),

@@ -637,7 +637,8 @@ CAPABILITY_KINDS = ("eval", "sandbagging-probe")
               "citing the bio suite, has the form of an argument and none of its content. An "
               "item's subject is its domain or threshold, else the pathways of the safeguards that "
               "cite it; an evaluation or sandbagging probe that names none measures the model's "
-              "capability, and supports no claim about a domain that is not about capability.",
+              "capability, and supports no claim about a domain the policy measures capability in "
+              "against no threshold (weight security, say).",
     bad="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-kyc]}\n"
         "# E-kyc tests SG-kyc, which blocks cyber and cbrn pathways",
     good="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-weights-audit]}",
@@ -689,12 +690,15 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("argument", "elements", eid, "evidence", i),
                           f"{kind} `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
                           f"{', '.join(f'`{d}`' for d in sorted(about))}")
-            elif dom and not tid and about is not None and not about and c.evidence[x].kind in CAPABILITY_KINDS:
+            elif dom and not tid and about is not None and not about and c.evidence[x].kind in CAPABILITY_KINDS \
+                    and not any(th.domain == dom for th in pol.thresholds.values()):
                 # a run or probe that names no domain measures what the model can do: it says nothing
-                # about a claim that is not about capability (the safeguards, the weights' security)
+                # about a claim in a domain where capability is measured against no threshold (the
+                # weights' security, say)
                 yield Hit(("argument", "elements", eid, "evidence", i),
-                          f"{kind} `{eid}` is about domain `{dom}` and no capability threshold, but cites `{x}`, "
-                          f"a `{c.evidence[x].kind}` that measures the model's capability and names no domain",
+                          f"{kind} `{eid}` is about domain `{dom}`, for which the policy sets no capability "
+                          f"threshold, but cites `{x}`, a `{c.evidence[x].kind}` that measures the model's "
+                          "capability and names no domain",
                           help=f"cite evidence about the claim's own subject (a test of its safeguard, an audit); "
                                f"`{x}` belongs under a claim of capability (`capability:`)")
     citers: dict[str, list[str]] = {}
