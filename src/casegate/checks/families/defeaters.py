@@ -490,18 +490,27 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
                        "threshold, or cite the safeguard's test), or scope the domain out with a reason")
 
 
-def _resting_on_evidence(ctx: Context) -> list[str]:
+def _resting_on_evidence(ctx: Context) -> set[str]:
     """The claims and strategies the top claim depends on that are developed: not marked
     `undeveloped`, and citing evidence or supported by one that is (a claim resting only on
-    undeveloped strategies or claims argues nothing yet). Children before parents."""
+    undeveloped strategies or claims argues nothing yet)."""
     types, fields, dep = ctx.index.types, ctx.index.fields, depended_on(ctx)
     undeveloped, cites, support = fields["undeveloped"], fields["evidence"], ctx.index.support
-    out: dict[str, None] = {}
-    for eid in reversed(ctx.index.order):  # children before parents (an element on a circle is left out)
-        if eid in dep and eid not in undeveloped and types.get(eid) in ("claim", "strategy") and (
-                eid in cites or any(k in out for k in support.get(eid, ()))):
-            out[eid] = None
-    return list(out)
+    out: set[str] = set()
+    for eid in reversed(ctx.index.order):  # children first (an element on a circle is left out)
+        if eid not in dep or eid in undeveloped:
+            continue
+        t = types.get(eid)
+        if t != "claim" and t != "strategy":
+            continue
+        if eid in cites:
+            out.add(eid)
+            continue
+        for k in support.get(eid, ()):
+            if k in out:
+                out.add(eid)
+                break
+    return out
 
 
 def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
@@ -517,10 +526,11 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     if got is not None:
         return got
     from .safeguards import evidence_subjects
+    from .threat import _domains_in_scope
 
     c, fields = ctx.case, ctx.index.fields
-    cites, caps = fields["evidence"], fields["capability"]
-    subjects = evidence_subjects(ctx)
+    cites, caps, named_paths = fields["evidence"], fields["capability"], fields["pathway"]
+    scope, thresholds, pathways = _domains_in_scope(ctx), ctx.policy.thresholds, c.pathways()
     # a security audit, or a test of a security control, speaks to the domain's security controls
     # together (an audit covers them as one regime); any other safeguard is argued by its own test
     security = {x for x, ev in c.evidence.items() if ev.kind == "security-audit"} | {
@@ -529,26 +539,34 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     about: set[str] = set()
     broad: set[str] = set()
     argued: set[str] = set()
+    # what each developed element names (`_tagged_domains`, read field by field: this walks every
+    # element of a 10k-goal argument)
     for eid in _resting_on_evidence(ctx):
-        own = _tagged_domains(ctx, eid)
-        about |= own
-        for x in cites.get(eid, ()):
-            cited.add(x)
-            about |= subjects.get(x, frozenset())
-            ev = c.evidence.get(x)
-            if ev is not None and ev.threshold:
-                argued.add(ev.threshold)
-        if (cap := caps.get(eid)) is not None:
+        if (d := scope.get(eid)) is not None:
+            about.add(d)
+        cap = caps.get(eid)
+        if cap is not None:
             argued.add(cap.threshold)
-        elif any(x in security for x in cites.get(eid, ())):
-            broad |= own  # it names the domain and rests on a security audit or a security control's test
+            if (th := thresholds.get(cap.threshold)) is not None:
+                about.add(th.domain)
+        if (p := named_paths.get(eid)) is not None and p in pathways:
+            about.add(pathways[p][0])
+        xs = cites.get(eid)
+        if xs:
+            cited.update(xs)
+            if cap is None and not security.isdisjoint(xs):
+                broad |= _tagged_domains(ctx, eid)  # it rests on a security audit or control's test
+    subjects = evidence_subjects(ctx)
+    for subject in {subjects.get(x, frozenset()) for x in cited}:  # a handful of distinct subjects
+        about |= subject
+    evidence = c.evidence
+    argued.update(t for x in cited if (ev := evidence.get(x)) is not None and (t := ev.threshold))
     addressed = {d for d, t in c.threat_model.items() if t.scoped_out is None}
     out: list[tuple[tuple[str | int, ...], str]] = [
         (("threat_model", d), f"domain `{d}`, which the threat model addresses,") for d in c.threat_model
         if d in addressed and d not in about]
     out += [(("threat_model", th.domain), f"threshold `{t}` (of `{th.domain}`)")
             for t, th in ctx.policy.thresholds.items() if th.domain in addressed and t not in argued]
-    pathways = c.pathways()
     for sid, sg in c.safeguards.items():
         doms = {pathways[p][0] for p in (b.partition(".")[0] for b in sg.blocks) if p in pathways}
         if doms & addressed and not (sg.security and doms & broad) and not any(x in cited for x in sg.evidence):

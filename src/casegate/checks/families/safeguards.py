@@ -654,6 +654,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     types, fields = ctx.index.types, ctx.index.fields
     domain, capability, pathway = fields["domain"], fields["capability"], fields["pathway"]
     pathways = c.pathways()
+    measured = {th.domain for th in pol.thresholds.values()}  # domains capability is measured in
     for eid, cited in fields["evidence"].items():
         # a strategy that cites evidence is held to its subject too: off-subject evidence hung on a
         # strategy under a claim would otherwise support the claim unchecked
@@ -691,7 +692,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                           f"{kind} `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
                           f"{', '.join(f'`{d}`' for d in sorted(about))}")
             elif dom and not tid and about is not None and not about and c.evidence[x].kind in CAPABILITY_KINDS \
-                    and not any(th.domain == dom for th in pol.thresholds.values()):
+                    and dom not in measured:
                 # a run or probe that names no domain measures what the model can do: it says nothing
                 # about a claim in a domain where capability is measured against no threshold (the
                 # weights' security, say)
