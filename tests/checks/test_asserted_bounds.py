@@ -33,27 +33,44 @@ def test_a_claim_dated_after_its_own_version_is_judged_as_of_the_version() -> No
     assert hits("CG506", context(doc)) == []
 
 
-def test_a_date_typed_after_the_registry_recorded_the_claim_is_refused() -> None:
-    """The registry recorded the version before, where G2 stood with no date, on 2026-10-15. This
-    version adds a run dated 2026-11-01 under G2 and types G2 asserted 2026-11-10: the claim was
-    made by 2026-10-15, before that run."""
+def test_a_claim_re_examined_after_evidence_added_since_may_take_a_later_date() -> None:
+    """The registry recorded the version before, where G2 stood on `E-ctf` (2026-10-01) with no
+    date, on 2026-10-15. This version adds a run dated 2026-11-01 under G2: CG506 asks the lab to
+    record when it re-examined the claim, and a date after the new run (2026-11-10) is what it
+    asks for. The recorded version drew G2 from the evidence it then had: CG511 finds nothing."""
     prev = case(base_doc())
+    doc = _late_evidence(base_doc(), dt.date(2026, 11, 1))
+    recorded = Baseline(role="previous", label="version 1.0 (#1)",
+                        recorded_at=dt.datetime(2026, 10, 15, 12, tzinfo=dt.UTC))
+    # the claim dated before the new run: CG506 says to re-examine it
+    doc["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 10, 10)
+    assert [h.path for h in hits("CG506", context(doc, previous=prev, baseline=recorded))] == [
+        ("argument", "elements", "G2", "asserted")]
+    # re-examined and dated after the run, as CG506 asks: neither rule refuses it
+    doc["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 11, 10)
+    assert hits("CG506", context(doc, previous=prev, baseline=recorded)) == []
+    assert hits("CG511", context(doc, previous=prev, baseline=recorded)) == []
+    # so too where the recorded version typed a date (later than it was recorded)
+    was = base_doc()
+    was["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 11, 10)
+    assert hits("CG511", context(doc, previous=case(was), baseline=recorded)) == []
+
+
+def test_a_claim_recorded_before_its_own_evidence_keeps_that_date_after_evidence_is_added() -> None:
+    """The recorded version dated G2 2026-09-01, before `E-ctf` (2026-10-01) it rested on then:
+    theater on the record. Adding a run and dating the claim after it (as CG506 would ask of a
+    claim on no record) does not make it good."""
+    was = base_doc()
+    was["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 9, 1)
     doc = _late_evidence(base_doc(), dt.date(2026, 11, 1))
     doc["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 11, 10)
     recorded = Baseline(role="previous", label="version 1.0 (#1)",
                         recorded_at=dt.datetime(2026, 10, 15, 12, tzinfo=dt.UTC))
-    (h,) = hits("CG511", context(doc, previous=prev, baseline=recorded))
-    assert h.path == ("argument", "elements", "G2", "asserted")
-    assert h.message == ("`G2` was made by 2026-10-15, when the registry recorded version 1.0 (#1), before the "
-                         "evidence it rests on arrived (`E-ctf-2`, 2026-11-01); this version dates it 2026-11-10")
-    # without the registry's record, the typed date stands (CG506 finds nothing either)
-    assert hits("CG511", context(doc, previous=prev)) == []
-    assert hits("CG506", context(doc, previous=prev)) == []
-    # a date typed there, later than the registry recorded it, is held to the record too
-    was = base_doc()
-    was["argument"]["elements"]["G2"]["asserted"] = dt.date(2026, 11, 10)
     (h,) = hits("CG511", context(doc, previous=case(was), baseline=recorded))
-    assert "`G2` was made by 2026-10-15, when the registry recorded version 1.0 (#1)" in h.message
-    # and nothing typed, then or now, is the lab's silence
+    assert h.path == ("argument", "elements", "G2", "asserted")
+    assert h.message == ("`G2` was asserted on 2026-09-01 in version 1.0 (#1), before the evidence it rests on "
+                         "arrived (`E-ctf`, 2026-10-01); this version dates it 2026-11-10")
+    # and with the date deleted
     del doc["argument"]["elements"]["G2"]["asserted"]
-    assert hits("CG511", context(doc, previous=prev, baseline=recorded)) == []
+    assert [h.path for h in hits("CG511", context(doc, previous=case(was), baseline=recorded))] == [
+        ("argument", "elements", "G2")]

@@ -157,3 +157,14 @@ def test_copy_of_good_fixture_is_clean_of_these_families(tmp_path: Path) -> None
     loaded = load_case(d / "case.yaml")
     rep = check_case(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
     assert not [f.code for f in rep.findings if f.code[:3] in ("CG5", "CG6", "CG7", "CG8")]
+
+
+def test_a_condition_kind_resting_on_evidence_of_its_own_blocks(tmp_path: Path) -> None:
+    """Attack: outside counter-evidence, citing the run it rests on, typed `undercutter` so that
+    the policy lets it stand open as a condition. Evidence against a claim is counter-evidence."""
+    d2 = ("    D2:\n      defeater: An outside run found the model solves 4 of 40 professional CTFs.\n"
+          "      kind: undercutter\n      against: [G2]\n      status: open\n      evidence: [E-ctf]\n")
+    case = _case(tmp_path, ("    G3:\n", d2 + "    G3:\n"))
+    [f] = _findings(case, "CG801")
+    assert f.severity is RuleSeverity.blocking
+    assert "rests on evidence of its own (`E-ctf`): evidence against a claim is counter-evidence" in f.message

@@ -212,3 +212,24 @@ def test_a_claim_that_names_no_domain_is_about_its_pathways_or_thresholds() -> N
     els["G4"]["capability"] = {"threshold": "cyber-high", "position": "above"}
     (h,) = hits("CG416", context(doc))
     assert h.message == "claim `G4` is about domain `cyber` but cites `E-bio-audit`, which is about `cbrn`"
+
+
+def test_a_security_claim_resting_on_a_probe_that_names_no_domain_is_off_subject() -> None:
+    """Attack: the lab backs a weight-security claim with a sandbagging probe that names no domain,
+    so no subject can be read for it and nothing compared it. A probe measures the model's
+    capability; it says nothing about a domain with no capability threshold. Under a claim of a
+    domain with thresholds (capability, tagged or not) it stays; CG808 judges whether such a claim
+    argues the safeguards."""
+    doc = base_doc()
+    doc["evidence"]["E-probe"] = {"kind": "sandbagging-probe", "producer": "evals", "date": "2026-10-20",
+                                  "result": {"passed": True}}
+    doc["argument"]["elements"]["S1"]["supported_by"].append("G6")
+    doc["argument"]["elements"]["G6"] = {"claim": "The weights are protected.", "domain": "exfiltration",
+                                         "evidence": ["E-probe"]}
+    (h,) = hits("CG416", context(doc))
+    assert h.path == ("argument", "elements", "G6", "evidence", 0)
+    assert h.message == ("claim `G6` is about domain `exfiltration`, for which the policy sets no capability "
+                         "threshold, but cites `E-probe`, a `sandbagging-probe` that measures the model's capability "
+                         "and names no domain")
+    doc["argument"]["elements"]["G3"]["evidence"] = ["E-probe"]
+    assert [g.path for g in hits("CG416", context(doc))] == [h.path]

@@ -46,3 +46,67 @@ def test_a_gap_about_no_risk_or_outside_the_argument_is_only_told() -> None:
     els["S1"]["supported_by"].append("G9")
     els["G9"] = {"claim": "Operators can pause the deployment within an hour.", "undeveloped": True}
     assert hits("CG807", context(doc)) == []
+
+
+def test_an_untagged_gap_where_the_developed_argument_leaves_safeguards_unargued_blocks() -> None:
+    """The lab drops the safeguard claim's domain along with its evidence: CG807 cannot read what it
+    is about, but no developed claim argues the safeguards (CG808), and the message names the
+    undeveloped claim. The capability claim naming the same domain does not argue them."""
+    doc = _undeveloped(base_doc(), "G3")
+    assert hits("CG807", context(doc)) == []
+    got = hits("CG808", context(doc))
+    assert [h.path for h in got] == [("safeguards", "SG-kyc"), ("safeguards", "SG-classifier")]
+    assert got[0].message == ("safeguard `SG-kyc` is argued by no developed claim the top claim depends on; `G3` is "
+                              "marked undeveloped and names no risk: an argument not made is not one")
+    assert severity("CG808", got[0]) is RuleSeverity.blocking
+
+
+def test_a_claim_deleted_leaves_what_it_argued_unargued() -> None:
+    """Deleting the safeguard claim rather than marking it undeveloped costs the same."""
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    del els["G3"]
+    els["S1"]["supported_by"] = ["G2"]
+    assert [h.message for h in hits("CG808", context(doc))] == [
+        "safeguard `SG-kyc` is argued by no developed claim the top claim depends on",
+        "safeguard `SG-classifier` is argued by no developed claim the top claim depends on"]
+    # the capability claim deleted instead: its threshold is argued by nothing
+    doc = _undeveloped(base_doc(), "G2")
+    assert [h.path for h in hits("CG808", context(doc))] == [("threat_model", "cyber")]
+    assert "threshold `cyber-high` (of `cyber`)" in hits("CG808", context(doc))[0].message
+
+
+def test_a_claim_resting_on_evaluations_alone_argues_no_safeguard() -> None:
+    """A residual-risk claim naming the domain and citing only the capability run argues no
+    safeguard; one citing the safeguards' tests does."""
+    doc = _undeveloped(base_doc(), "G3")
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G4")
+    els["G4"] = {"claim": "Residual risk is owned.", "domain": "cyber", "evidence": ["E-ctf"]}
+    assert [h.path for h in hits("CG808", context(doc))] == [("safeguards", "SG-kyc"), ("safeguards", "SG-classifier")]
+    # one naming the domain and resting on a safeguard's test argues the domain's safeguards (read
+    # per domain)
+    els["G4"] = {"claim": "The classifier and vetting hold.", "domain": "cyber", "evidence": ["E-redteam"]}
+    assert hits("CG808", context(doc)) == []
+
+
+def test_an_honest_gap_beside_an_argument_that_covers_everything_is_only_told() -> None:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G9")
+    els["G9"] = {"claim": "Operators can pause the deployment within an hour.", "undeveloped": True}
+    assert hits("CG808", context(doc)) == [] and hits("CG807", context(doc)) == []
+
+
+def test_a_claim_resting_only_on_an_undeveloped_strategy_argues_nothing() -> None:
+    """Attack: the safeguard claim keeps its domain but rests on an undeveloped strategy, not on
+    evidence: CG807 names the strategy (it inherits the domain) and CG808 the safeguards."""
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    els["G3"].pop("evidence")
+    els["G3"]["supported_by"] = ["S3"]
+    els["S3"] = {"strategy": "Argue over each layer.", "undeveloped": True}
+    (h,) = hits("CG807", context(doc))
+    assert h.message == ("strategy `S3` is about `cyber` but is marked undeveloped: the decision would rest on an "
+                         "argument about that risk that is not made")
+    assert [g.path for g in hits("CG808", context(doc))] == [("safeguards", "SG-kyc"), ("safeguards", "SG-classifier")]

@@ -148,3 +148,39 @@ def test_an_old_lm_eval_results_file_re_dated_is_as_old_as_its_first_logging(reg
         conn.execute(sa.text("DELETE FROM run_samples"))
         conn.execute(sa.text("UPDATE run_prints SET samples = 0, reader = 'lm-eval'"))
     assert "the registry first logged the same evaluation run" in _cg306(_gate(reg, v2, today=TODAY)).get("E-sums", "")
+
+
+def _renamed(case_path: Path) -> Path:
+    """The case's refusal test with its task and every sample renamed (a copy no fingerprint over
+    names matches), its `created` kept as `_cite` set it."""
+    f = case_path.parent / "reports" / "refusal-test.json"
+    doc = json.loads(f.read_bytes())
+    doc["task"] = "refusal-suite-v2"
+    for s in doc["samples"]:
+        s["id"] = f"r2-{s['id']}"
+    raw = json.dumps(doc).encode()
+    old = hashlib.sha256(f.read_bytes()).hexdigest()
+    f.write_bytes(raw)
+    ev = case_path.parent / "evidence.yaml"
+    ev.write_text(ev.read_text().replace(old, hashlib.sha256(raw).hexdigest()))
+    return case_path
+
+
+def test_an_old_results_file_renamed_and_re_dated_is_as_old_as_the_run_it_may_copy(reg: Registry,
+                                                                                  tmp_path: Path) -> None:
+    """Attack: the registry logged the refusal test (ids and scores only) in April; the lab renames
+    its task and samples, re-dates it to November and cites it again. No fingerprint matches a
+    renamed copy of a run known by names, so nothing shows it is new: its age counts from the run
+    of the same safeguard the recorded version cited (CG306)."""
+    with log_clock(OLD_LOGGED):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), OLD_DAY)))
+    got = _cg306(_gate(reg, _renamed(_v2(tmp_path, NEW_DAY)), today=TODAY))
+    assert "E-refusal" in got, sorted(got)
+    assert "expired on 2026-09-26 (2026-03-30 + 180 days; its log records each sample's id and score" in got["E-refusal"]
+    assert "renamed copy of `E-refusal` (2026-03-30)" in got["E-refusal"]
+
+
+def test_a_renamed_run_that_records_its_outputs_is_new(reg: Registry, tmp_path: Path) -> None:
+    with log_clock(OLD_LOGGED):
+        reg.submit_case(load_case(_cite(_copy(tmp_path, "v1"), OLD_DAY)))
+    assert "E-refusal" not in _cg306(_gate(reg, _renamed(_v2(tmp_path, NEW_DAY, outputs="november")), today=TODAY))

@@ -1049,6 +1049,86 @@ def undeveloped_risk_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+def untagged_undeveloped_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold (a claim
+    about safeguards or security) marked `undeveloped: true` in its place, keeping its words but
+    nothing else: no domain, evidence, sub-claims, pathway, or defeaters aimed at it. Nothing it
+    says then names a risk."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain without a capability tag"
+    el = els[eid]
+    aimed = {d for d, x in els.items() if x.defeater is not None and eid in x.against} | set(el.defeaters)
+    kept = {x: (_upd(y, defeaters=[d for d in y.defeaters if d not in aimed]) if y.defeaters else y)
+            for x, y in els.items() if x not in aimed}
+    kept[eid] = _upd(el, domain=None, pathway=None, evidence=[], supported_by=[], defeaters=[],
+                     undeveloped=True, asserted=None)
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
+def dropped_risk_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold left out
+    of the argument: taken from every `supported_by` and `in_context_of` list, with the defeaters
+    aimed at it alone. The threat model, safeguards and evidence stay as they were."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain without a capability tag"
+    alone = {d for d, x in els.items()
+             if x.defeater is not None and set(x.against) <= {eid}
+             and not any(d in y.defeaters for k, y in els.items() if k != eid)}
+    gone = {eid} | alone
+    kept = {}
+    for x, y in els.items():
+        if x in gone:
+            continue
+        if any(g in y.supported_by or g in y.defeaters or g in y.against for g in gone):
+            y = _upd(y, supported_by=[k for k in y.supported_by if k not in gone],
+                     defeaters=[k for k in y.defeaters if k not in gone],
+                     against=[k for k in y.against if k not in gone])
+        kept[x] = y
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
+def one_claim_argument(case: Case, policy: Policy) -> Applied:
+    """The argument cut down to the top claim resting on its first claim of capability alone, with
+    the defeaters aimed at that claim; every other claim, strategy, context, assumption and
+    justification left out. The threat model, safeguards and evidence stay as they were."""
+    els = case.argument.elements
+    top = case.argument.top
+    cap = next((x for x, el in els.items() if el.claim is not None and x != top and el.capability is not None), None)
+    if cap is None or top not in els:
+        return "no claim of capability below the top one"
+    aimed = [d for d, x in els.items() if x.defeater is not None and cap in x.against]
+    aimed += [d for d in els[cap].defeaters if d not in aimed]
+    kept = {top: _upd(els[top], supported_by=[cap], in_context_of=[], evidence=[], defeaters=[]),
+            cap: _upd(els[cap], supported_by=[], in_context_of=[])}
+    for d in aimed:
+        if d in els and els[d].defeater is not None:
+            kept[d] = _upd(els[d], against=[t for t in els[d].against if t == cap])
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
+def probe_backed_claim(case: Case, policy: Policy) -> Applied:
+    """The first claim below the top one that names its domain and no capability threshold (a claim
+    about safeguards or security; one of a domain the policy sets no threshold for, such as weight
+    security, first) made to rest on a sandbagging probe that names no domain alone."""
+    els = case.argument.elements
+    measured = {th.domain for th in policy.thresholds.values()}
+    found = [x for x, el in els.items()
+             if el.claim is not None and x != case.argument.top and el.domain and el.capability is None]
+    eid = next((x for x in found if els[x].domain not in measured), found[0] if found else None)
+    probe = next((x for x, ev in case.evidence.items()
+                  if ev.kind == "sandbagging-probe" and not ev.domain and not ev.threshold), None)
+    if eid is None or probe is None:
+        return "no claim below the top one names its domain without a capability tag, or no probe names no domain"
+    kept = {**els, eid: _upd(els[eid], evidence=[probe], supported_by=[])}
+    return _upd(case, argument=_upd(case.argument, elements=kept)), policy
+
+
 def subjectless_answer(case: Case, policy: Policy) -> Applied:
     """Outside counter-evidence raised against the first claim below the top one that names its
     domain, marked answered by a new in-house red team typed with no domain, threshold or
@@ -1444,6 +1524,18 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("undeveloped-risk-claim", ("fm-argument-theater", "test-3-elicitation"),
              "marks a claim of capability `undeveloped: true` in its place, keeping its words and domain but "
              "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),
+    Mutation("untagged-undeveloped-claim", ("fm-argument-theater", "test-4-safeguards"),
+             "marks a claim that names its domain and no threshold `undeveloped: true` in its place, keeping its "
+             "words but not its domain, evidence or defeaters", ("CG808",), untagged_undeveloped_claim),
+    Mutation("probe-backed-claim", ("fm-argument-theater", "fm-security-opacity"),
+             "makes a claim that names its domain and no threshold (weight security first) rest on a sandbagging "
+             "probe that names no domain alone", ("CG416", "CG808"), probe_backed_claim),
+    Mutation("one-claim-argument", ("fm-argument-theater", "test-4-safeguards"),
+             "cuts the argument down to the top claim resting on one claim of capability and its defeaters",
+             ("CG808",), one_claim_argument),
+    Mutation("dropped-risk-claim", ("fm-argument-theater", "test-4-safeguards"),
+             "deletes the claim that names its domain and no threshold (a claim about safeguards or security) "
+             "from the argument, with the defeaters aimed only at it", ("CG808",), dropped_risk_claim),
     Mutation("subjectless-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers outside counter-evidence against a claim that names its domain with an in-house red team "
              "typed with no domain, threshold or safeguard", ("CG803",), subjectless_answer),

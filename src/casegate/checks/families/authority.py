@@ -255,13 +255,17 @@ def _newest_under(case: Case, roots: list[str]) -> tuple[dict[str, tuple[dt.date
               "argument rationalises a decision already taken. The date is the lab's word, bounded by what "
               "the record shows: a claim is made no later than the version that makes it (its `date`, or "
               "the decision's), so a later date is judged as that one; CG511 holds it to the day the "
-              "registry recorded a version holding the claim.",
+              "registry recorded a version holding the claim, where that version's own evidence came after "
+              "that day.",
     bad="G1: {claim: Safe to release, asserted: 2026-09-01, supported_by: [G2]}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf]}   # E-ctf dated 2026-10-02",
     good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
          "G2: {claim: Below Cyber High, evidence: [E-ctf]}",
-    fix="Re-examine the claim in the light of the evidence and record when it was actually concluded; "
-        "if the evidence changes the conclusion, change the claim.",
+    fix="Re-examine the claim in the light of the evidence and record when you did (`asserted`, on or after "
+        "the newest evidence it rests on), or drop the date; if the evidence changes the conclusion, change "
+        "the claim. Where a version the registry recorded held the claim as concluded before the evidence it "
+        "rested on then, that date is on the record and a later one is refused (CG511); a claim it drew "
+        "from its evidence may take a later date after evidence added since.",
 )
 def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
     asserted = ctx.index.fields["asserted"]  # (a date is never false)
@@ -290,7 +294,9 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
     summary="Since the version compared with, a claim's `asserted` date was removed or moved later (the "
             "claim followed, when its id is gone, to whatever stands in its place as CG806 follows it: the "
             "same or nearly the same words, its place under its parent, a run it cited), or a sign-off (the same role and person) was dated later or stopped listing "
-            "evidence it relied on, where the date that version recorded came before that evidence.",
+            "evidence it relied on, where the date that version recorded came before that evidence (for a "
+            "claim, evidence it rested on in that version: a later date after evidence added since is a "
+            "re-examination, judged by CG506).",
     rationale="CG505 and CG506 read dates the lab types: a sign-off's `date` and a claim's optional "
               "`asserted`. A version recorded with a conclusion drawn, or a sign-off given, before the "
               "evidence arrived has put argument theater on the record; deleting `asserted:` or retyping "
@@ -311,7 +317,9 @@ def conclusion_before_evidence(ctx: Context) -> Iterator[Hit]:
     good="G1: {claim: Safe to release, asserted: 2026-11-01, supported_by: [G2]}\n"
          "signoffs: [{role: rso, person: Sam Whitfield, date: 2026-11-22, relies_on: [E-ctf]}]\n"
          "# previous: G1 {asserted: 2026-11-01}; Sam Whitfield signed 2026-10-05",
-    fix="Keep the dates and the relied-on evidence the compared version recorded. A conclusion drawn, or "
+    fix="Keep the dates and the relied-on evidence the compared version recorded (a claim it drew from the "
+        "evidence it then had may take a later date after evidence added since, as CG506 asks). A "
+        "conclusion drawn, or "
         "an approval given, before its evidence existed is not made good by a later date: re-examine the "
         "claim in the light of the evidence, and have the decision taken again by a signer who reviewed "
         "it, in a version decided on its own.",
@@ -361,7 +369,13 @@ def theater_redated(ctx: Context) -> Iterator[Hit]:
         now, _ = _newest_under(ctx.case, [eid for _, eid, _, _ in moved])
         then, _ = _newest_under(prev, [old for old, _, _, _ in moved])
         for old, eid, was, is_ in moved:
-            newest = max((x for x in (now.get(eid), then.get(old)) if x is not None), default=None)
+            if (drawn := then.get(old)) is not None and drawn[0] <= was:
+                # the recorded version drew the claim from the evidence it then rested on: a later
+                # date after evidence added since is the re-examination CG506 asks for
+                continue
+            # the evidence the recorded version's date came before, else (it rested on none) what
+            # the claim rests on now
+            newest = drawn if drawn is not None else now.get(eid)
             if newest is None or newest[0] <= was:
                 continue  # the earlier date hid nothing: it already followed the evidence
             change = "records no `asserted` date" if is_ is None else f"dates it {is_.isoformat()}"

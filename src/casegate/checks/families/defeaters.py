@@ -80,7 +80,8 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
     rationale="An objection or piece of counter-evidence that nobody has answered leaves the claim "
               "it targets unsupported; proceeding anyway treats the argument as ceremony. Only "
               "the defeater kinds the policy lists under `condition_defeaters` may stand open as a "
-              "condition of the decision.",
+              "condition of the decision, and only as doubts: a defeater that rests on evidence of its "
+              "own (`evidence:`) is counter-evidence, whatever kind the case gives it.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
@@ -99,7 +100,14 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
         kind = d.kind or "defeater"
         state = "is open" if d.status == "open" else "has no status (counted as open)"
         on = ", ".join(f"`{t}`" for t in targets)
-        if d.kind is not None and d.kind in allowed:
+        if d.kind is not None and d.kind in allowed and d.evidence:
+            # the kind is the case's word; evidence against the claim is counter-evidence whatever
+            # it is called, and the policy lets doubts stand as conditions, not evidence
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and it rests on evidence "
+                      f"of its own ({', '.join(f'`{x}`' for x in d.evidence)}): evidence against a claim is "
+                      f"counter-evidence, which stands open as no condition, whatever kind it is given",
+                      help="answer it with evidence (status: answered, answered_by: [...]), or weaken the claim")
+        elif d.kind is not None and d.kind in allowed:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
                       f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
                       help="answer it with evidence before the condition's due date")
@@ -406,14 +414,16 @@ def _under_sandbagging(ctx: Context) -> set[str]:
 
 @rule(
     "CG807", "undeveloped-risk-claim", severity="blocking", serves="fm-argument-theater",
-    summary="A claim the top claim depends on is marked `undeveloped: true` but is about a risk: it names "
-            "a risk domain (itself or through a claim above it), a harm pathway or a capability threshold.",
+    summary="A claim (or strategy) the top claim depends on is marked `undeveloped: true` but is about a "
+            "risk: it names a risk domain (itself or through a claim above it), a harm pathway or a "
+            "capability threshold.",
     rationale="`undeveloped: true` honestly marks a gap: the claim is not argued yet. A gap in the "
               "argument about a risk the case addresses is not an argument about that risk, and a "
               "decision that rests on it rests on nothing; an undeveloped claim must not count as "
               "covering its risk or threshold. The decision's own rules read the threat model, the "
               "evidence and the safeguards, so the mark would otherwise cost the lab only a line among "
-              "the uncertainties.",
+              "the uncertainties. An undeveloped claim that names no risk is judged by CG808: the "
+              "developed claims must argue every addressed domain, threshold and safeguard.",
     bad="G2: {claim: Cyber capability is below Cyber High., domain: cyber, undeveloped: true}",
     good="G2: {claim: Cyber capability is below Cyber High., domain: cyber,\n"
          "     capability: {threshold: cyber-high, position: below}, evidence: [E-ctf], defeaters: [D1]}",
@@ -425,15 +435,142 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
     dep = depended_on(ctx)
     types = ctx.index.types
     for eid in ctx.index.fields["undeveloped"]:
-        if eid not in dep or types.get(eid) != "claim":
+        if eid not in dep or types.get(eid) not in ("claim", "strategy"):
             continue
         about = _tagged_domains(ctx, eid)
         if about:
             yield Hit(_EL + (eid, "undeveloped"),
-                      f"claim `{eid}` is about {', '.join(f'`{d}`' for d in sorted(about))} but is marked "
+                      f"{types[eid]} `{eid}` is about {', '.join(f'`{d}`' for d in sorted(about))} but is marked "
                       "undeveloped: the decision would rest on an argument about that risk that is not made",
                       help="develop the claim (evidence or sub-claims) and drop `undeveloped`, or scope the "
                            "domain out with a reason and leave the claim out")
+
+
+@rule(
+    "CG808", "risk-not-argued", severity="blocking", serves="fm-argument-theater",
+    summary="A domain the threat model addresses, a capability threshold of one, or a safeguard on its "
+            "pathways is argued by no developed claim the top claim depends on.",
+    rationale="The top claim says the deployment is safe enough; the argument under it must say why for "
+              "each risk the case addresses. Deleting the claim about the safeguards or the weights, or "
+              "marking it `undeveloped` with its domain dropped so that CG807 cannot read what it is "
+              "about, leaves the decision resting on evidence the argument never reasons from: the "
+              "decision's rules read the threat model, the evidence and the safeguards, so without this "
+              "rule the gap would cost nothing. A developed claim (depended on, not `undeveloped`) argues "
+              "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
+              "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
+              "cites measures; a safeguard whose evidence it cites, or the safeguards of a domain it "
+              "names while resting, with no `capability:` tag, on a test or an audit (evidence that "
+              "measures no threshold and is no evaluation or sandbagging probe); a claim about "
+              "capability, or one resting on evaluations or probes alone, does not argue the safeguards.",
+    bad="S1: {strategy: Argue over capability., supported_by: [G2]}   # nothing argues SG-kyc\n"
+        "G2: {claim: Below Cyber High., domain: cyber, capability: {threshold: cyber-high, position: below},\n"
+        "     evidence: [E-ctf]}",
+    good="S1: {strategy: Argue over capability, then over safeguards., supported_by: [G2, G3]}\n"
+         "G3: {claim: Every step of the ransomware pathway is blocked by a tested safeguard., domain: cyber,\n"
+         "     evidence: [E-kyc-test]}",
+    fix="Add (or develop) a claim the top claim depends on that argues it: tag it with the domain or "
+        "threshold, or cite the safeguard's test; or, if the risk does not arise at this boundary, scope "
+        "the domain out in the threat model with the reason.",
+)
+def risk_not_argued(ctx: Context) -> Iterator[Hit]:
+    gaps = _unargued(ctx)
+    if not gaps:
+        return
+    # an undeveloped claim that names no risk may be the argument that is missing: say so
+    dep, types = depended_on(ctx), ctx.index.types
+    blank = [eid for eid in ctx.index.fields["undeveloped"]
+             if eid in dep and types.get(eid) == "claim" and not claim_subjects(ctx, eid)]
+    also = ("; " + ", ".join(f"`{x}`" for x in blank[:3]) + (" is" if len(blank) == 1 else " are")
+            + " marked undeveloped and name" + ("s" if len(blank) == 1 else "") + " no risk: an argument "
+            "not made is not one") if blank else ""
+    for path, what in gaps:
+        yield Hit(path, f"{what} is argued by no developed claim the top claim depends on{also}",
+                  help="add or develop a claim under the top claim that argues it (tag it with the domain or "
+                       "threshold, or cite the safeguard's test), or scope the domain out with a reason")
+
+
+def _resting_on_evidence(ctx: Context) -> set[str]:
+    """The claims and strategies the top claim depends on that are developed: not marked
+    `undeveloped`, and citing evidence or supported by one that is (a claim resting only on
+    undeveloped strategies or claims argues nothing yet)."""
+    types, fields, dep = ctx.index.types, ctx.index.fields, depended_on(ctx)
+    undeveloped, cites, support = fields["undeveloped"], fields["evidence"], ctx.index.support
+    out: set[str] = set()
+    for eid in reversed(ctx.index.order):  # children first (an element on a circle is left out)
+        if eid not in dep or eid in undeveloped:
+            continue
+        t = types.get(eid)
+        if t != "claim" and t != "strategy":
+            continue
+        if eid in cites:
+            out.add(eid)
+            continue
+        for k in support.get(eid, ()):
+            if k in out:
+                out.add(eid)
+                break
+    return out
+
+
+def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
+    """What the developed argument leaves unargued: the domains the threat model addresses (not
+    scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
+    their thresholds that none names in its `capability:` tag or measures by the evidence it cites,
+    and the safeguards on their pathways none cites the evidence of, or names the domain of while
+    resting, with no `capability:` tag, on a test or an audit (evidence that measures no threshold
+    and is no evaluation or sandbagging probe: a claim about the safeguards or security of its
+    domain; a claim about capability, or one resting on evaluations or probes alone, does not argue
+    them).
+    Developed: `_resting_on_evidence`. Each as (where to report it, what it is, in words)."""
+    got: list[tuple[tuple[str | int, ...], str]] | None = ctx.memo.get("cg8_unargued")
+    if got is not None:
+        return got
+    from .safeguards import CAPABILITY_KINDS, evidence_subjects
+    from .threat import _domains_in_scope
+
+    c, fields = ctx.case, ctx.index.fields
+    cites, caps, named_paths = fields["evidence"], fields["capability"], fields["pathway"]
+    scope, thresholds, pathways = _domains_in_scope(ctx), ctx.policy.thresholds, c.pathways()
+    # a test or an audit (evidence that measures no threshold and is no run or probe of the model)
+    tests = {x for x, ev in c.evidence.items() if not ev.threshold and ev.kind not in CAPABILITY_KINDS}
+    cited: set[str] = set()
+    about: set[str] = set()
+    broad: set[str] = set()
+    argued: set[str] = set()
+    # what each developed element names (`_tagged_domains`, read field by field: this walks every
+    # element of a 10k-goal argument)
+    for eid in _resting_on_evidence(ctx):
+        if (d := scope.get(eid)) is not None:
+            about.add(d)
+        cap = caps.get(eid)
+        if cap is not None:
+            argued.add(cap.threshold)
+            if (th := thresholds.get(cap.threshold)) is not None:
+                about.add(th.domain)
+        if (p := named_paths.get(eid)) is not None and p in pathways:
+            about.add(pathways[p][0])
+        xs = cites.get(eid)
+        if xs:
+            cited.update(xs)
+            if cap is None and not tests.isdisjoint(xs):
+                broad |= _tagged_domains(ctx, eid)  # it names the domain and rests on a test or an audit
+    subjects = evidence_subjects(ctx)
+    for subject in {subjects.get(x, frozenset()) for x in cited}:  # a handful of distinct subjects
+        about |= subject
+    evidence = c.evidence
+    argued.update(t for x in cited if (ev := evidence.get(x)) is not None and (t := ev.threshold))
+    addressed = {d for d, t in c.threat_model.items() if t.scoped_out is None}
+    out: list[tuple[tuple[str | int, ...], str]] = [
+        (("threat_model", d), f"domain `{d}`, which the threat model addresses,") for d in c.threat_model
+        if d in addressed and d not in about]
+    out += [(("threat_model", th.domain), f"threshold `{t}` (of `{th.domain}`)")
+            for t, th in ctx.policy.thresholds.items() if th.domain in addressed and t not in argued]
+    for sid, sg in c.safeguards.items():
+        doms = {pathways[p][0] for p in (b.partition(".")[0] for b in sg.blocks) if p in pathways}
+        if doms & addressed and not doms & broad and not any(x in cited for x in sg.evidence):
+            out.append((("safeguards", sid), f"safeguard `{sid}`"))
+    ctx.memo["cg8_unargued"] = out
+    return out
 
 
 @rule(

@@ -238,6 +238,55 @@ def threshold_tasks_unnamed(ctx: Context) -> Iterator[Hit]:
                            "the policy names no task for the threshold, so the result is not verified")
 
 
+def _run_subject(ev: Evidence) -> str | None:
+    """What a run measures, in words, for matching it with earlier runs of the same: its threshold,
+    else the safeguards it tests; None when it names neither."""
+    if ev.threshold:
+        return f"`{ev.threshold}`"
+    if ev.tests:
+        return ", ".join(f"`{t}`" for t in sorted(ev.tests))
+    return None
+
+
+def _earlier_runs(ctx: Context) -> dict[str, tuple[str, str, dt.date]]:
+    """What a run measures (`_run_subject`) -> (the evidence id, its sha256, its date) of the
+    oldest run of it that a version the registry recorded cited (`previous` and `history`)."""
+    out: dict[str, tuple[str, str, dt.date]] = {}
+    for old in [*ctx.history, *([ctx.previous] if ctx.previous is not None else [])]:
+        for eid, ev in old.evidence.items():
+            subject = _run_subject(ev)
+            if subject and ev.sha256 and (subject not in out or ev.date < out[subject][2]):
+                out[subject] = (eid, ev.sha256, ev.date)
+    return out
+
+
+def _named_copy_of(ctx: Context, eid: str, ev: Evidence, since: dt.date,
+                   earlier: dict[str, tuple[str, str, dt.date]]) -> tuple[str, dt.date] | None:
+    """(the earlier run's id, its date) when the item's age counts from an earlier recorded run of
+    what it measures: its log is known by its sample names only (it records no input or output),
+    so a renamed copy of that run reads the same, and no outside evaluator's signed attestation
+    vouches for it. None when its own date (or the registry's) stands."""
+    subject = _run_subject(ev)
+    got = earlier.get(subject) if subject else None
+    dates = ctx.artifact_dates
+    if got is None or dates is None or not dates.named_only(ev) or got[1] == ev.sha256 or got[2] >= since:
+        return None
+    seen = dates.first_logged(ev)
+    if seen is not None and seen.same_run_as is not None:
+        return None  # the registry knows which run it is
+    ind = ctx.facts.independence.get(eid) if ctx.facts is not None else None
+    if ind is not None and ind.independent:
+        return None
+    return got[0], got[2]
+
+
+def _named_dated(ev: Evidence, copy_of: tuple[str, dt.date]) -> str:
+    return (f"; its log records each sample's id and score but no input or output, so it cannot be told from a "
+            f"renamed copy of `{copy_of[0]}` ({copy_of[1].isoformat()}), a run of {_run_subject(ev)} that a "
+            "version the registry recorded cited, and no outside evaluator's attestation dates it: its age "
+            f"counts from then, not from the date {ev.date.isoformat()} it is given")
+
+
 def _registry_dated(ev: Evidence, since: dt.date, ctx: Context) -> str:
     """Why the item's age counts from `since` rather than its own date, in words (empty when it
     counts from its own date)."""
@@ -296,7 +345,11 @@ def evidence_dated_after_decision(ctx: Context) -> Iterator[Hit]:
               "day when it is earlier (an artifact not logged yet counts from no later than the "
               "registry's clock): re-dating an old report, or citing the same bytes again under a new "
               "id, does not make it fresh. An evaluation log is known by its samples too: an old run "
-              "whose log's dates were rewritten is the run the registry logged first.",
+              "whose log's dates were rewritten is the run the registry logged first. A log that records "
+              "only each sample's id and score (no input or output) cannot be told from a renamed copy of "
+              "an earlier run: with a registry, unless an outside evaluator's signed attestation vouches "
+              "for it, its age counts from the oldest run of the same threshold (or of the same "
+              "safeguards, for a test) that a recorded version of the case cited.",
     bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
     good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
@@ -306,8 +359,12 @@ def evidence_expired(ctx: Context) -> Iterator[Hit]:
     # an expiry depends on the date the age counts from and the typed `expires` alone: the items
     # of a case share a few of each
     expiry: dict[tuple[dt.date, dt.date | None], dt.date | None] = {}
+    earlier = _earlier_runs(ctx) if dates is not None and dates.named_runs else {}
     for eid, ev in ctx.case.evidence.items():
         since = evidence_dated(ev, dates)
+        copy_of = _named_copy_of(ctx, eid, ev, since, earlier)
+        if copy_of is not None:
+            since = copy_of[1]
         key = (since, ev.expires)
         if key in expiry:
             until = expiry[key]
@@ -324,7 +381,9 @@ def evidence_expired(ctx: Context) -> Iterator[Hit]:
         # a typed `expires` counts only when it is earlier than the policy's limit
         own = ev.expires is not None and ev.expires == until and (until - since).days < days
         field = "expires" if own else "date"
-        why = "" if own else f" ({since.isoformat()} + {days} days{_registry_dated(ev, since, ctx)})"
+        why = "" if own else (f" ({since.isoformat()} + {days} days"
+                              + (_named_dated(ev, copy_of) if copy_of is not None else _registry_dated(ev, since, ctx))
+                              + ")")
         if eid in cited_evidence(ctx) or ev.threshold:
             yield Hit(("evidence", eid, field), f"evidence `{eid}` expired on {until.isoformat()}{why}, "
                                                 f"before the decision date {ctx.today.isoformat()}")

@@ -624,6 +624,10 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
     return out
 
 
+CAPABILITY_KINDS = ("eval", "sandbagging-probe")
+"""Evidence kinds that measure what the model can do, not a safeguard or the weights' security."""
+
+
 @rule(
     "CG416", "evidence-off-subject", severity="blocking", serves="fm-argument-theater",
     summary="A claim, a strategy or a safeguard cites evidence about something else: another domain, "
@@ -632,7 +636,9 @@ def evidence_subjects(ctx: Context) -> dict[str, frozenset[str]]:
               "claim supported by a customer-vetting test, or a capability claim about Cyber High "
               "citing the bio suite, has the form of an argument and none of its content. An "
               "item's subject is its domain or threshold, else the pathways of the safeguards that "
-              "cite it.",
+              "cite it; an evaluation or sandbagging probe that names none measures the model's "
+              "capability, and supports no claim about a domain the policy measures capability in "
+              "against no threshold (weight security, say).",
     bad="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-kyc]}\n"
         "# E-kyc tests SG-kyc, which blocks cyber and cbrn pathways",
     good="G6: {claim: The weights are protected at SL3., domain: exfiltration, evidence: [E-weights-audit]}",
@@ -648,6 +654,7 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
     types, fields = ctx.index.types, ctx.index.fields
     domain, capability, pathway = fields["domain"], fields["capability"], fields["pathway"]
     pathways = c.pathways()
+    measured = {th.domain for th in pol.thresholds.values()}  # domains capability is measured in
     for eid, cited in fields["evidence"].items():
         # a strategy that cites evidence is held to its subject too: off-subject evidence hung on a
         # strategy under a claim would otherwise support the claim unchecked
@@ -684,6 +691,17 @@ def evidence_off_subject(ctx: Context) -> Iterator[Hit]:
                 yield Hit(("argument", "elements", eid, "evidence", i),
                           f"{kind} `{eid}` is about domain `{dom}` but cites `{x}`, which is about "
                           f"{', '.join(f'`{d}`' for d in sorted(about))}")
+            elif dom and not tid and about is not None and not about and c.evidence[x].kind in CAPABILITY_KINDS \
+                    and dom not in measured:
+                # a run or probe that names no domain measures what the model can do: it says nothing
+                # about a claim in a domain where capability is measured against no threshold (the
+                # weights' security, say)
+                yield Hit(("argument", "elements", eid, "evidence", i),
+                          f"{kind} `{eid}` is about domain `{dom}`, for which the policy sets no capability "
+                          f"threshold, but cites `{x}`, a `{c.evidence[x].kind}` that measures the model's "
+                          "capability and names no domain",
+                          help=f"cite evidence about the claim's own subject (a test of its safeguard, an audit); "
+                               f"`{x}` belongs under a claim of capability (`capability:`)")
     citers: dict[str, list[str]] = {}
     for sid, sg in c.safeguards.items():
         for x in sg.evidence:

@@ -1,0 +1,66 @@
+"""CG808 risk-not-argued: the lab leaves out of the argument what it would rather not argue (the
+safeguards, the weights), by deleting the claims or cutting the argument down to one claim, and
+keeps the threat model, safeguards and evidence that the decision's other rules read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegate.gate import run_gate
+from casegate.load import load_case
+from casegate.sign import load_keyring, parse_instant, with_attestations
+
+ROOT = Path(__file__).resolve().parents[2]
+ATLAS = ROOT / "examples" / "atlas-api"
+KEYRING = load_keyring(ATLAS / "keys" / "keyring.yaml")
+
+
+@pytest.fixture
+def atlas(tmp_path: Path) -> Path:
+    shutil.copytree(ATLAS, tmp_path / "atlas-api")
+    return tmp_path / "atlas-api"
+
+
+def _gate(d: Path) -> tuple[str, list[str]]:
+    r = run_gate(with_attestations(load_case(d / "case.yaml"), KEYRING, parse_instant("2026-11-27")))
+    return r.outcome, [f"{f.code} {f.message}" for f in r.findings if f.blocking]
+
+
+def test_the_example_argues_every_risk(atlas: Path) -> None:
+    outcome, blocking = _gate(atlas)
+    assert outcome == "GO WITH CONDITIONS" and blocking == []
+
+
+def test_deleting_the_safeguard_security_and_residual_risk_claims(atlas: Path) -> None:
+    """Was GO WITH CONDITIONS: the top claim rests on the two capability claims alone."""
+    f = atlas / "argument.yaml"
+    text = f.read_text().replace("supported_by: [G2, G3, G4, G5, G6, G7]", "supported_by: [G2, G3]")
+    f.write_text(text[:text.index("    G4:\n")])
+    outcome, blocking = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert blocking == [
+        "CG808 domain `exfiltration`, which the threat model addresses, is argued by no developed claim the top "
+        "claim depends on"] + [f"CG808 safeguard `{s}` is argued by no developed claim the top claim depends on"
+                               for s in ("SG-kyc", "SG-refusal", "SG-classifier", "SG-monitoring", "SG-weights",
+                                         "SG-egress")]
+
+
+def test_an_argument_of_one_claim(atlas: Path) -> None:
+    """Was GO WITH CONDITIONS: the top claim cites the bio run and answers its sandbagging defeater."""
+    (atlas / "argument.yaml").write_text(
+        "casegate: 1\nkind: case\nargument:\n  top: G1\n  elements:\n"
+        "    G1: {claim: Atlas-2 may be offered through the API without unacceptable risk., domain: cbrn,\n"
+        "         evidence: [E-bio-uplift], defeaters: [D1]}\n"
+        "    D1: {defeater: Atlas-2 might sandbag the bio suite., kind: sandbagging, against: [G1],\n"
+        "         status: answered, answered_by: [E-sandbag]}\n")
+    outcome, blocking = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert {b.split(" is argued")[0] for b in blocking} == {
+        "CG808 domain `cyber`, which the threat model addresses,", "CG808 threshold `cyber-high` (of `cyber`)",
+        "CG808 domain `exfiltration`, which the threat model addresses,"} | {
+        f"CG808 safeguard `{s}`" for s in ("SG-kyc", "SG-refusal", "SG-classifier", "SG-monitoring", "SG-weights",
+                                           "SG-egress")}
+
