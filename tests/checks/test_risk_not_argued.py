@@ -64,3 +64,16 @@ def test_an_argument_of_one_claim(atlas: Path) -> None:
         f"CG808 safeguard `{s}`" for s in ("SG-kyc", "SG-refusal", "SG-classifier", "SG-monitoring", "SG-weights",
                                            "SG-egress")}
 
+
+def test_a_residual_risk_claim_tagged_in_place_of_the_safeguard_claim(atlas: Path) -> None:
+    """Was GO WITH CONDITIONS: the safeguard claim deleted and the residual-risk claim, resting on the
+    classifier's and monitoring's tests, tagged `domain: cyber`. It argues those two safeguards, not
+    the vetting and refusal training."""
+    f = atlas / "argument.yaml"
+    text = f.read_text().replace("supported_by: [G2, G3, G4, G5, G6, G7]", "supported_by: [G2, G3, G5, G6, G7]")
+    text = text.replace(text[text.index("    G4:\n"):text.index("    G5:\n")], "")
+    f.write_text(text.replace("      evidence: [E-redteam-classifier, E-monitoring]\n",
+                              "      domain: cyber\n      evidence: [E-redteam-classifier, E-monitoring]\n", 1))
+    outcome, blocking = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert [b.split(" is argued")[0] for b in blocking] == ["CG808 safeguard `SG-kyc`", "CG808 safeguard `SG-refusal`"]

@@ -84,10 +84,33 @@ def test_a_claim_resting_on_evaluations_alone_argues_no_safeguard() -> None:
     els["S1"]["supported_by"].append("G4")
     els["G4"] = {"claim": "Residual risk is owned.", "domain": "cyber", "evidence": ["E-ctf"]}
     assert [h.path for h in hits("CG808", context(doc))] == [("safeguards", "SG-kyc"), ("safeguards", "SG-classifier")]
-    # one naming the domain and resting on a safeguard's test argues the domain's safeguards (read
-    # per domain)
+    # one naming the domain and resting on one safeguard's test argues that safeguard, not the other
     els["G4"] = {"claim": "The classifier and vetting hold.", "domain": "cyber", "evidence": ["E-redteam"]}
+    assert [h.path for h in hits("CG808", context(doc))] == [("safeguards", "SG-kyc")]
+    els["G4"]["evidence"] = ["E-redteam", "E-kyc-test"]
     assert hits("CG808", context(doc)) == []
+
+
+def test_a_security_audit_argues_the_domains_security_controls_together() -> None:
+    """An audit covers a domain's security controls as one regime: a weights claim resting on it
+    argues the egress control too; it does not argue a control that is not a security one."""
+    doc = base_doc()
+    doc["threat_model"]["exfiltration"] = {"actors": ["insider"], "pathways": {
+        "weight-theft": {"severity": "severe", "steps": ["access", "exfiltrate"], "attempts_per_year": 2}}}
+    doc["evidence"]["E-audit"] = {"kind": "security-audit", "producer": "auditors", "date": "2026-10-15",
+                                  "result": {"passed": True}}
+    doc["evidence"]["E-egress"] = {"kind": "safeguard-test", "producer": "security", "date": "2026-10-15",
+                                   "result": {"bypasses": 0, "attempts": 50}}
+    doc["safeguards"]["SG-weights"] = {"layer": "weight-security", "blocks": ["weight-theft.access"],
+                                       "evidence": ["E-audit"], "security": True}
+    doc["safeguards"]["SG-egress"] = {"layer": "access-control", "blocks": ["weight-theft.exfiltrate"],
+                                      "evidence": ["E-egress"], "security": True}
+    els = doc["argument"]["elements"]
+    els["S1"]["supported_by"].append("G6")
+    els["G6"] = {"claim": "The weights are protected.", "domain": "exfiltration", "evidence": ["E-audit"]}
+    assert hits("CG808", context(doc)) == []
+    doc["safeguards"]["SG-egress"]["security"] = False
+    assert [h.path for h in hits("CG808", context(doc))] == [("safeguards", "SG-egress")]
 
 
 def test_an_honest_gap_beside_an_argument_that_covers_everything_is_only_told() -> None:

@@ -458,10 +458,11 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
               "rule the gap would cost nothing. A developed claim (depended on, not `undeveloped`) argues "
               "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
               "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
-              "cites measures; a safeguard whose evidence it cites, or the safeguards of a domain it "
-              "names while resting, with no `capability:` tag, on a test or an audit (evidence that "
-              "measures no threshold and is no evaluation or sandbagging probe); a claim about "
-              "capability, or one resting on evaluations or probes alone, does not argue the safeguards.",
+              "cites measures; a safeguard whose test it cites, and a security control (`security: "
+              "true`) of a domain it names (with no `capability:` tag) while resting on a security audit "
+              "or a security control's test, since an audit covers a domain's security controls as one "
+              "regime. Any other safeguard needs a developed claim citing its own test: a claim naming "
+              "the domain and resting on another safeguard's test does not argue it.",
     bad="S1: {strategy: Argue over capability., supported_by: [G2]}   # nothing argues SG-kyc\n"
         "G2: {claim: Below Cyber High., domain: cyber, capability: {threshold: cyber-high, position: below},\n"
         "     evidence: [E-ctf]}",
@@ -516,23 +517,24 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
     """What the developed argument leaves unargued: the domains the threat model addresses (not
     scoped out) that no developed claim or strategy is about (its tags, or the evidence it cites),
     their thresholds that none names in its `capability:` tag or measures by the evidence it cites,
-    and the safeguards on their pathways none cites the evidence of, or names the domain of while
-    resting, with no `capability:` tag, on a test or an audit (evidence that measures no threshold
-    and is no evaluation or sandbagging probe: a claim about the safeguards or security of its
-    domain; a claim about capability, or one resting on evaluations or probes alone, does not argue
-    them).
+    and the safeguards on their pathways none cites the evidence of; a security control (`security:
+    true`) is argued too by a claim that names its domain, with no `capability:` tag, and rests on a
+    security audit or a security control's test (an audit covers a domain's security controls as
+    one regime).
     Developed: `_resting_on_evidence`. Each as (where to report it, what it is, in words)."""
     got: list[tuple[tuple[str | int, ...], str]] | None = ctx.memo.get("cg8_unargued")
     if got is not None:
         return got
-    from .safeguards import CAPABILITY_KINDS, evidence_subjects
+    from .safeguards import evidence_subjects
     from .threat import _domains_in_scope
 
     c, fields = ctx.case, ctx.index.fields
     cites, caps, named_paths = fields["evidence"], fields["capability"], fields["pathway"]
     scope, thresholds, pathways = _domains_in_scope(ctx), ctx.policy.thresholds, c.pathways()
-    # a test or an audit (evidence that measures no threshold and is no run or probe of the model)
-    tests = {x for x, ev in c.evidence.items() if not ev.threshold and ev.kind not in CAPABILITY_KINDS}
+    # a security audit, or a test of a security control, speaks to the domain's security controls
+    # together (an audit covers them as one regime); any other safeguard is argued by its own test
+    security = {x for x, ev in c.evidence.items() if ev.kind == "security-audit"} | {
+        x for sg in c.safeguards.values() if sg.security for x in sg.evidence}
     cited: set[str] = set()
     about: set[str] = set()
     broad: set[str] = set()
@@ -552,8 +554,8 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
         xs = cites.get(eid)
         if xs:
             cited.update(xs)
-            if cap is None and not tests.isdisjoint(xs):
-                broad |= _tagged_domains(ctx, eid)  # it names the domain and rests on a test or an audit
+            if cap is None and not security.isdisjoint(xs):
+                broad |= _tagged_domains(ctx, eid)  # it rests on a security audit or control's test
     subjects = evidence_subjects(ctx)
     for subject in {subjects.get(x, frozenset()) for x in cited}:  # a handful of distinct subjects
         about |= subject
@@ -567,7 +569,7 @@ def _unargued(ctx: Context) -> list[tuple[tuple[str | int, ...], str]]:
             for t, th in ctx.policy.thresholds.items() if th.domain in addressed and t not in argued]
     for sid, sg in c.safeguards.items():
         doms = {pathways[p][0] for p in (b.partition(".")[0] for b in sg.blocks) if p in pathways}
-        if doms & addressed and not doms & broad and not any(x in cited for x in sg.evidence):
+        if doms & addressed and not (sg.security and doms & broad) and not any(x in cited for x in sg.evidence):
             out.append((("safeguards", sid), f"safeguard `{sid}`"))
     ctx.memo["cg8_unargued"] = out
     return out
