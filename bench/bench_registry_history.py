@@ -2,8 +2,9 @@
 
 A gate run against a registry may compare the case with every version of it a decision approved
 (a defeater that stood in any of them is followed through them all, CG806) besides the previous and
-last approved versions; they are loaded only when CG806 reads them, which it does not here (no
-defeater is dropped), so what grows with the history is the rest of the comparison. This builds registries in which
+last approved versions, and CG306 reads them for the oldest recorded run of each threshold when a
+run is known by its sample names only (as atlas-api's are); they are loaded only when one of those
+rules reads them. This builds registries in which
 atlas-api was approved 1, 10, 100 (and, when asked, more) times, each version differing from the
 one before only in its declared version, then measures in one run, each in a fresh process,
 `casegate gate CASE --db REGISTRY --keyring KEYRING --preview` of the next version against each:

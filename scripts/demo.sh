@@ -183,6 +183,7 @@ if "$CG" gate case-1.1/case.yaml --at "$LATER" > unanswered.txt; then
 grep -m1 "CG708" unanswered.txt
 sed -i "s/claim: Atlas-2's cyber capability is below the Cyber High threshold under full elicitation./claim: Atlas-2's cyber capability is below the Cyber High threshold under full elicitation, and exploit adaptation for known vulnerabilities is blocked by a dedicated filter./" case-1.1/argument.yaml
 sed -i "s/claim: Every step of the cyber and biological pathways beyond access is blocked by a tested safeguard./claim: Every step of the cyber and biological pathways beyond access, exploit adaptation included, is blocked by a tested safeguard./" case-1.1/argument.yaml
+sed -i "s/evidence: \[E-redteam-classifier, E-refusal, E-kyc, E-monitoring\]/evidence: [E-redteam-classifier, E-refusal, E-kyc, E-monitoring, E-exploit-filter-test]/" case-1.1/argument.yaml
 "$ROOT/.venv/bin/python" - "$INC" <<'PY'
 import sys
 from pathlib import Path

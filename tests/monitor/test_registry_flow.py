@@ -1257,13 +1257,17 @@ def test_an_approved_version_rewritten_in_the_registry_stops_the_gate_that_follo
         _record(versions[2], reg)
 
 
-def test_an_approved_version_no_rule_reads_is_not_loaded(database_url: str, tmp_path: Path) -> None:
-    """Version 3 drops nothing, so no rule follows a defeater through the approved versions: version
-    1 is never loaded, and rewriting its stored bytes does not change the decision (what it holds
-    cannot change one; `casegate log verify` names the rewrite)."""
+def test_an_approved_version_rewritten_stops_a_gate_whose_runs_are_known_by_names(database_url: str,
+                                                                                  tmp_path: Path) -> None:
+    """Version 3 drops nothing, so CG806 follows no defeater through the approved versions; but its
+    runs are known by their sample names only (casegate-results with no inputs or outputs), so CG306
+    reads every approved version for the oldest recorded run of each threshold. Rewriting version
+    1's stored bytes cannot hide that run: the gate stops, naming the rewrite."""
+    from casegate.errors import StoreError
+
     reg, versions = _undercut_then_moved(database_url, tmp_path, third=None)
     clean = _record(versions[2], reg)
     assert clean.outcome == "GO WITH CONDITIONS", [f.message for f in clean.findings if f.blocking]
     _tamper_argument(reg, 1)
-    rec = _record(versions[2], reg)
-    assert rec.model_dump(exclude={"decided_at"}) == clean.model_dump(exclude={"decided_at"})
+    with pytest.raises(StoreError, match="stored bytes of argument.yaml no longer match their sha256"):
+        _record(versions[2], reg)
