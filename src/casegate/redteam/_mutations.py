@@ -1093,6 +1093,29 @@ def dropped_risk_claim(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements=kept)), policy
 
 
+
+def retagged_risk_claim(case: Case, policy: Policy) -> Applied:
+    """`dropped_risk_claim`, with another claim that stays (one naming no domain or threshold and
+    citing evidence of its own) tagged with the dropped claim's domain in its place: the domain still
+    reads as argued, by a claim that rests on other tests than the dropped claim's."""
+    els = case.argument.elements
+    eid = next((x for x, el in els.items()
+                if el.claim is not None and x != case.argument.top and el.domain and el.capability is None), None)
+    if eid is None:
+        return "no claim below the top one names its domain without a capability tag"
+    other = next((x for x, el in els.items()
+                  if el.claim is not None and x not in (eid, case.argument.top) and not el.domain
+                  and el.capability is None and el.evidence and not el.undeveloped), None)
+    if other is None:
+        return "no other claim that names no domain or threshold cites evidence of its own"
+    dropped = dropped_risk_claim(case, policy)
+    if isinstance(dropped, str):
+        return dropped
+    mutated, policy = dropped
+    kept = dict(mutated.argument.elements)
+    kept[other] = _upd(kept[other], domain=els[eid].domain)
+    return _upd(mutated, argument=_upd(mutated.argument, elements=kept)), policy
+
 def one_claim_argument(case: Case, policy: Policy) -> Applied:
     """The argument cut down to the top claim resting on its first claim of capability alone, with
     the defeaters aimed at that claim; every other claim, strategy, context, assumption and
@@ -1536,6 +1559,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-risk-claim", ("fm-argument-theater", "test-4-safeguards"),
              "deletes the claim that names its domain and no threshold (a claim about safeguards or security) "
              "from the argument, with the defeaters aimed only at it", ("CG808",), dropped_risk_claim),
+    Mutation("retagged-risk-claim", ("fm-argument-theater", "test-4-safeguards"),
+             "deletes the claim that names its domain and no threshold, and tags another claim resting on other "
+             "tests with its domain in its place", ("CG808",), retagged_risk_claim),
     Mutation("subjectless-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers outside counter-evidence against a claim that names its domain with an in-house red team "
              "typed with no domain, threshold or safeguard", ("CG803",), subjectless_answer),
