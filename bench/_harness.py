@@ -85,6 +85,19 @@ def source_trees(args: list[str]) -> dict[str, str]:
     return trees
 
 
+
+def named_trees(before: Path | None) -> dict[str, str]:
+    """As `source_trees`, for a benchmark that takes `--before` with argparse: this tree's `src`
+    ("this tree") and, when given, `before` ("before"), each byte-compiled."""
+    import compileall
+
+    trees = {"this tree": str(ROOT / "src")}
+    if before is not None:
+        trees["before"] = str(before.resolve())
+    for tree in trees.values():
+        compileall.compile_dir(tree, quiet=1)
+    return trees
+
 def casegate() -> str:
     """The installed `casegate` command, its modules byte-compiled as an installed package's are.
 

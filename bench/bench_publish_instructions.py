@@ -19,14 +19,13 @@ they execute: quote them beside bench_publish.py's CPU times, not instead of the
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ROOT, ensure_case
+from _harness import PY, ensure_case, named_trees
 from bench_instructions import RUN, instructions
 from bench_publish import KEYRING, _registry
 
@@ -39,11 +38,7 @@ def main() -> None:
     a = ap.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_publish_instructions needs valgrind (apt-get install valgrind)")
-    trees = {"this tree": str(ROOT / "src")}
-    if a.before is not None:
-        trees["before"] = str(a.before.resolve())
-    for tree in trees.values():
-        compileall.compile_dir(tree, quiet=1)
+    trees = named_trees(a.before)
     case = ensure_case(a.size)
     print(f"bench_publish_instructions: {a.size // 1000}k elements, {a.path} path, instructions executed "
           "(valgrind Ir)")

@@ -18,14 +18,13 @@ read (load, gate and publishing).
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ROOT, ensure_case
+from _harness import PY, ensure_case, named_trees
 
 PHASES = ("imports", "load", "gate", "salt store", "redact", "guard", "argument", "evidence", "summary",
           "diagram", "charts", "markdown", "html", "json", "all")
@@ -112,11 +111,7 @@ def main() -> None:
     unknown = [p for p in phases if p not in PHASES]
     if unknown:
         raise SystemExit(f"unknown phase(s): {', '.join(unknown)}; phases are {', '.join(PHASES)}")
-    trees = {"this tree": str(ROOT / "src")}
-    if a.before is not None:
-        trees["before"] = str(a.before.resolve())
-    for tree in trees.values():
-        compileall.compile_dir(tree, quiet=1)
+    trees = named_trees(a.before)
     case = ensure_case(a.size)
     print(f"bench_publish_phase_instructions: {a.size // 1000}k elements, `publish --no-record` with the salts "
           "kept, instructions per phase (valgrind Ir)")
