@@ -97,7 +97,9 @@ class Context(Record):
     history: Sequence[Case]
     """Earlier versions of the case the registry holds beyond `previous`: every version a
     decision approved, and the versions compared with, oldest first. CG806 reads what a claim
-    cited in each version a defeater stood in (empty when no registry was consulted)."""
+    cited in each version a defeater stood in; CG306 the oldest run of each threshold or safeguard
+    any of them cited (empty when no registry was consulted). From a registry the approved
+    versions may be loaded only when first read."""
     facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""

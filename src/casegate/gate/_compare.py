@@ -116,8 +116,9 @@ class Comparison(FrozenRecord):
     approved: Sequence[Case]
     """Every earlier version of the case a decision approved, oldest first (the last approved one
     among them): a defeater that stood there is followed through them (CG806), not only through
-    the versions compared with. From a registry they are `LazyCases`: each is loaded when CG806
-    first reads it, and not at all when no defeater is followed."""
+    the versions compared with, and a run known by names only is dated from the oldest run of its
+    subject they cite (CG306). From a registry they are `LazyCases`: each is loaded when one of
+    those rules first reads it, and not at all when neither does."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
                  incidents: Sequence[IncidentDefeat] = (), lineage: Sequence[LinkedCase] | None = None,
