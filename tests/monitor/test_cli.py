@@ -593,6 +593,9 @@ def test_readings_signed_with_a_telemetry_key_count_and_the_labs_own_do_not(appr
     assert "does not hold the role 'telemetry'" in p.stderr
     p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem", code=2)
     assert "the batch gives no sequence number (1 or more) for case atlas-2-api" in p.stderr
+    p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem", "--sequence", "2",
+            "--follows", "atlas-2-api", code=2)
+    assert "--follows 'atlas-2-api' is not a key id" in p.stderr and "Traceback" not in p.stderr
     p = _cg(tmp, db, "monitor", "sign", str(signed), "--key", "keys/telemetry.pem", "--sequence", "1")
     assert "signed 2 readings of bio-classifier-flag-rate, cyber-classifier-flag-rate as Noor Haddad (telemetry)" in p.stdout
     p = _cg(tmp, db, "monitor", "ingest", str(tmp / "signed.dsse.json"))

@@ -19,6 +19,7 @@ from casegate.monitor import decide, ingest_samples, iso, run_triggers, submit_f
 from casegate.monitor._series import Sample
 from casegate.sign import (
     MONITOR_READINGS,
+    MONITOR_READINGS_V2,
     add_key,
     generate_key,
     load_public_key,
@@ -473,14 +474,17 @@ def test_a_signed_batch_is_an_in_toto_statement_its_schema_describes(tmp_path: P
 
     ring, telemetry = _telemetry_ring(tmp_path)
     rows = _rows(T0, T0)
-    env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring, at=T0 + dt.timedelta(minutes=1),
-                        sequence=1)
-    stmt = json.loads(base64.b64decode(env["payload"]))
-    validate_statement(stmt, "the signed batch")
     root = Path(__file__).resolve().parents[2]
-    schema = json.loads((root / "schemas" / "predicates" / "monitor-readings-v1.schema.json").read_text())
-    assert stmt["predicateType"] == MONITOR_READINGS
-    jsonschema.validate(stmt["predicate"], schema)
+    schema = json.loads((root / "schemas" / "predicates" / "monitor-readings-v2.schema.json").read_text())
+    for n in (1, 2):
+        env = sign_readings(_readings(rows), source="t.json", signer=telemetry, keyring=ring,
+                            at=T0 + dt.timedelta(minutes=1), sequence=n)
+        stmt = json.loads(base64.b64decode(env["payload"]))
+        validate_statement(stmt, "the signed batch")
+        assert stmt["predicateType"] == MONITOR_READINGS_V2
+        jsonschema.validate(stmt["predicate"], schema)
+        # batch 1 follows no batch; batch 2 names the key that signed batch 1 (by default its own)
+        assert stmt["predicate"]["follows"] == ({} if n == 1 else {CASE: telemetry.public_key.keyid})
 
 
 def _revoke_in_log(tmp: Path, db: str, ring: Any, keyid: str, *, at: dt.datetime, retired: bool) -> Path:
@@ -619,3 +623,69 @@ def test_an_unnumbered_batch_does_not_count(database_url: str, tmp_path: Path) -
         (run,) = run_triggers(reg, at=later, keyring=ring)
     assert _silent(run) == [f"monitor-silent:M-bio-flags:{iso(T0)}", f"monitor-silent:M-cyber-flags:{iso(T0)}"]
     assert any("its batch gives no sequence number for case atlas-2-api" in n for n in run.notes), run.notes
+
+
+def _hand_signed(ring: Any, signer: Any, rows: list[Sample], at: dt.datetime, predicate_type: str,
+                 **fields: Any) -> dict[str, Any]:
+    """A batch signed as another tool (or an older casegate) would sign it: `fields` added to the
+    predicate as given."""
+    key = ring.get(signer.public_key.keyid)
+    pred = {"readings": _readings(rows), "source": "t.json", "role": "telemetry", "person": key.person,
+            "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at), **fields}
+    return sign_statement(statement([{"name": "readings:t.json", "digest": {"sha256": "0" * 64}}],
+                                    predicate_type, pred), signer)
+
+
+@pytest.mark.parametrize("version", ["v1", "v2 without follows"])
+def test_batches_of_the_first_format_still_count_and_the_second_must_name_the_key_before(
+        database_url: str, tmp_path: Path, version: str) -> None:
+    """Batches signed in the first format (numbered per case, naming no key before them) read as
+    they always did: the monitors stay heard. In the second, a batch numbered above 1 that does not
+    name the key that signed the number before it could hide a handover, so its readings do not count."""
+    ring, telemetry = _telemetry_ring(tmp_path)
+    reg, _ = _approved(database_url, tmp_path)
+    t, n = T0 + dt.timedelta(hours=1), 0
+    while t <= T0 + dt.timedelta(days=3):
+        n += 1
+        at = t + dt.timedelta(minutes=1)
+        kind = MONITOR_READINGS if version == "v1" else MONITOR_READINGS_V2
+        _ingest(reg, _rows(t, t), at=at, envelope=_hand_signed(ring, telemetry, _rows(t, t), at, kind,
+                                                                sequence={CASE: n}))
+        t += dt.timedelta(hours=12)
+    later = T0 + dt.timedelta(days=3, hours=2)
+    with log_clock(later):
+        (run,) = run_triggers(reg, at=later, keyring=ring)
+    if version == "v1":
+        assert run.fired == [] and reg.case_state(CASE) == "approved-with-conditions", run.notes
+        return
+    # batch 1 follows nothing and counts (heard when logged); from batch 2 on, nothing does
+    heard = iso(T0 + dt.timedelta(hours=1, minutes=1))
+    assert _silent(run) == [f"monitor-silent:M-bio-flags:{heard}", f"monitor-silent:M-cyber-flags:{heard}"], run.notes
+    assert any("its batch, numbered 2 for case atlas-2-api, does not name the key that signed the batch before it "
+               "(`follows`)" in note for note in run.notes), run.notes
+
+
+def test_signing_refuses_a_key_before_that_is_no_telemetry_key_or_before_batch_1(tmp_path: Path) -> None:
+    ring, telemetry = _telemetry_ring(tmp_path)
+    rows = _readings(_rows(T0, T0))
+    at = T0 + dt.timedelta(minutes=1)
+    rso = next(k.keyid for k in ring.keys if "telemetry" not in k.roles)
+    cases = [("0123", "is not a key id"), (rso, "is no telemetry key of the keyring"),
+             ({CASE: telemetry.public_key.keyid}, "batch 1 of case atlas-2-api follows no batch")]
+    for follows, message in cases:
+        with pytest.raises(InputError, match=message):
+            sign_readings(rows, source="t.json", signer=telemetry, keyring=ring, at=at,
+                          sequence=1 if isinstance(follows, dict) else 2, follows=follows)
+    with pytest.raises(InputError, match="names the key before batch 1"):
+        sign_readings(rows, source="t.json", signer=telemetry, keyring=ring, at=at, sequence=1,
+                      follows=telemetry.public_key.keyid)
+    with pytest.raises(InputError, match="names case other-case, which the batch holds no reading of"):
+        sign_readings(rows, source="t.json", signer=telemetry, keyring=ring, at=at, sequence=2,
+                      follows={"other-case": telemetry.public_key.keyid})
+    # a prefix of 16 hex digits is enough
+    env = sign_readings(rows, source="t.json", signer=telemetry, keyring=ring, at=at, sequence=2,
+                        follows=telemetry.public_key.keyid[:16])
+    from casegate.sign import claimed_readings
+
+    got = claimed_readings(env)
+    assert got is not None and got[1]["follows"] == {CASE: telemetry.public_key.keyid}

@@ -46,6 +46,7 @@ def _rotation(database_url: str, tmp_path: Path, *, numbering: str, withheld: fr
     ring, new = _telemetry_ring(tmp_path, person="Omar Haddad", ring=ring)
     reg, _ = _approved(database_url, tmp_path)
     count = {"case": 0, "old": 0, "new": 0}
+    last: str | None = None  # the key that signed the case's last number
     relayed: list[tuple[dt.datetime, int, Any, Any]] = []
     for slot in range(7):
         t = T0 + dt.timedelta(hours=1 + 12 * slot)
@@ -56,8 +57,12 @@ def _rotation(database_url: str, tmp_path: Path, *, numbering: str, withheld: fr
             count[name] += 1
             n = count["case"]
             rows = _rows(t, t, value=0.5 if n == breach else 0.0)
+            # numbered per case, each batch names the key that signed the number before it; numbered
+            # per key, the key's own number before it, which it signed itself
             env = sign_readings(_readings(rows), source=f"batch-{n}.json", signer=key, keyring=ring,
-                                at=t + dt.timedelta(minutes=1), sequence=n if numbering == "case" else count[name])
+                                at=t + dt.timedelta(minutes=1), sequence=n if numbering == "case" else count[name],
+                                follows=last if numbering == "case" and n > 1 else None)
+            last = key.public_key.keyid
             if not (name == "old" and n in withheld):
                 relayed.append(((late or {}).get(n, t + dt.timedelta(minutes=1)), n, rows, env))
     done = between is None
@@ -146,7 +151,83 @@ def test_a_batch_signed_by_both_keys_under_one_number_is_one_batch(database_url:
         t = T0 + dt.timedelta(hours=1 + 12 * (n - 1))
         for key in ([old] if n < 3 else [old, new] if n == 3 else [new]):
             env = sign_readings(_readings(_rows(t, t)), source=f"batch-{n}.json", signer=key, keyring=ring,
-                                at=t + dt.timedelta(minutes=1), sequence=n)
+                                at=t + dt.timedelta(minutes=1), sequence=n,
+                                follows=old.public_key.keyid if n == 3 else None)
             _ingest(reg, _rows(t, t), at=t + dt.timedelta(minutes=1), envelope=env)
     run = _run(reg, ring)
     assert run.fired == [] and reg.case_state(CASE) == "approved-with-conditions", [f.reason for f, _ in run.fired]
+
+
+def _handover_every_4_hours(database_url: str, tmp_path: Path, *, numbering: str,
+                            dropped: frozenset[tuple[str, int]] = frozenset()) -> tuple[Any, Any, Any, Any]:
+    """Batches every 4 hours from T0 + 1 h: the old key signs slots 0-4, the new key slots 2-8, each
+    batch numbered per case across keys (`numbering="case"`, each naming the key that signed the
+    number before it) or per key ("key": the old key 1-5, the new key 1-7, each batch following its
+    own key's last). Slot 3 of the old key holds a breaching reading. The relay drops the batches
+    `dropped` names ((key name, slot)) and passes on the rest a minute after they are signed."""
+    ring, old = _telemetry_ring(tmp_path)
+    ring, new = _telemetry_ring(tmp_path, person="Omar Haddad", ring=ring)
+    reg, _ = _approved(database_url, tmp_path)
+    count = {"case": 0, "old": 0, "new": 0}
+    last: str | None = None
+    for slot in range(9):
+        t = T0 + dt.timedelta(hours=1 + 4 * slot)
+        for name, key in (("old", old), ("new", new)):
+            if (name == "old" and slot > 4) or (name == "new" and slot < 2):
+                continue
+            count["case"] += 1
+            count[name] += 1
+            n = count["case"] if numbering == "case" else count[name]
+            rows = _rows(t, t, value=0.5 if (name, slot) == ("old", 3) else 0.0)
+            env = sign_readings(_readings(rows), source=f"{name}-{slot}.json", signer=key, keyring=ring,
+                                at=t + dt.timedelta(minutes=1), sequence=n,
+                                follows=last if numbering == "case" and n > 1 else None)
+            last = key.public_key.keyid
+            if (name, slot) not in dropped:
+                _ingest(reg, rows, at=t + dt.timedelta(minutes=1), envelope=env)
+    return reg, ring, old, new
+
+
+SOON = T0 + dt.timedelta(hours=34)
+"""When the trigger run reads the log in the 4-hourly stories: an hour after the last batch."""
+
+
+def _run_soon(reg: Any, ring: Any) -> Any:
+    with log_clock(SOON):
+        (run,) = run_triggers(reg, at=SOON, keyring=ring)
+    return run
+
+
+def test_a_handover_numbered_per_case_with_every_batch_fires_nothing(database_url: str, tmp_path: Path) -> None:
+    """The control for the next test: numbered across keys, each batch naming the key before it,
+    every batch relayed (the breach of slot 3 fires as a breach, and nothing else does)."""
+    reg, ring, _, _ = _handover_every_4_hours(database_url, tmp_path, numbering="case")
+    run = _run_soon(reg, ring)
+    assert _silent(run) == [], [f.reason for f, _ in run.fired]
+    assert {f.event for f, _ in run.fired} == {"monitor"}, [f.reason for f, _ in run.fired]
+
+
+def test_a_key_numbering_on_its_own_with_its_first_batches_dropped_fires(database_url: str, tmp_path: Path) -> None:
+    """Attack: the monitoring system numbers per key (the old key 1-5, the new key 1-7). The relay
+    drops the old key's last two batches (its 4th holds the breach) and the new key's first three,
+    so the log holds the old key's 1-3 and the new key's 4-7: numbers that run on with no gap and
+    none given twice, with batches every 4 hours, so no stretch without readings reaches the 24
+    hours the monitors allow. Each of the new key's batches names the key that signed the number
+    below it, its own: the log holds the old key's batch under 3, so the new key's 4 does not
+    follow on from it, and that fires, once per monitor."""
+    dropped = frozenset({("old", 3), ("old", 4), ("new", 2), ("new", 3), ("new", 4)})
+    reg, ring, _, new = _handover_every_4_hours(database_url, tmp_path, numbering="key", dropped=dropped)
+    numbers = sorted(c[1]["sequence"][CASE] for e in reg.events(CASE, "monitor-samples")
+                     if (c := claimed_readings(e.payload.get("envelope"))) is not None)
+    assert numbers == [1, 2, 3, 4, 5, 6, 7]  # nothing missing, nothing given twice
+    run = _run_soon(reg, ring)
+    key = new.public_key.keyid[:16]
+    assert _silent(run) == [f"monitor-handover:M-bio-flags:{key}", f"monitor-handover:M-cyber-flags:{key}"], \
+        [f.reason for f, _ in run.fired]
+    (f, _) = next(x for x in run.fired if "cyber" in x[0].cause)
+    assert ("batch 4 for the case, signed by Omar Haddad (telemetry) (log entry " in f.reason
+            and "says batch 3 before it was signed by Omar Haddad (telemetry), but the batch 3 the log holds was "
+                "signed by Noor Haddad (telemetry) (log entry " in f.reason
+            and "a monitor whose batches cannot be counted cannot show no breach" in f.reason), f.reason
+    assert reg.case_state(CASE) == "reopened"
+

@@ -372,12 +372,18 @@ def monitor_sign(
         "--sequence", help="The batch's number among those signed for its case, whichever telemetry key signs "
                            "them (a new key goes on from the case's last number): N (every case of the "
                            "file), or CASE=N once per case. Number each case's batches 1, 2, 3, ...")] = None,
+    follows: Annotated[list[str] | None, typer.Option(
+        "--follows", help="The telemetry key that signed the case's batch numbered one below this one, when "
+                          "another key signed it (at a key change, the key being replaced): its key id (or its "
+                          "first 16 or more hex digits), or CASE=KEYID once per case. Default: the signing key.")] = None,
 ) -> None:
     """Sign a file of monitoring readings with a telemetry key: a DSSE envelope around an in-toto
     statement listing each reading, for `casegate monitor ingest`. The key must be in the keyring,
     valid now and at each reading's time, and hold the `telemetry` role, which the keyring's owner
     gives to whoever runs the monitoring system, not to the developer. Each batch is numbered for
-    its case (`--sequence`), across keys, so a batch withheld on its way to the registry is seen missing."""
+    its case (`--sequence`), across keys, so a batch withheld on its way to the registry is seen missing;
+    each number after the first names the key that signed the number before it (`--follows`), so a
+    batch withheld where one key hands over to another is seen missing too."""
     from ..monitor import iso, read_batch
     from ..sign import envelope_bytes, now_utc, sign_readings
     from ._sign import keyring_signer
@@ -392,7 +398,7 @@ def monitor_sign(
     readings = [{"case": s.case, "signal": s.signal, "timestamp": iso(s.timestamp), "value": s.value}
                 for s in samples]
     env = sign_readings(readings, source=file.name, signer=signer, keyring=ring, at=now_utc(),
-                        sequence=_sequence(sequence or []))
+                        sequence=_sequence(sequence or []), follows=_follows(follows or []))
     dest = out_file or file.with_name(file.stem + ".dsse.json")
     dest.write_bytes(envelope_bytes(env))
     out(f"signed {len(readings)} readings of {', '.join(sorted({s.signal for s in samples}))} as "
@@ -419,6 +425,24 @@ def _sequence(given: list[str]) -> int | dict[str, int]:
             raise InputError(f"--sequence {g!r}: give CASE=N for each case when a file holds several",
                              help="--sequence N, or --sequence CASE=N once per case")
         out[case] = number(n)
+    return out
+
+
+def _follows(given: list[str]) -> str | dict[str, str] | None:
+    """`--follows` as `sign_readings` takes it: none, one key id, or case -> key id."""
+    from ..errors import InputError
+
+    if not given:
+        return None
+    if len(given) == 1 and "=" not in given[0]:
+        return given[0]
+    out: dict[str, str] = {}
+    for g in given:
+        case, eq, keyid = g.partition("=")
+        if not eq or not case or not keyid:
+            raise InputError(f"--follows {g!r}: give CASE=KEYID for each case when a file holds several",
+                             help="--follows KEYID, or --follows CASE=KEYID once per case")
+        out[case] = keyid
     return out
 
 

@@ -450,12 +450,13 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
         if w.next_logged <= facts.approved_at:
             continue
         cause = (f"monitor-renumbered:{mid}:{w.keyid[:16]}" if w.reused is not None else
+                 f"monitor-handover:{mid}:{w.keyid[:16]}" if w.follows is not None else
                  f"monitor-withheld:{mid}:{w.keyid[:16]}:{w.number}")
         out.append(Firing(
             tid, "monitor-silent", cause,
             "withdraw" if action == "withdraw" else "reopen", None, notify,
             f"monitor {mid}: {w.words()}; a monitor whose "
-            f"{'batches cannot be counted' if w.reused is not None else 'readings are withheld'} cannot show no breach",
+            f"{'batches cannot be counted' if w.uncountable else 'readings are withheld'} cannot show no breach",
             details={"monitor": mid, "signal": m.signal, "withheld_batch": w.number, "signer": w.signer,
                      "next_batch": w.next_number, "next_entry": w.next_entry},
         ))

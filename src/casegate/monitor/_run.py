@@ -192,6 +192,11 @@ def samples_and_gaps(reg: Registry, case_id: str,
     # it), whichever key signed it
     numbered: dict[int, tuple[str, str, dt.datetime, int, frozenset[Any]]] = {}
     reused: dict[str, Withheld] = {}
+    # number -> key id -> (signer, entry) of every batch logged under it (one batch may be signed by
+    # two keys), and each batch that names the key of the number below it (number, key id, signer,
+    # the key it names, when logged, entry)
+    signed_under: dict[int, dict[str, tuple[str, int]]] = defaultdict(dict)
+    chained: list[tuple[int, str, str, str, dt.datetime, int]] = []
 
     def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
         # a reading counts once, in the entry that first recorded it
@@ -227,6 +232,9 @@ def samples_and_gaps(reg: Registry, case_id: str,
                     n = judged.sequence[case_id]
                     readings = frozenset(r for r in (*judged.counted, *judged.refused) if r[0] == case_id)
                     had = numbered.setdefault(n, (judged.keyid, str(judged.signer), logged, e.index, readings))
+                    signed_under[n].setdefault(judged.keyid, (str(judged.signer), e.index))
+                    if case_id in judged.follows:
+                        chained.append((n, judged.keyid, str(judged.signer), judged.follows[case_id], logged, e.index))
                     # the same readings signed by two keys under one number are one batch, signed twice
                     if had[0] != judged.keyid and had[4] != readings and judged.keyid not in reused:
                         reused[judged.keyid] = Withheld(judged.keyid, str(judged.signer), n, n, logged, e.index,
@@ -262,7 +270,30 @@ def samples_and_gaps(reg: Registry, case_id: str,
         for n in range(prev + 1, min(nxt, prev + 1 + _GAP_NAMED)):
             gaps.append(Withheld(keyid, signer, n, nxt, at, index, signers=signers))
         prev = nxt
-    return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values()]
+    return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values(),
+                                                   *_broken_handovers(chained, signed_under, telemetry)]
+
+
+def _broken_handovers(chained: list[tuple[int, str, str, str, dt.datetime, int]],
+                      signed_under: dict[int, dict[str, tuple[str, int]]],
+                      telemetry: Telemetry | None) -> list[Withheld]:
+    """Each key with a batch that names, as the signer of the case's number below it, a key other
+    than every key whose batch the log holds under that number (once per key, at its first such
+    batch in log order): its numbers do not follow on from that batch, as a key numbering on its own
+    would not, so batches withheld where the keys changed could go unseen. A number below that the
+    log never recorded is a gap, named as one."""
+    def who(keyid: str) -> str:
+        key = telemetry.keyring.get(keyid) if telemetry is not None and telemetry.keyring is not None else None
+        return f"{key.person} (telemetry)" if key is not None else f"key {keyid[:16]}..."
+
+    out: dict[str, Withheld] = {}
+    for n, keyid, signer, said, at, index in sorted(chained, key=lambda c: c[5]):
+        below = signed_under.get(n - 1)
+        if not below or said in below or keyid in out:
+            continue
+        holder, entry = min(below.values(), key=lambda v: v[1])
+        out[keyid] = Withheld(keyid, signer, n - 1, n, at, index, follows=(who(said), holder, entry))
+    return list(out.values())
 
 
 _GAP_NAMED = 16

@@ -50,9 +50,28 @@ class Withheld:
     """Who signed the case's numbered batches, when more than one key did (the missing batch's
     signer is then not known); empty for a single key's stream."""
     reused: tuple[str, int] | None = None
+    follows: tuple[str, str, int] | None = None
+    """With `follows`, a handover the registry cannot follow: `signer`'s batch `next_number` says
+    batch `number` before it was signed by `follows[0]`, but the log holds that batch signed by
+    `follows[1]` (log entry `follows[2]`): numbers that do not follow on from each other could hide
+    batches withheld where one key handed over to another."""
+
+    @property
+    def uncountable(self) -> bool:
+        """Whether the batches cannot be counted at all (a number reused, or a handover that does
+        not follow), rather than one batch missing."""
+        return self.reused is not None or self.follows is not None
 
     def words(self) -> str:
         at = f"log entry {self.next_entry}, {iso(self.next_logged)}"
+        if self.follows is not None:
+            said, holder, entry = self.follows
+            return (f"batch {self.next_number} for the case, signed by {self.signer} ({at}), says batch {self.number} "
+                    f"before it was signed by {said}, but the batch {self.number} the log holds was signed by "
+                    f"{holder} (log entry {entry}): numbers that do not follow on from each other could hide "
+                    "batches withheld where one key handed over to another, and whether every batch arrived "
+                    "cannot be told (each batch names the key that signed the case's batch before it: the "
+                    "key being replaced, at a key change)")
         if self.reused is not None:
             return (f"batch {self.number} for the case was numbered by both {self.reused[0]} (log entry "
                     f"{self.reused[1]}) and {self.signer} ({at}): a case's batches are numbered on across keys, "

@@ -1029,6 +1029,45 @@ def off_subject_answer(case: Case, policy: Policy) -> Applied:
     return "no answered defeater against a claim of a known domain, or no evaluation of another domain"
 
 
+def counter_evidence_in_words(case: Case, policy: Policy) -> Applied:
+    """A new open defeater, of the first kind the policy lets stand as a condition, against the
+    first claim the top claim depends on that rests on evidence; its words describe an evidence
+    item of the case that claim does not rest on (by its id), with no `evidence:` link."""
+    from typing import get_args
+
+    from ..model._case import DefeaterKind
+
+    kind = next((k for k in policy.condition_defeaters if k in get_args(DefeaterKind)), None)
+    if kind is None:
+        return "the policy lets no defeater kind stand as a condition"
+    els = case.argument.elements
+
+    def below(x: str) -> list[str]:
+        out, todo, seen = [x], [x], {x}
+        while todo:
+            n = todo.pop()
+            for y in els[n].supported_by if n in els else []:
+                if y not in seen:
+                    seen.add(y)
+                    out.append(y)
+                    todo.append(y)
+        return out
+
+    for cid in below(case.argument.top):
+        el = els.get(cid)
+        if el is None or el.type != "claim" or not el.evidence:
+            continue
+        rests = {e for x in below(cid) if x in els for e in els[x].evidence}
+        other = next((eid for eid in case.evidence if eid not in rests), None)
+        if other is None:
+            continue
+        did = next(f"D-outside-{n}" for n in range(1, len(els) + 2) if f"D-outside-{n}" not in els)
+        d = Element(defeater=f"The results recorded in {other} show the model does what {cid} says it cannot.",
+                    kind=kind, against=[cid], status="open")
+        return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
+    return "no claim the top claim depends on rests on evidence while another item of the case is not under it"
+
+
 def undeveloped_risk_claim(case: Case, policy: Policy) -> Applied:
     """The first claim of capability below the top one marked `undeveloped: true` in its place,
     keeping its words and its domain but nothing it rested on: no capability tag, no evidence, no
@@ -1544,6 +1583,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("off-subject-answer", ("fm-argument-theater", "q-uncertainty"),
              "answers a defeater against a claim of one risk domain with an evaluation of another", ("CG803", "CG805"),
              off_subject_answer),
+    Mutation("counter-evidence-in-words", ("fm-argument-theater", "q-uncertainty"),
+             "adds an open defeater of a kind the policy lets stand as a condition against a claim, its words naming "
+             "an evidence item of the case the claim does not rest on, with no `evidence:` link", ("CG801",),
+             counter_evidence_in_words),
     Mutation("undeveloped-risk-claim", ("fm-argument-theater", "test-3-elicitation"),
              "marks a claim of capability `undeveloped: true` in its place, keeping its words and domain but "
              "nothing it rested on (its capability tag, evidence and defeaters)", ("CG807",), undeveloped_risk_claim),

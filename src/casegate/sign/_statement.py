@@ -55,9 +55,12 @@ CONDITION_MET = "https://casegate.dev/condition-met/v1"
 with the digests of the evidence that shows it."""
 MONITOR_READINGS = "https://casegate.dev/monitor-readings/v1"
 """Predicate type of a batch of monitoring readings, signed by the holder of a telemetry key: what
-the monitoring system measured, signal by signal, at each time."""
+the monitoring system measured, signal by signal, at each time (version 1: numbered per case)."""
+MONITOR_READINGS_V2 = "https://casegate.dev/monitor-readings/v2"
+"""Version 2 of the monitoring readings predicate, the one casegate signs: numbered per case as
+version 1 is, and each number after the first names the key that signed the number before it."""
 PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
-                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS)
+                   EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS, MONITOR_READINGS_V2)
 
 CASE_DIGEST_VERSION = 1
 """Version of the case digest derivation (see `case_digest`)."""

@@ -17,6 +17,16 @@ read quiet, and the drop would show at most as a short silence. A batch numbered
 batch could hide such a gap, so its readings do not count. The numbers run per case across keys:
 batches withheld at the end of one key's life would otherwise go unseen while another key's keep
 the monitor heard.
+
+A monitoring system that numbered per key anyway (the new key starting again at 1) would let a
+relay drop the old key's last batches and the new key's first ones, leaving numbers that run on
+without a gap. So a batch of the current format (`MONITOR_READINGS_V2`) also names, for each case
+it numbers above 1, the key that signed the case's batch numbered one below it (`follows`): the
+signing key itself, or at a key change the key it takes over from. Every batch of the new key says
+so, not only its first, so dropping the first ones hides nothing: a batch that names a key other
+than the one whose batch the log holds under the number below is a handover the registry cannot
+follow (`casegate.monitor` fires on it as on a withheld batch). A batch of the first format
+(`MONITOR_READINGS`) names no such key and is read as it always was.
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from ._keyring import Keyring, TrustedKey, parse_instant
 from ._signoff import signer_entry
 from ._statement import (
     MONITOR_READINGS,
+    MONITOR_READINGS_V2,
     canonical,
     check_envelope,
     decode_payload,
@@ -48,6 +59,11 @@ if TYPE_CHECKING:
 TELEMETRY_ROLE = "telemetry"
 """The keyring role whose keys sign monitoring readings. A key holds it only when the keyring's
 owner (the registry's operator, never the lab) gives it to the monitoring system's holder."""
+
+
+READINGS_TYPES = (MONITOR_READINGS, MONITOR_READINGS_V2)
+"""The predicate types of a signed batch casegate reads: version 1 (numbered per case) and version
+2 (numbered per case, each number after the first naming the key that signed the one before)."""
 
 
 def telemetry_keys(keyring: Keyring | None) -> list[TrustedKey]:
@@ -67,14 +83,19 @@ def readings_digest(readings: list[dict[str, Any]]) -> str:
 
 
 def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer, keyring: Keyring,
-                  at: dt.datetime, sequence: int | dict[str, int]) -> dict[str, Any]:
+                  at: dt.datetime, sequence: int | dict[str, int],
+                  follows: str | dict[str, str] | None = None) -> dict[str, Any]:
     """A signed batch of `readings` (each {"case", "signal", "timestamp", "value"}, timestamps
     written as casegate records them), signed at `at` in the telemetry role, numbered `sequence`
     among the batches signed for each of its cases, whichever telemetry key signed them (one number
     for every case, or case -> number; numbers start at 1 and go up by one per batch of that case,
-    and a new key goes on from the case's last). Refuses a key that is
-    not in the keyring, not valid at `at`, or not a telemetry key, a reading dated after `at` (a
-    reading is signed once taken) or outside the key's validity, and a case left unnumbered."""
+    and a new key goes on from the case's last). For each case numbered above 1 the batch names
+    the key that signed the case's batch numbered one below (`follows`: one key id, or case -> key
+    id, each the full id or a prefix of at least 16 hex digits of a telemetry key of the keyring;
+    default the signing key, as when no key changed). Refuses a key that is not in the keyring,
+    not valid at `at`, or not a telemetry key, a reading dated after `at` (a reading is signed once
+    taken) or outside the key's validity, a case left unnumbered, a key followed that is no
+    telemetry key of the keyring, and a key named before a case's first batch."""
     if not readings:
         raise InputError("no readings to sign", help="give a file with at least one reading")
     cases = sorted({str(r["case"]) for r in readings})
@@ -85,6 +106,7 @@ def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer
                          help="number each case's batches 1, 2, 3, ... in the order they are signed "
                               "(--sequence N, or --sequence CASE=N for each case of the file)")
     key = signer_entry(signer, keyring, TELEMETRY_ROLE, at)
+    previous = _followed(follows, cases, numbers, keyring, key.keyid)
     for r in readings:
         t = parse_instant(str(r["timestamp"]))
         if t > at:
@@ -96,9 +118,46 @@ def sign_readings(readings: list[dict[str, Any]], *, source: str, signer: Signer
                              help="a telemetry key signs only readings taken while it is valid")
     pred = {"readings": readings, "source": source, "role": TELEMETRY_ROLE, "person": key.person,
             "identity": key.identity, "keyid": key.keyid, "signed_at": iso(at),
-            "sequence": {c: numbers[c] for c in cases}}
+            "sequence": {c: numbers[c] for c in cases}, "follows": previous}
     subject = [{"name": f"readings:{source}", "digest": {"sha256": readings_digest(readings)}}]
-    return sign_statement(statement(subject, MONITOR_READINGS, pred), signer)
+    return sign_statement(statement(subject, MONITOR_READINGS_V2, pred), signer)
+
+
+def _followed(follows: str | dict[str, str] | None, cases: list[str], numbers: dict[str, int],
+              keyring: Keyring, own: str) -> dict[str, str]:
+    """Case -> the full key id of the key that signed the case's batch numbered one below this
+    one, for every case numbered above 1 (the signing key `own` where `follows` names none)."""
+    given = dict.fromkeys(cases, follows) if isinstance(follows, str) or follows is None else dict(follows)
+    unknown = sorted(set(given) - set(cases))
+    if unknown:
+        raise InputError(f"--follows names case {unknown[0]}, which the batch holds no reading of",
+                         help="name the cases of the file: --follows CASE=KEYID")
+    out: dict[str, str] = {}
+    for c in cases:
+        ref = given.get(c)
+        if numbers[c] == 1:
+            if ref is not None and isinstance(follows, dict):
+                raise InputError(f"batch 1 of case {c} follows no batch, so it names no key before it",
+                                 help="name the key before only for a batch numbered 2 or more")
+            continue
+        out[c] = own if ref is None else _telemetry_keyid(ref, keyring)
+    if isinstance(follows, str) and not out:
+        raise InputError("--follows names the key before batch 1, which follows no batch",
+                         help="name the key before only for a batch numbered 2 or more")
+    return out
+
+
+def _telemetry_keyid(ref: str, keyring: Keyring) -> str:
+    """The full id of the telemetry key of `keyring` whose id is `ref` or starts with it."""
+    wanted = ref.strip().lower()
+    if len(wanted) < 16 or not re.fullmatch(r"[0-9a-f]+", wanted):
+        raise InputError(f"--follows {ref!r} is not a key id",
+                         help="give the key id (64 hex digits, or its first 16 or more) `casegate keys list` shows")
+    found = sorted({k.keyid for k in telemetry_keys(keyring) if k.keyid.startswith(wanted)})
+    if len(found) != 1:
+        raise InputError(f"--follows {ref!r} is {'no' if not found else 'more than one'} telemetry key of the keyring",
+                         help="name the telemetry key that signed the case's batch before this one")
+    return found[0]
 
 
 def claimed_readings(env: Any) -> tuple[list[Any], dict[str, Any]] | None:
@@ -107,7 +166,7 @@ def claimed_readings(env: Any) -> tuple[list[Any], dict[str, Any]] | None:
     if not isinstance(env, dict) or "payload" not in env or "signatures" not in env:
         return None
     stmt = decode_payload(env)
-    if not isinstance(stmt, dict) or stmt.get("predicateType") != MONITOR_READINGS:
+    if not isinstance(stmt, dict) or stmt.get("predicateType") not in READINGS_TYPES:
         return None
     pred = stmt.get("predicate")
     if not isinstance(pred, dict) or not isinstance(pred.get("readings"), list):
@@ -131,6 +190,9 @@ class SignedReadings:
     """The key that signed it, when the batch verified."""
     sequence: dict[str, int] = field(default_factory=dict)
     """Case -> the batch's number among those signed for that case (by any telemetry key)."""
+    follows: dict[str, str] = field(default_factory=dict)
+    """Case -> the key id the batch says signed the case's batch numbered one below it (batches of
+    version 2; a batch of version 1 names none)."""
 
 
 def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, label: str,
@@ -144,7 +206,10 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
         return SignedReadings(problems=(f"{label}: its signature cannot be checked: no keyring (pass --keyring "
                                         "or set CASEGATE_KEYRING)",))
     try:
-        signed, reasons = check_envelope(env, keyring, logged_instant(logged_at), label, expect=MONITOR_READINGS)
+        claimed = decode_payload(env) if isinstance(env, dict) else None
+        kind = claimed.get("predicateType") if isinstance(claimed, dict) else None
+        signed, reasons = check_envelope(env, keyring, logged_instant(logged_at), label,
+                                         expect=kind if kind in READINGS_TYPES else MONITOR_READINGS_V2)
     except (InputError, ValueError, TypeError, KeyError) as e:
         return SignedReadings(problems=(f"{label}: the envelope cannot be read ({e})",))
     if signed is None:
@@ -175,6 +240,9 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
         return SignedReadings(problems=(f"{label}: names no signing time",))
     raw = signed.predicate.get("sequence")
     sequence = {str(c): n for c, n in raw.items() if type(n) is int and n >= 1} if isinstance(raw, dict) else {}
+    chained = signed.statement.get("predicateType") == MONITOR_READINGS_V2
+    raw = signed.predicate.get("follows") if chained else None
+    follows = {str(c): k for c, k in raw.items() if isinstance(k, str)} if isinstance(raw, dict) else {}
     counted: set[tuple[str, str, dt.datetime, float]] = set()
     refused: dict[tuple[str, str, dt.datetime, float], str] = {}
     for r in readings:
@@ -193,7 +261,11 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
         elif ident[0] not in sequence:
             refused[ident] = (f"its batch gives no sequence number for case {ident[0]} (`sequence`), so a batch "
                               "withheld before the registry could not be seen missing; sign with --sequence")
+        elif chained and sequence[ident[0]] > 1 and ident[0] not in follows:
+            refused[ident] = (f"its batch, numbered {sequence[ident[0]]} for case {ident[0]}, does not name the key "
+                              "that signed the batch before it (`follows`), so batches withheld at a key change "
+                              "could not be seen missing; sign with casegate monitor sign")
         else:
             counted.add(ident)
     return SignedReadings(signer=f"{signed.person} ({TELEMETRY_ROLE})", counted=frozenset(counted),
-                          refused=refused, keyid=key.keyid, sequence=sequence)
+                          refused=refused, keyid=key.keyid, sequence=sequence, follows=follows)

@@ -5,6 +5,7 @@ that the model underperformed on purpose."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -81,7 +82,14 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
               "it targets unsupported; proceeding anyway treats the argument as ceremony. Only "
               "the defeater kinds the policy lists under `condition_defeaters` may stand open as a "
               "condition of the decision, and only as doubts: a defeater that rests on evidence of its "
-              "own (`evidence:`) is counter-evidence, whatever kind the case gives it.",
+              "own is counter-evidence, whatever kind the case gives it. It rests on evidence when it "
+              "cites it (`evidence:`), and when its words name an evidence item of the case (by its id, "
+              "its artifact or another file of its run, or 12 or more hex digits of their sha256) that the "
+              "claims it is against do not rest on: a doubt about a claim's own evidence names that "
+              "evidence, and anything else it names is evidence it brings. A defeater whose words say "
+              "nothing (no letter in them) states no doubt a reviewer could check an answer against. "
+              "Counter-evidence described in words that name nothing of the case (an outside run, a "
+              "report the case does not hold) is not told from a doubt: its kind is the lab's word.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
@@ -107,12 +115,71 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
                       f"of its own ({', '.join(f'`{x}`' for x in d.evidence)}): evidence against a claim is "
                       f"counter-evidence, which stands open as no condition, whatever kind it is given",
                       help="answer it with evidence (status: answered, answered_by: [...]), or weaken the claim")
+        elif d.kind is not None and d.kind in allowed and (brought := _brought_in_words(ctx, d, targets)):
+            named = ", ".join(f"`{eid}` ({how})" for eid, how in brought.items())
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and its words name evidence of "
+                      f"the case that {'it does' if len(targets) == 1 else 'they do'} not rest on: {named}; a "
+                      f"defeater that points at evidence is counter-evidence, which stands open as no condition, "
+                      f"whatever kind it is given",
+                      help="answer it with evidence (status: answered, answered_by: [...]), or weaken the claim; "
+                           "a doubt about the claim's own evidence names only that evidence")
+        elif d.kind is not None and d.kind in allowed and not re.search(r"[^\W\d_]", d.defeater or ""):
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and its words say nothing "
+                      f"({(d.defeater or '').strip()!r}): a doubt that states nothing leaves no condition a reviewer "
+                      "could check an answer against",
+                      help="say what the doubt is, then answer it with evidence before the condition's due date")
         elif d.kind is not None and d.kind in allowed:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
                       f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
                       help="answer it with evidence before the condition's due date")
         else:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}")
+
+
+_WORD_SPLIT = re.compile(r"[\s,;()\[\]{}\"`<>]+")
+_HEX = re.compile(r"(?:sha256:)?([0-9a-f]{12,64})")
+
+
+def _words_of(text: str) -> set[str]:
+    """The text's words as names are compared: casefolded, without the punctuation or possessive
+    that may close a word in a sentence."""
+    out = set()
+    for w in _WORD_SPLIT.split(text.casefold()):
+        w = re.sub("['\u2019]s$", "", w.strip(".:!?'\u2018\u2019")).strip(".:!?'\u2018\u2019")
+        if w:
+            out.add(w)
+    return out
+
+
+def _brought_in_words(ctx: Context, d: Element, targets: Sequence[str]) -> dict[str, str]:
+    """Evidence item -> how a defeater's words name it (its id, its artifact or another file of its
+    run, or 12 or more hex digits of their sha256), for each item of the case named that the claims
+    it is against do not rest on (their own evidence, or any under them): a doubt about a claim's own
+    evidence names that evidence; anything else named is evidence the defeater brings."""
+    words = _words_of(d.defeater or "")
+    if not words:
+        return {}
+    rests: set[str] = set()
+    for t in targets:
+        rests.update(_stands_on(ctx, t))
+    digests = {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+    out: dict[str, str] = {}
+    for eid, ev in ctx.case.evidence.items():
+        if eid in rests:
+            continue
+        files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
+        sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+        how = None
+        if eid.casefold() in words:
+            how = "by its id"
+        elif f := next((f for f in files if f.casefold() in words or (
+                "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
+            how = f"by its file {f}"
+        elif any(s.startswith(x) for s in sums for x in digests):
+            how = "by its sha256"
+        if how is not None:
+            out[eid] = how
+    return out
 
 
 @rule(
