@@ -16,7 +16,7 @@ from casegate.load import load_case
 from casegate.model import DecisionRecord
 from casegate.monitor import decide, submit_for_review
 from casegate.monitor._versions import VersionCache
-from casegate.store import Registry, open_registry
+from casegate.store import Registry
 from tests._weights import submit_hashed
 from tests.monitor.test_registry_flow import CASE, _copy, _record
 
@@ -218,7 +218,14 @@ def test_a_decoy_version_citing_the_copy_under_an_older_date_does_not_hide_the_r
 
     from tests.monitor.test_first_logged import _cg306, _gate
     from tests.monitor.test_first_logged import _copy as _copy_case
-    from tests.monitor.test_same_run_results import NEW_DAY, OLD_DAY, OLD_LOGGED, TODAY, _cite, _renamed
+    from tests.monitor.test_same_run_results import (
+        NEW_DAY,
+        OLD_DAY,
+        OLD_LOGGED,
+        TODAY,
+        _cite,
+        _renamed,
+    )
     from tests.verify.trusted import log_clock
 
     with log_clock(OLD_LOGGED):
