@@ -128,9 +128,10 @@ def test_runs_known_by_names_are_dated_without_building_the_approved_versions(
         built.append(number)
         return get(self, case_id, number)
 
-    def counting_read(reg_: Registry, case_id: str, numbers: list[int], cache: VersionCache | None = None):  # type: ignore[no-untyped-def]
+    def counting_read(reg_: Registry, case_id: str, numbers: list[int], cache: VersionCache | None = None,  # type: ignore[no-untyped-def]
+                      prefix: str = ""):
         read.append(list(numbers))
-        return recorded(reg_, case_id, numbers, cache)
+        return recorded(reg_, case_id, numbers, cache, prefix)
 
     monkeypatch.setattr(VersionCache, "get", counting_get)
     monkeypatch.setattr(compare, "recorded_versions", counting_read)
@@ -242,3 +243,17 @@ def test_a_decoy_version_citing_the_copy_under_an_older_date_does_not_hide_the_r
     got = _cg306(_gate(reg, v3, today=TODAY))
     assert "E-refusal" in got, sorted(got)
     assert "renamed copy of `E-refusal` (2026-03-30)" in got["E-refusal"], got["E-refusal"]
+
+
+def test_a_defeater_retyped_under_a_new_case_id_about_the_same_model_still_blocks(reg: Registry,
+                                                                                 tmp_path: Path) -> None:
+    """Attack: the reopened, retyped defeater is submitted under a new case id about the same model
+    (the same weights digest). The new case is compared with the versions of the case about the
+    same model, and their recorded kinds hold it too."""
+    _submit(reg, _version(tmp_path, 1, "counter-evidence", "answered"), approve=True)
+    renamed = _with_d9(_copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-relaunch\n"}),
+                       "undercutter", "open")
+    rec = _record(renamed, reg)
+    assert rec.outcome == "NO-GO"
+    (m,) = _cg809(rec)
+    assert "case atlas-2-api version 1.0 (#1) recorded it as `counter-evidence`" in m, m

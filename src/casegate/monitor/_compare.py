@@ -102,7 +102,7 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     # when a rule first reads them (CG306, CG809); a rewritten one stops the gate then
     recorded = LazyRecorded([partial(recorded_versions, reg, hist.case_id,
                                      [v.number for v in hist.versions if hist.this is None or v.number < hist.this],
-                                     cache)])
+                                     cache, hist.prefix)])
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
                       artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,

@@ -25,12 +25,13 @@ class _Unread(Exception):
 
 
 def recorded_versions(reg: Registry, case_id: str, numbers: Sequence[int],
-                      cache: VersionCache | None = None) -> list[RecordedVersion]:
-    """Versions `numbers` of `case_id`, oldest first as given, each as `RecordedVersion`."""
+                      cache: VersionCache | None = None, prefix: str = "") -> list[RecordedVersion]:
+    """Versions `numbers` of `case_id`, oldest first as given, each as `RecordedVersion` (named
+    `version 1.0 (#1)`, after `prefix`: `case OTHER ` for another case's versions)."""
     parsed: dict[bytes, Any] = {}  # the same bytes (an include no version changed) parsed once
     out: list[RecordedVersion] = []
     for vt in reg.version_texts(case_id, numbers):
-        label = f"version {vt.declared_version} (#{vt.number})"
+        label = f"{prefix}version {vt.declared_version} (#{vt.number})"
         try:
             out.append(_read(vt, label, parsed))
         except _Unread:
