@@ -365,7 +365,9 @@ def evidence_dated_after_decision(ctx: Context) -> Iterator[Hit]:
               "only each sample's id and score (no input or output) cannot be told from a renamed copy of "
               "an earlier run: with a registry, unless an outside evaluator's signed attestation vouches "
               "for it, its age counts from the oldest run of the same threshold (or of the same "
-              "safeguards, for a test) that a recorded version of the case cited.",
+              "safeguards, for a test), of other bytes than its own, that any version of the case the "
+              "registry recorded cited (read from the stored files, each item dated no later than the "
+              "day its version was recorded).",
     bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
     good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",
