@@ -54,8 +54,8 @@ def _doc(path: str, raw: bytes, parsed: dict[bytes, Any]) -> dict[str, Any]:
 
 def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVersion:
     """The version's evidence items and defeaters, from its main file and its includes (followed as
-    the loader follows them: depth-first from the main file, each file once, an id taken by the
-    first file that declares it)."""
+    the loader follows them: from the main file, each include's own includes after the ones named
+    before it, each file once, an id taken by the first file that declares it)."""
     evidence: dict[str, Any] = {}
     elements: dict[str, Any] = {}
     seen: set[str] = set()
