@@ -1,10 +1,11 @@
 """`gate --db` against a registry holding many approved versions of the case, against one holding one.
 
 A gate run against a registry may compare the case with every version of it a decision approved
-(a defeater that stood in any of them is followed through them all, CG806) besides the previous and
-last approved versions, and CG306 reads them for the oldest recorded run of each threshold when a
-run is known by its sample names only (as atlas-api's are); they are loaded only when one of those
-rules reads them. This builds registries in which
+(a defeater that stood in any of them is followed through them all, CG806, each version built as a
+case) besides the previous and last approved versions, and CG306 reads every recorded version for
+the oldest recorded run of each threshold when a run is known by its sample names only (as
+atlas-api's are), from the versions' stored case files without building them; each is read only
+when a rule reads it. This builds registries in which
 atlas-api was approved 1, 10, 100 (and, when asked, more) times, each version differing from the
 one before only in its declared version, then measures in one run, each in a fresh process,
 `casegate gate CASE --db REGISTRY --keyring KEYRING --preview` of the next version against each:

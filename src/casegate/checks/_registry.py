@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         IncidentDefeat,
         LinkedCase,
         PolicyChange,
+        RecordedVersion,
         RegisteredProtocol,
         SignoffDates,
     )
@@ -62,7 +63,7 @@ class Context(Record):
 
     _fields = ("case", "policy", "today", "boundary", "artifacts", "previous", "previous_policy", "baseline",
                "policy_changes", "incidents", "registry_cases", "lineage", "protocols", "artifact_dates",
-               "signoff_dates", "history", "facts", "regimes", "authority", "sources", "waivers", "memo")
+               "signoff_dates", "history", "recorded", "facts", "regimes", "authority", "sources", "waivers", "memo")
     case: Case
     policy: Policy
     today: dt.date
@@ -97,9 +98,14 @@ class Context(Record):
     history: Sequence[Case]
     """Earlier versions of the case the registry holds beyond `previous`: every version a
     decision approved, and the versions compared with, oldest first. CG806 reads what a claim
-    cited in each version a defeater stood in; CG306 the oldest run of each threshold or safeguard
-    any of them cited (empty when no registry was consulted). From a registry the approved
-    versions may be loaded only when first read."""
+    cited in each version a defeater stood in (empty when no registry was consulted). From a
+    registry the approved versions are loaded only when first read."""
+    recorded: Sequence[RecordedVersion]
+    """Every earlier version of the case the registry recorded (approved or not), and the versions
+    compared with, as read without building them: each evidence item's subject, pin and date, each
+    defeater's kind. CG306 reads the oldest run of each threshold or safeguard any of them cited,
+    CG809 the kinds each gave a defeater (empty when no registry was consulted and no version was
+    given). From a registry they are read only when first read."""
     facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the
     derived values. None when nothing was derived (a case built in memory)."""
@@ -125,6 +131,7 @@ class Context(Record):
                  registry_cases: list[Case] | None = None, lineage: list[LinkedCase] | None = None,
                  protocols: list[RegisteredProtocol] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, history: Sequence[Case] | None = None,
+                 recorded: Sequence[RecordedVersion] | None = None,
                  facts: EvidenceFacts | None = None,
                  regimes: list[Regime] | None = None, authority: AuthorityCheck | None = None,
                  sources: SourceTexts | None = None, waivers: list[Waiver] | None = None,
@@ -145,6 +152,7 @@ class Context(Record):
         self.artifact_dates = artifact_dates
         self.signoff_dates = signoff_dates
         self.history = [] if history is None else history
+        self.recorded = [] if recorded is None else recorded
         self.facts = facts
         self.regimes = [] if regimes is None else regimes
         self.authority = authority

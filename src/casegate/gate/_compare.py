@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, overload
 
 from .._record import FrozenRecord, replace
 from ..checks import Context, run_checks
-from ..model import Case, ComparedVersion, Finding, Policy
+from ..model import Case, ComparedVersion, Finding, Policy, RecordedVersion
 
 if TYPE_CHECKING:
     from ..model import (
@@ -70,6 +70,39 @@ class LazyCases(Sequence[Case]):
         return len(self._loaded)
 
 
+class LazyRecorded(Sequence[RecordedVersion]):
+    """Recorded versions read only when a rule first reads them, all of them then, in the order of
+    the parts given (a version that does not read, a `StoreError` naming it, stops the reading
+    rule, and so the gate). Each part is read at most once."""
+
+    def __init__(self, parts: Sequence[Callable[[], Sequence[RecordedVersion]]]) -> None:
+        self._parts = list(parts)
+        self._read: list[RecordedVersion] | None = None
+
+    def _all(self) -> list[RecordedVersion]:
+        if self._read is None:
+            self._read = [v for part in self._parts for v in part()]
+        return self._read
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    @overload
+    def __getitem__(self, i: int) -> RecordedVersion: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[RecordedVersion]: ...
+    def __getitem__(self, i: int | slice) -> RecordedVersion | Sequence[RecordedVersion]:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[RecordedVersion]:
+        return iter(self._all())
+
+    @property
+    def read(self) -> bool:
+        """Whether they have been read."""
+        return self._read is not None
+
+
 class Compared(FrozenRecord):
     """One earlier version, loaded."""
 
@@ -88,7 +121,7 @@ class Comparison(FrozenRecord):
     """What the registry (or the caller) remembers for one decision."""
 
     _fields = ("versions", "policy_changes", "incidents", "lineage", "protocols", "why_none", "notes",
-               "artifact_dates", "signoff_dates", "standing", "approved")
+               "artifact_dates", "signoff_dates", "standing", "approved", "recorded")
     versions: Sequence[Compared]
     """Earlier versions to compare with, the previous submitted one first; the same version is
     listed once even when it is both."""
@@ -116,8 +149,13 @@ class Comparison(FrozenRecord):
     approved: Sequence[Case]
     """Every earlier version of the case a decision approved, oldest first (the last approved one
     among them): a defeater that stood there is followed through them (CG806), not only through
-    the versions compared with, and a run known by names only is dated from the oldest run of its
-    subject they cite (CG306). From a registry they are `LazyCases`: each is loaded when one of
+    the versions compared with. From a registry they are `LazyCases`: each is loaded when
+    that rule first reads it, and not at all when it does not."""
+    recorded: Sequence[RecordedVersion]
+    """Every earlier version of the case the registry recorded (approved or not, decided or not),
+    oldest first, as read from its stored files without building it: a run known by names only is
+    dated from the oldest run of its subject any of them cites (CG306), and a defeater is held to
+    a blocking kind any of them gave it (CG809). From a registry a `LazyRecorded`: read when one of
     those rules first reads it, and not at all when neither does."""
 
     def __init__(self, versions: Sequence[Compared] = (), policy_changes: Sequence[PolicyChange] = (),
@@ -125,7 +163,7 @@ class Comparison(FrozenRecord):
                  protocols: Sequence[RegisteredProtocol] | None = None, why_none: str | None = None,
                  notes: list[str] | None = None, artifact_dates: ArtifactDates | None = None,
                  signoff_dates: SignoffDates | None = None, standing: Sequence[Condition] = (),
-                 approved: Sequence[Case] = ()) -> None:
+                 approved: Sequence[Case] = (), recorded: Sequence[RecordedVersion] = ()) -> None:
         put = object.__setattr__
         put(self, "versions", versions)
         put(self, "policy_changes", policy_changes)
@@ -138,6 +176,7 @@ class Comparison(FrozenRecord):
         put(self, "signoff_dates", signoff_dates)
         put(self, "standing", standing)
         put(self, "approved", approved)
+        put(self, "recorded", recorded)
 
 
 NOT_CONFIGURED = "no registry configured and no --previous given"

@@ -25,6 +25,7 @@ from ..model import (
     Finding,
     Outcome,
     Policy,
+    RecordedVersion,
     RuleSeverity,
     Waiver,
 )
@@ -32,6 +33,7 @@ from ._compare import (
     Compared,
     Comparison,
     LazyCases,
+    LazyRecorded,
     compared_versions,
     compared_with,
     other_baselines,
@@ -253,6 +255,11 @@ def _same(case: Case) -> Case:
     return case
 
 
+def _recorded_of(case: Case, label: str) -> list[RecordedVersion]:
+    """The version compared with, `case` (loaded already), as a recorded version."""
+    return [RecordedVersion.of_case(case, label)]
+
+
 def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
     """Every registered rule, those that blocked at the requested boundary first: a narrower
     boundary most often fails for the same reason."""
@@ -329,7 +336,8 @@ def run_gate(
                           artifact_dates=comparison.artifact_dates if comparison is not None else None,
                           signoff_dates=comparison.signoff_dates if comparison is not None else None,
                           standing=comparison.standing if comparison is not None else (),
-                          approved=comparison.approved if comparison is not None else ())
+                          approved=comparison.approved if comparison is not None else (),
+                          recorded=comparison.recorded if comparison is not None else ())
     first = comparison.versions[0] if comparison is not None and comparison.versions else None
     prev_case, prev_policy = (first.case, first.policy) if first is not None else (None, None)
     rel = [_as_case(r, "--related")[0] for r in related]
@@ -348,6 +356,11 @@ def run_gate(
     history = (LazyCases([*(partial(comparison.approved.__getitem__, k) for k in range(len(comparison.approved))),
                           *(partial(_same, v.case) for v in reversed(comparison.versions))])
                if comparison is not None else LazyCases([]))
+    # every recorded version, read from its stored files when a rule first reads them (CG306,
+    # CG809), and the versions compared with, loaded already
+    recorded = (LazyRecorded([partial(list, comparison.recorded),
+                              *(partial(_recorded_of, v.case, v.baseline.label) for v in comparison.versions)])
+                if comparison is not None else LazyRecorded([]))
 
     def context(kind: BoundaryKind | None, dropped: tuple[str, ...]) -> Context:
         return Context(case=_variant(case, dropped), policy=policy, today=day, boundary=kind, waivers=accepted, sources=sources,
@@ -360,7 +373,7 @@ def run_gate(
                        protocols=list(comparison.protocols) if comparison is not None and comparison.protocols is not None else None,
                        artifact_dates=comparison.artifact_dates if comparison is not None else None,
                        signoff_dates=comparison.signoff_dates if comparison is not None else None,
-                       history=history)
+                       history=history, recorded=recorded)
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)

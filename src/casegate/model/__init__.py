@@ -124,6 +124,7 @@ if TYPE_CHECKING:
         rate_limit_wider,
         read_rate_limit,
     )
+    from ._recorded import RecordedDefeater, RecordedItem, RecordedVersion
     from ._regime import (
         REGIME_SOURCES,
         Deadline,
@@ -146,6 +147,7 @@ _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_findings": ("NEVER_WAIVABLE", "SEVERITY_RANK", "Finding", "Location", "Rule", "RuleSeverity", "Serves", "Waiver", "never_waivable",),
     "_history": ("MEASUREMENT_FIELDS", "ArtifactDates", "Baseline", "EnvelopeLogged", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol", "SignoffDates",),
     "_policy": ("DEFAULT_KIND_TABLE", "ArgumentPolicy", "Citation", "DecisionAuthority", "Domain", "ElicitationMinimum", "EvidencePolicy", "Governance", "InternalPolicy", "KindProperties", "Policy", "PreregistrationPolicy", "PublicationPolicy", "RoleRequirement", "SafeguardRequirement", "SignoffPolicy", "TaskRef", "Threshold", "Tolerance", "WaiverPolicy",),
+    "_recorded": ("RecordedDefeater", "RecordedItem", "RecordedVersion",),
     "_protocol": ("EvaluationProtocol", "PlannedElicitation", "protocol_plan",),
     "_rate": ("RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",),
     "_regime": ("REGIME_SOURCES", "Deadline", "IncidentClass", "Regime", "RegimeCitation", "RegimeDocument", "RegimeSection",),
@@ -174,6 +176,7 @@ __all__ = [
     "RegimeDocument", "RegimeSection", "Release", "Governance",
     "RATE_GRAMMAR", "Rate", "RateLimitUnreadable", "looser", "parse_rate_limit", "rate_limit_wider", "read_rate_limit",
     "MEASUREMENT_FIELDS", "EvaluationProtocol", "PlannedElicitation", "protocol_plan", "ArtifactDates", "Baseline", "EnvelopeLogged", "FirstLogged", "IncidentDefeat", "LinkedCase", "PolicyChange", "RegisteredProtocol", "SignoffDates",
+    "RecordedDefeater", "RecordedItem", "RecordedVersion",
     "documented_schema", "SECTIONS", "case_file_schemas", "modeline", "schema_for_section_file",
     "DECISION_RECORD_VERSION", "EIGHT_QUESTIONS", "Answer", "BoundaryTrial", "ComparedVersion", "Condition",
     "DecisionRecord", "Digests", "Outcome",

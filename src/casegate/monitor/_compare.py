@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diff import CaseDiff, ConditionOutcome, commitments_in, diff_cases
 from ..errors import InputError
-from ..gate import Compared, Comparison, LazyCases
+from ..gate import Compared, Comparison, LazyCases, LazyRecorded
 from ..load import Loaded
 from ..model import (
     ArtifactDates,
@@ -29,6 +29,7 @@ from ..model import (
 )
 from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry, model_files_listed
 from ._evaluate import monitor_claims
+from ._recorded import recorded_versions
 from ._series import parse_timestamp
 from ._versions import StoredVersion, VersionCache, current_approval, parse_recorded
 
@@ -97,9 +98,15 @@ def comparison_for(reg: Registry, loaded: Loaded, *, keyring: Keyring | None = N
     # through them), each at most once; one that does not load stops the gate then, as it would here
     approved = LazyCases([partial(_stored_case, cache, hist.case_id, n) for n in approved_versions(reg, hist.case_id)
                           if hist.this is None or n < hist.this])
+    # every version recorded before this one is read from its stored case files (not built) only
+    # when a rule first reads them (CG306, CG809); a rewritten one stops the gate then
+    recorded = LazyRecorded([partial(recorded_versions, reg, hist.case_id,
+                                     [v.number for v in hist.versions if hist.this is None or v.number < hist.this],
+                                     cache, hist.prefix)])
     return Comparison(versions=out, policy_changes=changes, incidents=incidents, lineage=lineage,
                       protocols=protocols, notes=hist.notes, why_none=None if out else hist.why,
-                      artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved)
+                      artifact_dates=dates, signoff_dates=signed, standing=standing, approved=approved,
+                      recorded=recorded)
 
 
 def _stored_case(cache: VersionCache, case_id: str, number: int) -> Case:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..checks.families.defeaters import answer_problem, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
@@ -1279,6 +1280,44 @@ def _counter_evidence_raised(case: Case, policy: Policy) -> Case | str:
     return raised
 
 
+_RETYPED = "D-outside-spot-check-answered"
+
+
+def _counter_evidence_answered(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with outside counter-evidence against `_disputed_claim`, answered by an
+    item that answers it (CG803): a defeater of a blocking kind that stood nowhere open."""
+    t = _disputed_claim(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                kind="counter-evidence", against=[t], status="answered")
+    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _RETYPED]), _RETYPED: d}
+    ev = case.evidence
+    answer = next((x for x in ev if answer_problem(x, [t], els, ev, lambda e: verdict_problem(e, ev[e])) is None), None)
+    if answer is None:
+        return "no evidence item answers outside counter-evidence against the claim"
+    els = {**els, _RETYPED: _upd(d, answered_by=[answer])}
+    answered: Case = _upd(case, argument=_upd(case.argument, elements=els))
+    return answered
+
+
+def retyped_defeater(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence the version recorded answered (`_counter_evidence_answered`)
+    reopened, with no evidence of its own, under the first kind the policy lets stand open as a
+    condition."""
+    if not policy.condition_defeaters:
+        return "the policy lets no defeater kind stand open as a condition"
+    t = _disputed_claim(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                kind=policy.condition_defeaters[0], against=[t], status="open")
+    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _RETYPED]), _RETYPED: d}
+    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+
+
 def reworded_defeated_claim(case: Case, policy: Policy) -> Applied:
     """The claim the open counter-evidence of the version recorded (`_counter_evidence_raised`)
     was against 'withdrawn', and made again under a new id with one word added; the defeater is
@@ -1623,6 +1662,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence stood open against a claim, leaves the "
              "claim and the defeater out and moves the claim's evidence into another claim that stays",
              ("CG806",), folded_defeated_claim, needs_previous=True, recorded=_counter_evidence_raised),
+    Mutation("retyped-defeater", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim was answered, reopens it "
+             "under a kind the policy lets stand open as a condition", ("CG809",), retyped_defeater,
+             needs_previous=True, recorded=_counter_evidence_answered),
     Mutation("dropped-internal-case", ("fm-internal-deployment-blindness",),
              "raises an internal-relevant result to its alert level (in the record or its log) and unlinks the internal case",
              ("CG104",), dropped_internal_case,

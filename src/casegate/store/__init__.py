@@ -75,6 +75,7 @@ if TYPE_CHECKING:
         EvidenceRecord,
         LogEntry,
         LogReport,
+        VersionTexts,
     )
     from ._registry import Registry, open_registry
     from ._salts import (
@@ -152,6 +153,7 @@ if not TYPE_CHECKING:  # the imports above are for the type checker only
         "EvidenceRecord": ("_records", "EvidenceRecord"),
         "LogEntry": ("_records", "LogEntry"),
         "LogReport": ("_records", "LogReport"),
+        "VersionTexts": ("_records", "VersionTexts"),
         "Registry": ("_registry", "Registry"),
         "open_registry": ("_registry", "open_registry"),
         "SALT_STORE_VERSION": ("_salts", "SALT_STORE_VERSION"),
@@ -168,7 +170,7 @@ __all__ = [
     "KEYRING_CHANGES_EXTENSION", "checkpoint_keyring_changes", "LogAsOf", "registry_as_of",
     "state_proof_doc", "verify_tail", "Replayed", "checkpoint_time", "entry_json", "leaf_of",
     "replay", "COSIGNATURE_V1", "ED25519", "parse_verifier_key",
-    "CASE_STATES", "CaseFile", "CaseVersionRecord", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
+    "CASE_STATES", "CaseFile", "CaseVersionRecord", "VersionTexts", "Checkpoint", "ConsistencyProof", "EvidenceRecord",
     "InclusionProof", "LogEntry", "LogReport", "NoteSignature", "Registry", "cosign_checkpoint",
     "default_database_url", "generate_key", "load_private_key", "load_public_key", "open_registry",
     "parse_checkpoint", "sign_checkpoint", "verifier_key", "verify_consistency", "verify_cosignature",

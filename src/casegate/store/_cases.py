@@ -21,6 +21,7 @@ from ._records import (
     CaseVersionRecord,
     EvidenceRecord,
     LogEntry,
+    VersionTexts,
 )
 from ._schema import (
     blobs,
@@ -187,6 +188,74 @@ class CaseStore(AuditedLog):
         return CaseVersionRecord(row.case_id, int(row.number), row.digest, row.title, row.declared_version,
                                  row.main_path, row.policy_ref, row.submitted_at, int(row.log_index),
                                  tuple(files), ev)
+
+    def version_texts(self, case_id: str, numbers: Iterable[int]) -> list[VersionTexts]:
+        """The case and include files of each of versions `numbers` of `case_id` (in that order),
+        with their bytes, read in a few queries (each distinct file's bytes once), without the
+        policy, regimes or artifacts. Raises StoreError when a version is not stored, when a file's
+        stored bytes no longer match their sha256, or when a version's case and include files are
+        not those its 'case-version' log entry recorded (a file row pointed at other bytes)."""
+        import json
+
+        wanted = list(dict.fromkeys(numbers))
+        if not wanted:
+            return []
+        # every version of the case is read, and the wanted ones kept: no query's parameters grow
+        # with the history
+        with self._read("reading stored case files") as conn:
+            rows = conn.execute(sa.select(case_versions).where(case_versions.c.case_id == case_id)).all()
+            by_number = {int(r.number): r for r in rows}
+            missing = [n for n in wanted if n not in by_number]
+            if missing:
+                raise StoreError(f"the registry has no version {missing[0]} of case {case_id!r}, which it listed",
+                                 help="the registry was altered; run `casegate log verify`")
+            keep = {by_number[n].id: n for n in wanted}
+            frows = [f for f in conn.execute(
+                sa.select(case_files.c.version_id, case_files.c.path, case_files.c.sha256)
+                .join(case_versions, case_versions.c.id == case_files.c.version_id)
+                .where(case_versions.c.case_id == case_id, case_files.c.role.in_(("case", "include"))))
+                if f.version_id in keep]
+            shas = sorted({f.sha256 for f in frows})
+            content: dict[str, bytes] = {}
+            for i in range(0, len(shas), 500):  # within every backend's bound on parameters
+                for b in conn.execute(sa.select(blobs.c.sha256, blobs.c.content)
+                                      .where(blobs.c.sha256.in_(shas[i:i + 500]))):
+                    content[b.sha256] = bytes(b.content)
+            indexes = {int(by_number[n].log_index) for n in wanted}
+            logged = {int(e.idx): e.payload for e in conn.execute(
+                sa.select(log_entries.c.idx, log_entries.c.payload).where(
+                    log_entries.c.kind == "case-version", log_entries.c.case_id == case_id))
+                if int(e.idx) in indexes}
+        files: dict[int, dict[str, str]] = {n: {} for n in wanted}
+        for f in frows:
+            files[keep[f.version_id]][f.path] = f.sha256
+        out: list[VersionTexts] = []
+        for n in wanted:
+            row = by_number[n]
+            texts: dict[str, bytes] = {}
+            for path, sha in sorted(files[n].items()):
+                data = content.get(sha)
+                if data is None or hashlib.sha256(data).hexdigest() != sha:
+                    raise StoreError(f"stored bytes of {path} no longer match their sha256 (version {n} of "
+                                     f"case {case_id})", help="the registry was altered; run `casegate log verify`")
+                texts[path] = data
+            payload = logged.get(int(row.log_index))
+            try:
+                got = json.loads(payload) if payload is not None else None
+            except ValueError:
+                got = None
+            entry: dict[str, Any] = got if isinstance(got, dict) else {}
+            recorded, roles = entry.get("files"), entry.get("file_roles")
+            # (a version logged before its entry carried the files' roles is checked file by file)
+            listed = ({p for p, r in roles.items() if r in ("case", "include")} if isinstance(roles, dict)
+                      else set(files[n]))
+            if (not isinstance(recorded, dict) or entry.get("version") != n or entry.get("main") != row.main_path
+                    or any(recorded.get(p) != sha for p, sha in files[n].items()) or listed != set(files[n])
+                    or row.main_path not in texts):
+                raise StoreError(f"case version {case_id}@{n}: its stored case files differ from those logged in "
+                                 f"entry {row.log_index}", help="the registry was altered; run `casegate log verify`")
+            out.append(VersionTexts(n, row.declared_version, str(row.submitted_at), row.main_path, texts))
+        return out
 
     def materialise(self, case_id: str, n: int | None, dest_dir: str | os.PathLike[str]) -> Path:
         """Write version `n` (latest when None) of a case under `dest_dir`, byte for byte, and

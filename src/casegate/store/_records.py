@@ -118,6 +118,21 @@ class CaseVersionRecord:
         }
 
 
+@dataclass(frozen=True)
+class VersionTexts:
+    """The case and include files of a stored version, with their bytes (`CaseStore.version_texts`)."""
+
+    number: int
+    declared_version: str
+    """The `version:` the case file itself declares."""
+    submitted_at: str
+    """When the registry recorded the version (its log's clock)."""
+    main_path: str
+    """The main case file's path, among `files`."""
+    files: dict[str, bytes]
+    """Path (relative to the version's root) -> bytes of each case and include file."""
+
+
 @dataclass
 class LogReport:
     """What `verify_log` checked, for the auditor to read (it raises instead of failing)."""

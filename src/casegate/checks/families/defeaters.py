@@ -1,7 +1,8 @@
 """CG8xx: defeaters (objections, counter-evidence, sandbagging) against the claims the decision
 rests on. A defeater stays open until it is answered with evidence, and stays in the argument once
-raised (CG806, against the version compared with); an inability argument must face the possibility
-that the model underperformed on purpose."""
+raised (CG806, against the version compared with) and of the kind it was recorded with (CG809,
+against every version the registry recorded); an inability argument must face the possibility that
+the model underperformed on purpose."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from ...model import Case, Element, Evidence, RuleSeverity
+from ...model import Case, Element, Evidence, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
     capability_status,
@@ -962,6 +963,68 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
         # restated under several new ids in its words, it stands if one copy keeps it as it was
         judged = [list(_kept(ctx, did, old, now, found, standing)) for now in copies]
         yield from next((h for h in judged if not h), judged[0])
+
+
+@rule(
+    "CG809", "defeater-retyped", severity="blocking", serves="fm-argument-theater",
+    summary="An open defeater of a kind the policy lets stand as a condition was recorded, in an "
+            "earlier version of the case the registry holds (approved or not), as a kind that blocks "
+            "while open (or as no kind).",
+    rationale="CG801 lets an open defeater of a kind listed in the policy's `condition_defeaters` stand "
+              "as a condition. The kind is the case's word, so an objection or counter-evidence nobody "
+              "answered could be called an undercutter and stop blocking. CG806 sees a kind changed "
+              "only against the versions compared with, and only for a defeater that stood open there: "
+              "retyping it in a version the registry recorded but no decision approved, then gating the "
+              "next against that one, or retyping one answered before and open again now, slipped "
+              "past. The kind a defeater was first given stands: every version the registry recorded "
+              "for the case is read (from its stored files, without building it), and a defeater found "
+              "there by its id, or under another id in the same or nearly the same words, with a "
+              "blocking kind blocks while it is open now.",
+    bad="# version 1.0 (#1), recorded: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, ...}\n"
+        "D3: {defeater: An outside spot check solved 9 of 20, kind: undercutter, against: [G2], status: open}",
+    good="D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
+         "     status: answered, answered_by: [E-ctf-web]}",
+    fix="Keep the kind the defeater was recorded with and answer it with evidence (status: answered, "
+        "answered_by: [...]), or withdraw the claims it is against.",
+)
+def defeater_retyped(ctx: Context) -> Iterator[Hit]:
+    allowed = set(ctx.policy.condition_defeaters)
+    if not allowed:
+        return
+    open_now = [(did, d) for did, d in elements_of_type(ctx, "defeater")
+                if d.status in (None, "open") and d.kind in allowed and _targets(ctx, did)]
+    if not open_now:
+        return  # the recorded versions are not read
+    versions = [*ctx.recorded]
+    if ctx.previous is not None:
+        versions.append(RecordedVersion.of_case(ctx.previous, ctx.compared))
+    # the first version (oldest first) that recorded each blocking (id, kind, words)
+    blocking: dict[tuple[str, str | None, str], str] = {}
+    for v in versions:
+        for oid, old in v.defeaters.items():
+            if old.kind not in allowed:
+                blocking.setdefault((oid, old.kind, old.text), v.label)
+    if not blocking:
+        return
+    for did, d in open_now:
+        text = d.defeater or ""
+        found = next(((oid, kind, words, label) for (oid, kind, words), label in blocking.items() if oid == did), None)
+        if found is None:
+            found = next(((oid, kind, words, label) for (oid, kind, words), label in blocking.items()
+                          if words == text or alike(words, text)), None)
+        if found is None:
+            continue
+        oid, kind, words, label = found
+        under = "" if oid == did else f" (as `{oid}`, in {'the same' if words == text else 'nearly the same'} words)"
+        was = f"`{kind}`" if kind is not None else "a defeater of no kind"
+        on = ", ".join(f"`{t}`" for t in _targets(ctx, did))
+        state = "is open" if d.status == "open" else "has no status (counted as open)"
+        yield Hit(_EL + (did, "kind"),
+                  f"{d.kind} `{did}` against {on} {state}; {label} recorded it{under} as {was}, a kind that blocks "
+                  f"while open: retyped `{d.kind}`, which the policy lets stand as a condition, it still blocks",
+                  help=(f"keep `kind: {kind}` and answer it with evidence (status: answered, answered_by: [...])"
+                        if kind is not None else "answer it with evidence (status: answered, answered_by: [...])")
+                       + ", or withdraw the claims it is against")
 
 
 def _ids(ids: Iterable[str]) -> str:

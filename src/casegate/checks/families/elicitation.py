@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import Boundary, Case, Evidence, Policy, RuleSeverity
+from ...model import Boundary, Case, Evidence, Policy, RecordedItem, RecordedVersion, RuleSeverity
 from ...model._policy import ElicitationMinimum
 from .._derived import (
     aged_out,
@@ -238,7 +238,7 @@ def threshold_tasks_unnamed(ctx: Context) -> Iterator[Hit]:
                            "the policy names no task for the threshold, so the result is not verified")
 
 
-def _run_subject(ev: Evidence) -> str | None:
+def _run_subject(ev: Evidence | RecordedItem) -> str | None:
     """What a run measures, in words, for matching it with earlier runs of the same: its threshold,
     else the safeguards it tests; None when it names neither."""
     if ev.threshold:
@@ -248,28 +248,44 @@ def _run_subject(ev: Evidence) -> str | None:
     return None
 
 
-def _earlier_runs(ctx: Context) -> dict[str, tuple[str, str, dt.date]]:
-    """What a run measures (`_run_subject`) -> (the evidence id, its sha256, its date) of the
-    oldest run of it that a version the registry recorded cited (`previous` and `history`)."""
-    out: dict[str, tuple[str, str, dt.date]] = {}
-    for old in [*ctx.history, *([ctx.previous] if ctx.previous is not None else [])]:
-        for eid, ev in old.evidence.items():
-            subject = _run_subject(ev)
-            if subject and ev.sha256 and (subject not in out or ev.date < out[subject][2]):
-                out[subject] = (eid, ev.sha256, ev.date)
+def _recorded_subjects(item: RecordedItem) -> list[str]:
+    """What a recorded run measures (`_run_subject`): an evaluation read from the stored files that
+    names no threshold measures each threshold a capability claim citing it is about."""
+    if not item.threshold and item.cited_for:
+        return [f"`{t}`" for t in item.cited_for]
+    got = _run_subject(item)
+    return [got] if got else []
+
+
+def _earlier_runs(ctx: Context) -> dict[str, list[tuple[str, str, dt.date]]]:
+    """What a run measures (`_run_subject`) -> (the evidence id, its sha256, its date) of each run of
+    it that a version the registry recorded cited (`recorded`, and `previous`), oldest first."""
+    out: dict[str, list[tuple[str, str, dt.date]]] = {}
+    versions = [*ctx.recorded]
+    if ctx.previous is not None:
+        versions.append(RecordedVersion.of_case(ctx.previous, ctx.compared))
+    for old in versions:
+        for eid, item in old.evidence.items():
+            if item.sha256:
+                for subject in _recorded_subjects(item):
+                    out.setdefault(subject, []).append((eid, item.sha256, item.date))
+    for runs in out.values():
+        runs.sort(key=lambda r: r[2])
     return out
 
 
 def _named_copy_of(ctx: Context, eid: str, ev: Evidence, since: dt.date,
-                   earlier: dict[str, tuple[str, str, dt.date]]) -> tuple[str, dt.date] | None:
+                   earlier: dict[str, list[tuple[str, str, dt.date]]]) -> tuple[str, dt.date] | None:
     """(the earlier run's id, its date) when the item's age counts from an earlier recorded run of
-    what it measures: its log is known by its sample names only (it records no input or output),
-    so a renamed copy of that run reads the same, and no outside evaluator's signed attestation
-    vouches for it. None when its own date (or the registry's) stands."""
+    what it measures, the oldest run of other bytes than its own: its log is known by its sample
+    names only (it records no input or output), so a renamed copy of that run reads the same, and
+    no outside evaluator's signed attestation vouches for it. None when its own date (or the
+    registry's) stands. (A recorded version citing the item's own bytes under an earlier date does
+    not hide an older run of other bytes.)"""
     subject = _run_subject(ev)
-    got = earlier.get(subject) if subject else None
+    got = next((r for r in earlier.get(subject, ()) if r[1] != ev.sha256), None) if subject else None
     dates = ctx.artifact_dates
-    if got is None or dates is None or not dates.named_only(ev) or got[1] == ev.sha256 or got[2] >= since:
+    if got is None or dates is None or not dates.named_only(ev) or got[2] >= since:
         return None
     seen = dates.first_logged(ev)
     if seen is not None and seen.same_run_as is not None:
@@ -349,7 +365,9 @@ def evidence_dated_after_decision(ctx: Context) -> Iterator[Hit]:
               "only each sample's id and score (no input or output) cannot be told from a renamed copy of "
               "an earlier run: with a registry, unless an outside evaluator's signed attestation vouches "
               "for it, its age counts from the oldest run of the same threshold (or of the same "
-              "safeguards, for a test) that a recorded version of the case cited.",
+              "safeguards, for a test), of other bytes than its own, that any version of the case the "
+              "registry recorded cited (read from the stored files, each item dated no later than the "
+              "day its version was recorded).",
     bad="# policy max_age_days: 180; decision date 2026-11-27\nE-ctf: {kind: eval, date: 2026-03-01, ...}",
     good="E-ctf: {kind: eval, date: 2026-10-02, ...}",
     fix="Re-run the evaluation or test and cite the new result, or drop the reliance on the old one.",

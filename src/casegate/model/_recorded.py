@@ -1,0 +1,90 @@
+"""What the rules read of every version of a case the registry recorded before the one decided on:
+each evidence item's subject, pin and date, and each defeater's kind. Read from the stored case
+files without building the versions as cases (`casegate.monitor` fills them), or taken from a
+version already built (`RecordedVersion.of_case`). Plain records: no pydantic model is built for
+them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .._record import FrozenRecord
+
+if TYPE_CHECKING:
+    from ._case import Case
+
+
+class RecordedItem(FrozenRecord):
+    """An evidence item as a recorded version listed it."""
+
+    __slots__ = ("threshold", "tests", "sha256", "date", "cited_for")
+    _fields = ("threshold", "tests", "sha256", "date", "cited_for")
+    threshold: str | None
+    """The threshold it measures."""
+    tests: tuple[str, ...]
+    """The safeguards it tests."""
+    sha256: str | None
+    """The sha256 it pins for its artifact."""
+    date: dt.date
+    """Its date: as its artifact shows it for a version built as a case; read from the stored files,
+    the date the version gives it, or the day the registry recorded the version when that is earlier
+    (the item existed by then)."""
+    cited_for: tuple[str, ...]
+    """For an evaluation read from the stored files that names no threshold: the thresholds of the
+    capability claims citing it (the gate weighs it against the first of them its policy defines;
+    a version built as a case has it mapped already)."""
+
+    def __init__(self, threshold: str | None, tests: tuple[str, ...], sha256: str | None, date: dt.date,
+                 cited_for: tuple[str, ...] = ()) -> None:
+        put = object.__setattr__
+        put(self, "threshold", threshold)
+        put(self, "tests", tests)
+        put(self, "sha256", sha256)
+        put(self, "date", date)
+        put(self, "cited_for", cited_for)
+
+
+class RecordedDefeater(FrozenRecord):
+    """A defeater as a recorded version listed it."""
+
+    __slots__ = ("kind", "text")
+    _fields = ("kind", "text")
+    kind: str | None
+    """Its kind (None: none given, which the gate reads as a blocking defeater)."""
+    text: str
+    """Its words."""
+
+    def __init__(self, kind: str | None, text: str) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+
+
+class RecordedVersion(FrozenRecord):
+    """One version the registry recorded (or a version given to compare with), as the rules that
+    read every recorded version see it."""
+
+    __slots__ = ("label", "evidence", "defeaters")
+    _fields = ("label", "evidence", "defeaters")
+    label: str
+    """How messages name it, e.g. 'version 1.0 (#1)'."""
+    evidence: Mapping[str, RecordedItem]
+    """Evidence id -> the item."""
+    defeaters: Mapping[str, RecordedDefeater]
+    """Element id -> each defeater of its argument."""
+
+    def __init__(self, label: str, evidence: Mapping[str, RecordedItem],
+                 defeaters: Mapping[str, RecordedDefeater]) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "defeaters", defeaters)
+
+    @classmethod
+    def of_case(cls, case: Case, label: str) -> RecordedVersion:
+        """The version `case` (built, its evidence as its artifacts show it), named `label`."""
+        evidence = {eid: RecordedItem(ev.threshold, tuple(ev.tests), ev.sha256, ev.date)
+                    for eid, ev in case.evidence.items()}
+        defeaters = {did: RecordedDefeater(el.kind, el.defeater)
+                     for did, el in case.argument.elements.items() if el.defeater is not None}
+        return cls(label, evidence, defeaters)

@@ -1,0 +1,259 @@
+"""Every version the registry recorded is read for what the rules that read them all need, from
+its stored case files, without building it (SQLite and PostgreSQL): a defeater keeps the blocking
+kind any recorded version gave it (CG809), a run known by its sample names only is dated from the
+oldest run of its subject any recorded version cited (CG306), and a recorded version whose stored
+files were rewritten stops the gate that reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from casegate.errors import StoreError
+from casegate.load import load_case
+from casegate.model import DecisionRecord
+from casegate.monitor import decide, submit_for_review
+from casegate.monitor._versions import VersionCache
+from casegate.store import Registry
+from tests._weights import submit_hashed
+from tests.monitor.test_registry_flow import CASE, _copy, _record
+
+G5 = "      evidence: [E-redteam-classifier, E-monitoring]\n"
+
+
+def _with_d9(path: Path, kind: str, status: str) -> Path:
+    """The case with defeater D9 against G5 (the residual-risk claim): outside counter-evidence
+    about the classifier, of `kind`, `status` (answered: by the identity-verification test)."""
+    arg = path.parent / "argument.yaml"
+    text = arg.read_text()
+    assert text.count(G5) == 1 and "    G5:\n" in text
+    d9 = ("    D9:\n      defeater: An outside team got the classifier to pass 40 of 200 exploit requests.\n"
+          f"      kind: {kind}\n      against: [G5]\n      status: {status}\n"
+          + ("      answered_by: [E-kyc]\n" if status == "answered" else ""))
+    arg.write_text(text.replace(G5, G5 + "      defeaters: [D9]\n").replace("    G5:\n", d9 + "    G5:\n"))
+    return path
+
+
+def _version(tmp_path: Path, n: int, kind: str, status: str) -> Path:
+    return _with_d9(_copy(tmp_path, f"v{n}", {'version: "1.0"': f'version: "1.{n - 1}"'}), kind, status)
+
+
+def _submit(reg: Registry, path: Path, *, approve: bool = False) -> DecisionRecord | None:
+    submit_hashed(reg, load_case(path))
+    if not approve:
+        return None
+    if reg.case_state(CASE) == "draft":
+        submit_for_review(reg, CASE, by="acme-safety-team")
+    rec = _record(path, reg)
+    assert rec.outcome == "GO WITH CONDITIONS", [f.message for f in rec.findings if f.blocking]
+    decide(reg, rec)
+    return rec
+
+
+def _cg809(rec: DecisionRecord) -> list[str]:
+    return [f.message for f in rec.findings if f.code == "CG809"]
+
+
+def test_a_defeater_answered_as_counter_evidence_and_reopened_as_an_undercutter_blocks(
+        reg: Registry, tmp_path: Path) -> None:
+    """Attack, in one step: version 1.0, approved, answers outside counter-evidence D9; version 1.1
+    reopens it and calls it an undercutter, a kind the policy lets stand open as a condition. CG806
+    follows only defeaters that stood open in the version compared with (D9 was answered there), so
+    without CG809 the gate was GO WITH CONDITIONS."""
+    _submit(reg, _version(tmp_path, 1, "counter-evidence", "answered"), approve=True)
+    rec = _record(_version(tmp_path, 2, "undercutter", "open"), reg)
+    assert rec.outcome == "NO-GO"
+    assert {f.code for f in rec.findings if f.blocking} == {"CG809"}, [f.message for f in rec.findings if f.blocking]
+    (m,) = _cg809(rec)
+    assert "undercutter `D9` against `G5` is open; version 1.0 (#1) recorded it as `counter-evidence`" in m, m
+
+
+def test_a_defeater_retyped_in_a_version_recorded_but_not_approved_still_blocks(reg: Registry, tmp_path: Path) -> None:
+    """Attack, in two steps: version 1.0, approved, answers counter-evidence D9; version 1.1, recorded
+    and never decided, calls it an undercutter (still answered: nothing to see); version 1.2 reopens
+    it. Against version 1.1 (the previous) its kind did not change, and in version 1.0 (the last
+    approved) it was answered: only the kind version 1.0 recorded shows the move."""
+    _submit(reg, _version(tmp_path, 1, "counter-evidence", "answered"), approve=True)
+    _submit(reg, _version(tmp_path, 2, "undercutter", "answered"))
+    rec = _record(_version(tmp_path, 3, "undercutter", "open"), reg)
+    assert "previous: version 1.1 (#2)" in rec.compared_with, rec.compared_with
+    assert rec.outcome == "NO-GO"
+    (m,) = _cg809(rec)
+    assert "version 1.0 (#1) recorded it as `counter-evidence`" in m, m
+
+
+def test_a_retyped_defeater_renamed_in_the_same_words_still_blocks(reg: Registry, tmp_path: Path) -> None:
+    """Attack: as in two steps, with the defeater raised again as D10 in the same words."""
+    _submit(reg, _version(tmp_path, 1, "counter-evidence", "answered"), approve=True)
+    v2 = _version(tmp_path, 2, "undercutter", "open")
+    arg = v2.parent / "argument.yaml"
+    arg.write_text(arg.read_text().replace("D9", "D10"))
+    (m,) = _cg809(_record(v2, reg))
+    assert "undercutter `D10` against `G5` is open; version 1.0 (#1) recorded it (as `D9`, in the same words) as " \
+           "`counter-evidence`" in m, m
+
+
+def test_a_defeater_recorded_as_an_undercutter_stands_as_a_condition(reg: Registry, tmp_path: Path) -> None:
+    """An undercutter the policy lets stand open was one in every recorded version: a condition."""
+    _submit(reg, _version(tmp_path, 1, "undercutter", "answered"), approve=True)
+    rec = _record(_version(tmp_path, 2, "undercutter", "open"), reg)
+    assert rec.outcome == "GO WITH CONDITIONS", [f.message for f in rec.findings if f.blocking]
+    assert _cg809(rec) == []
+    assert any(f.code == "CG801" and "`D9`" in f.message for f in rec.findings)
+
+
+def _plain(reg: Registry, tmp_path: Path, approved: int) -> Path:
+    """`approved` versions of the example, each approved; the next one, not yet submitted."""
+    for n in range(1, approved + 1):
+        _submit(reg, _copy(tmp_path, f"v{n}", {'version: "1.0"': f'version: "1.{n - 1}"'}), approve=True)
+    n = approved + 1
+    return _copy(tmp_path, f"v{n}", {'version: "1.0"': f'version: "1.{n - 1}"'})
+
+
+def test_runs_known_by_names_are_dated_without_building_the_approved_versions(
+        reg: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example's runs are known by their sample names only, so CG306 reads every recorded
+    version; it reads them from their stored files: no version is built as a case but the ones
+    compared with (the previous and last approved: version 1.1 here, not version 1.0)."""
+    import casegate.monitor._compare as compare
+
+    nxt = _plain(reg, tmp_path, 2)
+    built: list[int] = []
+    read: list[list[int]] = []
+    get, recorded = VersionCache.get, compare.recorded_versions
+
+    def counting_get(self: VersionCache, case_id: str, number: int):  # type: ignore[no-untyped-def]
+        built.append(number)
+        return get(self, case_id, number)
+
+    def counting_read(reg_: Registry, case_id: str, numbers: list[int], cache: VersionCache | None = None,  # type: ignore[no-untyped-def]
+                      prefix: str = ""):
+        read.append(list(numbers))
+        return recorded(reg_, case_id, numbers, cache, prefix)
+
+    monkeypatch.setattr(VersionCache, "get", counting_get)
+    monkeypatch.setattr(compare, "recorded_versions", counting_read)
+    rec = _record(nxt, reg)
+    assert rec.outcome == "GO WITH CONDITIONS", [f.message for f in rec.findings if f.blocking]
+    assert read == [[1, 2]]
+    assert 1 not in built, built
+
+
+def _repoint(reg: Registry, number: int, path: str, content: bytes) -> None:
+    """What a lab with write access to the registry's tables does, covering its tracks: store new
+    bytes under their own sha256 and point version `number`'s file row `path` at them, so every
+    stored file still matches its digest."""
+    import hashlib
+
+    sha = hashlib.sha256(content).hexdigest()
+    with reg.engine.begin() as c:
+        c.execute(sa.text("INSERT INTO blobs (sha256, size, content) VALUES (:s, :n, :b)"),
+                  {"s": sha, "n": len(content), "b": content})
+        c.execute(sa.text(
+            "UPDATE case_files SET sha256 = :s WHERE path = :p AND version_id = "
+            "(SELECT id FROM case_versions WHERE case_id = :c AND number = :v)"),
+            {"s": sha, "p": path, "c": CASE, "v": number})
+
+
+def test_a_recorded_version_repointed_at_other_bytes_stops_the_gate_that_reads_it(reg: Registry,
+                                                                                  tmp_path: Path) -> None:
+    """Attack: the lab rewrites version 1.0's evidence file (its runs dropped) and points the stored
+    file row at the new bytes under their own digest, so no stored file mismatches its sha256. The
+    file is not the one the version's log entry recorded: the gate that reads it stops."""
+    nxt = _plain(reg, tmp_path, 2)
+    assert _record(nxt, reg).outcome == "GO WITH CONDITIONS"
+    _repoint(reg, 1, "evidence.yaml", b"casegate: 1\nkind: case\nevidence: {}\n")
+    with pytest.raises(StoreError, match=r"case version atlas-2-api@1: its stored case files differ from those logged"):
+        _record(nxt, reg)
+
+
+def test_a_recorded_version_rewritten_in_place_stops_the_gate_that_reads_it(reg: Registry, tmp_path: Path) -> None:
+    """Attack: the lab rewrites the stored bytes of version 1.0's argument file in place."""
+    nxt = _plain(reg, tmp_path, 2)
+    with reg.engine.begin() as c:
+        (sha,) = c.execute(sa.text(
+            "SELECT f.sha256 FROM case_files f JOIN case_versions v ON v.id = f.version_id "
+            "WHERE v.case_id = :c AND v.number = 1 AND f.path = 'argument.yaml'"), {"c": CASE}).one()
+        c.execute(sa.text("UPDATE blobs SET content = :b WHERE sha256 = :s"), {"b": b"elements: {}\n", "s": sha})
+    with pytest.raises(StoreError, match="stored bytes of argument.yaml no longer match their sha256"):
+        _record(nxt, reg)
+
+
+def test_a_version_that_does_not_read_as_expected_is_built_instead(reg: Registry, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored version whose evidence date is written in a form the reader does not take (a date
+    and time, which the model reads as its day) is built as a case instead: read, not skipped."""
+    from casegate.monitor._recorded import recorded_versions
+
+    v1 = _copy(tmp_path, "v1")
+    ev = v1.parent / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("date: 2026-10-15", "date: 2026-10-15T00:00:00", 1))
+    submit_hashed(reg, load_case(v1))
+    built: list[int] = []
+    get = VersionCache.get
+
+    def counting_get(self: VersionCache, case_id: str, number: int):  # type: ignore[no-untyped-def]
+        built.append(number)
+        return get(self, case_id, number)
+
+    monkeypatch.setattr(VersionCache, "get", counting_get)
+    (got,) = recorded_versions(reg, CASE, [1])
+    assert built == [1]
+    assert got.label == "version 1.0 (#1)"
+    assert str(got.evidence["E-kyc"].date) == "2026-10-15"
+    assert got.evidence["E-kyc"].tests == ("SG-kyc",)
+
+
+def test_a_decoy_version_citing_the_copy_under_an_older_date_does_not_hide_the_run_it_copies(
+        reg: Registry, tmp_path: Path) -> None:
+    """Attack: the registry logged the refusal test (ids and scores only) in April. The lab renames its
+    task and samples, re-dates the copy to November, and first records a decoy version citing the
+    copy's very bytes under a date older than April (a version nobody will decide on). Read from the
+    stored files, the decoy's date is its own word, so the oldest run of the safeguard would be the
+    copy itself, and a copy is not a copy of itself. The run a copy may be of is the oldest one of
+    other bytes: April's, and the copy's age counts from it (CG306)."""
+    import datetime as dt
+    import shutil
+
+    from tests.monitor.test_first_logged import _cg306, _gate
+    from tests.monitor.test_first_logged import _copy as _copy_case
+    from tests.monitor.test_same_run_results import (
+        NEW_DAY,
+        OLD_DAY,
+        OLD_LOGGED,
+        TODAY,
+        _cite,
+        _renamed,
+    )
+    from tests.verify.trusted import log_clock
+
+    with log_clock(OLD_LOGGED):
+        reg.submit_case(load_case(_cite(_copy_case(tmp_path, "v1"), OLD_DAY)))
+    v3 = _renamed(_cite(_copy_case(tmp_path, "v3", case={'version: "1.0"': 'version: "1.2"'}), NEW_DAY))
+    decoy = tmp_path / "decoy"
+    shutil.copytree(v3.parent, decoy)
+    ev = decoy / "evidence.yaml"
+    typed = f"producer: acme-safeguards\n    date: {NEW_DAY}"
+    assert typed in ev.read_text()
+    ev.write_text(ev.read_text().replace(typed, "producer: acme-safeguards\n    date: 2026-01-05"))
+    with log_clock(dt.datetime(2026, 11, 30, 18, 0, tzinfo=dt.UTC)):
+        reg.submit_case(load_case(decoy / "case.yaml"))
+    got = _cg306(_gate(reg, v3, today=TODAY))
+    assert "E-refusal" in got, sorted(got)
+    assert "renamed copy of `E-refusal` (2026-03-30)" in got["E-refusal"], got["E-refusal"]
+
+
+def test_a_defeater_retyped_under_a_new_case_id_about_the_same_model_still_blocks(reg: Registry,
+                                                                                 tmp_path: Path) -> None:
+    """Attack: the reopened, retyped defeater is submitted under a new case id about the same model
+    (the same weights digest). The new case is compared with the versions of the case about the
+    same model, and their recorded kinds hold it too."""
+    _submit(reg, _version(tmp_path, 1, "counter-evidence", "answered"), approve=True)
+    renamed = _with_d9(_copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-relaunch\n"}),
+                       "undercutter", "open")
+    rec = _record(renamed, reg)
+    assert rec.outcome == "NO-GO"
+    (m,) = _cg809(rec)
+    assert "case atlas-2-api version 1.0 (#1) recorded it as `counter-evidence`" in m, m
