@@ -310,7 +310,7 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
             if filled is not None:
                 from .stats import policy_counts
 
-                return policy_counts(filled, reduction, k)  # type: ignore[arg-type]
+                return policy_counts(filled, reduction, k)
             return run.counts(reduction, k)
         except ValueError as e:
             path, how = ("evidence", eid, "result"), _how(reduction, k)
