@@ -1365,6 +1365,13 @@ def no_summary(case: Case, policy: Policy) -> Applied:
     return _upd(case, publication=_upd(case.publication, summary=False)), policy
 
 
+def dropped_regime(case: Case, policy: Policy) -> Applied:
+    """The next version names none of the regimes the case is under (the policy's stay)."""
+    if not case.regimes:
+        return "the case names no regime"
+    return _upd(case, regimes=[]), policy
+
+
 # --------------------------------------------------------------------------- test 7: post-deployment
 
 
@@ -1621,6 +1628,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "publishes the summary to the internal wiki for staff only", ("CG604",), wiki_only_publication),
     Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),
              "publishes no summary", ("CG601",), no_summary),
+    Mutation("dropped-regime", ("fm-no-public-memory",),
+             "names none of the regulatory regimes the previous version was under", ("CG1005",), dropped_regime,
+             needs_previous=True),
     Mutation("dead-monitor-saturated", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor to fire only above a rate of 1.0", ("CG715",), dead_monitor_saturated),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),
