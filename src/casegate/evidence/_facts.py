@@ -360,14 +360,14 @@ def _over_stated_epochs(run: DerivedRun) -> tuple[tuple[str, int] | None, list[t
     stated = run.source.epochs
     if stated is None or run.tool == "lm-eval":
         return None, None
+    if run.outside_epochs is not None:
+        return (str(run.outside_epochs[0]), int(run.outside_epochs[1])), None
+    if not run.unscored_epochs:
+        return None, None  # counted when the log was read (`run.reduced`)
     rows = json.loads(run.scores_json)
     have: dict[str, set[int]] = {}
     for sid, epoch, _ in rows:
-        if not 1 <= int(epoch) <= stated:
-            return (str(sid), int(epoch)), None
         have.setdefault(str(sid), set()).add(int(epoch))
-    if all(len(e) == stated for e in have.values()):
-        return None, None
     filled = [(str(sid), float(score)) for sid, _, score in rows]
     filled += [(sid, 1.0) for sid, es in have.items() for e in range(1, stated + 1) if e not in es]
     return None, filled
