@@ -66,6 +66,25 @@ def test_k_of_n_counts_distinct_people(tmp_path: Path) -> None:
     assert "needs 2 distinct sign-off(s) from role `rso`" in f.message and "found 1 (Sam Whitfield)" in f.message
 
 
+def test_k_of_n_counts_one_person_once_however_the_name_is_typed(tmp_path: Path) -> None:
+    """The lab has Sam sign a second rso line as `sam  WHITFIELD`: the keyring takes it for Sam
+    Whitfield's identity, so it is still one person (before, two distinct sign-offs)."""
+    extra = "    - role: rso\n      person: sam  WHITFIELD\n      date: 2026-11-23\n"
+    case = _case(tmp_path, ("  signoffs:\n", "  signoffs:\n" + extra),
+                 policy_edits=(("      - {role: rso}\n      - {role: external-evaluator}",
+                                "      - {role: rso, min: 2}\n      - {role: external-evaluator}"),))
+    [f] = _findings(case, "CG501")
+    assert "needs 2 distinct sign-off(s) from role `rso`" in f.message and "found 1 (sam  WHITFIELD)" in f.message
+
+
+def test_separated_roles_are_one_persons_however_the_name_is_typed(tmp_path: Path) -> None:
+    """The safety lead also signs as the external evaluator, the name typed in lower case with a
+    zero-width space and a Cyrillic `а`: the policy keeps the two roles apart (before, no finding)."""
+    case = _case(tmp_path, ("      person: Priya Natarajan\n", "      person: \"d\u0430na\u200b ortiz\"\n"))
+    [f] = _findings(case, "CG502")
+    assert f.blocking and "Dana Ortiz signed as `safety-lead` and `external-evaluator`" in f.message
+
+
 def test_escalated_objection_is_a_condition_when_policy_escalates(tmp_path: Path) -> None:
     obj = ("  objections:\n    O-1:\n      role: external-evaluator\n      person: Priya Natarajan\n"
            "      date: 2026-11-21\n      reason: Web exploitation is under-sampled.\n      status: escalated\n")

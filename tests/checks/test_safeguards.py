@@ -93,6 +93,25 @@ def test_residual_risk_message_shows_the_arithmetic() -> None:
     assert "100000/year x 0.00368 (SG-kyc: 0/1000) x 0.00368 (SG-classifier: 0/1000)" in h.message
 
 
+def test_a_second_safeguard_of_a_layer_adds_no_factor() -> None:
+    """Reason: the bound was over tolerance, and the lab added a second classifier on the same
+    pathway with a test of its own: two classifiers are one layer, and their bypasses are not
+    independent (one jailbreak gets past both), so the layer counts its lowest bound alone. Before,
+    the second classifier's factor multiplied the bound under the tolerance."""
+    doc = base_doc()
+    doc["threat_model"]["cyber"]["pathways"]["ransomware"]["attempts_per_year"] = 1000
+    pol = _controls_only()
+    assert [h.path for h in hits("CG410", context(doc, pol=pol))] == [("residual_risk", "ransomware")]
+    doc["evidence"]["E-redteam-2"] = {**doc["evidence"]["E-redteam"], "result": {"bypasses": 0, "attempts": 3000}}
+    doc["safeguards"]["SG-output-classifier"] = {"layer": "classifier", "blocks": ["ransomware.exploit"],
+                                                 "evidence": ["E-redteam-2"]}
+    (h,) = hits("CG410", context(doc, pol=pol))
+    assert "1000/year x 0.00409 (SG-kyc: 0/1000) x 0.00136 (SG-output-classifier: 0/3000); joint 95%" in h.message and "SG-classifier:" not in h.message
+    # a safeguard of another layer is another barrier, and its factor counts
+    doc["safeguards"]["SG-output-classifier"]["layer"] = "monitoring"
+    assert hits("CG410", context(doc, pol=pol)) == []
+
+
 def test_the_policy_floor_raises_an_attempt_rate_the_lab_set_low() -> None:
     """Reason: the lab put its ransomware pathway at 3 attempts a year across a public API, which
     kept the bound under tolerance; the framework assumes at least 100000 for cyber at api."""

@@ -244,3 +244,74 @@ def test_which_lm_eval_filters_count_the_repeats(steps: list[dict[str, Any]] | N
     assert got[:2] == (attempts, reduction)
     assert (got[2] is None) == (attempts == 8)
     assert filter_attempts(cfg, metric, 1) == (1, None, None)
+
+
+# --------------------------------------------------------------------------- epochs a log leaves unscored
+
+
+def _counts(case: Path) -> dict[str, Any]:
+    return describe_evidence(load_case(case), "E-run")["derived"]["counts"]["value"]
+
+
+def _inspect_successes_errored(tmp: Path) -> Path:
+    """arith-epochs.eval (4 epochs; every sample solved in epochs 1 and 3, failed in 2 and 4) with
+    each epoch a sample solved recorded as errored, as a lab choosing which epochs to keep would
+    write it: every sample is still scored in two epochs, both failed."""
+    from inspect_ai.log import EvalError, read_eval_log, recompute_metrics, write_eval_log
+
+    log = read_eval_log(str(INSPECT / "arith-epochs.eval"))
+    assert log.samples is not None
+    for s in log.samples:
+        if s.scores and next(iter(s.scores.values())).value == "C":
+            s.error, s.scores = EvalError(message="sandbox died", traceback="", traceback_ansi=""), None
+    recompute_metrics(log)
+    out = tmp / "arith-solved-errored.eval"
+    write_eval_log(log, str(out))
+    return out
+
+
+@pytest.mark.parametrize(("reduction", "full"), [("any", (10, 10)), ("mean", (20, 40)), ("majority", (10, 10))])
+def test_epochs_left_unscored_count_as_successes(tmp_path: Path, reduction: str, full: tuple[int, int]) -> None:
+    """A lab that ran four epochs against a minimum of two records the epochs its samples solved
+    as errored: two attempts remain, all failed. The unscored epochs count as successes, so the
+    counts are those of the whole run (before, 0 of 10 under `any`)."""
+    pytest.importorskip("inspect_ai")
+    two = "\n    elicitation: {attempts: 2}"
+    (tmp_path / "whole").mkdir()
+    whole = _counts(make_case(tmp_path / "whole", INSPECT / "arith-epochs.eval", reduction=reduction,
+                              policy_extra=two))
+    assert (whole["successes"], whole["trials"]) == full
+    (tmp_path / "c").mkdir()
+    case = make_case(tmp_path / "c", _inspect_successes_errored(tmp_path), reduction=reduction, policy_extra=two)
+    got = _counts(case)
+    assert (got["successes"], got["trials"]) == full
+    codes = _codes(findings(case))
+    assert "CG301" not in codes and codes["CG339"][0].severity == "advisory"
+    assert "each epoch it leaves unscored counts as a success" in codes["CG339"][0].message
+
+
+def _padded(tmp: Path, stated: int, extra: int) -> Path:
+    """Ten samples solved in every one of `stated` epochs, each also scored as failed in `extra`
+    epochs past them."""
+    samples = [{"id": f"c{i}", "epoch": e, "score": 1 if e <= stated else 0}
+               for i in range(10) for e in range(1, stated + extra + 1)]
+    p = tmp / "padded.json"
+    p.write_text(json.dumps({"format": "casegate-results/1", "task": "ctf", "model": "acme/m", "status": "success",
+                             "created": "2026-11-27T00:00:00Z", "epochs": stated, "scale": "binary",
+                             "samples": samples}))
+    return p
+
+
+def test_rows_past_the_stated_epochs_are_not_counted(tmp_path: Path) -> None:
+    """Fifteen failed epochs written past the five a log states would turn 50/50 under `mean`
+    into 50/200 (and every sample a failure under `majority`): the log is refused as not of one
+    run, and nothing is counted."""
+    for reduction in ("mean", "majority"):
+        (tmp_path / reduction).mkdir()
+        case = make_case(tmp_path / reduction, _padded(tmp_path, 5, 15), reduction=reduction)
+        assert _counts(case) is None
+        [cg342] = findings(case, "CG342")
+        assert cg342.severity == "blocking"
+        assert "scores sample `c0` in epoch 6, but states 5 epoch(s)" in cg342.message
+    (tmp_path / "honest").mkdir()
+    assert _counts(make_case(tmp_path / "honest", _padded(tmp_path, 5, 0), reduction="mean"))["successes"] == 50

@@ -300,7 +300,9 @@ def test_stated_counts_without_samples_under_another_reduction_are_not_recomputa
     assert ctx is not None and not capability_status(ctx)["arith"].measured
 
 
-def test_samples_without_the_needed_scores_are_not_counted(tmp_path: Path) -> None:
+def test_an_epoch_without_a_score_counts_as_a_success_under_pass_at_k(tmp_path: Path) -> None:
+    """`b` is scored in one of the two epochs the log states: its other epoch may have succeeded,
+    so pass@2 counts it solved (before, the sample's missing score left nothing counted)."""
     log = tmp_path / "half-scored.json"
     log.write_text(json.dumps({"format": "casegate-results/1", "task": "ctf", "model": "acme/m", "status": "success",
                                "created": "2026-11-27T00:00:00Z", "epochs": 2, "scale": "binary",
@@ -308,8 +310,11 @@ def test_samples_without_the_needed_scores_are_not_counted(tmp_path: Path) -> No
                                            {"id": "b", "epoch": 1, "score": 0}]}))
     (tmp_path / "c").mkdir()
     case = make_case(tmp_path / "c", log, reduction="pass@k", k=2)
-    got = findings(case, "CG342")
-    assert len(got) == 1 and "sample 'b' has 1 epochs" in got[0].message
+    assert findings(case, "CG342") == []
+    counts = describe_evidence(load_case(case), "E-run")["derived"]["counts"]["value"]
+    assert (counts["successes"], counts["trials"]) == (2, 2)
+    [cg339] = findings(case, "CG339")
+    assert cg339.blocking and "sample `b` was scored in 1 epoch (1) of the 2" in cg339.message
 
 
 # --------------------------------------------------------------------------- bad artifacts

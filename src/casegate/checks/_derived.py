@@ -741,10 +741,18 @@ def _risk_of(ctx: Context, pid: str, dom: str, p: Pathway) -> PathwayRisk:
             spent.update(measured(t[0]) for t in tests[sid])
     k = len(contributing)
     per = 1 - (1 - pol.confidence) / k if k else pol.confidence
-    factors: list[SafeguardFactor] = []
+    # One factor per layer: two safeguards of one kind (two refusal trainings, two classifiers)
+    # are not independent barriers (one jailbreak gets past both), so they count as the layer's
+    # strongest alone, which bounds getting past all of them without assuming they fail apart.
+    # A second refusal test under a new safeguard id would otherwise multiply the bound down. The
+    # joint confidence still counts every bound computed (`k`), the ones a layer's choice passes over too.
+    by_layer: dict[str, SafeguardFactor] = {}
     for sid, fresh in contributing:
         u, eid, b, n = max((upper_bound(b, n, per), eid, b, n) for eid, b, n in fresh)
-        factors.append(SafeguardFactor(sid, eid, b, n, u))
+        layer = ctx.case.safeguards[sid].layer
+        if layer not in by_layer or u < by_layer[layer].upper:
+            by_layer[layer] = SafeguardFactor(sid, eid, b, n, u)
+    factors = list(by_layer.values())
     attempts, raised_from = p.attempts_per_year, None
     floor = pol.tolerance.attempts_floor(ctx.boundary, dom)
     own = ctx.case.boundary.kind if ctx.case.boundary is not None else None

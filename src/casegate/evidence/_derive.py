@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 7
+DERIVE_VERSION = 8
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -82,6 +82,12 @@ class DerivedRun(BaseModel):
     """Why `elicitation.attempts` is below the epochs the log's header states (`source.epochs`)."""
     attempts_unrecorded: bool = False
     """The log has no record of epochs its header states (see `ImportedRun.attempts_unrecorded`)."""
+    outside_epochs: list[str | int] | None = None
+    """The first scored row `[sample id, epoch]` whose epoch lies outside the 1 to `source.epochs`
+    the log states, if any."""
+    unscored_epochs: int = 0
+    """Stated epochs (1 to `source.epochs`) a scored sample has no score for, summed over the samples:
+    counted once when the log is read, so a complete log's counts need no second look at its rows."""
 
     def per_sample(self) -> list[tuple[str, float]]:
         """(sample id, score) of every scored sample and epoch."""
@@ -168,6 +174,10 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             per.setdefault(s.id, set()).add(s.epoch)
         # the scores hold fewer epochs than the attempts only when each one combines them
         combined = bool(per) and r.elicitation.attempts > min(len(e) for e in per.values())
+        stated = r.source.epochs
+        outside = None if not stated else next(
+            ([s.id, s.epoch] for s in r.result.samples if not 1 <= s.epoch <= stated), None)
+        unscored = sum(stated - len(e) for e in per.values()) if stated and outside is None else 0
         runs.append(DerivedRun(
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
             variant_field=r.variant_field, time_limit=r.time_limit,
@@ -177,7 +187,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],
                                    separators=(",", ":")) if r.result.samples else "",
             reduced={} if combined else _reduced(r.result), scores_combined=combined,
-            attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded))
+            attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
+            outside_epochs=outside, unscored_epochs=unscored))
     return runs, files
 
 

@@ -298,7 +298,19 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     if r.scale != "binary":
         return None  # CG336 reports scores with no success count
     if run.scores_json and not run.scores_combined:
+        beyond, filled = _over_stated_epochs(run)
+        if beyond is not None:
+            problems.append(Problem(eid, "not-recomputable", ("evidence", eid, "result"),
+                                    f"the log of `{eid}` scores sample `{beyond[0]}` in epoch {beyond[1]}, but "
+                                    f"states {run.source.epochs} epoch(s): its samples and its header are not of "
+                                    "one run, so nothing can be counted",
+                                    "import the log the run wrote, whose header states every epoch it scored"))
+            return None
         try:
+            if filled is not None:
+                from .stats import policy_counts
+
+                return policy_counts(filled, reduction, k)
             return run.counts(reduction, k)
         except ValueError as e:
             path, how = ("evidence", eid, "result"), _how(reduction, k)
@@ -331,6 +343,34 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
                             f"counted under the policy's {how} reduction",
                             "keep the per-sample scores in the log and import it again"))
     return None
+
+
+def _over_stated_epochs(run: DerivedRun) -> tuple[tuple[str, int] | None, list[tuple[str, float]] | None]:
+    """An evaluation's per-epoch scores taken over the epochs its log states (`source.epochs`):
+    (a row scored in an epoch outside them, None) when there is one; else (None, the rows with
+    every stated epoch a scored sample has no score for counted as a success), or (None, None)
+    when every scored sample is scored in every stated epoch (the counts made when the log was
+    read stand). An epoch left unscored (errored, or left out of the log) may have succeeded, and
+    which epochs a log leaves out is the author's choice: a run of ten epochs against a minimum of
+    five could drop the epochs its samples succeeded in and still show five attempts. Counted as
+    successes, the missing epochs can only raise the bound, as a test's unscored attempts count as
+    bypasses. A row beyond the stated epochs would dilute a `mean` or `majority` count with
+    attempts the header does not own. lm-eval's responses carry no epoch (its repeats are read
+    from the task's filter), so its rows are counted as they are."""
+    stated = run.source.epochs
+    if stated is None or run.tool == "lm-eval":
+        return None, None
+    if run.outside_epochs is not None:
+        return (str(run.outside_epochs[0]), int(run.outside_epochs[1])), None
+    if not run.unscored_epochs:
+        return None, None  # counted when the log was read (`run.reduced`)
+    rows = json.loads(run.scores_json)
+    have: dict[str, set[int]] = {}
+    for sid, epoch, _ in rows:
+        have.setdefault(str(sid), set()).add(int(epoch))
+    filled = [(str(sid), float(score)) for sid, _, score in rows]
+    filled += [(sid, 1.0) for sid, es in have.items() for e in range(1, stated + 1) if e not in es]
+    return None, filled
 
 
 def _mismatch(eid: str, run: DerivedRun, shown: str, fact: str, path: tuple[str | int, ...], recorded: Any,
@@ -406,7 +446,8 @@ def _fewer_attempts(eid: str, run: DerivedRun, artifact: str | None) -> Problem:
         return Problem(eid, "attempts-unscored", ("evidence", eid), msg,
                        "to count the repeats, score the metric under a filter that combines them (`majority_vote`, "
                        "lm-eval's maj@k) or name it pass@k; else set `repeats: 1`")
-    return Problem(eid, "attempts-unscored", ("evidence", eid), msg,
+    return Problem(eid, "attempts-unscored", ("evidence", eid), msg + "; each epoch it leaves unscored counts as a "
+                   "success, as a run that errored may have succeeded there",
                    f"re-run the epochs that errored so every sample is scored in all {stated}, to count them")
 
 

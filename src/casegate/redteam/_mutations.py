@@ -209,6 +209,35 @@ def scoped_out_severe_pathway(case: Case, policy: Policy) -> Applied:
     return _scoped_out(case, did, "Users of this boundary never reach what the pathway needs."), policy
 
 
+def scoped_out_safeguarded_domain(case: Case, policy: Policy) -> Applied:
+    """A domain whose thresholds the policy gives baseline safeguards at the case's boundary,
+    scoped out on the evaluations of those thresholds (inability measured, as CG206 asks), its
+    pathways, blocks and residual risks dropped with it: the baseline safeguards go with them. A
+    domain whose requirements at the boundary are baseline only is taken first (the one whose
+    capability the case can show below its alert level)."""
+    if case.boundary is None:
+        return "the case states no boundary"
+    rank = case.boundary.kind.rank
+
+    def reqs(did: str) -> list[Any]:
+        return [r for th in policy.thresholds.values() if th.domain == did for r in th.safeguards
+                if r.boundary.rank <= rank]
+
+    found = [d for d, t in case.threat_model.items() if t.pathways
+             and any(r.level == "baseline" and (r.min_layers or r.layers) for r in reqs(d))]
+    if not found:
+        return "no addressed domain has safeguards the policy requires at the case's boundary whatever its capability"
+    did = min(found, key=lambda d: any(r.level != "baseline" for r in reqs(d)))
+    evals = [eid for eid, ev in case.evidence.items() if ev.kind == "eval" and ev.threshold in policy.thresholds
+             and policy.thresholds[ev.threshold].domain == did]
+    out = _scoped_out(case, did, "")
+    reason = (f"Measured below the alert level of every {did} threshold, so no pathway of the domain opens at "
+              "this boundary.")
+    scoped = DomainThreats(scoped_out=reason, evidence=evals) if evals else \
+        DomainThreats(scoped_out=reason, rests_on=["kind"])
+    return out.model_copy(update={"threat_model": {**out.threat_model, did: scoped}}), policy
+
+
 def hollow_scoped_out_reason(case: Case, policy: Policy) -> Applied:
     did = next((d for d, t in case.threat_model.items() if t.scoped_out), None)
     if did is None:
@@ -1414,6 +1443,13 @@ def no_summary(case: Case, policy: Policy) -> Applied:
     return _upd(case, publication=_upd(case.publication, summary=False)), policy
 
 
+def dropped_regime(case: Case, policy: Policy) -> Applied:
+    """The next version names none of the regimes the case is under (the policy's stay)."""
+    if not case.regimes:
+        return "the case names no regime"
+    return _upd(case, regimes=[]), policy
+
+
 # --------------------------------------------------------------------------- test 7: post-deployment
 
 
@@ -1496,6 +1532,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("scoped-out-domain", ("test-2-threat-model", "q-pathway"),
              "scopes out an addressed domain with thresholds, dropping its pathways, blocks and residual risk",
              ("CG204", "CG206"), scoped_out_domain),
+    Mutation("scoped-out-safeguarded-domain", ("test-2-threat-model", "q-safeguards"),
+             "scopes out a domain measured below its alert level whose threshold the policy gives baseline "
+             "safeguards at the boundary, citing its evaluations, dropping its pathways, blocks and residual risk",
+             ("CG214",), scoped_out_safeguarded_domain),
     Mutation("hollow-scoped-out-reason", ("test-2-threat-model",),
              "replaces a scoped-out reason with `N/A`", ("CG205",), hollow_scoped_out_reason),
     Mutation("scoped-out-severe-pathway", ("test-2-threat-model", "q-pathway"),
@@ -1674,6 +1714,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "publishes the summary to the internal wiki for staff only", ("CG604",), wiki_only_publication),
     Mutation("no-summary", ("fm-no-public-memory", "test-6-publication"),
              "publishes no summary", ("CG601",), no_summary),
+    Mutation("dropped-regime", ("fm-no-public-memory",),
+             "names none of the regulatory regimes the previous version was under", ("CG1005",), dropped_regime,
+             needs_previous=True),
     Mutation("dead-monitor-saturated", ("test-7-post-deployment", "q-at-scale"),
              "sets every monitor to fire only above a rate of 1.0", ("CG715",), dead_monitor_saturated),
     Mutation("dead-monitor-nan", ("test-7-post-deployment", "q-at-scale"),

@@ -17,11 +17,13 @@ _EL = ("argument", "elements")
 
 
 def _signers(case: Case) -> dict[str, set[str]]:
-    """Role -> distinct people who signed in it."""
-    out: dict[str, set[str]] = {}
+    """Role -> distinct people who signed in it, each under the first spelling of their name: two
+    lines whose names are one person's by `name_key` (case, white space, look-alike letters) are
+    one sign-off, as the keyring takes them to be the same identity."""
+    out: dict[str, dict[str, str]] = {}
     for s in case.decision.signoffs:
-        out.setdefault(s.role, set()).add(s.person.strip())
-    return out
+        out.setdefault(s.role, {}).setdefault(name_key(s.person), s.person.strip())
+    return {role: set(people.values()) for role, people in out.items()}
 
 
 @rule(
@@ -72,10 +74,15 @@ def required_role_missing(ctx: Context) -> Iterator[Hit]:
     fix="Have a different person sign in one of the two roles.",
 )
 def roles_not_separated(ctx: Context) -> Iterator[Hit]:
+    # one person however the lines spell the name (`dana ortiz` is the keyring's Dana Ortiz)
     roles_of: dict[str, dict[str, int]] = {}
+    shown: dict[str, str] = {}
     for i, s in enumerate(ctx.case.decision.signoffs):
-        roles_of.setdefault(s.person.strip(), {}).setdefault(s.role, i)
-    for person, roles in roles_of.items():
+        key = name_key(s.person)
+        shown.setdefault(key, s.person.strip())
+        roles_of.setdefault(key, {}).setdefault(s.role, i)
+    for key, roles in roles_of.items():
+        person = shown[key]
         for group in ctx.policy.signoff.separate:
             held = [r for r in group if r in roles]
             if len(held) >= 2:

@@ -104,3 +104,42 @@ load_rule(
     fix="Give the case's own regime an id of its own (its `id:` field), or name the built-in regime "
         "(`builtin:NAME`) or leave it to the policy.",
 )
+
+
+def _tail(ref: str) -> str:
+    """The name a reference gives its regime: `ca-sb53` for `builtin:ca-sb53` and for
+    `regimes/ca-sb53.yaml`."""
+    return ref.rsplit(":", 1)[-1].removesuffix(".yaml").rsplit("/", 1)[-1]
+
+
+@rule(
+    "CG1005", "regime-dropped", severity="blocking", serves="fm-no-public-memory",
+    summary="A regulatory regime the previous version was under is no longer named by the case or its "
+            "policy.",
+    rationale="A regime is named by the case that is under it: nothing else says it applies. Dropped "
+              "from the next version, it takes with it the gaps its documents had (CG1001) and the "
+              "reporting clocks of every incident recorded against the new version, and the decision no "
+              "longer says so. Whether a regime still applies is a question of law and of where the model "
+              "is offered, not of what the case leaves out.",
+    bad="# previous version: regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n"
+        "regimes: [builtin:eu-gpai-cop-2025]",
+    good="regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]",
+    fix="Name the regime again. A regime that no longer applies (the model withdrawn from the "
+        "jurisdiction) is dropped in a version decided on its own, with the boundary change that ends it.",
+)
+def regime_dropped(ctx: Context) -> Iterator[Hit]:
+    prev = ctx.previous
+    if prev is None or not prev.regimes:
+        return
+    now = list(ctx.case.regimes) + list(ctx.policy.regimes)
+    named = {_tail(r) for r in now}
+    ids = {r.id for r in ctx.regimes}
+    where: tuple[str | int, ...] = ("regimes",) if ctx.case.regimes else ("id",)
+    for ref in prev.regimes:
+        # the same reference, or one naming the same regime from another place (a file moved);
+        # a file of that name holding another regime (its own id) is not the regime
+        if ref in now or (_tail(ref) in named and _tail(ref) in ids):
+            continue
+        yield Hit(where, f"the previous version was under the regime `{ref}`, which this version no longer names: "
+                         "its documents' gaps and its incident reports would go with it")
+

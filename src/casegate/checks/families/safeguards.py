@@ -353,7 +353,8 @@ def _pathway_where(case: Case, pid: str, dom: str, prefer_entry: bool) -> tuple[
     summary="A pathway's propagated upper bound on successful harms per year exceeds the policy's "
             "tolerance for its severity.",
     rationale="Residual risk is what remains after safeguards, with its uncertainty. The bound is the "
-              "attempt rate times the product of the safeguards' bypass-rate upper bounds "
+              "attempt rate times the product of the safeguards' bypass-rate upper bounds, one per layer "
+              "(two safeguards of one kind are not independent barriers: the layer counts its lowest) "
               "(Bonferroni-adjusted exact bounds, a joint bound at the policy's confidence); a stated "
               "estimate in words does not replace it. Pathways of a domain argued by inability rest "
               "on the capability bound instead (see CG401).",

@@ -382,6 +382,42 @@ def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG214", "scoped-out-despite-required-safeguards", severity="blocking", serves="test-2-threat-model",
+    summary="A domain is scoped out although the policy requires safeguards for one of its thresholds at "
+            "this boundary (a baseline requirement, or one of a level the capability reaches).",
+    rationale="Scoping a domain out says its risk does not arise at this boundary. A framework that sets "
+              "baseline safeguards for a threshold at a boundary has said the risk arises there whatever "
+              "the measured capability: an argued domain must show those layers on its severe pathways "
+              "(CG402, CG403). Scoped out with its pathways, the domain would drop them, so scoping out "
+              "would ask less than arguing and a lab would scope out the domains whose safeguards it has "
+              "not built. A domain scoped out of an external boundary as a risk that arises inside the "
+              "lab is left to its internal case (CG104).",
+    bad="# policy: bio-high {safeguards: [{boundary: api, level: baseline, min_layers: 2, layers: [classifier]}]}\n"
+        "boundary: {kind: api}\n"
+        "threat_model:\n  cbrn: {scoped_out: Measured below the Bio High alert level., evidence: [E-bio]}",
+    good="threat_model:\n  cbrn:\n    pathways:\n      bio-known-agent: {severity: catastrophic, steps: [...]}\n"
+         "# with safeguards of two layers, a classifier among them, on its steps",
+    fix="Address the domain with its pathways and the safeguards the policy requires at this boundary, or "
+        "gate a narrower boundary at which the policy requires none.",
+)
+def scoped_out_despite_required_safeguards(ctx: Context) -> Iterator[Hit]:
+    from .._derived import requirements_for, scoped_out_for_internal_case
+
+    where = ctx.boundary.value if ctx.boundary else "an unstated (widest) boundary"
+    for did, t in ctx.case.threat_model.items():
+        if t.scoped_out is None or scoped_out_for_internal_case(ctx, did):
+            continue
+        req = requirements_for(ctx, did)
+        if req.min_layers == 0 and not req.layers:
+            continue
+        asks = [f"{req.min_layers} layer(s)"] if req.min_layers else []
+        asks += [f"a `{layer}` safeguard" for layer in req.layers]
+        yield Hit(("threat_model", did, "scoped_out"),
+                  f"domain `{did}` is scoped out, but at {where} the policy requires safeguards on its severe "
+                  f"pathways ({', '.join(asks)}: {'; '.join(req.sources)}), so its risk arises at this boundary")
+
+
+@rule(
     "CG206", "scoped-out-without-inability", severity="blocking", serves="test-2-threat-model",
     summary="A domain the policy sets thresholds for, or with capability evidence in the case, is "
             "scoped out without the evidence an argued domain would need: every threshold measured "
