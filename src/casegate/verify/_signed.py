@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .._record import Record, replace
 from ..load import Loaded
-from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
+from ..model import ObjectionRef, Waiver
 
 if TYPE_CHECKING:
     from ..sign import Dissent, Keyring
@@ -139,6 +139,9 @@ def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
 
 def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | None,
           at: dt.datetime | None = None) -> SignoffCheck:
+    # the authority models are built only where sign-off lines are judged (a preview keeps them all)
+    from ..model import AuthorityCheck, UnsignedSignoff
+
     assert loaded.case is not None
     lines = loaded.case.decision.signoffs
     out = {i for i, _ in declared}
