@@ -136,3 +136,75 @@ def test_the_signatures_kept_are_bounded_and_hold_no_message(monkeypatch: pytest
     for _ in range(2):
         with pytest.raises(NotVerified):
             verify_signature("ed25519", "ed25519", public, "k", signature, big + b"!")
+
+
+@pytest.mark.parametrize("raw", [b"", b"\x01" * 31, b"\x00" * 32, b"\xff" * 32, bytes(range(32)), b"\x02" * 33,
+                                 b"\x03" * 64])
+def test_an_ed25519_key_id_is_derived_as_cryptography_reads_the_key(raw: bytes) -> None:
+    """The id is derived from the keyring's hex without cryptography: the same id for every
+    32 bytes cryptography reads as a key (whatever point they spell), and a refusal for every
+    length it refuses."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        pub = Ed25519PublicKey.from_public_bytes(raw)
+    except ValueError:
+        with pytest.raises(ValueError):
+            public_key_id("ed25519", raw.hex())
+        return
+    assert public_key_id("ed25519", raw.hex()) == key_id(pub)
+
+
+def test_reading_a_keyring_imports_no_cryptography(tmp_path) -> None:
+    """Only a signature to verify loads cryptography (a third of what a keyed gate adds)."""
+    import subprocess
+    import sys
+
+    w = make_world(tmp_path)
+    code = ("import sys\n"
+            "from casegate.sign import load_keyring\n"
+            f"ring = load_keyring({str(w.ring_path)!r})\n"
+            "assert ring.identities, 'empty keyring'\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('cryptography'))\n"
+            "assert not loaded, loaded\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_without_cryptography_s_compiled_loader_the_public_class_verifies(tmp_path, monkeypatch) -> None:
+    """Another cryptography, whose compiled module has no such function: the public class reads
+    the key, and the same signatures verify and fail."""
+    import sys
+
+    from casegate.sign import _dsse
+
+    w = make_world(tmp_path)
+    env = sign_case(w.load(), "safety-lead", w.signers["dana"], w.ring, at=AT).envelope
+    key = w.ring.get(env["signatures"][0]["keyid"])
+    assert key is not None
+    msg = read_envelope(env).pae()
+    sig = base64.b64decode(env["signatures"][0]["sig"])
+    monkeypatch.setattr(_dsse, "_ED25519_FROM_PUBLIC_BYTES", [])
+    monkeypatch.setitem(sys.modules, "cryptography.hazmat.bindings._rust", None)  # its import fails
+    assert _dsse._verified(key.keytype, key.scheme, key.public, key.keyid, sig, msg)
+    assert not _dsse._verified(key.keytype, key.scheme, key.public, key.keyid, sig, msg + b" ")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    assert _dsse._ED25519_FROM_PUBLIC_BYTES == [Ed25519PublicKey.from_public_bytes]
+
+
+def test_the_compiled_loader_makes_the_key_the_public_class_makes() -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+    from casegate.sign._dsse import ed25519_public_key
+
+    priv = Ed25519PrivateKey.generate()
+    raw = priv.public_key().public_bytes_raw()
+    ours = ed25519_public_key(raw)
+    assert isinstance(ours, Ed25519PublicKey) and ours == Ed25519PublicKey.from_public_bytes(raw)
+    ours.verify(priv.sign(b"m"), b"m")
+    with pytest.raises(ValueError):
+        ed25519_public_key(raw[:31])

@@ -29,6 +29,7 @@ from ._statement import (
     check_envelope,
     envelope_sha256,
     now_utc,
+    read_envelope_file,
     sign_statement,
     statement,
     subjects,
@@ -102,8 +103,6 @@ def _envelope_files(loaded: Loaded, folder: str) -> list[Path]:
 def gather(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Dissent:
     """Every objection, answer and authors list of the case (from its folders and the envelopes
     its YAML references), verified against the keyring as of `at`."""
-    from ._signoff import read_envelope_file
-
     assert loaded.case is not None
     out = Dissent()
     found: dict[str, list[Any]] = {OBJECTION: [], ANSWER: [], AUTHORS: []}

@@ -12,7 +12,15 @@ to securesystemslib's `SSlibKey`, imported then, which verifies it or refuses it
 
 A key's id is re-derived as `casegate.sign.key_id` derives it (hex SHA-256 of the DER
 SubjectPublicKeyInfo); for an Ed25519 key that DER is RFC 8410's fixed twelve-byte header
-before the raw key, so cryptography's serialization module is not imported for it either.
+before the raw key, and the raw key is the 32 bytes the keyring's hex spells (cryptography
+reads any 32 bytes as an Ed25519 public key and refuses any other length, and writes them back
+unchanged), so reading a keyring imports no cryptography at all: only a signature to verify does.
+
+The Ed25519 public key is made by the function cryptography's `Ed25519PublicKey.from_public_bytes`
+calls, taken from cryptography's compiled module itself: the same key object and the same
+`verify`, without importing the module of abstract classes around it (with cryptography's
+serialization and hash classes, a third of what the import costs). Where that function cannot
+be found (another cryptography), the public class is used.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ ED25519 = "ed25519"
 """securesystemslib's key type and scheme name for Ed25519."""
 ED25519_SPKI_HEADER = bytes.fromhex("302a300506032b6570032100")
 """DER SubjectPublicKeyInfo of an Ed25519 key up to its 32 raw bytes (RFC 8410, section 4)."""
+ED25519_KEY_BYTES = 32
+"""Length of a raw Ed25519 public key (RFC 8032, section 5.1.5)."""
 
 
 class NotVerified(Exception):
@@ -109,13 +119,31 @@ def verify_signature(keytype: str, scheme: str, public: str, keyid: str, signatu
         raise NotVerified(f"the signature does not verify against key {keyid}")
 
 
+def ed25519_public_key(raw: bytes) -> Any:
+    """cryptography's Ed25519 public key of the 32 bytes `raw` (`Ed25519PublicKey.from_public_bytes`);
+    raises ValueError for any other length."""
+    if not _ED25519_FROM_PUBLIC_BYTES:
+        load: Any
+        try:
+            from cryptography.hazmat.bindings._rust import openssl as rust_openssl
+
+            load = rust_openssl.ed25519.from_public_bytes
+        except (ImportError, AttributeError):
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+            load = Ed25519PublicKey.from_public_bytes
+        _ED25519_FROM_PUBLIC_BYTES.append(load)
+    return _ED25519_FROM_PUBLIC_BYTES[0](raw)
+
+
+_ED25519_FROM_PUBLIC_BYTES: list[Any] = []
+
+
 def _verified(keytype: str, scheme: str, public: str, keyid: str, signature: bytes, message: bytes) -> bool:
     """Whether the signature verifies."""
     if keytype == ED25519 and scheme == ED25519:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
         try:
-            Ed25519PublicKey.from_public_bytes(bytes.fromhex(public)).verify(signature, message)
+            ed25519_public_key(bytes.fromhex(public)).verify(signature, message)
         except Exception:  # as SSlibKey: a bad signature, or a key that cannot be read
             return False
         return True
@@ -135,9 +163,9 @@ def public_key_id(keytype: str, public: str) -> str:
     """The casegate key id of a keyring key (`casegate.sign.key_id` of the public key that
     securesystemslib reads from `keytype` and `public`); raises when the key cannot be read."""
     if keytype == ED25519:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-        raw = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public)).public_bytes_raw()
+        raw = bytes.fromhex(public)
+        if len(raw) != ED25519_KEY_BYTES:  # as cryptography refuses it
+            raise ValueError(f"An Ed25519 public key is {ED25519_KEY_BYTES} bytes long")
         return hashlib.sha256(ED25519_SPKI_HEADER + raw).hexdigest()
     from cryptography.hazmat.primitives.serialization import load_pem_public_key
 

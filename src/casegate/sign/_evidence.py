@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,9 @@ ATTESTATION_FOLDER = "evidence-attestations"
 """Folder name where evidence attestation envelopes are looked for and written."""
 
 ACTIVITIES = ("ran", "reviewed")
+
+ENVELOPE_SUFFIX = ".dsse.json"
+"""How the name of an attestation envelope file ends."""
 
 
 def _slug(text: str) -> str:
@@ -174,9 +178,19 @@ def attestation_files(loaded: Loaded) -> list[Path]:
     for d in folders:
         d = d.resolve()
         if d.is_dir() and loaded.inside_root(d):
-            for p in sorted(d.glob("*.dsse.json")):
-                out[p] = None
+            for name in _envelope_names(d):
+                out[d / name] = None
     return list(out)
+
+
+def _envelope_names(folder: Path) -> list[str]:
+    """The names in `folder` that `*.dsse.json` matches, sorted (what `sorted(folder.glob(...))`
+    yields, without building a glob pattern for one suffix); none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as it:
+            return sorted(e.name for e in it if e.name.endswith(ENVELOPE_SUFFIX))
+    except OSError:
+        return []
 
 
 def _read(p: Path) -> Any:
@@ -203,7 +217,7 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
     pred = signed.predicate
     subj = [s for s in signed.statement.get("subject", []) if isinstance(s, dict)]
     digest = subj[0].get("digest", {}).get("sha256") if len(subj) == 1 and isinstance(subj[0].get("digest"), dict) else None
-    if not isinstance(digest, str) or not re.fullmatch(r"[0-9a-f]{64}", digest):
+    if not isinstance(digest, str) or not is_hex_sha256(digest):
         reasons.append(f"{label}: its subject is not one artifact with a sha256 digest")
     if pred.get("activity") not in ACTIVITIES:
         reasons.append(f"{label}: activity {pred.get('activity')!r} is neither `ran` nor `reviewed`")
@@ -234,7 +248,7 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                        "title, steps blocked, security)")
     digests = pred.get("system_digests")
     if digests is not None and not (isinstance(digests, list) and digests and all(
-            isinstance(d, str) and re.fullmatch(r"sha256:[0-9a-f]{64}", d) for d in digests)):
+            isinstance(d, str) and d.startswith("sha256:") and is_hex_sha256(d[7:]) for d in digests)):
         reasons.append(f"{label}: its system digests are not a list of `sha256:<hex>` digests")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
@@ -265,6 +279,16 @@ def readable_definitions(value: Any) -> bool:
     return True
 
 
+_HEX = "0123456789abcdef"
+
+
+def is_hex_sha256(text: str) -> bool:
+    """Whether `text` is a sha256 digest in lowercase hex: exactly 64 characters, each one of
+    0-9 and a-f (as `[0-9a-f]{64}` matches the whole text, without compiling a pattern for a run
+    that reads a handful of statements)."""
+    return len(text) == 64 and not text.strip(_HEX)
+
+
 def _is_date(text: str) -> bool:
     try:
         dt.date.fromisoformat(text)
@@ -281,7 +305,7 @@ def _claimed_digest(data: Any) -> str | None:
     if isinstance(subj, list) and len(subj) == 1 and isinstance(subj[0], dict):
         d = subj[0].get("digest")
         h = d.get("sha256") if isinstance(d, dict) else None
-        if isinstance(h, str) and re.fullmatch(r"[0-9a-f]{64}", h):
+        if isinstance(h, str) and is_hex_sha256(h):
             return h
     return None
 

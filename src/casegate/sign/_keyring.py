@@ -13,7 +13,8 @@ names are the same person's by `name_key` (NFKC, zero-width and control characte
 folded, look-alike letters mapped) are refused.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would evaluate each field's annotation
+# from its text when the models are defined, a sixth of what defining them costs a keyed `gate`.
 
 import datetime as dt
 import hashlib
@@ -169,13 +170,13 @@ class TrustedKey(FrozenRecord):
             object.__setattr__(self, name, value)
 
     @classmethod
-    def of(cls, ident: Identity, key: KeyEntry) -> TrustedKey:
+    def of(cls, ident: Identity, key: KeyEntry) -> "TrustedKey":
         """`key` of the identity `ident` (both validated with the keyring)."""
         return cls(keyid=key.keyid, person=ident.name, identity=ident.id, organisation=ident.organisation,
                    roles=list(key.roles), keytype=key.keytype, scheme=key.scheme, public=key.public,
                    valid_from=key.valid_from, valid_until=key.valid_until, revoked=key.revoked, note=key.note)
 
-    def sslib_key(self) -> SSlibKey:
+    def sslib_key(self) -> "SSlibKey":
         """The key as a securesystemslib key, with its casegate key id."""
         from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
 
@@ -232,7 +233,7 @@ class Keyring(Frozen):
         return next((i for i in self.identities if i.id == ref), None) or \
             next((i for i in self.identities if name_key(i.name) == name_key(ref)), None)
 
-    def with_key(self, keyid: str, **changes: Any) -> Keyring:
+    def with_key(self, keyid: str, **changes: Any) -> "Keyring":
         """The keyring with the fields `changes` set on the key `keyid`."""
         idents = [i.model_copy(update={"keys": [k.model_copy(update=changes) if k.keyid == keyid else k
                                                 for k in i.keys]}) for i in self.identities]
@@ -249,7 +250,7 @@ def identity_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", latin_form(name).encode("ascii", "ignore").decode()).strip("-") or "person"
 
 
-def _from_v1(old: _KeyringV1) -> dict[str, Any]:
+def _from_v1(old: "_KeyringV1") -> dict[str, Any]:
     """A version 1 keyring as version 2 data: one identity per distinct name (exact spelling;
     look-alike spellings then collide and are refused)."""
     people: dict[str, dict[str, Any]] = {}
@@ -435,7 +436,7 @@ def new_keyring(name: str) -> Keyring:
     return Keyring(casegate=KEYRING_VERSION, name=name)
 
 
-def add_key(ring: Keyring, public_key: SSlibKey, *, person: str, roles: list[str], valid_from: str,
+def add_key(ring: Keyring, public_key: "SSlibKey", *, person: str, roles: list[str], valid_from: str,
             valid_until: str, note: str | None = None, identity: str | None = None,
             organisation: str | None = None) -> Keyring:
     """The keyring with one more key.

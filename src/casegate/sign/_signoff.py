@@ -24,6 +24,7 @@ from ._statement import (
     envelope_bytes,
     iso,
     now_utc,
+    read_envelope_file,
     sign_statement,
     statement,
     subjects,
@@ -249,16 +250,6 @@ def waive_finding(loaded: Loaded, code: str, role: str, signer: Signer, keyring:
 
     ye.add_seq_item(loaded, ("decision", "waivers"), ye.q(ref), ok)
     return Recorded(env, out, ref, key)
-
-
-def read_envelope_file(path: Path, shown: str) -> Any:
-    """The JSON of an envelope file (InputError when missing or not JSON)."""
-    try:
-        return json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError("envelope file not found", location=shown) from None
-    except (OSError, ValueError) as e:
-        raise InputError(f"cannot read the envelope: {e}", location=shown) from None
 
 
 def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import rfc8785
@@ -400,6 +401,16 @@ def check_envelope(data: Any, keyring: Keyring, at: dt.datetime, label: str,
     lt = logged.get(envelope_sha256(data)) if logged is not None else None
     out[:0] = _time_problems(key, label, at, t, lt, logged is not None)
     return Signed(label, data, stmt, key), out
+
+
+def read_envelope_file(path: Path, shown: str) -> Any:
+    """The JSON of an envelope file (InputError when missing or not JSON)."""
+    try:
+        return json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise InputError("envelope file not found", location=shown) from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read the envelope: {e}", location=shown) from None
 
 
 def decode_payload(env: dict[str, Any]) -> dict[str, Any] | None:

@@ -64,7 +64,7 @@ def judge_case(loaded: Loaded, keyring: Keyring, *, today: dt.date | None = None
 
     # the same authority check `gate` makes: unsigned sign-off lines (CG510) and residual-risk
     # authorities no keyring identity holds (CG417) are findings in the signed decision too
-    judged = with_authority(signed_view(loaded, collected), keyring, at)
+    judged = with_authority(signed_view(loaded, collected.dissent), keyring, at)
     waivers, waiver_problems = check_waivers(judged, keyring, today or at.date())
     from ..evidence import rehash_artifacts
 

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 
 from .._record import Record, replace
 from ..load import Loaded
-from ..model import AuthorityCheck, ObjectionRef, UnsignedSignoff, Waiver
+from ..model import ObjectionRef, Waiver
 
 if TYPE_CHECKING:
-    from ..sign import Keyring
-    from ._collect import Collected
+    from ..sign import Dissent, Keyring
 
 
 class SignoffCheck(Record):
@@ -48,7 +47,7 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
 
     collected = collect(loaded, keyring, at)
     if loaded.policy is not None:  # objections and authors as signed, never as the YAML says
-        loaded = signed_view(loaded, collected)
+        loaded = signed_view(loaded, collected.dissent)
     valid = {(x.person, x.role) for x in collected.signoffs}
     declared: list[tuple[int, str]] = []
     for i, s in enumerate(lines):
@@ -104,9 +103,9 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
         check = signed_signoffs(loaded, keyring, at)
         out.loaded, out.declared = check.signed_case, check.declared
     elif keyring is not None and loaded.case is not None and loaded.policy is not None:
-        from ._collect import collect  # a preview too reads objections and authors as signed
+        from ..sign import gather  # a preview too reads objections and authors as signed
 
-        out.loaded = signed_view(loaded, collect(loaded, keyring, at))
+        out.loaded = signed_view(loaded, gather(loaded, keyring, at))
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             out.waiver_problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
@@ -140,6 +139,9 @@ def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
 
 def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | None,
           at: dt.datetime | None = None) -> SignoffCheck:
+    # the authority models are built only where sign-off lines are judged (a preview keeps them all)
+    from ..model import AuthorityCheck, UnsignedSignoff
+
     assert loaded.case is not None
     lines = loaded.case.decision.signoffs
     out = {i for i, _ in declared}
@@ -155,15 +157,16 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
                         declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])
 
 
-def signed_view(loaded: Loaded, collected: Collected) -> Loaded:
+def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
     """The case as the gate must judge it: its objections and authors from the signed statements
-    (a signed objection replaces the YAML entry of the same id, whatever that entry says; an
-    unsigned YAML objection stays, as it can only block), never from the YAML alone."""
+    (`dissent`, as `casegate.sign.gather` verified them; a signed objection replaces the YAML entry
+    of the same id, whatever that entry says; an unsigned YAML objection stays, as it can only
+    block), never from the YAML alone."""
     assert loaded.case is not None and loaded.policy is not None
     c = loaded.case
     from ..sign import resolve
 
-    states = resolve(collected.dissent.objections, collected.dissent.answers, loaded.policy.signoff,
+    states = resolve(dissent.objections, dissent.answers, loaded.policy.signoff,
                      c.boundary.kind if c.boundary else None)
     objections = {oid: o for oid, o in c.decision.objections.items() if o.envelope is None}
     for st in states:
@@ -172,6 +175,6 @@ def signed_view(loaded: Loaded, collected: Collected) -> Loaded:
                                          answered_by=st.answered_by,
                                          envelope=c.decision.objections[st.id].envelope
                                          if st.id in c.decision.objections else None)
-    authors = list(dict.fromkeys([*c.decision.authors, *collected.dissent.author_names()]))
+    authors = list(dict.fromkeys([*c.decision.authors, *dissent.author_names()]))
     decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
     return replace(loaded, case=c.model_copy(update={"decision": decision}))
