@@ -9,6 +9,7 @@ bench_instructions.py.
 
     python bench/bench_check_stages.py [SRC]       # SRC: a casegate source tree (default: ./src)
     python bench/bench_check_stages.py [SRC] 10    # the 10k-goal argument, beside its rapidyaml floor
+    python bench/bench_check_stages.py [SRC] 10 --stages load   # the stages named only
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ sys.stdout.flush(); os._exit(0)
 
 def main() -> None:
     args = sys.argv[1:]
+    stages = STAGES
+    if "--stages" in args:
+        i = args.index("--stages")
+        stages = tuple(args[i + 1].split(","))
+        del args[i:i + 2]
+        if not set(stages) <= set(STAGES):
+            raise SystemExit(f"--stages: one or more of {', '.join(STAGES)}")
     tree = str(Path(args.pop(0)).resolve()) if args and not args[0].isdigit() else str(ROOT / "src")
     case = str(ensure_case(2333 * int(args[0])) if args else ROOT / "examples" / "atlas-api" / "case.yaml")
     import compileall
@@ -76,7 +84,7 @@ def main() -> None:
         print(f"  {'rapidyaml floor':<22} {floor:>15,}  ratio {floor / yard:5.2f}x")
     last = 0
     with tempfile.TemporaryDirectory() as cache:
-        for stage in STAGES:
+        for stage in stages:
             n = instructions([PY, "-c", RUN, tree, stage, case], cache)
             to_floor = f"  floor {n / floor:5.2f}x" if args else ""
             print(f"  {stage:<22} {n:>15,}  +{n - last:>13,}  ratio {n / yard:5.2f}x{to_floor}")

@@ -108,7 +108,9 @@ def build_index(case: Case) -> ArgumentIndex:
         some_ids, some = ids[at:at + _CHUNK], elements[at:at + _CHUNK]
         claim, confidentiality, *columns = list(zip(*map(read, map(vars, some)), strict=True))
         for f, col in zip(SCANNED, columns, strict=True):
-            fields[f].update(_set_values(some_ids, col))
+            got = _set_values(some_ids, col)
+            if got:
+                fields[f].update(got)
         # most elements are claims: only the others are asked their type
         is_claim = list(map(operator.is_not, claim, repeat(None)))
         by_type["claim"].extend(compress(some_ids, is_claim))
@@ -136,7 +138,14 @@ def build_index(case: Case) -> ArgumentIndex:
 def _set_values(ids: list[str], values: tuple[Any, ...]) -> dict[str, Any]:
     """{id: value} for the values that are set (true: a non-empty list, a value not None or
     empty), in order."""
-    return dict(zip(compress(ids, values), filter(None, values), strict=True))
+    # each value is asked once whether it is set; a column that no element sets (or that every
+    # element sets) takes no second pass
+    got = list(filter(None, values))
+    if not got:
+        return {}
+    if len(got) == len(values):
+        return dict(zip(ids, values, strict=True))
+    return dict(zip(compress(ids, values), got, strict=True))
 
 
 def _reachable(case: Case, types: dict[str, str],
