@@ -12,7 +12,15 @@ Phases nest as in bench_publish_phases.py: 'summary' holds 'redact', 'guard', 'a
 'evidence'; 'redact' holds 'salt store'. 'all' is the whole command after its arguments are
 read (load, gate and publishing).
 
-    python bench/bench_publish_phase_instructions.py [--before SRC] [--phases a,b,...] [SIZE]
+`--path record` counts the publication recorded in a SQLite registry that holds the case (a
+fresh copy for every run, the example keyring, `--unpinned`), as bench_publish_instructions.py's
+recording path runs it, with its own phases besides: 'registry knows' (whether the registry
+holds the case), 'registry facts' (what it holds about it, the stored version matched),
+'stamp' (the keyring it records under, its own judgement), 'canonical' (the summary's RFC 8785
+bytes, read from the JSON written) and 'record' (the judgement and summary logged; holds
+'log append').
+
+    python bench/bench_publish_phase_instructions.py [--path local|record] [--before SRC] [--phases a,b,...] [SIZE]
 """
 
 from __future__ import annotations
@@ -25,9 +33,12 @@ import tempfile
 from pathlib import Path
 
 from _harness import PY, ensure_case, named_trees
+from bench_publish import KEYRING, _registry
 
 PHASES = ("imports", "load", "gate", "salt store", "redact", "guard", "argument", "evidence", "summary",
           "diagram", "charts", "markdown", "html", "json", "all")
+RECORD_PHASES = ("registry knows", "registry facts", "stamp", "canonical", "record", "log append")
+"""Phases only the recording path has (`--path record`)."""
 
 _RUN = r'''
 import functools, sys
@@ -82,6 +93,15 @@ counted(api, "render", "markdown", lambda a: a[0].endswith(".md.j2"))
 counted(api, "render", "html", lambda a: a[0].endswith(".html.j2"))
 counted(api, "write_summary_json", "json")
 counted(publishing, "run_publish", "all")
+counted(publishing, "_registry_knows", "registry knows")
+counted(publishing, "_registry_facts", "registry facts")
+counted(publishing, "_publication_stamp", "stamp")
+if phase in ("canonical", "record", "log append"):
+    import casegate.approve, casegate.store
+    import casegate.store._log as log
+    counted(casegate.store.CanonicalJSON, "of_text", "canonical")
+    counted(casegate.approve, "record_published", "record")
+    counted(log.Log, "_append", "log append")
 sys.argv = ["casegate", *args]
 try:
     cli._main()
@@ -102,36 +122,51 @@ def count(cmd: list[str], env: dict[str, str]) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("size", nargs="?", type=int, default=10_000)
+    ap.add_argument("--path", choices=("local", "record"), default="local")
     ap.add_argument("--before", type=Path, help="another source tree to count in the same run")
-    ap.add_argument("--phases", default=",".join(PHASES), help="comma-separated, of: " + ", ".join(PHASES))
+    ap.add_argument("--phases", help="comma-separated, of: " + ", ".join(PHASES + RECORD_PHASES)
+                    + " (default: every phase of the path)")
     a = ap.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("bench_publish_phase_instructions needs valgrind (apt-get install valgrind)")
-    phases = [p.strip() for p in a.phases.split(",") if p.strip()]
-    unknown = [p for p in phases if p not in PHASES]
+    known = PHASES + (RECORD_PHASES if a.path == "record" else ())
+    phases = [p.strip() for p in a.phases.split(",") if p.strip()] if a.phases else list(known)
+    unknown = [p for p in phases if p not in known]
     if unknown:
-        raise SystemExit(f"unknown phase(s): {', '.join(unknown)}; phases are {', '.join(PHASES)}")
+        raise SystemExit(f"unknown phase(s) for the {a.path} path: {', '.join(unknown)}; phases are {', '.join(known)}")
     trees = named_trees(a.before)
     case = ensure_case(a.size)
-    print(f"bench_publish_phase_instructions: {a.size // 1000}k elements, `publish --no-record` with the salts "
-          "kept, instructions per phase (valgrind Ir)")
-    print(f"  {'phase':<12}" + "".join(f"{name:>16}" for name in trees))
+    what = ("`publish --no-record`" if a.path == "local" else "`publish --db --keyring --unpinned` (recorded)")
+    print(f"bench_publish_phase_instructions: {a.size // 1000}k elements, {what} with the salts kept, "
+          "instructions per phase (valgrind Ir)")
+    print(f"  {'phase':<14}" + "".join(f"{name:>16}" for name in trees))
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "salts.json"
+        template = _registry(case, Path(tmp), a.size) if a.path == "record" else None
+        db = Path(tmp) / "registry.db"
         got: dict[str, dict[str, int]] = {name: {} for name in trees}
         envs = {}
         for i, name in enumerate(trees):
             # each tree its own cache (kept schemas, compiled templates), warmed by a first run,
             # which also fills the salt store as a re-run finds it
             envs[name] = {**os.environ, "PYTHONHASHSEED": "0", "CASEGATE_CACHE_DIR": str(Path(tmp) / f"cache-{i}")}
+        tail = ["--no-record"] if template is None else ["--db", f"sqlite:///{db}", "--keyring", str(KEYRING),
+                                                          "--unpinned"]
         cmds = {name: [PY, "-c", _RUN, tree, "{phase}", "publish", str(case), "--out", str(Path(tmp) / f"out-{i}"),
-                       "--salt-store", str(store), "--no-record"] for i, (name, tree) in enumerate(trees.items())}
+                       "--salt-store", str(store), *tail] for i, (name, tree) in enumerate(trees.items())}
+
+        def fresh() -> None:  # every recording run publishes into a fresh copy of the registry
+            if template is not None:
+                shutil.copyfile(template, db)
+
         for name, cmd in cmds.items():
+            fresh()
             subprocess.run([c.replace("{phase}", "none") for c in cmd], env=envs[name], check=True, capture_output=True)
         for p in phases:
             for name, cmd in cmds.items():
+                fresh()
                 got[name][p] = count([c.replace("{phase}", p) for c in cmd], envs[name])
-            print(f"  {p:<12}" + "".join(f"{got[n][p]:>16,}" for n in trees), flush=True)
+            print(f"  {p:<14}" + "".join(f"{got[n][p]:>16,}" for n in trees), flush=True)
 
 
 if __name__ == "__main__":
