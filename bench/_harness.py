@@ -98,6 +98,20 @@ def named_trees(before: Path | None) -> dict[str, str]:
         compileall.compile_dir(tree, quiet=1)
     return trees
 
+def reduce_instructions(cmd: list[str], env: dict[str, str]) -> int:
+    """Instructions `cmd` executes inside `functools.reduce` calls (valgrind callgrind's `Ir` with
+    collection toggled on that function): a script wraps the part it counts in one reduce call, so
+    start-up and set-up are left out. A failing command stops the benchmark."""
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                          "--toggle-collect=functools_reduce", *cmd], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd[:4])} failed:\n{out.stderr[-2000:]}")
+    for line in out.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind gave no count for {' '.join(cmd)}:\n{out.stderr[-2000:]}")
+
+
 def casegate() -> str:
     """The installed `casegate` command, its modules byte-compiled as an installed package's are.
 

@@ -29,7 +29,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ensure_case, named_trees
+from _harness import PY, ensure_case, named_trees, reduce_instructions
 
 WAYS = ("of_text", "parse", "encode", "from object")
 
@@ -100,17 +100,6 @@ if way in ("of_text", "encode", "from object") and box[0] != want.json:
 '''
 
 
-def count(cmd: list[str], env: dict[str, str]) -> int:
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                          "--toggle-collect=functools_reduce", *cmd], capture_output=True, text=True, env=env)
-    if out.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:4])} failed:\n{out.stderr[-2000:]}")
-    for line in out.stderr.splitlines():
-        if "Collected :" in line:
-            return int(line.rsplit(":", 1)[1])
-    raise SystemExit(f"valgrind gave no count:\n{out.stderr[-2000:]}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("size", nargs="?", type=int, default=10_000)
@@ -130,7 +119,7 @@ def main() -> None:
         subprocess.run([PY, "-c", _RUN, next(iter(trees.values())), "parse", str(case), str(store)],
                        env=env, check=True, capture_output=True)
         for way in WAYS:
-            got = [count([PY, "-c", _RUN, tree, way, str(case), str(store)], env) for tree in trees.values()]
+            got = [reduce_instructions([PY, "-c", _RUN, tree, way, str(case), str(store)], env) for tree in trees.values()]
             print(f"  {way:<12}" + "".join(f"{n:>16,}" for n in got), flush=True)
 
 

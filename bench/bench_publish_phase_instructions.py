@@ -32,7 +32,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from _harness import PY, ensure_case, named_trees
+from _harness import PY, ensure_case, named_trees, reduce_instructions
 from bench_publish import KEYRING, _registry
 
 PHASES = ("imports", "load", "gate", "salt store", "redact", "guard", "argument", "evidence", "summary",
@@ -110,15 +110,6 @@ except SystemExit:
 '''
 
 
-def count(cmd: list[str], env: dict[str, str]) -> int:
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                          "--toggle-collect=functools_reduce", *cmd], capture_output=True, text=True, env=env)
-    for line in out.stderr.splitlines():
-        if "Collected :" in line:
-            return int(line.rsplit(":", 1)[1])
-    raise SystemExit(f"valgrind gave no count for {' '.join(cmd)}:\n{out.stderr[-2000:]}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("size", nargs="?", type=int, default=10_000)
@@ -165,7 +156,7 @@ def main() -> None:
         for p in phases:
             for name, cmd in cmds.items():
                 fresh()
-                got[name][p] = count([c.replace("{phase}", p) for c in cmd], envs[name])
+                got[name][p] = reduce_instructions([c.replace("{phase}", p) for c in cmd], envs[name])
             print(f"  {p:<14}" + "".join(f"{got[n][p]:>16,}" for n in trees), flush=True)
 
 
