@@ -224,6 +224,15 @@ class SignoffPolicy(Frozen):
                 return kind, list(self.required[kind])
         return None, []
 
+    def answerers(self, boundary: BoundaryKind | None) -> list[str]:
+        """Roles whose holders may answer an objection at `boundary`: `answer_roles`, else the
+        roles that must sign for it (none when the boundary is unstated: fail closed)."""
+        if self.answer_roles is not None:
+            return list(self.answer_roles)
+        if boundary is None:
+            return []
+        return sorted({r.role for r in self.required_for(boundary)[1]})
+
 
 class DecisionAuthority(Frozen):
     """Who may sign the decision itself (the act of deciding, after the sign-offs)."""

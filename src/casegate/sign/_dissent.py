@@ -167,12 +167,8 @@ class ObjectionState(FrozenRecord):
 
 def answer_roles(policy: SignoffPolicy, boundary: BoundaryKind | None) -> list[str]:
     """Roles whose holders may answer an objection: the policy's `answer_roles`, else the roles
-    that must sign for the boundary."""
-    if policy.answer_roles is not None:
-        return list(policy.answer_roles)
-    if boundary is None:
-        return []
-    return sorted({r.role for r in policy.required_for(boundary)[1]})
+    that must sign for the boundary (`SignoffPolicy.answerers`)."""
+    return policy.answerers(boundary)
 
 
 def resolve(objections: list[Signed], answers: list[Signed], policy: SignoffPolicy,

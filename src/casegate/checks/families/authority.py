@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...model import Case, RuleSeverity
+from ...model import BOUNDARY_LADDER, Case, RuleSeverity
 from ...sign._names import name_key  # not the package: signing itself is not needed to check a case
 from .._registry import Context, Hit, rule
 
@@ -115,7 +115,9 @@ def product_sole_approver(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG504", "objection-unanswered", severity="blocking", serves="test-5-authority",
-    summary="An objection is open with no answer, was upheld, or is escalated where the policy does not allow escalation.",
+    summary="An objection is open with no answer, was upheld, is escalated where the policy does not allow "
+            "escalation, or is marked answered by no role, or by a role the policy does not let answer "
+            "objections (`answer_roles`, else the roles that must sign for the boundary).",
     rationale="Dissent is only meaningful if it can stop the decision until it is answered; an "
               "objection recorded and then ignored is decoration.",
     bad="objections:\n  O-1: {role: external-evaluator, person: Priya Natarajan, date: 2026-11-21,\n"
@@ -147,6 +149,21 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
                                 "objections block the decision")
         elif o.status == "answered" and not (o.answer and o.answer.strip()):
             yield Hit(path, f"objection `{oid}` by {who} is marked answered but records no answer")
+        elif o.status == "answered":
+            # an answer typed in the case is the lab's record: it counts only from a role the policy
+            # lets answer objections (an unstated boundary is held to the widest one's roles)
+            allowed = pol.answerers(ctx.boundary or BOUNDARY_LADDER[-1])
+            if not o.answered_by:
+                yield Hit(path, f"objection `{oid}` by {who} is marked answered but does not say which role "
+                                "answered it", help="record the answering role (`answered_by`), one of "
+                                + (", ".join(f"`{r}`" for r in allowed) or "no role: the policy lets none answer"))
+            elif o.answered_by not in allowed:
+                yield Hit(path + ("answered_by",),
+                          f"objection `{oid}` by {who} is answered by `{o.answered_by}`, a role the policy does "
+                          "not let answer objections (" + (f"allowed: {', '.join(allowed)}" if allowed else "no role may")
+                          + "): the objection stands open",
+                          help="have a holder of a role the policy lets answer objections answer it (a signed "
+                               "answer: `casegate answer`)")
 
 
 @rule(
