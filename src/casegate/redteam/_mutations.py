@@ -978,6 +978,18 @@ def signoff_first(case: Case, policy: Policy) -> Applied:
     return _upd(case, decision=_upd(case.decision, signoffs=[early, *case.decision.signoffs[1:]])), policy
 
 
+def objection_answered_by_product(case: Case, policy: Policy) -> Applied:
+    product = policy.signoff.product_role
+    boundary = case.boundary.kind if case.boundary else BOUNDARY_LADDER[-1]
+    if product in policy.signoff.answerers(boundary):
+        return f"the policy lets the product role `{product}` answer objections"
+    for oid, o in case.decision.objections.items():
+        if o.status == "answered" and o.answer:
+            objections = {**case.decision.objections, oid: _upd(o, answered_by=product)}
+            return _upd(case, decision=_upd(case.decision, objections=objections)), policy
+    return "no answered objection"
+
+
 def closed_defeater(case: Case, policy: Policy) -> Applied:
     for eid, el in case.argument.elements.items():
         if el.type == "defeater" and el.answered_by:
@@ -1628,6 +1640,8 @@ MUTATIONS: tuple[Mutation, ...] = (
              "answers an objection with `Noted.`", ("CG508",), hollow_objection_answer),
     Mutation("dropped-objection", ("test-5-authority", "q-objectors"),
              "deletes a recorded objection", ("CG509",), dropped_objection, needs_previous=True),
+    Mutation("objection-answered-by-product", ("test-5-authority", "q-objectors"),
+             "marks an answered objection as answered by the product role", ("CG504",), objection_answered_by_product),
     Mutation("unsigned-authority", ("test-5-authority", "q-checked-by"),
              "replaces the last sign-off with one by a person nobody's key signed for", ("CG510",),
              unsigned_authority),
