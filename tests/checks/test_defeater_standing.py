@@ -125,11 +125,11 @@ def test_a_defeater_answered_there_may_go_and_nothing_else_changes_nothing() -> 
 def test_renamed_or_retyped_it_is_still_followed() -> None:
     doc = _doc("open")
     els = doc["argument"]["elements"]
-    els["D9"] = {**els.pop("D3"), "kind": "undercutter"}
+    els["D9"] = {**els.pop("D3"), "kind": "rebuttal"}
     els["G2"]["defeaters"] = ["D9"]
     (m,) = _msgs("CG806", doc, previous=case(_doc("open")))
     assert m == ("`D9` (`D3` in the previous version, in the same words) was counter-evidence in the previous "
-                 "version, where it was open; it is undercutter now")
+                 "version, where it was open; it is rebuttal now")
     doc = base_doc()
     doc["argument"]["elements"]["D3"] = {"context": D3}
     doc["argument"]["elements"]["G1"]["in_context_of"].append("D3")
@@ -389,3 +389,28 @@ def test_an_answer_whose_subject_cannot_be_read_does_not_answer_a_claim_whose_ca
                       "defends are about")
     doc["evidence"]["E-note"]["domain"] = "cyber"
     assert _msgs("CG803", doc) == []
+
+
+@pytest.mark.parametrize("renamed", [False, True])
+def test_one_retyping_to_a_condition_kind_is_reported_once(renamed: bool) -> None:
+    """Attack: counter-evidence open in the version compared with is open now as an undercutter, a
+    kind the policy lets stand as a condition (under its id, or renamed in the same words). It still
+    blocks, and once: CG809 names the kind it was recorded with; CG806 leaves the retyping to it
+    (before, both reported the one move)."""
+    doc = _doc("open", kind="undercutter")
+    did = "D3"
+    if renamed:
+        els = doc["argument"]["elements"]
+        els["D9"] = els.pop("D3")
+        els["G2"]["defeaters"] = ["D9"]
+        did = "D9"
+    ctx = context(doc, previous=case(_doc("open")))
+    assert hits("CG806", ctx) == []
+    (h,) = hits("CG809", ctx)
+    assert h.path == ("argument", "elements", did, "kind")
+    assert severity("CG809", h) is RuleSeverity.blocking
+    assert h.message.startswith(f"undercutter `{did}` against `G2` is open; the previous version recorded it"), h.message
+    assert "as `counter-evidence`, a kind that blocks while open" in h.message
+    # retyped to another kind that blocks, or open as a condition kind but answered: CG806's alone
+    ctx = context(_doc("open", kind="rebuttal"), previous=case(_doc("open")))
+    assert hits("CG809", ctx) == [] and len(hits("CG806", ctx)) == 1

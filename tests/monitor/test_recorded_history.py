@@ -95,6 +95,23 @@ def test_a_retyped_defeater_renamed_in_the_same_words_still_blocks(reg: Registry
            "`counter-evidence`" in m, m
 
 
+def test_a_defeater_open_in_the_version_compared_with_and_retyped_now_blocks_once(reg: Registry,
+                                                                                   tmp_path: Path) -> None:
+    """Attack: version 1.0, approved; version 1.1, recorded, holds counter-evidence D9 open; version
+    1.2 keeps it open and calls it an undercutter. Gated against 1.1, the move is both a kind
+    changed against the version compared with (CG806) and a blocking kind a recorded version gave
+    it (CG809): it blocks, reported once, by CG809 (before, by both)."""
+    _submit(reg, _copy(tmp_path, "v1"), approve=True)
+    _submit(reg, _version(tmp_path, 2, "counter-evidence", "open"))
+    rec = _record(_version(tmp_path, 3, "undercutter", "open"), reg)
+    assert "previous: version 1.1 (#2)" in rec.compared_with, rec.compared_with
+    assert rec.outcome == "NO-GO"
+    about_d9 = [f.code for f in rec.findings if f.blocking and "D9" in f.message]
+    assert about_d9 == ["CG809"], [f.message for f in rec.findings if f.blocking]
+    (m,) = _cg809(rec)
+    assert "undercutter `D9` against `G5` is open; version 1.1 (#2) recorded it as `counter-evidence`" in m, m
+
+
 def test_a_defeater_recorded_as_an_undercutter_stands_as_a_condition(reg: Registry, tmp_path: Path) -> None:
     """An undercutter the policy lets stand open was one in every recorded version: a condition."""
     _submit(reg, _version(tmp_path, 1, "undercutter", "answered"), approve=True)

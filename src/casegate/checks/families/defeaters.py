@@ -893,7 +893,8 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
             "nothing that answers it) is gone from this one, is no longer aimed at a claim it was aimed "
             "at (or at what stands in that claim's place: the claim reworded, copied or restated there, or "
             "a claim that stays and now rests on evidence it cited), "
-            "or changed its kind; or, accepted there, is now marked answered with no evidence new "
+            "or changed its kind (one open now under a kind the policy lets stand as a condition is "
+            "CG809's to report); or, accepted there, is now marked answered with no evidence new "
             "since that version.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
@@ -1027,6 +1028,17 @@ def defeater_retyped(ctx: Context) -> Iterator[Hit]:
                        + ", or withdraw the claims it is against")
 
 
+def _retyped_to_a_condition(ctx: Context, now: str, old: Element) -> bool:
+    """Whether CG809 reports the retyping of `old` (a defeater that stood in a version compared
+    with, of a kind that blocks while open or of no kind) as `now`, open now under a kind the
+    policy lets stand as a condition: CG809 reads every version compared with, so one retyping is
+    reported once, by the rule that says the kind it was given still blocks."""
+    allowed = set(ctx.policy.condition_defeaters)
+    new = ctx.case.argument.elements[now]
+    return (old.kind not in allowed and new.kind in allowed and new.status in (None, "open")
+            and bool(_targets(ctx, now)))
+
+
 def _ids(ids: Iterable[str]) -> str:
     return ", ".join(f"`{x}`" for x in ids)
 
@@ -1055,7 +1067,7 @@ def _kept(ctx: Context, did: str, old: Element, now: str, found: Mapping[str, tu
     new = ctx.case.argument.elements[now]
     kind = old.kind or "defeater"
     named = f"`{now}`" if now == did else f"`{now}` (`{did}` in {against}, in the same words)"
-    if new.kind != old.kind:
+    if new.kind != old.kind and not _retyped_to_a_condition(ctx, now, old):
         yield Hit(_EL + (now, "kind") if new.kind is not None else _EL + (now,),
                   f"{named} was {kind} in {against}, where it was {standing}; it is {new.kind or 'of no kind'} now",
                   help=f"keep `kind: {old.kind}` and answer it with evidence" if old.kind else
