@@ -57,12 +57,16 @@ def _telemetry_ring(tmp: Path, *, person: str = "Noor Haddad", organisation: str
     return ring, load_signer(str(g.private_path))
 
 
-def _approved(database_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The example approved at T0 by a decision the rso (Sam Whitfield, Acme Labs) signed."""
+def _approved(database_url: str, tmp_path: Path, *, policy: str = ""):  # type: ignore[no-untyped-def]
+    """The example approved at T0 by a decision the rso (Sam Whitfield, Acme Labs) signed (with
+    `policy` added to its policy file)."""
     far = dt.date(2027, 6, 1)
     with log_clock(T0):
         reg = open_registry(database_url)
         main = _copy(tmp_path, "v1")
+        if policy:
+            with (main.parent / "policy.yaml").open("a") as f:
+                f.write(policy)
         submit_hashed(reg, load_case(main))
         submit_for_review(reg, CASE, by="acme-safety-team")
         rec = _conditions_due(far, far)(_record(main, reg))

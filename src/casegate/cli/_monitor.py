@@ -309,16 +309,20 @@ def monitor_ingest(
     key count toward a monitor's health; any reading that breaches counts as a breach."""
     from ..evidence import sha256_file
     from ..monitor import ingest_samples, read_batch
-    from ..monitor._run import unwatched_signals
+    from ..monitor._run import first_format_warning, unwatched_signals
 
     samples, envelope = read_batch(file, case=case)
     with _open(db) as reg:
         entries = ingest_samples(reg, samples, source=file.name, sha256=sha256_file(file), envelope=envelope)
         unwatched = {e.case_id: unwatched_signals(reg, str(e.case_id), e.payload["signals"]) for e in entries}
         changes = reg.events(kind="keyring-change") if envelope is not None and keyring is not None else []
+        old_format = [w for e in entries if envelope is not None
+                      and (w := first_format_warning(reg, str(e.case_id), envelope, str(file))) is not None]
     for cid, names in unwatched.items():
         if names:
             err(f"warning: no monitor of {cid} watches {', '.join(names)}; those samples cannot breach anything")
+    for w in old_format:
+        err(f"warning: {w}")
     signed = _batch_check(envelope, keyring, entries, changes) if envelope is not None else None
     if as_json:
         out(json.dumps([{"entry": e.index, "case": e.case_id, "samples": len(e.payload["samples"]),

@@ -209,6 +209,12 @@ class SignoffPolicy(Frozen):
     answer_accepted_by: Literal["objector", "escalation"] = "objector"
     """Who closes an objection once it has a valid answer: the objector, by signing an acceptance
     of the answer; or also `escalate_to`, which then decides (accepts or upholds) for them."""
+    signed_answers_from: BoundaryKind | None = None
+    """The narrowest boundary from which an objection is answered only by signatures: at it and
+    every wider one, an objection the case records without a signed envelope and marks answered
+    stands open (CG504), since which person answered it and whether the objector accepted the
+    answer only signed statements show (`casegate object`, `casegate answer`, `casegate answer
+    --accept`). Unset (default): a typed answer from a role that may answer counts."""
     conditions_confirmed_by: list[str] | None = None
     """Roles whose holders may confirm, by a signed statement, that a condition of a GO WITH
     CONDITIONS decision is met. Unset: the roles that must sign off the decided boundary, less
@@ -420,6 +426,15 @@ class PostDeploymentPolicy(Frozen):
     (default): only where the keyring names a telemetry key; with none, readings are taken on the
     word of whoever ingests them (`casegate policy gaps` lists it). A reading that breaches counts
     as a breach signed or not."""
+    telemetry_v1: Literal["accept", "same-key", "refuse"] = "same-key"
+    """How a signed batch of the first format (`monitor-readings/v1`, which names no key before
+    it) is read where signed telemetry is required. `same-key` (default): as a batch that names
+    its own key before it, so one at a key change (the case's batch numbered one below it signed
+    by another key) is a handover the registry cannot follow and acts as a withheld batch, while
+    a single key's batches read as they always did. `refuse`: no batch of the first format counts;
+    each key that signs one acts as a withheld batch. `accept`: read as they always were, so a
+    monitoring system that numbers per key is open to batches dropped at a key change
+    (`casegate policy gaps` lists it)."""
 
 
 class PublicationPolicy(Frozen):

@@ -449,7 +449,8 @@ def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: 
     for w in facts.withheld if facts.telemetry_required else []:
         if w.next_logged <= facts.approved_at:
             continue
-        cause = (f"monitor-renumbered:{mid}:{w.keyid[:16]}" if w.reused is not None else
+        cause = (f"monitor-v1:{mid}:{w.keyid[:16]}" if w.first_format is not None else
+                 f"monitor-renumbered:{mid}:{w.keyid[:16]}" if w.reused is not None else
                  f"monitor-handover:{mid}:{w.keyid[:16]}" if w.follows is not None else
                  f"monitor-withheld:{mid}:{w.keyid[:16]}:{w.number}")
         out.append(Firing(

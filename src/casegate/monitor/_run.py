@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import InputError
 from ..model import BoundaryKind, Severity
@@ -101,6 +101,32 @@ def unwatched_signals(reg: Registry, case_id: str, signals: list[str]) -> list[s
     return sorted(set(signals) - watched)
 
 
+def first_format_warning(reg: Registry, case_id: str, envelope: dict[str, Any], file: str) -> str | None:
+    """What the policy of the version the case stands on does with `envelope`, a signed batch
+    just ingested from `file`, when it is of the first format (which names no key before it);
+    None for a batch of the current format."""
+    from ..sign import MONITOR_READINGS, decode_payload
+
+    try:
+        stmt = decode_payload(envelope)
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(stmt, dict) or stmt.get("predicateType") != MONITOR_READINGS:
+        return None
+    policy = VersionCache(reg).get(case_id, standing_version(reg, case_id)).policy
+    how = policy.post_deployment.telemetry_v1 if policy is not None else "same-key"
+    fix = "sign batches with a casegate that writes version 2 (`casegate monitor sign`)"
+    if how == "refuse":
+        return (f"{file} is a batch of the first format (`monitor-readings/v1`), which the policy of {case_id} "
+                "refuses (`post_deployment.telemetry_v1: refuse`) where signed telemetry is required: its "
+                f"readings do not count and it fires as a batch that cannot be read; {fix}")
+    if how == "same-key":
+        return (f"{file} is a batch of the first format (`monitor-readings/v1`), which names no key before it: "
+                f"where signed telemetry is required for {case_id}, one signed at a key change fires as a "
+                f"handover that cannot be followed (`post_deployment.telemetry_v1: same-key`); {fix}")
+    return None
+
+
 @dataclass(frozen=True)
 class Telemetry:
     """Whose readings count toward a monitor's health, for one case: where signed telemetry is
@@ -113,6 +139,8 @@ class Telemetry:
     developer: Decider | None = None
     why: str = ""
     """Why signed telemetry is required, or why it is not."""
+    first_format: Literal["accept", "same-key", "refuse"] = "same-key"
+    """How a batch of the first format is read (the policy's `post_deployment.telemetry_v1`)."""
 
 
 def telemetry_rule(reg: Registry, policy: Policy | None, keyring: Keyring | None,
@@ -136,14 +164,15 @@ def telemetry_rule(reg: Registry, policy: Policy | None, keyring: Keyring | None
     why = ("the policy sets `post_deployment.signed_telemetry`" if asked
            else f"the keyring gives {len(keys)} key(s) the `{TELEMETRY_ROLE}` role")
     orgs = tuple(policy.evidence.organisations) if policy is not None else ()
+    v1 = policy.post_deployment.telemetry_v1 if policy is not None else "same-key"
     judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
     if keyring is None or decision is None:
-        return Telemetry(True, judging, Decider(developer=orgs), why)
+        return Telemetry(True, judging, Decider(developer=orgs), why, v1)
     de = reg.entry(decision)
     # who the developer is: the decision's signer as the keyring names them (a key of theirs
     # revoked since still says who decided)
     d = decider_of(de.payload.get("bundle"), keyring, logged_at=de.recorded_at, label=f"decision #{decision}")
-    return Telemetry(True, judging, replace(d, developer=tuple(d.developer) + orgs), why)
+    return Telemetry(True, judging, replace(d, developer=tuple(d.developer) + orgs), why, v1)
 
 
 def _not_signed(signal: str, ts: dt.datetime, detail: str = "") -> str:
@@ -196,7 +225,9 @@ def samples_and_gaps(reg: Registry, case_id: str,
     # two keys), and each batch that names the key of the number below it (number, key id, signer,
     # the key it names, when logged, entry)
     signed_under: dict[int, dict[str, tuple[str, int]]] = defaultdict(dict)
-    chained: list[tuple[int, str, str, str, dt.datetime, int]] = []
+    chained: list[tuple[int, str, str, str, dt.datetime, int, str | None]] = []
+    # each key that signed a batch of the first format the policy refuses, at its first such batch
+    refused_v1: dict[str, Withheld] = {}
 
     def counted(signal: str, ts: dt.datetime, value: float, heard: dt.datetime, index: int) -> Sample:
         # a reading counts once, in the entry that first recorded it
@@ -226,19 +257,36 @@ def samples_and_gaps(reg: Registry, case_id: str,
             else:
                 judged = check_readings(env, telemetry.keyring, logged_at=e.recorded_at, label=f"log entry {e.index}",
                                         developer=telemetry.developer)
-                if sha is not None:
-                    first[sha] = (logged, judged, e.index)
+                source = f"ingested from {e.payload.get('source')}"
+                v1 = judged.keyid is not None and judged.version == 1
                 if judged.keyid is not None and case_id in judged.sequence:
                     n = judged.sequence[case_id]
                     readings = frozenset(r for r in (*judged.counted, *judged.refused) if r[0] == case_id)
                     had = numbered.setdefault(n, (judged.keyid, str(judged.signer), logged, e.index, readings))
                     signed_under[n].setdefault(judged.keyid, (str(judged.signer), e.index))
                     if case_id in judged.follows:
-                        chained.append((n, judged.keyid, str(judged.signer), judged.follows[case_id], logged, e.index))
+                        chained.append((n, judged.keyid, str(judged.signer), judged.follows[case_id], logged, e.index,
+                                        None))
+                    elif v1 and telemetry.first_format == "same-key":
+                        # a batch that names no key before it is read as naming its own: one at a key
+                        # change cannot show that it follows on, so it is not taken to
+                        chained.append((n, judged.keyid, str(judged.signer), judged.keyid, logged, e.index, source))
                     # the same readings signed by two keys under one number are one batch, signed twice
                     if had[0] != judged.keyid and had[4] != readings and judged.keyid not in reused:
                         reused[judged.keyid] = Withheld(judged.keyid, str(judged.signer), n, n, logged, e.index,
                                                         reused=(had[1], had[3]))
+                if v1 and telemetry.first_format == "refuse":
+                    assert judged.keyid is not None
+                    n = judged.sequence.get(case_id, 0)
+                    refused_v1.setdefault(judged.keyid, Withheld(judged.keyid, str(judged.signer), n, n, logged,
+                                                                 e.index, first_format=source))
+                    judged = replace(judged, counted=frozenset(), refused={}, problems=(
+                        f"log entry {e.index} ({source}) is a batch of the first format (`monitor-readings/v1`), "
+                        "which names no key before it and which the policy refuses "
+                        "(`post_deployment.telemetry_v1: refuse`); sign the batches with a casegate that writes "
+                        "version 2 (`casegate monitor sign`)",))
+                if sha is not None:
+                    first[sha] = (logged, judged, e.index)
         mine = {(sig, ts, v) for c, sig, ts, v in judged.counted if c == case_id} if judged is not None else set()
         for signal, ts, value in rows:
             if (signal, ts, value) in mine:
@@ -251,6 +299,8 @@ def samples_and_gaps(reg: Registry, case_id: str,
                 continue
             if judged is None:
                 why = _not_signed(signal, ts)
+            elif judged.problems and judged.keyid is not None:  # a batch that verified, of a format refused
+                why = f"reading of {signal} at {iso(ts)} does not count: {judged.problems[0]}"
             elif judged.problems:
                 why = _not_signed(signal, ts, judged.problems[0])
             else:
@@ -270,29 +320,31 @@ def samples_and_gaps(reg: Registry, case_id: str,
         for n in range(prev + 1, min(nxt, prev + 1 + _GAP_NAMED)):
             gaps.append(Withheld(keyid, signer, n, nxt, at, index, signers=signers))
         prev = nxt
-    return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values(),
+    return {k: sorted(v) for k, v in out.items()}, [*gaps, *reused.values(), *refused_v1.values(),
                                                    *_broken_handovers(chained, signed_under, telemetry)]
 
 
-def _broken_handovers(chained: list[tuple[int, str, str, str, dt.datetime, int]],
+def _broken_handovers(chained: list[tuple[int, str, str, str, dt.datetime, int, str | None]],
                       signed_under: dict[int, dict[str, tuple[str, int]]],
                       telemetry: Telemetry | None) -> list[Withheld]:
     """Each key with a batch that names, as the signer of the case's number below it, a key other
     than every key whose batch the log holds under that number (once per key, at its first such
     batch in log order): its numbers do not follow on from that batch, as a key numbering on its own
-    would not, so batches withheld where the keys changed could go unseen. A number below that the
-    log never recorded is a gap, named as one."""
+    would not, so batches withheld where the keys changed could go unseen. A batch of the first
+    format is chained to its own key (with the file it was ingested from), so one at a key change
+    is such a batch too. A number below that the log never recorded is a gap, named as one."""
     def who(keyid: str) -> str:
         key = telemetry.keyring.get(keyid) if telemetry is not None and telemetry.keyring is not None else None
         return f"{key.person} (telemetry)" if key is not None else f"key {keyid[:16]}..."
 
     out: dict[str, Withheld] = {}
-    for n, keyid, signer, said, at, index in sorted(chained, key=lambda c: c[5]):
+    for n, keyid, signer, said, at, index, first_format in sorted(chained, key=lambda c: c[5]):
         below = signed_under.get(n - 1)
         if not below or said in below or keyid in out:
             continue
         holder, entry = min(below.values(), key=lambda v: v[1])
-        out[keyid] = Withheld(keyid, signer, n - 1, n, at, index, follows=(who(said), holder, entry))
+        out[keyid] = Withheld(keyid, signer, n - 1, n, at, index, follows=(who(said), holder, entry),
+                              first_format=first_format)
     return list(out.values())
 
 

@@ -55,15 +55,35 @@ class Withheld:
     batch `number` before it was signed by `follows[0]`, but the log holds that batch signed by
     `follows[1]` (log entry `follows[2]`): numbers that do not follow on from each other could hide
     batches withheld where one key handed over to another."""
+    first_format: str | None = None
+    """With `first_format` (the file the batch was ingested from), `signer`'s batch `next_number`
+    is of the first format (`monitor-readings/v1`), which names no key before it: with `follows`,
+    one at a key change, read as naming its own key (the policy's `post_deployment.telemetry_v1:
+    same-key`); without, one the policy refuses (`refuse`)."""
 
     @property
     def uncountable(self) -> bool:
-        """Whether the batches cannot be counted at all (a number reused, or a handover that does
-        not follow), rather than one batch missing."""
-        return self.reused is not None or self.follows is not None
+        """Whether the batches cannot be counted at all (a number reused, a handover that does not
+        follow, a batch of a format the policy refuses), rather than one batch missing."""
+        return self.reused is not None or self.follows is not None or self.first_format is not None
 
     def words(self) -> str:
         at = f"log entry {self.next_entry}, {iso(self.next_logged)}"
+        if self.first_format is not None:
+            batch = (f"batch {self.next_number} for the case, signed by {self.signer} in the first format "
+                     f"(`monitor-readings/v1`; {self.first_format}, {at})")
+            sign_v2 = ("sign the batches with a casegate that writes version 2 (`casegate monitor sign`, naming "
+                       "the key before with --follows at a key change)")
+            if self.follows is not None:
+                _, holder, entry = self.follows
+                return (f"{batch}, names no key before it, but the batch {self.number} the log holds was signed by "
+                        f"{holder} (log entry {entry}): a batch of the first format cannot show that its number "
+                        "follows on from another key's, so batches withheld where one key handed over to another "
+                        "could go unseen, and whether every batch arrived cannot be told (the policy's "
+                        f"`post_deployment.telemetry_v1: same-key`); {sign_v2}")
+            return (f"{batch}, is of a format the policy refuses (`post_deployment.telemetry_v1: refuse`): it "
+                    "names no key before it, so batches withheld where one key handed over to another could go "
+                    f"unseen; its readings do not count, and what it held cannot be told; {sign_v2}")
         if self.follows is not None:
             said, holder, entry = self.follows
             return (f"batch {self.next_number} for the case, signed by {self.signer} ({at}), says batch {self.number} "

@@ -193,6 +193,8 @@ class SignedReadings:
     follows: dict[str, str] = field(default_factory=dict)
     """Case -> the key id the batch says signed the case's batch numbered one below it (batches of
     version 2; a batch of version 1 names none)."""
+    version: int = 2
+    """The batch's format: 1 (`MONITOR_READINGS`, naming no key before it) or 2."""
 
 
 def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, label: str,
@@ -268,4 +270,5 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
         else:
             counted.add(ident)
     return SignedReadings(signer=f"{signed.person} ({TELEMETRY_ROLE})", counted=frozenset(counted),
-                          refused=refused, keyid=key.keyid, sequence=sequence, follows=follows)
+                          refused=refused, keyid=key.keyid, sequence=sequence, follows=follows,
+                          version=2 if chained else 1)
