@@ -58,3 +58,24 @@ def test_the_policy_answer_roles_decide_who_may_answer(tmp_path: Path) -> None:
     [f] = _cg504(tmp_path, ANSWERED, edit)
     assert "answered by `safety-lead`" in f.message and "allowed: rso" in f.message
     assert _cg504(tmp_path / "b", "      answered_by: rso\n", edit) == []
+
+
+SIGNED_FROM = ("  product_role: product-lead\n", "  product_role: product-lead\n  signed_answers_from: {}\n")
+
+
+def test_past_the_boundary_the_policy_names_a_typed_answer_leaves_the_objection_open(tmp_path: Path) -> None:
+    """Attack: the policy counts only signed answers from `api` on; the case (an api boundary)
+    records the external evaluator's objection as answered by the safety lead, in its own words,
+    with nothing signed to show who answered or that the objector accepted it. Before, a role that
+    may answer was enough."""
+    edit = (SIGNED_FROM[0], SIGNED_FROM[1].format("api"))
+    [f] = _cg504(tmp_path, ANSWERED, edit)
+    assert f.severity is RuleSeverity.blocking
+    assert f.message == ("objection `O-1` by Priya Natarajan (external-evaluator) is marked answered in the case, but "
+                         "at `api` the policy counts only a signed answer the objector accepted "
+                         "(`signoff.signed_answers_from: api`): the objection stands open")
+    assert f.help is not None and "`casegate answer --accept`" in f.help
+
+
+def test_below_the_boundary_the_policy_names_a_typed_answer_still_counts(tmp_path: Path) -> None:
+    assert _cg504(tmp_path, ANSWERED, (SIGNED_FROM[0], SIGNED_FROM[1].format("consumer"))) == []

@@ -117,7 +117,9 @@ def product_sole_approver(ctx: Context) -> Iterator[Hit]:
     "CG504", "objection-unanswered", severity="blocking", serves="test-5-authority",
     summary="An objection is open with no answer, was upheld, is escalated where the policy does not allow "
             "escalation, or is marked answered by no role, or by a role the policy does not let answer "
-            "objections (`answer_roles`, else the roles that must sign for the boundary).",
+            "objections (`answer_roles`, else the roles that must sign for the boundary), or is marked "
+            "answered with no signed objection at or past the boundary from which the policy counts only "
+            "signed answers (`signed_answers_from`).",
     rationale="Dissent is only meaningful if it can stop the decision until it is answered; an "
               "objection recorded and then ignored is decoration.",
     bad="objections:\n  O-1: {role: external-evaluator, person: Priya Natarajan, date: 2026-11-21,\n"
@@ -152,8 +154,19 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
         elif o.status == "answered":
             # an answer typed in the case is the lab's record: it counts only from a role the policy
             # lets answer objections (an unstated boundary is held to the widest one's roles)
-            allowed = pol.answerers(ctx.boundary or BOUNDARY_LADDER[-1])
-            if not o.answered_by:
+            boundary = ctx.boundary or BOUNDARY_LADDER[-1]
+            allowed = pol.answerers(boundary)
+            if o.envelope is None and pol.signed_answers_from is not None \
+                    and boundary.rank >= pol.signed_answers_from.rank:
+                # who answered, and whether the objector accepted it, only signed statements show
+                yield Hit(path, f"objection `{oid}` by {who} is marked answered in the case, but at "
+                                f"`{boundary.value}` the policy counts only a signed answer the objector accepted "
+                                f"(`signoff.signed_answers_from: {pol.signed_answers_from.value}`): the objection "
+                                "stands open",
+                          help="have the objector sign the objection (`casegate object`), a role that may answer "
+                               "sign the answer (`casegate answer`) and the objector accept it (`casegate answer "
+                               "--accept`)")
+            elif not o.answered_by:
                 yield Hit(path, f"objection `{oid}` by {who} is marked answered but does not say which role "
                                 "answered it", help="record the answering role (`answered_by`), one of "
                                 + (", ".join(f"`{r}`" for r in allowed) or "no role: the policy lets none answer"))
