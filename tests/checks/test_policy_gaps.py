@@ -28,13 +28,15 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its four gaps are advisory: the required layers name no test task (its classifier red team
+    """Its five gaps are advisory: the required layers name no test task (its classifier red team
     is a signed report, not a log, and a named task would refuse it), its capability results and
-    its safeguard tests count on the developer's own logs, and its monitors' readings count
-    unsigned where the registry's keyring names no telemetry key."""
+    its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
+    where the registry's keyring names no telemetry key, and an objection it records unsigned is
+    answered on its word."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "4 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "5 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "signoff.signed_answers_from: unset: an objection the case records unsigned" in r.stdout
     assert ("post_deployment.signed_telemetry: false: where the registry's keyring gives no key the `telemetry` "
             "role, a monitor's readings are taken on the word of whoever ingests them") in r.stdout
     assert "evidence.independent_kinds: `eval` is not among them" in r.stdout
@@ -62,7 +64,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "3 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "4 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -70,7 +72,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "7 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "8 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -118,3 +120,16 @@ def test_a_policy_that_asks_for_signed_telemetry_leaves_no_readings_to_the_devel
     r = _run(pol, "--format", "json")
     assert r.returncode == 0, r.stdout + r.stderr
     assert "post_deployment.signed_telemetry" not in {g["path"] for g in json.loads(r.stdout)["gaps"]}
+
+
+def test_a_policy_that_reads_first_format_telemetry_as_before_or_takes_typed_answers_says_so(
+        tmp_path: Path) -> None:
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(ATLAS_POLICY.read_text() + "\npost_deployment:\n  telemetry_v1: accept\n")
+    paths = {g["path"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
+    assert {"post_deployment.telemetry_v1", "signoff.signed_answers_from"} <= paths
+    text = ATLAS_POLICY.read_text().replace("  product_role: product-lead\n",
+                                            "  product_role: product-lead\n  signed_answers_from: api\n")
+    pol.write_text(text)
+    paths = {g["path"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
+    assert not {"post_deployment.telemetry_v1", "signoff.signed_answers_from"} & paths

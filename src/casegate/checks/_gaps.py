@@ -73,4 +73,12 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                              "the `telemetry` role, a monitor's readings are taken on the word of whoever ingests "
                              "them, so quiet readings the lab writes can stand in for the real ones or fill a "
                              "silence (a breach counts from anyone)", None))
+    if policy.post_deployment.telemetry_v1 == "accept":
+        out.append(PolicyGap("post_deployment.telemetry_v1", "`accept`: signed batches of the first format name no "
+                             "key before them, so where a monitoring system numbers them per key, batches dropped "
+                             "where one key hands over to another go unseen", None))
+    if policy.signoff.signed_answers_from is None:
+        out.append(PolicyGap("signoff.signed_answers_from", "unset: an objection the case records unsigned and marks "
+                             "answered by a role that may answer is closed on the developer's word, which says "
+                             "neither who answered it nor whether the objector accepted the answer", None))
     return out

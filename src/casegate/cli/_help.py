@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 13172),
     ('_trust', 22558),
     ('_publish', 13112),
-    ('_monitor', 48740),
+    ('_monitor', 48990),
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),
