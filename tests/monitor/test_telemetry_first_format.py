@@ -16,7 +16,16 @@ import pytest
 
 from casegate.monitor import ingest_samples, iso, run_triggers
 from casegate.sign import MONITOR_READINGS, sign_readings
-from tests.monitor.test_telemetry import CASE, T0, _approved, _hand_signed, _readings, _rows, _silent, _telemetry_ring
+from tests.monitor.test_telemetry import (
+    CASE,
+    T0,
+    _approved,
+    _hand_signed,
+    _readings,
+    _rows,
+    _silent,
+    _telemetry_ring,
+)
 from tests.verify.trusted import log_clock
 
 SOON = T0 + dt.timedelta(hours=34)

@@ -26,7 +26,8 @@ signing key itself, or at a key change the key it takes over from. Every batch o
 so, not only its first, so dropping the first ones hides nothing: a batch that names a key other
 than the one whose batch the log holds under the number below is a handover the registry cannot
 follow (`casegate.monitor` fires on it as on a withheld batch). A batch of the first format
-(`MONITOR_READINGS`) names no such key and is read as it always was.
+(`MONITOR_READINGS`) names no such key: the policy's `post_deployment.telemetry_v1` says how
+`casegate.monitor` reads it (by default, as naming its own key).
 """
 
 from __future__ import annotations
