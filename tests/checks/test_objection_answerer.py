@@ -71,9 +71,10 @@ def test_past_the_boundary_the_policy_names_a_typed_answer_leaves_the_objection_
     edit = (SIGNED_FROM[0], SIGNED_FROM[1].format("api"))
     [f] = _cg504(tmp_path, ANSWERED, edit)
     assert f.severity is RuleSeverity.blocking
-    assert f.message == ("objection `O-1` by Priya Natarajan (external-evaluator) is marked answered in the case, but "
-                         "at `api` the policy counts only a signed answer the objector accepted "
-                         "(`signoff.signed_answers_from: api`): the objection stands open")
+    assert f.message == ("objection `O-1` by Priya Natarajan (external-evaluator) is marked answered in the case, "
+                         "with no signed objection it refers to (`envelope`), but at `api` the policy counts only a "
+                         "signed answer the objector accepted (`signoff.signed_answers_from: api`): the objection "
+                         "stands open")
     assert f.help is not None and "`casegate answer --accept`" in f.help
 
 

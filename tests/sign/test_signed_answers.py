@@ -68,9 +68,9 @@ def test_the_gate_holds_a_typed_answer_open_past_the_boundary(tmp_path: Path) ->
     _signed_and_answered(w, accept=True)
     outcome, cg504 = _gate(w)
     assert outcome == "NO-GO"
-    assert cg504 == ["objection `O-1` by Priya Natarajan (external-evaluator) is marked answered in the case, but at "
-                     "`api` the policy counts only a signed answer the objector accepted "
-                     "(`signoff.signed_answers_from: api`): the objection stands open"], cg504
+    assert cg504 == ["objection `O-1` by Priya Natarajan (external-evaluator) is marked answered in the case, with no "
+                     "signed objection it refers to (`envelope`), but at `api` the policy counts only a signed answer "
+                     "the objector accepted (`signoff.signed_answers_from: api`): the objection stands open"], cg504
     control = _world(tmp_path / "control", None)
     _signed_and_answered(control, accept=True)
     outcome, cg504 = _gate(control)
@@ -89,3 +89,18 @@ def test_past_the_boundary_only_an_accepted_signed_answer_closes_an_objection(tm
     answer(w.load(), "O-1", "external-evaluator", w.signers["priya"], w.ring, kind="accept", at=AT)
     outcome, cg504 = _gate(w)
     assert cg504 == [] and outcome != "NO-GO", (outcome, cg504)
+
+
+def test_a_signed_objection_left_out_of_the_yaml_is_not_taken_as_answered_by_signature(tmp_path: Path) -> None:
+    """The YAML is a view: with the entry of a signed, answered and accepted objection deleted,
+    the gate still reads the objection from its envelope, but no longer knows it as signed, so it
+    holds it open (fail closed) and says which reference is missing; `casegate object` writes it."""
+    import re
+
+    w = _world(tmp_path, "api")
+    _without_typed_objection(w)
+    _signed_and_answered(w, accept=True, oid="O-1")
+    assert _gate(w)[1] == []
+    w.case.write_text(re.sub(r"  objections:\n    O-1: \{[^\n]*\}\n", "  objections: {}\n", w.case.read_text()))
+    outcome, cg504 = _gate(w)
+    assert outcome == "NO-GO" and len(cg504) == 1 and "with no signed objection it refers to (`envelope`)" in cg504[0]

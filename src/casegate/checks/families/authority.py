@@ -159,13 +159,13 @@ def objection_unanswered(ctx: Context) -> Iterator[Hit]:
             if o.envelope is None and pol.signed_answers_from is not None \
                     and boundary.rank >= pol.signed_answers_from.rank:
                 # who answered, and whether the objector accepted it, only signed statements show
-                yield Hit(path, f"objection `{oid}` by {who} is marked answered in the case, but at "
-                                f"`{boundary.value}` the policy counts only a signed answer the objector accepted "
-                                f"(`signoff.signed_answers_from: {pol.signed_answers_from.value}`): the objection "
-                                "stands open",
-                          help="have the objector sign the objection (`casegate object`), a role that may answer "
-                               "sign the answer (`casegate answer`) and the objector accept it (`casegate answer "
-                               "--accept`)")
+                yield Hit(path, f"objection `{oid}` by {who} is marked answered in the case, with no signed "
+                                f"objection it refers to (`envelope`), but at `{boundary.value}` the policy counts "
+                                "only a signed answer the objector accepted (`signoff.signed_answers_from: "
+                                f"{pol.signed_answers_from.value}`): the objection stands open",
+                          help="have the objector sign the objection (`casegate object`, which records its "
+                               "`envelope` here), a role that may answer sign the answer (`casegate answer`) and "
+                               "the objector accept it (`casegate answer --accept`)")
             elif not o.answered_by:
                 yield Hit(path, f"objection `{oid}` by {who} is marked answered but does not say which role "
                                 "answered it", help="record the answering role (`answered_by`), one of "
