@@ -91,16 +91,26 @@ def test_past_the_boundary_only_an_accepted_signed_answer_closes_an_objection(tm
     assert cg504 == [] and outcome != "NO-GO", (outcome, cg504)
 
 
-def test_a_signed_objection_left_out_of_the_yaml_is_not_taken_as_answered_by_signature(tmp_path: Path) -> None:
+def test_a_signed_objection_left_out_of_the_yaml_still_counts_as_signed(tmp_path: Path) -> None:
     """The YAML is a view: with the entry of a signed, answered and accepted objection deleted,
-    the gate still reads the objection from its envelope, but no longer knows it as signed, so it
-    holds it open (fail closed) and says which reference is missing; `casegate object` writes it."""
+    the gate reads the objection from its envelope and knows it as signed, so the accepted signed
+    answer closes it; a typed answer with the envelope reference removed is still held open."""
     import re
 
     w = _world(tmp_path, "api")
     _without_typed_objection(w)
     _signed_and_answered(w, accept=True, oid="O-1")
     assert _gate(w)[1] == []
-    w.case.write_text(re.sub(r"  objections:\n    O-1: \{[^\n]*\}\n", "  objections: {}\n", w.case.read_text()))
+    text = w.case.read_text()
+    entry = re.search(r"  objections:\n    O-1: \{[^\n]*\}\n", text)
+    assert entry is not None
+    w.case.write_text(text.replace(entry.group(0), "  objections: {}\n"))
+    outcome, cg504 = _gate(w)
+    assert cg504 == [] and outcome != "NO-GO", (outcome, cg504)
+    unsigned = re.sub(r",? ?envelope: [^,}]*", "", entry.group(0)).replace("status: open", "status: answered")
+    assert "envelope" not in unsigned
+    w.case.write_text(text.replace(entry.group(0), unsigned))
+    for f in (w.dir / "objections").glob("*.dsse.json"):
+        f.unlink()
     outcome, cg504 = _gate(w)
     assert outcome == "NO-GO" and len(cg504) == 1 and "with no signed objection it refers to (`envelope`)" in cg504[0]

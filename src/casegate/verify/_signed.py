@@ -160,8 +160,9 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
 def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
     """The case as the gate must judge it: its objections and authors from the signed statements
     (`dissent`, as `casegate.sign.gather` verified them; a signed objection replaces the YAML entry
-    of the same id, whatever that entry says; an unsigned YAML objection stays, as it can only
-    block), never from the YAML alone."""
+    of the same id, whatever that entry says, and is known as signed, by its envelope's sha256 when
+    the YAML names no envelope file; an unsigned YAML objection stays, as it can only block), never
+    from the YAML alone."""
     assert loaded.case is not None and loaded.policy is not None
     c = loaded.case
     from ..sign import resolve
@@ -173,8 +174,9 @@ def signed_view(loaded: Loaded, dissent: Dissent) -> Loaded:
         objections[st.id] = ObjectionRef(role=st.role, person=st.person, date=dt.date.fromisoformat(st.date),
                                          reason=st.reason, status=st.status, answer=st.answer,
                                          answered_by=st.answered_by,
-                                         envelope=c.decision.objections[st.id].envelope
-                                         if st.id in c.decision.objections else None)
+                                         envelope=(c.decision.objections[st.id].envelope
+                                                   if st.id in c.decision.objections else None)
+                                         or f"sha256:{st.envelope}")
     authors = list(dict.fromkeys([*c.decision.authors, *dissent.author_names()]))
     decision = c.decision.model_copy(update={"objections": objections, "authors": authors})
     return replace(loaded, case=c.model_copy(update={"decision": decision}))
