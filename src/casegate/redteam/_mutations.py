@@ -1552,6 +1552,21 @@ def _unwatched(case: Case, domains: set[str]) -> Case | str:
                     triggers={k: t for k, t in pd.triggers.items() if t.monitor not in gone})
 
 
+def escalated_under_edited_policy(case: Case, policy: Policy) -> Applied:
+    if policy.signoff.objections == "escalate":
+        return "the policy already lets objections be escalated"
+    oid = next((k for k, o in case.decision.objections.items() if o.status in ("answered", "open")), None)
+    if oid is None:
+        return "no objection to reopen"
+    roles = [r.role for reqs in policy.signoff.required.values() for r in reqs]
+    if not roles:
+        return "the policy names no role an objection could be escalated to"
+    o = case.decision.objections[oid]
+    objections = {**case.decision.objections, oid: _upd(o, status="escalated", answer=None, answered_by=None)}
+    signoff = _upd(policy.signoff, objections="escalate", escalate_to=policy.signoff.escalate_to or roles[-1])
+    return _upd(case, decision=_upd(case.decision, objections=objections)), _upd(policy, signoff=signoff)
+
+
 def unmonitored_alert_domain(case: Case, policy: Policy) -> Applied:
     got = _unwatched(case, _alert_domains(case, policy))
     return got if isinstance(got, str) else (got, policy)
@@ -1791,6 +1806,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "deletes every monitor watching a domain whose capability is measured at or above its alert level "
              "(and the triggers naming them), keeping the monitors of the other domains",
              ("CG720",), unmonitored_alert_domain, rewrite=unmonitored_alert_domain_derived),
+    Mutation("escalated-under-edited-policy", ("test-5-authority", "q-objectors"),
+             "reopens a recorded objection as escalated, unanswered, and edits the policy from `objections: block` "
+             "to `escalate`, so the objection stands as a condition", ("CG328",), escalated_under_edited_policy,
+             needs_previous=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
