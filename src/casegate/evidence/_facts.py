@@ -532,6 +532,20 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 f"evaluation `{eid}` names no threshold but a claim about `{threshold}` cites it: it is weighed "
                 f"against `{threshold}`{more}",
                 f"add `threshold: {threshold}` to `{eid}` (or stop citing it for that claim)"))
+        elif kind == "eval" and threshold is None and d is not None and d.run is not None:
+            # a run of the very task the policy names for a threshold measures that threshold,
+            # tagged or not: left untagged and uncited, its result would count for nothing
+            ran_for = [tid for tid, t in policy.thresholds.items() if t.tasks and task_matches(d.run, t.tasks)]
+            if ran_for:
+                facts.mapped[eid] = tuple(ran_for)
+                threshold = ran_for[0]
+                more = (f"; its task is also named for {', '.join(ran_for[1:])}, which it is not counted against"
+                        if len(ran_for) > 1 else "")
+                facts.problems.append(Problem(
+                    eid, "mapped", ("evidence", eid),
+                    f"evaluation `{eid}` names no threshold, but its log ran {ran(d.run)}, a task the policy names "
+                    f"for `{threshold}`: it is weighed against `{threshold}`{more}",
+                    f"add `threshold: {threshold}` to `{eid}`"))
         th = policy.thresholds.get(threshold) if threshold is not None else None
         if d is None:
             new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
