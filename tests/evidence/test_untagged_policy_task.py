@@ -13,6 +13,8 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import DecisionRecord
@@ -24,7 +26,7 @@ TODAY = dt.date(2026, 11, 27)
 FIRST_RUN_TAG = "    threshold: cyber-high\n    elicitation: {prompting: expert-written}\n    summary: 33 of 200"
 
 
-def _with_rerun(d: Path, *, untag_first: bool) -> Path:
+def _with_rerun(d: Path, *, untag_first: bool, first_kind: str = "eval") -> Path:
     """atlas-api with a second run of the CTF suite (14 of its 33 solved challenges now failed,
     dated a month later) that the claim and the sign-offs cite instead of the first."""
     shutil.copytree(ATLAS, d)
@@ -41,6 +43,9 @@ def _with_rerun(d: Path, *, untag_first: bool) -> Path:
     rerun.write_text(json.dumps(log))
     sha = hashlib.sha256(rerun.read_bytes()).hexdigest()
     ev = (d / "evidence.yaml").read_text()
+    if first_kind != "eval":
+        assert ev.count("  E-cyber-ctf:\n    kind: eval\n") == 1
+        ev = ev.replace("  E-cyber-ctf:\n    kind: eval\n", f"  E-cyber-ctf:\n    kind: {first_kind}\n")
     if untag_first:
         assert ev.count(FIRST_RUN_TAG) == 1
         ev = ev.replace(FIRST_RUN_TAG, FIRST_RUN_TAG.replace("    threshold: cyber-high\n", ""))
@@ -91,3 +96,16 @@ def test_the_first_run_untagged_still_counts_for_its_threshold(tmp_path: Path) -
     [said] = [f.message for f in r.findings if f.code == "CG346"]
     assert said.startswith("evaluation `E-cyber-ctf` names no threshold, but its log ran `acme-ctf-pro` v4")
     assert said.endswith("a task the policy names for `cyber-high`: it is weighed against `cyber-high`")
+
+
+@pytest.mark.parametrize("untag", [False, True])
+def test_the_first_run_typed_as_a_review_still_counts_for_its_threshold(tmp_path: Path, untag: bool) -> None:
+    """Attack: the first run is typed `expert-review` (tagged or not): only an `eval` counted for a
+    threshold. Before, the rerun decided: GO."""
+    r = _gate(_with_rerun(tmp_path / "v", untag_first=untag, first_kind="expert-review"))
+    assert r.outcome == "GO WITH CONDITIONS"
+    [cond] = r.conditions
+    assert cond.cause == "CG305" and "33/200 in `E-cyber-ctf`" in cond.finding
+    [said] = [f.message for f in r.findings if f.code == "CG346"]
+    assert said.startswith("`E-cyber-ctf` is typed `expert-review`, but its log ran `acme-ctf-pro` v4")
+    assert said.endswith("it is weighed against `cyber-high` as an evaluation")
