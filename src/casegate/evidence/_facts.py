@@ -38,6 +38,12 @@ from .stats import same_counts
 if TYPE_CHECKING:
     from ..model import AttestationSet
 
+_NOT_CAPABILITY_KINDS = ("expert-review", "monitoring", "attestation", "other")
+"""Kinds an item running a threshold's task could be typed as to keep its result out of the
+capability count (tests count bypasses, and a sandbagging probe may rerun a task under other
+elicitation on purpose)."""
+
+
 # Where each derived fact is read, per format (shown in findings and in docs/evidence.md).
 ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "counts": {"inspect-ai": "samples[].scores[<scorer>] (per sample and epoch)",
@@ -532,6 +538,31 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 f"evaluation `{eid}` names no threshold but a claim about `{threshold}` cites it: it is weighed "
                 f"against `{threshold}`{more}",
                 f"add `threshold: {threshold}` to `{eid}` (or stop citing it for that claim)"))
+        elif d is not None and d.run is not None and (
+                (kind == "eval" and threshold is None) or kind in _NOT_CAPABILITY_KINDS):
+            # a run of the very task the policy names for a threshold measures that threshold,
+            # whatever the item is tagged or typed: left untagged and uncited, or typed as a review,
+            # its result would count for nothing
+            ran_for = [tid for tid, t in policy.thresholds.items() if t.tasks and task_matches(d.run, t.tasks)]
+            if ran_for:
+                facts.mapped[eid] = tuple(ran_for)
+                if kind != "eval":
+                    typed, kind = kind, "eval"
+                    threshold = threshold if threshold in ran_for else ran_for[0]
+                    facts.problems.append(Problem(
+                        eid, "mapped", ("evidence", eid, "kind"),
+                        f"`{eid}` is typed `{typed}`, but its log ran {ran(d.run)}, a task the policy names for "
+                        f"`{threshold}`: it is weighed against `{threshold}` as an evaluation",
+                        f"type `{eid}` `kind: eval` with `threshold: {threshold}`"))
+                else:
+                    threshold = ran_for[0]
+                    more = (f"; its task is also named for {', '.join(ran_for[1:])}, which it is not counted "
+                            "against" if len(ran_for) > 1 else "")
+                    facts.problems.append(Problem(
+                        eid, "mapped", ("evidence", eid),
+                        f"evaluation `{eid}` names no threshold, but its log ran {ran(d.run)}, a task the policy "
+                        f"names for `{threshold}`: it is weighed against `{threshold}`{more}",
+                        f"add `threshold: {threshold}` to `{eid}`"))
         th = policy.thresholds.get(threshold) if threshold is not None else None
         if d is None:
             new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
@@ -655,7 +686,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             eval_set = built["eval_set", id(run)] = [run.task]
         eff = _updated(ev, {
             "threshold": threshold, "elicitation": elic, "result": result, "source": source,
-            "eval_set": eval_set, "date": day}, field_sets)
+            "eval_set": eval_set, "date": day, **({"kind": kind} if kind != ev.kind else {})}, field_sets)
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case)

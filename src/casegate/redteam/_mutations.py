@@ -1524,6 +1524,61 @@ def hollow_at_scale(case: Case, policy: Policy) -> Applied:
     return _pd_edit(case, at_scale="We will keep an eye on it."), policy
 
 
+def _alert_domains(case: Case, policy: Policy) -> set[str]:
+    """The domains the case argues (not scoped out) where an evaluation with counts, as `case`
+    shows them, puts a threshold's upper bound at or above its alert level (or its threshold)."""
+    out: set[str] = set()
+    for _eid, ev in capability_evals(case, policy):
+        th = policy.thresholds[ev.threshold or ""]
+        level = th.alert if th.alert is not None else th.value
+        threat = case.threat_model.get(th.domain)
+        if level is None or threat is None or threat.scoped_out is not None:
+            continue
+        r = ev.result
+        assert r is not None and r.successes is not None and r.trials
+        if upper_bound(r.successes, r.trials, policy.confidence, policy.interval) >= level:
+            out.add(th.domain)
+    return out
+
+
+def _unwatched(case: Case, domains: set[str]) -> Case | str:
+    pd = case.post_deployment
+    if not domains:
+        return "no capability is measured at or above its alert level in a domain the case argues"
+    if pd is None or not any(m.domain in domains for m in pd.monitors.values()):
+        return "no monitor watches a domain measured at or above its alert level"
+    gone = {mid for mid, m in pd.monitors.items() if m.domain in domains}
+    return _pd_edit(case, monitors={k: m for k, m in pd.monitors.items() if k not in gone},
+                    triggers={k: t for k, t in pd.triggers.items() if t.monitor not in gone})
+
+
+def escalated_under_edited_policy(case: Case, policy: Policy) -> Applied:
+    if policy.signoff.objections == "escalate":
+        return "the policy already lets objections be escalated"
+    oid = next((k for k, o in case.decision.objections.items() if o.status in ("answered", "open")), None)
+    if oid is None:
+        return "no objection to reopen"
+    roles = [r.role for reqs in policy.signoff.required.values() for r in reqs]
+    if not roles:
+        return "the policy names no role an objection could be escalated to"
+    o = case.decision.objections[oid]
+    objections = {**case.decision.objections, oid: _upd(o, status="escalated", answer=None, answered_by=None)}
+    signoff = _upd(policy.signoff, objections="escalate", escalate_to=policy.signoff.escalate_to or roles[-1])
+    return _upd(case, decision=_upd(case.decision, objections=objections)), _upd(policy, signoff=signoff)
+
+
+def unmonitored_alert_domain(case: Case, policy: Policy) -> Applied:
+    got = _unwatched(case, _alert_domains(case, policy))
+    return got if isinstance(got, str) else (got, policy)
+
+
+def unmonitored_alert_domain_derived(s: Subject) -> Rewritten:
+    """The same move where the counts come from the logs: the domains are chosen from what the
+    artifacts show, and only the record's monitors and triggers are edited (no log is rewritten)."""
+    got = _unwatched(s.case, _alert_domains(s.effective, s.policy))
+    return got if isinstance(got, str) else ArtifactEdit(case=got, policy=s.policy)
+
+
 # --------------------------------------------------------------------------- the library
 
 MUTATIONS: tuple[Mutation, ...] = (
@@ -1747,6 +1802,14 @@ MUTATIONS: tuple[Mutation, ...] = (
              "replaces the withdrawal conditions with `If leadership decides ...`", ("CG714",), unmeasurable_withdrawal),
     Mutation("hollow-at-scale", ("q-at-scale",),
              "answers the at-scale question `We will keep an eye on it.`", ("CG713",), hollow_at_scale),
+    Mutation("unmonitored-alert-domain", ("test-7-post-deployment", "q-at-scale"),
+             "deletes every monitor watching a domain whose capability is measured at or above its alert level "
+             "(and the triggers naming them), keeping the monitors of the other domains",
+             ("CG720",), unmonitored_alert_domain, rewrite=unmonitored_alert_domain_derived),
+    Mutation("escalated-under-edited-policy", ("test-5-authority", "q-objectors"),
+             "reopens a recorded objection as escalated, unanswered, and edits the policy from `objections: block` "
+             "to `escalate`, so the objection stands as a condition", ("CG328",), escalated_under_edited_policy,
+             needs_previous=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

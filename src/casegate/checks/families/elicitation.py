@@ -539,8 +539,10 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
-            "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, or "
-            "less asked of the tools and sensitive domains the boundary grants.",
+            "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
+            "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
+            "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
+            "product role, a later re-evaluation or publication, or unsigned telemetry.",
     rationale="The thresholds are not the only goalposts. A policy that drops the external evaluator "
               "from the sign-offs of this boundary, lowers the confidence of every upper bound, or stops "
               "requiring independence for security audits makes the same case pass more easily without "
@@ -579,7 +581,8 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
     if apart:
         yield Hit(("@policy", "signoff", "separate"),
                   f"roles the previous version's policy kept apart may now be held by one person: {'; '.join(apart)}")
-    for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary)]:
+    for path, what in [*_other_loosenings(prev, pol), *_grant_loosenings(prev, pol, ctx.case.boundary),
+                       *_authority_loosenings(prev, pol, ctx.case.boundary)]:
         yield Hit(("@policy", *path), f"{what} since the previous version")
     removed = sorted(set(prev.evidence.independent_kinds) - set(pol.evidence.independent_kinds))
     if removed:
@@ -619,6 +622,68 @@ def _grant_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator
         if cleared:
             yield (("sensitive_domains", name, "scopes_out"),
                    f"the sensitive domain `{name}` now leaves {', '.join(cleared)} scoped out")
+
+
+def _authority_loosenings(prev: Policy, pol: Policy, b: Boundary | None) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(policy path, what) for each way `pol` asks less than `prev` of who may object, answer,
+    decide and confirm, and of the plan after the decision: an open objection that may now be
+    escalated (a condition, not a block), more roles that may answer objections, decide or confirm
+    conditions, the escalation role accepting answers for the objector, another product role, a
+    decider who may now sign or waive for the decision, a longer re-evaluation interval, unsigned
+    telemetry, inability arguments, a summary no longer addressed to the public or published
+    later, and more internal research instances."""
+    ps, ns = prev.signoff, pol.signoff
+    if ps.objections == "block" and ns.objections == "escalate":
+        to = f" to `{ns.escalate_to}`" if ns.escalate_to else ""
+        yield (("signoff", "objections"),
+               f"an open objection may now be escalated{to}, a condition of the decision rather than a block,")
+    if ps.answer_accepted_by == "objector" and ns.answer_accepted_by == "escalation":
+        yield (("signoff", "answer_accepted_by"),
+               "the escalation role may now accept an answer to an objection for the objector")
+    if ns.product_role != ps.product_role:
+        yield (("signoff", "product_role"),
+               f"the product role is now `{ns.product_role}`, not `{ps.product_role}`: `{ps.product_role}` is no "
+               "longer kept from approving alone or accepting residual risk")
+    if b is not None:
+        kind = b.kind
+        more = sorted(set(ns.answerers(kind)) - set(ps.answerers(kind)))
+        if more:
+            yield ("signoff", "answer_roles"), f"more roles may answer an objection: {', '.join(more)}"
+        required = sorted({r.role for r in ns.required_for(kind)[1]})
+        was_required = sorted({r.role for r in ps.required_for(kind)[1]})
+        confirm_was = ps.conditions_confirmed_by if ps.conditions_confirmed_by is not None else was_required
+        confirm_now = ns.conditions_confirmed_by if ns.conditions_confirmed_by is not None else required
+        more = sorted(set(confirm_now) - set(confirm_was))
+        if more:
+            yield (("signoff", "conditions_confirmed_by"),
+                   f"more roles may confirm that a condition is met: {', '.join(more)}")
+        more = sorted(set(pol.decision.roles_for(ns, kind)) - set(prev.decision.roles_for(ps, kind)))
+        if more:
+            yield ("decision", "deciding_roles"), f"more roles may sign the decision: {', '.join(more)}"
+    if not prev.decision.decider_may_sign and pol.decision.decider_may_sign:
+        yield ("decision", "decider_may_sign"), "the person who decides may now also count as one of the sign-offs"
+    if not prev.decision.decider_may_waive and pol.decision.decider_may_waive:
+        yield (("decision", "decider_may_waive"),
+               "the person who decides may now also waive a finding the decision rests on")
+    pp, np_ = prev.post_deployment, pol.post_deployment
+    if np_.max_reevaluation_days > pp.max_reevaluation_days:
+        yield (("post_deployment", "max_reevaluation_days"),
+               f"the re-evaluation date may now be {np_.max_reevaluation_days} days away, not {pp.max_reevaluation_days}")
+    if pp.signed_telemetry and not np_.signed_telemetry:
+        yield (("post_deployment", "signed_telemetry"),
+               "a monitor's readings now count toward its health unsigned")
+    if not prev.arguments.inability and pol.arguments.inability:
+        yield ("arguments", "inability"), "a domain's risk may now be argued by inability, with no safeguard on every step"
+    if prev.publication.public_summary and not pol.publication.public_summary:
+        yield ("publication", "public_summary"), "the summary need no longer be addressed to the public"
+    if pol.publication.due_days > prev.publication.due_days:
+        yield (("publication", "due_days"),
+               f"the summary may now be published {pol.publication.due_days} days after the decision, not "
+               f"{prev.publication.due_days}")
+    if pol.internal.research_max_instances > prev.internal.research_max_instances:
+        yield (("internal", "research_max_instances"),
+               f"an internal-research boundary may now run {pol.internal.research_max_instances} instances at once, "
+               f"not {prev.internal.research_max_instances}")
 
 
 def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -376,11 +376,15 @@ def evaluation_off_policy(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG346", "untagged-evaluation-weighed", severity="advisory", serves="test-3-elicitation",
-    summary="An evaluation with no `threshold` is cited by a capability claim: it is weighed against the "
-            "claim's threshold.",
+    summary="An evaluation with no `threshold` is cited by a capability claim, or an item's log ran a task "
+            "the policy names for a threshold (an evaluation with no `threshold`, or one typed as a review, "
+            "monitoring, an attestation or `other`): it is weighed against the claim's threshold, or the task's.",
     rationale="An evaluation cited for a capability claim bears on it whether or not it was tagged; ignoring "
-              "an untagged one would let a worse result sit under a claim without counting. The gate counts "
-              "it and says so.",
+              "an untagged one would let a worse result sit under a claim without counting. A run of the "
+              "very task the policy names for a threshold measures it too, cited or not and whatever its "
+              "kind: a worse run left in the case untagged or typed as a review beside a luckier rerun "
+              "would otherwise count for nothing. The gate "
+              "counts it and says so.",
     bad="G2: {claim: Below Cyber High, capability: {threshold: cyber-high}, evidence: [E-ctf-extra]}\n"
         "E-ctf-extra: {kind: eval, ...}   # no threshold",
     good="E-ctf-extra: {kind: eval, threshold: cyber-high, ...}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._derived import capability_status
 from .._registry import Context, Hit, rule
 
 _PD = ("post_deployment",)
@@ -410,3 +411,45 @@ def weights_cannot_be_recalled(ctx: Context) -> Iterator[Hit]:
             yield Hit(_PD + ("triggers", tid, "action"),
                       f"trigger `{tid}` would {t.action} an open-weights release: that stops further "
                       "distribution but cannot recall weights already downloaded")
+
+
+@rule(
+    "CG720", "alert-domain-unmonitored", severity="blocking", serves="test-7-post-deployment",
+    summary="A capability measured at or above its alert level (or at its threshold) is in a domain the "
+            "case addresses at its boundary that no monitor of the post-deployment plan watches "
+            "(`monitors.<id>.domain`).",
+    rationale="A capability at its early-warning level is deployed on the condition that the domain is "
+              "watched: the condition CG305 sets names the alert-level safeguards, monitoring and "
+              "re-evaluation. A plan whose monitors all watch other domains (or none) keeps every rule "
+              "that asks for a monitor satisfied, while nothing would notice the capability being used: "
+              "the condition stands on a control the case does not have.",
+    bad="# cyber-high measured between its alert level and its threshold\n"
+        "monitors:\n  M-bio-flags: {signal: bio-classifier-flag-rate, op: '>', threshold: 0.001, window: 24h, domain: cbrn}",
+    good="monitors:\n  M-cyber-flags: {signal: cyber-classifier-flag-rate, op: '>', threshold: 0.005, window: 24h, domain: cyber}\n"
+         "  M-bio-flags: {signal: bio-classifier-flag-rate, op: '>', threshold: 0.001, window: 24h, domain: cbrn}",
+    fix="Add a monitor of the domain (`domain:` naming it) with a signal that shows the capability being "
+        "used, a threshold it can cross and an action; or show with a larger evaluation that the bound is "
+        "under the alert level.",
+    since="0.1.0",
+)
+def alert_domain_unmonitored(ctx: Context) -> Iterator[Hit]:
+    pd = ctx.case.post_deployment
+    if pd is None or not pd.monitors:
+        return  # CG700 / CG701
+    watched = {m.domain for m in pd.monitors.values() if m.domain is not None}
+    named: set[str] = set()
+    for tid, st in capability_status(ctx).items():
+        # an unmeasured threshold counts as reached, and CG307 blocks it already
+        if not st.measured or not st.at_or_above_alert or st.domain in watched or st.domain in named:
+            continue
+        threat = ctx.case.threat_model.get(st.domain)
+        if threat is None or threat.scoped_out is not None:
+            continue  # not argued at this boundary: CG201 / CG204 and the internal case's own plan
+        named.add(st.domain)
+        th = ctx.policy.thresholds[tid]
+        level = "its threshold" if st.status == "reached" else "its alert level"
+        others = ", ".join(f"`{d}`" for d in sorted(watched)) or "no domain"
+        yield Hit(_PD + ("monitors",),
+                  f"`{tid}` ({th.name}) is measured at or above {level} ({st.basis}), but no monitor watches "
+                  f"`{st.domain}` (the monitors watch {others}): nothing would notice the capability in use",
+                  help=f"add a monitor with `domain: {st.domain}` whose signal shows the capability in use")

@@ -188,6 +188,7 @@ class LmEvalImporter:
             fsha = pinned_sha256(samples_file)
             rows, fewest = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
+            _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
             if out_type == "generate_until" and fewest is not None and fewest[1] < attempts:
                 # the samples file is the record of what was generated: fewer responses, fewer attempts
@@ -289,6 +290,21 @@ def filter_attempts(cfg: dict[str, Any], metric: str | None,
     if unknown is not None and kept > 1:
         return 1, None, one + f"whose step `{unknown}` is not one casegate knows to combine responses: one attempt is counted"
     return 1, None, one + "which scores only the first response of each document"
+
+
+def _check_document_count(rows: list[tuple[str, int, float]], effective: Any, task: str, metric: str,
+                          samples_file: Path, path: Path) -> None:
+    """Refuse a samples file that scores another number of documents than the results file says
+    the run scored (`n-samples.<task>.effective`). The counts are read from the samples file, and a
+    mean does not change when documents are repeated under new `doc_id`s: 8 of 24 written three
+    times is 24 of 72, the same `acc` the results file states, and a narrower bound."""
+    if not isinstance(effective, int) or isinstance(effective, bool) or len(rows) == effective:
+        return
+    raise LogReadError(
+        f"task `{task}`: the results file says the run scored {effective} document(s) "
+        f"(`n-samples.{task}.effective`), but the samples file scores {len(rows)} under `{metric}`: "
+        "the two files are not of one run", location=str(samples_file),
+        help=f"copy both files the run wrote ({path.name} and {samples_file.name}) unchanged")
 
 
 def _check_aggregate(cfg: dict[str, Any], metric: str | None, value: float | None,
