@@ -132,3 +132,22 @@ def test_waiver_round_trip_and_binding(tmp_path):
     w.case.write_text(w.case.read_text().replace("version: \"1.0\"", "version: \"1.1\""))
     waivers, problems = check_waivers(w.load(), w.ring, dt.date(2026, 11, 26))
     assert waivers == [] and "another version of the case" in problems[0]
+
+
+def test_a_waiver_runs_no_longer_than_the_policy_allows_from_when_it_was_signed(tmp_path):
+    """A waiver signed by other means than `casegate waive` (here: under a copy of the policy that
+    allows 400 days) on 2026-11-25 until 2027-06-01 is within the policy's 60 days of a gate run on
+    2027-04-15, but ran 188 days from its signing: it is set aside, with the reason."""
+    w = make_world(tmp_path)
+    loaded = w.load()
+    lax = loaded.policy.model_copy(update={"waivers": loaded.policy.waivers.model_copy(update={"max_days": 400})})
+    loaded.policy = lax
+    waive_finding(loaded, "CG702", "rso", w.signers["sam"], w.ring, "monitor wiring",
+                  dt.date(2027, 6, 1), at=AT)
+    waivers, problems = check_waivers(w.load(), w.ring, dt.date(2027, 4, 15))
+    assert waivers == [] and len(problems) == 1, problems
+    assert problems[0] == ("waiver waivers/CG702-1.dsse.json: runs 188 days from when it was signed "
+                           "(2026-11-25 to 2027-06-01), longer than the policy's 60 days"), problems
+    waive_finding(w.load(), "CG702", "rso", w.signers["sam"], w.ring, "monitor wiring", dt.date(2027, 1, 24), at=AT)
+    waivers, problems = check_waivers(w.load(), w.ring, dt.date(2026, 12, 1))
+    assert [x.until for x in waivers] == ["2027-01-24"], problems

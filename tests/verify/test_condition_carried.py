@@ -184,3 +184,40 @@ def test_a_withdrawal_in_between_does_not_clear_the_conditions(tmp_path: Path, d
     finally:
         reg.close()
     assert {(c.cause, tuple(c.path)) for c in comparison.standing} == was
+
+
+def test_a_new_waiver_does_not_give_a_waived_finding_more_time(tmp_path: Path) -> None:
+    """The cyber monitor dropped (CG720 blocks) and the finding waived by the rso until 2026-12-20
+    in the decision the case stands on; the lab's next version brings a fresh waiver, signed within
+    the policy's 60 days, until 2027-01-20, hoping the condition the waiver makes falls due later.
+    It keeps the earlier date; a sooner waiver's date is kept as it is."""
+    from casegate.gate import Compared, Comparison
+    from casegate.model import Baseline, Condition, Waiver
+
+    from ..checks.test_alert_domain_monitored import CYBER_MONITOR, CYBER_TRIGGER
+
+    atlas = tmp_path / "atlas-api"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", atlas)
+    text = (atlas / "case.yaml").read_text()
+    assert text.count(CYBER_MONITOR) == 1 and text.count(CYBER_TRIGGER) == 1
+    (atlas / "case.yaml").write_text(text.replace(CYBER_MONITOR, "").replace(CYBER_TRIGGER, ""))
+    ring = load_keyring(KEYRING)
+    loaded = with_attestations(load_case(atlas / "case.yaml"), ring, parse_instant("2026-11-27", end_of_day=True))
+    assert loaded.case is not None
+    today = dt.date(2026, 11, 27)
+    (hit,) = [f for f in run_gate(loaded, today=today, try_narrower=False).findings if f.code == "CG720"]
+    standing = [Condition(id="C2", text="cyber is not watched (waived until 2026-12-20)", cause="CG720",
+                          path=tuple(hit.path), due="2026-12-20")]
+    comparison = Comparison(versions=[Compared(Baseline(role="approved", label="version 1 (#1)"), loaded.case, None)],
+                            standing=standing)
+
+    def due(until: str) -> str | None:
+        w = Waiver(code="CG720", path=tuple(hit.path), role="rso", person="Sam Whitfield",
+                   reason="the cyber monitor is being rebuilt", until=until)
+        r = run_gate(loaded, today=today, waivers=[w], comparison=comparison, try_narrower=False)
+        assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking and not f.waived]
+        (c,) = [c for c in r.conditions if c.cause == "CG720"]
+        return c.due
+
+    assert due("2027-01-20") == "2026-12-20"
+    assert due("2026-12-10") == "2026-12-10"

@@ -168,8 +168,10 @@ def test_a_key_compromised_before_its_signature_was_logged_is_refused_on_the_boa
     assert r.returncode == 1 and "compromised" in r.stderr
 
 
-def _escalating(b) -> None:  # type: ignore[no-untyped-def]
-    pol = b.case_dir / "policy.yaml"
+def _escalating(case_dir: Path) -> None:
+    """The policy lets the rso close objections by escalation, from the case's first version on
+    (a policy loosened to it in a later version blocks, CG328)."""
+    pol = case_dir / "policy.yaml"
     text = pol.read_text()
     assert "  objections: block\n" in text
     pol.write_text(text.replace("  objections: block\n", "  objections: escalate\n  escalate_to: rso\n"
@@ -182,8 +184,7 @@ def test_causes_judge_objections_as_the_gate_does(tmp_path: Path, database_url: 
     by the objector, is open in the explanation as in verify."""
     from ..web.conftest import answer_env, objection_env
 
-    b = build_board(tmp_path, database_url)
-    _escalating(b)
+    b = build_board(tmp_path, database_url, prepare=_escalating)
     approve(b)
     c = b.client
     # closed by the escalation role's acceptance

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,9 @@ class BoardFixture:
         return {"Authorization": f"Bearer {self.tokens[user]}"} if user in self.tokens else {}
 
 
-def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
+def build_board(tmp_path: Path, database_url: str, prepare: Callable[[Path], None] | None = None) -> BoardFixture:
+    """A board over a registry holding atlas-api's first version, judged (`prepare` edits the copied
+    case folder before it is recorded)."""
     from casegate.gate import run_gate
     from casegate.load import load_case
     from casegate.sign import load_keyring, parse_instant, with_attestations
@@ -52,6 +55,8 @@ def build_board(tmp_path: Path, database_url: str) -> BoardFixture:
     shutil.copytree(EXAMPLE, case_dir)
     for k in (case_dir / "keys").glob("*.key"):  # git does not keep file modes; keys must be 0600
         k.chmod(0o600)
+    if prepare is not None:
+        prepare(case_dir)
     reg = open_registry(database_url)
     # the demo keyring holds the external evaluators whose signed attestations make the evidence independent
     loaded = with_attestations(load_case(case_dir / "case.yaml"), load_keyring(KEYRING),

@@ -221,7 +221,8 @@ def _aliases(versions: Sequence[Compared], case: Case) -> dict[Prefix, list[Pref
 def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condition] = (),
                 aliases: Mapping[Prefix, Sequence[Prefix]] | None = None) -> list[Condition]:
     """The decision's conditions. One the decision the case stands on set already and nothing shows
-    met keeps its due date when that is sooner: a new version does not give a condition more time."""
+    met keeps its due date when that is sooner: a new version does not give a condition more time,
+    nor does a new waiver of the finding (its `until` is the due date only when it is the sooner)."""
     out: list[Condition] = []
     seen: set[tuple[str, tuple[str | int, ...], str]] = set()
     due = _condition_due(ctx.case, ctx.policy, ctx.today)
@@ -230,17 +231,19 @@ def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condit
         key = (f.code, tuple(f.path), f.message)
         if key in seen:
             continue
+        was = earlier.get((f.code, tuple(str(p) for p in f.path)))
         if f.waived is not None:
             w = f.waived
             text = (f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason}); "
                     "resolve it before the waiver lapses")
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path), due=w.until[:10],
+            until = w.until[:10]
+            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
+                                 due=was if was is not None and was < until else until,
                                  finding=f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason})",
                                  fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
             when = _due_for(f.path, ctx, due)
-            was = earlier.get((f.code, tuple(str(p) for p in f.path)))
             out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
                                  due=was if was is not None and was < when else when,
                                  finding=f.message, fix=f.help or ""))

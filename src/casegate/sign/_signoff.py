@@ -256,11 +256,12 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
                   digest: str | None = None) -> tuple[list[Waiver], list[str]]:
     """The case's waivers whose signatures verify (as of `today`) against the keyring, by a key
     holding the role they claim, for this exact case content and model; and why each other one
-    was set aside. Policy (allowed roles, non-waivable rules, expiry) is the gate's to apply.
+    was set aside. Policy (allowed roles, non-waivable rules, expiry) is the gate's to apply, but
+    for the span from signing to `until`, which the signed statement alone shows.
     `digest` is the case's `case_digest` when the caller has it (else it is worked out for the
     first waiver whose signature verifies: it hashes every artifact)."""
     _require_loaded(loaded)
-    assert loaded.case is not None
+    assert loaded.case is not None and loaded.policy is not None
     at = parse_instant(today)
     model = set(loaded.case.system.digests)
     out: list[Waiver] = []
@@ -281,6 +282,7 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
                 reasons.append(f"{label}: was signed for another version of the case (case digest differs)")
             if set(pred.get("system", {}).get("digests", [])) != model:
                 reasons.append(f"{label}: was signed for other model digests")
+            reasons += _waiver_span(label, pred, loaded.policy.waivers.max_days)
         if reasons or signed is None:
             problems.extend(reasons)
             continue
@@ -288,6 +290,21 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
         out.append(Waiver(code=str(p["code"]), path=tuple(p.get("path") or ()), role=signed.role,
                           person=signed.person, reason=str(p["reason"]), until=str(p["until"])))
     return out, problems
+
+
+def _waiver_span(label: str, pred: dict[str, Any], max_days: int) -> list[str]:
+    """Why a waiver runs longer than the policy allows counted from when it was signed (`casegate
+    waive` refuses to sign one; a waiver signed by other means is held to the same span), or an
+    `until` that is not a date."""
+    try:
+        until = dt.date.fromisoformat(str(pred.get("until"))[:10])
+        signed = parse_instant(str(pred.get("signed_at"))).date()
+    except (ValueError, InputError):
+        return [f"{label}: its `until` or `signed_at` is not a date"]
+    if (until - signed).days > max_days:
+        return [f"{label}: runs {(until - signed).days} days from when it was signed ({signed.isoformat()} to "
+                f"{until.isoformat()}), longer than the policy's {max_days} days"]
+    return []
 
 
 def load_waivers(loaded: Loaded, keyring: Keyring, today: dt.date) -> list[Waiver]:
