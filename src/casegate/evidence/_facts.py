@@ -14,7 +14,7 @@ import itertools
 import json
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
@@ -916,6 +916,7 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
     recorded = recorded or ev
     result_now = declared_result(recorded.result)
     date_now = recorded.date.isoformat()
+    files_now = sorted(recorded.source.files.values()) if recorded.source is not None else []
     reasons: list[str] = []
     ok: list[str] = []
     signed: list[str] = []
@@ -948,6 +949,13 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
             elif a.date != date_now:
                 reasons.append(f"{a.label} by {a.person} attests `{eid}` as dated {a.date}, but the case dates it "
                                f"{date_now}")
+            elif (a.files is not None or files_now) and list(a.files or ()) != files_now:
+                reasons.append(f"{a.label} by {a.person} " + (
+                    f"records none of the further files `{eid}`'s counts are read from" if a.files is None else
+                    f"attests `{eid}` with further files {_short_files(a.files)}, but the case pins "
+                    f"{_short_files(files_now)}")
+                    + f" (the artifact alone does not fix the counts; have the evaluator sign `{eid}` again with "
+                    f"`casegate evidence attest {eid}`)")
             elif (otherwise := _signed_otherwise(eid, recorded, a, now)) is not None:
                 reasons.append(otherwise)
             else:
@@ -978,6 +986,11 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
                 by.append(a)
     return Independence(eid, ev.independent, bool(ok), tuple(ok), () if ok else tuple(reasons), tuple(signed),
                         tuple(by))
+
+
+def _short_files(digests: Sequence[str]) -> str:
+    """Further files' sha256 in a message: `[0123456789ab..., ...]` (none: `none`)."""
+    return "[" + ", ".join(d[:12] + "..." for d in digests) + "]" if digests else "none"
 
 
 def _shown_result(result: dict[str, Any] | None) -> str:

@@ -33,7 +33,7 @@ class EvidenceAttestation(FrozenRecord):
 
     __slots__ = ("label", "sha256", "person", "identity", "organisation", "keyid", "role", "activity",
                  "statement", "signed_at", "evidence", "kind", "tests", "result", "date", "safeguards",
-                 "system_digests", "envelope")
+                 "system_digests", "files", "envelope")
     _fields = __slots__
     label: str
     """The envelope as messages name it (its file)."""
@@ -79,6 +79,11 @@ class EvidenceAttestation(FrozenRecord):
     """The system's digests (`system.digests`) the case named when signed, for an item that
     measures the weights (`Case.measuring_weights`): it counts only while one of them is still
     the system's. None: the statement records none, which never counts for such an item."""
+    files: tuple[str, ...] | None
+    """The sha256 of each further file the item's counts are read from (`source.files`, e.g.
+    lm-eval's per-sample file), sorted, as the case pinned them when signed: the artifact alone
+    does not fix the counts, so an item whose further files are other bytes does not count. None:
+    the statement records none, which never counts for an item that has further files."""
     envelope: str | None
     """sha256 of the envelope's canonical JSON (how a decision refers to the attestations it
     counted)."""
@@ -88,13 +93,14 @@ class EvidenceAttestation(FrozenRecord):
                  evidence: str | None = None, kind: str | None = None, tests: tuple[str, ...] | None = None,
                  result: dict[str, Any] | None = None, date: str | None = None,
                  safeguards: dict[str, dict[str, Any] | None] | None = None,
-                 system_digests: tuple[str, ...] | None = None, envelope: str | None = None) -> None:
+                 system_digests: tuple[str, ...] | None = None, files: tuple[str, ...] | None = None,
+                 envelope: str | None = None) -> None:
         for name, value in (("label", label), ("sha256", sha256), ("person", person), ("identity", identity),
                             ("organisation", organisation), ("keyid", keyid), ("role", role),
                             ("activity", activity), ("statement", statement), ("signed_at", signed_at),
                             ("evidence", evidence), ("kind", kind), ("tests", tests), ("result", result),
                             ("date", date), ("safeguards", safeguards), ("system_digests", system_digests),
-                            ("envelope", envelope)):
+                            ("files", files), ("envelope", envelope)):
             object.__setattr__(self, name, value)
 
 

@@ -62,8 +62,15 @@ def _slug(text: str) -> str:
 
 def declared_values(ev: Evidence) -> dict[str, Any]:
     """What an attestation signs of the values the case declares beside the artifact: the
-    item's `result` (canonical form, `declared_result`) and its `date` (ISO)."""
-    return {"result": declared_result(ev.result), "date": ev.date.isoformat()}
+    item's `result` (canonical form, `declared_result`), its `date` (ISO) and the sha256 of each
+    further file its counts are read from (`further_files`)."""
+    return {"result": declared_result(ev.result), "date": ev.date.isoformat(), "files": further_files(ev)}
+
+
+def further_files(ev: Evidence) -> list[str]:
+    """The sha256 of each further file pinned with the item's artifact (`source.files`, e.g.
+    lm-eval's per-sample file), sorted: the bytes the counts are read from besides the artifact."""
+    return sorted(ev.source.files.values()) if ev.source is not None else []
 
 
 def tested_definitions(case: Case, ev: Evidence) -> dict[str, dict[str, Any] | None]:
@@ -118,6 +125,8 @@ def attest_artifact(artifact: Path, signer: Signer, keyring: Keyring, role: str,
     if declared is not None:
         pred["result"] = declared.get("result")
         pred["date"] = declared.get("date")
+        if "files" in declared:
+            pred["files"] = list(declared["files"])
     if safeguards is not None:
         pred["safeguards"] = {sid: (dict(d) if d is not None else None) for sid, d in safeguards.items()}
     if system_digests is not None:
@@ -250,6 +259,10 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
     if digests is not None and not (isinstance(digests, list) and digests and all(
             isinstance(d, str) and d.startswith("sha256:") and is_hex_sha256(d[7:]) for d in digests)):
         reasons.append(f"{label}: its system digests are not a list of `sha256:<hex>` digests")
+    files = pred.get("files")
+    if files is not None and not (isinstance(files, list) and all(isinstance(d, str) and is_hex_sha256(d)
+                                                                  for d in files)):
+        reasons.append(f"{label}: its further files are not a list of sha256 digests")
     if pred.get("organisation") not in (None, signed.key.organisation):
         reasons.append(f"{label}: names organisation {pred.get('organisation')!r}, but the keyring puts "
                        f"{signed.key.person} in {signed.key.organisation or 'no organisation'}")
@@ -261,7 +274,8 @@ def check_attestation(data: Any, keyring: Keyring, at: dt.datetime, label: str
                                statement=str(says).strip(), signed_at=str(pred.get("signed_at")),
                                evidence=ev, kind=str(kind), tests=tuple(tests or ()),
                                result=pred["result"], date=pred["date"], safeguards=safeguards,
-                               system_digests=tuple(digests) if digests is not None else None), []
+                               system_digests=tuple(digests) if digests is not None else None,
+                               files=tuple(sorted(files)) if files is not None else None), []
 
 
 def readable_definitions(value: Any) -> bool:
