@@ -541,11 +541,12 @@ def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal =
 def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
     """Report an incident linked to the case, as `casegate incident report` does: its domain must
     be a risk domain of the version the case stands on, it records the claims it defeats there,
-    and the regime reports it owes with their deadlines. Only reviewer roles may (not authors
-    or viewers)."""
+    and the regime reports it owes with their deadlines; then the case's triggers run at once
+    (the command's default), so a trigger the incident matches reopens, restricts or withdraws
+    the case now, not at the next `triggers run`. Only reviewer roles may (not authors or viewers)."""
     from pydantic import ValidationError
 
-    from ..monitor import Incident, report_incident
+    from ..monitor import Incident, report_incident, run_triggers
 
     _require_case(request, case_id)
     if not _reviews(p):
@@ -556,7 +557,12 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
         first = e.errors()[0]
         where = ".".join(str(x) for x in first.get("loc", ())) or "incident"
         raise HTTPException(422, f"{where}: {first.get('msg', 'invalid')}") from None
-    return _written(report_incident(board(request).registry, incident))
+    reg = board(request).registry
+    entry = report_incident(reg, incident)
+    # until a trigger run judges it, the logged incident changes nothing `verify` reads: the
+    # case would stay approved (and deploy) however grave the incident its own trigger names
+    run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
+    return _written(entry)
 
 
 @router.post("/cases/{case_id}/gate", response_model=GateRun, tags=["gate"], responses={
