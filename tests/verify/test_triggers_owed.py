@@ -1,0 +1,54 @@
+"""`verify` with the registry at hand (`--db`) holds the deploy to the case's own triggers as of
+the time judged, not only to the state the registry shows: that state waits for a `triggers run`,
+which whoever runs the registry may put off for as long as it ships."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import BoardFixture, approve, build_board, cli, verify
+
+CASE = "atlas-2-api"
+INCIDENT = ["--case", CASE, "--date", "2026-11-30", "--deployer", "Acme API customer", "--developer", "Acme Labs",
+            "--harmed", "a hospital network", "--description", "Ransomware built with the code-execution tool",
+            "--domain", "cyber"]
+
+
+@pytest.fixture
+def board(tmp_path: Path, database_url: str) -> BoardFixture:
+    return build_board(tmp_path, database_url)
+
+
+def _report(board: BoardFixture, severity: str) -> None:
+    r = cli("incident", "report", *INCIDENT, "--severity", severity, "--no-triggers", "--db", board.database_url,
+            "--keyring", "keys/keyring.yaml", cwd=board.case_dir)
+    assert r.returncode == 0, r.stderr
+
+
+def test_an_incident_recorded_without_running_the_triggers_stops_the_deploy(board: BoardFixture) -> None:
+    """The lab records a high-severity cyber incident with `--no-triggers` and never runs them:
+    the case stays approved in the registry, and its signed GO verified. The example's
+    T-cyber-incident (cyber, high or worse: reopen) fires as of the time judged, so it does not."""
+    bundle = approve(board)
+    assert verify(board, bundle).returncode == 0
+    _report(board, "high")
+    r = verify(board, bundle)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger T-cyber-incident of case atlas-2-api" in r.stderr and "leaves the case reopened" in r.stderr, r.stderr
+    # applied, the registry says so itself and the reason is the state's
+    run = cli("triggers", "run", "--case", CASE, "--db", board.database_url, "--keyring", "keys/keyring.yaml",
+              "--at", "2026-12-01T00:00:00Z", cwd=board.case_dir)
+    assert run.returncode == 0, run.stderr
+    again = verify(board, bundle)
+    assert again.returncode == 1 and "is reopened: a signed GO no longer verifies" in again.stderr, again.stderr
+    assert "no `casegate triggers run` has applied it" not in again.stderr
+
+
+def test_an_incident_no_trigger_answers_leaves_the_deploy_verified(board: BoardFixture) -> None:
+    """A low-severity incident fires no trigger of the example: nothing is owed."""
+    bundle = approve(board)
+    _report(board, "low")
+    r = verify(board, bundle)
+    assert r.returncode == 0, r.stdout + r.stderr
