@@ -52,3 +52,47 @@ def test_an_incident_no_trigger_answers_leaves_the_deploy_verified(board: BoardF
     _report(board, "low")
     r = verify(board, bundle)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_no_state_proof_is_handed_out_while_a_trigger_is_owed(board: BoardFixture, tmp_path: Path) -> None:
+    """The same incident, and the deploy fetches its state proof from the board (`verify
+    --registry-url`) or is handed the file `casegate state-proof` writes: neither vouches for an
+    approved state the case's own trigger has overtaken by the checkpoint."""
+    import datetime as dt
+    import os
+    import subprocess
+    import sys
+
+    from tests._deploy import RATE_LIMITS
+    from tests.verify.trusted import make_trust
+    from tests.web.browser import serve
+    from tests.web.conftest import MODEL_DIGEST
+
+    bundle = approve(board)
+    _report(board, "high")
+    t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
+                   keyring=board.case_dir / "keys" / "keyring.yaml")
+    t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    out = tmp_path / "state-proof.json"
+    made = cli("state-proof", CASE, "--out", str(out), "--db", board.database_url, "--keyring", "keys/keyring.yaml",
+               cwd=board.case_dir)
+    assert made.returncode == 1 and not out.exists(), made.stdout + made.stderr
+    assert "trigger T-cyber-incident of case atlas-2-api" in made.stderr, made.stderr
+    env = dict(os.environ, CASEGATE_BOARD_TOKEN=board.tokens["rso"])
+    env.pop("CASEGATE_DATABASE_URL", None)
+    with serve(board.client.app) as base:
+        r = subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(bundle), "--model-digest",
+                            MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml", "--access",
+                            "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01T00:00:00Z",
+                            "--trust-root", str(t.dir), "--registry-url", base],
+                           cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger T-cyber-incident of case atlas-2-api" in r.stderr, r.stderr
+    # once applied, the proof is made and shows the reopening
+    run = cli("triggers", "run", "--case", CASE, "--db", board.database_url, "--keyring", "keys/keyring.yaml",
+              "--at", "2026-12-01", cwd=board.case_dir)
+    assert run.returncode == 0, run.stderr
+    t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, 0, 1, tzinfo=dt.UTC))
+    made = cli("state-proof", CASE, "--out", str(out), "--db", board.database_url, "--keyring", "keys/keyring.yaml",
+               cwd=board.case_dir)
+    assert made.returncode == 0, made.stdout + made.stderr

@@ -296,11 +296,14 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                  f"objection reasons), and this token reads up to {p.ceiling.value} while the "
                                  "case holds more: fetch it with a token whose ceiling covers the case, or "
                                  "take the file `casegate state-proof` writes")
-    from ..monitor import owed_reasons
+    from ..monitor import owed_reasons, proof_triggers_owed
 
     reg = board(request).registry
     proof, problems = reg.state_proof(case_id)
     problems += owed_reasons(reg, case_id)
+    if not problems and proof is not None:
+        # a move the case's own triggers owe it by the checkpoint is not in the state the proof shows
+        problems += proof_triggers_owed(reg, case_id, proof, board(request).keyring)
     if problems or proof is None:
         raise HTTPException(409, {"reasons": problems})
     # the proof carries every log entry from the case's first on, other cases' ones whole
