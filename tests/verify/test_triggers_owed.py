@@ -96,3 +96,22 @@ def test_no_state_proof_is_handed_out_while_a_trigger_is_owed(board: BoardFixtur
     made = cli("state-proof", CASE, "--out", str(out), "--db", board.database_url, "--keyring", "keys/keyring.yaml",
                cwd=board.case_dir)
     assert made.returncode == 0, made.stdout + made.stderr
+
+
+def test_a_breaching_reading_ingested_without_running_the_triggers_stops_the_deploy(
+        board: BoardFixture, tmp_path: Path) -> None:
+    """A bio flag rate of 0.02 (the monitor's threshold: 0.001) ingested six hours after the
+    approval, with nobody running the triggers: M-bio-flags restricts the case to trusted-access,
+    so a deploy across api does not verify."""
+    import json
+
+    bundle = approve(board)
+    readings = tmp_path / "readings.json"
+    readings.write_text(json.dumps({"casegate": 1, "kind": "samples", "samples": [
+        {"signal": "bio-classifier-flag-rate", "timestamp": "2026-11-30T18:00:00Z", "value": 0.02, "case": CASE}]}))
+    r = cli("monitor", "ingest", str(readings), "--db", board.database_url, cwd=board.case_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = verify(board, bundle)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger M-bio-flags of case atlas-2-api" in r.stderr, r.stderr
+    assert "leaves the case restricted to trusted-access" in r.stderr, r.stderr
