@@ -288,7 +288,8 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
     """The proof of the case's current state (every log entry from the case's first to the latest
     signed checkpoint, so none of the case's can be left out) that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
-    it, a state column that differs from the log). 403 for a token whose ceiling is below what
+    it, a state column that differs from the log, a trigger of the case that fires by the
+    checkpoint and that no `triggers run` has applied). 403 for a token whose ceiling is below what
     the case holds: the proof carries the case's log entries whole."""
     _require_case(request, case_id)
     if withheld(request, p, case_id) is not None:
