@@ -31,6 +31,11 @@ CASE = "atlas-2-api"
 FILTER = b"enabled: true\nclassifier: exploit-filter\n"
 
 
+AT_DEPLOY = "2026-12-01T00:00:00Z"
+"""When the deploy is verified: twelve hours after the approval, before the case's monitors, which
+have no readings here, are silent past their 24 hours (a trigger of its own `verify --db` applies)."""
+
+
 @dataclass
 class Deployed:
     model: Path
@@ -40,7 +45,7 @@ class Deployed:
     keyring: Path
     proof: Path
     verify: Callable[..., subprocess.CompletedProcess[str]]
-    """verify(*extra): `casegate verify` of the decision at 2026-12-01 (add --model, --state-proof or --db)."""
+    """verify(*extra): `casegate verify` of the decision at `AT_DEPLOY` (add --model, --state-proof or --db)."""
     case: Path
     """The approved case's main file."""
     checkpoint: Callable[[], str]
@@ -101,7 +106,7 @@ def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shar
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         env.pop("CASEGATE_DATABASE_URL", None)
         return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", "2026-12-01",
+                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT_DEPLOY,
                                "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
                               capture_output=True, text=True, env=env, cwd=tmp_path)
 

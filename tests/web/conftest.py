@@ -150,10 +150,13 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
     t = Trust(where / "trust", where / "log.pem", where / "root.key")
     if not t.dir.exists():
         t = make_trust(where, policy=board.case_dir / "policy.yaml", keyring=board.case_dir / "keys" / "keyring.yaml")
-    # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state
+    # signed on the story's day: `verify` judges no earlier than the checkpoint proving the state,
+    # and as of it, twelve hours after the approval: before the case's monitors, which have no
+    # readings in these stories, are silent past their 24 hours (a trigger of its own that `verify`
+    # applies with the registry at hand)
     t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
-               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01", "--access", "self-serve", "--region", "US",
+               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US",
                *RATE_LIMITS,
                "--trust-root", str(t.dir), cwd=board.case_dir)
 

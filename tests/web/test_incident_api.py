@@ -51,3 +51,34 @@ def test_an_incident_in_a_domain_the_case_does_not_know_is_refused(board: BoardF
     reg = open_registry(board.database_url)
     assert reg.events(case_id=CASE, kind="incident") == []
     reg.close()
+
+
+def test_an_incident_reported_on_the_board_stops_the_deploy_at_once(board: BoardFixture) -> None:
+    """The lab keeps shipping after a reviewer reports, on the board, an incident the case's own
+    trigger answers with a reopening (T-cyber-incident: cyber, high or worse). Recorded and left
+    for a `triggers run` nobody makes, it changed nothing `verify` reads: the signed GO went on
+    verifying. The board runs the case's triggers as it records the incident."""
+    import datetime as dt
+
+    from tests.verify.trusted import log_clock
+
+    from .conftest import approve, verify
+
+    bundle = approve(board)
+    assert verify(board, bundle).returncode == 0
+    with log_clock(dt.datetime(2026, 11, 30, 13, tzinfo=dt.UTC)):  # after the approval, on the story's day
+        r = board.client.post(f"/api/v1/cases/{CASE}/incidents", json=INCIDENT | {"date": "2026-11-30"},
+                              headers=board.auth("rso"))
+    assert r.status_code == 201, r.text
+    reg = open_registry(board.database_url)
+    try:
+        fired = {(e.payload["trigger"], e.payload["cause"], e.payload["action"])
+                 for e in reg.events(case_id=CASE, kind="trigger-fired")}
+        assert ("T-cyber-incident", f"incident:{r.json()['index']}", "reopen") in fired, fired
+        state = str(reg.case_state(CASE))
+        assert state in ("reopened", "withdrawn"), state
+    finally:
+        reg.close()
+    after = verify(board, bundle)
+    assert after.returncode == 1, after.stdout + after.stderr
+    assert f"is {state}: a signed GO no longer verifies" in after.stderr, after.stderr

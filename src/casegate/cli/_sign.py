@@ -537,13 +537,22 @@ def verify(
     # a model folder's files, names included, are held to those the log holds for the decided
     # version: its root digest does not cover the names
     files = computed.resources if computed is not None and computed.method == "model-signing-files" else None
+    when = _instant(at)
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=_instant(at), deployment=given, model_files=files)
+                          at=when, deployment=given, model_files=files)
         if reg is not None and v.case_id:
-            from ..monitor import deployed_weights_problems, logged_files_of, owed_reasons
+            from ..monitor import (
+                deployed_weights_problems,
+                logged_files_of,
+                owed_reasons,
+                triggers_owed,
+            )
 
             v.reasons += owed_reasons(reg, v.case_id)
+            # the case's own triggers, as of the time judged: the state the registry shows waits for
+            # a `triggers run`, which whoever runs the registry may never make
+            v.reasons += triggers_owed(reg, v.case_id, when, ring, kind)
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way

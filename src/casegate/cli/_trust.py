@@ -401,12 +401,18 @@ def state_proof(
     trust_root: Annotated[Path | None, typer.Option("--trust-root", help="With --tiles: take the log's origin and key from this trust root (default $CASEGATE_TRUST_ROOT).")] = None,
     endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="S3-compatible endpoint for s3:// tiles.")] = None,
     token: Annotated[str | None, typer.Option("--token", envvar="CASEGATE_BOARD_TOKEN", help="With --tiles at a review board: a board token (default $CASEGATE_BOARD_TOKEN); the board serves the entry bundles only to its token holders.")] = None,
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", envvar="CASEGATE_KEYRING",
+        help="Keyring the case's triggers are evaluated with, as `triggers run` does (default "
+             "$CASEGATE_KEYRING): signed confirmations of conditions and signed telemetry count only "
+             "against it.")] = None,
 ) -> None:
     """Write the proof of the case's current state (every log entry from the case's first to the
     latest signed checkpoint, so none of the case's can be left out) for an offline
     `verify --state-proof`. Exit 1, writing nothing, when the registry
     cannot vouch for the state (no checkpoint, unknown case, entries newer than the checkpoint,
-    a state column that differs from the log). With --tiles the registry is not consulted: the
+    a state column that differs from the log), or when one of the case's own triggers fires by
+    the checkpoint and no `triggers run` has applied it. With --tiles the registry is not consulted: the
     checkpoint's signature is checked with the key you give, every entry bundle is read and must
     rebuild the checkpoint's root, and the proof's first entry is proven from the tiles (the
     entry bundles are not public: a board's with --token, or the copy `log tiles --entries-out`
@@ -430,12 +436,20 @@ def state_proof(
         # the tiles are the whole log: a follow-up the registry owes the case is seen from them
         problems: list[str] = owed_in_log(scanned, case_id)
     else:
-        from ..monitor import owed_reasons
+        from ..monitor import owed_reasons, proof_triggers_owed
         from ..store import open_registry
 
+        ring = None
+        if keyring is not None:
+            from ..sign import load_keyring
+
+            ring = load_keyring(keyring)
         with open_registry(db, readonly=True) as reg:
             got, problems = reg.state_proof(case_id)
             problems += owed_reasons(reg, case_id)
+            if not problems and got is not None:
+                # a move the case's own triggers owe it by the checkpoint is not in the state the proof shows
+                problems += proof_triggers_owed(reg, case_id, got, ring)
         proof = got  # type: ignore[assignment]
     if problems or proof is None:
         err(f"no state proof for {case_id}: {len(problems)} reason{'s' if len(problems) != 1 else ''}")

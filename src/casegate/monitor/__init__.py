@@ -80,12 +80,14 @@ from ._run import (
     Telemetry,
     incident_from_fields,
     ingest_samples,
+    proof_triggers_owed,
     readings_not_counted,
     report_incident,
     run_triggers,
     standing_version,
     stored_samples,
     telemetry_rule,
+    triggers_owed,
 )
 from ._series import (
     Sample,
@@ -136,7 +138,7 @@ __all__ = [
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
-    "read_decision", "report_incident", "run_triggers", "stored_samples", "submit_for_review",
+    "read_decision", "report_incident", "run_triggers", "stored_samples", "triggers_owed", "proof_triggers_owed", "submit_for_review",
     "supersede",
     "DEPLOYABLE", "TRANSITIONS", "CaseState", "CauseType", "ConditionStatus", "Facts", "Firing",
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",

@@ -544,6 +544,60 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
     return runs
 
 
+def triggers_owed(reg: Registry, case_id: str, at: dt.datetime, keyring: Keyring | None,
+                  boundary: BoundaryKind | None = None) -> list[str]:
+    """Why a deploy of `case_id` across `boundary` is stopped by the case's own triggers as of
+    `at` although the registry's state does not show it yet: a firing no `triggers run` has
+    logged (an incident recorded with `--no-triggers`, a breaching reading ingested, a monitor
+    gone quiet, a condition past its due date) whose action, applied as `triggers run` would
+    apply it, leaves the case nothing to deploy across `boundary` (None: any move it owes
+    counts, as for a state proof, which serves every boundary). The registry is only read.
+    Empty when the case is not deployed or nothing is owed; a plan that cannot be evaluated is a
+    reason (fail closed)."""
+    state = require_case(reg, case_id)
+    if state not in WATCHED:
+        return []
+    try:
+        got = gather_facts(reg, case_id, at, VersionCache(reg), keyring)
+        if got is None:
+            return []
+        facts, version = got
+        found = evaluate(facts, at)
+    except InputError as e:
+        return [f"the triggers of case {case_id} cannot be evaluated ({e.diagnostics()}), so whether one stops "
+                "the deploy cannot be established"]
+    done = fired_causes(reg, case_id)
+    new = [f for f in found if (f.trigger, f.cause) not in done]
+    approved_at = facts.case.boundary.kind if facts.case.boundary else None
+    restriction = reg.case_restriction(case_id)
+    decided = strongest(new, approved_at, BoundaryKind(restriction) if restriction else None)
+    if decided is None:
+        return []
+    action, to = decided
+    if action == "restrict" and to is not None and boundary is not None and boundary.rank <= to.rank:
+        return []
+    moved = {"withdraw": "withdrawn", "reopen": "reopened"}.get(action) or f"restricted to {to.value if to else '?'}"
+    leading = [f for f in new if f.action == action] or new
+    return [f"trigger {f.trigger} of case {case_id} (version {version}) fires as of {at.date().isoformat()}: "
+            f"{f.reason}; no `casegate triggers run` has applied it, and applied it leaves the case {moved} "
+            f"(run `casegate triggers run --case {case_id}`)" for f in leading]
+
+
+def proof_triggers_owed(reg: Registry, case_id: str, proof: dict[str, Any], keyring: Keyring | None) -> list[str]:
+    """`triggers_owed` for a state proof about to be handed out: as of the time its checkpoint was
+    signed (the state it proves is the state then, and `verify` judges no earlier), for any
+    boundary. A checkpoint that does not say when it was signed is judged as of now."""
+    from ..errors import VerificationError
+    from ..store import checkpoint_time, parse_checkpoint
+
+    try:
+        ts = checkpoint_time(parse_checkpoint(str(proof.get("checkpoint"))))
+    except VerificationError:
+        ts = None
+    at = dt.datetime.fromtimestamp(ts, dt.UTC) if ts is not None else dt.datetime.now(dt.UTC)
+    return triggers_owed(reg, case_id, at, keyring)
+
+
 def incident_from_fields(*, case: str, date: str, deployer: str, developer: str, harmed: list[str],
                          description: str, severity: str, domain: str, title: str | None = None,
                          reports: list[str] | None = None, reported_by: str | None = None,

@@ -288,7 +288,8 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
     """The proof of the case's current state (every log entry from the case's first to the latest
     signed checkpoint, so none of the case's can be left out) that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
-    it, a state column that differs from the log). 403 for a token whose ceiling is below what
+    it, a state column that differs from the log, a trigger of the case that fires by the
+    checkpoint and that no `triggers run` has applied). 403 for a token whose ceiling is below what
     the case holds: the proof carries the case's log entries whole."""
     _require_case(request, case_id)
     if withheld(request, p, case_id) is not None:
@@ -296,11 +297,14 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                  f"objection reasons), and this token reads up to {p.ceiling.value} while the "
                                  "case holds more: fetch it with a token whose ceiling covers the case, or "
                                  "take the file `casegate state-proof` writes")
-    from ..monitor import owed_reasons
+    from ..monitor import owed_reasons, proof_triggers_owed
 
     reg = board(request).registry
     proof, problems = reg.state_proof(case_id)
     problems += owed_reasons(reg, case_id)
+    if not problems and proof is not None:
+        # a move the case's own triggers owe it by the checkpoint is not in the state the proof shows
+        problems += proof_triggers_owed(reg, case_id, proof, board(request).keyring)
     if problems or proof is None:
         raise HTTPException(409, {"reasons": problems})
     # the proof carries every log entry from the case's first on, other cases' ones whole
@@ -541,11 +545,12 @@ def post_signoff(request: Request, case_id: str, body: SignoffIn, p: Principal =
 def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal = Depends(writer)) -> Written:
     """Report an incident linked to the case, as `casegate incident report` does: its domain must
     be a risk domain of the version the case stands on, it records the claims it defeats there,
-    and the regime reports it owes with their deadlines. Only reviewer roles may (not authors
-    or viewers)."""
+    and the regime reports it owes with their deadlines; then the case's triggers run at once
+    (the command's default), so a trigger the incident matches reopens, restricts or withdraws
+    the case now, not at the next `triggers run`. Only reviewer roles may (not authors or viewers)."""
     from pydantic import ValidationError
 
-    from ..monitor import Incident, report_incident
+    from ..monitor import Incident, report_incident, run_triggers
 
     _require_case(request, case_id)
     if not _reviews(p):
@@ -556,7 +561,12 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
         first = e.errors()[0]
         where = ".".join(str(x) for x in first.get("loc", ())) or "incident"
         raise HTTPException(422, f"{where}: {first.get('msg', 'invalid')}") from None
-    return _written(report_incident(board(request).registry, incident))
+    reg = board(request).registry
+    entry = report_incident(reg, incident)
+    # until a trigger run judges it, the logged incident changes nothing `verify` reads: the
+    # case would stay approved (and deploy) however grave the incident its own trigger names
+    run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
+    return _written(entry)
 
 
 @router.post("/cases/{case_id}/gate", response_model=GateRun, tags=["gate"], responses={
