@@ -6,9 +6,10 @@ plain JSON value (`CanonicalJSON`). Today those come from the JSON text just wri
 (`CanonicalJSON.of_text`: parse, then write canonically). This counts, for the summary of the
 synthetic case, each of:
 
-- `of_text`: what publish does now;
+- `of_text`: what publish does now (in trees that have `encode_sorted`: the text read with each
+  object's keys sorted by `json.loads`'s pairs hook, then written by pydantic-core's serializer);
 - `parse`: only reading the text (`json.loads`), and `encode`: only writing a plain value
-  canonically (`encode_exact`): the two halves `of_text` cannot avoid while it reads text;
+  canonically with the standard library's C encoder (`encode_exact`), which `of_text` did before;
 - `from object`: the value taken from the summary model instead of the text
   (`to_python(mode="json")`), its integral floats written as integers (as RFC 8785 writes them,
   and as `of_text` reads them) in one walk, then written canonically: no text parsed.

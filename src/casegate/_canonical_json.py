@@ -18,16 +18,21 @@ differ only
 
 `plain_exact` decides whether a value avoids all of these; the store's log entries and payloads
 and publishing's salted commitments both ask it (hypothesis tests compare the bytes with
-`rfc8785.dumps`). This module is below every layer: it imports nothing from casegate.
+`rfc8785.dumps`). A value whose objects already hold their keys in sorted order (a JSON text read
+with `sorted_object`) is written by pydantic-core's serializer instead (`encode_sorted`): the same
+bytes, several times faster than the C encoder, which sorts every object and joins a string per
+token. This module is below every layer: it imports nothing from casegate.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
 from typing import Any
 
 import rfc8785
+from pydantic_core import to_json
 
 SAFE_INT = 2**53 - 1
 """Largest integer RFC 8785 writes (JSON numbers are IEEE doubles)."""
@@ -91,6 +96,27 @@ def encode_exact(value: Any) -> bytes:
     if _C_ENCODER is not None and type(value) in (dict, list):
         return "".join(_C_ENCODER(value, 0)).encode()
     return _ENCODER.encode(value).encode()
+
+
+def sorted_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as `json.loads` would build it (the last of a repeated key wins), its keys
+    in sorted order: `json.loads`'s `object_pairs_hook` for a value `encode_sorted` writes."""
+    pairs.sort(key=_KEY)
+    return dict(pairs)
+
+
+_KEY = operator.itemgetter(0)
+
+
+def encode_sorted(value: Any) -> bytes:
+    """`encode_exact(value)` for a plain value whose every dict already holds its keys in sorted
+    order (read with `sorted_object`): pydantic-core's serializer writes the same bytes (compact,
+    raw UTF-8, the same string escapes, the same shortest digits for the floats `float_exact`
+    allows), without a Python step or a sort per object. UnicodeEncodeError for a lone surrogate."""
+    try:
+        return to_json(value)
+    except ValueError:  # pydantic-core's serialization error (a lone surrogate): as `encode_exact` says
+        return encode_exact(value)
 
 
 def canonical_json(value: Any) -> bytes:

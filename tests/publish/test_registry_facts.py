@@ -105,3 +105,20 @@ def test_an_objection_the_gate_holds_open_is_not_published_as_answered(board: Bo
     assert rc == 0, err
     s = json.loads((tmp_path / "pub" / "summary.json").read_text())
     assert [o["status"] for o in s["dissent"]["objections"] if o["id"] == f"log-{index}"] == ["open"]
+
+
+def test_an_artifact_rewritten_after_submission_is_not_the_stored_version(board: BoardFixture, tmp_path: Path) -> None:  # noqa: F811
+    """The developer rewrites an evidence artifact after the version was stored and leaves the
+    case's pinned digest as it was: the version is matched on the bytes this run read, not on
+    the digest the case declares, so nothing is recorded as the registry's version."""
+    report = board.case_dir / "reports" / "weights-audit.md"
+    original = report.read_bytes()
+    report.write_bytes(original + b"\nAll findings were closed.\n")
+    rc, out, err = _publish(board, tmp_path / "pub")
+    assert rc == 2, out + err
+    assert "none with these files" in err and "Traceback" not in err
+    assert not (tmp_path / "pub").exists() and _publications(board) == []
+    report.write_bytes(original)
+    rc, out, err = _publish(board, tmp_path / "pub")
+    assert rc == 0, err
+    assert [p["version"] for p in _publications(board)] == [1]

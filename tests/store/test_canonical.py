@@ -240,3 +240,49 @@ def test_text_the_reader_cannot_vouch_for_is_walked(text: str) -> None:
                 CanonicalJSON.of_text(data)
             continue
         assert CanonicalJSON.of_text(data).json == want
+
+
+def _sorted(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _sorted(value[k]) for k in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [_sorted(v) for v in value]
+    return value
+
+
+@settings(max_examples=600, deadline=None)
+@given(value=float_values | exact_values | json_values | big_numbers)
+def test_a_value_with_sorted_keys_is_written_as_the_c_encoder_writes_it(value: object) -> None:
+    """pydantic-core's serializer (`encode_sorted`) writes a plain value whose objects hold their
+    keys sorted byte for byte as the sorting C encoder does, wherever that is exact; a lone
+    surrogate fails as it fails there."""
+    from casegate._canonical_json import encode_exact, encode_sorted, plain_exact
+
+    value = _sorted(value)
+    if not plain_exact(value):
+        return
+    try:
+        want = encode_exact(value)
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            encode_sorted(value)
+        return
+    assert encode_sorted(value) == want == rfc8785.dumps(value)
+
+
+def test_objects_read_with_sorted_keys_keep_the_last_of_a_repeated_key() -> None:
+    import json
+
+    from casegate._canonical_json import sorted_object
+
+    text = '{"b": 1, "a": {"d": 2, "c": 3}, "b": 4}'
+    got = json.loads(text, object_pairs_hook=sorted_object)
+    assert got == json.loads(text) and list(got) == ["a", "b"] and list(got["a"]) == ["c", "d"]
+
+
+def test_a_lone_surrogate_fails_as_the_c_encoder_fails() -> None:
+    from casegate._canonical_json import encode_sorted
+
+    for value in ({"a": "half \ud800 a pair"}, ["\udfff"]):
+        with pytest.raises(UnicodeEncodeError):
+            encode_sorted(value)

@@ -65,16 +65,41 @@ def _charts(loaded: Any, day: Any, withheld: frozenset[str], artifacts: Any = No
     return [threshold_chart(m.thresholds, withheld=withheld), risk_chart(m.pathways, withheld=withheld)]
 
 
-def _stored_version(reg: Any, views: tuple[Any, Any]) -> int:
+def _read_digests(loaded: Any, artifacts: Mapping[str, Any]) -> dict[Path, str]:
+    """Absolute path -> sha256 of every file this run has already read and hashed: the case's
+    files as loaded (and its policy), and each evidence artifact and pinned further file as the
+    gate hashed it (`artifacts`). The stored version is matched on these, the bytes the summary
+    shows, without reading and hashing the files again."""
+    known: dict[Path, str] = {f.abspath: f.sha256 for f in loaded.files}
+    pf = loaded.policy_file
+    if pf is not None and not pf.path.startswith("builtin:"):
+        known[pf.abspath] = pf.sha256
+    if loaded.case is None:
+        return known
+    for eid in loaded.case.evidence:
+        state = artifacts.get(eid)
+        p = loaded.artifact_path(eid)
+        if state is None or p is None:
+            continue
+        if state.exists and state.actual_sha256 is not None:
+            known[p] = state.actual_sha256
+        for c in state.companions:  # resolved as `rehash_artifacts` resolved them
+            if c.exists and c.actual_sha256 is not None:
+                known[(p.parent / c.name).resolve()] = c.actual_sha256
+    return known
+
+
+def _stored_version(reg: Any, views: tuple[Any, Any], known: Mapping[Path, str]) -> int:
     """The number of the stored version whose files are exactly the case's; InputError when the
     registry holds no such version (the files were changed, or never submitted). `views`: the
     case as loaded (as `registry submit` stores it) and as the gate read it (with the sign-offs
-    and attestations it found beside the case): the files of either must be a stored version's."""
+    and attestations it found beside the case): the files of either must be a stored version's.
+    `known`: the files' sha256 as this run read them (`_read_digests`)."""
     from ..errors import InputError
 
     found = None
     for view in views:
-        found = reg.stored_version_of(view)
+        found = reg.stored_number_of(view, known)
         if found is not None:
             break
     loaded = views[0]
@@ -86,14 +111,17 @@ def _stored_version(reg: Any, views: tuple[Any, Any]) -> int:
             location=loaded.case_path,
             help="submit this version first (`casegate registry submit`; it is then reviewed as any new "
                  "version), or publish the files of a version the registry stores")
-    return int(found.number)
+    return int(found)
 
 
-def _registry_facts(views: tuple[Any, Any], db: str | None, keyring: Path | None = None) -> Any:
+def _registry_facts(views: tuple[Any, Any], db: str | None, keyring: Path | None = None,
+                    artifacts: Mapping[str, Any] | None = None) -> Any:
     """What the registry holds about the case (its logged objections and lifecycle state), for
     the summary; None without a registry, or when it does not know the case. With a keyring, its
     signed objections stand as the gate judges them under the case's policy. InputError, before
-    anything is written, when it knows the case but stores no version with these files."""
+    anything is written, when it knows the case but stores no version with these files.
+    `artifacts`: the evidence artifacts as the gate hashed them in this run (their digests are
+    not worked out again)."""
     from ..publish import registry_facts
 
     loaded = views[0]
@@ -111,7 +139,8 @@ def _registry_facts(views: tuple[Any, Any], db: str | None, keyring: Path | None
     try:
         if loaded.case.id not in reg.case_ids():
             return None
-        return registry_facts(reg, loaded.case.id, _stored_version(reg, views), judge)
+        known = _read_digests(views[1], artifacts or {})
+        return registry_facts(reg, loaded.case.id, _stored_version(reg, views, known), judge)
     finally:
         reg.close()
 
@@ -203,7 +232,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
     if pub_plan is not None and not pub_plan.summary:
         err("warning: the case's publication plan says no public summary (publication.summary: false)")
     try:
-        facts = _registry_facts((raw, loaded), db, keyring)
+        facts = _registry_facts((raw, loaded), db, keyring, artifacts)
     except InputError:
         if not no_record:
             raise

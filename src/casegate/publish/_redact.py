@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel
 
-from .._canonical_json import SAFE_INT, encode_exact, float_exact
+from .._canonical_json import SAFE_INT, encode_sorted, float_exact
 from ..errors import InputError
 from ..model import (
     Case,
@@ -290,46 +290,75 @@ def leaves_of(value: Any, out: set[str] | None = None) -> set[str]:
 
 def canonical_leaves(content: Any, leaves: set[str]) -> bytes:
     """`canonical(content)`, with every key and scalar of `content` added to `leaves` as
-    `leaves_of` adds them: one walk of the content both collects them and decides whether the C
-    encoder writes its RFC 8785 bytes exactly (as `plain_exact` decides). A content holding
-    anything but plain JSON types is walked by `leaves_of` and written by `canonical`."""
-    stack = [content]
-    pop, push, extend, add = stack.pop, stack.append, stack.extend, leaves.add
-    exact = True
-    while stack:
-        v = pop()
-        t = type(v)
-        if t is str:
-            add(v)
-        elif t is dict:
-            for k, x in v.items():
-                if type(k) is not str:
-                    return _canonical_apart(content, leaves)
-                add(k)
-                if not k.isascii() and max(k) > "\uffff":
-                    exact = False
-                if type(x) is str:
-                    add(x)
-                else:
-                    push(x)
-        elif t is list:
-            extend(v)
-        elif t is int:
-            add(str(v))
-            if not -SAFE_INT <= v <= SAFE_INT:
-                exact = False
-        elif t is float:
-            add(str(v))
-            if not float_exact(v):
-                exact = False
-        elif t is not bool and v is not None:
-            return _canonical_apart(content, leaves)
-    if exact:
+    `leaves_of` adds them: one walk of the content collects them, decides whether its RFC 8785
+    bytes are written exactly without the `rfc8785` package (as `plain_exact` decides), and
+    copies it with each object's keys in sorted order, which pydantic-core's serializer then
+    writes (`encode_sorted`). A content holding anything but plain JSON types is walked by
+    `leaves_of` and written by `canonical`."""
+    exact = [True]
+    try:
+        ordered = _ordered_leaves(content, leaves.add, exact)
+    except _NotPlain:
+        return _canonical_apart(content, leaves)
+    if exact[0]:
         try:
-            return encode_exact(content)
+            return encode_sorted(ordered)
         except UnicodeEncodeError:
             pass  # a lone surrogate: `canonical` refuses it and says why
     return canonical(content)
+
+
+class _NotPlain(Exception):
+    """A value that is not plain JSON met by `_ordered_leaves`."""
+
+
+def _ordered_leaves(v: Any, add: Callable[[str], None], exact: list[bool]) -> Any:
+    """A copy of the plain JSON value `v` with each object's keys in sorted order, its keys and
+    scalars added with `add` as `leaves_of` adds them; `exact[0]` set False where the fast writer
+    would not write RFC 8785's bytes (a key beyond the BMP, an unsafe integer, a float `json`
+    writes otherwise). _NotPlain for anything but plain JSON types."""
+    t = type(v)
+    if t is dict:
+        try:
+            keys = sorted(v)
+        except TypeError:
+            raise _NotPlain from None
+        out = {}
+        for k in keys:
+            if type(k) is not str:
+                raise _NotPlain
+            add(k)
+            if not k.isascii() and max(k) > "\uffff":
+                exact[0] = False
+            x = v[k]
+            if type(x) is str:
+                add(x)
+                out[k] = x
+            else:
+                out[k] = _ordered_leaves(x, add, exact)
+        return out
+    if t is list:
+        items = []
+        for x in v:
+            if type(x) is str:
+                add(x)
+                items.append(x)
+            else:
+                items.append(_ordered_leaves(x, add, exact))
+        return items
+    if t is str:
+        add(v)
+    elif t is int:
+        add(str(v))
+        if not -SAFE_INT <= v <= SAFE_INT:
+            exact[0] = False
+    elif t is float:
+        add(str(v))
+        if not float_exact(v):
+            exact[0] = False
+    elif t is not bool and v is not None:
+        raise _NotPlain
+    return v
 
 
 def _canonical_apart(content: Any, leaves: set[str]) -> bytes:

@@ -22,7 +22,15 @@ from typing import Any
 import rfc8785
 
 from .._canonical_json import SAFE_INT as _SAFE_INT
-from .._canonical_json import canonical_json, encode_exact, encode_string, float_exact, plain_exact
+from .._canonical_json import (
+    canonical_json,
+    encode_exact,
+    encode_sorted,
+    encode_string,
+    float_exact,
+    plain_exact,
+    sorted_object,
+)
 from ..errors import InputError
 
 
@@ -176,10 +184,13 @@ class CanonicalJSON:
             flags[0] = False
             return float(s)
 
-        value = json.loads(data, parse_float=number, parse_int=integer, parse_constant=constant)
+        # each object's keys sorted as it is read (RFC 8785's order, where every key is within the
+        # BMP), so the bytes are written without sorting (`encode_sorted`)
+        value = json.loads(data, parse_float=number, parse_int=integer, parse_constant=constant,
+                           object_pairs_hook=sorted_object)
         if flags[0]:
             try:
-                return cls(value, encode_exact(value))
+                return cls(value, encode_sorted(value))
             except UnicodeEncodeError:
                 pass  # a lone surrogate: rfc8785 refuses it and says why
         return cls(value)

@@ -14,7 +14,7 @@ from ..errors import InputError, StoreError
 from . import _clock
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
-from ._files import case_digest, collect_files, evidence_meta
+from ._files import case_digest, collect_files, evidence_meta, version_digest
 from ._records import (
     CASE_STATES,
     CaseFile,
@@ -113,14 +113,21 @@ class CaseStore(AuditedLog):
         every file's path and sha256, as `submit_case` computes it), or None when no stored
         version of the case has these files."""
         case = loaded.case
+        number = self.stored_number_of(loaded)
+        return None if number is None or case is None else self.case_version(case.id, number, contents=False)
+
+    def stored_number_of(self, loaded: Loaded, known: Mapping[Path, str] | None = None) -> int | None:
+        """The number of the stored version whose files are exactly the loaded case's (as
+        `stored_version_of` finds it), or None. `known`: absolute path -> sha256 of the bytes
+        this run already read from that file (`version_digest`); other files are read and hashed."""
+        case = loaded.case
         if case is None:
             return None
-        files, _evidence = collect_files(loaded)
-        digest = case_digest(files[0][0], {p: h for p, _r, h, _b in files})
+        digest = version_digest(loaded, known)
         with self._read("finding a case version") as conn:
             row = conn.execute(sa.select(case_versions.c.number).where(
                 case_versions.c.case_id == case.id, case_versions.c.digest == digest)).first()
-        return None if row is None else self.case_version(case.id, int(row.number), contents=False)
+        return None if row is None else int(row.number)
 
     def first_stored(self, digests: Iterable[str]) -> dict[str, tuple[int, str]]:
         """For each of `digests` (sha256 of file bytes) that any stored version of any case

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,97 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     the folder that holds them all."""
     case = loaded.case
     assert case is not None
+    found, arts, is_file, root = _listing(loaded)
+    files: list[FileRow] = []
+    rel_of: dict[Path, str] = {}
+    for where, role, rel in _distinct(found, root, rel_of):
+        if isinstance(where, str):
+            data = _builtin_bytes(where)
+        else:
+            try:
+                data = where.read_bytes()
+            except OSError as e:
+                raise InputError(f"cannot read {where}: {e.strerror}") from None
+        files.append((rel, role, hashlib.sha256(data).hexdigest(), data))
+    digests = {p: h for p, _r, h, _b in files}
+    _check_unchanged(loaded, digests, root)
+    evidence = []
+    for eid, ev in case.evidence.items():
+        ap = arts.get(eid)
+        rel_art: str | None = None
+        sha: str | None = None
+        if ap is not None:
+            present = is_file[ap]
+            rel_art = (rel_of.get(ap) or ap.relative_to(root).as_posix()) if present else ev.artifact
+            sha = digests.get(rel_art) if present and rel_art is not None else None
+        evidence.append(EvidenceRecord(
+            eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
+            ev.expires.isoformat() if ev.expires else None,
+            str(getattr(ev.confidentiality, "value", ev.confidentiality)), rel_art, ev.sha256, sha))
+    return files, evidence
+
+
+def version_digest(loaded: Loaded, known: Mapping[Path, str] | None = None) -> str:
+    """The digest `submit_case` stores for the loaded case's files (`case_digest` over the files
+    `collect_files` lists), each file's sha256 taken from `known` (absolute path -> sha256 of the
+    bytes this run read from it: the case's files as loaded, its artifacts as the gate hashed
+    them) where it is there, and read and hashed otherwise: a file is hashed once per run."""
+    assert loaded.case is not None
+    found, _arts, _is_file, root = _listing(loaded)
+    known = known or {}
+    digests: dict[str, str] = {}
+    main = None
+    for where, _role, rel in _distinct(found, root, {}):
+        sha = None if isinstance(where, str) else known.get(where)
+        if sha is None:
+            if isinstance(where, str):
+                data = _builtin_bytes(where)
+            else:
+                try:
+                    data = where.read_bytes()
+                except OSError as e:
+                    raise InputError(f"cannot read {where}: {e.strerror}") from None
+            sha = hashlib.sha256(data).hexdigest()
+        digests[rel] = sha
+        main = rel if main is None else main
+    _check_unchanged(loaded, digests, root)
+    assert main is not None
+    return case_digest(main, digests)
+
+
+def _check_unchanged(loaded: Loaded, digests: Mapping[str, str], root: Path) -> None:
+    for f in loaded.files:
+        if digests.get(f.abspath.relative_to(root).as_posix()) != f.sha256:
+            raise InputError("the file changed on disk after it was loaded", location=f.path,
+                             help="submit again")
+
+
+def _distinct(found: list[tuple[Path | str, str]], root: Path,
+              rel_of: dict[Path, str]) -> Iterator[tuple[Path | str, str, str]]:
+    """The listed files once each (a path found again is the same file; two paths with one
+    relative path are one stored file), with their path relative to `root` (noted in `rel_of`)."""
+    seen: set[str] = set()
+    done: set[Path | str] = set()
+    for where, role in found:
+        if where in done:
+            continue
+        done.add(where)
+        if isinstance(where, str):
+            rel = where
+        else:
+            rel = rel_of[where] = where.relative_to(root).as_posix()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        yield where, role, rel
+
+
+def _listing(loaded: Loaded) -> tuple[list[tuple[Path | str, str]], dict[str, Path], dict[Path, bool], Path]:
+    """The files of a case version in order (path or built-in policy reference, role), the
+    artifact of each evidence item, whether each artifact is a file, and the folder holding them
+    all."""
+    case = loaded.case
+    assert case is not None
     found: list[tuple[Path | str, str]] = []
     for i, f in enumerate(loaded.files):
         found.append((f.abspath, "case" if i == 0 else "include"))
@@ -46,10 +137,10 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
         if p is not None:
             arts[eid] = p
             present = is_file.get(p)
-            if present is None:
+            if present is None:  # listed once: many items may share an artifact
                 present = is_file[p] = p.is_file()
-            if present:
-                found.append((p, "artifact"))
+                if present:
+                    found.append((p, "artifact"))
             # the further files pinned with the artifact (lm-eval's per-sample logs): deriving the
             # item's numbers from a stored version needs them as much as the artifact
             for name in (ev.source.files if ev.source else {}):
@@ -67,47 +158,7 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     real = [p for p, _ in found if isinstance(p, Path)]
     root = Path(os.path.commonpath([str(p.parent) for p in real]))
     _check_artifacts_stay_inside(loaded, arts, root)
-    files: list[FileRow] = []
-    seen: set[str] = set()
-    done: set[Path | str] = set()  # a path found again is the same file: read and hashed once
-    rel_of: dict[Path, str] = {}
-    for where, role in found:
-        if where in done:
-            continue
-        done.add(where)
-        if isinstance(where, str):
-            data, rel = _builtin_bytes(where), where
-        else:
-            rel = rel_of[where] = where.relative_to(root).as_posix()
-            if rel in seen:
-                continue
-            try:
-                data = where.read_bytes()
-            except OSError as e:
-                raise InputError(f"cannot read {where}: {e.strerror}") from None
-        if rel in seen:
-            continue
-        seen.add(rel)
-        files.append((rel, role, hashlib.sha256(data).hexdigest(), data))
-    digests = {p: h for p, _r, h, _b in files}
-    for f in loaded.files:
-        if digests.get(f.abspath.relative_to(root).as_posix()) != f.sha256:
-            raise InputError("the file changed on disk after it was loaded", location=f.path,
-                             help="submit again")
-    evidence = []
-    for eid, ev in case.evidence.items():
-        ap = arts.get(eid)
-        rel_art: str | None = None
-        sha: str | None = None
-        if ap is not None:
-            present = is_file[ap]
-            rel_art = (rel_of.get(ap) or ap.relative_to(root).as_posix()) if present else ev.artifact
-            sha = digests.get(rel_art) if present and rel_art is not None else None
-        evidence.append(EvidenceRecord(
-            eid, str(getattr(ev.kind, "value", ev.kind)), ev.producer, ev.date.isoformat(),
-            ev.expires.isoformat() if ev.expires else None,
-            str(getattr(ev.confidentiality, "value", ev.confidentiality)), rel_art, ev.sha256, sha))
-    return files, evidence
+    return found, arts, is_file, root
 
 
 def _check_artifacts_stay_inside(loaded: Loaded, arts: dict[str, Path], root: Path) -> None:

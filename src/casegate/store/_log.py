@@ -93,8 +93,13 @@ class Log:
         self._listen_lock = threading.Lock()
         self._tx = threading.local()
         """`conn`: the connection of this thread's `atomic` block (None: none open)."""
+        # SQLite takes a payload as its UTF-8 bytes and stores them as text (CAST), as it would
+        # store the decoded string: a payload of megabytes is not decoded only to be encoded again
+        self._payload_bytes = engine.dialect.name == "sqlite"
+        payload_mark = "CAST(? AS TEXT)" if self._payload_bytes else self._mark
         self._sql_insert = ("INSERT INTO log_entries (idx, kind, case_id, payload, recorded_at, hashes) "
-                            f"VALUES ({', '.join([self._mark] * 6)})")
+                            f"VALUES ({self._mark}, {self._mark}, {self._mark}, {payload_mark}, {self._mark}, "
+                            f"{self._mark})")
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -212,6 +217,7 @@ class Log:
         tail = b',"recorded_at":' + json_string(at) + b"}"
         heads: dict[tuple[str, str | None], tuple[bytes, bytes]] = {}
         sha256, join = hashlib.sha256, b"".join
+        as_bytes = self._payload_bytes
         idx = size
         for kind, case_id, plain, payload in items:
             h = heads.get((kind, case_id))
@@ -228,7 +234,7 @@ class Log:
                 done.append(node)
                 j >>= 1
             frontier.append(node)
-            rows.append((idx, kind, case_id, payload.decode(), at, join(done)))
+            rows.append((idx, kind, case_id, payload if as_bytes else payload.decode(), at, join(done)))
             out.append(LogEntry(idx, kind, case_id, plain, at, leaf))
             idx += 1
         if self._pg and len(rows) > 16:
