@@ -958,6 +958,7 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
                 _share_field_sets(part.values(), values[start:end], sets)
                 _share_nested_field_sets(part.values(), values[start:end], nested)
                 _share_values(part.values(), at, shared)
+                _share_models(part.values(), at, shared)
                 items.update(part)
                 values[start:end] = itertools.repeat(None, len(values[start:end]))
         except ValidationError:
@@ -1031,6 +1032,50 @@ def _share_values(models: Collection[BaseModel], at: tuple[str, ...], shared: _S
 
 
 _dict_of = operator.attrgetter("__dict__")
+
+
+_SHARED_MODELS: dict[tuple[str, ...], tuple[str, ...]] = {("evidence",): ("result",)}
+"""The fields of each of the `_BULK` sections' items that hold a flat model of scalars (an
+evidence item's result: its counts, metric and scale), whose equal values `_share_models` lets the
+items share: the tasks of one log often state one result, and each held a model of its own (560
+bytes; 3.6 MiB of a 10k-goal case). An item's elicitation and source hold lists and mappings."""
+
+
+class _NoItemsKey:
+    """What stands for the shared empty list (`no_items`) in the key of a model `_share_models`
+    compares (any other list is not shared)."""
+
+
+_NO_ITEMS_KEY = _NoItemsKey()
+_SHAREABLE = frozenset({str, int, float, bool, type(None), _NoItemsKey})
+"""The types of the values a model `_share_models` shares may hold (immutable, compared by value)."""
+
+
+def _share_models(models: Collection[BaseModel], at: tuple[str, ...], shared: _Shared) -> None:
+    """Let the models built for the section at `at` hold one object for each model of the
+    `_SHARED_MODELS` fields that another item (of any file `shared` is passed for) holds an equal
+    one of: of one class, equal in every field, each value of the same type (1 is not 1.0, nor
+    True; a zero float is never shared, as -0.0 equals 0.0), given by the same set of field names
+    (which `_share_nested_field_sets` shares), holding no list but the shared empty one. The
+    models are frozen and hold only immutable values, as the strings `_share_values` shares are."""
+    from ..model._base import no_items
+
+    empty = no_items()
+    dicts = list(map(_dict_of, models))
+    for name in _SHARED_MODELS.get(at, ()):
+        one = shared.setdefault(f"{name} model", {})
+        for d in dicts:
+            sub = d[name]
+            if sub is None:
+                continue
+            values = tuple(_NO_ITEMS_KEY if v is empty else v for v in sub.__dict__.values())
+            types = tuple(map(type, values))
+            if not _SHAREABLE.issuperset(types) or (0 in values and any(
+                    t is float and not v for t, v in zip(types, values, strict=True))):
+                continue
+            got = one.setdefault((type(sub), id(sub.__pydantic_fields_set__), values, types), sub)
+            if got is not sub:
+                d[name] = got
 
 
 def _share_nested_field_sets(models: Collection[BaseModel], items: list[Any],
