@@ -1170,10 +1170,15 @@ def _confine_artifacts(loaded: Loaded) -> None:
             return
         arts = ((eid, item.get("artifact") if isinstance(item, dict) else None) for eid, item in evidence.items())
     checked: set[str] = set()  # many items often share one artifact: resolve each path once
+    declared = loaded.origins.under(("evidence",))  # (`evidence_file`, without a call per item)
+    last: tuple[Any, str] | None = None
     for eid, art in arts:
         if not isinstance(art, str) or not art:
             continue
-        src = loaded.evidence_file(eid)
+        src = declared.get(eid) or loaded.evidence_file(eid)
+        if last is not None and last[0] is src and last[1] == art:
+            continue  # the item before, of the same file, named the same artifact: resolved
+        last = (src, art)
         key = (src.path, art)
         if key in loaded._resolved:  # the same file names the same artifact again: resolved above
             continue
