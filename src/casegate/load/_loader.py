@@ -1111,7 +1111,6 @@ def _keep_models(models: Collection[BaseModel], reused: _Reused, shared: _Shared
                 d[name] = got
 
 
-
 def _share_nested_field_sets(models: Collection[BaseModel], items: list[Any],
                              shared: dict[str, dict[tuple[str, ...], set[str]]]) -> None:
     """`_share_field_sets` for the models the models built from `items` hold in the fields named
