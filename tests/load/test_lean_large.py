@@ -60,6 +60,31 @@ def test_a_lean_load_of_large_files_builds_the_ordinary_case(tmp_path: Path, mon
     assert _findings(lean) == _findings(kept) == _findings(slow) == []
 
 
+def test_a_lean_load_shares_equal_results_and_keeps_every_other_one_as_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The items of a large file that state equal results hold one result model; a result that
+    differs only in the sign of a zero, in a value's type or in the fields it names keeps a model
+    of its own, with the value as written."""
+    evidence = [f"  {eid}: {{kind: eval, producer: lab, date: 2026-10-01, result: {result}}}\n" for eid, result in [
+        ("ZP", "{metric: m, value: 0.0}"), ("ZN", "{metric: m, value: -0.0}"),
+        ("ZP2", "{metric: m, value: 0.0}"), ("ONE", "{successes: 1, trials: 40, passed: true}"),
+        ("FLOAT", "{successes: 1, trials: 40, value: 1.0}"), ("INT", "{successes: 1, trials: 40, value: 1}"),
+        ("SAMPLES", "{samples: [{id: a, score: 1}]}"), ("SAMPLES2", "{samples: [{id: a, score: 1}]}"),
+        ("LAST", "{successes: 1, trials: 40}")]]
+    case = _write(tmp_path, [], evidence)
+    kept, lean, slow = _three(case, monkeypatch)
+    assert lean.case is not None and lean.case == kept.case == slow.case
+    ev = lean.case.evidence
+    assert len({id(ev[f"E{i}"].result) for i in range(_N)}) == 1 and ev["LAST"].result is ev["E0"].result
+    assert ev["ZN"].result is not ev["ZP"].result and str(ev["ZN"].result.value) == "-0.0"
+    assert str(ev["ZP"].result.value) == str(ev["ZP2"].result.value) == "0.0"
+    assert ev["ONE"].result is not ev["E0"].result and ev["ONE"].result.passed is True
+    assert ev["SAMPLES"].result is not ev["SAMPLES2"].result  # (a list is never compared)
+    for eid in ("ONE", "FLOAT", "INT", "LAST"):
+        assert ev[eid].result.model_fields_set == kept.case.evidence[eid].result.model_fields_set
+    assert ev["FLOAT"].result == ev["INT"].result and ev["FLOAT"].result.value == 1.0
+
+
 @pytest.mark.parametrize(("where", "file", "line"), [
     ("top", "evidence.yaml", 3),
     ("section", "argument.yaml", None),

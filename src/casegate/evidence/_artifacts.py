@@ -91,12 +91,18 @@ def rehash_artifacts(loaded: Loaded) -> dict[str, ArtifactState]:
                 hashed[p] = (False, None, display_path(p))
         return hashed[p]
 
+    last_path: Path | None = None
+    last_state: tuple[bool, str | None, str] = (False, None, "")
     for eid, ev in loaded.case.evidence.items():
         p = loaded.artifact_path(eid)
         if p is None:
             out[eid] = ArtifactState(eid, None, False, None, ev.sha256)
             continue
-        exists, actual, shown = state(p)
+        # (the items of one file that name one artifact share its path object: most are found by
+        # identity, without hashing the path)
+        if p is not last_path:
+            last_path, last_state = p, state(p)
+        exists, actual, shown = last_state
         comps = []
         for name, pinned in (ev.source.files.items() if ev.source else ()):
             cp = (p.parent / name).resolve()

@@ -310,15 +310,21 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
     # per item: [its shown path, whether casegate reads it (None: not asked yet), its runs or why
     # they cannot be read (None: not read yet)]
     per_file: dict[Path, list[Any]] = {}
+    last_path: Path | None = None
+    last_known: list[Any] | None = None
     for eid, ev in case.evidence.items():
         path = loaded.artifact_path(eid)
         st = artifacts.get(eid)
         if path is None or ev.artifact is None:
             out[eid] = Derivation(eid, declared=True)
             continue
-        known = per_file.get(path)
+        # (the items of one file that name one artifact share its path object: most items are
+        # looked up by identity, without hashing the path)
+        known = last_known if path is last_path else per_file.get(path)
+        last_path = path
         if known is None:
             known = per_file[path] = [display_path(path), None, None]
+        last_known = known
         shown, readable = known[0], known[1]
         if readable is None and st is not None and st.exists:
             readable = known[1] = reads(path)
@@ -327,7 +333,7 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
             out[eid] = Derivation(eid, declared=True, artifact=shown)
             continue
         if (st.pinned_sha256 is None or st.actual_sha256 != st.pinned_sha256 or st.actual_sha256 is None
-                or not all(c.matches for c in st.companions)):
+                or (st.companions and not all(c.matches for c in st.companions))):
             # the artifact, or a further file pinned with it (CG330, CG331)
             out[eid] = Derivation(eid, problem="its bytes do not match a pinned sha256, so nothing is "
                                                "derived from them", artifact=shown)

@@ -525,6 +525,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     built: dict[tuple[Any, ...], Any] = {}
     dates: dict[str, tuple[dt.date, dt.date | None]] = {}  # a log's date -> its day, and `log_day`
     field_sets = _FieldSets()
+    settled: dict[tuple[Any, ...], dict[str, Any]] = {}  # an item's shape -> the values its items take
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold, kind = ev.threshold, ev.kind
@@ -590,6 +591,17 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             new_items[eid] = ev if threshold == ev.threshold else ev.model_copy(update={"threshold": threshold})
             continue
         run = d.run
+        # Items of one shape (one run, threshold, kind and kind as typed; the same recorded elicitation, result,
+        # source, task set and date objects, as a lean load shares them) get the same effective
+        # values: once one of them has met no problem and no mismatch, the others take its values
+        # without being weighed again (every value weighed is in the key)
+        shape = (id(run), threshold, kind, ev.kind, id(th), id(ev.source), id(ev.elicitation), id(ev.result),
+                 id(ev.eval_set), ev.date, d.tasks)
+        update = settled.get(shape)
+        if update is not None:
+            new_items[eid] = _updated(ev, update, field_sets)
+            continue
+        said = (len(facts.problems), len(facts.mismatches), len(facts.excluded))
         pins = ev.source.files if ev.source else {}
         unpinned = sorted(n for n in run.source.files if n not in pins)
         if unpinned:
@@ -684,11 +696,13 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         eval_set = built.get(("eval_set", id(run)))
         if eval_set is None:
             eval_set = built["eval_set", id(run)] = [run.task]
-        eff = _updated(ev, {
-            "threshold": threshold, "elicitation": elic, "result": result, "source": source,
-            "eval_set": eval_set, "date": day, **({"kind": kind} if kind != ev.kind else {})}, field_sets)
+        update = {"threshold": threshold, "elicitation": elic, "result": result, "source": source,
+                  "eval_set": eval_set, "date": day, **({"kind": kind} if kind != ev.kind else {})}
+        eff = _updated(ev, update, field_sets)
         facts.mismatches.extend(_compare(eid, ev, run, eff, d.artifact or "", log_day))
         new_items[eid] = eff
+        if said == (len(facts.problems), len(facts.mismatches), len(facts.excluded)):
+            settled[shape] = update
     _apply_independence(new_items, policy, facts, attestations, digests, field_sets, case)
     if policy.evidence.declared_counts == "independent":
         _unattested_counts(new_items, facts)
@@ -1013,7 +1027,8 @@ def _apply_independence(items: dict[str, Evidence], policy: Policy, facts: Evide
     digests, recorded = digests or {}, facts.recorded
     now = _Now(case) if atts is not None else _NO_CASE
     for eid, ev in list(items.items()):
-        verdict = _judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid), now)
+        verdict = (_judge(eid, ev, digests.get(eid), atts, developer, recorded.get(eid), now) if atts is not None
+                   else Independence(eid, ev.independent, False, (), _NO_KEYRING_REASONS))  # (`_judge`'s answer)
         facts.independence[eid] = verdict
         if verdict.independent != ev.independent:
             items[eid] = _updated(ev, {"independent": verdict.independent}, field_sets)

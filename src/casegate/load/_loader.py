@@ -954,7 +954,12 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         try:
             for start in range(0, len(ids), _PART):
                 end = start + _PART
-                part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                reused = _reuse_models(values[start:end], at, shared)
+                try:
+                    part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                finally:
+                    _put_back(reused)
+                _keep_models(part.values(), reused, shared)
                 _share_field_sets(part.values(), values[start:end], sets)
                 _share_nested_field_sets(part.values(), values[start:end], nested)
                 _share_values(part.values(), at, shared)
@@ -1033,6 +1038,79 @@ def _share_values(models: Collection[BaseModel], at: tuple[str, ...], shared: _S
 _dict_of = operator.attrgetter("__dict__")
 
 
+_SHARED_MODELS: dict[tuple[str, ...], tuple[str, ...]] = {("evidence",): ("result",)}
+"""The fields of each of the `_BULK` sections' items that hold a model of their own whose equal
+values the items share (`_reuse_models`): the tasks of one log often state one result, and each
+held a model of its own (560 bytes; 3.6 MiB of a 10k-goal case)."""
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""The types of the values a mapping `_reuse_models` compares may hold."""
+
+_Reused = list[tuple[str, list[Any], list[Any], list[tuple[Any, ...]]]]
+"""What `_reuse_models` did to a part's items: per field, (its name, the items whose mapping it
+replaced by a model, those mappings, the keys of the mappings left to build: None where none)."""
+
+
+def _reuse_models(items: list[Any], at: tuple[str, ...], shared: _Shared) -> _Reused:
+    """Give each item of a part about to be built, in each of the `_SHARED_MODELS` fields, the
+    model built before (for any file `shared` is passed for) from an equal mapping, in place of
+    its own mapping: pydantic takes a model of the field's class as it is, and the items share it.
+    Equal: the same keys in the same order, and values of the same types (1 is not 1.0, nor True;
+    -0.0 equals 0.0, so a zero float is never compared) that are equal; only mappings of scalars
+    are compared. Such a mapping gives an equal model wherever it stands (the models' validators
+    read only the mapping). `_keep_models` keeps the models built from the others; `_put_back`
+    puts the mappings back."""
+    out: _Reused = []
+    if not all(type(item) is dict for item in items):
+        return out
+    for name in _SHARED_MODELS.get(at, ()):
+        one = shared.setdefault(f"{name} model", {})
+        swapped: list[Any] = []
+        mappings: list[Any] = []
+        keys: list[Any] = []
+        for item in items:
+            raw = item.get(name)
+            if type(raw) is not dict:
+                keys.append(None)
+                continue
+            values = tuple(raw.values())
+            types = tuple(map(type, values))
+            if not _SCALARS.issuperset(types) or (0 in values and 0.0 in [v for v, t in zip(values, types, strict=True)
+                                                                          if t is float]):
+                keys.append(None)
+                continue
+            key = (tuple(raw), values, types)
+            model = one.get(key)
+            if model is None:
+                keys.append(key)
+                continue
+            keys.append(None)
+            swapped.append(item)
+            mappings.append(raw)
+            item[name] = model
+        out.append((name, swapped, mappings, keys))
+    return out
+
+
+def _put_back(reused: _Reused) -> None:
+    """Put back the mappings `_reuse_models` replaced (the load's other sharing reads them, and a
+    part that fails is validated again from its file's bytes)."""
+    for name, swapped, mappings, _ in reused:
+        list(map(operator.setitem, swapped, itertools.repeat(name), mappings))
+
+
+def _keep_models(models: Collection[BaseModel], reused: _Reused, shared: _Shared) -> None:
+    """After a part's items are built: keep the models built from the mappings `_reuse_models`
+    compared, for the next items with equal ones."""
+    for name, _, _, keys in reused:
+        one = shared[f"{name} model"]
+        for key, d in itertools.compress(zip(keys, map(_dict_of, models), strict=True), keys):
+            # (an equal mapping earlier in the part was built too: the first model built stays)
+            got = one.setdefault(key, d[name])
+            if got is not d[name]:
+                d[name] = got
+
+
 def _share_nested_field_sets(models: Collection[BaseModel], items: list[Any],
                              shared: dict[str, dict[tuple[str, ...], set[str]]]) -> None:
     """`_share_field_sets` for the models the models built from `items` hold in the fields named
@@ -1091,10 +1169,15 @@ def _confine_artifacts(loaded: Loaded) -> None:
             return
         arts = ((eid, item.get("artifact") if isinstance(item, dict) else None) for eid, item in evidence.items())
     checked: set[str] = set()  # many items often share one artifact: resolve each path once
+    declared = loaded.origins.under(("evidence",))  # (`evidence_file`, without a call per item)
+    last: tuple[Any, str] | None = None
     for eid, art in arts:
         if not isinstance(art, str) or not art:
             continue
-        src = loaded.evidence_file(eid)
+        src = declared.get(eid) or loaded.evidence_file(eid)
+        if last is not None and last[0] is src and last[1] == art:
+            continue  # the item before, of the same file, named the same artifact: resolved
+        last = (src, art)
         key = (src.path, art)
         if key in loaded._resolved:  # the same file names the same artifact again: resolved above
             continue
