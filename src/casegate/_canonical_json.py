@@ -27,8 +27,6 @@ import json
 import math
 from typing import Any
 
-import rfc8785
-
 SAFE_INT = 2**53 - 1
 """Largest integer RFC 8785 writes (JSON numbers are IEEE doubles)."""
 
@@ -102,4 +100,6 @@ def canonical_json(value: Any) -> bytes:
             return encode_exact(value)
         except UnicodeEncodeError:
             pass  # a lone surrogate: rfc8785 refuses it and says why
+    import rfc8785  # only for a value the C encoder does not write exactly
+
     return rfc8785.dumps(value)
