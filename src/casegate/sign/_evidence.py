@@ -164,22 +164,24 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
 def attestation_files(loaded: Loaded) -> list[Path]:
     """Every `*.dsse.json` in an `evidence-attestations/` folder beside the case, beside a file
     that declares evidence, or beside an artifact (inside the case's root)."""
-    folders: dict[Path, None] = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}
+    # folders as text until one is found to exist: a case names a dozen places, most without any
+    bases: dict[str, None] = {str(loaded.main.abspath.parent): None}
     if loaded.case is not None:
         for eid in loaded.case.evidence:
-            folders[loaded.base_dir(("evidence", eid)) / ATTESTATION_FOLDER] = None
+            bases[str(loaded.base_dir(("evidence", eid)))] = None
             try:
                 art = loaded.artifact_path(eid)
             except InputError:
                 continue
             if art is not None:
-                folders[art.parent / ATTESTATION_FOLDER] = None
+                bases[os.path.dirname(art)] = None
+    found = (os.path.join(b, ATTESTATION_FOLDER) for b in bases)
+    folders = dict.fromkeys(os.path.realpath(f) for f in found if os.path.isdir(f))
     out: dict[Path, None] = {}
-    for d in folders:
-        d = d.resolve()
-        if d.is_dir() and loaded.inside_root(d):
-            for name in _envelope_names(d):
-                out[d / name] = None
+    for f in map(Path, folders):  # each a folder, its links followed
+        if loaded.inside_root(f):
+            for name in _envelope_names(f):
+                out[f / name] = None
     return list(out)
 
 
