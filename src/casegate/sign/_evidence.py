@@ -47,6 +47,8 @@ from ._statement import (
 if TYPE_CHECKING:
     from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+    from ._dissent import Dissent
+
 ATTESTATION_FOLDER = "evidence-attestations"
 """Folder name where evidence attestation envelopes are looked for and written."""
 
@@ -312,9 +314,11 @@ def _claimed_digest(data: Any) -> str | None:
     return None
 
 
-def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> AttestationSet:
+def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime,
+                       dissent: Dissent | None = None) -> AttestationSet:
     """Every evidence attestation of the case verified against the keyring as of `at`, and the
-    organisations of the case's authors (declared in the case or by a signed authors list)."""
+    organisations of the case's authors (declared in the case or by a signed authors list;
+    `dissent`, when given, is what `gather` verified of the case as of `at`)."""
     from ._dissent import gather
 
     good: list[EvidenceAttestation] = []
@@ -336,7 +340,7 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
     if loaded.case is not None:
         names = list(loaded.case.decision.authors)
         try:
-            names += gather(loaded, keyring, at).author_names()
+            names += (dissent if dissent is not None else gather(loaded, keyring, at)).author_names()
         except InputError:
             pass
         for n in names:
@@ -363,9 +367,10 @@ def attestation_envelopes(loaded: Loaded, shas: set[str]) -> dict[str, dict[str,
     return out
 
 
-def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:
+def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime,
+                      dissent: Dissent | None = None) -> Loaded:
     """The loaded case carrying its evidence attestations as verified against `keyring` (without
-    a keyring: unchanged, and no evidence is independent)."""
+    a keyring: unchanged, and no evidence is independent); `dissent` as for `check_attestations`."""
     if keyring is None or loaded.case is None:
         return loaded
-    return replace(loaded, attestations=check_attestations(loaded, keyring, at))
+    return replace(loaded, attestations=check_attestations(loaded, keyring, at, dissent))
