@@ -256,3 +256,26 @@ def test_the_keyed_gate_verifies_without_securesystemslib_or_cryptography_s_seri
     # the attestations were verified (cryptography's compiled module loaded), and nothing else came with it
     assert last == ["RC", "0", "cryptography.hazmat.bindings._rust"], (r.stdout[-500:], r.stderr[-2000:])
     assert "GO WITH CONDITIONS" in r.stdout
+
+
+@pytest.mark.parametrize(("args", "code", "imported"), [
+    (["gate", str(ATLAS), "--at", "2026-11-27"], 1, False),  # no keyring: nothing independent, NO-GO
+    (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview", "--at", "2026-11-27"], 0, False),
+    (["gate", str(ATLAS), "--at", "2026-11-27", "--record", "{tmp}/record.json"], 1, True),
+])
+def test_the_gate_imports_the_rfc8785_package_only_to_write_a_record(args: list[str], code: int, imported: bool,
+                                                                     tmp_path: Path) -> None:
+    """The digests a decision binds to are canonical JSON of plain text, which the standard
+    library's C encoder writes exactly as RFC 8785 does; the pure-Python `rfc8785` package is
+    imported only where it is needed (a record's floats, a value the C encoder would write
+    otherwise)."""
+    probe = ("import sys\n"
+             "from casegate.cli import _main\n"
+             "sys.argv = ['casegate', *sys.argv[1:]]\n"
+             "try:\n    _main()\nexcept SystemExit as e:\n    rc = e.code\n"
+             "print('RC', rc, 'rfc8785' in sys.modules)\n")
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", probe, *(a.replace("{tmp}", str(tmp_path)) for a in args)],
+                       capture_output=True, text=True, cwd=ROOT, env=env)
+    last = r.stdout.strip().splitlines()[-1].split()
+    assert last == ["RC", str(code), str(imported)], (r.stdout[-500:], r.stderr[-2000:])

@@ -31,7 +31,6 @@ import math
 import operator
 from typing import Any
 
-import rfc8785
 from pydantic_core import to_json
 
 SAFE_INT = 2**53 - 1
@@ -128,4 +127,6 @@ def canonical_json(value: Any) -> bytes:
             return encode_exact(value)
         except UnicodeEncodeError:
             pass  # a lone surrogate: rfc8785 refuses it and says why
+    import rfc8785  # only for a value the C encoder does not write exactly
+
     return rfc8785.dumps(value)

@@ -317,3 +317,25 @@ def test_a_pathway_retyped_to_a_lower_severity_is_no_go_against_every_version_co
     got = [f.message for f in r.findings if f.code == "CG329"]
     assert r.outcome == "NO-GO" and len(got) == 3
     assert all("rated lower than in version 1.0 (#1), the last approved" in m for m in got)
+
+
+@pytest.mark.parametrize("name", ["evidence.yaml", "évidence-\U0001f9ea.yaml"])
+def test_the_record_names_the_case_by_rfc8785_of_its_files(tmp_path: Path, name: str) -> None:
+    """The case digest is sha256 over RFC 8785 of {file: sha256}, written by the standard library's
+    encoder where it writes the same bytes, by the rfc8785 package otherwise (a file name beyond the
+    Basic Multilingual Plane, whose keys RFC 8785 orders by UTF-16 code units)."""
+    import hashlib
+
+    import rfc8785
+
+    from casegate.evidence import rehash_artifacts
+    from casegate.gate import input_digests
+
+    case = _copy_atlas(tmp_path)
+    if name != "evidence.yaml":
+        (case.parent / "evidence.yaml").rename(case.parent / name)
+        case.write_text(case.read_text().replace("evidence.yaml", name))
+    loaded = load_case(case)
+    digests = input_digests(loaded, rehash_artifacts(loaded))
+    assert name in digests.case_files
+    assert digests.case == hashlib.sha256(rfc8785.dumps(digests.case_files)).hexdigest()

@@ -35,3 +35,39 @@ def test_the_envelopes_of_a_folder_are_the_glob_s(tmp_path: Path) -> None:
     (tmp_path / "folder.dsse.json").mkdir()
     assert [tmp_path / n for n in _envelope_names(tmp_path)] == sorted(tmp_path.glob("*.dsse.json"))
     assert _envelope_names(tmp_path / "missing") == []
+
+
+ATLAS = Path(__file__).resolve().parents[2] / "examples" / "atlas-api"
+
+
+def _linked_attestations(tmp_path: Path) -> Path:
+    """atlas-api under tmp/case, its attestation folder a link to tmp/outside."""
+    import shutil
+
+    case = tmp_path / "case" / "atlas-api"
+    shutil.copytree(ATLAS, case)
+    (tmp_path / "outside").mkdir()
+    shutil.move(case / "reports" / "evidence-attestations", tmp_path / "outside" / "evidence-attestations")
+    (case / "reports" / "evidence-attestations").symlink_to(tmp_path / "outside" / "evidence-attestations")
+    return case / "case.yaml"
+
+
+def test_an_attestation_folder_linked_from_outside_the_root_is_not_read(tmp_path: Path) -> None:
+    """A case cannot bring in attestations from beyond its root by linking a folder there."""
+    from casegate.load import load_case
+    from casegate.sign._evidence import attestation_files
+
+    case = _linked_attestations(tmp_path)
+    assert attestation_files(load_case(case, root=tmp_path / "case")) == []
+    found = attestation_files(load_case(case, root=tmp_path))  # the link's target is inside this root
+    outside = (tmp_path / "outside" / "evidence-attestations").resolve()
+    assert found == sorted(outside.glob("*.dsse.json")) and len(found) == 5
+
+
+def test_the_attestations_of_the_example_are_found_once_each() -> None:
+    from casegate.load import load_case
+    from casegate.sign._evidence import attestation_files
+
+    found = attestation_files(load_case(ATLAS / "case.yaml"))
+    folder = (ATLAS / "reports" / "evidence-attestations").resolve()
+    assert found == sorted(folder.glob("*.dsse.json")) and len(found) == 5

@@ -7,8 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
-import rfc8785
-
+from .._canonical_json import canonical_json
 from ..evidence import ArtifactState
 from ..load import Loaded
 from ..model import DecisionRecord, Digests
@@ -23,6 +22,8 @@ EXIT_UNREADABLE = 2
 
 def record_bytes(record: DecisionRecord) -> bytes:
     """The record as RFC 8785 canonical JSON: the same record always gives the same bytes."""
+    import rfc8785  # only where a record is written
+
     return rfc8785.dumps(record.model_dump(mode="json"))
 
 
@@ -47,7 +48,7 @@ def input_digests(loaded: Loaded, artifacts: dict[str, ArtifactState]) -> Digest
     depend on where the gate ran), the policy, each artifact as re-hashed now, and the model."""
     base = loaded.main.abspath.parent
     files = {_rel(f.abspath, base): f.sha256 for f in loaded.files}
-    case_id = hashlib.sha256(rfc8785.dumps(files)).hexdigest()
+    case_id = hashlib.sha256(canonical_json(files)).hexdigest()  # RFC 8785, in C for plain text
     return Digests(
         case_files=files,
         policy=loaded.policy_file.sha256 if loaded.policy_file else None,

@@ -47,6 +47,8 @@ from ._statement import (
 if TYPE_CHECKING:
     from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
+    from ._dissent import Dissent
+
 ATTESTATION_FOLDER = "evidence-attestations"
 """Folder name where evidence attestation envelopes are looked for and written."""
 
@@ -173,22 +175,24 @@ def attest_evidence(loaded: Loaded, evidence_id: str, signer: Signer, keyring: K
 def attestation_files(loaded: Loaded) -> list[Path]:
     """Every `*.dsse.json` in an `evidence-attestations/` folder beside the case, beside a file
     that declares evidence, or beside an artifact (inside the case's root)."""
-    folders: dict[Path, None] = {loaded.main.abspath.parent / ATTESTATION_FOLDER: None}
+    # folders as text until one is found to exist: a case names a dozen places, most without any
+    bases: dict[str, None] = {str(loaded.main.abspath.parent): None}
     if loaded.case is not None:
         for eid in loaded.case.evidence:
-            folders[loaded.base_dir(("evidence", eid)) / ATTESTATION_FOLDER] = None
+            bases[str(loaded.base_dir(("evidence", eid)))] = None
             try:
                 art = loaded.artifact_path(eid)
             except InputError:
                 continue
             if art is not None:
-                folders[art.parent / ATTESTATION_FOLDER] = None
+                bases[os.path.dirname(art)] = None
+    found = (os.path.join(b, ATTESTATION_FOLDER) for b in bases)
+    folders = dict.fromkeys(os.path.realpath(f) for f in found if os.path.isdir(f))
     out: dict[Path, None] = {}
-    for d in folders:
-        d = d.resolve()
-        if d.is_dir() and loaded.inside_root(d):
-            for name in _envelope_names(d):
-                out[d / name] = None
+    for f in map(Path, folders):  # each a folder, its links followed
+        if loaded.inside_root(f):
+            for name in _envelope_names(f):
+                out[f / name] = None
     return list(out)
 
 
@@ -324,9 +328,11 @@ def _claimed_digest(data: Any) -> str | None:
     return None
 
 
-def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> AttestationSet:
+def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime,
+                       dissent: Dissent | None = None) -> AttestationSet:
     """Every evidence attestation of the case verified against the keyring as of `at`, and the
-    organisations of the case's authors (declared in the case or by a signed authors list)."""
+    organisations of the case's authors (declared in the case or by a signed authors list;
+    `dissent`, when given, is what `gather` verified of the case as of `at`)."""
     from ._dissent import gather
 
     good: list[EvidenceAttestation] = []
@@ -348,7 +354,7 @@ def check_attestations(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Att
     if loaded.case is not None:
         names = list(loaded.case.decision.authors)
         try:
-            names += gather(loaded, keyring, at).author_names()
+            names += (dissent if dissent is not None else gather(loaded, keyring, at)).author_names()
         except InputError:
             pass
         for n in names:
@@ -375,9 +381,10 @@ def attestation_envelopes(loaded: Loaded, shas: set[str]) -> dict[str, dict[str,
     return out
 
 
-def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> Loaded:
+def with_attestations(loaded: Loaded, keyring: Keyring | None, at: dt.datetime,
+                      dissent: Dissent | None = None) -> Loaded:
     """The loaded case carrying its evidence attestations as verified against `keyring` (without
-    a keyring: unchanged, and no evidence is independent)."""
+    a keyring: unchanged, and no evidence is independent); `dissent` as for `check_attestations`."""
     if keyring is None or loaded.case is None:
         return loaded
-    return replace(loaded, attestations=check_attestations(loaded, keyring, at))
+    return replace(loaded, attestations=check_attestations(loaded, keyring, at, dissent))

@@ -23,7 +23,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import rfc8785
 from pydantic import Field, ValidationError
 
 from .._record import FrozenRecord
@@ -241,6 +240,8 @@ class Keyring(Frozen):
 
     def fingerprint(self) -> str:
         """sha256:<hex> over the keyring's RFC 8785 canonical JSON."""
+        import rfc8785
+
         body = rfc8785.dumps(self.model_dump(mode="json", exclude_none=True))
         return "sha256:" + hashlib.sha256(body).hexdigest()
 

@@ -39,10 +39,13 @@ def latin_form(name: str) -> str:
     return "".join(_latin(ch) for ch in normalise_name(name))
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The comparison key of a person's name: `normalise_name`, white space dropped (so a
     zero-width character standing in for a space changes nothing), then look-alike characters
-    mapped to the Latin letter or digit they imitate."""
+    mapped to the Latin letter or digit they imitate. Kept per name once made: a keyring lookup
+    compares the name asked for with every identity's, and a gate asks about the same few people
+    again and again."""
     return "".join(ch for ch in latin_form(name) if not ch.isspace())
 
 

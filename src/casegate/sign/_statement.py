@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import rfc8785
-
 from .._canonical_json import canonical_json
 from .._record import FrozenRecord
 from ..errors import InputError
@@ -80,7 +78,7 @@ def canonical(obj: Any) -> bytes:
     writes the same: see `casegate._canonical_json`)."""
     try:
         return canonical_json(obj)
-    except (rfc8785.CanonicalizationError, TypeError, ValueError) as e:
+    except (TypeError, ValueError) as e:  # rfc8785's CanonicalizationError is a ValueError
         raise InputError(f"cannot write canonical JSON: {e}",
                          help="numbers must be finite and keys must be strings") from None
 

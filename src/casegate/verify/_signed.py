@@ -94,18 +94,21 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
     evidence is independent and no waiver is verified. With `preview`, every declared sign-off
     line is kept (what the decision would be once they are signed; never a decision)."""
     at = dt.datetime.combine(day, dt.time.max, dt.UTC)
+    dissent = None
     if keyring is not None and loaded.case is not None:
         from ..sign import with_attestations
 
-        loaded = with_attestations(loaded, keyring, at)
+        if preview and loaded.policy is not None:
+            from ..sign import gather  # a preview too reads objections and authors as signed
+
+            dissent = gather(loaded, keyring, at)  # read once: the attestations' authors are among them
+        loaded = with_attestations(loaded, keyring, at, dissent)
     out = GateInputs(loaded)
     if not preview and loaded.case is not None:
         check = signed_signoffs(loaded, keyring, at)
         out.loaded, out.declared = check.signed_case, check.declared
-    elif keyring is not None and loaded.case is not None and loaded.policy is not None:
-        from ..sign import gather  # a preview too reads objections and authors as signed
-
-        out.loaded = signed_view(loaded, gather(loaded, keyring, at))
+    elif dissent is not None:
+        out.loaded = signed_view(loaded, dissent)
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             out.waiver_problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
