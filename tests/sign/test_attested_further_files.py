@@ -10,7 +10,13 @@ from pathlib import Path
 
 from casegate.evidence import facts_for, rehash_artifacts
 from casegate.load import load_case
-from casegate.sign import attest_evidence, load_keyring, load_signer, parse_instant, with_attestations
+from casegate.sign import (
+    attest_evidence,
+    load_keyring,
+    load_signer,
+    parse_instant,
+    with_attestations,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "redteam" / "lm-eval"
