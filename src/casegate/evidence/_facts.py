@@ -526,6 +526,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
     dates: dict[str, tuple[dt.date, dt.date | None]] = {}  # a log's date -> its day, and `log_day`
     field_sets = _FieldSets()
     settled: dict[tuple[Any, ...], dict[str, Any]] = {}  # an item's shape -> the values its items take
+    ran_for_run: dict[int, list[str]] = {}  # id of a run -> the thresholds whose tasks it ran
     for eid, ev in case.evidence.items():
         d = derivations.get(eid)
         threshold, kind = ev.threshold, ev.kind
@@ -544,7 +545,10 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             # a run of the very task the policy names for a threshold measures that threshold,
             # whatever the item is tagged or typed: left untagged and uncited, or typed as a review,
             # its result would count for nothing
-            ran_for = [tid for tid, t in policy.thresholds.items() if t.tasks and task_matches(d.run, t.tasks)]
+            ran_for = ran_for_run.get(id(d.run))
+            if ran_for is None:  # once per run: the items of one log share it
+                ran_for = ran_for_run[id(d.run)] = [tid for tid, t in policy.thresholds.items()
+                                                    if t.tasks and task_matches(d.run, t.tasks)]
             if ran_for:
                 facts.mapped[eid] = tuple(ran_for)
                 if kind != "eval":
