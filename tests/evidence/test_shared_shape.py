@@ -47,3 +47,28 @@ def test_an_item_that_records_otherwise_among_items_of_one_shape_is_compared_on_
     plain = {eid: case.evidence[eid].model_dump(exclude={"title"}) for eid in ("E1", "E2", "E5", "E7")}
     assert all(v == plain["E1"] for v in plain.values())
     assert facts.bases() == dict.fromkeys(items, "derived")
+
+
+def test_an_item_typed_otherwise_is_not_given_the_kind_of_an_item_of_its_shape(tmp_path: Path) -> None:
+    """Two items of one run, one typed `eval` for the threshold and one typed `expert-review` with
+    nothing said: the second is weighed as an evaluation (its log ran the policy's task for
+    `cyber-high`), and keeps that kind though the first settled the run's values."""
+    import re
+    import shutil
+
+    d = tmp_path / "atlas-api"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", d)
+    ev = (d / "evidence.yaml").read_text()
+    block = re.search(r"  E-cyber-ctf:\n(    .*\n)+", ev)
+    assert block is not None
+    sha = re.search(r"sha256: (\w+)", block.group(0))
+    assert sha is not None
+    common = (f"    artifact: evals/cyber-ctf.json\n    sha256: {sha.group(1)}\n    producer: acme-frontier-evals\n"
+              "    date: 2026-10-02\n")
+    (d / "evidence.yaml").write_text(ev + "  E-same-run:\n    kind: eval\n" + common + "    threshold: cyber-high\n"
+                                     + "  E-same-run-review:\n    kind: expert-review\n" + common)
+    loaded = load_case(d / "case.yaml")
+    case, facts = facts_for(loaded, rehash_artifacts(loaded), cache=False)
+    assert facts is not None and case is not None
+    assert [(e, case.evidence[e].kind, case.evidence[e].threshold) for e in ("E-same-run", "E-same-run-review")] == [
+        ("E-same-run", "eval", "cyber-high"), ("E-same-run-review", "eval", "cyber-high")]

@@ -7,7 +7,7 @@ import enum
 
 import pytest
 import rfc8785
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casegate.errors import InputError
@@ -259,8 +259,7 @@ def test_a_value_with_sorted_keys_is_written_as_the_c_encoder_writes_it(value: o
     from casegate._canonical_json import encode_exact, encode_sorted, plain_exact
 
     value = _sorted(value)
-    if not plain_exact(value):
-        return
+    assume(plain_exact(value))  # hypothesis fails the test when too few values are left to compare
     try:
         want = encode_exact(value)
     except UnicodeEncodeError:

@@ -33,13 +33,7 @@ def collect_files(loaded: Loaded) -> tuple[list[FileRow], list[EvidenceRecord]]:
     files: list[FileRow] = []
     rel_of: dict[Path, str] = {}
     for where, role, rel in _distinct(found, root, rel_of):
-        if isinstance(where, str):
-            data = _builtin_bytes(where)
-        else:
-            try:
-                data = where.read_bytes()
-            except OSError as e:
-                raise InputError(f"cannot read {where}: {e.strerror}") from None
+        data = _bytes_of(where)
         files.append((rel, role, hashlib.sha256(data).hexdigest(), data))
     digests = {p: h for p, _r, h, _b in files}
     _check_unchanged(loaded, digests, root)
@@ -72,19 +66,22 @@ def version_digest(loaded: Loaded, known: Mapping[Path, str] | None = None) -> s
     for where, _role, rel in _distinct(found, root, {}):
         sha = None if isinstance(where, str) else known.get(where)
         if sha is None:
-            if isinstance(where, str):
-                data = _builtin_bytes(where)
-            else:
-                try:
-                    data = where.read_bytes()
-                except OSError as e:
-                    raise InputError(f"cannot read {where}: {e.strerror}") from None
-            sha = hashlib.sha256(data).hexdigest()
+            sha = hashlib.sha256(_bytes_of(where)).hexdigest()
         digests[rel] = sha
         main = rel if main is None else main
     _check_unchanged(loaded, digests, root)
     assert main is not None
     return case_digest(main, digests)
+
+
+def _bytes_of(where: Path | str) -> bytes:
+    """A listed file's bytes: a built-in regime's (named by text), or the file's."""
+    if isinstance(where, str):
+        return _builtin_bytes(where)
+    try:
+        return where.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read {where}: {e.strerror}") from None
 
 
 def _check_unchanged(loaded: Loaded, digests: Mapping[str, str], root: Path) -> None:
