@@ -89,3 +89,6 @@ def test_verify_holds_an_attestation_to_the_further_files_the_decision_counted()
     assert "other further files" in str(_attested_otherwise(att((b,)), item))
     assert "other further files" in str(_attested_otherwise(att(None), item))
     assert _attested_otherwise(att(None), {**item, "files": []}) is None
+    # a decision that does not say which files it counted cannot be checked: it differs
+    unsaid = {k: v for k, v in item.items() if k != "files"}
+    assert "does not say the kind, tests, result, date and further files" in str(_attested_otherwise(att((a,)), unsaid))

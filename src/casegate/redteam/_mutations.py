@@ -1306,40 +1306,40 @@ def _disputed_claim(case: Case) -> str | None:
 
 
 _SPOT_CHECK = "D-outside-spot-check"
+_RETYPED = "D-outside-spot-check-answered"
 
 
-def _counter_evidence_raised(case: Case, policy: Policy) -> Case | str:
-    """The version recorded with an open counter-evidence defeater against `_disputed_claim`."""
+def _spot_check(case: Case, did: str, kind: str, status: str) -> tuple[Case, str, Element] | str:
+    """`case` with outside counter-evidence (`did`, of `kind`, with `status`) against
+    `_disputed_claim`: (the case, the claim, the defeater), or why there is no such claim."""
     t = _disputed_claim(case)
     if t is None:
         return "no claim below the top one rests on evidence without a capability tag"
     els = case.argument.elements
     d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
-                kind="counter-evidence", against=[t], status="open")
-    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _SPOT_CHECK]), _SPOT_CHECK: d}
-    raised: Case = _upd(case, argument=_upd(case.argument, elements=els))
-    return raised
+                kind=kind, against=[t], status=status)
+    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
+    return _upd(case, argument=_upd(case.argument, elements=els)), t, d
 
 
-_RETYPED = "D-outside-spot-check-answered"
+def _counter_evidence_raised(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with an open counter-evidence defeater against `_disputed_claim`."""
+    got = _spot_check(case, _SPOT_CHECK, "counter-evidence", "open")
+    return got if isinstance(got, str) else got[0]
 
 
 def _counter_evidence_answered(case: Case, policy: Policy) -> Case | str:
     """The version recorded with outside counter-evidence against `_disputed_claim`, answered by an
     item that answers it (CG803): a defeater of a blocking kind that stood nowhere open."""
-    t = _disputed_claim(case)
-    if t is None:
-        return "no claim below the top one rests on evidence without a capability tag"
-    els = case.argument.elements
-    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
-                kind="counter-evidence", against=[t], status="answered")
-    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _RETYPED]), _RETYPED: d}
-    ev = case.evidence
+    got = _spot_check(case, _RETYPED, "counter-evidence", "answered")
+    if isinstance(got, str):
+        return got
+    raised, t, d = got
+    els, ev = raised.argument.elements, raised.evidence
     answer = next((x for x in ev if answer_problem(x, [t], els, ev, lambda e: verdict_problem(e, ev[e])) is None), None)
     if answer is None:
         return "no evidence item answers outside counter-evidence against the claim"
-    els = {**els, _RETYPED: _upd(d, answered_by=[answer])}
-    answered: Case = _upd(case, argument=_upd(case.argument, elements=els))
+    answered: Case = _upd(raised, argument=_upd(raised.argument, elements={**els, _RETYPED: _upd(d, answered_by=[answer])}))
     return answered
 
 
@@ -1349,14 +1349,8 @@ def retyped_defeater(case: Case, policy: Policy) -> Applied:
     condition."""
     if not policy.condition_defeaters:
         return "the policy lets no defeater kind stand open as a condition"
-    t = _disputed_claim(case)
-    if t is None:
-        return "no claim below the top one rests on evidence without a capability tag"
-    els = case.argument.elements
-    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
-                kind=policy.condition_defeaters[0], against=[t], status="open")
-    els = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, _RETYPED]), _RETYPED: d}
-    return _upd(case, argument=_upd(case.argument, elements=els)), policy
+    got = _spot_check(case, _RETYPED, policy.condition_defeaters[0], "open")
+    return got if isinstance(got, str) else (got[0], policy)
 
 
 def reworded_defeated_claim(case: Case, policy: Policy) -> Applied:

@@ -559,12 +559,12 @@ def _reevaluation_problems(pred: dict[str, Any], policy: Policy | None, day: dt.
 def _attested_otherwise(att: Any, item: dict[str, Any]) -> str | None:
     """How an attestation differs from the item as the decision counted it (its kind, the
     safeguards it tests, its declared result and date, the further files its counts are read
-    from where the decision signs them, what each safeguard it tests is), or None
+    from, what each safeguard it tests is), or None
     when it covers it. A decision that does not say these cannot be checked, so it differs (made
     before they were signed)."""
-    if not all(k in item for k in ("kind", "tests", "result", "date")):
-        return ("but the decision does not say the kind, tests, result and date it counted for the item, so "
-                "they cannot be checked against the attestation (decide again)")
+    if not all(k in item for k in ("kind", "tests", "result", "date", "files")):
+        return ("but the decision does not say the kind, tests, result, date and further files it counted for "
+                "the item, so they cannot be checked against the attestation (decide again)")
     tests = item["tests"] if isinstance(item["tests"], list) else None
     if att.kind != item["kind"]:
         return f"as a {att.kind}, but the decision counted it as a {item['kind']}"
@@ -575,8 +575,8 @@ def _attested_otherwise(att: Any, item: dict[str, Any]) -> str | None:
         return "with another result than the decision counted"
     if att.date != item["date"]:
         return f"as dated {att.date}, but the decision counted it as dated {item['date']}"
-    files = item.get("files")
-    if files is not None and (not isinstance(files, list) or list(att.files or ()) != files):
+    files = item["files"]
+    if not isinstance(files, list) or list(att.files or ()) != files:
         return "with other further files than the decision counted (the files its counts are read from)"
     return _defined_otherwise(att, item, [str(t) for t in tests])
 
