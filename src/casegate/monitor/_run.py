@@ -43,7 +43,16 @@ def standing_version(reg: Registry, case_id: str) -> int:
 def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     """Log an incident against its linked case, with the claims it defeats: the claims of the
     incident's domain in the version the case currently stands on (else its latest version)."""
+    from ..store import log_time
+
     require_case(reg, incident.case)
+    # an incident cannot have happened after it is reported; triggers count one from its date, so
+    # a date ahead would leave it inert until then (a day's grace for time zones ahead of UTC)
+    today = log_time().date()
+    if incident.date > today + dt.timedelta(days=1):
+        raise InputError(f"the incident is dated {incident.date.isoformat()}, after it was reported (the registry's "
+                         f"date is {today.isoformat()}): an incident is dated when it happened",
+                         help="give the date the incident happened (--date YYYY-MM-DD), today or earlier")
     number = standing_version(reg, incident.case)
     v = VersionCache(reg).get(incident.case, number)
     known = set(v.case.threat_model) | (set(v.policy.domains) if v.policy is not None else set())
@@ -453,7 +462,9 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
             inc = RecordedIncident.from_payload(e.index, e.payload)
         except ValueError as err:
             raise InputError(str(err), help="an incident needs date, domain and severity") from None
-        if inc.date <= at.date():
+        # from its date, or from when the log recorded it if that is earlier: a date after the
+        # report (written by another writer) would otherwise keep it from counting until then
+        if inc.date <= at.date() or parse_recorded(e.recorded_at) <= at:
             incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
