@@ -45,7 +45,15 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     incident's domain in the version the case currently stands on (else its latest version)."""
     from ..store import log_time
 
-    require_case(reg, incident.case)
+    if require_case(reg, incident.case) is CaseState.superseded:
+        # a superseded case runs no triggers: an incident recorded here would change nothing, while
+        # the case that replaced it (the same weights, often) goes on deploying
+        change = next((e for e in reversed(reg.events(incident.case, "state-change"))
+                       if e.payload.get("to") == CaseState.superseded.value), None)
+        by = str(((change.payload.get("cause") or {}) if change is not None else {}).get("by") or "")
+        raise InputError(f"case {incident.case} is superseded{f' by {by}' if by else ''}: it is deployed no more and "
+                         "runs no triggers, so an incident recorded against it would change nothing",
+                         help=f"report it against the case deployed in its place (--case {by or 'ID'})")
     # an incident cannot have happened after it is reported; triggers count one from its date, so
     # a date ahead would leave it inert until then (a day's grace for time zones ahead of UTC)
     today = log_time().date()
