@@ -40,3 +40,21 @@ def test_an_incident_logged_with_a_date_ahead_counts_from_when_it_was_logged(boa
     after = verify(board, bundle)
     assert after.returncode == 1, after.stdout + after.stderr
     assert "T-cyber-incident" in after.stderr, after.stderr
+
+
+def test_an_incident_known_only_ahead_is_refused(board: BoardFixture) -> None:
+    """The regimes' reporting deadlines count from when the incident became known (`known`): one
+    said to become known a year after it was reported owed no report for a year, and the
+    report-overdue trigger stayed quiet."""
+    with log_clock(dt.datetime(2026, 11, 30, 13, tzinfo=dt.UTC)):
+        r = board.client.post(f"/api/v1/cases/{CASE}/incidents",
+                              json=INCIDENT | {"date": "2026-11-30", "known": "2027-11-30T00:00:00Z"},
+                              headers=board.auth("rso"))
+        assert r.status_code == 400 and "after it was reported" in r.json()["detail"], r.text
+        r = board.client.post(f"/api/v1/cases/{CASE}/incidents",
+                              json=INCIDENT | {"date": "2026-11-30", "known": "2026-11-30T09:00:00Z"},
+                              headers=board.auth("rso"))
+        assert r.status_code == 201, r.text
+    with open_registry(board.database_url) as reg:
+        [e] = reg.events(case_id=CASE, kind="incident")
+    assert all(x["known"].startswith("2026-11-30T09:00") for x in e.payload["regime_reports"]), e.payload

@@ -61,6 +61,13 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
         raise InputError(f"the incident is dated {incident.date.isoformat()}, after it was reported (the registry's "
                          f"date is {today.isoformat()}): an incident is dated when it happened",
                          help="give the date the incident happened (--date YYYY-MM-DD), today or earlier")
+    # nor become known after: the regimes' reporting deadlines count from it
+    now = log_time()
+    if incident.known_at() > now + dt.timedelta(days=1):
+        raise InputError(f"the incident is said to have become known at {incident.known_at().isoformat()}, after it was "
+                         f"reported (the registry's clock says {now.isoformat(timespec='seconds')}): the regimes' "
+                         "reporting deadlines count from when it became known",
+                         help="give when the developer became aware of it (--known), no later than now")
     number = standing_version(reg, incident.case)
     v = VersionCache(reg).get(incident.case, number)
     known = set(v.case.threat_model) | (set(v.policy.domains) if v.policy is not None else set())
