@@ -159,6 +159,14 @@ def test_one_witness_key_pinned_twice_cosigns_once(pinned: str, tmp_path: Path, 
                           boundary=BoundaryKind.api, at=dt.datetime.now(dt.UTC))
     assert not v.ok
     assert "the checkpoint carries 1 valid witness cosignature(s); the trust root requires 2" in v.reasons, v.reasons
+    # `log client` judges the cosignatures alike
+    from casegate.cli._tiles import check_witnesses
+    from casegate.errors import VerificationError
+
+    with open_registry(database_url, readonly=True) as reg:
+        stored = parse_checkpoint(reg.latest_checkpoint() or "")
+    with pytest.raises(VerificationError, match="carries 1 valid witness cosignature"):
+        check_witnesses(stored, root)
 
 
 def test_trust_init_refuses_one_witness_key_given_twice(tmp_path: Path) -> None:
