@@ -143,3 +143,48 @@ def test_cli_digest_and_verify_model(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(tmp_path / "nope")],
                        capture_output=True, text=True, env=env)
     assert r.returncode == 2 and "no such file or directory" in r.stderr
+
+
+def test_an_oci_layout_is_its_approved_digest_only_with_its_own_blobs(tmp_path: Path) -> None:
+    """The deployer's move: an internal-use decision bound to an OCI image's digest, and a model
+    folder of other weights deployed with the approved image's `oci-layout`, `index.json` and
+    manifest blob copied beside them. `verify --model FOLDER` computed the approved digest from the
+    manifest's bytes alone (its layers were never read), and compared no file. Now a layout must
+    hold the config and every layer its manifest names, each hashing to its digest, and nothing
+    else."""
+    root, digest = _oci_layout(tmp_path / "img")
+    layer = b"approved weights layer"
+    lhex = hashlib.sha256(layer).hexdigest()
+    blobs = root / "blobs" / "sha256"
+    (blobs / lhex).write_bytes(layer)
+    old = blobs / digest.removeprefix("sha256:")
+    manifest = json.loads(old.read_bytes())
+    manifest["layers"] = [{"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": f"sha256:{lhex}",
+                           "size": len(layer)}]
+    raw = json.dumps(manifest).encode()
+    mhex = hashlib.sha256(raw).hexdigest()
+    old.unlink()
+    (blobs / mhex).write_bytes(raw)
+    index = json.loads((root / "index.json").read_text())
+    index["manifests"][0]["digest"] = f"sha256:{mhex}"
+    (root / "index.json").write_text(json.dumps(index))
+    assert model_digest(root).digest == f"sha256:{mhex}"  # the real layout
+    # other weights beside the approved layout's small files (its manifest and config, no layer)
+    disguised = tmp_path / "disguised"
+    (disguised / "blobs" / "sha256").mkdir(parents=True)
+    shutil.copy(root / "oci-layout", disguised / "oci-layout")
+    shutil.copy(root / "index.json", disguised / "index.json")
+    for h in (p.name for p in blobs.iterdir() if p.name != lhex):
+        shutil.copy(blobs / h, disguised / "blobs" / "sha256" / h)
+    with pytest.raises(InputError, match="the blob sha256:.* is missing from the layout"):
+        model_digest(disguised)
+    # with the approved layer too, weights beside it are refused
+    shutil.copy(blobs / lhex, disguised / "blobs" / "sha256" / lhex)
+    assert model_digest(disguised).digest == f"sha256:{mhex}"
+    (disguised / "model.safetensors").write_bytes(b"unevaluated weights" * 100)
+    with pytest.raises(InputError, match="a file beside the OCI layout"):
+        model_digest(disguised)
+    # the layer itself swapped for other bytes
+    (blobs / lhex).write_bytes(b"other weights layer")
+    with pytest.raises(InputError, match="do not hash to"):
+        model_digest(root)

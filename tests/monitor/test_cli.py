@@ -234,6 +234,12 @@ def test_errors_and_exit_codes(tmp_path: Path, database_url: str) -> None:
             "--deployer", "x", "--developer", "y", "--harmed", "z", "--description", "d",
             "--severity", "dire", "--domain", "cyber", code=2)
     assert "severity" in p.stderr
+    # an incident dated after it is reported would stay inert until its date: refused
+    ahead = (dt.datetime.now(dt.UTC).date() + dt.timedelta(days=365)).isoformat()
+    p = _cg(tmp_path, database_url, "incident", "report", "--case", "atlas-2-api", "--date", ahead,
+            "--deployer", "x", "--developer", "y", "--harmed", "z", "--description", "d",
+            "--severity", "high", "--domain", "cyber", code=2)
+    assert "after it was reported" in p.stderr and "Traceback" not in p.stderr, p.stderr
     p = _cg(tmp_path, database_url, "triggers", "run", code=2)
     assert "keyring not found" in p.stderr  # $CASEGATE_KEYRING names a file that is not there
     shutil.copy2(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml", tmp_path / "keyring.yaml")

@@ -268,6 +268,19 @@ def test_the_monitor_requires_the_witness_cosignatures_it_is_told_to(tmp_path: P
     run = follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), state, origin=origin,
                      witnesses=witnesses, witness_threshold=1)
     assert (run.cosigned_by, run.checked_from, run.checked_to, run.violations) == (["w.test.example"], 0, 300, [])
+    # the same key pinned twice, under one name or another, is one witness: it cannot meet a
+    # threshold of 2 alone (before, each pin whose cosignature verified counted)
+    again = WitnessState(tmp_path / "w-bis.json")
+    again.init()
+    bis = Witness("w-bis.test.example", load_private_key(wkey), [trusted_log(verifier_key(origin, load_public_key(key)))],
+                  again)
+    with open_registry(f"sqlite:///{tmp_path / 'r.db'}") as reg:
+        twice = reg.add_cosignatures(cosigned + bis.add_checkpoint(request_body(0, [], note)))
+        write_tiles(reg, open_store(str(tmp_path / "tiles")), twice, entries=True)
+    for pinned in ([witnesses[0], witnesses[0]], [witnesses[0], ("w-bis.test.example", load_public_key(wkey))]):
+        with pytest.raises(VerificationError, match="carries 1 valid witness cosignature"):
+            follow_log(open_tiles(tmp_path / "tiles"), load_public_key(key), tmp_path / "twice.json", origin=origin,
+                       witnesses=pinned, witness_threshold=2)
 
 
 def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_path: Path) -> None:

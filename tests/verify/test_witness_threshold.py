@@ -122,3 +122,60 @@ def test_trust_init_takes_a_witness_verifier_key(tmp_path: Path) -> None:
     # a log's (signer's) key is not a witness key
     with pytest.raises(Exception, match="not a witness"):
         _log_pin(Path(str(log) + ".pub"), ORIGIN, [verifier_key("log.example", load_public_key(log))], None)
+
+
+@pytest.mark.parametrize("pinned", ["one key under two names", "one witness twice"])
+def test_one_witness_key_pinned_twice_cosigns_once(pinned: str, tmp_path: Path, database_url: str) -> None:
+    """The root requires 2 witness cosignatures. One witness operator (the lab's own staff, say)
+    whose key the root lists twice, under a second name or as the same pin repeated, cosigned the
+    checkpoint under each name (or once) and met the threshold alone: every listed pin whose
+    cosignature verified counted. A witness is its key: it counts once."""
+    from casegate.store import load_public_key, verifier_key
+
+    with open_registry(database_url) as reg:
+        w, bundle, _applied = approved_world(tmp_path / "w", reg)
+    (tmp_path / "wit").mkdir()
+    k1, k2 = tmp_path / "wit" / "w1.pem", tmp_path / "wit" / "w2.pem"
+    generate_key(k1)
+    generate_key(k2)
+    pub1 = Path(str(k1) + ".pub")
+    second = ("w1-bis.test.example", pub1) if pinned == "one key under two names" else ("w1.test.example", pub1)
+    keys = [("w1.test.example", pub1), second, ("w2.test.example", Path(str(k2) + ".pub"))]
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path, witnesses=keys,
+                       witness_threshold=2)
+    log_vkey = verifier_key(ORIGIN, load_public_key(trust.log_key))
+    note = trust.checkpoint(database_url)
+    lines = []
+    for name in dict.fromkeys(n for n, _ in keys[:2]):
+        st = WitnessState(tmp_path / "wit" / f"{name}.json")
+        st.init()
+        lines.append(Witness(name, load_private_key(k1), [trusted_log(log_vkey)], st)
+                     .add_checkpoint(request_body(0, [], note)))
+    with open_registry(database_url) as reg:
+        reg.add_cosignatures(note + "".join(lines))
+    root = load_trust_root(trust.dir)
+    with open_registry(database_url, readonly=True) as reg:
+        v = verify_deploy(bundle, w.ring, trust=root, proof=reg.state_proof, model_digest=MODEL,
+                          boundary=BoundaryKind.api, at=dt.datetime.now(dt.UTC))
+    assert not v.ok
+    assert "the checkpoint carries 1 valid witness cosignature(s); the trust root requires 2" in v.reasons, v.reasons
+    # `log client` judges the cosignatures alike
+    from casegate.cli._tiles import check_witnesses
+    from casegate.errors import VerificationError
+
+    with open_registry(database_url, readonly=True) as reg:
+        stored = parse_checkpoint(reg.latest_checkpoint() or "")
+    with pytest.raises(VerificationError, match="carries 1 valid witness cosignature"):
+        check_witnesses(stored, root)
+
+
+def test_trust_init_refuses_one_witness_key_given_twice(tmp_path: Path) -> None:
+    from casegate.cli._trust import _log_pin
+    from casegate.errors import InputError
+
+    log = tmp_path / "log.pem"
+    generate_key(log)
+    wk = tmp_path / "w.pem"
+    generate_key(wk)
+    with pytest.raises(InputError, match="given for another witness already"):
+        _log_pin(Path(str(log) + ".pub"), ORIGIN, [f"a.example={wk}.pub", f"b.example={wk}.pub"], 2)

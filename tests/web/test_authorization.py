@@ -25,7 +25,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "author":      {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 403},
     "safety-lead": {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
     "external":    {"read": 200, "object-own-role": 201, "object-other-role": 403, "incident": 201, "gate": 200},
-    "impostor":    {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 201, "gate": 200},
+    "impostor":    {"read": 200, "object-own-role": 403, "object-other-role": 403, "incident": 403, "gate": 403},
 }
 OWN_ROLE = {"public": "rso", "author": "author", "safety-lead": "safety-lead", "external": "external-evaluator",
             "impostor": "rso"}

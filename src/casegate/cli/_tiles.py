@@ -113,10 +113,14 @@ def check_witnesses(cp: Checkpoint, root: TrustRoot | None) -> list[str]:
     if root is None:
         return []
     ok = []
+    keys: set[str] = set()  # a witness is its key: one key pinned twice cosigns once
     for w in root.pins.log.witnesses:
+        if w.key in keys:
+            continue
         try:
             verify_cosignature(cp, Ed25519PublicKey.from_public_bytes(bytes.fromhex(w.key)), w.name)
             ok.append(w.name)
+            keys.add(w.key)
         except VerificationError:
             pass
     need = root.pins.log.witness_threshold

@@ -112,6 +112,10 @@ def _log_pin(log_key: Path, origin: str, witnesses: list[str], witness_threshold
         if not sep or not name or not pub:
             raise InputError(f"--witness {w!r} is neither NAME=PUBLIC_KEY_FILE nor a witness verifier key")
         pins.append(WitnessPin(name=name, key=_raw_hex(Path(pub))))
+    for i, p in enumerate(pins):
+        if any(q.key == p.key for q in pins[:i]):
+            raise InputError(f"--witness {p.name!r}: its key is given for another witness already; a witness is its "
+                             "key, and one key counted twice would meet a threshold with one cosigner")
     k = len(pins) if witness_threshold is None else witness_threshold
     if k > len(pins):
         raise InputError(f"--witness-threshold {k} is more than the {len(pins)} witness(es) given")

@@ -173,7 +173,38 @@ def _oci_layout(path: Path) -> ModelDigest:
     blob = path / "blobs" / "sha256" / hexd
     if not blob.is_file():
         raise _refuse(blob, "the manifest the index names is missing from the layout")
-    return oci_manifest_digest(blob, expect=digest)
+    found = oci_manifest_digest(blob, expect=digest)
+    _layout_holds_its_image(path, _json(blob))
+    return found
+
+
+def _layout_holds_its_image(path: Path, manifest: object) -> None:
+    """InputError unless the layout at `path` holds the config and every layer its image manifest
+    names, each hashing to its digest, and nothing beside `oci-layout`, `index.json` and `blobs/`.
+    The manifest's digest covers its blobs only by their digests: a layout holding the approved
+    manifest with other layers, or none, beside a model folder, would otherwise give the approved
+    digest for whatever it deploys."""
+    assert isinstance(manifest, dict)
+    extra = sorted(p.name for p in path.iterdir() if p.name not in ("oci-layout", "index.json", "blobs"))
+    if extra:
+        raise _refuse(path / extra[0], "a file beside the OCI layout (an OCI image layout holds only `oci-layout`, "
+                      "`index.json` and `blobs/`): whether the image or these files are deployed cannot be told",
+                      help="pass the OCI layout on its own, or the model folder without `oci-layout`")
+    config = manifest.get("config")
+    layers = manifest.get("layers")
+    named = [config, *(layers if isinstance(layers, list) else [None])]
+    for d in named:
+        digest = str(d.get("digest", "")) if isinstance(d, dict) else ""
+        algo, _, hexd = digest.partition(":")
+        if algo != "sha256" or len(hexd) != 64 or not all(c in "0123456789abcdef" for c in hexd):
+            raise _refuse(path, f"the image manifest names a blob by {digest[:80]!r}, not sha256:<hex>")
+        blob = path / "blobs" / "sha256" / hexd
+        if not blob.is_file() or blob.is_symlink():
+            raise _refuse(blob, f"the blob {digest} the image manifest names is missing from the layout",
+                          help="the manifest's digest covers its blobs only by their digests: a layout is checked "
+                               "whole, config and layers")
+        if "sha256:" + sha256_file(blob) != digest:
+            raise _refuse(blob, f"the blob's bytes do not hash to {digest}, the digest the image manifest names")
 
 
 def oci_manifest_digest(path: Path, *, expect: str | None = None) -> ModelDigest:

@@ -515,10 +515,15 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
 
     cp = log.checkpoint(key, origin)
     cosigned = []
+    keys: set[bytes] = set()  # a witness is its key: one key pinned twice cosigns once
     for name, wkey in witnesses:
+        raw = wkey.public_bytes_raw()
+        if raw in keys:
+            continue
         try:
             verify_cosignature(cp, wkey, name)
             cosigned.append(name)
+            keys.add(raw)
         except VerificationError:
             pass
     if len(cosigned) < witness_threshold:

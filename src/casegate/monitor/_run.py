@@ -43,7 +43,31 @@ def standing_version(reg: Registry, case_id: str) -> int:
 def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     """Log an incident against its linked case, with the claims it defeats: the claims of the
     incident's domain in the version the case currently stands on (else its latest version)."""
-    require_case(reg, incident.case)
+    from ..store import log_time
+
+    if require_case(reg, incident.case) is CaseState.superseded:
+        # a superseded case runs no triggers: an incident recorded here would change nothing, while
+        # the case that replaced it (the same weights, often) goes on deploying
+        change = next((e for e in reversed(reg.events(incident.case, "state-change"))
+                       if e.payload.get("to") == CaseState.superseded.value), None)
+        by = str(((change.payload.get("cause") or {}) if change is not None else {}).get("by") or "")
+        raise InputError(f"case {incident.case} is superseded{f' by {by}' if by else ''}: it is deployed no more and "
+                         "runs no triggers, so an incident recorded against it would change nothing",
+                         help=f"report it against the case deployed in its place (--case {by or 'ID'})")
+    # an incident cannot have happened after it is reported; triggers count one from its date, so
+    # a date ahead would leave it inert until then (a day's grace for time zones ahead of UTC)
+    today = log_time().date()
+    if incident.date > today + dt.timedelta(days=1):
+        raise InputError(f"the incident is dated {incident.date.isoformat()}, after it was reported (the registry's "
+                         f"date is {today.isoformat()}): an incident is dated when it happened",
+                         help="give the date the incident happened (--date YYYY-MM-DD), today or earlier")
+    # nor become known after: the regimes' reporting deadlines count from it
+    now = log_time()
+    if incident.known_at() > now + dt.timedelta(days=1):
+        raise InputError(f"the incident is said to have become known at {incident.known_at().isoformat()}, after it was "
+                         f"reported (the registry's clock says {now.isoformat(timespec='seconds')}): the regimes' "
+                         "reporting deadlines count from when it became known",
+                         help="give when the developer became aware of it (--known), no later than now")
     number = standing_version(reg, incident.case)
     v = VersionCache(reg).get(incident.case, number)
     known = set(v.case.threat_model) | (set(v.policy.domains) if v.policy is not None else set())
@@ -453,7 +477,9 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
             inc = RecordedIncident.from_payload(e.index, e.payload)
         except ValueError as err:
             raise InputError(str(err), help="an incident needs date, domain and severity") from None
-        if inc.date <= at.date():
+        # from its date, or from when the log recorded it if that is earlier: a date after the
+        # report (written by another writer) would otherwise keep it from counting until then
+        if inc.date <= at.date() or parse_recorded(e.recorded_at) <= at:
             incidents.append(inc)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []

@@ -119,13 +119,15 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
         reasons.append("the checkpoint is not signed by the log key the trust root pins "
                        f"({log.key[:16]}...): it was signed by another key or altered")
     if log.witness_threshold:
-        ok = 0
+        # a witness is its key: one key pinned twice (under one name or two) cosigns once
+        cosigned: set[str] = set()
         for w in log.witnesses:
             try:
                 verify_cosignature(cp, Ed25519PublicKey.from_public_bytes(bytes.fromhex(w.key)), w.name)
-                ok += 1
+                cosigned.add(w.key)
             except VerificationError:
                 pass
+        ok = len(cosigned)
         if ok < log.witness_threshold:
             reasons.append(f"the checkpoint carries {ok} valid witness cosignature(s); the trust root "
                            f"requires {log.witness_threshold}")

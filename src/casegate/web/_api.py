@@ -156,9 +156,21 @@ def _acting_role(request: Request, p: Principal, role: str, authors: list[str]) 
         raise HTTPException(403, f"{p.person} is an author of this case and cannot sign or object")
 
 
-def _reviews(p: Principal) -> bool:
-    """Whether the token holds a reviewer role (any role but author and viewer)."""
-    return bool(p.roles - {AUTHOR_ROLE, "viewer"})
+def _reviewer_roles(request: Request, p: Principal, act: str) -> frozenset[str]:
+    """The reviewer roles (any role but author and viewer) in which the principal may `act`: those
+    both its token and the keyring give the person, as for a sign-off. A token cannot grant a role
+    the keyring does not, so a board without a keyring lets nobody act (fail closed); a token
+    naming the author role acts in none. 403 when none is left."""
+    if AUTHOR_ROLE in p.roles:
+        raise HTTPException(403, f"authors may not {act}")
+    claimed = p.roles - {AUTHOR_ROLE, "viewer"}
+    if not claimed:
+        raise HTTPException(403, f"only reviewers may {act} (not authors or viewers)")
+    given = frozenset(claimed & board(request).keyring_roles(p.person))
+    if not given:
+        raise HTTPException(403, f"the keyring does not give {p.person} any of the token's roles "
+                                 f"({', '.join(sorted(claimed))}): they may not {act}")
+    return given
 
 
 def _signed_authors(request: Request, case_id: str, number: int | None) -> list[str]:
@@ -547,14 +559,14 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     be a risk domain of the version the case stands on, it records the claims it defeats there,
     and the regime reports it owes with their deadlines; then the case's triggers run at once
     (the command's default), so a trigger the incident matches reopens, restricts or withdraws
-    the case now, not at the next `triggers run`. Only reviewer roles may (not authors or viewers)."""
+    the case now, not at the next `triggers run`. Only reviewer roles both the token
+    and the keyring give the person may (not authors or viewers)."""
     from pydantic import ValidationError
 
     from ..monitor import Incident, report_incident, run_triggers
 
     _require_case(request, case_id)
-    if not _reviews(p):
-        raise HTTPException(403, "only reviewers report incidents on the board (not authors or viewers)")
+    _reviewer_roles(request, p, "report incidents on the board")
     try:
         incident = Incident.model_validate(body.model_dump(mode="json") | {"case": case_id, "reported_by": p.person})
     except ValidationError as e:
@@ -586,9 +598,10 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     from ..verify import gate_inputs
     from ._guards import gate_run_allowed
 
-    if not _reviews(p):
-        raise HTTPException(403, "authors and viewers may not run the gate: its decision joins the public history")
-    if not gate_run_allowed(p.token_id or p.person, p.roles):
+    # the roles the limit and the logged actor name are those the keyring confirms, never the
+    # token's word alone
+    roles = _reviewer_roles(request, p, "run the gate (its decision joins the public history)")
+    if not gate_run_allowed(p.token_id or p.person, roles):
         raise HTTPException(429, "too many gate runs for this token: try again later")
     v = _case_or_404(request, case_id)
     reg = board(request).registry
@@ -605,7 +618,7 @@ def post_gate(request: Request, case_id: str, p: Principal = Depends(writer)) ->
     # the log names the stored version's files, not the folder the board wrote them to
     rec = stored_record(rec)
     e = record_decision(board(request).registry, rec, version=v.latest_version,
-                        actor={"person": p.person, "roles": sorted(p.roles), "via": "board"})
+                        actor={"person": p.person, "roles": sorted(roles), "via": "board"})
     return {"index": e.index, "outcome": rec.outcome, "signoffs_declared_not_signed": inputs.declared}
 
 
