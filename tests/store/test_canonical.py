@@ -285,3 +285,15 @@ def test_a_lone_surrogate_fails_as_the_c_encoder_fails() -> None:
     for value in ({"a": "half \ud800 a pair"}, ["\udfff"]):
         with pytest.raises(UnicodeEncodeError):
             encode_sorted(value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.sampled_from([b"\\", b"\\\\", b"\\u", b"\\ud8", b"\\uDBff", b"\\u00e9", b"u", b"d8", b"x",
+                                       b"\\n" * 300, b"\xf0\x9f\x98\x80"]), max_size=40))
+def test_an_escaped_surrogate_is_found_wherever_it_is(parts: list[bytes]) -> None:
+    """The reader's look for a surrogate's escape, backslash by backslash up to a point and then
+    by the pattern, finds one exactly where a search for the pattern over the whole text does."""
+    from casegate.store._canonical import _ESCAPED_SURROGATE, _escapes_a_surrogate
+
+    data = b"".join(parts)
+    assert _escapes_a_surrogate(data) == (_ESCAPED_SURROGATE.search(data) is not None)

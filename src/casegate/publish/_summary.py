@@ -92,9 +92,12 @@ def _node(eid: str, el: Element | Stub, supports: list[str], refs: Refs) -> Node
                     rv.get("evidence", []), rv.get("defeaters", []), supports, bool(rv.get("undeveloped", False)),
                     rv.get("kind"), rv.get("status"), rv.get("against", []), rv.get("answered_by", []))
     kind = el.type  # the text is the field named by the type (`Element.text`, without asking twice)
-    return Node(eid, kind, str(getattr(el, kind)), None, el.supported_by, el.in_context_of, el.evidence,
-                el.defeaters, supports, el.undeveloped, el.kind, el.status, el.against, el.answered_by,
-                el.raised_by)
+    # the fields read from the model's `__dict__`: an attribute of a pydantic model is looked for
+    # through its class first, a cost per field of every element
+    d = el.__dict__
+    return Node(eid, kind, str(d[kind]), None, d["supported_by"], d["in_context_of"], d["evidence"],
+                d["defeaters"], supports, d["undeveloped"], d["kind"], d["status"], d["against"], d["answered_by"],
+                d["raised_by"])
 
 
 def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
@@ -117,8 +120,9 @@ def _argument(case: Case, rd: Redaction, refs: Refs) -> ArgumentView:
         stub = stubbed.get(eid) if stubbed else None
         if stub is None:
             shown[eid] = el
-            linked = [*el.supported_by, *el.in_context_of, *el.defeaters]
-            against = el.against
+            d = el.__dict__  # as in `_node`
+            linked = [*d["supported_by"], *d["in_context_of"], *d["defeaters"]]
+            against = d["against"]
         else:
             shown[eid] = stub
             rv = stub.revealed

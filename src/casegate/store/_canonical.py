@@ -163,7 +163,7 @@ class CanonicalJSON:
         reader cannot vouch for is walked as any value is."""
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
         exact = json.detect_encoding(data) == "utf-8" and not any(lead in data for lead in _NON_BMP_LEADS) \
-            and not (b"\\u" in data and _ESCAPED_SURROGATE.search(data) is not None)
+            and not _escapes_a_surrogate(data)
         flags = [exact]
 
         def number(s: str) -> float | int:  # as `_json_number`, noting a float `json` writes otherwise
@@ -200,6 +200,24 @@ _NON_BMP_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 """The first bytes of UTF-8's four-byte sequences: the characters beyond U+FFFF."""
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 """A JSON escape of a UTF-16 surrogate (half of a character beyond U+FFFF, or a lone one)."""
+_FEW_BACKSLASHES = 256
+"""Up to this many backslashes `_escapes_a_surrogate` looks at one by one."""
+
+
+def _escapes_a_surrogate(data: bytes) -> bool:
+    """Whether `data` holds `_ESCAPED_SURROGATE` anywhere. An escape starts at a backslash, and a
+    JSON text holds few (one per escaped quote, line break or control character): each is found
+    by `bytes.find`, which skips the text between them at memory speed, where a search for the
+    pattern (or for `\\u`) stops at every `u` of a text of megabytes. Past the first
+    `_FEW_BACKSLASHES` backslashes the rest of the text is searched for the pattern."""
+    at = data.find(b"\\")
+    for _ in range(_FEW_BACKSLASHES):
+        if at < 0:
+            return False
+        if _ESCAPED_SURROGATE.match(data, at) is not None:
+            return True
+        at = data.find(b"\\", at + 1)
+    return at >= 0 and _ESCAPED_SURROGATE.search(data, at) is not None
 
 
 def _composed(payload: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
