@@ -1575,6 +1575,16 @@ def unmonitored_alert_domain_derived(s: Subject) -> Rewritten:
 
 # --------------------------------------------------------------------------- the library
 
+def outside_run_in_words(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence described in words that name nothing of the case (`_spot_check`),
+    open, with no evidence of its own, under the first kind the policy lets stand open as a
+    condition: a report the case does not hold, passed off as a doubt."""
+    if not policy.condition_defeaters:
+        return "the policy lets no defeater kind stand open as a condition"
+    got = _spot_check(case, "D-outside-spot-check-in-words", policy.condition_defeaters[0], "open")
+    return got if isinstance(got, str) else (got[0], policy)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1804,6 +1814,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "reopens a recorded objection as escalated, unanswered, and edits the policy from `objections: block` "
              "to `escalate`, so the objection stands as a condition", ("CG328",), escalated_under_edited_policy,
              needs_previous=True),
+    Mutation("outside-run-in-words", ("fm-argument-theater", "q-uncertainty"),
+             "adds an open defeater, of a kind the policy lets stand as a condition, against a claim: an outside "
+             "spot check described in words that name nothing of the case (no claim, evidence item or file)",
+             ("CG801",), outside_run_in_words),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -89,8 +89,10 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
               "claims it is against do not rest on: a doubt about a claim's own evidence names that "
               "evidence, and anything else it names is evidence it brings. A defeater whose words say "
               "nothing (no letter in them) states no doubt a reviewer could check an answer against. "
-              "Counter-evidence described in words that name nothing of the case (an outside run, a "
-              "report the case does not hold) is not told from a doubt: its kind is the lab's word.",
+              "A doubt names what it doubts: the claim it is against, a claim or strategy under it, or "
+              "evidence it rests on (by id, file or sha256). Words that name none of these (an outside "
+              "run, a report the case does not hold) cannot be told from counter-evidence, so the "
+              "defeater blocks, whatever kind the lab gives it.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
@@ -129,6 +131,14 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
                       f"({(d.defeater or '').strip()!r}): a doubt that states nothing leaves no condition a reviewer "
                       "could check an answer against",
                       help="say what the doubt is, then answer it with evidence before the condition's due date")
+        elif d.kind is not None and d.kind in allowed and not _names_what_it_doubts(ctx, d, targets):
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and its words name nothing "
+                      f"{'it rests on' if len(targets) == 1 else 'they rest on'} (no claim, strategy or evidence "
+                      "item of the case by its id, nor an evidence file or sha256): what it reports cannot be told "
+                      "from counter-evidence the case does not hold, which stands open as no condition",
+                      help="name what it doubts (the claim, or the evidence it rests on, by id), or cite the "
+                           "counter-evidence with `evidence:` and answer it; else answer it with evidence "
+                           "(status: answered, answered_by: [...])")
         elif d.kind is not None and d.kind in allowed:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
                       f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
@@ -163,24 +173,61 @@ def _brought_in_words(ctx: Context, d: Element, targets: Sequence[str]) -> dict[
     rests: set[str] = set()
     for t in targets:
         rests.update(_stands_on(ctx, t))
-    digests = {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+    digests = _digests_in(words)
     out: dict[str, str] = {}
     for eid, ev in ctx.case.evidence.items():
         if eid in rests:
             continue
-        files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
-        sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
-        how = None
-        if eid.casefold() in words:
-            how = "by its id"
-        elif f := next((f for f in files if f.casefold() in words or (
-                "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
-            how = f"by its file {f}"
-        elif any(s.startswith(x) for s in sums for x in digests):
-            how = "by its sha256"
+        how = _how_named(eid, ev, words, digests)
         if how is not None:
             out[eid] = how
     return out
+
+
+def _digests_in(words: AbstractSet[str]) -> set[str]:
+    """The runs of 12 to 64 hex digits among a text's words (`_words_of`)."""
+    return {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+
+
+def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
+    """How a text's words (`_words_of`) name evidence item `eid`: by its id, its artifact or
+    another file of its run (path or file name), or 12 or more hex digits of their sha256; None
+    when they do not."""
+    files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
+    sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+    if eid.casefold() in words:
+        return "by its id"
+    if f := next((f for f in files if f.casefold() in words or (
+            "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
+        return f"by its file {f}"
+    if any(s.startswith(x) for s in sums for x in digests):
+        return "by its sha256"
+    return None
+
+
+def _names_what_it_doubts(ctx: Context, d: Element, targets: Sequence[str]) -> bool:
+    """Whether a defeater's words name something of the case the claims it is against rest on: one
+    of those claims, a claim or strategy under them (through `supported_by`), or evidence they
+    rest on (`_how_named`). A doubt names what it doubts; words that name nothing of the case (an
+    outside run, a report the case does not hold) cannot be told from counter-evidence."""
+    words = _words_of(d.defeater or "")
+    if not words:
+        return False
+    els = ctx.case.argument.elements
+    under: set[str] = set()
+    todo = list(targets)
+    while todo:
+        n = todo.pop()
+        if n in under or n not in els:
+            continue
+        under.add(n)
+        todo.extend(els[n].supported_by)
+    if any(n.casefold() in words for n in under):
+        return True
+    digests = _digests_in(words)
+    evidence = ctx.case.evidence
+    return any(x in evidence and _how_named(x, evidence[x], words, digests) is not None
+               for t in targets for x in _stands_on(ctx, t))
 
 
 @rule(
