@@ -1585,6 +1585,20 @@ def outside_run_in_words(case: Case, policy: Policy) -> Applied:
     return got if isinstance(got, str) else (got[0], policy)
 
 
+def counter_evidence_on_assumption(case: Case, policy: Policy) -> Applied:
+    """Open counter-evidence aimed, not at the top claim, but at the first assumption (else
+    context) the top claim is read in: what it shows false is what the claim is read in."""
+    els = case.argument.elements
+    read_in = [c for c in (els[case.argument.top].in_context_of if case.argument.top in els else []) if c in els]
+    target = next((c for c in read_in if els[c].assumption is not None), next(iter(read_in), None))
+    if target is None:
+        return "the top claim is read in no assumption or context"
+    did = next(f"D-assumption-{n}" for n in range(1, len(els) + 2) if f"D-assumption-{n}" not in els)
+    d = Element(defeater=f"An outside audit found {target} does not hold for this deployment.",
+                kind="counter-evidence", against=[target], status="open")
+    return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1818,6 +1832,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "adds an open defeater, of a kind the policy lets stand as a condition, against a claim: an outside "
              "spot check described in words that name nothing of the case (no claim, evidence item or file)",
              ("CG801",), outside_run_in_words),
+    Mutation("counter-evidence-on-assumption", ("fm-argument-theater", "q-uncertainty"),
+             "adds open counter-evidence aimed at the assumption (else the context) the top claim is read in, "
+             "not at the claim", ("CG801",), counter_evidence_on_assumption),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -57,13 +57,18 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
 
 
 def _targets(ctx: Context, did: str) -> list[str]:
-    """The depended-on elements a defeater is aimed at (sorted)."""
+    """The elements a defeater is aimed at (sorted) that the top claim depends on: the claims and
+    strategies it rests on through `supported_by`, and the context, assumptions and justifications
+    those are read in (`in_context_of`). An assumption the top claim is read in is part of what it
+    rests on: a defeater showing the assumption false defeats the claims read in it."""
     got: dict[str, list[str]] | None = ctx.memo.get("cg8_targets")
     if got is None:
         dep = depended_on(ctx)
+        in_context = ctx.index.fields["in_context_of"]
+        read_in = {c for e, cs in in_context.items() if e in dep for c in cs}
         got = {}
         for t, ds in defeaters_of(ctx).items():
-            if t in dep:
+            if t in dep or t in read_in:
                 for d in ds:
                     got.setdefault(d, []).append(t)
         for targets in got.values():
@@ -92,7 +97,9 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
               "A doubt names what it doubts: the claim it is against, a claim or strategy under it, or "
               "evidence it rests on (by id, file or sha256). Words that name none of these (an outside "
               "run, a report the case does not hold) cannot be told from counter-evidence, so the "
-              "defeater blocks, whatever kind the lab gives it.",
+              "defeater blocks, whatever kind the lab gives it. A claim or strategy rests on the "
+              "assumptions, context and justifications it is read in (`in_context_of`) too: a defeater "
+              "aimed at one of those is against what the top claim depends on.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
