@@ -1599,6 +1599,19 @@ def counter_evidence_on_assumption(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
 
 
+def disputed_answer(case: Case, policy: Policy) -> Applied:
+    """Open counter-evidence disputing how the first answered defeater was answered, aimed at that
+    defeater rather than at the claims it is against."""
+    els = case.argument.elements
+    target = next((x for x, el in els.items() if el.defeater is not None and el.status == "answered"), None)
+    if target is None:
+        return "no defeater is marked answered"
+    did = next(f"D-disputed-{n}" for n in range(1, len(els) + 2) if f"D-disputed-{n}" not in els)
+    d = Element(defeater=f"The evidence answering {target} was produced on another checkpoint than the one deployed.",
+                kind="counter-evidence", against=[target], status="open")
+    return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1835,6 +1848,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("counter-evidence-on-assumption", ("fm-argument-theater", "q-uncertainty"),
              "adds open counter-evidence aimed at the assumption (else the context) the top claim is read in, "
              "not at the claim", ("CG801",), counter_evidence_on_assumption),
+    Mutation("disputed-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds open counter-evidence disputing the answer of a defeater marked answered, aimed at that defeater, "
+             "not at the claims it is against", ("CG801",), disputed_answer),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -59,18 +59,29 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
 def _targets(ctx: Context, did: str) -> list[str]:
     """The elements a defeater is aimed at (sorted) that the top claim depends on: the claims and
     strategies it rests on through `supported_by`, and the context, assumptions and justifications
-    those are read in (`in_context_of`). An assumption the top claim is read in is part of what it
-    rests on: a defeater showing the assumption false defeats the claims read in it."""
+    those are read in (`in_context_of`), and a defeater aimed at one of them that is marked answered.
+    An assumption the top claim is read in is part of what it rests on: a defeater showing the
+    assumption false defeats the claims read in it; one aimed at an answered defeater disputes its
+    answer, and so the claims it was against."""
     got: dict[str, list[str]] | None = ctx.memo.get("cg8_targets")
     if got is None:
         dep = depended_on(ctx)
         in_context = ctx.index.fields["in_context_of"]
         read_in = {c for e, cs in in_context.items() if e in dep for c in cs}
         got = {}
-        for t, ds in defeaters_of(ctx).items():
+        aimed = defeaters_of(ctx)
+        for t, ds in aimed.items():
             if t in dep or t in read_in:
                 for d in ds:
                     got.setdefault(d, []).append(t)
+        # a defeater marked answered stands on its answer: one aimed at it disputes that answer,
+        # and so is against what the answered one is against
+        els, first = ctx.case.argument.elements, set(got)
+        for t, ds in aimed.items():
+            if t in first and els[t].status == "answered":
+                for d in ds:
+                    if t not in got.setdefault(d, []):
+                        got[d].append(t)
         for targets in got.values():
             targets.sort()
         ctx.memo["cg8_targets"] = got
@@ -99,7 +110,8 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
               "run, a report the case does not hold) cannot be told from counter-evidence, so the "
               "defeater blocks, whatever kind the lab gives it. A claim or strategy rests on the "
               "assumptions, context and justifications it is read in (`in_context_of`) too: a defeater "
-              "aimed at one of those is against what the top claim depends on.",
+              "aimed at one of those is against what the top claim depends on; so is one aimed at a "
+              "defeater of theirs marked answered, whose answer it disputes.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
