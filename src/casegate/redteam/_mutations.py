@@ -1638,7 +1638,7 @@ MUTATIONS: tuple[Mutation, ...] = (
              "replaces a scoped-out reason with `N/A`", ("CG205",), hollow_scoped_out_reason),
     Mutation("scoped-out-severe-pathway", ("test-2-threat-model", "q-pathway"),
              "scopes out a domain the policy sets no threshold for, with its severe pathway (weight theft)",
-             ("CG329",), scoped_out_severe_pathway, needs_previous=True),
+             ("CG329", "CG215"), scoped_out_severe_pathway, needs_previous=True),
     Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
              "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
     Mutation("downrated-pathway", ("test-2-threat-model", "fm-residual-risk-laundering"),
