@@ -1612,6 +1612,18 @@ def disputed_answer(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
 
 
+def undeveloped_above_claims(case: Case, policy: Policy) -> Applied:
+    """The first strategy the top claim rests on (else the top claim) marked `undeveloped`, with
+    every claim under it kept."""
+    els = case.argument.elements
+    top = els.get(case.argument.top)
+    if top is None or not top.supported_by:
+        return "the top claim rests on nothing"
+    eid = next((x for x in top.supported_by if x in els and els[x].strategy is not None and els[x].supported_by),
+               case.argument.top)
+    return _upd(case, argument=_upd(case.argument, elements={**els, eid: _upd(els[eid], undeveloped=True)})), policy
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1851,6 +1863,9 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("disputed-answer", ("fm-argument-theater", "q-uncertainty"),
              "adds open counter-evidence disputing the answer of a defeater marked answered, aimed at that defeater, "
              "not at the claims it is against", ("CG801",), disputed_answer),
+    Mutation("undeveloped-above-claims", ("fm-argument-theater",),
+             "marks the strategy the top claim rests on (else the top claim) `undeveloped`, keeping every claim "
+             "under it", ("CG808",), undeveloped_above_claims),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

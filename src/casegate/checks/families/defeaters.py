@@ -589,7 +589,9 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
               "marking it `undeveloped` with its domain dropped so that CG807 cannot read what it is "
               "about, leaves the decision resting on evidence the argument never reasons from: the "
               "decision's rules read the threat model, the evidence and the safeguards, so without this "
-              "rule the gap would cost nothing. A developed claim (depended on, not `undeveloped`) argues "
+              "rule the gap would cost nothing. A claim under an element marked `undeveloped` (the top "
+              "claim, a strategy) supports nothing through it. A developed claim (depended on, not "
+              "`undeveloped`, reached from the top claim through no undeveloped element) argues "
               "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
               "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
               "cites measures; a safeguard whose test it cites, and a security control (`security: "
@@ -618,6 +620,13 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
     also = ("; " + ", ".join(f"`{x}`" for x in blank[:3]) + (" is" if len(blank) == 1 else " are")
             + " marked undeveloped and name" + ("s" if len(blank) == 1 else "") + " no risk: an argument "
             "not made is not one") if blank else ""
+    # an element marked undeveloped with support of its own cuts off what is under it
+    support = ctx.index.support
+    cut = [eid for eid in ctx.index.fields["undeveloped"] if eid in dep and support.get(eid)]
+    if cut:
+        also = ("; " + ", ".join(f"`{x}`" for x in cut[:3]) + (" is" if len(cut) == 1 else " are")
+                + " marked undeveloped: what " + ("it rests" if len(cut) == 1 else "they rest")
+                + " on argues nothing through " + ("it" if len(cut) == 1 else "them") + also)
     for path, what in gaps:
         yield Hit(path, f"{what} is argued by no developed claim the top claim depends on{also}",
                   help="add or develop a claim under the top claim that argues it (tag it with the domain or "
@@ -626,13 +635,23 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
 
 def _resting_on_evidence(ctx: Context) -> set[str]:
     """The claims and strategies the top claim depends on that are developed: not marked
-    `undeveloped`, and citing evidence or supported by one that is (a claim resting only on
+    `undeveloped`, reached from the top claim through no element marked `undeveloped` (the
+    claims under a strategy, or a top claim, the case says is not developed support nothing
+    through it), and citing evidence or supported by one that is (a claim resting only on
     undeveloped strategies or claims argues nothing yet)."""
-    types, fields, dep = ctx.index.types, ctx.index.fields, depended_on(ctx)
+    types, fields = ctx.index.types, ctx.index.fields
     undeveloped, cites, support = fields["undeveloped"], fields["evidence"], ctx.index.support
+    reached: set[str] = set()
+    todo = [ctx.case.argument.top]
+    while todo:
+        n = todo.pop()
+        if n in reached or n in undeveloped or n not in types:
+            continue
+        reached.add(n)
+        todo.extend(support.get(n, ()))
     out: set[str] = set()
     for eid in reversed(ctx.index.order):  # children first (an element on a circle is left out)
-        if eid not in dep or eid in undeveloped:
+        if eid not in reached:
             continue
         t = types.get(eid)
         if t != "claim" and t != "strategy":
