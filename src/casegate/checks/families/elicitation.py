@@ -764,9 +764,9 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
                                                      f"from {old_dom.min_severity.value} to {shown}")
         if old_dom.scoped_out_at is not None and (dom.scoped_out_at is None
                                                   or not set(dom.scoped_out_at) <= set(old_dom.scoped_out_at)):
-            more = "any" if dom.scoped_out_at is None else ", ".join(
+            kinds = "any" if dom.scoped_out_at is None else ", ".join(
                 k.value for k in dom.scoped_out_at if k not in old_dom.scoped_out_at)
-            yield ("domains", did, "scoped_out_at"), f"risk domain `{did}` may now be scoped out at {more} boundaries"
+            yield ("domains", did, "scoped_out_at"), f"risk domain `{did}` may now be scoped out at {kinds} boundaries"
     if prev.preregistration.required and not pol.preregistration.required:
         yield ("preregistration", "required"), "preregistered evaluation protocols are no longer required"
     for tid, old_th in prev.thresholds.items():
