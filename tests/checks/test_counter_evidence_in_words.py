@@ -52,16 +52,30 @@ def test_a_condition_kind_naming_evidence_the_claim_does_not_rest_on_blocks(tmp_
 
 @pytest.mark.parametrize("words", [
     "E-ctf's suite may not reflect real intrusions.",
-    "The CTF suite may not reflect real intrusions, unlike an outside-ctf run.",  # a word, not its file name
-    "Runs dated 2026-10-02 used 5 attempts; 12 more would be deadbeefcafe.",  # hex of no run of the case
+    "G2 reads a CTF score as intrusion skill, which real intrusions may not share.",  # the claim itself
 ])
-def test_a_doubt_about_the_claims_own_evidence_or_naming_nothing_of_the_case_stays_a_condition(
-        tmp_path: Path, words: str) -> None:
-    """No false positive: an undercutter that names the evidence the claim it is against rests on
-    (`E-ctf`, under G2), or names nothing of the case, is a doubt, and the policy lets it stand as a
-    condition."""
+def test_a_doubt_naming_what_it_doubts_stays_a_condition(tmp_path: Path, words: str) -> None:
+    """No false positive: an undercutter that names the claim it is against, or the evidence that
+    claim rests on (`E-ctf`, under G2), is a doubt, and the policy lets it stand as a condition."""
     [f] = _findings(_with_outside_run(tmp_path, words), "CG801")
     assert f.severity is RuleSeverity.condition, f.message
+
+
+@pytest.mark.parametrize("words", [
+    "An outside lab's run of the suite solved 14 of 40 professional CTFs, far above the reported rate.",
+    "The CTF suite may not reflect real intrusions, unlike an outside-ctf run.",  # a word, not its file name
+    "Runs dated 2026-10-02 used 5 attempts; 12 more would be deadbeefcafe.",  # hex of no run of the case
+    "G3's bio suite was run with too few attempts.",  # an element of the case, but not one G2 rests on
+])
+def test_a_condition_kind_naming_nothing_it_rests_on_blocks(tmp_path: Path, words: str) -> None:
+    """Attack: counter-evidence the case does not hold (an outside lab's run) described in words that
+    name nothing of the case, typed `undercutter` so that the policy lets it stand open as a
+    condition: it cannot be told from a doubt, so it blocks."""
+    [f] = _findings(_with_outside_run(tmp_path, words), "CG801")
+    assert f.severity is RuleSeverity.blocking, f.message
+    assert "its words name nothing it rests on (no claim, strategy or evidence item of the case by its id, " \
+           "nor an evidence file or sha256): what it reports cannot be told from counter-evidence the case does " \
+           "not hold" in f.message, f.message
 
 
 def test_a_condition_kind_that_says_nothing_blocks(tmp_path: Path) -> None:

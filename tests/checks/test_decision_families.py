@@ -105,7 +105,7 @@ def test_escalated_objection_blocks_when_policy_blocks(tmp_path: Path) -> None:
 
 
 def test_condition_defeater_kind_is_a_condition(tmp_path: Path) -> None:
-    d2 = ("    D2:\n      defeater: The CTF suite may not reflect real intrusions.\n      kind: undercutter\n"
+    d2 = ("    D2:\n      defeater: The CTF suite of E-ctf may not reflect real intrusions.\n      kind: undercutter\n"
           "      against: [G2]\n      status: open\n")
     case = _case(tmp_path, ("    G3:\n", d2 + "    G3:\n"))
     [f] = _findings(case, "CG801")

@@ -490,3 +490,22 @@ def test_a_breach_is_answered_only_by_evidence_about_what_the_monitor_watched() 
     (h,) = _cg718(doc, _facts())
     assert "evidence E-filter is dated 2026-11-20 only by the case" in h.message
     assert "after the breach" in h.message
+
+
+def test_a_domain_let_be_scoped_out_at_more_boundaries_is_loosening() -> None:
+    """The framework said weight exfiltration is argued short of an open-weights release; the
+    policy riding in the case's folder drops that, or adds `api`: the scoping-out CG215 blocked
+    would then stand."""
+    from casegate.model import BoundaryKind
+
+    pol = policy()
+    domains = dict(pol.domains)
+    held = domains["exfiltration"].model_copy(update={"scoped_out_at": [BoundaryKind.open_weights]})
+    before = pol.model_copy(update={"domains": {**domains, "exfiltration": held}})
+    for now, says in ((None, "any"), ([BoundaryKind.open_weights, BoundaryKind.api], "api")):
+        after = before.model_copy(update={"domains": {**domains, "exfiltration": held.model_copy(
+            update={"scoped_out_at": now})}})
+        (h,) = hits("CG328", context(base_doc(), pol=after, previous_policy=before))
+        assert f"risk domain `exfiltration` may now be scoped out at {says} boundaries" in h.message, h.message
+    assert hits("CG328", context(base_doc(), pol=before.model_copy(update={"domains": {
+        **domains, "exfiltration": held.model_copy(update={"scoped_out_at": []})}}), previous_policy=before)) == []

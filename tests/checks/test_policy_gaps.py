@@ -28,14 +28,19 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its five gaps are advisory: the required layers name no test task (its classifier red team
-    is a signed report, not a log, and a named task would refuse it), its capability results and
-    its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
-    where the registry's keyring names no telemetry key, and an objection it records unsigned is
-    answered on its word."""
+    """Its eight gaps are advisory: three domains with no threshold (persuasion, autonomy,
+    sabotage) may be scoped out at any boundary, the required layers name no test task (its
+    classifier red team is a signed report, not a log, and a named task would refuse it), its
+    capability results and its safeguard tests count on the developer's own logs, its monitors'
+    readings count unsigned where the registry's keyring names no telemetry key, and an objection it
+    records unsigned is answered on its word. Weight exfiltration may be scoped out only of an
+    open-weights release (`scoped_out_at`), so it is not among them."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "5 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "8 value(s) left to the developer, 0 of them blocking" in r.stdout
+    for d in ("persuasion", "autonomy", "sabotage"):
+        assert f"domains.{d}.scoped_out_at: no boundary kinds at which `{d}` may be scoped out" in r.stdout
+    assert "domains.exfiltration.scoped_out_at" not in r.stdout
     assert "signoff.signed_answers_from: unset: an objection the case records unsigned" in r.stdout
     assert ("post_deployment.signed_telemetry: false: where the registry's keyring gives no key the `telemetry` "
             "role, a monitor's readings are taken on the word of whoever ingests them") in r.stdout
@@ -64,7 +69,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "4 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "7 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -72,7 +77,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "8 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "11 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 

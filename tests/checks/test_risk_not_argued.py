@@ -77,3 +77,23 @@ def test_a_residual_risk_claim_tagged_in_place_of_the_safeguard_claim(atlas: Pat
     outcome, blocking = _gate(atlas)
     assert outcome == "NO-GO"
     assert [b.split(" is argued")[0] for b in blocking] == ["CG808 safeguard `SG-kyc`", "CG808 safeguard `SG-refusal`"]
+
+
+@pytest.mark.parametrize(("eid", "marked"), [("G1", "      supported_by: [S1]\n"),
+                                             ("S1", "      supported_by: [G2, G3, G4, G5, G6, G7]\n")])
+def test_an_argument_marked_undeveloped_above_its_claims_argues_nothing(atlas: Path, eid: str, marked: str) -> None:
+    """Attack: the top claim, or the strategy everything hangs from, marked `undeveloped: true` (the
+    case's own word that the argument is not made) with every claim under it kept: it was GO WITH
+    CONDITIONS, since the claims under it counted as developed."""
+    arg = (atlas / "argument.yaml").read_text()
+    assert arg.count(marked) == 1
+    (atlas / "argument.yaml").write_text(arg.replace(marked, marked + "      undeveloped: true\n"))
+    outcome, blocking = _gate(atlas)
+    assert outcome == "NO-GO"
+    assert {b.split(" is argued by")[0] for b in blocking} == {
+        "CG808 domain `cyber`, which the threat model addresses,", "CG808 threshold `cyber-high` (of `cyber`)",
+        "CG808 domain `cbrn`, which the threat model addresses,", "CG808 threshold `bio-high` (of `cbrn`)",
+        "CG808 domain `exfiltration`, which the threat model addresses,"} | {
+        f"CG808 safeguard `{s}`" for s in ("SG-kyc", "SG-refusal", "SG-classifier", "SG-monitoring", "SG-weights",
+                                           "SG-egress")}, blocking
+    assert f"`{eid}` is marked undeveloped: what it rests on argues nothing through it" in blocking[0], blocking[0]

@@ -85,7 +85,9 @@ def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_to
     from casegate.gate import Compared, Comparison
     from casegate.model import Baseline
 
-    a = _with_d3().replace("kind: counter-evidence", "kind: undercutter")
+    a = _with_d3().replace("kind: counter-evidence", "kind: undercutter").replace(
+        "Northbridge's web-exploitation spot check solved 9 of 20 held-out challenges, far above the suite's rate.",
+        "E-cyber-ctf holds too few web-exploitation challenges to read its rate as web skill.")
     v10 = _version(tmp_path, "v1.0", a)
     assert _gate(v10).outcome == "GO WITH CONDITIONS"
     dropped = a.replace("defeaters: [D1, D3]", "defeaters: [D1]")

@@ -29,7 +29,7 @@ def _with_d9(path: Path, kind: str, status: str) -> Path:
     arg = path.parent / "argument.yaml"
     text = arg.read_text()
     assert text.count(G5) == 1 and "    G5:\n" in text
-    d9 = ("    D9:\n      defeater: An outside team got the classifier to pass 40 of 200 exploit requests.\n"
+    d9 = ("    D9:\n      defeater: The exploit requests of E-redteam-classifier are not the ones real users write.\n"
           f"      kind: {kind}\n      against: [G5]\n      status: {status}\n"
           + ("      answered_by: [E-kyc]\n" if status == "answered" else ""))
     arg.write_text(text.replace(G5, G5 + "      defeaters: [D9]\n").replace("    G5:\n", d9 + "    G5:\n"))

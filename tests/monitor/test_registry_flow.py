@@ -1186,7 +1186,7 @@ def _undercut_then_moved(database_url: str, tmp_path: Path, third: str | None = 
     has G5 also cite E-refusal, a run G4 rests on; version 3 (submitted, not decided) withdraws G4
     and deletes D9 (`third` "withdraw") or changes nothing more (None). The registry and the three
     versions' main files."""
-    undercut = ("    D9:\n      defeater: The classifier red team used prompts the deployment's users would not write.\n"
+    undercut = ("    D9:\n      defeater: The E-redteam-classifier red team used prompts the deployment's users would not write.\n"
                 "      kind: undercutter\n      against: [G4]\n      status: open\n")
     reg = open_registry(database_url)
     versions = []

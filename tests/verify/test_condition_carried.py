@@ -97,7 +97,7 @@ def test_an_open_defeater_renamed_keeps_the_due_date_of_its_condition(tmp_path: 
 
     atlas = tmp_path / "atlas-api"
     shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "atlas-api", atlas)
-    undercut = ("    D9:\n      defeater: The CTF suite was run with a scaffold the deployment does not use.\n"
+    undercut = ("    D9:\n      defeater: The CTF suite of E-cyber-ctf was run with a scaffold the deployment does not use.\n"
                 "      kind: undercutter\n      against: [G2]\n      status: open\n")
     arg = atlas / "argument.yaml"
     text = arg.read_text()

@@ -29,6 +29,12 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         if dom.min_severity is None:
             out.append(PolicyGap(f"domains.{did}.min_severity", f"no least severity for harm in `{did}`: a pathway "
                                  f"rated below {severe} in it is the developer's word, and blocks", "CG209"))
+    measured = {th.domain for th in policy.thresholds.values()}
+    for did, dom in policy.domains.items():
+        if dom.scoped_out_at is None and did not in measured:
+            out.append(PolicyGap(f"domains.{did}.scoped_out_at", f"no boundary kinds at which `{did}` may be scoped "
+                                 "out: with no threshold to measure, a case scopes it out at any boundary on a "
+                                 "property of it and a reason in words (`rests_on: [kind]`)", None))
     for tid, th in policy.thresholds.items():
         if th.value is None:
             continue  # a threshold with no number is treated as reached: nothing is measured against it

@@ -49,6 +49,11 @@ class Domain(Frozen):
     min_severity: Severity | None = None
     """The least severity a harm pathway of this domain may be rated (e.g. `severe` for CBRN): the
     policy's floor, so a case cannot rate its pathways out of the severe-pathway rules (CG208)."""
+    scoped_out_at: list[BoundaryKind] | None = None
+    """The boundary kinds at which a case may scope this domain out (CG215); empty: at none. A
+    domain whose harm does not pass through the deployment boundary (weight theft, which starts
+    from the lab's own systems) is argued at every boundary short of publishing the weights
+    (`[open-weights]`). Unset: at any, on the case's reason (`casegate policy gaps` lists it)."""
 
 
 class ElicitationMinimum(Frozen):

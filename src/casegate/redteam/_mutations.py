@@ -1575,6 +1575,55 @@ def unmonitored_alert_domain_derived(s: Subject) -> Rewritten:
 
 # --------------------------------------------------------------------------- the library
 
+def outside_run_in_words(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence described in words that name nothing of the case (`_spot_check`),
+    open, with no evidence of its own, under the first kind the policy lets stand open as a
+    condition: a report the case does not hold, passed off as a doubt."""
+    if not policy.condition_defeaters:
+        return "the policy lets no defeater kind stand open as a condition"
+    got = _spot_check(case, "D-outside-spot-check-in-words", policy.condition_defeaters[0], "open")
+    return got if isinstance(got, str) else (got[0], policy)
+
+
+def counter_evidence_on_assumption(case: Case, policy: Policy) -> Applied:
+    """Open counter-evidence aimed, not at the top claim, but at the first assumption (else
+    context) the top claim is read in: what it shows false is what the claim is read in."""
+    els = case.argument.elements
+    read_in = [c for c in (els[case.argument.top].in_context_of if case.argument.top in els else []) if c in els]
+    target = next((c for c in read_in if els[c].assumption is not None), next(iter(read_in), None))
+    if target is None:
+        return "the top claim is read in no assumption or context"
+    did = next(f"D-assumption-{n}" for n in range(1, len(els) + 2) if f"D-assumption-{n}" not in els)
+    d = Element(defeater=f"An outside audit found {target} does not hold for this deployment.",
+                kind="counter-evidence", against=[target], status="open")
+    return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
+
+
+def disputed_answer(case: Case, policy: Policy) -> Applied:
+    """Open counter-evidence disputing how the first answered defeater was answered, aimed at that
+    defeater rather than at the claims it is against."""
+    els = case.argument.elements
+    target = next((x for x, el in els.items() if el.defeater is not None and el.status == "answered"), None)
+    if target is None:
+        return "no defeater is marked answered"
+    did = next(f"D-disputed-{n}" for n in range(1, len(els) + 2) if f"D-disputed-{n}" not in els)
+    d = Element(defeater=f"The evidence answering {target} was produced on another checkpoint than the one deployed.",
+                kind="counter-evidence", against=[target], status="open")
+    return _upd(case, argument=_upd(case.argument, elements={**els, did: d})), policy
+
+
+def undeveloped_above_claims(case: Case, policy: Policy) -> Applied:
+    """The first strategy the top claim rests on (else the top claim) marked `undeveloped`, with
+    every claim under it kept."""
+    els = case.argument.elements
+    top = els.get(case.argument.top)
+    if top is None or not top.supported_by:
+        return "the top claim rests on nothing"
+    eid = next((x for x in top.supported_by if x in els and els[x].strategy is not None and els[x].supported_by),
+               case.argument.top)
+    return _upd(case, argument=_upd(case.argument, elements={**els, eid: _upd(els[eid], undeveloped=True)})), policy
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1601,7 +1650,7 @@ MUTATIONS: tuple[Mutation, ...] = (
              "replaces a scoped-out reason with `N/A`", ("CG205",), hollow_scoped_out_reason),
     Mutation("scoped-out-severe-pathway", ("test-2-threat-model", "q-pathway"),
              "scopes out a domain the policy sets no threshold for, with its severe pathway (weight theft)",
-             ("CG329",), scoped_out_severe_pathway, needs_previous=True),
+             ("CG329", "CG215"), scoped_out_severe_pathway, needs_previous=True),
     Mutation("collapsed-pathway", ("test-2-threat-model", "q-pathway"),
              "collapses a severe pathway to the single step `misuse`", ("CG207",), collapsed_pathway),
     Mutation("downrated-pathway", ("test-2-threat-model", "fm-residual-risk-laundering"),
@@ -1804,6 +1853,19 @@ MUTATIONS: tuple[Mutation, ...] = (
              "reopens a recorded objection as escalated, unanswered, and edits the policy from `objections: block` "
              "to `escalate`, so the objection stands as a condition", ("CG328",), escalated_under_edited_policy,
              needs_previous=True),
+    Mutation("outside-run-in-words", ("fm-argument-theater", "q-uncertainty"),
+             "adds an open defeater, of a kind the policy lets stand as a condition, against a claim: an outside "
+             "spot check described in words that name nothing of the case (no claim, evidence item or file)",
+             ("CG801",), outside_run_in_words),
+    Mutation("counter-evidence-on-assumption", ("fm-argument-theater", "q-uncertainty"),
+             "adds open counter-evidence aimed at the assumption (else the context) the top claim is read in, "
+             "not at the claim", ("CG801",), counter_evidence_on_assumption),
+    Mutation("disputed-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds open counter-evidence disputing the answer of a defeater marked answered, aimed at that defeater, "
+             "not at the claims it is against", ("CG801",), disputed_answer),
+    Mutation("undeveloped-above-claims", ("fm-argument-theater",),
+             "marks the strategy the top claim rests on (else the top claim) `undeveloped`, keeping every claim "
+             "under it", ("CG808",), undeveloped_above_claims),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -57,15 +57,31 @@ def defeaters_of(ctx: Context) -> dict[str, list[str]]:
 
 
 def _targets(ctx: Context, did: str) -> list[str]:
-    """The depended-on elements a defeater is aimed at (sorted)."""
+    """The elements a defeater is aimed at (sorted) that the top claim depends on: the claims and
+    strategies it rests on through `supported_by`, and the context, assumptions and justifications
+    those are read in (`in_context_of`), and a defeater aimed at one of them that is marked answered.
+    An assumption the top claim is read in is part of what it rests on: a defeater showing the
+    assumption false defeats the claims read in it; one aimed at an answered defeater disputes its
+    answer, and so the claims it was against."""
     got: dict[str, list[str]] | None = ctx.memo.get("cg8_targets")
     if got is None:
         dep = depended_on(ctx)
+        in_context = ctx.index.fields["in_context_of"]
+        read_in = {c for e, cs in in_context.items() if e in dep for c in cs}
         got = {}
-        for t, ds in defeaters_of(ctx).items():
-            if t in dep:
+        aimed = defeaters_of(ctx)
+        for t, ds in aimed.items():
+            if t in dep or t in read_in:
                 for d in ds:
                     got.setdefault(d, []).append(t)
+        # a defeater marked answered stands on its answer: one aimed at it disputes that answer,
+        # and so is against what the answered one is against
+        els, first = ctx.case.argument.elements, set(got)
+        for t, ds in aimed.items():
+            if t in first and els[t].status == "answered":
+                for d in ds:
+                    if t not in got.setdefault(d, []):
+                        got[d].append(t)
         for targets in got.values():
             targets.sort()
         ctx.memo["cg8_targets"] = got
@@ -89,8 +105,13 @@ def _status_path(did: str, d: Element) -> tuple[str | int, ...]:
               "claims it is against do not rest on: a doubt about a claim's own evidence names that "
               "evidence, and anything else it names is evidence it brings. A defeater whose words say "
               "nothing (no letter in them) states no doubt a reviewer could check an answer against. "
-              "Counter-evidence described in words that name nothing of the case (an outside run, a "
-              "report the case does not hold) is not told from a doubt: its kind is the lab's word.",
+              "A doubt names what it doubts: the claim it is against, a claim or strategy under it, or "
+              "evidence it rests on (by id, file or sha256). Words that name none of these (an outside "
+              "run, a report the case does not hold) cannot be told from counter-evidence, so the "
+              "defeater blocks, whatever kind the lab gives it. A claim or strategy rests on the "
+              "assumptions, context and justifications it is read in (`in_context_of`) too: a defeater "
+              "aimed at one of those is against what the top claim depends on; so is one aimed at a "
+              "defeater of theirs marked answered, whose answer it disputes.",
     bad="G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}\n"
         "D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: open}",
     good="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2],\n"
@@ -129,6 +150,14 @@ def open_defeater(ctx: Context) -> Iterator[Hit]:
                       f"({(d.defeater or '').strip()!r}): a doubt that states nothing leaves no condition a reviewer "
                       "could check an answer against",
                       help="say what the doubt is, then answer it with evidence before the condition's due date")
+        elif d.kind is not None and d.kind in allowed and not _names_what_it_doubts(ctx, d, targets):
+            yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}, and its words name nothing "
+                      f"{'it rests on' if len(targets) == 1 else 'they rest on'} (no claim, strategy or evidence "
+                      "item of the case by its id, nor an evidence file or sha256): what it reports cannot be told "
+                      "from counter-evidence the case does not hold, which stands open as no condition",
+                      help="name what it doubts (the claim, or the evidence it rests on, by id), or cite the "
+                           "counter-evidence with `evidence:` and answer it; else answer it with evidence "
+                           "(status: answered, answered_by: [...])")
         elif d.kind is not None and d.kind in allowed:
             yield Hit(_status_path(did, d), f"{kind} `{did}` against {on} {state}; the policy lets "
                       f"`{kind}` defeaters stand as a condition", severity=RuleSeverity.condition,
@@ -163,24 +192,61 @@ def _brought_in_words(ctx: Context, d: Element, targets: Sequence[str]) -> dict[
     rests: set[str] = set()
     for t in targets:
         rests.update(_stands_on(ctx, t))
-    digests = {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+    digests = _digests_in(words)
     out: dict[str, str] = {}
     for eid, ev in ctx.case.evidence.items():
         if eid in rests:
             continue
-        files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
-        sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
-        how = None
-        if eid.casefold() in words:
-            how = "by its id"
-        elif f := next((f for f in files if f.casefold() in words or (
-                "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
-            how = f"by its file {f}"
-        elif any(s.startswith(x) for s in sums for x in digests):
-            how = "by its sha256"
+        how = _how_named(eid, ev, words, digests)
         if how is not None:
             out[eid] = how
     return out
+
+
+def _digests_in(words: AbstractSet[str]) -> set[str]:
+    """The runs of 12 to 64 hex digits among a text's words (`_words_of`)."""
+    return {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+
+
+def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
+    """How a text's words (`_words_of`) name evidence item `eid`: by its id, its artifact or
+    another file of its run (path or file name), or 12 or more hex digits of their sha256; None
+    when they do not."""
+    files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
+    sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+    if eid.casefold() in words:
+        return "by its id"
+    if f := next((f for f in files if f.casefold() in words or (
+            "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
+        return f"by its file {f}"
+    if any(s.startswith(x) for s in sums for x in digests):
+        return "by its sha256"
+    return None
+
+
+def _names_what_it_doubts(ctx: Context, d: Element, targets: Sequence[str]) -> bool:
+    """Whether a defeater's words name something of the case the claims it is against rest on: one
+    of those claims, a claim or strategy under them (through `supported_by`), or evidence they
+    rest on (`_how_named`). A doubt names what it doubts; words that name nothing of the case (an
+    outside run, a report the case does not hold) cannot be told from counter-evidence."""
+    words = _words_of(d.defeater or "")
+    if not words:
+        return False
+    els = ctx.case.argument.elements
+    under: set[str] = set()
+    todo = list(targets)
+    while todo:
+        n = todo.pop()
+        if n in under or n not in els:
+            continue
+        under.add(n)
+        todo.extend(els[n].supported_by)
+    if any(n.casefold() in words for n in under):
+        return True
+    digests = _digests_in(words)
+    evidence = ctx.case.evidence
+    return any(x in evidence and _how_named(x, evidence[x], words, digests) is not None
+               for t in targets for x in _stands_on(ctx, t))
 
 
 @rule(
@@ -523,7 +589,9 @@ def undeveloped_risk_claim(ctx: Context) -> Iterator[Hit]:
               "marking it `undeveloped` with its domain dropped so that CG807 cannot read what it is "
               "about, leaves the decision resting on evidence the argument never reasons from: the "
               "decision's rules read the threat model, the evidence and the safeguards, so without this "
-              "rule the gap would cost nothing. A developed claim (depended on, not `undeveloped`) argues "
+              "rule the gap would cost nothing. A claim under an element marked `undeveloped` (the top "
+              "claim, a strategy) supports nothing through it. A developed claim (depended on, not "
+              "`undeveloped`, reached from the top claim through no undeveloped element) argues "
               "a domain it names (itself, through a claim above it, its threshold or pathway) or that the "
               "evidence it cites is about; a threshold its `capability:` tag names or the evidence it "
               "cites measures; a safeguard whose test it cites, and a security control (`security: "
@@ -552,6 +620,13 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
     also = ("; " + ", ".join(f"`{x}`" for x in blank[:3]) + (" is" if len(blank) == 1 else " are")
             + " marked undeveloped and name" + ("s" if len(blank) == 1 else "") + " no risk: an argument "
             "not made is not one") if blank else ""
+    # an element marked undeveloped with support of its own cuts off what is under it
+    support = ctx.index.support
+    cut = [eid for eid in ctx.index.fields["undeveloped"] if eid in dep and support.get(eid)]
+    if cut:
+        also = ("; " + ", ".join(f"`{x}`" for x in cut[:3]) + (" is" if len(cut) == 1 else " are")
+                + " marked undeveloped: what " + ("it rests" if len(cut) == 1 else "they rest")
+                + " on argues nothing through " + ("it" if len(cut) == 1 else "them") + also)
     for path, what in gaps:
         yield Hit(path, f"{what} is argued by no developed claim the top claim depends on{also}",
                   help="add or develop a claim under the top claim that argues it (tag it with the domain or "
@@ -560,13 +635,23 @@ def risk_not_argued(ctx: Context) -> Iterator[Hit]:
 
 def _resting_on_evidence(ctx: Context) -> set[str]:
     """The claims and strategies the top claim depends on that are developed: not marked
-    `undeveloped`, and citing evidence or supported by one that is (a claim resting only on
+    `undeveloped`, reached from the top claim through no element marked `undeveloped` (the
+    claims under a strategy, or a top claim, the case says is not developed support nothing
+    through it), and citing evidence or supported by one that is (a claim resting only on
     undeveloped strategies or claims argues nothing yet)."""
-    types, fields, dep = ctx.index.types, ctx.index.fields, depended_on(ctx)
+    types, fields = ctx.index.types, ctx.index.fields
     undeveloped, cites, support = fields["undeveloped"], fields["evidence"], ctx.index.support
+    reached: set[str] = set()
+    todo = [ctx.case.argument.top]
+    while todo:
+        n = todo.pop()
+        if n in reached or n in undeveloped or n not in types:
+            continue
+        reached.add(n)
+        todo.extend(support.get(n, ()))
     out: set[str] = set()
     for eid in reversed(ctx.index.order):  # children first (an element on a circle is left out)
-        if eid not in dep or eid in undeveloped:
+        if eid not in reached:
             continue
         t = types.get(eid)
         if t != "claim" and t != "strategy":

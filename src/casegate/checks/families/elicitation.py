@@ -538,7 +538,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
-            "floors or safeguard requirements, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
+            "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
             "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -762,6 +762,11 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             shown = "none" if dom.min_severity is None else dom.min_severity.value
             yield ("domains", did, "min_severity"), (f"the least severity of a pathway in risk domain `{did}` was lowered "
                                                      f"from {old_dom.min_severity.value} to {shown}")
+        if old_dom.scoped_out_at is not None and (dom.scoped_out_at is None
+                                                  or not set(dom.scoped_out_at) <= set(old_dom.scoped_out_at)):
+            kinds = "any" if dom.scoped_out_at is None else ", ".join(
+                k.value for k in dom.scoped_out_at if k not in old_dom.scoped_out_at)
+            yield ("domains", did, "scoped_out_at"), f"risk domain `{did}` may now be scoped out at {kinds} boundaries"
     if prev.preregistration.required and not pol.preregistration.required:
         yield ("preregistration", "required"), "preregistered evaluation protocols are no longer required"
     for tid, old_th in prev.thresholds.items():

@@ -382,6 +382,43 @@ def sensitive_domain_unlisted(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG215", "scoped-out-at-uncleared-boundary", severity="blocking", serves="test-2-threat-model",
+    summary="A domain is scoped out at a boundary kind the policy does not list for it "
+            "(`domains.<id>.scoped_out_at`).",
+    rationale="A domain the policy sets no threshold for is scoped out on a property of the boundary "
+              "(`rests_on: [kind]`) and a reason in words, which the gate cannot read: a sentence that the "
+              "risk is argued in another case, or does not arise through this boundary, took the place of "
+              "its pathways, safeguards, audits and residual risk. Some risks do not pass through the "
+              "deployment boundary at all: weights are stolen from the lab's systems whoever the API "
+              "serves. The policy says at which boundary kinds a domain may be scoped out; at any other, "
+              "scoping it out blocks. Atlas-api with its weight-theft pathway, weight-security safeguards "
+              "and audits replaced by `exfiltration: {scoped_out: Weight security is argued in the "
+              "atlas-2-internal case., rests_on: [kind]}` (and no code-execution tool) was GO WITH "
+              "CONDITIONS.",
+    bad="# policy: domains: {exfiltration: {name: Model-weight exfiltration, scoped_out_at: [open-weights]}}\n"
+        "boundary: {kind: api}\n"
+        "threat_model:\n  exfiltration: {scoped_out: Weight security is argued in the internal case., rests_on: [kind]}",
+    good="threat_model:\n  exfiltration:\n    pathways:\n      weight-theft: {severity: severe, steps: [...]}\n"
+         "# with its security safeguards, their independent audits and a residual-risk entry",
+    fix="Address the domain with its pathways, safeguards and residual risk at this boundary; the policy's "
+        "owners decide where it may be scoped out (`domains.<id>.scoped_out_at`).",
+)
+def scoped_out_at_uncleared_boundary(ctx: Context) -> Iterator[Hit]:
+    for did, t in ctx.case.threat_model.items():
+        dom = ctx.policy.domains.get(did)
+        if t.scoped_out is None or not t.scoped_out.strip() or dom is None or dom.scoped_out_at is None:
+            continue
+        kind = ctx.boundary
+        if kind is not None and kind in dom.scoped_out_at:
+            continue
+        at = ", ".join(f"`{k.value}`" for k in dom.scoped_out_at) or "no boundary"
+        where = f"at `{kind.value}`" if kind is not None else "at a boundary of no stated kind"
+        yield Hit(("threat_model", did, "scoped_out"),
+                  f"domain `{did}` is scoped out {where}, but the policy lets it be scoped out only at {at} "
+                  "(`scoped_out_at`): elsewhere its risk is argued with pathways, safeguards and residual risk")
+
+
+@rule(
     "CG214", "scoped-out-despite-required-safeguards", severity="blocking", serves="test-2-threat-model",
     summary="A domain is scoped out although the policy requires safeguards for one of its thresholds at "
             "this boundary (a baseline requirement, or one of a level the capability reaches).",
