@@ -297,7 +297,35 @@ def _how(reduction: str, k: int | None) -> str:
 def _counts(eid: str, run: DerivedRun, th: Threshold | None,
             problems: list[Problem]) -> tuple[int, int] | None:
     """The item's (successes, trials) under the threshold's reduction, or None (with a problem
-    recorded when the reduction cannot be applied)."""
+    recorded when the reduction cannot be applied). Every sample the log says its task's dataset
+    holds but that it does not score (a `--limit` or `--sample-id` subset, samples that errored in
+    every epoch or were left out) counts as a success in every stated epoch (`unscored_samples`)."""
+    counts = _scored_counts(eid, run, th, problems)
+    missing = unscored_samples(run)
+    if counts is None or not missing or not counts[1]:
+        return counts  # a log that scores nothing (written without samples) gives no counts at all
+    reduction = th.reduction if th is not None else "any"
+    per = (run.source.epochs or 1) if reduction == "mean" and run.tool != "lm-eval" else 1
+    return counts[0] + missing * per, counts[1] + missing * per
+
+
+def unscored_samples(run: DerivedRun) -> int:
+    """How many samples of the task's dataset the log states (`source.samples`: Inspect's
+    `eval.dataset.samples`, lm-eval's `n-samples.<task>.original`, casegate-results'
+    `dataset_samples`) it does not score (`source.scored`). Which samples a run scores is the
+    author's choice (`--limit`, `--sample-id`, errored samples left out of the log) and can fall
+    where the model is weak, so the gate counts each one as solved: the bound then holds for the
+    whole task, whatever the unscored samples would have given, and a few honest dropouts raise
+    it a little."""
+    src = run.source
+    if src.samples is None or src.scored is None:
+        return 0
+    return max(src.samples - src.scored, 0)
+
+
+def _scored_counts(eid: str, run: DerivedRun, th: Threshold | None,
+                   problems: list[Problem]) -> tuple[int, int] | None:
+    """`_counts` over the samples the log scores."""
     r = run.result
     reduction = th.reduction if th is not None else "any"
     k = th.k if th is not None else None

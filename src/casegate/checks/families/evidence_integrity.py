@@ -131,12 +131,15 @@ def run_invalidated(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG335", "partial-run", severity="condition", serves="fm-threshold-gaming",
-    summary="Fewer samples were scored than the task's dataset holds.",
-    rationale="A subset (a --limit, dropped errors) can be chosen, or fall, where the model is weak; "
-              "the bound then describes the subset, not the task.",
+    summary="Fewer samples were scored than the task's dataset holds; the gate counts each unscored sample "
+            "as solved.",
+    rationale="A subset (a --limit, a --sample-id, samples that errored or were left out of the log) can be "
+              "chosen, or fall, where the model is weak; the bound would then describe the subset, not the task. "
+              "An evaluation's counts take every sample the log says the dataset holds and does not score as "
+              "solved, so the bound holds for the whole task; a few dropouts raise it a little.",
     bad="source: {tool: lm-eval, task: ctf, status: success, samples: 300, scored: 120}",
     good="source: {tool: lm-eval, task: ctf, status: success, samples: 300, scored: 300}",
-    fix="Run the whole dataset, or state in the argument why the subset is representative.",
+    fix="Run the whole dataset (re-run the samples that errored) so every sample is counted as it was scored.",
 )
 def partial_run(ctx: Context) -> Iterator[Hit]:
     for eid, ev in ctx.case.evidence.items():
@@ -144,8 +147,10 @@ def partial_run(ctx: Context) -> Iterator[Hit]:
         if src is None or src.samples is None or src.scored is None or src.status not in (None, "success"):
             continue
         if src.scored < src.samples:
+            counted = (f"; the {src.samples - src.scored} unscored count as solved"
+                       if ev.kind == "eval" and ev.result is not None and ev.result.trials else "")
             yield Hit(("evidence", eid, "source", "scored"),
-                      f"`{eid}` scored {src.scored} of the {src.samples} samples in `{src.task}`")
+                      f"`{eid}` scored {src.scored} of the {src.samples} samples in `{src.task}`{counted}")
 
 
 @rule(

@@ -191,7 +191,7 @@ class InspectImporter:
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
         scored = len({sid for sid, _, _ in rows})
-        dataset_n = ev.dataset.samples if ev.dataset else None
+        dataset_n = _dataset_size(h, epochs)
         status = str(h.status)
         err = h.error.message if h.error else None
         if status != "success":
@@ -219,6 +219,22 @@ class InspectImporter:
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded)
+
+
+def _dataset_size(h: Any, epochs: int) -> int | None:
+    """How many samples the task's dataset holds, as the log states it: the most of
+    `eval.dataset.samples` (the whole dataset, before a `--limit` or `--sample-id`),
+    `eval.dataset.sample_ids` (the samples the run set out to score) and `results.total_samples`
+    over the epochs (samples planned times epochs). Samples the run did not score count as solved
+    (`casegate.evidence._facts.unscored_samples`), so one figure lowered by hand while another
+    still states more does not shrink the task."""
+    ds = h.eval.dataset
+    stated = [ds.samples if ds is not None else None,
+              len(ds.sample_ids) if ds is not None and ds.sample_ids is not None else None,
+              -(-int(h.results.total_samples) // max(epochs, 1))
+              if h.results is not None and h.results.total_samples else None]
+    known = [int(n) for n in stated if isinstance(n, int) and not isinstance(n, bool) and n >= 0]
+    return max(known) if known else None
 
 
 def _reducer(name: str | None) -> Any:
