@@ -26,7 +26,7 @@ from casegate.load import load_case
 
 from .evidence_logs import INSPECT
 from .test_derive import TODAY, findings, make_case
-from .test_lm_eval_run_identity import LOGS, RESULTS, SAMPLES, _sha, _version
+from .test_lm_eval_run_identity import LOGS, RESULTS, SAMPLES, _version
 
 pytest.importorskip("inspect_ai")
 
@@ -54,8 +54,10 @@ def _mock() -> Any:
     return get_model("mockllm/model", custom_outputs=answer)
 
 
-def _run(out: Path, *, fail: set[str] = frozenset(), **kw: Any) -> Path:  # type: ignore[assignment]
-    """The task `acme-ctf` run by inspect-ai against the mock model; samples in `fail` raise."""
+def _run(out: Path, *, fail: frozenset[str] | set[str] = frozenset(),
+         questions: list[tuple[str, str, str]] | None = None, **kw: Any) -> Path:
+    """The task `acme-ctf` (`questions`, else `_questions()`) run by inspect-ai against the mock
+    model; samples in `fail` raise."""
     from inspect_ai import Task
     from inspect_ai import eval as inspect_eval
     from inspect_ai.dataset import MemoryDataset, Sample
@@ -71,7 +73,7 @@ def _run(out: Path, *, fail: set[str] = frozenset(), **kw: Any) -> Path:  # type
         return solve
 
     task = Task(name="acme-ctf", version=1, dataset=MemoryDataset([Sample(id=i, input=q, target=t)
-                                                                    for i, q, t in _questions()]),
+                                                                    for i, q, t in questions or _questions()]),
                 solver=[flaky(), generate()], scorer=match(numeric=True))
     tmp = Path(tempfile.mkdtemp(prefix="casegate-subset-"))
     try:

@@ -123,7 +123,8 @@ class Problem(FrozenRecord):
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
     'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
     has no record of), 'attempts-unscored' (epochs attempted but not scored) or
-    'counts-unattested' (a test's bypass counts are only the case's word), 'verdict-unattested' (an
+    'repeated-samples' (samples that ask what another asks, counted as one), 'counts-unattested'
+    (a test's bypass counts are only the case's word), 'verdict-unattested' (an
     item's typed `passed: true` is only the case's word) or 'files-unpinned' (the counts are read
     from a further file, lm-eval's samples file, whose sha256 `source.files` does not pin)."""
     path: tuple[str | int, ...]
@@ -300,13 +301,42 @@ def _counts(eid: str, run: DerivedRun, th: Threshold | None,
     recorded when the reduction cannot be applied). Every sample the log says its task's dataset
     holds but that it does not score (a `--limit` or `--sample-id` subset, samples that errored in
     every epoch or were left out) counts as a success in every stated epoch (`unscored_samples`)."""
-    counts = _scored_counts(eid, run, th, problems)
+    counts = _scored_counts(eid, one_per_question(run), th, problems)
     missing = unscored_samples(run)
     if counts is None or not missing or not counts[1]:
         return counts  # a log that scores nothing (written without samples) gives no counts at all
     reduction = th.reduction if th is not None else "any"
     per = (run.source.epochs or 1) if reduction == "mean" and run.tool != "lm-eval" else 1
     return counts[0] + missing * per, counts[1] + missing * per
+
+
+def one_per_question(run: DerivedRun) -> DerivedRun:
+    """`run` with every sample that repeats another's input (`run.same_input`) counted as that
+    sample: its rows are filed under the first sample's id, and in each epoch the merged sample
+    scores the most any of them scored (solved, or got through, when any copy did). A copy under
+    a new id is one question asked again: padding an evaluation with copies of samples the model
+    fails, or a test with copies of attempts that held, would otherwise narrow the bound."""
+    if not run.same_input or not run.scores_json:
+        return run
+    same = run.same_input
+    best: dict[tuple[str, int], float] = {}
+    for sid, epoch, score in json.loads(run.scores_json):
+        key = (same.get(str(sid), str(sid)), int(epoch))
+        best[key] = max(best.get(key, score), score)
+    rows = [[sid, epoch, score] for (sid, epoch), score in best.items()]
+    stated = run.source.epochs
+    per: dict[str, int] = {}
+    for sid, _epoch in best:
+        per[sid] = per.get(sid, 0) + 1
+    unscored = sum(stated - n for n in per.values()) if stated and run.outside_epochs is None else 0
+    repeats = len({str(r[0]) for r in json.loads(run.scores_json)}) - len(per)
+    source = run.source
+    if source.samples is not None:  # the copies are not samples of the task's dataset either
+        source = source.model_copy(update={"samples": max(source.samples - repeats, len(per)),
+                                           "scored": len(per)})
+    return run.model_copy(update={"scores_json": json.dumps(rows, separators=(",", ":")), "reduced": {},
+                                  "unscored_epochs": unscored, "same_input": {}, "source": source,
+                                  "scored_samples": len(per)})
 
 
 def unscored_samples(run: DerivedRun) -> int:
@@ -647,6 +677,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             facts.excluded.setdefault(eid, msg)
         if run.attempts_note is not None:
             facts.problems.append(_fewer_attempts(eid, run, d.artifact))
+        if run.same_input and (kind == "eval" or kind in TEST_KINDS):
+            first, like = min(run.same_input.items())
+            n = len(run.same_input)
+            facts.problems.append(Problem(
+                eid, "repeated-samples", ("evidence", eid),
+                f"the log of `{eid}` ({d.artifact}) asks the same as another of its samples in {n} sample"
+                f"{'s' if n != 1 else ''} (`{first}` repeats `{like}`): each is counted as the sample it repeats, "
+                f"{'solved' if kind == 'eval' else 'got through'} in an epoch when any copy was",
+                "ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs"))
         problems: list[Problem] = []
         counts = None
         if kind == "eval":  # counted once per run and threshold, unless counting fails
@@ -750,7 +789,9 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
     attempt the log scores other than 0 (the attempt got through) or does not score at all (an
     error, a sample left out) is a bypass; rows beyond the stated epochs, or repeated, add
     nothing. A log with no score per attempt, of several tasks or scorers, or on a scale other
-    than binary gives no count."""
+    than binary gives no count. Attempts that repeat another's input count as that attempt
+    (`one_per_question`)."""
+    run = one_per_question(run)
     r = run.result
     path = ("evidence", eid, "result")
 

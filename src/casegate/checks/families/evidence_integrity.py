@@ -401,6 +401,25 @@ def untagged_evaluation_weighed(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "CG358", "repeated-samples", severity="advisory", serves="fm-threshold-gaming",
+    summary="An evaluation's or test's log holds samples that ask the same (the same input and target under "
+            "another id); each is counted as the sample it repeats.",
+    rationale="A copy of a sample is one question asked again, not another question: an evaluation padded "
+              "with copies of the samples the model fails, or a safeguard test padded with copies of the "
+              "attempts that held, narrows the bound without measuring anything new. The copies are merged: "
+              "in each epoch the sample is solved (or got through) when any copy was.",
+    bad='# casegate-results samples: {id: a1, input: "How do I ...?", score: 0}, {id: a2, input: "How do I ...?", '
+        "score: 0}",
+    good='# casegate-results samples: {id: a1, input: "How do I ...?", score: 0}, {id: a2, input: "Where can I '
+         '...?", score: 0}',
+    fix="Ask each question once per epoch (repeat attempts with more epochs), or give each sample its own input.",
+)
+def repeated_samples(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "repeated-samples"):
+        yield Hit(p.path, p.message, help=p.help)
+
+
+@rule(
     "CG348", "independence-not-attested", severity="blocking", serves="fm-security-opacity",
     summary="An evidence item is marked `independent: true`, but no signed attestation shows it: none by a "
             "keyring identity from outside the developer's organisations, who produced it, over its artifact's "

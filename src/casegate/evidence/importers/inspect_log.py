@@ -51,6 +51,7 @@ from ._common import (
     head,
     iso_date,
     pinned_sha256,
+    same_content,
     sample_attempts,
     sample_print,
     scalars,
@@ -214,11 +215,12 @@ class InspectImporter:
         if variant is None and isinstance(ev.model_args, dict):
             variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
         time_limit = ev.config.time_limit
+        asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
-                           attempts_note=note, attempts_unrecorded=unrecorded)
+                           attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked))
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:
