@@ -233,3 +233,20 @@ def test_an_lm_eval_limit_over_the_failed_documents_counts_the_others_as_solved(
     assert "8/24 in `E-rnd`, upper bound 0.521" in capability.answer
     assert "at or above the alert level 0.5" in capability.answer
     assert any(f.code == "CG335" and "scored 16 of the 24" in f.message for f in report.findings)
+
+
+def test_unscored_samples_do_not_meet_the_policys_minimum_of_scored_samples(
+        logs: dict[str, Path], tmp_path: Path) -> None:
+    """The samples counted as solved raise the bound; they are not samples scored. A subset of 13
+    under a minimum of 30 stays below the minimum (the item does not count), though the 40 it is
+    counted over would meet it, even against a threshold the filled count stays under."""
+    case = _case(tmp_path, logs["sample-id"])
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(policy.read_text().replace("value: 0.5", "value: 0.95")
+                      .replace("    reduction: any", "    reduction: any\n    elicitation: {samples: 30}"))
+    loaded = load_case(case)
+    ctx = make_context(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert ctx is not None
+    st = capability_status(ctx)["arith"]
+    assert st.deciding is None and st.status == "reached"
+    assert any("scored 13 sample(s); the policy asks for at least 30" in f.message for f in findings(case, "CG301"))
