@@ -90,3 +90,38 @@ def test_a_log_whose_samples_each_ask_their_own_question_is_counted_as_it_is(
         assert run.same_input == {}
     case = make_case(tmp_path, INSPECT / "arith-epochs.eval")
     assert findings(case, "CG358") == []
+
+
+def test_an_lm_eval_task_padded_with_copies_of_a_failed_document_counts_it_once(tmp_path: Path) -> None:
+    """Attack: the task's dataset holds one document the model fails 16 more times (a custom task
+    over a padded data file; lm-eval numbers the copies as documents of their own and scores each).
+    Before, 8 of 40 (upper bound 0.33) was under the alert level 0.5 that 8 of 24 (0.521) reaches."""
+    import json
+    import shutil
+
+    from casegate.gate import run_gate
+
+    from .test_lm_eval_run_identity import LOGS, RESULTS, SAMPLES, _version
+
+    d = tmp_path / "v"
+    (d / "logs").mkdir(parents=True)
+    for f in LOGS.iterdir():
+        shutil.copyfile(f, d / "logs" / f.name)
+    samples = d / "logs" / SAMPLES
+    rows = [json.loads(line) for line in samples.read_text().splitlines() if line.strip()]
+    failed = next(r for r in rows if r["acc"] == 0)
+    rows += [{**failed, "doc_id": len(rows) + i} for i in range(16)]
+    samples.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    results = d / "logs" / RESULTS
+    doc = json.loads(results.read_text())
+    doc["n-samples"]["arith_mc"] = {"original": len(rows), "effective": len(rows)}
+    doc["results"]["arith_mc"]["acc,none"] = sum(r["acc"] for r in rows) / len(rows)
+    results.write_text(json.dumps(doc, indent=2))
+    case = _version(d, "1")
+    policy = d / "policy.yaml"
+    policy.write_text(policy.read_text().replace(
+        "    reduction: any\n", '    reduction: any\n    tasks: [{name: arith_mc, version: "2.0"}]\n'))
+    report = run_gate(load_case(case), try_narrower=False)
+    [capability] = [a for a in report.answers if a.question == "What capability was found?"]
+    assert "8/24 in `E-rnd`, upper bound 0.521" in capability.answer
+    assert any(f.code == "CG358" and "in 16 samples" in f.message for f in report.findings)
