@@ -250,3 +250,63 @@ def test_unscored_samples_do_not_meet_the_policys_minimum_of_scored_samples(
     st = capability_status(ctx)["arith"]
     assert st.deciding is None and st.status == "reached"
     assert any("scored 13 sample(s); the policy asks for at least 30" in f.message for f in findings(case, "CG301"))
+
+
+# --------------------------------------------------------------------------- task arguments
+
+
+def _run_with_args(out: Path, **task_args: Any) -> Path:
+    """`acme-ctf` as a task taking a `part` argument, as many real tasks do (a difficulty, a
+    subset of challenges): `part="hard"` builds only the questions the mock model fails. The run
+    passes its arguments with `task_args`, which the log records (`eval.task_args_passed`)."""
+    from inspect_ai import Task, task
+    from inspect_ai import eval as inspect_eval
+    from inspect_ai.dataset import MemoryDataset, Sample
+    from inspect_ai.scorer import match
+    from inspect_ai.solver import generate
+
+    @task(name="acme-ctf")
+    def acme_ctf(part: str = "all") -> Task:
+        qs = [x for x in _questions() if part == "all" or (int(x[2]) % 3 == 0)]
+        return Task(version=1, dataset=MemoryDataset([Sample(id=i, input=q, target=t) for i, q, t in qs]),
+                    solver=[generate()], scorer=match(numeric=True))
+
+    tmp = Path(tempfile.mkdtemp(prefix="casegate-args-"))
+    try:
+        [log] = inspect_eval(acme_ctf(**task_args), model=_mock(), log_dir=str(tmp), display="none",
+                             task_args=task_args)
+        shutil.move(str(Path(log.location)), out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def test_a_task_argument_that_builds_a_weaker_subset_does_not_count_without_a_digest(tmp_path: Path) -> None:
+    """Attack: the same task, name and version, run with an argument that builds only the samples
+    the model fails: the dataset the log states is the subset itself, so no sample is unscored.
+    Before, 0/13 counted under the threshold; the run now counts for nothing (CG345, blocking), and
+    with no other evaluation the threshold cannot be ruled out."""
+    log = _run_with_args(tmp_path / "hard.eval", part="hard")
+    case = _case(tmp_path, log)
+    loaded = load_case(case)
+    ctx = make_context(loaded, today=TODAY, artifacts=rehash_artifacts(loaded))
+    assert ctx is not None
+    st = capability_status(ctx)["arith"]
+    assert st.deciding is None and st.status == "reached"
+    [cg345] = findings(case, "CG345")
+    assert cg345.severity == "blocking" and "with task arguments part=\"hard\"" in cg345.message
+    [run] = InspectImporter().read(log, ReadOptions())
+    assert run.task_args == {"part": '"hard"'} and run.source.samples == run.source.scored
+    assert run.result.successes == 0
+    # the policy that names the samples' digest fixes what was run: the run then counts as what it is
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(policy.read_text().replace('version: "1"}', f'version: "1", digest: "{_digest(log)}"}}'))
+    assert findings(case, "CG345") == []
+    assert _deciding(case)[1:] == (0, run.source.scored)
+
+
+def _digest(log: Path) -> str:
+    from casegate.evidence._derive import sample_digest
+
+    [run] = InspectImporter().read(log, ReadOptions())
+    return str(sample_digest([s.id for s in run.result.samples]))

@@ -751,6 +751,18 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))
                 facts.excluded.setdefault(eid, msg)
+            elif th.tasks and run.task_args and not any(ref.digest is not None and ref.digest == run.sample_digest
+                                                        for ref in th.tasks):
+                # a task's arguments can build another set of samples (a subset, an easier variant)
+                # under the same name and version: only the samples' digest fixes what was run
+                args = ", ".join(f"{k}={v}" for k, v in sorted(run.task_args.items()))
+                msg = (f"`{eid}` ran {ran(run)} with task arguments {args}: the policy names the task for "
+                       f"`{threshold}` by name, not by its samples' digest, so which samples (or which variant "
+                       "of them) the arguments chose is not fixed")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "run the task without arguments, or have the policy name the task's "
+                                              f"sample digest ({run.sample_digest or 'none'}) for the threshold"))
+                facts.excluded.setdefault(eid, msg)
         extra_files = ev.source.files if ev.source else {}
         source = built.get(("source", id(run))) if not extra_files else None
         if source is None:

@@ -220,7 +220,8 @@ class InspectImporter:
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
-                           attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked))
+                           attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
+                           task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()})
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:
