@@ -310,3 +310,36 @@ def _digest(log: Path) -> str:
 
     [run] = InspectImporter().read(log, ReadOptions())
     return str(sample_digest([s.id for s in run.result.samples]))
+
+
+# --------------------------------------------------------------------------- the realistic case
+
+
+def test_atlas_api_with_its_ctf_log_cut_to_the_unsolved_challenges_keeps_its_alert_level_condition(
+        atlas: Path) -> None:
+    """Attack on the example, under its policy with the CTF task named by name and version only:
+    the log (casegate-results) keeps the 167 challenges never solved, still stating the dataset's
+    200. Before, 0/167 (bound 0.018) replaced the alert-level condition (CG305, 33/200, bound 0.214)
+    by a partial-run one (CG335)."""
+    import hashlib
+
+    from casegate.gate import run_gate
+
+    from .atlas_copy import edit, signed
+
+    log = atlas / "evals" / "cyber-ctf.json"
+    doc = json.loads(log.read_text())
+    solved = {s["id"] for s in doc["samples"] if s["score"]}
+    assert len(solved) == 33
+    doc["samples"] = [s for s in doc["samples"] if s["id"] not in solved]
+    doc["dataset_samples"] = 200
+    log.write_text(json.dumps(doc))
+    edit(atlas / "evidence.yaml", "cb1894239a6388c7401b7053de556189acd7f408bc58662f2d63ffe75e55c8ab",
+         hashlib.sha256(log.read_bytes()).hexdigest())
+    edit(atlas / "policy.yaml", ', digest: sha256:09aea57964167a938ae9498cb81753b17b2cdc14ee0444d6c2f51b99683ba643}',
+         "}")
+    report = run_gate(signed(atlas), try_narrower=False, today=TODAY)
+    codes = {f.code for f in report.findings if f.severity.value == "condition"}
+    assert {"CG305", "CG335"} <= codes
+    [cg305] = [f for f in report.findings if f.code == "CG305"]
+    assert "33/200 in `E-cyber-ctf`, upper bound 0.214" in cg305.message
