@@ -25,6 +25,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
   read from the samples, so samples rewritten without the aggregate (or the aggregate without the
   samples) are refused as not of one run. A log without samples (written with `--no-log-samples`)
   has nothing to compare, and no counts.
+- a sample some of whose requests a provider served with another model than the one asked for
+  (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
   incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
   proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
@@ -170,25 +172,38 @@ class InspectImporter:
                     head_stderr = _num(sc.metrics["stderr"].value)
 
         raw: list[tuple[str, int, Any]] = []
+        every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
+        served = 0
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
             if s.error or not s.scores or scorer not in s.scores:
                 continue
-            raw.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            if getattr(s, "model_fallbacks", None):
+                # requests of this sample were served by another model than the one asked for: its
+                # score is not the evaluated model's, so it is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                served += 1
+                continue
+            raw.append(every[-1])
+        if served:
+            notes.append(f"{served} sample epoch(s) were served in part by another model than the one asked for "
+                         "(`model_fallbacks`): not counted as scored")
         attempts, fewest, fewest_epochs = sample_attempts([(sid, e, 0.0) for sid, e, _ in raw], max(epochs, 1))
         note, unrecorded = None, False
         if fewest is not None and attempts < epochs:
             missing = set(range(1, epochs + 1)) - set(fewest_epochs)
             unrecorded = any((fewest, e) not in errored for e in missing)
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
-                "; the log has no record of the others" if unrecorded else "; the others errored")
+                "; the log has no record of the others" if unrecorded else
+                "; the others errored" + (" or were served by another model" if served else ""))
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen)
         scale, rows = _scale(scorer, raw, options, notes)
         if rows:  # scores on a scale casegate counts
-            _check_reported(h, scorer, raw, where)
+            _check_reported(h, scorer, every, where)
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
         scored = len({sid for sid, _, _ in rows})
