@@ -62,9 +62,10 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
               "generic": "tools"},
     "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
                  "generic": "scaffold, else tools"},
-    "budget_tokens": {"inspect-ai": "eval.config.token_limit (else generate max_tokens)",
+    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit when lower (else generate "
+                                    "max_tokens)",
                       "lm-eval": "configs.<task>.generation_kwargs.max_gen_toks", "generic": "budget_tokens"},
-    "time_limit": {"inspect-ai": "eval.config.time_limit", "lm-eval": "(not recorded)", "generic": "time_limit"},
+    "time_limit": {"inspect-ai": "eval.config.time_limit, or samples[].time_limit when lower", "lm-eval": "(not recorded)", "generic": "time_limit"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
     "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id", "generic": "samples[].id"},

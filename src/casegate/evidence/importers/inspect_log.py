@@ -25,6 +25,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
   read from the samples, so samples rewritten without the aggregate (or the aggregate without the
   samples) are refused as not of one run. A log without samples (written with `--no-log-samples`)
   has nothing to compare, and no counts.
+- budget_tokens and time_limit are the lowest ceilings any sample ran under (its summary's
+  `token_limit` and `time_limit`, which a mid-run `inspect ctl config` retunes), else the run's.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
@@ -150,7 +152,7 @@ class InspectImporter:
         tools: list[str] = []
         for s in plan.steps if plan else []:
             _collect_tools(s.params, tools)
-        token_limit = ev.config.token_limit
+        token_limit = _ceiling(ev.config.token_limit, (x.token_limit for x in summaries))
         gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
         scaffold = _scaffold(steps, tools)
         budget: int | None = int(token_limit) if isinstance(token_limit, int) else None
@@ -229,7 +231,7 @@ class InspectImporter:
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
         if variant is None and isinstance(ev.model_args, dict):
             variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
-        time_limit = ev.config.time_limit
+        time_limit = _ceiling(ev.config.time_limit, (x.time_limit for x in summaries))
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
@@ -237,6 +239,17 @@ class InspectImporter:
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()})
+
+
+def _ceiling(stated: Any, per_sample: Any) -> Any:
+    """The lowest limit any sample ran under: the run's (`eval.config`), or a lower one a sample's
+    summary records (Inspect records each sample's ceiling, which `inspect ctl config` can retune
+    while the run goes on, so the header's figure alone can state a budget the samples did not
+    have). A sample with no ceiling ran without one."""
+    known = [v for v in per_sample if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if isinstance(stated, (int, float)) and not isinstance(stated, bool):
+        known.append(stated)
+    return min(known) if known else stated
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:
