@@ -258,6 +258,12 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
     if minimum.samples is not None:
         counts = proportion(ev)
         n = counts[1] if counts else 0
+        src = ev.source
+        if src is not None and src.samples and src.scored is not None and src.scored < src.samples <= n:
+            # the samples the log does not score are counted as solved (a bound over the whole
+            # task, `evidence._facts.unscored_samples`), not as scored: the minimum is of samples
+            # the run scored
+            n -= (src.samples - src.scored) * (n // src.samples)
         if n < minimum.samples:
             out.append(Shortfall("samples", f"scored {n} sample(s); the policy asks for at least {minimum.samples}"))
     return out

@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 9
+DERIVE_VERSION = 15
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -85,6 +85,11 @@ class DerivedRun(BaseModel):
     outside_epochs: list[str | int] | None = None
     """The first scored row `[sample id, epoch]` whose epoch lies outside the 1 to `source.epochs`
     the log states, if any."""
+    task_args: dict[str, str] = {}
+    """The arguments the run passed to its task, each as JSON (`ImportedRun.task_args`)."""
+    same_input: dict[str, str] = {}
+    """Sample id -> the first sample id asking the same, for every sample that repeats another
+    (`ImportedRun.same_input`): counted as one sample."""
     unscored_epochs: int = 0
     """Stated epochs (1 to `source.epochs`) a scored sample has no score for, summed over the samples:
     counted once when the log is read, so a complete log's counts need no second look at its rows."""
@@ -188,7 +193,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
                                    separators=(",", ":")) if r.result.samples else "",
             reduced={} if combined else _reduced(r.result), scores_combined=combined,
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
-            outside_epochs=outside, unscored_epochs=unscored))
+            outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args))
     return runs, files
 
 

@@ -62,9 +62,10 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
               "generic": "tools"},
     "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
                  "generic": "scaffold, else tools"},
-    "budget_tokens": {"inspect-ai": "eval.config.token_limit (else generate max_tokens)",
+    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit when lower (else generate "
+                                    "max_tokens)",
                       "lm-eval": "configs.<task>.generation_kwargs.max_gen_toks", "generic": "budget_tokens"},
-    "time_limit": {"inspect-ai": "eval.config.time_limit", "lm-eval": "(not recorded)", "generic": "time_limit"},
+    "time_limit": {"inspect-ai": "eval.config.time_limit, or samples[].time_limit when lower", "lm-eval": "(not recorded)", "generic": "time_limit"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
     "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id", "generic": "samples[].id"},
@@ -123,7 +124,8 @@ class Problem(FrozenRecord):
     """'unreadable', 'not-recomputable', 'variant-unrecorded', 'task-not-in-set', 'scorer',
     'declared-not-allowed', 'mapped', 'attempts-unrecorded' (the log's header states epochs it
     has no record of), 'attempts-unscored' (epochs attempted but not scored) or
-    'counts-unattested' (a test's bypass counts are only the case's word), 'verdict-unattested' (an
+    'repeated-samples' (samples that ask what another asks, counted as one), 'counts-unattested'
+    (a test's bypass counts are only the case's word), 'verdict-unattested' (an
     item's typed `passed: true` is only the case's word) or 'files-unpinned' (the counts are read
     from a further file, lm-eval's samples file, whose sha256 `source.files` does not pin)."""
     path: tuple[str | int, ...]
@@ -297,7 +299,64 @@ def _how(reduction: str, k: int | None) -> str:
 def _counts(eid: str, run: DerivedRun, th: Threshold | None,
             problems: list[Problem]) -> tuple[int, int] | None:
     """The item's (successes, trials) under the threshold's reduction, or None (with a problem
-    recorded when the reduction cannot be applied)."""
+    recorded when the reduction cannot be applied). Every sample the log says its task's dataset
+    holds but that it does not score (a `--limit` or `--sample-id` subset, samples that errored in
+    every epoch or were left out) counts as a success in every stated epoch (`unscored_samples`)."""
+    counts = _scored_counts(eid, one_per_question(run), th, problems)
+    missing = unscored_samples(run)
+    if counts is None or not missing or not counts[1]:
+        return counts  # a log that scores nothing (written without samples) gives no counts at all
+    reduction = th.reduction if th is not None else "any"
+    per = (run.source.epochs or 1) if reduction == "mean" and run.tool != "lm-eval" else 1
+    return counts[0] + missing * per, counts[1] + missing * per
+
+
+def one_per_question(run: DerivedRun) -> DerivedRun:
+    """`run` with every sample that repeats another's input (`run.same_input`) counted as that
+    sample: its rows are filed under the first sample's id, and in each epoch the merged sample
+    scores the most any of them scored (solved, or got through, when any copy did). A copy under
+    a new id is one question asked again: padding an evaluation with copies of samples the model
+    fails, or a test with copies of attempts that held, would otherwise narrow the bound."""
+    if not run.same_input or not run.scores_json:
+        return run
+    same = run.same_input
+    best: dict[tuple[str, int], float] = {}
+    for sid, epoch, score in json.loads(run.scores_json):
+        key = (same.get(str(sid), str(sid)), int(epoch))
+        best[key] = max(best.get(key, score), score)
+    rows = [[sid, epoch, score] for (sid, epoch), score in best.items()]
+    stated = run.source.epochs
+    per: dict[str, int] = {}
+    for sid, _epoch in best:
+        per[sid] = per.get(sid, 0) + 1
+    unscored = sum(stated - n for n in per.values()) if stated and run.outside_epochs is None else 0
+    repeats = len({str(r[0]) for r in json.loads(run.scores_json)}) - len(per)
+    source = run.source
+    if source.samples is not None:  # the copies are not samples of the task's dataset either
+        source = source.model_copy(update={"samples": max(source.samples - repeats, len(per)),
+                                           "scored": len(per)})
+    return run.model_copy(update={"scores_json": json.dumps(rows, separators=(",", ":")), "reduced": {},
+                                  "unscored_epochs": unscored, "same_input": {}, "source": source,
+                                  "scored_samples": len(per)})
+
+
+def unscored_samples(run: DerivedRun) -> int:
+    """How many samples of the task's dataset the log states (`source.samples`: Inspect's
+    `eval.dataset.samples`, lm-eval's `n-samples.<task>.original`, casegate-results'
+    `dataset_samples`) it does not score (`source.scored`). Which samples a run scores is the
+    author's choice (`--limit`, `--sample-id`, errored samples left out of the log) and can fall
+    where the model is weak, so the gate counts each one as solved: the bound then holds for the
+    whole task, whatever the unscored samples would have given, and a few honest dropouts raise
+    it a little."""
+    src = run.source
+    if src.samples is None or src.scored is None:
+        return 0
+    return max(src.samples - src.scored, 0)
+
+
+def _scored_counts(eid: str, run: DerivedRun, th: Threshold | None,
+                   problems: list[Problem]) -> tuple[int, int] | None:
+    """`_counts` over the samples the log scores."""
     r = run.result
     reduction = th.reduction if th is not None else "any"
     k = th.k if th is not None else None
@@ -619,6 +678,15 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
             facts.excluded.setdefault(eid, msg)
         if run.attempts_note is not None:
             facts.problems.append(_fewer_attempts(eid, run, d.artifact))
+        if run.same_input and (kind == "eval" or kind in TEST_KINDS):
+            first, like = min(run.same_input.items())
+            n = len(run.same_input)
+            facts.problems.append(Problem(
+                eid, "repeated-samples", ("evidence", eid),
+                f"the log of `{eid}` ({d.artifact}) asks the same as another of its samples in {n} sample"
+                f"{'s' if n != 1 else ''} (`{first}` repeats `{like}`): each is counted as the sample it repeats, "
+                f"{'solved' if kind == 'eval' else 'got through'} in an epoch when any copy was",
+                "ask each question once per epoch (repeat it with more epochs), or give the copies their own inputs"))
         problems: list[Problem] = []
         counts = None
         if kind == "eval":  # counted once per run and threshold, unless counting fails
@@ -684,6 +752,18 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))
                 facts.excluded.setdefault(eid, msg)
+            elif th.tasks and run.task_args and not any(ref.digest is not None and ref.digest == run.sample_digest
+                                                        for ref in th.tasks):
+                # a task's arguments can build another set of samples (a subset, an easier variant)
+                # under the same name and version: only the samples' digest fixes what was run
+                args = ", ".join(f"{k}={v}" for k, v in sorted(run.task_args.items()))
+                msg = (f"`{eid}` ran {ran(run)} with task arguments {args}: the policy names the task for "
+                       f"`{threshold}` by name, not by its samples' digest, so which samples (or which variant "
+                       "of them) the arguments chose is not fixed")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "run the task without arguments, or have the policy name the task's "
+                                              f"sample digest ({run.sample_digest or 'none'}) for the threshold"))
+                facts.excluded.setdefault(eid, msg)
         extra_files = ev.source.files if ev.source else {}
         source = built.get(("source", id(run))) if not extra_files else None
         if source is None:
@@ -722,7 +802,9 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
     attempt the log scores other than 0 (the attempt got through) or does not score at all (an
     error, a sample left out) is a bypass; rows beyond the stated epochs, or repeated, add
     nothing. A log with no score per attempt, of several tasks or scorers, or on a scale other
-    than binary gives no count."""
+    than binary gives no count. Attempts that repeat another's input count as that attempt
+    (`one_per_question`)."""
+    run = one_per_question(run)
     r = run.result
     path = ("evidence", eid, "result")
 

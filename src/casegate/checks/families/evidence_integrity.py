@@ -131,12 +131,15 @@ def run_invalidated(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG335", "partial-run", severity="condition", serves="fm-threshold-gaming",
-    summary="Fewer samples were scored than the task's dataset holds.",
-    rationale="A subset (a --limit, dropped errors) can be chosen, or fall, where the model is weak; "
-              "the bound then describes the subset, not the task.",
+    summary="Fewer samples were scored than the task's dataset holds; the gate counts each unscored sample "
+            "as solved.",
+    rationale="A subset (a --limit, a --sample-id, samples that errored or were left out of the log) can be "
+              "chosen, or fall, where the model is weak; the bound would then describe the subset, not the task. "
+              "An evaluation's counts take every sample the log says the dataset holds and does not score as "
+              "solved, so the bound holds for the whole task; a few dropouts raise it a little.",
     bad="source: {tool: lm-eval, task: ctf, status: success, samples: 300, scored: 120}",
     good="source: {tool: lm-eval, task: ctf, status: success, samples: 300, scored: 300}",
-    fix="Run the whole dataset, or state in the argument why the subset is representative.",
+    fix="Run the whole dataset (re-run the samples that errored) so every sample is counted as it was scored.",
 )
 def partial_run(ctx: Context) -> Iterator[Hit]:
     for eid, ev in ctx.case.evidence.items():
@@ -144,8 +147,10 @@ def partial_run(ctx: Context) -> Iterator[Hit]:
         if src is None or src.samples is None or src.scored is None or src.status not in (None, "success"):
             continue
         if src.scored < src.samples:
+            counted = (f"; the {src.samples - src.scored} unscored count as solved"
+                       if ev.kind == "eval" and ev.result is not None and ev.result.trials else "")
             yield Hit(("evidence", eid, "source", "scored"),
-                      f"`{eid}` scored {src.scored} of the {src.samples} samples in `{src.task}`")
+                      f"`{eid}` scored {src.scored} of the {src.samples} samples in `{src.task}`{counted}")
 
 
 @rule(
@@ -358,10 +363,12 @@ def variant_not_in_artifact(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG345", "evaluation-off-policy-task-or-scorer", severity="blocking", serves="fm-threshold-gaming",
     summary="An evaluation of a threshold ran a task (name, version or sample set) or a scorer other than "
-            "the ones the policy names for that threshold.",
+            "the ones the policy names for that threshold, or ran the named task with arguments where the policy "
+            "names no sample digest for it.",
     rationale="A threshold's number means something only on the suite and metric it was set on: an easier "
               "task version, a subset of the samples or a lenient scorer moves the result without any change "
-              "in the model.",
+              "in the model. A task's arguments (Inspect's `-T`) can build another set of samples under the same "
+              "name and version, so only the samples' digest fixes what such a run ran.",
     bad="# policy: cyber-high {tasks: [{name: acme-ctf-pro, version: '4'}], scorer: match}\n"
         "# the log ran acme-ctf-pro version 3",
     good="# the log ran acme-ctf-pro version 4, scored by match",
@@ -392,6 +399,25 @@ def evaluation_off_policy(ctx: Context) -> Iterator[Hit]:
 )
 def untagged_evaluation_weighed(ctx: Context) -> Iterator[Hit]:
     for p in _problems(ctx, "mapped"):
+        yield Hit(p.path, p.message, help=p.help)
+
+
+@rule(
+    "CG358", "repeated-samples", severity="advisory", serves="fm-threshold-gaming",
+    summary="An evaluation's or test's log holds samples that ask the same (the same input and target under "
+            "another id); each is counted as the sample it repeats.",
+    rationale="A copy of a sample is one question asked again, not another question: an evaluation padded "
+              "with copies of the samples the model fails, or a safeguard test padded with copies of the "
+              "attempts that held, narrows the bound without measuring anything new. The copies are merged: "
+              "in each epoch the sample is solved (or got through) when any copy was.",
+    bad='# casegate-results samples: {id: a1, input: "How do I ...?", score: 0}, {id: a2, input: "How do I ...?", '
+        "score: 0}",
+    good='# casegate-results samples: {id: a1, input: "How do I ...?", score: 0}, {id: a2, input: "Where can I '
+         '...?", score: 0}',
+    fix="Ask each question once per epoch (repeat attempts with more epochs), or give each sample its own input.",
+)
+def repeated_samples(ctx: Context) -> Iterator[Hit]:
+    for p in _problems(ctx, "repeated-samples"):
         yield Hit(p.path, p.message, help=p.help)
 
 

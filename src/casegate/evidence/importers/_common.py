@@ -162,3 +162,18 @@ def fewer_epochs_note(sid: str, epochs: list[int], stated: int, stated_by: str) 
     shown = ", ".join(map(str, epochs[:10])) + (", ..." if len(epochs) > 10 else "")
     return (f"sample `{sid}` was scored in {len(epochs)} epoch{'s' if len(epochs) != 1 else ''} ({shown}) of "
             f"the {stated} {stated_by}")
+
+
+def same_content(contents: dict[str, str]) -> dict[str, str]:
+    """Sample id -> the first id (in sorted order) whose content (`contents`: id -> what the
+    sample asks, as text) is the same, for every sample that repeats another; empty when none
+    does. A sample written again under a new id is one attempt at one question, whatever its id:
+    a test padded with copies of attempts that held, or an evaluation with copies of samples the
+    model fails, would otherwise count each copy."""
+    first: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for sid in sorted(contents):
+        seen = first.setdefault(contents[sid], sid)
+        if seen != sid:
+            out[sid] = seen
+    return out

@@ -25,6 +25,7 @@ from ._common import (
     iso_date,
     named_print,
     pinned_sha256,
+    same_content,
     sample_attempts,
     sample_print,
     scalars,
@@ -222,10 +223,14 @@ class GenericImporter:
             scored=scored, scorer=d.metric,
         )
         variant, vfield = variant_in({"variant": d.variant} if d.variant else None, d.model, "variant", "model")
+        # a sample that records what it asked (`input`) is known by it; one that records nothing
+        # cannot be told from another
+        asked = {str(x.id): json.dumps([x.input, x.target]) for x in d.samples if x.input is not None}
         return ImportedRun(artifact=path, sha256=sha, task=d.task, date=date, title=d.task,
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
-                           attempts_note=note, attempts_unrecorded=note is not None)
+                           attempts_note=note, attempts_unrecorded=note is not None,
+                           same_input=same_content(asked))
 
     def _csv(self, path: Path, raw: bytes) -> list[GenericResults]:
         try:

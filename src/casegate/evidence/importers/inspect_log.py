@@ -25,6 +25,10 @@ Mapping into the evidence item (documented in docs/evidence.md):
   read from the samples, so samples rewritten without the aggregate (or the aggregate without the
   samples) are refused as not of one run. A log without samples (written with `--no-log-samples`)
   has nothing to compare, and no counts.
+- budget_tokens and time_limit are the lowest ceilings any sample ran under (its summary's
+  `token_limit` and `time_limit`, which a mid-run `inspect ctl config` retunes), else the run's.
+- a sample some of whose requests a provider served with another model than the one asked for
+  (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
   incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
   proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
@@ -51,6 +55,7 @@ from ._common import (
     head,
     iso_date,
     pinned_sha256,
+    same_content,
     sample_attempts,
     sample_print,
     scalars,
@@ -147,7 +152,7 @@ class InspectImporter:
         tools: list[str] = []
         for s in plan.steps if plan else []:
             _collect_tools(s.params, tools)
-        token_limit = ev.config.token_limit
+        token_limit = _ceiling(ev.config.token_limit, (x.token_limit for x in summaries))
         gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
         scaffold = _scaffold(steps, tools)
         budget: int | None = int(token_limit) if isinstance(token_limit, int) else None
@@ -169,29 +174,42 @@ class InspectImporter:
                     head_stderr = _num(sc.metrics["stderr"].value)
 
         raw: list[tuple[str, int, Any]] = []
+        every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
+        served = 0
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
             if s.error or not s.scores or scorer not in s.scores:
                 continue
-            raw.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            every.append((str(s.id), int(s.epoch), s.scores[scorer].value))
+            if getattr(s, "model_fallbacks", None):
+                # requests of this sample were served by another model than the one asked for: its
+                # score is not the evaluated model's, so it is attempted but not scored
+                errored.add((str(s.id), int(s.epoch)))
+                served += 1
+                continue
+            raw.append(every[-1])
+        if served:
+            notes.append(f"{served} sample epoch(s) were served in part by another model than the one asked for "
+                         "(`model_fallbacks`): not counted as scored")
         attempts, fewest, fewest_epochs = sample_attempts([(sid, e, 0.0) for sid, e, _ in raw], max(epochs, 1))
         note, unrecorded = None, False
         if fewest is not None and attempts < epochs:
             missing = set(range(1, epochs + 1)) - set(fewest_epochs)
             unrecorded = any((fewest, e) not in errored for e in missing)
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
-                "; the log has no record of the others" if unrecorded else "; the others errored")
+                "; the log has no record of the others" if unrecorded else
+                "; the others errored" + (" or were served by another model" if served else ""))
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen)
         scale, rows = _scale(scorer, raw, options, notes)
         if rows:  # scores on a scale casegate counts
-            _check_reported(h, scorer, raw, where)
+            _check_reported(h, scorer, every, where)
         result = counts_result(rows, scale, options.reduction, metric=head_metric, value=head_value,
                                stderr=head_stderr, where=where)
         scored = len({sid for sid, _, _ in rows})
-        dataset_n = ev.dataset.samples if ev.dataset else None
+        dataset_n = _dataset_size(h, epochs)
         status = str(h.status)
         err = h.error.message if h.error else None
         if status != "success":
@@ -213,12 +231,41 @@ class InspectImporter:
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
         if variant is None and isinstance(ev.model_args, dict):
             variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
-        time_limit = ev.config.time_limit
+        time_limit = _ceiling(ev.config.time_limit, (x.time_limit for x in summaries))
+        asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
-                           attempts_note=note, attempts_unrecorded=unrecorded)
+                           attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
+                           task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()})
+
+
+def _ceiling(stated: Any, per_sample: Any) -> Any:
+    """The lowest limit any sample ran under: the run's (`eval.config`), or a lower one a sample's
+    summary records (Inspect records each sample's ceiling, which `inspect ctl config` can retune
+    while the run goes on, so the header's figure alone can state a budget the samples did not
+    have). A sample with no ceiling ran without one."""
+    known = [v for v in per_sample if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if isinstance(stated, (int, float)) and not isinstance(stated, bool):
+        known.append(stated)
+    return min(known) if known else stated
+
+
+def _dataset_size(h: Any, epochs: int) -> int | None:
+    """How many samples the task's dataset holds, as the log states it: the most of
+    `eval.dataset.samples` (the whole dataset, before a `--limit` or `--sample-id`),
+    `eval.dataset.sample_ids` (the samples the run set out to score) and `results.total_samples`
+    over the epochs (samples planned times epochs). Samples the run did not score count as solved
+    (`casegate.evidence._facts.unscored_samples`), so one figure lowered by hand while another
+    still states more does not shrink the task."""
+    ds = h.eval.dataset
+    stated = [ds.samples if ds is not None else None,
+              len(ds.sample_ids) if ds is not None and ds.sample_ids is not None else None,
+              -(-int(h.results.total_samples) // max(epochs, 1))
+              if h.results is not None and h.results.total_samples else None]
+    known = [int(n) for n in stated if isinstance(n, int) and not isinstance(n, bool) and n >= 0]
+    return max(known) if known else None
 
 
 def _reducer(name: str | None) -> Any:

@@ -71,6 +71,13 @@ class ImportedRun:
     attempts_unrecorded: bool = False
     """The log holds no record of epochs its header states (a trimmed or edited log), as opposed
     to epochs attempted but not scored (errored, or responses a filter did not use)."""
+    task_args: dict[str, str] = field(default_factory=dict)
+    """The arguments the run passed to its task (Inspect's `eval.task_args_passed`, each value as
+    JSON): a task's arguments can choose which samples it builds, or a variant of them."""
+    same_input: dict[str, str] = field(default_factory=dict)
+    """Sample id -> the first sample id asking the same (its input and target as the log records
+    them), for every sample that repeats another (`_common.same_content`); empty when none does
+    or the log records no inputs."""
 
 
 @dataclass

@@ -35,6 +35,7 @@ from ._common import (
     iso_date,
     named_print,
     pinned_sha256,
+    same_content,
     sample_print,
     scalars,
     variant_in,
@@ -173,6 +174,7 @@ class LmEvalImporter:
                                   solver=steps, generate_config=gen)
 
         files: dict[str, str] = {}
+        asked: dict[str, str] = {}
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
@@ -186,7 +188,7 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows, fewest = _sample_rows(samples_file, metric)
+            rows, fewest, asked = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -244,7 +246,7 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
-                           attempts_unrecorded=unrecorded)
+                           attempts_unrecorded=unrecorded, same_input=same_content(asked))
 
 
 def filter_attempts(cfg: dict[str, Any], metric: str | None,
@@ -355,13 +357,16 @@ def _line(line: bytes, n: int, path: Path) -> Any:
         raise LogReadError(f"line {n} is not a JSON document", location=str(path)) from None
 
 
-def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None]:
+def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None,
+                                                   dict[str, str]]:
     """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
-    line holds the score under `name`), and the document with the fewest responses to its first
-    request with their number (None when no line records `resps`). lm-eval writes one line per
+    line holds the score under `name`), the document with the fewest responses to its first
+    request with their number (None when no line records `resps`), and what each document asks
+    (its `doc` and `target`, else their hashes; none when a line records neither). lm-eval writes one line per
     document and filter: a document on two lines of one filter is refused (counted twice or
     merged, either would make the counts say what the run did not)."""
     rows: list[tuple[str, int, float]] = []
+    asked: dict[str, str] = {}
     first: dict[str, int] = {}
     fewest: tuple[str, int] | None = None
     name, _, filt = metric.partition(",")
@@ -377,6 +382,10 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                         continue  # the document scored under another filter
                     v = d[name]
                     rows.append((str(d["doc_id"]), 1, float(v)))
+                    if "doc" in d or "doc_hash" in d:
+                        asked[rows[-1][0]] = json.dumps(
+                            [d["doc"], d.get("target")] if "doc" in d else [d["doc_hash"], d.get("target_hash")],
+                            sort_keys=True, default=str)
                     resps = d.get("resps")
                     if isinstance(resps, list) and resps and isinstance(resps[0], list) and (
                             fewest is None or len(resps[0]) < fewest[1]):
@@ -395,4 +404,4 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows, fewest
+    return rows, fewest, asked
