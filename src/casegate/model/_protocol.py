@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Digest, Frozen, Id, Scaffold, Variant, new_list
+from ._base import EMPTY_LIST, Digest, Frozen, Id, Scaffold, Variant
 from ._policy import TaskRef
 
 
@@ -42,7 +42,7 @@ class EvaluationProtocol(Frozen):
     """Metric (or scorer) the result will be read from."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
     """How epochs of one sample will be reduced to a count."""
-    tasks: list[TaskRef] = Field(default_factory=new_list)
+    tasks: list[TaskRef] = EMPTY_LIST
     """The task set: by name (and version) or by the digest of its sample ids."""
     elicitation: PlannedElicitation = PlannedElicitation.model_construct()
     """The elicitation plan."""

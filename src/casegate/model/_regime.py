@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ._base import Confidentiality, Frozen, Id, Severity, new_dict, new_list
+from ._base import EMPTY_DICT, EMPTY_LIST, Confidentiality, Frozen, Id, Severity
 
 REGIME_SOURCES: dict[str, str] = {
     "system.identity": "the model's name, version and digests",
@@ -85,7 +85,7 @@ class RegimeSection(Frozen):
     """Where the requirement is in the source text."""
     sources: list[str] = Field(min_length=1)
     """Case facts that fill the section (names from REGIME_SOURCES); all are needed."""
-    optional: list[str] = Field(default_factory=new_list)
+    optional: list[str] = EMPTY_LIST
     """Further facts shown when present; their absence is no gap."""
     required: bool = True
     """Whether an unfilled section is a gap (a finding) or only shown as empty."""
@@ -154,7 +154,7 @@ class IncidentClass(Frozen):
     """Who receives the report."""
     cite: RegimeCitation
     """Where the deadline is in the source text."""
-    domains: list[Id] = Field(default_factory=new_list)
+    domains: list[Id] = EMPTY_LIST
     """Risk domains whose incidents suggest this class (a hint; the reporter names the class)."""
     min_severity: Severity | None = None
     """Severity from which incidents suggest this class (a hint)."""
@@ -182,7 +182,7 @@ class Regime(Frozen):
         "every section against the source text and with counsel before filing."
     )
     """Printed on every generated document."""
-    documents: dict[Id, RegimeDocument] = Field(default_factory=new_dict)
+    documents: dict[Id, RegimeDocument] = EMPTY_DICT
     """Documents the regime asks for."""
-    incident_classes: dict[Id, IncidentClass] = Field(default_factory=new_dict)
+    incident_classes: dict[Id, IncidentClass] = EMPTY_DICT
     """Incident classes with their reporting deadlines."""

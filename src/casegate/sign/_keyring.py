@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import parse_yaml
-from ..model import Frozen, new_list
+from ..model import EMPTY_LIST, Frozen
 from ._dsse import public_key_id
 from ._names import latin_form, name_key, normalise_name
 
@@ -211,7 +211,7 @@ class Keyring(Frozen):
     """Readable name of the keyring."""
     note: str | None = None
     """Free text about the keyring."""
-    identities: list[Identity] = Field(default_factory=new_list)
+    identities: list[Identity] = EMPTY_LIST
     """The people the keyring trusts, each with their keys."""
 
     @property

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..model import Frozen, new_list
+from ..model import EMPTY_LIST, Frozen
 from ._keyring import KeyEntry
 
 
@@ -25,4 +25,4 @@ class _KeyringV1(Frozen):
     kind: Literal["keyring"] = "keyring"
     name: str
     note: str | None = None
-    keys: list[_KeyV1] = Field(default_factory=new_list)
+    keys: list[_KeyV1] = EMPTY_LIST
