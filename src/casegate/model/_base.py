@@ -138,6 +138,18 @@ EMPTY_ITEMS: Any = Field(default_factory=no_items)
 """The default of a list field of the models a case holds by the thousand: the one shared empty
 list that cannot change (`Field(default_factory=no_items)`)."""
 
+OPTIONAL_AT_LEAST_0: Any = Field(default=None, ge=0)
+"""A number that may be left out (None) and is otherwise 0 or more (`Field(default=None, ge=0)`)."""
+
+OPTIONAL_AT_LEAST_1: Any = Field(default=None, ge=1)
+"""A number that may be left out (None) and is otherwise 1 or more (`Field(default=None, ge=1)`)."""
+
+OPTIONAL_0_TO_1: Any = Field(default=None, ge=0, le=1)
+"""A fraction that may be left out (None) and is otherwise between 0 and 1 (`Field(default=None, ge=0, le=1)`)."""
+
+NON_EMPTY: Any = Field(min_length=1)
+"""A required list, mapping or text with at least one item or character (`Field(min_length=1)`)."""
+
 
 class KeptSchema(BaseModel):
     """A model whose core schema the casegate program keeps between runs (`casegate._schemacache`).

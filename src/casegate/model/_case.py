@@ -11,6 +11,8 @@ from ._base import (
     EMPTY_DICT,
     EMPTY_ITEMS,
     EMPTY_LIST,
+    NON_EMPTY,
+    OPTIONAL_AT_LEAST_0,
     Access,
     BoundaryKind,
     Confidentiality,
@@ -64,7 +66,7 @@ class System(Frozen):
     """Model name."""
     version: str
     """Model version."""
-    digests: list[Digest] = Field(min_length=1)
+    digests: list[Digest] = NON_EMPTY
     """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
     evaluated_as: list[str] = EMPTY_LIST
     """Further names the evaluation tools record for this model (e.g. 'mockllm/model' or a
@@ -118,7 +120,7 @@ class InternalScale(Frozen):
     """The scale of an internal deployment: how many instances, what they can touch, how freely
     they act. The internal-deployment rules (CG104, CG107) weigh it."""
 
-    instances: int | None = Field(default=None, ge=0)
+    instances: int | None = OPTIONAL_AT_LEAST_0
     """Instances of the model running at once (an upper bound)."""
     training_code: AccessLevel | None = None
     """Access to the organisation's training code and infrastructure."""
@@ -171,11 +173,11 @@ class Pathway(Frozen):
     """Readable name of the pathway."""
     severity: Severity
     """Severity of the harm at the end."""
-    steps: list[Id] = Field(min_length=1)
+    steps: list[Id] = NON_EMPTY
     """Ordered steps from access to harm; safeguards block steps as `pathway.step`."""
     actors: list[str] = EMPTY_LIST
     """Threat actors who could take this pathway (default: the domain's)."""
-    attempts_per_year: float | None = Field(default=None, ge=0)
+    attempts_per_year: float | None = OPTIONAL_AT_LEAST_0
     """Expected malicious attempts per year across the boundary (for residual risk)."""
     confidentiality: Confidentiality = Confidentiality.public
     """How widely the pathway may be shown."""
@@ -241,9 +243,9 @@ class Elicitation(Frozen):
     """Scaffolding given to the model."""
     tools: list[str] = EMPTY_ITEMS
     """Tools available to the model."""
-    budget_tokens: int | None = Field(default=None, ge=0)
+    budget_tokens: int | None = OPTIONAL_AT_LEAST_0
     """Token budget per task."""
-    time_limit: int | None = Field(default=None, ge=0)
+    time_limit: int | None = OPTIONAL_AT_LEAST_0
     """Wall-clock limit per task, in seconds."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
@@ -267,13 +269,13 @@ class SampleScore(Frozen):
 class Result(Frozen):
     """What the evidence showed, as counts wherever possible."""
 
-    successes: int | None = Field(default=None, ge=0)
+    successes: int | None = OPTIONAL_AT_LEAST_0
     """Successful trials (capability evaluations)."""
-    trials: int | None = Field(default=None, ge=0)
+    trials: int | None = OPTIONAL_AT_LEAST_0
     """Scored trials."""
-    bypasses: int | None = Field(default=None, ge=0)
+    bypasses: int | None = OPTIONAL_AT_LEAST_0
     """Safeguard bypasses (red-team and safeguard tests)."""
-    attempts: int | None = Field(default=None, ge=0)
+    attempts: int | None = OPTIONAL_AT_LEAST_0
     """Bypass attempts."""
     metric: str | None = None
     """Name of a headline metric, when counts are not meaningful."""
@@ -326,9 +328,9 @@ class SourceRecord(Frozen):
     """Epochs run."""
     metrics: dict[str, float | None] = EMPTY_DICT
     """Headline metrics (name -> value) and their standard errors (name.stderr)."""
-    samples: int | None = Field(default=None, ge=0)
+    samples: int | None = OPTIONAL_AT_LEAST_0
     """Samples in the task's dataset, as the tool recorded it."""
-    scored: int | None = Field(default=None, ge=0)
+    scored: int | None = OPTIONAL_AT_LEAST_0
     """Distinct samples that received a score (fewer than `samples` means a partial run)."""
     scorer: str | None = None
     """Scorer or metric whose per-sample scores the counts come from."""

@@ -9,6 +9,9 @@ from ._base import (
     BOUNDARY_LADDER,
     EMPTY_DICT,
     EMPTY_LIST,
+    OPTIONAL_0_TO_1,
+    OPTIONAL_AT_LEAST_0,
+    OPTIONAL_AT_LEAST_1,
     Access,
     BoundaryKind,
     Digest,
@@ -62,11 +65,11 @@ class ElicitationMinimum(Frozen):
     """Tools the model must have been given."""
     variant: Variant = Variant.production
     """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
-    budget_tokens: int | None = Field(default=None, ge=0)
+    budget_tokens: int | None = OPTIONAL_AT_LEAST_0
     """Minimum token budget per task, if the framework sets one."""
-    time_limit: int | None = Field(default=None, ge=0)
+    time_limit: int | None = OPTIONAL_AT_LEAST_0
     """Minimum wall-clock limit per task in seconds, if the framework sets one."""
-    samples: int | None = Field(default=None, ge=1)
+    samples: int | None = OPTIONAL_AT_LEAST_1
     """Minimum number of scored samples."""
 
 
@@ -112,14 +115,14 @@ class Threshold(Frozen):
     """Where the threshold comes from."""
     metric: str = "success-rate"
     """The proxy measure the numbers apply to (a proportion of successful trials)."""
-    value: float | None = Field(default=None, ge=0, le=1)
+    value: float | None = OPTIONAL_0_TO_1
     """Proxy threshold on the metric; null when the framework leaves it qualitative and the
     organisation has not yet defined a number (then no numeric claim can pass)."""
-    alert: float | None = Field(default=None, ge=0, le=1)
+    alert: float | None = OPTIONAL_0_TO_1
     """Early-warning level: a result at or above it (but below `value`) is a condition."""
     organisation_defined: bool = False
     """True when the numbers are the organisation's own proxy, not from the public framework."""
-    gaming_margin: float | None = Field(default=None, ge=0, le=1)
+    gaming_margin: float | None = OPTIONAL_0_TO_1
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
     elicitation: ElicitationMinimum = ElicitationMinimum.model_construct()
     """Elicitation an evaluation must show to count against this threshold."""
@@ -130,7 +133,7 @@ class Threshold(Frozen):
     """How a sample's epochs are counted: any epoch solved it, every epoch a trial, a majority of
     epochs, all epochs, or the unbiased pass@k estimate (with `k`). The gate recomputes each result
     under this reduction from the artifact's per-sample scores."""
-    k: int | None = Field(default=None, ge=1)
+    k: int | None = OPTIONAL_AT_LEAST_1
     """k of `pass@k` (needed for that reduction only)."""
     tasks: list[TaskRef] = EMPTY_LIST
     """The task set an evaluation of this threshold must have run (each evaluation one of them);

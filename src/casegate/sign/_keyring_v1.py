@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
-from ..model import EMPTY_LIST, Frozen
+from ..model import EMPTY_LIST, NON_EMPTY, Frozen
 from ._keyring import KeyEntry
 
 
 class _KeyV1(KeyEntry):
     """A key as a version 1 keyring lists it: a version 2 key entry with its holder's name."""
 
-    person: str = Field(min_length=1)
+    person: str = NON_EMPTY
 
 
 class _KeyringV1(Frozen):
