@@ -106,7 +106,10 @@ def test_an_entry_names_the_sources_it_was_built_from(tmp_path: Path) -> None:
     os.utime(package / "sub" / "b.py", ns=(1, 1))
     assert _schemacache._fingerprint(str(package)) != before
     (package / "sub" / "c.py").write_text("")
-    assert _schemacache._fingerprint(str(package)) not in (before,)
+    added = _schemacache._fingerprint(str(package))
+    assert added != before
+    (package / "sub" / "c.py").rename(package / "c.py")  # the same file, in another folder
+    assert _schemacache._fingerprint(str(package)) not in (before, added)
 
 
 def test_unpickling_resolves_only_schema_names() -> None:

@@ -166,18 +166,27 @@ def _fingerprint(package: str) -> str:
     order the folders list them: another order only names other entries)."""
     import hashlib
 
-    seen: list[tuple[str, int, int]] = []
-    add = seen.append
+    # the paths relative to the package (its own path is part of every entry's name), the sizes
+    # and the times in lists of their own: hashing their text costs half what the text of one
+    # (path, size, time) tuple per file does
+    names: list[str] = []
+    sizes: list[int] = []
+    times: list[int] = []
     folders = [package]
     for folder in folders:
+        names.append(folder[len(package):] + "/")
         with os.scandir(folder) as it:
             for e in it:
-                if e.name[-3:] == ".py":
+                name = e.name
+                if name[-3:] == ".py":
                     st = e.stat()
-                    add((e.path, st.st_size, st.st_mtime_ns))
-                elif "." not in e.name and e.name != "__pycache__" and e.is_dir(follow_symlinks=False):
+                    names.append(name)
+                    sizes.append(st.st_size)
+                    times.append(st.st_mtime_ns)
+                elif "." not in name and name != "__pycache__" and e.is_dir(follow_symlinks=False):
                     folders.append(e.path)
-    return hashlib.sha256(repr(seen).encode()).hexdigest()
+    text = "\x00".join(names) + f"\x00{sizes}\x00{times}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _store() -> _Store | None:

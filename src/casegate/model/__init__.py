@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from ._authority import AuthorityCheck, UnsignedSignoff
     from ._base import (
         BOUNDARY_LADDER,
+        EMPTY_DICT,
+        EMPTY_ITEMS,
+        EMPTY_LIST,
         FORMAT_VERSION,
+        NON_EMPTY,
+        OPTIONAL_0_TO_1,
+        OPTIONAL_AT_LEAST_0,
+        OPTIONAL_AT_LEAST_1,
         Access,
         BoundaryKind,
         Confidentiality,
@@ -139,7 +146,7 @@ if TYPE_CHECKING:
 _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation", "declared_result",),
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
-    "_base": ("Access", "BOUNDARY_LADDER", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
+    "_base": ("Access", "BOUNDARY_LADDER", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger", "build_case_validator",),
     "_answers": ("EIGHT_QUESTIONS", "Answer",),
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "ComparedVersion", "Condition", "DecisionRecord", "Digests", "Outcome",),
@@ -188,5 +195,5 @@ __all__ = [
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
-    "WaiverPolicy", "build_case_validator", "NEVER_WAIVABLE", "never_waivable", "new_dict", "new_list", "no_items", "share_field_sets",
+    "WaiverPolicy", "build_case_validator", "NEVER_WAIVABLE", "never_waivable", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "new_dict", "new_list", "no_items", "share_field_sets",
 ]

@@ -2,9 +2,7 @@
 decision record: `check` composes the answers (a regime's sections ask for them) without building
 the record's models."""
 
-from pydantic import Field
-
-from ._base import Frozen, new_list
+from ._base import EMPTY_LIST, Frozen
 
 EIGHT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("capability", "What capability was found?"),
@@ -28,7 +26,7 @@ class Answer(Frozen):
     """The question."""
     answer: str
     """The answer, composed from the case's data ('' when it cannot be answered)."""
-    sources: list[str] = Field(default_factory=new_list)
+    sources: list[str] = EMPTY_LIST
     """Element references the answer came from, e.g. 'evidence.E-ctf', 'safeguards.SG-classifier'."""
     answerable: bool = True
     """False when the case lacks what the answer needs (a blocking finding)."""

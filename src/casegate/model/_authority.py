@@ -2,9 +2,7 @@
 case's sign-off lines no keyring identity signed. Rules read this instead of trusting the names
 the case types."""
 
-from pydantic import Field
-
-from ._base import Frozen, new_dict, new_list
+from ._base import EMPTY_DICT, EMPTY_LIST, Frozen
 
 
 class UnsignedSignoff(Frozen):
@@ -24,10 +22,10 @@ class AuthorityCheck(Frozen):
 
     keyring: str | None
     """The keyring's name; None when no keyring was given (then nothing can be verified)."""
-    holders: dict[str, list[str]] = Field(default_factory=new_dict)
+    holders: dict[str, list[str]] = EMPTY_DICT
     """Role -> names of the keyring identities holding a key for it that is valid and not
     revoked at the decision time."""
-    unsigned: list[UnsignedSignoff] = Field(default_factory=new_list)
+    unsigned: list[UnsignedSignoff] = EMPTY_LIST
     """The sign-off lines no keyring identity signed."""
 
     def roles_of(self, person: str) -> set[str]:

@@ -7,7 +7,7 @@ from enum import Enum
 from itertools import repeat
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .. import _schemacache
 
@@ -123,12 +123,44 @@ def new_dict() -> dict[Any, Any]:
     return {}
 
 
+# One `Field(...)` for every field of its kind, not a call per field: calling `Field` costs about
+# 80,000 instructions (it sorts out some forty keyword arguments), and the models have some 180
+# such fields (sharing saved a keyed `gate` of atlas-api about 8.5M instructions, 1%). Sharing one
+# is safe: pydantic copies the `FieldInfo` assigned to a field when it builds the class and never changes the one
+# assigned (tests/model/test_shared_fields.py fails if a pydantic version does).
+EMPTY_LIST: Any = Field(default_factory=new_list)
+"""The default of a list field: a new empty list for each model (`Field(default_factory=new_list)`)."""
+
+EMPTY_DICT: Any = Field(default_factory=new_dict)
+"""The default of a mapping field: a new empty dict for each model (`Field(default_factory=new_dict)`)."""
+
+EMPTY_ITEMS: Any = Field(default_factory=no_items)
+"""The default of a list field of the models a case holds by the thousand: the one shared empty
+list that cannot change (`Field(default_factory=no_items)`)."""
+
+OPTIONAL_AT_LEAST_0: Any = Field(default=None, ge=0)
+"""A number that may be left out (None) and is otherwise 0 or more (`Field(default=None, ge=0)`)."""
+
+OPTIONAL_AT_LEAST_1: Any = Field(default=None, ge=1)
+"""A number that may be left out (None) and is otherwise 1 or more (`Field(default=None, ge=1)`)."""
+
+OPTIONAL_0_TO_1: Any = Field(default=None, ge=0, le=1)
+"""A fraction that may be left out (None) and is otherwise between 0 and 1 (`Field(default=None, ge=0, le=1)`)."""
+
+NON_EMPTY: Any = Field(min_length=1)
+"""A required list, mapping or text with at least one item or character (`Field(min_length=1)`)."""
+
+
 class KeptSchema(BaseModel):
     """A model whose core schema the casegate program keeps between runs (`casegate._schemacache`).
 
     In the program (`check`, `gate`, `publish`) its validator is built from the schema kept by an
     earlier run when there is one, and the schema it builds is kept for the next run; anywhere
     else it is built as pydantic builds it."""
+
+    # a class without fields of its own, never validated with: built on first use, like every
+    # model deriving from it, not when it is defined
+    model_config = ConfigDict(defer_build=True)
 
     @classmethod
     def model_rebuild(cls, *, force: bool = False, raise_errors: bool = True, _parent_namespace_depth: int = 2,

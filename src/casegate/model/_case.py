@@ -8,6 +8,11 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ._base import (
+    EMPTY_DICT,
+    EMPTY_ITEMS,
+    EMPTY_LIST,
+    NON_EMPTY,
+    OPTIONAL_AT_LEAST_0,
     Access,
     BoundaryKind,
     Confidentiality,
@@ -19,9 +24,6 @@ from ._base import (
     Sha256,
     Variant,
     WeightsAccess,
-    new_dict,
-    new_list,
-    no_items,
 )
 
 # --------------------------------------------------------------------------- system
@@ -49,11 +51,11 @@ class Release(Frozen):
     """The developer's website."""
     contact: str | None = None
     """How a person can contact the developer about the model."""
-    languages: list[str] = Field(default_factory=new_list)
+    languages: list[str] = EMPTY_LIST
     """Languages the model supports."""
-    modalities: list[str] = Field(default_factory=new_list)
+    modalities: list[str] = EMPTY_LIST
     """Output modalities, e.g. 'text', 'image', 'code'."""
-    intended_uses: list[str] = Field(default_factory=new_list)
+    intended_uses: list[str] = EMPTY_LIST
     """Intended uses of the model."""
 
 
@@ -64,13 +66,13 @@ class System(Frozen):
     """Model name."""
     version: str
     """Model version."""
-    digests: list[Digest] = Field(min_length=1)
+    digests: list[Digest] = NON_EMPTY
     """sha256 digests of the weights or of a manifest listing them; the decision binds to these."""
-    evaluated_as: list[str] = Field(default_factory=new_list)
+    evaluated_as: list[str] = EMPTY_LIST
     """Further names the evaluation tools record for this model (e.g. 'mockllm/model' or a
     serving endpoint's id), when a log's model name does not contain the system's name. Each is
     the case's word, shown beside the run it admits."""
-    lineage: list[Lineage] = Field(default_factory=new_list)
+    lineage: list[Lineage] = EMPTY_LIST
     """Models this one derives from."""
     description: str | None = None
     """Short description."""
@@ -91,7 +93,7 @@ class Scope(Frozen):
     number of requests or tokens per period (s, min, hour, day, week) and whom it applies to (per
     key, user, account or organisation, or global). The decision signs them read as numbers and
     `verify` holds a deploy to them; a text that does not read is a finding (CG108)."""
-    regions: list[str] = Field(default_factory=new_list)
+    regions: list[str] = EMPTY_LIST
     """Regions where the deployment is offered."""
     max_users: int | None = None
     """Upper bound on the number of users (the decision signs it; `verify` holds a deploy to it)."""
@@ -118,7 +120,7 @@ class InternalScale(Frozen):
     """The scale of an internal deployment: how many instances, what they can touch, how freely
     they act. The internal-deployment rules (CG104, CG107) weigh it."""
 
-    instances: int | None = Field(default=None, ge=0)
+    instances: int | None = OPTIONAL_AT_LEAST_0
     """Instances of the model running at once (an upper bound)."""
     training_code: AccessLevel | None = None
     """Access to the organisation's training code and infrastructure."""
@@ -148,9 +150,9 @@ class Boundary(Frozen):
 
     kind: BoundaryKind
     """Where on the exposure ladder the deployment sits."""
-    tools: list[str] = Field(default_factory=new_list)
+    tools: list[str] = EMPTY_LIST
     """Tools and agent affordances given to the model (widen the boundary)."""
-    sensitive_domains: list[str] = Field(default_factory=new_list)
+    sensitive_domains: list[str] = EMPTY_LIST
     """Sensitive domains the deployment integrates into (widen the boundary)."""
     scope: Scope | None = None
     """Users, rate limits, regions."""
@@ -171,11 +173,11 @@ class Pathway(Frozen):
     """Readable name of the pathway."""
     severity: Severity
     """Severity of the harm at the end."""
-    steps: list[Id] = Field(min_length=1)
+    steps: list[Id] = NON_EMPTY
     """Ordered steps from access to harm; safeguards block steps as `pathway.step`."""
-    actors: list[str] = Field(default_factory=new_list)
+    actors: list[str] = EMPTY_LIST
     """Threat actors who could take this pathway (default: the domain's)."""
-    attempts_per_year: float | None = Field(default=None, ge=0)
+    attempts_per_year: float | None = OPTIONAL_AT_LEAST_0
     """Expected malicious attempts per year across the boundary (for residual risk)."""
     confidentiality: Confidentiality = Confidentiality.public
     """How widely the pathway may be shown."""
@@ -184,15 +186,15 @@ class Pathway(Frozen):
 class DomainThreats(Frozen):
     """The threat model for one risk domain: addressed with pathways, or scoped out."""
 
-    actors: list[str] = Field(default_factory=new_list)
+    actors: list[str] = EMPTY_LIST
     """Threat actors considered."""
-    pathways: dict[Id, Pathway] = Field(default_factory=new_dict)
+    pathways: dict[Id, Pathway] = EMPTY_DICT
     """Harm pathways, keyed by id (ids are unique across domains)."""
     scoped_out: str | None = None
     """Reason this domain is out of scope for this boundary; null when addressed."""
-    evidence: list[Id] = Field(default_factory=new_list)
+    evidence: list[Id] = EMPTY_LIST
     """Evidence supporting the scoping-out decision."""
-    rests_on: list[str] = Field(default_factory=new_list)
+    rests_on: list[str] = EMPTY_LIST
     """Boundary properties the scoping-out rests on, as paths into `boundary`: `kind`, `tools`,
     `sensitive_domains`, `scope.access`, `scope.vetting`, `scope.weights`, `scope.regions`,
     `scope.rate_limit`, `scope.max_users`."""
@@ -239,17 +241,17 @@ class Elicitation(Frozen):
     """Attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Scaffolding given to the model."""
-    tools: list[str] = Field(default_factory=no_items)
+    tools: list[str] = EMPTY_ITEMS
     """Tools available to the model."""
-    budget_tokens: int | None = Field(default=None, ge=0)
+    budget_tokens: int | None = OPTIONAL_AT_LEAST_0
     """Token budget per task."""
-    time_limit: int | None = Field(default=None, ge=0)
+    time_limit: int | None = OPTIONAL_AT_LEAST_0
     """Wall-clock limit per task, in seconds."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
-    solver: list[str] = Field(default_factory=no_items)
+    solver: list[str] = EMPTY_ITEMS
     """Solver steps as recorded by the evaluation tool."""
-    generate_config: dict[str, str | int | float | bool | None] = Field(default_factory=new_dict)
+    generate_config: dict[str, str | int | float | bool | None] = EMPTY_DICT
     """Generation settings (temperature, max tokens, ...)."""
 
 
@@ -267,13 +269,13 @@ class SampleScore(Frozen):
 class Result(Frozen):
     """What the evidence showed, as counts wherever possible."""
 
-    successes: int | None = Field(default=None, ge=0)
+    successes: int | None = OPTIONAL_AT_LEAST_0
     """Successful trials (capability evaluations)."""
-    trials: int | None = Field(default=None, ge=0)
+    trials: int | None = OPTIONAL_AT_LEAST_0
     """Scored trials."""
-    bypasses: int | None = Field(default=None, ge=0)
+    bypasses: int | None = OPTIONAL_AT_LEAST_0
     """Safeguard bypasses (red-team and safeguard tests)."""
-    attempts: int | None = Field(default=None, ge=0)
+    attempts: int | None = OPTIONAL_AT_LEAST_0
     """Bypass attempts."""
     metric: str | None = None
     """Name of a headline metric, when counts are not meaningful."""
@@ -285,7 +287,7 @@ class Result(Frozen):
     """Scale of the scores: binary success/failure, a proportion in [0,1], or other."""
     passed: bool | None = None
     """For audits and reviews: whether the check passed."""
-    samples: list[SampleScore] = Field(default_factory=no_items)
+    samples: list[SampleScore] = EMPTY_ITEMS
     """Per-sample scores when available."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
     """How per-epoch scores of one sample were reduced to the counts (see `casegate.evidence.stats`)."""
@@ -324,15 +326,15 @@ class SourceRecord(Frozen):
     """Code revision of the task."""
     epochs: int | None = None
     """Epochs run."""
-    metrics: dict[str, float | None] = Field(default_factory=new_dict)
+    metrics: dict[str, float | None] = EMPTY_DICT
     """Headline metrics (name -> value) and their standard errors (name.stderr)."""
-    samples: int | None = Field(default=None, ge=0)
+    samples: int | None = OPTIONAL_AT_LEAST_0
     """Samples in the task's dataset, as the tool recorded it."""
-    scored: int | None = Field(default=None, ge=0)
+    scored: int | None = OPTIONAL_AT_LEAST_0
     """Distinct samples that received a score (fewer than `samples` means a partial run)."""
     scorer: str | None = None
     """Scorer or metric whose per-sample scores the counts come from."""
-    files: dict[str, Sha256] = Field(default_factory=new_dict)
+    files: dict[str, Sha256] = EMPTY_DICT
     """Further files read with the artifact (e.g. per-sample logs), path -> sha256 of their bytes."""
 
 
@@ -364,7 +366,7 @@ class Evidence(Frozen):
     """Capability threshold the evaluation measures against (capability evidence)."""
     task: str | None = None
     """Which task of the artifact the item is, when the artifact holds several."""
-    eval_set: list[str] = Field(default_factory=no_items)
+    eval_set: list[str] = EMPTY_ITEMS
     """Names of the tasks or datasets covered (compared across versions)."""
     elicitation: Elicitation | None = None
     """The elicitation record (evaluations)."""
@@ -374,7 +376,7 @@ class Evidence(Frozen):
     """The evaluation tool's record of the run."""
     summary: str | None = None
     """One or two sentences on what the evidence shows."""
-    tests: list[Id] = Field(default_factory=no_items)
+    tests: list[Id] = EMPTY_ITEMS
     """Safeguards this item tests (red teams, safeguard tests and audits cited by a safeguard must
     name it here)."""
 
@@ -435,13 +437,13 @@ class Element(Frozen):
     """Why a strategy or claim is acceptable."""
     defeater: str | None = None
     """An objection or counter-evidence aimed at claims (`against`)."""
-    supported_by: list[Id] = Field(default_factory=no_items)
+    supported_by: list[Id] = EMPTY_ITEMS
     """Claims or strategies that support this element."""
-    in_context_of: list[Id] = Field(default_factory=no_items)
+    in_context_of: list[Id] = EMPTY_ITEMS
     """Context, assumptions and justifications this element is read in."""
-    evidence: list[Id] = Field(default_factory=no_items)
+    evidence: list[Id] = EMPTY_ITEMS
     """Evidence items that directly support this claim."""
-    defeaters: list[Id] = Field(default_factory=no_items)
+    defeaters: list[Id] = EMPTY_ITEMS
     """Defeaters raised against this element."""
     undeveloped: bool = False
     """Explicitly marked as not yet developed (GSN's undeveloped goal)."""
@@ -456,11 +458,11 @@ class Element(Frozen):
     # defeater fields
     kind: DefeaterKind | None = None
     """Defeater kind (defeaters only)."""
-    against: list[Id] = Field(default_factory=no_items)
+    against: list[Id] = EMPTY_ITEMS
     """Elements the defeater targets (defeaters only)."""
     status: DefeaterStatus | None = None
     """Defeater status: open, answered (rebutted with evidence) or accepted (claim defeated)."""
-    answered_by: list[Id] = Field(default_factory=no_items)
+    answered_by: list[Id] = EMPTY_ITEMS
     """Evidence or claims that answer the defeater."""
     raised_by: str | None = None
     """Who raised the defeater."""
@@ -516,7 +518,7 @@ class Argument(Frozen):
 
     top: Id
     """The top claim."""
-    elements: dict[Id, Element] = Field(default_factory=new_dict)
+    elements: dict[Id, Element] = EMPTY_DICT
     """Every element, keyed by id."""
 
 
@@ -548,9 +550,9 @@ class Safeguard(Frozen):
     """Which layer of defence it is."""
     title: str | None = None
     """Readable name."""
-    blocks: list[str] = Field(default_factory=no_items)
+    blocks: list[str] = EMPTY_ITEMS
     """Pathway steps it blocks, written `pathway.step`."""
-    evidence: list[Id] = Field(default_factory=no_items)
+    evidence: list[Id] = EMPTY_ITEMS
     """Evidence that it works (red-team, safeguard tests, audits)."""
     verified_by: str | None = None
     """Who verified its effectiveness."""
@@ -583,7 +585,7 @@ class ResidualRisk(Frozen):
 
     estimate: str | None = None
     """The stated estimate, with its uncertainty, in words."""
-    exposed: list[str] = Field(default_factory=new_list)
+    exposed: list[str] = EMPTY_LIST
     """Who is exposed to the remaining risk."""
     detection: str | None = None
     """How an occurrence would be detected."""
@@ -627,7 +629,7 @@ class Monitor(Frozen):
     """What a breach does to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for a 'restrict' action."""
-    notify: list[str] = Field(default_factory=new_list)
+    notify: list[str] = EMPTY_LIST
     """Roles to notify."""
     domain: Id | None = None
     """Risk domain the monitor watches."""
@@ -661,7 +663,7 @@ class Trigger(Frozen):
     """What happens to the case."""
     to: BoundaryKind | None = None
     """Narrower boundary for 'restrict'."""
-    notify: list[str] = Field(default_factory=new_list)
+    notify: list[str] = EMPTY_LIST
     """Roles to notify."""
     description: str | None = None
     """In words, for the public summary."""
@@ -670,15 +672,15 @@ class Trigger(Frozen):
 class PostDeployment(Frozen):
     """Monitoring, incident reporting, re-evaluation, change control and withdrawal."""
 
-    monitors: dict[Id, Monitor] = Field(default_factory=new_dict)
+    monitors: dict[Id, Monitor] = EMPTY_DICT
     """Monitored signals."""
-    triggers: dict[Id, Trigger] = Field(default_factory=new_dict)
+    triggers: dict[Id, Trigger] = EMPTY_DICT
     """Events and their actions."""
     reevaluate_by: dt.date | None = None
     """Date by which the case must be re-evaluated."""
     model_change_control: str | None = None
     """How changes to the model (weights, fine-tunes, tools) are controlled."""
-    withdrawal: list[str] = Field(default_factory=new_list)
+    withdrawal: list[str] = EMPTY_LIST
     """Conditions under which the deployment is withdrawn."""
     incident_reporting: str | None = None
     """How incidents are reported and to whom."""
@@ -716,7 +718,7 @@ class SignoffRef(Frozen):
     """When they signed."""
     envelope: str | None = None
     """Path of the DSSE envelope, relative to the declaring file."""
-    relies_on: list[Id] = Field(default_factory=new_list)
+    relies_on: list[Id] = EMPTY_LIST
     """Evidence the signer relied on (a sign-off dated before it is flagged)."""
 
 
@@ -747,13 +749,13 @@ class ObjectionRef(Frozen):
 class DecisionSection(Frozen):
     """Sign-offs and objections recorded for this case."""
 
-    signoffs: list[SignoffRef] = Field(default_factory=new_list)
+    signoffs: list[SignoffRef] = EMPTY_LIST
     """Sign-offs by reference."""
-    objections: dict[Id, ObjectionRef] = Field(default_factory=new_dict)
+    objections: dict[Id, ObjectionRef] = EMPTY_DICT
     """Objections by id."""
-    authors: list[str] = Field(default_factory=new_list)
+    authors: list[str] = EMPTY_LIST
     """People who wrote the case (authors cannot sign)."""
-    waivers: list[str] = Field(default_factory=new_list)
+    waivers: list[str] = EMPTY_LIST
     """Paths of signed waiver envelopes (DSSE), relative to the declaring file."""
 
 
@@ -766,14 +768,14 @@ class IncidentAnswer(Frozen):
     outside the developer), a defeated claim changed since the defeated version, a safeguard new in
     substance, or a narrower boundary."""
 
-    evidence: list[Id] = Field(default_factory=new_list)
+    evidence: list[Id] = EMPTY_LIST
     """Evidence dated after the incident that bears on what it defeated: the date read from its
     artifact, or an outside evaluator's attestation signed after the incident (a date only the case
     states does not count)."""
-    claims: list[Id] = Field(default_factory=new_list)
+    claims: list[Id] = EMPTY_LIST
     """Claims the incident defeated, changed in substance (not only in case, spacing or
     punctuation) or withdrawn since the defeated version."""
-    safeguards: list[Id] = Field(default_factory=new_list)
+    safeguards: list[Id] = EMPTY_LIST
     """Safeguards added since the defeated version: new in layer, steps blocked or evidence, not one
     of its safeguards under a new id."""
     boundary: bool = False
@@ -800,23 +802,23 @@ class Case(Frozen):
     """Version of this case."""
     policy: str
     """Policy file path (relative to this file) or 'builtin:NAME'."""
-    include: list[str] = Field(default_factory=new_list)
+    include: list[str] = EMPTY_LIST
     """Further files whose sections are merged into this case."""
     system: System
     """The model being released."""
     boundary: Boundary | None = None
     """The boundary argued for (exactly one)."""
-    boundaries: list[Boundary] = Field(default_factory=new_list)
+    boundaries: list[Boundary] = EMPTY_LIST
     """Only to detect cases that name several boundaries: a case names one."""
-    threat_model: dict[Id, DomainThreats] = Field(default_factory=new_dict)
+    threat_model: dict[Id, DomainThreats] = EMPTY_DICT
     """Per risk domain: actors and harm pathways, or a reason it is scoped out."""
-    evidence: dict[Id, Evidence] = Field(default_factory=new_dict)
+    evidence: dict[Id, Evidence] = EMPTY_DICT
     """Evidence items."""
     argument: Argument
     """The argument."""
-    safeguards: dict[Id, Safeguard] = Field(default_factory=new_dict)
+    safeguards: dict[Id, Safeguard] = EMPTY_DICT
     """Safeguards."""
-    residual_risk: dict[Id, ResidualRisk] = Field(default_factory=new_dict)
+    residual_risk: dict[Id, ResidualRisk] = EMPTY_DICT
     """Residual risk per pathway id."""
     post_deployment: PostDeployment | None = None
     """The post-deployment plan."""
@@ -824,13 +826,13 @@ class Case(Frozen):
     """The publication plan."""
     decision: DecisionSection = DecisionSection.model_construct()
     """Sign-offs and objections."""
-    incident_answers: dict[str, IncidentAnswer] = Field(default_factory=new_dict)
+    incident_answers: dict[str, IncidentAnswer] = EMPTY_DICT
     """Incident id ('incident-<log index>') or monitor breach id ('breach-<log index>'), as
     `casegate history` names them -> how this version answers an incident, or a monitor breach
     that fired a trigger, that defeated claims of an earlier version."""
     date: dt.date | None = None
     """Date of this case version (the gate's 'today' when no --at is given is the real date)."""
-    regimes: list[str] = Field(default_factory=new_list)
+    regimes: list[str] = EMPTY_LIST
     """Regulatory regimes the case is under ('builtin:NAME' or a path relative to this file), in
     addition to those its policy names."""
 

@@ -3,10 +3,8 @@ of every input, so the same inputs give a byte-identical record."""
 
 from typing import Literal
 
-from pydantic import Field
-
 from ._answers import Answer
-from ._base import BoundaryKind, Frozen, new_dict, new_list
+from ._base import EMPTY_DICT, EMPTY_LIST, BoundaryKind, Frozen
 from ._findings import Finding
 
 Outcome = Literal["GO", "GO WITH CONDITIONS", "NO-GO"]
@@ -41,10 +39,10 @@ class BoundaryTrial(Frozen):
     """The boundary tried."""
     outcome: Outcome
     """What the decision would be for it."""
-    blocking: list[str] = Field(default_factory=new_list)
+    blocking: list[str] = EMPTY_LIST
     """Codes of the blocking findings that stand for it (for a narrower boundary that fails, the
     first one found: the gate stops there)."""
-    dropped: list[str] = Field(default_factory=new_list)
+    dropped: list[str] = EMPTY_LIST
     """Boundary attributes removed for this trial ('tools', 'sensitive_domains'), or single grants
     ('tools.web-browsing') the evidence does not carry."""
 
@@ -52,13 +50,13 @@ class BoundaryTrial(Frozen):
 class Digests(Frozen):
     """sha256 of every input the decision rests on."""
 
-    case_files: dict[str, str] = Field(default_factory=new_dict)
+    case_files: dict[str, str] = EMPTY_DICT
     """Case file path -> sha256 of its bytes."""
     policy: str | None = None
     """sha256 of the policy file."""
-    evidence: dict[str, str | None] = Field(default_factory=new_dict)
+    evidence: dict[str, str | None] = EMPTY_DICT
     """Evidence id -> sha256 of its artifact as hashed at decision time."""
-    model: list[str] = Field(default_factory=new_list)
+    model: list[str] = EMPTY_LIST
     """The system's digests (what a deploy pipeline must match)."""
     case: str | None = None
     """sha256 over the canonical JSON of the case's file digests (the case's identity)."""
@@ -96,31 +94,31 @@ class DecisionRecord(Frozen):
     """The date the gate evaluated as (ISO date; the --at date or the case's date)."""
     outcome: Outcome
     """GO, GO WITH CONDITIONS or NO-GO."""
-    findings: list[Finding] = Field(default_factory=new_list)
+    findings: list[Finding] = EMPTY_LIST
     """Every finding, waived ones included and marked."""
-    conditions: list[Condition] = Field(default_factory=new_list)
+    conditions: list[Condition] = EMPTY_LIST
     """Conditions of a GO WITH CONDITIONS."""
-    answers: list[Answer] = Field(default_factory=new_list)
+    answers: list[Answer] = EMPTY_LIST
     """The eight answers."""
     narrower: BoundaryKind | None = None
     """On NO-GO: the widest narrower boundary the same evidence supports (None if none does)."""
-    lacks: list[str] = Field(default_factory=new_list)
+    lacks: list[str] = EMPTY_LIST
     """On NO-GO: what the requested boundary lacks, in words."""
-    trials: list[BoundaryTrial] = Field(default_factory=new_list)
+    trials: list[BoundaryTrial] = EMPTY_LIST
     """Every boundary tried."""
-    narrower_dropped: list[str] = Field(default_factory=new_list)
+    narrower_dropped: list[str] = EMPTY_LIST
     """On NO-GO: boundary attributes ('tools', 'sensitive_domains') or single grants
     ('tools.web-browsing') the narrower boundary drops."""
-    rejected_waivers: list[str] = Field(default_factory=new_list)
+    rejected_waivers: list[str] = EMPTY_LIST
     """Waivers offered but not applied, each with the reason (role not allowed, non-waivable, lapsed)."""
     digests: Digests = Digests.model_construct()
     """Digests of every input."""
-    compared_with: list[str] = Field(default_factory=new_list)
+    compared_with: list[str] = EMPTY_LIST
     """The earlier versions the threshold-gaming rules compared this one with, e.g. 'previous:
     version 1.0 (#1)'; or the one reason nothing was compared, 'nothing: ...'."""
-    compared: list[ComparedVersion] = Field(default_factory=new_list)
+    compared: list[ComparedVersion] = EMPTY_LIST
     """The registry versions compared with, each named by case, number and digest (empty when no
     registry was consulted): the registry refuses to approve on a decision that missed one."""
-    incidents_compared: list[str] = Field(default_factory=new_list)
+    incidents_compared: list[str] = EMPTY_LIST
     """The incidents from the registry ('incident-<log index>') whose defeats the gate weighed;
     the registry refuses to approve on a decision that missed one logged before it."""

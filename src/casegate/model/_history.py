@@ -5,9 +5,7 @@ from the registry; the rules only read it."""
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
-from ._base import Frozen, new_dict, new_list
+from ._base import EMPTY_DICT, EMPTY_LIST, Frozen
 
 if TYPE_CHECKING:
     from ._case import Evidence, SignoffRef
@@ -24,7 +22,7 @@ class PolicyChange(Frozen):
     """Id of the policy changed."""
     threshold: str
     """Threshold id whose measurement changed."""
-    fields: list[str] = Field(default_factory=new_list)
+    fields: list[str] = EMPTY_LIST
     """Which of MEASUREMENT_FIELDS changed."""
     rationale: str
     """Why, in the owners' words."""
@@ -38,7 +36,7 @@ class PolicyChange(Frozen):
     """When the registry logged it (UTC, ISO 8601); None when it is not in the log."""
     log_index: int | None = None
     """Index of its 'policy-change' log entry."""
-    problems: list[str] = Field(default_factory=new_list)
+    problems: list[str] = EMPTY_LIST
     """Why the envelope cannot be trusted (bad signature, unknown key, no keyring given); a change
     with problems counts for nothing."""
 
@@ -86,16 +84,16 @@ class IncidentDefeat(Frozen):
     """For a breach: what the trigger recorded, in words (signal, mean, window)."""
     version: str
     """The version whose claims it defeated, e.g. 'version 1.0 (#1)'."""
-    claims: dict[str, str] = Field(default_factory=new_dict)
+    claims: dict[str, str] = EMPTY_DICT
     """Defeated claim id -> the claim's text in that version."""
-    safeguards: list[str] = Field(default_factory=new_list)
+    safeguards: list[str] = EMPTY_LIST
     """Safeguard ids of that version (an answer must add one)."""
-    safeguard_substance: list[str] = Field(default_factory=new_list)
+    safeguard_substance: list[str] = EMPTY_LIST
     """`Safeguard.substance` of each of that version's safeguards: an added safeguard equal to one
     of them is the same safeguard renamed, not an answer."""
     boundary_rank: int | None = None
     """Rank of that version's boundary kind on the exposure ladder (an answer may narrow it)."""
-    tools: list[str] = Field(default_factory=new_list)
+    tools: list[str] = EMPTY_LIST
     """Tools that version's boundary gave (dropping one narrows the boundary)."""
     log_index: int | None = None
     """Index of the incident's log entry (None: not read from a registry)."""
@@ -114,7 +112,7 @@ class LinkedCase(Frozen):
     """Its latest version, e.g. 'version 1.0 (#1)'; None when unknown."""
     system: str | None = None
     """Name and version of the system that case is about."""
-    digests: list[str] = Field(default_factory=new_list)
+    digests: list[str] = EMPTY_LIST
     """That system's digests."""
     boundary: str | None = None
     """That case's boundary kind."""
@@ -131,7 +129,7 @@ class RegisteredProtocol(Frozen):
     """Id of the policy whose threshold it tests."""
     threshold: str
     """Threshold id it tests."""
-    plan: dict[str, str] = Field(default_factory=new_dict)
+    plan: dict[str, str] = EMPTY_DICT
     """What it fixes before the run, as comparable text: metric, reduction, tasks, variant,
     attempts, scaffold, tools, budget_tokens, model, samples (only the keys it sets)."""
     role: str
@@ -144,7 +142,7 @@ class RegisteredProtocol(Frozen):
     """When the registry logged it (UTC, ISO 8601)."""
     log_index: int | None = None
     """Index of its 'protocol' log entry."""
-    problems: list[str] = Field(default_factory=new_list)
+    problems: list[str] = EMPTY_LIST
     """Why the envelope cannot be trusted; a protocol with problems counts for nothing."""
 
 
@@ -175,12 +173,12 @@ class ArtifactDates(Frozen):
     when this was read. An item cannot be newer than the first time the registry saw its
     artifact, nor newer than the registry's clock, whatever date the lab gives it."""
 
-    first: dict[str, FirstLogged] = Field(default_factory=new_dict)
+    first: dict[str, FirstLogged] = EMPTY_DICT
     """sha256 of an artifact's bytes -> the first entry that stored or pinned it (an artifact the
     registry has not seen is absent)."""
     clock: dt.datetime
     """The registry's clock (`log_time()`) when it was read."""
-    named_runs: list[str] = Field(default_factory=new_list)
+    named_runs: list[str] = EMPTY_LIST
     """sha256s of evaluation logs known (in part) by their names only: their samples record no
     input or output (casegate-results rows of id and score, an lm-eval task without its samples
     file, counts without samples), so a copy of an earlier run with its task or sample ids renamed
@@ -219,7 +217,7 @@ class SignoffDates(Frozen):
     """When the registry first logged each sign-off envelope the case's lines name: a sign-off
     existed by then, so its date is never later than that, whatever date the case gives it."""
 
-    first: dict[str, EnvelopeLogged] = Field(default_factory=new_dict)
+    first: dict[str, EnvelopeLogged] = EMPTY_DICT
     """A sign-off line's `envelope` reference, as the line gives it -> the first entry that held
     the envelope's bytes (an envelope the registry has not seen is absent)."""
 

@@ -7,6 +7,11 @@ from pydantic import Field, NonNegativeFloat, model_validator
 
 from ._base import (
     BOUNDARY_LADDER,
+    EMPTY_DICT,
+    EMPTY_LIST,
+    OPTIONAL_0_TO_1,
+    OPTIONAL_AT_LEAST_0,
+    OPTIONAL_AT_LEAST_1,
     Access,
     BoundaryKind,
     Digest,
@@ -16,8 +21,6 @@ from ._base import (
     Severity,
     Variant,
     WeightsAccess,
-    new_dict,
-    new_list,
 )
 
 
@@ -63,15 +66,15 @@ class ElicitationMinimum(Frozen):
     """Minimum attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Weakest scaffold allowed."""
-    tools: list[str] = Field(default_factory=new_list)
+    tools: list[str] = EMPTY_LIST
     """Tools the model must have been given."""
     variant: Variant = Variant.production
     """Least capable model variant allowed (helpful-only or fine-tuned for serious thresholds)."""
-    budget_tokens: int | None = Field(default=None, ge=0)
+    budget_tokens: int | None = OPTIONAL_AT_LEAST_0
     """Minimum token budget per task, if the framework sets one."""
-    time_limit: int | None = Field(default=None, ge=0)
+    time_limit: int | None = OPTIONAL_AT_LEAST_0
     """Minimum wall-clock limit per task in seconds, if the framework sets one."""
-    samples: int | None = Field(default=None, ge=1)
+    samples: int | None = OPTIONAL_AT_LEAST_1
     """Minimum number of scored samples."""
 
 
@@ -87,7 +90,7 @@ class SafeguardRequirement(Frozen):
     min_layers: int = Field(default=1, ge=0)
     """Minimum number of distinct safeguard layers among the safeguards blocking the steps of each
     severe pathway of the threshold's domain."""
-    layers: list[str] = Field(default_factory=new_list)
+    layers: list[str] = EMPTY_LIST
     """Layers that must be present among those blocking each severe pathway of the domain."""
 
 
@@ -117,14 +120,14 @@ class Threshold(Frozen):
     """Where the threshold comes from."""
     metric: str = "success-rate"
     """The proxy measure the numbers apply to (a proportion of successful trials)."""
-    value: float | None = Field(default=None, ge=0, le=1)
+    value: float | None = OPTIONAL_0_TO_1
     """Proxy threshold on the metric; null when the framework leaves it qualitative and the
     organisation has not yet defined a number (then no numeric claim can pass)."""
-    alert: float | None = Field(default=None, ge=0, le=1)
+    alert: float | None = OPTIONAL_0_TO_1
     """Early-warning level: a result at or above it (but below `value`) is a condition."""
     organisation_defined: bool = False
     """True when the numbers are the organisation's own proxy, not from the public framework."""
-    gaming_margin: float | None = Field(default=None, ge=0, le=1)
+    gaming_margin: float | None = OPTIONAL_0_TO_1
     """A point estimate within this distance under `value` is flagged as parked under the gate."""
     elicitation: ElicitationMinimum = ElicitationMinimum.model_construct()
     """Elicitation an evaluation must show to count against this threshold."""
@@ -135,12 +138,12 @@ class Threshold(Frozen):
     """How a sample's epochs are counted: any epoch solved it, every epoch a trial, a majority of
     epochs, all epochs, or the unbiased pass@k estimate (with `k`). The gate recomputes each result
     under this reduction from the artifact's per-sample scores."""
-    k: int | None = Field(default=None, ge=1)
+    k: int | None = OPTIONAL_AT_LEAST_1
     """k of `pass@k` (needed for that reduction only)."""
-    tasks: list[TaskRef] = Field(default_factory=new_list)
+    tasks: list[TaskRef] = EMPTY_LIST
     """The task set an evaluation of this threshold must have run (each evaluation one of them);
     empty: any task."""
-    safeguards: list[SafeguardRequirement] = Field(default_factory=new_list)
+    safeguards: list[SafeguardRequirement] = EMPTY_LIST
     """Safeguards required per boundary when this threshold is reached or cannot be ruled out."""
     security_level: str | None = None
     """Weight-security level required (e.g. RAND SL3) when the threshold is reached."""
@@ -163,13 +166,13 @@ class GrantedTool(Frozen):
     description: str | None = None
     """What the tool is, as the framework understands it (e.g. 'sandboxed interpreter, no network
     egress, no persistent storage')."""
-    elicited_by: list[str] = Field(default_factory=new_list)
+    elicited_by: list[str] = EMPTY_LIST
     """The tools an evaluation log must record (every one of them) for the run to have given the
     model this affordance; empty: a tool of the same name."""
     matters_for: list[Id] | None = None
     """Thresholds whose evaluations must give the model this tool when the boundary grants it;
     unset: every threshold."""
-    scopes_out: list[Id] = Field(default_factory=new_list)
+    scopes_out: list[Id] = EMPTY_LIST
     """Risk domains that may stay scoped out on the boundary while it grants this tool (the tool,
     as described, opens no pathway in them); any other domain's scoping-out is contradicted by it."""
 
@@ -180,7 +183,7 @@ class GrantedDomain(Frozen):
 
     description: str | None = None
     """What the integration is."""
-    scopes_out: list[Id] = Field(default_factory=new_list)
+    scopes_out: list[Id] = EMPTY_LIST
     """Risk domains that may stay scoped out on the boundary while it integrates into this one;
     any other domain's scoping-out is contradicted by it."""
 
@@ -197,10 +200,10 @@ class RoleRequirement(Frozen):
 class SignoffPolicy(Frozen):
     """Who must sign what, and which roles must stay apart."""
 
-    required: dict[BoundaryKind, list[RoleRequirement]] = Field(default_factory=new_dict)
+    required: dict[BoundaryKind, list[RoleRequirement]] = EMPTY_DICT
     """Roles that must sign, per boundary. A boundary not listed uses the nearest narrower one
     that is listed; none listed is a blocking finding (fail closed)."""
-    separate: list[list[str]] = Field(default_factory=new_list)
+    separate: list[list[str]] = EMPTY_LIST
     """Groups of roles that no single person may hold together on one decision."""
     product_role: str = "product-lead"
     """The product leadership role, which can never approve alone."""
@@ -290,7 +293,7 @@ class EvidencePolicy(Frozen):
     """Evidence kinds that may count without a machine-readable artifact ("declared" evidence,
     whose numbers are the author's word). Unset: every kind. A policy that lists kinds makes a
     declared item of any other kind count for nothing."""
-    organisations: list[str] = Field(default_factory=new_list)
+    organisations: list[str] = EMPTY_LIST
     """The developer's own organisations: evidence produced by them is never independent."""
     declared_counts: Literal["independent", "any"] = "independent"
     """Whose word a red team's or safeguard test's bypass counts are taken on when no log casegate
@@ -318,7 +321,7 @@ class Tolerance(Frozen):
     """Highest acceptable upper bound on a safeguard's bypass rate in red-team trials."""
     severe_from: Severity = Severity.severe
     """Pathways at or above this severity are 'severe': every step must be blocked."""
-    min_attempts_per_year: dict[BoundaryKind, dict[str, NonNegativeFloat]] = Field(default_factory=new_dict)
+    min_attempts_per_year: dict[BoundaryKind, dict[str, NonNegativeFloat]] = EMPTY_DICT
     """The attempt rate the organisation assumes at least, per boundary kind and risk domain (`*`
     for any domain not named), e.g. `{api: {cyber: 500, "*": 10}}`. A pathway's own lower
     `attempts_per_year` is raised to it for its residual risk: the rate is the developer's
@@ -335,7 +338,7 @@ class Tolerance(Frozen):
 class WaiverPolicy(Frozen):
     """Which findings may be waived, and by whom."""
 
-    roles: dict[str, list[str]] = Field(default_factory=new_dict)
+    roles: dict[str, list[str]] = EMPTY_DICT
     """Rule code (or family prefix like 'CG4') -> roles allowed to waive it."""
     non_waivable: list[str] = ["CG3", "CG5", "CG9"]
     """Rule codes or family prefixes that can never be waived."""
@@ -486,7 +489,7 @@ class TextPolicy(Frozen):
 
     hollow: list[str] = Field(default_factory=_default_hollow)
     """Boilerplate answers (compared case-insensitively, ignoring punctuation)."""
-    extra_hollow: list[str] = Field(default_factory=new_list)
+    extra_hollow: list[str] = EMPTY_LIST
     """Further boilerplate the organisation adds to the built-in list."""
     unquantified: list[str] = ["negligible", "minimal", "very low", "low", "small", "tiny", "remote", "unlikely"]
     """Words that make an estimate hollow when the estimate carries no number."""
@@ -525,7 +528,7 @@ class Policy(Frozen):
     """Readable name."""
     version: str = "1"
     """The policy's own version."""
-    based_on: list[Citation] = Field(default_factory=new_list)
+    based_on: list[Citation] = EMPTY_LIST
     """Public frameworks this policy follows."""
     confidence: float = Field(default=0.95, gt=0.5, lt=1)
     """Confidence level for statistical claims (two-sided interval level)."""
@@ -533,13 +536,13 @@ class Policy(Frozen):
     """Interval method for proportions."""
     domains: dict[Id, Domain]
     """Risk domains this framework covers."""
-    thresholds: dict[Id, Threshold] = Field(default_factory=new_dict)
+    thresholds: dict[Id, Threshold] = EMPTY_DICT
     """Capability thresholds, keyed by id."""
-    tools: dict[str, GrantedTool] = Field(default_factory=new_dict)
+    tools: dict[str, GrantedTool] = EMPTY_DICT
     """The tools a boundary may give the model, by the name `boundary.tools` uses. A tool not
     listed matters for every threshold, is elicited only by a log tool of its own name, and leaves
     no domain scoped out on the boundary."""
-    sensitive_domains: dict[str, GrantedDomain] = Field(default_factory=new_dict)
+    sensitive_domains: dict[str, GrantedDomain] = EMPTY_DICT
     """The sensitive domains a boundary may integrate into, by the name
     `boundary.sensitive_domains` uses. One not listed leaves no domain scoped out on the boundary."""
     signoff: SignoffPolicy = SignoffPolicy.model_construct()
@@ -550,24 +553,24 @@ class Policy(Frozen):
     """Evidence freshness and independence."""
     tolerance: Tolerance = Tolerance.model_construct()
     """Residual risk tolerance."""
-    safeguard_tests: dict[str, list[TaskRef]] = Field(default_factory=new_dict)
+    safeguard_tests: dict[str, list[TaskRef]] = EMPTY_DICT
     """The test tasks that count for a safeguard of each layer (by name and version, or by the
     digest of their sample ids), e.g. `{classifier: [{name: acme-classifier-redteam}]}`: a red
     team or safeguard test cited by a safeguard of a named layer counts for it only when its log
     ran one of them. A layer not named: any task counts."""
-    condition_defeaters: list[str] = Field(default_factory=new_list)
+    condition_defeaters: list[str] = EMPTY_LIST
     """Defeater kinds that may stand open as a condition instead of blocking."""
     waivers: WaiverPolicy = WaiverPolicy.model_construct()
     """Waiver rules."""
-    owners: list[str] = Field(default_factory=new_list)
+    owners: list[str] = EMPTY_LIST
     """Roles that own this policy: only a change they sign (`casegate policy change`) and the
     registry logs before an evaluation runs lets that evaluation use a changed metric, reduction
     or task set. Empty: no change of measurement can be accepted."""
-    roles: list[str] = Field(default_factory=new_list)
+    roles: list[str] = EMPTY_LIST
     """Roles the organisation defines beyond those its sign-off and waiver rules name (e.g. risk
     owners such as 'head-of-safeguards', 'ciso'). Residual-risk owners, stop authorities and
     acceptors must be policy roles."""
-    boundary_kinds: dict[BoundaryKind, KindProperties] = Field(default_factory=new_dict)
+    boundary_kinds: dict[BoundaryKind, KindProperties] = EMPTY_DICT
     """Per boundary kind, the access and weights properties consistent with it; kinds not listed
     use the built-in table."""
     arguments: ArgumentPolicy = ArgumentPolicy.model_construct()
@@ -588,7 +591,7 @@ class Policy(Frozen):
     """What counts as hollow text."""
     governance: Governance | None = None
     """How the framework is run: updates, weight security, incidents, internal governance."""
-    regimes: list[str] = Field(default_factory=new_list)
+    regimes: list[str] = EMPTY_LIST
     """Regulatory regimes every case under this policy is under ('builtin:NAME' or a path
     relative to the policy file)."""
 

@@ -4,9 +4,16 @@ registered in the log before the run (pre-registration)."""
 import json
 from typing import Literal
 
-from pydantic import Field
-
-from ._base import Digest, Frozen, Id, Scaffold, Variant, new_list
+from ._base import (
+    EMPTY_LIST,
+    OPTIONAL_AT_LEAST_0,
+    OPTIONAL_AT_LEAST_1,
+    Digest,
+    Frozen,
+    Id,
+    Scaffold,
+    Variant,
+)
 from ._policy import TaskRef
 
 
@@ -15,13 +22,13 @@ class PlannedElicitation(Frozen):
 
     variant: Variant | None = None
     """Model variant to evaluate."""
-    attempts: int | None = Field(default=None, ge=1)
+    attempts: int | None = OPTIONAL_AT_LEAST_1
     """Attempts (epochs) per task."""
     scaffold: Scaffold | None = None
     """Scaffolding given to the model."""
     tools: list[str] | None = None
     """Tools available to the model."""
-    budget_tokens: int | None = Field(default=None, ge=0)
+    budget_tokens: int | None = OPTIONAL_AT_LEAST_0
     """Token budget per task."""
 
 
@@ -42,13 +49,13 @@ class EvaluationProtocol(Frozen):
     """Metric (or scorer) the result will be read from."""
     reduction: Literal["at-least-one", "majority", "mean"] | None = None
     """How epochs of one sample will be reduced to a count."""
-    tasks: list[TaskRef] = Field(default_factory=new_list)
+    tasks: list[TaskRef] = EMPTY_LIST
     """The task set: by name (and version) or by the digest of its sample ids."""
     elicitation: PlannedElicitation = PlannedElicitation.model_construct()
     """The elicitation plan."""
     model: Digest | None = None
     """Digest of the model to be evaluated (one of the case's `system.digests`)."""
-    samples: int | None = Field(default=None, ge=1)
+    samples: int | None = OPTIONAL_AT_LEAST_1
     """Planned sample size (scored trials)."""
     notes: str | None = None
     """Anything else the evaluators fix in advance."""

@@ -8,9 +8,18 @@ source text it paraphrases (document, version, date, section) so a reader can ch
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from ._base import Confidentiality, Frozen, Id, Severity, new_dict, new_list
+from ._base import (
+    EMPTY_DICT,
+    EMPTY_LIST,
+    NON_EMPTY,
+    OPTIONAL_AT_LEAST_1,
+    Confidentiality,
+    Frozen,
+    Id,
+    Severity,
+)
 
 REGIME_SOURCES: dict[str, str] = {
     "system.identity": "the model's name, version and digests",
@@ -83,9 +92,9 @@ class RegimeSection(Frozen):
     """What the regime asks this section to contain, paraphrased."""
     cite: RegimeCitation
     """Where the requirement is in the source text."""
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = NON_EMPTY
     """Case facts that fill the section (names from REGIME_SOURCES); all are needed."""
-    optional: list[str] = Field(default_factory=new_list)
+    optional: list[str] = EMPTY_LIST
     """Further facts shown when present; their absence is no gap."""
     required: bool = True
     """Whether an unfilled section is a gap (a finding) or only shown as empty."""
@@ -114,16 +123,16 @@ class RegimeDocument(Frozen):
     with a commitment, as in `casegate publish`."""
     basis: Literal["case", "policy"] = "case"
     """Whether the document reports on one case, or on the framework (the policy) itself."""
-    sections: dict[Id, RegimeSection] = Field(min_length=1)
+    sections: dict[Id, RegimeSection] = NON_EMPTY
     """Sections in order."""
 
 
 class Deadline(Frozen):
     """How long after awareness a report is due."""
 
-    hours: int | None = Field(default=None, ge=1)
+    hours: int | None = OPTIONAL_AT_LEAST_1
     """Hours from awareness (for deadlines the text counts in hours)."""
-    days: int | None = Field(default=None, ge=1)
+    days: int | None = OPTIONAL_AT_LEAST_1
     """Calendar days from awareness."""
 
     @model_validator(mode="after")
@@ -154,7 +163,7 @@ class IncidentClass(Frozen):
     """Who receives the report."""
     cite: RegimeCitation
     """Where the deadline is in the source text."""
-    domains: list[Id] = Field(default_factory=new_list)
+    domains: list[Id] = EMPTY_LIST
     """Risk domains whose incidents suggest this class (a hint; the reporter names the class)."""
     min_severity: Severity | None = None
     """Severity from which incidents suggest this class (a hint)."""
@@ -182,7 +191,7 @@ class Regime(Frozen):
         "every section against the source text and with counsel before filing."
     )
     """Printed on every generated document."""
-    documents: dict[Id, RegimeDocument] = Field(default_factory=new_dict)
+    documents: dict[Id, RegimeDocument] = EMPTY_DICT
     """Documents the regime asks for."""
-    incident_classes: dict[Id, IncidentClass] = Field(default_factory=new_dict)
+    incident_classes: dict[Id, IncidentClass] = EMPTY_DICT
     """Incident classes with their reporting deadlines."""

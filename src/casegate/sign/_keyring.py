@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 from .._record import FrozenRecord
 from ..errors import InputError
 from ..load import parse_yaml
-from ..model import Frozen, new_list
+from ..model import EMPTY_LIST, NON_EMPTY, Frozen
 from ._dsse import public_key_id
 from ._names import latin_form, name_key, normalise_name
 
@@ -92,7 +92,7 @@ class KeyEntry(Frozen):
 
     keyid: str = Field(pattern=r"^[0-9a-f]{64}$")
     """Key id: hex SHA-256 of the DER SubjectPublicKeyInfo (checked against `public`)."""
-    roles: list[str] = Field(min_length=1)
+    roles: list[str] = NON_EMPTY
     """Roles the identity may sign in with this key."""
     keytype: str = "ed25519"
     """securesystemslib key type."""
@@ -115,11 +115,11 @@ class Identity(Frozen):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     """Stable id of the person (kept when their name or keys change)."""
-    name: str = Field(min_length=1)
+    name: str = NON_EMPTY
     """The person's name as shown; no other identity may have the same name by `name_key`."""
     organisation: str | None = None
     """The organisation the person belongs to (for judging independence)."""
-    keys: list[KeyEntry] = Field(min_length=1)
+    keys: list[KeyEntry] = NON_EMPTY
     """The person's keys."""
 
 
@@ -211,7 +211,7 @@ class Keyring(Frozen):
     """Readable name of the keyring."""
     note: str | None = None
     """Free text about the keyring."""
-    identities: list[Identity] = Field(default_factory=new_list)
+    identities: list[Identity] = EMPTY_LIST
     """The people the keyring trusts, each with their keys."""
 
     @property

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
-from ..model import Frozen, new_list
+from ..model import EMPTY_LIST, NON_EMPTY, Frozen
 from ._keyring import KeyEntry
 
 
 class _KeyV1(KeyEntry):
     """A key as a version 1 keyring lists it: a version 2 key entry with its holder's name."""
 
-    person: str = Field(min_length=1)
+    person: str = NON_EMPTY
 
 
 class _KeyringV1(Frozen):
@@ -25,4 +23,4 @@ class _KeyringV1(Frozen):
     kind: Literal["keyring"] = "keyring"
     name: str
     note: str | None = None
-    keys: list[_KeyV1] = Field(default_factory=new_list)
+    keys: list[_KeyV1] = EMPTY_LIST

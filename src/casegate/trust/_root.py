@@ -22,7 +22,7 @@ from tuf.api.serialization import DeserializationError, SerializationError
 from tuf.api.serialization.json import JSONSerializer
 
 from ..errors import InputError, VerificationError
-from ..model import Frozen, new_list
+from ..model import EMPTY_LIST, Frozen
 
 PINS_FIELD = "x-casegate-pins"
 """The field of the signed root body that holds casegate's pins."""
@@ -71,7 +71,7 @@ class LogPin(Frozen):
     """The checkpoint origin line."""
     key: str = Field(pattern=r"^[0-9a-f]{64}$")
     """The log's raw Ed25519 checkpoint public key, hex."""
-    witnesses: list[WitnessPin] = Field(default_factory=new_list)
+    witnesses: list[WitnessPin] = EMPTY_LIST
     """Witnesses (may be empty)."""
     witness_threshold: int = Field(default=0, ge=0)
     """How many of the witnesses must cosign a checkpoint."""

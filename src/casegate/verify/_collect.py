@@ -64,8 +64,10 @@ def binding_reasons(s: Signed, pred: dict[str, Any], label: str) -> list[str]:
     return out
 
 
-def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
-    """Read and verify every envelope the case references, as of `at`."""
+def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime, dissent: Dissent | None = None) -> Collected:
+    """Read and verify every envelope the case references, as of `at`; its objections, answers
+    and authors lists are `dissent` when given (what `gather` verified of the case as of `at`
+    against `keyring`)."""
     assert loaded.case is not None
     c = loaded.case
     out = Collected()
@@ -99,7 +101,7 @@ def collect(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> Collected:
         out.problems += reasons
         if signed is not None and not reasons:
             out.signoffs.append(signed)
-    out.dissent = gather(loaded, keyring, at)
+    out.dissent = dissent if dissent is not None else gather(loaded, keyring, at)
     out.problems += out.dissent.problems
     out.objections = [(str(o.predicate.get("objection")), o) for o in out.dissent.objections]
     base = loaded.base_dir(("decision", "waivers"))

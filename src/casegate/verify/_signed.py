@@ -35,9 +35,11 @@ class SignoffCheck(Record):
         self.declared = [] if declared is None else declared
 
 
-def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) -> SignoffCheck:
+def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime,
+                    dissent: Dissent | None = None) -> SignoffCheck:
     """Split the case's sign-off lines into signed and declared-not-signed (fail closed: with no
-    keyring no line counts, since no signature can be checked)."""
+    keyring no line counts, since no signature can be checked). `dissent`, when given, is what
+    `casegate.sign.gather` verified of the case as of `at` against `keyring` (else it is read)."""
     if loaded.case is None:
         return SignoffCheck(loaded)
     lines = loaded.case.decision.signoffs
@@ -45,7 +47,7 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime) ->
         return _keep(loaded, [(i, "no keyring to check a signature against") for i in range(len(lines))], None)
     from ._collect import collect  # the signing stack, only when there is a signature to check
 
-    collected = collect(loaded, keyring, at)
+    collected = collect(loaded, keyring, at, dissent)
     if loaded.policy is not None:  # objections and authors as signed, never as the YAML says
         loaded = signed_view(loaded, collected.dissent)
     valid = {(x.person, x.role) for x in collected.signoffs}
@@ -98,14 +100,16 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
     if keyring is not None and loaded.case is not None:
         from ..sign import with_attestations
 
-        if preview and loaded.policy is not None:
+        if not preview or loaded.policy is not None:
             from ..sign import gather  # a preview too reads objections and authors as signed
 
-            dissent = gather(loaded, keyring, at)  # read once: the attestations' authors are among them
+            # read once: the attestations' authors are among them, and the sign-offs are judged
+            # beside them
+            dissent = gather(loaded, keyring, at)
         loaded = with_attestations(loaded, keyring, at, dissent)
     out = GateInputs(loaded)
     if not preview and loaded.case is not None:
-        check = signed_signoffs(loaded, keyring, at)
+        check = signed_signoffs(loaded, keyring, at, dissent)
         out.loaded, out.declared = check.signed_case, check.declared
     elif dissent is not None:
         out.loaded = signed_view(loaded, dissent)
