@@ -743,6 +743,7 @@ def _emit_json(tree: Any, root: int, text_bytes: int) -> bytearray:
     out = bytearray(text_bytes * 3 // 2 + 256)
     failed, size = ryml.emit_json_to_substr(tree, root, out)
     if failed:
+        del out  # (before the second buffer: not both at once)
         out = bytearray(size)
         failed, size = ryml.emit_json_to_substr(tree, root, out)
         if failed:  # (the tree did not change between the two emits)
