@@ -702,7 +702,7 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         return _walked(doc, limits)
     try:
         with _quiet_stderr():
-            text = ryml.emit_json_malloc(tree, root)
+            out = _emit_json(tree, root, len(raw))
     except Exception:
         return _walked(doc, limits)
     nodes, one_doc = tree.size(), tree.is_stream(root)
@@ -711,6 +711,8 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
     del tree
     doc.release_tree()
     try:
+        text = out.decode()
+        del out
         data = json.loads(text)
     except Exception:
         return _walked(doc, limits)
@@ -724,6 +726,30 @@ def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimat
         data = data[0]
     doc.data = data
     return doc
+
+
+def _emit_json(tree: Any, root: int, text_bytes: int) -> bytearray:
+    """The JSON of the document at `root`, emitted into a buffer sized from the YAML's length
+    (`text_bytes`), in one pass over the tree.
+
+    rapidyaml's `emit_json_malloc` emits twice (once to measure the text, once to write it) and
+    then copies what it wrote into a Python string: twice the instructions of one emit, and for a
+    moment two copies of the text beside the tree. The JSON of a case's file is up to 1.4 times
+    its YAML (quotes around keys and values; the synthetic 10k-goal case's files 1.24 times, the
+    shipped files and fixtures 0.7 to 1.6 times, the longest ratios all in files of a few hundred
+    bytes), so a buffer of 1.5 times the text holds nearly every file's JSON at the first try; a
+    text whose JSON is longer is emitted again into a buffer of the size the first emit asked
+    for."""
+    out = bytearray(text_bytes * 3 // 2 + 256)
+    failed, size = ryml.emit_json_to_substr(tree, root, out)
+    if failed:
+        del out  # (before the second buffer: not both at once)
+        out = bytearray(size)
+        failed, size = ryml.emit_json_to_substr(tree, root, out)
+        if failed:  # (the tree did not change between the two emits)
+            raise ValueError("the JSON emitter asked for a buffer it then did not fit")
+    del out[size:]
+    return out
 
 
 def _walked(doc: YamlDoc, limits: Limits) -> YamlDoc:
