@@ -149,7 +149,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_evidence', 11686),
     ('_sign', 35525),
     ('_registry', 13172),
-    ('_trust', 23388),
+    ('_trust', 24992),
     ('_publish', 13112),
     ('_monitor', 48990),
     ('_policy', 4481),
@@ -163,5 +163,5 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_redteam', 2422),
     ('_witness', 7265),
     ('_logwatch', 5016),
-    ('_tiles', 9636),
+    ('_tiles', 9797),
 )
