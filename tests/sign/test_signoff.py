@@ -151,3 +151,17 @@ def test_a_waiver_runs_no_longer_than_the_policy_allows_from_when_it_was_signed(
     waive_finding(w.load(), "CG702", "rso", w.signers["sam"], w.ring, "monitor wiring", dt.date(2027, 1, 24), at=AT)
     waivers, problems = check_waivers(w.load(), w.ring, dt.date(2026, 12, 1))
     assert [x.until for x in waivers] == ["2027-01-24"], problems
+
+
+def test_a_waiver_dated_after_the_gate_is_set_aside(tmp_path):
+    """The rso signs a waiver but types `signed_at` 2027-01-15 so its 60 days run to 2027-03-15
+    from then; at a gate run on 2027-01-14 it is set aside with the reason (before, it counted)."""
+    w = make_world(tmp_path)
+    ahead = dt.datetime(2027, 1, 15, 12, tzinfo=dt.UTC)
+    waive_finding(w.load(), "CG702", "rso", w.signers["sam"], w.ring, "monitor wiring", dt.date(2027, 3, 15), at=ahead)
+    waivers, problems = check_waivers(w.load(), w.ring, dt.date(2027, 1, 14))
+    assert waivers == [] and problems == [
+        "waiver waivers/CG702-1.dsse.json: is dated 2027-01-15, after the gate's date 2027-01-14; a waiver counts "
+        "from when it was signed, so one dated ahead is set aside (sign it again, dated today)"], problems
+    waivers, problems = check_waivers(w.load(), w.ring, dt.date(2027, 1, 15))
+    assert [x.until for x in waivers] == ["2027-03-15"] and problems == []

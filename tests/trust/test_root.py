@@ -126,3 +126,67 @@ def test_a_root_whose_signed_part_has_no_canonical_form_is_refused_naming_it(key
         rc, out = cg(keys, *args)
         assert rc == 2 and "internal error" not in out, out
         assert f"bad.root.json: not a trust root: its signed part holds {shown}, which canonical JSON" in out
+
+
+def _older_looser(keys: Path) -> Path:
+    """Version 3.0 of the pinned policy (id acme-frontier), one that asked less."""
+    older = keys / "policy-3.0.yaml"
+    older.write_text(POLICY.read_text().replace('version: "3.1"', 'version: "3.0"', 1))
+    return older
+
+
+def test_a_policy_version_replaced_by_rotate_counts_only_for_earlier_decisions(keys: Path) -> None:
+    """The root holders pinned 3.0, then 3.1 of the same policy id: a decision under 3.0 made after
+    3.1 was pinned is not verified (before, both counted, and a new case could name the older,
+    looser file)."""
+    import hashlib
+
+    older = _older_looser(keys)
+    rc, text = cg(keys, "trust", "init", "trust", "--root-key", "a.key.pub", "--sign-with", "a.key",
+                  "--policy", str(older), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+                  "--origin", "t.example/log")
+    assert rc == 0, text
+    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--sign-with", "a.key")
+    assert rc == 0, text
+    root = load_trust_root(keys / "trust")
+    old_sha = hashlib.sha256(older.read_bytes()).hexdigest()
+    new_sha = hashlib.sha256(POLICY.read_bytes()).hexdigest()
+    assert [(p.version, p.until is not None) for p in root.pins.policies] == [("3.0", True), ("3.1", False)]
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    after = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    assert root.policy_problems(old_sha, before) == []
+    (problem,) = root.policy_problems(old_sha, after)
+    assert "the policy acme-frontier version 3.0" in problem and "was replaced on" in problem
+    assert "by version 3.1" in problem and "decide again under the current policy" in problem
+    assert root.policy_problems(old_sha, None) == [problem]  # no time known: never counted
+    assert root.policy_problems(new_sha, after) == []
+    rc, text = cg(keys, "trust", "show", "trust")
+    assert rc == 0 and "version 3.0" in text and "(replaced " in text, text
+    # rotating again keeps the date 3.0 was replaced on
+    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--sign-with", "a.key")
+    assert rc == 0, text
+    again = load_trust_root(keys / "trust")
+    assert again.pins.policies == root.pins.policies
+
+
+def test_a_root_pinning_two_current_versions_of_one_policy_is_refused(keys: Path) -> None:
+    """Signed by the root keys but pinning 3.0 and 3.1 of one id, neither replaced: which one a
+    new decision may use is not said, so the root is refused rather than either version chosen."""
+    from casegate.cli._trust import _policy_pin
+    from casegate.errors import InputError
+    from casegate.sign import load_signer
+    from casegate.trust import rotated_root, sign_root, write_root
+
+    assert cg(keys, "trust", "init", "trust", "--root-key", "a.key.pub", "--sign-with", "a.key",
+              "--policy", str(POLICY), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+              "--origin", "t.example/log")[0] == 0
+    root = load_trust_root(keys / "trust")
+    pins = root.pins.model_copy(update={"policies": [_policy_pin(str(_older_looser(keys))), *root.pins.policies]})
+    md = rotated_root(root.metadata, pins=pins, expires=dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
+    sign_root(md, [load_signer(str(keys / "a.key"))])
+    write_root(md, keys / "trust" / "2.root.json")
+    with pytest.raises(InputError, match="two current versions of policy acme-frontier") as e:
+        load_trust_root(keys / "trust")
+    assert "3.0 and 3.1" in e.value.message and "trust rotate" in (e.value.help or "")
+    rc, text = cg(keys, "trust", "show", "trust")
+    assert rc == 2 and "Traceback" not in text and "two current versions" in text, text

@@ -237,3 +237,64 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     rc, text = _cli(setup.path, *base, "--trust-root", str(setup.trust.dir), "--state-proof", str(setup.path / "p.json"))
     assert rc == 0, text
     assert setup.size() == before  # verify and state-proof only read
+
+
+def _replace_policy(trust: Trust, policy: Path, dest: Path, until: dt.datetime) -> Path:
+    """Version 2 of `trust`'s root: the world's policy (acme-frontier 3.1) replaced on `until` by
+    a stricter 3.2, both pinned as `casegate trust rotate --policy` pins them."""
+    from casegate.cli._trust import _policy_pin
+    from casegate.sign import iso, load_signer
+    from casegate.trust import rotated_root, sign_root, write_root
+
+    newer = dest / "policy-3.2.yaml"
+    newer.write_text(policy.read_text().replace('version: "3.1"', 'version: "3.2"', 1))
+    root = load_trust_root(trust.dir)
+    (old,) = root.pins.policies
+    pins = root.pins.model_copy(update={"policies": [old.model_copy(update={"until": iso(until)}),
+                                                     _policy_pin(str(newer))]})
+    md = rotated_root(root.metadata, pins=pins, expires=dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
+    sign_root(md, [load_signer(str(trust.root_key))])
+    write_root(md, trust.dir / "2.root.json")
+    return trust.dir
+
+
+def test_a_decision_under_a_replaced_policy_version_does_not_verify(setup: Setup) -> None:
+    """The root pins acme-frontier 3.1 and, since, a stricter 3.2: a decision signed (logged) under
+    3.1 after 3.2 replaced it is not verified; one logged before then still is (before, any
+    pinned version counted, so a new case could name the older, looser file)."""
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    v = setup.verify()
+    assert not v.ok
+    assert any("the policy acme-frontier version 3.1" in r and "was replaced on" in r and "by version 3.2" in r
+               and "decide again under the current policy" in r for r in v.reasons), v.reasons
+
+
+def test_a_decision_logged_before_its_policy_was_replaced_still_verifies(setup: Setup) -> None:
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    v = setup.verify()
+    assert v.ok, v.reasons
+
+
+def test_the_registry_approves_nothing_under_a_replaced_policy_version(tmp_path: Path, database_url: str) -> None:
+    """A new case names the replaced, looser acme-frontier 3.1: `state apply` under the root that
+    pins 3.2 as current refuses the approval, nothing logged; before, the registry approved it."""
+    from casegate.approve import approve
+    from casegate.monitor import submit_for_review
+    from casegate.monitor._states import IllegalTransitionError
+    from tests._weights import submit_hashed
+    from tests.verify.trusted import SIGNED
+
+    w = make_world(tmp_path / "w")
+    for name, role in SIGNED.items():
+        sign_case(w.load(), role, w.signers[name], w.ring)
+    record, bundle = decide_case(w.load(), w.signers["sam"], "rso", w.ring)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    with open_registry(database_url) as reg:
+        submit_hashed(reg, w.load())
+        submit_for_review(reg, CASE, by="Sam Whitfield")
+        before = reg.size()
+        root = _replace_policy(trust, w.dir / "policy.yaml", tmp_path, dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+        with pytest.raises(IllegalTransitionError) as e:
+            approve(reg, record, bundle, w.ring_path, trust_root=root)
+        assert "the policy acme-frontier version 3.1" in e.value.message and "was replaced on" in e.value.message
+        assert reg.size() == before

@@ -6,6 +6,7 @@ without it does not verify."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from collections.abc import Callable
@@ -108,7 +109,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                 raise IllegalTransitionError(f"stored version {number} of {record.case_id} does not load as a case, "
                                              "so the registry cannot judge a decision on it",
                                              help="run `casegate log verify`; then submit the case again")
-            problems = _policy_pin_problems(root, loaded)
+            problems = _policy_pin_problems(root, loaded, at)
             # the revocations the registry's own log records count, whatever the keyring file says: a
             # sign-off by a key logged as compromised does not count towards approving it
             judging, _ = with_logged_revocations(ring, reg.events(kind="keyring-change"))
@@ -190,15 +191,16 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     return record_publication(reg, record.case_id, summary, version=version, judged=judged)
 
 
-def _policy_pin_problems(root: TrustRoot | None, loaded: Loaded) -> list[str]:
-    """Why the stored version's policy is not one the trust root pins (empty without a root)."""
+def _policy_pin_problems(root: TrustRoot | None, loaded: Loaded, at: dt.datetime) -> list[str]:
+    """Why the stored version's policy is not one the trust root pins as of `at`, the log's time
+    of the approval (empty without a root): not pinned, or a version replaced before then."""
     if root is None:
         return []
     sha = loaded.policy_file.sha256 if loaded.policy_file is not None else None
-    if root.policy(sha) is not None:
-        return []
-    return [f"the version's policy (sha256 {str(sha)[:16]}...) is not pinned by the trust root (version "
-            f"{root.version}); the registry judges only under a policy the root pins"]
+    if root.policy(sha) is None:
+        return [f"the version's policy (sha256 {str(sha)[:16]}...) is not pinned by the trust root (version "
+                f"{root.version}); the registry judges only under a policy the root pins"]
+    return root.policy_problems(sha, at)
 
 
 def _decision_signed(bundle: dict[str, Any] | None, ring: Keyring, at: Any) -> Signed | None:

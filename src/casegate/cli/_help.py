@@ -149,7 +149,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_evidence', 11686),
     ('_sign', 35525),
     ('_registry', 13172),
-    ('_trust', 23693),
+    ('_trust', 24992),
     ('_publish', 13112),
     ('_monitor', 48990),
     ('_policy', 4481),

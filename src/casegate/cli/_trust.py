@@ -83,6 +83,24 @@ def _policy_pin(ref: str) -> Any:
     return PinnedPolicy(id=pol.id, version=pol.version, sha256=hashlib.sha256(raw).hexdigest())
 
 
+def _policy_pins(refs: list[str], previous: list[Any]) -> list[Any]:
+    """The policies a root version pins when `refs` are named: per policy id the last one named is
+    current, and every other version of that id (named before it, or pinned by the previous root
+    version) stays pinned with `until` now, so it counts only for decisions signed before now. An
+    id no longer named is no longer pinned."""
+    from ..sign import iso, now_utc
+
+    given = [_policy_pin(r) for r in refs]
+    current = {p.id: p for p in given}
+    now = iso(now_utc())
+    replaced: list[Any] = []
+    for p in [*previous, *given]:
+        if p.id not in current or p.sha256 == current[p.id].sha256 or any(q.sha256 == p.sha256 for q in replaced):
+            continue
+        replaced.append(p if p.until is not None else p.model_copy(update={"until": now}))
+    return [*replaced, *current.values()]
+
+
 def _raw_hex(path: Path) -> str:
     from cryptography.hazmat.primitives import serialization
 
@@ -149,7 +167,7 @@ def _record(db: str | None, root: Any, path: Path) -> None:
             "version": root.version, "digest": root.digest(), "expires": root.expires.isoformat(),
             "keyring": next(k.digest for k in root.pins.keyrings if k.until is None),
             "keyrings": [k.model_dump(exclude_none=True) for k in root.pins.keyrings],
-            "policies": [p.model_dump() for p in root.pins.policies],
+            "policies": [p.model_dump(exclude_none=True) for p in root.pins.policies],
             "log": {"origin": root.pins.log.origin, "key": root.pins.log.key},
             "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
     out(f"recorded trust root version {root.version} in the log (entry {e.index})")
@@ -198,7 +216,7 @@ def trust_init(
         if not v:
             raise InputError(f"{what} is required")
     assert root_key and policy and keyring and log_key and origin
-    pins = Pins(policies=[_policy_pin(p) for p in policy],
+    pins = Pins(policies=_policy_pins(policy, []),
                 keyrings=[PinnedKeyring(digest=load_keyring(keyring).fingerprint())],
                 log=_log_pin(log_key, origin, witness or [], witness_threshold),
                 max_checkpoint_age_seconds=int(_duration(max_age, "--max-checkpoint-age").total_seconds()),
@@ -232,7 +250,10 @@ def trust_rotate(
     sign_with: SignWithOpt = [],  # noqa: B006 - typer reads the default
     root_key: RootKeyOpt = None,
     threshold: Annotated[int | None, typer.Option("--threshold", help="New threshold (default: unchanged).")] = None,
-    policy: PolicyOpt = None,
+    policy: Annotated[list[str] | None, typer.Option(
+        "--policy", help="The policy files (or builtin:NAME) to pin from now on; repeat for several. A "
+                         "version of a policy id named here replaces the one pinned before, which stays "
+                         "readable for decisions signed before now.")] = None,
     keyring: Annotated[Path | None, typer.Option("--keyring", help="A new keyring to pin; the old one "
                                                  "stays readable for decisions signed before now.")] = None,
     log_key: Annotated[Path | None, typer.Option("--log-key", help="A new log checkpoint public key.")] = None,
@@ -257,7 +278,7 @@ def trust_rotate(
                for k in pins.keyrings if k.digest != fp]
         upd["keyrings"] = [*old, PinnedKeyring(digest=fp)]
     if policy:
-        upd["policies"] = [_policy_pin(p) for p in policy]
+        upd["policies"] = _policy_pins(policy, pins.policies)
     if log_key is not None or origin is not None:
         upd["log"] = pins.log.model_copy(update={
             "key": _raw_hex(log_key) if log_key else pins.log.key, "origin": origin or pins.log.origin})
@@ -385,7 +406,8 @@ def trust_show(
     out(f"  root keys: {root.threshold} of {len(root.root_keyids)}: "
         + ", ".join(k[:16] + "..." for k in root.root_keyids))
     for pol in p.policies:
-        out(f"  policy {pol.id} version {pol.version}  sha256 {pol.sha256[:16]}...")
+        out(f"  policy {pol.id} version {pol.version}  sha256 {pol.sha256[:16]}..."
+            + (f"  (replaced {pol.until}: old decisions only)" if pol.until else ""))
     for k in p.keyrings:
         out(f"  keyring {k.digest}" + (f"  (replaced {k.until}: old decisions only)" if k.until else "  (current)"))
     out(f"  log {p.log.origin}  key {p.log.key[:16]}...  witnesses {len(p.log.witnesses)} "

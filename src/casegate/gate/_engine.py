@@ -39,7 +39,7 @@ from ._compare import (
     other_baselines,
 )
 from ._record import input_digests
-from ._waivers import apply_waivers, covers, waiver_problem
+from ._waivers import apply_waivers, covers, logged_waiver_spans, waiver_problem
 
 CONDITION_DAYS = 90
 """Days to meet a condition when the policy sets none (the default of `conditions.due_days`)."""
@@ -351,6 +351,10 @@ def run_gate(
             help="widening a boundary reopens the case: write (or extend) the case for the wider boundary",
         )
 
+    if comparison is not None and comparison.signoff_dates is not None and waivers:
+        # a waiver's span counts from no later than the registry first logged it, whatever date it gives
+        waivers, late = logged_waiver_spans(waivers, comparison.signoff_dates, policy.waivers.max_days)
+        waiver_problems = [*waiver_problems, *late]
     accepted = [w for w in waivers if waiver_problem(w, policy, day) is None]
     sources = loaded.texts()
 

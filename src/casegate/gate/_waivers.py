@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from ..model import Finding, Policy, Waiver, never_waivable
+from ..model import Finding, Policy, SignoffDates, Waiver, never_waivable
 
 
 def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
@@ -34,6 +34,31 @@ def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:
         return (f"waiver of {w.code} by {w.person} runs to {until.isoformat()}, longer than the "
                 f"policy's {wp.max_days} days")
     return None
+
+
+def logged_waiver_spans(waivers: Iterable[Waiver], dates: SignoffDates, max_days: int) -> tuple[list[Waiver], list[str]]:
+    """The waivers that run no longer than `max_days` counted from the earliest of their stated
+    `signed_at` and when the registry first logged their envelope (a waiver existed by then,
+    whatever date its signer typed), and why each other one is set aside."""
+    keep: list[Waiver] = []
+    problems: list[str] = []
+    for w in waivers:
+        got = dates.waivers.get(w.envelope) if w.envelope is not None else None
+        try:
+            signed = dt.date.fromisoformat(str(w.signed_at)[:10])
+            until = dt.date.fromisoformat(w.until[:10])
+        except ValueError:
+            got = None  # `check_waivers` has set such a waiver aside already
+        if got is not None:
+            logged = got.at.astimezone(dt.UTC).date()
+            if logged < signed and (until - logged).days > max_days:
+                problems.append(
+                    f"waiver {w.envelope}: runs {(until - logged).days} days from when the registry first logged it "
+                    f"(entry {got.index}, {logged.isoformat()}; it is dated {signed.isoformat()}) to "
+                    f"{until.isoformat()}, longer than the policy's {max_days} days")
+                continue
+        keep.append(w)
+    return keep, problems
 
 
 def covers(w: Waiver, code: str, path: Sequence[str | int]) -> bool:

@@ -136,6 +136,11 @@ class Waiver(Frozen):
     """Why."""
     until: str
     """ISO date the waiver lapses."""
+    envelope: str | None = Field(default=None, exclude=True)
+    """The case's reference to the waiver's envelope (not part of any record)."""
+    signed_at: str | None = Field(default=None, exclude=True)
+    """When its signer says it was signed (not part of any record): the gate counts its span from
+    the earliest of this and when the registry first logged the envelope."""
 
     def covers(self, code: str, path: Sequence[str | int]) -> bool:
         """Whether this waiver applies to a finding with this code and path (an empty `path` on

@@ -220,6 +220,9 @@ class SignoffDates(Frozen):
     first: dict[str, EnvelopeLogged] = EMPTY_DICT
     """A sign-off line's `envelope` reference, as the line gives it -> the first entry that held
     the envelope's bytes (an envelope the registry has not seen is absent)."""
+    waivers: dict[str, EnvelopeLogged] = Field(default_factory=new_dict)
+    """A waiver reference of the case (`decision.waivers`) -> the first entry that held its
+    envelope: a waiver's span counts from no later than that."""
 
     def logged(self, s: "SignoffRef") -> EnvelopeLogged | None:
         """The first entry that held the line's envelope, when it is earlier than the day the line

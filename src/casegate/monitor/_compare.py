@@ -140,7 +140,8 @@ def standing_conditions(reg: Registry, case_id: str, keyring: Keyring | None) ->
 
 
 def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
-    """When the registry first logged each sign-off envelope the case's lines name: the first case
+    """When the registry first logged each sign-off envelope the case's lines name (and each waiver
+    envelope the case references): the first case
     version (of any case) that stored the envelope file's bytes, or the first entry of the case
     that carries the envelope itself (a sign-off logged on its own, or in a decision's bundle). A
     sign-off existed by then, so its date counts as no later than that (`SignoffDates.date_of`),
@@ -153,20 +154,25 @@ def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
 
     case = loaded.case
     assert case is not None
-    files: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    for i, s in enumerate(case.decision.signoffs):
-        if s.envelope is None or s.envelope in files:
+    # keyed by (kind, reference): a sign-off line's and a waiver's references are read from
+    # different folders
+    files: dict[tuple[str, str], str] = {}
+    canonical: dict[tuple[str, str], str] = {}
+    refs = [*(("signoff", s.envelope, loaded.base_dir(("decision", "signoffs", i)))
+              for i, s in enumerate(case.decision.signoffs) if s.envelope is not None),
+            *(("waiver", w, loaded.base_dir(("decision", "waivers"))) for w in case.decision.waivers)]
+    for kind, ref, base in refs:
+        if (kind, ref) in files:
             continue
         try:
-            raw = (loaded.base_dir(("decision", "signoffs", i)) / s.envelope).read_bytes()
+            raw = (base / ref).read_bytes()
             env = json.loads(raw)
         except (OSError, ValueError, InputError):
             continue  # an envelope that cannot be read does not verify: CG510 names the line
-        files[s.envelope] = hashlib.sha256(raw).hexdigest()
+        files[kind, ref] = hashlib.sha256(raw).hexdigest()
         if isinstance(env, dict):
             try:
-                canonical[s.envelope] = envelope_sha256(env)
+                canonical[kind, ref] = envelope_sha256(env)
             except Exception:  # noqa: BLE001 - an envelope that cannot be hashed is judged where it is verified
                 pass
     if not files:
@@ -188,15 +194,15 @@ def signoff_dates(reg: Registry, loaded: Loaded) -> SignoffDates:
         note(e.payload.get("envelope"), e)
     for e in reg.events(case_id=case.id, kind="decision"):
         bundle = e.payload.get("bundle")
-        for env in (bundle.get("signoffs") or []) if isinstance(bundle, dict) else []:
+        for env in [*(bundle.get("signoffs") or []), *(bundle.get("waivers") or [])] if isinstance(bundle, dict) else []:
             note(env, e)
-    first: dict[str, EnvelopeLogged] = {}
-    for ref, file_sha in files.items():
-        hits = [h for h in (found.get(file_sha), found.get(canonical.get(ref, ""))) if h is not None]
+    first: dict[str, dict[str, EnvelopeLogged]] = {"signoff": {}, "waiver": {}}
+    for (kind, ref), file_sha in files.items():
+        hits = [h for h in (found.get(file_sha), found.get(canonical.get((kind, ref), ""))) if h is not None]
         if hits:
             index, at = min(hits)
-            first[ref] = EnvelopeLogged(index=index, at=parse_recorded(at))
-    return SignoffDates(first=first)
+            first[kind][ref] = EnvelopeLogged(index=index, at=parse_recorded(at))
+    return SignoffDates(first=first["signoff"], waivers=first["waiver"])
 
 
 def artifact_dates(reg: Registry, case: Case, loaded: Loaded | None = None) -> ArtifactDates:

@@ -282,25 +282,31 @@ def check_waivers(loaded: Loaded, keyring: Keyring, today: dt.date, *,
                 reasons.append(f"{label}: was signed for another version of the case (case digest differs)")
             if set(pred.get("system", {}).get("digests", [])) != model:
                 reasons.append(f"{label}: was signed for other model digests")
-            reasons += _waiver_span(label, pred, loaded.policy.waivers.max_days)
+            reasons += _waiver_span(label, pred, loaded.policy.waivers.max_days, today)
         if reasons or signed is None:
             problems.extend(reasons)
             continue
         p = signed.predicate
         out.append(Waiver(code=str(p["code"]), path=tuple(p.get("path") or ()), role=signed.role,
-                          person=signed.person, reason=str(p["reason"]), until=str(p["until"])))
+                          person=signed.person, reason=str(p["reason"]), until=str(p["until"]),
+                          envelope=ref, signed_at=str(p.get("signed_at"))))
     return out, problems
 
 
-def _waiver_span(label: str, pred: dict[str, Any], max_days: int) -> list[str]:
+def _waiver_span(label: str, pred: dict[str, Any], max_days: int, today: dt.date) -> list[str]:
     """Why a waiver runs longer than the policy allows counted from when it was signed (`casegate
-    waive` refuses to sign one; a waiver signed by other means is held to the same span), or an
-    `until` that is not a date."""
+    waive` refuses to sign one; a waiver signed by other means is held to the same span), is dated
+    after `today` (the gate's date: a `signed_at` typed ahead would start its span later than it
+    was signed), or has an `until` that is not a date. Where a registry is at hand the gate also
+    counts the span from when the registry first logged the envelope (`logged_waiver_spans`)."""
     try:
         until = dt.date.fromisoformat(str(pred.get("until"))[:10])
         signed = parse_instant(str(pred.get("signed_at"))).date()
     except (ValueError, InputError):
         return [f"{label}: its `until` or `signed_at` is not a date"]
+    if signed > today:
+        return [f"{label}: is dated {signed.isoformat()}, after the gate's date {today.isoformat()}; a waiver "
+                "counts from when it was signed, so one dated ahead is set aside (sign it again, dated today)"]
     if (until - signed).days > max_days:
         return [f"{label}: runs {(until - signed).days} days from when it was signed ({signed.isoformat()} to "
                 f"{until.isoformat()}), longer than the policy's {max_days} days"]

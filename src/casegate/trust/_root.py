@@ -43,6 +43,9 @@ class PinnedPolicy(Frozen):
     """The policy's own version."""
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     """Hex SHA-256 of the policy file's bytes (what a decision bundle names)."""
+    until: str | None = None
+    """None for the current version of the policy id; for a replaced version, when a newer one
+    was pinned: it still counts for decisions signed before then, never after."""
 
 
 class PinnedKeyring(Frozen):
@@ -83,7 +86,8 @@ class Pins(Frozen):
     casegate: int = PINS_VERSION
     """Format version of the pins."""
     policies: list[PinnedPolicy] = Field(min_length=1)
-    """Policies a decision may be judged under."""
+    """Policies a decision may be judged under: per policy id the current version (`until`
+    unset) and the versions it replaced."""
     keyrings: list[PinnedKeyring] = Field(min_length=1)
     """The current keyring (`until` unset) and the ones it replaced."""
     log: LogPin
@@ -127,6 +131,24 @@ class TrustRoot:
     def policy(self, sha256: str | None) -> PinnedPolicy | None:
         """The pinned policy with this file digest, if any."""
         return next((p for p in self.pins.policies if p.sha256 == sha256), None)
+
+    def policy_problems(self, sha256: str | None, signed_at: dt.datetime | None) -> list[str]:
+        """Why a decision judged under the policy file with `sha256` (made at `signed_at`) does
+        not count: the root does not pin it, or a newer version of the policy replaced it before
+        then (a replaced, looser version is never chosen for a new decision)."""
+        pin = self.policy(sha256)
+        if pin is None:
+            return [f"the policy (sha256 {str(sha256)[:16]}...) is not pinned by the trust root (version "
+                    f"{self.version}); a policy the root does not pin is never trusted"]
+        if pin.until is not None:
+            until = dt.datetime.fromisoformat(pin.until.replace("Z", "+00:00"))
+            if signed_at is None or signed_at >= until:
+                current = next((p for p in self.pins.policies if p.id == pin.id and p.until is None), None)
+                now = f"version {current.version} (sha256 {current.sha256[:16]}...)" if current else "no version"
+                return [f"the policy {pin.id} version {pin.version} (sha256 {pin.sha256[:16]}...) was replaced on "
+                        f"{pin.until} by {now} (trust root version {self.version}); it counts only for decisions "
+                        f"signed before then: decide again under the current policy"]
+        return []
 
     def keyring_problems(self, digest: str, signed_at: dt.datetime | None) -> list[str]:
         """Why signatures checked against the keyring with `digest` do not count (made at
@@ -256,6 +278,25 @@ def _pins(md: Metadata[Root], where: str) -> Pins:
         raise InputError(f"{PINS_FIELD}.{'.'.join(map(str, err['loc']))}: {err['msg']}", location=where) from None
     if sum(1 for k in pins.keyrings if k.until is None) != 1:
         raise InputError("the root must pin exactly one current keyring (one without `until`)", location=where)
+    untils = [*((f"policies.{i}", p.until) for i, p in enumerate(pins.policies)),
+              *((f"keyrings.{i}", k.until) for i, k in enumerate(pins.keyrings))]
+    for at, until in untils:
+        try:
+            if until is not None and dt.datetime.fromisoformat(until.replace("Z", "+00:00")).tzinfo is None:
+                raise ValueError(until)
+        except ValueError:
+            raise InputError(f"{PINS_FIELD}.{at}.until: {until!r} is not a date-time with its zone", location=where,
+                             help="the root key holders sign a new version with `casegate trust rotate`") from None
+    # two current versions of one policy id would let a new decision choose the looser one
+    current = [p for p in pins.policies if p.until is None]
+    for i, p in enumerate(current):
+        other = next((q for q in current[:i] if q.id == p.id), None)
+        if other is not None:
+            raise InputError(f"the root pins two current versions of policy {p.id} ({other.version} and "
+                             f"{p.version}, neither with `until`)", location=where,
+                             help="a root pins one current version per policy id: the root key holders sign "
+                                  "a new version with `casegate trust rotate --policy FILE`, which marks the "
+                                  "version it replaces with `until`")
     return pins
 
 

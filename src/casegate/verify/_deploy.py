@@ -134,7 +134,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         fp = keyring.fingerprint()
         d_sha = envelope_sha256(bundle["decision"]) if isinstance(bundle.get("decision"), dict) else None
         when = logged.get(d_sha) if logged is not None and d_sha is not None else None
-        v.reasons += trust.keyring_problems(fp, when.time if when is not None else _decision_time(bundle))
+        decided = when.time if when is not None else _decision_time(bundle)
+        v.reasons += trust.keyring_problems(fp, decided)
         v.reasons += revocation_gaps(fp, trust, changes)
         # the keyring the decision was made with is read from the signed decision (the bundle's
         # own `keyring` field is not signed and is never read); a decision that does not sign
@@ -151,6 +152,9 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         if trust.policy(sha) is None:
             v.reasons.append(f"the policy in the bundle (sha256 {str(sha)[:16]}...) is not pinned by the trust "
                              f"root (version {trust.version}); a policy the root does not pin is never trusted")
+        else:
+            # a replaced (older, looser) version counts only for decisions made before it was replaced
+            v.reasons += trust.policy_problems(sha, decided)
         v.notes = [n for n in v.notes if not n.startswith("the decision was made with keyring")]
         v.notes.append(f"trust root version {trust.version} ({trust.digest()[:23]}...)")
     if not v.case_id:
