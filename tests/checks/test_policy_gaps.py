@@ -28,14 +28,15 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its five gaps are advisory: the required layers name no test task (its classifier red team
-    is a signed report, not a log, and a named task would refuse it), its capability results and
+    """Its six gaps are advisory: the required layers name no test task (its classifier red team
+    is a signed report, not a log, and a named task would refuse it), a trusted-access decision
+    needs no sign-off from outside the developer, its capability results and
     its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
     where the registry's keyring names no telemetry key, and an objection it records unsigned is
     answered on its word."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "5 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "6 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "signoff.signed_answers_from: unset: an objection the case records unsigned" in r.stdout
     assert ("post_deployment.signed_telemetry: false: where the registry's keyring gives no key the `telemetry` "
             "role, a monitor's readings are taken on the word of whoever ingests them") in r.stdout
@@ -64,7 +65,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "4 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "5 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -72,7 +73,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "8 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "9 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -133,3 +134,22 @@ def test_a_policy_that_reads_first_format_telemetry_as_before_or_takes_typed_ans
     pol.write_text(text)
     paths = {g["path"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
     assert not {"post_deployment.telemetry_v1", "signoff.signed_answers_from"} & paths
+
+
+def test_a_wide_boundary_signed_off_from_inside_alone_is_named(tmp_path: Path) -> None:
+    """The example framework asks an outside evaluator's sign-off at api and consumer
+    (`independent: true`), not at trusted-access: that boundary is named; once no wide boundary
+    marks a role independent, each is; internal boundaries never are."""
+    loaded, _, _ = load_policy(ATLAS_POLICY)
+    assert loaded is not None
+    named = [g for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")]
+    assert [g.path for g in named] == ["signoff.required.trusted-access"]
+    assert named[0].rule is None and "no required role is marked `independent: true`" in named[0].says
+    text = ATLAS_POLICY.read_text()
+    assert text.count("{role: external-evaluator, independent: true}") == 2
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text.replace("{role: external-evaluator, independent: true}", "{role: external-evaluator}"))
+    loaded, _, _ = load_policy(pol)
+    assert loaded is not None
+    assert [g.path for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")] == [
+        "signoff.required.trusted-access", "signoff.required.api", "signoff.required.consumer"]
