@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.sign.helpers import World, make_world
+
 from casegate.model import DecisionRecord
 from casegate.sign import add_key, generate_key, load_signer, parse_instant, save_keyring, sign_case
-from tests.sign.helpers import World, make_world
 
 AT = parse_instant("2026-11-25")
 LATER = parse_instant("2026-12-01")

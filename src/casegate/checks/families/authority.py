@@ -95,7 +95,7 @@ def _outside_developer(ctx: Context, people: set[str]) -> tuple[set[str], list[s
             kept.add(person)
         else:
             why.append(reason)
-    return kept, why
+    return kept, list(dict.fromkeys(why))
 
 
 @rule(
