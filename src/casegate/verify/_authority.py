@@ -84,12 +84,11 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
             continue
         signers = sorted(p for p, roles in people.items() if r.role in roles)
         need = f"role {r.role} needs {r.min} distinct {'person' if r.min == 1 else 'people'}"
-        if r.independent:
-            need += " from outside the developer's organisations"
-            not_counted = list(dict.fromkeys(inside[p] for p in signers if p in inside))
-            if not_counted:
-                out.append(f"{need}; only {len(filled)} counted: {'; '.join(not_counted)}")
-                continue
+        not_counted = list(dict.fromkeys(inside[p] for p in signers if p in inside)) if r.independent else []
+        if not_counted:
+            out.append(f"{need} from outside the developer's organisations; only {len(filled)} counted: "
+                       f"{'; '.join(not_counted)}")
+            continue
         if not signers:
             out.append(f"{need}; no valid sign-off in that role")
             continue

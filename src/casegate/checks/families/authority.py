@@ -66,13 +66,13 @@ def required_role_missing(ctx: Context) -> Iterator[Hit]:
             have, not_outside = _outside_developer(ctx, have)
         if len(have) < r.min:
             got = f"{len(have)} ({', '.join(sorted(have))})" if have else "none"
-            if not r.independent:
+            if not not_outside:
                 yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role "
                                  f"`{r.role}`{via}; found {got}")
                 continue
             yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role `{r.role}`{via}, "
                              "each from outside the developer's organisations (the policy's `independent: true`); "
-                             f"found {got}" + (f"; not counted: {'; '.join(not_outside)}" if not_outside else ""),
+                             f"found {got}; not counted: {'; '.join(not_outside)}",
                       help=f"have someone whose organisation the keyring records, and who is not of the developer's "
                            f"organisations, sign as `{r.role}` (`casegate keys add --organisation`); name the "
                            "developer's organisations under `evidence.organisations` in the policy")
