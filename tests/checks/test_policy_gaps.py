@@ -28,16 +28,17 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its eight gaps are advisory: three domains with no threshold (persuasion, autonomy,
+    """Its nine gaps are advisory: three domains with no threshold (persuasion, autonomy,
     sabotage) may be scoped out at any boundary, the required layers name no test task (its
-    classifier red team is a signed report, not a log, and a named task would refuse it), its
-    capability results and its safeguard tests count on the developer's own logs, its monitors'
-    readings count unsigned where the registry's keyring names no telemetry key, and an objection it
-    records unsigned is answered on its word. Weight exfiltration may be scoped out only of an
-    open-weights release (`scoped_out_at`), so it is not among them."""
+    classifier red team is a signed report, not a log, and a named task would refuse it), a
+    trusted-access decision needs no sign-off from outside the developer, its capability results and
+    its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
+    where the registry's keyring names no telemetry key, and an objection it records unsigned is
+    answered on its word. Weight exfiltration may be scoped out only of an open-weights release
+    (`scoped_out_at`), so it is not among them."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "8 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "9 value(s) left to the developer, 0 of them blocking" in r.stdout
     for d in ("persuasion", "autonomy", "sabotage"):
         assert f"domains.{d}.scoped_out_at: no boundary kinds at which `{d}` may be scoped out" in r.stdout
     assert "domains.exfiltration.scoped_out_at" not in r.stdout
@@ -69,7 +70,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "7 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "8 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -77,7 +78,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "11 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "12 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -138,3 +139,22 @@ def test_a_policy_that_reads_first_format_telemetry_as_before_or_takes_typed_ans
     pol.write_text(text)
     paths = {g["path"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
     assert not {"post_deployment.telemetry_v1", "signoff.signed_answers_from"} & paths
+
+
+def test_a_wide_boundary_signed_off_from_inside_alone_is_named(tmp_path: Path) -> None:
+    """The example framework asks an outside evaluator's sign-off at api and consumer
+    (`independent: true`), not at trusted-access: that boundary is named; once no wide boundary
+    marks a role independent, each is; internal boundaries never are."""
+    loaded, _, _ = load_policy(ATLAS_POLICY)
+    assert loaded is not None
+    named = [g for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")]
+    assert [g.path for g in named] == ["signoff.required.trusted-access"]
+    assert named[0].rule is None and "no required role is marked `independent: true`" in named[0].says
+    text = ATLAS_POLICY.read_text()
+    assert text.count("{role: external-evaluator, independent: true}") == 2
+    pol = tmp_path / "policy.yaml"
+    pol.write_text(text.replace("{role: external-evaluator, independent: true}", "{role: external-evaluator}"))
+    loaded, _, _ = load_policy(pol)
+    assert loaded is not None
+    assert [g.path for g in policy_gaps(loaded) if g.path.startswith("signoff.required.")] == [
+        "signoff.required.trusted-access", "signoff.required.api", "signoff.required.consumer"]

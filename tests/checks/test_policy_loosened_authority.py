@@ -103,3 +103,19 @@ def test_each_authority_loosening_is_named(tmp_path: Path, edit: tuple[str, str]
     r = _gate(_version(tmp_path / "v", policy=edit))
     assert r.outcome == "NO-GO"
     assert any(m.startswith(said) for m in _loosened(r)), _loosened(r)
+
+
+def test_dropping_the_outside_evaluator_s_independence_is_a_loosening(tmp_path: Path) -> None:
+    """Attack: the version that needs it edits the policy so the `external-evaluator` sign-off of
+    its boundary may come from the lab's own people (the flag dropped, the role still required)."""
+    edit = ("      - {role: external-evaluator, independent: true}\n    consumer:",
+            "      - {role: external-evaluator}\n    consumer:")
+    r = _gate(_version(tmp_path / "v", policy=edit))
+    assert r.outcome == "NO-GO"
+    assert _loosened(r) == ["the `api` boundary no longer requires `external-evaluator` to sign from outside "
+                            "the developer's organisations (`independent: true`), as the previous version's "
+                            "policy did"]
+    # the flag dropped at a boundary the case is not for asks nothing less of this decision
+    edit = ("      - {role: external-evaluator, independent: true}\n      - {role: board-committee}",
+            "      - {role: external-evaluator}\n      - {role: board-committee}")
+    assert not _loosened(_gate(_version(tmp_path / "w", policy=edit)))

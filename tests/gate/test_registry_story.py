@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests._evaluators import add_example_evaluators
-from tests.monitor.test_cli import ROLES, _cg
+from tests.monitor.test_cli import ORGS, ROLES, _cg
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_ID = "atlas-2-api"
@@ -55,7 +55,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for role, person in ROLES.items():
         _cg(tmp, db, "keys", "generate", f"keys/{role}.pem")
         _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", f"keys/{role}.pem.pub",
-            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31")
+            "--person", person, "--role", role, "--from", "2026-01-01", "--until", "2030-12-31",
+            "--organisation", ORGS[role])
     _cg(tmp, db, "keys", "generate", "keys/author.pem")
     _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/author.pem.pub", "--person", "Mira Chen",
         "--role", "author", "--from", "2026-01-01", "--until", "2030-12-31")

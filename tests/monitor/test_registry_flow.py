@@ -902,8 +902,8 @@ def test_a_new_case_id_for_known_weights_is_compared_with_that_cases_versions(da
     renamed = _copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-gen2\n"})
     pol = renamed.parent / "policy.yaml"
     text = pol.read_text()
-    assert "      - {role: external-evaluator}\n    consumer:" in text
-    pol.write_text(text.replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
+    assert "      - {role: external-evaluator, independent: true}\n    consumer:" in text
+    pol.write_text(text.replace("      - {role: external-evaluator, independent: true}\n    consumer:", "    consumer:", 1))
     loaded = with_attestations(load_case(renamed), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
     assert [c.baseline.label for c in comparison.versions] == ["case atlas-2-api version 1.0 (#1), the last approved"]
@@ -947,7 +947,7 @@ def test_a_new_case_id_submitted_before_its_gate_run_is_still_compared_with_the_
     reg, _ = _approved(database_url, tmp_path)
     renamed = _copy(tmp_path, "renamed", {"id: atlas-2-api\n": "id: atlas-2-api-gen2\n"})
     pol = renamed.parent / "policy.yaml"
-    pol.write_text(pol.read_text().replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
+    pol.write_text(pol.read_text().replace("      - {role: external-evaluator, independent: true}\n    consumer:", "    consumer:", 1))
     submit_hashed(reg, load_case(renamed))
     loaded = with_attestations(load_case(renamed), KEYRING, parse_instant("2026-11-27", end_of_day=True))
     comparison = comparison_for(reg, loaded, keyring=KEYRING)
@@ -993,7 +993,7 @@ def test_a_decoy_version_under_a_new_id_does_not_hide_the_approved_case_of_the_s
     reg, _ = _approved(database_url, tmp_path)
     decoy = _copy(tmp_path, "decoy", {"id: atlas-2-api\n": "id: atlas-2-api-eu\n", 'version: "1.0"': 'version: "1.1-rc"'})
     pol = decoy.parent / "policy.yaml"
-    pol.write_text(pol.read_text().replace("      - {role: external-evaluator}\n    consumer:", "    consumer:", 1))
+    pol.write_text(pol.read_text().replace("      - {role: external-evaluator, independent: true}\n    consumer:", "    consumer:", 1))
     submit_hashed(reg, load_case(decoy))
     main = decoy.parent / "case.yaml"
     main.write_text(main.read_text().replace('version: "1.1-rc"', 'version: "1.1"'))

@@ -122,15 +122,18 @@ def test_every_mutation_is_documented() -> None:
 
 def test_a_typed_name_is_not_an_authority() -> None:
     """The forged sign-off names a person the keyring does not know; with the keyring the finding
-    says so, and a line the keyring knows but nobody signed is blocking too."""
+    says so, and a line the keyring knows but nobody signed is blocking too. The forged name stands
+    in for the outside evaluator, a role the example framework counts only from someone the keyring
+    puts outside the developer: nobody the keyring knows is not, so that role is missing too."""
     from casegate.sign import load_keyring
 
     ring = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
     report = run_redteam(load_case(ROOT / "examples" / "atlas-api" / "case.yaml"),
                          mutations=[m for m in MUTATIONS if m.name == "unsigned-authority"], keyring=ring)
     (r,) = report.results
-    assert r.caught and r.caught_by == ("CG510",)
+    assert r.caught and r.caught_by == ("CG501", "CG510")
     assert any("A. Standin is no identity in the keyring" in m for m in r.messages), r.messages
+    assert any("the keyring records no organisation for A. Standin" in m for m in r.messages), r.messages
 
 
 REWRITING = {"fewer-attempts": "CG301", "weaker-variant": "CG301", "hand-edited-counts": "CG327",

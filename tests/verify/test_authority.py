@@ -62,3 +62,31 @@ def test_matching_finds_an_assignment_when_one_exists():
 
 def test_authors_cannot_sign():
     assert authority_problems(GOOD, POLICY, API, authors=["Omar"]) == ["Omar wrote the case and cannot sign it off"]
+
+
+OUTSIDE = SignoffPolicy(required={API: [RoleRequirement(role="safety-lead"),
+                                        RoleRequirement(role="external-evaluator", min=2, independent=True)]})
+ORGS = {"Dana": "Acme Labs", "Priya": "Northbridge Security", "Lena": "Halden Assurance", "Omar": "Acme Labs"}
+SIGNED = [("Dana", "safety-lead", "k1"), ("Priya", "external-evaluator", "k3"), ("Lena", "external-evaluator", "k4")]
+
+
+@pytest.mark.parametrize("signoffs,orgs,developer,expected", [
+    (SIGNED, ORGS, ["acme-labs"], []),
+    # the lab's own employee holding the outside evaluator's role, as the keyring the lab writes says
+    (SIGNED[:2] + [("Omar", "external-evaluator", "k5")], ORGS, ["acme-labs"],
+     ["role external-evaluator needs 2 distinct people from outside the developer's organisations; only 1 "
+      "counted: Omar is from Acme Labs, the developer's own organisation"]),
+    # no organisation on record for the signer, or none known for the developer: nobody counts
+    (SIGNED, {**ORGS, "Lena": None}, ["acme-labs"],
+     ["role external-evaluator needs 2 distinct people from outside the developer's organisations; only 1 "
+      "counted: the keyring records no organisation for Lena"]),
+    (SIGNED, ORGS, [],
+     ["role external-evaluator needs 2 distinct people from outside the developer's organisations; only 0 "
+      "counted: the developer's organisations are unknown (the policy names none under "
+      "`evidence.organisations` and no author's identity has one)"]),
+    (SIGNED, None, ["acme-labs"],
+     ["role external-evaluator needs 2 distinct people from outside the developer's organisations; only 0 "
+      "counted: the organisation of Lena is not established; the organisation of Priya is not established"]),
+])
+def test_an_independent_role_counts_only_people_outside_the_developer(signoffs, orgs, developer, expected):
+    assert authority_problems(signoffs, OUTSIDE, API, [], organisations=orgs, developer=developer) == expected

@@ -105,7 +105,7 @@ def test_a_keyring_the_root_does_not_pin_is_never_trusted(setup: Setup, tmp_path
         generate_key(tmp_path / f"{name}.key")
         signers[name] = load_signer(str(tmp_path / f"{name}.key"))
         ring = add_key(ring, signers[name].public_key, person=person, roles=[role], valid_from="2026-01-01",
-                       valid_until="2030-12-31")
+                       valid_until="2030-12-31", organisation="Outside Evaluations" if name == "c" else None)
     w = make_world(tmp_path / "forger", authors_list=False)
     for name, role in (("a", "safety-lead"), ("b", "rso"), ("c", "external-evaluator")):
         sign_case(w.load(), role, signers[name], ring)

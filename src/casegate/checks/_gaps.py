@@ -56,6 +56,12 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
             out.append(PolicyGap(f"tolerance.min_attempts_per_year.{kind.value}",
                                  f"no floor on attempts per year at {kind.value} boundaries for {where}: a residual "
                                  "risk within tolerance there, on the developer's own rate, blocks", "CG419"))
+    for kind, reqs in policy.signoff.required.items():
+        if not kind.internal and reqs and not any(r.independent for r in reqs):
+            out.append(PolicyGap(f"signoff.required.{kind.value}", "no required role is marked `independent: true`: "
+                                 f"every sign-off a {kind.value} decision needs may come from the developer's own "
+                                 "people (a keyring that gives an outside evaluator's role to an employee meets "
+                                 "it)", None))
     if any(th.value is not None for th in policy.thresholds.values()) and "eval" not in policy.evidence.independent_kinds:
         out.append(PolicyGap("evidence.independent_kinds", "`eval` is not among them: a capability result counts on "
                              "a log the developer ran and wrote, and a log rewritten before its first version is "

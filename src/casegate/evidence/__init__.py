@@ -22,6 +22,7 @@ from ._facts import (
     apply_facts,
     redefined,
 )
+from ._outside import not_outside
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
@@ -43,7 +44,7 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
            "DerivedRun", "EvidenceFacts", "MIN_TENSOR_BYTES", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "oci_manifest_digest", "pin_artifact", "redefined", "rehash_artifacts",
+           "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "oci_manifest_digest", "pin_artifact", "redefined", "rehash_artifacts",
            "run_prints", "same_run", "sha256_file", "tensor_fingerprints"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",

@@ -27,6 +27,9 @@ class AuthorityCheck(Frozen):
     revoked at the decision time."""
     unsigned: list[UnsignedSignoff] = EMPTY_LIST
     """The sign-off lines no keyring identity signed."""
+    organisations: dict[str, str] = Field(default_factory=new_dict)
+    """Name of each keyring identity -> the organisation the keyring records for it (an identity
+    with none is absent): whether a signer is outside the developer is read from it."""
 
     def roles_of(self, person: str) -> set[str]:
         """The roles the keyring gives `person`."""

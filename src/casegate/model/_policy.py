@@ -195,6 +195,12 @@ class RoleRequirement(Frozen):
     """Role name, e.g. 'rso', 'safety-lead', 'external-evaluator'."""
     min: int = Field(default=1, ge=1)
     """How many distinct people holding the role must sign (k of n)."""
+    independent: bool = False
+    """Whether the role must be held from outside the developer: a sign-off in it counts only from
+    a keyring identity whose organisation the keyring states and is none of the developer's
+    organisations (the policy's `evidence.organisations` and the case's authors' own, as for
+    independent evidence). Unknown developer organisations, or a signer with no organisation on
+    record, count for nothing (fail closed). Set it for an outside evaluator's role."""
 
 
 class SignoffPolicy(Frozen):

@@ -5,9 +5,14 @@ authors never signing their own case."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
+from ..evidence import not_outside
 from ..model import BoundaryKind, DecisionAuthority, RoleRequirement, SignoffPolicy
 from ..sign import name_key
+
+_OUTSIDE = "\0outside "
+"""Marks a slot of a role the policy requires from outside the developer (no role name holds it)."""
 
 
 def required_roles(policy: SignoffPolicy, boundary: BoundaryKind) -> list[RoleRequirement] | None:
@@ -35,14 +40,19 @@ def _match(slots: list[str], people: dict[str, set[str]]) -> dict[int, str]:
 
 
 def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPolicy,
-                       boundary: BoundaryKind, authors: list[str]) -> list[str]:
+                       boundary: BoundaryKind, authors: list[str], *,
+                       organisations: Mapping[str, str | None] | None = None,
+                       developer: Sequence[str] = ()) -> list[str]:
     """Every way the verified sign-offs fall short of the policy for `boundary`.
 
     `signoffs` holds (person, role, keyid) for each sign-off whose signature verified against a
     key that holds the role; the person is the keyring identity's name, and names are compared by
     `name_key` (case, width, invisible characters and look-alike letters do not make a second
     person). Each person fills at most one required slot, so one person can never make up two
-    required roles, or two of the k in a k-of-n requirement.
+    required roles, or two of the k in a k-of-n requirement. A slot of a role the policy marks
+    `independent` is filled only by a person outside the `developer` organisations by the
+    organisation of their verified key (`organisations`: person -> organisation; not given, or
+    none on record, fills none).
     """
     out: list[str] = []
     req = required_roles(policy, boundary)
@@ -56,20 +66,35 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
         person = shown.setdefault(name_key(raw), raw)
         people[person].add(role)
         keys[(person, role)].add(keyid)
-    slots = [r.role for r in req for _ in range(r.min)]
-    owner = _match(slots, people)
+    slots = [_OUTSIDE + r.role if r.independent else r.role for r in req for _ in range(r.min)]
+    inside: dict[str, str] = {}  # person -> why they are not shown to be outside the developer
+    eligible: dict[str, set[str]] = {}
+    orgs = {name_key(n): o for n, o in (organisations or {}).items()}
+    for person, roles in people.items():
+        why = (not_outside(person, orgs.get(name_key(person)), developer) if organisations is not None
+               else f"the organisation of {person} is not established")
+        if why is not None:
+            inside[person] = why
+        eligible[person] = roles | ({_OUTSIDE + r for r in roles} if why is None else set())
+    owner = _match(slots, eligible)
     for r in req:
-        filled = [owner[i] for i, s in enumerate(slots) if s == r.role and i in owner]
+        slot = _OUTSIDE + r.role if r.independent else r.role
+        filled = [owner[i] for i, s in enumerate(slots) if s == slot and i in owner]
         if len(filled) >= r.min:
             continue
         signers = sorted(p for p, roles in people.items() if r.role in roles)
         need = f"role {r.role} needs {r.min} distinct {'person' if r.min == 1 else 'people'}"
+        not_counted = list(dict.fromkeys(inside[p] for p in signers if p in inside)) if r.independent else []
+        if not_counted:
+            out.append(f"{need} from outside the developer's organisations; only {len(filled)} counted: "
+                       f"{'; '.join(not_counted)}")
+            continue
         if not signers:
             out.append(f"{need}; no valid sign-off in that role")
             continue
         twice = [f"{p} signed {len(keys[(p, r.role)])} times with different keys"
                  for p in signers if len(keys[(p, r.role)]) > 1]
-        elsewhere = [f"{p} already counts for {next(slots[i] for i, o in owner.items() if o == p)}"
+        elsewhere = [f"{p} already counts for {next(slots[i] for i, o in owner.items() if o == p).removeprefix(_OUTSIDE)}"
                      for p in signers if p not in filled and p in owner.values()]
         detail = "; ".join(twice + elsewhere)
         out.append(f"{need}; only {len(filled)} counted ({', '.join(signers)})"

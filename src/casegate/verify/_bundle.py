@@ -83,8 +83,13 @@ def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
     if loaded.case.boundary is None:
         return ["the case names no boundary"]
     authors = [*loaded.case.decision.authors, *collected.dissent.author_names()]
+    # the developer's organisations as the evidence attestations were judged against
+    atts = loaded.attestations
+    developer = [*loaded.policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]
     out = authority_problems([(s.person, s.role, s.key.keyid) for s in collected.signoffs],
-                             loaded.policy.signoff, loaded.case.boundary.kind, authors)
+                             loaded.policy.signoff, loaded.case.boundary.kind, authors,
+                             organisations={s.person: s.key.organisation for s in collected.signoffs},
+                             developer=developer)
     if not collected.dissent.authors:
         out.append("no signed authors list: who wrote the case cannot be established, so no one can be "
                    "shown not to be signing their own case (an author runs `casegate authors sign`)")
@@ -614,6 +619,17 @@ def _defined_otherwise(att: Any, item: dict[str, Any], tests: list[str]) -> str 
     return None
 
 
+def developer_organisations(policy: Policy, keyring: Keyring, authors: list[str]) -> list[str]:
+    """The developer's organisations: the policy's `evidence.organisations` and those the keyring
+    records for the case's authors."""
+    out = list(policy.evidence.organisations)
+    for name in authors:
+        ident = keyring.identity(name)
+        if ident is not None and ident.organisation:
+            out.append(ident.organisation)
+    return out
+
+
 def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring: Keyring,
                            policy: Policy | None, authors: list[str], when: dt.datetime) -> list[str]:
     """Every evidence item the decision counted independent, checked again against the keyring
@@ -634,11 +650,7 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
     system = pred.get("system")
     signed_weights = system.get("digests") if isinstance(system, dict) else None
     weights = {d for d in signed_weights if isinstance(d, str)} if isinstance(signed_weights, list) else set()
-    developer = {_org_key(o) for o in policy.evidence.organisations}
-    for name in authors:
-        ident = keyring.identity(name)
-        if ident is not None and ident.organisation:
-            developer.add(_org_key(ident.organisation))
+    developer = {_org_key(o) for o in developer_organisations(policy, keyring, authors)}
     out: list[str] = []
     for x in items:
         eid = str(x.get("id")) if isinstance(x, dict) else "?"
@@ -866,7 +878,10 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                                             [*authors_of(author_lists), *map(str, pred.get("authors") or [])],
                                             d_logged.time if d_logged is not None else _decided_at(pred, at))
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
-        v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists))
+        v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists),
+                                        organisations={s.person: s.key.organisation for s in valid_signed},
+                                        developer=developer_organisations(policy, keyring,
+                                                                          authors_of(author_lists)))
     if policy is not None and d is not None and decided is not None:
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
                                       [p for p, _, _ in valid],

@@ -158,7 +158,8 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
     check = AuthorityCheck(
         keyring=keyring.name if keyring is not None else None,
         holders=role_holders(keyring, at) if keyring is not None and at is not None else {},
-        unsigned=[UnsignedSignoff(index=i, person=lines[i].person, role=lines[i].role, why=why) for i, why in declared])
+        unsigned=[UnsignedSignoff(index=i, person=lines[i].person, role=lines[i].role, why=why) for i, why in declared],
+        organisations={i.name: i.organisation for i in keyring.identities if i.organisation} if keyring is not None else {})
     return SignoffCheck(replace(loaded, case=case, authority=check),
                         signed=[f"{s.person} ({s.role})" for s in keep],
                         declared=[f"{lines[i].person} ({lines[i].role}): {why}" for i, why in declared])

@@ -28,10 +28,16 @@ def _signers(case: Case) -> dict[str, set[str]]:
 
 @rule(
     "CG501", "required-role-missing", severity="blocking", serves="test-5-authority",
-    summary="A role the policy requires for this boundary has not signed (or fewer distinct people than the k-of-n asks).",
+    summary="A role the policy requires for this boundary has not signed (or fewer distinct people than the k-of-n asks; "
+            "for a role the policy marks `independent`, fewer people the keyring shows to be outside the developer's "
+            "organisations).",
     rationale="A release gate is only as strong as the people who must agree to open it; a missing "
               "signature means a check the framework promised did not happen. A policy that names no "
-              "signers for the boundary fails closed: nobody is not an approver.",
+              "signers for the boundary fails closed: nobody is not an approver. An outside evaluator's "
+              "role is a check from outside only if its holder is: the lab writes its own keyring, so a "
+              "role marked `independent: true` counts a sign-off only from an identity whose organisation "
+              "the keyring records and is none of the developer's (the policy's `evidence.organisations` "
+              "and the authors' own, as for independent evidence); with those unknown, nobody counts.",
     bad="# policy: api needs safety-lead, rso, external-evaluator\n"
         "decision:\n  signoffs:\n    - {role: safety-lead, person: Dana Ortiz, date: 2026-11-21}\n"
         "    - {role: rso, person: Sam Whitfield, date: 2026-11-22}",
@@ -55,10 +61,41 @@ def required_role_missing(ctx: Context) -> Iterator[Hit]:
     via = "" if listed is ctx.boundary else f" (the policy's `{listed.value}` entry applies)"
     for r in reqs:
         have = signers.get(r.role, set())
+        not_outside: list[str] = []
+        if r.independent and ctx.authority is not None:
+            have, not_outside = _outside_developer(ctx, have)
         if len(have) < r.min:
             got = f"{len(have)} ({', '.join(sorted(have))})" if have else "none"
-            yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role "
-                             f"`{r.role}`{via}; found {got}")
+            if not not_outside:
+                yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role "
+                                 f"`{r.role}`{via}; found {got}")
+                continue
+            yield Hit(where, f"`{ctx.boundary.value}` needs {r.min} distinct sign-off(s) from role `{r.role}`{via}, "
+                             "each from outside the developer's organisations (the policy's `independent: true`); "
+                             f"found {got}; not counted: {'; '.join(not_outside)}",
+                      help=f"have someone whose organisation the keyring records, and who is not of the developer's "
+                           f"organisations, sign as `{r.role}` (`casegate keys add --organisation`); name the "
+                           "developer's organisations under `evidence.organisations` in the policy")
+
+
+def _outside_developer(ctx: Context, people: set[str]) -> tuple[set[str], list[str]]:
+    """The signers among `people` whom the keyring shows to be outside the developer's
+    organisations (those evidence independence is judged against), and why each other one is not."""
+    from ...evidence import not_outside
+
+    assert ctx.authority is not None
+    developer = (ctx.facts.developer_organisations if ctx.facts is not None
+                 else tuple(ctx.policy.evidence.organisations))
+    orgs = {name_key(n): o for n, o in ctx.authority.organisations.items()}
+    kept: set[str] = set()
+    why: list[str] = []
+    for person in sorted(people):
+        reason = not_outside(person, orgs.get(name_key(person)), developer)
+        if reason is None:
+            kept.add(person)
+        else:
+            why.append(reason)
+    return kept, list(dict.fromkeys(why))
 
 
 @rule(

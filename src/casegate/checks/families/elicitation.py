@@ -536,7 +536,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG328", "policy-loosened", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
-            "values: fewer sign-offs, a lower confidence or looser interval, findings newly waivable, "
+            "values: fewer sign-offs, a sign-off no longer required from outside the developer, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
@@ -575,6 +575,14 @@ def policy_loosened(ctx: Context) -> Iterator[Hit]:
             yield Hit(("@policy", "signoff", "required"),
                       f"the sign-offs the `{b.kind.value}` boundary requires were reduced since the previous "
                       f"version: {', '.join(fewer)}")
+        outside = {r.role for r in pol.signoff.required_for(b.kind)[1] if r.independent}
+        dropped = sorted(({r.role for r in prev.signoff.required_for(b.kind)[1] if r.independent}
+                          - outside) & set(now))
+        if dropped:
+            yield Hit(("@policy", "signoff", "required"),
+                      f"the `{b.kind.value}` boundary no longer requires {', '.join(f'`{r}`' for r in dropped)} to "
+                      "sign from outside the developer's organisations (`independent: true`), as the previous "
+                      "version's policy did")
     kept_now = {frozenset(g) for g in pol.signoff.separate}
     apart = [" and ".join(g) for g in prev.signoff.separate
              if not any(frozenset(g) <= other for other in kept_now)]
