@@ -17,7 +17,6 @@ from ..load import Loaded
 from ..model import DecisionRecord
 from ..monitor import Applied, comparison_for, decide, load_stored
 from ..monitor._states import IllegalTransitionError
-from ..publish import pointer_of
 from ..sign import (
     DECISION,
     Keyring,
@@ -177,6 +176,13 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
     return ring, {"keyring": fp, "trust_root": None}
 
 
+def _element(path: tuple[str | int, ...]) -> str | None:
+    """The element a finding or condition concerns as a public summary points at it (RFC 6901 JSON
+    Pointer; None for the case as a whole). Written here, not imported from `casegate.publish`,
+    whose import every approval would otherwise pay for."""
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else None
+
+
 def judged_found(record: DecisionRecord) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
@@ -184,9 +190,9 @@ def judged_found(record: DecisionRecord) -> dict[str, Any]:
     code and element (as the summary points at it: a JSON Pointer, None for the case as a whole);
     the narrower boundary; and what the requested boundary lacks."""
     return {
-        "conditions": [{"id": c.id, "cause": c.cause, "element": pointer_of(c.path) if c.path else None, "due": c.due}
+        "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
                        for c in record.conditions],
-        "blocking": [{"code": f.code, "element": pointer_of(f.path) if f.path else None}
+        "blocking": [{"code": f.code, "element": _element(f.path)}
                      for f in record.findings if f.blocking],
         "narrower": record.narrower.value if record.narrower else None,
         "lacks": list(record.lacks),
