@@ -185,6 +185,34 @@ def test_the_registry_records_no_summary_that_contradicts_its_judgement(work: Pa
     assert [p["summary"]["decision"]["outcome"] for p in _publications(work)] == ["GO WITH CONDITIONS"]
 
 
+def test_a_program_cannot_record_a_summary_that_leaves_out_a_condition(work: Path) -> None:
+    """The lab writes the summary of version 1 (GO WITH CONDITIONS, judged so by the registry when
+    it approved) itself, as a local preview, and logs it through the store with its condition
+    taken out; or with it left in but due later. Refused, nothing logged; the summary as written,
+    its condition marked withheld for the public audience, is recorded."""
+    url = _env(work)["CASEGATE_DATABASE_URL"]
+    cg(work, "publish", "case/case.yaml", "--out", "preview", "--no-record")
+    written = json.loads((work / "preview" / "summary.json").read_text())
+    decision = written["decision"]
+    assert decision["outcome"] == "GO WITH CONDITIONS" and len(decision["conditions"]) == 1
+    c1 = decision["conditions"][0]
+    assert c1["withheld"] is True and c1["text"] is None  # withheld from the public, still there
+    left_out = {**written, "decision": {**decision, "conditions": [],
+                                        "findings": [f for f in decision["findings"] if f["severity"] != "condition"],
+                                        "counts": {**decision["counts"], "condition": 0}}}
+    later = {**written, "decision": {**decision, "conditions": [{**c1, "due": "2099-12-31"}]}}
+    with open_registry(url) as reg:
+        with pytest.raises(VerificationError, match=rf"condition C1 \({c1['cause']}, due {c1['due']}\) is left out") as e:
+            record_publication(reg, CASE, left_out, version=1)
+        assert "casegate publish" in (e.value.help or "")
+        with pytest.raises(VerificationError, match="is not one the registry found"):
+            record_publication(reg, CASE, later, version=1)
+    assert _publications(work) == []
+    with open_registry(url) as reg:
+        record_publication(reg, CASE, written, version=1)
+    assert [p["summary"]["decision"]["conditions"] for p in _publications(work)] == [[c1]]
+
+
 class _Events:
     """A registry view holding an approval of version 1 (GO WITH CONDITIONS) and `published`."""
 

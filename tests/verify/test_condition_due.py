@@ -17,7 +17,7 @@ from casegate.store import open_registry, record_publication
 from casegate.verify import deploy_state
 
 from ..web.conftest import KEYRING, approve, build_board
-from .trusted import log_clock
+from .trusted import log_clock, summary_of
 
 CASE = "atlas-2-api"
 REEVALUATE_BY = dt.date(2027, 4, 1)  # examples/atlas-api: post_deployment.reevaluate_by
@@ -53,7 +53,7 @@ def test_an_open_condition_past_due_stops_the_deploy_until_it_is_met(tmp_path: P
     reg = open_registry(database_url)
     with log_clock():
         version = reg.case_version(CASE, None, contents=False).number
-        record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": rec.outcome}}, version=version)
+        record_publication(reg, CASE, summary_of(rec), version=version)
     reg.close()
     before = _state(database_url, last)
     assert before.deployable, before.reasons

@@ -36,6 +36,7 @@ from tests.verify.trusted import (
     cli_in_process,
     log_clock,
     make_trust,
+    summary_of,
 )
 
 MET = STORY_LOGGED + dt.timedelta(days=1)
@@ -54,8 +55,7 @@ class Story:
         self.condition = rec["conditions"][0]
         with open_registry(db) as reg, log_clock():
             version = reg.case_version(CASE, None, contents=False).number
-            record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": rec["outcome"]}},
-                               version=version)
+            record_publication(reg, CASE, summary_of(rec), version=version)
         due = dt.date.fromisoformat(self.condition["due"][:10])
         self.at = dt.datetime.combine(due + dt.timedelta(days=2), dt.time(12), dt.UTC)
         self.trust: Trust = make_trust(tmp / "root", policy=self.w.dir / "policy.yaml", keyring=self.w.ring_path,

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from casegate.approve import approve
+from casegate.approve import approve, judged_found
 from casegate.model import BoundaryKind
 from casegate.monitor import IllegalTransitionError, decide, submit_for_review
 from casegate.sign import parse_instant, revoke_key, save_keyring, sign_authors, sign_case
@@ -22,7 +22,7 @@ from casegate.trust import load_trust_root
 from casegate.verify import BundleVerificationError, check_bundle, decide_case, verify_deploy
 from tests._weights import submit_hashed
 from tests.sign.helpers import MODEL, World, make_world
-from tests.verify.trusted import log_clock, make_trust
+from tests.verify.trusted import log_clock, make_trust, summary_of
 
 CASE = "atlas-2-api"
 SIGNED = {"dana": "safety-lead", "sam": "rso", "priya": "external-evaluator"}
@@ -69,14 +69,14 @@ class Story:
             except IllegalTransitionError as e:
                 self.refused = e.message
                 decide(reg, record, bundle=self.bundle, judge=lambda _n: {
-                    "keyring": made_with.fingerprint(), "at": logged.isoformat(), "outcome": record.outcome})
+                    "keyring": made_with.fingerprint(), "at": logged.isoformat(), "outcome": record.outcome,
+                    "found": judged_found(record)})
         if published is not None:  # its public summary, as `casegate publish` logs it
             with open_registry(db) as reg, log_clock(published):
-                record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": record.outcome}},
-                                   version=stored.number)
+                record_publication(reg, CASE, summary_of(record), version=stored.number)
         self.trust = make_trust(tmp / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
         self.trust.checkpoint(db)
-        self.db, self.w = db, w
+        self.db, self.w, self.record = db, w, record
 
     def verify(self, at: dt.datetime, *, now: dt.datetime | None = None) -> Any:
         with open_registry(self.db, readonly=True) as reg:
@@ -211,8 +211,8 @@ def test_a_summary_never_published_stops_the_deploy_verifying_once_it_is_overdue
                in r and "within 30 days (by 2026-12-30)" in r for r in v.reasons), v.reasons
     with open_registry(quiet.db) as reg, log_clock(t("2027-01-10")):
         own = judged_outcome(reg, CASE, 1)
-        assert own is not None  # the summary says what the registry judged
-        record_publication(reg, CASE, {"case": {"id": CASE}, "decision": {"outcome": own[0]}}, version=1)
+        assert own is not None and own[0] == quiet.record.outcome  # the summary says what the registry judged
+        record_publication(reg, CASE, summary_of(quiet.record), version=1)
     quiet.trust.checkpoint(quiet.db)
     v = quiet.verify(t("2027-01-12"))
     assert v.ok, v.reasons

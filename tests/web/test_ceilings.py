@@ -53,6 +53,7 @@ def _plant(case_dir: Path) -> None:
 
 @pytest.fixture
 def tiered(tmp_path: Path, database_url: str) -> tuple[TestClient, dict[str, str]]:
+    from casegate.approve import judged_found
     from casegate.gate import run_gate
     from casegate.load import load_case
     from casegate.model import Confidentiality
@@ -87,7 +88,8 @@ def tiered(tmp_path: Path, database_url: str) -> tuple[TestClient, dict[str, str
     # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
     record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
-                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
+                     found=judged_found(record))
     record_publication(reg, CASE, json.loads(summary.model_dump_json()), version=v.number)
     o = record_objection(reg, CASE, role="external-evaluator", person="Priya Natarajan",
                          reason=f"The uplift suite leaves out the {LOG_TEXT}.", version=v.number)

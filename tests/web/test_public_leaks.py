@@ -17,6 +17,7 @@ PUBLIC_PAGES = ["/public", "/public/log", "/api/v1/public/cases", "/api/v1/log/c
                                                                    HealthCheck.too_slow])
 @given(canary_cases())
 def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: CanaryCase) -> None:  # type: ignore[no-untyped-def]
+    from casegate.approve import judged_found
     from casegate.gate import run_gate
     from casegate.load import load_case
     from casegate.publish import Salts, build_summary
@@ -46,7 +47,8 @@ def test_public_pages_never_show_confidential_canaries(tmp_path_factory, cc: Can
     # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
     record_judgement(reg, cc.case.id, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
-                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
+                     found=judged_found(record))
     record_publication(reg, cc.case.id, json.loads(summary.model_dump_json()), version=v.number)
     reg.record("incident", cc.case.id, {"date": "2027-01-02", "severity": "high", "domain": "cyber",
                                         "description": "internal description " + next(iter(cc.tokens))})

@@ -3,6 +3,7 @@ decision that was made is history beneath it."""
 
 from __future__ import annotations
 
+from casegate.approve import judged_found
 from casegate.load import load_case
 from casegate.monitor import act
 from casegate.monitor._states import CaseState
@@ -34,7 +35,8 @@ def _publish(board: BoardFixture) -> None:
     # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
     version = reg.case_version(CASE).number
     record_judgement(reg, CASE, version=version, outcome=record.outcome,
-                     record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED)
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
+                     found=judged_found(record))
     record_publication(reg, CASE, json.loads(s.model_dump_json()), version=version)
     reg.close()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from casegate.approve import judged_found
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.monitor import VersionCache, load_stored
@@ -57,7 +58,8 @@ def _submitted(tmp: Path, database_url: str) -> tuple[str, bytes]:
     # judged as `casegate publish` judges a version nobody approved: the judgement is logged first
     record_judgement(reg, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())),
-                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"})
+                     judged={"keyring": "sha256:" + "0" * 64, "trust_root": None, "at": "2026-11-27T00:00:00Z"},
+                     found=judged_found(record))
     record_publication(reg, CASE, json.loads(s.model_dump_json()), version=v.number)
     reg.close()
     # the policy moves on after submission: the stored version must not follow the path

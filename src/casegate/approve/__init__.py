@@ -34,7 +34,6 @@ from ..store import (
     LogEntry,
     Registry,
     json_sha256,
-    judged_outcome,
     judgements,
     log_time,
     record_judgement,
@@ -53,7 +52,7 @@ from ..verify import (
     stale_signatures,
 )
 
-__all__ = ["approve", "publication_keyring", "record_published", "registry_judge"]
+__all__ = ["approve", "judged_found", "publication_keyring", "record_published", "registry_judge"]
 
 PUBLISH_PINNED = "publish judges under the keyring the trust root pins"
 """The opening words of `publish`'s refusal to record a summary judged under another keyring."""
@@ -89,8 +88,9 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
     fired the same case (case digest) as the version it took back is not approved again.
     The values the bundle signs for `verify` (evidence expiries, re-evaluation date, keyring,
     evidence counted independent) must be those the registry derives; the judge returns what is
-    logged with the decision: the keyring it judged with, when, its outcome, and the version of
-    the trust root it judged under (None when approved `unpinned`)."""
+    logged with the decision: the keyring it judged with, when, its outcome, the version of the
+    trust root it judged under (None when approved `unpinned`), and what it found
+    (`judged_found`), which a public summary of the version must show."""
     if keyring is None:
         raise InputError("no keyring to judge the decision with", help="pass --keyring FILE or set CASEGATE_KEYRING")
     ring = keyring if isinstance(keyring, Keyring) else load_keyring(keyring)
@@ -129,7 +129,8 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
                      "and apply that bundle")
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
-        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust}
+        return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
+                "found": judged_found(j.record)}
 
     return judge
 
@@ -176,18 +177,46 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
     return ring, {"keyring": fp, "trust_root": None}
 
 
+def _element(path: tuple[str | int, ...]) -> str | None:
+    """The element a finding or condition concerns as a public summary points at it (RFC 6901 JSON
+    Pointer; None for the case as a whole). Written here, not imported from `casegate.publish`,
+    whose import every approval would otherwise pay for."""
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else None
+
+
+def judged_found(record: DecisionRecord) -> dict[str, Any]:
+    """What the registry's judgement `record` found that a public summary of the version must show
+    (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
+    made it one, the element it concerns and its due date; each unwaived blocking finding by rule
+    code and element (as the summary points at it: a JSON Pointer, None for the case as a whole);
+    the narrower boundary; and what the requested boundary lacks."""
+    return {
+        "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
+                       for c in record.conditions],
+        "blocking": [{"code": f.code, "element": _element(f.path)}
+                     for f in record.findings if f.blocking],
+        "narrower": record.narrower.value if record.narrower else None,
+        "lacks": list(record.lacks),
+    }
+
+
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
                      version: int, judged: dict[str, Any]) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
     on it), that judgement is logged first, so the summary is held to a judgement on the record;
-    where it has, the summary is held to that one (VerificationError, nothing logged, when they
-    differ)."""
-    if judged_outcome(reg, record.case_id, version) is None:
+    where it has, the summary is held to its outcome (VerificationError, nothing logged, when they
+    differ). Where the latest judgement has that outcome but does not record what it found (logged
+    before judgements did), or found other conditions or blocking findings (due dates move with the
+    day it is judged), this judgement is logged, and the summary shows what it found."""
+    found = judged_found(record)
+    judged_before = judgements(reg, record.case_id, version)
+    latest = judged_before[-1][0] if judged_before else None
+    if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):
         rec = json.loads(record.model_dump_json())
         record_judgement(reg, record.case_id, version=version, outcome=record.outcome,
-                         record_sha256=json_sha256(rec), judged=judged)
+                         record_sha256=json_sha256(rec), judged=judged, found=found)
     return record_publication(reg, record.case_id, summary, version=version, judged=judged)
 
 

@@ -8,7 +8,14 @@
     publication  {"version": n, "summary": <public summary JSON>, "summary_sha256": hex,
                   "judged": {"keyring": fingerprint, "trust_root": n | null, "at": iso} | absent}
     judgement    {"version": n, "outcome": "GO"|..., "record_sha256": hex, "keyring": fingerprint,
-                  "trust_root": n | null, "at": iso, "via": "publish"}
+                  "trust_root": n | null, "at": iso, "found": <found>, "via": "publish"}
+
+A judgement (this event, or the one logged with a decision the registry approved on) carries
+what it found, which a public summary of the version must show (`found_problems`):
+
+    found        {"conditions": [{"id": "C1", "cause": code, "element": pointer | null, "due": iso | null}],
+                  "blocking": [{"code": code, "element": pointer | null}],
+                  "narrower": kind | null, "lacks": [text]}
 
 `version` is the registry's version number of the case the event is about (null when unknown).
 """
@@ -66,13 +73,15 @@ def record_objection(reg: Registry, case_id: str, *, role: str, person: str, rea
 
 
 def record_judgement(reg: Registry, case_id: str, *, version: int, outcome: str, record_sha256: str,
-                     judged: dict[str, Any]) -> LogEntry:
-    """Log the registry's own judgement of stored `version` where no approval logged one: the gate
-    run as the registry runs it (`casegate publish`: the keyring the trust root pins, the
-    registry's history, its clock), its outcome and the decision record's hash (`judged`: the
-    keyring, the trust root version and when). A summary recorded for the version is held to it."""
+                     judged: dict[str, Any], found: dict[str, Any]) -> LogEntry:
+    """Log the registry's own judgement of stored `version` where no approval logged one (or where
+    the latest logged no `found`, or found otherwise with the same outcome): the gate run as the
+    registry runs it (`casegate publish`: the keyring the trust root pins, the registry's history,
+    its clock), its outcome, the decision record's hash and what it found (`found`, see the module
+    docstring; `casegate.approve.judged_found`), with `judged`: the keyring, the trust root version
+    and when. A summary recorded for the version is held to it."""
     return reg.record("judgement", case_id, {"version": version, "outcome": outcome, "record_sha256": record_sha256,
-                                             **judged, "via": "publish"})
+                                             **judged, "found": found, "via": "publish"})
 
 
 def judgements(reg: Registry, case_id: str, version: int | None) -> list[tuple[dict[str, Any], int]]:
@@ -89,6 +98,65 @@ def judgements(reg: Registry, case_id: str, version: int | None) -> list[tuple[d
     found += [(e.payload, e.index) for e in reg.events(case_id=case_id, kind="judgement")
               if e.payload.get("version") == version]
     return sorted((j for j in found if j[0].get("outcome")), key=lambda j: j[1])
+
+
+def _withheld(item: dict[str, Any]) -> bool:
+    return item.get("withheld") is True
+
+
+def found_problems(found: Any, summary: Any) -> list[str]:
+    """What a public summary leaves out of, or adds to, what the registry's judgement `found` (its
+    conditions, its blocking findings, the narrower boundary and what the requested one lacks);
+    empty when it shows exactly that. A summary for a narrower audience withholds the words of a
+    condition, a finding or a lack that concerns redacted content and the element a finding
+    inside a redacted element concerns, but still lists each, marked withheld: each is counted."""
+    decision = summary.get("decision") if isinstance(summary, dict) else None
+    decision = decision if isinstance(decision, dict) else {}
+    out: list[str] = []
+
+    def items(key: str) -> list[dict[str, Any]]:
+        got = decision.get(key)
+        return [x for x in got if isinstance(x, dict)] if isinstance(got, list) else []
+
+    # conditions: each by its id, the rule that made it one and its due date (shown withheld or not)
+    want = [(c.get("id"), c.get("cause"), c.get("due")) for c in found.get("conditions") or []]
+    said = [(c.get("id"), c.get("cause"), c.get("due")) for c in items("conditions")]
+    out += [f"condition {i} ({cause}{f', due {due}' if due else ''})" + " is left out"
+            for i, cause, due in want if (i, cause, due) not in said]
+    out += [f"condition {i} ({cause}{f', due {due}' if due else ''})" + " is not one the registry found"
+            for i, cause, due in said if (i, cause, due) not in want]
+    # blocking findings (unwaived): by rule code and element; one marked withheld may hide its element
+    left = [(b.get("code"), b.get("element")) for b in found.get("blocking") or []]
+    shown = [f for f in items("findings") if f.get("severity") == "blocking" and not f.get("waived")]
+    hidden: list[dict[str, Any]] = []
+    for f in shown:
+        key = (f.get("code"), f.get("element"))
+        if key in left:
+            left.remove(key)
+        elif f.get("element") is None and _withheld(f):
+            hidden.append(f)
+        else:
+            out.append(f"blocking finding {key[0]} at {key[1] or 'the case'} is not one the registry found")
+    for f in hidden:
+        match = next((k for k in left if k[0] == f.get("code")), None)
+        if match is None:
+            out.append(f"blocking finding {f.get('code')} (withheld) is not one the registry found")
+        else:
+            left.remove(match)
+    out += [f"blocking finding {code} at {element or 'the case'} is left out" for code, element in left]
+    narrower = found.get("narrower")
+    if decision.get("narrower") != narrower:
+        out.append(f"the narrower boundary the evidence supports is {narrower or 'none'}, not "
+                   f"{decision.get('narrower') or 'none'}")
+    lacks = [x for x in found.get("lacks") or [] if isinstance(x, str)]
+    got = decision.get("lacks")
+    stated: list[Any] = got if isinstance(got, list) else []
+    # a lack stated in words the audience may not see is shown as "(withheld: ...)"
+    if len(stated) != len(lacks) or any(s != x and not (isinstance(s, str) and s.startswith("(withheld"))
+                                        for s, x in zip(stated, lacks, strict=True)):
+        out.append(f"what the requested boundary lacks ({len(lacks)} item(s)) is not stated as found "
+                   f"({len(stated)} stated)")
+    return out
 
 
 def judged_outcome(reg: Registry, case_id: str, version: int | None) -> tuple[str, int] | None:
@@ -110,9 +178,11 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
     """Log the public summary of stored `version` (`judged`: the keyring and trust root version
     it was judged under, and when). Refused (VerificationError, nothing logged) when the registry
     has logged no judgement of that version (`judgements`: none approved on it, and no `casegate
-    publish` judged it), or when the summary's outcome is not the one its latest judgement found:
-    the public record of a version says what the registry decided on it, and a summary nobody
-    judged says only what its writer chose. `summary` may come with its canonical bytes already
+    publish` judged it), when the summary's outcome is not the one its latest judgement found, or
+    when the summary leaves out or adds a condition, a blocking finding, the narrower boundary or
+    what the requested one lacks (`found_problems`; a judgement logged before judgements recorded
+    what they found is refused, fail closed): the public record of a version says what the
+    registry decided on it, and a summary nobody judged says only what its writer chose. `summary` may come with its canonical bytes already
     written (`CanonicalJSON.of_text`)."""
     own = judged_outcome(reg, case_id, version)
     said = summary_outcome(summary.value if type(summary) is CanonicalJSON else summary)
@@ -129,6 +199,22 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
             f"judgement of that version (log entry {own[1]}) is {own[0]}: the registry records only a summary that "
             "says what it decided",
             help="publish again with the keyring the trust root pins, against this registry (--db), today")
+    found = judgements(reg, case_id, version)[-1][0].get("found")
+    if not isinstance(found, dict):
+        raise VerificationError(
+            f"the registry's judgement of version {version} of {case_id} (log entry {own[1]}) does not record the "
+            "conditions and blocking findings it found (it was logged before judgements did), so whether the "
+            "summary shows them all cannot be checked: the summary was not recorded",
+            help=f"run `casegate publish CASE` against this registry (--db) again: it logs a fresh judgement of "
+                 f"version {version} that records them, and records the summary it writes")
+    missing = found_problems(found, summary.value if type(summary) is CanonicalJSON else summary)
+    if missing:
+        raise VerificationError(
+            f"the summary of version {version} of {case_id} does not show what the registry's judgement of it "
+            f"(log entry {own[1]}) found: " + "; ".join(missing) + ". The registry records only a summary that "
+            "shows every condition and blocking reason it found",
+            help="write the summary with `casegate publish CASE` against this registry (--db), which shows them "
+                 "all (a condition or finding that concerns redacted content is shown marked withheld)")
     # the summary written as canonical JSON once, for its sha256 and for the entry (megabytes
     # for a large case)
     body = summary if type(summary) is CanonicalJSON else CanonicalJSON(summary)
