@@ -27,7 +27,7 @@ class AuthorityCheck(Frozen):
     revoked at the decision time."""
     unsigned: list[UnsignedSignoff] = EMPTY_LIST
     """The sign-off lines no keyring identity signed."""
-    organisations: dict[str, str] = Field(default_factory=new_dict)
+    organisations: dict[str, str] = EMPTY_DICT
     """Name of each keyring identity -> the organisation the keyring records for it (an identity
     with none is absent): whether a signer is outside the developer is read from it."""
 

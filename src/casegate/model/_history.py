@@ -220,7 +220,7 @@ class SignoffDates(Frozen):
     first: dict[str, EnvelopeLogged] = EMPTY_DICT
     """A sign-off line's `envelope` reference, as the line gives it -> the first entry that held
     the envelope's bytes (an envelope the registry has not seen is absent)."""
-    waivers: dict[str, EnvelopeLogged] = Field(default_factory=new_dict)
+    waivers: dict[str, EnvelopeLogged] = EMPTY_DICT
     """A waiver reference of the case (`decision.waivers`) -> the first entry that held its
     envelope: a waiver's span counts from no later than that."""
 
