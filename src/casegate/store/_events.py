@@ -182,8 +182,8 @@ def record_publication(reg: Registry, case_id: str, summary: dict[str, Any] | Ca
     when the summary leaves out or adds a condition, a blocking finding, the narrower boundary or
     what the requested one lacks (`found_problems`; a judgement logged before judgements recorded
     what they found is refused, fail closed): the public record of a version says what the
-    registry decided on it, and a summary nobody judged says only what its writer chose. `summary` may come with its canonical bytes already
-    written (`CanonicalJSON.of_text`)."""
+    registry decided on it, and a summary nobody judged says only what its writer chose.
+    `summary` may come with its canonical bytes already written (`CanonicalJSON.of_text`)."""
     own = judged_outcome(reg, case_id, version)
     said = summary_outcome(summary.value if type(summary) is CanonicalJSON else summary)
     if own is None:
