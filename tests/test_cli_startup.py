@@ -279,3 +279,30 @@ def test_the_gate_imports_the_rfc8785_package_only_to_write_a_record(args: list[
                        capture_output=True, text=True, cwd=ROOT, env=env)
     last = r.stdout.strip().splitlines()[-1].split()
     assert last == ["RC", str(code), str(imported)], (r.stdout[-500:], r.stderr[-2000:])
+
+
+_HISTORY, _OUTSIDE = "casegate.model._history", "casegate.evidence._outside"
+
+
+@pytest.mark.parametrize(("args", "absent"), [
+    (["check", str(ATLAS)], (_HISTORY, _OUTSIDE)),
+    (["gate", str(ATLAS), "--at", "2026-11-27"], (_HISTORY,)),  # (the decision authority's check reads organisations)
+    (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview", "--at", "2026-11-27"], (_HISTORY, _OUTSIDE)),
+])
+def test_a_gate_without_a_registry_builds_no_registry_history_models(args: list[str], absent: tuple[str, ...],
+                                                                     tmp_path: Path) -> None:
+    """The registry's history models (first-logged dates, baselines, linked cases: some nine
+    classes, each costing the process the building of a model) are imported only where a
+    registry is consulted, and the test of whether a signer stands outside the developer only
+    where sign-offs are judged or a role is marked independent: not by every `check` and `gate`."""
+    probe = ("import sys\n"
+             "from casegate.cli import _main\n"
+             "absent = sys.argv.pop(1).split(',')\n"
+             "sys.argv = ['casegate', *sys.argv[1:]]\n"
+             "try:\n    _main()\nexcept SystemExit as e:\n    rc = e.code\n"
+             "print('RC', rc, *sorted(m for m in absent if m in sys.modules))\n")
+    env = {**os.environ, "CASEGATE_CACHE_DIR": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-c", probe, ",".join(absent), *args], capture_output=True, text=True,
+                       cwd=ROOT, env=env)
+    last = r.stdout.strip().splitlines()[-1].split()
+    assert last[0] == "RC" and last[1] in ("0", "1") and last[2:] == [], (r.stdout[-500:], r.stderr[-2000:])

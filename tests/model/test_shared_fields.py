@@ -16,9 +16,11 @@ from casegate.model import (
     EMPTY_ITEMS,
     EMPTY_LIST,
     NON_EMPTY,
+    ONE_OR_MORE,
     OPTIONAL_0_TO_1,
     OPTIONAL_AT_LEAST_0,
     OPTIONAL_AT_LEAST_1,
+    OPTIONAL_UNRECORDED,
     Frozen,
     new_dict,
     new_list,
@@ -35,6 +37,8 @@ SHARED = {
     "OPTIONAL_AT_LEAST_1": (OPTIONAL_AT_LEAST_1, lambda: Field(default=None, ge=1)),
     "OPTIONAL_0_TO_1": (OPTIONAL_0_TO_1, lambda: Field(default=None, ge=0, le=1)),
     "NON_EMPTY": (NON_EMPTY, lambda: Field(min_length=1)),
+    "ONE_OR_MORE": (ONE_OR_MORE, lambda: Field(default=1, ge=1)),
+    "OPTIONAL_UNRECORDED": (OPTIONAL_UNRECORDED, lambda: Field(default=None, exclude=True)),
 }
 
 

@@ -22,7 +22,6 @@ from ._facts import (
     apply_facts,
     redefined,
 )
-from ._outside import not_outside
 
 if TYPE_CHECKING:
     from ._add import DEFAULT_FILE, AddReport, Change, add_evidence, add_include
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
         model_digest,
         oci_manifest_digest,
     )
+    from ._outside import not_outside
     from ._pin import Pinned, pin_artifact
     from ._runprints import SAME_RUN_SHARE, RunPrints, run_prints, same_run
     from ._show import describe_evidence
@@ -54,7 +54,7 @@ _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evi
          "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show",
          "RunPrints": "_runprints", "SAME_RUN_SHARE": "_runprints", "run_prints": "_runprints",
          "same_run": "_runprints", "MIN_WEIGHTS_BYTES": "_weights", "WEIGHT_SUFFIXES": "_weights",
-         "holds_weights": "_weights", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
+         "holds_weights": "_weights", "not_outside": "_outside", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
 
 
 def __getattr__(name: str) -> Any:

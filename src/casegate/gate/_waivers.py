@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ..model import Finding, Policy, SignoffDates, Waiver, never_waivable
+from ..model import Finding, Policy, Waiver, never_waivable
+
+if TYPE_CHECKING:
+    # (the registry's dates: their models are built only where a registry is consulted)
+    from ..model import SignoffDates
 
 
 def waiver_problem(w: Waiver, policy: Policy, today: dt.date) -> str | None:

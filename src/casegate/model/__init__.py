@@ -21,9 +21,11 @@ if TYPE_CHECKING:
         EMPTY_LIST,
         FORMAT_VERSION,
         NON_EMPTY,
+        ONE_OR_MORE,
         OPTIONAL_0_TO_1,
         OPTIONAL_AT_LEAST_0,
         OPTIONAL_AT_LEAST_1,
+        OPTIONAL_UNRECORDED,
         Access,
         BoundaryKind,
         Confidentiality,
@@ -146,7 +148,7 @@ if TYPE_CHECKING:
 _SUBMODULES: dict[str, tuple[str, ...]] = {
     "_attestation": ("AttestationSet", "AttestedActivity", "EvidenceAttestation", "RejectedAttestation", "declared_result",),
     "_authority": ("AuthorityCheck", "UnsignedSignoff",),
-    "_base": ("Access", "BOUNDARY_LADDER", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
+    "_base": ("Access", "BOUNDARY_LADDER", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "ONE_OR_MORE", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "OPTIONAL_UNRECORDED", "FORMAT_VERSION", "BoundaryKind", "Confidentiality", "Frozen", "Scaffold", "Severity", "Variant", "new_dict", "new_list", "no_items", "share_field_sets",),
     "_case": ("Argument", "Boundary", "CapabilityAssertion", "Case", "DecisionSection", "DomainThreats", "Element", "Elicitation", "Evidence", "IncidentAnswer", "InternalScale", "Lineage", "Monitor", "ObjectionRef", "Pathway", "PostDeployment", "Publication", "Release", "ResidualRisk", "Result", "Safeguard", "SampleScore", "Scope", "SignoffRef", "SourceRecord", "System", "Trigger", "build_case_validator",),
     "_answers": ("EIGHT_QUESTIONS", "Answer",),
     "_decision": ("DECISION_RECORD_VERSION", "BoundaryTrial", "ComparedVersion", "Condition", "DecisionRecord", "Digests", "Outcome",),
@@ -195,5 +197,5 @@ __all__ = [
     "ResidualRisk", "Result", "RoleRequirement", "Rule", "RuleSeverity", "Safeguard",
     "SafeguardRequirement", "SampleScore", "Scaffold", "Scope", "InternalScale", "InternalPolicy", "PreregistrationPolicy", "Serves", "Severity", "SignoffPolicy",
     "SignoffRef", "SourceRecord", "System", "TaskRef", "Threshold", "Tolerance", "Trigger", "Variant", "Waiver",
-    "WaiverPolicy", "build_case_validator", "NEVER_WAIVABLE", "never_waivable", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "new_dict", "new_list", "no_items", "share_field_sets",
+    "WaiverPolicy", "build_case_validator", "NEVER_WAIVABLE", "never_waivable", "EMPTY_DICT", "EMPTY_ITEMS", "EMPTY_LIST", "NON_EMPTY", "ONE_OR_MORE", "OPTIONAL_0_TO_1", "OPTIONAL_AT_LEAST_0", "OPTIONAL_AT_LEAST_1", "OPTIONAL_UNRECORDED", "new_dict", "new_list", "no_items", "share_field_sets",
 ]

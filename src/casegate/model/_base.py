@@ -150,6 +150,13 @@ OPTIONAL_0_TO_1: Any = Field(default=None, ge=0, le=1)
 NON_EMPTY: Any = Field(min_length=1)
 """A required list, mapping or text with at least one item or character (`Field(min_length=1)`)."""
 
+ONE_OR_MORE: Any = Field(default=1, ge=1)
+"""A count of 1 or more, 1 when left out (`Field(default=1, ge=1)`)."""
+
+OPTIONAL_UNRECORDED: Any = Field(default=None, exclude=True)
+"""A value that may be left out (None) and is never part of a model's dump (`Field(default=None,
+exclude=True)`)."""
+
 
 class KeptSchema(BaseModel):
     """A model whose core schema the casegate program keeps between runs (`casegate._schemacache`).

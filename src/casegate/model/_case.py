@@ -5,13 +5,14 @@ import datetime as dt
 import json
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ._base import (
     EMPTY_DICT,
     EMPTY_ITEMS,
     EMPTY_LIST,
     NON_EMPTY,
+    ONE_OR_MORE,
     OPTIONAL_AT_LEAST_0,
     Access,
     BoundaryKind,
@@ -237,7 +238,7 @@ class Elicitation(Frozen):
 
     variant: Variant = Variant.production
     """Which model variant was evaluated."""
-    attempts: int = Field(default=1, ge=1)
+    attempts: int = ONE_OR_MORE
     """Attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Scaffolding given to the model."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ._base import Frozen
+from ._base import OPTIONAL_UNRECORDED, Frozen
 
 Serves = Literal[
     # the seven tests
@@ -136,9 +136,9 @@ class Waiver(Frozen):
     """Why."""
     until: str
     """ISO date the waiver lapses."""
-    envelope: str | None = Field(default=None, exclude=True)
+    envelope: str | None = OPTIONAL_UNRECORDED
     """The case's reference to the waiver's envelope (not part of any record)."""
-    signed_at: str | None = Field(default=None, exclude=True)
+    signed_at: str | None = OPTIONAL_UNRECORDED
     """When its signer says it was signed (not part of any record): the gate counts its span from
     the earliest of this and when the registry first logged the envelope."""
 

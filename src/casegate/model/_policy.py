@@ -9,6 +9,7 @@ from ._base import (
     BOUNDARY_LADDER,
     EMPTY_DICT,
     EMPTY_LIST,
+    ONE_OR_MORE,
     OPTIONAL_0_TO_1,
     OPTIONAL_AT_LEAST_0,
     OPTIONAL_AT_LEAST_1,
@@ -62,7 +63,7 @@ class Domain(Frozen):
 class ElicitationMinimum(Frozen):
     """The least elicitation an evaluation must show before its result counts for a threshold."""
 
-    attempts: int = Field(default=1, ge=1)
+    attempts: int = ONE_OR_MORE
     """Minimum attempts (epochs or retries) per task."""
     scaffold: Scaffold = Scaffold.none
     """Weakest scaffold allowed."""
@@ -193,7 +194,7 @@ class RoleRequirement(Frozen):
 
     role: str
     """Role name, e.g. 'rso', 'safety-lead', 'external-evaluator'."""
-    min: int = Field(default=1, ge=1)
+    min: int = ONE_OR_MORE
     """How many distinct people holding the role must sign (k of n)."""
     independent: bool = False
     """Whether the role must be held from outside the developer: a sign-off in it counts only from
