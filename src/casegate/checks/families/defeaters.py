@@ -245,8 +245,11 @@ def _names_what_it_doubts(ctx: Context, d: Element, targets: Sequence[str]) -> b
         return True
     digests = _digests_in(words)
     evidence = ctx.case.evidence
-    return any(x in evidence and _how_named(x, evidence[x], words, digests) is not None
-               for t in targets for x in _stands_on(ctx, t))
+    # the evidence they rest on (`_stands_on` of each target), read off the walk above
+    rests_on = dict.fromkeys(t for t in targets if t in evidence)
+    for n in under:
+        rests_on.update(dict.fromkeys(els[n].evidence))
+    return any(x in evidence and _how_named(x, evidence[x], words, digests) is not None for x in rests_on)
 
 
 @rule(
