@@ -62,10 +62,21 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
               "generic": "tools"},
     "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
                  "generic": "scaffold, else tools"},
-    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit when lower (else generate "
-                                    "max_tokens)",
-                      "lm-eval": "configs.<task>.generation_kwargs.max_gen_toks", "generic": "budget_tokens"},
+    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit or plan.steps[].params "
+                                    "token_limit when lower (else generate max_tokens)",
+                      "lm-eval": "max_gen_toks of configs.<task>.generation_kwargs, config.gen_kwargs or "
+                                 "config.model_args, the lowest", "generic": "budget_tokens"},
     "time_limit": {"inspect-ai": "eval.config.time_limit, or samples[].time_limit when lower", "lm-eval": "(not recorded)", "generic": "time_limit"},
+    "max_tokens": {"inspect-ai": "plan.config, eval.model_generate_config or plan.steps[].params max_tokens, the lowest",
+                   "lm-eval": "max_gen_toks of configs.<task>.generation_kwargs, config.gen_kwargs or "
+                              "config.model_args, the lowest",
+                   "generic": "generate_config.max_tokens"},
+    "message_limit": {"inspect-ai": "eval.config.message_limit, samples[].message_limit or plan.steps[].params, the lowest",
+                      "lm-eval": "(none: one generation)", "generic": "(not recorded)"},
+    "turn_limit": {"inspect-ai": "eval.config.turn_limit or plan.steps[].params, the lowest",
+                   "lm-eval": "(none: one generation)", "generic": "(not recorded)"},
+    "working_limit": {"inspect-ai": "eval.config.working_limit or plan.steps[].params, the lowest",
+                      "lm-eval": "(not recorded)", "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
     "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id", "generic": "samples[].id"},
@@ -479,6 +490,9 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             yield _mismatch(eid, run, shown, "budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
         if "time_limit" in fs and el.time_limit != run.time_limit:
             yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
+        for name in ("max_tokens", "message_limit", "turn_limit", "working_limit"):
+            if name in fs and getattr(el, name) != getattr(de, name):
+                yield _mismatch(eid, run, shown, name, ("elicitation", name), getattr(el, name), getattr(de, name))
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
         yield _mismatch(eid, run, shown, "task", ("eval_set",), rec.eval_set, [run.task])
     src = rec.source
@@ -727,7 +741,9 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         if elic is None:
             elic = built[key] = Elicitation(
                 variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
-                budget_tokens=de.budget_tokens, time_limit=run.time_limit, prompting=prompting,
+                budget_tokens=de.budget_tokens, time_limit=run.time_limit, max_tokens=de.max_tokens,
+                message_limit=de.message_limit, turn_limit=de.turn_limit, working_limit=de.working_limit,
+                prompting=prompting,
                 solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
         if kind == "eval":

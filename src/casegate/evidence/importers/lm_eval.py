@@ -165,13 +165,19 @@ class LmEvalImporter:
         if doc.get("system_instruction"):
             steps.append("system-instruction")
         scaffold = Scaffold.prompted if (shots > 0 or len(steps) > 2) else Scaffold.none
-        budget = gen_kwargs.get("max_gen_toks") if out_type == "generate_until" else None
+        # the ceiling on one generation: the task's, or a lower one the run's `--gen_kwargs` or the
+        # model's arguments (`--model_args max_gen_toks=...`) set
+        margs_cfg = run_cfg.get("model_args")
+        margs_gen = margs_cfg if isinstance(margs_cfg, dict) else (
+            dict(kv.split("=", 1) for kv in margs_cfg.split(",") if "=" in kv) if isinstance(margs_cfg, str) else {})
+        ceilings = [_count(src.get("max_gen_toks")) for src in (gen_kwargs, run_gen, margs_gen) if isinstance(src, dict)]
+        known = [c for c in ceilings if c is not None]
+        budget = min(known) if known and out_type == "generate_until" else None
         repeats = int(cfg.get("repeats") or 1)
         attempts, reduction, note = filter_attempts(cfg, metric, repeats)
         unrecorded = False
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=[],
-                                  budget_tokens=int(budget) if isinstance(budget, int) else None,
-                                  solver=steps, generate_config=gen)
+                                  budget_tokens=budget, max_tokens=budget, solver=steps, generate_config=gen)
 
         files: dict[str, str] = {}
         asked: dict[str, str] = {}
@@ -405,3 +411,15 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
     return rows, fewest, asked
+
+
+def _count(v: Any) -> int | None:
+    """A whole number of tokens as the results file writes it (`--gen_kwargs` and `--model_args`
+    values may be kept as text), or None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
