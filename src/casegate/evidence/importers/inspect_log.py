@@ -34,6 +34,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
   arguments state; unset when none does.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
+- source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
+  adapter, a `revision`) and `model_base_url` after it in lm-eval's `name (key=value,...)` form.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
   incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
   proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
@@ -244,7 +246,7 @@ class InspectImporter:
         source = SourceRecord(
             tool=self.name, tool_version=(ev.packages or {}).get("inspect_ai"), task=ev.task,
             task_version=str(ev.task_version) if ev.task_version is not None else None,
-            model=ev.model, status=status, error=err, invalidated=bool(h.invalidated), created=created,
+            model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
             scorer=scorer,
         )
@@ -317,6 +319,25 @@ def _unmetered(stated: Any, per_sample: list[Any]) -> str | None:
 def _whole(v: Any) -> int | None:
     """A ceiling as a whole number (Inspect writes some as floats), or None when none was set."""
     return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else None
+
+
+_CHECKPOINT_ARGS = ("model_path", "model_name_or_path", "pretrained", "peft", "adapter", "adapter_path",
+                    "adapter_name_or_path", "lora", "lora_path", "lora_local_path", "lora_modules", "delta",
+                    "revision", "model_revision", "checkpoint")
+"""Model arguments (`-M key=value`) that load other weights than the model's name says (a local
+path, an adapter, a revision)."""
+
+
+def _model_named(ev: Any) -> str:
+    """The model a run evaluated, as recorded: `eval.model`, followed, in lm-eval's
+    `name (key=value,...)` form, by the model arguments that choose its weights and the server it
+    was reached at (`model_base_url`), so that what chose the checkpoint is judged with the name."""
+    args = ev.model_args if isinstance(ev.model_args, dict) else {}
+    shown = [f"{k}={v}" for k, v in sorted(args.items(), key=lambda kv: str(kv[0]))
+             if str(k) in _CHECKPOINT_ARGS and v is not None and not isinstance(v, (dict, list))]
+    if getattr(ev, "model_base_url", None):
+        shown.append(f"model_base_url={ev.model_base_url}")
+    return f"{ev.model} ({','.join(shown)})" if shown else str(ev.model)
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:
