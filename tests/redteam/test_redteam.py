@@ -308,3 +308,18 @@ def test_an_lm_eval_rewrite_is_read_with_its_samples() -> None:
     it counted as a pinned file outside the case's root (CG330) and the rewrite gave no counts."""
     (r,) = run_redteam(load_case(LM_EVAL_CASE), mutations=[m for m in MUTATIONS if m.name == "hand-edited-counts"]).results
     assert "CG330" not in r.incidental and "CG330" not in r.caught_by, r.messages
+
+
+def test_a_budget_cut_in_a_solver_step_is_caught() -> None:
+    """Attack: the Inspect run's header keeps its 4,000,000 tokens a sample; its agent step was
+    called with a hundredth of that (`token_limit=40000`), under a policy asking for 1,000,000.
+    Before, the budget was read from the header alone and the move was not caught."""
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.policy is not None
+    th = loaded.policy.thresholds["rnd"]
+    minimum = th.elicitation.model_copy(update={"budget_tokens": 1_000_000})
+    loaded.policy = loaded.policy.model_copy(update={"thresholds": {
+        **loaded.policy.thresholds, "rnd": th.model_copy(update={"elicitation": minimum})}})
+    (r,) = run_redteam(loaded, mutations=[m for m in MUTATIONS if m.name == "budget-cut-in-solver"]).results
+    assert r.applicable, r.note
+    assert "CG301" in r.caught_by and any("a budget of 40,000 tokens" in m for m in r.messages), (r.status, r.messages)

@@ -1731,6 +1731,47 @@ def padded_with_failed_copies_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+def budget_cut_in_solver_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold, among those whose threshold sets a token budget
+    minimum, rerun with a hundredth of its budget where a header does not show it: an Inspect run's
+    last solver step called with `token_limit` (as `basic_agent(token_limit=...)`), the header's
+    `token_limit` kept; an lm-eval generation task run with `--gen_kwargs max_gen_toks=16`, its
+    config's figure kept; a casegate-results log's `budget_tokens` (the developer's own statement)."""
+    budgeted = [(eid, ev) for eid, ev in capability_evals(s.effective, s.policy)
+                if s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens is not None]
+    if not budgeted:
+        return "no capability evaluation measures a threshold whose minimum sets a token budget"
+
+    def ratio(item: tuple[str, Evidence]) -> float:
+        r, th = item[1].result, s.policy.thresholds[item[1].threshold or ""]
+        assert r is not None and r.successes is not None and r.trials
+        return (r.successes / r.trials) / (th.value or 1.0)
+
+    eid, ev = max(budgeted, key=ratio)
+    doc = open_log(s, eid)
+    if isinstance(doc, str):
+        return doc
+    need = s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens or 0
+    had = ev.elicitation.budget_tokens if ev.elicitation is not None else None
+    cut = max((had or need) // 100, 1)
+    if isinstance(doc, LmEvalLog):
+        cfg = (doc.results.get("configs") or {}).get(doc.task) or {}
+        if cfg.get("output_type") != "generate_until":
+            return f"`{eid}`'s lm-eval task `{doc.task}` is not a generation task (it has no token budget)"
+        doc.results.setdefault("config", {})["gen_kwargs"] = {"max_gen_toks": cut}
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        if not doc.plan or not doc.plan.steps:
+            return f"`{eid}`'s log records no solver step"
+        step = doc.plan.steps[-1]
+        step.params = {**(step.params or {}), "token_limit": cut}
+        return _inspect_written(s, eid, doc)
+    if not isinstance(doc.get("budget_tokens"), int):
+        return f"`{eid}`'s log states no token budget"
+    doc["budget_tokens"] = cut
+    return rewritten(s, eid, doc)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1981,6 +2022,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "pads the evaluation nearest its threshold with copies of a sample the model failed under new ids "
              "(twice the samples), before any version is recorded", ("CG345",), on_the_log,
              rewrite=padded_with_failed_copies_log, first_version=True, may_neutralise=True),
+    Mutation("budget-cut-in-solver", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold (of those whose minimum sets a token budget) with a "
+             "hundredth of the budget where the run's header does not show it (an Inspect solver step's "
+             "`token_limit`, lm-eval's `--gen_kwargs max_gen_toks`, a casegate-results `budget_tokens`)",
+             ("CG301",), on_the_log, rewrite=budget_cut_in_solver_log),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
