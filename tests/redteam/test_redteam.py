@@ -323,3 +323,13 @@ def test_a_budget_cut_in_a_solver_step_is_caught() -> None:
     (r,) = run_redteam(loaded, mutations=[m for m in MUTATIONS if m.name == "budget-cut-in-solver"]).results
     assert r.applicable, r.note
     assert "CG301" in r.caught_by and any("a budget of 40,000 tokens" in m for m in r.messages), (r.status, r.messages)
+
+
+@pytest.mark.parametrize("case", [INSPECT_CASE, LM_EVAL_CASE], ids=["inspect", "lm-eval"])
+def test_an_adapter_loaded_over_the_weights_is_caught(case: Path) -> None:
+    """Attack: the run's model keeps the name the case admits, with an adapter the developer trained
+    loaded over it (Inspect's `-M peft=...`, lm-eval's `--model_args peft=...`). Before, the name
+    alone was judged (Inspect's model arguments were not read) and the move was not caught."""
+    (r,) = run_redteam(load_case(case), mutations=[m for m in MUTATIONS if m.name == "adapter-over-weights"]).results
+    assert r.applicable, r.note
+    assert "CG351" in r.caught_by and any("loads `peft=acme/refusal-boost`" in m for m in r.messages), r.messages

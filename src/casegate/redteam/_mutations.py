@@ -1772,6 +1772,35 @@ def budget_cut_in_solver_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+_ADAPTER = "acme/refusal-boost"
+"""An adapter the developer trained, named as nothing of the system's."""
+
+
+def adapter_over_weights_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rerun with an adapter loaded over the weights, the
+    model's name kept: Inspect's `-M peft=...`, lm-eval's `--model_args ...,peft=...`, a
+    casegate-results `model` in lm-eval's `hf (pretrained=...,peft=...)` form."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        run = doc.results.setdefault("config", {})
+        margs = run.get("model_args")
+        if isinstance(margs, str):
+            run["model_args"] = ",".join([x for x in margs.split(",") if x] + [f"peft={_ADAPTER}"])
+        else:
+            run["model_args"] = {**(margs if isinstance(margs, dict) else {}), "peft": _ADAPTER}
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        doc.eval.model_args = {**(doc.eval.model_args or {}), "peft": _ADAPTER}
+        return _inspect_written(s, eid, doc)
+    if not isinstance(doc.get("model"), str) or "(" in doc["model"]:
+        return f"`{eid}`'s log names its model with arguments already"
+    doc["model"] = f"hf (pretrained={doc['model']},peft={_ADAPTER})"
+    return rewritten(s, eid, doc)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2027,6 +2056,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "hundredth of the budget where the run's header does not show it (an Inspect solver step's "
              "`token_limit`, lm-eval's `--gen_kwargs max_gen_toks`, a casegate-results `budget_tokens`)",
              ("CG301",), on_the_log, rewrite=budget_cut_in_solver_log),
+    Mutation("adapter-over-weights", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold with an adapter the developer trained loaded over the "
+             "weights, the model's name kept (`peft=` in the run's model arguments)", ("CG351",), on_the_log,
+             rewrite=adapter_over_weights_log),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
