@@ -91,3 +91,57 @@ def test_a_smaller_model_of_the_family_is_not_this_one() -> None:
     # nor can the smaller model's name be listed as one of the system's own
     (h,) = hits("CG351", context(_with_model("acme/atlas-2-mini", ["acme/atlas-2-mini"])))
     assert "names another size or stage of a model family (`mini`)" in h.message
+
+
+def test_weights_an_argument_loads_in_place_of_the_named_model_are_judged() -> None:
+    """Reason: a run recorded as the system's name with an argument that loads other weights was
+    taken as a run of the system: lm-eval's API model `local-completions (model=acme/atlas-1,...)`
+    and Inspect's local provider `hf/acme/atlas-2 (model_path=/ckpt/atlas-1)`."""
+    (h,) = hits("CG351", context(_with_model("hf/acme/atlas-2 (model_path=/ckpt/atlas-1-helpful-only)")))
+    assert "does not name this case's system" in h.message
+    (h,) = hits("CG351", context(_with_model(
+        "local-completions (base_url=http://10.0.0.7:8000/v1,model=acme/atlas-1,tokenizer=acme/atlas-2)")))
+    assert "does not name this case's system" in h.message
+    assert hits("CG351", context(_with_model("hf/acme/atlas-2 (model_path=/ckpt/atlas-2-helpful-only)"))) == []
+
+
+def test_an_adapter_loaded_over_the_system_is_another_model() -> None:
+    """Reason: `hf (pretrained=acme/atlas-2-helpful-only,peft=acme/refusal-boost)` names Atlas-2 in
+    its weights, but what ran is Atlas-2 with an adapter the lab trained (to refuse the suite's
+    questions): CG351 read the `pretrained` weights only, and the run passed as Atlas-2's."""
+    (h,) = hits("CG351", context(_with_model("hf (peft=acme/refusal-boost,pretrained=acme/atlas-2-helpful-only)")))
+    assert "loads `peft=acme/refusal-boost` over the weights" in h.message
+    for adapter in ("acme/atlas-1-helpful-only-lora", "acme/atlas-2-mini-lora"):
+        (h,) = hits("CG351", context(_with_model(f"vllm (lora_local_path={adapter},pretrained=acme/atlas-2)")))
+        assert f"loads `lora_local_path={adapter}`" in h.message, adapter
+    # the system's own helpful-only adapter over its weights is the system's variant
+    assert hits("CG351", context(_with_model(
+        "hf (peft=acme/atlas-2-helpful-only-lora,pretrained=acme/atlas-2)"))) == []
+
+
+def test_a_revision_that_cannot_be_tied_to_the_system_is_another_checkpoint() -> None:
+    """Reason: `hf (pretrained=acme/atlas-2,revision=step-40000)` loads an early checkpoint of the
+    same repository (a weaker model) under the system's name, and passed. A revision counts when it
+    names the system's version (or a digest of it); `main` is the repository's current weights."""
+    (h,) = hits("CG351", context(_with_model("hf (pretrained=acme/atlas-2,revision=step-40000)")))
+    assert "loads `revision=step-40000` of the weights, which casegate cannot tie to version" in h.message
+    version = base_doc()["system"]["version"]
+    assert hits("CG351", context(_with_model(f"hf (pretrained=acme/atlas-2,revision=v{version})"))) == []
+    assert hits("CG351", context(_with_model("hf (pretrained=acme/atlas-2,revision=main)"))) == []
+
+
+def test_a_server_whose_address_names_another_model_is_caught() -> None:
+    """Reason: Inspect's `openai-api/atlas-2` reached at `http://atlas-1-serving:8000/v1` was answered
+    by whatever that server serves: an address naming an earlier or smaller model of the family
+    is a run of it."""
+    for url in ("http://atlas-1-serving.internal:8000/v1", "http://atlas-2-mini.internal/v1"):
+        (h,) = hits("CG351", context(_with_model(f"openai-api/atlas-2 (model_base_url={url})")))
+        assert f"was served from `{url}`" in h.message, url
+    assert hits("CG351", context(_with_model(
+        "openai-api/atlas-2 (model_base_url=http://10.0.0.7:8000/v1)"))) == []
+
+
+def test_a_listed_name_that_loads_other_weights_does_not_admit_its_runs() -> None:
+    name = "hf/mock (peft=acme/refusal-boost,pretrained=endpoint-7f3a)"
+    (h,) = hits("CG351", context(_with_model(name, [name])))
+    assert "listed under `system.evaluated_as`" in h.message and "peft=acme/refusal-boost" in h.message

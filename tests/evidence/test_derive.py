@@ -127,7 +127,7 @@ def test_every_field_is_derived_from_an_inspect_log(tmp_path: Path) -> None:
     view = describe_evidence(load_case(case), "E-run")
     d = view["derived"]
     assert view["tool"] == "inspect-ai" and not view["declared"]
-    assert d["model"]["value"] == "mockllm/model" and d["model"]["from"] == "eval.model"
+    assert d["model"]["value"] == "mockllm/model" and d["model"]["from"] == "eval.model + eval.model_args (weights), model_base_url"
     assert d["variant"] == {"value": "helpful-only", "from": "eval.metadata.variant"}
     assert d["attempts"]["value"] == 3 and d["attempts"]["from"].startswith("samples[].epoch")
     assert d["epochs"] == {"value": 3, "from": "eval.config.epochs"}

@@ -23,6 +23,11 @@ EXAMPLES = sorted(str(p.parent.relative_to(ROOT / "examples")) for p in (ROOT / 
                   if "previous" not in p.parts)
 
 KNOWN_GAPS: dict[str, str] = {
+    "solved-samples-dropped": "a casegate-results log that states no dataset size (`dataset_samples`), under a policy "
+                              "naming the task without its sample digest, is the developer's statement of the whole "
+                              "run on a first version (threshold-gaming); `policy gaps` names the missing digest",
+    "padded-with-failed-copies": "a casegate-results log whose rows record no `input` cannot tell copies of a sample "
+                                 "apart, under a policy naming the task without its sample digest (threshold-gaming)",
 }
 """Mutations no rule catches yet on every example, each with what is missing. Every entry must be a
 declared mutation. Some are caught on some examples (not strict)."""
@@ -55,7 +60,7 @@ def test_mutation_is_caught(example: str, name: str) -> None:
     if not r.applicable:
         assert example != "atlas-api", f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
-    assert r.caught, f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
+    assert r.caught or r.neutralised, f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
 
 
 def test_known_gaps_are_declared_mutations() -> None:
@@ -264,3 +269,67 @@ def test_moves_that_date_a_claim_or_sign_off_earlier_stop_at_the_calendars_first
     case = loaded.case.model_copy(update={"evidence": first})
     assert "no earlier date" in str(conclusion_first(case, loaded.policy))
     assert "no earlier date" in str(signoff_first(case, loaded.policy))
+
+
+UNDONE = ("solved-samples-dropped", "padded-with-failed-copies")
+"""Moves the evidence readers undo: on the Inspect and lm-eval fixtures, whose policies name the
+task without its sample digest, no rule flags them and the counts come out as the whole run's."""
+
+
+@pytest.mark.parametrize("case", [INSPECT_CASE, LM_EVAL_CASE], ids=["inspect", "lm-eval"])
+def test_moves_the_readers_undo_are_neutralised(case: Path) -> None:
+    """Attack: the evaluation's log cut to the samples the model failed, or padded with copies of
+    one it failed, on a first version. The gate comes out with the same outcome, findings and
+    counts as the unedited case: the move bought nothing, and the report says so."""
+    report = run_redteam(load_case(case), mutations=[m for m in MUTATIONS if m.name in UNDONE])
+    for r in report.results:
+        assert r.applicable, r.note
+        assert r.status == "neutralised" and not r.messages, (r.mutation.name, r.status, r.messages)
+    assert report.exit_code == 0
+
+
+def test_a_move_that_gains_is_not_neutralised() -> None:
+    """The neutralised count can fail: the hand edit of the counts (a quarter of the successes), made
+    on a first version and declared as a move the readers may undo, lowers the counts and is not
+    caught by any rule without a recorded version: it must come out "not caught"."""
+    import dataclasses
+
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("hand-edited-counts")
+    assert m is not None
+    gaining = dataclasses.replace(m, name="hand-edited-first-version", first_version=True, may_neutralise=True)
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[gaining]).results
+    assert r.applicable and not r.caught and not r.neutralised and r.status == "not caught", (r.status, r.messages)
+
+
+def test_an_lm_eval_rewrite_is_read_with_its_samples() -> None:
+    """The samples file rewritten beside an lm-eval results file is read from the workspace: before,
+    it counted as a pinned file outside the case's root (CG330) and the rewrite gave no counts."""
+    (r,) = run_redteam(load_case(LM_EVAL_CASE), mutations=[m for m in MUTATIONS if m.name == "hand-edited-counts"]).results
+    assert "CG330" not in r.incidental and "CG330" not in r.caught_by, r.messages
+
+
+def test_a_budget_cut_in_a_solver_step_is_caught() -> None:
+    """Attack: the Inspect run's header keeps its 4,000,000 tokens a sample; its agent step was
+    called with a hundredth of that (`token_limit=40000`), under a policy asking for 1,000,000.
+    Before, the budget was read from the header alone and the move was not caught."""
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.policy is not None
+    th = loaded.policy.thresholds["rnd"]
+    minimum = th.elicitation.model_copy(update={"budget_tokens": 1_000_000})
+    loaded.policy = loaded.policy.model_copy(update={"thresholds": {
+        **loaded.policy.thresholds, "rnd": th.model_copy(update={"elicitation": minimum})}})
+    (r,) = run_redteam(loaded, mutations=[m for m in MUTATIONS if m.name == "budget-cut-in-solver"]).results
+    assert r.applicable, r.note
+    assert "CG301" in r.caught_by and any("a budget of 40,000 tokens" in m for m in r.messages), (r.status, r.messages)
+
+
+@pytest.mark.parametrize("case", [INSPECT_CASE, LM_EVAL_CASE], ids=["inspect", "lm-eval"])
+def test_an_adapter_loaded_over_the_weights_is_caught(case: Path) -> None:
+    """Attack: the run's model keeps the name the case admits, with an adapter the developer trained
+    loaded over it (Inspect's `-M peft=...`, lm-eval's `--model_args peft=...`). Before, the name
+    alone was judged (Inspect's model arguments were not read) and the move was not caught."""
+    (r,) = run_redteam(load_case(case), mutations=[m for m in MUTATIONS if m.name == "adapter-over-weights"]).results
+    assert r.applicable, r.note
+    assert "CG351" in r.caught_by and any("loads `peft=acme/refusal-boost`" in m for m in r.messages), r.messages

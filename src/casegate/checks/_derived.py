@@ -233,6 +233,14 @@ class Shortfall(FrozenRecord):
         object.__setattr__(self, "message", message)
 
 
+_LIMITS = (("max_tokens", "tokens a generation may write", " tokens"),
+           ("message_limit", "messages a sample may hold", ""),
+           ("turn_limit", "assistant turns a sample may take", ""),
+           ("working_limit", "working time a sample may take", " s"))
+"""The per-generation and per-sample ceilings a policy may set a least value for: a run that set
+none ran without that ceiling."""
+
+
 def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Shortfall]:
     """Every way the item's elicitation is below `minimum` (empty when it meets it). A missing
     elicitation record is one shortfall."""
@@ -255,6 +263,11 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
     if minimum.time_limit is not None and (e.time_limit is None or e.time_limit < minimum.time_limit):
         got = "no recorded time limit" if e.time_limit is None else f"a limit of {e.time_limit:,} s"
         out.append(Shortfall("time_limit", f"had {got} per task; the policy asks for at least {minimum.time_limit:,} s"))
+    for field, what, unit in _LIMITS:
+        need, had = getattr(minimum, field), getattr(e, field)
+        if need is not None and had is not None and had < need:
+            out.append(Shortfall(field, f"ran under a `{field}` of {had:,}{unit} ({what}); the policy asks for at "
+                                        f"least {need:,}{unit}"))
     if minimum.samples is not None:
         counts = proportion(ev)
         n = counts[1] if counts else 0

@@ -44,6 +44,13 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         elif any(t.digest is None for t in th.tasks):
             out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its samples: a run "
                                  "of part of the task counts as a run of it", None))
+    for tid, th in policy.thresholds.items():
+        unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit")
+                 if th.value is not None and getattr(th.elicitation, f) is None]
+        if unset:
+            out.append(PolicyGap(f"thresholds.{tid}.elicitation", f"no least {', '.join(unset)}: a run that meets the "
+                                 "token budget and time limit counts though its generations or its samples' "
+                                 "conversations were cut short by them", None))
     required = dict.fromkeys(layer for th in policy.thresholds.values() for req in th.safeguards for layer in req.layers)
     untasked = [layer for layer in required if not policy.safeguard_tests.get(layer)]
     if untasked:

@@ -31,7 +31,8 @@ USER_FIELDS = ("title", "producer", "independent", "expires", "confidentiality",
 """Fields of an imported item that the author may edit by hand; re-imports keep them."""
 USER_ELICITATION = ("variant", "prompting")
 """Elicitation fields no log records; re-imports keep the author's values."""
-_ELIC_ORDER = ["variant", "attempts", "scaffold", "tools", "budget_tokens", "time_limit", "prompting", "solver",
+_ELIC_ORDER = ["variant", "attempts", "scaffold", "tools", "budget_tokens", "time_limit", "max_tokens", "message_limit",
+               "turn_limit", "working_limit", "prompting", "solver",
                "generate_config"]
 
 _HEADER = """\

@@ -49,7 +49,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "counts": {"inspect-ai": "samples[].scores[<scorer>] (per sample and epoch)",
                "lm-eval": "samples_<task>_<date>.jsonl: <metric> per doc_id",
                "generic": "samples[] (or successes/trials with reduction)"},
-    "model": {"inspect-ai": "eval.model", "lm-eval": "config.model + config.model_args", "generic": "model"},
+    "model": {"inspect-ai": "eval.model + eval.model_args (weights), model_base_url", "lm-eval": "config.model + config.model_args", "generic": "model"},
     "variant": {"inspect-ai": "eval.metadata.variant, else the variant's name in eval.model",
                 "lm-eval": "config.model_args variant=, else the variant's name in pretrained=",
                 "generic": "variant, else the variant's name in model"},
@@ -62,13 +62,24 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
               "generic": "tools"},
     "scaffold": {"inspect-ai": "plan.steps[].solver", "lm-eval": "configs.<task>.num_fewshot, chat_template",
                  "generic": "scaffold, else tools"},
-    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit when lower (else generate "
-                                    "max_tokens)",
-                      "lm-eval": "configs.<task>.generation_kwargs.max_gen_toks", "generic": "budget_tokens"},
+    "budget_tokens": {"inspect-ai": "eval.config.token_limit, or samples[].token_limit or plan.steps[].params "
+                                    "token_limit when lower (else generate max_tokens)",
+                      "lm-eval": "max_gen_toks of configs.<task>.generation_kwargs, config.gen_kwargs or "
+                                 "config.model_args, the lowest", "generic": "budget_tokens"},
     "time_limit": {"inspect-ai": "eval.config.time_limit, or samples[].time_limit when lower", "lm-eval": "(not recorded)", "generic": "time_limit"},
+    "max_tokens": {"inspect-ai": "plan.config, eval.model_generate_config or plan.steps[].params max_tokens, the lowest",
+                   "lm-eval": "max_gen_toks of configs.<task>.generation_kwargs, config.gen_kwargs or "
+                              "config.model_args, the lowest",
+                   "generic": "generate_config.max_tokens"},
+    "message_limit": {"inspect-ai": "eval.config.message_limit, samples[].message_limit or plan.steps[].params, the lowest",
+                      "lm-eval": "(none: one generation)", "generic": "(not recorded)"},
+    "turn_limit": {"inspect-ai": "eval.config.turn_limit or plan.steps[].params, the lowest",
+                   "lm-eval": "(none: one generation)", "generic": "(not recorded)"},
+    "working_limit": {"inspect-ai": "eval.config.working_limit or plan.steps[].params, the lowest",
+                      "lm-eval": "(not recorded)", "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
-    "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id", "generic": "samples[].id"},
+    "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id and a digest of its doc", "generic": "samples[].id"},
     "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
                "generic": "metric"},
     "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",
@@ -479,6 +490,9 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             yield _mismatch(eid, run, shown, "budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
         if "time_limit" in fs and el.time_limit != run.time_limit:
             yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
+        for name in ("max_tokens", "message_limit", "turn_limit", "working_limit"):
+            if name in fs and getattr(el, name) != getattr(de, name):
+                yield _mismatch(eid, run, shown, name, ("elicitation", name), getattr(el, name), getattr(de, name))
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
         yield _mismatch(eid, run, shown, "task", ("eval_set",), rec.eval_set, [run.task])
     src = rec.source
@@ -727,7 +741,9 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         if elic is None:
             elic = built[key] = Elicitation(
                 variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
-                budget_tokens=de.budget_tokens, time_limit=run.time_limit, prompting=prompting,
+                budget_tokens=de.budget_tokens, time_limit=run.time_limit, max_tokens=de.max_tokens,
+                message_limit=de.message_limit, turn_limit=de.turn_limit, working_limit=de.working_limit,
+                prompting=prompting,
                 solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
         if kind == "eval":

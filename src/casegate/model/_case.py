@@ -248,6 +248,16 @@ class Elicitation(Frozen):
     """Token budget per task."""
     time_limit: int | None = OPTIONAL_AT_LEAST_0
     """Wall-clock limit per task, in seconds."""
+    max_tokens: int | None = OPTIONAL_AT_LEAST_0
+    """The lowest ceiling on the tokens of one generation (Inspect's `max_tokens`, lm-eval's
+    `max_gen_toks`); unset when the run set none."""
+    message_limit: int | None = OPTIONAL_AT_LEAST_0
+    """The fewest messages any sample's conversation was allowed; unset when the run set no limit."""
+    turn_limit: int | None = OPTIONAL_AT_LEAST_0
+    """The fewest assistant turns any sample was allowed; unset when the run set no limit."""
+    working_limit: int | None = OPTIONAL_AT_LEAST_0
+    """The least working time (seconds, waits excluded) any sample was allowed; unset when the run
+    set no limit."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
     solver: list[str] = EMPTY_ITEMS

@@ -77,6 +77,19 @@ class ElicitationMinimum(Frozen):
     """Minimum wall-clock limit per task in seconds, if the framework sets one."""
     samples: int | None = OPTIONAL_AT_LEAST_1
     """Minimum number of scored samples."""
+    max_tokens: int | None = OPTIONAL_AT_LEAST_0
+    """Minimum ceiling on the tokens of one generation (Inspect's `max_tokens`, lm-eval's
+    `max_gen_toks`), if the framework sets one: a total budget met says nothing of an agent whose
+    every turn was cut at a few hundred tokens. A run that sets none meets it."""
+    message_limit: int | None = OPTIONAL_AT_LEAST_0
+    """Minimum messages per sample (Inspect's `message_limit`), if the framework sets one. A run
+    that sets none meets it."""
+    turn_limit: int | None = OPTIONAL_AT_LEAST_0
+    """Minimum assistant turns per sample (Inspect's `turn_limit`), if the framework sets one. A run
+    that sets none meets it."""
+    working_limit: int | None = OPTIONAL_AT_LEAST_0
+    """Minimum working time per sample in seconds (Inspect's `working_limit`), if the framework sets
+    one. A run that sets none meets it."""
 
 
 class SafeguardRequirement(Frozen):

@@ -91,6 +91,13 @@ class Mutation:
     """The version the registry recorded before the move, for a move that starts from one other
     than the unedited case (a version recorded with argument theater, which the move hides): the
     edited copy is compared with it instead. None: the unedited case is the recorded version."""
+    first_version: bool = False
+    """The move is made before any version is recorded (the case's first submission): the edited
+    copy is gated with no previous version, so a rewritten log is judged on its own bytes."""
+    may_neutralise: bool = False
+    """The evidence readers may undo the move rather than flag it: not caught, it counts as
+    neutralised when the outcome, the unedited case's blocking findings and conditions, and every
+    item's counts come out as before (`casegate.redteam._run`)."""
 
 
 def _upd(m: Any, **kw: Any) -> Any:
@@ -1624,6 +1631,176 @@ def undeveloped_above_claims(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements={**els, eid: _upd(els[eid], undeveloped=True)})), policy
 
 
+# --------------------------------------------------------------------------- moves the readers undo
+
+
+def on_the_log(case: Case, policy: Policy) -> Applied:
+    return "the move is made on an evaluation's log"
+
+
+def _lm_eval_restated(log: LmEvalLog) -> None:
+    """The task's metric and `n-samples` restated from the edited rows, as a run of those documents
+    (`--limit`) writes them: the effective count is the rows', the original the task's."""
+    metric = log.metric
+    res = log.results["results"][log.task]
+    key = next((k for k in res if metric is not None and k.split(",")[0] == metric), None)
+    if key is not None and log.rows:
+        res[key] = sum(float(r.get(metric or "") or 0) for r in log.rows) / len(log.rows)
+    n = log.results.setdefault("n-samples", {}).setdefault(log.task, {})
+    n["effective"] = len({r.get("doc_id") for r in log.rows})
+
+
+def solved_samples_dropped_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rerun over the samples the model failed: every sample it
+    solved in some epoch left out of the log (Inspect's `--sample-id`, lm-eval's `--limit`, a
+    casegate-results file's rows), the dataset's size as the tool states it kept."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        metric = doc.metric
+        if doc.samples_name is None or metric is None:
+            return f"`{eid}`'s lm-eval task `{doc.task}` logged no samples to edit"
+        solved = {r.get("doc_id") for r in doc.rows if r.get(metric) in (1, 1.0, True)}
+        if not solved:
+            return f"`{eid}`'s lm-eval task `{doc.task}` has no correct document"
+        doc.rows = [r for r in doc.rows if r.get("doc_id") not in solved]
+        _lm_eval_restated(doc)
+        doc.results.setdefault("config", {})["limit"] = len(doc.rows)
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        wins = set(inspect_successes(doc))
+        if not wins:
+            return f"`{eid}`'s log has no correct sample"
+        doc.samples = [x for x in doc.samples or [] if str(x.id) not in wins]
+        return _inspect_written(s, eid, doc)
+    wins_ = set(successful_ids(doc))
+    if not doc.get("samples") or not wins_:
+        return f"`{eid}`'s log has no successful sample"
+    doc["samples"] = [x for x in doc["samples"] if str(x.get("id")) not in wins_]
+    return rewritten(s, eid, doc)
+
+
+def padded_with_failed_copies_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with one sample the model failed in every epoch copied
+    under new ids until the log holds twice the samples (as a dataset padded with the same question
+    writes it)."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        metric = doc.metric
+        if doc.samples_name is None or metric is None:
+            return f"`{eid}`'s lm-eval task `{doc.task}` logged no samples to edit"
+        failed = next((r for r in doc.rows if r.get(metric) not in (1, 1.0, True)), None)
+        if failed is None:
+            return f"`{eid}`'s lm-eval task `{doc.task}` has no failed document"
+        ids = [r.get("doc_id") for r in doc.rows]
+        top = max((i for i in ids if isinstance(i, int)), default=0)
+        copies = [{**failed, "doc_id": top + 1 + k} for k in range(len(set(ids)))]
+        doc.rows = [*doc.rows, *copies]
+        _lm_eval_restated(doc)
+        n = doc.results["n-samples"][doc.task]
+        n["original"] = max(int(n.get("original") or 0), n["effective"])
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        wins = set(inspect_successes(doc))
+        failed_ = [x for x in doc.samples or [] if str(x.id) not in wins]
+        if not failed_:
+            return f"`{eid}`'s log has no failed sample"
+        first = str(failed_[0].id)
+        rows = [x for x in failed_ if str(x.id) == first]
+        n = len({str(x.id) for x in doc.samples or []})
+        extra = [x.model_copy(update={"id": f"{first}-{k}", "uuid": None}, deep=True) for k in range(n) for x in rows]
+        doc.samples = [*(doc.samples or []), *extra]
+        if doc.eval.dataset is not None and doc.eval.dataset.samples is not None:
+            doc.eval.dataset.samples += n
+        return _inspect_written(s, eid, doc)
+    wins_ = set(successful_ids(doc))
+    failed_rows = [x for x in doc.get("samples") or [] if str(x.get("id")) not in wins_]
+    if not failed_rows:
+        return f"`{eid}`'s log has no failed sample"
+    first = str(failed_rows[0].get("id"))
+    rows_ = [x for x in failed_rows if str(x.get("id")) == first]
+    n = len({str(x.get("id")) for x in doc["samples"]})
+    doc["samples"] = [*doc["samples"], *({**x, "id": f"{first}-{k}"} for k in range(n) for x in rows_)]
+    if isinstance(doc.get("dataset_samples"), int):
+        doc["dataset_samples"] += n
+    return rewritten(s, eid, doc)
+
+
+def budget_cut_in_solver_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold, among those whose threshold sets a token budget
+    minimum, rerun with a hundredth of its budget where a header does not show it: an Inspect run's
+    last solver step called with `token_limit` (as `basic_agent(token_limit=...)`), the header's
+    `token_limit` kept; an lm-eval generation task run with `--gen_kwargs max_gen_toks=16`, its
+    config's figure kept; a casegate-results log's `budget_tokens` (the developer's own statement)."""
+    budgeted = [(eid, ev) for eid, ev in capability_evals(s.effective, s.policy)
+                if s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens is not None]
+    if not budgeted:
+        return "no capability evaluation measures a threshold whose minimum sets a token budget"
+
+    def ratio(item: tuple[str, Evidence]) -> float:
+        r, th = item[1].result, s.policy.thresholds[item[1].threshold or ""]
+        assert r is not None and r.successes is not None and r.trials
+        return (r.successes / r.trials) / (th.value or 1.0)
+
+    eid, ev = max(budgeted, key=ratio)
+    doc = open_log(s, eid)
+    if isinstance(doc, str):
+        return doc
+    need = s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens or 0
+    had = ev.elicitation.budget_tokens if ev.elicitation is not None else None
+    cut = max((had or need) // 100, 1)
+    if isinstance(doc, LmEvalLog):
+        cfg = (doc.results.get("configs") or {}).get(doc.task) or {}
+        if cfg.get("output_type") != "generate_until":
+            return f"`{eid}`'s lm-eval task `{doc.task}` is not a generation task (it has no token budget)"
+        doc.results.setdefault("config", {})["gen_kwargs"] = {"max_gen_toks": cut}
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        if not doc.plan or not doc.plan.steps:
+            return f"`{eid}`'s log records no solver step"
+        step = doc.plan.steps[-1]
+        step.params = {**(step.params or {}), "token_limit": cut}
+        return _inspect_written(s, eid, doc)
+    if not isinstance(doc.get("budget_tokens"), int):
+        return f"`{eid}`'s log states no token budget"
+    doc["budget_tokens"] = cut
+    return rewritten(s, eid, doc)
+
+
+_ADAPTER = "acme/refusal-boost"
+"""An adapter the developer trained, named as nothing of the system's."""
+
+
+def adapter_over_weights_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rerun with an adapter loaded over the weights, the
+    model's name kept: Inspect's `-M peft=...`, lm-eval's `--model_args ...,peft=...`, a
+    casegate-results `model` in lm-eval's `hf (pretrained=...,peft=...)` form."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        run = doc.results.setdefault("config", {})
+        margs = run.get("model_args")
+        if isinstance(margs, str):
+            run["model_args"] = ",".join([x for x in margs.split(",") if x] + [f"peft={_ADAPTER}"])
+        else:
+            run["model_args"] = {**(margs if isinstance(margs, dict) else {}), "peft": _ADAPTER}
+        return lm_eval_written(s, eid, doc)
+    if not isinstance(doc, dict):
+        doc.eval.model_args = {**(doc.eval.model_args or {}), "peft": _ADAPTER}
+        return _inspect_written(s, eid, doc)
+    if not isinstance(doc.get("model"), str) or "(" in doc["model"]:
+        return f"`{eid}`'s log names its model with arguments already"
+    doc["model"] = f"hf (pretrained={doc['model']},peft={_ADAPTER})"
+    return rewritten(s, eid, doc)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1866,6 +2043,23 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("undeveloped-above-claims", ("fm-argument-theater",),
              "marks the strategy the top claim rests on (else the top claim) `undeveloped`, keeping every claim "
              "under it", ("CG808",), undeveloped_above_claims),
+    Mutation("solved-samples-dropped", ("fm-threshold-gaming", "q-capability"),
+             "reruns the evaluation nearest its threshold over the samples the model failed (every sample it "
+             "solved left out of the log, the dataset's stated size kept), before any version is recorded",
+             ("CG345",), on_the_log, rewrite=solved_samples_dropped_log, first_version=True, may_neutralise=True),
+    Mutation("padded-with-failed-copies", ("fm-threshold-gaming", "q-capability"),
+             "pads the evaluation nearest its threshold with copies of a sample the model failed under new ids "
+             "(twice the samples), before any version is recorded", ("CG345",), on_the_log,
+             rewrite=padded_with_failed_copies_log, first_version=True, may_neutralise=True),
+    Mutation("budget-cut-in-solver", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold (of those whose minimum sets a token budget) with a "
+             "hundredth of the budget where the run's header does not show it (an Inspect solver step's "
+             "`token_limit`, lm-eval's `--gen_kwargs max_gen_toks`, a casegate-results `budget_tokens`)",
+             ("CG301",), on_the_log, rewrite=budget_cut_in_solver_log),
+    Mutation("adapter-over-weights", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold with an adapter the developer trained loaded over the "
+             "weights, the model's name kept (`peft=` in the run's model arguments)", ("CG351",), on_the_log,
+             rewrite=adapter_over_weights_log),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

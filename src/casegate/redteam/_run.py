@@ -5,8 +5,16 @@ case does not have (for a case that is GO or GO WITH CONDITIONS, that means the 
 NO-GO; for a case already NO-GO, that the move adds a reason of its own). Each run passes the
 unedited case as the previous version, as the registry would, so the rules that compare versions
 take part; a move that starts from another recorded version (one recorded with argument theater,
-which the move hides) is compared with that version instead. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
+which the move hides) is compared with that version instead, and a move made before any version is
+recorded (`first_version`) with none. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
 rewritten copy into its own temporary workspace, and only that item is hashed again.
+
+A move the evidence readers undo adds no finding: a log cut to the samples the model fails, or
+padded with copies of one it fails, is counted as the whole run. Such a mutation (`may_neutralise`)
+that is not caught is **neutralised** when the gate's outcome on the edited copy is no better for
+the developer than on the unedited case, every blocking finding and condition of the unedited case
+is still there, and every evaluation's and test's counts (successes and trials, bypasses and
+attempts) come out as the unedited case's. A move that gains anything is still not caught.
 """
 
 from __future__ import annotations
@@ -51,6 +59,9 @@ class MutationResult:
     """The added blocking findings' messages."""
     note: str = ""
     """Why it does not apply, when it does not."""
+    neutralised: bool = False
+    """Not caught, but undone: the outcome, the unedited case's blocking findings and conditions, and
+    every item's counts came out as before (only for a mutation that declares `may_neutralise`)."""
 
     @property
     def caught(self) -> bool:
@@ -60,7 +71,7 @@ class MutationResult:
     def status(self) -> str:
         if not self.applicable:
             return "not applicable"
-        return "caught" if self.caught else "not caught"
+        return "caught" if self.caught else "neutralised" if self.neutralised else "not caught"
 
 
 @dataclass
@@ -75,7 +86,7 @@ class RedteamReport:
 
     @property
     def not_caught(self) -> list[MutationResult]:
-        return [r for r in self.results if r.applicable and not r.caught]
+        return [r for r in self.results if r.applicable and not r.caught and not r.neutralised]
 
     @property
     def exit_code(self) -> int:
@@ -85,6 +96,28 @@ class RedteamReport:
 
 def _key(f: Finding) -> tuple[str, str]:
     return f.code, f.message
+
+
+_RANK: dict[str, int] = {"NO-GO": 0, "GO WITH CONDITIONS": 1, "GO": 2}
+
+Counts = dict[str, tuple[int | None, ...]]
+
+
+def _counts(case: Case | None) -> Counts:
+    """Every evidence item's counts as the gate reads them (successes, trials, bypasses, attempts)."""
+    if case is None:
+        return {}
+    return {eid: (r.successes, r.trials, r.bypasses, r.attempts) for eid, ev in case.evidence.items()
+            if (r := ev.result) is not None}
+
+
+def _undone(base: DecisionRecord, base_counts: Counts, r: DecisionRecord, counts: Counts) -> bool:
+    """Whether a move came out no better for the developer than the unedited case: an outcome no
+    better, every blocking finding and condition of the unedited case still there, the same counts."""
+    kept = {_key(f) for f in r.findings}
+    return (_RANK[r.outcome] <= _RANK[base.outcome]
+            and all(_key(f) in kept for f in base.findings if f.blocking or f.severity == "condition")
+            and counts == base_counts)
 
 
 def _names(m: Mutation, code: str) -> bool:
@@ -115,13 +148,14 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
     before = {_key(f) for f in base.findings if f.blocking}
     effective, facts = facts_for(loaded, artifacts)
     subject = Subject(loaded, case, policy, effective or case, facts)
+    base_counts = _counts(effective or case)
     report = RedteamReport(case_id=case.id, case_version=case.version, baseline=base.outcome)
     for m in mutations:
         got: tuple[Case, Policy] | ArtifactEdit | str = m.apply(case, policy)
         if isinstance(got, str) and m.rewrite is not None:
             again = m.rewrite(subject)
             got = again if not isinstance(again, str) else got if again == got else f"{got}; {again}"
-        previous = loaded
+        previous: Loaded | None = None if m.first_version else loaded
         if not isinstance(got, str) and m.recorded is not None:
             was = m.recorded(case, policy)
             if isinstance(was, str):
@@ -133,23 +167,27 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
         if isinstance(got, ArtifactEdit):
-            r = _gate_rewritten(loaded, got, artifacts, today, previous)  # the sign-offs are not edited
+            # the sign-offs are not edited
+            r, counts = _gate_rewritten(loaded, got, artifacts, today, previous, m.may_neutralise)
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
             r = run_gate(with_authority(edited, keyring, at), previous=previous, today=today, artifacts=artifacts,
                          try_narrower=False)
+            counts = _counts(facts_for(edited, artifacts)[0]) if m.may_neutralise else {}
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
         other = tuple(sorted({f.code for f in new} - set(naming)))
+        undone = m.may_neutralise and not naming and _undone(base, base_counts, r, counts)
         report.results.append(MutationResult(m, True, r.outcome, naming, other,
-                                             tuple(f"{f.code}: {f.message}" for f in new)))
+                                             tuple(f"{f.code}: {f.message}" for f in new), neutralised=undone))
     return report
 
 
 def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
-                    today: dt.date | None, previous: Loaded) -> DecisionRecord:
-    """Gate a copy whose rewritten artifacts live in a temporary workspace for the run."""
+                    today: dt.date | None, previous: Loaded | None, count: bool) -> tuple[DecisionRecord, Counts]:
+    """Gate a copy whose rewritten artifacts live in a temporary workspace for the run; with `count`,
+    the counts the gate read from them too (else none)."""
     with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
         paths: dict[str, Path] = {}
         for eid, data in edit.files.items():
@@ -163,11 +201,16 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
                 (d / name).write_bytes(more)
             paths[eid] = p
         edited = loaded.with_artifacts(edit.case, edit.policy, paths)
+        # the files rewritten beside an artifact (an lm-eval run's samples) are read from the
+        # workspace, as the artifact is: outside it, the case's root still confines what is read
+        workspace, confined = Path(ws).resolve(), edited.inside_root
+        edited.inside_root = lambda p: confined(p) or p.resolve().is_relative_to(workspace)  # type: ignore[method-assign,assignment]
         arts = dict(artifacts)
         if paths:
             fresh = rehash_artifacts(edited)
             arts.update({eid: fresh[eid] for eid in paths})
-        return run_gate(edited, previous=previous, today=today, artifacts=arts, try_narrower=False)
+        record = run_gate(edited, previous=previous, today=today, artifacts=arts, try_narrower=False)
+        return record, _counts(facts_for(edited, arts)[0]) if count else {}
 
 
 def format_redteam_text(report: RedteamReport) -> str:
@@ -183,9 +226,11 @@ def format_redteam_text(report: RedteamReport) -> str:
         lines.append("  ".join(c.ljust(w) for c, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
     applicable = [r for r in report.results if r.applicable]
     missed = report.not_caught
+    undone = sum(1 for r in applicable if r.neutralised and not r.caught)
     lines.append("")
-    lines.append(f"{len(applicable) - len(missed)} of {len(applicable)} applicable mutations caught"
-                 f" ({len(report.results) - len(applicable)} not applicable to this case)")
+    lines.append(f"{len(applicable) - len(missed) - undone} of {len(applicable)} applicable mutations caught"
+                 + (f", {undone} neutralised" if undone else "")
+                 + f" ({len(report.results) - len(applicable)} not applicable to this case)")
     for r in missed:
         still = (f"still gets {r.outcome}" if r.outcome != "NO-GO"
                  else f"adds no blocking finding that names the failure ({', '.join(r.incidental) or 'none'})")
@@ -205,6 +250,8 @@ def format_redteam_json(report: RedteamReport) -> str:
             "edits": r.mutation.edits,
             "expected_rules": list(r.mutation.caught_by),
             "needs_previous": r.mutation.needs_previous,
+            "first_version": r.mutation.first_version,
+            "may_neutralise": r.mutation.may_neutralise,
             "status": r.status,
             "outcome": r.outcome,
             "caught_by": list(r.caught_by),

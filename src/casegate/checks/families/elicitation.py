@@ -38,7 +38,8 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
 @rule(
     "CG301", "elicitation-below-minimum", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation measuring a threshold used less elicitation than the policy's minimum "
-            "(attempts, scaffold, tools, model variant, token budget, samples), or did not give the "
+            "(attempts, scaffold, tools, model variant, token budget, time limit, the ceilings on one "
+            "generation and one sample's messages, turns and working time, samples), or did not give the "
             "model a tool the boundary grants that matters for the threshold.",
     rationale="A weak prompt, a small budget or the production model with its refusals understates "
               "capability. A result only says what capable users and adversaries could draw out when "
@@ -451,6 +452,11 @@ def _loosened_minimum(old: ElicitationMinimum, new: ElicitationMinimum) -> list[
         out.append(("budget_tokens", f"budget {old.budget_tokens:,} -> {new.budget_tokens or 'none'}"))
     if old.samples is not None and (new.samples or 0) < old.samples:
         out.append(("samples", f"samples {old.samples} -> {new.samples or 'none'}"))
+    for name, unit in (("time_limit", " s"), ("max_tokens", ""), ("message_limit", ""), ("turn_limit", ""),
+                       ("working_limit", " s")):
+        was, now = getattr(old, name), getattr(new, name)
+        if was is not None and (now or 0) < was:
+            out.append((name, f"{name} {was:,}{unit} -> {f'{now:,}{unit}' if now else 'none'}"))
     return out
 
 

@@ -596,12 +596,98 @@ def _beyond_system(model: str, system: System) -> str | None:
     return None
 
 
+_WEIGHTS_ARGS = ("pretrained", "model_path", "model_name_or_path", "model")
+"""Model arguments that name the weights loaded in place of the model's name: lm-eval's
+`pretrained=` (and an API model's `model=`), Inspect's `model_path` for local providers."""
+
+_ADAPTER_ARGS = ("peft", "adapter", "adapter_path", "adapter_name_or_path", "lora", "lora_path",
+                 "lora_local_path", "lora_modules", "delta")
+"""Model arguments that load other weights over the model's (a peft or LoRA adapter, delta weights):
+what was run is the adapted model."""
+
+_REVISION_ARGS = ("revision", "model_revision", "checkpoint")
+"""Model arguments that choose a checkpoint of the named weights other than the current one."""
+
+_URL_ARGS = ("model_base_url", "base_url")
+"""Where a served model was reached: the server, not the name, says what answered."""
+
+_ADAPTER_WORDS = frozenset({"lora", "qlora", "peft", "adapter", "adapters", "delta"})
+
+
+def _model_args(model: str) -> dict[str, str]:
+    """The arguments a recorded model name carries in its `name (key=value,...)` form (lm-eval's
+    `config.model_args`, Inspect's checkpoint-related `eval.model_args` and `model_base_url`)."""
+    m = re.search(r"\(([^()]*)\)\s*$", model)
+    if m is None:
+        return {}
+    out: dict[str, str] = {}
+    for kv in m.group(1).split(","):
+        k, eq, v = kv.partition("=")
+        if eq:
+            out.setdefault(k.strip(), v.strip())
+    return out
+
+
 def _evaluated_model(model: str) -> str:
-    """The model a recorded model name says was run: for lm-eval's `hf (pretrained=...,tokenizer=...)`
-    form, the `pretrained` weights only (a tokenizer or a peft adapter named beside them is not
-    the model)."""
-    m = re.search(r"(?:^|[(,\s])pretrained=([^,)\s]+)", model)
-    return m.group(1) if m else model
+    """The model a recorded model name says was run: for the `hf (pretrained=...,tokenizer=...)`
+    form, the weights it loaded (`pretrained`, an API model's `model`, a local provider's
+    `model_path`), else the name before the arguments: never a tokenizer or a server named in
+    them."""
+    args = _model_args(model)
+    named = next((args[k] for k in _WEIGHTS_ARGS if args.get(k)), None)
+    return named if named is not None else re.sub(r"\s*\([^()]*\)\s*$", "", model) or model
+
+
+def _names_version(text: str, version: str) -> bool:
+    """Whether `text` names `version` whole ('v2.1.0' and 'atlas-2.1.0-final' name 2.1.0;
+    '2.1.0.1' and '12.1.0' do not)."""
+    split = re.compile(r"[a-z]+|[0-9]+")
+    want, words = split.findall(version.casefold()), split.findall(text.casefold())
+    n = len(want)
+    return bool(want) and any(
+        words[i:i + n] == want and not (i > 0 and words[i - 1].isdigit() and want[0].isdigit())
+        and not (i + n < len(words) and words[i + n].isdigit() and want[-1].isdigit())
+        for i in range(len(words) - n + 1))
+
+
+def _checkpoint_moved(model: str, system: System, lineage: list[str]) -> str | None:
+    """Why the arguments of a recorded model name make the run one of other weights than the
+    system's, though its name names the system: an adapter loaded over it that does not name the
+    system, a revision that cannot be tied to the system's version or digests, or a server whose
+    address names another model of the family. None when they do not."""
+    args = _model_args(model)
+    for k in _ADAPTER_ARGS:
+        v = args.get(k)
+        if not v or v.casefold() in ("none", "false", "null"):
+            continue
+        words = [w for w in _words(v) if w not in _ADAPTER_WORDS]
+        if (not _names_system(v, system.name) or _lineage_named(v, system.name, lineage) is not None
+                or _beyond_system(" ".join(words), system) is not None):
+            return (f"loads `{k}={v}` over the weights: the adapted model that ran is not `{system.name}`, and an "
+                    "adapter that does not name the system (or names another model of its family) cannot be "
+                    "tied to it")
+    for k in _REVISION_ARGS:
+        v = args.get(k)
+        if not v or v.casefold() in ("main", "none", "null"):
+            continue
+        tied = _names_version(v, system.version) or any(
+            d.split(":")[-1].casefold() in v.casefold() for d in system.digests)
+        if not tied:
+            return (f"loads `{k}={v}` of the weights, which casegate cannot tie to version `{system.version}` of "
+                    f"`{system.name}` or its digests: a revision names a checkpoint, perhaps an earlier one")
+    for k in _URL_ARGS:
+        v = args.get(k)
+        if not v:
+            continue
+        named = _lineage_named(v, system.name, lineage) or next(
+            (x for x in lineage if _names_system(v, x)), None)
+        if named is not None or _other_version_named(v, system.name) or (
+                _names_system(v, system.name) and _beyond_system(v, system) is not None):
+            return f"was served from `{v}`, which names another model than `{system.name}`"
+        marker = next(filter(_other_model_word, _words(v)), None)
+        if marker is not None:
+            return f"was served from `{v}`, which names another size or stage of a model family (`{marker}`)"
+    return None
 
 
 def _lineage_named(model: str, system_name: str, lineage: list[str]) -> str | None:
@@ -643,6 +729,9 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
     marker = next(filter(_other_model_word, _words(run)), None)
     if marker is not None:
         return f"names another size or stage of a model family (`{marker}`)"
+    moved = _checkpoint_moved(name, system, [x.name for x in system.lineage])
+    if moved is not None:
+        return moved
     mine = " ".join(_words(system.name))
     for other in ctx.registry_cases:
         theirs = other.system
@@ -662,7 +751,11 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "that names a model of the system's lineage (its base model) more precisely than the "
               "system, an empty name, or weights named only beside a tokenizer are runs of another "
               "model too, and listing another model's name among the system's own names does not make "
-              "its runs this model's.",
+              "its runs this model's. The model arguments a log records beside the name are judged with "
+              "it: weights loaded in its place (`pretrained=`, `model=`, `model_path=`), an adapter "
+              "loaded over it that does not name the system (`peft=`, `lora_local_path=`, `delta=`), a "
+              "`revision=` that names neither the system's version nor a digest of it, and a server "
+              "address (`model_base_url`, `base_url`) naming another model of the family.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
@@ -712,6 +805,10 @@ def _another_model(model: str, system: System, lineage: list[str], known: set[st
         return (f"records model `{model}`, listed under `system.evaluated_as` as `{listed}`, which {why}: a name "
                 "of another model cannot stand for this one")
     run = _evaluated_model(model)
+    if " ".join(_words(run)) in known:
+        # a name the case lists, with arguments: the weights they choose are judged all the same
+        moved = _checkpoint_moved(model, system, lineage)
+        return None if moved is None else f"records model `{model}`, which {moved}: it is a run of another model"
     parent = _lineage_named(run, system.name, lineage)
     if parent is not None:
         return (f"records model `{model}`, which names `{parent}` of this system's lineage, not `{system.name}`: "
@@ -724,4 +821,7 @@ def _another_model(model: str, system: System, lineage: list[str], known: set[st
         return (f"records model `{model}`, which names `{word}` beyond the system's name `{system.name}`: a run of "
                 "another model of its family (another size, stage or distillation), unless that exact name is "
                 "listed under `system.evaluated_as`")
+    moved = _checkpoint_moved(model, system, lineage)
+    if moved is not None:
+        return f"records model `{model}`, which {moved}: it is a run of another model"
     return None

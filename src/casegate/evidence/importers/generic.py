@@ -209,7 +209,8 @@ class GenericImporter:
             if fewest is not None and attempts < d.epochs else None
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=d.budget_tokens, solver=d.solver,
-                                  generate_config=scalars(d.generate_config))
+                                  generate_config=scalars(d.generate_config),
+                                  max_tokens=_tokens(d.generate_config.get("max_tokens")))
         metrics: dict[str, float | None] = {}
         if d.metric:
             metrics[d.metric] = d.value
@@ -278,3 +279,8 @@ class GenericImporter:
 
 
 __all__ = ["FORMAT", "GenericImporter", "GenericResults", "REDUCTIONS", "Reduction"]
+
+
+def _tokens(v: Any) -> int | None:
+    """The per-generation ceiling a `generate_config` states (`max_tokens`), or None."""
+    return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None

@@ -26,9 +26,16 @@ Mapping into the evidence item (documented in docs/evidence.md):
   samples) are refused as not of one run. A log without samples (written with `--no-log-samples`)
   has nothing to compare, and no counts.
 - budget_tokens and time_limit are the lowest ceilings any sample ran under (its summary's
-  `token_limit` and `time_limit`, which a mid-run `inspect ctl config` retunes), else the run's.
+  `token_limit` and `time_limit`, which a mid-run `inspect ctl config` retunes), else the run's;
+  a solver step called with a lower one (`basic_agent(token_limit=...)`) lowers them too. Tokens
+  metered by a formula (`token_limit_type` other than `all` or `output`) give no budget.
+- max_tokens, message_limit, turn_limit and working_limit are the lowest the run's header, any
+  sample's summary, the task's and model's generate config (`max_tokens`) or any solver step's
+  arguments state; unset when none does.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
+- source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
+  adapter, a `revision`) and `model_base_url` after it in lm-eval's `name (key=value,...)` form.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
   incorrect) or booleans are binary; "P" (partial) puts the scores on Inspect's documented
   proportion scale (C=1, P=0.5, I=N=0); `f1` is a proportion; any other numeric scorer has no
@@ -152,12 +159,22 @@ class InspectImporter:
         tools: list[str] = []
         for s in plan.steps if plan else []:
             _collect_tools(s.params, tools)
-        token_limit = _ceiling(ev.config.token_limit, (x.token_limit for x in summaries))
+        step_limits = _step_limits([s.params for s in plan.steps] if plan else [],
+                                   getattr(ev, "solver_args", None) or {})
+        token_limit = _ceiling(ev.config.token_limit, [x.token_limit for x in summaries]
+                               + step_limits.get("token_limit", []))
         gen = scalars(_dump(plan.config) if plan else {}, _dump(ev.model_generate_config))
+        max_tokens = _ceiling(None, [(_dump(plan.config) if plan else {}).get("max_tokens"),
+                                     _dump(ev.model_generate_config).get("max_tokens")]
+                              + step_limits.get("max_tokens", []))
         scaffold = _scaffold(steps, tools)
-        budget: int | None = int(token_limit) if isinstance(token_limit, int) else None
-        if budget is None and scaffold in (Scaffold.none, Scaffold.prompted) and isinstance(gen.get("max_tokens"), int):
-            budget = int(gen["max_tokens"])  # type: ignore[arg-type]
+        metered = _unmetered(ev.config.token_limit_type, [x.token_limit_type for x in summaries])
+        budget = _whole(token_limit) if metered is None else None
+        if metered is not None:
+            notes.append(f"tokens were metered by `{metered}` (`token_limit_type`), not counted: the run's token "
+                         "budget cannot be compared with a number of tokens")
+        elif budget is None and scaffold in (Scaffold.none, Scaffold.prompted) and isinstance(max_tokens, int):
+            budget = _whole(max_tokens)
 
         scorer = _scorer_name(h, summaries)
         metrics: dict[str, float | None] = {}
@@ -201,8 +218,14 @@ class InspectImporter:
             note = fewer_epochs_note(fewest, fewest_epochs, epochs, "that `eval.config.epochs` states") + (
                 "; the log has no record of the others" if unrecorded else
                 "; the others errored" + (" or were served by another model" if served else ""))
+        message_limit = _ceiling(ev.config.message_limit, [x.message_limit for x in summaries]
+                                 + step_limits.get("message_limit", []))
+        working_limit = _ceiling(ev.config.working_limit, step_limits.get("working_limit", []))
+        turn_limit = _ceiling(getattr(ev.config, "turn_limit", None), step_limits.get("turn_limit", []))
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
-                                  budget_tokens=budget, solver=steps, generate_config=gen)
+                                  budget_tokens=budget, solver=steps, generate_config=gen,
+                                  max_tokens=_whole(max_tokens), message_limit=_whole(message_limit),
+                                  turn_limit=_whole(turn_limit), working_limit=_whole(working_limit))
         scale, rows = _scale(scorer, raw, options, notes)
         if rows:  # scores on a scale casegate counts
             _check_reported(h, scorer, every, where)
@@ -223,7 +246,7 @@ class InspectImporter:
         source = SourceRecord(
             tool=self.name, tool_version=(ev.packages or {}).get("inspect_ai"), task=ev.task,
             task_version=str(ev.task_version) if ev.task_version is not None else None,
-            model=ev.model, status=status, error=err, invalidated=bool(h.invalidated), created=created,
+            model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
             scorer=scorer,
         )
@@ -231,7 +254,8 @@ class InspectImporter:
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
         if variant is None and isinstance(ev.model_args, dict):
             variant, vfield = variant_in(ev.model_args, None, "eval.model_args.variant", "eval.model")
-        time_limit = _ceiling(ev.config.time_limit, (x.time_limit for x in summaries))
+        time_limit = _ceiling(ev.config.time_limit, [x.time_limit for x in summaries]
+                              + step_limits.get("time_limit", []))
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
@@ -250,6 +274,70 @@ def _ceiling(stated: Any, per_sample: Any) -> Any:
     if isinstance(stated, (int, float)) and not isinstance(stated, bool):
         known.append(stated)
     return min(known) if known else stated
+
+
+_STEP_LIMITS = frozenset({"token_limit", "message_limit", "time_limit", "working_limit", "turn_limit", "max_tokens"})
+"""Arguments of a solver step (or of `--solver`) that cap what a sample or a generation may use:
+an agent given `message_limit=6` or a `generate(max_tokens=64)` inside it ran under that ceiling
+whatever the run's header states."""
+
+
+def _step_limits(params: list[Any], solver_args: dict[str, Any]) -> dict[str, list[Any]]:
+    """Every ceiling (`_STEP_LIMITS`) the plan's solver steps were called with, at any depth of their
+    arguments (an agent's nested solvers and configs), by name."""
+    found: dict[str, list[Any]] = {}
+
+    def walk(v: Any, depth: int) -> None:
+        if depth > 32:
+            return
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k in _STEP_LIMITS and isinstance(x, (int, float)) and not isinstance(x, bool):
+                    found.setdefault(str(k), []).append(x)
+                else:
+                    walk(x, depth + 1)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x, depth + 1)
+
+    for p in [*params, solver_args]:
+        walk(p, 0)
+    return found
+
+
+def _unmetered(stated: Any, per_sample: list[Any]) -> str | None:
+    """The first way of metering tokens (`token_limit_type`) that is not a count: Inspect counts all
+    tokens (`all`, the default) or output tokens only (`output`, which allows more), or meters them
+    by a formula of its own (`input*10+output`), under which a budget of millions can be a few
+    thousand tokens. None when every sample's tokens were counted."""
+    for t in [stated, *per_sample]:
+        if isinstance(t, str) and t.strip().lower() not in ("all", "output", ""):
+            return t
+    return None
+
+
+def _whole(v: Any) -> int | None:
+    """A ceiling as a whole number (Inspect writes some as floats), or None when none was set."""
+    return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else None
+
+
+_CHECKPOINT_ARGS = ("model_path", "model_name_or_path", "pretrained", "peft", "adapter", "adapter_path",
+                    "adapter_name_or_path", "lora", "lora_path", "lora_local_path", "lora_modules", "delta",
+                    "revision", "model_revision", "checkpoint")
+"""Model arguments (`-M key=value`) that load other weights than the model's name says (a local
+path, an adapter, a revision)."""
+
+
+def _model_named(ev: Any) -> str:
+    """The model a run evaluated, as recorded: `eval.model`, followed, in lm-eval's
+    `name (key=value,...)` form, by the model arguments that choose its weights and the server it
+    was reached at (`model_base_url`), so that what chose the checkpoint is judged with the name."""
+    args = ev.model_args if isinstance(ev.model_args, dict) else {}
+    shown = [f"{k}={v}" for k, v in sorted(args.items(), key=lambda kv: str(kv[0]))
+             if str(k) in _CHECKPOINT_ARGS and v is not None and not isinstance(v, (dict, list))]
+    if getattr(ev, "model_base_url", None):
+        shown.append(f"model_base_url={ev.model_base_url}")
+    return f"{ev.model} ({','.join(shown)})" if shown else str(ev.model)
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:

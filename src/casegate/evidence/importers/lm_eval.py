@@ -12,12 +12,14 @@ chat template, else `none`; budget_tokens = `max_gen_toks` of generation tasks; 
 = the task's `generation_kwargs` overlaid with the run's `gen_kwargs`; solver = output type,
 shots, chat template. lm-eval writes the results file only after every task finished, so a
 results file means a completed run; a `limit` makes it partial (fewer samples scored than the
-dataset has). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+dataset has). A sample's id is its `doc_id` and a digest of its document (`_document_mark`), so
+the digest of a task's sample ids pins its documents, not only their number. Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -165,13 +167,19 @@ class LmEvalImporter:
         if doc.get("system_instruction"):
             steps.append("system-instruction")
         scaffold = Scaffold.prompted if (shots > 0 or len(steps) > 2) else Scaffold.none
-        budget = gen_kwargs.get("max_gen_toks") if out_type == "generate_until" else None
+        # the ceiling on one generation: the task's, or a lower one the run's `--gen_kwargs` or the
+        # model's arguments (`--model_args max_gen_toks=...`) set
+        margs_cfg = run_cfg.get("model_args")
+        margs_gen = margs_cfg if isinstance(margs_cfg, dict) else (
+            dict(kv.split("=", 1) for kv in margs_cfg.split(",") if "=" in kv) if isinstance(margs_cfg, str) else {})
+        ceilings = [_count(src.get("max_gen_toks")) for src in (gen_kwargs, run_gen, margs_gen) if isinstance(src, dict)]
+        known = [c for c in ceilings if c is not None]
+        budget = min(known) if known and out_type == "generate_until" else None
         repeats = int(cfg.get("repeats") or 1)
         attempts, reduction, note = filter_attempts(cfg, metric, repeats)
         unrecorded = False
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=[],
-                                  budget_tokens=int(budget) if isinstance(budget, int) else None,
-                                  solver=steps, generate_config=gen)
+                                  budget_tokens=budget, max_tokens=budget, solver=steps, generate_config=gen)
 
         files: dict[str, str] = {}
         asked: dict[str, str] = {}
@@ -381,7 +389,8 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                     if d.get("filter", filt) != filt:
                         continue  # the document scored under another filter
                     v = d[name]
-                    rows.append((str(d["doc_id"]), 1, float(v)))
+                    did = str(d["doc_id"])
+                    rows.append((did + _document_mark(d), 1, float(v)))
                     if "doc" in d or "doc_hash" in d:
                         asked[rows[-1][0]] = json.dumps(
                             [d["doc"], d.get("target")] if "doc" in d else [d["doc_hash"], d.get("target_hash")],
@@ -393,10 +402,10 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                 except (json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError, AttributeError):
                     raise LogReadError(f"line {n} is not an lm-eval sample with `doc_id` and `{name}`",
                                        location=str(path)) from None
-                seen = first.setdefault(rows[-1][0], n)
+                seen = first.setdefault(did, n)
                 if seen != n:
                     raise LogReadError(
-                        f"line {n} repeats sample `doc_id` {rows[-1][0]} (first on line {seen}): lm-eval "
+                        f"line {n} repeats sample `doc_id` {did} (first on line {seen}): lm-eval "
                         "writes each document once, so it would be counted twice or merged", location=str(path),
                         help="copy the samples file the run wrote (this one was edited, or joined with another run's)")
                 if not math.isfinite(rows[-1][2]):
@@ -405,3 +414,30 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
     return rows, fewest, asked
+
+
+def _document_mark(line: dict[str, Any]) -> str:
+    """What ties a sample to its document: `#` and the first 16 hex digits of the sha256 of the
+    document as lm-eval hashes it (`doc_hash`: its JSON with an indent of 2), recomputed from the
+    `doc` the line holds, else the line's `doc_hash`; empty when it holds neither. lm-eval numbers
+    documents by position (`doc_id` 0, 1, ...), so ids alone say only how many documents a task has:
+    a task of the same name built from the developer's own YAML over other documents would give the
+    same ids, and the digest a policy names for the task's samples would pin nothing but their
+    number."""
+    if "doc" in line:
+        text = json.dumps(line["doc"], indent=2, ensure_ascii=False, default=str)
+        return "#" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    h = line.get("doc_hash")
+    return "#" + h[:16] if isinstance(h, str) and h else ""
+
+
+def _count(v: Any) -> int | None:
+    """A whole number of tokens as the results file writes it (`--gen_kwargs` and `--model_args`
+    values may be kept as text), or None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
