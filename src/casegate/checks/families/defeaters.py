@@ -647,8 +647,9 @@ def _resting_on_evidence(ctx: Context) -> list[str]:
     index = ctx.index
     types, fields, support = index.types, index.fields, index.support
     undeveloped, cites = fields["undeveloped"], fields["evidence"]
-    reached: AbstractSet[str]
-    if undeveloped:
+    reached: AbstractSet[str] = index.depended_on
+    cut = {x for x in undeveloped if x in reached}  # (a few, if any)
+    if any(support.get(x) for x in cut):
         reached = set()
         todo = [ctx.case.argument.top]
         while todo:
@@ -657,12 +658,13 @@ def _resting_on_evidence(ctx: Context) -> list[str]:
                 continue
             reached.add(n)
             todo.extend(support.get(n, ()))
-    else:  # nothing cuts a claim off: the index's search from the top claim through support
-        reached = index.depended_on
-    # the claims and strategies reached, children first (an element on a circle is left out),
+        cut = set()
+    # else an undeveloped element cuts off nothing but itself: the index's search from the top
+    # claim through support, less those elements.
+    # The claims and strategies reached, children first (an element on a circle is left out),
     # picked out in C: on a large argument a step per element was most of this rule's time, and
     # sets of them the peak of a check's memory
-    asked = list(filter(reached.__contains__, reversed(index.order)))
+    asked = list(filterfalse(cut.__contains__, filter(reached.__contains__, reversed(index.order))))
     asked = list(compress(asked, map(_ARGUING.__contains__, map(types.__getitem__, asked))))
     out = list(filter(cites.__contains__, asked))
     if len(out) == len(asked):
@@ -670,7 +672,7 @@ def _resting_on_evidence(ctx: Context) -> list[str]:
     # each of the others rests on evidence through a child asked about that does: a child comes
     # before its parents, so it was settled already, and those that do not are noted (the fewer)
     within = reached if len(index.order) == len(types) else reached & set(index.order)
-    idle: set[str] = set()
+    idle = cut  # (an undeveloped element rests on nothing)
     for eid in filterfalse(cites.__contains__, asked):
         for k in support.get(eid, ()):
             if k in within and k not in idle and types[k] in _ARGUING:
