@@ -155,11 +155,10 @@ def _reachable(case: Case, types: dict[str, str],
     dict's table takes two thirds of a set's (10 MiB of 16 at 100k elements)."""
     seen: dict[str, None] = {}
     top = case.argument.top
-    sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
     later: list[str] = []  # the context and defeater links met on the way
-    _search([top] if top in types else [], seen, types, (sb,), (ic, df), later)
+    _search([top] if top in types else [], seen, types, fields, later)
     depended_on = seen.copy()
-    _search(later, seen, types, (sb, ic, df), (), later)
+    _search(later, seen, types, fields, later)
     against = fields["against"]
     for n, targets in against.items():
         # defeaters aimed at reachable elements count (in the argument's order: a defeater aimed
@@ -169,21 +168,22 @@ def _reachable(case: Case, types: dict[str, str],
     return seen.keys(), depended_on.keys()
 
 
-def _search(todo: list[str], seen: dict[str, None], types: dict[str, str], follow: tuple[dict[str, Any], ...],
-            note: tuple[dict[str, Any], ...], aside: list[str]) -> None:
-    """Add to `seen` the elements `todo` reaches through the links in `follow`, putting the links
-    in `note` met on the way into `aside`. Breadth first, a whole layer of elements at a time in
-    C (a step per element in Python was a tenth of building the index): what is reached does not
-    depend on the order it is reached in, and `seen` is read as a set."""
-    layer = todo
-    while layer:
-        # the elements of the layer met for the first time (each once)
-        fresh = list(dict.fromkeys(filterfalse(seen.__contains__, filter(types.__contains__, layer))))
-        seen.update(zip(fresh, repeat(None)))
-        for links in note:
-            aside.extend(chain.from_iterable(filter(None, map(links.get, fresh))))
-        layer = list(chain.from_iterable(chain.from_iterable(filter(None, map(links.get, fresh)))
-                                         for links in follow))
+def _search(todo: list[str], seen: dict[str, None], types: dict[str, str], fields: dict[str, dict[str, Any]],
+            aside: list[str]) -> None:
+    """Add to `seen` the elements `todo` reaches through support links, putting the context and
+    defeater links met into `aside` (the list `todo` itself, to follow them too)."""
+    sb, ic, df = fields["supported_by"], fields["in_context_of"], fields["defeaters"]
+    while todo:
+        n = todo.pop()
+        if n in seen or n not in types:
+            continue
+        seen[n] = None
+        if n in sb:
+            todo.extend(sb[n])
+        if n in ic:
+            aside.extend(ic[n])
+        if n in df:
+            aside.extend(df[n])
 
 
 def _kahn(support: dict[str, Sequence[str]]) -> list[str]:
