@@ -137,3 +137,43 @@ def test_cases_that_share_their_argument_share_its_index() -> None:
     assert index_of(c) == build_index(c)
     other = case(_random_doc(1))
     assert index_of(other).types == _reference(other)["types"] != _reference(c)["types"]
+
+
+def _random_forest_doc(seed: int) -> dict[str, Any]:
+    """A random argument in which no element is listed under `supported_by` twice (a forest, the
+    usual shape), now and then with a circle of elements that list one another."""
+    rnd = random.Random(seed)
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    n = rnd.randint(5, 60)
+    ids = [f"X{i}" for i in range(n)]
+    listed = {x for e in els.values() for x in e.get("supported_by", [])}
+    for eid in ids:
+        els[eid] = {rnd.choice(("claim", "strategy")): f"text {eid}"}
+    parents = [eid for eid in els if eid not in ids]
+    for eid in ids:
+        if rnd.random() < 0.85:
+            parent = rnd.choice(parents)
+            if eid not in listed:
+                els[parent].setdefault("supported_by", []).append(eid)
+                listed.add(eid)
+        parents.append(eid)
+    if rnd.random() < 0.5:  # a circle: X0 and X1 list each other, and neither is listed elsewhere
+        for e in els.values():
+            for x in ("X0", "X1"):
+                if x in e.get("supported_by", []):
+                    e["supported_by"].remove(x)
+        els["X0"]["supported_by"] = ["X1"]
+        els["X1"]["supported_by"] = ["X0"]
+    return doc
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_forest_is_ordered_as_kahns_algorithm_orders_any_argument(seed: int) -> None:
+    c = case(_random_forest_doc(seed))
+    listed = Counter(itertools.chain.from_iterable(e.supported_by for e in c.argument.elements.values()))
+    assert max(listed.values()) == 1  # (the shortcut taken when no element is listed twice)
+    index = build_index(c)
+    want = _reference(c)
+    assert index.order == want["order"]
+    assert set(index.reachable) == want["reachable"] and set(index.depended_on) == want["depended_on"]

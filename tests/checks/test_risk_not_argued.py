@@ -4,8 +4,10 @@ keeps the threat model, safeguards and evidence that the decision's other rules 
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,3 +99,43 @@ def test_an_argument_marked_undeveloped_above_its_claims_argues_nothing(atlas: P
         f"CG808 safeguard `{s}`" for s in ("SG-kyc", "SG-refusal", "SG-classifier", "SG-monitoring", "SG-weights",
                                            "SG-egress")}, blocking
     assert f"`{eid}` is marked undeveloped: what it rests on argues nothing through it" in blocking[0], blocking[0]
+
+
+def _resting_reference(ctx: Any) -> set[str]:
+    """`_resting_on_evidence`, element by element: the claims and strategies the top claim reaches
+    through no undeveloped element, that cite evidence or list one that does (children first)."""
+    els = ctx.case.argument.elements
+    reached: set[str] = set()
+    todo = [ctx.case.argument.top]
+    while todo:
+        n = todo.pop()
+        if n in reached or n not in els or els[n].undeveloped:
+            continue
+        reached.add(n)
+        todo.extend(x for x in els[n].supported_by if x in els)
+    out: set[str] = set()
+    for eid in reversed(ctx.index.order):
+        e = els[eid]
+        if eid in reached and e.type in ("claim", "strategy") and (
+                e.evidence or any(k in out for k in e.supported_by)):
+            out.add(eid)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_developed_argument_is_what_walking_it_gives(seed: int) -> None:
+    from casegate.checks.families.defeaters import _resting_on_evidence
+
+    from ._cases import case, context
+    from .test_argument_index import _random_doc, _random_forest_doc
+
+    doc = (_random_doc if seed % 2 else _random_forest_doc)(seed)
+    rnd = random.Random(seed)
+    for e in doc["argument"]["elements"].values():
+        if seed % 3 and rnd.random() < 0.15:
+            e["undeveloped"] = True
+        if rnd.random() < 0.3:
+            e["evidence"] = ["E-redteam"]
+    ctx = context(case(doc))
+    got = _resting_on_evidence(ctx)
+    assert len(got) == len(set(got)) and set(got) == _resting_reference(ctx)

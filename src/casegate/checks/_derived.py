@@ -43,6 +43,7 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Literal
 
 from .._record import FrozenRecord
@@ -100,22 +101,19 @@ Status = Literal["below-alert", "between", "reached"]
 # --------------------------------------------------------------------------- argument helpers
 
 
-def cited_evidence(ctx: Context) -> set[str]:
+def cited_evidence(ctx: Context) -> AbstractSet[str]:
     """Evidence ids something in the case relies on: claims, defeater answers, safeguards, scoping
     decisions and sign-offs (memoised)."""
-    got: set[str] | None = ctx.memo.get("cited_evidence")
+    got: AbstractSet[str] | None = ctx.memo.get("cited_evidence")
     if got is None:
         c = ctx.case
-        got = set()
         fields = ctx.index.fields
-        for cited in itertools.chain(fields["evidence"].values(), fields["answered_by"].values()):
-            got.update(cited)
-        for s in c.safeguards.values():
-            got.update(s.evidence)
-        for t in c.threat_model.values():
-            got.update(t.evidence)
-        for so in c.decision.signoffs:
-            got.update(so.relies_on)
+        chain = itertools.chain.from_iterable
+        # a dict's keys: they stay alive to the end of the check, in two thirds of a set's memory
+        got = dict.fromkeys(itertools.chain(
+            chain(fields["evidence"].values()), chain(fields["answered_by"].values()),
+            chain(s.evidence for s in c.safeguards.values()), chain(t.evidence for t in c.threat_model.values()),
+            chain(so.relies_on for so in c.decision.signoffs))).keys()
         ctx.memo["cited_evidence"] = got
     return got
 

@@ -12,7 +12,7 @@ import operator
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from typing import Any
 
 from .._record import FrozenRecord
@@ -189,11 +189,22 @@ def _search(todo: list[str], seen: dict[str, None], types: dict[str, str], field
 def _kahn(support: dict[str, Sequence[str]]) -> list[str]:
     # a plain dict: a Counter's item access is slower
     indegree = dict(Counter(chain.from_iterable(support.values())))
-    ready = [n for n in support if n not in indegree]
+    ready = list(filterfalse(indegree.__contains__, support))
     order: list[str] = []
+    pop, add = ready.pop, order.append
+    if max(indegree.values(), default=0) <= 1:
+        # no element is listed twice (as in most arguments, trees): each listed one is ready as
+        # soon as the one listing it is taken, in the order listed, as below; and one on a circle,
+        # or below one, is never listed by an element taken
+        push = ready.extend
+        while ready:
+            n = pop()
+            add(n)
+            push(support[n])
+        return order
     while ready:
-        n = ready.pop()
-        order.append(n)
+        n = pop()
+        add(n)
         for k in support[n]:
             left = indegree[k] = indegree[k] - 1
             if not left:

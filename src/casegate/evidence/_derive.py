@@ -337,8 +337,9 @@ def derive_evidence(loaded: Loaded, artifacts: dict[str, ArtifactState], *,
     per_file: dict[Path, list[Any]] = {}
     last_path: Path | None = None
     last_known: list[Any] | None = None
+    paths = loaded.artifact_paths()
     for eid, ev in case.evidence.items():
-        path = loaded.artifact_path(eid)
+        path = paths[eid]
         st = artifacts.get(eid)
         if path is None or ev.artifact is None:
             out[eid] = Derivation(eid, declared=True)
