@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from types import UnionType
-from typing import Annotated, Any, Literal, NamedTuple, Union, cast, get_args, get_origin
+from typing import Any, NamedTuple, cast
 
 from pydantic import BaseModel
 
@@ -207,53 +206,36 @@ def seal(case: Case, salts: Salts, parts: tuple[str | int, ...], model: BaseMode
     return Sealed(pointer, str(parts[-1]) if parts else case.id, type_of(model), level, model, salt, content, sealed)
 
 
-_MODEL_FREE: tuple[Any, ...] = (str, int, float, bool, type(None), dt.date, dt.datetime)
-"""Annotations whose values are never a model (enums and literals too, see `_may_hold_model`)."""
+_REQUIRED = object()
 
 
-def _may_hold_model(annotation: Any) -> bool:
-    """Whether a field of this annotation can hold a model: False only where every type it
-    names is plain data (text, numbers, dates, enums, literals, and lists, tuples, dicts and
-    unions of them); anything else (a model, `Any`, a type not listed) may."""
-    if annotation in _MODEL_FREE:
-        return False
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return False
-    origin = get_origin(annotation)
-    if origin is Literal:
-        return False
-    if origin is Annotated:
-        return _may_hold_model(get_args(annotation)[0])
-    if origin in (list, tuple, dict, set, frozenset, Union, UnionType):
-        return any(_may_hold_model(a) for a in get_args(annotation) if a is not Ellipsis)
-    return True
+@cache
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    """Field name -> default value (or _REQUIRED), per model class (pydantic's lookup is slow)."""
+    return {name: _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
+            for name, info in cls.model_fields.items()}
 
 
-_PLANS: dict[type, tuple[tuple[str, ...], int, bool] | None] = {}
-"""Per type of value met in a case: for a model class, the fields that can hold a model
-(`_may_hold_model`, in field order), how its confidentiality is read (`_LEVEL_*`) and whether it
-is a `Pathway`; None for any other type. Looked up by type, once per value: `isinstance` against
-a pydantic model class goes through ABCMeta's checks, a cost per value of a large case."""
+_PLANS: dict[type, tuple[tuple[tuple[str, Any], ...], int, bool] | None] = {}
+"""Per type of value met in a case: for a model class, its fields with their defaults (`_defaults`),
+how its confidentiality is read (`_LEVEL_*`) and whether it is a `Pathway`; None for any other
+type. Looked up by type, once per value: `isinstance` against a pydantic model class goes
+through ABCMeta's checks, a cost per value of a large case."""
 _LEVEL_NONE, _LEVEL_FIELD, _LEVEL_ATTRIBUTE = 0, 1, 2
 
 
-def _plan(cls: type) -> tuple[tuple[str, ...], int, bool] | None:
+def _plan(cls: type) -> tuple[tuple[tuple[str, Any], ...], int, bool] | None:
     """`_PLANS[cls]`, worked out and kept on first use."""
     if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
         plan = None
     else:
-        if cls.model_config.get("extra") == "allow":
-            # the dump would show its extra fields, which nothing here looks into for elements to
-            # redact: every model of the case format forbids them, and one that did not is refused
-            raise TypeError(f"{cls.__name__} keeps extra fields, which redaction does not look into")
         if "confidentiality" in cls.model_fields:
             level = _LEVEL_FIELD
-        elif hasattr(cls, "confidentiality"):
-            level = _LEVEL_ATTRIBUTE  # a class attribute: read as `getattr` reads it
+        elif hasattr(cls, "confidentiality") or cls.model_config.get("extra") == "allow":
+            level = _LEVEL_ATTRIBUTE  # a class attribute, or an extra field: read as `getattr` reads it
         else:
             level = _LEVEL_NONE
-        nested = tuple(name for name, info in cls.model_fields.items() if _may_hold_model(info.annotation))
-        plan = (nested, level, issubclass(cls, Pathway))
+        plan = (tuple(_defaults(cls).items()), level, issubclass(cls, Pathway))
     _PLANS[cls] = plan
     return plan
 
@@ -388,43 +370,34 @@ def _canonical_apart(content: Any, leaves: set[str]) -> bytes:
 
 def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.public) -> Redaction:
     """Redact `case` for an audience cleared to `level` (new salts are drawn into `salts`; the
-    caller keeps them with `salts.flush()` before publishing anything).
-
-    The public document is pydantic-core's dump of the whole case (JSON types, fields at their
-    default left out, as an element's committed content is dumped), with the step names of
-    redacted pathways masked and each redacted element replaced in place by its stub. The
-    redacted elements are found by a walk over the case's models alone, which looks only into
-    fields that can hold a model. The document's leaves (`Redaction.leaves`) are collected for
-    the text guard in one walk of the finished document."""
+    caller keeps them with `salts.flush()` before publishing anything). The document's leaves
+    (`Redaction.leaves`) are collected as it is built, for the text guard: one walk, not two."""
     result = Redaction(level=level, leaves=set(), sealed_leaves=set())
     leaves = result.leaves
     secret_leaves = result.sealed_leaves
     assert leaves is not None and secret_leaves is not None
+    add = leaves.add
     # steps of redacted pathways are named by position, never by their (confidential) names
     for pid, (_, pathway) in case.pathways().items():
         if rank(pathway.confidentiality) > rank(level):
             for i, s in enumerate(pathway.steps, 1):
                 result.step_mask[f"{pid}.{s}"] = f"{pid}.#{i}"
-    masks = result.step_mask
 
     def mask(value: Any) -> Any:
         if isinstance(value, str):
-            return masks.get(value, value)
+            return result.step_mask.get(value, value)
         if isinstance(value, list):
             return [mask(v) for v in value]
         return value
 
+    masks = result.step_mask
     above = frozenset(lv for lv in LEVELS if rank(lv) > rank(level))  # the levels redacted
-    dumped: dict[str, Any] = case.__pydantic_serializer__.to_python(case, mode="json", exclude_defaults=True)
-    root: list[Any] = [_masked(dumped, masks) if masks else dumped]
 
-    def find(obj: Any, parts: tuple[str | int, ...], holder: Any, slot: Any) -> None:
-        """Seal each redacted element at or under `obj` (whose dump is `holder[slot]`) and put its
-        stub in its place."""
+    def walk(obj: Any, parts: tuple[str | int, ...]) -> Any:
         t = type(obj)
         plan = _PLANS[t] if t in _PLANS else _plan(t)
         if plan is not None:
-            nested, level_read, is_pathway = plan
+            fields, level_read, is_pathway = plan
             lv = (None if level_read == _LEVEL_NONE else obj.__dict__["confidentiality"] if level_read == _LEVEL_FIELD
                   else getattr(obj, "confidentiality", None))
             if lv is not None and isinstance(lv, Confidentiality) and lv in above:
@@ -436,65 +409,61 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                         continue
                     revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
                 if is_pathway:
-                    revealed["steps"] = [masks[f"{parts[-1]}.{s}"] for s in obj.steps]
+                    revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
                 stub = Stub(sealed.pointer, sealed.id, sealed.type, lv, sealed.commitment, revealed)
                 result.stubs[stub.pointer] = stub
                 result.sealed[stub.pointer] = sealed
-                holder[slot] = stub.document()
-                return
-            if not nested:
-                return
-            here = holder[slot]
+                document = stub.document()
+                stub_documents.append(document)  # their leaves are collected at the end, in one walk
+                return document
+            out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
-            for name in nested:
-                # a field at its default is not in the dump, and holds nothing published
-                if name in here:
-                    find(values[name], parts + (name,), here, name)
-            return
+            for name, default in fields:
+                v = values[name]
+                # a value at its default is left out; only None equals a default of None
+                if v is default or (default is not None and default is not _REQUIRED and v == default):
+                    continue
+                add(name)
+                # plain text and numbers (most fields) are masked here, without a call per value;
+                # the leaves of what a call to `walk` returns are collected by that call
+                t = type(v)
+                if t is str:
+                    v = masks.get(v, v) if masks else v
+                    add(v)
+                    out[name] = v
+                elif t is int or t is float:
+                    add(str(v))
+                    out[name] = v
+                elif t is bool or v is None:
+                    out[name] = v
+                elif t is list:
+                    items = [masks.get(x, x) if type(x) is str else walk(x, parts + (name, i))
+                             for i, x in enumerate(v)]
+                    leaves.update([x for x in items if type(x) is str])
+                    out[name] = items
+                else:
+                    out[name] = walk(v, parts + (name,))
+            return out
         if isinstance(obj, dict):
-            here = holder[slot]
-            # the dump keeps a mapping's entries in order, each key as JSON text
-            for (k, v), key in zip(obj.items(), list(here), strict=True):
-                if v is not None and type(v) not in _SCALARS:
-                    find(v, parts + (k,), here, key)
-        elif isinstance(obj, list | tuple):
-            here = holder[slot]
-            for i, v in enumerate(obj):
-                if v is not None and type(v) not in _SCALARS:
-                    find(v, parts + (i,), here, i)
+            got = {}
+            for k, v in obj.items():
+                key = str(k)
+                add(key)
+                got[key] = walk(v, parts + (k,))
+            return got
+        if isinstance(obj, list | tuple):
+            return [walk(v, parts + (i,)) for i, v in enumerate(obj)]
+        leaf = mask(_plain(obj))
+        if type(leaf) is str:
+            add(leaf)
+        else:
+            leaves_of(leaf, leaves)
+        return leaf
 
-    find(case, (), root, 0)
-    result.document = root[0]
-    leaves_of(result.document, leaves)
+    stub_documents: list[dict[str, Any]] = []
+    result.document = walk(case, ())
+    leaves_of(stub_documents, leaves)
     return result
-
-
-_SCALARS = frozenset({str, int, float, bool})
-"""Types of values that hold no model (looked up, not tested with `isinstance`, per value)."""
-
-
-def _masked(document: Any, masks: dict[str, str]) -> Any:
-    """`document` (a dump of the case, which nothing else holds) with every text value, not
-    keys, that names a step of a redacted pathway replaced in place by its masked name
-    (iterative: documents can be large)."""
-    stack = [document]
-    while stack:
-        v = stack.pop()
-        if type(v) is dict:
-            for k, x in v.items():
-                if type(x) is str:
-                    if x in masks:
-                        v[k] = masks[x]
-                else:
-                    stack.append(x)
-        elif type(v) is list:
-            for i, x in enumerate(v):
-                if type(x) is str:
-                    if x in masks:
-                        v[i] = masks[x]
-                else:
-                    stack.append(x)
-    return document
 
 
 def resolve_element(case: Case, ref: str) -> tuple[tuple[str | int, ...], BaseModel]:
