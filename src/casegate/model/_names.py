@@ -6,7 +6,8 @@ white space collapsed, case folded, and every character that looks like a Latin 
 (Unicode confusables, e.g. Cyrillic `а`) replaced by it. People are compared by `name_key`;
 organisations by `organisation_key`, which also drops accents, punctuation and a trailing legal
 form (`Acme Labs, Inc.` is `acme-labs`), and `within` counts a name that begins with an
-organisation's whole name (`Acme Labs UK`) as that organisation's.
+organisation's whole name (`Acme Labs UK`) as that organisation's. Other names a decision compares (a model's name and
+version) are compared by `word_key`: their letters and digits alone.
 """
 
 from __future__ import annotations
@@ -77,12 +78,24 @@ def _unaccented(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def organisation_words(name: str) -> tuple[str, ...]:
-    """The words of an organisation's name as compared: `latin_form` without accents, dots
-    dropped (`L.L.C.` is `llc`), split at anything that is not a Latin letter or digit, and any
-    legal form at the end dropped (the first word is always kept)."""
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as compared: `latin_form` without accents, dots dropped (`L.L.C.` is
+    `llc`), split at anything that is not a Latin letter or digit."""
     s = _DOTS.sub("", _unaccented(latin_form(_unaccented(name))))
-    words = [w for w in _NOT_WORD.split(s) if w]
+    return tuple(w for w in _NOT_WORD.split(s) if w)
+
+
+def word_key(name: str) -> str:
+    """A name compared by its letters and digits alone (`name_words` run together): a model's
+    `Atlas-2`, `ATLAS 2`, `Atlas2` and `Аtlas-2` with a Cyrillic `А` are one name."""
+    return "".join(name_words(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def organisation_words(name: str) -> tuple[str, ...]:
+    """The words of an organisation's name as compared: `name_words` with any legal form at the
+    end dropped (the first word is always kept)."""
+    words = list(name_words(name))
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return tuple(words)
@@ -108,5 +121,5 @@ def within(name: str, organisations: Iterable[str]) -> str | None:
     return next((o for o in organisations if organisation_key(o) in starts), None)
 
 
-__all__ = ["LEGAL_FORMS", "latin_form", "name_key", "normalise_name", "organisation_key",
-           "organisation_words", "same_person", "within"]
+__all__ = ["LEGAL_FORMS", "latin_form", "name_key", "name_words", "normalise_name", "organisation_key",
+           "organisation_words", "same_person", "within", "word_key"]

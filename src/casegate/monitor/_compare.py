@@ -27,6 +27,7 @@ from ..model import (
     RegisteredProtocol,
     SignoffDates,
 )
+from ..model._names import word_key
 from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry, model_files_listed
 from ._evaluate import monitor_claims
 from ._recorded import recorded_versions
@@ -361,20 +362,19 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-def _normal(text: object) -> str:
-    return " ".join(re.findall(r"\w+", str(text).casefold()))
-
-
 def model_keys(system: object) -> set[str]:
     """What identifies the model a stored version (its logged `system`) is about, by the lab's
-    word: each of its digests, and its name and version (case, spacing and punctuation aside).
+    word: each of its digests, and its name and version (`casegate.model._names.word_key`: case,
+    width, spacing, punctuation and look-alike letters aside).
     Two versions sharing any key are about the same model; so are two whose logged model files
     share weights (`LoggedModel.shared_weights`), whatever their keys."""
     keys: set[str] = set()
     if isinstance(system, dict):
         named = system.get("digests")
         keys.update(f"digest:{d}" for d in (named if isinstance(named, list) else []))
-        name, version = _normal(system.get("name") or ""), _normal(system.get("version") or "")
+        # compared by letters and digits alone, look-alike letters mapped to the Latin ones they
+        # imitate: `Atlas2` and `Аtlas-2` (a Cyrillic `А`) are `Atlas-2`
+        name, version = word_key(str(system.get("name") or "")), word_key(str(system.get("version") or ""))
         if name:
             keys.add(f"name:{name}@{version}")
     return keys
