@@ -1,8 +1,8 @@
 """The lab writes its keyring, so it writes each identity's organisation: an employee given the
 `independent: true` role `external-evaluator` (CG501) under a spelling of the lab's name that
 compared unequal to the policy's `acme-labs` (a Cyrillic letter, full-width letters, a legal form,
-a subsidiary's name) counted as an outside evaluator and the gate went from NO-GO to GO WITH
-CONDITIONS. Each spelling now counts as the developer's."""
+a subsidiary's or division's name, its first word) counted as an outside evaluator, and the gate
+went from NO-GO to GO WITH CONDITIONS. Each spelling now counts as the developer's."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ SPELLINGS = {
     "soft-hyphen": "Acme Labs\u00ad",
     "subsidiary": "Acme Labs UK Ltd",
     "division": "Acme Labs Research",
+    "first-word": "Acme, Inc.",
 }
 
 

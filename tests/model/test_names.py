@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casegate.evidence._outside import not_outside
-from casegate.model._names import name_key, organisation_key, within
+from casegate.model._names import name_key, organisation_among, organisation_key
 
 ONE = ["Acme Labs", "acme-labs", "ACME LABS", "Acme  Labs", "Acme Labs.", "Acme\u200bLabs", "\u0410cme Labs",
        "\uff21\uff43\uff4d\uff45 Labs", "Acme Labs, Inc.", "Acme Labs Pty Ltd", "Acme Labs L.L.C.", "Acm\u00e9 Labs",
@@ -20,14 +20,17 @@ def test_spellings_of_one_organisation_have_one_key(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["Acme Security", "Acmewatch Labs", "Northbridge Security", "Labs Acme", "Inc"])
 def test_other_organisations_stay_outside(name: str) -> None:
-    assert within(name, ["acme-labs"]) is None
+    assert organisation_among(name, ["acme-labs"]) is None
     assert not_outside("x", name, ["Acme Labs"]) is None
 
 
-def test_a_name_beginning_with_the_developer_s_is_the_developer_s() -> None:
-    assert within("Acme Labs (UK) Ltd", ["Acme Labs Inc."]) == "Acme Labs Inc."
+def test_a_name_beginning_with_the_developer_s_or_its_first_words_is_the_developer_s() -> None:
+    assert organisation_among("Acme Labs (UK) Ltd", ["Northbridge", "Acme Labs Inc."]) == "Acme Labs Inc."
+    assert organisation_among("Acme, Inc.", ["acme-labs"]) == "acme-labs"
+    assert organisation_among("Acme Labs", ["acme-labs-uk"]) == "acme-labs-uk"  # the parent of a developer
     why = not_outside("Omar Reyes", "Acme Labs Europe", ["acme-labs"])
-    assert why is not None and "whose name begins with that of the developer's organisation acme-labs" in why
+    assert why == ("Omar Reyes is from Acme Labs Europe, by its name the developer's organisation acme-labs (one "
+                   "name is the other's first words)")
 
 
 def test_a_legal_form_alone_is_a_name() -> None:

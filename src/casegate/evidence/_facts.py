@@ -32,7 +32,7 @@ from ..model import (
     Variant,
 )
 from ..model._case import TEST_KINDS, VERDICT_KINDS
-from ..model._names import organisation_key, within
+from ..model._names import organisation_among, organisation_key
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
@@ -1099,7 +1099,7 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
                                "names none under `evidence.organisations` and no author's identity has one)")
             elif not a.organisation or not _org_key(a.organisation):
                 reasons.append(f"{a.person} attested it, but the keyring records no organisation for them")
-            elif within(a.organisation, developer) is not None:
+            elif organisation_among(a.organisation, developer.values()) is not None:
                 reasons.append(f"{a.person} attested it, but is from {a.organisation}, the developer's own organisation")
             elif producer not in {_org_key(a.organisation), _org_key(a.person), _org_key(a.identity)}:
                 reasons.append(f"{a.person} ({a.organisation}) attested it, but its producer is `{ev.producer}`, "

@@ -1,14 +1,14 @@
 """Whether a signer stands outside the developer, as independent evidence is judged: by the
 organisation the keyring records for them, against the developer's organisations (the policy's
 `evidence.organisations` and the case's authors' own, `EvidenceFacts.developer_organisations`),
-names compared as `casegate.model._names.within` compares them ('Acme Labs' is 'acme-labs',
+names compared as `casegate.model._names.organisation_among` compares them ('Acme Labs' is 'acme-labs',
 'ACME Labs, Inc.', 'Аcme Labs' with a Cyrillic 'А', and 'Acme Labs UK' is Acme Labs')."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model._names import organisation_key, within
+from ..model._names import organisation_among, organisation_key
 
 
 def not_outside(person: str, organisation: str | None, developer: Iterable[str]) -> str | None:
@@ -23,12 +23,12 @@ def not_outside(person: str, organisation: str | None, developer: Iterable[str])
                 "`evidence.organisations` and no author's identity has one)")
     if not organisation or not organisation_key(organisation):
         return f"the keyring records no organisation for {person}"
-    dev = within(organisation, mine)
+    dev = organisation_among(organisation, mine.values())
     if dev is not None:
-        same = organisation_key(organisation) == dev
-        return (f"{person} is from {organisation}, the developer's own organisation" if same else
-                f"{person} is from {organisation}, whose name begins with that of the developer's "
-                f"organisation {mine[dev]}")
+        if organisation_key(organisation) == organisation_key(dev):
+            return f"{person} is from {organisation}, the developer's own organisation"
+        return (f"{person} is from {organisation}, by its name the developer's organisation {dev} (one name is "
+                "the other's first words)")
     return None
 
 

@@ -5,8 +5,8 @@ Unicode NFKC (full-width `Ａｃｍｅ` is `Acme`), zero-width, format and contr
 white space collapsed, case folded, and every character that looks like a Latin letter or digit
 (Unicode confusables, e.g. Cyrillic `а`) replaced by it. People are compared by `name_key`;
 organisations by `organisation_key`, which also drops accents, punctuation and a trailing legal
-form (`Acme Labs, Inc.` is `acme-labs`), and `within` counts a name that begins with an
-organisation's whole name (`Acme Labs UK`) as that organisation's. Other names a decision compares (a model's name and
+form (`Acme Labs, Inc.` is `acme-labs`), and `organisation_among` counts a name that begins with an
+organisation's whole name (`Acme Labs UK`), or is its first words (`Acme`), as that organisation's. Other names a decision compares (a model's name and
 version) are compared by `word_key`: their letters and digits alone.
 """
 
@@ -108,18 +108,26 @@ def organisation_key(name: str) -> str:
     return "".join(organisation_words(name))
 
 
-def within(name: str, organisations: Iterable[str]) -> str | None:
-    """Which of `organisations` (names, or their `organisation_key`s) `name` is of: its key is the
-    organisation's, or its name begins with the organisation's whole name (`Acme Labs UK`,
-    `Acme Labs Research` are Acme Labs'; `Acme Security` is not). Failing closed where names
-    decide who stands outside the developer: a name that starts as the developer's is the
-    developer's. None when it is of none of them."""
+def _starts(words: tuple[str, ...]) -> set[str]:
+    return {"".join(words[:k]) for k in range(1, len(words) + 1)}
+
+
+def organisation_among(name: str, organisations: Iterable[str]) -> str | None:
+    """Which of `organisations` `name` names: its key is the organisation's, or one name is the
+    other's whole name followed by more words (`Acme Labs UK` and `Acme Labs Research` are Acme
+    Labs; so is plain `Acme`, the start of Acme Labs's name; `Acme Security` is not). Failing
+    closed where names decide who stands outside the developer: a name that is the start of the
+    developer's, or starts as the developer's, is the developer's. None when it names none of them."""
     words = organisation_words(name)
     if not words:
         return None
-    starts = {"".join(words[:k]) for k in range(1, len(words) + 1)}
-    return next((o for o in organisations if organisation_key(o) in starts), None)
+    mine, whole = _starts(words), "".join(words)
+    for o in organisations:
+        theirs = organisation_words(o)
+        if theirs and ("".join(theirs) in mine or whole in _starts(theirs)):
+            return o
+    return None
 
 
 __all__ = ["LEGAL_FORMS", "latin_form", "name_key", "name_words", "normalise_name", "organisation_key",
-           "organisation_words", "same_person", "within", "word_key"]
+           "organisation_words", "organisation_among", "same_person", "word_key"]

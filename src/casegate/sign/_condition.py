@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import BoundaryKind, Policy, SignoffPolicy
-from ..model._names import within
+from ..model._names import organisation_among
 from ._keyring import Keyring
 from ._names import name_key
 from ._signoff import signer_entry
@@ -227,7 +227,7 @@ def check_confirmation(env: Any, keyring: Keyring | None, *, logged_at: str | No
         elif not org:
             reasons.append(f"{label}: is signed by {signed.person}, for whom the keyring records no organisation: "
                            "by default a condition is confirmed from outside the developer")
-        elif within(org, decider.developer) is not None:
+        elif organisation_among(org, decider.developer) is not None:
             reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: by "
                            "default a condition is confirmed from outside the developer (a policy that trusts its "
                            "own roles to confirm names them under `signoff.conditions_confirmed_by`)")

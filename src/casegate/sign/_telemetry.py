@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..model._names import within
+from ..model._names import organisation_among
 from ._condition import Decider
 from ._keyring import Keyring, TrustedKey, parse_instant
 from ._signoff import signer_entry
@@ -222,7 +222,7 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
             reasons.append(f"{label}: is signed by {signed.person}, who signed the decision the case stands on: "
                            "the developer's readings of its own monitors are its own word")
         org = signed.key.organisation
-        if org and within(org, developer.developer) is not None:
+        if org and organisation_among(org, developer.developer) is not None:
             reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: "
                            "the developer's readings of its own monitors are its own word")
     readings = signed.predicate.get("readings")
