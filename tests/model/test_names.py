@@ -49,3 +49,9 @@ def test_developer_organisations_with_nothing_to_compare_are_unknown() -> None:
 def test_people_keep_their_comparison() -> None:
     assert name_key("Dana\u200b Ortiz") == name_key("dana ortiz") == name_key("D\u0430na Ortiz")
     assert name_key("Jos\u00e9") != name_key("Jose")  # people's accents are kept; organisations' are not
+
+
+def test_a_name_in_another_script_is_compared_by_its_letters() -> None:
+    assert organisation_key("\u30cf\u30eb\u30c7\u30f3\u682a\u5f0f\u4f1a\u793e") != ""
+    assert not_outside("x", "\u30cf\u30eb\u30c7\u30f3", ["acme-labs"]) is None  # an outside organisation in kana
+    assert not_outside("x", "\u30a2\u30af\u30e1", ["\u30a2\u30af\u30e1 Labs"]) is not None

@@ -70,7 +70,7 @@ LEGAL_FORMS = frozenset({
 its name (`Acme Labs Inc.`, `Acme Labs Pty Ltd` and `Acme Labs` are one organisation)."""
 
 _DOTS = re.compile(r"\.")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: a name in kana is a name too
 
 
 def _unaccented(s: str) -> str:
@@ -80,7 +80,7 @@ def _unaccented(s: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name as compared: `latin_form` without accents, dots dropped (`L.L.C.` is
-    `llc`), split at anything that is not a Latin letter or digit."""
+    `llc`), split at anything that is not a letter or digit."""
     s = _DOTS.sub("", _unaccented(latin_form(_unaccented(name))))
     return tuple(w for w in _NOT_WORD.split(s) if w)
 
