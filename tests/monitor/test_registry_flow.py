@@ -293,6 +293,24 @@ def test_the_developers_own_staff_do_not_confirm_by_default(database_url: str, t
     assert entry.payload["by"] == "external-evaluator"
 
 
+def test_the_developers_staff_under_another_spelling_do_not_confirm(database_url: str, tmp_path: Path) -> None:
+    """Attack: the lab's keyring records its safety lead's organisation as its UK subsidiary, "Acme
+    Labs UK Ltd" (or "Acme Labs, Inc." with a Cyrillic А), which compared unequal to the policy's
+    `acme-labs`, and she confirms the condition from "outside" the developer."""
+    today = dt.date.today()
+    reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))
+    empty = tmp_path / "nothing.txt"
+    empty.write_text("")
+    size = reg.size()
+    for org in ("Acme Labs UK Ltd", "\u0410cme Labs, Inc."):
+        ring = KEYRING.model_copy(update={"identities": [
+            i.model_copy(update={"organisation": org}) if i.name == "Dana Ortiz" else i for i in KEYRING.identities]})
+        with pytest.raises(InputError, match=f"Dana Ortiz of {org}, the developer's own organisation"):
+            condition_met(reg, CASE, "C1", evidence=[str(empty)], by="safety-lead", signer=_signer(main, "dana-ortiz"),
+                          keyring=ring)
+    assert reg.size() == size
+
+
 def test_a_stated_date_cannot_be_later_than_the_log(database_url: str, tmp_path: Path) -> None:
     today = dt.date.today()
     reg, main = _approved_signed(database_url, tmp_path, today + dt.timedelta(days=30), today + dt.timedelta(days=30))

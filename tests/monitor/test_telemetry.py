@@ -206,11 +206,13 @@ def test_an_unsigned_breach_is_believed_against_the_lab(database_url: str, tmp_p
     assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and run.applied == "restrict to trusted-access"
 
 
-@pytest.mark.parametrize("who", ["developer-key", "decider-as-telemetry", "developer-staff-as-telemetry"])
+@pytest.mark.parametrize("who", ["developer-key", "decider-as-telemetry", "developer-staff-as-telemetry",
+                                 "developer-subsidiary-as-telemetry"])
 def test_readings_signed_by_the_developer_do_not_count(database_url: str, tmp_path: Path, who: str) -> None:
     """Attack: the lab signs its quiet readings itself: with its own safety lead's key claiming
     the telemetry role it does not hold; with a telemetry key the keyring gives the rso who signed
-    the decision; with one it gives another member of the developer's organisation."""
+    the decision; with one it gives another member of the developer's organisation, or of its
+    subsidiary (`Acme Labs UK Ltd`, which compared unequal to the policy's `acme-labs`)."""
     ring, _ = _telemetry_ring(tmp_path)
     reg, main = _approved(database_url, tmp_path)
     if who == "developer-key":
@@ -224,14 +226,16 @@ def test_readings_signed_by_the_developer_do_not_count(database_url: str, tmp_pa
                                             MONITOR_READINGS, pred), signer)
         expect = "claims role 'telemetry', which Dana Ortiz's key does not hold"
     else:
-        person = "Sam Whitfield" if who == "decider-as-telemetry" else "Ravi Menon"
-        ring, signer = _telemetry_ring(tmp_path, person=person, organisation="Acme Labs", ring=ring)
+        person = {"decider-as-telemetry": "Sam Whitfield", "developer-subsidiary-as-telemetry": "Lena Holt"}.get(
+            who, "Ravi Menon")
+        org = "Acme Labs UK Ltd" if who == "developer-subsidiary-as-telemetry" else "Acme Labs"
+        ring, signer = _telemetry_ring(tmp_path, person=person, organisation=org, ring=ring)
 
         def envelope(rows: list[Sample], at: dt.datetime) -> dict[str, Any]:
             return sign_readings(_readings(rows), source="ours.json", signer=signer, keyring=ring, at=at,
                                  sequence=_next_number(reg, signer))
         expect = ("who signed the decision the case stands on" if who == "decider-as-telemetry"
-                  else "Ravi Menon of Acme Labs, the developer's own organisation")
+                  else f"{person} of {org}, the developer's own organisation")
     later = T0 + dt.timedelta(days=3)
     t = T0 + dt.timedelta(hours=1)
     while t <= later:

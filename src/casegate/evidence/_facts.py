@@ -32,6 +32,7 @@ from ..model import (
     Variant,
 )
 from ..model._case import TEST_KINDS, VERDICT_KINDS
+from ..model._names import organisation_among, organisation_key
 from ._derive import Derivation, DerivedRun
 from .stats import same_counts
 
@@ -922,9 +923,10 @@ def _unless_signed(eid: str, facts: EvidenceFacts, kind: str, states: str, so: s
 
 
 def _org_key(name: str) -> str:
-    """An organisation or producer name compared loosely: case, spacing and punctuation ignored
-    ('Northbridge Security' is 'northbridge-security')."""
-    return re.sub(r"[\W_]+", "", name.casefold())
+    """An organisation or producer name compared loosely (`casegate.model._names.organisation_key`:
+    case, width, spacing, punctuation, accents, look-alike letters and a trailing legal form
+    ignored; 'Northbridge Security Inc.' is 'northbridge-security')."""
+    return organisation_key(name)
 
 
 def _attested(a: Any) -> str:
@@ -1117,9 +1119,9 @@ def _judge(eid: str, ev: Evidence, digest: str | None, atts: "AttestationSet | N
             if not developer:
                 reasons.append(f"{a.person} attested it, but the developer's organisations are unknown (the policy "
                                "names none under `evidence.organisations` and no author's identity has one)")
-            elif not a.organisation:
+            elif not a.organisation or not _org_key(a.organisation):
                 reasons.append(f"{a.person} attested it, but the keyring records no organisation for them")
-            elif _org_key(a.organisation) in developer:
+            elif organisation_among(a.organisation, developer.values()) is not None:
                 reasons.append(f"{a.person} attested it, but is from {a.organisation}, the developer's own organisation")
             elif producer not in {_org_key(a.organisation), _org_key(a.person), _org_key(a.identity)}:
                 reasons.append(f"{a.person} ({a.organisation}) attested it, but its producer is `{ev.producer}`, "

@@ -66,7 +66,7 @@ class ComparedVersion(Frozen):
     """A registry version a decision was compared with."""
 
     role: str
-    """'previous', 'approved' or 'earlier' (see the gate's comparison)."""
+    """'previous', 'approved', 'earlier' or 'later' (see the gate's comparison)."""
     case: str
     """The registry case it is a version of."""
     number: int

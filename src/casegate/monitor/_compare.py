@@ -27,6 +27,7 @@ from ..model import (
     RegisteredProtocol,
     SignoffDates,
 )
+from ..model._names import word_key
 from ..store import MODEL_FILES_EVENT, CaseVersionRecord, LogEntry, Registry, model_files_listed
 from ._evaluate import monitor_claims
 from ._recorded import recorded_versions
@@ -251,11 +252,13 @@ class _History:
 
 def _history(reg: Registry, case_id: str, known: bool, versions: list[CaseVersionRecord], this: int | None,
              model_cases: list[str]) -> _History | None:
-    """The case's own stored versions before `this`; when it has none (a case id the registry does
-    not know, or its first version), the versions of the case about the same model submitted last,
+    """The case's own stored versions other than `this`; when it has none (a case id the registry
+    does not know, or its only version), the versions of the case about the same model submitted last,
     so a new name does not start the comparisons afresh. None: nothing to compare with."""
-    own_before = any(this is None or v.number < this for v in versions)
-    if known and (own_before or not model_cases):
+    # a version stored before others (a draft resubmitted byte for byte) has those others to be
+    # compared with: they were on the record before this decision
+    own_other = any(this is None or v.number != this for v in versions)
+    if known and (own_other or not model_cases):
         return _History(case_id, versions, this, "", "first version of the case in the registry", [])
     if not model_cases:
         return None
@@ -297,6 +300,13 @@ def _chosen(reg: Registry, hist: _History, model_cases: list[str]) -> list[Basel
     if len(since) > EARLIER_MAX:
         since = since[: EARLIER_MAX // 2] + since[-(EARLIER_MAX - EARLIER_MAX // 2):]
     out += [named("earlier", hist.case_id, v, hist.prefix) for v in reversed(since)]
+    # a version decided on after later ones were submitted (the bytes of an old draft, resubmitted
+    # unchanged) is compared with them too, newest first: what the record held when it is decided
+    # is the yardstick, not only what preceded the draft the lab chose to go back to
+    later = [v for v in hist.versions if hist.this is not None and v.number > hist.this]
+    if len(later) > EARLIER_MAX:
+        later = later[: EARLIER_MAX // 2] + later[-(EARLIER_MAX - EARLIER_MAX // 2):]
+    out += [named("later", hist.case_id, v, hist.prefix, ", submitted after it") for v in reversed(later)]
     seen = {(b.case, b.number) for b in out}
     for other in model_cases:
         appr = current_approval(reg, other)
@@ -361,20 +371,19 @@ def registered_protocols(reg: Registry, policy_id: str | None, keyring: Keyring 
             for e in reg.events(kind=PROTOCOL_EVENT) if e.payload.get("policy") == policy_id]
 
 
-def _normal(text: object) -> str:
-    return " ".join(re.findall(r"\w+", str(text).casefold()))
-
-
 def model_keys(system: object) -> set[str]:
     """What identifies the model a stored version (its logged `system`) is about, by the lab's
-    word: each of its digests, and its name and version (case, spacing and punctuation aside).
+    word: each of its digests, and its name and version (`casegate.model._names.word_key`: case,
+    width, spacing, punctuation and look-alike letters aside).
     Two versions sharing any key are about the same model; so are two whose logged model files
     share weights (`LoggedModel.shared_weights`), whatever their keys."""
     keys: set[str] = set()
     if isinstance(system, dict):
         named = system.get("digests")
         keys.update(f"digest:{d}" for d in (named if isinstance(named, list) else []))
-        name, version = _normal(system.get("name") or ""), _normal(system.get("version") or "")
+        # compared by letters and digits alone, look-alike letters mapped to the Latin ones they
+        # imitate: `Atlas2` and `Аtlas-2` (a Cyrillic `А`) are `Atlas-2`
+        name, version = word_key(str(system.get("name") or "")), word_key(str(system.get("version") or ""))
         if name:
             keys.add(f"name:{name}@{version}")
     return keys

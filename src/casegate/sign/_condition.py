@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import BoundaryKind, Policy, SignoffPolicy
+from ..model._names import organisation_among
 from ._keyring import Keyring
 from ._names import name_key
 from ._signoff import signer_entry
@@ -41,12 +42,6 @@ if TYPE_CHECKING:
     from securesystemslib.signer import Signer  # type: ignore[attr-defined]
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _org(name: str) -> str:
-    """An organisation's name compared loosely: case, spacing and punctuation aside ('Acme Labs'
-    is 'acme-labs')."""
-    return re.sub(r"[\W_]+", "", name_key(name).casefold())
 
 
 @dataclass(frozen=True)
@@ -232,7 +227,7 @@ def check_confirmation(env: Any, keyring: Keyring | None, *, logged_at: str | No
         elif not org:
             reasons.append(f"{label}: is signed by {signed.person}, for whom the keyring records no organisation: "
                            "by default a condition is confirmed from outside the developer")
-        elif _org(org) in {_org(o) for o in decider.developer}:
+        elif organisation_among(org, decider.developer) is not None:
             reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: by "
                            "default a condition is confirmed from outside the developer (a policy that trusts its "
                            "own roles to confirm names them under `signoff.conditions_confirmed_by`)")

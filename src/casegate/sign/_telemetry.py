@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..model._names import organisation_among
 from ._condition import Decider
 from ._keyring import Keyring, TrustedKey, parse_instant
 from ._signoff import signer_entry
@@ -70,12 +71,6 @@ READINGS_TYPES = (MONITOR_READINGS, MONITOR_READINGS_V2)
 def telemetry_keys(keyring: Keyring | None) -> list[TrustedKey]:
     """Every key of the keyring that holds the telemetry role (whatever its validity)."""
     return [k for k in keyring.keys if TELEMETRY_ROLE in k.roles] if keyring is not None else []
-
-
-def _org(name: str) -> str:
-    from ._names import name_key
-
-    return re.sub(r"[\W_]+", "", name_key(name).casefold())
 
 
 def readings_digest(readings: list[dict[str, Any]]) -> str:
@@ -227,7 +222,7 @@ def check_readings(env: Any, keyring: Keyring | None, *, logged_at: str | None, 
             reasons.append(f"{label}: is signed by {signed.person}, who signed the decision the case stands on: "
                            "the developer's readings of its own monitors are its own word")
         org = signed.key.organisation
-        if org and _org(org) in {_org(o) for o in developer.developer}:
+        if org and organisation_among(org, developer.developer) is not None:
             reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer's own organisation: "
                            "the developer's readings of its own monitors are its own word")
     readings = signed.predicate.get("readings")

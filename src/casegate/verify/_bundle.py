@@ -639,6 +639,7 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
     signer's organisation (as this keyring records it) is known, not the developer's, and the
     item's producer."""
     from ..evidence._facts import _org_key
+    from ..model._names import organisation_among
     from ..sign import check_attestation
 
     if policy is None:
@@ -650,7 +651,7 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
     system = pred.get("system")
     signed_weights = system.get("digests") if isinstance(system, dict) else None
     weights = {d for d in signed_weights if isinstance(d, str)} if isinstance(signed_weights, list) else set()
-    developer = {_org_key(o) for o in developer_organisations(policy, keyring, authors)}
+    developer = list(developer_organisations(policy, keyring, authors))
     out: list[str] = []
     for x in items:
         eid = str(x.get("id")) if isinstance(x, dict) else "?"
@@ -683,7 +684,7 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
             elif not developer:
                 why.append("the developer's organisations are unknown (the policy names none and no author's "
                            "identity has one)")
-            elif _org_key(att.organisation) in developer:
+            elif organisation_among(att.organisation, developer) is not None:
                 why.append(f"{att.label} is by {att.person} of {att.organisation}, the developer's own organisation")
             elif _org_key(str(x.get("producer"))) not in {_org_key(att.organisation), _org_key(att.person),
                                                           _org_key(att.identity)}:

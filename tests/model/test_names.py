@@ -1,0 +1,57 @@
+"""How casegate compares names: one person or organisation however it is typed, and no more."""
+
+from __future__ import annotations
+
+import pytest
+
+from casegate.evidence._outside import not_outside
+from casegate.model._names import name_key, organisation_among, organisation_key
+
+ONE = ["Acme Labs", "acme-labs", "ACME LABS", "Acme  Labs", "Acme Labs.", "Acme\u200bLabs", "\u0410cme Labs",
+       "\uff21\uff43\uff4d\uff45 Labs", "Acme Labs, Inc.", "Acme Labs Pty Ltd", "Acme Labs L.L.C.", "Acm\u00e9 Labs",
+       "A\u0307cme Labs", "Acme Labs\u00ad", "Acme-Labs GmbH", "\u0410cm\u0435 L\u0430b\u0455"]
+
+
+@pytest.mark.parametrize("name", ONE)
+def test_spellings_of_one_organisation_have_one_key(name: str) -> None:
+    assert organisation_key(name) == "acmelabs"
+    assert not_outside("x", name, ["acme-labs"]) is not None
+
+
+@pytest.mark.parametrize("name", ["Acme Security", "Acmewatch Labs", "Northbridge Security", "Labs Acme", "Inc"])
+def test_other_organisations_stay_outside(name: str) -> None:
+    assert organisation_among(name, ["acme-labs"]) is None
+    assert not_outside("x", name, ["Acme Labs"]) is None
+
+
+def test_a_name_beginning_with_the_developer_s_or_its_first_words_is_the_developer_s() -> None:
+    assert organisation_among("Acme Labs (UK) Ltd", ["Northbridge", "Acme Labs Inc."]) == "Acme Labs Inc."
+    assert organisation_among("Acme, Inc.", ["acme-labs"]) == "acme-labs"
+    assert organisation_among("Acme Labs", ["acme-labs-uk"]) == "acme-labs-uk"  # the parent of a developer
+    why = not_outside("Omar Reyes", "Acme Labs Europe", ["acme-labs"])
+    assert why == ("Omar Reyes is from Acme Labs Europe, by its name the developer's organisation acme-labs (one "
+                   "name is the other's first words)")
+
+
+def test_a_legal_form_alone_is_a_name() -> None:
+    assert organisation_key("Inc.") == "inc"  # the first word is kept
+
+
+@pytest.mark.parametrize("name", ["", "...", "\u200b"])
+def test_an_organisation_with_nothing_to_compare_is_none_on_record(name: str) -> None:
+    assert not_outside("x", name, ["acme-labs"]) == "the keyring records no organisation for x"
+
+
+def test_developer_organisations_with_nothing_to_compare_are_unknown() -> None:
+    assert "unknown" in (not_outside("x", "Northbridge Security", ["..."]) or "")
+
+
+def test_people_keep_their_comparison() -> None:
+    assert name_key("Dana\u200b Ortiz") == name_key("dana ortiz") == name_key("D\u0430na Ortiz")
+    assert name_key("Jos\u00e9") != name_key("Jose")  # people's accents are kept; organisations' are not
+
+
+def test_a_name_in_another_script_is_compared_by_its_letters() -> None:
+    assert organisation_key("\u30cf\u30eb\u30c7\u30f3\u682a\u5f0f\u4f1a\u793e") != ""
+    assert not_outside("x", "\u30cf\u30eb\u30c7\u30f3", ["acme-labs"]) is None  # an outside organisation in kana
+    assert not_outside("x", "\u30a2\u30af\u30e1", ["\u30a2\u30af\u30e1 Labs"]) is not None
