@@ -123,6 +123,19 @@ def test_policy_extends_the_boilerplate() -> None:
     assert hollow_reason(text, policy()) is None
     pol = policy().model_copy(update={"text": policy().text.model_copy(update={"extra_hollow": [text]})})
     assert "boilerplate" in (hollow_reason(text, pol) or "")
+    assert hollow_reason(text, policy()) is None  # the wider list stays with the policy that has it
+
+
+def test_a_policys_boilerplate_is_normalised_once_for_every_text() -> None:
+    from casegate.checks._text import _normal_boilerplate
+
+    pol = policy().model_copy(update={"text": policy().text.model_copy(update={"extra_hollow": ["Seen, thanks."]})})
+    _normal_boilerplate.cache_clear()
+    for text in ("Noted.", "Seen thanks", "A reason with enough content words in it", "TBD", None):
+        hollow_reason(text, pol)
+    info = _normal_boilerplate.cache_info()
+    assert (info.misses, info.hits) == (1, 3)
+    assert "boilerplate" in (hollow_reason("seen, THANKS!", pol) or "")
 
 
 def test_estimate_needs_a_number_with_vague_words() -> None:

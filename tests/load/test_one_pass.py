@@ -396,3 +396,22 @@ def test_a_lean_load_holds_one_object_for_each_id_and_repeated_value(tmp_path: P
         assert len({id(getattr(ev, field)) for ev in evidence.values()}) == 1, field
     # the ordinary load holds a string per place: the lean one's sharing is its own
     assert len({id(x) for el in kept.case.argument.elements.values() for x in el.supported_by}) > 4000
+
+
+def test_a_parse_reads_the_limits_once_and_still_holds_the_file_to_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    import casegate.load._yaml as yaml_mod
+    from casegate.limits import LimitError
+
+    calls: list[None] = []
+    real = yaml_mod.current_limits
+
+    def counted() -> Any:
+        calls.append(None)
+        return real()
+
+    monkeypatch.setattr(yaml_mod, "current_limits", counted)
+    assert parse_yaml("small.yaml", b"a: 1\nb: [2, 3]\n").data == {"a": 1, "b": [2, 3]}
+    assert len(calls) == 1  # each reading looks up every CASEGATE_LIMIT_* variable
+    monkeypatch.setenv("CASEGATE_LIMIT_FILE_BYTES", "8")
+    with pytest.raises(LimitError, match="file-bytes"):
+        parse_yaml("small.yaml", b"a: 1\nb: [2, 3]\n")

@@ -10,6 +10,7 @@ estimates, at-scale answers, withdrawal conditions); the boilerplate list is the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import Policy
@@ -28,6 +29,14 @@ over under again also just only own same other out up down off per via yet still
 
 def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+@functools.lru_cache(maxsize=16)
+def _normal_boilerplate(texts: tuple[str, ...]) -> frozenset[str]:
+    """The policy's boilerplate texts as `_normal` writes them, kept by their wording: every rule
+    that asks for substance compares its texts with the same list (a case's answers, reasons and
+    estimates: a dozen calls of `hollow_reason`, each over some thirty boilerplate texts)."""
+    return frozenset(map(_normal, texts))
 
 
 def words(text: str) -> list[str]:
@@ -68,8 +77,7 @@ def hollow_reason(text: str | None, policy: Policy, *, question: str | None = No
     norm = _normal(text)
     if not norm:
         return "it is empty"
-    boiler = {_normal(b) for b in policy.text.boilerplate()}
-    if norm in boiler:
+    if norm in _normal_boilerplate(tuple(policy.text.boilerplate())):
         return f"\"{text.strip()}\" is boilerplate"
     words = content_words(text)
     if estimate and not has_number(text):

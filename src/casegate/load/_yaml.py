@@ -642,12 +642,12 @@ def parse_yaml(path: str, raw: bytes, *, nodes_charged: bool = False, node_estim
 
 
 def _parse_yaml(path: str, raw: bytes, nodes_charged: bool = False, node_estimate: int | None = None) -> YamlDoc:
-    if len(raw) > current_limits().file_bytes:
+    limits = current_limits()  # read once: each reading looks up every CASEGATE_LIMIT_* variable
+    if len(raw) > limits.file_bytes:
         raise LimitError("file_bytes", f"the file is {len(raw):,} bytes", location=path)
     bom = raw.startswith(_BOM)
     if bom:
         raw = raw[len(_BOM):]
-    limits = current_limits()
     bound = None if nodes_charged else node_bound_over(raw, limits.yaml_nodes)
     if bound is not None:
         raise LimitError("yaml_nodes", f"the YAML may hold up to {bound:,} nodes (counted from its "
