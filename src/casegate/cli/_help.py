@@ -145,7 +145,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('__init__', 9409),
     ('_app', 1597),
     ('_check', 5844),
-    ('_gate', 3331),
+    ('_gate', 3551),
     ('_evidence', 11686),
     ('_sign', 35525),
     ('_registry', 13172),
