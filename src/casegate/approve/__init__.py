@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded
-from ..model import DecisionRecord
+from ..model import Case, DecisionRecord
 from ..monitor import Applied, comparison_for, decide, load_stored
 from ..monitor._states import IllegalTransitionError
 from ..sign import (
@@ -130,7 +130,7 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
         return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                "found": judged_found(j.record)}
+                "found": judged_found(j.record, loaded.case)}
 
     return judge
 
@@ -196,24 +196,48 @@ def _element(path: tuple[str | int, ...]) -> str | None:
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else None
 
 
-def judged_found(record: DecisionRecord) -> dict[str, Any]:
+def _sealed(case: Case, paths: list[tuple[str | int, ...]]) -> list[str | None]:
+    """For each path, the most confidential level among the elements of `case` that hold it
+    (itself included; None: all public): a summary for an audience below that level withholds
+    what is there, as publication redacts. The walk is publication's (`iter_redactable`)."""
+    from ..model import Confidentiality
+    from ..publish import iter_redactable
+
+    ranks = {lv: i for i, lv in enumerate(Confidentiality)}
+    levels: dict[tuple[str | int, ...], Confidentiality] = {}
+    for parts, m in iter_redactable(case):
+        level = getattr(m, "confidentiality", None)
+        if isinstance(level, Confidentiality) and level is not Confidentiality.public:
+            levels[parts] = level
+    out: list[str | None] = []
+    for path in paths:
+        held = [levels[path[:i]] for i in range(len(path) + 1) if path[:i] in levels]
+        out.append(max(held, key=ranks.__getitem__).value if held else None)
+    return out
+
+
+def judged_found(record: DecisionRecord, case: Case | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
-    code and element (as the summary points at it: a JSON Pointer, None for the case as a whole);
-    the narrower boundary; and what the requested boundary lacks."""
+    code and element (as the summary points at it: a JSON Pointer, None for the case as a whole)
+    and, given the judged `case`, the level above which a summary withholds that element; the
+    narrower boundary; and what the requested boundary lacks."""
+    blocking = [f for f in record.findings if f.blocking]
+    sealed = _sealed(case, [f.path for f in blocking]) if case is not None and blocking else None
     return {
         "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
                        for c in record.conditions],
-        "blocking": [{"code": f.code, "element": _element(f.path)}
-                     for f in record.findings if f.blocking],
+        "blocking": [{"code": f.code, "element": _element(f.path),
+                      **({"sealed": sealed[i]} if sealed is not None else {})}
+                     for i, f in enumerate(blocking)],
         "narrower": record.narrower.value if record.narrower else None,
         "lacks": list(record.lacks),
     }
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
-                     version: int, judged: dict[str, Any]) -> LogEntry:
+                     version: int, judged: dict[str, Any], case: Case | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -222,7 +246,7 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     differ). Where the latest judgement has that outcome but does not record what it found (logged
     before judgements did), or found other conditions or blocking findings (due dates move with the
     day it is judged), this judgement is logged, and the summary shows what it found."""
-    found = judged_found(record)
+    found = judged_found(record, case)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):
