@@ -33,8 +33,7 @@ from typing import Any
 
 from .._canonical_json import canonical_json
 from ..errors import VerificationError
-from ..model import Confidentiality
-from ..model import DecisionRecord
+from ..model import Confidentiality, DecisionRecord
 from ._canonical import CanonicalJSON
 from ._records import LogEntry
 from ._registry import Registry
