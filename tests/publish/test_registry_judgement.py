@@ -265,7 +265,8 @@ def test_a_summary_under_a_policy_the_trust_root_does_not_pin_is_not_recorded(wo
     """The lab edits its policy (here only a comment: a new file the root holders never pinned),
     submits that version, signs it and publishes: before, the registry recorded a GO WITH
     CONDITIONS summary judged under a policy it would never approve under. Now it is refused
-    before anything is written; a local preview is still written, not recorded."""
+    before anything is written; a local preview is still written, not recorded. (A NO-GO summary
+    under such a policy is recorded: `test_the_recorded_summary_carries_the_registrys_history_findings`.)"""
     d = work
     policy = d / "case" / "policy.yaml"
     policy.write_text(policy.read_text() + "# tightened wording, never pinned\n")
@@ -276,7 +277,7 @@ def test_a_summary_under_a_policy_the_trust_root_does_not_pin_is_not_recorded(wo
     before = _publications(d)
     r = cg(d, "publish", "case/case.yaml", "--out", "public", ok=False)
     assert r.returncode != 0, r.stdout
-    assert "publish judges only under a policy the trust root pins as current" in r.stderr, r.stderr
+    assert "publish records GO WITH CONDITIONS only under a policy the trust root pins as current" in r.stderr, r.stderr
     assert "is not pinned by the trust root" in r.stderr and "Traceback" not in r.stderr
     assert not (d / "public").exists() and _publications(d) == before
     r = cg(d, "publish", "case/case.yaml", "--out", "preview", "--no-record")
@@ -297,6 +298,6 @@ def test_a_summary_under_a_policy_the_trust_root_replaced_is_not_recorded(work: 
     before = _publications(d)
     r = cg(d, "publish", "case/case.yaml", "--out", "public", ok=False)
     assert r.returncode != 0, r.stdout
-    assert "publish judges only under a policy the trust root pins as current" in r.stderr, r.stderr
+    assert "publish records GO WITH CONDITIONS only under a policy the trust root pins as current" in r.stderr, r.stderr
     assert "the policy acme-frontier version 3.1" in r.stderr and "was replaced on" in r.stderr
     assert not (d / "public").exists() and _publications(d) == before

@@ -137,14 +137,15 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
 
 def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path | None,
                         trust_root: Path | None, *, unpinned: bool = False,
-                        policy: Loaded | None = None) -> tuple[Keyring, dict[str, Any]]:
+                        policy: Loaded | None = None, outcome: str | None = None) -> tuple[Keyring, dict[str, Any]]:
     """The keyring a public summary of stored `version` is judged with before the registry records
     it (`casegate publish --db`), and what is logged with it: the keyring's fingerprint and the
     trust root version it is pinned by (None: unpinned, tests and demos). The keyring must be the
     one the trust root pins as current, as for an approval: a keyring the lab wrote its own
-    "evaluators" into would publish their sign-offs as real. The version's policy (`policy`: the
-    version as loaded) must be one the trust root pins and has not replaced, as for an approval:
-    a summary judged under a policy the lab loosened would show a GO the registry never grants.
+    "evaluators" into would publish their sign-offs as real. Unless the summary says NO-GO
+    (`outcome`), the version's policy (`policy`: the version as loaded) must be one the trust root
+    pins and has not replaced, as for an approval: a summary judged under a policy the lab loosened
+    would show a GO the registry never grants (a NO-GO claims nothing it does not hold).
     Without a trust root it is refused unless `unpinned`, and then it must still be the keyring
     the registry judged a decision on this version with, when it logged one. VerificationError
     (nothing recorded) otherwise."""
@@ -163,11 +164,12 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
                 f"{PUBLISH_PINNED}; " + "; ".join(pinned), location=str(keyring),
                 help="publish with the keyring the trust root pins as current, or add --no-record for a local "
                      "preview under this keyring that the registry does not record")
-        unpinned_policy = (["the version's policy is not known"] if policy is None
+        unpinned_policy = ([] if outcome == "NO-GO" else ["the version's policy is not known"] if policy is None
                            else _policy_pin_problems(root, policy, log_time()))
         if unpinned_policy:
             raise VerificationError(
-                "publish judges only under a policy the trust root pins as current; " + "; ".join(unpinned_policy),
+                f"publish records {outcome or 'an outcome'} only under a policy the trust root pins as current; "
+                + "; ".join(unpinned_policy),
                 help="submit a version under the policy the trust root pins (or have the root holders pin "
                      "it: `casegate trust rotate --policy`), or add --no-record for a local preview that the "
                      "registry does not record")

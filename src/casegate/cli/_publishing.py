@@ -186,7 +186,7 @@ def _publication_stamp(loaded: Any, version: int, outcome: str, db: str | None, 
     try:
         case_id = loaded.case.id
         _, stamp = publication_keyring(reg, case_id, version, keyring, _trust_root_path(trust_root), unpinned=unpinned,
-                                       policy=loaded)
+                                       policy=loaded, outcome=outcome)
         own = judged_outcome(reg, case_id, version)
     finally:
         reg.close()
