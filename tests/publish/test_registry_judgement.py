@@ -120,6 +120,12 @@ def test_a_summary_under_the_labs_own_keyring_is_not_recorded(work: Path) -> Non
                        cwd=d, env={**_env(d), "CASEGATE_TRUST_ROOT": ""}, capture_output=True, text=True)
     assert r.returncode != 0 and "no trust root" in r.stderr, r.stdout + r.stderr
     assert not (d / "public").exists() and _publications(d) == before
+    # ... and so it is with --unpinned: this registry's log records the trust root, so it is no
+    # test or demo registry (before, --unpinned recorded the forged sign-off's GO summary)
+    r = subprocess.run([sys.executable, "-m", "casegate", "publish", "case/case.yaml", "--out", "public", *lab,
+                        "--unpinned"], cwd=d, env={**_env(d), "CASEGATE_TRUST_ROOT": ""}, capture_output=True, text=True)
+    assert r.returncode != 0 and "this registry's log records trust root version 1" in r.stderr, r.stdout + r.stderr
+    assert not (d / "public").exists() and _publications(d) == before
     # ... and a preview under the lab's keyring is written, marked, and not recorded
     r = cg(d, "publish", "case/case.yaml", "--out", "preview", *lab, "--no-record")
     assert "not recorded" in r.stderr and "recorded the publication" not in r.stdout

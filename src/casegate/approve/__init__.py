@@ -146,9 +146,10 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
     (`outcome`), the version's policy (`policy`: the version as loaded) must be one the trust root
     pins and has not replaced, as for an approval: a summary judged under a policy the lab loosened
     would show a GO the registry never grants (a NO-GO claims nothing it does not hold).
-    Without a trust root it is refused unless `unpinned`, and then it must still be the keyring
-    the registry judged a decision on this version with, when it logged one. VerificationError
-    (nothing recorded) otherwise."""
+    Without a trust root it is refused unless `unpinned`, which a registry whose log records a
+    trust root (`casegate trust init/rotate` with a registry in use) refuses too; unpinned, the
+    keyring must still be the one the registry judged a decision on this version with, when it
+    logged one. VerificationError (nothing recorded) otherwise."""
     if keyring is None:
         raise VerificationError(
             f"no keyring: {PUBLISH_PINNED}, and without one no sign-off would count",
@@ -180,6 +181,13 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
             "organisation never named",
             help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
                  "preview that the registry does not record (only tests and demos record unpinned: --unpinned)")
+    roots = reg.events(kind="trust-root")
+    if roots:
+        raise VerificationError(
+            f"--unpinned: this registry's log records trust root version {roots[-1].payload.get('version')} "
+            f"(log entry {roots[-1].index}), so it records a summary only as judged under it",
+            help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
+                 "preview that the registry does not record")
     judged = judgements(reg, case_id, version)
     used = judged[-1][0].get("keyring") if judged else None
     if used is not None and used != fp:

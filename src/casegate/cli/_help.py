@@ -150,7 +150,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_sign', 35525),
     ('_registry', 13172),
     ('_trust', 24992),
-    ('_publish', 13112),
+    ('_publish', 13196),
     ('_monitor', 48990),
     ('_policy', 4481),
     ('_protocol', 2455),
