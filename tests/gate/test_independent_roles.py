@@ -106,3 +106,54 @@ def test_without_the_flag_the_role_counts_from_anyone_holding_it(tmp_path: Path)
     pol.write_text(text.replace("{role: external-evaluator, independent: true}", "{role: external-evaluator}"))
     _evaluator(tmp_path, w, "Omar Reyes", "Acme Labs")
     assert _cg501(_gate(w)) == []
+
+
+def _preview(w: World) -> DecisionRecord:
+    from casegate.gate import run_gate
+    from casegate.verify import gate_inputs
+
+    inputs = gate_inputs(w.load(), w.ring, LATER.date(), preview=True)
+    return run_gate(inputs.loaded, today=LATER.date(), waivers=inputs.waivers,
+                    waiver_problems=inputs.waiver_problems)
+
+
+def _typed_in(w: World, person: str) -> None:
+    """The external evaluator's line names `person`; nothing is signed (what a preview shows)."""
+    text = w.case.read_text()
+    assert text.count(PRIYA_LINE) == 1
+    w.case.write_text(text.replace(PRIYA_LINE, PRIYA_LINE.replace("Priya Natarajan", person)))
+
+
+def test_a_preview_holds_the_independent_role_to_the_keyring_s_organisation(tmp_path: Path) -> None:
+    """The lab's keyring gives `external-evaluator` to its own Omar Reyes, and the evaluator's line
+    names him: the preview, given the keyring, says what the gate will say (NO-GO on CG501), not
+    GO on a sign-off that can never count."""
+    w = make_world(tmp_path)
+    key = tmp_path / "keys" / "evaluator.key"
+    generate_key(key)
+    w.ring = add_key(w.ring, load_signer(str(key)).public_key, person="Omar Reyes", roles=["external-evaluator"],
+                     valid_from="2026-01-01", valid_until="2028-12-31", organisation="Acme Labs")
+    _typed_in(w, "Omar Reyes")
+    record = _preview(w)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg501(record)
+    assert "Omar Reyes is from Acme Labs, the developer's own organisation" in msg
+
+
+def test_a_preview_does_not_count_a_line_no_signature_can_make_count(tmp_path: Path) -> None:
+    """A line naming someone the keyring does not know, or an employee in a role no key of theirs
+    holds, is not counted by a preview given the keyring (CG510 names it)."""
+    for person, why in (("A. Standin", "A. Standin is no identity in the keyring"),
+                        ("Dana Ortiz", "Dana Ortiz holds no key for the role 'external-evaluator'")):
+        w = make_world(tmp_path / person.replace(" ", "-"))
+        _typed_in(w, person)
+        record = _preview(w)
+        assert record.outcome == "NO-GO", person
+        assert any(f.code == "CG510" and why in f.message for f in record.findings), person
+
+
+def test_a_preview_of_the_outside_evaluator_s_line_is_go(tmp_path: Path) -> None:
+    w = make_world(tmp_path)
+    record = _preview(w)
+    assert _cg501(record) == [] and not [f for f in record.findings if f.code == "CG510"]
+    assert record.outcome == "GO WITH CONDITIONS"

@@ -120,6 +120,12 @@ def test_a_summary_under_the_labs_own_keyring_is_not_recorded(work: Path) -> Non
                        cwd=d, env={**_env(d), "CASEGATE_TRUST_ROOT": ""}, capture_output=True, text=True)
     assert r.returncode != 0 and "no trust root" in r.stderr, r.stdout + r.stderr
     assert not (d / "public").exists() and _publications(d) == before
+    # ... and so it is with --unpinned: this registry's log records the trust root, so it is no
+    # test or demo registry (before, --unpinned recorded the forged sign-off's GO summary)
+    r = subprocess.run([sys.executable, "-m", "casegate", "publish", "case/case.yaml", "--out", "public", *lab,
+                        "--unpinned"], cwd=d, env={**_env(d), "CASEGATE_TRUST_ROOT": ""}, capture_output=True, text=True)
+    assert r.returncode != 0 and "this registry's log records trust root version 1" in r.stderr, r.stdout + r.stderr
+    assert not (d / "public").exists() and _publications(d) == before
     # ... and a preview under the lab's keyring is written, marked, and not recorded
     r = cg(d, "publish", "case/case.yaml", "--out", "preview", *lab, "--no-record")
     assert "not recorded" in r.stderr and "recorded the publication" not in r.stdout
@@ -259,3 +265,45 @@ def test_the_board_shows_no_summary_that_contradicts_the_registrys_judgement(wor
         view = case_view(reg, CASE)
     assert view is not None and view.published is not None
     assert view.published["summary"]["decision"]["outcome"] == "GO WITH CONDITIONS"
+
+
+def test_a_summary_under_a_policy_the_trust_root_does_not_pin_is_not_recorded(work: Path) -> None:
+    """The lab edits its policy (here only a comment: a new file the root holders never pinned),
+    submits that version, signs it and publishes: before, the registry recorded a GO WITH
+    CONDITIONS summary judged under a policy it would never approve under. Now it is refused
+    before anything is written; a local preview is still written, not recorded. (A NO-GO summary
+    under such a policy is recorded: `test_the_recorded_summary_carries_the_registrys_history_findings`.)"""
+    d = work
+    policy = d / "case" / "policy.yaml"
+    policy.write_text(policy.read_text() + "# tightened wording, never pinned\n")
+    cg(d, "authors", "sign", "case/case.yaml", "--role", "author", "--key", "case/keys/mira-chen.key")
+    for role, key in (("safety-lead", "dana-ortiz"), ("rso", "sam-whitfield"), ("external-evaluator", "priya-natarajan")):
+        cg(d, "sign", "case/case.yaml", "--role", role, "--key", f"case/keys/{key}.key", "--force")
+    cg(d, "registry", "submit", "case/case.yaml", "--model", "case/model")
+    before = _publications(d)
+    r = cg(d, "publish", "case/case.yaml", "--out", "public", ok=False)
+    assert r.returncode != 0, r.stdout
+    assert "publish records GO WITH CONDITIONS only under a policy the trust root pins as current" in r.stderr, r.stderr
+    assert "is not pinned by the trust root" in r.stderr and "Traceback" not in r.stderr
+    assert not (d / "public").exists() and _publications(d) == before
+    r = cg(d, "publish", "case/case.yaml", "--out", "preview", "--no-record")
+    assert "not recorded" in r.stderr and _publications(d) == before
+
+
+def test_a_summary_under_a_policy_the_trust_root_replaced_is_not_recorded(work: Path) -> None:
+    """The root holders pin version 3.2 of the policy, replacing 3.1 from now on; the lab publishes
+    the approved version, judged under 3.1: the registry's judgement now is under a replaced
+    policy, and no summary is recorded (as no approval would be)."""
+    d = work
+    newer = d / "policy-3.2.yaml"
+    text = (d / "case" / "policy.yaml").read_text()
+    assert 'version: "3.1"\n' in text
+    newer.write_text(text.replace('version: "3.1"\n', 'version: "3.2"\n'))
+    cg(d, "trust", "rotate", "trust", "--policy", str(newer), "--sign-with", "trust-keys/root-a.key",
+       "--sign-with", "trust-keys/root-b.key")
+    before = _publications(d)
+    r = cg(d, "publish", "case/case.yaml", "--out", "public", ok=False)
+    assert r.returncode != 0, r.stdout
+    assert "publish records GO WITH CONDITIONS only under a policy the trust root pins as current" in r.stderr, r.stderr
+    assert "the policy acme-frontier version 3.1" in r.stderr and "was replaced on" in r.stderr
+    assert not (d / "public").exists() and _publications(d) == before

@@ -79,7 +79,7 @@ def _judged(registry: Registry, loaded: Loaded, record: DecisionRecord) -> int:
     v = registry.submit_case(loaded)
     record_judgement(registry, CASE, version=v.number, outcome=record.outcome,
                      record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
-                     found=judged_found(record))
+                     found=judged_found(record, loaded.case))
     return v.number
 
 
@@ -181,4 +181,50 @@ def test_a_judgement_that_does_not_record_what_it_found_holds_no_summary(registr
     with pytest.raises(VerificationError, match="does not record the conditions and blocking findings") as e:
         record_publication(registry, CASE, _written(loaded, record), version=v.number)
     assert "casegate publish" in (e.value.help or "")
+    assert _publications(registry) == []
+
+
+def test_a_summary_that_withholds_a_blocking_reason_s_element_the_judgement_shows_is_refused(
+        registry: Registry) -> None:
+    """The registry judged the unsigned case NO-GO; the lab logs the summary with a blocking
+    finding about a public element marked withheld, its element hidden (as if it concerned
+    redacted content), so readers cannot see what blocks the case. Before, a withheld finding
+    counted for any judged finding of the same rule. Refused, nothing logged; a finding about an
+    element the public audience may not see stays withheld in the summary as written, which is
+    recorded."""
+    loaded = load_case(EXAMPLE)
+    record = run_gate(loaded)
+    version = _judged(registry, loaded, record)
+    written = _written(loaded, record)
+    findings = written["decision"]["findings"]
+    shown = next(f for f in findings if f["severity"] == "blocking" and f["element"] is not None)
+    hidden = copy.deepcopy(written)
+    for f in hidden["decision"]["findings"]:
+        if f == shown:
+            f.update(element=None, location=None, message=None, withheld=True)
+    before = registry.size()
+    with pytest.raises(VerificationError, match=rf"blocking finding {shown['code']} is marked withheld, but the "
+                                                rf"element it concerns \({shown['element']}"):
+        record_publication(registry, CASE, hidden, version=version)
+    assert _publications(registry) == [] and registry.size() == before
+    record_publication(registry, CASE, written, version=version)
+    assert len(_publications(registry)) == 1
+
+
+def test_a_withheld_blocking_reason_is_checked_only_against_a_judgement_that_records_levels(
+        registry: Registry) -> None:
+    """A judgement logged before judgements recorded the level each blocking finding's element is
+    withheld above: a summary that withholds one cannot be checked, and is refused (fail closed);
+    `casegate publish` logs a fresh judgement that records them."""
+    loaded = load_case(EXAMPLE)
+    record = run_gate(loaded)
+    v = registry.submit_case(loaded)
+    record_judgement(registry, CASE, version=v.number, outcome=record.outcome,
+                     record_sha256=json_sha256(json.loads(record.model_dump_json())), judged=JUDGED,
+                     found=judged_found(record))
+    written = _written(loaded, record)
+    shown = next(f for f in written["decision"]["findings"] if f["severity"] == "blocking" and f["element"])
+    shown.update(element=None, location=None, message=None, withheld=True)
+    with pytest.raises(VerificationError, match="does not record which elements are redacted for which audience"):
+        record_publication(registry, CASE, written, version=v.number)
     assert _publications(registry) == []

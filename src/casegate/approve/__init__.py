@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError, VerificationError
 from ..load import Loaded
-from ..model import DecisionRecord
+from ..model import Case, DecisionRecord
 from ..monitor import Applied, comparison_for, decide, load_stored
 from ..monitor._states import IllegalTransitionError
 from ..sign import (
@@ -130,20 +130,26 @@ def registry_judge(reg: Registry, record: DecisionRecord, keyring: Path | Keyrin
         # which trust root the approval was judged under; None: approved unpinned (tests, demos)
         trust = root.version if root is not None else None
         return {"keyring": ring.fingerprint(), "at": iso(at), "outcome": j.record.outcome, "trust_root": trust,
-                "found": judged_found(j.record)}
+                "found": judged_found(j.record, loaded.case)}
 
     return judge
 
 
 def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path | None,
-                        trust_root: Path | None, *, unpinned: bool = False) -> tuple[Keyring, dict[str, Any]]:
+                        trust_root: Path | None, *, unpinned: bool = False,
+                        policy: Loaded | None = None, outcome: str | None = None) -> tuple[Keyring, dict[str, Any]]:
     """The keyring a public summary of stored `version` is judged with before the registry records
     it (`casegate publish --db`), and what is logged with it: the keyring's fingerprint and the
     trust root version it is pinned by (None: unpinned, tests and demos). The keyring must be the
     one the trust root pins as current, as for an approval: a keyring the lab wrote its own
-    "evaluators" into would publish their sign-offs as real. Without a trust root it is refused
-    unless `unpinned`, and then it must still be the keyring the registry judged a decision on
-    this version with, when it logged one. VerificationError (nothing recorded) otherwise."""
+    "evaluators" into would publish their sign-offs as real. Unless the summary says NO-GO
+    (`outcome`), the version's policy (`policy`: the version as loaded) must be one the trust root
+    pins and has not replaced, as for an approval: a summary judged under a policy the lab loosened
+    would show a GO the registry never grants (a NO-GO claims nothing it does not hold).
+    Without a trust root it is refused unless `unpinned`, which a registry whose log records a
+    trust root (`casegate trust init/rotate` with a registry in use) refuses too; unpinned, the
+    keyring must still be the one the registry judged a decision on this version with, when it
+    logged one. VerificationError (nothing recorded) otherwise."""
     if keyring is None:
         raise VerificationError(
             f"no keyring: {PUBLISH_PINNED}, and without one no sign-off would count",
@@ -159,6 +165,15 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
                 f"{PUBLISH_PINNED}; " + "; ".join(pinned), location=str(keyring),
                 help="publish with the keyring the trust root pins as current, or add --no-record for a local "
                      "preview under this keyring that the registry does not record")
+        unpinned_policy = ([] if outcome == "NO-GO" else ["the version's policy is not known"] if policy is None
+                           else _policy_pin_problems(root, policy, log_time()))
+        if unpinned_policy:
+            raise VerificationError(
+                f"publish records {outcome or 'an outcome'} only under a policy the trust root pins as current; "
+                + "; ".join(unpinned_policy),
+                help="submit a version under the policy the trust root pins (or have the root holders pin "
+                     "it: `casegate trust rotate --policy`), or add --no-record for a local preview that the "
+                     "registry does not record")
         return ring, {"keyring": fp, "trust_root": root.version}
     if not unpinned:
         raise VerificationError(
@@ -166,6 +181,13 @@ def publication_keyring(reg: Registry, case_id: str, version: int, keyring: Path
             "organisation never named",
             help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
                  "preview that the registry does not record (only tests and demos record unpinned: --unpinned)")
+    roots = reg.events(kind="trust-root")
+    if roots:
+        raise VerificationError(
+            f"--unpinned: this registry's log records trust root version {roots[-1].payload.get('version')} "
+            f"(log entry {roots[-1].index}), so it records a summary only as judged under it",
+            help="pass --trust-root FILE_OR_DIR or set CASEGATE_TRUST_ROOT; or add --no-record for a local "
+                 "preview that the registry does not record")
     judged = judgements(reg, case_id, version)
     used = judged[-1][0].get("keyring") if judged else None
     if used is not None and used != fp:
@@ -184,24 +206,48 @@ def _element(path: tuple[str | int, ...]) -> str | None:
     return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else None
 
 
-def judged_found(record: DecisionRecord) -> dict[str, Any]:
+def _sealed(case: Case, paths: list[tuple[str | int, ...]]) -> list[str | None]:
+    """For each path, the most confidential level among the elements of `case` that hold it
+    (itself included; None: all public): a summary for an audience below that level withholds
+    what is there, as publication redacts. The walk is publication's (`iter_redactable`)."""
+    from ..model import Confidentiality
+    from ..publish import iter_redactable
+
+    ranks = {lv: i for i, lv in enumerate(Confidentiality)}
+    levels: dict[tuple[str | int, ...], Confidentiality] = {}
+    for parts, m in iter_redactable(case):
+        level = getattr(m, "confidentiality", None)
+        if isinstance(level, Confidentiality) and level is not Confidentiality.public:
+            levels[parts] = level
+    out: list[str | None] = []
+    for path in paths:
+        held = [levels[path[:i]] for i in range(len(path) + 1) if path[:i] in levels]
+        out.append(max(held, key=ranks.__getitem__).value if held else None)
+    return out
+
+
+def judged_found(record: DecisionRecord, case: Case | None = None) -> dict[str, Any]:
     """What the registry's judgement `record` found that a public summary of the version must show
     (`casegate.store.record_publication` holds it to this): each condition by id, the rule that
     made it one, the element it concerns and its due date; each unwaived blocking finding by rule
-    code and element (as the summary points at it: a JSON Pointer, None for the case as a whole);
-    the narrower boundary; and what the requested boundary lacks."""
+    code and element (as the summary points at it: a JSON Pointer, None for the case as a whole)
+    and, given the judged `case`, the level above which a summary withholds that element; the
+    narrower boundary; and what the requested boundary lacks."""
+    blocking = [f for f in record.findings if f.blocking]
+    sealed = _sealed(case, [f.path for f in blocking]) if case is not None and blocking else None
     return {
         "conditions": [{"id": c.id, "cause": c.cause, "element": _element(c.path), "due": c.due}
                        for c in record.conditions],
-        "blocking": [{"code": f.code, "element": _element(f.path)}
-                     for f in record.findings if f.blocking],
+        "blocking": [{"code": f.code, "element": _element(f.path),
+                      **({"sealed": sealed[i]} if sealed is not None else {})}
+                     for i, f in enumerate(blocking)],
         "narrower": record.narrower.value if record.narrower else None,
         "lacks": list(record.lacks),
     }
 
 
 def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, Any] | CanonicalJSON, *,
-                     version: int, judged: dict[str, Any]) -> LogEntry:
+                     version: int, judged: dict[str, Any], case: Case | None = None) -> LogEntry:
     """Record the public summary of stored `version` that `casegate publish` judged as the registry
     judges (`record`: its decision; `judged`: the keyring, trust root version and time from
     `publication_keyring`). Where the registry has logged no judgement of the version (no approval
@@ -210,7 +256,7 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     differ). Where the latest judgement has that outcome but does not record what it found (logged
     before judgements did), or found other conditions or blocking findings (due dates move with the
     day it is judged), this judgement is logged, and the summary shows what it found."""
-    found = judged_found(record)
+    found = judged_found(record, case)
     judged_before = judgements(reg, record.case_id, version)
     latest = judged_before[-1][0] if judged_before else None
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):

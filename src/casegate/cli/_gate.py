@@ -36,7 +36,9 @@ def gate(
              "(default $CASEGATE_KEYRING); without one no sign-off counts and no evidence is independent.")] = None,
     preview: Annotated[bool, typer.Option(
         "--preview", help="Show what the decision would be once every declared sign-off is signed "
-                          "(labelled PREVIEW; not a decision, and --record is refused).")] = False,
+                          "(with --keyring, a line counts only if a keyring identity holding its role "
+                          "could sign it, and an independent role only from outside the developer's "
+                          "organisations; labelled PREVIEW; not a decision, and --record is refused).")] = False,
     fail_on_conditions: Annotated[bool, typer.Option(
         "--fail-on-conditions", help="Exit 1 on GO WITH CONDITIONS too.")] = False,
     root: Annotated[Path | None, typer.Option(

@@ -73,7 +73,8 @@ def publish_case(
              "(required to record, unless --unpinned).")] = None,
     unpinned: Annotated[bool, typer.Option(
         "--unpinned", help="Tests and demos only: record the summary judged with the given keyring although "
-                           "no trust root pins it (`verify` still holds the approval to the trust root).")] = False,
+                           "no trust root pins it (`verify` still holds the approval to the trust root); "
+                           "refused by a registry whose log records a trust root.")] = False,
     no_record: Annotated[bool, typer.Option(
         "--no-record", help="Write a local preview (any keyring, --at allowed) and record nothing in the "
                             "registry.")] = False,

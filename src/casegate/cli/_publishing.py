@@ -172,19 +172,21 @@ def _trust_root_path(trust_root: Path | None) -> Path | None:
     return Path(env) if env else None
 
 
-def _publication_stamp(case_id: str, version: int, outcome: str, db: str | None, keyring: Path | None,
+def _publication_stamp(loaded: Any, version: int, outcome: str, db: str | None, keyring: Path | None,
                        trust_root: Path | None, unpinned: bool) -> dict[str, Any]:
     """What is logged with a summary the registry records (the keyring, the trust root version it
     is pinned by); VerificationError, before anything is written, when the registry would not
-    record it: a keyring the trust root does not pin, or an outcome its own judgement of the
-    version does not share."""
+    record it: a keyring or a policy the trust root does not pin (or has replaced), or an outcome
+    its own judgement of the version does not share."""
     from ..approve import publication_keyring
     from ..errors import VerificationError
     from ..store import judged_outcome
 
     reg = configured_registry(db)
     try:
-        _, stamp = publication_keyring(reg, case_id, version, keyring, _trust_root_path(trust_root), unpinned=unpinned)
+        case_id = loaded.case.id
+        _, stamp = publication_keyring(reg, case_id, version, keyring, _trust_root_path(trust_root), unpinned=unpinned,
+                                       policy=loaded, outcome=outcome)
         own = judged_outcome(reg, case_id, version)
     finally:
         reg.close()
@@ -239,7 +241,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         facts = None  # a preview of files the registry does not store: without what it holds
     stamp = None
     if recording and facts is not None and record is not None and loaded.case is not None:
-        stamp = _publication_stamp(loaded.case.id, facts.version, record.outcome, db, keyring, trust_root, unpinned)
+        stamp = _publication_stamp(loaded, facts.version, record.outcome, db, keyring, trust_root, unpinned)
     with salt_source(salt_store, db, fresh=True) as salts:
         result = publish(loaded, out_dir or _default_out(loaded), salts=salts, formats=formats, level=lv,
                          today=day, record=record,
@@ -282,7 +284,7 @@ def run_publish(case: Path, out_dir: Path | None = None, at: str | None = None, 
         # time and prove nothing more about the case as loaded, which is what the summary shows.
         # The JSON of the files just written, read with its canonical bytes (written once):
         entry = record_published(reg, record, CanonicalJSON.of_text(result.json_text or s.model_dump_json()),
-                                 version=facts.version, judged={**stamp, "at": iso(judged_at)})
+                                 version=facts.version, judged={**stamp, "at": iso(judged_at)}, case=loaded.case)
         out(f"recorded the publication in the registry (log entry {entry.index}); "
             f"`casegate serve` shows it at /public/cases/{s.case['id']}")
     finally:

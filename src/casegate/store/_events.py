@@ -14,8 +14,13 @@ A judgement (this event, or the one logged with a decision the registry approved
 what it found, which a public summary of the version must show (`found_problems`):
 
     found        {"conditions": [{"id": "C1", "cause": code, "element": pointer | null, "due": iso | null}],
-                  "blocking": [{"code": code, "element": pointer | null}],
+                  "blocking": [{"code": code, "element": pointer | null, "sealed": level | null}],
                   "narrower": kind | null, "lacks": [text]}
+
+A blocking finding's `sealed` is the most confidential level among the elements that hold its
+element (itself included), as the stored version marks them (null: all public): a summary for an
+audience below it withholds the element, above it shows it. A judgement logged before `sealed` was
+recorded lacks the key.
 
 `version` is the registry's version number of the case the event is about (null when unknown).
 """
@@ -28,7 +33,7 @@ from typing import Any
 
 from .._canonical_json import canonical_json
 from ..errors import VerificationError
-from ..model import DecisionRecord
+from ..model import Confidentiality, DecisionRecord
 from ._canonical import CanonicalJSON
 from ._records import LogEntry
 from ._registry import Registry
@@ -104,6 +109,21 @@ def _withheld(item: dict[str, Any]) -> bool:
     return item.get("withheld") is True
 
 
+_RANK = {lv.value: i for i, lv in enumerate(Confidentiality)}
+"""Confidentiality level -> rank (0: public), as publication redacts: above the audience's, withheld."""
+
+
+def _sealed_for(entry: dict[str, Any], audience: Any) -> bool | None:
+    """Whether the judged blocking finding `entry` concerns an element a summary for `audience`
+    withholds (by the `sealed` level the judgement recorded); None when the judgement did not
+    record it (logged before it did)."""
+    if "sealed" not in entry:
+        return None
+    sealed = entry.get("sealed")
+    return (isinstance(sealed, str) and sealed in _RANK and isinstance(audience, str) and audience in _RANK
+            and _RANK[sealed] > _RANK[audience])
+
+
 def found_problems(found: Any, summary: Any) -> list[str]:
     """What a public summary leaves out of, or adds to, what the registry's judgement `found` (its
     conditions, its blocking findings, the narrower boundary and what the requested one lacks);
@@ -126,7 +146,9 @@ def found_problems(found: Any, summary: Any) -> list[str]:
     out += [f"condition {i} ({cause}{f', due {due}' if due else ''})" + " is not one the registry found"
             for i, cause, due in said if (i, cause, due) not in want]
     # blocking findings (unwaived): by rule code and element; one marked withheld may hide its element
-    left = [(b.get("code"), b.get("element")) for b in found.get("blocking") or []]
+    # only where the judgement recorded that element as redacted for the summary's audience
+    judged = [b for b in found.get("blocking") or [] if isinstance(b, dict)]
+    left = [(b.get("code"), b.get("element")) for b in judged]
     shown = [f for f in items("findings") if f.get("severity") == "blocking" and not f.get("waived")]
     hidden: list[dict[str, Any]] = []
     for f in shown:
@@ -137,12 +159,22 @@ def found_problems(found: Any, summary: Any) -> list[str]:
             hidden.append(f)
         else:
             out.append(f"blocking finding {key[0]} at {key[1] or 'the case'} is not one the registry found")
+    audience = summary.get("level") if isinstance(summary, dict) else None
+    sealed = {(b.get("code"), b.get("element")): _sealed_for(b, audience) for b in judged}
     for f in hidden:
-        match = next((k for k in left if k[0] == f.get("code")), None)
-        if match is None:
-            out.append(f"blocking finding {f.get('code')} (withheld) is not one the registry found")
-        else:
+        same = [k for k in left if k[0] == f.get("code") and k[1] is not None]
+        match = next((k for k in same if sealed.get(k)), None)
+        if match is not None:
             left.remove(match)
+        elif any(sealed.get(k) is None for k in same):
+            out.append(f"blocking finding {f.get('code')} is marked withheld, and the registry's judgement does not "
+                       "record which elements are redacted for which audience (it was logged before judgements "
+                       "did), so whether its element may be withheld cannot be checked")
+        elif same:
+            out.append(f"blocking finding {f.get('code')} is marked withheld, but the element it concerns "
+                       f"({', '.join(str(k[1]) for k in same)}) is not redacted for the {audience} audience")
+        else:
+            out.append(f"blocking finding {f.get('code')} (withheld) is not one the registry found")
     out += [f"blocking finding {code} at {element or 'the case'} is left out" for code, element in left]
     narrower = found.get("narrower")
     if decision.get("narrower") != narrower:

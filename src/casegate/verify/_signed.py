@@ -70,6 +70,26 @@ def signed_signoffs(loaded: Loaded, keyring: Keyring | None, at: dt.datetime,
     return _keep(loaded, declared, keyring, at)
 
 
+def _signable(loaded: Loaded, keyring: Keyring, at: dt.datetime) -> SignoffCheck:
+    """A preview's sign-off lines against `keyring`: a line counts as if signed only when its
+    person is a keyring identity holding a key for its role that counts at `at` (no signature
+    can ever make any other line count). The result carries the keyring's role holders and
+    organisations, so a role the policy marks `independent` is filled, as at the gate, only by a
+    person the keyring records outside the developer's organisations."""
+    from ..sign import TrustedKey
+
+    assert loaded.case is not None
+    declared: list[tuple[int, str]] = []
+    for i, s in enumerate(loaded.case.decision.signoffs):
+        ident = keyring.identity(s.person)
+        if ident is None:
+            declared.append((i, f"{s.person} is no identity in the keyring: no signature can make it count"))
+        elif not any(s.role in k.roles and not TrustedKey.of(ident, k).problems_at(at) for k in ident.keys):
+            declared.append((i, f"{s.person} holds no key for the role {s.role!r} that counts on "
+                                f"{at.date().isoformat()}: no signature can make it count"))
+    return _keep(loaded, declared, keyring, at)
+
+
 class GateInputs(Record):
     """What `gate` judges: the case with only its signed sign-offs (and its evidence attestations
     checked), the lines that do not count, and the waivers that verify."""
@@ -111,8 +131,12 @@ def gate_inputs(loaded: Loaded, keyring: Keyring | None, day: dt.date, *, previe
     if not preview and loaded.case is not None:
         check = signed_signoffs(loaded, keyring, at, dissent)
         out.loaded, out.declared = check.signed_case, check.declared
-    elif dissent is not None:
-        out.loaded = signed_view(loaded, dissent)
+    else:
+        if dissent is not None:
+            out.loaded = signed_view(loaded, dissent)
+        if keyring is not None and out.loaded.case is not None:
+            check = _signable(out.loaded, keyring, at)
+            out.loaded, out.declared = check.signed_case, check.declared
     if loaded.case is not None and loaded.case.decision.waivers:
         if keyring is None:
             out.waiver_problems = [f"waiver {w}: not verified (pass --keyring to verify signed waivers)"
@@ -146,7 +170,7 @@ def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
 
 def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | None,
           at: dt.datetime | None = None) -> SignoffCheck:
-    # the authority models are built only where sign-off lines are judged (a preview keeps them all)
+    # the authority models are built only where sign-off lines are judged against a keyring
     from ..model import AuthorityCheck, UnsignedSignoff
 
     assert loaded.case is not None

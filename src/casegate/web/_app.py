@@ -52,6 +52,8 @@ class Board:
         self._keyring = _Watched(settings.keyring, _read_keyring) if settings.keyring is not None else None
         if self._keyring is not None:
             self._keyring.get(strict=True)  # a keyring that cannot be read stops the board at start-up
+        self._revoked: tuple[Any, int, Any] | None = None
+        """(the keyring file as read, the log's size, it with the log's revocations applied)"""
         self.secret = settings.secret or secrets.token_bytes(32)
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
@@ -72,10 +74,19 @@ class Board:
 
     @property
     def keyring(self) -> Any:
-        """The keyring as it is now: re-read when the file changed (a revoked key counts for
-        nothing from the next request on). A keyring that no longer reads is no keyring: nobody
-        may sign or object until it is fixed (fail closed)."""
-        return self._keyring.get() if self._keyring is not None else None
+        """The keyring as it is now: re-read when the file changed, with every revocation the
+        registry's log records applied (`casegate keys revoke`), whatever the file says; a revoked
+        key counts for nothing from the next request on. A keyring that no longer reads is no
+        keyring: nobody may sign or object until it is fixed (fail closed)."""
+        ring = self._keyring.get() if self._keyring is not None else None
+        if ring is None:
+            return None
+        size = self.registry.size()
+        if self._revoked is None or self._revoked[0] is not ring or self._revoked[1] != size:
+            from ..sign import with_logged_revocations
+
+            self._revoked = (ring, size, with_logged_revocations(ring, self.registry.events(kind="keyring-change"))[0])
+        return self._revoked[2]
 
     def principal(self, request: Request) -> Principal:
         auth = request.headers.get("authorization", "")
