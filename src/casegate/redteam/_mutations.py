@@ -1624,6 +1624,93 @@ def undeveloped_above_claims(case: Case, policy: Policy) -> Applied:
     return _upd(case, argument=_upd(case.argument, elements={**els, eid: _upd(els[eid], undeveloped=True)})), policy
 
 
+
+def _objected_claim(case: Case) -> str | None:
+    """The claim the answered-objection moves object to: the first below the top one that cites evidence."""
+    return next((x for x, el in case.argument.elements.items()
+                 if el.claim is not None and x != case.argument.top and el.evidence), None)
+
+
+def _answered_objection(case: Case, t: str, answer: str) -> dict[str, Element]:
+    """The argument's elements with objection `D-answered-objection` against claim `t`, marked
+    answered by `answer`."""
+    els = case.argument.elements
+    did = "D-answered-objection"
+    d = Element(defeater=f"The evaluation behind {t} samples the deployment's main attack route too thinly.",
+                kind="objection", against=[t], status="answered", answered_by=[answer])
+    return {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
+
+
+def _disputed_run(case: Case) -> tuple[str, str, Evidence] | str:
+    """(`_objected_claim`, the item it cites first, that item) when the item is pinned by its
+    artifact's digest; else why the move does not apply."""
+    t = _objected_claim(case)
+    first = case.argument.elements[t].evidence[0] if t is not None else None
+    ev = case.evidence.get(first) if first is not None else None
+    if t is None or first is None or ev is None or not ev.sha256:
+        return "no claim below the top one cites evidence pinned by its artifact's digest"
+    return t, first, ev
+
+
+def _run_again(case: Case, t: str, first: str, ev: Evidence) -> Case:
+    """`case` with `first` entered again as `<first>-again` (same artifact and digest, another
+    title) and an objection against `t` marked answered by it."""
+    copy = f"{first}-again"
+    again = _upd(ev, title=f"{ev.title or first}, the part the objection names")
+    new = _answered_objection(case, t, copy)
+    edited: Case = _upd(case, evidence={**case.evidence, copy: again}, argument=_upd(case.argument, elements=new))
+    return edited
+
+
+def disputed_run_answer(case: Case, policy: Policy) -> Applied:
+    """An objection against `_objected_claim`, marked answered by the run that claim cites first,
+    entered again under another id (same artifact and digest). A run whose counts its log holds is
+    entered again with its log (`disputed_run_answer_log`)."""
+    got = _disputed_run(case)
+    if isinstance(got, str):
+        return got
+    if got[2].result is None:
+        return f"`{got[1]}`'s counts are in its log"
+    return _run_again(case, *got), policy
+
+
+def disputed_run_answer_log(s: Subject) -> Rewritten:
+    """`disputed_run_answer` for a run read from its log: the copy's artifact is the same bytes
+    (and the further files its counts are read from, under their names beside it)."""
+    got = _disputed_run(s.case)
+    if isinstance(got, str):
+        return got
+    t, first, ev = got
+    path = s.loaded.artifact_path(first)
+    if path is None or not path.is_file():
+        return f"`{first}`'s artifact cannot be read"
+    more = {Path(n).name: (path.parent / Path(n).name).read_bytes() for n in (ev.source.files if ev.source else {})
+            if (path.parent / Path(n).name).is_file()}
+    copy = f"{first}-again"
+    return ArtifactEdit(_run_again(s.case, t, first, ev), s.policy, files={copy: path.read_bytes()},
+                        companions={copy: more} if more else {})
+
+
+def undeveloped_answer(case: Case, policy: Policy) -> Applied:
+    """An objection against `_objected_claim`, marked answered by a new claim marked `undeveloped`,
+    under the top claim, that names no domain and cites the test of a safeguard on a pathway of
+    the claim's domain (one the claim does not cite)."""
+    t = _objected_claim(case)
+    if t is None:
+        return "no claim below the top one cites evidence"
+    claim, pathways = case.argument.elements[t], case.pathways()
+    x = next((e for sg in case.safeguards.values() for e in sg.evidence
+              if e in case.evidence and e not in claim.evidence
+              and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == claim.domain
+                      for b in sg.blocks)), None)
+    if claim.domain is None or x is None:
+        return f"`{t}` names no domain that a safeguard's test outside it covers"
+    aid, top = "G-undeveloped-answer", case.argument.top
+    new = _answered_objection(case, t, aid)
+    new[aid] = Element(claim="The objection is answered by the safeguards' tests.", undeveloped=True, evidence=[x])
+    new[top] = _upd(new[top], supported_by=[*new[top].supported_by, aid])
+    return _upd(case, argument=_upd(case.argument, elements=new)), policy
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1866,6 +1953,13 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("undeveloped-above-claims", ("fm-argument-theater",),
              "marks the strategy the top claim rests on (else the top claim) `undeveloped`, keeping every claim "
              "under it", ("CG808",), undeveloped_above_claims),
+    Mutation("disputed-run-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim, marked answered by the run the claim cites entered again under "
+             "another evidence id (same artifact and digest)", ("CG803",), disputed_run_answer,
+             rewrite=disputed_run_answer_log),
+    Mutation("undeveloped-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim, marked answered by a new claim marked `undeveloped` that cites a "
+             "safeguard's test on the claim's domain", ("CG803",), undeveloped_answer),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

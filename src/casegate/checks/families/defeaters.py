@@ -300,18 +300,24 @@ def aimed_in(els: Mapping[str, Element]) -> dict[str, list[str]]:
 
 
 def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], evidence: Mapping[str, Evidence],
-                   unusable: Callable[[str], str | None]) -> str | None:
+                   unusable: Callable[[str], str | None], defeater: Element | None = None,
+                   disputed: Mapping[tuple[str | None, ...], tuple[str, str]] | None = None) -> str | None:
     """Why item `x` of a defeater's `answered_by` answers nothing (None when it answers): an
-    answer is evidence that counts (`unusable` says why an item does not) other than what the
-    attacked elements cite themselves, or a claim other than those attacked, resting on none of
-    them through `supported_by`, and resting on such evidence. A context, assumption, justification,
-    strategy or defeater is the case's word, not an answer; the attacked claim, a claim resting on
-    it, or the evidence it already cites is the thing disputed, not an answer to the dispute."""
+    answer is evidence that counts (`unusable` says why an item does not) other than what is
+    disputed (`_disputed`), or a developed claim other than those attacked, resting on none of
+    them through `supported_by`, and resting, through no element marked `undeveloped`, on such
+    evidence. A context, assumption, justification, strategy or defeater is the case's word, not
+    an answer; the attacked claim, a claim resting on it, or the evidence it rests on is the thing
+    disputed, not an answer to the dispute. `defeater`: the defeater answered, whose own evidence
+    and the evidence its words name are disputed too (without it, only what the attacked elements
+    cite themselves is). `disputed`: `_disputed` of the same, when the caller has it."""
+    if disputed is None:
+        disputed = _disputed(attacked, els, evidence, defeater)
     cited = {e: t for t in attacked if t in els for e in els[t].evidence}
     if x in evidence:
         if x in cited:
             return f"`{x}` is evidence `{cited[x]}` already rests on, which the defeater disputes"
-        return unusable(x)
+        return unusable(x) or _disputed_why(x, evidence[x], disputed)
     el = els.get(x)
     if el is None:
         return f"`{x}` is neither evidence nor an element of the argument"
@@ -319,9 +325,12 @@ def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], 
         return f"`{x}` is a {el.type}, not evidence or a claim: it states no grounds"
     if x in attacked:
         return f"`{x}` is the claim it is against"
+    if el.undeveloped:
+        return f"`{x}` is marked undeveloped: an argument the case says is not made answers nothing"
     seen: set[str] = set()
     todo = [x]
     under: list[str] = []
+    cut: list[str] = []
     while todo:
         n = todo.pop()
         if n in seen:
@@ -330,18 +339,95 @@ def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], 
         if n in attacked:
             return f"`{x}` rests on `{n}`, the claim it is against"
         node = els.get(n)
-        if node is not None:
-            under.extend(i for i in node.evidence if i not in under)
-            todo.extend(node.supported_by)
+        if node is None:
+            continue
+        if node.undeveloped:
+            cut.append(n)  # an element the case marks not made supports nothing through it
+            continue
+        under.extend(i for i in node.evidence if i not in under)
+        todo.extend(node.supported_by)
     why: list[str] = []
     for i in under:
         if i in cited:
             why.append(f"`{i}` is what `{cited[i]}` rests on")
-        elif i in evidence and (w := unusable(i)) is not None:
+        elif i not in evidence:
+            continue
+        elif (w := unusable(i) or _disputed_why(i, evidence[i], disputed)) is not None:
             why.append(w)
-        elif i in evidence:
+        else:
             return None
+    why += [f"`{n}` is marked undeveloped" for n in cut]
     return f"`{x}` rests on no evidence that counts" + (f" ({'; '.join(why)})" if why else "")
+
+
+def run_of(eid: str, ev: Evidence) -> tuple[str | None, ...]:
+    """What identifies the run an evidence item records, under any id: its artifact's digest, the
+    digests of the further files its counts are read from, and the task of the artifact it is
+    (`run_key`, with the task: one artifact may hold several tasks)."""
+    return (*run_key(eid, ev), ev.task)
+
+
+def _disputed(attacked: Sequence[str], els: Mapping[str, Element], evidence: Mapping[str, Evidence],
+              defeater: Element | None) -> dict[tuple[str | None, ...], tuple[str, str]]:
+    """The runs a defeater disputes (`run_of`) -> (the item found there, why an answer standing on
+    it answers nothing):
+    those the elements it is against rest on (their evidence, the evidence of every claim and
+    strategy under them through `supported_by`, and, for a defeater marked answered that it is
+    against, the answer it disputes); its own evidence (counter-evidence does not answer itself);
+    and those its words name (`_how_named`), what it doubts or brings. A run is the same under
+    another evidence id. The defeater's own answers are not walked into: a claim added under the
+    attacked one to answer it is judged as an answer, not as what is disputed. Without `defeater`,
+    only what the attacked elements cite themselves."""
+    out: dict[tuple[str | None, ...], tuple[str, str]] = {}
+
+    def add(e: str, why: str) -> None:
+        if e in evidence:
+            out.setdefault(run_of(e, evidence[e]), (e, why))
+
+    answers = set(defeater.answered_by) if defeater is not None else set()
+    for t in attacked:
+        node = els.get(t)
+        if node is None:
+            continue
+        for e in node.evidence:
+            add(e, f"`{e}` is evidence `{t}` already rests on, which the defeater disputes")
+        if defeater is None:
+            continue
+        if node.defeater is not None:
+            for a in node.answered_by:
+                add(a, f"`{a}` is the answer of `{t}`, which the defeater disputes")
+        seen = {t}
+        todo = [*node.supported_by] + ([*node.answered_by] if node.defeater is not None else [])
+        while todo:
+            n = todo.pop()
+            if n in seen or n in answers or n not in els:
+                continue
+            seen.add(n)
+            for e in els[n].evidence:
+                add(e, f"`{e}` is evidence `{t}` rests on (under `{n}`), which the defeater disputes")
+            todo.extend(els[n].supported_by)
+    if defeater is None:
+        return out
+    for e in defeater.evidence:
+        add(e, f"`{e}` is the defeater's own evidence: counter-evidence does not answer itself")
+    words = _words_of(defeater.defeater or "")
+    if words:
+        digests = _digests_in(words)
+        for e, ev in evidence.items():
+            if (how := _how_named(e, ev, words, digests)) is not None:
+                add(e, f"`{e}` is named in the defeater's words ({how}): what it doubts or brings does not "
+                       "answer it")
+    return out
+
+
+def _disputed_why(x: str, ev: Evidence, disputed: Mapping[tuple[str | None, ...], tuple[str, str]]) -> str | None:
+    """Why evidence `x` answers nothing as a run the defeater disputes (`_disputed`); None when it
+    is not one. The same run under another id is disputed for the same reason."""
+    got = disputed.get(run_of(x, ev))
+    if got is None:
+        return None
+    e, why = got
+    return why if e == x else f"`{x}` is the run of `{e}` under another id, and {why}"
 
 
 def _unusable(ctx: Context, x: str) -> str | None:
@@ -469,12 +555,14 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
     domains, unknown = _attacked_domains(ctx, attacked)
+    disputed = _disputed(attacked, els, ev, d)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
                              lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
-                                                                          d.kind == "sandbagging"))
+                                                                          d.kind == "sandbagging"),
+                             d, disputed)
         if why is None:
             ok.append(x)
         else:
@@ -485,8 +573,8 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
 @rule(
     "CG803", "answered-without-answer", severity="blocking", serves="fm-argument-theater",
     summary="A defeater is marked answered but nothing under `answered_by` answers it: none is evidence "
-            "that counts (about the domain of the claims it is against), or a claim resting on such, other "
-            "than the claims it is against and what they rest on.",
+            "that counts (about the domain of the claims it is against), or a developed claim resting on "
+            "such, other than the claims it is against, the runs they rest on and the defeater's own evidence.",
     rationale="'Answered' is a claim about the argument; without the evidence or rebuttal it "
               "points at, the defeater is still open under another name. Only evidence and claims "
               "answer: a context, assumption, justification or strategy is the case's own word. The "
@@ -497,7 +585,14 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "CG416 reads an item's subject). A claim that names no domain is about what it rests on "
               "(or what the claims below it name); where the subject of either side cannot be read, the "
               "answer cannot be shown to be about the claim and answers nothing (a sandbagging probe "
-              "answers for the model in general). Sandbagging defeaters are held to the same measure by CG805.",
+              "answers for the model in general). What is disputed is read from the case's structure, not "
+              "its words: every run the elements the defeater is against rest on (through any claim or "
+              "strategy under them, and under any evidence id: the same artifact and digest is the same "
+              "run), the answer of a defeater it disputes, its own evidence (counter-evidence does not "
+              "answer itself) and the evidence its words name; an answer standing on any of these answers "
+              "nothing. Nor does a claim marked `undeveloped`, or evidence reached only through one: the "
+              "case's own word that the argument is not made. Sandbagging defeaters are held to the same "
+              "measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -793,7 +888,9 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
     rationale="Deliberate underperformance cannot be ruled out by assertion; the answer has to be "
               "an observation, such as a sandbagging probe or elicitation by fine-tuning. A probe's "
               "`passed: true` counts only when an evaluator outside the developer signed it, or the policy "
-              "takes the case's word (`evidence.declared_verdicts: any`, see CG356).",
+              "takes the case's word (`evidence.declared_verdicts: any`, see CG356). The evaluation the "
+              "claim rests on (under any id), and a claim marked `undeveloped`, answer nothing, as CG803 reads "
+              "an answer.",
     bad="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
         "     answered_by: [J1]}\nJ1: {justification: We have no reason to think it sandbags}",
     good="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
@@ -824,7 +921,8 @@ def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mappin
     if d.status == "accepted":
         return "accepted (the claim defeated)"
     attacked = aimed.get(did, [])
-    if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e])) is None
+    disputed = _disputed(attacked, els, evidence, d)
+    if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e]), d, disputed) is None
            for x in d.answered_by):
         return None
     return "marked answered by nothing that answers it"
