@@ -15,6 +15,9 @@ from casegate.model import RuleSeverity
 
 from ._cases import base_doc, context, hits, severity
 
+REVIEW = {"kind": "expert-review", "producer": "outside-lab", "independent": True, "date": "2026-10-20",
+          "domain": "cyber", "result": {"passed": True}}
+"""An outside review: evidence about the cyber capability G2 asserts, which G2 does not rest on."""
 OBJECTION = "The CTF suite samples web exploitation too thinly to bound the ransomware entry step."
 
 
@@ -96,10 +99,11 @@ def test_counter_evidence_answered_by_its_own_evidence_answers_nothing() -> None
 
 
 def test_evidence_the_defeaters_words_name_answers_nothing() -> None:
-    """Attack: a doubt about the classifier's red team, in words naming it, aimed at G2 and answered
-    by the red team it doubts."""
-    doc = _doc("G2", ["E-redteam"], words="E-redteam's red-teamers were shown the classifier's rules first.")
-    assert "`E-redteam` is named in the defeater's words (by its id)" in _msg(doc)
+    """Attack: a doubt about an outside review, in words naming it, aimed at G2 (which does not cite
+    it) and answered by the review it doubts."""
+    doc = _doc("G2", ["E-review"], words="E-review's reviewers never saw the agent transcripts.")
+    doc["evidence"]["E-review"] = dict(REVIEW)
+    assert "`E-review` is named in the defeater's words (by its id)" in _msg(doc)
 
 
 def test_a_defeater_disputing_an_answer_is_not_answered_by_that_answer() -> None:
@@ -150,3 +154,37 @@ def test_a_run_of_its_own_answers() -> None:
         _fresh_web_run(doc)
         _answer_claim(doc, ["E-ctf-web"])
         assert hits("CG803", context(doc)) == []
+
+
+@pytest.mark.parametrize(("against", "by", "why"), [
+    ("G2", "E-redteam", "`E-redteam` tests `SG-classifier`: what a safeguard blocks says nothing of what the model "
+                        "can do, which the claims it defends assert (`cyber-high`)"),
+    ("G2", "G3", "`G3` rests on no evidence that counts (`E-redteam` tests `SG-classifier`"),
+    ("G3", "E-ctf-web", "`E-ctf-web` measures `cyber-high`: what the model can do says nothing of what a safeguard "
+                        "blocks, which the claims it defends rest on (`SG-classifier`, `SG-kyc`)"),
+])
+def test_an_answer_about_another_question_answers_nothing(against: str, by: str, why: str) -> None:
+    """Attack: a doubt about what the model can do (G2, below Cyber High) marked answered by the
+    classifier's red team, or by G3, the claim resting on the safeguards' tests; a doubt about a
+    safeguard claim (G3) marked answered by a capability evaluation. Each is about the claim's risk
+    domain, and each is about another question. Before: answered. After: CG803."""
+    doc = _doc(against, [by])
+    _fresh_web_run(doc)
+    m = _msg(doc)
+    assert why in m, m
+
+
+def test_a_review_or_an_item_of_the_same_kind_answers() -> None:
+    """No false positive: a review answers a doubt of either kind; a safeguard's test one about a
+    safeguard claim it does not rest on."""
+    doc = _doc("G2", ["E-review"])
+    doc["evidence"]["E-review"] = dict(REVIEW)
+    assert hits("CG803", context(doc)) == []
+    doc = _doc("G3", ["E-review"])
+    doc["evidence"]["E-review"] = dict(REVIEW)
+    assert hits("CG803", context(doc)) == []
+    doc = _doc("G3", ["E-kyc-2"])
+    doc["evidence"]["E-kyc-2"] = {"kind": "safeguard-test", "producer": "trust-and-safety", "date": "2026-10-20",
+                                  "tests": ["SG-kyc"], "domain": "cyber",
+                                  "result": {"bypasses": 0, "attempts": 2000}}
+    assert hits("CG803", context(doc)) == []

@@ -61,11 +61,24 @@ def test_several_hollow_items_are_each_named() -> None:
     assert "none of which answers it" in m and "`G2` is the claim" in m and "`C1` is a context" in m
 
 
+REVIEW = {"kind": "expert-review", "producer": "outside-lab", "independent": True, "date": dt.date(2026, 10, 20),
+          "domain": "cyber", "result": {"passed": True}}
+"""An outside review of the spot check: evidence about the cyber capability G2 asserts."""
+
+
+def _reviewed(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["evidence"]["E-review"] = dict(REVIEW)
+    return doc
+
+
 def test_evidence_or_a_claim_resting_on_evidence_answers() -> None:
-    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
-    assert _msgs("CG803", _doc("answered", ["G3"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["E-review"]))) == []
+    doc = _reviewed(_doc("answered", ["G9"]))
+    doc["argument"]["elements"]["G9"] = {"claim": "The spot check ran with hints.", "evidence": ["E-review"]}
+    doc["argument"]["elements"]["S1"]["supported_by"].append("G9")
+    assert _msgs("CG803", doc) == []
     # one item that answers is enough
-    assert _msgs("CG803", _doc("answered", ["G2", "E-redteam"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["G2", "E-review"]))) == []
 
 
 def test_expired_or_failed_evidence_answers_nothing() -> None:
@@ -317,7 +330,7 @@ def test_an_answer_about_another_domain_answers_nothing() -> None:
     (m,) = _msgs("CG803", doc)
     assert "`G9` rests on no evidence that counts (`E-rnd` is about `ai-rnd`, not `cyber`" in m
     # evidence about the claim's domain still answers
-    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["E-review"]))) == []
 
 
 def test_an_untagged_claim_is_about_what_it_rests_on() -> None:

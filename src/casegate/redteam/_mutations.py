@@ -1692,23 +1692,50 @@ def disputed_run_answer_log(s: Subject) -> Rewritten:
 
 
 def undeveloped_answer(case: Case, policy: Policy) -> Applied:
-    """An objection against `_objected_claim`, marked answered by a new claim marked `undeveloped`,
-    under the top claim, that names no domain and cites the test of a safeguard on a pathway of
-    the claim's domain (one the claim does not cite)."""
-    t = _objected_claim(case)
+    """An objection against the first claim below the top one that names a domain, tags no capability
+    and cites evidence, marked answered by a new claim marked `undeveloped`, under the top claim, that
+    names no domain and cites the test of a safeguard on a pathway of that domain (one the claim does
+    not cite, of the kind the claim cites: an answer in every way but its being made)."""
+    els, pathways = case.argument.elements, case.pathways()
+    for t, el in els.items():
+        if el.claim is None or t == case.argument.top or not el.evidence or el.capability is not None:
+            continue
+        x = next((e for sg in case.safeguards.values() for e in sg.evidence
+                  if e in case.evidence and e not in el.evidence and not case.evidence[e].threshold
+                  and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == el.domain
+                          for b in sg.blocks)), None)
+        if el.domain is None or x is None:
+            continue
+        aid, top = "G-undeveloped-answer", case.argument.top
+        new = _answered_objection(case, t, aid)
+        new[aid] = Element(claim="The objection is answered by the safeguards' tests.", undeveloped=True, evidence=[x])
+        new[top] = _upd(new[top], supported_by=[*new[top].supported_by, aid])
+        return _upd(case, argument=_upd(case.argument, elements=new)), policy
+    return "no claim below the top one names a domain whose safeguards have a test it does not cite"
+
+
+def safeguard_test_answer(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence against the first claim below the top one that tags a capability
+    position, marked answered by the test of a safeguard on a pathway of the threshold's domain
+    (an item measuring no threshold): about the claim's domain, and about another question."""
+    els, pathways = case.argument.elements, case.pathways()
+    t = next((x for x, el in els.items() if x != case.argument.top and el.capability is not None
+              and el.capability.threshold in policy.thresholds), None)
     if t is None:
-        return "no claim below the top one cites evidence"
-    claim, pathways = case.argument.elements[t], case.pathways()
+        return "no claim below the top one tags a capability position on a policy threshold"
+    cap = els[t].capability
+    assert cap is not None
+    domain = policy.thresholds[cap.threshold].domain
     x = next((e for sg in case.safeguards.values() for e in sg.evidence
-              if e in case.evidence and e not in claim.evidence
-              and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == claim.domain
-                      for b in sg.blocks)), None)
-    if claim.domain is None or x is None:
-        return f"`{t}` names no domain that a safeguard's test outside it covers"
-    aid, top = "G-undeveloped-answer", case.argument.top
-    new = _answered_objection(case, t, aid)
-    new[aid] = Element(claim="The objection is answered by the safeguards' tests.", undeveloped=True, evidence=[x])
-    new[top] = _upd(new[top], supported_by=[*new[top].supported_by, aid])
+              if e in case.evidence and not case.evidence[e].threshold and e not in els[t].evidence
+              and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == domain for b in sg.blocks)),
+             None)
+    if x is None:
+        return f"no safeguard on a pathway of `{domain}` cites a test"
+    did = "D-answered-by-a-safeguard"
+    d = Element(defeater=f"An outside spot check solved 9 of 20 held-out challenges, far above the rate {t} rests on.",
+                kind="counter-evidence", against=[t], status="answered", answered_by=[x])
+    new = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
     return _upd(case, argument=_upd(case.argument, elements=new)), policy
 
 MUTATIONS: tuple[Mutation, ...] = (
@@ -1958,8 +1985,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "another evidence id (same artifact and digest)", ("CG803",), disputed_run_answer,
              rewrite=disputed_run_answer_log),
     Mutation("undeveloped-answer", ("fm-argument-theater", "q-uncertainty"),
-             "adds an objection against a claim, marked answered by a new claim marked `undeveloped` that cites a "
-             "safeguard's test on the claim's domain", ("CG803",), undeveloped_answer),
+             "adds an objection against a claim on safeguards, marked answered by a new claim marked `undeveloped` "
+             "that cites another safeguard's test on the claim's domain", ("CG803",), undeveloped_answer),
+    Mutation("safeguard-test-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds outside counter-evidence against a claim of capability, marked answered by the test of a "
+             "safeguard on the claim's domain", ("CG803",), safeguard_test_answer),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -548,6 +548,75 @@ def _off_subject(ctx: Context, x: str, domains: set[str], unknown: Sequence[str]
             f"{', '.join(f'`{a}`' for a in sorted(domains))}, what the claims it defends are about")
 
 
+def _measures_and_tests(ctx: Context) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(evidence id -> the thresholds it measures: its `threshold`, or a threshold whose task its log
+    ran; evidence id -> the safeguards it tests: its `tests`, or a safeguard citing it)."""
+    got: tuple[dict[str, list[str]], dict[str, list[str]]] | None = ctx.memo.get("cg8_measures_tests")
+    if got is None:
+        measures: dict[str, list[str]] = {}
+        for x, ev in ctx.case.evidence.items():
+            if ev.threshold:
+                measures.setdefault(x, []).append(ev.threshold)
+        for tid, st in capability_status(ctx).items():
+            for x in st.evidence:
+                if tid not in measures.setdefault(x, []):
+                    measures[x].append(tid)
+        tests: dict[str, list[str]] = {x: list(ev.tests) for x, ev in ctx.case.evidence.items() if ev.tests}
+        for sid, sg in ctx.case.safeguards.items():
+            for x in sg.evidence:
+                if sid not in tests.setdefault(x, []):
+                    tests[x].append(sid)
+        got = ctx.memo["cg8_measures_tests"] = (measures, tests)
+    return got
+
+
+def _assertions(ctx: Context, attacked: Sequence[str]) -> tuple[str, list[str]] | None:
+    """What every claim a defeater is against asserts, where the case's structure says so and they
+    agree: ("capability", the thresholds they tag) when each tags a capability position;
+    ("safeguard", the safeguards tested) when each tags none and cites only tests of safeguards
+    (none measuring a threshold). None otherwise (a claim of either or neither kind: an answer's
+    kind is not held to one)."""
+    els = ctx.case.argument.elements
+    measures, tests = _measures_and_tests(ctx)
+    kinds: set[str] = set()
+    about: list[str] = []
+    for t in attacked:
+        el = els.get(t)
+        if el is None or el.claim is None:
+            return None
+        if el.capability is not None:
+            kinds.add("capability")
+            about.append(el.capability.threshold)
+        elif el.evidence and all(x in tests and x not in measures for x in el.evidence):
+            kinds.add("safeguard")
+            about.extend(s for x in el.evidence for s in tests[x])
+        else:
+            return None
+    if len(kinds) != 1:
+        return None
+    return kinds.pop(), list(dict.fromkeys(about))
+
+
+def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) -> str | None:
+    """Why evidence `x` answers nothing about what the claims it defends assert (`_assertions`): a
+    test of a safeguard (measuring no threshold) shows what the safeguard blocks, not what the
+    model can do; an evaluation of a threshold (testing no safeguard) shows what the model can do,
+    not what a safeguard blocks. None when it may bear on it (a review, a probe, an audit, or an
+    item of the same kind)."""
+    if asserts is None:
+        return None
+    kind, about = asserts
+    measures, tests = _measures_and_tests(ctx)
+    named = ", ".join(f"`{a}`" for a in about)
+    if kind == "capability" and x in tests and x not in measures:
+        return (f"`{x}` tests {', '.join(f'`{s}`' for s in tests[x])}: what a safeguard blocks says nothing of "
+                f"what the model can do, which the claims it defends assert ({named})")
+    if kind == "safeguard" and x in measures and x not in tests:
+        return (f"`{x}` measures {', '.join(f'`{m}`' for m in measures[x])}: what the model can do says nothing "
+                f"of what a safeguard blocks, which the claims it defends rest on ({named})")
+    return None
+
+
 def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
     about another risk domain than the claims it is against answers nothing (CG416's reading of
@@ -556,12 +625,14 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     els, ev = ctx.case.argument.elements, ctx.case.evidence
     domains, unknown = _attacked_domains(ctx, attacked)
     disputed = _disputed(attacked, els, ev, d)
+    asserts = _assertions(ctx, attacked)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
                              lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
-                                                                          d.kind == "sandbagging"),
+                                                                          d.kind == "sandbagging")
+                             or _off_assertion(ctx, e, asserts),
                              d, disputed)
         if why is None:
             ok.append(x)
@@ -591,8 +662,13 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "run), the answer of a defeater it disputes, its own evidence (counter-evidence does not "
               "answer itself) and the evidence its words name; an answer standing on any of these answers "
               "nothing. Nor does a claim marked `undeveloped`, or evidence reached only through one: the "
-              "case's own word that the argument is not made. Sandbagging defeaters are held to the same "
-              "measure by CG805.",
+              "case's own word that the argument is not made. An answer must also be about the question "
+              "the claims assert, where their structure says which: against claims that each tag a "
+              "capability position, a test of a safeguard (an item a safeguard cites or that names one under "
+              "`tests`, measuring no threshold) shows what the safeguard blocks, not what the model can do; "
+              "against claims that each cite only such tests, an evaluation of a threshold shows what the "
+              "model can do, not what a safeguard blocks. Either answers nothing there; a review, probe or "
+              "audit may answer either. Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -889,8 +965,8 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
               "an observation, such as a sandbagging probe or elicitation by fine-tuning. A probe's "
               "`passed: true` counts only when an evaluator outside the developer signed it, or the policy "
               "takes the case's word (`evidence.declared_verdicts: any`, see CG356). The evaluation the "
-              "claim rests on (under any id), and a claim marked `undeveloped`, answer nothing, as CG803 reads "
-              "an answer.",
+              "claim rests on (under any id), a claim marked `undeveloped`, and a safeguard's test, answer "
+              "nothing, as CG803 reads an answer.",
     bad="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
         "     answered_by: [J1]}\nJ1: {justification: We have no reason to think it sandbags}",
     good="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
