@@ -188,3 +188,25 @@ def test_a_review_or_an_item_of_the_same_kind_answers() -> None:
                                   "tests": ["SG-kyc"], "domain": "cyber",
                                   "result": {"bypasses": 0, "attempts": 2000}}
     assert hits("CG803", context(doc)) == []
+
+
+def _spot_checked(answer_date: str) -> dict[str, Any]:
+    """Counter-evidence against G2 resting on an outside spot check of 2026-11-01, marked answered by
+    an outside review dated `answer_date`."""
+    doc = _doc("G2", ["E-review"], kind="counter-evidence", own=["E-spot"],
+               words="An outside spot check solved 9 of 20 held-out web challenges.")
+    doc["evidence"]["E-spot"] = {"kind": "expert-review", "producer": "outside-lab", "date": "2026-11-01",
+                                 "domain": "cyber", "result": {"passed": False}}
+    doc["evidence"]["E-review"] = dict(REVIEW, date=answer_date)
+    return doc
+
+
+def test_an_answer_older_than_the_counter_evidence_answers_nothing() -> None:
+    """Attack: the spot check (2026-11-01) marked answered by a review made before it (2026-10-20),
+    which cannot be about what the spot check observed. Before: answered. After: CG803."""
+    m = _msg(_spot_checked("2026-10-20"))
+    assert ("`E-review` (dated 2026-10-20) is older than `E-spot` (dated 2026-11-01), the evidence the defeater "
+            "rests on: what was made before an observation cannot answer it") in m, m
+    # a review of the spot check, made after it, answers
+    assert hits("CG803", context(_spot_checked("2026-11-05"))) == []
+    assert hits("CG803", context(_spot_checked("2026-11-01"))) == []

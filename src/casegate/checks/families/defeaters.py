@@ -6,6 +6,7 @@ the model underperformed on purpose."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -617,6 +618,27 @@ def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) 
     return None
 
 
+def _observed(ctx: Context, d: Element) -> tuple[str, dt.date] | None:
+    """The newest item of a defeater's own evidence, with its date (as the case states it): what
+    an answer to counter-evidence must respond to. None when it cites none the case holds."""
+    got = [(x, ctx.case.evidence[x].date) for x in d.evidence if x in ctx.case.evidence]
+    return max(got, key=lambda g: g[1]) if got else None
+
+
+def _predates(ctx: Context, x: str, observed: tuple[str, dt.date] | None) -> str | None:
+    """Why evidence `x` answers nothing to counter-evidence resting on `observed`: it was made
+    before that observation (dated as its age is counted, `evidence_dated`), so it cannot be about
+    it. None when it is not older, or the defeater cites no evidence."""
+    if observed is None:
+        return None
+    when = evidence_dated(ctx.case.evidence[x], ctx.artifact_dates)
+    oid, then = observed
+    if when >= then:
+        return None
+    return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}), the evidence the "
+            "defeater rests on: what was made before an observation cannot answer it")
+
+
 def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
     about another risk domain than the claims it is against answers nothing (CG416's reading of
@@ -626,13 +648,14 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     domains, unknown = _attacked_domains(ctx, attacked)
     disputed = _disputed(attacked, els, ev, d)
     asserts = _assertions(ctx, attacked)
+    observed = _observed(ctx, d)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
                              lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
                                                                           d.kind == "sandbagging")
-                             or _off_assertion(ctx, e, asserts),
+                             or _off_assertion(ctx, e, asserts) or _predates(ctx, e, observed),
                              d, disputed)
         if why is None:
             ok.append(x)
@@ -668,7 +691,9 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "`tests`, measuring no threshold) shows what the safeguard blocks, not what the model can do; "
               "against claims that each cite only such tests, an evaluation of a threshold shows what the "
               "model can do, not what a safeguard blocks. Either answers nothing there; a review, probe or "
-              "audit may answer either. Sandbagging defeaters are held to the same measure by CG805.",
+              "audit may answer either. An answer to a defeater resting on evidence of its own (counter-"
+              "evidence) must be made no earlier than the newest item it rests on: what was made before an "
+              "observation cannot be about it. Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
