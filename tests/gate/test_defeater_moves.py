@@ -156,3 +156,20 @@ def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_to
     (m,) = [f.message for f in r.findings if f.code == "CG806"]
     assert m == ("undercutter `D3` against `G2` was open in version 1.0 (#1), the last approved; it is gone from "
                  "this version")
+
+
+@pytest.mark.parametrize("by", ["E-redteam-classifier", "E-rnd-tasks"])
+def test_a_defeater_answered_by_no_answer_in_the_version_compared_with_stays(tmp_path: Path, by: str) -> None:
+    """Attack: version 1.0 marks the spot check answered by the classifiers' red team (another
+    question) or the AI R&D suite (another domain), NO-GO by CG803; version 1.1 deletes it, as one
+    answered. Before: GO WITH CONDITIONS (the answer was read there by its recorded result alone).
+    After: it stood there unanswered, so deleting it is CG806's."""
+    v10 = _version(tmp_path, "v1.0", _answered_by(by))
+    assert {f.code for f in _gate(v10).findings if f.blocking} == {"CG803"}
+    a = _with_d3().replace("defeaters: [D1, D3]", "defeaters: [D1]")
+    r = _gate(_version(tmp_path, "v1.1", a[:a.index("    D3:")]), previous=v10)
+    assert r.outcome == "NO-GO"
+    [f] = [f for f in r.findings if f.blocking]
+    assert f.code == "CG806" and f.message.startswith(
+        "counter-evidence `D3` against `G2` was marked answered by nothing that answers it in the --previous version; "
+        "it is gone from this version"), f.message

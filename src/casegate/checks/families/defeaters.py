@@ -1011,22 +1011,39 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
 
 
 def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mapping[str, Evidence],
-              aimed: Mapping[str, list[str]]) -> str | None:
+              aimed: Mapping[str, list[str]], then: Context | None = None) -> str | None:
     """How a defeater of the version compared with stood there, when it stood against its claims:
     open, accepted, or marked answered by nothing that answers it (its items judged as CG803 judges
-    them, on that version's argument and the results its evidence records); None when answered."""
+    them, on that version's argument and evidence: `then`, a context of that version, when given,
+    else by the results its evidence records); None when answered."""
     if d.status is None:
         return "open (no status)"
     if d.status == "open":
         return "open"
     if d.status == "accepted":
         return "accepted (the claim defeated)"
+    if then is not None:
+        return None if _judged(then, did, d)[0] else "marked answered by nothing that answers it"
     attacked = aimed.get(did, [])
     disputed = _disputed(attacked, els, evidence, d)
     if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e]), d, disputed) is None
            for x in d.answered_by):
         return None
     return "marked answered by nothing that answers it"
+
+
+def _then(ctx: Context, case: Case) -> Context:
+    """A context of an earlier version of the case (the version compared with, or one the registry
+    holds), under the policy it was gated with (the previous policy, for the version compared
+    with), on its own date: what CG803 reads of an answer, read there. Its evidence's derived
+    facts are not known, so an item is set aside there only for what the case records of it."""
+    memo: dict[int, Context] = ctx.memo.setdefault("cg8_then", {})
+    got = memo.get(id(case))
+    if got is None:
+        policy = ctx.previous_policy if case is ctx.previous and ctx.previous_policy is not None else ctx.policy
+        got = memo[id(case)] = Context(case=case, policy=policy, today=case.date or ctx.today, boundary=ctx.boundary,
+                                       artifact_dates=ctx.artifact_dates)
+    return got
 
 
 class _Successors:
@@ -1076,7 +1093,7 @@ class _Successors:
             if d is None or d.defeater is None:
                 continue
             aimed = aimed_in(els)
-            if t not in aimed.get(did, []) or _standing(did, d, els, h.evidence, aimed) is None:
+            if t not in aimed.get(did, []) or _standing(did, d, els, h.evidence, aimed, _then(self.ctx, h)) is None:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
@@ -1201,7 +1218,10 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "must stand against each. Only when nothing stands in the place of any claim it was "
               "against may it go with them. A defeater its own authors accepted (the claim "
               "defeated) is not undone by an answer from the evidence they already had: it needs "
-              "evidence new since that version.",
+              "evidence new since that version. Whether a defeater marked answered there was answered is "
+              "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
+              "was gated with: one answered by the disputed run, by evidence about another domain or "
+              "another question, or by an undeveloped claim stood there unanswered.",
     bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
         "#                against: [G2], status: open}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted\n"
@@ -1224,7 +1244,7 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     for did, old in was.items():
         if old.defeater is None:
             continue
-        standing = _standing(did, old, was, prev.evidence, before)
+        standing = _standing(did, old, was, prev.evidence, before, _then(ctx, prev))
         if standing is None:
             continue  # answered there: CG803 judges its answer here, as it is now
         follow = follow or _Successors(ctx, prev)
