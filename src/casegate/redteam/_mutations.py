@@ -1738,6 +1738,20 @@ def safeguard_test_answer(case: Case, policy: Policy) -> Applied:
     new = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
     return _upd(case, argument=_upd(case.argument, elements=new)), policy
 
+
+def _answered_by_a_safeguard(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the counter-evidence `safeguard_test_answer` adds, marked answered
+    by a safeguard's test."""
+    got = safeguard_test_answer(case, policy)
+    return got if isinstance(got, str) else got[0]
+
+
+def dropped_non_answer(case: Case, policy: Policy) -> Applied:
+    """The counter-evidence the version recorded marked answered by a safeguard's test
+    (`_answered_by_a_safeguard`) deleted: the case as it is, without it."""
+    got = safeguard_test_answer(case, policy)
+    return got if isinstance(got, str) else (case, policy)
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -1990,6 +2004,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("safeguard-test-answer", ("fm-argument-theater", "q-uncertainty"),
              "adds outside counter-evidence against a claim of capability, marked answered by the test of a "
              "safeguard on the claim's domain", ("CG803",), safeguard_test_answer),
+    Mutation("dropped-non-answer", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim of capability was marked "
+             "answered by the test of a safeguard, deletes it", ("CG806",), dropped_non_answer,
+             needs_previous=True, recorded=_answered_by_a_safeguard),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
