@@ -1010,26 +1010,17 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
                       + ", none of which is (or rests on) evidence that passed" + "".join(f"; {b}" for b in bad))
 
 
-def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mapping[str, Evidence],
-              aimed: Mapping[str, list[str]], then: Context | None = None) -> str | None:
-    """How a defeater of the version compared with stood there, when it stood against its claims:
-    open, accepted, or marked answered by nothing that answers it (its items judged as CG803 judges
-    them, on that version's argument and evidence: `then`, a context of that version, when given,
-    else by the results its evidence records); None when answered."""
+def _standing(did: str, d: Element, then: Context) -> str | None:
+    """How a defeater of an earlier version stood there, when it stood against its claims: open,
+    accepted, or marked answered by nothing that answers it (its items judged as CG803 judges them,
+    in `then`, a context of that version); None when answered."""
     if d.status is None:
         return "open (no status)"
     if d.status == "open":
         return "open"
     if d.status == "accepted":
         return "accepted (the claim defeated)"
-    if then is not None:
-        return None if _judged(then, did, d)[0] else "marked answered by nothing that answers it"
-    attacked = aimed.get(did, [])
-    disputed = _disputed(attacked, els, evidence, d)
-    if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e]), d, disputed) is None
-           for x in d.answered_by):
-        return None
-    return "marked answered by nothing that answers it"
+    return None if _judged(then, did, d)[0] else "marked answered by nothing that answers it"
 
 
 def _then(ctx: Context, case: Case) -> Context:
@@ -1093,7 +1084,7 @@ class _Successors:
             if d is None or d.defeater is None:
                 continue
             aimed = aimed_in(els)
-            if t not in aimed.get(did, []) or _standing(did, d, els, h.evidence, aimed, _then(self.ctx, h)) is None:
+            if t not in aimed.get(did, []) or _standing(did, d, _then(self.ctx, h)) is None:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
@@ -1244,7 +1235,7 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     for did, old in was.items():
         if old.defeater is None:
             continue
-        standing = _standing(did, old, was, prev.evidence, before, _then(ctx, prev))
+        standing = _standing(did, old, _then(ctx, prev))
         if standing is None:
             continue  # answered there: CG803 judges its answer here, as it is now
         follow = follow or _Successors(ctx, prev)
