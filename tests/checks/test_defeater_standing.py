@@ -61,11 +61,24 @@ def test_several_hollow_items_are_each_named() -> None:
     assert "none of which answers it" in m and "`G2` is the claim" in m and "`C1` is a context" in m
 
 
+REVIEW = {"kind": "expert-review", "producer": "outside-lab", "independent": True, "date": dt.date(2026, 10, 20),
+          "domain": "cyber", "result": {"passed": True}}
+"""An outside review of the spot check: evidence about the cyber capability G2 asserts."""
+
+
+def _reviewed(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["evidence"]["E-review"] = dict(REVIEW)
+    return doc
+
+
 def test_evidence_or_a_claim_resting_on_evidence_answers() -> None:
-    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
-    assert _msgs("CG803", _doc("answered", ["G3"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["E-review"]))) == []
+    doc = _reviewed(_doc("answered", ["G9"]))
+    doc["argument"]["elements"]["G9"] = {"claim": "The spot check ran with hints.", "evidence": ["E-review"]}
+    doc["argument"]["elements"]["S1"]["supported_by"].append("G9")
+    assert _msgs("CG803", doc) == []
     # one item that answers is enough
-    assert _msgs("CG803", _doc("answered", ["G2", "E-redteam"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["G2", "E-review"]))) == []
 
 
 def test_expired_or_failed_evidence_answers_nothing() -> None:
@@ -117,9 +130,19 @@ def test_an_accepted_or_hollow_answered_defeater_deleted_blocks() -> None:
 
 
 def test_a_defeater_answered_there_may_go_and_nothing_else_changes_nothing() -> None:
-    assert _msgs("CG806", base_doc(), previous=case(_doc("answered", ["E-redteam"]))) == []
+    assert _msgs("CG806", base_doc(), previous=case(_reviewed(_doc("answered", ["E-review"])))) == []
     assert _msgs("CG806", _doc("open"), previous=case(_doc("open"))) == []
-    assert _msgs("CG806", _doc("answered", ["E-redteam"]), previous=case(_doc("open"))) == []
+    assert _msgs("CG806", _reviewed(_doc("answered", ["E-review"])), previous=case(_doc("open"))) == []
+
+
+def test_a_defeater_answered_there_by_no_answer_may_not_go() -> None:
+    """Attack: the version compared with marked the spot check against G2 (a claim of capability)
+    answered by the classifier's red team (what a safeguard blocks) or the AI R&D suite (another
+    domain); this one deletes it. Read as CG803 reads an answer, it stood there unanswered."""
+    for by in ("E-redteam", "E-rnd"):
+        (m,) = _msgs("CG806", base_doc(), previous=case(_doc("answered", [by])))
+        assert m.startswith("counter-evidence `D3` against `G2` was marked answered by nothing that answers it in "
+                            "the previous version; it is gone from this version"), m
 
 
 def test_renamed_or_retyped_it_is_still_followed() -> None:
@@ -317,7 +340,7 @@ def test_an_answer_about_another_domain_answers_nothing() -> None:
     (m,) = _msgs("CG803", doc)
     assert "`G9` rests on no evidence that counts (`E-rnd` is about `ai-rnd`, not `cyber`" in m
     # evidence about the claim's domain still answers
-    assert _msgs("CG803", _doc("answered", ["E-redteam"])) == []
+    assert _msgs("CG803", _reviewed(_doc("answered", ["E-review"]))) == []
 
 
 def test_an_untagged_claim_is_about_what_it_rests_on() -> None:
@@ -371,7 +394,8 @@ def test_a_run_moved_into_a_claim_that_stays_in_an_earlier_version_still_carries
     # and a defeater answered in between is not followed back to the version where it stood
     answered = _doc("answered", ["E-redteam-2"], against=("G3",))
     answered["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
-    answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1)}
+    answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1),
+                                           "domain": "cyber"}
     assert _msgs("CG806", doc, previous=case(answered), history=[first, case(answered)]) == []
 
 

@@ -5,6 +5,8 @@ the claim it attacks or with a context, or deletes it. Each stays NO-GO, compare
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,13 @@ import pytest
 from casegate.gate import run_gate
 from casegate.load import load_case
 from casegate.model import DecisionRecord
-from casegate.sign import load_keyring, parse_instant, with_attestations
+from casegate.sign import (
+    attest_evidence,
+    load_keyring,
+    load_signer,
+    parse_instant,
+    with_attestations,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ATLAS = ROOT / "examples" / "atlas-api"
@@ -70,13 +78,56 @@ def test_every_way_of_closing_it_without_an_answer_blocks(tmp_path: Path, move: 
     assert {f.code for f in r.findings if f.blocking} == {code}
 
 
+REVIEW = """  E-web-review:
+    kind: expert-review
+    title: Review of Northbridge's web-exploitation spot check
+    artifact: reports/web-review.md
+    sha256: {sha}
+    producer: northbridge-security
+    independent: true
+    date: 2026-11-10
+    domain: cyber
+    result: {{passed: true}}
+"""
+
+
+def _with_review(case: Path) -> Path:
+    """The version at `case` with an outside review of the spot check (its artifact written and
+    attested by Northbridge's evaluator): evidence about what G2 asserts that G2 does not rest on."""
+    body = b"# Spot check review\n\nThe held-out challenges were run with their hints; without them 2 of 20 solve.\n"
+    (case.parent / "reports" / "web-review.md").write_bytes(body)
+    ev = case.parent / "evidence.yaml"
+    ev.write_text(ev.read_text() + REVIEW.format(sha=hashlib.sha256(body).hexdigest()))
+    key = case.parent / "keys" / "jonas-berg.key"
+    os.chmod(key, 0o600)
+    attest_evidence(load_case(case), "E-web-review", load_signer(str(key)), KEYRING, "evaluator", activity="reviewed",
+                    says="The spot check ran with hints.", at=parse_instant("2026-11-26T12:00:00Z"))
+    return case
+
+
+def _answered_by(item: str) -> str:
+    return _with_d3().replace("      status: open\n      raised_by: northbridge-security",
+                              f"      status: answered\n      answered_by: [{item}]\n      raised_by: northbridge-security")
+
+
 def test_an_answer_with_evidence_clears_it(tmp_path: Path) -> None:
     v10 = _version(tmp_path, "v1.0", _with_d3())
-    a = _with_d3().replace("      status: open\n      raised_by: northbridge-security",
-                           "      status: answered\n      answered_by: [E-redteam-classifier]\n"
-                           "      raised_by: northbridge-security")
-    r = _gate(_version(tmp_path, "v1.1", a), previous=v10)
+    r = _gate(_with_review(_version(tmp_path, "v1.1", _answered_by("E-web-review"))), previous=v10)
     assert r.outcome == "GO WITH CONDITIONS", [f.message for f in r.findings if f.blocking]
+
+
+def test_an_answer_from_the_safeguards_tests_does_not_clear_it(tmp_path: Path) -> None:
+    """Attack: the spot check, which doubts what the model can do (G2: below Cyber High), marked
+    answered by the classifiers' red team, a strong result about another question (what a safeguard
+    blocks), or by G4, the claim resting on the safeguards' tests. Before: GO WITH CONDITIONS."""
+    v10 = _version(tmp_path, "v1.0", _with_d3())
+    for n, item in enumerate(("E-redteam-classifier", "G4")):
+        r = _gate(_with_review(_version(tmp_path, f"v1.1-{n}", _answered_by(item))), previous=v10)
+        assert r.outcome == "NO-GO"
+        [f] = [f for f in r.findings if f.blocking]
+        assert f.code == "CG803" and ("`E-redteam-classifier` tests `SG-classifier`: what a safeguard blocks says "
+                                      "nothing of what the model can do, which the claims it defends assert "
+                                      "(`cyber-high`)") in f.message, f.message
 
 
 def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_too(tmp_path: Path) -> None:
@@ -105,3 +156,20 @@ def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_to
     (m,) = [f.message for f in r.findings if f.code == "CG806"]
     assert m == ("undercutter `D3` against `G2` was open in version 1.0 (#1), the last approved; it is gone from "
                  "this version")
+
+
+@pytest.mark.parametrize("by", ["E-redteam-classifier", "E-rnd-tasks"])
+def test_a_defeater_answered_by_no_answer_in_the_version_compared_with_stays(tmp_path: Path, by: str) -> None:
+    """Attack: version 1.0 marks the spot check answered by the classifiers' red team (another
+    question) or the AI R&D suite (another domain), NO-GO by CG803; version 1.1 deletes it, as one
+    answered. Before: GO WITH CONDITIONS (the answer was read there by its recorded result alone).
+    After: it stood there unanswered, so deleting it is CG806's."""
+    v10 = _version(tmp_path, "v1.0", _answered_by(by))
+    assert {f.code for f in _gate(v10).findings if f.blocking} == {"CG803"}
+    a = _with_d3().replace("defeaters: [D1, D3]", "defeaters: [D1]")
+    r = _gate(_version(tmp_path, "v1.1", a[:a.index("    D3:")]), previous=v10)
+    assert r.outcome == "NO-GO"
+    [f] = [f for f in r.findings if f.blocking]
+    assert f.code == "CG806" and f.message.startswith(
+        "counter-evidence `D3` against `G2` was marked answered by nothing that answers it in the --previous version; "
+        "it is gone from this version"), f.message

@@ -1801,6 +1801,133 @@ def adapter_over_weights_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
+def _objected_claim(case: Case) -> str | None:
+    """The claim the answered-objection moves object to: the first below the top one that cites evidence."""
+    return next((x for x, el in case.argument.elements.items()
+                 if el.claim is not None and x != case.argument.top and el.evidence), None)
+
+
+def _answered_objection(case: Case, t: str, answer: str) -> dict[str, Element]:
+    """The argument's elements with objection `D-answered-objection` against claim `t`, marked
+    answered by `answer`."""
+    els = case.argument.elements
+    did = "D-answered-objection"
+    d = Element(defeater=f"The evaluation behind {t} samples the deployment's main attack route too thinly.",
+                kind="objection", against=[t], status="answered", answered_by=[answer])
+    return {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
+
+
+def _disputed_run(case: Case) -> tuple[str, str, Evidence] | str:
+    """(`_objected_claim`, the item it cites first, that item) when the item is pinned by its
+    artifact's digest; else why the move does not apply."""
+    t = _objected_claim(case)
+    first = case.argument.elements[t].evidence[0] if t is not None else None
+    ev = case.evidence.get(first) if first is not None else None
+    if t is None or first is None or ev is None or not ev.sha256:
+        return "no claim below the top one cites evidence pinned by its artifact's digest"
+    return t, first, ev
+
+
+def _run_again(case: Case, t: str, first: str, ev: Evidence) -> Case:
+    """`case` with `first` entered again as `<first>-again` (same artifact and digest, another
+    title) and an objection against `t` marked answered by it."""
+    copy = f"{first}-again"
+    again = _upd(ev, title=f"{ev.title or first}, the part the objection names")
+    new = _answered_objection(case, t, copy)
+    edited: Case = _upd(case, evidence={**case.evidence, copy: again}, argument=_upd(case.argument, elements=new))
+    return edited
+
+
+def disputed_run_answer(case: Case, policy: Policy) -> Applied:
+    """An objection against `_objected_claim`, marked answered by the run that claim cites first,
+    entered again under another id (same artifact and digest). A run whose counts its log holds is
+    entered again with its log (`disputed_run_answer_log`)."""
+    got = _disputed_run(case)
+    if isinstance(got, str):
+        return got
+    if got[2].result is None:
+        return f"`{got[1]}`'s counts are in its log"
+    return _run_again(case, *got), policy
+
+
+def disputed_run_answer_log(s: Subject) -> Rewritten:
+    """`disputed_run_answer` for a run read from its log: the copy's artifact is the same bytes
+    (and the further files its counts are read from, under their names beside it)."""
+    got = _disputed_run(s.case)
+    if isinstance(got, str):
+        return got
+    t, first, ev = got
+    path = s.loaded.artifact_path(first)
+    if path is None or not path.is_file():
+        return f"`{first}`'s artifact cannot be read"
+    more = {Path(n).name: (path.parent / Path(n).name).read_bytes() for n in (ev.source.files if ev.source else {})
+            if (path.parent / Path(n).name).is_file()}
+    copy = f"{first}-again"
+    return ArtifactEdit(_run_again(s.case, t, first, ev), s.policy, files={copy: path.read_bytes()},
+                        companions={copy: more} if more else {})
+
+
+def undeveloped_answer(case: Case, policy: Policy) -> Applied:
+    """An objection against the first claim below the top one that names a domain, tags no capability
+    and cites evidence, marked answered by a new claim marked `undeveloped`, under the top claim, that
+    names no domain and cites the test of a safeguard on a pathway of that domain (one the claim does
+    not cite, of the kind the claim cites: an answer in every way but its being made)."""
+    els, pathways = case.argument.elements, case.pathways()
+    for t, el in els.items():
+        if el.claim is None or t == case.argument.top or not el.evidence or el.capability is not None:
+            continue
+        x = next((e for sg in case.safeguards.values() for e in sg.evidence
+                  if e in case.evidence and e not in el.evidence and not case.evidence[e].threshold
+                  and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == el.domain
+                          for b in sg.blocks)), None)
+        if el.domain is None or x is None:
+            continue
+        aid, top = "G-undeveloped-answer", case.argument.top
+        new = _answered_objection(case, t, aid)
+        new[aid] = Element(claim="The objection is answered by the safeguards' tests.", undeveloped=True, evidence=[x])
+        new[top] = _upd(new[top], supported_by=[*new[top].supported_by, aid])
+        return _upd(case, argument=_upd(case.argument, elements=new)), policy
+    return "no claim below the top one names a domain whose safeguards have a test it does not cite"
+
+
+def safeguard_test_answer(case: Case, policy: Policy) -> Applied:
+    """Outside counter-evidence against the first claim below the top one that tags a capability
+    position, marked answered by the test of a safeguard on a pathway of the threshold's domain
+    (an item measuring no threshold): about the claim's domain, and about another question."""
+    els, pathways = case.argument.elements, case.pathways()
+    t = next((x for x, el in els.items() if x != case.argument.top and el.capability is not None
+              and el.capability.threshold in policy.thresholds), None)
+    if t is None:
+        return "no claim below the top one tags a capability position on a policy threshold"
+    cap = els[t].capability
+    assert cap is not None
+    domain = policy.thresholds[cap.threshold].domain
+    x = next((e for sg in case.safeguards.values() for e in sg.evidence
+              if e in case.evidence and not case.evidence[e].threshold and e not in els[t].evidence
+              and any((p := pathways.get(b.partition(".")[0])) is not None and p[0] == domain for b in sg.blocks)),
+             None)
+    if x is None:
+        return f"no safeguard on a pathway of `{domain}` cites a test"
+    did = "D-answered-by-a-safeguard"
+    d = Element(defeater=f"An outside spot check solved 9 of 20 held-out challenges, far above the rate {t} rests on.",
+                kind="counter-evidence", against=[t], status="answered", answered_by=[x])
+    new = {**els, t: _upd(els[t], defeaters=[*els[t].defeaters, did]), did: d}
+    return _upd(case, argument=_upd(case.argument, elements=new)), policy
+
+
+def _answered_by_a_safeguard(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the counter-evidence `safeguard_test_answer` adds, marked answered
+    by a safeguard's test."""
+    got = safeguard_test_answer(case, policy)
+    return got if isinstance(got, str) else got[0]
+
+
+def dropped_non_answer(case: Case, policy: Policy) -> Applied:
+    """The counter-evidence the version recorded marked answered by a safeguard's test
+    (`_answered_by_a_safeguard`) deleted: the case as it is, without it."""
+    got = safeguard_test_answer(case, policy)
+    return got if isinstance(got, str) else (case, policy)
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2060,6 +2187,20 @@ MUTATIONS: tuple[Mutation, ...] = (
              "reruns the evaluation nearest its threshold with an adapter the developer trained loaded over the "
              "weights, the model's name kept (`peft=` in the run's model arguments)", ("CG351",), on_the_log,
              rewrite=adapter_over_weights_log),
+    Mutation("disputed-run-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim, marked answered by the run the claim cites entered again under "
+             "another evidence id (same artifact and digest)", ("CG803",), disputed_run_answer,
+             rewrite=disputed_run_answer_log),
+    Mutation("undeveloped-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim on safeguards, marked answered by a new claim marked `undeveloped` "
+             "that cites another safeguard's test on the claim's domain", ("CG803",), undeveloped_answer),
+    Mutation("safeguard-test-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds outside counter-evidence against a claim of capability, marked answered by the test of a "
+             "safeguard on the claim's domain", ("CG803",), safeguard_test_answer),
+    Mutation("dropped-non-answer", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim of capability was marked "
+             "answered by the test of a safeguard, deletes it", ("CG806",), dropped_non_answer,
+             needs_previous=True, recorded=_answered_by_a_safeguard),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -6,6 +6,7 @@ the model underperformed on purpose."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -302,18 +303,24 @@ def aimed_in(els: Mapping[str, Element]) -> dict[str, list[str]]:
 
 
 def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], evidence: Mapping[str, Evidence],
-                   unusable: Callable[[str], str | None]) -> str | None:
+                   unusable: Callable[[str], str | None], defeater: Element | None = None,
+                   disputed: Mapping[tuple[str | None, ...], tuple[str, str]] | None = None) -> str | None:
     """Why item `x` of a defeater's `answered_by` answers nothing (None when it answers): an
-    answer is evidence that counts (`unusable` says why an item does not) other than what the
-    attacked elements cite themselves, or a claim other than those attacked, resting on none of
-    them through `supported_by`, and resting on such evidence. A context, assumption, justification,
-    strategy or defeater is the case's word, not an answer; the attacked claim, a claim resting on
-    it, or the evidence it already cites is the thing disputed, not an answer to the dispute."""
+    answer is evidence that counts (`unusable` says why an item does not) other than what is
+    disputed (`_disputed`), or a developed claim other than those attacked, resting on none of
+    them through `supported_by`, and resting, through no element marked `undeveloped`, on such
+    evidence. A context, assumption, justification, strategy or defeater is the case's word, not
+    an answer; the attacked claim, a claim resting on it, or the evidence it rests on is the thing
+    disputed, not an answer to the dispute. `defeater`: the defeater answered, whose own evidence
+    and the evidence its words name are disputed too (without it, only what the attacked elements
+    cite themselves is). `disputed`: `_disputed` of the same, when the caller has it."""
+    if disputed is None:
+        disputed = _disputed(attacked, els, evidence, defeater)
     cited = {e: t for t in attacked if t in els for e in els[t].evidence}
     if x in evidence:
         if x in cited:
             return f"`{x}` is evidence `{cited[x]}` already rests on, which the defeater disputes"
-        return unusable(x)
+        return unusable(x) or _disputed_why(x, evidence[x], disputed)
     el = els.get(x)
     if el is None:
         return f"`{x}` is neither evidence nor an element of the argument"
@@ -321,9 +328,12 @@ def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], 
         return f"`{x}` is a {el.type}, not evidence or a claim: it states no grounds"
     if x in attacked:
         return f"`{x}` is the claim it is against"
+    if el.undeveloped:
+        return f"`{x}` is marked undeveloped: an argument the case says is not made answers nothing"
     seen: set[str] = set()
     todo = [x]
     under: list[str] = []
+    cut: list[str] = []
     while todo:
         n = todo.pop()
         if n in seen:
@@ -332,18 +342,95 @@ def answer_problem(x: str, attacked: Sequence[str], els: Mapping[str, Element], 
         if n in attacked:
             return f"`{x}` rests on `{n}`, the claim it is against"
         node = els.get(n)
-        if node is not None:
-            under.extend(i for i in node.evidence if i not in under)
-            todo.extend(node.supported_by)
+        if node is None:
+            continue
+        if node.undeveloped:
+            cut.append(n)  # an element the case marks not made supports nothing through it
+            continue
+        under.extend(i for i in node.evidence if i not in under)
+        todo.extend(node.supported_by)
     why: list[str] = []
     for i in under:
         if i in cited:
             why.append(f"`{i}` is what `{cited[i]}` rests on")
-        elif i in evidence and (w := unusable(i)) is not None:
+        elif i not in evidence:
+            continue
+        elif (w := unusable(i) or _disputed_why(i, evidence[i], disputed)) is not None:
             why.append(w)
-        elif i in evidence:
+        else:
             return None
+    why += [f"`{n}` is marked undeveloped" for n in cut]
     return f"`{x}` rests on no evidence that counts" + (f" ({'; '.join(why)})" if why else "")
+
+
+def run_of(eid: str, ev: Evidence) -> tuple[str | None, ...]:
+    """What identifies the run an evidence item records, under any id: its artifact's digest, the
+    digests of the further files its counts are read from, and the task of the artifact it is
+    (`run_key`, with the task: one artifact may hold several tasks)."""
+    return (*run_key(eid, ev), ev.task)
+
+
+def _disputed(attacked: Sequence[str], els: Mapping[str, Element], evidence: Mapping[str, Evidence],
+              defeater: Element | None) -> dict[tuple[str | None, ...], tuple[str, str]]:
+    """The runs a defeater disputes (`run_of`) -> (the item found there, why an answer standing on
+    it answers nothing):
+    those the elements it is against rest on (their evidence, the evidence of every claim and
+    strategy under them through `supported_by`, and, for a defeater marked answered that it is
+    against, the answer it disputes); its own evidence (counter-evidence does not answer itself);
+    and those its words name (`_how_named`), what it doubts or brings. A run is the same under
+    another evidence id. The defeater's own answers are not walked into: a claim added under the
+    attacked one to answer it is judged as an answer, not as what is disputed. Without `defeater`,
+    only what the attacked elements cite themselves."""
+    out: dict[tuple[str | None, ...], tuple[str, str]] = {}
+
+    def add(e: str, why: str) -> None:
+        if e in evidence:
+            out.setdefault(run_of(e, evidence[e]), (e, why))
+
+    answers = set(defeater.answered_by) if defeater is not None else set()
+    for t in attacked:
+        node = els.get(t)
+        if node is None:
+            continue
+        for e in node.evidence:
+            add(e, f"`{e}` is evidence `{t}` already rests on, which the defeater disputes")
+        if defeater is None:
+            continue
+        if node.defeater is not None:
+            for a in node.answered_by:
+                add(a, f"`{a}` is the answer of `{t}`, which the defeater disputes")
+        seen = {t}
+        todo = [*node.supported_by] + ([*node.answered_by] if node.defeater is not None else [])
+        while todo:
+            n = todo.pop()
+            if n in seen or n in answers or n not in els:
+                continue
+            seen.add(n)
+            for e in els[n].evidence:
+                add(e, f"`{e}` is evidence `{t}` rests on (under `{n}`), which the defeater disputes")
+            todo.extend(els[n].supported_by)
+    if defeater is None:
+        return out
+    for e in defeater.evidence:
+        add(e, f"`{e}` is the defeater's own evidence: counter-evidence does not answer itself")
+    words = _words_of(defeater.defeater or "")
+    if words:
+        digests = _digests_in(words)
+        for e, ev in evidence.items():
+            if (how := _how_named(e, ev, words, digests)) is not None:
+                add(e, f"`{e}` is named in the defeater's words ({how}): what it doubts or brings does not "
+                       "answer it")
+    return out
+
+
+def _disputed_why(x: str, ev: Evidence, disputed: Mapping[tuple[str | None, ...], tuple[str, str]]) -> str | None:
+    """Why evidence `x` answers nothing as a run the defeater disputes (`_disputed`); None when it
+    is not one. The same run under another id is disputed for the same reason."""
+    got = disputed.get(run_of(x, ev))
+    if got is None:
+        return None
+    e, why = got
+    return why if e == x else f"`{x}` is the run of `{e}` under another id, and {why}"
 
 
 def _unusable(ctx: Context, x: str) -> str | None:
@@ -464,6 +551,96 @@ def _off_subject(ctx: Context, x: str, domains: set[str], unknown: Sequence[str]
             f"{', '.join(f'`{a}`' for a in sorted(domains))}, what the claims it defends are about")
 
 
+def _measures_and_tests(ctx: Context) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(evidence id -> the thresholds it measures: its `threshold`, or a threshold whose task its log
+    ran; evidence id -> the safeguards it tests: its `tests`, or a safeguard citing it)."""
+    got: tuple[dict[str, list[str]], dict[str, list[str]]] | None = ctx.memo.get("cg8_measures_tests")
+    if got is None:
+        measures: dict[str, list[str]] = {}
+        for x, ev in ctx.case.evidence.items():
+            if ev.threshold:
+                measures.setdefault(x, []).append(ev.threshold)
+        for tid, st in capability_status(ctx).items():
+            for x in st.evidence:
+                if tid not in measures.setdefault(x, []):
+                    measures[x].append(tid)
+        tests: dict[str, list[str]] = {x: list(ev.tests) for x, ev in ctx.case.evidence.items() if ev.tests}
+        for sid, sg in ctx.case.safeguards.items():
+            for x in sg.evidence:
+                if sid not in tests.setdefault(x, []):
+                    tests[x].append(sid)
+        got = ctx.memo["cg8_measures_tests"] = (measures, tests)
+    return got
+
+
+def _assertions(ctx: Context, attacked: Sequence[str]) -> tuple[str, list[str]] | None:
+    """What every claim a defeater is against asserts, where the case's structure says so and they
+    agree: ("capability", the thresholds they tag) when each tags a capability position;
+    ("safeguard", the safeguards tested) when each tags none and cites only tests of safeguards
+    (none measuring a threshold). None otherwise (a claim of either or neither kind: an answer's
+    kind is not held to one)."""
+    els = ctx.case.argument.elements
+    measures, tests = _measures_and_tests(ctx)
+    kinds: set[str] = set()
+    about: list[str] = []
+    for t in attacked:
+        el = els.get(t)
+        if el is None or el.claim is None:
+            return None
+        if el.capability is not None:
+            kinds.add("capability")
+            about.append(el.capability.threshold)
+        elif el.evidence and all(x in tests and x not in measures for x in el.evidence):
+            kinds.add("safeguard")
+            about.extend(s for x in el.evidence for s in tests[x])
+        else:
+            return None
+    if len(kinds) != 1:
+        return None
+    return kinds.pop(), list(dict.fromkeys(about))
+
+
+def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) -> str | None:
+    """Why evidence `x` answers nothing about what the claims it defends assert (`_assertions`): a
+    test of a safeguard (measuring no threshold) shows what the safeguard blocks, not what the
+    model can do; an evaluation of a threshold (testing no safeguard) shows what the model can do,
+    not what a safeguard blocks. None when it may bear on it (a review, a probe, an audit, or an
+    item of the same kind)."""
+    if asserts is None:
+        return None
+    kind, about = asserts
+    measures, tests = _measures_and_tests(ctx)
+    named = ", ".join(f"`{a}`" for a in about)
+    if kind == "capability" and x in tests and x not in measures:
+        return (f"`{x}` tests {', '.join(f'`{s}`' for s in tests[x])}: what a safeguard blocks says nothing of "
+                f"what the model can do, which the claims it defends assert ({named})")
+    if kind == "safeguard" and x in measures and x not in tests:
+        return (f"`{x}` measures {', '.join(f'`{m}`' for m in measures[x])}: what the model can do says nothing "
+                f"of what a safeguard blocks, which the claims it defends rest on ({named})")
+    return None
+
+
+def _observed(ctx: Context, d: Element) -> tuple[str, dt.date] | None:
+    """The newest item of a defeater's own evidence, with its date (as the case states it): what
+    an answer to counter-evidence must respond to. None when it cites none the case holds."""
+    got = [(x, ctx.case.evidence[x].date) for x in d.evidence if x in ctx.case.evidence]
+    return max(got, key=lambda g: g[1]) if got else None
+
+
+def _predates(ctx: Context, x: str, observed: tuple[str, dt.date] | None) -> str | None:
+    """Why evidence `x` answers nothing to counter-evidence resting on `observed`: it was made
+    before that observation (dated as its age is counted, `evidence_dated`), so it cannot be about
+    it. None when it is not older, or the defeater cites no evidence."""
+    if observed is None:
+        return None
+    when = evidence_dated(ctx.case.evidence[x], ctx.artifact_dates)
+    oid, then = observed
+    if when >= then:
+        return None
+    return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}), the evidence the "
+            "defeater rests on: what was made before an observation cannot answer it")
+
+
 def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
     about another risk domain than the claims it is against answers nothing (CG416's reading of
@@ -471,12 +648,17 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
     domains, unknown = _attacked_domains(ctx, attacked)
+    disputed = _disputed(attacked, els, ev, d)
+    asserts = _assertions(ctx, attacked)
+    observed = _observed(ctx, d)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
                              lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
-                                                                          d.kind == "sandbagging"))
+                                                                          d.kind == "sandbagging")
+                             or _off_assertion(ctx, e, asserts) or _predates(ctx, e, observed),
+                             d, disputed)
         if why is None:
             ok.append(x)
         else:
@@ -487,8 +669,8 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
 @rule(
     "CG803", "answered-without-answer", severity="blocking", serves="fm-argument-theater",
     summary="A defeater is marked answered but nothing under `answered_by` answers it: none is evidence "
-            "that counts (about the domain of the claims it is against), or a claim resting on such, other "
-            "than the claims it is against and what they rest on.",
+            "that counts (about the domain of the claims it is against), or a developed claim resting on "
+            "such, other than the claims it is against, the runs they rest on and the defeater's own evidence.",
     rationale="'Answered' is a claim about the argument; without the evidence or rebuttal it "
               "points at, the defeater is still open under another name. Only evidence and claims "
               "answer: a context, assumption, justification or strategy is the case's own word. The "
@@ -499,7 +681,21 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "CG416 reads an item's subject). A claim that names no domain is about what it rests on "
               "(or what the claims below it name); where the subject of either side cannot be read, the "
               "answer cannot be shown to be about the claim and answers nothing (a sandbagging probe "
-              "answers for the model in general). Sandbagging defeaters are held to the same measure by CG805.",
+              "answers for the model in general). What is disputed is read from the case's structure, not "
+              "its words: every run the elements the defeater is against rest on (through any claim or "
+              "strategy under them, and under any evidence id: the same artifact and digest is the same "
+              "run), the answer of a defeater it disputes, its own evidence (counter-evidence does not "
+              "answer itself) and the evidence its words name; an answer standing on any of these answers "
+              "nothing. Nor does a claim marked `undeveloped`, or evidence reached only through one: the "
+              "case's own word that the argument is not made. An answer must also be about the question "
+              "the claims assert, where their structure says which: against claims that each tag a "
+              "capability position, a test of a safeguard (an item a safeguard cites or that names one under "
+              "`tests`, measuring no threshold) shows what the safeguard blocks, not what the model can do; "
+              "against claims that each cite only such tests, an evaluation of a threshold shows what the "
+              "model can do, not what a safeguard blocks. Either answers nothing there; a review, probe or "
+              "audit may answer either. An answer to a defeater resting on evidence of its own (counter-"
+              "evidence) must be made no earlier than the newest item it rests on: what was made before an "
+              "observation cannot be about it. Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -810,7 +1006,9 @@ def sandbagging_not_addressed(ctx: Context) -> Iterator[Hit]:
     rationale="Deliberate underperformance cannot be ruled out by assertion; the answer has to be "
               "an observation, such as a sandbagging probe or elicitation by fine-tuning. A probe's "
               "`passed: true` counts only when an evaluator outside the developer signed it, or the policy "
-              "takes the case's word (`evidence.declared_verdicts: any`, see CG356).",
+              "takes the case's word (`evidence.declared_verdicts: any`, see CG356). The evaluation the "
+              "claim rests on (under any id), a claim marked `undeveloped`, and a safeguard's test, answer "
+              "nothing, as CG803 reads an answer.",
     bad="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
         "     answered_by: [J1]}\nJ1: {justification: We have no reason to think it sandbags}",
     good="D1: {defeater: The model may sandbag, kind: sandbagging, against: [G2], status: answered,\n"
@@ -829,22 +1027,31 @@ def sandbagging_answer_without_evidence(ctx: Context) -> Iterator[Hit]:
                       + ", none of which is (or rests on) evidence that passed" + "".join(f"; {b}" for b in bad))
 
 
-def _standing(did: str, d: Element, els: Mapping[str, Element], evidence: Mapping[str, Evidence],
-              aimed: Mapping[str, list[str]]) -> str | None:
-    """How a defeater of the version compared with stood there, when it stood against its claims:
-    open, accepted, or marked answered by nothing that answers it (its items judged as CG803 judges
-    them, on that version's argument and the results its evidence records); None when answered."""
+def _standing(did: str, d: Element, then: Context) -> str | None:
+    """How a defeater of an earlier version stood there, when it stood against its claims: open,
+    accepted, or marked answered by nothing that answers it (its items judged as CG803 judges them,
+    in `then`, a context of that version); None when answered."""
     if d.status is None:
         return "open (no status)"
     if d.status == "open":
         return "open"
     if d.status == "accepted":
         return "accepted (the claim defeated)"
-    attacked = aimed.get(did, [])
-    if any(answer_problem(x, attacked, els, evidence, lambda e: verdict_problem(e, evidence[e])) is None
-           for x in d.answered_by):
-        return None
-    return "marked answered by nothing that answers it"
+    return None if _judged(then, did, d)[0] else "marked answered by nothing that answers it"
+
+
+def _then(ctx: Context, case: Case) -> Context:
+    """A context of an earlier version of the case (the version compared with, or one the registry
+    holds), under the policy it was gated with (the previous policy, for the version compared
+    with), on its own date: what CG803 reads of an answer, read there. Its evidence's derived
+    facts are not known, so an item is set aside there only for what the case records of it."""
+    memo: dict[int, Context] = ctx.memo.setdefault("cg8_then", {})
+    got = memo.get(id(case))
+    if got is None:
+        policy = ctx.previous_policy if case is ctx.previous and ctx.previous_policy is not None else ctx.policy
+        got = memo[id(case)] = Context(case=case, policy=policy, today=case.date or ctx.today, boundary=ctx.boundary,
+                                       artifact_dates=ctx.artifact_dates)
+    return got
 
 
 class _Successors:
@@ -894,7 +1101,7 @@ class _Successors:
             if d is None or d.defeater is None:
                 continue
             aimed = aimed_in(els)
-            if t not in aimed.get(did, []) or _standing(did, d, els, h.evidence, aimed) is None:
+            if t not in aimed.get(did, []) or _standing(did, d, _then(self.ctx, h)) is None:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
@@ -1019,7 +1226,10 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "must stand against each. Only when nothing stands in the place of any claim it was "
               "against may it go with them. A defeater its own authors accepted (the claim "
               "defeated) is not undone by an answer from the evidence they already had: it needs "
-              "evidence new since that version.",
+              "evidence new since that version. Whether a defeater marked answered there was answered is "
+              "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
+              "was gated with: one answered by the disputed run, by evidence about another domain or "
+              "another question, or by an undeveloped claim stood there unanswered.",
     bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
         "#                against: [G2], status: open}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted\n"
@@ -1042,7 +1252,7 @@ def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     for did, old in was.items():
         if old.defeater is None:
             continue
-        standing = _standing(did, old, was, prev.evidence, before)
+        standing = _standing(did, old, _then(ctx, prev))
         if standing is None:
             continue  # answered there: CG803 judges its answer here, as it is now
         follow = follow or _Successors(ctx, prev)
