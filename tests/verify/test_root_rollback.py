@@ -7,7 +7,9 @@ case's first entry, and `verify` refuses a root older than (or other than) the n
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +17,7 @@ from casegate.store import open_registry
 from casegate.trust import load_trust_root, root_entry
 from tests._deploy import RATE_LIMITS
 from tests.verify.test_trust_attacks import MODEL, Setup, _replace_policy, setup  # noqa: F401 - the fixture
-from tests.verify.trusted import cli_in_process
+from tests.verify.trusted import approved_world, cli_in_process, make_trust
 
 __all__ = ["setup"]
 
@@ -83,3 +85,22 @@ def test_the_current_root_recorded_in_the_log_verifies(setup: Setup) -> None:  #
     setup.trust.checkpoint(setup.db)
     v = setup.verify()
     assert v.ok, v.reasons
+
+
+def test_a_root_version_logged_before_the_case_is_compared_against_the_registry(
+        tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A root version recorded before the case's first entry is not in the case's state proof;
+    `verify --db` reads every root version the registry's log records. Attack: the log recorded
+    version 2 before the case was submitted; the release engineer verifies with version 1."""
+    with open_registry(database_url) as reg:
+        reg.record("trust-root", None, {"version": 2, "digest": "sha256:" + "1" * 64})
+        w, bundle, _ = approved_world(tmp_path / "w", reg)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
+    rc, text = cli_in_process(tmp_path, "verify", "--bundle", str(tmp_path / "bundle.json"), "--model-digest", MODEL,
+                              "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS,
+                              "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--db", database_url)
+    assert rc == 1 and "the log records trust root version 2 (log entry 0), newer than version 1 held" in text, text
