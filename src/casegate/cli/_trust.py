@@ -157,19 +157,14 @@ def _record(db: str | None, root: Any, path: Path) -> None:
     """Record the new root version in the registry's log whenever a registry is in use (--db,
     $CASEGATE_DATABASE_URL or ./.casegate/registry.db): the keyrings it pins, with when each was
     replaced, are keyring changes the log must hold."""
+    from ..trust import TRUST_ROOT_EVENT, root_entry
     from ._common import configured_registry
 
     reg = configured_registry(db)
     if reg is None:
         return
     with reg:
-        e = reg.record("trust-root", None, {
-            "version": root.version, "digest": root.digest(), "expires": root.expires.isoformat(),
-            "keyring": next(k.digest for k in root.pins.keyrings if k.until is None),
-            "keyrings": [k.model_dump(exclude_none=True) for k in root.pins.keyrings],
-            "policies": [p.model_dump(exclude_none=True) for p in root.pins.policies],
-            "log": {"origin": root.pins.log.origin, "key": root.pins.log.key},
-            "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+        e = reg.record(TRUST_ROOT_EVENT, None, root_entry(root, path))
     out(f"recorded trust root version {root.version} in the log (entry {e.index})")
 
 

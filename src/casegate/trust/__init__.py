@@ -5,6 +5,7 @@ version N+1 is valid only when signed by the threshold of version N and of itsel
 
 from ._root import (
     PINS_FIELD,
+    TRUST_ROOT_EVENT,
     LogPin,
     PinnedKeyring,
     PinnedPolicy,
@@ -17,6 +18,7 @@ from ._root import (
     load_draft,
     load_trust_root,
     new_root,
+    root_entry,
     root_problems,
     rotated_root,
     sign_root,
@@ -24,7 +26,7 @@ from ._root import (
 )
 
 __all__ = [
-    "PINS_FIELD", "LogPin", "PinnedKeyring", "PinnedPolicy", "Pins", "TrustRoot", "TrustRootError",
-    "WitnessPin", "chain_files", "describe", "load_draft", "load_trust_root", "new_root", "root_problems",
+    "PINS_FIELD", "TRUST_ROOT_EVENT", "LogPin", "PinnedKeyring", "PinnedPolicy", "Pins", "TrustRoot", "TrustRootError",
+    "WitnessPin", "chain_files", "describe", "load_draft", "load_trust_root", "new_root", "root_entry", "root_problems",
     "rotated_root", "sign_root", "write_root",
 ]

@@ -346,6 +346,23 @@ def load_trust_root(path: Path | str, *, now: dt.datetime | None = None) -> Trus
     return TrustRoot(md, _pins(md, str(files[-1])), str(files[-1]), len(files))
 
 
+TRUST_ROOT_EVENT = "trust-root"
+"""The log entry kind `casegate trust init` and `trust rotate` record each root version as."""
+
+
+def root_entry(root: TrustRoot, path: Path) -> dict[str, Any]:
+    """What the registry's log records of a root version (`TRUST_ROOT_EVENT`): its version and
+    digest (`verify` refuses a root older than, or other than, the newest the log shows), expiry,
+    the keyrings and policies it pins with when each was replaced, the log it pins, and the sha256
+    of the file it was written to."""
+    return {"version": root.version, "digest": root.digest(), "expires": root.expires.isoformat(),
+            "keyring": next(k.digest for k in root.pins.keyrings if k.until is None),
+            "keyrings": [k.model_dump(exclude_none=True) for k in root.pins.keyrings],
+            "policies": [p.model_dump(exclude_none=True) for p in root.pins.policies],
+            "log": {"origin": root.pins.log.origin, "key": root.pins.log.key},
+            "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
 def describe(root: TrustRoot) -> dict[str, Any]:
     """The root as plain data, for `trust show`."""
     return {"version": root.version, "expires": root.expires.isoformat(), "digest": root.digest(),

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         signed_parts,
         stale_signatures,
     )
+    from ._revocations import root_rollback
     from ._signed import (
         GateInputs,
         SignoffCheck,
@@ -61,6 +62,7 @@ _WHERE = {
     **dict.fromkeys(('ProvenState', 'check_state_proof', 'log_times'), '_proven'),
     **dict.fromkeys(('REOPENING_STATES', 'cause_text', 'last_approval', 'last_reopening', 'signature_time',
                      'signed_parts', 'stale_signatures'), '_reapproval'),
+    'root_rollback': '_revocations',
     **dict.fromkeys(('GateInputs', 'SignoffCheck', 'gate_inputs', 'role_holders', 'signed_signoffs', 'with_authority'), '_signed'),
     **dict.fromkeys(('DeployState', 'deploy_state'), '_state'),
 }
@@ -77,5 +79,5 @@ __all__ = [
     "BUNDLE_VERSION", "DEPLOYABLE_STATES", "BundleVerificationError", "Collected", "DeployState", "RegistryView",
     "Verdict", "authority_problems", "check_bundle", "collect", "Judgement", "binding_problems", "decide_case", "judge_case", "judgement_problems", "deploy_state", "make_bundle",
     "GateInputs", "gate_inputs", "read_bundle", "required_roles", "role_holders", "SignoffCheck", "signed_record", "signed_signoffs",
-    "signoff_shortfall", "verify_bundle", "with_authority", "write_bundle",
+    "root_rollback", "signoff_shortfall", "verify_bundle", "with_authority", "write_bundle",
 ]

@@ -16,7 +16,7 @@ from ._bundle import SHAPE_ERRORS, RegistryView, Verdict, check_bundle, malforme
 from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
-from ._revocations import revocation_gaps, with_logged_revocations
+from ._revocations import revocation_gaps, root_rollback, with_logged_revocations
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -137,6 +137,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         decided = when.time if when is not None else _decision_time(bundle)
         v.reasons += trust.keyring_problems(fp, decided)
         v.reasons += revocation_gaps(fp, trust, changes)
+        # an older root, still signed and unexpired, pins what its successors replaced
+        v.reasons += root_rollback(trust, proven.trust_roots if proven is not None else ())
         # the keyring the decision was made with is read from the signed decision (the bundle's
         # own `keyring` field is not signed and is never read); a decision that does not sign
         # it is refused by `check_bundle`

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..store import LogEntry
     from ..trust import TrustRoot
 
-__all__ = ["revocation_gaps", "with_logged_revocations"]
+__all__ = ["revocation_gaps", "root_rollback", "with_logged_revocations"]
 
 
 def revocation_gaps(fingerprint: str, trust: TrustRoot, changes: Sequence[LogEntry]) -> list[str]:
@@ -43,3 +43,29 @@ def revocation_gaps(fingerprint: str, trust: TrustRoot, changes: Sequence[LogEnt
             f"{trust.version}), and the state proof does not carry the logged keyring changes from one to "
             "the other: whether a key was revoked since cannot be established (make a fresh state proof "
             "from the registry that logged the changes)"]
+
+
+def root_rollback(trust: TrustRoot, recorded: Sequence[LogEntry]) -> list[str]:
+    """Why the trust root given is not the organisation's current one, by the root versions the
+    proven log recorded (`casegate trust init` and `trust rotate` record each): the log records a
+    newer version (an older root, still signed and unexpired, pins the keyrings and policies as
+    they were before they were replaced, and a revocation made by replacing a keyring), or another
+    root under the same version number (a fork)."""
+    newest: LogEntry | None = None
+    out: list[str] = []
+    for e in sorted(recorded, key=lambda x: x.index):
+        n = e.payload.get("version")
+        if type(n) is not int:
+            continue
+        if n == trust.version and e.payload.get("digest") != trust.digest():
+            out.append(f"the log records trust root version {n} as {str(e.payload.get('digest'))[:80]} (log entry "
+                       f"{e.index}), not the root {trust.digest()} held: a root under the same version number "
+                       "that is not the one the organisation recorded is never trusted")
+        if n > trust.version and (newest is None or n > newest.payload["version"]):
+            newest = e
+    if newest is not None:
+        out.insert(0, f"the log records trust root version {newest.payload['version']} (log entry {newest.index}), "
+                      f"newer than version {trust.version} held: a replaced root still pins the keyrings and "
+                      "policies its successors replaced (verify with the current root chain, e.g. the directory "
+                      "`casegate trust rotate` writes)")
+    return out
