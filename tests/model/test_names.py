@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
 import pytest
 
+import casegate
 from casegate.evidence._outside import not_outside
-from casegate.model._names import name_key, organisation_among, organisation_key
+from casegate.model._names import (
+    _unaccented,
+    name_key,
+    normalise_name,
+    organisation_among,
+    organisation_key,
+)
+
+SRC = Path(casegate.__file__).resolve().parent.parent
 
 ONE = ["Acme Labs", "acme-labs", "ACME LABS", "Acme  Labs", "Acme Labs.", "Acme\u200bLabs", "\u0410cme Labs",
        "\uff21\uff43\uff4d\uff45 Labs", "Acme Labs, Inc.", "Acme Labs Pty Ltd", "Acme Labs L.L.C.", "Acm\u00e9 Labs",
@@ -55,3 +70,29 @@ def test_a_name_in_another_script_is_compared_by_its_letters() -> None:
     assert organisation_key("\u30cf\u30eb\u30c7\u30f3\u682a\u5f0f\u4f1a\u793e") != ""
     assert not_outside("x", "\u30cf\u30eb\u30c7\u30f3", ["acme-labs"]) is None  # an outside organisation in kana
     assert not_outside("x", "\u30a2\u30af\u30e1", ["\u30a2\u30af\u30e1 Labs"]) is not None
+
+
+def _unicode_normalised(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name)
+    s = "".join(ch for ch in s if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") or ch in " \t")
+    return " ".join(s.split()).casefold()
+
+
+ASCII = [chr(i) for i in range(128)]
+
+
+@pytest.mark.parametrize("name", [*ASCII, "".join(ASCII), "Acme\x1fLabs", "Acme\x0bLabs\r\n", " Acme\tLabs \x7f",
+                                  "Acme\x1c\x1d\x1e Labs", "A.C.M.E. L\x00abs, Inc."])
+def test_an_ascii_name_is_normalised_as_the_unicode_tables_normalise_it(name: str) -> None:
+    # an ASCII name is normalised without the Unicode tables: the same result as with them
+    assert normalise_name(name) == _unicode_normalised(name)
+    assert _unaccented(name) == "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def test_comparing_ascii_names_loads_no_unicode_tables() -> None:
+    # most names are ASCII: comparing them must not load `unicodedata` (a keyed gate's start-up)
+    code = ("import sys\nfrom casegate.model._names import name_key, organisation_key, word_key\n"
+            "name_key('Ada Lovelace'); organisation_key('Acme Labs, Inc.'); word_key('Atlas-2 (v1.0)')\n"
+            "assert 'unicodedata' not in sys.modules, 'unicodedata loaded'\n"
+            "name_key('\\u0410da'); assert 'unicodedata' in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONPATH": str(SRC)})

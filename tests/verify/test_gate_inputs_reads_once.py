@@ -39,3 +39,22 @@ def test_a_keyed_gate_gathers_the_dissent_once(monkeypatch: pytest.MonkeyPatch, 
     assert len(calls) == 1
     assert inputs.loaded.attestations is not None and inputs.loaded.attestations.attestations
     assert inputs.loaded.authority is not None or preview
+
+
+@pytest.mark.parametrize("preview", [False, True])
+@pytest.mark.parametrize("keyed", [False, True])
+def test_the_authority_check_built_unvalidated_is_what_validation_makes(preview: bool, keyed: bool) -> None:
+    # it is built without validation (nothing in it comes from input the models have not checked):
+    # validating what it holds must give it back unchanged, with every value of its declared type
+    from casegate.model import AuthorityCheck
+
+    loaded = load_case(ATLAS / "case.yaml", keep_data=True)
+    ring = load_keyring(ATLAS / "keys" / "keyring.yaml") if keyed else None
+    auth = gate_inputs(loaded, ring, dt.date(2026, 12, 1), preview=preview).loaded.authority
+    if preview and not keyed:
+        assert auth is None
+        return
+    assert auth is not None and (auth.unsigned or auth.holders)
+    again = AuthorityCheck.model_validate(auth.model_dump(), strict=True)
+    assert again == auth and again.model_dump() == auth.model_dump()
+    assert all(type(u).model_validate(u.model_dump(), strict=True) == u for u in auth.unsigned)

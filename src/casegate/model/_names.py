@@ -14,12 +14,20 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
+
+_ASCII_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0A, 0x20), 0x7F])
+"""The ASCII characters `normalise_name` removes (category Cc, the tab kept): in an ASCII name
+NFKC changes nothing and no other character is Cf, Zl or Zp, so such a name needs no Unicode
+tables (and the process does not load them: most names are ASCII)."""
 
 
 def normalise_name(name: str) -> str:
     """NFKC, without zero-width / format / control characters, white space collapsed, case folded."""
+    if name.isascii():
+        return " ".join(name.translate(_ASCII_CONTROLS).split()).casefold()
+    import unicodedata
+
     s = unicodedata.normalize("NFKC", name)
     s = "".join(ch for ch in s if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") or ch in " \t")
     return " ".join(s.split()).casefold()  # runs of white space (as `str.isspace` has it) made one space
@@ -69,11 +77,14 @@ LEGAL_FORMS = frozenset({
 """Words that say what kind of company an organisation is, not which one: dropped from the end of
 its name (`Acme Labs Inc.`, `Acme Labs Pty Ltd` and `Acme Labs` are one organisation)."""
 
-_DOTS = re.compile(r"\.")
 _NOT_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: a name in kana is a name too
 
 
 def _unaccented(s: str) -> str:
+    if s.isascii():  # NFKD changes no ASCII character, and none is combining
+        return s
+    import unicodedata
+
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
@@ -81,7 +92,7 @@ def _unaccented(s: str) -> str:
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name as compared: `latin_form` without accents, dots dropped (`L.L.C.` is
     `llc`), split at anything that is not a letter or digit."""
-    s = _DOTS.sub("", _unaccented(latin_form(_unaccented(name))))
+    s = _unaccented(latin_form(_unaccented(name))).replace(".", "")
     return tuple(w for w in _NOT_WORD.split(s) if w)
 
 
