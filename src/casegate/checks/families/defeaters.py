@@ -197,10 +197,11 @@ def _brought_in_words(ctx: Context, d: Element, targets: Sequence[str]) -> dict[
         rests.update(_stands_on(ctx, t))
     digests = _digests_in(words)
     out: dict[str, str] = {}
-    for eid, ev in ctx.case.evidence.items():
+    evidence = ctx.case.evidence
+    for eid in _named_among(evidence, words, digests):
         if eid in rests:
             continue
-        how = _how_named(eid, ev, words, digests)
+        how = _how_named(eid, evidence[eid], words, digests)
         if how is not None:
             out[eid] = how
     return out
@@ -209,6 +210,42 @@ def _brought_in_words(ctx: Context, d: Element, targets: Sequence[str]) -> dict[
 def _digests_in(words: AbstractSet[str]) -> set[str]:
     """The runs of 12 to 64 hex digits among a text's words (`_words_of`)."""
     return {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
+
+
+_NAMING: list[tuple[Mapping[str, Evidence], dict[str, list[str]], list[tuple[str, str]], dict[str, int]]] = []
+"""The last few evidence maps' naming indexes (`_named_among`), each kept with its map (held, so the
+identity test cannot meet a reused id)."""
+
+
+def _naming_index(evidence: Mapping[str, Evidence]) -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, int]]:
+    """(word -> the items that word names by id, path or file name; (sha256, item) of every file;
+    item -> its position): every way `_how_named` can name an item, indexed once per evidence map."""
+    for held, by_word, sums, pos in _NAMING:
+        if held is evidence:
+            return by_word, sums, pos
+    by_word, sums, pos = {}, [], {}
+    for i, (eid, ev) in enumerate(evidence.items()):
+        pos[eid] = i
+        keys = {eid.casefold()}
+        for f in ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else []):
+            keys.add(f.casefold())
+            if "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]):
+                keys.add(base.casefold())
+        for k in keys:
+            by_word.setdefault(k, []).append(eid)
+        sums.extend((x, eid) for x in ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else []))
+    _NAMING[:] = [(evidence, by_word, sums, pos), *_NAMING[:3]]
+    return by_word, sums, pos
+
+
+def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], digests: AbstractSet[str]) -> list[str]:
+    """The items of `evidence` that a text's words could name (`_how_named` says whether and how),
+    in the evidence's order: found through `_naming_index`, not by asking every item."""
+    by_word, sums, pos = _naming_index(evidence)
+    hit = {e for w in words for e in by_word.get(w, ())}
+    if digests:
+        hit.update(e for x, e in sums if any(x.startswith(d) for d in digests))
+    return sorted(hit, key=pos.__getitem__)
 
 
 def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
@@ -416,8 +453,8 @@ def _disputed(attacked: Sequence[str], els: Mapping[str, Element], evidence: Map
     words = _words_of(defeater.defeater or "")
     if words:
         digests = _digests_in(words)
-        for e, ev in evidence.items():
-            if (how := _how_named(e, ev, words, digests)) is not None:
+        for e in _named_among(evidence, words, digests):
+            if (how := _how_named(e, evidence[e], words, digests)) is not None:
                 add(e, f"`{e}` is named in the defeater's words ({how}): what it doubts or brings does not "
                        "answer it")
     return out
