@@ -7,6 +7,7 @@ from pathlib import Path
 
 from casegate.checks.families.defeaters import _digests_in, _how_named, _named_among, _words_of
 from casegate.load import load_case
+from casegate.model import SourceRecord
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,3 +35,31 @@ def test_the_index_finds_what_asking_every_item_finds() -> None:
         assert found == _every(evidence, words, digests), text
         seen_any = seen_any or bool(found)
     assert seen_any  # the texts name items, so the comparison is not of empty lists alone
+
+
+def test_items_sharing_a_run_or_an_id_up_to_case_are_all_found() -> None:
+    """The index reads a run's files once for all the items of that run, and keeps every item whose
+    id casefolds to a word: each of them is found, as asking every item finds them."""
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    assert loaded.case is not None
+    base = loaded.case.evidence
+    ctf = base["E-cyber-ctf"]
+    assert ctf.artifact and ctf.sha256
+    with_files = ctf.model_copy(update={"source": SourceRecord(tool="inspect-ai",
+                                                               files={"logs/samples-ctf.jsonl": "ab" * 32})})
+    # another id for the same run (its artifact, digest and source record), one that differs only
+    # in case, and a run with a further file of its own
+    evidence = {**base, "E-ctf-again": ctf, "e-CYBER-ctf": ctf, "E-ctf-files": with_files}
+    same_run = {"E-cyber-ctf", "E-ctf-again", "e-CYBER-ctf", "E-ctf-files"}
+    texts = {"e-cyber-ctf was run twice": {"E-cyber-ctf", "e-CYBER-ctf"},
+             f"see {Path(ctf.artifact).name}": same_run,
+             f"sha256:{ctf.sha256[:16]}": same_run,
+             "the samples in samples-ctf.jsonl repeat": {"E-ctf-files"},
+             "digest abababababababab": {"E-ctf-files"}}
+    for text, named in texts.items():
+        words = _words_of(text)
+        digests = _digests_in(words)
+        found = [e for e in _named_among(evidence, words, digests)
+                 if _how_named(e, evidence[e], words, digests) is not None]
+        assert found == _every(evidence, words, digests), text
+        assert named <= set(found), text

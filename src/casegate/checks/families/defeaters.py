@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import chain, compress, filterfalse, repeat
-from operator import attrgetter, eq
+from operator import attrgetter, eq, itemgetter
+from typing import Any
 
 from ...model import Case, Element, Evidence, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
@@ -212,40 +213,80 @@ def _digests_in(words: AbstractSet[str]) -> set[str]:
     return {m.group(1) for w in words if (m := _HEX.fullmatch(w))}
 
 
-_NAMING: list[tuple[Mapping[str, Evidence], dict[str, list[str]], list[tuple[str, str]], dict[str, int]]] = []
+_NAMING: list[tuple[Mapping[str, Evidence], _NamingIndex]] = []
 """The last few evidence maps' naming indexes (`_named_among`), each kept with its map (held, so the
 identity test cannot meet a reused id)."""
 
+_NAMED_BY = itemgetter("artifact", "sha256", "source")
+"""An item's fields that name it, read from its `__dict__` (a pydantic model's attributes are read
+through its class's `__getattr__` hook, several times slower)."""
 
-def _naming_index(evidence: Mapping[str, Evidence]) -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, int]]:
-    """(word -> the items that word names by id, path or file name; (sha256, item) of every file;
-    item -> its position): every way `_how_named` can name an item, indexed once per evidence map."""
-    for held, by_word, sums, pos in _NAMING:
+
+class _NamingIndex:
+    """Every way `_how_named` can name an item of one evidence map, indexed once per map: its id
+    (casefolded), and the files (path or file name, casefolded) and sha256 digests of its run.
+    The items of one run share their artifact, digest and source record, so the files and digests
+    are read once per run (a group of items), not once per item: on a case with thousands of items
+    a step per item was most of CG805's first use."""
+
+    __slots__ = ("by_id", "by_file", "sums", "pos")
+
+    def __init__(self, evidence: Mapping[str, Evidence]) -> None:
+        self.pos: dict[str, int] = dict(zip(evidence, range(len(evidence)), strict=True))
+        folded = list(map(str.casefold, evidence))
+        self.by_id: dict[str, list[str]] = {}
+        if len(set(folded)) == len(folded):  # (ids differ after casefolding, as they nearly always do)
+            self.by_id = dict(zip(folded, map(lambda e: [e], evidence), strict=True))
+        else:
+            for f, eid in zip(folded, evidence, strict=True):
+                self.by_id.setdefault(f, []).append(eid)
+        groups: dict[tuple[Any, ...], list[str]] = {}
+        runs: dict[tuple[Any, ...], tuple[str | None, str | None, Any]] = {}
+        for eid, named in zip(evidence, map(_NAMED_BY, map(vars, evidence.values())), strict=True):
+            key = (named[0], named[1], id(named[2]))
+            got = groups.get(key)
+            if got is None:
+                got = groups[key] = []
+                runs[key] = named
+            got.append(eid)
+        self.by_file: dict[str, list[list[str]]] = {}
+        self.sums: list[tuple[str, list[str]]] = []
+        for key, (artifact, sha256, source) in runs.items():
+            eids = groups[key]
+            keys: set[str] = set()
+            for f in ([artifact] if artifact else []) + (list(source.files) if source else []):
+                keys.add(f.casefold())
+                if "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]):
+                    keys.add(base.casefold())
+            for k in keys:
+                self.by_file.setdefault(k, []).append(eids)
+            self.sums.extend((x, eids) for x in ([sha256] if sha256 else []) + (list(source.files.values()) if source else []))
+
+
+def _naming_index(evidence: Mapping[str, Evidence]) -> _NamingIndex:
+    """`evidence`'s `_NamingIndex`, built once per evidence map."""
+    for held, index in _NAMING:
         if held is evidence:
-            return by_word, sums, pos
-    by_word, sums, pos = {}, [], {}
-    for i, (eid, ev) in enumerate(evidence.items()):
-        pos[eid] = i
-        keys = {eid.casefold()}
-        for f in ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else []):
-            keys.add(f.casefold())
-            if "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]):
-                keys.add(base.casefold())
-        for k in keys:
-            by_word.setdefault(k, []).append(eid)
-        sums.extend((x, eid) for x in ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else []))
-    _NAMING[:] = [(evidence, by_word, sums, pos), *_NAMING[:3]]
-    return by_word, sums, pos
+            return index
+    index = _NamingIndex(evidence)
+    _NAMING[:] = [(evidence, index), *_NAMING[:3]]
+    return index
 
 
 def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], digests: AbstractSet[str]) -> list[str]:
     """The items of `evidence` that a text's words could name (`_how_named` says whether and how),
     in the evidence's order: found through `_naming_index`, not by asking every item."""
-    by_word, sums, pos = _naming_index(evidence)
-    hit = {e for w in words for e in by_word.get(w, ())}
+    index = _naming_index(evidence)
+    hit: set[str] = set()
+    for w in words:
+        hit.update(index.by_id.get(w, ()))
+        for eids in index.by_file.get(w, ()):
+            hit.update(eids)
     if digests:
-        hit.update(e for x, e in sums if any(x.startswith(d) for d in digests))
-    return sorted(hit, key=pos.__getitem__)
+        for x, eids in index.sums:
+            if any(x.startswith(d) for d in digests):
+                hit.update(eids)
+    return sorted(hit, key=index.pos.__getitem__)
 
 
 def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
