@@ -457,6 +457,8 @@ def _loosened_minimum(old: ElicitationMinimum, new: ElicitationMinimum) -> list[
         was, now = getattr(old, name), getattr(new, name)
         if was is not None and (now or 0) < was:
             out.append((name, f"{name} {was:,}{unit} -> {f'{now:,}{unit}' if now else 'none'}"))
+    if old.cost_limit is not None and (new.cost_limit or 0) < old.cost_limit:
+        out.append(("cost_limit", f"cost_limit ${old.cost_limit:g} -> {f'${new.cost_limit:g}' if new.cost_limit else 'none'}"))
     return out
 
 
