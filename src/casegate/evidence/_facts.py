@@ -79,9 +79,9 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "working_limit": {"inspect-ai": "eval.config.working_limit or plan.steps[].params, the lowest",
                       "lm-eval": "(not recorded)", "generic": "(not recorded)"},
     "cost_limit": {"inspect-ai": "eval.config.cost_limit or plan.steps[].params, the lowest",
-                   "lm-eval": "(not recorded)", "generic": "(not recorded)"},
+                   "lm-eval": "(not recorded)", "generic": "cost_limit"},
     "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url)", "lm-eval": "(none)",
-                    "generic": "(not recorded)"},
+                    "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "(not recorded)",
                       "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
                                  "filter_list; n-shot; config.gen_kwargs, system_instruction",
