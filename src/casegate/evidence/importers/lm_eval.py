@@ -282,7 +282,8 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
         return None
-    run_cfg = doc.get("config") if isinstance(doc.get("config"), dict) else {}
+    stated = doc.get("config")
+    run_cfg: dict[str, Any] = stated if isinstance(stated, dict) else {}
     gen = run_cfg.get("gen_kwargs") or {}
     if isinstance(gen, str):
         gen = dict(kv.split("=", 1) for kv in gen.split(",") if "=" in kv)
