@@ -170,3 +170,37 @@ def test_a_grader_reached_at_another_server_is_not_the_named_model(tmp_path: Pat
     assert run.source.model_roles == {"grader": ["mockllm/strong (base_url=http://10.0.0.7:8000/v1)"]}
     hits = findings(_roles_case(tmp_path / "c", log, "{grader: [mockllm/strong]}"), "CG359")
     assert hits and "not a model the policy names" in hits[0].message
+
+
+def test_a_grader_given_to_the_scorer_by_name_is_a_model_without_a_role(tmp_path: Path) -> None:
+    """Attack: no role is given; the scorer is handed a weak grader by name
+    (`model_graded_qa(model=...)`). The samples' usage records the grader's calls: it is listed
+    under `(no role)`, which the policy must name like any role."""
+    from inspect_ai import Task
+    from inspect_ai import eval as inspect_eval
+    from inspect_ai.dataset import MemoryDataset, Sample
+    from inspect_ai.model import ModelOutput, ModelUsage, get_model
+    from inspect_ai.scorer import model_graded_qa
+    from inspect_ai.solver import generate
+
+    def out(model: str, text: str) -> Any:
+        o = ModelOutput.from_content(model, text)
+        o.usage = ModelUsage(input_tokens=20, output_tokens=3, total_tokens=23)
+        return o
+
+    grader = get_model("mockllm/weak", custom_outputs=lambda *a: out("mockllm/weak", "GRADE: I"))
+    task = Task(name="acme-ctf", version=1, solver=[generate()], scorer=model_graded_qa(model=grader),
+                dataset=MemoryDataset([Sample(id=i, input=f"What is 2 + 2? ({i})", target="4") for i in range(4)]))
+    work = Path(tempfile.mkdtemp(prefix="casegate-roles-"))
+    try:
+        [run] = inspect_eval(task, model=get_model("mockllm/model", custom_outputs=lambda *a: out("mockllm/model", "4")),
+                             log_dir=str(work), display="none")
+        log = tmp_path / "scorer-model.eval"
+        shutil.move(str(Path(run.location)), log)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    [imported] = InspectImporter().read(log, ReadOptions())
+    assert imported.source.model_roles == {"(no role)": ["mockllm/weak"]}
+    hits = findings(_roles_case(tmp_path / "c", log), "CG359")
+    assert hits and "gives role `(no role)` to `mockllm/weak`" in hits[0].message
+    assert findings(_roles_case(tmp_path / "named", log, '{"(no role)": [mockllm/weak]}'), "CG359") == []

@@ -353,7 +353,7 @@ class SourceRecord(Frozen):
     model_roles: dict[str, list[str]] = EMPTY_DICT
     """The models the run gave each named role besides the model evaluated (Inspect's
     `model_roles`: a grader, an attacker), each named as `model` is, with the arguments and server
-    that choose its weights."""
+    that choose its weights; under `(no role)`, other models the samples called."""
     prompt_digest: str | None = None
     """`sha256:` over what the task asks each document as the run configured it (lm-eval's
     `configs.<task>`: the prompt template, few-shot settings, description, delimiters, generation

@@ -343,7 +343,8 @@ class EvidencePolicy(Frozen):
     as casegate records a run's model (`evidence show`: the name, then any weight-choosing
     arguments and server). A run giving a role not named here, a model not listed for it, or the
     system under test itself blocks (CG359): a weak grader or attacker, or the model grading its
-    own answers, moves the counts without any change in the model."""
+    own answers, moves the counts without any change in the model. Models a run's samples called
+    outside any role (read from their usage) are judged under the role `(no role)`."""
 
 
 class Tolerance(Frozen):

@@ -35,7 +35,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - cost_limit = the lowest spend per sample the run's header (`eval.config.cost_limit`) or any solver
   step's arguments state; unset when none does. Samples it stopped (`limit: cost`) are noted.
 - source.model_roles = every role of `eval.model_roles` (a grader, an attacker) and the models it
-  held, each named as `source.model` is.
+  held, each named as `source.model` is; under `(no role)`, any other model the samples' usage
+  records (a scorer given a model by name), fallbacks a provider served left out.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
@@ -258,7 +259,7 @@ class InspectImporter:
             task_version=str(ev.task_version) if ev.task_version is not None else None,
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
-            scorer=scorer, model_roles=_roles(ev),
+            scorer=scorer, model_roles=_roles(ev, summaries),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -357,18 +358,30 @@ def _named(model: Any, args: Any, base_url: Any, url_key: str) -> str:
     return f"{model} ({','.join(shown)})" if shown else str(model)
 
 
-def _roles(ev: Any) -> dict[str, list[str]]:
+NO_ROLE = "(no role)"
+"""The role under which `source.model_roles` lists models a run's samples called outside any named
+role (a scorer given a model by name, a solver calling one)."""
+
+
+def _roles(ev: Any, summaries: list[Any]) -> dict[str, list[str]]:
     """Every named role the run gave a model (`eval.model_roles`: a grader, an attacker; a role may
     hold several models), each named as the evaluated model is (`_named`), so a role is judged by
-    the weights and server that answered for it, not only by the name it was given."""
+    the weights and server that answered for it, not only by the name it was given; and, under
+    `NO_ROLE`, every other model the samples' usage records (`model_usage`) that is neither the
+    evaluated model, a role's, nor a fallback a provider served (those samples are not scored)."""
     roles = getattr(ev, "model_roles", None)
-    if not isinstance(roles, dict):
-        return {}
     out: dict[str, list[str]] = {}
-    for role, held in sorted(roles.items(), key=lambda kv: str(kv[0])):
+    held_by_role: set[str] = set()
+    for role, held in sorted((roles or {}).items() if isinstance(roles, dict) else (), key=lambda kv: str(kv[0])):
         configs = held if isinstance(held, list) else [held]
+        held_by_role.update(str(getattr(c, "model", c)) for c in configs)
         out[str(role)] = [_named(getattr(c, "model", c), getattr(c, "args", None), getattr(c, "base_url", None),
                                  "base_url") for c in configs]
+    fallbacks = {str(getattr(f, "fallback_model", "")) for x in summaries for f in getattr(x, "model_fallbacks", None) or []}
+    called = sorted({str(m) for x in summaries for m in (getattr(x, "model_usage", None) or {})}
+                    - {str(ev.model)} - held_by_role - fallbacks)
+    if called:
+        out.setdefault(NO_ROLE, []).extend(called)
     return out
 
 
