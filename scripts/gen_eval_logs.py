@@ -197,6 +197,15 @@ def gen_inspect(out: Path) -> list[Path]:
     return written
 
 
+def gen_inspect_roles(d: Path) -> Path:
+    """A clean run whose `grader` role is held by the evaluated model itself (`model_roles`): the
+    rule fixture of CG359."""
+    from inspect_ai.model import get_model
+
+    return _run_inspect(_task("arith-graded", 12, version=2), d / "arith-graded.eval", "eval", _mock_model(),
+                        model_roles={"grader": get_model("mockllm/model")})
+
+
 def gen_inspect_agent(d: Path) -> Path:
     """An agent with bash and python, several epochs, large token and time budgets, run on the
     helpful-only variant (recorded in the run's metadata): the elicitation the example policy
@@ -332,7 +341,7 @@ def gen_lm_eval(out: Path) -> list[Path]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--only", choices=["inspect", "inspect-agent", "lm-eval", "inspect-large"])
+    ap.add_argument("--only", choices=["inspect", "inspect-agent", "inspect-roles", "lm-eval", "inspect-large"])
     ap.add_argument("--samples", type=int, default=2000, help="samples for inspect-large")
     a = ap.parse_args()
     written: list[Path] = []
@@ -342,6 +351,8 @@ def main() -> None:
         written += gen_lm_eval(a.out)
     if a.only == "inspect-agent":
         written.append(gen_inspect_agent(a.out / "inspect"))
+    if a.only == "inspect-roles":
+        written.append(gen_inspect_roles(a.out / "inspect"))
     if a.only == "inspect-large":
         written += gen_inspect_large(a.out, a.samples)
     for p in written:

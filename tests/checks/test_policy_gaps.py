@@ -28,18 +28,19 @@ def _without(text: str, start: str) -> str:
 
 
 def test_the_example_framework_leaves_nothing_that_blocks() -> None:
-    """Its twelve gaps are advisory: three domains with no threshold (persuasion, autonomy,
+    """Its sixteen gaps are advisory: three domains with no threshold (persuasion, autonomy,
     sabotage) may be scoped out at any boundary, the required layers name no test task (its
     classifier red team is a signed report, not a log, and a named task would refuse it), a
     trusted-access decision needs no sign-off from outside the developer, its capability results and
     its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
     where the registry's keyring names no telemetry key, and an objection it records unsigned is
     answered on its word; its three thresholds set no least per-generation or per-sample ceiling
-    beside their budgets. Weight exfiltration may be scoped out only of an open-weights release
+    (nor a least spend) beside their budgets, nor the digest of their tasks' prompts, and it names no
+    model for a run's roles (its runs give none). Weight exfiltration may be scoped out only of an open-weights release
     (`scoped_out_at`), so it is not among them."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "12 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "16 value(s) left to the developer, 0 of them blocking" in r.stdout
     for d in ("persuasion", "autonomy", "sabotage"):
         assert f"domains.{d}.scoped_out_at: no boundary kinds at which `{d}` may be scoped out" in r.stdout
     assert "domains.exfiltration.scoped_out_at" not in r.stdout
@@ -71,7 +72,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "11 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "15 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "15 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "19 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 
@@ -164,8 +165,8 @@ def test_a_wide_boundary_signed_off_from_inside_alone_is_named(tmp_path: Path) -
 def test_a_threshold_that_sets_no_ceiling_minimum_is_named(tmp_path: Path) -> None:
     """A run can meet a threshold's token budget and time limit with every generation cut at a few
     dozen tokens or a conversation of a few messages: a threshold whose minimum sets no least
-    `max_tokens`, `message_limit`, `turn_limit` or `working_limit` says so, and one that sets them
-    all does not."""
+    `max_tokens`, `message_limit`, `turn_limit`, `working_limit` or `cost_limit` says so, and one
+    that sets them all does not."""
     text = ATLAS_POLICY.read_text()
     old = "budget_tokens: 2000000, samples: 150}"
     assert old in text
@@ -176,5 +177,10 @@ def test_a_threshold_that_sets_no_ceiling_minimum_is_named(tmp_path: Path) -> No
     assert "`message_limit`, `turn_limit`, `working_limit`" in said and "max_tokens" not in said
     pol.write_text(text.replace(old, "budget_tokens: 2000000, samples: 150, max_tokens: 4096, message_limit: 200, "
                                      "turn_limit: 100, working_limit: 7200}"))
+    gaps = {g["path"]: g["says"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
+    said = gaps["thresholds.cyber-high.elicitation"]
+    assert "no least `cost_limit`" in said and "capped by spend (`cost_limit`) blocks" in said, said
+    pol.write_text(text.replace(old, "budget_tokens: 2000000, samples: 150, max_tokens: 4096, message_limit: 200, "
+                                     "turn_limit: 100, working_limit: 7200, cost_limit: 50}"))
     gaps = {g["path"]: g["says"] for g in json.loads(_run(pol, "--format", "json").stdout)["gaps"]}
     assert "thresholds.cyber-high.elicitation" not in gaps and "thresholds.bio-high.elicitation" in gaps

@@ -32,6 +32,14 @@ KNOWN_GAPS: dict[str, str] = {
 """Mutations no rule catches yet on every example, each with what is missing. Every entry must be a
 declared mutation. Some are caught on some examples (not strict)."""
 
+ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
+    "fallback-served-solved": "only an Inspect log records which model served each sample (`model_fallbacks`); the "
+                              "examples' casegate-results logs and lm-eval record none, so the move is tried on the "
+                              "Inspect fixture (`test_samples_a_fallback_model_served_are_neutralised`)",
+}
+"""Mutations that edit what only some log formats record, with why they cannot apply to the realistic
+case; each is tried where it applies."""
+
 KEYRING = load_keyring(ROOT / "examples" / "atlas-api" / "keys" / "keyring.yaml")
 """The examples' keyring: the external evaluators' attestations make their evidence independent in
 the unedited cases, so a mutation that only relabels independence is what changes; and its
@@ -58,7 +66,8 @@ def _params() -> list[object]:
 def test_mutation_is_caught(example: str, name: str) -> None:
     r = next(x for x in _report(example).results if x.mutation.name == name)
     if not r.applicable:
-        assert example != "atlas-api", f"{name} must apply to the realistic case: {r.note}"
+        assert example != "atlas-api" or name in ONLY_ON_LOGS_THAT_RECORD_IT, \
+            f"{name} must apply to the realistic case: {r.note}"
         pytest.skip(f"not applicable to {example}: {r.note}")
     assert r.caught or r.neutralised, f"{name} on {example}: {r.status}, outcome {r.outcome}; {r.messages}"
 
@@ -333,3 +342,75 @@ def test_an_adapter_loaded_over_the_weights_is_caught(case: Path) -> None:
     (r,) = run_redteam(load_case(case), mutations=[m for m in MUTATIONS if m.name == "adapter-over-weights"]).results
     assert r.applicable, r.note
     assert "CG351" in r.caught_by and any("loads `peft=acme/refusal-boost`" in m for m in r.messages), r.messages
+
+
+def test_samples_a_fallback_model_served_are_neutralised() -> None:
+    """Attack: on a first version, the samples the model solved are answered part way through the
+    run by a weaker model the provider fell back to, scored incorrect (Inspect records the fallback).
+    The readers count each such sample as unscored, so solved: the outcome, findings and counts are
+    the unedited case's, and the report says the move bought nothing."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("fallback-served-solved")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
+    assert r.applicable, r.note
+    assert r.status == "neutralised" and not r.messages, (r.status, r.messages)
+
+
+def test_samples_a_fallback_model_served_gain_when_counted_as_the_models() -> None:
+    """The neutralised verdict can fail: the same move with the fallback record stripped (the
+    samples scored incorrect as the model's own) lowers the counts, and is not neutralised."""
+    import dataclasses
+
+    from casegate.redteam import get_mutation
+    from casegate.redteam._mutations import fallback_served_log
+
+    def stripped(s: object) -> object:
+        from inspect_ai.log import read_eval_log
+
+        from casegate.redteam._artifacts import ArtifactEdit, inspect_bytes, rewritten
+
+        got = fallback_served_log(s)  # type: ignore[arg-type]
+        assert isinstance(got, ArtifactEdit)
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as d:
+            out = Path(d) / "rnd-agent.eval"
+            out.write_bytes(got.files["E-rnd"])
+            log = read_eval_log(str(out))
+        for smp in log.samples or []:
+            smp.model_fallbacks = None
+        return rewritten(s, "E-rnd", inspect_bytes(log, "rnd-agent.eval"))  # type: ignore[arg-type]
+
+    m = get_mutation("fallback-served-solved")
+    assert m is not None
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[dataclasses.replace(m, rewrite=stripped)]).results
+    assert r.applicable and r.status != "neutralised", (r.status, r.messages)
+
+
+def _with_budget_minimum() -> object:
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.policy is not None
+    th = loaded.policy.thresholds["rnd"]
+    minimum = th.elicitation.model_copy(update={"budget_tokens": 1_000_000})
+    loaded.policy = loaded.policy.model_copy(update={"thresholds": {
+        **loaded.policy.thresholds, "rnd": th.model_copy(update={"elicitation": minimum})}})
+    return loaded
+
+
+def test_a_spend_cap_under_a_kept_budget_is_caught() -> None:
+    """Attack: the Inspect run keeps its 4,000,000 tokens a sample and caps each sample's spend at
+    one cent (`--cost-limit 0.01`). Before, the cap was not read and the budget stood."""
+    (r,) = run_redteam(_with_budget_minimum(), mutations=[m for m in MUTATIONS if m.name == "spend-capped-run"]).results  # type: ignore[arg-type]
+    assert r.applicable, r.note
+    assert "CG301" in r.caught_by and any("`cost_limit` of $0.01 per sample" in m for m in r.messages), r.messages
+
+
+def test_a_grader_the_lab_chose_is_caught_on_an_inspect_log() -> None:
+    """Attack: the Inspect run's `grader` role held by a small model of the lab's own. Before, the
+    roles were not read."""
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m for m in MUTATIONS if m.name == "weak-grader"]).results
+    assert r.applicable, r.note
+    assert "CG359" in r.caught_by and any("gives role `grader` to `acme/grader-mini`" in m for m in r.messages), \
+        r.messages

@@ -266,6 +266,15 @@ def elicitation_shortfalls(ev: Evidence, minimum: ElicitationMinimum) -> list[Sh
         if need is not None and had is not None and had < need:
             out.append(Shortfall(field, f"ran under a `{field}` of {had:,}{unit} ({what}); the policy asks for at "
                                         f"least {need:,}{unit}"))
+    if minimum.cost_limit is not None and e.cost_limit is not None and e.cost_limit < minimum.cost_limit:
+        out.append(Shortfall("cost_limit", f"ran under a `cost_limit` of ${e.cost_limit:g} per sample; the policy "
+                                           f"asks for at least ${minimum.cost_limit:g}"))
+    elif minimum.cost_limit is None and minimum.budget_tokens is not None and e.cost_limit is not None:
+        # what a dollar buys in tokens is in no log: the spend cap, not the token budget, may be
+        # what ended each sample, so the budget met is not established
+        out.append(Shortfall("cost_limit", f"ran under a `cost_limit` of ${e.cost_limit:g} per sample, which can end a "
+                                           f"sample before its token budget; the policy sets no least `cost_limit`, "
+                                           f"so its budget of {minimum.budget_tokens:,} tokens is not shown met"))
     if minimum.samples is not None:
         counts = proportion(ev)
         n = counts[1] if counts else 0

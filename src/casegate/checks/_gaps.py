@@ -44,13 +44,21 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
         elif any(t.digest is None for t in th.tasks):
             out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its samples: a run "
                                  "of part of the task counts as a run of it", None))
+        if th.tasks and any(t.prompt is None for t in th.tasks):
+            out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its prompts "
+                                 "(`prompt`): a run of the task's name whose configuration asks its documents "
+                                 "another way (an lm-eval template, few-shot setting, description, delimiter, "
+                                 "generation argument or filter changed) counts as a run of it", None))
     for tid, th in policy.thresholds.items():
-        unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit")
+        unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit", "cost_limit")
                  if th.value is not None and getattr(th.elicitation, f) is None]
         if unset:
             out.append(PolicyGap(f"thresholds.{tid}.elicitation", f"no least {', '.join(unset)}: a run that meets the "
                                  "token budget and time limit counts though its generations or its samples' "
-                                 "conversations were cut short by them", None))
+                                 "conversations were cut short by them"
+                                 + ("; a run capped by spend (`cost_limit`) blocks where a token budget is asked for"
+                                    if "`cost_limit`" in unset and th.elicitation.budget_tokens is not None else ""),
+                                 None))
     required = dict.fromkeys(layer for th in policy.thresholds.values() for req in th.safeguards for layer in req.layers)
     untasked = [layer for layer in required if not policy.safeguard_tests.get(layer)]
     if untasked:
@@ -81,6 +89,10 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                              "log of the lab's own (a casegate-results file with no bypasses) can stand in for "
                              "an outside red team; list the kind(s) there to count only tests an outside "
                              "evaluator signs", None))
+    if not policy.evidence.model_roles:
+        out.append(PolicyGap("evidence.model_roles", "empty: no model is named for a run's roles (a grader, an "
+                             "attacker), so a counted run that gives any role a model blocks (CG359); runs that "
+                             "give no model a role are unaffected", None))
     if policy.evidence.declared_counts == "any":
         out.append(PolicyGap("evidence.declared_counts", "`any`: a red team's or safeguard test's typed bypass "
                              "counts are taken on the case's word, with no log and no outside signature", None))

@@ -78,6 +78,14 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                    "lm-eval": "(none: one generation)", "generic": "(not recorded)"},
     "working_limit": {"inspect-ai": "eval.config.working_limit or plan.steps[].params, the lowest",
                       "lm-eval": "(not recorded)", "generic": "(not recorded)"},
+    "cost_limit": {"inspect-ai": "eval.config.cost_limit or plan.steps[].params, the lowest",
+                   "lm-eval": "(not recorded)", "generic": "cost_limit"},
+    "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url)", "lm-eval": "(none)",
+                    "generic": "model_roles"},
+    "prompt_digest": {"inspect-ai": "(not recorded)",
+                      "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
+                                 "filter_list; n-shot; config.gen_kwargs, system_instruction",
+                      "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
     "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id and a digest of its doc", "generic": "samples[].id"},
@@ -279,14 +287,16 @@ def _shown(v: Any) -> str:
 
 def tasks_named(refs: list[TaskRef]) -> str:
     """A policy's task list in a message: `acme-ctf v4, sha256:...`."""
-    return ", ".join((f"{t.name}" + (f" v{t.version}" if t.version else "") + (f" (samples {t.digest})" if t.digest else ""))
-                     if t.name else str(t.digest) for t in refs)
+    return ", ".join(((f"{t.name}" + (f" v{t.version}" if t.version else "") + (f" (samples {t.digest})" if t.digest else ""))
+                      if t.name else str(t.digest)) + (f" (prompt {t.prompt})" if t.prompt else "") for t in refs)
 
 
-def ran(run: DerivedRun) -> str:
-    """What a run ran, in a message: `` `acme-ctf` v4 (samples sha256:...) ``."""
+def ran(run: DerivedRun, prompt: bool = False) -> str:
+    """What a run ran, in a message: `` `acme-ctf` v4 (samples sha256:...) ``, and the digest of
+    its prompts when `prompt`."""
     ver = f" v{run.source.task_version}" if run.source.task_version else ""
-    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'})"
+    asked = f" (prompt {run.source.prompt_digest or 'not recorded'})" if prompt else ""
+    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}"
 
 
 def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
@@ -297,6 +307,8 @@ def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
         if ref.digest is None and ref.name is None:
             continue
         if ref.digest is not None and ref.digest != run.sample_digest:
+            continue
+        if ref.prompt is not None and ref.prompt != run.source.prompt_digest:
             continue
         if ref.name is not None and (ref.name != run.task or (
                 ref.version is not None and ref.version != run.source.task_version)):
@@ -497,7 +509,7 @@ def _compare(eid: str, rec: Evidence, run: DerivedRun, eff: Evidence, shown: str
             yield _mismatch(eid, run, shown, "budget_tokens", ("elicitation", "budget_tokens"), el.budget_tokens, de.budget_tokens)
         if "time_limit" in fs and el.time_limit != run.time_limit:
             yield _mismatch(eid, run, shown, "time_limit", ("elicitation", "time_limit"), el.time_limit, run.time_limit)
-        for name in ("max_tokens", "message_limit", "turn_limit", "working_limit"):
+        for name in ("max_tokens", "message_limit", "turn_limit", "working_limit", "cost_limit"):
             if name in fs and getattr(el, name) != getattr(de, name):
                 yield _mismatch(eid, run, shown, name, ("elicitation", name), getattr(el, name), getattr(de, name))
     if rec.eval_set and sorted(rec.eval_set) != [run.task]:
@@ -758,7 +770,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 variant=variant, attempts=de.attempts, scaffold=scaffold, tools=list(de.tools),
                 budget_tokens=de.budget_tokens, time_limit=run.time_limit, max_tokens=de.max_tokens,
                 message_limit=de.message_limit, turn_limit=de.turn_limit, working_limit=de.working_limit,
-                prompting=prompting,
+                cost_limit=de.cost_limit, prompting=prompting,
                 solver=list(de.solver), generate_config=dict(de.generate_config))
         rr = run.result
         if kind == "eval":
@@ -783,7 +795,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                                               f"score the evaluation with `{th.scorer}`"))
                 facts.excluded.setdefault(eid, msg)
             if th.tasks and not task_matches(run, th.tasks):
-                msg = f"`{eid}` ran {ran(run)}, not a task the policy names for `{threshold}` ({tasks_named(th.tasks)})"
+                msg = (f"`{eid}` ran {ran(run, any(t.prompt for t in th.tasks))}, not a task the policy names for "
+                       f"`{threshold}` ({tasks_named(th.tasks)})")
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))
                 facts.excluded.setdefault(eid, msg)

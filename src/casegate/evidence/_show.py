@@ -60,6 +60,9 @@ def describe_evidence(loaded: Loaded, eid: str, *, cache: bool = True) -> dict[s
             "task": fact("task", run.task),
             "task_version": fact("task_version", run.source.task_version),
             "sample_digest": fact("sample_digest", run.sample_digest),
+            "prompt_digest": fact("prompt_digest", run.source.prompt_digest),
+            "cost_limit": fact("cost_limit", el.cost_limit),
+            "model_roles": fact("model_roles", dict(run.source.model_roles)),
             "scorer": fact("scorer", run.source.scorer or run.result.metric),
             "status": fact("status", run.source.status + (" (invalidated)" if run.source.invalidated else "")
                            if run.source.status else None),

@@ -258,6 +258,9 @@ class Elicitation(Frozen):
     working_limit: int | None = OPTIONAL_AT_LEAST_0
     """The least working time (seconds, waits excluded) any sample was allowed; unset when the run
     set no limit."""
+    cost_limit: float | None = OPTIONAL_AT_LEAST_0
+    """The lowest spend (US dollars) any sample was allowed (Inspect's `cost_limit`); unset when the
+    run set no limit. A sample stopped by its spend is cut short whatever its token budget says."""
     prompting: str | None = None
     """Prompting approach, e.g. 'expert-written', 'few-shot'."""
     solver: list[str] = EMPTY_ITEMS
@@ -347,6 +350,15 @@ class SourceRecord(Frozen):
     """Scorer or metric whose per-sample scores the counts come from."""
     files: dict[str, Sha256] = EMPTY_DICT
     """Further files read with the artifact (e.g. per-sample logs), path -> sha256 of their bytes."""
+    model_roles: dict[str, list[str]] = EMPTY_DICT
+    """The models the run gave each named role besides the model evaluated (Inspect's
+    `model_roles`: a grader, an attacker), each named as `model` is, with the arguments and server
+    that choose its weights; under `(no role)`, other models the samples called."""
+    prompt_digest: str | None = None
+    """`sha256:` over what the task asks each document as the run configured it (lm-eval's
+    `configs.<task>`: the prompt template, few-shot settings, description, delimiters, generation
+    arguments and filters; `casegate.evidence.importers.lm_eval.prompt_digest`); None when the tool
+    records no task configuration."""
 
 
 class Evidence(Frozen):

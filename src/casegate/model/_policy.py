@@ -90,6 +90,11 @@ class ElicitationMinimum(Frozen):
     working_limit: int | None = OPTIONAL_AT_LEAST_0
     """Minimum working time per sample in seconds (Inspect's `working_limit`), if the framework sets
     one. A run that sets none meets it."""
+    cost_limit: float | None = OPTIONAL_AT_LEAST_0
+    """Minimum spend per sample in US dollars (Inspect's `cost_limit`), if the framework sets one. A
+    run that sets none meets it. A run that set a cost limit meets a `budget_tokens` minimum only
+    where this is set and met: a spend cap can end a sample long before its token budget, and what a
+    dollar buys in tokens is not in the log."""
 
 
 class SafeguardRequirement(Frozen):
@@ -119,6 +124,12 @@ class TaskRef(Frozen):
     """Task version the tool records (any version when unset)."""
     digest: Digest | None = None
     """sha256 over the task's sorted sample ids, one per line (`casegate evidence show` prints it)."""
+    prompt: Digest | None = None
+    """sha256 over the prompt-defining settings of the task's configuration as the run recorded them
+    (lm-eval's `configs.<task>`: `doc_to_text`, `doc_to_target`, `doc_to_choice`, the few-shot
+    settings, `description`, delimiters, `generation_kwargs`, `filter_list`; `casegate evidence
+    show` prints it): a run whose task asked its documents another way is not a run of the task. A
+    run whose tool records no task configuration does not match a reference that sets it."""
 
 
 class Threshold(Frozen):
@@ -326,6 +337,14 @@ class EvidencePolicy(Frozen):
     `independent` (default), only an item a signed attestation from outside the developer makes
     independent (the attestation signs the verdict); `any`, the case's own word. A typed failure
     (`passed: false`) is always taken at its word."""
+    model_roles: dict[str, list[str]] = EMPTY_DICT
+    """The models a counted run (an evaluation or a safeguard's test) may give each named role
+    besides the model under test (Inspect's `model_roles`: `grader`, `attacker`, ...), each named
+    as casegate records a run's model (`evidence show`: the name, then any weight-choosing
+    arguments and server). A run giving a role not named here, a model not listed for it, or the
+    system under test itself blocks (CG359): a weak grader or attacker, or the model grading its
+    own answers, moves the counts without any change in the model. Models a run's samples called
+    outside any role (read from their usage) are judged under the role `(no role)`."""
 
 
 class Tolerance(Frozen):

@@ -1731,12 +1731,9 @@ def padded_with_failed_copies_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
-def budget_cut_in_solver_log(s: Subject) -> Rewritten:
-    """The evaluation nearest its threshold, among those whose threshold sets a token budget
-    minimum, rerun with a hundredth of its budget where a header does not show it: an Inspect run's
-    last solver step called with `token_limit` (as `basic_agent(token_limit=...)`), the header's
-    `token_limit` kept; an lm-eval generation task run with `--gen_kwargs max_gen_toks=16`, its
-    config's figure kept; a casegate-results log's `budget_tokens` (the developer's own statement)."""
+def _budgeted_worst(s: Subject) -> tuple[str, Evidence, Any] | str:
+    """The evaluation nearest its threshold among those whose threshold sets a token budget
+    minimum, and its log."""
     budgeted = [(eid, ev) for eid, ev in capability_evals(s.effective, s.policy)
                 if s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens is not None]
     if not budgeted:
@@ -1749,8 +1746,19 @@ def budget_cut_in_solver_log(s: Subject) -> Rewritten:
 
     eid, ev = max(budgeted, key=ratio)
     doc = open_log(s, eid)
-    if isinstance(doc, str):
-        return doc
+    return doc if isinstance(doc, str) else (eid, ev, doc)
+
+
+def budget_cut_in_solver_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold, among those whose threshold sets a token budget
+    minimum, rerun with a hundredth of its budget where a header does not show it: an Inspect run's
+    last solver step called with `token_limit` (as `basic_agent(token_limit=...)`), the header's
+    `token_limit` kept; an lm-eval generation task run with `--gen_kwargs max_gen_toks=16`, its
+    config's figure kept; a casegate-results log's `budget_tokens` (the developer's own statement)."""
+    got = _budgeted_worst(s)
+    if isinstance(got, str):
+        return got
+    eid, ev, doc = got
     need = s.policy.thresholds[ev.threshold or ""].elicitation.budget_tokens or 0
     had = ev.elicitation.budget_tokens if ev.elicitation is not None else None
     cut = max((had or need) // 100, 1)
@@ -1927,6 +1935,72 @@ def dropped_non_answer(case: Case, policy: Policy) -> Applied:
     (`_answered_by_a_safeguard`) deleted: the case as it is, without it."""
     got = safeguard_test_answer(case, policy)
     return got if isinstance(got, str) else (case, policy)
+
+def spend_capped_run_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold, among those whose threshold sets a token budget minimum,
+    rerun with every sample's spend capped at one cent, its token budget kept: Inspect's `--cost-limit
+    0.01` (`eval.config.cost_limit`), a casegate-results log's `cost_limit`."""
+    got = _budgeted_worst(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        return f"`{eid}`'s lm-eval run records no spend cap (lm-eval has none)"
+    if not isinstance(doc, dict):
+        doc.eval.config.cost_limit = 0.01
+        return _inspect_written(s, eid, doc)
+    doc["cost_limit"] = 0.01
+    return rewritten(s, eid, doc)
+
+
+WEAK_GRADER = "acme/grader-mini"
+"""The model the red team's grader move gives the grader role: a small model of the lab's own."""
+
+
+def weak_grader_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold rescored by a grader the lab chose (`model_roles`:
+    `grader` held by a small model of its own), as Inspect's `--model-role grader=...` records it;
+    a casegate-results log's `model_roles`."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, LmEvalLog):
+        return f"`{eid}`'s lm-eval run gives no model a role (lm-eval scores with its own metrics)"
+    if not isinstance(doc, dict):
+        from inspect_ai.model import ModelConfig
+
+        doc.eval.model_roles = {**(doc.eval.model_roles or {}), "grader": ModelConfig(model=WEAK_GRADER)}
+        return _inspect_written(s, eid, doc)
+    doc["model_roles"] = {**(doc.get("model_roles") or {}), "grader": [WEAK_GRADER]}
+    return rewritten(s, eid, doc)
+
+
+def fallback_served_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with the samples the model solved answered, part way
+    through the run, by a weaker model its provider fell back to: each scored incorrect, with the
+    fallback Inspect records for it (`model_fallbacks`). Only Inspect logs record which model
+    served a sample."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, (dict, LmEvalLog)):
+        return f"`{eid}`'s log does not record which model served each sample (only Inspect's does)"
+    from inspect_ai.model import ModelFallback
+
+    wins = set(inspect_successes(doc))
+    if not wins:
+        return f"`{eid}`'s log has no correct sample"
+    for smp in doc.samples or []:
+        if str(smp.id) not in wins:
+            continue
+        for sc in (smp.scores or {}).values():
+            if sc.value in INSPECT_SUCCESS:
+                sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
+        smp.model_fallbacks = [ModelFallback(model=str(doc.eval.model), fallback_model="acme/atlas-mini")]
+    return _inspect_written(s, eid, doc)
+
 
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
@@ -2201,6 +2275,17 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence against a claim of capability was marked "
              "answered by the test of a safeguard, deletes it", ("CG806",), dropped_non_answer,
              needs_previous=True, recorded=_answered_by_a_safeguard),
+    Mutation("spend-capped-run", ("test-3-elicitation", "q-capability"),
+             "reruns the evaluation nearest its threshold (of those whose minimum sets a token budget) with every "
+             "sample's spend capped at one cent, its token budget kept (`cost_limit`)", ("CG301",), on_the_log,
+             rewrite=spend_capped_run_log),
+    Mutation("weak-grader", ("test-3-elicitation", "q-capability"),
+             "rescores the evaluation nearest its threshold with a grader the lab chose (`model_roles`: `grader` "
+             "held by a small model of its own)", ("CG359",), on_the_log, rewrite=weak_grader_log),
+    Mutation("fallback-served-solved", ("test-3-elicitation", "q-capability"),
+             "has the samples the model solved answered, part way through the run, by a weaker model the "
+             "provider fell back to (scored incorrect, the fallback recorded), before any version is recorded",
+             ("CG335",), on_the_log, rewrite=fallback_served_log, first_version=True, may_neutralise=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

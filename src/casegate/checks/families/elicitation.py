@@ -39,7 +39,7 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
     "CG301", "elicitation-below-minimum", severity="blocking", serves="test-3-elicitation",
     summary="An evaluation measuring a threshold used less elicitation than the policy's minimum "
             "(attempts, scaffold, tools, model variant, token budget, time limit, the ceilings on one "
-            "generation and one sample's messages, turns and working time, samples), or did not give the "
+            "generation and one sample's messages, turns, working time and spend, samples), or did not give the "
             "model a tool the boundary grants that matters for the threshold.",
     rationale="A weak prompt, a small budget or the production model with its refusals understates "
               "capability. A result only says what capable users and adversaries could draw out when "
@@ -49,7 +49,9 @@ def _evals(case: Case, tid: str) -> list[tuple[str, Evidence]]:
               "that the policy says matters for the threshold (`tools.<name>.matters_for`; a tool the "
               "policy does not list matters for every threshold) must be among the tools the "
               "evaluation's log records (`tools.<name>.elicited_by`, else the tool's own name); "
-              "otherwise the evaluation does not count.",
+              "otherwise the evaluation does not count. A run whose samples were capped by spend "
+              "(`cost_limit`) meets a token budget only where the policy also sets a least spend it meets: "
+              "what a dollar buys in tokens is in no log.",
     bad="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: production, attempts: 1, scaffold: prompted}",
     good="E-ctf:\n  kind: eval\n  threshold: cyber-high\n  elicitation: {variant: helpful-only, attempts: 5, scaffold: agent, tools: [bash, python], budget_tokens: 2000000}",
     fix="Re-run the evaluation with at least the threshold's `elicitation` minimum in the policy, "
@@ -457,6 +459,8 @@ def _loosened_minimum(old: ElicitationMinimum, new: ElicitationMinimum) -> list[
         was, now = getattr(old, name), getattr(new, name)
         if was is not None and (now or 0) < was:
             out.append((name, f"{name} {was:,}{unit} -> {f'{now:,}{unit}' if now else 'none'}"))
+    if old.cost_limit is not None and (new.cost_limit or 0) < old.cost_limit:
+        out.append(("cost_limit", f"cost_limit ${old.cost_limit:g} -> {f'${new.cost_limit:g}' if new.cost_limit else 'none'}"))
     return out
 
 

@@ -825,3 +825,45 @@ def _another_model(model: str, system: System, lineage: list[str], known: set[st
     if moved is not None:
         return f"records model `{model}`, which {moved}: it is a run of another model"
     return None
+
+
+@rule(
+    "CG359", "model-role-untied", severity="blocking", serves="test-3-elicitation",
+    summary="An evaluation's or safeguard test's log gives a named role (a grader, an attacker) to the system "
+            "under test itself, or to a model the policy does not name for that role (`evidence.model_roles`).",
+    rationale="Inspect runs other models beside the one evaluated under named roles (`model_roles`): the "
+              "grader that scores each answer, the attacker that tries a safeguard. The counts are theirs as "
+              "much as the model's: a lenient or weak grader, a weak attacker, or the system grading its own "
+              "answers moves them with no change in the model. A role's model is named as the run's model is "
+              "(with the arguments and server that choose its weights) and must be one the policy names for "
+              "that role; the system under test in a role never counts.",
+    bad="# policy: evidence: {model_roles: {grader: [openai/gpt-4o]}}\n"
+        "# evals/ctf.eval: model_roles: {grader: {model: acme/atlas-2}}",
+    good="# evals/ctf.eval: model_roles: {grader: {model: openai/gpt-4o}}",
+    fix="Re-run the evaluation with each role held by a model the policy names for it (never the system under "
+        "test), or have the policy name the model for the role first (`evidence.model_roles`).",
+)
+def model_role_untied(ctx: Context) -> Iterator[Hit]:
+    allowed = ctx.policy.evidence.model_roles
+    system = ctx.case.system
+    lineage = [x.name for x in system.lineage]
+    known = {" ".join(_words(n)) for n in system.evaluated_as if _not_admissible(n, ctx) is None}
+    for eid, ev in ctx.case.evidence.items():
+        src = ev.source
+        if src is None or not src.model_roles or (ev.kind != "eval" and ev.kind not in TEST_KINDS):
+            continue
+        for role, models in src.model_roles.items():
+            for model in models:
+                named = f"the log behind `{eid}` gives role `{role}` to `{model}`"
+                if _another_model(model, system, lineage, known, {}) is None:
+                    why = "the system under test itself: it judges or attacks its own answers"
+                elif role not in allowed:
+                    why = ("a role the policy names no model for (`evidence.model_roles`): what it did to the counts "
+                           "is tied to nothing the policy says")
+                elif model not in allowed[role]:
+                    listed = ", ".join(f"`{m}`" for m in allowed[role]) or "none"
+                    why = f"not a model the policy names for that role ({listed})"
+                else:
+                    continue
+                yield Hit(("evidence", eid, "source", "model_roles"), f"{named}, {why}",
+                          severity=_relied_on(ctx, eid))

@@ -87,6 +87,10 @@ class GenericResults(BaseModel):
     tool_version: str | None = None
     variant: str | None = None
     time_limit: int | None = Field(default=None, ge=0)
+    cost_limit: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    """The spend per sample (US dollars) the run was capped at, if it was."""
+    model_roles: dict[str, list[str]] = Field(default_factory=new_dict)
+    """Models the run gave named roles besides the one evaluated (a grader, an attacker)."""
 
 
 class GenericImporter:
@@ -210,7 +214,7 @@ class GenericImporter:
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=d.budget_tokens, solver=d.solver,
                                   generate_config=scalars(d.generate_config),
-                                  max_tokens=_tokens(d.generate_config.get("max_tokens")))
+                                  max_tokens=_tokens(d.generate_config.get("max_tokens")), cost_limit=d.cost_limit)
         metrics: dict[str, float | None] = {}
         if d.metric:
             metrics[d.metric] = d.value
@@ -221,7 +225,7 @@ class GenericImporter:
             task_version=str(d.task_version) if d.task_version is not None else None, model=d.model,
             status=d.status, error=d.error, invalidated=d.invalidated, created=created,
             revision=d.revision, epochs=d.epochs, metrics=metrics, samples=d.dataset_samples,
-            scored=scored, scorer=d.metric,
+            scored=scored, scorer=d.metric, model_roles=dict(d.model_roles),
         )
         variant, vfield = variant_in({"variant": d.variant} if d.variant else None, d.model, "variant", "model")
         # a sample that records what it asked (`input`) is known by it; one that records nothing

@@ -32,6 +32,11 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - max_tokens, message_limit, turn_limit and working_limit are the lowest the run's header, any
   sample's summary, the task's and model's generate config (`max_tokens`) or any solver step's
   arguments state; unset when none does.
+- cost_limit = the lowest spend per sample the run's header (`eval.config.cost_limit`) or any solver
+  step's arguments state; unset when none does. Samples it stopped (`limit: cost`) are noted.
+- source.model_roles = every role of `eval.model_roles` (a grader, an attacker) and the models it
+  held, each named as `source.model` is; under `(no role)`, any other model the samples' usage
+  records (a scorer given a model by name), fallbacks a provider served left out.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
@@ -222,10 +227,16 @@ class InspectImporter:
                                  + step_limits.get("message_limit", []))
         working_limit = _ceiling(ev.config.working_limit, step_limits.get("working_limit", []))
         turn_limit = _ceiling(getattr(ev.config, "turn_limit", None), step_limits.get("turn_limit", []))
+        cost_limit = _ceiling(getattr(ev.config, "cost_limit", None), step_limits.get("cost_limit", []))
+        cut = sum(1 for x in summaries if str(getattr(x, "limit", None) or "") == "cost")
+        if cut:
+            notes.append(f"{cut} sample epoch(s) were stopped by the run's cost limit "
+                         f"(${_dollars(cost_limit)} per sample)")
         elicitation = Elicitation(attempts=attempts, scaffold=scaffold, tools=tools,
                                   budget_tokens=budget, solver=steps, generate_config=gen,
                                   max_tokens=_whole(max_tokens), message_limit=_whole(message_limit),
-                                  turn_limit=_whole(turn_limit), working_limit=_whole(working_limit))
+                                  turn_limit=_whole(turn_limit), working_limit=_whole(working_limit),
+                                  cost_limit=_amount(cost_limit))
         scale, rows = _scale(scorer, raw, options, notes)
         if rows:  # scores on a scale casegate counts
             _check_reported(h, scorer, every, where)
@@ -248,7 +259,7 @@ class InspectImporter:
             task_version=str(ev.task_version) if ev.task_version is not None else None,
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
-            scorer=scorer,
+            scorer=scorer, model_roles=_roles(ev, summaries),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -276,7 +287,8 @@ def _ceiling(stated: Any, per_sample: Any) -> Any:
     return min(known) if known else stated
 
 
-_STEP_LIMITS = frozenset({"token_limit", "message_limit", "time_limit", "working_limit", "turn_limit", "max_tokens"})
+_STEP_LIMITS = frozenset({"token_limit", "message_limit", "time_limit", "working_limit", "turn_limit", "max_tokens",
+                          "cost_limit"})
 """Arguments of a solver step (or of `--solver`) that cap what a sample or a generation may use:
 an agent given `message_limit=6` or a `generate(max_tokens=64)` inside it ran under that ceiling
 whatever the run's header states."""
@@ -332,12 +344,55 @@ def _model_named(ev: Any) -> str:
     """The model a run evaluated, as recorded: `eval.model`, followed, in lm-eval's
     `name (key=value,...)` form, by the model arguments that choose its weights and the server it
     was reached at (`model_base_url`), so that what chose the checkpoint is judged with the name."""
-    args = ev.model_args if isinstance(ev.model_args, dict) else {}
+    return _named(ev.model, ev.model_args, getattr(ev, "model_base_url", None), "model_base_url")
+
+
+def _named(model: Any, args: Any, base_url: Any, url_key: str) -> str:
+    """`model`, followed in `name (key=value,...)` form by the arguments in `args` that choose its
+    weights and the server (`base_url`) it was reached at."""
+    args = args if isinstance(args, dict) else {}
     shown = [f"{k}={v}" for k, v in sorted(args.items(), key=lambda kv: str(kv[0]))
              if str(k) in _CHECKPOINT_ARGS and v is not None and not isinstance(v, (dict, list))]
-    if getattr(ev, "model_base_url", None):
-        shown.append(f"model_base_url={ev.model_base_url}")
-    return f"{ev.model} ({','.join(shown)})" if shown else str(ev.model)
+    if base_url:
+        shown.append(f"{url_key}={base_url}")
+    return f"{model} ({','.join(shown)})" if shown else str(model)
+
+
+NO_ROLE = "(no role)"
+"""The role under which `source.model_roles` lists models a run's samples called outside any named
+role (a scorer given a model by name, a solver calling one)."""
+
+
+def _roles(ev: Any, summaries: list[Any]) -> dict[str, list[str]]:
+    """Every named role the run gave a model (`eval.model_roles`: a grader, an attacker; a role may
+    hold several models), each named as the evaluated model is (`_named`), so a role is judged by
+    the weights and server that answered for it, not only by the name it was given; and, under
+    `NO_ROLE`, every other model the samples' usage records (`model_usage`) that is neither the
+    evaluated model, a role's, nor a fallback a provider served (those samples are not scored)."""
+    roles = getattr(ev, "model_roles", None)
+    out: dict[str, list[str]] = {}
+    held_by_role: set[str] = set()
+    for role, held in sorted((roles or {}).items() if isinstance(roles, dict) else (), key=lambda kv: str(kv[0])):
+        configs = held if isinstance(held, list) else [held]
+        held_by_role.update(str(getattr(c, "model", c)) for c in configs)
+        out[str(role)] = [_named(getattr(c, "model", c), getattr(c, "args", None), getattr(c, "base_url", None),
+                                 "base_url") for c in configs]
+    fallbacks = {str(getattr(f, "fallback_model", "")) for x in summaries for f in getattr(x, "model_fallbacks", None) or []}
+    called = sorted({str(m) for x in summaries for m in (getattr(x, "model_usage", None) or {})}
+                    - {str(ev.model)} - held_by_role - fallbacks)
+    if called:
+        out.setdefault(NO_ROLE, []).extend(called)
+    return out
+
+
+def _amount(v: Any) -> float | None:
+    """A spend limit in dollars, or None when none was set."""
+    return max(float(v), 0.0) if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) else None
+
+
+def _dollars(v: Any) -> str:
+    a = _amount(v)
+    return "?" if a is None else f"{a:g}"
 
 
 def _dataset_size(h: Any, epochs: int) -> int | None:

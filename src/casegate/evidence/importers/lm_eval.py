@@ -13,7 +13,9 @@ chat template, else `none`; budget_tokens = `max_gen_toks` of generation tasks; 
 shots, chat template. lm-eval writes the results file only after every task finished, so a
 results file means a completed run; a `limit` makes it partial (fewer samples scored than the
 dataset has). A sample's id is its `doc_id` and a digest of its document (`_document_mark`), so
-the digest of a task's sample ids pins its documents, not only their number. Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+the digest of a task's sample ids pins its documents, not only their number. source.prompt_digest =
+a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings,
+description, delimiters, generation arguments and filters). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
 """
 
@@ -249,12 +251,47 @@ class LmEvalImporter:
             task_version=str(version) if version is not None else None, model=model,
             status="success", created=created, revision=doc.get("git_hash"), epochs=repeats,
             metrics=metrics, samples=original if isinstance(original, int) else None, scored=scored,
-            scorer=metric, files=files,
+            scorer=metric, files=files, prompt_digest=prompt_digest(doc, task),
         )
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked))
+
+
+_PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
+                  "target_delimiter", "fewshot_delimiter", "fewshot_config", "fewshot_split", "num_fewshot",
+                  "use_prompt", "generation_kwargs", "filter_list", "process_results", "multiple_input",
+                  "multiple_target")
+"""The settings of a task's configuration (`configs.<task>`) that decide what each document is asked and
+how its answer is read: the templates, the few-shot examples and delimiters, the instruction before
+them, generation arguments and the filters that pick the scored answer. The task's name, dataset,
+metric list and metadata are left out (the sample digest pins the documents, the policy's scorer the
+metric)."""
+
+_PROMPT_RUN_FIELDS = ("system_instruction", "fewshot_as_multiturn")
+"""Settings of the whole run (the results file's top level) that change what every task asks."""
+
+
+def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
+    """`sha256:` over canonical JSON of what `task` asked each document as the results file records
+    it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
+    `gen_kwargs` and `_PROMPT_RUN_FIELDS`. A standard task name over a changed template, few-shot
+    setting, description, delimiter, generation argument or filter gives another digest. None when
+    the file records no configuration for the task."""
+    cfg = (doc.get("configs") or {}).get(task)
+    if not isinstance(cfg, dict):
+        return None
+    stated = doc.get("config")
+    run_cfg: dict[str, Any] = stated if isinstance(stated, dict) else {}
+    gen = run_cfg.get("gen_kwargs") or {}
+    if isinstance(gen, str):
+        gen = dict(kv.split("=", 1) for kv in gen.split(",") if "=" in kv)
+    parts = {"task": {k: cfg.get(k) for k in _PROMPT_FIELDS},
+             "n-shot": (doc.get("n-shot") or {}).get(task) if isinstance(doc.get("n-shot"), dict) else None,
+             "gen_kwargs": gen or None, "run": {k: doc.get(k) or None for k in _PROMPT_RUN_FIELDS}}
+    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def filter_attempts(cfg: dict[str, Any], metric: str | None,
