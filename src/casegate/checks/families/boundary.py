@@ -3,11 +3,13 @@ inside the lab is covered by a case for internal deployment (internal-deployment
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
+from .._text import hollow_reason
 
 _EXTERNAL_FROM = BoundaryKind.api
 """From this rung up, users are outside the organisation and a rate limit is expected."""
@@ -251,12 +253,17 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG105", "boundary-kind-inconsistent", severity="blocking", serves="test-1-boundary",
     summary="The boundary does not record who can reach the model, or the kind it names is not "
-            "consistent with its described properties (access, weights) under the policy's table.",
+            "consistent with its described properties (access, weights) under the policy's table, or "
+            "an external boundary limited to vetted users does not show the vetting.",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
               "what they can do with it. A paid, self-serve API relabelled `trusted-access` needs "
               "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
               "described properties (the policy's `boundary_kinds`, else the built-in table); "
-              "properties that are not recorded cannot be checked, so the kind cannot be trusted.",
+              "properties that are not recorded cannot be checked, so the kind cannot be trusted. "
+              "Access typed `vetted-organisations` or `named-partners` is what lets an external "
+              "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
+              "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
+              "`user-vetting` safeguard citing evidence: else anyone may be its members.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
     good="boundary:\n  kind: api\n  scope: {users: paying developers, access: self-serve, vetting: identity verification, rate_limit: 600/min}",
     fix="Record `scope.access` (public, self-serve, vetted-organisations, named-partners, employees) "
@@ -281,10 +288,46 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
-    if (b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in ("vetted-organisations", "named-partners")
-            and not (b.scope.vetting or "").strip()):
-        yield Hit(("boundary", "scope", "access"),
-                  f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted (`scope.vetting`)")
+    if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
+        if not (b.scope.vetting or "").strip():
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted "
+                      "(`scope.vetting`)")
+        elif (why := _vetting_hollow(b.scope.vetting or "", ctx)) is not None:
+            yield Hit(("boundary", "scope", "vetting"),
+                      f"access is limited to `{b.scope.access}` but the vetting it states names none: {why}",
+                      help="say how users are vetted (who checks what before access is given), backed by a "
+                           "`user-vetting` safeguard with evidence, or name the kind the open access makes the boundary")
+        elif not _vetting_shown(ctx):
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}`, which makes the boundary a `{b.kind.value}` one, but no "
+                      "`user-vetting` safeguard with evidence shows that vetting: the access is the case's word",
+                      help="add the vetting as a `user-vetting` safeguard citing its evidence (an audit or test of who "
+                           "was admitted), or name the kind the access makes the boundary without it")
+
+
+_VETTED = ("vetted-organisations", "named-partners")
+"""Accesses that admit only those someone vetted: what lets an external deployment be `trusted-access`."""
+
+_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|all|any|not|self[- ]serve)\b",
+                         re.IGNORECASE)
+"""A vetting statement that says there is none."""
+
+
+def _vetting_hollow(text: str, ctx: Context) -> str | None:
+    """Why the boundary's `scope.vetting` names no vetting (None when it names some): empty words,
+    boilerplate, or a statement that anyone is let in."""
+    if _NO_VETTING.match(text):
+        return f"\"{text.strip()}\" says no one is vetted"
+    return hollow_reason(text, ctx.policy, min_words=2)
+
+
+def _vetting_shown(ctx: Context) -> bool:
+    """Whether a `user-vetting` safeguard of the case cites evidence the case holds (what shows that
+    those admitted across the boundary are vetted, beyond the access the case types)."""
+    return any(sg.layer == "user-vetting" and not sg.security
+               and any(e in ctx.case.evidence for e in sg.evidence)
+               for sg in ctx.case.safeguards.values())
 
 
 @rule(
