@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
+from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 from .._text import hollow_reason
@@ -138,12 +139,23 @@ def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, 
         if digest not in linked.digests and not own & set(linked.digests):
             return (f"case `{case_id}` named in the lineage is about {linked.system} (digests "
                     f"{', '.join(d[:19] for d in linked.digests)}), not the model the lineage names ({digest[:19]})")
-    else:
-        linked_name = (linked.system or "").rsplit(" ", 1)[0].casefold()
-        if linked_name not in name.casefold() and linked_name != ctx.case.system.name.casefold() \
-                and not own & set(linked.digests):
-            return f"case `{case_id}` named in the lineage is about {linked.system}, not {name}"
+    elif not own & set(linked.digests) and not _names_model(linked.system or "", name, ctx.case.system.name):
+        return f"case `{case_id}` named in the lineage is about {linked.system or 'no named model'}, not {name}"
     return None
+
+
+def _names_model(linked_system: str, name: str, own_name: str) -> bool:
+    """Whether a lineage entry's `name`, or the case's own system name, names the model of the linked
+    case (its logged `system`, "NAME VERSION"), compared by words as model names are elsewhere
+    (`casegate.model._names`: case, width, punctuation and look-alike letters aside): the linked
+    model's name is the entry's name or its first words (`Fixture` names `Fixture internal build`),
+    or the case's own system name. A name that merely holds the linked one inside a word (`Atlas`
+    in `Fatlas`), or a linked case that names no model, names nothing."""
+    linked = name_words(linked_system.rsplit(" ", 1)[0])
+    if not linked:
+        return False
+    entry = name_words(name)
+    return entry[:len(linked)] == linked or word_key(own_name) == "".join(linked)
 
 
 def internal_coverage(ctx: Context) -> str | None:
