@@ -8,6 +8,8 @@ now name one, and a `user-vetting` safeguard must cite evidence of it (CG105).""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -15,8 +17,9 @@ import pytest
 from tests.checks._cases import base_doc, context, hits
 
 from casegate.gate import run_gate
-from casegate.load import load_case
+from casegate.load import Loaded, load_case
 from casegate.model import DecisionRecord
+from casegate.sign import load_keyring, parse_instant, with_attestations
 
 ROOT = Path(__file__).resolve().parents[2]
 ATLAS = ROOT / "examples" / "atlas-api"
@@ -94,3 +97,57 @@ def test_trusted_access_with_its_vetting_shown_passes(tmp_path: Path) -> None:
     """The honest relabelling (users vetted, the KYC safeguard with its evidence) keeps the kind."""
     record = _gate(_case(tmp_path, vetting="identity verification and a use-case review before an API key is issued"))
     assert _cg105(record) == []
+
+
+def _keyed(path: Path) -> Loaded:
+    at = parse_instant(TODAY.isoformat(), end_of_day=True)
+    return with_attestations(load_case(path), load_keyring(ATLAS / "keys" / "keyring.yaml"), at)
+
+
+def _relabelled(tmp: Path, *, retest: bool) -> tuple[Path, Path]:
+    """Atlas-api as version 1 (`api`, self-serve), and version 2 relabelled `trusted-access` with
+    access `vetted-organisations`, the same vetting words and, unless `retest`, the same KYC test,
+    without the external evaluator's sign-off."""
+    v1, v2 = tmp / "v1", tmp / "v2"
+    shutil.copytree(ATLAS, v1)
+    shutil.copytree(ATLAS, v2)
+    p = v2 / "case.yaml"
+    text = p.read_text()
+    assert API_SCOPE in text and EVALUATOR in text
+    p.write_text(text.replace(EVALUATOR, "").replace(API_SCOPE, API_SCOPE.replace("kind: api", "kind: trusted-access")
+                                                     .replace("access: self-serve", "access: vetted-organisations")))
+    if retest:
+        report = json.loads((v2 / "reports" / "kyc-test.json").read_text())
+        report["created"] = "2026-11-25T10:00:00Z"
+        (v2 / "reports" / "kyc-test-2.json").write_text(json.dumps(report))
+        sha = hashlib.sha256((v2 / "reports" / "kyc-test-2.json").read_bytes()).hexdigest()
+        ev = v2 / "evidence.yaml"
+        text = ev.read_text()
+        assert "  E-monitoring:\n" in text
+        ev.write_text(text.replace("  E-monitoring:\n", (
+            "  E-kyc-2:\n    kind: safeguard-test\n    tests: [SG-kyc]\n"
+            "    title: Adversarial enrolment test of the vetted-organisation programme\n"
+            f"    artifact: reports/kyc-test-2.json\n    sha256: {sha}\n    producer: acme-trust-and-safety\n"
+            "    date: 2026-11-25\n    confidentiality: restricted\n  E-monitoring:\n"), 1))
+        text = p.read_text()
+        assert "    evidence: [E-kyc]\n" in text
+        p.write_text(text.replace("    evidence: [E-kyc]\n", "    evidence: [E-kyc, E-kyc-2]\n", 1))
+    return v1 / "case.yaml", p
+
+
+def test_an_api_relabelled_trusted_access_on_its_old_vetting_test_is_no_go(tmp_path: Path) -> None:
+    """Version 2 of atlas-api calls the same self-serve programme `vetted-organisations`, drops to
+    `trusted-access` and so needs no external evaluator: GO WITH CONDITIONS before, compared with
+    version 1. The vetting test is version 1's, made for the users it admitted then."""
+    v1, v2 = _relabelled(tmp_path, retest=False)
+    record = run_gate(_keyed(v2), previous=_keyed(v1), today=TODAY, try_narrower=False)
+    assert record.outcome == "NO-GO"
+    (msg,) = _cg105(record)
+    assert "had access `self-serve` (boundary `api`)" in msg and "no `user-vetting` safeguard rests on a test" in msg
+
+
+def test_a_narrowing_with_the_vetting_tested_since_keeps_the_kind(tmp_path: Path) -> None:
+    v1, v2 = _relabelled(tmp_path, retest=True)
+    record = run_gate(_keyed(v2), previous=_keyed(v1), today=TODAY, try_narrower=False)
+    assert _cg105(record) == []
+    assert record.outcome == "GO WITH CONDITIONS", [f.message for f in record.findings if f.blocking]

@@ -11,6 +11,7 @@ from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
 from .._text import hollow_reason
+from .history import _retested
 
 _EXTERNAL_FROM = BoundaryKind.api
 """From this rung up, users are outside the organisation and a rate limit is expected."""
@@ -266,7 +267,8 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
     "CG105", "boundary-kind-inconsistent", severity="blocking", serves="test-1-boundary",
     summary="The boundary does not record who can reach the model, or the kind it names is not "
             "consistent with its described properties (access, weights) under the policy's table, or "
-            "an external boundary limited to vetted users does not show the vetting.",
+            "an external boundary limited to vetted users does not show the vetting (tested since the "
+            "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
               "what they can do with it. A paid, self-serve API relabelled `trusted-access` needs "
               "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
@@ -275,7 +277,9 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
               "Access typed `vetted-organisations` or `named-partners` is what lets an external "
               "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
               "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
-              "`user-vetting` safeguard citing evidence: else anyone may be its members.",
+              "`user-vetting` safeguard citing evidence: else anyone may be its members. Limited so since "
+              "the version compared with (from unvetted access or a wider kind), the safeguard must "
+              "rest on a test made since: the old vetting test shows who was admitted then.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
     good="boundary:\n  kind: api\n  scope: {users: paying developers, access: self-serve, vetting: identity verification, rate_limit: 600/min}",
     fix="Record `scope.access` (public, self-serve, vetted-organisations, named-partners, employees) "
@@ -316,6 +320,13 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
                       "`user-vetting` safeguard with evidence shows that vetting: the access is the case's word",
                       help="add the vetting as a `user-vetting` safeguard citing its evidence (an audit or test of who "
                            "was admitted), or name the kind the access makes the boundary without it")
+        elif (was := _narrowed_from(ctx)) is not None and not _vetting_retested(ctx):
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` since {ctx.compared}, which had {was}, and no "
+                      "`user-vetting` safeguard rests on a test made since: the vetting that admitted users then is "
+                      "all that shows who is admitted now, and the narrower kind is the case's word",
+                      help="test the vetting as it now admits users (a safeguard test naming the `user-vetting` "
+                           "safeguard in `tests:`, dated after the version compared with), or restore the boundary")
 
 
 _VETTED = ("vetted-organisations", "named-partners")
@@ -340,6 +351,30 @@ def _vetting_shown(ctx: Context) -> bool:
     return any(sg.layer == "user-vetting" and not sg.security
                and any(e in ctx.case.evidence for e in sg.evidence)
                for sg in ctx.case.safeguards.values())
+
+
+def _narrowed_from(ctx: Context) -> str | None:
+    """What the version compared with had, in words, when its boundary reached users no one vetted
+    (an access other than a vetted one) or was of a wider kind, and this one is limited to vetted
+    users; None otherwise."""
+    prev, b = ctx.previous, ctx.case.boundary
+    if prev is None or prev.boundary is None or b is None:
+        return None
+    pb = prev.boundary
+    was_access = pb.scope.access if pb.scope is not None else None
+    if was_access not in _VETTED:
+        return f"access `{was_access or 'unrecorded'}` (boundary `{pb.kind.value}`)"
+    if pb.kind.rank > b.kind.rank:
+        return f"a `{pb.kind.value}` boundary"
+    return None
+
+
+def _vetting_retested(ctx: Context) -> bool:
+    """Whether a `user-vetting` safeguard rests on a test of it made since the version compared with."""
+    prev = ctx.previous
+    return prev is not None and any(
+        sg.layer == "user-vetting" and not sg.security and _retested(ctx, sid, sg, prev)
+        for sid, sg in ctx.case.safeguards.items())
 
 
 @rule(
