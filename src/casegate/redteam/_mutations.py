@@ -22,7 +22,7 @@ from ..checks.families.defeaters import answer_problem, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
-from ..model import BOUNDARY_LADDER, Case, Element, Policy, Severity, Variant
+from ..model import BOUNDARY_LADDER, BoundaryKind, Case, Element, Policy, Severity, Variant
 from ..model._case import (
     TEST_KINDS,
     DomainThreats,
@@ -144,6 +144,31 @@ def widened_scope_in_words(case: Case, policy: Policy) -> Applied:
     scope = _upd(s, users="anyone with an account", vetting="none", rate_limit="unlimited", regions=regions,
                  max_users=None)
     return _upd(case, boundary=_upd(b, scope=scope)), policy
+
+
+def _as_trusted_access(case: Case, **scope: Any) -> Case | str:
+    """The case's external boundary named `trusted-access`, its access `vetted-organisations` and its
+    scope otherwise `scope`'s."""
+    b = case.boundary
+    if b is None or b.scope is None or b.kind.rank <= BoundaryKind.trusted_access.rank:
+        return "the case names no boundary wider than trusted access"
+    if b.scope.access in ("vetted-organisations", "named-partners"):
+        return "the boundary is limited to vetted users already"
+    return _upd(case, boundary=_upd(b, kind=BoundaryKind.trusted_access,
+                                    scope=_upd(b.scope, access="vetted-organisations", **scope)))
+
+
+def trusted_access_for_anyone(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose members are anyone: vetted organisations, vetted by no one."""
+    out = _as_trusted_access(case, users="anyone who signs up", vetting="none")
+    return out if isinstance(out, str) else (out, policy)
+
+
+def vetting_relabelled(case: Case, policy: Policy) -> Applied:
+    """The same users, vetting words and vetting tests as the version recorded, called vetted
+    organisations so the boundary is trusted access."""
+    out = _as_trusted_access(case)
+    return out if isinstance(out, str) else (out, policy)
 
 
 UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
@@ -2201,6 +2226,14 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence against a claim of capability was marked "
              "answered by the test of a safeguard, deletes it", ("CG806",), dropped_non_answer,
              needs_previous=True, recorded=_answered_by_a_safeguard),
+    Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
+             "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
+             "is recorded", ("CG105",), trusted_access_for_anyone, first_version=True),
+    Mutation("vetting-relabelled", ("test-1-boundary", "test-5-authority"),
+             "with the version recorded at an external boundary of unvetted access, calls the same users "
+             "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",
+             ("CG105",), vetting_relabelled, needs_previous=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
