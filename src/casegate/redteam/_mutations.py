@@ -154,8 +154,9 @@ def _as_trusted_access(case: Case, **scope: Any) -> Case | str:
         return "the case names no boundary wider than trusted access"
     if b.scope.access in ("vetted-organisations", "named-partners"):
         return "the boundary is limited to vetted users already"
-    return _upd(case, boundary=_upd(b, kind=BoundaryKind.trusted_access,
-                                    scope=_upd(b.scope, access="vetted-organisations", **scope)))
+    out: Case = _upd(case, boundary=_upd(b, kind=BoundaryKind.trusted_access,
+                                         scope=_upd(b.scope, access="vetted-organisations", **scope)))
+    return out
 
 
 def trusted_access_for_anyone(case: Case, policy: Policy) -> Applied:
