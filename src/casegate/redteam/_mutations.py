@@ -327,6 +327,24 @@ def lowered_attempt_rate(case: Case, policy: Policy) -> Applied:
     return _with_pathway(case, did, pid, _upd(p, attempts_per_year=p.attempts_per_year / 100)), policy
 
 
+def dropped_pathway_step(case: Case, policy: Policy) -> Applied:
+    """The last step of the first severe pathway left out (the step no safeguard blocks, where one
+    is), the pathway and every other step kept; safeguards no longer name it."""
+    severe = policy.tolerance.severe_from.rank
+    blocked = {b for sg in case.safeguards.values() for b in sg.blocks}
+    for did, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank < severe or len(p.steps) < 2:
+                continue
+            open_steps = [st for st in p.steps if f"{pid}.{st}" not in blocked]
+            step = open_steps[-1] if open_steps else p.steps[-1]
+            sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b != f"{pid}.{step}"])
+                   for sid, sg in case.safeguards.items()}
+            kept = [st for st in p.steps if st != step]
+            return _upd(_with_pathway(case, did, pid, _upd(p, steps=kept)), safeguards=sgs), policy
+    return "no severe pathway has more than one step"
+
+
 # --------------------------------------------------------------------------- test 3 and threshold gaming
 
 
@@ -2235,6 +2253,9 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with the version recorded at an external boundary of unvetted access, calls the same users "
              "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",
              ("CG105",), vetting_relabelled, needs_previous=True),
+    Mutation("dropped-pathway-step", ("fm-threshold-gaming", "test-4-safeguards"),
+             "leaves a step out of a severe pathway (the one no safeguard blocks, where one is), keeping the "
+             "pathway, its rating and its other steps", ("CG329",), dropped_pathway_step, needs_previous=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
