@@ -332,7 +332,7 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
 _VETTED = ("vetted-organisations", "named-partners")
 """Accesses that admit only those someone vetted: what lets an external deployment be `trusted-access`."""
 
-_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|all|any|not|self[- ]serve)\b",
+_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|any|self[- ]serve)\b",
                          re.IGNORECASE)
 """A vetting statement that says there is none."""
 

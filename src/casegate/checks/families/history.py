@@ -241,14 +241,14 @@ def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
     rationale="Severity and attempt rates are the lab's own numbers, and the safeguard rules key on "
               "them: a severe pathway needs every step blocked, enough layers and a residual risk "
               "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, leaving out the "
-              "step no safeguard blocks, or dropping the pathway switches those rules off with no change in the model, the boundary or the "
-              "safeguards. A lower rating must be argued and decided on its own, not ride in with the "
+              "step no safeguard blocks, or dropping the pathway switches those rules off with no "
+              "change in the model, the boundary or the safeguards. A lower rating must be argued and decided on its own, not ride in with the "
               "version it helps.",
     bad="# previous: cyber-ransomware {severity: severe, attempts_per_year: 200}\n"
         "cyber-ransomware: {severity: high, attempts_per_year: 20, steps: [obtain-access, build-exploit, deploy]}",
     good="cyber-ransomware: {severity: severe, attempts_per_year: 200, steps: [obtain-access, build-exploit, deploy]}",
-    fix="Keep the pathway, its steps and its earlier rating; a pathway renamed keeps its steps. A rating that was "
-        "wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
+    fix="Keep the pathway, its steps and its earlier rating; a pathway renamed keeps its steps. A rating "
+        "that was wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
 )
 def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
