@@ -182,7 +182,8 @@ def _aliases(versions: Sequence[Compared], case: Case) -> dict[Prefix, list[Pref
     thing did not: an argument element in the same words; an evidence item by its run (the same
     artifact) or by the threshold it measures (a condition raised on where the model stands against
     a threshold is about the threshold, whichever run shows it); a safeguard of the same substance
-    (layer, steps blocked, evidence by digest)."""
+    (layer, steps blocked, evidence by digest); a regime at another place in the `regimes` list (its
+    document gaps are found where the case names it)."""
     from ..checks._derived import run_key
     from ..checks._index import renamed_elements
 
@@ -203,6 +204,9 @@ def _aliases(versions: Sequence[Compared], case: Case) -> dict[Prefix, list[Pref
     by_substance: dict[str, list[str]] = {}
     for sid, sg in case.safeguards.items():
         by_substance.setdefault(sg.substance(case.evidence), []).append(sid)
+    by_regime: dict[str, list[int]] = {}
+    for j, ref in enumerate(case.regimes):
+        by_regime.setdefault(_regime_id(ref), []).append(j)
     for v in versions:
         for old, news in renamed_elements(v.case, case).items():
             for n in news:
@@ -215,7 +219,16 @@ def _aliases(versions: Sequence[Compared], case: Case) -> dict[Prefix, list[Pref
         for sid, sg in v.case.safeguards.items():
             for n in by_substance.get(sg.substance(v.case.evidence), []):
                 add(("safeguards", sid), ("safeguards", n))
+        for i, ref in enumerate(v.case.regimes):
+            for j in by_regime.get(_regime_id(ref), []):
+                add(("regimes", str(i)), ("regimes", str(j)))
     return out
+
+
+def _regime_id(ref: str) -> str:
+    """The regime a case's `regimes` entry names (`builtin:ca-sb53` and `regimes/ca-sb53.yaml` name
+    `ca-sb53`), as the regime rules find where a case names one."""
+    return ref.rsplit(":", 1)[-1].removesuffix(".yaml").rsplit("/", 1)[-1]
 
 
 def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condition] = (),

@@ -22,7 +22,7 @@ from ..checks.families.defeaters import answer_problem, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
-from ..model import BOUNDARY_LADDER, Case, Element, Policy, Severity, Variant
+from ..model import BOUNDARY_LADDER, BoundaryKind, Case, Element, Policy, Severity, Variant
 from ..model._case import (
     TEST_KINDS,
     DomainThreats,
@@ -144,6 +144,32 @@ def widened_scope_in_words(case: Case, policy: Policy) -> Applied:
     scope = _upd(s, users="anyone with an account", vetting="none", rate_limit="unlimited", regions=regions,
                  max_users=None)
     return _upd(case, boundary=_upd(b, scope=scope)), policy
+
+
+def _as_trusted_access(case: Case, **scope: Any) -> Case | str:
+    """The case's external boundary named `trusted-access`, its access `vetted-organisations` and its
+    scope otherwise `scope`'s."""
+    b = case.boundary
+    if b is None or b.scope is None or b.kind.rank <= BoundaryKind.trusted_access.rank:
+        return "the case names no boundary wider than trusted access"
+    if b.scope.access in ("vetted-organisations", "named-partners"):
+        return "the boundary is limited to vetted users already"
+    out: Case = _upd(case, boundary=_upd(b, kind=BoundaryKind.trusted_access,
+                                         scope=_upd(b.scope, access="vetted-organisations", **scope)))
+    return out
+
+
+def trusted_access_for_anyone(case: Case, policy: Policy) -> Applied:
+    """A trusted-access boundary whose members are anyone: vetted organisations, vetted by no one."""
+    out = _as_trusted_access(case, users="anyone who signs up", vetting="none")
+    return out if isinstance(out, str) else (out, policy)
+
+
+def vetting_relabelled(case: Case, policy: Policy) -> Applied:
+    """The same users, vetting words and vetting tests as the version recorded, called vetted
+    organisations so the boundary is trusted access."""
+    out = _as_trusted_access(case)
+    return out if isinstance(out, str) else (out, policy)
 
 
 UNGROUNDED_TOOLS = ("web-browsing", "computer-use", "persistent-shell")
@@ -299,6 +325,24 @@ def lowered_attempt_rate(case: Case, policy: Policy) -> Applied:
     did, pid, p = got
     assert p.attempts_per_year is not None
     return _with_pathway(case, did, pid, _upd(p, attempts_per_year=p.attempts_per_year / 100)), policy
+
+
+def dropped_pathway_step(case: Case, policy: Policy) -> Applied:
+    """The last step of the first severe pathway left out (the step no safeguard blocks, where one
+    is), the pathway and every other step kept; safeguards no longer name it."""
+    severe = policy.tolerance.severe_from.rank
+    blocked = {b for sg in case.safeguards.values() for b in sg.blocks}
+    for did, t in case.threat_model.items():
+        for pid, p in t.pathways.items():
+            if p.severity.rank < severe or len(p.steps) < 2:
+                continue
+            open_steps = [st for st in p.steps if f"{pid}.{st}" not in blocked]
+            step = open_steps[-1] if open_steps else p.steps[-1]
+            sgs = {sid: _upd(sg, blocks=[b for b in sg.blocks if b != f"{pid}.{step}"])
+                   for sid, sg in case.safeguards.items()}
+            kept = [st for st in p.steps if st != step]
+            return _upd(_with_pathway(case, did, pid, _upd(p, steps=kept)), safeguards=sgs), policy
+    return "no severe pathway has more than one step"
 
 
 # --------------------------------------------------------------------------- test 3 and threshold gaming
@@ -2286,6 +2330,17 @@ MUTATIONS: tuple[Mutation, ...] = (
              "has the samples the model solved answered, part way through the run, by a weaker model the "
              "provider fell back to (scored incorrect, the fallback recorded), before any version is recorded",
              ("CG335",), on_the_log, rewrite=fallback_served_log, first_version=True, may_neutralise=True),
+    Mutation("trusted-access-for-anyone", ("test-1-boundary", "test-5-authority"),
+             "names the external boundary `trusted-access` (fewer signers, weaker safeguards), its access "
+             "`vetted-organisations`, its users `anyone who signs up` and its vetting `none`, before any version "
+             "is recorded", ("CG105",), trusted_access_for_anyone, first_version=True),
+    Mutation("vetting-relabelled", ("test-1-boundary", "test-5-authority"),
+             "with the version recorded at an external boundary of unvetted access, calls the same users "
+             "`vetted-organisations` at a `trusted-access` boundary, keeping the vetting's words and its tests",
+             ("CG105",), vetting_relabelled, needs_previous=True),
+    Mutation("dropped-pathway-step", ("fm-threshold-gaming", "test-4-safeguards"),
+             "leaves a step out of a severe pathway (the one no safeguard blocks, where one is), keeping the "
+             "pathway, its rating and its other steps", ("CG329",), dropped_pathway_step, needs_previous=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

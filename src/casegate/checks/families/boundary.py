@@ -3,11 +3,15 @@ inside the lab is covered by a case for internal deployment (internal-deployment
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import RATE_GRAMMAR, BoundaryKind, RateLimitUnreadable, RuleSeverity, parse_rate_limit
+from ...model._names import name_words, word_key
 from .._derived import capability_status
 from .._registry import Context, Hit, rule
+from .._text import hollow_reason
+from .history import _retested
 
 _EXTERNAL_FROM = BoundaryKind.api
 """From this rung up, users are outside the organisation and a rate limit is expected."""
@@ -136,12 +140,23 @@ def lineage_problem(ctx: Context, relation: str, name: str, digest: str | None, 
         if digest not in linked.digests and not own & set(linked.digests):
             return (f"case `{case_id}` named in the lineage is about {linked.system} (digests "
                     f"{', '.join(d[:19] for d in linked.digests)}), not the model the lineage names ({digest[:19]})")
-    else:
-        linked_name = (linked.system or "").rsplit(" ", 1)[0].casefold()
-        if linked_name not in name.casefold() and linked_name != ctx.case.system.name.casefold() \
-                and not own & set(linked.digests):
-            return f"case `{case_id}` named in the lineage is about {linked.system}, not {name}"
+    elif not own & set(linked.digests) and not _names_model(linked.system or "", name, ctx.case.system.name):
+        return f"case `{case_id}` named in the lineage is about {linked.system or 'no named model'}, not {name}"
     return None
+
+
+def _names_model(linked_system: str, name: str, own_name: str) -> bool:
+    """Whether a lineage entry's `name`, or the case's own system name, names the model of the linked
+    case (its logged `system`, "NAME VERSION"), compared by words as model names are elsewhere
+    (`casegate.model._names`: case, width, punctuation and look-alike letters aside): the linked
+    model's name is the entry's name or its first words (`Fixture` names `Fixture internal build`),
+    or the case's own system name. A name that merely holds the linked one inside a word (`Atlas`
+    in `Fatlas`), or a linked case that names no model, names nothing."""
+    linked = name_words(linked_system.rsplit(" ", 1)[0])
+    if not linked:
+        return False
+    entry = name_words(name)
+    return entry[:len(linked)] == linked or word_key(own_name) == "".join(linked)
 
 
 def internal_coverage(ctx: Context) -> str | None:
@@ -251,12 +266,20 @@ def internal_deployment_blindness(ctx: Context) -> Iterator[Hit]:
 @rule(
     "CG105", "boundary-kind-inconsistent", severity="blocking", serves="test-1-boundary",
     summary="The boundary does not record who can reach the model, or the kind it names is not "
-            "consistent with its described properties (access, weights) under the policy's table.",
+            "consistent with its described properties (access, weights) under the policy's table, or "
+            "an external boundary limited to vetted users does not show the vetting (tested since the "
+            "version compared with, when the access was narrowed to it since).",
     rationale="A boundary kind is a label; what fixes the exposure is who can reach the model and "
               "what they can do with it. A paid, self-serve API relabelled `trusted-access` needs "
               "fewer signers and weaker safeguards for the same exposure. The kind follows from the "
               "described properties (the policy's `boundary_kinds`, else the built-in table); "
-              "properties that are not recorded cannot be checked, so the kind cannot be trusted.",
+              "properties that are not recorded cannot be checked, so the kind cannot be trusted. "
+              "Access typed `vetted-organisations` or `named-partners` is what lets an external "
+              "deployment be `trusted-access`, so beyond internal use it needs a vetting with "
+              "substance (`scope.vetting`: not empty words, not 'none' or 'anyone') and a "
+              "`user-vetting` safeguard citing evidence: else anyone may be its members. Limited so since "
+              "the version compared with (from unvetted access or a wider kind), the safeguard must "
+              "rest on a test made since: the old vetting test shows who was admitted then.",
     bad="boundary:\n  kind: trusted-access\n  scope: {users: paying developers, access: self-serve, rate_limit: 600/min}",
     good="boundary:\n  kind: api\n  scope: {users: paying developers, access: self-serve, vetting: identity verification, rate_limit: 600/min}",
     fix="Record `scope.access` (public, self-serve, vetted-organisations, named-partners, employees) "
@@ -281,10 +304,77 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
         yield Hit(("boundary", "scope", "weights") if "weights" in b.scope.model_fields_set else ("boundary", "kind"),
                   f"weights access `{b.scope.weights}` is not consistent with a `{b.kind.value}` boundary "
                   f"under {src} (it allows {', '.join(allowed.weights)})")
-    if (b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in ("vetted-organisations", "named-partners")
-            and not (b.scope.vetting or "").strip()):
-        yield Hit(("boundary", "scope", "access"),
-                  f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted (`scope.vetting`)")
+    if b.kind.rank > BoundaryKind.internal_deployment.rank and b.scope.access in _VETTED:
+        if not (b.scope.vetting or "").strip():
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` but the boundary does not say how they are vetted "
+                      "(`scope.vetting`)")
+        elif (why := _vetting_hollow(b.scope.vetting or "", ctx)) is not None:
+            yield Hit(("boundary", "scope", "vetting"),
+                      f"access is limited to `{b.scope.access}` but the vetting it states names none: {why}",
+                      help="say how users are vetted (who checks what before access is given), backed by a "
+                           "`user-vetting` safeguard with evidence, or name the kind the open access makes the boundary")
+        elif not _vetting_shown(ctx):
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}`, which makes the boundary a `{b.kind.value}` one, but no "
+                      "`user-vetting` safeguard with evidence shows that vetting: the access is the case's word",
+                      help="add the vetting as a `user-vetting` safeguard citing its evidence (an audit or test of who "
+                           "was admitted), or name the kind the access makes the boundary without it")
+        elif (was := _narrowed_from(ctx)) is not None and not _vetting_retested(ctx):
+            yield Hit(("boundary", "scope", "access"),
+                      f"access is limited to `{b.scope.access}` since {ctx.compared}, which had {was}, and no "
+                      "`user-vetting` safeguard rests on a test made since: the vetting that admitted users then is "
+                      "all that shows who is admitted now, and the narrower kind is the case's word",
+                      help="test the vetting as it now admits users (a safeguard test naming the `user-vetting` "
+                           "safeguard in `tests:`, dated after the version compared with), or restore the boundary")
+
+
+_VETTED = ("vetted-organisations", "named-partners")
+"""Accesses that admit only those someone vetted: what lets an external deployment be `trusted-access`."""
+
+_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|any|self[- ]serve)\b",
+                         re.IGNORECASE)
+"""A vetting statement that says there is none."""
+
+
+def _vetting_hollow(text: str, ctx: Context) -> str | None:
+    """Why the boundary's `scope.vetting` names no vetting (None when it names some): empty words,
+    boilerplate, or a statement that anyone is let in."""
+    if _NO_VETTING.match(text):
+        return f"\"{text.strip()}\" says no one is vetted"
+    return hollow_reason(text, ctx.policy, min_words=2)
+
+
+def _vetting_shown(ctx: Context) -> bool:
+    """Whether a `user-vetting` safeguard of the case cites evidence the case holds (what shows that
+    those admitted across the boundary are vetted, beyond the access the case types)."""
+    return any(sg.layer == "user-vetting" and not sg.security
+               and any(e in ctx.case.evidence for e in sg.evidence)
+               for sg in ctx.case.safeguards.values())
+
+
+def _narrowed_from(ctx: Context) -> str | None:
+    """What the version compared with had, in words, when its boundary reached users no one vetted
+    (an access other than a vetted one) or was of a wider kind, and this one is limited to vetted
+    users; None otherwise."""
+    prev, b = ctx.previous, ctx.case.boundary
+    if prev is None or prev.boundary is None or b is None:
+        return None
+    pb = prev.boundary
+    was_access = pb.scope.access if pb.scope is not None else None
+    if was_access not in _VETTED:
+        return f"access `{was_access or 'unrecorded'}` (boundary `{pb.kind.value}`)"
+    if pb.kind.rank > b.kind.rank:
+        return f"a `{pb.kind.value}` boundary"
+    return None
+
+
+def _vetting_retested(ctx: Context) -> bool:
+    """Whether a `user-vetting` safeguard rests on a test of it made since the version compared with."""
+    prev = ctx.previous
+    return prev is not None and any(
+        sg.layer == "user-vetting" and not sg.security and _retested(ctx, sid, sg, prev)
+        for sid, sg in ctx.case.safeguards.items())
 
 
 @rule(

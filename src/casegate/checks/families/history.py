@@ -226,25 +226,29 @@ def _lowered(old: Pathway, new: Pathway) -> list[tuple[str, str]]:
     if old.attempts_per_year is not None and (new.attempts_per_year is None or new.attempts_per_year < old.attempts_per_year):
         shown = "none" if new.attempts_per_year is None else f"{new.attempts_per_year:g}"
         out.append(("attempts_per_year", f"attempts per year {old.attempts_per_year:g} -> {shown}"))
+    gone = [st for st in old.steps if st not in new.steps]
+    if gone:
+        # a step left out is one no safeguard need block (CG401) and no layer need cover
+        out.append(("steps", f"step{'s' if len(gone) > 1 else ''} {', '.join(f'`{st}`' for st in gone)} left out"))
     return out
 
 
 @rule(
     "CG329", "pathway-downgraded", severity="blocking", serves="fm-threshold-gaming",
     summary="Since the version compared with, a harm pathway's severity or its expected attempts per "
-            "year was lowered, or a pathway was removed while its domain is still addressed, or its "
-            "domain was scoped out.",
+            "year was lowered, a step of it was left out, or a pathway was removed while its domain is "
+            "still addressed, or its domain was scoped out.",
     rationale="Severity and attempt rates are the lab's own numbers, and the safeguard rules key on "
               "them: a severe pathway needs every step blocked, enough layers and a residual risk "
-              "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, or dropping the "
-              "pathway switches those rules off with no change in the model, the boundary or the "
-              "safeguards. A lower rating must be argued and decided on its own, not ride in with the "
+              "under tolerance. Retyping `severe` as `high`, dividing the attempt rate, leaving out the "
+              "step no safeguard blocks, or dropping the pathway switches those rules off with no "
+              "change in the model, the boundary or the safeguards. A lower rating must be argued and decided on its own, not ride in with the "
               "version it helps.",
     bad="# previous: cyber-ransomware {severity: severe, attempts_per_year: 200}\n"
         "cyber-ransomware: {severity: high, attempts_per_year: 20, steps: [obtain-access, build-exploit, deploy]}",
     good="cyber-ransomware: {severity: severe, attempts_per_year: 200, steps: [obtain-access, build-exploit, deploy]}",
-    fix="Keep the pathway and its earlier rating; a pathway renamed keeps its steps. A rating that was "
-        "wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
+    fix="Keep the pathway, its steps and its earlier rating; a pathway renamed keeps its steps. A rating "
+        "that was wrong is corrected in a version decided on its own, with the evidence for the lower rating.",
 )
 def pathway_downgraded(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
