@@ -25,6 +25,7 @@ from .._derived import (
     run_key,
 )
 from .._index import renamed_elements
+from ..._record import FrozenRecord
 from .._registry import Context, Hit, rule
 from .._text import alike
 
@@ -657,25 +658,110 @@ def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) 
     return None
 
 
-def _observed(ctx: Context, d: Element) -> tuple[str, dt.date] | None:
-    """The newest item of a defeater's own evidence, with its date (as the case states it): what
-    an answer to counter-evidence must respond to. None when it cites none the case holds."""
-    got = [(x, ctx.case.evidence[x].date) for x in d.evidence if x in ctx.case.evidence]
-    return max(got, key=lambda g: g[1]) if got else None
+class _Observed(FrozenRecord):
+    """What an answer to counter-evidence must respond to: the newest item of the defeater's own
+    evidence, its date, and the first version the registry recorded holding every item the
+    defeater rests on."""
+
+    _fields = ("item", "date", "dated_by", "first")
+    item: str
+    date: dt.date
+    dated_by: str | None
+    """The recorded version whose date for the item is `date`, when that is later than the date
+    the case gives it now (the item re-dated earlier since); None when the case's own date."""
+    first: int | None
+    """Index in `_versions` of the first recorded version holding every item the defeater rests
+    on; None when some item is in none of them (the registry sees it now)."""
+
+    def __init__(self, item: str, date: dt.date, dated_by: str | None, first: int | None) -> None:
+        object.__setattr__(self, "item", item)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "dated_by", dated_by)
+        object.__setattr__(self, "first", first)
 
 
-def _predates(ctx: Context, x: str, observed: tuple[str, dt.date] | None) -> str | None:
+def _versions(ctx: Context) -> list[tuple[str, dict[str, dt.date], dict[str, dt.date]]]:
+    """Every earlier version the registry recorded, and the version compared with, oldest first
+    as the registry gives them: (how messages name it, sha256 -> the latest date it gave an item
+    pinning it, id -> the date it gave an item pinning none). Read only when an answer to
+    counter-evidence is judged."""
+    got: list[tuple[str, dict[str, dt.date], dict[str, dt.date]]] | None = ctx.memo.get("cg8_versions")
+    if got is None:
+        versions = [*ctx.recorded]
+        if ctx.previous is not None:
+            versions.append(RecordedVersion.of_case(ctx.previous, ctx.compared))
+        got = []
+        for v in versions:
+            pinned: dict[str, dt.date] = {}
+            loose: dict[str, dt.date] = {}
+            for eid, item in v.evidence.items():
+                if item.sha256 is None:
+                    loose[eid] = item.date
+                elif item.sha256 not in pinned or pinned[item.sha256] < item.date:
+                    pinned[item.sha256] = item.date
+            got.append((v.label, pinned, loose))
+        ctx.memo["cg8_versions"] = got
+    return got
+
+
+def _first_held(ctx: Context, x: str) -> int | None:
+    """Index in `_versions` of the first recorded version holding evidence item `x` (by its
+    artifact's sha256 under any id, else by its id); None when none does."""
+    ev = ctx.case.evidence[x]
+    for i, (_, pinned, loose) in enumerate(_versions(ctx)):
+        if (ev.sha256 in pinned) if ev.sha256 is not None else (x in loose):
+            return i
+    return None
+
+
+def _observed(ctx: Context, d: Element) -> _Observed | None:
+    """The newest item of a defeater's own evidence, with its date: as the case states it, or the
+    latest date a recorded version gave the same item (an observation re-dated earlier since keeps
+    the date it was recorded with); and the first recorded version holding all of it. What an
+    answer to counter-evidence must respond to. None when it cites none the case holds."""
+    evidence = ctx.case.evidence
+    items = [x for x in d.evidence if x in evidence]
+    if not items:
+        return None
+    versions = _versions(ctx) if ctx.recorded or ctx.previous is not None else []
+    dated: list[tuple[dt.date, str, str | None]] = []
+    firsts: list[int | None] = []
+    for x in items:
+        ev = evidence[x]
+        when, by = ev.date, None
+        for label, pinned, loose in versions:
+            then = pinned.get(ev.sha256) if ev.sha256 is not None else loose.get(x)
+            if then is not None and then > when:
+                when, by = then, label
+        dated.append((when, x, by))
+        firsts.append(_first_held(ctx, x) if versions else None)
+    when, x, by = max(dated, key=lambda g: g[0])
+    first = None if None in firsts else max(f for f in firsts if f is not None)
+    return _Observed(x, when, by, first)
+
+
+def _predates(ctx: Context, x: str, observed: _Observed | None) -> str | None:
     """Why evidence `x` answers nothing to counter-evidence resting on `observed`: it was made
-    before that observation (dated as its age is counted, `evidence_dated`), so it cannot be about
-    it. None when it is not older, or the defeater cites no evidence."""
+    before that observation (dated as its age is counted, `evidence_dated`), or a version the
+    registry recorded held it before any held the observation (the observation's date is the
+    case's word; the registry's record is not), so it cannot be about it. None when it is not
+    older, or the defeater cites no evidence."""
     if observed is None:
         return None
     when = evidence_dated(ctx.case.evidence[x], ctx.artifact_dates)
-    oid, then = observed
-    if when >= then:
-        return None
-    return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}), the evidence the "
-            "defeater rests on: what was made before an observation cannot answer it")
+    oid, then = observed.item, observed.date
+    if when < then:
+        given = f", as {observed.dated_by} dated it" if observed.dated_by is not None else ""
+        return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}{given}), the "
+                "evidence the defeater rests on: what was made before an observation cannot answer it")
+    if ctx.recorded or ctx.previous is not None:
+        held = _first_held(ctx, x)
+        if held is not None and (observed.first is None or held < observed.first):
+            label = _versions(ctx)[held][0]
+            return (f"`{x}` was in {label} already, which did not hold the evidence the defeater rests on "
+                    f"(`{oid}`): what the record held before the observation cannot answer it, whatever date "
+                    "the observation is given")
+    return None
 
 
 def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
@@ -1215,25 +1301,53 @@ def _stands_on(ctx: Context, x: str) -> list[str]:
     return list(out)
 
 
-def _new_answer(ctx: Context, did: str, d: Element) -> bool:
-    """Whether the defeater's answer stands on evidence new since the version compared with: an
-    item that answers it (CG803), whose run that version did not cite (under any id, by its
-    artifact) and that is dated after that version (by the registry's first log of its artifact
-    too, where one was consulted); when that version states no date, one it did not cite."""
+def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[str, str, dt.date]]]:
+    """What the record held while defeater `did` stood unanswered: (the runs, under any id
+    (`run_key`), of the version compared with and of every earlier version the registry holds
+    (`Context.history`) in which it stood; (kind, producer, date) of each of their items that pins
+    no artifact: such an item under a new id is the same item)."""
     prev = ctx.previous
     assert prev is not None
-    before = {run_key(e, ev) for e, ev in prev.evidence.items()}
+    runs: set[tuple[str, ...]] = set()
+    loose: set[tuple[str, str, dt.date]] = set()
+    for h in [prev, *ctx.history]:
+        if h is not prev:
+            d = h.argument.elements.get(did)
+            if d is None or d.defeater is None or _standing(did, d, _then(ctx, h)) is None:
+                continue
+        for e, ev in h.evidence.items():
+            runs.add(run_key(e, ev))
+            if ev.sha256 is None:
+                loose.add((ev.kind, ev.producer, ev.date))
+    return runs, loose
+
+
+def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[str] | None:
+    """Whether the defeater's answer stands on evidence new since the version compared with: None
+    when an item that answers it (CG803) is one the record did not hold while the defeater stood
+    (`_held_then`: its run not in the version compared with, nor in an earlier version in which
+    the defeater stood, under any id) and, when `dated`, is dated after that version (by the registry's
+    first log of its artifact too, where one was consulted; a version that states no date asks only
+    the first); else the items that answer it, each one the record held (empty when none answers:
+    CG803's to report)."""
+    prev = ctx.previous
+    assert prev is not None
+    runs, loose = _held_then(ctx, did)
     attacked = _aimed(ctx).get(did, [])
     cited = {e for t in attacked if t in ctx.case.argument.elements for e in ctx.case.argument.elements[t].evidence}
     ok, _ = _judged(ctx, did, d)
+    held: list[str] = []
     for x in ok:
         for e in _stands_on(ctx, x):
             ev = ctx.case.evidence.get(e)
-            if ev is None or e in cited or run_key(e, ev) in before or _unusable(ctx, e) is not None:
+            if ev is None or e in cited or _unusable(ctx, e) is not None:
                 continue
-            if prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
-                return True
-    return False
+            if run_key(e, ev) in runs or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in loose):
+                held.append(e)
+                continue
+            if not dated or prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
+                return None
+    return list(dict.fromkeys(held))
 
 
 @rule(
@@ -1437,10 +1551,21 @@ def _kept(ctx: Context, did: str, old: Element, now: str, found: Mapping[str, tu
                   f"was {standing}; it is not aimed at {_ids(left)}{_in_place(found, left)}",
                   help=f"aim it at {_ids(left)} (`against:`) and answer it with evidence, or withdraw "
                        f"{'that claim' if len(left) == 1 else 'those claims'}")
-    if old.status == "accepted" and new.status == "answered" and new.answered_by and not _new_answer(ctx, now, new):
-        since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
-        yield Hit(_EL + (now, "status"),
-                  f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
-                  f"no evidence new since that version ({since}and not cited there)",
-                  help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
-                       "claim it defeats")
+    if new.status != "answered" or not new.answered_by:
+        return
+    if old.status == "accepted":
+        if _answers_held(ctx, now, new, dated=True) is not None:
+            since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
+            yield Hit(_EL + (now, "status"),
+                      f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
+                      f"no evidence new since that version ({since}and not cited there)",
+                      help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
+                           "claim it defeats")
+    elif held := _answers_held(ctx, now, new, dated=False):
+        # it stood unanswered while the record held what now 'answers' it: nothing was learned since
+        yield Hit(_EL + (now, "answered_by"),
+                  f"{named} was {standing} in {against}; it is now marked answered by {_ids(new.answered_by)}, "
+                  f"but what answers it rests only on evidence the record held while it stood unanswered "
+                  f"({', '.join(f'`{e}`' for e in held)}, in {against} or an earlier version in which it "
+                  "stood): nothing new was learned since",
+                  help="answer it with evidence made or obtained since that version, or leave it open")
