@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, eq
 
+from ..._record import FrozenRecord
 from ...model import Case, Element, Evidence, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
@@ -25,7 +26,6 @@ from .._derived import (
     run_key,
 )
 from .._index import renamed_elements
-from ..._record import FrozenRecord
 from .._registry import Context, Hit, rule
 from .._text import alike
 
