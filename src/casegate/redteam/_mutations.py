@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..checks.families.defeaters import answer_problem, verdict_problem
+from ..checks.families.defeaters import answer_problem, answering, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
@@ -1928,6 +1928,44 @@ def dropped_non_answer(case: Case, policy: Policy) -> Applied:
     got = safeguard_test_answer(case, policy)
     return got if isinstance(got, str) else (case, policy)
 
+
+def _held_answer(case: Case, policy: Policy) -> tuple[Case, Case] | str:
+    """(the version recorded with outside counter-evidence open against a claim below the top one
+    that rests on evidence and tags no capability, the same with it marked answered by an item
+    that version held and that answers it as CG803 reads it), for the first such claim and item;
+    else why there is none."""
+    els = case.argument.elements
+    for t, el in els.items():
+        if el.claim is None or t == case.argument.top or not el.evidence or el.capability is not None:
+            continue
+        d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                    kind="counter-evidence", against=[t], status="open")
+        opened = {**els, t: _upd(el, defeaters=[*el.defeaters, _SPOT_CHECK]), _SPOT_CHECK: d}
+        raised: Case = _upd(case, argument=_upd(case.argument, elements=opened))
+        for x in case.evidence:
+            if x in el.evidence:
+                continue
+            answered = {**opened, _SPOT_CHECK: _upd(d, status="answered", answered_by=[x])}
+            edited: Case = _upd(case, argument=_upd(case.argument, elements=answered))
+            if answering(edited, policy, _SPOT_CHECK):
+                return raised, edited
+    return "no evidence item of the case answers outside counter-evidence against a claim without a capability tag"
+
+
+def _counter_evidence_held_open(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the outside counter-evidence `answered_from_held_evidence` answers
+    standing open, beside the item that answers it."""
+    got = _held_answer(case, policy)
+    return got if isinstance(got, str) else got[0]
+
+
+def answered_from_held_evidence(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence the version recorded held open (`_counter_evidence_held_open`)
+    marked answered by an item that version already held: nothing learned since."""
+    got = _held_answer(case, policy)
+    return got if isinstance(got, str) else (got[1], policy)
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2201,6 +2239,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence against a claim of capability was marked "
              "answered by the test of a safeguard, deletes it", ("CG806",), dropped_non_answer,
              needs_previous=True, recorded=_answered_by_a_safeguard),
+    Mutation("answered-from-held-evidence", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim stood open beside an item "
+             "that answers it, marks it answered by that item", ("CG806",), answered_from_held_evidence,
+             needs_previous=True, recorded=_counter_evidence_held_open),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

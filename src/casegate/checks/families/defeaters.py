@@ -14,7 +14,7 @@ from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, eq
 
 from ..._record import FrozenRecord
-from ...model import Case, Element, Evidence, RecordedVersion, RuleSeverity
+from ...model import Case, Element, Evidence, Policy, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
     capability_status,
@@ -787,6 +787,14 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
         else:
             bad.append(why)
     return ok, bad
+
+
+def answering(case: Case, policy: Policy, did: str) -> list[str]:
+    """The items of defeater `did`'s `answered_by` that answer it as CG803 reads them, on `case`
+    as given (no facts derived from its artifacts, no registry), decided on its own date."""
+    ctx = Context(case=case, policy=policy, today=case.date or dt.date.today(),
+                  boundary=case.boundary.kind if case.boundary is not None else None)
+    return _judged(ctx, did, case.argument.elements[did])[0]
 
 
 @rule(
