@@ -826,7 +826,11 @@ def answering(case: Case, policy: Policy, did: str) -> list[str]:
               "model can do, not what a safeguard blocks. Either answers nothing there; a review, probe or "
               "audit may answer either. An answer to a defeater resting on evidence of its own (counter-"
               "evidence) must be made no earlier than the newest item it rests on: what was made before an "
-              "observation cannot be about it. Sandbagging defeaters are held to the same measure by CG805.",
+              "observation cannot be about it. The observation's date is the case's word, so the record holds "
+              "it to more: an item keeps the latest date a version the registry recorded (or the version "
+              "compared with) gave it, and an answer a recorded version held before any held the observation "
+              "answers nothing, whatever date the observation is given now. Sandbagging defeaters are held to "
+              "the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -1366,7 +1370,8 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
             "a claim that stays and now rests on evidence it cited), "
             "or changed its kind (one open now under a kind the policy lets stand as a condition is "
             "CG809's to report); or, accepted there, is now marked answered with no evidence new "
-            "since that version.",
+            "since that version; or, unanswered there, is now answered only by evidence the record held "
+            "while it stood.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
               "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
@@ -1385,7 +1390,12 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "must stand against each. Only when nothing stands in the place of any claim it was "
               "against may it go with them. A defeater its own authors accepted (the claim "
               "defeated) is not undone by an answer from the evidence they already had: it needs "
-              "evidence new since that version. Whether a defeater marked answered there was answered is "
+              "evidence new since that version. Nor is one that stood open (or answered by nothing that "
+              "answers it) answered by evidence the record held while it stood: the version compared with, "
+              "or an earlier version the registry holds in which it stood, held that evidence and left the "
+              "defeater unanswered, so nothing was learned since; the answer must rest on an item none of "
+              "them held (under any id: the same artifact, or for an item pinning none, the same kind, "
+              "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
               "was gated with: one answered by the disputed run, by evidence about another domain or "
               "another question, or by an undeveloped claim stood there unanswered.",
@@ -1397,8 +1407,8 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
          "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
          "     status: answered, answered_by: [E-ctf-web]}",
     fix="Keep the defeater, aimed at the claims it was against and of its kind, and answer it with "
-        "evidence (status: answered, answered_by: [...]); one accepted in the version compared with "
-        "needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
+        "evidence (status: answered, answered_by: [...]) obtained since the version compared with; one "
+        "accepted there needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
 )
 def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
