@@ -218,23 +218,37 @@ _NAMING: list[tuple[Mapping[str, Evidence], dict[str, list[str]], list[tuple[str
 identity test cannot meet a reused id)."""
 
 
+def _names_of(ev: Evidence) -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+    """The names words can give an item besides its id: (each file of its run, its artifact then the
+    further files of `source.files`, with the words that name it: its path, and its file name when
+    that has a dot, casefolded; the sha256s of those files). What `_naming_index` indexes and
+    `_how_named` asks, derived in one place."""
+    files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for f in files:
+        base = f.replace("\\", "/").rsplit("/", 1)[-1]
+        named.append((f, (f.casefold(), base.casefold()) if "." in base else (f.casefold(),)))
+    sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+    return named, sums
+
+
 def _naming_index(evidence: Mapping[str, Evidence]) -> tuple[dict[str, list[str]], list[tuple[str, str]], dict[str, int]]:
     """(word -> the items that word names by id, path or file name; (sha256, item) of every file;
-    item -> its position): every way `_how_named` can name an item, indexed once per evidence map."""
+    item -> its position): every name `_names_of` gives an item, and its id, indexed once per
+    evidence map."""
     for held, by_word, sums, pos in _NAMING:
         if held is evidence:
             return by_word, sums, pos
     by_word, sums, pos = {}, [], {}
     for i, (eid, ev) in enumerate(evidence.items()):
         pos[eid] = i
+        named, digests = _names_of(ev)
         keys = {eid.casefold()}
-        for f in ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else []):
-            keys.add(f.casefold())
-            if "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]):
-                keys.add(base.casefold())
+        for _, words in named:
+            keys.update(words)
         for k in keys:
             by_word.setdefault(k, []).append(eid)
-        sums.extend((x, eid) for x in ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else []))
+        sums.extend((x, eid) for x in digests)
     _NAMING[:] = [(evidence, by_word, sums, pos), *_NAMING[:3]]
     return by_word, sums, pos
 
@@ -251,14 +265,12 @@ def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], dige
 
 def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
     """How a text's words (`_words_of`) name evidence item `eid`: by its id, its artifact or
-    another file of its run (path or file name), or 12 or more hex digits of their sha256; None
-    when they do not."""
-    files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
-    sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+    another file of its run (path or file name), or 12 or more hex digits of their sha256
+    (`_names_of`); None when they do not."""
     if eid.casefold() in words:
         return "by its id"
-    if f := next((f for f in files if f.casefold() in words or (
-            "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
+    named, sums = _names_of(ev)
+    if f := next((f for f, keys in named if any(k in words for k in keys)), None):
         return f"by its file {f}"
     if any(s.startswith(x) for s in sums for x in digests):
         return "by its sha256"
