@@ -14,15 +14,19 @@ from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, eq
 
 from ..._record import FrozenRecord
+from ...evidence.stats import upper_bound
 from ...model import Case, Element, Evidence, Policy, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
+    bypass_counts,
     capability_status,
     elements_of_type,
+    elicitation_shortfalls,
     evidence_dated,
     evidence_expiry,
     inability_relied_on,
     is_expired,
+    proportion,
     run_key,
 )
 from .._index import renamed_elements
@@ -670,6 +674,59 @@ def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) 
     return None
 
 
+def _denied(ctx: Context, attacked: Sequence[str]) -> list[tuple[str, float, str]]:
+    """What the claims a defeater is against deny the model can do: (threshold, the level they say
+    the model is below, that level in words) for each inability position they tag on a threshold
+    of the policy with a number."""
+    els = ctx.case.argument.elements
+    out: list[tuple[str, float, str]] = []
+    for t in attacked:
+        cap = els[t].capability if t in els else None
+        th = ctx.policy.thresholds.get(cap.threshold) if cap is not None else None
+        if cap is None or th is None or cap.position not in _INABILITY:
+            continue
+        if cap.position == "below-alert" and th.alert is not None:
+            out.append((cap.threshold, th.alert, f"its alert level {th.alert:g}"))
+        elif th.value is not None:
+            out.append((cap.threshold, th.value, f"the threshold {th.value:g}"))
+    return out
+
+
+def _fails_itself(ctx: Context, x: str, denied: Sequence[tuple[str, float, str]]) -> str | None:
+    """Why evidence `x` answers nothing by its own result: an evaluation elicited below the minimum
+    of a threshold the claims it defends say the model is below (`_denied`; a run of that threshold
+    is CG301's), or whose success rate
+    (its one-sided upper bound, as a threshold's status is read) reaches that level; or a safeguard test whose bypass rate's upper bound exceeds
+    the policy's tolerance (as CG406 reads a safeguard's test). A result that does not show what
+    the claims assert cannot answer a doubt about them. None otherwise."""
+    pol = ctx.policy
+    ev = ctx.case.evidence[x]
+    pct = f"{pol.confidence:.0%} one-sided {pol.interval}"
+    if ev.kind == "eval" and denied:
+        measures = _measures_and_tests(ctx)[0].get(x, ())
+        for tid, _, _ in denied:
+            # a run of the threshold itself is held to its minimum by CG301
+            short = [] if tid in measures else elicitation_shortfalls(ev, pol.thresholds[tid].elicitation)
+            if short:
+                return (f"`{x}` is an evaluation elicited below what the policy asks for `{tid}`, which the claims "
+                        f"it defends say the model is below ({'; '.join(f.message for f in short)}): a score the "
+                        "model was not pressed for cannot answer a doubt about what it can do")
+        if (got := proportion(ev)) is not None:
+            u = upper_bound(got[0], got[1], pol.confidence, pol.interval)
+            for tid, level, words in denied:
+                if u >= level:
+                    return (f"`{x}` solved {got[0]} of {got[1]} (upper bound {u:.3f}, {pct}), at or above {words} "
+                            f"of `{tid}`, which the claims it defends say the model is below: a result that does not "
+                            "show the model below it cannot answer a doubt that it is")
+    elif ev.kind != "eval" and (got := bypass_counts(ev)) is not None:
+        u = upper_bound(got[0], got[1], pol.confidence, pol.interval)
+        if u > pol.tolerance.max_bypass_rate:
+            return (f"`{x}` shows {got[0]} bypasses in {got[1]} attempts (upper bound {u:.3f}, {pct}), above the "
+                    f"tolerated bypass rate {pol.tolerance.max_bypass_rate:g}: a test that got through that often "
+                    "answers no doubt about what it tested")
+    return None
+
+
 class _Observed(FrozenRecord):
     """What an answer to counter-evidence must respond to: the newest item of the defeater's own
     evidence, its date, and the first version the registry recorded holding every item the
@@ -786,13 +843,15 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     disputed = _disputed(attacked, els, ev, d)
     asserts = _assertions(ctx, attacked)
     observed = _observed(ctx, d)
+    denied = _denied(ctx, attacked)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
         why = answer_problem(x, attacked, els, ev,
                              lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
                                                                           d.kind == "sandbagging")
-                             or _off_assertion(ctx, e, asserts) or _predates(ctx, e, observed),
+                             or _off_assertion(ctx, e, asserts) or _fails_itself(ctx, e, denied)
+                             or _predates(ctx, e, observed),
                              d, disputed)
         if why is None:
             ok.append(x)
@@ -841,8 +900,13 @@ def answering(case: Case, policy: Policy, did: str) -> list[str]:
               "observation cannot be about it. The observation's date is the case's word, so the record holds "
               "it to more: an item keeps the latest date a version the registry recorded (or the version "
               "compared with) gave it, and an answer a recorded version held before any held the observation "
-              "answers nothing, whatever date the observation is given now. Sandbagging defeaters are held to "
-              "the same measure by CG805.",
+              "answers nothing, whatever date the observation is given now. An answer's own result must show "
+              "what the claims assert: an evaluation answering a doubt about claims that the model is below "
+              "a threshold (or its alert level) answers nothing when the upper bound of its success rate "
+              "reaches that level, or, measuring another threshold or none, when it is elicited below that "
+              "threshold's minimum (a run of the threshold itself is CG301's); a red team or safeguard test "
+              "answers nothing when the upper bound of its bypass rate exceeds the policy's "
+              "`tolerance.max_bypass_rate`. Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
