@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -1966,6 +1967,37 @@ def answered_from_held_evidence(case: Case, policy: Policy) -> Applied:
     return got if isinstance(got, str) else (got[1], policy)
 
 
+def failing_test_answer_log(s: Subject) -> Rewritten:
+    """An objection against the first claim below the top one that names its domain and cites a
+    safeguard test read from a casegate-results log, marked answered by a new run of that test on
+    the claim's domain, testing no safeguard, every other attempt in its log scored as a bypass (a
+    result above any tolerated bypass rate)."""
+    case = s.case
+    for t, el in case.argument.elements.items():
+        if el.claim is None or t == case.argument.top or el.domain is None or el.capability is not None:
+            continue
+        for x in el.evidence:
+            ev = case.evidence.get(x)
+            path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
+            if ev is None or path is None or not path.is_file():
+                continue
+            try:
+                doc = json.loads(path.read_bytes())
+            except ValueError:
+                continue
+            if not isinstance(doc, dict) or doc.get("format") != "casegate-results/1" or not doc.get("samples"):
+                continue
+            doc = {**doc, "task": f"{doc.get('task')}-rerun",
+                   "samples": [{**smp, "score": 1} if i % 2 == 0 and isinstance(smp, dict) else smp
+                               for i, smp in enumerate(doc["samples"])]}
+            copy = f"{x}-rerun"
+            again = _upd(ev, tests=[], domain=el.domain, title=f"{ev.title or x}, run again")
+            new = _answered_objection(case, t, copy)
+            edited: Case = _upd(case, evidence={**case.evidence, copy: again}, argument=_upd(case.argument, elements=new))
+            return rewritten(s, copy, doc, case=edited)
+    return "no claim below the top one names its domain and cites a safeguard test read from a casegate-results log"
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2243,6 +2275,10 @@ MUTATIONS: tuple[Mutation, ...] = (
              "with a version recorded in which outside counter-evidence against a claim stood open beside an item "
              "that answers it, marks it answered by that item", ("CG806",), answered_from_held_evidence,
              needs_previous=True, recorded=_counter_evidence_held_open),
+    Mutation("failing-test-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim on safeguards, marked answered by a new run of a test it cites (on "
+             "the claim's domain, testing no safeguard) whose log scores every other attempt as a bypass",
+             ("CG803",), on_the_log, rewrite=failing_test_answer_log),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -246,6 +246,9 @@ def _naming_index(evidence: Mapping[str, Evidence]) -> tuple[dict[str, list[str]
     by_word, sums, pos = {}, [], {}
     for i, (eid, ev) in enumerate(evidence.items()):
         pos[eid] = i
+        if not ev.artifact and not ev.sha256 and ev.source is None:
+            by_word.setdefault(eid.casefold(), []).append(eid)  # named by its id alone (most items of a large case)
+            continue
         named, digests = _names_of(ev)
         keys = {eid.casefold()}
         for _, words in named:
