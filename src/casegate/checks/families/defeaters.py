@@ -244,18 +244,24 @@ def _naming_index(evidence: Mapping[str, Evidence]) -> tuple[dict[str, list[str]
         if held is evidence:
             return by_word, sums, pos
     by_word, sums, pos = {}, [], {}
+    # the items of one run share its artifact and source record: their names are derived once
+    made: dict[tuple[object, ...], tuple[tuple[str, ...], list[str]]] = {}
     for i, (eid, ev) in enumerate(evidence.items()):
         pos[eid] = i
-        if not ev.artifact and not ev.sha256 and ev.source is None:
-            by_word.setdefault(eid.casefold(), []).append(eid)  # named by its id alone (most items of a large case)
-            continue
-        named, digests = _names_of(ev)
-        keys = {eid.casefold()}
-        for _, words in named:
-            keys.update(words)
-        for k in keys:
-            by_word.setdefault(k, []).append(eid)
-        sums.extend((x, eid) for x in digests)
+        ident = eid.casefold()
+        by_word.setdefault(ident, []).append(eid)
+        src = ev.source
+        if not ev.artifact and not ev.sha256 and src is None:
+            continue  # named by its id alone
+        shape = (ev.artifact, ev.sha256, id(src))
+        got = made.get(shape)
+        if got is None:
+            named, digests = _names_of(ev)
+            got = made[shape] = (tuple(dict.fromkeys(k for _, words in named for k in words)), digests)
+        for k in got[0]:
+            if k != ident:
+                by_word.setdefault(k, []).append(eid)
+        sums.extend((x, eid) for x in got[1])
     _NAMING[:] = [(evidence, by_word, sums, pos), *_NAMING[:3]]
     return by_word, sums, pos
 
