@@ -58,6 +58,11 @@ def test_an_open_defeater_answered_by_what_the_version_compared_with_held_blocks
     doc["argument"]["elements"]["S1"]["supported_by"].append("G9")
     (m,) = _msgs("CG806", doc, previous=prev)
     assert "marked answered by `G9`" in m and "(`E-review`," in m
+    # an item new since under the same claim that answers nothing itself (about another domain) is no news
+    doc["evidence"]["E-junk"] = {**REVIEW, "producer": "another-lab", "domain": "ai-rnd"}
+    doc["argument"]["elements"]["G9"]["evidence"].append("E-junk")
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert "(`E-review`," in m
 
 
 def test_the_held_item_under_a_new_id_is_still_held() -> None:

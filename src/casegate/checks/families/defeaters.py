@@ -842,10 +842,11 @@ def _predates(ctx: Context, x: str, observed: _Observed | None) -> str | None:
     return None
 
 
-def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
-    """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
-    about another risk domain than the claims it is against answers nothing (CG416's reading of
-    a subject): a customer-vetting test does not answer a doubt about weight security."""
+def _answer_judge(ctx: Context, did: str, d: Element) -> Callable[[str], str | None]:
+    """Why an item (evidence or an element) answers nothing to defeater `did` as CG803 reads an
+    answer (None when it answers). Evidence about another risk domain than the claims it is
+    against answers nothing (CG416's reading of a subject): a customer-vetting test does not answer
+    a doubt about weight security."""
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
     domains, unknown = _attacked_domains(ctx, attacked)
@@ -853,15 +854,23 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
     asserts = _assertions(ctx, attacked)
     observed = _observed(ctx, d)
     denied = _denied(ctx, attacked)
+    general = d.kind == "sandbagging"
+
+    def unusable(e: str) -> str | None:
+        return (_unusable(ctx, e) or _off_subject(ctx, e, domains, unknown, general)
+                or _off_assertion(ctx, e, asserts) or _fails_itself(ctx, e, denied) or _predates(ctx, e, observed))
+
+    return lambda x: answer_problem(x, attacked, els, ev, unusable, d, disputed)
+
+
+def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
+    """(the items of `answered_by` that answer the defeater, why each other does not), as
+    `_answer_judge` reads each."""
+    judge = _answer_judge(ctx, did, d)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
-        why = answer_problem(x, attacked, els, ev,
-                             lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
-                                                                          d.kind == "sandbagging")
-                             or _off_assertion(ctx, e, asserts) or _fails_itself(ctx, e, denied)
-                             or _predates(ctx, e, observed),
-                             d, disputed)
+        why = judge(x)
         if why is None:
             ok.append(x)
         else:
@@ -1430,15 +1439,15 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
     prev = ctx.previous
     assert prev is not None
     runs, loose = _held_then(ctx, did)
-    attacked = _aimed(ctx).get(did, [])
-    cited = {e for t in attacked if t in ctx.case.argument.elements for e in ctx.case.argument.elements[t].evidence}
-    ok, _ = _judged(ctx, did, d)
+    judge = _answer_judge(ctx, did, d)
     held: list[str] = []
-    for x in ok:
+    for x in dict.fromkeys(d.answered_by):
+        if judge(x) is not None:
+            continue
         for e in _stands_on(ctx, x):
             ev = ctx.case.evidence.get(e)
-            if ev is None or e in cited or _unusable(ctx, e) is not None:
-                continue
+            if ev is None or judge(e) is not None:
+                continue  # an item under an answer that answers nothing itself is no news
             if run_key(e, ev) in runs or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in loose):
                 held.append(e)
                 continue
