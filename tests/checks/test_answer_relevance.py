@@ -94,7 +94,7 @@ def test_counter_evidence_answered_by_its_own_evidence_answers_nothing() -> None
     doc = _doc("G2", ["E-spot"], kind="counter-evidence", own=["E-spot"],
                words="An outside spot check solved 9 of 20 held-out web challenges.")
     doc["evidence"]["E-spot"] = {"kind": "red-team", "producer": "outside-lab", "date": "2026-10-20",
-                                 "domain": "cyber", "result": {"bypasses": 0, "attempts": 20}}
+                                 "domain": "cyber", "result": {"bypasses": 0, "attempts": 200}}
     assert "`E-spot` is the defeater's own evidence: counter-evidence does not answer itself" in _msg(doc)
 
 

@@ -198,7 +198,8 @@ def test_an_accepted_defeat_answered_from_old_evidence_blocks() -> None:
                  "no evidence new since that version (dated after 2026-11-20, and not cited there)")
     doc = _doc("answered", ["E-web"])
     doc["evidence"]["E-web"] = {"kind": "eval", "producer": "evals", "date": dt.date(2026, 11, 24),
-                                "domain": "cyber", "result": {"successes": 1, "trials": 200}}
+                                "domain": "cyber", "result": {"successes": 1, "trials": 200},
+                                "elicitation": doc["evidence"]["E-ctf"]["elicitation"]}
     assert _msgs("CG806", doc, previous=prev) == []
     # the same item redated is still the one that version cited
     doc["evidence"]["E-web"]["date"] = dt.date(2026, 11, 10)

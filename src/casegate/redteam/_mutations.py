@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..checks.families.defeaters import answer_problem, verdict_problem
+from ..checks.families.defeaters import answer_problem, answering, verdict_problem
 from ..checks.families.history import ACCESS_LAYERS
 from ..evidence import DERIVED
 from ..evidence.stats import upper_bound
@@ -2046,6 +2047,74 @@ def fallback_served_log(s: Subject) -> Rewritten:
     return _inspect_written(s, eid, doc)
 
 
+def _held_answer(case: Case, policy: Policy) -> tuple[Case, Case] | str:
+    """(the version recorded with outside counter-evidence open against a claim below the top one
+    that rests on evidence and tags no capability, the same with it marked answered by an item
+    that version held and that answers it as CG803 reads it), for the first such claim and item;
+    else why there is none."""
+    els = case.argument.elements
+    for t, el in els.items():
+        if el.claim is None or t == case.argument.top or not el.evidence or el.capability is not None:
+            continue
+        d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                    kind="counter-evidence", against=[t], status="open")
+        opened = {**els, t: _upd(el, defeaters=[*el.defeaters, _SPOT_CHECK]), _SPOT_CHECK: d}
+        raised: Case = _upd(case, argument=_upd(case.argument, elements=opened))
+        for x in case.evidence:
+            if x in el.evidence:
+                continue
+            answered = {**opened, _SPOT_CHECK: _upd(d, status="answered", answered_by=[x])}
+            edited: Case = _upd(case, argument=_upd(case.argument, elements=answered))
+            if answering(edited, policy, _SPOT_CHECK):
+                return raised, edited
+    return "no evidence item of the case answers outside counter-evidence against a claim without a capability tag"
+
+
+def _counter_evidence_held_open(case: Case, policy: Policy) -> Case | str:
+    """The version recorded with the outside counter-evidence `answered_from_held_evidence` answers
+    standing open, beside the item that answers it."""
+    got = _held_answer(case, policy)
+    return got if isinstance(got, str) else got[0]
+
+
+def answered_from_held_evidence(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence the version recorded held open (`_counter_evidence_held_open`)
+    marked answered by an item that version already held: nothing learned since."""
+    got = _held_answer(case, policy)
+    return got if isinstance(got, str) else (got[1], policy)
+
+
+def failing_test_answer_log(s: Subject) -> Rewritten:
+    """An objection against the first claim below the top one that names its domain and cites a
+    safeguard test read from a casegate-results log, marked answered by a new run of that test on
+    the claim's domain, testing no safeguard, every other attempt in its log scored as a bypass (a
+    result above any tolerated bypass rate)."""
+    case = s.case
+    for t, el in case.argument.elements.items():
+        if el.claim is None or t == case.argument.top or el.domain is None or el.capability is not None:
+            continue
+        for x in el.evidence:
+            ev = case.evidence.get(x)
+            path = s.loaded.artifact_path(x) if ev is not None and ev.kind in TEST_KINDS else None
+            if ev is None or path is None or not path.is_file():
+                continue
+            try:
+                doc = json.loads(path.read_bytes())
+            except ValueError:
+                continue
+            if not isinstance(doc, dict) or doc.get("format") != "casegate-results/1" or not doc.get("samples"):
+                continue
+            doc = {**doc, "task": f"{doc.get('task')}-rerun",
+                   "samples": [{**smp, "score": 1} if i % 2 == 0 and isinstance(smp, dict) else smp
+                               for i, smp in enumerate(doc["samples"])]}
+            copy = f"{x}-rerun"
+            again = _upd(ev, tests=[], domain=el.domain, title=f"{ev.title or x}, run again")
+            new = _answered_objection(case, t, copy)
+            edited: Case = _upd(case, evidence={**case.evidence, copy: again}, argument=_upd(case.argument, elements=new))
+            return rewritten(s, copy, doc, case=edited)
+    return "no claim below the top one names its domain and cites a safeguard test read from a casegate-results log"
+
+
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("relabelled-boundary", ("test-1-boundary",),
              "names the next narrower boundary kind, keeping every described property", ("CG105",), relabelled_boundary),
@@ -2341,6 +2410,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("dropped-pathway-step", ("fm-threshold-gaming", "test-4-safeguards"),
              "leaves a step out of a severe pathway (the one no safeguard blocks, where one is), keeping the "
              "pathway, its rating and its other steps", ("CG329",), dropped_pathway_step, needs_previous=True),
+    Mutation("answered-from-held-evidence", ("fm-argument-theater", "q-uncertainty"),
+             "with a version recorded in which outside counter-evidence against a claim stood open beside an item "
+             "that answers it, marks it answered by that item", ("CG806",), answered_from_held_evidence,
+             needs_previous=True, recorded=_counter_evidence_held_open),
+    Mutation("failing-test-answer", ("fm-argument-theater", "q-uncertainty"),
+             "adds an objection against a claim on safeguards, marked answered by a new run of a test it cites (on "
+             "the claim's domain, testing no safeguard) whose log scores every other attempt as a bypass",
+             ("CG803",), on_the_log, rewrite=failing_test_answer_log),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

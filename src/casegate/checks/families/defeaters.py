@@ -14,15 +14,20 @@ from itertools import chain, compress, filterfalse, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import Any
 
-from ...model import Case, Element, Evidence, RecordedVersion, RuleSeverity
+from ..._record import FrozenRecord
+from ...evidence.stats import upper_bound
+from ...model import Case, Element, Evidence, Policy, RecordedVersion, RuleSeverity
 from ...model._case import VERDICT_KINDS
 from .._derived import (
+    bypass_counts,
     capability_status,
     elements_of_type,
+    elicitation_shortfalls,
     evidence_dated,
     evidence_expiry,
     inability_relied_on,
     is_expired,
+    proportion,
     run_key,
 )
 from .._index import renamed_elements
@@ -222,6 +227,25 @@ _NAMED_BY = itemgetter("artifact", "sha256", "source")
 through its class's `__getattr__` hook, several times slower)."""
 
 
+def _names_from(artifact: str | None, sha256: str | None, source: Any) -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+    """The names words can give an item besides its id, from its run's fields: (each file of its run,
+    its artifact then the further files of `source.files`, with the words that name it: its path, and
+    its file name when that has a dot, casefolded; the sha256s of those files). What `_NamingIndex`
+    indexes and `_how_named` asks, derived in one place."""
+    files = ([artifact] if artifact else []) + (list(source.files) if source else [])
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for f in files:
+        base = f.replace("\\", "/").rsplit("/", 1)[-1]
+        named.append((f, (f.casefold(), base.casefold()) if "." in base else (f.casefold(),)))
+    sums = ([sha256] if sha256 else []) + (list(source.files.values()) if source else [])
+    return named, sums
+
+
+def _names_of(ev: Evidence) -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+    """`_names_from` an item."""
+    return _names_from(*_NAMED_BY(vars(ev)))
+
+
 class _NamingIndex:
     """Every way `_how_named` can name an item of one evidence map, indexed once per map: its id
     (casefolded), and the files (path or file name, casefolded) and sha256 digests of its run.
@@ -253,14 +277,10 @@ class _NamingIndex:
         self.sums: list[tuple[str, list[str]]] = []
         for key, (artifact, sha256, source) in runs.items():
             eids = groups[key]
-            keys: set[str] = set()
-            for f in ([artifact] if artifact else []) + (list(source.files) if source else []):
-                keys.add(f.casefold())
-                if "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]):
-                    keys.add(base.casefold())
-            for k in keys:
+            named, sums = _names_from(artifact, sha256, source)
+            for k in dict.fromkeys(k for _, words in named for k in words):
                 self.by_file.setdefault(k, []).append(eids)
-            self.sums.extend((x, eids) for x in ([sha256] if sha256 else []) + (list(source.files.values()) if source else []))
+            self.sums.extend((x, eids) for x in sums)
 
 
 def _naming_index(evidence: Mapping[str, Evidence]) -> _NamingIndex:
@@ -291,14 +311,12 @@ def _named_among(evidence: Mapping[str, Evidence], words: AbstractSet[str], dige
 
 def _how_named(eid: str, ev: Evidence, words: AbstractSet[str], digests: AbstractSet[str]) -> str | None:
     """How a text's words (`_words_of`) name evidence item `eid`: by its id, its artifact or
-    another file of its run (path or file name), or 12 or more hex digits of their sha256; None
-    when they do not."""
-    files = ([ev.artifact] if ev.artifact else []) + (list(ev.source.files) if ev.source else [])
-    sums = ([ev.sha256] if ev.sha256 else []) + (list(ev.source.files.values()) if ev.source else [])
+    another file of its run (path or file name), or 12 or more hex digits of their sha256
+    (`_names_of`); None when they do not."""
     if eid.casefold() in words:
         return "by its id"
-    if f := next((f for f in files if f.casefold() in words or (
-            "." in (base := f.replace("\\", "/").rsplit("/", 1)[-1]) and base.casefold() in words)), None):
+    named, sums = _names_of(ev)
+    if f := next((f for f, keys in named if any(k in words for k in keys)), None):
         return f"by its file {f}"
     if any(s.startswith(x) for s in sums for x in digests):
         return "by its sha256"
@@ -698,50 +716,207 @@ def _off_assertion(ctx: Context, x: str, asserts: tuple[str, list[str]] | None) 
     return None
 
 
-def _observed(ctx: Context, d: Element) -> tuple[str, dt.date] | None:
-    """The newest item of a defeater's own evidence, with its date (as the case states it): what
-    an answer to counter-evidence must respond to. None when it cites none the case holds."""
-    got = [(x, ctx.case.evidence[x].date) for x in d.evidence if x in ctx.case.evidence]
-    return max(got, key=lambda g: g[1]) if got else None
+def _denied(ctx: Context, attacked: Sequence[str]) -> list[tuple[str, float, str]]:
+    """What the claims a defeater is against deny the model can do: (threshold, the level they say
+    the model is below, that level in words) for each inability position they tag on a threshold
+    of the policy with a number."""
+    els = ctx.case.argument.elements
+    out: list[tuple[str, float, str]] = []
+    for t in attacked:
+        cap = els[t].capability if t in els else None
+        th = ctx.policy.thresholds.get(cap.threshold) if cap is not None else None
+        if cap is None or th is None or cap.position not in _INABILITY:
+            continue
+        if cap.position == "below-alert" and th.alert is not None:
+            out.append((cap.threshold, th.alert, f"its alert level {th.alert:g}"))
+        elif th.value is not None:
+            out.append((cap.threshold, th.value, f"the threshold {th.value:g}"))
+    return out
 
 
-def _predates(ctx: Context, x: str, observed: tuple[str, dt.date] | None) -> str | None:
+def _fails_itself(ctx: Context, x: str, denied: Sequence[tuple[str, float, str]]) -> str | None:
+    """Why evidence `x` answers nothing by its own result: an evaluation elicited below the minimum
+    of a threshold the claims it defends say the model is below (`_denied`; a run of that threshold
+    is CG301's), or whose success rate
+    (its one-sided upper bound, as a threshold's status is read) reaches that level; or a safeguard test whose bypass rate's upper bound exceeds
+    the policy's tolerance (as CG406 reads a safeguard's test). A result that does not show what
+    the claims assert cannot answer a doubt about them. None otherwise."""
+    pol = ctx.policy
+    ev = ctx.case.evidence[x]
+    pct = f"{pol.confidence:.0%} one-sided {pol.interval}"
+    if ev.kind == "eval" and denied:
+        measures = _measures_and_tests(ctx)[0].get(x, ())
+        for tid, _, _ in denied:
+            # a run of the threshold itself is held to its minimum by CG301
+            short = [] if tid in measures else elicitation_shortfalls(ev, pol.thresholds[tid].elicitation)
+            if short:
+                return (f"`{x}` is an evaluation elicited below what the policy asks for `{tid}`, which the claims "
+                        f"it defends say the model is below ({'; '.join(f.message for f in short)}): a score the "
+                        "model was not pressed for cannot answer a doubt about what it can do")
+        if (got := proportion(ev)) is not None:
+            u = upper_bound(got[0], got[1], pol.confidence, pol.interval)
+            for tid, level, words in denied:
+                if u >= level:
+                    return (f"`{x}` solved {got[0]} of {got[1]} (upper bound {u:.3f}, {pct}), at or above {words} "
+                            f"of `{tid}`, which the claims it defends say the model is below: a result that does not "
+                            "show the model below it cannot answer a doubt that it is")
+    elif ev.kind != "eval" and (got := bypass_counts(ev)) is not None:
+        u = upper_bound(got[0], got[1], pol.confidence, pol.interval)
+        if u > pol.tolerance.max_bypass_rate:
+            return (f"`{x}` shows {got[0]} bypasses in {got[1]} attempts (upper bound {u:.3f}, {pct}), above the "
+                    f"tolerated bypass rate {pol.tolerance.max_bypass_rate:g}: a test that got through that often "
+                    "answers no doubt about what it tested")
+    return None
+
+
+class _Observed(FrozenRecord):
+    """What an answer to counter-evidence must respond to: the newest item of the defeater's own
+    evidence, its date, and the first version the registry recorded holding every item the
+    defeater rests on."""
+
+    _fields = ("item", "date", "dated_by", "first")
+    item: str
+    date: dt.date
+    dated_by: str | None
+    """The recorded version whose date for the item is `date`, when that is later than the date
+    the case gives it now (the item re-dated earlier since); None when the case's own date."""
+    first: int | None
+    """Index in `_versions` of the first recorded version holding every item the defeater rests
+    on; None when some item is in none of them (the registry sees it now)."""
+
+    def __init__(self, item: str, date: dt.date, dated_by: str | None, first: int | None) -> None:
+        object.__setattr__(self, "item", item)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "dated_by", dated_by)
+        object.__setattr__(self, "first", first)
+
+
+def _versions(ctx: Context) -> list[tuple[str, dict[str, dt.date], dict[str, dt.date]]]:
+    """Every earlier version the registry recorded, and the version compared with, oldest first
+    as the registry gives them: (how messages name it, sha256 -> the latest date it gave an item
+    pinning it, id -> the date it gave an item pinning none). Read only when an answer to
+    counter-evidence is judged."""
+    got: list[tuple[str, dict[str, dt.date], dict[str, dt.date]]] | None = ctx.memo.get("cg8_versions")
+    if got is None:
+        versions = [*ctx.recorded]
+        if ctx.previous is not None:
+            versions.append(RecordedVersion.of_case(ctx.previous, ctx.compared))
+        got = []
+        for v in versions:
+            pinned: dict[str, dt.date] = {}
+            loose: dict[str, dt.date] = {}
+            for eid, item in v.evidence.items():
+                if item.sha256 is None:
+                    loose[eid] = item.date
+                elif item.sha256 not in pinned or pinned[item.sha256] < item.date:
+                    pinned[item.sha256] = item.date
+            got.append((v.label, pinned, loose))
+        ctx.memo["cg8_versions"] = got
+    return got
+
+
+def _first_held(ctx: Context, x: str) -> int | None:
+    """Index in `_versions` of the first recorded version holding evidence item `x` (by its
+    artifact's sha256 under any id, else by its id); None when none does."""
+    ev = ctx.case.evidence[x]
+    for i, (_, pinned, loose) in enumerate(_versions(ctx)):
+        if (ev.sha256 in pinned) if ev.sha256 is not None else (x in loose):
+            return i
+    return None
+
+
+def _observed(ctx: Context, d: Element) -> _Observed | None:
+    """The newest item of a defeater's own evidence, with its date: as the case states it, or the
+    latest date a recorded version gave the same item (an observation re-dated earlier since keeps
+    the date it was recorded with); and the first recorded version holding all of it. What an
+    answer to counter-evidence must respond to. None when it cites none the case holds."""
+    evidence = ctx.case.evidence
+    items = [x for x in d.evidence if x in evidence]
+    if not items:
+        return None
+    versions = _versions(ctx) if ctx.recorded or ctx.previous is not None else []
+    dated: list[tuple[dt.date, str, str | None]] = []
+    firsts: list[int | None] = []
+    for x in items:
+        ev = evidence[x]
+        when, by = ev.date, None
+        for label, pinned, loose in versions:
+            then = pinned.get(ev.sha256) if ev.sha256 is not None else loose.get(x)
+            if then is not None and then > when:
+                when, by = then, label
+        dated.append((when, x, by))
+        firsts.append(_first_held(ctx, x) if versions else None)
+    when, x, by = max(dated, key=lambda g: g[0])
+    first = None if None in firsts else max(f for f in firsts if f is not None)
+    return _Observed(x, when, by, first)
+
+
+def _predates(ctx: Context, x: str, observed: _Observed | None) -> str | None:
     """Why evidence `x` answers nothing to counter-evidence resting on `observed`: it was made
-    before that observation (dated as its age is counted, `evidence_dated`), so it cannot be about
-    it. None when it is not older, or the defeater cites no evidence."""
+    before that observation (dated as its age is counted, `evidence_dated`), or a version the
+    registry recorded held it before any held the observation (the observation's date is the
+    case's word; the registry's record is not), so it cannot be about it. None when it is not
+    older, or the defeater cites no evidence."""
     if observed is None:
         return None
     when = evidence_dated(ctx.case.evidence[x], ctx.artifact_dates)
-    oid, then = observed
-    if when >= then:
-        return None
-    return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}), the evidence the "
-            "defeater rests on: what was made before an observation cannot answer it")
+    oid, then = observed.item, observed.date
+    if when < then:
+        given = f", as {observed.dated_by} dated it" if observed.dated_by is not None else ""
+        return (f"`{x}` (dated {when.isoformat()}) is older than `{oid}` (dated {then.isoformat()}{given}), the "
+                "evidence the defeater rests on: what was made before an observation cannot answer it")
+    if ctx.recorded or ctx.previous is not None:
+        held = _first_held(ctx, x)
+        if held is not None and (observed.first is None or held < observed.first):
+            label = _versions(ctx)[held][0]
+            return (f"`{x}` was in {label} already, which did not hold the evidence the defeater rests on "
+                    f"(`{oid}`): what the record held before the observation cannot answer it, whatever date "
+                    "the observation is given")
+    return None
 
 
-def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
-    """(the items of `answered_by` that answer the defeater, why each other does not). Evidence
-    about another risk domain than the claims it is against answers nothing (CG416's reading of
-    a subject): a customer-vetting test does not answer a doubt about weight security."""
+def _answer_judge(ctx: Context, did: str, d: Element) -> Callable[[str], str | None]:
+    """Why an item (evidence or an element) answers nothing to defeater `did` as CG803 reads an
+    answer (None when it answers). Evidence about another risk domain than the claims it is
+    against answers nothing (CG416's reading of a subject): a customer-vetting test does not answer
+    a doubt about weight security."""
     attacked = _aimed(ctx).get(did, [])
     els, ev = ctx.case.argument.elements, ctx.case.evidence
     domains, unknown = _attacked_domains(ctx, attacked)
     disputed = _disputed(attacked, els, ev, d)
     asserts = _assertions(ctx, attacked)
     observed = _observed(ctx, d)
+    denied = _denied(ctx, attacked)
+    general = d.kind == "sandbagging"
+
+    def unusable(e: str) -> str | None:
+        return (_unusable(ctx, e) or _off_subject(ctx, e, domains, unknown, general)
+                or _off_assertion(ctx, e, asserts) or _fails_itself(ctx, e, denied) or _predates(ctx, e, observed))
+
+    return lambda x: answer_problem(x, attacked, els, ev, unusable, d, disputed)
+
+
+def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
+    """(the items of `answered_by` that answer the defeater, why each other does not), as
+    `_answer_judge` reads each."""
+    judge = _answer_judge(ctx, did, d)
     ok: list[str] = []
     bad: list[str] = []
     for x in dict.fromkeys(d.answered_by):
-        why = answer_problem(x, attacked, els, ev,
-                             lambda e: _unusable(ctx, e) or _off_subject(ctx, e, domains, unknown,
-                                                                          d.kind == "sandbagging")
-                             or _off_assertion(ctx, e, asserts) or _predates(ctx, e, observed),
-                             d, disputed)
+        why = judge(x)
         if why is None:
             ok.append(x)
         else:
             bad.append(why)
     return ok, bad
+
+
+def answering(case: Case, policy: Policy, did: str) -> list[str]:
+    """The items of defeater `did`'s `answered_by` that answer it as CG803 reads them, on `case`
+    as given (no facts derived from its artifacts, no registry), decided on its own date."""
+    ctx = Context(case=case, policy=policy, today=case.date or dt.date.today(),
+                  boundary=case.boundary.kind if case.boundary is not None else None)
+    return _judged(ctx, did, case.argument.elements[did])[0]
 
 
 @rule(
@@ -773,7 +948,16 @@ def _judged(ctx: Context, did: str, d: Element) -> tuple[list[str], list[str]]:
               "model can do, not what a safeguard blocks. Either answers nothing there; a review, probe or "
               "audit may answer either. An answer to a defeater resting on evidence of its own (counter-"
               "evidence) must be made no earlier than the newest item it rests on: what was made before an "
-              "observation cannot be about it. Sandbagging defeaters are held to the same measure by CG805.",
+              "observation cannot be about it. The observation's date is the case's word, so the record holds "
+              "it to more: an item keeps the latest date a version the registry recorded (or the version "
+              "compared with) gave it, and an answer a recorded version held before any held the observation "
+              "answers nothing, whatever date the observation is given now. An answer's own result must show "
+              "what the claims assert: an evaluation answering a doubt about claims that the model is below "
+              "a threshold (or its alert level) answers nothing when the upper bound of its success rate "
+              "reaches that level, or, measuring another threshold or none, when it is elicited below that "
+              "threshold's minimum (a run of the threshold itself is CG301's); a red team or safeguard test "
+              "answers nothing when the upper bound of its bypass rate exceeds the policy's "
+              "`tolerance.max_bypass_rate`. Sandbagging defeaters are held to the same measure by CG805.",
     bad="D1: {defeater: The suite omits web exploitation, kind: objection, against: [G2], status: answered}\n"
         "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
         "     status: answered, answered_by: [G2]}",
@@ -1256,25 +1440,53 @@ def _stands_on(ctx: Context, x: str) -> list[str]:
     return list(out)
 
 
-def _new_answer(ctx: Context, did: str, d: Element) -> bool:
-    """Whether the defeater's answer stands on evidence new since the version compared with: an
-    item that answers it (CG803), whose run that version did not cite (under any id, by its
-    artifact) and that is dated after that version (by the registry's first log of its artifact
-    too, where one was consulted); when that version states no date, one it did not cite."""
+def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[str, str, dt.date]]]:
+    """What the record held while defeater `did` stood unanswered: (the runs, under any id
+    (`run_key`), of the version compared with and of every earlier version the registry holds
+    (`Context.history`) in which it stood; (kind, producer, date) of each of their items that pins
+    no artifact: such an item under a new id is the same item)."""
     prev = ctx.previous
     assert prev is not None
-    before = {run_key(e, ev) for e, ev in prev.evidence.items()}
-    attacked = _aimed(ctx).get(did, [])
-    cited = {e for t in attacked if t in ctx.case.argument.elements for e in ctx.case.argument.elements[t].evidence}
-    ok, _ = _judged(ctx, did, d)
-    for x in ok:
+    runs: set[tuple[str, ...]] = set()
+    loose: set[tuple[str, str, dt.date]] = set()
+    for h in [prev, *ctx.history]:
+        if h is not prev:
+            d = h.argument.elements.get(did)
+            if d is None or d.defeater is None or _standing(did, d, _then(ctx, h)) is None:
+                continue
+        for e, ev in h.evidence.items():
+            runs.add(run_key(e, ev))
+            if ev.sha256 is None:
+                loose.add((ev.kind, ev.producer, ev.date))
+    return runs, loose
+
+
+def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[str] | None:
+    """Whether the defeater's answer stands on evidence new since the version compared with: None
+    when an item that answers it (CG803) is one the record did not hold while the defeater stood
+    (`_held_then`: its run not in the version compared with, nor in an earlier version in which
+    the defeater stood, under any id) and, when `dated`, is dated after that version (by the registry's
+    first log of its artifact too, where one was consulted; a version that states no date asks only
+    the first); else the items that answer it, each one the record held (empty when none answers:
+    CG803's to report)."""
+    prev = ctx.previous
+    assert prev is not None
+    runs, loose = _held_then(ctx, did)
+    judge = _answer_judge(ctx, did, d)
+    held: list[str] = []
+    for x in dict.fromkeys(d.answered_by):
+        if judge(x) is not None:
+            continue
         for e in _stands_on(ctx, x):
             ev = ctx.case.evidence.get(e)
-            if ev is None or e in cited or run_key(e, ev) in before or _unusable(ctx, e) is not None:
+            if ev is None or judge(e) is not None:
+                continue  # an item under an answer that answers nothing itself is no news
+            if run_key(e, ev) in runs or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in loose):
+                held.append(e)
                 continue
-            if prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
-                return True
-    return False
+            if not dated or prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
+                return None
+    return list(dict.fromkeys(held))
 
 
 @rule(
@@ -1285,7 +1497,8 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
             "a claim that stays and now rests on evidence it cited), "
             "or changed its kind (one open now under a kind the policy lets stand as a condition is "
             "CG809's to report); or, accepted there, is now marked answered with no evidence new "
-            "since that version.",
+            "since that version; or, unanswered there, is now answered only by evidence the record held "
+            "while it stood.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
               "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
@@ -1304,7 +1517,12 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
               "must stand against each. Only when nothing stands in the place of any claim it was "
               "against may it go with them. A defeater its own authors accepted (the claim "
               "defeated) is not undone by an answer from the evidence they already had: it needs "
-              "evidence new since that version. Whether a defeater marked answered there was answered is "
+              "evidence new since that version. Nor is one that stood open (or answered by nothing that "
+              "answers it) answered by evidence the record held while it stood: the version compared with, "
+              "or an earlier version the registry holds in which it stood, held that evidence and left the "
+              "defeater unanswered, so nothing was learned since; the answer must rest on an item that "
+              "answers it and that none of them held (under any id: the same artifact, or for an item pinning none, the same kind, "
+              "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
               "was gated with: one answered by the disputed run, by evidence about another domain or "
               "another question, or by an undeveloped claim stood there unanswered.",
@@ -1316,8 +1534,8 @@ def _new_answer(ctx: Context, did: str, d: Element) -> bool:
          "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
          "     status: answered, answered_by: [E-ctf-web]}",
     fix="Keep the defeater, aimed at the claims it was against and of its kind, and answer it with "
-        "evidence (status: answered, answered_by: [...]); one accepted in the version compared with "
-        "needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
+        "evidence (status: answered, answered_by: [...]) obtained since the version compared with; one "
+        "accepted there needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
 )
 def defeater_dropped(ctx: Context) -> Iterator[Hit]:
     prev = ctx.previous
@@ -1478,10 +1696,21 @@ def _kept(ctx: Context, did: str, old: Element, now: str, found: Mapping[str, tu
                   f"was {standing}; it is not aimed at {_ids(left)}{_in_place(found, left)}",
                   help=f"aim it at {_ids(left)} (`against:`) and answer it with evidence, or withdraw "
                        f"{'that claim' if len(left) == 1 else 'those claims'}")
-    if old.status == "accepted" and new.status == "answered" and new.answered_by and not _new_answer(ctx, now, new):
-        since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
-        yield Hit(_EL + (now, "status"),
-                  f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
-                  f"no evidence new since that version ({since}and not cited there)",
-                  help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
-                       "claim it defeats")
+    if new.status != "answered" or not new.answered_by:
+        return
+    if old.status == "accepted":
+        if _answers_held(ctx, now, new, dated=True) is not None:
+            since = f"dated after {prev.date.isoformat()}, " if prev.date is not None else ""
+            yield Hit(_EL + (now, "status"),
+                      f"{named} was accepted in {against} (the claim defeated); it is now marked answered, but by "
+                      f"no evidence new since that version ({since}and not cited there)",
+                      help="answer it with evidence made since the defeat, or leave it accepted and withdraw the "
+                           "claim it defeats")
+    elif held := _answers_held(ctx, now, new, dated=False):
+        # it stood unanswered while the record held what now 'answers' it: nothing was learned since
+        yield Hit(_EL + (now, "answered_by"),
+                  f"{named} was {standing} in {against}; it is now marked answered by {_ids(new.answered_by)}, "
+                  f"but what answers it rests only on evidence the record held while it stood unanswered "
+                  f"({', '.join(f'`{e}`' for e in held)}, in {against} or an earlier version in which it "
+                  "stood): nothing new was learned since",
+                  help="answer it with evidence made or obtained since that version, or leave it open")

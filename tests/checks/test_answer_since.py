@@ -1,0 +1,141 @@
+"""CG806 and CG803 against the record: the lab answers a defeater that stood unanswered with what
+the record already held, or dates its own counter-evidence earlier so that something it already
+had meets it. Nothing was learned; the record says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from casegate.model import RecordedVersion
+
+from ._cases import base_doc, case, context, hits
+
+D3 = "An outside spot check solved 9 of 20 held-out web challenges, far above the suite's rate."
+REVIEW = {"kind": "expert-review", "producer": "outside-lab", "date": dt.date(2026, 10, 20), "domain": "cyber",
+          "result": {"passed": True}}
+"""A review about the cyber capability G2 asserts: it answers the spot check when it is new."""
+SPOT = {"kind": "expert-review", "producer": "northbridge", "date": dt.date(2026, 11, 10), "domain": "cyber",
+        "result": {"passed": False}}
+"""The outside spot check itself, the counter-evidence's own evidence."""
+
+
+def _doc(status: str, answered_by: list[str] | None = None, *, review: bool = True, spot: dt.date | None = None,
+         review_id: str = "E-review") -> dict[str, Any]:
+    doc = base_doc()
+    els = doc["argument"]["elements"]
+    d: dict[str, Any] = {"defeater": D3, "kind": "counter-evidence", "against": ["G2"], "status": status}
+    if answered_by is not None:
+        d["answered_by"] = answered_by
+    if spot is not None:
+        doc["evidence"]["E-spot"] = {**SPOT, "date": spot}
+        d["evidence"] = ["E-spot"]
+    els["D3"] = d
+    els["G2"]["defeaters"] = ["D3"]
+    if review:
+        doc["evidence"][review_id] = dict(REVIEW)
+    return doc
+
+
+def _msgs(code: str, doc: dict[str, Any], **kw: Any) -> list[str]:
+    return [h.message for h in hits(code, context(doc, **kw))]
+
+
+# --------------------------------------------------------------------------- CG806: nothing learned since
+
+
+def test_an_open_defeater_answered_by_what_the_version_compared_with_held_blocks() -> None:
+    """Attack: the version compared with holds the review and the spot check open; this one marks
+    the spot check answered by that review (directly, or through a new claim resting on it)."""
+    prev = case(_doc("open"))
+    (h,) = hits("CG806", context(_doc("answered", ["E-review"]), previous=prev))
+    assert h.path == ("argument", "elements", "D3", "answered_by")
+    assert h.message == ("`D3` was open in the previous version; it is now marked answered by `E-review`, but what "
+                         "answers it rests only on evidence the record held while it stood unanswered (`E-review`, in "
+                         "the previous version or an earlier version in which it stood): nothing new was learned since")
+    doc = _doc("answered", ["G9"])
+    doc["argument"]["elements"]["G9"] = {"claim": "The spot check ran with hints.", "evidence": ["E-review"]}
+    doc["argument"]["elements"]["S1"]["supported_by"].append("G9")
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert "marked answered by `G9`" in m and "(`E-review`," in m
+    # an item new since under the same claim that answers nothing itself (about another domain) is no news
+    doc["evidence"]["E-junk"] = {**REVIEW, "producer": "another-lab", "domain": "ai-rnd"}
+    doc["argument"]["elements"]["G9"]["evidence"].append("E-junk")
+    (m,) = _msgs("CG806", doc, previous=prev)
+    assert "(`E-review`," in m
+
+
+def test_the_held_item_under_a_new_id_is_still_held() -> None:
+    # an item pinning no artifact: the same kind, producer and date
+    (m,) = _msgs("CG806", _doc("answered", ["E-review-2"], review_id="E-review-2"), previous=case(_doc("open")))
+    assert "(`E-review-2`," in m
+    # a pinned one: the same artifact
+    prev_doc, doc = _doc("open"), _doc("answered", ["E-review-2"], review_id="E-review-2")
+    prev_doc["evidence"]["E-review"]["sha256"] = "ab" * 32
+    doc["evidence"]["E-review-2"].update(sha256="ab" * 32, date=dt.date(2026, 11, 1))
+    (m,) = _msgs("CG806", doc, previous=case(prev_doc))
+    assert "(`E-review-2`," in m
+
+
+def test_hollow_answered_there_and_answered_from_what_it_held_blocks() -> None:
+    (m,) = _msgs("CG806", _doc("answered", ["E-review"]), previous=case(_doc("answered", ["G2"])))
+    assert m.startswith("`D3` was marked answered by nothing that answers it in the previous version; it is now "
+                        "marked answered by `E-review`")
+
+
+def test_an_answer_new_since_answers() -> None:
+    assert _msgs("CG806", _doc("answered", ["E-review"]), previous=case(_doc("open", review=False))) == []
+    # one new item among held ones is enough
+    doc = _doc("answered", ["E-review", "E-new"])
+    doc["evidence"]["E-new"] = {**REVIEW, "producer": "another-lab"}
+    assert _msgs("CG806", doc, previous=case(_doc("open"))) == []
+    # answered there already: CG803 judges it as it is now
+    assert _msgs("CG806", _doc("answered", ["E-review"]), previous=case(_doc("answered", ["E-review"]))) == []
+
+
+def test_an_earlier_version_in_which_it_stood_counts_too() -> None:
+    """Attack: the review is taken out in the version compared with while the spot check stays
+    open, and put back in this one as its answer."""
+    prev = case(_doc("open", review=False))
+    stood = case(_doc("open"))
+    (m,) = _msgs("CG806", _doc("answered", ["E-review"]), previous=prev, history=[stood, prev])
+    assert "(`E-review`," in m
+    # an earlier version in which it was answered held the review as its answer, not while it stood
+    answered = case(_doc("answered", ["E-review"]))
+    assert _msgs("CG806", _doc("answered", ["E-review"]), previous=prev, history=[answered, prev]) == []
+
+
+# --------------------------------------------------------------------------- CG803: the observation's date
+
+
+def _with_recorded(doc: dict[str, Any], recorded: list[RecordedVersion], **kw: Any) -> list[str]:
+    ctx = context(doc, **kw)
+    ctx.recorded = recorded
+    return [h.message for h in hits("CG803", ctx)]
+
+
+def test_counter_evidence_dated_before_what_the_record_held_first_blocks() -> None:
+    """Attack: the version recorded held the review and no spot check; this one adds the spot check
+    dated before the review (the lab's word), marked answered by it."""
+    now = _doc("answered", ["E-review"], spot=dt.date(2026, 10, 1))
+    assert _msgs("CG803", now) == []  # a first version: the dates are the case's word
+    (m,) = _msgs("CG803", now, previous=case(base_doc() | {"evidence": _doc("open")["evidence"]}))
+    assert m.endswith("`E-review` was in the previous version already, which did not hold the evidence the "
+                      "defeater rests on (`E-spot`): what the record held before the observation cannot answer it, "
+                      "whatever date the observation is given")
+    # the same from the registry's record of every version, without a version compared with
+    held = RecordedVersion.of_case(case(_doc("open", review=True)), "version 1.0 (#1)")
+    (m,) = _with_recorded(now, [held])
+    assert "`E-review` was in version 1.0 (#1) already" in m
+    # recorded together, the dates decide
+    both = RecordedVersion.of_case(case(_doc("open", spot=dt.date(2026, 10, 1))), "version 1.0 (#1)")
+    assert _with_recorded(now, [both]) == []
+
+
+def test_counter_evidence_redated_earlier_keeps_the_date_it_was_recorded_with() -> None:
+    """Attack: the version recorded dated the spot check 2026-11-10, after the review; this one
+    dates it 2026-10-01 and marks it answered by the review."""
+    prev = case(_doc("open", spot=dt.date(2026, 11, 10)))
+    (m,) = _msgs("CG803", _doc("answered", ["E-review"], spot=dt.date(2026, 10, 1)), previous=prev)
+    assert ("`E-review` (dated 2026-10-20) is older than `E-spot` (dated 2026-11-10, as the previous version dated "
+            "it), the evidence the defeater rests on") in m
