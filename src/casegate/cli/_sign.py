@@ -537,10 +537,13 @@ def verify(
     # a model folder's files, names included, are held to those the log holds for the decided
     # version: its root digest does not cover the names
     files = computed.resources if computed is not None and computed.method == "model-signing-files" else None
-    when = _instant(at)
+    from ..sign import now_utc
+
+    now = now_utc()
+    when = _instant(at) if at is not None else now
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=when, deployment=given, model_files=files)
+                          at=when, now=now, deployment=given, model_files=files)
         if reg is not None and v.case_id:
             from ..monitor import (
                 deployed_weights_problems,
@@ -560,6 +563,9 @@ def verify(
             # the case's own triggers, as of the time judged: the state the registry shows waits for
             # a `triggers run`, which whoever runs the registry may never make
             v.reasons += triggers_owed(reg, v.case_id, when, ring, kind)
+            if when < now:
+                # an incident filed or a reading logged since a past --at acts now
+                v.reasons += [r for r in triggers_owed(reg, v.case_id, now, ring, kind) if r not in v.reasons]
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way
