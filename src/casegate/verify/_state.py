@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
+from ._newer import NEWER_NO_GO
 from ._bundle import (
     CONDITION_OVERDUE,
     DEPLOYABLE_STATES,
@@ -237,6 +238,8 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
     if verdict is not None and any(PUBLICATION_OVERDUE in r for r in verdict.reasons):
         out.append("public summary overdue")
+    if verdict is not None and any(NEWER_NO_GO in r for r in verdict.reasons):
+        out.append("newer version judged NO-GO")
     if not out and st.status == NOT_VERIFIED:
         out.append("signatures not checked")
     elif not out:
