@@ -12,7 +12,6 @@ from typing import Any
 
 from ..model import BoundaryKind, DecisionRecord
 from ..sign import Keyring
-from ._newer import NEWER_NO_GO
 from ._bundle import (
     CONDITION_OVERDUE,
     DEPLOYABLE_STATES,
@@ -22,6 +21,7 @@ from ._bundle import (
     _registry,
     check_bundle,
 )
+from ._newer import NEWER_NO_GO
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
