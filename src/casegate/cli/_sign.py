@@ -451,7 +451,8 @@ def verify(
                                                              "files must be, path for path, those the registry "
                                                              "logged (`registry submit --model`).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now); never earlier "
-                                                      "than the checkpoint the case's state is proven by.")] = None,
+                                                      "than the checkpoint the case's state is proven by. A time "
+                                                      "earlier than now is judged as of now as well.")] = None,
     keyring: KeyringOpt = None,
     trust_root: Annotated[Path | None, typer.Option(
         "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
