@@ -137,3 +137,31 @@ def test_an_approval_of_a_newer_version_verifies_that_version_only(tmp_path: Pat
     assert v3.ok, v3.reasons
     v1 = _verify(w, bundle1, database_url, tmp_path / "again")
     assert not v1.ok and any("on another decision (version 3" in r for r in v1.reasons), v1.reasons
+
+
+class _Entry:
+    def __init__(self, index: int, kind: str, payload: dict[str, Any]) -> None:
+        self.index, self.kind, self.payload, self.recorded_at = index, kind, payload, "2026-12-05T00:00:00Z"
+
+
+def test_a_narrower_boundary_the_newer_gate_run_also_failed_is_stopped_too() -> None:
+    """Version 2 judged NO-GO for api, and its gate run found trusted-access NO-GO as well (CG801)
+    but internal-deployment GO: a deploy of version 1 to trusted-access (a narrower boundary the
+    lab names) is stopped, one to internal-deployment is not; nor is any deploy of another model
+    digest, nor the approval of version 2 itself."""
+    from casegate.verify._newer import newer_no_go_problems
+
+    finding = {"code": "CG801", "name": "open-defeater", "severity": "blocking", "waived": None}
+    record = {"boundary": "api", "findings": [finding], "digests": {"model": [MODEL]},
+              "trials": [{"boundary": "api", "outcome": "NO-GO", "blocking": ["CG801"]},
+                         {"boundary": "trusted-access", "outcome": "NO-GO", "blocking": ["CG801"]},
+                         {"boundary": "internal-deployment", "outcome": "GO", "blocking": []}]}
+    events = [_Entry(9, "decision", {"version": 2, "outcome": "NO-GO", "record": record})]
+
+    def stops(boundary: BoundaryKind, approved: int = 1, digest: str = MODEL) -> bool:
+        return bool(newer_no_go_problems(events, approved, CASE, boundary, digest))
+
+    assert stops(BoundaryKind.api) and stops(BoundaryKind.trusted_access) and stops(BoundaryKind.consumer)
+    assert not stops(BoundaryKind.internal_deployment)
+    assert not stops(BoundaryKind.api, digest="sha256:" + "2" * 64)
+    assert not stops(BoundaryKind.api, approved=2)

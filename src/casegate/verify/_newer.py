@@ -69,6 +69,23 @@ def _blocking_of_judgement(payload: dict[str, Any]) -> tuple[list[str] | None, s
     return codes, payload.get("boundary"), models if isinstance(models, list) else None
 
 
+def _narrower_no_go(payload: dict[str, Any], requested: BoundaryKind) -> list[str]:
+    """The blocking rule codes of the widest boundary no wider than `requested` that the logged
+    decision's gate run also tried and found NO-GO (`DecisionRecord.trials`: a NO-GO there is a
+    NO-GO for every wider boundary); empty when it found none."""
+    rec = payload.get("record")
+    trials = rec.get("trials") if isinstance(rec, dict) else None
+    if not isinstance(trials, list):
+        return []
+    failed = [t for t in trials if isinstance(t, dict) and t.get("outcome") == "NO-GO"
+              and _RANK.get(str(t.get("boundary")), 99) <= requested.rank]
+    if not failed:
+        return []
+    widest = max(failed, key=lambda t: _RANK[str(t.get("boundary"))])
+    blocking = widest.get("blocking")
+    return [str(c) for c in blocking] if isinstance(blocking, list) else []
+
+
 def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
                          model_digest: str | None) -> list[str]:
     """Why the approval of `approved_version` of `case_id` does not verify for a deploy of
@@ -86,7 +103,11 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
             continue
         codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
         if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
-            continue  # judged for a wider boundary: says nothing of this one
+            # judged for a wider boundary: only a narrower boundary it also tried, no wider than
+            # this deploy, and found NO-GO says something of this one
+            codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
+            if not codes:
+                continue
         if models is not None and model_digest is not None and model_digest not in models:
             continue  # another model
         what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
