@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,12 +102,12 @@ def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shar
     proof = t.proof(db, CASE, tmp_path / "state-proof.json")
 
     def verify(*extra: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        env.pop("CASEGATE_DATABASE_URL", None)
-        return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT_DEPLOY,
-                               "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
-                              capture_output=True, text=True, env=env, cwd=tmp_path)
+        # the command's clock at the story's time: a deploy is judged as of now as well as of --at
+        from tests.verify.trusted import cli_at
+
+        return cli_at(parse_instant(AT_DEPLOY), tmp_path, "verify", "--bundle", str(w.dir / "decision.bundle.json"),
+                      "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT_DEPLOY,
+                      "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra)
 
     return Deployed(model, md.digest, db, w.ring_path, proof, verify, w.case, lambda: t.checkpoint(db))
 
