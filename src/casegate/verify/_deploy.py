@@ -137,7 +137,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     # stale-looking but accepted proof allows) must not bring back a condition, an evidence expiry,
     # a re-evaluation date, a key's validity or a summary's due date that has lapsed since
     real = now or dt.datetime.now(dt.UTC)
-    if at + FUTURE_SKEW < real:
+    if at < real:
         later = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=real, logged=logged,
                              registry=view, deployment=deployment,
                              not_before=proven.signed_at if proven is not None else None)
