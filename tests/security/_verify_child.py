@@ -28,7 +28,7 @@ for i, path in enumerate(job["bundles"]):
     t0 = time.process_time()
     try:
         v = verify_deploy(read_bundle(Path(path)), ring, trust=root, proof=lambda _c: (proof, []),
-                          model_digest=job["model_digest"], boundary=BoundaryKind(job["boundary"]), at=at)
+                          model_digest=job["model_digest"], boundary=BoundaryKind(job["boundary"]), at=at, now=at)
         outcome = "verified" if v.ok else "not verified"
     except CasegateError as e:
         outcome = "refused: " + e.message[:120]

@@ -67,7 +67,7 @@ class Signed:
             return copy.deepcopy(self.proof_doc), []
 
         return verify_deploy(bundle, ring or self.w.ring, trust=load_trust_root(self.trust.dir), proof=source,
-                             model_digest=MODEL, boundary=BoundaryKind.api, at=LATER)
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=LATER, now=LATER)
 
 
 @pytest.fixture(scope="module")

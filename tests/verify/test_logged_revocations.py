@@ -72,7 +72,7 @@ class Story:
 
     def verify(self, proof: Any) -> Any:
         return verify_deploy(self.bundle, self.ring, trust=load_trust_root(self.trust.dir), proof=proof,
-                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT, now=AT)
 
     def rotate_root_to(self, keyring: Path) -> None:
         """Trust root version 2: the keyring `keyring` is current, the decision's one replaced now."""
@@ -220,7 +220,7 @@ def test_a_revocation_logged_before_the_case_cannot_be_left_out_of_an_offline_pr
 
     def verify(d: Any) -> Any:
         return verify_deploy(bundle, w.ring, trust=load_trust_root(trust.dir), proof=lambda _cid: (d, []),
-                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+                             model_digest=MODEL, boundary=BoundaryKind.api, at=AT, now=AT)
 
     whole = verify(doc)
     assert not whole.ok and any("compromised" in r for r in dana(whole)), whole.reasons

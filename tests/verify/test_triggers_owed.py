@@ -46,6 +46,30 @@ def test_an_incident_recorded_without_running_the_triggers_stops_the_deploy(boar
     assert "no `casegate triggers run` has applied it" not in again.stderr
 
 
+def test_a_past_at_does_not_dodge_what_the_triggers_owe_now(board: BoardFixture) -> None:
+    """Reason: two days after the approval, the case's monitors silent since (no readings: their 24
+    hours are long past), `verify --db --at` the story's day with a checkpoint signed that day
+    (accepted by the root) verified: the triggers were evaluated as of --at only."""
+    import datetime as dt
+
+    from tests._deploy import RATE_LIMITS
+    from tests.verify.trusted import STORY_VERIFIED, cli_at, make_trust
+    from tests.web.conftest import MODEL_DIGEST
+
+    bundle = approve(board)
+    assert verify(board, bundle).returncode == 0
+    t = make_trust(board.case_dir.parent / "late-root", policy=board.case_dir / "policy.yaml",
+                   keyring=board.case_dir / "keys" / "keyring.yaml")
+    t.checkpoint(board.database_url, at=STORY_VERIFIED)
+    r = cli_at(STORY_VERIFIED + dt.timedelta(days=2), board.case_dir, "verify", "--bundle", str(bundle),
+               "--model-digest", MODEL_DIGEST, "--boundary", "api", "--keyring", "keys/keyring.yaml", "--db",
+               board.database_url, "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US",
+               *RATE_LIMITS, "--trust-root", str(t.dir))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "no reading of cyber-classifier-flag-rate since" in r.stderr, r.stderr
+    assert "is earlier than now" in r.stderr
+
+
 def test_an_incident_no_trigger_answers_leaves_the_deploy_verified(board: BoardFixture) -> None:
     """A low-severity incident fires no trigger of the example: nothing is owed."""
     bundle = approve(board)

@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,12 +102,12 @@ def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shar
     proof = t.proof(db, CASE, tmp_path / "state-proof.json")
 
     def verify(*extra: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        env.pop("CASEGATE_DATABASE_URL", None)
-        return subprocess.run([sys.executable, "-m", "casegate", "verify", "--bundle", str(w.dir / "decision.bundle.json"),
-                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT_DEPLOY,
-                               "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra],
-                              capture_output=True, text=True, env=env, cwd=tmp_path)
+        # the command's clock at the story's time: a deploy is judged as of now as well as of --at
+        from tests.verify.trusted import cli_at
+
+        return cli_at(parse_instant(AT_DEPLOY), tmp_path, "verify", "--bundle", str(w.dir / "decision.bundle.json"),
+                      "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--at", AT_DEPLOY,
+                      "--keyring", str(w.ring_path), "--trust-root", str(t.dir), *extra)
 
     return Deployed(model, md.digest, db, w.ring_path, proof, verify, w.case, lambda: t.checkpoint(db))
 
@@ -262,3 +261,29 @@ def test_weights_renamed_beside_a_decoy_do_not_deploy_while_another_case_of_them
     # its own approval alone verifies (the state proof covers one case and compares no other)
     ok = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_weights_under_dot_git_do_not_deploy_beside_the_approved_ones(tmp_path: Path) -> None:
+    """Attack: the lab deploys the approved folder with more weights under `.git` (a Hugging Face
+    clone keeps its LFS weights in `.git/lfs/objects`; an adapter could sit at `.git/adapter.safetensors`):
+    model-signing leaves `.git` out, so the digest and the file list are the approved ones and it
+    verified. Now refused, naming the path; git's own metadata alone is not."""
+    d = _approved(tmp_path)
+    plain = tmp_path / "clone"
+    shutil.copytree(d.model, plain)
+    (plain / ".git").mkdir()
+    (plain / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (plain / ".git" / "config").write_text("[core]\n\tbare = false\n")
+    assert model_digest(plain).digest == d.digest
+    ok = d.verify("--model", str(plain), "--state-proof", str(d.proof))
+    assert ok.returncode == 0, ok.stderr
+    for extra in (".git/lfs/objects/ab/cd/abcd" + "0" * 60, ".git/adapter.safetensors"):
+        where = tmp_path / extra.replace("/", "_")
+        shutil.copytree(plain, where)
+        (where / extra).parent.mkdir(parents=True, exist_ok=True)
+        (where / extra).write_bytes(safetensors(8192))
+        assert model_digest(where).digest == d.digest
+        r = d.verify("--model", str(where), "--state-proof", str(d.proof))
+        assert r.returncode == 1, r.stderr
+        assert f"the model folder holds {extra}, which the model digest leaves out" in r.stderr
+        assert "Traceback" not in r.stderr

@@ -161,6 +161,43 @@ def cli_in_process(cwd: Path, *args: str) -> tuple[int, str]:
     return rc, buf.getvalue()
 
 
+STORY_VERIFIED = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+"""When the tests' stories verify their deploys: twelve hours after the approval, before the
+case's monitors (which have no readings in these stories) are silent past their 24 hours."""
+
+
+def cli_at(when: dt.datetime, cwd: Path, *args: str) -> Any:
+    """`casegate ARGS` run in this process from `cwd` with the command's clock (`now_utc`) at
+    `when`, the story's time: `verify` judges a deploy as of now as well as of any earlier `--at`,
+    so a story told on its own dates is verified with the clock at them. Returns a
+    `subprocess.CompletedProcess` (exit code, stdout, stderr)."""
+    import io
+    import os
+    import subprocess
+    import sys
+    from contextlib import redirect_stderr, redirect_stdout
+
+    import casegate.sign as sign
+    from casegate.cli import main
+
+    saved = (os.getcwd(), sys.argv, sign.now_utc)
+    os.chdir(cwd)
+    sys.argv = ["casegate", *args]
+    sign.now_utc = lambda: when.replace(microsecond=0)  # type: ignore[assignment]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    rc = 0
+    try:
+        with redirect_stdout(stdout), redirect_stderr(stderr):
+            main()
+    except SystemExit as e:
+        rc = int(e.code or 0)
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+        sign.now_utc = saved[2]  # type: ignore[assignment]
+    return subprocess.CompletedProcess(["casegate", *args], rc, stdout.getvalue(), stderr.getvalue())
+
+
 def summary_of(record: Any) -> dict[str, Any]:
     """A public summary of `record` (a decision record, or its JSON) as far as the registry holds
     a recorded summary to its judgement: the outcome, each condition by id, rule and due date, and

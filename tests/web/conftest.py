@@ -3,7 +3,6 @@ token per kind of user."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -144,7 +143,7 @@ def approve(board: BoardFixture, judgement: dict[str, Any] | None = None) -> Pat
 def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str]:
     """Verify online against the board's registry under a trust root pinning the example's policy
     and keyring, after the log signs a fresh checkpoint."""
-    from tests.verify.trusted import Trust, make_trust
+    from tests.verify.trusted import STORY_VERIFIED, Trust, cli_at, make_trust
 
     where = board.case_dir.parent / "root"
     t = Trust(where / "trust", where / "log.pem", where / "root.key")
@@ -154,11 +153,12 @@ def verify(board: BoardFixture, bundle: Path) -> subprocess.CompletedProcess[str
     # and as of it, twelve hours after the approval: before the case's monitors, which have no
     # readings in these stories, are silent past their 24 hours (a trigger of its own that `verify`
     # applies with the registry at hand)
-    t.checkpoint(board.database_url, at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
-    return cli("verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST, "--boundary", "api",
-               "--keyring", "keys/keyring.yaml", "--db", board.database_url, "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US",
-               *RATE_LIMITS,
-               "--trust-root", str(t.dir), cwd=board.case_dir)
+    # (with the command's clock at that time: a deploy is judged as of now as well as of --at)
+    t.checkpoint(board.database_url, at=STORY_VERIFIED)
+    return cli_at(STORY_VERIFIED, board.case_dir, "verify", "--bundle", str(bundle), "--model-digest", MODEL_DIGEST,
+                  "--boundary", "api", "--keyring", "keys/keyring.yaml", "--db", board.database_url,
+                  "--at", "2026-12-01T00:00:00Z", "--access", "self-serve", "--region", "US", *RATE_LIMITS,
+                  "--trust-root", str(t.dir))
 
 
 def sign_in(client: TestClient, token: str, next: str = "/") -> Any:

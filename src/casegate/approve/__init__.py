@@ -262,7 +262,9 @@ def record_published(reg: Registry, record: DecisionRecord, summary: dict[str, A
     if latest is None or (latest.get("outcome") == record.outcome and latest.get("found") != found):
         rec = json.loads(record.model_dump_json())
         record_judgement(reg, record.case_id, version=version, outcome=record.outcome,
-                         record_sha256=json_sha256(rec), judged=judged, found=found)
+                         record_sha256=json_sha256(rec), judged=judged, found=found,
+                         boundary=record.boundary.value if record.boundary else None,
+                         models=list(record.digests.model))
     return record_publication(reg, record.case_id, summary, version=version, judged=judged)
 
 

@@ -451,7 +451,8 @@ def verify(
                                                              "files must be, path for path, those the registry "
                                                              "logged (`registry submit --model`).")] = None,
     at: Annotated[str | None, typer.Option("--at", help="Verify as of this date or date-time (default now); never earlier "
-                                                      "than the checkpoint the case's state is proven by.")] = None,
+                                                      "than the checkpoint the case's state is proven by. A time "
+                                                      "earlier than now is judged as of now as well.")] = None,
     keyring: KeyringOpt = None,
     trust_root: Annotated[Path | None, typer.Option(
         "--trust-root", help="The trust root you hold (chain directory or root file; default $CASEGATE_TRUST_ROOT).")] = None,
@@ -537,10 +538,13 @@ def verify(
     # a model folder's files, names included, are held to those the log holds for the decided
     # version: its root digest does not cover the names
     files = computed.resources if computed is not None and computed.method == "model-signing-files" else None
-    when = _instant(at)
+    from ..sign import now_utc
+
+    now = now_utc()
+    when = _instant(at) if at is not None else now
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=when, deployment=given, model_files=files)
+                          at=when, now=now, deployment=given, model_files=files)
         if reg is not None and v.case_id:
             from ..monitor import (
                 deployed_weights_problems,
@@ -560,6 +564,9 @@ def verify(
             # the case's own triggers, as of the time judged: the state the registry shows waits for
             # a `triggers run`, which whoever runs the registry may never make
             v.reasons += triggers_owed(reg, v.case_id, when, ring, kind)
+            if when < now:
+                # an incident filed or a reading logged since a past --at acts now
+                v.reasons += [r for r in triggers_owed(reg, v.case_id, now, ring, kind) if r not in v.reasons]
 
             # the files deployed: hashed here from the folder, or, for a digest, as the registry
             # logged them for that digest (under any case), so the weights are compared either way
@@ -583,6 +590,9 @@ def verify(
     if root_problem is not None:
         v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
     if model is not None:
+        from ..verify import left_out_problems
+
+        v.reasons += left_out_problems(model)
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))

@@ -133,7 +133,8 @@ def apply_decision(reg: Registry, entry: LogEntry) -> Applied:
 
     GO approves, GO WITH CONDITIONS approves with conditions (each logged as a 'condition' event
     with its due date), NO-GO returns a case under review to its authors and leaves any other
-    state as it is. A case that was reopened, restricted or withdrawn is approved again only by a
+    state as it is (a NO-GO of a later version on the case's substance stops an older approval
+    verifying: `casegate.verify._newer`). A case that was reopened, restricted or withdrawn is approved again only by a
     decision on a newer version than the one it was approved at (a new gate run, new sign-offs).
     Raises IllegalTransitionError (and logs nothing more) when the move is not allowed.
     """

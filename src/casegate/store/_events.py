@@ -78,15 +78,23 @@ def record_objection(reg: Registry, case_id: str, *, role: str, person: str, rea
 
 
 def record_judgement(reg: Registry, case_id: str, *, version: int, outcome: str, record_sha256: str,
-                     judged: dict[str, Any], found: dict[str, Any]) -> LogEntry:
+                     judged: dict[str, Any], found: dict[str, Any], boundary: str | None = None,
+                     models: list[str] | None = None) -> LogEntry:
     """Log the registry's own judgement of stored `version` where no approval logged one (or where
     the latest logged no `found`, or found otherwise with the same outcome): the gate run as the
     registry runs it (`casegate publish`: the keyring the trust root pins, the registry's history,
     its clock), its outcome, the decision record's hash and what it found (`found`, see the module
     docstring; `casegate.approve.judged_found`), with `judged`: the keyring, the trust root version
-    and when. A summary recorded for the version is held to it."""
+    and when. A summary recorded for the version is held to it. `boundary` and `models` (the
+    boundary judged and the model digests the version names) let `verify` tell which deploys a
+    NO-GO speaks for."""
+    extra: dict[str, Any] = {}
+    if boundary is not None:
+        extra["boundary"] = boundary
+    if models is not None:
+        extra["models"] = list(models)
     return reg.record("judgement", case_id, {"version": version, "outcome": outcome, "record_sha256": record_sha256,
-                                             **judged, "found": found, "via": "publish"})
+                                             **judged, "found": found, "via": "publish", **extra})
 
 
 def judgements(reg: Registry, case_id: str, version: int | None) -> list[tuple[dict[str, Any], int]]:

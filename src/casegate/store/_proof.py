@@ -63,11 +63,12 @@ def model_files_listed(payload: Any) -> dict[str, str] | None:
 KEYRING_CHANGE = "keyring-change"
 """Log entry kind of a keyring change (a key added or revoked), logged with no case."""
 PROOF_KINDS = ("case-version", "state-change", "objection", "objection-answer", "decision", "signoff",
-               MODEL_FILES_EVENT, "publication", "condition-met")
+               MODEL_FILES_EVENT, "publication", "condition-met", "judgement")
 """The kinds of a case's entries a state proof carries (decisions and sign-offs for the time the
 log recorded each signature; the model's files, which `verify --model` compares path for path;
 publications, whose absence past the policy's days stops a deploy verifying; the signed
-confirmations that a condition was met, without which a condition past its due date stops it).
+confirmations that a condition was met, without which a condition past its due date stops it;
+the registry's judgements, whose NO-GO of a newer version stops an older approval).
 The proof holds every entry of the case up to its checkpoint whatever its kind (see above), so
 none of these can be left out; this list is what `verify` reads of them."""
 

@@ -329,6 +329,7 @@ def _registry(reg: RegistryView, case_id: str, requested: BoundaryKind, verdict:
         verdict.reasons.append(f"the registry says case {case_id} is {state}: a signed GO no longer verifies{why}")
         return
     _approved_decision(case_id, changes, record_json, verdict)
+    _newer_no_go(reg, case_id, changes, requested, model_digest, verdict)
     _hashed_weights(reg, case_id, requested, record_json, model_digest, verdict)
     _judged_with(reg, case_id, changes, keyring_fp, verdict)
     _signed_since_reopening(changes, parts, logged, verdict)
@@ -370,6 +371,24 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
         verdict.reasons.append(
             f"the registry approved case {case_id} on another decision (version {version}, log entry "
             f"{approvals[-1].index}): this bundle is not the approved one")
+
+
+def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested: BoundaryKind,
+                 model_digest: str | None, verdict: Verdict) -> None:
+    """A later version of the case judged NO-GO on its substance, for these weights and a boundary
+    no wider than the deploy's, stops the approval (`newer_no_go_problems`)."""
+    approval = last_approval(changes)
+    version = (approval.payload.get("cause") or {}).get("version") if approval is not None else None
+    if type(version) is not int:
+        return
+    if not hasattr(reg, "events"):
+        verdict.reasons.append(f"the registry's log entries of case {case_id} cannot be read, so whether a newer "
+                               "version was judged NO-GO cannot be established")
+        return
+    from ._newer import newer_no_go_problems
+
+    events = [*reg.events(case_id=case_id, kind="decision"), *reg.events(case_id=case_id, kind="judgement")]
+    verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest)
 
 
 def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,

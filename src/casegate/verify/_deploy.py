@@ -36,6 +36,11 @@ def judged_before_proof(at: dt.datetime, signed_at: dt.datetime) -> str:
             "or later (leave --at out to verify as of now, or give a time no earlier than the checkpoint)")
 
 
+def as_of_now(reason: str, now: dt.datetime) -> str:
+    """A reason found when a deploy given a past `--at` is judged again as of now."""
+    return f"as of now ({now.isoformat()}): {reason}"
+
+
 NO_STATE_PROOF = ("no proof of the case's current state: pass --state-proof FILE (made with "
                   "`casegate state-proof`), --db URL or --registry-url URL")
 
@@ -124,9 +129,21 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     # revocation made after it
     changes = proven.keyring_changes if proven is not None else ()
     ring, revoked = with_logged_revocations(keyring, changes)
+    view = cast(RegistryView, proven) if proven is not None else None
     v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
-                     registry=cast(RegistryView, proven) if proven is not None else None, deployment=deployment,
+                     registry=view, deployment=deployment,
                      not_before=proven.signed_at if proven is not None else None)
+    # a deploy is judged as of now as well: an `--at` set back (up to the checkpoint's age, which a
+    # stale-looking but accepted proof allows) must not bring back a condition, an evidence expiry,
+    # a re-evaluation date, a key's validity or a summary's due date that has lapsed since
+    real = now or dt.datetime.now(dt.UTC)
+    if at < real:
+        later = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=real, logged=logged,
+                             registry=view, deployment=deployment,
+                             not_before=proven.signed_at if proven is not None else None)
+        v.reasons += [as_of_now(r, real) for r in later.reasons if r not in v.reasons]
+        v.notes.append(f"--at {at.isoformat()} is earlier than now ({real.isoformat()}): the deploy is judged as "
+                       "of both, and verifies only if it verifies as of each")
     v.notes += revoked
     if trust is None:
         v.reasons.insert(0, NO_TRUST_ROOT)

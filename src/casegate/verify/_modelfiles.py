@@ -10,6 +10,7 @@ decided version and model (the digest alone does not show which file is which)."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Protocol
 
 from ..store import MODEL_FILES_EVENT, LogEntry
@@ -150,3 +151,44 @@ def model_files_problems(view: EntryView, case_id: str, record: Any, model_diges
                 + ", ".join(diff[:SHOWN]) + ("" if len(diff) <= SHOWN else f" and {len(diff) - SHOWN} more")], []
     return [], [f"the model's {len(have)} files are those the registry logged for version {number} of {case_id} "
                 f"(log entry {entry.index}), path for path"]
+
+
+def left_out_problems(root: Path) -> list[str]:
+    """Why a model folder cannot be held to its digest: it holds weights where the digest does not
+    look. model-signing leaves `.git`, `.gitattributes`, `.github` and `.gitignore` at the top of
+    the folder out of the manifest, so weights placed there (a Hugging Face clone keeps its LFS
+    weights in `.git/lfs/objects`) are compared with nothing and would deploy beside the approved
+    ones. Every file under `.git/lfs` counts, and every other left-out file that holds weights by
+    name or content; git's own metadata does not. Empty: nothing there could be weights."""
+    from ..evidence import holds_weights
+    from ..evidence._modeldigest import MODEL_SIGNING_IGNORED
+
+    if not root.is_dir():
+        return []
+    found: list[str] = []
+    for name in MODEL_SIGNING_IGNORED:
+        top = root / name
+        if top.is_symlink() or not top.exists():
+            if top.is_symlink():
+                found.append(name)
+            continue
+        for p in [top, *sorted(top.glob("**/*"))] if top.is_dir() else [top]:
+            if p.is_dir() and not p.is_symlink():
+                continue
+            rel = p.relative_to(root).as_posix()
+            try:
+                lfs = p.relative_to(root / ".git").parts[:1] == ("lfs",)
+            except ValueError:
+                lfs = False
+            try:
+                if p.is_symlink() or lfs or holds_weights(p):
+                    found.append(rel)
+            except OSError:
+                found.append(rel)  # unreadable: it cannot be shown not to be weights
+    if not found:
+        return []
+    named = ", ".join(found[:SHOWN]) + (f" and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
+    return [f"the model folder holds {named}, which the model digest leaves out (model-signing skips "
+            f"{', '.join(MODEL_SIGNING_IGNORED)} at the top of the folder): weights there are compared with nothing "
+            "and would deploy beside the approved ones; deploy the model's files without them (a copy of the "
+            "working tree without .git, after `git lfs checkout`)"]

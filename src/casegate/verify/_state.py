@@ -21,6 +21,7 @@ from ._bundle import (
     _registry,
     check_bundle,
 )
+from ._newer import NEWER_NO_GO
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -237,6 +238,8 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         out.append(f"{overdue} condition{'s' if overdue != 1 else ''} overdue")
     if verdict is not None and any(PUBLICATION_OVERDUE in r for r in verdict.reasons):
         out.append("public summary overdue")
+    if verdict is not None and any(NEWER_NO_GO in r for r in verdict.reasons):
+        out.append("newer version judged NO-GO")
     if not out and st.status == NOT_VERIFIED:
         out.append("signatures not checked")
     elif not out:

@@ -1,0 +1,128 @@
+"""A newer version judged NO-GO on its substance stops the older approval of the same weights.
+
+The registry approves a case on one version's signed decision. When a later version of the same
+case, for the same model digest and the same or a narrower boundary than the deploy, is judged
+NO-GO, and what blocked it is the case or its evidence (thresholds, evidence, the argument, a
+defeater, safeguards, the boundary, post-deployment plans: anything but the review process), the
+developer's own newer case says the weights should not be deployed there: the older approval
+stops verifying. A NO-GO only for the review process (`APPROVAL_RULES`: sign-offs, their
+signatures, authority and separation of roles, objections, who holds a residual-risk authority)
+leaves it as it is, since a draft is gated NO-GO until it is signed. An approval of a newer
+version still restores verification of that version only (its own bundle)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import BoundaryKind
+
+APPROVAL_RULES = frozenset({
+    "CG501",  # required-role-missing
+    "CG502",  # roles-not-separated
+    "CG503",  # product-sole-approver
+    "CG504",  # objection-unanswered
+    "CG505",  # signoff-before-evidence
+    "CG507",  # author-signed
+    "CG508",  # objection-answer-hollow
+    "CG509",  # objection-dropped
+    "CG510",  # signoff-not-signed
+    "CG417",  # risk-authority-not-held
+})
+"""The rules about the review process rather than the case: sign-offs missing, unsigned, dated
+before the evidence, given by an author or by people whose roles must be apart, objections, and
+residual-risk authorities no keyring identity holds. A NO-GO on these alone is a case not yet
+approved, not a case that says no. Every other blocking finding is the case or its evidence saying
+no (CG506 and CG511, argument theater about claims, count as the argument's)."""
+
+NEWER_NO_GO = "was judged NO-GO"
+"""The words of `verify`'s reason for an approval a newer version's NO-GO stopped (a cause in
+`state show`)."""
+
+_RANK = {k.value: k.rank for k in BoundaryKind}
+
+
+def _blocking_of_decision(payload: dict[str, Any]) -> tuple[list[str] | None, str | None, list[str] | None]:
+    """(blocking unwaived rule codes with names, boundary, model digests) of a logged decision's
+    record; (None, ...) when the record cannot be read."""
+    rec = payload.get("record")
+    if not isinstance(rec, dict):
+        return None, None, None
+    found = rec.get("findings")
+    if not isinstance(found, list):
+        return None, None, None
+    codes = [f"{f.get('code')} {f.get('name')}".strip() for f in found if isinstance(f, dict)
+             and f.get("severity") == "blocking" and f.get("waived") is None]
+    digests = (rec.get("digests") or {}).get("model") if isinstance(rec.get("digests"), dict) else None
+    return codes, rec.get("boundary") or payload.get("boundary"), digests if isinstance(digests, list) else None
+
+
+def _blocking_of_judgement(payload: dict[str, Any]) -> tuple[list[str] | None, str | None, list[str] | None]:
+    """The same of a `judgement` entry (`casegate publish`): its `found` lists the blocking rules;
+    one logged before judgements recorded what they found cannot tell (None)."""
+    found = payload.get("found")
+    blocking = found.get("blocking") if isinstance(found, dict) else None
+    if not isinstance(blocking, list):
+        return None, payload.get("boundary"), payload.get("models")
+    codes = [str(b.get("code")) for b in blocking if isinstance(b, dict)]
+    models = payload.get("models")
+    return codes, payload.get("boundary"), models if isinstance(models, list) else None
+
+
+def _narrower_no_go(payload: dict[str, Any], requested: BoundaryKind) -> list[str]:
+    """The blocking rule codes of the widest boundary no wider than `requested` that the logged
+    decision's gate run also tried and found NO-GO (`DecisionRecord.trials`: a NO-GO there is a
+    NO-GO for every wider boundary); empty when it found none."""
+    rec = payload.get("record")
+    trials = rec.get("trials") if isinstance(rec, dict) else None
+    if not isinstance(trials, list):
+        return []
+    failed = [t for t in trials if isinstance(t, dict) and t.get("outcome") == "NO-GO"
+              and _RANK.get(str(t.get("boundary")), 99) <= requested.rank]
+    if not failed:
+        return []
+    widest = max(failed, key=lambda t: _RANK[str(t.get("boundary"))])
+    blocking = widest.get("blocking")
+    return [str(c) for c in blocking] if isinstance(blocking, list) else []
+
+
+def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
+                         model_digest: str | None) -> list[str]:
+    """Why the approval of `approved_version` of `case_id` does not verify for a deploy of
+    `model_digest` across `requested`: a NO-GO the log holds (a `decision` or a `judgement` entry,
+    in `events`) on a later version, for the same model digest and a boundary no wider than
+    `requested`, whose unwaived blocking findings include one outside `APPROVAL_RULES`; and, failing
+    closed, such a NO-GO whose entry does not record which findings blocked it. A NO-GO whose
+    entry does not say its boundary or model digests is taken as for this boundary and these
+    weights (the version is of the same case)."""
+    out: list[str] = []
+    for e in sorted(events, key=lambda x: x.index):
+        p = e.payload if isinstance(e.payload, dict) else {}
+        version = p.get("version")
+        if p.get("outcome") != "NO-GO" or type(version) is not int or version <= approved_version:
+            continue
+        codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
+        if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
+            # judged for a wider boundary: only a narrower boundary it also tried, no wider than
+            # this deploy, and found NO-GO says something of this one
+            codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
+            if not codes:
+                continue
+        if models is not None and model_digest is not None and model_digest not in models:
+            continue  # another model
+        what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
+        head = (f"version {version} of case {case_id} for these weights {NEWER_NO_GO} by {what} (log entry "
+                f"{e.index}, {str(e.recorded_at)[:10]})")
+        if codes is None:
+            out.append(f"{head}, and the entry does not record which findings blocked it, so whether the case or "
+                       "its evidence says no cannot be established: the approval of version "
+                       f"{approved_version} is not verified (run `casegate publish` against the registry on "
+                       f"version {version}, which logs a judgement that records them)")
+            continue
+        substantive = sorted({c for c in codes if c.split(" ")[0] not in APPROVAL_RULES})
+        if not substantive:
+            continue  # the review process alone (a draft not yet signed)
+        out.append(f"{head} on {', '.join(substantive)}: the case's own newer version says no for these weights, "
+                   f"so the approval of version {approved_version} no longer verifies; approve a newer version "
+                   "that answers them (a new gate run and new sign-offs)")
+    return out
