@@ -22,7 +22,14 @@ from casegate.approve import judged_found
 from casegate.diff import commitments_in
 from casegate.load import load_case
 from casegate.model import Confidentiality
-from casegate.publish import KeyedSalts, PublicSummary, decide, disclose, readable_case, summary_html
+from casegate.publish import (
+    KeyedSalts,
+    PublicSummary,
+    decide,
+    disclose,
+    readable_case,
+    summary_html,
+)
 from casegate.publish._commit import verify_opening
 from casegate.publish._render import render
 from casegate.publish._summary import _ITEM_KEYS, _NODE_KEYS
@@ -185,3 +192,15 @@ def test_each_format_compares_with_the_judgement_as_strictly(folder: Path, level
     f = hidden["decision"]["findings"][shown[0]]
     f.update(element=None, location=None, message=None, withheld=True)
     assert any(f"is not redacted for the {level.value} audience" in p for p in found_problems(found, hidden))
+
+
+@pytest.mark.parametrize("version", [None, 3, True, 2.0, "2"])
+def test_a_disclosure_is_not_verified_against_a_summary_of_an_unknown_format(version: Any, atlas) -> None:  # type: ignore[no-untyped-def]
+    from casegate.errors import InputError
+
+    loaded, _ = atlas
+    summary = _json(V2, "atlas-public")
+    summary["casegate_summary"] = version
+    opening = disclose(readable_case(loaded), "E-bio-uplift", salts=KeyedSalts(KEY))
+    with pytest.raises(InputError, match="not a casegate public summary"):
+        verify_opening(summary, opening)

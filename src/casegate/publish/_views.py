@@ -25,8 +25,6 @@ from ._redact import Stub
 SUMMARY_VERSION = 2
 """Version of the public summary format `publish` writes."""
 
-SUMMARY_VERSIONS = (1, 2)
-"""Versions of the public summary format casegate reads."""
 
 
 def _none(v: Any) -> bool:
@@ -372,7 +370,7 @@ class PublicSummary(Frozen):
     """The public summary document (JSON), from which the Markdown and HTML pages are rendered."""
 
     casegate_summary: Literal[1, 2]
-    """Format version (`SUMMARY_VERSION` for a summary written now)."""
+    """Format version (`SUMMARY_VERSION` for a summary written now; `_commit.SUMMARY_VERSIONS`)."""
     commitment_scheme: str
     """How commitments are computed (see docs/publication.md)."""
     level: Confidentiality
