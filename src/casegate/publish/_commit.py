@@ -41,6 +41,8 @@ SCHEME = "casegate-commitment-v1"
 """Name of the commitment construction written into every summary and opening."""
 
 OPENING_VERSION = 1
+SUMMARY_VERSIONS = (1, 2)
+"""Versions of the public summary format casegate reads (`casegate_summary`)."""
 DEFAULT_KEY_PATH = Path(".casegate") / "publish.key"
 _KEY_BYTES = 32
 
@@ -284,8 +286,11 @@ def verify_opening(summary: dict[str, Any], opening: Opening, source: str = "the
         return InputError(f"{source}: not a casegate public summary ({what})",
                           help="pass the summary.json written by `casegate publish`")
 
-    if summary.get("casegate_summary") is None:
+    v = summary.get("casegate_summary")
+    if v is None:
         raise malformed("no 'casegate_summary' version")
+    if type(v) is not int or v not in SUMMARY_VERSIONS:  # `true` and `1.0` are not 1
+        raise malformed(f"format {v!r}; casegate reads formats {', '.join(map(str, SUMMARY_VERSIONS))}")
     case = summary.get("case")
     redactions = summary.get("redactions")
     if not isinstance(case, dict):

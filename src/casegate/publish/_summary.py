@@ -27,7 +27,7 @@ from ..model import (
     Safeguard,
 )
 from ._answers import compose_answers
-from ._commit import Salts
+from ._commit import SCHEME, Salts
 from ._guard import TextGuard
 from ._redact import Redaction, Stub, pointer_of, redact
 from ._registry import RegistryFacts
@@ -346,6 +346,39 @@ def _with_logged(objections: list[ObjectionItem], case: Case, facts: RegistryFac
     return out
 
 
+# what an argument node and an evidence item carry of their element's document (format 2 leaves
+# these out of `case_document`): an element's text field (named by its type), links and
+# attributes; of a redacted element, its whole stub (its reference, and the attributes
+# `REVEALED_FIELDS` lets out, all of them node or item fields)
+_NODE_KEYS = frozenset(
+    {"claim", "strategy", "context", "assumption", "justification", "defeater", "supported_by", "in_context_of",
+     "evidence", "defeaters", "undeveloped", "kind", "status", "against", "answered_by", "raised_by"})
+_ITEM_KEYS = frozenset({"kind", "title", "producer", "independent", "date", "summary", "sha256"})
+
+
+def _rest(entries: Any, carried: frozenset[str]) -> dict[str, Any]:
+    """Id -> the fields of each entry that `carried` does not name, for the unredacted entries
+    with any (a stub is carried whole by its node or item)."""
+    out: dict[str, Any] = {}
+    if isinstance(entries, dict):
+        for eid, entry in entries.items():
+            if isinstance(entry, dict) and entry.get("redacted") is not True and not carried.issuperset(entry):
+                out[eid] = {k: v for k, v in entry.items() if k not in carried}
+    return out
+
+
+def _document(doc: dict[str, Any]) -> dict[str, Any]:
+    """The redacted case document as format 2 writes it: the argument's elements and the evidence
+    only by what their nodes and items do not carry."""
+    out = dict(doc)
+    argument = doc.get("argument")
+    if isinstance(argument, dict):
+        out["argument"] = {**argument, "elements": _rest(argument.get("elements"), _NODE_KEYS)}
+    if "evidence" in doc:
+        out["evidence"] = _rest(doc["evidence"], _ITEM_KEYS)
+    return out
+
+
 def build_summary(
     case: Case,
     record: DecisionRecord,
@@ -408,6 +441,8 @@ def build_summary(
                                         origin="summary"))
     doc = rd.document
     return PublicSummary(
+        casegate_summary=SUMMARY_VERSION,
+        commitment_scheme=SCHEME,
         level=level,
         case=_case_head(case, facts),
         system=doc["system"],
@@ -418,7 +453,7 @@ def build_summary(
         residual_risk=residual, post_deployment=post, required_roles=roles, signoffs=signoffs,
         dissent=dissent, argument=argument, publication=doc.get("publication", {}),
         redactions=list(refs.values()),
-        case_document=doc,
+        case_document=_document(doc),
     )
 
 

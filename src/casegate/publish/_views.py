@@ -1,23 +1,42 @@
-"""The public summary document: the types of `summary.json` (format `casegate_summary: 1`).
+"""The public summary document: the types of `summary.json` (format `casegate_summary: 2`, and
+summaries recorded in format 1, which read as they always did).
 
 Every field holds only what the audience may see: a redacted element appears as its `Redacted`
 reference and the few attributes `REVEALED_FIELDS` allows.
+
+Format 2 writes each argument node, outline row and evidence item without its fields at their
+defaults (null, false, an empty list): reading a summary through `PublicSummary` fills them back
+in, so both formats read as the same model. Its `case_document` holds, for the argument's
+elements and the evidence, only what the nodes and items do not carry (see
+`PublicSummary.case_document`).
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
 from ..model import Confidentiality, Frozen, new_dict, new_list
-from ._commit import SCHEME
 from ._redact import Stub
 
-SUMMARY_VERSION = 1
-"""Version of the public summary format."""
+SUMMARY_VERSION = 2
+"""Version of the public summary format `publish` writes."""
+
+
+
+# fields left out of the JSON at their default (format 2: a reader's model fills them back in),
+# each tested by a C function (called for every such field of thousands of nodes and items: a
+# Python function's frame would cost more than the test)
+_none = partial(operator.is_, None)
+_empty = operator.not_  # an empty list, or false
+_Text = Annotated[str | None, Field(exclude_if=_none)]
+_Flag = Annotated[bool, Field(exclude_if=_empty)]
+_Ids = Annotated[list[str], Field(exclude_if=_empty)]
 
 
 @dataclass(slots=True)
@@ -70,31 +89,31 @@ class Node:
     """Element id."""
     type: str
     """claim, strategy, context, assumption, justification or defeater."""
-    text: str | None = None
+    text: _Text = None
     """The element's text (None when redacted)."""
-    redacted: Redacted | None = None
+    redacted: Annotated[Redacted | None, Field(exclude_if=_none)] = None
     """The redaction, when redacted."""
-    supported_by: list[str] = field(default_factory=new_list)
+    supported_by: _Ids = field(default_factory=new_list)
     """Elements that support it."""
-    in_context_of: list[str] = field(default_factory=new_list)
+    in_context_of: _Ids = field(default_factory=new_list)
     """Context, assumptions and justifications."""
-    evidence: list[str] = field(default_factory=new_list)
+    evidence: _Ids = field(default_factory=new_list)
     """Evidence it rests on."""
-    defeaters: list[str] = field(default_factory=new_list)
+    defeaters: _Ids = field(default_factory=new_list)
     """Defeaters raised against it."""
-    supports: list[str] = field(default_factory=new_list)
+    supports: _Ids = field(default_factory=new_list)
     """Elements it supports (derived from the others' links)."""
-    undeveloped: bool = False
+    undeveloped: _Flag = False
     """Marked as not yet developed."""
-    kind: str | None = None
+    kind: _Text = None
     """Defeater kind."""
-    status: str | None = None
+    status: _Text = None
     """Defeater status."""
-    against: list[str] = field(default_factory=new_list)
+    against: _Ids = field(default_factory=new_list)
     """What the defeater targets."""
-    answered_by: list[str] = field(default_factory=new_list)
+    answered_by: _Ids = field(default_factory=new_list)
     """What answers the defeater."""
-    raised_by: str | None = None
+    raised_by: _Text = None
     """Who raised the defeater."""
 
 
@@ -109,7 +128,7 @@ class OutlineRow:
     """Element id."""
     depth: int
     """Depth below the top claim."""
-    repeat: bool = False
+    repeat: _Flag = False
     """The element was already shown in full above (shared context, or several parents)."""
 
 
@@ -136,23 +155,23 @@ class EvidenceItem:
     __pydantic_config__ = ConfigDict(extra="forbid")
 
     id: str
-    kind: str | None = None
-    title: str | None = None
-    producer: str | None = None
-    independent: bool | None = None
-    date: str | None = None
-    expires: str | None = None
-    result: str | None = None
+    kind: _Text = None
+    title: _Text = None
+    producer: _Text = None
+    independent: Annotated[bool | None, Field(exclude_if=_none)] = None
+    date: _Text = None
+    expires: _Text = None
+    result: _Text = None
     """The result in words, e.g. '33 of 200 successes'."""
-    summary: str | None = None
-    sha256: str | None = None
+    summary: _Text = None
+    sha256: _Text = None
     """sha256 of the artifact (public evidence only)."""
-    supports: list[str] = field(default_factory=new_list)
+    supports: _Ids = field(default_factory=new_list)
     """Claims, safeguards and defeater answers that rest on it."""
-    relied_on_by: list[str] = field(default_factory=new_list)
+    relied_on_by: _Ids = field(default_factory=new_list)
     """Roles whose sign-off relied on it."""
-    redacted: Redacted | None = None
-    basis: str | None = None
+    redacted: Annotated[Redacted | None, Field(exclude_if=_none)] = None
+    basis: _Text = None
     """Where its values come from: 'derived' (read from its artifact by casegate), 'declared' (no
     artifact casegate reads: the author's word) or 'not derived' (its artifact gave nothing)."""
 
@@ -348,9 +367,9 @@ class PostDeploymentView(Frozen):
 class PublicSummary(Frozen):
     """The public summary document (JSON), from which the Markdown and HTML pages are rendered."""
 
-    casegate_summary: int = SUMMARY_VERSION
-    """Format version."""
-    commitment_scheme: str = SCHEME
+    casegate_summary: Literal[1, 2]
+    """Format version (`SUMMARY_VERSION` for a summary written now; `_commit.SUMMARY_VERSIONS`)."""
+    commitment_scheme: str
     """How commitments are computed (see docs/publication.md)."""
     level: Confidentiality
     """Audience level: elements above it are redacted."""
@@ -378,4 +397,8 @@ class PublicSummary(Frozen):
     redactions: list[Redacted]
     """Every redacted element with its commitment."""
     case_document: dict[str, Any]
-    """The whole case document with redacted elements replaced by their stubs."""
+    """The whole case document with redacted elements replaced by their stubs. In format 2, the
+    argument's `elements` and the `evidence` hold, by id, only the fields `argument.nodes` and
+    `evidence` do not carry (an element's `domain`, an evidence item's artifact, result and
+    elicitation, ...), and only the ids with such fields: each element and item is written once."""
+
