@@ -314,11 +314,12 @@ def test_a_gate_without_a_registry_builds_no_registry_history_models(args: list[
     (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview", "--at", "2026-11-27"], "0",
      "PREVIEW GO WITH CONDITIONS: 0 blocking, 1 condition"),
 ])
-def test_a_gate_builds_no_model_class_for_the_authority_check_nor_loads_the_unicode_tables(
+def test_a_gate_builds_no_authority_model_nor_record_validators_nor_loads_the_unicode_tables(
         args: list[str], code: str, verdict: str, tmp_path: Path) -> None:
     """The authority check a gate makes from the keyring is read, never validated from input: it is
-    made of records, and no pydantic model class is built for it; and the keyring's and the case's
-    ASCII names are compared without loading `unicodedata`."""
+    made of records, and no pydantic model class is built for it; the decision record and its
+    trials, conditions, digests and answers are built without their validators; and the keyring's
+    and the case's ASCII names are compared without loading `unicodedata`."""
     probe = ("import sys\n"
              "before = 'unicodedata' in sys.modules\n"
              "from casegate.cli import _main\n"
@@ -329,10 +330,12 @@ def test_a_gate_builds_no_model_class_for_the_authority_check_nor_loads_the_unic
              "while models:\n    m = models.pop()\n    seen.add(m)\n    models.extend(m.__subclasses__())\n"
              "built = 'casegate.model._authority' in sys.modules\n"
              "authority = [m.__name__ for m in seen if m.__module__ == 'casegate.model._authority']\n"
-             "print('RC', rc, built, authority or 'none', before, 'unicodedata' in sys.modules)\n")
+             "made = [m.__name__ for m in seen if m.__name__ in ('DecisionRecord', 'BoundaryTrial', 'Condition',\n"
+             "        'Digests', 'Answer') and m.__pydantic_complete__]\n"
+             "print('RC', rc, built, authority or 'none', made or 'none', before, 'unicodedata' in sys.modules)\n")
     # (the story clock's start-up loads other modules: the day is given with --at)
     env = {**{k: v for k, v in os.environ.items() if k != "TESTS_STORY_CLOCK"}, "CASEGATE_CACHE_DIR": str(tmp_path)}
     r = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT, env=env)
     assert verdict in r.stdout, (r.stdout[-500:], r.stderr[-2000:])
     last = r.stdout.strip().splitlines()[-1].split()
-    assert last == ["RC", code, "True", "none", "False", "False"], (r.stdout[-500:], r.stderr[-2000:])
+    assert last == ["RC", code, "True", "none", "none", "False", "False"], (r.stdout[-500:], r.stderr[-2000:])
