@@ -318,8 +318,9 @@ def test_a_gate_builds_no_authority_model_nor_record_validators_nor_loads_the_un
         args: list[str], code: str, verdict: str, tmp_path: Path) -> None:
     """The authority check a gate makes from the keyring is read, never validated from input: it is
     made of records, and no pydantic model class is built for it; the decision record and its
-    trials, conditions, digests and answers are built without their validators; and the keyring's
-    and the case's ASCII names are compared without loading `unicodedata`."""
+    trials, conditions, digests, answers and findings (and the built-in boundary-kind table) are
+    built without their validators; and the keyring's and the case's ASCII names are compared
+    without loading `unicodedata`."""
     probe = ("import sys\n"
              "before = 'unicodedata' in sys.modules\n"
              "from casegate.cli import _main\n"
@@ -331,7 +332,7 @@ def test_a_gate_builds_no_authority_model_nor_record_validators_nor_loads_the_un
              "built = 'casegate.model._authority' in sys.modules\n"
              "authority = [m.__name__ for m in seen if m.__module__ == 'casegate.model._authority']\n"
              "made = [m.__name__ for m in seen if m.__name__ in ('DecisionRecord', 'BoundaryTrial', 'Condition',\n"
-             "        'Digests', 'Answer') and m.__pydantic_complete__]\n"
+             "        'Digests', 'Answer', 'Finding', 'Location', 'KindProperties') and m.__pydantic_complete__]\n"
              "print('RC', rc, built, authority or 'none', made or 'none', before, 'unicodedata' in sys.modules)\n")
     # (the story clock's start-up loads other modules: the day is given with --at)
     env = {**{k: v for k, v in os.environ.items() if k != "TESTS_STORY_CLOCK"}, "CASEGATE_CACHE_DIR": str(tmp_path)}

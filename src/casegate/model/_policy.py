@@ -375,18 +375,26 @@ class KindProperties(Frozen):
     """What users may do with the weights at this kind of boundary."""
 
 
+def _kind(access: list[Access], weights: list[WeightsAccess] | None = None) -> KindProperties:
+    # literal values of the declared types: not validated, so no command builds the validator of
+    # `KindProperties` at import (tests/model/test_kind_table.py validates the table)
+    if weights is None:
+        return KindProperties.model_construct(access=access)
+    return KindProperties.model_construct(access=access, weights=weights)
+
+
 DEFAULT_KIND_TABLE: dict[BoundaryKind, KindProperties] = {
-    BoundaryKind.training: KindProperties(access=["employees"]),
-    BoundaryKind.internal_research: KindProperties(access=["employees"]),
-    BoundaryKind.internal_deployment: KindProperties(access=["employees"]),
-    BoundaryKind.trusted_access: KindProperties(access=["employees", "named-partners", "vetted-organisations"]),
-    BoundaryKind.api: KindProperties(access=["named-partners", "vetted-organisations", "self-serve"]),
-    BoundaryKind.consumer: KindProperties(access=["self-serve", "public"]),
-    BoundaryKind.third_party: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"]),
-    BoundaryKind.fine_tuning: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"],
-                                             weights=["fine-tuning"]),
-    BoundaryKind.open_weights: KindProperties(access=["employees", "named-partners", "vetted-organisations",
-                                                      "self-serve", "public"], weights=["download"]),
+    BoundaryKind.training: _kind(access=["employees"]),
+    BoundaryKind.internal_research: _kind(access=["employees"]),
+    BoundaryKind.internal_deployment: _kind(access=["employees"]),
+    BoundaryKind.trusted_access: _kind(access=["employees", "named-partners", "vetted-organisations"]),
+    BoundaryKind.api: _kind(access=["named-partners", "vetted-organisations", "self-serve"]),
+    BoundaryKind.consumer: _kind(access=["self-serve", "public"]),
+    BoundaryKind.third_party: _kind(access=["named-partners", "vetted-organisations", "self-serve", "public"]),
+    BoundaryKind.fine_tuning: _kind(access=["named-partners", "vetted-organisations", "self-serve", "public"],
+                                    weights=["fine-tuning"]),
+    BoundaryKind.open_weights: _kind(access=["employees", "named-partners", "vetted-organisations",
+                                             "self-serve", "public"], weights=["download"]),
 }
 """The built-in table: internal kinds reach employees only; trusted access reaches vetted
 organisations or named partners; an API is open to self-serve sign-up at most; anyone, without
