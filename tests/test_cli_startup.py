@@ -314,22 +314,29 @@ def test_a_gate_without_a_registry_builds_no_registry_history_models(args: list[
     (["gate", str(ATLAS), "--keyring", str(ATLAS_KEYRING), "--preview", "--at", "2026-11-27"], "0",
      "PREVIEW GO WITH CONDITIONS: 0 blocking, 1 condition"),
 ])
-def test_a_gate_builds_no_validator_for_the_authority_check_nor_loads_the_unicode_tables(
+def test_a_gate_builds_no_authority_model_nor_record_validators_nor_loads_the_unicode_tables(
         args: list[str], code: str, verdict: str, tmp_path: Path) -> None:
-    """The authority check a gate makes from the keyring is read, never validated from input: its
-    models' validators are not built; and the keyring's and the case's ASCII names are compared
+    """The authority check a gate makes from the keyring is read, never validated from input: it is
+    made of records, and no pydantic model class is built for it; the decision record and its
+    trials, conditions, digests, answers and findings (and the built-in boundary-kind table) are
+    built without their validators; and the keyring's and the case's ASCII names are compared
     without loading `unicodedata`."""
     probe = ("import sys\n"
              "before = 'unicodedata' in sys.modules\n"
              "from casegate.cli import _main\n"
              "sys.argv = ['casegate', *sys.argv[1:]]\n"
              "try:\n    _main()\nexcept SystemExit as e:\n    rc = e.code\n"
-             "from casegate.model._authority import AuthorityCheck, UnsignedSignoff\n"
-             "print('RC', rc, AuthorityCheck.__pydantic_complete__, UnsignedSignoff.__pydantic_complete__,\n"
-             "      before, 'unicodedata' in sys.modules)\n")
+             "from pydantic import BaseModel\n"
+             "models, seen = [BaseModel], set()\n"
+             "while models:\n    m = models.pop()\n    seen.add(m)\n    models.extend(m.__subclasses__())\n"
+             "built = 'casegate.model._authority' in sys.modules\n"
+             "authority = [m.__name__ for m in seen if m.__module__ == 'casegate.model._authority']\n"
+             "made = [m.__name__ for m in seen if m.__name__ in ('DecisionRecord', 'BoundaryTrial', 'Condition',\n"
+             "        'Digests', 'Answer', 'Finding', 'Location', 'KindProperties') and m.__pydantic_complete__]\n"
+             "print('RC', rc, built, authority or 'none', made or 'none', before, 'unicodedata' in sys.modules)\n")
     # (the story clock's start-up loads other modules: the day is given with --at)
     env = {**{k: v for k, v in os.environ.items() if k != "TESTS_STORY_CLOCK"}, "CASEGATE_CACHE_DIR": str(tmp_path)}
     r = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=ROOT, env=env)
     assert verdict in r.stdout, (r.stdout[-500:], r.stderr[-2000:])
     last = r.stdout.strip().splitlines()[-1].split()
-    assert last == ["RC", code, "False", "False", "False", "False"], (r.stdout[-500:], r.stderr[-2000:])
+    assert last == ["RC", code, "True", "none", "none", "False", "False"], (r.stdout[-500:], r.stderr[-2000:])

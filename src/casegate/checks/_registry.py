@@ -258,8 +258,10 @@ def _ensure_loaded() -> None:
 
 
 def make_finding(r: Rule, hit: Hit) -> Finding:
-    return Finding(code=r.code, name=r.name, severity=hit.severity or r.severity,
-                   message=hit.message, path=hit.path, help=hit.help or r.fix)
+    # the rule's declared (validated) fields and the hit's text: not validated again, so a check
+    # builds no validator for findings (the path made a tuple, as validation makes it)
+    return Finding.model_construct(code=r.code, name=r.name, severity=hit.severity or r.severity,
+                                   message=hit.message, path=tuple(hit.path), help=hit.help or r.fix)
 
 
 def run_checks(ctx: Context, *, select: Callable[[Rule], bool] | None = None) -> list[Finding]:

@@ -73,8 +73,8 @@ class _Trial(FrozenRecord):
         return "GO"
 
     def record(self) -> BoundaryTrial:
-        return BoundaryTrial(boundary=self.kind, outcome=self.outcome,
-                             blocking=sorted({f.code for f in self.blocking}), dropped=list(self.dropped))
+        return BoundaryTrial.model_construct(boundary=self.kind, outcome=self.outcome,
+                                             blocking=sorted({f.code for f in self.blocking}), dropped=list(self.dropped))
 
 
 def _as_case(x: Loaded | Case, what: str) -> tuple[Case, Policy | None]:
@@ -250,16 +250,17 @@ def _conditions(findings: list[Finding], ctx: Context, standing: Sequence[Condit
             text = (f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason}); "
                     "resolve it before the waiver lapses")
             until = w.until[:10]
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
-                                 due=was if was is not None and was < until else until,
-                                 finding=f"{f.message} (waived by {w.person}, {w.role}, until {w.until}: {w.reason})",
-                                 fix="Resolve it before the waiver lapses."))
+            out.append(Condition.model_construct(id="", text=text, cause=f.code, path=tuple(f.path),
+                                                 due=was if was is not None and was < until else until,
+                                                 finding=f"{f.message} (waived by {w.person}, {w.role}, until "
+                                                         f"{w.until}: {w.reason})",
+                                                 fix="Resolve it before the waiver lapses."))
         elif f.severity is RuleSeverity.condition:
             text = f.message + (f"; {f.help}" if f.help else "")
             when = _due_for(f.path, ctx, due)
-            out.append(Condition(id="", text=text, cause=f.code, path=tuple(f.path),
-                                 due=was if was is not None and was < when else when,
-                                 finding=f.message, fix=f.help or ""))
+            out.append(Condition.model_construct(id="", text=text, cause=f.code, path=tuple(f.path),
+                                                 due=was if was is not None and was < when else when,
+                                                 finding=f.message, fix=f.help or ""))
         else:
             continue
         seen.add(key)
@@ -418,8 +419,8 @@ def run_gate(
                 ctx = context(kind, dropped)
                 stop = _first_blocking(ctx, order, accepted)
                 if stop is not None:
-                    trials.append(BoundaryTrial(boundary=kind, outcome="NO-GO", blocking=[stop],
-                                                dropped=list(dropped)))
+                    trials.append(BoundaryTrial.model_construct(boundary=kind, outcome="NO-GO", blocking=[stop],
+                                                                dropped=list(dropped)))
                     continue
                 narrower = full(kind, dropped)
                 trials.append(narrower.record())
@@ -432,7 +433,10 @@ def run_gate(
     standing = comparison.standing if comparison is not None else ()
     aliases = _aliases(comparison.versions, case) if standing and comparison is not None else {}
     conditions = _conditions(findings, ctx0, standing, aliases) if main.outcome != "NO-GO" else []
-    return DecisionRecord(
+    # the record, its trials, conditions, answers and digests are built from values of their
+    # declared types (the findings, the case's own validated fields, text the gate writes), so
+    # they are not validated again: a gate builds none of their validators (about 5M instructions)
+    return DecisionRecord.model_construct(
         casegate_version=__version__,
         case_id=case.id,
         case_version=case.version,

@@ -49,7 +49,7 @@ def input_digests(loaded: Loaded, artifacts: dict[str, ArtifactState]) -> Digest
     base = loaded.main.abspath.parent
     files = {_rel(f.abspath, base): f.sha256 for f in loaded.files}
     case_id = hashlib.sha256(canonical_json(files)).hexdigest()  # RFC 8785, in C for plain text
-    return Digests(
+    return Digests.model_construct(
         case_files=files,
         policy=loaded.policy_file.sha256 if loaded.policy_file else None,
         evidence={eid: a.actual_sha256 for eid, a in sorted(artifacts.items())},

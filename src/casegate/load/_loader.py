@@ -251,7 +251,7 @@ class Loaded(Record):
         src = self.origin(path)
         p = path[1:] if path and path[0] == "@policy" else path
         line, col = src.doc.locate(p)
-        return Location(file=src.path, line=line, column=col)
+        return Location.model_construct(file=src.path, line=line, column=col)  # of their types: not validated again
 
     def base_dir(self, path: tuple[str | int, ...]) -> Path:
         """Directory relative to which paths in the element at `path` are resolved."""

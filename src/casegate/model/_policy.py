@@ -1,8 +1,9 @@
 """The policy file: an organisation's safety framework as data."""
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from annotated_types import Ge, Gt, Le, Lt
 from pydantic import Field, NonNegativeFloat, model_validator
 
 from ._base import (
@@ -106,7 +107,7 @@ class SafeguardRequirement(Frozen):
     level: Literal["baseline", "alert", "threshold"] = "threshold"
     """When it applies: always ('baseline'), once the alert level cannot be ruled out ('alert'),
     or once the threshold cannot be ruled out ('threshold')."""
-    min_layers: int = Field(default=1, ge=0)
+    min_layers: Annotated[int, Ge(0)] = 1
     """Minimum number of distinct safeguard layers among the safeguards blocking the steps of each
     severe pathway of the threshold's domain."""
     layers: list[str] = EMPTY_LIST
@@ -316,7 +317,7 @@ def aged(date: dt.date, days: int) -> dt.date | None:
 class EvidencePolicy(Frozen):
     """Freshness and independence rules for evidence."""
 
-    max_age_days: int = Field(default=365, ge=1, le=MAX_AGE_DAYS)
+    max_age_days: Annotated[int, Ge(1), Le(MAX_AGE_DAYS)] = 365
     """Evidence older than this on the decision date counts as expired (at most a hundred years)."""
     independent_kinds: list[str] = ["security-audit"]
     """Evidence kinds that only count when produced independently of the developer."""
@@ -356,7 +357,7 @@ class Tolerance(Frozen):
         Severity.high: 1e-2,
     }
     """Highest acceptable upper bound on expected successful harms per year, per severity."""
-    max_bypass_rate: float = Field(default=0.05, ge=0, le=1)
+    max_bypass_rate: Annotated[float, Ge(0), Le(1)] = 0.05
     """Highest acceptable upper bound on a safeguard's bypass rate in red-team trials."""
     severe_from: Severity = Severity.severe
     """Pathways at or above this severity are 'severe': every step must be blocked."""
@@ -381,7 +382,7 @@ class WaiverPolicy(Frozen):
     """Rule code (or family prefix like 'CG4') -> roles allowed to waive it."""
     non_waivable: list[str] = ["CG3", "CG5", "CG9"]
     """Rule codes or family prefixes that can never be waived."""
-    max_days: int = Field(default=90, ge=1)
+    max_days: Annotated[int, Ge(1)] = 90
     """Longest a waiver may run."""
 
 
@@ -394,18 +395,26 @@ class KindProperties(Frozen):
     """What users may do with the weights at this kind of boundary."""
 
 
+def _kind(access: list[Access], weights: list[WeightsAccess] | None = None) -> KindProperties:
+    # literal values of the declared types: not validated, so no command builds the validator of
+    # `KindProperties` at import (tests/model/test_kind_table.py validates the table)
+    if weights is None:
+        return KindProperties.model_construct(access=access)
+    return KindProperties.model_construct(access=access, weights=weights)
+
+
 DEFAULT_KIND_TABLE: dict[BoundaryKind, KindProperties] = {
-    BoundaryKind.training: KindProperties(access=["employees"]),
-    BoundaryKind.internal_research: KindProperties(access=["employees"]),
-    BoundaryKind.internal_deployment: KindProperties(access=["employees"]),
-    BoundaryKind.trusted_access: KindProperties(access=["employees", "named-partners", "vetted-organisations"]),
-    BoundaryKind.api: KindProperties(access=["named-partners", "vetted-organisations", "self-serve"]),
-    BoundaryKind.consumer: KindProperties(access=["self-serve", "public"]),
-    BoundaryKind.third_party: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"]),
-    BoundaryKind.fine_tuning: KindProperties(access=["named-partners", "vetted-organisations", "self-serve", "public"],
-                                             weights=["fine-tuning"]),
-    BoundaryKind.open_weights: KindProperties(access=["employees", "named-partners", "vetted-organisations",
-                                                      "self-serve", "public"], weights=["download"]),
+    BoundaryKind.training: _kind(access=["employees"]),
+    BoundaryKind.internal_research: _kind(access=["employees"]),
+    BoundaryKind.internal_deployment: _kind(access=["employees"]),
+    BoundaryKind.trusted_access: _kind(access=["employees", "named-partners", "vetted-organisations"]),
+    BoundaryKind.api: _kind(access=["named-partners", "vetted-organisations", "self-serve"]),
+    BoundaryKind.consumer: _kind(access=["self-serve", "public"]),
+    BoundaryKind.third_party: _kind(access=["named-partners", "vetted-organisations", "self-serve", "public"]),
+    BoundaryKind.fine_tuning: _kind(access=["named-partners", "vetted-organisations", "self-serve", "public"],
+                                    weights=["fine-tuning"]),
+    BoundaryKind.open_weights: _kind(access=["employees", "named-partners", "vetted-organisations",
+                                             "self-serve", "public"], weights=["download"]),
 }
 """The built-in table: internal kinds reach employees only; trusted access reaches vetted
 organisations or named partners; an API is open to self-serve sign-up at most; anyone, without
@@ -430,7 +439,7 @@ class ArgumentPolicy(Frozen):
 class InternalPolicy(Frozen):
     """How the policy weighs the scale of an internal deployment."""
 
-    research_max_instances: int = Field(default=100, ge=0)
+    research_max_instances: Annotated[int, Ge(0)] = 100
     """Most instances an `internal-research` boundary may run at once; more is an internal
     deployment."""
     wide_layers: list[str] = ["monitoring", "access-control"]
@@ -464,7 +473,7 @@ def _short_form_schema(schema: dict[str, Any]) -> None:
 class PostDeploymentPolicy(Frozen):
     """Limits on the post-deployment plan."""
 
-    max_reevaluation_days: int = Field(default=365, ge=1)
+    max_reevaluation_days: Annotated[int, Ge(1)] = 365
     """Longest interval from the decision date to the case's `reevaluate_by`."""
     signed_telemetry: bool = False
     """Whether a monitor's readings must be signed by a key the registry's keyring gives the
@@ -490,7 +499,7 @@ class PublicationPolicy(Frozen):
     public_summary: bool = True
     """Whether the summary must be addressed to the public (a plan whose audience is only internal
     is blocking)."""
-    due_days: int = Field(default=30, ge=0, le=3650)
+    due_days: Annotated[int, Ge(0), Le(3650)] = 30
     """Days after the registry approves a version for a boundary past internal use by which its
     summary must be published (`casegate publish`, logged in the registry); after them `verify`
     does not verify a deploy of that version until it is."""
@@ -499,7 +508,7 @@ class PublicationPolicy(Frozen):
 class ConditionPolicy(Frozen):
     """When the conditions of a GO WITH CONDITIONS fall due."""
 
-    due_days: int = Field(default=90, ge=1, le=3650)
+    due_days: Annotated[int, Ge(1), Le(3650)] = 90
     """Days after the case version's date (the decision's, when the case states none or a later
     one) by which each condition of a decision on it must be met and confirmed in the registry;
     no later than the case's `reevaluate_by`, nor than the day the evidence a condition was raised
@@ -532,7 +541,7 @@ class TextPolicy(Frozen):
     """Further boilerplate the organisation adds to the built-in list."""
     unquantified: list[str] = ["negligible", "minimal", "very low", "low", "small", "tiny", "remote", "unlikely"]
     """Words that make an estimate hollow when the estimate carries no number."""
-    min_words: int = Field(default=4, ge=1)
+    min_words: Annotated[int, Ge(1)] = 4
     """Fewest content words (not counting common words) an answer needs."""
 
     def boilerplate(self) -> list[str]:
@@ -569,7 +578,7 @@ class Policy(Frozen):
     """The policy's own version."""
     based_on: list[Citation] = EMPTY_LIST
     """Public frameworks this policy follows."""
-    confidence: float = Field(default=0.95, gt=0.5, lt=1)
+    confidence: Annotated[float, Gt(0.5), Lt(1)] = 0.95
     """Confidence level for statistical claims (two-sided interval level)."""
     interval: Literal["clopper-pearson", "wilson"] = "clopper-pearson"
     """Interval method for proportions."""

@@ -170,7 +170,7 @@ def role_holders(keyring: Keyring, at: dt.datetime) -> dict[str, list[str]]:
 
 def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | None,
           at: dt.datetime | None = None) -> SignoffCheck:
-    # the authority models are built only where sign-off lines are judged against a keyring
+    # the authority records are built only where sign-off lines are judged against a keyring
     from ..model import AuthorityCheck, UnsignedSignoff
 
     assert loaded.case is not None
@@ -179,12 +179,10 @@ def _keep(loaded: Loaded, declared: list[tuple[int, str]], keyring: Keyring | No
     keep = [s for i, s in enumerate(lines) if i not in out]
     decision = loaded.case.decision.model_copy(update={"signoffs": keep})
     case = loaded.case.model_copy(update={"decision": decision})
-    # built from values of the declared types, so not validated again: neither model's validator
-    # is built in a run that only reads them
-    check = AuthorityCheck.model_construct(
+    check = AuthorityCheck(
         keyring=keyring.name if keyring is not None else None,
         holders=role_holders(keyring, at) if keyring is not None and at is not None else {},
-        unsigned=[UnsignedSignoff.model_construct(index=i, person=lines[i].person, role=lines[i].role, why=why)
+        unsigned=[UnsignedSignoff(index=i, person=lines[i].person, role=lines[i].role, why=why)
                   for i, why in declared],
         organisations={i.name: i.organisation for i in keyring.identities if i.organisation} if keyring is not None else {})
     return SignoffCheck(replace(loaded, case=case, authority=check),
