@@ -6,6 +6,8 @@ bundle. A NO-GO only for missing sign-offs (a draft not yet signed) leaves the a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -112,17 +114,38 @@ def test_a_judgement_that_does_not_say_what_blocked_fails_closed(tmp_path: Path,
 
 
 def test_an_approval_of_a_newer_version_verifies_that_version_only(tmp_path: Path, database_url: str) -> None:
-    """Version 3 answers the defeater again, is signed, decided and approved: its bundle verifies,
+    """Version 3 answers the defeater with a probe run since, is signed, decided and approved: its bundle verifies,
     version 1's does not (the registry approved another decision)."""
     from casegate.approve import approve
     from casegate.monitor import comparison_for
-    from casegate.sign import sign_case
+    from casegate.sign import attest_evidence, load_signer, parse_instant, sign_case
     from casegate.verify import decide_case
+    from tests._evaluators import EXAMPLE_KEYRING
     from tests.verify.trusted import SIGNED
 
     w, bundle1, _ = _world(tmp_path, database_url, "open")
+    # answered by a probe run since: evidence version 2 already held while D1 stood open answers
+    # nothing (CG806)
     a = w.dir / "argument.yaml"
-    a.write_text(a.read_text().replace(OPEN_D1[1], OPEN_D1[0], 1))
+    a.write_text(a.read_text().replace(OPEN_D1[1], OPEN_D1[0].replace("[E-sandbag]", "[E-sandbag-rerun]"), 1))
+    report = w.dir / "reports" / "sandbagging-probe-rerun.md"
+    report.write_text("# Sandbagging probe, Atlas-2, run again (2026-11-25)\n\nFine-tuned elicitation raised "
+                      "scores by at most 1.1 points (within noise). Verdict: PASS.\n")
+    ev = w.dir / "evidence.yaml"
+    ev.write_text(ev.read_text().replace("  E-sandbag:\n", (
+        "  E-sandbag-rerun:\n    kind: sandbagging-probe\n    title: Sandbagging probe, run again\n"
+        "    artifact: reports/sandbagging-probe-rerun.md\n"
+        f"    sha256: {hashlib.sha256(report.read_bytes()).hexdigest()}\n"
+        "    producer: northbridge-security\n    date: 2026-11-25\n    confidentiality: internal\n"
+        "    result: {passed: true}\n    summary: No sign of deliberate underperformance.\n"
+        "  E-sandbag:\n"), 1))
+    # run by the outside evaluator, who signs it (as the first probe)
+    key = tmp_path / "jonas-berg.key"
+    shutil.copyfile(EXAMPLE_KEYRING.parent / key.name, key)
+    key.chmod(0o600)
+    attest_evidence(w.load(), "E-sandbag-rerun", load_signer(str(key)),
+                    w.ring, "evaluator", activity="ran", says="Sandbagging probe of Atlas-2, run again.",
+                    at=parse_instant("2026-11-26"))
     c = w.dir / "case.yaml"
     c.write_text(c.read_text().replace("title: Atlas-2 general API", "title: Atlas-2 API", 1))
     for name, role in SIGNED.items():
