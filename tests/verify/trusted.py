@@ -136,29 +136,40 @@ def approved_world(where: Path, reg: Any) -> tuple[World, dict[str, Any], Any]:
     return w, bundle, applied
 
 
-def cli_in_process(cwd: Path, *args: str) -> tuple[int, str]:
-    """`casegate ARGS` run in this process from `cwd`: its exit code and its stdout and stderr together."""
-    import io
+def _in_process(cwd: Path, args: tuple[str, ...], out: Any, err: Any, when: dt.datetime | None = None) -> int:
+    """Run `casegate ARGS` in this process from `cwd`, its stdout to `out` and stderr to `err`, with
+    the command's clock (`now_utc`) at `when` if given; returns the exit code."""
     import os
     import sys
     from contextlib import redirect_stderr, redirect_stdout
 
+    import casegate.sign as sign
     from casegate.cli import main
 
-    saved = (os.getcwd(), sys.argv)
+    saved = (os.getcwd(), sys.argv, sign.now_utc)
     os.chdir(cwd)
     sys.argv = ["casegate", *args]
-    buf = io.StringIO()
+    if when is not None:
+        sign.now_utc = lambda: when.replace(microsecond=0)  # type: ignore[assignment]
     rc = 0
     try:
-        with redirect_stdout(buf), redirect_stderr(buf):
+        with redirect_stdout(out), redirect_stderr(err):
             main()
     except SystemExit as e:
         rc = int(e.code or 0)
     finally:
         os.chdir(saved[0])
         sys.argv = saved[1]
-    return rc, buf.getvalue()
+        sign.now_utc = saved[2]  # type: ignore[assignment]
+    return rc
+
+
+def cli_in_process(cwd: Path, *args: str) -> tuple[int, str]:
+    """`casegate ARGS` run in this process from `cwd`: its exit code and its stdout and stderr together."""
+    import io
+
+    buf = io.StringIO()
+    return _in_process(cwd, args, buf, buf), buf.getvalue()
 
 
 STORY_VERIFIED = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
@@ -172,29 +183,10 @@ def cli_at(when: dt.datetime, cwd: Path, *args: str) -> Any:
     so a story told on its own dates is verified with the clock at them. Returns a
     `subprocess.CompletedProcess` (exit code, stdout, stderr)."""
     import io
-    import os
     import subprocess
-    import sys
-    from contextlib import redirect_stderr, redirect_stdout
 
-    import casegate.sign as sign
-    from casegate.cli import main
-
-    saved = (os.getcwd(), sys.argv, sign.now_utc)
-    os.chdir(cwd)
-    sys.argv = ["casegate", *args]
-    sign.now_utc = lambda: when.replace(microsecond=0)  # type: ignore[assignment]
     stdout, stderr = io.StringIO(), io.StringIO()
-    rc = 0
-    try:
-        with redirect_stdout(stdout), redirect_stderr(stderr):
-            main()
-    except SystemExit as e:
-        rc = int(e.code or 0)
-    finally:
-        os.chdir(saved[0])
-        sys.argv = saved[1]
-        sign.now_utc = saved[2]  # type: ignore[assignment]
+    rc = _in_process(cwd, args, stdout, stderr, when)
     return subprocess.CompletedProcess(["casegate", *args], rc, stdout.getvalue(), stderr.getvalue())
 
 
