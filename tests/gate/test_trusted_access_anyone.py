@@ -80,6 +80,14 @@ def test_trusted_access_whose_members_are_anyone_is_no_go(tmp_path: Path, vettin
     assert "access is limited to `vetted-organisations` but the vetting it states names none" in msg
 
 
+@pytest.mark.parametrize("vetting", ["No-cost application reviewed by the partnerships team before a key is issued",
+                                     "Open-source maintainers reviewed one by one by the trust and safety team"])
+def test_a_vetting_beginning_with_a_hyphenated_word_is_judged_by_its_words(tmp_path: Path, vetting: str) -> None:
+    """`no-cost` and `open-source` are not `no` and `open`: the statement names a vetting."""
+    record = _gate(_case(tmp_path, vetting=vetting))
+    assert _cg105(record) == []
+
+
 def test_trusted_access_with_a_stated_vetting_but_no_vetting_safeguard_blocks() -> None:
     doc = base_doc()
     doc["boundary"]["kind"] = "trusted-access"

@@ -332,9 +332,10 @@ def boundary_kind_inconsistent(ctx: Context) -> Iterator[Hit]:
 _VETTED = ("vetted-organisations", "named-partners")
 """Accesses that admit only those someone vetted: what lets an external deployment be `trusted-access`."""
 
-_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|any|self[- ]serve)\b",
+_NO_VETTING = re.compile(r"^\W*(none|no|nobody|n/?a|nil|open|anyone|anybody|everyone|any|self[- ]serve)(?![\w-])",
                          re.IGNORECASE)
-"""A vetting statement that says there is none."""
+"""A vetting statement that says there is none (its first word, not the first part of a hyphenated
+one: `no-cost` or `open-source` begin other statements, judged by their words)."""
 
 
 def _vetting_hollow(text: str, ctx: Context) -> str | None:
