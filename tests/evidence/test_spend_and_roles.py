@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +22,9 @@ from casegate.load import load_case
 
 from .evidence_logs import INSPECT
 from .test_derive import RND_DATE, findings, make_case
+from .test_generation_ceilings import _rewritten
 
 pytest.importorskip("inspect_ai")
-
-
-def _rewritten(tmp: Path, change: Callable[[Any], None]) -> Path:
-    from inspect_ai.log import read_eval_log, write_eval_log
-
-    log = read_eval_log(str(INSPECT / "rnd-agent.eval"))
-    change(log)
-    out = tmp / "rnd-agent.eval"
-    write_eval_log(log, str(out))
-    return out
 
 
 def _cg301(tmp: Path, log: Path, minimum: str) -> str:
