@@ -48,7 +48,9 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
             out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the digest of its prompts "
                                  "(`prompt`): a run of the task's name whose configuration asks its documents "
                                  "another way (an lm-eval template, few-shot setting, description, delimiter, "
-                                 "generation argument or filter changed) counts as a run of it", None))
+                                 "generation argument or filter changed; an Inspect task's prompt template, solver "
+                                 "step or scorer option changed in its definition) counts as a run of it; an Inspect "
+                                 "run given a system message or a solver of its own blocks (CG345)", None))
     for tid, th in policy.thresholds.items():
         unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit", "cost_limit")
                  if th.value is not None and getattr(th.elicitation, f) is None]

@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 16
+DERIVE_VERSION = 17
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -87,6 +87,8 @@ class DerivedRun(BaseModel):
     the log states, if any."""
     task_args: dict[str, str] = {}
     """The arguments the run passed to its task, each as JSON (`ImportedRun.task_args`)."""
+    asked_at_run: list[str] = []
+    """What the run's own settings changed in the question asked (`ImportedRun.asked_at_run`)."""
     same_input: dict[str, str] = {}
     """Sample id -> the first sample id asking the same, for every sample that repeats another
     (`ImportedRun.same_input`): counted as one sample."""
@@ -213,7 +215,8 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
                                    separators=(",", ":")) if r.result.samples else "",
             reduced={} if combined else _reduced(r.result), scores_combined=combined,
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
-            outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args))
+            outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
+            asked_at_run=r.asked_at_run))
     return runs, files
 
 

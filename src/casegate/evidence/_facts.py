@@ -82,7 +82,8 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                    "lm-eval": "(not recorded)", "generic": "cost_limit"},
     "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url)", "lm-eval": "(none)",
                     "generic": "model_roles"},
-    "prompt_digest": {"inspect-ai": "(not recorded)",
+    "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
+                                    "system_message of plan.config and eval.model_generate_config, eval.scorers",
                       "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
                                  "filter_list; n-shot; config.gen_kwargs, system_instruction",
                       "generic": "(not recorded)"},
@@ -811,6 +812,18 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task without arguments, or have the policy name the task's "
                                               f"sample digest ({run.sample_digest or 'none'}) for the threshold"))
+                facts.excluded.setdefault(eid, msg)
+            elif th.tasks and run.asked_at_run and not any(ref.prompt is not None and ref.prompt == run.source.prompt_digest
+                                                           for ref in th.tasks):
+                # a system message or a solver of the run's own changes the question every sample is
+                # asked while the task's name, version and samples stay: only the prompt digest fixes it
+                msg = (f"`{eid}` ran {ran(run)} asked another way than its task alone asks: "
+                       f"{'; '.join(run.asked_at_run)}. The policy names the task for `{threshold}` without the "
+                       "digest of its prompts, so what the model was asked is not fixed")
+                facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
+                                              "run the task as it stands (no `--system-message` or `--solver`), or "
+                                              "have the policy name the task's prompt digest "
+                                              f"({run.source.prompt_digest or 'none'}) for the threshold"))
                 facts.excluded.setdefault(eid, msg)
         extra_files = ev.source.files if ev.source else {}
         source = built.get(("source", id(run))) if not extra_files else None

@@ -364,11 +364,14 @@ def variant_not_in_artifact(ctx: Context) -> Iterator[Hit]:
     "CG345", "evaluation-off-policy-task-or-scorer", severity="blocking", serves="fm-threshold-gaming",
     summary="An evaluation of a threshold ran a task (name, version or sample set) or a scorer other than "
             "the ones the policy names for that threshold, or ran the named task with arguments where the policy "
-            "names no sample digest for it.",
+            "names no sample digest for it, or with a system message or solver of the run's own where it names no "
+            "prompt digest for it.",
     rationale="A threshold's number means something only on the suite and metric it was set on: an easier "
               "task version, a subset of the samples or a lenient scorer moves the result without any change "
               "in the model. A task's arguments (Inspect's `-T`) can build another set of samples under the same "
-              "name and version, so only the samples' digest fixes what such a run ran.",
+              "name and version, so only the samples' digest fixes what such a run ran. A system message or "
+              "solver given for the run (Inspect's `--system-message`, `--solver`) changes what every sample is "
+              "asked while name, version and samples stay: only the prompt digest fixes what such a run asked.",
     bad="# policy: cyber-high {tasks: [{name: acme-ctf-pro, version: '4'}], scorer: match}\n"
         "# the log ran acme-ctf-pro version 3",
     good="# the log ran acme-ctf-pro version 4, scored by match",

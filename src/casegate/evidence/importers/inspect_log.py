@@ -39,6 +39,10 @@ Mapping into the evidence item (documented in docs/evidence.md):
   records (a scorer given a model by name), fallbacks a provider served left out.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
+- source.prompt_digest = a digest of what the run asked each sample and how it judged it
+  (`prompt_digest`: task arguments, solver chain without its ceilings, system message, scorers).
+  asked_at_run = a system message in the generate config or a solver given for the run: under a
+  policy naming the task without that digest, such a run does not count (CG345).
 - source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
   adapter, a `revision`) and `model_base_url` after it in lm-eval's `name (key=value,...)` form.
 - scale: scorers returning Inspect's CORRECT/INCORRECT ("C"/"I", "N" = no answer counts as
@@ -259,7 +263,7 @@ class InspectImporter:
             task_version=str(ev.task_version) if ev.task_version is not None else None,
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
-            scorer=scorer, model_roles=_roles(ev, summaries),
+            scorer=scorer, model_roles=_roles(ev, summaries), prompt_digest=prompt_digest(h),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -273,7 +277,71 @@ class InspectImporter:
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
-                           task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()})
+                           task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
+                           asked_at_run=_asked_at_run(h))
+
+
+def _without_ceilings(v: Any, depth: int = 0) -> Any:
+    """`v` (a solver step's arguments) as JSON-ready data, the ceilings (`_STEP_LIMITS`) left out
+    at any depth: those are judged against the policy's elicitation minimums (CG301), so a run given
+    more room asks the same question."""
+    if depth > 32:
+        return None
+    if isinstance(v, dict):
+        return {str(k): _without_ceilings(x, depth + 1) for k, x in v.items() if k not in _STEP_LIMITS}
+    if isinstance(v, (list, tuple)):
+        return [_without_ceilings(x, depth + 1) for x in v]
+    return v if v is None or isinstance(v, (str, int, float, bool)) else str(v)
+
+
+def prompt_digest(h: Any) -> str:
+    """`sha256:` over canonical JSON of what an Inspect run asked each sample and how it judged the
+    answer, as its header records it: the task's arguments as the run took them (`eval.task_args`,
+    defaults included), the solver chain (`plan.steps` and `plan.finish`: each solver's name and
+    arguments, such as a `prompt_template`, `system_message` or `chain_of_thought`; a `--solver`
+    given at run time with its `solver_args`), the system message of the task's and the run's
+    generate config (`--system-message`), and the scorers with their options. The ceilings a step
+    is called with (`token_limit`, `max_tokens`, ...) are left out (CG301 judges them), as are the
+    samples (their ids are the task's sample digest) and the model."""
+    import hashlib
+    import json
+
+    ev, plan = h.eval, h.plan
+    steps = [[str(s.solver), _without_ceilings(s.params)] for s in (plan.steps if plan else [])]
+    finish = plan.finish if plan else None
+    parts = {
+        "task_args": _without_ceilings(ev.task_args or {}),
+        "plan": steps,
+        "finish": [str(finish.solver), _without_ceilings(finish.params)] if finish is not None else None,
+        "solver": [ev.solver, _without_ceilings(ev.solver_args or {})] if ev.solver else None,
+        "system_message": [_dump(plan.config).get("system_message") if plan else None,
+                           _dump(ev.model_generate_config).get("system_message")],
+        "scorers": [[str(sc.name), _without_ceilings(sc.options or {})] for sc in (ev.scorers or [])],
+    }
+    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _asked_at_run(h: Any) -> list[str]:
+    """What the run's header records as changing the question beyond the task's own solver and
+    arguments: a system message in the generate config (Inspect writes `--system-message` there, as
+    it writes a task's own `config`, so the two are not told apart) and a solver given at run time
+    (`--solver`, recorded as `eval.solver`). Empty when the header records neither."""
+    ev, plan = h.eval, h.plan
+    out: list[str] = []
+    for where, cfg in (("plan.config", plan.config if plan else None), ("eval.model_generate_config",
+                                                                         ev.model_generate_config)):
+        said = _dump(cfg).get("system_message")
+        if said:
+            out.append(f"a system message ({where}.system_message: {_shorten(str(said))})")
+    if ev.solver:
+        out.append(f"the solver `{ev.solver}` given for the run (eval.solver)")
+    return out
+
+
+def _shorten(text: str, most: int = 80) -> str:
+    one = " ".join(text.split())
+    return repr(one if len(one) <= most else one[: most - 1] + "…")
 
 
 def _ceiling(stated: Any, per_sample: Any) -> Any:

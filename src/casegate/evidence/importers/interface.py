@@ -74,6 +74,10 @@ class ImportedRun:
     task_args: dict[str, str] = field(default_factory=dict)
     """The arguments the run passed to its task (Inspect's `eval.task_args_passed`, each value as
     JSON): a task's arguments can choose which samples it builds, or a variant of them."""
+    asked_at_run: list[str] = field(default_factory=list)
+    """What the run's own settings changed in the question each sample is asked, beyond the task's
+    solver and arguments (Inspect: a system message in the generate config, a `--solver`), each in
+    words; empty when the log records nothing of the kind."""
     same_input: dict[str, str] = field(default_factory=dict)
     """Sample id -> the first sample id asking the same (its input and target as the log records
     them), for every sample that repeats another (`_common.same_content`); empty when none does
