@@ -32,7 +32,13 @@ N = 30
 
 
 def _mock() -> Any:
-    from inspect_ai.model import ChatMessageSystem, ChatMessageUser, ModelOutput, ModelUsage, get_model
+    from inspect_ai.model import (
+        ChatMessageSystem,
+        ChatMessageUser,
+        ModelOutput,
+        ModelUsage,
+        get_model,
+    )
 
     def answer(messages, tools, tool_choice, config):  # type: ignore[no-untyped-def]
         told = " ".join(m.text for m in messages if isinstance(m, ChatMessageSystem))

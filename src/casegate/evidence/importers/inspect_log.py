@@ -263,7 +263,7 @@ class InspectImporter:
             task_version=str(ev.task_version) if ev.task_version is not None else None,
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
-            scorer=scorer, model_roles=_roles(ev, summaries), prompt_digest=prompt_digest(h),
+            scorer=scorer, model_roles=_roles(ev, summaries, list(plan.steps) if plan else []), prompt_digest=prompt_digest(h),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -431,12 +431,15 @@ NO_ROLE = "(no role)"
 role (a scorer given a model by name, a solver calling one)."""
 
 
-def _roles(ev: Any, summaries: list[Any]) -> dict[str, list[str]]:
+def _roles(ev: Any, summaries: list[Any], steps: list[Any]) -> dict[str, list[str]]:
     """Every named role the run gave a model (`eval.model_roles`: a grader, an attacker; a role may
     hold several models), each named as the evaluated model is (`_named`), so a role is judged by
     the weights and server that answered for it, not only by the name it was given; and, under
     `NO_ROLE`, every other model the samples' usage records (`model_usage`) that is neither the
-    evaluated model, a role's, nor a fallback a provider served (those samples are not scored)."""
+    evaluated model, a role's, nor a fallback a provider served (those samples are not scored), and
+    every model the header names in a scorer's options or a solver step's arguments (`steps`), whose
+    calls record no usage when its provider reports none. A model-graded scorer the run binds no
+    grader for grades with the evaluated model, listed under its role."""
     roles = getattr(ev, "model_roles", None)
     out: dict[str, list[str]] = {}
     held_by_role: set[str] = set()
@@ -450,7 +453,59 @@ def _roles(ev: Any, summaries: list[Any]) -> dict[str, list[str]]:
                     - {str(ev.model)} - held_by_role - fallbacks)
     if called:
         out.setdefault(NO_ROLE, []).extend(called)
+    # models the header names in a scorer's options or a solver step's arguments (`model_graded_qa(
+    # model=...)`, an agent given a helper model): called whether or not their usage was recorded
+    named: dict[str, None] = {}
+    for sc in getattr(ev, "scorers", None) or []:
+        for m in _models_in(getattr(sc, "options", None), 0):
+            named[m] = None  # a scorer naming the system under test has it judge its own answers
+        short = str(sc.name).rsplit("/", 1)[-1]
+        opts = getattr(sc, "options", None) or {}
+        if short in _GRADED_SCORERS and opts.get("model") is None:
+            # Inspect's model-graded scorers grade with the model of their role (`grader` unless
+            # `model_role` says otherwise), and with the model under evaluation where the run binds
+            # no model to that role (or the role is None): the system grading its own answers
+            role = opts.get("model_role", "grader")
+            role = role.get("name") if isinstance(role, dict) else role
+            if role is None or str(role) not in out:
+                out.setdefault(str(role or "grader"), []).append(_model_named(ev))
+    plan = getattr(ev, "solver_args", None) or {}
+    for m in _models_in([plan, *(getattr(s, "params", None) for s in steps)], 0):
+        if m != _model_named(ev):
+            named[m] = None
+    extra = [m for m in named if m not in held_by_role and m not in fallbacks
+             and not any(m in v for v in out.values())]
+    if extra:
+        out.setdefault(NO_ROLE, []).extend(extra)
     return out
+
+
+_GRADED_SCORERS = frozenset({"model_graded_qa", "model_graded_fact"})
+"""Inspect's scorers that ask a model to grade each answer, with the model bound to their role
+(`grader` by default) or, where the run binds none, the model under evaluation."""
+
+
+def _models_in(v: Any, depth: int) -> list[str]:
+    """Every model a header's arguments name under a `model` or `models` key (a name, or a model
+    spec with its `model`, `model_args` and `base_url`, as Inspect records a `Model` object), named
+    as `_named` names a role's model."""
+    if depth > 32:
+        return []
+    found: list[str] = []
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k in ("model", "models"):
+                for one in x if isinstance(x, list) else [x]:
+                    if isinstance(one, str) and one.strip():
+                        found.append(one)
+                    elif isinstance(one, dict) and isinstance(one.get("model"), str):
+                        found.append(_named(one["model"], one.get("model_args"), one.get("base_url"), "base_url"))
+            else:
+                found.extend(_models_in(x, depth + 1))
+    elif isinstance(v, (list, tuple)):
+        for x in v:
+            found.extend(_models_in(x, depth + 1))
+    return found
 
 
 def _amount(v: Any) -> float | None:
