@@ -14,7 +14,7 @@ import pytest
 
 from casegate.checks import all_rules
 from casegate.load import load_case
-from casegate.model import Case, Policy
+from casegate.model import Case, Policy, TaskRef
 from casegate.redteam import ATTACK_TARGETS, MUTATIONS, RedteamReport, run_redteam
 from casegate.sign import load_keyring, parse_instant, with_attestations
 
@@ -36,6 +36,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "fallback-served-solved": "only an Inspect log records which model served each sample (`model_fallbacks`); the "
                               "examples' casegate-results logs and lm-eval record none, so the move is tried on the "
                               "Inspect fixture (`test_samples_a_fallback_model_served_are_neutralised`)",
+    "system-message-run": "only an Inspect log records a system message the run gave beside its task's solver; the "
+                          "examples' casegate-results logs record no prompt, so the move is tried on the Inspect "
+                          "fixture (`test_a_system_message_asking_for_less_is_caught_on_an_inspect_log`)",
 }
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
@@ -413,4 +416,28 @@ def test_a_grader_the_lab_chose_is_caught_on_an_inspect_log() -> None:
     (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m for m in MUTATIONS if m.name == "weak-grader"]).results
     assert r.applicable, r.note
     assert "CG359" in r.caught_by and any("gives role `grader` to `acme/grader-mini`" in m for m in r.messages), \
+        r.messages
+
+
+def _with_task_named() -> object:
+    """The Inspect fixture under a policy naming its task by name and version, without the digest of
+    its prompts."""
+    loaded = load_case(INSPECT_CASE)
+    assert loaded.policy is not None
+    th = loaded.policy.thresholds["rnd"]
+    named = th.model_copy(update={"tasks": [TaskRef(name="rnd-agent", version="1")]})
+    loaded.policy = loaded.policy.model_copy(update={"thresholds": {**loaded.policy.thresholds, "rnd": named}})
+    return loaded
+
+
+def test_a_system_message_asking_for_less_is_caught_on_an_inspect_log() -> None:
+    """Attack: the Inspect run's task, version and samples kept, a `--system-message` telling the model
+    to underperform, the samples it solved now failed. Before, the run counted as the task."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("system-message-run")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(_with_task_named(), mutations=[m]).results  # type: ignore[arg-type]
+    assert r.applicable, r.note
+    assert "CG345" in r.caught_by and any("asked another way than its task alone asks" in x for x in r.messages), \
         r.messages
