@@ -37,6 +37,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - source.model_roles = every role of `eval.model_roles` (a grader, an attacker) and the models it
   held, each named as `source.model` is; under `(no role)`, any other model the samples' usage
   records (a scorer given a model by name), fallbacks a provider served left out.
+- a sample run again after an error (its summary's `retries`, under `retry_on_error`) is attempted but
+  not scored: the attempts that errored are not in the log, and an errored attempt counts as solved.
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
@@ -202,7 +204,7 @@ class InspectImporter:
         raw: list[tuple[str, int, Any]] = []
         every: list[tuple[str, int, Any]] = []  # every scored row, as the log's aggregate counts them
         errored: set[tuple[str, int]] = set()
-        served = 0
+        served = retried = 0
         for s in summaries:
             if s.error:
                 errored.add((str(s.id), int(s.epoch)))
@@ -215,7 +217,18 @@ class InspectImporter:
                 errored.add((str(s.id), int(s.epoch)))
                 served += 1
                 continue
+            if isinstance(getattr(s, "retries", None), int) and s.retries > 0:
+                # the sample errored and was run again (`retry_on_error`): the attempts that errored
+                # are not in the log, and an attempt that errored counts as solved, so the retried
+                # sample is attempted but not scored (a solver that errors when the model succeeds
+                # would otherwise leave only the attempts it failed)
+                errored.add((str(s.id), int(s.epoch)))
+                retried += 1
+                continue
             raw.append(every[-1])
+        if retried:
+            notes.append(f"{retried} sample epoch(s) errored and were run again (`retry_on_error`): the attempts "
+                         "that errored are not in the log, so they are not counted as scored")
         if served:
             notes.append(f"{served} sample epoch(s) were served in part by another model than the one asked for "
                          "(`model_fallbacks`): not counted as scored")
