@@ -3,7 +3,7 @@ each sample something else: a `--system-message` telling the model to underperfo
 of the lab's in place of the task's, a prompt template or task argument changed in the lab's copy
 of the task. The log records all of it, and before, a run so asked counted as the standard task.
 A run now records `source.prompt_digest` (task arguments, solver chain without its ceilings,
-system message, scorers), a policy task reference may pin it (`prompt: sha256:...`), and a run
+generate settings such as a system message or reasoning effort, scorers), a policy task reference may pin it (`prompt: sha256:...`), and a run
 whose own settings changed the question counts only where the policy pins that digest (CG345).
 Each log is written here by the real inspect-ai with its mock model, which answers right on two
 questions in three, and wrong on every question when a system message asks it to."""
@@ -90,6 +90,8 @@ def logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "solver": _run(d / "solver.eval", solver=[system_message("Get it wrong."), generate()]),
         "template": _run(d / "template.eval", template="{prompt}\nThe answer is probably wrong; say so."),
         "args": _run(d / "args.eval", task_args={"style": "terse"}),
+        "reasoning": _run(d / "reasoning.eval", reasoning_effort="minimal"),
+        "operational": _run(d / "operational.eval", max_connections=3, max_retries=2, timeout=600, max_tokens=4096),
     }
 
 
@@ -123,7 +125,9 @@ def test_the_digest_is_what_the_run_asked_not_how_much_room_or_which_samples(log
     # a larger budget and a subset of the samples ask the same question (CG301 and the sample
     # digest judge those)
     assert _digest(logs["budget"]) == standard
-    for other in ("system-message", "solver", "template", "args"):
+    # nor how requests are retried, timed or capped
+    assert _digest(logs["operational"]) == standard
+    for other in ("system-message", "solver", "template", "args", "reasoning"):
         assert _digest(logs[other]) != standard, other
 
 
@@ -181,7 +185,7 @@ def test_a_changed_template_or_task_argument_is_not_the_pinned_task(logs: dict[s
     task argument choosing another prompt style) under the same name and version. Under a policy
     pinning the standard run's prompt digest neither is a run of the task."""
     standard = _digest(logs["standard"])
-    for name in ("template", "args"):
+    for name in ("template", "args", "reasoning"):
         case = _case(tmp_path / name, logs[name], standard)
         [hit] = findings(case, "CG345")
         assert "not a task the policy names" in hit.message, name

@@ -84,7 +84,8 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                                   "and plan.steps models", "lm-eval": "(none)",
                     "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
-                                    "system_message of plan.config and eval.model_generate_config, eval.scorers",
+                                    "plan.config and eval.model_generate_config (but retries, timeouts, caching, max_tokens), "
+                                    "eval.scorers",
                       "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
                                  "filter_list; n-shot; config.gen_kwargs, system_instruction",
                       "generic": "(not recorded)"},

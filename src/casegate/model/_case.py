@@ -358,7 +358,7 @@ class SourceRecord(Frozen):
     """`sha256:` over what the task asks each document as the run configured it (lm-eval's
     `configs.<task>`: the prompt template, few-shot settings, description, delimiters, generation
     arguments and filters; `casegate.evidence.importers.lm_eval.prompt_digest`; Inspect's task
-    arguments, solver chain, system message and scorers, `...inspect_log.prompt_digest`); None when
+    arguments, solver chain, generate settings and scorers, `...inspect_log.prompt_digest`); None when
     the tool records no task configuration."""
 
 

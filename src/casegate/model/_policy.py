@@ -129,8 +129,8 @@ class TaskRef(Frozen):
     """sha256 over the prompt-defining settings of the task's configuration as the run recorded them
     (lm-eval's `configs.<task>`: `doc_to_text`, `doc_to_target`, `doc_to_choice`, the few-shot
     settings, `description`, delimiters, `generation_kwargs`, `filter_list`; `casegate evidence
-    show` prints it; Inspect's task arguments, solver chain without its ceilings, system message and
-    scorers with their options): a run whose task asked its documents another way is not a run of
+    show` prints it; Inspect's task arguments, solver chain without its ceilings, generate settings (system message,
+    sampling, reasoning effort) and scorers with their options): a run whose task asked its documents another way is not a run of
     the task. A run whose tool records no task configuration (casegate-results) does not match a
     reference that sets it."""
 

@@ -42,7 +42,8 @@ Mapping into the evidence item (documented in docs/evidence.md):
 - a sample some of whose requests a provider served with another model than the one asked for
   (`model_fallbacks`) is attempted but not scored: its score is not the evaluated model's.
 - source.prompt_digest = a digest of what the run asked each sample and how it judged it
-  (`prompt_digest`: task arguments, solver chain without its ceilings, system message, scorers).
+  (`prompt_digest`: task arguments, solver chain without its ceilings, generate settings but for
+  retries, timeouts, caching and `max_tokens`, scorers).
   asked_at_run = a system message in the generate config or a solver given for the run: under a
   policy naming the task without that digest, such a run does not count (CG345).
 - source.model = `eval.model`, with the model arguments that choose its weights (`model_path`, an
@@ -312,10 +313,11 @@ def prompt_digest(h: Any) -> str:
     answer, as its header records it: the task's arguments as the run took them (`eval.task_args`,
     defaults included), the solver chain (`plan.steps` and `plan.finish`: each solver's name and
     arguments, such as a `prompt_template`, `system_message` or `chain_of_thought`; a `--solver`
-    given at run time with its `solver_args`), the system message of the task's and the run's
-    generate config (`--system-message`), and the scorers with their options. The ceilings a step
-    is called with (`token_limit`, `max_tokens`, ...) are left out (CG301 judges them), as are the
-    samples (their ids are the task's sample digest) and the model."""
+    given at run time with its `solver_args`), the task's and the run's generate config but for
+    `_NOT_ASKING` (`--system-message`, the sampling settings, `--reasoning-effort`, ...), and the
+    scorers with their options. The ceilings a step is called with (`token_limit`, `max_tokens`,
+    ...) are left out (CG301 judges them), as are the samples (their ids are the task's sample
+    digest) and the model."""
     import hashlib
     import json
 
@@ -327,12 +329,26 @@ def prompt_digest(h: Any) -> str:
         "plan": steps,
         "finish": [str(finish.solver), _without_ceilings(finish.params)] if finish is not None else None,
         "solver": [ev.solver, _without_ceilings(ev.solver_args or {})] if ev.solver else None,
-        "system_message": [_dump(plan.config).get("system_message") if plan else None,
-                           _dump(ev.model_generate_config).get("system_message")],
+        "generate": [_asking(plan.config if plan else None), _asking(ev.model_generate_config)],
         "scorers": [[str(sc.name), _without_ceilings(sc.options or {})] for sc in (ev.scorers or [])],
     }
     text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_NOT_ASKING = frozenset({"max_retries", "timeout", "attempt_timeout", "stream_idle_timeout", "max_connections",
+                         "adaptive_connections", "cache_prompt", "cache", "batch", "extra_headers", "max_tokens",
+                         "fallback_models"})
+"""Generate settings that do not change what the model is asked or how it answers: how requests are
+retried, timed, cached and batched, and the ceiling `max_tokens` (CG301 judges it). Fallback models
+are read per sample (`model_fallbacks`). Every other setting (a system message, the sampling
+settings, the reasoning effort or its token budget, a response schema) is part of the prompt digest."""
+
+
+def _asking(cfg: Any) -> dict[str, Any]:
+    """The settings of a generate config that change what is asked or how the model answers
+    (every set one but `_NOT_ASKING`)."""
+    return {k: _without_ceilings(v) for k, v in _dump(cfg).items() if k not in _NOT_ASKING}
 
 
 def _asked_at_run(h: Any) -> list[str]:
