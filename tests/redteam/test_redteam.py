@@ -39,6 +39,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "system-message-run": "only an Inspect log records a system message the run gave beside its task's solver; the "
                           "examples' casegate-results logs record no prompt, so the move is tried on the Inspect "
                           "fixture (`test_a_system_message_asking_for_less_is_caught_on_an_inspect_log`)",
+    "retried-until-failed": "only an Inspect log records samples run again after an error (`retries`); the "
+                            "examples' logs record none, so the move is tried on the Inspect fixture "
+                            "(`test_samples_retried_until_they_fail_are_caught_on_an_inspect_log`)",
 }
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
@@ -441,3 +444,16 @@ def test_a_system_message_asking_for_less_is_caught_on_an_inspect_log() -> None:
     assert r.applicable, r.note
     assert "CG345" in r.caught_by and any("asked another way than its task alone asks" in x for x in r.messages), \
         r.messages
+
+
+def test_samples_retried_until_they_fail_are_caught_on_an_inspect_log() -> None:
+    """Attack: every epoch the model solved recorded as errored and retried until it failed. Before,
+    the retried attempts counted as the model's failures (0 solved); they are now attempted but not
+    scored, so the run shows fewer attempts than the policy asks (CG301) and counts them solved."""
+    from casegate.redteam import get_mutation
+
+    m = get_mutation("retried-until-failed")
+    assert m is not None and m.name in ONLY_ON_LOGS_THAT_RECORD_IT
+    (r,) = run_redteam(load_case(INSPECT_CASE), mutations=[m]).results
+    assert r.applicable, r.note
+    assert "CG301" in r.caught_by or r.neutralised, (r.status, r.caught_by, r.messages)

@@ -2075,6 +2075,32 @@ def system_message_run_log(s: Subject) -> Rewritten:
     return _inspect_written(s, eid, doc)
 
 
+def retried_until_failed_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with every sample epoch the model solved recorded as
+    errored and run again until it failed (`retry_on_error`: the retry's score kept, the errored
+    attempt in `error_retries`), as a solver raising whenever the answer is right leaves it. Only
+    Inspect logs record retried samples."""
+    got = _worst_log(s)
+    if isinstance(got, str):
+        return got
+    eid, _ev, doc = got
+    if isinstance(doc, (dict, LmEvalLog)):
+        return f"`{eid}`'s log does not record samples run again after an error (only Inspect's does)"
+    from inspect_ai.log._log import EvalRetryError
+
+    solved = 0
+    for smp in doc.samples or []:
+        for sc in (smp.scores or {}).values():
+            if sc.value in INSPECT_SUCCESS:
+                sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
+                smp.error_retries = [EvalRetryError(message="sandbox connection lost", traceback="",
+                                                    traceback_ansi="")]
+                solved += 1
+    if not solved:
+        return f"`{eid}`'s log has no correct sample"
+    return _inspect_written(s, eid, doc)
+
+
 def _held_answer(case: Case, policy: Policy) -> tuple[Case, Case] | str:
     """(the version recorded with outside counter-evidence open against a claim below the top one
     that rests on evidence and tags no capability, the same with it marked answered by an item
@@ -2448,8 +2474,12 @@ MUTATIONS: tuple[Mutation, ...] = (
              ("CG803",), on_the_log, rewrite=failing_test_answer_log),
     Mutation("system-message-run", ("fm-threshold-gaming", "test-3-elicitation"),
              "reruns the evaluation nearest its threshold with a system message telling the model to underperform "
-             "(`--system-message`), the samples it solved now failed, its task, version and samples kept",
-             ("CG345",), on_the_log, rewrite=system_message_run_log),
+             "(`--system-message`), the samples it solved now failed, its task, version and samples kept, before any "
+             "version is recorded", ("CG345",), on_the_log, rewrite=system_message_run_log, first_version=True),
+    Mutation("retried-until-failed", ("fm-threshold-gaming", "test-3-elicitation"),
+             "records every sample epoch the model solved in the evaluation nearest its threshold as errored and "
+             "run again until it failed (`retry_on_error`), the run a success, before any version is recorded",
+             ("CG301",), on_the_log, rewrite=retried_until_failed_log, first_version=True, may_neutralise=True),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
