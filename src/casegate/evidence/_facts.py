@@ -291,15 +291,28 @@ def _shown(v: Any) -> str:
 def tasks_named(refs: list[TaskRef]) -> str:
     """A policy's task list in a message: `acme-ctf v4, sha256:...`."""
     return ", ".join(((f"{t.name}" + (f" v{t.version}" if t.version else "") + (f" (samples {t.digest})" if t.digest else ""))
-                      if t.name else str(t.digest)) + (f" (prompt {t.prompt})" if t.prompt else "") for t in refs)
+                      if t.name else str(t.digest)) + (f" (prompt {t.prompt})" if t.prompt else "")
+                     + (f" (code {t.revision})" if t.revision else "") for t in refs)
 
 
-def ran(run: DerivedRun, prompt: bool = False) -> str:
+def ran(run: DerivedRun, prompt: bool = False, code: bool = False) -> str:
     """What a run ran, in a message: `` `acme-ctf` v4 (samples sha256:...) ``, and the digest of
-    its prompts when `prompt`."""
+    its prompts when `prompt`, the code revision it records when `code`."""
     ver = f" v{run.source.task_version}" if run.source.task_version else ""
     asked = f" (prompt {run.source.prompt_digest or 'not recorded'})" if prompt else ""
-    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}"
+    rev = f" (code {run.source.revision or 'not recorded'})" if code else ""
+    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}{rev}"
+
+
+def same_commit(pinned: str, recorded: str | None) -> bool:
+    """Whether a run that records code revision `recorded` ran from commit `pinned`: one is the
+    other's leading hex digits (at least 7). A revision marked `-dirty` (a working tree with
+    uncommitted changes) or none recorded is no commit."""
+    if not recorded or recorded.endswith("-dirty"):
+        return False
+    a, b = pinned.strip().lower(), recorded.strip().lower()
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 7 and all(c in "0123456789abcdef" for c in b) and long_.startswith(short)
 
 
 def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
@@ -312,6 +325,8 @@ def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
         if ref.digest is not None and ref.digest != run.sample_digest:
             continue
         if ref.prompt is not None and ref.prompt != run.source.prompt_digest:
+            continue
+        if ref.revision is not None and not same_commit(ref.revision, run.source.revision):
             continue
         if ref.name is not None and (ref.name != run.task or (
                 ref.version is not None and ref.version != run.source.task_version)):
@@ -798,7 +813,8 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
                                               f"score the evaluation with `{th.scorer}`"))
                 facts.excluded.setdefault(eid, msg)
             if th.tasks and not task_matches(run, th.tasks):
-                msg = (f"`{eid}` ran {ran(run, any(t.prompt for t in th.tasks))}, not a task the policy names for "
+                msg = (f"`{eid}` ran {ran(run, any(t.prompt for t in th.tasks), any(t.revision for t in th.tasks))}, "
+                       "not a task the policy names for "
                        f"`{threshold}` ({tasks_named(th.tasks)})")
                 facts.problems.append(Problem(eid, "task-not-in-set", ("evidence", eid), msg,
                                               "run the task set the policy names for the threshold"))

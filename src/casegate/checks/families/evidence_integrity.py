@@ -362,7 +362,7 @@ def variant_not_in_artifact(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CG345", "evaluation-off-policy-task-or-scorer", severity="blocking", serves="fm-threshold-gaming",
-    summary="An evaluation of a threshold ran a task (name, version or sample set) or a scorer other than "
+    summary="An evaluation of a threshold ran a task (name, version, sample set, prompts or code) or a scorer other than "
             "the ones the policy names for that threshold, or ran the named task with arguments where the policy "
             "names no sample digest for it, or with a system message or solver of the run's own where it names no "
             "prompt digest for it.",
