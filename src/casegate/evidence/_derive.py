@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 17
+DERIVE_VERSION = 18
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -95,6 +95,10 @@ class DerivedRun(BaseModel):
     unscored_epochs: int = 0
     """Stated epochs (1 to `source.epochs`) a scored sample has no score for, summed over the samples:
     counted once when the log is read, so a complete log's counts need no second look at its rows."""
+    bypass: list[int] | None = None
+    """(attempts that got through, attempts) of a binary-scored log, as a safeguard test counts them
+    (`casegate.evidence._facts.bypass_tally`): counted once when the log is read, so a test's count
+    needs no second look at its rows; None when they were not counted then."""
 
     def per_sample(self) -> list[tuple[str, float]]:
         """(sample id, score) of every scored sample and epoch."""
@@ -217,7 +221,21 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
             asked_at_run=r.asked_at_run))
+        if not combined and r.result.scale == "binary" and runs[-1].scores_json:
+            runs[-1] = _with_bypass(runs[-1])
     return runs, files
+
+
+def _with_bypass(run: DerivedRun) -> DerivedRun:
+    """`run` with its attempts counted as a safeguard test's are (`bypass`); as it was when they
+    cannot be counted here (the facts then count them, or say why not)."""
+    from ._facts import bypass_tally, one_per_question
+
+    try:
+        through, attempts = bypass_tally(one_per_question(run))
+    except (ValueError, TypeError):
+        return run
+    return run.model_copy(update={"bypass": [through, attempts]})
 
 
 def _reduced(result: Result) -> dict[str, list[int]]:

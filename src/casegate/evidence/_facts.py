@@ -909,6 +909,17 @@ def _bypass_counts(eid: str, run: DerivedRun, problems: list[Problem], tasks: in
         refuse("records no score per attempt" + (f", only {r.successes}/{r.trials}" if r.successes is not None else ""),
                "keep one score per attempt in the log (1: the attempt got through) and import it again")
         return None
+    if run.bypass is not None:  # counted when the log was read (`DerivedRun.bypass`)
+        return run.bypass[0], run.bypass[1]
+    return bypass_tally(run)
+
+
+def bypass_tally(run: DerivedRun) -> tuple[int, int]:
+    """(attempts that got through, attempts) in the per-attempt scores of `run` (as
+    `one_per_question` leaves them): every sample the log states is attempted in every epoch it
+    states; an attempt got through when a row of it scores other than 0 or none scores it. Also
+    counted when a log is read and kept in the derived-facts cache (`DerivedRun.bypass`): a
+    change here needs `DERIVE_VERSION` raised."""
     # Counted over sets, in C rather than row by row (a log holds thousands of rows): an attempt
     # is a (sample, epoch) with a row; it got through when any of its rows scores other than 0
     # (NaN too), and it held when none does. Each score is a float (`SampleScore.score`).
