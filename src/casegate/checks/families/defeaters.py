@@ -1440,14 +1440,40 @@ def _stands_on(ctx: Context, x: str) -> list[str]:
     return list(out)
 
 
-def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[str, str, dt.date]]]:
-    """What the record held while defeater `did` stood unanswered: (the runs, under any id
-    (`run_key`), of the version compared with and of every earlier version the registry holds
-    (`Context.history`) in which it stood; (kind, producer, date) of each of their items that pins
-    no artifact: such an item under a new id is the same item)."""
+class _Held(FrozenRecord):
+    """What the record held while a defeater stood unanswered (`_held_then`)."""
+
+    _fields = ("runs", "pins", "loose")
+    runs: set[tuple[str, ...]]
+    """The runs, under any id (`run_key`), of the built versions in which it stood."""
+    pins: set[str]
+    """The artifacts (sha256) pinned in the other recorded versions in which it stood: each read
+    without its further files, so an item pinning one of them is held whatever its further files."""
+    loose: set[tuple[str, str, dt.date]]
+    """(kind, producer, date) of each item pinning no artifact: such an item under a new id is the
+    same item."""
+
+    def __init__(self, runs: set[tuple[str, ...]], pins: set[str], loose: set[tuple[str, str, dt.date]]) -> None:
+        object.__setattr__(self, "runs", runs)
+        object.__setattr__(self, "pins", pins)
+        object.__setattr__(self, "loose", loose)
+
+    def holds(self, e: str, ev: Evidence) -> bool:
+        """Whether item `e` is one the record held."""
+        return (run_key(e, ev) in self.runs or (ev.sha256 is not None and ev.sha256 in self.pins)
+                or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in self.loose))
+
+
+def _held_then(ctx: Context, did: str) -> _Held:
+    """What the record held while defeater `did` stood unanswered: the items of the version
+    compared with, of every earlier version the registry holds built (`Context.history`) in which
+    it stood, and of every other version the registry recorded (`Context.recorded`: drafts,
+    versions judged NO-GO or withdrawn) that listed it (under its id, or in its words) other than
+    marked answered."""
     prev = ctx.previous
     assert prev is not None
     runs: set[tuple[str, ...]] = set()
+    pins: set[str] = set()
     loose: set[tuple[str, str, dt.date]] = set()
     for h in [prev, *ctx.history]:
         if h is not prev:
@@ -1458,20 +1484,36 @@ def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[
             runs.add(run_key(e, ev))
             if ev.sha256 is None:
                 loose.add((ev.kind, ev.producer, ev.date))
-    return runs, loose
+    # its words in the version compared with (under the id it has now, or the one it had there)
+    words = {el.defeater for el in (prev.argument.elements.get(did), ctx.case.argument.elements.get(did))
+             if el is not None and el.defeater is not None}
+    for v in ctx.recorded:
+        listed = v.defeaters.get(did)
+        if listed is None or listed.text not in words:
+            listed = next((r for r in v.defeaters.values() if r.text in words), listed)
+        if listed is None or listed.status == "answered":
+            continue  # an answer there is read as one: only a version built as a case has it judged
+        for e, item in v.evidence.items():
+            if item.sha256 is not None:
+                pins.add(item.sha256)
+            else:
+                runs.add(("item", e))
+                if item.kind is not None and item.producer is not None:
+                    loose.add((item.kind, item.producer, item.date))
+    return _Held(runs, pins, loose)
 
 
 def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[str] | None:
     """Whether the defeater's answer stands on evidence new since the version compared with: None
     when an item that answers it (CG803) is one the record did not hold while the defeater stood
-    (`_held_then`: its run not in the version compared with, nor in an earlier version in which
-    the defeater stood, under any id) and, when `dated`, is dated after that version (by the registry's
-    first log of its artifact too, where one was consulted; a version that states no date asks only
-    the first); else the items that answer it, each one the record held (empty when none answers:
-    CG803's to report)."""
+    (`_held_then`: not in the version compared with, nor in an earlier version the registry
+    recorded in which the defeater stood, under any id) and, when `dated`, is dated after that
+    version (by the registry's first log of its artifact too, where one was consulted; a version
+    that states no date asks only the first); else the items that answer it, each one the record
+    held (empty when none answers: CG803's to report)."""
     prev = ctx.previous
     assert prev is not None
-    runs, loose = _held_then(ctx, did)
+    held_then = _held_then(ctx, did)
     judge = _answer_judge(ctx, did, d)
     held: list[str] = []
     for x in dict.fromkeys(d.answered_by):
@@ -1481,7 +1523,7 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
             ev = ctx.case.evidence.get(e)
             if ev is None or judge(e) is not None:
                 continue  # an item under an answer that answers nothing itself is no news
-            if run_key(e, ev) in runs or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in loose):
+            if held_then.holds(e, ev):
                 held.append(e)
                 continue
             if not dated or prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
@@ -1519,8 +1561,10 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "defeated) is not undone by an answer from the evidence they already had: it needs "
               "evidence new since that version. Nor is one that stood open (or answered by nothing that "
               "answers it) answered by evidence the record held while it stood: the version compared with, "
-              "or an earlier version the registry holds in which it stood, held that evidence and left the "
-              "defeater unanswered, so nothing was learned since; the answer must rest on an item that "
+              "or any earlier version the registry recorded in which it stood (approved or not: a draft, a "
+              "version judged NO-GO or withdrawn; in one neither approved nor compared with, a defeater "
+              "marked answered is taken as answered there, its answer not judged), held that evidence and "
+              "left the defeater unanswered, so nothing was learned since; the answer must rest on an item that "
               "answers it and that none of them held (under any id: the same artifact, or for an item pinning none, the same kind, "
               "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
