@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from casegate.evidence import EvidenceFacts, Independence
 from casegate.model import RecordedVersion
 
 from ._cases import base_doc, case, context, hits
@@ -189,3 +190,34 @@ def test_a_recorded_version_in_which_it_did_not_stand_holds_nothing_for_it() -> 
     del before["argument"]["elements"]["D3"]
     before["argument"]["elements"]["G2"]["defeaters"] = []
     assert _with(now, [RecordedVersion.of_case(case(before), "version 1.0 (#1)")], previous=prev) == []
+
+
+# --------------------------------------------------------------------------- CG810: an order only the dates give
+
+
+def test_a_first_versions_answer_to_counter_evidence_dated_by_the_case_is_reported() -> None:
+    """Attack: a first version dates the outside spot check (made 2026-11-10) 2026-10-01 so that the
+    review of 2026-10-20 answers it. Nothing recorded contradicts the date; the decision says the
+    order is the case's word."""
+    now = _doc("answered", ["E-review"], spot=dt.date(2026, 10, 1))
+    assert _msgs("CG803", now) == []
+    (h,) = hits("CG810", context(now))
+    assert h.path == ("argument", "elements", "D3", "answered_by")
+    assert h.message == ("counter-evidence `D3` is answered by `E-review` as made after `E-spot` (dated 2026-10-01), "
+                         "the evidence it rests on, but only the case's dates say so: no attestation from outside the "
+                         "developer signs `E-spot` (northbridge), and no version the registry recorded held it before "
+                         "the answer")
+    # the spot check attested from outside: its date is the attester's
+    ctx = context(now)
+    ctx.facts = EvidenceFacts(independence={"E-spot": Independence("E-spot", False, True)})
+    assert [h.message for h in hits("CG810", ctx)] == []
+    # a version the registry recorded held the spot check and not the review: the record orders them
+    first = RecordedVersion.of_case(case(_doc("open", review=False, spot=dt.date(2026, 10, 1))), "version 1.0 (#1)")
+    assert _with(now, [first], code="CG810") == []
+    # recorded together: the dates alone still order them
+    both = RecordedVersion.of_case(case(_doc("open", spot=dt.date(2026, 10, 1))), "version 1.0 (#1)")
+    (m,) = _with(now, [both], code="CG810")
+    assert "only the case's dates say so" in m
+    # no own evidence, or no answer that counts: nothing for this rule
+    assert _msgs("CG810", _doc("answered", ["E-review"])) == []
+    assert _msgs("CG810", _doc("answered", ["G2"], spot=dt.date(2026, 10, 1))) == []

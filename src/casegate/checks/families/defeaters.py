@@ -987,6 +987,72 @@ def answered_without_answer(ctx: Context) -> Iterator[Hit]:
                            "claim it attacks), or set `status: open`")
 
 
+def _attested(ctx: Context, x: str) -> bool:
+    """Whether evidence item `x` is made independent by signed attestations from outside the
+    developer: the attestation covers its bytes and the date the case gives it, so that date is not
+    the developer's word alone."""
+    got = ctx.facts.independence.get(x) if ctx.facts is not None else None
+    return got is not None and got.independent
+
+
+@rule(
+    "CG810", "answer-order-unverified", severity="advisory", serves="fm-argument-theater",
+    summary="A defeater resting on evidence of its own (counter-evidence) is answered by evidence that "
+            "counts as made after that evidence only by dates the case gives: no attestation from outside "
+            "the developer signs the observation's date, and no version the registry recorded held the "
+            "observation before the answer.",
+    rationale="An answer to counter-evidence answers nothing when it was made before the observation "
+              "(CG803), and the observation's date is the case's word: dated back, an older answer looks "
+              "like a response to it. Against a version the registry recorded, the date the record gave it "
+              "and the order in which the record held both items decide; in a first version, or where both "
+              "first appear together, only the observation's own attestation fixes its date (an attestation "
+              "covers the item's bytes and date, and re-dated the item is not independent). Where none "
+              "does, whether the answer came after the observation is the developer's statement, and the "
+              "decision says so.",
+    bad="E-spot: {kind: expert-review, producer: northbridge, date: 2026-10-01}   # no attestation\n"
+        "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
+        "     evidence: [E-spot], status: answered, answered_by: [E-review]}",
+    good="E-spot: {kind: expert-review, producer: northbridge, date: 2026-11-10, artifact: reports/spot.pdf,\n"
+         "         sha256: ...}   # attested by Northbridge (casegate attest)\n"
+         "D3: {..., evidence: [E-spot], status: answered, answered_by: [E-review-after]}",
+    fix="Have the producer of the counter-evidence attest it (`casegate attest`), so its date is theirs; "
+        "or answer it with evidence the registry records after the observation.",
+    since="0.1.0",
+)
+def answer_order_unverified(ctx: Context) -> Iterator[Hit]:
+    for did, d in elements_of_type(ctx, "defeater"):
+        if d.status != "answered" or not d.answered_by or d.kind == "sandbagging":
+            continue
+        observed = _observed(ctx, d)
+        if observed is None or _attested(ctx, observed.item):
+            continue
+        ok = _judged(ctx, did, d)[0]
+        if not ok:
+            continue  # CG803's to report
+        recorded = bool(ctx.recorded) or ctx.previous is not None
+        by_dates: list[str] = []
+        for x in ok:
+            items = [e for e in _stands_on(ctx, x) if e in ctx.case.evidence]
+            # an answer the registry saw first after the observation is ordered by the record
+            if recorded and observed.first is not None and any(
+                    _first_held(ctx, e) is None or (_first_held(ctx, e) or 0) > observed.first for e in items):
+                break
+            by_dates.append(x)
+        else:
+            if not by_dates:
+                continue
+            ev = ctx.case.evidence[observed.item]
+            given = f" ({observed.dated_by}'s date)" if observed.dated_by is not None else ""
+            yield Hit(_EL + (did, "answered_by"),
+                      f"{d.kind or 'defeater'} `{did}` is answered by {_ids(by_dates)} as made after "
+                      f"`{observed.item}` (dated {observed.date.isoformat()}{given}), the evidence it rests on, but "
+                      f"only the case's dates say so: no attestation from outside the developer signs "
+                      f"`{observed.item}` ({ev.producer}), and no version the registry recorded held it before "
+                      "the answer",
+                      help=f"have {ev.producer} attest `{observed.item}` (`casegate attest`) so that its date is "
+                           "theirs, or answer it with evidence made after it")
+
+
 def _under_sandbagging(ctx: Context) -> set[str]:
     """The ids a sandbagging defeater is aimed at, and every id below one of them (listed under
     its `supported_by`, transitively): an element is in it when it, or an element that
