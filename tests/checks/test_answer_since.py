@@ -171,9 +171,10 @@ def test_an_answer_a_version_never_approved_held_blocks() -> None:
     renamed["evidence"]["E-review-2"].update(sha256="cd" * 32, date=dt.date(2026, 11, 1))
     (m,) = _with(renamed, [pinned], previous=prev)
     assert "(`E-review-2`," in m
-    # the defeater under another id there, in the same words
+    # the defeater under another id there, in nearly the same words
     other = _doc("open")
     other["argument"]["elements"]["D9"] = other["argument"]["elements"].pop("D3")
+    other["argument"]["elements"]["D9"]["defeater"] = D3.replace("far above", "well above")
     other["argument"]["elements"]["G2"]["defeaters"] = ["D9"]
     (m,) = _with(now, [RecordedVersion.of_case(case(other), "version 1.0 (#1)")], previous=prev)
     assert "(`E-review`," in m

@@ -1534,8 +1534,8 @@ def _held_then(ctx: Context, did: str) -> _Held:
     """What the record held while defeater `did` stood unanswered: the items of the version
     compared with, of every earlier version the registry holds built (`Context.history`) in which
     it stood, and of every other version the registry recorded (`Context.recorded`: drafts,
-    versions judged NO-GO or withdrawn) that listed it (under its id, or in its words) other than
-    marked answered."""
+    versions judged NO-GO or withdrawn) that listed it (under its id, or in the same or nearly the
+    same words) other than marked answered."""
     prev = ctx.previous
     assert prev is not None
     runs: set[tuple[str, ...]] = set()
@@ -1556,7 +1556,8 @@ def _held_then(ctx: Context, did: str) -> _Held:
     for v in ctx.recorded:
         listed = v.defeaters.get(did)
         if listed is None or listed.text not in words:
-            listed = next((r for r in v.defeaters.values() if r.text in words), listed)
+            # under another id, in the same or nearly the same words
+            listed = next((r for r in v.defeaters.values() if any(alike(r.text, w) for w in words)), listed)
         if listed is None or listed.status == "answered":
             continue  # an answer there is read as one: only a version built as a case has it judged
         for e, item in v.evidence.items():
