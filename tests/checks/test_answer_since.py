@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from casegate.evidence import EvidenceFacts, Independence
 from casegate.model import RecordedVersion
 
 from ._cases import base_doc, case, context, hits
@@ -139,3 +140,85 @@ def test_counter_evidence_redated_earlier_keeps_the_date_it_was_recorded_with() 
     (m,) = _msgs("CG803", _doc("answered", ["E-review"], spot=dt.date(2026, 10, 1)), previous=prev)
     assert ("`E-review` (dated 2026-10-20) is older than `E-spot` (dated 2026-11-10, as the previous version dated "
             "it), the evidence the defeater rests on") in m
+
+
+# --------------------------------------------------------------------------- CG806: every version recorded
+
+
+def _with(doc: dict[str, Any], recorded: list[RecordedVersion], code: str = "CG806", **kw: Any) -> list[str]:
+    ctx = context(doc, **kw)
+    ctx.recorded = recorded
+    return [h.message for h in hits(code, ctx)]
+
+
+def test_an_answer_a_version_never_approved_held_blocks() -> None:
+    """Attack: a version the registry recorded but no decision approved (a draft, or one judged
+    NO-GO) held the review while the spot check stood open; the version compared with took the
+    review out; this one puts it back as the spot check's answer."""
+    prev = case(_doc("open", review=False))
+    now = _doc("answered", ["E-review"])
+    draft = RecordedVersion.of_case(case(_doc("open")), "version 1.0 (#1)")
+    assert _msgs("CG806", now, previous=prev) == []  # the version compared with alone: the review is new
+    (m,) = _with(now, [draft], previous=prev)
+    assert "rests only on evidence the record held while it stood unanswered (`E-review`," in m
+    # under a new id: the same kind, producer and date; or the same artifact
+    (m,) = _with(_doc("answered", ["E-review-2"], review_id="E-review-2"), [draft], previous=prev)
+    assert "(`E-review-2`," in m
+    pinned_doc = _doc("open")
+    pinned_doc["evidence"]["E-review"]["sha256"] = "cd" * 32
+    pinned = RecordedVersion.of_case(case(pinned_doc), "version 1.0 (#1)")
+    renamed = _doc("answered", ["E-review-2"], review_id="E-review-2")
+    renamed["evidence"]["E-review-2"].update(sha256="cd" * 32, date=dt.date(2026, 11, 1))
+    (m,) = _with(renamed, [pinned], previous=prev)
+    assert "(`E-review-2`," in m
+    # the defeater under another id there, in nearly the same words
+    other = _doc("open")
+    other["argument"]["elements"]["D9"] = other["argument"]["elements"].pop("D3")
+    other["argument"]["elements"]["D9"]["defeater"] = D3.replace("far above", "well above")
+    other["argument"]["elements"]["G2"]["defeaters"] = ["D9"]
+    (m,) = _with(now, [RecordedVersion.of_case(case(other), "version 1.0 (#1)")], previous=prev)
+    assert "(`E-review`," in m
+
+
+def test_a_recorded_version_in_which_it_did_not_stand_holds_nothing_for_it() -> None:
+    prev = case(_doc("open", review=False))
+    now = _doc("answered", ["E-review"])
+    # marked answered there by the review: the review was its answer, not held while it stood
+    answered = RecordedVersion.of_case(case(_doc("answered", ["E-review"])), "version 1.0 (#1)")
+    assert _with(now, [answered], previous=prev) == []
+    # the review held before the spot check was raised at all
+    before = _doc("open")
+    del before["argument"]["elements"]["D3"]
+    before["argument"]["elements"]["G2"]["defeaters"] = []
+    assert _with(now, [RecordedVersion.of_case(case(before), "version 1.0 (#1)")], previous=prev) == []
+
+
+# --------------------------------------------------------------------------- CG810: an order only the dates give
+
+
+def test_a_first_versions_answer_to_counter_evidence_dated_by_the_case_is_reported() -> None:
+    """Attack: a first version dates the outside spot check (made 2026-11-10) 2026-10-01 so that the
+    review of 2026-10-20 answers it. Nothing recorded contradicts the date; the decision says the
+    order is the case's word."""
+    now = _doc("answered", ["E-review"], spot=dt.date(2026, 10, 1))
+    assert _msgs("CG803", now) == []
+    (h,) = hits("CG810", context(now))
+    assert h.path == ("argument", "elements", "D3", "answered_by")
+    assert h.message == ("counter-evidence `D3` is answered by `E-review` as made after `E-spot` (dated 2026-10-01), "
+                         "the evidence it rests on, but only the case's dates say so: no attestation from outside the "
+                         "developer signs `E-spot` (northbridge), and no version the registry recorded held it before "
+                         "the answer")
+    # the spot check attested from outside: its date is the attester's
+    ctx = context(now)
+    ctx.facts = EvidenceFacts(independence={"E-spot": Independence("E-spot", False, True)})
+    assert [h.message for h in hits("CG810", ctx)] == []
+    # a version the registry recorded held the spot check and not the review: the record orders them
+    first = RecordedVersion.of_case(case(_doc("open", review=False, spot=dt.date(2026, 10, 1))), "version 1.0 (#1)")
+    assert _with(now, [first], code="CG810") == []
+    # recorded together: the dates alone still order them
+    both = RecordedVersion.of_case(case(_doc("open", spot=dt.date(2026, 10, 1))), "version 1.0 (#1)")
+    (m,) = _with(now, [both], code="CG810")
+    assert "only the case's dates say so" in m
+    # no own evidence, or no answer that counts: nothing for this rule
+    assert _msgs("CG810", _doc("answered", ["E-review"])) == []
+    assert _msgs("CG810", _doc("answered", ["G2"], spot=dt.date(2026, 10, 1))) == []

@@ -234,6 +234,46 @@ def test_a_defeated_claim_withdrawn_and_made_again_under_another_id_answers_noth
     assert "claim G2 was withdrawn, but G2b makes it again in the same words" in h.message
 
 
+def test_a_defeated_claim_withdrawn_and_made_again_in_other_words_answers_nothing() -> None:
+    """Attack: the claim the incident defeated is withdrawn and made again under a new id in other
+    words, where it stood, on the same run and with the same capability tag; the answer lists the
+    claim as withdrawn. Read against the version the incident defeated, the new claim stands in its
+    place and rests on nothing new."""
+    moved = base_doc()
+    els = moved["argument"]["elements"]
+    els["G2b"] = els.pop("G2")
+    els["G2b"]["claim"] = "The model's offensive-security skill stays under the line the framework draws for it."
+    for el in els.values():
+        el["supported_by"] = ["G2b" if x == "G2" else x for x in el.get("supported_by", [])]
+    moved["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    defeated = base_doc()
+    defeated["argument"]["elements"]["G2"]["claim"] = "Cyber capability is below the Cyber High threshold."
+    ctx = context(moved, previous=case(defeated))
+    ctx.incidents = [_incident()]
+    (h,) = hits("CG708", ctx)
+    assert h.message.endswith("claim G2 was withdrawn, but G2b stands in its place (under `S1`, where it stood), "
+                              "resting on nothing new since the incident")
+    # the same found through a version the registry holds, not the one compared with
+    ctx = context(moved, previous=case(base_doc()), history=[case(defeated)])
+    ctx.incidents = [_incident()]
+    (h,) = hits("CG708", ctx)
+    assert "G2b stands in its place" in h.message
+    # resting on evidence new since the incident, it answers
+    moved["evidence"]["E-ctf"]["date"] = "2026-11-01"
+    ctx = context(moved, previous=case(defeated))
+    ctx.incidents, ctx.facts = [_incident()], _facts(derived=("E-ctf",))
+    assert hits("CG708", ctx) == []
+    # withdrawn with nothing in its place: withdrawn
+    gone = base_doc()
+    gone["argument"]["elements"].pop("G2")
+    for el in gone["argument"]["elements"].values():
+        el["supported_by"] = [x for x in el.get("supported_by", []) if x != "G2"]
+    gone["incident_answers"] = {"incident-7": {"claims": ["G2"]}}
+    ctx = context(gone, previous=case(defeated))
+    ctx.incidents = [_incident()]
+    assert [h.message for h in hits("CG708", ctx) if "G2" in h.message] == []
+
+
 def test_a_safeguard_renamed_is_not_a_safeguard_added() -> None:
     doc = base_doc()
     doc["safeguards"]["SG-kyc2"] = doc["safeguards"].pop("SG-kyc")

@@ -6,6 +6,8 @@ files were rewritten stops the gate that reads it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -274,3 +276,46 @@ def test_a_defeater_retyped_under_a_new_case_id_about_the_same_model_still_block
     assert rec.outcome == "NO-GO"
     (m,) = _cg809(rec)
     assert "case atlas-2-api version 1.0 (#1) recorded it as `counter-evidence`" in m, m
+
+
+
+def _with_retest(path: Path) -> Path:
+    """The case holding a second run of the identity-verification test (`E-kyc-retest`, its own log),
+    listed for its domain and cited by nothing."""
+    doc = json.loads((path.parent / "reports" / "kyc-test.json").read_bytes())
+    doc["created"] = "2026-10-18T09:00:00Z"
+    doc["samples"] = [{**s, "id": s["id"].replace("enrol-", "retest-")} for s in doc["samples"]]
+    raw = json.dumps(doc).encode()
+    (path.parent / "reports" / "kyc-retest.json").write_bytes(raw)
+    ev = path.parent / "evidence.yaml"
+    text = ev.read_text()
+    assert text.count("  E-kyc:\n") == 1
+    item = ("  E-kyc-retest:\n    kind: safeguard-test\n    domain: cyber\n    title: The enrolment test run again\n"
+            f"    artifact: reports/kyc-retest.json\n    sha256: {hashlib.sha256(raw).hexdigest()}\n"
+            "    producer: acme-trust-and-safety\n    date: 2026-10-18\n    confidentiality: restricted\n")
+    ev.write_text(text.replace("  E-kyc:\n", item + "  E-kyc:\n"))
+    return path
+
+
+def _answered_by_retest(path: Path) -> Path:
+    arg = path.parent / "argument.yaml"
+    text = arg.read_text()
+    assert "      answered_by: [E-kyc]\n" in text
+    arg.write_text(text.replace("      answered_by: [E-kyc]\n", "      answered_by: [E-kyc-retest]\n"))
+    return path
+
+
+def test_an_answer_a_version_never_approved_held_blocks(reg: Registry, tmp_path: Path) -> None:
+    """Attack: version 1.0, recorded and never approved, holds a second run of the identity-verification
+    test beside undercutter D9 (open: a condition); version 1.1, approved, leaves the run out with D9
+    still open; version 1.2 puts the run back as D9's answer. Against version 1.1 (the previous and
+    last approved) the run is new: only version 1.0, neither approved nor compared with, shows that
+    the record held it while D9 stood."""
+    _submit(reg, _with_retest(_version(tmp_path, 1, "undercutter", "open")))
+    _submit(reg, _version(tmp_path, 2, "undercutter", "open"), approve=True)
+    rec = _record(_answered_by_retest(_with_retest(_version(tmp_path, 3, "undercutter", "answered"))), reg)
+    assert rec.compared_with[:1] == ["previous: version 1.1 (#2), the last approved"], rec.compared_with
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert "`D9` was open in version 1.1 (#2), the last approved; it is now marked answered by `E-kyc-retest`, but " \
+           "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m

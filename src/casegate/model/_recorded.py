@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 class RecordedItem(FrozenRecord):
     """An evidence item as a recorded version listed it."""
 
-    __slots__ = ("threshold", "tests", "sha256", "date", "cited_for")
-    _fields = ("threshold", "tests", "sha256", "date", "cited_for")
+    __slots__ = ("threshold", "tests", "sha256", "date", "cited_for", "kind", "producer")
+    _fields = ("threshold", "tests", "sha256", "date", "cited_for", "kind", "producer")
     threshold: str | None
     """The threshold it measures."""
     tests: tuple[str, ...]
@@ -35,30 +35,41 @@ class RecordedItem(FrozenRecord):
     """For an evaluation read from the stored files that names no threshold: the thresholds of the
     capability claims citing it (the gate weighs it against the first of them its policy defines;
     a version built as a case has it mapped already)."""
+    kind: str | None
+    """Its kind (None: not read)."""
+    producer: str | None
+    """Who produced it (None: not read). With the kind and date, what names an item that pins no
+    artifact under another id."""
 
     def __init__(self, threshold: str | None, tests: tuple[str, ...], sha256: str | None, date: dt.date,
-                 cited_for: tuple[str, ...] = ()) -> None:
+                 cited_for: tuple[str, ...] = (), kind: str | None = None, producer: str | None = None) -> None:
         put = object.__setattr__
         put(self, "threshold", threshold)
         put(self, "tests", tests)
         put(self, "sha256", sha256)
         put(self, "date", date)
         put(self, "cited_for", cited_for)
+        put(self, "kind", kind)
+        put(self, "producer", producer)
 
 
 class RecordedDefeater(FrozenRecord):
     """A defeater as a recorded version listed it."""
 
-    __slots__ = ("kind", "text")
-    _fields = ("kind", "text")
+    __slots__ = ("kind", "text", "status")
+    _fields = ("kind", "text", "status")
     kind: str | None
     """Its kind (None: none given, which the gate reads as a blocking defeater)."""
     text: str
     """Its words."""
+    status: str | None
+    """Its status as the version gave it (`open`, `answered`, `accepted`; None: none given, which
+    the gate reads as open)."""
 
-    def __init__(self, kind: str | None, text: str) -> None:
+    def __init__(self, kind: str | None, text: str, status: str | None = None) -> None:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "text", text)
+        object.__setattr__(self, "status", status)
 
 
 class RecordedVersion(FrozenRecord):
@@ -83,8 +94,8 @@ class RecordedVersion(FrozenRecord):
     @classmethod
     def of_case(cls, case: Case, label: str) -> RecordedVersion:
         """The version `case` (built, its evidence as its artifacts show it), named `label`."""
-        evidence = {eid: RecordedItem(ev.threshold, tuple(ev.tests), ev.sha256, ev.date)
+        evidence = {eid: RecordedItem(ev.threshold, tuple(ev.tests), ev.sha256, ev.date, (), ev.kind, ev.producer)
                     for eid, ev in case.evidence.items()}
-        defeaters = {did: RecordedDefeater(el.kind, el.defeater)
+        defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status)
                      for did, el in case.argument.elements.items() if el.defeater is not None}
         return cls(label, evidence, defeaters)

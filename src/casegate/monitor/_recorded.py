@@ -1,6 +1,6 @@
 """Every version of a case the registry recorded, read for what the rules that read them all need
-(`casegate.model.RecordedVersion`: each evidence item's subject, pin and date, each defeater's
-kind) straight from the stored case and include files: each distinct file parsed once, no version
+(`casegate.model.RecordedVersion`: each evidence item's subject, pin, date, kind and producer, each
+defeater's kind, words and status) straight from the stored case and include files: each distinct file parsed once, no version
 built as a case, no policy, attestation or artifact read. A file whose stored bytes no longer match
 their sha256, or a version whose files are not those its log entry recorded, stops the reading
 (`CaseStore.version_texts`); a version whose files do not read as this reader expects is built as a
@@ -89,15 +89,18 @@ def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVer
         threshold, tests, sha, date = ev.get("threshold"), ev.get("tests") or [], ev.get("sha256"), ev.get("date")
         if not (_text(threshold) and _text(sha) and isinstance(tests, list) and all(isinstance(t, str) for t in tests)):
             raise _Unread
-        mapped = tuple(cited.get(eid, ())) if threshold is None and ev.get("kind") == "eval" else ()
-        items[eid] = RecordedItem(threshold, tuple(tests), sha, min(_day(date), recorded_on), mapped)
+        kind, producer = ev.get("kind"), ev.get("producer")
+        if not (_text(kind) and _text(producer)):
+            raise _Unread
+        mapped = tuple(cited.get(eid, ())) if threshold is None and kind == "eval" else ()
+        items[eid] = RecordedItem(threshold, tuple(tests), sha, min(_day(date), recorded_on), mapped, kind, producer)
     defeaters = {}
     for did, el in elements.items():
         if isinstance(el, dict) and el.get("defeater") is not None:
-            kind, text = el.get("kind"), el["defeater"]
-            if not (_text(kind) and isinstance(text, str)):
+            kind, text, status = el.get("kind"), el["defeater"], el.get("status")
+            if not (_text(kind) and isinstance(text, str) and _text(status)):
                 raise _Unread
-            defeaters[did] = RecordedDefeater(kind, text)
+            defeaters[did] = RecordedDefeater(kind, text, status)
     return RecordedVersion(label, items, defeaters)
 
 

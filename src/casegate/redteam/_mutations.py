@@ -92,6 +92,10 @@ class Mutation:
     """The version the registry recorded before the move, for a move that starts from one other
     than the unedited case (a version recorded with argument theater, which the move hides): the
     edited copy is compared with it instead. None: the unedited case is the recorded version."""
+    drafted: Callable[[Case, Policy], Case | str] | None = None
+    """A version the registry recorded before the one compared with that no decision approved and
+    that is not compared with (a draft, or one judged NO-GO): the edited copy is gated with it
+    among the versions recorded. None: no such version."""
     first_version: bool = False
     """The move is made before any version is recorded (the case's first submission): the edited
     copy is gated with no previous version, so a rewritten log is judged on its own bytes."""
@@ -2138,6 +2142,32 @@ def answered_from_held_evidence(case: Case, policy: Policy) -> Applied:
     return got if isinstance(got, str) else (got[1], policy)
 
 
+def _without(case: Case, x: str) -> Case:
+    """`case` without evidence item `x`, nothing citing it."""
+    els = {k: _upd(el, evidence=[e for e in el.evidence if e != x], answered_by=[e for e in el.answered_by if e != x])
+           for k, el in case.argument.elements.items()}
+    out: Case = _upd(case, evidence={k: v for k, v in case.evidence.items() if k != x},
+                     argument=_upd(case.argument, elements=els))
+    return out
+
+
+def _held_in_a_draft(case: Case, policy: Policy) -> Case | str:
+    """The version compared with for `answered_from_a_draft`: the outside counter-evidence open,
+    the item that answers it taken out (the draft before it held the item)."""
+    got = _held_answer(case, policy)
+    if isinstance(got, str):
+        return got
+    (x,) = got[1].argument.elements[_SPOT_CHECK].answered_by
+    return _without(got[0], x)
+
+
+def answered_from_a_draft(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence that stood open in a draft beside an item that answers it
+    (`_counter_evidence_held_open`), the item taken out in the version compared with
+    (`_held_in_a_draft`), marked answered by the item put back: nothing learned since the draft."""
+    return answered_from_held_evidence(case, policy)
+
+
 def failing_test_answer_log(s: Subject) -> Rewritten:
     """An objection against the first claim below the top one that names its domain and cites a
     safeguard test read from a casegate-results log, marked answered by a new run of that test on
@@ -2480,6 +2510,11 @@ MUTATIONS: tuple[Mutation, ...] = (
              "records every sample epoch the model solved in the evaluation nearest its threshold as errored and "
              "run again until it failed (`retry_on_error`), the run a success, before any version is recorded",
              ("CG301",), on_the_log, rewrite=retried_until_failed_log, first_version=True, may_neutralise=True),
+    Mutation("answered-from-a-draft", ("fm-argument-theater", "q-uncertainty"),
+             "with a draft recorded in which outside counter-evidence against a claim stood open beside an item "
+             "that answers it, and the version compared with holding the counter-evidence without the item, marks "
+             "it answered by the item put back", ("CG806",), answered_from_a_draft, needs_previous=True,
+             recorded=_held_in_a_draft, drafted=_counter_evidence_held_open),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -5,8 +5,9 @@ case does not have (for a case that is GO or GO WITH CONDITIONS, that means the 
 NO-GO; for a case already NO-GO, that the move adds a reason of its own). Each run passes the
 unedited case as the previous version, as the registry would, so the rules that compare versions
 take part; a move that starts from another recorded version (one recorded with argument theater,
-which the move hides) is compared with that version instead, and a move made before any version is
-recorded (`first_version`) with none. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
+which the move hides) is compared with that version instead, one that a draft recorded before it
+shows (`drafted`) is gated with the draft among the versions recorded, and a move made before any
+version is recorded (`first_version`) with none. Artifacts are hashed once and shared; a mutation that rewrites an artifact writes the
 rewritten copy into its own temporary workspace, and only that item is hashed again.
 
 A move the evidence readers undo adds no finding: a log cut to the samples the model fails, or
@@ -30,9 +31,9 @@ from pathlib import Path
 from ..checks import get_rule
 from ..errors import InputError
 from ..evidence import ArtifactState, facts_for, rehash_artifacts
-from ..gate import run_gate
+from ..gate import Comparison, run_gate
 from ..load import Loaded
-from ..model import Case, DecisionRecord, Finding, Outcome, Policy
+from ..model import Case, DecisionRecord, Finding, Outcome, Policy, RecordedVersion
 from ..sign import Keyring
 from ._artifacts import ArtifactEdit, Subject
 from ._mutations import MUTATIONS, Mutation
@@ -163,17 +164,24 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
             else:  # the version the registry recorded before the move
                 previous = copy.copy(loaded)
                 previous.case = was
+        comparison: Comparison | None = None
+        if not isinstance(got, str) and m.drafted is not None:
+            draft = m.drafted(case, policy)
+            if isinstance(draft, str):
+                got = draft
+            else:  # recorded before the version compared with, never approved nor compared with
+                comparison = Comparison(recorded=[RecordedVersion.of_case(draft, "a draft recorded before it")])
         if isinstance(got, str):
             report.results.append(MutationResult(m, False, None, (), (), (), note=got))
             continue
         if isinstance(got, ArtifactEdit):
             # the sign-offs are not edited
-            r, counts = _gate_rewritten(loaded, got, artifacts, today, previous, m.may_neutralise)
+            r, counts = _gate_rewritten(loaded, got, artifacts, today, previous, m.may_neutralise, comparison)
         else:
             edited = copy.copy(loaded)
             edited.case, edited.policy = got
             r = run_gate(with_authority(edited, keyring, at), previous=previous, today=today, artifacts=artifacts,
-                         try_narrower=False)
+                         comparison=comparison, try_narrower=False)
             counts = _counts(facts_for(edited, artifacts)[0]) if m.may_neutralise else {}
         new = [f for f in r.findings if f.blocking and _key(f) not in before]
         naming = tuple(sorted({f.code for f in new if _names(m, f.code)}))
@@ -185,7 +193,8 @@ def run_redteam(loaded: Loaded, *, today: dt.date | None = None,
 
 
 def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, ArtifactState],
-                    today: dt.date | None, previous: Loaded | None, count: bool) -> tuple[DecisionRecord, Counts]:
+                    today: dt.date | None, previous: Loaded | None, count: bool,
+                    comparison: Comparison | None = None) -> tuple[DecisionRecord, Counts]:
     """Gate a copy whose rewritten artifacts live in a temporary workspace for the run; with `count`,
     the counts the gate read from them too (else none)."""
     with tempfile.TemporaryDirectory(prefix="casegate-redteam-") as ws:
@@ -209,7 +218,8 @@ def _gate_rewritten(loaded: Loaded, edit: ArtifactEdit, artifacts: dict[str, Art
         if paths:
             fresh = rehash_artifacts(edited)
             arts.update({eid: fresh[eid] for eid in paths})
-        record = run_gate(edited, previous=previous, today=today, artifacts=arts, try_narrower=False)
+        record = run_gate(edited, previous=previous, today=today, artifacts=arts, comparison=comparison,
+                          try_narrower=False)
         return record, _counts(facts_for(edited, arts)[0]) if count else {}
 
 

@@ -987,6 +987,72 @@ def answered_without_answer(ctx: Context) -> Iterator[Hit]:
                            "claim it attacks), or set `status: open`")
 
 
+def _attested(ctx: Context, x: str) -> bool:
+    """Whether evidence item `x` is made independent by signed attestations from outside the
+    developer: the attestation covers its bytes and the date the case gives it, so that date is not
+    the developer's word alone."""
+    got = ctx.facts.independence.get(x) if ctx.facts is not None else None
+    return got is not None and got.independent
+
+
+@rule(
+    "CG810", "answer-order-unverified", severity="advisory", serves="fm-argument-theater",
+    summary="A defeater resting on evidence of its own (counter-evidence) is answered by evidence that "
+            "counts as made after that evidence only by dates the case gives: no attestation from outside "
+            "the developer signs the observation's date, and no version the registry recorded held the "
+            "observation before the answer.",
+    rationale="An answer to counter-evidence answers nothing when it was made before the observation "
+              "(CG803), and the observation's date is the case's word: dated back, an older answer looks "
+              "like a response to it. Against a version the registry recorded, the date the record gave it "
+              "and the order in which the record held both items decide; in a first version, or where both "
+              "first appear together, only the observation's own attestation fixes its date (an attestation "
+              "covers the item's bytes and date, and re-dated the item is not independent). Where none "
+              "does, whether the answer came after the observation is the developer's statement, and the "
+              "decision says so.",
+    bad="E-spot: {kind: expert-review, producer: northbridge, date: 2026-10-01}   # no attestation\n"
+        "D3: {defeater: An outside spot check solved 9 of 20, kind: counter-evidence, against: [G2],\n"
+        "     evidence: [E-spot], status: answered, answered_by: [E-review]}",
+    good="E-spot: {kind: expert-review, producer: northbridge, date: 2026-11-10, artifact: reports/spot.pdf,\n"
+         "         sha256: ...}   # attested by Northbridge (casegate attest)\n"
+         "D3: {..., evidence: [E-spot], status: answered, answered_by: [E-review-after]}",
+    fix="Have the producer of the counter-evidence attest it (`casegate attest`), so its date is theirs; "
+        "or answer it with evidence the registry records after the observation.",
+    since="0.1.0",
+)
+def answer_order_unverified(ctx: Context) -> Iterator[Hit]:
+    for did, d in elements_of_type(ctx, "defeater"):
+        if d.status != "answered" or not d.answered_by or d.kind == "sandbagging":
+            continue
+        observed = _observed(ctx, d)
+        if observed is None or _attested(ctx, observed.item):
+            continue
+        ok = _judged(ctx, did, d)[0]
+        if not ok:
+            continue  # CG803's to report
+        recorded = bool(ctx.recorded) or ctx.previous is not None
+        by_dates: list[str] = []
+        for x in ok:
+            items = [e for e in _stands_on(ctx, x) if e in ctx.case.evidence]
+            # an answer the registry saw first after the observation is ordered by the record
+            if recorded and observed.first is not None and any(
+                    _first_held(ctx, e) is None or (_first_held(ctx, e) or 0) > observed.first for e in items):
+                break
+            by_dates.append(x)
+        else:
+            if not by_dates:
+                continue
+            ev = ctx.case.evidence[observed.item]
+            given = f" ({observed.dated_by}'s date)" if observed.dated_by is not None else ""
+            yield Hit(_EL + (did, "answered_by"),
+                      f"{d.kind or 'defeater'} `{did}` is answered by {_ids(by_dates)} as made after "
+                      f"`{observed.item}` (dated {observed.date.isoformat()}{given}), the evidence it rests on, but "
+                      f"only the case's dates say so: no attestation from outside the developer signs "
+                      f"`{observed.item}` ({ev.producer}), and no version the registry recorded held it before "
+                      "the answer",
+                      help=f"have {ev.producer} attest `{observed.item}` (`casegate attest`) so that its date is "
+                           "theirs, or answer it with evidence made after it")
+
+
 def _under_sandbagging(ctx: Context) -> set[str]:
     """The ids a sandbagging defeater is aimed at, and every id below one of them (listed under
     its `supported_by`, transitively): an element is in it when it, or an element that
@@ -1440,14 +1506,40 @@ def _stands_on(ctx: Context, x: str) -> list[str]:
     return list(out)
 
 
-def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[str, str, dt.date]]]:
-    """What the record held while defeater `did` stood unanswered: (the runs, under any id
-    (`run_key`), of the version compared with and of every earlier version the registry holds
-    (`Context.history`) in which it stood; (kind, producer, date) of each of their items that pins
-    no artifact: such an item under a new id is the same item)."""
+class _Held(FrozenRecord):
+    """What the record held while a defeater stood unanswered (`_held_then`)."""
+
+    _fields = ("runs", "pins", "loose")
+    runs: set[tuple[str, ...]]
+    """The runs, under any id (`run_key`), of the built versions in which it stood."""
+    pins: set[str]
+    """The artifacts (sha256) pinned in the other recorded versions in which it stood: each read
+    without its further files, so an item pinning one of them is held whatever its further files."""
+    loose: set[tuple[str, str, dt.date]]
+    """(kind, producer, date) of each item pinning no artifact: such an item under a new id is the
+    same item."""
+
+    def __init__(self, runs: set[tuple[str, ...]], pins: set[str], loose: set[tuple[str, str, dt.date]]) -> None:
+        object.__setattr__(self, "runs", runs)
+        object.__setattr__(self, "pins", pins)
+        object.__setattr__(self, "loose", loose)
+
+    def holds(self, e: str, ev: Evidence) -> bool:
+        """Whether item `e` is one the record held."""
+        return (run_key(e, ev) in self.runs or (ev.sha256 is not None and ev.sha256 in self.pins)
+                or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in self.loose))
+
+
+def _held_then(ctx: Context, did: str) -> _Held:
+    """What the record held while defeater `did` stood unanswered: the items of the version
+    compared with, of every earlier version the registry holds built (`Context.history`) in which
+    it stood, and of every other version the registry recorded (`Context.recorded`: drafts,
+    versions judged NO-GO or withdrawn) that listed it (under its id, or in the same or nearly the
+    same words) other than marked answered."""
     prev = ctx.previous
     assert prev is not None
     runs: set[tuple[str, ...]] = set()
+    pins: set[str] = set()
     loose: set[tuple[str, str, dt.date]] = set()
     for h in [prev, *ctx.history]:
         if h is not prev:
@@ -1458,20 +1550,37 @@ def _held_then(ctx: Context, did: str) -> tuple[set[tuple[str, ...]], set[tuple[
             runs.add(run_key(e, ev))
             if ev.sha256 is None:
                 loose.add((ev.kind, ev.producer, ev.date))
-    return runs, loose
+    # its words in the version compared with (under the id it has now, or the one it had there)
+    words = {el.defeater for el in (prev.argument.elements.get(did), ctx.case.argument.elements.get(did))
+             if el is not None and el.defeater is not None}
+    for v in ctx.recorded:
+        listed = v.defeaters.get(did)
+        if listed is None or listed.text not in words:
+            # under another id, in the same or nearly the same words
+            listed = next((r for r in v.defeaters.values() if any(alike(r.text, w) for w in words)), listed)
+        if listed is None or listed.status == "answered":
+            continue  # an answer there is read as one: only a version built as a case has it judged
+        for e, item in v.evidence.items():
+            if item.sha256 is not None:
+                pins.add(item.sha256)
+            else:
+                runs.add(("item", e))
+                if item.kind is not None and item.producer is not None:
+                    loose.add((item.kind, item.producer, item.date))
+    return _Held(runs, pins, loose)
 
 
 def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[str] | None:
     """Whether the defeater's answer stands on evidence new since the version compared with: None
     when an item that answers it (CG803) is one the record did not hold while the defeater stood
-    (`_held_then`: its run not in the version compared with, nor in an earlier version in which
-    the defeater stood, under any id) and, when `dated`, is dated after that version (by the registry's
-    first log of its artifact too, where one was consulted; a version that states no date asks only
-    the first); else the items that answer it, each one the record held (empty when none answers:
-    CG803's to report)."""
+    (`_held_then`: not in the version compared with, nor in an earlier version the registry
+    recorded in which the defeater stood, under any id) and, when `dated`, is dated after that
+    version (by the registry's first log of its artifact too, where one was consulted; a version
+    that states no date asks only the first); else the items that answer it, each one the record
+    held (empty when none answers: CG803's to report)."""
     prev = ctx.previous
     assert prev is not None
-    runs, loose = _held_then(ctx, did)
+    held_then = _held_then(ctx, did)
     judge = _answer_judge(ctx, did, d)
     held: list[str] = []
     for x in dict.fromkeys(d.answered_by):
@@ -1481,7 +1590,7 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
             ev = ctx.case.evidence.get(e)
             if ev is None or judge(e) is not None:
                 continue  # an item under an answer that answers nothing itself is no news
-            if run_key(e, ev) in runs or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in loose):
+            if held_then.holds(e, ev):
                 held.append(e)
                 continue
             if not dated or prev.date is None or evidence_dated(ev, ctx.artifact_dates) > prev.date:
@@ -1519,8 +1628,10 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "defeated) is not undone by an answer from the evidence they already had: it needs "
               "evidence new since that version. Nor is one that stood open (or answered by nothing that "
               "answers it) answered by evidence the record held while it stood: the version compared with, "
-              "or an earlier version the registry holds in which it stood, held that evidence and left the "
-              "defeater unanswered, so nothing was learned since; the answer must rest on an item that "
+              "or any earlier version the registry recorded in which it stood (approved or not: a draft, a "
+              "version judged NO-GO or withdrawn; in one neither approved nor compared with, a defeater "
+              "marked answered is taken as answered there, its answer not judged), held that evidence and "
+              "left the defeater unanswered, so nothing was learned since; the answer must rest on an item that "
               "answers it and that none of them held (under any id: the same artifact, or for an item pinning none, the same kind, "
               "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "

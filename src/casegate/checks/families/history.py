@@ -875,16 +875,18 @@ def _answer_problems(ctx: Context, inc: IncidentDefeat) -> tuple[list[str], list
             same = [k for k, e in els.items() if e.claim is not None and words(e.text) == words(before)]
             near = [k for k, e in els.items() if e.claim is not None and k not in inc.claims
                     and alike(e.text, before)]
+            placed = [] if same or near else _in_place_of(ctx, cid, before)
             if same:
                 bad.append(f"claim {cid} was withdrawn, but {same[0]} makes it again in the same words")
-            elif near:
+            elif near or placed:
                 # the claim made again under a new id is the claim reworded: it needs new grounds
-                rests = _new_support(ctx, inc, near[0])
+                again, how = (near[0], "makes it again in nearly the same words") if near else (
+                    placed[0][0], f"stands in its place ({placed[0][1]})")
+                rests = _new_support(ctx, inc, again)
                 if rests is None:
-                    bad.append(f"claim {cid} was withdrawn, but {near[0]} makes it again in nearly the same words, "
-                               f"resting on nothing new since {noun}")
+                    bad.append(f"claim {cid} was withdrawn, but {again} {how}, resting on nothing new since {noun}")
                 else:
-                    ok.append(f"claim {cid} made again as {near[0]}, resting on {rests}")
+                    ok.append(f"claim {cid} made again as {again}, resting on {rests}")
             else:
                 ok.append(f"claim {cid} withdrawn")
         elif words(el.text) == words(before):
@@ -970,6 +972,25 @@ def _evidence_under(ctx: Context, roots: list[str]) -> list[str]:
     return list(out)
 
 
+def _in_place_of(ctx: Context, cid: str, before: str) -> list[tuple[str, str]]:
+    """(claim, how it was found) for each claim of this version that stands in the place of claim
+    `cid`, gone from it, as CG806 follows a claim (`_Successors`: under the parent it supported,
+    citing a run it cited, making the same capability assertion), read from the first earlier
+    version held (the version compared with, then the registry's) that made `cid` in the words the
+    incident defeated. Empty when none does, or no such version is held."""
+    from .defeaters import _Successors
+
+    for v in [ctx.previous, *ctx.history]:
+        if v is None:
+            continue
+        el = v.argument.elements.get(cid)
+        if el is None or el.claim is None or words(el.text) != words(before):
+            continue
+        els = ctx.case.argument.elements
+        return [(x, how) for x, how in _Successors(ctx, v).follow(cid) if x != cid and els[x].claim is not None]
+    return []
+
+
 def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
     """What new a reworded claim rests on: evidence under it (cited by it or by an element it
     rests on) that answers the incident, or a narrower kind of boundary; None when nothing. Words alone
@@ -999,7 +1020,9 @@ def _new_support(ctx: Context, inc: IncidentDefeat, cid: str) -> str | None:
               "counts only when it rests on something new since the incident (evidence under it that "
               "answers it, or a narrower kind of boundary): a phrase appended to a defeated claim "
               "changes its words, not its grounds, and so does withdrawing it and making it again under a "
-              "new id in nearly the same words. A safeguard counts when it blocks a step no old safeguard "
+              "new id in nearly the same words, or in other words where it stood (under the parent it "
+              "supported, citing a run it cited, or making the same capability assertion, as CG806 follows "
+              "a claim through the version the incident defeated). A safeguard counts when it blocks a step no old safeguard "
               "blocked at its layer, or rests on new evidence: an old one cut down and renamed does not. "
               "A tool dropped from a boundary of the same kind is "
               "not a narrower boundary: every deploy must name its kind to `verify`, but it is held to the "
