@@ -373,12 +373,15 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                     ))
         elif t.on == "report-overdue":
             for rc in facts.report_clocks:
-                if rc.overdue(at):
+                # a report not filed by its deadline: one the log records as filed later
+                # (whatever time the filing states) has still missed it
+                if rc.missed(at):
                     firings.append(Firing(
                         tid, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", t.action,
                         t.to, _notify(t.notify, case),
                         f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to "
-                        f"{rc.report_to} by {iso(rc.due)} and is not filed",
+                        f"{rc.report_to} by {iso(rc.due)} and was not filed by then"
+                        + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else ""),
                         details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
                     ))
     for key, (mt, m) in _monitor_triggers(case).items():
