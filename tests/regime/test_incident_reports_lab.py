@@ -113,3 +113,24 @@ def test_a_late_filing_dated_back_is_late(submitted: tuple[Path, str],  # noqa: 
     assert _late_trigger_fires(db, "2026-12-10T12:00:00Z") == [f"report-overdue:{index}:{BREACH}"]
     # a filing recorded by the deadline fires nothing
     assert _late_trigger_fires(db, "2026-12-08T09:00:00Z") == []
+
+
+def test_a_missed_report_stops_the_deploy_without_a_trigger_for_it(tmp_path: Path, database_url: str) -> None:
+    """Attack: atlas-api's plan names no `report-overdue` trigger. A low-severity cyber incident
+    (no trigger of the example answers it) recorded unclassified owes SB 53's 24-hour provisional
+    report; the developer files nothing, and the approval went on verifying (with `--db`) past the
+    deadline. A missed report now reopens the case on its own, and `verify --db` says so before
+    anyone runs the triggers."""
+    from tests.web.conftest import approve, build_board, cli, verify
+
+    board = build_board(tmp_path, database_url)
+    bundle = approve(board)
+    r = cli("incident", "report", "--case", CASE, "--date", "2026-11-29", "--known", "2026-11-29T12:00:00Z",
+            "--deployer", "Acme API customer", "--developer", "Acme Labs", "--harmed", "a hospital network",
+            "--description", "A phishing kit drafted with the model", "--domain", "cyber", "--severity", "low",
+            "--no-triggers", "--db", board.database_url, "--keyring", "keys/keyring.yaml", cwd=board.case_dir)
+    assert r.returncode == 0, r.stderr
+    r = verify(board, bundle)  # 2026-12-01: past the 24 hours from 2026-11-29T12:00
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger CG1003 of case atlas-2-api" in r.stderr and "ca-sb53:unclassified" in r.stderr, r.stderr
+    assert "leaves the case reopened" in r.stderr, r.stderr
