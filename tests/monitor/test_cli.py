@@ -143,7 +143,10 @@ def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "--format", "json").stdout)
     defeated = [c["id"] for c in h["versions"][0]["claims"] if c["status"] == "defeated"]
     assert defeated == ["G2", "G4"]
-    assert [t["trigger"] for t in h["triggers_fired"]] == ["T-cyber-incident"]
+    # recorded on no day before 2026-11-28, the incident of 2026-11-26 had already missed the
+    # provisional regime reports it owes unclassified (24 hours, 2 days), and with no
+    # report-overdue trigger in the plan each missed report acts on its own (CG1003)
+    assert [t["trigger"] for t in h["triggers_fired"]] == ["T-cyber-incident", "CG1003", "CG1003"]
     text = _cg(tmp, db, "history", "atlas-2-api").stdout
     assert "DEFEATED   G2" in text
     # the same bundle cannot approve the reopened case again

@@ -404,7 +404,10 @@ def test_monitor_breach_restricts_then_a_bio_incident_withdraws(database_url: st
     assert [f.trigger for f, _ in run.fired] == ["M-bio-flags"] and run.applied == "restrict to trusted-access"
     report_incident(reg, _incident("cbrn", "moderate"))
     (run,) = run_triggers(reg, at=t0 + dt.timedelta(days=1))
-    assert [f.trigger for f, _ in run.fired] == ["T-bio-incident"] and run.applied == "withdraw"
+    # recorded unclassified and dated today, the incident owes SB 53's 24-hour provisional report,
+    # missed a day on: with no report-overdue trigger in the plan it reopens on its own (CG1003);
+    # the withdrawal is the stronger action
+    assert [f.trigger for f, _ in run.fired] == ["T-bio-incident", "CG1003"] and run.applied == "withdraw"
     assert reg.case_state(CASE) == "withdrawn" and reg.case_restriction(CASE) is None
     h = case_history(reg, CASE)
     assert [c.id for c in h.versions[0].claims if c.status == "defeated"] == ["G3"]

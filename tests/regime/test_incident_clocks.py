@@ -127,8 +127,9 @@ def _report(tmp: Path, db: str, *extra: str, code: int = 0):  # type: ignore[no-
                "--description", "A ransomware crew used the model to adapt an exploit.", *extra, code=code)
 
 
-def test_incident_clock_story_cg1003(submitted: tuple[Path, str]) -> None:
+def test_incident_clock_story_cg1003(submitted: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
     tmp, db = submitted
+    monkeypatch.setattr("casegate.store._clock._now", lambda: "2026-12-03T12:00:00.000000Z")
     p = _report(tmp, db, "--known", "2026-12-03T09:30:00Z", "--class", "eu-gpai-cop-2025:cybersecurity-breach",
                 "--class", "ca-sb53:critical-safety-incident")
     index = int(p.stdout.split("#", 1)[1].split()[0])
@@ -155,7 +156,8 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str]) -> None:
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class",
             "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/rso.pem", "--role", "safety-lead", code=2)
     assert "does not hold" in p.stderr
-    # filed late by the RSO, with a signed statement
+    # filed late by the RSO, with a signed statement (the log records it after the deadline)
+    monkeypatch.setattr("casegate.store._clock._now", lambda: "2026-12-08T12:00:00.000000Z")
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class",
             "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/rso.pem", "--role", "rso",
             "--at", "2026-12-08T12:00:00Z", "--reference", "AIO-2026-0042")
@@ -184,8 +186,10 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str]) -> None:
     assert ev.payload["person"] == "Sam Whitfield" and ev.payload["late"] is True
 
 
-def test_unclassified_incident_then_classified(submitted: tuple[Path, str]) -> None:
+def test_unclassified_incident_then_classified(submitted: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
     tmp, db = submitted
+    # classified within the provisional deadlines (24 hours and 2 days from 2026-12-03T09:30)
+    monkeypatch.setattr("casegate.store._clock._now", lambda: "2026-12-03T12:00:00.000000Z")
     p = _report(tmp, db, "--known", "2026-12-03T09:30:00Z")
     index = int(p.stdout.split("#", 1)[1].split()[0])
     assert "Unclassified incident" in p.stdout and "2026-12-04T09:30:00Z (24 hours" in p.stdout

@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 13172),
     ('_trust', 24558),
     ('_publish', 13196),
-    ('_monitor', 48990),
+    ('_monitor', 49218),
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),

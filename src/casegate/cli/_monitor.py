@@ -170,7 +170,8 @@ def incident_classify(
     db: DbOption = None,
 ) -> None:
     """Set the regime classes of a recorded incident (an unclassified one owes a provisional
-    report by each regime's shortest deadline); the deadlines count from when it became known."""
+    report by each regime's shortest deadline); the deadlines count from when it became known. A
+    classification adds reports and takes none away: a report already owed stays owed."""
     from ..monitor import VersionCache, record_classification
     from ..monitor._versions import require_case
 
@@ -226,7 +227,8 @@ def incident_filed(
     role: Annotated[str, typer.Option("--role", help="Role in which they record it (one their key holds).")],
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     reference: Annotated[str | None, typer.Option(help="The authority's reference for the filing.")] = None,
-    at: Annotated[str | None, typer.Option(help="When it was filed (ISO date-time or date; default now).")] = None,
+    at: Annotated[str | None, typer.Option(help="When it was filed (ISO date-time or date; default now; not after the log's "
+                                       "clock). The clock stops when the log records the filing.")] = None,
     keyring: Annotated[Path | None, typer.Option(
         "--keyring", help="Keyring (default $CASEGATE_KEYRING).")] = None,
     db: DbOption = None,
@@ -244,7 +246,9 @@ def incident_filed(
                          help="give --keyring or set CASEGATE_KEYRING")
     ring = load_keyring(ring_path)
     signer = load_signer(key)
-    now = dt.datetime.now(dt.UTC)
+    from ..store import log_time
+
+    now = log_time()
     filed_at = parse_timestamp(at, "--at") if at else now
     stmt = filing_statement(case=case, incident=incident, cls=cls, reference=reference, filed_at=filed_at,
                             role=role, keyid=signer.public_key.keyid, ring=ring, signed_at=now)

@@ -292,6 +292,7 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
         return []
     firings: list[Firing] = []
     today = at.date()
+    late_named = any(t.on == "report-overdue" for t in pd.triggers.values())
     for tid, t in pd.triggers.items():
         if t.on == "incident":
             for inc in facts.incidents:
@@ -373,18 +374,43 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                     ))
         elif t.on == "report-overdue":
             for rc in facts.report_clocks:
-                if rc.overdue(at):
+                # a report not filed by its deadline: one the log records as filed later
+                # (whatever time the filing states) has still missed it
+                if rc.missed(at):
                     firings.append(Firing(
                         tid, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", t.action,
                         t.to, _notify(t.notify, case),
                         f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to "
-                        f"{rc.report_to} by {iso(rc.due)} and is not filed",
+                        f"{rc.report_to} by {iso(rc.due)} and was not filed by then"
+                        + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else ""),
                         details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
                     ))
+    if not late_named:
+        firings.extend(_missed_reports(facts, at))
     for key, (mt, m) in _monitor_triggers(case).items():
         tid, mid = key.split("\0")
         firings.extend(_monitor_firings(tid, mid, mt, m, facts, at))
     return firings
+
+
+MISSED_REPORT = "CG1003"
+"""The trigger id of a missed regime report acting on its own (the finding it is)."""
+
+
+def _missed_reports(facts: Facts, at: dt.datetime) -> list[Firing]:
+    """A regime report not filed by its deadline, where no trigger of the plan names the event,
+    acts on its own: it reopens the case (notifying the stop authorities of its residual risks).
+    A missed report is a fact about the deployment (finding CG1003, blocking), and a plan that
+    leaves out a `report-overdue` trigger does not make it change nothing."""
+    return [Firing(
+        MISSED_REPORT, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", "reopen", None,
+        _notify((), facts.case),
+        f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to {rc.report_to} by "
+        f"{iso(rc.due)} and was not filed by then"
+        + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else "")
+        + " (CG1003; the plan names no report-overdue trigger, so the case reopens)",
+        details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
+    ) for rc in facts.report_clocks if rc.missed(at)]
 
 
 def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: Facts,

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Finding, Regime, RuleSeverity, Severity
-from ..store import LogEntry, Registry
+from ..store import LogEntry, Registry, log_time
 from ._incidents import Incident
 from ._series import iso, parse_timestamp
 
@@ -26,7 +26,10 @@ INCIDENT_REPORT_OVERDUE = "CG1003"
 FILED = "incident-report-filed"
 """Log event: a regime report of an incident was filed."""
 CLASSIFIED = "incident-classified"
-"""Log event: an incident's regime classes were set (replacing those it was recorded with)."""
+"""Log event: an incident's regime classes were set. A classification adds to the reports the
+incident owes and never takes one away: a report owed by the incident as recorded, or by an
+earlier classification, stays owed (a provisional report goes only when the incident is
+classified before its deadline)."""
 
 
 def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
@@ -109,13 +112,27 @@ class ReportClock:
     filed_entry: int | None = None
     provisional: bool = False
     """Owed by an incident not yet classified (the regime's shortest deadline applies)."""
+    filed_logged: dt.datetime | None = None
+    """When the log recorded the filing: the time the clock stops at, whatever time the filing
+    states (`filed_at`)."""
+
+    def _filed_by(self, at: dt.datetime) -> bool:
+        stopped = self.filed_logged or self.filed_at
+        return stopped is not None and stopped <= at
 
     def overdue(self, at: dt.datetime) -> bool:
-        return self.filed_at is None and at > self.due
+        """Past its deadline as of `at` with no filing the log recorded by then."""
+        return at > self.due and not self._filed_by(at)
+
+    def missed(self, at: dt.datetime) -> bool:
+        """As of `at`, the deadline passed with no filing the log recorded by it: a filing
+        recorded later (whatever time it states) does not undo the miss."""
+        return at > self.due and not self._filed_by(self.due)
 
     @property
     def late(self) -> bool:
-        return self.filed_at is not None and self.filed_at > self.due
+        stopped = self.filed_logged or self.filed_at
+        return stopped is not None and stopped > self.due
 
     def status(self, at: dt.datetime) -> str:
         if self.filed_at is not None:
@@ -136,6 +153,7 @@ class ReportClock:
             "deadline": self.deadline, "cite": self.cite, "known": iso(self.known), "due": iso(self.due),
             "filed_at": iso(self.filed_at) if self.filed_at else None, "filed_by": self.filed_by,
             "reference": self.reference, "filed_entry": self.filed_entry,
+            "filed_recorded": iso(self.filed_logged) if self.filed_logged else None,
         }
         if at is not None:
             out["status"] = self.status(at)
@@ -148,12 +166,12 @@ def report_clocks(reg: Registry, case_id: str) -> list[ReportClock]:
     filed: dict[tuple[int, str], LogEntry] = {}
     for e in reg.events(case_id, FILED):
         filed.setdefault((int(e.payload["incident"]), str(e.payload["class"])), e)
-    classified: dict[int, list[dict[str, Any]]] = {}
+    classified: dict[int, list[LogEntry]] = {}
     for e in reg.events(case_id, CLASSIFIED):
-        classified[int(e.payload["incident"])] = list(e.payload.get("regime_reports") or [])
+        classified.setdefault(int(e.payload["incident"]), []).append(e)
     out = []
     for e in reg.events(case_id, "incident"):
-        for r in classified.get(e.index, e.payload.get("regime_reports") or []):
+        for r in owed_reports(e, classified.get(e.index, [])):
             f = filed.get((e.index, str(r["class"])))
             where = f"incident #{e.index}"
             out.append(ReportClock(
@@ -165,8 +183,30 @@ def report_clocks(reg: Registry, case_id: str) -> list[ReportClock]:
                 filed_by=str(f.payload.get("person")) if f else None,
                 reference=f.payload.get("reference") if f else None,
                 filed_entry=f.index if f else None, provisional=bool(r.get("provisional")),
+                filed_logged=parse_timestamp(f.recorded_at, f"log entry {f.index}") if f else None,
             ))
     return out
+
+
+def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry]) -> list[dict[str, Any]]:
+    """The reports an incident owes: those it was recorded with and those each classification
+    adds, the first record of a class standing. Whoever classifies an incident (the developer,
+    often) may add a class, never take one away: a class dropped, replaced by one with a longer
+    deadline, or an incident declared not reportable after it was classified leaves the report
+    owed. A provisional report (an unclassified incident) goes once a classification is recorded
+    by its deadline; one classified later has missed it, and it stays owed."""
+    where = f"incident #{incident.index}"
+    records = list(incident.payload.get("regime_reports") or [])
+    for c in classifications:
+        records += list(c.payload.get("regime_reports") or [])
+    classified_at = [parse_timestamp(c.recorded_at, f"log entry {c.index}") for c in classifications]
+    out: dict[str, dict[str, Any]] = {}
+    for r in records:
+        cls = str(r["class"])
+        if r.get("provisional") and any(t <= parse_timestamp(str(r["due"]), where) for t in classified_at):
+            continue
+        out.setdefault(cls, r)
+    return list(out.values())
 
 
 def overdue_report_findings(clocks: Sequence[ReportClock], at: dt.datetime) -> list[Finding]:
@@ -211,14 +251,23 @@ def record_filing(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *,
         owes = ", ".join(f"#{c.incident} {c.cls}" for c in clocks) or "none"
         raise InputError(f"incident #{incident} of {case_id} owes no {cls} report",
                          help=f"reports the case's incidents owe: {owes}")
-    if owed[0].provisional:
+    if owed[0].provisional and not any(int(e.payload["incident"]) == incident
+                                       for e in reg.events(case_id, CLASSIFIED)):
+        # a provisional report is filed once the incident is classified (after its deadline, the
+        # classification leaves it owed: see `owed_reports`)
         raise InputError(f"incident #{incident} is not classified yet: classify it first",
                          help="casegate incident classify INDEX --case CASE --class REGIME:CLASS")
     if owed[0].filed_at is not None:
         raise InputError(f"the {cls} report of incident #{incident} was filed already "
                          f"(log entry {owed[0].filed_entry}, {iso(owed[0].filed_at)})")
+    logged = log_time()
+    if filed_at > logged:
+        raise InputError(f"the filing is dated {iso(filed_at)}, after the registry's clock ({iso(logged)}): "
+                         "a report is recorded as filed once it has been",
+                         help="record the filing after it is made; --at is when it was filed, today or earlier")
     return reg.record(FILED, case_id, {
         "incident": incident, "class": cls, "person": person, "role": role, "keyid": keyid,
         "filed_at": iso(filed_at), "reference": reference, "envelope": envelope,
-        "late": filed_at > owed[0].due,
+        # the clock stops when the log records the filing, not at the time the filing states
+        "late": logged > owed[0].due,
     })
