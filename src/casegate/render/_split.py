@@ -132,26 +132,21 @@ def partition_links(kinds: Mapping[str, str], edges: Sequence[Edge], top: str | 
         acc[u] = a
     module_roots = roots + [u for u in order if u in cut]
     mods: dict[str, Module] = {r: Module(id=f"M-{r}", root=r) for r in module_roots}
-    where: dict[str, str] = {}
     members = {r: m.members for r, m in mods.items()}
-    for r in roots:
-        todo: list[tuple[str, str]] = [(r, r)]
-        while todo:
-            u, mr = todo.pop()
-            if u in cut:
-                mr = u
-            got = members[mr]
-            got.append(u)
-            where[u] = mr
-            if u in sides:
-                for sn in sides[u]:
-                    got.append(sn)
-                    where[sn] = mr
-            kids = tch[u]
-            if kids:
-                todo.extend([(v, mr) for v in reversed(kids)])
+    tparent = {v: u for u, vs in tch.items() if vs for v in vs}
+    # each element's module, in the spanning forest's preorder (`order`): a root or a cut element
+    # starts its own, any other element is in its tree parent's, already placed
+    where: dict[str, str] = {}
+    for u in order:
+        mr = u if u in mods else where[tparent[u]]
+        members[mr].append(u)
+        where[u] = mr
+        side = sides.get(u)
+        if side is not None:
+            members[mr].extend(side)
+            for sn in side:
+                where[sn] = mr
     # parent links: a cut root's module parent is the module of its tree parent
-    tparent = {v: u for u, vs in tch.items() for v in vs}
     first = roots[0] if roots else None
     for r in module_roots:
         if r in tparent:
