@@ -380,9 +380,7 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                     firings.append(Firing(
                         tid, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", t.action,
                         t.to, _notify(t.notify, case),
-                        f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to "
-                        f"{rc.report_to} by {iso(rc.due)} and was not filed by then"
-                        + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else ""),
+                        _missed_text(rc),
                         details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
                     ))
     if not late_named:
@@ -405,12 +403,16 @@ def _missed_reports(facts: Facts, at: dt.datetime) -> list[Firing]:
     return [Firing(
         MISSED_REPORT, "report-overdue", f"report-overdue:{rc.incident}:{rc.cls}", "reopen", None,
         _notify((), facts.case),
-        f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to {rc.report_to} by "
-        f"{iso(rc.due)} and was not filed by then"
-        + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else "")
-        + " (CG1003; the plan names no report-overdue trigger, so the case reopens)",
+        _missed_text(rc) + " (CG1003; the plan names no report-overdue trigger, so the case reopens)",
         details={"incident": rc.incident, "class": rc.cls, "due": iso(rc.due)},
     ) for rc in facts.report_clocks if rc.missed(at)]
+
+
+def _missed_text(rc: ReportClock) -> str:
+    """What a report not filed by its deadline says (and when the log recorded a later filing)."""
+    return (f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to {rc.report_to} by "
+            f"{iso(rc.due)} and was not filed by then"
+            + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else ""))
 
 
 def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: Facts,
