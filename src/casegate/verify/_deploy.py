@@ -172,8 +172,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             v.reasons.append(f"the policy in the bundle (sha256 {str(sha)[:16]}...) is not pinned by the trust "
                              f"root (version {trust.version}); a policy the root does not pin is never trusted")
         else:
-            # a replaced (older, looser) version counts only for decisions made before it was replaced
-            v.reasons += trust.policy_problems(sha, decided)
+            # a replaced (older, looser) version counts only for decisions made before it was
+            # replaced, and those stop verifying once it is, after the grace the root gives; judged
+            # at the later of `at` and now, as the rest of a past `--at` is
+            v.reasons += trust.policy_problems(sha, decided, max(at, real))
         v.notes = [n for n in v.notes if not n.startswith("the decision was made with keyring")]
         v.notes.append(f"trust root version {trust.version} ({trust.digest()[:23]}...)")
     if not v.case_id:
