@@ -105,7 +105,7 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         # an entry that does not say which version it judged may be of a later one: failing
         # closed, it counts as one (a version recorded as an earlier or the approved one does not)
         unversioned = type(version) is not int
-        if not unversioned and version <= approved_version:
+        if isinstance(version, int) and not unversioned and version <= approved_version:
             continue
         codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
         if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
