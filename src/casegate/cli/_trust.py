@@ -173,7 +173,8 @@ def _record(db: str | None, root: Any, path: Path) -> None:
         return
     with reg:
         e = reg.record(TRUST_ROOT_EVENT, None, root_entry(root, path))
-    out(f"recorded trust root version {root.version} in the log (entry {e.index})")
+    out(f"recorded trust root version {root.version} in the log (entry {e.index}); state proofs are refused "
+        "until a checkpoint covers it: sign one with `casegate log checkpoint`")
 
 
 def _write_version(directory: Path, md: Any) -> Path:

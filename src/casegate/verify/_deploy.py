@@ -155,7 +155,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         v.reasons += trust.keyring_problems(fp, decided)
         v.reasons += revocation_gaps(fp, trust, changes)
         # an older root, still signed and unexpired, pins what its successors replaced
-        v.reasons += root_rollback(trust, proven.trust_roots if proven is not None else ())
+        v.reasons += (root_rollback(trust, proven.trust_roots, proven.newest_root) if proven is not None
+                      else root_rollback(trust, ()))
         # the keyring the decision was made with is read from the signed decision (the bundle's
         # own `keyring` field is not signed and is never read); a decision that does not sign
         # it is refused by `check_bundle`
