@@ -309,6 +309,28 @@ def test_an_approval_under_a_replaced_policy_verifies_only_for_the_grace_the_new
                "under it ended on" in r for r in v.reasons), v.reasons
 
 
+def test_state_show_and_the_board_follow_the_replaced_policy_the_log_records(setup: Setup) -> None:
+    """The registry's "what a deploy pipeline gets now" (state show, the board) reads the newest
+    trust root version its log records: an approval under 3.1 is NOT DEPLOYABLE once 3.2 replaced
+    it and the grace that root gives has passed, as `verify` with the root says (before, state
+    show said DEPLOYABLE until the case's re-evaluation date)."""
+    from casegate.trust import root_entry
+    from casegate.verify import deploy_state
+
+    now = dt.datetime.now(dt.UTC)
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, now + dt.timedelta(hours=1),
+                    approvals_until=now + dt.timedelta(hours=3))
+    with open_registry(setup.db) as reg:
+        reg.record("trust-root", None, root_entry(setup.root(), setup.trust.dir / "2.root.json"))
+    with open_registry(setup.db, readonly=True) as reg:
+        assert deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=2)).deployable
+        st = deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=4))
+        bare = deploy_state(reg, CASE, None, at=now + dt.timedelta(hours=4))
+    assert not st.deployable and "policy replaced" in st.causes, (st.reasons, st.causes)
+    assert any("the policy acme-frontier version 3.1" in r and "grace" in r for r in st.reasons), st.reasons
+    assert bare.status == "not-deployable" and any("was replaced on" in r for r in bare.reasons), bare.reasons
+
+
 def test_the_registry_approves_nothing_under_a_replaced_policy_version(tmp_path: Path, database_url: str) -> None:
     """A new case names the replaced, looser acme-frontier 3.1: `state apply` under the root that
     pins 3.2 as current refuses the approval, nothing logged; before, the registry approved it."""

@@ -150,26 +150,7 @@ class TrustRoot:
         if pin is None:
             return [f"the policy (sha256 {str(sha256)[:16]}...) is not pinned by the trust root (version "
                     f"{self.version}); a policy the root does not pin is never trusted"]
-        if pin.until is None:
-            return []
-        until = _instant(pin.until)
-        current = next((p for p in self.pins.policies if p.id == pin.id and p.until is None), None)
-        now = f"version {current.version} (sha256 {current.sha256[:16]}...)" if current else "no version"
-        replaced = (f"the policy {pin.id} version {pin.version} (sha256 {pin.sha256[:16]}...) was replaced on "
-                    f"{pin.until} by {now} (trust root version {self.version})")
-        if signed_at is None or signed_at >= until:
-            return [f"{replaced}; it counts only for decisions signed before then: decide again under the "
-                    "current policy"]
-        if at is None or at < until:
-            return []
-        grace = _instant(pin.approvals_until) if pin.approvals_until is not None else None
-        if grace is None:
-            return [f"{replaced}; a decision made under it stops verifying once it is replaced, and the trust root "
-                    "gives no grace for deciding again (`approvals_until`): decide again under the current policy"]
-        if at >= grace:
-            return [f"{replaced}; the grace the trust root gives decisions made under it ended on "
-                    f"{pin.approvals_until}: decide again under the current policy"]
-        return []
+        return replaced_policy_problems(self.pins.policies, pin, self.version, signed_at, at)
 
     def keyring_problems(self, digest: str, signed_at: dt.datetime | None) -> list[str]:
         """Why signatures checked against the keyring with `digest` do not count (made at
@@ -184,6 +165,34 @@ class TrustRoot:
                 return [f"the keyring {digest} was replaced on {pin.until} (trust root version "
                         f"{self.version}); it counts only for decisions signed before then"]
         return []
+
+
+def replaced_policy_problems(policies: Sequence[PinnedPolicy], pin: PinnedPolicy, version: int,
+                             signed_at: dt.datetime | None, at: dt.datetime | None) -> list[str]:
+    """Why a decision under the pinned policy `pin` (made at `signed_at`) does not count as of `at`
+    by the pins `policies` of root version `version` (see `TrustRoot.policy_problems`): it was
+    replaced before the decision was made, or by `at` with no grace left. Empty for a current
+    version."""
+    if pin.until is None:
+        return []
+    until = _instant(pin.until)
+    current = next((p for p in policies if p.id == pin.id and p.until is None), None)
+    now = f"version {current.version} (sha256 {current.sha256[:16]}...)" if current else "no version"
+    replaced = (f"the policy {pin.id} version {pin.version} (sha256 {pin.sha256[:16]}...) was replaced on "
+                f"{pin.until} by {now} (trust root version {version})")
+    if signed_at is None or signed_at >= until:
+        return [f"{replaced}; it counts only for decisions signed before then: decide again under the "
+                "current policy"]
+    if at is None or at < until:
+        return []
+    grace = _instant(pin.approvals_until) if pin.approvals_until is not None else None
+    if grace is None:
+        return [f"{replaced}; a decision made under it stops verifying once it is replaced, and the trust root "
+                "gives no grace for deciding again (`approvals_until`): decide again under the current policy"]
+    if at >= grace:
+        return [f"{replaced}; the grace the trust root gives decisions made under it ended on "
+                f"{pin.approvals_until}: decide again under the current policy"]
+    return []
 
 
 def _instant(value: str) -> dt.datetime:
