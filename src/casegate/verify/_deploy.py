@@ -130,9 +130,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     changes = proven.keyring_changes if proven is not None else ()
     ring, revoked = with_logged_revocations(keyring, changes)
     view = cast(RegistryView, proven) if proven is not None else None
+    shared: dict[Any, Any] = {}
     v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
                      registry=view, deployment=deployment,
-                     not_before=proven.signed_at if proven is not None else None)
+                     not_before=proven.signed_at if proven is not None else None, shared=shared)
     # a deploy is judged as of now as well: an `--at` set back (up to the checkpoint's age, which a
     # stale-looking but accepted proof allows) must not bring back a condition, an evidence expiry,
     # a re-evaluation date, a key's validity or a summary's due date that has lapsed since
@@ -140,7 +141,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     if at < real:
         later = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=real, logged=logged,
                              registry=view, deployment=deployment,
-                             not_before=proven.signed_at if proven is not None else None)
+                             not_before=proven.signed_at if proven is not None else None, shared=shared)
         v.reasons += [as_of_now(r, real) for r in later.reasons if r not in v.reasons]
         v.notes.append(f"--at {at.isoformat()} is earlier than now ({real.isoformat()}): the deploy is judged as "
                        "of both, and verifies only if it verifies as of each")
