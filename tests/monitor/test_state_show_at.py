@@ -76,3 +76,24 @@ def test_state_show_at_a_date_before_the_case_was_submitted_says_so(tmp_path: Pa
     rc, text = cli_in_process(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
                               "--at", "2026-11-20")
     assert rc != 0 and "held no version of case 'atlas-2-api' at 2026-11-20" in text, text
+
+
+def test_state_show_at_a_past_time_says_what_a_deploy_gets_today_beside_it(tmp_path: Path, database_url: str) -> None:
+    """Move: the lab answers "is it deployable?" with `state show --at` a day it was (2026-12-02,
+    approved, before the objection and the reopening). The answer as of that day stays (an audit
+    question), but it is labelled with its time and today's answer, NOT DEPLOYABLE (reopened), is
+    given beside it, in the text and in the JSON (`today`); a time not in the past has no `today`."""
+    ring = _story(tmp_path, database_url)
+    on2 = _show(tmp_path, database_url, ring, "2026-12-02")
+    assert on2["deployable"] and on2["today"] is not None, on2
+    assert not on2["today"]["deployable"] and "reopened" in on2["today"]["headline"], on2["today"]
+    rc, text = cli_in_process(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
+                              "--at", "2026-12-02T12:00:00Z")
+    assert rc == 0, text
+    first, *rest = text.splitlines()
+    assert first.startswith(f"{CASE}: DEPLOYABLE") and first.endswith("(at 2026-12-02T12:00:00+00:00)"), text
+    assert any(line.startswith("  today: NOT DEPLOYABLE") and "reopened" in line for line in rest), text
+    later = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rc, text = cli_in_process(tmp_path, "state", "show", CASE, "--db", database_url, "--keyring", str(ring),
+                              "--at", later, "--json")
+    assert rc == 0 and json.loads(text)["today"] is None, text

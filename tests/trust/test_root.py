@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from casegate.errors import InputError
 from casegate.trust import TrustRootError, load_trust_root
 from tests.verify.trusted import cli_in_process
 
@@ -167,6 +168,64 @@ def test_a_policy_version_replaced_by_rotate_counts_only_for_earlier_decisions(k
     assert rc == 0, text
     again = load_trust_root(keys / "trust")
     assert again.pins.policies == root.pins.policies
+
+
+def test_rotate_grace_bounds_how_long_approvals_under_the_replaced_policy_verify(keys: Path) -> None:
+    """`trust rotate --policy FILE` without `--grace`: approvals made under the replaced version
+    stop counting at the rotation; with `--grace 2d`, two days after it. The grace is signed in
+    the root; one on a current version, or ending before the replacement, does not load."""
+    import hashlib
+
+    from casegate.cli._trust import _policy_pin
+    from casegate.trust._root import _pins
+
+    older = _older_looser(keys)
+    rc, text = cg(keys, "trust", "init", "trust", "--root-key", "a.key.pub", "--sign-with", "a.key",
+                  "--policy", str(older), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+                  "--origin", "t.example/log")
+    assert rc == 0, text
+    rc, text = cg(keys, "trust", "rotate", "trust", "--grace", "2d", "--sign-with", "a.key")
+    assert rc == 2 and "give it with --policy" in text, text
+    rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--grace", "2d", "--sign-with", "a.key")
+    assert rc == 0, text
+    root = load_trust_root(keys / "trust")
+    old_sha = hashlib.sha256(older.read_bytes()).hexdigest()
+    (old,) = [p for p in root.pins.policies if p.sha256 == old_sha]
+    assert old.until is not None and old.approvals_until is not None
+    until = dt.datetime.fromisoformat(old.until)
+    assert dt.datetime.fromisoformat(old.approvals_until) - until == dt.timedelta(days=2)
+    made = until - dt.timedelta(days=1)
+    assert root.policy_problems(old_sha, made, until + dt.timedelta(days=1)) == []
+    (problem,) = root.policy_problems(old_sha, made, until + dt.timedelta(days=3))
+    assert "the grace the trust root gives decisions made under it ended on" in problem
+    rc, text = cg(keys, "trust", "show", "trust")
+    assert rc == 0 and f"approvals under it verify until {old.approvals_until}" in text, text
+
+    bare = _older_looser(keys)
+    rc, text = cg(keys, "trust", "init", "bare", "--root-key", "a.key.pub", "--sign-with", "a.key",
+                  "--policy", str(bare), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+                  "--origin", "t.example/log")
+    assert rc == 0, text
+    rc, text = cg(keys, "trust", "rotate", "bare", "--policy", str(POLICY), "--sign-with", "a.key")
+    assert rc == 0, text
+    root = load_trust_root(keys / "bare")
+    (old,) = [p for p in root.pins.policies if p.sha256 == old_sha]
+    assert old.approvals_until is None
+    until = dt.datetime.fromisoformat(str(old.until))
+    (problem,) = root.policy_problems(old_sha, until - dt.timedelta(days=1), until + dt.timedelta(seconds=1))
+    assert "gives no grace" in problem and "decide again under the current policy" in problem
+
+    md = root.metadata
+    raw = dict(md.signed.unrecognized_fields["x-casegate-pins"])
+    current = _policy_pin(str(POLICY)).model_dump(exclude_none=True)
+    for bad, says in (({**current, "approvals_until": "2030-01-01T00:00:00+00:00"}, "on the current version"),
+                      ({**old.model_dump(exclude_none=True), "approvals_until": "2000-01-01T00:00:00+00:00"},
+                       "earlier than the version was replaced")):
+        md.signed.unrecognized_fields["x-casegate-pins"] = {**raw, "policies": [bad]
+                                                           if "current" in says else [bad, current]}
+        with pytest.raises(InputError) as e:
+            _pins(md, "root.json")
+        assert says in e.value.message, e.value.message
 
 
 def test_a_root_pinning_two_current_versions_of_one_policy_is_refused(keys: Path) -> None:

@@ -188,3 +188,37 @@ def test_a_narrower_boundary_the_newer_gate_run_also_failed_is_stopped_too() -> 
     assert not stops(BoundaryKind.internal_deployment)
     assert not stops(BoundaryKind.api, digest="sha256:" + "2" * 64)
     assert not stops(BoundaryKind.api, approved=2)
+
+
+def test_a_no_go_entry_that_records_no_version_stops_the_approval(tmp_path: Path, database_url: str) -> None:
+    """The lab's move: version 2's NO-GO is logged without its version number (left out, null, or a
+    string), so the newer-NO-GO rule cannot tell it is of a later version. Before, such an entry was
+    ignored and version 1's bundle verified; now it counts as of a later version, with a reason
+    naming the entry. One of another model or only on the review process still does not stop it."""
+    from casegate.verify._newer import newer_no_go_problems
+
+    w, bundle, _ = _world(tmp_path, database_url, "title")  # version 2's own NO-GO: sign-offs only
+    found = {"blocking": [{"code": "CG801", "element": "D1"}]}
+    with open_registry(database_url) as reg:
+        e = reg.record("judgement", CASE, {"outcome": "NO-GO", "record_sha256": "0" * 64, "judged": {},
+                                           "found": found, "boundary": "api", "models": [MODEL]})
+    v = _verify(w, bundle, database_url, tmp_path)
+    assert not v.ok
+    newer = _newer(v.reasons)
+    assert len(newer) == 1 and f"log entry {e.index}" in newer[0], v.reasons
+    assert newer[0].startswith(f"a version of case {CASE} the entry does not number (its version is None; it may be "
+                               "later than version 1)") and "CG801" in newer[0], newer[0]
+
+    def entry(version: Any, codes: list[str], models: list[str] | None = None) -> Any:
+        payload = {"outcome": "NO-GO", "found": {"blocking": [{"code": c} for c in codes]}, "boundary": "api",
+                   "models": models or [MODEL]}
+        if version != "absent":
+            payload["version"] = version
+        return _Entry(7, "judgement", payload)
+
+    for version in ("absent", None, "2", 2.0, True):
+        assert newer_no_go_problems([entry(version, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL), version
+    assert not newer_no_go_problems([entry(None, ["CG510"])], 1, CASE, BoundaryKind.api, MODEL)
+    assert not newer_no_go_problems([entry(None, ["CG801"], ["sha256:" + "2" * 64])], 1, CASE, BoundaryKind.api,
+                                    MODEL)
+    assert not newer_no_go_problems([entry(1, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL)

@@ -104,3 +104,67 @@ def test_a_root_version_logged_before_the_case_is_compared_against_the_registry(
                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS,
                               "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--db", database_url)
     assert rc == 1 and "the log records trust root version 2 (log entry 0), newer than version 1 held" in text, text
+
+
+def test_a_root_version_logged_before_the_case_is_signed_into_the_checkpoint(
+        tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same move with a state proof: the proof carries the log's entries from the case's first
+    on, so version 2, recorded before the case was submitted, was not among them, and `verify
+    --state-proof` (and `--registry-url`, which fetches one) accepted version 1. The checkpoint now
+    signs the newest root version its tree records; a root older than that, or another root under
+    that version number, is refused."""
+    with open_registry(database_url) as reg:
+        reg.record("trust-root", None, {"version": 2, "digest": "sha256:" + "1" * 64})
+        w, bundle, _ = approved_world(tmp_path / "w", reg)
+    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
+    trust.checkpoint(database_url)
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
+    rc, text = cli_in_process(tmp_path, "state-proof", "atlas-2-api", "--out", str(tmp_path / "p.json"),
+                              "--db", database_url)
+    assert rc == 0, text
+    proof = json.loads((tmp_path / "p.json").read_text())
+    assert proof["first"] > 0 and "casegate-trust-root 2 sha256:1111" in proof["checkpoint"], proof["checkpoint"]
+    base = ["verify", "--bundle", str(tmp_path / "bundle.json"), "--model-digest", MODEL, "--boundary", "api",
+            "--access", "self-serve", "--region", "US", *RATE_LIMITS, "--keyring", str(w.ring_path),
+            "--trust-root", str(trust.dir)]
+    rc, text = cli_in_process(tmp_path, *base, "--state-proof", str(tmp_path / "p.json"))
+    assert rc == 1 and "the log records trust root version 2 (as its checkpoint signs), newer than version 1 held" \
+        in text, text
+
+
+def test_a_checkpoint_that_does_not_name_the_newest_root_fails_closed(setup: Setup) -> None:  # noqa: F811
+    """A checkpoint signed before checkpoints named the newest root, on a proof that starts after the
+    log's first entry, cannot rule out a newer root recorded before the case; one that names the
+    root held, or none, says nothing against it."""
+    from casegate.verify._revocations import root_rollback
+
+    root = setup.root()
+    assert any("does not say which trust root version" in r for r in root_rollback(root, (), False))
+    assert root_rollback(root, (), None) == []
+    assert root_rollback(root, (), (root.version, root.digest())) == []
+    assert any("not the root" in r for r in root_rollback(root, (), (root.version, "sha256:" + "f" * 64)))
+    assert any("newer than version 1" in r for r in root_rollback(root, (), (2, "sha256:" + "f" * 64)))
+
+
+def test_a_root_version_recorded_after_the_checkpoint_stops_the_proof(setup: Setup) -> None:  # noqa: F811
+    """Version 2 is recorded after the registry's latest checkpoint: no proof the registry makes
+    would show it (not among the entries, not named by the checkpoint), so the registry makes none
+    until a checkpoint covers it, as for a keyring change; before, `--registry-url` and a fresh
+    `state-proof` accepted version 1."""
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    with open_registry(setup.db) as reg:
+        e = reg.record("trust-root", None, root_entry(load_trust_root(setup.trust.dir), setup.trust.dir / "2.root.json"))
+    old_dir = setup.path / "root-v1"
+    old_dir.mkdir()
+    shutil.copyfile(setup.trust.dir / "1.root.json", old_dir / "1.root.json")
+    with open_registry(setup.db, readonly=True) as reg:
+        _, problems = reg.state_proof("atlas-2-api")
+    assert any(f"a trust root version (log entry {e.index}) was recorded after the latest checkpoint" in p
+               for p in problems), problems
+    v = setup.verify(trust=load_trust_root(old_dir))
+    assert not v.ok and any("recorded after the latest checkpoint" in r for r in v.reasons), v.reasons
+    setup.trust.checkpoint(setup.db)
+    v = setup.verify(trust=load_trust_root(old_dir))
+    assert not v.ok and any("newer than version 1 held" in r for r in v.reasons), v.reasons

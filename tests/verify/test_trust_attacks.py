@@ -239,9 +239,11 @@ def test_cli_exit_codes_and_nothing_created(setup: Setup, monkeypatch: pytest.Mo
     assert setup.size() == before  # verify and state-proof only read
 
 
-def _replace_policy(trust: Trust, policy: Path, dest: Path, until: dt.datetime) -> Path:
+def _replace_policy(trust: Trust, policy: Path, dest: Path, until: dt.datetime,
+                    approvals_until: dt.datetime | None = None) -> Path:
     """Version 2 of `trust`'s root: the world's policy (acme-frontier 3.1) replaced on `until` by
-    a stricter 3.2, both pinned as `casegate trust rotate --policy` pins them."""
+    a stricter 3.2, both pinned as `casegate trust rotate --policy` pins them (with
+    `approvals_until`, the grace the root gives approvals made under 3.1, when given)."""
     from casegate.cli._trust import _policy_pin
     from casegate.sign import iso, load_signer
     from casegate.trust import rotated_root, sign_root, write_root
@@ -250,7 +252,8 @@ def _replace_policy(trust: Trust, policy: Path, dest: Path, until: dt.datetime) 
     newer.write_text(policy.read_text().replace('version: "3.1"', 'version: "3.2"', 1))
     root = load_trust_root(trust.dir)
     (old,) = root.pins.policies
-    pins = root.pins.model_copy(update={"policies": [old.model_copy(update={"until": iso(until)}),
+    grace = {"approvals_until": iso(approvals_until)} if approvals_until is not None else {}
+    pins = root.pins.model_copy(update={"policies": [old.model_copy(update={"until": iso(until), **grace}),
                                                      _policy_pin(str(newer))]})
     md = rotated_root(root.metadata, pins=pins, expires=dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
     sign_root(md, [load_signer(str(trust.root_key))])
@@ -273,6 +276,59 @@ def test_a_decision_logged_before_its_policy_was_replaced_still_verifies(setup: 
     _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
     v = setup.verify()
     assert v.ok, v.reasons
+
+
+def test_an_approval_under_a_policy_replaced_since_stops_verifying(setup: Setup) -> None:
+    """The lab's approval was decided and logged under acme-frontier 3.1; the root holders then pin
+    a stricter 3.2 and give no grace. From the replacement on the approval is not verified (before,
+    it kept verifying until the case's own re-evaluation date), and a past `--at` does not bring
+    it back: the check is made as of now too."""
+    now = dt.datetime.now(dt.UTC)
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, now + dt.timedelta(hours=1))
+    assert setup.verify().ok  # before the replacement takes effect
+    v = setup.verify(now=now + dt.timedelta(hours=2))
+    assert not v.ok
+    assert any("the policy acme-frontier version 3.1" in r and "by version 3.2" in r
+               and "stops verifying once it is replaced" in r and "gives no grace" in r for r in v.reasons), v.reasons
+
+
+def test_an_approval_under_a_replaced_policy_verifies_only_for_the_grace_the_new_root_states(
+        setup: Setup) -> None:
+    """The new root gives approvals under 3.1 three hours to be decided again under 3.2: they
+    verify within it and not after it. The grace is the root's word (signed by its keys); nothing
+    in the bundle is read for it."""
+    now = dt.datetime.now(dt.UTC)
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, now + dt.timedelta(hours=1),
+                    approvals_until=now + dt.timedelta(hours=3))
+    v = setup.verify(now=now + dt.timedelta(hours=2))
+    assert v.ok, v.reasons
+    bundle = {**setup.bundle, "approvals_until": (now + dt.timedelta(days=99)).isoformat()}
+    v = setup.verify(bundle, now=now + dt.timedelta(hours=4))
+    assert not v.ok
+    assert any("the policy acme-frontier version 3.1" in r and "the grace the trust root gives decisions made "
+               "under it ended on" in r for r in v.reasons), v.reasons
+
+
+def test_state_show_and_the_board_follow_the_replaced_policy_the_log_records(setup: Setup) -> None:
+    """The registry's "what a deploy pipeline gets now" (state show, the board) reads the newest
+    trust root version its log records: an approval under 3.1 is NOT DEPLOYABLE once 3.2 replaced
+    it and the grace that root gives has passed, as `verify` with the root says (before, state
+    show said DEPLOYABLE until the case's re-evaluation date)."""
+    from casegate.trust import root_entry
+    from casegate.verify import deploy_state
+
+    now = dt.datetime.now(dt.UTC)
+    _replace_policy(setup.trust, setup.w.dir / "policy.yaml", setup.path, now + dt.timedelta(hours=1),
+                    approvals_until=now + dt.timedelta(hours=3))
+    with open_registry(setup.db) as reg:
+        reg.record("trust-root", None, root_entry(setup.root(), setup.trust.dir / "2.root.json"))
+    with open_registry(setup.db, readonly=True) as reg:
+        assert deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=2)).deployable
+        st = deploy_state(reg, CASE, setup.w.ring, at=now + dt.timedelta(hours=4))
+        bare = deploy_state(reg, CASE, None, at=now + dt.timedelta(hours=4))
+    assert not st.deployable and "policy replaced" in st.causes, (st.reasons, st.causes)
+    assert any("the policy acme-frontier version 3.1" in r and "grace" in r for r in st.reasons), st.reasons
+    assert bare.status == "not-deployable" and any("was replaced on" in r for r in bare.reasons), bare.reasons
 
 
 def test_the_registry_approves_nothing_under_a_replaced_policy_version(tmp_path: Path, database_url: str) -> None:

@@ -585,18 +585,29 @@ def state_show(case_id: Annotated[str, typer.Argument(help="The case id.")],
         if reg is not live:
             past = f"as the log stood at {asked} (its first {reg.size()} entries)"
             now.notes.append(past)
+        # a past --at answers an audit question (what a deploy pipeline got then); what it gets
+        # today is shown beside it, so the past answer is never read as today's
+        today = None
+        if when is not None and when < dt.datetime.now(dt.UTC):
+            today = deploy_state(live, case_id, ring)
+            today.hold(owed_reasons(live, case_id), OWED_CAUSE)
     last = changes[-1] if changes else None
     if as_json:
         out(json.dumps({"case": case_id, "now": now.to_json(), "state": state.value, "restricted_to": restricted,
                         "deployable": now.deployable,
+                        "today": today.to_json() if today is not None else None,
                         "next": [s.value for s in next_states(state)],
                         "last_change": last.to_json() if last else None}, indent=2))
         return
-    out(f"{case_id}: {now.headline}")
+    out(f"{case_id}: {now.headline}" + (f" (at {asked})" if today is not None else ""))
     for r in now.reasons[1:]:
         out(f"  - {r}")
     if past is not None:
         out(f"  {past}")
+    if today is not None:
+        out(f"  today: {today.headline}")
+        for r in today.reasons[1:]:
+            out(f"    - {r}")
     if now.last_decision:
         d = now.last_decision
         out(f"  decision made: {d['outcome']} for {d['boundary']} on {d['date']} (log entry {d['log_entry']})")

@@ -83,21 +83,29 @@ def _policy_pin(ref: str) -> Any:
     return PinnedPolicy(id=pol.id, version=pol.version, sha256=hashlib.sha256(raw).hexdigest())
 
 
-def _policy_pins(refs: list[str], previous: list[Any]) -> list[Any]:
+def _policy_pins(refs: list[str], previous: list[Any], grace: dt.timedelta | None = None) -> list[Any]:
     """The policies a root version pins when `refs` are named: per policy id the last one named is
     current, and every other version of that id (named before it, or pinned by the previous root
-    version) stays pinned with `until` now, so it counts only for decisions signed before now. An
-    id no longer named is no longer pinned."""
+    version) stays pinned with `until` now, so no decision signed after now counts under it, and
+    approvals made under it before now stop verifying now, or at the end of `grace` when given
+    (`approvals_until`). A version replaced before keeps its dates. An id no longer named is no
+    longer pinned."""
     from ..sign import iso, now_utc
 
     given = [_policy_pin(r) for r in refs]
     current = {p.id: p for p in given}
-    now = iso(now_utc())
+    moment = now_utc()
     replaced: list[Any] = []
     for p in [*previous, *given]:
         if p.id not in current or p.sha256 == current[p.id].sha256 or any(q.sha256 == p.sha256 for q in replaced):
             continue
-        replaced.append(p if p.until is not None else p.model_copy(update={"until": now}))
+        if p.until is not None:
+            replaced.append(p)
+            continue
+        upd = {"until": iso(moment)}
+        if grace is not None:
+            upd["approvals_until"] = iso(moment + grace)
+        replaced.append(p.model_copy(update=upd))
     return [*replaced, *current.values()]
 
 
@@ -165,7 +173,8 @@ def _record(db: str | None, root: Any, path: Path) -> None:
         return
     with reg:
         e = reg.record(TRUST_ROOT_EVENT, None, root_entry(root, path))
-    out(f"recorded trust root version {root.version} in the log (entry {e.index})")
+    out(f"recorded trust root version {root.version} in the log (entry {e.index}); state proofs are refused "
+        "until a checkpoint covers it: sign one with `casegate log checkpoint`")
 
 
 def _write_version(directory: Path, md: Any) -> Path:
@@ -248,7 +257,11 @@ def trust_rotate(
     policy: Annotated[list[str] | None, typer.Option(
         "--policy", help="The policy files (or builtin:NAME) to pin from now on; repeat for several. A "
                          "version of a policy id named here replaces the one pinned before, which stays "
-                         "readable for decisions signed before now.")] = None,
+                         "readable for decisions signed before now; approvals made under it stop "
+                         "verifying now unless --grace is given.")] = None,
+    grace: Annotated[str | None, typer.Option(
+        "--grace", help="With --policy: how long approvals made under a version replaced now keep verifying "
+                        "(e.g. 30d), for deciding again under the new one; default none.")] = None,
     keyring: Annotated[Path | None, typer.Option("--keyring", help="A new keyring to pin; the old one "
                                                  "stays readable for decisions signed before now.")] = None,
     log_key: Annotated[Path | None, typer.Option("--log-key", help="A new log checkpoint public key.")] = None,
@@ -272,8 +285,11 @@ def trust_rotate(
         old = [k if k.until is not None else k.model_copy(update={"until": iso(now_utc())})
                for k in pins.keyrings if k.digest != fp]
         upd["keyrings"] = [*old, PinnedKeyring(digest=fp)]
+    if grace is not None and not policy:
+        raise InputError("--grace is the time approvals under a replaced policy keep verifying: give it with --policy")
     if policy:
-        upd["policies"] = _policy_pins(policy, pins.policies)
+        upd["policies"] = _policy_pins(policy, pins.policies,
+                                       _duration(grace, "--grace") if grace is not None else None)
     if log_key is not None or origin is not None:
         upd["log"] = pins.log.model_copy(update={
             "key": _raw_hex(log_key) if log_key else pins.log.key, "origin": origin or pins.log.origin})
@@ -402,7 +418,9 @@ def trust_show(
         + ", ".join(k[:16] + "..." for k in root.root_keyids))
     for pol in p.policies:
         out(f"  policy {pol.id} version {pol.version}  sha256 {pol.sha256[:16]}..."
-            + (f"  (replaced {pol.until}: old decisions only)" if pol.until else ""))
+            + (f"  (replaced {pol.until}: approvals under it verify "
+               + (f"until {pol.approvals_until})" if pol.approvals_until else "no longer from then)")
+               if pol.until else ""))
     for k in p.keyrings:
         out(f"  keyring {k.digest}" + (f"  (replaced {k.until}: old decisions only)" if k.until else "  (current)"))
     out(f"  log {p.log.origin}  key {p.log.key[:16]}...  witnesses {len(p.log.witnesses)} "

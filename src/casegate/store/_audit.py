@@ -19,6 +19,7 @@ from ._canonical import canonical, entry_bytes
 from ._checkpoint import (
     KEYRING_CHANGES_EXTENSION,
     TIME_EXTENSION,
+    TRUST_ROOT_ENTRY,
     Checkpoint,
     checkpoint_keyring_changes,
     load_private_key,
@@ -26,6 +27,7 @@ from ._checkpoint import (
     parse_checkpoint,
     raw_public,
     sign_checkpoint,
+    trust_root_line,
     verifier_key,
 )
 from ._files import case_digest, evidence_meta
@@ -80,8 +82,19 @@ class AuditedLog(Log):
             changes = int(conn.execute(sa.select(sa.func.count()).select_from(log_entries).where(
                 log_entries.c.kind == KEYRING_CHANGE, log_entries.c.case_id.is_(None),
                 log_entries.c.idx < size)).scalar_one())
+            # likewise the newest trust root version recorded: a proof from a case's first entry on
+            # does not show one recorded before it, and an older root pins what it replaced
+            newest: tuple[int, str] | None = None
+            for (raw,) in conn.execute(sa.select(log_entries.c.payload).where(
+                    log_entries.c.kind == TRUST_ROOT_ENTRY, log_entries.c.case_id.is_(None),
+                    log_entries.c.idx < size)):
+                body = json.loads(raw)
+                n, digest = body.get("version"), body.get("digest")
+                if type(n) is int and isinstance(digest, str) and (newest is None or n > newest[0]):
+                    newest = (n, digest)
             cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",
-                                                                   f"{KEYRING_CHANGES_EXTENSION}{changes}"))
+                                                                   f"{KEYRING_CHANGES_EXTENSION}{changes}",
+                                                                   trust_root_line(newest)))
             text = cp.text()
             conn.execute(checkpoints.insert().values(
                 tree_size=size, root=root, origin=org, key_name=cp.signatures[0].name,

@@ -14,6 +14,7 @@ from ..errors import InputError, StoreError
 from . import _clock
 from ._audit import AuditedLog
 from ._canonical import normalise_payload, to_json_value
+from ._checkpoint import TRUST_ROOT_ENTRY
 from ._files import case_digest, collect_files, evidence_meta, version_digest
 from ._records import (
     CASE_STATES,
@@ -352,6 +353,11 @@ class CaseStore(AuditedLog):
             # log, not from the keyring file a decision names
             krows = conn.execute(sa.select(log_entries).where(log_entries.c.kind == "keyring-change")
                                  .order_by(log_entries.c.idx)).all()
+            # a trust root version recorded after the checkpoint is neither among the proof's
+            # entries nor named by the checkpoint: a root it replaced would still be accepted
+            late_roots = [int(i) for (i,) in conn.execute(sa.select(log_entries.c.idx).where(
+                log_entries.c.kind == TRUST_ROOT_ENTRY, log_entries.c.case_id.is_(None),
+                log_entries.c.idx >= size).order_by(log_entries.c.idx))]
         entries = [self._entry(r) for r in rows]
         replayed = replay(entries)
         if replayed.state is None:
@@ -382,6 +388,10 @@ class CaseStore(AuditedLog):
                             f"checkpoint (size {size}), so the proof would leave {'it' if len(newer) == 1 else 'them'} "
                             f"out: the log must sign a checkpoint that covers {'it' if len(newer) == 1 else 'them'} "
                             "(`casegate log checkpoint`)")
+        if late_roots:
+            problems.append(f"a trust root version (log entry {late_roots[0]}) was recorded after the latest checkpoint "
+                            f"(size {size}), so the proof would not show it: the log must sign a checkpoint that "
+                            "covers it (`casegate log checkpoint`)")
         tail = [self._entry(r) for r in tail_rows]
         first_path = self.prove_inclusions([tail[0].index], size)[0].path if tail else []
         kcovered = [e for e in (self._entry(r) for r in krows) if e.index < size]

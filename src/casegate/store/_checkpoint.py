@@ -172,6 +172,38 @@ def checkpoint_keyring_changes(cp: Checkpoint) -> int | None:
     return None
 
 
+TRUST_ROOT_EXTENSION = "casegate-trust-root "
+"""Prefix of the extension line naming the newest trust root version the checkpoint's tree records
+(a `trust-root` entry): `casegate-trust-root 3 sha256:...`, or `casegate-trust-root none`. A state
+proof carries the log's entries from its case's first on; this line, signed with the root, shows a
+root version recorded before then too (`verify` refuses a root older than it)."""
+
+TRUST_ROOT_ENTRY = "trust-root"
+"""The log entry kind a trust root version is recorded as (`casegate trust init`, `trust rotate`)."""
+
+
+def trust_root_line(newest: tuple[int, str] | None) -> str:
+    """The `TRUST_ROOT_EXTENSION` line for the newest recorded root version (None: none)."""
+    return f"{TRUST_ROOT_EXTENSION}{'none' if newest is None else f'{newest[0]} {newest[1]}'}"
+
+
+def checkpoint_trust_root(cp: Checkpoint) -> tuple[int, str] | None | bool:
+    """The newest trust root version (and digest) the checkpoint's tree records, from its signed
+    body; None when it records none; False for a checkpoint signed before checkpoints said so
+    (or whose line cannot be read)."""
+    for line in cp.extensions:
+        if not line.startswith(TRUST_ROOT_EXTENSION):
+            continue
+        rest = line[len(TRUST_ROOT_EXTENSION):]
+        if rest == "none":
+            return None
+        n, _, digest = rest.partition(" ")
+        if n.isdigit() and digest.startswith("sha256:"):
+            return int(n), digest
+        return False
+    return False
+
+
 def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
                     name: str | None = None, extensions: tuple[str, ...] = ()) -> Checkpoint:
     """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:

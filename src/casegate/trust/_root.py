@@ -45,7 +45,13 @@ class PinnedPolicy(Frozen):
     """Hex SHA-256 of the policy file's bytes (what a decision bundle names)."""
     until: str | None = None
     """None for the current version of the policy id; for a replaced version, when a newer one
-    was pinned: it still counts for decisions signed before then, never after."""
+    was pinned: no decision signed after then counts, and from then on one signed before it
+    counts only while `approvals_until` (the grace this root gives) has not passed."""
+    approvals_until: str | None = None
+    """For a replaced version: until when an approval decided under it before `until` still
+    verifies (the grace the root key holders give for deciding again under the current
+    version). None: it stops verifying at `until`. Never later than the version is replaced
+    by, and never set for the current version."""
 
 
 class PinnedKeyring(Frozen):
@@ -132,23 +138,19 @@ class TrustRoot:
         """The pinned policy with this file digest, if any."""
         return next((p for p in self.pins.policies if p.sha256 == sha256), None)
 
-    def policy_problems(self, sha256: str | None, signed_at: dt.datetime | None) -> list[str]:
+    def policy_problems(self, sha256: str | None, signed_at: dt.datetime | None,
+                        at: dt.datetime | None = None) -> list[str]:
         """Why a decision judged under the policy file with `sha256` (made at `signed_at`) does
-        not count: the root does not pin it, or a newer version of the policy replaced it before
-        then (a replaced, looser version is never chosen for a new decision)."""
+        not count as of `at` (None: only when it was made): the root does not pin it, a newer
+        version of the policy replaced it before it was made (a replaced, looser version is never
+        chosen for a new decision), or it was replaced by `at` and the grace the root gives
+        approvals made under it (`approvals_until`, none unless stated) has passed: a stricter
+        policy applies to the approvals already made, not only to new ones."""
         pin = self.policy(sha256)
         if pin is None:
             return [f"the policy (sha256 {str(sha256)[:16]}...) is not pinned by the trust root (version "
                     f"{self.version}); a policy the root does not pin is never trusted"]
-        if pin.until is not None:
-            until = dt.datetime.fromisoformat(pin.until.replace("Z", "+00:00"))
-            if signed_at is None or signed_at >= until:
-                current = next((p for p in self.pins.policies if p.id == pin.id and p.until is None), None)
-                now = f"version {current.version} (sha256 {current.sha256[:16]}...)" if current else "no version"
-                return [f"the policy {pin.id} version {pin.version} (sha256 {pin.sha256[:16]}...) was replaced on "
-                        f"{pin.until} by {now} (trust root version {self.version}); it counts only for decisions "
-                        f"signed before then: decide again under the current policy"]
-        return []
+        return replaced_policy_problems(self.pins.policies, pin, self.version, signed_at, at)
 
     def keyring_problems(self, digest: str, signed_at: dt.datetime | None) -> list[str]:
         """Why signatures checked against the keyring with `digest` do not count (made at
@@ -158,11 +160,43 @@ class TrustRoot:
             return [f"the keyring {digest} is not pinned by the trust root (version {self.version}); "
                     "a keyring the root does not pin is never trusted"]
         if pin.until is not None:
-            until = dt.datetime.fromisoformat(pin.until.replace("Z", "+00:00"))
+            until = _instant(pin.until)
             if signed_at is None or signed_at >= until:
                 return [f"the keyring {digest} was replaced on {pin.until} (trust root version "
                         f"{self.version}); it counts only for decisions signed before then"]
         return []
+
+
+def replaced_policy_problems(policies: Sequence[PinnedPolicy], pin: PinnedPolicy, version: int,
+                             signed_at: dt.datetime | None, at: dt.datetime | None) -> list[str]:
+    """Why a decision under the pinned policy `pin` (made at `signed_at`) does not count as of `at`
+    by the pins `policies` of root version `version` (see `TrustRoot.policy_problems`): it was
+    replaced before the decision was made, or by `at` with no grace left. Empty for a current
+    version."""
+    if pin.until is None:
+        return []
+    until = _instant(pin.until)
+    current = next((p for p in policies if p.id == pin.id and p.until is None), None)
+    now = f"version {current.version} (sha256 {current.sha256[:16]}...)" if current else "no version"
+    replaced = (f"the policy {pin.id} version {pin.version} (sha256 {pin.sha256[:16]}...) was replaced on "
+                f"{pin.until} by {now} (trust root version {version})")
+    if signed_at is None or signed_at >= until:
+        return [f"{replaced}; it counts only for decisions signed before then: decide again under the "
+                "current policy"]
+    if at is None or at < until:
+        return []
+    grace = _instant(pin.approvals_until) if pin.approvals_until is not None else None
+    if grace is None:
+        return [f"{replaced}; a decision made under it stops verifying once it is replaced, and the trust root "
+                "gives no grace for deciding again (`approvals_until`): decide again under the current policy"]
+    if at >= grace:
+        return [f"{replaced}; the grace the trust root gives decisions made under it ended on "
+                f"{pin.approvals_until}: decide again under the current policy"]
+    return []
+
+
+def _instant(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def _key_dict(key: Key) -> dict[str, Any]:
@@ -278,15 +312,24 @@ def _pins(md: Metadata[Root], where: str) -> Pins:
         raise InputError(f"{PINS_FIELD}.{'.'.join(map(str, err['loc']))}: {err['msg']}", location=where) from None
     if sum(1 for k in pins.keyrings if k.until is None) != 1:
         raise InputError("the root must pin exactly one current keyring (one without `until`)", location=where)
-    untils = [*((f"policies.{i}", p.until) for i, p in enumerate(pins.policies)),
-              *((f"keyrings.{i}", k.until) for i, k in enumerate(pins.keyrings))]
+    untils = [*((f"policies.{i}.until", p.until) for i, p in enumerate(pins.policies)),
+              *((f"policies.{i}.approvals_until", p.approvals_until) for i, p in enumerate(pins.policies)),
+              *((f"keyrings.{i}.until", k.until) for i, k in enumerate(pins.keyrings))]
     for at, until in untils:
         try:
-            if until is not None and dt.datetime.fromisoformat(until.replace("Z", "+00:00")).tzinfo is None:
+            if until is not None and _instant(until).tzinfo is None:
                 raise ValueError(until)
         except ValueError:
-            raise InputError(f"{PINS_FIELD}.{at}.until: {until!r} is not a date-time with its zone", location=where,
+            raise InputError(f"{PINS_FIELD}.{at}: {until!r} is not a date-time with its zone", location=where,
                              help="the root key holders sign a new version with `casegate trust rotate`") from None
+    for i, p in enumerate(pins.policies):
+        # a grace only makes sense for a replaced version, and ends no earlier than the replacement
+        if p.approvals_until is not None and (p.until is None or _instant(p.approvals_until) < _instant(p.until)):
+            raise InputError(f"{PINS_FIELD}.policies.{i}.approvals_until: {p.approvals_until!r} is set "
+                             + ("on the current version of policy " + p.id if p.until is None
+                                else f"earlier than the version was replaced ({p.until})"),
+                             location=where, help="the grace is for approvals made under a replaced version: "
+                                                  "`casegate trust rotate --policy FILE --grace 30d`")
     # two current versions of one policy id would let a new decision choose the looser one
     current = [p for p in pins.policies if p.until is None]
     for i, p in enumerate(current):

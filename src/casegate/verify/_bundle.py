@@ -720,7 +720,7 @@ def _independence_problems(bundle: dict[str, Any], pred: dict[str, Any], keyring
 def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                  at: dt.datetime, registry: RegistryView | None = None,
                  logged: LogTimes | None = None, deployment: Deployment | None = None,
-                 not_before: dt.datetime | None = None) -> Verdict:
+                 not_before: dt.datetime | None = None, shared: dict[Any, Any] | None = None) -> Verdict:
     """Check a decision bundle for a deploy of `model_digest` across `boundary` at `at`, giving
     what `deployment` declares (default None, the registry's judgement with no deploy: no tools,
     no sensitive domain, access not asked for; `casegate verify` always declares one), and
@@ -730,7 +730,10 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
     keyring, ...) is an InputError naming what is wrong, never a crash. `not_before`: what lapses
     with time (evidence expiry, conditions and re-evaluation falling due, waivers, the public
     summary's due date) is judged no earlier than this instant (the time of the checkpoint the
-    state proof rests on), however early `at` is: the state proven is that of now, not of `at`."""
+    state proof rests on), however early `at` is: the state proven is that of now, not of `at`.
+    `shared`: what a check of the same bundle against the same keyring worked out that does not
+    depend on `at` (the decision record, the policy, the keyring's fingerprint, the independence
+    of the evidence, judged as of the decision), kept for another check of it at another time."""
     if not isinstance(bundle, dict):
         raise InputError("the decision bundle is not a JSON object", help="pass the bundle `casegate decide` wrote")
     # the format markers are not signed: a bundle that does not say it is this format is refused
@@ -743,7 +746,8 @@ def check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str,
                          help=f"this casegate reads bundle version {BUNDLE_VERSION}")
     try:
         return _check_bundle(bundle, keyring, model_digest=model_digest, boundary=boundary, at=at,
-                             registry=registry, logged=logged, deployment=deployment, not_before=not_before)
+                             registry=registry, logged=logged, deployment=deployment, not_before=not_before,
+                             shared=shared)
     except SHAPE_ERRORS as e:
         raise malformed(e) from None
 
@@ -760,8 +764,10 @@ def malformed(e: Exception) -> InputError:
 
 def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str, boundary: BoundaryKind,
                   at: dt.datetime, deployment: Deployment | None, registry: RegistryView | None = None,
-                  logged: LogTimes | None = None, not_before: dt.datetime | None = None) -> Verdict:
+                  logged: LogTimes | None = None, not_before: dt.datetime | None = None,
+                  shared: dict[Any, Any] | None = None) -> Verdict:
     v = Verdict(boundary=boundary.value)
+    shared = {} if shared is None else shared
     # signatures count as of `at`; what lapses is judged no earlier than the proven state's time
     lapse = max(at, not_before) if not_before is not None else at
     if lapse > at:
@@ -772,9 +778,13 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     pred: dict[str, Any] | None = d.predicate if d is not None else None
     record: DecisionRecord | None = None
     if pred is not None:
-        try:
-            record = DecisionRecord.model_validate(pred.get("record"))
-        except ValidationError:
+        if "record" not in shared:
+            try:
+                shared["record"] = DecisionRecord.model_validate(pred.get("record"))
+            except ValidationError:
+                shared["record"] = None
+        record = shared["record"]
+        if record is None:
             v.reasons.append("decision: the decision record in it cannot be read")
         for k in ("case", "system", "policy", "boundary"):
             if k not in pred:
@@ -794,9 +804,15 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
                              "casegate, so they cannot be checked): decide again with `casegate decide`")
         made_with = pred.get("keyring")
         fp = made_with.get("fingerprint") if isinstance(made_with, dict) else None
-        if "keyring" in pred and fp != keyring.fingerprint():
-            v.notes.append(f"the decision was made with keyring {str(fp)[:80]}; verifying with {keyring.fingerprint()}")
-    policy = _policy_from_bundle(bundle, v, pred["policy"].get("sha256") if pred else None)
+        ring_fp = shared.get("fingerprint") or shared.setdefault("fingerprint", keyring.fingerprint())
+        if "keyring" in pred and fp != ring_fp:
+            v.notes.append(f"the decision was made with keyring {str(fp)[:80]}; verifying with {ring_fp}")
+    expected_sha = pred["policy"].get("sha256") if pred else None
+    if ("policy", expected_sha) not in shared:
+        read = Verdict(boundary=v.boundary)
+        shared["policy", expected_sha] = (_policy_from_bundle(bundle, read, expected_sha), read.reasons)
+    policy, policy_reasons = shared["policy", expected_sha]
+    v.reasons += policy_reasons
 
     # model digest and boundary
     if pred is not None:
@@ -894,9 +910,14 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     if pred is not None and "independent" in pred:
         # judged as of the decision: when the log recorded it, else when it says it was signed
         d_logged = logged.get(envelope_sha256(bundle["decision"])) if logged is not None else None
-        v.reasons += _independence_problems(bundle, pred, keyring, policy,
-                                            [*authors_of(author_lists), *map(str, pred.get("authors") or [])],
-                                            d_logged.time if d_logged is not None else _decided_at(pred, at))
+        authors = [*authors_of(author_lists), *map(str, pred.get("authors") or [])]
+        when = d_logged.time if d_logged is not None else _decided_at(pred, at)
+        # judged as of the decision, so a second check of the same bundle at another time
+        # (a past `--at` is judged as of now too) gives the same answer for the same authors
+        key = ("independence", tuple(authors), when, id(policy))
+        if key not in shared:
+            shared[key] = _independence_problems(bundle, pred, keyring, policy, authors, when)
+        v.reasons += shared[key]
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists),
                                         organisations={s.person: s.key.organisation for s in valid_signed},

@@ -130,9 +130,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     changes = proven.keyring_changes if proven is not None else ()
     ring, revoked = with_logged_revocations(keyring, changes)
     view = cast(RegistryView, proven) if proven is not None else None
+    shared: dict[Any, Any] = {}
     v = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=at, logged=logged,
                      registry=view, deployment=deployment,
-                     not_before=proven.signed_at if proven is not None else None)
+                     not_before=proven.signed_at if proven is not None else None, shared=shared)
     # a deploy is judged as of now as well: an `--at` set back (up to the checkpoint's age, which a
     # stale-looking but accepted proof allows) must not bring back a condition, an evidence expiry,
     # a re-evaluation date, a key's validity or a summary's due date that has lapsed since
@@ -140,7 +141,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     if at < real:
         later = check_bundle(bundle, ring, model_digest=model_digest, boundary=boundary, at=real, logged=logged,
                              registry=view, deployment=deployment,
-                             not_before=proven.signed_at if proven is not None else None)
+                             not_before=proven.signed_at if proven is not None else None, shared=shared)
         v.reasons += [as_of_now(r, real) for r in later.reasons if r not in v.reasons]
         v.notes.append(f"--at {at.isoformat()} is earlier than now ({real.isoformat()}): the deploy is judged as "
                        "of both, and verifies only if it verifies as of each")
@@ -155,7 +156,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
         v.reasons += trust.keyring_problems(fp, decided)
         v.reasons += revocation_gaps(fp, trust, changes)
         # an older root, still signed and unexpired, pins what its successors replaced
-        v.reasons += root_rollback(trust, proven.trust_roots if proven is not None else ())
+        v.reasons += (root_rollback(trust, proven.trust_roots, proven.newest_root) if proven is not None
+                      else root_rollback(trust, ()))
         # the keyring the decision was made with is read from the signed decision (the bundle's
         # own `keyring` field is not signed and is never read); a decision that does not sign
         # it is refused by `check_bundle`
@@ -172,8 +174,10 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             v.reasons.append(f"the policy in the bundle (sha256 {str(sha)[:16]}...) is not pinned by the trust "
                              f"root (version {trust.version}); a policy the root does not pin is never trusted")
         else:
-            # a replaced (older, looser) version counts only for decisions made before it was replaced
-            v.reasons += trust.policy_problems(sha, decided)
+            # a replaced (older, looser) version counts only for decisions made before it was
+            # replaced, and those stop verifying once it is, after the grace the root gives; judged
+            # at the later of `at` and now, as the rest of a past `--at` is
+            v.reasons += trust.policy_problems(sha, decided, max(at, real))
         v.notes = [n for n in v.notes if not n.startswith("the decision was made with keyring")]
         v.notes.append(f"trust root version {trust.version} ({trust.digest()[:23]}...)")
     if not v.case_id:

@@ -93,13 +93,19 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
     in `events`) on a later version, for the same model digest and a boundary no wider than
     `requested`, whose unwaived blocking findings include one outside `APPROVAL_RULES`; and, failing
     closed, such a NO-GO whose entry does not record which findings blocked it. A NO-GO whose
-    entry does not say its boundary or model digests is taken as for this boundary and these
-    weights (the version is of the same case)."""
+    entry does not say its version (or says one that is not a number) is taken as of a later
+    version, and one that does not say its boundary or model digests as for this boundary and
+    these weights (the version is of the same case)."""
     out: list[str] = []
     for e in sorted(events, key=lambda x: x.index):
         p = e.payload if isinstance(e.payload, dict) else {}
         version = p.get("version")
-        if p.get("outcome") != "NO-GO" or type(version) is not int or version <= approved_version:
+        if p.get("outcome") != "NO-GO":
+            continue
+        # an entry that does not say which version it judged may be of a later one: failing
+        # closed, it counts as one (a version recorded as an earlier or the approved one does not)
+        unversioned = type(version) is not int
+        if isinstance(version, int) and not unversioned and version <= approved_version:
             continue
         codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
         if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
@@ -111,13 +117,16 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         if models is not None and model_digest is not None and model_digest not in models:
             continue  # another model
         what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
-        head = (f"version {version} of case {case_id} for these weights {NEWER_NO_GO} by {what} (log entry "
-                f"{e.index}, {str(e.recorded_at)[:10]})")
+        which = (f"a version of case {case_id} the entry does not number (its version is {version!r}; it may be "
+                 f"later than version {approved_version})" if unversioned else f"version {version} of case {case_id}")
+        head = (f"{which} for these weights {NEWER_NO_GO} by {what} (log entry {e.index}, "
+                f"{str(e.recorded_at)[:10]})")
         if codes is None:
             out.append(f"{head}, and the entry does not record which findings blocked it, so whether the case or "
                        "its evidence says no cannot be established: the approval of version "
                        f"{approved_version} is not verified (run `casegate publish` against the registry on "
-                       f"version {version}, which logs a judgement that records them)")
+                       f"{'the version it judged' if unversioned else f'version {version}'}, which logs a "
+                       "judgement that records them)")
             continue
         substantive = sorted({c for c in codes if c.split(" ")[0] not in APPROVAL_RULES})
         if not substantive:

@@ -21,6 +21,7 @@ from ..store import (
     LogEntry,
     checkpoint_keyring_changes,
     checkpoint_time,
+    checkpoint_trust_root,
     leaf_of,
     parse_checkpoint,
     replay,
@@ -49,6 +50,10 @@ class ProvenState:
     trust_roots: tuple[LogEntry, ...] = ()
     """The trust root versions the log recorded from the case's first entry on (`trust init` and
     `trust rotate` record each), in log order: `verify` refuses a root older than the newest."""
+    newest_root: tuple[int, str] | None | bool = None
+    """The newest trust root version (and digest) the checkpoint signs the log as recording, which
+    covers versions recorded before the case's first entry (None: none; False: a checkpoint that
+    does not say, on a proof whose entries start after the log's first)."""
 
     def case_state(self, case_id: str) -> str | None:
         return self.state if case_id == self.case_id else None
@@ -162,8 +167,11 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
         reasons.append(f"the log proves no version of case {case_id}: the case is unknown to the registry")
     if reasons or replayed.state is None or signed_at is None:
         return None, reasons
+    said = checkpoint_trust_root(cp)
+    if said is False and int(proof["first"]) == 0:
+        said = None  # the proof holds the whole log: every root version recorded is among its entries
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at, tuple(changes), tuple(roots)), []
+                       signed_at, tuple(changes), tuple(roots), said), []
 
 
 def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]:

@@ -45,14 +45,18 @@ def revocation_gaps(fingerprint: str, trust: TrustRoot, changes: Sequence[LogEnt
             "from the registry that logged the changes)"]
 
 
-def root_rollback(trust: TrustRoot, recorded: Sequence[LogEntry]) -> list[str]:
+def root_rollback(trust: TrustRoot, recorded: Sequence[LogEntry],
+                  checkpoint_says: tuple[int, str] | None | bool = None) -> list[str]:
     """Why the trust root given is not the organisation's current one, by the root versions the
     proven log recorded (`casegate trust init` and `trust rotate` record each): the log records a
     newer version (an older root, still signed and unexpired, pins the keyrings and policies as
     they were before they were replaced, and a revocation made by replacing a keyring), or another
-    root under the same version number (a fork)."""
-    newest: LogEntry | None = None
+    root under the same version number (a fork). `checkpoint_says`: the newest version (and
+    digest) the proof's checkpoint signs the log as recording, which covers versions recorded
+    before the entries the proof carries (None: none recorded; False: the checkpoint does not
+    say, and a root version recorded before them cannot be ruled out)."""
     out: list[str] = []
+    newest: LogEntry | None = None
     for e in sorted(recorded, key=lambda x: x.index):
         n = e.payload.get("version")
         if type(n) is not int:
@@ -68,4 +72,22 @@ def root_rollback(trust: TrustRoot, recorded: Sequence[LogEntry]) -> list[str]:
                       f"newer than version {trust.version} held: a replaced root still pins the keyrings and "
                       "policies its successors replaced (verify with the current root chain, e.g. the directory "
                       "`casegate trust rotate` writes)")
+    # what the checkpoint signs covers versions recorded before the proof's entries: said when
+    # those entries do not already say it (naming the log entry)
+    if checkpoint_says is False:
+        out.append("the state proof's checkpoint does not say which trust root version the log records as the "
+                   "newest (it was signed by an older casegate), and the proof's entries start after the log's "
+                   "first: a newer root version recorded before them cannot be ruled out (make a new checkpoint "
+                   "and state proof)")
+    elif isinstance(checkpoint_says, tuple) and not out:
+        n, digest = checkpoint_says
+        if n > trust.version:
+            out.append(f"the log records trust root version {n} (as its checkpoint signs), newer than version "
+                       f"{trust.version} held: a replaced root still pins the keyrings and policies its successors "
+                       "replaced (verify with the current root chain, e.g. the directory `casegate trust rotate` "
+                       "writes)")
+        elif n == trust.version and digest != trust.digest():
+            out.append(f"the log records trust root version {n} as {digest[:80]} (as its checkpoint signs), not the "
+                       f"root {trust.digest()} held: a root under the same version number that is not the one the "
+                       "organisation recorded is never trusted")
     return out

@@ -173,6 +173,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
         lv = Verdict(boundary=boundary)
         _registry(reg, case_id, BoundaryKind(boundary), lv, approved.payload.get("record"), model_digest=st.model_digest,
                   at=at)
+        lv.reasons += replaced_policy(reg, approved, at)
         st.reasons = lv.reasons + ["signatures not checked: no keyring was given to check them against"]
         st.status = NOT_DEPLOYABLE if lv.reasons else NOT_VERIFIED
         return st, approved.payload["bundle"], None
@@ -187,6 +188,7 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
     v = check_bundle(approved.payload["bundle"], ring, model_digest=st.model_digest,
                      boundary=BoundaryKind(boundary), at=at, registry=reg,
                      logged=log_times(list(reg.events(case_id=case_id))))
+    v.reasons += replaced_policy(reg, approved, at)
     # (the keyring with the logged revocations applied is not the file's: that is no news)
     st.notes = [n for n in v.notes if not (revoked and n.startswith("the decision was made with keyring"))] + revoked
     if v.ok:
@@ -195,6 +197,39 @@ def _deploy_state(reg: Any, case_id: str, keyring: Keyring | None,
     else:
         st.reasons = list(v.reasons)
     return st, approved.payload["bundle"], v
+
+
+POLICY_REPLACED = "was replaced on"
+"""The words of the reason for a decision under a policy version the trust root replaced."""
+
+
+def replaced_policy(reg: Any, approved: Any, at: dt.datetime) -> list[str]:
+    """Why the approved decision (the log entry `approved`, carrying its bundle) no longer counts
+    by the newest trust root version the registry's log records (`trust init` and `trust rotate`
+    record each, with the policies it pins): its signed policy was replaced there and the grace
+    that root gives approvals under it has passed by `at` (as `verify` judges it with the root).
+    Empty when the log records no root, or the root does not pin the policy (`verify` says so
+    with the root itself)."""
+    from ..sign import decode_payload
+    from ..trust import TRUST_ROOT_EVENT, PinnedPolicy, replaced_policy_problems
+
+    roots = [e for e in reg.events(kind=TRUST_ROOT_EVENT) if type(e.payload.get("version")) is int]
+    if not roots:
+        return []
+    newest = max(roots, key=lambda e: (e.payload["version"], e.index))
+    try:
+        pins = [PinnedPolicy.model_validate(p) for p in newest.payload.get("policies") or []]
+    except ValueError:
+        return [f"the trust root version {newest.payload['version']} the log records (entry {newest.index}) pins "
+                "policies that cannot be read, so whether the decision's policy was replaced cannot be established"]
+    env = (approved.payload.get("bundle") or {}).get("decision")
+    pred = ((decode_payload(env) if isinstance(env, dict) else None) or {}).get("predicate") or {}
+    sha = (pred.get("policy") or {}).get("sha256") if isinstance(pred.get("policy"), dict) else None
+    pin = next((p for p in pins if p.sha256 == sha), None)
+    if pin is None:
+        return []
+    decided = dt.datetime.fromisoformat(approved.recorded_at.replace("Z", "+00:00"))
+    return replaced_policy_problems(pins, pin, newest.payload["version"], decided, at)
 
 
 def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.datetime,
@@ -240,6 +275,8 @@ def _causes(reg: Any, st: DeployState, bundle: dict[str, Any] | None, at: dt.dat
         out.append("public summary overdue")
     if verdict is not None and any(NEWER_NO_GO in r for r in verdict.reasons):
         out.append("newer version judged NO-GO")
+    if any(POLICY_REPLACED in r for r in (verdict.reasons if verdict is not None else st.reasons)):
+        out.append("policy replaced")
     if not out and st.status == NOT_VERIFIED:
         out.append("signatures not checked")
     elif not out:
