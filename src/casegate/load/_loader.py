@@ -1085,9 +1085,12 @@ def _reuse_models(items: list[Any], at: tuple[str, ...], shared: _Shared) -> _Re
     read only the mapping). `_keep_models` keeps the models built from the others; `_put_back`
     puts the mappings back."""
     out: _Reused = []
-    if not all(type(item) is dict for item in items):
+    names = _SHARED_MODELS.get(at, ())
+    # (an argument's elements hold no such field: their parts are not looked at; the types of a
+    # part's items are compared in C)
+    if not names or not all(map(operator.is_, map(type, items), itertools.repeat(dict))):
         return out
-    for name in _SHARED_MODELS.get(at, ()):
+    for name in names:
         one = shared.setdefault(f"{name} model", {})
         swapped: list[Any] = []
         mappings: list[Any] = []
