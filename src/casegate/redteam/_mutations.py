@@ -547,19 +547,38 @@ def _fewer_successes(s: Subject, eid: str, doc: Any) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
-def _lm_eval_counts(s: Subject, eid: str, log: LmEvalLog) -> Rewritten:
+_LM_EVAL_CORRECT = (1, 1.0, True)
+"""Metric values lm-eval writes in a sample row for a correct document."""
+
+
+def _lm_eval_rows(eid: str, log: LmEvalLog) -> tuple[str, list[dict[str, Any]]] | str:
+    """The metric item `eid`'s lm-eval task scores its documents by and the sample rows it scores
+    correct; why they cannot be edited where the run logged no samples or names no metric."""
     metric = log.metric
     if log.samples_name is None or metric is None:
         return f"`{eid}`'s lm-eval task `{log.task}` logged no samples to edit"
-    wins = [r for r in log.rows if r.get(metric) in (1, 1.0, True)]
+    return metric, [r for r in log.rows if r.get(metric) in _LM_EVAL_CORRECT]
+
+
+def _lm_eval_metric_restated(log: LmEvalLog) -> None:
+    """The task's metric in the results file restated as the mean of the edited rows."""
+    metric = log.metric
+    res = log.results["results"][log.task]
+    key = next((k for k in res if metric is not None and k.split(",")[0] == metric), None)
+    if key is not None and log.rows:
+        res[key] = sum(float(r.get(metric or "") or 0) for r in log.rows) / len(log.rows)
+
+
+def _lm_eval_counts(s: Subject, eid: str, log: LmEvalLog) -> Rewritten:
+    got = _lm_eval_rows(eid, log)
+    if isinstance(got, str):
+        return got
+    metric, wins = got
     if not wins:
         return f"`{eid}`'s lm-eval task `{log.task}` has no correct document"
     for r in wins[: len(wins) * 3 // 4 or 1]:
         r[metric] = 0.0
-    res = log.results["results"][log.task]
-    key = next((k for k in res if k.split(",")[0] == metric), None)
-    if key is not None and log.rows:
-        res[key] = sum(float(r.get(metric) or 0) for r in log.rows) / len(log.rows)
+    _lm_eval_metric_restated(log)
     return lm_eval_written(s, eid, log)
 
 
@@ -1690,11 +1709,7 @@ def on_the_log(case: Case, policy: Policy) -> Applied:
 def _lm_eval_restated(log: LmEvalLog) -> None:
     """The task's metric and `n-samples` restated from the edited rows, as a run of those documents
     (`--limit`) writes them: the effective count is the rows', the original the task's."""
-    metric = log.metric
-    res = log.results["results"][log.task]
-    key = next((k for k in res if metric is not None and k.split(",")[0] == metric), None)
-    if key is not None and log.rows:
-        res[key] = sum(float(r.get(metric or "") or 0) for r in log.rows) / len(log.rows)
+    _lm_eval_metric_restated(log)
     n = log.results.setdefault("n-samples", {}).setdefault(log.task, {})
     n["effective"] = len({r.get("doc_id") for r in log.rows})
 
@@ -1708,10 +1723,10 @@ def solved_samples_dropped_log(s: Subject) -> Rewritten:
         return got
     eid, _ev, doc = got
     if isinstance(doc, LmEvalLog):
-        metric = doc.metric
-        if doc.samples_name is None or metric is None:
-            return f"`{eid}`'s lm-eval task `{doc.task}` logged no samples to edit"
-        solved = {r.get("doc_id") for r in doc.rows if r.get(metric) in (1, 1.0, True)}
+        read = _lm_eval_rows(eid, doc)
+        if isinstance(read, str):
+            return read
+        solved = {r.get("doc_id") for r in read[1]}
         if not solved:
             return f"`{eid}`'s lm-eval task `{doc.task}` has no correct document"
         doc.rows = [r for r in doc.rows if r.get("doc_id") not in solved]
@@ -1740,10 +1755,11 @@ def padded_with_failed_copies_log(s: Subject) -> Rewritten:
         return got
     eid, _ev, doc = got
     if isinstance(doc, LmEvalLog):
-        metric = doc.metric
-        if doc.samples_name is None or metric is None:
-            return f"`{eid}`'s lm-eval task `{doc.task}` logged no samples to edit"
-        failed = next((r for r in doc.rows if r.get(metric) not in (1, 1.0, True)), None)
+        read = _lm_eval_rows(eid, doc)
+        if isinstance(read, str):
+            return read
+        metric = read[0]
+        failed = next((r for r in doc.rows if r.get(metric) not in _LM_EVAL_CORRECT), None)
         if failed is None:
             return f"`{eid}`'s lm-eval task `{doc.task}` has no failed document"
         ids = [r.get("doc_id") for r in doc.rows]
@@ -2025,29 +2041,50 @@ def weak_grader_log(s: Subject) -> Rewritten:
     return rewritten(s, eid, doc)
 
 
-def fallback_served_log(s: Subject) -> Rewritten:
-    """The evaluation nearest its threshold with the samples the model solved answered, part way
-    through the run, by a weaker model its provider fell back to: each scored incorrect, with the
-    fallback Inspect records for it (`model_fallbacks`). Only Inspect logs record which model
-    served a sample."""
+def _worst_inspect_log(s: Subject, unrecorded: str) -> tuple[str, Any] | str:
+    """The evaluation nearest its threshold and its Inspect log, for a move only Inspect records;
+    where its log is another tool's, why not: the log `unrecorded` what the move needs."""
     got = _worst_log(s)
     if isinstance(got, str):
         return got
     eid, _ev, doc = got
     if isinstance(doc, (dict, LmEvalLog)):
-        return f"`{eid}`'s log does not record which model served each sample (only Inspect's does)"
+        return f"`{eid}`'s log {unrecorded} (only Inspect's does)"
+    return eid, doc
+
+
+def _scored_incorrect(smp: Any) -> bool:
+    """An Inspect sample's correct scores marked incorrect, each in its own type; whether it had one."""
+    had = False
+    for sc in (smp.scores or {}).values():
+        if sc.value in INSPECT_SUCCESS:
+            sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
+            had = True
+    return had
+
+
+def _solved_failed(log: Any) -> set[str]:
+    """Every correct score in an Inspect log marked incorrect; the ids of the samples that had one."""
+    return {str(smp.id) for smp in log.samples or [] if _scored_incorrect(smp)}
+
+
+def fallback_served_log(s: Subject) -> Rewritten:
+    """The evaluation nearest its threshold with the samples the model solved answered, part way
+    through the run, by a weaker model its provider fell back to: each scored incorrect, with the
+    fallback Inspect records for it (`model_fallbacks`). Only Inspect logs record which model
+    served a sample."""
+    got = _worst_inspect_log(s, "does not record which model served each sample")
+    if isinstance(got, str):
+        return got
+    eid, doc = got
     from inspect_ai.model import ModelFallback
 
-    wins = set(inspect_successes(doc))
+    wins = _solved_failed(doc)
     if not wins:
         return f"`{eid}`'s log has no correct sample"
     for smp in doc.samples or []:
-        if str(smp.id) not in wins:
-            continue
-        for sc in (smp.scores or {}).values():
-            if sc.value in INSPECT_SUCCESS:
-                sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
-        smp.model_fallbacks = [ModelFallback(model=str(doc.eval.model), fallback_model="acme/atlas-mini")]
+        if str(smp.id) in wins:
+            smp.model_fallbacks = [ModelFallback(model=str(doc.eval.model), fallback_model="acme/atlas-mini")]
     return _inspect_written(s, eid, doc)
 
 
@@ -2060,20 +2097,12 @@ def system_message_run_log(s: Subject) -> Rewritten:
     model to underperform (Inspect's `--system-message`, recorded in the plan's generate config),
     the samples it solved now scored incorrect. Only Inspect logs record a run's own system
     message beside the task's solver."""
-    got = _worst_log(s)
+    got = _worst_inspect_log(s, "records no system message of the run's own beside its task")
     if isinstance(got, str):
         return got
-    eid, _ev, doc = got
-    if isinstance(doc, (dict, LmEvalLog)):
-        return f"`{eid}`'s log records no system message of the run's own beside its task (only Inspect's does)"
-    wins = set(inspect_successes(doc))
-    if not wins:
+    eid, doc = got
+    if not _solved_failed(doc):
         return f"`{eid}`'s log has no correct sample"
-    for smp in doc.samples or []:
-        if str(smp.id) in wins:
-            for sc in (smp.scores or {}).values():
-                if sc.value in INSPECT_SUCCESS:
-                    sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
     if doc.plan is not None:
         doc.plan.config = doc.plan.config.model_copy(update={"system_message": UNDERPERFORM})
     return _inspect_written(s, eid, doc)
@@ -2084,22 +2113,18 @@ def retried_until_failed_log(s: Subject) -> Rewritten:
     errored and run again until it failed (`retry_on_error`: the retry's score kept, the errored
     attempt in `error_retries`), as a solver raising whenever the answer is right leaves it. Only
     Inspect logs record retried samples."""
-    got = _worst_log(s)
+    got = _worst_inspect_log(s, "does not record samples run again after an error")
     if isinstance(got, str):
         return got
-    eid, _ev, doc = got
-    if isinstance(doc, (dict, LmEvalLog)):
-        return f"`{eid}`'s log does not record samples run again after an error (only Inspect's does)"
+    eid, doc = got
     from inspect_ai.log._log import EvalRetryError
 
     solved = 0
     for smp in doc.samples or []:
-        for sc in (smp.scores or {}).values():
-            if sc.value in INSPECT_SUCCESS:
-                sc.value = "I" if isinstance(sc.value, str) else type(sc.value)(0)
-                smp.error_retries = [EvalRetryError(message="sandbox connection lost", traceback="",
-                                                    traceback_ansi="")]
-                solved += 1
+        if _scored_incorrect(smp):
+            smp.error_retries = [EvalRetryError(message="sandbox connection lost", traceback="",
+                                                traceback_ansi="")]
+            solved += 1
     if not solved:
         return f"`{eid}`'s log has no correct sample"
     return _inspect_written(s, eid, doc)
