@@ -129,6 +129,14 @@ def test_a_root_whose_signed_part_has_no_canonical_form_is_refused_naming_it(key
         assert f"bad.root.json: not a trust root: its signed part holds {shown}, which canonical JSON" in out
 
 
+def _init_pinning(keys: Path, name: str, policy: Path) -> None:
+    """`trust init NAME`: a root of one key (a) pinning `policy`, the keyring and a log key."""
+    rc, text = cg(keys, "trust", "init", name, "--root-key", "a.key.pub", "--sign-with", "a.key",
+                  "--policy", str(policy), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
+                  "--origin", "t.example/log")
+    assert rc == 0, text
+
+
 def _older_looser(keys: Path) -> Path:
     """Version 3.0 of the pinned policy (id acme-frontier), one that asked less."""
     older = keys / "policy-3.0.yaml"
@@ -143,10 +151,7 @@ def test_a_policy_version_replaced_by_rotate_counts_only_for_earlier_decisions(k
     import hashlib
 
     older = _older_looser(keys)
-    rc, text = cg(keys, "trust", "init", "trust", "--root-key", "a.key.pub", "--sign-with", "a.key",
-                  "--policy", str(older), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
-                  "--origin", "t.example/log")
-    assert rc == 0, text
+    _init_pinning(keys, "trust", older)
     rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--sign-with", "a.key")
     assert rc == 0, text
     root = load_trust_root(keys / "trust")
@@ -180,10 +185,7 @@ def test_rotate_grace_bounds_how_long_approvals_under_the_replaced_policy_verify
     from casegate.trust._root import _pins
 
     older = _older_looser(keys)
-    rc, text = cg(keys, "trust", "init", "trust", "--root-key", "a.key.pub", "--sign-with", "a.key",
-                  "--policy", str(older), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
-                  "--origin", "t.example/log")
-    assert rc == 0, text
+    _init_pinning(keys, "trust", older)
     rc, text = cg(keys, "trust", "rotate", "trust", "--grace", "2d", "--sign-with", "a.key")
     assert rc == 2 and "give it with --policy" in text, text
     rc, text = cg(keys, "trust", "rotate", "trust", "--policy", str(POLICY), "--grace", "2d", "--sign-with", "a.key")
@@ -202,10 +204,7 @@ def test_rotate_grace_bounds_how_long_approvals_under_the_replaced_policy_verify
     assert rc == 0 and f"approvals under it verify until {old.approvals_until}" in text, text
 
     bare = _older_looser(keys)
-    rc, text = cg(keys, "trust", "init", "bare", "--root-key", "a.key.pub", "--sign-with", "a.key",
-                  "--policy", str(bare), "--keyring", str(KEYRING), "--log-key", "log.key.pub",
-                  "--origin", "t.example/log")
-    assert rc == 0, text
+    _init_pinning(keys, "bare", bare)
     rc, text = cg(keys, "trust", "rotate", "bare", "--policy", str(POLICY), "--sign-with", "a.key")
     assert rc == 0, text
     root = load_trust_root(keys / "bare")

@@ -16,8 +16,9 @@ import pytest
 from casegate.store import open_registry
 from casegate.trust import load_trust_root, root_entry
 from tests._deploy import RATE_LIMITS
+from tests.sign.helpers import World
 from tests.verify.test_trust_attacks import MODEL, Setup, _replace_policy, setup  # noqa: F401 - the fixture
-from tests.verify.trusted import approved_world, cli_in_process, make_trust
+from tests.verify.trusted import Trust, approved_world, cli_in_process, make_trust
 
 __all__ = ["setup"]
 
@@ -87,11 +88,11 @@ def test_the_current_root_recorded_in_the_log_verifies(setup: Setup) -> None:  #
     assert v.ok, v.reasons
 
 
-def test_a_root_version_logged_before_the_case_is_compared_against_the_registry(
-        tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A root version recorded before the case's first entry is not in the case's state proof;
-    `verify --db` reads every root version the registry's log records. Attack: the log recorded
-    version 2 before the case was submitted; the release engineer verifies with version 1."""
+def _root_logged_before_the_case(tmp_path: Path, database_url: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> tuple[World, Trust]:
+    """(the world, its trust root at version 1) of a case approved after the registry's log
+    recorded root version 2; the bundle at `tmp_path/bundle.json`, no database or root in the
+    environment."""
     with open_registry(database_url) as reg:
         reg.record("trust-root", None, {"version": 2, "digest": "sha256:" + "1" * 64})
         w, bundle, _ = approved_world(tmp_path / "w", reg)
@@ -100,6 +101,15 @@ def test_a_root_version_logged_before_the_case_is_compared_against_the_registry(
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
     monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
     monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
+    return w, trust
+
+
+def test_a_root_version_logged_before_the_case_is_compared_against_the_registry(
+        tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A root version recorded before the case's first entry is not in the case's state proof;
+    `verify --db` reads every root version the registry's log records. Attack: the log recorded
+    version 2 before the case was submitted; the release engineer verifies with version 1."""
+    w, trust = _root_logged_before_the_case(tmp_path, database_url, monkeypatch)
     rc, text = cli_in_process(tmp_path, "verify", "--bundle", str(tmp_path / "bundle.json"), "--model-digest", MODEL,
                               "--boundary", "api", "--access", "self-serve", "--region", "US", *RATE_LIMITS,
                               "--keyring", str(w.ring_path), "--trust-root", str(trust.dir), "--db", database_url)
@@ -113,14 +123,7 @@ def test_a_root_version_logged_before_the_case_is_signed_into_the_checkpoint(
     --state-proof` (and `--registry-url`, which fetches one) accepted version 1. The checkpoint now
     signs the newest root version its tree records; a root older than that, or another root under
     that version number, is refused."""
-    with open_registry(database_url) as reg:
-        reg.record("trust-root", None, {"version": 2, "digest": "sha256:" + "1" * 64})
-        w, bundle, _ = approved_world(tmp_path / "w", reg)
-    trust = make_trust(tmp_path / "root", policy=w.dir / "policy.yaml", keyring=w.ring_path)
-    trust.checkpoint(database_url)
-    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
-    monkeypatch.delenv("CASEGATE_DATABASE_URL", raising=False)
-    monkeypatch.delenv("CASEGATE_TRUST_ROOT", raising=False)
+    w, trust = _root_logged_before_the_case(tmp_path, database_url, monkeypatch)
     rc, text = cli_in_process(tmp_path, "state-proof", "atlas-2-api", "--out", str(tmp_path / "p.json"),
                               "--db", database_url)
     assert rc == 0, text
