@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casegate.load import builtin_regimes, load_builtin_regime, load_case
-from casegate.model import Trigger
+from casegate.model import Case, Policy, Trigger
 from casegate.monitor import (
     Facts,
     Incident,
@@ -82,17 +82,23 @@ def test_an_unknown_class_is_refused() -> None:
     assert "under no regime" in (e.value.help or "")
 
 
-def test_overdue_report_is_a_blocking_finding_and_fires_a_report_overdue_trigger() -> None:
+def atlas_with_late_trigger() -> tuple[Case, Policy | None]:
+    """atlas-api's case with a trigger that reopens it when a regime report is late (`T-late`),
+    and its policy."""
     loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
     case = loaded.case
     assert case is not None and case.post_deployment is not None
     pd = case.post_deployment.model_copy(update={"triggers": {
         "T-late": Trigger(on="report-overdue", action="reopen", description="a regime report is late")}})
-    case = case.model_copy(update={"post_deployment": pd})
+    return case.model_copy(update={"post_deployment": pd}), loaded.policy
+
+
+def test_overdue_report_is_a_blocking_finding_and_fires_a_report_overdue_trigger() -> None:
+    case, policy = atlas_with_late_trigger()
     clock = ReportClock(incident=7, cls="ca-sb53:critical-safety-incident", title="Critical safety incident",
                         report_to="the California Office of Emergency Services", deadline="15 days",
                         cite="SB 53, 22757.13(c)(1)", known=KNOWN, due=KNOWN + dt.timedelta(days=15))
-    facts = Facts(case=case, policy=loaded.policy, approved_at=KNOWN - dt.timedelta(days=30), report_clocks=[clock])
+    facts = Facts(case=case, policy=policy, approved_at=KNOWN - dt.timedelta(days=30), report_clocks=[clock])
     before = KNOWN + dt.timedelta(days=14)
     after = KNOWN + dt.timedelta(days=15, seconds=1)
     assert [f for f in evaluate(facts, before) if f.event == "report-overdue"] == []

@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from casegate.load import load_case
-from casegate.model import Trigger
 from casegate.monitor import Facts, evaluate, parse_timestamp, report_clocks
 from casegate.store import open_registry
-from tests.monitor.test_cli import ROOT, _cg
-from tests.regime.test_incident_clocks import _report, submitted  # noqa: F401
+from tests.monitor.test_cli import _cg
+from tests.regime.test_incident_clocks import _report, atlas_with_late_trigger, submitted  # noqa: F401
 
 CASE = "atlas-2-api"
 BREACH = "eu-gpai-cop-2025:cybersecurity-breach"  # 5 days from awareness
@@ -37,16 +35,11 @@ def _rows(tmp: Path, db: str, at: str, code: int = 0) -> list[dict[str, object]]
 def _late_trigger_fires(db: str, at: str) -> list[str]:
     """The report-overdue firings of atlas-api with a report-overdue trigger, over the registry's
     report clocks as of `at`."""
-    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
-    case = loaded.case
-    assert case is not None and case.post_deployment is not None
-    pd = case.post_deployment.model_copy(update={"triggers": {
-        "T-late": Trigger(on="report-overdue", action="reopen", description="a regime report is late")}})
-    case = case.model_copy(update={"post_deployment": pd})
+    case, policy = atlas_with_late_trigger()
     with open_registry(db) as reg:
         clocks = report_clocks(reg, CASE)
     when = parse_timestamp(at, "at")
-    facts = Facts(case=case, policy=loaded.policy, approved_at=parse_timestamp("2026-11-01", "at"),
+    facts = Facts(case=case, policy=policy, approved_at=parse_timestamp("2026-11-01", "at"),
                   report_clocks=clocks)
     return [f.cause for f in evaluate(facts, when) if f.event == "report-overdue"]
 
