@@ -24,7 +24,7 @@ from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.gate import run_gate
 from casegate.load import load_case
 
-from .evidence_logs import INSPECT
+from .evidence_logs import INSPECT, inspect_log_to
 from .test_derive import TODAY, findings, make_case
 from .test_lm_eval_run_identity import LOGS, RESULTS, SAMPLES, _version
 
@@ -59,7 +59,6 @@ def _run(out: Path, *, fail: frozenset[str] | set[str] = frozenset(),
     """The task `acme-ctf` (`questions`, else `_questions()`) run by inspect-ai against the mock
     model; samples in `fail` raise."""
     from inspect_ai import Task
-    from inspect_ai import eval as inspect_eval
     from inspect_ai.dataset import MemoryDataset, Sample
     from inspect_ai.scorer import match
     from inspect_ai.solver import generate, solver
@@ -75,13 +74,7 @@ def _run(out: Path, *, fail: frozenset[str] | set[str] = frozenset(),
     task = Task(name="acme-ctf", version=1, dataset=MemoryDataset([Sample(id=i, input=q, target=t)
                                                                     for i, q, t in questions or _questions()]),
                 solver=[flaky(), generate()], scorer=match(numeric=True))
-    tmp = Path(tempfile.mkdtemp(prefix="casegate-subset-"))
-    try:
-        [log] = inspect_eval(task, model=_mock(), log_dir=str(tmp), display="none", max_samples=8, **kw)
-        shutil.move(str(Path(log.location)), out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return out
+    return inspect_log_to(task, out, model=_mock(), max_samples=8, **kw)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,6 @@ questions in three, and wrong on every question when a system message asks it to
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from casegate.evidence.importers import ReadOptions
 from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.load import load_case
 
+from .evidence_logs import inspect_log_to
 from .test_derive import TODAY, findings, make_case
 
 pytest.importorskip("inspect_ai")
@@ -55,7 +54,6 @@ def _mock() -> Any:
 def _run(out: Path, *, template: str = "{prompt}", **kw: Any) -> Path:
     """`acme-ctf` v1 (a `prompt_template` step, then `generate`), run by inspect-ai against the mock."""
     from inspect_ai import Task, task
-    from inspect_ai import eval as inspect_eval
     from inspect_ai.dataset import MemoryDataset, Sample
     from inspect_ai.scorer import match
     from inspect_ai.solver import generate, prompt_template
@@ -68,14 +66,7 @@ def _run(out: Path, *, template: str = "{prompt}", **kw: Any) -> Path:
             solver=[prompt_template(template), generate()], scorer=match(numeric=True))
 
     task_args = kw.pop("task_args", {})
-    tmp = Path(tempfile.mkdtemp(prefix="casegate-prompt-"))
-    try:
-        [log] = inspect_eval(acme_ctf(**task_args), model=_mock(), log_dir=str(tmp), display="none",
-                             task_args=task_args, **kw)
-        shutil.move(str(Path(log.location)), out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return out
+    return inspect_log_to(acme_ctf(**task_args), out, model=_mock(), task_args=task_args, **kw)
 
 
 @pytest.fixture(scope="module")
