@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from casegate.model import RuleSeverity
+from casegate.model import RecordedVersion, RuleSeverity
 
 from ._cases import base_doc, case, context, hits, severity
 
@@ -398,6 +398,37 @@ def test_a_run_moved_into_a_claim_that_stays_in_an_earlier_version_still_carries
     answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1),
                                            "domain": "cyber"}
     assert _msgs("CG806", doc, previous=case(answered), history=[first, case(answered)]) == []
+
+
+def test_a_run_moved_into_a_claim_that_stays_in_a_draft_still_carries_the_defeater() -> None:
+    """The two-step move through a version no decision approved: the lab records a draft in which G2
+    cites nothing of G3's while D3 stands open against G3, then moves the run into G2 in the version
+    compared with, and in this one withdraws G3 and deletes D3. The draft is not built as a case
+    (`Context.history` holds the approved and compared versions only), but the registry recorded
+    it: G2 began citing the run while the defeater stood, so it stands in G3's place."""
+    moved = _doc("open", against=("G3",))
+    moved["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    second = case(moved)
+    draft = RecordedVersion.of_case(case(_doc("open", against=("G3",))), "version 1.1 (#2)")
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+
+    def cg806(recorded: list[RecordedVersion]) -> list[str]:
+        ctx = context(doc, previous=second, history=[second])
+        ctx.recorded = recorded
+        return [h.message for h in hits("CG806", ctx)]
+
+    (m,) = cg806([draft, RecordedVersion.of_case(second, "version 1.2 (#3)")])
+    assert m.endswith("and `G2` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+    # a draft in which G2 cited the run too, or in which D3 was marked answered, moves nothing
+    assert cg806([RecordedVersion.of_case(second, "version 1.1 (#2)")]) == []
+    answered = _doc("answered", ["E-redteam-2"], against=("G3",))
+    answered["evidence"]["E-redteam-2"] = {**answered["evidence"]["E-redteam"], "date": dt.date(2026, 11, 1),
+                                           "domain": "cyber"}
+    assert cg806([RecordedVersion.of_case(case(answered), "version 1.1 (#2)")]) == []
+    # a draft in which D3 was aimed at another claim says nothing of G3
+    elsewhere = RecordedVersion.of_case(case(_doc("open", against=("G2",))), "version 1.1 (#2)")
+    assert cg806([elsewhere]) == []
 
 
 def test_an_answer_whose_subject_cannot_be_read_does_not_answer_a_claim_whose_can() -> None:

@@ -15,8 +15,9 @@ import sqlalchemy as sa
 
 from casegate.errors import StoreError
 from casegate.load import load_case
-from casegate.model import DecisionRecord
+from casegate.model import DecisionRecord, RecordedVersion
 from casegate.monitor import decide, submit_for_review
+from casegate.monitor._recorded import recorded_versions
 from casegate.monitor._versions import VersionCache
 from casegate.store import Registry
 from tests._weights import submit_hashed
@@ -319,3 +320,22 @@ def test_an_answer_a_version_never_approved_held_blocks(reg: Registry, tmp_path:
     (m,) = [f.message for f in rec.findings if f.code == "CG806"]
     assert "`D9` was open in version 1.1 (#2), the last approved; it is now marked answered by `E-kyc-retest`, but " \
            "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m
+
+
+def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored_files(
+        reg: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CG806 reads what a claim cited in every version the registry recorded while a defeater stood
+    against another: read from the stored files, a draft gives each defeater's aim (its `against`
+    and the elements listing it) and each element's evidence as the version built as a case does."""
+    path = _version(tmp_path, 1, "counter-evidence", "open")
+    _submit(reg, path)
+
+    def no_build(self: VersionCache, case_id: str, number: int):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"version #{number} was built, not read")
+
+    monkeypatch.setattr(VersionCache, "get", no_build)
+    (read,) = recorded_versions(reg, CASE, [1])
+    built = RecordedVersion.of_case(load_case(path).case, "version 1.0 (#1)")
+    assert read.defeaters["D9"].aimed_at == ("G5",) == built.defeaters["D9"].aimed_at
+    assert read.cites == built.cites
+    assert read.cites["G5"] == ("E-redteam-classifier", "E-monitoring")

@@ -103,8 +103,9 @@ class Context(Record):
     recorded: Sequence[RecordedVersion]
     """Every earlier version of the case the registry recorded (approved or not), and the versions
     compared with, as read without building them: each evidence item's subject, pin and date, each
-    defeater's kind. CG306 reads the oldest run of each threshold or safeguard any of them cited,
-    CG809 the kinds each gave a defeater (empty when no registry was consulted and no version was
+    defeater's kind and aim, each element's evidence. CG306 reads the oldest run of each threshold or
+    safeguard any of them cited, CG809 the kinds each gave a defeater, CG806 what a claim cited in
+    each a defeater stood in (empty when no registry was consulted and no version was
     given). From a registry they are read only when first read."""
     facts: EvidenceFacts | None
     """What the evidence artifacts showed (`casegate.evidence.apply_facts`); `case` then holds the

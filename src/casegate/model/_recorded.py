@@ -1,5 +1,6 @@
 """What the rules read of every version of a case the registry recorded before the one decided on:
-each evidence item's subject, pin and date, and each defeater's kind. Read from the stored case
+each evidence item's subject, pin and date, each defeater's kind and aim, and the evidence each
+element cites. Read from the stored case
 files without building the versions as cases (`casegate.monitor` fills them), or taken from a
 version already built (`RecordedVersion.of_case`). Plain records: no pydantic model is built for
 them."""
@@ -56,8 +57,8 @@ class RecordedItem(FrozenRecord):
 class RecordedDefeater(FrozenRecord):
     """A defeater as a recorded version listed it."""
 
-    __slots__ = ("kind", "text", "status")
-    _fields = ("kind", "text", "status")
+    __slots__ = ("kind", "text", "status", "aimed_at")
+    _fields = ("kind", "text", "status", "aimed_at")
     kind: str | None
     """Its kind (None: none given, which the gate reads as a blocking defeater)."""
     text: str
@@ -65,37 +66,55 @@ class RecordedDefeater(FrozenRecord):
     status: str | None
     """Its status as the version gave it (`open`, `answered`, `accepted`; None: none given, which
     the gate reads as open)."""
+    aimed_at: tuple[str, ...] | None
+    """The elements it is aimed at there (its `against`, and each element listing it under
+    `defeaters`); None: not read, taken as aimed at every element."""
 
-    def __init__(self, kind: str | None, text: str, status: str | None = None) -> None:
+    def __init__(self, kind: str | None, text: str, status: str | None = None,
+                 aimed_at: tuple[str, ...] | None = None) -> None:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "status", status)
+        object.__setattr__(self, "aimed_at", aimed_at)
 
 
 class RecordedVersion(FrozenRecord):
     """One version the registry recorded (or a version given to compare with), as the rules that
     read every recorded version see it."""
 
-    __slots__ = ("label", "evidence", "defeaters")
-    _fields = ("label", "evidence", "defeaters")
+    __slots__ = ("label", "evidence", "defeaters", "cites")
+    _fields = ("label", "evidence", "defeaters", "cites")
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
     evidence: Mapping[str, RecordedItem]
     """Evidence id -> the item."""
     defeaters: Mapping[str, RecordedDefeater]
     """Element id -> each defeater of its argument."""
+    cites: Mapping[str, tuple[str, ...]]
+    """Element id -> the evidence ids it cites (`evidence:`), for each element citing any; an
+    element not listed cites nothing there."""
 
     def __init__(self, label: str, evidence: Mapping[str, RecordedItem],
-                 defeaters: Mapping[str, RecordedDefeater]) -> None:
+                 defeaters: Mapping[str, RecordedDefeater],
+                 cites: Mapping[str, tuple[str, ...]] | None = None) -> None:
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "evidence", evidence)
         object.__setattr__(self, "defeaters", defeaters)
+        object.__setattr__(self, "cites", cites if cites is not None else {})
 
     @classmethod
     def of_case(cls, case: Case, label: str) -> RecordedVersion:
         """The version `case` (built, its evidence as its artifacts show it), named `label`."""
         evidence = {eid: RecordedItem(ev.threshold, tuple(ev.tests), ev.sha256, ev.date, (), ev.kind, ev.producer)
                     for eid, ev in case.evidence.items()}
-        defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status)
-                     for did, el in case.argument.elements.items() if el.defeater is not None}
-        return cls(label, evidence, defeaters)
+        els = case.argument.elements
+        aimed: dict[str, list[str]] = {}
+        for eid, el in els.items():
+            for t in ([*el.against] if el.defeater is not None else []):
+                aimed.setdefault(eid, []).append(t)
+            for d in el.defeaters:
+                aimed.setdefault(d, []).append(eid)
+        defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status, tuple(dict.fromkeys(aimed.get(did, ()))))
+                     for did, el in els.items() if el.defeater is not None}
+        cites = {x: tuple(el.evidence) for x, el in els.items() if el.evidence}
+        return cls(label, evidence, defeaters, cites)

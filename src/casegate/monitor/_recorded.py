@@ -1,6 +1,6 @@
 """Every version of a case the registry recorded, read for what the rules that read them all need
 (`casegate.model.RecordedVersion`: each evidence item's subject, pin, date, kind and producer, each
-defeater's kind, words and status) straight from the stored case and include files: each distinct file parsed once, no version
+defeater's kind, words, status and aim, the evidence each element cites) straight from the stored case and include files: each distinct file parsed once, no version
 built as a case, no policy, attestation or artifact read. A file whose stored bytes no longer match
 their sha256, or a version whose files are not those its log entry recorded, stops the reading
 (`CaseStore.version_texts`); a version whose files do not read as this reader expects is built as a
@@ -94,14 +94,28 @@ def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVer
             raise _Unread
         mapped = tuple(cited.get(eid, ())) if threshold is None and kind == "eval" else ()
         items[eid] = RecordedItem(threshold, tuple(tests), sha, min(_day(date), recorded_on), mapped, kind, producer)
+    aimed: dict[str, list[str]] = {}
+    cites: dict[str, tuple[str, ...]] = {}
+    for eid, el in elements.items():
+        if not isinstance(el, dict):
+            raise _Unread
+        for key in ("against", "defeaters", "evidence"):
+            if not isinstance(el.get(key) or [], list) or len(_ids(el.get(key))) != len(el.get(key) or []):
+                raise _Unread
+        if el.get("defeater") is not None:
+            aimed.setdefault(eid, []).extend(_ids(el.get("against")))
+        for d in _ids(el.get("defeaters")):
+            aimed.setdefault(d, []).append(eid)
+        if _ids(el.get("evidence")):
+            cites[eid] = tuple(_ids(el.get("evidence")))
     defeaters = {}
     for did, el in elements.items():
-        if isinstance(el, dict) and el.get("defeater") is not None:
+        if el.get("defeater") is not None:
             kind, text, status = el.get("kind"), el["defeater"], el.get("status")
             if not (_text(kind) and isinstance(text, str) and _text(status)):
                 raise _Unread
-            defeaters[did] = RecordedDefeater(kind, text, status)
-    return RecordedVersion(label, items, defeaters)
+            defeaters[did] = RecordedDefeater(kind, text, status, tuple(dict.fromkeys(aimed.get(did, ()))))
+    return RecordedVersion(label, items, defeaters, cites)
 
 
 def _take(into: dict[str, Any], section: Any) -> None:

@@ -1418,10 +1418,13 @@ class _Successors:
         return out
 
     def _cited_while_standing(self, x: str, did: str, t: str) -> set[tuple[str, ...]]:
-        """The runs element `x` cited in every earlier version the registry holds (`Context.history`)
-        in which defeater `did` stood against `t`: a claim that began citing the disputed run only
-        while the defeater stood did not make its own claim on it all along. Everything when no
-        such version is known."""
+        """The runs element `x` cited in every earlier version the registry holds in which defeater
+        `did` stood against `t`: a claim that began citing the disputed run only while the defeater
+        stood did not make its own claim on it all along. The versions are those built
+        (`Context.history`: approved or compared with; the defeater's standing judged there) and
+        every other version the registry recorded (`Context.recorded`: drafts, versions judged NO-GO
+        or withdrawn; the defeater, under its id or in the same or nearly the same words, stood there
+        unless marked answered). Everything when no such version is known."""
         out: set[tuple[str, ...]] | None = None
         for h in self.ctx.history:
             els = h.argument.elements
@@ -1433,7 +1436,37 @@ class _Successors:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
+        for v in self.ctx.recorded:
+            cited_v = self._cited_in_recorded(v, x, did, t)
+            if cited_v is not None:
+                out = cited_v if out is None else out & cited_v
         return out if out is not None else {self._run(self.prev, e) for e in self.was[x].evidence}
+
+    def _cited_in_recorded(self, v: RecordedVersion, x: str, did: str, t: str) -> set[tuple[str, ...]] | None:
+        """The runs of `x` in the version compared with that `x` cited in the recorded version `v`
+        (the same artifact, or for an item pinning none, the same id, or the same kind, producer and
+        date), when defeater `did` stood there against `t`; None when it did not stand there."""
+        old = self.was.get(did)
+        words = {el.defeater for el in (old, self.els.get(did)) if el is not None and el.defeater is not None}
+        listed = v.defeaters.get(did)
+        if listed is None or listed.text not in words:
+            listed = next((r for r in v.defeaters.values() if any(alike(r.text, w) for w in words)), listed)
+        if listed is None or listed.status == "answered":
+            return None  # an answer there is read as one: only a version built as a case has it judged
+        if listed.aimed_at is not None and t not in listed.aimed_at:
+            return None
+        there = [(e, v.evidence[e]) for e in v.cites.get(x, ()) if e in v.evidence]
+        out: set[tuple[str, ...]] = set()
+        for e in self.was[x].evidence if x in self.was else ():
+            ev = self.prev.evidence.get(e)
+            if ev is None:
+                continue
+            if any((ev.sha256 is not None and item.sha256 == ev.sha256)
+                   or (ev.sha256 is None and item.sha256 is None
+                       and (i == e or (item.kind, item.producer, item.date) == (ev.kind, ev.producer, ev.date)))
+                   for i, item in there):
+                out.add(self._run(self.prev, e))
+        return out
 
     def follow(self, t: str, did: str | None = None) -> list[tuple[str, str]]:
         """(element of this version, how it was found) for each that stands in the place of `t`, an
@@ -1618,8 +1651,9 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "through a new strategy), or citing a run it cited; each claim already in the argument "
               "that now cites a run it cited and did not cite before (its evidence moved into a claim "
               "that stays: before means in the version compared with and in every earlier version the "
-              "registry holds in which the defeater stood, so moving the run in one approved version and "
-              "withdrawing the claim in the next is the same move) or was reworded "
+              "registry recorded in which the defeater stood against that claim, approved or not (a draft, a "
+              "version judged NO-GO or withdrawn, where a defeater marked answered is taken as answered), so "
+              "moving the run in one version and withdrawing the claim in the next is the same move) or was reworded "
               "into nearly its words; or, when none does, for a claim of "
               "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
               "under two new ids, is not withdrawing it; where several stand in its place the defeater "

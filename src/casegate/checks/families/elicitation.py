@@ -10,9 +10,18 @@ threshold that cannot be ruled out is treated as reached.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from ...model import Boundary, Case, Evidence, Policy, RecordedItem, RecordedVersion, RuleSeverity
+from ...model import (
+    Boundary,
+    Case,
+    Evidence,
+    Policy,
+    RecordedItem,
+    RecordedVersion,
+    RuleSeverity,
+    TaskRef,
+)
 from ...model._policy import ElicitationMinimum
 from .._derived import (
     aged_out,
@@ -548,7 +557,9 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
     summary="Since the previous version, the policy asks less of this decision outside its thresholds' "
             "values: fewer sign-offs, a sign-off no longer required from outside the developer, a lower confidence or looser interval, findings newly waivable, "
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
-            "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, fewer evidence kinds that count "
+            "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, "
+            "a threshold's task reference that drops or changes a pin (task version, sample digest, prompt digest, code "
+            "revision), fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
             "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -803,6 +814,38 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
         if old_th.gaming_margin is not None and (th.gaming_margin is None or th.gaming_margin < old_th.gaming_margin):
             shown = "removed" if th.gaming_margin is None else f"{th.gaming_margin:g}"
             yield ("thresholds", tid, "gaming_margin"), f"`{tid}` gaming margin lowered from {old_th.gaming_margin:g} to {shown}"
+        looser = _looser_tasks(old_th.tasks, th.tasks)
+        if looser:
+            yield ("thresholds", tid, "tasks"), f"`{tid}` may now be measured on {looser}"
+
+
+_TASK_PINS = ("name", "version", "digest", "prompt", "revision")
+
+
+def _pinned_as(new: TaskRef, old: TaskRef) -> bool:
+    """Whether `new` asks at least what `old` asks of a run: every pin `old` sets, set to the same."""
+    return all(getattr(old, f) is None or getattr(new, f) == getattr(old, f) for f in _TASK_PINS)
+
+
+def _looser_tasks(before: Sequence[TaskRef], now: Sequence[TaskRef]) -> str | None:
+    """How the task references `now` let a run count that `before` did not, in words: none left,
+    or a reference that does not keep every pin (name, version, sample digest, prompt digest, code
+    revision) of one before it; None when each keeps one's pins."""
+    if not before:
+        return None
+    if not now:
+        return "any task (the previous policy named " + ", ".join(_task_shown(r) for r in before) + ")"
+    looser = [r for r in now if not any(_pinned_as(r, o) for o in before)]
+    if not looser:
+        return None
+    return ("; ".join(_task_shown(r) for r in looser) + ", which keeps the pins of no task the previous policy "
+            "named (" + "; ".join(_task_shown(r) for r in before) + ")")
+
+
+def _task_shown(r: TaskRef) -> str:
+    pins = [f"{f} {str(v)[:19] if f in ('digest', 'prompt') else v}" for f in _TASK_PINS
+            if (v := getattr(r, f)) is not None]
+    return "{" + ", ".join(pins) + "}"
 
 
 def _eval_sets(case: Case, tid: str) -> set[str]:
