@@ -20,6 +20,7 @@ from casegate.monitor import (
     classify,
     evaluate,
     overdue_report_findings,
+    suggested_classes,
 )
 from tests.monitor.test_cli import ROOT, _cg
 
@@ -70,6 +71,21 @@ def test_unclassified_incident_owes_a_provisional_report_by_the_shortest_deadlin
     assert reps["eu-gpai-cop-2025:unclassified"]["due"] == "2026-12-05T09:30:00Z"  # 2 days
     assert classify(_incident(known=KNOWN, not_reportable="a test account, nobody harmed"), regimes) == []
     assert classify(_incident(known=KNOWN), []) == []  # a case under no regime owes nothing
+
+
+def test_a_weight_theft_at_atlas_api_is_suggested_as_a_cybersecurity_breach() -> None:
+    """atlas-api's policy names the domain `exfiltration`; the Code of Practice hints its serious
+    cybersecurity breach at `model-exfiltration`. Domains are matched by their words."""
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    theft = _incident(case="atlas-2-api", domain="exfiltration", severity="severe",
+                      description="model weights copied out by an insider")
+    assert "eu-gpai-cop-2025:cybersecurity-breach" in suggested_classes(theft, loaded.regimes)
+    for domain in ("cyber", "cyber-offence", "Model_Exfiltration"):
+        assert "eu-gpai-cop-2025:cybersecurity-breach" in suggested_classes(
+            _incident(domain=domain), loaded.regimes), domain
+    for domain in ("bio", "self-exfil", "model-autonomy"):
+        assert "eu-gpai-cop-2025:cybersecurity-breach" not in suggested_classes(
+            _incident(domain=domain), loaded.regimes), domain
 
 
 def test_an_unknown_class_is_refused() -> None:

@@ -11,6 +11,7 @@ finding (CG1003) and fires the case's `report-overdue` triggers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,12 +33,25 @@ earlier classification, stays owed (a provisional report goes only when the inci
 classified before its deadline)."""
 
 
+def _domain_words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", name.casefold()))
+
+
+def domain_matches(domain: str, hints: Sequence[str]) -> bool:
+    """Whether an incident's risk domain is one a class hints at, compared by their words: a
+    policy's `exfiltration` is the regime's `model-exfiltration`, and `cyber-offence` is `cyber`
+    (one name's words are all among the other's). A hint only suggests, so a near name counts."""
+    mine = _domain_words(domain)
+    return bool(mine) and any((theirs := _domain_words(h)) and (mine <= theirs or theirs <= mine) for h in hints)
+
+
 def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
-    """Classes whose hints (domain, minimum severity) match the incident: a suggestion only."""
+    """Classes whose hints (domain, minimum severity) match the incident: a suggestion only.
+    Domains are matched by their words (see `domain_matches`)."""
     out = []
     for r in regimes:
         for cid, c in r.incident_classes.items():
-            if c.domains and incident.domain not in c.domains:
+            if c.domains and not domain_matches(incident.domain, c.domains):
                 continue
             if c.min_severity is not None and Severity(incident.severity).rank < c.min_severity.rank:
                 continue
