@@ -20,6 +20,7 @@ from casegate.monitor import (
     classify,
     evaluate,
     overdue_report_findings,
+    suggested_classes,
 )
 from tests.monitor.test_cli import ROOT, _cg
 
@@ -72,6 +73,21 @@ def test_unclassified_incident_owes_a_provisional_report_by_the_shortest_deadlin
     assert classify(_incident(known=KNOWN), []) == []  # a case under no regime owes nothing
 
 
+def test_a_weight_theft_at_atlas_api_is_suggested_as_a_cybersecurity_breach() -> None:
+    """atlas-api's policy names the domain `exfiltration`; the Code of Practice hints its serious
+    cybersecurity breach at `model-exfiltration`. Domains are matched by their words."""
+    loaded = load_case(ROOT / "examples" / "atlas-api" / "case.yaml")
+    theft = _incident(case="atlas-2-api", domain="exfiltration", severity="severe",
+                      description="model weights copied out by an insider")
+    assert "eu-gpai-cop-2025:cybersecurity-breach" in suggested_classes(theft, loaded.regimes)
+    for domain in ("cyber", "cyber-offence", "Model_Exfiltration"):
+        assert "eu-gpai-cop-2025:cybersecurity-breach" in suggested_classes(
+            _incident(domain=domain), loaded.regimes), domain
+    for domain in ("bio", "self-exfil", "model-autonomy"):
+        assert "eu-gpai-cop-2025:cybersecurity-breach" not in suggested_classes(
+            _incident(domain=domain), loaded.regimes), domain
+
+
 def test_an_unknown_class_is_refused() -> None:
     from casegate.errors import InputError
 
@@ -120,7 +136,13 @@ def submitted(tmp_path: Path, database_url: str) -> tuple[Path, str]:
                     ignore=shutil.ignore_patterns("keys", "signoffs", "*.bundle.json"))
     _cg(tmp_path, database_url, "keys", "generate", "keys/rso.pem")
     _cg(tmp_path, database_url, "keys", "add", "keyring.yaml", "--public", "keys/rso.pem.pub",
-        "--person", "Sam Whitfield", "--role", "rso", "--from", "2026-01-01", "--until", "2030-12-31")
+        "--person", "Sam Whitfield", "--organisation", "Acme Labs", "--role", "rso",
+        "--from", "2026-01-01", "--until", "2030-12-31")
+    # who records a filing: someone outside the developer that owes the report
+    _cg(tmp_path, database_url, "keys", "generate", "keys/auditor.pem")
+    _cg(tmp_path, database_url, "keys", "add", "keyring.yaml", "--public", "keys/auditor.pem.pub",
+        "--person", "Lena Kovac", "--organisation", "Halden Assurance", "--role", "auditor",
+        "--from", "2026-01-01", "--until", "2030-12-31")
     _cg(tmp_path, database_url, "keys", "generate", "keys/outsider.pem")
     _cg(tmp_path, database_url, "registry", "submit", "case/case.yaml")
     return tmp_path, database_url
@@ -160,16 +182,17 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str], monkeypatch: p
     assert "not in the keyring" in p.stderr
     # a role the key does not hold is refused too
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class",
-            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/rso.pem", "--role", "safety-lead", code=2)
+            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/auditor.pem", "--role", "rso", code=2)
     assert "does not hold" in p.stderr
-    # filed late by the RSO, with a signed statement (the log records it after the deadline)
+    # filed late, recorded by an auditor outside the developer with a signed statement (the log
+    # records it after the deadline)
     monkeypatch.setattr("casegate.store._clock._now", lambda: "2026-12-08T12:00:00.000000Z")
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class",
-            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/rso.pem", "--role", "rso",
+            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/auditor.pem", "--role", "auditor",
             "--at", "2026-12-08T12:00:00Z", "--reference", "AIO-2026-0042")
-    assert "as filed (late) by Sam Whitfield (rso)" in p.stdout
+    assert "as filed (late) by Lena Kovac (auditor)" in p.stdout
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class",
-            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/rso.pem", "--role", "rso", code=2)
+            "eu-gpai-cop-2025:cybersecurity-breach", "--key", "keys/auditor.pem", "--role", "auditor", code=2)
     assert "filed already" in p.stderr
     p = _cg(tmp, db, "incident", "clocks", "--case", "atlas-2-api", "--at", "2026-12-09T00:00:00Z", "--json")
     rows = json.loads(p.stdout)["reports"]
@@ -189,7 +212,7 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str], monkeypatch: p
     schema = json.loads((ROOT / "schemas" / "predicates" / "incident-report-filed-v1.schema.json").read_text())
     assert stmt["predicateType"] == "https://casegate.dev/incident-report-filed/v1"
     jsonschema.validate(stmt["predicate"], schema)
-    assert ev.payload["person"] == "Sam Whitfield" and ev.payload["late"] is True
+    assert ev.payload["person"] == "Lena Kovac" and ev.payload["late"] is True
 
 
 def test_unclassified_incident_then_classified(submitted: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,7 +223,7 @@ def test_unclassified_incident_then_classified(submitted: tuple[Path, str], monk
     index = int(p.stdout.split("#", 1)[1].split()[0])
     assert "Unclassified incident" in p.stdout and "2026-12-04T09:30:00Z (24 hours" in p.stdout
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", "atlas-2-api", "--class", "ca-sb53:unclassified",
-            "--key", "keys/rso.pem", "--role", "rso", code=2)
+            "--key", "keys/auditor.pem", "--role", "auditor", code=2)
     assert "not classified yet" in p.stderr
     p = _cg(tmp, db, "incident", "classify", str(index), "--case", "atlas-2-api", "--class",
             "ca-sb53:critical-safety-incident", "--by", "Sam Whitfield")

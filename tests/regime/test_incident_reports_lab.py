@@ -80,7 +80,7 @@ def test_a_provisional_report_classified_after_its_deadline_stays_missed(
     assert _late_trigger_fires(db, "2026-12-05T08:00:00Z") == [f"report-overdue:{index}:ca-sb53:unclassified"]
     # classified, the missed report can be filed (late)
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", CASE, "--class", "ca-sb53:unclassified",
-            "--key", "keys/rso.pem", "--role", "rso")
+            "--key", "keys/auditor.pem", "--role", "auditor")
     assert "as filed (late)" in p.stdout
     assert [r["status"] for r in _rows(tmp, db, "2026-12-05T08:00:00Z")] == ["filed late"]
 
@@ -94,8 +94,8 @@ def test_a_late_filing_dated_back_is_late(submitted: tuple[Path, str],  # noqa: 
     _at(monkeypatch, "2026-12-03T12:00:00")
     index = _index(_report(tmp, db, "--known", "2026-12-03T09:30:00Z", "--class", BREACH).stdout)
     _at(monkeypatch, "2026-12-10T12:00:00")
-    filed = ("incident", "filed", str(index), "--case", CASE, "--class", BREACH, "--key", "keys/rso.pem",
-             "--role", "rso")
+    filed = ("incident", "filed", str(index), "--case", CASE, "--class", BREACH, "--key", "keys/auditor.pem",
+             "--role", "auditor")
     p = _cg(tmp, db, *filed, "--at", "2026-12-11T09:00:00Z", code=2)
     assert "after the registry's clock" in p.stderr and "Traceback" not in p.stderr
     p = _cg(tmp, db, *filed, "--at", "2026-12-07T10:00:00Z")
@@ -106,6 +106,46 @@ def test_a_late_filing_dated_back_is_late(submitted: tuple[Path, str],  # noqa: 
     assert _late_trigger_fires(db, "2026-12-10T12:00:00Z") == [f"report-overdue:{index}:{BREACH}"]
     # a filing recorded by the deadline fires nothing
     assert _late_trigger_fires(db, "2026-12-08T09:00:00Z") == []
+
+
+def test_the_developer_does_not_mark_its_own_report_filed(submitted: tuple[Path, str],  # noqa: F811
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack: the breach report, due 2026-12-08T09:30, is never sent; the lab's own RSO records it
+    as filed, in a role the key holds, before the deadline, and the missed report is gone. A filing
+    is recorded by someone outside the developer, so the report stays missed."""
+    tmp, db = submitted
+    _at(monkeypatch, "2026-12-03T12:00:00")
+    index = _index(_report(tmp, db, "--known", "2026-12-03T09:30:00Z", "--class", BREACH).stdout)
+    _at(monkeypatch, "2026-12-05T12:00:00")
+    p = _cg(tmp, db, "incident", "filed", str(index), "--case", CASE, "--class", BREACH, "--key", "keys/rso.pem",
+            "--role", "rso", "--reference", "AIO-2026-0042", code=2)
+    assert "Sam Whitfield is of Acme Labs, the developer that owes the report" in p.stderr, p.stderr
+    assert "keyring members who may: Lena Kovac (Halden Assurance: auditor)" in p.stderr, p.stderr
+    assert "Traceback" not in p.stderr
+    with open_registry(db) as reg:
+        assert reg.events(CASE, "incident-report-filed") == []
+    (row,) = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
+    assert row["status"] == "overdue" and row["filed_at"] is None
+    p = _cg(tmp, db, "incident", "clocks", "--case", CASE, "--at", "2026-12-09T00:00:00Z", code=1)
+    assert "CG1003" in p.stderr and "cybersecurity-breach" in p.stderr
+    assert _late_trigger_fires(db, "2026-12-09T00:00:00Z") == [f"report-overdue:{index}:{BREACH}"]
+
+
+def test_a_filer_the_keyring_places_nowhere_is_refused(submitted: tuple[Path, str],  # noqa: F811
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key whose holder has no organisation in the keyring cannot show the filing came from
+    outside the developer: refused (fail closed)."""
+    tmp, db = submitted
+    _cg(tmp, db, "keys", "generate", "keys/nobody.pem")
+    _cg(tmp, db, "keys", "add", "keyring.yaml", "--public", "keys/nobody.pem.pub", "--person", "Pat Doe",
+        "--role", "auditor", "--from", "2026-01-01", "--until", "2030-12-31")
+    _at(monkeypatch, "2026-12-03T12:00:00")
+    index = _index(_report(tmp, db, "--known", "2026-12-03T09:30:00Z", "--class", BREACH).stdout)
+    p = _cg(tmp, db, "incident", "filed", str(index), "--case", CASE, "--class", BREACH, "--key", "keys/nobody.pem",
+            "--role", "auditor", code=2)
+    assert "the keyring records no organisation for Pat Doe" in p.stderr, p.stderr
+    with open_registry(db) as reg:
+        assert reg.events(CASE, "incident-report-filed") == []
 
 
 def test_a_missed_report_stops_the_deploy_without_a_trigger_for_it(tmp_path: Path, database_url: str) -> None:

@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 13172),
     ('_trust', 25767),
     ('_publish', 13196),
-    ('_monitor', 49862),
+    ('_monitor', 50150),
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),

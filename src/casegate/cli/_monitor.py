@@ -223,7 +223,8 @@ def incident_draft(
 def incident_filed(
     incident: Annotated[int, typer.Argument(help="Log index of the incident (as `incident report` printed it).")],
     cls: Annotated[str, typer.Option("--class", help="The report filed: REGIME:CLASS.")],
-    key: Annotated[str, typer.Option("--key", help="Private key of the person recording the filing.")],
+    key: Annotated[str, typer.Option("--key", help="Private key of the person recording the filing: someone "
+                                                   "outside the developer that owes the report.")],
     role: Annotated[str, typer.Option("--role", help="Role in which they record it (one their key holds).")],
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     reference: Annotated[str | None, typer.Option(help="The authority's reference for the filing.")] = None,
@@ -234,7 +235,8 @@ def incident_filed(
     db: DbOption = None,
 ) -> None:
     """Record, as a signed statement, that a regime report of an incident was filed. The statement
-    is verified against the keyring before anything is logged."""
+    is verified against the keyring before anything is logged, and its signer must be outside the
+    developer that owes the report (an organisation the keyring records, not the developer's)."""
     from ..errors import InputError
     from ..monitor import parse_timestamp, record_filing, report_clocks
     from ..monitor._versions import require_case
@@ -261,7 +263,7 @@ def incident_filed(
         require_case(reg, case)
         entry = record_filing(reg, case, report_clocks(reg, case), incident=incident, cls=cls,
                               person=signed.person, role=role, keyid=signed.key.keyid, filed_at=filed_at,
-                              reference=reference, envelope=env)
+                              reference=reference, envelope=env, organisation=signed.key.organisation, keyring=ring)
     late = " (late)" if entry.payload.get("late") else ""
     out(f"recorded the {cls} report of incident #{incident} as filed{late} by {signed.person} ({role}), "
         f"log entry {entry.index}")

@@ -4,22 +4,27 @@ When an incident is recorded against a case under a regime, the reporter says wh
 regime's incident classes it falls in (or why none does). Each class sets a deadline counted from
 when the incident became known; the deadlines are computed then and written into the incident's
 log entry, so a later edit of a regime file cannot move them. A filing is a signed statement by a
-keyring member, verified before it is logged. A report not filed by its deadline is a blocking
+keyring member outside the developer that owes the report, verified before it is logged. A report not filed by its deadline is a blocking
 finding (CG1003) and fires the case's `report-overdue` triggers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Finding, Regime, RuleSeverity, Severity
+from ..model._names import organisation_among
 from ..store import LogEntry, Registry, log_time
 from ._incidents import Incident
 from ._series import iso, parse_timestamp
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 INCIDENT_REPORT_OVERDUE = "CG1003"
 """The finding a report past its deadline gives (documented with the regime rules)."""
@@ -32,12 +37,25 @@ earlier classification, stays owed (a provisional report goes only when the inci
 classified before its deadline)."""
 
 
+def _domain_words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", name.casefold()))
+
+
+def domain_matches(domain: str, hints: Sequence[str]) -> bool:
+    """Whether an incident's risk domain is one a class hints at, compared by their words: a
+    policy's `exfiltration` is the regime's `model-exfiltration`, and `cyber-offence` is `cyber`
+    (one name's words are all among the other's). A hint only suggests, so a near name counts."""
+    mine = _domain_words(domain)
+    return bool(mine) and any((theirs := _domain_words(h)) and (mine <= theirs or theirs <= mine) for h in hints)
+
+
 def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
-    """Classes whose hints (domain, minimum severity) match the incident: a suggestion only."""
+    """Classes whose hints (domain, minimum severity) match the incident: a suggestion only.
+    Domains are matched by their words (see `domain_matches`)."""
     out = []
     for r in regimes:
         for cid, c in r.incident_classes.items():
-            if c.domains and incident.domain not in c.domains:
+            if c.domains and not domain_matches(incident.domain, c.domains):
                 continue
             if c.min_severity is not None and Severity(incident.severity).rank < c.min_severity.rank:
                 continue
@@ -241,11 +259,56 @@ def record_classification(reg: Registry, case_id: str, incident: int, *, classes
                                             "regime_reports": reports})
 
 
+def developer_organisations(reg: Registry, case_id: str, incident: int) -> list[str]:
+    """The organisations of the developer that owes an incident's reports: the developer the
+    incident names and the organisations the policy of the case version it was recorded against
+    names under `evidence.organisations`."""
+    from ._versions import VersionCache
+
+    entry = next((e for e in reg.events(case_id, "incident") if e.index == incident), None)
+    if entry is None:
+        return []
+    out = [str(entry.payload["developer"])] if str(entry.payload.get("developer") or "").strip() else []
+    number = (entry.payload.get("defeats") or {}).get("version")
+    if not isinstance(number, int):
+        number = reg.case_version(case_id, contents=False).number
+    policy = VersionCache(reg).get(case_id, number).policy
+    if policy is not None:
+        out += list(policy.evidence.organisations)
+    return out
+
+
+def _outside(keyring: Keyring, developer: Sequence[str]) -> list[str]:
+    """Keyring members outside the developer, with their organisation and roles."""
+    return [f"{i.name} ({i.organisation}: {', '.join(sorted({r for k in i.keys for r in k.roles}))})"
+            for i in keyring.identities
+            if i.organisation and organisation_among(i.organisation, developer) is None]
+
+
+def check_filer(*, person: str, organisation: str | None, developer: Sequence[str], keyring: Keyring) -> None:
+    """Refuse (InputError) a filing recorded by the developer that owes the report: as a condition
+    is confirmed, a filing is recorded by a keyring member whose organisation the keyring records
+    and is not the developer's, whatever role their key holds."""
+    if not developer:
+        reason = "the developer that owes the report is unknown, so a filing from outside it cannot be established"
+    elif not organisation:
+        reason = f"the keyring records no organisation for {person}, so the filing cannot be shown to come from outside the developer"
+    elif organisation_among(organisation, developer) is not None:
+        reason = f"{person} is of {organisation}, the developer that owes the report: the lab does not mark its own report filed"
+    else:
+        return
+    may = _outside(keyring, developer)
+    raise InputError(f"{reason}; a filing is recorded by someone outside the developer ({', '.join(developer) or 'unknown'})"
+                     + (f"; keyring members who may: {'; '.join(may)}" if may else "; the keyring holds nobody outside it"),
+                     help="record the filing with the key of someone outside the developer who has seen the authority's "
+                          "acknowledgement (`casegate keys add --organisation` records their organisation)")
+
+
 def record_filing(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *, incident: int, cls: str,
                   person: str, role: str, keyid: str, filed_at: dt.datetime, reference: str | None,
-                  envelope: dict[str, Any]) -> LogEntry:
-    """Log a verified filing of one report. InputError when the incident owes no such report or
-    it was filed already."""
+                  envelope: dict[str, Any], organisation: str | None, keyring: Keyring) -> LogEntry:
+    """Log a verified filing of one report. InputError when the incident owes no such report, it
+    was filed already, or its signer is of the developer that owes it (see `check_filer`)."""
     owed = [c for c in clocks if c.incident == incident and c.cls == cls]
     if not owed:
         owes = ", ".join(f"#{c.incident} {c.cls}" for c in clocks) or "none"
@@ -260,6 +323,8 @@ def record_filing(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *,
     if owed[0].filed_at is not None:
         raise InputError(f"the {cls} report of incident #{incident} was filed already "
                          f"(log entry {owed[0].filed_entry}, {iso(owed[0].filed_at)})")
+    check_filer(person=person, organisation=organisation, developer=developer_organisations(reg, case_id, incident),
+                keyring=keyring)
     logged = log_time()
     if filed_at > logged:
         raise InputError(f"the filing is dated {iso(filed_at)}, after the registry's clock ({iso(logged)}): "
