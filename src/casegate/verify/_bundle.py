@@ -380,7 +380,7 @@ def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested:
     approval (`newer_no_go_problems`)."""
     approval = last_approval(changes)
     version = (approval.payload.get("cause") or {}).get("version") if approval is not None else None
-    if type(version) is not int:
+    if approval is None or type(version) is not int:
         return
     if not hasattr(reg, "events"):
         verdict.reasons.append(f"the registry's log entries of case {case_id} cannot be read, so whether a newer "

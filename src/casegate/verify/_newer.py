@@ -117,7 +117,8 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         # one judged before its approval)
         unversioned = type(version) is not int
         again = not unversioned and version == approved_version
-        if not unversioned and (version < approved_version or (again and e.index <= approved_at)):
+        if isinstance(version, int) and not unversioned and (
+                version < approved_version or (again and e.index <= approved_at)):
             continue
         codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
         if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
