@@ -360,3 +360,68 @@ def test_the_monitor_checks_the_checkpoints_count_of_keyring_changes(registry: R
     write_tiles(registry, open_store(str(tmp_path / "honest")), honest.text(), entries=True)
     rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "honest"), "--vkey", vkey, "--state", str(state))
     assert rc == 0, (out, err)
+
+
+def test_the_monitor_checks_the_checkpoints_trust_root_line(registry: Registry, tmp_path: Path) -> None:
+    """A state proof relies on the checkpoint's signed `casegate-trust-root` line for the root
+    versions recorded before its case's first entry. The monitor folds the `trust-root` entries it
+    checks: a checkpoint naming an older version, or the newest version with another digest, is
+    refused, named, nothing recorded; the honest one passes."""
+    import datetime as dt
+
+    from casegate.ledger import open_store, write_tiles
+    from casegate.store import (
+        KEYRING_CHANGES_EXTENSION,
+        TIME_EXTENSION,
+        load_private_key,
+        load_public_key,
+        parse_checkpoint,
+        sign_checkpoint,
+        verifier_key,
+    )
+    from casegate.store import generate_key as new_key
+    from casegate.store._checkpoint import trust_root_line
+
+    key = tmp_path / "log.pem"
+    new_key(key)
+    origin = "monitor.test.example/log"
+    vkey = verifier_key(origin, load_public_key(key))
+    v1, v2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
+    registry.record("trust-root", None, {"version": 1, "digest": v1})
+    registry.record("trust-root", None, {"version": 2, "digest": v2})
+    honest = parse_checkpoint(registry.checkpoint(key, origin))
+    assert trust_root_line((2, v2)) in honest.extensions
+    when = int(dt.datetime.now(dt.UTC).timestamp())
+
+    def forged(line: str) -> str:
+        return sign_checkpoint(origin, honest.tree_size, honest.root, load_private_key(key),
+                               extensions=(f"{TIME_EXTENSION}{when}", f"{KEYRING_CHANGES_EXTENSION}0", line)).text()
+
+    state = tmp_path / "monitor.json"
+    for n, (line, said) in enumerate([
+            (trust_root_line((1, v1)), "is trust root version 1 (" + v1 + "), but its entries' newest is "
+                                       "trust root version 2 (" + v2 + ")"),
+            (trust_root_line((2, v1)), "is trust root version 2 (" + v1 + ")"),
+            (trust_root_line(None), "is no trust root version, but its entries' newest is trust root version 2"),
+            ("casegate-trust-root 2", "carries a trust root line that cannot be read")]):
+        write_tiles(registry, open_store(str(tmp_path / f"tiles{n}")), forged(line), entries=True)
+        rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / f"tiles{n}"), "--vkey", vkey,
+                            "--state", str(state))
+        assert rc == 1 and f"checkpoint of size {honest.tree_size}" in err and said in err, (line, out, err)
+        assert not state.exists()
+    write_tiles(registry, open_store(str(tmp_path / "honest")), honest.text(), entries=True)
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "honest"), "--vkey", vkey, "--state", str(state))
+    assert rc == 0, (out, err)
+    # a later checkpoint is held to the entries the monitor checked before, kept in its state
+    registry.record("keyring-change", None, {"change": "revoke-key", "keyid": "ab" * 32, "kind": "compromised",
+                                             "at": "2026-11-01"})
+    later = parse_checkpoint(registry.checkpoint(key, origin))
+    stale = sign_checkpoint(origin, later.tree_size, later.root, load_private_key(key),
+                            extensions=(f"{TIME_EXTENSION}{when}", f"{KEYRING_CHANGES_EXTENSION}1",
+                                        trust_root_line((1, v1)))).text()
+    write_tiles(registry, open_store(str(tmp_path / "stale")), stale, entries=True)
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "stale"), "--vkey", vkey, "--state", str(state))
+    assert rc == 1 and "its entries' newest is trust root version 2" in err, (out, err)
+    write_tiles(registry, open_store(str(tmp_path / "later")), later.text(), entries=True)
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "later"), "--vkey", vkey, "--state", str(state))
+    assert rc == 0, (out, err)

@@ -182,7 +182,7 @@ def test_a_narrower_boundary_the_newer_gate_run_also_failed_is_stopped_too() -> 
     events = [_Entry(9, "decision", {"version": 2, "outcome": "NO-GO", "record": record})]
 
     def stops(boundary: BoundaryKind, approved: int = 1, digest: str = MODEL) -> bool:
-        return bool(newer_no_go_problems(events, approved, CASE, boundary, digest))
+        return bool(newer_no_go_problems(events, approved, CASE, boundary, digest, approved_at=10))
 
     assert stops(BoundaryKind.api) and stops(BoundaryKind.trusted_access) and stops(BoundaryKind.consumer)
     assert not stops(BoundaryKind.internal_deployment)
@@ -217,8 +217,61 @@ def test_a_no_go_entry_that_records_no_version_stops_the_approval(tmp_path: Path
         return _Entry(7, "judgement", payload)
 
     for version in ("absent", None, "2", 2.0, True):
-        assert newer_no_go_problems([entry(version, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL), version
-    assert not newer_no_go_problems([entry(None, ["CG510"])], 1, CASE, BoundaryKind.api, MODEL)
+        assert newer_no_go_problems([entry(version, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL,
+                                    approved_at=3), version
+    assert not newer_no_go_problems([entry(None, ["CG510"])], 1, CASE, BoundaryKind.api, MODEL, approved_at=3)
     assert not newer_no_go_problems([entry(None, ["CG801"], ["sha256:" + "2" * 64])], 1, CASE, BoundaryKind.api,
-                                    MODEL)
-    assert not newer_no_go_problems([entry(1, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL)
+                                    MODEL, approved_at=3)
+    assert not newer_no_go_problems([entry(1, ["CG801"])], 1, CASE, BoundaryKind.api, MODEL, approved_at=8)
+
+
+def test_the_approved_version_judged_no_go_again_after_its_approval_stops_it(tmp_path: Path,
+                                                                            database_url: str) -> None:
+    """The lab's move: version 1 is approved; version 1 itself is gated again later (new
+    counter-evidence reopens defeater D1) and judged NO-GO, its decision logged after the approval;
+    the lab keeps deploying version 1's bundle. Before, only a later version's NO-GO was read and
+    the bundle verified; now it stops the approval, in `verify` and in `state show`."""
+    with open_registry(database_url) as reg:
+        w, bundle, applied = approved_world(tmp_path / "w", reg)
+        a = w.dir / "argument.yaml"
+        a.write_text(a.read_text().replace(*OPEN_D1, 1))
+        j = judge_case(w.load(), w.ring)
+        assert j.record.outcome == "NO-GO"
+        entry = record_decision(reg, j.record, version=1)
+        approval = max(e.index for e in reg.events(case_id=CASE, kind="state-change"))
+    assert entry.index > approval
+    v = _verify(w, bundle, database_url, tmp_path)
+    assert not v.ok
+    again = _newer(v.reasons)
+    assert len(again) == 1, v.reasons
+    assert again[0].startswith(f"version 1 of case {CASE}, the approved version itself, gated again after its "
+                               f"approval, (its approval is log entry {approval}) for these weights was judged "
+                               f"NO-GO by a gate run (log entry {entry.index}"), again[0]
+    assert "CG801 open-defeater" in again[0] and "CG510" not in again[0]
+    with open_registry(database_url, readonly=True) as reg:
+        st = deploy_state(reg, CASE, w.ring)
+    assert not st.deployable
+    assert "approved version judged NO-GO again" in st.causes, st.causes
+    assert "newer version judged NO-GO" not in st.causes, st.causes
+
+
+def test_the_approved_version_judged_no_go_before_its_approval_says_nothing() -> None:
+    """The approved version's own NO-GO logged before the approval (a draft gated before it was
+    signed, or answered since) does not stop it; the same NO-GO logged after does, and only on
+    findings outside the review process."""
+    from casegate.verify._newer import newer_no_go_problems
+
+    def entry(index: int, code: str) -> Any:
+        return _Entry(index, "judgement", {"version": 1, "outcome": "NO-GO", "boundary": "api", "models": [MODEL],
+                                           "found": {"blocking": [{"code": code}]}})
+
+    def stops(index: int, code: str = "CG801") -> list[str]:
+        return newer_no_go_problems([entry(index, code)], 1, CASE, BoundaryKind.api, MODEL, approved_at=10)
+
+    assert not stops(4) and not stops(10)
+    assert stops(11) and "the registry's judgement (log entry 11" in stops(11)[0]
+    assert not stops(11, "CG510")
+    # an earlier version's NO-GO, logged after the approval, still says nothing of it
+    early = _Entry(12, "judgement", {"version": 0, "outcome": "NO-GO", "boundary": "api", "models": [MODEL],
+                                     "found": {"blocking": [{"code": "CG801"}]}})
+    assert not newer_no_go_problems([early], 1, CASE, BoundaryKind.api, MODEL, approved_at=10)

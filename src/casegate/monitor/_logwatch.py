@@ -163,6 +163,12 @@ class MonitorState:
     keyring_changes: int | None = 0
     """The keyring changes among the entries checked, which each checkpoint's signed count must
     equal (None: a state file written before it was kept; the count is not checked)."""
+    trust_root: tuple[int, str] | None = None
+    """The newest trust root version (and digest) among the entries checked (`trust-root`
+    entries, the highest version first recorded), which each checkpoint's signed
+    `casegate-trust-root` line must name; None while they hold none."""
+    trust_root_kept: bool = True
+    """False for a state file written before `trust_root` was kept: the line is not checked."""
 
     @classmethod
     def load(cls, path: Path) -> MonitorState:
@@ -189,7 +195,8 @@ class MonitorState:
                        standing={k: Standing(**v) for k, v in doc["standing"].items()},
                        unjudged=bool(doc["unjudged"]), owed_flagged=[str(k) for k in doc["owed_flagged"]],
                        unjudged_at=str(doc["unjudged_at"]) if doc.get("unjudged_at") else None,
-                       keyring_changes=int(doc["keyring_changes"]) if doc.get("keyring_changes") is not None else None)
+                       keyring_changes=int(doc["keyring_changes"]) if doc.get("keyring_changes") is not None else None,
+                       trust_root=_trust_root_of(doc.get("trust_root")), trust_root_kept="trust_root" in doc)
         except (KeyError, TypeError, ValueError):
             raise InputError("the monitor state file is damaged", location=str(path),
                              help="remove it to check the log from the start") from None
@@ -202,6 +209,8 @@ class MonitorState:
                "standing": {k: v.__dict__ for k, v in sorted(self.standing.items())},
                "unjudged": self.unjudged, "unjudged_at": self.unjudged_at, "owed_flagged": self.owed_flagged,
                "keyring_changes": self.keyring_changes}
+        if self.trust_root_kept:
+            doc["trust_root"] = list(self.trust_root) if self.trust_root is not None else None
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
@@ -214,6 +223,28 @@ class MonitorState:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _trust_root_of(raw: Any) -> tuple[int, str] | None:
+    """The kept newest trust root ([version, digest] in the state file), or None."""
+    if raw is None:
+        return None
+    if (not isinstance(raw, list) or len(raw) != 2 or type(raw[0]) is not int
+            or not isinstance(raw[1], str)):
+        raise ValueError("trust_root")
+    return raw[0], raw[1]
+
+
+def _fold_trust_root(state: MonitorState, e: LogEntry) -> None:
+    """Keep the newest trust root version `e` records, counted as the registry counts it when it
+    signs a checkpoint: an integer version and a digest, the first entry of the highest version."""
+    from ..store._checkpoint import TRUST_ROOT_ENTRY
+
+    if e.kind != TRUST_ROOT_ENTRY or e.case_id is not None or not isinstance(e.payload, dict):
+        return
+    n, digest = e.payload.get("version"), e.payload.get("digest")
+    if type(n) is int and isinstance(digest, str) and (state.trust_root is None or n > state.trust_root[0]):
+        state.trust_root = (n, digest)
 
 
 def _version_key(v: Any) -> str:
@@ -267,6 +298,7 @@ def check_entries(state: MonitorState, entries: Iterable[LogEntry], *,
         fold_standing(state.standing, e)
         if e.kind == "keyring-change" and e.case_id is None and state.keyring_changes is not None:
             state.keyring_changes += 1
+        _fold_trust_root(state, e)
         state.size += 1
         last = e
     if state.unjudged and last is not None:
@@ -496,6 +528,36 @@ class MonitorRun:
                 "cosigned_by": self.cosigned_by, "cases": self.cases}
 
 
+def _check_trust_root_line(cp: Any, st: MonitorState) -> None:
+    """The checkpoint's signed `casegate-trust-root` line must name the newest trust root entry of
+    the tree it covers (`st.trust_root`, from the entries checked): a state proof judged under it
+    takes that line for the root versions recorded before its case's first entry, so a wrong one
+    lets a replaced root pass. A checkpoint signed before checkpoints carried the line, or a state
+    file written before the monitor kept the newest root, is not checked."""
+    from ..errors import VerificationError
+    from ..store._checkpoint import TRUST_ROOT_EXTENSION, checkpoint_trust_root
+
+    if not st.trust_root_kept:
+        return
+    lines = [line for line in cp.extensions if line.startswith(TRUST_ROOT_EXTENSION)]
+    if not lines:
+        return
+    named = checkpoint_trust_root(cp)
+    help_ = ("report it to the log's operator; state proofs under this checkpoint are not to be trusted for "
+             "which trust root is current")
+    if isinstance(named, bool) or len(lines) > 1:
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} carries a trust root line that cannot be "
+                                f"read ({'; '.join(repr(x) for x in lines)}): the log signed a malformed one",
+                                help=help_)
+    if named != st.trust_root:
+        def said(r: tuple[int, str] | None) -> str:
+            return "no trust root version" if r is None else f"trust root version {r[0]} ({r[1]})"
+
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the newest trust root its tree records "
+                                f"is {said(named)}, but its entries' newest is {said(st.trust_root)}: the log "
+                                "signed a wrong trust root line", help=help_)
+
+
 def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = None,
                witnesses: Sequence[tuple[str, Any]] = (), witness_threshold: int = 0,
                keyring: Keyring | None = None) -> MonitorRun:
@@ -563,6 +625,7 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
                                 f"but its entries hold {st.keyring_changes}: the log signed a wrong count",
                                 help="report it to the log's operator; state proofs under this checkpoint are not "
                                      "to be trusted for revocations")
+    _check_trust_root_line(cp, st)
     st.origin = cp.origin
     st.checkpoint = cp.text()
     st.frontier = [h.hex() for h in frontier]

@@ -375,11 +375,12 @@ def _approved_decision(case_id: str, changes: list[Any], record_json: Any, verdi
 
 def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested: BoundaryKind,
                  model_digest: str | None, verdict: Verdict) -> None:
-    """A later version of the case judged NO-GO on its substance, for these weights and a boundary
-    no wider than the deploy's, stops the approval (`newer_no_go_problems`)."""
+    """A later version of the case, or the approved one gated again after its approval, judged NO-GO
+    on its substance, for these weights and a boundary no wider than the deploy's, stops the
+    approval (`newer_no_go_problems`)."""
     approval = last_approval(changes)
     version = (approval.payload.get("cause") or {}).get("version") if approval is not None else None
-    if type(version) is not int:
+    if approval is None or type(version) is not int:
         return
     if not hasattr(reg, "events"):
         verdict.reasons.append(f"the registry's log entries of case {case_id} cannot be read, so whether a newer "
@@ -388,7 +389,8 @@ def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested:
     from ._newer import newer_no_go_problems
 
     events = [*reg.events(case_id=case_id, kind="decision"), *reg.events(case_id=case_id, kind="judgement")]
-    verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest)
+    verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest,
+                                            approved_at=approval.index)
 
 
 def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,

@@ -8,7 +8,12 @@ developer's own newer case says the weights should not be deployed there: the ol
 stops verifying. A NO-GO only for the review process (`APPROVAL_RULES`: sign-offs, their
 signatures, authority and separation of roles, objections, who holds a residual-risk authority)
 leaves it as it is, since a draft is gated NO-GO until it is signed. An approval of a newer
-version still restores verification of that version only (its own bundle)."""
+version still restores verification of that version only (its own bundle).
+
+The approved version itself, gated again after its approval (under a newer policy, with new
+counter-evidence) and judged NO-GO on the same terms, stops the approval the same way: the log
+entry comes after the approval's, so it says something the approval did not weigh. Its NO-GO
+logged before the approval (a draft gated before it was signed) does not."""
 
 from __future__ import annotations
 
@@ -38,6 +43,10 @@ no (CG506 and CG511, argument theater about claims, count as the argument's)."""
 NEWER_NO_GO = "was judged NO-GO"
 """The words of `verify`'s reason for an approval a newer version's NO-GO stopped (a cause in
 `state show`)."""
+
+SAME_VERSION_AGAIN = "the approved version itself, gated again after its approval,"
+"""The words of `verify`'s reason when the NO-GO is of the approved version, logged after its
+approval (a cause of its own in `state show`)."""
 
 _RANK = {k.value: k.rank for k in BoundaryKind}
 
@@ -87,10 +96,11 @@ def _narrower_no_go(payload: dict[str, Any], requested: BoundaryKind) -> list[st
 
 
 def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
-                         model_digest: str | None) -> list[str]:
-    """Why the approval of `approved_version` of `case_id` does not verify for a deploy of
-    `model_digest` across `requested`: a NO-GO the log holds (a `decision` or a `judgement` entry,
-    in `events`) on a later version, for the same model digest and a boundary no wider than
+                         model_digest: str | None, *, approved_at: int) -> list[str]:
+    """Why the approval of `approved_version` of `case_id` (the state change at log entry
+    `approved_at`) does not verify for a deploy of `model_digest` across `requested`: a NO-GO the
+    log holds (a `decision` or a `judgement` entry, in `events`) on a later version, or on the
+    approved version logged after entry `approved_at`, for the same model digest and a boundary no wider than
     `requested`, whose unwaived blocking findings include one outside `APPROVAL_RULES`; and, failing
     closed, such a NO-GO whose entry does not record which findings blocked it. A NO-GO whose
     entry does not say its version (or says one that is not a number) is taken as of a later
@@ -103,9 +113,12 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         if p.get("outcome") != "NO-GO":
             continue
         # an entry that does not say which version it judged may be of a later one: failing
-        # closed, it counts as one (a version recorded as an earlier or the approved one does not)
+        # closed, it counts as one (a version recorded as an earlier one does not, nor the approved
+        # one judged before its approval)
         unversioned = type(version) is not int
-        if isinstance(version, int) and not unversioned and version <= approved_version:
+        again = not unversioned and version == approved_version
+        if isinstance(version, int) and not unversioned and (
+                version < approved_version or (again and e.index <= approved_at)):
             continue
         codes, boundary, models = (_blocking_of_decision(p) if e.kind == "decision" else _blocking_of_judgement(p))
         if boundary is not None and _RANK.get(str(boundary), 0) > requested.rank:
@@ -119,6 +132,8 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
         which = (f"a version of case {case_id} the entry does not number (its version is {version!r}; it may be "
                  f"later than version {approved_version})" if unversioned else f"version {version} of case {case_id}")
+        if again:
+            which += f", {SAME_VERSION_AGAIN} (its approval is log entry {approved_at})"
         head = (f"{which} for these weights {NEWER_NO_GO} by {what} (log entry {e.index}, "
                 f"{str(e.recorded_at)[:10]})")
         if codes is None:
@@ -131,7 +146,9 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
         substantive = sorted({c for c in codes if c.split(" ")[0] not in APPROVAL_RULES})
         if not substantive:
             continue  # the review process alone (a draft not yet signed)
-        out.append(f"{head} on {', '.join(substantive)}: the case's own newer version says no for these weights, "
+        says = ("the approved version, judged again, now says no" if again
+                else "the case's own newer version says no")
+        out.append(f"{head} on {', '.join(substantive)}: {says} for these weights, "
                    f"so the approval of version {approved_version} no longer verifies; approve a newer version "
                    "that answers them (a new gate run and new sign-offs)")
     return out
