@@ -422,6 +422,12 @@ def test_the_monitor_checks_the_checkpoints_trust_root_line(registry: Registry, 
     write_tiles(registry, open_store(str(tmp_path / "stale")), stale, entries=True)
     rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "stale"), "--vkey", vkey, "--state", str(state))
     assert rc == 1 and "its entries' newest is trust root version 2" in err, (out, err)
+    # nor may a later checkpoint leave the line out, once one the monitor checked carried it
+    bare = sign_checkpoint(origin, later.tree_size, later.root, load_private_key(key),
+                           extensions=(f"{TIME_EXTENSION}{when}", f"{KEYRING_CHANGES_EXTENSION}1")).text()
+    write_tiles(registry, open_store(str(tmp_path / "bare")), bare, entries=True)
+    rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "bare"), "--vkey", vkey, "--state", str(state))
+    assert rc == 1 and "carries no trust root line, though the checkpoint checked before it did" in err, (out, err)
     write_tiles(registry, open_store(str(tmp_path / "later")), later.text(), entries=True)
     rc, out, err = _cli("log", "monitor", "--url", str(tmp_path / "later"), "--vkey", vkey, "--state", str(state))
     assert rc == 0, (out, err)
