@@ -323,6 +323,16 @@ def test_log_monitor_reads_the_review_board_over_http(registry: Registry, tmp_pa
     assert got == expected
 
 
+def _log_key(tmp_path: Path) -> tuple[Path, str, str]:
+    """A log signing key written under `tmp_path`, its origin and its verifier key."""
+    from casegate.store import generate_key, load_public_key, verifier_key
+
+    key = tmp_path / "log.pem"
+    generate_key(key)
+    origin = "monitor.test.example/log"
+    return key, origin, verifier_key(origin, load_public_key(key))
+
+
 def test_the_monitor_checks_the_checkpoints_count_of_keyring_changes(registry: Registry, tmp_path: Path) -> None:
     """A state proof relies on the checkpoint's signed count of keyring changes to show none was
     left out. The monitor counts them in the entries it checks: a checkpoint that says fewer (a
@@ -334,17 +344,11 @@ def test_the_monitor_checks_the_checkpoints_count_of_keyring_changes(registry: R
         KEYRING_CHANGES_EXTENSION,
         TIME_EXTENSION,
         load_private_key,
-        load_public_key,
         parse_checkpoint,
         sign_checkpoint,
-        verifier_key,
     )
-    from casegate.store import generate_key as new_key
 
-    key = tmp_path / "log.pem"
-    new_key(key)
-    origin = "monitor.test.example/log"
-    vkey = verifier_key(origin, load_public_key(key))
+    key, origin, vkey = _log_key(tmp_path)
     registry.record("keyring-change", None, {"change": "revoke-key", "keyid": "ab" * 32, "kind": "compromised",
                                              "at": "2026-11-01"})
     honest = parse_checkpoint(registry.checkpoint(key, origin))
@@ -374,18 +378,12 @@ def test_the_monitor_checks_the_checkpoints_trust_root_line(registry: Registry, 
         KEYRING_CHANGES_EXTENSION,
         TIME_EXTENSION,
         load_private_key,
-        load_public_key,
         parse_checkpoint,
         sign_checkpoint,
-        verifier_key,
     )
-    from casegate.store import generate_key as new_key
     from casegate.store._checkpoint import trust_root_line
 
-    key = tmp_path / "log.pem"
-    new_key(key)
-    origin = "monitor.test.example/log"
-    vkey = verifier_key(origin, load_public_key(key))
+    key, origin, vkey = _log_key(tmp_path)
     v1, v2 = "sha256:" + "1" * 64, "sha256:" + "2" * 64
     registry.record("trust-root", None, {"version": 1, "digest": v1})
     registry.record("trust-root", None, {"version": 2, "digest": v2})
