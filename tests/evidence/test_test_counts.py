@@ -279,6 +279,15 @@ def test_a_test_of_another_task_does_not_count_where_the_policy_names_the_task(a
     report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
     assert any(f.code == "CG328" and "`user-vetting` safeguards may now run any task" in f.message
                for f in report.findings)
+    # pinning the named task further (its version) asks more, not less: no loosening
+    pol.write_text(strict.replace("{name: acme-kyc-enrolment}", "{name: acme-kyc-enrolment, version: 2}"))
+    report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
+    assert not any(f.code == "CG328" and "safeguards may now run" in f.message for f in report.findings)
+    # and another task in its place is one
+    pol.write_text(strict.replace("{name: acme-kyc-enrolment}", "{name: acme-refusal-adversarial}"))
+    report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
+    assert any(f.code == "CG328" and "{name acme-refusal-adversarial}, which keeps the pins of no task" in f.message
+               for f in report.findings)
 
 
 def test_a_declared_report_does_not_count_where_the_policy_names_the_task(atlas: Path) -> None:

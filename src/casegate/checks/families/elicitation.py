@@ -748,10 +748,9 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
                     f"the assumed attempts per year for {named} at {kind.value} were lowered from {old_floor:g} to "
                     f"{'none' if new_floor is None else f'{new_floor:g}'}")
     for layer, refs in prev.safeguard_tests.items():
-        now = pol.safeguard_tests.get(layer)
-        if not now or any(r not in refs for r in now):
-            yield ("safeguard_tests",), (f"tests of `{layer}` safeguards may now run "
-                                         f"{'any task' if not now else 'tasks the previous policy did not name'}")
+        looser = _looser_tasks(refs, pol.safeguard_tests.get(layer, ()))
+        if looser:
+            yield ("safeguard_tests",), f"tests of `{layer}` safeguards may now run {looser}"
     pe, ne = prev.evidence, pol.evidence
     if pe.declared_counts == "independent" and ne.declared_counts == "any":
         yield ("evidence", "declared_counts"), ("a red team's or safeguard test's bypass counts with no log behind them "
