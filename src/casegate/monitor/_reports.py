@@ -4,8 +4,9 @@ When an incident is recorded against a case under a regime, the reporter says wh
 regime's incident classes it falls in (or why none does). Each class sets a deadline counted from
 when the incident became known; the deadlines are computed then and written into the incident's
 log entry, so a later edit of a regime file cannot move them. A filing is a signed statement by a
-keyring member outside the developer that owes the report, verified before it is logged. A report not filed by its deadline is a blocking
-finding (CG1003) and fires the case's `report-overdue` triggers.
+keyring member outside the developer that owes the report, verified before it is logged. A report
+not filed by its deadline is a blocking finding (CG1003) and fires the case's `report-overdue`
+triggers (or reopens the case where the plan names none).
 """
 
 from __future__ import annotations
