@@ -238,13 +238,10 @@ def _trust_root_of(raw: Any) -> tuple[int, str] | None:
 def _fold_trust_root(state: MonitorState, e: LogEntry) -> None:
     """Keep the newest trust root version `e` records, counted as the registry counts it when it
     signs a checkpoint: an integer version and a digest, the first entry of the highest version."""
-    from ..store._checkpoint import TRUST_ROOT_ENTRY
+    from ..store._checkpoint import TRUST_ROOT_ENTRY, newer_trust_root
 
-    if e.kind != TRUST_ROOT_ENTRY or e.case_id is not None or not isinstance(e.payload, dict):
-        return
-    n, digest = e.payload.get("version"), e.payload.get("digest")
-    if type(n) is int and isinstance(digest, str) and (state.trust_root is None or n > state.trust_root[0]):
-        state.trust_root = (n, digest)
+    if e.kind == TRUST_ROOT_ENTRY and e.case_id is None:
+        state.trust_root = newer_trust_root(state.trust_root, e.payload)
 
 
 def _version_key(v: Any) -> str:

@@ -24,6 +24,7 @@ from ._checkpoint import (
     checkpoint_keyring_changes,
     load_private_key,
     load_public_key,
+    newer_trust_root,
     parse_checkpoint,
     raw_public,
     sign_checkpoint,
@@ -87,11 +88,8 @@ class AuditedLog(Log):
             newest: tuple[int, str] | None = None
             for (raw,) in conn.execute(sa.select(log_entries.c.payload).where(
                     log_entries.c.kind == TRUST_ROOT_ENTRY, log_entries.c.case_id.is_(None),
-                    log_entries.c.idx < size)):
-                body = json.loads(raw)
-                n, digest = body.get("version"), body.get("digest")
-                if type(n) is int and isinstance(digest, str) and (newest is None or n > newest[0]):
-                    newest = (n, digest)
+                    log_entries.c.idx < size).order_by(log_entries.c.idx)):
+                newest = newer_trust_root(newest, json.loads(raw))
             cp = sign_checkpoint(org, size, root, key, extensions=(f"{TIME_EXTENSION}{when}",
                                                                    f"{KEYRING_CHANGES_EXTENSION}{changes}",
                                                                    trust_root_line(newest)))

@@ -182,6 +182,18 @@ TRUST_ROOT_ENTRY = "trust-root"
 """The log entry kind a trust root version is recorded as (`casegate trust init`, `trust rotate`)."""
 
 
+def newer_trust_root(newest: tuple[int, str] | None, payload: object) -> tuple[int, str] | None:
+    """`newest` with the `trust-root` entry `payload` folded in: the first entry of the highest
+    integer version (with its digest) is the newest; anything else leaves `newest` as it is. The
+    registry counts it so when it signs a checkpoint, and a log monitor when it checks one."""
+    if not isinstance(payload, dict):
+        return newest
+    n, digest = payload.get("version"), payload.get("digest")
+    if type(n) is int and isinstance(digest, str) and (newest is None or n > newest[0]):
+        return n, digest
+    return newest
+
+
 def trust_root_line(newest: tuple[int, str] | None) -> str:
     """The `TRUST_ROOT_EXTENSION` line for the newest recorded root version (None: none)."""
     return f"{TRUST_ROOT_EXTENSION}{'none' if newest is None else f'{newest[0]} {newest[1]}'}"
