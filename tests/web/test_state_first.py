@@ -26,9 +26,14 @@ def _publish(board: BoardFixture) -> None:
     import json
 
     from casegate.gate import run_gate
+    from casegate.sign import load_keyring, parse_instant, with_attestations
 
     reg = open_registry(board.database_url)
-    loaded = load_case(board.case_dir / "case.yaml")
+    # judged under the case's keyring, as the registry judges (without it the outside evaluators'
+    # attestations count for nothing and the version is NO-GO on its evidence, which would stop
+    # an approval of it: a judgement logged after the approval is the version judged again)
+    loaded = with_attestations(load_case(board.case_dir / "case.yaml"),
+                               load_keyring(board.case_dir / "keys" / "keyring.yaml"), parse_instant("2026-11-27"))
     assert loaded.case is not None
     record = run_gate(loaded)
     s = build_summary(loaded.case, record, salts=Salts(MemorySaltStore()), policy=loaded.policy)
