@@ -1272,6 +1272,7 @@ def retagged_risk_claim(case: Case, policy: Policy) -> Applied:
     kept[other] = _upd(kept[other], domain=els[eid].domain)
     return _upd(mutated, argument=_upd(mutated.argument, elements=kept)), policy
 
+
 def one_claim_argument(case: Case, policy: Policy) -> Applied:
     """The argument cut down to the top claim resting on its first claim of capability alone, with
     the defeaters aimed at that claim; every other claim, strategy, context, assumption and
@@ -2000,6 +2001,7 @@ def dropped_non_answer(case: Case, policy: Policy) -> Applied:
     (`_answered_by_a_safeguard`) deleted: the case as it is, without it."""
     got = safeguard_test_answer(case, policy)
     return got if isinstance(got, str) else (case, policy)
+
 
 def spend_capped_run_log(s: Subject) -> Rewritten:
     """The evaluation nearest its threshold, among those whose threshold sets a token budget minimum,
