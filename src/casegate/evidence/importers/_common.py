@@ -17,6 +17,17 @@ from .interface import LogReadError
 Scalar = str | int | float | bool | None
 
 
+def settings_digest(parts: dict[str, Any]) -> str:
+    """`sha256:` over the JSON of `parts` (keys sorted, no spaces): the digest a run's prompt
+    settings are pinned by (`source.prompt_digest`), the same for every importer so a policy pin
+    means one thing."""
+    import hashlib
+    import json
+
+    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def pinned_sha256(path: Path) -> str:
     """sha256 of the file's bytes, with a clear error when it cannot be read."""
     try:

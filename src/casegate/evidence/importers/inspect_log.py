@@ -78,6 +78,7 @@ from ._common import (
     sample_attempts,
     sample_print,
     scalars,
+    settings_digest,
     variant_in,
 )
 from .interface import ImportedRun, LogReadError, ReadOptions
@@ -318,9 +319,6 @@ def prompt_digest(h: Any) -> str:
     scorers with their options. The ceilings a step is called with (`token_limit`, `max_tokens`,
     ...) are left out (CG301 judges them), as are the samples (their ids are the task's sample
     digest) and the model."""
-    import hashlib
-    import json
-
     ev, plan = h.eval, h.plan
     steps = [[str(s.solver), _without_ceilings(s.params)] for s in (plan.steps if plan else [])]
     finish = plan.finish if plan else None
@@ -332,8 +330,7 @@ def prompt_digest(h: Any) -> str:
         "generate": [_asking(plan.config if plan else None), _asking(ev.model_generate_config)],
         "scorers": [[str(sc.name), _without_ceilings(sc.options or {})] for sc in (ev.scorers or [])],
     }
-    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return settings_digest(parts)
 
 
 _NOT_ASKING = frozenset({"max_retries", "timeout", "attempt_timeout", "stream_idle_timeout", "max_connections",

@@ -42,6 +42,7 @@ from ._common import (
     same_content,
     sample_print,
     scalars,
+    settings_digest,
     variant_in,
 )
 from .interface import ImportedRun, LogReadError, ReadOptions
@@ -290,8 +291,7 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     parts = {"task": {k: cfg.get(k) for k in _PROMPT_FIELDS},
              "n-shot": (doc.get("n-shot") or {}).get(task) if isinstance(doc.get("n-shot"), dict) else None,
              "gen_kwargs": gen or None, "run": {k: doc.get(k) or None for k in _PROMPT_RUN_FIELDS}}
-    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return settings_digest(parts)
 
 
 def filter_attempts(cfg: dict[str, Any], metric: str | None,
