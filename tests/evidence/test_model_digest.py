@@ -265,3 +265,25 @@ def test_a_directory_that_cannot_be_listed_is_refused(tmp_path: Path, monkeypatc
         assert e.value.location == str(hidden)
     finally:
         hidden.chmod(0o755)
+
+
+def test_an_oci_manifest_read_two_ways_or_an_index_that_never_ends_is_refused(tmp_path: Path) -> None:
+    """The lab's moves on the JSON the image digest rests on: a manifest giving `layers` twice (the
+    reader that takes the first key finds the evaluated layer, the one that takes the last another)
+    gave a digest all the same, its layers read one way; and a layout whose `index.json` is a named
+    pipe left `casegate digest` (and a deploy step's `verify --model`) waiting for ever. Both are
+    now refused, the pipe before it is opened."""
+    root, digest = _oci_layout(tmp_path / "img")
+    blob = root / "blobs" / "sha256" / digest.removeprefix("sha256:")
+    text = blob.read_text()
+    assert text.count('"layers": []') == 1
+    doubled = tmp_path / "manifest.json"
+    doubled.write_text(text.replace('"layers": []', '"layers": [], "layers": []'))
+    with pytest.raises(InputError, match="the key 'layers' appears twice"):
+        model_digest(doubled)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    (root / "index.json").unlink()
+    os.mkfifo(root / "index.json")
+    r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(root)], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 2 and "not a regular file" in r.stderr, r.stderr

@@ -173,10 +173,15 @@ def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]
 
 
 def _json(path: Path) -> object:
+    """An OCI layout's or manifest's JSON: a regular file within the limits (a FIFO or a device in
+    its place is refused before it is opened, never waited on), a key given twice refused (the
+    bytes the digest covers must not read one way here and another way in the deploy tool)."""
+    from ..limits import read_json_bytes, strict_json
+
     try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError) as e:
-        raise _refuse(path, f"cannot read it as JSON ({e})") from None
+        return strict_json(read_json_bytes(path, str(path)), str(path))
+    except InputError as e:
+        raise _refuse(path, f"cannot read it as JSON ({e.message})", help=e.help) from None
 
 
 def _oci_layout(path: Path) -> ModelDigest:
