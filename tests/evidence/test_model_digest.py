@@ -287,3 +287,17 @@ def test_an_oci_manifest_read_two_ways_or_an_index_that_never_ends_is_refused(tm
     r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(root)], capture_output=True, text=True,
                        env=env, timeout=60)
     assert r.returncode == 2 and "not a regular file" in r.stderr, r.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    """A model file whose name is not UTF-8 (bytes a Linux directory allows) was hashed under a
+    name the registry's UTF-8 log cannot hold: `registry submit --model` stopped only when it wrote
+    the log entry ("input contains non-UTF-8 codepoints", naming no file). It is refused, naming
+    the file, when the digest is computed."""
+    root = write_tree(tmp_path / "m", TREES["flat"])
+    (root / "shards").mkdir()
+    with open(os.path.join(os.fsencode(root / "shards"), b"\xff-adapter.bin"), "wb") as f:
+        f.write(os.urandom(2048))
+    with pytest.raises(InputError, match="its name is not UTF-8") as e:
+        model_digest(root)
+    assert "shards" in str(e.value.location)

@@ -294,7 +294,8 @@ def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Pat
     (a `.chat_template.jinja` beside the rest: only `.git`, `.gitattributes`, `.github` and
     `.gitignore` at the top are left out), a generation config added, a `Config.json` beside
     `config.json` (names are compared by their exact bytes), an adapter under `shards/.git` (only
-    the top-level git paths are left out) are other digests and are not verified; a symbolic link
+    the top-level git paths are left out) and the weights file given alone are other digests and
+    are not verified; a symbolic link
     to a file outside the folder and a named pipe (bytes that change at each read) are refused
     (exit 2). An empty directory adds nothing a loader reads and verifies. A file hard-linked to a
     name outside the folder verifies (its bytes are the approved ones as verify reads them), with a
@@ -330,6 +331,9 @@ def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Pat
     for name, (move, why) in refused.items():
         r = deployed(name, move)
         assert r.returncode == 2 and why in r.stderr and "Traceback" not in r.stderr, (name, r.stderr)
+    # the weights file alone, for a folder approved whole: its digest is another
+    r = d.verify("--model", str(d.model / "shards" / "00001.safetensors"), "--state-proof", str(d.proof))
+    assert r.returncode == 1 and f"the bundle is for model digest {d.digest}, not sha256:" in r.stderr, r.stderr
     r = deployed("empty-dir", lambda w: (w / "adapters").mkdir())
     assert r.returncode == 0, r.stderr
     assert "hard links" not in r.stderr

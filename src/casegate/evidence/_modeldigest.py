@@ -109,7 +109,14 @@ def _manifest_files(root: Path) -> list[tuple[PurePosixPath, Path]]:
         if not (p.is_file() or p.is_dir()):
             raise _refuse(p, "it is neither a file nor a directory (or cannot be read)")
         if p.is_file() and not any(p.is_relative_to(i) for i in ignored):
-            out.append((PurePosixPath(p.relative_to(root).as_posix()), p))
+            rel = p.relative_to(root).as_posix()
+            try:
+                rel.encode("utf-8")
+            except UnicodeEncodeError:
+                # the file list the registry logs and a state proof carries is UTF-8 JSON
+                raise _refuse(p, "its name is not UTF-8, so the file list the registry logs cannot name it",
+                              help="rename the file (model-signing's manifest names each file as text)") from None
+            out.append((PurePosixPath(rel), p))
     return out
 
 
