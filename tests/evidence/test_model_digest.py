@@ -188,3 +188,116 @@ def test_an_oci_layout_is_its_approved_digest_only_with_its_own_blobs(tmp_path: 
     (blobs / lhex).write_bytes(b"other weights layer")
     with pytest.raises(InputError, match="do not hash to"):
         model_digest(root)
+
+
+def _docker_image(blobs: Path, weights: bytes) -> dict[str, object]:
+    """Another image (Docker media types, a layer of `weights`) written into `blobs`; its index entry."""
+    layer_hex = hashlib.sha256(weights).hexdigest()
+    (blobs / layer_hex).write_bytes(weights)
+    config = b'{"architecture": "amd64", "os": "linux"}'
+    (blobs / hashlib.sha256(config).hexdigest()).write_bytes(config)
+    manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                           "config": {"mediaType": "application/vnd.docker.container.image.v1+json",
+                                      "digest": "sha256:" + hashlib.sha256(config).hexdigest(), "size": len(config)},
+                           "layers": [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                                       "digest": f"sha256:{layer_hex}", "size": len(weights)}]}).encode()
+    (blobs / hashlib.sha256(manifest).hexdigest()).write_bytes(manifest)
+    return {"mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+            "digest": "sha256:" + hashlib.sha256(manifest).hexdigest(), "size": len(manifest),
+            "annotations": {"org.opencontainers.image.ref.name": "latest"}}
+
+
+def test_an_oci_layout_holding_another_image_beside_the_approved_one_is_refused(tmp_path: Path) -> None:
+    """The deployer's move: an internal-use decision bound to an OCI image's digest, and a layout
+    whose index.json names the approved image manifest and, beside it, another image in Docker's
+    media types (or an image index) tagged `latest`, which a deploy tool given the tag takes.
+    The digest was taken from the one OCI image manifest and the other entries were passed over, so
+    `casegate digest` (and `verify --model`) gave the approved digest. Now an index naming anything
+    beside the image manifest is refused, and so is a blob the manifest does not name."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    approved, digest = _oci_layout(tmp_path / "approved")
+    for name, entry in (("docker", lambda b: _docker_image(b, b"unevaluated weights" * 200)),
+                        ("nested-index", lambda b: {"mediaType": "application/vnd.oci.image.index.v1+json",
+                                                    **{k: v for k, v in _docker_image(b, b"w" * 4000).items()
+                                                       if k != "mediaType"}})):
+        root = tmp_path / name
+        shutil.copytree(approved, root)
+        index = json.loads((root / "index.json").read_text())
+        index["manifests"].append(entry(root / "blobs" / "sha256"))
+        (root / "index.json").write_text(json.dumps(index))
+        with pytest.raises(InputError, match=r"index.json names 2 entries, the image manifest and 1 more"):
+            model_digest(root)
+        r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(root)], capture_output=True, text=True,
+                           env=env)
+        assert r.returncode == 2 and "a deploy tool may take any of them" in r.stderr, r.stderr
+        assert digest not in r.stdout
+    # the other image's blobs kept in the layout, the index naming the approved image alone
+    stray = tmp_path / "stray"
+    shutil.copytree(approved, stray)
+    _docker_image(stray / "blobs" / "sha256", b"unevaluated weights" * 200)
+    with pytest.raises(InputError, match="holds 3 blobs its image manifest does not name"):
+        model_digest(stray)
+    assert model_digest(approved).digest == digest  # the approved layout alone still gives its digest
+
+
+def test_a_directory_that_cannot_be_listed_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lab's move: the approved folder with an `extra/` directory the user running `verify`
+    cannot list (mode 0 for that user; a loader running as another user or root reads it). pathlib's
+    glob, which model-signing walks with, passes over such a directory in silence, so the digest,
+    and the file list, were the approved ones. Now the directory is refused, naming it."""
+    root = write_tree(tmp_path / "m", TREES["flat"])
+    hidden = root / "extra"
+    write_tree(hidden, {"adapter.safetensors": os.urandom(4096)})
+    if os.geteuid() != 0:  # the real permission: this user cannot list it
+        hidden.chmod(0)
+    else:  # root lists every directory: the same refusal, as the operating system gives it
+        real = os.scandir
+
+        def scandir(path: object = ".") -> object:
+            if os.fspath(path) == str(hidden):  # type: ignore[arg-type]
+                raise PermissionError(13, "Permission denied", str(hidden))
+            return real(path)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    try:
+        with pytest.raises(InputError, match="cannot list or read it") as e:
+            model_digest(root)
+        assert e.value.location == str(hidden)
+    finally:
+        hidden.chmod(0o755)
+
+
+def test_an_oci_manifest_read_two_ways_or_an_index_that_never_ends_is_refused(tmp_path: Path) -> None:
+    """The lab's moves on the JSON the image digest rests on: a manifest giving `layers` twice (the
+    reader that takes the first key finds the evaluated layer, the one that takes the last another)
+    gave a digest all the same, its layers read one way; and a layout whose `index.json` is a named
+    pipe left `casegate digest` (and a deploy step's `verify --model`) waiting for ever. Both are
+    now refused, the pipe before it is opened."""
+    root, digest = _oci_layout(tmp_path / "img")
+    blob = root / "blobs" / "sha256" / digest.removeprefix("sha256:")
+    text = blob.read_text()
+    assert text.count('"layers": []') == 1
+    doubled = tmp_path / "manifest.json"
+    doubled.write_text(text.replace('"layers": []', '"layers": [], "layers": []'))
+    with pytest.raises(InputError, match="the key 'layers' appears twice"):
+        model_digest(doubled)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    (root / "index.json").unlink()
+    os.mkfifo(root / "index.json")
+    r = subprocess.run([sys.executable, "-m", "casegate", "digest", str(root)], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 2 and "not a regular file" in r.stderr, r.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    """A model file whose name is not UTF-8 (bytes a Linux directory allows) was hashed under a
+    name the registry's UTF-8 log cannot hold: `registry submit --model` stopped only when it wrote
+    the log entry ("input contains non-UTF-8 codepoints", naming no file). It is refused, naming
+    the file, when the digest is computed."""
+    root = write_tree(tmp_path / "m", TREES["flat"])
+    (root / "shards").mkdir()
+    with open(os.path.join(os.fsencode(root / "shards"), b"\xff-adapter.bin"), "wb") as f:
+        f.write(os.urandom(2048))
+    with pytest.raises(InputError, match="its name is not UTF-8") as e:
+        model_digest(root)
+    assert "shards" in str(e.value.location)

@@ -287,3 +287,64 @@ def test_weights_under_dot_git_do_not_deploy_beside_the_approved_ones(tmp_path: 
         assert r.returncode == 1, r.stderr
         assert f"the model folder holds {extra}, which the model digest leaves out" in r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_what_a_lab_changes_in_the_approved_folder_does_not_verify(tmp_path: Path) -> None:
+    """The lab's moves on the approved folder, each through `verify --model`: a hidden file added
+    (a `.chat_template.jinja` beside the rest: only `.git`, `.gitattributes`, `.github` and
+    `.gitignore` at the top are left out), a generation config added, a `Config.json` beside
+    `config.json` (names are compared by their exact bytes), an adapter under `shards/.git` (only
+    the top-level git paths are left out) and the weights file given alone are other digests and
+    are not verified; a symbolic link
+    to a file outside the folder and a named pipe (bytes that change at each read) are refused
+    (exit 2). An empty directory adds nothing a loader reads and verifies. A file hard-linked to a
+    name outside the folder verifies (its bytes are the approved ones as verify reads them), with a
+    note that a write through the other name changes what deploys after the check."""
+    d = _approved(tmp_path)
+
+    def deployed(name: str, move: Callable[[Path], object]) -> subprocess.CompletedProcess[str]:
+        where = tmp_path / name
+        shutil.copytree(d.model, where)
+        move(where)
+        return d.verify("--model", str(where), "--state-proof", str(d.proof))
+
+    other = {
+        "hidden": lambda w: (w / ".chat_template.jinja").write_text("{{ messages | last }}"),
+        "generation": lambda w: (w / "generation_config.json").write_text('{"temperature": 2.0}'),
+        "upper": lambda w: (w / "Config.json").write_text('{"layers": 2}'),
+        "nested-git": lambda w: ((w / "shards" / ".git").mkdir(),
+                                 (w / "shards" / ".git" / "adapter.safetensors").write_bytes(safetensors(8192))),
+    }
+    for name, move in other.items():
+        r = deployed(name, move)
+        assert r.returncode == 1, (name, r.stderr)
+        assert f"the bundle is for model digest {d.digest}, not sha256:" in r.stderr, (name, r.stderr)
+    outside = tmp_path / "outside.yaml"
+    outside.write_bytes(FILTER)
+
+    def linked(w: Path) -> None:
+        (w / "safety_filter.yaml").unlink()
+        (w / "safety_filter.yaml").symlink_to(outside)
+
+    refused = {"symlink": (linked, "it is a symbolic link"),
+               "fifo": (lambda w: os.mkfifo(w / "shards" / "stream"), "neither a file nor a directory")}
+    for name, (move, why) in refused.items():
+        r = deployed(name, move)
+        assert r.returncode == 2 and why in r.stderr and "Traceback" not in r.stderr, (name, r.stderr)
+    # the weights file alone, for a folder approved whole: its digest is another
+    r = d.verify("--model", str(d.model / "shards" / "00001.safetensors"), "--state-proof", str(d.proof))
+    assert r.returncode == 1 and f"the bundle is for model digest {d.digest}, not sha256:" in r.stderr, r.stderr
+    r = deployed("empty-dir", lambda w: (w / "adapters").mkdir())
+    assert r.returncode == 0, r.stderr
+    assert "hard links" not in r.stderr
+
+    def hard(w: Path) -> None:
+        (w / "safety_filter.yaml").unlink()
+        os.link(outside, w / "safety_filter.yaml")
+
+    r = deployed("hard-link", hard)
+    assert r.returncode == 0, r.stderr
+    assert "note: safety_filter.yaml has other names (hard links, perhaps outside the model folder)" in r.stderr
+    outside.write_bytes(b"enabled: false\n")  # the write through the other name, after the check
+    r = d.verify("--model", str(tmp_path / "hard-link"), "--state-proof", str(d.proof))
+    assert r.returncode == 1, r.stderr

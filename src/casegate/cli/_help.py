@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3551),
     ('_evidence', 11686),
-    ('_sign', 36456),
+    ('_sign', 36560),
     ('_registry', 13172),
     ('_trust', 25767),
     ('_publish', 13196),

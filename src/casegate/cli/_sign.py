@@ -590,10 +590,12 @@ def verify(
     if root_problem is not None:
         v.reasons = [root_problem if r == NO_TRUST_ROOT else r for r in v.reasons]
     if model is not None:
-        from ..verify import left_out_problems
+        from ..verify import hard_link_notes, left_out_problems
 
         v.reasons += left_out_problems(model)
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
+        if files is not None:
+            v.notes[1:1] = hard_link_notes(model, files)
     if format is OutFormat.json:
         out(json.dumps(v.to_json(), indent=2))
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -78,19 +79,44 @@ def _refuse(path: Path, what: str, help: str | None = None) -> InputError:
     return InputError(f"cannot compute the model digest: {what}", location=str(path), help=help)
 
 
+def _unlisted(e: OSError) -> None:
+    raise e
+
+
+def _tree(root: Path) -> list[Path]:
+    """`root` and everything under it. A directory that cannot be listed is an error (pathlib's
+    glob, which model-signing walks with, passes over it in silence: a folder made unreadable to
+    the user running `verify` would hide whatever it holds from the digest, and a loader running
+    as another user would read it)."""
+    if not root.is_dir() or root.is_symlink():
+        return [root]
+    found = [root]
+    for top, dirs, files in os.walk(root, onerror=_unlisted):
+        found += [Path(top, n) for n in (*dirs, *files)]
+    return found
+
+
 def _manifest_files(root: Path) -> list[tuple[PurePosixPath, Path]]:
     """Every regular file under `root` that model-signing hashes, keyed by its relative path.
-    Symbolic links and special files are refused, as model-signing refuses them by default."""
+    Symbolic links and special files are refused, as model-signing refuses them by default, and so
+    is a directory that cannot be listed (model-signing skips it)."""
     ignored = [root / p for p in MODEL_SIGNING_IGNORED]
     out: list[tuple[PurePosixPath, Path]] = []
-    for p in [root, *root.glob("**/*")]:
+    for p in _tree(root):
         if p.is_symlink():
             raise _refuse(p, "it is a symbolic link",
                           help="model-signing refuses symbolic links by default; copy the file in")
         if not (p.is_file() or p.is_dir()):
             raise _refuse(p, "it is neither a file nor a directory (or cannot be read)")
         if p.is_file() and not any(p.is_relative_to(i) for i in ignored):
-            out.append((PurePosixPath(p.relative_to(root).as_posix()), p))
+            rel = p.relative_to(root).as_posix()
+            try:
+                rel.encode("utf-8")
+            except UnicodeEncodeError:
+                # the file list the registry logs and a state proof carries is UTF-8 JSON
+                raise _refuse(p, "its name is not UTF-8, so the file list the registry logs cannot name it",
+                              help="rename the file (model-signing's manifest names each file as text)") from None
+            out.append((PurePosixPath(rel), p))
     return out
 
 
@@ -109,7 +135,10 @@ def manifest_digest(path: Path) -> ModelDigest:
     try:
         files = _manifest_files(path)
     except OSError as e:
-        raise _refuse(path, e.strerror or str(e)) from None
+        where = Path(e.filename) if isinstance(e.filename, str) else path
+        raise _refuse(where, f"cannot list or read it ({e.strerror or e})",
+                      help="every file of the model must be readable by the user running casegate: a directory "
+                           "it cannot list would be left out of the digest") from None
     if not files:
         raise _refuse(path, "the directory holds no files to hash",
                       help="point at the directory the model's weights and configuration are in")
@@ -151,10 +180,15 @@ def manifest_root(resources: list[tuple[str, str]] | tuple[tuple[str, str], ...]
 
 
 def _json(path: Path) -> object:
+    """An OCI layout's or manifest's JSON: a regular file within the limits (a FIFO or a device in
+    its place is refused before it is opened, never waited on), a key given twice refused (the
+    bytes the digest covers must not read one way here and another way in the deploy tool)."""
+    from ..limits import read_json_bytes, strict_json
+
     try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError) as e:
-        raise _refuse(path, f"cannot read it as JSON ({e})") from None
+        return strict_json(read_json_bytes(path, str(path)), str(path))
+    except InputError as e:
+        raise _refuse(path, f"cannot read it as JSON ({e.message})", help=e.help) from None
 
 
 def _oci_layout(path: Path) -> ModelDigest:
@@ -166,6 +200,16 @@ def _oci_layout(path: Path) -> ModelDigest:
     if len(images) != 1:
         raise _refuse(path, f"the OCI layout names {len(images)} image manifests, not one",
                       help="pass the manifest blob itself: PATH/blobs/sha256/<hex>")
+    if len(manifests) != 1:
+        # a Docker manifest, an image index or an entry of no media type beside the image manifest
+        # is another image a deploy tool may pick (by its tag), which the digest does not cover
+        kinds = ", ".join(sorted({str(m.get("mediaType")) if isinstance(m, dict) else type(m).__name__
+                                  for m in manifests if m is not images[0]}))
+        raise _refuse(path / "index.json", f"the OCI layout's index.json names {len(manifests)} entries, the image "
+                      f"manifest and {len(manifests) - 1} more ({kinds[:200]}): a deploy tool may take any of them "
+                      "(by its tag), and the model digest covers only the one",
+                      help="copy the image being deployed into a layout of its own (`skopeo copy` or `oras copy` "
+                           "to a new directory), or pass its manifest blob: PATH/blobs/sha256/<hex>")
     digest = str(images[0].get("digest", ""))
     algo, _, hexd = digest.partition(":")
     if algo != "sha256" or len(hexd) != 64:
@@ -174,14 +218,14 @@ def _oci_layout(path: Path) -> ModelDigest:
     if not blob.is_file():
         raise _refuse(blob, "the manifest the index names is missing from the layout")
     found = oci_manifest_digest(blob, expect=digest)
-    _layout_holds_its_image(path, _json(blob))
+    _layout_holds_its_image(path, _json(blob), hexd)
     return found
 
 
-def _layout_holds_its_image(path: Path, manifest: object) -> None:
+def _layout_holds_its_image(path: Path, manifest: object, manifest_hex: str) -> None:
     """InputError unless the layout at `path` holds the config and every layer its image manifest
-    names, each hashing to its digest, and nothing beside `oci-layout`, `index.json` and `blobs/`.
-    The manifest's digest covers its blobs only by their digests: a layout holding the approved
+    names, each hashing to its digest, nothing beside `oci-layout`, `index.json` and `blobs/`, and
+    no blob the manifest does not name (`_layout_blobs_named`). The manifest's digest covers its blobs only by their digests: a layout holding the approved
     manifest with other layers, or none, beside a model folder, would otherwise give the approved
     digest for whatever it deploys."""
     assert isinstance(manifest, dict)
@@ -193,6 +237,8 @@ def _layout_holds_its_image(path: Path, manifest: object) -> None:
     config = manifest.get("config")
     layers = manifest.get("layers")
     named = [config, *(layers if isinstance(layers, list) else [None])]
+    _layout_blobs_named(path, {manifest_hex, *(str(d.get("digest", "")).partition(":")[2]
+                                               for d in named if isinstance(d, dict))})
     for d in named:
         digest = str(d.get("digest", "")) if isinstance(d, dict) else ""
         algo, _, hexd = digest.partition(":")
@@ -205,6 +251,22 @@ def _layout_holds_its_image(path: Path, manifest: object) -> None:
                                "whole, config and layers")
         if "sha256:" + sha256_file(blob) != digest:
             raise _refuse(blob, f"the blob's bytes do not hash to {digest}, the digest the image manifest names")
+
+
+def _layout_blobs_named(path: Path, wanted: set[str]) -> None:
+    """InputError when `blobs/` holds anything but `sha256/<hex>` of the image manifest, its config
+    and its layers (`wanted`, hex digests): another image's manifest or layers kept there are not
+    covered by the digest, and a deploy tool given a blob's digest would take them."""
+    blobs = path / "blobs"
+    extra = sorted(str(p.relative_to(path).as_posix()) for p in blobs.glob("**/*")
+                   if not (p.parent == blobs and p.name == "sha256" and p.is_dir() and not p.is_symlink())
+                   and not (p.parent == blobs / "sha256" and p.name in wanted))
+    if extra:
+        raise _refuse(path / extra[0], f"the OCI layout holds {len(extra)} blob{'s' if len(extra) != 1 else ''} its "
+                      "image manifest does not name (another image's manifest, config or layers): whether this "
+                      "image or those are deployed cannot be told from the digest",
+                      help="copy the image being deployed into a layout of its own (`skopeo copy` or `oras copy` "
+                           "to a new directory)")
 
 
 def oci_manifest_digest(path: Path, *, expect: str | None = None) -> ModelDigest:

@@ -192,3 +192,25 @@ def left_out_problems(root: Path) -> list[str]:
             f"{', '.join(MODEL_SIGNING_IGNORED)} at the top of the folder): weights there are compared with nothing "
             "and would deploy beside the approved ones; deploy the model's files without them (a copy of the "
             "working tree without .git, after `git lfs checkout`)"]
+
+
+def hard_link_notes(root: Path, files: Files) -> list[str]:
+    """Notes naming the files of the model folder at `root` (`files`, its manifest) that have
+    other names, hard links that may lie outside the folder: the bytes hashed are those they held
+    when `verify` read them, and a write through another name changes what deploys after the
+    check. Empty when every file has one name (or `root` is a single file given directly)."""
+    if not root.is_dir():
+        return []
+    linked: list[str] = []
+    for rel, _ in files:
+        try:
+            if (root / rel).stat(follow_symlinks=False).st_nlink > 1:
+                linked.append(rel)
+        except OSError:
+            linked.append(rel)  # gone or unreadable since it was hashed: it cannot be shown to be alone
+    if not linked:
+        return []
+    named = ", ".join(linked[:SHOWN]) + (f" and {len(linked) - SHOWN} more" if len(linked) > SHOWN else "")
+    return [f"{named} {'has' if len(linked) == 1 else 'have'} other names (hard links, perhaps outside the model "
+            "folder): the digest is of the bytes as this check read them, and a write through another name changes "
+            "what deploys after it; deploy a copy of the folder that nobody else can write"]
