@@ -322,6 +322,30 @@ def test_an_answer_a_version_never_approved_held_blocks(reg: Registry, tmp_path:
            "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m
 
 
+def test_a_hollow_answer_in_a_version_never_approved_does_not_take_it_out_of_the_record(reg: Registry,
+                                                                                        tmp_path: Path) -> None:
+    """Attack: as above, but version 1.0 (recorded, never approved) marks D9 answered by the
+    identity-verification test the approved version 1.1 then holds with D9 still open: an answer that
+    would not have counted there. Read as answered, version 1.0 held nothing for D9 and the second
+    run it held beside it would be new in version 1.2. Read from the stored files, the answer is
+    judged: D9 stood unanswered in version 1.0, and the run it held is not new."""
+    _submit(reg, _with_retest(_version(tmp_path, 1, "undercutter", "answered")))
+    _submit(reg, _version(tmp_path, 2, "undercutter", "open"), approve=True)
+    rec = _record(_answered_by_retest(_with_retest(_version(tmp_path, 3, "undercutter", "answered"))), reg)
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m
+
+
+def test_an_answer_in_a_version_never_approved_that_counted_there_stands(reg: Registry, tmp_path: Path) -> None:
+    """Version 1.0 (recorded, never approved) answered D9 with the second run, which no version held
+    while D9 stood: an answer there. Version 1.2 answering D9 with that run leans on nothing hollow."""
+    _submit(reg, _answered_by_retest(_with_retest(_version(tmp_path, 1, "undercutter", "answered"))))
+    _submit(reg, _version(tmp_path, 2, "undercutter", "open"), approve=True)
+    rec = _record(_answered_by_retest(_with_retest(_version(tmp_path, 3, "undercutter", "answered"))), reg)
+    assert [f.message for f in rec.findings if f.code == "CG806"] == []
+
+
 def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored_files(
         reg: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CG806 reads what a claim cited in every version the registry recorded while a defeater stood
@@ -339,3 +363,9 @@ def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored
     assert read.defeaters["D9"].aimed_at == ("G5",) == built.defeaters["D9"].aimed_at
     assert read.cites == built.cites
     assert read.cites["G5"] == ("E-redteam-classifier", "E-monitoring")
+    # and what each defeater's answer stands on (the items of `answered_by`, and those under its claims)
+    answered = _version(tmp_path, 2, "counter-evidence", "answered")
+    _submit(reg, answered)
+    (read,) = recorded_versions(reg, CASE, [2])
+    built = RecordedVersion.of_case(load_case(answered).case, "version 1.1 (#2)")
+    assert read.defeaters["D9"].answers == ("E-kyc",) == built.defeaters["D9"].answers

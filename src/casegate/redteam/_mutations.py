@@ -2195,6 +2195,29 @@ def answered_from_a_draft(case: Case, policy: Policy) -> Applied:
     return answered_from_held_evidence(case, policy)
 
 
+def _counter_evidence_answered_hollowly(case: Case, policy: Policy) -> Case | str:
+    """The draft of `hollow_answer_in_a_draft`: `_counter_evidence_held_open` with the outside
+    counter-evidence marked answered by the first run the claim it is against rests on (the
+    evidence it disputes: an answer that would not have counted there), beside the item that
+    answers it."""
+    got = _held_answer(case, policy)
+    if isinstance(got, str):
+        return got
+    raised = got[0]
+    els = raised.argument.elements
+    d = els[_SPOT_CHECK]
+    hollow = {**els, _SPOT_CHECK: _upd(d, status="answered", answered_by=els[d.against[0]].evidence[:1])}
+    out: Case = _upd(raised, argument=_upd(raised.argument, elements=hollow))
+    return out
+
+
+def hollow_answer_in_a_draft(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence marked answered in a draft by the evidence it disputes
+    (`_counter_evidence_answered_hollowly`), left open in the version compared with without the item
+    the draft held (`_held_in_a_draft`), marked answered by that item put back."""
+    return answered_from_held_evidence(case, policy)
+
+
 def failing_test_answer_log(s: Subject) -> Rewritten:
     """An objection against the first claim below the top one that names its domain and cites a
     safeguard test read from a casegate-results log, marked answered by a new run of that test on
@@ -2542,6 +2565,12 @@ MUTATIONS: tuple[Mutation, ...] = (
              "that answers it, and the version compared with holding the counter-evidence without the item, marks "
              "it answered by the item put back", ("CG806",), answered_from_a_draft, needs_previous=True,
              recorded=_held_in_a_draft, drafted=_counter_evidence_held_open),
+    Mutation("hollow-answer-in-a-draft", ("fm-argument-theater", "q-uncertainty"),
+             "with a draft recorded in which outside counter-evidence against a claim was marked answered by the "
+             "run that claim rests on (the evidence it disputes) beside an item that answers it, and the version "
+             "compared with holding the counter-evidence open without the item, marks it answered by the item put "
+             "back", ("CG806",), hollow_answer_in_a_draft, needs_previous=True,
+             recorded=_held_in_a_draft, drafted=_counter_evidence_answered_hollowly),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 
