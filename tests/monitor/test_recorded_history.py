@@ -363,6 +363,7 @@ def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored
     assert read.defeaters["D9"].aimed_at == ("G5",) == built.defeaters["D9"].aimed_at
     assert read.cites == built.cites
     assert read.cites["G5"] == ("E-redteam-classifier", "E-monitoring")
+    assert read.claims == built.claims and read.claims["G5"] == built.claims["G5"]
     # and what each defeater's answer stands on (the items of `answered_by`, and those under its claims)
     answered = _version(tmp_path, 2, "counter-evidence", "answered")
     _submit(reg, answered)

@@ -87,8 +87,8 @@ class RecordedVersion(FrozenRecord):
     """One version the registry recorded (or a version given to compare with), as the rules that
     read every recorded version see it."""
 
-    __slots__ = ("label", "evidence", "defeaters", "cites")
-    _fields = ("label", "evidence", "defeaters", "cites")
+    __slots__ = ("label", "evidence", "defeaters", "cites", "claims")
+    _fields = ("label", "evidence", "defeaters", "cites", "claims")
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
     evidence: Mapping[str, RecordedItem]
@@ -98,14 +98,17 @@ class RecordedVersion(FrozenRecord):
     cites: Mapping[str, tuple[str, ...]]
     """Element id -> the evidence ids it cites (`evidence:`), for each element citing any; an
     element not listed cites nothing there."""
+    claims: Mapping[str, str]
+    """Element id -> the words of each claim (what finds a claim there under another id)."""
 
     def __init__(self, label: str, evidence: Mapping[str, RecordedItem],
                  defeaters: Mapping[str, RecordedDefeater],
-                 cites: Mapping[str, tuple[str, ...]] | None = None) -> None:
+                 cites: Mapping[str, tuple[str, ...]] | None = None, claims: Mapping[str, str] | None = None) -> None:
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "evidence", evidence)
         object.__setattr__(self, "defeaters", defeaters)
         object.__setattr__(self, "cites", cites if cites is not None else {})
+        object.__setattr__(self, "claims", claims if claims is not None else {})
 
     @classmethod
     def of_case(cls, case: Case, label: str) -> RecordedVersion:
@@ -124,7 +127,8 @@ class RecordedVersion(FrozenRecord):
         defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status, tuple(dict.fromkeys(aimed.get(did, ()))),
                                            stands_on(el.answered_by, case.evidence, cited, supports))
                      for did, el in els.items() if el.defeater is not None}
-        return cls(label, evidence, defeaters, cited)
+        claims = {x: el.claim for x, el in els.items() if el.claim is not None}
+        return cls(label, evidence, defeaters, cited, claims)
 
 
 def stands_on(answered_by: Sequence[str], evidence: Container[str], cites: Mapping[str, Sequence[str]],

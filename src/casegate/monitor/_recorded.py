@@ -1,7 +1,7 @@
 """Every version of a case the registry recorded, read for what the rules that read them all need
 (`casegate.model.RecordedVersion`: each evidence item's subject, pin, date, kind and producer, each
 defeater's kind, words, status, aim and the evidence its answer stands on, the evidence each element
-cites) straight from the stored case and include files: each distinct file parsed once, no version
+cites, each claim's words) straight from the stored case and include files: each distinct file parsed once, no version
 built as a case, no policy, attestation or artifact read. A file whose stored bytes no longer match
 their sha256, or a version whose files are not those its log entry recorded, stops the reading
 (`CaseStore.version_texts`); a version whose files do not read as this reader expects is built as a
@@ -119,7 +119,8 @@ def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVer
                 raise _Unread
             answers = stands_on(_ids(el.get("answered_by")), items, cites, supports)
             defeaters[did] = RecordedDefeater(kind, text, status, tuple(dict.fromkeys(aimed.get(did, ()))), answers)
-    return RecordedVersion(label, items, defeaters, cites)
+    claims = {x: el["claim"] for x, el in elements.items() if isinstance(el.get("claim"), str)}
+    return RecordedVersion(label, items, defeaters, cites, claims)
 
 
 def _take(into: dict[str, Any], section: Any) -> None:

@@ -1441,16 +1441,27 @@ class _Successors:
             if there is None:
                 continue
             aimed = aimed_in(els)
-            if t not in aimed.get(there, []) or _standing(there, els[there], _then(self.ctx, h)) is None:
+            was_t = self._claim_in({k: el.claim for k, el in els.items() if el.claim is not None}, t)
+            if was_t not in aimed.get(there, []) or _standing(there, els[there], _then(self.ctx, h)) is None:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
         for v, listed in _stood_recorded(self.ctx, did):
-            if listed.aimed_at is not None and t not in listed.aimed_at:
+            if listed.aimed_at is not None and self._claim_in(v.claims, t) not in listed.aimed_at:
                 continue
             cited_v = self._cited_in_recorded(v, x)
             out = cited_v if out is None else out & cited_v
         return out if out is not None else {self._run(self.prev, e) for e in self.was[x].evidence}
+
+    def _claim_in(self, claims: Mapping[str, str], t: str) -> str:
+        """The id claim `t` of the version compared with had in an earlier version whose claims'
+        words are `claims`: its own, unless that is not a claim there and another is in its words
+        (the same, or nearly the same: `alike`)."""
+        words = self.was[t].claim if t in self.was else None
+        if t in claims or words is None:
+            return t
+        return next((k for k, c in claims.items() if c == words), None) or next(
+            (k for k, c in claims.items() if alike(c, words)), t)
 
     def _cited_in_recorded(self, v: RecordedVersion, x: str) -> set[tuple[str, ...]]:
         """The runs of `x` in the version compared with that `x` cited in the recorded version `v`
@@ -1753,7 +1764,7 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "of the record: it stays, aimed where it was, until it is answered with evidence (CG803). "
               "A defeater followed under a new id is the one in the same words and of the same kind; in an "
               "earlier version (built or read from the registry's stored files), the one under its id or in "
-              "the same or nearly the same words. A "
+              "the same or nearly the same words, and so the claim it was against. A "
               "claim it was against that is gone is followed to whatever stands in its place: each new "
               "claim in the same or nearly the same words, under the parent it supported (directly or "
               "through a new strategy), or citing a run it cited; each claim already in the argument "
