@@ -346,6 +346,27 @@ def test_an_answer_in_a_version_never_approved_that_counted_there_stands(reg: Re
     assert [f.message for f in rec.findings if f.code == "CG806"] == []
 
 
+def test_a_claim_withdrawn_with_its_defeater_and_made_again_brings_it_back(reg: Registry, tmp_path: Path) -> None:
+    """Attack: version 1.0, approved, holds undercutter D9 open against G5 (a condition); version
+    1.1, approved, withdraws G5, and D9 with it; version 1.2 makes G5 again without D9. It is
+    compared with 1.1 (the previous and last approved), where nothing was dropped; the registry
+    recorded D9 standing against G5 in 1.0, read from its stored files: it comes back with the claim."""
+    _submit(reg, _version(tmp_path, 1, "undercutter", "open"), approve=True)
+    v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.1"'})
+    arg = v2.parent / "argument.yaml"
+    text = arg.read_text()
+    start, end = text.index("    G5:\n"), text.index("    G6:\n")
+    arg.write_text((text[:start] + text[end:]).replace("supported_by: [G2, G3, G4, G5, G6, G7]",
+                                                       "supported_by: [G2, G3, G4, G6, G7]"))
+    _submit(reg, v2, approve=True)
+    rec = _record(_copy(tmp_path, "v3", {'version: "1.0"': 'version: "1.2"'}), reg)
+    assert rec.compared_with == ["previous: version 1.1 (#2), the last approved"], rec.compared_with
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert m == ("undercutter `D9` stood open against `G5` in version 1.0 (#1); `G5` is made here without it, "
+                 "and no recorded version answered it"), m
+
+
 def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored_files(
         reg: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CG806 reads what a claim cited in every version the registry recorded while a defeater stood

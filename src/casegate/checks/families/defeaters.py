@@ -1757,7 +1757,8 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
             "or changed its kind (one open now under a kind the policy lets stand as a condition is "
             "CG809's to report); or, accepted there, is now marked answered with no evidence new "
             "since that version; or, unanswered there, is now answered only by evidence the record held "
-            "while it stood.",
+            "while it stood; or stood unanswered in an earlier version the registry recorded, against a "
+            "claim made again here without it.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
               "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
@@ -1793,7 +1794,15 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
               "was gated with: one answered by the disputed run, by evidence about another domain or "
-              "another question, or by an undeveloped claim stood there unanswered.",
+              "another question, or by an undeveloped claim stood there unanswered. A claim withdrawn "
+              "takes its defeaters with it, but not for good: a defeater that stood in any version the "
+              "registry recorded (open, of no status, accepted, or marked answered by nothing that would "
+              "have counted there) against a claim, and that no recorded version answered, comes back "
+              "with the claim. Where the claim is made again (under its id or in the same or nearly the "
+              "same words) and the top claim depends on it, the defeater must be raised again against it "
+              "and answered (CG801, CG803): withdrawing a claim facing counter-evidence in one version, or "
+              "leaving the defeater out of a draft, and making the claim again in the next leaves nothing "
+              "behind.",
     bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
         "#                against: [G2], status: open}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted\n"
@@ -1806,6 +1815,7 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
         "accepted there needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
 )
 def defeater_dropped(ctx: Context) -> Iterator[Hit]:
+    yield from _left_behind(ctx)
     prev = ctx.previous
     if prev is None:
         return
@@ -1905,6 +1915,52 @@ def defeater_retyped(ctx: Context) -> Iterator[Hit]:
                   help=(f"keep `kind: {kind}` and answer it with evidence (status: answered, answered_by: [...])"
                         if kind is not None else "answer it with evidence (status: answered, answered_by: [...])")
                        + ", or withdraw the claims it is against")
+
+
+def _left_behind(ctx: Context) -> Iterator[Hit]:
+    """A claim a defeater stood against in a version the registry recorded (open, of no status,
+    accepted, or marked answered by nothing that would have counted there: `_hollow`), made here
+    (under its id, or another in the same or nearly the same words) and depended on, without the
+    defeater: raised in no recorded version, answered in none, not listed in the version compared
+    with (CG806 follows those), and not raised here (CG801 and CG803 judge it then)."""
+    if not ctx.recorded:
+        return
+    els = ctx.case.argument.elements
+    now_claims = {x: el.claim for x, el in els.items() if el.claim is not None}
+    now_defeaters = [el.defeater for el in els.values() if el.defeater is not None]
+    compared = (list(RecordedVersion.of_case(ctx.previous, ctx.compared).defeaters.values())
+                if ctx.previous is not None else [])
+    stood: list[tuple[RecordedVersion, str, RecordedDefeater]] = []
+    answered: list[str] = []
+    for v in ctx.recorded:
+        for did, r in v.defeaters.items():
+            if r.status == "answered" and not _hollow(v, did, r, frozenset(), frozenset()):
+                answered.append(r.text)
+            else:
+                stood.append((v, did, r))
+    if not stood:
+        return
+    dep = depended_on(ctx)
+    seen: set[tuple[str, str]] = set()
+    for v, did, r in stood:
+        if any(alike(r.text, w) for w in [*answered, *now_defeaters, *(d.text for d in compared)]):
+            continue  # answered in a recorded version, raised here (CG801, CG803), or CG806's
+        for t in r.aimed_at if r.aimed_at is not None else v.claims:
+            words = v.claims.get(t)
+            if words is None:
+                continue
+            c = t if t in now_claims and alike(now_claims[t], words) else next(
+                (k for k, w in now_claims.items() if alike(w, words)), None)
+            if c is None or c not in dep or (r.text, c) in seen:
+                continue
+            seen.add((r.text, c))
+            how = "" if c == t else f" (as `{t}`, in {'the same' if now_claims[c] == words else 'nearly the same'} words)"
+            state = {"accepted": "accepted (the claim defeated)", "answered": "marked answered by nothing that "
+                     "would have counted there", None: "open (no status)"}.get(r.status, r.status or "open")
+            yield Hit(_EL + (c,),
+                      f"{r.kind or 'defeater'} `{did}` stood {state} against `{c}`{how} in {v.label}; `{c}` is made "
+                      "here without it, and no recorded version answered it",
+                      help=f"raise `{did}` again against `{c}` and answer it with evidence, or withdraw `{c}`")
 
 
 def _retyped_to_a_condition(ctx: Context, now: str, old: Element) -> bool:
