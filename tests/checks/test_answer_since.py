@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from casegate.evidence import EvidenceFacts, Independence
 from casegate.model import RecordedVersion
 
@@ -191,6 +193,66 @@ def test_a_recorded_version_in_which_it_did_not_stand_holds_nothing_for_it() -> 
     del before["argument"]["elements"]["D3"]
     before["argument"]["elements"]["G2"]["defeaters"] = []
     assert _with(now, [RecordedVersion.of_case(case(before), "version 1.0 (#1)")], previous=prev) == []
+
+
+@pytest.mark.parametrize("words", [D3, D3.replace("far above", "well above")])
+def test_an_answer_an_earlier_built_version_held_under_the_defeaters_other_id_blocks(words: str) -> None:
+    """Attack: an earlier version the registry holds built (approved) held the review while the spot
+    check stood open there as D9, in the same or nearly the same words; the version compared with
+    left the review out; this one puts it back as the answer. The defeater is the one in its words,
+    whatever id it had there."""
+    prev = case(_doc("open", review=False))
+    now = _doc("answered", ["E-review"])
+    first = _doc("open")
+    els = first["argument"]["elements"]
+    els["D9"] = {**els.pop("D3"), "defeater": words}
+    els["G2"]["defeaters"] = ["D9"]
+    (m,) = _msgs("CG806", now, previous=prev, history=[case(first), prev])
+    assert "rests only on evidence the record held while it stood unanswered (`E-review`," in m
+    els["D9"]["defeater"] = "The review's graders saw the answers."
+    assert _msgs("CG806", now, previous=prev, history=[case(first), prev]) == []
+
+
+@pytest.mark.parametrize(("hollow", "why"), [
+    (["E-ctf"], "the run the claim it is against rests on"),
+    (["G9"], "a claim resting only on that run"),
+    ([], "nothing"),
+    (["E-gone"], "an id the draft does not hold"),
+    (["E-redteam"], "an item the version compared with held while it stood open"),
+    (["E-early"], "an item older than the spot check it answers"),
+])
+def test_a_hollow_answer_in_a_version_never_approved_does_not_take_it_out_of_the_record(
+        hollow: list[str], why: str) -> None:
+    """Attack: as above, but the draft marks the spot check answered, by something that would not
+    have counted as an answer there: read as answered, the draft would hold nothing for it,
+    and the review it held would be new since. A status the lab writes in a version nobody approved
+    answers nothing by itself: the draft held the review while the spot check stood unanswered."""
+    prev = case(_doc("open", review=False))
+    now = _doc("answered", ["E-review"])
+    draft_doc = _doc("answered", hollow, spot=dt.date(2026, 10, 10))
+    draft_doc["evidence"]["E-early"] = {**REVIEW, "producer": "acme", "date": dt.date(2026, 10, 5)}
+    draft_doc["argument"]["elements"]["G9"] = {"claim": "The suite is representative.", "evidence": ["E-ctf"]}
+    draft_doc["argument"]["elements"]["S1"]["supported_by"].append("G9")
+    draft = RecordedVersion.of_case(case(draft_doc), "version 1.0 (#1)")
+    (m,) = _with(now, [draft], previous=prev)
+    assert "rests only on evidence the record held while it stood unanswered (`E-review`," in m, why
+
+
+def test_an_answer_in_a_version_never_approved_that_would_have_counted_there_stands() -> None:
+    """A draft that answered the spot check with an item new there (held by no version in which it
+    stood unanswered, not the disputed run, not older than the spot check) answered it: the review it
+    held beside that answer was not held while the spot check stood."""
+    prev = case(_doc("open", review=False))
+    now = _doc("answered", ["E-review"])
+    draft_doc = _doc("answered", ["E-new"], spot=dt.date(2026, 10, 10))
+    draft_doc["evidence"]["E-new"] = {**REVIEW, "producer": "outside-lab-2", "date": dt.date(2026, 10, 25)}
+    assert _with(now, [RecordedVersion.of_case(case(draft_doc), "version 1.0 (#1)")], previous=prev) == []
+    # the same answer, where another draft held that item while the spot check stood open, is hollow
+    held_doc = _doc("open", review=False, spot=dt.date(2026, 10, 10))
+    held_doc["evidence"]["E-new"] = dict(draft_doc["evidence"]["E-new"])
+    held = RecordedVersion.of_case(case(held_doc), "version 0.9 (#0)")
+    (m,) = _with(now, [held, RecordedVersion.of_case(case(draft_doc), "version 1.0 (#1)")], previous=prev)
+    assert "(`E-review`," in m
 
 
 # --------------------------------------------------------------------------- CG810: an order only the dates give

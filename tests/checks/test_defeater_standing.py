@@ -400,6 +400,70 @@ def test_a_run_moved_into_a_claim_that_stays_in_an_earlier_version_still_carries
     assert _msgs("CG806", doc, previous=case(answered), history=[first, case(answered)]) == []
 
 
+def _renamed_d3(doc: dict[str, Any], words: str = D3) -> dict[str, Any]:
+    """`doc` with defeater D3 under the id D7, in `words`."""
+    els = doc["argument"]["elements"]
+    els["D7"] = {**els.pop("D3"), "defeater": words}
+    for el in els.values():
+        if "D3" in el.get("defeaters", []):
+            el["defeaters"] = ["D7" if d == "D3" else d for d in el["defeaters"]]
+    return doc
+
+
+@pytest.mark.parametrize("words", [D3, D3.replace("far above", "well above")])
+def test_a_run_moved_while_the_defeater_stood_under_another_id_in_an_earlier_version_still_carries_it(
+        words: str) -> None:
+    """The two-step move with the defeater renamed in the earlier version the registry holds built:
+    there it stood open against G3 as D7, in the same or nearly the same words, while G2 did not cite
+    G3's run. The defeater is the one in its words, whatever id it had there."""
+    first = case(_renamed_d3(_doc("open", against=("G3",)), words))
+    moved = _doc("open", against=("G3",))
+    moved["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    second = case(moved)
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    (m,) = _msgs("CG806", doc, previous=second, history=[first, second])
+    assert m.endswith("and `G2` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+    # another defeater there, in other words, is not it
+    other = case(_renamed_d3(_doc("open", against=("G3",)), "The ransomware red team used an old exploit kit."))
+    assert _msgs("CG806", doc, previous=second, history=[other, second]) == []
+
+
+def _renamed_g3(doc: dict[str, Any], words: str | None = None) -> dict[str, Any]:
+    """`doc` with claim G3 under the id G3x (in `words`, else its own), D3 aimed at it."""
+    els = doc["argument"]["elements"]
+    els["G3x"] = els.pop("G3")
+    if words is not None:
+        els["G3x"]["claim"] = words
+    els["S1"]["supported_by"] = ["G3x" if x == "G3" else x for x in els["S1"]["supported_by"]]
+    for el in els.values():
+        if "G3" in el.get("against", []):
+            el["against"] = ["G3x" if x == "G3" else x for x in el["against"]]
+    return doc
+
+
+@pytest.mark.parametrize("built", [True, False])
+@pytest.mark.parametrize("words", [None, _G3.replace("Every step", "Each step")])
+def test_a_run_moved_while_the_claim_stood_under_another_id_in_an_earlier_version_still_carries_it(
+        built: bool, words: str | None) -> None:
+    """The two-step move with the claim renamed: in an earlier version (approved and built, or a
+    draft the registry recorded) D3 stood open against G3 under the id G3x, in the same or nearly
+    the same words, while G2 did not cite its run; the version compared with renamed it G3 and moved
+    the run into G2; this one withdraws G3 and deletes D3. The claim is the one in its words,
+    whatever id it had there."""
+    first = case(_renamed_g3(_doc("open", against=("G3",)), words))
+    moved = _doc("open", against=("G3",))
+    moved["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    second = case(moved)
+    doc = _restated()
+    doc["argument"]["elements"]["G2"]["evidence"] = ["E-ctf", "E-redteam"]
+    ctx = context(doc, previous=second, history=[first, second] if built else [second])
+    if not built:
+        ctx.recorded = [RecordedVersion.of_case(first, "version 1.0 (#1)")]
+    (h,) = hits("CG806", ctx)
+    assert h.message.endswith("and `G2` (citing `E-redteam`, a run it cited) stands in the place of `G3`")
+
+
 def test_a_run_moved_into_a_claim_that_stays_in_a_draft_still_carries_the_defeater() -> None:
     """The two-step move through a version no decision approved: the lab records a draft in which G2
     cites nothing of G3's while D3 stands open against G3, then moves the run into G2 in the version

@@ -322,6 +322,51 @@ def test_an_answer_a_version_never_approved_held_blocks(reg: Registry, tmp_path:
            "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m
 
 
+def test_a_hollow_answer_in_a_version_never_approved_does_not_take_it_out_of_the_record(reg: Registry,
+                                                                                        tmp_path: Path) -> None:
+    """Attack: as above, but version 1.0 (recorded, never approved) marks D9 answered by the
+    identity-verification test the approved version 1.1 then holds with D9 still open: an answer that
+    would not have counted there. Read as answered, version 1.0 held nothing for D9 and the second
+    run it held beside it would be new in version 1.2. Read from the stored files, the answer is
+    judged: D9 stood unanswered in version 1.0, and the run it held is not new."""
+    _submit(reg, _with_retest(_version(tmp_path, 1, "undercutter", "answered")))
+    _submit(reg, _version(tmp_path, 2, "undercutter", "open"), approve=True)
+    rec = _record(_answered_by_retest(_with_retest(_version(tmp_path, 3, "undercutter", "answered"))), reg)
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert "what answers it rests only on evidence the record held while it stood unanswered (`E-kyc-retest`," in m, m
+
+
+def test_an_answer_in_a_version_never_approved_that_counted_there_stands(reg: Registry, tmp_path: Path) -> None:
+    """Version 1.0 (recorded, never approved) answered D9 with the second run, which no version held
+    while D9 stood: an answer there. Version 1.2 answering D9 with that run leans on nothing hollow."""
+    _submit(reg, _answered_by_retest(_with_retest(_version(tmp_path, 1, "undercutter", "answered"))))
+    _submit(reg, _version(tmp_path, 2, "undercutter", "open"), approve=True)
+    rec = _record(_answered_by_retest(_with_retest(_version(tmp_path, 3, "undercutter", "answered"))), reg)
+    assert [f.message for f in rec.findings if f.code == "CG806"] == []
+
+
+def test_a_claim_withdrawn_with_its_defeater_and_made_again_brings_it_back(reg: Registry, tmp_path: Path) -> None:
+    """Attack: version 1.0, approved, holds undercutter D9 open against G5 (a condition); version
+    1.1, approved, withdraws G5, and D9 with it; version 1.2 makes G5 again without D9. It is
+    compared with 1.1 (the previous and last approved), where nothing was dropped; the registry
+    recorded D9 standing against G5 in 1.0, read from its stored files: it comes back with the claim."""
+    _submit(reg, _version(tmp_path, 1, "undercutter", "open"), approve=True)
+    v2 = _copy(tmp_path, "v2", {'version: "1.0"': 'version: "1.1"'})
+    arg = v2.parent / "argument.yaml"
+    text = arg.read_text()
+    start, end = text.index("    G5:\n"), text.index("    G6:\n")
+    arg.write_text((text[:start] + text[end:]).replace("supported_by: [G2, G3, G4, G5, G6, G7]",
+                                                       "supported_by: [G2, G3, G4, G6, G7]"))
+    _submit(reg, v2, approve=True)
+    rec = _record(_copy(tmp_path, "v3", {'version: "1.0"': 'version: "1.2"'}), reg)
+    assert rec.compared_with == ["previous: version 1.1 (#2), the last approved"], rec.compared_with
+    assert rec.outcome == "NO-GO"
+    (m,) = [f.message for f in rec.findings if f.code == "CG806"]
+    assert m == ("undercutter `D9` stood open against `G5` in version 1.0 (#1); `G5` is made here without it, "
+                 "and no recorded version answered it"), m
+
+
 def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored_files(
         reg: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CG806 reads what a claim cited in every version the registry recorded while a defeater stood
@@ -339,3 +384,10 @@ def test_each_defeaters_aim_and_each_elements_citations_are_read_from_the_stored
     assert read.defeaters["D9"].aimed_at == ("G5",) == built.defeaters["D9"].aimed_at
     assert read.cites == built.cites
     assert read.cites["G5"] == ("E-redteam-classifier", "E-monitoring")
+    assert read.claims == built.claims and read.claims["G5"] == built.claims["G5"]
+    # and what each defeater's answer stands on (the items of `answered_by`, and those under its claims)
+    answered = _version(tmp_path, 2, "counter-evidence", "answered")
+    _submit(reg, answered)
+    (read,) = recorded_versions(reg, CASE, [2])
+    built = RecordedVersion.of_case(load_case(answered).case, "version 1.1 (#2)")
+    assert read.defeaters["D9"].answers == ("E-kyc",) == built.defeaters["D9"].answers

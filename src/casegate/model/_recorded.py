@@ -8,7 +8,7 @@ them."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Container, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .._record import FrozenRecord
@@ -57,8 +57,8 @@ class RecordedItem(FrozenRecord):
 class RecordedDefeater(FrozenRecord):
     """A defeater as a recorded version listed it."""
 
-    __slots__ = ("kind", "text", "status", "aimed_at")
-    _fields = ("kind", "text", "status", "aimed_at")
+    __slots__ = ("kind", "text", "status", "aimed_at", "answers")
+    _fields = ("kind", "text", "status", "aimed_at", "answers")
     kind: str | None
     """Its kind (None: none given, which the gate reads as a blocking defeater)."""
     text: str
@@ -69,21 +69,26 @@ class RecordedDefeater(FrozenRecord):
     aimed_at: tuple[str, ...] | None
     """The elements it is aimed at there (its `against`, and each element listing it under
     `defeaters`); None: not read, taken as aimed at every element."""
+    answers: tuple[str, ...] | None
+    """The evidence its answer stands on there: each `answered_by` item that is evidence, and every
+    item cited on or under each `answered_by` element (`supported_by`); None: not read, in which
+    case a defeater marked answered there is taken as standing unanswered (fail closed)."""
 
     def __init__(self, kind: str | None, text: str, status: str | None = None,
-                 aimed_at: tuple[str, ...] | None = None) -> None:
+                 aimed_at: tuple[str, ...] | None = None, answers: tuple[str, ...] | None = None) -> None:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "status", status)
         object.__setattr__(self, "aimed_at", aimed_at)
+        object.__setattr__(self, "answers", answers)
 
 
 class RecordedVersion(FrozenRecord):
     """One version the registry recorded (or a version given to compare with), as the rules that
     read every recorded version see it."""
 
-    __slots__ = ("label", "evidence", "defeaters", "cites")
-    _fields = ("label", "evidence", "defeaters", "cites")
+    __slots__ = ("label", "evidence", "defeaters", "cites", "claims")
+    _fields = ("label", "evidence", "defeaters", "cites", "claims")
     label: str
     """How messages name it, e.g. 'version 1.0 (#1)'."""
     evidence: Mapping[str, RecordedItem]
@@ -93,14 +98,17 @@ class RecordedVersion(FrozenRecord):
     cites: Mapping[str, tuple[str, ...]]
     """Element id -> the evidence ids it cites (`evidence:`), for each element citing any; an
     element not listed cites nothing there."""
+    claims: Mapping[str, str]
+    """Element id -> the words of each claim (what finds a claim there under another id)."""
 
     def __init__(self, label: str, evidence: Mapping[str, RecordedItem],
                  defeaters: Mapping[str, RecordedDefeater],
-                 cites: Mapping[str, tuple[str, ...]] | None = None) -> None:
+                 cites: Mapping[str, tuple[str, ...]] | None = None, claims: Mapping[str, str] | None = None) -> None:
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "evidence", evidence)
         object.__setattr__(self, "defeaters", defeaters)
         object.__setattr__(self, "cites", cites if cites is not None else {})
+        object.__setattr__(self, "claims", claims if claims is not None else {})
 
     @classmethod
     def of_case(cls, case: Case, label: str) -> RecordedVersion:
@@ -114,7 +122,29 @@ class RecordedVersion(FrozenRecord):
                 aimed.setdefault(eid, []).append(t)
             for d in el.defeaters:
                 aimed.setdefault(d, []).append(eid)
-        defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status, tuple(dict.fromkeys(aimed.get(did, ()))))
+        supports = {x: tuple(el.supported_by) for x, el in els.items() if el.supported_by}
+        cited = {x: tuple(el.evidence) for x, el in els.items() if el.evidence}
+        defeaters = {did: RecordedDefeater(el.kind, el.defeater, el.status, tuple(dict.fromkeys(aimed.get(did, ()))),
+                                           stands_on(el.answered_by, case.evidence, cited, supports))
                      for did, el in els.items() if el.defeater is not None}
-        cites = {x: tuple(el.evidence) for x, el in els.items() if el.evidence}
-        return cls(label, evidence, defeaters, cites)
+        claims = {x: el.claim for x, el in els.items() if el.claim is not None}
+        return cls(label, evidence, defeaters, cited, claims)
+
+
+def stands_on(answered_by: Sequence[str], evidence: Container[str], cites: Mapping[str, Sequence[str]],
+              supports: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The evidence an answer (`answered_by`) stands on in a version: each item of it that is
+    evidence, and every item cited on or under each element of it (through `supported_by`)."""
+    out: dict[str, None] = {}
+    seen: set[str] = set()
+    todo = list(answered_by)
+    while todo:
+        x = todo.pop()
+        if x in seen:
+            continue
+        seen.add(x)
+        if x in evidence:
+            out[x] = None
+        out.update(dict.fromkeys(cites.get(x, ())))
+        todo.extend(supports.get(x, ()))
+    return tuple(out)

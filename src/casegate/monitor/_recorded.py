@@ -1,6 +1,7 @@
 """Every version of a case the registry recorded, read for what the rules that read them all need
 (`casegate.model.RecordedVersion`: each evidence item's subject, pin, date, kind and producer, each
-defeater's kind, words, status and aim, the evidence each element cites) straight from the stored case and include files: each distinct file parsed once, no version
+defeater's kind, words, status, aim and the evidence its answer stands on, the evidence each element
+cites, each claim's words) straight from the stored case and include files: each distinct file parsed once, no version
 built as a case, no policy, attestation or artifact read. A file whose stored bytes no longer match
 their sha256, or a version whose files are not those its log entry recorded, stops the reading
 (`CaseStore.version_texts`); a version whose files do not read as this reader expects is built as a
@@ -16,6 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..load import parse_yaml
 from ..model import RecordedDefeater, RecordedItem, RecordedVersion
+from ..model._recorded import stands_on
 from ..store import Registry, VersionTexts
 from ._versions import VersionCache, parse_recorded
 
@@ -99,7 +101,7 @@ def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVer
     for eid, el in elements.items():
         if not isinstance(el, dict):
             raise _Unread
-        for key in ("against", "defeaters", "evidence"):
+        for key in ("against", "defeaters", "evidence", "answered_by", "supported_by"):
             if not isinstance(el.get(key) or [], list) or len(_ids(el.get(key))) != len(el.get(key) or []):
                 raise _Unread
         if el.get("defeater") is not None:
@@ -108,14 +110,17 @@ def _read(vt: VersionTexts, label: str, parsed: dict[bytes, Any]) -> RecordedVer
             aimed.setdefault(d, []).append(eid)
         if _ids(el.get("evidence")):
             cites[eid] = tuple(_ids(el.get("evidence")))
+    supports = {x: tuple(_ids(el.get("supported_by"))) for x, el in elements.items() if _ids(el.get("supported_by"))}
     defeaters = {}
     for did, el in elements.items():
         if el.get("defeater") is not None:
             kind, text, status = el.get("kind"), el["defeater"], el.get("status")
             if not (_text(kind) and isinstance(text, str) and _text(status)):
                 raise _Unread
-            defeaters[did] = RecordedDefeater(kind, text, status, tuple(dict.fromkeys(aimed.get(did, ()))))
-    return RecordedVersion(label, items, defeaters, cites)
+            answers = stands_on(_ids(el.get("answered_by")), items, cites, supports)
+            defeaters[did] = RecordedDefeater(kind, text, status, tuple(dict.fromkeys(aimed.get(did, ()))), answers)
+    claims = {x: el["claim"] for x, el in elements.items() if isinstance(el.get("claim"), str)}
+    return RecordedVersion(label, items, defeaters, cites, claims)
 
 
 def _take(into: dict[str, Any], section: Any) -> None:

@@ -2195,6 +2195,77 @@ def answered_from_a_draft(case: Case, policy: Policy) -> Applied:
     return answered_from_held_evidence(case, policy)
 
 
+def _counter_evidence_answered_hollowly(case: Case, policy: Policy) -> Case | str:
+    """The draft of `hollow_answer_in_a_draft`: `_counter_evidence_held_open` with the outside
+    counter-evidence marked answered by the first run the claim it is against rests on (the
+    evidence it disputes: an answer that would not have counted there), beside the item that
+    answers it."""
+    got = _held_answer(case, policy)
+    if isinstance(got, str):
+        return got
+    raised = got[0]
+    els = raised.argument.elements
+    d = els[_SPOT_CHECK]
+    hollow = {**els, _SPOT_CHECK: _upd(d, status="answered", answered_by=els[d.against[0]].evidence[:1])}
+    out: Case = _upd(raised, argument=_upd(raised.argument, elements=hollow))
+    return out
+
+
+def hollow_answer_in_a_draft(case: Case, policy: Policy) -> Applied:
+    """The outside counter-evidence marked answered in a draft by the evidence it disputes
+    (`_counter_evidence_answered_hollowly`), left open in the version compared with without the item
+    the draft held (`_held_in_a_draft`), marked answered by that item put back."""
+    return answered_from_held_evidence(case, policy)
+
+
+_LEFT_BEHIND = "D-outside-spot-check-left-behind"
+
+
+def _claim_to_withdraw(case: Case) -> str | None:
+    """The first claim below the top one that rests on evidence and tags no capability."""
+    return next((t for t, el in case.argument.elements.items()
+                 if el.claim is not None and t != case.argument.top and el.evidence and el.capability is None), None)
+
+
+def _counter_evidence_left_behind(case: Case, policy: Policy) -> Case | str:
+    """The draft of `claim_made_again`: outside counter-evidence open against the claim
+    `_claim_to_withdraw` names."""
+    t = _claim_to_withdraw(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    d = Element(defeater="An outside spot check got past what this claim rests on in 9 of 20 tries.",
+                kind="counter-evidence", against=[t], status="open")
+    out: Case = _upd(case, argument=_upd(case.argument, elements={
+        **els, t: _upd(els[t], defeaters=[*els[t].defeaters, _LEFT_BEHIND]), _LEFT_BEHIND: d}))
+    return out
+
+
+def _claim_withdrawn(case: Case, policy: Policy) -> Case | str:
+    """The version compared with for `claim_made_again`: the claim `_claim_to_withdraw` names
+    withdrawn, with every defeater aimed at it alone and every mention of it."""
+    t = _claim_to_withdraw(case)
+    if t is None:
+        return "no claim below the top one rests on evidence without a capability tag"
+    els = case.argument.elements
+    gone = {t} | {k for k, el in els.items() if el.defeater is not None and el.against and set(el.against) <= {t}}
+    kept = {k: _upd(el, supported_by=[x for x in el.supported_by if x not in gone],
+                    against=[x for x in el.against if x not in gone],
+                    defeaters=[x for x in el.defeaters if x not in gone],
+                    answered_by=[x for x in el.answered_by if x not in gone])
+            for k, el in els.items() if k not in gone}
+    out: Case = _upd(case, argument=_upd(case.argument, elements=kept))
+    return out
+
+
+def claim_made_again(case: Case, policy: Policy) -> Applied:
+    """The claim withdrawn in the version compared with (`_claim_withdrawn`), and outside
+    counter-evidence with it that stood open in a draft before (`_counter_evidence_left_behind`), made
+    again as it was, without the counter-evidence."""
+    return (case, policy) if _claim_to_withdraw(case) is not None else \
+        "no claim below the top one rests on evidence without a capability tag"
+
+
 def failing_test_answer_log(s: Subject) -> Rewritten:
     """An objection against the first claim below the top one that names its domain and cites a
     safeguard test read from a casegate-results log, marked answered by a new run of that test on
@@ -2542,6 +2613,17 @@ MUTATIONS: tuple[Mutation, ...] = (
              "that answers it, and the version compared with holding the counter-evidence without the item, marks "
              "it answered by the item put back", ("CG806",), answered_from_a_draft, needs_previous=True,
              recorded=_held_in_a_draft, drafted=_counter_evidence_held_open),
+    Mutation("hollow-answer-in-a-draft", ("fm-argument-theater", "q-uncertainty"),
+             "with a draft recorded in which outside counter-evidence against a claim was marked answered by the "
+             "run that claim rests on (the evidence it disputes) beside an item that answers it, and the version "
+             "compared with holding the counter-evidence open without the item, marks it answered by the item put "
+             "back", ("CG806",), hollow_answer_in_a_draft, needs_previous=True,
+             recorded=_held_in_a_draft, drafted=_counter_evidence_answered_hollowly),
+    Mutation("claim-made-again", ("fm-argument-theater", "q-uncertainty"),
+             "with a draft recorded in which outside counter-evidence stood open against a claim, and the version "
+             "compared with withdrawing that claim (the counter-evidence with it), makes the claim again without "
+             "the counter-evidence", ("CG806",), claim_made_again, needs_previous=True,
+             recorded=_claim_withdrawn, drafted=_counter_evidence_left_behind),
 )
 """Every mutation, in the order of the seed's tests, failure modes and questions."""
 

@@ -16,7 +16,15 @@ from typing import Any
 
 from ..._record import FrozenRecord
 from ...evidence.stats import upper_bound
-from ...model import Case, Element, Evidence, Policy, RecordedVersion, RuleSeverity
+from ...model import (
+    Case,
+    Element,
+    Evidence,
+    Policy,
+    RecordedDefeater,
+    RecordedVersion,
+    RuleSeverity,
+)
 from ...model._case import VERDICT_KINDS
 from .._derived import (
     bypass_counts,
@@ -1421,40 +1429,44 @@ class _Successors:
         """The runs element `x` cited in every earlier version the registry holds in which defeater
         `did` stood against `t`: a claim that began citing the disputed run only while the defeater
         stood did not make its own claim on it all along. The versions are those built
-        (`Context.history`: approved or compared with; the defeater's standing judged there) and
-        every other version the registry recorded (`Context.recorded`: drafts, versions judged NO-GO
-        or withdrawn; the defeater, under its id or in the same or nearly the same words, stood there
-        unless marked answered). Everything when no such version is known."""
+        (`Context.history`: approved or compared with; the defeater found there under its id or in
+        the same or nearly the same words, its standing judged there) and every other version the
+        registry recorded (`Context.recorded`: drafts, versions judged NO-GO or withdrawn) in which
+        it stood (`_stood_recorded`). Everything when no such version is known."""
         out: set[tuple[str, ...]] | None = None
+        words = _defeater_words(self.ctx, did)
         for h in self.ctx.history:
             els = h.argument.elements
-            d = els.get(did)
-            if d is None or d.defeater is None:
+            there = _built_id(h, did, words)
+            if there is None:
                 continue
             aimed = aimed_in(els)
-            if t not in aimed.get(did, []) or _standing(did, d, _then(self.ctx, h)) is None:
+            was_t = self._claim_in({k: el.claim for k, el in els.items() if el.claim is not None}, t)
+            if was_t not in aimed.get(there, []) or _standing(there, els[there], _then(self.ctx, h)) is None:
                 continue
             cited = {self._run(h, e) for e in els[x].evidence} if x in els else set()
             out = cited if out is None else out & cited
-        for v in self.ctx.recorded:
-            cited_v = self._cited_in_recorded(v, x, did, t)
-            if cited_v is not None:
-                out = cited_v if out is None else out & cited_v
+        for v, listed in _stood_recorded(self.ctx, did):
+            if listed.aimed_at is not None and self._claim_in(v.claims, t) not in listed.aimed_at:
+                continue
+            cited_v = self._cited_in_recorded(v, x)
+            out = cited_v if out is None else out & cited_v
         return out if out is not None else {self._run(self.prev, e) for e in self.was[x].evidence}
 
-    def _cited_in_recorded(self, v: RecordedVersion, x: str, did: str, t: str) -> set[tuple[str, ...]] | None:
+    def _claim_in(self, claims: Mapping[str, str], t: str) -> str:
+        """The id claim `t` of the version compared with had in an earlier version whose claims'
+        words are `claims`: its own, unless that is not a claim there and another is in its words
+        (the same, or nearly the same: `alike`)."""
+        words = self.was[t].claim if t in self.was else None
+        if t in claims or words is None:
+            return t
+        return next((k for k, c in claims.items() if c == words), None) or next(
+            (k for k, c in claims.items() if alike(c, words)), t)
+
+    def _cited_in_recorded(self, v: RecordedVersion, x: str) -> set[tuple[str, ...]]:
         """The runs of `x` in the version compared with that `x` cited in the recorded version `v`
         (the same artifact, or for an item pinning none, the same id, or the same kind, producer and
-        date), when defeater `did` stood there against `t`; None when it did not stand there."""
-        old = self.was.get(did)
-        words = {el.defeater for el in (old, self.els.get(did)) if el is not None and el.defeater is not None}
-        listed = v.defeaters.get(did)
-        if listed is None or listed.text not in words:
-            listed = next((r for r in v.defeaters.values() if any(alike(r.text, w) for w in words)), listed)
-        if listed is None or listed.status == "answered":
-            return None  # an answer there is read as one: only a version built as a case has it judged
-        if listed.aimed_at is not None and t not in listed.aimed_at:
-            return None
+        date)."""
         there = [(e, v.evidence[e]) for e in v.cites.get(x, ()) if e in v.evidence]
         out: set[tuple[str, ...]] = set()
         for e in self.was[x].evidence if x in self.was else ():
@@ -1563,36 +1575,141 @@ class _Held(FrozenRecord):
                 or (ev.sha256 is None and (ev.kind, ev.producer, ev.date) in self.loose))
 
 
+def _defeater_words(ctx: Context, did: str) -> set[str]:
+    """The words of defeater `did` in the version compared with and in this one (under the id it
+    has now, or the one it had there): what finds it under another id in an earlier version."""
+    prev = ctx.previous
+    return {el.defeater for el in (prev.argument.elements.get(did) if prev is not None else None,
+                                    ctx.case.argument.elements.get(did))
+            if el is not None and el.defeater is not None}
+
+
+def _built_id(h: Case, did: str, words: AbstractSet[str]) -> str | None:
+    """The id defeater `did` has in the built version `h`: its own, unless another there is in its
+    words (the same, or nearly the same: `alike`) and the one under its id is not; None when
+    neither is there."""
+    els = h.argument.elements
+    d = els.get(did)
+    if d is not None and d.defeater is not None and (not words or d.defeater in words):
+        return did
+    got = next((k for k, el in els.items() if el.defeater is not None and any(alike(el.defeater, w) for w in words)),
+               None)
+    return got if got is not None else (did if d is not None and d.defeater is not None else None)
+
+
+def _listed_in(v: RecordedVersion, did: str, words: AbstractSet[str]) -> tuple[str, RecordedDefeater] | None:
+    """(its id there, the defeater) for defeater `did` in the recorded version `v`: under its id,
+    unless another there is in its words and the one under its id is not; None when not there."""
+    listed = v.defeaters.get(did)
+    if listed is not None and listed.text in words:
+        return did, listed
+    got = next(((k, r) for k, r in v.defeaters.items() if any(alike(r.text, w) for w in words)), None)
+    return got if got is not None else ((did, listed) if listed is not None else None)
+
+
+def _built_stood(ctx: Context, did: str) -> list[Case]:
+    """The version compared with and every earlier built version (`Context.history`) in which
+    defeater `did` (under its id or in the same or nearly the same words) stood unanswered."""
+    prev = ctx.previous
+    assert prev is not None
+    words = _defeater_words(ctx, did)
+    out = [prev]
+    for h in ctx.history:
+        if h is prev:
+            continue
+        there = _built_id(h, did, words)
+        if there is not None and _standing(there, h.argument.elements[there], _then(ctx, h)) is not None:
+            out.append(h)
+    return out
+
+
+def _stood_recorded(ctx: Context, did: str) -> list[tuple[RecordedVersion, RecordedDefeater]]:
+    """The versions the registry recorded without building them (`Context.recorded`: drafts,
+    versions judged NO-GO or withdrawn) that listed defeater `did` (under its id, or in the same or
+    nearly the same words) and in which it stood unanswered, oldest first, with the defeater as
+    listed there. Marked answered there, it stood unless its answer would have counted in that
+    version (`_hollow`): a status the lab writes in a version nobody approved answers nothing by
+    itself."""
+    memo: dict[str, list[tuple[RecordedVersion, RecordedDefeater]]] = ctx.memo.setdefault("cg8_stood", {})
+    got = memo.get(did)
+    if got is not None:
+        return got
+    words = _defeater_words(ctx, did)
+    listed = [(v, *hit) for v in ctx.recorded if (hit := _listed_in(v, did, words)) is not None]
+    stood = {i for i, (_, _, r) in enumerate(listed) if r.status != "answered"}
+    pins: set[str] = set()
+    loose: set[tuple[str | None, str | None, dt.date]] = set()
+    for h in _built_stood(ctx, did) if ctx.previous is not None else []:
+        for ev in h.evidence.values():
+            if ev.sha256 is not None:
+                pins.add(ev.sha256)
+            else:
+                loose.add((ev.kind, ev.producer, ev.date))
+
+    def take(v: RecordedVersion) -> None:
+        for item in v.evidence.values():
+            if item.sha256 is not None:
+                pins.add(item.sha256)
+            else:
+                loose.add((item.kind, item.producer, item.date))
+
+    for i in stood:
+        take(listed[i][0])
+    changed = True
+    while changed:  # an answer found hollow makes its version's items held: others may be hollow then
+        changed = False
+        for i, (v, there, r) in enumerate(listed):
+            if i not in stood and _hollow(v, there, r, pins, loose):
+                stood.add(i)
+                take(v)
+                changed = True
+    got = memo[did] = [(v, r) for i, (v, _, r) in enumerate(listed) if i in stood]
+    return got
+
+
+def _hollow(v: RecordedVersion, did: str, r: RecordedDefeater, pins: AbstractSet[str],
+            loose: AbstractSet[tuple[str | None, str | None, dt.date]]) -> bool:
+    """Whether defeater `did`, marked answered in the recorded version `v`, was answered there by
+    nothing that would have counted: its answer stands on no item of `v` that is not the disputed
+    evidence (cited by the elements it is aimed at, or by the defeater itself), not older than the
+    newest item the defeater rests on, and not held (`pins`: the same artifact; `loose`: for an item
+    pinning none, the same kind, producer and date) in another version in which it stood
+    unanswered. What the registry recorded is read, not judged as CG803 judges a built version:
+    each of these is read from the structure (ids, pins, dates), never from an item's words."""
+    if r.answers is None:
+        return True
+    disputed = set(v.cites.get(did, ()))
+    for t in r.aimed_at if r.aimed_at is not None else v.cites:
+        disputed.update(v.cites.get(t, ()))
+    observed = max((v.evidence[e].date for e in v.cites.get(did, ()) if e in v.evidence), default=None)
+    for e in r.answers:
+        item = v.evidence.get(e)
+        if item is None or e in disputed or (observed is not None and item.date < observed):
+            continue
+        if item.sha256 is not None and item.sha256 in pins:
+            continue
+        if item.sha256 is None and (item.kind, item.producer, item.date) in loose:
+            continue
+        return False
+    return True
+
+
 def _held_then(ctx: Context, did: str) -> _Held:
     """What the record held while defeater `did` stood unanswered: the items of the version
     compared with, of every earlier version the registry holds built (`Context.history`) in which
-    it stood, and of every other version the registry recorded (`Context.recorded`: drafts,
-    versions judged NO-GO or withdrawn) that listed it (under its id, or in the same or nearly the
-    same words) other than marked answered."""
-    prev = ctx.previous
-    assert prev is not None
+    it stood (under its id, or in the same or nearly the same words), and of every other version
+    the registry recorded (`Context.recorded`: drafts, versions judged NO-GO or withdrawn) in which
+    it stood (`_stood_recorded`: listed, and not marked answered by an answer that would have
+    counted there)."""
     runs: set[tuple[str, ...]] = set()
     pins: set[str] = set()
     loose: set[tuple[str, str, dt.date]] = set()
-    for h in [prev, *ctx.history]:
-        if h is not prev:
-            d = h.argument.elements.get(did)
-            if d is None or d.defeater is None or _standing(did, d, _then(ctx, h)) is None:
-                continue
+    for h in _built_stood(ctx, did):
         for e, ev in h.evidence.items():
             runs.add(run_key(e, ev))
             if ev.sha256 is None:
                 loose.add((ev.kind, ev.producer, ev.date))
-    # its words in the version compared with (under the id it has now, or the one it had there)
-    words = {el.defeater for el in (prev.argument.elements.get(did), ctx.case.argument.elements.get(did))
-             if el is not None and el.defeater is not None}
-    for v in ctx.recorded:
-        listed = v.defeaters.get(did)
-        if listed is None or listed.text not in words:
-            # under another id, in the same or nearly the same words
-            listed = next((r for r in v.defeaters.values() if any(alike(r.text, w) for w in words)), listed)
-        if listed is None or listed.status == "answered":
-            continue  # an answer there is read as one: only a version built as a case has it judged
+    for v, _ in _stood_recorded(ctx, did):
         for e, item in v.evidence.items():
             if item.sha256 is not None:
                 pins.add(item.sha256)
@@ -1640,19 +1757,23 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
             "or changed its kind (one open now under a kind the policy lets stand as a condition is "
             "CG809's to report); or, accepted there, is now marked answered with no evidence new "
             "since that version; or, unanswered there, is now answered only by evidence the record held "
-            "while it stood.",
+            "while it stood; or stood unanswered in an earlier version the registry recorded, against a "
+            "claim made again here without it.",
     rationale="CG801 reads the defeaters the version in hand lists, so the quickest way past an open "
               "objection is to delete it, point it at a claim nothing rests on, or call it a kind the "
               "policy lets stand as a condition; none of that answers it. A defeater once raised is part "
               "of the record: it stays, aimed where it was, until it is answered with evidence (CG803). "
-              "A defeater followed under a new id is the one in the same words and of the same kind. A "
+              "A defeater followed under a new id is the one in the same words and of the same kind; in an "
+              "earlier version (built or read from the registry's stored files), the one under its id or in "
+              "the same or nearly the same words, and so the claim it was against. A "
               "claim it was against that is gone is followed to whatever stands in its place: each new "
               "claim in the same or nearly the same words, under the parent it supported (directly or "
               "through a new strategy), or citing a run it cited; each claim already in the argument "
               "that now cites a run it cited and did not cite before (its evidence moved into a claim "
               "that stays: before means in the version compared with and in every earlier version the "
               "registry recorded in which the defeater stood against that claim, approved or not (a draft, a "
-              "version judged NO-GO or withdrawn, where a defeater marked answered is taken as answered), so "
+              "version judged NO-GO or withdrawn, where a defeater marked answered stood unless its answer "
+              "would have counted there), so "
               "moving the run in one version and withdrawing the claim in the next is the same move) or was reworded "
               "into nearly its words; or, when none does, for a claim of "
               "capability, the claim that makes the same assertion. Rewording the claim, or copying it "
@@ -1664,13 +1785,24 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
               "answers it) answered by evidence the record held while it stood: the version compared with, "
               "or any earlier version the registry recorded in which it stood (approved or not: a draft, a "
               "version judged NO-GO or withdrawn; in one neither approved nor compared with, a defeater "
-              "marked answered is taken as answered there, its answer not judged), held that evidence and "
+              "marked answered stood there unless its answer rests on an item of that version that is not "
+              "the disputed evidence (cited by the claims it is against or by the defeater), not older "
+              "than the evidence the defeater rests on, and not held in another version in which it stood "
+              "unanswered), held that evidence and "
               "left the defeater unanswered, so nothing was learned since; the answer must rest on an item that "
               "answers it and that none of them held (under any id: the same artifact, or for an item pinning none, the same kind, "
               "producer and date). Whether a defeater marked answered there was answered is "
               "read as CG803 reads an answer, on that version's argument and evidence under the policy it "
               "was gated with: one answered by the disputed run, by evidence about another domain or "
-              "another question, or by an undeveloped claim stood there unanswered.",
+              "another question, or by an undeveloped claim stood there unanswered. A claim withdrawn "
+              "takes its defeaters with it, but not for good: a defeater that stood in any version the "
+              "registry recorded (open, of no status, accepted, or marked answered by nothing that would "
+              "have counted there) against a claim, and that no recorded version answered, comes back "
+              "with the claim. Where the claim is made again (under its id or in the same or nearly the "
+              "same words) and the top claim depends on it, the defeater must be raised again against it "
+              "and answered (CG801, CG803): withdrawing a claim facing counter-evidence in one version, or "
+              "leaving the defeater out of a draft, and making the claim again in the next leaves nothing "
+              "behind.",
     bad="# previous: D3 {defeater: An outside spot check solved 9 of 20, kind: counter-evidence,\n"
         "#                against: [G2], status: open}\n"
         "G2: {claim: Below Cyber High, evidence: [E-ctf], defeaters: [D1]}   # D3 deleted\n"
@@ -1683,6 +1815,7 @@ def _answers_held(ctx: Context, did: str, d: Element, *, dated: bool) -> list[st
         "accepted there needs evidence dated after that version. Withdraw the claims it defeats if they cannot be argued.",
 )
 def defeater_dropped(ctx: Context) -> Iterator[Hit]:
+    yield from _left_behind(ctx)
     prev = ctx.previous
     if prev is None:
         return
@@ -1782,6 +1915,52 @@ def defeater_retyped(ctx: Context) -> Iterator[Hit]:
                   help=(f"keep `kind: {kind}` and answer it with evidence (status: answered, answered_by: [...])"
                         if kind is not None else "answer it with evidence (status: answered, answered_by: [...])")
                        + ", or withdraw the claims it is against")
+
+
+def _left_behind(ctx: Context) -> Iterator[Hit]:
+    """A claim a defeater stood against in a version the registry recorded (open, of no status,
+    accepted, or marked answered by nothing that would have counted there: `_hollow`), made here
+    (under its id, or another in the same or nearly the same words) and depended on, without the
+    defeater: raised in no recorded version, answered in none, not listed in the version compared
+    with (CG806 follows those), and not raised here (CG801 and CG803 judge it then)."""
+    if not ctx.recorded:
+        return
+    els = ctx.case.argument.elements
+    now_claims = {x: el.claim for x, el in els.items() if el.claim is not None}
+    now_defeaters = [el.defeater for el in els.values() if el.defeater is not None]
+    compared = (list(RecordedVersion.of_case(ctx.previous, ctx.compared).defeaters.values())
+                if ctx.previous is not None else [])
+    stood: list[tuple[RecordedVersion, str, RecordedDefeater]] = []
+    answered: list[str] = []
+    for v in ctx.recorded:
+        for did, r in v.defeaters.items():
+            if r.status == "answered" and not _hollow(v, did, r, frozenset(), frozenset()):
+                answered.append(r.text)
+            else:
+                stood.append((v, did, r))
+    if not stood:
+        return
+    dep = depended_on(ctx)
+    seen: set[tuple[str, str]] = set()
+    for v, did, r in stood:
+        if any(alike(r.text, w) for w in [*answered, *now_defeaters, *(d.text for d in compared)]):
+            continue  # answered in a recorded version, raised here (CG801, CG803), or CG806's
+        for t in r.aimed_at if r.aimed_at is not None else v.claims:
+            words = v.claims.get(t)
+            if words is None:
+                continue
+            c = t if t in now_claims and alike(now_claims[t], words) else next(
+                (k for k, w in now_claims.items() if alike(w, words)), None)
+            if c is None or c not in dep or (r.text, c) in seen:
+                continue
+            seen.add((r.text, c))
+            how = "" if c == t else f" (as `{t}`, in {'the same' if now_claims[c] == words else 'nearly the same'} words)"
+            state = {"accepted": "accepted (the claim defeated)", "answered": "marked answered by nothing that "
+                     "would have counted there", None: "open (no status)"}.get(r.status, r.status or "open")
+            yield Hit(_EL + (c,),
+                      f"{r.kind or 'defeater'} `{did}` stood {state} against `{c}`{how} in {v.label}; `{c}` is made "
+                      "here without it, and no recorded version answered it",
+                      help=f"raise `{did}` again against `{c}` and answer it with evidence, or withdraw `{c}`")
 
 
 def _retyped_to_a_condition(ctx: Context, now: str, old: Element) -> bool:
