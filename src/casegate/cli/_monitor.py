@@ -29,6 +29,11 @@ KeyringOption = Annotated[Path | None, typer.Option(
     "--keyring", envvar="CASEGATE_KEYRING",
     help="Keyring to check signed confirmations of conditions against (default $CASEGATE_KEYRING); "
          "without one no confirmation can be checked, so no condition counts as met.")]
+FilingKeyringOption = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check logged filings of regime reports against (default $CASEGATE_KEYRING); a filing "
+         "stops a report's clock only when it verifies and its signer is outside the developer, so without "
+         "one no report counts as filed.")]
 
 
 def _keyring_or_none(path: Path | None):  # type: ignore[no-untyped-def]
@@ -127,11 +132,14 @@ def incident_report(
 def incident_clocks(
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     at: Annotated[str | None, typer.Option(help="As of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The regime reports the case's incidents owe: deadline, time left, filed or overdue. Exit 1
-    when a report is overdue (finding CG1003)."""
+    when a report is overdue (finding CG1003). A report is filed only by a logged filing that
+    verifies against the keyring and was signed outside the developer; each one that does not
+    count is named with why."""
     from ..monitor import iso, overdue_report_findings, report_clocks
 
     now = _instant(at) or dt.datetime.now(dt.UTC)
@@ -139,7 +147,7 @@ def incident_clocks(
         from ..monitor._versions import require_case
 
         require_case(reg, case)
-        clocks = report_clocks(reg, case)
+        clocks = report_clocks(reg, case, _keyring_or_none(keyring))
     overdue = overdue_report_findings(clocks, now)
     if as_json:
         out(json.dumps({"case": case, "at": now.isoformat(), "reports": [c.to_json(now) for c in clocks],
@@ -152,6 +160,8 @@ def incident_clocks(
                      if c.filed_at else c.remaining(now))
             out(f"incident #{c.incident} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
                 f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}")
+            for n in c.not_counted:
+                err(f"  filing not counted: {n}")
         for f in overdue:
             err(f"{f.code} {f.name}: {f.message}")
     if overdue:
@@ -194,6 +204,7 @@ def incident_draft(
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     out_file: Annotated[Path | None, typer.Option("--out", help="Write the draft here (default: print it).")] = None,
     at: Annotated[str | None, typer.Option(help="Status as of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
     db: DbOption = None,
 ) -> None:
     """Draft one regime report of an incident (Markdown): the incident, the model and its case,
@@ -209,7 +220,8 @@ def incident_draft(
         require_case(reg, case)
         latest = reg.case_version(case, contents=False).number
         regimes = list(VersionCache(reg).get(case, latest).regimes)
-        text, clock = draft_incident_report(reg, case, incident, cls, at=now, notice=regime_notice(regimes, cls))
+        text, clock = draft_incident_report(reg, case, incident, cls, at=now, notice=regime_notice(regimes, cls),
+                                            keyring=_keyring_or_none(keyring))
     if out_file is None:
         out(text)
     else:
@@ -261,7 +273,7 @@ def incident_filed(
                          help="record the filing with a key in the keyring, in a role the key holds")
     with _open(db) as reg:
         require_case(reg, case)
-        entry = record_filing(reg, case, report_clocks(reg, case), incident=incident, cls=cls,
+        entry = record_filing(reg, case, report_clocks(reg, case, ring), incident=incident, cls=cls,
                               person=signed.person, role=role, keyid=signed.key.keyid, filed_at=filed_at,
                               reference=reference, envelope=env, organisation=signed.key.organisation, keyring=ring)
     late = " (late)" if entry.payload.get("late") else ""

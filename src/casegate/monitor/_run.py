@@ -24,7 +24,7 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
-from ._reports import classify, report_clocks
+from ._reports import report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
@@ -75,7 +75,9 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
         # an unknown domain would match no trigger: refuse rather than record a silent incident
         raise InputError(f"--domain {incident.domain!r} is not a risk domain of case {incident.case}",
                          help="one of: " + ", ".join(sorted(known)))
-    reports = classify(incident, v.regimes)
+    # the clocks start no later than the log records the incident, whatever `known` says
+    reports = reports_for(incident.case, incident.classes, incident.not_reportable, min(incident.known_at(), now),
+                          v.regimes)
     payload = json.loads(incident.model_dump_json(exclude_none=True))
     payload["defeats"] = {"version": number, "claims": domain_claims(v.case, incident.domain)}
     if reports:
@@ -490,7 +492,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         incidents=incidents, samples=samples, withheld=withheld, telemetry=telemetry.why,
         telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
-        conditions=conds, report_clocks=report_clocks(reg, case_id),
+        conditions=conds, report_clocks=report_clocks(reg, case_id, keyring),
         artifact_dates=artifact_dates(reg, approved.case),
     )
     return facts, appr.version
