@@ -115,3 +115,33 @@ def test_a_filing_for_another_report_does_not_stop_this_one(submitted: tuple[Pat
     rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
     assert [(r["incident"], r["status"]) for r in rows] == [(first, "overdue"), (second, "overdue")]
     assert any(f"incident #{first}" in n for n in rows[1]["not_counted"]), json.dumps(rows)
+
+
+def test_a_filing_written_into_the_log_does_not_keep_the_deploy_verifying(tmp_path: Path,
+                                                                          database_url: str) -> None:
+    """Attack, at deploy time: atlas-api is approved; a low-severity cyber incident (no trigger of
+    the example answers it) owes SB 53's 24-hour imminent-risk report, due 2026-11-30T20:00. The
+    lab appends a filing naming Northbridge Security's evaluator, unsigned, before the deadline,
+    and `verify --db` on 2026-12-01 passed. It now refuses: the report was missed (CG1003)."""
+    from casegate.monitor import incident_from_fields, report_incident
+    from tests.verify.trusted import log_clock
+    from tests.web.conftest import approve, build_board, verify
+
+    board = build_board(tmp_path, database_url)
+    bundle = approve(board)
+    with open_registry(board.database_url) as reg:
+        with log_clock(dt.datetime(2026, 11, 30, 13, tzinfo=dt.UTC)):
+            entry = report_incident(reg, incident_from_fields(
+                case=CASE, date="2026-11-29", deployer="Acme API customer", developer="Acme Labs",
+                harmed=["a hospital network"], description="A phishing kit drafted with the model",
+                severity="low", domain="cyber", known="2026-11-29T20:00:00Z", classes=["ca-sb53:imminent-risk"]))
+        assert entry.payload["regime_reports"][0]["due"] == "2026-11-30T20:00:00Z"
+        with log_clock(dt.datetime(2026, 11, 30, 14, tzinfo=dt.UTC)):
+            reg.record(FILED, CASE, {"incident": entry.index, "class": "ca-sb53:imminent-risk",
+                                     "person": "Priya Natarajan", "role": "external-evaluator", "keyid": "",
+                                     "filed_at": "2026-11-30T14:00:00Z", "reference": "OES-2026-17",
+                                     "envelope": None, "late": False})
+    r = verify(board, bundle)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger CG1003 of case atlas-2-api" in r.stderr and "ca-sb53:imminent-risk" in r.stderr, r.stderr
+    assert "is not signed" in r.stderr, r.stderr
