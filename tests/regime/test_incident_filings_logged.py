@@ -17,7 +17,14 @@ from casegate.sign import load_keyring, load_signer, sign_statement
 from casegate.store import open_registry
 from tests.monitor.test_cli import _cg
 from tests.regime.test_incident_clocks import _report, submitted  # noqa: F401
-from tests.regime.test_incident_reports_lab import BREACH, CASE, _at, _index, _late_trigger_fires, _rows
+from tests.regime.test_incident_reports_lab import (
+    BREACH,
+    CASE,
+    _at,
+    _index,
+    _late_trigger_fires,
+    _rows,
+)
 
 
 def _write_filing(db: str, index: int, envelope: dict[str, Any] | None, person: str = "Lena Kovac",

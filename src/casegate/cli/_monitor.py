@@ -113,8 +113,10 @@ def incident_report(
         entry = report_incident(reg, inc)
         runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
         followed = _followed(reg, since)
+        hints = _suggestions(reg, case, entry.index)
     if as_json:
-        out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs]}, indent=2))
+        out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs],
+                        "suggestions": hints}, indent=2))
         return
     defeats = entry.payload.get("defeats", {})
     out(f"recorded incident #{entry.index} against {case} ({domain}, {severity})"
@@ -123,6 +125,8 @@ def incident_report(
     for r in entry.payload.get("regime_reports") or []:
         out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} "
             f"({r['deadline']} after it became known; {r['cite']})")
+    for line in hints:
+        out(f"  {line}")
     for r in runs:
         _print_run(r)
     _print_followed(followed)
@@ -181,7 +185,9 @@ def incident_classify(
 ) -> None:
     """Set the regime classes of a recorded incident (an unclassified one owes a provisional
     report by each regime's shortest deadline); the deadlines count from when it became known. A
-    classification adds reports and takes none away: a report already owed stays owed."""
+    classification adds reports and takes none away: a report already owed stays owed. The
+    classes the regimes' hints suggest for the incident's domain and severity are printed after
+    it (and by `casegate incident show INDEX --case CASE` before)."""
     from ..monitor import VersionCache, record_classification
     from ..monitor._versions import require_case
 
@@ -191,10 +197,81 @@ def incident_classify(
         regimes = list(VersionCache(reg).get(case, latest).regimes)
         entry = record_classification(reg, case, incident, classes=classes or [], not_reportable=not_reportable,
                                       by=by, regimes=regimes)
+        hints = _suggestions(reg, case, incident)
     reports = entry.payload["regime_reports"]
     out(f"classified incident #{incident}: " + (", ".join(classes or []) or f"not reportable ({not_reportable})"))
     for r in reports:
         out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} ({r['deadline']}; {r['cite']})")
+    for line in hints:
+        out(f"  {line}")
+
+
+def _suggestions(reg: Any, case: str, incident: int) -> list[str]:
+    """The class suggestions for a recorded incident (see `casegate.monitor.suggestion_lines`),
+    under the regimes of the case version it was recorded against."""
+    from ..monitor import VersionCache, report_clocks, suggestion_lines
+
+    entry = next((e for e in reg.events(case, "incident") if e.index == incident), None)
+    if entry is None:
+        return []
+    number = (entry.payload.get("defeats") or {}).get("version")
+    if not isinstance(number, int):
+        number = reg.case_version(case, contents=False).number
+    regimes = list(VersionCache(reg).get(case, number).regimes)
+    try:
+        domain, severity = str(entry.payload["domain"]), str(entry.payload["severity"])
+        owed = [c.cls for c in report_clocks(reg, case) if c.incident == incident]
+        return suggestion_lines(domain, severity, regimes, owed)
+    except (KeyError, ValueError):
+        return [f"incident #{incident} records no readable domain and severity, so no class can be suggested"]
+
+
+@incident_app.command("show")
+def incident_show(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    at: Annotated[str | None, typer.Option(help="Report status as of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """One recorded incident: what it says, the regime reports it owes with their status, and the
+    incident classes the regimes' hints suggest for its domain and severity (what to look at
+    before `casegate incident classify`)."""
+    from ..errors import InputError
+    from ..monitor import iso, report_clocks
+    from ..monitor._versions import require_case
+
+    now = _instant(at) or dt.datetime.now(dt.UTC)
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        entry = next((e for e in reg.events(case, "incident") if e.index == incident), None)
+        if entry is None:
+            raise InputError(f"the registry has no incident #{incident} of case {case}",
+                             help="`casegate incident clocks --case CASE` lists the case's incidents")
+        clocks = [c for c in report_clocks(reg, case, _keyring_or_none(keyring)) if c.incident == incident]
+        hints = _suggestions(reg, case, incident)
+        classified = [e.payload for e in reg.events(case, "incident-classified")
+                      if e.payload.get("incident") == incident]
+    p = entry.payload
+    if as_json:
+        out(json.dumps({"incident": entry.to_json(), "classifications": classified,
+                        "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
+        return
+    out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
+    out(f"  {p.get('severity')} severity, domain {p.get('domain')}, dated {p.get('date')}"
+        + (f", known {p['known']}" if p.get("known") else "")
+        + (f", reported by {p['reported_by']}" if p.get("reported_by") else ""))
+    out(f"  classes: {', '.join(p.get('classes') or []) or ('not reportable: ' + str(p['not_reportable']) if p.get('not_reportable') else 'none (unclassified)')}")
+    for c in classified:
+        out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
+            + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
+    for c in clocks:
+        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}")
+        for n in c.not_counted:
+            out(f"    filing not counted: {n}")
+    for line in hints:
+        out(f"  {line}")
 
 
 @incident_app.command("draft")

@@ -53,14 +53,38 @@ def domain_matches(domain: str, hints: Sequence[str]) -> bool:
 def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
     """Classes whose hints (domain, minimum severity) match the incident: a suggestion only.
     Domains are matched by their words (see `domain_matches`)."""
+    return suggested_for(incident.domain, incident.severity, regimes)
+
+
+def suggested_for(domain: str, severity: str | Severity, regimes: Sequence[Regime]) -> list[str]:
+    """Classes whose hints match an incident of this domain and severity (see `suggested_classes`);
+    a class with no hints is suggested for every incident."""
     out = []
     for r in regimes:
         for cid, c in r.incident_classes.items():
-            if c.domains and not domain_matches(incident.domain, c.domains):
+            if c.domains and not domain_matches(domain, c.domains):
                 continue
-            if c.min_severity is not None and Severity(incident.severity).rank < c.min_severity.rank:
+            if c.min_severity is not None and Severity(severity).rank < c.min_severity.rank:
                 continue
             out.append(f"{r.id}:{cid}")
+    return out
+
+
+def suggestion_lines(domain: str, severity: str | Severity, regimes: Sequence[Regime],
+                     owed: Sequence[str]) -> list[str]:
+    """What a person classifying an incident should see: the classes the regimes' hints suggest
+    for its domain and severity, and those of them the incident does not yet owe a report under."""
+    hinted = suggested_for(domain, severity, regimes)
+    if not regimes or not any(r.incident_classes for r in regimes):
+        return []
+    if not hinted:
+        return [f"no incident class's hints match a {Severity(severity).value} {domain} incident "
+                "(the hints only suggest: `casegate regime show NAME` lists every class)"]
+    out = [f"classes the regimes' hints suggest for a {Severity(severity).value} {domain} incident: {', '.join(hinted)}"]
+    missing = [c for c in hinted if c not in owed]
+    if missing:
+        out.append(f"not yet owed: {', '.join(missing)} (add one with `casegate incident classify INDEX --class "
+                   "REGIME:CLASS`; a classification adds reports and takes none away)")
     return out
 
 
