@@ -219,7 +219,11 @@ def _suggestions(reg: Any, case: str, incident: int) -> list[str]:
         number = reg.case_version(case, contents=False).number
     regimes = list(VersionCache(reg).get(case, number).regimes)
     try:
-        domain, severity = str(entry.payload["domain"]), str(entry.payload["severity"])
+        from ..model import Severity
+        from ..monitor import incident_severity, rated_severities
+
+        domain = str(entry.payload["domain"])
+        severity = incident_severity(Severity(entry.payload["severity"]), rated_severities(reg, case).get(incident))
         owed = [c.cls for c in report_clocks(reg, case) if c.incident == incident]
         return suggestion_lines(domain, severity, regimes, owed)
     except (KeyError, ValueError):
@@ -253,9 +257,10 @@ def incident_show(
         hints = _suggestions(reg, case, incident)
         classified = [e.payload for e in reg.events(case, "incident-classified")
                       if e.payload.get("incident") == incident]
+        ratings = [e.payload for e in reg.events(case, "incident-severity") if e.payload.get("incident") == incident]
     p = entry.payload
     if as_json:
-        out(json.dumps({"incident": entry.to_json(), "classifications": classified,
+        out(json.dumps({"incident": entry.to_json(), "classifications": classified, "severity_raised": ratings,
                         "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
         return
     out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
@@ -263,6 +268,8 @@ def incident_show(
         + (f", known {p['known']}" if p.get("known") else "")
         + (f", reported by {p['reported_by']}" if p.get("reported_by") else ""))
     out(f"  classes: {', '.join(p.get('classes') or []) or ('not reportable: ' + str(p['not_reportable']) if p.get('not_reportable') else 'none (unclassified)')}")
+    for r in ratings:
+        out(f"  severity raised to {r.get('severity')} by {r.get('by')}: {r.get('reason')}")
     for c in classified:
         out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
             + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
@@ -272,6 +279,44 @@ def incident_show(
             out(f"    filing not counted: {n}")
     for line in hints:
         out(f"  {line}")
+
+
+@incident_app.command("rate")
+def incident_rate(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    severity: Annotated[str, typer.Option("--severity", help="The higher severity: moderate, high, severe, catastrophic.")],
+    by: Annotated[str, typer.Option("--by", help="Who raises it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the incident is graver than recorded.")],
+    triggers: Annotated[bool, typer.Option(
+        "--triggers/--no-triggers", help="Run the case's triggers at once (default) or only record.")] = True,
+    keyring: KeyringOption = None,
+    db: DbOption = None,
+) -> None:
+    """Raise the severity of a recorded incident (a reporter's own low rating would keep the case's
+    incident triggers quiet). Anyone may raise it; nobody lowers it: a severity at or below the
+    incident's current one is refused (exit 2). Triggers read an incident at the highest severity
+    it was recorded or rated at, and by default run at once."""
+    from ..errors import InputError
+    from ..model import Severity
+    from ..monitor import raise_severity, run_triggers
+    from ..monitor._versions import require_case
+
+    try:
+        level = Severity(severity)
+    except ValueError:
+        raise InputError(f"--severity {severity!r} is not a severity",
+                         help="one of: " + ", ".join(s.value for s in Severity)) from None
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        since = reg.size()
+        entry = raise_severity(reg, case, incident, level, by=by, reason=reason)
+        runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
+        followed = _followed(reg, since)
+    out(f"raised incident #{incident} from {entry.payload['from']} to {level.value} severity (log entry {entry.index})")
+    for r in runs:
+        _print_run(r)
+    _print_followed(followed)
 
 
 @incident_app.command("draft")
