@@ -66,5 +66,13 @@ def test_a_severity_is_raised_and_never_lowered(submitted: tuple[Path, str],  # 
     assert "severity raised to severe by Lena Kovac: a hospital was hit" in shown.stdout, shown.stdout
     with open_registry(db) as reg, pytest.raises(InputError, match="of severe severity already"):
         raise_severity(reg, CASE, index, Severity.high, by="Acme Labs", reason="on reflection")
+    from casegate.load import load_case
+    from casegate.regime import registry_facts
+
+    case = load_case(tmp / "case" / "case.yaml").case
+    assert case is not None
+    with open_registry(db) as reg:
+        (listed,) = registry_facts(reg, case).incidents
+    assert "(cyber, high, raised to severe)" in listed, listed
     with open_registry(db) as reg, pytest.raises(InputError, match="no incident #999"):
         raise_severity(reg, CASE, 999, Severity.severe, by="Lena Kovac", reason="x")
