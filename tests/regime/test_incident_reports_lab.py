@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from casegate.monitor import Facts, evaluate, parse_timestamp, report_clocks
+from casegate.sign import Keyring
 from casegate.store import open_registry
 from tests.monitor.test_cli import _cg
 from tests.regime.test_incident_clocks import _report, atlas_with_late_trigger, submitted  # noqa: F401
@@ -32,12 +33,12 @@ def _rows(tmp: Path, db: str, at: str, code: int = 0) -> list[dict[str, object]]
         "reports"]
 
 
-def _late_trigger_fires(db: str, at: str) -> list[str]:
+def _late_trigger_fires(db: str, at: str, keyring: Keyring | None = None) -> list[str]:
     """The report-overdue firings of atlas-api with a report-overdue trigger, over the registry's
-    report clocks as of `at`."""
+    report clocks as of `at` (filings checked against `keyring`)."""
     case, policy = atlas_with_late_trigger()
     with open_registry(db) as reg:
-        clocks = report_clocks(reg, CASE)
+        clocks = report_clocks(reg, CASE, keyring)
     when = parse_timestamp(at, "at")
     facts = Facts(case=case, policy=policy, approved_at=parse_timestamp("2026-11-01", "at"),
                   report_clocks=clocks)

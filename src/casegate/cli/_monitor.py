@@ -29,6 +29,11 @@ KeyringOption = Annotated[Path | None, typer.Option(
     "--keyring", envvar="CASEGATE_KEYRING",
     help="Keyring to check signed confirmations of conditions against (default $CASEGATE_KEYRING); "
          "without one no confirmation can be checked, so no condition counts as met.")]
+FilingKeyringOption = Annotated[Path | None, typer.Option(
+    "--keyring", envvar="CASEGATE_KEYRING",
+    help="Keyring to check logged filings of regime reports against (default $CASEGATE_KEYRING); a filing "
+         "stops a report's clock only when it verifies and its signer is outside the developer, so without "
+         "one no report counts as filed.")]
 
 
 def _keyring_or_none(path: Path | None):  # type: ignore[no-untyped-def]
@@ -108,8 +113,10 @@ def incident_report(
         entry = report_incident(reg, inc)
         runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
         followed = _followed(reg, since)
+        hints = _suggestions(reg, case, entry.index)
     if as_json:
-        out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs]}, indent=2))
+        out(json.dumps({"incident": entry.to_json(), "triggers": [r.to_json() for r in runs],
+                        "suggestions": hints}, indent=2))
         return
     defeats = entry.payload.get("defeats", {})
     out(f"recorded incident #{entry.index} against {case} ({domain}, {severity})"
@@ -118,6 +125,8 @@ def incident_report(
     for r in entry.payload.get("regime_reports") or []:
         out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} "
             f"({r['deadline']} after it became known; {r['cite']})")
+    for line in hints:
+        out(f"  {line}")
     for r in runs:
         _print_run(r)
     _print_followed(followed)
@@ -127,11 +136,14 @@ def incident_report(
 def incident_clocks(
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     at: Annotated[str | None, typer.Option(help="As of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """The regime reports the case's incidents owe: deadline, time left, filed or overdue. Exit 1
-    when a report is overdue (finding CG1003)."""
+    when a report is overdue (finding CG1003). A report is filed only by a logged filing that
+    verifies against the keyring and was signed outside the developer; each one that does not
+    count is named with why."""
     from ..monitor import iso, overdue_report_findings, report_clocks
 
     now = _instant(at) or dt.datetime.now(dt.UTC)
@@ -139,7 +151,7 @@ def incident_clocks(
         from ..monitor._versions import require_case
 
         require_case(reg, case)
-        clocks = report_clocks(reg, case)
+        clocks = report_clocks(reg, case, _keyring_or_none(keyring))
     overdue = overdue_report_findings(clocks, now)
     if as_json:
         out(json.dumps({"case": case, "at": now.isoformat(), "reports": [c.to_json(now) for c in clocks],
@@ -152,6 +164,8 @@ def incident_clocks(
                      if c.filed_at else c.remaining(now))
             out(f"incident #{c.incident} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
                 f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}")
+            for n in c.not_counted:
+                err(f"  filing not counted: {n}")
         for f in overdue:
             err(f"{f.code} {f.name}: {f.message}")
     if overdue:
@@ -171,7 +185,9 @@ def incident_classify(
 ) -> None:
     """Set the regime classes of a recorded incident (an unclassified one owes a provisional
     report by each regime's shortest deadline); the deadlines count from when it became known. A
-    classification adds reports and takes none away: a report already owed stays owed."""
+    classification adds reports and takes none away: a report already owed stays owed. The
+    classes the regimes' hints suggest for the incident's domain and severity are printed after
+    it (and by `casegate incident show INDEX --case CASE` before)."""
     from ..monitor import VersionCache, record_classification
     from ..monitor._versions import require_case
 
@@ -181,10 +197,126 @@ def incident_classify(
         regimes = list(VersionCache(reg).get(case, latest).regimes)
         entry = record_classification(reg, case, incident, classes=classes or [], not_reportable=not_reportable,
                                       by=by, regimes=regimes)
+        hints = _suggestions(reg, case, incident)
     reports = entry.payload["regime_reports"]
     out(f"classified incident #{incident}: " + (", ".join(classes or []) or f"not reportable ({not_reportable})"))
     for r in reports:
         out(f"  report due: {r['title']} ({r['class']}) to {r['report_to']} by {r['due']} ({r['deadline']}; {r['cite']})")
+    for line in hints:
+        out(f"  {line}")
+
+
+def _suggestions(reg: Any, case: str, incident: int) -> list[str]:
+    """The class suggestions for a recorded incident (see `casegate.monitor.suggestion_lines`),
+    under the regimes of the case version it was recorded against."""
+    from ..monitor import VersionCache, report_clocks, suggestion_lines
+
+    entry = next((e for e in reg.events(case, "incident") if e.index == incident), None)
+    if entry is None:
+        return []
+    number = (entry.payload.get("defeats") or {}).get("version")
+    if not isinstance(number, int):
+        number = reg.case_version(case, contents=False).number
+    regimes = list(VersionCache(reg).get(case, number).regimes)
+    try:
+        from ..model import Severity
+        from ..monitor import incident_severity, rated_severities
+
+        domain = str(entry.payload["domain"])
+        severity = incident_severity(Severity(entry.payload["severity"]), rated_severities(reg, case).get(incident))
+        owed = [c.cls for c in report_clocks(reg, case) if c.incident == incident]
+        return suggestion_lines(domain, severity, regimes, owed)
+    except (KeyError, ValueError):
+        return [f"incident #{incident} records no readable domain and severity, so no class can be suggested"]
+
+
+@incident_app.command("show")
+def incident_show(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    at: Annotated[str | None, typer.Option(help="Report status as of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
+    db: DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """One recorded incident: what it says, the regime reports it owes with their status, and the
+    incident classes the regimes' hints suggest for its domain and severity (what to look at
+    before `casegate incident classify`)."""
+    from ..errors import InputError
+    from ..monitor import iso, report_clocks
+    from ..monitor._versions import require_case
+
+    now = _instant(at) or dt.datetime.now(dt.UTC)
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        entry = next((e for e in reg.events(case, "incident") if e.index == incident), None)
+        if entry is None:
+            raise InputError(f"the registry has no incident #{incident} of case {case}",
+                             help="`casegate incident clocks --case CASE` lists the case's incidents")
+        clocks = [c for c in report_clocks(reg, case, _keyring_or_none(keyring)) if c.incident == incident]
+        hints = _suggestions(reg, case, incident)
+        classified = [e.payload for e in reg.events(case, "incident-classified")
+                      if e.payload.get("incident") == incident]
+        ratings = [e.payload for e in reg.events(case, "incident-severity") if e.payload.get("incident") == incident]
+    p = entry.payload
+    if as_json:
+        out(json.dumps({"incident": entry.to_json(), "classifications": classified, "severity_raised": ratings,
+                        "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
+        return
+    out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
+    out(f"  {p.get('severity')} severity, domain {p.get('domain')}, dated {p.get('date')}"
+        + (f", known {p['known']}" if p.get("known") else "")
+        + (f", reported by {p['reported_by']}" if p.get("reported_by") else ""))
+    out(f"  classes: {', '.join(p.get('classes') or []) or ('not reportable: ' + str(p['not_reportable']) if p.get('not_reportable') else 'none (unclassified)')}")
+    for r in ratings:
+        out(f"  severity raised to {r.get('severity')} by {r.get('by')}: {r.get('reason')}")
+    for c in classified:
+        out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
+            + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
+    for c in clocks:
+        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}")
+        for n in c.not_counted:
+            out(f"    filing not counted: {n}")
+    for line in hints:
+        out(f"  {line}")
+
+
+@incident_app.command("rate")
+def incident_rate(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    severity: Annotated[str, typer.Option("--severity", help="The higher severity: moderate, high, severe, catastrophic.")],
+    by: Annotated[str, typer.Option("--by", help="Who raises it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the incident is graver than recorded.")],
+    triggers: Annotated[bool, typer.Option(
+        "--triggers/--no-triggers", help="Run the case's triggers at once (default) or only record.")] = True,
+    keyring: KeyringOption = None,
+    db: DbOption = None,
+) -> None:
+    """Raise the severity of a recorded incident (a reporter's own low rating would keep the case's
+    incident triggers quiet). Anyone may raise it; nobody lowers it: a severity at or below the
+    incident's current one is refused (exit 2). Triggers read an incident at the highest severity
+    it was recorded or rated at, and by default run at once."""
+    from ..errors import InputError
+    from ..model import Severity
+    from ..monitor import raise_severity, run_triggers
+    from ..monitor._versions import require_case
+
+    try:
+        level = Severity(severity)
+    except ValueError:
+        raise InputError(f"--severity {severity!r} is not a severity",
+                         help="one of: " + ", ".join(s.value for s in Severity)) from None
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        since = reg.size()
+        entry = raise_severity(reg, case, incident, level, by=by, reason=reason)
+        runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
+        followed = _followed(reg, since)
+    out(f"raised incident #{incident} from {entry.payload['from']} to {level.value} severity (log entry {entry.index})")
+    for r in runs:
+        _print_run(r)
+    _print_followed(followed)
 
 
 @incident_app.command("draft")
@@ -194,6 +326,7 @@ def incident_draft(
     case: Annotated[str, typer.Option("--case", help="Id of the case.")],
     out_file: Annotated[Path | None, typer.Option("--out", help="Write the draft here (default: print it).")] = None,
     at: Annotated[str | None, typer.Option(help="Status as of this instant or date (default now).")] = None,
+    keyring: FilingKeyringOption = None,
     db: DbOption = None,
 ) -> None:
     """Draft one regime report of an incident (Markdown): the incident, the model and its case,
@@ -209,7 +342,8 @@ def incident_draft(
         require_case(reg, case)
         latest = reg.case_version(case, contents=False).number
         regimes = list(VersionCache(reg).get(case, latest).regimes)
-        text, clock = draft_incident_report(reg, case, incident, cls, at=now, notice=regime_notice(regimes, cls))
+        text, clock = draft_incident_report(reg, case, incident, cls, at=now, notice=regime_notice(regimes, cls),
+                                            keyring=_keyring_or_none(keyring))
     if out_file is None:
         out(text)
     else:
@@ -261,7 +395,7 @@ def incident_filed(
                          help="record the filing with a key in the keyring, in a role the key holds")
     with _open(db) as reg:
         require_case(reg, case)
-        entry = record_filing(reg, case, report_clocks(reg, case), incident=incident, cls=cls,
+        entry = record_filing(reg, case, report_clocks(reg, case, ring), incident=incident, cls=cls,
                               person=signed.person, role=role, keyid=signed.key.keyid, filed_at=filed_at,
                               reference=reference, envelope=env, organisation=signed.key.organisation, keyring=ring)
     late = " (late)" if entry.payload.get("late") else ""

@@ -412,7 +412,8 @@ def _missed_text(rc: ReportClock) -> str:
     """What a report not filed by its deadline says (and when the log recorded a later filing)."""
     return (f"the {rc.title} report of incident #{rc.incident} ({rc.cls}) was due to {rc.report_to} by "
             f"{iso(rc.due)} and was not filed by then"
-            + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else ""))
+            + (f" (the log recorded its filing at {iso(rc.filed_logged)})" if rc.filed_logged else "")
+            + (f" (logged filings not counted: {'; '.join(rc.not_counted)})" if rc.not_counted else ""))
 
 
 def _monitor_firings(tid: str, mid: str, mt: Trigger | None, m: Monitor, facts: Facts,

@@ -53,14 +53,38 @@ def domain_matches(domain: str, hints: Sequence[str]) -> bool:
 def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str]:
     """Classes whose hints (domain, minimum severity) match the incident: a suggestion only.
     Domains are matched by their words (see `domain_matches`)."""
+    return suggested_for(incident.domain, incident.severity, regimes)
+
+
+def suggested_for(domain: str, severity: str | Severity, regimes: Sequence[Regime]) -> list[str]:
+    """Classes whose hints match an incident of this domain and severity (see `suggested_classes`);
+    a class with no hints is suggested for every incident."""
     out = []
     for r in regimes:
         for cid, c in r.incident_classes.items():
-            if c.domains and not domain_matches(incident.domain, c.domains):
+            if c.domains and not domain_matches(domain, c.domains):
                 continue
-            if c.min_severity is not None and Severity(incident.severity).rank < c.min_severity.rank:
+            if c.min_severity is not None and Severity(severity).rank < c.min_severity.rank:
                 continue
             out.append(f"{r.id}:{cid}")
+    return out
+
+
+def suggestion_lines(domain: str, severity: str | Severity, regimes: Sequence[Regime],
+                     owed: Sequence[str]) -> list[str]:
+    """What a person classifying an incident should see: the classes the regimes' hints suggest
+    for its domain and severity, and those of them the incident does not yet owe a report under."""
+    hinted = suggested_for(domain, severity, regimes)
+    if not regimes or not any(r.incident_classes for r in regimes):
+        return []
+    if not hinted:
+        return [f"no incident class's hints match a {Severity(severity).value} {domain} incident "
+                "(the hints only suggest: `casegate regime show NAME` lists every class)"]
+    out = [f"classes the regimes' hints suggest for a {Severity(severity).value} {domain} incident: {', '.join(hinted)}"]
+    missing = [c for c in hinted if c not in owed]
+    if missing:
+        out.append(f"not yet owed: {', '.join(missing)} (add one with `casegate incident classify INDEX --class "
+                   "REGIME:CLASS`; a classification adds reports and takes none away)")
     return out
 
 
@@ -134,6 +158,8 @@ class ReportClock:
     filed_logged: dt.datetime | None = None
     """When the log recorded the filing: the time the clock stops at, whatever time the filing
     states (`filed_at`)."""
+    not_counted: tuple[str, ...] = ()
+    """Each logged filing of this report that does not count, with why (see `report_clocks`)."""
 
     def _filed_by(self, at: dt.datetime) -> bool:
         stopped = self.filed_logged or self.filed_at
@@ -173,6 +199,7 @@ class ReportClock:
             "filed_at": iso(self.filed_at) if self.filed_at else None, "filed_by": self.filed_by,
             "reference": self.reference, "filed_entry": self.filed_entry,
             "filed_recorded": iso(self.filed_logged) if self.filed_logged else None,
+            "not_counted": list(self.not_counted),
         }
         if at is not None:
             out["status"] = self.status(at)
@@ -180,29 +207,111 @@ class ReportClock:
         return out
 
 
-def report_clocks(reg: Registry, case_id: str) -> list[ReportClock]:
-    """Every regime report the case's incidents owe, with their filings, in log order."""
-    filed: dict[tuple[int, str], LogEntry] = {}
+NO_KEYRING = ("no keyring was given, so no filing's signature or signer can be checked and none stops the "
+              "clock (pass --keyring or set CASEGATE_KEYRING)")
+"""Why a logged filing does not count where no keyring is given."""
+
+
+def check_filing(entry: LogEntry, keyring: Keyring, *, case_id: str, developer: Sequence[str]) -> tuple[Any, list[str]]:
+    """Whether a logged filing counts: its envelope verifies against `keyring` as of when the log
+    recorded it, names this case, incident and class, and its signer's organisation (as the
+    keyring records it) is not the developer that owes the report (see `check_filer`). A
+    filing written straight into the log, or logged before filings were checked, counts only
+    where it passes the same checks. Returns the verified envelope (None when it cannot be
+    trusted) and every reason it does not count. Never raises on bad input."""
+    from ..sign import INCIDENT_REPORT, check_envelope
+    from ..sign._statement import logged_instant
+
+    label = f"log entry {entry.index}"
+    env = entry.payload.get("envelope")
+    if not isinstance(env, dict):
+        return None, [f"{label}: the filing is not signed (an unsigned record of a filing does not count)"]
+    try:
+        signed, reasons = check_envelope(env, keyring, logged_instant(entry.recorded_at), label, expect=INCIDENT_REPORT)
+    except (InputError, ValueError, TypeError, KeyError) as e:
+        return None, [f"{label}: the filing's envelope cannot be read ({e})"]
+    if signed is None:
+        return None, reasons
+    p = signed.predicate
+    if p.get("case") != case_id or p.get("incident") != entry.payload.get("incident") \
+            or p.get("class") != entry.payload.get("class"):
+        reasons.append(f"{label}: the signed filing is of case {p.get('case')!r}, incident #{p.get('incident')}, "
+                       f"class {p.get('class')!r}, not the report this entry records")
+    org = signed.key.organisation
+    if not developer:
+        reasons.append(f"{label}: the developer that owes the report is unknown, so a filing from outside it "
+                       "cannot be established")
+    elif not org:
+        reasons.append(f"{label}: the keyring records no organisation for {signed.person}, so the filing cannot "
+                       "be shown to come from outside the developer")
+    elif organisation_among(org, developer) is not None:
+        reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer that owes the report: "
+                       "the lab does not mark its own report filed")
+    try:
+        stated = parse_timestamp(str(p.get("filed_at")), label)
+    except InputError:
+        reasons.append(f"{label}: the signed filing states no filing time")
+    else:
+        if stated > parse_timestamp(entry.recorded_at, label):
+            reasons.append(f"{label}: the signed filing is dated {iso(stated)}, after the log recorded it")
+    return signed, reasons
+
+
+def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -> list[ReportClock]:
+    """Every regime report the case's incidents owe, with their filings, in log order. A filing
+    stops a clock only where it counts against `keyring` (see `check_filing`), with every key
+    revocation the log records applied; without a keyring none can be checked, so no report is
+    filed and each logged filing is named, with why, in the clock's `not_counted` (fail closed)."""
+    from ..sign import with_logged_revocations
+
+    judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
+    filings: dict[tuple[int, str], list[LogEntry]] = {}
     for e in reg.events(case_id, FILED):
-        filed.setdefault((int(e.payload["incident"]), str(e.payload["class"])), e)
+        try:
+            filings.setdefault((int(e.payload["incident"]), str(e.payload["class"])), []).append(e)
+        except (KeyError, TypeError, ValueError):
+            continue  # names no report: it files nothing
+    developers: dict[int, list[str]] = {}
     classified: dict[int, list[LogEntry]] = {}
     for e in reg.events(case_id, CLASSIFIED):
         classified.setdefault(int(e.payload["incident"]), []).append(e)
     out = []
     for e in reg.events(case_id, "incident"):
+        recorded = parse_timestamp(e.recorded_at, f"log entry {e.index}")
         for r in owed_reports(e, classified.get(e.index, [])):
-            f = filed.get((e.index, str(r["class"])))
+            f: LogEntry | None = None
+            stated: dt.datetime | None = None
+            person: str | None = None
+            refused: list[str] = []
+            for cand in filings.get((e.index, str(r["class"])), []):
+                if judging is None:
+                    refused.append(f"log entry {cand.index}: {NO_KEYRING}")
+                    continue
+                if e.index not in developers:
+                    developers[e.index] = developer_organisations(reg, case_id, e.index)
+                signed, problems = check_filing(cand, judging, case_id=case_id, developer=developers[e.index])
+                if signed is not None and not problems and f is None:
+                    f, person = cand, signed.person
+                    stated = parse_timestamp(str(signed.predicate["filed_at"]), f"log entry {cand.index}")
+                elif problems:
+                    refused += problems
             where = f"incident #{e.index}"
+            known = parse_timestamp(str(r["known"]), where)
+            due = parse_timestamp(str(r["due"]), where)
+            if known > recorded:
+                # the clock starts no later than the log recorded the incident, whatever time of
+                # awareness the reporter gave: the deadline moves forward by as much
+                due -= known - recorded
+                known = recorded
             out.append(ReportClock(
                 incident=e.index, cls=str(r["class"]), title=str(r["title"]), report_to=str(r["report_to"]),
-                deadline=str(r["deadline"]), cite=str(r["cite"]),
-                known=parse_timestamp(str(r["known"]), where), due=parse_timestamp(str(r["due"]), where),
+                deadline=str(r["deadline"]), cite=str(r["cite"]), known=known, due=due,
                 description=str(e.payload.get("description") or ""),
-                filed_at=parse_timestamp(str(f.payload["filed_at"]), f"log entry {f.index}") if f else None,
-                filed_by=str(f.payload.get("person")) if f else None,
+                filed_at=stated, filed_by=person,
                 reference=f.payload.get("reference") if f else None,
                 filed_entry=f.index if f else None, provisional=bool(r.get("provisional")),
                 filed_logged=parse_timestamp(f.recorded_at, f"log entry {f.index}") if f else None,
+                not_counted=tuple(refused),
             ))
     return out
 

@@ -24,7 +24,7 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
-from ._reports import classify, report_clocks
+from ._reports import report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
@@ -75,12 +75,67 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
         # an unknown domain would match no trigger: refuse rather than record a silent incident
         raise InputError(f"--domain {incident.domain!r} is not a risk domain of case {incident.case}",
                          help="one of: " + ", ".join(sorted(known)))
-    reports = classify(incident, v.regimes)
+    # the clocks start no later than the log records the incident, whatever `known` says
+    reports = reports_for(incident.case, incident.classes, incident.not_reportable, min(incident.known_at(), now),
+                          v.regimes)
     payload = json.loads(incident.model_dump_json(exclude_none=True))
     payload["defeats"] = {"version": number, "claims": domain_claims(v.case, incident.domain)}
     if reports:
         payload["regime_reports"] = reports
     return reg.record("incident", incident.case, payload)
+
+
+RATED = "incident-severity"
+"""Log event: an incident's severity raised after it was recorded (see `raise_severity`)."""
+
+
+def rated_severities(reg: Registry, case_id: str, at: dt.datetime | None = None) -> dict[int, Severity]:
+    """Per incident, the highest severity any rating the log recorded (by `at`, when given) gave
+    it. A rating only ever raises: triggers read an incident at the highest of its recorded
+    severity and every rating, so a rating entry appended to the log with a lower severity
+    changes nothing."""
+    out: dict[int, Severity] = {}
+    for e in reg.events(case_id, RATED):
+        if at is not None and parse_recorded(e.recorded_at) > at:
+            continue
+        try:
+            idx, sev = int(e.payload["incident"]), Severity(e.payload["severity"])
+        except (KeyError, TypeError, ValueError):
+            continue  # names no incident or no severity: it rates nothing
+        if idx not in out or sev.rank > out[idx].rank:
+            out[idx] = sev
+    return out
+
+
+def incident_severity(recorded: Severity, rated: Severity | None) -> Severity:
+    """The severity an incident is judged at: the higher of what its reporter recorded and any
+    rating since."""
+    return rated if rated is not None and rated.rank > recorded.rank else recorded
+
+
+def raise_severity(reg: Registry, case_id: str, incident: int, severity: Severity, *, by: str,
+                   reason: str) -> LogEntry:
+    """Log a higher severity for a recorded incident. Anyone may raise an incident's severity (a
+    severity the reporter, often the developer, set too low would otherwise keep the case's
+    incident triggers quiet); nobody lowers it here: a rating at or below the severity the
+    incident already has is refused. InputError for an unknown incident."""
+    entry = next((e for e in reg.events(case_id, "incident") if e.index == incident), None)
+    if entry is None:
+        raise InputError(f"the registry has no incident #{incident} of case {case_id}",
+                         help="`casegate incident clocks --case CASE` lists the case's incidents")
+    if not by.strip() or not reason.strip():
+        raise InputError("say who raises the severity (--by) and why (--reason)")
+    try:
+        recorded = Severity(entry.payload["severity"])
+    except (KeyError, ValueError):
+        recorded = Severity.low  # an entry without a readable severity is read at the lowest
+    current = incident_severity(recorded, rated_severities(reg, case_id).get(incident))
+    if severity.rank <= current.rank:
+        raise InputError(f"incident #{incident} is of {current.value} severity already: a rating only raises it",
+                         help="an incident's severity is never lowered after it is recorded; answer an incident "
+                              "recorded too high in the case's next version")
+    return reg.record(RATED, case_id, {"incident": incident, "severity": severity.value, "from": current.value,
+                                       "by": by, "reason": reason})
 
 
 def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256: str,
@@ -470,6 +525,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         return None
     approved = versions.get(case_id, appr.version)
     incidents = []
+    rated = rated_severities(reg, case_id, at)
     for e in reg.events(case_id, "incident"):
         if e.index <= appr.entry.index:
             continue
@@ -477,6 +533,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
             inc = RecordedIncident.from_payload(e.index, e.payload)
         except ValueError as err:
             raise InputError(str(err), help="an incident needs date, domain and severity") from None
+        inc = replace(inc, severity=incident_severity(inc.severity, rated.get(e.index)))
         # from its date, or from when the log recorded it if that is earlier: a date after the
         # report (written by another writer) would otherwise keep it from counting until then
         if inc.date <= at.date() or parse_recorded(e.recorded_at) <= at:
@@ -490,7 +547,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         incidents=incidents, samples=samples, withheld=withheld, telemetry=telemetry.why,
         telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
-        conditions=conds, report_clocks=report_clocks(reg, case_id),
+        conditions=conds, report_clocks=report_clocks(reg, case_id, keyring),
         artifact_dates=artifact_dates(reg, approved.case),
     )
     return facts, appr.version

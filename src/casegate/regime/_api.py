@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -16,6 +16,9 @@ from ..model import Case, Regime
 from ..monitor import ReportClock, report_clocks
 from ..store import Registry
 from ._document import RegimeDoc
+
+if TYPE_CHECKING:
+    from ..sign import Keyring
 
 
 def _md_escape(value: Any) -> Any:
@@ -76,10 +79,16 @@ def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
         previous = f"version {prev.declared_version} (#{prev.number})"
         old = VersionCache(reg).get(case.id, prev.number).case
         changes = changes_between(old, case)
+    from ..monitor import rated_severities
+
     incidents = []
+    rated = rated_severities(reg, case.id)
     for e in reg.events(case.id, "incident"):
         p = e.payload
-        incidents.append(f"incident #{e.index} on {p.get('date')} ({p.get('domain')}, {p.get('severity')}): "
+        severity = str(p.get("severity"))
+        if e.index in rated and rated[e.index].value != severity:
+            severity = f"{severity}, raised to {rated[e.index].value}"
+        incidents.append(f"incident #{e.index} on {p.get('date')} ({p.get('domain')}, {severity}): "
                          f"{p.get('title') or p.get('description')}")
     return RegistryFacts(previous=previous, changes=tuple(changes), incidents=tuple(incidents))
 
@@ -116,14 +125,16 @@ def changes_between(old: Case, new: Case) -> list[str]:
 
 
 def draft_incident_report(reg: Registry, case_id: str, incident: int, cls: str, *, at: dt.datetime,
-                          notice: str) -> tuple[str, ReportClock]:
+                          notice: str, keyring: Keyring | None = None) -> tuple[str, ReportClock]:
     """A Markdown draft of one regime report of an incident: the incident, the case, the
-    triggers it fired and the clock. InputError when the incident owes no such report."""
+    triggers it fired and the clock (filed only by a filing that counts against `keyring`, see
+    `report_clocks`). InputError when the incident owes no such report."""
     from ..monitor import VersionCache, current_approval
 
-    clocks = [c for c in report_clocks(reg, case_id) if c.incident == incident and c.cls == cls]
+    every = report_clocks(reg, case_id, keyring)
+    clocks = [c for c in every if c.incident == incident and c.cls == cls]
     if not clocks:
-        owed = ", ".join(f"#{c.incident} {c.cls}" for c in report_clocks(reg, case_id)) or "none"
+        owed = ", ".join(f"#{c.incident} {c.cls}" for c in every) or "none"
         raise InputError(f"incident #{incident} of {case_id} owes no {cls} report",
                          help=f"reports owed: {owed}")
     clock = clocks[0]
@@ -155,10 +166,12 @@ def regime_notice(regimes: list[Regime], cls: str) -> str:
     return Regime.model_fields["notice"].default  # type: ignore[no-any-return]
 
 
-def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime) -> list[dict[str, Any]]:
+def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime,
+                    keyring: Keyring | None = None) -> list[dict[str, Any]]:
     """Per regime of the case: each document with its filled sections and gaps (without the
     decision: sections the decision fills count as filled), and the incident reports owed with
-    their clocks. What the board shows on a case page."""
+    their clocks (a report is filed only by a filing that counts against `keyring`). What the
+    board shows on a case page."""
     from ..checks import fill_section, make_context
 
     if loaded.case is None or loaded.policy is None or not loaded.regimes:
@@ -168,7 +181,7 @@ def regime_overview(loaded: Any, reg: Registry | None, at: dt.datetime) -> list[
     ctx = make_context(loaded, today=at.date(), artifacts=rehash_artifacts(loaded))
     assert ctx is not None
     facts = registry_facts(reg, loaded.case) if reg is not None else None
-    clocks = report_clocks(reg, loaded.case.id) if reg is not None else []
+    clocks = report_clocks(reg, loaded.case.id, keyring) if reg is not None else []
     out = []
     for regime in loaded.regimes:
         docs = []

@@ -166,7 +166,7 @@ def case_page(request: Request, case_id: str) -> Response:
                    charts=decision_charts(loaded, v.decision, keyring=b.keyring), timeline=timeline,
                    svg=argument_svg(loaded, findings, public=False), loaded=loaded, diff=diff,
                    protocols=_protocols(reg, loaded, b.keyring),
-                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC)), unreadable=note)
+                   regimes=regime_overview(loaded, reg, dt.datetime.now(dt.UTC), b.keyring), unreadable=note)
 
 
 def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:

@@ -85,9 +85,10 @@ load_rule(
               "deployment, recorded by the registry, not a matter of wording in the case.",
     bad="# registry: incident #42 became known 2026-12-03T09:00Z, class ca-sb53:critical-safety-incident\n"
         "# no incident-report-filed event by 2026-12-18T09:00Z",
-    good="# casegate incident filed 42 --class ca-sb53:critical-safety-incident --key rso.key",
+    good="# casegate incident filed 42 --class ca-sb53:critical-safety-incident --key auditor.key --role auditor",
     fix="File the report (`casegate incident draft` writes it from the incident and the case), then "
-        "record the filing: `casegate incident filed INDEX --class REGIME:CLASS --key KEY`.",
+        "have someone outside the developer record the filing: `casegate incident filed INDEX --class "
+        "REGIME:CLASS --key KEY` (a filing counts only where it verifies against the keyring).",
 )
 
 
