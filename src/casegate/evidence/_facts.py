@@ -91,7 +91,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
-    "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id and a digest of its doc", "generic": "samples[].id"},
+    "sample_digest": {"inspect-ai": "samples[].id, input, target and choices", "lm-eval": "samples file doc_id and digests of its doc and target", "generic": "samples[].id, with input and target where recorded"},
     "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
                "generic": "metric"},
     "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",

@@ -69,6 +69,7 @@ from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
     check_unchanged,
+    content_marks,
     counts_result,
     fewer_epochs_note,
     head,
@@ -287,11 +288,15 @@ class InspectImporter:
         time_limit = _ceiling(ev.config.time_limit, [x.time_limit for x in summaries]
                               + step_limits.get("time_limit", []))
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
+        # the samples' digest covers what each asks and how it is judged (input, target, choices):
+        # a task file of the developer's with the same ids and other questions is another task
+        marks = content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries)
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
+                           sample_marks=marks,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h))
 
