@@ -274,6 +274,14 @@ class InspectImporter:
         revision = None
         if ev.revision is not None and ev.revision.commit:
             revision = ev.revision.commit + ("-dirty" if getattr(ev.revision, "dirty", False) else "")
+        package = _task_package(ev.packages)
+        if package is not None and revision is not None and getattr(ev.revision, "dirty", None) is not None:
+            # Inspect records an installed task's own commit (from its install record) without
+            # `dirty`; a commit with `dirty` is the working directory's repository, which says
+            # nothing of the installed task's code
+            notes.append(f"the task was loaded from the installed package {package}; the commit the log records "
+                         f"({revision}) is the working directory's, not the package's: it ties no task code")
+            revision = None
         source = SourceRecord(
             tool=self.name, tool_version=(ev.packages or {}).get("inspect_ai"), task=ev.task,
             task_version=str(ev.task_version) if ev.task_version is not None else None,
@@ -296,9 +304,20 @@ class InspectImporter:
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
-                           sample_marks=marks,
+                           sample_marks=marks, task_package=package,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h))
+
+
+def _task_package(packages: Any) -> str | None:
+    """The installed package a task was loaded from, `name==version`, as the header records it
+    (`eval.packages` holds inspect_ai and, for a task installed as a package, its distribution);
+    several are joined with `,`; None when the task came from no package."""
+    if not isinstance(packages, dict):
+        return None
+    found = sorted(f"{k}=={v}" for k, v in packages.items()
+                   if re.sub(r"[-_.]+", "-", str(k)).lower() != "inspect-ai")
+    return ",".join(found) or None
 
 
 def _without_ceilings(v: Any, depth: int = 0) -> Any:
