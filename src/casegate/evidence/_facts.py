@@ -80,7 +80,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                       "lm-eval": "(not recorded)", "generic": "(not recorded)"},
     "cost_limit": {"inspect-ai": "eval.config.cost_limit or plan.steps[].params, the lowest",
                    "lm-eval": "(not recorded)", "generic": "cost_limit"},
-    "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url), samples[].model_usage, eval.scorers "
+    "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url), samples[].model_usage, samples[].events (model), eval.scorers "
                                   "and plan.steps models", "lm-eval": "(none)",
                     "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
