@@ -69,3 +69,21 @@ def test_the_same_task_run_again_keeps_its_digest(real: Path, tmp_path: Path) ->
     assert _digest(again) == _digest(real)
     case = _pinned(tmp_path / "again", again, _digest(real))
     assert findings(case, "CG345") == []
+
+
+def test_what_a_long_sample_asks_past_the_summary_s_cut_is_covered(tmp_path: Path) -> None:
+    """Attack: the questions carry a long preamble (past the few thousand characters Inspect keeps
+    of an input in a sample's summary), and the developer's task changes only what comes after it.
+    Read from the summaries, the two tasks' samples looked alike; the digest is now taken over each
+    sample's full record."""
+    pad = "Context: " + "the quick brown fox jumps over the lazy dog " * 150
+    real = _run(tmp_path / "long.eval", questions=[(i, f"{q} {pad} Answer with the number only.", t)
+                                                   for i, q, t in _questions()])
+    own = _run(tmp_path / "own.eval", questions=[(i, f"{q} {pad} Answer in Roman numerals.", t)
+                                                 for i, q, t in _questions()])
+    from inspect_ai.log import read_eval_log_sample_summaries
+
+    cut = {s.id: s.input for s in read_eval_log_sample_summaries(str(real))}
+    assert cut == {s.id: s.input for s in read_eval_log_sample_summaries(str(own))}  # the summaries agree
+    assert _digest(own) != _digest(real)
+    assert findings(_pinned(tmp_path / "own", own, _digest(real)), "CG345")

@@ -305,7 +305,11 @@ class InspectImporter:
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
         # the samples' digest covers what each asks and how it is judged (input, target, choices):
         # a task file of the developer's with the same ids and other questions is another task
-        marks = content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries)
+        # read from the samples' full records where the log holds them (the summaries cut long
+        # inputs and targets), else from the summaries
+        marks = (content_marks((sid, text) for sid, texts in calls.asked.items() for text in texts)
+                 if calls is not None and calls.asked else
+                 content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries))
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
@@ -550,11 +554,13 @@ transcript (events stripped, or written by hand): the models it called cannot be
 
 
 class ModelCalls(NamedTuple):
-    """The models the samples' transcripts record calls to (their model events), and the scored
-    samples (`id`, epoch) whose transcript records none."""
+    """The models the samples' transcripts record calls to (their model events), the scored
+    samples (`id`, epoch) whose transcript records none, and what each sample asks in full
+    (`_asked_in_full`, per id, over its epochs)."""
 
     models: frozenset[str]
     silent: tuple[tuple[str, int], ...]
+    asked: dict[str, frozenset[str]]
 
 
 def _model_calls(path: Path) -> ModelCalls | None:
@@ -570,6 +576,7 @@ def _model_calls(path: Path) -> ModelCalls | None:
     where = str(path)
     models: set[str] = set()
     silent: list[tuple[str, int]] = []
+    asked: dict[str, set[str]] = {}
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -579,6 +586,7 @@ def _model_calls(path: Path) -> ModelCalls | None:
         any_sample = True
         found = _event_models(sample.get("events"), 0)
         models.update(found)
+        asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
 
@@ -611,7 +619,32 @@ def _model_calls(path: Path) -> ModelCalls | None:
                            help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
     if not any_sample:
         return None
-    return ModelCalls(frozenset(models), tuple(sorted(silent)))
+    return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()})
+
+
+def _asked_in_full(sample: dict[str, Any]) -> str:
+    """What a sample asks and how it is judged, as its full record holds it: its input (each
+    message without the id made afresh each run), target and choices, as sorted JSON, every
+    `attachment://` reference replaced by the text it stands for. The summaries cut inputs and
+    targets past a few thousand characters; this is the whole of them."""
+    import json
+
+    held = sample.get("attachments")
+    attachments: dict[str, Any] = held if isinstance(held, dict) else {}
+
+    def whole(v: Any, depth: int) -> Any:
+        if depth > 32:
+            return None
+        if isinstance(v, str) and v.startswith("attachment://"):
+            return attachments.get(v[len("attachment://"):], v)
+        if isinstance(v, dict):
+            return {str(k): whole(x, depth + 1) for k, x in v.items() if k != "id"}
+        if isinstance(v, list):
+            return [whole(x, depth + 1) for x in v]
+        return v
+
+    return json.dumps(whole([sample.get("input"), sample.get("target"), sample.get("choices")], 0),
+                      sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _event_models(events: Any, depth: int) -> set[str]:
