@@ -5,7 +5,7 @@ lm-eval results with their samples files, casegate-results JSON/CSV), the artifa
 the same importer `casegate evidence add` uses and reduced to a `DerivedRun`: the per-sample
 scores (from which the gate counts successes under the policy's reduction), the model and
 variant as the harness recorded them, epochs, tools, scaffold, token and time budgets, the task,
-its version and a digest of its sample ids, the scorer, and the run's status. An item without
+its version and a digest of its samples (their ids and content), the scorer, and the run's status. An item without
 such an artifact is *declared*: its numbers are only the author's word.
 
 Derivation runs only on artifacts whose bytes match their pinned sha256, and whose further files
