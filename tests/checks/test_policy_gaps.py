@@ -35,12 +35,12 @@ def test_the_example_framework_leaves_nothing_that_blocks() -> None:
     its safeguard tests count on the developer's own logs, its monitors' readings count unsigned
     where the registry's keyring names no telemetry key, and an objection it records unsigned is
     answered on its word; its three thresholds set no least per-generation or per-sample ceiling
-    (nor a least spend) beside their budgets, nor the digest of their tasks' prompts, and it names no
+    (nor a least spend) beside their budgets, nor the digest of their tasks' prompts, nor the code of their tasks (`revision` or `package`), and it names no
     model for a run's roles (its runs give none). Weight exfiltration may be scoped out only of an open-weights release
     (`scoped_out_at`), so it is not among them."""
     r = _run(ATLAS_POLICY)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "16 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "19 value(s) left to the developer, 0 of them blocking" in r.stdout
     for d in ("persuasion", "autonomy", "sabotage"):
         assert f"domains.{d}.scoped_out_at: no boundary kinds at which `{d}` may be scoped out" in r.stdout
     assert "domains.exfiltration.scoped_out_at" not in r.stdout
@@ -72,7 +72,7 @@ def test_a_safeguard_test_on_the_lab_s_own_log_is_named(tmp_path: Path) -> None:
     pol.write_text(text.replace("  independent_kinds: [security-audit]\n",
                                 "  independent_kinds: [security-audit, red-team, safeguard-test]\n"))
     r = _run(pol)
-    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "15 value(s)" in r.stdout, r.stdout
+    assert r.returncode == 0 and "safeguard-test" not in r.stdout and "18 value(s)" in r.stdout, r.stdout
 
 
 def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_a_task_named_without_its_samples_is_advisory(tmp_path: Path) -> None:
     pol.write_text(re.sub(r", digest: sha256:[0-9a-f]{64}", "", ATLAS_POLICY.read_text()))
     r = _run(pol)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "19 value(s) left to the developer, 0 of them blocking" in r.stdout
+    assert "22 value(s) left to the developer, 0 of them blocking" in r.stdout
     assert "thresholds.cyber-high.tasks: a task named without the digest of its samples" in r.stdout
 
 

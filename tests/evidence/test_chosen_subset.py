@@ -302,7 +302,7 @@ def _digest(log: Path) -> str:
     from casegate.evidence._derive import sample_digest
 
     [run] = InspectImporter().read(log, ReadOptions())
-    return str(sample_digest([s.id for s in run.result.samples]))
+    return str(sample_digest([s.id for s in run.result.samples], run.sample_marks))
 
 
 # --------------------------------------------------------------------------- the realistic case

@@ -16,6 +16,8 @@ from casegate.checks import check_case
 from casegate.checks._derived import capability_status
 from casegate.checks._run import make_context
 from casegate.evidence import _derive, derive_evidence, describe_evidence, rehash_artifacts
+from casegate.evidence.importers import ReadOptions
+from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.evidence.stats import mean_pass_at_k, policy_counts
 from casegate.load import load_case
 from casegate.model import Finding
@@ -137,8 +139,12 @@ def test_every_field_is_derived_from_an_inspect_log(tmp_path: Path) -> None:
     assert d["time_limit"]["value"] == 3600 and d["time_limit"]["from"].startswith("eval.config.time_limit")
     assert d["task"]["value"] == "rnd-agent" and d["task_version"]["value"] == "1"
     ids = sorted(f"q{i:05d}" for i in range(50))
-    want = "sha256:" + hashlib.sha256("".join(i + "\n" for i in ids).encode()).hexdigest()
-    assert d["sample_digest"]["value"] == want
+    # the digest covers each sample's content (input, target, choices), not only its id
+    [run] = InspectImporter().read(INSPECT / "rnd-agent.eval", ReadOptions())
+    assert sorted(run.sample_marks) == ids
+    only_ids = "sha256:" + hashlib.sha256("".join(i + "\n" for i in ids).encode()).hexdigest()
+    with_content = "".join(f"{i}#{run.sample_marks[i]}\n" for i in ids)
+    assert d["sample_digest"]["value"] == "sha256:" + hashlib.sha256(with_content.encode()).hexdigest() != only_ids
     assert d["scorer"]["value"] == "match"
     assert d["status"]["value"] == "success"
     assert d["date"]["value"] == RND_DATE

@@ -51,6 +51,11 @@ def policy_gaps(policy: Policy) -> list[PolicyGap]:
                                  "generation argument or filter changed; an Inspect task's prompt template, solver "
                                  "step or scorer option changed in its definition) counts as a run of it; an Inspect "
                                  "run given a system message or a solver of its own blocks (CG345)", None))
+        if th.tasks and any(t.revision is None and t.package is None for t in th.tasks):
+            out.append(PolicyGap(f"thresholds.{tid}.tasks", "a task named without the code it runs (`revision` "
+                                 "or `package`): a run of the task's name from the developer's copy, with a "
+                                 "scorer or solver of its own under the standard names, or from another version "
+                                 "of the installed package the task comes from, counts as a run of it", None))
     for tid, th in policy.thresholds.items():
         unset = [f"`{f}`" for f in ("max_tokens", "message_limit", "turn_limit", "working_limit", "cost_limit")
                  if th.value is not None and getattr(th.elicitation, f) is None]

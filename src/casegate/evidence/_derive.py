@@ -5,7 +5,7 @@ lm-eval results with their samples files, casegate-results JSON/CSV), the artifa
 the same importer `casegate evidence add` uses and reduced to a `DerivedRun`: the per-sample
 scores (from which the gate counts successes under the policy's reduction), the model and
 variant as the harness recorded them, epochs, tools, scaffold, token and time budgets, the task,
-its version and a digest of its sample ids, the scorer, and the run's status. An item without
+its version and a digest of its samples (their ids and content), the scorer, and the run's status. An item without
 such an artifact is *declared*: its numbers are only the author's word.
 
 Derivation runs only on artifacts whose bytes match their pinned sha256, and whose further files
@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 18
+DERIVE_VERSION = 22
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -61,7 +61,8 @@ class DerivedRun(BaseModel):
     time_limit: int | None = None
     """Wall-clock limit per sample in seconds."""
     sample_digest: str | None = None
-    """`sha256:` over the distinct scored sample ids, sorted, one per line."""
+    """`sha256:` over the distinct scored sample ids, sorted, one per line, each with a digest of
+    its content where the log records it (`sample_digest`)."""
     elicitation: Elicitation
     result: Result
     """The counts, metric and scale the log states (its per-sample scores are in `sample_ids`,
@@ -89,6 +90,8 @@ class DerivedRun(BaseModel):
     """The arguments the run passed to its task, each as JSON (`ImportedRun.task_args`)."""
     asked_at_run: list[str] = []
     """What the run's own settings changed in the question asked (`ImportedRun.asked_at_run`)."""
+    task_package: str | None = None
+    """The installed package the task was loaded from, `name==version` (`ImportedRun.task_package`)."""
     same_input: dict[str, str] = {}
     """Sample id -> the first sample id asking the same, for every sample that repeats another
     (`ImportedRun.same_input`): counted as one sample."""
@@ -184,12 +187,17 @@ def cache_dir() -> Path:
     return cache_root() / "derived"
 
 
-def sample_digest(ids: list[str]) -> str | None:
-    """`sha256:` over the distinct ids sorted, one per line; None without ids."""
+def sample_digest(ids: list[str], marks: dict[str, str] | None = None) -> str | None:
+    """`sha256:` over the distinct ids sorted, one per line, each followed by `#` and its content
+    mark where `marks` (`ImportedRun.sample_marks`) gives one; None without ids. With marks, a task
+    of the same sample ids that asks other things or judges them against other targets has
+    another digest."""
     uniq = sorted(set(ids))
     if not uniq:
         return None
-    return "sha256:" + hashlib.sha256("".join(i + "\n" for i in uniq).encode("utf-8")).hexdigest()
+    marks = marks or {}
+    lines = "".join(i + (f"#{marks[i]}" if i in marks else "") + "\n" for i in uniq)
+    return "sha256:" + hashlib.sha256(lines.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
@@ -212,7 +220,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
         runs.append(DerivedRun(
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
             variant_field=r.variant_field, time_limit=r.time_limit,
-            sample_digest=sample_digest([s.id for s in r.result.samples]),
+            sample_digest=sample_digest([s.id for s in r.result.samples], r.sample_marks),
             elicitation=r.elicitation, result=r.result.model_copy(update={"samples": []}), source=r.source,
             scored_samples=len({s.id for s in r.result.samples}),
             scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],
@@ -220,7 +228,7 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
             reduced={} if combined else _reduced(r.result), scores_combined=combined,
             attempts_note=r.attempts_note, attempts_unrecorded=r.attempts_unrecorded,
             outside_epochs=outside, unscored_epochs=unscored, same_input=r.same_input, task_args=r.task_args,
-            asked_at_run=r.asked_at_run))
+            asked_at_run=r.asked_at_run, task_package=r.task_package))
         if not combined and r.result.scale == "binary" and runs[-1].scores_json:
             runs[-1] = _with_bypass(runs[-1])
     return runs, files

@@ -80,7 +80,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                       "lm-eval": "(not recorded)", "generic": "(not recorded)"},
     "cost_limit": {"inspect-ai": "eval.config.cost_limit or plan.steps[].params, the lowest",
                    "lm-eval": "(not recorded)", "generic": "cost_limit"},
-    "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url), samples[].model_usage, eval.scorers "
+    "model_roles": {"inspect-ai": "eval.model_roles (model, args, base_url), samples[].model_usage, samples[].events (model), eval.scorers "
                                   "and plan.steps models", "lm-eval": "(none)",
                     "generic": "model_roles"},
     "prompt_digest": {"inspect-ai": "eval.task_args, plan.steps and plan.finish (without ceilings), eval.solver, "
@@ -91,7 +91,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
-    "sample_digest": {"inspect-ai": "samples[].id", "lm-eval": "samples file doc_id and a digest of its doc", "generic": "samples[].id"},
+    "sample_digest": {"inspect-ai": "samples[].id, input, target and choices", "lm-eval": "samples file doc_id and digests of its doc and target", "generic": "samples[].id, with input and target where recorded"},
     "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
                "generic": "metric"},
     "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",
@@ -292,7 +292,8 @@ def tasks_named(refs: list[TaskRef]) -> str:
     """A policy's task list in a message: `acme-ctf v4, sha256:...`."""
     return ", ".join(((f"{t.name}" + (f" v{t.version}" if t.version else "") + (f" (samples {t.digest})" if t.digest else ""))
                       if t.name else str(t.digest)) + (f" (prompt {t.prompt})" if t.prompt else "")
-                     + (f" (code {t.revision})" if t.revision else "") for t in refs)
+                     + (f" (code {t.revision})" if t.revision else "")
+                     + (f" (package {t.package})" if t.package else "") for t in refs)
 
 
 def ran(run: DerivedRun, prompt: bool = False, code: bool = False) -> str:
@@ -301,7 +302,8 @@ def ran(run: DerivedRun, prompt: bool = False, code: bool = False) -> str:
     ver = f" v{run.source.task_version}" if run.source.task_version else ""
     asked = f" (prompt {run.source.prompt_digest or 'not recorded'})" if prompt else ""
     rev = f" (code {run.source.revision or 'not recorded'})" if code else ""
-    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}{rev}"
+    pkg = f" (package {run.task_package})" if run.task_package else ""
+    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}{rev}{pkg}"
 
 
 def same_commit(pinned: str, recorded: str | None) -> bool:
@@ -313,6 +315,17 @@ def same_commit(pinned: str, recorded: str | None) -> bool:
     a, b = pinned.strip().lower(), recorded.strip().lower()
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 7 and all(c in "0123456789abcdef" for c in b) and long_.startswith(short)
+
+
+def same_package(pinned: str, recorded: str | None) -> bool:
+    """Whether a run whose task came from the package `recorded` (`name==version`) ran the
+    package `pinned`: the same version of a name pip would take for the same (`-`, `_` and `.`
+    alike, case ignored). A task from no package, or from several, is not."""
+    def norm(spec: str) -> tuple[str, str]:
+        name, _, version = spec.partition("==")
+        return re.sub(r"[-_.]+", "-", name.strip()).lower(), version.strip()
+
+    return recorded is not None and "," not in recorded and norm(pinned) == norm(recorded)
 
 
 def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
@@ -327,6 +340,8 @@ def task_matches(run: DerivedRun, refs: list[TaskRef]) -> bool:
         if ref.prompt is not None and ref.prompt != run.source.prompt_digest:
             continue
         if ref.revision is not None and not same_commit(ref.revision, run.source.revision):
+            continue
+        if ref.package is not None and not same_package(ref.package, run.task_package):
             continue
         if ref.name is not None and (ref.name != run.task or (
                 ref.version is not None and ref.version != run.source.task_version)):

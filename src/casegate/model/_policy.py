@@ -124,7 +124,8 @@ class TaskRef(Frozen):
     version: str | None = None
     """Task version the tool records (any version when unset)."""
     digest: Digest | None = None
-    """sha256 over the task's sorted sample ids, one per line (`casegate evidence show` prints it)."""
+    """sha256 over the task's sorted sample ids, one per line, each with a digest of what the sample
+    asks and its target where the log records them (`casegate evidence show` prints it)."""
     prompt: Digest | None = None
     """sha256 over the prompt-defining settings of the task's configuration as the run recorded them
     (lm-eval's `configs.<task>`: `doc_to_text`, `doc_to_target`, `doc_to_choice`, the few-shot
@@ -140,6 +141,11 @@ class TaskRef(Frozen):
     uncommitted changes (Inspect's `dirty`), or recording none is not a run of the task. A scorer
     or solver edited in the developer's copy of the task, under the task's names, is told apart by
     nothing else the log records."""
+    package: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*==[^\s,=]+$")] | None = None
+    """The installed package the task is loaded from, `name==version`, as the run records it
+    (Inspect's `eval.packages`; names compared as pip compares them, `-`, `_` and `.` alike and case
+    ignored): a run of the task from another version of the package, from a task file, or from a
+    tool that records no packages is not a run of the task."""
 
 
 class Threshold(Frozen):

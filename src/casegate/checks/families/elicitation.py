@@ -559,7 +559,7 @@ def threshold_redefined(ctx: Context) -> Iterator[Hit]:
             "higher tolerances, lower assumed attempt rates, older evidence, longer to meet conditions, fewer developer organisations, domains, domain severity "
             "floors or safeguard requirements, domains that may be scoped out at more boundaries, no preregistration, a smaller gaming margin, "
             "a threshold's task reference that drops or changes a pin (task version, sample digest, prompt digest, code "
-            "revision), fewer evidence kinds that count "
+            "revision, task package), fewer evidence kinds that count "
             "only when independent, more kinds that count declared, test counts or verdicts taken on the case's word, "
             "less asked of the tools and sensitive domains the boundary grants, open objections that may be escalated "
             "(a condition, not a block), more roles that may answer objections, decide or confirm conditions, another "
@@ -818,7 +818,7 @@ def _other_loosenings(prev: Policy, pol: Policy) -> Iterator[tuple[tuple[str | i
             yield ("thresholds", tid, "tasks"), f"`{tid}` may now be measured on {looser}"
 
 
-_TASK_PINS = ("name", "version", "digest", "prompt", "revision")
+_TASK_PINS = ("name", "version", "digest", "prompt", "revision", "package")
 
 
 def _pinned_as(new: TaskRef, old: TaskRef) -> bool:
@@ -829,7 +829,7 @@ def _pinned_as(new: TaskRef, old: TaskRef) -> bool:
 def _looser_tasks(before: Sequence[TaskRef], now: Sequence[TaskRef]) -> str | None:
     """How the task references `now` let a run count that `before` did not, in words: none left,
     or a reference that does not keep every pin (name, version, sample digest, prompt digest, code
-    revision) of one before it; None when each keeps one's pins."""
+    revision, package) of one before it; None when each keeps one's pins."""
     if not before:
         return None
     if not now:

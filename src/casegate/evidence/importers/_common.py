@@ -175,6 +175,19 @@ def fewer_epochs_note(sid: str, epochs: list[int], stated: int, stated_by: str) 
             f"the {stated} {stated_by}")
 
 
+def content_marks(asked: Any) -> dict[str, str]:
+    """Sample id -> the first 16 hex digits of the sha256 of what the sample asks (`asked`: pairs of
+    id and content as text, one per epoch or line), every distinct content of an id covered, so a
+    log whose epochs of one sample ask different things is marked by all of them."""
+    import hashlib
+
+    per: dict[str, set[str]] = {}
+    for sid, text in asked:
+        per.setdefault(str(sid), set()).add(text)
+    return {sid: hashlib.sha256("\n".join(sorted(texts)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            for sid, texts in per.items()}
+
+
 def same_content(contents: dict[str, str]) -> dict[str, str]:
     """Sample id -> the first id (in sorted order) whose content (`contents`: id -> what the
     sample asks, as text) is the same, for every sample that repeats another; empty when none

@@ -20,6 +20,7 @@ from ..stats import REDUCTIONS, Reduction, binary_counts
 from ._claims import CSV_COLUMNS, generic_claims
 from ._common import (
     check_unchanged,
+    content_marks,
     counts_result,
     fewer_epochs_note,
     iso_date,
@@ -235,7 +236,9 @@ class GenericImporter:
                            eval_set=[d.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield, time_limit=d.time_limit,
                            attempts_note=note, attempts_unrecorded=note is not None,
-                           same_input=same_content(asked))
+                           same_input=same_content(asked),
+                           sample_marks=content_marks((str(x.id), json.dumps([x.input, x.target]))
+                                                      for x in d.samples if x.input is not None))
 
     def _csv(self, path: Path, raw: bytes) -> list[GenericResults]:
         try:

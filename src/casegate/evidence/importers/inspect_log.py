@@ -1,7 +1,8 @@
 """Inspect AI logs (`.eval` archives and `.json` documents), read with inspect-ai's own reader.
 
-Only the header (`read_eval_log(path, header_only=True)`) and the sample summaries
-(`read_eval_log_sample_summaries`) are read, never the full sample transcripts. inspect-ai is an
+The header (`read_eval_log(path, header_only=True)`) and the sample summaries
+(`read_eval_log_sample_summaries`) are read with inspect-ai; of the full sample transcripts only the
+model events are read (which models were called), each sample on its own under the size limits. inspect-ai is an
 optional extra (`pip install 'casegate[inspect]'`), imported only when a log is read.
 
 Mapping into the evidence item (documented in docs/evidence.md):
@@ -36,7 +37,9 @@ Mapping into the evidence item (documented in docs/evidence.md):
   step's arguments state; unset when none does. Samples it stopped (`limit: cost`) are noted.
 - source.model_roles = every role of `eval.model_roles` (a grader, an attacker) and the models it
   held, each named as `source.model` is; under `(no role)`, any other model the samples' usage
-  records (a scorer given a model by name), fallbacks a provider served left out.
+  records or their transcripts' model events call (a scorer given a model by name, or calling one
+  by a name in its code), fallbacks a provider served left out; and `(model calls not recorded)`
+  when a scored sample's transcript records no model call.
 - a sample run again after an error (its summary's `retries`, under `retry_on_error`) is attempted but
   not scored: the attempts that errored are not in the log, and an errored attempt counts as solved.
 - a sample some of whose requests a provider served with another model than the one asked for
@@ -60,7 +63,7 @@ import contextlib
 import math
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import MissingExtraError
 from ...limits import LimitError, current_limits
@@ -69,6 +72,7 @@ from ._claims import INSPECT_JSON_VERSION as _JSON_VERSION
 from ._claims import inspect_claims
 from ._common import (
     check_unchanged,
+    content_marks,
     counts_result,
     fewer_epochs_note,
     head,
@@ -107,7 +111,9 @@ class InspectImporter:
         if header.version not in KNOWN_VERSIONS:
             raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path))
-        return [self._run(path, sha, header, summaries, options)]
+        calls = _model_calls(path)
+        check_unchanged(path, sha)
+        return [self._run(path, sha, header, summaries, options, calls)]
 
     @classmethod
     def _load(cls, path: Path) -> tuple[str, Any, list[Any]]:
@@ -161,7 +167,8 @@ class InspectImporter:
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path),
                                help="convert it with the inspect-ai release that wrote it, or upgrade casegate")
 
-    def _run(self, path: Path, sha: str, h: Any, summaries: list[Any], options: ReadOptions) -> ImportedRun:
+    def _run(self, path: Path, sha: str, h: Any, summaries: list[Any], options: ReadOptions,
+             calls: ModelCalls | None = None) -> ImportedRun:
         where = str(path)
         ev, plan = h.eval, h.plan
         notes: list[str] = []
@@ -273,12 +280,21 @@ class InspectImporter:
         revision = None
         if ev.revision is not None and ev.revision.commit:
             revision = ev.revision.commit + ("-dirty" if getattr(ev.revision, "dirty", False) else "")
+        package = _task_package(ev.packages)
+        if package is not None and revision is not None and getattr(ev.revision, "dirty", None) is not None:
+            # Inspect records an installed task's own commit (from its install record) without
+            # `dirty`; a commit with `dirty` is the working directory's repository, which says
+            # nothing of the installed task's code
+            notes.append(f"the task was loaded from the installed package {package}; the commit the log records "
+                         f"({revision}) is the working directory's, not the package's: it ties no task code")
+            revision = None
         source = SourceRecord(
             tool=self.name, tool_version=(ev.packages or {}).get("inspect_ai"), task=ev.task,
             task_version=str(ev.task_version) if ev.task_version is not None else None,
             model=_model_named(ev), status=status, error=err, invalidated=bool(h.invalidated), created=created,
             revision=revision, epochs=epochs, metrics=metrics, samples=dataset_n, scored=scored,
-            scorer=scorer, model_roles=_roles(ev, summaries, list(plan.steps) if plan else []), prompt_digest=prompt_digest(h),
+            scorer=scorer, model_roles=_roles(ev, summaries, list(plan.steps) if plan else [], calls),
+            prompt_digest=prompt_digest(h),
         )
         title = getattr(ev, "task_display_name", None) or ev.task
         variant, vfield = variant_in(ev.metadata, ev.model, "eval.metadata.variant", "eval.model")
@@ -287,13 +303,32 @@ class InspectImporter:
         time_limit = _ceiling(ev.config.time_limit, [x.time_limit for x in summaries]
                               + step_limits.get("time_limit", []))
         asked = {str(s.id): _jsonable([_messages(s.input), s.target, s.choices]) for s in summaries}
+        # the samples' digest covers what each asks and how it is judged (input, target, choices):
+        # a task file of the developer's with the same ids and other questions is another task
+        # read from the samples' full records where the log holds them (the summaries cut long
+        # inputs and targets), else from the summaries
+        marks = (content_marks((sid, text) for sid, texts in calls.asked.items() for text in texts)
+                 if calls is not None and calls.asked else
+                 content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries))
         return ImportedRun(artifact=path, sha256=sha, task=ev.task, date=date, title=str(title),
                            eval_set=[ev.task], elicitation=elicitation, result=result, source=source,
                            notes=notes, variant=variant, variant_field=vfield,
                            time_limit=int(time_limit) if isinstance(time_limit, (int, float)) else None,
                            attempts_note=note, attempts_unrecorded=unrecorded, same_input=same_content(asked),
+                           sample_marks=marks, task_package=package,
                            task_args={str(k): _jsonable(v) for k, v in (ev.task_args_passed or {}).items()},
                            asked_at_run=_asked_at_run(h))
+
+
+def _task_package(packages: Any) -> str | None:
+    """The installed package a task was loaded from, `name==version`, as the header records it
+    (`eval.packages` holds inspect_ai and, for a task installed as a package, its distribution);
+    several are joined with `,`; None when the task came from no package."""
+    if not isinstance(packages, dict):
+        return None
+    found = sorted(f"{k}=={v}" for k, v in packages.items()
+                   if re.sub(r"[-_.]+", "-", str(k)).lower() != "inspect-ai")
+    return ",".join(found) or None
 
 
 def _without_ceilings(v: Any, depth: int = 0) -> Any:
@@ -457,7 +492,7 @@ NO_ROLE = "(no role)"
 role (a scorer given a model by name, a solver calling one)."""
 
 
-def _roles(ev: Any, summaries: list[Any], steps: list[Any]) -> dict[str, list[str]]:
+def _roles(ev: Any, summaries: list[Any], steps: list[Any], calls: ModelCalls | None = None) -> dict[str, list[str]]:
     """Every named role the run gave a model (`eval.model_roles`: a grader, an attacker; a role may
     hold several models), each named as the evaluated model is (`_named`), so a role is judged by
     the weights and server that answered for it, not only by the name it was given; and, under
@@ -475,8 +510,15 @@ def _roles(ev: Any, summaries: list[Any], steps: list[Any]) -> dict[str, list[st
         out[str(role)] = [_named(getattr(c, "model", c), getattr(c, "args", None), getattr(c, "base_url", None),
                                  "base_url") for c in configs]
     fallbacks = {str(getattr(f, "fallback_model", "")) for x in summaries for f in getattr(x, "model_fallbacks", None) or []}
-    called = sorted({str(m) for x in summaries for m in (getattr(x, "model_usage", None) or {})}
-                    - {str(ev.model)} - held_by_role - fallbacks)
+    # the models the samples' usage records and the models their transcripts' model events called
+    # (a model the task's own code calls by name through a provider reporting no usage is only there)
+    seen = {str(m) for x in summaries for m in (getattr(x, "model_usage", None) or {})}
+    seen |= set(calls.models if calls is not None else ())
+    called = sorted(seen - {str(ev.model)} - held_by_role - fallbacks)
+    if calls is not None and calls.silent:
+        # a scored sample whose transcript records no model call: which models it called cannot be
+        # told, so the run is taken as calling one outside any role
+        called.append(UNRECORDED_CALLS)
     if called:
         out.setdefault(NO_ROLE, []).extend(called)
     # models the header names in a scorer's options or a solver step's arguments (`model_graded_qa(
@@ -504,6 +546,121 @@ def _roles(ev: Any, summaries: list[Any], steps: list[Any]) -> dict[str, list[st
     if extra:
         out.setdefault(NO_ROLE, []).extend(extra)
     return out
+
+
+UNRECORDED_CALLS = "(model calls not recorded)"
+"""Listed under `NO_ROLE` for a run some scored sample of which records no model call in its
+transcript (events stripped, or written by hand): the models it called cannot be told."""
+
+
+class ModelCalls(NamedTuple):
+    """The models the samples' transcripts record calls to (their model events), the scored
+    samples (`id`, epoch) whose transcript records none, and what each sample asks in full
+    (`_asked_in_full`, per id, over its epochs)."""
+
+    models: frozenset[str]
+    silent: tuple[tuple[str, int], ...]
+    asked: dict[str, frozenset[str]]
+
+
+def _model_calls(path: Path) -> ModelCalls | None:
+    """Every model a model event in a sample transcript of the log names (`events[*]` with
+    `event: model`, at any depth: a subtask's or agent's nested events too), and the scored samples
+    (no error, some score) whose transcript records no model call. Each sample of a `.eval` archive
+    is read on its own, inflated under the `log_bytes` limit; a `.json` log is read whole (its size
+    is already bounded). None for a log without samples (header only): it has no counts either."""
+    import json
+    import zipfile
+
+    lim = current_limits()
+    where = str(path)
+    models: set[str] = set()
+    silent: list[tuple[str, int]] = []
+    asked: dict[str, set[str]] = {}
+    any_sample = False
+
+    def one(sample: Any) -> None:
+        nonlocal any_sample
+        if not isinstance(sample, dict):
+            return
+        any_sample = True
+        found = _event_models(sample.get("events"), 0)
+        models.update(found)
+        asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample))
+        if not found and not sample.get("error") and sample.get("scores"):
+            silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
+
+    try:
+        if path.suffix == ".eval":
+            with contextlib.suppress(ImportError):
+                import inspect_ai._util.zipfile  # noqa: F401  (registers the zstd codec .eval files use)
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if not info.filename.startswith("samples/") or info.is_dir():
+                        continue
+                    if info.file_size > lim.log_bytes:
+                        raise LimitError("log_bytes", f"the sample {info.filename} declares {info.file_size:,} bytes "
+                                         "once decompressed", location=where)
+                    with zf.open(info) as member:
+                        data = member.read(lim.log_bytes + 1)
+                    if len(data) > lim.log_bytes:
+                        raise LimitError("log_bytes", f"the sample {info.filename} inflates past the limit",
+                                         location=where)
+                    one(json.loads(data))
+        else:
+            doc = json.loads(path.read_bytes())
+            for sample in (doc.get("samples") or []) if isinstance(doc, dict) else []:
+                one(sample)
+    except LimitError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
+            TypeError, RecursionError, RuntimeError) as e:
+        raise LogReadError(f"cannot read the log's sample transcripts: {e}", location=where,
+                           help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
+    if not any_sample:
+        return None
+    return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()})
+
+
+def _asked_in_full(sample: dict[str, Any]) -> str:
+    """What a sample asks and how it is judged, as its full record holds it: its input (each
+    message without the id made afresh each run), target and choices, as sorted JSON, every
+    `attachment://` reference replaced by the text it stands for. The summaries cut inputs and
+    targets past a few thousand characters; this is the whole of them."""
+    import json
+
+    held = sample.get("attachments")
+    attachments: dict[str, Any] = held if isinstance(held, dict) else {}
+
+    def whole(v: Any, depth: int) -> Any:
+        if depth > 32:
+            return None
+        if isinstance(v, str) and v.startswith("attachment://"):
+            return attachments.get(v[len("attachment://"):], v)
+        if isinstance(v, dict):
+            return {str(k): whole(x, depth + 1) for k, x in v.items() if k != "id"}
+        if isinstance(v, list):
+            return [whole(x, depth + 1) for x in v]
+        return v
+
+    return json.dumps(whole([sample.get("input"), sample.get("target"), sample.get("choices")], 0),
+                      sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _event_models(events: Any, depth: int) -> set[str]:
+    """The models the model events among `events` name, nested events included."""
+    found: set[str] = set()
+    if depth > 32 or not isinstance(events, list):
+        return found
+    for e in events:
+        if not isinstance(e, dict):
+            continue
+        if e.get("event") == "model" and isinstance(e.get("model"), str) and e["model"].strip():
+            found.add(e["model"])
+        for k in ("events", "children"):
+            if isinstance(e.get(k), list):
+                found |= _event_models(e[k], depth + 1)
+    return found
 
 
 _GRADED_SCORERS = frozenset({"model_graded_qa", "model_graded_fact"})

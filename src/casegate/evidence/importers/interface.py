@@ -82,6 +82,16 @@ class ImportedRun:
     """Sample id -> the first sample id asking the same (its input and target as the log records
     them), for every sample that repeats another (`_common.same_content`); empty when none does
     or the log records no inputs."""
+    task_package: str | None = None
+    """The installed package the task was loaded from, as `name==version` (Inspect's
+    `eval.packages`, but inspect_ai itself); None when the log records none (a task file, a task
+    of the tool's own, or a tool that records no packages)."""
+    sample_marks: dict[str, str] = field(default_factory=dict)
+    """Sample id -> a digest of what the sample asks and how its answer is judged, as the log
+    records it (`_common.content_marks`: Inspect's input, target and choices; lm-eval's target, its
+    document being in the id already; the generic format's input and target where a row records its
+    input). The digest of a run's samples (`_derive.sample_digest`) covers these, so a policy's
+    pin on it pins the samples' content, not only their ids. Empty where the log records none."""
 
 
 @dataclass

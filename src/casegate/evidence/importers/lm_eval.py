@@ -13,7 +13,9 @@ chat template, else `none`; budget_tokens = `max_gen_toks` of generation tasks; 
 shots, chat template. lm-eval writes the results file only after every task finished, so a
 results file means a completed run; a `limit` makes it partial (fewer samples scored than the
 dataset has). A sample's id is its `doc_id` and a digest of its document (`_document_mark`), so
-the digest of a task's sample ids pins its documents, not only their number. source.prompt_digest =
+the digest of a task's sample ids pins its documents, not only their number; the digest also covers
+each document's target (`_target_mark`), and a line whose `doc_hash`, `target_hash` or `prompt_hash`
+is not the hash of what it holds is refused. source.prompt_digest =
 a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings,
 description, delimiters, generation arguments and filters). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
@@ -186,6 +188,7 @@ class LmEvalImporter:
 
         files: dict[str, str] = {}
         asked: dict[str, str] = {}
+        marks: dict[str, str] = {}
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
@@ -199,7 +202,7 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows, fewest, asked = _sample_rows(samples_file, metric)
+            rows, fewest, asked, marks = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -257,7 +260,7 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
-                           attempts_unrecorded=unrecorded, same_input=same_content(asked))
+                           attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks)
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
@@ -403,15 +406,17 @@ def _line(line: bytes, n: int, path: Path) -> Any:
 
 
 def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None,
-                                                   dict[str, str]]:
+                                                   dict[str, str], dict[str, str]]:
     """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
     line holds the score under `name`), the document with the fewest responses to its first
     request with their number (None when no line records `resps`), and what each document asks
     (its `doc` and `target`, else their hashes; none when a line records neither). lm-eval writes one line per
     document and filter: a document on two lines of one filter is refused (counted twice or
-    merged, either would make the counts say what the run did not)."""
+    merged, either would make the counts say what the run did not). Also each document's target
+    mark (`_target_mark`), and every line's hashes checked against what they hash (`_check_hashes`)."""
     rows: list[tuple[str, int, float]] = []
     asked: dict[str, str] = {}
+    marks: dict[str, str] = {}
     first: dict[str, int] = {}
     fewest: tuple[str, int] | None = None
     name, _, filt = metric.partition(",")
@@ -428,6 +433,9 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                     v = d[name]
                     did = str(d["doc_id"])
                     rows.append((did + _document_mark(d), 1, float(v)))
+                    _check_hashes(d, n, path)
+                    if mark := _target_mark(d):
+                        marks[rows[-1][0]] = mark
                     if "doc" in d or "doc_hash" in d:
                         asked[rows[-1][0]] = json.dumps(
                             [d["doc"], d.get("target")] if "doc" in d else [d["doc_hash"], d.get("target_hash")],
@@ -450,7 +458,47 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows, fewest, asked
+    return rows, fewest, asked, marks
+
+
+def _hash(text: str) -> str:
+    """lm-eval's `hash_string`: the sha256 of the text, in hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _check_hashes(line: dict[str, Any], n: int, path: Path) -> None:
+    """Refuse a samples line whose hashes are not of what it holds: lm-eval writes `doc_hash` (the
+    document as JSON with an indent of 2), `target_hash` (the target as text) and `prompt_hash` (the
+    first request's prompt) from the same values it writes beside them, so a line whose document,
+    target or prompt was rewritten and whose hashes were kept (or the other way round) is not the
+    run's record; the samples' digest is made from them."""
+    checks = []
+    if "doc" in line and isinstance(line.get("doc_hash"), str):
+        checks.append(("doc_hash", "doc", _hash(json.dumps(line["doc"], indent=2, ensure_ascii=False, default=str)),
+                       line["doc_hash"]))
+    if "target" in line and isinstance(line.get("target_hash"), str):
+        checks.append(("target_hash", "target", _hash(str(line["target"])), line["target_hash"]))
+    args = line.get("arguments")
+    first = args.get("gen_args_0") if isinstance(args, dict) else None
+    prompt = first.get("arg_0") if isinstance(first, dict) else None
+    if isinstance(prompt, str) and isinstance(line.get("prompt_hash"), str):
+        checks.append(("prompt_hash", "arguments.gen_args_0.arg_0", _hash(prompt), line["prompt_hash"]))
+    for name, of, got, stated in checks:
+        if got != stated.strip().lower():
+            raise LogReadError(f"line {n}: `{name}` is not the hash of the line's `{of}`: the line was rewritten "
+                               "after lm-eval wrote it", location=str(path),
+                               help="copy the samples file the run wrote, unchanged")
+
+
+def _target_mark(line: dict[str, Any]) -> str:
+    """The first 16 hex digits of the document's target hash as lm-eval makes it (`target_hash`:
+    the sha256 of the target as text), recomputed from the line's `target`, else its
+    `target_hash`; empty when it holds neither. A task of the developer's over the same documents
+    can judge them against other targets (its own `doc_to_target`)."""
+    if "target" in line:
+        return _hash(str(line["target"]))[:16]
+    h = line.get("target_hash")
+    return h.strip().lower()[:16] if isinstance(h, str) and h.strip() else ""
 
 
 def _document_mark(line: dict[str, Any]) -> str:
