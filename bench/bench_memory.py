@@ -8,7 +8,7 @@ step's peak is its own; Linux only). Steps nest (a file's parse within the load)
 counts its inner steps'.
 
     start-up          importing what `check` imports, up to loading the case
-    read <file>       reading and parsing one file (rapidyaml, JSON, `json.loads`)
+    read <file>       reading and parsing one file (rapidyaml, its JSON, pydantic-core's JSON reader)
     build sections    building one file's large sections into models (a lean load)
     validate case     building the case around its sections
     policy            loading the policy
