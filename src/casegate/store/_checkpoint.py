@@ -216,6 +216,35 @@ def checkpoint_trust_root(cp: Checkpoint) -> tuple[int, str] | None | bool:
     return False
 
 
+def check_trust_root_line(cp: Checkpoint, newest: tuple[int, str] | None, *, line_before: bool,
+                          help: str) -> None:
+    """Raise VerificationError unless the checkpoint's signed `casegate-trust-root` line names
+    `newest`, the newest trust root entry of the tree it covers (folded with `newer_trust_root` from
+    its entries): a state proof judged under it takes that line for the root versions recorded
+    before its case's first entry, so a wrong one lets a replaced root pass. A checkpoint without
+    the line passes only while no checkpoint checked before it (`line_before`) carried one (a log key
+    leaving the line out would otherwise pass); two lines, or one that cannot be read, are refused.
+    `casegate log verify` checks the stored checkpoints with it, a log monitor the ones it follows."""
+    lines = [line for line in cp.extensions if line.startswith(TRUST_ROOT_EXTENSION)]
+    if not lines:
+        if line_before:
+            raise VerificationError(f"the checkpoint of size {cp.tree_size} carries no trust root line, though the "
+                                    f"checkpoint checked before it did: the log left it out", help=help)
+        return
+    named = checkpoint_trust_root(cp)
+    if isinstance(named, bool) or len(lines) > 1:
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} carries a trust root line that cannot be "
+                                f"read ({'; '.join(repr(x) for x in lines)}): the log signed a malformed one",
+                                help=help)
+    if named != newest:
+        def said(r: tuple[int, str] | None) -> str:
+            return "no trust root version" if r is None else f"trust root version {r[0]} ({r[1]})"
+
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the newest trust root its tree records "
+                                f"is {said(named)}, but its entries' newest is {said(newest)}: the log "
+                                "signed a wrong trust root line", help=help)
+
+
 def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
                     name: str | None = None, extensions: tuple[str, ...] = ()) -> Checkpoint:
     """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:
