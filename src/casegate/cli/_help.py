@@ -148,7 +148,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_gate', 3551),
     ('_evidence', 11686),
     ('_sign', 37235),
-    ('_registry', 13172),
+    ('_registry', 14454),
     ('_trust', 25767),
     ('_publish', 13196),
     ('_monitor', 50150),
