@@ -68,7 +68,7 @@ def _rejudged(reg: Any, case_id: str, number: int, j: dict[str, Any], by_fp: dic
         at = parse_instant(str(j.get("at")))
     except (CasegateError, ValueError):
         return f"it records no time it was judged at ({str(j.get('at'))[:40]!r}), so it cannot be run again"
-    view = _AsOf(reg, at)
+    view: Any = _AsOf(reg, at)  # answers what the gate asks of a registry
     try:
         with tempfile.TemporaryDirectory(prefix="casegate-rejudge-") as tmp:
             loaded = load_stored(reg, case_id, number, tmp)
