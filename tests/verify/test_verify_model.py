@@ -215,7 +215,7 @@ def test_the_review_boards_state_proof_carries_the_models_files(tmp_path: Path, 
     moved = _moved_filter(d, tmp_path / "deployed")
     _, token = TokenStore(tmp_path / "tokens.json").create("Sam Whitfield", ["rso"])
     app = create_app(Settings(database_url=d.db, keyring=d.keyring, tokens=tmp_path / "tokens.json",
-                              secret=b"test-secret"))
+                              secret=b"test-secret", log_key=tmp_path / "root" / "log.pem"))
     monkeypatch.setenv("CASEGATE_BOARD_TOKEN", token)
     with serve(app) as base:
         ok = d.verify("--model", str(d.model), "--registry-url", base)

@@ -29,10 +29,18 @@ def _verify(board: BoardFixture, bundle: Path, url: str, root: Path, token: str)
                           cwd=board.case_dir, capture_output=True, text=True, env=env, timeout=120)
 
 
+def _sign_fresh(board: BoardFixture, log_key: Path) -> None:
+    """The board holds the log's checkpoint key, as `casegate serve --log-key` gives it."""
+    from casegate.store import load_private_key
+
+    board.client.app.state.board.log_key = load_private_key(log_key)  # type: ignore[attr-defined]
+
+
 def test_verify_with_the_board_state_proof(board: BoardFixture, tmp_path: Path) -> None:
     bundle = approve(board)
     t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
                    keyring=board.case_dir / "keys" / "keyring.yaml")
+    _sign_fresh(board, t.log_key)
     with serve(board.client.app) as base:
         # no checkpoint yet: the board cannot vouch for the state
         r = _verify(board, bundle, base, t.dir, board.tokens["rso"])
@@ -60,6 +68,7 @@ def test_a_board_that_leaves_the_reopening_out_of_its_proof_never_verifies(
     bundle = approve(board)
     t = make_trust(tmp_path / "root", policy=board.case_dir / "policy.yaml",
                    keyring=board.case_dir / "keys" / "keyring.yaml")
+    _sign_fresh(board, t.log_key)
     with open_registry(board.database_url) as reg:
         act(reg, board.case_id, CaseState.reopened, role="rso", reason="cyber incident")
     t.checkpoint(board.database_url)

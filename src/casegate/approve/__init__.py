@@ -51,8 +51,9 @@ from ..verify import (
     signed_parts,
     stale_signatures,
 )
+from ._rejudge import rejudge
 
-__all__ = ["approve", "judged_found", "publication_keyring", "record_published", "registry_judge"]
+__all__ = ["approve", "judged_found", "publication_keyring", "record_published", "registry_judge", "rejudge"]
 
 PUBLISH_PINNED = "publish judges under the keyring the trust root pins"
 """The opening words of `publish`'s refusal to record a summary judged under another keyring."""

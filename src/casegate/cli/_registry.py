@@ -265,10 +265,14 @@ def verify(
     key: Annotated[str | None, typer.Option("--key", help="The log's public key (PEM file, or a note verifier key). Without it the key stored in the registry is used (self-attested).")] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
+    rejudge: Annotated[list[Path] | None, typer.Option(
+        "--rejudge", help="A keyring (repeatable): run again, on the stored version, every approving judgement "
+                          "the registry logged with it (as of the time each records); one whose outcome the gate "
+                          "does not give again, or logged with a keyring not given, does not verify.")] = None,
 ) -> None:
     """The auditor's full check: recompute every entry's leaf and the tree, check every signed
-    checkpoint, and prove consistency with your own checkpoint. Exit 0 when the log verifies,
-    1 with the reason when it does not."""
+    checkpoint, and prove consistency with your own checkpoint; with --rejudge, run the registry's
+    approving judgements again. Exit 0 when the log verifies, 1 with the reason when it does not."""
     from ..errors import InputError
     from ..limits import read_regular_file
 
@@ -283,8 +287,24 @@ def verify(
         from ..store import load_public_key
 
         load_public_key(key)  # a key that cannot be read is refused before the registry is opened
+    rings = []
+    if rejudge:
+        from ..sign import load_keyring
+
+        rings = [load_keyring(k) for k in rejudge]  # a keyring that cannot be read is refused first
     with _open(db, existing=True) as reg:
         report = reg.verify_log(trusted, key)
+        if rings:
+            from ..approve import rejudge as run_again
+            from ..errors import VerificationError
+
+            count, problems = run_again(reg, rings)
+            if problems:
+                raise VerificationError("; ".join(problems),
+                                        help="find out who logged the judgement; the registry's database "
+                                             "credentials belong to its operators alone")
+            report.notes.append(f"{count} approving judgement{'s' if count != 1 else ''} run again on the "
+                                "stored versions: each gives the outcome logged")
     if as_json:
         out(report.to_json())
     else:

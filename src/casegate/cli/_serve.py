@@ -30,6 +30,10 @@ def serve(
     header_timeout: Annotated[float, typer.Option(
         help="Seconds a client may take to send a request's headers before the connection is closed.",
         min=0.1)] = 10.0,
+    log_key: Annotated[Path | None, typer.Option(
+        "--log-key", envvar="CASEGATE_LOG_KEY",
+        help="The log's checkpoint signing key (PEM). With it the board signs the nonce `verify --registry-url` "
+             "sends into the state proof it serves, as that verify requires (a replayed answer fails).")] = None,
 ) -> None:
     """Start the review board (HTTP API at /api/v1, OpenAPI at /docs, pages at /)."""
     import os
@@ -45,7 +49,7 @@ def serve(
     else:
         token_file_arg = token_file
     application = create_app(Settings(database_url=db, keyring=keyring, tokens=token_file_arg, secret=secret,
-                                      write_rate=write_rate, write_burst=write_burst))
+                                      write_rate=write_rate, write_burst=write_burst, log_key=log_key))
     out(f"casegate review board on http://{host}:{port}/  (API docs: /docs)")
     run_server(server_config(application, host, port, header_timeout=header_timeout))
 

@@ -371,7 +371,8 @@ def decide(
     fail(0 if record.outcome in ("GO", "GO WITH CONDITIONS") else 1)
 
 
-def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None):  # type: ignore[no-untyped-def]
+def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | None,  # type: ignore[no-untyped-def]
+                  nonce: str | None = None):
     """Where the case's state proof comes from, and the registry to close afterwards: a proof
     file (offline), the review board's API, or the registry itself opened read-only. Only one may
     be given: with two, the one not read would look checked (a state proof taken before a
@@ -388,7 +389,7 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
                                  missing_help="`casegate state-proof CASE --out FILE` writes it")
         return (lambda _case: (doc, [])), None
     if registry_url is not None:
-        return (lambda case: _fetch_proof(registry_url, case)), None
+        return (lambda case: _fetch_proof(registry_url, case, nonce)), None
     url = db or os.environ.get("CASEGATE_DATABASE_URL")
     if url is None:
         default = Path.cwd() / ".casegate" / "registry.db"
@@ -401,8 +402,9 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
     return reg.state_proof, reg
 
 
-def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
-    """GET <board>/api/v1/cases/<case>/state-proof; StoreError (exit 3) when the board cannot be reached."""
+def _fetch_proof(base: str, case_id: str, nonce: str | None = None):  # type: ignore[no-untyped-def]
+    """GET <board>/api/v1/cases/<case>/state-proof (with `?nonce=`, which the board signs into its
+    answer); StoreError (exit 3) when the board cannot be reached."""
     import urllib.error
     import urllib.parse
     import urllib.request
@@ -410,6 +412,8 @@ def _fetch_proof(base: str, case_id: str):  # type: ignore[no-untyped-def]
     from ..errors import StoreError
 
     url = f"{base.rstrip('/')}/api/v1/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
+    if nonce is not None:
+        url += "?" + urllib.parse.urlencode({"nonce": nonce})
     req = urllib.request.Request(url)
     token = os.environ.get(BOARD_TOKEN_ENV)
     if token:
@@ -459,7 +463,12 @@ def verify(
     state_proof: Annotated[Path | None, typer.Option(
         "--state-proof", help="The case's state proof (`casegate state-proof`), for an offline check.")] = None,
     registry_url: Annotated[str | None, typer.Option(
-        "--registry-url", help=f"A review board to fetch the case's state proof from (token: ${BOARD_TOKEN_ENV}).")] = None,
+        "--registry-url", help=f"A review board to fetch the case's state proof from (token: ${BOARD_TOKEN_ENV}); "
+                               "it must sign the fresh nonce sent with the request into its answer "
+                               "(`casegate serve --log-key`).")] = None,
+    seen: Annotated[Path | None, typer.Option(
+        "--seen", help="A file keeping the newest checkpoint this verifier has accepted (created on first use): "
+                       "a state proof under an older one is refused, and a newer one is kept.")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
                                                        "read-only (default $CASEGATE_DATABASE_URL, else "
@@ -534,7 +543,10 @@ def verify(
             root = load_trust_root(root_path)
         except TrustRootError as e:
             root_problem = f"{e.location}: {e.message}" if e.location else e.message
-    source, reg = _proof_source(db, state_proof, registry_url)
+    import secrets
+
+    nonce = secrets.token_hex(16) if registry_url is not None else None
+    source, reg = _proof_source(db, state_proof, registry_url, nonce)
     # a model folder's files, names included, are held to those the log holds for the decided
     # version: its root digest does not cover the names
     files = computed.resources if computed is not None and computed.method == "model-signing-files" else None
@@ -544,7 +556,7 @@ def verify(
     when = _instant(at) if at is not None else now
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=when, now=now, deployment=given, model_files=files)
+                          at=when, now=now, deployment=given, model_files=files, nonce=nonce, seen=seen)
         if reg is not None and v.case_id:
             from ..monitor import (
                 deployed_weights_problems,

@@ -527,37 +527,17 @@ class MonitorRun:
 
 def _check_trust_root_line(cp: Any, st: MonitorState) -> None:
     """The checkpoint's signed `casegate-trust-root` line must name the newest trust root entry of
-    the tree it covers (`st.trust_root`, from the entries checked): a state proof judged under it
-    takes that line for the root versions recorded before its case's first entry, so a wrong one
-    lets a replaced root pass. A checkpoint signed before checkpoints carried the line, or a state
-    file written before the monitor kept the newest root, is not checked; a checkpoint without the
-    line after one the monitor checked with it is refused (a log key leaving the line out would
-    otherwise pass)."""
-    from ..errors import VerificationError
-    from ..store._checkpoint import TRUST_ROOT_EXTENSION, checkpoint_trust_root
+    the tree it covers (`st.trust_root`, from the entries checked; `check_trust_root_line`). A state
+    file written before the monitor kept the newest root is not checked."""
+    from ..store._checkpoint import TRUST_ROOT_EXTENSION, check_trust_root_line
 
     if not st.trust_root_kept:
         return
-    help_ = ("report it to the log's operator; state proofs under this checkpoint are not to be trusted for "
-             "which trust root is current")
-    lines = [line for line in cp.extensions if line.startswith(TRUST_ROOT_EXTENSION)]
-    if not lines:
-        if st.checkpoint and any(line.startswith(TRUST_ROOT_EXTENSION) for line in st.checkpoint.splitlines()):
-            raise VerificationError(f"the checkpoint of size {cp.tree_size} carries no trust root line, though the "
-                                    f"checkpoint checked before it did: the log left it out", help=help_)
-        return
-    named = checkpoint_trust_root(cp)
-    if isinstance(named, bool) or len(lines) > 1:
-        raise VerificationError(f"the checkpoint of size {cp.tree_size} carries a trust root line that cannot be "
-                                f"read ({'; '.join(repr(x) for x in lines)}): the log signed a malformed one",
-                                help=help_)
-    if named != st.trust_root:
-        def said(r: tuple[int, str] | None) -> str:
-            return "no trust root version" if r is None else f"trust root version {r[0]} ({r[1]})"
-
-        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the newest trust root its tree records "
-                                f"is {said(named)}, but its entries' newest is {said(st.trust_root)}: the log "
-                                "signed a wrong trust root line", help=help_)
+    before = bool(st.checkpoint) and any(line.startswith(TRUST_ROOT_EXTENSION)
+                                         for line in (st.checkpoint or "").splitlines())
+    check_trust_root_line(cp, st.trust_root, line_before=before,
+                          help="report it to the log's operator; state proofs under this checkpoint are not to "
+                               "be trusted for which trust root is current")
 
 
 def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = None,

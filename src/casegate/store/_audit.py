@@ -20,7 +20,9 @@ from ._checkpoint import (
     KEYRING_CHANGES_EXTENSION,
     TIME_EXTENSION,
     TRUST_ROOT_ENTRY,
+    TRUST_ROOT_EXTENSION,
     Checkpoint,
+    check_trust_root_line,
     checkpoint_keyring_changes,
     load_private_key,
     load_public_key,
@@ -179,6 +181,10 @@ class AuditedLog(Log):
             roots: dict[int, bytes] = {0: mk.EMPTY_ROOT} if 0 in want else {}
             changes: dict[int, int] = {0: 0}
             seen_changes = 0
+            # the newest trust root version each checkpoint's tree records, as the registry counts it
+            # when it signs one (`newer_trust_root`)
+            newest_roots: dict[int, tuple[int, str] | None] = {0: None}
+            newest_root: tuple[int, str] | None = None
             frontier: list[bytes] = []
             expected = 0
             result = conn.execution_options(yield_per=5000).execute(
@@ -216,9 +222,12 @@ class AuditedLog(Log):
                 expected += 1
                 if row.kind == KEYRING_CHANGE and row.case_id is None:
                     seen_changes += 1
+                if row.kind == TRUST_ROOT_ENTRY and row.case_id is None:
+                    newest_root = newer_trust_root(newest_root, parsed)
                 if expected in want:
                     roots[expected] = mk.fold(frontier)
                     changes[expected] = seen_changes
+                    newest_roots[expected] = newest_root
             if expected != size:
                 if expected > size:
                     raise VerificationError(
@@ -229,8 +238,11 @@ class AuditedLog(Log):
             root = mk.fold(frontier)
             report = LogReport(size=size, root=root.hex(), origin=origin,
                                key_source="given" if key is not None else "stored in the registry (self-attested)")
+            line_before = False
             for c in cps:
-                _check_stored_checkpoint(c, roots, changes, size, key, origin)
+                _check_stored_checkpoint(c, roots, changes, newest_roots, line_before, size, key, origin)
+                line_before = line_before or any(line.startswith(TRUST_ROOT_EXTENSION)
+                                                 for line in parse_checkpoint(c.note).extensions)
                 report.checkpoints_checked += 1
             if cps:
                 report.checkpoint_size = int(cps[-1].tree_size)
@@ -254,7 +266,8 @@ class AuditedLog(Log):
         return report
 
 
-def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], changes: dict[int, int], size: int,
+def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], changes: dict[int, int],
+                             newest_roots: dict[int, tuple[int, str] | None], line_before: bool, size: int,
                              key: Ed25519PublicKey | None, origin: str) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -286,6 +299,11 @@ def _check_stored_checkpoint(c: Any, roots: dict[int, bytes], changes: dict[int,
             f"the checkpoint at size {n} says the log holds {counted} keyring changes, but its entries hold "
             f"{changes.get(n)}: a state proof judged by it would miss or invent a revocation",
             help="sign a new checkpoint (`casegate log checkpoint`) and find out how the log key signed a wrong count")
+    # a state proof takes this line for the root versions recorded before its case's first entry
+    check_trust_root_line(cp, newest_roots.get(n), line_before=line_before,
+                          help="sign a new checkpoint (`casegate log checkpoint`) and find out how the log key "
+                               "signed a wrong trust root line; state proofs under it are not to be trusted for "
+                               "which trust root is current")
 
 
 _VERSION_FIELDS = (("title", "title"), ("declared_version", "declared_version"), ("main_path", "main"),

@@ -216,6 +216,81 @@ def checkpoint_trust_root(cp: Checkpoint) -> tuple[int, str] | None | bool:
     return False
 
 
+def check_trust_root_line(cp: Checkpoint, newest: tuple[int, str] | None, *, line_before: bool,
+                          help: str) -> None:
+    """Raise VerificationError unless the checkpoint's signed `casegate-trust-root` line names
+    `newest`, the newest trust root entry of the tree it covers (folded with `newer_trust_root` from
+    its entries): a state proof judged under it takes that line for the root versions recorded
+    before its case's first entry, so a wrong one lets a replaced root pass. A checkpoint without
+    the line passes only while no checkpoint checked before it (`line_before`) carried one (a log key
+    leaving the line out would otherwise pass); two lines, or one that cannot be read, are refused.
+    `casegate log verify` checks the stored checkpoints with it, a log monitor the ones it follows."""
+    lines = [line for line in cp.extensions if line.startswith(TRUST_ROOT_EXTENSION)]
+    if not lines:
+        if line_before:
+            raise VerificationError(f"the checkpoint of size {cp.tree_size} carries no trust root line, though the "
+                                    f"checkpoint checked before it did: the log left it out", help=help)
+        return
+    named = checkpoint_trust_root(cp)
+    if isinstance(named, bool) or len(lines) > 1:
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} carries a trust root line that cannot be "
+                                f"read ({'; '.join(repr(x) for x in lines)}): the log signed a malformed one",
+                                help=help)
+    if named != newest:
+        def said(r: tuple[int, str] | None) -> str:
+            return "no trust root version" if r is None else f"trust root version {r[0]} ({r[1]})"
+
+        raise VerificationError(f"the checkpoint of size {cp.tree_size} says the newest trust root its tree records "
+                                f"is {said(named)}, but its entries' newest is {said(newest)}: the log "
+                                "signed a wrong trust root line", help=help)
+
+
+FRESH_PREFIX = "casegate-fresh "
+"""First line of the note a review board signs, with the log key, over a state proof it serves
+for a verifier's nonce: `casegate-fresh ORIGIN`, then the proof checkpoint's size and root and the
+case and nonce lines. Its first line is no log's origin, so it is never taken for a checkpoint."""
+
+_NONCE_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+
+
+def good_nonce(nonce: str) -> bool:
+    """A nonce a verifier may send: 16 to 128 letters, digits, '-' or '_'."""
+    return 16 <= len(nonce) <= 128 and set(nonce) <= _NONCE_CHARS
+
+
+def sign_fresh(cp: Checkpoint, case_id: str, nonce: str, key: Ed25519PrivateKey) -> str:
+    """The note binding the verifier's `nonce` to the state proof of `case_id` under checkpoint
+    `cp`, signed by the log key under the log's note key name (its origin): an answer recorded
+    earlier and replayed carries another verifier's nonce, or another checkpoint."""
+    if not good_nonce(nonce):
+        raise InputError("a nonce is 16 to 128 letters, digits, '-' or '_'")
+    if not case_id or any(c.isspace() for c in case_id):
+        raise InputError(f"case id {case_id!r} cannot be signed into a fresh answer")
+    return sign_checkpoint(FRESH_PREFIX + cp.origin, cp.tree_size, cp.root, key, name=cp.origin,
+                           extensions=(f"casegate-case {case_id}", f"casegate-nonce {nonce}")).text()
+
+
+def fresh_problem(text: object, key: Ed25519PublicKey, cp: Checkpoint, case_id: str, nonce: str) -> str | None:
+    """Why `text` is not the log key's signature binding `nonce` to the state proof of `case_id`
+    under `cp` (see `sign_fresh`), or None when it is."""
+    why = ("the review board did not sign the nonce this verifier sent with its request into the state "
+           "proof it returned")
+    if not isinstance(text, str):
+        return (f"{why}: the answer carries no fresh signature (an answer recorded earlier and replayed, or a "
+                "board that signs none: `casegate serve --log-key`)")
+    try:
+        note = parse_checkpoint(text)
+        note.verify(key, name=cp.origin)
+    except VerificationError as e:
+        return f"{why}: its fresh signature does not verify with the log key the trust root pins ({e.message})"
+    if (note.origin, note.tree_size, note.root) != (FRESH_PREFIX + cp.origin, cp.tree_size, cp.root):
+        return f"{why}: its fresh signature is for another checkpoint than the proof's (an answer put together)"
+    if note.extensions != (f"casegate-case {case_id}", f"casegate-nonce {nonce}"):
+        return (f"{why}: its fresh signature names another case or nonce ({'; '.join(note.extensions)[:200]}): "
+                "an answer recorded earlier and replayed")
+    return None
+
+
 def sign_checkpoint(origin: str, tree_size: int, root: bytes, key: Ed25519PrivateKey,
                     name: str | None = None, extensions: tuple[str, ...] = ()) -> Checkpoint:
     """A checkpoint for (origin, size, root), signed by `key` under note key `name` (default:

@@ -18,10 +18,12 @@ from ..store import (
     OLD_STATE_PROOF,
     PROOF_KINDS,
     STATE_PROOF_VERSION,
+    Checkpoint,
     LogEntry,
     checkpoint_keyring_changes,
     checkpoint_time,
     checkpoint_trust_root,
+    fresh_problem,
     leaf_of,
     parse_checkpoint,
     replay,
@@ -54,6 +56,8 @@ class ProvenState:
     """The newest trust root version (and digest) the checkpoint signs the log as recording, which
     covers versions recorded before the case's first entry (None: none; False: a checkpoint that
     does not say, on a proof whose entries start after the log's first)."""
+    checkpoint: Checkpoint | None = None
+    """The checkpoint the state is proven under (`verify --seen` keeps the newest)."""
 
     def case_state(self, case_id: str) -> str | None:
         return self.state if case_id == self.case_id else None
@@ -100,9 +104,13 @@ def _age(seconds: float) -> str:
     return f"{int(seconds)} seconds"
 
 
-def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
-                      now: dt.datetime | None = None) -> tuple[ProvenState | None, list[str]]:
-    """The proven state of `case_id`, or None and every reason the proof does not establish it."""
+def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *, now: dt.datetime | None = None,
+                      nonce: str | None = None) -> tuple[ProvenState | None, list[str]]:
+    """The proven state of `case_id`, or None and every reason the proof does not establish it.
+
+    `nonce`: the one the verifier sent with its request for the proof (`--registry-url`); the
+    proof must carry the log key's signature binding it to the case and the checkpoint
+    (`fresh_problem`), so an answer recorded earlier and replayed is refused."""
     now = now or dt.datetime.now(dt.UTC)
     if not isinstance(proof, dict) or proof.get("kind") != "state-proof":
         return None, ["the state proof is not a casegate state proof"]
@@ -126,6 +134,11 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     except VerificationError:
         reasons.append("the checkpoint is not signed by the log key the trust root pins "
                        f"({log.key[:16]}...): it was signed by another key or altered")
+    if nonce is not None:
+        fresh = fresh_problem(proof.get("freshness"), Ed25519PublicKey.from_public_bytes(bytes.fromhex(log.key)),
+                              cp, case_id, nonce)
+        if fresh is not None:
+            reasons.append(fresh)
     if log.witness_threshold:
         # a witness is its key: one key pinned twice (under one name or two) cosigns once
         cosigned: set[str] = set()
@@ -171,7 +184,7 @@ def check_state_proof(proof: Any, root: TrustRoot, case_id: str, *,
     if said is False and int(proof["first"]) == 0:
         said = None  # the proof holds the whole log: every root version recorded is among its entries
     return ProvenState(case_id, replayed.state, replayed.restricted_to, tuple(entries), cp.tree_size,
-                       signed_at, tuple(changes), tuple(roots), said), []
+                       signed_at, tuple(changes), tuple(roots), said, cp), []
 
 
 def _changes_left_out(cp: Any, first: int, changes: list[LogEntry]) -> list[str]:

@@ -296,7 +296,8 @@ def get_events(request: Request, case_id: str, kind: str | None = None,
 
 
 @router.get("/cases/{case_id}/state-proof", response_model=StateProof, tags=["log"])
-def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reader)) -> dict[str, Any]:
+def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reader),
+                    nonce: str | None = Query(default=None, max_length=128)) -> dict[str, Any]:
     """The proof of the case's current state (every log entry from the case's first to the latest
     signed checkpoint, so none of the case's can be left out) that `casegate verify --registry-url` checks against the deployer's trust root. 409 with
     every reason when the registry cannot vouch for the state (no checkpoint, entries newer than
@@ -326,7 +327,33 @@ def get_state_proof(request: Request, case_id: str, p: Principal = Depends(reade
                                      f"whole, among them entries of case {other}, which this token (up to "
                                      f"{p.ceiling.value}) may not read: fetch it with a token whose ceiling "
                                      "covers them, or take the file `casegate state-proof` writes")
+    if nonce is not None:
+        proof = {**proof, "freshness": _fresh(request, proof, case_id, nonce)}
     return proof  # type: ignore[no-any-return]
+
+
+def _fresh(request: Request, proof: dict[str, Any], case_id: str, nonce: str) -> str:
+    """The log key's signature binding the verifier's nonce to the proof (`sign_fresh`); 409 when
+    the board holds no log key, or one that did not sign the proof's checkpoint."""
+    from ..errors import VerificationError
+    from ..store import good_nonce, parse_checkpoint, sign_fresh
+
+    if not good_nonce(nonce):
+        raise HTTPException(400, "nonce: 16 to 128 letters, digits, '-' or '_'")
+    key = board(request).log_key
+    cp = parse_checkpoint(proof["checkpoint"])
+    if key is None:
+        raise HTTPException(409, {"reasons": [
+            "this review board signs no fresh answers (it was started without `casegate serve --log-key`), "
+            "so a state proof it serves could be an answer recorded earlier: start it with the log's "
+            "checkpoint key, or verify with the file `casegate state-proof` writes (--state-proof)"]})
+    try:
+        cp.verify(key.public_key(), name=cp.origin)
+    except VerificationError:
+        raise HTTPException(409, {"reasons": [
+            "the log key this review board holds (`casegate serve --log-key`) did not sign the log's latest "
+            "checkpoint: start it with the key that signs the checkpoints"]}) from None
+    return sign_fresh(cp, case_id, nonce, key)
 
 
 # ------------------------------------------------------------------------------------ writes

@@ -38,6 +38,9 @@ class Settings:
     secret: bytes = b""
     write_rate: float = 5.0
     write_burst: int = 20
+    log_key: Path | None = None
+    """The log's checkpoint signing key (PEM): with it the board signs a verifier's nonce into the
+    state proof it serves (`verify --registry-url` asks for one, so a replayed answer fails)."""
 
 
 class Board:
@@ -55,6 +58,11 @@ class Board:
         self._revoked: tuple[Any, int, Any] | None = None
         """(the keyring file as read, the log's size, it with the log's revocations applied)"""
         self.secret = settings.secret or secrets.token_bytes(32)
+        self.log_key = None
+        if settings.log_key is not None:
+            from ..store import load_private_key
+
+            self.log_key = load_private_key(settings.log_key)  # unreadable: the board does not start
         self.limiter = RateLimiter(settings.write_rate, settings.write_burst)
         self.sessions = SessionStore()
         tdir = str(resources.files("casegate.web") / "templates")

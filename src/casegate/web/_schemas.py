@@ -192,6 +192,9 @@ class StateProof(_Out):
     """Hex hashes of the first entry's inclusion path."""
     entries: list[TailEntry]
     """Every log entry from `first` to the checkpoint's size, in order (other cases' too)."""
+    freshness: str | None = None
+    """Asked for with `?nonce=`: a note the log key signs binding the nonce to this case and the
+    checkpoint (`casegate verify --registry-url` sends a fresh nonce and requires it)."""
     keyring_changes: list[ProvedEntry]
     """Every keyring change the log holds under the checkpoint, each with its inclusion path."""
 
