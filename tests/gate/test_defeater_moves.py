@@ -154,8 +154,10 @@ def test_a_defeater_the_last_approved_version_carried_open_is_held_against_it_to
     r = run_gate(with_attestations(load_case(v12), KEYRING, at), comparison=comparison, today=TODAY)
     assert r.outcome == "NO-GO"
     (m,) = [f.message for f in r.findings if f.code == "CG806"]
-    assert m == ("undercutter `D3` against `G2` was open in version 1.0 (#1), the last approved; it is gone from "
-                 "this version")
+    # the check of every recorded version reports it first (one finding per claim): the defeater
+    # stood in the last approved version, which the comparison with it names too
+    assert m == ("undercutter `D3` stood open against `G2` in version 1.0 (#1), the last approved; `G2` is made "
+                 "here without it, and no recorded version answered it")
 
 
 @pytest.mark.parametrize("by", ["E-redteam-classifier", "E-rnd-tasks"])
