@@ -616,9 +616,9 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     return _written(entry)
 
 
-@router.post("/cases/{case_id}/incidents/{incident}/severity", response_model=Written, status_code=201,
+@router.post("/cases/{case_id}/incidents/{index}/severity", response_model=Written, status_code=201,
              tags=["incidents"])
-def post_incident_severity(request: Request, case_id: str, incident: int, body: SeverityIn,
+def post_incident_severity(request: Request, case_id: str, index: int, body: SeverityIn,
                            p: Principal = Depends(writer)) -> Written:
     """Raise the severity of a recorded incident, as `casegate incident rate` does: the board
     records who raised it; a severity at or below the incident's current one is refused (400:
@@ -630,7 +630,7 @@ def post_incident_severity(request: Request, case_id: str, incident: int, body: 
     _require_case(request, case_id)
     _reviewer_roles(request, p, "raise an incident's severity on the board")
     reg = board(request).registry
-    entry = raise_severity(reg, case_id, incident, Severity(body.severity), by=p.person, reason=body.reason)
+    entry = raise_severity(reg, case_id, index, Severity(body.severity), by=p.person, reason=body.reason)
     run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
     return _written(entry)
 
