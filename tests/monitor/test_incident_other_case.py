@@ -10,7 +10,7 @@ from pathlib import Path
 
 from casegate.monitor import incident_from_fields, report_incident, run_triggers
 from casegate.store import open_registry
-from tests.web.conftest import approve, build_board
+from tests.web.conftest import approve, build_board, verify
 
 CASE = "atlas-2-api"
 
@@ -37,11 +37,15 @@ def test_an_incident_filed_under_another_case_of_the_model_fires_the_deployed_ca
     from tests.verify.trusted import log_clock
 
     board = build_board(tmp_path, database_url)
-    approve(board)
+    bundle = approve(board)
     sibling = load_case(_sibling(board.case_dir, "atlas-2-eu"))
     with open_registry(board.database_url) as reg, log_clock(dt.datetime(2026, 11, 30, 13, tzinfo=dt.UTC)):
         reg.submit_case(sibling)  # submitted, never approved: its own triggers are not evaluated
         entry = report_incident(reg, _incident("atlas-2-eu"))  # type: ignore[arg-type]
+    # before any trigger run, the deploy of the approved case already stops: the firing is owed
+    r = verify(board, bundle)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "T-cyber-incident" in r.stderr, r.stderr
     at = dt.datetime(2026, 11, 30, 14, tzinfo=dt.UTC)
     with open_registry(board.database_url) as reg, log_clock(at):
         runs = {r.case_id: r for r in run_triggers(reg, at=at)}
