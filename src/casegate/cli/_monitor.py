@@ -219,11 +219,12 @@ def _suggestions(reg: Any, case: str, incident: int) -> list[str]:
         number = reg.case_version(case, contents=False).number
     regimes = list(VersionCache(reg).get(case, number).regimes)
     try:
-        from ..model import Severity
-        from ..monitor import incident_severity, rated_severities
+        from ..monitor import judged_severity, rated_severities
 
         domain = str(entry.payload["domain"])
-        severity = incident_severity(Severity(entry.payload["severity"]), rated_severities(reg, case).get(incident))
+        severity = judged_severity(entry.payload.get("severity"), rated_severities(reg, case).get(incident))
+        if severity is None:
+            raise ValueError("no severity")
         owed = [c.cls for c in report_clocks(reg, case) if c.incident == incident]
         return suggestion_lines(domain, severity, regimes, owed)
     except (KeyError, ValueError):
@@ -243,7 +244,7 @@ def incident_show(
     incident classes the regimes' hints suggest for its domain and severity (what to look at
     before `casegate incident classify`)."""
     from ..errors import InputError
-    from ..monitor import iso, report_clocks
+    from ..monitor import iso, judged_severity, rated_severities, report_clocks, severity_shown
     from ..monitor._versions import require_case
 
     now = _instant(at) or dt.datetime.now(dt.UTC)
@@ -258,13 +259,16 @@ def incident_show(
         classified = [e.payload for e in reg.events(case, "incident-classified")
                       if e.payload.get("incident") == incident]
         ratings = [e.payload for e in reg.events(case, "incident-severity") if e.payload.get("incident") == incident]
+        rated = rated_severities(reg, case).get(incident)
     p = entry.payload
+    judged = judged_severity(p.get("severity"), rated)
     if as_json:
-        out(json.dumps({"incident": entry.to_json(), "classifications": classified, "severity_raised": ratings,
+        out(json.dumps({"incident": entry.to_json(), "severity": judged.value if judged is not None else None,
+                        "classifications": classified, "severity_raised": ratings,
                         "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
         return
     out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
-    out(f"  {p.get('severity')} severity, domain {p.get('domain')}, dated {p.get('date')}"
+    out(f"  {severity_shown(p.get('severity'), rated)} severity, domain {p.get('domain')}, dated {p.get('date')}"
         + (f", known {p['known']}" if p.get("known") else "")
         + (f", reported by {p['reported_by']}" if p.get("reported_by") else ""))
     out(f"  classes: {', '.join(p.get('classes') or []) or ('not reportable: ' + str(p['not_reportable']) if p.get('not_reportable') else 'none (unclassified)')}")

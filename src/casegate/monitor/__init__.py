@@ -62,6 +62,14 @@ from ._logwatch import (
     check_entries,
     follow_log,
 )
+from ._rated import (
+    RATED,
+    incident_severity,
+    judged_severity,
+    rated_severities,
+    ratings_in,
+    severity_shown,
+)
 from ._reports import (
     CLASSIFIED,
     FILED,
@@ -77,16 +85,13 @@ from ._reports import (
     suggestion_lines,
 )
 from ._run import (
-    RATED,
     CaseRun,
     NotCounted,
     Telemetry,
     incident_from_fields,
-    incident_severity,
     ingest_samples,
     proof_triggers_owed,
     raise_severity,
-    rated_severities,
     readings_not_counted,
     report_incident,
     run_triggers,
@@ -144,7 +149,7 @@ __all__ = [
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",
     "condition_met", "condition_statuses", "current_conditions", "check_history", "decide", "find_version", "format_history",
     "incident_from_fields", "ingest_samples", "interrupted_version", "overdue_findings",
-    "read_decision", "RATED", "incident_severity", "raise_severity", "rated_severities", "report_incident", "run_triggers", "stored_samples", "triggers_owed", "proof_triggers_owed", "submit_for_review",
+    "read_decision", "RATED", "incident_severity", "raise_severity", "rated_severities", "judged_severity", "ratings_in", "severity_shown", "report_incident", "run_triggers", "stored_samples", "triggers_owed", "proof_triggers_owed", "submit_for_review",
     "supersede",
     "DEPLOYABLE", "TRANSITIONS", "CaseState", "CauseType", "ConditionStatus", "Facts", "Firing",
     "IllegalTransitionError", "Incident", "LaterVersion", "RecordedIncident", "Sample",

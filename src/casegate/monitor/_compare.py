@@ -598,6 +598,19 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     return index.cases_of(but, system, mine)
 
 
+def cases_of_stored_model(reg: Registry, case_id: str, number: int, index: _ModelIndex | None = None) -> list[str]:
+    """`cases_of_model` for stored version `number` of `case_id`, about the model its logged
+    `system` and model files name (`index`: the registry's, read once by a caller that asks for
+    many cases)."""
+    index = index if index is not None else _ModelIndex.of(reg)
+    return index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
+
+
+def model_index(reg: Registry) -> _ModelIndex:
+    """What ties the registry's cases to models, read once (see `cases_of_stored_model`)."""
+    return _ModelIndex.of(reg)
+
+
 @dataclass(frozen=True)
 class _ModelIndex:
     """What `cases_of_model` reads from the registry, read once: the model files logged for each
@@ -942,13 +955,16 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
     (every version when `this` is not stored yet), then the monitor breaches that fired a trigger
     while such a version stood (`defeating_breaches`). `of_case`: they are shown as another
     case's (named with its id), for a case of the same model."""
+    from ._rated import rated_severities, severity_shown
+
     out: list[IncidentDefeat] = []
+    rated = rated_severities(reg, case_id)
     for e in _defeating_entries(reg, case_id, this):
         p = e.payload
         d = p["defeats"]
         out.append(_defeat(e, case_id, cache.get(case_id, d["version"]), d["claims"], of_case,
                            id=f"incident-{e.index}", date=p.get("date"), domain=str(p.get("domain")),
-                           severity=str(p.get("severity"))))
+                           severity=severity_shown(p.get("severity"), rated.get(e.index))))
     return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)
 
 

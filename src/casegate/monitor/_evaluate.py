@@ -33,6 +33,8 @@ class RecordedIncident:
     domain: str
     severity: Severity
     description: str = ""
+    filed_under: str | None = None
+    """The id of the other case about the same model it was logged against (None: this case)."""
 
     @classmethod
     def of(cls, index: int, incident: Incident) -> RecordedIncident:
@@ -303,11 +305,12 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
                 firings.append(Firing(
                     tid, "incident", f"incident:{inc.index}", t.action, t.to,
                     _notify(t.notify, case),
-                    f"incident #{inc.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value}): "
-                    f"{inc.description}",
+                    f"incident #{inc.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value})"
+                    + (f", logged against case {inc.filed_under} about the same model" if inc.filed_under else "")
+                    + f": {inc.description}",
                     defeats=tuple(domain_claims(case, inc.domain)),
-                    details={"incident": inc.index, "domain": inc.domain,
-                             "severity": inc.severity.value},
+                    details={"incident": inc.index, "domain": inc.domain, "severity": inc.severity.value}
+                    | ({"case": inc.filed_under} if inc.filed_under else {}),
                 ))
         elif t.on == "capability":
             firings.extend(_capability(tid, t, facts))

@@ -13,6 +13,7 @@ from ..store import Registry
 from ._compare import public_commitments, version_diff
 from ._evaluate import domain_claims, monitor_claims
 from ._lifecycle import condition_statuses, overdue_findings
+from ._rated import judged_severity, rated_severities, severity_shown
 from ._states import CaseState, CauseType
 from ._versions import VersionCache, require_case
 
@@ -86,18 +87,23 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
 
     defeats: dict[int, dict[str, list[str]]] = {}
     changes = reg.events(case_id, "state-change")
+    rated = rated_severities(reg, case_id)
     for e in reg.events(case_id, "incident"):
         p = e.payload
         d = p.get("defeats") or _defeats_at(changes, e.index, p.get("domain"), cache, case_id)
+        judged = judged_severity(p.get("severity"), rated.get(e.index))
+        shown = severity_shown(p.get("severity"), rated.get(e.index))
         hist.incidents.append({"entry": e.index, "date": p.get("date"), "domain": p.get("domain"),
-                               "severity": p.get("severity"), "description": p.get("description"),
+                               "severity": judged.value if judged is not None else p.get("severity"),
+                               "severity_recorded": p.get("severity"), "severity_shown": shown,
+                               "description": p.get("description"),
                                "deployer": p.get("deployer"), "developer": p.get("developer"),
                                "harmed": p.get("harmed"), "defeats": d.get("claims", []),
                                "version": d.get("version")})
         if isinstance(d.get("version"), int):
             for cid in d.get("claims", []):
                 defeats.setdefault(d["version"], {}).setdefault(cid, []).append(
-                    f"incident #{e.index} ({p.get('domain')}, {p.get('severity')}, {p.get('date')})")
+                    f"incident #{e.index} ({p.get('domain')}, {shown}, {p.get('date')})")
     for e in reg.events(case_id, "trigger-fired"):
         p = e.payload
         hist.triggers.append({"entry": e.index, "trigger": p.get("trigger"), "event": p.get("event"),
@@ -246,7 +252,7 @@ def format_history(h: History) -> str:
     if h.incidents:
         lines.append("\nincidents")
         for i in h.incidents:
-            lines.append(f"  #{i['entry']} {i['date']} {i['domain']}/{i['severity']}: {i['description']}"
+            lines.append(f"  #{i['entry']} {i['date']} {i['domain']}/{i['severity_shown']}: {i['description']}"
                          + (f" (defeats {', '.join(i['defeats'])})" if i["defeats"] else ""))
     lines.append("\ntriggers fired" if h.triggers else "\ntriggers fired: none")
     for t in h.triggers:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..errors import InputError
 from ..model import BoundaryKind, Severity
 from ..store import LogEntry, Registry
-from ._compare import artifact_dates
+from ._compare import _ModelIndex, artifact_dates, cases_of_stored_model, model_index
 from ._evaluate import (
     Facts,
     Firing,
@@ -24,6 +24,7 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
+from ._rated import RATED, incident_severity, rated_severities
 from ._reports import report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
@@ -83,34 +84,6 @@ def report_incident(reg: Registry, incident: Incident) -> LogEntry:
     if reports:
         payload["regime_reports"] = reports
     return reg.record("incident", incident.case, payload)
-
-
-RATED = "incident-severity"
-"""Log event: an incident's severity raised after it was recorded (see `raise_severity`)."""
-
-
-def rated_severities(reg: Registry, case_id: str, at: dt.datetime | None = None) -> dict[int, Severity]:
-    """Per incident, the highest severity any rating the log recorded (by `at`, when given) gave
-    it. A rating only ever raises: triggers read an incident at the highest of its recorded
-    severity and every rating, so a rating entry appended to the log with a lower severity
-    changes nothing."""
-    out: dict[int, Severity] = {}
-    for e in reg.events(case_id, RATED):
-        if at is not None and parse_recorded(e.recorded_at) > at:
-            continue
-        try:
-            idx, sev = int(e.payload["incident"]), Severity(e.payload["severity"])
-        except (KeyError, TypeError, ValueError):
-            continue  # names no incident or no severity: it rates nothing
-        if idx not in out or sev.rank > out[idx].rank:
-            out[idx] = sev
-    return out
-
-
-def incident_severity(recorded: Severity, rated: Severity | None) -> Severity:
-    """The severity an incident is judged at: the higher of what its reporter recorded and any
-    rating since."""
-    return rated if rated is not None and rated.rank > recorded.rank else recorded
 
 
 def raise_severity(reg: Registry, case_id: str, incident: int, severity: Severity, *, by: str,
@@ -516,28 +489,21 @@ def fired_causes(reg: Registry, case_id: str) -> set[tuple[str, str]]:
 
 
 def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: VersionCache,
-                 keyring: Keyring | None = None) -> tuple[Facts, int] | None:
+                 keyring: Keyring | None = None, models: _ModelIndex | None = None) -> tuple[Facts, int] | None:
     """What the triggers of a deployed case are evaluated against, or None when the case was
     never approved by a decision. A condition is met only by a signed confirmation that counts
-    against `keyring` (see `condition_statuses`)."""
+    against `keyring` (see `condition_statuses`). The incidents are those logged since the
+    approval against the case or against any other case about the same model as the approved
+    version (`cases_of_stored_model`; `models`: the registry's model index, read once by the
+    caller): an incident follows the weights, whatever case id it was filed under."""
     appr = current_approval(reg, case_id)
     if appr is None:
         return None
     approved = versions.get(case_id, appr.version)
     incidents = []
-    rated = rated_severities(reg, case_id, at)
-    for e in reg.events(case_id, "incident"):
-        if e.index <= appr.entry.index:
-            continue
-        try:
-            inc = RecordedIncident.from_payload(e.index, e.payload)
-        except ValueError as err:
-            raise InputError(str(err), help="an incident needs date, domain and severity") from None
-        inc = replace(inc, severity=incident_severity(inc.severity, rated.get(e.index)))
-        # from its date, or from when the log recorded it if that is earlier: a date after the
-        # report (written by another writer) would otherwise keep it from counting until then
-        if inc.date <= at.date() or parse_recorded(e.recorded_at) <= at:
-            incidents.append(inc)
+    for cid in [case_id, *cases_of_stored_model(reg, case_id, appr.version, models)]:
+        incidents += _incidents_since(reg, cid, case_id, appr.entry.index, at)
+    incidents.sort(key=lambda inc: inc.index)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
     telemetry = telemetry_rule(reg, approved.policy, keyring, appr.decision)
@@ -553,6 +519,27 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
     return facts, appr.version
 
 
+def _incidents_since(reg: Registry, case_id: str, of: str, after: int, at: dt.datetime) -> list[RecordedIncident]:
+    """The incidents logged against `case_id` after log index `after` that count by `at` for the
+    triggers of case `of`, each at the severity it is judged at by then."""
+    out = []
+    rated = rated_severities(reg, case_id, at)
+    for e in reg.events(case_id, "incident"):
+        if e.index <= after:
+            continue
+        try:
+            inc = RecordedIncident.from_payload(e.index, e.payload)
+        except ValueError as err:
+            raise InputError(f"{err} (case {case_id})", help="an incident needs date, domain and severity") from None
+        inc = replace(inc, severity=incident_severity(inc.severity, rated.get(e.index)),
+                      filed_under=case_id if case_id != of else None)
+        # from its date, or from when the log recorded it if that is earlier: a date after the
+        # report (written by another writer) would otherwise keep it from counting until then
+        if inc.date <= at.date() or parse_recorded(e.recorded_at) <= at:
+            out.append(inc)
+    return out
+
+
 def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str | None = None,
                  keyring: Keyring | None = None) -> list[CaseRun]:
     """Evaluate every trigger of every deployed case (approved, approved with conditions,
@@ -565,6 +552,7 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
     now = at or dt.datetime.now(dt.UTC)
     ids = [case_id] if case_id is not None else reg.case_ids()
     versions = VersionCache(reg)
+    models: _ModelIndex | None = None  # read once, at the first deployed case
     runs = []
     for cid in ids:
         state = require_case(reg, cid)
@@ -574,7 +562,8 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
             run.notes.append(f"not deployed ({state.value}): triggers are not evaluated")
             continue
         try:
-            got = gather_facts(reg, cid, now, versions, keyring)
+            models = models if models is not None else model_index(reg)
+            got = gather_facts(reg, cid, now, versions, keyring, models)
             if got is None:
                 run.notes.append("no decision in the registry approved it: nothing to evaluate against")
                 continue

@@ -397,6 +397,14 @@ class IncidentIn(BaseModel):
     """Why no incident class of the case's regimes applies."""
 
 
+class SeverityIn(BaseModel):
+    """A higher severity for a recorded incident, as `casegate incident rate` takes it."""
+
+    severity: Literal["moderate", "high", "severe", "catastrophic"]
+    """Above the incident's current severity (a rating at or below it is refused)."""
+    reason: str = Field(min_length=3, max_length=2000)
+
+
 class Written(BaseModel):
     index: int
     kind: str
@@ -604,6 +612,25 @@ def post_incident(request: Request, case_id: str, body: IncidentIn, p: Principal
     entry = report_incident(reg, incident)
     # until a trigger run judges it, the logged incident changes nothing `verify` reads: the
     # case would stay approved (and deploy) however grave the incident its own trigger names
+    run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
+    return _written(entry)
+
+
+@router.post("/cases/{case_id}/incidents/{index}/severity", response_model=Written, status_code=201,
+             tags=["incidents"])
+def post_incident_severity(request: Request, case_id: str, index: int, body: SeverityIn,
+                           p: Principal = Depends(writer)) -> Written:
+    """Raise the severity of a recorded incident, as `casegate incident rate` does: the board
+    records who raised it; a severity at or below the incident's current one is refused (400:
+    nobody lowers one), and the case's triggers run at once, reading the incident at its raised
+    severity. Only reviewer roles both the token and the keyring give the person may."""
+    from ..model import Severity
+    from ..monitor import raise_severity, run_triggers
+
+    _require_case(request, case_id)
+    _reviewer_roles(request, p, "raise an incident's severity on the board")
+    reg = board(request).registry
+    entry = raise_severity(reg, case_id, index, Severity(body.severity), by=p.person, reason=body.reason)
     run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
     return _written(entry)
 

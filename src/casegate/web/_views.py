@@ -214,12 +214,23 @@ def deploy_now(reg: Registry, case_id: str, keyring: Any) -> Any:
     return now
 
 
+def incident_severities(events: list[LogEntry]) -> dict[int, str]:
+    """Per incident among the case's `events`, its severity in words as it is judged: raised by
+    every rating among them (`casegate.monitor.severity_shown`)."""
+    from ..monitor import ratings_in, severity_shown
+
+    rated = ratings_in(events)
+    return {e.index: severity_shown(e.payload.get("severity"), rated.get(e.index))
+            for e in events if e.kind == "incident"}
+
+
 def timeline_events(events: list[LogEntry]) -> list[Any]:
-    """The case's history for the timeline chart: versions, decisions, incidents, triggers,
-    state changes and publications, as the log recorded them."""
+    """The case's history for the timeline chart: versions, decisions, incidents (at the severity
+    they are judged at), triggers, state changes and publications, as the log recorded them."""
     from ..render import TimelineEvent
 
     out = []
+    severities = incident_severities(events)
     for e in events:
         p = e.payload
         if e.kind == "case-version":
@@ -228,7 +239,7 @@ def timeline_events(events: list[LogEntry]) -> list[Any]:
             out.append(TimelineEvent(e.recorded_at, "decision", f"{p.get('outcome', '')} for {p.get('boundary', '')}"))
         elif e.kind == "incident":
             out.append(TimelineEvent(e.recorded_at, "incident",
-                                     f"{p.get('severity', '')} incident in {p.get('domain', '')}"))
+                                     f"{severities[e.index]} incident in {p.get('domain', '')}"))
         elif e.kind == "trigger":
             out.append(TimelineEvent(e.recorded_at, "trigger", str(p.get("action") or p.get("trigger") or "trigger")))
         elif e.kind == "state-change":

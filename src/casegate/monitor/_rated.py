@@ -1,0 +1,71 @@
+"""An incident's severity as it is judged: the highest of what its reporter recorded and every
+rating the log holds for it since. Every reader that shows or compares an incident's severity
+(triggers, history, comparison with earlier versions, regime documents, the board) reads it here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Severity
+from ._versions import parse_recorded
+
+if TYPE_CHECKING:
+    from ..store import LogEntry, Registry
+
+RATED = "incident-severity"
+"""Log event: an incident's severity raised after it was recorded (see `raise_severity`)."""
+
+
+def ratings_in(events: Iterable[LogEntry], at: dt.datetime | None = None) -> dict[int, Severity]:
+    """Per incident, the highest severity the rating entries among `events` (by `at`, when given)
+    gave it; entries of other kinds are passed over."""
+    out: dict[int, Severity] = {}
+    for e in events:
+        if e.kind != RATED or (at is not None and parse_recorded(e.recorded_at) > at):
+            continue
+        try:
+            idx, sev = int(e.payload["incident"]), Severity(e.payload["severity"])
+        except (KeyError, TypeError, ValueError):
+            continue  # names no incident or no severity: it rates nothing
+        if idx not in out or sev.rank > out[idx].rank:
+            out[idx] = sev
+    return out
+
+
+def rated_severities(reg: Registry, case_id: str, at: dt.datetime | None = None) -> dict[int, Severity]:
+    """Per incident of the case, the highest severity any rating the log recorded (by `at`, when
+    given) gave it. A rating only ever raises: an incident is judged at the highest of its recorded
+    severity and every rating, so a rating entry appended with a lower severity changes nothing."""
+    return ratings_in(reg.events(case_id, RATED), at)
+
+
+def incident_severity(recorded: Severity, rated: Severity | None) -> Severity:
+    """The severity an incident is judged at: the higher of what its reporter recorded and any
+    rating since."""
+    return rated if rated is not None and rated.rank > recorded.rank else recorded
+
+
+def judged_severity(recorded: object, rated: Severity | None) -> Severity | None:
+    """`incident_severity` for a logged incident's `severity` field as the log holds it (another
+    writer's entry may hold none, or no severity casegate knows): None when neither it nor a
+    rating gives one."""
+    try:
+        mine: Severity | None = Severity(str(recorded))
+    except ValueError:
+        mine = None
+    if mine is None:
+        return rated
+    return incident_severity(mine, rated)
+
+
+def severity_shown(recorded: object, rated: Severity | None) -> str:
+    """An incident's severity in words: the judged one, with what its reporter recorded when a
+    rating raised it ("low, raised to severe")."""
+    judged = judged_severity(recorded, rated)
+    if judged is None:
+        return str(recorded) if recorded is not None else "no severity recorded"
+    if str(recorded) == judged.value:
+        return judged.value
+    return f"{recorded if recorded is not None else 'none recorded'}, raised to {judged.value}"
