@@ -189,6 +189,7 @@ class LmEvalImporter:
         files: dict[str, str] = {}
         asked: dict[str, str] = {}
         marks: dict[str, str] = {}
+        unseen: str | None = None
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
@@ -202,7 +203,7 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows, fewest, asked, marks = _sample_rows(samples_file, metric)
+            rows, fewest, asked, marks, unseen = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -260,7 +261,8 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
-                           attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks)
+                           attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
+                           samples_unseen=unseen)
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
@@ -406,15 +408,17 @@ def _line(line: bytes, n: int, path: Path) -> Any:
 
 
 def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None,
-                                                   dict[str, str], dict[str, str]]:
+                                                   dict[str, str], dict[str, str], str | None]:
     """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
     line holds the score under `name`), the document with the fewest responses to its first
     request with their number (None when no line records `resps`), and what each document asks
     (its `doc` and `target`, else their hashes; none when a line records neither). lm-eval writes one line per
     document and filter: a document on two lines of one filter is refused (counted twice or
     merged, either would make the counts say what the run did not). Also each document's target
-    mark (`_target_mark`), and every line's hashes checked against what they hash (`_check_hashes`)."""
+    mark (`_target_mark`), every line's hashes checked against what they hash (`_check_hashes`), and
+    why the samples' content is not seen (`_content_unseen`), or None when every line holds it."""
     rows: list[tuple[str, int, float]] = []
+    unseen: str | None = None
     asked: dict[str, str] = {}
     marks: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -434,6 +438,7 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                     did = str(d["doc_id"])
                     rows.append((did + _document_mark(d), 1, float(v)))
                     _check_hashes(d, n, path)
+                    unseen = unseen or _content_unseen(d, n, path)
                     if mark := _target_mark(d):
                         marks[rows[-1][0]] = mark
                     if "doc" in d or "doc_hash" in d:
@@ -458,7 +463,19 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows, fewest, asked, marks
+    return rows, fewest, asked, marks, unseen
+
+
+def _content_unseen(line: dict[str, Any], n: int, path: Path) -> str | None:
+    """Why the document or target of samples line `n` is not seen, or None: lm-eval writes both on
+    every line. A line holding only their hashes (`doc_hash`, `target_hash`) would have the samples'
+    digest taken at the line's word: a samples file stripped of its content keeps the digest of
+    the documents the policy pins while the documents it ran are unseen."""
+    missing = [k for k in ("doc", "target") if k not in line]
+    if not missing:
+        return None
+    return (f"line {n} of {path.name} holds no {' or '.join(f'`{k}`' for k in missing)} (lm-eval writes both on "
+            "every line), so the documents and targets the run asked cannot be checked against the digest")
 
 
 def _hash(text: str) -> str:
