@@ -17,7 +17,7 @@ the digest of a task's sample ids pins its documents, not only their number; the
 each document's target (`_target_mark`), and a line whose `doc_hash`, `target_hash` or `prompt_hash`
 is not the hash of what it holds is refused. source.prompt_digest =
 a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings,
-description, delimiters, generation arguments and filters). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+description, delimiters, generation arguments, filters, `process_results` and metric arguments). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
 """
 
@@ -262,28 +262,49 @@ class LmEvalImporter:
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
                            attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
-                           samples_unseen=unseen)
+                           samples_unseen=unseen, task_package=task_package(doc, cfg))
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
                   "target_delimiter", "fewshot_delimiter", "fewshot_config", "fewshot_split", "num_fewshot",
-                  "use_prompt", "generation_kwargs", "filter_list", "process_results", "multiple_input",
-                  "multiple_target")
+                  "use_prompt", "generation_kwargs", "filter_list", "process_results", "metric_list",
+                  "multiple_input", "multiple_target")
 """The settings of a task's configuration (`configs.<task>`) that decide what each document is asked and
-how its answer is read: the templates, the few-shot examples and delimiters, the instruction before
-them, generation arguments and the filters that pick the scored answer. The task's name, dataset,
-metric list and metadata are left out (the sample digest pins the documents, the policy's scorer the
-metric)."""
+how its answer is read and judged: the templates, the few-shot examples and delimiters, the
+instruction before them, generation arguments, the filters that pick the scored answer, the code
+that scores it (`process_results`) and the metrics with their arguments (`metric_list`: an
+`exact_match` that no longer ignores case or punctuation, or ignores other text, judges the same
+answers otherwise under the same metric name). The task's name, dataset and metadata are left out
+(the sample digest pins the documents)."""
 
 _PROMPT_RUN_FIELDS = ("system_instruction", "fewshot_as_multiturn")
 """Settings of the whole run (the results file's top level) that change what every task asks."""
+
+
+def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
+    """The package the task's configuration was loaded from, `lm_eval==<lm_eval_version>`, where
+    the configuration's recorded source (`configs.<task>.metadata.config_source`) lies in lm-eval's
+    own task folder (`lm_eval/tasks/`); None for a task YAML from anywhere else (the developer's own,
+    given with `--include_path`, under a standard name or not), or where the results file records no
+    source or no lm-eval version. What the version's code does is the file's word: a build of
+    lm-eval of the developer's own stating the upstream version is not told apart (its task settings
+    are, by the prompt digest)."""
+    meta = cfg.get("metadata") if isinstance(cfg, dict) else None
+    src = meta.get("config_source") if isinstance(meta, dict) else None
+    ver = doc.get("lm_eval_version")
+    if not isinstance(src, str) or not isinstance(ver, str) or not ver.strip() or "," in ver:
+        return None
+    parts = src.replace("\\", "/").split("/")
+    inside = any(parts[i] == "lm_eval" and parts[i + 1] == "tasks" for i in range(len(parts) - 1))
+    return f"lm_eval=={ver.strip()}" if inside and ".." not in parts else None
 
 
 def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`. A standard task name over a changed template, few-shot
-    setting, description, delimiter, generation argument or filter gives another digest. None when
+    setting, description, delimiter, generation argument, filter, scoring code or metric argument
+    gives another digest. None when
     the file records no configuration for the task."""
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
