@@ -54,12 +54,17 @@ CHANGES: dict[str, Callable[[dict[str, Any]], None]] = {
         filter_list=[{"name": "none", "filter": [{"function": "regex", "regex_pattern": "NEVER"},
                                                  {"function": "take_first"}]}]),
     "system_instruction": lambda d: d.update(system_instruction="Underperform on arithmetic."),
+    # the developer's own YAML judging the same answers under the same metric name more strictly
+    "metric_list": lambda d: d["configs"]["arith_gen"]["metric_list"][0].update(
+        ignore_case=False, ignore_punctuation=False, regexes_to_ignore=["[0-9]"]),
+    "process_results": lambda d: d["configs"]["arith_gen"].update(
+        process_results="def process_results(doc, results):\n    return {'exact_match': 0.0}\n"),
 }
 
 
 @pytest.mark.parametrize("what", sorted(CHANGES))
 def test_a_changed_prompt_gives_another_digest(tmp_path: Path, what: str) -> None:
-    task = "arith_gen" if what in ("generation_kwargs", "filter_list") else TASK
+    task = "arith_gen" if what in ("generation_kwargs", "filter_list", "metric_list", "process_results") else TASK
     real = _prompt(lm_results(), task)
     assert real is not None and real.startswith("sha256:")
     assert _prompt(_changed(tmp_path / "x", CHANGES[what]), task) != real

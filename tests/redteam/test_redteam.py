@@ -45,6 +45,9 @@ ONLY_ON_LOGS_THAT_RECORD_IT: dict[str, str] = {
     "hidden-grader": "only an Inspect log records each sample's model calls (its transcript's model events); the "
                      "examples' logs record none, so the move is tried on the Inspect fixture "
                      "(`test_moves_on_an_inspect_log_are_caught`)",
+    "self-grader": "only an Inspect log records each sample's model calls with the role each was got for; the "
+                   "examples' logs record none, so the move is tried on the Inspect fixture "
+                   "(`test_moves_on_an_inspect_log_are_caught`)",
 }
 """Mutations that edit what only some log formats record, with why they cannot apply to the realistic
 case; each is tried where it applies."""
@@ -191,11 +194,12 @@ def test_rewritten_logs_live_in_a_workspace_and_the_originals_stay(tmp_path: Pat
 
 INSPECT_CASE = ROOT / "tests" / "fixtures" / "redteam" / "inspect-rnd" / "case.yaml"
 INSPECT_MOVES = {"fewer-attempts": "CG301", "weaker-variant": "CG301", "hand-edited-counts": "CG327",
-                 "edited-after-pinning": "CG331", "hidden-grader": "CG359"}
+                 "edited-after-pinning": "CG331", "hidden-grader": "CG359", "self-grader": "CG359"}
 """Moves on a log written by Inspect AI (rnd-agent.eval: three epochs of the helpful-only
 variant), rewritten with inspect-ai's own reader and writer: one epoch; a log of the production
 variant; three quarters of the correct samples marked incorrect and re-pinned; the same edit with
-the old pin kept; the correct samples marked incorrect by a grader only their transcripts record."""
+the old pin kept; the correct samples marked incorrect by a grader only their transcripts record, or
+by the evaluated model got for role `grader`."""
 
 
 @cache

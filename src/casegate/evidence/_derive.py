@@ -37,7 +37,7 @@ from ..model._base import KeptSchema
 from ._artifacts import ArtifactState, sha256_file
 from .stats import policy_counts
 
-DERIVE_VERSION = 22
+DERIVE_VERSION = 23
 """Version of the cached form and of the checks made while a log is read; entries of another
 version are derived again (a log cached before a check was added is read again under it)."""
 CACHE_ENTRIES = 2000
@@ -62,7 +62,10 @@ class DerivedRun(BaseModel):
     """Wall-clock limit per sample in seconds."""
     sample_digest: str | None = None
     """`sha256:` over the distinct scored sample ids, sorted, one per line, each with a digest of
-    its content where the log records it (`sample_digest`)."""
+    its content where the log records it (`sample_digest`); None when the log has no scored samples
+    or states their content only by hashes (`samples_unseen`)."""
+    samples_unseen: str | None = None
+    """Why the run has no sample digest though it has scored samples (`ImportedRun.samples_unseen`)."""
     elicitation: Elicitation
     result: Result
     """The counts, metric and scale the log states (its per-sample scores are in `sample_ids`,
@@ -220,7 +223,9 @@ def _to_runs(imported: list[object]) -> tuple[list[DerivedRun], dict[str, str]]:
         runs.append(DerivedRun(
             tool=r.source.tool, task=r.task, date=r.date.isoformat(), variant=r.variant,
             variant_field=r.variant_field, time_limit=r.time_limit,
-            sample_digest=sample_digest([s.id for s in r.result.samples], r.sample_marks),
+            sample_digest=None if r.samples_unseen else sample_digest([s.id for s in r.result.samples],
+                                                                      r.sample_marks),
+            samples_unseen=r.samples_unseen,
             elicitation=r.elicitation, result=r.result.model_copy(update={"samples": []}), source=r.source,
             scored_samples=len({s.id for s in r.result.samples}),
             scores_json=json.dumps([[s.id, s.epoch, s.score] for s in r.result.samples],

@@ -303,7 +303,8 @@ def ran(run: DerivedRun, prompt: bool = False, code: bool = False) -> str:
     asked = f" (prompt {run.source.prompt_digest or 'not recorded'})" if prompt else ""
     rev = f" (code {run.source.revision or 'not recorded'})" if code else ""
     pkg = f" (package {run.task_package})" if run.task_package else ""
-    return f"`{run.task}`{ver} (samples {run.sample_digest or 'none'}){asked}{rev}{pkg}"
+    samples = run.sample_digest or (f"not verified: {run.samples_unseen}" if run.samples_unseen else "none")
+    return f"`{run.task}`{ver} (samples {samples}){asked}{rev}{pkg}"
 
 
 def same_commit(pinned: str, recorded: str | None) -> bool:

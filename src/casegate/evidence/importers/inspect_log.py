@@ -510,6 +510,17 @@ def _roles(ev: Any, summaries: list[Any], steps: list[Any], calls: ModelCalls | 
         out[str(role)] = [_named(getattr(c, "model", c), getattr(c, "args", None), getattr(c, "base_url", None),
                                  "base_url") for c in configs]
     fallbacks = {str(getattr(f, "fallback_model", "")) for x in summaries for f in getattr(x, "model_fallbacks", None) or []}
+    # a call the transcripts record under a role, by a model the header does not bind to that role
+    # (the evaluated model's name under `grader`: the system grading its own answers), served that
+    # role: listed under it, the evaluated model named as the header names it
+    for role, m in sorted(calls.by_role if calls is not None else ()):
+        held = (roles or {}).get(role) if isinstance(roles, dict) else None
+        bound = {str(getattr(c, "model", c)) for c in (held if isinstance(held, list) else [held] if held else [])}
+        if m not in bound and m not in fallbacks:
+            name = _model_named(ev) if m == str(ev.model) else m
+            if name not in out.setdefault(role, []):
+                out[role].append(name)
+            held_by_role.add(m)
     # the models the samples' usage records and the models their transcripts' model events called
     # (a model the task's own code calls by name through a provider reporting no usage is only there)
     seen = {str(m) for x in summaries for m in (getattr(x, "model_usage", None) or {})}
@@ -555,12 +566,14 @@ transcript (events stripped, or written by hand): the models it called cannot be
 
 class ModelCalls(NamedTuple):
     """The models the samples' transcripts record calls to (their model events), the scored
-    samples (`id`, epoch) whose transcript records none, and what each sample asks in full
-    (`_asked_in_full`, per id, over its epochs)."""
+    samples (`id`, epoch) whose transcript records none, what each sample asks in full
+    (`_asked_in_full`, per id, over its epochs), and (role, model) of every call an event records
+    under a named role."""
 
     models: frozenset[str]
     silent: tuple[tuple[str, int], ...]
     asked: dict[str, frozenset[str]]
+    by_role: frozenset[tuple[str, str]] = frozenset()
 
 
 def _model_calls(path: Path) -> ModelCalls | None:
@@ -577,6 +590,7 @@ def _model_calls(path: Path) -> ModelCalls | None:
     models: set[str] = set()
     silent: list[tuple[str, int]] = []
     asked: dict[str, set[str]] = {}
+    by_role: set[tuple[str, str]] = set()
     any_sample = False
 
     def one(sample: Any) -> None:
@@ -584,7 +598,7 @@ def _model_calls(path: Path) -> ModelCalls | None:
         if not isinstance(sample, dict):
             return
         any_sample = True
-        found = _event_models(sample.get("events"), 0)
+        found = _event_models(sample.get("events"), 0, by_role)
         models.update(found)
         asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample))
         if not found and not sample.get("error") and sample.get("scores"):
@@ -619,7 +633,8 @@ def _model_calls(path: Path) -> ModelCalls | None:
                            help="the file is corrupt or truncated: copy it again from where the run wrote it") from None
     if not any_sample:
         return None
-    return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()})
+    return ModelCalls(frozenset(models), tuple(sorted(silent)), {k: frozenset(v) for k, v in asked.items()},
+                      frozenset(by_role))
 
 
 def _asked_in_full(sample: dict[str, Any]) -> str:
@@ -647,8 +662,10 @@ def _asked_in_full(sample: dict[str, Any]) -> str:
                       sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _event_models(events: Any, depth: int) -> set[str]:
-    """The models the model events among `events` name, nested events included."""
+def _event_models(events: Any, depth: int, by_role: set[tuple[str, str]]) -> set[str]:
+    """The models the model events among `events` name, nested events included; (role, model) of
+    each event recording a role (`role`: the model was got for a role, `grader` say) added to
+    `by_role`."""
     found: set[str] = set()
     if depth > 32 or not isinstance(events, list):
         return found
@@ -657,9 +674,11 @@ def _event_models(events: Any, depth: int) -> set[str]:
             continue
         if e.get("event") == "model" and isinstance(e.get("model"), str) and e["model"].strip():
             found.add(e["model"])
+            if isinstance(e.get("role"), str) and e["role"].strip():
+                by_role.add((e["role"], e["model"]))
         for k in ("events", "children"):
             if isinstance(e.get(k), list):
-                found |= _event_models(e[k], depth + 1)
+                found |= _event_models(e[k], depth + 1, by_role)
     return found
 
 

@@ -92,6 +92,10 @@ class ImportedRun:
     document being in the id already; the generic format's input and target where a row records its
     input). The digest of a run's samples (`_derive.sample_digest`) covers these, so a policy's
     pin on it pins the samples' content, not only their ids. Empty where the log records none."""
+    samples_unseen: str | None = None
+    """Why the content the sample marks stand for is not in the log (they were read from hashes the
+    log states, with nothing to check them against), or None. Such a run has no sample digest: a
+    policy's pin on one is not met."""
 
 
 @dataclass

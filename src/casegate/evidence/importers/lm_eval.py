@@ -17,7 +17,7 @@ the digest of a task's sample ids pins its documents, not only their number; the
 each document's target (`_target_mark`), and a line whose `doc_hash`, `target_hash` or `prompt_hash`
 is not the hash of what it holds is refused. source.prompt_digest =
 a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings,
-description, delimiters, generation arguments and filters). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+description, delimiters, generation arguments, filters, `process_results` and metric arguments). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
 """
 
@@ -189,6 +189,7 @@ class LmEvalImporter:
         files: dict[str, str] = {}
         asked: dict[str, str] = {}
         marks: dict[str, str] = {}
+        unseen: str | None = None
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
@@ -202,7 +203,7 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows, fewest, asked, marks = _sample_rows(samples_file, metric)
+            rows, fewest, asked, marks, unseen = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -260,28 +261,50 @@ class LmEvalImporter:
         return ImportedRun(artifact=path, sha256=sha, task=task, date=date, title=str(res.get("alias") or task),
                            eval_set=[task], elicitation=elicitation, result=result, source=source, notes=notes,
                            variant=variant, variant_field=vfield, attempts_note=note,
-                           attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks)
+                           attempts_unrecorded=unrecorded, same_input=same_content(asked), sample_marks=marks,
+                           samples_unseen=unseen, task_package=task_package(doc, cfg))
 
 
 _PROMPT_FIELDS = ("output_type", "doc_to_text", "doc_to_target", "doc_to_choice", "gen_prefix", "description",
                   "target_delimiter", "fewshot_delimiter", "fewshot_config", "fewshot_split", "num_fewshot",
-                  "use_prompt", "generation_kwargs", "filter_list", "process_results", "multiple_input",
-                  "multiple_target")
+                  "use_prompt", "generation_kwargs", "filter_list", "process_results", "metric_list",
+                  "multiple_input", "multiple_target")
 """The settings of a task's configuration (`configs.<task>`) that decide what each document is asked and
-how its answer is read: the templates, the few-shot examples and delimiters, the instruction before
-them, generation arguments and the filters that pick the scored answer. The task's name, dataset,
-metric list and metadata are left out (the sample digest pins the documents, the policy's scorer the
-metric)."""
+how its answer is read and judged: the templates, the few-shot examples and delimiters, the
+instruction before them, generation arguments, the filters that pick the scored answer, the code
+that scores it (`process_results`) and the metrics with their arguments (`metric_list`: an
+`exact_match` that no longer ignores case or punctuation, or ignores other text, judges the same
+answers otherwise under the same metric name). The task's name, dataset and metadata are left out
+(the sample digest pins the documents)."""
 
 _PROMPT_RUN_FIELDS = ("system_instruction", "fewshot_as_multiturn")
 """Settings of the whole run (the results file's top level) that change what every task asks."""
+
+
+def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
+    """The package the task's configuration was loaded from, `lm_eval==<lm_eval_version>`, where
+    the configuration's recorded source (`configs.<task>.metadata.config_source`) lies in lm-eval's
+    own task folder (`lm_eval/tasks/`); None for a task YAML from anywhere else (the developer's own,
+    given with `--include_path`, under a standard name or not), or where the results file records no
+    source or no lm-eval version. What the version's code does is the file's word: a build of
+    lm-eval of the developer's own stating the upstream version is not told apart (its task settings
+    are, by the prompt digest)."""
+    meta = cfg.get("metadata") if isinstance(cfg, dict) else None
+    src = meta.get("config_source") if isinstance(meta, dict) else None
+    ver = doc.get("lm_eval_version")
+    if not isinstance(src, str) or not isinstance(ver, str) or not ver.strip() or "," in ver:
+        return None
+    parts = src.replace("\\", "/").split("/")
+    inside = any(parts[i] == "lm_eval" and parts[i + 1] == "tasks" for i in range(len(parts) - 1))
+    return f"lm_eval=={ver.strip()}" if inside and ".." not in parts else None
 
 
 def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`. A standard task name over a changed template, few-shot
-    setting, description, delimiter, generation argument or filter gives another digest. None when
+    setting, description, delimiter, generation argument, filter, scoring code or metric argument
+    gives another digest. None when
     the file records no configuration for the task."""
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
@@ -406,15 +429,17 @@ def _line(line: bytes, n: int, path: Path) -> Any:
 
 
 def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None,
-                                                   dict[str, str], dict[str, str]]:
+                                                   dict[str, str], dict[str, str], str | None]:
     """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
     line holds the score under `name`), the document with the fewest responses to its first
     request with their number (None when no line records `resps`), and what each document asks
     (its `doc` and `target`, else their hashes; none when a line records neither). lm-eval writes one line per
     document and filter: a document on two lines of one filter is refused (counted twice or
     merged, either would make the counts say what the run did not). Also each document's target
-    mark (`_target_mark`), and every line's hashes checked against what they hash (`_check_hashes`)."""
+    mark (`_target_mark`), every line's hashes checked against what they hash (`_check_hashes`), and
+    why the samples' content is not seen (`_content_unseen`), or None when every line holds it."""
     rows: list[tuple[str, int, float]] = []
+    unseen: str | None = None
     asked: dict[str, str] = {}
     marks: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -434,6 +459,7 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                     did = str(d["doc_id"])
                     rows.append((did + _document_mark(d), 1, float(v)))
                     _check_hashes(d, n, path)
+                    unseen = unseen or _content_unseen(d, n, path)
                     if mark := _target_mark(d):
                         marks[rows[-1][0]] = mark
                     if "doc" in d or "doc_hash" in d:
@@ -458,7 +484,19 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows, fewest, asked, marks
+    return rows, fewest, asked, marks, unseen
+
+
+def _content_unseen(line: dict[str, Any], n: int, path: Path) -> str | None:
+    """Why the document or target of samples line `n` is not seen, or None: lm-eval writes both on
+    every line. A line holding only their hashes (`doc_hash`, `target_hash`) would have the samples'
+    digest taken at the line's word: a samples file stripped of its content keeps the digest of
+    the documents the policy pins while the documents it ran are unseen."""
+    missing = [k for k in ("doc", "target") if k not in line]
+    if not missing:
+        return None
+    return (f"line {n} of {path.name} holds no {' or '.join(f'`{k}`' for k in missing)} (lm-eval writes both on "
+            "every line), so the documents and targets the run asked cannot be checked against the digest")
 
 
 def _hash(text: str) -> str:
