@@ -12,7 +12,13 @@ import pytest
 import sqlalchemy as sa
 
 from casegate.errors import VerificationError
-from casegate.store import Registry, checkpoint_order_problem, load_private_key, parse_checkpoint, sign_checkpoint
+from casegate.store import (
+    Registry,
+    checkpoint_order_problem,
+    load_private_key,
+    parse_checkpoint,
+    sign_checkpoint,
+)
 from casegate.store import _merkle as mk
 from casegate.store._schema import checkpoints
 from tests.store.test_log_verify_trust_root import _store
