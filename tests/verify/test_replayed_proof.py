@@ -52,7 +52,7 @@ def test_another_root_at_a_seen_size_and_a_damaged_file(setup: Setup) -> None:  
     forked = sign_checkpoint(cp.origin, cp.tree_size, bytes(32), load_private_key(setup.trust.log_key),
                              extensions=cp.extensions)
     (why,) = seen_checkpoint(seen, forked, cp.origin)
-    assert "the log showed two histories" in why
+    assert "the log shows two histories" in why
     (why,) = seen_checkpoint(seen, cp, "elsewhere.example/log")
     assert "keep one file per log" in why
     seen.write_text('{"casegate": 1, "kind": "seen-checkpoint", "checkpoint": "nonsense"}')

@@ -8,7 +8,7 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -402,6 +402,43 @@ def _proof_source(db: str | None, state_proof: Path | None, registry_url: str | 
     return reg.state_proof, reg
 
 
+def _consistency_source(reg: Any, registry_url: str | None):  # type: ignore[no-untyped-def]
+    """Where `verify --seen` gets the consistency proof from the checkpoint it kept to a newer
+    one: the registry (--db) computes it, the review board serves it (`/api/v1/log/consistency`);
+    a proof file has none (None)."""
+    if reg is not None:
+        return lambda old, new: reg.prove_consistency(old, new).path
+    if registry_url is not None:
+        return lambda old, new: _fetch_consistency(registry_url, old, new)
+    return None
+
+
+def _fetch_consistency(base: str, old: int, new: int) -> list[bytes]:
+    """GET <board>/api/v1/log/consistency?old=&new=: the proof's path (StoreError when the board
+    cannot be reached or does not answer with one)."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from ..errors import StoreError
+
+    url = f"{base.rstrip('/')}/api/v1/log/consistency?" + urllib.parse.urlencode({"old": old, "new": new})
+    req = urllib.request.Request(url)
+    token = os.environ.get(BOARD_TOKEN_ENV)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
+            doc = json.loads(r.read())
+        return [bytes.fromhex(h) for h in doc["path"]]
+    except urllib.error.HTTPError as e:
+        raise StoreError(f"the review board at {base} answered {e.code} for a consistency proof from size {old} "
+                         f"to size {new}") from None
+    except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError) as e:
+        raise StoreError(f"cannot read a consistency proof from the review board at {base}: "
+                         f"{getattr(e, 'reason', e)}") from None
+
+
 def _fetch_proof(base: str, case_id: str, nonce: str | None = None):  # type: ignore[no-untyped-def]
     """GET <board>/api/v1/cases/<case>/state-proof (with `?nonce=`, which the board signs into its
     answer); StoreError (exit 3) when the board cannot be reached."""
@@ -468,7 +505,8 @@ def verify(
                                "(`casegate serve --log-key`).")] = None,
     seen: Annotated[Path | None, typer.Option(
         "--seen", help="A file keeping the newest checkpoint this verifier has accepted (created on first use): "
-                       "a state proof under an older one is refused, and a newer one is kept.")] = None,
+                       "a state proof under an older one is refused, and a newer one is kept once --db or "
+                       "--registry-url proves it extends the kept one (a --state-proof file cannot).")] = None,
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
     db: Annotated[str | None, typer.Option("--db", help="Registry URL to take the case's state proof from, opened "
                                                        "read-only (default $CASEGATE_DATABASE_URL, else "
@@ -556,7 +594,8 @@ def verify(
     when = _instant(at) if at is not None else now
     try:
         v = verify_deploy(data, ring, trust=root, proof=source, model_digest=model_digest, boundary=kind,
-                          at=when, now=now, deployment=given, model_files=files, nonce=nonce, seen=seen)
+                          at=when, now=now, deployment=given, model_files=files, nonce=nonce, seen=seen,
+                          consistency=_consistency_source(reg, registry_url))
         if reg is not None and v.case_id:
             from ..monitor import (
                 deployed_weights_problems,

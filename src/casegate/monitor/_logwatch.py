@@ -555,7 +555,7 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     from ..errors import VerificationError
     from ..ledger import SplitView
     from ..store import _merkle as mk
-    from ..store import checkpoint_keyring_changes, verify_cosignature
+    from ..store import checkpoint_keyring_changes, checkpoint_order_problem, verify_cosignature
 
     cp = log.checkpoint(key, origin)
     cosigned = []
@@ -577,17 +577,14 @@ def follow_log(log: Any, key: Any, state_path: Path, *, origin: str | None = Non
     if st.origin is not None and st.origin != cp.origin:
         raise InputError(f"this monitor state follows log {st.origin!r}, not {cp.origin!r}", location=str(state_path),
                          help="give each log its own --state file")
-    if cp.tree_size < st.size:
-        raise SplitView(f"the log's checkpoint has {cp.tree_size} entries, but this monitor already checked "
-                        f"{st.size}: the log was rolled back or shows another history")
     frontier = [bytes.fromhex(h) for h in st.frontier]
     if st.size:
         old_root = mk.fold(frontier)
-        if cp.tree_size == st.size:
-            if cp.root != old_root:
-                raise SplitView(f"two different roots for size {st.size}: the log shows another history than "
-                                "the one this monitor checked")
-        else:
+        problem = checkpoint_order_problem((st.size, old_root), (cp.tree_size, cp.root))
+        if problem is not None:
+            raise SplitView(f"the log's checkpoint (size {cp.tree_size}) does not follow the tree this monitor "
+                            f"checked (size {st.size}): {problem}")
+        if cp.tree_size > st.size:
             log.consistency_proof(st.size, old_root, cp)  # raises SplitView
     start = st.size
 

@@ -24,6 +24,7 @@ from ._checkpoint import (
     Checkpoint,
     check_trust_root_line,
     checkpoint_keyring_changes,
+    checkpoint_order_problem,
     load_private_key,
     load_public_key,
     newer_trust_root,
@@ -239,6 +240,7 @@ class AuditedLog(Log):
             report = LogReport(size=size, root=root.hex(), origin=origin,
                                key_source="given" if key is not None else "stored in the registry (self-attested)")
             line_before = False
+            _check_order(cps)
             for c in cps:
                 _check_stored_checkpoint(c, roots, changes, newest_roots, line_before, size, key, origin)
                 line_before = line_before or any(line.startswith(TRUST_ROOT_EXTENSION)
@@ -246,7 +248,6 @@ class AuditedLog(Log):
                 report.checkpoints_checked += 1
             if cps:
                 report.checkpoint_size = int(cps[-1].tree_size)
-                report.notes.extend(_rollback_notes(cps))
                 if size > report.checkpoint_size:
                     report.notes.append(f"{size - report.checkpoint_size} entries are newer than the latest "
                                         "checkpoint (sign one with `casegate log checkpoint`)")
@@ -403,9 +404,28 @@ def _check_records(conn: sa.Connection) -> str:
     return f"{nv} case version(s), {nb} stored file(s) and every case state match the log"
 
 
-def _rollback_notes(cps: Sequence[Any]) -> list[str]:
-    sizes = [int(c.tree_size) for c in cps]
-    return ["checkpoints were issued out of order (a later one is smaller)"] if sizes != sorted(sizes) else []
+def _check_order(cps: Sequence[Any]) -> None:
+    """Each stored checkpoint against the largest stored before it and the one of its own size
+    (`checkpoint_order_problem`): a log key that signed a smaller tree after a larger one showed
+    someone a rolled-back log, and two roots at one size are two histories; either fails."""
+    newest: Any = None
+    by_size: dict[int, Any] = {}
+    for c in cps:
+        n = int(c.tree_size)
+        for earlier in (newest, by_size.get(n)):
+            if earlier is None:
+                continue
+            problem = checkpoint_order_problem((int(earlier.tree_size), bytes(earlier.root)), (n, bytes(c.root)))
+            if problem is not None:
+                raise VerificationError(
+                    f"stored checkpoint {c.id} (size {n}) was issued after stored checkpoint {earlier.id} "
+                    f"(size {int(earlier.tree_size)}), but {problem}",
+                    help="the log key signed a checkpoint of another tree than the log's: anyone shown the "
+                         "later one saw another log; restore the registry from a copy you trust and find out "
+                         "who signed it")
+        by_size.setdefault(n, c)
+        if newest is None or n > int(newest.tree_size):
+            newest = c
 
 
 def _check_trusted(cp: Checkpoint, roots: dict[int, bytes], size: int, key: Ed25519PublicKey | None,

@@ -446,3 +446,16 @@ def generate_key(path: str | Path) -> Ed25519PrivateKey:
     Path(str(p) + ".pub").write_bytes(key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     return key
+
+
+def checkpoint_order_problem(earlier: tuple[int, bytes], later: tuple[int, bytes]) -> str | None:
+    """Why a checkpoint (tree size, root) issued or seen after `earlier` cannot be of the same
+    append-only log: a smaller tree (the log was rolled back), or another root at the same size
+    (the log shows two histories). None when they are in order; a larger tree must still be
+    proven to extend the earlier one (an RFC 9162 consistency proof)."""
+    (m, old_root), (n, new_root) = earlier, later
+    if n < m:
+        return f"it covers {n} entries, fewer than the {m} of the earlier one: the log was rolled back"
+    if n == m and new_root != old_root:
+        return f"both cover {n} entries but their roots differ: the log shows two histories"
+    return None

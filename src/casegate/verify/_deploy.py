@@ -18,7 +18,7 @@ from ._exposure import Deployment
 from ._modelfiles import Files, model_files_problems
 from ._proven import FUTURE_SKEW, check_state_proof, log_times
 from ._revocations import revocation_gaps, root_rollback, with_logged_revocations
-from ._seen import seen_checkpoint
+from ._seen import ConsistencySource, seen_checkpoint
 
 ProofSource = Callable[[str], tuple[Any, list[str]]]
 """Given a case id: (the state proof or None, the reasons the source could not vouch for it)."""
@@ -84,7 +84,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
                   proof: ProofSource | None, model_digest: str, boundary: BoundaryKind,
                   at: dt.datetime, now: dt.datetime | None = None,
                   deployment: Deployment | None = None, model_files: Files | None = None,
-                  nonce: str | None = None, seen: Path | None = None) -> Verdict:
+                  nonce: str | None = None, seen: Path | None = None,
+                  consistency: ConsistencySource | None = None) -> Verdict:
     """Check a bundle for a deploy of `model_digest` across `boundary` at `at`, giving the tools,
     sensitive domains and access `deployment` declares (default None: no deploy declared, see
     `check_bundle`; `casegate verify` always declares one), collecting every reason it does not allow it: every reason
@@ -110,7 +111,8 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
     `nonce`: the one sent with the request for the proof (`--registry-url`), which the proof must
     carry signed by the log key (a replayed answer fails). `seen`: a file keeping the newest
     checkpoint this verifier has accepted; a proof under an older one is refused, and a newer one
-    is kept there (`SeenCheckpoint`)."""
+    is kept there, once `consistency` (the proof source's consistency proofs, None for a proof
+    file) proves it extends the kept one (`seen_checkpoint`)."""
     pred = _signed_predicate(bundle, keyring, at)
     case_id = _case_id(pred)
     proof_reasons: list[str] = []
@@ -129,7 +131,7 @@ def verify_deploy(bundle: dict[str, Any], keyring: Keyring, *, trust: TrustRoot 
             proof_reasons += reasons
             if seen is not None and proven is not None and proven.checkpoint is not None:
                 # a genuine older proof (from before a reopening) is still within the checkpoint's age
-                proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin)
+                proof_reasons += seen_checkpoint(seen, proven.checkpoint, trust.pins.log.origin, consistency)
             # the proof shows the state as of its checkpoint; judging the decision's dates as of an
             # earlier time would let a deploy step pass `--at` its approval day for ever
             if proven is not None and at + FUTURE_SKEW < proven.signed_at:

@@ -9,10 +9,11 @@ import base64
 import json
 import os
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..errors import InputError, VerificationError
-from ..store import Checkpoint, parse_checkpoint
+from ..errors import CasegateError, InputError, VerificationError
+from ..store import Checkpoint, checkpoint_order_problem, parse_checkpoint
 
 SEEN_VERSION = 1
 """The `--seen` file's format version."""
@@ -57,11 +58,21 @@ def _keep(path: Path, cp: Checkpoint) -> None:
         raise
 
 
-def seen_checkpoint(path: Path, cp: Checkpoint, origin: str) -> list[str]:
+ConsistencySource = Callable[[int, int], Sequence[bytes]]
+"""The RFC 9162 consistency proof path from the tree of the first size to that of the second, as
+the proof's source serves it (the registry, the review board); raises CasegateError when it
+cannot give one."""
+
+
+def seen_checkpoint(path: Path, cp: Checkpoint, origin: str, consistency: ConsistencySource | None = None) -> list[str]:
     """Why the checkpoint `cp` of a proof that verified may not be trusted against the newest one
     kept in `path` (for the log `origin` the trust root pins): an older one (a smaller tree), or
-    another root at the same size (the log showed two histories). A larger one is kept in its
-    place; the file is written only then."""
+    another root at the same size (the log showed two histories); a larger one whose source
+    (`consistency`) does not prove it extends the kept one, or cannot give the proof. A larger one
+    is kept in its place; the file is written only then.
+
+    With no `consistency` source (a state proof file) a larger tree is kept unproven: another
+    history shows only when a checkpoint of the kept size comes again (or to a log monitor)."""
     kept = _kept(path)
     if kept is not None and kept.origin != origin:
         return [f"the --seen file {path} keeps a checkpoint of log {kept.origin!r}, not of log {origin!r} the "
@@ -71,11 +82,30 @@ def seen_checkpoint(path: Path, cp: Checkpoint, origin: str) -> list[str]:
             return [f"the state proof's checkpoint (size {cp.tree_size}) is older than the newest this verifier "
                     f"has seen (size {kept.tree_size}, kept in {path}): the proof was taken before entries the log "
                     "holds now (a reopening, a revocation); fetch a fresh proof"]
+        problem = checkpoint_order_problem((kept.tree_size, kept.root), (cp.tree_size, cp.root))
+        if problem is not None:
+            return [f"the state proof's checkpoint does not follow the one this verifier has seen (kept in "
+                    f"{path}): {problem}; report it to the log's operator"]
         if cp.tree_size == kept.tree_size:
-            if cp.root == kept.root:
-                return []  # the same tree: the state it proves is the one already seen
-            return [f"the state proof's checkpoint has another root at size {cp.tree_size} than the checkpoint "
-                    f"of that size this verifier has seen (kept in {path}): the log showed two histories; "
-                    "report it to the log's operator"]
+            return []  # the same tree: the state it proves is the one already seen
+        if consistency is not None:
+            why = _not_extended(kept, cp, consistency)
+            if why is not None:
+                return [f"the state proof's checkpoint (size {cp.tree_size}) is not proven to extend the one this "
+                        f"verifier has seen (size {kept.tree_size}, kept in {path}): {why}"]
     _keep(path, cp)
     return []
+
+
+def _not_extended(kept: Checkpoint, cp: Checkpoint, consistency: ConsistencySource) -> str | None:
+    from ..store import verify_consistency
+
+    try:
+        proof = consistency(kept.tree_size, cp.tree_size)
+    except CasegateError as e:
+        return f"no consistency proof could be had from the proof's source ({e.message}); not verified"
+    try:
+        verify_consistency(kept.tree_size, cp.tree_size, kept.root, cp.root, list(proof))
+    except VerificationError as e:
+        return f"{e.message}: the log shows two histories; report it to the log's operator"
+    return None
