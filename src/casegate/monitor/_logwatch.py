@@ -40,13 +40,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._atomic import write_json_atomic
 from ..errors import InputError
 from ..store import MODEL_FILES_EVENT, LogEntry
 from ._compare import SHARED_WEIGHTS, ModelLog, Standing, fold_standing, owed_follow_up
@@ -211,18 +210,7 @@ class MonitorState:
                "keyring_changes": self.keyring_changes}
         if self.trust_root_kept:
             doc["trust_root"] = list(self.trust_root) if self.trust_root is not None else None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(doc, f, indent=2, sort_keys=True)
-                f.write("\n")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(path, doc)
 
 
 def _trust_root_of(raw: Any) -> tuple[int, str] | None:

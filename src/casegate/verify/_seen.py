@@ -6,12 +6,11 @@ this verifier saw, it is refused."""
 from __future__ import annotations
 
 import base64
-import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .._atomic import write_json_atomic
 from ..errors import CasegateError, InputError, VerificationError
 from ..store import Checkpoint, checkpoint_order_problem, parse_checkpoint
 
@@ -44,18 +43,7 @@ def _kept(path: Path) -> Checkpoint | None:
 def _keep(path: Path, cp: Checkpoint) -> None:
     doc = {"casegate": SEEN_VERSION, "kind": _KIND, "origin": cp.origin, "tree_size": cp.tree_size,
            "root": base64.b64encode(cp.root).decode(), "checkpoint": cp.text()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc, f, indent=2, sort_keys=True)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_json_atomic(path, doc)
 
 
 ConsistencySource = Callable[[int, int], Sequence[bytes]]
