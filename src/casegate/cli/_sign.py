@@ -413,6 +413,19 @@ def _consistency_source(reg: Any, registry_url: str | None):  # type: ignore[no-
     return None
 
 
+def _board_json(url: str) -> Any:
+    """GET `url` from the review board (with the reader token in $CASEGATE_BOARD_TOKEN, if set) and
+    read its JSON answer; urllib's errors and JSON errors pass to the caller."""
+    import urllib.request
+
+    req = urllib.request.Request(url)
+    token = os.environ.get(BOARD_TOKEN_ENV)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
+        return json.loads(r.read())
+
+
 def _fetch_consistency(base: str, old: int, new: int) -> list[bytes]:
     """GET <board>/api/v1/log/consistency?old=&new=: the proof's path (StoreError when the board
     cannot be reached or does not answer with one)."""
@@ -423,13 +436,8 @@ def _fetch_consistency(base: str, old: int, new: int) -> list[bytes]:
     from ..errors import StoreError
 
     url = f"{base.rstrip('/')}/api/v1/log/consistency?" + urllib.parse.urlencode({"old": old, "new": new})
-    req = urllib.request.Request(url)
-    token = os.environ.get(BOARD_TOKEN_ENV)
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
-            doc = json.loads(r.read())
+        doc = _board_json(url)
         return [bytes.fromhex(h) for h in doc["path"]]
     except urllib.error.HTTPError as e:
         raise StoreError(f"the review board at {base} answered {e.code} for a consistency proof from size {old} "
@@ -451,13 +459,8 @@ def _fetch_proof(base: str, case_id: str, nonce: str | None = None):  # type: ig
     url = f"{base.rstrip('/')}/api/v1/cases/{urllib.parse.quote(case_id, safe='')}/state-proof"
     if nonce is not None:
         url += "?" + urllib.parse.urlencode({"nonce": nonce})
-    req = urllib.request.Request(url)
-    token = os.environ.get(BOARD_TOKEN_ENV)
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(req, timeout=30) as r:  # noqa: S310 - the deployer names the board
-            doc = json.loads(r.read())
+        doc = _board_json(url)
     except urllib.error.HTTPError as e:
         try:
             detail = json.loads(e.read()).get("detail")
