@@ -147,7 +147,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_check', 5844),
     ('_gate', 3551),
     ('_evidence', 11686),
-    ('_sign', 39333),
+    ('_sign', 39334),
     ('_registry', 14454),
     ('_trust', 25767),
     ('_publish', 13196),
