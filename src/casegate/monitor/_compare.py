@@ -433,7 +433,7 @@ class ModelLog:
     version's logged `system` (case id, number, system), in log order, and the files and tensors of
     each stored version's model(s) the registry logged (`model-files` entries; an entry logged
     before every file was lists only the weights; one logged before tensors were fingerprinted
-    lists no tensors). The registry folds its whole log (`_ModelIndex.of`); the log monitor folds
+    lists no tensors). The registry folds its whole log (`ModelIndex.of`); the log monitor folds
     the entries as it checks them, and keeps the fold between runs (`to_json`)."""
 
     versions: list[tuple[str, object, object]] = field(default_factory=list)
@@ -465,8 +465,8 @@ class ModelLog:
     def logged(self) -> dict[tuple[str, int], LoggedModel]:
         return {k: LoggedModel(self.weights[k], self.files[k], self.tensors[k]) for k in self.weights}
 
-    def index(self) -> _ModelIndex:
-        return _ModelIndex(self.logged(), self.versions)
+    def index(self) -> ModelIndex:
+        return ModelIndex(self.logged(), self.versions)
 
     def to_json(self) -> dict[str, Any]:
         return {"versions": [list(v) for v in self.versions],
@@ -589,7 +589,7 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     registry logged for the two versions (`LoggedModel.shared_weights`: every file of either is
     compared with the weights files of the other, and the tensors of their weights files), in log
     order."""
-    index = _ModelIndex.of(reg)
+    index = ModelIndex.of(reg)
     mine = index.logged.get((but, number)) if number is not None else None
     if mine is None:
         # a version not stored yet (a gate run before `registry submit`) is about the models its
@@ -598,21 +598,21 @@ def cases_of_model(reg: Registry, but: str, number: int | None, system: object) 
     return index.cases_of(but, system, mine)
 
 
-def cases_of_stored_model(reg: Registry, case_id: str, number: int, index: _ModelIndex | None = None) -> list[str]:
+def cases_of_stored_model(reg: Registry, case_id: str, number: int, index: ModelIndex | None = None) -> list[str]:
     """`cases_of_model` for stored version `number` of `case_id`, about the model its logged
     `system` and model files name (`index`: the registry's, read once by a caller that asks for
     many cases)."""
-    index = index if index is not None else _ModelIndex.of(reg)
+    index = index if index is not None else ModelIndex.of(reg)
     return index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
 
 
-def model_index(reg: Registry) -> _ModelIndex:
+def model_index(reg: Registry) -> ModelIndex:
     """What ties the registry's cases to models, read once (see `cases_of_stored_model`)."""
-    return _ModelIndex.of(reg)
+    return ModelIndex.of(reg)
 
 
 @dataclass(frozen=True)
-class _ModelIndex:
+class ModelIndex:
     """What `cases_of_model` reads from the registry, read once: the model files logged for each
     stored version, and each version's logged `system` (case id, number, system), in log order."""
 
@@ -620,7 +620,7 @@ class _ModelIndex:
     versions: list[tuple[str, object, object]]
 
     @classmethod
-    def of(cls, reg: Registry) -> _ModelIndex:
+    def of(cls, reg: Registry) -> ModelIndex:
         fold = ModelLog()
         for e in [*reg.events(kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)]:
             fold.add(e)
@@ -711,7 +711,7 @@ def _strictest(found: list[Standing]) -> Standing | None:
     return min(found, key=rank) if found else None
 
 
-def linked_standing(reg: Registry | None, case_id: str, number: int, *, index: _ModelIndex | None = None,
+def linked_standing(reg: Registry | None, case_id: str, number: int, *, index: ModelIndex | None = None,
                     standing: dict[str, Standing] | None = None) -> list[Standing]:
     """The standing reopenings, restrictions and withdrawals (`standing_changes`) of the other
     cases about the same model as stored version `number` of `case_id` (`cases_of_model`)."""
@@ -722,7 +722,7 @@ def linked_standing(reg: Registry | None, case_id: str, number: int, *, index: _
         return []
     if index is None:
         assert reg is not None
-        index = _ModelIndex.of(reg)
+        index = ModelIndex.of(reg)
     cases = index.cases_of(case_id, index.system_of(case_id, number), index.logged.get((case_id, number)))
     return [standing[c] for c in cases if c in standing]
 
@@ -744,7 +744,7 @@ class FollowUp:
 
 
 def owed_follow_up(case_id: str, state: str | None, restriction: str | None, boundary: object,
-                   version: int | None, index: _ModelIndex, standing: dict[str, Standing]) -> FollowUp | None:
+                   version: int | None, index: ModelIndex, standing: dict[str, Standing]) -> FollowUp | None:
     """What deployed case `case_id` (in `state`, restricted to `restriction`, approved by a
     decision across `boundary` on stored version `version`) must follow, given every case's
     standing change (`standing_changes`) and what ties cases to a model (`index`): withdrawn,
@@ -786,7 +786,7 @@ def owed_follow_ups(reg: Registry, case_id: str | None = None) -> list[FollowUp]
     standing = standing_changes(reg)
     if not standing:
         return []
-    index: _ModelIndex | None = None
+    index: ModelIndex | None = None
     out: list[FollowUp] = []
     for cid in [case_id] if case_id is not None else reg.case_ids():
         state = reg.case_state(cid)
@@ -795,7 +795,7 @@ def owed_follow_ups(reg: Registry, case_id: str | None = None) -> list[FollowUp]
         approval = current_approval(reg, cid)
         if approval is None:
             continue
-        index = index or _ModelIndex.of(reg)
+        index = index or ModelIndex.of(reg)
         decided = reg.entry(approval.decision).payload.get("boundary") if approval.decision is not None else None
         owed = owed_follow_up(cid, state, reg.case_restriction(cid) if state == "restricted" else None,
                               decided, approval.version, index, standing)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..errors import InputError
 from ..model import BoundaryKind, Severity
 from ..store import LogEntry, Registry
-from ._compare import _ModelIndex, artifact_dates, cases_of_stored_model, model_index
+from ._compare import ModelIndex, artifact_dates, cases_of_stored_model, model_index
 from ._evaluate import (
     Facts,
     Firing,
@@ -24,7 +24,7 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
-from ._rated import RATED, incident_severity, rated_severities
+from ._rated import RATED, incident_severity, judged_severity, rated_severities
 from ._reports import report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
@@ -98,11 +98,9 @@ def raise_severity(reg: Registry, case_id: str, incident: int, severity: Severit
                          help="`casegate incident clocks --case CASE` lists the case's incidents")
     if not by.strip() or not reason.strip():
         raise InputError("say who raises the severity (--by) and why (--reason)")
-    try:
-        recorded = Severity(entry.payload["severity"])
-    except (KeyError, ValueError):
-        recorded = Severity.low  # an entry without a readable severity is read at the lowest
-    current = incident_severity(recorded, rated_severities(reg, case_id).get(incident))
+    # an entry without a readable severity (and no rating) is read at the lowest
+    current = judged_severity(entry.payload.get("severity"), rated_severities(reg, case_id).get(incident)) \
+        or Severity.low
     if severity.rank <= current.rank:
         raise InputError(f"incident #{incident} is of {current.value} severity already: a rating only raises it",
                          help="an incident's severity is never lowered after it is recorded; answer an incident "
@@ -489,7 +487,7 @@ def fired_causes(reg: Registry, case_id: str) -> set[tuple[str, str]]:
 
 
 def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: VersionCache,
-                 keyring: Keyring | None = None, models: _ModelIndex | None = None) -> tuple[Facts, int] | None:
+                 keyring: Keyring | None = None, models: ModelIndex | None = None) -> tuple[Facts, int] | None:
     """What the triggers of a deployed case are evaluated against, or None when the case was
     never approved by a decision. A condition is met only by a signed confirmation that counts
     against `keyring` (see `condition_statuses`). The incidents are those logged since the
@@ -552,7 +550,7 @@ def run_triggers(reg: Registry, *, at: dt.datetime | None = None, case_id: str |
     now = at or dt.datetime.now(dt.UTC)
     ids = [case_id] if case_id is not None else reg.case_ids()
     versions = VersionCache(reg)
-    models: _ModelIndex | None = None  # read once, at the first deployed case
+    models: ModelIndex | None = None  # read once, at the first deployed case
     runs = []
     for cid in ids:
         state = require_case(reg, cid)
