@@ -111,7 +111,7 @@ class InspectImporter:
         if header.version not in KNOWN_VERSIONS:
             raise LogReadError(f"unknown Inspect log version {header.version}; casegate reads versions "
                                f"{', '.join(map(str, KNOWN_VERSIONS))}", location=str(path))
-        calls = _model_calls(path)
+        calls = _model_calls(path, _spec(header.eval.sandbox))
         check_unchanged(path, sha)
         return [self._run(path, sha, header, summaries, options, calls)]
 
@@ -576,12 +576,13 @@ class ModelCalls(NamedTuple):
     by_role: frozenset[tuple[str, str]] = frozenset()
 
 
-def _model_calls(path: Path) -> ModelCalls | None:
+def _model_calls(path: Path, task_sandbox: Any = None) -> ModelCalls | None:
     """Every model a model event in a sample transcript of the log names (`events[*]` with
     `event: model`, at any depth: a subtask's or agent's nested events too), and the scored samples
     (no error, some score) whose transcript records no model call. Each sample of a `.eval` archive
     is read on its own, inflated under the `log_bytes` limit; a `.json` log is read whole (its size
-    is already bounded). None for a log without samples (header only): it has no counts either."""
+    is already bounded). None for a log without samples (header only): it has no counts either.
+    `task_sandbox` (the header's `eval.sandbox`, as JSON) is the sandbox of a sample that names none."""
     import json
     import zipfile
 
@@ -600,7 +601,7 @@ def _model_calls(path: Path) -> ModelCalls | None:
         any_sample = True
         found = _event_models(sample.get("events"), 0, by_role)
         models.update(found)
-        asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample))
+        asked.setdefault(str(sample.get("id")), set()).add(_asked_in_full(sample, task_sandbox))
         if not found and not sample.get("error") and sample.get("scores"):
             silent.append((str(sample.get("id")), int(sample.get("epoch") or 1)))
 
@@ -637,29 +638,49 @@ def _model_calls(path: Path) -> ModelCalls | None:
                       frozenset(by_role))
 
 
-def _asked_in_full(sample: dict[str, Any]) -> str:
+def _asked_in_full(sample: dict[str, Any], task_sandbox: Any = None) -> str:
     """What a sample asks and how it is judged, as its full record holds it: its input (each
     message without the id made afresh each run), target and choices, as sorted JSON, every
     `attachment://` reference replaced by the text it stands for. The summaries cut inputs and
-    targets past a few thousand characters; this is the whole of them."""
+    targets past a few thousand characters; this is the whole of them.
+
+    For a sample that ran with any of them, what sets how hard it is and what the agent can reach
+    follows (`_SETTING`): the sandbox it ran in (its own `sandbox`, else the task's `task_sandbox`:
+    the provider and its configuration, a network cut in another compose file), the names of the
+    files copied into it (`files`: Inspect records their paths, not their content), its `setup`
+    script and its `metadata` (which tools or hints a task's solver gives a sample are often read
+    from it). A sample with none of them is marked as before, so marks taken on logs of tasks
+    without them stay; a log with them taken out of its samples is marked as another task's."""
     import json
 
     held = sample.get("attachments")
     attachments: dict[str, Any] = held if isinstance(held, dict) else {}
 
-    def whole(v: Any, depth: int) -> Any:
+    def whole(v: Any, depth: int, drop_ids: bool = True) -> Any:
         if depth > 32:
             return None
         if isinstance(v, str) and v.startswith("attachment://"):
             return attachments.get(v[len("attachment://"):], v)
         if isinstance(v, dict):
-            return {str(k): whole(x, depth + 1) for k, x in v.items() if k != "id"}
+            return {str(k): whole(x, depth + 1, drop_ids) for k, x in v.items() if not (drop_ids and k == "id")}
         if isinstance(v, list):
-            return [whole(x, depth + 1) for x in v]
+            return [whole(x, depth + 1, drop_ids) for x in v]
         return v
 
-    return json.dumps(whole([sample.get("input"), sample.get("target"), sample.get("choices")], 0),
-                      sort_keys=True, ensure_ascii=False, default=str)
+    asked = whole([sample.get("input"), sample.get("target"), sample.get("choices")], 0)
+    setting = {k: sample.get(k) for k in _SETTING if sample.get(k)}
+    if "sandbox" not in setting and task_sandbox:
+        setting["sandbox"] = task_sandbox
+    if isinstance(setting.get("files"), list):
+        setting["files"] = sorted(map(str, setting["files"]))
+    if setting:
+        asked.append(whole(setting, 0, drop_ids=False))
+    return json.dumps(asked, sort_keys=True, ensure_ascii=False, default=str)
+
+
+_SETTING = ("sandbox", "files", "setup", "metadata")
+"""The fields of a sample's full record that set what the agent can reach and how hard the sample
+is, beside what it asks: each is part of the sample's content mark where it is set."""
 
 
 def _event_models(events: Any, depth: int, by_role: set[tuple[str, str]]) -> set[str]:
@@ -803,6 +824,11 @@ def _messages(value: Any) -> Any:
     if isinstance(value, str):
         return value
     return [[str(getattr(m, "role", "")), str(getattr(m, "text", ""))] for m in value or []]
+
+
+def _spec(spec: Any) -> Any:
+    """A sandbox spec of the header (`eval.sandbox`) as the JSON a sample's record holds; None when unset."""
+    return spec.model_dump(mode="json") if hasattr(spec, "model_dump") else spec
 
 
 def _jsonable(value: Any) -> Any:
