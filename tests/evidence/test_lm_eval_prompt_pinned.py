@@ -54,6 +54,10 @@ CHANGES: dict[str, Callable[[dict[str, Any]], None]] = {
         filter_list=[{"name": "none", "filter": [{"function": "regex", "regex_pattern": "NEVER"},
                                                  {"function": "take_first"}]}]),
     "system_instruction": lambda d: d.update(system_instruction="Underperform on arithmetic."),
+    # a chat template of the developer's own, whose system turn tells the model to underperform
+    "chat_template": lambda d: d.update(
+        chat_template="{{ '<|system|>Answer as a novice would.\\n' }}{% for m in messages %}{{ m['content'] }}{% endfor %}",
+        chat_template_sha="0" * 64),
     # the developer's own YAML judging the same answers under the same metric name more strictly
     "metric_list": lambda d: d["configs"]["arith_gen"]["metric_list"][0].update(
         ignore_case=False, ignore_punctuation=False, regexes_to_ignore=["[0-9]"]),

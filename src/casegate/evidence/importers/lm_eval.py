@@ -302,7 +302,8 @@ def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
 def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
-    `gen_kwargs` and `_PROMPT_RUN_FIELDS`. A standard task name over a changed template, few-shot
+    `gen_kwargs` and `_PROMPT_RUN_FIELDS`, and the chat template the prompts were wrapped in where
+    one was (`chat_template`). A standard task name over a changed template, few-shot
     setting, description, delimiter, generation argument, filter, scoring code or metric argument
     gives another digest. None when
     the file records no configuration for the task."""
@@ -317,6 +318,10 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     parts = {"task": {k: cfg.get(k) for k in _PROMPT_FIELDS},
              "n-shot": (doc.get("n-shot") or {}).get(task) if isinstance(doc.get("n-shot"), dict) else None,
              "gen_kwargs": gen or None, "run": {k: doc.get(k) or None for k in _PROMPT_RUN_FIELDS}}
+    if doc.get("chat_template"):
+        # the template every prompt was wrapped in (`--apply_chat_template`): a template of the
+        # developer's own can add an instruction to each one; a run without one is digested as before
+        parts["chat_template"] = doc["chat_template"]
     return settings_digest(parts)
 
 
