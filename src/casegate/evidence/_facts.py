@@ -87,11 +87,13 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
                                     "plan.config and eval.model_generate_config (but retries, timeouts, caching, max_tokens), "
                                     "eval.scorers",
                       "lm-eval": "configs.<task> templates, few-shot, description, delimiters, generation_kwargs, "
-                                 "filter_list; n-shot; config.gen_kwargs, system_instruction",
+                                 "filter_list; n-shot; config.gen_kwargs, system_instruction, chat_template",
                       "generic": "(not recorded)"},
     "task": {"inspect-ai": "eval.task", "lm-eval": "configs.<task>", "generic": "task"},
     "task_version": {"inspect-ai": "eval.task_version", "lm-eval": "versions.<task>", "generic": "task_version"},
-    "sample_digest": {"inspect-ai": "samples[].id, input, target and choices", "lm-eval": "samples file doc_id and digests of its doc and target", "generic": "samples[].id, with input and target where recorded"},
+    "sample_digest": {"inspect-ai": "samples[].id, input, target and choices; sandbox (else eval.sandbox), files, "
+                                     "setup and metadata where set",
+                      "lm-eval": "samples file doc_id and digests of its doc and target", "generic": "samples[].id, with input and target where recorded"},
     "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
                "generic": "metric"},
     "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",

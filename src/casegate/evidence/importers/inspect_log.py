@@ -306,7 +306,8 @@ class InspectImporter:
         # the samples' digest covers what each asks and how it is judged (input, target, choices):
         # a task file of the developer's with the same ids and other questions is another task
         # read from the samples' full records where the log holds them (the summaries cut long
-        # inputs and targets), else from the summaries
+        # inputs and targets; only the full records hold a sample's sandbox, files and setup,
+        # `_asked_in_full`), else from the summaries
         marks = (content_marks((sid, text) for sid, texts in calls.asked.items() for text in texts)
                  if calls is not None and calls.asked else
                  content_marks((str(s.id), _jsonable([_messages(s.input), s.target, s.choices])) for s in summaries))
@@ -668,11 +669,12 @@ def _asked_in_full(sample: dict[str, Any], task_sandbox: Any = None) -> str:
         return v
 
     asked = whole([sample.get("input"), sample.get("target"), sample.get("choices")], 0)
-    setting = {k: sample.get(k) for k in _SETTING if sample.get(k)}
+    setting: dict[str, Any] = {k: sample.get(k) for k in _SETTING if sample.get(k)}
     if "sandbox" not in setting and task_sandbox:
         setting["sandbox"] = task_sandbox
-    if isinstance(setting.get("files"), list):
-        setting["files"] = sorted(map(str, setting["files"]))
+    files = setting.get("files")
+    if isinstance(files, list):
+        setting["files"] = sorted(map(str, files))
     if setting:
         asked.append(whole(setting, 0, drop_ids=False))
     return json.dumps(asked, sort_keys=True, ensure_ascii=False, default=str)

@@ -88,7 +88,8 @@ class ImportedRun:
     of the tool's own, or a tool that records no packages)."""
     sample_marks: dict[str, str] = field(default_factory=dict)
     """Sample id -> a digest of what the sample asks and how its answer is judged, as the log
-    records it (`_common.content_marks`: Inspect's input, target and choices; lm-eval's target, its
+    records it (`_common.content_marks`: Inspect's input, target and choices, with the sandbox, file
+    names, setup script and metadata of a sample that sets any; lm-eval's target, its
     document being in the id already; the generic format's input and target where a row records its
     input). The digest of a run's samples (`_derive.sample_digest`) covers these, so a policy's
     pin on it pins the samples' content, not only their ids. Empty where the log records none."""
