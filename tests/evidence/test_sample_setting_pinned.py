@@ -130,3 +130,21 @@ def test_a_log_with_the_setting_taken_out_is_not_the_pinned_task(real: Path, tmp
     own = tmp_path / "own.eval"
     write_eval_log(doc, str(own))
     _not_the_pinned_task(real, own, tmp_path)
+
+
+def test_a_log_without_its_samples_full_records_is_not_the_pinned_task(real: Path, tmp_path: Path) -> None:
+    """Attack: the rerun's `.eval` archive with the samples' full records taken out, so only the
+    summaries (which hold no sandbox, files or setup) are left to read what each sample asked."""
+    import zipfile
+
+    rerun = _run(tmp_path / "rerun.eval", sandbox=("local", "compose-no-network.yaml"))
+    own = tmp_path / "own.eval"
+    with zipfile.ZipFile(rerun) as src, zipfile.ZipFile(own, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if not info.filename.startswith("samples/"):
+                out.writestr(info, src.read(info))
+    from inspect_ai.log import read_eval_log_sample_summaries
+
+    assert len(read_eval_log_sample_summaries(str(own))) == N  # the summaries still state every sample
+    assert _digest(own) != _digest(real)
+    assert findings(_pinned(tmp_path / "own", own, _digest(real)), "CG345")
