@@ -31,8 +31,6 @@ from ..errors import InputError
 
 SHIP_INSIDE = ("copy what it names into the model folder and name it by its path there (relative to the file), "
                "then gate, decide and submit the folder again")
-
-
 ADAPTER_NOTE = ("{rel} names its base model {base!r}, a directory of the folder; PEFT and transformers resolve that "
                 "path from the directory the loader runs in, so it is this folder's base only when the serving stack "
                 "runs in {here} of the deployed folder")
@@ -50,11 +48,13 @@ def _inside(base_dir: str, ref: str) -> str | None:
 
 
 def _directory_held(rel_dir: str, files: set[str]) -> bool:
+    """Whether the manifest `files` holds any file under the folder path `rel_dir`."""
     prefix = "" if rel_dir in ("", ".") else rel_dir + "/"
     return any(f.startswith(prefix) for f in files)
 
 
 def _read(root: Path, rel: str) -> tuple[Any, str | None]:
+    """(document, None), or (None, the reason) when the file cannot be read as strict JSON."""
     from ..limits import read_json_bytes, strict_json
 
     try:
@@ -66,6 +66,7 @@ def _read(root: Path, rel: str) -> tuple[Any, str | None]:
 
 
 def _adapter(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
+    """Reasons about a PEFT adapter config's base model (a base named inside the folder adds a note)."""
     base = doc.get("base_model_name_or_path")
     here = posixpath.dirname(rel)
     if base is None or base == "":
@@ -113,6 +114,7 @@ def _code_refs(doc: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _code(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about the code a transformers config names: another repository's, or a module not held."""
     out: list[str] = []
     here = posixpath.dirname(rel)
     for field, ref in _code_refs(doc):
@@ -136,6 +138,7 @@ def _code(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
 
 
 def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about a sharded-weights index naming a shard that is not a file of the folder."""
     wm = doc.get("weight_map")
     if not isinstance(wm, dict):
         return [f"{rel}: `weight_map` is not an object, so which files the loader reads cannot be established"]
@@ -152,6 +155,9 @@ def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
 
 
 def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
+    """Reasons about an Ollama Modelfile's `FROM` and `ADAPTER` lines naming what the folder does not
+    hold (a line inside a triple-quoted block that starts with either word is read as one: it fails
+    closed)."""
     from ..limits import read_regular_file
 
     try:
