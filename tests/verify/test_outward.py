@@ -76,6 +76,12 @@ MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
                                               b"SYSTEM You are helpful.\n"},
                                 ["Modelfile, line 1: `FROM` names 'llama3.1:8b', not a file of the model folder",
                                  "Modelfile, line 2: `ADAPTER` names '/srv/adapters/helpful.gguf'"]),
+    # sentence-transformers joins each module's path to the folder: an absolute one is read as given
+    "st-module-outside": ({"modules.json": _json([
+                               {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                               {"idx": 1, "name": "1", "path": "/srv/modules/1_Pooling",
+                                "type": "sentence_transformers.models.Pooling"}])},
+                          ["modules.json: `path` names '/srv/modules/1_Pooling', not a directory of the model folder"]),
 }
 
 
@@ -118,7 +124,9 @@ INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
                             "tok.py": b"class Fast: ...\n",
                             "model.safetensors.index.json": _json({"weight_map": {
                                 "lm_head.weight": "shards/00001.safetensors"}}),
-                            "Modelfile": b"FROM ./shards/00001.safetensors\n"},
+                            "Modelfile": b"FROM ./shards/00001.safetensors\n",
+                            "modules.json": _json([{"idx": 0, "name": "0", "path": ""},
+                                                   {"idx": 1, "name": "1", "path": "2_Normalize"}])},
                            []),
 }
 

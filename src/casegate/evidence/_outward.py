@@ -15,7 +15,8 @@ the approval if one of its files sends the loader elsewhere:
   `weight_map` names a shard by an absolute path, a path out of the folder, or a file the folder
   does not hold;
 - an Ollama `Modelfile` whose `FROM` or `ADAPTER` names a model by registry name or a file outside
-  the folder.
+  the folder;
+- a sentence-transformers `modules.json` whose module `path` is absolute or leaves the folder.
 
 No digest casegate checks pins any of these references (a hub revision is a git commit casegate
 cannot hash without fetching it), so each is a reason the folder is not the model deployed."""
@@ -154,6 +155,21 @@ def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
             "folder and name it by its file name"]
 
 
+def _st_modules(rel: str, doc: object) -> list[str]:
+    """Reasons about a sentence-transformers `modules.json` naming a module directory outside the
+    folder (the loader joins each `path` to the folder, so an absolute path is read as given). A
+    directory inside it may hold no file (a `Normalize` module has none): the digest covers that."""
+    here = posixpath.dirname(rel)
+    bad = sorted({str(m.get("path"))[:200] for m in doc if isinstance(m, dict)
+                  and (not isinstance(m.get("path", ""), str) or (m.get("path") and _inside(here, m["path"]) is None))}
+                 if isinstance(doc, list) else {"(not a list)"})
+    if not bad:
+        return []
+    return [f"{rel}: `path` names {', '.join(repr(b) for b in bad[:5])}, not a directory of the model folder (an "
+            "absolute path or one out of the folder): the module loaded from there is whatever it holds then, which "
+            f"the model digest does not cover; {SHIP_INSIDE}"]
+
+
 def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
     """Reasons about an Ollama Modelfile's `FROM` and `ADAPTER` lines naming what the folder does not
     hold (a line inside a triple-quoted block that starts with either word is read as one: it fails
@@ -198,11 +214,14 @@ def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], lis
             continue
         config = name.endswith("config.json")
         index = name.endswith(".index.json")
-        if not (config or index):
+        if not (config or index or name == "modules.json"):
             continue
         doc, problem = _read(root, rel)
         if problem is not None:
             out.append(problem)
+            continue
+        if name == "modules.json":
+            out += _st_modules(rel, doc)
             continue
         if not isinstance(doc, dict):
             continue
