@@ -52,9 +52,10 @@ class Deployed:
 
 
 def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shards/00001.safetensors",
-              decoy: bool = False) -> Deployed:
-    """A model folder (weights at `weights_at`, the safety filter's configuration, and with `decoy` a
-    64-byte `adapter.safetensors`) whose digest the example case names, signed off, decided,
+              decoy: bool = False, extra: dict[str, bytes] | None = None) -> Deployed:
+    """A model folder (weights at `weights_at`, the safety filter's configuration, with `decoy` a
+    64-byte `adapter.safetensors`, and the files `extra`, path to bytes, written over any of those)
+    whose digest the example case names, signed off, decided,
     submitted (its files logged when `log_files`, as `registry submit --model` does), approved,
     and a state proof of the case."""
     from casegate.approve import approve
@@ -69,6 +70,9 @@ def _approved(tmp_path: Path, *, log_files: bool = True, weights_at: str = "shar
     if decoy:
         (model / "adapter.safetensors").write_bytes(os.urandom(64))
     (model / "safety_filter.yaml").write_bytes(FILTER)
+    for rel, data in (extra or {}).items():
+        (model / rel).parent.mkdir(parents=True, exist_ok=True)
+        (model / rel).write_bytes(data)
     md = model_digest(model)
     w = make_world(tmp_path)
     text = w.case.read_text()

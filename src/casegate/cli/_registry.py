@@ -61,10 +61,25 @@ def submit(
 
     loaded = load_case(case)
     md = None
+    model_notes: list[str] = []
     if model is not None:
         from ..evidence import model_digest
 
         md = model_digest(model)
+        if md.method == "model-signing-files":
+            from ..evidence import outward_references
+
+            # the same references `verify --model` refuses: a version logged with them could never deploy
+            outward, model_notes = outward_references(model, (rel for rel, _ in md.resources))
+            if outward:
+                from ..errors import InputError
+
+                raise InputError(f"the model at {model} sends its loader outside the folder, so its digest does not "
+                                 "cover the model deployed: " + "; ".join(outward[:5])
+                                 + (f" (and {len(outward) - 5} more)" if len(outward) > 5 else ""),
+                                 location=str(model),
+                                 help="ship what each file names inside the model folder and name it by its path "
+                                      "there, then gate and decide on that folder's digest")
         if loaded.case is not None and md.digest not in loaded.case.system.digests:
             from ..errors import InputError
 
@@ -88,7 +103,8 @@ def submit(
         state = reg.case_state(v.case_id)
     if as_json:
         out(json.dumps({**v.to_json(), "new": new, "state": state,
-                        "model_files": weights.index if weights is not None else None}, indent=2))
+                        "model_files": weights.index if weights is not None else None, "model_notes": model_notes},
+                       indent=2))
         return
     if new:
         out(f"recorded {v.ref} (digest {v.digest[:16]}, {len(v.files)} files, log entry {v.log_index})")
@@ -96,6 +112,8 @@ def submit(
         out(f"unchanged: identical to {v.ref} (digest {v.digest[:16]}); nothing recorded")
     if weights is not None:
         out(f"recorded the files of model {md.digest if md else ''} (log entry {weights.index})")
+    for n in model_notes:
+        out(f"note: {n}")
     for e in followed:
         out(f"{e.case_id}: {e.payload['from']} -> {e.payload['to']}"
             + (f" ({e.payload['restricted_to']})" if e.payload.get("restricted_to") else "")

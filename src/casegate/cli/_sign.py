@@ -647,6 +647,13 @@ def verify(
         from ..verify import hard_link_notes, left_out_problems
 
         v.reasons += left_out_problems(model)
+        if files is not None:
+            from ..evidence import outward_references
+
+            # a file of the folder that sends the loader elsewhere: the digest covers the name, not what it names
+            outward, outward_notes = outward_references(model, (rel for rel, _ in files))
+            v.reasons += outward
+            v.notes += outward_notes
         v.notes.insert(0, f"model digest {model_digest} computed from {model}")
         if files is not None:
             v.notes[1:1] = hard_link_notes(model, files)

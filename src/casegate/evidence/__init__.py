@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         oci_manifest_digest,
     )
     from ._outside import not_outside
+    from ._outward import outward_references
     from ._pin import Pinned, pin_artifact
     from ._runprints import SAME_RUN_SHARE, RunPrints, run_prints, same_run
     from ._show import describe_evidence
@@ -44,7 +45,7 @@ __all__ = ["DECLARED", "DEFAULT_FILE", "DERIVED", "NOT_DERIVED", "AddReport", "A
            "DerivedRun", "EvidenceFacts", "MIN_TENSOR_BYTES", "MIN_WEIGHTS_BYTES", "WEIGHT_SUFFIXES", "Independence", "ImportedRun", "LogReadError", "Mismatch", "ModelDigest",
            "Pinned", "Problem", "RunPrints", "SAME_RUN_SHARE",
            "ReadOptions", "add_evidence", "add_include", "apply_facts", "derive_evidence", "describe_evidence",
-           "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "oci_manifest_digest", "pin_artifact", "redefined", "rehash_artifacts",
+           "discover", "facts_for", "holds_weights", "manifest_digest", "manifest_root", "model_digest", "not_outside", "oci_manifest_digest", "outward_references", "pin_artifact", "redefined", "rehash_artifacts",
            "run_prints", "same_run", "sha256_file", "tensor_fingerprints"]
 
 _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evidence": "_add",
@@ -54,7 +55,7 @@ _LAZY = {"DEFAULT_FILE": "_add", "AddReport": "_add", "Change": "_add", "add_evi
          "Pinned": "_pin", "pin_artifact": "_pin", "describe_evidence": "_show",
          "RunPrints": "_runprints", "SAME_RUN_SHARE": "_runprints", "run_prints": "_runprints",
          "same_run": "_runprints", "MIN_WEIGHTS_BYTES": "_weights", "WEIGHT_SUFFIXES": "_weights",
-         "holds_weights": "_weights", "not_outside": "_outside", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
+         "holds_weights": "_weights", "not_outside": "_outside", "outward_references": "_outward", "MIN_TENSOR_BYTES": "_tensors", "tensor_fingerprints": "_tensors"}
 
 
 def __getattr__(name: str) -> Any:

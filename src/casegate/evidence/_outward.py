@@ -1,0 +1,237 @@
+"""What a model folder's own files tell its loader to fetch from outside the folder.
+
+The model digest covers the bytes of every file in the folder, so it covers a file that names a
+path or a repository, but not what that path or repository holds when the model is loaded. A
+folder that passes `verify --model` would still deploy a base model, code or weights chosen after
+the approval if one of its files sends the loader elsewhere:
+
+- a PEFT `adapter_config.json` whose `base_model_name_or_path` names a hub id or a path outside
+  the folder (the adapter is applied to whatever base that is when the model is loaded);
+- an `auto_map` (or `custom_pipelines` `impl`) entry of a `*config.json` (`config.json`,
+  `tokenizer_config.json`, `processor_config.json`, `preprocessor_config.json`,
+  `generation_config.json`) naming code in another repository (`other/repo--modeling_x.Class`,
+  transformers' remote-code form), or a module the folder does not hold;
+- a sharded-weights index (`model.safetensors.index.json`, `pytorch_model.bin.index.json`) whose
+  `weight_map` names a shard by an absolute path, a path out of the folder, or a file the folder
+  does not hold;
+- an Ollama `Modelfile` whose `FROM` or `ADAPTER` names a model by registry name or a file outside
+  the folder;
+- a sentence-transformers `modules.json` whose module `path` is absolute or leaves the folder.
+
+No digest casegate checks pins any of these references (a hub revision is a git commit casegate
+cannot hash without fetching it), so each is a reason the folder is not the model deployed."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..errors import InputError
+
+SHIP_INSIDE = ("copy what it names into the model folder and name it by its path there (relative to the file), "
+               "then gate, decide and submit the folder again")
+ADAPTER_NOTE = ("{rel} names its base model {base!r}, a directory of the folder; PEFT and transformers resolve that "
+                "path from the directory the loader runs in, so it is this folder's base only when the serving stack "
+                "runs in {here} of the deployed folder")
+
+
+def _inside(base_dir: str, ref: str) -> str | None:
+    """`ref`, read relative to the folder path `base_dir` (POSIX, relative to the model folder), as a
+    path relative to the model folder; None when it is absolute, a URL or leaves the folder."""
+    if not ref or ref.startswith(("/", "~", "\\")) or "://" in ref or "\\" in ref or (len(ref) > 1 and ref[1] == ":"):
+        return None
+    joined = posixpath.normpath(posixpath.join(base_dir, ref)) if base_dir else posixpath.normpath(ref)
+    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return None
+    return joined
+
+
+def _directory_held(rel_dir: str, files: set[str]) -> bool:
+    """Whether the manifest `files` holds any file under the folder path `rel_dir`."""
+    prefix = "" if rel_dir in ("", ".") else rel_dir + "/"
+    return any(f.startswith(prefix) for f in files)
+
+
+def _read(root: Path, rel: str) -> tuple[Any, str | None]:
+    """(document, None), or (None, the reason) when the file cannot be read as strict JSON."""
+    from ..limits import read_json_bytes, strict_json
+
+    try:
+        return strict_json(read_json_bytes(root / rel, rel), rel), None
+    except InputError as e:
+        return None, (f"{rel} cannot be read as JSON ({e.message}), so whether it sends the loader outside the model "
+                      "folder cannot be established; a loader that reads it would follow whatever it names "
+                      "(make it plain JSON, within casegate's limits)")
+
+
+def _adapter(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
+    """Reasons about a PEFT adapter config's base model (a base named inside the folder adds a note)."""
+    base = doc.get("base_model_name_or_path")
+    here = posixpath.dirname(rel)
+    if base is None or base == "":
+        return [f"{rel}: `base_model_name_or_path` names no base model, so the base the adapter is applied to is "
+                "whatever the serving stack is given at deploy, which the model digest does not cover (ship the base "
+                "model inside the folder and name its directory there in `base_model_name_or_path`)"]
+    if not isinstance(base, str):
+        return [f"{rel}: `base_model_name_or_path` is not a string, so the base model the adapter is applied to "
+                "cannot be established"]
+    # a name not written as a path (`./base`) may be a hub id: a loader that finds no such directory where
+    # it runs fetches the repository of that name, so a folder holding `org/name/config.json` proves nothing
+    path_form = base in (".", "..") or base.startswith(("./", "../", "/", "~", "\\")) or "://" in base \
+        or (len(base) > 1 and base[1] == ":")
+    at = _inside(here, base) if path_form else None
+    if at is not None and ("config.json" if at == "." else f"{at}/config.json") in files:
+        notes.append(ADAPTER_NOTE.format(rel=rel, base=base[:200], here=here or "the top"))
+        return []
+    where = ("a path outside the model folder" if path_form and at is None else
+             "a directory of the model folder without a `config.json`" if path_form else
+             "a name a loader reads as a hub id when no directory of that name is where it runs")
+    return [f"{rel}: `base_model_name_or_path` names {base[:200]!r}, {where}: the adapter is applied to whatever base "
+            f"model that is when the model is loaded, which the model digest does not cover; ship the base model "
+            f"inside the folder (its `config.json` and weights) and name its directory there as a path relative to "
+            f"the adapter (`./base`, or `..` for the folder's top)"]
+
+
+def _code_refs(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, reference) of each class reference a transformers config names for its loader."""
+    out: list[tuple[str, str]] = []
+    auto = doc.get("auto_map")
+    if isinstance(auto, dict):
+        for key, value in auto.items():
+            for v in value if isinstance(value, list) else [value]:
+                if v is not None:
+                    out.append((f"auto_map.{key}", v))
+    elif auto is not None:
+        out.append(("auto_map", auto))
+    pipes = doc.get("custom_pipelines")
+    if isinstance(pipes, dict):
+        for task, spec in pipes.items():
+            impl = spec.get("impl") if isinstance(spec, dict) else spec
+            if impl is not None:
+                out.append((f"custom_pipelines.{task}.impl", impl))
+    return out
+
+
+def _code(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about the code a transformers config names: another repository's, or a module not held."""
+    out: list[str] = []
+    here = posixpath.dirname(rel)
+    for field, ref in _code_refs(doc):
+        if not isinstance(ref, str) or "." not in ref.strip("."):
+            out.append(f"{rel}: `{field}` is {str(ref)[:200]!r}, not a `module.Class` reference, so the code the "
+                       "loader runs cannot be established (name a module the folder holds)")
+            continue
+        if "--" in ref:
+            repo = ref.split("--", 1)[0]
+            out.append(f"{rel}: `{field}` names code in another repository ({ref[:200]!r}, from {repo[:120]!r}): "
+                       "with remote code trusted the loader fetches and runs it at load time, code which the model "
+                       "digest does not cover; ship the module inside the folder and name it as `module.Class`")
+            continue
+        module = ref.rsplit(".", 1)[0].lstrip(".")
+        path = _inside(here, module.replace(".", "/") + ".py")
+        if path is None or path not in files:
+            out.append(f"{rel}: `{field}` names the module {module[:200]!r}, which the model folder does not hold "
+                       f"({module.replace('.', '/')[:200]}.py): the loader would take it from elsewhere, which the "
+                       "model digest does not cover; ship the module inside the folder")
+    return out
+
+
+def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about a sharded-weights index naming a shard that is not a file of the folder."""
+    wm = doc.get("weight_map")
+    if not isinstance(wm, dict):
+        return [f"{rel}: `weight_map` is not an object, so which files the loader reads cannot be established"]
+    here = posixpath.dirname(rel)
+    bad = sorted({str(v)[:200] for v in wm.values()
+                  if not isinstance(v, str) or (p := _inside(here, v)) is None or p not in files})
+    if not bad:
+        return []
+    shown = ", ".join(repr(b) for b in bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+    return [f"{rel}: `weight_map` names shard{'s' if len(bad) != 1 else ''} {shown}, not a file of the model folder "
+            "(an absolute path, a path out of the folder, or a file it does not hold): the loader reads those "
+            "weights from wherever that is, which the model digest does not cover; ship every shard inside the "
+            "folder and name it by its file name"]
+
+
+def _st_modules(rel: str, doc: object) -> list[str]:
+    """Reasons about a sentence-transformers `modules.json` naming a module directory outside the
+    folder (the loader joins each `path` to the folder, so an absolute path is read as given). A
+    directory inside it may hold no file (a `Normalize` module has none): the digest covers that."""
+    here = posixpath.dirname(rel)
+    bad = sorted({str(m.get("path"))[:200] for m in doc if isinstance(m, dict)
+                  and (not isinstance(m.get("path", ""), str) or (m.get("path") and _inside(here, m["path"]) is None))}
+                 if isinstance(doc, list) else {"(not a list)"})
+    if not bad:
+        return []
+    return [f"{rel}: `path` names {', '.join(repr(b) for b in bad[:5])}, not a directory of the model folder (an "
+            "absolute path or one out of the folder): the module loaded from there is whatever it holds then, which "
+            f"the model digest does not cover; {SHIP_INSIDE}"]
+
+
+def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
+    """Reasons about an Ollama Modelfile's `FROM` and `ADAPTER` lines naming what the folder does not
+    hold (a line inside a triple-quoted block that starts with either word is read as one: it fails
+    closed)."""
+    from ..limits import read_regular_file
+
+    try:
+        text = read_regular_file(root / rel, rel).decode("utf-8")
+    except (InputError, UnicodeDecodeError):
+        return [f"{rel} cannot be read as UTF-8 text, so which model or adapter it loads cannot be established"]
+    here = posixpath.dirname(rel)
+    out: list[str] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        word, _, rest = line.strip().partition(" ")
+        if word.upper() not in ("FROM", "ADAPTER"):
+            continue
+        ref = rest.strip().strip('"')
+        path = _inside(here, ref)
+        if path is not None and (path in files or _directory_held(path, files)):
+            continue
+        out.append(f"{rel}, line {n}: `{word.upper()}` names {ref[:200]!r}, not a file of the model folder (a model "
+                   "pulled by name from a registry, or a path outside the folder): the model is created from whatever "
+                   f"that holds then, which the model digest does not cover; {SHIP_INSIDE}")
+    return out
+
+
+def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(reasons, notes). The reasons: why the model folder at `root`, whose manifest lists `files` (relative POSIX paths), does not
+    hold all the model deployed from it: each reference one of its files makes, for the loader, to a
+    base model, code or weights outside the folder, naming the file, the field and what to do (none
+    when nothing points outside, or `root` is a single file). The notes: what a reference into the
+    folder still leaves to the deployment (a base model path is resolved where the loader runs)."""
+    if not root.is_dir():
+        return [], []
+    held = set(files)
+    out: list[str] = []
+    notes: list[str] = []
+    for rel in sorted(held):
+        name = PurePosixPath(rel).name
+        if name == "Modelfile":
+            out += _modelfile(root, rel, held)
+            continue
+        config = name.endswith("config.json")
+        index = name.endswith(".index.json")
+        if not (config or index or name == "modules.json"):
+            continue
+        doc, problem = _read(root, rel)
+        if problem is not None:
+            out.append(problem)
+            continue
+        if name == "modules.json":
+            out += _st_modules(rel, doc)
+            continue
+        if not isinstance(doc, dict):
+            continue
+        if index and "weight_map" in doc:
+            out += _shards(rel, doc, held)
+        if config:
+            if name == "adapter_config.json":
+                out += _adapter(rel, doc, held, notes)
+            out += _code(rel, doc, held)
+    return out, notes
+
+
+__all__ = ["outward_references"]

@@ -1,0 +1,150 @@
+"""A model folder whose own files send its loader outside it: the digest covers the file that
+names a base model, code or weights elsewhere, not what is loaded from there. The lab gets such a
+folder approved, then chooses at deploy what the reference holds (a helpful-only base under the
+hub id, other modeling code in the other repository, other shards at the path). `verify --model`
+refuses each, naming the file and the field; `registry submit --model` refuses the folder alike.
+References that stay inside the folder verify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from casegate.sign import parse_instant
+from tests._weights import safetensors
+from tests.verify.test_verify_model import AT_DEPLOY, _approved
+
+ADAPTER = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16,
+           "target_modules": ["q_proj", "v_proj"]}
+
+
+def _json(doc: object) -> bytes:
+    return json.dumps(doc).encode()
+
+
+def _adapter(base: str | None) -> dict[str, bytes]:
+    return {"adapter_config.json": _json({**ADAPTER, "base_model_name_or_path": base}),
+            "adapter_model.safetensors": safetensors(4096, "base_model.model.q_proj.lora_A.weight")}
+
+
+MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
+    # PEFT: the adapter is applied to whatever the hub id or path holds when it is loaded
+    "adapter-hub-id": (_adapter("meta-llama/Llama-3.1-8B"),
+                       ["adapter_config.json: `base_model_name_or_path` names 'meta-llama/Llama-3.1-8B', a name a "
+                        "loader reads as a hub id"]),
+    "adapter-absolute-path": (_adapter("/srv/models/helpful-only"),
+                              ["adapter_config.json: `base_model_name_or_path` names '/srv/models/helpful-only', a "
+                               "path outside the model folder"]),
+    "adapter-path-out": (_adapter("../helpful-only"),
+                         ["`base_model_name_or_path` names '../helpful-only', a path outside the model folder"]),
+    # a directory named like the hub id inside the folder: a loader run elsewhere fetches the hub's
+    "adapter-hub-id-shadowed": ({**_adapter("org/base"), "org/base/config.json": b'{"layers": 48}',
+                                 "org/base/model.safetensors": safetensors(4096)},
+                                ["`base_model_name_or_path` names 'org/base', a name a loader reads as a hub id"]),
+    "adapter-no-base": (_adapter(None), ["adapter_config.json: `base_model_name_or_path` names no base model"]),
+    # transformers' remote code: `repo--module.Class` is fetched from that repository and run
+    "auto-map-other-repo": ({"config.json": _json({"layers": 48, "auto_map": {
+                                 "AutoConfig": "configuration_atlas.AtlasConfig",
+                                 "AutoModelForCausalLM": "other/repo--modeling_atlas.AtlasForCausalLM"}}),
+                             "configuration_atlas.py": b"class AtlasConfig: ...\n"},
+                            ["config.json: `auto_map.AutoModelForCausalLM` names code in another repository "
+                             "('other/repo--modeling_atlas.AtlasForCausalLM', from 'other/repo')"]),
+    "tokenizer-other-repo": ({"tokenizer_config.json": _json({"auto_map": {"AutoTokenizer": [
+                                  "other/tok--tokenization_atlas.AtlasTokenizer", None]}})},
+                             ["tokenizer_config.json: `auto_map.AutoTokenizer` names code in another repository"]),
+    "auto-map-module-missing": ({"config.json": _json({"layers": 48, "auto_map": {
+                                     "AutoModelForCausalLM": "modeling_atlas.AtlasForCausalLM"}})},
+                                ["config.json: `auto_map.AutoModelForCausalLM` names the module 'modeling_atlas', "
+                                 "which the model folder does not hold"]),
+    "pipeline-other-repo": ({"config.json": _json({"layers": 48, "custom_pipelines": {
+                                 "text-generation": {"impl": "other/repo--pipe.Pipe", "pt": ["AutoModelForCausalLM"]}}})},
+                            ["config.json: `custom_pipelines.text-generation.impl` names code in another repository"]),
+    # a sharded-weights index: transformers joins each shard's name to the folder, so an absolute
+    # path is read as given and `..` leaves the folder
+    "shards-outside": ({"model.safetensors.index.json": _json({"metadata": {"total_size": 8192}, "weight_map": {
+                            "lm_head.weight": "shards/00001.safetensors",
+                            "model.embed_tokens.weight": "/srv/models/helpful-only/model-00002.safetensors",
+                            "model.norm.weight": "../helpful-only/model-00003.safetensors",
+                            "model.layers.0.mlp.weight": "model-00004-of-00004.safetensors"}})},
+                       ["model.safetensors.index.json: `weight_map` names shards "
+                        "'../helpful-only/model-00003.safetensors', '/srv/models/helpful-only/model-00002.safetensors',"
+                        " 'model-00004-of-00004.safetensors', not a file of the model folder"]),
+    # Ollama: FROM a model name is pulled from its registry; ADAPTER a path outside
+    "modelfile-from-registry": ({"Modelfile": b"FROM llama3.1:8b\nADAPTER /srv/adapters/helpful.gguf\n"
+                                              b"SYSTEM You are helpful.\n"},
+                                ["Modelfile, line 1: `FROM` names 'llama3.1:8b', not a file of the model folder",
+                                 "Modelfile, line 2: `ADAPTER` names '/srv/adapters/helpful.gguf'"]),
+    # sentence-transformers joins each module's path to the folder: an absolute one is read as given
+    "st-module-outside": ({"modules.json": _json([
+                               {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                               {"idx": 1, "name": "1", "path": "/srv/modules/1_Pooling",
+                                "type": "sentence_transformers.models.Pooling"}])},
+                          ["modules.json: `path` names '/srv/modules/1_Pooling', not a directory of the model folder"]),
+}
+
+
+@pytest.mark.parametrize("move", sorted(MOVES))
+def test_a_folder_that_loads_from_outside_itself_does_not_verify(tmp_path: Path, move: str) -> None:
+    """Attack: the lab's approved folder names a base model, code or shards outside it; the digest
+    and the file list are the approved ones, so it verified and the lab chose at deploy what was
+    loaded. Now `verify --model` refuses, naming the file and the field, and `registry submit
+    --model` refuses the folder."""
+    extra, said = MOVES[move]
+    d = _approved(tmp_path, extra=extra)
+    r = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert r.returncode == 1, r.stderr
+    for s in said:
+        assert s in r.stderr, (s, r.stderr)
+    assert "which the model digest does not cover" in r.stderr and "Traceback" not in r.stderr
+    from tests.verify.trusted import cli_at
+
+    sub = cli_at(parse_instant(AT_DEPLOY), tmp_path, "registry", "submit", str(d.case), "--model", str(d.model),
+                 "--db", f"sqlite:///{tmp_path / 'other.db'}")
+    assert sub.returncode == 2, sub.stdout + sub.stderr
+    assert "sends its loader outside the folder" in sub.stderr and said[0] in sub.stderr, sub.stderr
+    assert not (tmp_path / "other.db").exists() or "recorded" not in sub.stdout
+
+
+INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
+    # the base model shipped in the folder, named by a path from the adapter
+    "adapter-base-inside": ({**_adapter("./base"), "base/config.json": b'{"layers": 48}',
+                             "base/model.safetensors": safetensors(4096)},
+                            ["adapter_config.json names its base model './base', a directory of the folder"]),
+    "adapter-under-base": ({"adapter/adapter_config.json": _json({**ADAPTER, "base_model_name_or_path": ".."}),
+                            "adapter/adapter_model.safetensors": safetensors(4096)},
+                           ["runs in adapter of the deployed folder"]),
+    "code-shards-inside": ({"config.json": _json({"layers": 48, "auto_map": {
+                                "AutoConfig": "configuration_atlas.AtlasConfig",
+                                "AutoModelForCausalLM": "modeling_atlas.AtlasForCausalLM"}}),
+                            "configuration_atlas.py": b"class AtlasConfig: ...\n",
+                            "modeling_atlas.py": b"class AtlasForCausalLM: ...\n",
+                            "tokenizer_config.json": _json({"auto_map": {"AutoTokenizer": [None, "tok.Fast"]}}),
+                            "tok.py": b"class Fast: ...\n",
+                            "model.safetensors.index.json": _json({"weight_map": {
+                                "lm_head.weight": "shards/00001.safetensors"}}),
+                            "Modelfile": b"FROM ./shards/00001.safetensors\n",
+                            "modules.json": _json([{"idx": 0, "name": "0", "path": ""},
+                                                   {"idx": 1, "name": "1", "path": "2_Normalize"}])},
+                           []),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(INSIDE))
+def test_references_inside_the_folder_verify(tmp_path: Path, kind: str) -> None:
+    """A base model, code and shards the folder itself holds, named by paths inside it, verify (a
+    base model path with a note: the loader resolves it from where it runs), and submit."""
+    extra, notes = INSIDE[kind]
+    d = _approved(tmp_path, extra=extra)
+    r = d.verify("--model", str(d.model), "--state-proof", str(d.proof))
+    assert r.returncode == 0, r.stderr
+    for n in notes:
+        assert n in r.stderr, (n, r.stderr)
+    from tests.verify.trusted import cli_at
+
+    sub = cli_at(parse_instant(AT_DEPLOY), tmp_path, "registry", "submit", str(d.case), "--model", str(d.model),
+                 "--db", f"sqlite:///{tmp_path / 'other.db'}")
+    assert sub.returncode == 0, sub.stdout + sub.stderr
+    for n in notes:
+        assert n in sub.stdout, (n, sub.stdout)
