@@ -999,8 +999,8 @@ def _declared_of_no_model(items: dict[str, Evidence], facts: EvidenceFacts, weig
         where = (f"its artifact {d.artifact} is not a log casegate reads" if d is not None and d.artifact
                  else "it names no artifact")
         msg = (f"`{eid}` ({ev.kind}) states {r.bypasses} bypass(es) in {r.attempts} attempt(s) as the case's own word "
-               f"({where}), and names no model it ran on: a {ev.kind} measures the weights it ran against, and "
-               "one run on another model (an earlier or weaker one) would count for this one; it counts for nothing")
+               f"({where}), and names no model it ran on: it measures the weights it ran against, and a test "
+               "run on another model (an earlier or weaker one) would count for this one; it counts for nothing")
         facts.excluded[eid] = msg
         facts.problems.append(Problem(
             eid, "model-unnamed", ("evidence", eid, "source", "model"), msg,
