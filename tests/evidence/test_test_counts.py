@@ -112,7 +112,8 @@ def test_a_log_without_a_score_per_attempt_counts_no_bypass(atlas: Path) -> None
 def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Path) -> None:
     (atlas / "reports" / "refusal-eval.md").write_text("# Refusal robustness (2026-10-25)\n")
     _pin(atlas, "E-refusal", "reports/refusal-eval.md")
-    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}")
+    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}",
+          source="{tool: acme-redteam-harness, model: acme/atlas-2}")
     pol = atlas / "policy.yaml"
     strict = pol.read_text()
     pol.write_text(strict.replace("  organisations: [acme-labs]\n",
@@ -297,3 +298,51 @@ def test_a_declared_report_does_not_count_where_the_policy_names_the_task(atlas:
     assert not any(t.startswith("E-redteam-classifier") for t in _risk(atlas)["cyber-ransomware"])
     (msg,) = _codes(atlas)["CG354"]
     assert "`E-redteam-classifier` has no log casegate reads" in msg and "(acme-classifier-redteam)" in msg
+
+
+def _take_the_case_word(atlas: Path) -> None:
+    """E-refusal (a test of the refusal training, so of the weights) reported in prose with typed counts,
+    under a policy that takes the case's word for them."""
+    (atlas / "reports" / "refusal-eval.md").write_text("# Refusal robustness (2026-10-25)\n")
+    _pin(atlas, "E-refusal", "reports/refusal-eval.md")
+    _item(atlas, "E-refusal", result="{bypasses: 9, attempts: 1000}")
+    pol = atlas / "policy.yaml"
+    pol.write_text(pol.read_text().replace("  organisations: [acme-labs]\n",
+                                           "  organisations: [acme-labs]\n  declared_counts: any\n"))
+
+
+def test_a_declared_test_of_the_weights_that_names_no_model_counts_for_nothing(atlas: Path) -> None:
+    # the lab's prose report of a refusal test, run on whichever model it was, counted for Atlas-2
+    _take_the_case_word(atlas)
+    assert not any(t.startswith("E-refusal") for t in _risk(atlas)["cyber-ransomware"])
+    report = run_gate(_loaded(atlas), today=TODAY)
+    assert report.outcome == "NO-GO"
+    (msg,) = [f.message for f in report.findings if f.code == "CG351"]
+    assert "`E-refusal`" in msg and "names no model it ran on" in msg and "reports/refusal-eval.md" in msg
+
+
+def test_a_declared_test_of_the_weights_names_the_model_it_ran_on(atlas: Path) -> None:
+    _take_the_case_word(atlas)
+    _item(atlas, "E-refusal", source="{tool: acme-redteam-harness, model: acme/atlas-2}")
+    assert "E-refusal:9/1000" in _risk(atlas)["cyber-ransomware"]
+    assert "CG351" not in _codes(atlas)
+
+
+def test_a_declared_test_of_an_earlier_model_is_not_this_models(atlas: Path) -> None:
+    # the report of a refusal test of Atlas-1, counted for Atlas-2
+    _take_the_case_word(atlas)
+    _item(atlas, "E-refusal", source="{tool: acme-redteam-harness, model: acme/atlas-1}")
+    report = run_gate(_loaded(atlas), today=TODAY)
+    (msg,) = [f.message for f in report.findings if f.code == "CG351"]
+    assert "`E-refusal`" in msg and "acme/atlas-1" in msg
+    assert report.outcome == "NO-GO"
+
+
+def test_a_declared_test_of_a_classifier_needs_no_model(atlas: Path) -> None:
+    # a classifier's test holds for whatever model it serves (it does not measure the weights)
+    _take_the_case_word(atlas)
+    (atlas / "reports" / "kyc.md").write_text("# Enrolment test (2026-10-15)\n")
+    _pin(atlas, "E-kyc", "reports/kyc.md")
+    _item(atlas, "E-kyc", result="{bypasses: 2, attempts: 150}")
+    assert "E-kyc:2/150" in _risk(atlas)["cyber-ransomware"]
+    assert not any("E-kyc" in m for m in _codes(atlas).get("CG351", []))

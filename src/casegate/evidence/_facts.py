@@ -889,6 +889,7 @@ def apply_facts(case: Case, policy: Policy, derivations: dict[str, Derivation], 
         _unattested_counts(new_items, facts)
     if policy.evidence.declared_verdicts == "independent":
         _unattested_verdicts(new_items, facts)
+    _declared_of_no_model(new_items, facts, case.measuring_weights())
     return case.model_copy(update={"evidence": new_items}), facts
 
 
@@ -972,6 +973,40 @@ def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None
                        "attach the test's log (casegate-results, Inspect or lm-eval: one score per attempt, 1 for a "
                        "bypass) as its artifact, or have an evaluator outside the developer run or review it and sign "
                        f"it (`casegate evidence attest {eid}`)")
+
+
+def _declared_of_no_model(items: dict[str, Evidence], facts: EvidenceFacts, weights: set[str]) -> None:
+    """A red team's or safeguard test's typed bypass counts, with no log casegate reads behind them,
+    for an item that measures the weights (`Case.measuring_weights`), count as this model's only
+    when something ties them to it: an attestation from outside the developer that makes the item
+    independent (it signs the system's digests), or the model the case says the test ran on
+    (`source.model`, which CG351 holds to the system as it holds a log's). A test that names no
+    model could have been run on any model (an earlier one, a weaker one): it counts for nothing.
+    A test of a classifier or of the serving infrastructure holds for whatever model it serves."""
+    for eid, ev in items.items():
+        r = ev.result
+        if (ev.kind not in TEST_KINDS or eid not in weights or eid in facts.excluded or r is None
+                or (r.bypasses is None and r.attempts is None)):
+            continue
+        d = facts.derivations.get(eid)
+        if d is not None and not d.declared:
+            continue  # its log records the model (CG351)
+        verdict = facts.independence.get(eid)
+        if verdict is not None and verdict.independent:
+            continue  # the attestation signs the weights it ran against
+        if ev.source is not None and ev.source.model is not None:
+            continue  # judged by CG351 (an empty name too)
+        where = (f"its artifact {d.artifact} is not a log casegate reads" if d is not None and d.artifact
+                 else "it names no artifact")
+        msg = (f"`{eid}` ({ev.kind}) states {r.bypasses} bypass(es) in {r.attempts} attempt(s) as the case's own word "
+               f"({where}), and names no model it ran on: it measures the weights it ran against, and a test "
+               "run on another model (an earlier or weaker one) would count for this one; it counts for nothing")
+        facts.excluded[eid] = msg
+        facts.problems.append(Problem(
+            eid, "model-unnamed", ("evidence", eid, "source", "model"), msg,
+            f"attach the test's log, which records the model it ran on, as the artifact of `{eid}`; have an evaluator "
+            f"outside the developer sign it (`casegate evidence attest {eid}`), which signs the weights; or type the "
+            f"model it ran on as the tool knew it under `source:` (`source: {{tool: ..., model: ...}}`)"))
 
 
 def _unattested_verdicts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:

@@ -746,7 +746,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
 
 @rule(
     "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
-    summary="An evaluation's or safeguard test's log records a model that is not the case's system.",
+    summary="An evaluation's or safeguard test's log records a model that is not the case's system, or a red team "
+            "or safeguard test of the weights whose counts are the case's word names no model it ran on.",
     rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
               "names. A run of another model (an earlier one, a smaller one, the base model) says "
               "nothing about this one's capability, however well it was run; pinned as this model's "
@@ -758,14 +759,20 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "it: weights loaded in its place (`pretrained=`, `model=`, `model_path=`), an adapter "
               "loaded over it that does not name the system (`peft=`, `lora_local_path=`, `delta=`), a "
               "`revision=` that names neither the system's version nor a digest of it, and a server "
-              "address (`model_base_url`, `base_url`) naming another model of the family.",
+              "address (`model_base_url`, `base_url`) naming another model of the family. A red team or a "
+              "test of a safeguard trained into the weights that has no log casegate reads, and that no "
+              "outside evaluator signed (the attestation signs the weights), counts its typed bypass counts "
+              "(under `evidence.declared_counts: any`) only when the case names the model it ran on "
+              "(`source.model`), judged as a log's name is: one that names none counts for nothing.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
          "# evals/ctf.eval records model acme/atlas-2-helpful-only",
     fix="Cite a run of this model. If the tool knows it by a name that does not contain the system's name "
         "(a mock or an endpoint id), list that name under `system.evaluated_as`; a name there that names "
-        "a lineage model, another version of the system, or another system in the registry does not count.",
+        "a lineage model, another version of the system, or another system in the registry does not count. "
+        "For a test with no log, attach its log, have an outside evaluator sign it, or type the model it ran on "
+        "under `source: {tool: ..., model: ...}`.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
@@ -791,7 +798,11 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
         else:
             why = judged[model] = _another_model(model, system, lineage, known, refused)
         if why is not None:
-            yield Hit(("evidence", eid, "source", "model"), f"the log behind `{eid}` {why}", severity=_weight(ctx, eid))
+            typed = ev.artifact is None or (ctx.facts is not None and ctx.facts.declared(eid))
+            said = "the model typed for" if typed else "the log behind"
+            yield Hit(("evidence", eid, "source", "model"), f"{said} `{eid}` {why}", severity=_weight(ctx, eid))
+    for p in _problems(ctx, "model-unnamed"):
+        yield Hit(p.path, p.message, severity=_weight(ctx, p.evidence_id), help=p.help)
 
 
 def _another_model(model: str, system: System, lineage: list[str], known: set[str],
