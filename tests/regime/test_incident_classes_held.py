@@ -6,16 +6,26 @@ outside the developer dismisses it by a signed statement logged by its deadline.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from casegate.sign import load_keyring
 from casegate.store import open_registry
-from tests.monitor.test_cli import _cg
+from tests.monitor.test_cli import ROOT, _cg
 from tests.regime.test_incident_clocks import submitted  # noqa: F401
-from tests.regime.test_incident_reports_lab import BREACH, CASE, _at, _index, _late_trigger_fires, _rows
+from tests.regime.test_incident_reports_lab import (
+    BREACH,
+    CASE,
+    _at,
+    _index,
+    _late_trigger_fires,
+    _rows,
+)
 
 CRITICAL = "ca-sb53:critical-safety-incident"  # 15 days, hinted from high severity
 SERIOUS = "eu-gpai-cop-2025:serious-harm"  # 15 days, hinted from high severity
@@ -78,6 +88,12 @@ def test_only_someone_outside_the_developer_dismisses_a_held_class(
     assert "named the class" in p.stderr, p.stderr
     p = _dismiss(tmp, db, index, BREACH, "keys/auditor.pem", "auditor")
     assert f"{BREACH} does not apply to incident #{index}, signed by Lena Kovac (auditor)" in p.stdout, p.stdout
+    with open_registry(db) as reg:
+        (ev,) = reg.events(CASE, "incident-class-dismissed")
+    stmt = json.loads(base64.b64decode(ev.payload["envelope"]["payload"]))
+    schema = json.loads((ROOT / "schemas" / "predicates" / "incident-class-dismissed-v1.schema.json").read_text())
+    assert stmt["predicateType"] == "https://casegate.dev/incident-class-dismissed/v1"
+    jsonschema.validate(stmt["predicate"], schema)
     ring = load_keyring(tmp / "keyring.yaml")
     rows = _rows(tmp, db, "2026-12-09T00:00:00Z")  # the keyring comes from CASEGATE_KEYRING
     assert {r["class"] for r in rows} == {SERIOUS, CRITICAL}

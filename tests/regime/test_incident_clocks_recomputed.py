@@ -13,7 +13,14 @@ import pytest
 from casegate.store import open_registry
 from tests.monitor.test_cli import _cg
 from tests.regime.test_incident_clocks import _report, submitted  # noqa: F401
-from tests.regime.test_incident_reports_lab import BREACH, CASE, _at, _index, _late_trigger_fires, _rows
+from tests.regime.test_incident_reports_lab import (
+    BREACH,
+    CASE,
+    _at,
+    _index,
+    _late_trigger_fires,
+    _rows,
+)
 
 
 def _written(db: str, template: int, **changes: Any) -> int:
