@@ -110,3 +110,13 @@ def test_a_class_no_regime_holds_is_due_by_the_shortest_deadline(template: tuple
         "cite": "none", "known": "2026-12-03T09:30:00Z", "due": "2027-12-03T09:30:00Z"}])
     rows = _rows(tmp, db, "2026-12-05T00:00:00Z", code=1)
     assert _mine(rows, index) == [("ca-sb53:lenient", "2026-12-04T09:30:00Z", "overdue")]
+
+
+def test_an_incident_naming_a_version_the_registry_lacks_is_read_under_the_latest(
+        template: tuple[Path, str, int]) -> None:
+    """Attack: the entry names a case version the registry does not hold, whose regimes (none)
+    would owe nothing. The class is read under the latest version's regimes."""
+    tmp, db, first = template
+    index = _written(db, first, defeats={"version": 99, "claims": []})
+    rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
+    assert _mine(rows, index) == [(BREACH, "2026-12-08T09:30:00Z", "overdue")]

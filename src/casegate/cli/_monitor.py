@@ -280,7 +280,8 @@ def incident_show(
         out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
             + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
     for c in clocks:
-        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}")
+        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}"
+            + (" (its domain and severity point at the class)" if c.hinted else ""))
         for n in c.not_counted:
             out(f"    filing not counted: {n}")
     for line in hints:

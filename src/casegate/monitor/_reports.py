@@ -314,13 +314,14 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
             continue
     versions = VersionCache(reg)
     latest = reg.case_version(case_id, contents=False).number
+    stored = set(versions.numbers(case_id))
     out = []
     for e in reg.events(case_id, "incident"):
         number = (e.payload.get("defeats") or {}).get("version")
-        regimes = list(versions.get(case_id, number if isinstance(number, int) else latest).regimes)
-        if number != latest:
-            # a class named by a classification under a later version's regimes is read there
-            regimes += [r for r in versions.get(case_id, latest).regimes if r.id not in {x.id for x in regimes}]
+        # the version the entry names (another writer's may name none, or one the registry does
+        # not hold) and the latest: a class named under either is read from its regime
+        regimes = list(versions.get(case_id, number).regimes) if isinstance(number, int) and number in stored else []
+        regimes += [r for r in versions.get(case_id, latest).regimes if r.id not in {x.id for x in regimes}]
 
         def developer(index: int = e.index) -> list[str]:
             if index not in developers:
@@ -446,9 +447,10 @@ def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regime
     named: list[str] = []
 
     def refs(payload: dict[str, Any]) -> list[str]:
-        got = [str(c) for c in (payload.get("classes") or []) if isinstance(payload.get("classes"), list)]
-        got += [str(r["class"]) for r in (payload.get("regime_reports") or [])
-                if isinstance(r, dict) and "class" in r]
+        classes, reports = payload.get("classes"), payload.get("regime_reports")
+        got = [str(c) for c in classes] if isinstance(classes, list) else []
+        if isinstance(reports, list):
+            got += [str(r["class"]) for r in reports if isinstance(r, dict) and "class" in r]
         return got
 
     named += refs(p)
