@@ -114,9 +114,29 @@ def test_a_class_no_regime_holds_is_due_by_the_shortest_deadline(template: tuple
 
 def test_an_incident_naming_a_version_the_registry_lacks_is_read_under_the_latest(
         template: tuple[Path, str, int]) -> None:
-    """Attack: the entry names a case version the registry does not hold, whose regimes (none)
-    would owe nothing. The class is read under the latest version's regimes."""
+    """The recount reads the regimes of the version an incident names; an entry naming a version
+    the registry does not hold is read under the versions it does hold (it would otherwise owe
+    nothing, or stop every reader)."""
     tmp, db, first = template
     index = _written(db, first, defeats={"version": 99, "claims": []})
+    rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
+    assert _mine(rows, index) == [(BREACH, "2026-12-08T09:30:00Z", "overdue")]
+
+
+def test_an_incident_naming_a_version_under_no_regime_is_read_under_the_case_s_regimes(
+        template: tuple[Path, str, int]) -> None:
+    """The same with a version 1.1 the lab submits without the regimes (its gate would block on
+    CG1005, but the registry holds it), the incident written against it: the regimes of the
+    case's other versions still count the deadline."""
+    tmp, db, first = template
+    case = tmp / "case" / "case.yaml"
+    text = case.read_text()
+    old = "regimes: [builtin:eu-gpai-cop-2025, builtin:ca-sb53]\n"
+    assert old in text and 'version: "1.0"\n' in text
+    case.write_text(text.replace(old, "", 1).replace('version: "1.0"\n', 'version: "1.1"\n', 1))
+    _cg(tmp, db, "registry", "submit", "case/case.yaml")
+    with open_registry(db) as reg:
+        assert reg.case_version(CASE, contents=False).number == 2
+    index = _written(db, first, defeats={"version": 2, "claims": []})
     rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
     assert _mine(rows, index) == [(BREACH, "2026-12-08T09:30:00Z", "overdue")]

@@ -284,7 +284,7 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
     never what a clock reads."""
     from ..sign import INCIDENT_CLASS_DISMISSED, with_logged_revocations
     from ._rated import RATED
-    from ._versions import VersionCache
+    from ._versions import VersionCache, current_approval
 
     judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
     filings: dict[tuple[int, str], list[LogEntry]] = {}
@@ -313,15 +313,19 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
         except (KeyError, TypeError, ValueError):
             continue
     versions = VersionCache(reg)
-    latest = reg.case_version(case_id, contents=False).number
     stored = set(versions.numbers(case_id))
+    appr = current_approval(reg, case_id)
+    # besides the version an incident names, every version the registry holds (the approved one
+    # first, then newest first): an entry written by another writer may name none, one the
+    # registry does not hold, or one under no regime, and a version that leaves a regime out
+    # (CG1005) does not end the reports an incident owes under it
+    always = ([appr.version] if appr is not None else []) + sorted(stored, reverse=True)
     out = []
     for e in reg.events(case_id, "incident"):
         number = (e.payload.get("defeats") or {}).get("version")
-        # the version the entry names (another writer's may name none, or one the registry does
-        # not hold) and the latest: a class named under either is read from its regime
-        regimes = list(versions.get(case_id, number).regimes) if isinstance(number, int) and number in stored else []
-        regimes += [r for r in versions.get(case_id, latest).regimes if r.id not in {x.id for x in regimes}]
+        regimes: list[Regime] = []
+        for n in ([number] if isinstance(number, int) and number in stored else []) + always:
+            regimes += [r for r in versions.get(case_id, n).regimes if r.id not in {x.id for x in regimes}]
 
         def developer(index: int = e.index) -> list[str]:
             if index not in developers:
