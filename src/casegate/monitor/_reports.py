@@ -286,6 +286,9 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
     from ._rated import RATED
     from ._versions import VersionCache, current_approval
 
+    incidents = reg.events(case_id, "incident")
+    if not incidents:
+        return []
     judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
     filings: dict[tuple[int, str], list[LogEntry]] = {}
     for e in reg.events(case_id, FILED):
@@ -321,7 +324,7 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
     # (CG1005) does not end the reports an incident owes under it
     always = ([appr.version] if appr is not None else []) + sorted(stored, reverse=True)
     out = []
-    for e in reg.events(case_id, "incident"):
+    for e in incidents:
         number = (e.payload.get("defeats") or {}).get("version")
         regimes: list[Regime] = []
         for n in ([number] if isinstance(number, int) and number in stored else []) + always:
