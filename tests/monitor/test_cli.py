@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -143,10 +144,17 @@ def test_incident_reopens_verify_fails_history_shows_the_defeated_claim(approved
     h = json.loads(_cg(tmp, db, "history", "atlas-2-api", "--format", "json").stdout)
     defeated = [c["id"] for c in h["versions"][0]["claims"] if c["status"] == "defeated"]
     assert defeated == ["G2", "G4"]
-    # recorded on no day before 2026-11-28, the incident of 2026-11-26 had already missed the
-    # provisional regime reports it owes unclassified (24 hours, 2 days), and with no
-    # report-overdue trigger in the plan each missed report acts on its own (CG1003)
-    assert [t["trigger"] for t in h["triggers_fired"]] == ["T-cyber-incident", "CG1003", "CG1003"]
+    # recorded on no day before 2026-12-02, the incident of 2026-11-26 had already missed the
+    # provisional regime reports it owes unclassified (24 hours, 2 days) and the cybersecurity
+    # breach report (5 days) a cyber incident owes however it is classified; with no
+    # report-overdue trigger in the plan each missed report acts on its own (CG1003). (The 15-day
+    # reports a high incident owes are missed too from 2026-12-11.)
+    fired = h["triggers_fired"]
+    assert fired[0]["trigger"] == "T-cyber-incident" and {t["trigger"] for t in fired[1:]} == {"CG1003"}, fired
+    missed = {re.search(r"\(([\w.-]+:[\w.-]+)\) was due", str(t["reason"])).group(1)  # type: ignore[union-attr]
+              for t in fired[1:]}
+    assert {"ca-sb53:unclassified", "eu-gpai-cop-2025:unclassified",
+            "eu-gpai-cop-2025:cybersecurity-breach"} <= missed, missed
     text = _cg(tmp, db, "history", "atlas-2-api").stdout
     assert "DEFEATED   G2" in text
     # the same bundle cannot approve the reopened case again

@@ -78,3 +78,27 @@ def test_an_incident_under_a_case_of_another_model_stays_its_own(tmp_path: Path,
     with open_registry(board.database_url) as reg, log_clock(at):
         runs = {r.case_id: r for r in run_triggers(reg, at=at)}
         assert runs[CASE].fired == [], runs[CASE].to_json()
+
+
+def test_a_report_an_incident_filed_under_another_case_owes_stops_the_deployed_case(
+        tmp_path: Path, database_url: str) -> None:
+    """Attack: a low-severity cyber incident (no trigger of the example answers it) is filed under
+    another case id of the approved model, unclassified: it owes SB 53's 24-hour provisional
+    report, and nobody files it. The other case is never deployed, so its report clocks were read
+    by nobody, and the approved case's `verify --db` on 2026-12-01 passed. The reports an incident
+    owes follow the weights as the incident does."""
+    from casegate.load import load_case
+    from tests.verify.trusted import log_clock
+
+    board = build_board(tmp_path, database_url)
+    bundle = approve(board)
+    sibling = load_case(_sibling(board.case_dir, "atlas-2-eu"))
+    with open_registry(board.database_url) as reg, log_clock(dt.datetime(2026, 11, 29, 13, tzinfo=dt.UTC)):
+        reg.submit_case(sibling)
+        report_incident(reg, incident_from_fields(
+            case="atlas-2-eu", date="2026-11-29", deployer="Acme API customer", developer="Acme Labs",
+            harmed=["a hospital network"], description="A phishing kit drafted with the model",
+            severity="low", domain="cyber", known="2026-11-29T12:00:00Z"))
+    r = verify(board, bundle)  # 2026-12-01: past the 24 hours from 2026-11-29T12:00
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "trigger CG1003 of case atlas-2-api" in r.stderr and "ca-sb53:unclassified" in r.stderr, r.stderr

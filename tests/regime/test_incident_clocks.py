@@ -165,8 +165,10 @@ def test_incident_clock_story_cg1003(submitted: tuple[Path, str], monkeypatch: p
     # before any deadline: open, exit 0
     p = _cg(tmp, db, "incident", "clocks", "--case", "atlas-2-api", "--at", "2026-12-04T00:00:00Z", "--json")
     rows = json.loads(p.stdout)["reports"]
-    assert [(r["class"], r["status"]) for r in rows] == [
-        ("eu-gpai-cop-2025:cybersecurity-breach", "open"), ("ca-sb53:critical-safety-incident", "open")]
+    assert [(r["class"], r["status"], r["hinted"]) for r in rows] == [
+        ("eu-gpai-cop-2025:cybersecurity-breach", "open", False), ("ca-sb53:critical-safety-incident", "open", False),
+        # a high incident points at the Code's serious harm too: owed though nobody named it
+        ("eu-gpai-cop-2025:serious-harm", "open", True)]
     assert rows[0]["remaining"] == "4 days 9 hours left"
     # the draft names the incident, the deadline and says it is not legal advice
     draft = _cg(tmp, db, "incident", "draft", str(index), "--case", "atlas-2-api",
@@ -229,8 +231,12 @@ def test_unclassified_incident_then_classified(submitted: tuple[Path, str], monk
             "ca-sb53:critical-safety-incident", "--by", "Sam Whitfield")
     assert "by 2026-12-18T09:30:00Z" in p.stdout
     rows = json.loads(_cg(tmp, db, "incident", "clocks", "--case", "atlas-2-api", "--at",
-                          "2026-12-10T00:00:00Z", "--json").stdout)["reports"]
-    assert [(r["class"], r["status"]) for r in rows] == [("ca-sb53:critical-safety-incident", "open")]
+                          "2026-12-10T00:00:00Z", "--json", code=1).stdout)["reports"]
+    # the provisional reports went with the classification; the classes a high cyber incident
+    # points at stay owed (the breach report, 5 days, is overdue on 2026-12-10)
+    assert [(r["class"], r["status"]) for r in rows] == [
+        ("ca-sb53:critical-safety-incident", "open"), ("eu-gpai-cop-2025:cybersecurity-breach", "overdue"),
+        ("eu-gpai-cop-2025:serious-harm", "open")]
     p = _cg(tmp, db, "incident", "classify", str(index), "--case", "atlas-2-api", "--class", "ca-sb53:minor", code=2)
     assert "not an incident class" in p.stderr
 

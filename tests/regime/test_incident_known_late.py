@@ -26,7 +26,7 @@ def test_a_known_time_after_the_report_does_not_start_the_clock_late(
     p = _report(tmp, db, "--known", "2026-12-04T11:00:00Z", "--class", IMMINENT)
     index = _index(p.stdout)
     assert "by 2026-12-04T12:00:00Z" in p.stdout, p.stdout
-    (row,) = _rows(tmp, db, "2026-12-04T13:00:00Z", code=1)
+    (row,) = _rows(tmp, db, "2026-12-04T13:00:00Z", code=1, held=False)
     assert row["status"] == "overdue" and row["due"] == "2026-12-04T12:00:00Z" and row["known"] == "2026-12-03T12:00:00Z"
     ring = load_keyring(tmp / "keyring.yaml")
     assert _late_trigger_fires(db, "2026-12-04T13:00:00Z", ring) == [f"report-overdue:{index}:{IMMINENT}"]
@@ -40,5 +40,5 @@ def test_a_known_time_after_the_report_does_not_delay_a_later_classification(
     _at(monkeypatch, "2026-12-03T12:00:00")
     index = _index(_report(tmp, db, "--known", "2026-12-04T11:00:00Z", "--not-reportable", "nobody harmed").stdout)
     _cg(tmp, db, "incident", "classify", str(index), "--case", CASE, "--class", IMMINENT, "--by", "Acme Labs")
-    (row,) = _rows(tmp, db, "2026-12-04T13:00:00Z", code=1)
+    (row,) = _rows(tmp, db, "2026-12-04T13:00:00Z", code=1, held=False)
     assert row["status"] == "overdue" and row["due"] == "2026-12-04T12:00:00Z"

@@ -28,9 +28,12 @@ def _index(stdout: str) -> int:
     return int(stdout.split("#", 1)[1].split()[0])
 
 
-def _rows(tmp: Path, db: str, at: str, code: int = 0) -> list[dict[str, object]]:
-    return json.loads(_cg(tmp, db, "incident", "clocks", "--case", CASE, "--at", at, "--json", code=code).stdout)[
+def _rows(tmp: Path, db: str, at: str, code: int = 0, held: bool = True) -> list[dict[str, object]]:
+    """The report rows of `incident clocks` as of `at`; with `held` False, only those of classes
+    someone named (not those owed because the incident's fields point at them)."""
+    rows = json.loads(_cg(tmp, db, "incident", "clocks", "--case", CASE, "--at", at, "--json", code=code).stdout)[
         "reports"]
+    return [r for r in rows if held or not r.get("hinted")]
 
 
 def _late_trigger_fires(db: str, at: str, keyring: Keyring | None = None) -> list[str]:
@@ -58,7 +61,7 @@ def test_a_class_the_incident_owes_is_not_classified_away(submitted: tuple[Path,
         "internal red-team traffic, nobody harmed", "--by", "Acme Labs")
     _cg(tmp, db, "incident", "classify", str(index), "--case", CASE, "--class",
         "eu-gpai-cop-2025:serious-harm", "--by", "Acme Labs")
-    rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
+    rows = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1, held=False)
     assert [(r["class"], r["status"]) for r in rows] == [
         (BREACH, "overdue"), ("ca-sb53:critical-safety-incident", "open"), ("eu-gpai-cop-2025:serious-harm", "open")]
     p = _cg(tmp, db, "incident", "clocks", "--case", CASE, "--at", "2026-12-09T00:00:00Z", code=1)
@@ -76,14 +79,14 @@ def test_a_provisional_report_classified_after_its_deadline_stays_missed(
     _at(monkeypatch, "2026-12-05T08:00:00")  # past SB 53's 24 hours, within the Code's 2 days
     _cg(tmp, db, "incident", "classify", str(index), "--case", CASE, "--not-reportable", "a test account",
         "--by", "Acme Labs")
-    rows = _rows(tmp, db, "2026-12-05T08:00:00Z", code=1)
+    rows = _rows(tmp, db, "2026-12-05T08:00:00Z", code=1, held=False)
     assert [(r["class"], r["status"]) for r in rows] == [("ca-sb53:unclassified", "overdue")]
     assert _late_trigger_fires(db, "2026-12-05T08:00:00Z") == [f"report-overdue:{index}:ca-sb53:unclassified"]
     # classified, the missed report can be filed (late)
     p = _cg(tmp, db, "incident", "filed", str(index), "--case", CASE, "--class", "ca-sb53:unclassified",
             "--key", "keys/auditor.pem", "--role", "auditor")
     assert "as filed (late)" in p.stdout
-    assert [r["status"] for r in _rows(tmp, db, "2026-12-05T08:00:00Z")] == ["filed late"]
+    assert [r["status"] for r in _rows(tmp, db, "2026-12-05T08:00:00Z", held=False)] == ["filed late"]
 
 
 def test_a_late_filing_dated_back_is_late(submitted: tuple[Path, str],  # noqa: F811
@@ -101,7 +104,7 @@ def test_a_late_filing_dated_back_is_late(submitted: tuple[Path, str],  # noqa: 
     assert "after the registry's clock" in p.stderr and "Traceback" not in p.stderr
     p = _cg(tmp, db, *filed, "--at", "2026-12-07T10:00:00Z")
     assert "as filed (late)" in p.stdout
-    (row,) = _rows(tmp, db, "2026-12-10T12:00:00Z")
+    (row,) = _rows(tmp, db, "2026-12-10T12:00:00Z", held=False)
     assert row["status"] == "filed late" and row["filed_at"] == "2026-12-07T10:00:00Z"
     assert row["filed_recorded"] == "2026-12-10T12:00:00Z"
     assert _late_trigger_fires(db, "2026-12-10T12:00:00Z") == [f"report-overdue:{index}:{BREACH}"]
@@ -125,7 +128,7 @@ def test_the_developer_does_not_mark_its_own_report_filed(submitted: tuple[Path,
     assert "Traceback" not in p.stderr
     with open_registry(db) as reg:
         assert reg.events(CASE, "incident-report-filed") == []
-    (row,) = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1)
+    (row,) = _rows(tmp, db, "2026-12-09T00:00:00Z", code=1, held=False)
     assert row["status"] == "overdue" and row["filed_at"] is None
     p = _cg(tmp, db, "incident", "clocks", "--case", CASE, "--at", "2026-12-09T00:00:00Z", code=1)
     assert "CG1003" in p.stderr and "cybersecurity-breach" in p.stderr

@@ -36,12 +36,16 @@ def test_a_theft_recorded_not_reportable_is_shown_the_class_its_regime_hints_at(
     p = _theft(tmp, db, "--not-reportable", "no customer was harmed")
     index = _index(p.stdout)
     assert BREACH in _line(p.stdout, "classes the regimes' hints suggest for a severe exfiltration incident: ")
-    assert BREACH in _line(p.stdout, "not yet owed: ")
+    # the classes the theft's domain and severity point at are owed, not reportable or not: only
+    # the one that gives no hint is left to suggest
+    assert _line(p.stdout, "not yet owed: ").startswith("eu-gpai-cop-2025:critical-infrastructure (")
     shown = _cg(tmp, db, "incident", "show", str(index), "--case", CASE, "--at", "2026-12-04")
     assert "not reportable: no customer was harmed" in shown.stdout, shown.stdout
-    assert BREACH in _line(shown.stdout, "not yet owed: ")
+    assert f"report {BREACH}: " in shown.stdout and BREACH not in _line(shown.stdout, "not yet owed: ")
     got = json.loads(_cg(tmp, db, "incident", "show", str(index), "--case", CASE, "--json").stdout)
-    assert any(BREACH in s for s in got["suggestions"]) and got["reports"] == []
+    assert any(BREACH in s for s in got["suggestions"])
+    assert [(r["class"], r["hinted"]) for r in got["reports"]] == [
+        (BREACH, True), ("eu-gpai-cop-2025:serious-harm", True), ("ca-sb53:critical-safety-incident", True)]
     # classified under the class its regime hints at: owed now, and no longer "not yet owed"
     p = _cg(tmp, db, "incident", "classify", str(index), "--case", CASE, "--class", BREACH, "--by", "Halden Assurance")
     assert BREACH in _line(p.stdout, "classes the regimes' hints suggest for a severe exfiltration incident: ")

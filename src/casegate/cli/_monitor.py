@@ -163,7 +163,9 @@ def incident_clocks(
             filed = (f"filed {iso(c.filed_at)} by {c.filed_by}" + (" (late)" if c.late else "")
                      if c.filed_at else c.remaining(now))
             out(f"incident #{c.incident} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
-                f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}")
+                f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}"
+                + (" (owed as the incident's domain and severity point at the class; someone outside the "
+                   "developer may dismiss it: `casegate incident dismiss`)" if c.hinted else ""))
             for n in c.not_counted:
                 err(f"  filing not counted: {n}")
         for f in overdue:
@@ -278,7 +280,8 @@ def incident_show(
         out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
             + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
     for c in clocks:
-        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}")
+        out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}"
+            + (" (its domain and severity point at the class)" if c.hinted else ""))
         for n in c.not_counted:
             out(f"    filing not counted: {n}")
     for line in hints:
@@ -405,6 +408,72 @@ def incident_filed(
     late = " (late)" if entry.payload.get("late") else ""
     out(f"recorded the {cls} report of incident #{incident} as filed{late} by {signed.person} ({role}), "
         f"log entry {entry.index}")
+
+
+@incident_app.command("dismiss")
+def incident_dismiss(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    cls: Annotated[str, typer.Option("--class", help="The class that does not apply: REGIME:CLASS.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the class does not apply to the incident.")],
+    key: Annotated[str, typer.Option("--key", help="Private key of the person dismissing it: someone outside the "
+                                                   "developer that owes the report.")],
+    role: Annotated[str, typer.Option("--role", help="Role in which they dismiss it (one their key holds).")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    keyring: Annotated[Path | None, typer.Option(
+        "--keyring", help="Keyring (default $CASEGATE_KEYRING).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record, as a signed statement, that a regime class the incident's own domain and severity
+    point at does not apply to it. Such a class is owed whoever classifies the incident, until
+    someone outside the developer that owes the report (an organisation the keyring records, not
+    the developer's) dismisses it by its deadline. A class the reporter or a classification named
+    is not dismissed: file it."""
+    from ..errors import InputError
+    from ..monitor import record_dismissal, report_clocks
+    from ..monitor._versions import require_case
+    from ..sign import check_envelope, load_keyring, load_signer, sign_statement
+    from ..store import log_time
+
+    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    if ring_path is None:
+        raise InputError("a keyring is needed to verify who dismisses the class",
+                         help="give --keyring or set CASEGATE_KEYRING")
+    ring = load_keyring(ring_path)
+    signer = load_signer(key)
+    now = log_time()
+    stmt = dismissal_statement(case=case, incident=incident, cls=cls, reason=reason, role=role,
+                               keyid=signer.public_key.keyid, ring=ring, signed_at=now)
+    env = sign_statement(stmt, signer)
+    signed, problems = check_envelope(env, ring, now, "the dismissal statement", expect=stmt["predicateType"])
+    if signed is None or problems:
+        raise InputError("the dismissal statement does not verify: " + "; ".join(problems),
+                         help="dismiss the class with a key in the keyring, in a role the key holds")
+    with _open(db) as reg:
+        require_case(reg, case)
+        entry = record_dismissal(reg, case, report_clocks(reg, case, ring), incident=incident, cls=cls,
+                                 person=signed.person, role=role, keyid=signed.key.keyid, reason=reason,
+                                 envelope=env, organisation=signed.key.organisation, keyring=ring)
+    out(f"recorded that {cls} does not apply to incident #{incident}, signed by {signed.person} ({role}), "
+        f"log entry {entry.index}")
+
+
+def dismissal_statement(*, case: str, incident: int, cls: str, reason: str, role: str, keyid: str, ring: Any,
+                        signed_at: dt.datetime) -> dict[str, Any]:
+    """The in-toto statement of a dismissal (its subject names the incident and the class)."""
+    import hashlib
+
+    from ..errors import InputError
+    from ..sign import INCIDENT_CLASS_DISMISSED, iso, statement
+
+    trusted = ring.get(keyid)
+    if trusted is None:
+        raise InputError(f"the signing key {keyid[:16]}... is not in the keyring",
+                         help="add it with `casegate keyring add`")
+    subject = [{"name": f"incident:{case}#{incident}:{cls}",
+                "digest": {"sha256": hashlib.sha256(f"{case}#{incident}:{cls}".encode()).hexdigest()}}]
+    return statement(subject, INCIDENT_CLASS_DISMISSED, {
+        "case": case, "incident": incident, "class": cls, "reason": reason, "person": trusted.person,
+        "role": role, "keyid": keyid, "signed_at": iso(signed_at)})
 
 
 def filing_statement(*, case: str, incident: int, cls: str, reference: str | None, filed_at: dt.datetime,

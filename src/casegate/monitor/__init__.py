@@ -72,12 +72,15 @@ from ._rated import (
 )
 from ._reports import (
     CLASSIFIED,
+    DISMISSED,
     FILED,
     INCIDENT_REPORT_OVERDUE,
     ReportClock,
     classify,
+    held_classes,
     overdue_report_findings,
     record_classification,
+    record_dismissal,
     record_filing,
     report_clocks,
     suggested_classes,
@@ -142,8 +145,8 @@ from ._webhooks import (
 __all__ = [
     "LOG_RULES", "LogRule", "LogViolation", "MonitorRun", "MonitorState", "check_entries", "follow_log",
     "StoredVersion", "VersionCache", "current_approval", "iso", "load_stored", "standing_version",
-    "CLASSIFIED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
-    "record_filing", "report_clocks", "suggested_classes", "suggested_for", "suggestion_lines",
+    "CLASSIFIED", "DISMISSED", "FILED", "INCIDENT_REPORT_OVERDUE", "record_classification", "ReportClock", "classify", "overdue_report_findings",
+    "held_classes", "record_dismissal", "record_filing", "report_clocks", "suggested_classes", "suggested_for", "suggestion_lines",
     "EARLIER_MAX", "MODEL_FILES_EVENT", "POLICY_CHANGE_EVENT", "PROTOCOL_EVENT", "comparison_for", "deployed_weights_problems", "follow_shared_weights", "logged_files_of", "OWED_CAUSE", "owed_follow_ups", "owed_reasons", "owed_words", "record_model_files", "registered_protocols", "last_approved_before", "policy_changes", "public_commitments", "stored_number",
     "version_diff",
     "CONDITION_OVERDUE", "Applied", "CaseRun", "History", "act", "apply_decision", "case_history",

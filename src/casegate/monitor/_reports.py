@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,9 @@ CLASSIFIED = "incident-classified"
 incident owes and never takes one away: a report owed by the incident as recorded, or by an
 earlier classification, stays owed (a provisional report goes only when the incident is
 classified before its deadline)."""
+DISMISSED = "incident-class-dismissed"
+"""Log event: someone outside the developer signed that a class an incident's own fields point at
+(see `held_classes`) does not apply to it, and why."""
 
 
 def _domain_words(name: str) -> frozenset[str]:
@@ -159,7 +162,11 @@ class ReportClock:
     """When the log recorded the filing: the time the clock stops at, whatever time the filing
     states (`filed_at`)."""
     not_counted: tuple[str, ...] = ()
-    """Each logged filing of this report that does not count, with why (see `report_clocks`)."""
+    """Each logged filing of this report (or dismissal of its class) that does not count, with
+    why (see `report_clocks`)."""
+    hinted: bool = False
+    """Owed because the incident's own fields point at the class (see `held_classes`), not
+    because anyone named it: someone outside the developer may dismiss it."""
 
     def _filed_by(self, at: dt.datetime) -> bool:
         stopped = self.filed_logged or self.filed_at
@@ -199,7 +206,7 @@ class ReportClock:
             "filed_at": iso(self.filed_at) if self.filed_at else None, "filed_by": self.filed_by,
             "reference": self.reference, "filed_entry": self.filed_entry,
             "filed_recorded": iso(self.filed_logged) if self.filed_logged else None,
-            "not_counted": list(self.not_counted),
+            "not_counted": list(self.not_counted), "hinted": self.hinted,
         }
         if at is not None:
             out["status"] = self.status(at)
@@ -212,41 +219,50 @@ NO_KEYRING = ("no keyring was given, so no filing's signature or signer can be c
 """Why a logged filing does not count where no keyring is given."""
 
 
-def check_filing(entry: LogEntry, keyring: Keyring, *, case_id: str, developer: Sequence[str]) -> tuple[Any, list[str]]:
+def check_filing(entry: LogEntry, keyring: Keyring, *, case_id: str, developer: Sequence[str],
+                 expect: str | None = None) -> tuple[Any, list[str]]:
     """Whether a logged filing counts: its envelope verifies against `keyring` as of when the log
     recorded it, names this case, incident and class, and its signer's organisation (as the
     keyring records it) is not the developer that owes the report (see `check_filer`). A
     filing written straight into the log, or logged before filings were checked, counts only
-    where it passes the same checks. Returns the verified envelope (None when it cannot be
-    trusted) and every reason it does not count. Never raises on bad input."""
-    from ..sign import INCIDENT_REPORT, check_envelope
+    where it passes the same checks. With `expect` INCIDENT_CLASS_DISMISSED, the same for a
+    logged dismissal of a class. Returns the verified envelope (None when it cannot be trusted)
+    and every reason it does not count. Never raises on bad input."""
+    from ..sign import INCIDENT_CLASS_DISMISSED, INCIDENT_REPORT, check_envelope
     from ..sign._statement import logged_instant
 
+    expect = expect or INCIDENT_REPORT
+    what = "dismissal" if expect == INCIDENT_CLASS_DISMISSED else "filing"
     label = f"log entry {entry.index}"
     env = entry.payload.get("envelope")
     if not isinstance(env, dict):
-        return None, [f"{label}: the filing is not signed (an unsigned record of a filing does not count)"]
+        return None, [f"{label}: the {what} is not signed (an unsigned record of a {what} does not count)"]
     try:
-        signed, reasons = check_envelope(env, keyring, logged_instant(entry.recorded_at), label, expect=INCIDENT_REPORT)
+        signed, reasons = check_envelope(env, keyring, logged_instant(entry.recorded_at), label, expect=expect)
     except (InputError, ValueError, TypeError, KeyError) as e:
-        return None, [f"{label}: the filing's envelope cannot be read ({e})"]
+        return None, [f"{label}: the {what}'s envelope cannot be read ({e})"]
     if signed is None:
         return None, reasons
     p = signed.predicate
     if p.get("case") != case_id or p.get("incident") != entry.payload.get("incident") \
             or p.get("class") != entry.payload.get("class"):
-        reasons.append(f"{label}: the signed filing is of case {p.get('case')!r}, incident #{p.get('incident')}, "
+        reasons.append(f"{label}: the signed {what} is of case {p.get('case')!r}, incident #{p.get('incident')}, "
                        f"class {p.get('class')!r}, not the report this entry records")
     org = signed.key.organisation
     if not developer:
-        reasons.append(f"{label}: the developer that owes the report is unknown, so a filing from outside it "
+        reasons.append(f"{label}: the developer that owes the report is unknown, so a {what} from outside it "
                        "cannot be established")
     elif not org:
-        reasons.append(f"{label}: the keyring records no organisation for {signed.person}, so the filing cannot "
+        reasons.append(f"{label}: the keyring records no organisation for {signed.person}, so the {what} cannot "
                        "be shown to come from outside the developer")
     elif organisation_among(org, developer) is not None:
         reasons.append(f"{label}: is signed by {signed.person} of {org}, the developer that owes the report: "
-                       "the lab does not mark its own report filed")
+                       + ("the lab does not mark its own report filed" if what == "filing"
+                          else "the lab does not dismiss a report its own incident points at"))
+    if what == "dismissal":
+        if not str(p.get("reason") or "").strip():
+            reasons.append(f"{label}: the signed dismissal gives no reason")
+        return signed, reasons
     try:
         stated = parse_timestamp(str(p.get("filed_at")), label)
     except InputError:
@@ -261,9 +277,18 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
     """Every regime report the case's incidents owe, with their filings, in log order. A filing
     stops a clock only where it counts against `keyring` (see `check_filing`), with every key
     revocation the log records applied; without a keyring none can be checked, so no report is
-    filed and each logged filing is named, with why, in the clock's `not_counted` (fail closed)."""
-    from ..sign import with_logged_revocations
+    filed and each logged filing is named, with why, in the clock's `not_counted` (fail closed).
 
+    Each deadline is counted again from the regime of the case version the incident was recorded
+    against (see `owed_reports`): a `due`, `known` or `provisional` value written into the log is
+    never what a clock reads."""
+    from ..sign import INCIDENT_CLASS_DISMISSED, with_logged_revocations
+    from ._rated import RATED
+    from ._versions import VersionCache, current_approval
+
+    incidents = reg.events(case_id, "incident")
+    if not incidents:
+        return []
     judging = with_logged_revocations(keyring, reg.events(kind="keyring-change"))[0] if keyring is not None else None
     filings: dict[tuple[int, str], list[LogEntry]] = {}
     for e in reg.events(case_id, FILED):
@@ -271,69 +296,210 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
             filings.setdefault((int(e.payload["incident"]), str(e.payload["class"])), []).append(e)
         except (KeyError, TypeError, ValueError):
             continue  # names no report: it files nothing
+    dismissals: dict[tuple[int, str], list[LogEntry]] = {}
+    for e in reg.events(case_id, DISMISSED):
+        try:
+            dismissals.setdefault((int(e.payload["incident"]), str(e.payload["class"])), []).append(e)
+        except (KeyError, TypeError, ValueError):
+            continue  # names no class of an incident: it dismisses nothing
     developers: dict[int, list[str]] = {}
     classified: dict[int, list[LogEntry]] = {}
     for e in reg.events(case_id, CLASSIFIED):
-        classified.setdefault(int(e.payload["incident"]), []).append(e)
+        try:
+            classified.setdefault(int(e.payload["incident"]), []).append(e)
+        except (KeyError, TypeError, ValueError):
+            continue  # names no incident: it classifies nothing
+    ratings: dict[int, list[LogEntry]] = {}
+    for e in reg.events(case_id, RATED):
+        try:
+            ratings.setdefault(int(e.payload["incident"]), []).append(e)
+        except (KeyError, TypeError, ValueError):
+            continue
+    versions = VersionCache(reg)
+    stored = set(versions.numbers(case_id))
+    appr = current_approval(reg, case_id)
+    # besides the version an incident names, every version the registry holds (the approved one
+    # first, then newest first): an entry written by another writer may name none, one the
+    # registry does not hold, or one under no regime, and a version that leaves a regime out
+    # (CG1005) does not end the reports an incident owes under it
+    always = ([appr.version] if appr is not None else []) + sorted(stored, reverse=True)
     out = []
-    for e in reg.events(case_id, "incident"):
-        recorded = parse_timestamp(e.recorded_at, f"log entry {e.index}")
-        for r in owed_reports(e, classified.get(e.index, [])):
+    for e in incidents:
+        number = (e.payload.get("defeats") or {}).get("version")
+        regimes: list[Regime] = []
+        for n in ([number] if isinstance(number, int) and number in stored else []) + always:
+            regimes += [r for r in versions.get(case_id, n).regimes if r.id not in {x.id for x in regimes}]
+
+        def developer(index: int = e.index) -> list[str]:
+            if index not in developers:
+                developers[index] = developer_organisations(reg, case_id, index)
+            return developers[index]
+
+        def dismissed(cls: str, index: int = e.index) -> tuple[dt.datetime | None, list[str]]:
+            """When a dismissal of `cls` that counts was logged (None: none counts), and why
+            each other one does not."""
+            why: list[str] = []
+            for cand in dismissals.get((index, cls), []):
+                if judging is None:
+                    why.append(f"log entry {cand.index}: {NO_KEYRING.replace('filing', 'dismissal')}")
+                    continue
+                signed, problems = check_filing(cand, judging, case_id=case_id, developer=developer(),
+                                                expect=INCIDENT_CLASS_DISMISSED)
+                if signed is not None and not problems:
+                    return parse_timestamp(cand.recorded_at, f"log entry {cand.index}"), why
+                why += problems
+            return None, why
+
+        for r in owed_reports(e, classified.get(e.index, []), regimes, ratings=ratings.get(e.index, []),
+                              dismissed=dismissed):
             f: LogEntry | None = None
             stated: dt.datetime | None = None
             person: str | None = None
-            refused: list[str] = []
+            refused: list[str] = list(r.get("not_counted") or [])
             for cand in filings.get((e.index, str(r["class"])), []):
                 if judging is None:
                     refused.append(f"log entry {cand.index}: {NO_KEYRING}")
                     continue
-                if e.index not in developers:
-                    developers[e.index] = developer_organisations(reg, case_id, e.index)
-                signed, problems = check_filing(cand, judging, case_id=case_id, developer=developers[e.index])
+                signed, problems = check_filing(cand, judging, case_id=case_id, developer=developer())
                 if signed is not None and not problems and f is None:
                     f, person = cand, signed.person
                     stated = parse_timestamp(str(signed.predicate["filed_at"]), f"log entry {cand.index}")
                 elif problems:
                     refused += problems
-            where = f"incident #{e.index}"
-            known = parse_timestamp(str(r["known"]), where)
-            due = parse_timestamp(str(r["due"]), where)
-            if known > recorded:
-                # the clock starts no later than the log recorded the incident, whatever time of
-                # awareness the reporter gave: the deadline moves forward by as much
-                due -= known - recorded
-                known = recorded
             out.append(ReportClock(
                 incident=e.index, cls=str(r["class"]), title=str(r["title"]), report_to=str(r["report_to"]),
-                deadline=str(r["deadline"]), cite=str(r["cite"]), known=known, due=due,
+                deadline=str(r["deadline"]), cite=str(r["cite"]), known=r["known"], due=r["due"],
                 description=str(e.payload.get("description") or ""),
                 filed_at=stated, filed_by=person,
                 reference=f.payload.get("reference") if f else None,
                 filed_entry=f.index if f else None, provisional=bool(r.get("provisional")),
                 filed_logged=parse_timestamp(f.recorded_at, f"log entry {f.index}") if f else None,
-                not_counted=tuple(refused),
+                not_counted=tuple(refused), hinted=bool(r.get("hinted")),
             ))
     return out
 
 
-def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry]) -> list[dict[str, Any]]:
-    """The reports an incident owes: those it was recorded with and those each classification
-    adds, the first record of a class standing. Whoever classifies an incident (the developer,
-    often) may add a class, never take one away: a class dropped, replaced by one with a longer
-    deadline, or an incident declared not reportable after it was classified leaves the report
-    owed. A provisional report (an unclassified incident) goes once a classification is recorded
-    by its deadline; one classified later has missed it, and it stays owed."""
-    where = f"incident #{incident.index}"
-    records = list(incident.payload.get("regime_reports") or [])
-    for c in classifications:
-        records += list(c.payload.get("regime_reports") or [])
+def incident_known(incident: LogEntry) -> dt.datetime:
+    """When a logged incident became known, as its clocks count it: the awareness time it states
+    (else the start of its date), and no later than the log recorded it, whatever time of
+    awareness the reporter gave. An entry that states neither readably is counted from when the
+    log recorded it."""
+    recorded = parse_timestamp(incident.recorded_at, f"log entry {incident.index}")
+    p = incident.payload
+    try:
+        if p.get("known"):
+            known = parse_timestamp(str(p["known"]), f"incident #{incident.index}")
+        else:
+            known = dt.datetime.combine(dt.date.fromisoformat(str(p["date"])), dt.time.min, dt.UTC)
+    except (KeyError, ValueError, InputError):
+        known = recorded
+    return min(known, recorded)
+
+
+def _report_of(ref: str, regimes: Sequence[Regime], known: dt.datetime) -> dict[str, Any]:
+    """The report `ref` (REGIME:CLASS, or REGIME:unclassified) owes, its deadline read from the
+    regime. A class no regime of the case holds (written into the log, or of a regime the case
+    has left) has no deadline to read: it is due by the shortest deadline any of the case's
+    regimes sets, else when the incident became known (fail closed)."""
+    by_id = {r.id: r for r in regimes}
+    rid, _, cid = ref.partition(":")
+    regime = by_id.get(rid)
+    base: dict[str, Any] = {"class": ref, "known": known}
+    if regime is not None and cid == UNCLASSIFIED and regime.incident_classes:
+        c = min(regime.incident_classes.values(), key=lambda x: x.deadline.delta())
+        return {**base, "provisional": True,
+                "title": f"Unclassified incident (until classified, the shortest deadline applies: {c.title})",
+                "report_to": c.report_to, "deadline": c.deadline.describe(),
+                "cite": f"{c.cite.document}, {c.cite.section}", "due": known + c.deadline.delta()}
+    if regime is not None and cid in regime.incident_classes:
+        c = regime.incident_classes[cid]
+        return {**base, "title": c.title, "report_to": c.report_to, "deadline": c.deadline.describe(),
+                "cite": f"{c.cite.document}, {c.cite.section}", "due": known + c.deadline.delta()}
+    deltas = [c.deadline.delta() for r in regimes for c in r.incident_classes.values()]
+    shortest = min(deltas) if deltas else dt.timedelta(0)
+    return {**base, "title": f"{ref} (a class no regime of the case holds: the shortest deadline of its regimes applies)",
+            "report_to": "unknown", "deadline": f"{int(shortest.total_seconds() // 3600)} hours", "cite": "unknown",
+            "due": known + shortest}
+
+
+def held_classes(domain: str, severity: str | Severity, regimes: Sequence[Regime]) -> list[str]:
+    """The classes an incident of this domain and severity owes a report under whoever classifies
+    it: those whose hints (a domain, a minimum severity) it matches. A class that gives no hint is
+    only suggested (see `suggested_for`): nothing about the incident's fields points at it."""
+    by_ref = {f"{r.id}:{cid}": c for r in regimes for cid, c in r.incident_classes.items()}
+    return [ref for ref in suggested_for(domain, severity, regimes)
+            if by_ref[ref].domains or by_ref[ref].min_severity is not None]
+
+
+def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regimes: Sequence[Regime], *,
+                 ratings: Sequence[LogEntry] = (),
+                 dismissed: Callable[[str], tuple[dt.datetime | None, list[str]]] | None = None,
+                 ) -> list[dict[str, Any]]:
+    """The reports an incident owes, each with its deadline counted from when the incident became
+    known (`incident_known`) by the regime's rule; no `due` the log holds is read.
+
+    They are the classes it was recorded with and those each classification adds, and the classes
+    its own fields point at (`held_classes`: its domain and recorded severity from when it became
+    known; a severity a rating raised it to, from when the log recorded the rating). Whoever
+    classifies an incident (the developer, often) may add a class, never take one away: a class
+    dropped, replaced by one with a longer deadline, or an incident declared not reportable (when
+    recorded or after) leaves the report owed. A class the incident's fields point at goes only
+    when someone outside the developer dismisses it by a signed statement the log records by its
+    deadline (`dismissed` says when one that counts was logged). A provisional report (an
+    unclassified incident, `REGIME:unclassified`) goes once a classification is recorded by its
+    deadline; one classified later has missed it, and it stays owed. Where one class is owed
+    twice, the earlier deadline stands."""
+    known = incident_known(incident)
+    p = incident.payload
+    named: list[str] = []
+
+    def refs(payload: dict[str, Any]) -> list[str]:
+        classes, reports = payload.get("classes"), payload.get("regime_reports")
+        got = [str(c) for c in classes] if isinstance(classes, list) else []
+        if isinstance(reports, list):
+            got += [str(r["class"]) for r in reports if isinstance(r, dict) and "class" in r]
+        return got
+
+    named += refs(p)
+    if not p.get("classes") and not str(p.get("not_reportable") or "").strip():
+        named += [f"{r.id}:{UNCLASSIFIED}" for r in regimes if r.incident_classes]
     classified_at = [parse_timestamp(c.recorded_at, f"log entry {c.index}") for c in classifications]
+    for c in classifications:
+        named += refs(c.payload)
     out: dict[str, dict[str, Any]] = {}
-    for r in records:
-        cls = str(r["class"])
-        if r.get("provisional") and any(t <= parse_timestamp(str(r["due"]), where) for t in classified_at):
+
+    def owe(ref: str, since: dt.datetime, **extra: Any) -> None:
+        r = {**_report_of(ref, regimes, since), **extra}
+        if r.get("provisional") and any(t <= r["due"] for t in classified_at):
+            return
+        if ref not in out or r["due"] < out[ref]["due"]:
+            out[ref] = r
+
+    for ref in named:
+        owe(ref, known)
+    held: dict[str, dt.datetime] = {}
+    try:
+        for ref in held_classes(str(p["domain"]), Severity(str(p["severity"])), regimes):
+            held.setdefault(ref, known)
+    except (KeyError, ValueError):
+        pass  # an entry with no readable domain or severity points at no class
+    for rating in ratings:
+        try:
+            level = Severity(str(rating.payload["severity"]))
+            since = max(known, parse_timestamp(rating.recorded_at, f"log entry {rating.index}"))
+            for ref in held_classes(str(p["domain"]), level, regimes):
+                held.setdefault(ref, since)
+        except (KeyError, ValueError, InputError):
             continue
-        out.setdefault(cls, r)
+    for ref, since in held.items():
+        if ref in named:
+            continue
+        r = _report_of(ref, regimes, since)
+        when, why = dismissed(ref) if dismissed is not None else (None, [])
+        if when is not None and when <= r["due"]:
+            continue
+        if ref not in out or r["due"] < out[ref]["due"]:
+            out[ref] = {**r, "hinted": True, "not_counted": why}
     return list(out.values())
 
 
@@ -395,23 +561,58 @@ def _outside(keyring: Keyring, developer: Sequence[str]) -> list[str]:
             if i.organisation and organisation_among(i.organisation, developer) is None]
 
 
-def check_filer(*, person: str, organisation: str | None, developer: Sequence[str], keyring: Keyring) -> None:
+def check_filer(*, person: str, organisation: str | None, developer: Sequence[str], keyring: Keyring,
+                what: str = "filing") -> None:
     """Refuse (InputError) a filing recorded by the developer that owes the report: as a condition
     is confirmed, a filing is recorded by a keyring member whose organisation the keyring records
-    and is not the developer's, whatever role their key holds."""
+    and is not the developer's, whatever role their key holds. The same holds for a dismissal of a
+    class (`what`)."""
     if not developer:
-        reason = "the developer that owes the report is unknown, so a filing from outside it cannot be established"
+        reason = f"the developer that owes the report is unknown, so a {what} from outside it cannot be established"
     elif not organisation:
-        reason = f"the keyring records no organisation for {person}, so the filing cannot be shown to come from outside the developer"
+        reason = f"the keyring records no organisation for {person}, so the {what} cannot be shown to come from outside the developer"
     elif organisation_among(organisation, developer) is not None:
-        reason = f"{person} is of {organisation}, the developer that owes the report: the lab does not mark its own report filed"
+        reason = (f"{person} is of {organisation}, the developer that owes the report: "
+                  + ("the lab does not mark its own report filed" if what == "filing"
+                     else "the lab does not dismiss a report its own incident points at"))
     else:
         return
     may = _outside(keyring, developer)
-    raise InputError(f"{reason}; a filing is recorded by someone outside the developer ({', '.join(developer) or 'unknown'})"
+    raise InputError(f"{reason}; a {what} is recorded by someone outside the developer ({', '.join(developer) or 'unknown'})"
                      + (f"; keyring members who may: {'; '.join(may)}" if may else "; the keyring holds nobody outside it"),
-                     help="record the filing with the key of someone outside the developer who has seen the authority's "
-                          "acknowledgement (`casegate keys add --organisation` records their organisation)")
+                     help=(f"record the {what} with the key of someone outside the developer "
+                           + ("who has seen the authority's acknowledgement " if what == "filing" else "")
+                           + "(`casegate keys add --organisation` records their organisation)"))
+
+
+def record_dismissal(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *, incident: int, cls: str,
+                     person: str, role: str, keyid: str, reason: str, envelope: dict[str, Any],
+                     organisation: str | None, keyring: Keyring) -> LogEntry:
+    """Log a verified dismissal of a class an incident's own fields point at. InputError when the
+    incident owes no such report, the class was named (by its reporter or a classification: owed on
+    their word), or the signer is of the developer that owes it (see `check_filer`)."""
+    owed = [c for c in clocks if c.incident == incident and c.cls == cls]
+    if not owed:
+        owes = ", ".join(f"#{c.incident} {c.cls}" for c in clocks) or "none"
+        raise InputError(f"incident #{incident} of {case_id} owes no {cls} report",
+                         help=f"reports the case's incidents owe: {owes}")
+    if not owed[0].hinted:
+        raise InputError(f"the {cls} report of incident #{incident} is owed because its reporter or a "
+                         "classification named the class: a dismissal removes only a class the incident's "
+                         "own fields point at",
+                         help=f"file it (casegate incident filed {incident} --class {cls} ...)")
+    if not reason.strip():
+        raise InputError("say why the class does not apply (--reason)")
+    check_filer(person=person, organisation=organisation, developer=developer_organisations(reg, case_id, incident),
+                keyring=keyring, what="dismissal")
+    if log_time() > owed[0].due:
+        # the report was missed: a class dismissed after its deadline leaves the miss standing
+        raise InputError(f"the {cls} report of incident #{incident} was due by {iso(owed[0].due)}: a class is "
+                         "dismissed by its deadline, and a report missed stays missed",
+                         help=f"file it late (casegate incident filed {incident} --class {cls} ...)")
+    return reg.record(DISMISSED, case_id, {
+        "incident": incident, "class": cls, "person": person, "role": role, "keyid": keyid, "reason": reason,
+        "envelope": envelope})
 
 
 def record_filing(reg: Registry, case_id: str, clocks: Sequence[ReportClock], *, incident: int, cls: str,

@@ -499,8 +499,13 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         return None
     approved = versions.get(case_id, appr.version)
     incidents = []
+    clocks = report_clocks(reg, case_id, keyring)
     for cid in [case_id, *cases_of_stored_model(reg, case_id, appr.version, models)]:
         incidents += _incidents_since(reg, cid, case_id, appr.entry.index, at)
+        if cid != case_id:
+            # the reports an incident owes follow the weights as the incident does: one filed
+            # under another case of the model, never deployed, is read by nobody else
+            clocks += [c for c in report_clocks(reg, cid, keyring) if c.incident > appr.entry.index]
     incidents.sort(key=lambda inc: inc.index)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
@@ -511,7 +516,7 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         incidents=incidents, samples=samples, withheld=withheld, telemetry=telemetry.why,
         telemetry_required=telemetry.required,
         later_versions=[LaterVersion(v.index, v.label, v.case, v.policy) for v in later],
-        conditions=conds, report_clocks=report_clocks(reg, case_id, keyring),
+        conditions=conds, report_clocks=clocks,
         artifact_dates=artifact_dates(reg, approved.case),
     )
     return facts, appr.version

@@ -39,6 +39,9 @@ POLICY_CHANGE = "https://casegate.dev/policy-change/v1"
 """Predicate type of a policy change: an owner records a changed threshold measurement and why."""
 INCIDENT_REPORT = "https://casegate.dev/incident-report-filed/v1"
 """Predicate type of a filing: a role records that a regime report of an incident was filed."""
+INCIDENT_CLASS_DISMISSED = "https://casegate.dev/incident-class-dismissed/v1"
+"""Predicate type of a dismissal: a role outside the developer says a regime incident class an
+incident's own fields suggest does not apply to it, and why."""
 ANSWER = "https://casegate.dev/objection-answer/v1"
 """Predicate type of an answer to one signed objection, its acceptance, or an escalation role
 upholding it (`kind`: answer / accept / uphold)."""
@@ -58,7 +61,7 @@ the monitoring system measured, signal by signal, at each time (version 1: numbe
 MONITOR_READINGS_V2 = "https://casegate.dev/monitor-readings/v2"
 """Version 2 of the monitoring readings predicate, the one casegate signs: numbered per case as
 version 1 is, and each number after the first names the key that signed the number before it."""
-PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, ANSWER, AUTHORS,
+PREDICATE_TYPES = (SIGNOFF, OBJECTION, DECISION, WAIVER, POLICY_CHANGE, INCIDENT_REPORT, INCIDENT_CLASS_DISMISSED, ANSWER, AUTHORS,
                    EVIDENCE_ATTESTATION, PROTOCOL, CONDITION_MET, MONITOR_READINGS, MONITOR_READINGS_V2)
 
 CASE_DIGEST_VERSION = 1
