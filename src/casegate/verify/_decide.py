@@ -142,12 +142,13 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
         if left_out:
             out.append(f"the gate run on the stored version as of {day} sets conditions the decision leaves out: "
                        + ", ".join(left_out))
-        # a due date the registry would set earlier: the decision may not give itself more time
+        # a due date the registry would set earlier: the decision may not give itself more time;
+        # one that is no date (empty: read as "no due date") never falls due, the latest of all
         later = []
         for c in mine.conditions:
             theirs = have.get((c.cause, tuple(c.path)))
-            if theirs is not None and c.due is not None and (theirs.due is None or theirs.due > c.due):
-                later.append(f"{where(c)} (due {theirs.due}, the registry's {c.due})")
+            if theirs is not None and c.due is not None and _later(theirs.due, c.due):
+                later.append(f"{where(c)} (due {theirs.due!r}, the registry's {c.due})")
         if later:
             out.append("the decision gives conditions later due dates than the gate run as of "
                        f"{day}: " + ", ".join(sorted(set(later))))
@@ -159,6 +160,15 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
             out.append("the decision words what a condition requires otherwise than the gate run as of "
                        f"{day}: " + ", ".join(reworded))
     return out
+
+
+def _later(signed: str | None, registry: str) -> bool:
+    """Whether a condition's signed due date `signed` is later than the registry's `registry`, or
+    no date at all (missing, empty, not an ISO date): fail closed."""
+    try:
+        return dt.date.fromisoformat(str(signed)[:10]) > dt.date.fromisoformat(registry[:10])
+    except ValueError:
+        return True
 
 
 def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) -> list[str]:
