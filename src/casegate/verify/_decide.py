@@ -126,7 +126,10 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
     decision `record` it is asked to apply: the sign-offs no longer all hold, the gate now says
     worse than the record, it sets conditions the record leaves out, or the record gives one a
     later due date or words what it requires otherwise. Empty: it does."""
+    from ._bundle import condition_id_problems
+
     out = [f"sign-offs: {p}" for p in j.problems]
+    out += condition_id_problems(record.conditions)
     mine = j.record
     if _RANK[mine.outcome] > _RANK[record.outcome]:
         blocking = sorted({f"{f.code} {f.name}" for f in mine.findings if f.blocking and f.waived is None})
