@@ -58,3 +58,20 @@ def test_verify_holds_a_condition_without_a_due_date_to_as_due(signed: Path) -> 
     b["decision"] = sign_statement(st, load_signer(str(signed / "keys" / "rso.pem")))
     v = check_bundle(b, ring, model_digest=digest, boundary=BoundaryKind.api, at=at)
     assert any("condition C1" in r and "has no due date" in r for r in v.reasons), v.reasons
+
+
+def test_a_condition_whose_text_is_weakened_beside_the_rules_fix_is_refused(
+        signed: Path, tmp_path: Path, database_url: str) -> None:  # noqa: F811
+    """The text is what `condition list` shows and a confirmation signs: a record that keeps the
+    rule's `fix` and weakens the text beside it does not apply."""
+    _under_review(signed, tmp_path, database_url)
+    b = json.loads((signed / "case" / "decision.bundle.json").read_text())
+    st = decode_payload(b["decision"])
+    for c in st["predicate"]["record"]["conditions"]:
+        c["text"] = c["finding"] + "; consider it when convenient"
+    b["decision"] = sign_statement(st, load_signer(str(tmp_path / "keys" / "rso.pem")))
+    (tmp_path / "forged.json").write_text(json.dumps(b))
+    p = _cg(tmp_path, database_url, "state", "apply", "--unpinned", "atlas-2-api", "--decision", "forged.json", code=4)
+    assert "words what a condition requires otherwise" in p.stderr, p.stderr
+    with open_registry(database_url) as reg:
+        assert reg.case_state("atlas-2-api") == "under-review"

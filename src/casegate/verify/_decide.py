@@ -156,9 +156,10 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
             out.append("the decision gives conditions later due dates than the gate run as of "
                        f"{day}: " + ", ".join(sorted(set(later))))
         # what must be done is the rule's: the decision may not word it more weakly
+        # and the text a confirmation signs is the gate's: a fix kept beside weaker text is reworded
         reworded = sorted({where(c) for c in mine.conditions
-                           if (theirs := have.get((c.cause, tuple(c.path)))) is not None and c.fix
-                           and theirs.fix != c.fix})
+                           if (theirs := have.get((c.cause, tuple(c.path)))) is not None
+                           and ((c.fix and theirs.fix != c.fix) or theirs.text != c.text)})
         if reworded:
             out.append("the decision words what a condition requires otherwise than the gate run as of "
                        f"{day}: " + ", ".join(reworded))
