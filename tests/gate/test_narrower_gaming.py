@@ -8,12 +8,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.gate.test_gate import ATLAS, KEYRING, TODAY
+
 from casegate.gate import run_gate
 from casegate.gate._compare import Compared, Comparison
 from casegate.load import load_case
 from casegate.model import Baseline
 from casegate.sign import parse_instant, with_attestations
-from tests.gate.test_gate import ATLAS, KEYRING, TODAY
 
 
 def _load(path: Path):  # type: ignore[no-untyped-def]
