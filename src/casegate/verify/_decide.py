@@ -157,9 +157,13 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
                        f"{day}: " + ", ".join(sorted(set(later))))
         # what must be done is the rule's: the decision may not word it more weakly
         # and the text a confirmation signs is the gate's: a fix kept beside weaker text is reworded
+        # (one element may have several conditions of one rule, each with its own text)
+        texts: dict[tuple[str, tuple[str | int, ...]], set[str]] = {}
+        for x in record.conditions:
+            texts.setdefault((x.cause, tuple(x.path)), set()).add(x.text)
         reworded = sorted({where(c) for c in mine.conditions
                            if (theirs := have.get((c.cause, tuple(c.path)))) is not None
-                           and ((c.fix and theirs.fix != c.fix) or theirs.text != c.text)})
+                           and ((c.fix and theirs.fix != c.fix) or c.text not in texts[(c.cause, tuple(c.path))])})
         if reworded:
             out.append("the decision words what a condition requires otherwise than the gate run as of "
                        f"{day}: " + ", ".join(reworded))
