@@ -284,9 +284,13 @@ def _fail_fast_order(blocking_codes: set[str]) -> list[RegisteredRule]:
     return [r for r in rules if r.rule.code in blocking_codes] + [r for r in rules if r.rule.code not in blocking_codes]
 
 
-def _first_blocking(ctx: Context, order: list[RegisteredRule], waivers: list[Waiver]) -> str | None:
+def _first_blocking(ctx: Context, order: list[RegisteredRule], waivers: list[Waiver],
+                    comparison: Comparison | None = None) -> str | None:
     """The code of the first unwaived blocking finding at `ctx`'s boundary, or None when there is
-    none. Stops at the first one: a failing narrower boundary needs no full report."""
+    none. Stops at the first one: a failing narrower boundary needs no full report. The versions
+    compared with after the first (`comparison`) are compared with too, as at the requested
+    boundary: a narrower boundary is no escape from threshold gaming against the last approved
+    version."""
     for reg in order:
         for hit in reg.check(ctx):
             sev = hit.severity or reg.rule.severity
@@ -295,6 +299,10 @@ def _first_blocking(ctx: Context, order: list[RegisteredRule], waivers: list[Wai
             if any(covers(w, reg.rule.code, hit.path) for w in waivers):
                 continue
             return reg.rule.code
+    if comparison is not None and len(comparison.versions) > 1:
+        for f in other_baselines(ctx, comparison, ()):
+            if f.severity is RuleSeverity.blocking and not any(covers(w, f.code, f.path) for w in waivers):
+                return f.code
     return None
 
 
@@ -398,7 +406,10 @@ def run_gate(
 
     def full(kind: BoundaryKind, dropped: tuple[str, ...]) -> _Trial:
         ctx = context(kind, dropped)
-        found, _ = apply_waivers(list(loaded.diagnostics) + run_checks(ctx), waivers, policy, day)
+        found = run_checks(ctx)
+        if comparison is not None and len(comparison.versions) > 1:
+            found += other_baselines(ctx, comparison, found)
+        found, _ = apply_waivers(list(loaded.diagnostics) + found, waivers, policy, day)
         return _Trial(kind, dropped, found, ctx)
 
     ctx0 = context(requested, ())
@@ -417,7 +428,7 @@ def run_gate(
             order = _fail_fast_order({f.code for f in main.blocking})
             for kind, dropped in _candidates(case, requested, ungrounded_grants(ctx0)):
                 ctx = context(kind, dropped)
-                stop = _first_blocking(ctx, order, accepted)
+                stop = _first_blocking(ctx, order, accepted, comparison)
                 if stop is not None:
                     trials.append(BoundaryTrial.model_construct(boundary=kind, outcome="NO-GO", blocking=[stop],
                                                                 dropped=list(dropped)))

@@ -574,7 +574,10 @@ def condition_met(reg: Registry, case_id: str, condition: str, *, evidence: list
         "envelope": env,
     })
     change = None
-    if state is CaseState.approved_with_conditions and all(x.met or x.id == condition for x in conds):
+    # every other condition met: told apart by id and text, so a condition logged under the same id
+    # as this one is not met by this confirmation
+    if state is CaseState.approved_with_conditions and all(x.met or x is c for x in conds) \
+            and [x.id for x in conds].count(condition) == 1:
         change = transition(reg, case_id, CaseState.approved, {
             "type": CauseType.conditions_met.value, "conditions": sorted(by_id),
             "decision": appr.decision, "version": appr.version})

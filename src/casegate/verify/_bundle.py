@@ -854,7 +854,11 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         # conditions (a condition past due counts against the deploy unless the log shows it met:
         # judged below, with the registry)
         day = lapse.date()
-        overdue = [cnd for cnd in record.conditions if cnd.due and dt.date.fromisoformat(cnd.due[:10]) < day]
+        # conditions are met and counted by id: two under one id let one confirmation stand for both
+        v.reasons += condition_id_problems(record.conditions)
+        # a condition with no due date (none, or empty) is held to as due already: a decision
+        # that leaves its date out does not give it for ever
+        overdue = [cnd for cnd in record.conditions if not cnd.due or dt.date.fromisoformat(cnd.due[:10]) < day]
         if pred is not None and "reevaluate_by" in pred:
             v.reasons += _reevaluation_problems(pred, policy, day)
     # evidence expiry
@@ -1009,14 +1013,30 @@ def _overdue_conditions(reg: RegistryView | None, case_id: str | None, keyring: 
     for cnd in overdue:
         how = found.met.get(cnd.id) if found is not None else None
         if how is not None:
-            verdict.notes.append(f"condition {cnd.id} was due on {cnd.due}; {how}")
+            verdict.notes.append(f"condition {cnd.id} {_due_words(cnd.due)}; {how}")
             continue
         where = ("the registry logs no confirmation of it that counts" if found is not None else
                  "verify against the registry (--db) or with a state proof, which show the conditions met")
         refused = found.refused.get(cnd.id) if found is not None else None
         if refused:
             where += f" ({'; '.join(refused)})"
-        verdict.reasons.append(f"condition {cnd.id} ({cnd.text}) was due on {cnd.due} {CONDITION_OVERDUE}: {where}")
+        verdict.reasons.append(f"condition {cnd.id} ({cnd.text}) {_due_words(cnd.due)} {CONDITION_OVERDUE}: {where}")
+
+
+def condition_id_problems(conditions: list[Any]) -> list[str]:
+    """Why the conditions of a decision record cannot be told apart by id: an id that is empty or
+    given to more than one condition (each is confirmed, and counted met, by its id)."""
+    ids = [str(c.id) for c in conditions]
+    out = [f"the decision gives condition id {i!r} to {ids.count(i)} conditions: each condition is confirmed "
+           "and counted met by its own id" for i in sorted(set(ids)) if ids.count(i) > 1]
+    if any(not i.strip() for i in ids):
+        out.append("the decision gives a condition an empty condition id: it could be confirmed by no id")
+    return out
+
+
+def _due_words(due: str | None) -> str:
+    """When a condition fell due, in words; one the decision gives no date is held to as due."""
+    return f"was due on {due}" if due else "has no due date (held to as due)"
 
 
 @dataclass

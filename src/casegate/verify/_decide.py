@@ -126,7 +126,10 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
     decision `record` it is asked to apply: the sign-offs no longer all hold, the gate now says
     worse than the record, it sets conditions the record leaves out, or the record gives one a
     later due date or words what it requires otherwise. Empty: it does."""
+    from ._bundle import condition_id_problems
+
     out = [f"sign-offs: {p}" for p in j.problems]
+    out += condition_id_problems(record.conditions)
     mine = j.record
     if _RANK[mine.outcome] > _RANK[record.outcome]:
         blocking = sorted({f"{f.code} {f.name}" for f in mine.findings if f.blocking and f.waived is None})
@@ -142,23 +145,38 @@ def judgement_problems(record: DecisionRecord, j: Judgement, day: dt.date) -> li
         if left_out:
             out.append(f"the gate run on the stored version as of {day} sets conditions the decision leaves out: "
                        + ", ".join(left_out))
-        # a due date the registry would set earlier: the decision may not give itself more time
+        # a due date the registry would set earlier: the decision may not give itself more time;
+        # one that is no date (empty: read as "no due date") never falls due, the latest of all
         later = []
         for c in mine.conditions:
             theirs = have.get((c.cause, tuple(c.path)))
-            if theirs is not None and c.due is not None and (theirs.due is None or theirs.due > c.due):
-                later.append(f"{where(c)} (due {theirs.due}, the registry's {c.due})")
+            if theirs is not None and c.due is not None and _later(theirs.due, c.due):
+                later.append(f"{where(c)} (due {theirs.due!r}, the registry's {c.due})")
         if later:
             out.append("the decision gives conditions later due dates than the gate run as of "
                        f"{day}: " + ", ".join(sorted(set(later))))
         # what must be done is the rule's: the decision may not word it more weakly
+        # and the text a confirmation signs is the gate's: a fix kept beside weaker text is reworded
+        # (one element may have several conditions of one rule, each with its own text)
+        texts: dict[tuple[str, tuple[str | int, ...]], set[str]] = {}
+        for x in record.conditions:
+            texts.setdefault((x.cause, tuple(x.path)), set()).add(x.text)
         reworded = sorted({where(c) for c in mine.conditions
-                           if (theirs := have.get((c.cause, tuple(c.path)))) is not None and c.fix
-                           and theirs.fix != c.fix})
+                           if (theirs := have.get((c.cause, tuple(c.path)))) is not None
+                           and ((c.fix and theirs.fix != c.fix) or c.text not in texts[(c.cause, tuple(c.path))])})
         if reworded:
             out.append("the decision words what a condition requires otherwise than the gate run as of "
                        f"{day}: " + ", ".join(reworded))
     return out
+
+
+def _later(signed: str | None, registry: str) -> bool:
+    """Whether a condition's signed due date `signed` is later than the registry's `registry`, or
+    no date at all (missing, empty, not an ISO date): fail closed."""
+    try:
+        return dt.date.fromisoformat(str(signed)[:10]) > dt.date.fromisoformat(registry[:10])
+    except ValueError:
+        return True
 
 
 def binding_problems(predicate: dict[str, Any], j: Judgement, keyring: Keyring) -> list[str]:
