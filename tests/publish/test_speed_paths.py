@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -156,6 +157,12 @@ def test_the_leaves_collected_while_redacting_are_the_redacted_documents_own(exa
     assert rd.sealed_leaves is not None and rd.sealed_leaves == leaves_of([s.content for s in rd.sealed.values()])
     if level == "public":
         assert rd.stubs, "something is redacted, so stubs are walked too"
+    # each redacted element stands in the document as its stub's own document
+    for pointer, stub in rd.stubs.items():
+        at: Any = rd.document
+        for part in pointer.split("/")[1:]:
+            at = at[int(part)] if isinstance(at, list) else at[part.replace("~1", "/").replace("~0", "~")]
+        assert at == stub.document()
 
 
 def test_the_named_element_types_are_looked_up_before_any_isinstance_check() -> None:

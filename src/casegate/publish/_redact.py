@@ -124,9 +124,13 @@ class Stub(NamedTuple):
     revealed: dict[str, Any]
 
     def document(self) -> dict[str, Any]:
-        """The stub as it stands in the redacted case document."""
+        """The stub as it stands in the redacted case document (`redact` writes the same)."""
         return {"redacted": True, "type": self.type, "id": self.id, "level": self.level.value,
                 "commitment": self.commitment, **self.revealed}
+
+
+_STUB_KEYS = ("redacted", "type", "id", "level", "commitment")
+"""The keys of every stub's document besides what it reveals (`Stub.document`)."""
 
 
 @dataclass
@@ -410,12 +414,16 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
                     revealed[name] = mask([_plain(x) for x in v]) if isinstance(v, list) else _plain(v)
                 if is_pathway:
                     revealed["steps"] = [result.step_mask[f"{parts[-1]}.{s}"] for s in obj.steps]
-                stub = Stub(sealed.pointer, sealed.id, sealed.type, lv, sealed.commitment, revealed)
-                result.stubs[stub.pointer] = stub
-                result.sealed[stub.pointer] = sealed
-                document = stub.document()
-                stub_documents.append(document)  # their leaves are collected at the end, in one walk
-                return document
+                pointer, commitment = sealed.pointer, sealed.commitment
+                result.stubs[pointer] = Stub(pointer, sealed.id, sealed.type, lv, commitment, revealed)
+                result.sealed[pointer] = sealed
+                # `Stub.document`, written here; its leaves are collected at the end, in one call
+                # for its text fields and one walk of what the stubs reveal
+                stub_text.extend((sealed.type, sealed.id, lv.value, commitment))
+                if revealed:
+                    stub_revealed.append(revealed)
+                return {"redacted": True, "type": sealed.type, "id": sealed.id, "level": lv.value,
+                        "commitment": commitment, **revealed}
             out: dict[str, Any] = {}
             values = obj.__dict__  # the fields' values (getattr would look through the class first)
             for name, default in fields:
@@ -460,9 +468,13 @@ def redact(case: Case, salts: Salts, level: Confidentiality = Confidentiality.pu
             leaves_of(leaf, leaves)
         return leaf
 
-    stub_documents: list[dict[str, Any]] = []
+    stub_text: list[str] = []
+    stub_revealed: list[dict[str, Any]] = []
     result.document = walk(case, ())
-    leaves_of(stub_documents, leaves)
+    if result.stubs:  # the leaves of the stubs' documents, as `leaves_of` collects them
+        leaves.update(_STUB_KEYS)
+        leaves.update(stub_text)
+        leaves_of(stub_revealed, leaves)
     return result
 
 
