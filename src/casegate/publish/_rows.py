@@ -15,14 +15,16 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Confidentiality
-from ._render import _md_escape
+from ._render import MD_SPECIAL, MD_STARTS, md_text
 from ._views import EvidenceItem, PublicSummary, Redacted
 
 
 def _md(value: Any) -> str:
-    if type(value) is str and "&" not in value and "<" not in value:
-        return value  # nothing `_md_escape` would change (most values): no call
-    return str(_md_escape(value))
+    if type(value) is str:
+        if MD_SPECIAL.isdisjoint(value) and value[:1] not in MD_STARTS:
+            return value  # nothing `md_text` would change (most values): no call
+        return md_text(value)
+    return str(value)
 
 
 def _h(value: Any) -> str:
