@@ -204,3 +204,25 @@ def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> 
     md = render("summary.md.j2", s=s)
     assert html.index('id="lead"') < html.index("<h2>Decision</h2>")
     assert md.index("> Atlas-2 2.1.0 is to be released") < md.index("## Decision")
+
+
+def test_a_redacted_objection_the_registry_holds_open_is_not_published_as_answered(loaded) -> None:  # type: ignore[no-untyped-def]
+    """The lab marks its objection O-1 restricted and answered in the case's files; the registry,
+    where it was logged, holds it open. Its stub showed the files' status, as if the dissent had
+    been answered."""
+    from casegate.publish import LoggedObjection, RegistryFacts
+
+    case = loaded.case
+    (o,) = case.decision.objections.values()
+    objections = {k: x.model_copy(update={"confidentiality": Confidentiality.restricted})
+                  for k, x in case.decision.objections.items()}
+    case = case.model_copy(update={"decision": case.decision.model_copy(update={"objections": objections})})
+    logged = LoggedObjection(index=12, role=o.role, person=o.person, date=o.date.isoformat(), reason=o.reason,
+                             status="open")
+    s = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy,
+                      facts=RegistryFacts(version=1, objections=(logged,)))
+    (shown,) = s.dissent.objections
+    assert shown.id == "O-1" and shown.redacted is not None and shown.reason is None
+    assert shown.status == "open"
+    md = render("summary.md.j2", s=s)
+    assert "- Objection **O-1** by external-evaluator, **open**:" in md

@@ -4,8 +4,13 @@ may be shown to an audience: text that touches a redacted element is withheld.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from ..model import Case
 from ._redact import Redaction, leaves_of, pointer_of
 
 _MIN_SECRET = 4
@@ -23,6 +28,35 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes an annotation names (inside lists, dicts, unions, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models_in(arg)
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    """The names of the case format's fields (`source`, `model`, `summary`, ...), as keys of a
+    redacted element's content: the published schema shows them, so a text is not said to quote
+    an element for holding one (it is still withheld for it: a whole value of a redacted element
+    may be such a word)."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = {Case}
+    todo: list[type[BaseModel]] = [Case]
+    while todo:
+        for name, info in todo.pop().model_fields.items():
+            names.add(name)
+            if info.alias:
+                names.add(info.alias)
+            for model in _models_in(info.annotation):
+                if model not in seen:
+                    seen.add(model)
+                    todo.append(model)
+    return frozenset(names)
 
 
 class TextGuard:
@@ -51,6 +85,7 @@ class TextGuard:
         self._by_start = by_start
         self._secrets = list(secrets)
         self._ids = redaction.ids
+        self._holders: tuple[dict[str, list[str]], dict[tuple[str, ...], list[str]]] | None = None
 
     def _shown(self, shingle: tuple[str, ...]) -> bool:
         """Whether the public document itself shows this run of words (then quoting it leaks
@@ -96,6 +131,34 @@ class TextGuard:
             if not self._shown(sh):
                 return False
         return not self._quotes_secret(text)
+
+    def quoted(self, text: str) -> list[str]:
+        """Pointers of the redacted elements whose content `text` quotes (a value other than a
+        field name of the case format, or a run of four words, that the public document does not
+        show), in document order: why a text that
+        names no redacted element and lies in none is withheld. Which element holds what is
+        worked out on the first call (most summaries withhold no text for this reason alone)."""
+        if self._holders is None:
+            names = _field_names()
+            values: dict[str, list[str]] = {}
+            runs: dict[tuple[str, ...], list[str]] = {}
+            for pointer, sealed in self.redaction.sealed.items():
+                held = {x for x in leaves_of(sealed.content)
+                        if len(x) >= _MIN_SECRET and x not in self._public and x not in names}
+                for x in held:
+                    values.setdefault(x, []).append(pointer)
+                for sh in set().union(*map(_shingles, held)):
+                    runs.setdefault(sh, []).append(pointer)
+            self._holders = values, runs
+        values, runs = self._holders
+        found: set[str] = set()
+        for x, pointers in values.items():
+            if x in text:
+                found.update(pointers)
+        for sh in _shingles(text):
+            if sh in runs and not self._shown(sh):
+                found.update(runs[sh])
+        return [p for p in self.redaction.sealed if p in found]
 
     def _quotes_secret(self, text: str) -> bool:
         """Whether a confidential value occurs in `text` (each is at least `_MIN_SECRET`

@@ -17,7 +17,6 @@ from .._userdirs import cache_root
 _TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
-_LINK = re.compile(r"\][(\[:]")
 _BLOCK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
                     r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
 MD_SPECIAL = frozenset("&<\r\n|]")
@@ -32,7 +31,8 @@ def md_text(value: str) -> str:
     page gives it. Line breaks become spaces (a soft break reads as one), so no value starts a
     heading, list, quote or table row of its own (a title ending in a line `## Decision` and
     `**GO**` above the real decision); `|` is escaped, so no value adds a cell to a table row; a
-    link or image (`![GO](badge.svg)`) has its brackets escaped, and a block marker at a value's
+    link or image (`![GO](badge.svg)`) or a value opening with a link definition (`[GO]: url`)
+    has its brackets escaped (a reference to a definition finds none: no value starts a line), and a block marker at a value's
     start (`#`, `>`, `-`, `1.`, a fence) is escaped too. A tag, a comment, an autolink or an
     entity is neutralised; a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as
     written."""
@@ -44,7 +44,7 @@ def md_text(value: str) -> str:
         value = _BREAK.sub(" ", value)
     if "|" in value:
         value = value.replace("|", "\\|")
-    if "]" in value and _LINK.search(value):
+    if "](" in value or ("]:" in value and value.lstrip()[:1] == "["):
         value = value.replace("[", "\\[").replace("]", "\\]")
     if value[:1] in MD_STARTS:
         value = _BLOCK.sub(lambda m: (m.group(1) or m.group(2) or "") + "\\", value, count=1)
