@@ -344,6 +344,24 @@ def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
     )
 
 
+def _contested(record: DecisionRecord, defeaters: set[str], objections: set[str]) -> dict[str, list[str]]:
+    """Pointer of each defeater and objection of the case -> the unwaived blocking and condition
+    findings the gate raised inside it (`CODE name`), for those with any: a status the case
+    declares (`answered`) is shown beside what the gate found of it. The rule is shown for every
+    finding anyway, withheld or not, so this says only where it lies."""
+    out: dict[str, list[str]] = {}
+    for f in record.findings:
+        if f.waived is not None or f.severity.value not in ("blocking", "condition") or len(f.path) < 3:
+            continue
+        head, eid = tuple(f.path[:2]), str(f.path[2])
+        if (head == ("argument", "elements") and eid in defeaters) or (head == ("decision", "objections")
+                                                                       and eid in objections):
+            said = out.setdefault(pointer_of((*head, eid)), [])
+            if f"{f.code} {f.name}" not in said:
+                said.append(f"{f.code} {f.name}")
+    return out
+
+
 def _case_head(case: Case, facts: RegistryFacts | None) -> dict[str, Any]:
     head: dict[str, Any] = {"id": case.id, "title": case.title, "version": case.version,
                             "date": case.date.isoformat() if case.date else None}
@@ -447,8 +465,9 @@ def build_summary(
                                             answered_by=o.answered_by))
     if facts is not None:
         objections = _with_logged(objections, case, facts, level)
-    dissent = DissentView(objections=objections,
-                          defeaters=[n for n in argument.nodes.values() if n.type == "defeater"])
+    defeaters = [n for n in argument.nodes.values() if n.type == "defeater"]
+    dissent = DissentView(objections=objections, defeaters=defeaters,
+                          contested=_contested(record, {n.id for n in defeaters}, set(case.decision.objections)))
     composed = compose_answers(
         case=case, argument=argument, evidence=evidence, pathways=pathways, safeguards=safeguards,
         residual=residual, post=post, roles=roles, signoffs=signoffs, dissent=dissent)

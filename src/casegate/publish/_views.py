@@ -60,7 +60,7 @@ class Redacted:
     """`sha256:<hex>` salted commitment to its content (see `commitment_scheme`)."""
 
 
-def not_any(value: list[str]) -> bool:
+def not_any(value: list[str] | dict[str, list[str]]) -> bool:
     """Whether a list is empty (a field left out of the JSON then)."""
     return not value
 
@@ -337,6 +337,11 @@ class DissentView(Frozen):
 
     objections: list[ObjectionItem] = Field(default_factory=new_list)
     defeaters: list[Node] = Field(default_factory=new_list)
+    contested: dict[str, list[str]] = Field(default_factory=new_dict, exclude_if=not_any)
+    """Pointer of a defeater or objection (`/argument/elements/D1`, `/decision/objections/O-1`) ->
+    the unwaived blocking and condition findings the gate raised on it (`CG805
+    sandbagging-answer-without-evidence`): its status is the case's word, and the gate does not
+    take it as it stands. Left out of the JSON when there are none."""
 
 
 class TriggerItem(Frozen):
