@@ -19,10 +19,15 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
 _BLOCK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
                     r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
-MD_SPECIAL = frozenset("&<\r\n|]")
-"""Characters in a value that `md_text` may change; a value starting with a space, a tab or one of
-`MD_STARTS` may be changed too. A value with neither is returned as it is."""
 MD_STARTS = frozenset(" \t#>+-*_=`~0123456789")
+"""First characters of a value that `md_text` may change (see `md_plain`)."""
+
+
+def md_plain(value: str) -> bool:
+    """Whether `md_text` leaves `value` as it is for certain: it holds none of `&<\\r\\n|]` and
+    starts with none of `MD_STARTS` (each character looked for on its own: a scan in C)."""
+    return not ("&" in value or "<" in value or "\n" in value or "\r" in value or "|" in value
+                or "]" in value or value[:1] in MD_STARTS)
 
 
 def md_text(value: str) -> str:
@@ -55,7 +60,7 @@ def _md_escape(value: Any) -> Any:
     """`md_text` of every interpolated string (Markup, the pages' own, is left as it is)."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
         # most values hold none of these characters: no pattern is run over them
-        if MD_SPECIAL.isdisjoint(value) and value[:1] not in MD_STARTS:
+        if md_plain(value):
             return value
         return md_text(value)
     return value

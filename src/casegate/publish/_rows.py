@@ -15,14 +15,16 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Confidentiality
-from ._render import MD_SPECIAL, MD_STARTS, md_text
+from ._render import MD_STARTS, md_text
 from ._views import EvidenceItem, PublicSummary, Redacted
 
 
 def _md(value: Any) -> str:
     if type(value) is str:
-        if MD_SPECIAL.isdisjoint(value) and value[:1] not in MD_STARTS:
-            return value  # nothing `md_text` would change (most values): no call
+        # `md_plain`, written out (thousands of values): nothing `md_text` would change, no call
+        if not ("&" in value or "<" in value or "\n" in value or "\r" in value or "|" in value
+                or "]" in value or value[:1] in MD_STARTS):
+            return value
         return md_text(value)
     return str(value)
 
