@@ -85,7 +85,6 @@ class TextGuard:
         self._by_start = by_start
         self._secrets = list(secrets)
         self._ids = redaction.ids
-        self._holders: tuple[dict[str, list[str]], dict[tuple[str, ...], list[str]]] | None = None
 
     def _shown(self, shingle: tuple[str, ...]) -> bool:
         """Whether the public document itself shows this run of words (then quoting it leaks
@@ -135,30 +134,33 @@ class TextGuard:
     def quoted(self, text: str) -> list[str]:
         """Pointers of the redacted elements whose content `text` quotes (a value other than a
         field name of the case format, or a run of four words, that the public document does not
-        show), in document order: why a text that
-        names no redacted element and lies in none is withheld. Which element holds what is
-        worked out on the first call (most summaries withhold no text for this reason alone)."""
-        if self._holders is None:
-            names = _field_names()
-            values: dict[str, list[str]] = {}
-            runs: dict[tuple[str, ...], list[str]] = {}
-            for pointer, sealed in self.redaction.sealed.items():
-                held = {x for x in leaves_of(sealed.content)
-                        if len(x) >= _MIN_SECRET and x not in self._public and x not in names}
-                for x in held:
-                    values.setdefault(x, []).append(pointer)
-                for sh in set().union(*map(_shingles, held)):
-                    runs.setdefault(sh, []).append(pointer)
-            self._holders = values, runs
-        values, runs = self._holders
-        found: set[str] = set()
-        for x, pointers in values.items():
-            if x in text:
-                found.update(pointers)
-        for sh in _shingles(text):
-            if sh in runs and not self._shown(sh):
-                found.update(runs[sh])
-        return [p for p in self.redaction.sealed if p in found]
+        show), in document order: why a text that names no redacted element and lies in none is
+        withheld. What it quotes is found first, as `safe` finds it; the elements are walked only
+        when it quotes anything but a field name (most summaries withhold no text for that)."""
+        names = _field_names()
+        values = {x for x in self._quoted_values(text) if x not in names}
+        runs = {sh for sh in self._shingles & _shingles(text) if not self._shown(sh)}
+        if not values and not runs:
+            return []
+        found = []
+        for pointer, sealed in self.redaction.sealed.items():
+            held = leaves_of(sealed.content)
+            if not values.isdisjoint(held) or (runs and not runs.isdisjoint(
+                    set().union(*map(_shingles, (x for x in held if len(x) >= _MIN_SECRET))))):
+                found.append(pointer)
+        return found
+
+    def _quoted_values(self, text: str) -> set[str]:
+        """The confidential values that occur in `text` (as `_quotes_secret` looks for them)."""
+        if len(self._secrets) <= _FEW_SECRETS:
+            return {x for x in self._secrets if x in text}
+        out: set[str] = set()
+        by_start = self._by_start
+        for i in range(len(text) - _MIN_SECRET + 1):
+            got = by_start.get(text[i:i + _MIN_SECRET])
+            if got is not None:
+                out.update(x for x in got if text.startswith(x, i))
+        return out
 
     def _quotes_secret(self, text: str) -> bool:
         """Whether a confidential value occurs in `text` (each is at least `_MIN_SECRET`
