@@ -204,3 +204,52 @@ def test_the_summary_leads_in_plain_words_and_says_what_it_withholds(loaded) -> 
     md = render("summary.md.j2", s=s)
     assert html.index('id="lead"') < html.index("<h2>Decision</h2>")
     assert md.index("> Atlas-2 2.1.0 is to be released") < md.index("## Decision")
+
+
+def test_a_redacted_objection_the_registry_holds_open_is_not_published_as_answered(loaded) -> None:  # type: ignore[no-untyped-def]
+    """The lab marks its objection O-1 restricted and answered in the case's files; the registry,
+    where it was logged, holds it open. Its stub showed the files' status, as if the dissent had
+    been answered."""
+    from casegate.publish import LoggedObjection, RegistryFacts
+
+    case = loaded.case
+    (o,) = case.decision.objections.values()
+    objections = {k: x.model_copy(update={"confidentiality": Confidentiality.restricted})
+                  for k, x in case.decision.objections.items()}
+    case = case.model_copy(update={"decision": case.decision.model_copy(update={"objections": objections})})
+    logged = LoggedObjection(index=12, role=o.role, person=o.person, date=o.date.isoformat(), reason=o.reason,
+                             status="open")
+    s = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy,
+                      facts=RegistryFacts(version=1, objections=(logged,)))
+    (shown,) = s.dissent.objections
+    assert shown.id == "O-1" and shown.redacted is not None and shown.reason is None
+    assert shown.status == "open"
+    md = render("summary.md.j2", s=s)
+    assert "- Objection **O-1** by external-evaluator, **open**:" in md
+
+
+def test_a_defeater_the_gate_holds_unanswered_is_not_published_as_answered_alone(loaded) -> None:  # type: ignore[no-untyped-def]
+    """The lab declares its sandbagging defeaters answered, by evidence it keeps internal; the gate
+    finds the answer rests on nothing that passed (CG805, blocking, its message naming the
+    redacted evidence and so withheld). The dissent read "answered" with nothing beside it, the
+    restricted D2's stub too."""
+    case = loaded.case
+    els = dict(case.argument.elements)
+    els["D2"] = els["D2"].model_copy(update={"confidentiality": Confidentiality.restricted})
+    case = case.model_copy(update={"argument": case.argument.model_copy(update={"elements": els})})
+    findings = [Finding(code="CG805", name="sandbagging-answer-without-evidence", severity=RuleSeverity.blocking,
+                        message=f"sandbagging defeater `{d}` is answered by `E-sandbag`, none of which passed",
+                        path=("argument", "elements", d, "answered_by")) for d in ("D1", "D2")]
+    s = build_summary(case, _record(case, outcome="NO-GO", findings=findings), salts=SALTS, policy=loaded.policy)
+    assert s.dissent.contested == {"/argument/elements/D1": ["CG805 sandbagging-answer-without-evidence"],
+                                   "/argument/elements/D2": ["CG805 sandbagging-answer-without-evidence"]}
+    md = render("summary.md.j2", s=s)
+    html = render("summary.html.j2", s=s, svg=None)
+    for d in ("D1", "D2"):
+        line = next(x for x in md.splitlines() if x.startswith(f"- Defeater **{d}**"))
+        assert "**answered**" in line
+        assert line.endswith("— *the gate does not take it as answered: CG805 sandbagging-answer-without-evidence*")
+    assert html.count("the gate does not take it as answered: CG805 sandbagging-answer-without-evidence") == 2
+    # nothing found on it: nothing said, and the JSON carries no such field
+    quiet = build_summary(case, _record(case), salts=SALTS, policy=loaded.policy)
+    assert quiet.dissent.contested == {} and '"contested"' not in summary_json(quiet)

@@ -149,6 +149,8 @@ def publish(
     case = readable_case(loaded, artifacts)
     if record is None:
         record = decide(loaded, today)
+    else:
+        _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
                             basis=evidence_basis(loaded, artifacts), facts=facts)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -183,6 +185,36 @@ def publish(
         path.write_text(text, encoding="utf-8")
         result.files[fmt] = path
     return result
+
+
+def _same_files(loaded: Loaded, record: DecisionRecord) -> None:
+    """InputError unless `record` is the gate's decision on exactly these files: the same case id
+    and version, every case file and the policy with the bytes the record names. A summary shows
+    the record's outcome, conditions and findings as the decision on the case it describes; one
+    made of another version's (an earlier GO), or of the same version's files before an edit, is
+    refused before anything is written."""
+    from ..gate import input_digests
+
+    case = loaded.case
+    assert case is not None
+    files = input_digests(loaded, {}).case_files
+    problems = []
+    if (record.case_id, record.case_version) != (case.id, case.version):
+        problems.append(f"it decides {record.case_id} version {record.case_version}, not {case.id} version "
+                        f"{case.version}")
+    if dict(record.digests.case_files) != files:
+        changed = sorted(k for k in files.keys() | record.digests.case_files.keys()
+                         if files.get(k) != record.digests.case_files.get(k))
+        problems.append("the files it was made of differ from these: " + ", ".join(changed[:5])
+                        + (f" and {len(changed) - 5} more" if len(changed) > 5 else ""))
+    policy = loaded.policy_file.sha256 if loaded.policy_file else None
+    if record.digests.policy != policy:
+        problems.append("it was made under another policy file")
+    if problems:
+        raise InputError(f"{loaded.case_path}: the decision record given is not the gate's decision on this case: "
+                         + "; ".join(problems),
+                         help="publish without a record (the gate runs on the case), or with the record the gate "
+                              "made of these files")
 
 
 def summary_html(summary: PublicSummary, svg: str | None = None, charts: list[str] | None = None) -> str:

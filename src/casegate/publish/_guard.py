@@ -4,8 +4,13 @@ may be shown to an audience: text that touches a redacted element is withheld.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from ..model import Case
 from ._redact import Redaction, leaves_of, pointer_of
 
 _MIN_SECRET = 4
@@ -23,6 +28,35 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*")
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes an annotation names (inside lists, dicts, unions, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _models_in(arg)
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    """The names of the case format's fields (`source`, `model`, `summary`, ...), as keys of a
+    redacted element's content: the published schema shows them, so a text is not said to quote
+    an element for holding one (it is still withheld for it: a whole value of a redacted element
+    may be such a word)."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = {Case}
+    todo: list[type[BaseModel]] = [Case]
+    while todo:
+        for name, info in todo.pop().model_fields.items():
+            names.add(name)
+            if info.alias:
+                names.add(info.alias)
+            for model in _models_in(info.annotation):
+                if model not in seen:
+                    seen.add(model)
+                    todo.append(model)
+    return frozenset(names)
 
 
 class TextGuard:
@@ -96,6 +130,37 @@ class TextGuard:
             if not self._shown(sh):
                 return False
         return not self._quotes_secret(text)
+
+    def quoted(self, text: str) -> list[str]:
+        """Pointers of the redacted elements whose content `text` quotes (a value other than a
+        field name of the case format, or a run of four words, that the public document does not
+        show), in document order: why a text that names no redacted element and lies in none is
+        withheld. What it quotes is found first, as `safe` finds it; the elements are walked only
+        when it quotes anything but a field name (most summaries withhold no text for that)."""
+        names = _field_names()
+        values = {x for x in self._quoted_values(text) if x not in names}
+        runs = {sh for sh in self._shingles & _shingles(text) if not self._shown(sh)}
+        if not values and not runs:
+            return []
+        found = []
+        for pointer, sealed in self.redaction.sealed.items():
+            held = leaves_of(sealed.content)
+            if not values.isdisjoint(held) or (runs and not runs.isdisjoint(
+                    set().union(*map(_shingles, (x for x in held if len(x) >= _MIN_SECRET))))):
+                found.append(pointer)
+        return found
+
+    def _quoted_values(self, text: str) -> set[str]:
+        """The confidential values that occur in `text` (as `_quotes_secret` looks for them)."""
+        if len(self._secrets) <= _FEW_SECRETS:
+            return {x for x in self._secrets if x in text}
+        out: set[str] = set()
+        by_start = self._by_start
+        for i in range(len(text) - _MIN_SECRET + 1):
+            got = by_start.get(text[i:i + _MIN_SECRET])
+            if got is not None:
+                out.update(x for x in got if text.startswith(x, i))
+        return out
 
     def _quotes_secret(self, text: str) -> bool:
         """Whether a confidential value occurs in `text` (each is at least `_MIN_SECRET`

@@ -16,19 +16,53 @@ from .._userdirs import cache_root
 
 _TAG = re.compile(r"<([A-Za-z/!?][^<>\n]*)(>?)")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
+_BLOCK = re.compile(r"^([ \t]*)(?=#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|(?:[*_-][ \t]*){3,}$|[-=]+[ \t]*$|`{3}|~{3})"
+                    r"|^([ \t]*\d{1,9})(?=[.)](?:[ \t]|$))")
+MD_STARTS = frozenset(" \t#>+-*_=`~0123456789")
+"""First characters of a value that `md_text` may change (see `md_plain`)."""
+
+
+def md_plain(value: str) -> bool:
+    """Whether `md_text` leaves `value` as it is for certain: it holds none of `&<\\r\\n|]` and
+    starts with none of `MD_STARTS` (each character looked for on its own: a scan in C)."""
+    return not ("&" in value or "<" in value or "\n" in value or "\r" in value or "|" in value
+                or "]" in value or value[:1] in MD_STARTS)
+
+
+def md_text(value: str) -> str:
+    """Text from a case or the gate as it is put into a Markdown page: it reads as the same words
+    and can never become markup there (Markdown is often shown as HTML), nor leave the place the
+    page gives it. Line breaks become spaces (a soft break reads as one), so no value starts a
+    heading, list, quote or table row of its own (a title ending in a line `## Decision` and
+    `**GO**` above the real decision); `|` is escaped, so no value adds a cell to a table row; a
+    link or image (`![GO](badge.svg)`) or a value opening with a link definition (`[GO]: url`)
+    has its brackets escaped (a reference to a definition finds none: no value starts a line), and a block marker at a value's
+    start (`#`, `>`, `-`, `1.`, a fence) is escaped too. A tag, a comment, an autolink or an
+    entity is neutralised; a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as
+    written."""
+    if "&" in value:
+        value = _ENTITY.sub("&amp;", value)
+    if "<" in value:
+        value = _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
+    if "\n" in value or "\r" in value:
+        value = _BREAK.sub(" ", value)
+    if "|" in value:
+        value = value.replace("|", "\\|")
+    if "](" in value or ("]:" in value and value.lstrip()[:1] == "["):
+        value = value.replace("[", "\\[").replace("]", "\\]")
+    if value[:1] in MD_STARTS:
+        value = _BLOCK.sub(lambda m: (m.group(1) or m.group(2) or "") + "\\", value, count=1)
+    return value
 
 
 def _md_escape(value: Any) -> Any:
-    """Markdown is often shown as HTML: text from a case must never become markup there. Only
-    what CommonMark would read as markup is neutralised (a tag, a comment, an autolink, an
-    entity); a plain `>`, `<` or `&` in prose ("rate > 0.005", "R&D") stays as written."""
+    """`md_text` of every interpolated string (Markup, the pages' own, is left as it is)."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        # most values hold neither character: no pattern is run over them
-        if "&" in value:
-            value = _ENTITY.sub("&amp;", value)
-        if "<" in value:
-            value = _TAG.sub(lambda m: "&lt;" + m.group(1) + ("&gt;" if m.group(2) else ""), value)
-        return value
+        # most values hold none of these characters: no pattern is run over them
+        if md_plain(value):
+            return value
+        return md_text(value)
     return value
 
 

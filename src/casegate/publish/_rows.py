@@ -15,14 +15,18 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Confidentiality
-from ._render import _md_escape
+from ._render import MD_STARTS, md_text
 from ._views import EvidenceItem, PublicSummary, Redacted
 
 
 def _md(value: Any) -> str:
-    if type(value) is str and "&" not in value and "<" not in value:
-        return value  # nothing `_md_escape` would change (most values): no call
-    return str(_md_escape(value))
+    if type(value) is str:
+        # `md_plain`, written out (thousands of values): nothing `md_text` would change, no call
+        if not ("&" in value or "<" in value or "\n" in value or "\r" in value or "|" in value
+                or "]" in value or value[:1] in MD_STARTS):
+            return value
+        return md_text(value)
+    return str(value)
 
 
 def _h(value: Any) -> str:

@@ -287,6 +287,28 @@ def required_roles(case: Case, policy: Policy | None) -> list[str]:
     return [r.role for r in policy.signoff.required_for(case.boundary.kind)[1]]
 
 
+def _quotes(guard: TextGuard, texts: list[str | None], path: tuple[str | int, ...] | None = None) -> list[str]:
+    """Pointers of the redacted elements whose content a withheld text quotes, when that alone
+    withholds it (it lies in no redacted element and names none): the summary says which, so a
+    text about public content is not shown as concerning redacted content unexplained (content
+    written into a redacted element to match the gate's own words would withhold every text the
+    gate writes in them)."""
+    shown = [t for t in texts if t]
+    if (path and guard.redaction.is_redacted(path)) or any(guard.mentions(t) for t in shown):
+        return []
+    return guard.quoted("\n".join(shown))
+
+
+def _lack(guard: TextGuard, text: str) -> str:
+    """A lack as the audience sees it: its words, or why they are withheld."""
+    if guard.safe(text):
+        return text
+    quotes = _quotes(guard, [text])
+    if quotes:
+        return f"(withheld: quotes the content of redacted {', '.join(quotes)})"
+    return "(withheld: concerns redacted content)"
+
+
 def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
     conditions = []
     for c in record.conditions:
@@ -294,7 +316,8 @@ def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
             and guard.safe(c.fix, paths=[c.path])
         conditions.append(ConditionItem(id=c.id, text=c.text if ok else None, cause=c.cause, due=c.due,
                                         withheld=not ok, finding=(c.finding or None) if ok else None,
-                                        fix=(c.fix or None) if ok else None))
+                                        fix=(c.fix or None) if ok else None,
+                                        quotes=[] if ok else _quotes(guard, [c.text, c.finding, c.fix], c.path)))
     findings = []
     counts = {"blocking": 0, "condition": 0, "advisory": 0, "waived": 0}
     for f in record.findings:
@@ -309,15 +332,34 @@ def _decision(record: DecisionRecord, guard: TextGuard) -> DecisionView:
                                     element=None if inside or not f.path else pointer_of(f.path),
                                     location=None if inside or f.location is None
                                     else f"{f.location.file}:{f.location.line}",
-                                    waived=f.waived is not None, withheld=not ok))
+                                    waived=f.waived is not None, withheld=not ok,
+                                    quotes=[] if ok or inside else _quotes(guard, [f.message], f.path)))
     return DecisionView(
         outcome=record.outcome, decided_at=record.decided_at,
         boundary=record.boundary.value if record.boundary else None,
         narrower=record.narrower.value if record.narrower else None,
-        lacks=[x if guard.safe(x) else "(withheld: concerns redacted content)" for x in record.lacks],
+        lacks=[_lack(guard, x) for x in record.lacks],
         conditions=conditions, findings=findings, counts=counts,
         digests={"model": list(record.digests.model), "case": record.digests.case},
     )
+
+
+def _contested(record: DecisionRecord, defeaters: set[str], objections: set[str]) -> dict[str, list[str]]:
+    """Pointer of each defeater and objection of the case -> the unwaived blocking and condition
+    findings the gate raised inside it (`CODE name`), for those with any: a status the case
+    declares (`answered`) is shown beside what the gate found of it. The rule is shown for every
+    finding anyway, withheld or not, so this says only where it lies."""
+    out: dict[str, list[str]] = {}
+    for f in record.findings:
+        if f.waived is not None or f.severity.value not in ("blocking", "condition") or len(f.path) < 3:
+            continue
+        head, eid = tuple(f.path[:2]), str(f.path[2])
+        if (head == ("argument", "elements") and eid in defeaters) or (head == ("decision", "objections")
+                                                                       and eid in objections):
+            said = out.setdefault(pointer_of((*head, eid)), [])
+            if f"{f.code} {f.name}" not in said:
+                said.append(f"{f.code} {f.name}")
+    return out
 
 
 def _case_head(case: Case, facts: RegistryFacts | None) -> dict[str, Any]:
@@ -341,7 +383,8 @@ def _with_logged(objections: list[ObjectionItem], case: Case, facts: RegistryFac
             out.append(lo.item(level))
             continue
         at = next(i for i, it in enumerate(out) if it.id == mine)
-        if out[at].redacted is None and out[at].status != lo.status and lo.status in ("open", "upheld"):
+        # a redacted one too: its status is what its stub shows, and the files' word is not the record's
+        if out[at].status != lo.status and lo.status in ("open", "upheld"):
             out[at] = out[at].model_copy(update={"status": lo.status})
     return out
 
@@ -422,8 +465,9 @@ def build_summary(
                                             answered_by=o.answered_by))
     if facts is not None:
         objections = _with_logged(objections, case, facts, level)
-    dissent = DissentView(objections=objections,
-                          defeaters=[n for n in argument.nodes.values() if n.type == "defeater"])
+    defeaters = [n for n in argument.nodes.values() if n.type == "defeater"]
+    dissent = DissentView(objections=objections, defeaters=defeaters,
+                          contested=_contested(record, {n.id for n in defeaters}, set(case.decision.objections)))
     composed = compose_answers(
         case=case, argument=argument, evidence=evidence, pathways=pathways, safeguards=safeguards,
         residual=residual, post=post, roles=roles, signoffs=signoffs, dissent=dissent)

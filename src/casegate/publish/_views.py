@@ -60,6 +60,11 @@ class Redacted:
     """`sha256:<hex>` salted commitment to its content (see `commitment_scheme`)."""
 
 
+def not_any(value: list[str] | dict[str, list[str]]) -> bool:
+    """Whether a list is empty (a field left out of the JSON then)."""
+    return not value
+
+
 def ref(stub: Stub) -> Redacted:
     """The public reference to a redacted element."""
     return Redacted(pointer=stub.pointer, type=stub.type, id=stub.id, level=stub.level,
@@ -258,6 +263,9 @@ class ConditionItem(Frozen):
     cause: str
     due: str | None = None
     withheld: bool = False
+    quotes: list[str] = Field(default_factory=new_list, exclude_if=not_any)
+    """When it is withheld only because its words quote the content of redacted elements (it
+    names none and lies in none): their pointers. Left out of the JSON when empty."""
     finding: str | None = None
     """What the gate found (None when withheld, or in a record that kept finding and fix together)."""
     fix: str | None = None
@@ -278,6 +286,8 @@ class FindingItem(Frozen):
     """file:line of the element in the case's source (None when inside a redacted element)."""
     waived: bool = False
     withheld: bool = False
+    quotes: list[str] = Field(default_factory=new_list, exclude_if=not_any)
+    """As `ConditionItem.quotes`."""
 
 
 class DecisionView(Frozen):
@@ -327,6 +337,11 @@ class DissentView(Frozen):
 
     objections: list[ObjectionItem] = Field(default_factory=new_list)
     defeaters: list[Node] = Field(default_factory=new_list)
+    contested: dict[str, list[str]] = Field(default_factory=new_dict, exclude_if=not_any)
+    """Pointer of a defeater or objection (`/argument/elements/D1`, `/decision/objections/O-1`) ->
+    the unwaived blocking and condition findings the gate raised on it (`CG805
+    sandbagging-answer-without-evidence`): its status is the case's word, and the gate does not
+    take it as it stands. Left out of the JSON when there are none."""
 
 
 class TriggerItem(Frozen):
