@@ -130,6 +130,9 @@ def test_a_duplicate_key_at_any_depth_of_a_large_file_is_refused_at_its_line(
 @pytest.mark.parametrize("item", [
     ("element", "    GX: {claim: A claim., strategy: And a strategy.}\n"),
     ("element", "    GX: {supported_by: [G1]}\n"),
+    ("element", "    GX: {claim: null}\n"),
+    ("element", "    GX: {claim: null, strategy: null}\n"),
+    ("element", "    GX: {claim: A claim., strategy: null, context: Some context.}\n"),
     ("element", "    GX: {claim: A claim., colour: red}\n"),
     ("element", "    bad id!: {claim: A claim.}\n"),
     ("element", "    GX: {claim: A claim., supported_by: G1}\n"),
@@ -149,6 +152,25 @@ def test_an_invalid_item_in_a_large_file_is_reported_as_the_ordinary_load_report
     assert kept.case is None and lean.case is None
     assert _findings(lean) == _findings(kept) == _findings(slow)
     assert any(f.code == "CG900" for f in lean.diagnostics)
+
+
+def test_a_large_argument_is_built_without_a_check_per_element_and_keeps_every_text_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The elements of a large file are built with their text check made over each part at once
+    (`_unchecked_elements`): an element naming a second text field set to nothing, or a first
+    one set to nothing beside another, is as valid as in an ordinary load."""
+    from casegate.load import _loader
+
+    case = _write(tmp_path, ["    GX: {claim: null, strategy: A strategy., supported_by: [G1]}\n",
+                             "    GY: {claim: A claim., defeater: null}\n",
+                             "    GZ: {context: Some context., claim: null, strategy: null}\n"], [])
+    kept, lean, slow = _three(case, monkeypatch)
+    assert _loader._UNCHECKED and _loader._UNCHECKED[0] is not None  # (the schema was the shape expected)
+    assert lean.case is not None and lean.case == kept.case == slow.case
+    assert _findings(lean) == _findings(kept) == []
+    elements = lean.case.argument.elements
+    assert [elements[k].type for k in ("GX", "GY", "GZ")] == ["strategy", "claim", "context"]
+    assert elements["GX"].model_fields_set == kept.case.argument.elements["GX"].model_fields_set
 
 
 _word = st.text(alphabet="abcdefghij XYZ.,;-_:/", min_size=1, max_size=12).filter(lambda s: s.strip() == s)

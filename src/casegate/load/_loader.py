@@ -3,6 +3,7 @@ reported at once and located at file:line:col."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import os
@@ -936,6 +937,54 @@ def _adapter(at: tuple[str, ...]) -> Any:
     return got
 
 
+_ELEMENTS = ("argument", "elements")
+
+_UNCHECKED: list[Any] = []
+"""The validator `_unchecked_elements` built (None: the schema is not the shape expected)."""
+
+
+def _unchecked_elements(adapter: Any) -> Any:
+    """A validator of the argument's elements by id (`adapter`'s) that builds the same models
+    without calling `Element._one_text` for each element: that check (exactly one text field set)
+    is a Python call from pydantic-core per element, and `_one_text_each` makes it of a whole part
+    at once instead. Built from `adapter`'s core schema, the one check taken out; None when the
+    schema is not the shape this expects (every element is then checked as it is built)."""
+    if not _UNCHECKED:
+        from pydantic_core import SchemaValidator
+
+        from ..model import Element
+
+        schema = adapter.core_schema
+        model = schema.get("values_schema") if schema.get("type") == "dict" else None
+        inner = (model.get("schema") if isinstance(model, dict) and model.get("type") == "model"
+                 and model.get("cls") is Element else None)
+        checked = inner.get("function", {}).get("function") if isinstance(inner, dict) and inner.get("type") == "function-before" else None
+        fields = inner.get("schema") if isinstance(inner, dict) and checked is not None else None
+        expected = (getattr(checked, "__func__", None) is getattr(Element._one_text, "__func__", False)
+                    and isinstance(fields, dict) and fields.get("type") == "model-fields"
+                    and len(Element.__pydantic_decorators__.model_validators) == 1)
+        _UNCHECKED.append(SchemaValidator({**schema, "values_schema": {**model, "schema": fields}})  # type: ignore[dict-item]
+                          if expected else None)
+    return _UNCHECKED[0]
+
+
+def _one_text_each(models: Collection[BaseModel], sets: Iterable[set[str]]) -> bool:
+    """Whether each of the element models built by `_unchecked_elements` sets exactly one text
+    field, as `Element._one_text` checks of each element's data. `sets`: the sets of given field
+    names the models hold (shared by `_share_field_sets`, a few for a whole section): none names
+    two text fields, and the models hold as many text values that are not None as there are
+    models, counted a field at a time in C (a text field no model names is None in every one)."""
+    from ..model import Element
+
+    texts = Element.text_fields
+    sets = list(sets)
+    if any(len(s.intersection(texts)) > 1 for s in sets):
+        return False
+    dicts = list(map(_dict_of, models))
+    named = [f for f in texts if any(f in s for s in sets)]
+    return sum(len(dicts) - list(map(operator.itemgetter(f), dicts)).count(None) for f in named) == len(dicts)
+
+
 def _built(data: Any, shared: _Shared | None = None) -> tuple[bool, bool]:
     """`_build_sections(data, shared)`: (whether a section was built, whether an item was invalid)."""
     try:
@@ -970,6 +1019,7 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
         if items is None or len(items) < _BUILD_FROM:
             continue
         adapter = _adapter(at)
+        unchecked = _unchecked_elements(adapter) if at == _ELEMENTS else None
         sets: dict[tuple[str, ...], set[str]] = {}
         nested: dict[str, dict[tuple[str, ...], set[str]]] = {name: {} for name in _NESTED[at]}
         known = shared.setdefault("ids", {})
@@ -980,11 +1030,17 @@ def _build_sections(data: Any, shared: _Shared | None = None) -> bool:
                 end = start + _PART
                 reused = _reuse_models(values[start:end], at, shared)
                 try:
-                    part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                    part = (unchecked or adapter).validate_python(dict(zip(ids[start:end], values[start:end],
+                                                                           strict=True)))
                 finally:
                     _put_back(reused)
                 _keep_models(part.values(), reused, shared)
                 _share_field_sets(part.values(), values[start:end], sets)
+                if unchecked is not None and not _one_text_each(part.values(), sets.values()):
+                    # an element sets no text field or several: built again with each checked, which
+                    # raises the element's error (or builds the part, should the check be wrong)
+                    part = adapter.validate_python(dict(zip(ids[start:end], values[start:end], strict=True)))
+                    _share_field_sets(part.values(), values[start:end], sets)
                 _share_nested_field_sets(part.values(), values[start:end], nested)
                 _share_values(part.values(), at, shared)
                 items.update(part)
@@ -1040,23 +1096,31 @@ def _share_values(models: Collection[BaseModel], at: tuple[str, ...], shared: _S
     value."""
     dicts = list(map(_dict_of, models))
     known = shared.setdefault("ids", {})
-    links = _LINKS[at]
-    # the lists given (each the model's own; an unset field's shared empty list is left out), read
-    # from each model in one step
-    lists = list(filter(None, itertools.chain.from_iterable(map(operator.itemgetter(*links), dicts)) if len(links) > 1
-                        else map(operator.itemgetter(*links), dicts)))
-    # item by item, in place: most lists name one to three ids, and a slice assignment of each
-    # list through `list.__setitem__` took 30% more instructions (a 10k-goal case)
-    one_id = known.setdefault
-    for ids in lists:
-        for i, x in enumerate(ids):
-            ids[i] = one_id(x, x)
+    # the lists given (each the model's own; an unset field's shared empty list is left out), one
+    # field at a time (no tuple of every field's value per model)
+    lists: list[list[str]] = []
+    for name in _LINKS[at]:
+        lists.extend(filter(None, map(operator.itemgetter(name), dicts)))
+    # every id they name, each looked up once; most are the object `known` holds already (the JSON
+    # reader gives equal short strings as one object), so only the places that hold another
+    # object are written, found in C (this pass over a 10k-goal case: 155M instructions, against
+    # 162M writing every place item by item)
+    flat = list(itertools.chain.from_iterable(lists))
+    held = list(map(known.setdefault, flat, flat))
+    stray = list(itertools.compress(range(len(flat)), map(operator.is_not, flat, held)))
+    if stray:
+        ends = list(itertools.accumulate(map(len, lists)))
+        for i in stray:
+            j = bisect.bisect_right(ends, i)
+            ids = lists[j]
+            ids[i - ends[j] + len(ids)] = held[i]
     for name in _REPEATED[at]:
         one = shared.setdefault(name, {})
         values = list(map(operator.itemgetter(name), dicts))
         given = list(filter(None, values))  # (an unset field's None, or another false value, is left as it is)
-        list(map(operator.setitem, itertools.compress(dicts, values), itertools.repeat(name),
-                 map(one.setdefault, given, given)))
+        got = list(map(one.setdefault, given, given))
+        if any(map(operator.is_not, got, given)):  # (a field whose values are all shared already is not written)
+            list(map(operator.setitem, itertools.compress(dicts, values), itertools.repeat(name), got))
 
 
 _dict_of = operator.attrgetter("__dict__")

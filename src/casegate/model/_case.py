@@ -3,7 +3,7 @@ residual risk, post-deployment plan and decision section."""
 
 import datetime as dt
 import json
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import model_validator
 
@@ -492,6 +492,9 @@ class Element(Frozen):
     """Who raised the defeater."""
     confidentiality: Confidentiality = Confidentiality.public
     """How widely the element may be shown."""
+
+    text_fields: ClassVar[tuple[str, ...]] = _TEXT_FIELDS
+    """The text fields, of which an element sets exactly one (checked by `_one_text`)."""
 
     @model_validator(mode="before")
     @classmethod
