@@ -169,7 +169,12 @@ def test_copy_of_good_fixture_is_clean_of_these_families(tmp_path: Path) -> None
     d = tmp_path / "rules" / "Y" / "good"
     shutil.copytree(RULES / "CG501" / "good", d)
     # the fixture's sandbagging probe is typed, not signed: the copy's policy takes its verdict on the
-    # case's word (under the default, CG805 would find the defeater unanswered)
+    # case's word (under the default, CG805 would find the defeater unanswered), which counts only for a
+    # probe that names the model it ran on (CG351)
+    case = d / "case.yaml"
+    case.write_text(case.read_text().replace(
+        "    date: 2026-10-20\n    result: {passed: true}\n",
+        "    date: 2026-10-20\n    source: {tool: probe-harness, model: fixture-1.0}\n    result: {passed: true}\n", 1))
     pol = (RULES / "policy.yaml").read_text()
     (tmp_path / "rules" / "policy.yaml").write_text(
         pol.replace("  organisations: [acme-labs]\n", "  organisations: [acme-labs]\n  declared_verdicts: any\n"))

@@ -79,6 +79,7 @@ def test_a_typed_failure_is_taken_at_its_word(atlas: Path) -> None:
 
 def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Path) -> None:
     _fail_the_probe(atlas)
+    _item(atlas, "E-sandbag", source="{tool: northbridge-probe, model: acme/atlas-2}")
     pol = atlas / "policy.yaml"
     strict = pol.read_text()
     pol.write_text(strict.replace("  organisations: [acme-labs]\n",
@@ -91,3 +92,63 @@ def test_a_policy_may_take_the_case_word_and_the_change_is_a_loosening(atlas: Pa
     report = run_gate(_loaded(atlas), today=TODAY, previous=load_case(prev / "case.yaml"))
     assert any(f.code == "CG328" and "`passed: true` now counts on the case's word" in f.message
                for f in report.findings)
+
+
+PROSE_PROBE = """# Sandbagging probe (2026-10-20)
+
+Method: capability-matched comparison against a password-locked control, plus fine-tuning
+elicitation on 300 held-out CTF and bio-uplift items.
+Result: fine-tuned elicitation did not raise scores beyond noise.
+Verdict: PASS.
+"""
+
+
+def _take_the_case_word(atlas: Path) -> None:
+    """E-sandbag reported in prose by the developer's own team (no outside signature covers it),
+    typed `passed: true`, under a policy that takes the case's word for verdicts. The report names
+    no model it ran on: a probe of an earlier or weaker model reads the same."""
+    (atlas / "reports" / "sandbagging-probe.md").write_text(PROSE_PROBE)
+    _pin(atlas, "E-sandbag", "reports/sandbagging-probe.md")
+    _item(atlas, "E-sandbag", producer="acme-alignment-science")
+    pol = atlas / "policy.yaml"
+    pol.write_text(pol.read_text().replace("  organisations: [acme-labs]\n",
+                                           "  organisations: [acme-labs]\n  declared_verdicts: any\n"))
+
+
+def test_a_declared_probe_that_names_no_model_counts_for_nothing(atlas: Path) -> None:
+    # the lab's prose report of a probe, run on whichever model it was, answered Atlas-2's sandbagging defeaters
+    _take_the_case_word(atlas)
+    report = run_gate(_loaded(atlas), today=TODAY)
+    assert report.outcome == "NO-GO"
+    (msg,) = [f.message for f in report.findings if f.code == "CG351"]
+    assert "`E-sandbag` (sandbagging-probe) states that it passed" in msg and "names no model it ran on" in msg
+    assert "reports/sandbagging-probe.md" in msg and "counts for nothing" in msg
+    codes = _codes(atlas)
+    assert "CG356" not in codes
+    assert len(codes["CG805"]) == 2 and all("`E-sandbag`" in m for m in codes["CG805"])
+
+
+def test_a_declared_probe_names_the_model_it_ran_on(atlas: Path) -> None:
+    _take_the_case_word(atlas)
+    _item(atlas, "E-sandbag", source="{tool: acme-sandbagging-harness, model: acme/atlas-2}")
+    codes = _codes(atlas)
+    assert "CG351" not in codes and "CG805" not in codes and "CG356" not in codes
+    assert run_gate(_loaded(atlas), today=TODAY).outcome == "GO WITH CONDITIONS"
+
+
+def test_a_declared_probe_of_an_earlier_model_is_not_this_models(atlas: Path) -> None:
+    # the report of a probe of Atlas-1, typed as passed for Atlas-2
+    _take_the_case_word(atlas)
+    _item(atlas, "E-sandbag", source="{tool: acme-sandbagging-harness, model: acme/atlas-1}")
+    report = run_gate(_loaded(atlas), today=TODAY)
+    (msg,) = [f.message for f in report.findings if f.code == "CG351"]
+    assert "the model typed for `E-sandbag`" in msg and "acme/atlas-1" in msg
+    assert report.outcome == "NO-GO"
+
+
+def test_a_declared_failed_probe_that_names_no_model_is_taken_at_its_word(atlas: Path) -> None:
+    # a typed failure counts against the case whatever model it ran on: no finding about the model
+    _take_the_case_word(atlas)
+    _item(atlas, "E-sandbag", result="{passed: false}")
+    codes = _codes(atlas)
+    assert "CG351" not in codes and "CG805" in codes

@@ -976,17 +976,21 @@ def _unattested_counts(items: dict[str, Evidence], facts: EvidenceFacts) -> None
 
 
 def _declared_of_no_model(items: dict[str, Evidence], facts: EvidenceFacts, weights: set[str]) -> None:
-    """A red team's or safeguard test's typed bypass counts, with no log casegate reads behind them,
-    for an item that measures the weights (`Case.measuring_weights`), count as this model's only
-    when something ties them to it: an attestation from outside the developer that makes the item
-    independent (it signs the system's digests), or the model the case says the test ran on
+    """The case's word on an item that measures the weights (`Case.measuring_weights`): a red
+    team's or safeguard test's typed bypass counts with no log casegate reads behind them, or a
+    sandbagging probe's typed `passed: true` (no log records a verdict). It counts as this model's
+    only when something ties it to it: an attestation from outside the developer that makes the
+    item independent (it signs the system's digests), or the model the case says the test ran on
     (`source.model`, which CG351 holds to the system as it holds a log's). A test that names no
     model could have been run on any model (an earlier one, a weaker one): it counts for nothing.
-    A test of a classifier or of the serving infrastructure holds for whatever model it serves."""
+    A typed failure is taken at its word; a test of a classifier or of the serving infrastructure
+    holds for whatever model it serves."""
     for eid, ev in items.items():
         r = ev.result
-        if (ev.kind not in TEST_KINDS or eid not in weights or eid in facts.excluded or r is None
-                or (r.bypasses is None and r.attempts is None)):
+        if eid not in weights or eid in facts.excluded or r is None:
+            continue
+        counts = ev.kind in TEST_KINDS and (r.bypasses is not None or r.attempts is not None)
+        if not counts and (ev.kind not in VERDICT_KINDS or r.passed is not True):
             continue
         d = facts.derivations.get(eid)
         if d is not None and not d.declared:
@@ -998,15 +1002,19 @@ def _declared_of_no_model(items: dict[str, Evidence], facts: EvidenceFacts, weig
             continue  # judged by CG351 (an empty name too)
         where = (f"its artifact {d.artifact} is not a log casegate reads" if d is not None and d.artifact
                  else "it names no artifact")
-        msg = (f"`{eid}` ({ev.kind}) states {r.bypasses} bypass(es) in {r.attempts} attempt(s) as the case's own word "
-               f"({where}), and names no model it ran on: it measures the weights it ran against, and a test "
-               "run on another model (an earlier or weaker one) would count for this one; it counts for nothing")
+        states = (f"states {r.bypasses} bypass(es) in {r.attempts} attempt(s)" if counts
+                  else "states that it passed")
+        msg = (f"`{eid}` ({ev.kind}) {states} as the case's own word ({where}), and names no model it ran on: "
+               "it measures the weights it ran against, and a test run on another model (an earlier or weaker one) "
+               "would count for this one; it counts for nothing")
+        log = (f"attach the test's log, which records the model it ran on, as the artifact of `{eid}`; " if counts
+               else "")
         facts.excluded[eid] = msg
         facts.problems.append(Problem(
             eid, "model-unnamed", ("evidence", eid, "source", "model"), msg,
-            f"attach the test's log, which records the model it ran on, as the artifact of `{eid}`; have an evaluator "
-            f"outside the developer sign it (`casegate evidence attest {eid}`), which signs the weights; or type the "
-            f"model it ran on as the tool knew it under `source:` (`source: {{tool: ..., model: ...}}`)"))
+            f"{log}have an evaluator outside the developer sign it (`casegate evidence attest {eid}`), which signs "
+            f"the weights; or type the model it ran on as the tool knew it under `source:` "
+            f"(`source: {{tool: ..., model: ...}}`)"))
 
 
 def _unattested_verdicts(items: dict[str, Evidence], facts: EvidenceFacts) -> None:

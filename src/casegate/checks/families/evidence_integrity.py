@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ...evidence import Problem
 from ...evidence.stats import binary_counts
 from ...model import RuleSeverity, System, Variant
+from ...model._case import WEIGHT_KINDS
 from .._derived import TEST_KINDS, cited_evidence
 from .._registry import Context, Hit, rule
 
@@ -746,8 +747,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
 
 @rule(
     "CG351", "evaluation-of-another-model", severity="blocking", serves="test-3-elicitation",
-    summary="An evaluation's or safeguard test's log records a model that is not the case's system, or a red team "
-            "or safeguard test of the weights whose counts are the case's word names no model it ran on.",
+    summary="An evaluation's or safeguard test's log records a model that is not the case's system, or a test of "
+            "the weights whose counts or verdict are the case's word names no model it ran on.",
     rationale="The counts, elicitation and dates of a log say what the tool ran against the model it "
               "names. A run of another model (an earlier one, a smaller one, the base model) says "
               "nothing about this one's capability, however well it was run; pinned as this model's "
@@ -763,7 +764,10 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
               "test of a safeguard trained into the weights that has no log casegate reads, and that no "
               "outside evaluator signed (the attestation signs the weights), counts its typed bypass counts "
               "(under `evidence.declared_counts: any`) only when the case names the model it ran on "
-              "(`source.model`), judged as a log's name is: one that names none counts for nothing.",
+              "(`source.model`), judged as a log's name is: one that names none counts for nothing. So does "
+              "a sandbagging probe's typed `passed: true` (under `evidence.declared_verdicts: any`): a probe "
+              "of an earlier or weaker model would answer this one's sandbagging defeaters. A typed failure "
+              "is taken at its word.",
     bad="system: {name: Atlas-2, ...}\n"
         "# evals/ctf.eval records model acme/atlas-1-helpful-only",
     good="system: {name: Atlas-2, ...}\n"
@@ -771,8 +775,8 @@ def _not_admissible(name: str, ctx: Context) -> str | None:
     fix="Cite a run of this model. If the tool knows it by a name that does not contain the system's name "
         "(a mock or an endpoint id), list that name under `system.evaluated_as`; a name there that names "
         "a lineage model, another version of the system, or another system in the registry does not count. "
-        "For a test with no log, attach its log, have an outside evaluator sign it, or type the model it ran on "
-        "under `source: {tool: ..., model: ...}`.",
+        "For a test with no log, attach its log (a red team's), have an outside evaluator sign it, or type the "
+        "model it ran on under `source: {tool: ..., model: ...}`.",
 )
 def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     system = ctx.case.system
@@ -790,7 +794,7 @@ def evaluation_of_another_model(ctx: Context) -> Iterator[Hit]:
     judged: dict[str, str | None] = {}
     for eid, ev in ctx.case.evidence.items():
         src = ev.source
-        if src is None or (ev.kind != "eval" and ev.kind not in TEST_KINDS) or src.model is None:
+        if src is None or (ev.kind not in WEIGHT_KINDS and ev.kind not in TEST_KINDS) or src.model is None:
             continue
         model = src.model
         if model in judged:
