@@ -18,7 +18,14 @@ from casegate.store import open_registry
 from tests.monitor.test_cli import _cg
 from tests.regime.test_incident_classes_held import _theft
 from tests.regime.test_incident_clocks import submitted  # noqa: F401
-from tests.regime.test_incident_reports_lab import BREACH, CASE, _at, _index, _late_trigger_fires, _rows
+from tests.regime.test_incident_reports_lab import (
+    BREACH,
+    CASE,
+    _at,
+    _index,
+    _late_trigger_fires,
+    _rows,
+)
 
 
 def test_a_cyber_incident_filed_under_another_domain_does_not_keep_the_deploy_verifying(
