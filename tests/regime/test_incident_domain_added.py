@@ -102,3 +102,15 @@ def test_a_domain_added_owes_the_report_its_class_hints_at(
             add_domain(reg, CASE, 999, "cyber", by="Lena Kovac", reason="x")
         with pytest.raises(InputError, match="say who adds the domain"):
             add_domain(reg, CASE, index, "cyber", by=" ", reason="x")
+    # the history names the incident in every domain and the claims of each as defeated
+    import json
+
+    from casegate.monitor import domain_claims
+
+    hist = json.loads(_cg(tmp, db, "history", CASE, "--format", "json").stdout)
+    (inc,) = hist["incidents"]
+    assert inc["domains"] == ["persuasion", "exfiltration", "model-exfiltration"], inc
+    theft_claims = domain_claims(case, "exfiltration")
+    assert theft_claims and set(theft_claims) <= set(inc["defeats"]), (theft_claims, inc["defeats"])
+    text = _cg(tmp, db, "history", CASE).stdout
+    assert f"#{index} 2026-12-03 persuasion, exfiltration, model-exfiltration added/severe" in text, text
