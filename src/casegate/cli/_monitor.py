@@ -221,14 +221,14 @@ def _suggestions(reg: Any, case: str, incident: int) -> list[str]:
         number = reg.case_version(case, contents=False).number
     regimes = list(VersionCache(reg).get(case, number).regimes)
     try:
-        from ..monitor import judged_severity, rated_severities
+        from ..monitor import added_domains, incident_domains, judged_severity, rated_severities
 
-        domain = str(entry.payload["domain"])
+        domains = incident_domains(entry.payload.get("domain"), added_domains(reg, case).get(incident, ()))
         severity = judged_severity(entry.payload.get("severity"), rated_severities(reg, case).get(incident))
-        if severity is None:
-            raise ValueError("no severity")
+        if severity is None or not domains:
+            raise ValueError("no severity or domain")
         owed = [c.cls for c in report_clocks(reg, case) if c.incident == incident]
-        return suggestion_lines(domain, severity, regimes, owed)
+        return suggestion_lines(domains, severity, regimes, owed)
     except (KeyError, ValueError):
         return [f"incident #{incident} records no readable domain and severity, so no class can be suggested"]
 
@@ -246,7 +246,17 @@ def incident_show(
     incident classes the regimes' hints suggest for its domain and severity (what to look at
     before `casegate incident classify`)."""
     from ..errors import InputError
-    from ..monitor import iso, judged_severity, rated_severities, report_clocks, severity_shown
+    from ..monitor import (
+        DOMAIN_ADDED,
+        added_domains,
+        domains_shown,
+        incident_domains,
+        iso,
+        judged_severity,
+        rated_severities,
+        report_clocks,
+        severity_shown,
+    )
     from ..monitor._versions import require_case
 
     now = _instant(at) or dt.datetime.now(dt.UTC)
@@ -262,26 +272,31 @@ def incident_show(
                       if e.payload.get("incident") == incident]
         ratings = [e.payload for e in reg.events(case, "incident-severity") if e.payload.get("incident") == incident]
         rated = rated_severities(reg, case).get(incident)
+        additions = [e.payload for e in reg.events(case, DOMAIN_ADDED) if e.payload.get("incident") == incident]
+        added = added_domains(reg, case).get(incident, ())
     p = entry.payload
     judged = judged_severity(p.get("severity"), rated)
     if as_json:
         out(json.dumps({"incident": entry.to_json(), "severity": judged.value if judged is not None else None,
+                        "domains": list(incident_domains(p.get("domain"), added)), "domains_added": additions,
                         "classifications": classified, "severity_raised": ratings,
                         "reports": [c.to_json(now) for c in clocks], "suggestions": hints}, indent=2))
         return
     out(f"incident #{incident} of {case}, recorded {entry.recorded_at}: {p.get('title') or p.get('description')}")
-    out(f"  {severity_shown(p.get('severity'), rated)} severity, domain {p.get('domain')}, dated {p.get('date')}"
+    out(f"  {severity_shown(p.get('severity'), rated)} severity, domain {domains_shown(p.get('domain'), added)}, dated {p.get('date')}"
         + (f", known {p['known']}" if p.get("known") else "")
         + (f", reported by {p['reported_by']}" if p.get("reported_by") else ""))
     out(f"  classes: {', '.join(p.get('classes') or []) or ('not reportable: ' + str(p['not_reportable']) if p.get('not_reportable') else 'none (unclassified)')}")
     for r in ratings:
         out(f"  severity raised to {r.get('severity')} by {r.get('by')}: {r.get('reason')}")
+    for r in additions:
+        out(f"  domain {r.get('domain')} added by {r.get('by')}: {r.get('reason')}")
     for c in classified:
         out(f"  classified{' by ' + str(c['by']) if c.get('by') else ''}: "
             + (", ".join(c.get("classes") or []) or f"not reportable ({c.get('not_reportable')})"))
     for c in clocks:
         out(f"  report {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)}: {c.status(now)}"
-            + (" (its domain and severity point at the class)" if c.hinted else ""))
+            + (" (its domains and severity point at the class)" if c.hinted else ""))
         for n in c.not_counted:
             out(f"    filing not counted: {n}")
     for line in hints:
@@ -321,6 +336,41 @@ def incident_rate(
         runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
         followed = _followed(reg, since)
     out(f"raised incident #{incident} from {entry.payload['from']} to {level.value} severity (log entry {entry.index})")
+    for r in runs:
+        _print_run(r)
+    _print_followed(followed)
+
+
+@incident_app.command("add-domain")
+def incident_add_domain(
+    incident: Annotated[int, typer.Argument(help="Log index of the incident.")],
+    case: Annotated[str, typer.Option("--case", help="Id of the case.")],
+    domain: Annotated[str, typer.Option("--domain", help=(
+        "A risk domain the incident falls in too: one of the case's (threat model or policy) or one its "
+        "regimes' incident classes hint at."))],
+    by: Annotated[str, typer.Option("--by", help="Who adds it.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the incident falls in that domain.")],
+    triggers: Annotated[bool, typer.Option(
+        "--triggers/--no-triggers", help="Run the case's triggers at once (default) or only record.")] = True,
+    keyring: KeyringOption = None,
+    db: DbOption = None,
+) -> None:
+    """Add a risk domain to a recorded incident (a reporter's own choice of domain would keep the
+    case's domain triggers quiet and the reports its regimes' classes hint at unowed). Anyone may
+    add one; nobody removes one: a domain the incident is in already is refused (exit 2).
+    Triggers and report clocks read an incident in its recorded domain and every domain added, and
+    by default triggers run at once."""
+    from ..monitor import add_domain, run_triggers
+    from ..monitor._versions import require_case
+
+    with _open(db, existing=True) as reg:
+        require_case(reg, case)
+        since = reg.size()
+        entry = add_domain(reg, case, incident, domain, by=by, reason=reason)
+        runs = run_triggers(reg, case_id=case, keyring=_keyring_or_none(keyring)) if triggers else []
+        followed = _followed(reg, since)
+    out(f"added domain {entry.payload['domain']} to incident #{incident}, recorded in "
+        f"{', '.join(entry.payload['from']) or 'no domain'} (log entry {entry.index})")
     for r in runs:
         _print_run(r)
     _print_followed(followed)

@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RecordedIncident:
-    """What triggers need of an incident the registry holds: its log index, date, domain,
+    """What triggers need of an incident the registry holds: its log index, date, domains,
     severity and description (incidents recorded by other writers may lack the other fields)."""
 
     index: int
     date: dt.date
-    domain: str
+    domains: tuple[str, ...]
+    """The reporter's domain and every domain added since (`casegate.monitor.incident_domains`)."""
     severity: Severity
     description: str = ""
     filed_under: str | None = None
@@ -38,13 +39,17 @@ class RecordedIncident:
 
     @classmethod
     def of(cls, index: int, incident: Incident) -> RecordedIncident:
-        return cls(index, incident.date, incident.domain, incident.severity, incident.description)
+        return cls(index, incident.date, (incident.domain,), incident.severity, incident.description)
 
     @classmethod
-    def from_payload(cls, index: int, payload: dict[str, Any]) -> RecordedIncident:
-        """Read a logged incident; ValueError naming what is missing or malformed."""
+    def from_payload(cls, index: int, payload: dict[str, Any], added: Iterable[str] = ()) -> RecordedIncident:
+        """Read a logged incident, with the domains `added` to it since; ValueError naming what is
+        missing or malformed."""
+        from ._rated import incident_domains
+
         try:
-            return cls(index, dt.date.fromisoformat(str(payload["date"])[:10]), str(payload["domain"]),
+            return cls(index, dt.date.fromisoformat(str(payload["date"])[:10]),
+                       incident_domains(str(payload["domain"]), added),
                        Severity(payload["severity"]), str(payload.get("description") or ""))
         except (KeyError, ValueError) as e:
             raise ValueError(f"incident #{index} cannot be read ({e!s})") from None
@@ -298,18 +303,19 @@ def evaluate(facts: Facts, at: dt.datetime) -> list[Firing]:
     for tid, t in pd.triggers.items():
         if t.on == "incident":
             for inc in facts.incidents:
-                if t.domain is not None and inc.domain != t.domain:
+                if t.domain is not None and t.domain not in inc.domains:
                     continue
                 if t.min_severity is not None and inc.severity.rank < t.min_severity.rank:
                     continue
                 firings.append(Firing(
                     tid, "incident", f"incident:{inc.index}", t.action, t.to,
                     _notify(t.notify, case),
-                    f"incident #{inc.index} on {inc.date.isoformat()} ({inc.domain}, {inc.severity.value})"
+                    f"incident #{inc.index} on {inc.date.isoformat()} ({', '.join(inc.domains)}, {inc.severity.value})"
                     + (f", logged against case {inc.filed_under} about the same model" if inc.filed_under else "")
                     + f": {inc.description}",
-                    defeats=tuple(domain_claims(case, inc.domain)),
-                    details={"incident": inc.index, "domain": inc.domain, "severity": inc.severity.value}
+                    defeats=tuple(dict.fromkeys(c for d in inc.domains for c in domain_claims(case, d))),
+                    details={"incident": inc.index, "domain": inc.domains[0], "severity": inc.severity.value}
+                    | ({"domains": list(inc.domains)} if len(inc.domains) > 1 else {})
                     | ({"case": inc.filed_under} if inc.filed_under else {}),
                 ))
         elif t.on == "capability":

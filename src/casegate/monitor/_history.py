@@ -13,7 +13,14 @@ from ..store import Registry
 from ._compare import public_commitments, version_diff
 from ._evaluate import domain_claims, monitor_claims
 from ._lifecycle import condition_statuses, overdue_findings
-from ._rated import judged_severity, rated_severities, severity_shown
+from ._rated import (
+    added_domains,
+    domains_shown,
+    incident_domains,
+    judged_severity,
+    rated_severities,
+    severity_shown,
+)
 from ._states import CaseState, CauseType
 from ._versions import VersionCache, require_case
 
@@ -88,12 +95,20 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
     defeats: dict[int, dict[str, list[str]]] = {}
     changes = reg.events(case_id, "state-change")
     rated = rated_severities(reg, case_id)
+    added = added_domains(reg, case_id)
     for e in reg.events(case_id, "incident"):
         p = e.payload
         d = p.get("defeats") or _defeats_at(changes, e.index, p.get("domain"), cache, case_id)
+        domains = incident_domains(p.get("domain"), added.get(e.index, ()))
+        if isinstance(d.get("version"), int) and domains != incident_domains(p.get("domain")):
+            # a domain added since defeats that domain's claims in the version it was logged against
+            extra = [c for dom in domains for c in domain_claims(cache.get(case_id, d["version"]).case, dom)]
+            d = {**d, "claims": list(dict.fromkeys([*d.get("claims", []), *extra]))}
         judged = judged_severity(p.get("severity"), rated.get(e.index))
         shown = severity_shown(p.get("severity"), rated.get(e.index))
         hist.incidents.append({"entry": e.index, "date": p.get("date"), "domain": p.get("domain"),
+                               "domains": list(domains),
+                               "domain_shown": domains_shown(p.get("domain"), added.get(e.index, ())),
                                "severity": judged.value if judged is not None else p.get("severity"),
                                "severity_recorded": p.get("severity"), "severity_shown": shown,
                                "description": p.get("description"),
@@ -103,7 +118,7 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
         if isinstance(d.get("version"), int):
             for cid in d.get("claims", []):
                 defeats.setdefault(d["version"], {}).setdefault(cid, []).append(
-                    f"incident #{e.index} ({p.get('domain')}, {shown}, {p.get('date')})")
+                    f"incident #{e.index} ({', '.join(domains) or p.get('domain')}, {shown}, {p.get('date')})")
     for e in reg.events(case_id, "trigger-fired"):
         p = e.payload
         hist.triggers.append({"entry": e.index, "trigger": p.get("trigger"), "event": p.get("event"),
@@ -252,7 +267,7 @@ def format_history(h: History) -> str:
     if h.incidents:
         lines.append("\nincidents")
         for i in h.incidents:
-            lines.append(f"  #{i['entry']} {i['date']} {i['domain']}/{i['severity_shown']}: {i['description']}"
+            lines.append(f"  #{i['entry']} {i['date']} {i['domain_shown']}/{i['severity_shown']}: {i['description']}"
                          + (f" (defeats {', '.join(i['defeats'])})" if i["defeats"] else ""))
     lines.append("\ntriggers fired" if h.triggers else "\ntriggers fired: none")
     for t in h.triggers:

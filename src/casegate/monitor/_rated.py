@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Severity
+from ..model._base import name_key
 from ._versions import parse_recorded
 
 if TYPE_CHECKING:
@@ -69,3 +70,61 @@ def severity_shown(recorded: object, rated: Severity | None) -> str:
     if str(recorded) == judged.value:
         return judged.value
     return f"{recorded if recorded is not None else 'none recorded'}, raised to {judged.value}"
+
+
+DOMAIN_ADDED = "incident-domain"
+"""Log event: a risk domain added to an incident after it was recorded (see `add_domain`)."""
+
+
+def domain_added(entry: LogEntry) -> tuple[int, str] | None:
+    """The incident and the domain a domain entry adds (None: it names no incident or no domain,
+    so it adds nothing)."""
+    try:
+        idx, domain = int(entry.payload["incident"]), entry.payload["domain"]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (idx, domain.strip()) if isinstance(domain, str) and domain.strip() else None
+
+
+def added_domains_in(events: Iterable[LogEntry], at: dt.datetime | None = None) -> dict[int, list[str]]:
+    """Per incident, the domains the domain entries among `events` (by `at`, when given) added to
+    it, in log order; entries of other kinds are passed over."""
+    out: dict[int, list[str]] = {}
+    for e in events:
+        if e.kind != DOMAIN_ADDED or (at is not None and parse_recorded(e.recorded_at) > at):
+            continue
+        got = domain_added(e)
+        if got is not None:
+            out.setdefault(got[0], []).append(got[1])
+    return out
+
+
+def added_domains(reg: Registry, case_id: str, at: dt.datetime | None = None) -> dict[int, list[str]]:
+    """Per incident of the case, the domains anyone added to it since it was recorded (by `at`,
+    when given). An addition only ever adds: no entry takes a domain away."""
+    return added_domains_in(reg.events(case_id, DOMAIN_ADDED), at)
+
+
+def incident_domains(recorded: object, added: Iterable[str] = ()) -> tuple[str, ...]:
+    """The risk domains an incident is judged in: the one its reporter recorded (when the entry
+    holds a readable one) and every domain added since, each once (names compared as the case
+    compares them). Every reader of an incident's domain (triggers, report clocks and the classes
+    its fields hold owed, history, regime documents, `incident show`, the board) reads it here."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for d in ([recorded] if isinstance(recorded, str) and recorded.strip() else []) + list(added):
+        if name_key(d) not in seen:
+            seen.add(name_key(d))
+            out.append(d)
+    return tuple(out)
+
+
+def domains_shown(recorded: object, added: Iterable[str] = ()) -> str:
+    """An incident's domains in words: the reporter's, with those added since ("persuasion, cyber
+    added"); "no domain recorded" when there are none."""
+    judged = incident_domains(recorded, added)
+    if not judged:
+        return "no domain recorded"
+    mine = incident_domains(recorded)
+    later = [d for d in judged if d not in mine]
+    return ", ".join(mine or ("none recorded",)) + (f", {', '.join(later)} added" if later else "")

@@ -59,13 +59,14 @@ def suggested_classes(incident: Incident, regimes: Sequence[Regime]) -> list[str
     return suggested_for(incident.domain, incident.severity, regimes)
 
 
-def suggested_for(domain: str, severity: str | Severity, regimes: Sequence[Regime]) -> list[str]:
-    """Classes whose hints match an incident of this domain and severity (see `suggested_classes`);
-    a class with no hints is suggested for every incident."""
+def suggested_for(domain: str | Sequence[str], severity: str | Severity, regimes: Sequence[Regime]) -> list[str]:
+    """Classes whose hints match an incident of this domain (or of any of these domains) and
+    severity (see `suggested_classes`); a class with no hints is suggested for every incident."""
+    names = (domain,) if isinstance(domain, str) else tuple(domain)
     out = []
     for r in regimes:
         for cid, c in r.incident_classes.items():
-            if c.domains and not domain_matches(domain, c.domains):
+            if c.domains and not any(domain_matches(d, c.domains) for d in names):
                 continue
             if c.min_severity is not None and Severity(severity).rank < c.min_severity.rank:
                 continue
@@ -73,11 +74,12 @@ def suggested_for(domain: str, severity: str | Severity, regimes: Sequence[Regim
     return out
 
 
-def suggestion_lines(domain: str, severity: str | Severity, regimes: Sequence[Regime],
+def suggestion_lines(domain: str | Sequence[str], severity: str | Severity, regimes: Sequence[Regime],
                      owed: Sequence[str]) -> list[str]:
     """What a person classifying an incident should see: the classes the regimes' hints suggest
-    for its domain and severity, and those of them the incident does not yet owe a report under."""
+    for its domains and severity, and those of them the incident does not yet owe a report under."""
     hinted = suggested_for(domain, severity, regimes)
+    domain = domain if isinstance(domain, str) else ", ".join(domain)
     if not regimes or not any(r.incident_classes for r in regimes):
         return []
     if not hinted:
@@ -283,7 +285,7 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
     against (see `owed_reports`): a `due`, `known` or `provisional` value written into the log is
     never what a clock reads."""
     from ..sign import INCIDENT_CLASS_DISMISSED, with_logged_revocations
-    from ._rated import RATED
+    from ._rated import DOMAIN_ADDED, RATED, domain_added
     from ._versions import VersionCache, current_approval
 
     incidents = reg.events(case_id, "incident")
@@ -315,6 +317,10 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
             ratings.setdefault(int(e.payload["incident"]), []).append(e)
         except (KeyError, TypeError, ValueError):
             continue
+    domains: dict[int, list[LogEntry]] = {}
+    for e in reg.events(case_id, DOMAIN_ADDED):
+        if (got := domain_added(e)) is not None:
+            domains.setdefault(got[0], []).append(e)
     versions = VersionCache(reg)
     stored = set(versions.numbers(case_id))
     appr = current_approval(reg, case_id)
@@ -351,7 +357,7 @@ def report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None) -
             return None, why
 
         for r in owed_reports(e, classified.get(e.index, []), regimes, ratings=ratings.get(e.index, []),
-                              dismissed=dismissed):
+                              domains_added=domains.get(e.index, []), dismissed=dismissed):
             f: LogEntry | None = None
             stated: dt.datetime | None = None
             person: str | None = None
@@ -432,7 +438,7 @@ def held_classes(domain: str, severity: str | Severity, regimes: Sequence[Regime
 
 
 def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regimes: Sequence[Regime], *,
-                 ratings: Sequence[LogEntry] = (),
+                 ratings: Sequence[LogEntry] = (), domains_added: Sequence[LogEntry] = (),
                  dismissed: Callable[[str], tuple[dt.datetime | None, list[str]]] | None = None,
                  ) -> list[dict[str, Any]]:
     """The reports an incident owes, each with its deadline counted from when the incident became
@@ -440,7 +446,8 @@ def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regime
 
     They are the classes it was recorded with and those each classification adds, and the classes
     its own fields point at (`held_classes`: its domain and recorded severity from when it became
-    known; a severity a rating raised it to, from when the log recorded the rating). Whoever
+    known; a severity a rating raised it to, or a domain someone added, from when the log
+    recorded the rating or the addition). Whoever
     classifies an incident (the developer, often) may add a class, never take one away: a class
     dropped, replaced by one with a longer deadline, or an incident declared not reportable (when
     recorded or after) leaves the report owed. A class the incident's fields point at goes only
@@ -449,6 +456,8 @@ def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regime
     unclassified incident, `REGIME:unclassified`) goes once a classification is recorded by its
     deadline; one classified later has missed it, and it stays owed. Where one class is owed
     twice, the earlier deadline stands."""
+    from ._rated import domain_added, incident_domains
+
     known = incident_known(incident)
     p = incident.payload
     named: list[str] = []
@@ -477,20 +486,33 @@ def owed_reports(incident: LogEntry, classifications: Sequence[LogEntry], regime
 
     for ref in named:
         owe(ref, known)
-    held: dict[str, dt.datetime] = {}
+    # each domain the incident is judged in (`incident_domains`) and each severity it was recorded
+    # or rated at, from when both were in the log; an entry with no readable domain or severity
+    # points at no class until an addition or a rating gives it one
+    in_domains: list[tuple[str, dt.datetime]] = [(d, known) for d in incident_domains(p.get("domain"))]
+    for added in domains_added:
+        try:
+            since = max(known, parse_timestamp(added.recorded_at, f"log entry {added.index}"))
+        except InputError:
+            continue
+        if (got := domain_added(added)) is not None:
+            in_domains.append((got[1], since))
+    levels: list[tuple[Severity, dt.datetime]] = []
     try:
-        for ref in held_classes(str(p["domain"]), Severity(str(p["severity"])), regimes):
-            held.setdefault(ref, known)
+        levels.append((Severity(str(p["severity"])), known))
     except (KeyError, ValueError):
-        pass  # an entry with no readable domain or severity points at no class
+        pass
     for rating in ratings:
         try:
-            level = Severity(str(rating.payload["severity"]))
-            since = max(known, parse_timestamp(rating.recorded_at, f"log entry {rating.index}"))
-            for ref in held_classes(str(p["domain"]), level, regimes):
-                held.setdefault(ref, since)
+            levels.append((Severity(str(rating.payload["severity"])),
+                           max(known, parse_timestamp(rating.recorded_at, f"log entry {rating.index}"))))
         except (KeyError, ValueError, InputError):
             continue
+    held: dict[str, dt.datetime] = {}
+    for domain, d_since in in_domains:
+        for level, s_since in levels:
+            for ref in held_classes(domain, level, regimes):
+                held[ref] = min(held.get(ref, max(d_since, s_since)), max(d_since, s_since))
     for ref, since in held.items():
         if ref in named:
             continue

@@ -24,7 +24,15 @@ from ._evaluate import (
 )
 from ._incidents import Incident
 from ._lifecycle import condition_statuses
-from ._rated import RATED, incident_severity, judged_severity, rated_severities
+from ._rated import (
+    DOMAIN_ADDED,
+    RATED,
+    added_domains,
+    incident_domains,
+    incident_severity,
+    judged_severity,
+    rated_severities,
+)
 from ._reports import report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
@@ -107,6 +115,41 @@ def raise_severity(reg: Registry, case_id: str, incident: int, severity: Severit
                               "recorded too high in the case's next version")
     return reg.record(RATED, case_id, {"incident": incident, "severity": severity.value, "from": current.value,
                                        "by": by, "reason": reason})
+
+
+def add_domain(reg: Registry, case_id: str, incident: int, domain: str, *, by: str, reason: str) -> LogEntry:
+    """Log a risk domain added to a recorded incident. Anyone may add one (a domain the reporter,
+    often the developer, filed a weight theft or a cyberattack under, with no regime class hinting
+    at it and no trigger naming it, would otherwise owe no report and fire no domain trigger);
+    nobody takes one away: an incident is judged in its recorded domain and every domain added.
+    The domain must be one the case or its regimes name: a risk domain of any version the
+    registry holds of the case (threat model or policy), or one an incident class of its regimes
+    hints at. InputError for an unknown incident, an unknown domain, or one the incident has."""
+    from ..model._base import name_key
+
+    entry = next((e for e in reg.events(case_id, "incident") if e.index == incident), None)
+    if entry is None:
+        raise InputError(f"the registry has no incident #{incident} of case {case_id}",
+                         help="`casegate incident clocks --case CASE` lists the case's incidents")
+    if not by.strip() or not reason.strip():
+        raise InputError("say who adds the domain (--by) and why (--reason)")
+    versions = VersionCache(reg)
+    known: dict[str, str] = {}
+    for n in versions.numbers(case_id):
+        v = versions.get(case_id, n)
+        for d in [*v.case.threat_model, *(v.policy.domains if v.policy is not None else ()),
+                  *(h for r in v.regimes for c in r.incident_classes.values() for h in c.domains)]:
+            known.setdefault(name_key(d), d)
+    named = known.get(name_key(domain))
+    if named is None:
+        raise InputError(f"--domain {domain!r} is not a risk domain of case {case_id} or of its regimes' incident "
+                         "classes", help="one of: " + ", ".join(sorted(known.values())))
+    current = incident_domains(entry.payload.get("domain"), added_domains(reg, case_id).get(incident, ()))
+    if name_key(named) in {name_key(d) for d in current}:
+        raise InputError(f"incident #{incident} is in domain {named} already",
+                         help="its domains: " + ", ".join(current))
+    return reg.record(DOMAIN_ADDED, case_id, {"incident": incident, "domain": named, "from": list(current),
+                                              "by": by, "reason": reason})
 
 
 def ingest_samples(reg: Registry, samples: list[Sample], *, source: str, sha256: str,
@@ -527,11 +570,12 @@ def _incidents_since(reg: Registry, case_id: str, of: str, after: int, at: dt.da
     triggers of case `of`, each at the severity it is judged at by then."""
     out = []
     rated = rated_severities(reg, case_id, at)
+    added = added_domains(reg, case_id, at)
     for e in reg.events(case_id, "incident"):
         if e.index <= after:
             continue
         try:
-            inc = RecordedIncident.from_payload(e.index, e.payload)
+            inc = RecordedIncident.from_payload(e.index, e.payload, added.get(e.index, ()))
         except ValueError as err:
             raise InputError(f"{err} (case {case_id})", help="an incident needs date, domain and severity") from None
         inc = replace(inc, severity=incident_severity(inc.severity, rated.get(e.index)),

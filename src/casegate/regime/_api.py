@@ -79,14 +79,16 @@ def registry_facts(reg: Registry, case: Case) -> RegistryFacts:
         previous = f"version {prev.declared_version} (#{prev.number})"
         old = VersionCache(reg).get(case.id, prev.number).case
         changes = changes_between(old, case)
-    from ..monitor import rated_severities, severity_shown
+    from ..monitor import added_domains, domains_shown, rated_severities, severity_shown
 
     incidents = []
     rated = rated_severities(reg, case.id)
+    added = added_domains(reg, case.id)
     for e in reg.events(case.id, "incident"):
         p = e.payload
         severity = severity_shown(p.get("severity"), rated.get(e.index))
-        incidents.append(f"incident #{e.index} on {p.get('date')} ({p.get('domain')}, {severity}): "
+        domains = domains_shown(p.get("domain"), added.get(e.index, ()))
+        incidents.append(f"incident #{e.index} on {p.get('date')} ({domains}, {severity}): "
                          f"{p.get('title') or p.get('description')}")
     return RegistryFacts(previous=previous, changes=tuple(changes), incidents=tuple(incidents))
 

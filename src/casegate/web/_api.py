@@ -405,6 +405,15 @@ class SeverityIn(BaseModel):
     reason: str = Field(min_length=3, max_length=2000)
 
 
+class DomainIn(BaseModel):
+    """A risk domain to add to a recorded incident, as `casegate incident add-domain` takes it."""
+
+    domain: str = Field(min_length=1, max_length=200)
+    """One of the case's risk domains or one its regimes' incident classes hint at, not among the
+    incident's domains already (one it is in is refused)."""
+    reason: str = Field(min_length=3, max_length=2000)
+
+
 class Written(BaseModel):
     index: int
     kind: str
@@ -631,6 +640,25 @@ def post_incident_severity(request: Request, case_id: str, index: int, body: Sev
     _reviewer_roles(request, p, "raise an incident's severity on the board")
     reg = board(request).registry
     entry = raise_severity(reg, case_id, index, Severity(body.severity), by=p.person, reason=body.reason)
+    run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
+    return _written(entry)
+
+
+@router.post("/cases/{case_id}/incidents/{index}/domains", response_model=Written, status_code=201,
+             tags=["incidents"])
+def post_incident_domain(request: Request, case_id: str, index: int, body: DomainIn,
+                         p: Principal = Depends(writer)) -> Written:
+    """Add a risk domain to a recorded incident, as `casegate incident add-domain` does: the board
+    records who added it; a domain the incident is in already, or one neither the case nor its
+    regimes name, is refused (400: nobody removes one), and the case's triggers run at once,
+    reading the incident in every domain it is in. Only reviewer roles both the token and the
+    keyring give the person may."""
+    from ..monitor import add_domain, run_triggers
+
+    _require_case(request, case_id)
+    _reviewer_roles(request, p, "add a domain to an incident on the board")
+    reg = board(request).registry
+    entry = add_domain(reg, case_id, index, body.domain, by=p.person, reason=body.reason)
     run_triggers(reg, case_id=case_id, keyring=board(request).keyring)
     return _written(entry)
 

@@ -34,6 +34,7 @@ from ._views import (
     case_view,
     decision_charts,
     deploy_now,
+    incident_domains_shown,
     incident_severities,
     load_version,
     objection_standings,
@@ -190,7 +191,7 @@ def _withheld_case(request: Request, v: Any, w: Any, p: Principal) -> Response:
                           summary_basis(view.summary))
     history = [e for e in v.events if e.kind in ("state-change", "incident", "trigger", "publication", "decision")]
     return _render(request, "withheld_case.html", v=v, w=w, s=s, public=True, history=history,
-                   severities=incident_severities(v.events),
+                   severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
                    lead=_public_lead(s) if s else [], titled=_titler(s), charts=charts, svg=svg,
                    shown_version=view.version if view is not None else None,
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
@@ -380,7 +381,7 @@ def public_case(request: Request, case_id: str) -> Response:
     from ..render import timeline_chart
 
     return _render(request, "public_case.html", v=v, s=summary, history=history, public=True,
-                   severities=incident_severities(v.events),
+                   severities=incident_severities(v.events), domains=incident_domains_shown(v.events),
                    lead=_public_lead(summary), titled=_titler(summary), charts=_public_charts(reg, v, summary, b.keyring),
                    timeline=timeline_chart(timeline_events([e for e in v.events if e.kind != "condition"])),
                    now=deploy_now(reg, case_id, b.keyring),

@@ -224,13 +224,24 @@ def incident_severities(events: list[LogEntry]) -> dict[int, str]:
             for e in events if e.kind == "incident"}
 
 
+def incident_domains_shown(events: list[LogEntry]) -> dict[int, str]:
+    """Per incident among the case's `events`, its domains in words: the reporter's and every one
+    added among them (`casegate.monitor.domains_shown`)."""
+    from ..monitor import added_domains_in, domains_shown
+
+    added = added_domains_in(events)
+    return {e.index: domains_shown(e.payload.get("domain"), added.get(e.index, ()))
+            for e in events if e.kind == "incident"}
+
+
 def timeline_events(events: list[LogEntry]) -> list[Any]:
     """The case's history for the timeline chart: versions, decisions, incidents (at the severity
-    they are judged at), triggers, state changes and publications, as the log recorded them."""
+    and in the domains they are judged at), triggers, state changes and publications, as the log recorded them."""
     from ..render import TimelineEvent
 
     out = []
     severities = incident_severities(events)
+    domains = incident_domains_shown(events)
     for e in events:
         p = e.payload
         if e.kind == "case-version":
@@ -239,7 +250,7 @@ def timeline_events(events: list[LogEntry]) -> list[Any]:
             out.append(TimelineEvent(e.recorded_at, "decision", f"{p.get('outcome', '')} for {p.get('boundary', '')}"))
         elif e.kind == "incident":
             out.append(TimelineEvent(e.recorded_at, "incident",
-                                     f"{severities[e.index]} incident in {p.get('domain', '')}"))
+                                     f"{severities[e.index]} incident in {domains[e.index]}"))
         elif e.kind == "trigger":
             out.append(TimelineEvent(e.recorded_at, "trigger", str(p.get("action") or p.get("trigger") or "trigger")))
         elif e.kind == "state-change":
