@@ -410,6 +410,33 @@ def incident_draft(
             f"({clock.status(now)}, {clock.remaining(now)})")
 
 
+def _outside_signer(keyring: Path | None, key: str, who: str) -> tuple[Any, Any, Any]:
+    """The keyring (from --keyring or $CASEGATE_KEYRING), the signer's key and the log's time, for a
+    statement by someone outside the developer."""
+    from ..errors import InputError
+    from ..sign import load_keyring, load_signer
+    from ..store import log_time
+
+    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
+    if ring_path is None:
+        raise InputError(f"a keyring is needed to verify {who}", help="give --keyring or set CASEGATE_KEYRING")
+    return load_keyring(ring_path), load_signer(key), log_time()
+
+
+def _signed_checked(stmt: dict[str, Any], signer: Any, ring: Any, now: Any, what: str,
+                    act: str) -> tuple[Any, Any]:
+    """The statement signed, and verified against the keyring before anything is logged."""
+    from ..errors import InputError
+    from ..sign import check_envelope, sign_statement
+
+    env = sign_statement(stmt, signer)
+    signed, problems = check_envelope(env, ring, now, what, expect=stmt["predicateType"])
+    if signed is None or problems:
+        raise InputError(f"{what} does not verify: " + "; ".join(problems),
+                         help=f"{act} with a key in the keyring, in a role the key holds")
+    return env, signed
+
+
 @incident_app.command("filed")
 def incident_filed(
     incident: Annotated[int, typer.Argument(help="Log index of the incident (as `incident report` printed it).")],
@@ -428,28 +455,14 @@ def incident_filed(
     """Record, as a signed statement, that a regime report of an incident was filed. The statement
     is verified against the keyring before anything is logged, and its signer must be outside the
     developer that owes the report (an organisation the keyring records, not the developer's)."""
-    from ..errors import InputError
     from ..monitor import parse_timestamp, record_filing, report_clocks
     from ..monitor._versions import require_case
-    from ..sign import check_envelope, load_keyring, load_signer, sign_statement
 
-    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
-    if ring_path is None:
-        raise InputError("a keyring is needed to verify who records the filing",
-                         help="give --keyring or set CASEGATE_KEYRING")
-    ring = load_keyring(ring_path)
-    signer = load_signer(key)
-    from ..store import log_time
-
-    now = log_time()
+    ring, signer, now = _outside_signer(keyring, key, "who records the filing")
     filed_at = parse_timestamp(at, "--at") if at else now
     stmt = filing_statement(case=case, incident=incident, cls=cls, reference=reference, filed_at=filed_at,
                             role=role, keyid=signer.public_key.keyid, ring=ring, signed_at=now)
-    env = sign_statement(stmt, signer)
-    signed, problems = check_envelope(env, ring, now, "the filing statement", expect=stmt["predicateType"])
-    if signed is None or problems:
-        raise InputError("the filing statement does not verify: " + "; ".join(problems),
-                         help="record the filing with a key in the keyring, in a role the key holds")
+    env, signed = _signed_checked(stmt, signer, ring, now, "the filing statement", "record the filing")
     with _open(db) as reg:
         require_case(reg, case)
         entry = record_filing(reg, case, report_clocks(reg, case, ring), incident=incident, cls=cls,
@@ -478,26 +491,13 @@ def incident_dismiss(
     someone outside the developer that owes the report (an organisation the keyring records, not
     the developer's) dismisses it by its deadline. A class the reporter or a classification named
     is not dismissed: file it."""
-    from ..errors import InputError
     from ..monitor import record_dismissal, report_clocks
     from ..monitor._versions import require_case
-    from ..sign import check_envelope, load_keyring, load_signer, sign_statement
-    from ..store import log_time
 
-    ring_path = keyring or (Path(os.environ["CASEGATE_KEYRING"]) if os.environ.get("CASEGATE_KEYRING") else None)
-    if ring_path is None:
-        raise InputError("a keyring is needed to verify who dismisses the class",
-                         help="give --keyring or set CASEGATE_KEYRING")
-    ring = load_keyring(ring_path)
-    signer = load_signer(key)
-    now = log_time()
+    ring, signer, now = _outside_signer(keyring, key, "who dismisses the class")
     stmt = dismissal_statement(case=case, incident=incident, cls=cls, reason=reason, role=role,
                                keyid=signer.public_key.keyid, ring=ring, signed_at=now)
-    env = sign_statement(stmt, signer)
-    signed, problems = check_envelope(env, ring, now, "the dismissal statement", expect=stmt["predicateType"])
-    if signed is None or problems:
-        raise InputError("the dismissal statement does not verify: " + "; ".join(problems),
-                         help="dismiss the class with a key in the keyring, in a role the key holds")
+    env, signed = _signed_checked(stmt, signer, ring, now, "the dismissal statement", "dismiss the class")
     with _open(db) as reg:
         require_case(reg, case)
         entry = record_dismissal(reg, case, report_clocks(reg, case, ring), incident=incident, cls=cls,
