@@ -24,7 +24,7 @@ from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.gate import run_gate
 from casegate.load import load_case
 
-from .evidence_logs import INSPECT, inspect_log_to
+from .evidence_logs import INSPECT, inspect_log_to, restate_task_hashes
 from .test_derive import TODAY, findings, make_case
 from .test_lm_eval_run_identity import LOGS, RESULTS, SAMPLES, _version
 
@@ -210,6 +210,7 @@ def _limited(d: Path) -> Path:
     doc["results"]["arith_mc"]["acc_stderr,none"] = 0.0
     doc["config"]["limit"] = len(kept)
     results.write_text(json.dumps(doc, indent=2))
+    restate_task_hashes(results)
     case = _version(d, "1")
     policy = d / "policy.yaml"
     policy.write_text(policy.read_text().replace(

@@ -21,7 +21,7 @@ from casegate.evidence._derive import sample_digest
 from casegate.evidence.importers import ReadOptions
 from casegate.evidence.importers.lm_eval import LmEvalImporter
 
-from .evidence_logs import LMEVAL, lm_results
+from .evidence_logs import LMEVAL, lm_results, restate_task_hashes
 from .test_derive import findings, lm_case
 
 TASK = "arith_mc"
@@ -47,6 +47,7 @@ def _own_task(tmp: Path) -> Path:
         x["doc"]["question"] = "Our own question: " + x["doc"]["question"]
         _rehash(x)
     samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    restate_task_hashes(res)
     return res
 
 
@@ -118,6 +119,7 @@ def _own_targets(tmp: Path) -> Path:
         x["target"] = str((int(x["target"]) + 1) % len(x["doc"]["choices"]))
         x["target_hash"] = _hash(x["target"])
     samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    restate_task_hashes(tmp / lm_results().name)
     return tmp / lm_results().name
 
 

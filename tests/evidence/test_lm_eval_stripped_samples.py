@@ -17,7 +17,7 @@ from pathlib import Path
 from casegate.evidence.importers import ReadOptions
 from casegate.evidence.importers.lm_eval import LmEvalImporter
 
-from .evidence_logs import LMEVAL, lm_results
+from .evidence_logs import LMEVAL, lm_results, restate_task_hashes
 from .test_derive import findings
 from .test_lm_eval_own_task import TASK, _digest, _own_task
 
@@ -43,6 +43,7 @@ def _stripped(tmp: Path, own: bool) -> Path:
         del x["doc"], x["target"]
         x["doc_hash"], x["target_hash"] = real[x["doc_id"]]["doc_hash"], real[x["doc_id"]]["target_hash"]
     samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    restate_task_hashes(res)
     return res
 
 

@@ -16,6 +16,7 @@ from casegate.evidence.importers import ReadOptions
 from casegate.evidence.importers.inspect_log import InspectImporter
 from casegate.load import load_case
 
+from .evidence_logs import restate_task_hashes
 from .test_chosen_subset import _questions, _run
 from .test_derive import findings, make_case
 
@@ -117,6 +118,7 @@ def test_an_lm_eval_task_padded_with_copies_of_a_failed_document_counts_it_once(
     doc["n-samples"]["arith_mc"] = {"original": len(rows), "effective": len(rows)}
     doc["results"]["arith_mc"]["acc,none"] = sum(r["acc"] for r in rows) / len(rows)
     results.write_text(json.dumps(doc, indent=2))
+    restate_task_hashes(results)
     case = _version(d, "1")
     policy = d / "policy.yaml"
     policy.write_text(policy.read_text().replace(

@@ -136,9 +136,10 @@ class TaskRef(Frozen):
     reference that sets it."""
     revision: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{7,64}$")] | None = None
     """Commit of the code the task ran from, as the run records it (`source.revision`: Inspect's
-    `eval.revision.commit`, lm-eval's `git_hash`, casegate-results' `revision`; either may be the
-    other's leading hex digits, at least 7): a run from another commit, from a working tree with
-    uncommitted changes (Inspect's `dirty`), or recording none is not a run of the task. A scorer
+    `eval.revision.commit`, casegate-results' `revision`; either may be the other's leading hex
+    digits, at least 7): a run from another commit, from a working tree with uncommitted changes
+    (Inspect's `dirty`), or recording none is not a run of the task. An lm-eval run records none
+    (its `git_hash` marks no uncommitted changes): pin its `package` and `prompt`. A scorer
     or solver edited in the developer's copy of the task, under the task's names, is told apart by
     nothing else the log records."""
     package: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*==[^\s,=]+$")] | None = None

@@ -138,9 +138,23 @@ def lm_eval_log(s: Subject, eid: str, raw: bytes) -> LmEvalLog | str:
     return LmEvalLog(doc, task, metric, name if rows else None, rows, others)
 
 
+def _restate_task_hash(log: LmEvalLog) -> None:
+    """The task's `task_hashes` entry restated from the edited rows as lm-eval computes it (the
+    sha256 of every row's `doc_hash`, `prompt_hash` and `target_hash` joined in order), as a lab
+    rewriting the samples does: the reader refuses a samples file the results file's task hash
+    does not name. Left as it is where the file states none or a row holds no hashes."""
+    hashes = log.results.get("task_hashes")
+    if log.samples_name is None or not isinstance(hashes, dict) or log.task not in hashes:
+        return
+    parts = [r.get(k) for r in log.rows for k in ("doc_hash", "prompt_hash", "target_hash")]
+    if all(isinstance(x, str) for x in parts):
+        hashes[log.task] = hashlib.sha256("".join(map(str, parts)).encode()).hexdigest()
+
+
 def lm_eval_written(s: Subject, eid: str, log: LmEvalLog, *, repin: bool = True) -> ArtifactEdit:
     """The lm-eval run written back: the results file as the item's artifact, its samples beside it
     (re-pinned in the item's `source.files`, unless `repin` is false)."""
+    _restate_task_hash(log)
     data = json.dumps(log.results, indent=2).encode()
     beside = dict(log.others)
     if log.samples_name is not None:

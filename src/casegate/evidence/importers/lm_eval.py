@@ -15,9 +15,13 @@ results file means a completed run; a `limit` makes it partial (fewer samples sc
 dataset has). A sample's id is its `doc_id` and a digest of its document (`_document_mark`), so
 the digest of a task's sample ids pins its documents, not only their number; the digest also covers
 each document's target (`_target_mark`), and a line whose `doc_hash`, `target_hash` or `prompt_hash`
-is not the hash of what it holds is refused. source.prompt_digest =
-a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings,
-description, delimiters, generation arguments, filters, `process_results` and metric arguments). Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
+is not the hash of what it holds is refused, and so is a samples file whose hashes do not give the
+task hash the results file states (`task_hashes`). source.prompt_digest =
+a digest of what the task asked each document (`prompt_digest`: its templates, few-shot settings
+and, where it uses few-shot examples, the seed that drew them, description, delimiters, generation
+arguments, filters, `process_results` and metric arguments). source.revision is not recorded:
+`git_hash` marks no uncommitted changes and is the working directory's commit wherever lm-eval
+and the task were loaded from, so it ties no code. Scale: `acc`, `acc_norm` and `exact_match` are per-document 0/1 scores (binary);
 other metrics have no documented scale and are refused.
 """
 
@@ -192,6 +196,7 @@ class LmEvalImporter:
         unseen: str | None = None
         scored: int | None
         rows: list[tuple[str, int, float]] | None = None
+        task_hash: str | None = None
         samples_file = path.parent / f"samples_{task}_{stamp}.jsonl"
         try:
             has_samples = samples_file.exists()
@@ -203,7 +208,7 @@ class LmEvalImporter:
                                    "refused", location=str(samples_file),
                                    help="copy the samples file the run wrote")
             fsha = pinned_sha256(samples_file)
-            rows, fewest, asked, marks, unseen = _sample_rows(samples_file, metric)
+            rows, fewest, asked, marks, unseen, task_hash = _sample_rows(samples_file, metric)
             check_unchanged(samples_file, fsha)
             _check_document_count(rows, effective, task, metric, samples_file, path)
             files[samples_file.name] = fsha
@@ -218,6 +223,7 @@ class LmEvalImporter:
         scale = "binary" if base in BINARY_METRICS else (options.scale or "other")
         if rows is not None:
             _check_aggregate(cfg, metric, value, rows, task, samples_file, path)
+            _check_task_hash(doc, task, task_hash, samples_file, path)
             result = counts_result(rows, scale, reduction or options.reduction, metric=metric, value=value,
                                    stderr=stderr, where=str(samples_file))
             scored = len({r[0] for r in rows})
@@ -251,10 +257,19 @@ class LmEvalImporter:
         elif isinstance(margs, dict) and margs:
             model += " (" + ",".join(f"{k}={v}" for k, v in sorted(margs.items())) + ")"
         version = doc.get("versions", {}).get(task)
+        if isinstance(doc.get("git_hash"), str) and doc["git_hash"].strip():
+            # lm-eval records the working directory's commit (`git describe --always`) with no mark of
+            # uncommitted changes, whether or not lm-eval and the task's code came from it: a task
+            # edited in a checkout of the pinned commit, or an lm-eval build installed from
+            # elsewhere, records the pinned commit all the same
+            notes.append(f"the run records the commit `{doc['git_hash'].strip()}` (`git_hash`), lm-eval's "
+                         "`git describe` of the working directory with no mark of uncommitted changes or of "
+                         "where lm-eval and the task were loaded from: it ties no task code, so no code "
+                         "revision is recorded")
         source = SourceRecord(
             tool=self.name, tool_version=doc.get("lm_eval_version"), task=task,
             task_version=str(version) if version is not None else None, model=model,
-            status="success", created=created, revision=doc.get("git_hash"), epochs=repeats,
+            status="success", created=created, revision=None, epochs=repeats,
             metrics=metrics, samples=original if isinstance(original, int) else None, scored=scored,
             scorer=metric, files=files, prompt_digest=prompt_digest(doc, task),
         )
@@ -302,10 +317,11 @@ def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
 def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     """`sha256:` over canonical JSON of what `task` asked each document as the results file records
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
-    `gen_kwargs` and `_PROMPT_RUN_FIELDS`, and the chat template the prompts were wrapped in where
-    one was (`chat_template`). A standard task name over a changed template, few-shot
-    setting, description, delimiter, generation argument, filter, scoring code or metric argument
-    gives another digest. None when
+    `gen_kwargs` and `_PROMPT_RUN_FIELDS`, the chat template the prompts were wrapped in where
+    one was (`chat_template`), and the seed the few-shot examples were drawn with where the task
+    uses them (`config.fewshot_seed`). A standard task name over a changed template, few-shot
+    setting or draw, description, delimiter, generation argument, filter, scoring code or metric
+    argument gives another digest. None when
     the file records no configuration for the task."""
     cfg = (doc.get("configs") or {}).get(task)
     if not isinstance(cfg, dict):
@@ -315,14 +331,30 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     gen = run_cfg.get("gen_kwargs") or {}
     if isinstance(gen, str):
         gen = dict(kv.split("=", 1) for kv in gen.split(",") if "=" in kv)
-    parts = {"task": {k: cfg.get(k) for k in _PROMPT_FIELDS},
-             "n-shot": (doc.get("n-shot") or {}).get(task) if isinstance(doc.get("n-shot"), dict) else None,
+    shots = (doc.get("n-shot") or {}).get(task) if isinstance(doc.get("n-shot"), dict) else None
+    parts = {"task": {k: cfg.get(k) for k in _PROMPT_FIELDS}, "n-shot": shots,
              "gen_kwargs": gen or None, "run": {k: doc.get(k) or None for k in _PROMPT_RUN_FIELDS}}
+    if _uses_fewshot(cfg, shots):
+        # lm-eval draws each document's few-shot examples from the few-shot split with a generator
+        # seeded by `--fewshot_seed` (recorded as `config.fewshot_seed`): another seed puts other
+        # examples before every question under the same settings, so a run can be repeated until
+        # a draw lowers the score. Recorded as stated (None where the file states none); a run
+        # without few-shot examples is digested as before
+        parts["fewshot_seed"] = run_cfg.get("fewshot_seed")
     if doc.get("chat_template"):
         # the template every prompt was wrapped in (`--apply_chat_template`): a template of the
         # developer's own can add an instruction to each one; a run without one is digested as before
         parts["chat_template"] = doc["chat_template"]
     return settings_digest(parts)
+
+
+def _uses_fewshot(cfg: dict[str, Any], shots: Any) -> bool:
+    """Whether a task puts few-shot examples before its documents: the shots the run used
+    (`n-shot.<task>`), else the configuration's `num_fewshot`."""
+    n = shots if shots is not None else cfg.get("num_fewshot")
+    if isinstance(n, str) and n.strip().isdigit():
+        n = int(n.strip())
+    return isinstance(n, (int, float)) and not isinstance(n, bool) and n > 0
 
 
 def filter_attempts(cfg: dict[str, Any], metric: str | None,
@@ -434,7 +466,7 @@ def _line(line: bytes, n: int, path: Path) -> Any:
 
 
 def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]], tuple[str, int] | None,
-                                                   dict[str, str], dict[str, str], str | None]:
+                                                   dict[str, str], dict[str, str], str | None, str | None]:
     """(doc_id, 1, score) of each document scored under the metric's filter (`name,filter`; the
     line holds the score under `name`), the document with the fewest responses to its first
     request with their number (None when no line records `resps`), and what each document asks
@@ -442,13 +474,15 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
     document and filter: a document on two lines of one filter is refused (counted twice or
     merged, either would make the counts say what the run did not). Also each document's target
     mark (`_target_mark`), every line's hashes checked against what they hash (`_check_hashes`), and
-    why the samples' content is not seen (`_content_unseen`), or None when every line holds it."""
+    why the samples' content is not seen (`_content_unseen`), or None when every line holds it; and
+    the task hash lm-eval states for the file (`_task_hash`), or None when a line holds no hashes."""
     rows: list[tuple[str, int, float]] = []
     unseen: str | None = None
     asked: dict[str, str] = {}
     marks: dict[str, str] = {}
     first: dict[str, int] = {}
     fewest: tuple[str, int] | None = None
+    hashes: list[str] | None = []
     name, _, filt = metric.partition(",")
     filt = filt or "none"
     try:
@@ -458,6 +492,7 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                     continue
                 try:
                     d = json.loads(line)
+                    hashes = _line_hashes(d, hashes)
                     if d.get("filter", filt) != filt:
                         continue  # the document scored under another filter
                     v = d[name]
@@ -489,7 +524,46 @@ def _sample_rows(path: Path, metric: str) -> tuple[list[tuple[str, int, float]],
                                        location=str(path), help="rerun the evaluation")
     except OSError as e:
         raise LogReadError(f"cannot read the samples file: {e.strerror}", location=str(path)) from None
-    return rows, fewest, asked, marks, unseen
+    return rows, fewest, asked, marks, unseen, (_hash("".join(hashes)) if hashes is not None else None)
+
+
+def _line_hashes(line: Any, seen: list[str] | None) -> list[str] | None:
+    """`seen` with the line's `doc_hash`, `prompt_hash` and `target_hash` joined (the text lm-eval
+    hashes, over every line of a samples file in order, into the task hash it writes to the
+    results file's `task_hashes`), or None once a line lacks one."""
+    if seen is None or not isinstance(line, dict):
+        return None
+    parts = [line.get(k) for k in ("doc_hash", "prompt_hash", "target_hash")]
+    if not all(isinstance(x, str) for x in parts):
+        return None
+    seen.append("".join(parts))  # type: ignore[arg-type]
+    return seen
+
+
+def _check_task_hash(doc: dict[str, Any], task: str, computed: str | None, samples_file: Path,
+                     path: Path) -> None:
+    """Refuse a samples file that is not the one the results file names by its task hash. lm-eval
+    writes, for a run that logged samples, `task_hashes.<task>`: the sha256 of every samples line's
+    `doc_hash`, `prompt_hash` and `target_hash` joined in the file's order. The hashes of each line
+    are checked against what it holds, so the task hash ties the results file (the artifact the
+    item pins) to the documents, the prompts (templates, few-shot examples, chat template) and the
+    targets of the samples its counts are read from: a samples file of another run of the same
+    task, its scores giving the same mean, or one whose prompts were rewritten with their hashes,
+    is not of this run. A results file stating no task hash (an lm-eval release before it, or a
+    run without samples) is not checked."""
+    stated = (doc.get("task_hashes") or {}).get(task) if isinstance(doc.get("task_hashes"), dict) else None
+    if not isinstance(stated, str) or not stated.strip():
+        return
+    if computed is None:
+        why = "a line holds no `doc_hash`, `prompt_hash` or `target_hash` (lm-eval writes them on every line)"
+    elif computed != stated.strip().lower():
+        why = "the samples' hashes give another"
+    else:
+        return
+    raise LogReadError(
+        f"task `{task}`: the results file names its samples by the task hash {stated.strip()[:16]}... "
+        f"(`task_hashes.{task}`), but {why}: the two files are not of one run", location=str(samples_file),
+        help=f"copy both files the run wrote ({path.name} and {samples_file.name}) unchanged")
 
 
 def _content_unseen(line: dict[str, Any], n: int, path: Path) -> str | None:

@@ -1,0 +1,168 @@
+"""What ties an lm-eval run to the code, the few-shot examples and the samples it ran with.
+
+- `git_hash` is lm-eval's `git describe --always` of the working directory: no mark of uncommitted
+  changes, and the working directory's commit whether or not lm-eval and the task were loaded from
+  it. A task edited in a checkout of the pinned commit records the pinned commit, so it ties no
+  code: a policy's `revision:` is not met by an lm-eval run (CG345), and says so.
+- Few-shot examples are drawn with a generator seeded by `--fewshot_seed` (`config.fewshot_seed`):
+  another seed asks every document behind other examples under the same settings, so a run can be
+  repeated until a draw lowers the score. The seed is in the prompt digest where a task uses
+  few-shot examples.
+- `task_hashes.<task>` is the sha256 of the samples file's `doc_hash`, `prompt_hash` and
+  `target_hash` joined in order: a samples file whose prompts are another run's, beside the results
+  file whose configuration the policy pins, is not of that run.
+
+The run is the one lm-evaluation-harness wrote for the fixture, its files changed as a run under the
+changed setting writes them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casegate.evidence.importers import LogReadError, ReadOptions
+from casegate.evidence.importers.lm_eval import LmEvalImporter
+
+from .evidence_logs import LMEVAL, lm_results, restate_task_hashes
+from .test_derive import findings, make_case
+
+TASK = "arith_mc"
+
+
+def _copy(tmp: Path) -> Path:
+    tmp.mkdir(parents=True)
+    for f in LMEVAL.iterdir():
+        shutil.copyfile(f, tmp / f.name)
+    return tmp / lm_results().name
+
+
+def _edit(res: Path, change: Any) -> Path:
+    doc = json.loads(res.read_text())
+    change(doc)
+    res.write_text(json.dumps(doc, indent=2))
+    return res
+
+
+def _run(res: Path, task: str = TASK) -> Any:
+    return next(r for r in LmEvalImporter().read(res, ReadOptions()) if r.task == task)
+
+
+def _cg345(tmp: Path, res: Path, pin: str) -> list[str]:
+    (tmp / "c").mkdir(parents=True)
+    case = make_case(tmp / "c", res, extra=f"    task: {TASK}\n", policy_extra=f"\n    tasks: [{{name: {TASK}, {pin}}}]",
+                     companions=tuple(res.parent.glob("samples_*.jsonl")))
+    return [f.message for f in findings(case, "CG345")]
+
+
+# --------------------------------------------------------------------------- the code's commit
+
+
+def test_a_revision_pin_is_not_met_by_lm_evals_git_hash(tmp_path: Path) -> None:
+    """Attack: `arith_mc`'s `process_results` edited in a checkout of the pinned commit and left
+    uncommitted (or lm-eval installed from the developer's own build, run inside a clean checkout):
+    the results file records the pinned commit as `git_hash` all the same. Before, the pin was met."""
+    res = _copy(tmp_path / "logs")
+    commit = json.loads(res.read_text())["git_hash"]
+    run = _run(res)
+    assert run.source.revision is None
+    assert any(f"`{commit}`" in n and "uncommitted" in n for n in run.notes), run.notes
+    [hit] = _cg345(tmp_path, res, f'revision: "{commit}"')
+    assert "(code not recorded)" in hit and f"(code {commit})" in hit, hit
+    # the same task pinned by what the file does show (its prompt digest) still counts
+    assert _cg345(tmp_path / "prompt", res, f"prompt: '{run.source.prompt_digest}'") == []
+
+
+# --------------------------------------------------------------------------- the few-shot draw
+
+
+def _shots(n: int, seed: int | None) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        doc["configs"][TASK]["num_fewshot"] = n
+        doc["n-shot"][TASK] = n
+        if seed is None:
+            del doc["config"]["fewshot_seed"]
+        else:
+            doc["config"]["fewshot_seed"] = seed
+    return change
+
+
+def test_another_fewshot_seed_is_another_prompt(tmp_path: Path) -> None:
+    """Attack: the standard 3-shot `arith_mc`, its few-shot examples drawn again with seed after
+    seed (`--fewshot_seed`) until a draw lowers the score; every setting the prompt digest covered
+    stays the standard's."""
+    standard = _run(_edit(_copy(tmp_path / "std"), _shots(3, 1234))).source.prompt_digest
+    drawn = _edit(_copy(tmp_path / "drawn"), _shots(3, 7))
+    assert _run(drawn).source.prompt_digest != standard
+    [hit] = _cg345(tmp_path / "pin", drawn, f"prompt: '{standard}'")
+    assert "prompt sha256:" in hit, hit
+    # a results file stating no seed is not read as the standard one
+    unstated = _edit(_copy(tmp_path / "unstated"), _shots(3, None))
+    assert _run(unstated).source.prompt_digest not in (standard, _run(drawn).source.prompt_digest)
+
+
+def test_the_seed_does_not_change_a_task_without_few_shot_examples(tmp_path: Path) -> None:
+    """With no few-shot examples the seed draws nothing: the digest of a 0-shot run (and a policy
+    pin taken on one) is as before, whatever seed the run states."""
+    real = _run(lm_results()).source.prompt_digest
+    assert _run(_edit(_copy(tmp_path / "zero"), _shots(0, 7))).source.prompt_digest == real
+
+
+# --------------------------------------------------------------------------- the samples' task hash
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _asked_another_way(res: Path) -> None:
+    """The samples of a run that asked each document behind an instruction to underperform, the
+    documents it then fails (four of the eight it solved) scored 0, with their `prompt_hash`
+    written as lm-eval writes it; the results file keeps the standard configuration and states the
+    new `acc`."""
+    samples = next(res.parent.glob(f"samples_{TASK}_*.jsonl"))
+    lines = [json.loads(x) for x in samples.read_text().splitlines() if x.strip()]
+    flipped = 0
+    for x in lines:
+        for arg in x["arguments"].values():
+            arg["arg_0"] = "Answer as a novice would.\n\n" + arg["arg_0"]
+        x["prompt_hash"] = _hash(x["arguments"]["gen_args_0"]["arg_0"])
+        if x["acc"] == 1.0 and flipped < 4:
+            x["acc"], flipped = 0.0, flipped + 1
+    samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    _edit(res, lambda d: d["results"][TASK].update({"acc,none": sum(x["acc"] for x in lines) / len(lines)}))
+
+
+def test_a_samples_file_of_a_run_asked_another_way_is_refused(tmp_path: Path) -> None:
+    """Attack: the counts read from the samples of a run that asked another way (4/24), beside a
+    results file stating the standard configuration, whose prompt digest the policy pins. Before,
+    every line's hashes and the mean agreed, and 4/24 counted as a run of the pinned task."""
+    real = _run(lm_results())
+    assert (real.result.successes, real.result.trials) == (8, 24)
+    res = _copy(tmp_path / "logs")
+    _asked_another_way(res)
+    with pytest.raises(LogReadError) as e:
+        _run(res)
+    assert f"`task_hashes.{TASK}`" in e.value.message and "not of one run" in e.value.message
+    assert e.value.location.endswith(".jsonl")
+    # the task hash covers the prompts only as far as the results file is the run's own: restated
+    # with them, the file's configuration is what the prompt digest reads (see docs/evidence.md)
+    restate_task_hashes(res)
+    assert (_run(res).result.successes, _run(res).source.prompt_digest) == (4, real.source.prompt_digest)
+
+
+def test_a_line_without_its_hashes_beside_a_stated_task_hash_is_refused(tmp_path: Path) -> None:
+    res = _copy(tmp_path / "logs")
+    samples = next(res.parent.glob(f"samples_{TASK}_*.jsonl"))
+    lines = [json.loads(x) for x in samples.read_text().splitlines() if x.strip()]
+    del lines[5]["prompt_hash"]
+    samples.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    with pytest.raises(LogReadError, match="holds no `doc_hash`, `prompt_hash` or `target_hash`"):
+        _run(res)
+    # a results file stating no task hash (an lm-eval release before it) is read as before
+    _edit(res, lambda d: d.pop("task_hashes"))
+    assert _run(res).result.trials == 24
