@@ -166,3 +166,43 @@ def test_a_line_without_its_hashes_beside_a_stated_task_hash_is_refused(tmp_path
     # a results file stating no task hash (an lm-eval release before it) is read as before
     _edit(res, lambda d: d.pop("task_hashes"))
     assert _run(res).result.trials == 24
+
+
+# --------------------------------------------------------------------------- the counted filter
+
+
+def _two_filters(res: Path, strict_first: bool) -> Path:
+    """`arith_mc` scored under two filters, as lm-eval writes a task whose `filter_list` names a
+    flexible and a strict extraction: every samples line once per filter (the strict one scoring
+    every document 0), the results under `acc,flexible` and `acc,strict`. `strict_first`: the
+    results file's keys reordered to list the strict filter first, nothing else changed."""
+    samples = next(res.parent.glob(f"samples_{TASK}_*.jsonl"))
+    lines = [json.loads(x) for x in samples.read_text().splitlines() if x.strip()]
+    out = [dict(x, filter=f, acc=(x["acc"] if f == "flexible" else 0.0)) for x in lines for f in ("flexible", "strict")]
+    samples.write_text("".join(json.dumps(x) + "\n" for x in out))
+    flexible = sum(x["acc"] for x in lines) / len(lines)
+
+    def change(doc: dict[str, Any]) -> None:
+        doc["configs"][TASK]["filter_list"] = [
+            {"name": "flexible", "filter": [{"function": "regex", "regex_pattern": r"(\d+)"}, {"function": "take_first"}]},
+            {"name": "strict", "filter": [{"function": "regex", "regex_pattern": r"^(\d+)$"}, {"function": "take_first"}]}]
+        res_ = {k: v for k, v in doc["results"][TASK].items() if "," not in k}
+        scored = {"flexible": {"acc,flexible": flexible, "acc_stderr,flexible": 0.1},
+                  "strict": {"acc,strict": 0.0, "acc_stderr,strict": 0.0}}
+        for f in (("strict", "flexible") if strict_first else ("flexible", "strict")):
+            res_.update(scored[f])
+        doc["results"][TASK] = res_
+    _edit(res, change)
+    restate_task_hashes(res)
+    return res
+
+
+def test_the_filter_counted_is_the_configurations_not_the_files_first_key(tmp_path: Path) -> None:
+    """Attack: the results file's keys reordered so the strict extraction (0/24) comes before the
+    flexible one (8/24) the task lists first; every digest is the same. Before, the first key the
+    file listed was counted: 0/24."""
+    honest = _run(_two_filters(_copy(tmp_path / "honest"), strict_first=False))
+    moved = _run(_two_filters(_copy(tmp_path / "moved"), strict_first=True))
+    assert moved.source.prompt_digest == honest.source.prompt_digest
+    assert moved.source.scorer == honest.source.scorer == "acc,flexible"
+    assert (moved.result.successes, moved.result.trials) == (honest.result.successes, honest.result.trials) == (8, 24)

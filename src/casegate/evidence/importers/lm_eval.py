@@ -153,10 +153,7 @@ class LmEvalImporter:
                         raise LogReadError(f"task `{task}`: metric `{k}` is {v}, not a number casegate can "
                                            "compare with a threshold", location=where,
                                            help="rerun the evaluation, or check why the metric was not computed")
-        declared = [m.get("metric") for m in cfg.get("metric_list") or [] if isinstance(m, dict)]
-        metric = next((m for m in declared if isinstance(m, str) and m in metrics), None)
-        if metric is None:
-            metric = next((k for k in metrics if "_stderr" not in k), None)
+        metric = counted_metric(cfg, metrics)
         value = metrics.get(metric) if metric else None
         stderr = metrics.get(f"{metric}_stderr") if metric else None
 
@@ -346,6 +343,26 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
         # developer's own can add an instruction to each one; a run without one is digested as before
         parts["chat_template"] = doc["chat_template"]
     return settings_digest(parts)
+
+
+def counted_metric(cfg: dict[str, Any], metrics: dict[str, float | None]) -> str | None:
+    """The metric a task's counts are read under: the first metric its `metric_list` declares,
+    under the default filter (`name`) or else under the first filter of its `filter_list` that
+    scored it (`name,filter`), in the configuration's order; failing both, the first of the
+    results' keys in sorted order. Never the results file's own key order: a task scoring its
+    answers under several filters (a strict and a flexible extraction) would otherwise be counted
+    under whichever filter the file lists first, and reordering the keys keeps every digest, while
+    the configuration's order is in the prompt digest."""
+    declared = [m.get("metric") for m in cfg.get("metric_list") or [] if isinstance(m, dict)]
+    declared = [m for m in declared if isinstance(m, str)]
+    filters = ["none"] + [f.get("name") for f in cfg.get("filter_list") or []
+                          if isinstance(f, dict) and isinstance(f.get("name"), str)]
+    for name in declared:
+        for filt in filters:
+            key = name if filt == "none" else f"{name},{filt}"
+            if key in metrics:
+                return key
+    return next((k for k in sorted(metrics) if "_stderr" not in k), None)
 
 
 def _uses_fewshot(cfg: dict[str, Any], shots: Any) -> bool:
