@@ -206,3 +206,27 @@ def test_the_filter_counted_is_the_configurations_not_the_files_first_key(tmp_pa
     assert moved.source.prompt_digest == honest.source.prompt_digest
     assert moved.source.scorer == honest.source.scorer == "acc,flexible"
     assert (moved.result.successes, moved.result.trials) == (honest.result.successes, honest.result.trials) == (8, 24)
+
+
+# --------------------------------------------------------------------------- the context ceiling
+
+
+def test_a_prompt_cut_to_a_context_ceiling_is_another_prompt(tmp_path: Path) -> None:
+    """Attack: the standard 3-shot `arith_mc` run with `--model_args pretrained=...,max_length=64`:
+    lm-eval cuts each prompt from the left to fit, dropping the few-shot examples and the start of
+    every question (a warning in the run's output, nothing in the task's configuration). Before,
+    the prompt digest was the standard one."""
+    def ceiling(value: str | None) -> Any:
+        def change(doc: dict[str, Any]) -> None:
+            _shots(3, 1234)(doc)
+            doc["config"]["model_args"] = "pretrained=acme/fixture" + (f",max_length={value}" if value else "")
+        return change
+    standard = _run(_edit(_copy(tmp_path / "std"), ceiling(None))).source.prompt_digest
+    cut = _edit(_copy(tmp_path / "cut"), ceiling("64"))
+    assert _run(cut).source.prompt_digest != standard
+    [hit] = _cg345(tmp_path / "pin", cut, f"prompt: '{standard}'")
+    assert "prompt sha256:" in hit, hit
+    # model arguments that do not bound the prompt leave the digest as it was
+    other = _edit(_copy(tmp_path / "other"), ceiling(None))
+    _edit(other, lambda d: d["config"].update(model_args="pretrained=acme/fixture,dtype=bfloat16,batch_size=8"))
+    assert _run(other).source.prompt_digest == standard

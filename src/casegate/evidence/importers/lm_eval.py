@@ -293,6 +293,12 @@ _PROMPT_RUN_FIELDS = ("system_instruction", "fewshot_as_multiturn")
 """Settings of the whole run (the results file's top level) that change what every task asks."""
 
 
+_CONTEXT_ARGS = ("max_length", "max_model_len", "max_seq_len", "max_seq_length", "truncation", "truncate")
+"""Model arguments (`config.model_args`) that set how long a prompt the model is given, past which
+lm-eval's models cut the prompt from the left (`hf`'s and the API models' `max_length`, vLLM's
+`max_model_len`), or whether they cut it."""
+
+
 def task_package(doc: dict[str, Any], cfg: Any) -> str | None:
     """The package the task's configuration was loaded from, `lm_eval==<lm_eval_version>`, where
     the configuration's recorded source (`configs.<task>.metadata.config_source`) lies in lm-eval's
@@ -316,8 +322,9 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
     it: its configuration's `_PROMPT_FIELDS`, the shots the run used (`n-shot`), the run's
     `gen_kwargs` and `_PROMPT_RUN_FIELDS`, the chat template the prompts were wrapped in where
     one was (`chat_template`), and the seed the few-shot examples were drawn with where the task
-    uses them (`config.fewshot_seed`). A standard task name over a changed template, few-shot
-    setting or draw, description, delimiter, generation argument, filter, scoring code or metric
+    uses them (`config.fewshot_seed`), and the context ceiling the run's model arguments set
+    (`_CONTEXT_ARGS`) where they set one. A standard task name over a changed template, few-shot
+    setting or draw, a prompt cut to a context ceiling, description, delimiter, generation argument, filter, scoring code or metric
     argument gives another digest. None when
     the file records no configuration for the task."""
     cfg = (doc.get("configs") or {}).get(task)
@@ -338,6 +345,16 @@ def prompt_digest(doc: dict[str, Any], task: str) -> str | None:
         # a draw lowers the score. Recorded as stated (None where the file states none); a run
         # without few-shot examples is digested as before
         parts["fewshot_seed"] = run_cfg.get("fewshot_seed")
+    margs = run_cfg.get("model_args")
+    margs = margs if isinstance(margs, dict) else (
+        dict(kv.split("=", 1) for kv in margs.split(",") if "=" in kv) if isinstance(margs, str) else {})
+    context = {k: str(margs[k]).strip() for k in _CONTEXT_ARGS if k in margs}
+    if context:
+        # the model's context ceiling as the run set it: lm-eval cuts each prompt from the left
+        # to fit it (a `max_length=64` drops the few-shot examples, the description and the start
+        # of every question, with a warning in the run's output only); a run setting none is
+        # digested as before
+        parts["context"] = context
     if doc.get("chat_template"):
         # the template every prompt was wrapped in (`--apply_chat_template`): a template of the
         # developer's own can add an instruction to each one; a run without one is digested as before
