@@ -94,7 +94,7 @@ ARTIFACT_FIELDS: dict[str, dict[str, str]] = {
     "sample_digest": {"inspect-ai": "samples[].id, input, target and choices; sandbox (else eval.sandbox), files, "
                                      "setup and metadata where set",
                       "lm-eval": "samples file doc_id and digests of its doc and target", "generic": "samples[].id, with input and target where recorded"},
-    "scorer": {"inspect-ai": "results.scores[0].name", "lm-eval": "configs.<task>.metric_list",
+    "scorer": {"inspect-ai": "eval.scorers, as results.scores report them", "lm-eval": "configs.<task>.metric_list, filter_list",
                "generic": "metric"},
     "status": {"inspect-ai": "status, invalidated", "lm-eval": "(a results file is written when the run completes)",
                "generic": "status, invalidated"},

@@ -878,9 +878,16 @@ def _scaffold(steps: list[str], tools: list[str]) -> Scaffold:
 
 
 def _scorer_name(h: Any, summaries: list[Any]) -> str | None:
-    if h.results and h.results.scores:
-        return str(h.results.scores[0].name)
+    """The scorer a run's counts are read under: the first of the task's scorers (`eval.scorers`,
+    in the task's order, which the prompt digest covers) that the results report, else the first
+    the results report. Not the results' own order alone: a task scoring with a lenient and a
+    strict scorer would be counted under whichever the log's `results.scores` lists first, and
+    reordering that list keeps every digest."""
     scorers = getattr(h.eval, "scorers", None)
+    if h.results and h.results.scores:
+        reported = {str(sc.name) for sc in h.results.scores}
+        first = next((str(sc.name) for sc in scorers or [] if str(sc.name) in reported), None)
+        return first if first is not None else str(h.results.scores[0].name)
     if scorers:
         return str(scorers[0].name)
     for s in summaries:
