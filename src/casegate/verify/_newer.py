@@ -1,7 +1,8 @@
-"""A newer version judged NO-GO on its substance stops the older approval of the same weights.
+"""A newer version judged NO-GO on its substance stops the older approval of the same model.
 
 The registry approves a case on one version's signed decision. When a later version of the same
-case, for the same model digest and the same or a narrower boundary than the deploy, is judged
+case, about the same model (the deploy's digest, or, for other digests, what the log shows:
+`same_model`) and for the same or a narrower boundary than the deploy, is judged
 NO-GO, and what blocked it is the case or its evidence (thresholds, evidence, the argument, a
 defeater, safeguards, the boundary, post-deployment plans: anything but the review process), the
 developer's own newer case says the weights should not be deployed there: the older approval
