@@ -102,3 +102,41 @@ def test_a_report_an_incident_filed_under_another_case_owes_stops_the_deployed_c
     r = verify(board, bundle)  # 2026-12-01: past the 24 hours from 2026-11-29T12:00
     assert r.returncode == 1, r.stdout + r.stderr
     assert "trigger CG1003 of case atlas-2-api" in r.stderr and "ca-sb53:unclassified" in r.stderr, r.stderr
+
+
+def test_incident_clocks_lists_the_reports_an_incident_under_another_case_owes(
+        tmp_path: Path, database_url: str) -> None:
+    """The same move, as the lab's compliance view shows it: `incident clocks --case atlas-2-api`
+    listed only the incidents filed under atlas-2-api, so the overdue SB 53 report that stops its
+    deploy was nowhere in its listing (exit 0). It now lists every clock that counts for the case,
+    marking the case each incident was filed under, and exits 1 on the overdue one; a case about
+    another model lists none of it."""
+    import json
+
+    from casegate.load import load_case
+    from tests.monitor.test_cli import _cg
+    from tests.verify.trusted import log_clock
+
+    board = build_board(tmp_path, database_url)
+    approve(board)
+    sibling = load_case(_sibling(board.case_dir, "atlas-2-eu"))
+    with open_registry(board.database_url) as reg, log_clock(dt.datetime(2026, 11, 29, 13, tzinfo=dt.UTC)):
+        reg.submit_case(sibling)
+        entry = report_incident(reg, incident_from_fields(
+            case="atlas-2-eu", date="2026-11-29", deployer="Acme API customer", developer="Acme Labs",
+            harmed=["a hospital network"], description="A phishing kit drafted with the model",
+            severity="low", domain="cyber", known="2026-11-29T12:00:00Z"))
+    keys = board.case_dir / "keys"
+    r = _cg(keys, board.database_url, "incident", "clocks", "--case", CASE, "--at", "2026-12-01T00:00:00Z", code=1)
+    line = next(x for x in r.stdout.splitlines() if "ca-sb53:unclassified" in x)
+    assert line.startswith(f"incident #{entry.index} (filed under case atlas-2-eu, about the same model: file its "
+                           "reports with --case atlas-2-eu) ca-sb53:unclassified"), r.stdout
+    assert "overdue" in line, line
+    assert "filed under case atlas-2-eu about the same model" in r.stderr, r.stderr
+    rows = json.loads(_cg(keys, board.database_url, "incident", "clocks", "--case", CASE, "--at",
+                          "2026-12-01T00:00:00Z", "--json", code=1).stdout)["reports"]
+    assert {(x["incident"], x["filed_under"]) for x in rows} == {(entry.index, "atlas-2-eu")}, rows
+    # the case it was filed under lists it as its own
+    own = json.loads(_cg(keys, board.database_url, "incident", "clocks", "--case", "atlas-2-eu", "--at",
+                         "2026-12-01T00:00:00Z", "--json", code=1).stdout)["reports"]
+    assert own and all(x["filed_under"] is None for x in own), own

@@ -165,6 +165,7 @@ def test_an_approval_of_a_newer_version_verifies_that_version_only(tmp_path: Pat
 class _Entry:
     def __init__(self, index: int, kind: str, payload: dict[str, Any]) -> None:
         self.index, self.kind, self.payload, self.recorded_at = index, kind, payload, "2026-12-05T00:00:00Z"
+        self.case_id = CASE
 
 
 def test_a_narrower_boundary_the_newer_gate_run_also_failed_is_stopped_too() -> None:
@@ -180,9 +181,13 @@ def test_a_narrower_boundary_the_newer_gate_run_also_failed_is_stopped_too() -> 
                          {"boundary": "trusted-access", "outcome": "NO-GO", "blocking": ["CG801"]},
                          {"boundary": "internal-deployment", "outcome": "GO", "blocking": []}]}
     events = [_Entry(9, "decision", {"version": 2, "outcome": "NO-GO", "record": record})]
+    # version 2 is about another model than version 1 (whose digest is 2...2): another system name,
+    # no weights in common (see test_newer_no_go_other_digest for the same model under another digest)
+    log = [_Entry(n, "case-version", {"version": n, "system": {"name": name, "version": "1", "digests": [digest]}})
+           for n, name, digest in ((1, "Atlas-1", "sha256:" + "2" * 64), (2, "Atlas-2", MODEL))]
 
     def stops(boundary: BoundaryKind, approved: int = 1, digest: str = MODEL) -> bool:
-        return bool(newer_no_go_problems(events, approved, CASE, boundary, digest, approved_at=10))
+        return bool(newer_no_go_problems(events, approved, CASE, boundary, digest, approved_at=10, log=log))
 
     assert stops(BoundaryKind.api) and stops(BoundaryKind.trusted_access) and stops(BoundaryKind.consumer)
     assert not stops(BoundaryKind.internal_deployment)

@@ -151,7 +151,7 @@ KEPT_FROM: tuple[tuple[str, int], ...] = (
     ('_registry', 15532),
     ('_trust', 25767),
     ('_publish', 13196),
-    ('_monitor', 64734),
+    ('_monitor', 65101),
     ('_policy', 4481),
     ('_protocol', 2455),
     ('_diff', 4227),

@@ -140,18 +140,19 @@ def incident_clocks(
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """The regime reports the case's incidents owe: deadline, time left, filed or overdue. Exit 1
-    when a report is overdue (finding CG1003). A report is filed only by a logged filing that
-    verifies against the keyring and was signed outside the developer; each one that does not
-    count is named with why."""
-    from ..monitor import iso, overdue_report_findings, report_clocks
+    """The regime reports that count for the case: its incidents', and, once it is approved, those
+    of incidents logged since against another case about the same model (marked with the case they
+    were filed under). Deadline, time left, filed or overdue. Exit 1 when a report is overdue
+    (finding CG1003). A report is filed only by a logged filing that verifies against the keyring
+    and was signed outside the developer; each one that does not count is named with why."""
+    from ..monitor import counted_report_clocks, iso, overdue_report_findings
 
     now = _instant(at) or dt.datetime.now(dt.UTC)
     with _open(db) as reg:
         from ..monitor._versions import require_case
 
         require_case(reg, case)
-        clocks = report_clocks(reg, case, _keyring_or_none(keyring))
+        clocks = counted_report_clocks(reg, case, _keyring_or_none(keyring))
     overdue = overdue_report_findings(clocks, now)
     if as_json:
         out(json.dumps({"case": case, "at": now.isoformat(), "reports": [c.to_json(now) for c in clocks],
@@ -162,7 +163,9 @@ def incident_clocks(
         for c in clocks:
             filed = (f"filed {iso(c.filed_at)} by {c.filed_by}" + (" (late)" if c.late else "")
                      if c.filed_at else c.remaining(now))
-            out(f"incident #{c.incident} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
+            under = (f" (filed under case {c.filed_under}, about the same model: file its reports with "
+                     f"--case {c.filed_under})" if c.filed_under else "")
+            out(f"incident #{c.incident}{under} {c.cls}: {c.title} to {c.report_to}, due {iso(c.due)} "
                 f"({c.deadline}; {c.cite}): {c.status(now)}, {filed}"
                 + (" (owed as the incident's domain and severity point at the class; someone outside the "
                    "developer may dismiss it: `casegate incident dismiss`)" if c.hinted else ""))

@@ -324,8 +324,10 @@ def required_history(reg: Registry, case_id: str, number: int) -> tuple[list[tup
     mine = next((e for e in reg.events(case_id, "case-version") if e.payload.get("version") == number), None)
     system = mine.payload.get("system") if mine is not None else None
     model_cases = cases_of_model(reg, case_id, number, system)
-    incidents = [f"incident-{e.index}" for e in _defeating_entries(reg, case_id, number)]
-    incidents += [f"incident-{e.index}" for other in model_cases for e in _defeating_entries(reg, other, None)]
+    cache = VersionCache(reg)
+    incidents = [f"incident-{e.index}" for e, _n, _c in _defeating_entries(reg, case_id, number, cache)]
+    incidents += [f"incident-{e.index}" for other in model_cases for e, _n, _c in _defeating_entries(reg, other, None,
+                                                                                                     cache)]
     incidents += [f"breach-{e.index}" for e in _breach_entries(reg, case_id, number)]
     incidents += [f"breach-{e.index}" for other in model_cases for e in _breach_entries(reg, other, None)]
     hist = _history(reg, case_id, True, versions, number, model_cases)
@@ -910,15 +912,30 @@ def record_model_files(reg: Registry, case_id: str, number: int, digest: str,
     return reg.record(MODEL_FILES_EVENT, case_id, payload)
 
 
-def _defeating_entries(reg: Registry, case_id: str, this: int | None) -> list[LogEntry]:
+def _defeating_entries(reg: Registry, case_id: str, this: int | None,
+                       cache: VersionCache | None = None) -> list[tuple[LogEntry, int, list[str]]]:
     """The 'incident' entries of the case that defeated claims of version `this` or an earlier
-    one (every version when `this` is None)."""
+    one (every version when `this` is None), each with that version and the claims it defeats:
+    those logged with it, and those of every domain added to it since (`incident add-domain`) in
+    the version it was logged against (`incident_domains`): an incident recorded in a domain the
+    case claims nothing about, then added to the cyber domain, defeats the cyber claims."""
+    from ._rated import added_domains
+
+    added = added_domains(reg, case_id)
     out = []
     for e in reg.events(case_id, "incident"):
         d = e.payload.get("defeats") or {}
-        n, claims = d.get("version"), d.get("claims") or []
-        if isinstance(n, int) and claims and (this is None or n <= this):
-            out.append(e)
+        n, claims = d.get("version"), [str(c) for c in d.get("claims") or []]
+        if not isinstance(n, int) or (this is not None and n > this):
+            continue
+        if added.get(e.index):
+            cache = cache if cache is not None else VersionCache(reg)
+            from ._evaluate import domain_claims
+
+            case = cache.get(case_id, n).case
+            claims = list(dict.fromkeys([*claims, *(c for dom in added[e.index] for c in domain_claims(case, dom))]))
+        if claims:
+            out.append((e, n, claims))
     return out
 
 
@@ -960,10 +977,9 @@ def defeating_incidents(reg: Registry, case_id: str, this: int | None, cache: Ve
     out: list[IncidentDefeat] = []
     rated = rated_severities(reg, case_id)
     added = added_domains(reg, case_id)
-    for e in _defeating_entries(reg, case_id, this):
+    for e, n, claims in _defeating_entries(reg, case_id, this, cache):
         p = e.payload
-        d = p["defeats"]
-        out.append(_defeat(e, case_id, cache.get(case_id, d["version"]), d["claims"], of_case,
+        out.append(_defeat(e, case_id, cache.get(case_id, n), claims, of_case,
                            id=f"incident-{e.index}", date=p.get("date"), domain=domains_shown(p.get("domain"), added.get(e.index, ())),
                            severity=severity_shown(p.get("severity"), rated.get(e.index))))
     return out + defeating_breaches(reg, case_id, this, cache, of_case=of_case)

@@ -197,16 +197,18 @@ def case_history(reg: Registry, case_id: str, *, today: dt.date | None = None,
 def _defeats_at(changes: list[Any], index: int, domain: Any, cache: VersionCache,
                 case_id: str) -> dict[str, Any]:
     """For an incident logged without its defeated claims (by another writer): the claims of its
-    domain in the version approved when it was logged."""
+    domain in the version approved when it was logged (none when it records no domain: the
+    domains added to it since still defeat theirs in that version)."""
     version = None
     for e in changes:
         cause = e.payload.get("cause") or {}
         if e.index < index and cause.get("type") == CauseType.decision.value \
                 and isinstance(cause.get("version"), int):
             version = cause["version"]
-    if version is None or not isinstance(domain, str):
+    if version is None:
         return {}
-    return {"version": version, "claims": domain_claims(cache.get(case_id, version).case, domain)}
+    return {"version": version,
+            "claims": domain_claims(cache.get(case_id, version).case, domain) if isinstance(domain, str) else []}
 
 
 def _supporting_claims(elements: dict[str, Any], top: str) -> set[str]:

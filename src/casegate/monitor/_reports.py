@@ -169,6 +169,9 @@ class ReportClock:
     hinted: bool = False
     """Owed because the incident's own fields point at the class (see `held_classes`), not
     because anyone named it: someone outside the developer may dismiss it."""
+    filed_under: str | None = None
+    """The case the incident was logged against, when it is another case about the same model
+    than the one listed (`counted_report_clocks`): its reports count for that one too."""
 
     def _filed_by(self, at: dt.datetime) -> bool:
         stopped = self.filed_logged or self.filed_at
@@ -208,7 +211,7 @@ class ReportClock:
             "filed_at": iso(self.filed_at) if self.filed_at else None, "filed_by": self.filed_by,
             "reference": self.reference, "filed_entry": self.filed_entry,
             "filed_recorded": iso(self.filed_logged) if self.filed_logged else None,
-            "not_counted": list(self.not_counted), "hinted": self.hinted,
+            "not_counted": list(self.not_counted), "hinted": self.hinted, "filed_under": self.filed_under,
         }
         if at is not None:
             out["status"] = self.status(at)
@@ -529,11 +532,15 @@ def overdue_report_findings(clocks: Sequence[ReportClock], at: dt.datetime) -> l
     """A blocking CG1003 finding for each report past its deadline and not filed."""
     return [
         Finding(code=INCIDENT_REPORT_OVERDUE, name="incident-report-overdue", severity=RuleSeverity.blocking,
-                message=f"the {c.title} report of incident #{c.incident} ({c.cls}) was due to {c.report_to} "
-                        f"by {iso(c.due)} ({c.deadline} after it became known, {c.cite}) and is not filed",
+                message=f"the {c.title} report of incident #{c.incident} ({c.cls})"
+                        + (f", filed under case {c.filed_under} about the same model," if c.filed_under else "")
+                        + f" was due to {c.report_to} by {iso(c.due)} ({c.deadline} after it became known, "
+                        f"{c.cite}) and is not filed",
                 path=("incidents", c.incident, c.cls),
-                help=f"file it (casegate incident draft {c.incident} --class {c.cls} writes a draft), then "
-                     f"record it: casegate incident filed {c.incident} --class {c.cls} --key KEY")
+                help=f"file it (casegate incident draft {c.incident} --class {c.cls}"
+                     + (f" --case {c.filed_under}" if c.filed_under else "")
+                     + f" writes a draft), then record it: casegate incident filed {c.incident} --class {c.cls}"
+                     + (f" --case {c.filed_under}" if c.filed_under else "") + " --key KEY")
         for c in clocks if c.overdue(at)
     ]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,7 +34,7 @@ from ._rated import (
     judged_severity,
     rated_severities,
 )
-from ._reports import report_clocks, reports_for
+from ._reports import ReportClock, report_clocks, reports_for
 from ._series import Sample, Withheld, iso, parse_timestamp
 from ._states import WATCHED, CaseState, CauseType, transition
 from ._versions import VersionCache, current_approval, parse_recorded, require_case
@@ -542,13 +543,10 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         return None
     approved = versions.get(case_id, appr.version)
     incidents = []
-    clocks = report_clocks(reg, case_id, keyring)
-    for cid in [case_id, *cases_of_stored_model(reg, case_id, appr.version, models)]:
+    others = cases_of_stored_model(reg, case_id, appr.version, models)
+    for cid in [case_id, *others]:
         incidents += _incidents_since(reg, cid, case_id, appr.entry.index, at)
-        if cid != case_id:
-            # the reports an incident owes follow the weights as the incident does: one filed
-            # under another case of the model, never deployed, is read by nobody else
-            clocks += [c for c in report_clocks(reg, cid, keyring) if c.incident > appr.entry.index]
+    clocks = counted_report_clocks(reg, case_id, keyring, approval=appr, others=others)
     incidents.sort(key=lambda inc: inc.index)
     later = [versions.get(case_id, n) for n in versions.numbers(case_id) if n > appr.version]
     conds = condition_statuses(reg, case_id, appr.decision, keyring=keyring) if appr.decision is not None else []
@@ -563,6 +561,28 @@ def gather_facts(reg: Registry, case_id: str, at: dt.datetime, versions: Version
         artifact_dates=artifact_dates(reg, approved.case),
     )
     return facts, appr.version
+
+
+def counted_report_clocks(reg: Registry, case_id: str, keyring: Keyring | None = None, *,
+                          approval: Any = None, others: Sequence[str] | None = None) -> list[ReportClock]:
+    """Every regime report clock that counts for `case_id`: those of its own incidents
+    (`report_clocks`), and, once it is approved by a decision, those of the incidents logged since
+    the approval against any other case about the same model as the approved version
+    (`cases_of_stored_model`), each marked with the case it was filed under (`filed_under`): the
+    reports an incident owes follow the weights as the incident does, so one filed under another
+    case of the model, never deployed, is read by nobody else. What the triggers of the case read
+    (`gather_facts`) and what `incident clocks --case` lists. `approval` and `others`: the
+    case's current approval and those cases, when the caller has them."""
+    clocks = report_clocks(reg, case_id, keyring)
+    appr = approval if approval is not None else current_approval(reg, case_id)
+    if appr is None:
+        return clocks
+    if others is None:
+        others = cases_of_stored_model(reg, case_id, appr.version)
+    for cid in others:
+        clocks += [replace(c, filed_under=cid) for c in report_clocks(reg, cid, keyring)
+                   if c.incident > appr.entry.index]
+    return clocks
 
 
 def _incidents_since(reg: Registry, case_id: str, of: str, after: int, at: dt.datetime) -> list[RecordedIncident]:

@@ -386,11 +386,17 @@ def _newer_no_go(reg: RegistryView, case_id: str, changes: list[Any], requested:
         verdict.reasons.append(f"the registry's log entries of case {case_id} cannot be read, so whether a newer "
                                "version was judged NO-GO cannot be established")
         return
+    from ..store import MODEL_FILES_EVENT
     from ._newer import newer_no_go_problems
 
     events = [*reg.events(case_id=case_id, kind="decision"), *reg.events(case_id=case_id, kind="judgement")]
+    # what tells whether a NO-GO for other model digests is about the same model: each version's
+    # logged system, and the weights the registry hashed (for any case: the same weights re-saved)
+    # (read only when the case has a NO-GO at all: most have none)
+    nogo = any(isinstance(e.payload, dict) and e.payload.get("outcome") == "NO-GO" for e in events)
+    log = [*reg.events(case_id=case_id, kind="case-version"), *reg.events(kind=MODEL_FILES_EVENT)] if nogo else []
     verdict.reasons += newer_no_go_problems(events, version, case_id, requested, model_digest,
-                                            approved_at=approval.index)
+                                            approved_at=approval.index, log=log)
 
 
 def _hashed_weights(reg: RegistryView, case_id: str, requested: BoundaryKind, record_json: Any,

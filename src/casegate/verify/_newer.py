@@ -1,7 +1,8 @@
-"""A newer version judged NO-GO on its substance stops the older approval of the same weights.
+"""A newer version judged NO-GO on its substance stops the older approval of the same model.
 
 The registry approves a case on one version's signed decision. When a later version of the same
-case, for the same model digest and the same or a narrower boundary than the deploy, is judged
+case, about the same model (the deploy's digest, or, for other digests, what the log shows:
+`same_model`) and for the same or a narrower boundary than the deploy, is judged
 NO-GO, and what blocked it is the case or its evidence (thresholds, evidence, the argument, a
 defeater, safeguards, the boundary, post-deployment plans: anything but the review process), the
 developer's own newer case says the weights should not be deployed there: the older approval
@@ -21,6 +22,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import BoundaryKind
+from ..model._names import word_key
+from ..store import MODEL_FILES_EVENT as MODEL_FILES
 
 APPROVAL_RULES = frozenset({
     "CG501",  # required-role-missing
@@ -49,6 +52,80 @@ SAME_VERSION_AGAIN = "the approved version itself, gated again after its approva
 approval (a cause of its own in `state show`)."""
 
 _RANK = {k.value: k.rank for k in BoundaryKind}
+
+_EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+"""The empty file, no one's weights."""
+
+
+
+
+def _hashed(log: Sequence[Any], case_id: str, version: int, digests: set[str]) -> tuple[set[str], set[str], set[str]]:
+    """(weights sha256, every file's sha256, tensor fingerprints) the registry logged (`model-files`
+    entries in `log`) for stored `version` of `case_id`, or, under any case, for any of `digests`."""
+    weights: set[str] = set()
+    files: set[str] = set()
+    tensors: set[str] = set()
+
+    def pairs(raw: object) -> list[tuple[str, str]]:
+        return [(str(f[0]), str(f[1])) for f in raw if isinstance(f, list) and len(f) == 2] \
+            if isinstance(raw, list) else []
+
+    for e in log:
+        p = e.payload if isinstance(e.payload, dict) else {}
+        if e.kind != MODEL_FILES or not ((e.case_id == case_id and p.get("version") == version)
+                                         or p.get("digest") in digests):
+            continue
+        held = {h for _p, h in pairs(p.get("weights"))}
+        weights |= held
+        files |= held | {h for _p, h in pairs(p.get("files"))}
+        tensors |= {fp for _p, fp in pairs(p.get("tensors"))}
+    return weights - {_EMPTY_SHA256}, files, tensors
+
+
+def _version_naming(log: Sequence[Any], case_id: str, models: Sequence[Any]) -> int | None:
+    """The latest stored version of `case_id` whose logged system names one of `models`."""
+    found = [e.payload.get("version") for e in log if e.kind == "case-version" and e.case_id == case_id
+             and isinstance(e.payload, dict) and isinstance((e.payload.get("system") or {}), dict)
+             and set((e.payload.get("system") or {}).get("digests") or []) & {str(m) for m in models}]
+    numbers = [n for n in found if type(n) is int]
+    return max(numbers) if numbers else None
+
+
+def same_model(log: Sequence[Any], case_id: str, approved_version: int, version: int, models: Sequence[str],
+               model_digest: str | None) -> tuple[bool, str]:
+    """Whether stored `version` of `case_id`, judged for the model digests `models` (none of them
+    the deploy's `model_digest`), is about the model `approved_version` measured, as the log
+    (`log`: the case's `case-version` entries and the `model-files` entries in view) shows it:
+    (True, how) when the approved version names one of `models` too; when the two versions'
+    systems have one name (`casegate.model._names.word_key`: CG351 holds every evaluation log of a
+    version to name its system, so both versions' evaluations name that model, whatever version
+    string or digest the lab gives it); or when the weights the registry hashed for the two
+    (by version, or by digest under any case) share a weights file's bytes or a tensor. (False,
+    why) when the log shows another model; (True, why) failing closed when a version's system
+    cannot be read from the log, so which model it is about cannot be established."""
+    systems = {e.payload.get("version"): e.payload.get("system") for e in log
+               if e.kind == "case-version" and e.case_id == case_id and isinstance(e.payload, dict)}
+    mine, theirs = systems.get(approved_version), systems.get(version)
+    if not isinstance(mine, dict) or not isinstance(theirs, dict):
+        missing = approved_version if not isinstance(mine, dict) else version
+        return True, (f"the log holds no readable system of version {missing}, so whether it is about another "
+                      "model cannot be established")
+    named = {d for d in (mine.get("digests") or []) if isinstance(d, str)} | ({model_digest} if model_digest else set())
+    common = sorted(named & set(models))
+    if common:
+        return True, f"version {approved_version} names model digest {common[0][:19]}… too"
+    a, b = str(mine.get("name") or ""), str(theirs.get("name") or "")
+    if word_key(a) and word_key(a) == word_key(b):
+        return True, (f"its system is named {b!r}, as version {approved_version}'s is ({a!r}): the evaluations of "
+                      "both name that model")
+    w1, f1, t1 = _hashed(log, case_id, approved_version, named)
+    w2, f2, t2 = _hashed(log, case_id, version, set(models))
+    if (w1 | w2) & f1 & f2:
+        return True, f"the registry hashed a weights file of the same bytes for both it and version {approved_version}"
+    if t1 & t2:
+        return True, f"the registry fingerprinted a tensor of the same data in both it and version {approved_version}"
+    return False, (f"its system {b!r} is not version {approved_version}'s {a!r}, and no digest, weights file or "
+                   "tensor the registry hashed is common to both")
 
 
 def _blocking_of_decision(payload: dict[str, Any]) -> tuple[list[str] | None, str | None, list[str] | None]:
@@ -96,7 +173,7 @@ def _narrower_no_go(payload: dict[str, Any], requested: BoundaryKind) -> list[st
 
 
 def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: str, requested: BoundaryKind,
-                         model_digest: str | None, *, approved_at: int) -> list[str]:
+                         model_digest: str | None, *, approved_at: int, log: Sequence[Any] = ()) -> list[str]:
     """Why the approval of `approved_version` of `case_id` (the state change at log entry
     `approved_at`) does not verify for a deploy of `model_digest` across `requested`: a NO-GO the
     log holds (a `decision` or a `judgement` entry, in `events`) on a later version, or on the
@@ -105,7 +182,10 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
     closed, such a NO-GO whose entry does not record which findings blocked it. A NO-GO whose
     entry does not say its version (or says one that is not a number) is taken as of a later
     version, and one that does not say its boundary or model digests as for this boundary and
-    these weights (the version is of the same case)."""
+    these weights (the version is of the same case). A NO-GO of a numbered version for other
+    model digests stops it when that version is about the same model (`same_model`, read from
+    `log`: the case's `case-version` entries and the `model-files` entries in view; a version
+    whose system the log does not hold counts as the same model)."""
     out: list[str] = []
     for e in sorted(events, key=lambda x: x.index):
         p = e.payload if isinstance(e.payload, dict) else {}
@@ -127,14 +207,22 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
             codes = _narrower_no_go(p, requested) if e.kind == "decision" else []
             if not codes:
                 continue
+        tie = ""
         if models is not None and model_digest is not None and model_digest not in models:
-            continue  # another model
+            judged = version if not unversioned else _version_naming(log, case_id, models)
+            if judged is None:
+                continue  # another model, named by no version of the case
+            same, how = same_model(log, case_id, approved_version, judged, [str(m) for m in models], model_digest)
+            if not same:
+                continue  # another model
+            tie = f" (for model {', '.join(str(m)[:19] + '…' for m in models)}, but the same model: {how})"
         what = "the registry's judgement" if e.kind == "judgement" else "a gate run"
         which = (f"a version of case {case_id} the entry does not number (its version is {version!r}; it may be "
                  f"later than version {approved_version})" if unversioned else f"version {version} of case {case_id}")
         if again:
             which += f", {SAME_VERSION_AGAIN} (its approval is log entry {approved_at})"
-        head = (f"{which} for these weights {NEWER_NO_GO} by {what} (log entry {e.index}, "
+        weights = "this model" if tie else "these weights"
+        head = (f"{which}{tie} for {weights} {NEWER_NO_GO} by {what} (log entry {e.index}, "
                 f"{str(e.recorded_at)[:10]})")
         if codes is None:
             out.append(f"{head}, and the entry does not record which findings blocked it, so whether the case or "
@@ -148,7 +236,7 @@ def newer_no_go_problems(events: Sequence[Any], approved_version: int, case_id: 
             continue  # the review process alone (a draft not yet signed)
         says = ("the approved version, judged again, now says no" if again
                 else "the case's own newer version says no")
-        out.append(f"{head} on {', '.join(substantive)}: {says} for these weights, "
+        out.append(f"{head} on {', '.join(substantive)}: {says} for {weights}, "
                    f"so the approval of version {approved_version} no longer verifies; approve a newer version "
                    "that answers them (a new gate run and new sign-offs)")
     return out
