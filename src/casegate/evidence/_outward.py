@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import InputError
+from ._modeldigest import MODEL_SIGNING_IGNORED
 
 SHIP_INSIDE = ("copy what it names into the model folder and name it by its path there (relative to the file), "
                "then gate, decide and submit the folder again")
@@ -39,11 +40,15 @@ ADAPTER_NOTE = ("{rel} names its base model {base!r}, a directory of the folder;
 
 def _inside(base_dir: str, ref: str) -> str | None:
     """`ref`, read relative to the folder path `base_dir` (POSIX, relative to the model folder), as a
-    path relative to the model folder; None when it is absolute, a URL or leaves the folder."""
+    path relative to the model folder; None when it is absolute, a URL, leaves the folder, or lies
+    under what the model digest leaves out (`.git`, `.github`, ... at the top, as model-signing
+    does): what is loaded from there can change without changing the digest."""
     if not ref or ref.startswith(("/", "~", "\\")) or "://" in ref or "\\" in ref or (len(ref) > 1 and ref[1] == ":"):
         return None
     joined = posixpath.normpath(posixpath.join(base_dir, ref)) if base_dir else posixpath.normpath(ref)
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return None
+    if joined.split("/", 1)[0] in MODEL_SIGNING_IGNORED:
         return None
     return joined
 
@@ -138,6 +143,175 @@ def _code(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
     return out
 
 
+TOKENIZER_FILE_NOTE = ("{rel} names its tokenizer file{s} {names} by path; a tokenizer that takes the field over the "
+                       "file it finds beside the config opens that path from the directory the loader runs in, so it "
+                       "is this folder's file only when the serving stack runs in {here} of the deployed folder")
+TOKENIZER_HARMLESS = ("special_tokens_map_file", "added_tokens_file")
+"""`*_file` fields of a `tokenizer_config.json` transformers records but never opens (it reads the
+special-token map and the added tokens only from the files of those names beside the config)."""
+
+
+def _tokenizer_fields(doc: dict[str, Any]) -> list[tuple[str, object]]:
+    """(field, value) of each field of a `tokenizer_config.json` that names a file the tokenizer
+    opens: every `*_file` (`tokenizer_file`, `vocab_file`, `merges_file`, `spm_file`, ...) but those
+    it never opens, and `sp_model`, `vocab` and `merges` when they are text (a path, not the
+    vocabulary itself). A null names nothing."""
+    out: list[tuple[str, object]] = []
+    for key, value in doc.items():
+        if value is None or key in TOKENIZER_HARMLESS:
+            continue
+        if key.endswith("_file") or (key in ("sp_model", "vocab", "merges") and isinstance(value, str)):
+            out.append((key, value))
+    return out
+
+
+def _tokenizer_files(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
+    """Reasons about a `tokenizer_config.json` naming the files its tokenizer opens by paths that are
+    not files of the folder (a file named inside it adds a note)."""
+    here = posixpath.dirname(rel)
+    out: list[str] = []
+    held: list[str] = []
+    for field, value in _tokenizer_fields(doc):
+        if not isinstance(value, str):
+            out.append(f"{rel}: `{field}` is {str(value)[:200]!r}, not a path, so which file the tokenizer opens "
+                       "cannot be established (name a file of the folder by its path, or leave the field out)")
+            continue
+        at = _inside(here, value)
+        if at is not None and at in files:
+            held.append(f"`{field}` {value[:200]!r}")
+            continue
+        out.append(f"{rel}: `{field}` names {value[:200]!r}, not a file of the model folder (an absolute path, a "
+                   "path out of the folder, or a file it does not hold): transformers passes the field to the "
+                   "tokenizer in place of the file beside the config, so the vocabulary, merges or tokenizer model "
+                   "used is whatever that path holds when the model is loaded, which the model digest does not "
+                   "cover; leave the field out (the tokenizer then reads its file from the folder), or "
+                   f"{SHIP_INSIDE}")
+    if held:
+        notes.append(TOKENIZER_FILE_NOTE.format(rel=rel, s="s" if len(held) != 1 else "", names=", ".join(held),
+                                                here=here or "the top"))
+    return out
+
+
+def _module_held(here: str, ref: str, files: set[str]) -> bool:
+    """Whether the class reference `module.Class` names a module the folder holds at `here`."""
+    module = ref.rsplit(".", 1)[0].lstrip(".")
+    path = _inside(here, module.replace(".", "/") + ".py")
+    return path is not None and path in files
+
+
+def _adapter_mapping(rel: str, doc: dict[str, Any]) -> list[str]:
+    """Reasons about a PEFT adapter config's `auto_mapping`: `AutoPeftModel` imports `parent_library`
+    from the serving environment and builds the base model with its `base_model_class`. A module of
+    transformers is the serving stack's own; any other (a package installed beside it, a module on
+    the path where the loader runs, remote code transformers cached from another repository under
+    `transformers_modules`) is code the model digest does not cover."""
+    mapping = doc.get("auto_mapping")
+    if mapping is None:
+        return []
+    lib = mapping.get("parent_library") if isinstance(mapping, dict) else None
+    cls = mapping.get("base_model_class") if isinstance(mapping, dict) else None
+    if isinstance(lib, str) and isinstance(cls, str) and cls.isidentifier() \
+            and (lib == "transformers" or lib.startswith("transformers.")) \
+            and all(p.isidentifier() for p in lib.split(".")):
+        return []
+    return [f"{rel}: `auto_mapping` names {str(lib)[:200]!r} (class {str(cls)[:120]!r}), not a class of transformers: "
+            "the adapter's base model is built by a module imported from wherever the serving stack finds one of "
+            "that name (another package, a module where it runs, or remote code cached from another repository), "
+            "code the model digest does not cover; name a transformers class, or ship the base model inside the "
+            "folder with its code and name it in `base_model_name_or_path`"]
+
+
+def _adapter_set(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about an X-LoRA adapter config's `adapters` (name to the path or hub id of each
+    adapter PEFT loads and mixes): each must be a directory of the folder holding its
+    `adapter_config.json`, named as a path."""
+    adapters = doc.get("adapters")
+    if adapters is None:
+        return []
+    if not isinstance(adapters, dict):
+        return [f"{rel}: `adapters` is not an object, so which adapters are loaded cannot be established"]
+    here = posixpath.dirname(rel)
+    bad = []
+    for name, ref in adapters.items():
+        path_form = isinstance(ref, str) and (ref in (".", "..") or ref.startswith(("./", "../")))
+        at = _inside(here, ref) if path_form else None
+        if at is None or ("adapter_config.json" if at == "." else f"{at}/adapter_config.json") not in files:
+            bad.append(f"{str(name)[:80]}: {str(ref)[:200]!r}")
+    if not bad:
+        return []
+    return [f"{rel}: `adapters` names {', '.join(bad[:5])}, not a directory of the model folder holding an "
+            "`adapter_config.json` (a hub id, a path outside the folder, or one it does not hold): each adapter is "
+            "whatever that holds when the model is loaded, which the model digest does not cover; ship each adapter "
+            "inside the folder and name its directory as a path relative to the config (`./adapter_1`)"]
+
+
+DIFFUSERS_LIBRARIES = ("diffusers", "transformers", "onnxruntime.training")
+"""Libraries diffusers loads a pipeline component's class from (its `LOADABLE_CLASSES`)."""
+DIFFUSERS_PIPELINE_MODULES = ("stable_diffusion", "stable_diffusion_safe", "stable_diffusion_xl", "deepfloyd_if",
+                              "alt_diffusion", "paint_by_example", "kandinsky")
+"""Submodules of `diffusers.pipelines` that older `model_index.json` files name as a component's
+library (`["stable_diffusion", "StableDiffusionSafetyChecker"]`): diffusers looks a library name up
+there first. Any other name is refused unless the component's folder holds it as a module."""
+
+
+def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
+    """Reasons about a diffusers `model_index.json` (or `modular_model_index.json`): a component whose
+    library is neither diffusers' nor a module its own folder holds (diffusers imports a library of
+    that name from the serving environment), a component whose folder the model folder lacks (the
+    serving stack must then pass its own), a component loaded from another repository, and a custom
+    pipeline class in a module the folder does not hold. `_name_or_path` only records where the
+    pipeline was loaded from: diffusers never loads from it."""
+    here = posixpath.dirname(rel)
+    out: list[str] = []
+    cls = doc.get("_class_name")
+    refs: list[tuple[str, object]] = []
+    if isinstance(cls, list):
+        refs.append(("_class_name", cls[0] if cls else None))
+    elif not isinstance(cls, str):
+        out.append(f"{rel}: `_class_name` is {str(cls)[:200]!r}, so which pipeline is loaded cannot be established")
+    if doc.get("custom_pipeline") is not None:
+        refs.append(("custom_pipeline", doc.get("custom_pipeline")))
+    for field, module in refs:
+        name = module[:-3] if isinstance(module, str) and module.endswith(".py") else module
+        path = _inside(here, name + ".py") if isinstance(name, str) and name.isidentifier() else None
+        if path is None or path not in files:
+            out.append(f"{rel}: `{field}` names the pipeline module {str(module)[:200]!r}, not a module the model "
+                       "folder holds beside it: diffusers fetches a pipeline of that name (from another repository "
+                       "or its community pipelines) and runs it at load time, code the model digest does not cover; "
+                       "ship the module inside the folder and name it by its file name without `.py`")
+    for component, spec in doc.items():
+        if component.startswith("_") or not isinstance(spec, list):
+            continue
+        lib = spec[0] if spec else None
+        klass = spec[1] if len(spec) > 1 else None
+        if len(spec) > 2 and isinstance(spec[2], dict) and any(
+                spec[2].get(k) is not None for k in ("repo", "pretrained_model_name_or_path")):
+            where = spec[2].get("repo") or spec[2].get("pretrained_model_name_or_path")
+            out.append(f"{rel}: `{component}` is loaded from {str(where)[:200]!r}, not from the model folder: the "
+                       "component is whatever that repository holds when the pipeline is loaded, which the model "
+                       f"digest does not cover; {SHIP_INSIDE}")
+            continue
+        if lib is None and klass is None:
+            continue  # a component the pipeline is built without (`[null, null]`), as the file says
+        if not isinstance(lib, str) or not isinstance(klass, str):
+            out.append(f"{rel}: `{component}` is {str(spec)[:200]!r}, not a [library, class] pair, so what is loaded "
+                       "for it cannot be established")
+            continue
+        folder = _inside(here, component) if component.isidentifier() else None
+        if folder is None or not _directory_held(folder, files):
+            out.append(f"{rel}: the component `{component}` ({lib}.{klass}) has no folder `{component}/` in the model "
+                       "folder: the pipeline loads only with a component the serving stack supplies itself, which "
+                       f"the model digest does not cover; ship the component's folder inside the model folder")
+            continue
+        if lib in DIFFUSERS_LIBRARIES or lib in DIFFUSERS_PIPELINE_MODULES or f"{folder}/{lib}.py" in files:
+            continue
+        out.append(f"{rel}: the component `{component}` names the library {lib[:200]!r}, which is neither diffusers' "
+                   f"nor a module its folder holds ({component}/{lib[:120]}.py): diffusers imports a module of that "
+                   "name from wherever the serving stack finds one, code the model digest does not cover; ship the "
+                   f"module as {component}/{lib[:120]}.py")
+    return out
+
+
 def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
     """Reasons about a sharded-weights index naming a shard that is not a file of the folder."""
     wm = doc.get("weight_map")
@@ -155,10 +329,34 @@ def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
             "folder and name it by its file name"]
 
 
+def _st_types(rel: str, doc: object, files: set[str]) -> list[str]:
+    """Reasons about the class a sentence-transformers `modules.json` names for each module (`type`):
+    one of sentence-transformers' own, or one in a module the folder holds, is loaded from there; any
+    other is taken from another repository (`other/repo--module.Class`, with remote code trusted) or
+    imported from wherever the serving stack finds a module of that name."""
+    if not isinstance(doc, list):
+        return []
+    here = posixpath.dirname(rel)
+    bad = []
+    for m in doc:
+        t = m.get("type") if isinstance(m, dict) else None
+        if t is None or (isinstance(t, str) and (t.startswith("sentence_transformers.")
+                                                 or ("--" not in t and "." in t and _module_held(here, t, files)))):
+            continue
+        bad.append(str(t)[:200])
+    if not bad:
+        return []
+    return [f"{rel}: `type` names {', '.join(repr(b) for b in sorted(set(bad))[:5])}, neither a class of "
+            "sentence-transformers nor one in a module the model folder holds: the module is built by code from "
+            "another repository or from wherever the serving stack finds a module of that name, which the model "
+            "digest does not cover; ship the module inside the folder and name it as `module.Class`"]
+
+
 def _st_modules(rel: str, doc: object) -> list[str]:
     """Reasons about a sentence-transformers `modules.json` naming a module directory outside the
-    folder (the loader joins each `path` to the folder, so an absolute path is read as given). A
-    directory inside it may hold no file (a `Normalize` module has none): the digest covers that."""
+    folder (the loader joins each `path` to the folder, so an absolute path is read as given), or
+    under what the digest leaves out (`.git`). A directory inside it may hold no file (a `Normalize`
+    module has none): the digest covers that."""
     here = posixpath.dirname(rel)
     bad = sorted({str(m.get("path"))[:200] for m in doc if isinstance(m, dict)
                   and (not isinstance(m.get("path", ""), str) or (m.get("path") and _inside(here, m["path"]) is None))}
@@ -166,7 +364,7 @@ def _st_modules(rel: str, doc: object) -> list[str]:
     if not bad:
         return []
     return [f"{rel}: `path` names {', '.join(repr(b) for b in bad[:5])}, not a directory of the model folder (an "
-            "absolute path or one out of the folder): the module loaded from there is whatever it holds then, which "
+            "absolute path, one out of the folder, or one the model digest leaves out, such as `.git`): the module loaded from there is whatever it holds then, which "
             f"the model digest does not cover; {SHIP_INSIDE}"]
 
 
@@ -214,22 +412,26 @@ def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], lis
             continue
         config = name.endswith("config.json")
         index = name.endswith(".index.json")
-        if not (config or index or name == "modules.json"):
+        if not (config or index or name in ("modules.json", "model_index.json", "modular_model_index.json")):
             continue
         doc, problem = _read(root, rel)
         if problem is not None:
             out.append(problem)
             continue
         if name == "modules.json":
-            out += _st_modules(rel, doc)
+            out += _st_modules(rel, doc) + _st_types(rel, doc, held)
             continue
         if not isinstance(doc, dict):
             continue
         if index and "weight_map" in doc:
             out += _shards(rel, doc, held)
+        if name in ("model_index.json", "modular_model_index.json"):
+            out += _diffusers(rel, doc, held)
         if config:
             if name == "adapter_config.json":
-                out += _adapter(rel, doc, held, notes)
+                out += _adapter(rel, doc, held, notes) + _adapter_mapping(rel, doc) + _adapter_set(rel, doc, held)
+            if name == "tokenizer_config.json":
+                out += _tokenizer_files(rel, doc, held, notes)
             out += _code(rel, doc, held)
     return out, notes
 
