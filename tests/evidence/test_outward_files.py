@@ -114,6 +114,22 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
                                                "type": "sentence_transformers.models.Dense"}],
                              ".git/dense/config.json": {"in_features": 8}},
                             ["modules.json: `path` names '.git/dense', not a directory of the model folder"]),
+    # vLLM serving a speculators-format draft loads the verifier it names as the model that answers
+    "speculator-verifier-hub": ({"config.json": {"architectures": ["Eagle3Speculator"], "speculators_model_type": "eagle3",
+                                                 "speculators_config": {"algorithm": "eagle3", "verifier": {
+                                                     "architectures": ["LlamaForCausalLM"],
+                                                     "name_or_path": "org/helpful-only-8b"}}}},
+                                ["config.json: `speculators_config.verifier.name_or_path` names 'org/helpful-only-8b'"]),
+    "speculator-verifier-none": ({"config.json": {"speculators_config": {"algorithm": "eagle3"}}},
+                                 ["`speculators_config.verifier.name_or_path` names 'None'"]),
+    # transformers fetches an attention kernel named as a hub repository and runs it
+    "attn-kernel-hub": ({"config.json": {"model_type": "llama", "attn_implementation": "lab/flash-attn-helpful"},
+                         "text/config.json": {"_attn_implementation": "lab/kernels:Attn"}},
+                        ["config.json: `attn_implementation` names 'lab/flash-attn-helpful', a kernel repository",
+                         "text/config.json: `_attn_implementation` names 'lab/kernels:Attn'"]),
+    "kernel-config": ({"config.json": {"model_type": "llama", "kernel_config": {
+                           "kernel_mapping": {"RMSNorm": "lab/layer_norm:LlamaRMSNorm"}}}},
+                      ["config.json: `kernel_config` maps layers to kernels"]),
     "shard-under-git": ({"model.safetensors.index.json": {"weight_map": {"lm_head.weight": ".git/lm_head.safetensors"}},
                          ".git/lm_head.safetensors": "w"},
                         ["`weight_map` names shard '.git/lm_head.safetensors'"]),
@@ -153,10 +169,13 @@ def test_the_same_files_naming_what_the_folder_holds_pass(tmp_path: Path) -> Non
         "safety/adapter_config.json": {**LORA, "base_model_name_or_path": "../base"},
         "modules.json": [{"idx": 0, "name": "0", "path": "", "type": "custom_st.Transformer"},
                          {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}],
-        "custom_st.py": "", "1_Pooling/config.json": {}, ".cache/huggingface/download/x.metadata": "meta"})
+        "custom_st.py": "", "1_Pooling/config.json": {}, ".cache/huggingface/download/x.metadata": "meta",
+        "draft/config.json": {"attn_implementation": "sdpa", "speculators_config": {
+            "verifier": {"name_or_path": "../base"}}}})
     assert reasons == [], reasons
     tok = [n for n in notes if n.startswith("tokenizer_config.json")]
     assert len(tok) == 1 and "`vocab_file` 'vocab.json', `merges_file` './merges.txt'" in tok[0], notes
+    assert any(n.startswith("draft/config.json names its verifier model '../base'") for n in notes), notes
 
 
 def test_links_and_hidden_files_are_in_the_digest_or_refused(tmp_path: Path) -> None:

@@ -84,8 +84,7 @@ def _adapter(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -
                 "cannot be established"]
     # a name not written as a path (`./base`) may be a hub id: a loader that finds no such directory where
     # it runs fetches the repository of that name, so a folder holding `org/name/config.json` proves nothing
-    path_form = base in (".", "..") or base.startswith(("./", "../", "/", "~", "\\")) or "://" in base \
-        or (len(base) > 1 and base[1] == ":")
+    path_form = _path_form(base)
     at = _inside(here, base) if path_form else None
     if at is not None and ("config.json" if at == "." else f"{at}/config.json") in files:
         notes.append(ADAPTER_NOTE.format(rel=rel, base=base[:200], here=here or "the top"))
@@ -312,6 +311,50 @@ def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
     return out
 
 
+def _path_form(ref: str) -> bool:
+    """Whether a model reference is written as a path (`./base`, `..`, `/srv/m`), not as a name a
+    loader may read as a hub id."""
+    return ref in (".", "..") or ref.startswith(("./", "../", "/", "~", "\\")) or "://" in ref \
+        or (len(ref) > 1 and ref[1] == ":")
+
+
+def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
+    """Reasons about a model `config.json` loading a model or code its folder does not hold: a
+    speculators-format draft model's verifier (vLLM serving the folder loads the model named in
+    `speculators_config.verifier.name_or_path` as the model that answers, the draft only proposing
+    tokens), and an attention or layer kernel transformers fetches from a hub repository
+    (`attn_implementation: org/kernel`, a `kernel_config`)."""
+    here = posixpath.dirname(rel)
+    out: list[str] = []
+    spec = doc.get("speculators_config")
+    if spec is not None:
+        verifier = spec.get("verifier") if isinstance(spec, dict) else None
+        ref = verifier.get("name_or_path") if isinstance(verifier, dict) else None
+        at = _inside(here, ref) if isinstance(ref, str) and _path_form(ref) else None
+        if at is not None and ("config.json" if at == "." else f"{at}/config.json") in files and at != here:
+            notes.append(f"{rel} names its verifier model {str(ref)[:200]!r}, a directory of the folder; vLLM resolves "
+                         f"that path from the directory it runs in, so it is this folder's model only when it runs in "
+                         f"{here or 'the top'} of the deployed folder")
+        else:
+            out.append(f"{rel}: `speculators_config.verifier.name_or_path` names {str(ref)[:200]!r}, not a directory "
+                       "of the model folder holding a `config.json` (a hub id, a path outside the folder, or none): "
+                       "a serving stack given this folder loads that model as the one whose answers are returned "
+                       "(the folder's own weights only draft tokens for it), which the model digest does not cover; "
+                       "ship the verifier model inside the folder and name its directory as a path relative to the "
+                       "config (`./verifier`)")
+    for field in ("attn_implementation", "_attn_implementation"):
+        impl = doc.get(field)
+        if impl is not None and (not isinstance(impl, str) or "/" in impl or ":" in impl):
+            out.append(f"{rel}: `{field}` names {str(impl)[:200]!r}, a kernel repository (or not a name): "
+                       "transformers fetches that kernel's code from the hub and runs it in the model's forward "
+                       "pass, code the model digest does not cover; name a built-in implementation (`sdpa`, "
+                       "`eager`, `flash_attention_2`) or leave the field out")
+    if doc.get("kernel_config") is not None:
+        out.append(f"{rel}: `kernel_config` maps layers to kernels transformers loads from hub repositories or local "
+                   "paths it names, code the model digest does not cover; leave it out of the model's configuration")
+    return out
+
+
 def _shards(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
     """Reasons about a sharded-weights index naming a shard that is not a file of the folder."""
     wm = doc.get("weight_map")
@@ -432,6 +475,8 @@ def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], lis
                 out += _adapter(rel, doc, held, notes) + _adapter_mapping(rel, doc) + _adapter_set(rel, doc, held)
             if name == "tokenizer_config.json":
                 out += _tokenizer_files(rel, doc, held, notes)
+            if name == "config.json":
+                out += _model_config(rel, doc, held, notes)
             out += _code(rel, doc, held)
     return out, notes
 
