@@ -203,7 +203,7 @@ def _adapter_mapping(rel: str, doc: dict[str, Any]) -> list[str]:
     from the serving environment and builds the base model with its `base_model_class`. A module of
     transformers is the serving stack's own; any other (a package installed beside it, a module on
     the path where the loader runs, remote code transformers cached from another repository under
-    `transformers_modules`) is code the model digest does not cover."""
+    `transformers_modules`) is code which the model digest does not cover."""
     mapping = doc.get("auto_mapping")
     if mapping is None:
         return []
@@ -216,7 +216,7 @@ def _adapter_mapping(rel: str, doc: dict[str, Any]) -> list[str]:
     return [f"{rel}: `auto_mapping` names {str(lib)[:200]!r} (class {str(cls)[:120]!r}), not a class of transformers: "
             "the adapter's base model is built by a module imported from wherever the serving stack finds one of "
             "that name (another package, a module where it runs, or remote code cached from another repository), "
-            "code the model digest does not cover; name a transformers class, or ship the base model inside the "
+            "code which the model digest does not cover; name a transformers class, or ship the base model inside the "
             "folder with its code and name it in `base_model_name_or_path`"]
 
 
@@ -276,7 +276,7 @@ def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
         if path is None or path not in files:
             out.append(f"{rel}: `{field}` names the pipeline module {str(module)[:200]!r}, not a module the model "
                        "folder holds beside it: diffusers fetches a pipeline of that name (from another repository "
-                       "or its community pipelines) and runs it at load time, code the model digest does not cover; "
+                       "or its community pipelines) and runs it at load time, code which the model digest does not cover; "
                        "ship the module inside the folder and name it by its file name without `.py`")
     for component, spec in doc.items():
         if component.startswith("_") or not isinstance(spec, list):
@@ -300,13 +300,13 @@ def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
         if folder is None or not _directory_held(folder, files):
             out.append(f"{rel}: the component `{component}` ({lib}.{klass}) has no folder `{component}/` in the model "
                        "folder: the pipeline loads only with a component the serving stack supplies itself, which "
-                       f"the model digest does not cover; ship the component's folder inside the model folder")
+                       "the model digest does not cover; ship the component's folder inside the model folder")
             continue
         if lib in DIFFUSERS_LIBRARIES or lib in DIFFUSERS_PIPELINE_MODULES or f"{folder}/{lib}.py" in files:
             continue
         out.append(f"{rel}: the component `{component}` names the library {lib[:200]!r}, which is neither diffusers' "
                    f"nor a module its folder holds ({component}/{lib[:120]}.py): diffusers imports a module of that "
-                   "name from wherever the serving stack finds one, code the model digest does not cover; ship the "
+                   "name from wherever the serving stack finds one, code which the model digest does not cover; ship the "
                    f"module as {component}/{lib[:120]}.py")
     return out
 
@@ -347,11 +347,11 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
         if impl is not None and (not isinstance(impl, str) or "/" in impl or ":" in impl):
             out.append(f"{rel}: `{field}` names {str(impl)[:200]!r}, a kernel repository (or not a name): "
                        "transformers fetches that kernel's code from the hub and runs it in the model's forward "
-                       "pass, code the model digest does not cover; name a built-in implementation (`sdpa`, "
+                       "pass, code which the model digest does not cover; name a built-in implementation (`sdpa`, "
                        "`eager`, `flash_attention_2`) or leave the field out")
     if doc.get("kernel_config") is not None:
         out.append(f"{rel}: `kernel_config` maps layers to kernels transformers loads from hub repositories or local "
-                   "paths it names, code the model digest does not cover; leave it out of the model's configuration")
+                   "paths it names, code which the model digest does not cover; leave it out of the model's configuration")
     return out
 
 
