@@ -107,6 +107,12 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
                                           "type": "helpful_pool.Pooling"}],
                         "1_Pooling/config.json": {"pooling_mode_mean_tokens": True}},
                        ["modules.json: `type` names 'helpful_pool.Pooling', 'other/st--custom_st.Transformer'"]),
+    "st-router-type": ({"modules.json": [{"idx": 0, "name": "0", "path": "0_Router",
+                                          "type": "sentence_transformers.models.Router"}],
+                        "0_Router/router_config.json": {"types": {
+                            "query_0_Transformer": "sentence_transformers.models.Transformer",
+                            "document_0_Helpful": "other/st--helpful.Module"}}},
+                       ["0_Router/router_config.json: `types` names 'other/st--helpful.Module'"]),
     # the digest leaves `.git` out, so a module loaded from under it changes without changing it
     "st-module-under-git": ({"modules.json": [{"idx": 0, "name": "0", "path": "",
                                                "type": "sentence_transformers.models.Transformer"},

@@ -395,6 +395,22 @@ def _st_types(rel: str, doc: object, files: set[str]) -> list[str]:
             "digest does not cover; ship the module inside the folder and name it as `module.Class`"]
 
 
+def _router_types(rel: str, doc: dict[str, Any]) -> list[str]:
+    """Reasons about a sentence-transformers `Router` module's `router_config.json`: each route's
+    module class (`types`) is resolved as a `modules.json` `type` is, but from a directory casegate
+    cannot pin down, so only sentence-transformers' own classes are taken."""
+    types = doc.get("types")
+    if types is None:
+        return []
+    values = list(types.values()) if isinstance(types, dict) else [types]
+    bad = sorted({str(t)[:200] for t in values if not (isinstance(t, str) and t.startswith("sentence_transformers."))})
+    if not bad:
+        return []
+    return [f"{rel}: `types` names {', '.join(repr(b) for b in bad[:5])}, not a class of sentence-transformers: the "
+            "route's module is built by code from another repository, the folder or wherever the serving stack finds "
+            "a module of that name, which the model digest does not cover (name sentence-transformers' own classes)"]
+
+
 def _st_modules(rel: str, doc: object) -> list[str]:
     """Reasons about a sentence-transformers `modules.json` naming a module directory outside the
     folder (the loader joins each `path` to the folder, so an absolute path is read as given), or
@@ -477,6 +493,8 @@ def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], lis
                 out += _tokenizer_files(rel, doc, held, notes)
             if name == "config.json":
                 out += _model_config(rel, doc, held, notes)
+            if name == "router_config.json":
+                out += _router_types(rel, doc)
             out += _code(rel, doc, held)
     return out, notes
 
