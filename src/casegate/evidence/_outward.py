@@ -16,7 +16,20 @@ the approval if one of its files sends the loader elsewhere:
   does not hold;
 - an Ollama `Modelfile` whose `FROM` or `ADAPTER` names a model by registry name or a file outside
   the folder;
-- a sentence-transformers `modules.json` whose module `path` is absolute or leaves the folder.
+- a sentence-transformers `modules.json` whose module `path` is absolute or leaves the folder, or
+  whose module `type` (or a `Router`'s `types`) is a class neither sentence-transformers' own nor
+  in a module the folder holds;
+- a `tokenizer_config.json` whose `*_file` fields (the tokenizer takes them over the files beside
+  the config) name a path that is not a file of the folder;
+- a diffusers `model_index.json` whose component library is imported from the serving
+  environment, whose component folder is absent, whose custom pipeline the folder lacks, or (in a
+  `modular_model_index.json`) whose component names the repository it is loaded from;
+- a PEFT `auto_mapping` importing a module that is not transformers', and X-LoRA `adapters` not
+  held in the folder;
+- a speculators-format `config.json` whose verifier (the model whose answers vLLM serves) is not a
+  directory of the folder, and an `attn_implementation` or `kernel_config` naming hub kernels.
+
+A reference into what the digest leaves out (`.git` at the top) is read as one outside the folder.
 
 No digest casegate checks pins any of these references (a hub revision is a git commit casegate
 cannot hash without fetching it), so each is a reason the folder is not the model deployed."""
