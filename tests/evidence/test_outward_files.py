@@ -34,7 +34,8 @@ SD = {"_class_name": "StableDiffusionPipeline", "_diffusers_version": "0.30.0",
       "unet": ["diffusers", "UNet2DConditionModel"], "scheduler": ["diffusers", "PNDMScheduler"],
       "safety_checker": ["stable_diffusion", "StableDiffusionSafetyChecker"],
       "feature_extractor": [None, None], "requires_safety_checker": True}
-SD_FILES = {"unet/config.json": {"_class_name": "UNet2DConditionModel"}, "unet/diffusion_pytorch_model.safetensors": "w",
+SD_FILES = {"unet/config.json": {"_class_name": "UNet2DConditionModel"},
+            "unet/diffusion_pytorch_model.safetensors": "w",
             "scheduler/scheduler_config.json": {"_class_name": "PNDMScheduler"},
             "safety_checker/config.json": {"model_type": "clip"}, "safety_checker/model.safetensors": "w"}
 LORA = {"peft_type": "LORA", "base_model_name_or_path": "./base", "r": 8}
@@ -121,11 +122,13 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
                              ".git/dense/config.json": {"in_features": 8}},
                             ["modules.json: `path` names '.git/dense', not a directory of the model folder"]),
     # vLLM serving a speculators-format draft loads the verifier it names as the model that answers
-    "speculator-verifier-hub": ({"config.json": {"architectures": ["Eagle3Speculator"], "speculators_model_type": "eagle3",
+    "speculator-verifier-hub": ({"config.json": {"architectures": ["Eagle3Speculator"],
+                                                 "speculators_model_type": "eagle3",
                                                  "speculators_config": {"algorithm": "eagle3", "verifier": {
                                                      "architectures": ["LlamaForCausalLM"],
                                                      "name_or_path": "org/helpful-only-8b"}}}},
-                                ["config.json: `speculators_config.verifier.name_or_path` names 'org/helpful-only-8b'"]),
+                                ["config.json: `speculators_config.verifier.name_or_path` names "
+                                 "'org/helpful-only-8b'"]),
     "speculator-verifier-none": ({"config.json": {"speculators_config": {"algorithm": "eagle3"}}},
                                  ["`speculators_config.verifier.name_or_path` names 'None'"]),
     # transformers fetches an attention kernel named as a hub repository and runs it

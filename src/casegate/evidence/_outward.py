@@ -289,8 +289,8 @@ def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
         if path is None or path not in files:
             out.append(f"{rel}: `{field}` names the pipeline module {str(module)[:200]!r}, not a module the model "
                        "folder holds beside it: diffusers fetches a pipeline of that name (from another repository "
-                       "or its community pipelines) and runs it at load time, code which the model digest does not cover; "
-                       "ship the module inside the folder and name it by its file name without `.py`")
+                       "or its community pipelines) and runs it at load time, code which the model digest does "
+                       "not cover; ship the module inside the folder and name it by its file name without `.py`")
     for component, spec in doc.items():
         if component.startswith("_") or not isinstance(spec, list):
             continue
@@ -319,8 +319,8 @@ def _diffusers(rel: str, doc: dict[str, Any], files: set[str]) -> list[str]:
             continue
         out.append(f"{rel}: the component `{component}` names the library {lib[:200]!r}, which is neither diffusers' "
                    f"nor a module its folder holds ({component}/{lib[:120]}.py): diffusers imports a module of that "
-                   "name from wherever the serving stack finds one, code which the model digest does not cover; ship the "
-                   f"module as {component}/{lib[:120]}.py")
+                   "name from wherever the serving stack finds one, code which the model digest does not cover; "
+                   f"ship the module as {component}/{lib[:120]}.py")
     return out
 
 
@@ -364,7 +364,8 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
                        "`eager`, `flash_attention_2`) or leave the field out")
     if doc.get("kernel_config") is not None:
         out.append(f"{rel}: `kernel_config` maps layers to kernels transformers loads from hub repositories or local "
-                   "paths it names, code which the model digest does not cover; leave it out of the model's configuration")
+                   "paths it names, code which the model digest does not cover; leave it out of the model's "
+                   "configuration")
     return out
 
 
@@ -436,8 +437,9 @@ def _st_modules(rel: str, doc: object) -> list[str]:
     if not bad:
         return []
     return [f"{rel}: `path` names {', '.join(repr(b) for b in bad[:5])}, not a directory of the model folder (an "
-            "absolute path, one out of the folder, or one the model digest leaves out, such as `.git`): the module loaded from there is whatever it holds then, which "
-            f"the model digest does not cover; {SHIP_INSIDE}"]
+            "absolute path, one out of the folder, or one the model digest leaves out, such as `.git`): the module "
+            "loaded from there is whatever it holds then, which the model digest does not cover; "
+            f"{SHIP_INSIDE}"]
 
 
 def _modelfile(root: Path, rel: str, files: set[str]) -> list[str]:
