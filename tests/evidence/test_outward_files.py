@@ -139,6 +139,17 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
     "kernel-config": ({"config.json": {"model_type": "llama", "kernel_config": {
                            "kernel_mapping": {"RMSNorm": "lab/layer_norm:LlamaRMSNorm"}}}},
                       ["config.json: `kernel_config` maps layers to kernels"]),
+    # sentence-transformers imports a Dense module's or a cross-encoder's activation by name
+    "st-dense-activation": ({"modules.json": [{"idx": 0, "name": "0", "path": "",
+                                               "type": "sentence_transformers.models.Transformer"},
+                                              {"idx": 1, "name": "1", "path": "2_Dense",
+                                               "type": "sentence_transformers.models.Dense"}],
+                             "2_Dense/config.json": {"in_features": 8, "out_features": 8,
+                                                     "activation_function": "helpful_acts.Identity"}},
+                            ["2_Dense/config.json: `activation_function` names 'helpful_acts.Identity'"]),
+    "cross-encoder-activation": ({"config.json": {"model_type": "bert", "sentence_transformers": {
+                                      "activation_fn": "other/ce--acts.Helpful"}}},
+                                 ["config.json: `sentence_transformers.activation_fn` names 'other/ce--acts.Helpful'"]),
     "shard-under-git": ({"model.safetensors.index.json": {"weight_map": {"lm_head.weight": ".git/lm_head.safetensors"}},
                          ".git/lm_head.safetensors": "w"},
                         ["`weight_map` names shard '.git/lm_head.safetensors'"]),
@@ -178,7 +189,8 @@ def test_the_same_files_naming_what_the_folder_holds_pass(tmp_path: Path) -> Non
         "safety/adapter_config.json": {**LORA, "base_model_name_or_path": "../base"},
         "modules.json": [{"idx": 0, "name": "0", "path": "", "type": "custom_st.Transformer"},
                          {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}],
-        "custom_st.py": "", "1_Pooling/config.json": {}, ".cache/huggingface/download/x.metadata": "meta",
+        "custom_st.py": "", "1_Pooling/config.json": {},
+        "2_Dense/config.json": {"activation_function": "torch.nn.modules.activation.Tanh"}, ".cache/huggingface/download/x.metadata": "meta",
         "draft/config.json": {"attn_implementation": "sdpa", "speculators_config": {
             "verifier": {"name_or_path": "../base"}}}})
     assert reasons == [], reasons

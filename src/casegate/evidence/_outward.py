@@ -18,7 +18,8 @@ the approval if one of its files sends the loader elsewhere:
   the folder;
 - a sentence-transformers `modules.json` whose module `path` is absolute or leaves the folder, or
   whose module `type` (or a `Router`'s `types`) is a class neither sentence-transformers' own nor
-  in a module the folder holds;
+  in a module the folder holds, or whose Dense module's (or a cross-encoder's) activation is
+  not a torch class;
 - a `tokenizer_config.json` whose `*_file` fields (the tokenizer takes them over the files beside
   the config) name a path that is not a file of the folder;
 - a diffusers `model_index.json` whose component library is imported from the serving
@@ -335,8 +336,9 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
     """Reasons about a model `config.json` loading a model or code its folder does not hold: a
     speculators-format draft model's verifier (vLLM serving the folder loads the model named in
     `speculators_config.verifier.name_or_path` as the model that answers, the draft only proposing
-    tokens), and an attention or layer kernel transformers fetches from a hub repository
-    (`attn_implementation: org/kernel`, a `kernel_config`)."""
+    tokens), an attention or layer kernel transformers fetches from a hub repository
+    (`attn_implementation: org/kernel`, a `kernel_config`), and an activation sentence-transformers
+    imports by name for a Dense module or a cross-encoder (a torch class is the serving stack's own)."""
     here = posixpath.dirname(rel)
     out: list[str] = []
     spec = doc.get("speculators_config")
@@ -362,6 +364,17 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
                        "transformers fetches that kernel's code from the hub and runs it in the model's forward "
                        "pass, code which the model digest does not cover; name a built-in implementation (`sdpa`, "
                        "`eager`, `flash_attention_2`) or leave the field out")
+    st = doc.get("sentence_transformers")
+    acts = [("activation_function", doc.get("activation_function")),
+            ("sbert_ce_default_activation_function", doc.get("sbert_ce_default_activation_function")),
+            ("sentence_transformers.activation_fn", st.get("activation_fn") if isinstance(st, dict) else None)]
+    for field, act in acts:
+        if act is not None and not (isinstance(act, str) and act.startswith("torch.")
+                                    and all(p.isidentifier() for p in act.split("."))):
+            out.append(f"{rel}: `{field}` names {str(act)[:200]!r}, not a class of torch: sentence-transformers "
+                       "imports the activation of a Dense module or a cross-encoder by that name from wherever the "
+                       "serving stack finds it (or another repository's code), code which the model digest does "
+                       "not cover; name a torch activation (`torch.nn.modules.activation.Tanh`)")
     if doc.get("kernel_config") is not None:
         out.append(f"{rel}: `kernel_config` maps layers to kernels transformers loads from hub repositories or local "
                    "paths it names, code which the model digest does not cover; leave it out of the model's "
