@@ -150,6 +150,13 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
     "cross-encoder-activation": ({"config.json": {"model_type": "bert", "sentence_transformers": {
                                       "activation_fn": "other/ce--acts.Helpful"}}},
                                  ["config.json: `sentence_transformers.activation_fn` names 'other/ce--acts.Helpful'"]),
+    # the codec that turns a speech model's tokens into audio, fetched by the processor or the model
+    "audio-tokenizer-hub": ({"processor_config.json": {"audio_tokenizer": {
+                                 "audio_tokenizer_class": "HiggsAudioTokenizer",
+                                 "audio_tokenizer_name_or_path": "org/other-codec"}},
+                             "tts/config.json": {"audio_tokenizer_name_or_path": "/srv/codec"}},
+                            ["processor_config.json: `audio_tokenizer.audio_tokenizer_name_or_path` names "
+                             "'org/other-codec'", "tts/config.json: `audio_tokenizer_name_or_path` names '/srv/codec'"]),
     "shard-under-git": ({"model.safetensors.index.json": {"weight_map": {"lm_head.weight": ".git/lm_head.safetensors"}},
                          ".git/lm_head.safetensors": "w"},
                         ["`weight_map` names shard '.git/lm_head.safetensors'"]),
@@ -190,13 +197,15 @@ def test_the_same_files_naming_what_the_folder_holds_pass(tmp_path: Path) -> Non
         "modules.json": [{"idx": 0, "name": "0", "path": "", "type": "custom_st.Transformer"},
                          {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}],
         "custom_st.py": "", "1_Pooling/config.json": {},
-        "2_Dense/config.json": {"activation_function": "torch.nn.modules.activation.Tanh"}, ".cache/huggingface/download/x.metadata": "meta",
+        "2_Dense/config.json": {"activation_function": "torch.nn.modules.activation.Tanh"},
+        "processor_config.json": {"audio_tokenizer": {"audio_tokenizer_name_or_path": "./codec"}},
+        "codec/config.json": {"model_type": "codec"}, ".cache/huggingface/download/x.metadata": "meta",
         "draft/config.json": {"attn_implementation": "sdpa", "speculators_config": {
             "verifier": {"name_or_path": "../base"}}}})
     assert reasons == [], reasons
     tok = [n for n in notes if n.startswith("tokenizer_config.json")]
     assert len(tok) == 1 and "`vocab_file` 'vocab.json', `merges_file` './merges.txt'" in tok[0], notes
-    assert any(n.startswith("draft/config.json names its verifier model '../base'") for n in notes), notes
+    assert any(n.startswith("draft/config.json names its verifier '../base'") for n in notes), notes
 
 
 def test_links_and_hidden_files_are_in_the_digest_or_refused(tmp_path: Path) -> None:

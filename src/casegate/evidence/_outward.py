@@ -28,7 +28,8 @@ the approval if one of its files sends the loader elsewhere:
 - a PEFT `auto_mapping` importing a module that is not transformers', and X-LoRA `adapters` not
   held in the folder;
 - a speculators-format `config.json` whose verifier (the model whose answers vLLM serves) is not a
-  directory of the folder, and an `attn_implementation` or `kernel_config` naming hub kernels.
+  directory of the folder, an audio tokenizer (codec) a config names that is not one either, and
+  an `attn_implementation` or `kernel_config` naming hub kernels.
 
 A reference into what the digest leaves out (`.git` at the top) is read as one outside the folder.
 
@@ -332,6 +333,40 @@ def _path_form(ref: str) -> bool:
         or (len(ref) > 1 and ref[1] == ":")
 
 
+def _model_ref(rel: str, field: str, ref: object, files: set[str], notes: list[str], what: str,
+               name: str) -> list[str]:
+    """A reason when `ref`, a model a config at `rel` has its loader fetch, is not written as a path to
+    another directory of the folder holding a `config.json` (a note when it is: the path is resolved
+    from where the loader runs)."""
+    here = posixpath.dirname(rel)
+    at = _inside(here, ref) if isinstance(ref, str) and _path_form(ref) else None
+    if at is not None and at != here and ("config.json" if at == "." else f"{at}/config.json") in files:
+        notes.append(f"{rel} names its {name} {str(ref)[:200]!r} (`{field}`), a directory of the folder; the loader "
+                     "resolves that path from the directory it runs in, so it is this folder's only when the serving "
+                     f"stack runs in {here or 'the top'} of the deployed folder")
+        return []
+    return [f"{rel}: `{field}` names {str(ref)[:200]!r}, not a directory of the model folder holding a `config.json` "
+            f"(a hub id, a path outside the folder, or none): it is {what}, loaded from wherever that is when the "
+            "model is loaded, which the model digest does not cover; ship it inside the folder and name its "
+            f"directory as a path relative to the config (`./{name.replace(' ', '_')}`)"]
+
+
+def _audio_tokenizer(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
+    """Reasons about the audio tokenizer (codec) a processor or model config has its loader fetch
+    (`audio_tokenizer.audio_tokenizer_name_or_path`, a top-level `audio_tokenizer_name_or_path`): the
+    model that turns the generated tokens into the audio returned."""
+    out: list[str] = []
+    nested = doc.get("audio_tokenizer")
+    if isinstance(nested, dict) and "audio_tokenizer_name_or_path" in nested:
+        out += _model_ref(rel, "audio_tokenizer.audio_tokenizer_name_or_path",
+                          nested.get("audio_tokenizer_name_or_path"), files, notes,
+                          "the audio tokenizer that turns the model's tokens into the audio returned", "audio tokenizer")
+    if "audio_tokenizer_name_or_path" in doc:
+        out += _model_ref(rel, "audio_tokenizer_name_or_path", doc.get("audio_tokenizer_name_or_path"), files, notes,
+                          "the audio tokenizer that turns the model's tokens into the audio returned", "audio tokenizer")
+    return out
+
+
 def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[str]) -> list[str]:
     """Reasons about a model `config.json` loading a model or code its folder does not hold: a
     speculators-format draft model's verifier (vLLM serving the folder loads the model named in
@@ -339,24 +374,14 @@ def _model_config(rel: str, doc: dict[str, Any], files: set[str], notes: list[st
     tokens), an attention or layer kernel transformers fetches from a hub repository
     (`attn_implementation: org/kernel`, a `kernel_config`), and an activation sentence-transformers
     imports by name for a Dense module or a cross-encoder (a torch class is the serving stack's own)."""
-    here = posixpath.dirname(rel)
     out: list[str] = []
     spec = doc.get("speculators_config")
     if spec is not None:
         verifier = spec.get("verifier") if isinstance(spec, dict) else None
-        ref = verifier.get("name_or_path") if isinstance(verifier, dict) else None
-        at = _inside(here, ref) if isinstance(ref, str) and _path_form(ref) else None
-        if at is not None and ("config.json" if at == "." else f"{at}/config.json") in files and at != here:
-            notes.append(f"{rel} names its verifier model {str(ref)[:200]!r}, a directory of the folder; vLLM resolves "
-                         f"that path from the directory it runs in, so it is this folder's model only when it runs in "
-                         f"{here or 'the top'} of the deployed folder")
-        else:
-            out.append(f"{rel}: `speculators_config.verifier.name_or_path` names {str(ref)[:200]!r}, not a directory "
-                       "of the model folder holding a `config.json` (a hub id, a path outside the folder, or none): "
-                       "a serving stack given this folder loads that model as the one whose answers are returned "
-                       "(the folder's own weights only draft tokens for it), which the model digest does not cover; "
-                       "ship the verifier model inside the folder and name its directory as a path relative to the "
-                       "config (`./verifier`)")
+        out += _model_ref(rel, "speculators_config.verifier.name_or_path",
+                          verifier.get("name_or_path") if isinstance(verifier, dict) else None, files, notes,
+                          "the verifier model, whose answers a serving stack given this folder returns (the "
+                          "folder's own weights only draft tokens for it)", "verifier")
     for field in ("attn_implementation", "_attn_implementation"):
         impl = doc.get(field)
         if impl is not None and (not isinstance(impl, str) or "/" in impl or ":" in impl):
@@ -523,6 +548,7 @@ def outward_references(root: Path, files: Iterable[str]) -> tuple[list[str], lis
                 out += _model_config(rel, doc, held, notes)
             if name == "router_config.json":
                 out += _router_types(rel, doc)
+            out += _audio_tokenizer(rel, doc, held, notes)
             out += _code(rel, doc, held)
     return out, notes
 
