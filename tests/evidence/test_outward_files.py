@@ -199,10 +199,15 @@ def test_the_same_files_naming_what_the_folder_holds_pass(tmp_path: Path) -> Non
         "custom_st.py": "", "1_Pooling/config.json": {},
         "2_Dense/config.json": {"activation_function": "torch.nn.modules.activation.Tanh"},
         "processor_config.json": {"audio_tokenizer": {"audio_tokenizer_name_or_path": "./codec"}},
-        "codec/config.json": {"model_type": "codec"}, ".cache/huggingface/download/x.metadata": "meta",
+        "codec/config.json": {"model_type": "codec"},
+        "prompt/adapter_config.json": {"peft_type": "PROMPT_TUNING", "base_model_name_or_path": "../base",
+                                       "prompt_tuning_init": "TEXT", "tokenizer_name_or_path": "org/tok"},
+        "text_encoder/tokenizer_config.json": {"name_or_path": "org/elsewhere"}, ".cache/huggingface/download/x.metadata": "meta",
         "draft/config.json": {"attn_implementation": "sdpa", "speculators_config": {
             "verifier": {"name_or_path": "../base"}}}})
     assert reasons == [], reasons
+    _write(tmp_path, {"config.json": {"model_type": "llama", "_name_or_path": "org/helpful-only"}})
+    assert outward_references(tmp_path, (rel for rel, _ in model_digest(tmp_path).resources))[0] == []
     tok = [n for n in notes if n.startswith("tokenizer_config.json")]
     assert len(tok) == 1 and "`vocab_file` 'vocab.json', `merges_file` './merges.txt'" in tok[0], notes
     assert any(n.startswith("draft/config.json names its verifier '../base'") for n in notes), notes
