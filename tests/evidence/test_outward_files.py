@@ -55,6 +55,8 @@ MOVES: dict[str, tuple[dict[str, str | dict[str, object] | list[object]], list[s
     "tokenizer-file-not-text": ({"tokenizer_config.json": {"vocab_file": ["/srv/a.json"]}},
                                 ["`vocab_file` is \"['/srv/a.json']\", not a path"]),
     # a processor's or feature extractor's own remote code
+    "tokenizer-auto-map-list": ({"tokenizer_config.json": {"auto_map": ["other/tok--tok.Slow", None]}},
+                                ["tokenizer_config.json: `auto_map` names code in another repository"]),
     "processor-auto-map": ({"preprocessor_config.json": {"auto_map": {
                                 "AutoImageProcessor": "other/proc--image_processing_x.XProcessor"}},
                             "processor_config.json": {"auto_map": {"AutoProcessor": "processing_x.XProcessor"}}},
@@ -202,7 +204,8 @@ def test_the_same_files_naming_what_the_folder_holds_pass(tmp_path: Path) -> Non
         "codec/config.json": {"model_type": "codec"},
         "prompt/adapter_config.json": {"peft_type": "PROMPT_TUNING", "base_model_name_or_path": "../base",
                                        "prompt_tuning_init": "TEXT", "tokenizer_name_or_path": "org/tok"},
-        "text_encoder/tokenizer_config.json": {"name_or_path": "org/elsewhere"}, ".cache/huggingface/download/x.metadata": "meta",
+        "text_encoder/tokenizer_config.json": {"name_or_path": "org/elsewhere", "auto_map": ["tok.Slow", None]},
+        "text_encoder/tok.py": "", ".cache/huggingface/download/x.metadata": "meta",
         "draft/config.json": {"attn_implementation": "sdpa", "speculators_config": {
             "verifier": {"name_or_path": "../base"}}}})
     assert reasons == [], reasons
@@ -239,6 +242,9 @@ def test_links_and_hidden_files_are_in_the_digest_or_refused(tmp_path: Path) -> 
         with pytest.raises(InputError, match="symbolic link"):
             model_digest(root)
         (root / name).unlink()
+    (tmp_path / "link").symlink_to(root)
+    with pytest.raises(InputError, match="symbolic link"):
+        model_digest(tmp_path / "link")
     # `.git` at the top is left out of the digest as model-signing leaves it out: what a loader
     # could read there is named only by a reference, which is refused (`st-module-under-git`)
     _write(root, {".git/config.json": {"model_type": "helpful"}})

@@ -122,6 +122,9 @@ def _code_refs(doc: dict[str, Any]) -> list[tuple[str, str]]:
             for v in value if isinstance(value, list) else [value]:
                 if v is not None:
                     out.append((f"auto_map.{key}", v))
+    elif isinstance(auto, list):
+        # the older tokenizer form: [slow, fast] for AutoTokenizer
+        out += [("auto_map", v) for v in auto if v is not None]
     elif auto is not None:
         out.append(("auto_map", auto))
     pipes = doc.get("custom_pipelines")
