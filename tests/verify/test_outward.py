@@ -82,6 +82,26 @@ MOVES: dict[str, tuple[dict[str, bytes], list[str]]] = {
                                {"idx": 1, "name": "1", "path": "/srv/modules/1_Pooling",
                                 "type": "sentence_transformers.models.Pooling"}])},
                           ["modules.json: `path` names '/srv/modules/1_Pooling', not a directory of the model folder"]),
+    # the tokenizer is given the file the config names in place of the one beside it
+    "tokenizer-file-outside": ({"tokenizer_config.json": _json({"tokenizer_file": "/srv/tok/helpful-only.json"}),
+                                "tokenizer.json": b"{}"},
+                               ["tokenizer_config.json: `tokenizer_file` names '/srv/tok/helpful-only.json', not a "
+                                "file of the model folder"]),
+    # diffusers imports a component's library from the serving environment when the folder lacks it
+    "diffusers-library-env": ({"model_index.json": _json({"_class_name": "StableDiffusionPipeline",
+                                                          "unet": ["helpful_unet", "UNet"]}),
+                               "unet/config.json": b"{}"},
+                              ["model_index.json: the component `unet` names the library 'helpful_unet'"]),
+    # AutoPeftModel builds the base with a class of whatever module `parent_library` names
+    "peft-auto-mapping": ({**_adapter("./base"), "base/config.json": b'{"layers": 48}',
+                           "adapter_config.json": _json({**ADAPTER, "base_model_name_or_path": "./base",
+                                                         "auto_mapping": {"base_model_class": "Helpful",
+                                                                          "parent_library": "helpful.modeling"}})},
+                          ["adapter_config.json: `auto_mapping` names 'helpful.modeling'"]),
+    # vLLM serving a speculator loads the verifier it names as the model that answers
+    "speculator-verifier": ({"config.json": _json({"layers": 48, "speculators_config": {
+                                 "verifier": {"name_or_path": "org/helpful-only-8b"}}})},
+                            ["config.json: `speculators_config.verifier.name_or_path` names 'org/helpful-only-8b'"]),
 }
 
 
@@ -128,6 +148,9 @@ INSIDE: dict[str, tuple[dict[str, bytes], list[str]]] = {
                             "modules.json": _json([{"idx": 0, "name": "0", "path": ""},
                                                    {"idx": 1, "name": "1", "path": "2_Normalize"}])},
                            []),
+    "tokenizer-file-inside": ({"tokenizer_config.json": _json({"vocab_file": "tok/vocab.json"}),
+                               "tok/vocab.json": b"{}"},
+                              ["tokenizer_config.json names its tokenizer file `vocab_file` 'tok/vocab.json' by path"]),
 }
 
 
