@@ -88,3 +88,37 @@ def test_decide_names_an_unsigned_signoff_line_as_gate_does(tmp_path) -> None:  
     unsigned = [f for f in record.findings if f.code == "CG510"]
     assert unsigned and all(f.blocking for f in unsigned) and "Lee Park" in unsigned[0].message
     assert record.outcome == "NO-GO"
+
+
+def test_a_decider_does_not_combine_roles_the_policy_keeps_separate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Attack: Pat Quinn's key holds both the product lead's role and the rso's, which the policy
+    keeps separate, and the policy lets either decide. Pat signs off as rso (Sam does not sign)
+    and decides as product-lead: only the sign-off roles were held to `separate`, so one person
+    combined the two roles on one decision."""
+    w = make_world(tmp_path)
+    p = w.dir / "policy.yaml"
+    p.write_text(p.read_text() + "\ndecision:\n  deciding_roles: [rso, product-lead]\n")
+    for name, role in {"dana": "safety-lead", "pat": "rso", "priya": "external-evaluator"}.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    why = ("Pat Quinn decided as product-lead and signed off as rso, roles the policy keeps separate: one person "
+           "may not combine them on one decision")
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["pat"], "product-lead", w.ring, at=AT)
+    assert why in e.value.reasons
+    # signed anyway (past decide): verify refuses the same way
+    loaded = w.load()
+    from casegate.gate import run_gate
+
+    forged = make_bundle(loaded, run_gate(loaded), collect(loaded, w.ring, AT), w.signers["pat"], "product-lead",
+                         w.ring, at=AT)
+    assert why in check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).reasons
+    # another person deciding in the rso's role is not held to Pat's roles, nor Pat deciding in the
+    # role he signed off in
+    from casegate.verify._authority import decider_problems
+
+    policy = loaded.policy
+    assert policy is not None
+    signed = [("Dana Ortiz", "safety-lead"), ("Pat Quinn", "rso"), ("Priya Natarajan", "external-evaluator")]
+    for person, role in (("Sam Whitfield", "rso"), ("Pat Quinn", "rso")):
+        assert decider_problems(person, role, policy.decision, policy.signoff, BoundaryKind.api,
+                                [p for p, _ in signed], signed_roles=signed) == []

@@ -933,7 +933,8 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
                                       [p for p, _, _ in valid],
                                       [(f.waived.person, f.code) for f in record.findings if f.waived is not None]
-                                      if record is not None else [])
+                                      if record is not None else [],
+                                      signed_roles=[(p, r) for p, r, _ in valid])
 
     # objections: from the signed objections and answers in the bundle alone
     if pred is not None:

@@ -95,7 +95,8 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
             problems.append(f"{person}'s key does not hold the role {role!r}")
         problems += decider_problems(person, role, loaded.policy.decision, loaded.policy.signoff,
                                      loaded.case.boundary.kind, [s.person for s in collected.signoffs],
-                                     [(f.waived.person, f.code) for f in j.record.findings if f.waived is not None])
+                                     [(f.waived.person, f.code) for f in j.record.findings if f.waived is not None],
+                                     signed_roles=[(s.person, s.role) for s in collected.signoffs])
     if collected.unsigned and problems:
         problems.append("sign-offs listed without an envelope (not counted): " + ", ".join(collected.unsigned))
     if problems:
