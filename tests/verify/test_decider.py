@@ -122,3 +122,28 @@ def test_a_decider_does_not_combine_roles_the_policy_keeps_separate(tmp_path) ->
     for person, role in (("Sam Whitfield", "rso"), ("Pat Quinn", "rso")):
         assert decider_problems(person, role, policy.decision, policy.signoff, BoundaryKind.api,
                                 [p for p, _ in signed], signed_roles=signed) == []
+
+
+def test_the_outside_evaluator_is_not_of_the_deciders_organisation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Attack: the keyring records the lab's decider, Sam Whitfield, and its "outside" evaluator,
+    Priya Natarajan, as of Helios AI, the lab's product arm, which the policy does not list under
+    `evidence.organisations` and no author belongs to. Whoever decides does so for the developer:
+    the evaluator's sign-off counted as independent of it."""
+    w = _world(tmp_path)
+    orgs = {"Sam Whitfield": "Helios AI", "Priya Natarajan": "Helios AI"}
+    w.ring = w.ring.model_copy(update={"identities": [
+        i.model_copy(update={"organisation": orgs.get(i.name, i.organisation)}) for i in w.ring.identities]})
+    why = "role external-evaluator needs 1 distinct person from outside the developer's organisations; only 0 counted"
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert any(r.startswith(why) and "Helios AI" in r for r in e.value.reasons), e.value.reasons
+    loaded = w.load()
+    from casegate.gate import run_gate
+
+    forged = make_bundle(loaded, run_gate(loaded), collect(loaded, w.ring, AT), w.signers["sam"], "rso", w.ring,
+                         at=AT)
+    v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+    assert any(r.startswith(why) and "Helios AI" in r for r in v.reasons), v.reasons
+    # decided by someone of another organisation, the same sign-offs count
+    record, good = decide_case(w.load(), w.signers["dana"], "safety-lead", w.ring, at=AT)
+    assert check_bundle(good, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).ok
