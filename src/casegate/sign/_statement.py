@@ -344,10 +344,12 @@ def _one_meaning(payload: bytes, label: str) -> tuple[Any, list[str]]:
     surrogate is refused."""
     try:
         stmt = json.loads(payload)
-    except ValueError:
-        return None, [f"{label}: the payload is not JSON"]
+    except (ValueError, RecursionError):
+        return None, [f"{label}: the payload is not JSON casegate reads (malformed, or nested too deep)"]
     try:
         again = canonical_json(stmt)
+    except RecursionError:
+        return None, [f"{label}: the signed payload nests too deep to be read"]
     except (TypeError, ValueError) as e:
         return None, [f"{label}: the signed payload holds a value canonical JSON cannot write ({e}), so readers "
                       "of JSON would not all read the same statement; it is not counted"]
