@@ -109,3 +109,25 @@ def test_a_decision_without_a_signed_envelope_names_nobody(tmp_path: Path) -> No
     roles, nobody = who_may_confirm(decider_of(None, w.ring, logged_at=None, label="decision #7"))
     assert roles == [] and "who decided cannot be established" in nobody[0]
     assert "no keyring" in decider_of(None, None, logged_at=None, label="decision #7").problems[0]
+
+
+def test_an_authors_colleague_does_not_confirm_from_outside_the_developer(tmp_path: Path) -> None:
+    """Attack: the case's author works at Helios AI, the lab's product arm, which the policy does
+    not list under `evidence.organisations`; Lee Park, a Helios AI safety lead, confirms the
+    condition. An independent sign-off or attestation from Helios AI counts as the developer's (the
+    authors' organisation is); a confirmation counted it as outside until the authors'
+    organisations were the developer's here too."""
+    from casegate.sign import sign_authors
+
+    w = make_world(tmp_path, authors_list=False)
+    orgs = {"Lee Park": "Helios AI", "Mira Chen": "Helios AI", "Sam Whitfield": "Acme Labs"}
+    w.ring = w.ring.model_copy(update={"identities": [
+        i.model_copy(update={"organisation": orgs.get(i.name, i.organisation)}) for i in w.ring.identities]})
+    authors = sign_authors(w.load(), "safety-lead", w.signers["mira"], w.ring)
+    b = _bundle(w, "sam", "rso", _policy(w))
+    b["authors"] = [authors.envelope]
+    problems = _confirm(w, b, "lee", "safety-lead")
+    assert problems == ["confirmation: is signed by Lee Park of Helios AI, the developer's own organisation: by "
+                        "default a condition is confirmed from outside the developer (a policy that trusts its "
+                        "own roles to confirm names them under `signoff.conditions_confirmed_by`)"]
+    assert _confirm(w, b, "priya", "external-evaluator") == []  # Northbridge Security stays outside

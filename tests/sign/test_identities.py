@@ -157,3 +157,45 @@ def test_version_1_keyring_with_look_alike_people_refused(tmp_path):
     with pytest.raises(InputError, match="has the same name as identity") as e:
         load_keyring(tmp_path / "v1.yaml")
     assert e.value.location == f"{tmp_path / 'v1.yaml'}:11:5"  # the second key's entry
+
+
+SPELLINGS = [
+    ("an accent", "Dana Ortíz"),
+    ("a trailing full stop", "Dana Ortiz."),
+    ("a hyphen for the space", "Dana-Ortiz"),
+    ("an apostrophe", "Dana O’rtiz"),
+    ("a suffix", "Dana Ortiz PhD"),
+    ("a title before it", "Dr Dana Ortiz"),
+    ("a shorter form", "Dana"),
+]
+
+
+@pytest.mark.parametrize("why,variant", SPELLINGS, ids=[v[0] for v in SPELLINGS])
+def test_a_second_identity_under_another_spelling_is_refused(tmp_path, why, variant):
+    """Attack: the keyring gives Dana Ortiz, the lab's safety lead, a second identity under another
+    spelling of her name, of Northbridge Security, holding the outside evaluator's role: a reviewer
+    reading the keyring sees two entries that read as one name, and the two identities would count
+    as two people, one of them outside the developer."""
+    ring = _add(new_keyring("t"), _key(tmp_path, "a"), "Dana Ortiz", organisation="Acme Labs")
+    text = dump_keyring(ring)
+    other = _add(new_keyring("t"), _key(tmp_path, "b"), "Someone Else", roles=["external-evaluator"],
+                 organisation="Northbridge Security")
+    block = dump_keyring(other).split("identities:\n", 1)[1]
+    block = block.replace('"someone-else"', '"dana-2"').replace('"Someone Else"', f'"{variant}"')
+    (tmp_path / "kr.yaml").write_text(text + block)
+    with pytest.raises(InputError, match="can be mistaken for identity 'dana-ortiz'") as e:
+        load_keyring(tmp_path / "kr.yaml")
+    assert e.value.location.startswith(f"{tmp_path / 'kr.yaml'}:")
+    with pytest.raises(InputError, match="can be mistaken for identity 'dana-ortiz'"):
+        _add(ring, _key(tmp_path, "c"), variant, roles=["external-evaluator"], organisation="Northbridge Security",
+             identity="dana-2")
+
+
+def test_people_whose_names_only_share_words_are_two_identities(tmp_path):
+    """Not refused: names that share a word but neither is the other's with more words."""
+    ring = _add(new_keyring("t"), _key(tmp_path, "a"), "Dana Ortiz")
+    ring = _add(ring, _key(tmp_path, "b"), "Dana Park")
+    ring = _add(ring, _key(tmp_path, "c"), "Lee Ortiz")
+    ring = _add(ring, _key(tmp_path, "d"), "Dana Ortizova")
+    save_keyring(ring, tmp_path / "kr.yaml")
+    assert len(load_keyring(tmp_path / "kr.yaml").identities) == 4

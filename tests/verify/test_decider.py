@@ -88,3 +88,62 @@ def test_decide_names_an_unsigned_signoff_line_as_gate_does(tmp_path) -> None:  
     unsigned = [f for f in record.findings if f.code == "CG510"]
     assert unsigned and all(f.blocking for f in unsigned) and "Lee Park" in unsigned[0].message
     assert record.outcome == "NO-GO"
+
+
+def test_a_decider_does_not_combine_roles_the_policy_keeps_separate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Attack: Pat Quinn's key holds both the product lead's role and the rso's, which the policy
+    keeps separate, and the policy lets either decide. Pat signs off as rso (Sam does not sign)
+    and decides as product-lead: only the sign-off roles were held to `separate`, so one person
+    combined the two roles on one decision."""
+    w = make_world(tmp_path)
+    p = w.dir / "policy.yaml"
+    p.write_text(p.read_text() + "\ndecision:\n  deciding_roles: [rso, product-lead]\n")
+    for name, role in {"dana": "safety-lead", "pat": "rso", "priya": "external-evaluator"}.items():
+        sign_case(w.load(), role, w.signers[name], w.ring, at=AT)
+    why = ("Pat Quinn decided as product-lead and signed off as rso, roles the policy keeps separate: one person "
+           "may not combine them on one decision")
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["pat"], "product-lead", w.ring, at=AT)
+    assert why in e.value.reasons
+    # signed anyway (past decide): verify refuses the same way
+    loaded = w.load()
+    from casegate.gate import run_gate
+
+    forged = make_bundle(loaded, run_gate(loaded), collect(loaded, w.ring, AT), w.signers["pat"], "product-lead",
+                         w.ring, at=AT)
+    assert why in check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).reasons
+    # another person deciding in the rso's role is not held to Pat's roles, nor Pat deciding in the
+    # role he signed off in
+    from casegate.verify._authority import decider_problems
+
+    policy = loaded.policy
+    assert policy is not None
+    signed = [("Dana Ortiz", "safety-lead"), ("Pat Quinn", "rso"), ("Priya Natarajan", "external-evaluator")]
+    for person, role in (("Sam Whitfield", "rso"), ("Pat Quinn", "rso")):
+        assert decider_problems(person, role, policy.decision, policy.signoff, BoundaryKind.api,
+                                [p for p, _ in signed], signed_roles=signed) == []
+
+
+def test_the_outside_evaluator_is_not_of_the_deciders_organisation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Attack: the keyring records the lab's decider, Sam Whitfield, and its "outside" evaluator,
+    Priya Natarajan, as of Helios AI, the lab's product arm, which the policy does not list under
+    `evidence.organisations` and no author belongs to. Whoever decides does so for the developer:
+    the evaluator's sign-off counted as independent of it."""
+    w = _world(tmp_path)
+    orgs = {"Sam Whitfield": "Helios AI", "Priya Natarajan": "Helios AI"}
+    w.ring = w.ring.model_copy(update={"identities": [
+        i.model_copy(update={"organisation": orgs.get(i.name, i.organisation)}) for i in w.ring.identities]})
+    why = "role external-evaluator needs 1 distinct person from outside the developer's organisations; only 0 counted"
+    with pytest.raises(BundleVerificationError) as e:
+        decide_case(w.load(), w.signers["sam"], "rso", w.ring, at=AT)
+    assert any(r.startswith(why) and "Helios AI" in r for r in e.value.reasons), e.value.reasons
+    loaded = w.load()
+    from casegate.gate import run_gate
+
+    forged = make_bundle(loaded, run_gate(loaded), collect(loaded, w.ring, AT), w.signers["sam"], "rso", w.ring,
+                         at=AT)
+    v = check_bundle(forged, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT)
+    assert any(r.startswith(why) and "Helios AI" in r for r in v.reasons), v.reasons
+    # decided by someone of another organisation, the same sign-offs count
+    record, good = decide_case(w.load(), w.signers["dana"], "safety-lead", w.ring, at=AT)
+    assert check_bundle(good, w.ring, model_digest=MODEL, boundary=BoundaryKind.api, at=AT).ok

@@ -239,7 +239,7 @@ def test_signoff_for_another_case_version(world, decided, tmp_path):
     ring = world.ring
     for k in w2.ring.keys:  # trust w2's keys too
         if not ring.get(k.keyid):
-            ring = add_key(ring, k.sslib_key(), person=k.person + " (2)", roles=k.roles,
+            ring = add_key(ring, k.sslib_key(), person=k.person.split()[0] + " Second", roles=k.roles,
                            valid_from=k.valid_from, valid_until=k.valid_until)
     _, bundle = decided
     envs = _envs(bundle)

@@ -32,6 +32,7 @@ from ._statement import (
     Signed,
     canonical,
     check_envelope,
+    decode_payload,
     iso,
     logged_instant,
     sign_statement,
@@ -57,7 +58,8 @@ class Decider:
     boundary: BoundaryKind | None = None
     problems: tuple[str, ...] = ()
     developer: tuple[str, ...] = ()
-    """The developer's organisations: the policy's `evidence.organisations` and the decider's own."""
+    """The developer's organisations: the policy's `evidence.organisations`, the decider's own and the
+    authors' (as the keyring records them)."""
 
     @property
     def who(self) -> str:
@@ -91,12 +93,30 @@ def decider_of(bundle: Any, keyring: Keyring | None, *, logged_at: str | None, l
     except ValueError:
         problems.append(f"{label}: names no boundary")
     developer = list(policy.evidence.organisations) if policy is not None else []
-    ident = keyring.identity(signed.person)
-    if ident is not None and ident.organisation:
-        developer.append(ident.organisation)
+    # the decider's organisation and the authors', as independent sign-offs and evidence are judged:
+    # the authors named by the decision and by the authors lists the bundle carries (a list that
+    # does not verify still names its authors: more of the developer can only refuse more)
+    for name in [signed.person, *_authors_named(bundle, pred)]:
+        ident = keyring.identity(name)
+        if ident is not None and ident.organisation and ident.organisation not in developer:
+            developer.append(ident.organisation)
     return Decider(identity=signed.identity, person=signed.person, roles=tuple(sorted(roles)),
                    policy=policy.signoff if policy is not None else None, boundary=boundary,
                    problems=tuple(problems), developer=tuple(developer))
+
+
+def _authors_named(bundle: dict[str, Any], pred: dict[str, Any]) -> list[str]:
+    """Who the decision names as the case's authors, and whoever the authors lists in the bundle
+    name (and signed them). Never raises on bad input."""
+    names = [str(a) for a in pred.get("authors") or [] if isinstance(a, str)] if isinstance(pred.get("authors"), list) else []
+    for env in bundle.get("authors") or [] if isinstance(bundle.get("authors"), list) else []:
+        stmt = decode_payload(env) if isinstance(env, dict) else None
+        p = stmt.get("predicate") if isinstance(stmt, dict) else None
+        if isinstance(p, dict):
+            listed = p.get("authors")
+            names += [str(x) for x in [p.get("person"), *(listed if isinstance(listed, list) else [])]
+                      if isinstance(x, str)]
+    return names
 
 
 def _signed_policy(bundle: dict[str, Any], pred: dict[str, Any], label: str) -> tuple[Policy | None, list[str]]:

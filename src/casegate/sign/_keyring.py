@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..load import parse_yaml
 from ..model import EMPTY_LIST, NON_EMPTY, Frozen
 from ._dsse import public_key_id
-from ._names import latin_form, name_key, normalise_name
+from ._names import latin_form, name_key, name_words, normalise_name
 
 if TYPE_CHECKING:
     from securesystemslib.signer import SSlibKey  # type: ignore[attr-defined]
@@ -268,11 +268,44 @@ def _from_v1(old: "_KeyringV1") -> dict[str, Any]:
             "identities": list(people.values())}
 
 
+def _ends(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The runs of words at the start or end of a name, shorter than it."""
+    return [*(words[:k] for k in range(1, len(words))), *(words[k:] for k in range(1, len(words)))]
+
+
+def _mistaken(words: tuple[str, ...], seen: dict[Any, Identity]) -> tuple[Identity, str] | None:
+    """Which identity seen before a name (its `name_words`) reads as, and how, or None: the same
+    letters and digits once accents, punctuation and spacing are set aside (`Dana Ortíz`,
+    `Dana Ortiz.`, `Dana-Ortiz`), or one name's words at the start or end of the other's (`Dana
+    Ortiz PhD`, `Dr Dana Ortiz`). Two identities whose names read so could be one person counted
+    twice, so the keyring refuses the second (fail closed: two people so named are told apart by
+    their full names). `seen` holds, for each earlier name, its letters run together
+    (`("letters", ...)`), its words (`("whole", ...)`) and the runs of words at its ends
+    (`("end", ...)`)."""
+    if not words:
+        return None
+    hit = seen.get(("letters", "".join(words)))
+    if hit is not None:
+        return hit, "the same letters once accents, punctuation and spacing are set aside"
+    hit = seen.get(("end", words)) or next((seen[("whole", e)] for e in _ends(words) if ("whole", e) in seen), None)
+    if hit is not None:
+        return hit, "one name is the other's with more words"
+    return None
+
+
+def _remember(words: tuple[str, ...], ident: Identity, seen: dict[Any, Identity]) -> None:
+    seen.setdefault(("letters", "".join(words)), ident)
+    seen.setdefault(("whole", words), ident)
+    for e in _ends(words):
+        seen.setdefault(("end", e), ident)
+
+
 def _check(ring: Keyring, where: Any) -> None:
     """Refuse what would let one person count twice or a key be claimed by two people."""
     seen_keys: dict[str, str] = {}
     seen_ids: set[str] = set()
     names: dict[str, Identity] = {}
+    worded: dict[Any, Identity] = {}
     # a position is looked up only for a message: finding one in the file costs more than the checks
     for i, ident in enumerate(ring.identities):
         if ident.id in seen_ids:
@@ -290,6 +323,16 @@ def _check(ring: Keyring, where: Any) -> None:
                              help="one person is one identity: add the key to the existing identity, "
                                   "or give the other person a name that cannot be mistaken for it")
         names[nk] = ident
+        words = name_words(ident.name)
+        mistaken = _mistaken(words, worded)
+        if mistaken is not None:
+            prev, how = mistaken
+            raise InputError(f"identity {ident.id!r} ({ident.name!r}) can be mistaken for identity "
+                             f"{prev.id!r} ({prev.name!r}): {how}", location=where(("identities", i)),
+                             help="one person is one identity: add the key to the existing identity, "
+                                  "or give the other person a name that cannot be mistaken for it "
+                                  "(their full name)")
+        _remember(words, ident, worded)
         for j, k in enumerate(ident.keys):
             kloc = ("identities", i, "keys", j)
             try:

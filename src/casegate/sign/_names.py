@@ -9,6 +9,6 @@ wherever names are compared); this module keeps the signing layer's names for it
 
 from __future__ import annotations
 
-from ..model._names import latin_form, name_key, normalise_name, same_person
+from ..model._names import latin_form, name_key, name_words, normalise_name, same_person
 
-__all__ = ["latin_form", "name_key", "normalise_name", "same_person"]
+__all__ = ["latin_form", "name_key", "name_words", "normalise_name", "same_person"]

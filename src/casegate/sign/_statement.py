@@ -334,11 +334,40 @@ def _parse(data: Any, label: str) -> tuple[Envelope | None, list[str]]:
     return env, []
 
 
-def _statement(env: Envelope, label: str) -> tuple[dict[str, Any] | None, list[str]]:
+def _one_meaning(payload: bytes, label: str) -> tuple[Any, list[str]]:
+    """The signed payload's JSON, when it says one thing to every reader: canonical JSON (what
+    casegate signs) is read at once; any other form (another tool's whitespace, key order or
+    escapes) is read again strictly, so a key given twice in one object (`json` keeps the last,
+    other readers the first), NaN or Infinity is refused. Either way its values must be ones
+    canonical JSON writes: a number past an IEEE double (`1e400`, which `json` reads as
+    infinity), an integer past 2**53 (read rounded by every reader of JSON as doubles) or a lone
+    surrogate is refused."""
     try:
-        stmt = json.loads(env.payload)
-    except ValueError:
-        return None, [f"{label}: the payload is not JSON"]
+        stmt = json.loads(payload)
+    except (ValueError, RecursionError):
+        return None, [f"{label}: the payload is not JSON casegate reads (malformed, or nested too deep)"]
+    try:
+        again = canonical_json(stmt)
+    except RecursionError:
+        return None, [f"{label}: the signed payload nests too deep to be read"]
+    except (TypeError, ValueError) as e:
+        return None, [f"{label}: the signed payload holds a value canonical JSON cannot write ({e}), so readers "
+                      "of JSON would not all read the same statement; it is not counted"]
+    if again != payload:  # not as casegate writes it: read it again, refusing what reads two ways
+        from ..limits import strict_json
+
+        try:
+            strict_json(payload, label)
+        except InputError as e:
+            return None, [f"{label}: the signed payload does not read one way only: {e.message}; it is not counted "
+                          "(a reader keeping the other value would see another statement)"]
+    return stmt, []
+
+
+def _statement(env: Envelope, label: str) -> tuple[dict[str, Any] | None, list[str]]:
+    stmt, problems = _one_meaning(env.payload, label)
+    if problems:
+        return None, problems
     if not isinstance(stmt, dict) or stmt.get("_type") != STATEMENT_TYPE:
         return None, [f"{label}: the payload is not an in-toto Statement v1"]
     if stmt.get("predicateType") not in PREDICATE_TYPES or not isinstance(stmt.get("predicate"), dict):

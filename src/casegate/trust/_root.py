@@ -242,9 +242,58 @@ def sign_root(md: Metadata[Root], signers: Sequence[Signer]) -> None:
         md.sign(s, append=True)
 
 
+def _derived_keyid(key: Key) -> str | None:
+    """The key's casegate id (hex SHA-256 of its DER SubjectPublicKeyInfo, as `casegate keys id`
+    derives it), or None when its public value cannot be read."""
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        PublicFormat,
+        load_pem_public_key,
+    )
+
+    public = key.keyval.get("public") if isinstance(key.keyval, dict) else None
+    if not isinstance(public, str):
+        return None
+    try:
+        if key.keytype == "ed25519":
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+            pub: Any = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public))
+        else:
+            pub = load_pem_public_key(public.encode("utf-8"))
+        der = pub.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    except (ValueError, TypeError):
+        return None
+    return hashlib.sha256(der).hexdigest()
+
+
+def key_id_problems(root: Root) -> list[str]:
+    """Why a root key's id is not the one derived from the key: python-tuf counts a threshold by
+    key id, so one key listed under two ids would count twice, and one holder would meet a
+    threshold of two alone. Each id must be its key's SHA-256 of the DER public key, which makes
+    two ids two keys."""
+    out = []
+    for keyid, key in root.keys.items():
+        derived = _derived_keyid(key)
+        if derived is None:
+            out.append(f"root key {keyid[:16]}... cannot be read as a public key")
+        elif derived != keyid:
+            holder = next((k for k, other in root.keys.items() if k != keyid and _derived_keyid(other) == derived), None)
+            out.append(f"root key listed as {keyid[:16]}... is the key {derived[:16]}..."
+                       + (" listed again under its own id: one key counted twice would meet a threshold with one "
+                          "holder" if holder is not None else "; a root key's id is the SHA-256 of its DER public "
+                          "key") + f" (version {root.version})")
+    return out
+
+
 def root_problems(md: Metadata[Root], previous: Root | None = None) -> list[str]:
     """Why the root is not signed by the threshold of its own root keys (and of `previous`'s,
-    for a rotation). Empty when it is."""
+    for a rotation), or lists a root key under an id that is not derived from it (one key under
+    two ids would count twice toward the threshold). Empty when it is signed and its ids are
+    its keys'."""
+    ids = key_id_problems(md.signed)
+    if ids:
+        return ids
     try:
         res = md.signed.get_root_verification_result(previous, md.signed_bytes, md.signatures)
     except ValueError as e:

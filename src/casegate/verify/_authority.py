@@ -116,13 +116,24 @@ def authority_problems(signoffs: list[tuple[str, str, str]], policy: SignoffPoli
 
 def decider_problems(person: str, role: str, authority: DecisionAuthority, signoff: SignoffPolicy,
                      boundary: BoundaryKind, signers: list[str],
-                     waived: list[tuple[str, str]] | None = None) -> list[str]:
+                     waived: list[tuple[str, str]] | None = None, *,
+                     signed_roles: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Why the decision's signer may not decide for `boundary`: their role is not one the policy
-    lets decide, they also signed off where the policy keeps the two apart, or they waived a
+    lets decide, they also signed off where the policy keeps the two apart, they signed off in a
+    role the policy's `separate` keeps apart from the role they decide in (`signed_roles`: each
+    valid sign-off's person and role; deciding in a role is acting in it), or they waived a
     finding the decision rests on (`waived`: each waiver's signer and code) where the policy keeps
     deciding and waiving apart. `role` is the role the decider's key holds (checked against the
     keyring by the caller)."""
     out = []
+    own_roles = {r for who, r in signed_roles if name_key(who) == name_key(person)}
+    if own_roles - {role}:
+        for group in signoff.separate:
+            combined = sorted((own_roles | {role}) & set(group))
+            if role in group and len(combined) >= 2:
+                out.append(f"{person} decided as {role} and signed off as "
+                           f"{' and '.join(r for r in combined if r != role)}, roles the policy keeps separate: "
+                           "one person may not combine them on one decision")
     allowed = authority.roles_for(signoff, boundary)
     if role not in allowed:
         out.append(f"the decision is signed by {person} as {role}, a role the policy does not let decide "

@@ -77,15 +77,18 @@ class BundleVerificationError(VerificationError):
 # --------------------------------------------------------------------------- decide
 
 
-def signoff_shortfall(loaded: Loaded, collected: Collected) -> list[str]:
-    """Why the verified sign-offs do not yet meet the policy for the case's boundary."""
+def signoff_shortfall(loaded: Loaded, collected: Collected, *, decider_organisation: str | None = None) -> list[str]:
+    """Why the verified sign-offs do not yet meet the policy for the case's boundary
+    (`decider_organisation`: the organisation the keyring records for whoever signs the decision,
+    which is the developer's too)."""
     assert loaded.case is not None and loaded.policy is not None
     if loaded.case.boundary is None:
         return ["the case names no boundary"]
     authors = [*loaded.case.decision.authors, *collected.dissent.author_names()]
     # the developer's organisations as the evidence attestations were judged against
     atts = loaded.attestations
-    developer = [*loaded.policy.evidence.organisations, *(atts.author_organisations if atts is not None else [])]
+    developer = [*loaded.policy.evidence.organisations, *(atts.author_organisations if atts is not None else []),
+                 *([decider_organisation] if decider_organisation else [])]
     out = authority_problems([(s.person, s.role, s.key.keyid) for s in collected.signoffs],
                              loaded.policy.signoff, loaded.case.boundary.kind, authors,
                              organisations={s.person: s.key.organisation for s in collected.signoffs},
@@ -933,13 +936,17 @@ def _check_bundle(bundle: dict[str, Any], keyring: Keyring, *, model_digest: str
     if policy is not None and record is not None and decided is not None and boundary.rank <= decided.rank:
         v.reasons += authority_problems(valid, policy.signoff, boundary, authors_of(author_lists),
                                         organisations={s.person: s.key.organisation for s in valid_signed},
+                                        # whoever signs the decision decides for the developer: their
+                                        # organisation is the developer's as the authors' are
                                         developer=developer_organisations(policy, keyring,
-                                                                          authors_of(author_lists)))
+                                                                          [*authors_of(author_lists),
+                                                                           *([d.person] if d is not None else [])]))
     if policy is not None and d is not None and decided is not None:
         v.reasons += decider_problems(d.person, d.role, policy.decision, policy.signoff, decided,
                                       [p for p, _, _ in valid],
                                       [(f.waived.person, f.code) for f in record.findings if f.waived is not None]
-                                      if record is not None else [])
+                                      if record is not None else [],
+                                      signed_roles=[(p, r) for p, r, _ in valid])
 
     # objections: from the signed objections and answers in the bundle alone
     if pred is not None:

@@ -95,7 +95,12 @@ def decide_case(loaded: Loaded, signer: Signer, role: str, keyring: Keyring, *,
             problems.append(f"{person}'s key does not hold the role {role!r}")
         problems += decider_problems(person, role, loaded.policy.decision, loaded.policy.signoff,
                                      loaded.case.boundary.kind, [s.person for s in collected.signoffs],
-                                     [(f.waived.person, f.code) for f in j.record.findings if f.waived is not None])
+                                     [(f.waived.person, f.code) for f in j.record.findings if f.waived is not None],
+                                     signed_roles=[(s.person, s.role) for s in collected.signoffs])
+        if key is not None and key.organisation:
+            # the decider decides for the developer: an independent role is not filled from their organisation
+            problems += [p for p in signoff_shortfall(loaded, collected, decider_organisation=key.organisation)
+                         if p not in problems]
     if collected.unsigned and problems:
         problems.append("sign-offs listed without an envelope (not counted): " + ", ".join(collected.unsigned))
     if problems:
