@@ -48,14 +48,14 @@ _last = [None]
 def _set(value):
     _last[0] = value
     return 0
-WRAPS = [%s]
+WRAPS = [@WRAPS@]
 for target, wrap in zip(targets, WRAPS):
     module, name = target.rsplit(":", 1)
     owner = importlib.import_module(module)
     setattr(owner, name, wrap(getattr(owner, name)))
 load_case(Path(case), keep_data=False)
 os._exit(0)
-""" % ", ".join(w for _, w in TRAMPOLINES)
+""".replace("@WRAPS@", ", ".join(w for _, w in TRAMPOLINES))
 
 
 def counts(cmd: list[str], env: dict[str, str], names: list[str]) -> list[int]:
