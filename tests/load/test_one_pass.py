@@ -415,3 +415,22 @@ def test_a_parse_reads_the_limits_once_and_still_holds_the_file_to_them(monkeypa
     monkeypatch.setenv("CASEGATE_LIMIT_FILE_BYTES", "8")
     with pytest.raises(LimitError, match="file-bytes"):
         parse_yaml("small.yaml", b"a: 1\nb: [2, 3]\n")
+
+
+def test_a_lean_load_sets_a_frozen_models_field_name_set_through_its_slot() -> None:
+    """The loader's setter gives a frozen model the set named, as `object.__setattr__` would, and
+    pydantic still keeps that set in a slot of `BaseModel` (the setter's fast path)."""
+    from types import MemberDescriptorType
+
+    from pydantic import BaseModel
+
+    from casegate.load._loader import _set_fields_set
+    from casegate.model import Element
+
+    assert isinstance(vars(BaseModel)["__pydantic_fields_set__"], MemberDescriptorType)
+    a = Element.model_validate({"claim": "c", "domain": "cyber"})
+    b = Element.model_validate({"claim": "d", "domain": "bio"})
+    _set_fields_set(b, a.model_fields_set)
+    assert b.model_fields_set is a.model_fields_set and b.claim == "d"
+    with pytest.raises(Exception, match="frozen"):
+        b.claim = "e"  # type: ignore[misc]

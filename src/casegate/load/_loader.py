@@ -9,6 +9,7 @@ import operator
 import os
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
@@ -1061,10 +1062,24 @@ def _share_field_sets(models: Collection[BaseModel], items: list[Any], shared: d
     few operations per model (a frozen copy of every set to compare them by, as
     `share_field_sets` makes, costs twenty times as much)."""
     sets = map(shared.setdefault, map(tuple, items), map(_fields_set_of, models))
-    list(map(object.__setattr__, models, itertools.repeat("__pydantic_fields_set__"), sets))
+    list(map(_set_fields_set, models, sets))
 
 
 _fields_set_of = operator.attrgetter("__pydantic_fields_set__")
+
+
+def _fields_set_setter() -> Any:
+    """A function setting a model's `__pydantic_fields_set__` (model, set), past the model's frozen
+    `__setattr__` as `object.__setattr__` sets it: the slot's own descriptor, which sets it without
+    looking the name up on the class (half the instructions a model), where pydantic keeps the set
+    in a slot of `BaseModel`, as it does; else `object.__setattr__` itself."""
+    slot = vars(BaseModel).get("__pydantic_fields_set__")
+    if isinstance(slot, MemberDescriptorType):
+        return slot.__set__
+    return lambda model, fields: object.__setattr__(model, "__pydantic_fields_set__", fields)
+
+
+_set_fields_set = _fields_set_setter()
 
 
 _Shared = dict[str, dict[Any, Any]]
