@@ -12,9 +12,11 @@ from ..errors import InputError
 from ..load import Loaded
 from ..model import Case, Confidentiality, DecisionRecord, Finding
 from ._commit import Opening, Salts, parse_opening, read_json, verify_opening
+from ._preview import mark_svg
 from ._redact import iter_redactable, pointer_of, resolve_element, seal
 from ._render import render
 from ._summary import PublicSummary, build_summary, write_summary_json
+from ._views import PreviewMark
 
 if TYPE_CHECKING:
     from ..evidence import ArtifactState
@@ -133,6 +135,7 @@ def publish(
     charts: ChartsFn | None = None,
     artifacts: Mapping[str, ArtifactState] | None = None,
     facts: RegistryFacts | None = None,
+    preview: PreviewMark | None = None,
 ) -> Published:
     """Run the gate (unless `record` is given) and write the summary in each format to `out_dir`
     as `summary.<format>`. The diagram of the redacted argument (`diagram`) is written as
@@ -141,7 +144,7 @@ def publish(
     beside it, which the Markdown then shows. `artifacts`: the evidence artifacts as hashed for
     this run (default: hashed here, once, for the case and the basis alike). `facts`: what the
     registry holds about the case (its logged objections and lifecycle state), which the summary
-    states."""
+    states. `preview`: the summary is a local preview, recorded nowhere; every file says so."""
     from ..evidence import rehash_artifacts
 
     if artifacts is None:
@@ -153,6 +156,8 @@ def publish(
         _same_files(loaded, record)
     summary = build_summary(case, record, salts=salts, level=level, policy=loaded.policy,
                             basis=evidence_basis(loaded, artifacts), facts=facts)
+    if preview is not None:
+        summary = summary.model_copy(update={"preview": preview})
     out_dir.mkdir(parents=True, exist_ok=True)
     result = Published(summary=summary, record=record)
     formats = list(formats)
@@ -162,6 +167,9 @@ def publish(
                       summary_basis(summary))
     chart_svgs = (charts(loaded, decision_day(record), withheld_ids(summary))
                   if charts is not None and ("svg" in formats or "html" in formats) else [])
+    if preview is not None:  # a picture passed on alone says it is a preview too
+        svg = mark_svg(svg, preview.note) if svg is not None else None
+        chart_svgs = [mark_svg(c, preview.note) for c in chart_svgs]
     chart_files = []
     for i, chart in enumerate(chart_svgs if "svg" in formats else [], 1):
         path = out_dir / f"summary.chart-{i}.svg"
